@@ -1,0 +1,277 @@
+// Policy definition helpers: every policy in this pack is built through `resourcePolicy` or
+// `stackPolicy`, which add the shared metadata (severity, control references, remediation), the
+// waiver mechanism and preview-safe handling of unknown values. Policies never construct the pack.
+import {
+  EnforcementLevel,
+  PolicyConfigSchema,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  Severity,
+  StackValidationArgs,
+  StackValidationPolicy,
+  UnknownValueError,
+} from "@pulumi/policy";
+import { findWaiver, Waiver, WaiverSource } from "./waivers";
+
+/** A control a policy mirrors, e.g. `{ source: "cdk-nag", id: "AwsSolutions-S2" }`. */
+export interface ControlReference {
+  readonly source:
+    | "AWSGuard"
+    | "compliance-policies"
+    | "cdk-nag"
+    | "Checkov"
+    | "Trivy"
+    | "Security Hub FSBP"
+    | "AWS docs";
+  readonly id: string;
+}
+
+/** Metadata every policy in the pack carries. */
+export interface PolicyMeta {
+  /** kebab-case `<service>-<rule>`, unique in the pack. */
+  readonly name: string;
+  readonly description: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly severity: Severity;
+  readonly remediationSteps: string;
+  /** Controls this policy mirrors; empty only for rules no known pack has. */
+  readonly references: readonly ControlReference[];
+  /** Extra config properties (JSON schema), with defaults that fit this project's stacks. */
+  readonly config?: PolicyConfigSchema["properties"];
+}
+
+/** What a check receives besides the resource. */
+export interface CheckContext<C> {
+  /** Policy config with the schema's defaults applied. */
+  readonly config: C;
+  /** Report a finding against the resource being checked. */
+  report(message: string): void;
+}
+
+export interface StackCheckContext<C> {
+  readonly config: C;
+  /** The stack's resources, indexed once (see `StackIndex`). */
+  readonly index: StackIndex;
+  /**
+   * Report a finding against `resource`. `waiverCarriers` are further resources whose waiver tags
+   * also count (for example a route table for an untaggable route).
+   */
+  report(resource: PolicyResource, message: string, waiverCarriers?: PolicyResource[]): void;
+  /**
+   * Evaluate one resource's part of the check. An unknown value (preview) stops only this part;
+   * the policy goes on with the other resources and, at the end, the engine is told which parts
+   * could not run (an advisory "can't run during preview" note), so nothing unknown passes silently.
+   */
+  each(resource: PolicyResource, fn: () => void): void;
+}
+
+/** A finding withheld because a resource waives the policy; still reported by `policy-waivers`. */
+export interface WaivedFinding {
+  readonly policy: string;
+  readonly urn: string;
+  readonly message: string;
+  readonly waiver: Waiver;
+}
+
+/**
+ * Listeners for waived findings. The real engine has no "waived" diagnostic, so the pack's
+ * `policy-waivers` policy reports every waiver in use; offline tools also subscribe here to list
+ * the withheld findings themselves.
+ */
+export const waivedFindingListeners = new Set<(f: WaivedFinding) => void>();
+
+/** Registry of every policy's metadata, for docs and tools. */
+export const policyCatalog = new Map<string, PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] }>();
+
+const waiverSchema: PolicyConfigSchema["properties"] = {
+  waivers: {
+    type: "array",
+    description:
+      "Waivers for resources that cannot carry a waiver tag: each names a resource (logical name or URN) and the reason.",
+    items: {
+      type: "object",
+      properties: { resource: { type: "string" }, reason: { type: "string", minLength: 10 } },
+      required: ["resource", "reason"],
+    },
+    default: [],
+  },
+};
+
+function schemaFor(meta: PolicyMeta): PolicyConfigSchema {
+  return { properties: { ...waiverSchema, ...(meta.config ?? {}) } };
+}
+
+/** Config with schema defaults applied (the engine passes only what the user set). */
+function configWithDefaults<C>(meta: PolicyMeta, raw: object): C & { waivers: WaiverSource[] } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schemaFor(meta).properties)) {
+    if (v.default !== undefined) out[k] = v.default;
+  }
+  return { ...out, ...(raw as Record<string, unknown>) } as C & { waivers: WaiverSource[] };
+}
+
+function basePolicy(meta: PolicyMeta) {
+  return {
+    name: meta.name,
+    description: meta.description,
+    enforcementLevel: meta.enforcementLevel,
+    severity: meta.severity,
+    remediationSteps: meta.remediationSteps,
+    tags: meta.references.map((r) => `${r.source}:${r.id}`),
+    configSchema: schemaFor(meta),
+  };
+}
+
+function emitWaived(f: WaivedFinding): void {
+  for (const l of waivedFindingListeners) l(f);
+}
+
+/** Collects unknown-value errors so a policy finishes its other work first. */
+class UnknownCollector {
+  private readonly parts: string[] = [];
+  run(label: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (e instanceof UnknownValueError) this.parts.push(`${label}: ${e.message}`);
+      else throw e;
+    }
+  }
+  /** Re-throws one UnknownValueError naming every part that could not run. */
+  finish(): void {
+    if (this.parts.length === 0) return;
+    const err = new UnknownValueError("04da6b54-80e4-46f7-96ec-b56ff0331ba9", []);
+    err.message = `${this.parts.length} check(s) depend on values unknown until apply: ${this.parts.join("; ")}`;
+    throw err;
+  }
+}
+
+/**
+ * A policy over single resources of the given type tokens (for example both
+ * `aws:s3/bucket:Bucket` and `aws:s3/bucketV2:BucketV2`). `check` receives the resource inputs,
+ * wrapped so an unknown value throws; it may report several findings.
+ */
+export function resourcePolicy<C = Record<string, never>>(
+  meta: PolicyMeta & {
+    readonly types: readonly string[];
+    check(props: any, ctx: CheckContext<C>, args: ResourceValidationArgs): void;
+  },
+): ResourceValidationPolicy {
+  policyCatalog.set(meta.name, { ...meta, kind: "resource", types: meta.types });
+  const types = new Set(meta.types);
+  return {
+    ...basePolicy(meta),
+    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      if (!types.has(args.type)) return;
+      const config = configWithDefaults<C>(meta, args.getConfig());
+      const unknowns = new UnknownCollector();
+      const ctx: CheckContext<C> = {
+        config,
+        report: (message) => {
+          const waiver = findWaiver(meta.name, args.urn, args.name, [args.props], config.waivers);
+          if (waiver) emitWaived({ policy: meta.name, urn: args.urn, message, waiver });
+          else reportViolation(message);
+        },
+      };
+      unknowns.run(args.name, () => meta.check(args.props, ctx, args));
+      unknowns.finish();
+    },
+  };
+}
+
+/**
+ * A policy over the whole stack, for rules that span resources. Gets a `StackIndex` built once per
+ * evaluation (maps by URN, type, and reverse property dependencies), never nested scans.
+ */
+export function stackPolicy<C = Record<string, never>>(
+  meta: PolicyMeta & {
+    /** Resource types the rule is about (for docs and the catalog). */
+    readonly types: readonly string[];
+    check(ctx: StackCheckContext<C>, args: StackValidationArgs): void;
+  },
+): StackValidationPolicy {
+  policyCatalog.set(meta.name, { ...meta, kind: "stack", types: meta.types });
+  return {
+    ...basePolicy(meta),
+    validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
+      const config = configWithDefaults<C>(meta, args.getConfig());
+      const unknowns = new UnknownCollector();
+      const ctx: StackCheckContext<C> = {
+        config,
+        index: StackIndex.of(args.resources),
+        report: (resource, message, carriers = []) => {
+          const waiver = findWaiver(
+            meta.name,
+            resource.urn,
+            resource.name,
+            [resource.props, ...carriers.map((c) => c.props)],
+            config.waivers,
+          );
+          if (waiver) emitWaived({ policy: meta.name, urn: resource.urn, message, waiver });
+          else reportViolation(message, resource.urn);
+        },
+        each: (resource, fn) => unknowns.run(resource.name, fn),
+      };
+      meta.check(ctx, args);
+      unknowns.finish();
+    },
+  };
+}
+
+/**
+ * Indexes of a stack's resources, built in one pass and cached per resource array, so every
+ * cross-resource policy is linear in the stack size.
+ */
+export class StackIndex {
+  private static readonly cache = new WeakMap<readonly PolicyResource[], StackIndex>();
+  readonly byUrn = new Map<string, PolicyResource>();
+  readonly byType = new Map<string, PolicyResource[]>();
+  /** target URN → resources whose property `prop` depends on it: `referrers(target, prop)`. */
+  private readonly reverse = new Map<string, Map<string, PolicyResource[]>>();
+
+  static of(resources: readonly PolicyResource[]): StackIndex {
+    let idx = StackIndex.cache.get(resources);
+    if (!idx) {
+      idx = new StackIndex(resources);
+      StackIndex.cache.set(resources, idx);
+    }
+    return idx;
+  }
+
+  private constructor(resources: readonly PolicyResource[]) {
+    for (const r of resources) {
+      this.byUrn.set(r.urn, r);
+      const list = this.byType.get(r.type);
+      if (list) list.push(r);
+      else this.byType.set(r.type, [r]);
+      for (const [prop, deps] of Object.entries(r.propertyDependencies ?? {})) {
+        for (const d of deps) {
+          let m = this.reverse.get(d.urn);
+          if (!m) this.reverse.set(d.urn, (m = new Map()));
+          const l = m.get(prop);
+          if (l) l.push(r);
+          else m.set(prop, [r]);
+        }
+      }
+    }
+  }
+
+  /** Resources of any of the given type tokens. */
+  ofType(...types: string[]): PolicyResource[] {
+    return types.flatMap((t) => this.byType.get(t) ?? []);
+  }
+
+  /** Resources whose property `prop` was built from `target` (e.g. blocks whose `bucket` is it). */
+  referrers(target: PolicyResource, prop: string, ...types: string[]): PolicyResource[] {
+    const found = this.reverse.get(target.urn)?.get(prop) ?? [];
+    return types.length ? found.filter((r) => types.includes(r.type)) : found;
+  }
+
+  /** Resources that `source`'s property `prop` was built from. */
+  referenced(source: PolicyResource, prop: string, ...types: string[]): PolicyResource[] {
+    const found = source.propertyDependencies?.[prop] ?? [];
+    return types.length ? found.filter((r) => types.includes(r.type)) : found;
+  }
+}

@@ -1,0 +1,79 @@
+// The pack's exception mechanism, in the spirit of cdk-nag's suppressions: a resource waives a named
+// policy only with a written reason, and every waiver stays visible in every report.
+//
+// Two ways to write one:
+// - a tag on the resource (or on the resource a policy names as its carrier, e.g. the route table
+//   of an untaggable route): key `waiver:<policy-name>`, value the reason (AWS allows tag keys of
+//   128 and values of 256 characters, with `:` permitted);
+// - for resources that carry no tags, the policy's `waivers` config: `{ resource, reason }` where
+//   `resource` is the logical name or the URN.
+// A reason shorter than MIN_REASON characters is no waiver: the finding is reported as usual.
+
+/** Tag key prefix for a waiver. */
+export const WAIVER_TAG_PREFIX = "waiver:";
+/** The shortest reason accepted; "ok" or "n/a" is not a reason. */
+export const MIN_REASON = 10;
+
+export interface WaiverSource {
+  readonly resource: string;
+  readonly reason: string;
+}
+
+export interface Waiver {
+  readonly reason: string;
+  /** Where the waiver was written: `tag` on a resource or the policy's `config`. */
+  readonly via: "tag" | "config";
+}
+
+/** Reads the `tags` map of a props object without tripping over unknown values. */
+function tagsOf(props: any): Record<string, unknown> {
+  try {
+    const t = props?.tags;
+    return t && typeof t === "object" ? (t as Record<string, unknown>) : {};
+  } catch {
+    return {}; // tags unknown at preview: no waiver can be read from them
+  }
+}
+
+/** The waiver for `policy` on a resource, from its (or its carriers') tags or from config. */
+export function findWaiver(
+  policy: string,
+  urn: string,
+  name: string,
+  propsList: readonly any[],
+  configured: readonly WaiverSource[] | undefined,
+): Waiver | undefined {
+  const key = WAIVER_TAG_PREFIX + policy;
+  for (const props of propsList) {
+    let reason: unknown;
+    try {
+      reason = tagsOf(props)[key];
+    } catch {
+      reason = undefined;
+    }
+    if (typeof reason === "string" && reason.trim().length >= MIN_REASON) {
+      return { reason: reason.trim(), via: "tag" };
+    }
+  }
+  for (const w of configured ?? []) {
+    if ((w.resource === name || w.resource === urn) && w.reason?.trim().length >= MIN_REASON) {
+      return { reason: w.reason.trim(), via: "config" };
+    }
+  }
+  return undefined;
+}
+
+/** Every waiver tag on a props object: policy name → reason (possibly too short). */
+export function waiverTags(props: any): Map<string, string> {
+  const out = new Map<string, string>();
+  const tags = tagsOf(props);
+  for (const k of Object.keys(tags)) {
+    if (!k.startsWith(WAIVER_TAG_PREFIX)) continue;
+    try {
+      out.set(k.slice(WAIVER_TAG_PREFIX.length), String(tags[k]));
+    } catch {
+      out.set(k.slice(WAIVER_TAG_PREFIX.length), ""); // reason unknown at preview
+    }
+  }
+  return out;
+}

@@ -1,0 +1,81 @@
+// Fixtures for policy tests: hand-built recorded resources, evaluated through the same runner the
+// offline check uses (props wrapped with `unknownCheckingProxy`, stack policies given outputs with
+// property dependencies resolved), so tests see what `pulumi preview` would show a policy.
+import type { RecordedResource } from "../../tools/lib/recorder";
+import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
+
+/** The wire sentinel for a value unknown at preview. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export interface FixtureOptions {
+  /** Outputs for stack policies; defaults to the inputs (as at preview). */
+  readonly outputs?: Record<string, any>;
+  readonly parent?: RecordedResource;
+  /** Property name → resources it was built from (what the engine sends as propertyDependencies). */
+  readonly refs?: Record<string, RecordedResource[]>;
+  readonly protect?: boolean;
+  readonly retainOnDelete?: boolean;
+  readonly custom?: boolean;
+}
+
+/** A recorded resource as the program would have registered it. */
+export function res(
+  type: string,
+  name: string,
+  inputs: Record<string, any>,
+  opts: FixtureOptions = {},
+): RecordedResource {
+  const refs = opts.refs ?? {};
+  const propertyDependencies: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(refs)) propertyDependencies[k] = v.map((r) => r.urn);
+  const qualified = opts.parent ? `${opts.parent.type}$${type}` : type;
+  return {
+    urn: `urn:pulumi:test::platform::${qualified}::${name}`,
+    type,
+    name,
+    custom: opts.custom ?? true,
+    remote: false,
+    parent: opts.parent?.urn,
+    inputs,
+    outputs: opts.outputs ?? inputs,
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+    propertyDependencies,
+    options: {
+      protect: opts.protect ?? false,
+      retainOnDelete: opts.retainOnDelete ?? false,
+      deleteBeforeReplace: false,
+      ignoreChanges: [],
+      additionalSecretOutputs: [],
+      aliases: [],
+      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+    },
+  };
+}
+
+/** Runs policies over the fixture resources. */
+export function evaluate(
+  policies: AnyPolicy | readonly AnyPolicy[],
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<PolicyReport> {
+  return runPolicies(Array.isArray(policies) ? policies : [policies as AnyPolicy], resources, config);
+}
+
+/** Findings that are real violations (not "can't run during preview" notes). */
+export async function violations(
+  policies: AnyPolicy | readonly AnyPolicy[],
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<string[]> {
+  const report = await evaluate(policies, resources, config);
+  return report.violations.filter((v) => !v.previewNote).map((v) => `${v.name}: ${v.detail}`);
+}
+
+/** The preview notes (unknown values) a run produced. */
+export async function previewNotes(
+  policies: AnyPolicy | readonly AnyPolicy[],
+  resources: readonly RecordedResource[],
+): Promise<string[]> {
+  const report = await evaluate(policies, resources);
+  return report.violations.filter((v) => v.previewNote).map((v) => v.detail);
+}
