@@ -204,6 +204,9 @@ export function mockCall(args: MockCallArgs, env: MockEnv): Record<string, any> 
         arn: `arn:aws:ssm:${region}:${env.accountId}:parameter${args.inputs?.name}`,
         version: 1,
       };
+    case "aws:elb/getServiceAccount:getServiceAccount":
+      // The regional Elastic Load Balancing account (eu-west-1's, for a realistic shape).
+      return { id: "156460612806", arn: "arn:aws:iam::156460612806:root" };
     default:
       throw new Error(`Mock not implemented: ${args.token}`);
   }

@@ -1,0 +1,474 @@
+// The stack configuration: one schema, one parse. `parseStackConfig` is pure and reports every
+// problem at once, each by its full key; `loadConfig` only reads the stack's config. An invalid
+// config throws before any resource is registered.
+import * as pulumi from "@pulumi/pulumi";
+import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, subnet } from "./cidr";
+
+export const PROJECT = "platform";
+
+export type Environment = "staging" | "prod";
+export type EndpointPlacement = "all-azs" | "single-az";
+export type Tier = "public" | "compute" | "data";
+export const TIERS: readonly Tier[] = ["public", "compute", "data"];
+
+/** Retention values CloudWatch Logs accepts (PutRetentionPolicy), in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+
+export interface IngestPrincipal {
+  readonly type: "Service" | "AWS";
+  readonly identifier: string;
+  readonly externalId?: string;
+}
+
+export interface RuntimeConfig {
+  readonly desiredCount: number;
+  readonly minCount: number;
+  readonly maxCount: number;
+  /** Fargate task CPU units and memory (MiB), a combination Fargate supports. */
+  readonly cpu: number;
+  readonly memory: number;
+  readonly containerPort: number;
+  /** ACM certificate for the HTTPS listener; without one the ALB serves plain HTTP (staging only). */
+  readonly certificateArn?: string;
+  /** Who may reach the load balancer. */
+  readonly albAllowedCidrs: readonly string[];
+  readonly wafEnabled: boolean;
+  /** Requests per client IP in any 5-minute window before WAF blocks it. */
+  readonly wafRateLimit: number;
+  /** Images the ECR lifecycle policy keeps. */
+  readonly ecrKeepImages: number;
+  /** Image tag the task definition starts with (the pipeline deploys later tags). */
+  readonly imageTag: string;
+  readonly maxUploadBytes: number;
+}
+
+export interface StackConfig {
+  readonly environment: Environment;
+  readonly region: string;
+  readonly network: {
+    readonly cidrBlock: string;
+    readonly azCount: number;
+    readonly subnetCidrs: Readonly<Record<Tier, readonly string[]>>;
+    readonly endpointPlacement: EndpointPlacement;
+    readonly extraInterfaceEndpoints: readonly string[];
+  };
+  readonly storage: {
+    readonly objectExpirationDays: number;
+    readonly ingestPrincipal: IngestPrincipal;
+  };
+  readonly runtime: RuntimeConfig;
+  /** Retention of every log group the platform creates. */
+  readonly logRetentionDays: number;
+  /** Protect data-bearing resources from deletion (prod). */
+  readonly protectData: boolean;
+  /** Standard tags on every taggable resource. */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+/** Every key the project accepts, with a one-line description of what is allowed. */
+export const CONFIG_KEYS: Readonly<Record<string, string>> = {
+  environment: `"staging" or "prod"`,
+  vpcCidr: "a private (RFC 1918) IPv4 CIDR with a prefix from /16 to /24",
+  azCount: "an integer from 1 to 5 (prod: at least 2)",
+  publicSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
+  computeSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
+  dataSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
+  endpointPlacement: `"all-azs" or "single-az" (prod: "all-azs")`,
+  extraInterfaceEndpoints: `a list of AWS service names such as "secretsmanager"`,
+  logRetentionDays: `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`,
+  objectExpirationDays: "an integer from 1 to 3650",
+  ingestPrincipal: `a service principal such as "kafkaconnect.amazonaws.com" or an IAM role ARN`,
+  ingestExternalId: "a string of 2 to 1224 characters (required for a role in another account)",
+  protectData: "true or false (prod: true)",
+  runtimeDesiredCount: "an integer from 1 to 100 (staging 2, prod 4 by design)",
+  runtimeMinCount: "an integer from 1 to runtimeDesiredCount (default: runtimeDesiredCount)",
+  runtimeMaxCount: "an integer from runtimeDesiredCount to 200 (default: twice runtimeDesiredCount)",
+  runtimeCpu: "Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384",
+  runtimeMemory: "MiB, a value Fargate allows for runtimeCpu (256: 512-2048; 512: 1024-4096; ...)",
+  containerPort: "an integer from 1024 to 65535 (the app runs as a non-root user)",
+  certificateArn: "an ACM certificate ARN in aws:region (prod: required)",
+  albAllowedCidrs: `a list of IPv4 CIDRs allowed to reach the load balancer (default ["0.0.0.0/0"])`,
+  wafEnabled: "true or false (prod: true)",
+  wafRateLimit: "an integer from 10 to 2000000000 (requests per IP per 5 minutes)",
+  ecrKeepImages: "an integer from 1 to 1000",
+  imageTag: "an image tag: letters, digits, _ . - (up to 128 characters)",
+  maxUploadMiB: "an integer from 1 to 100",
+  owner: "a non-empty string (tag value)",
+  costCenter: "a non-empty string (tag value)",
+};
+
+const DEFAULTS = {
+  azCount: 2,
+  endpointPlacement: "all-azs" as EndpointPlacement,
+  logRetentionDays: 30,
+  objectExpirationDays: 7,
+  protectData: false,
+  owner: "platform-team",
+  runtimeDesiredCount: 2,
+  runtimeCpu: 256,
+  runtimeMemory: 512,
+  containerPort: 8080,
+  albAllowedCidrs: ["0.0.0.0/0"] as string[],
+  wafEnabled: false,
+  wafRateLimit: 2000,
+  ecrKeepImages: 30,
+  imageTag: "initial",
+  maxUploadMiB: 10,
+};
+
+/** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
+export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+}
+
+/** Raised with every problem of a stack's config, one per line, each naming its full key. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(
+      `Invalid stack configuration (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  - ${p}`).join("\n") +
+        `\nFix the values with \`pulumi config set <key> <value>\` or in Pulumi.<stack>.yaml.`,
+    );
+    this.name = "ConfigError";
+  }
+}
+
+type Raw = Readonly<Record<string, unknown>>;
+
+/** Reads typed values from raw config (strings as the CLI stores them, or native values). */
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly raw: Raw) {}
+
+  key(k: string): string {
+    return k.includes(":") ? k : `${PROJECT}:${k}`;
+  }
+  has(k: string): boolean {
+    return this.raw[this.key(k)] !== undefined;
+  }
+  fail(k: string, msg: string): void {
+    this.problems.push(`${this.key(k)}: ${msg}`);
+  }
+  private value(k: string): unknown {
+    return this.raw[this.key(k)];
+  }
+
+  string(k: string, required = false): string | undefined {
+    const v = this.value(k);
+    if (v === undefined) {
+      if (required) this.fail(k, `is required; set it to ${CONFIG_KEYS[k] ?? "a value"}`);
+      return undefined;
+    }
+    if (typeof v !== "string" || v.trim() === "") {
+      this.fail(k, `must be ${CONFIG_KEYS[k] ?? "a non-empty string"}, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v.trim();
+  }
+
+  enumOf<T extends string>(k: string, allowed: readonly T[], fallback?: T): T | undefined {
+    const v = this.string(k, fallback === undefined);
+    if (v === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(v)) {
+      this.fail(k, `"${v}" is not allowed; use ${allowed.map((a) => `"${a}"`).join(" or ")}`);
+      return undefined;
+    }
+    return v as T;
+  }
+
+  integer(k: string, fallback: number, min: number, max: number): number | undefined {
+    const v = this.value(k);
+    if (v === undefined) return fallback;
+    const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
+    if (!Number.isInteger(n)) {
+      this.fail(k, `must be an integer, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    if (n < min || n > max) {
+      this.fail(k, `${n} is out of range; use ${CONFIG_KEYS[k] ?? `${min} to ${max}`}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  boolean(k: string, fallback: boolean): boolean | undefined {
+    const v = this.value(k);
+    if (v === undefined) return fallback;
+    if (v === true || v === "true") return true;
+    if (v === false || v === "false") return false;
+    this.fail(k, `must be true or false, got ${JSON.stringify(v)}`);
+    return undefined;
+  }
+
+  stringList(k: string): string[] | undefined {
+    let v = this.value(k);
+    if (v === undefined) return undefined;
+    if (typeof v === "string") {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        this.fail(k, `must be a list (YAML list or JSON array), got ${JSON.stringify(v)}`);
+        return undefined;
+      }
+    }
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) {
+      this.fail(k, `must be a list of strings, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return v as string[];
+  }
+}
+
+const SUBNET_KEYS: Readonly<Record<Tier, string>> = {
+  public: "publicSubnetCidrs",
+  compute: "computeSubnetCidrs",
+  data: "dataSubnetCidrs",
+};
+/** Planned layout: the VPC split in 16 blocks; tier t, AZ i gets block t*5 + i (room for 5 AZs). */
+const PLAN_SPLIT_BITS = 4;
+const PLAN_TIER_STRIDE = 5;
+
+function planSubnets(vpc: Cidr, azCount: number, tier: number): string[] {
+  return Array.from({ length: azCount }, (_, i) =>
+    format(subnet(vpc, vpc.prefix + PLAN_SPLIT_BITS, tier * PLAN_TIER_STRIDE + i)),
+  );
+}
+
+const CERT_RE = /^arn:aws(-[a-z]+)*:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f-]{36}$/;
+
+function parseRuntime(r: Reader, environment: Environment | undefined, region: string | undefined) {
+  const desired = r.integer("runtimeDesiredCount", DEFAULTS.runtimeDesiredCount, 1, 100);
+  const min = r.integer("runtimeMinCount", desired ?? 1, 1, 100);
+  const max = r.integer("runtimeMaxCount", (desired ?? 1) * 2, 1, 200);
+  if (desired !== undefined && min !== undefined && min > desired) {
+    r.fail("runtimeMinCount", `${min} is above runtimeDesiredCount ${desired}`);
+  }
+  if (desired !== undefined && max !== undefined && max < desired) {
+    r.fail("runtimeMaxCount", `${max} is below runtimeDesiredCount ${desired}`);
+  }
+  if (environment === "prod" && min !== undefined && min < 2) {
+    r.fail("runtimeMinCount", `prod runs at least 2 tasks (one per AZ), got ${min}`);
+  }
+  const cpu = r.integer("runtimeCpu", DEFAULTS.runtimeCpu, 256, 16384);
+  const memory = r.integer("runtimeMemory", DEFAULTS.runtimeMemory, 512, 122880);
+  if (cpu !== undefined && !(cpu in FARGATE_MEMORY)) {
+    r.fail("runtimeCpu", `${cpu} is not a Fargate CPU size; use ${CONFIG_KEYS.runtimeCpu}`);
+  } else if (cpu !== undefined && memory !== undefined && !FARGATE_MEMORY[cpu].includes(memory)) {
+    const allowed = FARGATE_MEMORY[cpu];
+    r.fail("runtimeMemory", `${memory} MiB is not allowed with runtimeCpu ${cpu}; use one of ${allowed.join(", ")}`);
+  }
+  const containerPort = r.integer("containerPort", DEFAULTS.containerPort, 1024, 65535);
+  const certificateArn = r.string("certificateArn");
+  if (certificateArn !== undefined) {
+    const m = CERT_RE.exec(certificateArn);
+    if (!m) r.fail("certificateArn", `"${certificateArn}" is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)`);
+    else if (region !== undefined && m[2] !== region) {
+      r.fail("certificateArn", `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`);
+    }
+  } else if (environment === "prod") {
+    r.fail("certificateArn", "is required in prod: the load balancer must serve HTTPS");
+  }
+  const albAllowedCidrs = r.stringList("albAllowedCidrs") ?? DEFAULTS.albAllowedCidrs;
+  if (albAllowedCidrs.length === 0) r.fail("albAllowedCidrs", "is empty; nobody could reach the service");
+  albAllowedCidrs.forEach((text, i) => {
+    const c = parseCidr(text);
+    if (typeof c === "string") r.fail("albAllowedCidrs", `item ${i}: ${c}`);
+  });
+  const wafEnabled = r.boolean("wafEnabled", DEFAULTS.wafEnabled);
+  if (environment === "prod" && wafEnabled === false) {
+    r.fail("wafEnabled", "prod must put the load balancer behind WAF (true)");
+  }
+  const wafRateLimit = r.integer("wafRateLimit", DEFAULTS.wafRateLimit, 10, 2_000_000_000);
+  const ecrKeepImages = r.integer("ecrKeepImages", DEFAULTS.ecrKeepImages, 1, 1000);
+  const imageTag = r.string("imageTag") ?? DEFAULTS.imageTag;
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(imageTag)) {
+    r.fail("imageTag", `"${imageTag}" is not a valid image tag; use ${CONFIG_KEYS.imageTag}`);
+  }
+  const maxUploadMiB = r.integer("maxUploadMiB", DEFAULTS.maxUploadMiB, 1, 100);
+  return {
+    desiredCount: desired!,
+    minCount: min!,
+    maxCount: max!,
+    cpu: cpu!,
+    memory: memory!,
+    containerPort: containerPort!,
+    certificateArn,
+    albAllowedCidrs,
+    wafEnabled: wafEnabled!,
+    wafRateLimit: wafRateLimit!,
+    ecrKeepImages: ecrKeepImages!,
+    imageTag,
+    maxUploadBytes: maxUploadMiB! * 1024 * 1024,
+  };
+}
+
+function parseNetwork(r: Reader, environment: Environment | undefined) {
+  const cidrText = r.string("vpcCidr", true);
+  let vpc: Cidr | undefined;
+  if (cidrText !== undefined) {
+    const parsed = parseCidr(cidrText);
+    if (typeof parsed === "string") r.fail("vpcCidr", `${parsed}; use ${CONFIG_KEYS.vpcCidr}`);
+    else if (parsed.prefix < 16 || parsed.prefix > 24) {
+      r.fail("vpcCidr", `"${cidrText}" has prefix /${parsed.prefix}; use ${CONFIG_KEYS.vpcCidr}`);
+    } else if (!PRIVATE_RANGES.some((p) => contains(p, parsed))) {
+      r.fail("vpcCidr", `"${cidrText}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`);
+    } else vpc = parsed;
+  }
+  const azCount = r.integer("azCount", DEFAULTS.azCount, 1, 5);
+  if (environment === "prod" && azCount !== undefined && azCount < 2) {
+    r.fail("azCount", `prod needs at least 2 availability zones for a highly available load balancer and service, got ${azCount}`);
+  }
+  const placement = r.enumOf<EndpointPlacement>("endpointPlacement", ["all-azs", "single-az"], DEFAULTS.endpointPlacement);
+  if (environment === "prod" && placement === "single-az") {
+    r.fail("endpointPlacement", `prod must place interface endpoints in every AZ ("all-azs"), got "single-az"`);
+  }
+  const extra = r.stringList("extraInterfaceEndpoints") ?? [];
+  extra.forEach((s, i) => {
+    if (!/^[a-z0-9][a-z0-9.-]*$/.test(s)) {
+      r.fail("extraInterfaceEndpoints", `item ${i} "${s}" is not a service name like "secretsmanager" or "ecr.api"`);
+    }
+  });
+
+  const subnetCidrs: Partial<Record<Tier, string[]>> = {};
+  const all: { key: string; text: string; cidr: Cidr }[] = [];
+  TIERS.forEach((tier, t) => {
+    const key = SUBNET_KEYS[tier];
+    const given = r.stringList(key);
+    if (given === undefined) {
+      if (vpc && azCount !== undefined) subnetCidrs[tier] = planSubnets(vpc, azCount, t);
+    } else {
+      if (azCount !== undefined && given.length !== azCount) {
+        r.fail(key, `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`);
+      }
+      given.forEach((text, i) => {
+        const c = parseCidr(text);
+        if (typeof c === "string") return r.fail(key, `item ${i}: ${c}`);
+        if (c.prefix > 28) return r.fail(key, `item ${i}: "${text}" is smaller than /28, the smallest subnet AWS allows`);
+        if (vpc && !contains(vpc, c)) return r.fail(key, `item ${i}: "${text}" is not inside vpcCidr ${format(vpc)}`);
+        all.push({ key: `${r.key(key)}[${i}]`, text, cidr: c });
+      });
+      subnetCidrs[tier] = given;
+    }
+  });
+  for (let i = 0; i < all.length; i++) {
+    for (let j = i + 1; j < all.length; j++) {
+      if (overlaps(all[i].cidr, all[j].cidr)) {
+        r.problems.push(`${all[i].key}: "${all[i].text}" overlaps ${all[j].key} "${all[j].text}"; subnets must not overlap`);
+      }
+    }
+  }
+  // A planned tier may collide with an explicitly given one.
+  if (all.length > 0) {
+    TIERS.forEach((tier) => {
+      if (r.has(SUBNET_KEYS[tier])) return;
+      for (const text of subnetCidrs[tier] ?? []) {
+        const c = parseCidr(text) as Cidr;
+        const hit = all.find((a) => overlaps(a.cidr, c));
+        if (hit) {
+          r.problems.push(`${hit.key}: "${hit.text}" overlaps the planned ${tier} subnet ${text}; set ${r.key(SUBNET_KEYS[tier])} explicitly too`);
+        }
+      }
+    });
+  }
+  return { cidrText, azCount, placement, extra, subnetCidrs };
+}
+
+const ROLE_ARN_RE = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
+const SERVICE_RE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/;
+
+function parseIngest(r: Reader): IngestPrincipal | undefined {
+  const id = r.string("ingestPrincipal", true);
+  const externalId = r.string("ingestExternalId");
+  if (externalId !== undefined && (externalId.length < 2 || externalId.length > 1224 || !/^[\w+=,.@:/-]+$/.test(externalId))) {
+    r.fail("ingestExternalId", `must be ${CONFIG_KEYS.ingestExternalId} of letters, digits and +=,.@:/-`);
+  }
+  if (id === undefined) return undefined;
+  if (SERVICE_RE.test(id)) {
+    if (externalId !== undefined) r.fail("ingestExternalId", "applies only when ingestPrincipal is an IAM role ARN");
+    return { type: "Service", identifier: id };
+  }
+  if (ROLE_ARN_RE.test(id)) return { type: "AWS", identifier: id, externalId };
+  r.fail("ingestPrincipal", `"${id}" is neither a service principal (e.g. "kafkaconnect.amazonaws.com") nor an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+  return undefined;
+}
+
+/** Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. */
+export function parseStackConfig(raw: Raw): StackConfig {
+  const r = new Reader(raw);
+  for (const key of Object.keys(raw)) {
+    if (key.startsWith(`${PROJECT}:`) && !(key.slice(PROJECT.length + 1) in CONFIG_KEYS)) {
+      r.problems.push(`${key}: is not a known key; known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+    }
+  }
+  const region = r.string("aws:region", true);
+  if (region !== undefined && !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(region)) {
+    r.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
+  }
+  const environment = r.enumOf<Environment>("environment", ["staging", "prod"]);
+  const net = parseNetwork(r, environment);
+  const runtime = parseRuntime(r, environment, region);
+  const logRetentionDays = r.integer("logRetentionDays", DEFAULTS.logRetentionDays, 1, 3653);
+  if (logRetentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
+    r.fail("logRetentionDays", `${logRetentionDays} is not a retention CloudWatch Logs accepts; use ${CONFIG_KEYS.logRetentionDays}`);
+  } else if (environment === "prod" && logRetentionDays !== undefined && logRetentionDays < 365) {
+    r.fail("logRetentionDays", `prod keeps logs at least 365 days, got ${logRetentionDays}`);
+  }
+  const objectExpirationDays = r.integer("objectExpirationDays", DEFAULTS.objectExpirationDays, 1, 3650);
+  const ingestPrincipal = parseIngest(r);
+  const protectData = r.boolean("protectData", DEFAULTS.protectData);
+  if (environment === "prod" && protectData === false) {
+    r.fail("protectData", "prod must protect its data (true); only staging may turn protection off");
+  }
+  const owner = r.string("owner") ?? DEFAULTS.owner;
+  const costCenter = r.string("costCenter");
+
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  const tags: Record<string, string> = {
+    project: PROJECT,
+    environment: environment!,
+    owner,
+    "managed-by": "pulumi",
+  };
+  if (costCenter) tags["cost-center"] = costCenter;
+  return {
+    environment: environment!,
+    region: region!,
+    network: {
+      cidrBlock: net.cidrText!,
+      azCount: net.azCount!,
+      subnetCidrs: net.subnetCidrs as Record<Tier, string[]>,
+      endpointPlacement: net.placement!,
+      extraInterfaceEndpoints: [...new Set(net.extra)],
+    },
+    storage: { objectExpirationDays: objectExpirationDays!, ingestPrincipal: ingestPrincipal! },
+    runtime,
+    logRetentionDays: logRetentionDays!,
+    protectData: protectData!,
+    tags,
+  };
+}
+
+/** Reads this stack's config (project keys and `aws:region`) and parses it. */
+export function loadConfig(): StackConfig {
+  const all = pulumi.runtime.allConfig();
+  const raw: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith(`${PROJECT}:`) || k === "aws:region") raw[k] = v;
+  }
+  return parseStackConfig(raw);
+}

@@ -1,0 +1,197 @@
+// The public entry point: an internet-facing Application Load Balancer in the public subnets,
+// HTTPS when a certificate is configured (HTTP then only redirects), access logs, invalid-header
+// dropping and desync mitigation, and a security group open only on 80/443 to the allowed CIDRs.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { SecureBucket } from "./bucket";
+
+/**
+ * Regions that deliver ALB access logs from a regional Elastic Load Balancing account (ALB docs,
+ * "Enable access logs", step 2: Regions available before August 2022 grant the ELB account of the
+ * Region; newer Regions grant the service principal logdelivery.elasticloadbalancing.amazonaws.com).
+ */
+const ELB_ACCOUNT_REGIONS = new Set([
+  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1",
+  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
+  "ap-southeast-3", "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
+  "eu-south-1", "eu-north-1", "me-south-1", "sa-east-1", "us-gov-west-1", "us-gov-east-1",
+]);
+
+/** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+export interface PublicLoadBalancerArgs {
+  readonly vpcId: pulumi.Input<string>;
+  readonly publicSubnetIds: pulumi.Input<string>[];
+  /** Region of the stack (decides how ALB log delivery is granted). */
+  readonly region: string;
+  /** ACM certificate for HTTPS. Without one the listener serves plain HTTP (staging only). */
+  readonly certificateArn?: string;
+  /** CIDRs allowed in on 80/443. */
+  readonly allowedCidrs: readonly string[];
+  /** Port of the targets (the app's container port). */
+  readonly targetPort: number;
+  /** Health check path of the targets. Defaults to "/healthz". */
+  readonly healthCheckPath?: string;
+  /** Deletion protection on the ALB and protection of the log bucket. Defaults to false. */
+  readonly protect?: boolean;
+  /** Days of access logs kept. Defaults to 90. */
+  readonly logRetentionDays?: number;
+  readonly tags: Record<string, string>;
+}
+
+export class PublicLoadBalancer extends pulumi.ComponentResource {
+  public readonly arn: pulumi.Output<string>;
+  public readonly dnsName: pulumi.Output<string>;
+  public readonly securityGroupId: pulumi.Output<string>;
+  public readonly targetGroupArn: pulumi.Output<string>;
+  /** Identifier CloudWatch uses for the ALB (`app/<name>/<id>`), for request-based scaling. */
+  public readonly arnSuffix: pulumi.Output<string>;
+  public readonly targetGroupArnSuffix: pulumi.Output<string>;
+  /** The listener that forwards to the targets (HTTPS, or HTTP without a certificate). */
+  public readonly listener: aws.lb.Listener;
+  public readonly scheme: pulumi.Output<string>;
+
+  constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("platform:runtime:PublicLoadBalancer", name, {}, opts);
+    const parent = { parent: this };
+    const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
+    const https = args.certificateArn !== undefined;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+
+    const sg = new aws.ec2.SecurityGroup(
+      `${name}-sg`,
+      { vpcId: args.vpcId, description: "Internet-facing ALB: 80/443 from the allowed CIDRs only", tags: tags("sg") },
+      parent,
+    );
+    for (const port of https ? [80, 443] : [80]) {
+      args.allowedCidrs.forEach((cidr, i) => {
+        new aws.vpc.SecurityGroupIngressRule(
+          `${name}-in-${port}-${i}`,
+          { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: cidr, description: `HTTP${port === 443 ? "S" : ""} from ${cidr}` },
+          parent,
+        );
+      });
+    }
+
+    // ALB docs ("Enable access logs"): the only server-side encryption the log bucket may use is
+    // SSE-S3.
+    const logs = new SecureBucket(
+      `${name}-logs`,
+      {
+        encryption: { kind: "sse-s3", reason: "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)" },
+        expirationDays: args.logRetentionDays ?? 90,
+        accessLogs: {
+          notLoggedBecause: "Holds only the ALB's own access logs; logging it would log the log delivery itself",
+        },
+        policyStatements: (arn) => [
+          ELB_ACCOUNT_REGIONS.has(args.region)
+            ? {
+                sid: "AllowElbLogDelivery",
+                effect: "Allow",
+                principals: [{ type: "AWS", identifiers: [aws.elb.getServiceAccountOutput({}, parent).arn] }],
+                actions: ["s3:PutObject"],
+                resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
+              }
+            : {
+                sid: "AllowElbLogDelivery",
+                effect: "Allow",
+                principals: [{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }],
+                actions: ["s3:PutObject"],
+                resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
+                conditions: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+              },
+        ],
+        protect: args.protect,
+        tags: args.tags,
+      },
+      parent,
+    );
+
+    const alb = new aws.lb.LoadBalancer(
+      `${name}-alb`,
+      {
+        loadBalancerType: "application",
+        internal: false,
+        subnets: args.publicSubnetIds,
+        securityGroups: [sg.id],
+        dropInvalidHeaderFields: true,
+        desyncMitigationMode: "defensive",
+        enableDeletionProtection: args.protect ?? false,
+        idleTimeout: 60,
+        accessLogs: { bucket: logs.bucketName, prefix: "alb", enabled: true },
+        tags: tags("alb"),
+      },
+      { parent: this, dependsOn: [logs.policy] },
+    );
+
+    const targets = new aws.lb.TargetGroup(
+      `${name}-tg`,
+      {
+        vpcId: args.vpcId,
+        targetType: "ip",
+        port: args.targetPort,
+        protocol: "HTTP",
+        deregistrationDelay: 30,
+        healthCheck: {
+          path: args.healthCheckPath ?? "/healthz",
+          matcher: "200",
+          interval: 15,
+          healthyThreshold: 2,
+          unhealthyThreshold: 3,
+        },
+        tags: tags("tg"),
+      },
+      parent,
+    );
+
+    if (https) {
+      this.listener = new aws.lb.Listener(
+        `${name}-https`,
+        {
+          loadBalancerArn: alb.arn,
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: TLS_POLICY,
+          certificateArn: args.certificateArn,
+          defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
+          tags: tags("https"),
+        },
+        parent,
+      );
+      new aws.lb.Listener(
+        `${name}-http`,
+        {
+          loadBalancerArn: alb.arn,
+          port: 80,
+          protocol: "HTTP",
+          defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+          tags: tags("http"),
+        },
+        parent,
+      );
+    } else {
+      // Staging without a certificate: plain HTTP, reported by the pack as an advisory finding.
+      this.listener = new aws.lb.Listener(
+        `${name}-http`,
+        {
+          loadBalancerArn: alb.arn,
+          port: 80,
+          protocol: "HTTP",
+          defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
+          tags: tags("http"),
+        },
+        parent,
+      );
+    }
+
+    this.arn = alb.arn;
+    this.dnsName = alb.dnsName;
+    this.arnSuffix = alb.arnSuffix;
+    this.securityGroupId = sg.id;
+    this.targetGroupArn = targets.arn;
+    this.targetGroupArnSuffix = targets.arnSuffix;
+    this.scheme = pulumi.output(https ? "https" : "http");
+    this.registerOutputs({ arn: this.arn, dnsName: this.dnsName, securityGroupId: this.securityGroupId });
+  }
+}

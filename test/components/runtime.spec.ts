@@ -1,0 +1,167 @@
+import { expect } from "chai";
+import { Runtime, RuntimeArgs } from "../../components/runtime";
+import { record, Recording } from "../../tools/lib/recorder";
+import { doc, findAll, findOne, referrers } from "../helpers";
+
+const base: RuntimeArgs = {
+  vpcId: "vpc-0123456789abcdef0",
+  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
+  computeSubnetIds: ["subnet-cmp-a", "subnet-cmp-b"],
+  endpointSecurityGroupId: "sg-endpoints",
+  s3PrefixListId: "pl-6da54004",
+  region: "eu-west-1",
+  taskRoleArn: "arn:aws:iam::123456789012:role/api",
+  bucketName: "uploads-bucket",
+  bucketKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
+  desiredCount: 2,
+  minCount: 2,
+  maxCount: 4,
+  cpu: 256,
+  memory: 512,
+  containerPort: 8080,
+  albAllowedCidrs: ["0.0.0.0/0"],
+  wafEnabled: false,
+  wafRateLimit: 2000,
+  ecrKeepImages: 30,
+  imageTag: "initial",
+  maxUploadBytes: 10 * 1024 * 1024,
+  logRetentionDays: 30,
+  tags: { environment: "test" },
+};
+const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
+
+function build(over: Partial<RuntimeArgs> = {}, preview = false): Promise<Recording> {
+  return record({ project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } }, () => {
+    new Runtime("rt", { ...base, ...over });
+  });
+}
+
+describe("Runtime", () => {
+  let staging: Recording;
+  let prod: Recording;
+  before(async () => {
+    staging = await build();
+    prod = await build({ desiredCount: 4, minCount: 4, maxCount: 8, cpu: 512, memory: 1024, wafEnabled: true, certificateArn: CERT, protect: true });
+  });
+
+  it("sizes the task definition and the service per stack", () => {
+    for (const [rec, cpu, mem, count] of [[staging, "256", "512", 2], [prod, "512", "1024", 4]] as const) {
+      const td = findOne(rec, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
+      expect(td.inputs).to.include({ cpu, memory: mem, networkMode: "awsvpc" });
+      expect(findOne(rec, "aws:ecs/service:Service", "rt-service").inputs.desiredCount).to.equal(count);
+    }
+    const target = findOne(prod, "aws:appautoscaling/target:Target", "rt-scaling");
+    expect(target.inputs).to.include({ minCapacity: 4, maxCapacity: 8 });
+  });
+
+  it("runs a hardened container that logs to an encrypted log group", () => {
+    const td = findOne(staging, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
+    const [c] = JSON.parse(td.inputs.containerDefinitions);
+    expect(c.readonlyRootFilesystem).to.equal(true);
+    expect(c.privileged).to.equal(false);
+    expect(c.user).to.match(/^[1-9]\d*:/);
+    expect(c.linuxParameters.capabilities.drop).to.deep.equal(["ALL"]);
+    expect(c.logConfiguration.logDriver).to.equal("awslogs");
+    for (const e of c.environment) expect(e.name).to.not.match(/SECRET|PASSWORD|TOKEN/);
+    const group = findOne(staging, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");
+    expect(group.inputs.kmsKeyId).to.be.a("string").and.match(/^arn:aws:kms:/);
+    expect(group.inputs.retentionInDays).to.equal(30);
+  });
+
+  it("keeps tasks private: compute subnets, no public IP, circuit breaker with rollback", () => {
+    const svc = findOne(staging, "aws:ecs/service:Service", "rt-service");
+    expect(svc.inputs.networkConfiguration).to.deep.include({ assignPublicIp: false, subnets: base.computeSubnetIds });
+    expect(svc.inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
+    expect(svc.inputs.healthCheckGracePeriodSeconds).to.be.greaterThan(0);
+    expect(svc.options.ignoreChanges).to.include.members(["taskDefinition", "desiredCount"]);
+  });
+
+  it("gives the execution role only its repository, its log group and the account-wide ECR login", () => {
+    const role = findOne(staging, "aws:iam/role:Role", "rt-execution-role");
+    const trust = doc(role.inputs.assumeRolePolicy).Statement[0];
+    expect(trust.Principal).to.deep.equal({ Service: "ecs-tasks.amazonaws.com" });
+    expect(trust.Condition.StringEquals["aws:SourceAccount"]).to.equal("123456789012");
+    const [policy] = referrers(staging, role, "role", "aws:iam/rolePolicy:RolePolicy");
+    const repo = findOne(staging, "aws:ecr/repository:Repository", "rt-repo");
+    const group = findOne(staging, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");
+    const byAction = new Map<string, string[]>();
+    for (const s of doc(policy.inputs.policy).Statement) {
+      expect(s.Effect).to.equal("Allow");
+      for (const a of [s.Action].flat()) byAction.set(a, [s.Resource].flat());
+    }
+    expect([...byAction.keys()].sort()).to.deep.equal([
+      "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetAuthorizationToken",
+      "ecr:GetDownloadUrlForLayer", "logs:CreateLogStream", "logs:PutLogEvents",
+    ]);
+    expect(byAction.get("ecr:GetAuthorizationToken")).to.deep.equal(["*"]);
+    expect(byAction.get("ecr:BatchGetImage")).to.deep.equal([repo.outputs.arn]);
+    expect(byAction.get("logs:PutLogEvents")).to.deep.equal([`${group.outputs.arn}:log-stream:*`]);
+    expect(findAll(staging, "aws:iam/rolePolicyAttachment:RolePolicyAttachment")).to.have.length(0);
+    const td = findOne(staging, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
+    expect(td.inputs.taskRoleArn).to.equal(base.taskRoleArn);
+  });
+
+  it("has an immutable, scanned, KMS-encrypted repository with a lifecycle policy", () => {
+    const repo = findOne(staging, "aws:ecr/repository:Repository", "rt-repo");
+    expect(repo.inputs.imageTagMutability).to.equal("IMMUTABLE");
+    expect(repo.inputs.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
+    expect(repo.inputs.encryptionConfigurations[0].encryptionType).to.equal("KMS");
+    const lifecycle = findOne(staging, "aws:ecr/lifecyclePolicy:LifecyclePolicy", "rt-repo-lifecycle");
+    const rules = JSON.parse(lifecycle.inputs.policy).rules;
+    expect(rules.find((r: any) => r.selection.countType === "imageCountMoreThan").selection.countNumber).to.equal(30);
+  });
+
+  it("chains security groups: internet → ALB 80/443 → tasks on the container port → endpoints/S3 on 443", () => {
+    const ingress = findAll(staging, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+    const egress = findAll(staging, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    const publicIngress = ingress.filter((r) => r.inputs.cidrIpv4);
+    expect(publicIngress.map((r) => r.inputs.fromPort)).to.deep.equal([80]);
+    expect(findAll(prod, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.cidrIpv4).map((r) => r.inputs.fromPort)).to.deep.equal([80, 443]);
+    const fromAlb = ingress.filter((r) => r.inputs.referencedSecurityGroupId);
+    expect(fromAlb).to.have.length(1);
+    expect(fromAlb[0].inputs).to.include({ fromPort: 8080, toPort: 8080, ipProtocol: "tcp" });
+    const taskEgress = egress.filter((r) => r.name.startsWith("rt-tasks-"));
+    expect(taskEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort])).to.deep.equal([[443, 443], [443, 443]]);
+    expect(taskEgress.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).to.equal(false);
+  });
+
+  it("serves HTTPS with a modern policy when a certificate is set, and HTTP only redirects", () => {
+    const listeners = findAll(prod, "aws:lb/listener:Listener");
+    const https = listeners.find((l) => l.inputs.port === 443)!;
+    expect(https.inputs.sslPolicy).to.equal("ELBSecurityPolicy-TLS13-1-2-2021-06");
+    const http = listeners.find((l) => l.inputs.port === 80)!;
+    expect(http.inputs.defaultActions[0].type).to.equal("redirect");
+    const stagingListeners = findAll(staging, "aws:lb/listener:Listener");
+    expect(stagingListeners.map((l) => l.inputs.protocol)).to.deep.equal(["HTTP"]);
+  });
+
+  it("hardens the ALB and protects it in prod", () => {
+    const alb = findOne(prod, "aws:lb/loadBalancer:LoadBalancer", "rt-lb-alb");
+    expect(alb.inputs).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "defensive", enableDeletionProtection: true, internal: false });
+    expect(alb.inputs.accessLogs.enabled).to.equal(true);
+    expect(findOne(staging, "aws:lb/loadBalancer:LoadBalancer", "rt-lb-alb").inputs.enableDeletionProtection).to.equal(false);
+  });
+
+  it("puts WAF with managed rules, a rate limit and logging in front of prod only", () => {
+    expect(findAll(staging, "aws:wafv2/webAcl:WebAcl")).to.have.length(0);
+    const acl = findOne(prod, "aws:wafv2/webAcl:WebAcl", "rt-waf-acl");
+    const names = acl.inputs.rules.map((r: any) => r.name);
+    expect(names).to.include.members([
+      "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
+      "AWSManagedRulesAmazonIpReputationList", "rate-limit-per-ip",
+    ]);
+    expect(acl.inputs.rules.find((r: any) => r.name === "rate-limit-per-ip").statement.rateBasedStatement.limit).to.equal(2000);
+    expect(findAll(prod, "aws:wafv2/webAclAssociation:WebAclAssociation")).to.have.length(1);
+    const logging = findOne(prod, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "rt-waf-logging");
+    expect(logging.inputs.logDestinationConfigs).to.have.length(1);
+    const group = findOne(prod, "aws:cloudwatch/logGroup:LogGroup", "rt-waf-logs");
+    expect(group.inputs.name).to.match(/^aws-waf-logs-/);
+  });
+
+  it("names every child after the component and parents it", () => {
+    for (const r of staging.resources) {
+      expect(r.name.startsWith("rt")).to.equal(true);
+      if (r.type !== "platform:runtime:Runtime") expect(r.parent, r.name).to.be.a("string");
+    }
+  });
+});

@@ -1,0 +1,81 @@
+// Test helpers: run the real program for a stack under mocks, find recorded resources, unwrap
+// outputs. The program is the composition root `index.ts`, loaded fresh for each run.
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { record, RecordedResource, Recording } from "../tools/lib/recorder";
+import { readStack } from "../tools/lib/stack-config";
+
+export const ROOT = path.resolve(__dirname, "..");
+
+/** The effective config of a committed stack file, with optional overrides (full keys). */
+export function stackConfig(stack: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...readStack(ROOT, stack).config, ...overrides };
+  for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
+  return merged;
+}
+
+/** Drops the program's own modules from the require cache so the next load runs it again. */
+function forgetProgram(): void {
+  for (const id of Object.keys(require.cache)) {
+    if (id.startsWith(ROOT) && !id.includes(`${path.sep}node_modules${path.sep}`) && !id.includes(`${path.sep}tools${path.sep}`) && !id.includes(`${path.sep}test${path.sep}`)) {
+      delete require.cache[id];
+    }
+  }
+}
+
+const cache = new Map<string, Promise<Recording>>();
+/** Mock runs share the SDK's global state: they run one at a time. */
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs `index.ts` for a stack (committed config + overrides) and records every resource. */
+export function runStack(
+  stack: string,
+  opts: { preview?: boolean; overrides?: Record<string, unknown> } = {},
+): Promise<Recording> {
+  const key = JSON.stringify([stack, opts.preview ?? false, opts.overrides ?? {}]);
+  let run = cache.get(key);
+  if (!run) {
+    const config = stackConfig(stack, opts.overrides);
+    run = queue.then(() =>
+      record({ project: "platform", stack, preview: opts.preview ?? false, config }, () => {
+        forgetProgram();
+        return require(path.join(ROOT, "index.ts"));
+      }),
+    );
+    queue = run.catch(() => undefined);
+    cache.set(key, run);
+  }
+  return run;
+}
+
+export function findAll(rec: Recording, type: string): RecordedResource[] {
+  return rec.resources.filter((r) => r.type === type);
+}
+
+export function findOne(rec: Recording, type: string, name: string): RecordedResource {
+  const found = rec.resources.find((r) => r.type === type && r.name === name);
+  if (!found) {
+    const names = findAll(rec, type).map((r) => r.name);
+    throw new Error(`no ${type} named ${name}; have: ${names.join(", ") || "none"}`);
+  }
+  return found;
+}
+
+/** Resources whose property `prop` was built from `target` (via property dependencies). */
+export function referrers(rec: Recording, target: RecordedResource, prop: string, type?: string): RecordedResource[] {
+  return rec.resources.filter(
+    (r) => (!type || r.type === type) && (r.propertyDependencies[prop] ?? []).includes(target.urn),
+  );
+}
+
+/** Resolves an output (only in non-preview runs: unknown outputs never resolve). */
+export function unwrap<T>(o: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
+  return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));
+}
+
+/** Parses a policy document given as JSON text or object. */
+export function doc(v: unknown): { Statement: any[] } {
+  const d = typeof v === "string" ? JSON.parse(v) : v;
+  const s = (d as any).Statement;
+  return { ...(d as any), Statement: Array.isArray(s) ? s : [s] };
+}
