@@ -1,0 +1,3 @@
+// Policy-document builders shared by components.
+export * from "./policy-document";
+export * from "./statements";

@@ -1,0 +1,26 @@
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { allPolicies } from "../../policy-pack/policies";
+import { policyCatalog } from "../../policy-pack/lib/define";
+import { withPolicyTable } from "../../tools/policy-table";
+
+describe("policy metadata and the README table", () => {
+  it("every policy has a unique kebab-case name, description, level, severity, remediation", () => {
+    const names = allPolicies.map((p) => p.name);
+    expect(new Set(names).size, "duplicate policy names").to.equal(names.length);
+    for (const p of allPolicies) {
+      expect(p.name, p.name).to.match(/^[a-z0-9]+(-[a-z0-9]+)+$/);
+      expect(p.description, p.name).to.be.a("string").with.length.above(10);
+      expect(["advisory", "mandatory"], p.name).to.include(p.enforcementLevel);
+      expect(["low", "medium", "high", "critical"], p.name).to.include(p.severity);
+      expect(p.remediationSteps, p.name).to.be.a("string").with.length.above(10);
+      expect(policyCatalog.has(p.name), `${p.name} was not built with resourcePolicy/stackPolicy`).to.equal(true);
+    }
+  });
+
+  it("the README's policies table matches the pack (run `npm run docs:policies`)", () => {
+    const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+    expect(withPolicyTable(readme) === readme, "README policies table is stale: run npm run docs:policies").to.equal(true);
+  });
+});
