@@ -19,6 +19,145 @@ export type BucketEncryption =
       readonly reason: string;
     };
 
+/** The settings every bucket of the platform gets, applied to a bucket created elsewhere. */
+export interface BucketGuarantees {
+  readonly encryption: BucketEncryption;
+  /** Days after which current objects expire. */
+  readonly expirationDays: number;
+  /** Days after which noncurrent versions expire. */
+  readonly noncurrentVersionExpirationDays: number;
+  /** Server access logging target; omit for a log bucket (then waive `s3-bucket-logging-enabled`). */
+  readonly accessLogs?: {
+    readonly bucket: pulumi.Input<string>;
+    readonly prefix: string;
+    /** Resources the log delivery needs first (the target's bucket policy). */
+    readonly dependsOn?: pulumi.Resource[];
+  };
+  /** Bucket policy statements after the TLS-only deny (which is always first). */
+  readonly policyStatements: PolicyStatement[];
+}
+
+/**
+ * Ownership enforced, versioning, all four public-access flags, default encryption, lifecycle,
+ * access logging and a TLS-only bucket policy for `bucket`; children are named `${name}-<role>`.
+ * Returns the bucket policy (log delivery into this bucket depends on it).
+ */
+export function applyBucketGuarantees(
+  parent: pulumi.Resource,
+  name: string,
+  bucket: aws.s3.Bucket,
+  g: BucketGuarantees,
+): aws.s3.BucketPolicy {
+  const opts = { parent };
+  const id = bucket.id;
+  new aws.s3.BucketOwnershipControls(
+    `${name}-ownership`,
+    { bucket: id, rule: { objectOwnership: "BucketOwnerEnforced" } },
+    opts,
+  );
+  new aws.s3.BucketVersioning(
+    `${name}-versioning`,
+    { bucket: id, versioningConfiguration: { status: "Enabled" } },
+    opts,
+  );
+  const publicAccess = new aws.s3.BucketPublicAccessBlock(
+    `${name}-public-access`,
+    {
+      bucket: id,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    },
+    opts,
+  );
+  // S3 API reference ("BlockedEncryptionTypes"): blocks writes with SSE-C, which would bypass the
+  // bucket's key.
+  new aws.s3.BucketServerSideEncryptionConfiguration(
+    `${name}-encryption`,
+    {
+      bucket: id,
+      rules: [
+        g.encryption.kind === "kms"
+          ? {
+              applyServerSideEncryptionByDefault: {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: g.encryption.keyArn,
+              },
+              bucketKeyEnabled: true,
+              blockedEncryptionTypes: ["SSE-C"],
+            }
+          : {
+              applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" },
+              blockedEncryptionTypes: ["SSE-C"],
+            },
+      ],
+    },
+    opts,
+  );
+  new aws.s3.BucketLifecycleConfiguration(
+    `${name}-lifecycle`,
+    {
+      bucket: id,
+      rules: [
+        {
+          id: "expire-objects",
+          status: "Enabled",
+          filter: {},
+          expiration: { days: g.expirationDays },
+          noncurrentVersionExpiration: { noncurrentDays: g.noncurrentVersionExpirationDays },
+          abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+        },
+        // S3 API ("LifecycleExpiration"): ExpiredObjectDeleteMarker cannot share a rule with Days.
+        {
+          id: "remove-expired-delete-markers",
+          status: "Enabled",
+          filter: {},
+          expiration: { expiredObjectDeleteMarker: true },
+        },
+      ],
+    },
+    opts,
+  );
+  if (g.accessLogs) {
+    new aws.s3.BucketLogging(
+      `${name}-logging`,
+      {
+        bucket: id,
+        targetBucket: g.accessLogs.bucket,
+        targetPrefix: g.accessLogs.prefix,
+        targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+      },
+      { parent, dependsOn: g.accessLogs.dependsOn },
+    );
+  }
+  return new aws.s3.BucketPolicy(
+    `${name}-policy`,
+    {
+      bucket: id,
+      policy: policyDocument([denyInsecureTransport(bucket.arn), ...g.policyStatements], opts),
+    },
+    // S3 rejects a bucket policy while the public-access block is still being created.
+    { parent, dependsOn: [publicAccess] },
+  );
+}
+
+/** Waiver tags (policy → reason) a bucket needs for its documented exceptions. */
+export function bucketWaiverTags(
+  encryption: BucketEncryption,
+  notLoggedBecause?: string,
+): Record<string, string> {
+  const tags: Record<string, string> = {};
+  if (encryption.kind === "sse-s3") tags["waiver:s3-bucket-sse-kms-cmk"] = encryption.reason;
+  if (notLoggedBecause !== undefined) tags["waiver:s3-bucket-logging-enabled"] = notLoggedBecause;
+  for (const [k, reason] of Object.entries(tags)) {
+    if (reason.trim().length < 10 || reason.length > 256) {
+      throw new Error(`the reason for ${k} must be 10 to 256 characters (an AWS tag value)`);
+    }
+  }
+  return tags;
+}
+
 export interface SecureBucketArgs {
   readonly encryption: BucketEncryption;
   /** Days after which current objects expire. Defaults to 90. */
@@ -30,14 +169,17 @@ export interface SecureBucketArgs {
    * (a log bucket does not log into itself); the reason becomes the waiver of
    * `s3-bucket-logging-enabled`.
    */
-  readonly accessLogs: { readonly bucket: pulumi.Input<string>; readonly prefix: string } | { readonly notLoggedBecause: string };
-  /** Statements added to the bucket policy after the TLS-only deny; use `this.arn` via a callback. */
+  readonly accessLogs:
+    | { readonly bucket: pulumi.Input<string>; readonly prefix: string }
+    | { readonly notLoggedBecause: string };
+  /** Statements added to the bucket policy after the TLS-only deny. */
   readonly policyStatements?: (bucketArn: pulumi.Output<string>) => PolicyStatement[];
   /** Protect and retain the bucket (prod data). Defaults to false. */
   readonly protect?: boolean;
   readonly tags: Record<string, string>;
 }
 
+/** A private bucket with every guarantee above, as one component. */
 export class SecureBucket extends pulumi.ComponentResource {
   public readonly bucket: aws.s3.Bucket;
   public readonly bucketName: pulumi.Output<string>;
@@ -47,97 +189,23 @@ export class SecureBucket extends pulumi.ComponentResource {
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:storage:SecureBucket", name, {}, opts);
-    const parent = { parent: this };
     const protect = args.protect ?? false;
-    const waivers: Record<string, string> = {};
-    if (args.encryption.kind === "sse-s3") waivers["waiver:s3-bucket-sse-kms-cmk"] = args.encryption.reason;
-    if ("notLoggedBecause" in args.accessLogs) waivers["waiver:s3-bucket-logging-enabled"] = args.accessLogs.notLoggedBecause;
-    for (const [k, reason] of Object.entries(waivers)) {
-      if (reason.trim().length < 10 || reason.length > 256) {
-        throw new Error(`${name}: the reason for ${k} must be 10 to 256 characters (an AWS tag value)`);
-      }
-    }
-
+    const notLogged =
+      "notLoggedBecause" in args.accessLogs ? args.accessLogs.notLoggedBecause : undefined;
+    const waivers = bucketWaiverTags(args.encryption, notLogged);
+    // The bucket is the component's main resource and carries its name.
     this.bucket = new aws.s3.Bucket(
-      `${name}-bucket`,
+      name,
       { forceDestroy: false, tags: { ...args.tags, Name: name, ...waivers } },
       { parent: this, protect, retainOnDelete: protect },
     );
-    const id = this.bucket.id;
-    new aws.s3.BucketOwnershipControls(
-      `${name}-ownership`,
-      { bucket: id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      parent,
-    );
-    new aws.s3.BucketVersioning(
-      `${name}-versioning`,
-      { bucket: id, versioningConfiguration: { status: "Enabled" } },
-      parent,
-    );
-    const publicAccess = new aws.s3.BucketPublicAccessBlock(
-      `${name}-public-access`,
-      { bucket: id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true },
-      parent,
-    );
-    new aws.s3.BucketServerSideEncryptionConfiguration(
-      `${name}-encryption`,
-      {
-        bucket: id,
-        rules: [
-          args.encryption.kind === "kms"
-            ? {
-                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.encryption.keyArn },
-                bucketKeyEnabled: true,
-                blockedEncryptionTypes: ["SSE-C"],
-              }
-            : { applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, blockedEncryptionTypes: ["SSE-C"] },
-        ],
-      },
-      parent,
-    );
-    new aws.s3.BucketLifecycleConfiguration(
-      `${name}-lifecycle`,
-      {
-        bucket: id,
-        rules: [
-          {
-            id: "expire-objects",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: args.expirationDays ?? 90 },
-            noncurrentVersionExpiration: { noncurrentDays: args.noncurrentVersionExpirationDays ?? 7 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-          },
-          // S3 API ("LifecycleExpiration"): ExpiredObjectDeleteMarker cannot share a rule with Days.
-          { id: "remove-expired-delete-markers", status: "Enabled", filter: {}, expiration: { expiredObjectDeleteMarker: true } },
-        ],
-      },
-      parent,
-    );
-    if (!("notLoggedBecause" in args.accessLogs)) {
-      new aws.s3.BucketLogging(
-        `${name}-logging`,
-        {
-          bucket: id,
-          targetBucket: args.accessLogs.bucket,
-          targetPrefix: args.accessLogs.prefix,
-          targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-        },
-        parent,
-      );
-    }
-    this.policy = new aws.s3.BucketPolicy(
-      `${name}-policy`,
-      {
-        bucket: id,
-        policy: policyDocument(
-          [denyInsecureTransport(this.bucket.arn), ...(args.policyStatements?.(this.bucket.arn) ?? [])],
-          parent,
-        ),
-      },
-      // S3 rejects a bucket policy while the public-access block is still being created.
-      { parent: this, dependsOn: [publicAccess] },
-    );
+    this.policy = applyBucketGuarantees(this, name, this.bucket, {
+      encryption: args.encryption,
+      expirationDays: args.expirationDays ?? 90,
+      noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? 7,
+      accessLogs: "bucket" in args.accessLogs ? args.accessLogs : undefined,
+      policyStatements: args.policyStatements?.(this.bucket.arn) ?? [],
+    });
     this.bucketName = this.bucket.bucket;
     this.arn = this.bucket.arn;
     this.registerOutputs({ bucketName: this.bucketName, arn: this.arn });

@@ -34,7 +34,11 @@ export function size(c: Cidr): number {
 }
 
 export function contains(outer: Cidr, inner: Cidr): boolean {
-  return inner.prefix >= outer.prefix && inner.base >= outer.base && inner.base + size(inner) <= outer.base + size(outer);
+  return (
+    inner.prefix >= outer.prefix &&
+    inner.base >= outer.base &&
+    inner.base + size(inner) <= outer.base + size(outer)
+  );
 }
 
 export function overlaps(a: Cidr, b: Cidr): boolean {
@@ -47,6 +51,8 @@ export function subnet(parent: Cidr, newPrefix: number, index: number): Cidr {
 }
 
 /** RFC 1918 private ranges; a VPC should use one of them. */
-export const PRIVATE_RANGES: readonly Cidr[] = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"].map(
-  (t) => parseCidr(t) as Cidr,
-);
+export const PRIVATE_RANGES: readonly Cidr[] = [
+  "10.0.0.0/8",
+  "172.16.0.0/12",
+  "192.168.0.0/16",
+].map((t) => parseCidr(t) as Cidr);

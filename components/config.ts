@@ -45,6 +45,27 @@ export interface RuntimeConfig {
   readonly maxUploadBytes: number;
 }
 
+export type SourceProvider = "codecommit" | "github";
+
+/** Where the delivery pipeline takes the app's source from (components/pipeline). */
+export interface DeliveryConfig {
+  readonly sourceProvider: SourceProvider;
+  /** Branches whose pushes start this stack's pipeline (GitHub: glob patterns allowed). */
+  readonly branches: readonly string[];
+  /** CodeCommit repository name, and whether this stack creates it (false: it exists). */
+  readonly codecommit: { readonly repositoryName: string; readonly create: boolean };
+  /** GitHub `owner/name` and an existing CodeConnections connection (else one is created). */
+  readonly github?: { readonly repository: string; readonly connectionArn?: string };
+}
+
+/** GitHub Actions OIDC access for the infrastructure workflows (components/github-oidc). */
+export interface GithubOidcConfig {
+  /** `owner/name` of the repository whose workflows may assume the roles. */
+  readonly repository: string;
+  /** An existing token.actions.githubusercontent.com provider (one per account); else created. */
+  readonly providerArn?: string;
+}
+
 export interface StackConfig {
   readonly environment: Environment;
   readonly region: string;
@@ -60,6 +81,9 @@ export interface StackConfig {
     readonly ingestPrincipal: IngestPrincipal;
   };
   readonly runtime: RuntimeConfig;
+  readonly delivery: DeliveryConfig;
+  /** Present when `githubOidcRepository` is set. */
+  readonly githubOidc?: GithubOidcConfig;
   /** Retention of every log group the platform creates. */
   readonly logRetentionDays: number;
   /** Protect data-bearing resources from deletion (prod). */
@@ -85,7 +109,8 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   protectData: "true or false (prod: true)",
   runtimeDesiredCount: "an integer from 1 to 100 (staging 2, prod 4 by design)",
   runtimeMinCount: "an integer from 1 to runtimeDesiredCount (default: runtimeDesiredCount)",
-  runtimeMaxCount: "an integer from runtimeDesiredCount to 200 (default: twice runtimeDesiredCount)",
+  runtimeMaxCount:
+    "an integer from runtimeDesiredCount to 200 (default: twice runtimeDesiredCount)",
   runtimeCpu: "Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384",
   runtimeMemory: "MiB, a value Fargate allows for runtimeCpu (256: 512-2048; 512: 1024-4096; ...)",
   containerPort: "an integer from 1024 to 65535 (the app runs as a non-root user)",
@@ -98,6 +123,15 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   maxUploadMiB: "an integer from 1 to 100",
   owner: "a non-empty string (tag value)",
   costCenter: "a non-empty string (tag value)",
+  sourceProvider: `"codecommit" or "github"`,
+  sourceBranches: "a list of 1 to 8 branch names (GitHub: glob patterns such as release/*)",
+  codecommitRepository: "a CodeCommit repository name: letters, digits, . _ - (up to 100)",
+  codecommitCreateRepository: "true or false (false: the repository already exists)",
+  githubRepository: `"owner/name" of a GitHub repository (required when sourceProvider is "github")`,
+  githubConnectionArn:
+    "a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<uuid>)",
+  githubOidcRepository: `"owner/name" of the GitHub repository whose workflows deploy this stack`,
+  githubOidcProviderArn: "an IAM OIDC provider ARN for token.actions.githubusercontent.com",
 };
 
 const DEFAULTS = {
@@ -117,6 +151,10 @@ const DEFAULTS = {
   ecrKeepImages: 30,
   imageTag: "initial",
   maxUploadMiB: 10,
+  sourceProvider: "codecommit" as SourceProvider,
+  sourceBranches: ["main"] as string[],
+  codecommitRepository: "platform-app",
+  codecommitCreateRepository: true,
 };
 
 /** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
@@ -194,7 +232,12 @@ class Reader {
   integer(k: string, fallback: number, min: number, max: number): number | undefined {
     const v = this.value(k);
     if (v === undefined) return fallback;
-    const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v) : NaN;
+    const n =
+      typeof v === "number"
+        ? v
+        : typeof v === "string" && /^-?\d+$/.test(v.trim())
+          ? Number(v)
+          : NaN;
     if (!Number.isInteger(n)) {
       this.fail(k, `must be an integer, got ${JSON.stringify(v)}`);
       return undefined;
@@ -270,21 +313,32 @@ function parseRuntime(r: Reader, environment: Environment | undefined, region: s
     r.fail("runtimeCpu", `${cpu} is not a Fargate CPU size; use ${CONFIG_KEYS.runtimeCpu}`);
   } else if (cpu !== undefined && memory !== undefined && !FARGATE_MEMORY[cpu].includes(memory)) {
     const allowed = FARGATE_MEMORY[cpu];
-    r.fail("runtimeMemory", `${memory} MiB is not allowed with runtimeCpu ${cpu}; use one of ${allowed.join(", ")}`);
+    r.fail(
+      "runtimeMemory",
+      `${memory} MiB is not allowed with runtimeCpu ${cpu}; use one of ${allowed.join(", ")}`,
+    );
   }
   const containerPort = r.integer("containerPort", DEFAULTS.containerPort, 1024, 65535);
   const certificateArn = r.string("certificateArn");
   if (certificateArn !== undefined) {
     const m = CERT_RE.exec(certificateArn);
-    if (!m) r.fail("certificateArn", `"${certificateArn}" is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)`);
+    if (!m)
+      r.fail(
+        "certificateArn",
+        `"${certificateArn}" is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)`,
+      );
     else if (region !== undefined && m[2] !== region) {
-      r.fail("certificateArn", `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`);
+      r.fail(
+        "certificateArn",
+        `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`,
+      );
     }
   } else if (environment === "prod") {
     r.fail("certificateArn", "is required in prod: the load balancer must serve HTTPS");
   }
   const albAllowedCidrs = r.stringList("albAllowedCidrs") ?? DEFAULTS.albAllowedCidrs;
-  if (albAllowedCidrs.length === 0) r.fail("albAllowedCidrs", "is empty; nobody could reach the service");
+  if (albAllowedCidrs.length === 0)
+    r.fail("albAllowedCidrs", "is empty; nobody could reach the service");
   albAllowedCidrs.forEach((text, i) => {
     const c = parseCidr(text);
     if (typeof c === "string") r.fail("albAllowedCidrs", `item ${i}: ${c}`);
@@ -331,16 +385,29 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
   }
   const azCount = r.integer("azCount", DEFAULTS.azCount, 1, 5);
   if (environment === "prod" && azCount !== undefined && azCount < 2) {
-    r.fail("azCount", `prod needs at least 2 availability zones for a highly available load balancer and service, got ${azCount}`);
+    r.fail(
+      "azCount",
+      `prod needs at least 2 availability zones for a highly available load balancer and service, got ${azCount}`,
+    );
   }
-  const placement = r.enumOf<EndpointPlacement>("endpointPlacement", ["all-azs", "single-az"], DEFAULTS.endpointPlacement);
+  const placement = r.enumOf<EndpointPlacement>(
+    "endpointPlacement",
+    ["all-azs", "single-az"],
+    DEFAULTS.endpointPlacement,
+  );
   if (environment === "prod" && placement === "single-az") {
-    r.fail("endpointPlacement", `prod must place interface endpoints in every AZ ("all-azs"), got "single-az"`);
+    r.fail(
+      "endpointPlacement",
+      `prod must place interface endpoints in every AZ ("all-azs"), got "single-az"`,
+    );
   }
   const extra = r.stringList("extraInterfaceEndpoints") ?? [];
   extra.forEach((s, i) => {
     if (!/^[a-z0-9][a-z0-9.-]*$/.test(s)) {
-      r.fail("extraInterfaceEndpoints", `item ${i} "${s}" is not a service name like "secretsmanager" or "ecr.api"`);
+      r.fail(
+        "extraInterfaceEndpoints",
+        `item ${i} "${s}" is not a service name like "secretsmanager" or "ecr.api"`,
+      );
     }
   });
 
@@ -358,8 +425,13 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
       given.forEach((text, i) => {
         const c = parseCidr(text);
         if (typeof c === "string") return r.fail(key, `item ${i}: ${c}`);
-        if (c.prefix > 28) return r.fail(key, `item ${i}: "${text}" is smaller than /28, the smallest subnet AWS allows`);
-        if (vpc && !contains(vpc, c)) return r.fail(key, `item ${i}: "${text}" is not inside vpcCidr ${format(vpc)}`);
+        if (c.prefix > 28)
+          return r.fail(
+            key,
+            `item ${i}: "${text}" is smaller than /28, the smallest subnet AWS allows`,
+          );
+        if (vpc && !contains(vpc, c))
+          return r.fail(key, `item ${i}: "${text}" is not inside vpcCidr ${format(vpc)}`);
         all.push({ key: `${r.key(key)}[${i}]`, text, cidr: c });
       });
       subnetCidrs[tier] = given;
@@ -368,7 +440,9 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
   for (let i = 0; i < all.length; i++) {
     for (let j = i + 1; j < all.length; j++) {
       if (overlaps(all[i].cidr, all[j].cidr)) {
-        r.problems.push(`${all[i].key}: "${all[i].text}" overlaps ${all[j].key} "${all[j].text}"; subnets must not overlap`);
+        r.problems.push(
+          `${all[i].key}: "${all[i].text}" overlaps ${all[j].key} "${all[j].text}"; subnets must not overlap`,
+        );
       }
     }
   }
@@ -380,7 +454,9 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
         const c = parseCidr(text) as Cidr;
         const hit = all.find((a) => overlaps(a.cidr, c));
         if (hit) {
-          r.problems.push(`${hit.key}: "${hit.text}" overlaps the planned ${tier} subnet ${text}; set ${r.key(SUBNET_KEYS[tier])} explicitly too`);
+          r.problems.push(
+            `${hit.key}: "${hit.text}" overlaps the planned ${tier} subnet ${text}; set ${r.key(SUBNET_KEYS[tier])} explicitly too`,
+          );
         }
       }
     });
@@ -394,17 +470,115 @@ const SERVICE_RE = /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com$/;
 function parseIngest(r: Reader): IngestPrincipal | undefined {
   const id = r.string("ingestPrincipal", true);
   const externalId = r.string("ingestExternalId");
-  if (externalId !== undefined && (externalId.length < 2 || externalId.length > 1224 || !/^[\w+=,.@:/-]+$/.test(externalId))) {
-    r.fail("ingestExternalId", `must be ${CONFIG_KEYS.ingestExternalId} of letters, digits and +=,.@:/-`);
+  if (
+    externalId !== undefined &&
+    (externalId.length < 2 || externalId.length > 1224 || !/^[\w+=,.@:/-]+$/.test(externalId))
+  ) {
+    r.fail(
+      "ingestExternalId",
+      `must be ${CONFIG_KEYS.ingestExternalId} of letters, digits and +=,.@:/-`,
+    );
   }
   if (id === undefined) return undefined;
   if (SERVICE_RE.test(id)) {
-    if (externalId !== undefined) r.fail("ingestExternalId", "applies only when ingestPrincipal is an IAM role ARN");
+    if (externalId !== undefined)
+      r.fail("ingestExternalId", "applies only when ingestPrincipal is an IAM role ARN");
     return { type: "Service", identifier: id };
   }
   if (ROLE_ARN_RE.test(id)) return { type: "AWS", identifier: id, externalId };
-  r.fail("ingestPrincipal", `"${id}" is neither a service principal (e.g. "kafkaconnect.amazonaws.com") nor an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+  r.fail(
+    "ingestPrincipal",
+    `"${id}" is neither a service principal (e.g. "kafkaconnect.amazonaws.com") nor an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`,
+  );
   return undefined;
+}
+
+const GITHUB_REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
+const CONNECTION_ARN_RE =
+  /^arn:aws(-[a-z]+)*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
+const OIDC_PROVIDER_RE =
+  /^arn:aws(-[a-z]+)*:iam::\d{12}:oidc-provider\/token\.actions\.githubusercontent\.com$/;
+/** Git ref names (git check-ref-format, simplified): no spaces, "..", "~^:?[\\" or leading "-". */
+const BRANCH_RE = /^(?!-)(?!.*\.\.)[^\s~^:?[\\]{1,200}$/;
+
+function parseDelivery(r: Reader) {
+  const sourceProvider = r.enumOf<SourceProvider>(
+    "sourceProvider",
+    ["codecommit", "github"],
+    DEFAULTS.sourceProvider,
+  );
+  const branches = r.stringList("sourceBranches") ?? DEFAULTS.sourceBranches;
+  // CodePipeline API ("GitBranchFilterCriteria"): at most 8 include patterns.
+  if (branches.length === 0 || branches.length > 8) {
+    r.fail("sourceBranches", `has ${branches.length} entries; give 1 to 8 branches`);
+  }
+  branches.forEach((b, i) => {
+    if (!BRANCH_RE.test(b)) r.fail("sourceBranches", `item ${i} "${b}" is not a git branch name`);
+    else if (sourceProvider === "codecommit" && /[*?]/.test(b)) {
+      r.fail(
+        "sourceBranches",
+        `item ${i} "${b}": CodeCommit sources need exact branch names (one pipeline per branch); patterns work only with sourceProvider "github"`,
+      );
+    }
+  });
+  const repositoryName = r.string("codecommitRepository") ?? DEFAULTS.codecommitRepository;
+  if (!/^[\w.-]{1,100}$/.test(repositoryName) || repositoryName.endsWith(".git")) {
+    r.fail(
+      "codecommitRepository",
+      `"${repositoryName}" is not a CodeCommit repository name; use ${CONFIG_KEYS.codecommitRepository}`,
+    );
+  }
+  const create = r.boolean("codecommitCreateRepository", DEFAULTS.codecommitCreateRepository);
+  const repository = r.string("githubRepository");
+  const connectionArn = r.string("githubConnectionArn");
+  if (repository !== undefined && !GITHUB_REPO_RE.test(repository)) {
+    r.fail("githubRepository", `"${repository}" is not "owner/name"`);
+  }
+  if (connectionArn !== undefined && !CONNECTION_ARN_RE.test(connectionArn)) {
+    r.fail(
+      "githubConnectionArn",
+      `"${connectionArn}" is not a connection ARN; use ${CONFIG_KEYS.githubConnectionArn}`,
+    );
+  }
+  if (sourceProvider === "github" && repository === undefined) {
+    r.fail(
+      "githubRepository",
+      `is required when sourceProvider is "github"; set it to "owner/name"`,
+    );
+  }
+  if (sourceProvider !== "github") {
+    for (const k of ["githubRepository", "githubConnectionArn"]) {
+      if (r.has(k)) r.fail(k, `applies only when sourceProvider is "github"`);
+    }
+  }
+  const oidcRepository = r.string("githubOidcRepository");
+  const oidcProviderArn = r.string("githubOidcProviderArn");
+  if (oidcRepository !== undefined && !GITHUB_REPO_RE.test(oidcRepository)) {
+    r.fail("githubOidcRepository", `"${oidcRepository}" is not "owner/name"`);
+  }
+  if (oidcProviderArn !== undefined) {
+    if (!OIDC_PROVIDER_RE.test(oidcProviderArn))
+      r.fail(
+        "githubOidcProviderArn",
+        `"${oidcProviderArn}" is not ${CONFIG_KEYS.githubOidcProviderArn}`,
+      );
+    if (oidcRepository === undefined)
+      r.fail("githubOidcProviderArn", "applies only when githubOidcRepository is set");
+  }
+  const delivery: DeliveryConfig = {
+    sourceProvider: sourceProvider!,
+    branches: [...new Set(branches)],
+    codecommit: { repositoryName, create: create! },
+    github:
+      sourceProvider === "github" && repository !== undefined
+        ? { repository, connectionArn }
+        : undefined,
+  };
+  const githubOidc: GithubOidcConfig | undefined =
+    oidcRepository !== undefined
+      ? { repository: oidcRepository, providerArn: oidcProviderArn }
+      : undefined;
+  return { delivery, githubOidc };
 }
 
 /** Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. */
@@ -412,7 +586,9 @@ export function parseStackConfig(raw: Raw): StackConfig {
   const r = new Reader(raw);
   for (const key of Object.keys(raw)) {
     if (key.startsWith(`${PROJECT}:`) && !(key.slice(PROJECT.length + 1) in CONFIG_KEYS)) {
-      r.problems.push(`${key}: is not a known key; known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+      r.problems.push(
+        `${key}: is not a known key; known keys: ${Object.keys(CONFIG_KEYS).join(", ")}`,
+      );
     }
   }
   const region = r.string("aws:region", true);
@@ -422,17 +598,32 @@ export function parseStackConfig(raw: Raw): StackConfig {
   const environment = r.enumOf<Environment>("environment", ["staging", "prod"]);
   const net = parseNetwork(r, environment);
   const runtime = parseRuntime(r, environment, region);
+  const { delivery, githubOidc } = parseDelivery(r);
   const logRetentionDays = r.integer("logRetentionDays", DEFAULTS.logRetentionDays, 1, 3653);
-  if (logRetentionDays !== undefined && !(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)) {
-    r.fail("logRetentionDays", `${logRetentionDays} is not a retention CloudWatch Logs accepts; use ${CONFIG_KEYS.logRetentionDays}`);
+  if (
+    logRetentionDays !== undefined &&
+    !(LOG_RETENTION_DAYS as readonly number[]).includes(logRetentionDays)
+  ) {
+    r.fail(
+      "logRetentionDays",
+      `${logRetentionDays} is not a retention CloudWatch Logs accepts; use ${CONFIG_KEYS.logRetentionDays}`,
+    );
   } else if (environment === "prod" && logRetentionDays !== undefined && logRetentionDays < 365) {
     r.fail("logRetentionDays", `prod keeps logs at least 365 days, got ${logRetentionDays}`);
   }
-  const objectExpirationDays = r.integer("objectExpirationDays", DEFAULTS.objectExpirationDays, 1, 3650);
+  const objectExpirationDays = r.integer(
+    "objectExpirationDays",
+    DEFAULTS.objectExpirationDays,
+    1,
+    3650,
+  );
   const ingestPrincipal = parseIngest(r);
   const protectData = r.boolean("protectData", DEFAULTS.protectData);
   if (environment === "prod" && protectData === false) {
-    r.fail("protectData", "prod must protect its data (true); only staging may turn protection off");
+    r.fail(
+      "protectData",
+      "prod must protect its data (true); only staging may turn protection off",
+    );
   }
   const owner = r.string("owner") ?? DEFAULTS.owner;
   const costCenter = r.string("costCenter");
@@ -457,6 +648,8 @@ export function parseStackConfig(raw: Raw): StackConfig {
     },
     storage: { objectExpirationDays: objectExpirationDays!, ingestPrincipal: ingestPrincipal! },
     runtime,
+    delivery,
+    githubOidc,
     logRetentionDays: logRetentionDays!,
     protectData: protectData!,
     tags,

@@ -11,10 +11,30 @@ import { SecureBucket } from "./bucket";
  * Region; newer Regions grant the service principal logdelivery.elasticloadbalancing.amazonaws.com).
  */
 const ELB_ACCOUNT_REGIONS = new Set([
-  "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1",
-  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-southeast-1", "ap-southeast-2",
-  "ap-southeast-3", "ca-central-1", "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3",
-  "eu-south-1", "eu-north-1", "me-south-1", "sa-east-1", "us-gov-west-1", "us-gov-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
+  "af-south-1",
+  "ap-east-1",
+  "ap-south-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ap-southeast-3",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "eu-south-1",
+  "eu-north-1",
+  "me-south-1",
+  "sa-east-1",
+  "us-gov-west-1",
+  "us-gov-east-1",
 ]);
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
@@ -61,14 +81,25 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
 
     const sg = new aws.ec2.SecurityGroup(
       `${name}-sg`,
-      { vpcId: args.vpcId, description: "Internet-facing ALB: 80/443 from the allowed CIDRs only", tags: tags("sg") },
+      {
+        vpcId: args.vpcId,
+        description: "Internet-facing ALB: 80/443 from the allowed CIDRs only",
+        tags: tags("sg"),
+      },
       parent,
     );
     for (const port of https ? [80, 443] : [80]) {
       args.allowedCidrs.forEach((cidr, i) => {
         new aws.vpc.SecurityGroupIngressRule(
           `${name}-in-${port}-${i}`,
-          { securityGroupId: sg.id, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: cidr, description: `HTTP${port === 443 ? "S" : ""} from ${cidr}` },
+          {
+            securityGroupId: sg.id,
+            ipProtocol: "tcp",
+            fromPort: port,
+            toPort: port,
+            cidrIpv4: cidr,
+            description: `HTTP${port === 443 ? "S" : ""} from ${cidr}`,
+          },
           parent,
         );
       });
@@ -79,27 +110,41 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     const logs = new SecureBucket(
       `${name}-logs`,
       {
-        encryption: { kind: "sse-s3", reason: "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)" },
+        encryption: {
+          kind: "sse-s3",
+          reason:
+            "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)",
+        },
         expirationDays: args.logRetentionDays ?? 90,
         accessLogs: {
-          notLoggedBecause: "Holds only the ALB's own access logs; logging it would log the log delivery itself",
+          notLoggedBecause:
+            "Holds only the ALB's own access logs; logging it would log the log delivery itself",
         },
         policyStatements: (arn) => [
           ELB_ACCOUNT_REGIONS.has(args.region)
             ? {
                 sid: "AllowElbLogDelivery",
                 effect: "Allow",
-                principals: [{ type: "AWS", identifiers: [aws.elb.getServiceAccountOutput({}, parent).arn] }],
+                principals: [
+                  { type: "AWS", identifiers: [aws.elb.getServiceAccountOutput({}, parent).arn] },
+                ],
                 actions: ["s3:PutObject"],
                 resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
               }
             : {
                 sid: "AllowElbLogDelivery",
                 effect: "Allow",
-                principals: [{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }],
+                principals: [
+                  {
+                    type: "Service",
+                    identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"],
+                  },
+                ],
                 actions: ["s3:PutObject"],
                 resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
-                conditions: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] }],
+                conditions: [
+                  { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+                ],
               },
         ],
         protect: args.protect,
@@ -165,7 +210,12 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
           loadBalancerArn: alb.arn,
           port: 80,
           protocol: "HTTP",
-          defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+          defaultActions: [
+            {
+              type: "redirect",
+              redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
+            },
+          ],
           tags: tags("http"),
         },
         parent,
@@ -192,6 +242,10 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     this.targetGroupArn = targets.arn;
     this.targetGroupArnSuffix = targets.arnSuffix;
     this.scheme = pulumi.output(https ? "https" : "http");
-    this.registerOutputs({ arn: this.arn, dnsName: this.dnsName, securityGroupId: this.securityGroupId });
+    this.registerOutputs({
+      arn: this.arn,
+      dnsName: this.dnsName,
+      securityGroupId: this.securityGroupId,
+    });
   }
 }

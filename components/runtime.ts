@@ -80,13 +80,23 @@ export class Runtime extends pulumi.ComponentResource {
       {
         description: `Encrypts the ${name} log groups and image repository`,
         grants: [
-          cloudWatchLogsGrant(pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`, { parent: this }),
+          cloudWatchLogsGrant(
+            pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+            { parent: this },
+          ),
           {
             sid: "EcrGrantsThroughEcr",
-            principals: { type: "AWS", identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`] },
+            principals: {
+              type: "AWS",
+              identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`],
+            },
             actions: ["kms:CreateGrant"],
             conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: [`ecr.${region}.amazonaws.com`] },
+              {
+                test: "StringEquals",
+                variable: "kms:ViaService",
+                values: [`ecr.${region}.amazonaws.com`],
+              },
               { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
             ],
           },
@@ -119,13 +129,22 @@ export class Runtime extends pulumi.ComponentResource {
             {
               rulePriority: 1,
               description: "Drop untagged images after a day",
-              selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 },
+              selection: {
+                tagStatus: "untagged",
+                countType: "sinceImagePushed",
+                countUnit: "days",
+                countNumber: 1,
+              },
               action: { type: "expire" },
             },
             {
               rulePriority: 2,
               description: `Keep the last ${args.ecrKeepImages} images`,
-              selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: args.ecrKeepImages },
+              selection: {
+                tagStatus: "any",
+                countType: "imageCountMoreThan",
+                countNumber: args.ecrKeepImages,
+              },
               action: { type: "expire" },
             },
           ],
@@ -136,7 +155,12 @@ export class Runtime extends pulumi.ComponentResource {
 
     const logGroup = new aws.cloudwatch.LogGroup(
       `${name}-logs`,
-      { name: `${logGroupPrefix}/app`, retentionInDays: args.logRetentionDays, kmsKeyId: key.keyArn, tags: tags("logs") },
+      {
+        name: `${logGroupPrefix}/app`,
+        retentionInDays: args.logRetentionDays,
+        kmsKeyId: key.keyArn,
+        tags: tags("logs"),
+      },
       { parent: this, retainOnDelete: protect },
     );
 
@@ -153,7 +177,10 @@ export class Runtime extends pulumi.ComponentResource {
         description: `ECS task execution role of ${name}: pull its image, write its log group`,
         assumeRolePolicy: serviceTrustPolicy(
           "ecs-tasks.amazonaws.com",
-          { sourceAccount: accountId, sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*` },
+          {
+            sourceAccount: accountId,
+            sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
+          },
           parent,
         ),
         tags: tags("execution-role"),
@@ -177,7 +204,11 @@ export class Runtime extends pulumi.ComponentResource {
             {
               sid: "PullOwnImage",
               effect: "Allow",
-              actions: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+              actions: [
+                "ecr:BatchCheckLayerAvailability",
+                "ecr:GetDownloadUrlForLayer",
+                "ecr:BatchGetImage",
+              ],
               resources: [repo.arn],
             },
             {
@@ -228,7 +259,11 @@ export class Runtime extends pulumi.ComponentResource {
                 stopTimeout: 30,
                 logConfiguration: {
                   logDriver: "awslogs",
-                  options: { "awslogs-group": group, "awslogs-region": region, "awslogs-stream-prefix": "app" },
+                  options: {
+                    "awslogs-group": group,
+                    "awslogs-region": region,
+                    "awslogs-stream-prefix": "app",
+                  },
                 },
               },
             ]),
@@ -257,27 +292,59 @@ export class Runtime extends pulumi.ComponentResource {
     // Security groups chained: ALB → tasks on the container port; tasks → endpoints and S3 on 443.
     const taskSg = new aws.ec2.SecurityGroup(
       `${name}-task-sg`,
-      { vpcId: args.vpcId, description: "Fargate tasks: in from the ALB only, out to VPC endpoints and S3 only", tags: tags("task-sg") },
+      {
+        vpcId: args.vpcId,
+        description: "Fargate tasks: in from the ALB only, out to VPC endpoints and S3 only",
+        tags: tags("task-sg"),
+      },
       parent,
     );
     new aws.vpc.SecurityGroupEgressRule(
       `${name}-alb-to-tasks`,
-      { securityGroupId: lb.securityGroupId, referencedSecurityGroupId: taskSg.id, ipProtocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, description: "ALB to tasks" },
+      {
+        securityGroupId: lb.securityGroupId,
+        referencedSecurityGroupId: taskSg.id,
+        ipProtocol: "tcp",
+        fromPort: args.containerPort,
+        toPort: args.containerPort,
+        description: "ALB to tasks",
+      },
       parent,
     );
     new aws.vpc.SecurityGroupIngressRule(
       `${name}-tasks-from-alb`,
-      { securityGroupId: taskSg.id, referencedSecurityGroupId: lb.securityGroupId, ipProtocol: "tcp", fromPort: args.containerPort, toPort: args.containerPort, description: "From the ALB only" },
+      {
+        securityGroupId: taskSg.id,
+        referencedSecurityGroupId: lb.securityGroupId,
+        ipProtocol: "tcp",
+        fromPort: args.containerPort,
+        toPort: args.containerPort,
+        description: "From the ALB only",
+      },
       parent,
     );
     new aws.vpc.SecurityGroupEgressRule(
       `${name}-tasks-to-endpoints`,
-      { securityGroupId: taskSg.id, referencedSecurityGroupId: args.endpointSecurityGroupId, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "Interface endpoints (ECR, logs)" },
+      {
+        securityGroupId: taskSg.id,
+        referencedSecurityGroupId: args.endpointSecurityGroupId,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "Interface endpoints (ECR, logs)",
+      },
       parent,
     );
     new aws.vpc.SecurityGroupEgressRule(
       `${name}-tasks-to-s3`,
-      { securityGroupId: taskSg.id, prefixListId: args.s3PrefixListId, ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "S3 through the gateway endpoint" },
+      {
+        securityGroupId: taskSg.id,
+        prefixListId: args.s3PrefixListId,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "S3 through the gateway endpoint",
+      },
       parent,
     );
 
@@ -291,8 +358,18 @@ export class Runtime extends pulumi.ComponentResource {
         platformVersion: "LATEST",
         taskDefinition: taskDefinition.arn,
         desiredCount: args.desiredCount,
-        networkConfiguration: { subnets: args.computeSubnetIds, securityGroups: [taskSg.id], assignPublicIp: false },
-        loadBalancers: [{ targetGroupArn: lb.targetGroupArn, containerName: "app", containerPort: args.containerPort }],
+        networkConfiguration: {
+          subnets: args.computeSubnetIds,
+          securityGroups: [taskSg.id],
+          assignPublicIp: false,
+        },
+        loadBalancers: [
+          {
+            targetGroupArn: lb.targetGroupArn,
+            containerName: "app",
+            containerPort: args.containerPort,
+          },
+        ],
         healthCheckGracePeriodSeconds: 60,
         deploymentCircuitBreaker: { enable: true, rollback: true },
         deploymentMinimumHealthyPercent: 100,
@@ -327,7 +404,9 @@ export class Runtime extends pulumi.ComponentResource {
         resourceId: scaling.resourceId,
         targetTrackingScalingPolicyConfiguration: {
           targetValue: 60,
-          predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" },
+          predefinedMetricSpecification: {
+            predefinedMetricType: "ECSServiceAverageCPUUtilization",
+          },
           scaleInCooldown: 120,
           scaleOutCooldown: 60,
         },

@@ -6,11 +6,11 @@ import * as pulumi from "@pulumi/pulumi";
 import {
   ANYONE,
   PolicyStatement,
-  denyInsecureTransport,
   policyDocument,
   roleTrustPolicy,
   serviceTrustPolicy,
 } from "./iam";
+import { applyBucketGuarantees, BucketEncryption, bucketWaiverTags } from "./bucket";
 import { EncryptionKey, KeyGrant } from "./kms-key";
 
 /** Who may assume the ingest producer role. */
@@ -61,12 +61,15 @@ export type Producer = (typeof PRODUCERS)[number];
  * Waivers on the access-log bucket (read by the policy pack), each with its written reason: why it
  * is not SSE-KMS, and why it does not log its own access.
  */
-export const ACCESS_LOG_WAIVERS: Readonly<Record<string, string>> = {
-  "waiver:s3-bucket-sse-kms-cmk":
+export const ACCESS_LOG_ENCRYPTION: BucketEncryption = {
+  kind: "sse-s3",
+  reason:
     "S3 server access logging supports only SSE-S3 default encryption on the target bucket per the S3 User Guide",
-  "waiver:s3-bucket-logging-enabled":
-    "Server access log target bucket: the S3 User Guide advises against access logging on a log destination bucket",
 };
+export const ACCESS_LOG_WAIVERS: Readonly<Record<string, string>> = bucketWaiverTags(
+  ACCESS_LOG_ENCRYPTION,
+  "Server access log target bucket: the S3 User Guide advises against access logging on a log destination bucket",
+);
 
 /**
  * Object-level writes. Only the producer role may perform them on its bucket; everyone else
@@ -303,117 +306,36 @@ export class Storage extends pulumi.ComponentResource {
     // S3 docs ("Enabling Amazon S3 server access logging"): default encryption on the destination
     // bucket may only be SSE-S3 (AES256); default SSE-KMS is not supported. The destination must
     // not use Object Lock default retention and should not log to itself.
-    this.baseline(name, "logs", logBucket);
-    new aws.s3.BucketServerSideEncryptionConfiguration(
-      `${name}-logs-encryption`,
-      {
-        bucket: logBucket.id,
-        rules: [
-          {
-            applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" },
-            blockedEncryptionTypes: ["SSE-C"],
-          },
-        ],
-      },
-      parent,
-    );
-    new aws.s3.BucketLifecycleConfiguration(
-      `${name}-logs-lifecycle`,
-      {
-        bucket: logBucket.id,
-        rules: this.lifecycleRules(
-          settings.accessLogExpirationDays,
-          settings.noncurrentVersionExpirationDays,
-        ),
-      },
-      parent,
-    );
-    const logPublicAccess = this.publicAccessBlock(name, "logs", logBucket);
     // S3 docs ("Permissions for log delivery"): with BucketOwnerEnforced, grant
     // logging.s3.amazonaws.com s3:PutObject in the bucket policy, narrowed by aws:SourceArn (the
     // source bucket) and aws:SourceAccount.
-    const logPolicy = new aws.s3.BucketPolicy(
-      `${name}-logs-policy`,
-      {
-        bucket: logBucket.id,
-        policy: policyDocument(
-          [
-            denyInsecureTransport(logBucket.arn),
-            ...PRODUCERS.map((p): PolicyStatement => ({
-              sid: `AllowAccessLogsFrom${capitalize(p)}`,
-              effect: "Allow",
-              principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
-              actions: ["s3:PutObject"],
-              resources: [pulumi.interpolate`${logBucket.arn}/${p}/*`],
-              conditions: [
-                { test: "ArnLike", variable: "aws:SourceArn", values: [buckets[p].arn] },
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-              ],
-            })),
-          ],
-          parent,
-        ),
-      },
-      // S3 rejects a bucket policy while the public-access block is being created (race).
-      { parent: this, dependsOn: [logPublicAccess] },
-    );
+    const logPolicy = applyBucketGuarantees(this, `${name}-logs`, logBucket, {
+      encryption: ACCESS_LOG_ENCRYPTION,
+      expirationDays: settings.accessLogExpirationDays,
+      noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+      policyStatements: PRODUCERS.map((p): PolicyStatement => ({
+        sid: `AllowAccessLogsFrom${capitalize(p)}`,
+        effect: "Allow",
+        principals: [{ type: "Service", identifiers: ["logging.s3.amazonaws.com"] }],
+        actions: ["s3:PutObject"],
+        resources: [pulumi.interpolate`${logBucket.arn}/${p}/*`],
+        conditions: [
+          { test: "ArnLike", variable: "aws:SourceArn", values: [buckets[p].arn] },
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+        ],
+      })),
+    });
 
     // ---- Producer buckets -----------------------------------------------------------------------
     for (const p of PRODUCERS) {
       const bucket = buckets[p];
-      this.baseline(name, p, bucket);
-      new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-${p}-encryption`,
-        {
-          bucket: bucket.id,
-          rules: [
-            {
-              applyServerSideEncryptionByDefault: {
-                sseAlgorithm: "aws:kms",
-                kmsMasterKeyId: key.keyArn,
-              },
-              bucketKeyEnabled: true,
-              // S3 API reference ("BlockedEncryptionTypes"): blocks PutObject, CopyObject, POST,
-              // multipart and replication writes with SSE-C, which would bypass our key.
-              blockedEncryptionTypes: ["SSE-C"],
-            },
-          ],
-        },
-        parent,
-      );
-      new aws.s3.BucketLifecycleConfiguration(
-        `${name}-${p}-lifecycle`,
-        {
-          bucket: bucket.id,
-          rules: this.lifecycleRules(
-            settings.objectExpirationDays,
-            settings.noncurrentVersionExpirationDays,
-          ),
-        },
-        parent,
-      );
-      new aws.s3.BucketLogging(
-        `${name}-${p}-logging`,
-        {
-          bucket: bucket.id,
-          targetBucket: logBucket.id,
-          targetPrefix: `${p}/`,
-          targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
-        },
-        { parent: this, dependsOn: [logPolicy] },
-      );
-      const publicAccess = this.publicAccessBlock(name, p, bucket);
-      new aws.s3.BucketPolicy(
-        `${name}-${p}-policy`,
-        {
-          bucket: bucket.id,
-          policy: policyDocument(
-            producerBucketStatements(bucket.arn, key.keyArn, roles[p].arn),
-            parent,
-          ),
-        },
-        { parent: this, dependsOn: [publicAccess] },
-      );
+      applyBucketGuarantees(this, `${name}-${p}`, bucket, {
+        encryption: { kind: "kms", keyArn: key.keyArn },
+        expirationDays: settings.objectExpirationDays,
+        noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+        accessLogs: { bucket: logBucket.id, prefix: `${p}/`, dependsOn: [logPolicy] },
+        policyStatements: producerBucketStatements(bucket.arn, key.keyArn, roles[p].arn),
+      });
       new aws.iam.RolePolicy(
         `${name}-${p}-role-policy`,
         {
@@ -490,69 +412,10 @@ export class Storage extends pulumi.ComponentResource {
     });
     return roleTrustPolicy(principal.identifier, { principalAccount: accountId }, parent);
   }
-
-  /** Ownership enforced (ACLs off) and versioning: the same on every bucket. */
-  private baseline(name: string, role: string, bucket: aws.s3.Bucket): void {
-    new aws.s3.BucketOwnershipControls(
-      `${name}-${role}-ownership`,
-      { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      { parent: this },
-    );
-    new aws.s3.BucketVersioning(
-      `${name}-${role}-versioning`,
-      { bucket: bucket.id, versioningConfiguration: { status: "Enabled" } },
-      { parent: this },
-    );
-  }
-
-  private publicAccessBlock(
-    name: string,
-    role: string,
-    bucket: aws.s3.Bucket,
-  ): aws.s3.BucketPublicAccessBlock {
-    return new aws.s3.BucketPublicAccessBlock(
-      `${name}-${role}-public-access`,
-      {
-        bucket: bucket.id,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-      },
-      { parent: this },
-    );
-  }
-
-  /**
-   * Expire current objects after `days`, noncurrent versions after `noncurrentDays`, abort
-   * incomplete multipart uploads after a day, and remove expired delete markers. S3 API reference
-   * ("LifecycleExpiration"): ExpiredObjectDeleteMarker cannot be combined with Days in one rule.
-   */
-  private lifecycleRules(
-    days: number,
-    noncurrentDays: number,
-  ): aws.types.input.s3.BucketLifecycleConfigurationRule[] {
-    return [
-      {
-        id: "expire-objects",
-        status: "Enabled",
-        filter: {},
-        expiration: { days },
-        noncurrentVersionExpiration: { noncurrentDays },
-        abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-      },
-      {
-        id: "remove-expired-delete-markers",
-        status: "Enabled",
-        filter: {},
-        expiration: { expiredObjectDeleteMarker: true },
-      },
-    ];
-  }
 }
 
 /**
- * Bucket policy of a producer bucket: TLS only; uploads encrypted with our key only; object writes
+ * Bucket policy statements of a producer bucket (after the TLS-only deny every bucket gets): uploads encrypted with our key only; object writes
  * only by the producer role.
  *
  * IAM docs ("Condition operators"): a negated operator such as StringNotEquals is true when the key
@@ -578,7 +441,6 @@ export function producerBucketStatements(
     conditions,
   });
   return [
-    denyInsecureTransport(bucketArn),
     denyPut("DenyEncryptionOtherThanKms", [
       { test: "Null", variable: sse, values: ["false"] },
       { test: "StringNotEquals", variable: sse, values: ["aws:kms"] },

@@ -17,7 +17,11 @@ export interface WebFirewallArgs {
 }
 
 /** An AWS managed rule group rule with metrics under its own name. */
-function managedGroup(name: string, priority: number, countRules: string[] = []): aws.types.input.wafv2.WebAclRule {
+function managedGroup(
+  name: string,
+  priority: number,
+  countRules: string[] = [],
+): aws.types.input.wafv2.WebAclRule {
   return {
     name,
     priority,
@@ -29,7 +33,11 @@ function managedGroup(name: string, priority: number, countRules: string[] = [])
         ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
       },
     },
-    visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: name },
+    visibilityConfig: {
+      cloudwatchMetricsEnabled: true,
+      sampledRequestsEnabled: true,
+      metricName: name,
+    },
   };
 }
 
@@ -57,8 +65,18 @@ export class WebFirewall extends pulumi.ComponentResource {
             name: "rate-limit-per-ip",
             priority: 40,
             action: { block: {} },
-            statement: { rateBasedStatement: { limit: args.rateLimit, aggregateKeyType: "IP", evaluationWindowSec: 300 } },
-            visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "rate-limit-per-ip" },
+            statement: {
+              rateBasedStatement: {
+                limit: args.rateLimit,
+                aggregateKeyType: "IP",
+                evaluationWindowSec: 300,
+              },
+            },
+            visibilityConfig: {
+              cloudwatchMetricsEnabled: true,
+              sampledRequestsEnabled: true,
+              metricName: "rate-limit-per-ip",
+            },
           },
           {
             name: "body-size-limit",
@@ -73,15 +91,27 @@ export class WebFirewall extends pulumi.ComponentResource {
                 textTransformations: [{ priority: 0, type: "NONE" }],
               },
             },
-            visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: "body-size-limit" },
+            visibilityConfig: {
+              cloudwatchMetricsEnabled: true,
+              sampledRequestsEnabled: true,
+              metricName: "body-size-limit",
+            },
           },
         ],
-        visibilityConfig: { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName: `${name}-acl` },
+        visibilityConfig: {
+          cloudwatchMetricsEnabled: true,
+          sampledRequestsEnabled: true,
+          metricName: `${name}-acl`,
+        },
         tags,
       },
       parent,
     );
-    new aws.wafv2.WebAclAssociation(`${name}-association`, { resourceArn: args.resourceArn, webAclArn: acl.arn }, parent);
+    new aws.wafv2.WebAclAssociation(
+      `${name}-association`,
+      { resourceArn: args.resourceArn, webAclArn: acl.arn },
+      parent,
+    );
 
     // WAF docs ("Sending logs to CloudWatch Logs"): the log group name must start with aws-waf-logs-.
     const logGroup = new aws.cloudwatch.LogGroup(
@@ -100,7 +130,10 @@ export class WebFirewall extends pulumi.ComponentResource {
         resourceArn: acl.arn,
         logDestinationConfigs: [logGroup.arn],
         // Never log credentials or session cookies.
-        redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+        redactedFields: [
+          { singleHeader: { name: "authorization" } },
+          { singleHeader: { name: "cookie" } },
+        ],
       },
       parent,
     );
