@@ -1,32 +1,95 @@
 // Composition root: validated config → the platform's layers → stack outputs. Nothing else lives
 // here; every resource is created inside a component.
+import * as pulumi from "@pulumi/pulumi";
+import {
+  Access,
+  al2023RepositoryBucketArn,
+  BASTION_ROUTE_TABLE_TAGS,
+  psqlCommand,
+  tunnelCommand,
+} from "./components/access";
+import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
+import { Analytics, REDSHIFT_PORT } from "./components/analytics";
+import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
+import { Database, databasePort } from "./components/database";
+import { DocsSite } from "./components/docs-site";
+import { GithubOidc } from "./components/github-oidc";
 import { Network } from "./components/network";
+import { Pipeline } from "./components/pipeline";
 import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
 import { Storage } from "./components/storage";
+import { sharedConnectEndpoint, TestServer } from "./components/test-server";
 
 const config = loadConfig();
 const env = config.environment;
 const protect = config.protectData;
+// Opt-in MVP features (docs/features.md): each present only when its flag is on.
+const features = config.features;
+const dbPort = features.database ? databasePort(features.database.engine) : undefined;
+const aiPrivateCidr = features.aiEnvironment
+  ? aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr
+  : undefined;
 
 const network = new Network(`${env}-network`, {
   cidrBlock: config.network.cidrBlock,
   subnetCidrs: config.network.subnetCidrs,
   endpointPlacement: config.network.endpointPlacement,
   // Each layer names the interface endpoints its private workloads need.
-  interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
+  // The database's credentials reach the tasks through Secrets Manager (ECS `secrets`).
+  interfaceEndpoints: [
+    ...RUNTIME_INTERFACE_ENDPOINTS,
+    ...(features.database ? ["secretsmanager"] : []),
+    ...config.network.extraInterfaceEndpoints,
+  ],
   computeIngressPorts: [config.runtime.containerPort],
+  // Data-tier ports the compute tier opens: Redshift, and the application database when on.
+  dataIngressPorts: [REDSHIFT_PORT, ...(dbPort !== undefined ? [dbPort] : [])],
+  // The tasks call the AI server across the peering on its allowed ports (replies come back on
+  // the ephemeral range the compute tier already admits).
+  additionalNaclEgress: features.aiEnvironment?.allowedPorts.map((port) => ({
+    tier: "compute" as const,
+    port,
+    cidrBlock: aiPrivateCidr!,
+  })),
+  // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
+  s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
+  // Opt-in bastion mode: the host in a public subnet reaches Redshift in the data tier.
+  dataIngressFromPublic: config.access.mode === "bastion",
+  publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
   flowLogRetentionDays: config.logRetentionDays,
   protect,
   tags: config.tags,
 });
 
+// The Redshift COPY role reads the upload buckets, so the storage key names it; the role is
+// created with the analytics layer below, and its ARN is handed over once it exists.
+const [copyRoleArn, resolveCopyRoleArn] = pulumi.deferredOutput<string>();
+// Likewise the AWS Backup role (backups read the buckets), created with the backup layer below.
+const backupRole = features.backup ? pulumi.deferredOutput<string>() : undefined;
 const storage = new Storage(`${env}-storage`, {
   objectExpirationDays: config.storage.objectExpirationDays,
   ingestPrincipal: config.storage.ingestPrincipal,
+  readerRoleArns: [copyRoleArn, ...(backupRole ? [backupRole[0]] : [])],
   protect,
   tags: config.tags,
 });
+
+// Optional application database: the tasks get its address as plain variables and its
+// credentials through ECS `secrets`.
+const database = features.database
+  ? new Database(`${env}-database`, {
+      ...features.database,
+      vpcId: network.vpcId,
+      dataSubnetIds: network.dataSubnetIds,
+      region: config.region,
+      // Prod: a reader in another AZ to fail over to.
+      instanceCount: env === "prod" ? 2 : 1,
+      logRetentionDays: config.logRetentionDays,
+      protect,
+      tags: config.tags,
+    })
+  : undefined;
 
 const runtime = new Runtime(`${env}-runtime`, {
   vpcId: network.vpcId,
@@ -39,10 +102,150 @@ const runtime = new Runtime(`${env}-runtime`, {
   bucketName: storage.apiBucketName,
   bucketKeyArn: storage.keyArn,
   ...config.runtime,
+  extraEnvironment: database?.containerEnvironment,
+  secrets: database?.containerSecrets,
+  secretsKeyArn: database?.keyArn,
   logRetentionDays: config.logRetentionDays,
   protect,
   tags: config.tags,
 });
+database?.allowFrom("tasks", runtime.taskSecurityGroupId);
+
+const access = new Access(`${env}-access`, {
+  mode: config.access.mode,
+  vpcId: network.vpcId,
+  // Private mode: a compute subnet (no internet route; its NACL already allows 5439 to the data
+  // tier). Bastion mode: a public subnet.
+  subnetId:
+    config.access.mode === "bastion" ? network.publicSubnetIds[0] : network.computeSubnetIds[0],
+  s3PrefixListId: network.s3PrefixListId,
+  allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
+  instanceType: config.access.instanceType,
+  region: config.region,
+  protect,
+  tags: config.tags,
+});
+
+const analytics = new Analytics(`${env}-analytics`, {
+  vpcId: network.vpcId,
+  dataSubnetIds: network.dataSubnetIds,
+  s3PrefixListId: network.s3PrefixListId,
+  // 5439 only from the BI tunnel host and the compute tasks.
+  clients: [
+    { label: "tunnel", securityGroupId: access.securityGroupId },
+    { label: "tasks", securityGroupId: runtime.taskSecurityGroupId },
+  ],
+  copySourceBucketArns: [storage.apiBucketArn, storage.ingestBucketArn],
+  copySourceKeyArn: storage.keyArn,
+  region: config.region,
+  ...config.analytics,
+  logRetentionDays: config.logRetentionDays,
+  protect,
+  tags: config.tags,
+});
+resolveCopyRoleArn(analytics.copyRoleArn);
+
+// Optional test server in the BI tunnel host's subnet, sharing its EC2 Instance Connect Endpoint
+// (one per VPC) when there is one.
+const testServer = features.testServer
+  ? new TestServer(`${env}-test-server`, {
+      vpcId: network.vpcId,
+      subnetId: network.computeSubnetIds[0],
+      s3PrefixListId: network.s3PrefixListId,
+      region: config.region,
+      connectEndpoint: sharedConnectEndpoint(access),
+      protect,
+      tags: config.tags,
+    })
+  : undefined;
+
+// Optional AI environment: a peered VPC the tasks may call on the allowed ports.
+const ai = features.aiEnvironment
+  ? new AiEnvironment(`${env}-ai`, {
+      ...features.aiEnvironment,
+      peer: {
+        vpcId: network.vpcId,
+        cidrBlock: config.network.cidrBlock,
+        routeTableIds: network.computeRouteTableIds,
+        clientCidrs: config.network.subnetCidrs.compute,
+        clientSecurityGroupId: runtime.taskSecurityGroupId,
+      },
+      region: config.region,
+      flowLogRetentionDays: config.logRetentionDays,
+      protect,
+      tags: config.tags,
+    })
+  : undefined;
+
+// Optional backups of the data that must survive.
+const backup = features.backup
+  ? new Backup(`${env}-backup`, {
+      ...features.backup,
+      region: config.region,
+      buckets: [
+        { label: "api-bucket", arn: storage.apiBucketArn, keyArn: storage.keyArn },
+        { label: "ingest-bucket", arn: storage.ingestBucketArn, keyArn: storage.keyArn },
+      ],
+      auroraClusters: database
+        ? [{ label: "database", arn: database.clusterArn, keyArn: database.keyArn }]
+        : [],
+      redshiftServerlessNamespaces: [
+        { label: "analytics", arn: analytics.namespaceArn, keyArn: analytics.keyArn },
+      ],
+      protect,
+      tags: config.tags,
+    })
+  : undefined;
+if (backup && backupRole) backupRole[1](backup.backupRoleArn);
+
+const docsSite = new DocsSite(`${env}-docs`, {
+  domainName: config.docs.domainName,
+  certificateArn: config.docs.certificateArn,
+  protect,
+  tags: config.tags,
+});
+
+const delivery = config.delivery;
+const pipeline = new Pipeline(`${env}-pipeline`, {
+  source:
+    delivery.sourceProvider === "github"
+      ? { kind: "github", ...delivery.github! }
+      : {
+          kind: "codecommit",
+          repositoryName: delivery.codecommit.repositoryName,
+          create: delivery.codecommit.create,
+        },
+  branches: delivery.branches,
+  // Each stack has its own pipeline deploying to its own service; prod waits for a person.
+  requireApproval: env === "prod",
+  region: config.region,
+  repositoryUrl: runtime.repositoryUrl,
+  repositoryArn: runtime.repositoryArn,
+  clusterName: runtime.clusterName,
+  serviceName: runtime.serviceName,
+  taskDefinitionFamily: runtime.taskDefinitionFamily,
+  executionRoleArn: runtime.executionRoleArn,
+  taskRoleArn: storage.apiRoleArn,
+  // The Storage log bucket accepts access logs from its producer buckets only (see docs/decisions/pipeline.md).
+  accessLogs: {
+    notLoggedBecause:
+      "Short-lived build artifacts written only by the pipeline's roles; the log bucket takes producer buckets only",
+  },
+  logRetentionDays: config.logRetentionDays,
+  protect,
+  tags: config.tags,
+});
+
+// Optional: roles the GitHub Actions workflows assume (platform:githubOidcRepository).
+const github = config.githubOidc
+  ? new GithubOidc(`${env}-github`, {
+      ...config.githubOidc,
+      environment: env,
+      region: config.region,
+      protect,
+      tags: config.tags,
+    })
+  : undefined;
 
 export const vpcId = network.vpcId;
 export const publicSubnetIds = network.publicSubnetIds;
@@ -57,3 +260,37 @@ export const url = runtime.url;
 export const repositoryUrl = runtime.repositoryUrl;
 export const clusterName = runtime.clusterName;
 export const serviceName = runtime.serviceName;
+export const pipelineNames = pipeline.pipelineNames;
+export const sourceCloneUrl = pipeline.cloneUrlHttp;
+export const sourceConnectionArn = pipeline.connectionArn;
+export const githubPreviewRoleArn = github?.previewRoleArn;
+export const githubDeployRoleArn = github?.deployRoleArn;
+export const redshiftWorkgroup = analytics.workgroupName;
+export const redshiftEndpoint = analytics.endpointAddress;
+export const redshiftDatabase = analytics.dbName;
+export const redshiftAdminSecretArn = analytics.adminSecretArn;
+export const redshiftCopyRoleArn = analytics.copyRoleArn;
+export const biAccessMode = access.mode;
+export const biUserPolicyArn = access.userPolicyArn;
+/** Opens the tunnel: Redshift is then on localhost:5439 for psql, Tableau and other clients. */
+export const biTunnelCommand = pulumi
+  .all([access.instanceId, analytics.endpointAddress])
+  .apply(([instanceId, redshiftHost]) =>
+    tunnelCommand({ mode: access.mode, region: config.region, instanceId, redshiftHost }),
+  );
+export const biPsqlCommand = psqlCommand({
+  dbName: analytics.dbName,
+  user: "<your database user>",
+});
+export const docsUrl = docsSite.url;
+export const docsBucketName = docsSite.bucketName;
+export const docsDistributionId = docsSite.distributionId;
+export const databaseEndpoint = database?.endpoint;
+export const databaseSecretArn = database?.secretArn;
+export const backupVaultName = backup?.vaultName;
+export const backupRestoreRoleArn = backup?.restoreRoleArn;
+export const testServerInstanceId = testServer?.instanceId;
+export const testServerAdminPolicyArn = testServer?.adminPolicyArn;
+export const aiServerPrivateIp = ai?.privateIp;
+export const aiPeeringConnectionId = ai?.peeringConnectionId;
+export const aiAdminPolicyArn = ai?.adminPolicyArn;

@@ -2,7 +2,19 @@
 // problem at once, each by its full key; `loadConfig` only reads the stack's config. An invalid
 // config throws before any resource is registered.
 import * as pulumi from "@pulumi/pulumi";
-import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, subnet } from "./cidr";
+import { ACCESS_MODES, AccessMode, BASTION_MIN_PREFIX, GRAVITON_INSTANCE_TYPE } from "./access";
+import {
+  DEFAULT_ADMIN_NAMES,
+  freeIpsNeeded,
+  isValidBaseRpu,
+  MAX_RPU_LIMIT,
+  REDSHIFT_MIN_AZS,
+  UsageLimitBreachAction,
+  UsageLimitPeriod,
+} from "./analytics";
+import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, size, subnet } from "./cidr";
+import { VAULT_LOCK_MODES, VaultLockMode } from "./backup";
+import { DATABASE_ENGINES, DatabaseEngine, isValidAcu } from "./database";
 
 export const PROJECT = "platform";
 
@@ -66,12 +78,57 @@ export interface GithubOidcConfig {
   readonly providerArn?: string;
 }
 
+/** Redshift Serverless (components/analytics). */
+export interface AnalyticsConfig {
+  readonly baseRpu: number;
+  readonly maxRpu: number;
+  readonly usageLimit: {
+    readonly rpuHours: number;
+    readonly period: UsageLimitPeriod;
+    readonly breachAction: UsageLimitBreachAction;
+  };
+  readonly adminUsername: string;
+  readonly dbName: string;
+}
+
+/** The BI users' tunnel host (components/access). */
+export interface AccessConfig {
+  readonly mode: AccessMode;
+  /** Bastion mode only. */
+  readonly allowedCidrs: readonly string[];
+  readonly instanceType: string;
+}
+
+/** The documentation site (components/docs-site). */
+export interface DocsConfig {
+  readonly domainName?: string;
+  readonly certificateArn?: string;
+}
+
+/** Opt-in MVP features (docs/features.md); each is present only when its flag is on. */
+export interface FeaturesConfig {
+  /** `backupEnabled`: AWS Backup vault, daily plan. */
+  readonly backup?: { readonly retentionDays: number; readonly vaultLock: VaultLockMode };
+  /** `databaseEnabled`: Aurora Serverless v2. */
+  readonly database?: {
+    readonly engine: DatabaseEngine;
+    readonly minCapacity: number;
+    readonly maxCapacity: number;
+  };
+  /** `testServerEnabled`: a private test server. */
+  readonly testServer: boolean;
+  /** `aiEnvironmentEnabled`: a peered VPC with an internet-connected server. */
+  readonly aiEnvironment?: { readonly cidrBlock: string; readonly allowedPorts: readonly number[] };
+}
+
 export interface StackConfig {
   readonly environment: Environment;
   readonly region: string;
   readonly network: {
     readonly cidrBlock: string;
     readonly azCount: number;
+    /** AZs of the data tier: azCount, but at least the 3 Redshift Serverless needs. */
+    readonly dataAzCount: number;
     readonly subnetCidrs: Readonly<Record<Tier, readonly string[]>>;
     readonly endpointPlacement: EndpointPlacement;
     readonly extraInterfaceEndpoints: readonly string[];
@@ -81,6 +138,10 @@ export interface StackConfig {
     readonly ingestPrincipal: IngestPrincipal;
   };
   readonly runtime: RuntimeConfig;
+  readonly analytics: AnalyticsConfig;
+  readonly access: AccessConfig;
+  readonly docs: DocsConfig;
+  readonly features: FeaturesConfig;
   readonly delivery: DeliveryConfig;
   /** Present when `githubOidcRepository` is set. */
   readonly githubOidc?: GithubOidcConfig;
@@ -99,7 +160,8 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   azCount: "an integer from 1 to 5 (prod: at least 2)",
   publicSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
   computeSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
-  dataSubnetCidrs: "a list of CIDRs, one per AZ, inside vpcCidr (default: planned from vpcCidr)",
+  dataSubnetCidrs:
+    "a list of CIDRs, one per AZ of the data tier (max(azCount, 3): Redshift Serverless needs 3 AZs), inside vpcCidr (default: planned from vpcCidr)",
   endpointPlacement: `"all-azs" or "single-az" (prod: "all-azs")`,
   extraInterfaceEndpoints: `a list of AWS service names such as "secretsmanager"`,
   logRetentionDays: `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`,
@@ -132,6 +194,32 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
     "a CodeConnections connection ARN (arn:aws:codeconnections:<region>:<account>:connection/<uuid>)",
   githubOidcRepository: `"owner/name" of the GitHub repository whose workflows deploy this stack`,
   githubOidcProviderArn: "an IAM OIDC provider ARN for token.actions.githubusercontent.com",
+  redshiftBaseRpu: "Redshift Serverless base capacity in RPUs: 8 to 512 in steps of 8",
+  redshiftMaxRpu: `most RPUs the workgroup may scale to: a multiple of 8 from redshiftBaseRpu to ${MAX_RPU_LIMIT}`,
+  redshiftUsageLimitRpuHours:
+    "RPU-hours the workgroup may use per period: an integer from 1 to 1000000",
+  redshiftUsageLimitPeriod: `"daily", "weekly" or "monthly"`,
+  redshiftUsageLimitBreachAction: `"deactivate" (stop user queries) or "emit-metric" (alarm on it)`,
+  redshiftAdminUsername: `a lowercase identifier (letters, digits, _) other than ${DEFAULT_ADMIN_NAMES.join(" or ")}`,
+  redshiftDbName: `a lowercase identifier (letters, digits, _) other than "dev"`,
+  biAccessMode: `"private" (EC2 Instance Connect Endpoint, no public IP) or "bastion" (public IP, SSH allow-list)`,
+  bastionAllowedCidrs: `a list of IPv4 CIDRs, each /${BASTION_MIN_PREFIX} or narrower, allowed to SSH to the bastion (required when biAccessMode is "bastion")`,
+  tunnelInstanceType: "a Graviton (arm64) instance type such as t4g.nano",
+  docsDomain: "a DNS name for the docs site, e.g. docs.example.com (with docsCertificateArn)",
+  docsCertificateArn: "an ACM certificate ARN in us-east-1 covering docsDomain (with docsDomain)",
+  backupEnabled: "true or false (default false): AWS Backup vault and daily plan",
+  backupRetentionDays: "days each daily backup is kept: an integer from 1 to 36500 (default 1)",
+  backupVaultLock: `"none", "governance" or "compliance" (compliance is irreversible after 3 days)`,
+  databaseEnabled: "true or false (default false): Aurora Serverless v2 application database",
+  databaseEngine: `"aurora-postgresql" or "aurora-mysql"`,
+  databaseMinAcu:
+    "fewest Aurora capacity units: 0 to 256 in steps of 0.5 (0 pauses when idle; prod: at least 0.5)",
+  databaseMaxAcu: "most Aurora capacity units: 1 to 256 in steps of 0.5, at least databaseMinAcu",
+  testServerEnabled: "true or false (default false): a private test server",
+  aiEnvironmentEnabled: "true or false (default false): a peered VPC for the AI team",
+  aiVpcCidr: "a private (RFC 1918) IPv4 CIDR, /16 to /27, not overlapping vpcCidr",
+  aiAllowedPorts:
+    "a list of 1 to 10 TCP ports the tasks may open on the AI server (default [443]; not 22 or 3389)",
 };
 
 const DEFAULTS = {
@@ -155,6 +243,20 @@ const DEFAULTS = {
   sourceBranches: ["main"] as string[],
   codecommitRepository: "platform-app",
   codecommitCreateRepository: true,
+  redshiftBaseRpu: 8,
+  redshiftUsageLimitRpuHours: 24,
+  redshiftUsageLimitPeriod: "daily" as UsageLimitPeriod,
+  redshiftUsageLimitBreachAction: "deactivate" as UsageLimitBreachAction,
+  redshiftAdminUsername: "platform_admin",
+  redshiftDbName: "analytics",
+  biAccessMode: "private" as AccessMode,
+  tunnelInstanceType: "t4g.nano",
+  backupRetentionDays: 1,
+  backupVaultLock: "none" as VaultLockMode,
+  databaseEngine: "aurora-postgresql" as DatabaseEngine,
+  databaseMinAcu: 0.5,
+  databaseMaxAcu: 4,
+  aiAllowedPorts: [443] as number[],
 };
 
 /** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
@@ -256,6 +358,47 @@ class Reader {
     if (v === false || v === "false") return false;
     this.fail(k, `must be true or false, got ${JSON.stringify(v)}`);
     return undefined;
+  }
+
+  /** A number (decimals allowed) from `min` to `max`. */
+  decimal(k: string, fallback: number, min: number, max: number): number | undefined {
+    const v = this.value(k);
+    if (v === undefined) return fallback;
+    const n =
+      typeof v === "number"
+        ? v
+        : typeof v === "string" && /^-?\d+(\.\d+)?$/.test(v.trim())
+          ? Number(v)
+          : NaN;
+    if (!Number.isFinite(n)) {
+      this.fail(k, `must be a number, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    if (n < min || n > max) {
+      this.fail(k, `${n} is out of range; use ${CONFIG_KEYS[k] ?? `${min} to ${max}`}`);
+      return undefined;
+    }
+    return n;
+  }
+
+  /** A list of integers (YAML list, JSON array, or numeric strings). */
+  integerList(k: string): number[] | undefined {
+    let v = this.value(k);
+    if (v === undefined) return undefined;
+    if (typeof v === "string") {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        this.fail(k, `must be a list (YAML list or JSON array), got ${JSON.stringify(v)}`);
+        return undefined;
+      }
+    }
+    const items = Array.isArray(v) ? v.map((x) => (typeof x === "string" ? Number(x) : x)) : [];
+    if (!Array.isArray(v) || items.some((x) => typeof x !== "number" || !Number.isInteger(x))) {
+      this.fail(k, `must be a list of integers, got ${JSON.stringify(v)}`);
+      return undefined;
+    }
+    return items as number[];
   }
 
   stringList(k: string): string[] | undefined {
@@ -411,16 +554,26 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
     }
   });
 
+  // Redshift docs ("Considerations when using Amazon Redshift Serverless"): with enhanced VPC
+  // routing a workgroup needs subnets in at least 3 AZs, so the data tier spans max(azCount, 3)
+  // AZs (subnets cost nothing; the paid parts follow azCount).
+  const dataAzCount = azCount === undefined ? undefined : Math.max(azCount, REDSHIFT_MIN_AZS);
   const subnetCidrs: Partial<Record<Tier, string[]>> = {};
   const all: { key: string; text: string; cidr: Cidr }[] = [];
   TIERS.forEach((tier, t) => {
     const key = SUBNET_KEYS[tier];
+    const count = tier === "data" ? dataAzCount : azCount;
     const given = r.stringList(key);
     if (given === undefined) {
-      if (vpc && azCount !== undefined) subnetCidrs[tier] = planSubnets(vpc, azCount, t);
+      if (vpc && count !== undefined) subnetCidrs[tier] = planSubnets(vpc, count, t);
     } else {
-      if (azCount !== undefined && given.length !== azCount) {
-        r.fail(key, `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`);
+      if (count !== undefined && given.length !== count) {
+        r.fail(
+          key,
+          tier === "data"
+            ? `has ${given.length} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+            : `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`,
+        );
       }
       given.forEach((text, i) => {
         const c = parseCidr(text);
@@ -461,7 +614,244 @@ function parseNetwork(r: Reader, environment: Environment | undefined) {
       }
     });
   }
-  return { cidrText, azCount, placement, extra, subnetCidrs };
+  return { cidrText, azCount, dataAzCount, placement, extra, subnetCidrs };
+}
+
+/** Redshift docs ("Names and identifiers"): standard identifiers, lowercase here. */
+const REDSHIFT_IDENTIFIER = /^[a-z_][a-z0-9_]{0,126}$/;
+
+function parseAnalytics(
+  r: Reader,
+  region: string | undefined,
+  dataSubnetCidrs: readonly string[] | undefined,
+): AnalyticsConfig {
+  const baseRpu = r.integer("redshiftBaseRpu", DEFAULTS.redshiftBaseRpu, 8, 512);
+  if (baseRpu !== undefined && !isValidBaseRpu(baseRpu)) {
+    r.fail(
+      "redshiftBaseRpu",
+      `${baseRpu} is not a base capacity AWS accepts; use ${CONFIG_KEYS.redshiftBaseRpu}`,
+    );
+  }
+  const base = baseRpu ?? DEFAULTS.redshiftBaseRpu;
+  const maxRpu = r.integer("redshiftMaxRpu", base * 4, 8, MAX_RPU_LIMIT);
+  if (maxRpu !== undefined && (maxRpu % 8 !== 0 || maxRpu < base)) {
+    r.fail(
+      "redshiftMaxRpu",
+      `${maxRpu} must be a multiple of 8 and at least platform:redshiftBaseRpu (${base})`,
+    );
+  }
+  const rpuHours = r.integer(
+    "redshiftUsageLimitRpuHours",
+    DEFAULTS.redshiftUsageLimitRpuHours,
+    1,
+    1_000_000,
+  );
+  const period = r.enumOf<UsageLimitPeriod>(
+    "redshiftUsageLimitPeriod",
+    ["daily", "weekly", "monthly"],
+    DEFAULTS.redshiftUsageLimitPeriod,
+  );
+  const breachAction = r.enumOf<UsageLimitBreachAction>(
+    "redshiftUsageLimitBreachAction",
+    ["deactivate", "emit-metric"],
+    DEFAULTS.redshiftUsageLimitBreachAction,
+  );
+  const adminUsername = r.string("redshiftAdminUsername") ?? DEFAULTS.redshiftAdminUsername;
+  if (!REDSHIFT_IDENTIFIER.test(adminUsername) || DEFAULT_ADMIN_NAMES.includes(adminUsername)) {
+    r.fail(
+      "redshiftAdminUsername",
+      `"${adminUsername}" is not allowed; use ${CONFIG_KEYS.redshiftAdminUsername}`,
+    );
+  }
+  const dbName = r.string("redshiftDbName") ?? DEFAULTS.redshiftDbName;
+  if (!REDSHIFT_IDENTIFIER.test(dbName) || dbName === "dev") {
+    r.fail("redshiftDbName", `"${dbName}" is not allowed; use ${CONFIG_KEYS.redshiftDbName}`);
+  }
+  // Redshift docs (considerations): US West (N. California) offers Redshift Serverless two AZs
+  // only (three subnets in two AZs); the data tier places one subnet per AZ.
+  if (region === "us-west-1") {
+    r.fail(
+      "aws:region",
+      `us-west-1 offers Redshift Serverless only two availability zones; the analytics layer needs its data subnets in ${REDSHIFT_MIN_AZS} (choose another aws:region)`,
+    );
+  }
+  // Each data subnet must have the free addresses the workgroup's base capacity needs (AWS
+  // reserves 5 addresses per subnet).
+  if (baseRpu !== undefined && dataSubnetCidrs) {
+    const needed = freeIpsNeeded(baseRpu);
+    dataSubnetCidrs.forEach((text, i) => {
+      const c = parseCidr(text);
+      if (typeof c !== "string" && size(c) - 5 < needed) {
+        r.problems.push(
+          `${r.key("dataSubnetCidrs")}[${i}]: "${text}" has ${size(c) - 5} usable addresses; a workgroup of platform:redshiftBaseRpu ${baseRpu} needs ${needed} free in each data subnet (use a larger platform:vpcCidr or dataSubnetCidrs, or fewer RPUs)`,
+        );
+      }
+    });
+  }
+  return {
+    baseRpu: base,
+    maxRpu: maxRpu ?? base * 4,
+    usageLimit: { rpuHours: rpuHours!, period: period!, breachAction: breachAction! },
+    adminUsername,
+    dbName,
+  };
+}
+
+function parseAccess(r: Reader): AccessConfig {
+  const mode = r.enumOf<AccessMode>("biAccessMode", ACCESS_MODES, DEFAULTS.biAccessMode);
+  const cidrs = r.stringList("bastionAllowedCidrs") ?? [];
+  if (mode === "bastion") {
+    if (cidrs.length === 0) {
+      r.fail(
+        "bastionAllowedCidrs",
+        `is required when platform:biAccessMode is "bastion"; set it to ${CONFIG_KEYS.bastionAllowedCidrs}`,
+      );
+    }
+    cidrs.forEach((text, i) => {
+      const c = parseCidr(text);
+      if (typeof c === "string") r.fail("bastionAllowedCidrs", `item ${i}: ${c}`);
+      else if (c.prefix < BASTION_MIN_PREFIX) {
+        r.fail(
+          "bastionAllowedCidrs",
+          `item ${i}: "${text}" is wider than /${BASTION_MIN_PREFIX}; SSH must never be open to the internet (0.0.0.0/0) or to large ranges`,
+        );
+      }
+    });
+  } else if (mode === "private" && r.has("bastionAllowedCidrs")) {
+    r.fail("bastionAllowedCidrs", `applies only when platform:biAccessMode is "bastion"`);
+  }
+  const instanceType = r.string("tunnelInstanceType") ?? DEFAULTS.tunnelInstanceType;
+  if (!GRAVITON_INSTANCE_TYPE.test(instanceType)) {
+    r.fail(
+      "tunnelInstanceType",
+      `"${instanceType}" is not a Graviton (arm64) type; use ${CONFIG_KEYS.tunnelInstanceType} (the AMI is arm64)`,
+    );
+  }
+  return { mode: mode ?? DEFAULTS.biAccessMode, allowedCidrs: cidrs, instanceType };
+}
+
+const DNS_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+function parseDocs(r: Reader): DocsConfig {
+  const domainName = r.string("docsDomain");
+  const certificateArn = r.string("docsCertificateArn");
+  if (domainName !== undefined && !DNS_NAME.test(domainName)) {
+    r.fail("docsDomain", `"${domainName}" is not a lowercase DNS name such as docs.example.com`);
+  }
+  if (certificateArn !== undefined) {
+    const m = CERT_RE.exec(certificateArn);
+    if (!m) {
+      r.fail(
+        "docsCertificateArn",
+        `"${certificateArn}" is not an ACM certificate ARN (arn:aws:acm:us-east-1:<account>:certificate/<uuid>)`,
+      );
+    } else if (m[2] !== "us-east-1") {
+      r.fail(
+        "docsCertificateArn",
+        `is in ${m[2]}; CloudFront uses certificates from us-east-1 only`,
+      );
+    }
+  }
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    r.fail(
+      domainName === undefined ? "docsDomain" : "docsCertificateArn",
+      "platform:docsDomain and platform:docsCertificateArn go together: set both or neither",
+    );
+  }
+  return { domainName, certificateArn };
+}
+
+/** The opt-in MVP features (docs/features.md): each flag off by default, its keys only with it. */
+function parseFeatures(
+  r: Reader,
+  environment: Environment | undefined,
+  vpcCidrText: string | undefined,
+): FeaturesConfig {
+  const onlyWith = (flag: string, on: boolean | undefined, keys: string[]) => {
+    if (on !== false) return;
+    for (const k of keys) if (r.has(k)) r.fail(k, `applies only when platform:${flag} is true`);
+  };
+
+  const backupOn = r.boolean("backupEnabled", false);
+  onlyWith("backupEnabled", backupOn, ["backupRetentionDays", "backupVaultLock"]);
+  const retentionDays = r.integer("backupRetentionDays", DEFAULTS.backupRetentionDays, 1, 36500);
+  const vaultLock = r.enumOf<VaultLockMode>(
+    "backupVaultLock",
+    VAULT_LOCK_MODES,
+    DEFAULTS.backupVaultLock,
+  );
+
+  const dbOn = r.boolean("databaseEnabled", false);
+  onlyWith("databaseEnabled", dbOn, ["databaseEngine", "databaseMinAcu", "databaseMaxAcu"]);
+  const engine = r.enumOf<DatabaseEngine>(
+    "databaseEngine",
+    DATABASE_ENGINES,
+    DEFAULTS.databaseEngine,
+  );
+  const minAcu = r.decimal("databaseMinAcu", DEFAULTS.databaseMinAcu, 0, 256);
+  const maxAcu = r.decimal(
+    "databaseMaxAcu",
+    Math.max(DEFAULTS.databaseMaxAcu, minAcu ?? 0),
+    1,
+    256,
+  );
+  if (minAcu !== undefined && !isValidAcu(minAcu)) {
+    r.fail("databaseMinAcu", `${minAcu} is not a step of 0.5; use ${CONFIG_KEYS.databaseMinAcu}`);
+  } else if (environment === "prod" && minAcu === 0) {
+    r.fail(
+      "databaseMinAcu",
+      "prod must not pause its database (at least 0.5): resuming from 0 ACUs takes seconds on the first request",
+    );
+  }
+  if (maxAcu !== undefined && !isValidAcu(maxAcu)) {
+    r.fail("databaseMaxAcu", `${maxAcu} is not a step of 0.5; use ${CONFIG_KEYS.databaseMaxAcu}`);
+  } else if (maxAcu !== undefined && minAcu !== undefined && maxAcu < minAcu) {
+    r.fail("databaseMaxAcu", `${maxAcu} is below platform:databaseMinAcu ${minAcu}`);
+  }
+
+  const testServer = r.boolean("testServerEnabled", false);
+
+  const aiOn = r.boolean("aiEnvironmentEnabled", false);
+  onlyWith("aiEnvironmentEnabled", aiOn, ["aiVpcCidr", "aiAllowedPorts"]);
+  const aiCidr = r.string("aiVpcCidr", aiOn === true);
+  if (aiCidr !== undefined) {
+    const c = parseCidr(aiCidr);
+    const main = vpcCidrText === undefined ? undefined : parseCidr(vpcCidrText);
+    if (typeof c === "string") r.fail("aiVpcCidr", `${c}; use ${CONFIG_KEYS.aiVpcCidr}`);
+    else if (c.prefix < 16 || c.prefix > 27) {
+      r.fail("aiVpcCidr", `"${aiCidr}" has prefix /${c.prefix}; use ${CONFIG_KEYS.aiVpcCidr}`);
+    } else if (!PRIVATE_RANGES.some((p) => contains(p, c))) {
+      r.fail("aiVpcCidr", `"${aiCidr}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`);
+    } else if (main !== undefined && typeof main !== "string" && overlaps(c, main)) {
+      r.fail(
+        "aiVpcCidr",
+        `"${aiCidr}" overlaps platform:vpcCidr "${vpcCidrText}"; peered VPCs need ranges that do not overlap`,
+      );
+    }
+  }
+  const ports = r.integerList("aiAllowedPorts") ?? DEFAULTS.aiAllowedPorts;
+  if (ports.length === 0 || ports.length > 10) {
+    r.fail("aiAllowedPorts", `has ${ports.length} entries; give 1 to 10 ports`);
+  }
+  for (const p of ports) {
+    if (p < 1 || p > 65535) r.fail("aiAllowedPorts", `${p} is not a TCP port (1 to 65535)`);
+    else if (p === 22 || p === 3389) {
+      r.fail(
+        "aiAllowedPorts",
+        `${p} is an administration port; admins use the AI environment's EC2 Instance Connect Endpoint, never the peering`,
+      );
+    }
+  }
+
+  return {
+    backup: backupOn ? { retentionDays: retentionDays!, vaultLock: vaultLock! } : undefined,
+    database: dbOn ? { engine: engine!, minCapacity: minAcu!, maxCapacity: maxAcu! } : undefined,
+    testServer: testServer === true,
+    aiEnvironment:
+      aiOn && aiCidr !== undefined
+        ? { cidrBlock: aiCidr, allowedPorts: [...new Set(ports)].sort((a, b) => a - b) }
+        : undefined,
+  };
 }
 
 const ROLE_ARN_RE = /^arn:aws(-[a-z]+)*:iam::(\d{12}):role\/[\w+=,.@/-]{1,512}$/;
@@ -514,6 +904,9 @@ function parseDelivery(r: Reader) {
   }
   branches.forEach((b, i) => {
     if (!BRANCH_RE.test(b)) r.fail("sourceBranches", `item ${i} "${b}" is not a git branch name`);
+    else if (i === 0 && sourceProvider === "github" && /[*?]/.test(b)) {
+      r.fail("sourceBranches", `item 0 "${b}" is the source action's default branch and must be an exact name; put patterns after it`);
+    }
     else if (sourceProvider === "codecommit" && /[*?]/.test(b)) {
       r.fail(
         "sourceBranches",
@@ -598,6 +991,10 @@ export function parseStackConfig(raw: Raw): StackConfig {
   const environment = r.enumOf<Environment>("environment", ["staging", "prod"]);
   const net = parseNetwork(r, environment);
   const runtime = parseRuntime(r, environment, region);
+  const analytics = parseAnalytics(r, region, net.subnetCidrs.data);
+  const access = parseAccess(r);
+  const docs = parseDocs(r);
+  const features = parseFeatures(r, environment, net.cidrText);
   const { delivery, githubOidc } = parseDelivery(r);
   const logRetentionDays = r.integer("logRetentionDays", DEFAULTS.logRetentionDays, 1, 3653);
   if (
@@ -642,12 +1039,17 @@ export function parseStackConfig(raw: Raw): StackConfig {
     network: {
       cidrBlock: net.cidrText!,
       azCount: net.azCount!,
+      dataAzCount: net.dataAzCount!,
       subnetCidrs: net.subnetCidrs as Record<Tier, string[]>,
       endpointPlacement: net.placement!,
       extraInterfaceEndpoints: [...new Set(net.extra)],
     },
     storage: { objectExpirationDays: objectExpirationDays!, ingestPrincipal: ingestPrincipal! },
     runtime,
+    analytics,
+    access,
+    docs,
+    features,
     delivery,
     githubOidc,
     logRetentionDays: logRetentionDays!,

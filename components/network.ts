@@ -54,7 +54,7 @@ export interface NaclIngress {
 export interface NetworkArgs {
   /** IPv4 range of the VPC, e.g. "10.20.0.0/16". */
   readonly cidrBlock: string;
-  /** Subnet CIDRs per tier, one per availability zone, in AZ order; all three lists have the AZ count as length (validated by config, re-checked here with a clear error). */
+  /** Subnet CIDRs per tier, one per availability zone, in AZ order; public and compute have the AZ count as length, data at least as many (Redshift Serverless needs 3 AZs) (validated by config, re-checked here with a clear error). */
   readonly subnetCidrs: {
     readonly public: readonly string[];
     readonly compute: readonly string[];
@@ -77,6 +77,8 @@ export interface NetworkArgs {
   readonly dataIngressFromPublic?: boolean;
   /** Extra inbound NACL rules for the private tiers (e.g. SSH from a connect endpoint). Defaults to none. */
   readonly additionalNaclIngress?: readonly NaclIngress[];
+  /** Extra outbound NACL rules for the private tiers (TCP `port` to `cidrBlock`, e.g. a peered VPC's server); replies come back on the ephemeral range the tiers already admit. Defaults to none. */
+  readonly additionalNaclEgress?: readonly NaclIngress[];
   /** Rules per NACL direction the account allows (AWS default quota 20, adjustable to 40). Defaults to 20. */
   readonly naclRuleQuota?: number;
   /**
@@ -96,6 +98,8 @@ export interface NetworkArgs {
    * `/<project>/<name>/vpc-flow-logs` (give the component a stack-specific name).
    */
   readonly flowLogGroupName?: string;
+  /** Extra tags on the public route table, e.g. a written waiver when a layer opts into a public host. Defaults to none. */
+  readonly publicRouteTableTags?: Readonly<Record<string, string>>;
 }
 
 /** An inbound or outbound NACL rule, before it becomes a resource. */
@@ -143,6 +147,7 @@ function checkPort(p: number, where: string, problems: string[]): void {
 
 interface Checked {
   readonly vpc: Cidr;
+  /** AZs the subnets span (the data tier may span more than the public and compute tiers). */
   readonly azCount: number;
   readonly endpoints: string[];
 }
@@ -157,9 +162,13 @@ function validate(name: string, args: NetworkArgs): Checked {
 
   const lengths = TIERS.map((t) => args.subnetCidrs[t].length);
   const azCount = lengths[0];
-  if (lengths.some((l) => l !== azCount) || azCount === 0) {
+  // The data tier may span more AZs than the others: Redshift Serverless with enhanced VPC
+  // routing needs subnets in 3 AZs (Redshift docs, "Considerations when using Amazon Redshift
+  // Serverless") while the paid parts (endpoints, tasks) follow the stack's AZ count.
+  const zoneCount = Math.max(...lengths);
+  if (lengths[1] !== azCount || lengths[2] < azCount || azCount === 0) {
     problems.push(
-      `subnetCidrs: every tier needs one CIDR per availability zone, the same count in each; got ` +
+      `subnetCidrs: public and compute need one CIDR per availability zone, the same count in each, and data at least as many; got ` +
         TIERS.map((t, i) => `${t}: ${lengths[i]}`).join(", "),
     );
   }
@@ -219,6 +228,15 @@ function validate(name: string, args: NetworkArgs): Checked {
     );
     if (c && c.prefix === 0) problems.push(`additionalNaclIngress[${i}]: 0.0.0.0/0 is not allowed`);
   });
+  (args.additionalNaclEgress ?? []).forEach((r, i) => {
+    checkPort(r.port, `additionalNaclEgress[${i}].port`, problems);
+    const c = parseOrReport(
+      r.cidrBlock,
+      `additionalNaclEgress[${i}].cidrBlock "${r.cidrBlock}"`,
+      problems,
+    );
+    if (c && c.prefix === 0) problems.push(`additionalNaclEgress[${i}]: 0.0.0.0/0 is not allowed`);
+  });
   (args.additionalEndpointClientCidrs ?? []).forEach((text, i) => {
     const c = parseOrReport(text, `additionalEndpointClientCidrs[${i}] "${text}"`, problems);
     if (c && vpc && !contains(vpc, c)) {
@@ -244,7 +262,7 @@ function validate(name: string, args: NetworkArgs): Checked {
   if (problems.length > 0 || !vpc) {
     throw new Error(`Network ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
   }
-  return { vpc, azCount, endpoints };
+  return { vpc, azCount: zoneCount, endpoints };
 }
 
 /** NACL rules of one private tier, numbered in evaluation order. */
@@ -358,6 +376,12 @@ function tierAcl(
       cidrs.data.forEach((c, i) => nextTier.push(tcp(true, c, p, p, `data${p}-data${i}`)));
     }
   }
+  // After the data ports, so turning them on does not renumber (replace) the existing rules.
+  (args.additionalNaclEgress ?? [])
+    .filter((r) => r.tier === tier)
+    .forEach((r, i) =>
+      nextTier.push(tcp(true, r.cidrBlock, r.port, r.port, `extra-out${i}-${r.port}`)),
+    );
   const outside = [...new Set(extra.map((r) => r.cidrBlock))].filter((c) => {
     const parsed = parseCidr(c);
     return typeof parsed !== "string" && !contains(vpc, parsed);
@@ -482,7 +506,10 @@ export class Network extends pulumi.ComponentResource {
     );
     const publicRt = new aws.ec2.RouteTable(
       `${name}-public-rt`,
-      { vpcId: vpc.id, tags: tags("public-rt", { tier: "public" }) },
+      {
+        vpcId: vpc.id,
+        tags: tags("public-rt", { ...(args.publicRouteTableTags ?? {}), tier: "public" }),
+      },
       parent,
     );
     new aws.ec2.Route(

@@ -3,7 +3,7 @@
 // API role; the execution role may only pull this environment's image and write its log group.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { policyDocument, serviceTrustPolicy } from "./iam";
+import { policyDocument, PolicyStatement, serviceTrustPolicy } from "./iam";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
 import { PublicLoadBalancer } from "./load-balancer";
 import { WebFirewall } from "./waf";
@@ -12,6 +12,14 @@ import { WebFirewall } from "./waf";
  * endpoints" and "Fargate task networking"): ECR API and registry, CloudWatch Logs; image layers
  * come from S3 through the gateway endpoint. */
 export const RUNTIME_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs"] as const;
+
+/** One environment variable ECS fills from a Secrets Manager secret. */
+export interface RuntimeSecret {
+  readonly name: string;
+  readonly secretArn: pulumi.Input<string>;
+  /** Key inside the secret's JSON value; omit for the whole value. */
+  readonly jsonKey?: string;
+}
 
 export interface RuntimeArgs {
   readonly vpcId: pulumi.Input<string>;
@@ -43,6 +51,16 @@ export interface RuntimeArgs {
   readonly imageTag: string;
   readonly maxUploadBytes: number;
   readonly logRetentionDays: number;
+  /** Extra plain environment variables of the container (never secrets). Defaults to none. */
+  readonly extraEnvironment?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Values ECS injects from Secrets Manager at task start (ECS `secrets`, JSON key `<arn>:<key>::`),
+   * so no secret sits in the task definition. The execution role may read exactly these secrets.
+   * Defaults to none.
+   */
+  readonly secrets?: readonly RuntimeSecret[];
+  /** Customer-managed key of `secrets`: the execution role may decrypt with it only through Secrets Manager, only for those secrets. */
+  readonly secretsKeyArn?: pulumi.Input<string>;
   /** Deletion protection and retained logs/keys/images (prod). Defaults to false. */
   readonly protect?: boolean;
   readonly tags: Record<string, string>;
@@ -170,6 +188,55 @@ export class Runtime extends pulumi.ComponentResource {
       parent,
     );
 
+    // ECS docs ("Pass Secrets Manager secrets through Amazon ECS environment variables"): the
+    // execution role needs secretsmanager:GetSecretValue on the secret, and kms:Decrypt when the
+    // secret uses a customer-managed key; Secrets Manager decrypts with the secret's ARN as
+    // encryption context (Secrets Manager docs, "Secret encryption and decryption").
+    const secrets = args.secrets ?? [];
+    const secretArns = [...new Set(secrets.map((x) => x.secretArn))];
+    if (secrets.length > 0 && args.secretsKeyArn === undefined) {
+      throw new Error(
+        `Runtime ${name}: secrets need secretsKeyArn (the key they are encrypted with)`,
+      );
+    }
+    const secretStatements: PolicyStatement[] =
+      secrets.length === 0
+        ? []
+        : [
+            {
+              sid: "ReadAppSecrets",
+              effect: "Allow",
+              actions: ["secretsmanager:GetSecretValue"],
+              resources: secretArns,
+            },
+            {
+              sid: "DecryptAppSecretsThroughSecretsManager",
+              effect: "Allow",
+              actions: ["kms:Decrypt"],
+              resources: [args.secretsKeyArn!],
+              conditions: [
+                {
+                  test: "StringEquals",
+                  variable: "kms:ViaService",
+                  values: [`secretsmanager.${region}.amazonaws.com`],
+                },
+                {
+                  test: "StringEquals",
+                  variable: "kms:EncryptionContext:SecretARN",
+                  values: secretArns,
+                },
+              ],
+            },
+          ];
+    const extraEnv = Object.entries(args.extraEnvironment ?? {});
+    const envNames = ["BUCKET_NAME", "KMS_KEY_ID", "AWS_REGION", "PORT", "MAX_UPLOAD_BYTES"];
+    for (const n of [...extraEnv.map(([k]) => k), ...secrets.map((x) => x.name)]) {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(n) || envNames.includes(n)) {
+        throw new Error(`Runtime ${name}: environment variable "${n}" is invalid or set twice`);
+      }
+      envNames.push(n);
+    }
+
     // Execution role: used by the ECS agent to pull the image and ship logs, never by the app.
     const executionRole = new aws.iam.Role(
       `${name}-execution-role`,
@@ -217,6 +284,7 @@ export class Runtime extends pulumi.ComponentResource {
               actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
               resources: [pulumi.interpolate`${logGroup.arn}:log-stream:*`],
             },
+            ...secretStatements,
           ],
           parent,
         ),
@@ -236,14 +304,22 @@ export class Runtime extends pulumi.ComponentResource {
         executionRoleArn: executionRole.arn,
         taskRoleArn: args.taskRoleArn,
         containerDefinitions: pulumi
-          .all([repo.repositoryUrl, logGroup.name, args.bucketName, args.bucketKeyArn])
-          .apply(([url, group, bucket, keyArn]) =>
+          .all([
+            repo.repositoryUrl,
+            logGroup.name,
+            args.bucketName,
+            args.bucketKeyArn,
+            pulumi.all(extraEnv.map(([, v]) => v)),
+            pulumi.all(secrets.map((x) => x.secretArn)),
+          ])
+          .apply(([url, group, bucket, keyArn, extraValues, secretValues]) =>
             JSON.stringify([
               {
                 name: "app",
                 image: `${url}:${args.imageTag}`,
                 essential: true,
-                user: "1000:1000",
+                // The image's distroless "nonroot" user (app/Dockerfile), enforced here too.
+                user: "65532:65532",
                 readonlyRootFilesystem: true,
                 privileged: false,
                 linuxParameters: { initProcessEnabled: true, capabilities: { drop: ["ALL"] } },
@@ -254,7 +330,26 @@ export class Runtime extends pulumi.ComponentResource {
                   { name: "AWS_REGION", value: region },
                   { name: "PORT", value: String(args.containerPort) },
                   { name: "MAX_UPLOAD_BYTES", value: String(args.maxUploadBytes) },
+                  ...extraEnv.map(([n], i) => ({ name: n, value: extraValues[i] })),
                 ],
+                ...(secrets.length > 0
+                  ? {
+                      secrets: secrets.map((x, i) => ({
+                        name: x.name,
+                        valueFrom: x.jsonKey
+                          ? `${secretValues[i]}:${x.jsonKey}::`
+                          : secretValues[i],
+                      })),
+                    }
+                  : {}),
+                // ECS ignores the image's HEALTHCHECK; the same probe (app/src/healthcheck.ts).
+                healthCheck: {
+                  command: ["CMD", "/nodejs/bin/node", "/srv/app/dist/healthcheck.js"],
+                  interval: 30,
+                  timeout: 5,
+                  retries: 3,
+                  startPeriod: 15,
+                },
                 // Matches the app's graceful-shutdown window (SIGTERM, then SIGKILL after this).
                 stopTimeout: 30,
                 logConfiguration: {

@@ -48,6 +48,12 @@ export interface StorageArgs {
    * API role may list the whole API bucket.
    */
   readonly apiListPrefix?: string;
+  /**
+   * Read-only consumers of both upload buckets (e.g. the analytics layer's Redshift COPY role): the
+   * key policy lets them decrypt, only through S3 and only for these buckets. Their own IAM policies
+   * must grant the S3 reads. Defaults to none.
+   */
+  readonly readerRoleArns?: readonly pulumi.Input<string>[];
   /** Protect buckets and keys (protect + retainOnDelete). Defaults to false; prod sets it. */
   readonly protect?: boolean;
   readonly tags: Record<string, string>;
@@ -285,6 +291,26 @@ export class Storage extends pulumi.ComponentResource {
         },
       ],
     }));
+    // Readers decrypt only (KMS docs: reading an SSE-KMS object needs kms:Decrypt alone).
+    if ((args.readerRoleArns ?? []).length > 0) {
+      grants.push({
+        sid: "ReadersDecryptThroughS3",
+        principals: { type: "AWS", identifiers: [...(args.readerRoleArns ?? [])] },
+        actions: ["kms:Decrypt"],
+        conditions: [
+          { test: "StringEquals", variable: "kms:ViaService", values: [s3ViaService] },
+          { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
+          {
+            test: "StringLike",
+            variable: "kms:EncryptionContext:aws:s3:arn",
+            values: PRODUCERS.flatMap((p) => [
+              buckets[p].arn,
+              pulumi.interpolate`${buckets[p].arn}/*`,
+            ]),
+          },
+        ],
+      });
+    }
     // No grant for logging.s3.amazonaws.com: the access-log bucket is SSE-S3 (see below).
     const key = new EncryptionKey(
       `${name}-key`,

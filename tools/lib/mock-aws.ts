@@ -52,14 +52,31 @@ function service(type: string): string {
   return type.split(":")[1]?.split("/")[0] ?? "unknown";
 }
 
-function computed(args: MockResourceArgs, env: MockEnv): { id: string; state: Record<string, any> } {
+function computed(
+  args: MockResourceArgs,
+  env: MockEnv,
+): { id: string; state: Record<string, any> } {
   const { type } = args;
   const acct = env.accountId;
   const region = args.inputs?.region ?? env.region;
   const prefix = ID_PREFIX[type];
   if (prefix) {
     const id = `${prefix}-${hex(args.name + type, 17)}`;
-    return { id, state: { arn: `arn:aws:ec2:${region}:${acct}:${prefix}/${id}` } };
+    const state: Record<string, any> = { arn: `arn:aws:ec2:${region}:${acct}:${prefix}/${id}` };
+    if (type === "aws:ec2/instance:Instance") {
+      // A private address in 10.0.0.0/8 and, when asked for, a public one (TEST-NET-3).
+      const b = Buffer.from(hex(args.name, 6), "hex");
+      state.arn = `arn:aws:ec2:${region}:${acct}:instance/${id}`;
+      state.privateIp = `10.${b[0]}.${b[1]}.${(b[2] % 250) + 4}`;
+      if (args.inputs?.associatePublicIpAddress === true) {
+        state.publicIp = `203.0.113.${(b[2] % 250) + 1}`;
+      }
+    }
+    if (type === "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint") {
+      state.arn = `arn:aws:ec2:${region}:${acct}:instance-connect-endpoint/${id}`;
+      state.dnsName = `${id}.ec2-instance-connect-endpoint.${region}.amazonaws.com`;
+    }
+    return { id, state };
   }
   if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
     const bucket = physicalName(args, "bucket");
@@ -80,7 +97,11 @@ function computed(args: MockResourceArgs, env: MockEnv): { id: string; state: Re
     const iamKind = kind === "instanceprofile" ? "instance-profile" : kind;
     return {
       id: name,
-      state: { name, arn: `arn:aws:iam::${acct}:${iamKind}${path}${name}`, uniqueId: hex(name, 21) },
+      state: {
+        name,
+        arn: `arn:aws:iam::${acct}:${iamKind}${path}${name}`,
+        uniqueId: hex(name, 21),
+      },
     };
   }
   if (type === "aws:kms/key:Key") {
@@ -106,6 +127,82 @@ function computed(args: MockResourceArgs, env: MockEnv): { id: string; state: Re
         registryId: acct,
       },
     };
+  }
+  if (type === "aws:cloudfront/distribution:Distribution") {
+    // CloudFront is global: its ARNs have no region; ids are 14 upper-case characters.
+    const id = `E${hex(args.name, 13).toUpperCase()}`;
+    return {
+      id,
+      state: {
+        arn: `arn:aws:cloudfront::${acct}:distribution/${id}`,
+        domainName: `d${hex(args.name + "dn", 13)}.cloudfront.net`,
+        hostedZoneId: "Z2FDTNDATAQYW2",
+      },
+    };
+  }
+  if (type === "aws:redshiftserverless/workgroup:Workgroup") {
+    const name = physicalName(args, "workgroupName");
+    return {
+      id: name,
+      state: {
+        workgroupName: name,
+        arn: `arn:aws:redshift-serverless:${region}:${acct}:workgroup/${hex(name, 8)}-${hex(name + "1", 4)}-${hex(name + "2", 4)}-${hex(name + "3", 4)}-${hex(name + "4", 12)}`,
+        endpoints: [
+          { address: `${name}.${acct}.${region}.redshift-serverless.amazonaws.com`, port: 5439 },
+        ],
+      },
+    };
+  }
+  if (type === "aws:redshiftserverless/namespace:Namespace") {
+    const name = physicalName(args, "namespaceName");
+    return {
+      id: name,
+      state: {
+        namespaceName: name,
+        arn: `arn:aws:redshift-serverless:${region}:${acct}:namespace/${hex(name, 8)}-${hex(name + "1", 4)}-${hex(name + "2", 4)}-${hex(name + "3", 4)}-${hex(name + "4", 12)}`,
+        adminPasswordSecretArn: `arn:aws:secretsmanager:${region}:${acct}:secret:redshift!${name}-admin-${hex(name, 6)}`,
+      },
+    };
+  }
+  if (type === "aws:rds/cluster:Cluster") {
+    // RDS: the cluster's id is its identifier; ARNs use ":" (arn:aws:rds:<region>:<acct>:cluster:<id>);
+    // endpoints are <id>.cluster[-ro]-<random>.<region>.rds.amazonaws.com; a managed master password
+    // lives in a secret named rds!cluster-<uuid>.
+    const id = physicalName(args, "clusterIdentifier");
+    const suffix = hex(id, 12);
+    const state: Record<string, any> = {
+      clusterIdentifier: id,
+      arn: `arn:aws:rds:${region}:${acct}:cluster:${id}`,
+      clusterResourceId: `cluster-${hex(id, 26).toUpperCase()}`,
+      endpoint: `${id}.cluster-${suffix}.${region}.rds.amazonaws.com`,
+      readerEndpoint: `${id}.cluster-ro-${suffix}.${region}.rds.amazonaws.com`,
+      engineVersion: args.inputs?.engineVersion,
+    };
+    if (args.inputs?.manageMasterUserPassword === true) {
+      state.masterUserSecrets = [
+        {
+          secretArn: `arn:aws:secretsmanager:${region}:${acct}:secret:rds!cluster-${hex(id, 8)}-${hex(id + "1", 4)}-${hex(id + "2", 4)}-${hex(id + "3", 4)}-${hex(id + "4", 12)}-${hex(id + "s", 6)}`,
+          kmsKeyId: args.inputs?.masterUserSecretKmsKeyId,
+          secretStatus: "active",
+        },
+      ];
+    }
+    return { id, state };
+  }
+  if (type === "aws:rds/clusterInstance:ClusterInstance") {
+    const id = physicalName(args, "identifier");
+    return { id, state: { identifier: id, arn: `arn:aws:rds:${region}:${acct}:db:${id}` } };
+  }
+  if (type === "aws:backup/vault:Vault") {
+    const name = physicalName(args, "name");
+    return {
+      id: name,
+      state: { name, arn: `arn:aws:backup:${region}:${acct}:backup-vault:${name}` },
+    };
+  }
+  if (type === "aws:backup/plan:Plan") {
+    const id = `${hex(args.name, 8)}-${hex(args.name + "1", 4)}-${hex(args.name + "2", 4)}-${hex(args.name + "3", 4)}-${hex(args.name + "4", 12)}`;
+    return { id, state: { arn: `arn:aws:backup:${region}:${acct}:backup-plan:${id}` } };
   }
   const name = physicalName(args, "name");
   const kind = (type.split(":")[2] ?? "resource").toLowerCase();

@@ -1,0 +1,112 @@
+// Configuration from the environment, validated once at startup. parseConfig collects every
+// problem and names the variable, so a bad task definition fails fast with a clear message.
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  /** BUCKET_NAME: the bucket images are stored in (required). */
+  readonly bucketName: string;
+  /** AWS_REGION (or AWS_DEFAULT_REGION): region of the bucket (required). */
+  readonly region: string;
+  /** KMS_KEY_ID: key for SSE-KMS; unset means the bucket's default encryption applies. */
+  readonly kmsKeyId?: string;
+  /** MAX_UPLOAD_BYTES: largest accepted image. Default 10 MiB. */
+  readonly maxUploadBytes: number;
+  /** PRESIGN_TTL_SECONDS: lifetime of presigned image URLs. Default 300. */
+  readonly presignTtlSeconds: number;
+  /** PORT: listening port. Default 8080 (0 picks a free port, for tests). */
+  readonly port: number;
+  /** HOST: listening address. Default 0.0.0.0 (all interfaces of the task's network). */
+  readonly host: string;
+  /** S3_ENDPOINT: custom S3 endpoint (a local S3 for tests); path-style addressing when set. */
+  readonly s3Endpoint?: string;
+  /** LOG_LEVEL: pino level. Default info. */
+  readonly logLevel: LogLevel;
+  /** UPLOAD_CONCURRENCY: uploads in flight per process before 503. Default 8. */
+  readonly uploadConcurrency: number;
+  /** SHUTDOWN_TIMEOUT_SECONDS: grace for in-flight requests on SIGTERM. Default 20. */
+  readonly shutdownTimeoutSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join("; ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const MIB = 1024 * 1024;
+
+// S3 docs (bucket naming rules): 3-63 characters, lowercase letters, digits, dots and hyphens,
+// beginning and ending with a letter or digit.
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+// A key id, key ARN, alias name or alias ARN; nothing that could smuggle header syntax.
+const KMS_KEY = /^[A-Za-z0-9:/_.-]{1,2048}$/;
+
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const problems: string[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === "" ? undefined : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name}: "${raw}" must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const bucketName = text("BUCKET_NAME") ?? "";
+  if (bucketName === "") problems.push("BUCKET_NAME: required (the bucket images are stored in)");
+  else if (!BUCKET_NAME.test(bucketName) || bucketName.includes(".."))
+    problems.push(`BUCKET_NAME: "${bucketName}" is not a valid S3 bucket name`);
+
+  const region = text("AWS_REGION") ?? text("AWS_DEFAULT_REGION") ?? "";
+  if (region === "") problems.push("AWS_REGION: required (the bucket's region)");
+  else if (!REGION.test(region)) problems.push(`AWS_REGION: "${region}" is not a valid region`);
+
+  const kmsKeyId = text("KMS_KEY_ID");
+  if (kmsKeyId !== undefined && !KMS_KEY.test(kmsKeyId))
+    problems.push("KMS_KEY_ID: must be a KMS key id, key ARN or alias");
+
+  const s3Endpoint = text("S3_ENDPOINT");
+  if (s3Endpoint !== undefined && !isHttpUrl(s3Endpoint))
+    problems.push(`S3_ENDPOINT: "${s3Endpoint}" must be an http(s) URL`);
+
+  const logLevel = (text("LOG_LEVEL") ?? "info").toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
+    problems.push(`LOG_LEVEL: "${logLevel}" must be one of ${LOG_LEVELS.join(", ")}`);
+
+  const config: Config = {
+    bucketName,
+    region,
+    kmsKeyId,
+    s3Endpoint,
+    logLevel: logLevel as LogLevel,
+    maxUploadBytes: integer("MAX_UPLOAD_BYTES", 10 * MIB, 1024, 1024 * MIB),
+    // SigV4 presigned URLs are valid for at most 7 days (604800 s).
+    presignTtlSeconds: integer("PRESIGN_TTL_SECONDS", 300, 10, 604800),
+    port: integer("PORT", 8080, 0, 65535),
+    host: text("HOST") ?? "0.0.0.0",
+    uploadConcurrency: integer("UPLOAD_CONCURRENCY", 8, 1, 1000),
+    // ECS stops a container with SIGTERM and sends SIGKILL after stopTimeout (default 30 s).
+    shutdownTimeoutSeconds: integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 120),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.username === "";
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,694 @@
+// An isolated AI environment for another team (opt-in, `platform:aiEnvironmentEnabled`): a VPC of
+// its own with a public subnet (NAT gateway, internet gateway) and a private subnet for one
+// server, which reaches the internet through the NAT gateway and accepts nothing from it. The VPC
+// is peered with the main one: the main VPC's compute tasks may open the configured ports on the
+// server; the server may open nothing in the main VPC. Peering routes name only the server's
+// subnet and the main compute subnets, never 0.0.0.0/0.
+//
+// The private route table's 0.0.0.0/0 → NAT route is exactly what the pack's mandatory
+// `ec2-compute-subnet-no-default-route` forbids; the table carries the written waiver, so the pack
+// reports the finding as waived (with the reason) instead of failing or passing silently.
+// Explicit `aws.ec2` resources throughout (awsx is remote and invisible to the pack). What it
+// does and what it costs: docs/features.md.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { Cidr, format, overlaps, parseCidr, PRIVATE_RANGES, contains, subnet } from "./cidr";
+import { GRAVITON_INSTANCE_TYPE, OS_USER } from "./access";
+import { policyDocument } from "./iam";
+import { TEST_SERVER_USER_DATA } from "./test-server";
+import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
+
+/** The waiver the private route table carries (tag values: letters, digits, spaces, _ . : / = + - @). */
+export const AI_NAT_ROUTE_WAIVER: Readonly<Record<string, string>> = {
+  "waiver:ec2-compute-subnet-no-default-route":
+    "Opt-in AI environment: its server downloads models and packages from the internet through this NAT gateway. Separate VPC with no inbound from the internet and peering routes only to the main compute subnets",
+};
+
+/** SSM public parameters with the latest Amazon Linux 2023 AMIs (AL2023 docs, "Launching AL2023 using the SSM parameter"). */
+export const AL2023_AMI_PARAMETERS = {
+  arm64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+  x86_64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+} as const;
+
+/** Where the main VPC's side of the peering is. */
+export interface PeerVpc {
+  readonly vpcId: pulumi.Input<string>;
+  /** The main VPC's CIDR (checked for overlap). */
+  readonly cidrBlock: string;
+  /** Main route tables that get a route to the server's subnet (the compute tables). */
+  readonly routeTableIds: readonly pulumi.Input<string>[];
+  /** Main subnets the AI server answers to (the compute subnets): its return routes name exactly these. */
+  readonly clientCidrs: readonly string[];
+  /** Security group of the main VPC's clients (the runtime's tasks). */
+  readonly clientSecurityGroupId: pulumi.Input<string>;
+}
+
+export interface AiEnvironmentArgs {
+  /** The AI VPC's range, RFC 1918, /16 to /27, not overlapping the main VPC. Split in a public and a private half. */
+  readonly cidrBlock: string;
+  /** TCP ports the main VPC's clients may open on the server across the peering. */
+  readonly allowedPorts: readonly number[];
+  readonly peer: PeerVpc;
+  /** Region of the stack. */
+  readonly region: string;
+  /** Instance type of the server (x86_64 or Graviton; the AMI follows). Defaults to "t3.large". */
+  readonly instanceType?: string;
+  /** Root volume size in GiB (8 to 2000; models are large). Defaults to 100. */
+  readonly rootVolumeGiB?: number;
+  /** Retention of the flow-log group (a CloudWatch Logs value). */
+  readonly flowLogRetentionDays: number;
+  /** Protect and retain the key and flow logs (prod). Defaults to false. */
+  readonly protect?: boolean;
+  readonly tags: Record<string, string>;
+}
+
+interface Plan {
+  readonly publicCidr: string;
+  readonly privateCidr: string;
+  readonly ports: number[];
+  readonly instanceType: string;
+  readonly arch: "arm64" | "x86_64";
+  readonly rootGiB: number;
+}
+
+/** The public and private halves of the AI VPC's range (the server lives in the private one). */
+export function aiSubnetCidrs(cidrBlock: string): { publicCidr: string; privateCidr: string } {
+  const c = parseCidr(cidrBlock);
+  if (typeof c === "string") throw new Error(`AiEnvironment: ${c}`);
+  return {
+    publicCidr: format(subnet(c, c.prefix + 1, 0)),
+    privateCidr: format(subnet(c, c.prefix + 1, 1)),
+  };
+}
+
+/** Validates the arguments (overlap with the main VPC included); throws one error listing every problem. */
+export function planAiNetwork(name: string, args: AiEnvironmentArgs): Plan {
+  const problems: string[] = [];
+  const c = parseCidr(args.cidrBlock);
+  let ai: Cidr | undefined;
+  if (typeof c === "string") problems.push(`cidrBlock: ${c}`);
+  else if (c.prefix < 16 || c.prefix > 27) {
+    problems.push(
+      `cidrBlock: "${args.cidrBlock}" must be /16 to /27 (two subnets of at least /28)`,
+    );
+  } else if (!PRIVATE_RANGES.some((r) => contains(r, c))) {
+    problems.push(`cidrBlock: "${args.cidrBlock}" is not inside an RFC 1918 range`);
+  } else ai = c;
+  const main = parseCidr(args.peer.cidrBlock);
+  if (ai && typeof main !== "string" && overlaps(ai, main)) {
+    problems.push(
+      `cidrBlock: "${args.cidrBlock}" overlaps the main VPC ${args.peer.cidrBlock}; peered VPCs need distinct ranges`,
+    );
+  }
+  const ports = [...new Set(args.allowedPorts)];
+  if (ports.length === 0) problems.push("allowedPorts: at least one port");
+  for (const p of ports) {
+    if (!Number.isInteger(p) || p < 1 || p > 65535)
+      problems.push(`allowedPorts: ${p} is not a TCP port`);
+  }
+  args.peer.clientCidrs.forEach((t, i) => {
+    const x = parseCidr(t);
+    if (typeof x === "string") problems.push(`peer.clientCidrs[${i}]: ${x}`);
+  });
+  if (args.peer.clientCidrs.length === 0) problems.push("peer.clientCidrs: at least one CIDR");
+  if (args.peer.routeTableIds.length === 0)
+    problems.push("peer.routeTableIds: at least one route table");
+  const instanceType = args.instanceType ?? "t3.large";
+  if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(instanceType)) {
+    problems.push(`instanceType: "${instanceType}" is not an EC2 instance type`);
+  }
+  const rootGiB = args.rootVolumeGiB ?? 100;
+  if (!Number.isInteger(rootGiB) || rootGiB < 8 || rootGiB > 2000) {
+    problems.push(`rootVolumeGiB: ${rootGiB} is not 8 to 2000`);
+  }
+  if (problems.length > 0 || !ai) {
+    throw new Error(`AiEnvironment ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
+  }
+  return {
+    ...aiSubnetCidrs(args.cidrBlock),
+    ports: ports.sort((a, b) => a - b),
+    instanceType,
+    arch: GRAVITON_INSTANCE_TYPE.test(instanceType) ? "arm64" : "x86_64",
+    rootGiB,
+  };
+}
+
+const ANYWHERE = "0.0.0.0/0";
+
+export class AiEnvironment extends pulumi.ComponentResource {
+  public readonly vpcId: pulumi.Output<string>;
+  public readonly vpcCidr: string;
+  public readonly publicSubnetCidr: string;
+  public readonly privateSubnetCidr: string;
+  public readonly peeringConnectionId: pulumi.Output<string>;
+  public readonly privateRouteTableId: pulumi.Output<string>;
+  public readonly natGatewayId: pulumi.Output<string>;
+  public readonly serverSecurityGroupId: pulumi.Output<string>;
+  public readonly instanceId: pulumi.Output<string>;
+  public readonly privateIp: pulumi.Output<string>;
+  public readonly keyArn: pulumi.Output<string>;
+  /** Customer-managed policy with exactly what an AI-team admin needs to SSH in. */
+  public readonly adminPolicyArn: pulumi.Output<string>;
+
+  constructor(name: string, args: AiEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
+    const p = planAiNetwork(name, args);
+    super("platform:ai-environment:AiEnvironment", name, {}, opts);
+    const parent = { parent: this };
+    const protect = args.protect ?? false;
+    const tags = (role: string, extra: Record<string, string> = {}) => ({
+      ...args.tags,
+      ...extra,
+      Name: `${name}-${role}`,
+    });
+    const region = args.region;
+    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+    const ec2Service = `ec2.${region}.amazonaws.com`;
+    // One AZ: the MVP runs one server; the NAT gateway sits in the same AZ as the server.
+    const az = aws
+      .getAvailabilityZonesOutput(
+        {
+          state: "available",
+          filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+        },
+        parent,
+      )
+      .names.apply((names) => {
+        if (names.length === 0) throw new Error(`AiEnvironment ${name}: the region offers no AZ`);
+        return names[0];
+      });
+
+    // ---- Key: the server's volume (through EC2) and the flow logs (through CloudWatch Logs) ----
+    const flowLogGroupName = `/${pulumi.getProject()}/${name}/vpc-flow-logs`;
+    const flowLogGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${flowLogGroupName}`;
+    const ebsUse = [
+      { test: "StringEquals", variable: "kms:ViaService", values: [ec2Service] },
+      { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
+    ];
+    const key = new EncryptionKey(
+      `${name}-key`,
+      {
+        description: `Encrypts the ${name} server volume and flow logs`,
+        grants: [
+          {
+            // EBS docs ("Amazon EBS encryption"): EC2 uses the key for the launching principal.
+            sid: "EbsUseThroughEc2",
+            principals: { type: "AWS", identifiers: [accountRoot] },
+            actions: [
+              "kms:Encrypt",
+              "kms:Decrypt",
+              "kms:ReEncryptFrom",
+              "kms:ReEncryptTo",
+              "kms:GenerateDataKeyWithoutPlaintext",
+              "kms:DescribeKey",
+            ],
+            conditions: ebsUse,
+          },
+          {
+            sid: "EbsGrantsThroughEc2",
+            principals: { type: "AWS", identifiers: [accountRoot] },
+            actions: ["kms:CreateGrant"],
+            conditions: [
+              ...ebsUse,
+              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
+            ],
+          },
+          cloudWatchLogsGrant(flowLogGroupArn, { region, parent: this }),
+        ],
+        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        protect,
+        tags: tags("key"),
+      },
+      parent,
+    );
+
+    // ---- VPC, subnets, gateways --------------------------------------------------------------
+    const vpc = new aws.ec2.Vpc(
+      `${name}-vpc`,
+      {
+        cidrBlock: args.cidrBlock,
+        enableDnsSupport: true,
+        enableDnsHostnames: true,
+        instanceTenancy: "default",
+        tags: tags("vpc"),
+      },
+      parent,
+    );
+    // The default security group adopted with no rules (the provider removes every rule).
+    new aws.ec2.DefaultSecurityGroup(
+      `${name}-default-sg`,
+      { vpcId: vpc.id, tags: tags("default-sg") },
+      parent,
+    );
+    const publicSubnet = new aws.ec2.Subnet(
+      `${name}-public`,
+      {
+        vpcId: vpc.id,
+        cidrBlock: p.publicCidr,
+        availabilityZone: az,
+        // The NAT gateway has its own Elastic IP; nothing else here gets a public address.
+        mapPublicIpOnLaunch: false,
+        tags: tags("public", { tier: "public" }),
+      },
+      parent,
+    );
+    const privateSubnet = new aws.ec2.Subnet(
+      `${name}-private`,
+      {
+        vpcId: vpc.id,
+        cidrBlock: p.privateCidr,
+        availabilityZone: az,
+        mapPublicIpOnLaunch: false,
+        tags: tags("private", { tier: "compute" }),
+      },
+      parent,
+    );
+    const igw = new aws.ec2.InternetGateway(
+      `${name}-igw`,
+      { vpcId: vpc.id, tags: tags("igw") },
+      parent,
+    );
+    const natIp = new aws.ec2.Eip(
+      `${name}-nat-ip`,
+      { domain: "vpc", tags: tags("nat-ip") },
+      { parent: this, dependsOn: [igw] },
+    );
+    const nat = new aws.ec2.NatGateway(
+      `${name}-nat`,
+      {
+        allocationId: natIp.id,
+        subnetId: publicSubnet.id,
+        connectivityType: "public",
+        tags: tags("nat"),
+      },
+      { parent: this, dependsOn: [igw] },
+    );
+
+    // ---- Peering -----------------------------------------------------------------------------
+    // VPC docs ("Create a VPC peering connection"): within one account and region the connection
+    // can be accepted on creation (autoAccept).
+    const peering = new aws.ec2.VpcPeeringConnection(
+      `${name}-peering`,
+      {
+        vpcId: args.peer.vpcId,
+        peerVpcId: vpc.id,
+        autoAccept: true,
+        tags: tags("peering"),
+      },
+      parent,
+    );
+
+    // ---- Routing -----------------------------------------------------------------------------
+    const publicRt = new aws.ec2.RouteTable(
+      `${name}-public-rt`,
+      { vpcId: vpc.id, tags: tags("public-rt", { tier: "public" }) },
+      parent,
+    );
+    new aws.ec2.Route(
+      `${name}-public-default-route`,
+      { routeTableId: publicRt.id, destinationCidrBlock: ANYWHERE, gatewayId: igw.id },
+      parent,
+    );
+    new aws.ec2.RouteTableAssociation(
+      `${name}-public-rta`,
+      { subnetId: publicSubnet.id, routeTableId: publicRt.id },
+      parent,
+    );
+    const privateRt = new aws.ec2.RouteTable(
+      `${name}-private-rt`,
+      { vpcId: vpc.id, tags: tags("private-rt", { tier: "compute", ...AI_NAT_ROUTE_WAIVER }) },
+      parent,
+    );
+    // The waived egress path (see AI_NAT_ROUTE_WAIVER).
+    new aws.ec2.Route(
+      `${name}-private-nat-route`,
+      { routeTableId: privateRt.id, destinationCidrBlock: ANYWHERE, natGatewayId: nat.id },
+      parent,
+    );
+    new aws.ec2.RouteTableAssociation(
+      `${name}-private-rta`,
+      { subnetId: privateSubnet.id, routeTableId: privateRt.id },
+      parent,
+    );
+    // Return routes to the main VPC's compute subnets only.
+    args.peer.clientCidrs.forEach(
+      (cidr, i) =>
+        new aws.ec2.Route(
+          `${name}-to-main-${i}`,
+          {
+            routeTableId: privateRt.id,
+            destinationCidrBlock: cidr,
+            vpcPeeringConnectionId: peering.id,
+          },
+          parent,
+        ),
+    );
+    // The main compute route tables reach the server's subnet only.
+    args.peer.routeTableIds.forEach(
+      (rt, i) =>
+        new aws.ec2.Route(
+          `${name}-from-main-${i}`,
+          {
+            routeTableId: rt,
+            destinationCidrBlock: p.privateCidr,
+            vpcPeeringConnectionId: peering.id,
+          },
+          parent,
+        ),
+    );
+    // Subnets added later outside this component start isolated (local route only).
+    const mainRt = new aws.ec2.RouteTable(
+      `${name}-main-rt`,
+      { vpcId: vpc.id, tags: tags("main-rt", { purpose: "isolated-fallback" }) },
+      parent,
+    );
+    new aws.ec2.MainRouteTableAssociation(
+      `${name}-main-rt-association`,
+      { vpcId: vpc.id, routeTableId: mainRt.id },
+      parent,
+    );
+
+    // ---- Security groups ---------------------------------------------------------------------
+    const serverSg = new aws.ec2.SecurityGroup(
+      `${name}-server-sg`,
+      {
+        vpcId: vpc.id,
+        description: `AI server: ${p.ports.join(", ")} from the main VPC's tasks only, SSH from its connect endpoint; HTTPS out`,
+        tags: tags("server-sg"),
+      },
+      parent,
+    );
+    // VPC peering docs ("Update your security groups to reference peer security groups"): within a
+    // region a rule may name a security group of the peered VPC; it needs the active connection.
+    for (const port of p.ports) {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${name}-server-from-tasks-${port}`,
+        {
+          securityGroupId: serverSg.id,
+          referencedSecurityGroupId: args.peer.clientSecurityGroupId,
+          ipProtocol: "tcp",
+          fromPort: port,
+          toPort: port,
+          description: `Port ${port} from the main VPC's tasks across the peering`,
+          tags: tags(`server-from-tasks-${port}`),
+        },
+        { parent: this, dependsOn: [peering] },
+      );
+      new aws.vpc.SecurityGroupEgressRule(
+        `${name}-tasks-to-server-${port}`,
+        {
+          securityGroupId: args.peer.clientSecurityGroupId,
+          referencedSecurityGroupId: serverSg.id,
+          ipProtocol: "tcp",
+          fromPort: port,
+          toPort: port,
+          description: `Tasks to the AI server on ${port} across the peering`,
+          tags: tags(`tasks-to-server-${port}`),
+        },
+        { parent: this, dependsOn: [peering] },
+      );
+    }
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-server-to-internet`,
+      {
+        securityGroupId: serverSg.id,
+        cidrIpv4: ANYWHERE,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "HTTPS to the internet through the NAT gateway (models, packages)",
+        tags: tags("server-to-internet"),
+      },
+      parent,
+    );
+    const eiceSg = new aws.ec2.SecurityGroup(
+      `${name}-eice-sg`,
+      {
+        vpcId: vpc.id,
+        description: "EC2 Instance Connect Endpoint: SSH to the AI server only",
+        tags: tags("eice-sg"),
+      },
+      parent,
+    );
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-eice-to-server`,
+      {
+        securityGroupId: eiceSg.id,
+        referencedSecurityGroupId: serverSg.id,
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        description: "SSH to the AI server",
+        tags: tags("eice-to-server"),
+      },
+      parent,
+    );
+    new aws.vpc.SecurityGroupIngressRule(
+      `${name}-server-from-eice`,
+      {
+        securityGroupId: serverSg.id,
+        referencedSecurityGroupId: eiceSg.id,
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        description: "SSH from the EC2 Instance Connect Endpoint",
+        tags: tags("server-from-eice"),
+      },
+      parent,
+    );
+    // Admin access without any inbound path from the internet (EC2 docs, "EC2 Instance Connect
+    // Endpoint": no additional cost, one per VPC).
+    const eice = new aws.ec2transitgateway.InstanceConnectEndpoint(
+      `${name}-eice`,
+      {
+        subnetId: privateSubnet.id,
+        securityGroupIds: [eiceSg.id],
+        preserveClientIp: false,
+        tags: tags("eice"),
+      },
+      parent,
+    );
+
+    // ---- The server --------------------------------------------------------------------------
+    const role = new aws.iam.Role(
+      `${name}-role`,
+      {
+        description: `Instance role of the ${name} server (no permissions: it calls no AWS API)`,
+        assumeRolePolicy: policyDocument(
+          [
+            {
+              sid: "TrustEc2",
+              effect: "Allow",
+              actions: ["sts:AssumeRole"],
+              principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
+            },
+          ],
+          parent,
+        ),
+        tags: tags("role"),
+      },
+      parent,
+    );
+    const profile = new aws.iam.InstanceProfile(
+      `${name}-profile`,
+      { role: role.name, tags: tags("profile") },
+      parent,
+    );
+    const ami = aws.ssm.getParameterOutput(
+      { name: AL2023_AMI_PARAMETERS[p.arch] },
+      parent,
+    ).insecureValue;
+    const instance = new aws.ec2.Instance(
+      `${name}-server`,
+      {
+        ami,
+        instanceType: p.instanceType,
+        subnetId: privateSubnet.id,
+        vpcSecurityGroupIds: [serverSg.id],
+        associatePublicIpAddress: false,
+        iamInstanceProfile: profile.name,
+        metadataOptions: {
+          httpEndpoint: "enabled",
+          httpTokens: "required",
+          httpPutResponseHopLimit: 1,
+          instanceMetadataTags: "disabled",
+        },
+        rootBlockDevice: {
+          encrypted: true,
+          kmsKeyId: key.keyArn,
+          volumeType: "gp3",
+          volumeSize: p.rootGiB,
+          deleteOnTermination: true,
+        },
+        monitoring: false,
+        // Nightly security updates and key-only SSH (the same boot script as the test server).
+        userData: TEST_SERVER_USER_DATA,
+        userDataReplaceOnChange: true,
+        tags: tags("server", {
+          "waiver:ec2-instance-detailed-monitoring":
+            "The AI team sandbox server needs no 1-minute metrics: 5-minute basic monitoring is enough",
+        }),
+        volumeTags: tags("server-root"),
+      },
+      { parent: this, ignoreChanges: ["ami"], dependsOn: [nat] },
+    );
+
+    // ---- Flow logs (ALL traffic) -------------------------------------------------------------
+    const flowLogs = new aws.cloudwatch.LogGroup(
+      `${name}-flow-logs`,
+      {
+        name: flowLogGroupName,
+        retentionInDays: args.flowLogRetentionDays,
+        kmsKeyId: key.keyArn,
+        tags: tags("flow-logs"),
+      },
+      protect ? { parent: this, protect: true, retainOnDelete: true } : parent,
+    );
+    // VPC docs ("IAM role for publishing flow logs to CloudWatch Logs"): trust
+    // vpc-flow-logs.amazonaws.com for this account's flow logs only; write to this group only.
+    const flowRole = new aws.iam.Role(
+      `${name}-flow-logs-role`,
+      {
+        description: `Lets VPC Flow Logs write ${name}'s flow logs to their log group`,
+        assumeRolePolicy: policyDocument(
+          [
+            {
+              sid: "TrustVpcFlowLogs",
+              effect: "Allow",
+              actions: ["sts:AssumeRole"],
+              principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
+              conditions: [
+                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+                {
+                  test: "ArnLike",
+                  variable: "aws:SourceArn",
+                  values: [
+                    pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:vpc-flow-log/*`,
+                  ],
+                },
+              ],
+            },
+          ],
+          parent,
+        ),
+        tags: tags("flow-logs-role"),
+      },
+      parent,
+    );
+    const flowPolicy = new aws.iam.RolePolicy(
+      `${name}-flow-logs-policy`,
+      {
+        role: flowRole.id,
+        policy: policyDocument(
+          [
+            {
+              sid: "WriteFlowLogGroup",
+              effect: "Allow",
+              actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              resources: [flowLogGroupArn, pulumi.interpolate`${flowLogGroupArn}:*`],
+            },
+            {
+              // logs:DescribeLogGroups supports no resource-level permission (Service Authorization Reference).
+              sid: "DescribeLogGroups",
+              effect: "Allow",
+              actions: ["logs:DescribeLogGroups"],
+              resources: ["*"],
+            },
+          ],
+          parent,
+        ),
+      },
+      parent,
+    );
+    new aws.ec2.FlowLog(
+      `${name}-flow-log`,
+      {
+        vpcId: vpc.id,
+        trafficType: "ALL",
+        logDestinationType: "cloud-watch-logs",
+        logDestination: flowLogs.arn,
+        iamRoleArn: flowRole.arn,
+        tags: tags("flow-log"),
+      },
+      { parent: this, dependsOn: [flowPolicy] },
+    );
+
+    // ---- What an AI-team admin needs to SSH in, and nothing else ---------------------------------
+    const instanceArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:instance/${instance.id}`;
+    const adminPolicy = new aws.iam.Policy(
+      `${name}-admins`,
+      {
+        description: `Lets the AI team open an SSH session to the ${name} server (attach to their group or role)`,
+        policy: policyDocument(
+          [
+            {
+              sid: "PushOneTimeKey",
+              effect: "Allow",
+              actions: ["ec2-instance-connect:SendSSHPublicKey"],
+              resources: [instanceArn],
+              conditions: [{ test: "StringEquals", variable: "ec2:osuser", values: [OS_USER] }],
+            },
+            {
+              sid: "OpenTunnelToServer",
+              effect: "Allow",
+              actions: ["ec2-instance-connect:OpenTunnel"],
+              resources: [eice.arn],
+              conditions: [
+                {
+                  test: "NumericEquals",
+                  variable: "ec2-instance-connect:remotePort",
+                  values: ["22"],
+                },
+                {
+                  test: "IpAddress",
+                  variable: "ec2-instance-connect:privateIpAddress",
+                  values: [pulumi.interpolate`${instance.privateIp}/32`],
+                },
+                {
+                  test: "NumericLessThanEquals",
+                  variable: "ec2-instance-connect:maxTunnelDuration",
+                  values: ["3600"],
+                },
+              ],
+            },
+            {
+              // EC2 Describe* actions support no resource-level permission.
+              sid: "FindServer",
+              effect: "Allow",
+              actions: ["ec2:DescribeInstances", "ec2:DescribeInstanceConnectEndpoints"],
+              resources: ["*"],
+            },
+          ],
+          parent,
+        ),
+        tags: tags("admins"),
+      },
+      parent,
+    );
+
+    this.vpcId = vpc.id;
+    this.vpcCidr = args.cidrBlock;
+    this.publicSubnetCidr = p.publicCidr;
+    this.privateSubnetCidr = p.privateCidr;
+    this.peeringConnectionId = peering.id;
+    this.privateRouteTableId = privateRt.id;
+    this.natGatewayId = nat.id;
+    this.serverSecurityGroupId = serverSg.id;
+    this.instanceId = instance.id;
+    this.privateIp = instance.privateIp;
+    this.keyArn = key.keyArn;
+    this.adminPolicyArn = adminPolicy.arn;
+    this.registerOutputs({
+      vpcId: this.vpcId,
+      peeringConnectionId: this.peeringConnectionId,
+      privateRouteTableId: this.privateRouteTableId,
+      natGatewayId: this.natGatewayId,
+      serverSecurityGroupId: this.serverSecurityGroupId,
+      instanceId: this.instanceId,
+      privateIp: this.privateIp,
+      keyArn: this.keyArn,
+      adminPolicyArn: this.adminPolicyArn,
+    });
+  }
+}

@@ -1,0 +1,284 @@
+import { expect } from "chai";
+import { Database, DatabaseArgs, isValidAcu } from "../../components/database";
+import { Runtime, RuntimeArgs } from "../../components/runtime";
+import { record, Recording } from "../../tools/lib/recorder";
+import { doc, findAll, findOne, referrers } from "../helpers";
+
+const base: DatabaseArgs = {
+  engine: "aurora-postgresql",
+  minCapacity: 0.5,
+  maxCapacity: 4,
+  vpcId: "vpc-0123456789abcdef0",
+  dataSubnetIds: ["subnet-data-a", "subnet-data-b", "subnet-data-c"],
+  region: "eu-west-1",
+  logRetentionDays: 30,
+  tags: { environment: "test" },
+};
+const TASK_SG = "sg-tasks";
+
+const runtimeBase: RuntimeArgs = {
+  vpcId: "vpc-0123456789abcdef0",
+  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
+  computeSubnetIds: ["subnet-cmp-a", "subnet-cmp-b"],
+  endpointSecurityGroupId: "sg-endpoints",
+  s3PrefixListId: "pl-6da54004",
+  region: "eu-west-1",
+  taskRoleArn: "arn:aws:iam::123456789012:role/api",
+  bucketName: "uploads-bucket",
+  bucketKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
+  desiredCount: 2,
+  minCount: 2,
+  maxCount: 4,
+  cpu: 256,
+  memory: 512,
+  containerPort: 8080,
+  albAllowedCidrs: ["0.0.0.0/0"],
+  wafEnabled: false,
+  wafRateLimit: 2000,
+  ecrKeepImages: 30,
+  imageTag: "initial",
+  maxUploadBytes: 10 * 1024 * 1024,
+  logRetentionDays: 30,
+  tags: { environment: "test" },
+};
+
+function build(over: Partial<DatabaseArgs> = {}, withRuntime = false): Promise<Recording> {
+  return record(
+    { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
+    () => {
+      const db = new Database("db", { ...base, ...over });
+      if (withRuntime) {
+        const rt = new Runtime("rt", {
+          ...runtimeBase,
+          extraEnvironment: db.containerEnvironment,
+          secrets: db.containerSecrets,
+          secretsKeyArn: db.keyArn,
+        });
+        db.allowFrom("tasks", rt.taskSecurityGroupId);
+      } else {
+        db.allowFrom("tasks", TASK_SG);
+      }
+    },
+  );
+}
+
+const CLUSTER = "aws:rds/cluster:Cluster";
+
+describe("Database", () => {
+  let staging: Recording;
+  let prod: Recording;
+  let mysql: Recording;
+  before(async () => {
+    staging = await build({ minCapacity: 0 }, true);
+    prod = await build({ protect: true, instanceCount: 2 });
+    mysql = await build({ engine: "aurora-mysql" });
+  });
+
+  it("is Aurora Serverless v2 with the configured capacity, one db.serverless instance per requested count", () => {
+    const c = findOne(staging, CLUSTER, "db-cluster");
+    expect(c.inputs).to.include({
+      engine: "aurora-postgresql",
+      engineMode: "provisioned",
+      port: 5432,
+    });
+    expect(c.inputs.serverlessv2ScalingConfiguration).to.deep.equal({
+      minCapacity: 0,
+      maxCapacity: 4,
+      secondsUntilAutoPause: 3600,
+    });
+    expect(
+      findOne(prod, CLUSTER, "db-cluster").inputs.serverlessv2ScalingConfiguration,
+    ).to.not.have.property("secondsUntilAutoPause");
+    for (const [rec, n] of [
+      [staging, 1],
+      [prod, 2],
+    ] as const) {
+      const instances = findAll(rec, "aws:rds/clusterInstance:ClusterInstance");
+      expect(instances).to.have.length(n);
+      for (const i of instances) {
+        expect(i.inputs).to.include({ instanceClass: "db.serverless", publiclyAccessible: false });
+      }
+    }
+  });
+
+  it("encrypts storage and the AWS-managed master secret with its own key; no password anywhere", () => {
+    const c = findOne(staging, CLUSTER, "db-cluster");
+    const key = findOne(staging, "aws:kms/key:Key", "db-key-key");
+    expect(c.inputs).to.include({
+      storageEncrypted: true,
+      kmsKeyId: key.outputs.arn,
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: key.outputs.arn,
+      iamDatabaseAuthenticationEnabled: true,
+      copyTagsToSnapshot: true,
+      backupRetentionPeriod: 7,
+    });
+    for (const k of ["masterPassword", "masterPasswordWo"])
+      expect(c.inputs).to.not.have.property(k);
+    const statements = doc(key.inputs.policy).Statement;
+    const via = statements.flatMap((s: any) =>
+      [s.Condition?.StringEquals?.["kms:ViaService"] ?? []].flat(),
+    );
+    expect(via).to.include.members([
+      "rds.eu-west-1.amazonaws.com",
+      "secretsmanager.eu-west-1.amazonaws.com",
+    ]);
+    for (const s of statements) expect(s.Principal).to.not.equal("*");
+  });
+
+  it("requires TLS through its cluster parameter group", () => {
+    const pg = findOne(staging, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-params");
+    expect(pg.inputs.family).to.equal("aurora-postgresql16");
+    expect(pg.inputs.parameters).to.deep.include({
+      name: "rds.force_ssl",
+      value: "1",
+      applyMethod: "pending-reboot",
+    });
+    const my = findOne(mysql, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-params");
+    expect(my.inputs.family).to.equal("aurora-mysql8.0");
+    expect(my.inputs.parameters).to.deep.include({
+      name: "require_secure_transport",
+      value: "ON",
+      applyMethod: "immediate",
+    });
+    expect(findOne(mysql, CLUSTER, "db-cluster").inputs.port).to.equal(3306);
+  });
+
+  it("exports its logs to encrypted log groups with a retention, created before the cluster", () => {
+    for (const [rec, types] of [
+      [staging, ["postgresql"]],
+      [mysql, ["audit", "error", "slowquery"]],
+    ] as const) {
+      const c = findOne(rec, CLUSTER, "db-cluster");
+      expect(c.inputs.enabledCloudwatchLogsExports).to.deep.equal(types);
+      for (const t of types) {
+        const g = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", `db-${t}-logs`);
+        expect(g.inputs.name).to.equal(`/aws/rds/cluster/platform-test-db/${t}`);
+        expect(g.inputs.retentionInDays).to.equal(30);
+        expect(g.inputs.kmsKeyId).to.match(/^arn:aws:kms:/);
+        expect(c.dependencies).to.include(g.urn);
+      }
+    }
+  });
+
+  it("prod: deletion protection, a final snapshot, protected and retained; staging carries its written waiver", () => {
+    const p = findOne(prod, CLUSTER, "db-cluster");
+    expect(p.inputs).to.include({
+      deletionProtection: true,
+      skipFinalSnapshot: false,
+      finalSnapshotIdentifier: "platform-test-db-final",
+    });
+    expect(p.options).to.include({ protect: true, retainOnDelete: true });
+    expect(p.inputs.tags).to.not.have.property("waiver:rds-deletion-protection");
+    const s = findOne(staging, CLUSTER, "db-cluster");
+    expect(s.inputs).to.include({ deletionProtection: false, skipFinalSnapshot: true });
+    expect(s.inputs.tags["waiver:rds-deletion-protection"]).to.have.length.greaterThan(10);
+    expect(s.options.ignoreChanges).to.include("engineVersion");
+  });
+
+  it("accepts connections on its port only from the named client, and lets that client reach it only", () => {
+    const sg = findOne(prod, "aws:ec2/securityGroup:SecurityGroup", "db-sg");
+    expect(sg.inputs.ingress ?? []).to.deep.equal([]);
+    expect(sg.inputs.egress ?? []).to.deep.equal([]);
+    const ingress = findAll(prod, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+    expect(ingress).to.have.length(1);
+    expect(ingress[0].propertyDependencies.securityGroupId).to.deep.equal([sg.urn]);
+    expect(ingress[0].inputs).to.include({
+      referencedSecurityGroupId: TASK_SG,
+      fromPort: 5432,
+      toPort: 5432,
+      ipProtocol: "tcp",
+    });
+    expect(ingress[0].inputs).to.not.have.property("cidrIpv4");
+    const egress = findAll(prod, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    expect(egress).to.have.length(1);
+    expect(egress[0].inputs).to.include({ securityGroupId: TASK_SG, fromPort: 5432, toPort: 5432 });
+    expect(egress[0].propertyDependencies.referencedSecurityGroupId).to.deep.equal([sg.urn]);
+    const subnets = findOne(prod, "aws:rds/subnetGroup:SubnetGroup", "db-subnets");
+    expect(subnets.inputs.subnetIds).to.deep.equal(base.dataSubnetIds);
+  });
+
+  it("gives the app its address as plain variables and its credentials through ECS secrets", () => {
+    const td = findOne(staging, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
+    const [c] = JSON.parse(td.inputs.containerDefinitions);
+    const cluster = findOne(staging, CLUSTER, "db-cluster");
+    const secretArn = cluster.outputs.masterUserSecrets[0].secretArn;
+    const env = Object.fromEntries(c.environment.map((e: any) => [e.name, e.value]));
+    expect(env).to.include({
+      DB_ENGINE: "aurora-postgresql",
+      DB_HOST: cluster.outputs.endpoint,
+      DB_PORT: "5432",
+      DB_NAME: "app",
+    });
+    for (const e of c.environment) expect(e.name).to.not.match(/PASSWORD|SECRET|USERNAME/);
+    expect(c.secrets).to.deep.equal([
+      { name: "DB_USERNAME", valueFrom: `${secretArn}:username::` },
+      { name: "DB_PASSWORD", valueFrom: `${secretArn}:password::` },
+    ]);
+  });
+
+  it("lets the execution role read exactly that secret and decrypt it only through Secrets Manager", () => {
+    const role = findOne(staging, "aws:iam/role:Role", "rt-execution-role");
+    const [policy] = referrers(staging, role, "role", "aws:iam/rolePolicy:RolePolicy");
+    const statements = doc(policy.inputs.policy).Statement;
+    const secretArn = findOne(staging, CLUSTER, "db-cluster").outputs.masterUserSecrets[0]
+      .secretArn;
+    const key = findOne(staging, "aws:kms/key:Key", "db-key-key");
+    const read = statements.find((s: any) => s.Sid === "ReadAppSecrets");
+    expect(read).to.deep.include({ Action: "secretsmanager:GetSecretValue", Resource: secretArn });
+    const decrypt = statements.find((s: any) => s.Sid === "DecryptAppSecretsThroughSecretsManager");
+    expect(decrypt.Action).to.equal("kms:Decrypt");
+    expect(decrypt.Resource).to.equal(key.outputs.arn);
+    expect(decrypt.Condition.StringEquals).to.deep.equal({
+      "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com",
+      "kms:EncryptionContext:SecretARN": secretArn,
+    });
+  });
+
+  it("the runtime without a database keeps its task definition free of secrets", async () => {
+    const rec = await record(
+      { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
+      () => new Runtime("rt", runtimeBase),
+    );
+    const [c] = JSON.parse(
+      findOne(rec, "aws:ecs/taskDefinition:TaskDefinition", "rt-task").inputs.containerDefinitions,
+    );
+    expect(c).to.not.have.property("secrets");
+    const role = findOne(rec, "aws:iam/role:Role", "rt-execution-role");
+    const [policy] = referrers(rec, role, "role", "aws:iam/rolePolicy:RolePolicy");
+    expect(policy.inputs.policy).to.not.contain("secretsmanager");
+  });
+
+  it("refuses invalid arguments before creating anything", () => {
+    const bad = (over: Partial<DatabaseArgs>, re: RegExp) =>
+      expect(() => new Database("db", { ...base, ...over })).to.throw(re);
+    bad({ minCapacity: 0.25 }, /minCapacity: 0\.25 is not 0 to 256/);
+    bad({ maxCapacity: 0.5 }, /maxCapacity: 0\.5 is not 1 to 256/);
+    bad({ minCapacity: 8, maxCapacity: 4 }, /maxCapacity: 4 is below minCapacity 8/);
+    bad({ dataSubnetIds: ["subnet-a"] }, /an RDS subnet group needs subnets in at least two AZs/);
+    bad(
+      { masterUsername: "admin" },
+      /masterUsername: "admin" must be a lowercase identifier other than/,
+    );
+    bad({ instanceCount: 0 }, /instanceCount: 0 is not 1 to 15/);
+    expect(isValidAcu(0)).to.equal(true);
+    expect(isValidAcu(256.5)).to.equal(false);
+  });
+
+  it("refuses a client allowed twice", async () => {
+    let error: unknown;
+    await record(
+      { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
+      () => {
+        const db = new Database("db", base);
+        db.allowFrom("tasks", TASK_SG);
+        try {
+          db.allowFrom("tasks", TASK_SG);
+        } catch (e) {
+          error = e;
+        }
+      },
+    );
+    expect(String(error)).to.match(/client "tasks" is already allowed/);
+  });
+});

@@ -1,0 +1,710 @@
+// The one price table of the cost estimate: every unit price per region, each with the page it
+// comes from and how sure it is, and every resource type that costs nothing by itself, with the
+// reason. Prices are list prices in USD, on-demand, without free tiers, taxes or discounts.
+//
+// Status of a price:
+// - "verified": an AWS page (stored copy) states this price for this region (or for every region).
+// - "secondary": a dated third-party page states it, citing AWS; the AWS page itself was not seen.
+// - "unverified": the value as AWS published it to our knowledge, NOT confirmed in any source we
+//   could consult when the table was taken. Reports mark every line that uses one.
+// Refresh: open each source, update `usd`, `status` and the source's `asOf`, then TAKEN_ON.
+
+/** The day the table was assembled from the sources below. */
+export const TAKEN_ON = "2026-11-22";
+export const CURRENCY = "USD";
+/** Hours in a billing month, as AWS's calculator counts them. */
+export const HOURS_PER_MONTH = 730;
+
+export type PriceStatus = "verified" | "secondary" | "unverified";
+
+export interface Source {
+  readonly title: string;
+  readonly url: string;
+  /** The date the page states (published / last updated), or "undated". */
+  readonly asOf: string;
+}
+
+export const SOURCES = {
+  "aws-elb": {
+    title: "Elastic Load Balancing pricing (AWS)",
+    url: "https://aws.amazon.com/elasticloadbalancing/pricing/",
+    asOf: "undated",
+  },
+  "alb-calculator": {
+    title: "AWS ALB Cost Calculator, regional hourly rates (cal53.calculator.city)",
+    url: "https://cal53.calculator.city/aws-alb-cost-calculator/",
+    asOf: "undated",
+  },
+  "aws-privatelink": {
+    title: "AWS PrivateLink pricing (AWS)",
+    url: "https://aws.amazon.com/privatelink/pricing/",
+    asOf: "undated",
+  },
+  "privatelink-analysis": {
+    title: "AWS PrivateLink Cost Analysis (awsnegotiations.com)",
+    url: "https://awsnegotiations.com/privatelink-cost-analysis.html",
+    asOf: "2026-05",
+  },
+  "nat-2026": {
+    title: "AWS NAT Gateway pricing 2026, regional comparison (cloudpipelines)",
+    url: "https://cloudpipelines.pages.dev/guides/aws-nat-gateway-pricing-2026/",
+    asOf: "2026",
+  },
+  "nat-calculator": {
+    title: "AWS NAT Gateway Pricing: Complete Guide with Calculator (cloudburn.io)",
+    url: "https://cloudburn.io/blog/aws-nat-gateway-pricing",
+    asOf: "2026-02-24",
+  },
+  "fargate-guide": {
+    title: "AWS Fargate Pricing: Serverless Container Costs (wring.co), US East rates",
+    url: "https://www.wring.co/blog/aws-fargate-pricing-guide",
+    asOf: "2026-03-10",
+  },
+  "aws-kms": {
+    title: "AWS Key Management Service pricing (AWS)",
+    url: "https://aws.amazon.com/kms/pricing/",
+    asOf: "undated",
+  },
+  "kms-guide": {
+    title: "AWS KMS Pricing: Complete Breakdown (cloudburn.io)",
+    url: "https://cloudburn.io/blog/aws-kms-pricing",
+    asOf: "2026-03-14",
+  },
+  "aws-waf-blog": {
+    title: "Cost-effective ways for securing your web applications using AWS WAF (AWS blog)",
+    url: "https://aws.amazon.com/blogs/networking-and-content-delivery/cost-effective-ways-for-securing-your-web-applications-using-aws-waf/",
+    asOf: "undated",
+  },
+  "waf-guide": {
+    title: "AWS WAF cost explained: the three meters (c3x.dev)",
+    url: "https://c3x.dev/blog/aws-waf-cost-explained/",
+    asOf: "2026",
+  },
+  "aws-ipv4-blog": {
+    title: "Identify and optimize public IPv4 address usage on AWS (AWS blog)",
+    url: "https://aws.amazon.com/blogs/networking-and-content-delivery/identify-and-optimize-public-ipv4-address-usage-on-aws/",
+    asOf: "2024-02-01",
+  },
+  "logs-guide": {
+    title: "CloudWatch Logs cost optimization, us-east-1 prices (c3x.dev)",
+    url: "https://c3x.dev/blog/cloudwatch-logs-cost-optimization",
+    asOf: "2026-06",
+  },
+  "aws-codepipeline": {
+    title: "AWS CodePipeline pricing (AWS)",
+    url: "https://aws.amazon.com/codepipeline/pricing/",
+    asOf: "undated",
+  },
+  "codebuild-guide": {
+    title: "aws_codebuild_project cost estimation (c3x.dev)",
+    url: "https://c3x.dev/resources/aws/aws_codebuild_project/",
+    asOf: "2026",
+  },
+  "redshift-4rpu-blog": {
+    title: "Amazon Redshift Serverless at 4 RPUs: High-value analytics at low cost (AWS blog)",
+    url: "https://aws.amazon.com/blogs/big-data/amazon-redshift-serverless-at-4-rpus-high-value-analytics-at-low-cost/",
+    asOf: "2025",
+  },
+  "aws-ec2": {
+    title: "Amazon EC2 On-Demand pricing (AWS)",
+    url: "https://aws.amazon.com/ec2/pricing/on-demand/",
+    asOf: "not available offline",
+  },
+  "aws-ebs": {
+    title: "Amazon EBS pricing (AWS)",
+    url: "https://aws.amazon.com/ebs/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-fargate": {
+    title: "AWS Fargate pricing (AWS)",
+    url: "https://aws.amazon.com/fargate/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-vpc": {
+    title: "Amazon VPC pricing (AWS)",
+    url: "https://aws.amazon.com/vpc/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-cloudwatch": {
+    title: "Amazon CloudWatch pricing (AWS)",
+    url: "https://aws.amazon.com/cloudwatch/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-s3": {
+    title: "Amazon S3 pricing (AWS)",
+    url: "https://aws.amazon.com/s3/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-ecr": {
+    title: "Amazon ECR pricing (AWS)",
+    url: "https://aws.amazon.com/ecr/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-redshift": {
+    title: "Amazon Redshift pricing, Serverless (AWS)",
+    url: "https://aws.amazon.com/redshift/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-codebuild": {
+    title: "AWS CodeBuild pricing (AWS)",
+    url: "https://aws.amazon.com/codebuild/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-codecommit": {
+    title: "AWS CodeCommit pricing (AWS)",
+    url: "https://aws.amazon.com/codecommit/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-cloudfront": {
+    title: "Amazon CloudFront pricing (AWS)",
+    url: "https://aws.amazon.com/cloudfront/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-secretsmanager": {
+    title: "AWS Secrets Manager pricing (AWS)",
+    url: "https://aws.amazon.com/secrets-manager/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-rds-aurora": {
+    title: "Amazon Aurora pricing (AWS)",
+    url: "https://aws.amazon.com/rds/aurora/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-backup": {
+    title: "AWS Backup pricing (AWS)",
+    url: "https://aws.amazon.com/backup/pricing/",
+    asOf: "not available offline",
+  },
+  "aws-ec2-transfer": {
+    title: "Amazon EC2 On-Demand pricing, Data Transfer section (AWS)",
+    url: "https://aws.amazon.com/ec2/pricing/on-demand/#Data_Transfer",
+    asOf: "not available offline",
+  },
+} as const satisfies Record<string, Source>;
+
+export type SourceId = keyof typeof SOURCES;
+
+export interface Price {
+  readonly usd: number;
+  /** What one unit is, e.g. "per hour", "per GB-month". */
+  readonly unit: string;
+  readonly source: SourceId;
+  readonly status: PriceStatus;
+  readonly note?: string;
+}
+
+/** Price keys every region entry should define; an absent key is reported where it is needed. */
+export type PriceTable = Readonly<Record<string, Price>>;
+
+function p(usd: number, unit: string, source: SourceId, status: PriceStatus, note?: string): Price {
+  return note ? { usd, unit, source, status, note } : { usd, unit, source, status };
+}
+
+/** Prices that are the same in every commercial region (per their AWS pages). */
+const GLOBAL: PriceTable = {
+  "ipv4.hour": p(
+    0.005,
+    "per public IPv4 address-hour",
+    "aws-ipv4-blog",
+    "secondary",
+    "charged since 2024-02-01 for every AWS-provided public IPv4 address, in use or idle; rate from doit.com and cloudburn.io guides",
+  ),
+  "kms.keyMonth": p(
+    1,
+    "per customer-managed key-month",
+    "aws-kms",
+    "verified",
+    "each automatic rotation adds $1/month for the first two rotations, then no more (May 2024 change, per the KMS guide); this table counts the first year",
+  ),
+  "kms.requests10k": p(
+    0.03,
+    "per 10,000 symmetric requests",
+    "kms-guide",
+    "secondary",
+    "20,000 requests/month free across regions (not deducted here)",
+  ),
+  "waf.aclMonth": p(
+    5,
+    "per web ACL-month",
+    "waf-guide",
+    "secondary",
+    "WAF prices are the same in every Region (AWS WAF blog)",
+  ),
+  "waf.ruleMonth": p(
+    1,
+    "per rule or rule group-month",
+    "waf-guide",
+    "secondary",
+    "an AWS managed rule group counts as one rule; Bot Control / Fraud Control cost extra",
+  ),
+  "waf.requestsMillion": p(
+    0.6,
+    "per million requests inspected",
+    "waf-guide",
+    "secondary",
+    "up to 1,500 WCU per web ACL; above that each 500 WCU adds $0.20 per million",
+  ),
+  "codepipeline.v2ActionMinute": p(
+    0.002,
+    "per action execution minute (V2)",
+    "aws-codepipeline",
+    "verified",
+    "100 free action minutes per account per month (not deducted); manual approvals are not charged",
+  ),
+  "codepipeline.v1PipelineMonth": p(
+    1,
+    "per active V1 pipeline-month",
+    "aws-codepipeline",
+    "verified",
+  ),
+  "codecommit.userMonth": p(
+    1,
+    "per active user-month beyond 5 free users",
+    "aws-codecommit",
+    "unverified",
+  ),
+  "cloudfront.gbEurope": p(
+    0.085,
+    "per GB to viewers in Europe (first 10 TB)",
+    "aws-cloudfront",
+    "unverified",
+    "CloudFront is priced by edge location, not by the stack's region; 1 TB and 10 M requests a month are free (not deducted)",
+  ),
+  "cloudfront.https10k": p(
+    0.012,
+    "per 10,000 HTTPS requests (Europe)",
+    "aws-cloudfront",
+    "unverified",
+  ),
+  "secretsmanager.secretMonth": p(0.4, "per secret-month", "aws-secretsmanager", "unverified"),
+};
+
+/** Per-region prices. A region absent here is reported, never priced as zero. */
+export const REGION_PRICES: Readonly<
+  Record<string, { readonly name: string; readonly prices: PriceTable }>
+> = {
+  "eu-west-1": {
+    name: "Europe (Ireland)",
+    prices: {
+      ...GLOBAL,
+      "alb.hour": p(0.0252, "per ALB-hour", "alb-calculator", "secondary"),
+      "alb.lcuHour": p(
+        0.008,
+        "per LCU-hour",
+        "aws-elb",
+        "unverified",
+        "us-east-1 is $0.008 per several 2026 guides; Ireland believed equal",
+      ),
+      "vpce.interfaceAzHour": p(
+        0.011,
+        "per interface endpoint per AZ-hour",
+        "aws-privatelink",
+        "unverified",
+        "us-east-1 is $0.01 (PrivateLink analysis, 2026-05)",
+      ),
+      "vpce.gb": p(
+        0.01,
+        "per GB processed (first PB in the Region)",
+        "aws-privatelink",
+        "verified",
+        "tiered: next 4 PB $0.006, above 5 PB $0.004",
+      ),
+      "nat.hour": p(
+        0.048,
+        "per NAT gateway-hour",
+        "nat-2026",
+        "secondary",
+        "guide gives Europe (Ireland, Frankfurt, London) as ~$0.048-$0.052",
+      ),
+      "nat.gb": p(0.048, "per GB processed by a NAT gateway", "nat-2026", "secondary"),
+      "fargate.x86.vcpuHour": p(
+        0.04048,
+        "per vCPU-hour (Linux/x86)",
+        "aws-fargate",
+        "unverified",
+        "us-east-1 rate per the 2026 Fargate guide; Ireland believed equal",
+      ),
+      "fargate.x86.gbHour": p(0.004445, "per GB-hour (Linux/x86)", "aws-fargate", "unverified"),
+      "fargate.arm.vcpuHour": p(0.03238, "per vCPU-hour (Linux/ARM)", "aws-fargate", "unverified"),
+      "fargate.arm.gbHour": p(0.00356, "per GB-hour (Linux/ARM)", "aws-fargate", "unverified"),
+      "logs.ingestGb": p(
+        0.57,
+        "per GB ingested (standard class)",
+        "aws-cloudwatch",
+        "unverified",
+        "us-east-1 is $0.50 (logs guide, 2026-06); vended logs (flow, WAF) are at most this rate",
+      ),
+      "logs.storeGbMonth": p(0.03, "per GB-month archived", "aws-cloudwatch", "unverified"),
+      "logs.vendedS3Gb": p(
+        0.25,
+        "per GB of vended logs delivered to S3 (first 10 TB)",
+        "aws-cloudwatch",
+        "unverified",
+      ),
+      "cw.metricMonth": p(
+        0.3,
+        "per custom metric-month (first 10,000)",
+        "aws-cloudwatch",
+        "unverified",
+      ),
+      "cw.alarmMonth": p(
+        0.1,
+        "per standard-resolution alarm-month",
+        "aws-cloudwatch",
+        "unverified",
+      ),
+      "s3.standardGbMonth": p(
+        0.023,
+        "per GB-month, S3 Standard (first 50 TB)",
+        "aws-s3",
+        "unverified",
+      ),
+      "s3.put1k": p(0.005, "per 1,000 PUT/COPY/POST/LIST requests", "aws-s3", "unverified"),
+      "s3.get1k": p(0.0004, "per 1,000 GET requests", "aws-s3", "unverified"),
+      "ecr.storageGbMonth": p(0.1, "per GB-month of images", "aws-ecr", "unverified"),
+      "ec2.t4g.nano.hour": p(0.0046, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.micro.hour": p(0.0092, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.small.hour": p(0.0184, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.nano.hour": p(0.0057, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.micro.hour": p(0.0114, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.small.hour": p(0.0228, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.medium.hour": p(0.0456, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.large.hour": p(0.0912, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.medium.hour": p(0.0368, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.large.hour": p(0.0736, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "aurora.acuHour": p(
+        0.13,
+        "per Aurora Serverless v2 ACU-hour (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+        "us-east-1 is $0.12",
+      ),
+      "aurora.storageGbMonth": p(
+        0.11,
+        "per GB-month of Aurora storage (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+      ),
+      "aurora.ioMillion": p(
+        0.22,
+        "per million I/O requests (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+      ),
+      "backup.warmGbMonth": p(
+        0.055,
+        "per GB-month of AWS Backup warm storage (S3 backups; Aurora snapshots cost less)",
+        "aws-backup",
+        "unverified",
+      ),
+      "ebs.gp3GbMonth": p(0.088, "per GB-month (gp3)", "aws-ebs", "unverified"),
+      "ebs.gp2GbMonth": p(0.11, "per GB-month (gp2)", "aws-ebs", "unverified"),
+      "redshift.rpuHour": p(
+        0.375,
+        "per RPU-hour (Serverless, billed per second while queries run)",
+        "aws-redshift",
+        "unverified",
+        "the 4-RPU launch blog gives $1.50/hour at 4 RPUs ($0.375/RPU-hour) without naming a Region",
+      ),
+      "redshift.storageGbMonth": p(
+        0.024,
+        "per GB-month of Redshift managed storage",
+        "aws-redshift",
+        "unverified",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
+        0.005,
+        "per build minute",
+        "codebuild-guide",
+        "unverified",
+        "us-east-1 rate per the 2026 guide; first 100 minutes/month free (not deducted)",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_MEDIUM.minute": p(
+        0.01,
+        "per build minute",
+        "codebuild-guide",
+        "unverified",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
+        0.02,
+        "per build minute",
+        "codebuild-guide",
+        "unverified",
+      ),
+      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
+        0.0034,
+        "per build minute",
+        "aws-codebuild",
+        "unverified",
+      ),
+      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
+        0.0136,
+        "per build minute",
+        "aws-codebuild",
+        "unverified",
+      ),
+      "transfer.internetOutGb": p(
+        0.09,
+        "per GB out to the internet (first 10 TB; 100 GB/month free, not deducted)",
+        "aws-ec2-transfer",
+        "unverified",
+      ),
+    },
+  },
+  "us-east-1": {
+    name: "US East (N. Virginia)",
+    prices: {
+      ...GLOBAL,
+      "alb.hour": p(0.0225, "per ALB-hour", "alb-calculator", "secondary"),
+      "alb.lcuHour": p(
+        0.008,
+        "per LCU-hour",
+        "aws-elb",
+        "secondary",
+        "per the 2026 ELB guides (cloudforecast, darcy-it)",
+      ),
+      "vpce.interfaceAzHour": p(
+        0.01,
+        "per interface endpoint per AZ-hour",
+        "privatelink-analysis",
+        "secondary",
+      ),
+      "vpce.gb": p(
+        0.01,
+        "per GB processed (first PB in the Region)",
+        "aws-privatelink",
+        "verified",
+      ),
+      "nat.hour": p(0.045, "per NAT gateway-hour", "nat-calculator", "secondary"),
+      "nat.gb": p(0.045, "per GB processed by a NAT gateway", "nat-calculator", "secondary"),
+      "fargate.x86.vcpuHour": p(0.04048, "per vCPU-hour (Linux/x86)", "fargate-guide", "secondary"),
+      "fargate.x86.gbHour": p(0.004445, "per GB-hour (Linux/x86)", "fargate-guide", "secondary"),
+      "fargate.arm.vcpuHour": p(0.03238, "per vCPU-hour (Linux/ARM)", "fargate-guide", "secondary"),
+      "fargate.arm.gbHour": p(0.00356, "per GB-hour (Linux/ARM)", "fargate-guide", "secondary"),
+      "logs.ingestGb": p(0.5, "per GB ingested (standard class)", "logs-guide", "secondary"),
+      "logs.storeGbMonth": p(0.03, "per GB-month archived", "logs-guide", "secondary"),
+      "logs.vendedS3Gb": p(
+        0.25,
+        "per GB of vended logs delivered to S3 (first 10 TB)",
+        "logs-guide",
+        "secondary",
+      ),
+      "cw.metricMonth": p(
+        0.3,
+        "per custom metric-month (first 10,000)",
+        "aws-cloudwatch",
+        "unverified",
+      ),
+      "cw.alarmMonth": p(
+        0.1,
+        "per standard-resolution alarm-month",
+        "aws-cloudwatch",
+        "unverified",
+      ),
+      "s3.standardGbMonth": p(
+        0.023,
+        "per GB-month, S3 Standard (first 50 TB)",
+        "aws-s3",
+        "unverified",
+      ),
+      "s3.put1k": p(0.005, "per 1,000 PUT/COPY/POST/LIST requests", "aws-s3", "unverified"),
+      "s3.get1k": p(0.0004, "per 1,000 GET requests", "aws-s3", "unverified"),
+      "ecr.storageGbMonth": p(0.1, "per GB-month of images", "aws-ecr", "unverified"),
+      "ec2.t4g.nano.hour": p(0.0042, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.micro.hour": p(0.0084, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.small.hour": p(0.0168, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.nano.hour": p(0.0052, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.micro.hour": p(0.0104, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.small.hour": p(0.0208, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.medium.hour": p(0.0416, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t3.large.hour": p(0.0832, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.medium.hour": p(0.0336, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "ec2.t4g.large.hour": p(0.0672, "per instance-hour (Linux)", "aws-ec2", "unverified"),
+      "aurora.acuHour": p(
+        0.12,
+        "per Aurora Serverless v2 ACU-hour (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+      ),
+      "aurora.storageGbMonth": p(
+        0.1,
+        "per GB-month of Aurora storage (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+      ),
+      "aurora.ioMillion": p(
+        0.2,
+        "per million I/O requests (Aurora Standard)",
+        "aws-rds-aurora",
+        "unverified",
+      ),
+      "backup.warmGbMonth": p(
+        0.05,
+        "per GB-month of AWS Backup warm storage (S3 backups; Aurora snapshots cost less)",
+        "aws-backup",
+        "unverified",
+      ),
+      "ebs.gp3GbMonth": p(0.08, "per GB-month (gp3)", "aws-ebs", "unverified"),
+      "ebs.gp2GbMonth": p(0.1, "per GB-month (gp2)", "aws-ebs", "unverified"),
+      "redshift.rpuHour": p(
+        0.375,
+        "per RPU-hour (Serverless, billed per second while queries run)",
+        "redshift-4rpu-blog",
+        "secondary",
+        "$1.50/hour at 4 RPUs",
+      ),
+      "redshift.storageGbMonth": p(
+        0.024,
+        "per GB-month of Redshift managed storage",
+        "aws-redshift",
+        "unverified",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
+        0.005,
+        "per build minute",
+        "codebuild-guide",
+        "secondary",
+        "first 100 minutes/month free (not deducted)",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_MEDIUM.minute": p(
+        0.01,
+        "per build minute",
+        "codebuild-guide",
+        "secondary",
+      ),
+      "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
+        0.02,
+        "per build minute",
+        "codebuild-guide",
+        "secondary",
+      ),
+      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
+        0.0034,
+        "per build minute",
+        "aws-codebuild",
+        "unverified",
+      ),
+      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
+        0.0136,
+        "per build minute",
+        "aws-codebuild",
+        "unverified",
+      ),
+      "transfer.internetOutGb": p(
+        0.09,
+        "per GB out to the internet (first 10 TB; 100 GB/month free, not deducted)",
+        "aws-ec2-transfer",
+        "unverified",
+      ),
+    },
+  },
+};
+
+/**
+ * Resource types that cost nothing by themselves, each with the reason. A type in neither this
+ * list nor the estimator's rules is reported as unpriced (and fails the coverage test).
+ */
+export const FREE_TYPES: Readonly<Record<string, string>> = {
+  // Engine and component bookkeeping.
+  "pulumi:pulumi:Stack": "Pulumi's root stack resource, not an AWS resource",
+  "pulumi:providers:aws": "a provider configuration, not an AWS resource",
+  // VPC plumbing (Amazon VPC pricing: VPCs, subnets, route tables, gateways' attachments, security groups and NACLs carry no charge).
+  "aws:ec2/vpc:Vpc": "no charge for a VPC itself (Amazon VPC pricing)",
+  "aws:ec2/subnet:Subnet": "no charge for subnets",
+  "aws:ec2/routeTable:RouteTable": "no charge for route tables",
+  "aws:ec2/route:Route": "no charge for routes",
+  "aws:ec2/routeTableAssociation:RouteTableAssociation": "no charge for route table associations",
+  "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation":
+    "no charge for route table associations",
+  "aws:ec2/internetGateway:InternetGateway":
+    "no charge for an internet gateway; data transfer out is priced on the load balancer's traffic",
+  "aws:ec2/networkAcl:NetworkAcl": "no charge for network ACLs",
+  "aws:ec2/networkAclRule:NetworkAclRule": "no charge for network ACL rules",
+  "aws:ec2/networkAclAssociation:NetworkAclAssociation": "no charge for network ACL associations",
+  "aws:ec2/securityGroup:SecurityGroup": "no charge for security groups",
+  "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup": "no charge for security groups",
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": "no charge for security group rules",
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule": "no charge for security group rules",
+  "aws:ec2/flowLog:FlowLog":
+    "flow log records are charged as vended-log ingestion and storage on the destination log group (priced there)",
+  "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint":
+    "EC2 Instance Connect Endpoint has no additional charge (data transfer only)",
+  // Identity.
+  "aws:iam/role:Role": "IAM has no charge",
+  "aws:iam/rolePolicy:RolePolicy": "IAM has no charge",
+  "aws:iam/policy:Policy": "IAM has no charge",
+  "aws:iam/rolePolicyAttachment:RolePolicyAttachment": "IAM has no charge",
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": "IAM has no charge",
+  "aws:kms/alias:Alias": "KMS aliases have no charge (the key is priced)",
+  // S3 bucket settings: the bucket's storage and requests are priced on the bucket.
+  "aws:s3/bucketPolicy:BucketPolicy":
+    "a bucket setting; storage and requests are priced on the bucket",
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock":
+    "a bucket setting; storage and requests are priced on the bucket",
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls":
+    "a bucket setting; storage and requests are priced on the bucket",
+  "aws:s3/bucketVersioning:BucketVersioning":
+    "a bucket setting; noncurrent versions are part of the bucket's stored GB",
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration":
+    "a bucket setting; KMS requests are priced on the key",
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration":
+    "a bucket setting (expiration is free; transitions are not used)",
+  "aws:s3/bucketLogging:BucketLogging":
+    "a bucket setting; log objects are priced as storage on the target bucket",
+  // Container and load-balancer settings.
+  "aws:ecs/taskDefinition:TaskDefinition":
+    "a definition; Fargate capacity is priced on the service that runs it",
+  "aws:ecr/lifecyclePolicy:LifecyclePolicy":
+    "a repository setting; it lowers the repository's storage",
+  "aws:lb/listener:Listener":
+    "billed with the load balancer (rule evaluations count towards its LCUs)",
+  "aws:lb/targetGroup:TargetGroup": "billed with the load balancer",
+  "aws:appautoscaling/target:Target":
+    "Application Auto Scaling has no charge (its policies' alarms are priced on the policy)",
+  "aws:wafv2/webAclAssociation:WebAclAssociation": "an association; the web ACL is priced",
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration":
+    "WAF logs are charged as vended-log ingestion on the destination log group (priced there)",
+  "aws:cloudwatch/logDeliverySource:LogDeliverySource":
+    "declares a vended-log source; the delivery is priced on its LogDelivery",
+  "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination":
+    "declares a vended-log destination; the delivery is priced on its LogDelivery",
+  // Delivery.
+  "aws:codeconnections/connection:Connection": "CodeConnections has no charge",
+  "aws:codestarconnections/connection:Connection": "CodeStar Connections has no charge",
+  "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate":
+    "a repository setting; CodeCommit is priced per active user",
+  "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation":
+    "a repository setting; CodeCommit is priced per active user",
+  "aws:cloudwatch/eventRule:EventRule":
+    "EventBridge delivers AWS service events on the default bus without charge",
+  "aws:cloudwatch/eventTarget:EventTarget":
+    "EventBridge delivers AWS service events on the default bus without charge",
+  "aws:ecr/repositoryPolicy:RepositoryPolicy": "a repository setting",
+  // Analytics.
+  "aws:redshiftserverless/usageLimit:UsageLimit":
+    "a limit; it caps the workgroup's RPU-hours (used in the workgroup's worst case)",
+  // Edge.
+  "aws:cloudfront/originAccessControl:OriginAccessControl":
+    "a CloudFront setting; the distribution is priced",
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy":
+    "a CloudFront setting; the distribution is priced",
+  "aws:cloudfront/cachePolicy:CachePolicy": "a CloudFront setting; the distribution is priced",
+  "aws:acm/certificate:Certificate": "public ACM certificates have no charge",
+  "aws:ssm/parameter:Parameter":
+    "standard-tier SSM parameters have no charge (advanced tier is not used)",
+  "aws:secretsmanager/secretVersion:SecretVersion": "a version; the secret is priced",
+  "aws:s3/bucketNotification:BucketNotification": "a bucket setting",
+  "aws:iam/instanceProfile:InstanceProfile": "IAM has no charge",
+  "aws:ec2/vpcPeeringConnection:VpcPeeringConnection":
+    "no charge for the peering itself; traffic across AZs over it is data transfer (not modelled)",
+  "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter":
+    "no charge for the peering itself",
+  // Optional features.
+  "aws:rds/subnetGroup:SubnetGroup": "a database setting; the cluster and its instances are priced",
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup":
+    "a database setting; the cluster and its instances are priced",
+  "aws:backup/plan:Plan": "a schedule; recovery points are priced as storage on the vault",
+  "aws:backup/selection:Selection":
+    "a selection; recovery points are priced as storage on the vault",
+  "aws:backup/vaultLockConfiguration:VaultLockConfiguration": "a vault setting",
+};
