@@ -35,6 +35,22 @@ export interface RecordedResource {
   readonly dependencies: string[];
   readonly propertyDependencies: Record<string, string[]>;
   readonly options: RecordedOptions;
+  /**
+   * Where the program constructed the resource (the SDK's source position: a `file://` URI with
+   * 1-based line and column; mapped to the `.ts` source when the loader keeps source maps).
+   */
+  readonly source?: SourcePosition;
+  /**
+   * Read, not managed: `Resource.get(...)` with an id. The engine shows such resources to stack
+   * policies but does not run resource policies on them. (Recorded with `engineResources`.)
+   */
+  readonly external?: boolean;
+}
+
+export interface SourcePosition {
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
 }
 
 export interface ScenarioOptions {
@@ -45,6 +61,16 @@ export interface ScenarioOptions {
   /** Stack config, keys as in the stack file (`platform:vpcCidr`, `aws:region`). */
   readonly config?: Record<string, unknown>;
   readonly env?: Partial<MockEnv>;
+  /** Config keys whose values are secrets (as `pulumi config set --secret` marks them). */
+  readonly secretKeys?: readonly string[];
+  /**
+   * Run the program the way the Node.js language host does: inside the root `pulumi:pulumi:Stack`
+   * component (top-level resources are its children, the program's return value becomes the stack
+   * outputs), and register the default provider of each package the way the engine does
+   * (`pulumi:providers:<pkg>::default_<version>`, inputs from the `<pkg>:*` config). Off by
+   * default: component tests record only what their code registers.
+   */
+  readonly engineResources?: boolean;
 }
 
 export interface Recording {
@@ -65,23 +91,45 @@ function configEntries(config: Record<string, unknown>): Record<string, string> 
   return out;
 }
 
+const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+
+function sourceOf(req: any): SourcePosition | undefined {
+  const pos = typeof req.getSourceposition === "function" ? req.getSourceposition() : undefined;
+  if (!pos || !pos.getUri()) return undefined;
+  return { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() };
+}
+
+/** Package of a type token: `aws:s3/bucket:Bucket` → `aws`; providers `pulumi:providers:aws` → `aws`. */
+function packageOf(type: string): string {
+  return type.split(":")[0];
+}
+
+/** Options of a resource the engine registers itself (root stack, default providers). */
+const ENGINE_OPTIONS: RecordedOptions = {
+  protect: false,
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+  ignoreChanges: [],
+  additionalSecretOutputs: [],
+  aliases: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+};
+
 /**
  * Runs `program` under the mock runtime and returns every registered resource. `program` may
  * return a promise; the run ends once all registrations have settled. Errors the program throws
- * (synchronously or in a registration) reject the returned promise.
+ * (synchronously, in a registration, or in a callback) reject the returned promise.
  */
-export async function record(
-  opts: ScenarioOptions,
-  program: () => unknown,
-): Promise<Recording> {
+export async function record(opts: ScenarioOptions, program: () => unknown): Promise<Recording> {
   const preview = opts.preview ?? true;
+  const engine = opts.engineResources ?? false;
   const env: MockEnv = {
     accountId: "123456789012",
     region: String(opts.config?.["aws:region"] ?? "eu-west-1"),
     azNames: ["a", "b", "c", "d"],
     ...opts.env,
   };
-  pulumi.runtime.setAllConfig(configEntries(opts.config ?? {}), []);
+  pulumi.runtime.setAllConfig(configEntries(opts.config ?? {}), [...(opts.secretKeys ?? [])]);
   const resources: RecordedResource[] = [];
   await pulumi.runtime.setMocks(
     {
@@ -93,10 +141,61 @@ export async function record(
     preview,
   );
   const monitor: any = pulumi.runtime.getMonitor();
+  const stackUrn = `urn:pulumi:${opts.stack}::${opts.project}::${ROOT_STACK_TYPE}::${opts.project}-${opts.stack}`;
+  if (engine && typeof monitor.newUrn === "function") {
+    // The engine leaves the root stack out of its children's URNs (`generateURN` skips a parent of
+    // type pulumi:pulumi:Stack); the mock monitor would qualify them with it.
+    const newUrn = monitor.newUrn.bind(monitor);
+    monitor.newUrn = (parent: string, type: string, name: string) =>
+      newUrn(parent === stackUrn ? "" : parent, type, name);
+  }
+  const defaultProviders = new Map<string, string>(); // package → provider reference
+  const defaultProviderFor = (req: any): string | undefined => {
+    const pkg = packageOf(req.getType());
+    let ref = defaultProviders.get(pkg);
+    if (ref) return ref;
+    const version: string = req.getVersion() || "";
+    const name = version ? `default_${version.replace(/[.-]/g, "_")}` : "default";
+    const urn = `urn:pulumi:${opts.stack}::${opts.project}::pulumi:providers:${pkg}::${name}`;
+    // The engine gives a default provider the package's config (`aws:region` → `region`) and the
+    // requested plugin version as inputs.
+    const inputs: Record<string, any> = {};
+    for (const [k, v] of Object.entries(opts.config ?? {})) {
+      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
+    }
+    if (version) inputs.version = version;
+    // At preview the id of a provider being created is unknown, as the engine reports it.
+    ref = `${urn}::${preview ? UNKNOWN : hexId(urn)}`;
+    defaultProviders.set(pkg, ref);
+    resources.push({
+      urn,
+      type: `pulumi:providers:${pkg}`,
+      name,
+      custom: true,
+      remote: false,
+      inputs,
+      outputs: { ...inputs },
+      dependencies: [],
+      propertyDependencies: {},
+      options: ENGINE_OPTIONS,
+    });
+    return ref;
+  };
+  const seen = new Set<string>();
   const register = monitor.registerResource.bind(monitor);
   monitor.registerResource = (req: any, callback: (err: any, resp: any) => void) => {
     register(req, (err: any, resp: any) => {
       if (!err && resp) {
+        const urn: string = resp.getUrn();
+        if (seen.has(urn)) {
+          // As the engine does: two registrations with the same URN fail the run.
+          callback(
+            new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`),
+            undefined,
+          );
+          return;
+        }
+        seen.add(urn);
         const propertyDependencies: Record<string, string[]> = {};
         req.getPropertydependenciesMap().forEach((v: any, k: string) => {
           propertyDependencies[k] = v.getUrnsList();
@@ -104,16 +203,21 @@ export async function record(
         const ct = req.getCustomtimeouts();
         const inputs = structToJs(req.getObject());
         const custom: boolean = req.getCustom();
+        const type: string = req.getType();
+        let provider: string | undefined = req.getProvider() || undefined;
+        if (engine && custom && !provider && !type.startsWith("pulumi:providers:")) {
+          provider = defaultProviderFor(req);
+        }
         resources.push({
-          urn: resp.getUrn(),
-          type: req.getType(),
+          urn,
+          type,
           name: req.getName(),
           custom,
           remote: req.getRemote(),
           parent: req.getParent() || undefined,
-          provider: req.getProvider() || undefined,
+          provider,
           inputs,
-          outputs: custom ? structToJs(resp.getObject()) : {},
+          outputs: custom ? keepUnknowns(inputs, structToJs(resp.getObject())) : {},
           dependencies: req.getDependenciesList(),
           propertyDependencies,
           options: {
@@ -129,11 +233,42 @@ export async function record(
               deleteSeconds: Number(ct?.getDelete() || 0),
             },
           },
+          source: sourceOf(req),
         });
       }
       callback(err, resp);
     });
   };
+  if (engine) {
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (req: any, callback: (err: any, resp: any) => void) => {
+      read(req, (err: any, resp: any) => {
+        if (!err && resp) {
+          const type: string = req.getType();
+          resources.push({
+            urn: resp.getUrn(),
+            type,
+            name: req.getName(),
+            custom: true,
+            remote: false,
+            parent: req.getParent() || undefined,
+            provider: req.getProvider() || defaultProviderFor(req),
+            inputs: structToJs(req.getProperties()),
+            outputs: structToJs(resp.getProperties()),
+            dependencies: req.getDependenciesList(),
+            propertyDependencies: {},
+            options: {
+              ...ENGINE_OPTIONS,
+              additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+            },
+            source: sourceOf(req),
+            external: true,
+          });
+        }
+        callback(err, resp);
+      });
+    };
+  }
   const outputsByUrn = new Map<string, Record<string, any>>();
   const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
   monitor.registerResourceOutputs = (req: any, callback: (err: any, resp: any) => void) => {
@@ -142,21 +277,83 @@ export async function record(
   };
 
   let failure: unknown;
-  const onUnhandled = (e: unknown) => {
+  const onFailure = (e: unknown) => {
     failure ??= e;
   };
-  process.on("unhandledRejection", onUnhandled);
+  process.on("unhandledRejection", onFailure);
+  process.on("uncaughtException", onFailure);
   try {
-    await program();
+    if (engine) await pulumi.runtime.runInPulumiStack(async () => program());
+    else await program();
     await pulumi.runtime.disconnect();
   } catch (e) {
     failure ??= e;
   } finally {
-    process.off("unhandledRejection", onUnhandled);
+    process.off("unhandledRejection", onFailure);
+    process.off("uncaughtException", onFailure);
   }
-  if (failure) throw failure;
+  if (failure) {
+    forgetLaterRejections(failure);
+    throw failure;
+  }
   for (const r of resources) {
     if (!r.custom) r.outputs = outputsByUrn.get(r.urn) ?? {};
   }
   return { stack: opts.stack, preview, resources };
+}
+
+/**
+ * Outputs at preview keep the inputs' unknown values. The mock receives inputs with unknowns
+ * dropped (deserialized), so its state lacks them; the engine's planned state for a resource being
+ * created keeps every input, unknowns included. Restores them, at any depth.
+ */
+function keepUnknowns(inputs: any, outputs: any): any {
+  if (inputs === UNKNOWN) return outputs === undefined || outputs === null ? UNKNOWN : outputs;
+  if (Array.isArray(inputs) && Array.isArray(outputs)) {
+    return outputs.map((o, i) => keepUnknowns(inputs[i], o));
+  }
+  if (
+    inputs &&
+    outputs &&
+    typeof inputs === "object" &&
+    typeof outputs === "object" &&
+    !Array.isArray(inputs)
+  ) {
+    const out: Record<string, any> = { ...outputs };
+    for (const [k, v] of Object.entries(inputs)) {
+      const merged = keepUnknowns(v, outputs[k]);
+      if (merged !== undefined) out[k] = merged;
+    }
+    return out;
+  }
+  if (inputs && typeof inputs === "object" && (outputs === undefined || outputs === null))
+    return inputs;
+  return outputs;
+}
+
+const reported = new WeakSet<object>();
+let guardInstalled = false;
+
+/**
+ * A failed program leaves promise chains that reject with the same error a tick later (the root
+ * stack's outputs, pending registrations). The error is already reported through `record`'s
+ * rejection; those echoes are dropped. Any other unhandled rejection keeps Node's behaviour (it is
+ * rethrown) unless another listener, such as a test runner's, handles it.
+ */
+function forgetLaterRejections(error: unknown): void {
+  if (!error || typeof error !== "object") return;
+  reported.add(error);
+  if (guardInstalled) return;
+  guardInstalled = true;
+  process.on("unhandledRejection", (reason) => {
+    if (reason && typeof reason === "object" && reported.has(reason)) return;
+    if (process.listenerCount("unhandledRejection") > 1) return;
+    throw reason;
+  });
+}
+
+function hexId(seed: string): string {
+  let h = 0;
+  for (let i = 0; i < seed.length; i++) h = (Math.imul(h, 31) + seed.charCodeAt(i)) | 0;
+  return `${(h >>> 0).toString(16).padStart(8, "0")}-offline`;
 }

@@ -1,0 +1,86 @@
+// `--format json`: one object per stack (an array of them when several stacks were checked).
+//
+// {
+//   "stack", "project", "program", "stackFile", "preview": true,
+//   "summary":    { resources, mandatory, advisory, waived, notes, passed },
+//   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
+//   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
+//                    description, remediation, source }],
+//   "waived":     [{ policy, urn, type, name, message, reason, via }],
+//   "notes":      [{ policy, urn, type, name, message }],
+//   "configNotes": [...], "diagnostics": [...]
+// }
+//
+// `message` is what the policy reported; `description` is the policy's description (the engine
+// prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
+// "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource.
+import type { RecordedResource } from "../lib/recorder";
+import { displayPath, renderValue, resourceLocation, sortFindings, summarize } from "./report";
+import type { StackResult } from "./run";
+
+function source(r: RecordedResource | undefined) {
+  const l = resourceLocation(r);
+  return l ? { file: displayPath(l.file), line: l.line, column: l.column } : undefined;
+}
+
+export function stackToJson(r: StackResult) {
+  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
+  const descriptionOf = new Map<string, string>();
+  for (const v of r.violations) {
+    const i = v.message.lastIndexOf(`\n${v.detail}`);
+    if (i > 0) descriptionOf.set(v.policy, v.message.slice(0, i));
+  }
+  return {
+    stack: r.stack,
+    project: r.project.name,
+    program: displayPath(r.project.entry),
+    stackFile: displayPath(r.stackFile),
+    preview: true,
+    summary: summarize(r),
+    resources: r.resources.map((x) => ({
+      urn: x.urn,
+      type: x.type,
+      name: x.name,
+      parent: x.parent ?? null,
+      custom: x.custom,
+      provider: x.provider ?? null,
+      inputs: renderValue(x.inputs),
+      source: source(x) ?? null,
+    })),
+    violations: sortFindings(r.violations).map((v) => ({
+      policy: v.policy,
+      enforcementLevel: v.enforcementLevel,
+      severity: v.severity ?? null,
+      urn: v.urn,
+      type: v.type,
+      name: v.name,
+      message: v.detail,
+      description: descriptionOf.get(v.policy) ?? null,
+      remediation: v.remediationSteps ?? null,
+      source: source(byUrn.get(v.urn)) ?? null,
+    })),
+    waived: r.waived.map((w) => ({
+      policy: w.policy,
+      urn: w.urn,
+      type: w.type,
+      name: w.name,
+      message: w.message,
+      reason: w.waiver.reason,
+      via: w.waiver.via,
+    })),
+    notes: r.notes.map((n) => ({
+      policy: n.policy,
+      urn: n.urn,
+      type: n.type,
+      name: n.name,
+      message: n.detail,
+    })),
+    configNotes: r.configNotes,
+    diagnostics: r.diagnostics,
+  };
+}
+
+export function formatJson(results: readonly StackResult[]): string {
+  const docs = results.map(stackToJson);
+  return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n";
+}
