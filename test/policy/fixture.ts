@@ -58,7 +58,11 @@ export function evaluate(
   resources: readonly RecordedResource[],
   config: PackConfig = {},
 ): Promise<PolicyReport> {
-  return runPolicies(Array.isArray(policies) ? policies : [policies as AnyPolicy], resources, config);
+  return runPolicies(
+    Array.isArray(policies) ? policies : [policies as AnyPolicy],
+    resources,
+    config,
+  );
 }
 
 /** Findings that are real violations (not "can't run during preview" notes). */

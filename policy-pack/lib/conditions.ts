@@ -1,0 +1,115 @@
+// When a policy statement's Condition narrows who (or what) it applies to: the one definition the
+// IAM, S3, KMS and ECR policies share.
+//
+// A clause narrows when it only lets through requests whose value for its key matches something
+// specific: a positive string, ARN or IP operator (`ForAnyValue:` allowed), never `...IfExists`
+// (it passes when the key is absent, as it is for an anonymous caller) nor `ForAllValues:` (true
+// for an empty set), with at least one value, every value passing the caller's value test.
+// Operator names are matched as written (case-sensitively), the stricter reading.
+import type { IamStatement } from "./policy-document";
+import type { ConditionClause } from "./policy-elements";
+
+const POSITIVE_OPERATORS = new Set([
+  "StringEquals",
+  "StringEqualsIgnoreCase",
+  "StringLike",
+  "ArnEquals",
+  "ArnLike",
+  "IpAddress",
+]);
+
+/** The base operator of a clause that only lets matching requests through, or undefined. */
+export function positiveOperator(operator: string): string | undefined {
+  if (operator.startsWith("ForAllValues:") || operator.endsWith("IfExists")) return undefined;
+  const base = operator.replace(/^ForAnyValue:/, "");
+  return POSITIVE_OPERATORS.has(base) ? base : undefined;
+}
+
+/** Whether one condition value (as written) names something specific enough. */
+export type ValueTest = (value: unknown, key: string, operator: string) => boolean;
+
+/**
+ * A string or ARN pattern that is not only wildcards: `repo:org/app:*`, `team-a`, or an ABAC
+ * policy variable such as `${aws:PrincipalTag/team}`. Used for identity and trust policies.
+ */
+export const specificPattern: ValueTest = (value, _key, operator) =>
+  operator !== "IpAddress" && String(value).replace(/[*?]/g, "") !== "";
+
+const WILDCARD = /[*?]/;
+
+/**
+ * A value that names one principal, account, organisation, network or source, not a pattern: no
+ * wildcard (except in the resource part of an ARN whose account is fixed), no policy variable, an
+ * IPv4 range no wider than /8 or an IPv6 range no wider than /32 (our rule). Used where a grant to
+ * everyone must be narrowed to known callers (S3 decides "public" the same way).
+ */
+export const fixedValue: ValueTest = (value, key, operator) => {
+  if (typeof value !== "string" || value === "" || value.includes("${")) return false;
+  const k = key.toLowerCase();
+  if (operator === "IpAddress") {
+    const [addr, bits] = value.split("/");
+    const prefix = bits === undefined ? (addr.includes(":") ? 128 : 32) : Number(bits);
+    return Number.isInteger(prefix) && prefix >= (addr.includes(":") ? 32 : 8);
+  }
+  if (k.endsWith("orgpaths")) return !WILDCARD.test(value.split("/")[0]);
+  if (k === "aws:userid") return !WILDCARD.test(value.split(":")[0]);
+  if (value.startsWith("arn:")) {
+    const parts = value.split(":");
+    return /^\d{12}$/.test(parts[4] ?? "") || !WILDCARD.test(value);
+  }
+  return !WILDCARD.test(value);
+};
+
+/** True if the clause narrows (see above), judging its values with `test`. */
+export function isNarrowingClause(c: ConditionClause, test: ValueTest = specificPattern): boolean {
+  const base = positiveOperator(c.operator);
+  if (!base) return false;
+  return c.raw.length > 0 && c.raw.every((v) => test(v, c.key, base));
+}
+
+/** Condition keys, as a pattern or a list (case-insensitive either way). */
+export type KeyMatch = RegExp | readonly string[];
+
+function keyMatcher(keys: KeyMatch): (key: string) => boolean {
+  if (keys instanceof RegExp) return (key) => keys.test(key);
+  const wanted = new Set(keys.map((k) => k.toLowerCase()));
+  return (key) => wanted.has(key.toLowerCase());
+}
+
+/** The narrowing clauses of a statement whose key matches `keys`. */
+export function narrowingClauses(
+  s: IamStatement,
+  keys: KeyMatch,
+  test: ValueTest = specificPattern,
+): ConditionClause[] {
+  const match = keyMatcher(keys);
+  return s.conditions.filter((c) => match(c.key) && isNarrowingClause(c, test));
+}
+
+/**
+ * Condition keys that, compared with fixed values, limit who can use a wildcard-principal grant.
+ * Based on how S3 decides a bucket policy is not public (S3 API reference, PublicAccessBlockConfiguration:
+ * a fixed aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceOwner, aws:SourceAccount,
+ * aws:userid, or aws:SourceIp CIDRs), plus the organisation and principal-account keys (IAM global
+ * condition keys) and `kms:CallerAccount` (used by KMS key policies for the same purpose).
+ * `s3:x-amz-server-side-encryption-aws-kms-key-id`, which S3 also accepts, is left out on purpose:
+ * it limits which key is used, not who may read.
+ */
+export const DEFAULT_NARROWING_KEYS: readonly string[] = [
+  "aws:SourceArn",
+  "aws:SourceAccount",
+  "aws:SourceOwner",
+  "aws:SourceOrgID",
+  "aws:SourceOrgPaths",
+  "aws:SourceVpc",
+  "aws:SourceVpce",
+  "aws:SourceIp",
+  "aws:PrincipalAccount",
+  "aws:PrincipalArn",
+  "aws:PrincipalOrgID",
+  "aws:PrincipalOrgPaths",
+  "aws:userid",
+  "s3:DataAccessPointAccount",
+  "s3:DataAccessPointArn",
+  "kms:CallerAccount",
+];

@@ -1,0 +1,406 @@
+// The routing half of the network model: subnets, what is placed in them, route tables, routes
+// and associations, and which route table(s) a subnet uses by AWS's rules. Built once per stack in
+// passes linear in the number of resources.
+//
+// Resources are correlated the way the engine allows. During `pulumi preview` the ids of resources
+// being created are unknown, so a reference such as a RouteTableAssociation's `subnetId` is found
+// through its property dependencies (the URNs the value was built from, per top-level property: a
+// subnet list nested in an ECS service shows up under `networkConfiguration`). Literal ids (an
+// existing subnet given by id) are matched as well. A reference that is unknown and has no property
+// dependency is never treated as absent: it is recorded as unresolved, and the policies turn it
+// into the engine's "can't run during preview" note.
+import type { PolicyResource } from "@pulumi/policy";
+import type { StackIndex } from "../define";
+import { literalId, perStack, Ref, resolveRef } from "../references";
+import { collect, stringProp } from "../values";
+import { RouteEntry, RouteReader, TableNode } from "./routes";
+import { names, T } from "./types";
+
+/** Where a placement type keeps its subnets: top-level property first. */
+const PLACEMENTS: readonly {
+  readonly type: string;
+  readonly paths: readonly (readonly string[])[];
+}[] = [
+  { type: T.ecsService, paths: [["networkConfiguration", "subnets", "*"]] },
+  { type: T.ecsTaskSet, paths: [["networkConfiguration", "subnets", "*"]] },
+  { type: T.instance, paths: [["subnetId"]] },
+  { type: T.launchTemplate, paths: [["networkInterfaces", "*", "subnetId"]] },
+  { type: T.networkInterface, paths: [["subnetId"]] },
+  { type: T.lambda, paths: [["vpcConfig", "subnetIds", "*"]] },
+  { type: T.codebuild, paths: [["vpcConfig", "subnets", "*"]] },
+  { type: T.asg, paths: [["vpcZoneIdentifiers", "*"]] },
+  { type: T.eksNodeGroup, paths: [["subnetIds", "*"]] },
+  { type: T.eksFargateProfile, paths: [["subnetIds", "*"]] },
+  { type: T.batchComputeEnvironment, paths: [["computeResources", "subnets", "*"]] },
+  { type: T.redshiftServerlessWorkgroup, paths: [["subnetIds", "*"]] },
+];
+
+/** Resource types that place compute (or data services) into subnets. */
+export const PLACEMENT_TYPES: readonly string[] = PLACEMENTS.map((p) => p.type);
+
+export interface SubnetNode {
+  readonly key: string;
+  readonly label: string;
+  /** The Subnet resource; absent for a subnet referenced only by literal id. */
+  readonly resource?: PolicyResource;
+  /** Compute (or data services) placed in this subnet. */
+  readonly placements: Set<PolicyResource>;
+  /** Route table associations naming this subnet. */
+  readonly associations: AssociationEdge[];
+}
+
+interface AssociationEdge {
+  readonly resource: PolicyResource;
+  readonly tables: TableNode[];
+  readonly unresolved: boolean;
+}
+
+interface MainEdge {
+  readonly resource: PolicyResource;
+  readonly tables: TableNode[];
+  readonly unresolved: boolean;
+}
+
+/** A subnet's route table(s), as far as the stack tells. */
+export interface SubnetRouting {
+  readonly tables: { readonly table: TableNode; readonly via: string }[];
+  /** Why the routing cannot be known until apply (unknown references). */
+  readonly unknown: string[];
+  /** Why the routing cannot be verified from this stack at all (tables or VPCs it does not manage). */
+  readonly unverifiable: string[];
+}
+
+export class NetworkGraph {
+  /** The graph of a stack, built once per stack evaluation. */
+  static readonly of = perStack((index) => new NetworkGraph(index));
+
+  readonly subnets: SubnetNode[] = [];
+  /** Placements whose subnets cannot be resolved (unknown and no property dependency). */
+  readonly unresolvedPlacements: PolicyResource[] = [];
+  /** Associations whose subnet cannot be resolved: any subnet without an explicit one might be theirs. */
+  readonly floatingAssociations: PolicyResource[] = [];
+  /** Routes whose route table cannot be resolved. */
+  readonly floatingRoutes: RouteEntry[] = [];
+
+  private readonly subnetByKey = new Map<string, SubnetNode>();
+  private readonly subnetById = new Map<string, SubnetNode>();
+  private readonly vpcById = new Map<string, PolicyResource>();
+  private readonly tables: TableNode[] = [];
+  /** Route table node by the URN of the resource managing it (RouteTable, DefaultRouteTable, VPC). */
+  private readonly tableByUrn = new Map<string, TableNode>();
+  private readonly tableById = new Map<string, TableNode>();
+  /** VPC key (URN or `id:vpc-…`) → main route table association. */
+  private readonly mainByVpc = new Map<string, MainEdge>();
+  private readonly floatingMain: PolicyResource[] = [];
+  /** VPC key → that VPC's original main route table (managed by a DefaultRouteTable or implicit). */
+  private readonly originalMainByVpc = new Map<string, TableNode>();
+  private readonly routeReader: RouteReader;
+
+  private constructor(index: StackIndex) {
+    this.routeReader = new RouteReader(index);
+    // VPCs, by their ids and the ids of their original main route table.
+    for (const v of index.ofType(T.vpc)) {
+      const id = literalId(v);
+      if (id) this.vpcById.set(id, v);
+      for (const prop of ["mainRouteTableId", "defaultRouteTableId"]) {
+        const rtb = stringProp(v.props, prop);
+        if (rtb) this.tableById.set(rtb, this.originalMain(v.urn, v));
+      }
+    }
+    // Route tables.
+    for (const rt of index.ofType(T.routeTable)) {
+      const node = this.newTable("custom", `route table "${rt.name}"`, rt, [rt]);
+      this.tableByUrn.set(rt.urn, node);
+      const id = literalId(rt);
+      if (id) this.tableById.set(id, node);
+    }
+    // DefaultRouteTable manages a VPC's original main route table.
+    for (const drt of index.ofType(T.defaultRouteTable)) {
+      const ref = resolveRef(drt, ["defaultRouteTableId"], [T.vpc]);
+      let node: TableNode | undefined;
+      for (const vpc of ref.resources) node = this.originalMain(vpc.urn, vpc);
+      const literal = ref.literals[0] ?? literalId(drt);
+      if (!node && literal) node = this.tableById.get(literal);
+      if (!node) {
+        const vpcId = stringProp(drt.props, "vpcId");
+        node = vpcId ? this.originalMain(this.vpcKeyOfId(vpcId)) : undefined;
+      }
+      node ??= this.newTable("custom", "", drt, []);
+      this.tableByUrn.set(drt.urn, node);
+      node.kind = "custom";
+      node.resource = drt;
+      node.label = `default route table "${drt.name}"`;
+      node.carriers.unshift(drt);
+      if (literal) this.tableById.set(literal, node);
+    }
+    // Inline routes and route propagation.
+    for (const node of this.tables) {
+      if (!node.resource) continue;
+      const r = node.resource;
+      const routes = collect(r.props, ["routes", "*"]);
+      routes.values.forEach((route) =>
+        node.routes.push(this.routeReader.inlineRoute(node, r, route)),
+      );
+      if (routes.unknown) {
+        node.routes.push({
+          table: node,
+          resource: r,
+          inline: true,
+          destination: {
+            known: false,
+            why: `the inline routes of ${node.label} are unknown until apply`,
+          },
+          target: { kind: "unknown target" },
+        });
+      }
+      const vgws = collect(r.props, ["propagatingVgws", "*"]);
+      if (vgws.values.length || vgws.unknown) {
+        node.propagation.push(`${node.label} propagates routes from virtual private gateway(s)`);
+      }
+    }
+    for (const p of index.ofType(T.vpnGatewayRoutePropagation)) {
+      const { tables } = this.tablesOf(p, ["routeTableId"]);
+      for (const t of tables)
+        t.propagation.push(
+          `${t.label} propagates routes from a virtual private gateway ("${p.name}")`,
+        );
+    }
+    // Route resources.
+    for (const r of index.ofType(T.route)) {
+      const { tables, unresolved } = this.tablesOf(r, ["routeTableId"]);
+      for (const t of tables) t.routes.push(this.routeReader.routeResource(t, r));
+      if (unresolved) {
+        const orphan: TableNode = {
+          label: "an unknown route table",
+          kind: "external",
+          carriers: [],
+          routes: [],
+          propagation: [],
+        };
+        this.floatingRoutes.push(this.routeReader.routeResource(orphan, r));
+      }
+    }
+    // Subnets.
+    for (const s of index.ofType(T.subnet)) {
+      const node: SubnetNode = {
+        key: s.urn,
+        label: `subnet "${s.name}"`,
+        resource: s,
+        placements: new Set(),
+        associations: [],
+      };
+      this.subnets.push(node);
+      this.subnetByKey.set(node.key, node);
+      const id = literalId(s);
+      if (id) this.subnetById.set(id, node);
+    }
+    // Explicit associations (a gateway association has no subnet and is not about subnets).
+    for (const a of index.ofType(T.routeTableAssociation)) {
+      const subnets = resolveRef(a, ["subnetId"], [T.subnet]);
+      if (!subnets.set && !subnets.unresolved) continue;
+      const { tables, unresolved } = this.tablesOf(a, ["routeTableId"]);
+      const edge: AssociationEdge = { resource: a, tables, unresolved };
+      const nodes = this.subnetsOf(subnets);
+      nodes.forEach((n) => n.associations.push(edge));
+      if (subnets.unresolved) this.floatingAssociations.push(a);
+    }
+    // Main route table associations.
+    for (const m of index.ofType(T.mainRouteTableAssociation)) {
+      const vpcs = resolveRef(m, ["vpcId"], [T.vpc]);
+      const { tables, unresolved } = this.tablesOf(m, ["routeTableId"]);
+      const edge: MainEdge = { resource: m, tables, unresolved };
+      for (const v of vpcs.resources) this.mainByVpc.set(v.urn, edge);
+      for (const id of vpcs.literals) this.mainByVpc.set(this.vpcKeyOfId(id), edge);
+      if (vpcs.unresolved) this.floatingMain.push(m);
+    }
+    // Compute placements.
+    for (const { type, paths } of PLACEMENTS) {
+      for (const r of index.ofType(type)) {
+        for (const path of paths) {
+          const ref = resolveRef(r, path, [T.subnet]);
+          for (const n of this.subnetsOf(ref)) n.placements.add(r);
+          if (ref.unresolved) this.unresolvedPlacements.push(r);
+        }
+      }
+    }
+  }
+
+  /**
+   * Subnet nodes for a resolved reference. While the graph is built, literal ids not in the stack
+   * get their own node (an existing subnet); afterwards lookups never add nodes.
+   */
+  private subnetsOf(ref: Ref, create = true): SubnetNode[] {
+    const out: SubnetNode[] = [];
+    for (const s of ref.resources) {
+      const n = this.subnetByKey.get(s.urn);
+      if (n) out.push(n);
+    }
+    for (const id of ref.literals) {
+      let n = this.subnetById.get(id);
+      if (!n && !create) continue;
+      if (!n) {
+        n = { key: `id:${id}`, label: `subnet ${id}`, placements: new Set(), associations: [] };
+        this.subnetById.set(id, n);
+        this.subnetByKey.set(n.key, n);
+        this.subnets.push(n);
+      }
+      out.push(n);
+    }
+    return out;
+  }
+
+  /** The subnet node of a Subnet resource. */
+  subnet(r: PolicyResource): SubnetNode | undefined {
+    return this.subnetByKey.get(r.urn);
+  }
+
+  /** Subnets referenced at `path` of a resource (e.g. an instance's `subnetId`). */
+  subnetsAt(
+    r: PolicyResource,
+    path: readonly string[],
+  ): { subnets: SubnetNode[]; unresolved: boolean } {
+    const ref = resolveRef(r, path, [T.subnet]);
+    return { subnets: this.subnetsOf(ref, false), unresolved: ref.unresolved };
+  }
+
+  /** The route table(s) a subnet uses, following AWS's rules. */
+  routing(s: SubnetNode): SubnetRouting {
+    const tables: { table: TableNode; via: string }[] = [];
+    const unknown: string[] = [];
+    const unverifiable: string[] = [];
+    const check = (table: TableNode) => {
+      if (table.kind === "external") {
+        unverifiable.push(
+          `${table.label} is not managed in this stack, so routes added to it elsewhere cannot be seen`,
+        );
+      }
+      unverifiable.push(
+        ...table.propagation.map((p) => `${p}; a propagated default route cannot be seen offline`),
+      );
+    };
+    // VPC docs (subnet route tables): each subnet is associated with exactly one route table at a
+    // time; one without an explicit association uses the VPC's main route table.
+    if (s.associations.length) {
+      for (const a of s.associations) {
+        if (a.unresolved)
+          unknown.push(
+            `the route table of association "${a.resource.name}" is unknown until apply`,
+          );
+        for (const t of a.tables) {
+          tables.push({ table: t, via: `association "${a.resource.name}"` });
+          check(t);
+        }
+      }
+      return { tables, unknown, unverifiable };
+    }
+    if (this.floatingAssociations.length) {
+      unknown.push(
+        `association(s) ${names(this.floatingAssociations)} name a subnet that is ` +
+          `unknown until apply and may be ${s.label}'s explicit association`,
+      );
+      return { tables, unknown, unverifiable };
+    }
+    if (!s.resource) {
+      unverifiable.push(
+        `${s.label} is not in this stack and has no explicit association here: it uses the main route table of a VPC this stack does not show`,
+      );
+      return { tables, unknown, unverifiable };
+    }
+    const vpcs = resolveRef(s.resource, ["vpcId"], [T.vpc]);
+    if (vpcs.unresolved) unknown.push(`the VPC of ${s.label} is unknown until apply`);
+    const keys = [
+      ...vpcs.resources.map((v) => v.urn),
+      ...vpcs.literals.map((id) => this.vpcKeyOfId(id)),
+    ];
+    for (const key of keys) {
+      const main = this.mainByVpc.get(key);
+      if (main) {
+        if (main.unresolved)
+          unknown.push(
+            `the route table of main association "${main.resource.name}" is unknown until apply`,
+          );
+        for (const t of main.tables) {
+          tables.push({ table: t, via: `main route table association "${main.resource.name}"` });
+          check(t);
+        }
+        continue;
+      }
+      if (this.floatingMain.length) {
+        unknown.push(
+          `main route table association(s) ${names(this.floatingMain)} name a VPC that is unknown until apply`,
+        );
+        continue;
+      }
+      const original = this.originalMainByVpc.get(key);
+      if (original) {
+        tables.push({
+          table: original,
+          via: "no explicit association: the VPC's main route table",
+        });
+        check(original);
+      } else {
+        unverifiable.push(
+          `${s.label} has no explicit association and its VPC ${key.replace(/^id:/, "")} is not in this stack: its main route table cannot be verified offline`,
+        );
+      }
+    }
+    return { tables, unknown, unverifiable };
+  }
+
+  /** Route tables referenced at `path` of a resource (a route, an association). */
+  tablesOf(
+    r: PolicyResource,
+    path: readonly string[],
+  ): { tables: TableNode[]; unresolved: boolean } {
+    const ref = resolveRef(r, path, [T.routeTable, T.defaultRouteTable, T.vpc]);
+    const tables: TableNode[] = [];
+    for (const d of ref.resources) {
+      // A reference to a VPC is `vpc.mainRouteTableId` / `vpc.defaultRouteTableId`: its original main table.
+      const t = d.type === T.vpc ? this.originalMain(d.urn, d) : this.tableByUrn.get(d.urn);
+      if (t && !tables.includes(t)) tables.push(t);
+    }
+    for (const id of ref.literals) {
+      let t = this.tableById.get(id);
+      if (!t) {
+        t = this.newTable("external", `route table ${id}`, undefined, []);
+        this.tableById.set(id, t);
+      }
+      if (!tables.includes(t)) tables.push(t);
+    }
+    return { tables, unresolved: ref.unresolved };
+  }
+
+  private vpcKeyOfId(id: string): string {
+    return this.vpcById.get(id)?.urn ?? `id:${id}`;
+  }
+
+  /** A VPC's original main route table (created by AWS with the VPC). */
+  private originalMain(vpcKey: string, vpc?: PolicyResource): TableNode {
+    let t = this.originalMainByVpc.get(vpcKey);
+    if (!t) {
+      // VPC docs: a new VPC's main route table has only the local route; anything else in it comes
+      // from this stack (a DefaultRouteTable, or Routes on `vpc.mainRouteTableId`).
+      t = vpc
+        ? this.newTable("main", `the main route table of VPC "${vpc.name}"`, undefined, [vpc])
+        : this.newTable(
+            "external",
+            `the main route table of VPC ${vpcKey.replace(/^id:/, "")}`,
+            undefined,
+            [],
+          );
+      this.originalMainByVpc.set(vpcKey, t);
+    }
+    return t;
+  }
+
+  private newTable(
+    kind: TableNode["kind"],
+    lbl: string,
+    resource: PolicyResource | undefined,
+    carriers: PolicyResource[],
+  ): TableNode {
+    const t: TableNode = { label: lbl, kind, resource, carriers, routes: [], propagation: [] };
+    this.tables.push(t);
+    return t;
+  }
+}

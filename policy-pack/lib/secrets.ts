@@ -1,0 +1,76 @@
+// Recognising plaintext credentials in environment variables (ECS container definitions, CodeBuild
+// projects): which variable names mark a credential, and when a literal value is one.
+import { get } from "./values";
+
+/** Config that decides what counts as a secret-like variable name. */
+export interface SecretNameConfig {
+  readonly secretNamePattern: string;
+  readonly nonSecretNameSuffixes: string[];
+}
+
+/** Policy config (JSON schema) shared by the plaintext-secret policies. */
+export const secretNameSchema = {
+  secretNamePattern: {
+    type: "string" as const,
+    description:
+      "Case-insensitive regular expression for variable names that hold credentials when given a literal value.",
+    default: "PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|CREDENTIAL|PRIVATE|KEY",
+  },
+  nonSecretNameSuffixes: {
+    type: "array" as const,
+    items: { type: "string" as const },
+    description:
+      "Name suffixes that mark a reference, not a credential (KMS_KEY_ID, SIGNING_KEY_ARN...). AWS_ACCESS_KEY_ID stays a credential.",
+    default: [
+      "_ID",
+      "_ARN",
+      "_NAME",
+      "_ALIAS",
+      "_URL",
+      "_URI",
+      "_REGION",
+      "_PREFIX",
+      "_PATH",
+      "_FILE",
+      "_ENDPOINT",
+    ],
+  },
+};
+
+/** Names that are credentials whatever their suffix (AWS Config's ecs-no-environment-secrets defaults). */
+const ALWAYS_SECRET_NAMES = new Set([
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "ECS_ENGINE_AUTH_DATA",
+]);
+/** An AWS access key id (long-lived AKIA or temporary ASIA) given as a value. */
+const ACCESS_KEY_VALUE = /^(AKIA|ASIA)[A-Z0-9]{16}$/;
+
+/** Whether a variable name looks like it holds a credential. */
+export function secretLikeName(name: string, config: SecretNameConfig): boolean {
+  const upper = name.toUpperCase();
+  if (ALWAYS_SECRET_NAMES.has(upper)) return true;
+  if (!new RegExp(config.secretNamePattern, "i").test(name)) return false;
+  return !config.nonSecretNameSuffixes.some((s) => upper.endsWith(s.toUpperCase()));
+}
+
+/**
+ * Why a literal environment variable (`{ name, value }`) is a plaintext credential, or undefined
+ * when it is not. The value is read through the preview proxy only for secret-like names, so an
+ * unknown value of an innocent variable never blocks the check, while an unknown value of a
+ * secret-like one becomes a preview note. Messages name the variable, never its value.
+ */
+export function plaintextSecretReason(variable: any, config: SecretNameConfig): string | undefined {
+  const name = typeof variable?.name === "string" ? variable.name : "";
+  // An access key id is recognisable by its value alone; an unknown value cannot be a literal key.
+  const raw = get(variable, "value");
+  if (raw.known && typeof raw.value === "string" && ACCESS_KEY_VALUE.test(raw.value))
+    return `'${name}' holds an AWS access key id`;
+  if (!secretLikeName(name, config)) return undefined;
+  const value = variable.value;
+  if (value === undefined || value === null || value === "") return undefined;
+  // An ARN names a secret or key; it is not the credential itself.
+  if (typeof value === "string" && value.startsWith("arn:")) return undefined;
+  return `'${name}' has a literal value and its name marks it as a credential`;
+}

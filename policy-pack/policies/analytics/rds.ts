@@ -1,0 +1,177 @@
+// RDS instances and Aurora clusters: storage encrypted with a customer-managed key, private,
+// deletion-protected, IAM authentication, backups kept, AWS-managed master passwords, and tags
+// copied to snapshots.
+import { resourcePolicy } from "../../lib/define";
+import { present } from "../../lib/values";
+
+const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+const RDS_INSTANCE = "aws:rds/instance:Instance";
+const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+
+export const rdsStorageEncrypted = resourcePolicy({
+  name: "rds-storage-encrypted-cmk",
+  description:
+    "RDS instances and Aurora clusters must encrypt storage with a customer-managed KMS key (storageEncrypted plus " +
+    "kmsKeyId). Mandatory: part of the encryption-at-rest guarantee; encryption cannot be added after creation, and the " +
+    "AWS-managed aws/rds key cannot be governed or shared.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `storageEncrypted: true` and `kmsKeyId` to the stack's customer-managed key (the database must be recreated, e.g. " +
+    "restored from an encrypted snapshot copy).",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-RDS2" },
+    { source: "Checkov", id: "CKV_AWS_16" },
+    { source: "Checkov", id: "CKV_AWS_96" },
+    { source: "Checkov", id: "CKV_AWS_327" },
+    { source: "Security Hub FSBP", id: "RDS.3" },
+    { source: "Security Hub FSBP", id: "RDS.27" },
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx, args) => {
+    // Aurora Serverless v1 ("serverless" engine mode) is always encrypted.
+    const alwaysEncrypted = args.type === RDS_CLUSTER && props.engineMode === "serverless";
+    if (!alwaysEncrypted && props.storageEncrypted !== true)
+      ctx.report("storageEncrypted is not true.");
+    if (!present(props, "kmsKeyId"))
+      ctx.report("kmsKeyId is not set (the AWS-managed aws/rds key is used).");
+  },
+});
+
+export const rdsNotPublic = resourcePolicy({
+  name: "rds-not-publicly-accessible",
+  description:
+    "RDS and Aurora instances must not be publicly accessible. Mandatory: a public instance gets a public DNS name and IP " +
+    "reachable from the internet, guarded only by its security group.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Set `publiclyAccessible: false` (the default) and keep the database in private data subnets.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_17" },
+    { source: "Security Hub FSBP", id: "RDS.2" },
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const rdsDeletionProtection = resourcePolicy({
+  name: "rds-deletion-protection",
+  description:
+    "RDS instances and Aurora clusters should have deletion protection. Advisory: production must, a throwaway staging " +
+    "database may waive it with a reason.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `deletionProtection: true` (and `skipFinalSnapshot: false` with a finalSnapshotIdentifier).",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-RDS10" },
+    { source: "Checkov", id: "CKV_AWS_139" },
+    { source: "Checkov", id: "CKV_AWS_293" },
+    { source: "Security Hub FSBP", id: "RDS.7" },
+    { source: "Security Hub FSBP", id: "RDS.8" },
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (props.deletionProtection !== true) ctx.report("deletionProtection is not true.");
+  },
+});
+
+const IAM_AUTH_ENGINES = /mysql|postgres|mariadb/i;
+
+export const rdsIamAuthentication = resourcePolicy({
+  name: "rds-iam-authentication",
+  description:
+    "MySQL, MariaDB and PostgreSQL databases should enable IAM database authentication, so applications can connect " +
+    "with short-lived tokens instead of stored passwords. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `iamDatabaseAuthenticationEnabled: true` and grant `rds-db:connect` for the database user.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-RDS6" },
+    { source: "Checkov", id: "CKV_AWS_161" },
+    { source: "Checkov", id: "CKV_AWS_162" },
+    { source: "Security Hub FSBP", id: "RDS.10" },
+    { source: "Security Hub FSBP", id: "RDS.12" },
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (!IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
+    if (props.iamDatabaseAuthenticationEnabled !== true)
+      ctx.report("IAM database authentication is not enabled.");
+  },
+});
+
+export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: number }>({
+  name: "rds-backup-retention",
+  description:
+    "RDS instances and Aurora clusters should keep automated backups (point-in-time recovery) for at least " +
+    "`minBackupRetentionDays` days. Advisory: recovery, not exposure.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default, up to 35).",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-RDS13" },
+    { source: "Checkov", id: "CKV_AWS_133" },
+    { source: "Security Hub FSBP", id: "RDS.11" },
+  ],
+  config: {
+    minBackupRetentionDays: {
+      type: "number",
+      description: "Fewest days of automated backups.",
+      default: 7,
+    },
+  },
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
+    const days = props.backupRetentionPeriod;
+    const min = ctx.config.minBackupRetentionDays;
+    if (typeof days !== "number")
+      ctx.report(`backupRetentionPeriod is not set (AWS default 1 day, < ${min}).`);
+    else if (days < min) ctx.report(`backupRetentionPeriod is ${days} day(s) (< ${min}).`);
+  },
+});
+
+export const rdsManagedMasterPassword = resourcePolicy({
+  name: "rds-managed-master-password",
+  description:
+    "RDS and Aurora master passwords must be managed by AWS (manageMasterUserPassword: Secrets Manager, rotated), never " +
+    "supplied by the program. Mandatory: a supplied password lives in stack config and, unless write-only, in Pulumi state.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Remove `masterPassword`/`password` (and the *Wo variants) and set `manageMasterUserPassword: true` (optionally " +
+    "`masterUserSecretKmsKeyId` to the stack's key); applications read the secret at start.",
+  references: [{ source: "AWS docs", id: "RDS password management with Secrets Manager" }],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    for (const key of ["masterPassword", "masterPasswordWo", "password", "passwordWo"]) {
+      if (present(props, key)) ctx.report(`${key} is set by the program.`);
+    }
+  },
+});
+
+export const rdsCopyTagsToSnapshot = resourcePolicy({
+  name: "rds-copy-tags-to-snapshot",
+  description:
+    "RDS instances and Aurora clusters should copy their tags to snapshots, so snapshots keep their owner, data " +
+    "classification and waiver tags. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `copyTagsToSnapshot: true`.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_313" },
+    { source: "Checkov", id: "CKV2_AWS_60" },
+    { source: "Security Hub FSBP", id: "RDS.16" },
+    { source: "Security Hub FSBP", id: "RDS.17" },
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (props.copyTagsToSnapshot !== true) ctx.report("copyTagsToSnapshot is not true.");
+  },
+});

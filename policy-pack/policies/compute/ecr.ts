@@ -1,0 +1,190 @@
+// ECR repositories (encryption with a customer-managed key is the KMS policies' rule): immutable
+// tags, scanning on push, lifecycle policies, and repository/registry policies that are not public.
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { parsePolicyDocument } from "../../lib/policy-document";
+import { literalReferences, referrersOf } from "../../lib/references";
+import { publicGrant } from "../../lib/resource-policies";
+import { asList, asString } from "../../lib/values";
+
+const REPOSITORY = "aws:ecr/repository:Repository";
+const LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+const REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+const REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
+const REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
+
+export const ecrRepositoryTagImmutability = resourcePolicy({
+  name: "ecr-repository-tag-immutability",
+  description:
+    "ECR repositories should make image tags immutable, so a deployed tag always means the same image (and a compromised " +
+    "pipeline cannot silently replace it). Advisory: integrity of deployments.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Set `imageTagMutability: "IMMUTABLE"` and tag every build uniquely (commit SHA). IMMUTABLE_WITH_EXCLUSION may exempt named tags, never all.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_51" },
+    { source: "Trivy", id: "AWS-0031" },
+    { source: "Security Hub FSBP", id: "ECR.2" },
+  ],
+  types: [REPOSITORY],
+  check: (props, ctx) => {
+    const mode = props.imageTagMutability ?? "MUTABLE";
+    if (mode === "IMMUTABLE") return;
+    if (mode === "IMMUTABLE_WITH_EXCLUSION") {
+      const all = asList(props.imageTagMutabilityExclusionFilters).some((f: any) =>
+        /^\*+$/.test(String(f?.filter)),
+      );
+      if (all) ctx.report("The immutability exclusion filter '*' makes every tag mutable.");
+      return;
+    }
+    ctx.report(`imageTagMutability is '${mode}': tags can be overwritten.`);
+  },
+});
+
+/** ECR repository filter semantics: without '*' a substring match, with '*' a wildcard match. */
+function ecrFilterMatches(filter: string, repository: string): boolean {
+  if (!filter.includes("*")) return repository.includes(filter);
+  const re = filter
+    .split("*")
+    .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+    .join(".*");
+  return new RegExp(`^${re}$`).test(repository);
+}
+
+export const ecrRepositoryScanOnPush = stackPolicy({
+  name: "ecr-repository-scan-on-push",
+  description:
+    "Images pushed to ECR should be scanned for vulnerabilities: by the repository's scanOnPush, or by a registry scanning " +
+    "configuration whose rules cover the repository. Advisory: the pipeline's own scan may gate images too.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an `aws.ecr.RegistryScanningConfiguration` (ENHANCED " +
+    "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_163" },
+    { source: "Trivy", id: "AWS-0030" },
+    { source: "Security Hub FSBP", id: "ECR.1" },
+  ],
+  types: [REPOSITORY, REGISTRY_SCANNING],
+  check: (ctx) => {
+    // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
+    // its rules do not match fall back to manual scans (basic) or no scanning (enhanced), so the
+    // repository-level scanOnPush only counts when no registry configuration is managed here.
+    const registryConfigs = ctx.index.ofType(REGISTRY_SCANNING);
+    const filters: string[] = [];
+    // A configuration whose rules are unknown at preview yields its own preview note; the
+    // repositories are then not judged against a partial rule set.
+    let complete = true;
+    for (const cfg of registryConfigs) {
+      let read = false;
+      ctx.each(cfg, () => {
+        for (const rule of asList(cfg.props.rules)) {
+          const freq = rule?.scanFrequency;
+          if (freq !== "SCAN_ON_PUSH" && freq !== "CONTINUOUS_SCAN") continue;
+          for (const f of asList(rule.repositoryFilters)) {
+            if (typeof f?.filter === "string") filters.push(f.filter);
+          }
+        }
+        read = true;
+      });
+      complete &&= read;
+    }
+    for (const repo of ctx.index.ofType(REPOSITORY)) {
+      ctx.each(repo, () => {
+        if (registryConfigs.length === 0) {
+          if (repo.props.imageScanningConfiguration?.scanOnPush !== true) {
+            ctx.report(
+              repo,
+              "Images are not scanned on push (imageScanningConfiguration.scanOnPush is not true).",
+            );
+          }
+          return;
+        }
+        if (!complete || filters.some((f) => /^\*+$/.test(f))) return;
+        const name = asString(repo.props.name);
+        if (name === undefined || !filters.some((f) => ecrFilterMatches(f, name))) {
+          ctx.report(
+            repo,
+            "The registry scanning configuration has no SCAN_ON_PUSH or CONTINUOUS_SCAN rule matching this repository, " +
+              "so its images are not scanned automatically (the repository's own scanOnPush is overridden).",
+          );
+        }
+      });
+    }
+  },
+});
+
+export const ecrRepositoryLifecyclePolicy = stackPolicy({
+  name: "ecr-repository-lifecycle-policy",
+  description:
+    "Every ECR repository should have a lifecycle policy (aws.ecr.LifecyclePolicy) that expires old images. Advisory: " +
+    "limits storage cost and the number of stale, unpatched images that can still be deployed.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
+  references: [{ source: "Security Hub FSBP", id: "ECR.3" }],
+  types: [REPOSITORY, LIFECYCLE_POLICY],
+  check: (ctx) => {
+    // Policies built from the repository resource correlate by property dependency; a policy for a
+    // repository given by literal name correlates by that name.
+    const literal = literalReferences(ctx, [LIFECYCLE_POLICY], "repository");
+    for (const repo of ctx.index.ofType(REPOSITORY)) {
+      ctx.each(repo, () => {
+        const lifecycle = referrersOf(ctx.index, repo, "repository", LIFECYCLE_POLICY, literal, [
+          () => repo.props.name,
+        ]);
+        if (lifecycle?.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
+      });
+    }
+  },
+});
+
+/** Condition keys that narrow a wildcard principal to an account, organisation, source or network. */
+const NARROWING_CONDITION_KEYS = [
+  "aws:PrincipalOrgID",
+  "aws:PrincipalOrgPaths",
+  "aws:PrincipalAccount",
+  "aws:PrincipalArn",
+  "aws:SourceAccount",
+  "aws:SourceArn",
+  "aws:SourceOrgID",
+  "aws:SourceOrgPaths",
+  "aws:SourceVpc",
+  "aws:SourceVpce",
+];
+
+export const ecrRepositoryPolicyNotPublic = resourcePolicy({
+  name: "ecr-repository-policy-not-public",
+  description:
+    "ECR repository and registry policies must not allow a wildcard principal without a condition that narrows it to an " +
+    "account, organisation, source ARN or VPC endpoint. Mandatory: such a statement publishes images (code, embedded " +
+    "configuration) to every AWS account.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Name the account or role ARNs that need access in `Principal`, or add an `aws:PrincipalOrgID` / `aws:SourceAccount` condition.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-ECR1" },
+    { source: "Checkov", id: "CKV_AWS_32" },
+  ],
+  types: [REPOSITORY_POLICY, REGISTRY_POLICY],
+  check: (props, ctx) => {
+    const doc = parsePolicyDocument(props.policy);
+    if (doc.malformed) return ctx.report("The policy is not a valid JSON policy document.");
+    // The statement list is read whole, then front to back: the first unknown value stops it.
+    if (doc.unknown) throw doc.unknown;
+    doc.walk((s) => {
+      if (!s.isAllow) return;
+      const sid = s.sidAsWritten ? `'${s.sidAsWritten}'` : `#${s.index}`;
+      const grant = publicGrant(s, NARROWING_CONDITION_KEYS);
+      if (!grant) return;
+      ctx.report(
+        grant === "not-principal"
+          ? `Statement ${sid} allows NotPrincipal, i.e. everyone but the listed principals.`
+          : `Statement ${sid} allows any principal ('*') without a narrowing condition.`,
+      );
+    });
+  },
+});

@@ -1,0 +1,48 @@
+// Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
+// WAFv2 web ACLs (./waf.ts), and CloudFront distributions (./cloudfront.ts).
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
+import {
+  elbAccessLogs,
+  elbAlbDesyncMitigation,
+  elbAlbDropInvalidHeaders,
+  elbAlbWafAssociation,
+  elbDeletionProtection,
+  elbListenerHttpRedirect,
+  elbListenerTlsPolicy,
+} from "./load-balancers";
+import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
+import {
+  cloudfrontDefaultRootObject,
+  cloudfrontHsts,
+  cloudfrontLogging,
+  cloudfrontOriginAccessControl,
+  cloudfrontOriginTls,
+  cloudfrontS3OriginPrivate,
+  cloudfrontViewerHttps,
+  cloudfrontViewerTls,
+  cloudfrontWaf,
+} from "./cloudfront";
+
+export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  elbAlbDropInvalidHeaders,
+  elbAlbDesyncMitigation,
+  elbAccessLogs,
+  elbDeletionProtection,
+  elbListenerTlsPolicy,
+  elbListenerHttpRedirect,
+  elbAlbWafAssociation,
+  wafv2ManagedRules,
+  wafv2RateLimit,
+  wafv2Metrics,
+  wafv2Logging,
+  cloudfrontViewerHttps,
+  cloudfrontViewerTls,
+  cloudfrontS3OriginPrivate,
+  cloudfrontOriginAccessControl,
+  cloudfrontOriginTls,
+  cloudfrontDefaultRootObject,
+  cloudfrontWaf,
+  cloudfrontLogging,
+  cloudfrontHsts,
+];

@@ -1,0 +1,235 @@
+// Application/Network Load Balancers and their listeners (both the `aws:lb/...` and the
+// `aws:alb/...` spellings): header hygiene, desync mitigation, access logs, deletion protection,
+// TLS policies, HTTP-to-HTTPS redirects, and WAF on internet-facing ALBs.
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { literalReferences, referrersOf } from "../../lib/references";
+import { asList, present } from "../../lib/values";
+
+const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
+const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
+const LISTENER_RULES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"];
+const WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+
+function isApplicationLb(props: any): boolean {
+  const t = props.loadBalancerType;
+  return t === undefined || t === "application";
+}
+
+export const elbAlbDropInvalidHeaders = resourcePolicy({
+  name: "elb-alb-drop-invalid-headers",
+  description:
+    "Application Load Balancers should drop HTTP headers with invalid names instead of passing them to targets " +
+    "(request smuggling and header-injection defence). Advisory: hardening in depth.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_131" },
+    { source: "Security Hub FSBP", id: "ELB.4" },
+  ],
+  types: LOAD_BALANCERS,
+  check: (props, ctx) => {
+    if (!isApplicationLb(props)) return;
+    if (props.dropInvalidHeaderFields !== true) ctx.report("dropInvalidHeaderFields is not true.");
+  },
+});
+
+export const elbAlbDesyncMitigation = resourcePolicy({
+  name: "elb-alb-desync-mitigation",
+  description:
+    "Application Load Balancers should use the 'defensive' (AWS default) or 'strictest' HTTP desync mitigation mode; " +
+    "'monitor' lets ambiguous requests that enable request smuggling through. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: 'Remove `desyncMitigationMode` or set it to "defensive" or "strictest".',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_328" },
+    { source: "Security Hub FSBP", id: "ELB.12" },
+  ],
+  types: LOAD_BALANCERS,
+  check: (props, ctx) => {
+    if (!isApplicationLb(props)) return;
+    const mode = props.desyncMitigationMode ?? "defensive";
+    if (mode !== "defensive" && mode !== "strictest")
+      ctx.report(`desyncMitigationMode is '${mode}'.`);
+  },
+});
+
+export const elbAccessLogs = resourcePolicy({
+  name: "elb-load-balancer-access-logs",
+  description:
+    "Load balancers should write access logs to S3, the record of who called what through the edge. Advisory: needed " +
+    "for investigation, exposes nothing when missing.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `accessLogs: { bucket: <log bucket>, enabled: true }`; the bucket policy must let the ELB log delivery principal write.",
+  references: [
+    { source: "AWSGuard", id: "elb-logging-enabled" },
+    { source: "cdk-nag", id: "AwsSolutions-ELB2" },
+    { source: "Checkov", id: "CKV_AWS_91" },
+    { source: "Security Hub FSBP", id: "ELB.5" },
+  ],
+  types: LOAD_BALANCERS,
+  check: (props, ctx) => {
+    if (props.loadBalancerType === "gateway") return;
+    const logs = props.accessLogs;
+    if (logs?.enabled !== true || !present(logs, "bucket"))
+      ctx.report("Access logging is not enabled.");
+  },
+});
+
+export const elbDeletionProtection = resourcePolicy({
+  name: "elb-load-balancer-deletion-protection",
+  description:
+    "Load balancers should have deletion protection, so a mistaken `pulumi destroy` or console click cannot take the " +
+    "public entry point down. Advisory: production should set it; staging may waive it with a reason.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `enableDeletionProtection: true` (turn it off deliberately before a planned teardown).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_150" },
+    { source: "Security Hub FSBP", id: "ELB.6" },
+  ],
+  types: LOAD_BALANCERS,
+  check: (props, ctx) => {
+    if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
+  },
+});
+
+export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>({
+  name: "elb-listener-tls-policy",
+  description:
+    "HTTPS and TLS listeners must use a TLS 1.2+ security policy (ELBSecurityPolicy-TLS13-1-2-2021-06 or newer). Mandatory: " +
+    "without `sslPolicy`, listeners created through the API get ELBSecurityPolicy-2016-08, which accepts TLS 1.0 and 1.1.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" (AWS recommended), "ELBSecurityPolicy-TLS13-1-2-2021-06" ' +
+    "or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_103" },
+    { source: "Security Hub FSBP", id: "ELB.17" },
+    { source: "AWS docs", id: "ELB security policies (API default ELBSecurityPolicy-2016-08)" },
+  ],
+  config: {
+    sslPolicyPattern: {
+      type: "string",
+      description:
+        "Regular expression for accepted security policies. The default accepts every TLS13-1-2 and TLS13-1-3 policy (FIPS and PQ variants included).",
+      default: "^ELBSecurityPolicy-TLS13-1-[23]-",
+    },
+  },
+  types: LISTENERS,
+  check: (props, ctx) => {
+    const protocol = props.protocol;
+    if (protocol !== "HTTPS" && protocol !== "TLS") return;
+    const policy = props.sslPolicy;
+    // ELB docs: a listener created through the API/CloudFormation without a policy gets ELBSecurityPolicy-2016-08.
+    if (policy === undefined) {
+      ctx.report(
+        `${protocol} listener sets no sslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0+).`,
+      );
+    } else if (!new RegExp(ctx.config.sslPolicyPattern).test(policy)) {
+      ctx.report(`sslPolicy '${policy}' is not a TLS 1.2+ policy from the accepted list.`);
+    }
+  },
+});
+
+/** Whether an ALB listener action keeps traffic off plain HTTP: a redirect to HTTPS or a fixed response. */
+function httpActionProblem(action: any): string | undefined {
+  const type = action?.type;
+  if (type === "fixed-response") return undefined;
+  if (type === "redirect") {
+    return String(action.redirect?.protocol).toUpperCase() === "HTTPS"
+      ? undefined
+      : "redirects without switching to HTTPS";
+  }
+  return `'${type}' serves the application over plain HTTP`;
+}
+
+export const elbListenerHttpRedirect = stackPolicy({
+  name: "elb-listener-http-redirects-to-https",
+  description:
+    "An HTTP listener on an Application Load Balancer should only redirect to HTTPS (or return a fixed response); every " +
+    "listener rule attached to it too. Advisory: a stack without a certificate (staging) may serve plain HTTP on purpose, " +
+    "and then this finding says so instead of hiding it.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Add an HTTPS listener with an ACM certificate and make the HTTP listener's default action " +
+    '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_20" },
+    { source: "Checkov", id: "CKV_AWS_2" },
+    { source: "Security Hub FSBP", id: "ELB.1" },
+  ],
+  types: [...LISTENERS, ...LISTENER_RULES],
+  check: (ctx) => {
+    for (const listener of ctx.index.ofType(...LISTENERS)) {
+      ctx.each(listener, () => {
+        const lbs = ctx.index.referenced(listener, "loadBalancerArn", ...LOAD_BALANCERS);
+        if (lbs.some((lb) => !isApplicationLb(lb.props))) return;
+        if ((listener.props.protocol ?? "HTTP") !== "HTTP") return;
+        for (const action of asList(listener.props.defaultActions)) {
+          const problem = httpActionProblem(action);
+          if (problem)
+            ctx.report(
+              listener,
+              `Plain HTTP served: the HTTP listener's default action ${problem}.`,
+            );
+        }
+        // Rules attach to the listener by its ARN, unknown at preview: correlate by property dependency.
+        for (const rule of ctx.index.referrers(listener, "listenerArn", ...LISTENER_RULES)) {
+          ctx.each(rule, () => {
+            for (const action of asList(rule.props.actions)) {
+              const problem = httpActionProblem(action);
+              if (problem)
+                ctx.report(rule, `Plain HTTP served: a rule on an HTTP listener ${problem}.`);
+            }
+          });
+        }
+      });
+    }
+  },
+});
+
+export const elbAlbWafAssociation = stackPolicy({
+  name: "elb-alb-waf-association",
+  description:
+    "Internet-facing Application Load Balancers should be protected by a WAFv2 web ACL (an aws.wafv2.WebAclAssociation " +
+    "whose resourceArn is the load balancer). Advisory: the design leaves staging without WAF to save cost; the finding " +
+    "keeps that visible.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with `resourceArn: <alb>.arn`.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_28" },
+    { source: "Security Hub FSBP", id: "ELB.16" },
+  ],
+  types: [...LOAD_BALANCERS, WEB_ACL_ASSOCIATION],
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [WEB_ACL_ASSOCIATION], "resourceArn");
+    for (const lb of ctx.index.ofType(...LOAD_BALANCERS)) {
+      ctx.each(lb, () => {
+        if (!isApplicationLb(lb.props) || lb.props.internal === true) return;
+        // Only an association given as a literal ARN needs the load balancer's ARN (unknown at preview).
+        const associations = referrersOf(
+          ctx.index,
+          lb,
+          "resourceArn",
+          WEB_ACL_ASSOCIATION,
+          literal,
+          [() => lb.props.arn],
+        );
+        if (associations === undefined || associations.length > 0) return;
+        ctx.report(
+          lb,
+          "This internet-facing load balancer is not associated with a WAFv2 web ACL.",
+        );
+      });
+    }
+  },
+});

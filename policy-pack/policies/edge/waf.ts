@@ -1,0 +1,203 @@
+// WAFv2 web ACLs: enforced AWS managed rule groups, a rate-based rule, CloudWatch metrics and a
+// logging configuration. Rules count wherever they are declared: inline, in `ruleJson`, or as
+// WebAclRule / WebAclRuleGroupAssociation resources.
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy, StackIndex } from "../../lib/define";
+import { literalReferences, referrersOf } from "../../lib/references";
+import { asList, jsonDocument, present } from "../../lib/values";
+
+const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+const WEB_ACL_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+const WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
+const WEB_ACL_RULE_GROUP_ASSOCIATION =
+  "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
+
+/** A web ACL rule, from inline `rules`, `ruleJson`, WebAclRule or WebAclRuleGroupAssociation. */
+interface WafRule {
+  readonly name: string;
+  readonly managed?: { readonly vendor: string; readonly name: string };
+  readonly rateBased: boolean;
+  /** The rule (or managed group) only counts matches instead of acting on them. */
+  readonly counting: boolean;
+}
+
+/** Inline rules and WebAclRule resources share the provider's camelCase shape. */
+function ruleFromProvider(r: any): WafRule {
+  const mg = r?.statement?.managedRuleGroupStatement;
+  return {
+    name: String(r?.name ?? ""),
+    managed: mg ? { vendor: String(mg.vendorName), name: String(mg.name) } : undefined,
+    rateBased: present(r?.statement, "rateBasedStatement"),
+    counting: mg ? present(r?.overrideAction, "count") : present(r?.action, "count"),
+  };
+}
+
+/** `ruleJson` holds rules in the WAF API's PascalCase shape. */
+function ruleFromApi(r: any): WafRule {
+  const mg = r?.Statement?.ManagedRuleGroupStatement;
+  return {
+    name: String(r?.Name ?? ""),
+    managed: mg ? { vendor: String(mg.VendorName), name: String(mg.Name) } : undefined,
+    rateBased: r?.Statement?.RateBasedStatement !== undefined,
+    counting: mg ? r?.OverrideAction?.Count !== undefined : r?.Action?.Count !== undefined,
+  };
+}
+
+/** Every rule of a web ACL, wherever it is declared. Reads may throw at preview (use in `ctx.each`). */
+function webAclRules(index: StackIndex, acl: PolicyResource): WafRule[] {
+  const rules = asList(acl.props.rules).map(ruleFromProvider);
+  if (present(acl.props, "ruleJson")) {
+    const doc = jsonDocument(acl.props.ruleJson);
+    rules.push(...asList(Array.isArray(doc) ? doc : doc?.Rules).map(ruleFromApi));
+  }
+  for (const r of index.referrers(acl, "webAclArn", WEB_ACL_RULE))
+    rules.push(ruleFromProvider(r.props));
+  for (const a of index.referrers(acl, "webAclArn", WEB_ACL_RULE_GROUP_ASSOCIATION)) {
+    const mg = a.props.managedRuleGroup;
+    rules.push({
+      name: String(a.props.ruleName ?? ""),
+      managed: mg ? { vendor: String(mg.vendorName), name: String(mg.name) } : undefined,
+      rateBased: false,
+      counting: a.props.overrideAction === "count",
+    });
+  }
+  return rules;
+}
+
+export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string[] }>({
+  name: "wafv2-web-acl-managed-rules",
+  description:
+    "WAFv2 web ACLs should enforce the AWS managed rule groups for common attacks (AWSManagedRulesCommonRuleSet) and " +
+    "known bad inputs (AWSManagedRulesKnownBadInputsRuleSet, which blocks Log4Shell probes), not just count them. " +
+    "Rules declared inline, in ruleJson, or as WebAclRule/WebAclRuleGroupAssociation resources all count. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Add a rule with `statement.managedRuleGroupStatement: { vendorName: "AWS", name: <group> }` and ' +
+    "`overrideAction: { none: {} }` for each required group.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_175" },
+    { source: "Checkov", id: "CKV_AWS_192" },
+    { source: "Checkov", id: "CKV2_AWS_76" },
+    { source: "Security Hub FSBP", id: "WAF.10" },
+  ],
+  config: {
+    requiredManagedRuleGroups: {
+      type: "array",
+      items: { type: "string" },
+      description: "AWS managed rule groups every web ACL must enforce.",
+      default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"],
+    },
+  },
+  types: [WEB_ACL, WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION],
+  check: (ctx) => {
+    for (const acl of ctx.index.ofType(WEB_ACL)) {
+      ctx.each(acl, () => {
+        const rules = webAclRules(ctx.index, acl);
+        for (const group of ctx.config.requiredManagedRuleGroups) {
+          const found = rules.filter(
+            (r) => r.managed?.vendor === "AWS" && r.managed.name === group,
+          );
+          if (found.length === 0)
+            ctx.report(acl, `The web ACL does not use the managed rule group ${group}.`);
+          else if (found.every((r) => r.counting)) {
+            ctx.report(
+              acl,
+              `The managed rule group ${group} only counts matches (overrideAction count).`,
+            );
+          }
+        }
+      });
+    }
+  },
+});
+
+export const wafv2RateLimit = stackPolicy({
+  name: "wafv2-web-acl-rate-limit",
+  description:
+    "WAFv2 web ACLs should have a rate-based rule that blocks (or challenges) clients sending too many requests. " +
+    "Advisory: limits brute force, scraping and cost of request floods.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    'Add a rule with `statement.rateBasedStatement: { limit: <requests per 5 min>, aggregateKeyType: "IP" }` and `action: { block: {} }`.',
+  references: [{ source: "AWS docs", id: "WAF rate-based rule statement" }],
+  types: [WEB_ACL, WEB_ACL_RULE],
+  check: (ctx) => {
+    for (const acl of ctx.index.ofType(WEB_ACL)) {
+      ctx.each(acl, () => {
+        const rules = webAclRules(ctx.index, acl).filter((r) => r.rateBased);
+        if (rules.length === 0) ctx.report(acl, "The web ACL has no rate-based rule.");
+        else if (rules.every((r) => r.counting))
+          ctx.report(acl, "The web ACL's rate-based rules only count requests.");
+      });
+    }
+  },
+});
+
+export const wafv2Metrics = resourcePolicy({
+  name: "wafv2-web-acl-metrics",
+  description:
+    "WAFv2 web ACLs and their rules should publish CloudWatch metrics, so blocked traffic and false positives are " +
+    "visible. Advisory: observability.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `visibilityConfig.cloudwatchMetricsEnabled: true` on the web ACL and on every rule (and sampledRequestsEnabled for triage).",
+  references: [{ source: "Security Hub FSBP", id: "WAF.12" }],
+  types: [WEB_ACL, WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION],
+  check: (props, ctx, args) => {
+    if (args.type !== WEB_ACL) {
+      // Separate rule resources: visibilityConfig is optional there; flag only an explicit opt-out.
+      if (props.visibilityConfig?.cloudwatchMetricsEnabled === false) {
+        ctx.report("CloudWatch metrics are disabled for this rule.");
+      }
+      return;
+    }
+    if (props.visibilityConfig?.cloudwatchMetricsEnabled !== true) {
+      ctx.report("CloudWatch metrics are disabled for the web ACL.");
+    }
+    for (const r of asList(props.rules)) {
+      if (r?.visibilityConfig?.cloudwatchMetricsEnabled !== true) {
+        ctx.report(`CloudWatch metrics are disabled for rule '${r?.name}'.`);
+      }
+    }
+    if (present(props, "ruleJson")) {
+      const doc = jsonDocument(props.ruleJson);
+      for (const r of asList(Array.isArray(doc) ? doc : doc?.Rules)) {
+        if (r?.VisibilityConfig?.CloudWatchMetricsEnabled !== true) {
+          ctx.report(`CloudWatch metrics are disabled for rule '${r?.Name}' (ruleJson).`);
+        }
+      }
+    }
+  },
+});
+
+export const wafv2Logging = stackPolicy({
+  name: "wafv2-web-acl-logging",
+  description:
+    "WAFv2 web ACLs should have a logging configuration (aws.wafv2.WebAclLoggingConfiguration whose resourceArn is the " +
+    "ACL), the only record of which requests were blocked and why. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Create an `aws.wafv2.WebAclLoggingConfiguration` with `resourceArn: <acl>.arn` and a KMS-encrypted log group named " +
+    "`aws-waf-logs-*` as destination; redact Authorization and Cookie headers.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_31" },
+    { source: "Security Hub FSBP", id: "WAF.11" },
+  ],
+  types: [WEB_ACL, WEB_ACL_LOGGING],
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [WEB_ACL_LOGGING], "resourceArn");
+    for (const acl of ctx.index.ofType(WEB_ACL)) {
+      ctx.each(acl, () => {
+        const logging = referrersOf(ctx.index, acl, "resourceArn", WEB_ACL_LOGGING, literal, [
+          () => acl.props.arn,
+        ]);
+        if (logging === undefined || logging.length > 0) return;
+        ctx.report(acl, "The web ACL has no logging configuration.");
+      });
+    }
+  },
+});

@@ -1,0 +1,144 @@
+// Curated IAM action and service lists (the parts no data set classifies), each citing its source.
+
+/**
+ * Privilege-escalation paths: Rhino Security Labs' research as encoded by Cloudsplaining
+ * (`PRIVILEGE_ESCALATION_METHODS`, which Checkov's CKV_AWS_286 builds on), plus the PassRole
+ * paths for ECS, CodeBuild, SageMaker and App Runner from pathfinding.cloud that Cloudsplaining
+ * added. A path is reported when all its actions are granted and the pivotal one (the first
+ * listed) is granted on unscoped resources.
+ */
+export const ESCALATION_PATHS: Record<string, readonly string[]> = {
+  CreateAccessKey: ["iam:CreateAccessKey"],
+  CreateLoginProfile: ["iam:CreateLoginProfile"],
+  UpdateLoginProfile: ["iam:UpdateLoginProfile"],
+  AddUserToGroup: ["iam:AddUserToGroup"],
+  CreateNewPolicyVersion: ["iam:CreatePolicyVersion"],
+  SetExistingDefaultPolicyVersion: ["iam:SetDefaultPolicyVersion"],
+  AttachUserPolicy: ["iam:AttachUserPolicy"],
+  AttachGroupPolicy: ["iam:AttachGroupPolicy"],
+  AttachRolePolicy: ["iam:AttachRolePolicy"],
+  PutUserPolicy: ["iam:PutUserPolicy"],
+  PutGroupPolicy: ["iam:PutGroupPolicy"],
+  PutRolePolicy: ["iam:PutRolePolicy"],
+  UpdateRolePolicyToAssumeIt: ["iam:UpdateAssumeRolePolicy"],
+  CreateEC2WithExistingRole: ["iam:PassRole", "ec2:RunInstances"],
+  PassRoleToNewLambdaThenInvoke: ["iam:PassRole", "lambda:CreateFunction", "lambda:InvokeFunction"],
+  PassRoleToNewLambdaThenTrigger: [
+    "iam:PassRole",
+    "lambda:CreateFunction",
+    "lambda:CreateEventSourceMapping",
+  ],
+  PassRoleToNewLambdaThenAddPermission: [
+    "iam:PassRole",
+    "lambda:CreateFunction",
+    "lambda:AddPermission",
+  ],
+  PassRoleToNewGlueDevEndpoint: ["iam:PassRole", "glue:CreateDevEndpoint"],
+  PassRoleToNewGlueJob: ["iam:PassRole", "glue:CreateJob"],
+  PassRoleToCloudFormation: ["iam:PassRole", "cloudformation:CreateStack"],
+  PassRoleToNewDataPipeline: ["iam:PassRole", "datapipeline:CreatePipeline"],
+  PassRoleToNewCodeBuildProject: [
+    "iam:PassRole",
+    "codebuild:CreateProject",
+    "codebuild:StartBuild",
+  ],
+  PassRoleToNewEcsTask: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"],
+  PassRoleToNewEcsService: ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:CreateService"],
+  PassRoleToNewSageMakerNotebook: ["iam:PassRole", "sagemaker:CreateNotebookInstance"],
+  PassRoleToNewAppRunnerService: ["iam:PassRole", "apprunner:CreateService"],
+  UpdateExistingGlueDevEndpoint: ["glue:UpdateDevEndpoint"],
+  EditExistingLambdaFunctionWithRole: ["lambda:UpdateFunctionCode"],
+  CreatePresignedSageMakerNotebookUrl: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
+  CreateCodeStarProjectFromTemplate: ["codestar:CreateProjectFromTemplate"],
+};
+
+/**
+ * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain
+ * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
+ * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,
+ * `sts:GetSessionToken` and the Cognito identity calls cannot be scoped, and ECS task execution
+ * roles need the first one.
+ */
+export const CREDENTIAL_ACTIONS = [
+  "codepipeline:PollForJobs",
+  "cognito-identity:GetOpenIdTokenForDeveloperIdentity",
+  "connect:GetFederationToken",
+  "ec2:GetPasswordData",
+  "gamelift:RequestUploadCredentials",
+  "iam:CreateAccessKey",
+  "iam:CreateLoginProfile",
+  "iam:CreateServiceSpecificCredential",
+  "iam:ResetServiceSpecificCredential",
+  "iam:UpdateAccessKey",
+  "lightsail:GetInstanceAccessDetails",
+  "lightsail:GetRelationalDatabaseMasterUserPassword",
+  "mediapackage:RotateIngestEndpointCredentials",
+  "rds-db:connect",
+  "redshift:GetClusterCredentials",
+  "redshift:GetClusterCredentialsWithIAM",
+  "redshift-serverless:GetCredentials",
+  "sts:AssumeRole",
+  "sts:AssumeRoleWithSAML",
+  "sts:AssumeRoleWithWebIdentity",
+  "sts:GetFederationToken",
+];
+
+/**
+ * Read actions that leak data when unscoped: Cloudsplaining's
+ * `READ_ONLY_DATA_EXFILTRATION_ACTIONS` (CKV_AWS_288), plus `s3:GetObjectVersion`, the same read
+ * on a versioned bucket.
+ */
+export const EXFILTRATION_ACTIONS = [
+  "s3:GetObject",
+  "s3:GetObjectVersion",
+  "ssm:GetParameter",
+  "ssm:GetParameters",
+  "ssm:GetParametersByPath",
+  "secretsmanager:GetSecretValue",
+];
+
+/** FSBP KMS.1 / KMS.2 ("blocked actions": decryption on all keys). */
+export const KMS_DECRYPT_ACTIONS = ["kms:Decrypt", "kms:ReEncryptFrom"];
+
+/**
+ * Service principals whose role trust policies AWS documents with `aws:SourceArn` /
+ * `aws:SourceAccount` (cross-service confused-deputy prevention), so the condition works when
+ * the service assumes the role:
+ * - ecs-tasks: ECS task IAM role docs ("use the aws:SourceAccount or aws:SourceArn condition keys
+ *   in either the trust relationship or the IAM policy associated with the role");
+ * - vpc-flow-logs: VPC docs, "IAM role for publishing flow logs to CloudWatch Logs";
+ * - events: EventBridge docs, "Cross-service confused deputy prevention";
+ * - states: Step Functions docs, "Creating an IAM role for your state machine";
+ * - codedeploy: CodeDeploy docs, "Cross-service confused deputy prevention".
+ * Other services are reported by the advisory `iam-trust-policy-confused-deputy-unverified`;
+ * add a service here (policy config) once its documentation says it sends the keys: a condition
+ * on a key the service does not send makes the role unassumable.
+ */
+export const CONFUSED_DEPUTY_DOCUMENTED = [
+  "ecs-tasks.amazonaws.com",
+  "vpc-flow-logs.amazonaws.com",
+  "events.amazonaws.com",
+  "states.amazonaws.com",
+  "codedeploy.amazonaws.com",
+];
+
+/**
+ * Service principals for which a Source* condition is known not to apply to role assumption:
+ * EC2 instance profiles (EC2 does not send aws:SourceArn/SourceAccount when it assumes the role;
+ * the known false positive of Prowler's confused-deputy check, prowler#2810) and Lambda
+ * execution roles (Lambda docs: aws:SourceArn applies only to policies that target the function).
+ */
+export const CONFUSED_DEPUTY_NOT_APPLICABLE = ["ec2.amazonaws.com", "lambda.amazonaws.com"];
+
+/** Services whose data every IAM check may need, besides those a document names. */
+export const BASE_SERVICES = new Set(
+  [
+    ...Object.values(ESCALATION_PATHS).flat(),
+    ...CREDENTIAL_ACTIONS,
+    ...EXFILTRATION_ACTIONS,
+    ...KMS_DECRYPT_ACTIONS,
+  ].map((a) => a.split(":")[0].toLowerCase()),
+);
+
+/** Every action some escalation path needs. */
+export const PRIVESC_ACTIONS = [...new Set(Object.values(ESCALATION_PATHS).flat())];

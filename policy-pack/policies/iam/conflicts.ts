@@ -1,0 +1,50 @@
+// One way to manage a role's policies (AWSGuard iam-role-no-policy-management-conflicts).
+import { stackPolicy } from "../../lib/define";
+import { knownValues, roleLinks, roleManages } from "./role-links";
+import { IAM_TYPES } from "./types";
+
+export const rolePolicyManagementConflicts = stackPolicy({
+  name: "iam-role-no-policy-management-conflicts",
+  description:
+    "A role's policies are managed one way: a Role that sets `inlinePolicies` has no separate RolePolicy resources, and a Role that sets `managedPolicyArns` has no separate attachments (each update would silently remove the other's policies).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Either keep the policies in the Role's `inlinePolicies`/`managedPolicyArns`, or remove those arguments and use RolePolicy/RolePolicyAttachment resources (optionally with RolePoliciesExclusive/RolePolicyAttachmentsExclusive to remove strays).",
+  references: [{ source: "AWSGuard", id: "iam-role-no-policy-management-conflicts" }],
+  types: [
+    IAM_TYPES.role,
+    IAM_TYPES.rolePolicy,
+    IAM_TYPES.rolePolicyAttachment,
+    IAM_TYPES.policyAttachment,
+  ],
+  check: (ctx) => {
+    const { index } = ctx;
+    for (const [urn, links] of roleLinks(index)) {
+      const role = index.byUrn.get(urn);
+      if (!role) continue;
+      ctx.each(role, () => {
+        const names = knownValues(links.inline, "name");
+        if (
+          links.inline.length > 0 &&
+          roleManages(index, role, "inlinePolicies", (e) => e?.name, names)
+        ) {
+          ctx.report(
+            role,
+            `sets inlinePolicies and also has RolePolicy resource(s) ${links.inline.map((r) => r.name).join(", ")}.`,
+          );
+        }
+        const arns = knownValues(links.attached, "policyArn");
+        if (
+          links.attached.length > 0 &&
+          roleManages(index, role, "managedPolicyArns", (e) => e, arns)
+        ) {
+          ctx.report(
+            role,
+            `sets managedPolicyArns and also has attachment resource(s) ${links.attached.map((r) => r.name).join(", ")}.`,
+          );
+        }
+      });
+    }
+  },
+});

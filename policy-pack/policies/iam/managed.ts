@@ -1,0 +1,138 @@
+// AWS-managed policies are attached only when allow-listed in config with a reason.
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../../lib/define";
+import { eachElement, isUnknownError } from "../../lib/values";
+import { knownValues, roleLinks } from "./role-links";
+import { IAM_TYPES } from "./types";
+
+interface ManagedPolicyConfig {
+  allowedManagedPolicies: { arn: string; reason: string }[];
+}
+
+const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy(\/.+)$/;
+
+/** `policy/<path>/<name>` of an AWS-managed policy ARN, partition-independent; undefined otherwise. */
+function awsManagedKey(arn: string): string | undefined {
+  const m = AWS_MANAGED.exec(arn);
+  return m ? m[1].toLowerCase() : undefined;
+}
+
+function isCustomerPolicy(r: PolicyResource): boolean {
+  return r.type === IAM_TYPES.policy;
+}
+
+export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
+  name: "iam-managed-policy-allowlist",
+  description:
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`) are attached only when allow-listed in config with a reason; customer-managed policies are checked by the document policies.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Replace the AWS-managed policy with a customer-managed or inline policy listing only the needed actions on the needed resources. If the managed policy is truly required (e.g. a service-role policy AWS maintains), add `{ arn, reason }` to this policy's `allowedManagedPolicies` config.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-IAM4" },
+    { source: "Checkov", id: "CKV_AWS_274" },
+  ],
+  config: {
+    allowedManagedPolicies: {
+      type: "array",
+      default: [],
+      description: "AWS-managed policies that may be attached, each with the reason.",
+      items: {
+        type: "object",
+        properties: { arn: { type: "string" }, reason: { type: "string", minLength: 10 } },
+        required: ["arn", "reason"],
+      },
+    },
+  },
+  types: [
+    IAM_TYPES.role,
+    IAM_TYPES.rolePolicyAttachment,
+    IAM_TYPES.userPolicyAttachment,
+    IAM_TYPES.groupPolicyAttachment,
+    IAM_TYPES.policyAttachment,
+    IAM_TYPES.rolePolicyAttachmentsExclusive,
+    IAM_TYPES.userPolicyAttachmentsExclusive,
+    IAM_TYPES.groupPolicyAttachmentsExclusive,
+  ],
+  check: (ctx) => {
+    const allowed = new Set(
+      ctx.config.allowedManagedPolicies
+        .filter((e) => typeof e?.reason === "string" && e.reason.trim().length >= 10)
+        .map((e) => awsManagedKey(e.arn) ?? e.arn.toLowerCase()),
+    );
+    const { index } = ctx;
+    const judge = (
+      r: PolicyResource,
+      prop: string,
+      arns: unknown,
+      carriers: PolicyResource[],
+      skip: Set<string>,
+    ) => {
+      const deps = index.referenced(r, prop);
+      const values: unknown[] = [];
+      const unknownSeen = Array.isArray(arns)
+        ? eachElement(arns, (v) => values.push(v))
+        : (values.push(arns), undefined);
+      for (const v of values) {
+        if (typeof v !== "string" || skip.has(v)) continue;
+        const key = awsManagedKey(v);
+        if (key && !allowed.has(key)) {
+          ctx.report(
+            r,
+            `${prop}: AWS-managed policy ${v} is not in allowedManagedPolicies; attach a least-privilege customer policy instead.`,
+            carriers,
+          );
+        }
+      }
+      // ARNs unknown at preview come from resources; a customer-managed Policy is fine.
+      if (unknownSeen && !(deps.length > 0 && deps.every(isCustomerPolicy))) throw unknownSeen;
+    };
+    const read = (
+      r: PolicyResource,
+      prop: string,
+      carriers: PolicyResource[],
+      skip = new Set<string>(),
+    ) => {
+      ctx.each(r, () => {
+        let arns: unknown;
+        try {
+          arns = r.props[prop];
+        } catch (e) {
+          if (!isUnknownError(e)) throw e;
+          const deps = index.referenced(r, prop);
+          // Unknown as a whole: fine if built only from customer-managed policies; for a Role's
+          // optional, computed managedPolicyArns with no dependencies, the program did not set it.
+          if (deps.length > 0 && deps.every(isCustomerPolicy)) return;
+          if (deps.length === 0 && r.type === IAM_TYPES.role) return;
+          throw e;
+        }
+        if (arns === undefined || arns === null) return;
+        judge(r, prop, arns, carriers, skip);
+      });
+    };
+    const roleOf = (r: PolicyResource, prop: string) => index.referenced(r, prop, IAM_TYPES.role);
+    const links = roleLinks(index);
+    for (const r of index.ofType(IAM_TYPES.role)) {
+      // After a refresh the computed managedPolicyArns also lists what attachments attached;
+      // those are reported on the attachment.
+      read(r, "managedPolicyArns", [], knownValues(links.get(r.urn)?.attached ?? [], "policyArn"));
+    }
+    for (const r of index.ofType(IAM_TYPES.rolePolicyAttachment))
+      read(r, "policyArn", roleOf(r, "role"));
+    for (const r of index.ofType(IAM_TYPES.userPolicyAttachment, IAM_TYPES.groupPolicyAttachment)) {
+      read(r, "policyArn", []);
+    }
+    for (const r of index.ofType(IAM_TYPES.policyAttachment))
+      read(r, "policyArn", roleOf(r, "roles"));
+    for (const r of index.ofType(IAM_TYPES.rolePolicyAttachmentsExclusive)) {
+      read(r, "policyArns", roleOf(r, "roleName"));
+    }
+    for (const r of index.ofType(
+      IAM_TYPES.userPolicyAttachmentsExclusive,
+      IAM_TYPES.groupPolicyAttachmentsExclusive,
+    )) {
+      read(r, "policyArns", []);
+    }
+  },
+});

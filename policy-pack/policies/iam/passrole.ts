@@ -1,0 +1,48 @@
+// iam:PassRole rules: granted only on specific roles, and only to the intended service.
+import { narrowingClauses } from "../../lib/conditions";
+import { statementGrants } from "../../lib/policy-document";
+import { documentPolicy, unscopedResource } from "./documents";
+
+export const passRoleScoped = documentPolicy(
+  {
+    name: "iam-passrole-scoped",
+    description:
+      "iam:PassRole is granted only on specific role ARNs, never on all roles (directly, through `iam:*`/`*`, or NotAction).",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+      "Grant iam:PassRole in its own statement with Resource set to the ARNs of the roles the principal must hand to a service, and add an `iam:PassedToService` condition naming that service.",
+    references: [{ source: "Trivy", id: "AWS-0342" }],
+  },
+  {
+    statement: (s, where, ctx) => {
+      if (!s.isAllow || !statementGrants(s, "iam:PassRole")) return;
+      const res = unscopedResource(s);
+      if (res) {
+        ctx.report(
+          `${where} ${s.label}: iam:PassRole on ${res} lets the principal hand any role to a service.`,
+        );
+      }
+    },
+  },
+);
+
+export const passRolePassedToService = documentPolicy(
+  {
+    name: "iam-passrole-passed-to-service",
+    description:
+      "iam:PassRole grants carry an `iam:PassedToService` condition, so the role can be handed only to the intended service.",
+    enforcementLevel: "advisory",
+    severity: "low",
+    remediationSteps:
+      'Add `"Condition": {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}` to the statement that grants iam:PassRole.',
+    references: [{ source: "Trivy", id: "AWS-0342" }],
+  },
+  {
+    statement: (s, where, ctx) => {
+      if (!s.isAllow || !statementGrants(s, "iam:PassRole")) return;
+      if (narrowingClauses(s, /^iam:PassedToService$/i).length > 0) return;
+      ctx.report(`${where} ${s.label}: iam:PassRole without an iam:PassedToService condition.`);
+    },
+  },
+);

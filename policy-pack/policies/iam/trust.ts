@@ -1,0 +1,191 @@
+// Role trust policies: specific principals (no `*`, no NotPrincipal, no whole foreign account
+// without sts:ExternalId, OIDC pinned to a subject, confused-deputy conditions where documented),
+// and an advisory for service principals whose support of those conditions is not recorded.
+import { narrowingClauses } from "../../lib/conditions";
+import { resourcePolicy } from "../../lib/define";
+import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
+import { hasWildcard } from "../../lib/policy-elements";
+import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "./catalog";
+import { IAM_TYPES } from "./types";
+
+interface TrustConfig {
+  trustedAccounts: string[];
+  confusedDeputyServices: string[];
+}
+
+const PRINCIPAL_NARROWING =
+  /^aws:(PrincipalArn|PrincipalAccount|PrincipalOrgID|PrincipalOrgPaths|SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths)$/i;
+const SOURCE_NARROWING = /^aws:(SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths)$/i;
+const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/;
+
+/** The OIDC issuer host of a Federated principal, or undefined for SAML providers. */
+function oidcHost(id: string): string | undefined {
+  if (/:saml-provider\//.test(id)) return undefined;
+  const m = /:oidc-provider\/(.+)$/.exec(id);
+  return (m ? m[1] : id).toLowerCase();
+}
+
+function checkTrustStatement(
+  s: IamStatement,
+  config: TrustConfig,
+  report: (m: string) => void,
+): void {
+  const out = { push: (m: string) => report(`assumeRolePolicy ${m}`) };
+  if (!s.isAllow) return;
+  if (s.notPrincipals) {
+    out.push(`${s.label}: Allow with NotPrincipal trusts everyone except those listed.`);
+  }
+  const principals = s.principals;
+  if (!principals) return;
+  const trusted = new Set(config.trustedAccounts);
+  const deputyServices = new Set(config.confusedDeputyServices.map((x) => x.toLowerCase()));
+  const narrows = (re: RegExp) => narrowingClauses(s, re).length > 0;
+  for (const p of principals.known) {
+    if (isAnyone(p)) {
+      if (!narrows(PRINCIPAL_NARROWING)) {
+        out.push(
+          `${s.label}: Principal "*" without a condition on aws:PrincipalArn/PrincipalAccount/PrincipalOrgID: anyone can assume the role.`,
+        );
+      }
+      continue;
+    }
+    if (p.type === "AWS") {
+      const root = ROOT_PRINCIPAL.exec(p.id);
+      if (root) {
+        if (
+          !trusted.has(root[1]) &&
+          !narrows(/^sts:ExternalId$/i) &&
+          !narrows(/^aws:PrincipalArn$/i)
+        ) {
+          out.push(
+            `${s.label}: trusts every principal of account ${root[1]} without an sts:ExternalId (or aws:PrincipalArn) condition; name the role, or add the condition, or list the account in trustedAccounts.`,
+          );
+        }
+      } else if (hasWildcard(p.id)) {
+        out.push(
+          `${s.label}: AWS principal "${p.id}" is a wildcard; name specific roles or users.`,
+        );
+      }
+      continue;
+    }
+    if (p.type === "Federated") {
+      const host = oidcHost(p.id);
+      if (!host) continue; // SAML: the trust is already limited to your own identity provider
+      const github = host === "token.actions.githubusercontent.com";
+      const keys = github
+        ? ["sub"]
+        : host === "cognito-identity.amazonaws.com"
+          ? ["aud"]
+          : ["sub", "aud"];
+      const clauses = narrowingClauses(
+        s,
+        keys.map((k) => `${host}:${k}`),
+      ).filter(
+        // GitHub: `repo:*` lets every repository on GitHub assume the role.
+        (c) => !github || c.values.every((v) => /^repo:[^*?/]+\//.test(v)),
+      );
+      if (clauses.length === 0) {
+        out.push(
+          `${s.label}: federated principal ${host} without a condition on ${keys
+            .map((k) => `${host}:${k}`)
+            .join(
+              " or ",
+            )}${github ? " naming an owner (repo:<owner>/<repo>:...)" : ""}: any identity of that provider can assume the role.`,
+        );
+      }
+      continue;
+    }
+    if (
+      p.type === "Service" &&
+      deputyServices.has(p.id.toLowerCase()) &&
+      !narrows(SOURCE_NARROWING)
+    ) {
+      out.push(
+        `${s.label}: service principal ${p.id} without an aws:SourceAccount/aws:SourceArn condition (confused-deputy protection, documented for this service).`,
+      );
+    }
+  }
+  if (principals.unknown) throw principals.unknown;
+}
+
+export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
+  name: "iam-trust-policy-specific-principals",
+  description:
+    "Role trust policies name specific principals: no `*` without a narrowing condition, no NotPrincipal, no whole foreign account without sts:ExternalId, OIDC trusts pinned to a subject, and confused-deputy conditions for service principals that support them.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Trust exact role ARNs. For a third party's account add `sts:ExternalId`; for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`; for ECS tasks, flow logs, EventBridge, Step Functions and CodeDeploy add `aws:SourceAccount` (and `aws:SourceArn`) conditions. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_60" },
+    { source: "Checkov", id: "CKV_AWS_61" },
+    { source: "Checkov", id: "CKV_AWS_393" },
+  ],
+  config: {
+    trustedAccounts: {
+      type: "array",
+      items: { type: "string", pattern: "^\\d{12}$" },
+      default: [],
+      description:
+        "Account ids whose root may be trusted without sts:ExternalId (your own accounts).",
+    },
+    confusedDeputyServices: {
+      type: "array",
+      items: { type: "string" },
+      default: CONFUSED_DEPUTY_DOCUMENTED,
+      description:
+        "Service principals that must carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
+    },
+  },
+  types: [IAM_TYPES.role],
+  check: (props, ctx) => {
+    const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
+    doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
+  },
+});
+
+export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServices: string[] }>({
+  name: "iam-trust-policy-confused-deputy-unverified",
+  description:
+    "Service principals in role trust policies that this pack cannot confirm support aws:SourceArn/aws:SourceAccount: check the service's documentation and add the condition if it does.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-specific-principals`' `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_393" },
+    { source: "AWS docs", id: "IAM User Guide: The confused deputy problem" },
+  ],
+  config: {
+    confusedDeputyServices: {
+      type: "array",
+      items: { type: "string" },
+      default: CONFUSED_DEPUTY_DOCUMENTED,
+      description:
+        "Services already enforced by iam-trust-policy-specific-principals (keep the two in step).",
+    },
+  },
+  types: [IAM_TYPES.role],
+  check: (props, ctx) => {
+    const known = new Set(
+      [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>
+        x.toLowerCase(),
+      ),
+    );
+    const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
+    doc.forEach((s) => {
+      if (!s.isAllow) return;
+      const principals = s.principals;
+      if (!principals) return;
+      const services = principals.known
+        .filter((p) => p.type === "Service" && !known.has(p.id.toLowerCase()))
+        .map((p) => p.id);
+      if (services.length > 0 && narrowingClauses(s, SOURCE_NARROWING).length === 0) {
+        ctx.report(
+          `assumeRolePolicy ${s.label}: service principal(s) ${services.join(", ")} without aws:SourceAccount/aws:SourceArn; whether the service supports them is not recorded in this pack.`,
+        );
+      }
+      if (principals.unknown) throw principals.unknown;
+    });
+  },
+});

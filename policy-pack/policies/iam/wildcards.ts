@@ -1,0 +1,174 @@
+// IAM rules on wildcards: no wildcard actions (`*`, `service:*`, Allow+NotAction, broad partial
+// wildcards) and no `"*"` resource for actions that support resource-level permissions.
+import {
+  expandActionPattern,
+  isReadOnly,
+  supportsResourceLevelPermissions,
+  splitAction,
+} from "../../lib/iam-actions";
+import { hasWildcard } from "../../lib/policy-elements";
+import { peek } from "../../lib/values";
+import {
+  documentPolicy,
+  grantedActions,
+  isAllServicesPattern,
+  listSome,
+  narrowedByResourceTag,
+  unscopedResource,
+} from "./documents";
+
+interface WildcardActionsConfig {
+  maxWildcardExpansion: number;
+  allowedActionPatterns: string[];
+}
+
+export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
+  {
+    name: "iam-no-wildcard-actions",
+    description:
+      "IAM policies grant named actions: no `*`, no `service:*`, no Allow with NotAction, and partial wildcards only when they expand to a few read/list actions.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+      "List the exact actions the workload calls (CloudTrail or IAM Access Analyzer policy generation shows them). Replace `*`/`service:*` and Allow+NotAction with that list. A partial wildcard such as `logs:Describe*` is accepted when it expands to at most `maxWildcardExpansion` read/list actions, or when added to this policy's `allowedActionPatterns` config.",
+    references: [
+      { source: "cdk-nag", id: "AwsSolutions-IAM5" },
+      { source: "Checkov", id: "CKV_AWS_62" },
+      { source: "Checkov", id: "CKV_AWS_63" },
+      { source: "Checkov", id: "CKV_AWS_49" },
+      { source: "Security Hub FSBP", id: "IAM.1" },
+      { source: "Security Hub FSBP", id: "IAM.21" },
+      { source: "Trivy", id: "AWS-0345" },
+    ],
+    config: {
+      maxWildcardExpansion: {
+        type: "integer",
+        minimum: 1,
+        default: 10,
+        description:
+          "A partial wildcard (e.g. `ec2:Describe*`) may expand to at most this many actions, all Read or List.",
+      },
+      allowedActionPatterns: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+          "Partial wildcards accepted as written (case-insensitive), e.g. `logs:Describe*`.",
+      },
+    },
+  },
+  {
+    statement: (s, where, ctx) => {
+      if (!s.isAllow) return;
+      if (s.notActions) {
+        ctx.report(
+          `${where} ${s.label}: Allow with NotAction grants every action of every service except those listed.`,
+        );
+        return;
+      }
+      const actions = s.actions;
+      if (!actions) return;
+      const allowed = new Set(ctx.config.allowedActionPatterns.map((p) => p.toLowerCase()));
+      for (const p of actions.known) {
+        if (isAllServicesPattern(p)) {
+          // The finding stands either way; only its wording depends on Resource (maybe unknown).
+          const res = peek(() => unscopedResource(s));
+          const admin =
+            res.known && res.value ? " on all resources: full administrator access" : "";
+          ctx.report(
+            `${where} ${s.label}: Action "${p}" grants every action of every service${admin}.`,
+          );
+          continue;
+        }
+        const parts = splitAction(p);
+        if (!parts || !hasWildcard(parts.name)) continue;
+        if (parts.name.replace(/\*/g, "") === "") {
+          ctx.report(`${where} ${s.label}: Action "${p}" grants every ${parts.service} action.`);
+          continue;
+        }
+        if (allowed.has(p.toLowerCase())) continue;
+        const expanded = expandActionPattern(p);
+        const writes = expanded.filter((a) => !isReadOnly(a));
+        if (writes.length > 0) {
+          ctx.report(
+            `${where} ${s.label}: Action "${p}" expands to ${writes.length} non-read action(s) (${listSome(
+              writes.map((a) => `${a.action} [${a.accessLevel}]`),
+              4,
+            )}); list the exact actions.`,
+          );
+        } else if (expanded.length > ctx.config.maxWildcardExpansion) {
+          ctx.report(
+            `${where} ${s.label}: Action "${p}" expands to ${expanded.length} actions (more than ${ctx.config.maxWildcardExpansion}); list the exact actions or allow the pattern in config.`,
+          );
+        }
+      }
+      if (actions.unknown) throw actions.unknown;
+    },
+  },
+);
+
+// ---------------------------------------------------------------------------------------------
+// No "*" resource for actions that support resource-level permissions
+
+interface ResourceWildcardConfig {
+  allowResourceTagConditions: boolean;
+  allowedActions: string[];
+}
+
+export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
+  {
+    name: "iam-no-resource-wildcard",
+    description:
+      'IAM policies scope actions that support resource-level permissions to specific ARNs: no `Resource: "*"` (or an all-wildcard ARN, or NotResource) for them.',
+    enforcementLevel: "mandatory",
+    severity: "high",
+    remediationSteps:
+      'Name the exact ARNs (bucket and `bucket/*`, key ARN, log-group ARN ...) in Resource. Keep `"*"` only for actions AWS defines without resource types (e.g. `ecr:GetAuthorizationToken`, `logs:DescribeLogGroups`, `sts:GetCallerIdentity`), in a statement of their own. ABAC with a positive `aws:ResourceTag/<key>` condition is accepted for actions that support that key.',
+    references: [
+      { source: "Checkov", id: "CKV_AWS_355" },
+      { source: "Checkov", id: "CKV_AWS_356" },
+      { source: "Checkov", id: "CKV_AWS_290" },
+      { source: "cdk-nag", id: "AwsSolutions-IAM5" },
+    ],
+    config: {
+      allowResourceTagConditions: {
+        type: "boolean",
+        default: true,
+        description:
+          'Accept `"*"` when a positive aws:ResourceTag/<service>:ResourceTag condition, evaluated by AWS for the action, narrows it.',
+      },
+      allowedActions: {
+        type: "array",
+        items: { type: "string" },
+        default: [],
+        description:
+          'Exact actions accepted on "*" although they support resource-level permissions (state why in a waiver or the change that adds them).',
+      },
+    },
+  },
+  {
+    statement: (s, where, ctx) => {
+      if (!s.isAllow) return;
+      const res = unscopedResource(s);
+      if (!res) return;
+      const { infos, everything } = grantedActions(s);
+      if (everything) {
+        ctx.report(`${where} ${s.label}: grants every action (wildcard or NotAction) on ${res}.`);
+        return;
+      }
+      const allowed = new Set(ctx.config.allowedActions.map((a) => a.toLowerCase()));
+      const offenders = infos.filter(
+        (info) =>
+          supportsResourceLevelPermissions(info) &&
+          !allowed.has(info.action.toLowerCase()) &&
+          !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
+      );
+      if (offenders.length === 0) return;
+      ctx.report(
+        `${where} ${s.label}: Resource ${res} for ${offenders.length} action(s) that support resource-level permissions (${listSome(
+          offenders.map((a) => a.action),
+        )}); scope them to specific ARNs.`,
+      );
+    },
+  },
+);

@@ -1,0 +1,202 @@
+// KMS key rules: automatic rotation, an explicit key policy without unnarrowed wildcard
+// principals (and no lockout-check bypass), a deletion waiting period, and a description.
+import type { PolicyResource } from "@pulumi/policy";
+import { DEFAULT_NARROWING_KEYS } from "../../lib/conditions";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { parseKnownPolicyDocument } from "../../lib/policy-document";
+import { actionsText, jsonErrorOf, publicGrants } from "../../lib/resource-policies";
+
+const KEY = "aws:kms/key:Key";
+const KEY_TYPES = [
+  KEY,
+  "aws:kms/replicaKey:ReplicaKey",
+  "aws:kms/externalKey:ExternalKey",
+  "aws:kms/replicaExternalKey:ReplicaExternalKey",
+];
+const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+
+/**
+ * For key policies, the S3-specific keys and aws:SourceIp are not narrowing enough: a key granted
+ * to "*" from a network range is usable by principals of every AWS account there.
+ */
+const KMS_NARROWING_KEYS = DEFAULT_NARROWING_KEYS.filter(
+  (k) => k !== "aws:SourceIp" && !k.startsWith("s3:"),
+);
+
+export const keyRotationEnabled = resourcePolicy({
+  name: "kms-key-rotation-enabled",
+  description:
+    "Symmetric customer-managed KMS keys have automatic rotation on (rotationPeriodInDays, if set, 90-2560).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set enableKeyRotation: true on the aws.kms.Key (default period 365 days; rotationPeriodInDays " +
+    "must be between 90 and 2560).",
+  references: [
+    { source: "AWSGuard", id: "cmk-backing-key-rotation-enabled" },
+    { source: "cdk-nag", id: "AwsSolutions-KMS5" },
+    { source: "Checkov", id: "CKV_AWS_7" },
+    { source: "Trivy", id: "AWS-0065" },
+    { source: "Security Hub FSBP", id: "KMS.4" },
+    { source: "compliance-policies", id: "aws-kms-key-enable-key-rotation" },
+  ],
+  types: [KEY],
+  check: (props, ctx) => {
+    // KMS API reference, EnableKeyRotation: "Automatic key rotation is supported only on symmetric
+    // encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS
+    // keys, KMS keys with imported key material, or KMS keys in a custom key store."
+    const spec = props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
+    const usage = props.keyUsage ?? "ENCRYPT_DECRYPT";
+    if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") return;
+    if (props.customKeyStoreId || props.xksKeyId) return;
+    if (props.enableKeyRotation !== true) {
+      ctx.report("automatic key rotation is off (enableKeyRotation is not true).");
+    }
+    // EnableKeyRotation: RotationPeriodInDays defaults to 365 and must be 90-2560 (AWS CDK
+    // validates the same range before deploying).
+    const period = props.rotationPeriodInDays;
+    if (period !== undefined && period !== null && !(period >= 90 && period <= 2560)) {
+      ctx.report(`rotationPeriodInDays ${period} is outside 90-2560.`);
+    }
+  },
+});
+
+interface NarrowingConfig {
+  narrowingConditionKeys: string[];
+}
+
+export const keyPolicyNoWildcard = stackPolicy<NarrowingConfig>({
+  name: "kms-key-policy-no-wildcard-principal",
+  description:
+    "Every KMS key has an explicit key policy (on the key or an aws.kms.KeyPolicy) that grants " +
+    'nothing to Principal "*" without a narrowing condition, and no policy bypasses the lockout check.',
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Give the key an explicit policy (aws.iam.getPolicyDocumentOutput) that separates key " +
+    "administrators from key users, names its principals, limits service use with kms:ViaService / " +
+    "kms:CallerAccount or aws:SourceArn, and leave bypassPolicyLockoutSafetyCheck unset.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_33" },
+    { source: "Checkov", id: "CKV2_AWS_64" },
+    { source: "Security Hub FSBP", id: "KMS.5" },
+    {
+      source: "compliance-policies",
+      id: "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
+    },
+  ],
+  config: {
+    narrowingConditionKeys: {
+      type: "array",
+      items: { type: "string" },
+      description:
+        'Condition keys that, compared for equality with fixed values, make a grant to Principal "*" non-public.',
+      default: [...KMS_NARROWING_KEYS],
+    },
+  },
+  types: [...KEY_TYPES, KEY_POLICY],
+  check: (ctx) => {
+    const keys = ctx.index.ofType(...KEY_TYPES);
+    const linkedPolicies = new Set<PolicyResource>();
+    const checkDoc = (owner: PolicyResource, source: PolicyResource, policy: unknown) => {
+      const doc = parseKnownPolicyDocument(policy);
+      const error = jsonErrorOf(doc);
+      if (error) ctx.report(owner, `key policy of "${source.name}": ${error}.`, [source]);
+      for (const { statement, why } of publicGrants(doc, ctx.config.narrowingConditionKeys)) {
+        ctx.report(
+          owner,
+          `key policy of "${source.name}", statement ${statement.sidOrIndex} (${actionsText(statement)}): ${why}.`,
+          [source],
+        );
+      }
+    };
+    const checkBypass = (owner: PolicyResource, source: PolicyResource) => {
+      if (source.props.bypassPolicyLockoutSafetyCheck === true) {
+        ctx.report(owner, `"${source.name}" sets bypassPolicyLockoutSafetyCheck: true.`, [source]);
+      }
+    };
+    for (const key of keys) {
+      ctx.each(key, () => {
+        const policies = ctx.index.referrers(key, "keyId", KEY_POLICY);
+        for (const p of policies) linkedPolicies.add(p);
+        checkBypass(key, key);
+        if (policies.length === 0) {
+          // At preview an explicit policy built from ARNs not yet known and an unset one (which
+          // KMS fills with its default policy) both read as unknown: that is a preview note, never
+          // a finding and never a pass.
+          const own = key.props.policy;
+          if (own === undefined || own === null || own === "") {
+            ctx.report(
+              key,
+              `KMS key "${key.name}" has no explicit key policy: KMS applies the default policy, ` +
+                "which hands every use of the key to IAM policies of the account.",
+            );
+          } else checkDoc(key, key, own);
+        }
+        for (const p of policies) {
+          checkBypass(key, p);
+          checkDoc(key, p, p.props.policy);
+        }
+      });
+    }
+    // Key policies for keys outside the stack (literal keyId).
+    for (const p of ctx.index.ofType(KEY_POLICY)) {
+      if (linkedPolicies.has(p)) continue;
+      ctx.each(p, () => {
+        checkBypass(p, p);
+        checkDoc(p, p, p.props.policy);
+      });
+    }
+  },
+});
+
+interface DeletionWindowConfig {
+  minDeletionWindowDays: number;
+}
+
+export const keyDeletionWindow = resourcePolicy<DeletionWindowConfig>({
+  name: "kms-key-deletion-window",
+  description:
+    "KMS keys keep a deletion waiting period of at least the configured days (AWS allows 7-30, default 30).",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set deletionWindowInDays to 30 (or leave it unset: KMS then waits 30 days), so a key scheduled " +
+    "for deletion by mistake can be recovered before the data it protects becomes unreadable.",
+  references: [{ source: "AWS docs", id: "kms/developerguide/deleting-keys" }],
+  config: {
+    minDeletionWindowDays: {
+      type: "integer",
+      minimum: 7,
+      maximum: 30,
+      description: "Smallest accepted deletionWindowInDays.",
+      default: 30,
+    },
+  },
+  types: KEY_TYPES,
+  check: (props, ctx) => {
+    // KMS API reference, ScheduleKeyDeletion: PendingWindowInDays "must be between 7 and 30,
+    // inclusive. If you do not include a value, it defaults to 30."
+    const days = props.deletionWindowInDays;
+    if (days === undefined || days === null) return;
+    if (days < ctx.config.minDeletionWindowDays) {
+      ctx.report(
+        `deletionWindowInDays is ${days}; use at least ${ctx.config.minDeletionWindowDays} (30 recommended).`,
+      );
+    }
+  },
+});
+
+export const keyDescription = resourcePolicy({
+  name: "kms-key-description",
+  description: "KMS keys carry a description saying what they protect.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: 'Set description, e.g. "Encrypts the API upload bucket (prod)".',
+  references: [{ source: "compliance-policies", id: "aws-kms-key-missing-description" }],
+  types: KEY_TYPES,
+  check: (props, ctx) => {
+    const d = props.description;
+    if (typeof d !== "string" || d.trim() === "") ctx.report("the key has no description.");
+  },
+});

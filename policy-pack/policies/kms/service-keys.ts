@@ -1,0 +1,201 @@
+// Encryption at rest with customer-managed KMS keys for the other types the platform creates: ECR,
+// Redshift Serverless, CodeBuild, CodePipeline (mandatory); SNS and SQS (advisory).
+import { stackPolicy } from "../../lib/define";
+import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms-keys";
+import { asList, programSetting } from "../../lib/values";
+
+const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+export const ecrKms = stackPolicy({
+  name: "ecr-repository-kms-cmk",
+  description:
+    "ECR repositories encrypt images with a customer-managed KMS key (encryptionType KMS).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] (replaces the ' +
+    "repository: encryption is fixed at creation).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_136" },
+    { source: "Trivy", id: "AWS-0033" },
+  ],
+  types: [ECR_REPOSITORY],
+  check: (ctx) => {
+    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
+      ctx.each(repo, () => {
+        const what = `ECR repository "${repo.name}"`;
+        // Computed by the provider (AES256) when unset.
+        const configs = asList(programSetting(repo, "encryptionConfigurations"));
+        if (configs.length === 0) {
+          ctx.report(repo, `${what}: no encryption configuration, so ECR uses AES256 (SSE-S3).`);
+          return;
+        }
+        for (const cfg of configs) {
+          const type = cfg.encryptionType ?? "AES256";
+          if (type !== "KMS" && type !== "KMS_DSSE") {
+            ctx.report(
+              repo,
+              `${what}: encryptionType ${type}, not KMS with a customer-managed key.`,
+            );
+            continue;
+          }
+          const ref = classifyKey(ctx.index, repo, "encryptionConfigurations", () => cfg.kmsKey);
+          requireCustomerKey(ctx, repo, what, ref, "ECR then uses the AWS-managed key aws/ecr");
+        }
+      });
+    }
+  },
+});
+
+const REDSHIFT_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+export const redshiftKms = stackPolicy({
+  name: "redshift-serverless-namespace-kms-cmk",
+  description: "Redshift Serverless namespaces encrypt data with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_282" },
+    { source: "AWS docs", id: "redshift-serverless-namespace-cmk-encryption" },
+  ],
+  types: [REDSHIFT_NAMESPACE],
+  check: (ctx) =>
+    requireCustomerKeys(ctx, REDSHIFT_NAMESPACE, {
+      what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
+      prop: "kmsKeyId",
+      // Computed (AWS_OWNED_KMS_KEY) when unset.
+      read: (ns) => programSetting(ns, "kmsKeyId"),
+      whenNone: "Redshift then uses an AWS-owned key",
+    }),
+});
+
+const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
+export const codebuildKms = stackPolicy({
+  name: "codebuild-project-kms-cmk",
+  description:
+    "CodeBuild projects encrypt build artifacts with a customer-managed key and never disable " +
+    "encryption of artifacts or S3 logs.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set encryptionKey to a customer-managed key of this stack (key.arn), and remove " +
+    "encryptionDisabled: true from artifacts, secondaryArtifacts and logsConfig.s3Logs.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-CB4" },
+    { source: "Checkov", id: "CKV_AWS_147" },
+    { source: "Checkov", id: "CKV_AWS_78" },
+    { source: "Checkov", id: "CKV_AWS_311" },
+    { source: "Security Hub FSBP", id: "CodeBuild.3" },
+  ],
+  types: [CODEBUILD_PROJECT],
+  check: (ctx) => {
+    for (const project of ctx.index.ofType(CODEBUILD_PROJECT)) {
+      ctx.each(project, () => {
+        const what = `CodeBuild project "${project.name}"`;
+        // CodeBuild user guide: "By default, CodeBuild uses the AWS managed key for Amazon S3";
+        // the provider computes `encryptionKey` (alias/aws/s3) when it is unset.
+        const ref = classifyKey(ctx.index, project, "encryptionKey", () =>
+          programSetting(project, "encryptionKey"),
+        );
+        requireCustomerKey(
+          ctx,
+          project,
+          what,
+          ref,
+          "CodeBuild then uses the AWS-managed key aws/s3",
+        );
+        const artifacts = [
+          ...asList(project.props.artifacts).map((a: any) => ({ a, where: "artifacts" })),
+          ...asList(project.props.secondaryArtifacts).map((a: any) => ({
+            a,
+            where: `secondary artifact ${String(a?.artifactIdentifier ?? "")}`,
+          })),
+        ];
+        for (const { a, where } of artifacts) {
+          if (a?.encryptionDisabled === true) {
+            ctx.report(project, `${what}: ${where} set encryptionDisabled: true.`);
+          }
+        }
+        if (project.props.logsConfig?.s3Logs?.encryptionDisabled === true) {
+          ctx.report(project, `${what}: logsConfig.s3Logs sets encryptionDisabled: true.`);
+        }
+      });
+    }
+  },
+});
+
+const CODEPIPELINE = "aws:codepipeline/pipeline:Pipeline";
+export const codepipelineKms = stackPolicy({
+  name: "codepipeline-artifact-store-kms-cmk",
+  description: "Every CodePipeline artifact store is encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
+    "CodePipeline uses the AWS-managed key aws/s3).",
+  references: [{ source: "Checkov", id: "CKV_AWS_219" }],
+  types: [CODEPIPELINE],
+  check: (ctx) => {
+    for (const pipeline of ctx.index.ofType(CODEPIPELINE)) {
+      ctx.each(pipeline, () => {
+        asList(pipeline.props.artifactStores).forEach((store: any, i: number) => {
+          const what = `CodePipeline "${pipeline.name}" artifact store ${String(store?.region ?? i)}`;
+          const key = store?.encryptionKey;
+          if (key && key.type !== "KMS") {
+            ctx.report(pipeline, `${what}: encryptionKey type ${String(key.type)}, not KMS.`);
+            return;
+          }
+          const ref = classifyKey(ctx.index, pipeline, "artifactStores", () => key?.id);
+          requireCustomerKey(
+            ctx,
+            pipeline,
+            what,
+            ref,
+            "CodePipeline then uses the AWS-managed key aws/s3",
+          );
+        });
+      });
+    }
+  },
+});
+
+const SNS_TOPIC = "aws:sns/topic:Topic";
+export const snsKms = stackPolicy({
+  name: "sns-topic-kms-cmk",
+  description: "SNS topics encrypt messages at rest with a customer-managed KMS key.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: "Set kmsMasterKeyId to a customer-managed key of this stack (key.arn).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_26" },
+    { source: "Security Hub FSBP", id: "SNS.1" },
+  ],
+  types: [SNS_TOPIC],
+  check: (ctx) =>
+    requireCustomerKeys(ctx, SNS_TOPIC, {
+      what: (topic) => `SNS topic "${topic.name}"`,
+      prop: "kmsMasterKeyId",
+      whenNone: "messages are stored without KMS encryption",
+    }),
+});
+
+const SQS_QUEUE = "aws:sqs/queue:Queue";
+export const sqsKms = stackPolicy({
+  name: "sqs-queue-kms-cmk",
+  description: "SQS queues encrypt messages at rest with a customer-managed KMS key.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsMasterKeyId to a customer-managed key of this stack (key.arn); SSE-SQS uses an " +
+    "SQS-owned key you cannot audit or restrict.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_27" },
+    { source: "Security Hub FSBP", id: "SQS.1" },
+  ],
+  types: [SQS_QUEUE],
+  check: (ctx) =>
+    requireCustomerKeys(ctx, SQS_QUEUE, {
+      what: (queue) => `SQS queue "${queue.name}"`,
+      prop: "kmsMasterKeyId",
+      whenNone: "SQS then applies SSE-SQS with an SQS-owned key, or nothing",
+    }),
+});

@@ -1,0 +1,82 @@
+// VPC endpoints for AWS services carry an endpoint policy narrower than the default full-access
+// one.
+import { stackPolicy } from "../../lib/define";
+import { label, T } from "../../lib/network";
+import { parsePolicyDocument } from "../../lib/policy-document";
+import { groupByReference } from "../../lib/references";
+import { grantsEverything } from "../../lib/resource-policies";
+import { must, unknownError } from "../../lib/values";
+
+interface EndpointConfig {
+  readonly exemptServices: string[];
+}
+
+export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
+  name: "ec2-vpc-endpoint-policy",
+  description:
+    "Interface and gateway endpoints for AWS services carry an endpoint policy narrower than the default full-access one.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `policy` on the endpoint (or an `aws.ec2.VpcEndpointPolicy`) allowing only the actions and resources the VPC needs, e.g. s3:GetObject/PutObject on the platform's buckets and the ECR layer bucket.",
+  references: [{ source: "AWS docs", id: "vpc/latest/privatelink/vpc-endpoints-access" }],
+  config: {
+    exemptServices: {
+      type: "array",
+      items: { type: "string" },
+      description:
+        "Service names (or suffixes such as `.ssmmessages`) of endpoints whose service does not support endpoint policies.",
+      default: [],
+    },
+  },
+  types: [T.vpcEndpoint, T.vpcEndpointPolicy],
+  check: (ctx) => {
+    const endpoints = ctx.index.ofType(T.vpcEndpoint);
+    const policies = ctx.index.ofType(T.vpcEndpointPolicy);
+    const { byTarget: attached, unresolved: floating } = groupByReference(
+      endpoints,
+      [T.vpcEndpoint],
+      policies,
+      ["vpcEndpointId"],
+    );
+    for (const e of endpoints) {
+      ctx.each(e, () => {
+        // PrivateLink docs: a Gateway Load Balancer endpoint, or an endpoint to a service other than
+        // an AWS service, takes no endpoint policy (full access is allowed).
+        const type = String(e.props.vpcEndpointType ?? "Gateway");
+        if (type === "GatewayLoadBalancer") return;
+        const service = String(
+          must(() => e.props.serviceName, `the serviceName of ${label(e)}`) ?? "",
+        );
+        if (!service.startsWith("com.amazonaws.") || service.startsWith("com.amazonaws.vpce."))
+          return;
+        if (ctx.config.exemptServices.some((x) => service === x || service.endsWith(x))) return;
+        const docs = [
+          e.props.policy,
+          ...(attached.get(e) ?? []).map((p) =>
+            must(() => p.props.policy, `the policy of VpcEndpointPolicy "${p.name}"`),
+          ),
+        ].filter((d) => d !== undefined && d !== null && d !== "");
+        if (!docs.length) {
+          if (floating.length) {
+            throw unknownError(
+              `the endpoint of ${floating.map((p) => `VpcEndpointPolicy "${p.name}"`).join(", ")} is unknown until apply`,
+            );
+          }
+          ctx.report(
+            e,
+            `${label(e)} (${service}) has no endpoint policy: AWS attaches the default full-access policy.`,
+          );
+          return;
+        }
+        // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *.
+        if (docs.map((d) => parsePolicyDocument(d)).some(grantsEverything)) {
+          ctx.report(
+            e,
+            `${label(e)} (${service}) has a full-access endpoint policy (Allow * on * to *, no condition).`,
+          );
+        }
+      });
+    }
+  },
+});

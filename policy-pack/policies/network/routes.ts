@@ -1,0 +1,221 @@
+// Compute subnets and their routes (core family 4): no default route from a compute or data
+// subnet, route tables the stack can verify, and peering routes that name the peer's CIDR.
+import type { PolicyResource } from "@pulumi/policy";
+import { PolicyMeta, resourcePolicy, StackCheckContext, stackPolicy } from "../../lib/define";
+import {
+  describeRoute,
+  describeTarget,
+  isInternetWide,
+  label,
+  NetworkGraph,
+  RouteEntry,
+  routeWhere,
+  SubnetNode,
+  T,
+} from "../../lib/network";
+import { tagsOf } from "../../lib/references";
+import { isSet, peek, unknownError } from "../../lib/values";
+
+interface TierConfig {
+  readonly tierTagKey: string;
+  readonly computeTierValues: string[];
+}
+
+const tierConfig: PolicyMeta["config"] = {
+  tierTagKey: {
+    type: "string",
+    description: "Tag key that marks a subnet's tier.",
+    default: "tier",
+  },
+  computeTierValues: {
+    type: "array",
+    items: { type: "string" },
+    description:
+      "Tier tag values that make a subnet a compute subnet (no default route allowed). Any subnet that hosts compute counts as well, tagged or not.",
+    default: ["compute", "data"],
+  },
+};
+
+/** Why a subnet is a compute subnet (empty: it is not). Throws if its tags are unknown and nothing else tells. */
+function computeReasons(s: SubnetNode, cfg: TierConfig): string[] {
+  const reasons: string[] = [];
+  let tagsUnknown = false;
+  if (s.resource) {
+    const r = s.resource;
+    const tier = peek(() => tagsOf(r)[cfg.tierTagKey]);
+    if (!tier.known) tagsUnknown = true;
+    else if (typeof tier.value === "string" && cfg.computeTierValues.includes(tier.value)) {
+      reasons.push(`tagged ${cfg.tierTagKey}=${tier.value}`);
+    }
+  }
+  const placed = [...s.placements];
+  if (placed.length) {
+    const more = placed.length > 3 ? ` and ${placed.length - 3} more` : "";
+    reasons.push(`hosts ${placed.slice(0, 3).map(label).join(", ")}${more}`);
+  }
+  if (!reasons.length && tagsUnknown) {
+    throw unknownError(
+      `the tags of ${s.label} are unknown until apply, so it cannot be told whether it is a compute subnet`,
+    );
+  }
+  return reasons;
+}
+
+/** The resource a subnet's findings are reported on: the subnet, or what is placed in an existing one. */
+function holderOf(s: SubnetNode): PolicyResource | undefined {
+  if (s.resource) return s.resource;
+  for (const p of s.placements) return p;
+  return undefined;
+}
+
+/**
+ * Runs `fn` for each compute or data subnet of the stack (with why it counts and the resource its
+ * findings go on), each subnet in its own preview-safe part.
+ */
+function eachComputeSubnet(
+  ctx: StackCheckContext<TierConfig>,
+  fn: (s: SubnetNode, reasons: string[], holder: PolicyResource) => void,
+): void {
+  for (const s of NetworkGraph.of(ctx.index).subnets) {
+    const holder = holderOf(s);
+    if (!holder) continue;
+    ctx.each(holder, () => {
+      const reasons = computeReasons(s, ctx.config);
+      if (reasons.length) fn(s, reasons, holder);
+    });
+  }
+}
+
+export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
+  name: "ec2-compute-subnet-no-default-route",
+  description:
+    "Subnets that host compute or data (tagged tier=compute/data, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute) have no 0.0.0.0/0 or ::/0 route to any target.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Remove the default route from the compute subnet's route table (inline `routes`, a `aws.ec2.Route`, or the VPC's main/default route table it falls back to) and reach AWS services through VPC endpoints. Give every subnet an explicit route table association. If egress is truly required (for example a NAT route for a reviewed workload), tag the route table with `waiver:ec2-compute-subnet-no-default-route` and the written reason.",
+  references: [{ source: "cdk-nag", id: "VPCNoUnrestrictedRouteToIGW" }],
+  config: tierConfig,
+  types: [
+    T.route,
+    T.routeTable,
+    T.defaultRouteTable,
+    T.routeTableAssociation,
+    T.mainRouteTableAssociation,
+    T.subnet,
+  ],
+  check: (ctx) => {
+    const g = NetworkGraph.of(ctx.index);
+    for (const p of g.unresolvedPlacements) {
+      ctx.each(p, () => {
+        throw unknownError(
+          `the subnets of ${label(p)} are unknown until apply and no property dependency names them, so the route table they use cannot be checked`,
+        );
+      });
+    }
+    const hits = new Map<RouteEntry, string[]>();
+    const seen = { compute: false };
+    eachComputeSubnet(ctx, (s, reasons, holder) => {
+      seen.compute = true;
+      const who = `${s.label} (${reasons.join("; ")})`;
+      const routing = g.routing(s);
+      const unknown = [...routing.unknown];
+      for (const { table, via } of routing.tables) {
+        const bad: RouteEntry[] = [];
+        for (const route of table.routes) {
+          if (!route.destination.known) unknown.push(route.destination.why);
+          else if (route.destination.internetWide) bad.push(route);
+        }
+        for (const route of bad) {
+          const list = hits.get(route);
+          if (list) list.push(who);
+          else hits.set(route, [who]);
+        }
+        if (bad.length) {
+          ctx.report(
+            holder,
+            `${who} uses ${table.label} (${via}), which has a default route: ${bad.map(describeRoute).join("; ")}. Compute and data subnets must not reach the internet or other networks through a default route.`,
+            table.carriers,
+          );
+        }
+      }
+      if (unknown.length) throw unknownError(`${s.label}: ${unknown.join("; ")}`);
+    });
+    for (const [route, subnets] of hits) {
+      const dest = route.destination.known ? route.destination.text : "traffic";
+      const listed =
+        subnets.length > 5 ? [...subnets.slice(0, 5), `and ${subnets.length - 5} more`] : subnets;
+      ctx.report(
+        route.resource,
+        `${routeWhere(route)} sends ${dest} to ${describeTarget(route)} for compute subnet(s): ${listed.join(", ")}. Compute and data subnets must not have a default route.`,
+        route.table.carriers,
+      );
+    }
+    if (!seen.compute) return;
+    for (const route of g.floatingRoutes) {
+      if (route.destination.known && !route.destination.internetWide) continue;
+      ctx.each(route.resource, () => {
+        throw unknownError(
+          `the route table of ${describeRoute(route)} is unknown until apply and no property dependency names it; it may serve a compute subnet`,
+        );
+      });
+    }
+  },
+});
+
+export const computeSubnetRoutingVerifiable = stackPolicy<TierConfig>({
+  name: "ec2-compute-subnet-route-table-verifiable",
+  description:
+    "Every compute or data subnet uses a route table this stack manages, so the no-default-route rule can verify it offline.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Create the subnet's route table in this stack and associate it explicitly (`aws.ec2.RouteTableAssociation`), or manage the VPC's main route table (`aws.ec2.DefaultRouteTable`). Avoid route propagation from virtual private gateways into compute route tables, or confirm on-premises never advertises a default route.",
+  references: [{ source: "AWS docs", id: "vpc/latest/userguide/subnet-route-tables" }],
+  config: tierConfig,
+  types: [T.subnet, T.routeTable, T.routeTableAssociation],
+  check: (ctx) => {
+    const g = NetworkGraph.of(ctx.index);
+    eachComputeSubnet(ctx, (s, reasons, holder) => {
+      const routing = g.routing(s);
+      if (!routing.unverifiable.length) return;
+      ctx.report(
+        holder,
+        `${s.label} (${reasons.join("; ")}): ${routing.unverifiable.join("; ")}. ec2-compute-subnet-no-default-route cannot verify this subnet offline.`,
+        routing.tables.flatMap((t) => t.table.carriers),
+      );
+    });
+  },
+});
+
+/** Every route of a Route resource or a table's inline routes, for resource policies. */
+function routesOf(type: string, props: any): { dest: string; where: string; route: any }[] {
+  if (type === T.route) {
+    const dest =
+      props.destinationCidrBlock ?? props.destinationIpv6CidrBlock ?? props.destinationPrefixListId;
+    return [{ dest: String(dest ?? ""), where: "this route", route: props }];
+  }
+  return ((props.routes ?? []) as any[]).map((route, i) => ({
+    dest: String(route.cidrBlock ?? route.ipv6CidrBlock ?? route.destinationPrefixListId ?? ""),
+    where: `inline route #${i + 1}`,
+    route,
+  }));
+}
+
+export const routePeeringNotDefault = resourcePolicy({
+  name: "ec2-route-peering-not-default",
+  description: "Routes to a VPC peering connection name the peer's CIDR, never 0.0.0.0/0 or ::/0.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Route only the peer VPC's CIDR blocks to the peering connection (a peering connection does not forward traffic to the internet and an overly broad route hides routing mistakes).",
+  references: [{ source: "Checkov", id: "CKV2_AWS_44" }],
+  types: [T.route, T.routeTable, T.defaultRouteTable],
+  check: (props, ctx, args) => {
+    for (const { dest, where, route } of routesOf(args.type, props)) {
+      const pcx = peek(() => route.vpcPeeringConnectionId);
+      if (pcx.known && !isSet(pcx.value)) continue;
+      if (isInternetWide(dest)) ctx.report(`${where} sends ${dest} to a VPC peering connection.`);
+    }
+  },
+});

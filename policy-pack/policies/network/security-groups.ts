@@ -1,0 +1,278 @@
+// Security groups: no public ingress (except 80/443 on internet-facing load balancers), no
+// high-risk ports open to the internet, restricted egress, descriptions, and one way to manage a
+// group's rules.
+import { resourcePolicy, StackCheckContext, stackPolicy } from "../../lib/define";
+import {
+  carriesPorts,
+  coversPort,
+  describePorts,
+  isInternetWide,
+  label,
+  SecurityGroupGraph,
+  SgRule,
+  SgRuleInfo,
+  T,
+} from "../../lib/network";
+import { unknownError } from "../../lib/values";
+
+/**
+ * Default high-risk ports: Security Hub EC2.19's list (remote administration, databases, caches,
+ * search and dashboards), plus 5439 (Redshift), 6379 (Redis), 11211 (Memcached) and 27017 (MongoDB).
+ */
+const HIGH_RISK_PORTS = [
+  20, 21, 22, 23, 25, 110, 135, 143, 445, 1433, 1434, 3000, 3306, 3389, 4333, 5000, 5432, 5439,
+  5500, 5601, 6379, 8080, 8088, 8888, 9200, 9300, 11211, 27017,
+];
+
+/**
+ * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
+ * ::/0 or half of either), each rule in its own preview-safe part: a rule unknown at preview
+ * becomes a note without hiding the others.
+ */
+function eachOpenRule(
+  ctx: StackCheckContext<unknown>,
+  direction: "ingress" | "egress",
+  fn: (rule: SgRule, info: SgRuleInfo, open: string[]) => void,
+): void {
+  for (const rule of SecurityGroupGraph.of(ctx.index).rules) {
+    if (rule.direction !== direction) continue;
+    ctx.each(rule.resource, () => {
+      const info = rule.read();
+      const open = info.cidrs.filter(isInternetWide);
+      if (open.length) fn(rule, info, open);
+    });
+  }
+}
+
+/** Config schema of a list of TCP/UDP ports. */
+export function portListSchema(description: string, defaults: number[]) {
+  return {
+    type: "array" as const,
+    items: { type: "integer" as const, minimum: 0, maximum: 65535 },
+    description,
+    default: defaults,
+  };
+}
+
+function portsText(info: SgRuleInfo): string {
+  return info.ports ? describePorts(info.ports) : `${info.protocol} (no ports)`;
+}
+
+interface PublicIngressConfig {
+  readonly publicLoadBalancerPorts: number[];
+}
+
+export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
+  name: "ec2-security-group-no-public-ingress",
+  description:
+    "No security group accepts traffic from 0.0.0.0/0 or ::/0, except TCP 80/443 on a group attached to an internet-facing load balancer.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Allow ingress from the load balancer's security group (or a specific CIDR) instead of 0.0.0.0/0 or ::/0. Only the security group of an internet-facing load balancer may accept 80/443 from anywhere.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-EC23" },
+    { source: "Checkov", id: "CKV_AWS_277" },
+    { source: "Checkov", id: "CKV_AWS_260" },
+    { source: "Trivy", id: "AWS-0107" },
+    { source: "Security Hub FSBP", id: "EC2.18" },
+  ],
+  config: {
+    publicLoadBalancerPorts: portListSchema(
+      "TCP ports an internet-facing load balancer's security group may open to the internet.",
+      [80, 443],
+    ),
+  },
+  types: [
+    T.securityGroup,
+    T.defaultSecurityGroup,
+    T.securityGroupRule,
+    T.ingressRule,
+    T.lb,
+    T.alb,
+    T.elb,
+  ],
+  check: (ctx) => {
+    const sg = SecurityGroupGraph.of(ctx.index);
+    const allowed = ctx.config.publicLoadBalancerPorts;
+    eachOpenRule(ctx, "ingress", (rule, info, open) => {
+      const lbPort =
+        info.protocol === "tcp" &&
+        !!info.ports &&
+        info.ports.from === info.ports.to &&
+        allowed.includes(info.ports.from);
+      if (lbPort) {
+        if (rule.groupUnresolved) {
+          throw unknownError(
+            `the security group of ${info.where} is unknown until apply, so whether it belongs to an internet-facing load balancer cannot be told`,
+          );
+        }
+        const known =
+          rule.groups.every((g) => sg.publicLbGroups.has(g)) &&
+          rule.groupIds.every((id) => sg.publicLbGroupIds.has(id)) &&
+          rule.groups.length + rule.groupIds.length > 0;
+        if (known) return;
+        const maybe = rule.groups.filter((g) => sg.maybePublicLbGroups.has(g));
+        if (maybe.length || sg.lbsWithUnknownGroups.length) {
+          const lbs = [
+            ...maybe.flatMap((g) => sg.maybePublicLbGroups.get(g) ?? []),
+            ...sg.lbsWithUnknownGroups,
+          ];
+          throw unknownError(
+            `${info.where} opens ${portsText(info)} to ${open.join(", ")}; whether its group fronts an internet-facing load balancer depends on ${lbs.map(label).join(", ")}, unknown until apply`,
+          );
+        }
+      }
+      const why = lbPort
+        ? "its security group is not attached to an internet-facing load balancer"
+        : `only TCP ${allowed.join("/")} on an internet-facing load balancer's security group may be open to the internet`;
+      ctx.report(
+        rule.resource,
+        `${info.where} allows ${portsText(info)} from ${open.join(", ")}: ${why}.`,
+        rule.groups,
+      );
+    });
+  },
+});
+
+export interface AdminPortsConfig {
+  readonly adminPorts: number[];
+}
+
+export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
+  name: "ec2-security-group-no-admin-ports-public",
+  description:
+    "No security group opens remote-administration or other high-risk ports (SSH, RDP, databases, caches…) to 0.0.0.0/0 or ::/0.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Remove the rule. Reach instances through SSM Session Manager or EC2 Instance Connect Endpoint, and databases from the application's security group only.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_24" },
+    { source: "Checkov", id: "CKV_AWS_25" },
+    { source: "Trivy", id: "AWS-0107" },
+    { source: "Security Hub FSBP", id: "EC2.13" },
+    { source: "Security Hub FSBP", id: "EC2.14" },
+    { source: "Security Hub FSBP", id: "EC2.19" },
+  ],
+  config: {
+    adminPorts: portListSchema(
+      "Ports that must never be reachable from the internet.",
+      HIGH_RISK_PORTS,
+    ),
+  },
+  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.ingressRule],
+  check: (ctx) =>
+    eachOpenRule(ctx, "ingress", (rule, info, open) => {
+      const ports = info.ports;
+      if (!ports) return;
+      const hit = ctx.config.adminPorts.filter((p) => coversPort(ports, p));
+      if (!hit.length) return;
+      const shown = hit.length > 8 ? `${hit.slice(0, 8).join(", ")}, …` : hit.join(", ");
+      ctx.report(
+        rule.resource,
+        `${info.where} opens high-risk port(s) ${shown} (${describePorts(ports)}) to ${open.join(", ")}.`,
+        rule.groups,
+      );
+    }),
+});
+
+export const sgEgressRestricted = stackPolicy({
+  name: "ec2-security-group-egress-restricted",
+  description:
+    "No security group allows all traffic (every protocol or every port) out to 0.0.0.0/0 or ::/0.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Allow egress only to what the workload needs: TCP 443 to the VPC endpoints' security group or the S3 prefix list, the database's security group, and so on.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_382" },
+    { source: "Trivy", id: "AWS-0104" },
+  ],
+  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.egressRule],
+  check: (ctx) =>
+    eachOpenRule(ctx, "egress", (rule, info, open) => {
+      if (!info.ports?.all || !carriesPorts(info.ports)) return;
+      ctx.report(
+        rule.resource,
+        `${info.where} allows ${describePorts(info.ports)} out to ${open.join(", ")}.`,
+        rule.groups,
+      );
+    }),
+});
+
+/** The provider's default group description. */
+const DEFAULT_SG_DESCRIPTION = "Managed by Pulumi";
+
+export const sgDescription = resourcePolicy({
+  name: "ec2-security-group-description",
+  description:
+    "Security groups and their rules carry a description that says what they allow and why.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    'Set `description` on the security group (the provider\'s default is "Managed by Pulumi") and on every rule.',
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-EC27" },
+    { source: "Checkov", id: "CKV_AWS_23" },
+    { source: "Trivy", id: "AWS-0099" },
+    { source: "Trivy", id: "AWS-0124" },
+  ],
+  types: [
+    T.securityGroup,
+    T.defaultSecurityGroup,
+    T.securityGroupRule,
+    T.ingressRule,
+    T.egressRule,
+  ],
+  check: (props, ctx, args) => {
+    if (args.type === T.securityGroup) {
+      const d = props.description;
+      if (typeof d !== "string" || !d.trim() || d.trim() === DEFAULT_SG_DESCRIPTION) {
+        ctx.report(`The security group has no description of its own (${d ? `"${d}"` : "none"}).`);
+      }
+    }
+    if (args.type === T.securityGroup || args.type === T.defaultSecurityGroup) {
+      for (const direction of ["ingress", "egress"]) {
+        const missing = ((props[direction] ?? []) as any[])
+          .map((r, i) => (typeof r.description === "string" && r.description.trim() ? 0 : i + 1))
+          .filter((i) => i > 0);
+        if (missing.length)
+          ctx.report(`Inline ${direction} rule(s) #${missing.join(", #")} have no description.`);
+      }
+      return;
+    }
+    const d = props.description;
+    if (typeof d !== "string" || !d.trim()) ctx.report("The rule has no description.");
+  },
+});
+
+export const sgNoRuleManagementConflicts = stackPolicy({
+  name: "ec2-security-group-no-rule-management-conflicts",
+  description:
+    "A security group's rules are managed one way only: inline `ingress`/`egress`, or separate rule resources, never both.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Move the group's rules to `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule` resources (one CIDR each) and drop the inline `ingress`/`egress`. A DefaultSecurityGroup treats its inline rules as absolute and cannot be combined with rule resources.",
+  references: [{ source: "AWSGuard", id: "security-group-no-rule-management-conflicts" }],
+  types: [
+    T.securityGroup,
+    T.defaultSecurityGroup,
+    T.securityGroupRule,
+    T.ingressRule,
+    T.egressRule,
+  ],
+  check: (ctx) => {
+    const sg = SecurityGroupGraph.of(ctx.index);
+    for (const [group, rules] of sg.separateRules) {
+      // Provider docs: inline rules and rule resources fight over the same rules (each shows a diff
+      // on every run); the DefaultSecurityGroup resource is incompatible with rule resources.
+      if (!sg.inlineRuleGroups.has(group) && group.type !== T.defaultSecurityGroup) continue;
+      ctx.report(
+        group,
+        `${label(group)} ${group.type === T.defaultSecurityGroup ? "manages its rules inline (absolutely)" : "has inline rules"} and also separate rule resources: ${rules.map(label).join(", ")}.`,
+      );
+    }
+  },
+});

@@ -1,0 +1,154 @@
+// VPC-wide settings: every VPC's default security group managed and empty, flow logs capturing
+// all traffic, and subnets that assign no public IPv4 addresses.
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { label, SecurityGroupGraph, T } from "../../lib/network";
+import { groupByReference } from "../../lib/references";
+import { collect, must, unknownError } from "../../lib/values";
+
+export const defaultSgNoRules = stackPolicy({
+  name: "ec2-default-security-group-no-rules",
+  description:
+    "Every VPC's default security group is managed (aws.ec2.DefaultSecurityGroup) and allows no inbound or outbound traffic.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Add `new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id })` with no `ingress` or `egress`: the provider removes every rule of the default group when it adopts it. Give workloads their own security groups.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_12" },
+    { source: "Trivy", id: "AWS-0173" },
+    { source: "Security Hub FSBP", id: "EC2.2" },
+  ],
+  types: [T.vpc, T.defaultSecurityGroup],
+  check: (ctx) => {
+    const vpcs = ctx.index.ofType(T.vpc);
+    const dsgs = ctx.index.ofType(T.defaultSecurityGroup);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], dsgs, [
+      "vpcId",
+    ]);
+    const sg = SecurityGroupGraph.of(ctx.index);
+    for (const vpc of vpcs) {
+      ctx.each(vpc, () => {
+        if (map.has(vpc)) return;
+        if (floating.length) {
+          throw unknownError(
+            `the VPC of ${floating.map(label).join(", ")} is unknown until apply; it may be ${label(vpc)}`,
+          );
+        }
+        // VPC docs: a VPC's default security group allows all inbound traffic from its own members
+        // and all outbound traffic until its rules are removed.
+        ctx.report(
+          vpc,
+          `${label(vpc)} does not manage its default security group, which keeps AWS's rules (all inbound from members of the group, all outbound).`,
+        );
+      });
+    }
+    for (const d of dsgs) {
+      ctx.each(d, () => {
+        const rules = ["ingress", "egress"].flatMap((dir) =>
+          collect(d.props, [dir, "*"]).values.map(() => dir),
+        );
+        if (
+          collect(d.props, ["ingress", "*"]).unknown ||
+          collect(d.props, ["egress", "*"]).unknown
+        ) {
+          throw unknownError(`the rules of ${label(d)} are unknown until apply`);
+        }
+        const separate = sg.separateRules.get(d) ?? [];
+        if (rules.length || separate.length) {
+          const parts = [
+            ...(rules.length
+              ? [`${rules.length} inline rule(s) (${[...new Set(rules)].join(", ")})`]
+              : []),
+            ...(separate.length ? [`rule resources ${separate.map(label).join(", ")}`] : []),
+          ];
+          ctx.report(
+            d,
+            `${label(d)} allows traffic: ${parts.join(" and ")}. The default security group must have no rules.`,
+          );
+        }
+      });
+    }
+  },
+});
+
+interface FlowLogConfig {
+  readonly requiredTrafficType: string;
+}
+
+export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
+  name: "ec2-vpc-flow-logs-enabled",
+  description: "Every VPC has a flow log (aws.ec2.FlowLog on its vpcId) capturing all traffic.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Add `new aws.ec2.FlowLog(name, { vpcId: vpc.id, trafficType: "ALL", logDestination: <KMS-encrypted log group ARN>, iamRoleArn })`.',
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-VPC7" },
+    { source: "Checkov", id: "CKV2_AWS_11" },
+    { source: "Trivy", id: "AWS-0178" },
+    { source: "Security Hub FSBP", id: "EC2.6" },
+  ],
+  config: {
+    requiredTrafficType: {
+      type: "string",
+      enum: ["ALL", "ACCEPT", "REJECT"],
+      description: "The traffic type a VPC's flow log must capture.",
+      default: "ALL",
+    },
+  },
+  types: [T.vpc, T.flowLog],
+  check: (ctx) => {
+    const vpcs = ctx.index.ofType(T.vpc);
+    const flowLogs = ctx.index.ofType(T.flowLog);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], flowLogs, [
+      "vpcId",
+    ]);
+    const want = ctx.config.requiredTrafficType;
+    for (const vpc of vpcs) {
+      ctx.each(vpc, () => {
+        const logs = map.get(vpc) ?? [];
+        if (!logs.length) {
+          if (floating.length) {
+            throw unknownError(
+              `the VPC of ${floating.map(label).join(", ")} is unknown until apply; it may be ${label(vpc)}`,
+            );
+          }
+          ctx.report(vpc, `${label(vpc)} has no flow log.`);
+          return;
+        }
+        const types = logs.map((l) =>
+          must(() => l.props.trafficType, `the trafficType of ${label(l)}`),
+        );
+        if (!types.includes(want)) {
+          ctx.report(
+            vpc,
+            `${label(vpc)}'s flow log(s) capture ${types.map((t) => t ?? "(unset)").join(", ")}, not ${want}.`,
+          );
+        }
+      });
+    }
+  },
+});
+
+export const subnetNoPublicIpOnLaunch = resourcePolicy({
+  name: "ec2-subnet-no-public-ip-on-launch",
+  description:
+    "Subnets do not assign public IPv4 addresses to the network interfaces launched in them.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_130" },
+    { source: "Trivy", id: "AWS-0164" },
+    { source: "Security Hub FSBP", id: "EC2.15" },
+  ],
+  types: [T.subnet],
+  check: (props, ctx) => {
+    if (props.mapPublicIpOnLaunch === true) {
+      ctx.report(
+        "mapPublicIpOnLaunch is true: every network interface launched here gets a public IPv4 address.",
+      );
+    }
+  },
+});

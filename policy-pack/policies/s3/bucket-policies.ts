@@ -1,0 +1,133 @@
+// S3 bucket policies: deny requests without TLS, and grant nothing to foreign accounts (advisory).
+import type { PolicyResource } from "@pulumi/policy";
+import type { StackCheckContext } from "../../lib/define";
+import { stackPolicy } from "../../lib/define";
+import { parseKnownPolicyDocument } from "../../lib/policy-document";
+import { accountOf } from "../../lib/references";
+import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
+import {
+  BUCKET_TYPES,
+  bucketsConfiguredBy,
+  bucketsOf,
+  S3_SIDE,
+  sideResourcesOf,
+  stackAccounts,
+} from "../../lib/s3";
+import { programSetting } from "../../lib/values";
+import { eachBucket, label } from "./buckets";
+
+/** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
+function bucketPolicies(
+  ctx: StackCheckContext<unknown>,
+  bucket: PolicyResource,
+): { source: PolicyResource; doc: unknown }[] {
+  const out = sideResourcesOf(ctx.index, bucket, S3_SIDE.policy).map((p) => ({
+    source: p,
+    doc: p.props.policy as unknown,
+  }));
+  const inline = programSetting(bucket, "policy");
+  if (inline !== undefined && inline !== null && inline !== "")
+    out.push({ source: bucket, doc: inline });
+  return out;
+}
+
+export const tlsOnly = stackPolicy({
+  name: "s3-bucket-tls-only",
+  description:
+    "Every bucket's policy denies requests without TLS (Deny, Principal *, s3:*, " +
+    'Bool aws:SecureTransport "false", on the bucket and its objects).',
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Add to the bucket\'s aws.s3.BucketPolicy a statement: Effect Deny, Principal "*", Action ' +
+    '"s3:*", Resource [bucket ARN, bucket ARN + "/*"], Condition Bool aws:SecureTransport "false".',
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-S10" },
+    { source: "Security Hub FSBP", id: "S3.5" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.policy],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const policies = bucketPolicies(ctx, bucket);
+      if (policies.length === 0) {
+        ctx.report(
+          bucket,
+          `${label(bucket)} has no bucket policy, so nothing denies non-TLS requests.`,
+        );
+        return;
+      }
+      const errors: string[] = [];
+      for (const { source, doc } of policies) {
+        const parsed = parseKnownPolicyDocument(doc);
+        const error = jsonErrorOf(parsed);
+        if (error) errors.push(`"${source.name}": ${error}`);
+        if (parsed.statements.some(deniesInsecureTransport)) return;
+      }
+      ctx.report(
+        bucket,
+        `${label(bucket)}: no bucket policy statement denies requests without TLS ` +
+          `(aws:SecureTransport "false")${errors.length ? ` (${errors.join("; ")})` : ""}.`,
+        policies.map((p) => p.source),
+      );
+    }),
+});
+
+interface CrossAccountConfig {
+  trustedAccountIds: string[];
+}
+
+export const crossAccountRestricted = stackPolicy<CrossAccountConfig>({
+  name: "s3-bucket-cross-account-restricted",
+  description:
+    "Bucket policies grant nothing to AWS accounts other than the stack's own and trusted ones.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Remove the cross-account grant, or list the account in this policy's trustedAccountIds " +
+    "config when the access is intended (and keep it to the actions the partner needs).",
+  references: [{ source: "Security Hub FSBP", id: "S3.6" }],
+  config: {
+    trustedAccountIds: {
+      type: "array",
+      items: { type: "string", pattern: "^\\d{12}$" },
+      description:
+        "AWS accounts bucket policies may grant to, besides the accounts seen in this stack's ARNs.",
+      default: [],
+    },
+  },
+  types: [...BUCKET_TYPES, ...S3_SIDE.policy],
+  check: (ctx) => {
+    const own = stackAccounts(ctx.index);
+    const trusted = new Set([...own, ...ctx.config.trustedAccountIds]);
+    const sources = [...ctx.index.ofType(...S3_SIDE.policy), ...bucketsOf(ctx.index)];
+    for (const source of sources) {
+      ctx.each(source, () => {
+        const isBucket = BUCKET_TYPES.includes(source.type);
+        const doc = isBucket ? programSetting(source, "policy") : source.props.policy;
+        if (doc === undefined || doc === null || doc === "") return;
+        for (const s of parseKnownPolicyDocument(doc).statements) {
+          if (!s.isAllow) continue;
+          const foreign = [
+            ...new Set(
+              (s.principals?.known ?? [])
+                .filter((p) => p.type === "AWS")
+                .map((p) => accountOf(p.id))
+                .filter((a): a is string => !!a && !trusted.has(a)),
+            ),
+          ];
+          if (foreign.length === 0) continue;
+          const hint = own.size
+            ? ""
+            : " (this stack's own account is not known yet: list it in trustedAccountIds if it is one of these)";
+          const buckets = isBucket ? [source] : bucketsConfiguredBy(ctx.index, source);
+          const message =
+            `${isBucket ? label(source) : `bucket policy "${source.name}"`}: statement ${s.sidOrIndex} ` +
+            `grants ${actionsText(s)} to account(s) ${foreign.join(", ")}${hint}.`;
+          if (buckets.length)
+            for (const b of buckets) ctx.report(b, message, isBucket ? [] : [source]);
+          else ctx.report(source, message);
+        }
+      });
+    }
+  },
+});

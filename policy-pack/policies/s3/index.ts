@@ -1,0 +1,36 @@
+// S3 policies: block public access (bucket and account level, ACLs, bucket policies, object
+// ownership), SSE-KMS with customer-managed keys, TLS-only access, logging, versioning, lifecycle
+// and cross-account grants. Every bucket rule covers both `aws.s3.Bucket` and the deprecated
+// `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that configure a bucket,
+// correlated through property dependencies (preview-safe) and literal bucket names
+// (../../lib/s3.ts).
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
+import {
+  accountPublicAccessBlock,
+  bucketPublicAccessBlock,
+  noPublicAcl,
+  ownershipEnforced,
+  policyNoPublicPrincipal,
+  publicAccessBlockAllFlags,
+} from "./public-access";
+import { bucketKeyEnabled, sseKmsCmk } from "./encryption";
+import { crossAccountRestricted, tlsOnly } from "./bucket-policies";
+import { loggingEnabled } from "./logging";
+import { lifecycleConfigured, versioningEnabled } from "./versioning";
+
+export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  bucketPublicAccessBlock,
+  publicAccessBlockAllFlags,
+  noPublicAcl,
+  policyNoPublicPrincipal,
+  ownershipEnforced,
+  accountPublicAccessBlock,
+  sseKmsCmk,
+  bucketKeyEnabled,
+  tlsOnly,
+  crossAccountRestricted,
+  loggingEnabled,
+  versioningEnabled,
+  lifecycleConfigured,
+];

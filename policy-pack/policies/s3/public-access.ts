@@ -1,0 +1,250 @@
+// S3 rules that block public access: bucket and account public-access blocks, ACLs, bucket
+// policies granting to everyone, and object ownership (ACLs disabled).
+import type { PolicyResource } from "@pulumi/policy";
+import { DEFAULT_NARROWING_KEYS } from "../../lib/conditions";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { parseKnownPolicyDocument } from "../../lib/policy-document";
+import { actionsText, jsonErrorOf, publicGrants } from "../../lib/resource-policies";
+import {
+  ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  BUCKET_TYPES,
+  bucketsOf,
+  pick,
+  S3_SIDE,
+  sideResourcesOf,
+} from "../../lib/s3";
+import { asList } from "../../lib/values";
+import { eachBucket, falseFlags, label } from "./buckets";
+
+export const bucketPublicAccessBlock = stackPolicy({
+  name: "s3-bucket-public-access-block",
+  description:
+    "Every S3 bucket (Bucket or BucketV2) has a BucketPublicAccessBlock with all four flags true.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Add an aws.s3.BucketPublicAccessBlock with `bucket: <bucket>.id` and blockPublicAcls, " +
+    "blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all set to true.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_6" },
+    { source: "Trivy", id: "AWS-0094" },
+    { source: "cdk-nag", id: "AwsSolutions-S2" },
+    { source: "Security Hub FSBP", id: "S3.8" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.publicAccessBlock],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const blocks = sideResourcesOf(ctx.index, bucket, S3_SIDE.publicAccessBlock);
+      if (blocks.length === 0) {
+        ctx.report(bucket, `${label(bucket)} has no BucketPublicAccessBlock.`);
+        return;
+      }
+      for (const block of blocks) {
+        const off = falseFlags(block.props);
+        if (off.length) {
+          ctx.report(
+            bucket,
+            `${label(bucket)}: public-access block "${block.name}" leaves ${off.join(", ")} off.`,
+            [block],
+          );
+        }
+      }
+    }),
+});
+
+export const publicAccessBlockAllFlags = resourcePolicy({
+  name: "s3-public-access-block-all-flags",
+  description: "A BucketPublicAccessBlock sets all four flags to true.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-S2" },
+    { source: "Checkov", id: "CKV_AWS_53" },
+    { source: "Checkov", id: "CKV_AWS_54" },
+    { source: "Checkov", id: "CKV_AWS_55" },
+    { source: "Checkov", id: "CKV_AWS_56" },
+    { source: "Trivy", id: "AWS-0086" },
+    { source: "Trivy", id: "AWS-0087" },
+    { source: "Trivy", id: "AWS-0091" },
+    { source: "Trivy", id: "AWS-0093" },
+    { source: "Security Hub FSBP", id: "S3.8" },
+  ],
+  types: S3_SIDE.publicAccessBlock,
+  check: (props, ctx) => {
+    const off = falseFlags(props);
+    if (off.length) ctx.report(`${off.join(", ")} not true (an unset flag is false).`);
+  },
+});
+
+/** Canned ACLs that open a bucket or object to everyone or to every AWS account. */
+const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
+/** ACL groups that are public: every anonymous user, every authenticated AWS user. */
+const PUBLIC_GROUPS = [
+  "http://acs.amazonaws.com/groups/global/AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
+
+export const noPublicAcl = resourcePolicy({
+  name: "s3-bucket-no-public-acl",
+  description:
+    "No bucket or object ACL (canned or grant) is public: public-read, public-read-write, " +
+    "authenticated-read, or grants to the AllUsers / AuthenticatedUsers groups.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Remove the public ACL. Disable ACLs with aws.s3.BucketOwnershipControls " +
+    "(objectOwnership: BucketOwnerEnforced) and grant access with a scoped bucket policy.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_20" },
+    { source: "Checkov", id: "CKV_AWS_57" },
+    { source: "Trivy", id: "AWS-0092" },
+    { source: "Security Hub FSBP", id: "S3.2" },
+    { source: "Security Hub FSBP", id: "S3.3" },
+    { source: "compliance-policies", id: "aws-s3-bucket-disallow-public-read" },
+  ],
+  types: [
+    ...BUCKET_TYPES,
+    ...S3_SIDE.acl,
+    "aws:s3/bucketObject:BucketObject",
+    "aws:s3/bucketObjectv2:BucketObjectv2",
+  ],
+  check: (props, ctx) => {
+    const acl = props.acl;
+    if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl)) {
+      ctx.report(`canned ACL "${acl}" is public.`);
+    }
+    // Bucket / BucketV2 inline `grants`; BucketAcl(V2) `accessControlPolicy.grants[].grantee`.
+    const grants = [
+      ...asList(props.grants).map((g: any) => ({ uri: g?.uri, what: asList(g?.permissions) })),
+      ...asList(props.accessControlPolicy?.grants).map((g: any) => ({
+        uri: g?.grantee?.uri,
+        what: asList(g?.permission),
+      })),
+    ];
+    for (const g of grants) {
+      if (typeof g.uri === "string" && PUBLIC_GROUPS.includes(g.uri)) {
+        ctx.report(`grants ${g.what.join(", ") || "access"} to the public group ${g.uri}.`);
+      }
+    }
+  },
+});
+
+interface NarrowingConfig {
+  narrowingConditionKeys: string[];
+}
+
+const narrowingConfig = {
+  narrowingConditionKeys: {
+    type: "array",
+    items: { type: "string" },
+    description:
+      "Condition keys that, compared for equality with fixed values (no wildcard, no ...IfExists), " +
+      'make an Allow to Principal "*" non-public.',
+    default: [...DEFAULT_NARROWING_KEYS],
+  },
+} as const;
+
+export const policyNoPublicPrincipal = resourcePolicy<NarrowingConfig>({
+  name: "s3-bucket-policy-no-public-principal",
+  description:
+    'No bucket policy (BucketPolicy or inline) allows Principal "*" (or {"AWS": "*"}, or uses ' +
+    "NotPrincipal) without a condition that narrows it to known callers.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Name the principals (role ARNs, service principals) instead of "*", or add a StringEquals/' +
+    "ArnEquals condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, " +
+    "aws:PrincipalAccount or aws:SourceVpce with fixed values.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_70" },
+    { source: "Checkov", id: "CKV_AWS_93" },
+    { source: "Security Hub FSBP", id: "S3.2" },
+    { source: "Security Hub FSBP", id: "S3.3" },
+  ],
+  config: narrowingConfig,
+  types: [...S3_SIDE.policy, ...BUCKET_TYPES],
+  check: (props, ctx) => {
+    const policy = props.policy;
+    if (policy === undefined || policy === null || policy === "") return;
+    const doc = parseKnownPolicyDocument(policy);
+    const error = jsonErrorOf(doc);
+    if (error) {
+      ctx.report(error);
+      return;
+    }
+    for (const { statement, why } of publicGrants(doc, ctx.config.narrowingConditionKeys)) {
+      ctx.report(`statement ${statement.sidOrIndex} (${actionsText(statement)}): ${why}.`);
+    }
+  },
+});
+
+export const ownershipEnforced = stackPolicy({
+  name: "s3-bucket-ownership-enforced",
+  description:
+    "Every bucket has BucketOwnershipControls with objectOwnership BucketOwnerEnforced (ACLs disabled).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Add an aws.s3.BucketOwnershipControls with `bucket: <bucket>.id` and " +
+    'rule: { objectOwnership: "BucketOwnerEnforced" }. New buckets default to it, but only an ' +
+    "explicit resource keeps it from drifting and documents it.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_65" },
+    { source: "Security Hub FSBP", id: "S3.12" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const controls = sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls);
+      if (controls.length === 0) {
+        ctx.report(bucket, `${label(bucket)} has no BucketOwnershipControls.`);
+        return;
+      }
+      for (const c of controls) {
+        const owners = pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership);
+        if (!owners.includes("BucketOwnerEnforced")) {
+          ctx.report(
+            bucket,
+            `${label(bucket)}: ownership controls "${c.name}" set ${owners.join(", ") || "no rule"}, ` +
+              "not BucketOwnerEnforced (ACLs stay enabled).",
+            [c],
+          );
+        }
+      }
+    }),
+});
+
+export const accountPublicAccessBlock = stackPolicy({
+  name: "s3-account-public-access-block",
+  description:
+    "The account-level S3 public-access block is on (all four flags), here or managed elsewhere.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Turn on all four flags of the account's S3 Block Public Access, with an " +
+    "aws.s3.AccountPublicAccessBlock in a stack that owns account settings (or an AWS " +
+    "Organizations S3 policy). If it is managed elsewhere, disable this advisory for the stack.",
+  references: [{ source: "Security Hub FSBP", id: "S3.1" }],
+  types: [ACCOUNT_PUBLIC_ACCESS_BLOCK],
+  check: (ctx) => {
+    const blocks = ctx.index.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK);
+    for (const block of blocks) {
+      ctx.each(block, () => {
+        const off = falseFlags(block.props);
+        if (off.length)
+          ctx.report(block, `account public-access block leaves ${off.join(", ")} off.`);
+      });
+    }
+    if (blocks.length === 0 && bucketsOf(ctx.index).length > 0) {
+      // Stack-level note: no resource to attach it to (the engine shows it for the stack).
+      const stack = { urn: undefined, name: "stack", type: "pulumi:pulumi:Stack", props: {} };
+      ctx.report(
+        stack as unknown as PolicyResource,
+        "this stack creates buckets but no AccountPublicAccessBlock: make sure the account-level " +
+          "block (all four flags) is on, managed here or elsewhere.",
+      );
+    }
+  },
+});

@@ -1,0 +1,92 @@
+// S3 data retention: versioning enabled, and lifecycle rules that expire data and abort
+// incomplete multipart uploads (advisory).
+import { stackPolicy } from "../../lib/define";
+import { BUCKET_TYPES, S3_SIDE, sideResourcesOf } from "../../lib/s3";
+import { asList, programSetting } from "../../lib/values";
+import { eachBucket, label } from "./buckets";
+
+export const versioningEnabled = stackPolicy({
+  name: "s3-bucket-versioning-enabled",
+  description: "Every bucket has versioning enabled (BucketVersioning or inline).",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Add an aws.s3.BucketVersioning with `bucket: <bucket>.id` and versioningConfiguration: " +
+    '{ status: "Enabled" }, and expire noncurrent versions with a lifecycle rule.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_21" },
+    { source: "Trivy", id: "AWS-0090" },
+    { source: "Security Hub FSBP", id: "S3.14" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.versioning],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const sides = sideResourcesOf(ctx.index, bucket, S3_SIDE.versioning);
+      if (sides.length) {
+        for (const v of sides) {
+          const status = v.props.versioningConfiguration?.status;
+          if (status !== "Enabled") {
+            ctx.report(
+              bucket,
+              `${label(bucket)}: versioning "${v.name}" is ${String(status)}, not Enabled.`,
+              [v],
+            );
+          }
+        }
+        return;
+      }
+      const inline = [
+        ...asList(programSetting(bucket, "versioning")),
+        ...asList(programSetting(bucket, "versionings")),
+      ];
+      if (!inline.some((v: any) => v?.enabled === true)) {
+        ctx.report(bucket, `${label(bucket)} has no versioning enabled.`);
+      }
+    }),
+});
+
+export const lifecycleConfigured = stackPolicy({
+  name: "s3-bucket-lifecycle-configured",
+  description:
+    "Every bucket has an enabled lifecycle rule, and one that aborts incomplete multipart uploads.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Add an aws.s3.BucketLifecycleConfiguration with `bucket: <bucket>.id` and an enabled rule " +
+    "that expires objects (and noncurrent versions) and sets abortIncompleteMultipartUpload: " +
+    "{ daysAfterInitiation: 7 } so abandoned uploads stop costing storage.",
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_61" },
+    { source: "Checkov", id: "CKV_AWS_300" },
+    { source: "Security Hub FSBP", id: "S3.13" },
+    { source: "Security Hub FSBP", id: "S3.10" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.lifecycle],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const sides = sideResourcesOf(ctx.index, bucket, S3_SIDE.lifecycle);
+      // Side resources: rules[].status / abortIncompleteMultipartUpload.daysAfterInitiation;
+      // inline: lifecycleRules[].enabled / abortIncompleteMultipartUploadDays.
+      const rules = sides.length
+        ? sides.flatMap((s) =>
+            asList(s.props.rules)
+              .filter((r: any) => r?.status === "Enabled")
+              .map(
+                (r: any) =>
+                  typeof r?.abortIncompleteMultipartUpload?.daysAfterInitiation === "number",
+              ),
+          )
+        : asList(programSetting(bucket, "lifecycleRules"))
+            .filter((r: any) => r?.enabled === true)
+            .map((r: any) => typeof r?.abortIncompleteMultipartUploadDays === "number");
+      if (rules.length === 0) {
+        ctx.report(bucket, `${label(bucket)} has no enabled lifecycle rule.`, sides);
+      } else if (!rules.includes(true)) {
+        ctx.report(
+          bucket,
+          `${label(bucket)} has no lifecycle rule that aborts incomplete multipart uploads.`,
+          sides,
+        );
+      }
+    }),
+});
