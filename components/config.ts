@@ -905,9 +905,11 @@ function parseDelivery(r: Reader) {
   branches.forEach((b, i) => {
     if (!BRANCH_RE.test(b)) r.fail("sourceBranches", `item ${i} "${b}" is not a git branch name`);
     else if (i === 0 && sourceProvider === "github" && /[*?]/.test(b)) {
-      r.fail("sourceBranches", `item 0 "${b}" is the source action's default branch and must be an exact name; put patterns after it`);
-    }
-    else if (sourceProvider === "codecommit" && /[*?]/.test(b)) {
+      r.fail(
+        "sourceBranches",
+        `item 0 "${b}" is the source action's default branch and must be an exact name; put patterns after it`,
+      );
+    } else if (sourceProvider === "codecommit" && /[*?]/.test(b)) {
       r.fail(
         "sourceBranches",
         `item ${i} "${b}": CodeCommit sources need exact branch names (one pipeline per branch); patterns work only with sourceProvider "github"`,

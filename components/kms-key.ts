@@ -158,20 +158,18 @@ export class EncryptionKey extends pulumi.ComponentResource {
           actions: [...KEY_ADMIN_ACTIONS],
           resources: ["*"],
         },
-        ...args.grants.map(
-          (g): PolicyStatement => ({
-            sid: g.sid,
-            effect: "Allow",
-            principals: [{ type: g.principals.type, identifiers: g.principals.identifiers }],
-            actions: g.actions,
-            resources: ["*"],
-            conditions: g.conditions?.map((c) => ({
-              test: c.test as ConditionOperator,
-              variable: c.variable,
-              values: c.values,
-            })),
-          }),
-        ),
+        ...args.grants.map((g): PolicyStatement => ({
+          sid: g.sid,
+          effect: "Allow",
+          principals: [{ type: g.principals.type, identifiers: g.principals.identifiers }],
+          actions: g.actions,
+          resources: ["*"],
+          conditions: g.conditions?.map((c) => ({
+            test: c.test as ConditionOperator,
+            variable: c.variable,
+            values: c.values,
+          })),
+        })),
       ],
       { parent: this },
     );

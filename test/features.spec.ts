@@ -153,7 +153,11 @@ describe("opt-in features", function () {
       const buckets = findAll(rec, "aws:s3/bucket:Bucket").filter((b) =>
         /-storage-(api|ingest)$/.test(b.name),
       );
-      const namespace = findOne(rec, "aws:redshiftserverless/namespace:Namespace", "staging-analytics-namespace");
+      const namespace = findOne(
+        rec,
+        "aws:redshiftserverless/namespace:Namespace",
+        "staging-analytics-namespace",
+      );
       expect(sel.inputs.resources).to.deep.equal([
         ...buckets.map((b) => b.outputs.arn),
         namespace.outputs.arn,

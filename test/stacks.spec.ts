@@ -28,13 +28,20 @@ for (const stack of STACKS) {
       );
       expect(privateSubnets.length).to.be.greaterThan(0);
       for (const subnet of privateSubnets) {
-        const assoc = referrers(rec, subnet, "subnetId", "aws:ec2/routeTableAssociation:RouteTableAssociation");
+        const assoc = referrers(
+          rec,
+          subnet,
+          "subnetId",
+          "aws:ec2/routeTableAssociation:RouteTableAssociation",
+        );
         expect(assoc, `${subnet.name} has no explicit route table association`).to.have.length(1);
         const tableUrns = assoc[0].propertyDependencies.routeTableId ?? [];
         expect(tableUrns).to.have.length(1);
         const table = rec.resources.find((r) => r.urn === tableUrns[0])!;
         const inline = (table.inputs.routes ?? []) as any[];
-        const separate = referrers(rec, table, "routeTableId", "aws:ec2/route:Route").map((r) => r.inputs);
+        const separate = referrers(rec, table, "routeTableId", "aws:ec2/route:Route").map(
+          (r) => r.inputs,
+        );
         for (const route of [...inline, ...separate]) {
           expect(route.cidrBlock ?? route.destinationCidrBlock).to.not.equal("0.0.0.0/0");
           expect(route.ipv6CidrBlock ?? route.destinationIpv6CidrBlock).to.not.equal("::/0");
@@ -49,29 +56,48 @@ for (const stack of STACKS) {
       const buckets = BUCKET_TYPES.flatMap((t) => findAll(rec, t));
       expect(buckets.length).to.be.at.least(3);
       for (const b of buckets) {
-        const pab = referrers(rec, b, "bucket", "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        const pab = referrers(
+          rec,
+          b,
+          "bucket",
+          "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        );
         expect(pab, `${b.name} public access block`).to.have.length(1);
-        for (const f of ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"]) {
+        for (const f of [
+          "blockPublicAcls",
+          "blockPublicPolicy",
+          "ignorePublicAcls",
+          "restrictPublicBuckets",
+        ]) {
           expect(pab[0].inputs[f], `${b.name} ${f}`).to.equal(true);
         }
-        const sse = referrers(rec, b, "bucket").filter((r) => r.type.includes("ServerSideEncryptionConfiguration"));
+        const sse = referrers(rec, b, "bucket").filter((r) =>
+          r.type.includes("ServerSideEncryptionConfiguration"),
+        );
         expect(sse, `${b.name} encryption`).to.have.length(1);
         const rule = sse[0].inputs.rules[0].applyServerSideEncryptionByDefault;
         if (b.inputs.tags?.["waiver:s3-bucket-sse-kms-cmk"]) continue; // documented log-bucket exception
         expect(rule.sseAlgorithm, b.name).to.equal("aws:kms");
-        expect(keys.has(rule.kmsMasterKeyId), `${b.name} key ${rule.kmsMasterKeyId}`).to.equal(true);
+        expect(keys.has(rule.kmsMasterKeyId), `${b.name} key ${rule.kmsMasterKeyId}`).to.equal(
+          true,
+        );
       }
     });
 
     it("each producer role's policy names only its own bucket", async () => {
       const rec = await runStack(stack);
       const buckets = findAll(rec, "aws:s3/bucket:Bucket");
-      const bucketOf = (producer: string) => buckets.find((b) => b.name.endsWith(`-${producer}-bucket`) || b.name.endsWith(`-${producer}`));
+      const bucketOf = (producer: string) =>
+        buckets.find(
+          (b) => b.name.endsWith(`-${producer}-bucket`) || b.name.endsWith(`-${producer}`),
+        );
       for (const producer of ["api", "ingest"]) {
         const own = bucketOf(producer);
         const other = bucketOf(producer === "api" ? "ingest" : "api");
         expect(own, `${producer} bucket`).to.not.equal(undefined);
-        const role = findAll(rec, "aws:iam/role:Role").find((r) => r.name.includes(`-${producer}`))!;
+        const role = findAll(rec, "aws:iam/role:Role").find((r) =>
+          r.name.includes(`-${producer}`),
+        )!;
         expect(role, `${producer} role`).to.not.equal(undefined);
         const policies = referrers(rec, role, "role", "aws:iam/rolePolicy:RolePolicy");
         expect(policies.length).to.be.at.least(1);
@@ -85,14 +111,20 @@ for (const stack of STACKS) {
       }
     });
 
-    it(stack === "prod" ? "protects and retains data" : "leaves data unprotected (staging)", async () => {
-      const rec = await runStack(stack);
-      const data = [...BUCKET_TYPES.flatMap((t) => findAll(rec, t)), ...findAll(rec, "aws:kms/key:Key")];
-      for (const r of data) {
-        expect(r.options.protect, `${r.name} protect`).to.equal(stack === "prod");
-        expect(r.options.retainOnDelete, `${r.name} retainOnDelete`).to.equal(stack === "prod");
-      }
-    });
+    it(
+      stack === "prod" ? "protects and retains data" : "leaves data unprotected (staging)",
+      async () => {
+        const rec = await runStack(stack);
+        const data = [
+          ...BUCKET_TYPES.flatMap((t) => findAll(rec, t)),
+          ...findAll(rec, "aws:kms/key:Key"),
+        ];
+        for (const r of data) {
+          expect(r.options.protect, `${r.name} protect`).to.equal(stack === "prod");
+          expect(r.options.retainOnDelete, `${r.name} retainOnDelete`).to.equal(stack === "prod");
+        }
+      },
+    );
 
     for (const preview of [true, false]) {
       it(`passes the whole policy pack with no mandatory violation (${preview ? "preview" : "up"})`, async () => {

@@ -39,7 +39,10 @@ export function renderPolicyTable(): string {
     "",
     "| Policy | Level | Severity | What it checks | References |",
     "| --- | --- | --- | --- | --- |",
-    ...rows.map((r) => `| \`${r.name}\` | ${r.level} | ${r.severity} | ${cell(r.what)} | ${cell(r.refs) || "(ours)"} |`),
+    ...rows.map(
+      (r) =>
+        `| \`${r.name}\` | ${r.level} | ${r.severity} | ${cell(r.what)} | ${cell(r.refs) || "(ours)"} |`,
+    ),
   ];
   return lines.join("\n");
 }
@@ -48,7 +51,8 @@ export function renderPolicyTable(): string {
 export function withPolicyTable(readme: string): string {
   const start = readme.indexOf(BEGIN);
   const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md: the markers ${BEGIN} and ${END} are missing`);
+  if (start < 0 || end < start)
+    throw new Error(`README.md: the markers ${BEGIN} and ${END} are missing`);
   return `${readme.slice(0, start + BEGIN.length)}\n${renderPolicyTable()}\n${readme.slice(end)}`;
 }
 
@@ -56,5 +60,9 @@ if (require.main === module) {
   const before = fs.readFileSync(README, "utf8");
   const after = withPolicyTable(before);
   if (after !== before) fs.writeFileSync(README, after);
-  process.stdout.write(after === before ? "README.md policies table is up to date\n" : "README.md policies table rewritten\n");
+  process.stdout.write(
+    after === before
+      ? "README.md policies table is up to date\n"
+      : "README.md policies table rewritten\n",
+  );
 }

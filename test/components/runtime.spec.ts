@@ -31,9 +31,12 @@ const base: RuntimeArgs = {
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
 
 function build(over: Partial<RuntimeArgs> = {}, preview = false): Promise<Recording> {
-  return record({ project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } }, () => {
-    new Runtime("rt", { ...base, ...over });
-  });
+  return record(
+    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
+    () => {
+      new Runtime("rt", { ...base, ...over });
+    },
+  );
 }
 
 describe("Runtime", () => {
@@ -41,14 +44,28 @@ describe("Runtime", () => {
   let prod: Recording;
   before(async () => {
     staging = await build();
-    prod = await build({ desiredCount: 4, minCount: 4, maxCount: 8, cpu: 512, memory: 1024, wafEnabled: true, certificateArn: CERT, protect: true });
+    prod = await build({
+      desiredCount: 4,
+      minCount: 4,
+      maxCount: 8,
+      cpu: 512,
+      memory: 1024,
+      wafEnabled: true,
+      certificateArn: CERT,
+      protect: true,
+    });
   });
 
   it("sizes the task definition and the service per stack", () => {
-    for (const [rec, cpu, mem, count] of [[staging, "256", "512", 2], [prod, "512", "1024", 4]] as const) {
+    for (const [rec, cpu, mem, count] of [
+      [staging, "256", "512", 2],
+      [prod, "512", "1024", 4],
+    ] as const) {
       const td = findOne(rec, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
       expect(td.inputs).to.include({ cpu, memory: mem, networkMode: "awsvpc" });
-      expect(findOne(rec, "aws:ecs/service:Service", "rt-service").inputs.desiredCount).to.equal(count);
+      expect(findOne(rec, "aws:ecs/service:Service", "rt-service").inputs.desiredCount).to.equal(
+        count,
+      );
     }
     const target = findOne(prod, "aws:appautoscaling/target:Target", "rt-scaling");
     expect(target.inputs).to.include({ minCapacity: 4, maxCapacity: 8 });
@@ -64,13 +81,18 @@ describe("Runtime", () => {
     expect(c.logConfiguration.logDriver).to.equal("awslogs");
     for (const e of c.environment) expect(e.name).to.not.match(/SECRET|PASSWORD|TOKEN/);
     const group = findOne(staging, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");
-    expect(group.inputs.kmsKeyId).to.be.a("string").and.match(/^arn:aws:kms:/);
+    expect(group.inputs.kmsKeyId)
+      .to.be.a("string")
+      .and.match(/^arn:aws:kms:/);
     expect(group.inputs.retentionInDays).to.equal(30);
   });
 
   it("keeps tasks private: compute subnets, no public IP, circuit breaker with rollback", () => {
     const svc = findOne(staging, "aws:ecs/service:Service", "rt-service");
-    expect(svc.inputs.networkConfiguration).to.deep.include({ assignPublicIp: false, subnets: base.computeSubnetIds });
+    expect(svc.inputs.networkConfiguration).to.deep.include({
+      assignPublicIp: false,
+      subnets: base.computeSubnetIds,
+    });
     expect(svc.inputs.deploymentCircuitBreaker).to.deep.equal({ enable: true, rollback: true });
     expect(svc.inputs.healthCheckGracePeriodSeconds).to.be.greaterThan(0);
     expect(svc.options.ignoreChanges).to.include.members(["taskDefinition", "desiredCount"]);
@@ -90,8 +112,12 @@ describe("Runtime", () => {
       for (const a of [s.Action].flat()) byAction.set(a, [s.Resource].flat());
     }
     expect([...byAction.keys()].sort()).to.deep.equal([
-      "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetAuthorizationToken",
-      "ecr:GetDownloadUrlForLayer", "logs:CreateLogStream", "logs:PutLogEvents",
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:BatchGetImage",
+      "ecr:GetAuthorizationToken",
+      "ecr:GetDownloadUrlForLayer",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
     ]);
     expect(byAction.get("ecr:GetAuthorizationToken")).to.deep.equal(["*"]);
     expect(byAction.get("ecr:BatchGetImage")).to.deep.equal([repo.outputs.arn]);
@@ -106,9 +132,15 @@ describe("Runtime", () => {
     expect(repo.inputs.imageTagMutability).to.equal("IMMUTABLE");
     expect(repo.inputs.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect(repo.inputs.encryptionConfigurations[0].encryptionType).to.equal("KMS");
-    const lifecycle = findOne(staging, "aws:ecr/lifecyclePolicy:LifecyclePolicy", "rt-repo-lifecycle");
+    const lifecycle = findOne(
+      staging,
+      "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+      "rt-repo-lifecycle",
+    );
     const rules = JSON.parse(lifecycle.inputs.policy).rules;
-    expect(rules.find((r: any) => r.selection.countType === "imageCountMoreThan").selection.countNumber).to.equal(30);
+    expect(
+      rules.find((r: any) => r.selection.countType === "imageCountMoreThan").selection.countNumber,
+    ).to.equal(30);
   });
 
   it("chains security groups: internet → ALB 80/443 → tasks on the container port → endpoints/S3 on 443", () => {
@@ -116,12 +148,19 @@ describe("Runtime", () => {
     const egress = findAll(staging, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
     const publicIngress = ingress.filter((r) => r.inputs.cidrIpv4);
     expect(publicIngress.map((r) => r.inputs.fromPort)).to.deep.equal([80]);
-    expect(findAll(prod, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.inputs.cidrIpv4).map((r) => r.inputs.fromPort)).to.deep.equal([80, 443]);
+    expect(
+      findAll(prod, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+        .filter((r) => r.inputs.cidrIpv4)
+        .map((r) => r.inputs.fromPort),
+    ).to.deep.equal([80, 443]);
     const fromAlb = ingress.filter((r) => r.inputs.referencedSecurityGroupId);
     expect(fromAlb).to.have.length(1);
     expect(fromAlb[0].inputs).to.include({ fromPort: 8080, toPort: 8080, ipProtocol: "tcp" });
     const taskEgress = egress.filter((r) => r.name.startsWith("rt-tasks-"));
-    expect(taskEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort])).to.deep.equal([[443, 443], [443, 443]]);
+    expect(taskEgress.map((r) => [r.inputs.fromPort, r.inputs.toPort])).to.deep.equal([
+      [443, 443],
+      [443, 443],
+    ]);
     expect(taskEgress.some((r) => r.inputs.cidrIpv4 === "0.0.0.0/0")).to.equal(false);
   });
 
@@ -137,9 +176,17 @@ describe("Runtime", () => {
 
   it("hardens the ALB and protects it in prod", () => {
     const alb = findOne(prod, "aws:lb/loadBalancer:LoadBalancer", "rt-lb-alb");
-    expect(alb.inputs).to.include({ dropInvalidHeaderFields: true, desyncMitigationMode: "defensive", enableDeletionProtection: true, internal: false });
+    expect(alb.inputs).to.include({
+      dropInvalidHeaderFields: true,
+      desyncMitigationMode: "defensive",
+      enableDeletionProtection: true,
+      internal: false,
+    });
     expect(alb.inputs.accessLogs.enabled).to.equal(true);
-    expect(findOne(staging, "aws:lb/loadBalancer:LoadBalancer", "rt-lb-alb").inputs.enableDeletionProtection).to.equal(false);
+    expect(
+      findOne(staging, "aws:lb/loadBalancer:LoadBalancer", "rt-lb-alb").inputs
+        .enableDeletionProtection,
+    ).to.equal(false);
   });
 
   it("puts WAF with managed rules, a rate limit and logging in front of prod only", () => {
@@ -147,12 +194,21 @@ describe("Runtime", () => {
     const acl = findOne(prod, "aws:wafv2/webAcl:WebAcl", "rt-waf-acl");
     const names = acl.inputs.rules.map((r: any) => r.name);
     expect(names).to.include.members([
-      "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet",
-      "AWSManagedRulesAmazonIpReputationList", "rate-limit-per-ip",
+      "AWSManagedRulesCommonRuleSet",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "AWSManagedRulesAmazonIpReputationList",
+      "rate-limit-per-ip",
     ]);
-    expect(acl.inputs.rules.find((r: any) => r.name === "rate-limit-per-ip").statement.rateBasedStatement.limit).to.equal(2000);
+    expect(
+      acl.inputs.rules.find((r: any) => r.name === "rate-limit-per-ip").statement.rateBasedStatement
+        .limit,
+    ).to.equal(2000);
     expect(findAll(prod, "aws:wafv2/webAclAssociation:WebAclAssociation")).to.have.length(1);
-    const logging = findOne(prod, "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration", "rt-waf-logging");
+    const logging = findOne(
+      prod,
+      "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration",
+      "rt-waf-logging",
+    );
     expect(logging.inputs.logDestinationConfigs).to.have.length(1);
     const group = findOne(prod, "aws:cloudwatch/logGroup:LogGroup", "rt-waf-logs");
     expect(group.inputs.name).to.match(/^aws-waf-logs-/);

@@ -15,12 +15,18 @@ describe("policy metadata and the README table", () => {
       expect(["advisory", "mandatory"], p.name).to.include(p.enforcementLevel);
       expect(["low", "medium", "high", "critical"], p.name).to.include(p.severity);
       expect(p.remediationSteps, p.name).to.be.a("string").with.length.above(10);
-      expect(policyCatalog.has(p.name), `${p.name} was not built with resourcePolicy/stackPolicy`).to.equal(true);
+      expect(
+        policyCatalog.has(p.name),
+        `${p.name} was not built with resourcePolicy/stackPolicy`,
+      ).to.equal(true);
     }
   });
 
   it("the README's policies table matches the pack (run `npm run docs:policies`)", () => {
     const readme = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-    expect(withPolicyTable(readme) === readme, "README policies table is stale: run npm run docs:policies").to.equal(true);
+    expect(
+      withPolicyTable(readme) === readme,
+      "README policies table is stale: run npm run docs:policies",
+    ).to.equal(true);
   });
 });

@@ -43,10 +43,16 @@ function readYaml(file: string): any {
 }
 
 export function readProject(dir: string): ProjectFile {
-  const file = ["Pulumi.yaml", "Pulumi.yml"].map((f) => path.join(dir, f)).find((f) => fs.existsSync(f));
-  if (!file) throw new StackFileError(`${path.join(dir, "Pulumi.yaml")}: not found; is ${dir} a Pulumi project?`);
+  const file = ["Pulumi.yaml", "Pulumi.yml"]
+    .map((f) => path.join(dir, f))
+    .find((f) => fs.existsSync(f));
+  if (!file)
+    throw new StackFileError(
+      `${path.join(dir, "Pulumi.yaml")}: not found; is ${dir} a Pulumi project?`,
+    );
   const doc = readYaml(file);
-  if (typeof doc.name !== "string" || !doc.name) throw new StackFileError(`${file}: has no project "name"`);
+  if (typeof doc.name !== "string" || !doc.name)
+    throw new StackFileError(`${file}: has no project "name"`);
   const config: ProjectFile["config"] = {};
   for (const [k, v] of Object.entries((doc.config ?? {}) as Record<string, unknown>)) {
     config[k] = v && typeof v === "object" && !Array.isArray(v) ? (v as any) : { default: v };
@@ -70,7 +76,9 @@ function fullKey(project: string, key: string): string {
 /** The effective config of one stack, with project defaults applied. */
 export function readStack(dir: string, stack: string): StackFile {
   const project = readProject(dir);
-  const file = ["yaml", "yml"].map((e) => path.join(dir, `Pulumi.${stack}.${e}`)).find((f) => fs.existsSync(f));
+  const file = ["yaml", "yml"]
+    .map((e) => path.join(dir, `Pulumi.${stack}.${e}`))
+    .find((f) => fs.existsSync(f));
   if (!file) {
     const known = listStacks(dir);
     throw new StackFileError(
