@@ -11,19 +11,28 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, parseCidr } from "./cidr";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
+import {
+  al2023Ami,
+  ebsKeyGrants,
+  encryptedRootVolume,
+  findInstanceStatement,
+  GRAVITON_INSTANCE_TYPE,
+  IMDSV2_ONLY,
+  instanceArn,
+  OS_USER,
+  openTunnelStatement,
+  pushOneTimeKeyStatement,
+  securityUpdatesUserData,
+} from "./instance";
 import { EncryptionKey } from "./kms-key";
 
 export type AccessMode = "private" | "bastion";
 export const ACCESS_MODES: readonly AccessMode[] = ["private", "bastion"];
 
-/**
- * SSM public parameter with the latest Amazon Linux 2023 AMI for arm64 (Graviton). AL2023 docs
- * ("Launching AL2023 using the SSM parameter"): /aws/service/ami-amazon-linux-latest/
- * al2023-ami-kernel-default-<arch>.
- */
-export const AL2023_ARM64_AMI_PARAMETER =
-  "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64";
+// Shared with the other EC2 components; still exported from here for existing importers.
+export { AL2023_ARM64_AMI_PARAMETER, GRAVITON_INSTANCE_TYPE, OS_USER } from "./instance";
 
 /**
  * The regional S3 bucket that serves the Amazon Linux 2023 package repositories (AWS Application
@@ -34,12 +43,6 @@ export const AL2023_ARM64_AMI_PARAMETER =
 export function al2023RepositoryBucketArn(region: string, partition = "aws"): string {
   return `arn:${partition}:s3:::al2023-repos-${region}-de612dc2`;
 }
-
-/** Default OS user of Amazon Linux. */
-export const OS_USER = "ec2-user";
-
-/** Instance types with an arm64 (Graviton) processor, matching the arm64 AMI: t4g.nano, m7g.large, c6gn.medium ... */
-export const GRAVITON_INSTANCE_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
 
 /** Narrowest-allowed prefix of a bastion allow-list entry: wider ranges are refused. */
 export const BASTION_MIN_PREFIX = 16;
@@ -116,63 +119,21 @@ function settingsOf(name: string, args: AccessArgs): Settings {
 }
 
 /**
- * Boot script: follow the latest Amazon Linux release for security updates, apply them nightly
- * (rebooting only when a new kernel or core library needs it), and limit sshd to what a tunnel
- * needs. No secret goes into user data.
- *
- * AL2023 docs ("Deterministic upgrades through versioned repositories"): repositories are locked
- * to the AMI's release unless `latest` is written to /etc/dnf/vars/releasever. OpenSSH
- * sshd_config(5): PermitOpen host:port limits -L forwarding ("*" as host allows any host); the
- * host's security group then allows only Redshift's group on that port. AL2023's sshd_config
- * includes /etc/ssh/sshd_config.d/*.conf first and the first value read wins.
+ * Boot script (`securityUpdatesUserData`: nightly security updates, key-only SSH, never as root),
+ * with sshd limited to what a tunnel needs. OpenSSH sshd_config(5): PermitOpen host:port limits
+ * -L forwarding ("*" as host allows any host); the host's security group then allows only
+ * Redshift's group on that port.
  */
-export const USER_DATA = `#!/bin/bash
-set -euo pipefail
-echo latest > /etc/dnf/vars/releasever
-cat > /usr/local/sbin/security-updates <<'EOF'
-#!/bin/bash
-set -uo pipefail
-dnf -y upgrade --security
-dnf needs-restarting -r >/dev/null 2>&1
-if [ $? -eq 1 ]; then systemctl reboot; fi
-EOF
-chmod 0755 /usr/local/sbin/security-updates
-cat > /etc/systemd/system/security-updates.service <<'EOF'
-[Unit]
-Description=Apply Amazon Linux security updates
-[Service]
-Type=oneshot
-ExecStart=/usr/local/sbin/security-updates
-EOF
-cat > /etc/systemd/system/security-updates.timer <<'EOF'
-[Unit]
-Description=Nightly Amazon Linux security updates
-[Timer]
-OnCalendar=*-*-* 03:30:00
-RandomizedDelaySec=30m
-Persistent=true
-[Install]
-WantedBy=timers.target
-EOF
-cat > /etc/ssh/sshd_config.d/10-tunnel-only.conf <<'EOF'
-PermitRootLogin no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-AllowUsers ${OS_USER}
-AllowTcpForwarding local
-PermitOpen *:5439
-AllowAgentForwarding no
-AllowStreamLocalForwarding no
-X11Forwarding no
-PermitTunnel no
-GatewayPorts no
-ClientAliveInterval 300
-EOF
-systemctl daemon-reload
-systemctl enable --now security-updates.timer
-systemctl reload sshd
-/usr/local/sbin/security-updates
-`;
+export const USER_DATA = securityUpdatesUserData("10-tunnel-only.conf", [
+  "AllowTcpForwarding local",
+  "PermitOpen *:5439",
+  "AllowAgentForwarding no",
+  "AllowStreamLocalForwarding no",
+  "X11Forwarding no",
+  "PermitTunnel no",
+  "GatewayPorts no",
+  "ClientAliveInterval 300",
+]);
 
 export class Access extends pulumi.ComponentResource {
   public readonly mode: AccessMode;
@@ -198,55 +159,17 @@ export class Access extends pulumi.ComponentResource {
     super("platform:access:Access", name, {}, opts);
     const parent = { parent: this };
     const protect = args.protect ?? false;
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
-    const ec2Service = `ec2.${region}.amazonaws.com`;
+    const account = accountContext(parent);
 
-    // ---- Root volume key -----------------------------------------------------------------------
-    // EBS docs ("Amazon EBS encryption", required KMS key permissions): EC2 uses the key on behalf
-    // of the principal launching the instance, through grants it creates. So the account principal
-    // (IAM policies decide who deploys) may use the key only through EC2 in this region and create
-    // grants only for AWS resources.
+    // ---- Root volume key (grants: `ebsKeyGrants`) ------------------------------------------------
     const key = new EncryptionKey(
       `${name}-key`,
       {
         description: `Encrypts the root volume of the ${name} BI tunnel host`,
-        grants: [
-          {
-            sid: "EbsUseThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: [
-              "kms:Encrypt",
-              "kms:Decrypt",
-              "kms:ReEncryptFrom",
-              "kms:ReEncryptTo",
-              "kms:GenerateDataKeyWithoutPlaintext",
-              "kms:DescribeKey",
-            ],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: [ec2Service] },
-              { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-            ],
-          },
-          {
-            sid: "EbsGrantsThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: ["kms:CreateGrant"],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: [ec2Service] },
-              { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            ],
-          },
-        ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        grants: ebsKeyGrants(account, region),
+        aliasName: keyAliasName(name),
         protect,
         tags: tags("key"),
       },
@@ -360,10 +283,7 @@ export class Access extends pulumi.ComponentResource {
     }
 
     // ---- The host --------------------------------------------------------------------------------
-    const ami = aws.ssm.getParameterOutput(
-      { name: AL2023_ARM64_AMI_PARAMETER },
-      parent,
-    ).insecureValue;
+    const ami = al2023Ami("arm64", parent);
     const waivers: Record<string, string> = {
       "waiver:ec2-instance-profile-attached":
         "The tunnel host calls no AWS API: no instance role means IMDS serves no credentials. EC2 Instance Connect needs none",
@@ -383,19 +303,8 @@ export class Access extends pulumi.ComponentResource {
         vpcSecurityGroupIds: [hostSg.id],
         associatePublicIpAddress: s.mode === "bastion",
         // No iamInstanceProfile: nothing on the host calls AWS (see the waiver above).
-        metadataOptions: {
-          httpEndpoint: "enabled",
-          httpTokens: "required",
-          httpPutResponseHopLimit: 1,
-          instanceMetadataTags: "disabled",
-        },
-        rootBlockDevice: {
-          encrypted: true,
-          kmsKeyId: key.keyArn,
-          volumeType: "gp3",
-          volumeSize: 8,
-          deleteOnTermination: true,
-        },
+        metadataOptions: IMDSV2_ONLY,
+        rootBlockDevice: encryptedRootVolume(key.keyArn, 8),
         // T4g instances launch as "unlimited" by default (EC2 docs, "Burstable performance
         // instances"): sustained CPU would be billed extra. A tunnel host never needs it.
         creditSpecification: { cpuCredits: "standard" },
@@ -412,52 +321,12 @@ export class Access extends pulumi.ComponentResource {
     );
 
     // ---- What a BI user needs, and nothing else -----------------------------------------------------
-    const instanceArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:instance/${instance.id}`;
     const statements: PolicyStatement[] = [
-      {
-        // Service Authorization Reference (EC2 Instance Connect): SendSSHPublicKey on the instance,
-        // condition ec2:osuser. The pushed key is valid for 60 seconds.
-        sid: "PushOneTimeKeyToTunnelHost",
-        effect: "Allow",
-        actions: ["ec2-instance-connect:SendSSHPublicKey"],
-        resources: [instanceArn],
-        conditions: [{ test: "StringEquals", variable: "ec2:osuser", values: [OS_USER] }],
-      },
-      {
-        // EC2 Describe* actions support no resource-level permissions (Service Authorization
-        // Reference), hence "*"; the AWS CLI looks the instance and endpoint up with them.
-        sid: "FindTunnelHost",
-        effect: "Allow",
-        actions:
-          s.mode === "private"
-            ? ["ec2:DescribeInstances", "ec2:DescribeInstanceConnectEndpoints"]
-            : ["ec2:DescribeInstances"],
-        resources: ["*"],
-      },
+      pushOneTimeKeyStatement("PushOneTimeKeyToTunnelHost", instanceArn(account, region, instance)),
+      findInstanceStatement("FindTunnelHost", s.mode === "private"),
     ];
     if (endpoint) {
-      // EC2 docs ("Grant IAM permissions to use EC2 Instance Connect Endpoint"): OpenTunnel on the
-      // endpoint, narrowed by ec2-instance-connect:remotePort, :privateIpAddress and
-      // :maxTunnelDuration (at most 3600 seconds).
-      statements.push({
-        sid: "OpenTunnelToTunnelHostOnly",
-        effect: "Allow",
-        actions: ["ec2-instance-connect:OpenTunnel"],
-        resources: [endpoint.arn],
-        conditions: [
-          { test: "NumericEquals", variable: "ec2-instance-connect:remotePort", values: ["22"] },
-          {
-            test: "IpAddress",
-            variable: "ec2-instance-connect:privateIpAddress",
-            values: [pulumi.interpolate`${instance.privateIp}/32`],
-          },
-          {
-            test: "NumericLessThanEquals",
-            variable: "ec2-instance-connect:maxTunnelDuration",
-            values: ["3600"],
-          },
-        ],
-      });
+      statements.push(openTunnelStatement("OpenTunnelToTunnelHostOnly", endpoint.arn, instance));
     }
     const userPolicy = new aws.iam.Policy(
       `${name}-bi-users`,

@@ -13,8 +13,20 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, format, overlaps, parseCidr, PRIVATE_RANGES, contains, subnet } from "./cidr";
-import { GRAVITON_INSTANCE_TYPE, OS_USER } from "./access";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument } from "./iam";
+import {
+  al2023Ami,
+  ebsKeyGrants,
+  encryptedRootVolume,
+  findInstanceStatement,
+  GRAVITON_INSTANCE_TYPE,
+  IMDSV2_ONLY,
+  instanceArn,
+  instanceRole,
+  openTunnelStatement,
+  pushOneTimeKeyStatement,
+} from "./instance";
 import { TEST_SERVER_USER_DATA } from "./test-server";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
 
@@ -24,12 +36,8 @@ export const AI_NAT_ROUTE_WAIVER: Readonly<Record<string, string>> = {
     "Opt-in AI environment: its server downloads models and packages from the internet through this NAT gateway. Separate VPC with no inbound from the internet and peering routes only to the main compute subnets",
 };
 
-/** SSM public parameters with the latest Amazon Linux 2023 AMIs (AL2023 docs, "Launching AL2023 using the SSM parameter"). */
-export const AL2023_AMI_PARAMETERS = {
-  arm64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
-  x86_64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-} as const;
-
+// Shared with the other EC2 components; still exported from here for existing importers.
+export { AL2023_AMI_PARAMETERS } from "./instance";
 /** Where the main VPC's side of the peering is. */
 export interface PeerVpc {
   readonly vpcId: pulumi.Input<string>;
@@ -155,16 +163,10 @@ export class AiEnvironment extends pulumi.ComponentResource {
     super("platform:ai-environment:AiEnvironment", name, {}, opts);
     const parent = { parent: this };
     const protect = args.protect ?? false;
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
-    const ec2Service = `ec2.${region}.amazonaws.com`;
+    const account = accountContext(parent);
+    const { accountId, partition } = account;
     // One AZ: the MVP runs one server; the NAT gateway sits in the same AZ as the server.
     const az = aws
       .getAvailabilityZonesOutput(
@@ -182,41 +184,16 @@ export class AiEnvironment extends pulumi.ComponentResource {
     // ---- Key: the server's volume (through EC2) and the flow logs (through CloudWatch Logs) ----
     const flowLogGroupName = `/${pulumi.getProject()}/${name}/vpc-flow-logs`;
     const flowLogGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${flowLogGroupName}`;
-    const ebsUse = [
-      { test: "StringEquals", variable: "kms:ViaService", values: [ec2Service] },
-      { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-    ];
     const key = new EncryptionKey(
       `${name}-key`,
       {
         description: `Encrypts the ${name} server volume and flow logs`,
         grants: [
-          {
-            // EBS docs ("Amazon EBS encryption"): EC2 uses the key for the launching principal.
-            sid: "EbsUseThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: [
-              "kms:Encrypt",
-              "kms:Decrypt",
-              "kms:ReEncryptFrom",
-              "kms:ReEncryptTo",
-              "kms:GenerateDataKeyWithoutPlaintext",
-              "kms:DescribeKey",
-            ],
-            conditions: ebsUse,
-          },
-          {
-            sid: "EbsGrantsThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: ["kms:CreateGrant"],
-            conditions: [
-              ...ebsUse,
-              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            ],
-          },
+          // EBS docs ("Amazon EBS encryption"): EC2 uses the key for the launching principal.
+          ...ebsKeyGrants(account, region),
           cloudWatchLogsGrant(flowLogGroupArn, { region, parent: this }),
         ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        aliasName: keyAliasName(name),
         protect,
         tags: tags("key"),
       },
@@ -471,34 +448,13 @@ export class AiEnvironment extends pulumi.ComponentResource {
     );
 
     // ---- The server --------------------------------------------------------------------------
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        description: `Instance role of the ${name} server (no permissions: it calls no AWS API)`,
-        assumeRolePolicy: policyDocument(
-          [
-            {
-              sid: "TrustEc2",
-              effect: "Allow",
-              actions: ["sts:AssumeRole"],
-              principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
-            },
-          ],
-          parent,
-        ),
-        tags: tags("role"),
-      },
+    const { profile } = instanceRole(
+      name,
+      `Instance role of the ${name} server (no permissions: it calls no AWS API)`,
+      tags,
       parent,
     );
-    const profile = new aws.iam.InstanceProfile(
-      `${name}-profile`,
-      { role: role.name, tags: tags("profile") },
-      parent,
-    );
-    const ami = aws.ssm.getParameterOutput(
-      { name: AL2023_AMI_PARAMETERS[p.arch] },
-      parent,
-    ).insecureValue;
+    const ami = al2023Ami(p.arch, parent);
     const instance = new aws.ec2.Instance(
       `${name}-server`,
       {
@@ -508,19 +464,8 @@ export class AiEnvironment extends pulumi.ComponentResource {
         vpcSecurityGroupIds: [serverSg.id],
         associatePublicIpAddress: false,
         iamInstanceProfile: profile.name,
-        metadataOptions: {
-          httpEndpoint: "enabled",
-          httpTokens: "required",
-          httpPutResponseHopLimit: 1,
-          instanceMetadataTags: "disabled",
-        },
-        rootBlockDevice: {
-          encrypted: true,
-          kmsKeyId: key.keyArn,
-          volumeType: "gp3",
-          volumeSize: p.rootGiB,
-          deleteOnTermination: true,
-        },
+        metadataOptions: IMDSV2_ONLY,
+        rootBlockDevice: encryptedRootVolume(key.keyArn, p.rootGiB),
         monitoring: false,
         // Nightly security updates and key-only SSH (the same boot script as the test server).
         userData: TEST_SERVER_USER_DATA,
@@ -615,50 +560,15 @@ export class AiEnvironment extends pulumi.ComponentResource {
     );
 
     // ---- What an AI-team admin needs to SSH in, and nothing else ---------------------------------
-    const instanceArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:instance/${instance.id}`;
     const adminPolicy = new aws.iam.Policy(
       `${name}-admins`,
       {
         description: `Lets the AI team open an SSH session to the ${name} server (attach to their group or role)`,
         policy: policyDocument(
           [
-            {
-              sid: "PushOneTimeKey",
-              effect: "Allow",
-              actions: ["ec2-instance-connect:SendSSHPublicKey"],
-              resources: [instanceArn],
-              conditions: [{ test: "StringEquals", variable: "ec2:osuser", values: [OS_USER] }],
-            },
-            {
-              sid: "OpenTunnelToServer",
-              effect: "Allow",
-              actions: ["ec2-instance-connect:OpenTunnel"],
-              resources: [eice.arn],
-              conditions: [
-                {
-                  test: "NumericEquals",
-                  variable: "ec2-instance-connect:remotePort",
-                  values: ["22"],
-                },
-                {
-                  test: "IpAddress",
-                  variable: "ec2-instance-connect:privateIpAddress",
-                  values: [pulumi.interpolate`${instance.privateIp}/32`],
-                },
-                {
-                  test: "NumericLessThanEquals",
-                  variable: "ec2-instance-connect:maxTunnelDuration",
-                  values: ["3600"],
-                },
-              ],
-            },
-            {
-              // EC2 Describe* actions support no resource-level permission.
-              sid: "FindServer",
-              effect: "Allow",
-              actions: ["ec2:DescribeInstances", "ec2:DescribeInstanceConnectEndpoints"],
-              resources: ["*"],
-            },
+            pushOneTimeKeyStatement("PushOneTimeKey", instanceArn(account, region, instance)),
+            openTunnelStatement("OpenTunnelToServer", eice.arn, instance),
+            findInstanceStatement("FindServer", true),
           ],
           parent,
         ),

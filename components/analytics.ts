@@ -6,8 +6,9 @@
 // docs/decisions/analytics.md.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
-import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
+import { cloudWatchLogsGrant, EncryptionKey, serviceKeyGrants } from "./kms-key";
 
 /** The port the workgroup listens on (the Redshift default). */
 export const REDSHIFT_PORT = 5439;
@@ -238,17 +239,12 @@ export class Analytics extends pulumi.ComponentResource {
     const s = settingsOf(name, args);
     super("platform:analytics:Analytics", name, {}, opts);
     const parent = { parent: this };
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     const dataOpts: pulumi.CustomResourceOptions = s.protect
       ? { parent: this, protect: true, retainOnDelete: true }
       : parent;
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
+    const { accountId, partition, accountRoot } = accountContext(parent);
     const logGroupPrefix = `/aws/redshift/${s.namespaceName}`;
 
     // ---- Key ---------------------------------------------------------------------------------
@@ -262,15 +258,16 @@ export class Analytics extends pulumi.ComponentResource {
       `redshift-serverless.${region}.amazonaws.com`,
       `redshift.${region}.amazonaws.com`,
     ];
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
     const key = new EncryptionKey(
       `${name}-key`,
       {
         description: `Encrypts the ${name} Redshift Serverless namespace and its audit logs`,
         grants: [
-          {
-            sid: "RedshiftServerlessUse",
-            principals: { type: "AWS", identifiers: [accountRoot] },
+          ...serviceKeyGrants({
+            sids: { use: "RedshiftServerlessUse", grants: "RedshiftServerlessGrants" },
+            accountRoot,
+            accountId,
+            services: redshiftServices,
             actions: [
               "kms:Encrypt",
               "kms:Decrypt",
@@ -280,27 +277,13 @@ export class Analytics extends pulumi.ComponentResource {
               "kms:GenerateDataKeyWithoutPlaintext",
               "kms:DescribeKey",
             ],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: redshiftServices },
-              { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-            ],
-          },
-          {
-            sid: "RedshiftServerlessGrants",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: ["kms:CreateGrant"],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: redshiftServices },
-              { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            ],
-          },
+          }),
           cloudWatchLogsGrant(
             pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
             { region, parent: this },
           ),
         ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        aliasName: keyAliasName(name),
         protect: s.protect,
         tags: tags("key"),
       },

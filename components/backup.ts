@@ -6,8 +6,9 @@
 // (the pack forbids AWS-managed attachments). Restore steps: docs/features.md.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
-import { EncryptionKey, KeyGrant } from "./kms-key";
+import { EncryptionKey, KeyGrant, serviceKeyGrants } from "./kms-key";
 
 /**
  * "none": no lock. "governance": recovery points cannot be deleted before their retention except
@@ -130,18 +131,12 @@ export class Backup extends pulumi.ComponentResource {
     const s = settingsOf(name, args);
     super("platform:backup:Backup", name, {}, opts);
     const parent = { parent: this };
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     const dataOpts: pulumi.CustomResourceOptions = s.protect
       ? { parent: this, protect: true, retainOnDelete: true }
       : parent;
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+    const { accountId, partition, accountRoot } = accountContext(parent);
     const s3Service = `s3.${region}.amazonaws.com`;
     const restoreBuckets = pulumi.interpolate`arn:${partition}:s3:::${s.restoreBucketPrefix}*`;
     const clusters = args.auroraClusters ?? [];
@@ -201,25 +196,13 @@ export class Backup extends pulumi.ComponentResource {
       values: [restoreBuckets, pulumi.interpolate`${restoreBuckets}/*`],
     };
     const grants: KeyGrant[] = [
-      {
-        sid: "AwsBackupUse",
-        principals: { type: "AWS", identifiers: [accountRoot] },
+      ...serviceKeyGrants({
+        sids: { use: "AwsBackupUse", grants: "AwsBackupGrants" },
+        accountRoot,
+        accountId,
+        services: [backupService],
         actions: ["kms:Decrypt", "kms:GenerateDataKey", "kms:DescribeKey", "kms:RetireGrant"],
-        conditions: [
-          { test: "StringEquals", variable: "kms:ViaService", values: [backupService] },
-          inAccount,
-        ],
-      },
-      {
-        sid: "AwsBackupGrants",
-        principals: { type: "AWS", identifiers: [accountRoot] },
-        actions: ["kms:CreateGrant"],
-        conditions: [
-          { test: "StringEquals", variable: "kms:ViaService", values: [backupService] },
-          inAccount,
-          { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-        ],
-      },
+      }),
       {
         sid: "RestoreRoleWritesRestoreBuckets",
         principals: { type: "AWS", identifiers: [restoreRole.arn] },
@@ -245,7 +228,7 @@ export class Backup extends pulumi.ComponentResource {
       {
         description: `Encrypts the ${s.vaultName} backup vault and S3 restores`,
         grants,
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        aliasName: keyAliasName(name),
         protect: s.protect,
         tags: tags("key"),
       },

@@ -6,7 +6,8 @@
 // Deletion protection and a final snapshot in prod. What it does and what it costs: docs/features.md.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
+import { accountContext, keyAliasName, tagsOf } from "./context";
+import { cloudWatchLogsGrant, EncryptionKey, serviceKeyGrants } from "./kms-key";
 
 export type DatabaseEngine = "aurora-postgresql" | "aurora-mysql";
 export const DATABASE_ENGINES: readonly DatabaseEngine[] = ["aurora-postgresql", "aurora-mysql"];
@@ -238,20 +239,14 @@ export class Database extends pulumi.ComponentResource {
     const s = settingsOf(name, args);
     super("platform:database:Database", name, {}, opts);
     const parent = { parent: this };
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     this.tagsOf = tags;
     this.baseName = name;
     const dataOpts: pulumi.CustomResourceOptions = s.protect
       ? { parent: this, protect: true, retainOnDelete: true }
       : parent;
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+    const { accountId, partition, accountRoot } = accountContext(parent);
     const logGroupPrefix = `/aws/rds/cluster/${s.clusterIdentifier}`;
     const inAccount = { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] };
 
@@ -270,9 +265,11 @@ export class Database extends pulumi.ComponentResource {
       {
         description: `Encrypts the ${s.clusterIdentifier} Aurora cluster, its snapshots, master secret and logs`,
         grants: [
-          {
-            sid: "RdsUse",
-            principals: { type: "AWS", identifiers: [accountRoot] },
+          ...serviceKeyGrants({
+            sids: { use: "RdsUse", grants: "RdsGrants" },
+            accountRoot,
+            accountId,
+            services: [rdsService],
             actions: [
               "kms:Encrypt",
               "kms:Decrypt",
@@ -282,21 +279,7 @@ export class Database extends pulumi.ComponentResource {
               "kms:GenerateDataKeyWithoutPlaintext",
               "kms:DescribeKey",
             ],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: [rdsService] },
-              inAccount,
-            ],
-          },
-          {
-            sid: "RdsGrants",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: ["kms:CreateGrant"],
-            conditions: [
-              { test: "StringEquals", variable: "kms:ViaService", values: [rdsService] },
-              inAccount,
-              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            ],
-          },
+          }),
           {
             sid: "SecretsManagerUse",
             principals: { type: "AWS", identifiers: [accountRoot] },
@@ -311,7 +294,7 @@ export class Database extends pulumi.ComponentResource {
             { region, parent: this },
           ),
         ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        aliasName: keyAliasName(name),
         protect: s.protect,
         tags: tags("key"),
       },

@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "./bucket";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { EncryptionKey } from "./kms-key";
 
 /**
@@ -104,13 +105,8 @@ export class DocsSite extends pulumi.ComponentResource {
     super("platform:docs:DocsSite", name, {}, opts);
     const parent = { parent: this };
     const protect = args.protect ?? false;
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
+    const tags = tagsOf(name, args.tags);
+    const { accountId, partition, accountRoot } = accountContext(parent);
     const region = aws.getRegionOutput({}, parent).region;
 
     // The key policy and the log bucket's policy name the distribution and the content bucket,
@@ -143,10 +139,7 @@ export class DocsSite extends pulumi.ComponentResource {
           },
           {
             sid: "PublishThroughS3",
-            principals: {
-              type: "AWS",
-              identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`],
-            },
+            principals: { type: "AWS", identifiers: [accountRoot] },
             actions: ["kms:GenerateDataKey", "kms:Decrypt"],
             conditions: [
               {
@@ -163,7 +156,7 @@ export class DocsSite extends pulumi.ComponentResource {
             ],
           },
         ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        aliasName: keyAliasName(name),
         protect,
         tags: tags("key"),
       },

@@ -257,3 +257,47 @@ export function cloudWatchLogsGrant(
     ],
   };
 }
+
+/** Where a service-use grant pair applies. */
+export interface ServiceKeyGrantsOptions {
+  /** Statement ids of the use statement and of the kms:CreateGrant statement. */
+  readonly sids: { readonly use: string; readonly grants: string };
+  /** The account principal, `arn:<partition>:iam::<account>:root`. */
+  readonly accountRoot: pulumi.Input<string>;
+  readonly accountId: pulumi.Input<string>;
+  /** kms:ViaService values, e.g. `rds.<region>.amazonaws.com`. */
+  readonly services: pulumi.Input<string>[];
+  /** Cryptographic actions of the use statement. */
+  readonly actions: string[];
+}
+
+/**
+ * The pair of grants a service that encrypts on the caller's behalf needs (EBS, RDS, Redshift,
+ * AWS Backup: each uses the key as the principal that creates the resource, through grants it
+ * creates): the account principal (IAM then decides who deploys) may use the key only through
+ * those services (kms:ViaService) from this account (kms:CallerAccount), and create grants only
+ * for AWS resources (kms:GrantIsForAWSResource).
+ */
+export function serviceKeyGrants(o: ServiceKeyGrantsOptions): KeyGrant[] {
+  const through = [
+    { test: "StringEquals", variable: "kms:ViaService", values: o.services },
+    { test: "StringEquals", variable: "kms:CallerAccount", values: [o.accountId] },
+  ];
+  return [
+    {
+      sid: o.sids.use,
+      principals: { type: "AWS", identifiers: [o.accountRoot] },
+      actions: o.actions,
+      conditions: through,
+    },
+    {
+      sid: o.sids.grants,
+      principals: { type: "AWS", identifiers: [o.accountRoot] },
+      actions: ["kms:CreateGrant"],
+      conditions: [
+        ...through,
+        { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
+      ],
+    },
+  ];
+}

@@ -7,8 +7,21 @@
 // per VPC) or, without one, its own. What it does and what it costs: docs/features.md.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AL2023_ARM64_AMI_PARAMETER, GRAVITON_INSTANCE_TYPE, OS_USER } from "./access";
+import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
+import {
+  al2023Ami,
+  ebsKeyGrants,
+  encryptedRootVolume,
+  findInstanceStatement,
+  GRAVITON_INSTANCE_TYPE,
+  IMDSV2_ONLY,
+  instanceArn,
+  instanceRole,
+  openTunnelStatement,
+  pushOneTimeKeyStatement,
+  securityUpdatesUserData,
+} from "./instance";
 import { EncryptionKey } from "./kms-key";
 
 /** An EC2 Instance Connect Endpoint that already exists in the VPC (EC2 quotas: one per VPC, not adjustable). */
@@ -71,54 +84,12 @@ export interface TestServerArgs {
   readonly tags: Record<string, string>;
 }
 
-/**
- * Boot script: follow the latest Amazon Linux release and apply security updates nightly
- * (rebooting only when needed), SSH by key only and never as root. No secret goes into user data.
- * AL2023 docs ("Deterministic upgrades through versioned repositories"): repositories stay on the
- * AMI's release unless `latest` is written to /etc/dnf/vars/releasever.
- */
-export const TEST_SERVER_USER_DATA = `#!/bin/bash
-set -euo pipefail
-echo latest > /etc/dnf/vars/releasever
-cat > /usr/local/sbin/security-updates <<'EOF'
-#!/bin/bash
-set -uo pipefail
-dnf -y upgrade --security
-dnf needs-restarting -r >/dev/null 2>&1
-if [ $? -eq 1 ]; then systemctl reboot; fi
-EOF
-chmod 0755 /usr/local/sbin/security-updates
-cat > /etc/systemd/system/security-updates.service <<'EOF'
-[Unit]
-Description=Apply Amazon Linux security updates
-[Service]
-Type=oneshot
-ExecStart=/usr/local/sbin/security-updates
-EOF
-cat > /etc/systemd/system/security-updates.timer <<'EOF'
-[Unit]
-Description=Nightly Amazon Linux security updates
-[Timer]
-OnCalendar=*-*-* 03:30:00
-RandomizedDelaySec=30m
-Persistent=true
-[Install]
-WantedBy=timers.target
-EOF
-cat > /etc/ssh/sshd_config.d/10-hardening.conf <<'EOF'
-PermitRootLogin no
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-AllowUsers ${OS_USER}
-X11Forwarding no
-PermitTunnel no
-GatewayPorts no
-EOF
-systemctl daemon-reload
-systemctl enable --now security-updates.timer
-systemctl reload sshd
-/usr/local/sbin/security-updates
-`;
+/** Boot script: nightly security updates and key-only SSH (`securityUpdatesUserData`). */
+export const TEST_SERVER_USER_DATA = securityUpdatesUserData("10-hardening.conf", [
+  "X11Forwarding no",
+  "PermitTunnel no",
+  "GatewayPorts no",
+]);
 
 function checkArgs(name: string, args: TestServerArgs): { instanceType: string; rootGiB: number } {
   const problems: string[] = [];
@@ -158,54 +129,17 @@ export class TestServer extends pulumi.ComponentResource {
     super("platform:test-server:TestServer", name, {}, opts);
     const parent = { parent: this };
     const protect = args.protect ?? false;
-    const tags = (role: string, extra: Record<string, string> = {}) => ({
-      ...args.tags,
-      ...extra,
-      Name: `${name}-${role}`,
-    });
+    const tags = tagsOf(name, args.tags);
     const region = args.region;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
-    const ec2Service = `ec2.${region}.amazonaws.com`;
+    const account = accountContext(parent);
 
-    // ---- Root volume key -----------------------------------------------------------------------
-    // EBS docs ("Amazon EBS encryption", KMS key permissions): EC2 uses the key on behalf of the
-    // principal launching the instance, through grants; so the account principal (IAM decides who
-    // deploys) may use it only through EC2 in this region and create grants only for AWS resources.
-    const ebsUse = [
-      { test: "StringEquals", variable: "kms:ViaService", values: [ec2Service] },
-      { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
-    ];
+    // ---- Root volume key (grants: `ebsKeyGrants`) ------------------------------------------------
     const key = new EncryptionKey(
       `${name}-key`,
       {
         description: `Encrypts the root volume of the ${name} test server`,
-        grants: [
-          {
-            sid: "EbsUseThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: [
-              "kms:Encrypt",
-              "kms:Decrypt",
-              "kms:ReEncryptFrom",
-              "kms:ReEncryptTo",
-              "kms:GenerateDataKeyWithoutPlaintext",
-              "kms:DescribeKey",
-            ],
-            conditions: ebsUse,
-          },
-          {
-            sid: "EbsGrantsThroughEc2",
-            principals: { type: "AWS", identifiers: [accountRoot] },
-            actions: ["kms:CreateGrant"],
-            conditions: [
-              ...ebsUse,
-              { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-            ],
-          },
-        ],
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
+        grants: ebsKeyGrants(account, region),
+        aliasName: keyAliasName(name),
         protect,
         tags: tags("key"),
       },
@@ -298,26 +232,11 @@ export class TestServer extends pulumi.ComponentResource {
       parent,
     );
 
-    // ---- Instance role: nothing unless the caller names it -------------------------------------
-    // EC2 does not send aws:SourceArn/SourceAccount when it assumes an instance role, so the trust
-    // names the service only (the pack records ec2.amazonaws.com as not applicable).
-    const role = new aws.iam.Role(
-      `${name}-role`,
-      {
-        description: `Instance role of the ${name} test server (no permissions unless configured)`,
-        assumeRolePolicy: policyDocument(
-          [
-            {
-              sid: "TrustEc2",
-              effect: "Allow",
-              actions: ["sts:AssumeRole"],
-              principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
-            },
-          ],
-          parent,
-        ),
-        tags: tags("role"),
-      },
+    // ---- Instance role: nothing unless the caller names it (`instanceRole`) ---------------------
+    const { role, profile } = instanceRole(
+      name,
+      `Instance role of the ${name} test server (no permissions unless configured)`,
+      tags,
       parent,
     );
     if ((args.instancePolicyStatements ?? []).length > 0) {
@@ -327,17 +246,9 @@ export class TestServer extends pulumi.ComponentResource {
         parent,
       );
     }
-    const profile = new aws.iam.InstanceProfile(
-      `${name}-profile`,
-      { role: role.name, tags: tags("profile") },
-      parent,
-    );
 
     // ---- The server ----------------------------------------------------------------------------
-    const ami = aws.ssm.getParameterOutput(
-      { name: AL2023_ARM64_AMI_PARAMETER },
-      parent,
-    ).insecureValue;
+    const ami = al2023Ami("arm64", parent);
     const instance = new aws.ec2.Instance(
       `${name}-server`,
       {
@@ -347,19 +258,8 @@ export class TestServer extends pulumi.ComponentResource {
         vpcSecurityGroupIds: [sg.id],
         associatePublicIpAddress: false,
         iamInstanceProfile: profile.name,
-        metadataOptions: {
-          httpEndpoint: "enabled",
-          httpTokens: "required",
-          httpPutResponseHopLimit: 1,
-          instanceMetadataTags: "disabled",
-        },
-        rootBlockDevice: {
-          encrypted: true,
-          kmsKeyId: key.keyArn,
-          volumeType: "gp3",
-          volumeSize: rootGiB,
-          deleteOnTermination: true,
-        },
+        metadataOptions: IMDSV2_ONLY,
+        rootBlockDevice: encryptedRootVolume(key.keyArn, rootGiB),
         // T4g launches "unlimited" by default (EC2 docs, "Burstable performance instances").
         creditSpecification: { cpuCredits: "standard" },
         monitoring: false,
@@ -377,55 +277,16 @@ export class TestServer extends pulumi.ComponentResource {
     );
 
     // ---- What an admin needs, and nothing else -------------------------------------------------
-    const instanceArn = pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:instance/${instance.id}`;
+    const serverArn = instanceArn(account, region, instance);
     const adminPolicy = new aws.iam.Policy(
       `${name}-admins`,
       {
         description: `Lets admins open an SSH session to the ${name} test server (attach to their group or role)`,
         policy: policyDocument(
           [
-            {
-              // Service Authorization Reference (EC2 Instance Connect): SendSSHPublicKey on the
-              // instance with ec2:osuser; the pushed key is valid for 60 seconds.
-              sid: "PushOneTimeKey",
-              effect: "Allow",
-              actions: ["ec2-instance-connect:SendSSHPublicKey"],
-              resources: [instanceArn],
-              conditions: [{ test: "StringEquals", variable: "ec2:osuser", values: [OS_USER] }],
-            },
-            {
-              // EC2 docs ("Grant IAM permissions to use EC2 Instance Connect Endpoint"): OpenTunnel
-              // on the endpoint, narrowed to this server's address, port 22 and an hour at most.
-              sid: "OpenTunnelToTestServer",
-              effect: "Allow",
-              actions: ["ec2-instance-connect:OpenTunnel"],
-              resources: [endpointArn],
-              conditions: [
-                {
-                  test: "NumericEquals",
-                  variable: "ec2-instance-connect:remotePort",
-                  values: ["22"],
-                },
-                {
-                  test: "IpAddress",
-                  variable: "ec2-instance-connect:privateIpAddress",
-                  values: [pulumi.interpolate`${instance.privateIp}/32`],
-                },
-                {
-                  test: "NumericLessThanEquals",
-                  variable: "ec2-instance-connect:maxTunnelDuration",
-                  values: ["3600"],
-                },
-              ],
-            },
-            {
-              // EC2 Describe* actions support no resource-level permission (Service Authorization
-              // Reference); the AWS CLI looks the instance and endpoint up with them.
-              sid: "FindTestServer",
-              effect: "Allow",
-              actions: ["ec2:DescribeInstances", "ec2:DescribeInstanceConnectEndpoints"],
-              resources: ["*"],
-            },
+            pushOneTimeKeyStatement("PushOneTimeKey", serverArn),
+            openTunnelStatement("OpenTunnelToTestServer", endpointArn, instance),
+            findInstanceStatement("FindTestServer", true),
           ],
           parent,
         ),

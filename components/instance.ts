@@ -1,0 +1,251 @@
+// The hardening every EC2 instance of the platform shares (the BI tunnel host, the test server,
+// the AI environment's server): Amazon Linux 2023 from the SSM public parameter, nightly security
+// updates and key-only SSH from user data, IMDSv2 only, a root volume encrypted with the
+// component's own customer-managed key, and an instance role that grants nothing by itself.
+// Helpers only: the resources stay children of the calling component, with its names.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AccountContext, TagsOf } from "./context";
+import { policyDocument, PolicyStatement } from "./iam";
+import { KeyGrant, serviceKeyGrants } from "./kms-key";
+
+/** SSM public parameters with the latest Amazon Linux 2023 AMIs (AL2023 docs, "Launching AL2023 using the SSM parameter"). */
+export const AL2023_AMI_PARAMETERS = {
+  arm64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+  x86_64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+} as const;
+
+/**
+ * SSM public parameter with the latest Amazon Linux 2023 AMI for arm64 (Graviton). AL2023 docs
+ * ("Launching AL2023 using the SSM parameter"): /aws/service/ami-amazon-linux-latest/
+ * al2023-ami-kernel-default-<arch>.
+ */
+export const AL2023_ARM64_AMI_PARAMETER = AL2023_AMI_PARAMETERS.arm64;
+
+/** Default OS user of Amazon Linux. */
+export const OS_USER = "ec2-user";
+
+/** Instance types with an arm64 (Graviton) processor, matching the arm64 AMI: t4g.nano, m7g.large, c6gn.medium ... */
+export const GRAVITON_INSTANCE_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
+
+/** The latest Amazon Linux 2023 AMI id for `arch`, read from its SSM public parameter. */
+export function al2023Ami(
+  arch: keyof typeof AL2023_AMI_PARAMETERS,
+  opts: pulumi.InvokeOptions,
+): pulumi.Output<string> {
+  return aws.ssm.getParameterOutput({ name: AL2023_AMI_PARAMETERS[arch] }, opts).insecureValue;
+}
+
+/**
+ * Boot script: follow the latest Amazon Linux release and apply security updates nightly
+ * (rebooting only when a new kernel or core library needs it), SSH by key only and never as
+ * root, plus `sshdSettings` in the sshd drop-in `sshdConfigFile`. No secret goes into user data.
+ *
+ * AL2023 docs ("Deterministic upgrades through versioned repositories"): repositories are locked
+ * to the AMI's release unless `latest` is written to /etc/dnf/vars/releasever. AL2023's
+ * sshd_config includes /etc/ssh/sshd_config.d/*.conf first and the first value read wins.
+ */
+export function securityUpdatesUserData(
+  sshdConfigFile: string,
+  sshdSettings: readonly string[],
+): string {
+  const sshd = [
+    "PermitRootLogin no",
+    "PasswordAuthentication no",
+    "KbdInteractiveAuthentication no",
+    `AllowUsers ${OS_USER}`,
+    ...sshdSettings,
+  ];
+  return `#!/bin/bash
+set -euo pipefail
+echo latest > /etc/dnf/vars/releasever
+cat > /usr/local/sbin/security-updates <<'EOF'
+#!/bin/bash
+set -uo pipefail
+dnf -y upgrade --security
+dnf needs-restarting -r >/dev/null 2>&1
+if [ $? -eq 1 ]; then systemctl reboot; fi
+EOF
+chmod 0755 /usr/local/sbin/security-updates
+cat > /etc/systemd/system/security-updates.service <<'EOF'
+[Unit]
+Description=Apply Amazon Linux security updates
+[Service]
+Type=oneshot
+ExecStart=/usr/local/sbin/security-updates
+EOF
+cat > /etc/systemd/system/security-updates.timer <<'EOF'
+[Unit]
+Description=Nightly Amazon Linux security updates
+[Timer]
+OnCalendar=*-*-* 03:30:00
+RandomizedDelaySec=30m
+Persistent=true
+[Install]
+WantedBy=timers.target
+EOF
+cat > /etc/ssh/sshd_config.d/${sshdConfigFile} <<'EOF'
+${sshd.join("\n")}
+EOF
+systemctl daemon-reload
+systemctl enable --now security-updates.timer
+systemctl reload sshd
+/usr/local/sbin/security-updates
+`;
+}
+
+/**
+ * Key grants for an encrypted root volume. EBS docs ("Amazon EBS encryption", required KMS key
+ * permissions): EC2 uses the key on behalf of the principal launching the instance, through
+ * grants it creates. So the account principal (IAM policies decide who deploys) may use the key
+ * only through EC2 in this region and create grants only for AWS resources.
+ */
+export function ebsKeyGrants(account: AccountContext, region: string): KeyGrant[] {
+  return serviceKeyGrants({
+    sids: { use: "EbsUseThroughEc2", grants: "EbsGrantsThroughEc2" },
+    accountRoot: account.accountRoot,
+    accountId: account.accountId,
+    services: [`ec2.${region}.amazonaws.com`],
+    actions: [
+      "kms:Encrypt",
+      "kms:Decrypt",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+      "kms:GenerateDataKeyWithoutPlaintext",
+      "kms:DescribeKey",
+    ],
+  });
+}
+
+/** Instance metadata: IMDSv2 only (session tokens), one hop, no tags in IMDS. */
+export const IMDSV2_ONLY = {
+  httpEndpoint: "enabled",
+  httpTokens: "required",
+  httpPutResponseHopLimit: 1,
+  instanceMetadataTags: "disabled",
+};
+
+/** A gp3 root volume encrypted with the component's key, deleted with the instance. */
+export function encryptedRootVolume(
+  keyArn: pulumi.Input<string>,
+  sizeGiB: number,
+): aws.types.input.ec2.InstanceRootBlockDevice {
+  return {
+    encrypted: true,
+    kmsKeyId: keyArn,
+    volumeType: "gp3",
+    volumeSize: sizeGiB,
+    deleteOnTermination: true,
+  };
+}
+
+/**
+ * An instance role `${name}-role` trusted by EC2 with no permission of its own, and its profile
+ * `${name}-profile`, both children of `opts.parent`. EC2 does not send aws:SourceArn/SourceAccount
+ * when it assumes an instance role, so the trust names the service only (the pack records
+ * ec2.amazonaws.com as not applicable).
+ */
+export function instanceRole(
+  name: string,
+  description: string,
+  tags: TagsOf,
+  opts: { parent: pulumi.Resource },
+): { role: aws.iam.Role; profile: aws.iam.InstanceProfile } {
+  const role = new aws.iam.Role(
+    `${name}-role`,
+    {
+      description,
+      assumeRolePolicy: policyDocument(
+        [
+          {
+            sid: "TrustEc2",
+            effect: "Allow",
+            actions: ["sts:AssumeRole"],
+            principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
+          },
+        ],
+        opts,
+      ),
+      tags: tags("role"),
+    },
+    opts,
+  );
+  const profile = new aws.iam.InstanceProfile(
+    `${name}-profile`,
+    { role: role.name, tags: tags("profile") },
+    opts,
+  );
+  return { role, profile };
+}
+
+/** The ARN of an instance of this account, in `region`. */
+export function instanceArn(
+  account: AccountContext,
+  region: string,
+  instance: aws.ec2.Instance,
+): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${account.partition}:ec2:${region}:${account.accountId}:instance/${instance.id}`;
+}
+
+/**
+ * Service Authorization Reference (EC2 Instance Connect): SendSSHPublicKey on the instance with
+ * condition ec2:osuser; the pushed key is valid for 60 seconds.
+ */
+export function pushOneTimeKeyStatement(
+  sid: string,
+  instance: pulumi.Input<string>,
+): PolicyStatement {
+  return {
+    sid,
+    effect: "Allow",
+    actions: ["ec2-instance-connect:SendSSHPublicKey"],
+    resources: [instance],
+    conditions: [{ test: "StringEquals", variable: "ec2:osuser", values: [OS_USER] }],
+  };
+}
+
+/**
+ * EC2 docs ("Grant IAM permissions to use EC2 Instance Connect Endpoint"): OpenTunnel on the
+ * endpoint, narrowed by ec2-instance-connect:remotePort (22), :privateIpAddress (this instance)
+ * and :maxTunnelDuration (at most 3600 seconds).
+ */
+export function openTunnelStatement(
+  sid: string,
+  endpointArn: pulumi.Input<string>,
+  instance: aws.ec2.Instance,
+): PolicyStatement {
+  return {
+    sid,
+    effect: "Allow",
+    actions: ["ec2-instance-connect:OpenTunnel"],
+    resources: [endpointArn],
+    conditions: [
+      { test: "NumericEquals", variable: "ec2-instance-connect:remotePort", values: ["22"] },
+      {
+        test: "IpAddress",
+        variable: "ec2-instance-connect:privateIpAddress",
+        values: [pulumi.interpolate`${instance.privateIp}/32`],
+      },
+      {
+        test: "NumericLessThanEquals",
+        variable: "ec2-instance-connect:maxTunnelDuration",
+        values: ["3600"],
+      },
+    ],
+  };
+}
+
+/**
+ * EC2 Describe* actions support no resource-level permission (Service Authorization Reference),
+ * hence "*"; the AWS CLI looks the instance (and the Instance Connect Endpoint) up with them.
+ */
+export function findInstanceStatement(sid: string, viaConnectEndpoint: boolean): PolicyStatement {
+  return {
+    sid,
+    effect: "Allow",
+    actions: viaConnectEndpoint
+      ? ["ec2:DescribeInstances", "ec2:DescribeInstanceConnectEndpoints"]
+      : ["ec2:DescribeInstances"],
+    resources: ["*"],
+  };
+}
