@@ -15,12 +15,14 @@ import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
 import {
   al2023Ami,
+  connectEndpointSshRules,
   ebsKeyGrants,
   encryptedRootVolume,
   findInstanceStatement,
   GRAVITON_INSTANCE_TYPE,
   IMDSV2_ONLY,
   instanceArn,
+  instanceConnectEndpoint,
   OS_USER,
   openTunnelStatement,
   pushOneTimeKeyStatement,
@@ -211,58 +213,24 @@ export class Access extends pulumi.ComponentResource {
       // EC2 docs ("Security groups for EC2 Instance Connect Endpoint"): traffic into the endpoint
       // comes from the service and is authorized by IAM (ec2-instance-connect:OpenTunnel), whatever
       // the endpoint's inbound rules, so the endpoint group has none; its only egress is SSH to
-      // the host's group, and the host accepts SSH from the endpoint's group only.
-      endpointSg = new aws.ec2.SecurityGroup(
-        `${name}-eice-sg`,
-        {
-          vpcId: args.vpcId,
-          description: "EC2 Instance Connect Endpoint: SSH to the BI tunnel host only",
-          tags: tags("eice-sg"),
-        },
-        parent,
-      );
-      new aws.vpc.SecurityGroupEgressRule(
-        `${name}-eice-to-host`,
-        {
-          securityGroupId: endpointSg.id,
-          referencedSecurityGroupId: hostSg.id,
-          ipProtocol: "tcp",
-          fromPort: 22,
-          toPort: 22,
-          description: "SSH to the tunnel host",
-          tags: tags("eice-to-host"),
-        },
-        parent,
-      );
-      new aws.vpc.SecurityGroupIngressRule(
-        `${name}-host-from-eice`,
-        {
-          securityGroupId: hostSg.id,
-          referencedSecurityGroupId: endpointSg.id,
-          ipProtocol: "tcp",
-          fromPort: 22,
-          toPort: 22,
-          description: "SSH from the EC2 Instance Connect Endpoint",
-          tags: tags("host-from-eice"),
-        },
-        parent,
-      );
-      // EC2 docs ("Connect to your instances using EC2 Instance Connect Endpoint"): no additional
-      // cost; only ports 22 and 3389; up to 20 concurrent connections; a connection lasts at most
-      // an hour. preserveClientIp false: the host sees the endpoint's private address, so no
-      // route or NACL needs to know client addresses (the provider's default is true); who opened
-      // each tunnel, and from where, is in CloudTrail (OpenTunnel). The endpoint sits in the
-      // host's subnet, so SSH between them never crosses a network ACL.
-      endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
-        `${name}-eice`,
-        {
-          subnetId: args.subnetId,
-          securityGroupIds: [endpointSg.id],
-          preserveClientIp: false,
-          tags: tags("eice"),
-        },
-        parent,
-      );
+      // the host's group, and the host accepts SSH from the endpoint's group only. EC2 docs
+      // ("Connect to your instances using EC2 Instance Connect Endpoint"): only ports 22 and 3389;
+      // up to 20 concurrent connections; a connection lasts at most an hour. The endpoint sits in
+      // the host's subnet, so SSH between them never crosses a network ACL.
+      ({ securityGroup: endpointSg, endpoint } = instanceConnectEndpoint(this, name, {
+        vpcId: args.vpcId,
+        subnetId: args.subnetId,
+        target: "the BI tunnel host",
+        tags,
+      }));
+      connectEndpointSshRules(this, name, {
+        endpointSecurityGroupId: endpointSg.id,
+        targetSecurityGroupId: hostSg.id,
+        target: "the tunnel host",
+        egressRole: "eice-to-host",
+        ingressRole: "host-from-eice",
+        tags,
+      });
     } else {
       s.allowedCidrs.forEach(
         (cidr, i) =>

@@ -17,18 +17,26 @@ import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument } from "./iam";
 import {
   al2023Ami,
+  connectEndpointSshRules,
   ebsKeyGrants,
   encryptedRootVolume,
   findInstanceStatement,
   GRAVITON_INSTANCE_TYPE,
   IMDSV2_ONLY,
   instanceArn,
+  instanceConnectEndpoint,
   instanceRole,
   openTunnelStatement,
   pushOneTimeKeyStatement,
 } from "./instance";
 import { TEST_SERVER_USER_DATA } from "./test-server";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
+import {
+  isolatedMainRouteTable,
+  publicRouteTable,
+  vpcFlowLogs,
+  vpcWithEmptyDefaultSecurityGroup,
+} from "./network";
 
 /** The waiver the private route table carries (tag values: letters, digits, spaces, _ . : / = + - @). */
 export const AI_NAT_ROUTE_WAIVER: Readonly<Record<string, string>> = {
@@ -201,23 +209,7 @@ export class AiEnvironment extends pulumi.ComponentResource {
     );
 
     // ---- VPC, subnets, gateways --------------------------------------------------------------
-    const vpc = new aws.ec2.Vpc(
-      `${name}-vpc`,
-      {
-        cidrBlock: args.cidrBlock,
-        enableDnsSupport: true,
-        enableDnsHostnames: true,
-        instanceTenancy: "default",
-        tags: tags("vpc"),
-      },
-      parent,
-    );
-    // The default security group adopted with no rules (the provider removes every rule).
-    new aws.ec2.DefaultSecurityGroup(
-      `${name}-default-sg`,
-      { vpcId: vpc.id, tags: tags("default-sg") },
-      parent,
-    );
+    const vpc = vpcWithEmptyDefaultSecurityGroup(this, name, args.cidrBlock, tags);
     const publicSubnet = new aws.ec2.Subnet(
       `${name}-public`,
       {
@@ -277,16 +269,11 @@ export class AiEnvironment extends pulumi.ComponentResource {
     );
 
     // ---- Routing -----------------------------------------------------------------------------
-    const publicRt = new aws.ec2.RouteTable(
-      `${name}-public-rt`,
-      { vpcId: vpc.id, tags: tags("public-rt", { tier: "public" }) },
-      parent,
-    );
-    new aws.ec2.Route(
-      `${name}-public-default-route`,
-      { routeTableId: publicRt.id, destinationCidrBlock: ANYWHERE, gatewayId: igw.id },
-      parent,
-    );
+    const publicRt = publicRouteTable(this, name, {
+      vpcId: vpc.id,
+      internetGatewayId: igw.id,
+      tags,
+    });
     new aws.ec2.RouteTableAssociation(
       `${name}-public-rta`,
       { subnetId: publicSubnet.id, routeTableId: publicRt.id },
@@ -335,16 +322,7 @@ export class AiEnvironment extends pulumi.ComponentResource {
         ),
     );
     // Subnets added later outside this component start isolated (local route only).
-    const mainRt = new aws.ec2.RouteTable(
-      `${name}-main-rt`,
-      { vpcId: vpc.id, tags: tags("main-rt", { purpose: "isolated-fallback" }) },
-      parent,
-    );
-    new aws.ec2.MainRouteTableAssociation(
-      `${name}-main-rt-association`,
-      { vpcId: vpc.id, routeTableId: mainRt.id },
-      parent,
-    );
+    isolatedMainRouteTable(this, name, vpc.id, tags);
 
     // ---- Security groups ---------------------------------------------------------------------
     const serverSg = new aws.ec2.SecurityGroup(
@@ -399,53 +377,21 @@ export class AiEnvironment extends pulumi.ComponentResource {
       },
       parent,
     );
-    const eiceSg = new aws.ec2.SecurityGroup(
-      `${name}-eice-sg`,
-      {
-        vpcId: vpc.id,
-        description: "EC2 Instance Connect Endpoint: SSH to the AI server only",
-        tags: tags("eice-sg"),
-      },
-      parent,
-    );
-    new aws.vpc.SecurityGroupEgressRule(
-      `${name}-eice-to-server`,
-      {
-        securityGroupId: eiceSg.id,
-        referencedSecurityGroupId: serverSg.id,
-        ipProtocol: "tcp",
-        fromPort: 22,
-        toPort: 22,
-        description: "SSH to the AI server",
-        tags: tags("eice-to-server"),
-      },
-      parent,
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-      `${name}-server-from-eice`,
-      {
-        securityGroupId: serverSg.id,
-        referencedSecurityGroupId: eiceSg.id,
-        ipProtocol: "tcp",
-        fromPort: 22,
-        toPort: 22,
-        description: "SSH from the EC2 Instance Connect Endpoint",
-        tags: tags("server-from-eice"),
-      },
-      parent,
-    );
-    // Admin access without any inbound path from the internet (EC2 docs, "EC2 Instance Connect
-    // Endpoint": no additional cost, one per VPC).
-    const eice = new aws.ec2transitgateway.InstanceConnectEndpoint(
-      `${name}-eice`,
-      {
-        subnetId: privateSubnet.id,
-        securityGroupIds: [eiceSg.id],
-        preserveClientIp: false,
-        tags: tags("eice"),
-      },
-      parent,
-    );
+    // Admin access without any inbound path from the internet (EC2 quotas: one endpoint per VPC).
+    const { endpoint: eice, securityGroup: eiceSg } = instanceConnectEndpoint(this, name, {
+      vpcId: vpc.id,
+      subnetId: privateSubnet.id,
+      target: "the AI server",
+      tags,
+    });
+    connectEndpointSshRules(this, name, {
+      endpointSecurityGroupId: eiceSg.id,
+      targetSecurityGroupId: serverSg.id,
+      target: "the AI server",
+      egressRole: "eice-to-server",
+      ingressRole: "server-from-eice",
+      tags,
+    });
 
     // ---- The server --------------------------------------------------------------------------
     const { profile } = instanceRole(
@@ -480,84 +426,18 @@ export class AiEnvironment extends pulumi.ComponentResource {
     );
 
     // ---- Flow logs (ALL traffic) -------------------------------------------------------------
-    const flowLogs = new aws.cloudwatch.LogGroup(
-      `${name}-flow-logs`,
-      {
-        name: flowLogGroupName,
-        retentionInDays: args.flowLogRetentionDays,
-        kmsKeyId: key.keyArn,
-        tags: tags("flow-logs"),
-      },
-      protect ? { parent: this, protect: true, retainOnDelete: true } : parent,
-    );
-    // VPC docs ("IAM role for publishing flow logs to CloudWatch Logs"): trust
-    // vpc-flow-logs.amazonaws.com for this account's flow logs only; write to this group only.
-    const flowRole = new aws.iam.Role(
-      `${name}-flow-logs-role`,
-      {
-        description: `Lets VPC Flow Logs write ${name}'s flow logs to their log group`,
-        assumeRolePolicy: policyDocument(
-          [
-            {
-              sid: "TrustVpcFlowLogs",
-              effect: "Allow",
-              actions: ["sts:AssumeRole"],
-              principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-              conditions: [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-                {
-                  test: "ArnLike",
-                  variable: "aws:SourceArn",
-                  values: [
-                    pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:vpc-flow-log/*`,
-                  ],
-                },
-              ],
-            },
-          ],
-          parent,
-        ),
-        tags: tags("flow-logs-role"),
-      },
-      parent,
-    );
-    const flowPolicy = new aws.iam.RolePolicy(
-      `${name}-flow-logs-policy`,
-      {
-        role: flowRole.id,
-        policy: policyDocument(
-          [
-            {
-              sid: "WriteFlowLogGroup",
-              effect: "Allow",
-              actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-              resources: [flowLogGroupArn, pulumi.interpolate`${flowLogGroupArn}:*`],
-            },
-            {
-              // logs:DescribeLogGroups supports no resource-level permission (Service Authorization Reference).
-              sid: "DescribeLogGroups",
-              effect: "Allow",
-              actions: ["logs:DescribeLogGroups"],
-              resources: ["*"],
-            },
-          ],
-          parent,
-        ),
-      },
-      parent,
-    );
-    new aws.ec2.FlowLog(
-      `${name}-flow-log`,
-      {
-        vpcId: vpc.id,
-        trafficType: "ALL",
-        logDestinationType: "cloud-watch-logs",
-        logDestination: flowLogs.arn,
-        iamRoleArn: flowRole.arn,
-        tags: tags("flow-log"),
-      },
-      { parent: this, dependsOn: [flowPolicy] },
-    );
+    vpcFlowLogs(this, name, {
+      vpcId: vpc.id,
+      groupName: flowLogGroupName,
+      groupArn: flowLogGroupArn,
+      kmsKeyArn: key.keyArn,
+      retentionInDays: args.flowLogRetentionDays,
+      protect,
+      accountId,
+      partition,
+      region,
+      tags,
+    });
 
     // ---- What an AI-team admin needs to SSH in, and nothing else ---------------------------------
     const adminPolicy = new aws.iam.Policy(

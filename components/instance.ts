@@ -178,6 +178,100 @@ export function instanceRole(
   return { role, profile };
 }
 
+/**
+ * An EC2 Instance Connect Endpoint `${name}-eice` in `subnetId` with its own security group
+ * `${name}-eice-sg` (no inbound rule: EC2 docs, "Security groups for EC2 Instance Connect
+ * Endpoint", connections into the endpoint are authorized by IAM, ec2-instance-connect:OpenTunnel),
+ * children of `parent`. No additional cost (EC2 docs, "Connect to your instances using EC2 Instance
+ * Connect Endpoint"); preserveClientIp false: the target sees the endpoint's private address, so no
+ * route or NACL needs to know client addresses (the provider's default is true); CloudTrail records
+ * who opened each tunnel. Open SSH to the target with `connectEndpointSshRules`.
+ */
+export function instanceConnectEndpoint(
+  parent: pulumi.Resource,
+  name: string,
+  args: {
+    readonly vpcId: pulumi.Input<string>;
+    readonly subnetId: pulumi.Input<string>;
+    /** What the endpoint reaches, for the group's description, e.g. "the test server". */
+    readonly target: string;
+    readonly tags: TagsOf;
+  },
+): {
+  securityGroup: aws.ec2.SecurityGroup;
+  endpoint: aws.ec2transitgateway.InstanceConnectEndpoint;
+} {
+  const securityGroup = new aws.ec2.SecurityGroup(
+    `${name}-eice-sg`,
+    {
+      vpcId: args.vpcId,
+      description: `EC2 Instance Connect Endpoint: SSH to ${args.target} only`,
+      tags: args.tags("eice-sg"),
+    },
+    { parent },
+  );
+  const endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
+    `${name}-eice`,
+    {
+      subnetId: args.subnetId,
+      securityGroupIds: [securityGroup.id],
+      preserveClientIp: false,
+      tags: args.tags("eice"),
+    },
+    { parent },
+  );
+  return { securityGroup, endpoint };
+}
+
+/**
+ * SSH between an EC2 Instance Connect Endpoint's security group and its target's: egress on TCP 22
+ * from the endpoint's group to the target's group (`${name}-<egressRole>`), and ingress on TCP 22
+ * to the target's group from the endpoint's group only (`${name}-<ingressRole>`), children of
+ * `parent`.
+ */
+export function connectEndpointSshRules(
+  parent: pulumi.Resource,
+  name: string,
+  args: {
+    readonly endpointSecurityGroupId: pulumi.Input<string>;
+    readonly targetSecurityGroupId: pulumi.Input<string>;
+    /** What the endpoint reaches, for the egress rule's description, e.g. "the test server". */
+    readonly target: string;
+    /** Role (name suffix and Name tag) of the egress rule, e.g. "eice-to-server". */
+    readonly egressRole: string;
+    /** Role (name suffix and Name tag) of the ingress rule, e.g. "from-eice". */
+    readonly ingressRole: string;
+    readonly tags: TagsOf;
+  },
+): void {
+  new aws.vpc.SecurityGroupEgressRule(
+    `${name}-${args.egressRole}`,
+    {
+      securityGroupId: args.endpointSecurityGroupId,
+      referencedSecurityGroupId: args.targetSecurityGroupId,
+      ipProtocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      description: `SSH to ${args.target}`,
+      tags: args.tags(args.egressRole),
+    },
+    { parent },
+  );
+  new aws.vpc.SecurityGroupIngressRule(
+    `${name}-${args.ingressRole}`,
+    {
+      securityGroupId: args.targetSecurityGroupId,
+      referencedSecurityGroupId: args.endpointSecurityGroupId,
+      ipProtocol: "tcp",
+      fromPort: 22,
+      toPort: 22,
+      description: "SSH from the EC2 Instance Connect Endpoint",
+      tags: args.tags(args.ingressRole),
+    },
+    { parent },
+  );
+}
+
 /** The ARN of an instance of this account, in `region`. */
 export function instanceArn(
   account: AccountContext,

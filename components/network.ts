@@ -9,6 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { TagsOf } from "./context";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
 
 /** Interface endpoints an ECS Fargate service in subnets without internet access needs. */
@@ -418,6 +419,213 @@ export function azNameAt(
   return names[i];
 }
 
+/** What `vpcFlowLogs` needs. */
+export interface VpcFlowLogsArgs {
+  readonly vpcId: pulumi.Input<string>;
+  /** Name of the log group to create. */
+  readonly groupName: pulumi.Input<string>;
+  /** The group's ARN built from its name (not the group's output), so the key can grant on it first. */
+  readonly groupArn: pulumi.Input<string>;
+  /** Key that encrypts the group (it must grant CloudWatch Logs on `groupArn`). */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Retention of the group in days (a CloudWatch-allowed value). */
+  readonly retentionInDays: number;
+  /** Protect and retain the group (prod). */
+  readonly protect: boolean;
+  readonly accountId: pulumi.Input<string>;
+  readonly partition: pulumi.Input<string>;
+  readonly region: pulumi.Input<string>;
+  /** The caller's tags builder (Name `<name>-<role>`). */
+  readonly tags: TagsOf;
+}
+
+/**
+ * VPC flow logs of ALL traffic to a KMS-encrypted log group with retention: the group, the role
+ * VPC Flow Logs assumes, its write policy and the flow log, as children of `parent` named
+ * `${name}-flow-logs`, `-flow-logs-role`, `-flow-logs-policy`, `-flow-log`.
+ */
+export function vpcFlowLogs(
+  parent: pulumi.Resource,
+  name: string,
+  args: VpcFlowLogsArgs,
+): { logGroup: aws.cloudwatch.LogGroup; role: aws.iam.Role; flowLog: aws.ec2.FlowLog } {
+  const opts = { parent };
+  const logGroup = new aws.cloudwatch.LogGroup(
+    `${name}-flow-logs`,
+    {
+      name: args.groupName,
+      retentionInDays: args.retentionInDays,
+      kmsKeyId: args.kmsKeyArn,
+      tags: args.tags("flow-logs"),
+    },
+    args.protect ? { parent, protect: true, retainOnDelete: true } : { parent },
+  );
+  // VPC docs, "IAM role for publishing flow logs to CloudWatch Logs": trust
+  // vpc-flow-logs.amazonaws.com, with aws:SourceAccount and aws:SourceArn (the flow log's ARN,
+  // `arn:aws:ec2:<region>:<account>:vpc-flow-log/<id>`; the id is unknown before creation, so a
+  // wildcard) against the confused deputy problem.
+  const role = new aws.iam.Role(
+    `${name}-flow-logs-role`,
+    {
+      description: `Lets VPC Flow Logs write ${name}'s flow logs to their log group`,
+      assumeRolePolicy: aws.iam.getPolicyDocumentOutput(
+        {
+          statements: [
+            {
+              sid: "TrustVpcFlowLogs",
+              effect: "Allow",
+              principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
+              actions: ["sts:AssumeRole"],
+              conditions: [
+                { test: "StringEquals", variable: "aws:SourceAccount", values: [args.accountId] },
+                {
+                  test: "ArnLike",
+                  variable: "aws:SourceArn",
+                  values: [
+                    pulumi.interpolate`arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*`,
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        opts,
+      ).json,
+      tags: args.tags("flow-logs-role"),
+    },
+    opts,
+  );
+  // Same doc: the role needs CreateLogStream, PutLogEvents, DescribeLogStreams (and
+  // DescribeLogGroups) — here on this one group and its streams only. CreateLogGroup is left
+  // out: the group exists.
+  const rolePolicy = new aws.iam.RolePolicy(
+    `${name}-flow-logs-policy`,
+    {
+      role: role.id,
+      policy: aws.iam.getPolicyDocumentOutput(
+        {
+          statements: [
+            {
+              sid: "WriteFlowLogGroup",
+              effect: "Allow",
+              actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              // The ARN built from the name, so the document is known at preview already.
+              resources: [args.groupArn, pulumi.interpolate`${args.groupArn}:*`],
+            },
+            {
+              // Resource "*": logs:DescribeLogGroups supports no resource-level permission
+              // (Service Authorization Reference, CloudWatch Logs actions table).
+              sid: "DescribeLogGroups",
+              effect: "Allow",
+              actions: ["logs:DescribeLogGroups"],
+              resources: ["*"],
+            },
+          ],
+        },
+        opts,
+      ).json,
+    },
+    opts,
+  );
+  const flowLog = new aws.ec2.FlowLog(
+    `${name}-flow-log`,
+    {
+      vpcId: args.vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: logGroup.arn,
+      iamRoleArn: role.arn,
+      tags: args.tags("flow-log"),
+    },
+    { parent, dependsOn: [rolePolicy] },
+  );
+  return { logGroup, role, flowLog };
+}
+
+/**
+ * The VPC `${name}-vpc` (DNS support and hostnames on: required for interface endpoints' private
+ * DNS names, PrivateLink docs, "Private DNS": enableDnsSupport and enableDnsHostnames must be true)
+ * and its default security group `${name}-default-sg` adopted with no rules at all (the provider
+ * removes every rule it finds): that group allows all traffic between its members, so nothing may
+ * use it by accident.
+ */
+export function vpcWithEmptyDefaultSecurityGroup(
+  parent: pulumi.Resource,
+  name: string,
+  cidrBlock: string,
+  tags: TagsOf,
+): aws.ec2.Vpc {
+  const vpc = new aws.ec2.Vpc(
+    `${name}-vpc`,
+    {
+      cidrBlock,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      instanceTenancy: "default",
+      tags: tags("vpc"),
+    },
+    { parent },
+  );
+  new aws.ec2.DefaultSecurityGroup(
+    `${name}-default-sg`,
+    { vpcId: vpc.id, tags: tags("default-sg") },
+    { parent },
+  );
+  return vpc;
+}
+
+/**
+ * The VPC's main route table serves every subnet without an explicit association. This points it
+ * at an empty table (local route only), so a subnet added later, outside the component, starts
+ * isolated instead of inheriting anyone's routes.
+ */
+export function isolatedMainRouteTable(
+  parent: pulumi.Resource,
+  name: string,
+  vpcId: pulumi.Input<string>,
+  tags: TagsOf,
+): aws.ec2.RouteTable {
+  const mainRt = new aws.ec2.RouteTable(
+    `${name}-main-rt`,
+    { vpcId, tags: tags("main-rt", { purpose: "isolated-fallback" }) },
+    { parent },
+  );
+  new aws.ec2.MainRouteTableAssociation(
+    `${name}-main-rt-association`,
+    { vpcId, routeTableId: mainRt.id },
+    { parent },
+  );
+  return mainRt;
+}
+
+/** The public route table (tier "public") with its one 0.0.0.0/0 route, to the internet gateway. */
+export function publicRouteTable(
+  parent: pulumi.Resource,
+  name: string,
+  args: {
+    readonly vpcId: pulumi.Input<string>;
+    readonly internetGatewayId: pulumi.Input<string>;
+    readonly tags: TagsOf;
+    /** Extra tags of the table (e.g. waivers). Defaults to none. */
+    readonly extraTags?: Record<string, string>;
+  },
+): aws.ec2.RouteTable {
+  const rt = new aws.ec2.RouteTable(
+    `${name}-public-rt`,
+    {
+      vpcId: args.vpcId,
+      tags: args.tags("public-rt", { ...(args.extraTags ?? {}), tier: "public" }),
+    },
+    { parent },
+  );
+  new aws.ec2.Route(
+    `${name}-public-default-route`,
+    { routeTableId: rt.id, destinationCidrBlock: ANYWHERE, gatewayId: args.internetGatewayId },
+    { parent },
+  );
+  return rt;
+}
+
 export class Network extends pulumi.ComponentResource {
   public readonly vpcId: pulumi.Output<string>;
   public readonly vpcCidr: pulumi.Output<string>;
@@ -457,27 +665,7 @@ export class Network extends pulumi.ComponentResource {
       azs.names.apply((names) => azNameAt(name, names, i, azCount)),
     );
 
-    // DNS support and hostnames: required for interface endpoints' private DNS names (PrivateLink
-    // docs, "Private DNS": enableDnsSupport and enableDnsHostnames must be true).
-    const vpc = new aws.ec2.Vpc(
-      `${name}-vpc`,
-      {
-        cidrBlock: args.cidrBlock,
-        enableDnsSupport: true,
-        enableDnsHostnames: true,
-        instanceTenancy: "default",
-        tags: tags("vpc"),
-      },
-      parent,
-    );
-
-    // The default security group allows all traffic between its members; adopted here with no
-    // rules at all (the provider removes every rule it finds), so nothing can use it by accident.
-    new aws.ec2.DefaultSecurityGroup(
-      `${name}-default-sg`,
-      { vpcId: vpc.id, tags: tags("default-sg") },
-      parent,
-    );
+    const vpc = vpcWithEmptyDefaultSecurityGroup(this, name, args.cidrBlock, tags);
 
     // ---- Subnets: mapPublicIpOnLaunch off everywhere (the ALB gets its own addresses). ----
     const subnets = {} as Record<Tier, aws.ec2.Subnet[]>;
@@ -504,19 +692,12 @@ export class Network extends pulumi.ComponentResource {
       { vpcId: vpc.id, tags: tags("igw") },
       parent,
     );
-    const publicRt = new aws.ec2.RouteTable(
-      `${name}-public-rt`,
-      {
-        vpcId: vpc.id,
-        tags: tags("public-rt", { ...(args.publicRouteTableTags ?? {}), tier: "public" }),
-      },
-      parent,
-    );
-    new aws.ec2.Route(
-      `${name}-public-default-route`,
-      { routeTableId: publicRt.id, destinationCidrBlock: ANYWHERE, gatewayId: igw.id },
-      parent,
-    );
+    const publicRt = publicRouteTable(this, name, {
+      vpcId: vpc.id,
+      internetGatewayId: igw.id,
+      tags,
+      extraTags: args.publicRouteTableTags,
+    });
     // One table per AZ and private tier, with no route but `local` and the S3 endpoint's prefix
     // list: no 0.0.0.0/0 or ::/0 route, and no NAT gateway exists.
     const privateRts = (tier: "compute" | "data") =>
@@ -530,19 +711,8 @@ export class Network extends pulumi.ComponentResource {
       );
     const computeRts = privateRts("compute");
     const dataRts = privateRts("data");
-    // The VPC's main route table serves every subnet without an explicit association. Point it at
-    // an empty table (local route only) so a subnet added later, outside this component, starts
-    // isolated instead of inheriting anyone's routes. Every subnet here is associated explicitly.
-    const mainRt = new aws.ec2.RouteTable(
-      `${name}-main-rt`,
-      { vpcId: vpc.id, tags: tags("main-rt", { purpose: "isolated-fallback" }) },
-      parent,
-    );
-    new aws.ec2.MainRouteTableAssociation(
-      `${name}-main-rt-association`,
-      { vpcId: vpc.id, routeTableId: mainRt.id },
-      parent,
-    );
+    // Every subnet here is associated explicitly; the main table only catches later ones.
+    isolatedMainRouteTable(this, name, vpc.id, tags);
     const associate = (tier: Tier, tables: (i: number) => aws.ec2.RouteTable) =>
       subnets[tier].forEach(
         (s, i) =>
@@ -820,95 +990,18 @@ export class Network extends pulumi.ComponentResource {
       },
       parent,
     );
-    const logGroup = new aws.cloudwatch.LogGroup(
-      `${name}-flow-logs`,
-      {
-        name: logGroupName,
-        retentionInDays: args.flowLogRetentionDays ?? 365,
-        kmsKeyId: key.keyArn,
-        tags: tags("flow-logs"),
-      },
-      protect ? { parent: this, protect: true, retainOnDelete: true } : parent,
-    );
-    // VPC docs, "IAM role for publishing flow logs to CloudWatch Logs": trust
-    // vpc-flow-logs.amazonaws.com, with aws:SourceAccount and aws:SourceArn (the flow log's ARN,
-    // `arn:aws:ec2:<region>:<account>:vpc-flow-log/<id>`; the id is unknown before creation, so a
-    // wildcard) against the confused deputy problem.
-    const role = new aws.iam.Role(
-      `${name}-flow-logs-role`,
-      {
-        description: `Lets VPC Flow Logs write ${name}'s flow logs to their log group`,
-        assumeRolePolicy: aws.iam.getPolicyDocumentOutput(
-          {
-            statements: [
-              {
-                sid: "TrustVpcFlowLogs",
-                effect: "Allow",
-                principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
-                actions: ["sts:AssumeRole"],
-                conditions: [
-                  { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-                  {
-                    test: "ArnLike",
-                    variable: "aws:SourceArn",
-                    values: [
-                      pulumi.interpolate`arn:${partition}:ec2:${region}:${accountId}:vpc-flow-log/*`,
-                    ],
-                  },
-                ],
-              },
-            ],
-          },
-          parent,
-        ).json,
-        tags: tags("flow-logs-role"),
-      },
-      parent,
-    );
-    // Same doc: the role needs CreateLogStream, PutLogEvents, DescribeLogStreams (and
-    // DescribeLogGroups) — here on this one group and its streams only. CreateLogGroup is left
-    // out: the group exists.
-    const rolePolicy = new aws.iam.RolePolicy(
-      `${name}-flow-logs-policy`,
-      {
-        role: role.id,
-        policy: aws.iam.getPolicyDocumentOutput(
-          {
-            statements: [
-              {
-                sid: "WriteFlowLogGroup",
-                effect: "Allow",
-                actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-                // The ARN built from the name, so the document is known at preview already.
-                resources: [logGroupArn, pulumi.interpolate`${logGroupArn}:*`],
-              },
-              {
-                // Resource "*": logs:DescribeLogGroups supports no resource-level permission
-                // (Service Authorization Reference, CloudWatch Logs actions table).
-                sid: "DescribeLogGroups",
-                effect: "Allow",
-                actions: ["logs:DescribeLogGroups"],
-                resources: ["*"],
-              },
-            ],
-          },
-          parent,
-        ).json,
-      },
-      parent,
-    );
-    new aws.ec2.FlowLog(
-      `${name}-flow-log`,
-      {
-        vpcId: vpc.id,
-        trafficType: "ALL",
-        logDestinationType: "cloud-watch-logs",
-        logDestination: logGroup.arn,
-        iamRoleArn: role.arn,
-        tags: tags("flow-log"),
-      },
-      { parent: this, dependsOn: [rolePolicy] },
-    );
+    const { logGroup } = vpcFlowLogs(this, name, {
+      vpcId: vpc.id,
+      groupName: logGroupName,
+      groupArn: logGroupArn,
+      kmsKeyArn: key.keyArn,
+      retentionInDays: args.flowLogRetentionDays ?? 365,
+      protect,
+      accountId,
+      partition,
+      region,
+      tags,
+    });
 
     this.vpcId = vpc.id;
     this.vpcCidr = vpc.cidrBlock;

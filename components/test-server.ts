@@ -11,12 +11,14 @@ import { accountContext, keyAliasName, tagsOf } from "./context";
 import { policyDocument, PolicyStatement } from "./iam";
 import {
   al2023Ami,
+  connectEndpointSshRules,
   ebsKeyGrants,
   encryptedRootVolume,
   findInstanceStatement,
   GRAVITON_INSTANCE_TYPE,
   IMDSV2_ONLY,
   instanceArn,
+  instanceConnectEndpoint,
   instanceRole,
   openTunnelStatement,
   pushOneTimeKeyStatement,
@@ -180,57 +182,23 @@ export class TestServer extends pulumi.ComponentResource {
       endpointSgId = args.connectEndpoint.securityGroupId;
       endpointArn = pulumi.output(args.connectEndpoint.arn);
     } else {
-      const endpointSg = new aws.ec2.SecurityGroup(
-        `${name}-eice-sg`,
-        {
-          vpcId: args.vpcId,
-          description: "EC2 Instance Connect Endpoint: SSH to the test server only",
-          tags: tags("eice-sg"),
-        },
-        parent,
-      );
-      // No additional cost (EC2 docs, "Connect ... using EC2 Instance Connect Endpoint");
-      // preserveClientIp false: the server sees the endpoint's address, so no route or NACL needs
-      // to know client addresses; CloudTrail records who opened each tunnel.
-      const endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
-        `${name}-eice`,
-        {
-          subnetId: args.subnetId,
-          securityGroupIds: [endpointSg.id],
-          preserveClientIp: false,
-          tags: tags("eice"),
-        },
-        parent,
-      );
+      const { securityGroup: endpointSg, endpoint } = instanceConnectEndpoint(this, name, {
+        vpcId: args.vpcId,
+        subnetId: args.subnetId,
+        target: "the test server",
+        tags,
+      });
       endpointSgId = endpointSg.id;
       endpointArn = endpoint.arn;
     }
-    new aws.vpc.SecurityGroupEgressRule(
-      `${name}-eice-to-server`,
-      {
-        securityGroupId: endpointSgId,
-        referencedSecurityGroupId: sg.id,
-        ipProtocol: "tcp",
-        fromPort: 22,
-        toPort: 22,
-        description: "SSH to the test server",
-        tags: tags("eice-to-server"),
-      },
-      parent,
-    );
-    new aws.vpc.SecurityGroupIngressRule(
-      `${name}-from-eice`,
-      {
-        securityGroupId: sg.id,
-        referencedSecurityGroupId: endpointSgId,
-        ipProtocol: "tcp",
-        fromPort: 22,
-        toPort: 22,
-        description: "SSH from the EC2 Instance Connect Endpoint",
-        tags: tags("from-eice"),
-      },
-      parent,
-    );
+    connectEndpointSshRules(this, name, {
+      endpointSecurityGroupId: endpointSgId,
+      targetSecurityGroupId: sg.id,
+      target: "the test server",
+      egressRole: "eice-to-server",
+      ingressRole: "from-eice",
+      tags,
+    });
 
     // ---- Instance role: nothing unless the caller names it (`instanceRole`) ---------------------
     const { role, profile } = instanceRole(
