@@ -9,6 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
+import { LOG_RETENTION_DAYS, Tier, TIERS } from "./config";
 import { TagsOf } from "./context";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
 
@@ -31,16 +32,6 @@ export const S3_OWN_BUCKET_ACTIONS: readonly string[] = [
   "s3:ListBucketMultipartUploads",
   "s3:GetBucketLocation",
 ];
-
-/** CloudWatch Logs retention values the service accepts (0, "never expire", is not allowed here). */
-export const LOG_RETENTION_DAYS: readonly number[] = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
-  3653,
-];
-
-/** Subnet tiers, in the order their CIDRs are given. */
-export type Tier = "public" | "compute" | "data";
-const TIERS: readonly Tier[] = ["public", "compute", "data"];
 
 /** One extra inbound NACL rule another layer needs on a private tier (TCP). */
 export interface NaclIngress {
@@ -211,7 +202,7 @@ function validate(name: string, args: NetworkArgs): Checked {
     problems.push(`endpointPlacement: "${String(placement)}" must be "all-azs" or "single-az"`);
   }
   const retention = args.flowLogRetentionDays ?? 365;
-  if (!LOG_RETENTION_DAYS.includes(retention)) {
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(retention)) {
     problems.push(
       `flowLogRetentionDays: ${retention} is not a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")})`,
     );

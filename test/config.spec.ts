@@ -208,6 +208,36 @@ describe("config", () => {
         /^platform:albAllowedCidrs: item 1: "1\.2\.3\.4" is not an IPv4 CIDR/,
       ],
       [
+        "desired count out of range",
+        { "platform:runtimeDesiredCount": 0 },
+        /^platform:runtimeDesiredCount: 0 is out of range/,
+      ],
+      [
+        "WAF rate limit below the minimum",
+        { "platform:wafRateLimit": 5 },
+        /^platform:wafRateLimit: 5 is out of range/,
+      ],
+      [
+        "ECR images kept of wrong type",
+        { "platform:ecrKeepImages": "many" },
+        /^platform:ecrKeepImages: must be an integer/,
+      ],
+      [
+        "upload limit out of range",
+        { "platform:maxUploadMiB": 500 },
+        /^platform:maxUploadMiB: 500 is out of range/,
+      ],
+      [
+        "empty owner tag",
+        { "platform:owner": "  " },
+        /^platform:owner: must be a non-empty string/,
+      ],
+      [
+        "cost center of wrong type",
+        { "platform:costCenter": 42 },
+        /^platform:costCenter: must be a non-empty string/,
+      ],
+      [
         "bad image tag",
         { "platform:imageTag": "-latest" },
         /^platform:imageTag: "-latest" is not a valid image tag/,

@@ -3,7 +3,7 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { record, RecordedResource, Recording } from "../tools/lib/recorder";
-import { readStack } from "../tools/lib/stack-config";
+import { loadProject, loadStackConfig } from "../tools/check/project";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -12,7 +12,10 @@ export function stackConfig(
   stack: string,
   overrides: Record<string, unknown> = {},
 ): Record<string, unknown> {
-  const merged: Record<string, unknown> = { ...readStack(ROOT, stack).config, ...overrides };
+  const merged: Record<string, unknown> = {
+    ...loadStackConfig(loadProject(ROOT), stack).values,
+    ...overrides,
+  };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) delete merged[k];
   return merged;
 }

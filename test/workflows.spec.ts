@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { listStacks } from "../tools/lib/stack-config";
+import { listStacks, loadProject } from "../tools/check/project";
 import { ROOT } from "./helpers";
 
 const DIR = path.join(ROOT, ".github", "workflows");
@@ -192,7 +192,7 @@ describe("GitHub workflows", () => {
   }
 
   describe("the delivery flow", () => {
-    const stacks = listStacks(ROOT).sort();
+    const stacks = listStacks(loadProject(ROOT)).sort();
 
     it("pull requests: npm ci, npm test, the offline check as SARIF to code scanning, and a preview of every stack with the pack", () => {
       const w = load("infrastructure-pr.yml");

@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
 import { ROOT } from "./cost/recording";
-import { listStacks } from "./lib/stack-config";
+import { listStacks, loadProject } from "./check/project";
 
 const USAGE = `Usage: npm run cost -- [options]
 
@@ -86,7 +86,7 @@ async function main(): Promise<number> {
     process.stdout.write(report.renderPriceTable() + "\n");
     return 0;
   }
-  const known = listStacks(ROOT);
+  const known = listStacks(loadProject(ROOT));
   for (const s of args.stacks) {
     if (!known.includes(s))
       throw new UsageError(

@@ -4,7 +4,7 @@
 // README.md. Exit code 0, or 2 for a usage or program error.
 import * as fs from "fs";
 import { ROOT } from "./cost/recording";
-import { listStacks } from "./lib/stack-config";
+import { listStacks, loadProject } from "./check/project";
 
 const USAGE = `Usage: npm run diagram -- [options]
 
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
       return 0;
     } else throw new UsageError(`unknown option ${a}`);
   }
-  const known = listStacks(ROOT);
+  const known = listStacks(loadProject(ROOT));
   for (const s of stacks) {
     if (!known.includes(s))
       throw new UsageError(

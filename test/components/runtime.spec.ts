@@ -1,33 +1,10 @@
 import { expect } from "chai";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
 import { record, Recording } from "../../tools/lib/recorder";
+import { RUNTIME_ARGS } from "../fixtures/runtime-args";
 import { doc, findAll, findOne, referrers } from "../helpers";
 
-const base: RuntimeArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
-  computeSubnetIds: ["subnet-cmp-a", "subnet-cmp-b"],
-  endpointSecurityGroupId: "sg-endpoints",
-  s3PrefixListId: "pl-6da54004",
-  region: "eu-west-1",
-  taskRoleArn: "arn:aws:iam::123456789012:role/api",
-  bucketName: "uploads-bucket",
-  bucketKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
-  desiredCount: 2,
-  minCount: 2,
-  maxCount: 4,
-  cpu: 256,
-  memory: 512,
-  containerPort: 8080,
-  albAllowedCidrs: ["0.0.0.0/0"],
-  wafEnabled: false,
-  wafRateLimit: 2000,
-  ecrKeepImages: 30,
-  imageTag: "initial",
-  maxUploadBytes: 10 * 1024 * 1024,
-  logRetentionDays: 30,
-  tags: { environment: "test" },
-};
+const base: RuntimeArgs = RUNTIME_ARGS;
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
 
 function build(over: Partial<RuntimeArgs> = {}, preview = false): Promise<Recording> {

@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { Recording, RecordedResource } from "../../tools/lib/recorder";
-import { listStacks } from "../../tools/lib/stack-config";
+import { listStacks, loadProject } from "../../tools/check/project";
 import { OPERATIONS_DOC, withCostSection } from "../../tools/cost/docs";
 import { estimate, StackEstimate } from "../../tools/cost/estimate";
 import { FREE_TYPES, HOURS_PER_MONTH, REGION_PRICES, SOURCES } from "../../tools/cost/prices";
@@ -9,7 +9,7 @@ import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/cost/recording
 import { renderJson, renderText } from "../../tools/cost/report";
 import { RULES } from "../../tools/cost/rules";
 
-const STACKS = listStacks(ROOT);
+const STACKS = listStacks(loadProject(ROOT));
 
 describe("cost estimate (npm run cost)", function () {
   this.timeout(180_000);

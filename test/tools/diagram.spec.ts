@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import { Recording } from "../../tools/lib/recorder";
-import { listStacks } from "../../tools/lib/stack-config";
+import { listStacks, loadProject } from "../../tools/check/project";
 import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/cost/recording";
 import { buildDiagram, Diagram } from "../../tools/diagram/build";
 import {
@@ -11,7 +11,7 @@ import {
   withReadmeDiagram,
 } from "../../tools/diagram/docs";
 
-const STACKS = listStacks(ROOT);
+const STACKS = listStacks(loadProject(ROOT));
 
 describe("architecture diagram (npm run diagram)", function () {
   this.timeout(180_000);

@@ -6,7 +6,7 @@
 import * as path from "path";
 import { ProgramLoader } from "../check/loader";
 import { record, RecordedResource, Recording, UNKNOWN } from "../lib/recorder";
-import { readProject, readStack } from "../lib/stack-config";
+import { loadProject, loadStackConfig } from "../check/project";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -41,12 +41,12 @@ export function recordStack(
   const cached = cache.get(key);
   if (cached) return cached;
   const run = queue.then(async () => {
-    const project = readProject(dir);
-    const file = readStack(dir, stack);
-    const config: Record<string, unknown> = { ...file.config, ...(opts.overrides ?? {}) };
+    const project = loadProject(dir);
+    const file = loadStackConfig(project, stack);
+    const config: Record<string, unknown> = { ...file.values, ...(opts.overrides ?? {}) };
     forgetProgram(dir);
     const loader = new ProgramLoader(dir, ROOT);
-    const entry = path.resolve(dir, project.main);
+    const entry = project.entry;
     const cwd = process.cwd();
     try {
       // The language host runs the program from its project directory.
@@ -58,7 +58,7 @@ export function recordStack(
             stack,
             preview: true,
             config,
-            secretKeys: file.secureKeys,
+            secretKeys: file.secretKeys,
             engineResources: true,
           },
           // As the language host does: the program is a CommonJS module loaded by path.
