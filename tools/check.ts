@@ -1,17 +1,19 @@
-// The offline check: `npm run check -- --stack staging [--format text|json|sarif] [--output file]
-// [--program dir] [--policy-config file]`. Runs a Pulumi program under the mock runtime with each
-// stack's real config, as `pulumi preview` would, and evaluates the whole policy pack on what it
-// registers. Exit code 0: no mandatory violation; 1: at least one; 2: usage or program error.
-// See tools/check/*.ts for the pieces, and `--help` for usage.
+// The offline check: `npm run check -- [--stack s] [--format text|json|sarif] [--output file]
+// [--program dir] [--policy-config file] [--phase preview|apply|both] ...`. Runs a Pulumi program
+// through its own language host against an offline engine, as `pulumi preview` would, with each
+// stack's real config, and evaluates the whole policy pack on what it registers, as `pulumi
+// preview` and then `pulumi up` would see it. Exit code 0: no mandatory violation; 1: at least
+// one; 2: usage or program error. See tools/check/*.ts and tools/lib/engine/*.ts for the pieces,
+// and `--help` for usage.
 import * as fs from "fs";
 import * as path from "path";
 import { CheckArgs, parseArgs, USAGE } from "./check/args";
-import { ProgramError, ProgramLoader, useCachedToolLoader } from "./check/loader";
 import { listStacks, loadProject, loadStackConfig, UsageError } from "./check/project";
+import type { ProgramError, StackResult } from "./check/run";
 
 const ROOT = path.resolve(__dirname, "..");
-/** The real stderr: while a program runs, its output is captured for the report. */
-const writeError = process.stderr.write.bind(process.stderr);
+/** Account the offline engine answers for (AWS's documentation example account). */
+const ACCOUNT_ID = "123456789012";
 
 /** Writes `text` to `file` only once it is complete: a temporary file, then a rename. */
 function writeAtomically(file: string, text: string): void {
@@ -31,19 +33,38 @@ async function check(args: CheckArgs): Promise<number> {
   const stacks = args.stacks.length > 0 ? args.stacks : listStacks(project);
   if (stacks.length === 0) {
     throw new UsageError(
-      `${project.name} has no stack to check: no Pulumi.<stack>.yaml in ${project.stackConfigDir}`,
+      `${project.name} has no stack to check: no Pulumi.<stack>.yaml in ${project.stackConfigDir}; ` +
+        "name one with --stack <name> to run it on the project's defaults",
     );
   }
   // Every stack file is read and validated before anything runs.
-  for (const stack of stacks) loadStackConfig(project, stack);
+  for (const stack of stacks) loadStackConfig(project, stack, { allowMissing: true });
   const output = args.output ? path.resolve(args.output) : undefined;
   if (output && !fs.existsSync(path.dirname(output))) {
     throw new UsageError(
       `cannot write ${args.output}: directory ${path.dirname(output)} does not exist`,
     );
   }
+  const { readInvokeAnswers, fakeCloudAnswers } = await import("./lib/engine/answers");
+  let invokeAnswers: import("./lib/engine/answers").InvokeAnswers | undefined;
+  if (args.invokeAnswers) {
+    let text: string;
+    try {
+      text = fs.readFileSync(args.invokeAnswers, "utf8");
+    } catch (e) {
+      throw new UsageError(
+        `cannot read --invoke-answers ${args.invokeAnswers}: ${(e as Error).message}`,
+      );
+    }
+    try {
+      invokeAnswers = readInvokeAnswers(args.invokeAnswers, text);
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
 
-  // The SDK and the pack load only now: usage errors stay fast.
+  // The pack loads only now: usage errors stay fast.
+  const { useCachedToolLoader } = await import("./check/loader");
   useCachedToolLoader(ROOT);
   const { allPolicies } = await import("../policy-pack/policies");
   const { readPolicyConfigFile, resolvePolicyConfig } = await import("./check/policy-config");
@@ -61,15 +82,28 @@ async function check(args: CheckArgs): Promise<number> {
       `warning: ${args.policyConfig} configures '${name}', which is not a policy of this pack (ignored)\n`,
     );
   }
-  const loader = new ProgramLoader(project.dir, ROOT);
-  const results = [];
+  const phases = args.phase === "both" ? (["preview", "apply"] as const) : [args.phase];
+  const results: StackResult[] = [];
   for (const stack of stacks) {
-    try {
-      results.push(await checkStack({ project, stack, loader, policies: allPolicies, packConfig }));
-    } catch (e) {
-      if (e instanceof ProgramError) Object.assign(e, { stackName: stack });
-      throw e;
-    }
+    results.push(
+      await checkStack({
+        project,
+        stack,
+        phases,
+        policies: allPolicies,
+        packConfig,
+        answers: (region) =>
+          fakeCloudAnswers({
+            accountId: ACCOUNT_ID,
+            region,
+            azNames: ["a", "b", "c", "d"],
+            invokeAnswers,
+          }),
+        timeoutMs: args.timeout * 1000,
+        typeCheck: args.typeCheck,
+        fallbackModulesDir: ROOT,
+      }),
+    );
   }
 
   let text: string;
@@ -86,43 +120,62 @@ async function check(args: CheckArgs): Promise<number> {
   } else {
     process.stdout.write(text);
   }
-  const failed = results.some((r) => r.violations.some((v) => v.enforcementLevel === "mandatory"));
   writeStats(results);
-  return failed ? 1 : 0;
+  const mandatory = results.some((r) =>
+    r.violations.some((v) => v.enforcementLevel === "mandatory"),
+  );
+  const unevaluated = results.some((r) =>
+    r.unevaluated.some((u) => u.enforcementLevel === "mandatory"),
+  );
+  const incomplete = results.some((r) => r.remoteComponents.length > 0);
+  return mandatory ||
+    (args.failOnUnevaluated && unevaluated) ||
+    (args.failOnIncomplete && incomplete)
+    ? 1
+    : 0;
 }
 
 /**
  * With OFFLINE_CHECK_STATS=<file>, the check records its own cost there (used by `npm run bench`):
- * CPU time, peak resident memory, and per stack the resources and the time of each phase.
+ * CPU time of this process, peak resident memory, and per stack and phase the resources and times.
  */
-function writeStats(
-  results: readonly { stack: string; resources: unknown[]; timings: object }[],
-): void {
+function writeStats(results: readonly StackResult[]): void {
   const file = process.env.OFFLINE_CHECK_STATS;
   if (!file) return;
   const cpu = process.cpuUsage();
   const stats = {
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    stacks: results.map((r) => ({ stack: r.stack, resources: r.resources.length, ...r.timings })),
+    stacks: results.map((r) => ({
+      stack: r.stack,
+      resources: r.resources.length,
+      phases: r.phases,
+      ...r.timings,
+    })),
   };
   fs.writeFileSync(file, JSON.stringify(stats));
 }
 
-function describeProgramError(e: ProgramError & { stackName?: string }): string {
-  const lines = [
-    `error: the program failed${e.stackName ? ` for stack ${e.stackName}` : ""}: ${e.message}`,
-  ];
+/** A location relative to the working directory when inside it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith("..") ? relative : file;
+}
+
+function describeProgramError(e: ProgramError): string {
+  const where = [e.stack_ ? `stack ${e.stack_}` : "", e.phase ? `${e.phase} phase` : ""]
+    .filter(Boolean)
+    .join(", ");
+  const lines = [`error: the program failed${where ? ` (${where})` : ""}: ${e.message}`];
   if (e.location) {
-    const relative = path.relative(process.cwd(), e.location.file);
-    const rel = relative && !relative.startsWith("..") ? relative : e.location.file;
-    lines.push(`  at ${rel}:${e.location.line}:${e.location.column}`);
+    lines.push(`  at ${shown(e.location.file)}:${e.location.line}:${e.location.column}`);
     try {
       const src = fs.readFileSync(e.location.file, "utf8").split("\n")[e.location.line - 1];
       if (src !== undefined) {
+        const n = String(e.location.line);
         lines.push(
-          `  ${e.location.line} | ${src}`,
-          `  ${" ".repeat(String(e.location.line).length)} | ${" ".repeat(Math.max(0, e.location.column - 1))}^`,
+          `  ${n} | ${src}`,
+          `  ${" ".repeat(n.length)} | ${" ".repeat(Math.max(0, e.location.column - 1))}^`,
         );
       }
     } catch {
@@ -130,40 +183,45 @@ function describeProgramError(e: ProgramError & { stackName?: string }): string 
     }
   }
   if (e.detail) {
-    // The program's frames and its libraries', without Node's loader or this tool.
-    const tool = path.join(ROOT, "tools") + path.sep;
     const frames = e.detail
       .split("\n")
-      .filter((l) => /^\s+at /.test(l) && !/\(node:|at node:/.test(l) && !l.includes(tool))
+      .filter(
+        (l) =>
+          /^\s+at /.test(l) &&
+          !/\(node:|at node:/.test(l) &&
+          !l.includes(`${path.sep}node_modules${path.sep}`) &&
+          !l.includes(path.join(ROOT, "tools", "lib", "engine")),
+      )
       .slice(0, 8);
-    if (frames.length)
-      lines.push("  stack:", ...frames.map((f) => `  ${f.trim().replace(/^/, "  ")}`));
+    if (frames.length) lines.push("  stack:", ...frames.map((f) => `    ${f.trim()}`));
   }
-  if (e.output.length)
-    lines.push(
-      "  program output before the failure:",
-      ...e.output.slice(-20).map((l) => `    ${l}`),
-    );
+  const output = e.output.filter((l) => l.trim());
+  if (output.length) {
+    lines.push("  program output before the failure:", ...output.slice(-20).map((l) => `    ${l}`));
+  }
   return lines.join("\n") + "\n";
 }
 
+/** `--format json|sarif`: an error is still one JSON object on stdout. */
+function errorJson(kind: string, message: string, file?: string, line?: number): string {
+  return (
+    JSON.stringify({ error: { kind, message, file: file ?? null, line: line ?? null } }, null, 2) +
+    "\n"
+  );
+}
+
+function machineFormat(argv: readonly string[]): boolean {
+  const i = argv.findIndex((a) => a === "--format" || a.startsWith("--format="));
+  if (i < 0) return false;
+  const v = argv[i].includes("=") ? argv[i].split("=")[1] : argv[i + 1];
+  return v === "json" || v === "sarif";
+}
+
 async function main(): Promise<void> {
-  let finished = false;
-  // A program that awaits a value never known at preview leaves nothing to run: Node would exit
-  // quietly with status 0. That is a failure, not a pass.
-  process.on("beforeExit", () => {
-    if (finished) return;
-    finished = true;
-    writeError(
-      "error: the program never finished: it awaits something that does not settle during a preview " +
-        "(for example a promise on an output that is unknown until apply, or a promise that never " +
-        "resolves)\n",
-    );
-    process.exitCode = 2;
-  });
+  const argv = process.argv.slice(2);
   let code: number;
   try {
-    const args = parseArgs(process.argv.slice(2));
+    const args = parseArgs(argv);
     if (args.help) {
       process.stdout.write(USAGE);
       code = 0;
@@ -171,16 +229,29 @@ async function main(): Promise<void> {
       code = await check(args);
     }
   } catch (e) {
-    if (e instanceof UsageError) {
-      writeError(`error: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ""}`);
-    } else if (e instanceof ProgramError) {
-      writeError(describeProgramError(e));
-    } else {
-      writeError(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);
-    }
     code = 2;
+    const { ProgramError } = await import("./check/run");
+    const machine = machineFormat(argv);
+    if (e instanceof UsageError) {
+      process.stderr.write(`error: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ""}`);
+      if (machine) process.stdout.write(errorJson("usage", e.message));
+    } else if (e instanceof ProgramError) {
+      process.stderr.write(describeProgramError(e));
+      if (machine) {
+        process.stdout.write(
+          errorJson(
+            "program",
+            e.message,
+            e.location ? shown(e.location.file) : undefined,
+            e.location?.line,
+          ),
+        );
+      }
+    } else {
+      process.stderr.write(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);
+      if (machine) process.stdout.write(errorJson("internal", String((e as Error)?.message ?? e)));
+    }
   }
-  finished = true;
   process.exitCode = code;
 }
 

@@ -1,15 +1,21 @@
 // `--format json`: one object per stack (an array of them when several stacks were checked).
 //
 // {
-//   "stack", "project", "program", "stackFile", "preview": true,
-//   "summary":    { resources, mandatory, advisory, waived, notes, passed },
+//   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
+//   "summary":    { resources, mandatory, advisory, waived, notes, unevaluatedMandatory,
+//                   incomplete, checks, passed, failed, unevaluated },
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
-//                    description, remediation, source }],
-//   "waived":     [{ policy, urn, type, name, message, reason, via }],
-//   "notes":      [{ policy, urn, type, name, message }],
-//   "configNotes": [...], "diagnostics": [...]
+//                    description, remediation, source, phase, phases }],
+//   "waived":     [{ policy, urn, type, name, message, reason, via, phase }],
+//   "unevaluated": [{ policy, enforcementLevel, urn, name, type, reason }],
+//   "notes":      [{ policy, urn, type, name, message, phase }],   (evaluated in a later phase)
+//   "remoteComponents": [{ urn, type, name }],  (their children cannot be seen: incomplete)
+//   "sdk": { version, own }, "configNotes": [...], "warnings": [...], "diagnostics": [...]
 // }
+//
+// `summary.passed` is true when no mandatory finding exists in any phase; `checks` counts
+// (policy, resource) pairs, of which `failed`, `waived` and `unevaluated` are distinct pairs.
 //
 // `message` is what the policy reported; `description` is the policy's description (the engine
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
@@ -34,8 +40,8 @@ export function stackToJson(r: StackResult) {
     stack: r.stack,
     project: r.project.name,
     program: displayPath(r.project.entry),
-    stackFile: displayPath(r.stackFile),
-    preview: true,
+    stackFile: r.stackFile ? displayPath(r.stackFile) : null,
+    phases: r.phases.map((p) => p.phase),
     summary: summarize(r),
     resources: r.resources.map((x) => ({
       urn: x.urn,
@@ -58,6 +64,8 @@ export function stackToJson(r: StackResult) {
       description: descriptionOf.get(v.policy) ?? null,
       remediation: v.remediationSteps ?? null,
       source: source(byUrn.get(v.urn)) ?? null,
+      phase: v.phase,
+      phases: v.phases,
     })),
     waived: r.waived.map((w) => ({
       policy: w.policy,
@@ -67,6 +75,15 @@ export function stackToJson(r: StackResult) {
       message: w.message,
       reason: w.waiver.reason,
       via: w.waiver.via,
+      phase: w.phase,
+    })),
+    unevaluated: r.unevaluated.map((u) => ({
+      policy: u.policy,
+      enforcementLevel: u.enforcementLevel,
+      urn: u.urn,
+      name: u.name,
+      type: u.type,
+      reason: u.reason,
     })),
     notes: r.notes.map((n) => ({
       policy: n.policy,
@@ -74,8 +91,12 @@ export function stackToJson(r: StackResult) {
       type: n.type,
       name: n.name,
       message: n.detail,
+      phase: n.phase,
     })),
+    remoteComponents: r.remoteComponents,
+    sdk: { version: r.sdk.version, own: r.sdk.own },
     configNotes: r.configNotes,
+    warnings: r.warnings,
     diagnostics: r.diagnostics,
   };
 }

@@ -10,9 +10,8 @@
 //   file and line that constructed the resource, or the stack file when there is none.
 import { createHash } from "crypto";
 import { pathToFileURL } from "url";
-import type { Violation } from "../lib/policy-runner";
 import { displayPath, PolicyInfo, resourceLocation, sortFindings } from "./report";
-import type { StackResult, WaivedFinding } from "./run";
+import type { Finding, StackResult, Unevaluated, WaivedFinding } from "./run";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -86,7 +85,10 @@ export function formatSarif(
                 region: { startLine: where.line, startColumn: where.column },
               }
             : {
-                artifactLocation: { uri: displayPath(r.stackFile), uriBaseId: "%SRCROOT%" },
+                artifactLocation: {
+                  uri: displayPath(r.stackFile ?? r.project.file),
+                  uriBaseId: "%SRCROOT%",
+                },
                 region: { startLine: 1 },
               },
           logicalLocations: [
@@ -109,10 +111,11 @@ export function formatSarif(
       },
       properties: { stack: r.stack, urn, resourceType: type },
     });
-    const violation = (v: Violation) => ({
+    const violation = (v: Finding) => ({
       ...base(v.policy, v.urn, v.name, v.type),
       level: v.enforcementLevel === "mandatory" ? "error" : "warning",
       message: { text: v.detail },
+      properties: { stack: r.stack, urn: v.urn, resourceType: v.type, phase: v.phase },
     });
     const waived = (w: WaivedFinding) => ({
       ...base(w.policy, w.urn, w.name, w.type),
@@ -126,11 +129,11 @@ export function formatSarif(
         },
       ],
     });
-    const note = (n: Violation) => ({
-      ...base(n.policy, n.urn, n.name, n.type),
+    const open = (u: Unevaluated) => ({
+      ...base(u.policy, u.urn, u.name, u.type),
       kind: "open",
       level: "none",
-      message: { text: n.detail },
+      message: { text: `not evaluated: ${u.reason}` },
     });
     return {
       tool: {
@@ -148,7 +151,7 @@ export function formatSarif(
       results: [
         ...sortFindings(r.violations).map(violation),
         ...r.waived.map(waived),
-        ...r.notes.map(note),
+        ...r.unevaluated.map(open),
       ],
     };
   });

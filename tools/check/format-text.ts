@@ -97,7 +97,8 @@ function policyBlock(group: readonly Violation[], byUrn: Map<string, RecordedRes
   const mark = v0.enforcementLevel === "mandatory" ? "✗ mandatory" : "! advisory ";
   const lines = [`${mark}  ${v0.policy}${group.length > 1 ? `  (${group.length})` : ""}`];
   for (const v of group) {
-    lines.push(`    - ${v.type} ${v.name}${where(byUrn.get(v.urn))}`);
+    const phase = (v as { phases?: string[] }).phases?.join(" + ");
+    lines.push(`    - ${v.type} ${v.name}${where(byUrn.get(v.urn))}${phase ? `  [${phase}]` : ""}`);
     lines.push(indent(v.detail, "        "));
   }
   if (v0.remediationSteps)
@@ -122,9 +123,15 @@ export function formatStackText(r: StackResult): string {
   const s = summarize(r);
   const out: string[] = [];
   const components = r.resources.filter((x) => !x.custom).length;
-  out.push(`Offline check of project ${r.project.name}, stack ${r.stack} (as \`pulumi preview\`)`);
-  out.push(`  program: ${displayPath(r.project.entry)}`);
-  out.push(`  config:  ${displayPath(r.stackFile)}`);
+  const phases = r.phases.map((p) => p.phase).join(" + ");
+  out.push(
+    `Offline check of project ${r.project.name}, stack ${r.stack} (phases: ${phases}; ` +
+      "preview as `pulumi preview` sees it, apply as `pulumi up` sees each resource)",
+  );
+  out.push(
+    `  program: ${displayPath(r.project.entry)}  (@pulumi/pulumi ${r.sdk.version}${r.sdk.own ? "" : ", lent by the check"})`,
+  );
+  out.push(`  config:  ${r.stackFile ? displayPath(r.stackFile) : "project defaults"}`);
   for (const note of r.configNotes) out.push(`  note:    ${note}`);
   out.push("");
   out.push(
@@ -138,9 +145,10 @@ export function formatStackText(r: StackResult): string {
 
   const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
   out.push(
-    `Findings: ${s.mandatory} mandatory, ${s.advisory} advisory` +
-      ` (${s.waived} waived, ${plural(s.notes, "preview note")})`,
+    `Checks: ${s.checks} — ${s.passed} passed, ${s.failed} failed, ${s.waived} waived, ` +
+      `${s.unevaluated} not evaluated`,
   );
+  out.push(`Findings: ${s.mandatory} mandatory, ${s.advisory} advisory`);
   const sorted = sortFindings(r.violations);
   for (const sev of [...SEVERITIES, undefined]) {
     const group = sorted.filter((v) =>
@@ -167,11 +175,27 @@ export function formatStackText(r: StackResult): string {
       );
     }
   }
+  if (r.unevaluated.length > 0) {
+    out.push("", `Not evaluated (${r.unevaluated.length}) — checks that ran in no phase:`);
+    for (const u of r.unevaluated) {
+      out.push(
+        `    ? ${u.enforcementLevel === "mandatory" ? "mandatory" : "advisory "}  ${u.policy}  on ${u.type} ${u.name}${where(byUrn.get(u.urn))}`,
+        indent(u.reason, "        "),
+      );
+    }
+  }
+  if (r.remoteComponents.length > 0) {
+    out.push(
+      "",
+      `Incomplete: ${plural(r.remoteComponents.length, "remote component")} whose children no offline run can see: ` +
+        r.remoteComponents.map((c) => `${c.type} ${c.name}`).join(", "),
+    );
+  }
   if (r.notes.length > 0) {
     out.push(
       "",
-      `Preview notes (${r.notes.length}) — parts of policies that need values known only after apply` +
-        " (as `pulumi preview` reports them; `pulumi up` evaluates them):",
+      `Preview notes (${r.notes.length}) — checks that need values known only after apply, as ` +
+        "`pulumi preview` reports them; the apply phase evaluated them:",
     );
     const notesByPolicy = new Map<string, Violation[]>();
     for (const n of r.notes) {
@@ -188,6 +212,10 @@ export function formatStackText(r: StackResult): string {
       out.push(`      e.g. ${reason.length > 200 ? `${reason.slice(0, 200)}…` : reason}`);
     }
   }
+  if (r.warnings.length > 0) {
+    out.push("", `Program warnings (${r.warnings.length}):`);
+    out.push(...r.warnings.map((l) => `    ${l}`));
+  }
   if (r.diagnostics.length > 0) {
     out.push("", `Program output (${plural(r.diagnostics.length, "line")}):`);
     out.push(...r.diagnostics.map((l) => `    ${l}`));
@@ -195,8 +223,12 @@ export function formatStackText(r: StackResult): string {
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   out.push(
     "",
-    (s.passed
-      ? `Result for ${r.stack}: PASS — no mandatory violation (${s.advisory} advisory)`
+    (s.result === "PASS"
+      ? `Result for ${r.stack}: PASS — no mandatory violation (${s.advisory} advisory)` +
+        (s.unevaluatedMandatory
+          ? ` — but ${plural(s.unevaluatedMandatory, "mandatory check")} could not be evaluated`
+          : "") +
+        (s.incomplete ? " — incomplete: remote components" : "")
       : `Result for ${r.stack}: FAIL — ${plural(s.mandatory, "mandatory violation")}`) +
       `  [program ${seconds(r.timings.programMs)}, policies ${seconds(r.timings.policiesMs)}]`,
   );

@@ -40,7 +40,11 @@ export interface Project {
   /** Path of Pulumi.yaml (or .yml). */
   readonly file: string;
   readonly name: string;
-  /** The program's entry file, resolved as the Node.js language host resolves it. */
+  /** Pulumi.yaml `main`, if set. */
+  readonly main?: string;
+  /** Pulumi.yaml `runtime.options` (typescript, tsconfig, nodeargs). */
+  readonly runtimeOptions: Record<string, unknown>;
+  /** What runs, for reports: `main` (a file or directory) or the project directory. */
   readonly entry: string;
   /** Where Pulumi.<stack>.yaml files live. */
   readonly stackConfigDir: string;
@@ -49,8 +53,8 @@ export interface Project {
 
 export interface StackConfig {
   readonly stack: string;
-  /** Path of Pulumi.<stack>.yaml. */
-  readonly file: string;
+  /** Path of Pulumi.<stack>.yaml; undefined when the stack has none (project defaults only). */
+  readonly file?: string;
   /** Full keys → values as the program receives them (strings; structured values as JSON). */
   readonly values: Record<string, string>;
   /** Keys whose value is secret (`secure:` in the stack file or `secret: true` in the project). */
@@ -59,7 +63,8 @@ export interface StackConfig {
   readonly notes: string[];
 }
 
-const SECRET_PLACEHOLDER = "offline-secret-placeholder";
+/** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
+export const SECRET_PLACEHOLDER = "offline-secret-placeholder";
 
 function readYaml(file: string): any {
   let text: string;
@@ -111,56 +116,23 @@ function validValue(type: string, items: ConfigItemsType | undefined, value: unk
   }
 }
 
-/** The project's `main`, resolved like the language host: a file, or a directory's entry. */
-function resolveEntry(projectDir: string, main: string | undefined, file: string): string {
-  const resolveDir = (dir: string): string | undefined => {
-    const pkgFile = path.join(dir, "package.json");
-    if (fs.existsSync(pkgFile)) {
-      let pkg: any;
-      try {
-        pkg = JSON.parse(fs.readFileSync(pkgFile, "utf8"));
-      } catch (e) {
-        throw new UsageError(`${pkgFile} is not valid JSON: ${(e as Error).message}`);
-      }
-      const target =
-        typeof pkg.exports === "string"
-          ? pkg.exports
-          : typeof pkg.exports?.["."] === "string"
-            ? pkg.exports["."]
-            : (pkg.exports?.["."]?.require ?? pkg.exports?.["."]?.default ?? pkg.main);
-      if (typeof target === "string") {
-        const p = path.resolve(dir, target);
-        for (const candidate of [
-          p,
-          `${p}.ts`,
-          `${p}.js`,
-          path.join(p, "index.ts"),
-          path.join(p, "index.js"),
-        ]) {
-          if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
-        }
-        throw new UsageError(`the program's main file ${p} (package.json "main") does not exist`);
-      }
-    }
-    // `require(dir)`: Node tries index.js before index.ts (extensions in registration order).
-    for (const index of ["index.js", "index.ts"]) {
-      if (fs.existsSync(path.join(dir, index))) return path.join(dir, index);
-    }
-    return undefined;
-  };
-  if (main !== undefined) {
-    const p = path.resolve(projectDir, main);
-    if (!fs.existsSync(p)) throw new UsageError(`${file}: main '${main}' does not exist (${p})`);
-    if (fs.statSync(p).isFile()) return p;
-    const entry = resolveDir(p);
-    if (!entry) throw new UsageError(`${file}: main '${main}' has no index.ts or index.js`);
-    return entry;
+/**
+ * The project's `main` as the CLI checks it before a run (pulumi/pulumi `getPwdMain`): a relative
+ * path inside the project that exists. Which file runs is the language host's business (its
+ * package.json `main`/`exports` rules and fallback); this returns what to show in reports.
+ */
+function checkMain(projectDir: string, main: string | undefined, file: string): string {
+  if (main === undefined) return projectDir;
+  if (path.isAbsolute(main))
+    throw new UsageError(`${file}: project 'main' must be a relative path`);
+  const p = path.resolve(projectDir, main);
+  if (p !== projectDir && !p.startsWith(projectDir + path.sep)) {
+    throw new UsageError(`${file}: project 'main' must be a subfolder (${main})`);
   }
-  const entry = resolveDir(projectDir);
-  if (!entry) {
-    throw new UsageError(`${projectDir} has no program: no index.ts or index.js, and no "main"`);
+  if (!fs.existsSync(p)) {
+    throw new UsageError(`${file}: project 'main' could not be read: ${p} does not exist`);
   }
-  return entry;
+  return p;
 }
 
 /** Loads and validates Pulumi.yaml in `dir`. */
@@ -240,11 +212,15 @@ export function loadProject(dir: string): Project {
     }
     config[key] = t;
   }
+  const main = typeof doc.main === "string" ? doc.main : undefined;
+  const options = isPlainObject(doc.runtime) ? doc.runtime.options : undefined;
   return {
     dir,
     file,
     name,
-    entry: resolveEntry(dir, typeof doc.main === "string" ? doc.main : undefined, file),
+    main,
+    runtimeOptions: isPlainObject(options) ? options : {},
+    entry: checkMain(dir, main, file),
     stackConfigDir: path.resolve(dir, stackConfigDir ?? "."),
     config,
   };
@@ -303,8 +279,13 @@ function wire(v: unknown): string {
  * The stack's effective config: the stack file's `config:` plus the project's defaults and values
  * for keys the stack does not set, validated against the project's declared types.
  */
-export function loadStackConfig(project: Project, stack: string): StackConfig {
+export function loadStackConfig(
+  project: Project,
+  stack: string,
+  opts: { readonly allowMissing?: boolean } = {},
+): StackConfig {
   const file = stackFile(project, stack);
+  if (!file && opts.allowMissing) return defaultsOnly(project, stack);
   if (!file) {
     const known = listStacks(project);
     const where = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
@@ -404,4 +385,45 @@ export function loadStackConfig(project: Project, stack: string): StackConfig {
   const wired: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
   return { stack, file, values: wired, secretKeys: [...secretKeys].sort(), notes };
+}
+
+/**
+ * A stack without a settings file, as after `pulumi stack init`: the project's config defaults and
+ * values only. A required key without a default is reported as the CLI reports it.
+ */
+function defaultsOnly(project: Project, stack: string): StackConfig {
+  const values: Record<string, string> = {};
+  const missing: string[] = [];
+  const secretKeys: string[] = [];
+  for (const key of Object.keys(project.config).sort()) {
+    const t = project.config[key];
+    const k = fullKey(project.name, key);
+    const v = t.value !== undefined ? t.value : t.default;
+    if (t.secret) secretKeys.push(k);
+    if (v === undefined) {
+      if (k.startsWith(`${project.name}:`)) missing.push(key);
+      continue;
+    }
+    values[k] = wire(v);
+  }
+  if (missing.length > 0) {
+    const quoted = missing.map((m) => `'${m}'`);
+    const list =
+      quoted.length === 1
+        ? quoted[0]
+        : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+    throw new UsageError(
+      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${list} ` +
+        `(it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`)`,
+    );
+  }
+  return {
+    stack,
+    values,
+    secretKeys,
+    notes: [
+      `no Pulumi.${stack}.yaml: the stack ran on the project's config defaults, as a new stack ` +
+        "(`pulumi stack init`) would",
+    ],
+  };
 }

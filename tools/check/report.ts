@@ -91,15 +91,22 @@ export function renderValue(v: unknown): unknown {
   return v;
 }
 
-/** Counts of a stack's findings, and whether it passes (no mandatory violation). */
+/** Counts of a stack's findings and checks, and whether it passes (no mandatory violation). */
 export function summarize(r: StackResult) {
   const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+  const unevaluatedMandatory = new Set(
+    r.unevaluated
+      .filter((u) => u.enforcementLevel === "mandatory")
+      .map((u) => `${u.policy}\0${u.urn}`),
+  ).size;
   return {
     resources: r.resources.length,
     mandatory,
     advisory: r.violations.length - mandatory,
-    waived: r.waived.length,
     notes: r.notes.length,
-    passed: mandatory === 0,
+    unevaluatedMandatory,
+    incomplete: r.remoteComponents.length > 0,
+    ...r.counts,
+    result: mandatory === 0 ? ("PASS" as const) : ("FAIL" as const),
   };
 }

@@ -1,141 +1,290 @@
-// One stack of the offline check: run the program under the mock runtime as `pulumi preview`
-// would, then evaluate the whole policy pack over what it registered.
+// One stack of the offline check, in two phases: the program runs as `pulumi preview` sees it
+// (computed outputs unknown), then as `pulumi up` sees each resource before creating it (every
+// output of a resource the stack creates is known, in AWS's formats, so documents built from ARNs
+// are complete), each through the program's own language host against the offline engine
+// (tools/lib/engine). The pack judges each phase; a finding seen in both is reported once, and a
+// check that ran in neither phase (a value unknown even at apply: a secret that cannot be
+// decrypted offline, another stack's output, the children of a remote component) is reported as
+// unevaluated, never as passed.
 //
-// What the policies get, as from the engine at preview: every registration with the inputs the
-// program sent (values known only after apply are unknown), parent, provider, dependencies,
-// property dependencies and options, all taken from the registration requests; outputs that keep
-// unknown inputs unknown and leave ids and ARNs of resources being created unknown; the root
-// `pulumi:pulumi:Stack` (program exports as its outputs) and the default provider of each package
-// (inputs from the `<pkg>:` config); URNs built by the engine's rules; the stack's config merged
-// and validated like the CLI (project defaults, secrets as placeholders); the policy config
-// reconciled like `--policy-pack-config`.
-//
-// Where it differs: no provider runs, so inputs are not the provider-checked ones the engine
-// passes (no auto-names such as generated bucket names, no provider defaults or `tagsAll`), and
-// computed outputs other than id/ARN are absent instead of unknown; invokes answer from the mocks
-// (tools/lib/mock-aws.ts); secrets and ESC environments are placeholders; the program is not
-// type-checked (run `npm run build`); children of remote components (awsx v3) are invisible, as
-// in any mock run; `stackTags` is empty.
-import Module from "module";
-import * as pulumi from "@pulumi/pulumi";
-import { record, RecordedResource } from "../lib/recorder";
-import { AnyPolicy, PackConfig, PolicyReport, runPolicies, Violation } from "../lib/policy-runner";
-import { ProgramError, ProgramLoader } from "./loader";
-import { loadStackConfig, Project } from "./project";
+// The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
+// what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
+import type { EngineAnswers, Phase } from "../lib/engine/answers";
+import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
+import type { EngineResource } from "../lib/engine/monitor";
+import type { AnyPolicy, PackConfig, PolicyReport, Violation } from "../lib/policy-runner";
+import { levelOf, runPolicies } from "../lib/policy-runner";
+import { policyCatalog } from "../../policy-pack/lib/define";
+import { loadStackConfig, Project, SECRET_PLACEHOLDER } from "./project";
 
-export type WaivedFinding = PolicyReport["waived"][number];
+export type WaivedFinding = PolicyReport["waived"][number] & { readonly phase: Phase };
+
+/** A finding, with the phase that first showed it and every phase that did. */
+export type Finding = Violation & { readonly phase: Phase; readonly phases: Phase[] };
+
+/** A check that could not be evaluated in any phase that ran. */
+export interface Unevaluated {
+  readonly policy: string;
+  readonly enforcementLevel: string;
+  readonly severity?: string;
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly reason: string;
+}
+
+export interface CheckCounts {
+  /** Policy × resource pairs the pack evaluates (a policy without resource types counts once). */
+  readonly checks: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly waived: number;
+  readonly unevaluated: number;
+}
+
+export interface PhaseSummary {
+  readonly phase: Phase;
+  readonly resources: number;
+  readonly programMs: number;
+  readonly policiesMs: number;
+}
 
 export interface StackResult {
   readonly project: Project;
   readonly stack: string;
-  readonly stackFile: string;
-  readonly resources: RecordedResource[];
-  /** Findings (mandatory and advisory), preview notes excluded. */
-  readonly violations: Violation[];
-  /** "can't run during preview" notes: checks that need values known only after apply. */
-  readonly notes: Violation[];
+  /** The stack file read, or undefined when the stack ran on the project's defaults. */
+  readonly stackFile?: string;
+  /** What the program registered, as the first phase that ran saw it. */
+  readonly resources: EngineResource[];
+  readonly phases: PhaseSummary[];
+  /** Findings (mandatory and advisory), waivers and preview notes excluded. */
+  readonly violations: Finding[];
+  /** Checks that needed values unknown at preview and were evaluated in the apply phase. */
+  readonly notes: Finding[];
   readonly waived: WaivedFinding[];
-  /** What the program printed (console, pulumi.log), as `pulumi preview` lists diagnostics. */
+  readonly unevaluated: Unevaluated[];
+  readonly counts: CheckCounts;
+  /** Remote components (their children are invisible offline): the report is incomplete. */
+  readonly remoteComponents: { urn: string; type: string; name: string }[];
+  /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
+  readonly warnings: string[];
+  /** What the program printed (console, info logs). */
   readonly diagnostics: string[];
   /** Where the offline run differs from a real preview of this stack (secrets, environments). */
   readonly configNotes: string[];
+  readonly sdk: SdkInfo;
   readonly timings: { readonly programMs: number; readonly policiesMs: number };
 }
 
-/** Collects what is written to stdout/stderr until the returned function is called. */
-function captureOutput(into: string[]): () => void {
-  const out = process.stdout.write;
-  const err = process.stderr.write;
-  let pending = "";
-  const collect = (chunk: unknown, encoding?: unknown, cb?: unknown): boolean => {
-    pending += typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString();
-    const lines = pending.split("\n");
-    pending = lines.pop() ?? "";
-    into.push(...lines);
-    const done = typeof encoding === "function" ? encoding : cb;
-    if (typeof done === "function") done();
-    return true;
-  };
-  process.stdout.write = collect as typeof process.stdout.write;
-  process.stderr.write = collect as typeof process.stderr.write;
-  return () => {
-    process.stdout.write = out;
-    process.stderr.write = err;
-    if (pending) into.push(pending);
+/** The program failed in one of its runs: the check stops with exit 2 and writes no report. */
+export class ProgramError extends Error {
+  constructor(
+    message: string,
+    readonly kind: string,
+    readonly location?: SourceLocation,
+    readonly detail?: string,
+    readonly output: string[] = [],
+    readonly stack_?: string,
+    readonly phase?: Phase,
+  ) {
+    super(message);
+    this.name = "ProgramError";
+  }
+}
+
+export interface CheckOptions {
+  readonly project: Project;
+  readonly stack: string;
+  readonly phases: readonly Phase[];
+  readonly policies: readonly AnyPolicy[];
+  readonly packConfig: PackConfig;
+  readonly answers: (region: string) => EngineAnswers;
+  readonly timeoutMs: number;
+  readonly typeCheck?: boolean;
+  readonly fallbackModulesDir: string;
+}
+
+const WAIVER_LISTING = "policy-waivers";
+
+/** Runs the program for one stack in each phase and evaluates the pack. */
+export async function checkStack(opts: CheckOptions): Promise<StackResult> {
+  const { project, stack } = opts;
+  const config = loadStackConfig(project, stack, { allowMissing: true });
+  const answers = opts.answers(config.values["aws:region"] ?? "us-east-1");
+  const runs = await Promise.all(
+    opts.phases.map((phase) =>
+      runProgram({
+        rootDir: project.dir,
+        project: project.name,
+        main: project.main,
+        runtimeOptions: project.runtimeOptions,
+        stack,
+        config: config.values,
+        secretKeys: config.secretKeys,
+        phase,
+        answers,
+        opaque: [SECRET_PLACEHOLDER],
+        timeoutMs: opts.timeoutMs,
+        typeCheck: opts.typeCheck,
+        fallbackModulesDir: opts.fallbackModulesDir,
+      }),
+    ),
+  );
+  for (const run of runs) {
+    if (run.failure) {
+      const f = run.failure;
+      throw new ProgramError(f.message, f.kind, f.location, f.detail, run.output, stack, run.phase);
+    }
+  }
+  const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
+  for (const run of runs) {
+    const started = Date.now();
+    const report = await runPolicies(opts.policies, run.resources, opts.packConfig);
+    judged.push({ run, report, ms: Date.now() - started });
+  }
+  return combine(opts, config, judged);
+}
+
+function combine(
+  opts: CheckOptions,
+  config: ReturnType<typeof loadStackConfig>,
+  judged: { run: ProgramRun; report: PolicyReport; ms: number }[],
+): StackResult {
+  const key = (v: { policy: string; urn: string }, message = "") =>
+    `${v.policy}\0${v.urn}\0${message}`;
+  const findings = new Map<string, Finding>();
+  const waived = new Map<string, WaivedFinding>();
+  const notesByPhase = new Map<Phase, Map<string, Violation>>();
+  for (const { run, report } of judged) {
+    const notes = new Map<string, Violation>();
+    notesByPhase.set(run.phase, notes);
+    for (const v of report.violations) {
+      if (v.previewNote) {
+        notes.set(key(v), v);
+        continue;
+      }
+      // The waiver listing repeats the waived findings below: counted once, there.
+      if (v.policy === WAIVER_LISTING) continue;
+      const k = key(v, v.detail);
+      const seen = findings.get(k);
+      if (seen) seen.phases.push(run.phase);
+      else findings.set(k, { ...v, phase: run.phase, phases: [run.phase] });
+    }
+    for (const w of report.waived) {
+      const k = key(w, w.message);
+      if (!waived.has(k)) waived.set(k, { ...w, phase: run.phase });
+    }
+  }
+  const last = judged[judged.length - 1].run;
+  const lastNotes = notesByPhase.get(last.phase)!;
+  const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
+  const unevaluated: Unevaluated[] = [];
+  const levels = new Map(opts.policies.map((p) => [p.name, levelOf(p, opts.packConfig)]));
+  for (const n of lastNotes.values()) {
+    const r = resourcesOf.get(n.urn);
+    const sources = r?.unknownSources;
+    const why = n.detail.replace(/^can't run policy '[^']+' during preview: /, "");
+    unevaluated.push({
+      policy: n.policy,
+      enforcementLevel: levels.get(n.policy) ?? "advisory",
+      severity: n.severity,
+      urn: n.urn,
+      type: n.type,
+      name: n.name,
+      reason:
+        last.phase === "apply"
+          ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
+          : `needs values known only after apply (run the apply phase): ${why}`,
+    });
+  }
+  for (const c of last.remoteComponents) {
+    unevaluated.push({
+      policy: "(every policy, on its children)",
+      enforcementLevel: "mandatory",
+      urn: c.urn,
+      type: c.type,
+      name: c.name,
+      reason:
+        "a remote component: its provider plugin creates its children, which no offline run " +
+        "can see; only its own inputs were checked",
+    });
+  }
+  // Notes of earlier phases that a later phase evaluated: shown as what the apply phase covered.
+  const resolved: Finding[] = [];
+  for (const [phase, notes] of notesByPhase) {
+    if (phase === last.phase) continue;
+    for (const [k, n] of notes) {
+      if (!lastNotes.has(k)) resolved.push({ ...n, phase, phases: [phase] });
+    }
+  }
+  const violations = [...findings.values()];
+  const waivedList = [...waived.values()];
+  const preview = judged[0].run;
+  const logs = judged.flatMap(({ run }) => run.logs);
+  const warnings = [...new Set(logs.filter((l) => l.severity === "warning").map((l) => l.message))];
+  const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
+  return {
+    project: opts.project,
+    stack: opts.stack,
+    stackFile: config.file,
+    resources: preview.resources,
+    phases: judged.map(({ run, ms }) => ({
+      phase: run.phase,
+      resources: run.resources.length,
+      programMs: run.ms,
+      policiesMs: ms,
+    })),
+    violations,
+    notes: resolved,
+    waived: waivedList,
+    unevaluated,
+    counts: countChecks(opts, last.resources, violations, waivedList, unevaluated),
+    remoteComponents: last.remoteComponents.map((c) => ({
+      urn: c.urn,
+      type: c.type,
+      name: c.name,
+    })),
+    warnings,
+    diagnostics: [...preview.output, ...info],
+    configNotes: config.notes,
+    sdk: preview.sdk,
+    timings: {
+      programMs: Math.max(...judged.map(({ run }) => run.ms)),
+      policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
+    },
   };
 }
 
 /**
- * Runs the program for one stack and evaluates the policies. Throws ProgramError when the program
- * fails, and UsageError for a missing or invalid stack file.
+ * Checks as Checkov counts them: one per (policy, resource of a type it applies to), one for a
+ * policy that declares no resource types. Failed, waived and unevaluated count distinct
+ * (policy, resource) pairs; passed is the rest.
  */
-export async function checkStack(opts: {
-  readonly project: Project;
-  readonly stack: string;
-  readonly loader: ProgramLoader;
-  readonly policies: readonly AnyPolicy[];
-  readonly packConfig: PackConfig;
-}): Promise<StackResult> {
-  const { project, stack, loader } = opts;
-  const config = loadStackConfig(project, stack);
-  const diagnostics: string[] = [];
-  const cwd = process.cwd();
-  const started = Date.now();
-  let resources: RecordedResource[];
-  const restoreOutput = captureOutput(diagnostics);
-  try {
-    // The language host runs the program from the project directory.
-    process.chdir(project.dir);
-    const recording = await loader.run(() =>
-      record(
-        {
-          project: project.name,
-          stack,
-          preview: true,
-          config: config.values,
-          secretKeys: config.secretKeys,
-          engineResources: true,
-        },
-        () => {
-          // As the language host: the module's exports are the stack outputs, and an exported
-          // function is called (and awaited) to produce them.
-          const exported = Module.createRequire(project.entry)(project.entry);
-          return typeof exported === "function" ? exported() : exported;
-        },
-      ),
-    );
-    resources = recording.resources;
-    if (pulumi.log.hasErrors()) {
-      const logged = diagnostics.filter((l) => l.startsWith("error:"));
-      throw new ProgramError(
-        `the program reported errors, which fail a preview:\n${logged.join("\n") || "(see program output)"}`,
-      );
-    }
-  } catch (e) {
-    if (e instanceof ProgramError) e.output = diagnostics;
-    throw e;
-  } finally {
-    process.chdir(cwd);
-    restoreOutput();
+function countChecks(
+  opts: CheckOptions,
+  resources: readonly EngineResource[],
+  violations: readonly Finding[],
+  waived: readonly WaivedFinding[],
+  unevaluated: readonly Unevaluated[],
+): CheckCounts {
+  const byType = new Map<string, number>();
+  for (const r of resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+  let checks = 0;
+  for (const p of opts.policies) {
+    if (levelOf(p, opts.packConfig) === "disabled") continue;
+    const types = policyCatalog.get(p.name)?.types ?? [];
+    checks += types.length ? types.reduce((n, t) => n + (byType.get(t) ?? 0), 0) : 1;
   }
-  const programMs = Date.now() - started;
-  const restore = captureOutput(diagnostics);
-  let report: PolicyReport;
-  try {
-    report = await runPolicies(opts.policies, resources, opts.packConfig);
-  } finally {
-    restore();
-  }
+  const pairs = (list: readonly { policy: string; urn: string }[]) =>
+    new Set(list.map((x) => `${x.policy}\0${x.urn}`)).size;
+  const failed = pairs(violations);
+  const waivedN = pairs(waived);
+  const unevaluatedN = pairs(unevaluated);
   return {
-    project,
-    stack,
-    stackFile: config.file,
-    resources,
-    violations: report.violations.filter((v) => !v.previewNote),
-    notes: report.violations.filter((v) => v.previewNote),
-    waived: report.waived,
-    diagnostics,
-    configNotes: config.notes,
-    timings: { programMs, policiesMs: Date.now() - started - programMs },
+    checks,
+    passed: Math.max(0, checks - failed - waivedN - unevaluatedN),
+    failed,
+    waived: waivedN,
+    unevaluated: unevaluatedN,
   };
 }

@@ -69,7 +69,7 @@ function isStack(p: AnyPolicy): p is StackValidationPolicy {
   return typeof (p as StackValidationPolicy).validateStack === "function";
 }
 
-function levelOf(p: AnyPolicy, config: PackConfig): EnforcementLevel {
+export function levelOf(p: AnyPolicy, config: PackConfig): EnforcementLevel {
   const c = config[p.name];
   if (typeof c === "string") return c;
   const l =

@@ -1,0 +1,480 @@
+// The engine side of a Pulumi program run, offline: a gRPC ResourceMonitor and Engine server that
+// the program's own language host (`@pulumi/pulumi/cmd/run`) connects to, exactly as it connects
+// to the Pulumi CLI's engine. It answers every registration, read and invoke from the fake AWS
+// (`./answers.ts`) and records what the engine would know of each resource: inputs as sent (wire
+// form), parent, provider, dependencies, property dependencies, options and source position.
+//
+// Mirrored from the Pulumi engine (pulumi/pulumi `pkg/resource/deploy/source_eval.go`, the
+// resource monitor): URNs (`resource.NewURN`: the parent's qualified type joined by `$`, the root
+// stack left out), default providers per package (`default_<version>`, inputs from the package's
+// config), "Duplicate resource URN" failures, output values in custom resources' inputs
+// downgraded to plain values (`plugin.UnmarshalProperties` without `KeepOutputValues`),
+// `additionalSecretOutputs` applied to the returned state, `pulumi:pulumi:getResource` answered
+// from registered state. At preview a resource being created reports its inputs and an unknown
+// id; in the apply phase it reports every output the fake AWS derives. Components (local ones
+// register their own outputs) return no state; remote components (served by a provider plugin,
+// e.g. awsx v3) cannot be constructed offline: their outputs stay unknown and their children
+// unseen, and the run says so.
+import * as grpc from "@grpc/grpc-js";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
+import * as engproto from "@pulumi/pulumi/proto/engine_pb";
+import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
+import * as provproto from "@pulumi/pulumi/proto/provider_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { RecordedOptions, RecordedResource, SourcePosition } from "../recorder";
+import type { EngineAnswers, Phase } from "./answers";
+import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
+
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** Features of the engine the SDK asks about (`SupportsFeature`); callbacks are not served. */
+const FEATURES = new Set([
+  "secrets",
+  "resourceReferences",
+  "outputValues",
+  "deletedWith",
+  "replaceWith",
+  "aliasSpecs",
+  "parameterization",
+]);
+
+export interface LogEntry {
+  /** `debug`, `info`, `warning` or `error`, as `pulumi preview` prints diagnostics. */
+  readonly severity: "debug" | "info" | "warning" | "error";
+  readonly message: string;
+  readonly urn?: string;
+}
+
+export interface MonitorOptions {
+  readonly project: string;
+  readonly stack: string;
+  readonly phase: Phase;
+  /** The stack's config (full keys): the default providers take their package's keys. */
+  readonly config: Readonly<Record<string, string>>;
+  readonly answers: EngineAnswers;
+  /**
+   * Strings that stand for values the check cannot know (undecryptable secrets): a recorded input
+   * containing one is recorded as unknown, so no policy judges a placeholder.
+   */
+  readonly opaque?: readonly string[];
+}
+
+const SEVERITIES = ["debug", "info", "warning", "error"] as const;
+
+function js(s: Struct | undefined): Record<string, any> {
+  return s ? (s.toJavaScript() as Record<string, any>) : {};
+}
+
+function fail(callback: grpc.sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN) {
+  callback({ code, details: message, message } as grpc.ServiceError, null);
+}
+
+function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) {
+  if (!pos || !pos.getUri()) return undefined;
+  return { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } as SourcePosition;
+}
+
+const ENGINE_OPTIONS: RecordedOptions = {
+  protect: false,
+  retainOnDelete: false,
+  deleteBeforeReplace: false,
+  ignoreChanges: [],
+  additionalSecretOutputs: [],
+  aliases: [],
+  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+};
+
+/** A recorded resource with what the run learned about the unknowns in its inputs. */
+export interface EngineResource extends RecordedResource {
+  /** Why inputs are unknown even in the apply phase (secret, stack reference, remote component). */
+  unknownSources?: string[];
+}
+
+export class OfflineEngine {
+  readonly resources: EngineResource[] = [];
+  readonly logs: LogEntry[] = [];
+  /** The root stack registered its outputs: the program's main function settled. */
+  stackOutputsRegistered = false;
+  /** The language host signalled a clean shutdown (`SignalAndWaitForShutdown`). */
+  shutdownSignalled = false;
+  /** Remote components whose children the engine cannot see offline. */
+  readonly remoteComponents: EngineResource[] = [];
+  /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
+  readonly invokes = new Map<string, number>();
+  private readonly byUrn = new Map<string, EngineResource>();
+  private readonly ids = new Map<string, string>();
+  private readonly defaultProviders = new Map<string, string>();
+  private readonly packages = new Map<string, { name: string; version: string }>();
+  private readonly server = new grpc.Server({
+    "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    "grpc.max_send_message_length": 400 * 1024 * 1024,
+  });
+  private rootUrn = "";
+
+  constructor(private readonly opts: MonitorOptions) {
+    this.server.addService(resrpc.ResourceMonitorService, this.monitorService() as any);
+    this.server.addService(engrpc.EngineService, this.engineService() as any);
+  }
+
+  /** Starts serving on a free loopback port; returns `host:port`. */
+  listen(): Promise<string> {
+    return new Promise((resolve, reject) =>
+      this.server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, port) =>
+        e ? reject(e) : resolve(`127.0.0.1:${port}`),
+      ),
+    );
+  }
+
+  close(): void {
+    this.server.forceShutdown();
+  }
+
+  private urnOf(parent: string, type: string, name: string): string {
+    let qualified = type;
+    if (parent) {
+      const parentType = parent.split("::")[2] ?? "";
+      if (parentType.split("$").pop() !== ROOT_STACK_TYPE) qualified = `${parentType}$${type}`;
+    }
+    return `urn:pulumi:${this.opts.stack}::${this.opts.project}::${qualified}::${name}`;
+  }
+
+  /** Inputs as recorded: output values downgraded, undecryptable placeholders made unknown. */
+  private recordInputs(raw: Record<string, any>, custom: boolean, deps: Set<string>) {
+    const sent = custom ? (downgradeOutputValues(raw, deps) as Record<string, any>) : raw;
+    let inputs = sent;
+    let opaque = false;
+    if (this.opts.opaque?.length) {
+      const hide = (v: any): any => {
+        if (typeof v === "string") {
+          if (this.opts.opaque!.some((p) => v.includes(p))) {
+            opaque = true;
+            return UNKNOWN;
+          }
+          return v;
+        }
+        if (Array.isArray(v)) return v.map(hide);
+        if (v && typeof v === "object") {
+          const out: Record<string, any> = {};
+          for (const [k, x] of Object.entries(v)) out[k] = hide(x);
+          return out;
+        }
+        return v;
+      };
+      inputs = hide(inputs);
+    }
+    return { sent, inputs, opaque };
+  }
+
+  /** The engine's default provider for a package, registered on first use. */
+  private defaultProviderFor(type: string, version: string, packageRef: string): string {
+    const pkg = this.packages.get(packageRef)?.name ?? type.split(":")[0];
+    const ver = this.packages.get(packageRef)?.version ?? version;
+    const key = `${pkg}@${ver}`;
+    let ref = this.defaultProviders.get(key);
+    if (ref) return ref;
+    const name = ver ? `default_${ver.replace(/[.-]/g, "_")}` : "default";
+    const urn = `urn:pulumi:${this.opts.stack}::${this.opts.project}::pulumi:providers:${pkg}::${name}`;
+    const inputs: Record<string, any> = {};
+    for (const [k, v] of Object.entries(this.opts.config)) {
+      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
+    }
+    if (ver) inputs.version = ver;
+    const id = this.opts.phase === "preview" ? UNKNOWN : this.opts.answers.providerId(urn);
+    ref = `${urn}::${id}`;
+    this.defaultProviders.set(key, ref);
+    this.add({
+      urn,
+      type: `pulumi:providers:${pkg}`,
+      name,
+      custom: true,
+      remote: false,
+      inputs,
+      outputs: { ...inputs },
+      dependencies: [],
+      propertyDependencies: {},
+      options: ENGINE_OPTIONS,
+    });
+    return ref;
+  }
+
+  private add(r: EngineResource): void {
+    this.resources.push(r);
+    this.byUrn.set(r.urn, r);
+  }
+
+  /** Why a resource's inputs hold unknowns although every created resource is known. */
+  private unknownSources(r: EngineResource, opaque: boolean): string[] | undefined {
+    if (!opaque && !containsUnknown(r.inputs)) return undefined;
+    const out = new Set<string>();
+    if (opaque) out.add("a secret config value that cannot be decrypted offline");
+    // The resources each unknown input property was built from.
+    const suspects = new Set<string>();
+    for (const [prop, value] of Object.entries(r.inputs)) {
+      if (containsUnknown(value))
+        for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
+    }
+    for (const d of suspects.size ? suspects : r.dependencies) {
+      const dep = this.byUrn.get(d);
+      if (!dep) continue;
+      if (dep.type === STACK_REFERENCE_TYPE) out.add(`an output of stack reference ${dep.name}`);
+      else if (dep.remote) out.add(`an output of remote component ${dep.type} ${dep.name}`);
+      else if (dep.unknownSources) for (const s of dep.unknownSources) out.add(s);
+      else if (dep.custom)
+        out.add(`an output of ${dep.type} ${dep.name} the offline engine does not model`);
+    }
+    if (out.size === 0) out.add("a value the program leaves unknown");
+    return [...out];
+  }
+
+  private registerResource(
+    req: resproto.RegisterResourceRequest,
+  ): resproto.RegisterResourceResponse {
+    const type = req.getType();
+    const name = req.getName();
+    const parent = req.getParent();
+    const custom = req.getCustom();
+    const remote = req.getRemote();
+    const urn = this.urnOf(parent, type, name);
+    if (this.byUrn.has(urn)) {
+      throw new Error(`Duplicate resource URN '${urn}'; try giving it a unique name`);
+    }
+    const deps = new Set<string>(req.getDependenciesList());
+    const propertyDependencies: Record<string, string[]> = {};
+    req.getPropertydependenciesMap().forEach((v, k) => {
+      propertyDependencies[k] = v.getUrnsList();
+      for (const u of propertyDependencies[k]) deps.add(u);
+    });
+    const { sent, inputs, opaque } = this.recordInputs(
+      js(req.getObject()),
+      custom && !remote,
+      deps,
+    );
+    let provider: string | undefined = req.getProvider() || undefined;
+    if (custom && !provider && !type.startsWith("pulumi:providers:")) {
+      provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());
+    }
+    const ct = req.getCustomtimeouts();
+    const r: EngineResource = {
+      urn,
+      type,
+      name,
+      custom,
+      remote,
+      parent: parent || undefined,
+      provider,
+      inputs,
+      outputs: {},
+      dependencies: [...deps],
+      propertyDependencies,
+      options: {
+        protect: req.getProtect() ?? false,
+        retainOnDelete: req.getRetainondelete() ?? false,
+        deleteBeforeReplace: req.getDeletebeforereplace(),
+        ignoreChanges: req.getIgnorechangesList(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+        aliases: req.getAliasurnsList(),
+        customTimeouts: {
+          createSeconds: Number(ct?.getCreate() || 0),
+          updateSeconds: Number(ct?.getUpdate() || 0),
+          deleteSeconds: Number(ct?.getDelete() || 0),
+        },
+      },
+      source: sourceOf(req.getSourceposition()),
+    };
+    if (type === ROOT_STACK_TYPE && !parent) this.rootUrn = urn;
+    const resp = new resproto.RegisterResourceResponse();
+    resp.setUrn(urn);
+    if (!custom) {
+      // A local component registers its own outputs; a remote one would be constructed by its
+      // provider plugin, which offline never runs.
+      if (remote) this.remoteComponents.push(r);
+      this.add(r);
+      resp.setObject(Struct.fromJavaScript({}));
+      return resp;
+    }
+    // The program gets what a provider would answer for what it sent; policies see the recording.
+    const { id, state } = this.stateOf(r, sent, req.getImportid());
+    r.outputs = opaque ? this.recordInputs(state, false, deps).inputs : state;
+    this.ids.set(urn, id);
+    if (this.opts.phase === "apply") r.unknownSources = this.unknownSources(r, opaque);
+    this.add(r);
+    resp.setId(id === UNKNOWN ? "" : id);
+    resp.setObject(Struct.fromJavaScript(state));
+    return resp;
+  }
+
+  /** Id and state the engine reports for a custom resource being created (or imported). */
+  private stateOf(
+    r: EngineResource,
+    sent: Record<string, any>,
+    importId: string,
+  ): { id: string; state: Record<string, any> } {
+    if (this.opts.phase === "preview" && !importId) {
+      return { id: UNKNOWN, state: { ...sent } };
+    }
+    const answer = this.opts.answers.resourceState(
+      { type: r.type, name: r.name, inputs: plainValue(sent), id: importId || undefined },
+      this.opts.phase,
+    );
+    // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
+    const state: Record<string, any> = { ...answer.state, ...sent };
+    markSecret(state, r.options.additionalSecretOutputs);
+    return { id: importId || answer.id, state };
+  }
+
+  private readResource(req: resproto.ReadResourceRequest): resproto.ReadResourceResponse {
+    const type = req.getType();
+    const name = req.getName();
+    const parent = req.getParent();
+    const urn = this.urnOf(parent, type, name);
+    const inputs = js(req.getProperties());
+    let state: Record<string, any>;
+    if (type === STACK_REFERENCE_TYPE) {
+      // Another stack's outputs cannot be read offline, in either phase.
+      state = { name: inputs.name ?? name, outputs: UNKNOWN, secretOutputNames: [] };
+    } else {
+      state = {
+        ...this.opts.answers.resourceState(
+          { type, name, inputs: plainValue(inputs), id: req.getId() },
+          "apply",
+        ).state,
+      };
+    }
+    markSecret(state, req.getAdditionalsecretoutputsList());
+    this.add({
+      urn,
+      type,
+      name,
+      custom: true,
+      remote: false,
+      parent: parent || undefined,
+      provider:
+        req.getProvider() ||
+        (type === STACK_REFERENCE_TYPE
+          ? undefined
+          : this.defaultProviderFor(type, req.getVersion(), req.getPackageref())),
+      inputs,
+      outputs: state,
+      dependencies: req.getDependenciesList(),
+      propertyDependencies: {},
+      options: { ...ENGINE_OPTIONS, additionalSecretOutputs: req.getAdditionalsecretoutputsList() },
+      source: sourceOf(req.getSourceposition()),
+      external: true,
+    });
+    const resp = new resproto.ReadResourceResponse();
+    resp.setUrn(urn);
+    resp.setProperties(Struct.fromJavaScript(state));
+    return resp;
+  }
+
+  private invoke(req: resproto.ResourceInvokeRequest): provproto.InvokeResponse {
+    const token = req.getTok();
+    const args = plainValue(js(req.getArgs()));
+    let result: Record<string, any>;
+    if (token === "pulumi:pulumi:getResource") {
+      const r = this.byUrn.get(String(args.urn));
+      if (!r) throw new Error(`unknown resource ${String(args.urn)}`);
+      const id = this.ids.get(r.urn) ?? "";
+      result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
+    } else {
+      result = this.opts.answers.invoke(token, args);
+    }
+    this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
+    const resp = new provproto.InvokeResponse();
+    resp.setReturn(Struct.fromJavaScript(result));
+    return resp;
+  }
+
+  private monitorService() {
+    type Call<T> = grpc.ServerUnaryCall<T, unknown>;
+    const unary =
+      <T>(fn: (req: T) => unknown) =>
+      (call: Call<T>, callback: grpc.sendUnaryData<any>) => {
+        try {
+          callback(null, fn(call.request));
+        } catch (e) {
+          fail(callback, (e as Error).message);
+        }
+      };
+    const unsupported = (what: string) => (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+      fail(callback, `${what} is not supported offline`, grpc.status.UNIMPLEMENTED);
+    return {
+      supportsFeature: unary((req: resproto.SupportsFeatureRequest) => {
+        const resp = new resproto.SupportsFeatureResponse();
+        resp.setHassupport(FEATURES.has(req.getId()));
+        return resp;
+      }),
+      registerResource: unary((req: resproto.RegisterResourceRequest) =>
+        this.registerResource(req),
+      ),
+      registerResourceOutputs: unary((req: resproto.RegisterResourceOutputsRequest) => {
+        const r = this.byUrn.get(req.getUrn());
+        if (r && !r.custom) r.outputs = js(req.getOutputs());
+        if (req.getUrn() === this.rootUrn) this.stackOutputsRegistered = true;
+        return new Empty();
+      }),
+      readResource: unary((req: resproto.ReadResourceRequest) => this.readResource(req)),
+      invoke: unary((req: resproto.ResourceInvokeRequest) => this.invoke(req)),
+      registerPackage: unary((req: resproto.RegisterPackageRequest) => {
+        const ref = `package-${this.packages.size + 1}`;
+        const param = req.getParameterization();
+        this.packages.set(ref, {
+          name: param?.getName() || req.getName(),
+          version: param?.getVersion() || req.getVersion(),
+        });
+        const resp = new resproto.RegisterPackageResponse();
+        resp.setRef(ref);
+        return resp;
+      }),
+      signalAndWaitForShutdown: unary(() => {
+        this.shutdownSignalled = true;
+        return new Empty();
+      }),
+      call: (call: Call<resproto.ResourceCallRequest>, callback: grpc.sendUnaryData<any>) =>
+        fail(
+          callback,
+          `the method call ${call.request.getTok()} on a remote component cannot be answered offline`,
+        ),
+      streamInvoke: unsupported("StreamInvoke"),
+      registerStackTransform: unsupported("RegisterStackTransform"),
+      registerStackInvokeTransform: unsupported("RegisterStackInvokeTransform"),
+      registerResourceHook: unsupported("RegisterResourceHook"),
+      registerErrorHook: unsupported("RegisterErrorHook"),
+      getDeploymentInfo: unsupported("GetDeploymentInfo"),
+    };
+  }
+
+  private engineService() {
+    type Call<T> = grpc.ServerUnaryCall<T, unknown>;
+    return {
+      log: (call: Call<engproto.LogRequest>, callback: grpc.sendUnaryData<any>) => {
+        const req = call.request;
+        this.logs.push({
+          severity: SEVERITIES[req.getSeverity()] ?? "info",
+          message: req.getMessage(),
+          urn: req.getUrn() || undefined,
+        });
+        callback(null, new Empty());
+      },
+      getRootResource: (_call: unknown, callback: grpc.sendUnaryData<any>) => {
+        const resp = new engproto.GetRootResourceResponse();
+        resp.setUrn(this.rootUrn);
+        callback(null, resp);
+      },
+      setRootResource: (
+        call: Call<engproto.SetRootResourceRequest>,
+        cb: grpc.sendUnaryData<any>,
+      ) => {
+        this.rootUrn = call.request.getUrn();
+        cb(null, new engproto.SetRootResourceResponse());
+      },
+      startDebugging: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+        callback(null, new Empty()),
+      requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+        callback(null, new Empty()),
+    };
+  }
+}
