@@ -43,6 +43,8 @@ export interface ProgramRunOptions {
   readonly typeCheck?: boolean;
   /** A directory whose node_modules serve programs that have none of their own. */
   readonly fallbackModulesDir: string;
+  /** Where transpiled TypeScript is cached between runs (none: no cache). */
+  readonly cacheDir?: string;
 }
 
 /** Where a failure points in the program's own files. */
@@ -194,12 +196,17 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (!opts.typeCheck) env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
   env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
   env.OFFLINE_INVOKE_SITES = sitesFile;
+  if (opts.cacheDir && !opts.typeCheck)
+    env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's (CommonJS only).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
   }
   const args = [
     ...host.nodeargs,
+    ...(process.env.OFFLINE_CHILD_PROF
+      ? ["--cpu-prof", `--cpu-prof-dir=${process.env.OFFLINE_CHILD_PROF}`]
+      : []),
     sdk.runPath,
     "--monitor",
     address,
