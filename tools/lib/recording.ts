@@ -96,8 +96,7 @@ export function recordStack(
  * stack, default providers) first.
  */
 function inProgramOrder<T extends RecordedResource>(resources: readonly T[]): T[] {
-  const key = (r: T) =>
-    r.source ? [r.source.uri, r.source.line, r.source.column] : ["", 0, 0];
+  const key = (r: T) => (r.source ? [r.source.uri, r.source.line, r.source.column] : ["", 0, 0]);
   return [...resources].sort((a, b) => {
     const [fa, la, ca] = key(a);
     const [fb, lb, cb] = key(b);
