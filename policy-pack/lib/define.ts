@@ -23,6 +23,7 @@ export interface ControlReference {
     | "cdk-nag"
     | "Checkov"
     | "Trivy"
+    | "KICS"
     | "Security Hub FSBP"
     | "AWS docs";
   readonly id: string;
