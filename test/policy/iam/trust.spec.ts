@@ -44,7 +44,8 @@ describe("iam-trust-policy-specific-principals", () => {
     });
     it('KICS iam_policy_grants_assumerole_permission_across_all_services: {"Service": ..., "AWS": "*"}, with and without Effect', async () => {
       const withEffect = assume({ Service: "ec2.amazonaws.com", AWS: "*" });
-      const { Effect: _, ...noEffect } = withEffect;
+      const noEffect: Stmt = { ...withEffect };
+      delete noEffect.Effect;
       for (const s of [withEffect, noEffect]) {
         expect(
           await findingsOf(trustSpecificPrincipals, [trustingRole([s])]),

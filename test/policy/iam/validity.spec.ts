@@ -14,7 +14,8 @@ describe("iam-policy-document-valid", () => {
       ]);
     });
     it("a missing Effect", async () => {
-      const { Effect: _, ...s } = SCOPED;
+      const s = { ...SCOPED };
+      delete s.Effect;
       expect(await findingsOf(documentValid, [rolePolicy([s])])).to.have.length(1);
     });
   });
