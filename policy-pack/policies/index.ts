@@ -11,6 +11,7 @@ import { policies as delivery } from "./delivery";
 import { policies as edge } from "./edge";
 import { policies as analytics } from "./analytics";
 import { policies as exposure } from "./exposure";
+import { policies as components } from "./components";
 import { policies as waivers } from "./waivers";
 
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -24,5 +25,6 @@ export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] =
   ...edge,
   ...analytics,
   ...exposure,
+  ...components,
   ...waivers,
 ];
