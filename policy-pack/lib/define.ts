@@ -24,6 +24,7 @@ export interface ControlReference {
     | "cdk-nag"
     | "Checkov"
     | "Trivy"
+    | "KICS"
     | "Security Hub FSBP"
     | "AWS docs";
   readonly id: string;
