@@ -1,5 +1,12 @@
 // Invokes (data sources): the user's answers first, then the fake's own, and for any other token
 // an `InvokeNotAnsweredError` that says how to answer it.
+//
+// The fake's own are the ones public Pulumi programs (pulumi/examples, pulumi/templates and
+// others) call to find their surroundings: the default VPC and its subnets (`getVpc({default:
+// true})` then `getSubnets` on a `vpc-id` filter, as awsx classic does; `getSubnet` by AZ),
+// `getAmi` by owner and name or image-id filters, SSM public AMI parameters, the account, region,
+// partition and AZs, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
+// policies and CloudFront policies, the ELB log-delivery account.
 import { findAnswer, InvokeAnswers } from "./answers";
 import { FakeAwsEnv, resolveEnv, UNKNOWN } from "./env";
 import { EC2_INVOKES } from "./invokes-ec2";

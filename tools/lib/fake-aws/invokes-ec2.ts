@@ -39,7 +39,8 @@ function ami(args: Args, env: Resolved, seed: string): Args {
   const owner =
     owners.find((o) => /^\d{12}$/.test(o)) ??
     (owners.includes("self") ? env.accountId : AMAZON_OWNER);
-  const id = ec2Id("ami", `${seed}|${env.region.code}`);
+  const wanted = filterValue(args, "image-id");
+  const id = wanted && !/[*?]/.test(wanted) ? wanted : ec2Id("ami", `${seed}|${env.region.code}`);
   return {
     ...args,
     id,
@@ -88,7 +89,8 @@ export function defaultVpc(env: Resolved): {
 
 function vpc(args: Args, env: Resolved): Args {
   const def = defaultVpc(env);
-  const wantDefault = args.default === true || filterValue(args, "isDefault") === "true";
+  const wantDefault =
+    args.default === true || args.default === "true" || filterValue(args, "isDefault") === "true";
   const id =
     args.id ??
     filterValue(args, "vpc-id") ??
@@ -248,6 +250,7 @@ export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = 
     id: e.region.code,
     ids: subnetsOf(a, e).map((s) => s.id),
   }),
+  // Removed from @pulumi/aws 6; programs pinned to an older provider still call it.
   "aws:ec2/getSubnetIds:getSubnetIds": (a, e) => ({
     ...a,
     id: a.vpcId,

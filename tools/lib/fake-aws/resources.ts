@@ -48,6 +48,26 @@ function serviceOf(type: string, arnTemplate: string | undefined): string {
   return arnTemplate ? arnTemplate.split(":")[2] : moduleOf(type);
 }
 
+/**
+ * The name a program must give itself (no auto-name): `name`, `<class>Name`, or the input the
+ * ARN format's own placeholder names (`${AnalyzerName}` → `analyzerName`).
+ */
+function namedBy(
+  type: string,
+  arn: string | undefined,
+  inputs: Record<string, any>,
+): string | undefined {
+  const cls = type.split(":")[2] ?? "";
+  const own = arn ? [...arn.matchAll(/\$\{([A-Za-z0-9]+)\}/g)].pop()?.[1] : undefined;
+  const keys = ["name", `${cls[0]?.toLowerCase()}${cls.slice(1)}Name`];
+  if (own?.endsWith("Name")) keys.push(`${own[0].toLowerCase()}${own.slice(1)}`);
+  for (const k of keys) {
+    const v = inputs[k];
+    if (v === UNKNOWN || (typeof v === "string" && v)) return v;
+  }
+  return undefined;
+}
+
 function defaultId(b: Base): string {
   const prefix = EC2_ID_PREFIX[b.type];
   if (prefix) return ec2Id(prefix, b.seed);
@@ -67,7 +87,9 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
   const schema = typeSchema(type);
   const seed = `${type}::${args.name}`;
   const rule = autoNameRule(type, schema);
-  const physical = rule ? physicalName(type, args.name, inputs, rule, seed) : undefined;
+  const physical = rule
+    ? physicalName(type, args.name, inputs, rule, seed)
+    : namedBy(type, schema?.arn, inputs);
   const b: Base = {
     type,
     logicalName: args.name,

@@ -117,8 +117,9 @@ const ecsCluster: Special = {
 const ecsService: Special = {
   id: (b) => {
     const cluster = String(b.inputs.cluster ?? "default");
-    if (cluster === UNKNOWN || b.inputs.name === UNKNOWN) return UNKNOWN;
-    return arn(b, "ecs", `service/${lastSegment(cluster)}/${b.inputs.name}`);
+    const name = b.physical ?? b.inputs.name;
+    if (cluster === UNKNOWN || name === UNKNOWN) return UNKNOWN;
+    return arn(b, "ecs", `service/${lastSegment(cluster)}/${name}`);
   },
   arn: (_b, id) => id,
 };

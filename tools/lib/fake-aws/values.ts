@@ -2,10 +2,12 @@
 //
 // Two modes. `fabricate`: an output the program cannot set (an id, an endpoint, a creation date)
 // gets a plausible made-up value. `neutral`: an input the program left out that the provider
-// computes gets what AWS reports for "not configured" ("" / 0 / false / [] / {} / absent for a
-// nested block): a made-up KMS key or logging target there would make an unencrypted or
-// unlogged resource look configured to a policy. Identity-like values (region, account, AZ) are
-// filled in either mode.
+// computes gets what AWS reports for "not configured" ("" for a string, [] / {} for a list or
+// map), and stays absent where the provider's default cannot be told from the declarations (a
+// number, a boolean: `rotationEnabled` defaults to true once rules exist, SQS's data key period to
+// 300) and for a nested block: a made-up KMS key, logging target or "false" there would make a
+// resource look configured, or explicitly unconfigured, to a policy. Identity-like values
+// (region, account, AZ) are filled in either mode.
 import { hex, privateIp, publicIp, TIMESTAMP, uuid, chars, UPPER_ALNUM } from "./hash";
 import { ec2Id } from "./arns";
 import type { Prop, TypeCode } from "./schema";
@@ -141,10 +143,6 @@ export function fillValue(
     switch (t.kind) {
       case "s":
         return "";
-      case "n":
-        return 0;
-      case "b":
-        return false;
       case "list":
         return [];
       case "map":
