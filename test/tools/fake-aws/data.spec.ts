@@ -4,7 +4,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { DATA_FILE, generate } from "../../../tools/fake-aws-data/generate";
 import { allTypes, dataVersions, typeSchema } from "../../../tools/lib/fake-aws/schema";
-import { autoNamedTypes } from "../../../tools/lib/fake-aws/naming";
+import { autoNamedTypes, managedByPulumiTypes } from "../../../tools/lib/fake-aws/naming";
 import { EC2_ID_PREFIX } from "../../../tools/lib/fake-aws/arns";
 import * as aws from "@pulumi/aws";
 
@@ -47,7 +47,11 @@ describe("fake AWS: generated type data", () => {
 
   it("every hand-written type table names a real type", () => {
     const types = new Set(allTypes());
-    for (const t of [...autoNamedTypes(), ...Object.keys(EC2_ID_PREFIX)]) {
+    for (const t of [
+      ...autoNamedTypes(),
+      ...managedByPulumiTypes(),
+      ...Object.keys(EC2_ID_PREFIX),
+    ]) {
       expect(types.has(t), t).to.equal(true);
     }
   });

@@ -190,6 +190,15 @@ describe("fake AWS: resource state", () => {
       expect(eip.publicIp).to.match(/^203\.0\.113\.\d+$/);
     });
 
+    it('the provider\'s "Managed by Pulumi" defaults fill left-out descriptions', () => {
+      expect(apply("aws:ec2/securityGroup:SecurityGroup").state.description).to.equal(
+        "Managed by Pulumi",
+      );
+      expect(
+        apply("aws:ec2/securityGroup:SecurityGroup", { description: "web" }).state.description,
+      ).to.equal("web");
+    });
+
     it("tags become tagsAll", () => {
       expect(apply("aws:s3/bucket:Bucket", { tags: { team: "a" } }).state.tagsAll).to.deep.equal({
         team: "a",
@@ -227,6 +236,8 @@ describe("fake AWS: resource state", () => {
       expect(apply("aws:rds/instance:Instance", { engine: "postgres" }, "db").id).to.match(
         /^db[0-9a-f]{7}$/,
       );
+      const object = apply("aws:s3/bucketObjectv2:BucketObjectv2", { bucket: "b" }, "index.html");
+      expect(object.state.key).to.equal("index.html");
     });
 
     it("honours explicit names, prefixes, FIFO and alias conventions", () => {

@@ -38,6 +38,9 @@ const lowerLetters = { separator: "_", charset: LOWER, randlen: 8 } as const;
 const AUTONAME: Record<string, AutoName> = {
   "aws:s3/bucket:Bucket": { prop: "bucket", maxlen: 63, lower: true },
   "aws:s3/bucketV2:BucketV2": { prop: "bucket", maxlen: 63, lower: true },
+  // An object's key defaults to the logical name itself (no suffix); S3 keys are up to 1024 bytes.
+  "aws:s3/bucketObjectv2:BucketObjectv2": { prop: "key", separator: "", randlen: 0, maxlen: 1024 },
+  "aws:s3/bucketObject:BucketObject": { prop: "key", separator: "", randlen: 0, maxlen: 1024 },
   "aws:iam/role:Role": { prop: "name", maxlen: 64 },
   "aws:lambda/function:Function": { prop: "name", maxlen: 64 },
   "aws:lambda/permission:Permission": { prop: "statementId", maxlen: 100 },
@@ -141,4 +144,37 @@ export function physicalName(
       ? terraformUniqueId(prefix, seed)
       : autoName(type, logicalName, rule, seed);
   return rule.post ? rule.post(name, inputs) : name;
+}
+
+/**
+ * Inputs the provider defaults to "Managed by Pulumi" when the program leaves them out
+ * (`managedByPulumi` in pulumi-aws provider/resource_overrides.go).
+ */
+const MANAGED_BY_PULUMI: Record<string, string> = {
+  "aws:ec2/securityGroup:SecurityGroup": "description",
+  "aws:docdb/subnetGroup:SubnetGroup": "description",
+  "aws:elasticache/parameterGroup:ParameterGroup": "description",
+  "aws:elasticache/subnetGroup:SubnetGroup": "description",
+  "aws:neptune/subnetGroup:SubnetGroup": "description",
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": "description",
+  "aws:rds/parameterGroup:ParameterGroup": "description",
+  "aws:rds/subnetGroup:SubnetGroup": "description",
+  "aws:rds/optionGroup:OptionGroup": "optionGroupDescription",
+  "aws:redshift/parameterGroup:ParameterGroup": "description",
+  "aws:redshift/subnetGroup:SubnetGroup": "description",
+  "aws:route53/zone:Zone": "comment",
+  "aws:apigateway/apiKey:ApiKey": "description",
+  "aws:appsync/apiKey:ApiKey": "description",
+  "aws:mediapackage/channel:Channel": "description",
+};
+
+/** The provider's "Managed by Pulumi" default of a type, as [property, value]. */
+export function providerDefault(type: string): [string, string] | undefined {
+  const prop = MANAGED_BY_PULUMI[type];
+  return prop ? [prop, "Managed by Pulumi"] : undefined;
+}
+
+/** Every type with a "Managed by Pulumi" default (tests check each one exists). */
+export function managedByPulumiTypes(): string[] {
+  return Object.keys(MANAGED_BY_PULUMI);
 }

@@ -10,7 +10,7 @@
 import { fillArn, genericArn, EC2_ID_PREFIX, ec2Id } from "./arns";
 import { FakeAwsEnv, hasUnknown, resolveEnv, UNKNOWN } from "./env";
 import { hex, uuid } from "./hash";
-import { autoNameRule, physicalName } from "./naming";
+import { autoNameRule, physicalName, providerDefault } from "./naming";
 import { otherPackageState } from "./other-packages";
 import { typeSchema } from "./schema";
 import { DATA_SPECIALS } from "./specials-data";
@@ -141,6 +141,8 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
     else v = fillValue(p, vc, p.input ? "neutral" : "fabricate", p.name);
     if (v !== undefined) state[p.name] = v;
   }
+  const managed = providerDefault(type);
+  if (managed && !(managed[0] in inputs)) state[managed[0]] = managed[1];
   if (special?.state && id !== UNKNOWN) Object.assign(state, special.state(b, id, arn));
   Object.assign(state, inputs);
   return { id: id === UNKNOWN ? "" : id, state };
