@@ -45,21 +45,26 @@ async function check(args: CheckArgs): Promise<number> {
       `cannot write ${args.output}: directory ${path.dirname(output)} does not exist`,
     );
   }
-  const { readInvokeAnswers, fakeCloudAnswers } = await import("./lib/engine/answers");
-  let invokeAnswers: import("./lib/engine/answers").InvokeAnswers | undefined;
+  const { fakeCloudAnswers } = await import("./lib/engine/answers");
+  const { loadInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
+  let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
-    let text: string;
     try {
-      text = fs.readFileSync(args.invokeAnswers, "utf8");
-    } catch (e) {
-      throw new UsageError(
-        `cannot read --invoke-answers ${args.invokeAnswers}: ${(e as Error).message}`,
-      );
-    }
-    try {
-      invokeAnswers = readInvokeAnswers(args.invokeAnswers, text);
+      invokeAnswers = loadInvokeAnswers(args.invokeAnswers);
     } catch (e) {
       throw new UsageError((e as Error).message);
+    }
+  }
+  // The AWS provider refuses a region it does not know: say so before anything runs.
+  for (const stack of stacks) {
+    const config = loadStackConfig(project, stack, { allowMissing: true });
+    const region = config.values["aws:region"];
+    if (region !== undefined && !REGIONS.has(region)) {
+      const nearest = nearestRegions(region);
+      throw new UsageError(
+        `${config.file ?? project.file}: aws:region "${region}" is not an AWS region` +
+          (nearest.length ? `; did you mean ${nearest.join(", ")}?` : ""),
+      );
     }
   }
 
@@ -93,12 +98,7 @@ async function check(args: CheckArgs): Promise<number> {
         policies: allPolicies,
         packConfig,
         answers: (region) =>
-          fakeCloudAnswers({
-            accountId: ACCOUNT_ID,
-            region,
-            azNames: ["a", "b", "c", "d"],
-            invokeAnswers,
-          }),
+          fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
         timeoutMs: args.timeout * 1000,
         typeCheck: args.typeCheck,
         fallbackModulesDir: ROOT,

@@ -27,7 +27,6 @@ import {
 const answers = fakeCloudAnswers({
   accountId: "123456789012",
   region: "eu-west-1",
-  azNames: ["a", "b", "c"],
 });
 
 /** Starts an engine and returns a monitor client for it, as a language host would connect. */

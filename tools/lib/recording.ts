@@ -75,7 +75,6 @@ export function recordStack(
       answers: fakeCloudAnswers({
         accountId: OFFLINE_ACCOUNT_ID,
         region: config["aws:region"] ?? "us-east-1",
-        azNames: ["a", "b", "c", "d"],
       }),
       timeoutMs: 300_000,
       fallbackModulesDir: ROOT,

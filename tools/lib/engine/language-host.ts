@@ -335,7 +335,7 @@ function diagnose(ctx: {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
     const message = errorMessage(text);
-    const invoked = /no answer for the invoke (\S+?);/.exec(message)?.[1];
+    const invoked = /cannot answer the invoke (\S+?)[ :]/.exec(message)?.[1];
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??

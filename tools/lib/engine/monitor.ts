@@ -24,6 +24,7 @@ import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { RecordedOptions, RecordedResource, SourcePosition } from "../recorder";
+import { nearestRegions, REGIONS } from "../fake-aws";
 import type { EngineAnswers, Phase } from "./answers";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
@@ -182,6 +183,7 @@ export class OfflineEngine {
       if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
     }
     if (ver) inputs.version = ver;
+    this.checkProvider(`pulumi:providers:${pkg}`, inputs, `config ${pkg}:region`);
     const id = this.opts.phase === "preview" ? UNKNOWN : this.opts.answers.providerId(urn);
     ref = `${urn}::${id}`;
     this.defaultProviders.set(key, ref);
@@ -198,6 +200,22 @@ export class OfflineEngine {
       options: ENGINE_OPTIONS,
     });
     return ref;
+  }
+
+  /**
+   * The AWS provider refuses a region it does not know unless `skipRegionValidation` is set
+   * (terraform-provider-aws: "Invalid AWS Region: <region>"); offline, the region table decides.
+   */
+  private checkProvider(type: string, inputs: Record<string, any>, where: string): void {
+    if (type !== "pulumi:providers:aws") return;
+    const region = inputs.region;
+    const skip = inputs.skipRegionValidation === true || inputs.skipRegionValidation === "true";
+    if (typeof region !== "string" || region === UNKNOWN || skip || REGIONS.has(region)) return;
+    const nearest = nearestRegions(region);
+    throw new Error(
+      `Invalid AWS Region: ${region} (${where})` +
+        (nearest.length ? `; did you mean ${nearest.join(", ")}?` : ""),
+    );
   }
 
   private add(r: EngineResource): void {
@@ -252,6 +270,7 @@ export class OfflineEngine {
       custom && !remote,
       deps,
     );
+    this.checkProvider(type, plainValue(sent), `provider ${name}`);
     let provider: string | undefined = req.getProvider() || undefined;
     if (custom && !provider && !type.startsWith("pulumi:providers:")) {
       provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());
