@@ -10,6 +10,7 @@ import { policies as compute } from "./compute";
 import { policies as delivery } from "./delivery";
 import { policies as edge } from "./edge";
 import { policies as analytics } from "./analytics";
+import { policies as audit } from "./audit";
 import { policies as waivers } from "./waivers";
 
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -22,5 +23,6 @@ export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] =
   ...delivery,
   ...edge,
   ...analytics,
+  ...audit,
   ...waivers,
 ];
