@@ -16,6 +16,7 @@ import {
 import { trustConfusedDeputyUnverified, trustSpecificPrincipals } from "./trust";
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
+import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
 
@@ -34,6 +35,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   trustConfusedDeputyUnverified,
   managedPolicyAllowlist,
   noUserPolicies,
+  iamUserAccessKeys,
   rolePolicyManagementConflicts,
   documentValid,
 ];
