@@ -19,7 +19,7 @@ export const iamUserAccessKeys = stackPolicy({
   references: [
     { source: "KICS", id: "IAM Access Key Is Exposed" },
     { source: "KICS", id: "Root Account Has Active Access Keys" },
-    { source: "KICS", id: "IAM User Too Many Access Keys" },
+    { source: "KICS", id: "IAM User Has Too Many Access Keys" },
     { source: "Security Hub FSBP", id: "IAM.3" },
   ],
   types: [IAM_ACCESS_KEY, IAM_USER],

@@ -39,7 +39,7 @@ describe("iam-user-access-keys", () => {
         1,
       );
     });
-    it("KICS 'IAM User Too Many Access Keys': two keys for one user of the stack", async () => {
+    it("KICS 'IAM User Has Too Many Access Keys': two keys for one user of the stack", async () => {
       const user = res(IAM_USER, "lb", { name: "loadbalancer", path: "/system/" });
       const k = (name: string) =>
         res(

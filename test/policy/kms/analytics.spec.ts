@@ -218,6 +218,20 @@ describe("glue-kms-cmk", () => {
         'glue-sec: Glue security configuration "glue-sec": cloudwatchEncryption.cloudwatchEncryptionMode is DISABLED, not SSE-KMS.',
       ]);
     });
+    it("KICS positive1: cloudwatch SSE-KMS without a key; positive3: job bookmarks mode unset", async () => {
+      const noKey = await run(
+        p,
+        securityConfig({ cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS" } }),
+      );
+      expect(noKey.violations).to.have.length(1);
+      const unset = await run(
+        p,
+        securityConfig({ jobBookmarksEncryption: { kmsKeyArn: UNKNOWN } }),
+      );
+      expect(unset.violations).to.deep.equal([
+        'glue-sec: Glue security configuration "glue-sec": jobBookmarksEncryption.jobBookmarksEncryptionMode is unset, not CSE-KMS.',
+      ]);
+    });
     it("CKV_AWS_99: job bookmarks DISABLED, S3 with SSE-S3", async () => {
       const r = await run(
         p,
