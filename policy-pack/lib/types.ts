@@ -3,6 +3,7 @@
 
 // API Gateway
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
+export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
@@ -20,6 +21,9 @@ export const BACKUP_VAULT = "aws:backup/vault:Vault";
 // CloudTrail
 export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
+
+// CodeArtifact
+export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
 
 // CodeBuild
 export const CODEBUILD_REPORT_GROUP = "aws:codebuild/reportGroup:ReportGroup";
@@ -40,8 +44,11 @@ export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
 // EBS and EC2 block storage
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
+export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
+export const EC2_AMI = "aws:ec2/ami:Ami";
+export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
 export const EC2_INSTANCE = "aws:ec2/instance:Instance";
 export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";

@@ -24,7 +24,7 @@ export const apigatewayAuthorization = stackPolicy({
   references: [
     { source: "Checkov", id: "CKV_AWS_59" },
     { source: "Checkov", id: "CKV2_AWS_70" },
-    { source: "Checkov", id: "CKV_AWS_308" },
+    { source: "Checkov", id: "CKV_AWS_309" },
     { source: "KICS", id: "API Gateway With Open Access" },
     { source: "Trivy", id: "AWS-0004" },
   ],

@@ -1,10 +1,9 @@
 // Encryption at rest with customer-managed KMS keys for search and analytics services: OpenSearch
 // and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog and Glue
-// security configurations, Kendra indexes, and AppSync API caches (encrypted, no key option).
+// security configurations, and Kendra indexes.
 import type { KeyCheck } from "../../lib/kms-keys";
 import { customerKeyPolicy } from "../../lib/kms-keys";
 import {
-  APPSYNC_API_CACHE,
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
   ELASTICSEARCH_DOMAIN,
@@ -235,27 +234,4 @@ export const kendraKms = customerKeyPolicy({
       where: "serverSideEncryptionConfiguration.kmsKeyId",
       whenNone: "an AWS-owned key",
     }),
-});
-
-export const appsyncCacheEncrypted = customerKeyPolicy({
-  name: "appsync-api-cache-encrypted",
-  description:
-    "AppSync API caches encrypt cached responses at rest. AppSync takes no customer-managed key " +
-    "for its cache, so encryption being on is what can be demanded.",
-  enforcementLevel: "mandatory",
-  severity: "medium",
-  remediationSteps: "Set atRestEncryptionEnabled: true (recreates the cache).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_214" },
-    { source: "AWS docs", id: "appsync/latest/APIReference/API_CreateApiCache" },
-  ],
-  types: [APPSYNC_API_CACHE],
-  noun: "AppSync API cache",
-  check: (k) => {
-    // AppSync API, CreateApiCache: AtRestEncryptionEnabled is the only encryption-at-rest setting
-    // (no key parameter): a documented exception to the customer-key rule.
-    if (k.setting("atRestEncryptionEnabled") !== true) {
-      k.report("atRestEncryptionEnabled is not true: cached responses are stored unencrypted.");
-    }
-  },
 });

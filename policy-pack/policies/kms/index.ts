@@ -3,8 +3,9 @@
 // that stores data, all mandatory: ECR, Redshift Serverless, CodeBuild, CodePipeline
 // (./service-keys.ts), messaging and streams (./messaging.ts), relational and document databases
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
-// secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts)
-// and the audit trail (./audit.ts). EBS volumes are the network policies' (../network/ebs.ts),
+// secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
+// API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
+// trail (./audit.ts). EBS volumes are the network policies' (../network/ebs.ts),
 // CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
@@ -32,14 +33,23 @@ import {
   qldbKms,
   timestreamKms,
 } from "./nosql";
-import { backupVaultKms, efsKms, fsxKms, secretsManagerKms, ssmParameterKms } from "./storage";
+import {
+  backupVaultKms,
+  codeartifactKms,
+  efsKms,
+  fsxKms,
+  secretsManagerKms,
+  ssmParameterKms,
+} from "./storage";
 import {
   codebuildReportGroupKms,
   eksSecretsKms,
   lambdaEnvironmentKms,
   sagemakerKms,
 } from "./compute";
-import { appsyncCacheEncrypted, athenaKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
+import { athenaKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
+import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
+import { imageKms } from "./images";
 import { cloudtrailKms } from "./audit";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -73,6 +83,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   efsKms,
   fsxKms,
   backupVaultKms,
+  codeartifactKms,
   secretsManagerKms,
   ssmParameterKms,
   lambdaEnvironmentKms,
@@ -83,6 +94,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   athenaKms,
   glueKms,
   kendraKms,
+  apigatewayCacheEncrypted,
   appsyncCacheEncrypted,
+  imageKms,
   cloudtrailKms,
 ];

@@ -1,9 +1,10 @@
-// Encryption at rest with customer-managed KMS keys for file systems, backups and stored secrets:
-// EFS and FSx file systems, AWS Backup vaults, Secrets Manager secrets and SSM SecureString
-// parameters.
+// Encryption at rest with customer-managed KMS keys for file systems, backups, packages and stored
+// secrets: EFS and FSx file systems, AWS Backup vaults, CodeArtifact domains, Secrets Manager
+// secrets and SSM SecureString parameters.
 import { customerKeyPolicy } from "../../lib/kms-keys";
 import {
   BACKUP_VAULT,
+  CODEARTIFACT_DOMAIN,
   EFS_FILE_SYSTEM,
   FSX_LUSTRE_FILE_SYSTEM,
   FSX_ONTAP_FILE_SYSTEM,
@@ -103,6 +104,26 @@ export const backupVaultKms = customerKeyPolicy({
       prop: "kmsKeyArn",
       computed: true,
       whenNone: "the AWS-managed key aws/backup",
+    }),
+});
+
+export const codeartifactKms = customerKeyPolicy({
+  name: "codeartifact-domain-kms-cmk",
+  description: "CodeArtifact domains encrypt their package assets with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set encryptionKey to the stack's customer-managed key (recreates the domain and its " +
+    "repositories).",
+  references: [{ source: "Checkov", id: "CKV_AWS_221" }],
+  types: [CODEARTIFACT_DOMAIN],
+  noun: "CodeArtifact domain",
+  // CodeArtifact API, CreateDomain EncryptionKey: without it the AWS-managed key aws/codeartifact.
+  check: (k) =>
+    k.requireKey({
+      prop: "encryptionKey",
+      computed: true,
+      whenNone: "the AWS-managed key aws/codeartifact",
     }),
 });
 

@@ -47,7 +47,7 @@ describe("apigateway-method-authorization", () => {
         ]),
       ).to.deep.equal(clean);
     });
-    it("CKV_AWS_308 'pass' and 'pass2': routes with AWS_IAM and JWT", async () => {
+    it("CKV_AWS_309 'pass' and 'pass2': routes with AWS_IAM and JWT", async () => {
       expect(await run(p, [route({ authorizationType: "AWS_IAM" })])).to.deep.equal(clean);
       expect(
         await run(p, [route({ authorizationType: "JWT", authorizerId: UNKNOWN })]),
@@ -66,7 +66,7 @@ describe("apigateway-method-authorization", () => {
         'method: API Gateway method "method" (GET) has authorization NONE and no API key.',
       ]);
     });
-    it("CKV_AWS_308 'fail' and 'fail2': a route without authorization type, and with NONE", async () => {
+    it("CKV_AWS_309 'fail' and 'fail2': a route without authorization type, and with NONE", async () => {
       expect((await run(p, [route({})])).violations).to.deep.equal([
         'route: API Gateway route "route" ($default) has no authorization type (NONE).',
       ]);

@@ -1,9 +1,8 @@
 // Search and analytics encryption with customer-managed keys (OpenSearch/Elasticsearch, Athena,
-// Glue, Kendra, AppSync caches), from the third parties' own fixtures translated to Pulumi inputs.
+// Glue, Kendra), from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
-  APPSYNC_API_CACHE,
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
   ELASTICSEARCH_DOMAIN,
@@ -273,34 +272,6 @@ describe("kendra-index-kms-cmk", () => {
         }),
       ]);
       expect(r.violations).to.have.length(1);
-    });
-  });
-});
-
-describe("appsync-api-cache-encrypted", () => {
-  const p = policyNamed(policies, "appsync-api-cache-encrypted");
-  const cache = (inputs: Record<string, unknown>) => [
-    res(APPSYNC_API_CACHE, "cache", {
-      apiId: UNKNOWN,
-      apiCachingBehavior: "FULL_REQUEST_CACHING",
-      type: "LARGE",
-      ttl: 900,
-      ...inputs,
-    }),
-  ];
-
-  describe("Compliance", () => {
-    it("CKV_AWS_214 passing fixture: at_rest_encryption_enabled = true", async () => {
-      expect(await run(p, cache({ atRestEncryptionEnabled: true }))).to.deep.equal(clean);
-    });
-  });
-
-  describe("Noncompliance", () => {
-    it("CKV_AWS_214 failing fixtures: false and unset", async () => {
-      expect((await run(p, cache({ atRestEncryptionEnabled: false }))).violations).to.have.length(
-        1,
-      );
-      expect((await run(p, cache({}))).violations).to.have.length(1);
     });
   });
 });

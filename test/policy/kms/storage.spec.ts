@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   BACKUP_VAULT,
+  CODEARTIFACT_DOMAIN,
   EFS_FILE_SYSTEM,
   FSX_LUSTRE_FILE_SYSTEM,
   FSX_ONTAP_FILE_SYSTEM,
@@ -116,6 +117,29 @@ describe("backup-vault-cmk", () => {
     });
     it("kmsKeyArn unknown without a dependency: computed by the provider, so it reads as unset", async () => {
       const r = await run(p, [res(BACKUP_VAULT, "vault", { name: "v", kmsKeyArn: UNKNOWN })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("codeartifact-domain-kms-cmk", () => {
+  const p = policyNamed(policies, "codeartifact-domain-kms-cmk");
+
+  describe("Compliance", () => {
+    it("CKV_AWS_221 passing fixture: encryption_key from a key of the stack", async () => {
+      const r = withStackKey(
+        CODEARTIFACT_DOMAIN,
+        "packages",
+        { domain: "example", encryptionKey: UNKNOWN },
+        ["encryptionKey"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_221 failing fixture: no encryption_key (aws/codeartifact)", async () => {
+      const r = await run(p, [res(CODEARTIFACT_DOMAIN, "packages", { domain: "example" })]);
       expect(r.violations).to.have.length(1);
     });
   });
