@@ -67,6 +67,9 @@ export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:Ser
 export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
 
+// EMR
+export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
+
 // FSx
 export const FSX_LUSTRE_FILE_SYSTEM = "aws:fsx/lustreFileSystem:LustreFileSystem";
 export const FSX_ONTAP_FILE_SYSTEM = "aws:fsx/ontapFileSystem:OntapFileSystem";

@@ -47,7 +47,7 @@ import {
   lambdaEnvironmentKms,
   sagemakerKms,
 } from "./compute";
-import { athenaKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
+import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
 import { imageKms } from "./images";
 import { cloudtrailKms } from "./audit";
@@ -93,6 +93,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchDomainKms,
   athenaKms,
   glueKms,
+  emrKms,
   kendraKms,
   apigatewayCacheEncrypted,
   appsyncCacheEncrypted,

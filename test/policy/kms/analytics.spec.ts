@@ -1,11 +1,12 @@
 // Search and analytics encryption with customer-managed keys (OpenSearch/Elasticsearch, Athena,
-// Glue, Kendra), from the third parties' own fixtures translated to Pulumi inputs.
+// Glue, EMR, Kendra), from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
   ELASTICSEARCH_DOMAIN,
+  EMR_SECURITY_CONFIGURATION,
   GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
   GLUE_SECURITY_CONFIGURATION,
   KENDRA_INDEX,
@@ -240,6 +241,66 @@ describe("glue-kms-cmk", () => {
         }),
       );
       expect(r.violations).to.have.length(2);
+    });
+  });
+});
+
+describe("emr-security-configuration-kms-cmk", () => {
+  const p = policyNamed(policies, "emr-security-configuration-kms-cmk");
+  const TEST_KEY = "arn:aws:kms:us-west-2:187416307283:alias/tf_emr_test_key";
+  const config = (atRest: Record<string, unknown>, enabled = true) => [
+    res(EMR_SECURITY_CONFIGURATION, "emrsc", {
+      name: "emrsc_other",
+      configuration: JSON.stringify({
+        EncryptionConfiguration: {
+          AtRestEncryptionConfiguration: {
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: TEST_KEY },
+            LocalDiskEncryptionConfiguration: {
+              EncryptionKeyProviderType: "AwsKms",
+              AwsKmsKey: TEST_KEY,
+            },
+            ...atRest,
+          },
+          EnableInTransitEncryption: true,
+          EnableAtRestEncryption: enabled,
+        },
+      }),
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("S3 with SSE-KMS and local disks with AwsKms, both under a customer key", async () => {
+      expect(await run(p, config({}))).to.deep.equal(clean);
+    });
+    it("a configuration built from a key of the stack is unknown at preview: a note, not a pass", async () => {
+      const r = await run(p, [
+        res(EMR_SECURITY_CONFIGURATION, "emrsc", { configuration: UNKNOWN }),
+      ]);
+      expect(r.violations).to.deep.equal([]);
+      expect(r.notes).to.have.length(1);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("Trivy AWS-0137 bad example: EnableAtRestEncryption = false", async () => {
+      expect((await run(p, config({}, false))).violations).to.deep.equal([
+        'emrsc: EMR security configuration "emrsc": EncryptionConfiguration.EnableAtRestEncryption is not true.',
+      ]);
+    });
+    it("Trivy AWS-0137 good example keeps EMRFS data under SSE-S3: not a customer key", async () => {
+      const r = await run(p, config({ S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("Trivy AWS-0139 bad example: an empty local-disk key provider", async () => {
+      const r = await run(
+        p,
+        config({
+          LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "", AwsKmsKey: "" },
+        }),
+      );
+      expect(r.violations).to.deep.equal([
+        'emrsc: EMR security configuration "emrsc": LocalDiskEncryptionConfiguration.EncryptionKeyProviderType is unset, not AwsKms.',
+      ]);
     });
   });
 });
