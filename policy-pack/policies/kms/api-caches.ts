@@ -41,6 +41,7 @@ export const appsyncCacheEncrypted = customerKeyPolicy({
   remediationSteps: "Set atRestEncryptionEnabled: true (recreates the cache).",
   references: [
     { source: "Checkov", id: "CKV_AWS_214" },
+    { source: "Security Hub FSBP", id: "AppSync.1" },
     { source: "AWS docs", id: "appsync/latest/APIReference/API_CreateApiCache" },
   ],
   types: [APPSYNC_API_CACHE],
