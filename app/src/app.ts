@@ -87,10 +87,7 @@ export async function buildApp(
     if (!app.server.listening) reply.header("connection", "close");
     return payload;
   });
-  app.addHook("onClose", async () => {
-    await store.settle(); // aborts of failed multipart uploads still being retried
-    store.client.destroy();
-  });
+  app.addHook("onClose", () => store.close());
   return app;
 }
 

@@ -117,7 +117,8 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
       throw new HttpError(
         429,
         "too_many_uploads",
-        `At most ${config.uploadConcurrencyPerClient} uploads at a time. Try again when one is done.`,
+        `At most ${config.uploadConcurrencyPerClient} upload${config.uploadConcurrencyPerClient === 1 ? "" : "s"} ` +
+          "at a time from one client. Try again when one is done.",
         { "retry-after": "5" },
       );
     }

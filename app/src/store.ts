@@ -122,6 +122,8 @@ export class ImageStore {
   private readonly urls = new Map<string, string>();
   private readonly cleanups = new Set<Promise<void>>();
   private readonly abortDelays: readonly number[];
+  /** Aborted on close(): background retries stop waiting and give up. */
+  private readonly closing = new AbortController();
 
   constructor(
     readonly client: S3Client,
@@ -286,16 +288,30 @@ export class ImageStore {
         } catch (err) {
           // NoSuchUpload (404): already aborted or completed; nothing is left to free.
           if (err instanceof StorageError && err.status === 404) return;
-          if (attempt >= this.abortDelays.length) {
+          const last = attempt >= this.abortDelays.length || this.closing.signal.aborted;
+          if (!last) {
+            log?.warn(
+              { key, attempt: attempt + 1, reason: describe(err) },
+              "abort failed; retrying",
+            );
+            const delay = this.abortDelays[attempt] * (0.75 + Math.random() / 2);
+            await new Promise<void>((resolve) => {
+              const done = (): void => {
+                clearTimeout(timer);
+                this.closing.signal.removeEventListener("abort", done);
+                resolve();
+              };
+              const timer = setTimeout(done, delay);
+              this.closing.signal.addEventListener("abort", done, { once: true });
+            });
+          }
+          if (last || this.closing.signal.aborted) {
             log?.error(
               { key, uploadId, attempts: attempt + 1, reason: describe(err) },
               "multipart upload not aborted; the bucket's lifecycle rule will remove its parts",
             );
             return;
           }
-          log?.warn({ key, attempt: attempt + 1, reason: describe(err) }, "abort failed; retrying");
-          const delay = this.abortDelays[attempt] * (0.75 + Math.random() / 2);
-          await new Promise((resolve) => setTimeout(resolve, delay));
         }
       }
     })();
@@ -303,9 +319,14 @@ export class ImageStore {
     void task.finally(() => this.cleanups.delete(task));
   }
 
-  /** Waits for background aborts to finish (at shutdown, and in tests). */
-  async settle(): Promise<void> {
+  /**
+   * At shutdown: background aborts make their current attempt (within S3_TIMEOUT_MS) but are not
+   * retried any more; what they leave, the bucket's lifecycle rule removes. Then the client goes.
+   */
+  async close(): Promise<void> {
+    this.closing.abort();
     while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
+    this.client.destroy();
   }
 
   /**

@@ -267,6 +267,32 @@ describe("S3 faults", function () {
     });
   });
 
+  describe("shutting down while an abort is being retried", () => {
+    it("makes no more attempts and leaves the parts to the lifecycle rule", async () => {
+      const logs = captureLogs();
+      server = await start(
+        { ...RELAXED, MAX_UPLOAD_BYTES: String(7 * MIB) },
+        // A retry a minute later: closing must not wait for it.
+        { logger: logs.logger, storeOptions: { abortRetryDelaysMs: [60_000] } },
+      );
+      proxy.rule = (operation, count) =>
+        (operation === "UploadPart" && count >= 2) || operation === "AbortMultipartUpload"
+          ? "error500"
+          : "pass";
+      await expectUnavailable(await postStreamed(server.url, [{ data: LARGE }]));
+      await waitFor(
+        "the first abort to fail",
+        () => logs.messages().includes("abort failed; retrying") || undefined,
+      );
+      await server.close();
+      server = undefined;
+      expect(proxy.count("AbortMultipartUpload")).to.equal(3); // one call, the SDK's 3 attempts
+      expect(
+        logs.entries.find((e) => String(e.msg).startsWith("multipart upload not aborted")),
+      ).to.include({ attempts: 1 });
+    });
+  });
+
   describe("a slow S3", () => {
     it("does not count against the client's pace while it takes a part", async () => {
       server = await start({

@@ -230,7 +230,7 @@ describe("POST /upload, limits", function () {
       expect(second.headers.get("retry-after")).to.equal("5");
       expect(await second.json()).to.deep.equal({
         error: "too_many_uploads",
-        message: "At most 1 uploads at a time. Try again when one is done.",
+        message: "At most 1 upload at a time from one client. Try again when one is done.",
       });
       held.finish();
       expect(await held.status).to.equal(201);
