@@ -3,8 +3,10 @@
 import { expect } from "chai";
 import { deflateSync } from "node:zlib";
 import { ImageProblem, createValidator, type ImageInfo } from "../src/image";
-import { MAX_SCANS } from "../src/image/jpeg";
-import { MAX_FRAMES } from "../src/image/gif";
+import { MAX_SCANS, MAX_SEGMENTS } from "../src/image/jpeg";
+import { MAX_BLOCKS, MAX_FRAMES } from "../src/image/gif";
+import { MAX_CHUNKS as PNG_MAX_CHUNKS } from "../src/image/png";
+import { MAX_CHUNKS as WEBP_MAX_CHUNKS } from "../src/image/webp";
 import { idFromKey, keyFromId, newObjectKey, sanitizeFileName } from "../src/keys";
 import {
   gif,
@@ -198,6 +200,52 @@ describe("image validation", () => {
     it(`refuses a JPEG with more than ${MAX_SCANS} scans (progressive decoding cost)`, async () => {
       expect(await problemOf(jpegWithScans(MAX_SCANS))).to.equal(undefined);
       expect(await problemOf(jpegWithScans(MAX_SCANS + 1))).to.match(/more than 100 scans/);
+    });
+  });
+
+  describe("files of countless tiny structures: refused after a bounded walk", () => {
+    const repeat = (piece: Buffer, times: number): Buffer =>
+      Buffer.concat(new Array<Buffer>(times).fill(piece));
+
+    it(`refuses a JPEG of more than ${MAX_SEGMENTS} marker segments`, async () => {
+      const plain = jpeg(8, 8);
+      const comments = repeat(Buffer.from([0xff, 0xfe, 0x00, 0x02]), MAX_SEGMENTS);
+      const data = Buffer.concat([plain.subarray(0, 2), comments, plain.subarray(2)]);
+      expect(await problemOf(data, 64 * 1024)).to.match(/more than 10000 segments/);
+    });
+
+    it(`refuses a PNG of more than ${PNG_MAX_CHUNKS} chunks`, async () => {
+      const plain = png(4, 4);
+      const empty = repeat(pngChunk("tEXt", Buffer.alloc(0)), PNG_MAX_CHUNKS);
+      const data = Buffer.concat([plain.subarray(0, 33), empty, plain.subarray(33)]);
+      expect(await problemOf(data, 64 * 1024)).to.match(/more than 100000 chunks/);
+    });
+
+    it(`refuses a GIF of more than ${MAX_BLOCKS} blocks`, async () => {
+      const plain = gif();
+      const extensions = repeat(Buffer.from([0x21, 0xfe, 0x00]), MAX_BLOCKS);
+      const data = Buffer.concat([plain.subarray(0, 19), extensions, plain.subarray(19)]);
+      expect(await problemOf(data, 64 * 1024)).to.match(/more than 50000 blocks/);
+    });
+
+    it(`refuses a WebP of more than ${WEBP_MAX_CHUNKS} chunks`, async () => {
+      const unknown = repeat(Buffer.from("JUNK\0\0\0\0", "latin1"), WEBP_MAX_CHUNKS);
+      expect(await problemOf(webpFrom(vp8l(2, 2), unknown), 64 * 1024)).to.match(
+        /more than 100000 chunks/,
+      );
+    });
+
+    it("walks megabytes of JPEG fill bytes, stuffed bytes and restart markers", async () => {
+      const plain = jpeg(8, 8);
+      const sos = plain.indexOf(Buffer.from([0xff, 0xda]));
+      const header = plain.subarray(0, sos + 2 + plain.readUInt16BE(sos + 2));
+      const data = Buffer.concat([
+        header,
+        repeat(Buffer.from([0xff, 0x00, 0xff, 0xd3, 0x12]), 400_000),
+        Buffer.alloc(1_000_000, 0xff),
+        Buffer.from([0xd9]),
+      ]);
+      expect(await problemOf(data, 64 * 1024)).to.equal(undefined);
     });
   });
 

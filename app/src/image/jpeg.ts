@@ -10,9 +10,22 @@
 // there are at most MAX_SCANS scans. Progressive JPEGs with very many scans make decoders spend
 // minutes on a small file (libjpeg-turbo, "Two Issues with the JPEG Standard", LJT-01-003; its
 // maintainers advise a scan limit); encoders write about ten.
-import { ImageProblem, byte, bytes, scan, skip, type ParseContext, type Parser } from "./validator";
+import {
+  ImageProblem,
+  bytes,
+  marker as nextMarker,
+  scan,
+  skip,
+  type ParseContext,
+  type Parser,
+} from "./validator";
 
 export const MAX_SCANS = 100;
+/**
+ * Marker segments: cameras write tens (Exif, ICC profile pieces, XMP, tables), never thousands.
+ * Bounds the validator's own work on a file of millions of empty segments.
+ */
+export const MAX_SEGMENTS = 10_000;
 
 const problem = (reason: string): ImageProblem => new ImageProblem(reason);
 const hex = (code: number): string => `0x${code.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -27,15 +40,11 @@ export function* parseJpeg(context: ParseContext): Parser {
   let frame: { components: Map<number, number> } | undefined;
   const quantTables = new Set<number>();
   let scans = 0;
+  let segments = 0;
   let code: number | undefined;
 
   for (;;) {
-    if (code === undefined) {
-      // A marker: 0xFF, any number of 0xFF fill bytes, then the code (B.1.1.2).
-      if ((yield* byte()) !== 0xff) throw problem("the JPEG structure is broken (marker expected)");
-      do code = yield* byte();
-      while (code === 0xff);
-    }
+    code ??= yield* nextMarker(); // 0xFF, any number of 0xFF fill bytes, the code (B.1.1.2)
     const marker = code;
     code = undefined;
 
@@ -55,6 +64,8 @@ export function* parseJpeg(context: ParseContext): Parser {
     if (!isApp && !isFrame && marker !== 0xda && !TABLES_AND_MISC.has(marker))
       throw problem(`the JPEG has an unknown marker ${hex(marker)}`);
 
+    segments += 1;
+    if (segments > MAX_SEGMENTS) throw problem(`the JPEG has more than ${MAX_SEGMENTS} segments`);
     const length = (yield* bytes(2)).readUInt16BE(0);
     if (length < 2) throw problem(`the JPEG segment ${hex(marker)} has an invalid length`);
     const size = length - 2;

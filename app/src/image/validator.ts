@@ -49,6 +49,10 @@ export type Step =
   | { readonly op: "skip"; readonly n: number; readonly sink?: Sink }
   /** JPEG entropy-coded data: skip to the next marker; the marker's code is returned. */
   | { readonly op: "scan" }
+  /** A JPEG marker: 0xFF, fill bytes, then the code, which is returned. */
+  | { readonly op: "marker" }
+  /** GIF data sub-blocks up to and including the zero-size terminator. */
+  | { readonly op: "blocks" }
   /** Wait for something (an inflater to finish) before going on. */
   | { readonly op: "wait"; readonly promise: Promise<void> };
 
@@ -76,6 +80,12 @@ export const wait = (promise: Promise<void>): Step => ({ op: "wait", promise });
 export function* scan(): Generator<Step, number, unknown> {
   return (yield { op: "scan" }) as number;
 }
+
+export function* marker(): Generator<Step, number, unknown> {
+  return (yield { op: "marker" }) as number;
+}
+
+export const subBlocks: Step = { op: "blocks" };
 
 // Signatures, with null for "any byte" (the RIFF size of a WebP file).
 const SIGNATURES: ReadonlyArray<readonly [ImageKind, ReadonlyArray<number | null>]> = [
@@ -124,6 +134,8 @@ export class ImageValidator {
   private readBytes = 0;
   private skipLeft = 0;
   private scanAfterFF = false;
+  private markerStarted = false;
+  private readonly brokenMarker = "the JPEG structure is broken (marker expected)";
   private framePixels = 0;
 
   constructor(
@@ -235,28 +247,60 @@ export class ImageValidator {
 
   private async feed(buf: Buffer): Promise<number> {
     let pos = 0;
+    // Steps are taken synchronously; only an inflater that needs time (a sink or a wait
+    // returning a promise) makes this wait. Long runs of small structures (fill bytes, tiny
+    // sub-blocks) are walked here in plain loops, not one parser step each.
     while (pos < buf.length && !this.finished) {
       const step = this.step!;
+      let waiting: Promise<void> | void = undefined;
       if (step.op === "read") {
-        const take = Math.min(step.n - this.readBytes, buf.length - pos);
-        this.readBuffers.push(buf.subarray(pos, pos + take));
-        this.readBytes += take;
-        pos += take;
-        if (this.readBytes === step.n) {
-          const data =
-            this.readBuffers.length === 1
-              ? this.readBuffers[0]
-              : Buffer.concat(this.readBuffers, this.readBytes);
-          this.readBuffers = [];
-          this.readBytes = 0;
-          await this.advance(data);
+        if (this.readBytes === 0 && buf.length - pos >= step.n) {
+          const data = buf.subarray(pos, pos + step.n);
+          pos += step.n;
+          waiting = this.advance(data);
+        } else {
+          const take = Math.min(step.n - this.readBytes, buf.length - pos);
+          this.readBuffers.push(buf.subarray(pos, pos + take));
+          this.readBytes += take;
+          pos += take;
+          if (this.readBytes === step.n) {
+            const data = Buffer.concat(this.readBuffers, this.readBytes);
+            this.readBuffers = [];
+            this.readBytes = 0;
+            waiting = this.advance(data);
+          }
         }
       } else if (step.op === "skip") {
         const take = Math.min(this.skipLeft, buf.length - pos);
-        if (step.sink) await step.sink(buf.subarray(pos, pos + take));
+        const sunk = step.sink?.(buf.subarray(pos, pos + take));
+        if (sunk) await sunk;
         this.skipLeft -= take;
         pos += take;
-        if (this.skipLeft === 0) await this.advance(undefined);
+        if (this.skipLeft === 0) waiting = this.advance(undefined);
+      } else if (step.op === "marker") {
+        // A JPEG marker (ITU T.81, B.1.1.2): 0xFF, any number of 0xFF fill bytes, the code.
+        if (!this.markerStarted) {
+          if (buf[pos++] !== 0xff) throw new ImageProblem(this.brokenMarker);
+          this.markerStarted = true;
+        }
+        while (pos < buf.length && buf[pos] === 0xff) pos++;
+        if (pos < buf.length) waiting = this.advance(buf[pos++]);
+      } else if (step.op === "blocks") {
+        // GIF data sub-blocks (GIF89a, 15): a size byte, that many bytes, ..., a zero size.
+        while (pos < buf.length) {
+          if (this.skipLeft > 0) {
+            const take = Math.min(this.skipLeft, buf.length - pos);
+            this.skipLeft -= take;
+            pos += take;
+            continue;
+          }
+          const size = buf[pos++];
+          if (size === 0) {
+            waiting = this.advance(undefined);
+            break;
+          }
+          this.skipLeft = size;
+        }
       } else {
         // JPEG entropy-coded data (ITU T.81, B.1.1.5): 0xFF is followed by 0x00 (a stuffed
         // data byte), by RST0-RST7 (restart markers, part of the data), by more 0xFF (fill),
@@ -266,17 +310,18 @@ export class ImageValidator {
           if (code === 0xff) continue;
           this.scanAfterFF = false;
           if (code === 0x00 || (code >= 0xd0 && code <= 0xd7)) continue;
-          await this.advance(code);
-          continue;
-        }
-        const ff = buf.indexOf(0xff, pos);
-        if (ff === -1) {
-          pos = buf.length;
+          waiting = this.advance(code);
         } else {
-          pos = ff + 1;
-          this.scanAfterFF = true;
+          const ff = buf.indexOf(0xff, pos);
+          if (ff === -1) {
+            pos = buf.length;
+          } else {
+            pos = ff + 1;
+            this.scanAfterFF = true;
+          }
         }
       }
+      if (waiting) await waiting;
     }
     if (this.finished && pos < buf.length && this.kindFound !== "jpeg")
       throw new ImageProblem(
@@ -285,7 +330,8 @@ export class ImageValidator {
     return pos;
   }
 
-  private async advance(value: unknown): Promise<void> {
+  /** The parser's next step; a promise only when it asked to wait for something. */
+  private advance(value: unknown): Promise<void> | void {
     let next = this.parser!.next(value);
     for (;;) {
       if (next.done) {
@@ -293,11 +339,7 @@ export class ImageValidator {
         return;
       }
       const step = next.value;
-      if (step.op === "wait") {
-        await step.promise;
-        next = this.parser!.next();
-        continue;
-      }
+      if (step.op === "wait") return step.promise.then(() => this.advance(undefined));
       if (step.op === "read" && step.n === 0) {
         next = this.parser!.next(Buffer.alloc(0));
         continue;
@@ -308,7 +350,9 @@ export class ImageValidator {
       }
       this.step = step;
       if (step.op === "skip") this.skipLeft = step.n;
+      if (step.op === "blocks") this.skipLeft = 0;
       if (step.op === "scan") this.scanAfterFF = false;
+      if (step.op === "marker") this.markerStarted = false;
       return;
     }
   }

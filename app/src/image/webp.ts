@@ -11,6 +11,9 @@ import { ImageProblem, bytes, skip, type ParseContext, type Parser, type Step } 
 
 const problem = (reason: string): ImageProblem => new ImageProblem(reason);
 
+/** Chunks, frames' own included: a frame has two or three. Bounds the validator's own work. */
+export const MAX_CHUNKS = 100_000;
+
 interface Chunk {
   readonly fourcc: string;
   readonly size: number;
@@ -51,8 +54,10 @@ const isBitstream = (fourcc: string): boolean => fourcc === "VP8 " || fourcc ===
 export function* parseWebp(context: ParseContext): Parser {
   const riff = yield* bytes(12);
 
+  let chunks = 0;
   /** The next chunk's header, within `room` bytes; takes its size from the room. */
   function* next(room: { left: number }): Generator<Step, Chunk, unknown> {
+    if (++chunks > MAX_CHUNKS) throw problem(`the WebP has more than ${MAX_CHUNKS} chunks`);
     if (room.left < 8) throw problem("a WebP chunk runs past the end of its container");
     const head = yield* bytes(8);
     const size = head.readUInt32LE(4);
