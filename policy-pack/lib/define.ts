@@ -23,6 +23,7 @@ export interface ControlReference {
     | "compliance-policies"
     | "cdk-nag"
     | "Checkov"
+    | "KICS"
     | "Trivy"
     | "KICS"
     | "Security Hub FSBP"

@@ -12,6 +12,7 @@ import { policies as edge } from "./edge";
 import { policies as analytics } from "./analytics";
 import { policies as exposure } from "./exposure";
 import { policies as components } from "./components";
+import { policies as audit } from "./audit";
 import { policies as waivers } from "./waivers";
 
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -26,5 +27,6 @@ export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] =
   ...analytics,
   ...exposure,
   ...components,
+  ...audit,
   ...waivers,
 ];

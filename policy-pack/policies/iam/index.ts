@@ -18,6 +18,7 @@ import { trustConfusedDeputyUnverified, trustSpecificPrincipals } from "./trust"
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
 import { groupHasUsers } from "./groups";
+import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
 
@@ -38,6 +39,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   managedPolicyAllowlist,
   noUserPolicies,
   groupHasUsers,
+  iamUserAccessKeys,
   rolePolicyManagementConflicts,
   documentValid,
 ];
