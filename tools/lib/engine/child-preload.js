@@ -16,6 +16,12 @@
 //    name, the compiler options, the module kind and the source text. A result with diagnostics
 //    is never cached, so errors are reported exactly as without the cache; ts-node does
 //    everything else (source maps, module types) as usual.
+// 4. The host prints an uncaught error with `util.inspect(err, { colors: true })` and, when that
+//    throws, falls back to `util.inspect(err)` (cmd/run/error.js `defaultErrorMessage`). On Node
+//    20.20 the coloured form loops on a stack frame such as `node_modules/@pulumi/config.ts`
+//    (what the SDK's own source maps produce) until V8 gives up with "Invalid string length"
+//    after tens of seconds, or runs out of memory. The preload takes the host's fallback directly
+//    for error objects; the text is the same without colour codes, which the report strips anyway.
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -156,6 +162,24 @@ function cacheTranspile(module) {
   });
 }
 
+const RUN_ERROR = path.join("@pulumi", "pulumi", "cmd", "run", "error.js");
+const util = require("util");
+
+function plainErrorMessages(exports) {
+  const original = exports.defaultErrorMessage;
+  if (typeof original !== "function") return;
+  exports.defaultErrorMessage = function defaultErrorMessage(err) {
+    if (err && err.stack) {
+      try {
+        return util.inspect(err);
+      } catch {
+        // the host's own last resort follows
+      }
+    }
+    return original.call(this, err);
+  };
+}
+
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
   loadJs.call(this, module, filename);
@@ -163,4 +187,5 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
+  else if (filename.endsWith(RUN_ERROR)) plainErrorMessages(module.exports);
 };

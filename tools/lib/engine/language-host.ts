@@ -194,7 +194,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (host.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
   if (host.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = host.tsconfig;
   if (!opts.typeCheck) env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
-  env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
+  env.NODE_OPTIONS = `${process.env.OFFLINE_NO_PRELOAD ? "" : `--require ${JSON.stringify(CHILD_PRELOAD)}`}${process.env.OFFLINE_DEBUG_PRELOAD ? ` --require ${process.env.OFFLINE_DEBUG_PRELOAD}` : ""}`;
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
