@@ -247,6 +247,43 @@ export class OfflineEngine {
     return [...out];
   }
 
+  /**
+   * Alias URNs, as the engine resolves alias specs (`resource_monitor.go`, `alias.Spec`): an unset
+   * name, type, stack or project is the resource's own; the parent is the spec's parent URN, none
+   * with `noParent`, else the resource's parent.
+   */
+  private aliasUrns(
+    req: resproto.RegisterResourceRequest,
+    type: string,
+    name: string,
+    parent: string,
+  ): string[] {
+    const out = [...req.getAliasurnsList()];
+    for (const a of req.getAliasesList()) {
+      if (a.hasUrn()) {
+        out.push(a.getUrn());
+        continue;
+      }
+      const spec = a.getSpec();
+      if (!spec) continue;
+      const aliasParent = spec.hasParenturn()
+        ? spec.getParenturn()
+        : spec.getNoparent()
+          ? ""
+          : parent;
+      const urn = this.urnOf(aliasParent, spec.getType() || type, spec.getName() || name);
+      const stack = spec.getStack() || this.opts.stack;
+      const project = spec.getProject() || this.opts.project;
+      out.push(
+        urn.replace(
+          `urn:pulumi:${this.opts.stack}::${this.opts.project}::`,
+          `urn:pulumi:${stack}::${project}::`,
+        ),
+      );
+    }
+    return out;
+  }
+
   private registerResource(
     req: resproto.RegisterResourceRequest,
   ): resproto.RegisterResourceResponse {
@@ -294,7 +331,7 @@ export class OfflineEngine {
         deleteBeforeReplace: req.getDeletebeforereplace(),
         ignoreChanges: req.getIgnorechangesList(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-        aliases: req.getAliasurnsList(),
+        aliases: this.aliasUrns(req, type, name, parent),
         customTimeouts: {
           createSeconds: Number(ct?.getCreate() || 0),
           updateSeconds: Number(ct?.getUpdate() || 0),
