@@ -5,8 +5,13 @@
 // role, CloudFront origins, the delivery pipeline). Everything comes from the recording: inputs
 // known at preview and the property dependencies the program registered.
 import { RecordedResource, Recording } from "../lib/recorder";
-import { isUnknown, ResourceIndex } from "../lib/resource-index";
-import { bucketsOfRole, endpointService, taskRoles } from "../cost/rules";
+import {
+  bucketsOfRole,
+  endpointService,
+  isUnknown,
+  ResourceIndex,
+  taskRoles,
+} from "../lib/resource-index";
 
 interface Kind {
   readonly label: string;
