@@ -1,29 +1,39 @@
-// `npm run diagram -- [--stack <name>]... [--write-docs]`: a Mermaid diagram of each stack's
-// components, network tiers and data flows, generated from the resources the program registers
-// (the offline check's mock run). `--write-docs` rewrites the diagrams in docs/architecture.md and
-// README.md. Exit code 0, or 2 for a usage or program error.
+// `npm run diagram -- [--stack <name>]... [--view network|delivery|data|all] [--write-docs]`:
+// Mermaid views of each stack, generated from the resources the program registers (the offline
+// check's recording): the network, the delivery pipeline, the data and its keys. Prints Markdown
+// (each diagram with the table of what its nodes stand for); `--write-docs` rewrites the views in
+// docs/architecture.md instead. Exit code 0, or 2 for a usage or program error.
 import * as fs from "fs";
 import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
 import { UsageError } from "./lib/cli";
+import { VIEW_NAMES as VIEWS, ViewName } from "./diagram/views";
 
 const USAGE = `Usage: npm run diagram -- [options]
 
   --stack <name>   a stack to draw (repeatable; default: every Pulumi.<stack>.yaml)
-  --write-docs     rewrite the generated diagrams of docs/architecture.md and README.md (every stack)
+  --view <view>    network, delivery, data or all (default: all)
+  --write-docs     rewrite the views in docs/architecture.md (every stack, every view)
   --help           this text
 `;
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
   const stacks: string[] = [];
+  let view: string | undefined;
   let writeDocs = false;
+  const value = (flag: string, v: string | undefined) => {
+    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--stack" || a === "-s") {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} needs a value`);
-      stacks.push(v);
+    if (a === "--stack" || a === "-s") stacks.push(value(a, argv[++i]));
+    else if (a === "--view") {
+      if (view !== undefined) throw new UsageError("--view given twice");
+      view = value(a, argv[++i]);
+      if (view !== "all" && !(VIEWS as readonly string[]).includes(view))
+        throw new UsageError(`unknown view ${view} (views: ${VIEWS.join(", ")}, all)`);
     } else if (a === "--write-docs") writeDocs = true;
     else if (a === "--help" || a === "-h") {
       process.stdout.write(USAGE);
@@ -37,27 +47,25 @@ async function main(): Promise<number> {
         `no stack ${s}: Pulumi.${s}.yaml does not exist (stacks: ${known.join(", ")})`,
       );
   }
-  if (writeDocs && stacks.length > 0) throw new UsageError("--write-docs draws every stack");
+  if (writeDocs && (stacks.length > 0 || view !== undefined))
+    throw new UsageError("--write-docs draws every view of every stack");
   const { recordStack } = await import("./lib/recording");
-  const { buildDiagram } = await import("./diagram/build");
-  const diagrams = [];
+  const { buildViews } = await import("./diagram/views");
+  const names = view === undefined || view === "all" ? VIEWS : [view as ViewName];
+  const views = [];
   for (const stack of stacks.length ? stacks : known)
-    diagrams.push(buildDiagram(await recordStack(stack)));
+    views.push(...buildViews(await recordStack(stack), names));
+  const docs = await import("./diagram/docs");
   if (writeDocs) {
-    const docs = await import("./diagram/docs");
-    for (const [file, render] of [
-      [docs.ARCHITECTURE_DOC, docs.withArchitectureDiagrams],
-      [docs.README, docs.withReadmeDiagram],
-    ] as const) {
-      const before = fs.readFileSync(file, "utf8");
-      const after = await render(before, diagrams);
-      if (after !== before) fs.writeFileSync(file, after);
-      process.stdout.write(
-        `${file.slice(ROOT.length + 1)}: ${after === before ? "up to date" : "diagram rewritten"}\n`,
-      );
-    }
+    const file = docs.ARCHITECTURE_DOC;
+    const before = fs.readFileSync(file, "utf8");
+    const after = await docs.withArchitectureViews(before, views);
+    if (after !== before) fs.writeFileSync(file, after);
+    process.stdout.write(
+      `${file.slice(ROOT.length + 1)}: ${after === before ? "up to date" : "views rewritten"}\n`,
+    );
   } else {
-    for (const d of diagrams) process.stdout.write(`%% stack ${d.stack}\n${d.mermaid}\n\n`);
+    process.stdout.write(docs.viewsMarkdown(views));
   }
   return 0;
 }

@@ -13,8 +13,14 @@ import {
   SourceId,
   TAKEN_ON,
 } from "./prices";
-import { componentLabel, isUnknown, regionOf, ResourceIndex } from "../lib/resource-index";
-import { endpointGb, endpointService, RULES, Unpriceable } from "./rules";
+import {
+  componentLabel,
+  endpointService,
+  isUnknown,
+  regionOf,
+  ResourceIndex,
+} from "../lib/resource-index";
+import { endpointGb, RULES, Unpriceable } from "./rules";
 
 export interface LineItem {
   readonly urn: string;

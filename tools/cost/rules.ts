@@ -5,7 +5,13 @@
 import { RecordedResource } from "../lib/recorder";
 import { Assumptions } from "./assumptions";
 import { HOURS_PER_MONTH } from "./prices";
-import { isUnknown, ResourceIndex } from "../lib/resource-index";
+import {
+  bucketsOfRole,
+  endpointService,
+  isUnknown,
+  ResourceIndex,
+  taskRoles,
+} from "../lib/resource-index";
 
 export type ChargeKind = "fixed" | "variable";
 
@@ -80,31 +86,6 @@ function allTasks(index: ResourceIndex): number {
     );
 }
 
-/** Roles ECS tasks run as (task definitions' taskRoleArn). */
-export function taskRoles(index: ResourceIndex): Set<string> {
-  const roles = new Set<string>();
-  for (const td of index.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
-    for (const role of index.referenced(td, "taskRoleArn", "aws:iam/role:Role"))
-      roles.add(role.urn);
-  }
-  return roles;
-}
-
-/** Buckets named in the inline policies of a role (RolePolicy documents built from them). */
-export function bucketsOfRole(role: RecordedResource, index: ResourceIndex): RecordedResource[] {
-  const out = new Map<string, RecordedResource>();
-  for (const policy of index.referrers(role, "role", "aws:iam/rolePolicy:RolePolicy")) {
-    for (const b of index.referenced(
-      policy,
-      "policy",
-      "aws:s3/bucket:Bucket",
-      "aws:s3/bucketV2:BucketV2",
-    ))
-      out.set(b.urn, b);
-  }
-  return [...out.values()];
-}
-
 /** Days after which a bucket's objects expire (its lifecycle configuration), if any. */
 function expirationDays(bucket: RecordedResource, index: ResourceIndex): number | undefined {
   let days: number | undefined;
@@ -174,12 +155,6 @@ export function endpointGb(
     };
   }
   return { gb: a.endpointApiGbPerMonth, basis: `${fmt(a.endpointApiGbPerMonth)} GB (assumed)` };
-}
-
-/** Short service name of an endpoint: com.amazonaws.eu-west-1.ecr.api → ecr.api */
-export function endpointService(r: RecordedResource): string {
-  const name = String(r.inputs.serviceName ?? "");
-  return isUnknown(name) ? "(unknown)" : name.replace(/^com\.amazonaws\.[a-z0-9-]+\./, "");
 }
 
 const vpcEndpoint: Rule = (r, { index, assumptions: a }) => {

@@ -1,5 +1,6 @@
 // One index over a recording, shared by the cost estimate, the diagram and the tests: resources
-// by URN and type, who references whom through property dependencies, component chains.
+// by URN and type, who references whom through property dependencies, component chains, and the
+// graph queries more than one tool asks (task roles, the buckets a role may use, endpoint services).
 import type { RecordedResource, Recording } from "./recorder";
 import { UNKNOWN } from "./engine/wire";
 
@@ -90,4 +91,37 @@ export function regionOf(rec: Recording): string | undefined {
   const provider = rec.resources.find((r) => r.type === "pulumi:providers:aws");
   const region = provider?.inputs.region;
   return typeof region === "string" && !isUnknown(region) ? region : undefined;
+}
+
+// ---- graph queries shared by the tools ---------------------------------------------------------
+
+/** Roles ECS tasks run as (task definitions' taskRoleArn). */
+export function taskRoles(index: ResourceIndex): Set<string> {
+  const roles = new Set<string>();
+  for (const td of index.ofType("aws:ecs/taskDefinition:TaskDefinition")) {
+    for (const role of index.referenced(td, "taskRoleArn", "aws:iam/role:Role"))
+      roles.add(role.urn);
+  }
+  return roles;
+}
+
+/** Buckets named in the inline policies of a role (RolePolicy documents built from them). */
+export function bucketsOfRole(role: RecordedResource, index: ResourceIndex): RecordedResource[] {
+  const out = new Map<string, RecordedResource>();
+  for (const policy of index.referrers(role, "role", "aws:iam/rolePolicy:RolePolicy")) {
+    for (const b of index.referenced(
+      policy,
+      "policy",
+      "aws:s3/bucket:Bucket",
+      "aws:s3/bucketV2:BucketV2",
+    ))
+      out.set(b.urn, b);
+  }
+  return [...out.values()];
+}
+
+/** Short service name of an endpoint: com.amazonaws.eu-west-1.ecr.api → ecr.api */
+export function endpointService(r: RecordedResource): string {
+  const name = String(r.inputs.serviceName ?? "");
+  return isUnknown(name) ? "(unknown)" : name.replace(/^com\.amazonaws\.[a-z0-9-]+\./, "");
 }
