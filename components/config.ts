@@ -18,6 +18,9 @@ import { DATABASE_ENGINES, DatabaseEngine, isValidAcu } from "./database";
 
 export const PROJECT = "platform";
 
+/** The stack name that is production whatever its stack file says: a stack named prod is prod. */
+export const PROD_STACK = "prod";
+
 export type Environment = "staging" | "prod";
 export type EndpointPlacement = "all-azs" | "single-az";
 export type Tier = "public" | "compute" | "data";
@@ -151,6 +154,22 @@ export interface StackConfig {
   readonly protectData: boolean;
   /** Standard tags on every taggable resource. */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Values a preview accepts but `pulumi up` refuses (the example certificate of the committed
+   * prod file), one line each naming its key; `loadConfig` logs them as warnings.
+   */
+  readonly warnings: readonly string[];
+}
+
+/** How a stack's config is read: the stack's name and whether this run deploys. */
+export interface ParseOptions {
+  /** The stack's name (`pulumi.getStack()`); a stack named {@link PROD_STACK} gets prod's rules. */
+  readonly stack?: string;
+  /**
+   * True for `pulumi up`, false (the default) for a preview: example values that a preview only
+   * warns about are refused before anything is created.
+   */
+  readonly deploying?: boolean;
 }
 
 /** Every key the project accepts, with a one-line description of what is allowed. */
@@ -293,7 +312,11 @@ type Raw = Readonly<Record<string, unknown>>;
 /** Reads typed values from raw config (strings as the CLI stores them, or native values). */
 class Reader {
   readonly problems: string[] = [];
-  constructor(private readonly raw: Raw) {}
+  readonly warnings: string[] = [];
+  constructor(
+    private readonly raw: Raw,
+    readonly options: ParseOptions = {},
+  ) {}
 
   key(k: string): string {
     return k.includes(":") ? k : `${PROJECT}:${k}`;
@@ -303,6 +326,14 @@ class Reader {
   }
   fail(k: string, msg: string): void {
     this.problems.push(`${this.key(k)}: ${msg}`);
+  }
+  warn(k: string, msg: string): void {
+    this.warnings.push(`${this.key(k)}: ${msg}`);
+  }
+  /** `pulumi config set <key> <value>` for this stack, the fix a message names. */
+  setCommand(k: string, value: string): string {
+    const stack = this.options.stack ? ` --stack ${this.options.stack}` : "";
+    return `\`pulumi config set ${this.key(k)} ${value}${stack}\``;
   }
   private value(k: string): unknown {
     return this.raw[this.key(k)];
@@ -435,7 +466,34 @@ function planSubnets(vpc: Cidr, azCount: number, tier: number): string[] {
   );
 }
 
-const CERT_RE = /^arn:aws(-[a-z]+)*:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f-]{36}$/;
+const CERT_RE = /^arn:aws(-[a-z]+)*:acm:([a-z0-9-]+):(\d{12}):certificate\/([0-9a-f-]{36})$/;
+
+/**
+ * Whether an ACM certificate ARN is a placeholder rather than a certificate: an account id of one
+ * repeated digit (111111111111, the committed prod file's example account) or an all-zero
+ * certificate id (00000000-0000-4000-8000-000000000000). No ACM certificate has either.
+ */
+export function isExampleCertificateArn(arn: string): boolean {
+  const m = CERT_RE.exec(arn);
+  if (!m) return false;
+  return /^(\d)\1{11}$/.test(m[3]) || /^0{8}-0{4}-[0-9a-f]0{3}-[0-9a-f]0{3}-0{12}$/.test(m[4]);
+}
+
+/**
+ * An example certificate in `key`: `pulumi up` refuses it before anything is created, a preview
+ * goes on with a warning (the offline check and a first preview work with the committed file).
+ */
+function exampleCertificate(r: Reader, key: string, arn: string, region: string): void {
+  const how = `set your own ACM certificate (in ${region}) with ${r.setCommand(key, "<arn>")}`;
+  if (r.options.deploying) {
+    r.fail(key, `"${arn}" is the example from the stack file, not a certificate: ${how}`);
+  } else {
+    r.warn(
+      key,
+      `"${arn}" is the example from the stack file, not a certificate; \`pulumi up\` will refuse it: ${how}`,
+    );
+  }
+}
 
 function parseRuntime(r: Reader, environment: Environment | undefined, region: string | undefined) {
   const desired = r.integer("runtimeDesiredCount", DEFAULTS.runtimeDesiredCount, 1, 100);
@@ -475,6 +533,8 @@ function parseRuntime(r: Reader, environment: Environment | undefined, region: s
         "certificateArn",
         `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`,
       );
+    } else if (isExampleCertificateArn(certificateArn)) {
+      exampleCertificate(r, "certificateArn", certificateArn, m[2]);
     }
   } else if (environment === "prod") {
     r.fail("certificateArn", "is required in prod: the load balancer must serve HTTPS");
@@ -488,7 +548,10 @@ function parseRuntime(r: Reader, environment: Environment | undefined, region: s
   });
   const wafEnabled = r.boolean("wafEnabled", DEFAULTS.wafEnabled);
   if (environment === "prod" && wafEnabled === false) {
-    r.fail("wafEnabled", "prod must put the load balancer behind WAF (true)");
+    r.fail(
+      "wafEnabled",
+      `prod must put the load balancer behind WAF: ${r.setCommand("wafEnabled", "true")}`,
+    );
   }
   const wafRateLimit = r.integer("wafRateLimit", DEFAULTS.wafRateLimit, 10, 2_000_000_000);
   const ecrKeepImages = r.integer("ecrKeepImages", DEFAULTS.ecrKeepImages, 1, 1000);
@@ -750,6 +813,8 @@ function parseDocs(r: Reader): DocsConfig {
         "docsCertificateArn",
         `is in ${m[2]}; CloudFront uses certificates from us-east-1 only`,
       );
+    } else if (isExampleCertificateArn(certificateArn)) {
+      exampleCertificate(r, "docsCertificateArn", certificateArn, "us-east-1");
     }
   }
   if ((domainName === undefined) !== (certificateArn === undefined)) {
@@ -976,9 +1041,13 @@ function parseDelivery(r: Reader) {
   return { delivery, githubOidc };
 }
 
-/** Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. */
-export function parseStackConfig(raw: Raw): StackConfig {
-  const r = new Reader(raw);
+/**
+ * Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. A stack
+ * named {@link PROD_STACK} is held to prod's rules whatever `platform:environment` says, and must
+ * say prod.
+ */
+export function parseStackConfig(raw: Raw, options: ParseOptions = {}): StackConfig {
+  const r = new Reader(raw, options);
   for (const key of Object.keys(raw)) {
     if (key.startsWith(`${PROJECT}:`) && !(key.slice(PROJECT.length + 1) in CONFIG_KEYS)) {
       r.problems.push(
@@ -990,7 +1059,16 @@ export function parseStackConfig(raw: Raw): StackConfig {
   if (region !== undefined && !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(region)) {
     r.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
   }
-  const environment = r.enumOf<Environment>("environment", ["staging", "prod"]);
+  const declared = r.enumOf<Environment>("environment", ["staging", "prod"]);
+  const prodStack = options.stack === PROD_STACK;
+  if (prodStack && declared !== undefined && declared !== "prod") {
+    r.fail(
+      "environment",
+      `is "${declared}" but the stack is named prod, and a stack named prod is prod (its rules apply whatever this key says): ${r.setCommand("environment", "prod")}, or use another stack name for a ${declared} stack`,
+    );
+  }
+  // The rules a stack is held to: prod's for a stack named prod.
+  const environment: Environment | undefined = prodStack ? "prod" : declared;
   const net = parseNetwork(r, environment);
   const runtime = parseRuntime(r, environment, region);
   const analytics = parseAnalytics(r, region, net.subnetCidrs.data);
@@ -1021,7 +1099,7 @@ export function parseStackConfig(raw: Raw): StackConfig {
   if (environment === "prod" && protectData === false) {
     r.fail(
       "protectData",
-      "prod must protect its data (true); only staging may turn protection off",
+      `prod must protect its data; only staging may turn protection off: ${r.setCommand("protectData", "true")}`,
     );
   }
   const owner = r.string("owner") ?? DEFAULTS.owner;
@@ -1057,15 +1135,25 @@ export function parseStackConfig(raw: Raw): StackConfig {
     logRetentionDays: logRetentionDays!,
     protectData: protectData!,
     tags,
+    warnings: r.warnings,
   };
 }
 
-/** Reads this stack's config (project keys and `aws:region`) and parses it. */
+/**
+ * Reads this stack's config (project keys and `aws:region`) and parses it for this stack: a
+ * preview logs the warnings, `pulumi up` (not a dry run) refuses what a preview only warns about.
+ * Throws before any resource is registered.
+ */
 export function loadConfig(): StackConfig {
   const all = pulumi.runtime.allConfig();
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(`${PROJECT}:`) || k === "aws:region") raw[k] = v;
   }
-  return parseStackConfig(raw);
+  const config = parseStackConfig(raw, {
+    stack: pulumi.getStack(),
+    deploying: !pulumi.runtime.isDryRun(),
+  });
+  for (const w of config.warnings) void pulumi.log.warn(w);
+  return config;
 }
