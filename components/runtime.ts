@@ -133,7 +133,8 @@ export class Runtime extends pulumi.ComponentResource {
         imageTagMutability: "IMMUTABLE",
         imageScanningConfiguration: { scanOnPush: true },
         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.keyArn }],
-        forceDelete: false,
+        // Unprotected (disposable) stacks delete their images with the repository; prod never.
+        forceDelete: !protect,
         tags: tags("repo"),
       },
       { parent: this, retainOnDelete: protect },

@@ -258,14 +258,15 @@ export class Storage extends pulumi.ComponentResource {
     for (const p of PRODUCERS) {
       buckets[p] = new aws.s3.Bucket(
         `${name}-${p}`,
-        { forceDestroy: false, tags: tagged(p, { producer: p }) },
+        // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
+        { forceDestroy: !settings.protect, tags: tagged(p, { producer: p }) },
         dataOpts,
       );
     }
     const logBucket = new aws.s3.Bucket(
       `${name}-logs`,
       {
-        forceDestroy: false,
+        forceDestroy: !settings.protect,
         tags: tagged("logs", ACCESS_LOG_WAIVERS),
       },
       dataOpts,

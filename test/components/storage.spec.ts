@@ -195,8 +195,10 @@ describe("Storage", function () {
       }
     });
 
-    it("is never force-destroyed", () => {
-      for (const bucket of bucketsOf(up)) expect(bucket.inputs.forceDestroy).to.equal(false);
+    it("is force-destroyed only when its data is unprotected (staging), never when protected", async () => {
+      for (const bucket of bucketsOf(up)) expect(bucket.inputs.forceDestroy).to.equal(true);
+      const prot = await run({ protect: true });
+      for (const bucket of bucketsOf(prot)) expect(bucket.inputs.forceDestroy).to.equal(false);
     });
 
     it("denies requests that are not TLS", () => {
