@@ -14,6 +14,7 @@ import {
 } from "./analytics";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, size, subnet } from "./cidr";
 import { VAULT_LOCK_MODES, VaultLockMode } from "./backup";
+import { stackResourcePrefix } from "./context";
 import { DATABASE_ENGINES, DatabaseEngine, isValidAcu } from "./database";
 
 export const PROJECT = "platform";
@@ -206,7 +207,8 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   costCenter: "a non-empty string (tag value)",
   sourceProvider: `"codecommit" or "github"`,
   sourceBranches: "a list of 1 to 8 branch names (GitHub: glob patterns such as release/*)",
-  codecommitRepository: "a CodeCommit repository name: letters, digits, . _ - (up to 100)",
+  codecommitRepository:
+    "a CodeCommit repository name: letters, digits, . _ - (up to 100; default <project>-<stack>-app)",
   codecommitCreateRepository: "true or false (false: the repository already exists)",
   githubRepository: `"owner/name" of a GitHub repository (required when sourceProvider is "github")`,
   githubConnectionArn:
@@ -260,7 +262,6 @@ const DEFAULTS = {
   maxUploadMiB: 10,
   sourceProvider: "codecommit" as SourceProvider,
   sourceBranches: ["main"] as string[],
-  codecommitRepository: "platform-app",
   codecommitCreateRepository: true,
   redshiftBaseRpu: 8,
   redshiftUsageLimitRpuHours: 24,
@@ -948,6 +949,11 @@ function parseIngest(r: Reader): IngestPrincipal | undefined {
   return undefined;
 }
 
+/** `<project>-<stack>-app`, or `<project>-app` when the stack is not known (a bare parse). */
+export function defaultRepositoryName(stack?: string): string {
+  return stack === undefined ? `${PROJECT}-app` : `${PROJECT}-${stackResourcePrefix(stack)}-app`;
+}
+
 const GITHUB_REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
 const CONNECTION_ARN_RE =
   /^arn:aws(-[a-z]+)*:(codeconnections|codestar-connections):[a-z0-9-]+:\d{12}:connection\/[0-9a-f-]{36}$/;
@@ -981,7 +987,9 @@ function parseDelivery(r: Reader) {
       );
     }
   });
-  const repositoryName = r.string("codecommitRepository") ?? DEFAULTS.codecommitRepository;
+  // Repository names are unique per account and region: one per stack unless the stack file names
+  // a shared one (and sets codecommitCreateRepository false in all but one stack).
+  const repositoryName = r.string("codecommitRepository") ?? defaultRepositoryName(r.options.stack);
   if (!/^[\w.-]{1,100}$/.test(repositoryName) || repositoryName.endsWith(".git")) {
     r.fail(
       "codecommitRepository",

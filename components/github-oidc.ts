@@ -130,8 +130,11 @@ export interface GithubOidcArgs {
   readonly repository: string;
   /** An existing provider for token.actions.githubusercontent.com; created when unset. */
   readonly providerArn?: string;
-  /** The platform environment (`staging`, `prod`): the prefix of the stack's resource names. */
-  readonly environment: string;
+  /**
+   * Prefix of the stack's component names (`<stack>-<layer>`, see index.ts): buckets, roles and
+   * policies the program auto-names start with it, and the deploy role manages those only.
+   */
+  readonly namePrefix: string;
   /** GitHub environment of the deploy job (its OIDC subject). Defaults to the stack name. */
   readonly githubEnvironment?: string;
   readonly region: string;
@@ -156,7 +159,7 @@ export class GithubOidc extends pulumi.ComponentResource {
     const project = pulumi.getProject();
     const stack = pulumi.getStack();
     const prefix = `${project}-${stack}`;
-    const env = args.environment;
+    const own = args.namePrefix;
     const region = args.region;
     const githubEnvironment = args.githubEnvironment ?? stack;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -309,13 +312,13 @@ export class GithubOidc extends pulumi.ComponentResource {
         ],
       },
       {
-        // Every bucket of the stack is named after a component, `<environment>-<layer>-...`.
+        // Every bucket of the stack is named after a component, `<stack>-<layer>-...`.
         sid: "ManageOwnBuckets",
         effect: "Allow",
         actions: ["s3:*"],
         resources: [
-          pulumi.interpolate`arn:${partition}:s3:::${env}-*`,
-          pulumi.interpolate`arn:${partition}:s3:::${env}-*/*`,
+          pulumi.interpolate`arn:${partition}:s3:::${own}-*`,
+          pulumi.interpolate`arn:${partition}:s3:::${own}-*/*`,
         ],
       },
       {
@@ -330,7 +333,7 @@ export class GithubOidc extends pulumi.ComponentResource {
         actions: ["logs:*"],
         resources: [
           arn("logs", `log-group:/${project}/${stack}/*`),
-          arn("logs", `log-group:/${project}/${env}-*`),
+          arn("logs", `log-group:/${project}/${own}-*`),
           arn("logs", `log-group:aws-waf-logs-${prefix}-*`),
           arn("logs", `log-group:/aws/redshift/${prefix}*`),
         ],
@@ -386,32 +389,32 @@ export class GithubOidc extends pulumi.ComponentResource {
         resources: [
           arn("kms", "key/*"),
           arn("kms", `alias/${project}/${stack}/*`),
-          arn("kms", `alias/${env}-*`),
+          arn("kms", `alias/${own}-*`),
         ],
       },
       {
         sid: "ManageStackRoles",
         effect: "Allow",
         actions: ROLE_ACTIONS,
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
       },
       {
         sid: "ManageStackPolicies",
         effect: "Allow",
         actions: POLICY_ACTIONS,
-        resources: [arn("iam", `policy/${env}-*`, false)],
+        resources: [arn("iam", `policy/${own}-*`, false)],
       },
       {
         // Only this stack's own customer-managed policies can be attached to its roles.
         sid: "AttachStackPolicies",
         effect: "Allow",
         actions: ["iam:AttachRolePolicy", "iam:DetachRolePolicy"],
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
         conditions: [
           {
             test: "ArnLike",
             variable: "iam:PolicyARN",
-            values: [arn("iam", `policy/${env}-*`, false)],
+            values: [arn("iam", `policy/${own}-*`, false)],
           },
         ],
       },
@@ -419,7 +422,7 @@ export class GithubOidc extends pulumi.ComponentResource {
         sid: "PassStackRoles",
         effect: "Allow",
         actions: ["iam:PassRole"],
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
         conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: PASSED_TO }],
       },
       {

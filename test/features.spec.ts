@@ -7,6 +7,7 @@ import { AI_NAT_ROUTE_WAIVER } from "../components/ai-environment";
 import { allPolicies } from "../policy-pack/policies";
 import { PolicyReport, runPolicies } from "../tools/lib/policy-runner";
 import { RecordedResource, Recording } from "../tools/lib/recorder";
+import { ALL_FEATURES_ON, FEATURE_FLAGS } from "./fixtures/features";
 import { doc, findAll, findOne, referrers, runStack } from "./helpers";
 
 const T = {
@@ -23,29 +24,25 @@ const T = {
 /** Each feature's flag (plus what it needs) and the component it adds. */
 const FEATURES: Record<
   string,
-  { on: Record<string, unknown>; component: string; types: string[] }
+  { on: Readonly<Record<string, unknown>>; component: string; types: string[] }
 > = {
   backup: {
-    on: { "platform:backupEnabled": true },
+    on: FEATURE_FLAGS.backup,
     component: T.backup,
     types: ["aws:backup/vault:Vault", "aws:backup/plan:Plan", "aws:backup/selection:Selection"],
   },
   database: {
-    on: { "platform:databaseEnabled": true },
+    on: FEATURE_FLAGS.database,
     component: T.database,
     types: ["aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
   },
   testServer: {
-    on: { "platform:testServerEnabled": true },
+    on: FEATURE_FLAGS.testServer,
     component: T.testServer,
     types: ["aws:iam/instanceProfile:InstanceProfile"],
   },
   aiEnvironment: {
-    on: {
-      "platform:aiEnvironmentEnabled": true,
-      "platform:aiVpcCidr": "10.99.0.0/24",
-      "platform:aiAllowedPorts": [443, 8000],
-    },
+    on: FEATURE_FLAGS.aiEnvironment,
     component: T.ai,
     types: [
       "aws:ec2/natGateway:NatGateway",
@@ -55,7 +52,7 @@ const FEATURES: Record<
   },
 };
 const AI_PRIVATE_CIDR = "10.99.0.128/25";
-const ALL_ON = Object.assign({}, ...Object.values(FEATURES).map((f) => f.on));
+const ALL_ON = ALL_FEATURES_ON;
 
 const mandatory = (r: PolicyReport) =>
   r.violations

@@ -55,15 +55,20 @@ export function deployableCertificateArn(region: string): string {
   return `arn:aws:acm:${region}:123456789012:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c`;
 }
 
-/** Runs `index.ts` for a stack (committed config + overrides) and records every resource. */
+/**
+ * Runs `index.ts` for a stack (committed config + overrides) and records every resource.
+ * `configFrom` runs the stack under another committed stack file (e.g. a `qa` stack with
+ * staging's file).
+ */
 export function runStack(
   stack: string,
-  opts: { preview?: boolean; overrides?: Record<string, unknown> } = {},
+  opts: { preview?: boolean; overrides?: Record<string, unknown>; configFrom?: string } = {},
 ): Promise<Recording> {
-  const key = JSON.stringify([stack, opts.preview ?? false, opts.overrides ?? {}]);
+  const from = opts.configFrom ?? stack;
+  const key = JSON.stringify([stack, from, opts.preview ?? false, opts.overrides ?? {}]);
   let run = cache.get(key);
   if (!run) {
-    const config = stackConfig(stack, opts.overrides);
+    const config = stackConfig(from, opts.overrides);
     const cert = config["platform:certificateArn"];
     if (!(opts.preview ?? false) && typeof cert === "string" && isExampleCertificateArn(cert)) {
       config["platform:certificateArn"] = deployableCertificateArn(String(config["aws:region"]));

@@ -16,7 +16,7 @@ const REGION = "eu-west-1";
 const HOST = "token.actions.githubusercontent.com";
 const base: GithubOidcArgs = {
   repository: "acme/platform",
-  environment: "staging",
+  namePrefix: "staging",
   region: REGION,
   tags: { environment: "staging" },
 };
@@ -52,7 +52,7 @@ describe("GithubOidc", () => {
   let prod: Recording;
   before(async () => {
     staging = await build();
-    prod = await build({ environment: "prod", protect: true }, "prod");
+    prod = await build({ namePrefix: "prod", protect: true }, "prod");
   });
   const role = (rec: Recording, r: string) => findOne(rec, "aws:iam/role:Role", `gh-${r}-role`);
 
@@ -184,7 +184,7 @@ describe("GithubOidc", () => {
 
   for (const preview of [true, false]) {
     it(`passes the pack, waiving on the deploy role only the policies it states reasons for (${preview ? "preview" : "up"})`, async () => {
-      const rec = await build({ environment: "prod", protect: true }, "prod", preview);
+      const rec = await build({ namePrefix: "prod", protect: true }, "prod", preview);
       const report = await runPolicies(allPolicies, rec.resources);
       const mandatory = report.violations.filter((v) => v.enforcementLevel === "mandatory");
       expect(mandatory.map((v) => `${v.policy} ${v.name}: ${v.detail}`)).to.deep.equal([]);
