@@ -15,6 +15,7 @@ import {
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, size, subnet } from "./cidr";
 import { VAULT_LOCK_MODES, VaultLockMode } from "./backup";
 import { stackResourcePrefix } from "./context";
+import { SERVICE_TRUST_CONDITIONS } from "./iam";
 import { DATABASE_ENGINES, DatabaseEngine, isValidAcu } from "./database";
 
 export const PROJECT = "platform";
@@ -939,6 +940,19 @@ function parseIngest(r: Reader): IngestPrincipal | undefined {
   if (SERVICE_RE.test(id)) {
     if (externalId !== undefined)
       r.fail("ingestExternalId", "applies only when ingestPrincipal is an IAM role ARN");
+    // The ingest role's trust carries the confused-deputy keys the service documents; a service
+    // whose documentation has not been read for them is refused rather than guessed.
+    if (!(id in SERVICE_TRUST_CONDITIONS)) {
+      r.fail(
+        "ingestPrincipal",
+        `"${id}" is a service whose trust conditions are not recorded (components/iam SERVICE_TRUST_CONDITIONS); use ${Object.keys(
+          SERVICE_TRUST_CONDITIONS,
+        )
+          .filter((k) => k.startsWith("kafkaconnect"))
+          .join(", ")} or an IAM role ARN, or record the service first`,
+      );
+      return undefined;
+    }
     return { type: "Service", identifier: id };
   }
   if (ROLE_ARN_RE.test(id)) return { type: "AWS", identifier: id, externalId };

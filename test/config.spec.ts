@@ -155,6 +155,11 @@ describe("config", () => {
         /^platform:ingestPrincipal: "kafka" is neither a service principal/,
       ],
       [
+        "an ingest service whose trust conditions are not recorded",
+        { "platform:ingestPrincipal": "firehose.amazonaws.com" },
+        /^platform:ingestPrincipal: "firehose\.amazonaws\.com" is a service whose trust conditions are not recorded/,
+      ],
+      [
         "external id for a service",
         { "platform:ingestExternalId": "abc123" },
         /^platform:ingestExternalId: applies only when ingestPrincipal is an IAM role ARN/,

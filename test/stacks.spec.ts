@@ -1,6 +1,7 @@
 // The committed stacks, built by the real program under mocks: what a user cares about, checked on
 // every resource the program registers, and the whole policy pack over both stacks.
 import { expect } from "chai";
+import { SERVICE_TRUST_CONDITIONS } from "../components/iam";
 import { allPolicies } from "../policy-pack/policies";
 import { runPolicies } from "../tools/lib/policy-runner";
 import type { Recording } from "../tools/lib/recorder";
@@ -278,6 +279,50 @@ describe("what `pulumi destroy` may delete", function () {
       const vaults = findAll(rec, "aws:backup/vault:Vault");
       expect(vaults).to.have.length(1);
       for (const v of vaults) expect(v.inputs.forceDestroy, v.name).to.equal(disposable);
+    });
+  }
+});
+
+describe("service trusts", function () {
+  this.timeout(300_000);
+  for (const stack of STACKS) {
+    it(`${stack}: every role a service assumes carries exactly the conditions that service documents`, async () => {
+      const rec = await everythingOn(stack);
+      const seen = new Set<string>();
+      for (const role of findAll(rec, "aws:iam/role:Role")) {
+        for (const s of doc(role.inputs.assumeRolePolicy).Statement) {
+          const services = [s.Principal?.Service ?? []].flat() as string[];
+          if (services.length === 0) continue;
+          for (const service of services) {
+            expect(
+              SERVICE_TRUST_CONDITIONS,
+              `${role.name}: ${service} undocumented`,
+            ).to.have.property(service);
+            seen.add(service);
+          }
+          // Statements naming several services (Redshift) get what all of them document.
+          const documented = services
+            .map((x) => new Set<string>(SERVICE_TRUST_CONDITIONS[x].keys))
+            .reduce((a, b) => new Set([...a].filter((k) => b.has(k))));
+          const used = Object.values((s.Condition ?? {}) as Record<string, object>)
+            .flatMap((byKey) => Object.keys(byKey))
+            .filter((k) => /^aws:Source(Account|Arn)$/i.test(k));
+          expect(used.sort(), `${role.name} (${services.join(", ")})`).to.deep.equal(
+            [...documented].sort(),
+          );
+        }
+      }
+      // The services the program trusts, each with its source.
+      expect([...seen].sort()).to.include.members([
+        "codebuild.amazonaws.com",
+        "codepipeline.amazonaws.com",
+        "ecs-tasks.amazonaws.com",
+        "events.amazonaws.com",
+        "vpc-flow-logs.amazonaws.com",
+      ]);
+      for (const service of seen) {
+        expect(SERVICE_TRUST_CONDITIONS[service].source, service).to.match(/\w+.{20,}/);
+      }
     });
   }
 });

@@ -184,13 +184,34 @@ describe("Pipeline", () => {
     ]);
   });
 
-  it("trusts each role only to its service acting for this account's own pipeline or project", () => {
+  it("lets the build and pipeline roles describe the key, as CodeBuild's and CodePipeline's documented key policies do", () => {
+    // CodeBuild User Guide ("Create and configure a customer managed key for CodeBuild") and
+    // CodePipeline's artifact-store key: the service role is a key user, DescribeKey included;
+    // CodeBuild reads the project's encryptionKey itself, outside S3.
+    const policy = doc(keyOf(staging).inputs.policy);
+    const describe = policy.Statement.filter((s: any) =>
+      [s.Action].flat().includes("kms:DescribeKey"),
+    );
+    const roles = ["pipeline", "test", "image", "deploy"].map((r) => role(staging, r).outputs.arn);
+    const described = describe.flatMap((s: any) => [s.Principal.AWS ?? []].flat());
+    expect(described).to.include.members(roles);
+    for (const s of describe.filter((x: any) =>
+      roles.some((r) => [x.Principal.AWS].flat().includes(r)),
+    )) {
+      // Metadata only: no cryptographic action rides along without the S3 condition.
+      expect([s.Action].flat(), s.Sid).to.deep.equal(["kms:DescribeKey"]);
+      expect(s.Condition?.StringEquals?.["kms:CallerAccount"], s.Sid).to.equal(ACCOUNT);
+    }
+  });
+
+  it("trusts each role only to its service acting for this account (and, where documented, its own project)", () => {
     const pipelineTrust = doc(role(staging, "pipeline").inputs.assumeRolePolicy).Statement[0];
     expect(pipelineTrust.Principal).to.deep.equal({ Service: "codepipeline.amazonaws.com" });
-    expect(pipelineTrust.Condition.StringEquals["aws:SourceAccount"]).to.equal(ACCOUNT);
-    expect(pipelineTrust.Condition.ArnLike["aws:SourceArn"]).to.equal(
-      `arn:aws:codepipeline:${REGION}:${ACCOUNT}:platform-staging-app`,
-    );
+    // CodePipeline documents no aws:SourceArn for its service role: an undocumented key would make
+    // CreatePipeline fail; aws:SourceAccount only (docs/first-deploy.md watches it).
+    expect(pipelineTrust.Condition).to.deep.equal({
+      StringEquals: { "aws:SourceAccount": ACCOUNT },
+    });
     for (const s of BUILD_STAGES) {
       const trust = doc(role(staging, s).inputs.assumeRolePolicy).Statement[0];
       expect(trust.Principal).to.deep.equal({ Service: "codebuild.amazonaws.com" });
