@@ -5,7 +5,7 @@ import { SERVICE_TRUST_CONDITIONS } from "../components/iam";
 import { allPolicies } from "../policy-pack/policies";
 import { runPolicies } from "../tools/lib/policy-runner";
 import type { Recording } from "../tools/lib/recorder";
-import { ALL_FEATURES_ON, GITHUB_OIDC_ON } from "./fixtures/features";
+import { ALL_FEATURES_ON, GITHUB_OIDC_ON, runWithEverything } from "./fixtures/features";
 import { doc, findAll, referrers, runStack } from "./helpers";
 
 const STACKS = ["staging", "prod"] as const;
@@ -218,17 +218,7 @@ function accountUniqueNames(rec: Recording, region: string): Map<string, string>
   return names;
 }
 
-// Everything optional on, so every name the program can spell out is compared. In one account the
-// GitHub OIDC provider exists once (one per URL): the second stack reuses it.
-const EVERYTHING = { ...ALL_FEATURES_ON, ...GITHUB_OIDC_ON };
-const SHARED_PROVIDER = {
-  "platform:githubOidcProviderArn":
-    "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
-};
-const everythingOn = (stack: string) =>
-  runStack(stack, {
-    overrides: stack === "staging" ? EVERYTHING : { ...EVERYTHING, ...SHARED_PROVIDER },
-  });
+const everythingOn = runWithEverything;
 
 describe("stacks sharing one AWS account", function () {
   this.timeout(300_000);
@@ -255,7 +245,12 @@ describe("stacks sharing one AWS account", function () {
     const staging = await everythingOn("staging");
     const qa = await runStack("qa", {
       configFrom: "staging",
-      overrides: { ...EVERYTHING, ...SHARED_PROVIDER },
+      overrides: {
+        ...ALL_FEATURES_ON,
+        ...GITHUB_OIDC_ON,
+        "platform:githubOidcProviderArn":
+          "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
+      },
     });
     expect(collisions(staging, qa)).to.deep.equal([]);
     expect(findAll(qa, "platform:network:Network").map((r) => r.name)).to.deep.equal([
