@@ -367,6 +367,9 @@ export class GithubOidc extends pulumi.ComponentResource {
           "logs:GetDeliverySource",
           "logs:PutDeliveryDestination",
           "logs:PutDeliverySource",
+          // CloudWatch Logs guide ("Logs sent to Amazon S3", user permissions): changing a
+          // delivery's S3 settings (its suffix path) is UpdateDeliveryConfiguration.
+          "logs:UpdateDeliveryConfiguration",
           "logs:TagResource",
           "logs:UntagResource",
           "logs:ListTagsForResource",
