@@ -516,7 +516,6 @@ export class Runtime extends pulumi.ComponentResource {
         {
           resourceArn: lb.arn,
           rateLimit: args.wafRateLimit,
-          maxBodyBytes: args.maxUploadBytes,
           logKeyArn: key.keyArn,
           logRetentionDays: args.logRetentionDays,
           tags: args.tags,
