@@ -394,6 +394,15 @@ export class GithubOidc extends pulumi.ComponentResource {
         ],
       },
       {
+        // ECR's registry scanning configuration (components/runtime.ts): registry-level, the
+        // actions define no resource type (Service Authorization Reference), so "*" in the region.
+        sid: "ManageRegistryScanning",
+        effect: "Allow",
+        actions: ["ecr:GetRegistryScanningConfiguration", "ecr:PutRegistryScanningConfiguration"],
+        resources: ["*"],
+        conditions: [regionLock],
+      },
+      {
         sid: "ManageOwnRepositories",
         effect: "Allow",
         actions: ["ecr:*"],

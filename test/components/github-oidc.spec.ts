@@ -293,6 +293,12 @@ describe("GithubOidc", () => {
           (r) => `arn:aws:kms:${REGION}:${ACCOUNT}:${r.inputs.name}`,
           (r) => (r.inputs.region ?? REGION) !== REGION,
         );
+        // The registry's scanning configuration (registry-level: no resource type).
+        for (const a of [
+          "ecr:PutRegistryScanningConfiguration",
+          "ecr:GetRegistryScanningConfiguration",
+        ])
+          expect(inside(a, "*"), `${stack} ${a}`).to.equal(true);
         // Secrets the services create as the deployer: Redshift's admin secret, RDS's master secret.
         for (const secret of [
           findOne(rec, "aws:redshiftserverless/namespace:Namespace", `${stack}-analytics-namespace`)

@@ -104,10 +104,33 @@ describe("Runtime", () => {
     expect(td.inputs.taskRoleArn).to.equal(base.taskRoleArn);
   });
 
-  it("has an immutable, scanned, KMS-encrypted repository with a lifecycle policy", () => {
+  it("manages the registry's scanning explicitly: basic scanning on push of the project's repositories, kept when a stack goes", () => {
+    for (const rec of [staging, prod]) {
+      const [config] = findAll(
+        rec,
+        "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+      );
+      expect(config, "registry scanning configuration").to.not.equal(undefined);
+      expect(config.inputs.scanType).to.equal("BASIC");
+      expect(config.inputs.rules).to.deep.equal([
+        {
+          scanFrequency: "SCAN_ON_PUSH",
+          repositoryFilters: [{ filter: "platform-*", filterType: "WILDCARD" }],
+        },
+      ]);
+      // One per account and region: deleting it would reset the registry to no scanning at all
+      // for the other stacks of the account.
+      expect(config.options.retainOnDelete).to.equal(true);
+      // The repository's own scanOnPush is superseded (and deprecated): not set.
+      const repo = findOne(rec, "aws:ecr/repository:Repository", "rt-repo");
+      expect(repo.inputs).to.not.have.property("imageScanningConfiguration");
+      expect(repo.inputs.name).to.match(/^platform-/);
+    }
+  });
+
+  it("has an immutable, KMS-encrypted repository with a lifecycle policy", () => {
     const repo = findOne(staging, "aws:ecr/repository:Repository", "rt-repo");
     expect(repo.inputs.imageTagMutability).to.equal("IMMUTABLE");
-    expect(repo.inputs.imageScanningConfiguration).to.deep.equal({ scanOnPush: true });
     expect(repo.inputs.encryptionConfigurations[0].encryptionType).to.equal("KMS");
     const lifecycle = findOne(
       staging,
