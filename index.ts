@@ -47,13 +47,9 @@ const network = new Network(
     cidrBlock: config.network.cidrBlock,
     subnetCidrs: config.network.subnetCidrs,
     endpointPlacement: config.network.endpointPlacement,
-    // Each layer names the interface endpoints its private workloads need.
-    // The database's credentials reach the tasks through Secrets Manager (ECS `secrets`).
-    interfaceEndpoints: [
-      ...RUNTIME_INTERFACE_ENDPOINTS,
-      ...(features.database ? ["secretsmanager"] : []),
-      ...config.network.extraInterfaceEndpoints,
-    ],
+    // Each layer names the interface endpoints its private workloads need. (The database needs
+    // none: the tasks sign IAM authentication tokens locally and read no secret.)
+    interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
     computeIngressPorts: [config.runtime.containerPort],
     // Data-tier ports the compute tier opens: Redshift, and the application database when on.
     dataIngressPorts: [REDSHIFT_PORT, ...(dbPort !== undefined ? [dbPort] : [])],
@@ -93,8 +89,9 @@ const storage = new Storage(
   renamed("storage"),
 );
 
-// Optional application database: the tasks get its address as plain variables and its
-// credentials through ECS `secrets`.
+// Optional application database: the tasks get its address and their database user as plain
+// variables and connect with IAM database authentication (the task role may `rds-db:connect` as
+// that user only); the RDS-managed master secret is never handed to them.
 const database = features.database
   ? new Database(
       named("database"),
@@ -127,8 +124,6 @@ const runtime = new Runtime(
     bucketKeyArn: storage.keyArn,
     ...config.runtime,
     extraEnvironment: database?.containerEnvironment,
-    secrets: database?.containerSecrets,
-    secretsKeyArn: database?.keyArn,
     logRetentionDays: config.logRetentionDays,
     protect,
     tags: config.tags,
@@ -136,6 +131,7 @@ const runtime = new Runtime(
   renamed("runtime"),
 );
 database?.allowFrom("tasks", runtime.taskSecurityGroupId);
+database?.grantConnect("tasks", storage.apiRoleName);
 
 const access = new Access(
   named("access"),
@@ -344,7 +340,10 @@ export const docsUrl = docsSite.url;
 export const docsBucketName = docsSite.bucketName;
 export const docsDistributionId = docsSite.distributionId;
 export const databaseEndpoint = database?.endpoint;
+/** The master user's secret (RDS-managed, rotated): for administrators, never for the app. */
 export const databaseSecretArn = database?.secretArn;
+/** The user the app connects as, with IAM database authentication. */
+export const databaseAppUser = database?.appUsername;
 export const backupVaultName = backup?.vaultName;
 export const backupRestoreRoleArn = backup?.restoreRoleArn;
 export const testServerInstanceId = testServer?.instanceId;
