@@ -185,9 +185,9 @@ export const DEPLOY_ROLE_WAIVERS: Readonly<Record<string, string>> = {
   "iam-kms-decrypt-scoped":
     "Key ids are generated, so keys cannot be named in advance: Decrypt and ReEncryptFrom only through EC2, RDS, " +
     "Redshift, Secrets Manager and AWS Backup (kms:ViaService), which encrypt for what pulumi up creates.",
-  "iam-no-privilege-escalation":
-    "pulumi up writes resource policies (key, bucket, log, WAF) and manages this stack's roles and instance profiles; " +
-    "denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
+  "iam-no-unscoped-permissions-management":
+    "pulumi up writes resource policies (key, bucket, log, WAF, build) of resources with generated ids; " +
+    "region-locked; denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
 };
 
 export interface GithubOidcArgs {

@@ -15,17 +15,41 @@ function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 }
 
-/** The markdown table of every policy in the pack, most severe first, mandatory before advisory. */
+/** Sources that get their own column: a reader checks coverage against each one's list. */
+const COLUMNS = ["Checkov", "KICS", "Trivy"] as const;
+
+/** Checkov ids in their own order: CKV_AWS_n before CKV2_AWS_n, numerically. */
+function checkovOrder(a: string, b: string): number {
+  const key = (id: string) => {
+    const m = /^CKV(2?)_[A-Z]+_(\d+)/.exec(id);
+    return m ? [m[1] ? 1 : 0, Number(m[2])] : [2, 0];
+  };
+  const [ga, na] = key(a);
+  const [gb, nb] = key(b);
+  return ga - gb || na - nb || a.localeCompare(b);
+}
+
+/**
+ * The markdown tables of the pack: every policy (most severe first, mandatory before advisory)
+ * with the ids of the third-party controls it mirrors, one column per scanner; then Checkov's ids
+ * in order with the policies that cover each, so coverage can be checked against Checkov's list.
+ */
 export function renderPolicyTable(): string {
   const rows = allPolicies
     .map((p) => {
-      const meta = policyCatalog.get(p.name);
+      const refs = policyCatalog.get(p.name)?.references ?? [];
+      const ids = (source: string) => refs.filter((r) => r.source === source).map((r) => r.id);
       return {
         name: p.name,
         level: p.enforcementLevel ?? "advisory",
         severity: p.severity ?? "low",
         what: p.description,
-        refs: (meta?.references ?? []).map((r) => `${r.source} ${r.id}`).join(", "),
+        columns: COLUMNS.map((source) => ids(source).join(", ")),
+        other: refs
+          .filter((r) => !(COLUMNS as readonly string[]).includes(r.source))
+          .map((r) => `${r.source} ${r.id}`)
+          .join(", "),
+        checkov: ids("Checkov"),
       };
     })
     .sort(
@@ -34,14 +58,35 @@ export function renderPolicyTable(): string {
         (a.level === b.level ? 0 : a.level === "mandatory" ? -1 : 1) ||
         a.name.localeCompare(b.name),
     );
+  const byCheckov = new Map<string, string[]>();
+  for (const r of rows) {
+    for (const id of r.checkov) {
+      const list = byCheckov.get(id);
+      if (list) list.push(r.name);
+      else byCheckov.set(id, [r.name]);
+    }
+  }
   const lines = [
     `${rows.length} policies (${rows.filter((r) => r.level === "mandatory").length} mandatory).`,
     "",
-    "| Policy | Level | Severity | What it checks | References |",
-    "| --- | --- | --- | --- | --- |",
+    `| Policy | Level | Severity | What it checks | ${COLUMNS.join(" | ")} | Other references |`,
+    `| --- | --- | --- | --- | ${COLUMNS.map(() => "---").join(" | ")} | --- |`,
     ...rows.map(
       (r) =>
-        `| \`${r.name}\` | ${r.level} | ${r.severity} | ${cell(r.what)} | ${cell(r.refs) || "(ours)"} |`,
+        `| \`${r.name}\` | ${r.level} | ${r.severity} | ${cell(r.what)} | ` +
+        `${r.columns.map((c) => cell(c)).join(" | ")} | ${cell(r.other) || (r.columns.some((c) => c) ? "" : "(ours)")} |`,
+    ),
+    "",
+    `Checkov coverage: ${byCheckov.size} Checkov ids, each with the policies that cover it.`,
+    "",
+    "| Checkov | Policies |",
+    "| --- | --- |",
+    ...[...byCheckov.keys()].sort(checkovOrder).map(
+      (id) =>
+        `| ${id} | ${byCheckov
+          .get(id)!
+          .map((n) => `\`${n}\``)
+          .join(", ")} |`,
     ),
   ];
   return lines.join("\n");

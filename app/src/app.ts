@@ -1,4 +1,5 @@
 // Assembles the fastify application: logger, multipart parser, security headers, routes.
+import type { Socket } from "node:net";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import multipart from "@fastify/multipart";
 import type { Config } from "./config";
@@ -6,12 +7,14 @@ import { errorHandler } from "./errors";
 import { KEY_PREFIX } from "./keys";
 import { RequestLog } from "./logging";
 import { registerRoutes } from "./routes";
-import { registerSecurityHeaders } from "./security";
-import { ImageStore, createS3Client } from "./store";
+import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
+import { ImageStore, createS3Client, type StoreOptions } from "./store";
 
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */
   readonly store?: ImageStore;
+  /** Options of the store built here (tests shorten the abort retries). */
+  readonly storeOptions?: Omit<StoreOptions, "log">;
   /** Logger options; defaults to JSON on stdout at LOG_LEVEL. */
   readonly logger?: FastifyServerOptions["logger"];
 }
@@ -20,7 +23,6 @@ export async function buildApp(
   config: Config,
   overrides: AppOverrides = {},
 ): Promise<FastifyInstance> {
-  const store = overrides.store ?? new ImageStore(createS3Client(config), config);
   const app = Fastify({
     // pino: one JSON object per line on stdout. Its request serializer logs method, URL and
     // peer only: no headers, so no cookies or credentials.
@@ -29,22 +31,45 @@ export async function buildApp(
       formatters: { level: (label: string) => ({ level: label }) },
     },
     logController: new RequestLog(),
+    // request.ip is the client's address as the load balancer saw it (the last address in
+    // X-Forwarded-For) when the connection comes from a trusted proxy, else the peer's.
+    // Fastify's docs: trust proxies by address, never by hop count alone.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
     // Only multipart bodies are accepted, and they are streamed, not buffered: any other body
     // may stay small.
     bodyLimit: 16 * 1024,
-    // Bounds a slow upload (and a slowloris); 10 MiB at 100 KiB/s still fits.
+    // Bounds any request; uploads are also held to a minimum pace (UPLOAD_IDLE_TIMEOUT_MS,
+    // UPLOAD_MIN_BYTES_PER_SECOND). 10 MiB at 100 KiB/s still fits.
     requestTimeout: 120_000,
     // keepAliveTimeout stays at fastify's 72 s, longer than the ALB's 60 s idle timeout, so the
     // load balancer, not the task, closes idle connections (no 502s from a race).
     forceCloseConnections: "idle",
     return503OnClosing: true,
+    clientErrorHandler,
+  });
+  const store =
+    overrides.store ??
+    new ImageStore(createS3Client(config), config, { ...overrides.storeOptions, log: app.log });
+
+  // Node answers "Expect: 100-continue" with 100 as soon as the headers arrive, unless the
+  // server listens for 'checkContinue' (Node docs, http, Event 'checkContinue'). An upload is
+  // judged on its headers first (size, uploads in flight), and only then told to continue
+  // (upload.ts); other requests continue at once, as Node would.
+  app.server.on("checkContinue", (request, response) => {
+    const isUpload = request.method === "POST" && request.url?.split("?")[0] === "/upload";
+    if (!isUpload || !/^multipart\/form-data/i.test(request.headers["content-type"] ?? ""))
+      response.writeContinue();
+    app.server.emit("request", request, response);
   });
 
   await app.register(multipart, {
     limits: {
       fileSize: config.maxUploadBytes + 1, // one byte more, so "too large" is seen, not guessed
-      files: 1,
-      fields: 0,
+      // Fields and extra files are delivered as parts and refused by the route at once; a
+      // limit of 0 would make the parser drop them silently and cut the file that follows.
+      files: 2,
+      fields: 4,
+      fieldSize: 1024,
       parts: 4,
       headerPairs: 20,
       fieldNameSize: 100,
@@ -62,6 +87,45 @@ export async function buildApp(
     if (!app.server.listening) reply.header("connection", "close");
     return payload;
   });
-  app.addHook("onClose", async () => store.client.destroy());
+  app.addHook("onClose", () => store.close());
   return app;
+}
+
+/**
+ * Errors Node's HTTP parser reports before there is a request (headers too large, a malformed
+ * request line, headers too slow), answered in the app's own shape instead of fastify's.
+ * JSON only: the headers that would say what the client accepts are what failed.
+ */
+function clientErrorHandler(this: FastifyInstance, err: NodeJS.ErrnoException, socket: Socket) {
+  // A reset connection has nobody left to answer.
+  if (err.code === "ECONNRESET" || socket.destroyed) return;
+  const [status, reason, code, message] =
+    err.code === "HPE_HEADER_OVERFLOW"
+      ? [
+          431,
+          "Request Header Fields Too Large",
+          "headers_too_large",
+          "The request headers are too large.",
+        ]
+      : err.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? [408, "Request Timeout", "too_slow", "The request took too long to arrive."]
+        : [400, "Bad Request", "bad_request", "The request is malformed."];
+  this.log.info({ code, reason: err.code ?? err.message }, "request refused");
+  const body = JSON.stringify({ error: code, message });
+  const headers = {
+    ...SECURITY_HEADERS,
+    "cache-control": "no-store",
+    "content-type": "application/json; charset=utf-8",
+    "content-length": String(Buffer.byteLength(body)),
+    connection: "close",
+  };
+  if (socket.writable)
+    socket.end(
+      `HTTP/1.1 ${status} ${reason}\r\n` +
+        Object.entries(headers)
+          .map(([name, value]) => `${name}: ${value}\r\n`)
+          .join("") +
+        `\r\n${body}`,
+    );
+  else socket.destroy();
 }

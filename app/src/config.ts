@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at startup. parseConfig collects every
 // problem and names the variable, so a bad task definition fails fast with a clear message.
+import { isIP } from "node:net";
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -27,6 +28,22 @@ export interface Config {
   readonly uploadConcurrency: number;
   /** SHUTDOWN_TIMEOUT_SECONDS: grace for in-flight requests on SIGTERM. Default 20. */
   readonly shutdownTimeoutSeconds: number;
+  /** S3_TIMEOUT_MS: deadline of one S3 call, the SDK's retries included. Default 10000. */
+  readonly s3TimeoutMs: number;
+  /** READINESS_TIMEOUT_MS: deadline of the readiness probe's HeadBucket. Default 2000. */
+  readonly readinessTimeoutMs: number;
+  /** READINESS_CACHE_MS: how long a readiness answer is reused. Default 5000. */
+  readonly readinessCacheMs: number;
+  /** UPLOAD_IDLE_TIMEOUT_MS: longest wait for the next bytes of an upload. Default 10000. */
+  readonly uploadIdleTimeoutMs: number;
+  /** UPLOAD_MIN_BYTES_PER_SECOND: slowest average an upload may keep up. Default 8192. */
+  readonly uploadMinBytesPerSecond: number;
+  /** UPLOAD_CONCURRENCY_PER_CLIENT: uploads in flight per client address. Default 2. */
+  readonly uploadConcurrencyPerClient: number;
+  /** TRUSTED_PROXIES: addresses/CIDRs whose X-Forwarded-For is believed. Default: private ranges. */
+  readonly trustedProxies: readonly string[];
+  /** MAX_IMAGE_PIXELS: largest image (width x height) accepted. Default 40 million. */
+  readonly maxImagePixels: number;
 }
 
 export class ConfigError extends Error {
@@ -44,6 +61,13 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 // A key id, key ARN, alias name or alias ARN; nothing that could smuggle header syntax.
 const KMS_KEY = /^[A-Za-z0-9:/_.-]{1,2048}$/;
+
+/**
+ * The private address ranges (RFC 1918, RFC 4193): where a load balancer inside a VPC connects
+ * from. Clients cannot connect from them through the internet, so their X-Forwarded-For may be
+ * believed; anyone else's is ignored.
+ */
+export const PRIVATE_RANGES = ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"];
 
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const problems: string[] = [];
@@ -83,6 +107,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
     problems.push(`LOG_LEVEL: "${logLevel}" must be one of ${LOG_LEVELS.join(", ")}`);
 
+  const trustedProxies = parseProxies(text("TRUSTED_PROXIES"), problems);
+
   const config: Config = {
     bucketName,
     region,
@@ -97,9 +123,44 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     uploadConcurrency: integer("UPLOAD_CONCURRENCY", 8, 1, 1000),
     // ECS stops a container with SIGTERM and sends SIGKILL after stopTimeout (default 30 s).
     shutdownTimeoutSeconds: integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 120),
+    // Milliseconds, so tests can make the deadlines short; the defaults are for production.
+    // An upload waits for at most a few S3 calls, each within S3_TIMEOUT_MS: well under the
+    // ALB's 60 s idle timeout. The readiness probe must answer within the health check's own
+    // timeout (5 s for ECS and the ALB here).
+    s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, 120_000),
+    readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 2_000, 50, 30_000),
+    readinessCacheMs: integer("READINESS_CACHE_MS", 5_000, 0, 60_000),
+    uploadIdleTimeoutMs: integer("UPLOAD_IDLE_TIMEOUT_MS", 10_000, 100, 120_000),
+    uploadMinBytesPerSecond: integer("UPLOAD_MIN_BYTES_PER_SECOND", 8 * 1024, 1, 1024 * MIB),
+    uploadConcurrencyPerClient: integer("UPLOAD_CONCURRENCY_PER_CLIENT", 2, 1, 1000),
+    trustedProxies,
+    maxImagePixels: integer("MAX_IMAGE_PIXELS", 40_000_000, 1, 500_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** TRUSTED_PROXIES: "none", or addresses and CIDR ranges separated by commas. */
+function parseProxies(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return PRIVATE_RANGES;
+  if (raw.toLowerCase() === "none") return [];
+  const entries = raw.split(",").map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !isAddressOrCidr(entry));
+  if (bad.length > 0)
+    problems.push(
+      `TRUSTED_PROXIES: ${bad.map((b) => JSON.stringify(b)).join(", ")} must be IP addresses or ` +
+        `CIDR ranges separated by commas, or "none"`,
+    );
+  return entries;
+}
+
+function isAddressOrCidr(value: string): boolean {
+  const [address, prefix, ...rest] = value.split("/");
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = /^\d{1,3}$/.test(prefix) ? Number(prefix) : NaN;
+  return bits >= 0 && bits <= (version === 4 ? 32 : 128);
 }
 
 function isHttpUrl(value: string): boolean {

@@ -3,6 +3,7 @@
 // S3 error text) reaches the client.
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import { errorPage } from "./html";
+import { StorageError } from "./store";
 
 export class HttpError extends Error {
   constructor(
@@ -18,6 +19,15 @@ export class HttpError extends Error {
 
 export const tooLarge = (maxBytes: number): HttpError =>
   new HttpError(413, "too_large", `The image is larger than ${formatBytes(maxBytes)}.`);
+
+/** S3 does not answer, or answers with an error of its own: try again later (RFC 9110, 15.6.4). */
+export const storageUnavailable = (): HttpError =>
+  new HttpError(
+    503,
+    "storage_unavailable",
+    "The image store is not answering right now. Try again in a moment.",
+    { "retry-after": "5" },
+  );
 
 export const notAnImage = (reason: string): HttpError =>
   new HttpError(
@@ -49,6 +59,9 @@ function fromFrameworkError(err: FastifyError, maxBytes: number): HttpError | un
     case "FST_ERR_CTP_BODY_TOO_LARGE":
       return new HttpError(413, "too_large", "The request body is too large.");
   }
+  // The body ended in the middle of the form: the client disconnected or sent less.
+  if (err.code === "ERR_STREAM_PREMATURE_CLOSE")
+    return new HttpError(400, "bad_multipart", "The upload ended before the form was complete.");
   if (/multipart|boundary|part terminated|unexpected end of form|malformed/i.test(err.message))
     return new HttpError(400, "bad_multipart", "The multipart/form-data body is malformed.");
   if (typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500)
@@ -58,6 +71,11 @@ function fromFrameworkError(err: FastifyError, maxBytes: number): HttpError | un
 
 export function errorHandler(maxBytes: number) {
   return (err: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+    if (err instanceof StorageError && err.transient) {
+      request.log.warn({ reason: err.message }, "storage unavailable");
+      sendError(request, reply, storageUnavailable());
+      return;
+    }
     const known = err instanceof HttpError ? err : fromFrameworkError(err, maxBytes);
     const failure =
       known ?? new HttpError(500, "internal", "Something went wrong. Please try again later.");

@@ -1,7 +1,7 @@
 // Object keys are made here, never from anything the client sent: the date, a random UUID and
 // the extension of the type detected from the file's content.
 import { randomUUID } from "node:crypto";
-import { IMAGE_FORMATS, type ImageKind } from "./sniff";
+import { IMAGE_FORMATS, type ImageKind } from "./image";
 
 export const KEY_PREFIX = "uploads/";
 

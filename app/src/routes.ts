@@ -5,14 +5,12 @@ import { HttpError, formatBytes, sendError, wantsHtml } from "./errors";
 import { cached } from "./cache";
 import { STYLESHEET, galleryPage, imagePage } from "./html";
 import { idFromKey, keyFromId } from "./keys";
-import { IMAGE_FORMATS } from "./sniff";
-import type { ImageStore } from "./store";
+import { IMAGE_FORMATS } from "./image";
+import { describe, type ImageStore } from "./store";
 import { receiveUpload } from "./upload";
 
 /** Images shown in the gallery. */
 export const GALLERY_SIZE = 48;
-/** How long a readiness answer is reused: probes do not become a stream of S3 requests. */
-export const READINESS_TTL_MS = 5_000;
 /**
  * How long a gallery listing is reused. Each page view would otherwise be one S3 LIST request
  * (billed per request, and the slowest part of the page); this caps it at one every 2 s per
@@ -24,18 +22,26 @@ export const GALLERY_TTL_MS = 2_000;
 const FORCED_REFRESH_INTERVAL_MS = 1_000;
 
 export function registerRoutes(app: FastifyInstance, store: ImageStore, config: Config): void {
+  // Readiness: one HeadBucket under its own short deadline (READINESS_TIMEOUT_MS), so the
+  // probe always settles, well within the health check's timeout, and the answer is reused
+  // for READINESS_CACHE_MS so probes do not become a stream of S3 requests. An answer is at most
+  // cache + timeout old: readiness returns by itself within that once S3 answers again.
   const readiness = cached(async () => {
     try {
-      await store.ping();
+      await store.ping(config.readinessTimeoutMs);
       return { ready: true, checkedAt: new Date() };
     } catch (err) {
       app.log.warn({ reason: describe(err) }, "bucket not reachable");
       return { ready: false, checkedAt: new Date() };
     }
-  }, READINESS_TTL_MS);
+  }, config.readinessCacheMs);
+  const retryAfter = String(Math.max(1, Math.ceil(config.readinessCacheMs / 1000)));
   const listing = cached(() => store.list(GALLERY_SIZE), GALLERY_TTL_MS);
   let lastForcedRefresh = 0;
   let uploadsInFlight = 0;
+  // Uploads in flight per client address (request.ip: the address the load balancer saw, when
+  // it is a trusted proxy, see TRUSTED_PROXIES). A few clients cannot take every slot.
+  const uploadsPerClient = new Map<string, number>();
 
   // Liveness: the process answers. It does not depend on S3, so an S3 outage does not make
   // the orchestrator restart healthy tasks.
@@ -45,6 +51,7 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
   app.get("/readyz", async (_request, reply) => {
     const { ready, checkedAt } = await readiness.get();
     reply.code(ready ? 200 : 503);
+    if (!ready) reply.header("retry-after", retryAfter);
     return { status: ready ? "ready" : "unavailable", checkedAt: checkedAt.toISOString() };
   });
 
@@ -103,12 +110,31 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
         "retry-after": "5",
       });
     }
+    const client = request.ip;
+    const ofClient = uploadsPerClient.get(client) ?? 0;
+    if (ofClient >= config.uploadConcurrencyPerClient) {
+      // RFC 6585, 4: 429 Too Many Requests, with Retry-After.
+      throw new HttpError(
+        429,
+        "too_many_uploads",
+        `At most ${config.uploadConcurrencyPerClient} upload${config.uploadConcurrencyPerClient === 1 ? "" : "s"} ` +
+          "at a time from one client. Try again when one is done.",
+        { "retry-after": "5" },
+      );
+    }
     uploadsInFlight += 1;
+    uploadsPerClient.set(client, ofClient + 1);
     try {
-      const image = await receiveUpload(request, store, config.maxUploadBytes);
+      const image = await receiveUpload(request, reply, store, {
+        maxBytes: config.maxUploadBytes,
+        maxPixels: config.maxImagePixels,
+        idleTimeoutMs: config.uploadIdleTimeoutMs,
+        minBytesPerSecond: config.uploadMinBytesPerSecond,
+      });
       listing.invalidate();
       const { kind, width, height } = image.info;
-      request.log.info({ key: image.key, kind, width, height }, "image stored");
+      const { etag, bytes, parts } = image.stored;
+      request.log.info({ key: image.key, kind, width, height, bytes, parts, etag }, "image stored");
       const location = `/images/${image.id}`;
       // A browser's form post goes back to the gallery (post/redirect/get); API clients get
       // the new resource.
@@ -117,14 +143,13 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
       return { id: image.id, url: location, type: IMAGE_FORMATS[kind].mime, width, height };
     } finally {
       uploadsInFlight -= 1;
+      const left = (uploadsPerClient.get(client) ?? 1) - 1;
+      if (left > 0) uploadsPerClient.set(client, left);
+      else uploadsPerClient.delete(client);
     }
   });
 
   app.setNotFoundHandler((request, reply) => {
     sendError(request, reply, new HttpError(404, "not_found", "There is no such page."));
   });
-}
-
-function describe(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

@@ -14,17 +14,24 @@ export function contentSecurityPolicy(imageOrigin: string): string {
   ].join("; ");
 }
 
+/** Headers of every response; the app replaces the CSP with one naming the image origin. */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-resource-policy": "same-origin",
+  "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+  // Ignored by browsers over plain HTTP; effective once the ALB serves HTTPS.
+  "strict-transport-security": "max-age=31536000; includeSubDomains",
+  // Responses without a page (errors, probes) allow nothing at all.
+  "content-security-policy": "default-src 'none'",
+};
+
 export function registerSecurityHeaders(app: FastifyInstance, imageOrigin: string): void {
   const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
     "content-security-policy": contentSecurityPolicy(imageOrigin),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "referrer-policy": "no-referrer",
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-resource-policy": "same-origin",
-    "permissions-policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-    // Ignored by browsers over plain HTTP; effective once the ALB serves HTTPS.
-    "strict-transport-security": "max-age=31536000; includeSubDomains",
   };
   app.addHook("onSend", async (_request, reply, payload) => {
     reply.headers(headers);

@@ -1,20 +1,29 @@
-// The S3 side: one client, uploads with lib-storage, listing, presigned GET URLs, a bucket ping.
+// The S3 side: one client, streamed uploads, listing, presigned GET URLs, a bucket ping.
 // IAM needs of the task role: s3:PutObject, s3:AbortMultipartUpload, s3:GetObject (also for
 // HeadObject and the presigned URLs), s3:ListBucket (ListObjectsV2, HeadBucket) on the bucket,
 // and kms:GenerateDataKey + kms:Decrypt on the key (S3 docs: uploading and downloading objects
 // encrypted with SSE-KMS needs both, multipart uploads included). No s3:DeleteObject: a refused
 // upload is never completed, so there is nothing to delete.
-import type { Readable } from "node:stream";
+//
+// Every S3 call has a deadline (S3_TIMEOUT_MS, the SDK's retries included), enforced here with
+// an abort signal and a timer, so a call always settles: @smithy/node-http-handler 4.x only
+// logs a warning when `requestTimeout` passes unless `throwOnRequestTimeout` is set, and a
+// socket that connects and never answers is otherwise held forever.
+import { createHash } from "node:crypto";
 import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   S3ServiceException,
-  type PutObjectCommandInput,
+  UploadPartCommand,
+  type CompletedPart,
 } from "@aws-sdk/client-s3";
-import { Upload } from "@aws-sdk/lib-storage";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Config } from "./config";
 import { monthPrefix } from "./keys";
@@ -32,18 +41,72 @@ export interface ImageDetails extends StoredImage {
 
 export interface NewImage {
   readonly key: string;
-  readonly body: Readable;
+  /** The bytes. Nothing becomes visible in the bucket unless this ends without an error. */
+  readonly body: AsyncIterable<Buffer>;
   readonly contentType: string;
   readonly metadata: Record<string, string>;
 }
 
+export interface StoredObject {
+  readonly key: string;
+  readonly etag: string;
+  readonly bytes: number;
+  readonly parts: number;
+}
+
+/** An S3 call that failed. `transient`: an outage (timeout, network, 5xx, throttling). */
+export class StorageError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "StorageError";
+  }
+}
+
+/** Something to log with: fastify's (pino) logger fits. */
+export interface StoreLogger {
+  info(details: object, message: string): void;
+  warn(details: object, message: string): void;
+  error(details: object, message: string): void;
+}
+
+export interface StoreOptions {
+  readonly log?: StoreLogger;
+  /**
+   * Waits between attempts to abort a failed multipart upload (after the first attempt). The
+   * default, 1, 2, 4, 8 and 16 s (each +-25 %), outlasts a short outage; what is still left is
+   * removed by the bucket's lifecycle rule.
+   */
+  readonly abortRetryDelaysMs?: readonly number[];
+}
+
+type StoreConfig = Pick<Config, "bucketName" | "kmsKeyId" | "presignTtlSeconds" | "s3TimeoutMs">;
+
+/** S3's smallest part (except the last): 5 MiB. Memory holds at most one part per upload. */
+export const PART_SIZE = 5 * 1024 * 1024;
+
+const DEFAULT_ABORT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
+
 export function createS3Client(config: Config): S3Client {
+  // Per attempt: half the call's deadline, so a connection that hangs leaves time for one
+  // retry on a fresh connection within S3_TIMEOUT_MS.
+  const attemptMs = Math.ceil(config.s3TimeoutMs / 2);
   return new S3Client({
     region: config.region,
     ...(config.s3Endpoint ? { endpoint: config.s3Endpoint, forcePathStyle: true } : {}),
     maxAttempts: 3,
-    // Fail fast on a dead connection instead of holding a request until the ALB gives up.
-    requestHandler: { connectionTimeout: 3_000, requestTimeout: 30_000 },
+    requestHandler: {
+      connectionTimeout: Math.min(3_000, attemptMs),
+      requestTimeout: attemptMs,
+      // Without this, @smithy/node-http-handler 4.x only logs that requestTimeout passed.
+      throwOnRequestTimeout: true,
+      // Inactivity on the socket, also while a response body is read.
+      socketTimeout: attemptMs,
+    },
   });
 }
 
@@ -53,24 +116,138 @@ const LIST_MONTHS = 12;
 /** Presigned URLs kept for reuse within their signing window (about 1-2 KB each). */
 const URL_CACHE_SIZE = 2048;
 
+const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
+
 export class ImageStore {
   private readonly urls = new Map<string, string>();
+  private readonly cleanups = new Set<Promise<void>>();
+  private readonly abortDelays: readonly number[];
+  /** Aborted on close(): background retries stop waiting and give up. */
+  private readonly closing = new AbortController();
 
   constructor(
     readonly client: S3Client,
-    private readonly config: Pick<Config, "bucketName" | "kmsKeyId" | "presignTtlSeconds">,
-  ) {}
+    private readonly config: StoreConfig,
+    private readonly options: StoreOptions = {},
+  ) {
+    this.abortDelays = options.abortRetryDelaysMs ?? DEFAULT_ABORT_RETRY_DELAYS_MS;
+  }
 
   /**
-   * Streams `body` to S3. Nothing becomes visible before the body ends: a body up to one part
-   * (5 MiB) is sent as one PutObject when it ends, a larger one as a multipart upload that is
-   * completed only then. If the body fails, lib-storage aborts the multipart upload.
+   * Streams `image.body` to S3. Nothing becomes visible before the body ends: a body up to one
+   * part (5 MiB) is sent as one PutObject when it ends, a larger one as a multipart upload that
+   * is completed only then, and aborted otherwise (retried with backoff, see abortLater).
+   *
+   * Every request carries the SHA-256 of its bytes: S3 recomputes it and refuses the request if
+   * they differ (S3 User Guide, "Checking object integrity": objects are accepted only after
+   * the checksum it calculates matches the one provided). An answer without an ETag, or with
+   * another checksum, is not taken as stored.
+   *
+   * An error of the body is rethrown as it is; S3's errors become StorageErrors.
    */
-  upload(image: NewImage): Promise<unknown> {
-    const params: PutObjectCommandInput = {
+  async put(image: NewImage): Promise<StoredObject> {
+    let held: Buffer[] = [];
+    let heldBytes = 0;
+    let total = 0;
+    let upload: { id: string; parts: CompletedPart[] } | undefined;
+    try {
+      for await (const chunk of image.body) {
+        held.push(chunk);
+        heldBytes += chunk.length;
+        total += chunk.length;
+        while (heldBytes >= PART_SIZE) {
+          const all = Buffer.concat(held, heldBytes);
+          const rest = all.subarray(PART_SIZE);
+          held = rest.length > 0 ? [Buffer.from(rest)] : [];
+          heldBytes = rest.length;
+          upload ??= { id: await this.createUpload(image), parts: [] };
+          upload.parts.push(await this.uploadPart(image.key, upload, all.subarray(0, PART_SIZE)));
+        }
+      }
+      const last = Buffer.concat(held, heldBytes);
+      if (!upload) {
+        const etag = await this.putObject(image, last);
+        return { key: image.key, etag, bytes: total, parts: 1 };
+      }
+      if (last.length > 0) upload.parts.push(await this.uploadPart(image.key, upload, last));
+      const etag = await this.complete(image.key, upload);
+      return { key: image.key, etag, bytes: total, parts: upload.parts.length };
+    } catch (err) {
+      if (upload) this.abortLater(image.key, upload.id);
+      throw err;
+    }
+  }
+
+  private async putObject(image: NewImage, body: Buffer): Promise<string> {
+    const checksum = sha256(body);
+    const out = await this.call("PutObject", (abortSignal) =>
+      this.client.send(
+        new PutObjectCommand({ ...this.objectParams(image), Body: body, ChecksumSHA256: checksum }),
+        { abortSignal },
+      ),
+    );
+    return confirmed("PutObject", out.ETag, checksum, out.ChecksumSHA256);
+  }
+
+  private async createUpload(image: NewImage): Promise<string> {
+    const out = await this.call("CreateMultipartUpload", (abortSignal) =>
+      this.client.send(
+        new CreateMultipartUploadCommand({
+          ...this.objectParams(image),
+          ChecksumAlgorithm: "SHA256",
+        }),
+        { abortSignal },
+      ),
+    );
+    if (!out.UploadId) throw new StorageError("CreateMultipartUpload returned no UploadId", true);
+    return out.UploadId;
+  }
+
+  private async uploadPart(
+    key: string,
+    upload: { id: string; parts: CompletedPart[] },
+    body: Buffer,
+  ): Promise<CompletedPart> {
+    const partNumber = upload.parts.length + 1;
+    const checksum = sha256(body);
+    const out = await this.call("UploadPart", (abortSignal) =>
+      this.client.send(
+        new UploadPartCommand({
+          Bucket: this.config.bucketName,
+          Key: key,
+          UploadId: upload.id,
+          PartNumber: partNumber,
+          Body: body,
+          ChecksumSHA256: checksum,
+        }),
+        { abortSignal },
+      ),
+    );
+    const etag = confirmed(`UploadPart ${partNumber}`, out.ETag, checksum, out.ChecksumSHA256);
+    return { PartNumber: partNumber, ETag: etag, ChecksumSHA256: checksum };
+  }
+
+  private async complete(key: string, upload: { id: string; parts: CompletedPart[] }) {
+    const out = await this.call("CompleteMultipartUpload", (abortSignal) =>
+      this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.config.bucketName,
+          Key: key,
+          UploadId: upload.id,
+          MultipartUpload: { Parts: upload.parts },
+        }),
+        { abortSignal },
+      ),
+    );
+    // CompleteMultipartUpload can fail after a 200 status line (an error in the body), which
+    // the SDK turns into an error; an answer without an ETag is not a completed object either.
+    return confirmed("CompleteMultipartUpload", out.ETag);
+  }
+
+  private objectParams(image: NewImage) {
+    return {
       Bucket: this.config.bucketName,
       Key: image.key,
-      Body: image.body,
       ContentType: image.contentType,
       // Keys are never reused, so the bytes behind a URL never change.
       CacheControl: "private, max-age=31536000, immutable",
@@ -79,11 +256,77 @@ export class ImageStore {
       // aws:kms but no key id S3 would use the AWS managed key aws/s3 instead of ours. So both
       // headers, or neither.
       ...(this.config.kmsKeyId
-        ? { ServerSideEncryption: "aws:kms", SSEKMSKeyId: this.config.kmsKeyId }
+        ? { ServerSideEncryption: "aws:kms" as const, SSEKMSKeyId: this.config.kmsKeyId }
         : {}),
     };
-    // queueSize 1: one 5 MiB part in memory per upload, which bounds a task's memory.
-    return new Upload({ client: this.client, params, queueSize: 1 }).done();
+  }
+
+  /**
+   * Aborts a multipart upload in the background, retrying with exponential backoff: the abort
+   * usually follows a failure of S3 itself, which may last a while. S3 docs
+   * (AbortMultipartUpload): parts still being uploaded may land after an abort, so it "might be
+   * necessary to abort a given multipart upload multiple times". What no retry removes, the
+   * bucket's lifecycle rule (abort incomplete multipart uploads after a day) does.
+   */
+  private abortLater(key: string, uploadId: string): void {
+    const log = this.options.log;
+    const task = (async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.call("AbortMultipartUpload", (abortSignal) =>
+            this.client.send(
+              new AbortMultipartUploadCommand({
+                Bucket: this.config.bucketName,
+                Key: key,
+                UploadId: uploadId,
+              }),
+              { abortSignal },
+            ),
+          );
+          log?.info({ key, attempts: attempt + 1 }, "multipart upload aborted");
+          return;
+        } catch (err) {
+          // NoSuchUpload (404): already aborted or completed; nothing is left to free.
+          if (err instanceof StorageError && err.status === 404) return;
+          const last = attempt >= this.abortDelays.length || this.closing.signal.aborted;
+          if (!last) {
+            log?.warn(
+              { key, attempt: attempt + 1, reason: describe(err) },
+              "abort failed; retrying",
+            );
+            const delay = this.abortDelays[attempt] * (0.75 + Math.random() / 2);
+            await new Promise<void>((resolve) => {
+              const done = (): void => {
+                clearTimeout(timer);
+                this.closing.signal.removeEventListener("abort", done);
+                resolve();
+              };
+              const timer = setTimeout(done, delay);
+              this.closing.signal.addEventListener("abort", done, { once: true });
+            });
+          }
+          if (last || this.closing.signal.aborted) {
+            log?.error(
+              { key, uploadId, attempts: attempt + 1, reason: describe(err) },
+              "multipart upload not aborted; the bucket's lifecycle rule will remove its parts",
+            );
+            return;
+          }
+        }
+      }
+    })();
+    this.cleanups.add(task);
+    void task.finally(() => this.cleanups.delete(task));
+  }
+
+  /**
+   * At shutdown: background aborts make their current attempt (within S3_TIMEOUT_MS) but are not
+   * retried any more; what they leave, the bucket's lifecycle rule removes. Then the client goes.
+   */
+  async close(): Promise<void> {
+    this.closing.abort();
+    while (this.cleanups.size > 0) await Promise.all([...this.cleanups]);
+    this.client.destroy();
   }
 
   /**
@@ -106,8 +349,11 @@ export class ImageStore {
   }
 
   private async listMonth(prefix: string): Promise<StoredImage[]> {
-    const page = await this.client.send(
-      new ListObjectsV2Command({ Bucket: this.config.bucketName, Prefix: prefix, MaxKeys: 1000 }),
+    const page = await this.call("ListObjectsV2", (abortSignal) =>
+      this.client.send(
+        new ListObjectsV2Command({ Bucket: this.config.bucketName, Prefix: prefix, MaxKeys: 1000 }),
+        { abortSignal },
+      ),
     );
     return (page.Contents ?? [])
       .filter((o): o is typeof o & { Key: string } => typeof o.Key === "string")
@@ -118,8 +364,10 @@ export class ImageStore {
   /** Details of one image, or undefined when it does not exist. */
   async details(key: string): Promise<ImageDetails | undefined> {
     try {
-      const head = await this.client.send(
-        new HeadObjectCommand({ Bucket: this.config.bucketName, Key: key }),
+      const head = await this.call("HeadObject", (abortSignal) =>
+        this.client.send(new HeadObjectCommand({ Bucket: this.config.bucketName, Key: key }), {
+          abortSignal,
+        }),
       );
       return {
         key,
@@ -129,8 +377,7 @@ export class ImageStore {
         metadata: head.Metadata ?? {},
       };
     } catch (err) {
-      if (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404)
-        return undefined;
+      if (err instanceof StorageError && err.status === 404) return undefined;
       throw err;
     }
   }
@@ -159,8 +406,93 @@ export class ImageStore {
     return url;
   }
 
-  /** Throws unless the bucket is reachable with our credentials. */
-  async ping(): Promise<void> {
-    await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucketName }));
+  /** Throws unless the bucket is reachable with our credentials within `timeoutMs`. */
+  async ping(timeoutMs: number = this.config.s3TimeoutMs): Promise<void> {
+    await this.call(
+      "HeadBucket",
+      (abortSignal) =>
+        this.client.send(new HeadBucketCommand({ Bucket: this.config.bucketName }), {
+          abortSignal,
+        }),
+      timeoutMs,
+    );
   }
+
+  /**
+   * One S3 call under a deadline. The abort signal cancels the request (and stops the SDK's
+   * retries); the timer settles the call even if something below ignores the signal.
+   */
+  private async call<T>(
+    operation: string,
+    send: (abortSignal: AbortSignal) => Promise<T>,
+    timeoutMs: number = this.config.s3TimeoutMs,
+  ): Promise<T> {
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new StorageError(`${operation}: no answer from S3 within ${timeoutMs} ms`, true));
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([send(controller.signal), deadline]);
+    } catch (err) {
+      throw asStorageError(operation, err);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** The ETag of a write S3 confirmed, or a StorageError. */
+function confirmed(
+  operation: string,
+  etag: string | undefined,
+  sentChecksum?: string,
+  returnedChecksum?: string,
+): string {
+  if (!etag) throw new StorageError(`${operation}: S3 answered without an ETag`, true);
+  if (
+    sentChecksum !== undefined &&
+    returnedChecksum !== undefined &&
+    returnedChecksum !== sentChecksum
+  )
+    throw new StorageError(`${operation}: S3 reported another SHA-256 than the one sent`, true);
+  return etag;
+}
+
+/**
+ * S3 errors with a 4xx status that still mean "try again" (S3 API Reference, "Error codes"):
+ * RequestTimeout (the connection was idle too long), BadDigest and XAmzContentSHA256Mismatch
+ * (the bytes that arrived are not the bytes sent: damaged on the way).
+ */
+const TRANSIENT_CODES = new Set(["RequestTimeout", "BadDigest", "XAmzContentSHA256Mismatch"]);
+
+// "S3 cannot serve us right now": 5xx (S3's 503 SlowDown included), 429, and the codes above.
+function asStorageError(operation: string, err: unknown): StorageError {
+  if (err instanceof StorageError) return err;
+  if (err instanceof S3ServiceException) {
+    const status = err.$metadata.httpStatusCode;
+    const transient =
+      err.$fault === "server" ||
+      status === undefined ||
+      status >= 500 ||
+      status === 429 ||
+      TRANSIENT_CODES.has(err.name);
+    return new StorageError(
+      `${operation}: ${err.name} (${status ?? "no status"})`,
+      transient,
+      status,
+      {
+        cause: err,
+      },
+    );
+  }
+  // Everything else is the network or the SDK's own timeouts: an outage.
+  return new StorageError(`${operation}: ${describe(err)}`, true, undefined, { cause: err });
+}
+
+export function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }

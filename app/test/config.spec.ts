@@ -27,6 +27,14 @@ describe("parseConfig", () => {
       host: "0.0.0.0",
       uploadConcurrency: 8,
       shutdownTimeoutSeconds: 20,
+      s3TimeoutMs: 10_000,
+      readinessTimeoutMs: 2_000,
+      readinessCacheMs: 5_000,
+      uploadIdleTimeoutMs: 10_000,
+      uploadMinBytesPerSecond: 8192,
+      uploadConcurrencyPerClient: 2,
+      trustedProxies: ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+      maxImagePixels: 40_000_000,
     });
   });
 
@@ -42,6 +50,14 @@ describe("parseConfig", () => {
       LOG_LEVEL: "DEBUG",
       UPLOAD_CONCURRENCY: "2",
       SHUTDOWN_TIMEOUT_SECONDS: "5",
+      S3_TIMEOUT_MS: "500",
+      READINESS_TIMEOUT_MS: "100",
+      READINESS_CACHE_MS: "0",
+      UPLOAD_IDLE_TIMEOUT_MS: "300",
+      UPLOAD_MIN_BYTES_PER_SECOND: "1000",
+      UPLOAD_CONCURRENCY_PER_CLIENT: "1",
+      TRUSTED_PROXIES: "10.1.0.0/16, 2001:db8::1",
+      MAX_IMAGE_PIXELS: "1000000",
     });
     expect(config).to.include({
       maxUploadBytes: 2048,
@@ -52,7 +68,16 @@ describe("parseConfig", () => {
       logLevel: "debug",
       uploadConcurrency: 2,
       shutdownTimeoutSeconds: 5,
+      s3TimeoutMs: 500,
+      readinessTimeoutMs: 100,
+      readinessCacheMs: 0,
+      uploadIdleTimeoutMs: 300,
+      uploadMinBytesPerSecond: 1000,
+      uploadConcurrencyPerClient: 1,
+      maxImagePixels: 1_000_000,
     });
+    expect(config.trustedProxies).to.deep.equal(["10.1.0.0/16", "2001:db8::1"]);
+    expect(parseConfig({ ...valid, TRUSTED_PROXIES: "none" }).trustedProxies).to.deep.equal([]);
   });
 
   it("falls back to AWS_DEFAULT_REGION", () => {
@@ -82,6 +107,23 @@ describe("parseConfig", () => {
     ["LOG_LEVEL", "loud", 'LOG_LEVEL: "loud" must be one of'],
     ["UPLOAD_CONCURRENCY", "0", "UPLOAD_CONCURRENCY"],
     ["SHUTDOWN_TIMEOUT_SECONDS", "600", "SHUTDOWN_TIMEOUT_SECONDS"],
+    ["S3_TIMEOUT_MS", "10s", 'S3_TIMEOUT_MS: "10s" must be a whole number from 100 to 120000'],
+    ["S3_TIMEOUT_MS", "50", 'S3_TIMEOUT_MS: "50" must be a whole number from 100'],
+    ["READINESS_TIMEOUT_MS", "0", 'READINESS_TIMEOUT_MS: "0" must be a whole number from 50'],
+    ["READINESS_CACHE_MS", "-5", 'READINESS_CACHE_MS: "-5"'],
+    ["UPLOAD_IDLE_TIMEOUT_MS", "1e4", 'UPLOAD_IDLE_TIMEOUT_MS: "1e4" must be a whole number'],
+    [
+      "UPLOAD_MIN_BYTES_PER_SECOND",
+      "0",
+      'UPLOAD_MIN_BYTES_PER_SECOND: "0" must be a whole number from 1',
+    ],
+    ["UPLOAD_CONCURRENCY_PER_CLIENT", "0", "UPLOAD_CONCURRENCY_PER_CLIENT"],
+    ["MAX_IMAGE_PIXELS", "lots", 'MAX_IMAGE_PIXELS: "lots"'],
+    [
+      "TRUSTED_PROXIES",
+      "10.0.0.0/33, alb",
+      'TRUSTED_PROXIES: "10.0.0.0/33", "alb" must be IP addresses or CIDR ranges',
+    ],
   ] as const) {
     it(`rejects ${name}=${JSON.stringify(value)}`, () => {
       const found = problems({ ...valid, [name]: value });

@@ -1,27 +1,12 @@
-// End to end in a real headless browser (Debian's chromium driven by playwright-core): open the
-// page, upload an image through the form, and see it rendered in the gallery from its presigned
-// URL, under the page's Content-Security-Policy.
+// End to end in a real headless Chromium driven by playwright-core (see support/browser.ts for
+// which one): open the page, upload an image through the form, and see it rendered in the
+// gallery from its presigned URL, under the page's Content-Security-Policy.
 import { expect } from "chai";
-import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "./support/browser";
 import { png } from "./support/images";
 import { LocalS3 } from "./support/local-s3";
 import { startApp, type RunningApp } from "./support/harness";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** The only way to skip this test: say so explicitly. */
-const SKIP = process.env.APP_E2E_BROWSER === "skip";
-
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 describe("end to end in a headless browser", function () {
   this.timeout(60_000);
@@ -29,18 +14,10 @@ describe("end to end in a headless browser", function () {
   let server: RunningApp;
   let browser: Browser;
 
-  before(async function () {
-    if (!existsSync(CHROMIUM)) {
-      if (SKIP) this.skip();
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}. Install Debian's chromium package ` +
-          `(apt-get install -y chromium) or set CHROMIUM_PATH; set APP_E2E_BROWSER=skip ` +
-          `to skip this test on purpose.`,
-      );
-    }
+  before(async () => {
     s3 = await LocalS3.start();
     server = await startApp(s3);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -11,6 +11,7 @@ import {
   postStreamed,
   postUpload,
   startApp,
+  waitFor,
   type RunningApp,
 } from "./support/harness";
 
@@ -307,6 +308,8 @@ describe("POST /upload, files larger than one S3 part", function () {
     expect(big.length).to.be.within(6 * MIB, 7 * MIB);
     const response = await postStreamed(server.url, [{ data: big }]);
     expect(response.status).to.equal(413);
+    // The abort runs after the answer (retried if need be, see faults.spec.ts).
+    await waitFor("the abort", () => (s3.pendingUploads().length === 0 ? true : undefined));
     const operations = s3.operations();
     expect(operations).to.include("CreateMultipartUpload");
     expect(operations).to.include("AbortMultipartUpload");

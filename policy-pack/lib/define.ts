@@ -22,7 +22,9 @@ export interface ControlReference {
     | "compliance-policies"
     | "cdk-nag"
     | "Checkov"
+    | "KICS"
     | "Trivy"
+    | "KICS"
     | "Security Hub FSBP"
     | "AWS docs";
   readonly id: string;

@@ -1,9 +1,10 @@
 // How a resource refers to the KMS key that protects its data (customer-managed key in the stack,
-// literal key, AWS-managed alias, AWS-owned key, nothing), shared by the S3, KMS and CloudWatch Logs
-// policies.
-import type { PolicyResource } from "@pulumi/policy";
-import type { StackCheckContext, StackIndex } from "./define";
-import { isUnknownError } from "./values";
+// literal key, AWS-managed alias, AWS-owned key, nothing): the pack's one decision of "is this a
+// customer-managed key", shared by the S3, KMS, EBS and CloudWatch Logs policies, and the builder
+// of the encryption-at-rest rules (`customerKeyPolicy`).
+import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
+import { PolicyMeta, StackCheckContext, StackIndex, stackPolicy } from "./define";
+import { isUnknownError, programSetting } from "./values";
 
 /** Resource types that are (or name) a customer-managed KMS key created in the stack. */
 export const CUSTOMER_KEY_TYPES: readonly string[] = [
@@ -23,10 +24,11 @@ export type KeyRef =
 /**
  * Classifies a literal key reference. AWS-managed keys are named `alias/aws/<service>`; that prefix
  * is reserved (KMS CreateAlias: "The alias/aws/ prefix is reserved for AWS managed keys"), so any
- * other alias, key id or key ARN is a customer-managed key. `AWS_OWNED_KMS_KEY` is the value
- * Redshift Serverless reports for its service-owned key.
+ * other alias, key id or key ARN is a customer-managed key (a literal ARN of a customer key, or a
+ * key of another stack). `AWS_OWNED_KMS_KEY` names a service-owned key.
  */
 export function classifyLiteralKey(value: string): KeyRef {
+  // QLDB (`kmsKey`) and Redshift Serverless report the service-owned key by this name.
   if (value === "AWS_OWNED_KMS_KEY") return { kind: "aws-owned", value };
   if (/(^|:)alias\/aws\//.test(value)) return { kind: "aws-managed", value };
   return { kind: "customer", via: "literal", value };
@@ -108,4 +110,86 @@ export function requireCustomerKeys(
       requireCustomerKey(ctx, r, what(r), ref, whenNone);
     });
   }
+}
+
+/** Whether a key reference is a customer-managed key (of this stack or a literal one). */
+export function isCustomerKey(ref: KeyRef): boolean {
+  return ref.kind === "customer";
+}
+
+/** Where a resource names its key, for `KeyCheck.requireKey`. */
+export interface KeySpec {
+  /** The top-level property the key is given in: its property dependencies name stack keys. */
+  readonly prop: string;
+  /** Reads the key reference (default: the property itself). */
+  readonly read?: () => unknown;
+  /** Names a nested setting in the finding, e.g. "serverSideEncryption.kmsKeyArn". */
+  readonly where?: string;
+  /** What AWS uses when no key is set, e.g. "the AWS-managed key aws/sns". */
+  readonly whenNone: string;
+  /**
+   * The provider computes the property when the program leaves it unset (Optional+Computed): an
+   * unknown value without property dependency then reads as unset (see `programSetting`).
+   */
+  readonly computed?: boolean;
+}
+
+/** What a rule built with `customerKeyPolicy` gets for one resource. */
+export interface KeyCheck {
+  readonly resource: PolicyResource;
+  /** The resource's outputs, wrapped so an unknown value throws (a preview note). */
+  readonly props: any;
+  readonly index: StackIndex;
+  /** `<noun> "<logical name>"`, the subject of every finding. */
+  readonly what: string;
+  /** Reports `<what>: <message>` against the resource. */
+  report(message: string): void;
+  /** A top-level property the provider computes when unset (see `programSetting`). */
+  setting(prop: string): any;
+  /** Reports the resource unless the key named as `spec` says is a customer-managed key. */
+  requireKey(spec: KeySpec): KeyRef;
+}
+
+/**
+ * An encryption-at-rest rule: a stack policy that runs `check` once per resource of `types`, each
+ * in its own preview-safe part (an unknown value is a preview note for that resource, never a
+ * pass), with helpers that classify key references through the shared decision above.
+ */
+export function customerKeyPolicy<C = Record<string, never>>(
+  meta: PolicyMeta & {
+    readonly types: readonly string[];
+    /** Words for a resource in findings, e.g. "SQS queue". */
+    readonly noun: string | ((r: PolicyResource) => string);
+    check(k: KeyCheck, ctx: StackCheckContext<C>): void;
+  },
+): StackValidationPolicy {
+  const { noun, check, ...rest } = meta;
+  return stackPolicy<C>({
+    ...rest,
+    check: (ctx) => {
+      for (const r of ctx.index.ofType(...meta.types)) {
+        ctx.each(r, () => {
+          const what = `${typeof noun === "string" ? noun : noun(r)} "${r.name}"`;
+          const k: KeyCheck = {
+            resource: r,
+            props: r.props,
+            index: ctx.index,
+            what,
+            report: (message) => ctx.report(r, `${what}: ${message}`),
+            setting: (prop) => programSetting(r, prop),
+            requireKey: (spec) => {
+              const read =
+                spec.read ??
+                (() => (spec.computed ? programSetting(r, spec.prop) : r.props[spec.prop]));
+              const ref = classifyKey(ctx.index, r, spec.prop, read);
+              const subject = spec.where ? `${what} ${spec.where}` : what;
+              requireCustomerKey(ctx as StackCheckContext<unknown>, r, subject, ref, spec.whenNone);
+              return ref;
+            },
+          };
+          check(k, ctx);
+        });
+      }
+    },
+  });
 }

@@ -1,5 +1,6 @@
 // Recognising plaintext credentials in environment variables (ECS container definitions, CodeBuild
-// projects): which variable names mark a credential, and when a literal value is one.
+// projects, Lambda functions): which variable names mark a credential, and when a literal value is
+// one.
 import { get } from "./values";
 
 /** Config that decides what counts as a secret-like variable name. */
@@ -73,4 +74,31 @@ export function plaintextSecretReason(variable: any, config: SecretNameConfig): 
   // An ARN names a secret or key; it is not the credential itself.
   if (typeof value === "string" && value.startsWith("arn:")) return undefined;
   return `'${name}' has a literal value and its name marks it as a credential`;
+}
+
+/** An AWS access key id inside a longer text (long-term AKIA, temporary ASIA). */
+const ACCESS_KEY_IN_TEXT = /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/;
+/** A run of exactly 40 base64 characters: the shape of an AWS secret access key. */
+const SECRET_KEY_RUN = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+=]{40}(?![A-Za-z0-9/+=])/g;
+/** A PEM private key. */
+const PRIVATE_KEY = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/;
+/** MD5 and SHA-1 digests, which are not secrets (Checkov's `is_hash` leaves them out too). */
+const HEX_DIGEST = /^(?:[a-f0-9]{32}|[a-f0-9]{40})$/i;
+
+/**
+ * What credential a literal value contains, whatever the name it is stored under, or undefined:
+ * a private key, an AWS access key id, or an AWS secret access key. A secret key is base64 of 30
+ * random bytes, so a 40-character run counts only when it mixes upper case, lower case and digits
+ * (Checkov's CKV_AWS_45 drops other bare 40-character runs as resource names, checkov issue 7542).
+ */
+export function credentialInValue(value: string): string | undefined {
+  if (PRIVATE_KEY.test(value)) return "a private key";
+  if (ACCESS_KEY_IN_TEXT.test(value)) return "an AWS access key id";
+  if (HEX_DIGEST.test(value)) return undefined;
+  for (const m of value.matchAll(SECRET_KEY_RUN)) {
+    if (/[a-z]/.test(m[0]) && /[A-Z]/.test(m[0]) && /[0-9]/.test(m[0])) {
+      return "an AWS secret access key";
+    }
+  }
+  return undefined;
 }

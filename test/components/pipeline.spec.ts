@@ -163,7 +163,8 @@ describe("Pipeline", () => {
     expect([use.Principal.AWS].flat().sort()).to.deep.equal(
       ["pipeline", "test", "image", "deploy"].map((r) => role(staging, r).outputs.arn).sort(),
     );
-    expect(use.Action).to.deep.equal(["kms:Decrypt", "kms:GenerateDataKey"]);
+    // The provider orders a statement's actions (reverse-sorted); order means nothing to IAM.
+    expect([use.Action].flat().sort()).to.deep.equal(["kms:Decrypt", "kms:GenerateDataKey"]);
     expect(use.Condition.StringEquals["kms:ViaService"]).to.equal(`s3.${REGION}.amazonaws.com`);
     expect(use.Condition.StringLike["kms:EncryptionContext:aws:s3:arn"]).to.deep.equal([
       "arn:aws:s3:::pl-artifacts-*",
@@ -398,11 +399,12 @@ describe("Pipeline", () => {
     expect(trust.Condition.ArnLike["aws:SourceArn"]).to.deep.equal(
       rules.map((r) => `arn:aws:events:${REGION}:${ACCOUNT}:rule/${r.inputs.name}`),
     );
-    expect(Object.fromEntries(permissions(rec, events))).to.deep.equal({
-      "codepipeline:StartPipelineExecution": pipelines.map(
-        (p) => `arn:aws:codepipeline:${REGION}:${ACCOUNT}:${p.inputs.name}`,
-      ),
-    });
+    // The provider orders a statement's resources (reverse-sorted); order means nothing to IAM.
+    const granted = Object.fromEntries(permissions(rec, events));
+    expect(Object.keys(granted)).to.deep.equal(["codepipeline:StartPipelineExecution"]);
+    expect([granted["codepipeline:StartPipelineExecution"]].flat().sort()).to.deep.equal(
+      pipelines.map((p) => `arn:aws:codepipeline:${REGION}:${ACCOUNT}:${p.inputs.name}`).sort(),
+    );
     const targets = findAll(rec, "aws:cloudwatch/eventTarget:EventTarget");
     expect(targets.map((t) => t.inputs.roleArn)).to.deep.equal([
       events.outputs.arn,

@@ -23,7 +23,6 @@ const USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
 const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
-const VAULT = "aws:backup/vault:Vault";
 const PLAN = "aws:backup/plan:Plan";
 const SECRET = "aws:secretsmanager/secret:Secret";
 const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
@@ -209,19 +208,6 @@ describe("policy: RDS / Aurora", () => {
     }
   });
 
-  it("rds-storage-encrypted-cmk catches unencrypted storage and the AWS-managed key (mandatory)", async () => {
-    const name = "rds-storage-encrypted-cmk";
-    expect(await one(name, [cluster({ storageEncrypted: undefined })])).to.deep.equal([
-      "app-db: storageEncrypted is not true.",
-    ]);
-    expect(await one(name, [instance({ storageEncrypted: false })])).to.have.length(1);
-    expect((await one(name, [cluster({ kmsKeyId: undefined })]))[0]).to.include("aws/rds");
-    expect(
-      await one(name, [cluster({ engineMode: "serverless", storageEncrypted: undefined })]),
-    ).to.deep.equal([]);
-    expect(policy(name).enforcementLevel).to.equal("mandatory");
-  });
-
   it("rds-not-publicly-accessible catches public instances and cluster members", async () => {
     const name = "rds-not-publicly-accessible";
     expect(await one(name, [instance({ publiclyAccessible: true })])).to.have.length(1);
@@ -307,12 +293,6 @@ describe("policy: AWS Backup", () => {
   });
   const plan = (rules: unknown[]) => res(PLAN, "plan", { name: "platform", rules });
 
-  it("backup-vault-cmk accepts a key (even unknown) and catches its absence", async () => {
-    const name = "backup-vault-cmk";
-    expect(await one(name, [res(VAULT, "vault", { kmsKeyArn: UNKNOWN })])).to.deep.equal([]);
-    expect(await one(name, [res(VAULT, "vault", {})])).to.have.length(1);
-  });
-
   it("backup-plan-lifecycle catches rules and copy actions without deleteAfter", async () => {
     const name = "backup-plan-lifecycle";
     expect(await one(name, [plan([rule()])])).to.deep.equal([]);
@@ -332,13 +312,6 @@ describe("policy: AWS Backup", () => {
 describe("policy: Secrets Manager", () => {
   const secret = (over: Record<string, unknown> = {}) =>
     res(SECRET, "api-key", { name: "platform/api-key", kmsKeyId: UNKNOWN, ...over });
-
-  it("secretsmanager-secret-cmk", async () => {
-    expect(await one("secretsmanager-secret-cmk", [secret()])).to.deep.equal([]);
-    expect(
-      await one("secretsmanager-secret-cmk", [secret({ kmsKeyId: undefined })]),
-    ).to.have.length(1);
-  });
 
   describe("secretsmanager-secret-rotation (stack)", () => {
     const name = "secretsmanager-secret-rotation";

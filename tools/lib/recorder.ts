@@ -3,7 +3,7 @@
 // dependencies, property dependencies and resource options, taken from the registration request
 // the mock monitor receives. Shared by the unit tests and the offline check.
 import * as pulumi from "@pulumi/pulumi";
-import { mockCall, mockState, MockEnv } from "./mock-aws";
+import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -123,10 +123,12 @@ const ENGINE_OPTIONS: RecordedOptions = {
 export async function record(opts: ScenarioOptions, program: () => unknown): Promise<Recording> {
   const preview = opts.preview ?? true;
   const engine = opts.engineResources ?? false;
+  const region = String(opts.env?.region ?? opts.config?.["aws:region"] ?? "eu-west-1");
   const env: MockEnv = {
     accountId: "123456789012",
-    region: String(opts.config?.["aws:region"] ?? "eu-west-1"),
-    azNames: ["a", "b", "c", "d"],
+    region,
+    // The region's real AZs, so a program asking for more than it has fails as at deploy.
+    azNames: azNamesOf(region),
     ...opts.env,
   };
   pulumi.runtime.setAllConfig(configEntries(opts.config ?? {}), [...(opts.secretKeys ?? [])]);

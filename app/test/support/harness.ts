@@ -1,6 +1,8 @@
 // Runs the application in-process on a random loopback port against a LocalS3.
+import { connect } from "node:net";
+import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../../src/app";
+import { buildApp, type AppOverrides } from "../../src/app";
 import { parseConfig, type Config } from "../../src/config";
 import type { LocalS3 } from "./local-s3";
 
@@ -27,11 +29,74 @@ export function testEnv(s3: LocalS3, env: Record<string, string> = {}): Record<s
   };
 }
 
-export async function startApp(s3: LocalS3, env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  s3: LocalS3,
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<RunningApp> {
   const config = parseConfig(testEnv(s3, env));
-  const app = await buildApp(config);
+  const app = await buildApp(config, overrides);
   const url = await app.listen({ port: 0, host: "127.0.0.1" });
   return { url, app, config, close: () => app.close() };
+}
+
+/** A logger for startApp that keeps the JSON lines, to assert on what was logged. */
+export function captureLogs(level = "info") {
+  const entries: Array<Record<string, unknown>> = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split("\n"))
+        if (line.trim() !== "") entries.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return {
+    logger: { level, stream },
+    entries,
+    messages: (): string[] => entries.map((entry) => String(entry.msg)),
+  };
+}
+
+/** Polls `probe` until it returns something other than undefined. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Sends raw bytes on a new connection and returns everything the server sends back until it
+ * closes the connection or `quietMs` pass without data.
+ */
+export function rawExchange(base: string, bytes: string | Buffer, quietMs = 500): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname);
+    let received = "";
+    let timer = setTimeout(() => socket.end(), quietMs);
+    socket.on("data", (data) => {
+      received += data.toString("latin1");
+      clearTimeout(timer);
+      timer = setTimeout(() => socket.end(), quietMs);
+    });
+    socket.on("close", () => {
+      clearTimeout(timer);
+      resolve(received);
+    });
+    socket.on("error", reject);
+    socket.write(bytes);
+  });
 }
 
 export interface FilePart {

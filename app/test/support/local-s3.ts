@@ -1,8 +1,11 @@
 // A real S3 API on loopback (s3rver), with a log of every request it received, so tests can
 // check what was sent on the wire (encryption headers, which calls were made) and what is
 // stored. Its data lives in a temporary directory that is removed on close.
-import { mkdtempSync, rmSync } from "node:fs";
-import type { IncomingHttpHeaders } from "node:http";
+//
+// s3rver 3.7 has no AbortMultipartUpload (it answers 405 MethodNotAllowed); it is answered here
+// as S3 does: 204 and the upload's parts are gone, or 404 NoSuchUpload for an unknown upload.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -56,13 +59,42 @@ export class LocalS3 {
     });
     const address = await server.run();
     const s3 = new LocalS3(server, directory, `http://127.0.0.1:${address.port}`, bucket);
-    server.httpServer.prependListener(
-      "request",
-      (req: { method?: string; url?: string; headers: IncomingHttpHeaders }) => {
-        s3.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
-      },
-    );
+    const [koa] = server.httpServer.listeners("request") as Array<
+      (req: IncomingMessage, res: ServerResponse) => void
+    >;
+    server.httpServer.removeAllListeners("request");
+    server.httpServer.on("request", (req: IncomingMessage, res: ServerResponse) => {
+      s3.requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+      const uploadId = new URL(req.url ?? "", "http://s3.local").searchParams.get("uploadId");
+      if (req.method === "DELETE" && uploadId !== null) s3.abortUpload(uploadId, res);
+      else koa(req, res);
+    });
     return s3;
+  }
+
+  /** Multipart uploads created and neither completed nor aborted (their parts use storage). */
+  pendingUploads(): string[] {
+    const directory = this.uploadsDirectory();
+    return existsSync(directory) ? readdirSync(directory) : [];
+  }
+
+  private uploadsDirectory(): string {
+    return join(this.directory, this.bucket, "._S3rver_uploads"); // s3rver FilesystemStore layout
+  }
+
+  private abortUpload(uploadId: string, res: ServerResponse): void {
+    const upload = join(this.uploadsDirectory(), uploadId);
+    if (!/^[0-9a-f]+$/.test(uploadId) || !existsSync(upload)) {
+      res.writeHead(404, { "content-type": "application/xml" });
+      res.end(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchUpload</Code>' +
+          "<Message>The specified upload does not exist.</Message></Error>",
+      );
+      return;
+    }
+    rmSync(upload, { recursive: true, force: true });
+    res.writeHead(204);
+    res.end();
   }
 
   /** The S3 operations received so far, in order, e.g. ["PutObject", "ListObjectsV2"]. */

@@ -1,10 +1,10 @@
-// AWS Backup vaults and plans, Secrets Manager secrets, and the EC2 Instance Connect Endpoint that
-// gives BI users their tunnel.
+// AWS Backup plans, Secrets Manager secret rotation, and the EC2 Instance Connect Endpoint that
+// gives BI users their tunnel (encryption of vaults and secrets with customer-managed keys is the
+// KMS policies' rule).
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { asList, present } from "../../lib/values";
 
-const BACKUP_VAULT = "aws:backup/vault:Vault";
 const BACKUP_PLAN = "aws:backup/plan:Plan";
 const SECRET = "aws:secretsmanager/secret:Secret";
 const SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
@@ -14,26 +14,6 @@ const INSTANCE_CONNECT_ENDPOINT =
 // ---------------------------------------------------------------------------------------------
 // AWS Backup
 // ---------------------------------------------------------------------------------------------
-
-export const backupVaultCmk = resourcePolicy({
-  name: "backup-vault-cmk",
-  description:
-    "AWS Backup vaults should encrypt recovery points with a customer-managed KMS key (kmsKeyArn); without it the " +
-    "AWS-managed aws/backup key is used, which cannot be governed or shared for cross-account copies. Advisory.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps:
-    "Set `kmsKeyArn` to the stack's customer-managed key (the vault must be recreated).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_166" },
-    { source: "Security Hub FSBP", id: "Backup.1" },
-  ],
-  types: [BACKUP_VAULT],
-  check: (props, ctx) => {
-    if (!present(props, "kmsKeyArn"))
-      ctx.report("kmsKeyArn is not set (the AWS-managed aws/backup key is used).");
-  },
-});
 
 export const backupPlanLifecycle = resourcePolicy({
   name: "backup-plan-lifecycle",
@@ -69,22 +49,6 @@ export const backupPlanLifecycle = resourcePolicy({
 // ---------------------------------------------------------------------------------------------
 // Secrets Manager
 // ---------------------------------------------------------------------------------------------
-
-export const secretsManagerCmk = resourcePolicy({
-  name: "secretsmanager-secret-cmk",
-  description:
-    "Secrets should be encrypted with a customer-managed KMS key (kmsKeyId), so access needs the key policy too and " +
-    "cross-account sharing is possible. Advisory: the default aws/secretsmanager key still encrypts.",
-  enforcementLevel: "advisory",
-  severity: "low",
-  remediationSteps: "Set `kmsKeyId` to the stack's customer-managed key.",
-  references: [{ source: "Checkov", id: "CKV_AWS_149" }],
-  types: [SECRET],
-  check: (props, ctx) => {
-    if (!present(props, "kmsKeyId"))
-      ctx.report("kmsKeyId is not set (the AWS-managed aws/secretsmanager key is used).");
-  },
-});
 
 export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
   name: "secretsmanager-secret-rotation",

@@ -1,6 +1,7 @@
 // Data and analytics guardrails: Redshift Serverless workgroups and namespaces (./redshift.ts),
 // RDS/Aurora (./rds.ts), AWS Backup, Secrets Manager and the EC2 Instance Connect Endpoint that
-// gives BI users their tunnel (./backup-secrets.ts).
+// gives BI users their tunnel (./backup-secrets.ts). Their encryption with customer-managed keys
+// is the KMS policies' rule (../kms).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 // Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
@@ -21,13 +22,10 @@ import {
   rdsIamAuthentication,
   rdsManagedMasterPassword,
   rdsNotPublic,
-  rdsStorageEncrypted,
 } from "./rds";
 import {
   backupPlanLifecycle,
-  backupVaultCmk,
   instanceConnectEndpointSecurityGroups,
-  secretsManagerCmk,
   secretsManagerRotation,
 } from "./backup-secrets";
 
@@ -41,16 +39,13 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftNamespaceManagedPassword,
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
-  rdsStorageEncrypted,
   rdsNotPublic,
   rdsDeletionProtection,
   rdsIamAuthentication,
   rdsBackupRetention,
   rdsManagedMasterPassword,
   rdsCopyTagsToSnapshot,
-  backupVaultCmk,
   backupPlanLifecycle,
-  secretsManagerCmk,
   secretsManagerRotation,
   instanceConnectEndpointSecurityGroups,
 ];

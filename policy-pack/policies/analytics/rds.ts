@@ -1,6 +1,6 @@
-// RDS instances and Aurora clusters: storage encrypted with a customer-managed key, private,
-// deletion-protected, IAM authentication, backups kept, AWS-managed master passwords, and tags
-// copied to snapshots.
+// RDS instances and Aurora clusters: private, deletion-protected, IAM authentication, backups kept,
+// AWS-managed master passwords, and tags copied to snapshots (storage encryption with a
+// customer-managed key is the KMS policies' rule).
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 
@@ -8,41 +8,12 @@ const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 const RDS_INSTANCE = "aws:rds/instance:Instance";
 const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 
-export const rdsStorageEncrypted = resourcePolicy({
-  name: "rds-storage-encrypted-cmk",
-  description:
-    "RDS instances and Aurora clusters must encrypt storage with a customer-managed KMS key (storageEncrypted plus " +
-    "kmsKeyId). Mandatory: part of the encryption-at-rest guarantee; encryption cannot be added after creation, and the " +
-    "AWS-managed aws/rds key cannot be governed or shared.",
-  enforcementLevel: "mandatory",
-  severity: "high",
-  remediationSteps:
-    "Set `storageEncrypted: true` and `kmsKeyId` to the stack's customer-managed key (the database must be recreated, e.g. " +
-    "restored from an encrypted snapshot copy).",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-RDS2" },
-    { source: "Checkov", id: "CKV_AWS_16" },
-    { source: "Checkov", id: "CKV_AWS_96" },
-    { source: "Checkov", id: "CKV_AWS_327" },
-    { source: "Security Hub FSBP", id: "RDS.3" },
-    { source: "Security Hub FSBP", id: "RDS.27" },
-  ],
-  types: [RDS_CLUSTER, RDS_INSTANCE],
-  check: (props, ctx, args) => {
-    // Aurora Serverless v1 ("serverless" engine mode) is always encrypted.
-    const alwaysEncrypted = args.type === RDS_CLUSTER && props.engineMode === "serverless";
-    if (!alwaysEncrypted && props.storageEncrypted !== true)
-      ctx.report("storageEncrypted is not true.");
-    if (!present(props, "kmsKeyId"))
-      ctx.report("kmsKeyId is not set (the AWS-managed aws/rds key is used).");
-  },
-});
-
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
   description:
-    "RDS and Aurora instances must not be publicly accessible. Mandatory: a public instance gets a public DNS name and IP " +
-    "reachable from the internet, guarded only by its security group.",
+    "RDS and Aurora instances (and Multi-AZ DB clusters, which take the setting on the cluster) must not be publicly " +
+    "accessible. Mandatory: a public instance gets a public DNS name and IP reachable from the internet, guarded only by " +
+    "its security group.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -51,7 +22,7 @@ export const rdsNotPublic = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_17" },
     { source: "Security Hub FSBP", id: "RDS.2" },
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

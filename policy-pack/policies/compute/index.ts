@@ -1,5 +1,5 @@
-// Container runtime guardrails: ECS task definitions, services and clusters, and ECR repositories
-// (everything but their encryption at rest, which the KMS policies own).
+// Compute guardrails: ECS task definitions, services and clusters, ECR repositories and Lambda
+// functions (everything but their encryption at rest, which the KMS policies own).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 // Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
@@ -24,6 +24,7 @@ import {
   ecrRepositoryScanOnPush,
   ecrRepositoryTagImmutability,
 } from "./ecr";
+import { lambdaNoPlaintextCredentials } from "./lambda";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecsTaskDefinitionNotPrivileged,
@@ -42,4 +43,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecrRepositoryScanOnPush,
   ecrRepositoryLifecyclePolicy,
   ecrRepositoryPolicyNotPublic,
+  lambdaNoPlaintextCredentials,
 ];

@@ -1,5 +1,6 @@
 // Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
-// WAFv2 web ACLs (./waf.ts), and CloudFront distributions (./cloudfront.ts).
+// WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), and API Gateway methods
+// and routes (./api-gateway.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 // Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
@@ -23,6 +24,7 @@ import {
   cloudfrontViewerTls,
   cloudfrontWaf,
 } from "./cloudfront";
+import { apigatewayAuthorization } from "./api-gateway";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbDropInvalidHeaders,
@@ -45,4 +47,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   cloudfrontWaf,
   cloudfrontLogging,
   cloudfrontHsts,
+  apigatewayAuthorization,
 ];

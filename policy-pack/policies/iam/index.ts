@@ -13,9 +13,12 @@ import {
   noDataExfiltration,
   noPrivilegeEscalation,
 } from "./escalation";
+import { noUnscopedPermissionsManagement } from "./permissions-management";
 import { trustConfusedDeputyUnverified, trustSpecificPrincipals } from "./trust";
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
+import { groupHasUsers } from "./groups";
+import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
 
@@ -27,6 +30,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   passRoleScoped,
   passRolePassedToService,
   noPrivilegeEscalation,
+  noUnscopedPermissionsManagement,
   noCredentialsExposure,
   noDataExfiltration,
   kmsDecryptScoped,
@@ -34,6 +38,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   trustConfusedDeputyUnverified,
   managedPolicyAllowlist,
   noUserPolicies,
+  groupHasUsers,
+  iamUserAccessKeys,
   rolePolicyManagementConflicts,
   documentValid,
 ];

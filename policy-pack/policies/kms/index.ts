@@ -1,13 +1,56 @@
 // KMS policies: key rotation, explicit key policies without wildcard principals, deletion window,
-// descriptions (./keys.ts); and encryption at rest with customer-managed keys for the other types
-// the platform creates (ECR, Redshift Serverless, CodeBuild, CodePipeline; SNS and SQS advisory,
-// ./service-keys.ts). A key reference counts as customer-managed when it was built from a key,
-// alias or replica key of this stack (property dependency: works at preview, when the key's ARN is
-// unknown) or is a literal key id/ARN/alias outside the reserved `alias/aws/` namespace.
+// descriptions (./keys.ts); and encryption at rest with customer-managed keys for every resource
+// that stores data, all mandatory: ECR, Redshift Serverless, CodeBuild, CodePipeline
+// (./service-keys.ts), messaging and streams (./messaging.ts), relational and document databases
+// (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
+// secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
+// API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
+// trail (./audit.ts). EBS volumes are the network policies' (../network/ebs.ts),
+// CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
+//
+// A key reference counts as customer-managed when it was built from a key, alias or replica key of
+// this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
+// key id/ARN/alias outside the reserved `alias/aws/` namespace (lib/kms-keys.ts decides).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 // Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import { keyDeletionWindow, keyDescription, keyPolicyNoWildcard, keyRotationEnabled } from "./keys";
-import { codebuildKms, codepipelineKms, ecrKms, redshiftKms, snsKms, sqsKms } from "./service-keys";
+import { codebuildKms, codepipelineKms, ecrKms, redshiftKms } from "./service-keys";
+import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./messaging";
+import {
+  dmsReplicationInstanceKms,
+  docdbKms,
+  neptuneKms,
+  rdsPerformanceInsightsKms,
+  rdsStorageEncrypted,
+  redshiftClusterKms,
+} from "./databases";
+import {
+  daxEncrypted,
+  dynamodbKms,
+  elasticacheKms,
+  keyspacesKms,
+  memorydbKms,
+  qldbKms,
+  timestreamKms,
+} from "./nosql";
+import {
+  backupVaultKms,
+  codeartifactKms,
+  efsKms,
+  fsxKms,
+  secretsManagerKms,
+  ssmParameterKms,
+} from "./storage";
+import {
+  codebuildReportGroupKms,
+  eksSecretsKms,
+  lambdaEnvironmentKms,
+  sagemakerKms,
+} from "./compute";
+import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
+import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
+import { imageKms } from "./images";
+import { cloudtrailKms } from "./audit";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -20,4 +63,40 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   codepipelineKms,
   snsKms,
   sqsKms,
+  kinesisStreamKms,
+  firehoseKms,
+  mskKms,
+  mqKms,
+  rdsStorageEncrypted,
+  rdsPerformanceInsightsKms,
+  docdbKms,
+  neptuneKms,
+  redshiftClusterKms,
+  dmsReplicationInstanceKms,
+  dynamodbKms,
+  elasticacheKms,
+  memorydbKms,
+  daxEncrypted,
+  keyspacesKms,
+  timestreamKms,
+  qldbKms,
+  efsKms,
+  fsxKms,
+  backupVaultKms,
+  codeartifactKms,
+  secretsManagerKms,
+  ssmParameterKms,
+  lambdaEnvironmentKms,
+  eksSecretsKms,
+  sagemakerKms,
+  codebuildReportGroupKms,
+  searchDomainKms,
+  athenaKms,
+  glueKms,
+  emrKms,
+  kendraKms,
+  apigatewayCacheEncrypted,
+  appsyncCacheEncrypted,
+  imageKms,
+  cloudtrailKms,
 ];

@@ -1,5 +1,5 @@
-// Encryption at rest with customer-managed KMS keys for the other types the platform creates: ECR,
-// Redshift Serverless, CodeBuild, CodePipeline (mandatory); SNS and SQS (advisory).
+// Encryption at rest with customer-managed KMS keys for the delivery and analytics types the
+// platform creates: ECR, Redshift Serverless, CodeBuild, CodePipeline.
 import { stackPolicy } from "../../lib/define";
 import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms-keys";
 import { asList, programSetting } from "../../lib/values";
@@ -156,46 +156,4 @@ export const codepipelineKms = stackPolicy({
       });
     }
   },
-});
-
-const SNS_TOPIC = "aws:sns/topic:Topic";
-export const snsKms = stackPolicy({
-  name: "sns-topic-kms-cmk",
-  description: "SNS topics encrypt messages at rest with a customer-managed KMS key.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps: "Set kmsMasterKeyId to a customer-managed key of this stack (key.arn).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_26" },
-    { source: "Security Hub FSBP", id: "SNS.1" },
-  ],
-  types: [SNS_TOPIC],
-  check: (ctx) =>
-    requireCustomerKeys(ctx, SNS_TOPIC, {
-      what: (topic) => `SNS topic "${topic.name}"`,
-      prop: "kmsMasterKeyId",
-      whenNone: "messages are stored without KMS encryption",
-    }),
-});
-
-const SQS_QUEUE = "aws:sqs/queue:Queue";
-export const sqsKms = stackPolicy({
-  name: "sqs-queue-kms-cmk",
-  description: "SQS queues encrypt messages at rest with a customer-managed KMS key.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps:
-    "Set kmsMasterKeyId to a customer-managed key of this stack (key.arn); SSE-SQS uses an " +
-    "SQS-owned key you cannot audit or restrict.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_27" },
-    { source: "Security Hub FSBP", id: "SQS.1" },
-  ],
-  types: [SQS_QUEUE],
-  check: (ctx) =>
-    requireCustomerKeys(ctx, SQS_QUEUE, {
-      what: (queue) => `SQS queue "${queue.name}"`,
-      prop: "kmsMasterKeyId",
-      whenNone: "SQS then applies SSE-SQS with an SQS-owned key, or nothing",
-    }),
 });

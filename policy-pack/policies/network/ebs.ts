@@ -1,8 +1,13 @@
-// EBS encryption with customer-managed keys: instance and launch-template volumes, and EBS volumes
-// (EBS encryption by default with a customer-managed default key counts).
-import { PolicyMeta, stackPolicy } from "../../lib/define";
+// EBS encryption with customer-managed keys: instance, launch-template and launch-configuration
+// volumes, EBS volumes (EBS encryption by default with a customer-managed default key counts), and
+// the account's encryption-by-default settings themselves. Mandatory: part of the
+// encryption-at-rest guarantee.
+import type { PolicyResource } from "@pulumi/policy";
+import { PolicyMeta, StackIndex, stackPolicy } from "../../lib/define";
+import { classifyKey } from "../../lib/kms-keys";
 import { EbsDefaults, ebsDefaults, label, T } from "../../lib/network";
-import { holdsValue, must } from "../../lib/values";
+import { EC2_LAUNCH_CONFIGURATION } from "../../lib/types";
+import { asList, must, unknownError } from "../../lib/values";
 
 interface EbsConfig {
   readonly accountDefaultEncryptionWithCmk: boolean;
@@ -17,64 +22,113 @@ const ebsConfig: PolicyMeta["config"] = {
   },
 };
 
-/** A finding for one volume (its props `v`), or undefined when it is encrypted with a customer-managed key. */
-function volumeFinding(what: string, v: any, d: EbsDefaults): string | undefined {
+const AWS_MANAGED = "the AWS managed key aws/ebs";
+
+/**
+ * A finding for one volume (its settings `v`, given in the top-level property `prop` of `r`), or
+ * undefined when it is encrypted with a customer-managed key. `keys` is false where the volume
+ * cannot name a key (launch configurations).
+ */
+function volumeFinding(
+  index: StackIndex,
+  r: PolicyResource,
+  prop: string,
+  what: string,
+  v: any,
+  d: EbsDefaults,
+  keys = true,
+): string | undefined {
   const encrypted = must(() => v?.encrypted, `encrypted of ${what}`);
   const enc = encrypted === true || encrypted === "true";
-  if (enc && holdsValue(() => v?.kmsKeyId)) return undefined;
+  if (enc && keys) {
+    const ref = classifyKey(index, r, prop, () => v?.kmsKeyId);
+    if (ref.kind === "customer") return undefined;
+    // An explicit AWS-managed key wins over the account's default key.
+    if (ref.kind !== "none")
+      return `${what} is encrypted with ${ref.value}, not a customer-managed key`;
+  }
   // EC2 API (EnableEbsEncryptionByDefault): with encryption by default, every new volume is
   // encrypted, with the default KMS key or the key given for the volume.
   if (d.cmk) return undefined;
-  if (enc || d.encrypted)
-    return `${what} is encrypted with the AWS managed key aws/ebs: set kmsKeyId to a customer-managed key`;
+  if (d.keyUnknown)
+    throw unknownError(`the EBS default KMS key (for ${what}) is unknown until apply`);
+  if (enc || d.encrypted) {
+    return keys
+      ? `${what} is encrypted with ${AWS_MANAGED}: set kmsKeyId to a customer-managed key`
+      : `${what} is encrypted with ${AWS_MANAGED}: launch configurations cannot name a key (use a launch template or a customer-managed EBS default key)`;
+  }
   return `${what} is not encrypted`;
 }
 
-function defaultsFor(ctx: {
-  index: Parameters<typeof ebsDefaults>[0];
-  config: EbsConfig;
-}): EbsDefaults {
+function defaultsFor(ctx: { index: StackIndex; config: EbsConfig }): EbsDefaults {
   return ctx.config.accountDefaultEncryptionWithCmk
-    ? { encrypted: true, cmk: true }
+    ? { encrypted: true, cmk: true, keyUnknown: false }
     : ebsDefaults(ctx.index);
 }
 
 export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   name: "ec2-instance-ebs-encrypted",
   description:
-    "EC2 instances' and launch templates' root and EBS volumes are encrypted with a customer-managed KMS key.",
-  enforcementLevel: "advisory",
+    "EC2 instances', launch templates' and launch configurations' root and EBS volumes are encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    "Set `rootBlockDevice: { encrypted: true, kmsKeyId }` and the same on every `ebsBlockDevices` entry (launch templates: `blockDeviceMappings[].ebs`), or enable EBS encryption by default with a customer-managed default key.",
+    "Set `rootBlockDevice: { encrypted: true, kmsKeyId }` and the same on every `ebsBlockDevices` entry (launch templates: `blockDeviceMappings[].ebs`), or enable EBS encryption by default with a customer-managed default key (the only way for launch configurations, which take no key).",
   references: [
     { source: "AWSGuard", id: "encrypted-volumes" },
     { source: "cdk-nag", id: "AwsSolutions-EC26" },
     { source: "Checkov", id: "CKV_AWS_8" },
+    { source: "KICS", id: "Launch Configuration Is Not Encrypted" },
     { source: "Trivy", id: "AWS-0131" },
+    { source: "Trivy", id: "AWS-0008" },
     { source: "Security Hub FSBP", id: "EC2.3" },
   ],
   config: ebsConfig,
-  types: [T.instance, T.launchTemplate, T.ebsEncryptionByDefault, T.ebsDefaultKmsKey],
+  types: [
+    T.instance,
+    T.launchTemplate,
+    EC2_LAUNCH_CONFIGURATION,
+    T.ebsEncryptionByDefault,
+    T.ebsDefaultKmsKey,
+  ],
   check: (ctx) => {
     const d = defaultsFor(ctx);
+    const blockDevices = (r: PolicyResource, keys: boolean) => {
+      const root = r.props.rootBlockDevice;
+      return [
+        volumeFinding(ctx.index, r, "rootBlockDevice", "the root volume", root, d, keys),
+        ...asList(r.props.ebsBlockDevices).map((b: any) =>
+          volumeFinding(ctx.index, r, "ebsBlockDevices", `EBS volume ${b?.deviceName}`, b, d, keys),
+        ),
+      ].filter((f): f is string => !!f);
+    };
     for (const i of ctx.index.ofType(T.instance)) {
       ctx.each(i, () => {
-        const root = i.props.rootBlockDevice;
-        const findings = [
-          volumeFinding("the root volume", root, d),
-          ...((i.props.ebsBlockDevices ?? []) as any[]).map((b) =>
-            volumeFinding(`EBS volume ${b.deviceName}`, b, d),
-          ),
-        ].filter((f): f is string => !!f);
+        const findings = blockDevices(i, true);
         if (findings.length) ctx.report(i, `${label(i)}: ${findings.join("; ")}.`);
+      });
+    }
+    for (const lc of ctx.index.ofType(EC2_LAUNCH_CONFIGURATION)) {
+      ctx.each(lc, () => {
+        const findings = blockDevices(lc, false);
+        if (findings.length)
+          ctx.report(lc, `launch configuration "${lc.name}": ${findings.join("; ")}.`);
       });
     }
     for (const lt of ctx.index.ofType(T.launchTemplate)) {
       ctx.each(lt, () => {
-        const maps = ((lt.props.blockDeviceMappings ?? []) as any[]).filter((m) => m.ebs);
+        const maps = asList(lt.props.blockDeviceMappings).filter((m: any) => m?.ebs);
         const findings = maps
-          .map((m) => volumeFinding(`volume ${m.deviceName ?? "(unnamed)"}`, m.ebs, d))
+          .map((m: any) =>
+            volumeFinding(
+              ctx.index,
+              lt,
+              "blockDeviceMappings",
+              `volume ${m.deviceName ?? "(unnamed)"}`,
+              m.ebs,
+              d,
+            ),
+          )
           .filter((f): f is string => !!f);
         if (!maps.length && !d.cmk)
           findings.push(
@@ -89,12 +143,15 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
 export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
   name: "ec2-ebs-volume-encrypted",
   description: "EBS volumes are encrypted with a customer-managed KMS key.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Set `encrypted: true` and `kmsKeyId` to a customer-managed key.",
+  remediationSteps:
+    "Set `encrypted: true` and `kmsKeyId` to a customer-managed key (recreates the volume), or enable EBS encryption by default with a customer-managed default key.",
   references: [
     { source: "Checkov", id: "CKV_AWS_3" },
     { source: "Checkov", id: "CKV_AWS_189" },
+    { source: "KICS", id: "EBS Volume Encryption Disabled" },
+    { source: "Trivy", id: "AWS-0026" },
     { source: "Trivy", id: "AWS-0027" },
     { source: "Security Hub FSBP", id: "EC2.3" },
   ],
@@ -104,8 +161,47 @@ export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
     const d = defaultsFor(ctx);
     for (const v of ctx.index.ofType(T.ebsVolume)) {
       ctx.each(v, () => {
-        const f = volumeFinding(`EBS volume "${v.name}"`, v.props, d);
+        const f = volumeFinding(ctx.index, v, "kmsKeyId", `EBS volume "${v.name}"`, v.props, d);
         if (f) ctx.report(v, `${f}.`);
+      });
+    }
+  },
+});
+
+export const ebsEncryptionByDefault = stackPolicy({
+  name: "ec2-ebs-encryption-by-default",
+  description:
+    "A stack that manages the account's EBS encryption by default keeps it on and makes its default key a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `enabled: true` on aws.ebs.EncryptionByDefault and give aws.ebs.DefaultKmsKey the ARN of a customer-managed key (not alias/aws/ebs).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_106" },
+    { source: "KICS", id: "EBS Default Encryption Disabled" },
+    { source: "Security Hub FSBP", id: "EC2.7" },
+  ],
+  types: [T.ebsEncryptionByDefault, T.ebsDefaultKmsKey],
+  check: (ctx) => {
+    for (const r of ctx.index.ofType(T.ebsEncryptionByDefault)) {
+      ctx.each(r, () => {
+        if (r.props.enabled === false) {
+          ctx.report(
+            r,
+            `EBS encryption by default "${r.name}" is turned off: new volumes may be unencrypted.`,
+          );
+        }
+      });
+    }
+    for (const r of ctx.index.ofType(T.ebsDefaultKmsKey)) {
+      ctx.each(r, () => {
+        const ref = classifyKey(ctx.index, r, "keyArn", () => r.props.keyArn);
+        if (ref.kind !== "customer") {
+          ctx.report(
+            r,
+            `EBS default KMS key "${r.name}" is ${ref.kind === "none" ? "not set" : ref.value}, not a customer-managed key.`,
+          );
+        }
       });
     }
   },

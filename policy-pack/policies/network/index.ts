@@ -22,7 +22,7 @@ import { defaultSgNoRules, subnetNoPublicIpOnLaunch, vpcFlowLogsEnabled } from "
 import { naclNoAllPortsPublicIngress, naclNoUnrestrictedAdminPorts } from "./nacl";
 import { vpcEndpointPolicy } from "./endpoints";
 import { instanceImdsHopLimit, instanceImdsV2, instanceNoPublicIp } from "./instances";
-import { ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
+import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
 import {
   instanceDetailedMonitoring,
   instanceNoSecretsInUserData,
@@ -49,6 +49,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceNoPublicIp,
   instanceEbsEncrypted,
   ebsVolumeEncrypted,
+  ebsEncryptionByDefault,
   instanceDetailedMonitoring,
   instanceProfileAttached,
   instanceNoSecretsInUserData,

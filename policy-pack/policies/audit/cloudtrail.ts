@@ -1,0 +1,58 @@
+// CloudTrail trails that can be trusted and see everything: log-file integrity validation, and
+// multi-region trails that include global service events (advisory). Their encryption with a
+// customer-managed key is the KMS policies' rule.
+import { resourcePolicy } from "../../lib/define";
+import { CLOUDTRAIL_TRAIL } from "../../lib/types";
+
+export const cloudtrailLogFileValidation = resourcePolicy({
+  name: "cloudtrail-log-file-validation",
+  description:
+    "CloudTrail trails turn on log file integrity validation, so a modified or deleted log file " +
+    "can be detected.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set enableLogFileValidation: true (CloudTrail then delivers signed digest files; check them " +
+    "with `aws cloudtrail validate-logs`).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_36" },
+    { source: "KICS", id: "CloudTrail Log File Validation Disabled" },
+    { source: "Trivy", id: "AWS-0016" },
+    { source: "Security Hub FSBP", id: "CloudTrail.4" },
+  ],
+  types: [CLOUDTRAIL_TRAIL],
+  // CloudTrail user guide, "Validating CloudTrail log file integrity": off unless enabled.
+  check: (props, ctx) => {
+    if (props.enableLogFileValidation !== true) {
+      ctx.report("enableLogFileValidation is not true: tampering with log files goes unnoticed.");
+    }
+  },
+});
+
+export const cloudtrailMultiRegion = resourcePolicy({
+  name: "cloudtrail-multi-region",
+  description:
+    "CloudTrail trails record every region (isMultiRegionTrail) and global service events such " +
+    "as IAM and STS.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set isMultiRegionTrail: true and keep includeGlobalServiceEvents true (the default), so " +
+    "activity in regions the platform does not use is recorded too.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_67" },
+    { source: "KICS", id: "CloudTrail Multi Region Disabled" },
+    { source: "Trivy", id: "AWS-0014" },
+    { source: "Security Hub FSBP", id: "CloudTrail.1" },
+  ],
+  types: [CLOUDTRAIL_TRAIL],
+  check: (props, ctx) => {
+    if (props.isMultiRegionTrail !== true) {
+      ctx.report("isMultiRegionTrail is not true: activity in other regions is not recorded.");
+    }
+    // Global services (IAM, STS, CloudFront) log to us-east-1 and reach a trail only with this on.
+    if (props.includeGlobalServiceEvents === false) {
+      ctx.report("includeGlobalServiceEvents is false: IAM and STS activity is not recorded.");
+    }
+  },
+});

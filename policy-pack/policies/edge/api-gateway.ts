@@ -1,0 +1,64 @@
+// API Gateway methods and routes require authorization (advisory): REST API methods other than
+// CORS preflight need an authorizer, IAM or an API key, and HTTP API routes an authorization type.
+import { stackPolicy } from "../../lib/define";
+import { APIGATEWAY_METHOD, APIGATEWAYV2_API, APIGATEWAYV2_ROUTE } from "../../lib/types";
+
+/** CORS preflight requests carry no credentials, so OPTIONS stays open (Checkov and KICS agree). */
+const isPreflight = (method: unknown) =>
+  String(method ?? "")
+    .toUpperCase()
+    .startsWith("OPTION");
+
+export const apigatewayAuthorization = stackPolicy({
+  name: "apigateway-method-authorization",
+  description:
+    "API Gateway REST methods (other than OPTIONS) require an authorizer, IAM or an API key, and " +
+    "HTTP API routes an authorization type, so back ends are not open to anyone on the internet.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Set authorization to "AWS_IAM", "CUSTOM" or "COGNITO_USER_POOLS" (with authorizerId) on ' +
+    'aws.apigateway.Method, or apiKeyRequired: true with a usage plan; set authorizationType "JWT", ' +
+    '"AWS_IAM" or "CUSTOM" on aws.apigatewayv2.Route. A deliberately public endpoint gets a waiver ' +
+    "saying why.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_59" },
+    { source: "Checkov", id: "CKV2_AWS_70" },
+    { source: "Checkov", id: "CKV_AWS_309" },
+    { source: "KICS", id: "API Gateway With Open Access" },
+    { source: "Trivy", id: "AWS-0004" },
+  ],
+  types: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE, APIGATEWAYV2_API],
+  check: (ctx) => {
+    for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
+      ctx.each(m, () => {
+        if (isPreflight(m.props.httpMethod)) return;
+        if (m.props.authorization !== "NONE") return;
+        if (m.props.apiKeyRequired === true) return;
+        ctx.report(
+          m,
+          `API Gateway method "${m.name}" (${String(m.props.httpMethod)}) has authorization NONE and no API key.`,
+        );
+      });
+    }
+    for (const route of ctx.index.ofType(APIGATEWAYV2_ROUTE)) {
+      ctx.each(route, () => {
+        const routeKey = String(route.props.routeKey ?? "");
+        if (isPreflight(routeKey.split(" ")[0])) return;
+        // API Gateway developer guide, "Controlling access to WebSocket APIs": authorization is
+        // supported only on the $connect route, so other WebSocket routes are judged there.
+        const apis = ctx.index.referenced(route, "apiId", APIGATEWAYV2_API);
+        if (apis.length && apis[0].props.protocolType === "WEBSOCKET" && routeKey !== "$connect") {
+          return;
+        }
+        const type = route.props.authorizationType ?? "NONE";
+        if (type !== "NONE") return;
+        if (route.props.apiKeyRequired === true) return;
+        ctx.report(
+          route,
+          `API Gateway route "${route.name}" (${routeKey}) has no authorization type (NONE).`,
+        );
+      });
+    }
+  },
+});

@@ -1,0 +1,300 @@
+// Encryption at rest with customer-managed KMS keys for search and analytics services: OpenSearch
+// and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog and Glue
+// security configurations, EMR security configurations, and Kendra indexes.
+import type { KeyCheck } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms-keys";
+import { jsonDocument } from "../../lib/values";
+import {
+  ATHENA_DATABASE,
+  ATHENA_WORKGROUP,
+  ELASTICSEARCH_DOMAIN,
+  EMR_SECURITY_CONFIGURATION,
+  GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+  GLUE_SECURITY_CONFIGURATION,
+  KENDRA_INDEX,
+  OPENSEARCH_DOMAIN,
+} from "../../lib/types";
+
+export const searchDomainKms = customerKeyPolicy({
+  name: "opensearch-domain-kms-cmk",
+  description:
+    "OpenSearch and Elasticsearch domains encrypt data at rest with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set encryptAtRest: { enabled: true, kmsKeyId: key.arn } with the stack's customer-managed key " +
+    "(aws/es is AWS-managed).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_5" },
+    { source: "Checkov", id: "CKV_AWS_247" },
+    { source: "KICS", id: "ElasticSearch Not Encrypted At Rest" },
+    { source: "KICS", id: "ElasticSearch Encryption With KMS Disabled" },
+    { source: "Trivy", id: "AWS-0048" },
+    { source: "Security Hub FSBP", id: "Opensearch.1" },
+  ],
+  types: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN],
+  noun: (r) => (r.type === OPENSEARCH_DOMAIN ? "OpenSearch domain" : "Elasticsearch domain"),
+  check: (k) => {
+    const atRest = k.setting("encryptAtRest");
+    if (atRest?.enabled !== true) {
+      k.report("encryptAtRest is not enabled: indexes and snapshots are stored unencrypted.");
+      return;
+    }
+    k.requireKey({
+      prop: "encryptAtRest",
+      read: () => atRest.kmsKeyId,
+      where: "encryptAtRest.kmsKeyId",
+      whenNone: "the AWS-managed key aws/es",
+    });
+  },
+});
+
+/** Athena's encryption option for query results or a database's metadata; true if a CMK. */
+function athenaEncryption(
+  k: KeyCheck,
+  prop: string,
+  config: any,
+  keyField: "kmsKeyArn" | "kmsKey",
+  where: string,
+): void {
+  // Athena API, EncryptionConfiguration: SSE_S3, SSE_KMS or CSE_KMS (the last two with a key).
+  const option = config?.encryptionOption;
+  if (option === undefined || option === null) {
+    k.report(`${where} has no encryption configuration: data is written unencrypted.`);
+    return;
+  }
+  if (option !== "SSE_KMS" && option !== "CSE_KMS") {
+    k.report(`${where} uses ${String(option)}, not a customer-managed KMS key.`);
+    return;
+  }
+  k.requireKey({
+    prop,
+    read: () => config[keyField],
+    where: `${where}.${keyField}`,
+    whenNone: `${option} then uses the AWS-managed key aws/s3`,
+  });
+}
+
+export const athenaKms = customerKeyPolicy({
+  name: "athena-kms-cmk",
+  description:
+    "Athena workgroups encrypt query results with a customer-managed KMS key and enforce it on " +
+    "clients; Athena databases encrypt their metadata results the same way.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set configuration.resultConfiguration.encryptionConfiguration: { encryptionOption: " +
+    '"SSE_KMS", kmsKeyArn: key.arn } and keep enforceWorkgroupConfiguration true (the default); on ' +
+    'databases set encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: key.arn }.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_77" },
+    { source: "Checkov", id: "CKV_AWS_82" },
+    { source: "Checkov", id: "CKV_AWS_159" },
+    { source: "KICS", id: "Athena Workgroup Not Encrypted" },
+    { source: "KICS", id: "Athena Database Not Encrypted" },
+    { source: "Trivy", id: "AWS-0006" },
+    { source: "Trivy", id: "AWS-0007" },
+  ],
+  types: [ATHENA_WORKGROUP, ATHENA_DATABASE],
+  noun: (r) => (r.type === ATHENA_WORKGROUP ? "Athena workgroup" : "Athena database"),
+  check: (k) => {
+    if (k.resource.type === ATHENA_DATABASE) {
+      athenaEncryption(
+        k,
+        "encryptionConfiguration",
+        k.props.encryptionConfiguration,
+        "kmsKey",
+        "encryptionConfiguration",
+      );
+      return;
+    }
+    const config = k.props.configuration;
+    // Athena user guide, "Override client-side settings": without enforcement, every client
+    // chooses its own result location and encryption.
+    if (config?.enforceWorkgroupConfiguration === false) {
+      k.report(
+        "configuration.enforceWorkgroupConfiguration is false: clients may override the encryption.",
+      );
+    }
+    // Athena user guide, "Managed query results": Athena stores the results itself, encrypted with
+    // an AWS-owned key unless encryptionConfiguration.kmsKey names a customer key.
+    const managed = config?.managedQueryResultsConfiguration;
+    if (managed?.enabled === true) {
+      k.requireKey({
+        prop: "configuration",
+        read: () => managed.encryptionConfiguration?.kmsKey,
+        where: "configuration.managedQueryResultsConfiguration.encryptionConfiguration.kmsKey",
+        whenNone: "managed query results use an AWS-owned key",
+      });
+      return;
+    }
+    athenaEncryption(
+      k,
+      "configuration",
+      config?.resultConfiguration?.encryptionConfiguration,
+      "kmsKeyArn",
+      "configuration.resultConfiguration",
+    );
+  },
+});
+
+export const glueKms = customerKeyPolicy({
+  name: "glue-kms-cmk",
+  description:
+    "The Glue Data Catalog (metadata and connection passwords) and Glue security configurations " +
+    "(S3 output, CloudWatch logs, job bookmarks) encrypt with customer-managed KMS keys.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Catalog: encryptionAtRest: { catalogEncryptionMode: "SSE-KMS", sseAwsKmsKeyId: key.arn } and ' +
+    "connectionPasswordEncryption: { returnConnectionPasswordEncrypted: true, awsKmsKeyId: " +
+    'key.arn }. Security configurations: s3EncryptionMode "SSE-KMS", cloudwatchEncryptionMode ' +
+    '"SSE-KMS" and jobBookmarksEncryptionMode "CSE-KMS", each with kmsKeyArn.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_94" },
+    { source: "Checkov", id: "CKV_AWS_99" },
+    { source: "KICS", id: "Glue Data Catalog Encryption Disabled" },
+    { source: "KICS", id: "Glue Security Configuration Encryption Disabled" },
+  ],
+  types: [GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, GLUE_SECURITY_CONFIGURATION],
+  noun: (r) =>
+    r.type === GLUE_SECURITY_CONFIGURATION
+      ? "Glue security configuration"
+      : "Glue Data Catalog encryption settings",
+  check: (k) => {
+    if (k.resource.type === GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS) {
+      const settings = k.props.dataCatalogEncryptionSettings;
+      const atRest = settings?.encryptionAtRest;
+      // Glue API, EncryptionAtRest.CatalogEncryptionMode: DISABLED, SSE-KMS or
+      // SSE-KMS-WITH-SERVICE-ROLE; without SseAwsKmsKeyId the AWS-managed key aws/glue is used.
+      const mode = atRest?.catalogEncryptionMode;
+      if (mode !== "SSE-KMS" && mode !== "SSE-KMS-WITH-SERVICE-ROLE") {
+        k.report(`encryptionAtRest.catalogEncryptionMode is ${String(mode ?? "unset")}.`);
+      } else {
+        k.requireKey({
+          prop: "dataCatalogEncryptionSettings",
+          read: () => atRest.sseAwsKmsKeyId,
+          where: "encryptionAtRest.sseAwsKmsKeyId",
+          whenNone: "the AWS-managed key aws/glue",
+        });
+      }
+      const passwords = settings?.connectionPasswordEncryption;
+      if (passwords?.returnConnectionPasswordEncrypted !== true) {
+        k.report("connectionPasswordEncryption.returnConnectionPasswordEncrypted is not true.");
+      } else {
+        k.requireKey({
+          prop: "dataCatalogEncryptionSettings",
+          read: () => passwords.awsKmsKeyId,
+          where: "connectionPasswordEncryption.awsKmsKeyId",
+          whenNone: "connection passwords are not encrypted with a customer key",
+        });
+      }
+      return;
+    }
+    const config = k.props.encryptionConfiguration;
+    const parts: [string, any, string, string][] = [
+      ["s3Encryption", config?.s3Encryption, "s3EncryptionMode", "SSE-KMS"],
+      ["cloudwatchEncryption", config?.cloudwatchEncryption, "cloudwatchEncryptionMode", "SSE-KMS"],
+      [
+        "jobBookmarksEncryption",
+        config?.jobBookmarksEncryption,
+        "jobBookmarksEncryptionMode",
+        "CSE-KMS",
+      ],
+    ];
+    for (const [block, value, modeField, wanted] of parts) {
+      const mode = value?.[modeField];
+      if (mode !== wanted) {
+        k.report(`${block}.${modeField} is ${String(mode ?? "unset")}, not ${wanted}.`);
+        continue;
+      }
+      k.requireKey({
+        prop: "encryptionConfiguration",
+        read: () => value.kmsKeyArn,
+        where: `${block}.kmsKeyArn`,
+        whenNone: `${wanted} needs a key`,
+      });
+    }
+  },
+});
+
+export const emrKms = customerKeyPolicy({
+  name: "emr-security-configuration-kms-cmk",
+  description:
+    "EMR security configurations encrypt data at rest with customer-managed KMS keys: EMRFS data in " +
+    "S3 (SSE-KMS or CSE-KMS) and the cluster's local disks (AwsKms).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption: true, S3EncryptionConfiguration { EncryptionMode: "SSE-KMS", AwsKmsKey: <key ARN> } and LocalDiskEncryptionConfiguration { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: <key ARN> } with the stack\'s customer-managed key.',
+  references: [
+    { source: "Trivy", id: "AWS-0137" },
+    { source: "Trivy", id: "AWS-0139" },
+    { source: "AWS docs", id: "emr/latest/ManagementGuide/emr-data-encryption-options" },
+  ],
+  types: [EMR_SECURITY_CONFIGURATION],
+  noun: "EMR security configuration",
+  check: (k) => {
+    // The configuration is JSON text: unknown at preview (built from key ARNs) it is a preview note.
+    const doc = jsonDocument(k.props.configuration);
+    if (doc === undefined) {
+      k.report("configuration is not valid JSON.");
+      return;
+    }
+    const encryption = doc?.EncryptionConfiguration;
+    if (encryption?.EnableAtRestEncryption !== true) {
+      k.report("EncryptionConfiguration.EnableAtRestEncryption is not true.");
+      return;
+    }
+    const atRest = encryption.AtRestEncryptionConfiguration;
+    // EMR management guide, "Encryption options": EMRFS S3 encryption SSE-S3, SSE-KMS or CSE-KMS
+    // (the latter two with AwsKmsKey); local disks with AwsKms or a custom key provider.
+    const s3 = atRest?.S3EncryptionConfiguration;
+    const s3Mode = s3?.EncryptionMode;
+    if (s3Mode !== "SSE-KMS" && s3Mode !== "CSE-KMS") {
+      k.report(
+        `S3EncryptionConfiguration.EncryptionMode is ${String(s3Mode ?? "unset")}, not SSE-KMS or CSE-KMS.`,
+      );
+    } else {
+      k.requireKey({
+        prop: "configuration",
+        read: () => s3.AwsKmsKey,
+        where: "S3EncryptionConfiguration.AwsKmsKey",
+        whenNone: `${s3Mode} needs a key`,
+      });
+    }
+    const disk = atRest?.LocalDiskEncryptionConfiguration;
+    if (disk?.EncryptionKeyProviderType !== "AwsKms") {
+      k.report(
+        `LocalDiskEncryptionConfiguration.EncryptionKeyProviderType is ${String(disk?.EncryptionKeyProviderType || "unset")}, not AwsKms.`,
+      );
+    } else {
+      k.requireKey({
+        prop: "configuration",
+        read: () => disk.AwsKmsKey,
+        where: "LocalDiskEncryptionConfiguration.AwsKmsKey",
+        whenNone: "AwsKms needs a key",
+      });
+    }
+  },
+});
+
+export const kendraKms = customerKeyPolicy({
+  name: "kendra-index-kms-cmk",
+  description: "Kendra indexes encrypt their data with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set serverSideEncryptionConfiguration: { kmsKeyId: key.arn } with a symmetric customer key " +
+    "(recreates the index).",
+  references: [{ source: "Checkov", id: "CKV_AWS_262" }],
+  types: [KENDRA_INDEX],
+  noun: "Kendra index",
+  check: (k) =>
+    k.requireKey({
+      prop: "serverSideEncryptionConfiguration",
+      read: () => k.props.serverSideEncryptionConfiguration?.kmsKeyId,
+      where: "serverSideEncryptionConfiguration.kmsKeyId",
+      whenNone: "an AWS-owned key",
+    }),
+});

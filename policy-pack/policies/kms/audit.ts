@@ -1,0 +1,34 @@
+// Encryption at rest with customer-managed KMS keys for the audit trail: CloudTrail trails (log
+// files in S3) and CloudTrail Lake event data stores.
+import { customerKeyPolicy } from "../../lib/kms-keys";
+import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../lib/types";
+
+export const cloudtrailKms = customerKeyPolicy({
+  name: "cloudtrail-kms-cmk",
+  description:
+    "CloudTrail trails encrypt their log files with a customer-managed KMS key (SSE-KMS), and Lake " +
+    "event data stores encrypt events with one.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set kmsKeyId to the stack's customer-managed key whose key policy lets cloudtrail.amazonaws.com " +
+    "encrypt (kms:GenerateDataKey*, limited with aws:SourceArn to the trail) and the auditors decrypt.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_35" },
+    { source: "Checkov", id: "CKV_AWS_293" },
+    { source: "Trivy", id: "AWS-0015" },
+    { source: "Security Hub FSBP", id: "CloudTrail.2" },
+  ],
+  types: [CLOUDTRAIL_TRAIL, CLOUDTRAIL_EVENT_DATA_STORE],
+  noun: (r) => (r.type === CLOUDTRAIL_TRAIL ? "CloudTrail trail" : "CloudTrail event data store"),
+  // CloudTrail user guide, "Encrypting CloudTrail log files with AWS KMS keys (SSE-KMS)": by default
+  // log files get SSE-S3; event data stores default to an AWS-owned key.
+  check: (k) =>
+    k.requireKey({
+      prop: "kmsKeyId",
+      whenNone:
+        k.resource.type === CLOUDTRAIL_TRAIL
+          ? "log files get only the bucket's SSE-S3"
+          : "events are encrypted with an AWS-owned key",
+    }),
+});

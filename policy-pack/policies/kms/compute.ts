@@ -1,0 +1,160 @@
+// Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
+// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, and CodeBuild test
+// report exports.
+import { customerKeyPolicy } from "../../lib/kms-keys";
+import {
+  CODEBUILD_REPORT_GROUP,
+  EKS_CLUSTER,
+  LAMBDA_FUNCTION,
+  SAGEMAKER_DOMAIN,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
+  SAGEMAKER_NOTEBOOK_INSTANCE,
+} from "../../lib/types";
+import { asList } from "../../lib/values";
+
+export const lambdaEnvironmentKms = customerKeyPolicy({
+  name: "lambda-function-environment-kms-cmk",
+  description:
+    "Lambda functions with environment variables encrypt them at rest with a customer-managed KMS " +
+    "key (kmsKeyArn).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyArn to the stack's customer-managed key on every function that sets " +
+    "environment.variables, and let the function's role decrypt with it.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_173" },
+    { source: "AWS docs", id: "lambda/dg/configuration-envvars-encryption" },
+  ],
+  types: [LAMBDA_FUNCTION],
+  noun: "Lambda function",
+  check: (k) => {
+    const variables = k.props.environment?.variables;
+    if (!variables || typeof variables !== "object" || Object.keys(variables).length === 0) return;
+    // Lambda developer guide, "Securing Lambda environment variables": at rest they are encrypted
+    // with the AWS-managed key aws/lambda unless a customer key is set.
+    k.requireKey({ prop: "kmsKeyArn", whenNone: "the AWS-managed key aws/lambda" });
+  },
+});
+
+export const eksSecretsKms = customerKeyPolicy({
+  name: "eks-cluster-secrets-kms-cmk",
+  description: "EKS clusters envelope-encrypt Kubernetes secrets with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } } with a ' +
+    "symmetric customer-managed key of this stack (it cannot be removed once set).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_58" },
+    { source: "Checkov", id: "CKV_AWS_151" },
+    { source: "KICS", id: "EKS Cluster Encryption Disabled" },
+    { source: "Trivy", id: "AWS-0039" },
+    { source: "Security Hub FSBP", id: "EKS.3" },
+  ],
+  types: [EKS_CLUSTER],
+  noun: "EKS cluster",
+  check: (k) => {
+    const config = k.props.encryptionConfig;
+    const resources = asList<string>(config?.resources);
+    // EKS user guide, "Encrypt Kubernetes secrets with KMS": without encryptionConfig, secrets are
+    // protected only by EKS's default encryption with an AWS-owned key.
+    if (!resources.includes("secrets")) {
+      k.report(
+        "encryptionConfig does not cover secrets: they are not envelope-encrypted with a " +
+          "customer-managed key.",
+      );
+      return;
+    }
+    k.requireKey({
+      prop: "encryptionConfig",
+      read: () => config.provider?.keyArn,
+      where: "encryptionConfig.provider.keyArn",
+      whenNone: "secrets encryption needs a key",
+    });
+  },
+});
+
+/**
+ * SageMaker ML instance types with local NVMe instance storage (families with a "d" in their
+ * suffix such as m5d, c5d, r5d, g4dn, p3dn, p4d, and the GPU/accelerator families g5, g6, g6e, p5,
+ * trn1 that come with local NVMe).
+ */
+const LOCAL_STORAGE_INSTANCE = /^ml\.(?:[a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en|trn1|trn1n)\./;
+
+export const sagemakerKms = customerKeyPolicy({
+  name: "sagemaker-kms-cmk",
+  description:
+    "SageMaker notebook instances, endpoint configurations and domains encrypt their storage " +
+    "volumes with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set kmsKeyId (notebook instances, domains) or kmsKeyArn (endpoint configurations) to the " +
+    "stack's customer-managed key. Endpoint configurations on instance types with local storage " +
+    "take no key: their NVMe volumes are encrypted by the instance hardware.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_22" },
+    { source: "Checkov", id: "CKV_AWS_98" },
+    { source: "Checkov", id: "CKV_AWS_187" },
+  ],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE, SAGEMAKER_ENDPOINT_CONFIGURATION, SAGEMAKER_DOMAIN],
+  noun: (r) =>
+    r.type === SAGEMAKER_NOTEBOOK_INSTANCE
+      ? "SageMaker notebook instance"
+      : r.type === SAGEMAKER_DOMAIN
+        ? "SageMaker domain"
+        : "SageMaker endpoint configuration",
+  check: (k) => {
+    const type = k.resource.type;
+    if (type !== SAGEMAKER_ENDPOINT_CONFIGURATION) {
+      k.requireKey({
+        prop: "kmsKeyId",
+        whenNone: "the storage volume is encrypted with an AWS-managed key",
+      });
+      return;
+    }
+    // SageMaker API, CreateEndpointConfig KmsKeyId: "You can't request a KmsKeyId when using an
+    // instance type with local storage. If any of the models that you specify in the
+    // ProductionVariants parameter use nitro-based instances with local storage, do not specify a
+    // value for the KmsKeyId parameter." Such configurations are a documented exception.
+    const localStorage = asList(k.props.productionVariants).some((v: any) =>
+      LOCAL_STORAGE_INSTANCE.test(String(v?.instanceType ?? "")),
+    );
+    if (localStorage) return;
+    k.requireKey({
+      prop: "kmsKeyArn",
+      whenNone: "the storage volume is encrypted with an AWS-managed key",
+    });
+  },
+});
+
+export const codebuildReportGroupKms = customerKeyPolicy({
+  name: "codebuild-report-group-kms-cmk",
+  description:
+    "CodeBuild report groups that export test reports to S3 encrypt them with a customer-managed " +
+    "KMS key and never disable encryption.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set exportConfig.s3Destination.encryptionKey to the stack's customer-managed key and remove " +
+    "encryptionDisabled: true.",
+  references: [{ source: "AWS docs", id: "codebuild/userguide/report-group-export-settings" }],
+  types: [CODEBUILD_REPORT_GROUP],
+  noun: "CodeBuild report group",
+  check: (k) => {
+    const exportConfig = k.props.exportConfig;
+    if (exportConfig?.type !== "S3") return; // NO_EXPORT: reports stay in CodeBuild
+    const destination = exportConfig.s3Destination;
+    if (destination?.encryptionDisabled === true) {
+      k.report("exportConfig.s3Destination sets encryptionDisabled: true.");
+      return;
+    }
+    k.requireKey({
+      prop: "exportConfig",
+      read: () => destination?.encryptionKey,
+      where: "exportConfig.s3Destination.encryptionKey",
+      whenNone: "the export needs an encryption key",
+    });
+  },
+});

@@ -1,0 +1,208 @@
+// Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
+// instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
+// Redshift clusters and DMS replication instances.
+import type { KeyCheck } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms-keys";
+import {
+  DMS_REPLICATION_INSTANCE,
+  DOCDB_CLUSTER,
+  DOCDB_GLOBAL_CLUSTER,
+  NEPTUNE_CLUSTER,
+  RDS_CLUSTER,
+  RDS_CLUSTER_INSTANCE,
+  RDS_GLOBAL_CLUSTER,
+  RDS_INSTANCE,
+  REDSHIFT_CLUSTER,
+} from "../../lib/types";
+import { present } from "../../lib/values";
+
+/**
+ * `storageEncrypted` (or another flag) must be true; unset means unencrypted for these engines.
+ * `computed`: the provider computes the flag when unset (see `KeyCheck.setting`).
+ */
+function requireFlag(k: KeyCheck, prop: string, computed = false): boolean {
+  if ((computed ? k.setting(prop) : k.props[prop]) === true) return true;
+  k.report(`${prop} is not true.`);
+  return false;
+}
+
+export const rdsStorageEncrypted = customerKeyPolicy({
+  name: "rds-storage-encrypted-cmk",
+  description:
+    "RDS instances and Aurora clusters encrypt storage with a customer-managed KMS key " +
+    "(storageEncrypted plus kmsKeyId), and global clusters are encrypted. Mandatory: encryption " +
+    "cannot be added after creation, and the AWS-managed aws/rds key cannot be governed or shared.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `storageEncrypted: true` and `kmsKeyId` to the stack's customer-managed key (the database " +
+    "must be recreated, e.g. restored from an encrypted snapshot copy); set `storageEncrypted: true` " +
+    "on global clusters.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-RDS2" },
+    { source: "Checkov", id: "CKV_AWS_16" },
+    { source: "Checkov", id: "CKV_AWS_96" },
+    { source: "Checkov", id: "CKV_AWS_140" },
+    { source: "Checkov", id: "CKV_AWS_327" },
+    { source: "KICS", id: "Aurora With Disabled at Rest Encryption" },
+    { source: "Trivy", id: "AWS-0079" },
+    { source: "Trivy", id: "AWS-0080" },
+    { source: "Security Hub FSBP", id: "RDS.3" },
+    { source: "Security Hub FSBP", id: "RDS.27" },
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER, RDS_GLOBAL_CLUSTER],
+  noun: (r) =>
+    r.type === RDS_INSTANCE
+      ? "RDS instance"
+      : r.type === RDS_CLUSTER
+        ? "RDS cluster"
+        : "RDS global cluster",
+  check: (k) => {
+    const type = k.resource.type;
+    if (type === RDS_GLOBAL_CLUSTER) {
+      // A global cluster created from an existing cluster takes that cluster's encryption.
+      if (present(k.props, "sourceDbClusterIdentifier")) return;
+      requireFlag(k, "storageEncrypted", true);
+      return;
+    }
+    // A read replica inherits the source's encryption and, in the source's region, its key
+    // (RDS user guide, "Limitations of Amazon RDS encrypted DB instances"); the source is checked.
+    if (type === RDS_INSTANCE && present(k.props, "replicateSourceDb")) return;
+    // Aurora Serverless v1 ("serverless" engine mode) is always encrypted.
+    const alwaysEncrypted = type === RDS_CLUSTER && k.props.engineMode === "serverless";
+    if (!alwaysEncrypted) requireFlag(k, "storageEncrypted", type === RDS_CLUSTER);
+    k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "the AWS-managed key aws/rds" });
+  },
+});
+
+export const rdsPerformanceInsightsKms = customerKeyPolicy({
+  name: "rds-performance-insights-kms-cmk",
+  description:
+    "RDS and Aurora Performance Insights data (query text included) is encrypted with a " +
+    "customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Where performanceInsightsEnabled is true, set performanceInsightsKmsKeyId to the stack's " +
+    "customer-managed key (it cannot be changed once Performance Insights is on).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_354" },
+    { source: "Trivy", id: "AWS-0078" },
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
+  noun: (r) =>
+    r.type === RDS_INSTANCE
+      ? "RDS instance"
+      : r.type === RDS_CLUSTER
+        ? "RDS cluster"
+        : "RDS cluster instance",
+  check: (k) => {
+    if (k.setting("performanceInsightsEnabled") !== true) return;
+    // RDS user guide, "Turning Performance Insights on and off": without a key, the AWS-managed
+    // key aws/rds encrypts Performance Insights data.
+    k.requireKey({
+      prop: "performanceInsightsKmsKeyId",
+      computed: true,
+      whenNone: "the AWS-managed key aws/rds",
+    });
+  },
+});
+
+export const docdbKms = customerKeyPolicy({
+  name: "docdb-cluster-kms-cmk",
+  description:
+    "DocumentDB clusters encrypt storage with a customer-managed KMS key, and global clusters are " +
+    "encrypted.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set storageEncrypted: true and kmsKeyId to the stack's customer-managed key (recreates the " +
+    "cluster); set storageEncrypted: true on global clusters.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_74" },
+    { source: "Checkov", id: "CKV_AWS_182" },
+    { source: "KICS", id: "DOCDB Cluster Not Encrypted" },
+    { source: "Trivy", id: "AWS-0021" },
+    { source: "Trivy", id: "AWS-0022" },
+    { source: "Security Hub FSBP", id: "DocumentDB.1" },
+  ],
+  types: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER],
+  noun: (r) => (r.type === DOCDB_CLUSTER ? "DocumentDB cluster" : "DocumentDB global cluster"),
+  check: (k) => {
+    if (k.resource.type === DOCDB_GLOBAL_CLUSTER) {
+      if (present(k.props, "sourceDbClusterIdentifier")) return;
+      requireFlag(k, "storageEncrypted");
+      return;
+    }
+    requireFlag(k, "storageEncrypted");
+    k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "the AWS-managed key aws/rds" });
+  },
+});
+
+export const neptuneKms = customerKeyPolicy({
+  name: "neptune-cluster-kms-cmk",
+  description: "Neptune clusters encrypt storage with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set storageEncrypted: true and kmsKeyArn to the stack's customer-managed key (recreates the " +
+    "cluster).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_44" },
+    { source: "Trivy", id: "AWS-0076" },
+    { source: "Trivy", id: "AWS-0128" },
+    { source: "Security Hub FSBP", id: "Neptune.1" },
+  ],
+  types: [NEPTUNE_CLUSTER],
+  noun: "Neptune cluster",
+  check: (k) => {
+    requireFlag(k, "storageEncrypted");
+    k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/rds" });
+  },
+});
+
+export const redshiftClusterKms = customerKeyPolicy({
+  name: "redshift-cluster-kms-cmk",
+  description: "Provisioned Redshift clusters encrypt data with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Keep encrypted: "true" (the default) and set kmsKeyId to the stack\'s customer-managed key.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_64" },
+    { source: "Checkov", id: "CKV_AWS_142" },
+    { source: "KICS", id: "Redshift Not Encrypted" },
+    { source: "Trivy", id: "AWS-0084" },
+    { source: "Security Hub FSBP", id: "Redshift.10" },
+  ],
+  types: [REDSHIFT_CLUSTER],
+  noun: "Redshift cluster",
+  check: (k) => {
+    // The provider types `encrypted` as a string ("true"/"false"); it defaults to true.
+    const encrypted = k.props.encrypted;
+    if (encrypted === false || String(encrypted).toLowerCase() === "false") {
+      k.report("encrypted is false: the cluster stores data unencrypted.");
+      return;
+    }
+    k.requireKey({
+      prop: "kmsKeyId",
+      computed: true,
+      whenNone: "Redshift then uses the AWS-managed key aws/redshift",
+    });
+  },
+});
+
+export const dmsReplicationInstanceKms = customerKeyPolicy({
+  name: "dms-replication-instance-kms-cmk",
+  description:
+    "DMS replication instances encrypt their storage (data in flight through the migration) with a " +
+    "customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps: "Set kmsKeyArn to the stack's customer-managed key (recreates the instance).",
+  references: [{ source: "Checkov", id: "CKV_AWS_212" }],
+  types: [DMS_REPLICATION_INSTANCE],
+  noun: "DMS replication instance",
+  check: (k) =>
+    k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/dms" }),
+});

@@ -1,0 +1,338 @@
+// Search and analytics encryption with customer-managed keys (OpenSearch/Elasticsearch, Athena,
+// Glue, EMR, Kendra), from the third parties' own fixtures translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import {
+  ATHENA_DATABASE,
+  ATHENA_WORKGROUP,
+  ELASTICSEARCH_DOMAIN,
+  EMR_SECURITY_CONFIGURATION,
+  GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+  GLUE_SECURITY_CONFIGURATION,
+  KENDRA_INDEX,
+  OPENSEARCH_DOMAIN,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("opensearch-domain-kms-cmk", () => {
+  const p = policyNamed(policies, "opensearch-domain-kms-cmk");
+  const domain = (type: string, encryptAtRest?: Record<string, unknown>) => [
+    res(type, "search", {
+      domainName: "example",
+      ...(type === ELASTICSEARCH_DOMAIN
+        ? { elasticsearchVersion: "1.5" }
+        : { engineVersion: "OpenSearch_2.11" }),
+      ...(encryptAtRest ? { encryptAtRest } : {}),
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_247: an OpenSearch domain with a key of the stack", async () => {
+      const r = withStackKey(
+        OPENSEARCH_DOMAIN,
+        "search",
+        { domainName: "example", encryptAtRest: { enabled: true, kmsKeyId: UNKNOWN } },
+        ["encryptAtRest"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("KICS 'ElasticSearch Encryption With KMS Disabled' negative1: kms_key_id 'some-key-id'", async () => {
+      const r = domain(ELASTICSEARCH_DOMAIN, { enabled: true, kmsKeyId: "some-key-id" });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_5 / KICS 'ElasticSearch Not Encrypted At Rest' / Trivy AWS-0048: no encrypt_at_rest", async () => {
+      expect((await run(p, domain(ELASTICSEARCH_DOMAIN))).violations).to.deep.equal([
+        'search: Elasticsearch domain "search": encryptAtRest is not enabled: indexes and snapshots are stored unencrypted.',
+      ]);
+      expect(
+        (await run(p, domain(OPENSEARCH_DOMAIN, { enabled: false }))).violations,
+      ).to.have.length(1);
+    });
+    it("CKV_AWS_247 / KICS 'ElasticSearch Encryption With KMS Disabled' positive1: enabled, no key (aws/es)", async () => {
+      const r = await run(p, domain(ELASTICSEARCH_DOMAIN, { enabled: true }));
+      expect(r.violations[0]).to.include("aws/es");
+    });
+  });
+});
+
+describe("athena-kms-cmk", () => {
+  const p = policyNamed(policies, "athena-kms-cmk");
+  const workgroup = (configuration: Record<string, unknown>) => [
+    res(ATHENA_WORKGROUP, "wg", { name: "wg-encrypted", configuration }),
+  ];
+  const results = (encryptionConfiguration?: Record<string, unknown>) => ({
+    enforceWorkgroupConfiguration: true,
+    publishCloudwatchMetricsEnabled: true,
+    resultConfiguration: {
+      outputLocation: "s3://mys3bucket",
+      ...(encryptionConfiguration ? { encryptionConfiguration } : {}),
+    },
+  });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_159 'pass': SSE_KMS with a key of the stack", async () => {
+      const r = withStackKey(
+        ATHENA_WORKGROUP,
+        "wg",
+        { name: "wg", configuration: results({ encryptionOption: "SSE_KMS", kmsKeyArn: UNKNOWN }) },
+        ["configuration"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("CKV_AWS_159 'pass_managed_results_kms': managed results with a customer key", async () => {
+      const r = workgroup({
+        managedQueryResultsConfiguration: {
+          enabled: true,
+          encryptionConfiguration: { kmsKey: "mykmsarn" },
+        },
+      });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("CKV_AWS_77: a database with CSE_KMS and a key of the stack", async () => {
+      const r = withStackKey(
+        ATHENA_DATABASE,
+        "db",
+        {
+          name: "db",
+          bucket: UNKNOWN,
+          encryptionConfiguration: { encryptionOption: "CSE_KMS", kmsKey: UNKNOWN },
+        },
+        ["encryptionConfiguration"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_159 'fail' / KICS 'Athena Workgroup Not Encrypted' / Trivy AWS-0006: no encryption_configuration", async () => {
+      expect((await run(p, workgroup(results()))).violations).to.deep.equal([
+        'wg: Athena workgroup "wg": configuration.resultConfiguration has no encryption configuration: data is written unencrypted.',
+      ]);
+    });
+    it("CKV_AWS_159 'fail_managed_results_disabled': managed results off, no encryption", async () => {
+      const r = await run(
+        p,
+        workgroup({ ...results(), managedQueryResultsConfiguration: { enabled: false } }),
+      );
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_159 'pass_managed_results' is an AWS-owned key: reported", async () => {
+      const r = await run(p, workgroup({ managedQueryResultsConfiguration: { enabled: true } }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("SSE_S3 is not a customer key", async () => {
+      const r = await run(p, workgroup(results({ encryptionOption: "SSE_S3" })));
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_82 / Trivy AWS-0007: enforce_workgroup_configuration = false", async () => {
+      const config = {
+        ...results({ encryptionOption: "SSE_KMS", kmsKeyArn: "mykmsarn" }),
+        enforceWorkgroupConfiguration: false,
+      };
+      expect((await run(p, workgroup(config))).violations).to.deep.equal([
+        'wg: Athena workgroup "wg": configuration.enforceWorkgroupConfiguration is false: clients may override the encryption.',
+      ]);
+    });
+    it("CKV_AWS_77 / KICS 'Athena Database Not Encrypted': a database without encryption_configuration", async () => {
+      const r = await run(p, [res(ATHENA_DATABASE, "db", { name: "db", bucket: UNKNOWN })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("glue-kms-cmk", () => {
+  const p = policyNamed(policies, "glue-kms-cmk");
+  const catalog = (passwords: Record<string, unknown>, atRest: Record<string, unknown>) =>
+    withStackKey(
+      GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+      "catalog",
+      {
+        dataCatalogEncryptionSettings: {
+          connectionPasswordEncryption: {
+            awsKmsKeyId: UNKNOWN,
+            returnConnectionPasswordEncrypted: true,
+            ...passwords,
+          },
+          encryptionAtRest: {
+            catalogEncryptionMode: "SSE-KMS",
+            sseAwsKmsKeyId: UNKNOWN,
+            ...atRest,
+          },
+        },
+      },
+      ["dataCatalogEncryptionSettings"],
+    );
+  const securityConfig = (overrides: Record<string, unknown> = {}) =>
+    withStackKey(
+      GLUE_SECURITY_CONFIGURATION,
+      "glue-sec",
+      {
+        name: "example",
+        encryptionConfiguration: {
+          cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS", kmsKeyArn: UNKNOWN },
+          jobBookmarksEncryption: { jobBookmarksEncryptionMode: "CSE-KMS", kmsKeyArn: UNKNOWN },
+          s3Encryption: { s3EncryptionMode: "SSE-KMS", kmsKeyArn: UNKNOWN },
+          ...overrides,
+        },
+      },
+      ["encryptionConfiguration"],
+    );
+
+  describe("Compliance", () => {
+    it("CKV_AWS_94 / KICS 'Glue Data Catalog Encryption Disabled' negative1: both with keys of the stack", async () => {
+      expect(await run(p, catalog({}, {}))).to.deep.equal(clean);
+    });
+    it("CKV_AWS_99: a security configuration with SSE-KMS / CSE-KMS and keys of the stack", async () => {
+      expect(await run(p, securityConfig())).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("KICS positive1: return_connection_password_encrypted = false", async () => {
+      const r = await run(p, catalog({ returnConnectionPasswordEncrypted: false }, {}));
+      expect(r.violations).to.deep.equal([
+        'catalog: Glue Data Catalog encryption settings "catalog": connectionPasswordEncryption.returnConnectionPasswordEncrypted is not true.',
+      ]);
+    });
+    it("KICS positive3: catalog_encryption_mode = DISABLED", async () => {
+      const r = await run(p, catalog({}, { catalogEncryptionMode: "DISABLED" }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("KICS positive4: SSE-KMS without sse_aws_kms_key_id (aws/glue)", async () => {
+      const r = await run(p, catalog({}, { sseAwsKmsKeyId: undefined }));
+      // The property dependency is on the whole settings block: an absent literal is still absent.
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_99 / KICS 'Glue Security Configuration Encryption Disabled': cloudwatch DISABLED", async () => {
+      const r = await run(
+        p,
+        securityConfig({ cloudwatchEncryption: { cloudwatchEncryptionMode: "DISABLED" } }),
+      );
+      expect(r.violations).to.deep.equal([
+        'glue-sec: Glue security configuration "glue-sec": cloudwatchEncryption.cloudwatchEncryptionMode is DISABLED, not SSE-KMS.',
+      ]);
+    });
+    it("KICS positive1: cloudwatch SSE-KMS without a key; positive3: job bookmarks mode unset", async () => {
+      const noKey = await run(
+        p,
+        securityConfig({ cloudwatchEncryption: { cloudwatchEncryptionMode: "SSE-KMS" } }),
+      );
+      expect(noKey.violations).to.have.length(1);
+      const unset = await run(
+        p,
+        securityConfig({ jobBookmarksEncryption: { kmsKeyArn: UNKNOWN } }),
+      );
+      expect(unset.violations).to.deep.equal([
+        'glue-sec: Glue security configuration "glue-sec": jobBookmarksEncryption.jobBookmarksEncryptionMode is unset, not CSE-KMS.',
+      ]);
+    });
+    it("CKV_AWS_99: job bookmarks DISABLED, S3 with SSE-S3", async () => {
+      const r = await run(
+        p,
+        securityConfig({
+          jobBookmarksEncryption: { jobBookmarksEncryptionMode: "DISABLED" },
+          s3Encryption: { s3EncryptionMode: "SSE-S3" },
+        }),
+      );
+      expect(r.violations).to.have.length(2);
+    });
+  });
+});
+
+describe("emr-security-configuration-kms-cmk", () => {
+  const p = policyNamed(policies, "emr-security-configuration-kms-cmk");
+  const TEST_KEY = "arn:aws:kms:us-west-2:187416307283:alias/tf_emr_test_key";
+  const config = (atRest: Record<string, unknown>, enabled = true) => [
+    res(EMR_SECURITY_CONFIGURATION, "emrsc", {
+      name: "emrsc_other",
+      configuration: JSON.stringify({
+        EncryptionConfiguration: {
+          AtRestEncryptionConfiguration: {
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: TEST_KEY },
+            LocalDiskEncryptionConfiguration: {
+              EncryptionKeyProviderType: "AwsKms",
+              AwsKmsKey: TEST_KEY,
+            },
+            ...atRest,
+          },
+          EnableInTransitEncryption: true,
+          EnableAtRestEncryption: enabled,
+        },
+      }),
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("S3 with SSE-KMS and local disks with AwsKms, both under a customer key", async () => {
+      expect(await run(p, config({}))).to.deep.equal(clean);
+    });
+    it("a configuration built from a key of the stack is unknown at preview: a note, not a pass", async () => {
+      const r = await run(p, [
+        res(EMR_SECURITY_CONFIGURATION, "emrsc", { configuration: UNKNOWN }),
+      ]);
+      expect(r.violations).to.deep.equal([]);
+      expect(r.notes).to.have.length(1);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("Trivy AWS-0137 bad example: EnableAtRestEncryption = false", async () => {
+      expect((await run(p, config({}, false))).violations).to.deep.equal([
+        'emrsc: EMR security configuration "emrsc": EncryptionConfiguration.EnableAtRestEncryption is not true.',
+      ]);
+    });
+    it("Trivy AWS-0137 good example keeps EMRFS data under SSE-S3: not a customer key", async () => {
+      const r = await run(p, config({ S3EncryptionConfiguration: { EncryptionMode: "SSE-S3" } }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("Trivy AWS-0139 bad example: an empty local-disk key provider", async () => {
+      const r = await run(
+        p,
+        config({
+          LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "", AwsKmsKey: "" },
+        }),
+      );
+      expect(r.violations).to.deep.equal([
+        'emrsc: EMR security configuration "emrsc": LocalDiskEncryptionConfiguration.EncryptionKeyProviderType is unset, not AwsKms.',
+      ]);
+    });
+  });
+});
+
+describe("kendra-index-kms-cmk", () => {
+  const p = policyNamed(policies, "kendra-index-kms-cmk");
+  const base = { name: "example", roleArn: UNKNOWN, edition: "DEVELOPER_EDITION" };
+
+  describe("Compliance", () => {
+    it("CKV_AWS_262 passing fixture: a key of the stack", async () => {
+      const r = withStackKey(
+        KENDRA_INDEX,
+        "index",
+        { ...base, serverSideEncryptionConfiguration: { kmsKeyId: UNKNOWN } },
+        ["serverSideEncryptionConfiguration"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_262 failing fixture: no server_side_encryption_configuration", async () => {
+      expect((await run(p, [res(KENDRA_INDEX, "index", base)])).violations).to.have.length(1);
+    });
+    it("the AWS-managed alias", async () => {
+      const r = await run(p, [
+        res(KENDRA_INDEX, "index", {
+          ...base,
+          serverSideEncryptionConfiguration: { kmsKeyId: awsManaged("kendra") },
+        }),
+      ]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});

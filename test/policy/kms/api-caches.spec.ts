@@ -1,0 +1,72 @@
+// API cache encryption (API Gateway stage caches, AppSync caches), from the third parties' own
+// fixtures translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("apigateway-cache-encrypted", () => {
+  const p = policyNamed(policies, "apigateway-cache-encrypted");
+  const settings = (s: Record<string, unknown>) => [
+    res(APIGATEWAY_METHOD_SETTINGS, "path_specific", {
+      restApi: UNKNOWN,
+      stageName: UNKNOWN,
+      methodPath: "path1/GET",
+      settings: { metricsEnabled: true, loggingLevel: "INFO", ...s },
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("Trivy AWS-0002 good example: caching on, cache_data_encrypted = true", async () => {
+      expect(
+        await run(p, settings({ cachingEnabled: true, cacheDataEncrypted: true })),
+      ).to.deep.equal(clean);
+    });
+    it("CKV_AWS_308: no caching, nothing cached", async () => {
+      expect(await run(p, settings({}))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_308 / KICS 'API Gateway Method Settings Cache Not Encrypted' path_specific / Trivy AWS-0002 bad example", async () => {
+      const r = await run(p, settings({ cachingEnabled: true, cacheDataEncrypted: false }));
+      expect(r.violations).to.deep.equal([
+        'path_specific: API Gateway method settings "path_specific": caching is on and settings.cacheDataEncrypted is not true.',
+      ]);
+    });
+    it("KICS path_specific_2: caching on, cache_data_encrypted unset", async () => {
+      expect((await run(p, settings({ cachingEnabled: true }))).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("appsync-api-cache-encrypted", () => {
+  const p = policyNamed(policies, "appsync-api-cache-encrypted");
+  const cache = (inputs: Record<string, unknown>) => [
+    res(APPSYNC_API_CACHE, "cache", {
+      apiId: UNKNOWN,
+      apiCachingBehavior: "FULL_REQUEST_CACHING",
+      type: "LARGE",
+      ttl: 900,
+      ...inputs,
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_214 passing fixture: at_rest_encryption_enabled = true", async () => {
+      expect(await run(p, cache({ atRestEncryptionEnabled: true }))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_214 failing fixtures: false and unset", async () => {
+      expect((await run(p, cache({ atRestEncryptionEnabled: false }))).violations).to.have.length(
+        1,
+      );
+      expect((await run(p, cache({}))).violations).to.have.length(1);
+    });
+  });
+});

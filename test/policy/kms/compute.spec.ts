@@ -1,0 +1,245 @@
+// Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
+// secrets, SageMaker storage, CodeBuild report exports), from the third parties' own fixtures
+// translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import {
+  CODEBUILD_REPORT_GROUP,
+  EKS_CLUSTER,
+  LAMBDA_FUNCTION,
+  SAGEMAKER_DOMAIN,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
+  SAGEMAKER_NOTEBOOK_INSTANCE,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("lambda-function-environment-kms-cmk", () => {
+  const p = policyNamed(policies, "lambda-function-environment-kms-cmk");
+  const base = {
+    name: "test-env",
+    role: UNKNOWN,
+    runtime: "python3.8",
+    handler: "index.handler",
+  };
+  const compliant = () =>
+    withStackKey(
+      LAMBDA_FUNCTION,
+      "fn",
+      { ...base, environment: { variables: { TABLE: "orders" } }, kmsKeyArn: UNKNOWN },
+      ["kmsKeyArn"],
+    );
+  const fn = (inputs: Record<string, unknown>) => [
+    res(LAMBDA_FUNCTION, "fn", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_173 passing fixture: variables with a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+    it("CKV_AWS_173: no environment, or no variables, needs no key", async () => {
+      expect(await run(p, fn({}))).to.deep.equal(clean);
+      expect(await run(p, fn({ environment: { variables: {} } }))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_173 failing fixture: variables without kms_key_arn (aws/lambda)", async () => {
+      const r = await run(p, fn({ environment: { variables: { foo: "bar" } } }));
+      expect(r.violations).to.deep.equal([
+        'fn: Lambda function "fn": no KMS key is set (the AWS-managed key aws/lambda), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_173 failing fixture: kms_key_arn = ''", async () => {
+      const r = await run(p, fn({ environment: { variables: { foo: "bar" } }, kmsKeyArn: "" }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("the alias ARN of aws/lambda", async () => {
+      const r = await run(
+        p,
+        fn({ environment: { variables: { foo: "bar" } }, kmsKeyArn: awsManaged("lambda") }),
+      );
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("eks-cluster-secrets-kms-cmk", () => {
+  const p = policyNamed(policies, "eks-cluster-secrets-kms-cmk");
+  const base = { name: "example", roleArn: UNKNOWN, vpcConfig: { subnetIds: [UNKNOWN] } };
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(EKS_CLUSTER, "eks", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("secrets encrypted with a key of the stack", async () => {
+      const r = withStackKey(
+        EKS_CLUSTER,
+        "eks",
+        { ...base, encryptionConfig: { resources: ["secrets"], provider: { keyArn: UNKNOWN } } },
+        ["encryptionConfig"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("KICS 'EKS Cluster Encryption Disabled' negative1: key_arn 'test' (a literal key)", async () => {
+      const r = cluster({
+        encryptionConfig: { resources: ["secrets"], provider: { keyArn: "test" } },
+      });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_58 / KICS positive1 / Trivy AWS-0039: no encryption_config", async () => {
+      expect((await run(p, cluster({}))).violations).to.deep.equal([
+        'eks: EKS cluster "eks": encryptionConfig does not cover secrets: they are not envelope-encrypted with a customer-managed key.',
+      ]);
+    });
+    it("KICS positive2: resources = ['s']", async () => {
+      const r = await run(
+        p,
+        cluster({ encryptionConfig: { resources: ["s"], provider: { keyArn: "test" } } }),
+      );
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_151: secrets without a provider key", async () => {
+      const r = await run(
+        p,
+        cluster({ encryptionConfig: { resources: ["secrets"], provider: {} } }),
+      );
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("sagemaker-kms-cmk", () => {
+  const p = policyNamed(policies, "sagemaker-kms-cmk");
+  const notebookBase = {
+    name: "my-notebook-instance",
+    roleArn: UNKNOWN,
+    instanceType: "ml.t2.medium",
+  };
+  const endpointBase = (instanceType: string) => ({
+    productionVariants: [
+      { variantName: "variant-1", modelName: UNKNOWN, initialInstanceCount: 1, instanceType },
+    ],
+  });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_22 / CKV_AWS_187: a notebook instance and a domain with a key of the stack", async () => {
+      const nb = withStackKey(
+        SAGEMAKER_NOTEBOOK_INSTANCE,
+        "nb",
+        { ...notebookBase, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
+      expect(await run(p, nb)).to.deep.equal(clean);
+      const domain = withStackKey(
+        SAGEMAKER_DOMAIN,
+        "studio",
+        {
+          domainName: "d",
+          authMode: "IAM",
+          vpcId: UNKNOWN,
+          subnetIds: [UNKNOWN],
+          kmsKeyId: UNKNOWN,
+        },
+        ["kmsKeyId"],
+      );
+      expect(await run(p, domain)).to.deep.equal(clean);
+    });
+    it("CKV_AWS_98: an endpoint configuration with a key of the stack", async () => {
+      const r = withStackKey(
+        SAGEMAKER_ENDPOINT_CONFIGURATION,
+        "endpoint",
+        { ...endpointBase("ml.t2.medium"), kmsKeyArn: UNKNOWN },
+        ["kmsKeyArn"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("an endpoint on an instance type with local storage cannot take a key: not judged", async () => {
+      const r = [res(SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.g4dn.xlarge"))];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_22 failing fixture: a notebook instance without kms_key_id", async () => {
+      const r = await run(p, [res(SAGEMAKER_NOTEBOOK_INSTANCE, "nb", notebookBase)]);
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_98 failing fixture: an endpoint configuration without kms_key_arn", async () => {
+      const r = await run(p, [
+        res(SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.t2.medium")),
+      ]);
+      expect(r.violations).to.deep.equal([
+        'endpoint: SageMaker endpoint configuration "endpoint": no KMS key is set (the storage volume is encrypted with an AWS-managed key), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_187 failing fixture: a domain without kms_key_id", async () => {
+      const r = await run(p, [
+        res(SAGEMAKER_DOMAIN, "studio", { domainName: "d", authMode: "IAM" }),
+      ]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("codebuild-report-group-kms-cmk", () => {
+  const p = policyNamed(policies, "codebuild-report-group-kms-cmk");
+  const s3 = (destination: Record<string, unknown>) => ({
+    exportConfig: {
+      type: "S3",
+      s3Destination: { bucket: UNKNOWN, packaging: "NONE", ...destination },
+    },
+  });
+
+  describe("Compliance", () => {
+    it("an S3 export encrypted with a key of the stack", async () => {
+      const r = withStackKey(
+        CODEBUILD_REPORT_GROUP,
+        "reports",
+        { name: "reports", type: "TEST", ...s3({ encryptionKey: UNKNOWN }) },
+        ["exportConfig"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("NO_EXPORT keeps the reports in CodeBuild", async () => {
+      const r = [
+        res(CODEBUILD_REPORT_GROUP, "reports", {
+          name: "reports",
+          type: "TEST",
+          exportConfig: { type: "NO_EXPORT" },
+        }),
+      ];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("an export with encryption disabled", async () => {
+      const r = await run(p, [
+        res(CODEBUILD_REPORT_GROUP, "reports", {
+          name: "reports",
+          type: "TEST",
+          ...s3({ encryptionDisabled: true }),
+        }),
+      ]);
+      expect(r.violations).to.deep.equal([
+        'reports: CodeBuild report group "reports": exportConfig.s3Destination sets encryptionDisabled: true.',
+      ]);
+    });
+    it("an export with the AWS-managed alias/aws/s3", async () => {
+      const r = await run(p, [
+        res(CODEBUILD_REPORT_GROUP, "reports", {
+          name: "reports",
+          type: "TEST",
+          ...s3({ encryptionKey: awsManaged("s3") }),
+        }),
+      ]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});

@@ -1,0 +1,267 @@
+// Relational and document database encryption with customer-managed keys, from the third parties'
+// own fixtures translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import {
+  DMS_REPLICATION_INSTANCE,
+  DOCDB_CLUSTER,
+  DOCDB_GLOBAL_CLUSTER,
+  NEPTUNE_CLUSTER,
+  RDS_CLUSTER,
+  RDS_CLUSTER_INSTANCE,
+  RDS_GLOBAL_CLUSTER,
+  RDS_INSTANCE,
+  REDSHIFT_CLUSTER,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("rds-storage-encrypted-cmk", () => {
+  const p = policyNamed(policies, "rds-storage-encrypted-cmk");
+  const cluster = (inputs: Record<string, unknown> = {}) =>
+    withStackKey(
+      RDS_CLUSTER,
+      "app-db",
+      { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: UNKNOWN, ...inputs },
+      ["kmsKeyId"],
+    );
+  const instance = (inputs: Record<string, unknown>) => [
+    res(RDS_INSTANCE, "db", {
+      engine: "mysql",
+      instanceClass: "db.t3.micro",
+      allocatedStorage: 10,
+      ...inputs,
+    }),
+  ];
+
+  describe("Compliance", () => {
+    it("an Aurora cluster encrypted with a key of the stack", async () => {
+      expect(await run(p, cluster())).to.deep.equal(clean);
+    });
+    it("CKV_AWS_16 / Trivy AWS-0080 with a literal customer key ARN", async () => {
+      expect(await run(p, instance({ storageEncrypted: true, kmsKeyId: KEY_ARN }))).to.deep.equal(
+        clean,
+      );
+    });
+    it("Aurora Serverless v1 is always encrypted (storageEncrypted may be unset)", async () => {
+      expect(
+        await run(p, cluster({ engineMode: "serverless", storageEncrypted: undefined })),
+      ).to.deep.equal(clean);
+    });
+    it("a read replica takes its source's encryption", async () => {
+      expect(await run(p, instance({ replicateSourceDb: "primary" }))).to.deep.equal(clean);
+    });
+    it("CKV_AWS_140: an encrypted global cluster, and one created from a source cluster", async () => {
+      const g = (inputs: Record<string, unknown>) => [
+        res(RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g", ...inputs }),
+      ];
+      expect(await run(p, g({ storageEncrypted: true }))).to.deep.equal(clean);
+      expect(await run(p, g({ sourceDbClusterIdentifier: UNKNOWN }))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_96 / KICS 'Aurora With Disabled at Rest Encryption' / Trivy AWS-0079: storageEncrypted unset", async () => {
+      expect((await run(p, cluster({ storageEncrypted: undefined }))).violations).to.deep.equal([
+        'app-db: RDS cluster "app-db": storageEncrypted is not true.',
+      ]);
+    });
+    it("CKV_AWS_16 / Trivy AWS-0080: an instance with storage_encrypted = false", async () => {
+      const r = await run(p, instance({ storageEncrypted: false, kmsKeyId: KEY_ARN }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_327: encrypted without kms_key_id (aws/rds)", async () => {
+      const r = await run(p, cluster({ kmsKeyId: undefined }));
+      expect(r.violations[0]).to.include("aws/rds");
+    });
+    it("the literal alias/aws/rds", async () => {
+      const r = await run(p, instance({ storageEncrypted: true, kmsKeyId: awsManaged("rds") }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_140: a global cluster without storage_encrypted", async () => {
+      const r = await run(p, [res(RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g" })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("rds-performance-insights-kms-cmk", () => {
+  const p = policyNamed(policies, "rds-performance-insights-kms-cmk");
+  const compliant = (type = RDS_CLUSTER_INSTANCE) =>
+    withStackKey(
+      type,
+      "bar",
+      { performanceInsightsEnabled: true, performanceInsightsKmsKeyId: UNKNOWN },
+      ["performanceInsightsKmsKeyId"],
+    );
+  const member = (inputs: Record<string, unknown>) => [
+    res(RDS_CLUSTER_INSTANCE, "bar", { identifier: "bar", ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("a key of the stack on a cluster instance, an instance and a cluster", async () => {
+      for (const type of [RDS_CLUSTER_INSTANCE, RDS_INSTANCE, RDS_CLUSTER]) {
+        expect(await run(p, compliant(type)), type).to.deep.equal(clean);
+      }
+    });
+    it("Trivy AWS-0078 good example: a literal customer key ARN", async () => {
+      const r = member({ performanceInsightsEnabled: true, performanceInsightsKmsKeyId: KEY_ARN });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("CKV_AWS_354: Performance Insights off needs no key", async () => {
+      expect(await run(p, member({ performanceInsightsEnabled: false }))).to.deep.equal(clean);
+      expect(await run(p, member({}))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_354 / Trivy AWS-0078 bad example: enabled with performance_insights_kms_key_id = ''", async () => {
+      const r = await run(
+        p,
+        member({ performanceInsightsEnabled: true, performanceInsightsKmsKeyId: "" }),
+      );
+      expect(r.violations).to.deep.equal([
+        'bar: RDS cluster instance "bar": no KMS key is set (the AWS-managed key aws/rds), not a customer-managed key.',
+      ]);
+    });
+    it("Trivy AWS-0078 (CloudFormation bad example): enabled without a key", async () => {
+      const r = await run(p, [res(RDS_INSTANCE, "db", { performanceInsightsEnabled: true })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("docdb-cluster-kms-cmk", () => {
+  const p = policyNamed(policies, "docdb-cluster-kms-cmk");
+  const base = { clusterIdentifier: "mycluster", masterUsername: "foo", skipFinalSnapshot: true };
+  const compliant = () =>
+    withStackKey(DOCDB_CLUSTER, "docs", { ...base, storageEncrypted: true, kmsKeyId: UNKNOWN }, [
+      "kmsKeyId",
+    ]);
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(DOCDB_CLUSTER, "docs", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_182 passing fixture: storage_encrypted with a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+    it("an encrypted global cluster", async () => {
+      const r = [
+        res(DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g", storageEncrypted: true }),
+      ];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_74 / KICS 'DOCDB Cluster Not Encrypted' / Trivy AWS-0021: storage_encrypted unset", async () => {
+      const r = await run(p, cluster({ kmsKeyId: KEY_ARN }));
+      expect(r.violations).to.deep.equal([
+        'docs: DocumentDB cluster "docs": storageEncrypted is not true.',
+      ]);
+    });
+    it("CKV_AWS_182 failing fixture / Trivy AWS-0022: encrypted without kms_key_id", async () => {
+      expect((await run(p, cluster({ storageEncrypted: true }))).violations).to.have.length(1);
+    });
+    it("a global cluster without storage_encrypted", async () => {
+      const r = await run(p, [res(DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g" })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("neptune-cluster-kms-cmk", () => {
+  const p = policyNamed(policies, "neptune-cluster-kms-cmk");
+  const compliant = () =>
+    withStackKey(
+      NEPTUNE_CLUSTER,
+      "graph",
+      { engine: "neptune", storageEncrypted: true, kmsKeyArn: UNKNOWN },
+      ["kmsKeyArn"],
+    );
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(NEPTUNE_CLUSTER, "graph", { engine: "neptune", ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("storage encrypted with a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+    it("Trivy AWS-0128 good example: a literal customer key ARN", async () => {
+      expect(await run(p, cluster({ storageEncrypted: true, kmsKeyArn: KEY_ARN }))).to.deep.equal(
+        clean,
+      );
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_44 / Trivy AWS-0076: storage_encrypted = false", async () => {
+      const r = await run(p, cluster({ storageEncrypted: false, kmsKeyArn: KEY_ARN }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("Trivy AWS-0128 bad example: encrypted without kms_key_arn", async () => {
+      expect((await run(p, cluster({ storageEncrypted: true }))).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("redshift-cluster-kms-cmk", () => {
+  const p = policyNamed(policies, "redshift-cluster-kms-cmk");
+  const base = {
+    clusterIdentifier: "tf-redshift-cluster",
+    databaseName: "mydb",
+    masterUsername: "foo",
+    nodeType: "dc1.large",
+    clusterType: "single-node",
+  };
+  const compliant = () =>
+    withStackKey(REDSHIFT_CLUSTER, "warehouse", { ...base, encrypted: "true", kmsKeyId: UNKNOWN }, [
+      "kmsKeyId",
+    ]);
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(REDSHIFT_CLUSTER, "warehouse", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("Trivy AWS-0084 good example: encrypted with a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_64 / KICS 'Redshift Not Encrypted': encrypted = false", async () => {
+      const r = await run(p, cluster({ encrypted: "false", kmsKeyId: KEY_ARN }));
+      expect(r.violations).to.deep.equal([
+        'warehouse: Redshift cluster "warehouse": encrypted is false: the cluster stores data unencrypted.',
+      ]);
+    });
+    it("CKV_AWS_142 / Trivy AWS-0084 bad example: no kms_key_id (aws/redshift)", async () => {
+      expect((await run(p, cluster({ encrypted: "true" }))).violations).to.have.length(1);
+      expect((await run(p, cluster({}))).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("dms-replication-instance-kms-cmk", () => {
+  const p = policyNamed(policies, "dms-replication-instance-kms-cmk");
+  const base = { replicationInstanceClass: "dms.t3.micro", replicationInstanceId: "migrate" };
+
+  describe("Compliance", () => {
+    it("CKV_AWS_212 passing fixture: kms_key_arn from a key of the stack", async () => {
+      const r = withStackKey(DMS_REPLICATION_INSTANCE, "migrate", { ...base, kmsKeyArn: UNKNOWN }, [
+        "kmsKeyArn",
+      ]);
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_212 failing fixture: no kms_key_arn (aws/dms)", async () => {
+      const r = await run(p, [res(DMS_REPLICATION_INSTANCE, "migrate", base)]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});

@@ -1,0 +1,321 @@
+// Key-value, cache, ledger and time-series store encryption with customer-managed keys, from the
+// third parties' own fixtures translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import {
+  DAX_CLUSTER,
+  DYNAMODB_TABLE,
+  DYNAMODB_TABLE_REPLICA,
+  ELASTICACHE_REPLICATION_GROUP,
+  ELASTICACHE_SERVERLESS_CACHE,
+  KEYSPACES_TABLE,
+  MEMORYDB_CLUSTER,
+  QLDB_LEDGER,
+  TIMESTREAM_DATABASE,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import {
+  awsManaged,
+  KEY_ARN,
+  policyNamed,
+  run,
+  stackKey,
+  UNKNOWN,
+  withStackKey,
+} from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("dynamodb-table-kms-cmk", () => {
+  const p = policyNamed(policies, "dynamodb-table-kms-cmk");
+  const base = {
+    name: "GameScores",
+    billingMode: "PROVISIONED",
+    readCapacity: 20,
+    writeCapacity: 20,
+    hashKey: "UserId",
+    attributes: [{ name: "UserId", type: "S" }],
+  };
+  const compliant = (inputs: Record<string, unknown> = {}) =>
+    withStackKey(
+      DYNAMODB_TABLE,
+      "scores",
+      { ...base, serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN }, ...inputs },
+      ["serverSideEncryption", "replicas"],
+    );
+  const table = (inputs: Record<string, unknown>) => [
+    res(DYNAMODB_TABLE, "scores", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("Trivy AWS-0025 good example: kms_key_arn from a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+    it("CKV_AWS_119 passing fixture 'cmk': a literal customer key ARN", async () => {
+      const r = table({ serverSideEncryption: { enabled: true, kmsKeyArn: KEY_ARN } });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("replicas with their own customer keys, and a TableReplica with one (CKV_AWS_271 pass)", async () => {
+      const replicas = [
+        { regionName: "us-east-2", kmsKeyArn: UNKNOWN },
+        { regionName: "us-west-2", kmsKeyArn: UNKNOWN },
+      ];
+      expect(await run(p, compliant({ replicas }))).to.deep.equal(clean);
+      const replica = withStackKey(
+        DYNAMODB_TABLE_REPLICA,
+        "replica",
+        { globalTableArn: UNKNOWN, kmsKeyArn: UNKNOWN },
+        ["kmsKeyArn"],
+      );
+      expect(await run(p, replica)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_119 'default' / KICS 'DynamoDB Table Not Encrypted' / Trivy AWS-0025 bad example: no SSE (AWS-owned key)", async () => {
+      expect((await run(p, table({}))).violations).to.deep.equal([
+        'scores: DynamoDB table "scores": serverSideEncryption is not enabled: the table uses an AWS-owned key.',
+      ]);
+    });
+    it("CKV_AWS_119 'encrypted_false' / KICS example_2: enabled = false", async () => {
+      const r = await run(p, table({ serverSideEncryption: { enabled: false } }));
+      expect(r.violations).to.have.length(1);
+    });
+    it("CKV_AWS_119 'encrypted_no_cmk' / KICS negative1 (enabled, no key) is the AWS-managed key", async () => {
+      const r = await run(p, table({ serverSideEncryption: { enabled: true } }));
+      expect(r.violations).to.deep.equal([
+        'scores: DynamoDB table "scores" serverSideEncryption.kmsKeyArn: no KMS key is set (the AWS-managed key aws/dynamodb), not a customer-managed key.',
+      ]);
+    });
+    it("a replica without its own key uses aws/dynamodb in its region", async () => {
+      const replicas = [
+        { regionName: "us-east-2", kmsKeyArn: UNKNOWN },
+        { regionName: "us-west-2" },
+      ];
+      expect((await run(p, compliant({ replicas }))).violations).to.deep.equal([
+        'scores: DynamoDB table "scores" replica us-west-2: no KMS key is set (the AWS-managed key aws/dynamodb), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_271 failing fixture: a TableReplica without kms_key_arn", async () => {
+      const r = await run(p, [res(DYNAMODB_TABLE_REPLICA, "replica", { globalTableArn: UNKNOWN })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("elasticache-kms-cmk", () => {
+  const p = policyNamed(policies, "elasticache-kms-cmk");
+  const base = {
+    automaticFailoverEnabled: true,
+    replicationGroupId: "tf-rep-group-1",
+    description: "test description",
+    nodeType: "cache.m4.large",
+    numCacheClusters: 2,
+    port: 6379,
+  };
+  const compliant = () =>
+    withStackKey(
+      ELASTICACHE_REPLICATION_GROUP,
+      "cache",
+      { ...base, atRestEncryptionEnabled: true, kmsKeyId: UNKNOWN },
+      ["kmsKeyId"],
+    );
+  const group = (inputs: Record<string, unknown>) => [
+    res(ELASTICACHE_REPLICATION_GROUP, "cache", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("at-rest encryption with a key of the stack", async () => {
+      expect(await run(p, compliant())).to.deep.equal(clean);
+    });
+    it("valkey encrypts at rest by default: only the key is asked for", async () => {
+      const r = group({ engine: "valkey", kmsKeyId: KEY_ARN });
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("a serverless cache with a key of the stack", async () => {
+      const r = withStackKey(
+        ELASTICACHE_SERVERLESS_CACHE,
+        "sls",
+        { engine: "redis", kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_29 / KICS 'ElastiCache Replication Group Not Encrypted At Rest' example: unset", async () => {
+      expect((await run(p, group({}))).violations).to.deep.equal([
+        'cache: ElastiCache replication group "cache": atRestEncryptionEnabled is not true: nodes and backups are stored unencrypted.',
+      ]);
+    });
+    it("KICS example2 / Trivy AWS-0045 bad example: at_rest_encryption_enabled = false", async () => {
+      expect((await run(p, group({ atRestEncryptionEnabled: false }))).violations).to.have.length(
+        1,
+      );
+    });
+    it("CKV_AWS_191 non-compliant example / KICS example3: at rest without kms_key_id", async () => {
+      expect((await run(p, group({ atRestEncryptionEnabled: true }))).violations).to.have.length(1);
+    });
+    it("a serverless cache without a key (AWS-owned)", async () => {
+      const r = await run(p, [res(ELASTICACHE_SERVERLESS_CACHE, "sls", { engine: "redis" })]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("memorydb-cluster-kms-cmk", () => {
+  const p = policyNamed(policies, "memorydb-cluster-kms-cmk");
+  const base = { aclName: "open-access", nodeType: "db.t4g.small", name: "my-cluster" };
+
+  describe("Compliance", () => {
+    it("CKV_AWS_201 passing fixture: kms_key_arn from a key of the stack", async () => {
+      const r = withStackKey(MEMORYDB_CLUSTER, "mem", { ...base, kmsKeyArn: UNKNOWN }, [
+        "kmsKeyArn",
+      ]);
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_201 failing fixture: no kms_key_arn", async () => {
+      expect((await run(p, [res(MEMORYDB_CLUSTER, "mem", base)])).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("dax-cluster-encrypted", () => {
+  const p = policyNamed(policies, "dax-cluster-encrypted");
+  const base = {
+    clusterName: "example",
+    iamRoleArn: UNKNOWN,
+    nodeType: "dax.r4.large",
+    replicationFactor: 1,
+  };
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(DAX_CLUSTER, "dax", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_47 'enabled' / Trivy AWS-0023 good example: server-side encryption on", async () => {
+      expect(await run(p, cluster({ serverSideEncryption: { enabled: true } }))).to.deep.equal(
+        clean,
+      );
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_47 'default' / Trivy AWS-0023 bad example: no server_side_encryption", async () => {
+      expect((await run(p, cluster({}))).violations).to.deep.equal([
+        'dax: DAX cluster "dax": serverSideEncryption is not enabled: cached items are stored unencrypted.',
+      ]);
+    });
+    it("Trivy AWS-0023 bad example: an empty server_side_encryption block", async () => {
+      expect((await run(p, cluster({ serverSideEncryption: {} }))).violations).to.have.length(1);
+    });
+    it("CKV_AWS_47 'disabled': enabled = false", async () => {
+      const r = await run(p, cluster({ serverSideEncryption: { enabled: false } }));
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("keyspaces-table-kms-cmk", () => {
+  const p = policyNamed(policies, "keyspaces-table-kms-cmk");
+  const base = {
+    keyspaceName: "example",
+    tableName: "my_table",
+    schemaDefinition: {
+      columns: [{ name: "Message", type: "ASCII" }],
+      partitionKeys: [{ name: "Message" }],
+    },
+  };
+  const table = (inputs: Record<string, unknown>) => [
+    res(KEYSPACES_TABLE, "table", { ...base, ...inputs }),
+  ];
+
+  describe("Compliance", () => {
+    it("CKV_AWS_265 passing fixture: CUSTOMER_MANAGED_KMS_KEY with a key of the stack", async () => {
+      const r = withStackKey(
+        KEYSPACES_TABLE,
+        "table",
+        {
+          ...base,
+          encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: UNKNOWN },
+        },
+        ["encryptionSpecification"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_265 'fail': no encryption_specification (AWS-owned key)", async () => {
+      expect((await run(p, table({}))).violations).to.have.length(1);
+    });
+    it("CKV_AWS_265 'fail2': type AWS_OWNED_KMS_KEY", async () => {
+      const r = await run(p, table({ encryptionSpecification: { type: "AWS_OWNED_KMS_KEY" } }));
+      expect(r.violations).to.deep.equal([
+        'table: Keyspaces table "table": encryptionSpecification.type is AWS_OWNED_KMS_KEY, not a customer-managed key.',
+      ]);
+    });
+    it("CUSTOMER_MANAGED_KMS_KEY without a key identifier", async () => {
+      const spec = { type: "CUSTOMER_MANAGED_KMS_KEY" };
+      expect((await run(p, table({ encryptionSpecification: spec }))).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("timestream-database-kms-cmk", () => {
+  const p = policyNamed(policies, "timestream-database-kms-cmk");
+
+  describe("Compliance", () => {
+    it("CKV_AWS_160 passing fixture: kms_key_id from a key of the stack", async () => {
+      const r = withStackKey(TIMESTREAM_DATABASE, "ts", { databaseName: "db", kmsKeyId: UNKNOWN }, [
+        "kmsKeyId",
+      ]);
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_160 failing fixture: no kms_key_id (aws/timestream)", async () => {
+      const r = await run(p, [res(TIMESTREAM_DATABASE, "ts", { databaseName: "db" })]);
+      expect(r.violations).to.have.length(1);
+    });
+    it("the literal alias/aws/timestream", async () => {
+      const r = await run(p, [
+        res(TIMESTREAM_DATABASE, "ts", { databaseName: "db", kmsKeyId: awsManaged("timestream") }),
+      ]);
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("qldb-ledger-kms-cmk", () => {
+  const p = policyNamed(policies, "qldb-ledger-kms-cmk");
+  const base = { name: "ledger", permissionsMode: "STANDARD" };
+
+  describe("Compliance", () => {
+    it("a key of the stack", async () => {
+      const key = stackKey();
+      const r = [
+        key,
+        res(QLDB_LEDGER, "ledger", { ...base, kmsKey: UNKNOWN }, { refs: { kmsKey: [key] } }),
+      ];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("kms_key = 'AWS_OWNED_KMS_KEY' and unset", async () => {
+      const owned = await run(p, [
+        res(QLDB_LEDGER, "ledger", { ...base, kmsKey: "AWS_OWNED_KMS_KEY" }),
+      ]);
+      expect(owned.violations).to.deep.equal([
+        'ledger: QLDB ledger "ledger": it uses an AWS-owned key (AWS_OWNED_KMS_KEY), not a customer-managed key.',
+      ]);
+      expect((await run(p, [res(QLDB_LEDGER, "ledger", base)])).violations).to.have.length(1);
+    });
+  });
+});

@@ -1,0 +1,487 @@
+// invoke: every data source the fake answers, the policy document as the provider renders it,
+// the user's answers file, and the error for anything else.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  answeredTokens,
+  invoke,
+  InvokeNotAnsweredError,
+  loadInvokeAnswers,
+  UNKNOWN,
+} from "../../../tools/lib/fake-aws";
+
+const ENV = { accountId: "123456789012", region: "eu-west-1" };
+const call = (token: string, args: Record<string, any> = {}, env: any = ENV) =>
+  invoke(token, args, env);
+
+describe("fake AWS: invokes", () => {
+  it("answers the data sources ordinary programs call", () => {
+    for (const t of [
+      "aws:ec2/getAmi:getAmi",
+      "aws:ec2/getAmiIds:getAmiIds",
+      "aws:ec2/getVpc:getVpc",
+      "aws:ec2/getSubnets:getSubnets",
+      "aws:ec2/getSubnet:getSubnet",
+      "aws:ec2/getSubnetIds:getSubnetIds",
+      "aws:ec2/getSecurityGroup:getSecurityGroup",
+      "aws:ec2/getSecurityGroups:getSecurityGroups",
+      "aws:route53/getZone:getZone",
+      "aws:organizations/getOrganization:getOrganization",
+      "aws:index/getPartition:getPartition",
+      "aws:index/getCallerIdentity:getCallerIdentity",
+      "aws:index/getRegion:getRegion",
+      "aws:index/getRegions:getRegions",
+      "aws:index/getAvailabilityZones:getAvailabilityZones",
+      "aws:ssm/getParameter:getParameter",
+      "aws:iam/getPolicyDocument:getPolicyDocument",
+      "aws:iam/getPolicy:getPolicy",
+      "aws:elb/getServiceAccount:getServiceAccount",
+      "aws:ec2/getPrefixList:getPrefixList",
+      "aws:kms/getKey:getKey",
+      "aws:kms/getAlias:getAlias",
+      "aws:acm/getCertificate:getCertificate",
+      "aws:ecr/getAuthorizationToken:getAuthorizationToken",
+      "aws:iam/getRole:getRole",
+      "aws:cloudfront/getCachePolicy:getCachePolicy",
+      "aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy",
+      "aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy",
+      "aws:index/getDefaultTags:getDefaultTags",
+      "aws:ec2/getInstanceType:getInstanceType",
+      "aws:ec2/getInstanceTypes:getInstanceTypes",
+    ]) {
+      expect(answeredTokens(), t).to.include(t);
+    }
+  });
+
+  describe("account, region, partition", () => {
+    it("getCallerIdentity, getPartition, getRegion, getRegions, getDefaultTags", () => {
+      expect(call("aws:index/getCallerIdentity:getCallerIdentity")).to.include({
+        accountId: "123456789012",
+        id: "123456789012",
+      });
+      expect(call("aws:index/getPartition:getPartition")).to.include({
+        partition: "aws",
+        dnsSuffix: "amazonaws.com",
+        reverseDnsPrefix: "com.amazonaws",
+      });
+      expect(
+        call(
+          "aws:index/getPartition:getPartition",
+          {},
+          { accountId: "123456789012", region: "cn-north-1" },
+        ).dnsSuffix,
+      ).to.equal("amazonaws.com.cn");
+      expect(call("aws:index/getRegion:getRegion")).to.include({
+        region: "eu-west-1",
+        name: "eu-west-1",
+        endpoint: "ec2.eu-west-1.amazonaws.com",
+      });
+      const enabled = call("aws:index/getRegions:getRegions").names;
+      expect(enabled).to.include("eu-west-1").and.not.include("af-south-1");
+      expect(call("aws:index/getRegions:getRegions", { allRegions: true }).names)
+        .to.include("af-south-1")
+        .and.not.include("cn-north-1");
+      expect(call("aws:index/getDefaultTags:getDefaultTags").tags).to.deep.equal({});
+    });
+
+    it("getAvailabilityZones: the region's zones, honouring state, exclusions and filters", () => {
+      const all = call(
+        "aws:index/getAvailabilityZones:getAvailabilityZones",
+        {},
+        { accountId: "123456789012", region: "us-east-1" },
+      );
+      expect(all.names).to.deep.equal([
+        "us-east-1a",
+        "us-east-1b",
+        "us-east-1c",
+        "us-east-1d",
+        "us-east-1e",
+        "us-east-1f",
+      ]);
+      expect(all.zoneIds[0]).to.equal("use1-az6");
+      const az = (args: Record<string, any>) =>
+        call("aws:index/getAvailabilityZones:getAvailabilityZones", args).names;
+      expect(az({ state: "available", allAvailabilityZones: true })).to.have.length(3);
+      expect(az({ state: "unavailable" })).to.deep.equal([]);
+      expect(az({ excludeNames: ["eu-west-1b"] })).to.deep.equal(["eu-west-1a", "eu-west-1c"]);
+      expect(az({ excludeZoneIds: ["euw1-az3"] })).to.deep.equal(["eu-west-1b", "eu-west-1c"]);
+      expect(az({ filters: [{ name: "zone-name", values: ["*-1c"] }] })).to.deep.equal([
+        "eu-west-1c",
+      ]);
+      expect(
+        az({ filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] }),
+      ).to.have.length(3);
+      const one = call("aws:index/getAvailabilityZone:getAvailabilityZone", { name: "eu-west-1b" });
+      expect(one).to.include({ zoneId: "euw1-az1", nameSuffix: "b", state: "available" });
+    });
+  });
+
+  describe("EC2", () => {
+    it("getAmi / getAmiIds: a made-up AMI, stable per query", () => {
+      const args = {
+        mostRecent: true,
+        owners: ["amazon"],
+        filters: [{ name: "name", values: ["al2023-ami-*-arm64"] }],
+      };
+      const ami = call("aws:ec2/getAmi:getAmi", args);
+      expect(ami.id)
+        .to.match(/^ami-[0-9a-f]{17}$/)
+        .and.equal(call("aws:ec2/getAmi:getAmi", args).id);
+      expect(ami).to.include({ architecture: "arm64", ownerId: "137112412989", imageId: ami.id });
+      expect(ami.name).to.equal("al2023-ami-2026.01.01-arm64");
+      expect(call("aws:ec2/getAmiIds:getAmiIds", args).ids).to.deep.equal([ami.id]);
+      const byId = {
+        owners: ["099720109477"],
+        filters: [{ name: "image-id", values: ["ami-0123456789abcdef0"] }],
+      };
+      expect(call("aws:ec2/getAmi:getAmi", byId)).to.include({
+        id: "ami-0123456789abcdef0",
+        ownerId: "099720109477",
+      });
+    });
+
+    it("getVpc (default) and its default subnets, one per AZ", () => {
+      const vpc = call("aws:ec2/getVpc:getVpc", { default: true });
+      expect(vpc).to.include({ cidrBlock: "172.31.0.0/16", default: true });
+      expect(vpc.id).to.match(/^vpc-[0-9a-f]{17}$/);
+      const subnets = call("aws:ec2/getSubnets:getSubnets", {
+        filters: [{ name: "vpc-id", values: [vpc.id] }],
+      }).ids;
+      expect(subnets).to.have.length(3);
+      expect(call("aws:ec2/getSubnetIds:getSubnetIds", { vpcId: vpc.id }).ids).to.deep.equal(
+        subnets,
+      );
+      const s = call("aws:ec2/getSubnet:getSubnet", { id: subnets[1] });
+      expect(s).to.include({
+        vpcId: vpc.id,
+        availabilityZone: "eu-west-1b",
+        cidrBlock: "172.31.16.0/20",
+        defaultForAz: true,
+      });
+      // Python programs pass `default="true"`.
+      expect(call("aws:ec2/getVpc:getVpc", { default: "true" }).id).to.equal(vpc.id);
+      expect(call("aws:ec2/getVpc:getVpc", { id: "vpc-0123456789abcdef0" })).to.include({
+        id: "vpc-0123456789abcdef0",
+        default: false,
+      });
+    });
+
+    it("getSecurityGroup(s), getPrefixList, getManagedPrefixList, getInstanceType(s)", () => {
+      const sg = call("aws:ec2/getSecurityGroup:getSecurityGroup", { name: "default" });
+      expect(sg.id).to.match(/^sg-/);
+      expect(call("aws:ec2/getSecurityGroups:getSecurityGroups", {}).ids).to.have.length(1);
+      expect(
+        call("aws:ec2/getPrefixList:getPrefixList", { name: "com.amazonaws.eu-west-1.s3" }).id,
+      ).to.match(/^pl-[0-9a-f]{8}$/);
+      expect(
+        call("aws:ec2/getManagedPrefixList:getManagedPrefixList", {
+          name: "com.amazonaws.eu-west-1.dynamodb",
+        }).entries,
+      ).to.have.length(2);
+      expect(
+        call("aws:ec2/getInstanceType:getInstanceType", { instanceType: "t4g.small" }),
+      ).to.include({ defaultVcpus: 2, memorySize: 2048 });
+      expect(
+        call("aws:ec2/getInstanceType:getInstanceType", { instanceType: "t4g.small" })
+          .supportedArchitectures,
+      ).to.deep.equal(["arm64"]);
+      expect(
+        call("aws:ec2/getInstanceTypes:getInstanceTypes", {
+          filters: [{ name: "instance-type", values: ["m5.large"] }],
+        }).instanceTypes,
+      ).to.deep.equal(["m5.large"]);
+    });
+  });
+
+  describe("other services", () => {
+    it("getOrganization, getZone", () => {
+      const org = call("aws:organizations/getOrganization:getOrganization");
+      expect(org.id).to.match(/^o-[a-z0-9]{10}$/);
+      expect(org.arn).to.equal(`arn:aws:organizations::123456789012:organization/${org.id}`);
+      expect(org.roots[0].id).to.match(/^r-[a-z0-9]{4}$/);
+      const zone = call("aws:route53/getZone:getZone", { name: "example.org." });
+      expect(zone).to.include({ name: "example.org", privateZone: false });
+      expect(zone.zoneId).to.match(/^Z[A-Z0-9]{20}$/);
+      expect(zone.nameServers).to.have.length(4);
+    });
+
+    it("getParameter: SSM public AMI parameters; other parameters cannot be known", () => {
+      const al = call("aws:ssm/getParameter:getParameter", {
+        name: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
+      });
+      expect(al.value).to.match(/^ami-[0-9a-f]{17}$/);
+      expect(al.insecureValue).to.equal(al.value);
+      expect(
+        call("aws:ssm/getParameter:getParameter", {
+          name: "/aws/service/bottlerocket/aws-k8s-1.31/x86_64/latest/image_id",
+        }).value,
+      ).to.match(/^ami-/);
+      const ecs = call("aws:ssm/getParameter:getParameter", {
+        name: "/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended",
+      });
+      expect(JSON.parse(ecs.value).image_id).to.match(/^ami-/);
+      expect(() =>
+        call("aws:ssm/getParameter:getParameter", { name: "/app/db-password" }),
+      ).to.throw(InvokeNotAnsweredError, /SSM parameter "\/app\/db-password"/);
+    });
+
+    it("getKey / getAlias (AWS managed aliases), getCertificate, getAuthorizationToken", () => {
+      expect(call("aws:kms/getKey:getKey", { keyId: "alias/aws/s3" })).to.include({
+        keyManager: "AWS",
+        keyState: "Enabled",
+      });
+      const key = call("aws:kms/getKey:getKey", {
+        keyId: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-4333-8444-555555555555",
+      });
+      expect(key).to.include({
+        id: "11111111-2222-4333-8444-555555555555",
+        keyManager: "CUSTOMER",
+      });
+      expect(call("aws:kms/getAlias:getAlias", { name: "alias/aws/ebs" }).targetKeyArn).to.match(
+        /^arn:aws:kms:eu-west-1:123456789012:key\//,
+      );
+      expect(call("aws:acm/getCertificate:getCertificate", { domain: "example.org" }).arn).to.match(
+        /^arn:aws:acm:eu-west-1:123456789012:certificate\/[0-9a-f-]{36}$/,
+      );
+      expect(call("aws:ecr/getAuthorizationToken:getAuthorizationToken").proxyEndpoint).to.equal(
+        "https://123456789012.dkr.ecr.eu-west-1.amazonaws.com",
+      );
+    });
+
+    it("getRole, getPolicy (AWS managed ARNs), getServiceAccount", () => {
+      expect(call("aws:iam/getRole:getRole", { name: "ops" })).to.include({
+        arn: "arn:aws:iam::123456789012:role/ops",
+        assumeRolePolicy: UNKNOWN,
+      });
+      expect(
+        call("aws:iam/getPolicy:getPolicy", { name: "AWSLambdaBasicExecutionRole" }).arn,
+      ).to.equal("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+      expect(
+        JSON.parse(call("aws:iam/getPolicy:getPolicy", { name: "AdministratorAccess" }).policy)
+          .Statement[0].Action,
+      ).to.equal("*");
+      expect(call("aws:elb/getServiceAccount:getServiceAccount")).to.include({
+        id: "156460612806",
+        arn: "arn:aws:iam::156460612806:root",
+      });
+      expect(() =>
+        call("aws:elb/getServiceAccount:getServiceAccount", { region: "ap-southeast-7" }),
+      ).to.throw(/logdelivery\.elasticloadbalancing/);
+    });
+
+    it("CloudFront managed policies resolve to their real ids", () => {
+      expect(
+        call("aws:cloudfront/getCachePolicy:getCachePolicy", { name: "Managed-CachingOptimized" })
+          .id,
+      ).to.equal("658327ea-f89d-4fab-a63d-7e88639e58f6");
+      expect(
+        call("aws:cloudfront/getOriginRequestPolicy:getOriginRequestPolicy", {
+          name: "Managed-CORS-S3Origin",
+        }).id,
+      ).to.equal("88a5eaf4-2fd4-4709-b370-b4c650ea3fcf");
+      expect(
+        call("aws:cloudfront/getResponseHeadersPolicy:getResponseHeadersPolicy", {
+          name: "Managed-SecurityHeadersPolicy",
+        }).id,
+      ).to.equal("67f7725c-6f97-4210-82d7-5512b31e9d03");
+      expect(() => call("aws:cloudfront/getCachePolicy:getCachePolicy", { name: "mine" })).to.throw(
+        InvokeNotAnsweredError,
+      );
+    });
+  });
+
+  describe("getPolicyDocument, as the provider renders it", () => {
+    const doc = (args: Record<string, any>) =>
+      call("aws:iam/getPolicyDocument:getPolicyDocument", args);
+
+    it("orders keys as the provider's structs, collapses single values, reverse-sorts sets", () => {
+      const out = doc({
+        statements: [
+          {
+            sid: "Read",
+            actions: ["s3:GetObject", "s3:ListBucket"],
+            resources: ["arn:aws:s3:::b/*", "arn:aws:s3:::b"],
+            principals: [
+              { type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] },
+              { type: "Service", identifiers: ["b.amazonaws.com", "a.amazonaws.com"] },
+            ],
+            conditions: [
+              { test: "StringEquals", variable: "aws:SourceAccount", values: ["123456789012"] },
+              { test: "Bool", variable: "aws:SecureTransport", values: ["true", "false"] },
+            ],
+          },
+          { effect: "Deny", notActions: ["iam:*"], notResources: ["*"] },
+        ],
+      });
+      expect(out.json).to.equal(
+        JSON.stringify(
+          {
+            Version: "2012-10-17",
+            Statement: [
+              {
+                Sid: "Read",
+                Effect: "Allow",
+                Action: ["s3:ListBucket", "s3:GetObject"],
+                Resource: ["arn:aws:s3:::b/*", "arn:aws:s3:::b"],
+                Principal: {
+                  AWS: "arn:aws:iam::111111111111:root",
+                  Service: ["b.amazonaws.com", "a.amazonaws.com"],
+                },
+                Condition: {
+                  Bool: { "aws:SecureTransport": ["true", "false"] },
+                  StringEquals: { "aws:SourceAccount": "123456789012" },
+                },
+              },
+              { Effect: "Deny", NotAction: "iam:*", NotResource: "*" },
+            ],
+          },
+          null,
+          2,
+        ),
+      );
+      expect(out.minifiedJson).to.equal(JSON.stringify(JSON.parse(out.json)));
+      expect(out.id).to.match(/^\d+$/);
+    });
+
+    it('renders a lone * principal as "*", policy variables with &{}, and escapes as Go does', () => {
+      const out = JSON.parse(
+        doc({
+          statements: [
+            {
+              principals: [{ type: "*", identifiers: ["*"] }],
+              actions: ["s3:GetObject"],
+              resources: ["arn:aws:s3:::b/&{aws:username}/*"],
+            },
+          ],
+        }).json,
+      );
+      expect(out.Statement[0].Principal).to.equal("*");
+      expect(out.Statement[0].Resource).to.equal("arn:aws:s3:::b/${aws:username}/*");
+      expect(doc({ statements: [{ actions: ["a:b"], resources: ["<x>&"] }] }).json).to.include(
+        "\\u003cx\\u003e\\u0026",
+      );
+    });
+
+    it("merges source and override documents by Sid; unknown arguments give an unknown document", () => {
+      const source = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [{ Sid: "A", Effect: "Allow", Action: "s3:*", Resource: "*" }],
+      });
+      const override = JSON.stringify({
+        Statement: { Sid: "B", Effect: "Deny", Action: "s3:DeleteObject", Resource: "*" },
+      });
+      const out = JSON.parse(
+        doc({
+          sourcePolicyDocuments: [source],
+          statements: [{ sid: "A", actions: ["s3:GetObject"], resources: ["*"] }],
+          overridePolicyDocuments: [override],
+        }).json,
+      );
+      expect(out.Statement.map((s: any) => [s.Sid, s.Action])).to.deep.equal([
+        ["A", "s3:GetObject"],
+        ["B", "s3:DeleteObject"],
+      ]);
+      expect(
+        doc({ statements: [{ actions: ["s3:GetObject"], resources: [UNKNOWN] }] }).json,
+      ).to.equal(UNKNOWN);
+      expect(doc({}).json).to.equal('{\n  "Version": "2012-10-17"\n}');
+    });
+  });
+
+  describe("anything else", () => {
+    it("throws InvokeNotAnsweredError naming the token and how to answer it, with details", () => {
+      let err: any;
+      try {
+        call("aws:rds/getEngineVersion:getEngineVersion", { engine: "postgres" });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).to.be.instanceOf(InvokeNotAnsweredError);
+      expect(err.message)
+        .to.include("aws:rds/getEngineVersion:getEngineVersion")
+        .and.include("--invoke-answers <file.json>");
+      expect(err.details).to.equal(err.message);
+    });
+  });
+
+  describe("answers file", () => {
+    let dir: string;
+    const write = (name: string, text: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, text);
+      return f;
+    };
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "invoke-answers-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("answers a token for every call, or the first entry whose args match", () => {
+      const file = write(
+        "good.json",
+        JSON.stringify({
+          "aws:rds/getEngineVersion:getEngineVersion": { version: "16.4" },
+          "aws:ec2/getVpc:getVpc": [
+            { args: { tags: { Name: "shared" } }, result: { id: "vpc-0aaaaaaaaaaaaaaaa" } },
+            { result: { id: "vpc-0bbbbbbbbbbbbbbbb" } },
+          ],
+        }),
+      );
+      const answers = loadInvokeAnswers(file);
+      expect(
+        invoke("aws:rds/getEngineVersion:getEngineVersion", { engine: "postgres" }, ENV, answers),
+      ).to.deep.equal({ version: "16.4" });
+      expect(
+        invoke("aws:ec2/getVpc:getVpc", { tags: { Name: "shared" } }, ENV, answers).id,
+      ).to.equal("vpc-0aaaaaaaaaaaaaaaa");
+      expect(
+        invoke("aws:ec2/getVpc:getVpc", { tags: { Name: "other" } }, ENV, answers).id,
+      ).to.equal("vpc-0bbbbbbbbbbbbbbbb");
+    });
+
+    const malformed: [string, string, RegExp][] = [
+      ["not JSON", "{", /not valid JSON/],
+      ["not an object", "[]", /must hold a JSON object keyed by invoke token/],
+      ["a key that is no token", '{"getVpc": {}}', /key "getVpc": is not an invoke token/],
+      [
+        "an entry of the wrong type",
+        '{"aws:ec2/getVpc:getVpc": 3}',
+        /key "aws:ec2\/getVpc:getVpc": must be a result object or a list/,
+      ],
+      ["an empty list", '{"aws:ec2/getVpc:getVpc": []}', /the list is empty/],
+      [
+        "an item without result",
+        '{"aws:ec2/getVpc:getVpc": [{"args": {}}]}',
+        /\[0\]: "result" must be an object/,
+      ],
+      [
+        "args not an object",
+        '{"aws:ec2/getVpc:getVpc": [{"args": 1, "result": {}}]}',
+        /\[0\]: "args" must be an object/,
+      ],
+      [
+        "an unknown field",
+        '{"aws:ec2/getVpc:getVpc": [{"arg": {}, "result": {}}]}',
+        /\[0\]: unexpected field "arg"/,
+      ],
+    ];
+    for (const [what, text, message] of malformed) {
+      it(`rejects ${what}, naming the file and the key, and showing the format`, () => {
+        const file = write("bad.json", text);
+        expect(() => loadInvokeAnswers(file))
+          .to.throw(Error, message)
+          .with.property("message")
+          .that.includes(file)
+          .and.includes("Expected {");
+      });
+    }
+
+    it("rejects a missing file", () => {
+      expect(() => loadInvokeAnswers(path.join(dir, "missing.json"))).to.throw(
+        /cannot read the invoke answers file/,
+      );
+    });
+  });
+});

@@ -1,0 +1,200 @@
+// Packages programs use next to @pulumi/aws: random, tls, command; and the engine's own
+// resources (stack references, providers). Outputs as each package's registry page documents them
+// (pulumi.com/registry/packages/random, /tls, /command).
+import type { FakeAwsEnv } from "./env";
+import { UNKNOWN } from "./env";
+import { ALNUM, chars, hex, LOWER, uuid } from "./hash";
+import type { Phase, ResourceArgs, ResourceState } from "./resources";
+
+const PET_ADJECTIVES = [
+  "brave",
+  "calm",
+  "eager",
+  "fancy",
+  "gentle",
+  "happy",
+  "jolly",
+  "kind",
+  "lively",
+  "proud",
+];
+const PET_NAMES = [
+  "otter",
+  "badger",
+  "falcon",
+  "gecko",
+  "heron",
+  "ibex",
+  "koala",
+  "lemur",
+  "marmot",
+  "newt",
+];
+
+/** RandomString/RandomPassword: `length` characters from the classes the inputs allow. */
+function randomText(seed: string, i: Record<string, any>): string {
+  const length = typeof i.length === "number" ? i.length : 16;
+  let set = "";
+  if (i.upper !== false) set += "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  if (i.lower !== false) set += LOWER;
+  if (i.numeric !== false && i.number !== false) set += "0123456789";
+  if (i.special !== false)
+    set += typeof i.overrideSpecial === "string" ? i.overrideSpecial : "!@#$%&*()-_=+[]{}<>:?";
+  return chars(seed, length, set || ALNUM);
+}
+
+function random(token: string, seed: string, i: Record<string, any>): ResourceState | undefined {
+  switch (token) {
+    case "random:index/randomPassword:RandomPassword": {
+      const result = randomText(seed, i);
+      // A bcrypt-shaped hash that is visibly not one of `result`.
+      return {
+        id: "none",
+        state: { ...i, result, bcryptHash: `$2a$10$${chars(`${seed}.bcrypt`, 53, ALNUM)}` },
+      };
+    }
+    case "random:index/randomString:RandomString": {
+      const result = randomText(seed, i);
+      return { id: result, state: { ...i, result } };
+    }
+    case "random:index/randomId:RandomId": {
+      const bytes = Buffer.from(
+        hex(seed, 2 * (typeof i.byteLength === "number" ? i.byteLength : 8)),
+        "hex",
+      );
+      const prefix = typeof i.prefix === "string" ? i.prefix : "";
+      const b64Url = bytes.toString("base64url");
+      return {
+        id: b64Url,
+        state: {
+          ...i,
+          hex: prefix + bytes.toString("hex"),
+          b64Std: prefix + bytes.toString("base64"),
+          b64Url: prefix + b64Url,
+          dec: prefix + BigInt(`0x${bytes.toString("hex") || "0"}`).toString(),
+        },
+      };
+    }
+    case "random:index/randomPet:RandomPet": {
+      const words = typeof i.length === "number" ? i.length : 2;
+      const sep = typeof i.separator === "string" ? i.separator : "-";
+      const parts = Array.from({ length: words }, (_, k) =>
+        k === words - 1
+          ? PET_NAMES[parseInt(hex(`${seed}.${k}`, 2), 16) % PET_NAMES.length]
+          : PET_ADJECTIVES[parseInt(hex(`${seed}.${k}`, 2), 16) % PET_ADJECTIVES.length],
+      );
+      const pet = [...(typeof i.prefix === "string" ? [i.prefix] : []), ...parts].join(sep);
+      return { id: pet, state: { ...i } };
+    }
+    case "random:index/randomUuid:RandomUuid": {
+      const result = uuid(seed);
+      return { id: result, state: { ...i, result } };
+    }
+    case "random:index/randomInteger:RandomInteger": {
+      const min = typeof i.min === "number" ? i.min : 0;
+      const max = typeof i.max === "number" ? i.max : min;
+      const result = min + (parseInt(hex(seed, 8), 16) % (max - min + 1));
+      return { id: String(result), state: { ...i, result } };
+    }
+    case "random:index/randomShuffle:RandomShuffle": {
+      const list: unknown[] = Array.isArray(i.inputs) ? [...i.inputs] : [];
+      list.sort((a, b) =>
+        hex(`${seed}.${String(a)}`, 8) < hex(`${seed}.${String(b)}`, 8) ? -1 : 1,
+      );
+      const count = typeof i.resultCount === "number" ? i.resultCount : list.length;
+      return { id: "-", state: { ...i, results: list.slice(0, count) } };
+    }
+    case "random:index/randomBytes:RandomBytes": {
+      const bytes = Buffer.from(
+        hex(seed, 2 * (typeof i.length === "number" ? i.length : 32)),
+        "hex",
+      );
+      return {
+        id: "none",
+        state: { ...i, base64: bytes.toString("base64"), hex: bytes.toString("hex") },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** PEM text that no tool mistakes for a key: the body says what it is. */
+function fakePem(label: string, seed: string): string {
+  const body = Buffer.from(`FAKE OFFLINE ${label} ${hex(seed, 16)} - NOT A KEY`).toString("base64");
+  return `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`;
+}
+
+function tls(token: string, seed: string, i: Record<string, any>): ResourceState | undefined {
+  switch (token) {
+    case "tls:index/privateKey:PrivateKey": {
+      const algorithm = i.algorithm ?? "RSA";
+      return {
+        id: hex(`${seed}.id`, 40),
+        state: {
+          ...i,
+          algorithm,
+          privateKeyPem: fakePem(`${algorithm} PRIVATE KEY`, seed),
+          privateKeyPemPkcs8: fakePem("PRIVATE KEY", seed),
+          privateKeyOpenssh: fakePem("OPENSSH PRIVATE KEY", seed),
+          publicKeyPem: fakePem("PUBLIC KEY", seed),
+          publicKeyOpenssh: `ssh-${algorithm === "ED25519" ? "ed25519" : "rsa"} ${Buffer.from(`FAKE-OFFLINE-${hex(seed, 16)}`).toString("base64")}\n`,
+          publicKeyFingerprintMd5: hex(`${seed}.md5`, 32).replace(/(..)(?!$)/g, "$1:"),
+          publicKeyFingerprintSha256: `SHA256:${Buffer.from(hex(`${seed}.sha`, 64), "hex")
+            .toString("base64")
+            .replace(/=+$/, "")}`,
+        },
+      };
+    }
+    case "tls:index/selfSignedCert:SelfSignedCert":
+    case "tls:index/locallySignedCert:LocallySignedCert":
+      return {
+        id: BigInt(`0x${hex(seed, 30)}`).toString(),
+        state: {
+          ...i,
+          certPem: fakePem("CERTIFICATE", seed),
+          validityStartTime: "2026-01-01T00:00:00Z",
+          validityEndTime: "2027-01-01T00:00:00Z",
+          readyForRenewal: false,
+        },
+      };
+    case "tls:index/certRequest:CertRequest":
+      return {
+        id: hex(seed, 40),
+        state: { ...i, certRequestPem: fakePem("CERTIFICATE REQUEST", seed) },
+      };
+  }
+  return undefined;
+}
+
+/**
+ * Resources the fake answers for outside @pulumi/aws, or undefined. Stack references keep their
+ * `outputs` unknown in both phases: another stack's outputs cannot be known offline.
+ */
+export function otherPackageState(
+  args: ResourceArgs,
+  _env: FakeAwsEnv,
+  phase: Phase,
+): ResourceState | undefined {
+  const { type, name, inputs } = args;
+  if (type === "pulumi:pulumi:StackReference") {
+    return {
+      id: args.id || String(inputs.name ?? name),
+      state: { ...inputs, name: inputs.name ?? name, outputs: UNKNOWN, secretOutputNames: UNKNOWN },
+    };
+  }
+  const seed = `${type}::${name}`;
+  if (type.startsWith("pulumi:providers:")) {
+    return {
+      id: phase === "preview" && !args.id ? "" : args.id || uuid(seed),
+      state: { ...inputs },
+    };
+  }
+  if (phase === "preview" && !args.id) return undefined;
+  const pkg = type.split(":")[0];
+  if (pkg === "random") return random(type, seed, inputs);
+  if (pkg === "tls") return tls(type, seed, inputs);
+  if (type === "command:local:Command" || type === "command:remote:Command") {
+    return { id: `${name}${hex(seed, 8)}`, state: { ...inputs, stdout: "", stderr: "" } };
+  }
+  return undefined;
+}
