@@ -20,9 +20,19 @@ import { Pipeline } from "./components/pipeline";
 import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
 import { Storage } from "./components/storage";
 import { sharedConnectEndpoint, TestServer } from "./components/test-server";
+import { stackResourcePrefix } from "./components/context";
 
 const config = loadConfig();
 const env = config.environment;
+// Components are named `<stack>-<layer>`, so two stacks in one account never spell the same
+// account-unique name (log groups, key aliases: docs/first-deploy.md). The committed stacks are
+// named after their environment, so their names and URNs stay `<environment>-<layer>`; a stack
+// named otherwise keeps its resources through an alias to its former environment-based name
+// (children, named after their component, inherit it).
+const prefix = stackResourcePrefix(pulumi.getStack());
+const named = (layer: string): string => `${prefix}-${layer}`;
+const renamed = (layer: string): pulumi.ComponentResourceOptions =>
+  prefix === env ? {} : { aliases: [{ name: `${env}-${layer}` }] };
 const protect = config.protectData;
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
 const features = config.features;
@@ -31,220 +41,264 @@ const aiPrivateCidr = features.aiEnvironment
   ? aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr
   : undefined;
 
-const network = new Network(`${env}-network`, {
-  cidrBlock: config.network.cidrBlock,
-  subnetCidrs: config.network.subnetCidrs,
-  endpointPlacement: config.network.endpointPlacement,
-  // Each layer names the interface endpoints its private workloads need.
-  // The database's credentials reach the tasks through Secrets Manager (ECS `secrets`).
-  interfaceEndpoints: [
-    ...RUNTIME_INTERFACE_ENDPOINTS,
-    ...(features.database ? ["secretsmanager"] : []),
-    ...config.network.extraInterfaceEndpoints,
-  ],
-  computeIngressPorts: [config.runtime.containerPort],
-  // Data-tier ports the compute tier opens: Redshift, and the application database when on.
-  dataIngressPorts: [REDSHIFT_PORT, ...(dbPort !== undefined ? [dbPort] : [])],
-  // The tasks call the AI server across the peering on its allowed ports (replies come back on
-  // the ephemeral range the compute tier already admits).
-  additionalNaclEgress: features.aiEnvironment?.allowedPorts.map((port) => ({
-    tier: "compute" as const,
-    port,
-    cidrBlock: aiPrivateCidr!,
-  })),
-  // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
-  s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
-  // Opt-in bastion mode: the host in a public subnet reaches Redshift in the data tier.
-  dataIngressFromPublic: config.access.mode === "bastion",
-  publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
-  flowLogRetentionDays: config.logRetentionDays,
-  protect,
-  tags: config.tags,
-});
+const network = new Network(
+  named("network"),
+  {
+    cidrBlock: config.network.cidrBlock,
+    subnetCidrs: config.network.subnetCidrs,
+    endpointPlacement: config.network.endpointPlacement,
+    // Each layer names the interface endpoints its private workloads need. (The database needs
+    // none: the tasks sign IAM authentication tokens locally and read no secret.)
+    interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
+    computeIngressPorts: [config.runtime.containerPort],
+    // Data-tier ports the compute tier opens: Redshift, and the application database when on.
+    dataIngressPorts: [REDSHIFT_PORT, ...(dbPort !== undefined ? [dbPort] : [])],
+    // The tasks call the AI server across the peering on its allowed ports (replies come back on
+    // the ephemeral range the compute tier already admits).
+    additionalNaclEgress: features.aiEnvironment?.allowedPorts.map((port) => ({
+      tier: "compute" as const,
+      port,
+      cidrBlock: aiPrivateCidr!,
+    })),
+    // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
+    s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
+    // Opt-in bastion mode: the host in a public subnet reaches Redshift in the data tier.
+    dataIngressFromPublic: config.access.mode === "bastion",
+    publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
+    flowLogRetentionDays: config.logRetentionDays,
+    protect,
+    tags: config.tags,
+  },
+  renamed("network"),
+);
 
 // The Redshift COPY role reads the upload buckets, so the storage key names it; the role is
 // created with the analytics layer below, and its ARN is handed over once it exists.
 const [copyRoleArn, resolveCopyRoleArn] = pulumi.deferredOutput<string>();
 // Likewise the AWS Backup role (backups read the buckets), created with the backup layer below.
 const backupRole = features.backup ? pulumi.deferredOutput<string>() : undefined;
-const storage = new Storage(`${env}-storage`, {
-  objectExpirationDays: config.storage.objectExpirationDays,
-  ingestPrincipal: config.storage.ingestPrincipal,
-  readerRoleArns: [copyRoleArn, ...(backupRole ? [backupRole[0]] : [])],
-  protect,
-  tags: config.tags,
-});
+const storage = new Storage(
+  named("storage"),
+  {
+    objectExpirationDays: config.storage.objectExpirationDays,
+    ingestPrincipal: config.storage.ingestPrincipal,
+    readerRoleArns: [copyRoleArn, ...(backupRole ? [backupRole[0]] : [])],
+    protect,
+    tags: config.tags,
+  },
+  renamed("storage"),
+);
 
-// Optional application database: the tasks get its address as plain variables and its
-// credentials through ECS `secrets`.
+// Optional application database: the tasks get its address and their database user as plain
+// variables and connect with IAM database authentication (the task role may `rds-db:connect` as
+// that user only); the RDS-managed master secret is never handed to them.
 const database = features.database
-  ? new Database(`${env}-database`, {
-      ...features.database,
-      vpcId: network.vpcId,
-      dataSubnetIds: network.dataSubnetIds,
-      region: config.region,
-      // Prod: a reader in another AZ to fail over to.
-      instanceCount: env === "prod" ? 2 : 1,
-      logRetentionDays: config.logRetentionDays,
-      protect,
-      tags: config.tags,
-    })
+  ? new Database(
+      named("database"),
+      {
+        ...features.database,
+        vpcId: network.vpcId,
+        dataSubnetIds: network.dataSubnetIds,
+        region: config.region,
+        // Prod: a reader in another AZ to fail over to.
+        instanceCount: env === "prod" ? 2 : 1,
+        logRetentionDays: config.logRetentionDays,
+        protect,
+        tags: config.tags,
+      },
+      renamed("database"),
+    )
   : undefined;
 
-const runtime = new Runtime(`${env}-runtime`, {
-  vpcId: network.vpcId,
-  publicSubnetIds: network.publicSubnetIds,
-  computeSubnetIds: network.computeSubnetIds,
-  endpointSecurityGroupId: network.endpointSecurityGroupId,
-  s3PrefixListId: network.s3PrefixListId,
-  region: config.region,
-  taskRoleArn: storage.apiRoleArn,
-  bucketName: storage.apiBucketName,
-  bucketKeyArn: storage.keyArn,
-  ...config.runtime,
-  extraEnvironment: database?.containerEnvironment,
-  secrets: database?.containerSecrets,
-  secretsKeyArn: database?.keyArn,
-  logRetentionDays: config.logRetentionDays,
-  protect,
-  tags: config.tags,
-});
+const runtime = new Runtime(
+  named("runtime"),
+  {
+    vpcId: network.vpcId,
+    publicSubnetIds: network.publicSubnetIds,
+    computeSubnetIds: network.computeSubnetIds,
+    endpointSecurityGroupId: network.endpointSecurityGroupId,
+    s3PrefixListId: network.s3PrefixListId,
+    region: config.region,
+    taskRoleArn: storage.apiRoleArn,
+    bucketName: storage.apiBucketName,
+    bucketKeyArn: storage.keyArn,
+    ...config.runtime,
+    extraEnvironment: database?.containerEnvironment,
+    logRetentionDays: config.logRetentionDays,
+    protect,
+    tags: config.tags,
+  },
+  renamed("runtime"),
+);
 database?.allowFrom("tasks", runtime.taskSecurityGroupId);
+database?.grantConnect("tasks", storage.apiRoleName);
 
-const access = new Access(`${env}-access`, {
-  mode: config.access.mode,
-  vpcId: network.vpcId,
-  // Private mode: a compute subnet (no internet route; its NACL already allows 5439 to the data
-  // tier). Bastion mode: a public subnet.
-  subnetId:
-    config.access.mode === "bastion" ? network.publicSubnetIds[0] : network.computeSubnetIds[0],
-  s3PrefixListId: network.s3PrefixListId,
-  allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
-  instanceType: config.access.instanceType,
-  region: config.region,
-  protect,
-  tags: config.tags,
-});
+const access = new Access(
+  named("access"),
+  {
+    mode: config.access.mode,
+    vpcId: network.vpcId,
+    // Private mode: a compute subnet (no internet route; its NACL already allows 5439 to the data
+    // tier). Bastion mode: a public subnet.
+    subnetId:
+      config.access.mode === "bastion" ? network.publicSubnetIds[0] : network.computeSubnetIds[0],
+    s3PrefixListId: network.s3PrefixListId,
+    allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
+    instanceType: config.access.instanceType,
+    region: config.region,
+    protect,
+    tags: config.tags,
+  },
+  renamed("access"),
+);
 
-const analytics = new Analytics(`${env}-analytics`, {
-  vpcId: network.vpcId,
-  dataSubnetIds: network.dataSubnetIds,
-  s3PrefixListId: network.s3PrefixListId,
-  // 5439 only from the BI tunnel host and the compute tasks.
-  clients: [
-    { label: "tunnel", securityGroupId: access.securityGroupId },
-    { label: "tasks", securityGroupId: runtime.taskSecurityGroupId },
-  ],
-  copySourceBucketArns: [storage.apiBucketArn, storage.ingestBucketArn],
-  copySourceKeyArn: storage.keyArn,
-  region: config.region,
-  ...config.analytics,
-  logRetentionDays: config.logRetentionDays,
-  protect,
-  tags: config.tags,
-});
+const analytics = new Analytics(
+  named("analytics"),
+  {
+    vpcId: network.vpcId,
+    dataSubnetIds: network.dataSubnetIds,
+    s3PrefixListId: network.s3PrefixListId,
+    // 5439 only from the BI tunnel host and the compute tasks.
+    clients: [
+      { label: "tunnel", securityGroupId: access.securityGroupId },
+      { label: "tasks", securityGroupId: runtime.taskSecurityGroupId },
+    ],
+    copySourceBucketArns: [storage.apiBucketArn, storage.ingestBucketArn],
+    copySourceKeyArn: storage.keyArn,
+    region: config.region,
+    ...config.analytics,
+    logRetentionDays: config.logRetentionDays,
+    protect,
+    tags: config.tags,
+  },
+  renamed("analytics"),
+);
 resolveCopyRoleArn(analytics.copyRoleArn);
 
 // Optional test server in the BI tunnel host's subnet, sharing its EC2 Instance Connect Endpoint
 // (one per VPC) when there is one.
 const testServer = features.testServer
-  ? new TestServer(`${env}-test-server`, {
-      vpcId: network.vpcId,
-      subnetId: network.computeSubnetIds[0],
-      s3PrefixListId: network.s3PrefixListId,
-      region: config.region,
-      connectEndpoint: sharedConnectEndpoint(access),
-      protect,
-      tags: config.tags,
-    })
+  ? new TestServer(
+      named("test-server"),
+      {
+        vpcId: network.vpcId,
+        subnetId: network.computeSubnetIds[0],
+        s3PrefixListId: network.s3PrefixListId,
+        region: config.region,
+        connectEndpoint: sharedConnectEndpoint(access),
+        protect,
+        tags: config.tags,
+      },
+      renamed("test-server"),
+    )
   : undefined;
 
 // Optional AI environment: a peered VPC the tasks may call on the allowed ports.
 const ai = features.aiEnvironment
-  ? new AiEnvironment(`${env}-ai`, {
-      ...features.aiEnvironment,
-      peer: {
-        vpcId: network.vpcId,
-        cidrBlock: config.network.cidrBlock,
-        routeTableIds: network.computeRouteTableIds,
-        clientCidrs: config.network.subnetCidrs.compute,
-        clientSecurityGroupId: runtime.taskSecurityGroupId,
+  ? new AiEnvironment(
+      named("ai"),
+      {
+        ...features.aiEnvironment,
+        peer: {
+          vpcId: network.vpcId,
+          cidrBlock: config.network.cidrBlock,
+          routeTableIds: network.computeRouteTableIds,
+          clientCidrs: config.network.subnetCidrs.compute,
+          clientSecurityGroupId: runtime.taskSecurityGroupId,
+        },
+        region: config.region,
+        flowLogRetentionDays: config.logRetentionDays,
+        protect,
+        tags: config.tags,
       },
-      region: config.region,
-      flowLogRetentionDays: config.logRetentionDays,
-      protect,
-      tags: config.tags,
-    })
+      renamed("ai"),
+    )
   : undefined;
 
 // Optional backups of the data that must survive.
 const backup = features.backup
-  ? new Backup(`${env}-backup`, {
-      ...features.backup,
-      region: config.region,
-      buckets: [
-        { label: "api-bucket", arn: storage.apiBucketArn, keyArn: storage.keyArn },
-        { label: "ingest-bucket", arn: storage.ingestBucketArn, keyArn: storage.keyArn },
-      ],
-      auroraClusters: database
-        ? [{ label: "database", arn: database.clusterArn, keyArn: database.keyArn }]
-        : [],
-      redshiftServerlessNamespaces: [
-        { label: "analytics", arn: analytics.namespaceArn, keyArn: analytics.keyArn },
-      ],
-      protect,
-      tags: config.tags,
-    })
+  ? new Backup(
+      named("backup"),
+      {
+        ...features.backup,
+        region: config.region,
+        buckets: [
+          { label: "api-bucket", arn: storage.apiBucketArn, keyArn: storage.keyArn },
+          { label: "ingest-bucket", arn: storage.ingestBucketArn, keyArn: storage.keyArn },
+        ],
+        auroraClusters: database
+          ? [{ label: "database", arn: database.clusterArn, keyArn: database.keyArn }]
+          : [],
+        redshiftServerlessNamespaces: [
+          { label: "analytics", arn: analytics.namespaceArn, keyArn: analytics.keyArn },
+        ],
+        protect,
+        tags: config.tags,
+      },
+      renamed("backup"),
+    )
   : undefined;
 if (backup && backupRole) backupRole[1](backup.backupRoleArn);
 
-const docsSite = new DocsSite(`${env}-docs`, {
-  domainName: config.docs.domainName,
-  certificateArn: config.docs.certificateArn,
-  protect,
-  tags: config.tags,
-});
+const docsSite = new DocsSite(
+  named("docs"),
+  {
+    domainName: config.docs.domainName,
+    certificateArn: config.docs.certificateArn,
+    protect,
+    tags: config.tags,
+  },
+  renamed("docs"),
+);
 
 const delivery = config.delivery;
-const pipeline = new Pipeline(`${env}-pipeline`, {
-  source:
-    delivery.sourceProvider === "github"
-      ? { kind: "github", ...delivery.github! }
-      : {
-          kind: "codecommit",
-          repositoryName: delivery.codecommit.repositoryName,
-          create: delivery.codecommit.create,
-        },
-  branches: delivery.branches,
-  // Each stack has its own pipeline deploying to its own service; prod waits for a person.
-  requireApproval: env === "prod",
-  region: config.region,
-  repositoryUrl: runtime.repositoryUrl,
-  repositoryArn: runtime.repositoryArn,
-  clusterName: runtime.clusterName,
-  serviceName: runtime.serviceName,
-  taskDefinitionFamily: runtime.taskDefinitionFamily,
-  executionRoleArn: runtime.executionRoleArn,
-  taskRoleArn: storage.apiRoleArn,
-  // The Storage log bucket accepts access logs from its producer buckets only (see docs/decisions/pipeline.md).
-  accessLogs: {
-    notLoggedBecause:
-      "Short-lived build artifacts written only by the pipeline's roles; the log bucket takes producer buckets only",
+const pipeline = new Pipeline(
+  named("pipeline"),
+  {
+    source:
+      delivery.sourceProvider === "github"
+        ? { kind: "github", ...delivery.github! }
+        : {
+            kind: "codecommit",
+            repositoryName: delivery.codecommit.repositoryName,
+            create: delivery.codecommit.create,
+          },
+    branches: delivery.branches,
+    // Each stack has its own pipeline deploying to its own service; prod waits for a person.
+    requireApproval: env === "prod",
+    region: config.region,
+    repositoryUrl: runtime.repositoryUrl,
+    repositoryArn: runtime.repositoryArn,
+    clusterName: runtime.clusterName,
+    serviceName: runtime.serviceName,
+    taskDefinitionFamily: runtime.taskDefinitionFamily,
+    executionRoleArn: runtime.executionRoleArn,
+    taskRoleArn: storage.apiRoleArn,
+    // The Storage log bucket accepts access logs from its producer buckets only (see docs/decisions/pipeline.md).
+    accessLogs: {
+      notLoggedBecause:
+        "Short-lived build artifacts written only by the pipeline's roles; the log bucket takes producer buckets only",
+    },
+    logRetentionDays: config.logRetentionDays,
+    protect,
+    tags: config.tags,
   },
-  logRetentionDays: config.logRetentionDays,
-  protect,
-  tags: config.tags,
-});
+  renamed("pipeline"),
+);
 
 // Optional: roles the GitHub Actions workflows assume (platform:githubOidcRepository).
 const github = config.githubOidc
-  ? new GithubOidc(`${env}-github`, {
-      ...config.githubOidc,
-      environment: env,
-      region: config.region,
-      protect,
-      tags: config.tags,
-    })
+  ? new GithubOidc(
+      named("github"),
+      {
+        ...config.githubOidc,
+        namePrefix: prefix,
+        region: config.region,
+        protect,
+        tags: config.tags,
+      },
+      renamed("github"),
+    )
   : undefined;
 
 export const vpcId = network.vpcId;
@@ -286,7 +340,10 @@ export const docsUrl = docsSite.url;
 export const docsBucketName = docsSite.bucketName;
 export const docsDistributionId = docsSite.distributionId;
 export const databaseEndpoint = database?.endpoint;
+/** The master user's secret (RDS-managed, rotated): for administrators, never for the app. */
 export const databaseSecretArn = database?.secretArn;
+/** The user the app connects as, with IAM database authentication. */
+export const databaseAppUser = database?.appUsername;
 export const backupVaultName = backup?.vaultName;
 export const backupRestoreRoleArn = backup?.restoreRoleArn;
 export const testServerInstanceId = testServer?.instanceId;

@@ -313,10 +313,16 @@ export class Analytics extends pulumi.ComponentResource {
     // Redshift docs ("Granting permissions to Amazon Redshift Serverless"): the role's trust must
     // contain redshift-serverless.amazonaws.com and redshift.amazonaws.com. Redshift's documented
     // restriction ("Restricting access to IAM roles") is sts:ExternalId, which Redshift sets to the
-    // calling database user's ARN, arn:aws:redshift:<region>:<account>:dbuser:<workgroup>/<user>:
-    // only users of this workgroup, in this account, can make Redshift assume the role. Redshift
-    // does not document aws:SourceArn/SourceAccount for this trust, so they are not added (an
-    // unsupported condition would block COPY); the waiver below says so to the policy pack.
+    // calling database user's ARN; for Redshift Serverless that is
+    // arn:aws:redshift:<region>:<account>:dbuser:serverless-<account id>-<workgroup id>/<user>.
+    // The workgroup id exists only once the workgroup does, and the namespace (created before the
+    // workgroup) already names this role, so the trust cannot name the id without a cycle: it
+    // admits Redshift Serverless users of this account and region (`serverless-<account>-*/*`).
+    // Redshift assumes only roles associated with a namespace, and associating one takes
+    // iam:PassRole on it, so in practice this is the stack's own namespace (trade-off:
+    // docs/decisions/analytics.md). Redshift does not document aws:SourceArn/SourceAccount for
+    // this trust, so they are not added (an unsupported condition would block COPY); the waiver
+    // below says so to the policy pack.
     const copyRole = new aws.iam.Role(
       `${name}-copy-role`,
       {
@@ -324,7 +330,7 @@ export class Analytics extends pulumi.ComponentResource {
         assumeRolePolicy: policyDocument(
           [
             {
-              sid: "TrustRedshiftForThisWorkgroup",
+              sid: "TrustRedshiftServerlessUsersOfThisAccount",
               effect: "Allow",
               actions: ["sts:AssumeRole"],
               principals: [
@@ -337,9 +343,7 @@ export class Analytics extends pulumi.ComponentResource {
                 {
                   test: "StringLike",
                   variable: "sts:ExternalId",
-                  values: [
-                    pulumi.interpolate`arn:${partition}:redshift:${region}:${accountId}:dbuser:${s.workgroupName}/*`,
-                  ],
+                  values: [copyRoleExternalIdPattern(partition, region, accountId)],
                 },
               ],
             },
@@ -501,6 +505,20 @@ export class Analytics extends pulumi.ComponentResource {
       adminSecretArn: this.adminSecretArn,
     });
   }
+}
+
+/**
+ * The `sts:ExternalId` pattern the COPY role's trust accepts: any Redshift Serverless database user
+ * of this account and region. Redshift Management Guide, "Restricting access to IAM roles": for
+ * Redshift Serverless the external id is
+ * `arn:aws:redshift:<region>:<account>:dbuser:serverless-<account id>-<workgroup id>/<user>`.
+ */
+export function copyRoleExternalIdPattern(
+  partition: pulumi.Input<string>,
+  region: string,
+  accountId: pulumi.Input<string>,
+): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${partition}:redshift:${region}:${accountId}:dbuser:serverless-${accountId}-*/*`;
 }
 
 /**

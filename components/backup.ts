@@ -238,7 +238,14 @@ export class Backup extends pulumi.ComponentResource {
     // ---- Vault and lock ----------------------------------------------------------------------
     const vault = new aws.backup.Vault(
       `${name}-vault`,
-      { name: s.vaultName, kmsKeyArn: key.keyArn, forceDestroy: false, tags: tags("vault") },
+      {
+        name: s.vaultName,
+        kmsKeyArn: key.keyArn,
+        // Unprotected (disposable) stacks delete their recovery points on `pulumi destroy` (a
+        // vault lock still refuses it); prod never.
+        forceDestroy: !s.protect,
+        tags: tags("vault"),
+      },
       dataOpts,
     );
     if (s.lock !== "none") {

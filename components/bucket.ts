@@ -201,7 +201,11 @@ export class SecureBucket extends pulumi.ComponentResource {
     // The bucket is the component's main resource and carries its name.
     this.bucket = new aws.s3.Bucket(
       name,
-      { forceDestroy: false, tags: { ...args.tags, Name: name, ...waivers } },
+      {
+        // A bucket of unprotected (disposable) data empties on `pulumi destroy`; protected never.
+        forceDestroy: !protect,
+        tags: { ...args.tags, Name: name, ...waivers },
+      },
       { parent: this, protect, retainOnDelete: protect },
     );
     this.policy = applyBucketGuarantees(this, name, this.bucket, {

@@ -14,9 +14,14 @@ import {
 } from "./analytics";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, size, subnet } from "./cidr";
 import { VAULT_LOCK_MODES, VaultLockMode } from "./backup";
+import { stackResourcePrefix } from "./context";
+import { SERVICE_TRUST_CONDITIONS } from "./iam";
 import { DATABASE_ENGINES, DatabaseEngine, isValidAcu } from "./database";
 
 export const PROJECT = "platform";
+
+/** The stack name that is production whatever its stack file says: a stack named prod is prod. */
+export const PROD_STACK = "prod";
 
 export type Environment = "staging" | "prod";
 export type EndpointPlacement = "all-azs" | "single-az";
@@ -151,6 +156,22 @@ export interface StackConfig {
   readonly protectData: boolean;
   /** Standard tags on every taggable resource. */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Values a preview accepts but `pulumi up` refuses (the example certificate of the committed
+   * prod file), one line each naming its key; `loadConfig` logs them as warnings.
+   */
+  readonly warnings: readonly string[];
+}
+
+/** How a stack's config is read: the stack's name and whether this run deploys. */
+export interface ParseOptions {
+  /** The stack's name (`pulumi.getStack()`); a stack named {@link PROD_STACK} gets prod's rules. */
+  readonly stack?: string;
+  /**
+   * True for `pulumi up`, false (the default) for a preview: example values that a preview only
+   * warns about are refused before anything is created.
+   */
+  readonly deploying?: boolean;
 }
 
 /** Every key the project accepts, with a one-line description of what is allowed. */
@@ -187,7 +208,8 @@ export const CONFIG_KEYS: Readonly<Record<string, string>> = {
   costCenter: "a non-empty string (tag value)",
   sourceProvider: `"codecommit" or "github"`,
   sourceBranches: "a list of 1 to 8 branch names (GitHub: glob patterns such as release/*)",
-  codecommitRepository: "a CodeCommit repository name: letters, digits, . _ - (up to 100)",
+  codecommitRepository:
+    "a CodeCommit repository name: letters, digits, . _ - (up to 100; default <project>-<stack>-app)",
   codecommitCreateRepository: "true or false (false: the repository already exists)",
   githubRepository: `"owner/name" of a GitHub repository (required when sourceProvider is "github")`,
   githubConnectionArn:
@@ -241,7 +263,6 @@ const DEFAULTS = {
   maxUploadMiB: 10,
   sourceProvider: "codecommit" as SourceProvider,
   sourceBranches: ["main"] as string[],
-  codecommitRepository: "platform-app",
   codecommitCreateRepository: true,
   redshiftBaseRpu: 8,
   redshiftUsageLimitRpuHours: 24,
@@ -293,7 +314,11 @@ type Raw = Readonly<Record<string, unknown>>;
 /** Reads typed values from raw config (strings as the CLI stores them, or native values). */
 class Reader {
   readonly problems: string[] = [];
-  constructor(private readonly raw: Raw) {}
+  readonly warnings: string[] = [];
+  constructor(
+    private readonly raw: Raw,
+    readonly options: ParseOptions = {},
+  ) {}
 
   key(k: string): string {
     return k.includes(":") ? k : `${PROJECT}:${k}`;
@@ -303,6 +328,14 @@ class Reader {
   }
   fail(k: string, msg: string): void {
     this.problems.push(`${this.key(k)}: ${msg}`);
+  }
+  warn(k: string, msg: string): void {
+    this.warnings.push(`${this.key(k)}: ${msg}`);
+  }
+  /** `pulumi config set <key> <value>` for this stack, the fix a message names. */
+  setCommand(k: string, value: string): string {
+    const stack = this.options.stack ? ` --stack ${this.options.stack}` : "";
+    return `\`pulumi config set ${this.key(k)} ${value}${stack}\``;
   }
   private value(k: string): unknown {
     return this.raw[this.key(k)];
@@ -435,7 +468,34 @@ function planSubnets(vpc: Cidr, azCount: number, tier: number): string[] {
   );
 }
 
-const CERT_RE = /^arn:aws(-[a-z]+)*:acm:([a-z0-9-]+):(\d{12}):certificate\/[0-9a-f-]{36}$/;
+const CERT_RE = /^arn:aws(-[a-z]+)*:acm:([a-z0-9-]+):(\d{12}):certificate\/([0-9a-f-]{36})$/;
+
+/**
+ * Whether an ACM certificate ARN is a placeholder rather than a certificate: an account id of one
+ * repeated digit (111111111111, the committed prod file's example account) or an all-zero
+ * certificate id (00000000-0000-4000-8000-000000000000). No ACM certificate has either.
+ */
+export function isExampleCertificateArn(arn: string): boolean {
+  const m = CERT_RE.exec(arn);
+  if (!m) return false;
+  return /^(\d)\1{11}$/.test(m[3]) || /^0{8}-0{4}-[0-9a-f]0{3}-[0-9a-f]0{3}-0{12}$/.test(m[4]);
+}
+
+/**
+ * An example certificate in `key`: `pulumi up` refuses it before anything is created, a preview
+ * goes on with a warning (the offline check and a first preview work with the committed file).
+ */
+function exampleCertificate(r: Reader, key: string, arn: string, region: string): void {
+  const how = `set your own ACM certificate (in ${region}) with ${r.setCommand(key, "<arn>")}`;
+  if (r.options.deploying) {
+    r.fail(key, `"${arn}" is the example from the stack file, not a certificate: ${how}`);
+  } else {
+    r.warn(
+      key,
+      `"${arn}" is the example from the stack file, not a certificate; \`pulumi up\` will refuse it: ${how}`,
+    );
+  }
+}
 
 function parseRuntime(r: Reader, environment: Environment | undefined, region: string | undefined) {
   const desired = r.integer("runtimeDesiredCount", DEFAULTS.runtimeDesiredCount, 1, 100);
@@ -475,6 +535,8 @@ function parseRuntime(r: Reader, environment: Environment | undefined, region: s
         "certificateArn",
         `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`,
       );
+    } else if (isExampleCertificateArn(certificateArn)) {
+      exampleCertificate(r, "certificateArn", certificateArn, m[2]);
     }
   } else if (environment === "prod") {
     r.fail("certificateArn", "is required in prod: the load balancer must serve HTTPS");
@@ -488,7 +550,10 @@ function parseRuntime(r: Reader, environment: Environment | undefined, region: s
   });
   const wafEnabled = r.boolean("wafEnabled", DEFAULTS.wafEnabled);
   if (environment === "prod" && wafEnabled === false) {
-    r.fail("wafEnabled", "prod must put the load balancer behind WAF (true)");
+    r.fail(
+      "wafEnabled",
+      `prod must put the load balancer behind WAF: ${r.setCommand("wafEnabled", "true")}`,
+    );
   }
   const wafRateLimit = r.integer("wafRateLimit", DEFAULTS.wafRateLimit, 10, 2_000_000_000);
   const ecrKeepImages = r.integer("ecrKeepImages", DEFAULTS.ecrKeepImages, 1, 1000);
@@ -750,6 +815,8 @@ function parseDocs(r: Reader): DocsConfig {
         "docsCertificateArn",
         `is in ${m[2]}; CloudFront uses certificates from us-east-1 only`,
       );
+    } else if (isExampleCertificateArn(certificateArn)) {
+      exampleCertificate(r, "docsCertificateArn", certificateArn, "us-east-1");
     }
   }
   if ((domainName === undefined) !== (certificateArn === undefined)) {
@@ -873,6 +940,19 @@ function parseIngest(r: Reader): IngestPrincipal | undefined {
   if (SERVICE_RE.test(id)) {
     if (externalId !== undefined)
       r.fail("ingestExternalId", "applies only when ingestPrincipal is an IAM role ARN");
+    // The ingest role's trust carries the confused-deputy keys the service documents; a service
+    // whose documentation has not been read for them is refused rather than guessed.
+    if (!(id in SERVICE_TRUST_CONDITIONS)) {
+      r.fail(
+        "ingestPrincipal",
+        `"${id}" is a service whose trust conditions are not recorded (components/iam SERVICE_TRUST_CONDITIONS); use ${Object.keys(
+          SERVICE_TRUST_CONDITIONS,
+        )
+          .filter((k) => k.startsWith("kafkaconnect"))
+          .join(", ")} or an IAM role ARN, or record the service first`,
+      );
+      return undefined;
+    }
     return { type: "Service", identifier: id };
   }
   if (ROLE_ARN_RE.test(id)) return { type: "AWS", identifier: id, externalId };
@@ -881,6 +961,11 @@ function parseIngest(r: Reader): IngestPrincipal | undefined {
     `"${id}" is neither a service principal (e.g. "kafkaconnect.amazonaws.com") nor an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`,
   );
   return undefined;
+}
+
+/** `<project>-<stack>-app`, or `<project>-app` when the stack is not known (a bare parse). */
+export function defaultRepositoryName(stack?: string): string {
+  return stack === undefined ? `${PROJECT}-app` : `${PROJECT}-${stackResourcePrefix(stack)}-app`;
 }
 
 const GITHUB_REPO_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/;
@@ -916,7 +1001,9 @@ function parseDelivery(r: Reader) {
       );
     }
   });
-  const repositoryName = r.string("codecommitRepository") ?? DEFAULTS.codecommitRepository;
+  // Repository names are unique per account and region: one per stack unless the stack file names
+  // a shared one (and sets codecommitCreateRepository false in all but one stack).
+  const repositoryName = r.string("codecommitRepository") ?? defaultRepositoryName(r.options.stack);
   if (!/^[\w.-]{1,100}$/.test(repositoryName) || repositoryName.endsWith(".git")) {
     r.fail(
       "codecommitRepository",
@@ -976,9 +1063,13 @@ function parseDelivery(r: Reader) {
   return { delivery, githubOidc };
 }
 
-/** Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. */
-export function parseStackConfig(raw: Raw): StackConfig {
-  const r = new Reader(raw);
+/**
+ * Validates raw stack config (keys as in Pulumi.<stack>.yaml) into a typed StackConfig. A stack
+ * named {@link PROD_STACK} is held to prod's rules whatever `platform:environment` says, and must
+ * say prod.
+ */
+export function parseStackConfig(raw: Raw, options: ParseOptions = {}): StackConfig {
+  const r = new Reader(raw, options);
   for (const key of Object.keys(raw)) {
     if (key.startsWith(`${PROJECT}:`) && !(key.slice(PROJECT.length + 1) in CONFIG_KEYS)) {
       r.problems.push(
@@ -990,7 +1081,16 @@ export function parseStackConfig(raw: Raw): StackConfig {
   if (region !== undefined && !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/.test(region)) {
     r.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
   }
-  const environment = r.enumOf<Environment>("environment", ["staging", "prod"]);
+  const declared = r.enumOf<Environment>("environment", ["staging", "prod"]);
+  const prodStack = options.stack === PROD_STACK;
+  if (prodStack && declared !== undefined && declared !== "prod") {
+    r.fail(
+      "environment",
+      `is "${declared}" but the stack is named prod, and a stack named prod is prod (its rules apply whatever this key says): ${r.setCommand("environment", "prod")}, or use another stack name for a ${declared} stack`,
+    );
+  }
+  // The rules a stack is held to: prod's for a stack named prod.
+  const environment: Environment | undefined = prodStack ? "prod" : declared;
   const net = parseNetwork(r, environment);
   const runtime = parseRuntime(r, environment, region);
   const analytics = parseAnalytics(r, region, net.subnetCidrs.data);
@@ -1021,7 +1121,7 @@ export function parseStackConfig(raw: Raw): StackConfig {
   if (environment === "prod" && protectData === false) {
     r.fail(
       "protectData",
-      "prod must protect its data (true); only staging may turn protection off",
+      `prod must protect its data; only staging may turn protection off: ${r.setCommand("protectData", "true")}`,
     );
   }
   const owner = r.string("owner") ?? DEFAULTS.owner;
@@ -1057,15 +1157,25 @@ export function parseStackConfig(raw: Raw): StackConfig {
     logRetentionDays: logRetentionDays!,
     protectData: protectData!,
     tags,
+    warnings: r.warnings,
   };
 }
 
-/** Reads this stack's config (project keys and `aws:region`) and parses it. */
+/**
+ * Reads this stack's config (project keys and `aws:region`) and parses it for this stack: a
+ * preview logs the warnings, `pulumi up` (not a dry run) refuses what a preview only warns about.
+ * Throws before any resource is registered.
+ */
 export function loadConfig(): StackConfig {
   const all = pulumi.runtime.allConfig();
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
     if (k.startsWith(`${PROJECT}:`) || k === "aws:region") raw[k] = v;
   }
-  return parseStackConfig(raw);
+  const config = parseStackConfig(raw, {
+    stack: pulumi.getStack(),
+    deploying: !pulumi.runtime.isDryRun(),
+  });
+  for (const w of config.warnings) void pulumi.log.warn(w);
+  return config;
 }

@@ -33,3 +33,17 @@ export function accountContext(opts: pulumi.InvokeOptions): AccountContext {
 export function keyAliasName(name: string): string {
   return `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
 }
+
+/**
+ * The prefix of a stack's component names: the stack's name in the characters every AWS name
+ * accepts (lowercase letters, digits, hyphens), so the names the components derive from it (log
+ * groups, key aliases, bucket auto-names) are valid and unique per stack.
+ */
+export function stackResourcePrefix(stack: string): string {
+  const safe = stack
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, "-")
+    .replace(/-+/g, "-")
+    .replace(/^-|-$/g, "");
+  return safe || "stack";
+}

@@ -18,6 +18,12 @@ export const CACHING_OPTIMIZED_POLICY_ID = "658327ea-f89d-4fab-a63d-7e88639e58f6
 /** Region CloudFront's log delivery sources live in (CloudFront is a global service homed there). */
 export const CLOUDFRONT_LOG_REGION = "us-east-1";
 
+/**
+ * Key prefix of the CloudFront access logs in the log bucket: the first part of the delivery's
+ * suffix path, which the bucket policy names (the S3 server access logs go under `s3/`).
+ */
+export const CLOUDFRONT_LOG_PREFIX = "cloudfront";
+
 /** Two years, the max-age the HSTS preload list asks for. */
 export const HSTS_MAX_AGE_SECONDS = 63072000;
 
@@ -163,14 +169,19 @@ export class DocsSite extends pulumi.ComponentResource {
       parent,
     );
 
-    // ---- Log bucket: S3 server access logs (s3/) and CloudFront access logs (AWSLogs/) --------
+    // ---- Log bucket: S3 server access logs (s3/) and CloudFront access logs (cloudfront/) -------
     // S3 docs ("Enabling Amazon S3 server access logging"): the destination's default encryption
     // may only be SSE-S3, so this bucket is SSE-S3, which the policy pack accepts as a documented
     // exception for a server-access-log target (as the Storage layer's log bucket). CloudWatch Logs docs ("Logs sent to Amazon S3", vended logs): delivery.logs
     // .amazonaws.com needs s3:PutObject (with x-amz-acl bucket-owner-full-control) and
     // s3:GetBucketAcl/ListBucket, narrowed by aws:SourceAccount and aws:SourceArn
-    // arn:aws:logs:<source region>:<account>:*. CloudFront logs land under
-    // AWSLogs/<account>/CloudFront/ (the service prepends it to the delivery's suffix).
+    // arn:aws:logs:<source region>:<account>:*.
+    // Where the objects land: the delivery's suffixPath, which starts with our own
+    // CLOUDFRONT_LOG_PREFIX. The service prepends AWSLogs/<account>/CloudFront/ to it when it
+    // creates the delivery and drops that prefix when the suffix path is updated later
+    // (hashicorp/terraform-provider-aws#40968 and #46328, cloudformation-coverage-roadmap#2274;
+    // the provider documents the prepended prefix), so the policy admits exactly those two
+    // places, both below our prefix.
     const logSource = pulumi.interpolate`arn:${partition}:logs:${CLOUDFRONT_LOG_REGION}:${accountId}:*`;
     const logs = new SecureBucket(
       `${name}-logs`,
@@ -202,7 +213,10 @@ export class DocsSite extends pulumi.ComponentResource {
             effect: "Allow",
             principals: [{ type: "Service", identifiers: ["delivery.logs.amazonaws.com"] }],
             actions: ["s3:PutObject"],
-            resources: [pulumi.interpolate`${arn}/AWSLogs/${accountId}/CloudFront/*`],
+            resources: [
+              pulumi.interpolate`${arn}/AWSLogs/${accountId}/CloudFront/${CLOUDFRONT_LOG_PREFIX}/*`,
+              pulumi.interpolate`${arn}/${CLOUDFRONT_LOG_PREFIX}/*`,
+            ],
             conditions: [
               {
                 test: "StringEquals",
@@ -389,7 +403,11 @@ export class DocsSite extends pulumi.ComponentResource {
         deliverySourceName: source.name,
         deliveryDestinationArn: destination.arn,
         s3DeliveryConfigurations: [
-          { suffixPath: "{DistributionId}/{yyyy}/{MM}/{dd}/{HH}", enableHiveCompatiblePath: false },
+          {
+            // Below our own prefix, which the bucket policy names (see the log bucket above).
+            suffixPath: `${CLOUDFRONT_LOG_PREFIX}/{DistributionId}/{yyyy}/{MM}/{dd}/{HH}`,
+            enableHiveCompatiblePath: false,
+          },
         ],
         tags: tags("access-log-delivery"),
       },

@@ -23,6 +23,7 @@ export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
  */
 export const DEPLOY_WILDCARD_SERVICES = [
   "application-autoscaling",
+  "backup",
   "cloudwatch",
   "codebuild",
   "codecommit",
@@ -32,9 +33,16 @@ export const DEPLOY_WILDCARD_SERVICES = [
   "ecs",
   "elasticloadbalancing",
   "events",
+  "rds",
   "redshift-serverless",
   "wafv2",
 ] as const;
+
+/**
+ * AWS Backup docs ("Create a backup vault"): creating a vault also needs
+ * backup-storage:MountCapsule (no resource type).
+ */
+const BACKUP_STORAGE_ACTIONS = ["backup-storage:MountCapsule"];
 
 /**
  * Global services (CloudFront) and the CloudFront log delivery, whose API calls are made in
@@ -78,15 +86,62 @@ const ROLE_ACTIONS = [
   "iam:UpdateRoleDescription",
 ];
 
-/** Services the program's roles are passed to (iam:PassedToService). */
+/**
+ * Services the program's roles are passed to (iam:PassedToService): EC2 gets the instance roles
+ * of the test server and the AI server (through their instance profiles), AWS Backup its backup
+ * role (the backup selection), the others their service roles.
+ */
 const PASSED_TO = [
+  "backup.amazonaws.com",
   "codebuild.amazonaws.com",
   "codepipeline.amazonaws.com",
+  "ec2.amazonaws.com",
   "ecs-tasks.amazonaws.com",
   "events.amazonaws.com",
   "redshift.amazonaws.com",
   "redshift-serverless.amazonaws.com",
   "vpc-flow-logs.amazonaws.com",
+];
+
+/** Instance profiles of this stack's servers (test server, AI server). */
+const INSTANCE_PROFILE_ACTIONS = [
+  "iam:AddRoleToInstanceProfile",
+  "iam:CreateInstanceProfile",
+  "iam:DeleteInstanceProfile",
+  "iam:GetInstanceProfile",
+  "iam:ListInstanceProfileTags",
+  "iam:RemoveRoleFromInstanceProfile",
+  "iam:TagInstanceProfile",
+  "iam:UntagInstanceProfile",
+];
+
+/**
+ * Services that encrypt with the stack's keys on behalf of the principal creating the resource,
+ * through grants they create as that principal (EBS for the servers' volumes, RDS, Redshift
+ * Serverless, Secrets Manager for the RDS master secret, AWS Backup for the vault): each key's
+ * policy lets the account use it only through its service, and the deployer needs the same in its
+ * IAM policy. EBS docs ("Permissions for IAM users" of EBS encryption): kms:CreateGrant,
+ * kms:Decrypt, kms:DescribeKey, kms:GenerateDataKeyWithoutPlaintext and kms:ReEncrypt*, with
+ * kms:ViaService.
+ */
+const KEY_USING_SERVICES = [
+  "backup",
+  "ec2",
+  "rds",
+  "redshift",
+  "redshift-serverless",
+  "secretsmanager",
+];
+const KEY_USE_ACTIONS = [
+  "kms:CreateGrant",
+  "kms:Decrypt",
+  "kms:DescribeKey",
+  "kms:Encrypt",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:RetireGrant",
 ];
 
 /** Customer-managed policies of this stack (e.g. the BI users' tunnel policy). */
@@ -102,11 +157,18 @@ const POLICY_ACTIONS = [
   "iam:UntagPolicy",
 ];
 
-/** Service-linked roles AWS creates on first use of these services in an account. */
+/**
+ * Service-linked roles AWS creates on first use of these services in an account: ECS, its
+ * autoscaling, ELB, RDS (AWSServiceRoleForRDS), Redshift (AWSServiceRoleForRedshift, also for
+ * Redshift Serverless) and EC2 Instance Connect Endpoint (AWSServiceRoleForEC2InstanceConnect).
+ */
 const SERVICE_LINKED = [
+  "ec2-instance-connect.amazonaws.com",
   "ecs.amazonaws.com",
   "ecs.application-autoscaling.amazonaws.com",
   "elasticloadbalancing.amazonaws.com",
+  "rds.amazonaws.com",
+  "redshift.amazonaws.com",
 ];
 
 /** Why the deploy role waives each policy it cannot satisfy (tag values: at most 256 characters). */
@@ -115,11 +177,14 @@ export const DEPLOY_ROLE_WAIVERS: Readonly<Record<string, string>> = {
     "Runs pulumi up for the whole program: service-level actions for the services it manages, region-locked; " +
     "S3, ECR, logs, KMS and IAM are scoped by name. See docs/decisions/pipeline.md.",
   "iam-no-resource-wildcard":
-    "EC2, ECS, ELB, WAF and build resources get generated ids, so they cannot be named in advance; " +
-    "region-locked, and S3, ECR, logs, IAM are scoped to this stack's names.",
+    "EC2, ECS, ELB, WAF, RDS, Backup and build resources get generated ids, so they cannot be named in advance; " +
+    "region-locked; S3, ECR, logs, IAM scoped to this stack's names; keys used only through their services.",
   "iam-no-credentials-exposure":
-    "ec2:* includes ec2:GetPasswordData (Windows instance passwords); the program runs no instances and the " +
-    "guardrails policy of this role denies that action explicitly.",
+    "ec2:* includes ec2:GetPasswordData (Windows passwords); the program's servers run Amazon Linux, which has " +
+    "none, and the guardrails policy of this role denies that action explicitly.",
+  "iam-kms-decrypt-scoped":
+    "Key ids are generated, so keys cannot be named in advance: Decrypt and ReEncryptFrom only through EC2, RDS, " +
+    "Redshift, Secrets Manager and AWS Backup (kms:ViaService), which encrypt for what pulumi up creates.",
   "iam-no-unscoped-permissions-management":
     "pulumi up writes resource policies (key, bucket, log, WAF, build) of resources with generated ids; " +
     "region-locked; denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
@@ -130,8 +195,11 @@ export interface GithubOidcArgs {
   readonly repository: string;
   /** An existing provider for token.actions.githubusercontent.com; created when unset. */
   readonly providerArn?: string;
-  /** The platform environment (`staging`, `prod`): the prefix of the stack's resource names. */
-  readonly environment: string;
+  /**
+   * Prefix of the stack's component names (`<stack>-<layer>`, see index.ts): buckets, roles and
+   * policies the program auto-names start with it, and the deploy role manages those only.
+   */
+  readonly namePrefix: string;
   /** GitHub environment of the deploy job (its OIDC subject). Defaults to the stack name. */
   readonly githubEnvironment?: string;
   readonly region: string;
@@ -156,7 +224,7 @@ export class GithubOidc extends pulumi.ComponentResource {
     const project = pulumi.getProject();
     const stack = pulumi.getStack();
     const prefix = `${project}-${stack}`;
-    const env = args.environment;
+    const own = args.namePrefix;
     const region = args.region;
     const githubEnvironment = args.githubEnvironment ?? stack;
     const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
@@ -277,7 +345,11 @@ export class GithubOidc extends pulumi.ComponentResource {
       {
         sid: "ManageGeneratedIdResources",
         effect: "Allow",
-        actions: [...DEPLOY_WILDCARD_SERVICES.map((s) => `${s}:*`), ...CODEPIPELINE_ACTIONS],
+        actions: [
+          ...DEPLOY_WILDCARD_SERVICES.map((s) => `${s}:*`),
+          ...BACKUP_STORAGE_ACTIONS,
+          ...CODEPIPELINE_ACTIONS,
+        ],
         resources: ["*"],
         conditions: [regionLock],
       },
@@ -295,6 +367,9 @@ export class GithubOidc extends pulumi.ComponentResource {
           "logs:GetDeliverySource",
           "logs:PutDeliveryDestination",
           "logs:PutDeliverySource",
+          // CloudWatch Logs guide ("Logs sent to Amazon S3", user permissions): changing a
+          // delivery's S3 settings (its suffix path) is UpdateDeliveryConfiguration.
+          "logs:UpdateDeliveryConfiguration",
           "logs:TagResource",
           "logs:UntagResource",
           "logs:ListTagsForResource",
@@ -309,14 +384,23 @@ export class GithubOidc extends pulumi.ComponentResource {
         ],
       },
       {
-        // Every bucket of the stack is named after a component, `<environment>-<layer>-...`.
+        // Every bucket of the stack is named after a component, `<stack>-<layer>-...`.
         sid: "ManageOwnBuckets",
         effect: "Allow",
         actions: ["s3:*"],
         resources: [
-          pulumi.interpolate`arn:${partition}:s3:::${env}-*`,
-          pulumi.interpolate`arn:${partition}:s3:::${env}-*/*`,
+          pulumi.interpolate`arn:${partition}:s3:::${own}-*`,
+          pulumi.interpolate`arn:${partition}:s3:::${own}-*/*`,
         ],
+      },
+      {
+        // ECR's registry scanning configuration (components/runtime.ts): registry-level, the
+        // actions define no resource type (Service Authorization Reference), so "*" in the region.
+        sid: "ManageRegistryScanning",
+        effect: "Allow",
+        actions: ["ecr:GetRegistryScanningConfiguration", "ecr:PutRegistryScanningConfiguration"],
+        resources: ["*"],
+        conditions: [regionLock],
       },
       {
         sid: "ManageOwnRepositories",
@@ -330,15 +414,18 @@ export class GithubOidc extends pulumi.ComponentResource {
         actions: ["logs:*"],
         resources: [
           arn("logs", `log-group:/${project}/${stack}/*`),
-          arn("logs", `log-group:/${project}/${env}-*`),
+          arn("logs", `log-group:/${project}/${own}-*`),
           arn("logs", `log-group:aws-waf-logs-${prefix}-*`),
           arn("logs", `log-group:/aws/redshift/${prefix}*`),
+          // The database's exported logs: /aws/rds/cluster/<project>-<stack>-db/<type>.
+          arn("logs", `log-group:/aws/rds/cluster/${prefix}-*`),
         ],
       },
       {
-        // Redshift docs ("Managing the admin password with Secrets Manager"): Redshift creates the
-        // admin secret with the caller's permissions; its name starts with "redshift!".
-        sid: "ManageRedshiftAdminSecret",
+        // Redshift docs ("Managing the admin password with Secrets Manager") and RDS docs
+        // ("Password management with Amazon RDS and AWS Secrets Manager"): the service creates the
+        // admin secret with the caller's permissions; its name starts with "redshift!" or "rds!".
+        sid: "ManageServiceAdminSecrets",
         effect: "Allow",
         actions: [
           "secretsmanager:CreateSecret",
@@ -348,7 +435,10 @@ export class GithubOidc extends pulumi.ComponentResource {
           "secretsmanager:TagResource",
           "secretsmanager:UpdateSecret",
         ],
-        resources: [arn("secretsmanager", "secret:redshift!*")],
+        resources: [
+          arn("secretsmanager", "secret:redshift!*"),
+          arn("secretsmanager", "secret:rds!*"),
+        ],
       },
       {
         // CloudWatch Logs docs ("Enabling logging from AWS services"): log delivery for WAF is
@@ -386,32 +476,52 @@ export class GithubOidc extends pulumi.ComponentResource {
         resources: [
           arn("kms", "key/*"),
           arn("kms", `alias/${project}/${stack}/*`),
-          arn("kms", `alias/${env}-*`),
+          arn("kms", `alias/${own}-*`),
         ],
+      },
+      {
+        // Keys are used by the services that encrypt for the deployer, only through them.
+        sid: "UseKeysThroughServices",
+        effect: "Allow",
+        actions: KEY_USE_ACTIONS,
+        resources: [arn("kms", "key/*")],
+        conditions: [
+          {
+            test: "StringEquals",
+            variable: "kms:ViaService",
+            values: KEY_USING_SERVICES.map((svc) => `${svc}.${region}.amazonaws.com`),
+          },
+        ],
+      },
+      {
+        sid: "ManageStackInstanceProfiles",
+        effect: "Allow",
+        actions: INSTANCE_PROFILE_ACTIONS,
+        resources: [arn("iam", `instance-profile/${own}-*`, false)],
       },
       {
         sid: "ManageStackRoles",
         effect: "Allow",
         actions: ROLE_ACTIONS,
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
       },
       {
         sid: "ManageStackPolicies",
         effect: "Allow",
         actions: POLICY_ACTIONS,
-        resources: [arn("iam", `policy/${env}-*`, false)],
+        resources: [arn("iam", `policy/${own}-*`, false)],
       },
       {
         // Only this stack's own customer-managed policies can be attached to its roles.
         sid: "AttachStackPolicies",
         effect: "Allow",
         actions: ["iam:AttachRolePolicy", "iam:DetachRolePolicy"],
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
         conditions: [
           {
             test: "ArnLike",
             variable: "iam:PolicyARN",
-            values: [arn("iam", `policy/${env}-*`, false)],
+            values: [arn("iam", `policy/${own}-*`, false)],
           },
         ],
       },
@@ -419,7 +529,7 @@ export class GithubOidc extends pulumi.ComponentResource {
         sid: "PassStackRoles",
         effect: "Allow",
         actions: ["iam:PassRole"],
-        resources: [arn("iam", `role/${env}-*`, false)],
+        resources: [arn("iam", `role/${own}-*`, false)],
         conditions: [{ test: "StringEquals", variable: "iam:PassedToService", values: PASSED_TO }],
       },
       {
@@ -491,6 +601,10 @@ export class GithubOidc extends pulumi.ComponentResource {
           "kms:ScheduleKeyDeletion",
           "s3:DeleteBucket",
           "logs:DeleteLogGroup",
+          "rds:DeleteDBCluster",
+          "redshift-serverless:DeleteNamespace",
+          "backup:DeleteBackupVault",
+          "backup:DeleteRecoveryPoint",
         ],
         resources: ["*"],
       });

@@ -10,7 +10,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr, contains, overlaps, parseCidr } from "./cidr";
 import { LOG_RETENTION_DAYS, Tier, TIERS } from "./config";
-import { TagsOf } from "./context";
+import { keyAliasName, TagsOf } from "./context";
 import { cloudWatchLogsGrant, EncryptionKey } from "./kms-key";
 
 /** Interface endpoints an ECS Fargate service in subnets without internet access needs. */
@@ -976,6 +976,8 @@ export class Network extends pulumi.ComponentResource {
       {
         description: `Encrypts the VPC flow logs of ${name}`,
         grants: [cloudWatchLogsGrant(logGroupArn, { parent: this })],
+        // Per project and stack: `alias/<name>` alone would collide between projects in one account.
+        aliasName: keyAliasName(`${name}-flow-logs`),
         protect,
         tags: args.tags,
       },

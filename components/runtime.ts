@@ -126,14 +126,38 @@ export class Runtime extends pulumi.ComponentResource {
       parent,
     );
 
+    // ECR docs ("Scan images for software vulnerabilities in Amazon ECR"): scanning is configured
+    // per registry (account and region); the repository-level scanOnPush is deprecated and ignored
+    // once a registry configuration has rules. BASIC (free; OS packages of the image, found by the
+    // AWS-native scanner; the scan gate in buildspec/image.yml waits for it with
+    // `aws ecr wait image-scan-complete`) rather than ENHANCED (Amazon Inspector: OS and
+    // programming-language packages such as npm, continuous rescans, per-image charges; its scan
+    // status stays ACTIVE instead of COMPLETE, so the gate would need reworking): see
+    // docs/decisions/pipeline.md, "Image scanning". The setting is one per account and region:
+    // every stack writes the same rule (the project's repositories), and a stack that goes leaves
+    // it in place (retainOnDelete): deleting it would turn scanning off for the other stacks,
+    // whose scan gate would then fail closed.
+    new aws.ecr.RegistryScanningConfiguration(
+      `${name}-registry-scanning`,
+      {
+        scanType: "BASIC",
+        rules: [
+          {
+            scanFrequency: "SCAN_ON_PUSH",
+            repositoryFilters: [{ filter: `${pulumi.getProject()}-*`, filterType: "WILDCARD" }],
+          },
+        ],
+      },
+      { parent: this, retainOnDelete: true },
+    );
     const repo = new aws.ecr.Repository(
       `${name}-repo`,
       {
         name: `${pulumi.getProject()}-${pulumi.getStack()}-app`,
         imageTagMutability: "IMMUTABLE",
-        imageScanningConfiguration: { scanOnPush: true },
         encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.keyArn }],
-        forceDelete: false,
+        // Unprotected (disposable) stacks delete their images with the repository; prod never.
+        forceDelete: !protect,
         tags: tags("repo"),
       },
       { parent: this, retainOnDelete: protect },
@@ -515,7 +539,6 @@ export class Runtime extends pulumi.ComponentResource {
         {
           resourceArn: lb.arn,
           rateLimit: args.wafRateLimit,
-          maxBodyBytes: args.maxUploadBytes,
           logKeyArn: key.keyArn,
           logRetentionDays: args.logRetentionDays,
           tags: args.tags,

@@ -27,8 +27,9 @@ export interface IngestPrincipal {
   readonly externalId?: string;
   /**
    * For a service principal: the ARN (wildcards allowed) of the resources that act through it, e.g.
-   * "arn:aws:kafkaconnect:eu-west-1:123456789012:connector/ingest/*". Defaults to none: then only
-   * `aws:SourceAccount` narrows the trust.
+   * "arn:aws:kafkaconnect:eu-west-1:123456789012:connector/ingest/*". Defaults, for MSK Connect, to
+   * every connector of this account and region (the wildcard MSK's confused-deputy example uses);
+   * for another service to none. Only for services that document aws:SourceArn.
    */
   readonly sourceArn?: string;
 }
@@ -259,14 +260,15 @@ export class Storage extends pulumi.ComponentResource {
     for (const p of PRODUCERS) {
       buckets[p] = new aws.s3.Bucket(
         `${name}-${p}`,
-        { forceDestroy: false, tags: tagged(p, { producer: p }) },
+        // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
+        { forceDestroy: !settings.protect, tags: tagged(p, { producer: p }) },
         dataOpts,
       );
     }
     const logBucket = new aws.s3.Bucket(
       `${name}-logs`,
       {
-        forceDestroy: false,
+        forceDestroy: !settings.protect,
         tags: tagged("logs", ACCESS_LOG_WAIVERS),
       },
       dataOpts,
@@ -414,9 +416,19 @@ export class Storage extends pulumi.ComponentResource {
   ): pulumi.Output<string> {
     const parent = { parent: this };
     if (principal.type === "Service") {
+      // MSK Developer Guide ("Cross-service confused deputy prevention"): for MSK Connect,
+      // aws:SourceArn is the connector; connector/* names every connector of this account and
+      // region when the connector is not known here.
+      const partition = aws.getPartitionOutput({}, parent).partition;
+      const region = aws.getRegionOutput({}, parent).region;
+      const sourceArn =
+        principal.sourceArn ??
+        (principal.identifier === "kafkaconnect.amazonaws.com"
+          ? pulumi.interpolate`arn:${partition}:kafkaconnect:${region}:${accountId}:connector/*`
+          : undefined);
       return serviceTrustPolicy(
         principal.identifier,
-        { sourceAccount: accountId, sourceArn: principal.sourceArn },
+        { sourceAccount: accountId, sourceArn },
         parent,
       );
     }

@@ -3,13 +3,30 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
+/** The app's upload endpoint (app/src/routes.ts): multipart image bodies. */
+export const UPLOAD_PATH = "/upload";
+
+/**
+ * Core rule set rules that inspect the request body, and the labels they add (WAF docs, "Baseline
+ * rule groups", core rule set: SizeRestrictions_BODY matches bodies over 8 KB; the others match
+ * script, path-traversal, remote-file and metadata-address patterns in the first 8 KB). An image
+ * upload's bytes can look like any of them, so on POST /upload they only count; everywhere else a
+ * rule of ours blocks on their labels (the label-match pattern of WAF docs, "Label match rule
+ * statement" and "Managed rule group" examples).
+ */
+export const UPLOAD_BODY_RULES: Readonly<Record<string, string>> = {
+  SizeRestrictions_BODY: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body",
+  CrossSiteScripting_BODY: "awswaf:managed:aws:core-rule-set:CrossSiteScripting_Body",
+  GenericLFI_BODY: "awswaf:managed:aws:core-rule-set:GenericLFI_Body",
+  GenericRFI_BODY: "awswaf:managed:aws:core-rule-set:GenericRFI_Body",
+  EC2MetaDataSSRF_BODY: "awswaf:managed:aws:core-rule-set:EC2MetaDataSSRF_Body",
+};
+
 export interface WebFirewallArgs {
   /** ARN of the load balancer to protect. */
   readonly resourceArn: pulumi.Input<string>;
   /** Requests per client IP in any 5-minute window before WAF blocks it. */
   readonly rateLimit: number;
-  /** Largest request body the app accepts (uploads); bodies up to this size are not blocked. */
-  readonly maxBodyBytes: number;
   /** KMS key of the WAF log group. */
   readonly logKeyArn: pulumi.Input<string>;
   readonly logRetentionDays: number;
@@ -48,10 +65,14 @@ export class WebFirewall extends pulumi.ComponentResource {
     super("platform:runtime:WebFirewall", name, {}, opts);
     const parent = { parent: this };
     const tags = { ...args.tags, Name: `${name}-acl` };
-    // The common rule set blocks bodies over 8 KB (SizeRestrictions_BODY, WAF docs "Baseline rule
-    // groups"); image uploads are larger, so that one rule counts, and our own rule below blocks
-    // upload bodies above the app's limit instead (WAF inspects only the first 8-64 KB of a body,
-    // so the size check uses the Content-Length header).
+    // Upload size: not WAF's job. An ALB's web ACL inspects at most the first 8 KB of a body (WAF
+    // docs, "Oversize web request components"), and a size constraint on the content-length header
+    // measures the header's own bytes (WAF docs, "Size constraint rule statement": the number of
+    // bytes WAF receives for the component), never the body it announces. The app refuses files
+    // above MAX_UPLOAD_BYTES itself (413, app/src/app.ts, multipart fileSize limit).
+    // Body rules: on POST /upload the core rule set's body rules only count (an image is binary
+    // data that can look like a script or a path), and rule 35 blocks on their labels everywhere
+    // else. Every other rule, the known-bad-inputs body rules included, applies to uploads too.
     const acl = new aws.wafv2.WebAcl(
       `${name}-acl`,
       {
@@ -60,7 +81,42 @@ export class WebFirewall extends pulumi.ComponentResource {
         rules: [
           managedGroup("AWSManagedRulesAmazonIpReputationList", 10),
           managedGroup("AWSManagedRulesKnownBadInputsRuleSet", 20),
-          managedGroup("AWSManagedRulesCommonRuleSet", 30, ["SizeRestrictions_BODY"]),
+          managedGroup("AWSManagedRulesCommonRuleSet", 30, Object.keys(UPLOAD_BODY_RULES)),
+          {
+            name: "body-rules-outside-uploads",
+            priority: 35,
+            action: { block: {} },
+            statement: {
+              andStatement: {
+                statements: [
+                  {
+                    orStatement: {
+                      statements: Object.values(UPLOAD_BODY_RULES).map((key) => ({
+                        labelMatchStatement: { scope: "LABEL", key },
+                      })),
+                    },
+                  },
+                  {
+                    notStatement: {
+                      statement: {
+                        byteMatchStatement: {
+                          fieldToMatch: { uriPath: {} },
+                          positionalConstraint: "EXACTLY",
+                          searchString: UPLOAD_PATH,
+                          textTransformations: [{ priority: 0, type: "NONE" }],
+                        },
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+            visibilityConfig: {
+              cloudwatchMetricsEnabled: true,
+              sampledRequestsEnabled: true,
+              metricName: "body-rules-outside-uploads",
+            },
+          },
           {
             name: "rate-limit-per-ip",
             priority: 40,
@@ -76,25 +132,6 @@ export class WebFirewall extends pulumi.ComponentResource {
               cloudwatchMetricsEnabled: true,
               sampledRequestsEnabled: true,
               metricName: "rate-limit-per-ip",
-            },
-          },
-          {
-            name: "body-size-limit",
-            priority: 50,
-            action: { block: {} },
-            statement: {
-              sizeConstraintStatement: {
-                fieldToMatch: { singleHeader: { name: "content-length" } },
-                comparisonOperator: "GT",
-                // Multipart framing adds a little to the file size.
-                size: args.maxBodyBytes + 64 * 1024,
-                textTransformations: [{ priority: 0, type: "NONE" }],
-              },
-            },
-            visibilityConfig: {
-              cloudwatchMetricsEnabled: true,
-              sampledRequestsEnabled: true,
-              metricName: "body-size-limit",
             },
           },
         ],

@@ -1,5 +1,10 @@
 import { expect } from "chai";
-import { ConfigError, parseStackConfig, StackConfig } from "../components/config";
+import {
+  ConfigError,
+  isExampleCertificateArn,
+  parseStackConfig,
+  StackConfig,
+} from "../components/config";
 import { contains, overlaps, parseCidr, Cidr } from "../components/cidr";
 import { record } from "../tools/lib/recorder";
 import { loadProgram, stackConfig } from "./helpers";
@@ -148,6 +153,11 @@ describe("config", () => {
         "bad ingest principal",
         { "platform:ingestPrincipal": "kafka" },
         /^platform:ingestPrincipal: "kafka" is neither a service principal/,
+      ],
+      [
+        "an ingest service whose trust conditions are not recorded",
+        { "platform:ingestPrincipal": "firehose.amazonaws.com" },
+        /^platform:ingestPrincipal: "firehose\.amazonaws\.com" is a service whose trust conditions are not recorded/,
       ],
       [
         "external id for a service",
@@ -841,5 +851,150 @@ describe("config: opt-in MVP features", () => {
     expect(all).to.deep.equal([
       "platform:databaseMinAcu: prod must not pause its database (at least 0.5): resuming from 0 ACUs takes seconds on the first request",
     ]);
+  });
+});
+
+describe("config: guardrails that follow the stack", () => {
+  const prodRaw = () => stackConfig("prod");
+  const refusal = (raw: Record<string, unknown>, opts: Parameters<typeof parseStackConfig>[1]) => {
+    try {
+      parseStackConfig(raw, opts);
+    } catch (e) {
+      expect(e).to.be.instanceOf(ConfigError);
+      return e as ConfigError;
+    }
+    return undefined;
+  };
+
+  it("a stack named prod is prod: a staging environment, WAF off or unprotected data are refused at once", () => {
+    const err = refusal(
+      {
+        ...prodRaw(),
+        "platform:environment": "staging",
+        "platform:wafEnabled": false,
+        "platform:protectData": false,
+      },
+      { stack: "prod" },
+    );
+    expect(err, "refused").to.not.equal(undefined);
+    const p = err!.problems.join("\n");
+    expect(p).to.match(/^platform:environment: .*stack is named prod/m);
+    expect(p).to.match(/pulumi config set platform:environment prod/);
+    expect(p).to.match(/^platform:wafEnabled: prod must put the load balancer behind WAF/m);
+    expect(p).to.match(/pulumi config set platform:wafEnabled true/);
+    expect(p).to.match(/^platform:protectData: prod must protect its data/m);
+    expect(p).to.match(/pulumi config set platform:protectData true/);
+    // The same file under another stack name is a staging stack, with staging's freedoms.
+    expect(
+      refusal(
+        {
+          ...prodRaw(),
+          "platform:environment": "staging",
+          "platform:wafEnabled": false,
+          "platform:protectData": false,
+        },
+        { stack: "qa" },
+      ),
+    ).to.equal(undefined);
+  });
+
+  it("the program refuses a mislabelled prod stack before registering anything", async () => {
+    const registered: string[] = [];
+    let error: unknown;
+    try {
+      const rec = await record(
+        {
+          project: "platform",
+          stack: "prod",
+          config: { ...prodRaw(), "platform:environment": "staging" },
+        },
+        loadProgram,
+      );
+      registered.push(...rec.resources.map((r) => r.type));
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/platform:environment: .*stack is named prod/);
+    expect(registered).to.deep.equal([]);
+  });
+
+  it("recognises example certificate ARNs", () => {
+    expect(isExampleCertificateArn(prodRaw()["platform:certificateArn"] as string)).to.equal(true);
+    expect(
+      isExampleCertificateArn(
+        "arn:aws:acm:eu-west-1:111111111111:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      ),
+    ).to.equal(true);
+    expect(
+      isExampleCertificateArn(
+        "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      ),
+    ).to.equal(false);
+  });
+
+  it("the committed example certificate: a warning at preview, an error at `pulumi up`", () => {
+    const preview = parseStackConfig(prodRaw(), { stack: "prod", deploying: false });
+    expect(preview.warnings).to.have.length(1);
+    expect(preview.warnings[0]).to.match(/^platform:certificateArn: /);
+    expect(preview.warnings[0]).to.match(/pulumi config set platform:certificateArn <arn>/);
+    const err = refusal(prodRaw(), { stack: "prod", deploying: true });
+    expect(err, "refused at up").to.not.equal(undefined);
+    expect(err!.problems).to.have.length(1);
+    expect(err!.problems[0]).to.match(/^platform:certificateArn: .*example/);
+    expect(err!.problems[0]).to.match(/pulumi config set platform:certificateArn <arn>/);
+    // A real certificate in the stack's region passes both; one from another region neither.
+    const real = {
+      ...prodRaw(),
+      "platform:certificateArn":
+        "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+    };
+    expect(parseStackConfig(real, { stack: "prod", deploying: true }).warnings).to.deep.equal([]);
+    expect(
+      refusal(
+        {
+          ...real,
+          "platform:certificateArn": (real["platform:certificateArn"] as string).replace(
+            "eu-west-1",
+            "us-east-1",
+          ),
+        },
+        { stack: "prod", deploying: false },
+      )!.problems.join("\n"),
+    ).to.match(
+      /platform:certificateArn: is in us-east-1 but the load balancer is in aws:region eu-west-1/,
+    );
+  });
+
+  it("the program warns at preview and fails at `pulumi up` before creating anything", async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+    let rec;
+    try {
+      rec = await record(
+        { project: "platform", stack: "prod", preview: true, config: prodRaw() },
+        loadProgram,
+      );
+    } finally {
+      console.warn = warn;
+    }
+    expect(rec.resources.length).to.be.greaterThan(100);
+    expect(warnings.join("\n")).to.match(
+      /platform:certificateArn: .*pulumi config set platform:certificateArn <arn>/,
+    );
+
+    const registered: string[] = [];
+    let error: unknown;
+    try {
+      const up = await record(
+        { project: "platform", stack: "prod", preview: false, config: prodRaw() },
+        loadProgram,
+      );
+      registered.push(...up.resources.map((r) => r.type));
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/platform:certificateArn: .*example/);
+    expect(registered).to.deep.equal([]);
   });
 });

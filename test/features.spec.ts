@@ -7,6 +7,7 @@ import { AI_NAT_ROUTE_WAIVER } from "../components/ai-environment";
 import { allPolicies } from "../policy-pack/policies";
 import { PolicyReport, runPolicies } from "../tools/lib/policy-runner";
 import { RecordedResource, Recording } from "../tools/lib/recorder";
+import { ALL_FEATURES_ON, FEATURE_FLAGS } from "./fixtures/features";
 import { doc, findAll, findOne, referrers, runStack } from "./helpers";
 
 const T = {
@@ -23,29 +24,25 @@ const T = {
 /** Each feature's flag (plus what it needs) and the component it adds. */
 const FEATURES: Record<
   string,
-  { on: Record<string, unknown>; component: string; types: string[] }
+  { on: Readonly<Record<string, unknown>>; component: string; types: string[] }
 > = {
   backup: {
-    on: { "platform:backupEnabled": true },
+    on: FEATURE_FLAGS.backup,
     component: T.backup,
     types: ["aws:backup/vault:Vault", "aws:backup/plan:Plan", "aws:backup/selection:Selection"],
   },
   database: {
-    on: { "platform:databaseEnabled": true },
+    on: FEATURE_FLAGS.database,
     component: T.database,
     types: ["aws:rds/cluster:Cluster", "aws:rds/clusterInstance:ClusterInstance"],
   },
   testServer: {
-    on: { "platform:testServerEnabled": true },
+    on: FEATURE_FLAGS.testServer,
     component: T.testServer,
     types: ["aws:iam/instanceProfile:InstanceProfile"],
   },
   aiEnvironment: {
-    on: {
-      "platform:aiEnvironmentEnabled": true,
-      "platform:aiVpcCidr": "10.99.0.0/24",
-      "platform:aiAllowedPorts": [443, 8000],
-    },
+    on: FEATURE_FLAGS.aiEnvironment,
     component: T.ai,
     types: [
       "aws:ec2/natGateway:NatGateway",
@@ -55,7 +52,7 @@ const FEATURES: Record<
   },
 };
 const AI_PRIVATE_CIDR = "10.99.0.128/25";
-const ALL_ON = Object.assign({}, ...Object.values(FEATURES).map((f) => f.on));
+const ALL_ON = ALL_FEATURES_ON;
 
 const mandatory = (r: PolicyReport) =>
   r.violations
@@ -212,16 +209,31 @@ describe("opt-in features", function () {
       expect(ingress[0].inputs.fromPort).to.equal(5432);
     });
 
-    it("hands the tasks their settings without a secret in plain variables, through a Secrets Manager endpoint", () => {
-      expect(findAll(rec, T.endpoint).map((e) => e.name)).to.include(
+    it("hands the tasks their settings as plain variables and an IAM database user, never a secret", () => {
+      // IAM database authentication: the tokens are signed in the task, so no Secrets Manager
+      // endpoint is needed either.
+      expect(findAll(rec, T.endpoint).map((e) => e.name)).to.not.include(
         "staging-network-secretsmanager-endpoint",
       );
       const td = findOne(rec, "aws:ecs/taskDefinition:TaskDefinition", "staging-runtime-task");
       const [c] = JSON.parse(td.inputs.containerDefinitions);
-      const names = c.environment.map((e: any) => e.name);
-      expect(names).to.include.members(["DB_HOST", "DB_PORT", "DB_NAME"]);
-      expect(names.filter((n: string) => /PASSWORD|SECRET/.test(n))).to.deep.equal([]);
-      expect(c.secrets.map((s: any) => s.name)).to.deep.equal(["DB_USERNAME", "DB_PASSWORD"]);
+      const env = Object.fromEntries(c.environment.map((e: any) => [e.name, e.value]));
+      expect(env).to.include({ DB_USER: "app_user", DB_AUTH: "iam" });
+      expect(Object.keys(env)).to.include.members(["DB_HOST", "DB_PORT", "DB_NAME"]);
+      expect(Object.keys(env).filter((n) => /PASSWORD|SECRET/.test(n))).to.deep.equal([]);
+      expect(c).to.not.have.property("secrets");
+      // The task role (the Storage layer's API role) may connect as that user, on this cluster.
+      const apiRole = findOne(rec, "aws:iam/role:Role", "staging-storage-api-role");
+      const connect = findOne(
+        rec,
+        "aws:iam/rolePolicy:RolePolicy",
+        "staging-database-tasks-connect",
+      );
+      expect(connect.propertyDependencies.role).to.deep.equal([apiRole.urn]);
+      const cluster = findOne(rec, "aws:rds/cluster:Cluster", "staging-database-cluster");
+      expect(doc(connect.inputs.policy).Statement[0].Resource).to.equal(
+        `arn:aws:rds-db:eu-west-1:123456789012:dbuser:${cluster.outputs.clusterResourceId}/app_user`,
+      );
     });
 
     it("prod: deletion protection, final snapshot, a failover reader, data protected", async () => {

@@ -2,6 +2,7 @@
 // outputs. The program is the composition root `index.ts`, loaded fresh for each run.
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { isExampleCertificateArn } from "../components/config";
 import { record, RecordedResource, Recording } from "../tools/lib/recorder";
 import { loadProject, loadStackConfig } from "../tools/check/project";
 
@@ -45,15 +46,33 @@ const cache = new Map<string, Promise<Recording>>();
 /** Mock runs share the SDK's global state: they run one at a time. */
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Runs `index.ts` for a stack (committed config + overrides) and records every resource. */
+/**
+ * The certificate an operator sets before the first `pulumi up` (docs/first-deploy.md): the
+ * committed prod file carries an example ARN, which `pulumi up` refuses; up-style runs of the
+ * committed stacks use this one, in the mock account and the stack's region.
+ */
+export function deployableCertificateArn(region: string): string {
+  return `arn:aws:acm:${region}:123456789012:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c`;
+}
+
+/**
+ * Runs `index.ts` for a stack (committed config + overrides) and records every resource.
+ * `configFrom` runs the stack under another committed stack file (e.g. a `qa` stack with
+ * staging's file).
+ */
 export function runStack(
   stack: string,
-  opts: { preview?: boolean; overrides?: Record<string, unknown> } = {},
+  opts: { preview?: boolean; overrides?: Record<string, unknown>; configFrom?: string } = {},
 ): Promise<Recording> {
-  const key = JSON.stringify([stack, opts.preview ?? false, opts.overrides ?? {}]);
+  const from = opts.configFrom ?? stack;
+  const key = JSON.stringify([stack, from, opts.preview ?? false, opts.overrides ?? {}]);
   let run = cache.get(key);
   if (!run) {
-    const config = stackConfig(stack, opts.overrides);
+    const config = stackConfig(from, opts.overrides);
+    const cert = config["platform:certificateArn"];
+    if (!(opts.preview ?? false) && typeof cert === "string" && isExampleCertificateArn(cert)) {
+      config["platform:certificateArn"] = deployableCertificateArn(String(config["aws:region"]));
+    }
     run = queue.then(() =>
       record({ project: "platform", stack, preview: opts.preview ?? false, config }, () => {
         return loadProgram();

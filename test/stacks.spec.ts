@@ -1,8 +1,11 @@
 // The committed stacks, built by the real program under mocks: what a user cares about, checked on
 // every resource the program registers, and the whole policy pack over both stacks.
 import { expect } from "chai";
+import { SERVICE_TRUST_CONDITIONS } from "../components/iam";
 import { allPolicies } from "../policy-pack/policies";
 import { runPolicies } from "../tools/lib/policy-runner";
+import type { Recording } from "../tools/lib/recorder";
+import { ALL_FEATURES_ON, GITHUB_OIDC_ON, runWithEverything } from "./fixtures/features";
 import { doc, findAll, referrers, runStack } from "./helpers";
 
 const STACKS = ["staging", "prod"] as const;
@@ -137,3 +140,185 @@ for (const stack of STACKS) {
     }
   });
 }
+
+/**
+ * Names AWS requires to be unique in an account (per region unless `global`), by resource type and
+ * the input that carries the name. Pulumi auto-names (logical name + random suffix) never collide;
+ * these are the names the program spells out.
+ */
+const ACCOUNT_UNIQUE: Record<string, { readonly keys: readonly string[]; readonly global?: true }> =
+  {
+    "aws:backup/plan:Plan": { keys: ["name"] },
+    "aws:backup/vault:Vault": { keys: ["name"] },
+    "aws:budgets/budget:Budget": { keys: ["name"], global: true },
+    "aws:cloudfront/originAccessControl:OriginAccessControl": { keys: ["name"], global: true },
+    "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy": {
+      keys: ["name"],
+      global: true,
+    },
+    "aws:cloudwatch/eventRule:EventRule": { keys: ["name"] },
+    "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": { keys: ["name"] },
+    "aws:cloudwatch/logDeliverySource:LogDeliverySource": { keys: ["name"] },
+    "aws:cloudwatch/logGroup:LogGroup": { keys: ["name"] },
+    "aws:codebuild/project:Project": { keys: ["name"] },
+    "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate": { keys: ["name"] },
+    "aws:codecommit/repository:Repository": { keys: ["repositoryName"] },
+    "aws:codeconnections/connection:Connection": { keys: ["name"] },
+    "aws:codepipeline/pipeline:Pipeline": { keys: ["name"] },
+    "aws:ecr/repository:Repository": { keys: ["name"] },
+    // A task family is not refused twice, but two stacks would register revisions of one family.
+    "aws:ecs/taskDefinition:TaskDefinition": { keys: ["family"] },
+    "aws:iam/instanceProfile:InstanceProfile": { keys: ["name"], global: true },
+    "aws:iam/openIdConnectProvider:OpenIdConnectProvider": { keys: ["url"], global: true },
+    "aws:iam/policy:Policy": { keys: ["name"], global: true },
+    "aws:iam/role:Role": { keys: ["name"], global: true },
+    "aws:kms/alias:Alias": { keys: ["name"] },
+    "aws:rds/cluster:Cluster": { keys: ["clusterIdentifier", "finalSnapshotIdentifier"] },
+    "aws:rds/clusterInstance:ClusterInstance": { keys: ["identifier"] },
+    "aws:redshiftserverless/namespace:Namespace": { keys: ["namespaceName"] },
+    "aws:redshiftserverless/workgroup:Workgroup": { keys: ["workgroupName"] },
+    "aws:s3/bucket:Bucket": { keys: ["bucket"], global: true },
+    "aws:ssm/parameter:Parameter": { keys: ["name"] },
+    "aws:wafv2/webAcl:WebAcl": { keys: ["name"] },
+  };
+
+/** Types with an explicit `name` that is unique only inside a parent (not in the account). */
+const NAMED_INSIDE_A_PARENT = new Set([
+  "aws:backup/selection:Selection", // within its plan
+]);
+
+/**
+ * One per account and region by design: every stack writes the same value (ECR's registry
+ * scanning configuration covers the project's repositories, whatever the stack).
+ */
+const ACCOUNT_SINGLETONS = new Set([
+  "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration",
+]);
+
+/** Every account-unique name a recording spells out: `<scope> <type> <name>` → resource name. */
+function accountUniqueNames(rec: Recording, region: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const r of rec.resources.filter((x) => x.custom)) {
+    const spec = ACCOUNT_UNIQUE[r.type];
+    if (!spec) {
+      const named = typeof r.inputs.name === "string";
+      if (named && !NAMED_INSIDE_A_PARENT.has(r.type) && !ACCOUNT_SINGLETONS.has(r.type)) {
+        throw new Error(
+          `${r.type} ${r.name} has an explicit name: classify the type in ACCOUNT_UNIQUE or NAMED_INSIDE_A_PARENT`,
+        );
+      }
+      continue;
+    }
+    for (const k of spec.keys) {
+      const v = r.inputs[k];
+      if (typeof v !== "string") continue;
+      const scope = spec.global ? "global" : (r.inputs.region ?? region);
+      names.set(`${scope} ${r.type.split(":")[1]} ${k}=${v}`, r.name);
+    }
+  }
+  return names;
+}
+
+const everythingOn = runWithEverything;
+
+describe("stacks sharing one AWS account", function () {
+  this.timeout(300_000);
+
+  const collisions = (a: Recording, b: Recording): string[] => {
+    const left = accountUniqueNames(a, "eu-west-1");
+    const right = accountUniqueNames(b, "eu-west-1");
+    return [...left.keys()]
+      .filter((k) => right.has(k))
+      .map((k) => `${k} (${a.stack} ${left.get(k)}, ${b.stack} ${right.get(k)})`);
+  };
+
+  it("staging and prod: no account-unique name collides", async () => {
+    const [staging, prod] = [await everythingOn("staging"), await everythingOn("prod")];
+    expect(collisions(staging, prod)).to.deep.equal([]);
+    // The singleton is written the same way by both.
+    for (const t of ACCOUNT_SINGLETONS) {
+      const [s, p] = [staging, prod].map((rec) => findAll(rec, t).map((r) => r.inputs));
+      expect(s, t).to.deep.equal(p);
+    }
+  });
+
+  it("two stacks of the same environment (staging and qa): names follow the stack, not the environment", async () => {
+    const staging = await everythingOn("staging");
+    const qa = await runStack("qa", {
+      configFrom: "staging",
+      overrides: {
+        ...ALL_FEATURES_ON,
+        ...GITHUB_OIDC_ON,
+        "platform:githubOidcProviderArn":
+          "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
+      },
+    });
+    expect(collisions(staging, qa)).to.deep.equal([]);
+    expect(findAll(qa, "platform:network:Network").map((r) => r.name)).to.deep.equal([
+      "qa-network",
+    ]);
+  });
+});
+
+describe("what `pulumi destroy` may delete", function () {
+  this.timeout(300_000);
+  for (const stack of STACKS) {
+    it(`${stack}: buckets, image repository and backup vault force-destroy only when data is unprotected`, async () => {
+      const rec = await everythingOn(stack);
+      const disposable = stack === "staging"; // protectData: false in the committed file
+      const buckets = BUCKET_TYPES.flatMap((t) => findAll(rec, t));
+      expect(buckets.length).to.be.at.least(5);
+      for (const b of buckets) expect(b.inputs.forceDestroy, b.name).to.equal(disposable);
+      const repos = findAll(rec, "aws:ecr/repository:Repository");
+      expect(repos).to.have.length(1);
+      for (const r of repos) expect(r.inputs.forceDelete, r.name).to.equal(disposable);
+      const vaults = findAll(rec, "aws:backup/vault:Vault");
+      expect(vaults).to.have.length(1);
+      for (const v of vaults) expect(v.inputs.forceDestroy, v.name).to.equal(disposable);
+    });
+  }
+});
+
+describe("service trusts", function () {
+  this.timeout(300_000);
+  for (const stack of STACKS) {
+    it(`${stack}: every role a service assumes carries exactly the conditions that service documents`, async () => {
+      const rec = await everythingOn(stack);
+      const seen = new Set<string>();
+      for (const role of findAll(rec, "aws:iam/role:Role")) {
+        for (const s of doc(role.inputs.assumeRolePolicy).Statement) {
+          const services = [s.Principal?.Service ?? []].flat() as string[];
+          if (services.length === 0) continue;
+          for (const service of services) {
+            expect(
+              SERVICE_TRUST_CONDITIONS,
+              `${role.name}: ${service} undocumented`,
+            ).to.have.property(service);
+            seen.add(service);
+          }
+          // Statements naming several services (Redshift) get what all of them document.
+          const documented = services
+            .map((x) => new Set<string>(SERVICE_TRUST_CONDITIONS[x].keys))
+            .reduce((a, b) => new Set([...a].filter((k) => b.has(k))));
+          const used = Object.values((s.Condition ?? {}) as Record<string, object>)
+            .flatMap((byKey) => Object.keys(byKey))
+            .filter((k) => /^aws:Source(Account|Arn)$/i.test(k));
+          expect(used.sort(), `${role.name} (${services.join(", ")})`).to.deep.equal(
+            [...documented].sort(),
+          );
+        }
+      }
+      // The services the program trusts, each with its source.
+      expect([...seen].sort()).to.include.members([
+        "codebuild.amazonaws.com",
+        "codepipeline.amazonaws.com",
+        "ecs-tasks.amazonaws.com",
+        "events.amazonaws.com",
+        "vpc-flow-logs.amazonaws.com",
+      ]);
+      for (const service of seen) {
+        expect(SERVICE_TRUST_CONDITIONS[service].source, service).to.match(/\w+.{20,}/);
+      }
+    });
+  }
+});

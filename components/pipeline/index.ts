@@ -152,26 +152,19 @@ export class Pipeline extends pulumi.ComponentResource {
     const pipelineArns = pipelines.map((p) => arn("codepipeline", p.name));
 
     // ---- Roles (trust first; permissions once the resources exist) -----------------------------
-    // IAM docs ("The confused deputy problem"): a service principal's trust policy names the
-    // account and the exact resources acting through the service (aws:SourceAccount,
-    // aws:SourceArn): the pipelines for CodePipeline, each project for its CodeBuild role.
+    // IAM docs ("The confused deputy problem"): a service principal's trust names the account and
+    // the resources acting through the service, where the service documents sending those keys
+    // (components/iam SERVICE_TRUST_CONDITIONS, with the sources): CodeBuild documents
+    // aws:SourceAccount and aws:SourceArn (the project), so each build role trusts its own project;
+    // CodePipeline documents no aws:SourceArn for its service role, so that trust names the
+    // account only (a key the service does not send would make CreatePipeline fail).
     const pipelineRole = new aws.iam.Role(
       `${name}-pipeline-role`,
       {
         description: `CodePipeline service role of ${prefix}: its artifacts, source and build projects only`,
-        assumeRolePolicy: policyDocument(
-          [
-            {
-              sid: "TrustCodePipeline",
-              effect: "Allow",
-              actions: ["sts:AssumeRole"],
-              principals: [{ type: "Service", identifiers: ["codepipeline.amazonaws.com"] }],
-              conditions: [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-                { test: "ArnLike", variable: "aws:SourceArn", values: pipelineArns },
-              ],
-            },
-          ],
+        assumeRolePolicy: serviceTrustPolicy(
+          "codepipeline.amazonaws.com",
+          { sourceAccount: accountId },
           parent,
         ),
         tags: tags("pipeline-role"),
@@ -224,6 +217,25 @@ export class Pipeline extends pulumi.ComponentResource {
                 variable: "kms:EncryptionContext:aws:s3:arn",
                 values: [bucketArnPattern, pulumi.interpolate`${bucketArnPattern}/*`],
               },
+            ],
+          },
+          {
+            // CodeBuild User Guide ("Create and configure a customer managed key for CodeBuild")
+            // makes the service role a user of the project's key (Encrypt, Decrypt, ReEncrypt*,
+            // GenerateDataKey*, DescribeKey) and lets the account use it through S3; CodePipeline
+            // does the same for its artifact-store key. CodeBuild looks the project's key up
+            // itself (DescribeKey, metadata only); every cryptographic use goes through S3 (the
+            // artifacts, above) or CloudWatch Logs (the build logs), each with its conditions.
+            // Whether a build needs more than this is watched on the first build
+            // (docs/first-deploy.md, "CodeBuild and the artifact key").
+            sid: "PipelineRolesDescribeKey",
+            principals: {
+              type: "AWS",
+              identifiers: [pipelineRole.arn, ...BUILD_STAGES.map((s) => buildRoles[s].arn)],
+            },
+            actions: ["kms:DescribeKey"],
+            conditions: [
+              { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] },
             ],
           },
         ],

@@ -254,16 +254,51 @@ describe("Analytics (component)", () => {
     expect(sg.inputs.egress ?? []).to.deep.equal([]);
   });
 
-  it("gives the COPY role a trust limited to this workgroup's database users", () => {
+  it("gives the COPY role a trust that admits this account's Redshift Serverless users, as Redshift presents them", async () => {
     const role = findOne(staging, T.role, "an-copy-role");
-    const [trust] = doc(role.inputs.assumeRolePolicy).Statement;
-    expect(trust.Principal.Service).to.have.members([
+    const trust = doc(role.inputs.assumeRolePolicy);
+    const [statement] = trust.Statement;
+    expect(statement.Principal.Service).to.have.members([
       "redshift-serverless.amazonaws.com",
       "redshift.amazonaws.com",
     ]);
-    expect(trust.Condition.StringLike["sts:ExternalId"]).to.equal(
-      `arn:aws:redshift:${REGION}:${ACCOUNT}:dbuser:platform-test/*`,
+    // Redshift Management Guide, "Restricting access to IAM roles": the external id is the calling
+    // database user's ARN; for Redshift Serverless
+    // arn:aws:redshift:<region>:<account>:dbuser:serverless-<account>-<workgroup id>/<user>.
+    const workgroupId = "7c2f9a4e-0b1d-4c3e-9f5a-2d8e6b1a0c47";
+    const serverless = (account: string, region = REGION, user = "etl_loader") =>
+      `arn:aws:redshift:${region}:${account}:dbuser:serverless-${account}-${workgroupId}/${user}`;
+    const assume = async (externalId: string) => {
+      const result = await runSimulation(
+        {
+          identityPolicies: [],
+          serviceControlPolicies: [],
+          resourceControlPolicies: [],
+          resourcePolicy: trust,
+          request: {
+            action: "sts:AssumeRole",
+            principal: "redshift-serverless.amazonaws.com",
+            resource: { accountId: ACCOUNT, resource: role.outputs.arn },
+            contextVariables: { "sts:ExternalId": externalId },
+          },
+        },
+        {},
+      );
+      if (result.resultType === "error") throw new Error(JSON.stringify(result.errors));
+      return result.overallResult;
+    };
+    expect(await assume(serverless(ACCOUNT)), "a user of this account's workgroup").to.equal(
+      "Allowed",
     );
+    expect(await assume(serverless("210987654321")), "another account").to.not.equal("Allowed");
+    expect(await assume(serverless(ACCOUNT, "us-east-1")), "another region").to.not.equal(
+      "Allowed",
+    );
+    // The form the trust used to expect (the workgroup's name) is not what Redshift Serverless sends.
+    expect(
+      await assume(`arn:aws:redshift:${REGION}:${ACCOUNT}:dbuser:platform-test/etl_loader`),
+      "a provisioned-cluster-style user",
+    ).to.not.equal("Allowed");
     expect(role.inputs.tags["waiver:iam-trust-policy-confused-deputy-unverified"]).to.match(
       /sts:ExternalId/,
     );

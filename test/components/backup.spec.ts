@@ -52,11 +52,13 @@ describe("Backup", () => {
     const key = findOne(mvp, "aws:kms/key:Key", "bk-key-key");
     expect(vault.inputs).to.include({
       kmsKeyArn: key.outputs.arn,
-      forceDestroy: false,
+      // Unprotected (disposable) stacks may delete their recovery points on destroy.
+      forceDestroy: true,
       name: "platform-test",
     });
     const prodVault = findOne(full, "aws:backup/vault:Vault", "bk-vault");
     expect(prodVault.options).to.include({ protect: true, retainOnDelete: true });
+    expect(prodVault.inputs.forceDestroy).to.equal(false);
     const grants = doc(key.inputs.policy).Statement;
     const backupUse = grants.find((s: any) => s.Sid === "AwsBackupGrants");
     expect(backupUse.Condition.StringEquals["kms:ViaService"]).to.equal(

@@ -25,13 +25,11 @@ function build(over: Partial<DatabaseArgs> = {}, withRuntime = false): Promise<R
     () => {
       const db = new Database("db", { ...base, ...over });
       if (withRuntime) {
-        const rt = new Runtime("rt", {
-          ...runtimeBase,
-          extraEnvironment: db.containerEnvironment,
-          secrets: db.containerSecrets,
-          secretsKeyArn: db.keyArn,
-        });
+        // As index.ts wires them: plain settings in the environment, IAM authentication for the
+        // task role (the Storage layer's API role, named "api" in the runtime fixture).
+        const rt = new Runtime("rt", { ...runtimeBase, extraEnvironment: db.containerEnvironment });
         db.allowFrom("tasks", rt.taskSecurityGroupId);
+        db.grantConnect("tasks", "api");
       } else {
         db.allowFrom("tasks", TASK_SG);
       }
@@ -175,41 +173,48 @@ describe("Database", () => {
     expect(subnets.inputs.subnetIds).to.deep.equal(base.dataSubnetIds);
   });
 
-  it("gives the app its address as plain variables and its credentials through ECS secrets", () => {
+  it("connects the app with IAM database authentication as its own user, never the master user", () => {
     const td = findOne(staging, "aws:ecs/taskDefinition:TaskDefinition", "rt-task");
     const [c] = JSON.parse(td.inputs.containerDefinitions);
     const cluster = findOne(staging, CLUSTER, "db-cluster");
-    const secretArn = cluster.outputs.masterUserSecrets[0].secretArn;
+    expect(cluster.inputs.iamDatabaseAuthenticationEnabled).to.equal(true);
     const env = Object.fromEntries(c.environment.map((e: any) => [e.name, e.value]));
     expect(env).to.include({
       DB_ENGINE: "aurora-postgresql",
       DB_HOST: cluster.outputs.endpoint,
       DB_PORT: "5432",
       DB_NAME: "app",
+      DB_USER: "app_user",
+      DB_AUTH: "iam",
     });
-    for (const e of c.environment) expect(e.name).to.not.match(/PASSWORD|SECRET|USERNAME/);
-    expect(c.secrets).to.deep.equal([
-      { name: "DB_USERNAME", valueFrom: `${secretArn}:username::` },
-      { name: "DB_PASSWORD", valueFrom: `${secretArn}:password::` },
-    ]);
+    for (const e of c.environment) expect(e.name).to.not.match(/PASSWORD|SECRET/);
+    // Nothing from Secrets Manager: the master secret rotates every 7 days, and the app never holds it.
+    expect(c).to.not.have.property("secrets");
+    expect(Object.values(env)).to.not.include(cluster.inputs.masterUsername);
+    const secretArn = cluster.outputs.masterUserSecrets[0].secretArn;
+    expect(td.inputs.containerDefinitions).to.not.contain(secretArn);
+    const exec = findOne(staging, "aws:iam/role:Role", "rt-execution-role");
+    const [execPolicy] = referrers(staging, exec, "role", "aws:iam/rolePolicy:RolePolicy");
+    expect(execPolicy.inputs.policy).to.not.contain("secretsmanager");
   });
 
-  it("lets the execution role read exactly that secret and decrypt it only through Secrets Manager", () => {
-    const role = findOne(staging, "aws:iam/role:Role", "rt-execution-role");
-    const [policy] = referrers(staging, role, "role", "aws:iam/rolePolicy:RolePolicy");
-    const statements = doc(policy.inputs.policy).Statement;
-    const secretArn = findOne(staging, CLUSTER, "db-cluster").outputs.masterUserSecrets[0]
-      .secretArn;
-    const key = findOne(staging, "aws:kms/key:Key", "db-key-key");
-    const read = statements.find((s: any) => s.Sid === "ReadAppSecrets");
-    expect(read).to.deep.include({ Action: "secretsmanager:GetSecretValue", Resource: secretArn });
-    const decrypt = statements.find((s: any) => s.Sid === "DecryptAppSecretsThroughSecretsManager");
-    expect(decrypt.Action).to.equal("kms:Decrypt");
-    expect(decrypt.Resource).to.equal(key.outputs.arn);
-    expect(decrypt.Condition.StringEquals).to.deep.equal({
-      "kms:ViaService": "secretsmanager.eu-west-1.amazonaws.com",
-      "kms:EncryptionContext:SecretARN": secretArn,
+  it("lets the task role connect as the app user of this cluster only (rds-db:connect)", () => {
+    const cluster = findOne(staging, CLUSTER, "db-cluster");
+    const connect = findAll(staging, "aws:iam/rolePolicy:RolePolicy").filter(
+      (p) => p.inputs.role === "api",
+    );
+    expect(connect).to.have.length(1);
+    expect(connect[0].name).to.equal("db-tasks-connect");
+    const statements = doc(connect[0].inputs.policy).Statement;
+    expect(statements).to.have.length(1);
+    // RDS docs ("Creating and using an IAM policy for IAM database access"):
+    // arn:aws:rds-db:<region>:<account>:dbuser:<cluster resource id>/<database user>.
+    expect(statements[0]).to.deep.include({
+      Effect: "Allow",
+      Action: "rds-db:connect",
+      Resource: `arn:aws:rds-db:eu-west-1:123456789012:dbuser:${cluster.outputs.clusterResourceId}/app_user`,
     });
+    expect(connect[0].propertyDependencies.policy).to.include(cluster.urn);
   });
 
   it("the runtime without a database keeps its task definition free of secrets", async () => {
@@ -238,6 +243,11 @@ describe("Database", () => {
       /masterUsername: "admin" must be a lowercase identifier other than/,
     );
     bad({ instanceCount: 0 }, /instanceCount: 0 is not 1 to 15/);
+    bad({ appUsername: "app_admin" }, /appUsername: "app_admin" must differ from masterUsername/);
+    bad(
+      { appUsername: "rdsadmin" },
+      /appUsername: "rdsadmin" must be a lowercase identifier other than/,
+    );
     expect(isValidAcu(0)).to.equal(true);
     expect(isValidAcu(256.5)).to.equal(false);
   });

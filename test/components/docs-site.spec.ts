@@ -209,7 +209,6 @@ describe("DocsSite (component)", () => {
     const statements = policyOf(plain, logs);
     const write = statements.find((s: any) => s.Sid === "CloudFrontLogDeliveryWrite");
     expect(write.Principal).to.deep.equal({ Service: "delivery.logs.amazonaws.com" });
-    expect(write.Resource).to.equal(`${logs.outputs.arn}/AWSLogs/123456789012/CloudFront/*`);
     expect(write.Condition.ArnLike["aws:SourceArn"]).to.equal(
       "arn:aws:logs:us-east-1:123456789012:*",
     );
@@ -218,6 +217,46 @@ describe("DocsSite (component)", () => {
     expect(logging.inputs).to.include({ targetBucket: logs.outputs.bucket, targetPrefix: "s3/" });
     const s3Logs = statements.find((s: any) => s.Sid === "S3ServerAccessLogsFromDocsBucket");
     expect(s3Logs.Condition.ArnLike["aws:SourceArn"]).to.equal(content.outputs.arn);
+  });
+
+  it("lets the log delivery write every object key its suffix path produces, and nothing outside it", () => {
+    // Where CloudFront standard logging v2 puts objects (CloudWatch Logs vended logs to S3): the
+    // destination bucket, then the delivery's suffixPath with its variables filled in. The service
+    // prepends AWSLogs/<account>/CloudFront/ when it creates the delivery, and drops that prefix
+    // when the suffix path is updated later (hashicorp/terraform-provider-aws#40968 and #46328,
+    // aws-cloudformation/cloudformation-coverage-roadmap#2274): the bucket policy must admit both.
+    const logs = findOne(plain, T.bucket, "ds-logs");
+    const [delivery] = findAll(plain, T.delivery);
+    const [s3] = delivery.inputs.s3DeliveryConfigurations;
+    const filled = String(s3.suffixPath)
+      .replace("{DistributionId}", "E2QWRUHAPOMQZL")
+      .replace("{yyyy}", "2026")
+      .replace("{MM}", "11")
+      .replace("{dd}", "23")
+      .replace("{HH}", "08");
+    expect(filled).to.not.match(/[{}]/);
+    const object = `${filled.replace(/\/$/, "")}/E2QWRUHAPOMQZL.2026-11-23-08.abcdef01.gz`;
+    const keys = [`AWSLogs/123456789012/CloudFront/${object}`, object];
+    const write = policyOf(plain, logs).filter(
+      (st: any) =>
+        st.Effect === "Allow" &&
+        [st.Principal?.Service].flat().includes("delivery.logs.amazonaws.com") &&
+        [st.Action].flat().includes("s3:PutObject"),
+    );
+    expect(write).to.have.length(1);
+    const patterns = [write[0].Resource].flat() as string[];
+    const matches = (arn: string) =>
+      patterns.some((p) =>
+        new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`).test(arn),
+      );
+    for (const key of keys) {
+      expect(matches(`${logs.outputs.arn}/${key}`), `${key} under ${patterns.join(", ")}`).to.equal(
+        true,
+      );
+    }
+    // Not the S3 server access logs' prefix, nor the bucket's root.
+    expect(matches(`${logs.outputs.arn}/s3/x`)).to.equal(false);
+    expect(matches(`${logs.outputs.arn}/anything`)).to.equal(false);
   });
 
   it("protects and retains buckets and key in prod only; pages stay until replaced", () => {

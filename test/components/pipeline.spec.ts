@@ -13,7 +13,7 @@ import {
 } from "../../components/pipeline";
 import { record, RecordedResource, Recording } from "../../tools/lib/recorder";
 import { runPolicies } from "../../tools/lib/policy-runner";
-import { doc, findAll, findOne, referrers, runStack } from "../helpers";
+import { doc, findAll, findOne, referrers, ROOT, runStack } from "../helpers";
 
 const ACCOUNT = "123456789012";
 const REGION = "eu-west-1";
@@ -185,13 +185,34 @@ describe("Pipeline", () => {
     ]);
   });
 
-  it("trusts each role only to its service acting for this account's own pipeline or project", () => {
+  it("lets the build and pipeline roles describe the key, as CodeBuild's and CodePipeline's documented key policies do", () => {
+    // CodeBuild User Guide ("Create and configure a customer managed key for CodeBuild") and
+    // CodePipeline's artifact-store key: the service role is a key user, DescribeKey included;
+    // CodeBuild reads the project's encryptionKey itself, outside S3.
+    const policy = doc(keyOf(staging).inputs.policy);
+    const describe = policy.Statement.filter((s: any) =>
+      [s.Action].flat().includes("kms:DescribeKey"),
+    );
+    const roles = ["pipeline", "test", "image", "deploy"].map((r) => role(staging, r).outputs.arn);
+    const described = describe.flatMap((s: any) => [s.Principal.AWS ?? []].flat());
+    expect(described).to.include.members(roles);
+    for (const s of describe.filter((x: any) =>
+      roles.some((r) => [x.Principal.AWS].flat().includes(r)),
+    )) {
+      // Metadata only: no cryptographic action rides along without the S3 condition.
+      expect([s.Action].flat(), s.Sid).to.deep.equal(["kms:DescribeKey"]);
+      expect(s.Condition?.StringEquals?.["kms:CallerAccount"], s.Sid).to.equal(ACCOUNT);
+    }
+  });
+
+  it("trusts each role only to its service acting for this account (and, where documented, its own project)", () => {
     const pipelineTrust = doc(role(staging, "pipeline").inputs.assumeRolePolicy).Statement[0];
     expect(pipelineTrust.Principal).to.deep.equal({ Service: "codepipeline.amazonaws.com" });
-    expect(pipelineTrust.Condition.StringEquals["aws:SourceAccount"]).to.equal(ACCOUNT);
-    expect(pipelineTrust.Condition.ArnLike["aws:SourceArn"]).to.equal(
-      `arn:aws:codepipeline:${REGION}:${ACCOUNT}:platform-staging-app`,
-    );
+    // CodePipeline documents no aws:SourceArn for its service role: an undocumented key would make
+    // CreatePipeline fail; aws:SourceAccount only (docs/first-deploy.md watches it).
+    expect(pipelineTrust.Condition).to.deep.equal({
+      StringEquals: { "aws:SourceAccount": ACCOUNT },
+    });
     for (const s of BUILD_STAGES) {
       const trust = doc(role(staging, s).inputs.assumeRolePolicy).Statement[0];
       expect(trust.Principal).to.deep.equal({ Service: "codebuild.amazonaws.com" });
@@ -513,6 +534,50 @@ describe("Pipeline", () => {
         expect(specs[s].version).to.equal(0.2);
         expect(specs[s].phases.build["on-failure"], s).to.equal("ABORT");
       }
+    });
+
+    it("pulls every base image from outside Docker Hub, whose anonymous pull limit CodeBuild's shared addresses exhaust", () => {
+      // Docker Hub limits anonymous pulls per source IP ("toomanyrequests"); CodeBuild's builds share
+      // AWS addresses. Docker Official Images are mirrored on ECR Public
+      // (public.ecr.aws/docker/library/<image>), which CodeBuild reaches without that limit.
+      const registryOf = (ref: string) => {
+        const parts = ref.split("/");
+        // Docker's rule: a first path segment with "." or ":" (or "localhost"), followed by a path,
+        // names a registry; otherwise the image is on Docker Hub ("node:22" is docker.io).
+        const first = parts[0];
+        return parts.length > 1 && (/[.:]/.test(first) || first === "localhost")
+          ? first
+          : "docker.io";
+      };
+      const dockerfiles = fs
+        .readdirSync(path.join(ROOT, "app"))
+        .filter((f) => /^Dockerfile(\..+)?$/.test(f) && !f.endsWith(".dockerignore"))
+        .map((f) => path.join(ROOT, "app", f));
+      expect(dockerfiles.length).to.be.greaterThan(0);
+      const images: string[] = [];
+      for (const file of dockerfiles) {
+        const text = fs.readFileSync(file, "utf8");
+        const args = new Map<string, string>();
+        for (const m of text.matchAll(/^ARG\s+([A-Z_]+)=(\S+)/gm)) args.set(m[1], m[2]);
+        for (const m of text.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)/gm)) {
+          // FROM ${ARG} resolves to the ARG's default; FROM <stage> names an earlier stage.
+          const ref = m[1].replace(/^\$\{?([A-Z_]+)\}?$/, (_, a) => args.get(a) ?? `$${a}`);
+          if (new RegExp(`^FROM\\s+\\S+\\s+AS\\s+${ref}\\b`, "im").test(text)) continue;
+          images.push(ref);
+        }
+      }
+      // Base images the buildspecs pull or run themselves.
+      for (const stage of BUILD_STAGES) {
+        for (const m of commands(stage).matchAll(/docker (?:pull|run)\s+(?:--\S+\s+)*(\S+)/g)) {
+          images.push(m[1]);
+        }
+      }
+      expect(images.length).to.be.greaterThan(1);
+      for (const image of images) {
+        expect(registryOf(image), image).to.not.equal("docker.io");
+        expect(image, image).to.not.match(/^(registry-1\.|index\.)?docker\.io\//);
+      }
+      expect(images).to.include("public.ecr.aws/docker/library/node:22-bookworm-slim");
     });
 
     it("test: installs from the lock file and runs the app's tests", () => {

@@ -195,8 +195,10 @@ describe("Storage", function () {
       }
     });
 
-    it("is never force-destroyed", () => {
-      for (const bucket of bucketsOf(up)) expect(bucket.inputs.forceDestroy).to.equal(false);
+    it("is force-destroyed only when its data is unprotected (staging), never when protected", async () => {
+      for (const bucket of bucketsOf(up)) expect(bucket.inputs.forceDestroy).to.equal(true);
+      const prot = await run({ protect: true });
+      for (const bucket of bucketsOf(prot)) expect(bucket.inputs.forceDestroy).to.equal(false);
     });
 
     it("denies requests that are not TLS", () => {
@@ -446,10 +448,14 @@ describe("Storage", function () {
       doc((await run({ ingestPrincipal })).one(T.role, "storage-ingest-role"), "assumeRolePolicy")
         .Statement;
 
-    it("trust a service principal for ingest with aws:SourceAccount (and aws:SourceArn)", async () => {
+    it("trust a service principal for ingest with aws:SourceAccount and aws:SourceArn (MSK Connect documents both)", async () => {
       const [plain] = doc(up.one(T.role, "storage-ingest-role"), "assumeRolePolicy").Statement;
       expect(plain.Principal).to.deep.equal({ Service: "kafkaconnect.amazonaws.com" });
-      expect(plain.Condition).to.deep.equal({ StringEquals: { "aws:SourceAccount": ACCOUNT } });
+      // Without a connector ARN: every connector of this account and region.
+      expect(plain.Condition).to.deep.equal({
+        StringEquals: { "aws:SourceAccount": ACCOUNT },
+        ArnLike: { "aws:SourceArn": `arn:aws:kafkaconnect:${REGION}:${ACCOUNT}:connector/*` },
+      });
 
       const connector = `arn:aws:kafkaconnect:${REGION}:${ACCOUNT}:connector/ingest/*`;
       const [scoped] = await ingestTrust({ ...SERVICE_INGEST, sourceArn: connector });

@@ -656,6 +656,8 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
     "a definition; Fargate capacity is priced on the service that runs it",
   "aws:ecr/lifecyclePolicy:LifecyclePolicy":
     "a repository setting; it lowers the repository's storage",
+  "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration":
+    "basic scanning has no charge (Amazon ECR pricing); enhanced scanning would be billed by Amazon Inspector",
   "aws:lb/listener:Listener":
     "billed with the load balancer (rule evaluations count towards its LCUs)",
   "aws:lb/targetGroup:TargetGroup": "billed with the load balancer",
