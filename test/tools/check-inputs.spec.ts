@@ -104,9 +104,14 @@ describe("offline check inputs that must not hurt", function () {
       const message = stackError(laughs());
       expect(Date.now() - started).to.be.lessThan(2000);
       expect(message).to.match(/Pulumi\.dev\.yaml: its YAML aliases expand too far/);
-      // A few aliases are fine.
-      const dir = program({ "Pulumi.dev.yaml": "x: &p 80\nconfig:\n  demo:port: *p\n" });
-      expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal("80");
+      // A few aliases are fine, and so are merge keys.
+      const dir = program({
+        "Pulumi.dev.yaml":
+          "x: &p 80\nbase: &b { a: 1 }\nconfig:\n  demo:port: *p\n  demo:tags:\n    <<: *b\n    b: 2\n",
+      });
+      const values = loadStackConfig(loadProject(dir), "dev").values;
+      expect(values["demo:port"]).to.equal("80");
+      expect(JSON.parse(values["demo:tags"])).to.deep.equal({ a: 1, b: 2 });
       const big = stackError(`config:\n  demo:note: "${"x".repeat(MAX_INPUT_BYTES)}"\n`);
       expect(big).to.match(
         /stack file .*Pulumi\.dev\.yaml is \d+ bytes; the check reads at most 1048576/,

@@ -140,7 +140,14 @@ function lineAt(lines: LineCounter, offset: number | undefined): number | undefi
 function readYaml(file: string, what: string): YamlInput {
   const text = readInputFile(file, what);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, intAsBigInt: true, prettyErrors: false });
+  // `merge`: `<<` merge keys, which go-yaml v3 supports too. Dates stay strings, as go-yaml v3
+  // decodes them into an untyped value.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    intAsBigInt: true,
+    merge: true,
+    prettyErrors: false,
+  });
   const error = doc.errors[0];
   if (error) {
     const line = lineAt(lines, error.pos?.[0]);
