@@ -40,7 +40,8 @@ export function configHints(
   const named = secrets.filter((k) => mentions(e.message, k, project.name));
   const quoted = secrets.filter((k) => {
     const p = config.placeholders[k];
-    return p.length > 2 ? text.includes(p) : mentions(e.message, p, "");
+    // "0" or "false" (integer and boolean placeholders) only as a word of the message.
+    return p.length > 8 ? text.includes(p) : mentions(e.message, p, "");
   });
   const notes: string[] = [];
   let reason: string | undefined;
