@@ -48,9 +48,13 @@ function cli(...args: string[]): Promise<Run> {
   });
 }
 
+/** Directories the cases made, removed at the end. */
+const made: string[] = [];
+
 /** A throwaway program: Pulumi.yaml, index.ts and the given stack files. */
 function program(files: Record<string, string | Buffer>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-inputs-"));
+  made.push(dir);
   const all: Record<string, string | Buffer> = {
     "Pulumi.yaml":
       "name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n    default: 8080\n" +
@@ -97,6 +101,9 @@ function stackError(stackFile: string): string {
 
 describe("offline check inputs that must not hurt", function () {
   this.timeout(180_000);
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   describe("stack and project files", () => {
     it("refuses a 'billion laughs' stack file at once, and a file over 1 MiB unread", () => {
