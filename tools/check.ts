@@ -4,28 +4,35 @@
 // stack's real config, and evaluates the whole policy pack on what it registers, as `pulumi
 // preview` and then `pulumi up` would see it. Exit code 0: no mandatory violation; 1: at least
 // one; 2: usage or program error. See tools/check/*.ts and tools/lib/engine/*.ts for the pieces,
-// and `--help` for usage.
+// `--help` for usage and docs/offline-check.md for the reports.
+//
+// Every input is validated before any program runs, and a bad one stops the check with exit 2, a
+// one-line reason naming the file, key or flag, and nothing written: the flags (args.ts), the
+// project and stack files (project.ts), the policy config (policy-config.ts), the invoke answers,
+// and `--output`, which must be a writable regular file that is none of the inputs and no program
+// file.
 import * as fs from "fs";
 import * as path from "path";
 import { CheckArgs, parseArgs, USAGE } from "./check/args";
-import { listStacks, loadProject, loadStackConfig, UsageError } from "./check/project";
-import type { ProgramError, StackResult } from "./check/run";
+import {
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  Project,
+  readInputFile,
+  shownPath,
+  StackConfig,
+  UsageError,
+} from "./check/project";
+import { checkOutput, CheckInput, writeAtomically } from "./check/output";
+import type { StackResult } from "./check/run";
 
 const ROOT = path.resolve(__dirname, "..");
 /** Account the offline engine answers for (AWS's documentation example account). */
 const ACCOUNT_ID = "123456789012";
 
-/** Writes `text` to `file` only once it is complete: a temporary file, then a rename. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+/** Stack configs read for the run, kept to explain a program failure on a secret placeholder. */
+const configsByStack = new Map<string, { project: Project; config: StackConfig }>();
 
 async function check(args: CheckArgs): Promise<number> {
   const programDir = path.resolve(args.program ?? ROOT);
@@ -38,26 +45,35 @@ async function check(args: CheckArgs): Promise<number> {
     );
   }
   // Every stack file is read and validated before anything runs.
-  for (const stack of stacks) loadStackConfig(project, stack, { allowMissing: true });
-  const output = args.output ? path.resolve(args.output) : undefined;
-  if (output && !fs.existsSync(path.dirname(output))) {
-    throw new UsageError(
-      `cannot write ${args.output}: directory ${path.dirname(output)} does not exist`,
-    );
+  const inputs: CheckInput[] = [{ file: project.file, what: "the project file" }];
+  for (const stack of stacks) {
+    const config = loadStackConfig(project, stack, { allowMissing: true, overrides: args.config });
+    configsByStack.set(stack, { project, config });
+    if (config.file) inputs.push({ file: config.file, what: `the stack file of ${stack}` });
   }
+  if (args.policyConfig) inputs.push({ file: args.policyConfig, what: "the policy config" });
+  if (args.invokeAnswers) inputs.push({ file: args.invokeAnswers, what: "the invoke answers" });
+  const output = args.output ? checkOutput(args.output, inputs, programDir) : undefined;
   const { fakeCloudAnswers } = await import("./lib/engine/answers");
-  const { loadInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
+  const { parseInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
+    const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
     try {
-      invokeAnswers = loadInvokeAnswers(args.invokeAnswers);
+      let data: unknown;
+      try {
+        data = JSON.parse(text.replace(/^\uFEFF/, ""));
+      } catch (e) {
+        throw new Error(`${args.invokeAnswers}: not valid JSON (${(e as Error).message})`);
+      }
+      invokeAnswers = parseInvokeAnswers(data, args.invokeAnswers);
     } catch (e) {
       throw new UsageError((e as Error).message);
     }
   }
   // The AWS provider refuses a region it does not know: say so before anything runs.
   for (const stack of stacks) {
-    const config = loadStackConfig(project, stack, { allowMissing: true });
+    const { config } = configsByStack.get(stack)!;
     const region = config.values["aws:region"];
     if (region !== undefined && !REGIONS.has(region)) {
       const nearest = nearestRegions(region);
@@ -74,9 +90,12 @@ async function check(args: CheckArgs): Promise<number> {
   const { allPolicies } = await import("../policy-pack/policies");
   const { readPolicyConfigFile, resolvePolicyConfig } = await import("./check/policy-config");
   const { checkStack } = await import("./check/run");
-  const { policyInfo } = await import("./check/report");
+  const { policyInfo, summarize } = await import("./check/report");
 
   const given = args.policyConfig ? readPolicyConfigFile(path.resolve(args.policyConfig)) : {};
+  const packVersion: string = JSON.parse(
+    fs.readFileSync(path.join(ROOT, "policy-pack", "package.json"), "utf8"),
+  ).version;
   const { config: packConfig, unknownPolicies } = resolvePolicyConfig(
     allPolicies,
     given,
@@ -97,42 +116,48 @@ async function check(args: CheckArgs): Promise<number> {
         phases,
         policies: allPolicies,
         packConfig,
-        answers: (region) =>
-          fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
+        answers: (region) => fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
         timeoutMs: args.timeout * 1000,
         typeCheck: args.typeCheck,
         fallbackModulesDir: ROOT,
+        configOverrides: args.config,
       }),
     );
   }
 
+  const gate = {
+    failOnUnevaluated: args.failOnUnevaluated,
+    failOnIncomplete: args.failOnIncomplete,
+  };
   let text: string;
   if (args.format === "json") {
-    text = (await import("./check/format-json")).formatJson(results);
+    text = (await import("./check/format-json")).formatJson(results, {
+      minSeverity: args.minSeverity,
+      gate,
+    });
   } else if (args.format === "sarif") {
-    text = (await import("./check/format-sarif")).formatSarif(results, policyInfo(allPolicies));
+    text = (await import("./check/format-sarif")).formatSarif(results, policyInfo(allPolicies), {
+      version: packVersion,
+      minSeverity: args.minSeverity,
+      includeSuppressed: args.sarifSuppressed,
+    });
   } else {
-    text = (await import("./check/format-text")).formatText(results);
+    const { colorWanted, formatText } = await import("./check/format-text");
+    text = formatText(results, {
+      color: !output && colorWanted(process.stdout),
+      quiet: args.quiet,
+      minSeverity: args.minSeverity,
+      gate,
+    });
   }
   if (output) {
     writeAtomically(output, text);
-    process.stderr.write(`wrote ${args.format} report to ${args.output}\n`);
+    if (!args.quiet) process.stderr.write(`wrote ${args.format} report to ${args.output}\n`);
   } else {
     process.stdout.write(text);
   }
   writeStats(results);
-  const mandatory = results.some((r) =>
-    r.violations.some((v) => v.enforcementLevel === "mandatory"),
-  );
-  const unevaluated = results.some((r) =>
-    r.unevaluated.some((u) => u.enforcementLevel === "mandatory"),
-  );
-  const incomplete = results.some((r) => r.remoteComponents.length > 0);
-  return mandatory ||
-    (args.failOnUnevaluated && unevaluated) ||
-    (args.failOnIncomplete && incomplete)
-    ? 1
-    : 0;
+  return results.some((r) => summarize(r, gate).result === "FAIL") ? 1 : 0;
 }
 
 /**
@@ -154,52 +179,6 @@ function writeStats(results: readonly StackResult[]): void {
     })),
   };
   fs.writeFileSync(file, JSON.stringify(stats));
-}
-
-/** A location relative to the working directory when inside it. */
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative && !relative.startsWith("..") ? relative : file;
-}
-
-function describeProgramError(e: ProgramError): string {
-  const where = [e.stack_ ? `stack ${e.stack_}` : "", e.phase ? `${e.phase} phase` : ""]
-    .filter(Boolean)
-    .join(", ");
-  const lines = [`error: the program failed${where ? ` (${where})` : ""}: ${e.message}`];
-  if (e.location) {
-    lines.push(`  at ${shown(e.location.file)}:${e.location.line}:${e.location.column}`);
-    try {
-      const src = fs.readFileSync(e.location.file, "utf8").split("\n")[e.location.line - 1];
-      if (src !== undefined) {
-        const n = String(e.location.line);
-        lines.push(
-          `  ${n} | ${src}`,
-          `  ${" ".repeat(n.length)} | ${" ".repeat(Math.max(0, e.location.column - 1))}^`,
-        );
-      }
-    } catch {
-      // the file is gone: the location alone must do
-    }
-  }
-  if (e.detail) {
-    const frames = e.detail
-      .split("\n")
-      .filter(
-        (l) =>
-          /^\s+at /.test(l) &&
-          !/\(node:|at node:/.test(l) &&
-          !l.includes(`${path.sep}node_modules${path.sep}`) &&
-          !l.includes(path.join(ROOT, "tools", "lib", "engine")),
-      )
-      .slice(0, 8);
-    if (frames.length) lines.push("  stack:", ...frames.map((f) => `    ${f.trim()}`));
-  }
-  const output = e.output.filter((l) => l.trim());
-  if (output.length) {
-    lines.push("  program output before the failure:", ...output.slice(-20).map((l) => `    ${l}`));
-  }
-  return lines.join("\n") + "\n";
 }
 
 /** `--format json|sarif`: an error is still one JSON object on stdout. */
@@ -236,13 +215,14 @@ async function main(): Promise<void> {
       process.stderr.write(`error: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ""}`);
       if (machine) process.stdout.write(errorJson("usage", e.message));
     } else if (e instanceof ProgramError) {
-      process.stderr.write(describeProgramError(e));
+      const { describeProgramError } = await import("./check/explain");
+      process.stderr.write(describeProgramError(e, configsByStack, ROOT));
       if (machine) {
         process.stdout.write(
           errorJson(
             "program",
             e.message,
-            e.location ? shown(e.location.file) : undefined,
+            e.location ? shownPath(e.location.file) : undefined,
             e.location?.line,
           ),
         );

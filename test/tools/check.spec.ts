@@ -169,6 +169,7 @@ describe("offline check (npm run check)", function () {
         "sarif",
         "--output",
         out,
+        "--sarif-suppressed",
       );
       expect(run.code, run.stderr).to.equal(1);
       expect(run.stdout).to.equal("");
@@ -176,6 +177,7 @@ describe("offline check (npm run check)", function () {
       expect(sarif.version).to.equal("2.1.0");
       expect(sarif.$schema).to.match(/sarif-2\.1\.0/);
       const { driver } = sarif.runs[0].tool;
+      expect(driver.version).to.match(/^\d+\.\d+\.\d+/);
       const rules: any[] = driver.rules;
       expect(rules.map((r) => r.id)).to.include.members(["policy-waivers", "policy-waiver-valid"]);
       for (const rule of rules) {
@@ -193,10 +195,12 @@ describe("offline check (npm run check)", function () {
         );
         expect(loc.physicalLocation.artifactLocation.uri).to.be.a("string");
       }
-      const waived = results.find((r) => r.ruleId === "kms-key-rotation-enabled");
-      expect(waived.level).to.equal("note");
-      expect(waived.suppressions[0]).to.include({ kind: "inSource" });
-      expect(waived.suppressions[0].justification).to.contain("SEC-1234");
+      // --sarif-suppressed: the waived finding is a suppressed result (once), with its reason.
+      const waived = results.filter((r) => r.ruleId === "kms-key-rotation-enabled");
+      expect(waived).to.have.length(1);
+      expect(waived[0].suppressions[0]).to.include({ kind: "inSource", status: "accepted" });
+      expect(waived[0].suppressions[0].justification).to.contain("SEC-1234");
+      expect(results.filter((r) => !r.suppressions)).to.have.length(results.length - waived.length);
       const onBucket = results.find(
         (r) =>
           r.level === "error" &&

@@ -1,5 +1,8 @@
-// Command-line arguments of the offline check.
+// Command-line arguments of the offline check. Every problem is a usage error (exit 2) that names
+// the flag: an unknown flag, a missing or invalid value, a single-value flag given twice, a stack
+// name that is not one.
 import { UsageError } from "./project";
+import { SEVERITIES, SeverityName } from "./severity";
 
 export type Format = "text" | "json" | "sarif";
 
@@ -19,6 +22,14 @@ export interface CheckArgs {
   readonly failOnUnevaluated: boolean;
   readonly failOnIncomplete: boolean;
   readonly typeCheck: boolean;
+  /** Text report: only the findings and the results. */
+  readonly quiet: boolean;
+  /** Hide findings below this severity from the report (they still fail the check). */
+  readonly minSeverity?: SeverityName;
+  /** `--config key=value`: plaintext config for this run, over the stack file's values. */
+  readonly config: Record<string, string>;
+  /** SARIF: waived findings as suppressed results instead of run properties. */
+  readonly sarifSuppressed: boolean;
   readonly help: boolean;
 }
 
@@ -33,13 +44,21 @@ as \`pulumi preview\` sees the stack, once as \`pulumi up\` sees each resource b
 
 Options:
   --stack <name>          Stack to check (repeatable). Default: every Pulumi.<stack>.yaml next to
-                          the program's Pulumi.yaml.
+                          the program's Pulumi.yaml. Letters, digits, -, _ and . only.
   --format <format>       text (default), json, or sarif (SARIF 2.1.0 for code scanning).
                           json prints one object per stack, or an array when several stacks run.
   --output <file>         Write the report to <file> (only once every stack has been checked)
-                          instead of standard output.
+                          instead of standard output. Never one of the check's inputs or a
+                          program file; its directory must exist and be writable.
+  --quiet                 Text report: only the findings and the results.
+  --min-severity <level>  Show only findings of this severity or higher (critical, high, medium,
+                          low). Hidden findings still count, and a hidden mandatory finding
+                          still fails the check.
   --program <dir>         Check another Pulumi TypeScript program (its Pulumi.yaml, main and
                           stack files), resolved against this project's node_modules.
+  --config <key>=<value>  A config value for this run, over the stack file's (repeatable; a key
+                          without a namespace is the project's). Use it for secrets, which the
+                          check cannot decrypt offline. Never written anywhere.
   --policy-config <file>  Policy pack config, as for \`pulumi preview --policy-pack-config\`.
   --phase <phase>         preview, apply, or both (default): preview leaves computed values
                           unknown; apply knows every output of the resources the stack creates.
@@ -50,6 +69,9 @@ Options:
   --fail-on-incomplete    Exit 1 when the program has remote components whose children no
                           offline run can see.
   --type-check            Type-check the program as \`pulumi preview\` does by default (slower).
+  --sarif-suppressed      SARIF: add each waived finding as a suppressed result (for SARIF
+                          viewers; GitHub code scanning ignores suppressions and would open an
+                          alert for each). By default waivers are listed in the run's properties.
   -h, --help              Show this help.
 
 Exit codes: 0 no mandatory violation, 1 at least one mandatory violation (or, with the --fail-on-*
@@ -58,6 +80,8 @@ flags, an unevaluated mandatory check or an incomplete report), 2 usage or progr
 
 const FORMATS: readonly Format[] = ["text", "json", "sarif"];
 const PHASES: readonly PhaseArg[] = ["preview", "apply", "both"];
+/** Flags that may be given more than once. */
+const REPEATABLE = new Set(["--stack", "--config"]);
 const WITH_VALUE = new Set([
   "--stack",
   "--format",
@@ -67,8 +91,58 @@ const WITH_VALUE = new Set([
   "--phase",
   "--timeout",
   "--invoke-answers",
+  "--min-severity",
+  "--config",
 ]);
-const SWITCHES = new Set(["--fail-on-unevaluated", "--fail-on-incomplete", "--type-check"]);
+const SWITCHES = new Set([
+  "--fail-on-unevaluated",
+  "--fail-on-incomplete",
+  "--type-check",
+  "--quiet",
+  "--sarif-suppressed",
+]);
+
+/**
+ * The CLI's stack-name rule (pulumi/pulumi, the backends' `validateStackName`: `^[A-Za-z0-9_.-]
+ * {1,100}$`, "stack names may only contain alphanumeric, hyphens, underscores, or periods"). A
+ * name is also a file name here (`Pulumi.<stack>.yaml`): no separator, so no path can escape the
+ * project. Organization-qualified names (`org/stack`) name a backend's stack, not a stack file.
+ */
+export function checkStackName(name: string): string {
+  if (/[/\\]/.test(name)) {
+    throw new UsageError(
+      `--stack '${name}': a stack name, not a path (stack names may not contain slashes; ` +
+        "the stack file Pulumi.<stack>.yaml is read from the program's directory)",
+    );
+  }
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name) || name === "." || name === "..") {
+    throw new UsageError(
+      `--stack '${name}': stack names may only contain alphanumeric, hyphens, underscores, or periods (at most 100)`,
+    );
+  }
+  return name;
+}
+
+/**
+ * `--config key=value`, with the CLI's key rule (`pulumi config set`: `<namespace>:<name>`, or a
+ * bare name in the project's namespace; a key never has more than one namespace separator
+ * outside the legacy `<namespace>:config:<name>` form). Returns the key as given and the value.
+ */
+export function parseConfigArg(arg: string): [string, string] {
+  const eq = arg.indexOf("=");
+  if (eq <= 0) {
+    throw new UsageError(`--config takes <key>=<value>, not '${arg}'`);
+  }
+  const key = arg.slice(0, eq);
+  const parts = key.split(":");
+  const legacy = parts.length === 3 && parts[1] === "config";
+  if ((parts.length > 2 && !legacy) || parts.some((p) => p === "") || /\s/.test(key)) {
+    throw new UsageError(
+      `--config: could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')`,
+    );
+  }
+  return [legacy ? `${parts[0]}:${parts[2]}` : key, arg.slice(eq + 1)];
+}
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
   const stacks: string[] = [];
@@ -79,7 +153,10 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   let phase: PhaseArg = "both";
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   let invokeAnswers: string | undefined;
+  let minSeverity: SeverityName | undefined;
+  const config: Record<string, string> = {};
   const switches = new Set<string>();
+  const given = new Map<string, string>();
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -93,6 +170,9 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     }
     const eq = arg.indexOf("=");
     const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
+    if (SWITCHES.has(flag)) {
+      throw new UsageError(`flag '${flag}' takes no value`, true);
+    }
     if (!WITH_VALUE.has(flag)) {
       throw new UsageError(
         arg.startsWith("-") ? `unknown flag '${flag}'` : `unexpected argument '${arg}'`,
@@ -108,9 +188,30 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
       }
     }
     if (!value) throw new UsageError(`flag '${flag}' needs a value`, true);
+    const before = given.get(flag);
+    if (before !== undefined && !REPEATABLE.has(flag)) {
+      throw new UsageError(
+        `flag '${flag}' given twice ('${before}', then '${value}'): give it once`,
+      );
+    }
+    given.set(flag, value);
     switch (flag) {
       case "--stack":
-        stacks.push(value);
+        stacks.push(checkStackName(value));
+        break;
+      case "--config": {
+        const [key, v] = parseConfigArg(value);
+        if (key in config) {
+          throw new UsageError(`--config sets '${key}' twice: give each key once`);
+        }
+        config[key] = v;
+        break;
+      }
+      case "--min-severity":
+        if (!SEVERITIES.includes(value as SeverityName)) {
+          throw new UsageError(`--min-severity '${value}': use ${SEVERITIES.join(", ")}`);
+        }
+        minSeverity = value as SeverityName;
         break;
       case "--format":
         if (!FORMATS.includes(value as Format)) {
@@ -159,6 +260,10 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     failOnUnevaluated: switches.has("--fail-on-unevaluated"),
     failOnIncomplete: switches.has("--fail-on-incomplete"),
     typeCheck: switches.has("--type-check"),
+    quiet: switches.has("--quiet"),
+    minSeverity,
+    config,
+    sarifSuppressed: switches.has("--sarif-suppressed"),
     help,
   };
 }

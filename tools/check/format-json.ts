@@ -2,8 +2,9 @@
 //
 // {
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
-//   "summary":    { resources, mandatory, advisory, waived, notes, unevaluatedMandatory,
-//                   incomplete, checks, passed, failed, unevaluated },
+//   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
+//                   checks, passed, failed, waived, unevaluated, result },
+//   "filter":     { minSeverity, hidden },   (only with --min-severity)
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
 //                    description, remediation, source, phase, phases }],
@@ -14,14 +15,31 @@
 //   "sdk": { version, own }, "configNotes": [...], "warnings": [...], "diagnostics": [...]
 // }
 //
-// `summary.passed` is true when no mandatory finding exists in any phase; `checks` counts
-// (policy, resource) pairs, of which `failed`, `waived` and `unevaluated` are distinct pairs.
+// `summary.result` is FAIL when a mandatory finding exists in any phase (or, with the
+// `--fail-on-*` flags, when a mandatory check went unevaluated or a remote component hides
+// children); `checks` counts (policy, resource) pairs, of which `passed`, `failed`, `waived` and
+// `unevaluated` are distinct pairs. With `--min-severity`, `violations` holds only the findings at
+// or above it and `filter: { minSeverity, hidden }` says how many were left out; the summary still
+// counts them, and a hidden mandatory finding still fails.
+//
+// Strings are the program's and the policies' own; JSON escapes their control characters, and
+// DEL, the C1 controls and the Unicode bidirectional controls are written as \uXXXX escapes too.
 //
 // `message` is what the policy reported; `description` is the policy's description (the engine
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
 // "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource.
 import type { RecordedResource } from "../lib/recorder";
-import { displayPath, renderValue, resourceLocation, sortFindings, summarize } from "./report";
+import {
+  asciiSafeJson,
+  displayPath,
+  Gate,
+  meetsSeverity,
+  renderValue,
+  resourceLocation,
+  SeverityName,
+  sortFindings,
+  summarize,
+} from "./report";
 import type { StackResult } from "./run";
 
 function source(r: RecordedResource | undefined) {
@@ -29,7 +47,12 @@ function source(r: RecordedResource | undefined) {
   return l ? { file: displayPath(l.file), line: l.line, column: l.column } : undefined;
 }
 
-export function stackToJson(r: StackResult) {
+export interface JsonOptions {
+  readonly minSeverity?: SeverityName;
+  readonly gate?: Gate;
+}
+
+export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
   const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
   const descriptionOf = new Map<string, string>();
   for (const v of r.violations) {
@@ -42,7 +65,15 @@ export function stackToJson(r: StackResult) {
     program: displayPath(r.project.entry),
     stackFile: r.stackFile ? displayPath(r.stackFile) : null,
     phases: r.phases.map((p) => p.phase),
-    summary: summarize(r),
+    summary: summarize(r, opts.gate),
+    ...(opts.minSeverity
+      ? {
+          filter: {
+            minSeverity: opts.minSeverity,
+            hidden: r.violations.filter((v) => !meetsSeverity(v.severity, opts.minSeverity)).length,
+          },
+        }
+      : {}),
     resources: r.resources.map((x) => ({
       urn: x.urn,
       type: x.type,
@@ -53,20 +84,22 @@ export function stackToJson(r: StackResult) {
       inputs: renderValue(x.inputs),
       source: source(x) ?? null,
     })),
-    violations: sortFindings(r.violations).map((v) => ({
-      policy: v.policy,
-      enforcementLevel: v.enforcementLevel,
-      severity: v.severity ?? null,
-      urn: v.urn,
-      type: v.type,
-      name: v.name,
-      message: v.detail,
-      description: descriptionOf.get(v.policy) ?? null,
-      remediation: v.remediationSteps ?? null,
-      source: source(byUrn.get(v.urn)) ?? null,
-      phase: v.phase,
-      phases: v.phases,
-    })),
+    violations: sortFindings(r.violations)
+      .filter((v) => meetsSeverity(v.severity, opts.minSeverity))
+      .map((v) => ({
+        policy: v.policy,
+        enforcementLevel: v.enforcementLevel,
+        severity: v.severity ?? null,
+        urn: v.urn,
+        type: v.type,
+        name: v.name,
+        message: v.detail,
+        description: descriptionOf.get(v.policy) ?? null,
+        remediation: v.remediationSteps ?? null,
+        source: source(byUrn.get(v.urn)) ?? null,
+        phase: v.phase,
+        phases: v.phases,
+      })),
     waived: r.waived.map((w) => ({
       policy: w.policy,
       urn: w.urn,
@@ -101,7 +134,7 @@ export function stackToJson(r: StackResult) {
   };
 }
 
-export function formatJson(results: readonly StackResult[]): string {
-  const docs = results.map(stackToJson);
-  return JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2) + "\n";
+export function formatJson(results: readonly StackResult[], opts: JsonOptions = {}): string {
+  const docs = results.map((r) => stackToJson(r, opts));
+  return asciiSafeJson(JSON.stringify(docs.length === 1 ? docs[0] : docs, null, 2)) + "\n";
 }

@@ -2,11 +2,12 @@
 // of `"<policy>": "<level>"` or `"<policy>": { "enforcementLevel"?: ..., ...properties }`, plus
 // `"all"` for the level of every policy. Like the CLI, the effective config starts from each
 // policy's schema defaults, applies "all", then the per-policy entries, and is validated against
-// each policy's config schema before anything runs.
-import * as fs from "fs";
+// each policy's config schema before anything runs. The file is read like the check's other
+// inputs (`readInputFile`: a regular file of at most 1 MiB; a UTF-8 byte order mark, which editors
+// on Windows write and JSON.parse rejects, is dropped).
 import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
 import type { AnyPolicy, PackConfig } from "../lib/policy-runner";
-import { UsageError } from "./project";
+import { readInputFile, shownPath, UsageError } from "./project";
 
 const LEVELS = ["advisory", "mandatory", "remediate", "disabled"];
 
@@ -33,25 +34,27 @@ function parseLevel(where: string, v: unknown): EnforcementLevel {
 
 /** Reads a policy config file; a missing or malformed file is a usage error. */
 export function readPolicyConfigFile(file: string): Record<string, GivenConfig> {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`cannot read policy config ${file}: ${(e as Error).message}`);
-  }
+  const text = readInputFile(file, "policy config");
+  const shown = shownPath(file);
   if (!text.trim()) return {};
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`policy config ${file} is not valid JSON: ${(e as Error).message}`);
+    // V8 says "... at position N" (Node 20) or "(line L column C)" (Node 22): give the line.
+    const message = (e as Error).message;
+    const pos = /at position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+    throw new UsageError(
+      `policy config ${shown}${line ? `:${line}` : ""} is not valid JSON: ${message}`,
+    );
   }
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
-    throw new UsageError(`policy config ${file} must be a JSON object of policy names`);
+    throw new UsageError(`policy config ${shown} must be a JSON object of policy names`);
   }
   const out: Record<string, GivenConfig> = {};
   for (const [name, v] of Object.entries(doc as Record<string, unknown>)) {
-    const where = `${file}: parsing enforcement level for "${name}"`;
+    const where = `${shown}: parsing enforcement level for "${name}"`;
     if (typeof v === "string") {
       out[name] = { enforcementLevel: parseLevel(where, v), properties: {} };
     } else if (v && typeof v === "object" && !Array.isArray(v)) {
@@ -63,7 +66,7 @@ export function readPolicyConfigFile(file: string): Record<string, GivenConfig> 
       };
     } else {
       throw new UsageError(
-        `${file}: parsing "${name}": ${JSON.stringify(v)} is not a valid value; must be a string or object`,
+        `${shown}: parsing "${name}": ${JSON.stringify(v)} is not a valid value; must be a string or object`,
       );
     }
   }

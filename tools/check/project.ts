@@ -2,13 +2,30 @@
 // `Pulumi.yaml` (name, runtime, main, stackConfigDir, project-level config) and
 // `Pulumi.<stack>.yaml` (`config:`), then applies the project's config defaults and values to the
 // stack's config and validates the stack's values against the declared types, with the CLI's
-// messages. Secrets cannot be decrypted offline: they become placeholders and are reported.
+// messages. Secrets cannot be decrypted offline: they become placeholders and are reported, and
+// `--config key=value` can supply them for a run.
+//
+// These files are inputs a pull request can change, so reading them must not hurt: a file over
+// `MAX_INPUT_BYTES` is refused before it is read, YAML aliases are bounded (a "billion laughs"
+// document of a few kilobytes would otherwise expand to gigabytes), integers keep their exact
+// value or are refused, and every error is one line naming the file, the line and the key.
 import * as fs from "fs";
 import * as path from "path";
-import * as yaml from "js-yaml";
+import { isMap, isPair, isScalar, LineCounter, parseDocument, visit } from "yaml";
+import type { Document } from "yaml";
 import { UsageError } from "../lib/cli";
 
 export { UsageError };
+
+/** Largest Pulumi.yaml, stack file or policy config the check reads (1 MiB). */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+/**
+ * Alias expansion allowed in a YAML input, in the `yaml` package's measure (`maxAliasCount`, its
+ * default: each use of an anchor counts the aliases inside it). The CLI's parser refuses such
+ * documents too (go-yaml v3 `allowedAliasRatio`: "document contains excessive aliasing").
+ */
+export const MAX_YAML_ALIAS_COUNT = 100;
 
 interface ConfigItemsType {
   readonly type: string;
@@ -50,6 +67,13 @@ export interface StackConfig {
   readonly values: Record<string, string>;
   /** Keys whose value is secret (`secure:` in the stack file or `secret: true` in the project). */
   readonly secretKeys: string[];
+  /**
+   * Secrets the check could not decrypt, by full key: the placeholder the program got instead. A
+   * key given with `--config` is not here.
+   */
+  readonly placeholders: Record<string, string>;
+  /** Line of each key in the stack file, by full key (for messages). */
+  readonly lines: Record<string, number>;
   /** What the offline run could not reproduce (secrets, ESC environments), for the report. */
   readonly notes: string[];
 }
@@ -57,18 +81,145 @@ export interface StackConfig {
 /** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
 export const SECRET_PLACEHOLDER = "offline-secret-placeholder";
 
-function readYaml(file: string): any {
+/** A path for messages: relative to the working directory when inside it. */
+export function shownPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  if (rel === "") return ".";
+  return !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * Reads a text input: refuses what is not a regular file or is larger than `MAX_INPUT_BYTES`
+ * (checked before reading), and drops a UTF-8 byte order mark.
+ */
+export function readInputFile(file: string, what: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} ${shownPath(file)}: ${(e as Error).message}`);
+  }
+  if (!stat.isFile()) {
+    throw new UsageError(`${what} ${shownPath(file)} is not a regular file`);
+  }
+  if (stat.size > MAX_INPUT_BYTES) {
+    throw new UsageError(
+      `${what} ${shownPath(file)} is ${stat.size} bytes; the check reads at most ${MAX_INPUT_BYTES} (1 MiB)`,
+    );
+  }
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
-    throw new UsageError(`cannot read ${file}: ${(e as Error).message}`);
+    throw new UsageError(`cannot read ${what} ${shownPath(file)}: ${(e as Error).message}`);
   }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** A parsed YAML input: its value, and where its nodes are. */
+interface YamlInput {
+  readonly file: string;
+  readonly value: any;
+  readonly doc: Document;
+  readonly lines: LineCounter;
+}
+
+/** `file:line:` for messages. */
+function at(input: { readonly file: string }, line?: number): string {
+  return line ? `${shownPath(input.file)}:${line}:` : `${shownPath(input.file)}:`;
+}
+
+function lineAt(lines: LineCounter, offset: number | undefined): number | undefined {
+  return offset === undefined ? undefined : lines.linePos(offset).line;
+}
+
+/**
+ * Parses a YAML input (YAML 1.2 core schema, as the CLI's go-yaml v3 reads it), refusing
+ * excessive alias expansion and integers a program could not read exactly.
+ */
+function readYaml(file: string, what: string): YamlInput {
+  const text = readInputFile(file, what);
+  const lines = new LineCounter();
+  // `merge`: `<<` merge keys, which go-yaml v3 supports too. Dates stay strings, as go-yaml v3
+  // decodes them into an untyped value.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    intAsBigInt: true,
+    merge: true,
+    prettyErrors: false,
+  });
+  const error = doc.errors[0];
+  if (error) {
+    const line = lineAt(lines, error.pos?.[0]);
+    throw new UsageError(
+      `${at({ file }, line)} not valid YAML: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`,
+    );
+  }
+  // Integers beyond 2^53 lose digits as JavaScript numbers ("1e+23"): refuse them, with the key.
+  visit(doc, {
+    Scalar(_key, node, ancestors) {
+      if (typeof node.value !== "bigint") return;
+      const n = node.value;
+      if (n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER)) return;
+      const parent = ancestors[ancestors.length - 1];
+      const key =
+        isPair(parent) && isScalar(parent.key) && parent.value === node
+          ? `'${String(parent.key.value)}': `
+          : "";
+      throw new UsageError(
+        `${at({ file }, lineAt(lines, node.range?.[0]))} ${key}${n} is too large for an integer ` +
+          `(a program reads config numbers as JavaScript numbers, exact only up to ±${Number.MAX_SAFE_INTEGER}); ` +
+          "quote it to pass it as a string",
+      );
+    },
+  });
+  let value: any;
   try {
-    return yaml.load(text, { filename: file }) ?? {};
+    value = doc.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
   } catch (e) {
-    throw new UsageError(`${file} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      throw new UsageError(
+        `${at({ file })} its YAML aliases expand too far (more than ${MAX_YAML_ALIAS_COUNT} aliased nodes, ` +
+          'the pattern of a "billion laughs" document); the Pulumi CLI refuses it too ' +
+          '("document contains excessive aliasing")',
+      );
+    }
+    throw new UsageError(`${at({ file })} not valid YAML: ${(e as Error).message}`);
   }
+  return { file, value: safeNumbers(value, new WeakSet()) ?? {}, doc, lines };
+}
+
+/** BigInt integers (already range-checked) as numbers; shared (aliased) objects once. */
+function safeNumbers(v: any, seen: WeakSet<object>): any {
+  if (typeof v === "bigint") return Number(v);
+  if (v && typeof v === "object") {
+    if (seen.has(v)) return v;
+    seen.add(v);
+    for (const k of Object.keys(v)) v[k] = safeNumbers(v[k], seen);
+  }
+  return v;
+}
+
+/** Line of the key at `keys` (a path of mapping keys) in a YAML input, if it is there. */
+function keyLine(input: YamlInput, keys: readonly string[]): number | undefined {
+  let node: unknown = input.doc.contents;
+  let line: number | undefined;
+  for (const k of keys) {
+    if (!isMap(node)) return line;
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === k);
+    if (!pair) return line;
+    line = lineAt(input.lines, (pair.key as { range?: [number, number, number] }).range?.[0]);
+    node = pair.value;
+  }
+  return line;
+}
+
+/** What a YAML value is, for messages: "a number", "a list" … */
+function kindOf(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return `a ${typeof v} (${JSON.stringify(v)})`;
 }
 
 function isPlainObject(v: unknown): v is Record<string, any> {
@@ -128,24 +279,35 @@ function checkMain(projectDir: string, main: string | undefined, file: string): 
 
 /** Loads and validates Pulumi.yaml in `dir`. */
 export function loadProject(dir: string): Project {
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+  if (!fs.existsSync(dir)) {
     throw new UsageError(`program directory ${dir} does not exist`);
+  }
+  if (!fs.statSync(dir).isDirectory()) {
+    throw new UsageError(
+      `--program ${shownPath(dir)} is a file, not a directory: give the directory that holds ` +
+        `the program's Pulumi.yaml` +
+        (/^Pulumi\.ya?ml$/.test(path.basename(dir)) ? ` (${shownPath(path.dirname(dir))})` : ""),
+    );
   }
   const file = ["Pulumi.yaml", "Pulumi.yml"]
     .map((f) => path.join(dir, f))
     .find((f) => fs.existsSync(f));
   if (!file) throw new UsageError(`${dir} is not a Pulumi project: it has no Pulumi.yaml`);
-  const doc: any = readYaml(file);
-  if (!isPlainObject(doc)) throw new UsageError(`${file}: expected a mapping`);
+  const input = readYaml(file, "project file");
+  const doc: any = input.value;
+  if (!isPlainObject(doc)) {
+    throw new UsageError(`${at(input)} expected a mapping, not ${kindOf(doc)}`);
+  }
+  const line = (...keys: string[]) => at(input, keyLine(input, keys));
   if (typeof doc.name !== "string" || !doc.name) {
-    throw new UsageError(`${file}: project is missing a non-empty string 'name' attribute`);
+    throw new UsageError(`${line("name")} project is missing a non-empty string 'name' attribute`);
   }
   const name: string = doc.name;
   const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime?.name;
-  if (!runtime) throw new UsageError(`${file}: project is missing a 'runtime' attribute`);
+  if (!runtime) throw new UsageError(`${at(input)} project is missing a 'runtime' attribute`);
   if (runtime !== "nodejs") {
     throw new UsageError(
-      `${file}: runtime '${runtime}' is not supported; this check runs Node.js (TypeScript) programs`,
+      `${line("runtime")} runtime '${runtime}' is not supported; this check runs Node.js (TypeScript) programs`,
     );
   }
   // `config: <dir>` is the old spelling of stackConfigDir.
@@ -154,11 +316,15 @@ export function loadProject(dir: string): Project {
   if (typeof rawConfig === "string") {
     if (stackConfigDir) {
       throw new UsageError(
-        `${file}: Should not use both config and stackConfigDir to define the stack directory`,
+        `${line("config")} Should not use both config and stackConfigDir to define the stack directory`,
       );
     }
     stackConfigDir = rawConfig;
     rawConfig = undefined;
+  } else if (rawConfig !== undefined && rawConfig !== null && !isPlainObject(rawConfig)) {
+    throw new UsageError(
+      `${line("config")} 'config' must be a mapping of config keys to their declarations, not ${kindOf(rawConfig)}`,
+    );
   }
   const config: Record<string, ProjectConfigType> = {};
   for (const [key, raw] of Object.entries(isPlainObject(rawConfig) ? rawConfig : {})) {
@@ -170,34 +336,34 @@ export function loadProject(dir: string): Project {
         : { value: raw };
     if (t.default !== undefined && t.value !== undefined) {
       throw new UsageError(
-        `${file}: project config '${key}' cannot have both a 'default' and 'value' attribute`,
+        `${line("config", key)} project config '${key}' cannot have both a 'default' and 'value' attribute`,
       );
     }
     if (namespacedByProject(name, key)) {
       if (t.type === "array" && !t.items) {
         throw new UsageError(
-          `${file}: The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`,
+          `${line("config", key)} The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`,
         );
       }
       if (t.type && t.default !== undefined && !validValue(t.type, t.items, t.default)) {
         throw new UsageError(
-          `${file}: The default value specified for configuration key '${key}' is not of the expected type '${typeName(t)}'`,
+          `${line("config", key)} The default value specified for configuration key '${key}' is not of the expected type '${typeName(t)}'`,
         );
       }
     } else {
       if (t.type) {
         throw new UsageError(
-          `${file}: Configuration key '${key}' is not namespaced by the project and should not define a type`,
+          `${line("config", key)} Configuration key '${key}' is not namespaced by the project and should not define a type`,
         );
       }
       if (t.default !== undefined) {
         throw new UsageError(
-          `${file}: Configuration key '${key}' is not namespaced by the project and should not define a default value. Did you mean to use the 'value' attribute instead of 'default'?`,
+          `${line("config", key)} Configuration key '${key}' is not namespaced by the project and should not define a default value. Did you mean to use the 'value' attribute instead of 'default'?`,
         );
       }
       if (t.value === undefined) {
         throw new UsageError(
-          `${file}: Configuration key '${key}' is namespaced and must provide an attribute 'value'`,
+          `${line("config", key)} Configuration key '${key}' is namespaced and must provide an attribute 'value'`,
         );
       }
     }
@@ -211,7 +377,7 @@ export function loadProject(dir: string): Project {
     name,
     main,
     runtimeOptions: isPlainObject(options) ? options : {},
-    entry: checkMain(dir, main, file),
+    entry: checkMain(dir, main, shownPath(file)),
     stackConfigDir: path.resolve(dir, stackConfigDir ?? "."),
     config,
   };
@@ -266,6 +432,65 @@ function wire(v: unknown): string {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
 
+/** Options of `loadStackConfig`. */
+export interface StackConfigOptions {
+  /** A stack without a stack file runs on the project's defaults (as after `pulumi stack init`). */
+  readonly allowMissing?: boolean;
+  /**
+   * `--config key=value`: plaintext values for this run, over the stack file's (a bare key is the
+   * project's). Like `pulumi up --config`, without saving them anywhere.
+   */
+  readonly overrides?: Readonly<Record<string, string>>;
+}
+
+/** Edit distance (Damerau–Levenshtein, adjacent swaps count one) between two keys. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The declared project key a stack key was probably meant to be: the nearest declared name at
+ * most two edits away (one for short names), when the key itself is not declared. Projects may
+ * leave optional keys undeclared, so a key far from every declared one is accepted as it is.
+ */
+export function nearestDeclaredKey(project: Project, key: string): string | undefined {
+  const name = key.slice(project.name.length + 1);
+  const declared = Object.keys(project.config)
+    .filter((k) => namespacedByProject(project.name, k))
+    .map((k) => (k.includes(":") ? k.slice(project.name.length + 1) : k));
+  if (declared.length === 0 || declared.includes(name)) return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of declared) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const limit = Math.min(2, Math.floor(candidate.length / 4));
+    const caseOnly = name.toLowerCase() === candidate.toLowerCase();
+    if ((caseOnly || (d > 0 && d <= limit)) && (!best || d < best.d)) {
+      best = { name: candidate, d: caseOnly ? 0 : d };
+    }
+  }
+  return best && `${project.name}:${best.name}`;
+}
+
+/** `'a', 'b' and 'c'`, as the CLI lists missing keys. */
+function quotedList(items: readonly string[]): string {
+  const quoted = items.map((m) => `'${m}'`);
+  return quoted.length === 1
+    ? quoted[0]
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
 /**
  * The stack's effective config: the stack file's `config:` plus the project's defaults and values
  * for keys the stack does not set, validated against the project's declared types.
@@ -273,10 +498,10 @@ function wire(v: unknown): string {
 export function loadStackConfig(
   project: Project,
   stack: string,
-  opts: { readonly allowMissing?: boolean } = {},
+  opts: StackConfigOptions = {},
 ): StackConfig {
   const file = stackFile(project, stack);
-  if (!file && opts.allowMissing) return defaultsOnly(project, stack);
+  if (!file && opts.allowMissing) return defaultsOnly(project, stack, opts.overrides ?? {});
   if (!file) {
     const known = listStacks(project);
     const where = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
@@ -287,26 +512,54 @@ export function loadStackConfig(
           : `${project.name} has no Pulumi.<stack>.yaml at all`),
     );
   }
-  const doc: any = readYaml(file);
-  if (!isPlainObject(doc)) throw new UsageError(`${file}: expected a mapping`);
+  const input = readYaml(file, "stack file");
+  const doc: any = input.value;
+  if (!isPlainObject(doc)) {
+    throw new UsageError(`${at(input)} expected a mapping, not ${kindOf(doc)}`);
+  }
   const notes: string[] = [];
-  const raw = isPlainObject(doc.config) ? doc.config : {};
+  if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {
+    throw new UsageError(
+      `${at(input, keyLine(input, ["config"]))} 'config' must be a mapping of '<namespace>:<name>' keys to values, not ${kindOf(doc.config)}`,
+    );
+  }
+  const raw: Record<string, unknown> = isPlainObject(doc.config) ? doc.config : {};
+  const lines: Record<string, number> = {};
+  const lineOf = (key: string) => at(input, keyLine(input, ["config", key]));
   const values: Record<string, unknown> = {};
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
   for (const [key, v] of Object.entries(raw)) {
     if (!/^[^:]+:[^:]/.test(key) || key.split(":").length > 3) {
       throw new UsageError(
-        `${file}: could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')`,
+        `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')`,
       );
     }
     const { value, secret } = stripSecure(v);
     const k = key.split(":").length === 3 ? key.replace(/:config:/, ":") : key;
+    const line = keyLine(input, ["config", key]);
+    if (line) lines[k] = line;
+    if (k.startsWith(`${project.name}:`)) {
+      const meant = nearestDeclaredKey(project, k);
+      if (meant) {
+        throw new UsageError(
+          `${lineOf(key)} '${k}' is not a config key of project ${project.name}; did you mean '${meant}'? ` +
+            `(declare '${k.slice(project.name.length + 1)}' in ${path.basename(project.file)} if it is new)`,
+        );
+      }
+    }
     values[k] = value;
     if (secret) {
       secretKeys.add(k);
       secureKeys.add(k);
     }
+  }
+  const overridden = applyOverrides(project, values, opts.overrides ?? {});
+  for (const k of overridden) secureKeys.delete(k);
+  if (overridden.length > 0) {
+    notes.push(
+      `config ${overridden.join(", ")} given with --config for this run (values not shown)`,
+    );
   }
   if (doc.environment !== undefined) {
     const envs = Array.isArray(doc.environment)
@@ -332,25 +585,21 @@ export function loadStackConfig(
     values[k] = fallback;
   }
   if (missing.length > 0) {
-    // The CLI's wording: 'a', 'b' and 'c'.
-    const quoted = missing.map((m) => `'${m}'`);
-    const list =
-      quoted.length === 1
-        ? quoted[0]
-        : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
     throw new UsageError(
-      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${list} (${path.basename(file)})`,
+      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} (${shownPath(file)})`,
     );
   }
   // Validate the stack's values against the project's types.
+  const placeholders: Record<string, string> = {};
+  for (const k of secureKeys) placeholders[k] = SECRET_PLACEHOLDER;
   for (const key of Object.keys(project.config).sort()) {
     const t = project.config[key];
     const k = fullKey(project.name, key);
     if (t.secret) {
       if (k in raw || key in raw) {
-        if (!secureKeys.has(k)) {
+        if (!secretKeys.has(k)) {
           throw new UsageError(
-            `${file}: Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret`,
+            `${lineOf(k in raw ? k : key)} Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret`,
           );
         }
       }
@@ -360,61 +609,105 @@ export function loadStackConfig(
     if (secureKeys.has(k)) {
       // Cannot be decrypted here: use a placeholder of the declared type.
       values[k] = t.type === "integer" ? "0" : t.type === "boolean" ? "false" : values[k];
+      placeholders[k] = wire(values[k]);
       continue;
     }
     if (!validValue(t.type, t.items, values[k])) {
+      const given = overridden.includes(k) ? "--config:" : lineOf(k in raw ? k : key);
       throw new UsageError(
-        `${file}: Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
+        `${given} Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
       );
     }
   }
   if (secureKeys.size > 0) {
     notes.push(
-      `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got the placeholder "${SECRET_PLACEHOLDER}" (marked secret)`,
+      `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
+        `(${[...secureKeys]
+          .sort()
+          .map((k) => JSON.stringify(placeholders[k]))
+          .join(", ")}, marked secret); give a value for this run with --config <key>=<value>`,
     );
   }
   const wired: Record<string, string> = {};
   for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
-  return { stack, file, values: wired, secretKeys: [...secretKeys].sort(), notes };
+  return {
+    stack,
+    file,
+    values: wired,
+    secretKeys: [...secretKeys].sort(),
+    placeholders,
+    lines,
+    notes,
+  };
+}
+
+/** Applies `--config` values (full or bare keys) to `values`; returns the full keys set. */
+function applyOverrides(
+  project: Project,
+  values: Record<string, unknown>,
+  overrides: Readonly<Record<string, string>>,
+): string[] {
+  const set: string[] = [];
+  for (const [key, v] of Object.entries(overrides)) {
+    const k = fullKey(project.name, key);
+    values[k] = v;
+    set.push(k);
+  }
+  return set.sort();
 }
 
 /**
  * A stack without a settings file, as after `pulumi stack init`: the project's config defaults and
  * values only. A required key without a default is reported as the CLI reports it.
  */
-function defaultsOnly(project: Project, stack: string): StackConfig {
-  const values: Record<string, string> = {};
+function defaultsOnly(
+  project: Project,
+  stack: string,
+  overrides: Readonly<Record<string, string>>,
+): StackConfig {
+  const values: Record<string, unknown> = {};
+  const overridden = applyOverrides(project, values, overrides);
   const missing: string[] = [];
   const secretKeys: string[] = [];
   for (const key of Object.keys(project.config).sort()) {
     const t = project.config[key];
     const k = fullKey(project.name, key);
-    const v = t.value !== undefined ? t.value : t.default;
     if (t.secret) secretKeys.push(k);
+    if (k in values) {
+      if (t.type && !validValue(t.type, t.items, values[k])) {
+        throw new UsageError(
+          `--config: Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
+        );
+      }
+      continue;
+    }
+    const v = t.value !== undefined ? t.value : t.default;
     if (v === undefined) {
       if (k.startsWith(`${project.name}:`)) missing.push(key);
       continue;
     }
-    values[k] = wire(v);
+    values[k] = v;
   }
   if (missing.length > 0) {
-    const quoted = missing.map((m) => `'${m}'`);
-    const list =
-      quoted.length === 1
-        ? quoted[0]
-        : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
     throw new UsageError(
-      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${list} ` +
-        `(it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`)`,
+      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} ` +
+        `(it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config)`,
     );
   }
+  const wired: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
   return {
     stack,
-    values,
+    values: wired,
     secretKeys,
+    placeholders: {},
+    lines: {},
     notes: [
       `no Pulumi.${stack}.yaml: the stack ran on the project's config defaults, as a new stack ` +
         "(`pulumi stack init`) would",
+      ...(overridden.length
+        ? [`config ${overridden.join(", ")} given with --config for this run (values not shown)`]
+        : []),
     ],
   };
 }

@@ -1,5 +1,6 @@
 // Shared pieces of the check's reports (text, JSON, SARIF): ordering, locations, rendering of
-// values, and the policy metadata they describe.
+// values, escaping of untrusted text, the severity filter, the gate (PASS or FAIL), and the policy
+// metadata they describe.
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { RecordedResource } from "../lib/recorder";
@@ -7,9 +8,12 @@ import type { AnyPolicy, Violation } from "../lib/policy-runner";
 import { policyCatalog, type ControlReference } from "../../policy-pack/lib/define";
 import type { StackResult } from "./run";
 
-export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
-
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
+
+import { SEVERITIES, SeverityName } from "./severity";
+
+export { SEVERITIES };
+export type { SeverityName };
 
 export interface PolicyInfo {
   readonly name: string;
@@ -32,9 +36,19 @@ export function policyInfo(policies: readonly AnyPolicy[]): PolicyInfo[] {
   }));
 }
 
-function severityRank(s: string | undefined): number {
-  const i = SEVERITIES.indexOf((s ?? "") as (typeof SEVERITIES)[number]);
+/** 0 for critical … 3 for low; a finding without a severity ranks below low. */
+export function severityRank(s: string | undefined): number {
+  const i = SEVERITIES.indexOf((s ?? "") as SeverityName);
   return i < 0 ? SEVERITIES.length : i;
+}
+
+/**
+ * What `--min-severity` keeps: findings at or above the threshold. A finding without a severity
+ * ranks below low, so any threshold hides it. The filter changes what a report shows, never the
+ * verdict: a hidden mandatory finding still fails the check (see `summarize`).
+ */
+export function meetsSeverity(s: string | undefined, min: SeverityName | undefined): boolean {
+  return min === undefined || severityRank(s) <= severityRank(min);
 }
 
 /** Most severe first; mandatory before advisory; then policy and resource name. */
@@ -89,22 +103,79 @@ export function renderValue(v: unknown): unknown {
   return v;
 }
 
-/** Counts of a stack's findings and checks, and whether it passes (no mandatory violation). */
-export function summarize(r: StackResult) {
+/** Which conditions besides a mandatory violation fail the check (the `--fail-on-*` flags). */
+export interface Gate {
+  /** A mandatory check evaluated in no phase fails the check. */
+  readonly failOnUnevaluated?: boolean;
+  /** Remote components (children invisible offline) fail the check. */
+  readonly failOnIncomplete?: boolean;
+}
+
+/**
+ * Counts of a stack's findings and checks, and its result: FAIL on a mandatory violation (hidden
+ * by a severity filter or not: a filter only changes what a report shows), or on what the gate's
+ * flags add; PASS otherwise.
+ */
+export function summarize(r: StackResult, gate: Gate = {}) {
   const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory").length;
   const unevaluatedMandatory = new Set(
     r.unevaluated
       .filter((u) => u.enforcementLevel === "mandatory")
       .map((u) => `${u.policy}\0${u.urn}`),
   ).size;
+  const incomplete = r.remoteComponents.length > 0;
+  const fails =
+    mandatory > 0 ||
+    (!!gate.failOnUnevaluated && unevaluatedMandatory > 0) ||
+    (!!gate.failOnIncomplete && incomplete);
   return {
     resources: r.resources.length,
     mandatory,
     advisory: r.violations.length - mandatory,
     notes: r.notes.length,
     unevaluatedMandatory,
-    incomplete: r.remoteComponents.length > 0,
+    incomplete,
     ...r.counts,
-    result: mandatory === 0 ? ("PASS" as const) : ("FAIL" as const),
+    result: fails ? ("FAIL" as const) : ("PASS" as const),
   };
+}
+
+// Untrusted text (resource names, policy messages, waiver reasons, program output) goes through
+// these before it reaches a terminal or a report: a control character in a resource name could
+// otherwise move the cursor, clear a line or print a fake "PASS". Every C0 and C1 control
+// character and DEL is shown as visible `\x1b`-style text; so are the Unicode line and paragraph
+// separators and the bidirectional controls that can reorder what a reader sees ("Trojan Source",
+// CVE-2021-42574). Newlines stay in multi-line messages (each line is indented under its finding),
+// never in single-line fields.
+const CONTROL_IN_TEXT =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function visible(c: string): string {
+  const code = c.charCodeAt(0);
+  return code <= 0xff
+    ? `\\x${code.toString(16).padStart(2, "0")}`
+    : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/** A message for display: control characters escaped, newlines kept. */
+export function escapeText(s: string): string {
+  return s.replace(CONTROL_IN_TEXT, visible);
+}
+
+/** A single-line field for display (a name, a type, a URN): newlines escaped too. */
+export function escapeLine(s: string): string {
+  return s.replace(CONTROL_IN_LINE, visible);
+}
+
+/**
+ * JSON text with DEL, the C1 controls and the characters above written as `\uXXXX` escapes.
+ * JSON.stringify escapes only U+0000–U+001F; the rest would reach a terminal raw when the report is
+ * printed. The escaped text parses to the same values.
+ */
+export function asciiSafeJson(json: string): string {
+  return json.replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

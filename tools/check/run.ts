@@ -102,6 +102,8 @@ export interface CheckOptions {
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
+  /** `--config key=value` values for this run (see `loadStackConfig`). */
+  readonly configOverrides?: Readonly<Record<string, string>>;
 }
 
 const WAIVER_LISTING = "policy-waivers";
@@ -109,7 +111,10 @@ const WAIVER_LISTING = "policy-waivers";
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
-  const config = loadStackConfig(project, stack, { allowMissing: true });
+  const config = loadStackConfig(project, stack, {
+    allowMissing: true,
+    overrides: opts.configOverrides,
+  });
   const answers = opts.answers(config.values["aws:region"] ?? "us-east-1");
   const runs = await Promise.all(
     opts.phases.map((phase) =>

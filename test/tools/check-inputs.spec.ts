@@ -1,0 +1,419 @@
+// Inputs that must not hurt the offline check: each bad one is a usage error (exit 2) with a
+// one-line reason naming the file, line, key or flag, found before any program runs, so nothing
+// is written. The readers are driven directly; three cases run the CLI end to end (a "billion
+// laughs" stack file, `--output` naming the stack file, a program failing on a secret).
+import { expect } from "chai";
+import { execFile, execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { allPolicies } from "../../policy-pack/policies";
+import { checkStackName, parseArgs, parseConfigArg } from "../../tools/check/args";
+import { describeProgramError } from "../../tools/check/explain";
+import { checkOutput } from "../../tools/check/output";
+import { readPolicyConfigFile, resolvePolicyConfig } from "../../tools/check/policy-config";
+import {
+  listStacks,
+  loadProject,
+  loadStackConfig,
+  MAX_INPUT_BYTES,
+  UsageError,
+} from "../../tools/check/project";
+import { checkStack, ProgramError } from "../../tools/check/run";
+import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the check as `npm run check -- <args>` does, from the project root. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["-r", "ts-node/register/transpile-only", "tools/check.ts", ...args],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
+      (error, stdout, stderr) => {
+        resolve({
+          code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
+          stdout,
+          stderr,
+        });
+      },
+    );
+  });
+}
+
+/** Directories the cases made, removed at the end. */
+const made: string[] = [];
+
+/** A throwaway program: Pulumi.yaml, index.ts and the given stack files. */
+function program(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-inputs-"));
+  made.push(dir);
+  const all: Record<string, string | Buffer> = {
+    "Pulumi.yaml":
+      "name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n    default: 8080\n" +
+      "  replicas:\n    type: integer\n    default: 1\n",
+    "index.ts":
+      'import * as pulumi from "@pulumi/pulumi";\n' +
+      'const port = new pulumi.Config().requireNumber("port");\n' +
+      "if (port < 1 || port > 65535) throw new Error(`${port} is out of range`);\n" +
+      "export const listening = port;\n",
+    ...files,
+  };
+  for (const [name, text] of Object.entries(all)) fs.writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+/** The usage error `fn` throws: one line, no stack frames. */
+function usageError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).to.be.instanceOf(UsageError);
+    const message = (e as Error).message;
+    expect(message).to.not.contain("\n");
+    return message;
+  }
+  throw new Error("expected a usage error");
+}
+
+/** A "billion laughs" stack file: nine levels of nine aliases, about 1.5 KB. */
+function laughs(): string {
+  const lines = ['    a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  let prev = "a";
+  for (const c of "bcdefghi") {
+    lines.push(`    ${c}: &${c} [${Array(9).fill(`*${prev}`).join(",")}]`);
+    prev = c;
+  }
+  return `config:\n  demo:bomb:\n${lines.join("\n")}\n`;
+}
+
+function stackError(stackFile: string): string {
+  const dir = program({ "Pulumi.dev.yaml": stackFile });
+  return usageError(() => loadStackConfig(loadProject(dir), "dev"));
+}
+
+describe("offline check inputs that must not hurt", function () {
+  this.timeout(180_000);
+  after(() => {
+    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  describe("stack and project files", () => {
+    it("refuses a 'billion laughs' stack file at once, and a file over 1 MiB unread", () => {
+      const started = Date.now();
+      const message = stackError(laughs());
+      expect(Date.now() - started).to.be.lessThan(2000);
+      expect(message).to.match(/Pulumi\.dev\.yaml: its YAML aliases expand too far/);
+      // A few aliases are fine, and so are merge keys.
+      const dir = program({
+        "Pulumi.dev.yaml":
+          "x: &p 80\nbase: &b { a: 1 }\nconfig:\n  demo:port: *p\n  demo:tags:\n    <<: *b\n    b: 2\n",
+      });
+      const values = loadStackConfig(loadProject(dir), "dev").values;
+      expect(values["demo:port"]).to.equal("80");
+      expect(JSON.parse(values["demo:tags"])).to.deep.equal({ a: 1, b: 2 });
+      const big = stackError(`config:\n  demo:note: "${"x".repeat(MAX_INPUT_BYTES)}"\n`);
+      expect(big).to.match(
+        /stack file .*Pulumi\.dev\.yaml is \d+ bytes; the check reads at most 1048576/,
+      );
+      const bigProject = program({
+        "Pulumi.yaml": `name: demo\nruntime: nodejs\n#${"x".repeat(MAX_INPUT_BYTES)}\n`,
+      });
+      expect(usageError(() => loadProject(bigProject))).to.match(/project file .* bytes/);
+    });
+
+    it("says that `config` must be a mapping, and where", () => {
+      expect(stackError("# prod\nconfig: 5\n")).to.match(
+        /Pulumi\.dev\.yaml:2: 'config' must be a mapping of '<namespace>:<name>' keys to values, not a number \(5\)/,
+      );
+      expect(stackError("config: [a, b]\n")).to.match(
+        /:1: 'config' must be a mapping .* not a list/,
+      );
+      // An empty `config:` is an empty mapping, as for the CLI.
+      const dir = program({ "Pulumi.dev.yaml": "config:\n" });
+      expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal("8080");
+    });
+
+    it("suggests the nearest declared key for an unknown one of the project", () => {
+      const message = stackError("config:\n  demo:replicas: 2\n  demo:prot: 80\n");
+      expect(message).to.match(
+        /Pulumi\.dev\.yaml:3: 'demo:prot' is not a config key of project demo; did you mean 'demo:port'\?/,
+      );
+      expect(stackError("config:\n  demo:Replicas: 2\n")).to.contain(
+        "did you mean 'demo:replicas'?",
+      );
+      // An undeclared key far from every declared one is the project's business.
+      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:featureFlags: on\n" });
+      expect(loadStackConfig(loadProject(dir), "dev").values["demo:featureFlags"]).to.equal("on");
+    });
+
+    it("reports a 23-digit integer as too large, not as 1e+23", () => {
+      const message = stackError("config:\n  demo:port: 12345678901234567890123\n");
+      expect(message).to.match(
+        /Pulumi\.dev\.yaml:2: 'demo:port': 12345678901234567890123 is too large/,
+      );
+      expect(message).to.not.contain("e+");
+      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:port: 9007199254740991\n" });
+      expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal(
+        "9007199254740991",
+      );
+    });
+
+    it("points type and syntax errors at the stack file's line", () => {
+      expect(stackError("config:\n  demo:replicas: 2\n  demo:port: eighty\n")).to.match(
+        /Pulumi\.dev\.yaml:3: Stack 'dev' with configuration key 'port' must be of type 'integer'$/,
+      );
+      expect(stackError("config:\n  demo:port: 80\n  demo:port: 81\n")).to.match(
+        /Pulumi\.dev\.yaml:3: not valid YAML: Map keys must be unique/,
+      );
+      expect(stackError("config:\n  demo:port: [1\n")).to.match(
+        /Pulumi\.dev\.yaml:\d: not valid YAML/,
+      );
+      expect(stackError("config:\n  port: 80\n")).to.match(
+        /Pulumi\.dev\.yaml:2: could not parse 'port' as a configuration key/,
+      );
+    });
+
+    it("reads files that start with a UTF-8 byte order mark", () => {
+      const dir = program({
+        "Pulumi.dev.yaml": Buffer.from("\ufeffconfig:\n  demo:port: 443\n", "utf8"),
+        "policy.json": Buffer.from('\ufeff{ "all": "advisory" }\n', "utf8"),
+      });
+      expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal("443");
+      const given = readPolicyConfigFile(path.join(dir, "policy.json"));
+      expect(given.all.enforcementLevel).to.equal("advisory");
+      expect(resolvePolicyConfig(allPolicies, given).config["kms-key-rotation-enabled"]).to.include(
+        {
+          enforcementLevel: "advisory",
+        },
+      );
+      fs.writeFileSync(path.join(dir, "bad.json"), '{\n  "all": "advisory",\n}\n');
+      expect(usageError(() => readPolicyConfigFile(path.join(dir, "bad.json")))).to.match(
+        /policy config .*bad\.json:3 is not valid JSON/,
+      );
+      fs.writeFileSync(
+        path.join(dir, "big.json"),
+        `{"all": "advisory", "x": "${"y".repeat(MAX_INPUT_BYTES)}"}`,
+      );
+      expect(usageError(() => readPolicyConfigFile(path.join(dir, "big.json")))).to.match(
+        /policy config .*big\.json is \d+ bytes/,
+      );
+    });
+
+    it("parses the committed stack files without a complaint", () => {
+      const project = loadProject(ROOT);
+      expect(listStacks(project)).to.include.members(["prod", "staging"]);
+      for (const stack of listStacks(project)) {
+        const config = loadStackConfig(project, stack);
+        expect(config.values["platform:environment"]).to.equal(stack);
+        expect(config.lines["platform:vpcCidr"]).to.be.a("number");
+      }
+    });
+  });
+
+  describe("flags", () => {
+    it("--stack takes a stack name, never a path", () => {
+      for (const bad of [
+        "../x",
+        "/etc/passwd",
+        "a/b",
+        "a\\b",
+        "..",
+        "has space",
+        "x".repeat(101),
+      ]) {
+        expect(usageError(() => parseArgs(["--stack", bad]))).to.match(/^--stack '/);
+      }
+      expect(usageError(() => checkStackName("../x"))).to.contain("a stack name, not a path");
+      expect(parseArgs(["--stack", "prod.eu-1_b"]).stacks).to.deep.equal(["prod.eu-1_b"]);
+    });
+
+    it("refuses a single-value flag given twice, and a value given to a switch", () => {
+      expect(usageError(() => parseArgs(["--format", "json", "--format", "text"]))).to.equal(
+        "flag '--format' given twice ('json', then 'text'): give it once",
+      );
+      expect(usageError(() => parseArgs(["--output=a.json", "--output", "b.json"]))).to.contain(
+        "'--output' given twice",
+      );
+      expect(usageError(() => parseArgs(["--quiet=yes"]))).to.equal(
+        "flag '--quiet' takes no value",
+      );
+      expect(parseArgs(["--stack", "a", "--stack", "b"]).stacks).to.deep.equal(["a", "b"]);
+      expect(usageError(() => parseArgs(["--min-severity", "urgent"]))).to.equal(
+        "--min-severity 'urgent': use critical, high, medium, low",
+      );
+      expect(parseArgs(["--min-severity", "high", "--quiet"])).to.include({
+        minSeverity: "high",
+        quiet: true,
+      });
+    });
+
+    it("--config takes <key>=<value> with the CLI's key rules", () => {
+      expect(parseConfigArg("demo:port=80")).to.deep.equal(["demo:port", "80"]);
+      expect(parseConfigArg("port=a=b")).to.deep.equal(["port", "a=b"]);
+      expect(parseConfigArg("demo:config:port=80")).to.deep.equal(["demo:port", "80"]);
+      expect(usageError(() => parseConfigArg("port"))).to.equal(
+        "--config takes <key>=<value>, not 'port'",
+      );
+      expect(usageError(() => parseConfigArg("a:b:c=1"))).to.contain("could not parse 'a:b:c'");
+      expect(usageError(() => parseArgs(["--config", "port=1", "--config", "port=2"]))).to.equal(
+        "--config sets 'port' twice: give each key once",
+      );
+      // Values are checked against the project's types like the stack file's.
+      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:port: 80\n" });
+      expect(
+        usageError(() => loadStackConfig(loadProject(dir), "dev", { overrides: { port: "x" } })),
+      ).to.equal("--config: Stack 'dev' with configuration key 'port' must be of type 'integer'");
+    });
+
+    it("--program given a file says so", () => {
+      const dir = program({});
+      expect(usageError(() => loadProject(path.join(dir, "index.ts")))).to.match(
+        /--program .*index\.ts is a file, not a directory/,
+      );
+      expect(usageError(() => loadProject(path.join(dir, "Pulumi.yaml")))).to.match(
+        /is a file, not a directory: give the directory that holds the program's Pulumi\.yaml \(.*check-inputs-/,
+      );
+    });
+  });
+
+  describe("--output", () => {
+    const dir = program({
+      "Pulumi.dev.yaml": "config:\n  demo:port: 80\n",
+      "policy.json": "{}\n",
+      "answers.json": "{}\n",
+      "package.json": "{}\n",
+    });
+    const inputs = [
+      { file: path.join(dir, "Pulumi.yaml"), what: "the project file" },
+      { file: path.join(dir, "Pulumi.dev.yaml"), what: "the stack file of dev" },
+      { file: path.join(dir, "policy.json"), what: "the policy config" },
+      { file: path.join(dir, "answers.json"), what: "the invoke answers" },
+    ];
+    const out = (name: string) => usageError(() => checkOutput(name, inputs, dir));
+
+    it("never names an input, even through a link, nor a program file", () => {
+      for (const input of inputs) {
+        expect(out(input.file)).to.contain(`is ${input.what}`);
+        expect(out(input.file)).to.contain("the check never overwrites its inputs");
+      }
+      fs.symlinkSync(path.join(dir, "Pulumi.dev.yaml"), path.join(dir, "link.yaml"));
+      fs.linkSync(path.join(dir, "policy.json"), path.join(dir, "hard.json"));
+      expect(out(path.join(dir, "link.yaml"))).to.contain("is the stack file of dev");
+      expect(out(path.join(dir, "hard.json"))).to.contain("is the policy config");
+      for (const name of [
+        "index.ts",
+        "package.json",
+        "tsconfig.json",
+        "lib.mjs",
+        "Pulumi.qa.yaml",
+      ]) {
+        expect(out(path.join(dir, name))).to.contain("names a program file");
+      }
+    });
+
+    it("refuses directories, devices, FIFOs and a missing directory; takes a new file", () => {
+      expect(out(dir)).to.contain("is a directory");
+      expect(out("/dev/null")).to.contain("is not a regular file (a device, FIFO or socket)");
+      fs.mkdirSync(path.join(dir, "fifos"));
+      const fifo = path.join(dir, "fifos", "report.fifo");
+      execFileSync("mkfifo", [fifo]);
+      expect(out(fifo)).to.contain("is not a regular file");
+      expect(out(path.join(dir, "missing", "report.json"))).to.match(
+        /directory .*missing does not exist/,
+      );
+      expect(out(path.join(dir, "index.ts", "report.json"))).to.match(
+        /index\.ts is not a directory/,
+      );
+      expect(checkOutput(path.join(dir, "report.sarif"), inputs, dir)).to.equal(
+        path.join(dir, "report.sarif"),
+      );
+    });
+
+    it("is checked before the run: exit 2, the stack file untouched, nothing written", async () => {
+      const stackFile = path.join(dir, "Pulumi.dev.yaml");
+      const before = fs.readFileSync(stackFile, "utf8");
+      const run = await cli("--program", dir, "--format", "json", "--output", stackFile);
+      expect(run.code).to.equal(2);
+      expect(run.stderr.split("\n")[0]).to.match(
+        /^error: --output .*Pulumi\.dev\.yaml is the stack file of dev/,
+      );
+      expect(run.stdout).to.contain('"kind": "usage"');
+      expect(fs.readFileSync(stackFile, "utf8")).to.equal(before);
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).to.deep.equal([]);
+    });
+  });
+
+  describe("end to end", () => {
+    it("stops a 'billion laughs' stack file with exit 2 in seconds, writing nothing", async () => {
+      const dir = program({ "Pulumi.dev.yaml": laughs() });
+      const report = path.join(dir, "report.json");
+      const run = await cli("--program", dir, "--output", report);
+      expect(run.code).to.equal(2);
+      expect(run.stderr.trim().split("\n")).to.have.length(1);
+      expect(run.stderr).to.contain("its YAML aliases expand too far");
+      expect(fs.existsSync(report)).to.equal(false);
+    });
+
+    it("says a program failed on a secret it could not decrypt, and how to supply it", async () => {
+      const dir = program({
+        "Pulumi.dev.yaml": "config:\n  demo:port:\n    secure: v1:c2VjcmV0\n",
+      });
+      const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
+      expect(run.code).to.equal(2);
+      expect(run.stderr.split("\n")[0]).to.equal(
+        `error: stack dev, preview phase: demo:port is a secret (secure: in ${path.join(dir, "Pulumi.dev.yaml")}:2) ` +
+          'that the check cannot decrypt offline; the program got the placeholder "0" and failed on it: ' +
+          "give its value for this run with --config demo:port=<value> (used for this run only, never written anywhere)",
+      );
+      expect(run.stderr).to.contain("the program's error: 0 is out of range");
+      expect(fs.existsSync(path.join(dir, "report.txt"))).to.equal(false);
+
+      // Supplied for the run, it passes (and the value is written nowhere).
+      const project = loadProject(dir);
+      const result = await checkStack({
+        project,
+        stack: "dev",
+        phases: ["preview"],
+        policies: allPolicies,
+        packConfig: resolvePolicyConfig(allPolicies, {}).config,
+        answers: (region) => fakeCloudAnswers({ accountId: "123456789012", region }),
+        timeoutMs: 120_000,
+        fallbackModulesDir: ROOT,
+        configOverrides: { "demo:port": "4321" },
+      });
+      expect(result.configNotes.join("\n")).to.contain("demo:port given with --config");
+      expect(JSON.stringify(result.configNotes)).to.not.contain("4321");
+    });
+
+    it("points a program's own config error at the stack file's line, without stack frames", () => {
+      const dir = program({
+        "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n  demo:port: 70000\n",
+      });
+      const project = loadProject(dir);
+      const config = loadStackConfig(project, "dev");
+      const failure = new ProgramError(
+        "demo:port: 70000 is out of range",
+        "exception",
+        { file: path.join(dir, "index.ts"), line: 3, column: 37 },
+        "Error: demo:port: 70000 is out of range\n    at Object.<anonymous> (" +
+          path.join(dir, "index.ts") +
+          ":3:37)",
+        [],
+        "dev",
+        "preview",
+      );
+      const text = describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
+      expect(text).to.contain(`demo:port is set at ${path.join(dir, "Pulumi.dev.yaml")}:3`);
+      expect(text).to.not.contain("stack:");
+      expect(text).to.not.contain("    at ");
+    });
+  });
+});

@@ -1,0 +1,120 @@
+// Explains a program failure for the terminal: the program's message and location, the source
+// line, the program's own stack frames and output; and what the stack's config tells about it. A
+// secret the check could not decrypt offline, which the failure names (or whose placeholder it
+// quotes), becomes the reason, with how to supply it (`--config key=value`); keys of the stack
+// file the failure names are pointed at by file and line, without stack frames (a config error
+// is about a value, not the code that checked it).
+import * as fs from "fs";
+import * as path from "path";
+import { Project, shownPath, StackConfig } from "./project";
+import type { ProgramError } from "./run";
+
+/** The stack configs of the run, by stack. */
+export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;
+
+const shown = shownPath;
+
+/** Whether `text` names config key `key` (`project:name`), fully or by its bare name. */
+function mentions(text: string, key: string, project: string): boolean {
+  const bare = key.startsWith(`${project}:`) ? key.slice(project.length + 1) : undefined;
+  const word = (w: string) =>
+    new RegExp(`(^|[^\\w:.-])${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}($|[^\\w-])`).test(text);
+  return word(key) || (bare !== undefined && word(bare));
+}
+
+/**
+ * What the stack's config tells about a program failure: a secret the check could not decrypt
+ * that the failure names (or whose placeholder it quotes) becomes the reason, with how to supply
+ * it offline; keys of the stack file the failure names are pointed at by file and line.
+ */
+export function configHints(
+  e: ProgramError,
+  configsByStack: ConfigsByStack,
+): { reason?: string; notes: string[]; configError: boolean } {
+  const known = e.stack_ ? configsByStack.get(e.stack_) : undefined;
+  if (!known) return { notes: [], configError: false };
+  const { project, config } = known;
+  const text = `${e.message}\n${e.detail ?? ""}`;
+  const file = config.file ? shownPath(config.file) : `Pulumi.${e.stack_}.yaml`;
+  const secrets = Object.keys(config.placeholders).sort();
+  const named = secrets.filter((k) => mentions(e.message, k, project.name));
+  const quoted = secrets.filter((k) => {
+    const p = config.placeholders[k];
+    // "0" or "false" (integer and boolean placeholders) only as a word of the message.
+    return p.length > 8 ? text.includes(p) : mentions(e.message, p, "");
+  });
+  const notes: string[] = [];
+  let reason: string | undefined;
+  const supply = (keys: string[]) =>
+    `give ${keys.length > 1 ? "their values" : "its value"} for this run with ` +
+    keys.map((k) => `--config ${k}=<value>`).join(" ") +
+    " (used for this run only, never written anywhere)";
+  if (named.length > 0 || (quoted.length === 1 && secrets.length === 1)) {
+    const keys = named.length > 0 ? named : quoted;
+    reason =
+      `${keys.join(", ")} ${keys.length > 1 ? "are secrets" : "is a secret"} ` +
+      `(secure: in ${keys.map((k) => `${file}${config.lines[k] ? `:${config.lines[k]}` : ""}`).join(", ")}) ` +
+      `that the check cannot decrypt offline; the program got the placeholder ` +
+      `${keys.map((k) => JSON.stringify(config.placeholders[k])).join(", ")} and failed on it: ${supply(keys)}`;
+  } else if (secrets.length > 0) {
+    notes.push(
+      `note: ${secrets.join(", ")} ${secrets.length > 1 ? "are secrets" : "is a secret"} the check could not decrypt offline ` +
+        `(the program got ${secrets.map((k) => JSON.stringify(config.placeholders[k])).join(", ")}); ` +
+        `if the failure comes from ${secrets.length > 1 ? "one of them" : "it"}, ${supply(secrets)}`,
+    );
+  }
+  const set = Object.keys(config.lines)
+    .sort()
+    .filter((k) => mentions(e.message, k, project.name));
+  for (const k of set) notes.push(`  ${k} is set at ${file}:${config.lines[k]}`);
+  return { reason, notes, configError: set.length > 0 || !!reason };
+}
+
+export function describeProgramError(
+  e: ProgramError,
+  configsByStack: ConfigsByStack,
+  toolRoot: string,
+): string {
+  const where = [e.stack_ ? `stack ${e.stack_}` : "", e.phase ? `${e.phase} phase` : ""]
+    .filter(Boolean)
+    .join(", ");
+  const hints = configHints(e, configsByStack);
+  const lines = hints.reason
+    ? [`error: ${where ? `${where}: ` : ""}${hints.reason}`, `  the program's error: ${e.message}`]
+    : [`error: the program failed${where ? ` (${where})` : ""}: ${e.message}`];
+  lines.push(...hints.notes);
+  if (e.location) {
+    lines.push(`  at ${shown(e.location.file)}:${e.location.line}:${e.location.column}`);
+    try {
+      const src = fs.readFileSync(e.location.file, "utf8").split("\n")[e.location.line - 1];
+      if (src !== undefined) {
+        const n = String(e.location.line);
+        lines.push(
+          `  ${n} | ${src}`,
+          `  ${" ".repeat(n.length)} | ${" ".repeat(Math.max(0, e.location.column - 1))}^`,
+        );
+      }
+    } catch {
+      // the file is gone: the location alone must do
+    }
+  }
+  // A config error is about a value, not the code that checked it: no stack frames.
+  if (e.detail && !hints.configError) {
+    const frames = e.detail
+      .split("\n")
+      .filter(
+        (l) =>
+          /^\s+at /.test(l) &&
+          !/\(node:|at node:/.test(l) &&
+          !l.includes(`${path.sep}node_modules${path.sep}`) &&
+          !l.includes(path.join(toolRoot, "tools", "lib", "engine")),
+      )
+      .slice(0, 8);
+    if (frames.length) lines.push("  stack:", ...frames.map((f) => `    ${f.trim()}`));
+  }
+  const output = e.output.filter((l) => l.trim());
+  if (output.length) {
+    lines.push("  program output before the failure:", ...output.slice(-20).map((l) => `    ${l}`));
+  }
+  return lines.join("\n") + "\n";
+}
