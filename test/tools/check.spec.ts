@@ -169,7 +169,6 @@ describe("offline check (npm run check)", function () {
         "sarif",
         "--output",
         out,
-        "--sarif-suppressed",
       );
       expect(run.code, run.stderr).to.equal(1);
       expect(run.stdout).to.equal("");
@@ -195,7 +194,7 @@ describe("offline check (npm run check)", function () {
         );
         expect(loc.physicalLocation.artifactLocation.uri).to.be.a("string");
       }
-      // --sarif-suppressed: the waived finding is a suppressed result (once), with its reason.
+      // By default the waived finding is a suppressed result (once), with its reason.
       const waived = results.filter((r) => r.ruleId === "kms-key-rotation-enabled");
       expect(waived).to.have.length(1);
       expect(waived[0].suppressions[0]).to.include({ kind: "inSource", status: "accepted" });

@@ -29,6 +29,7 @@ export interface CheckArgs {
   /** `--config key=value`: plaintext config for this run, over the stack file's values. */
   readonly config: Record<string, string>;
   /** SARIF: waived findings as suppressed results instead of run properties. */
+  /** SARIF: waived findings as suppressed results (default) or only in the run's properties. */
   readonly sarifSuppressed: boolean;
   readonly help: boolean;
 }
@@ -69,9 +70,9 @@ Options:
   --fail-on-incomplete    Exit 1 when the program has remote components whose children no
                           offline run can see.
   --type-check            Type-check the program as \`pulumi preview\` does by default (slower).
-  --sarif-suppressed      SARIF: add each waived finding as a suppressed result (for SARIF
-                          viewers; GitHub code scanning ignores suppressions and would open an
-                          alert for each). By default waivers are listed in the run's properties.
+  --sarif-omit-suppressed SARIF for GitHub code scanning, which ignores suppressions: list each
+                          waiver in the run's properties instead of as a suppressed result (the
+                          default), so a waived finding opens no alert.
   -h, --help              Show this help.
 
 Exit codes: 0 no mandatory violation, 1 at least one mandatory violation (or, with the --fail-on-*
@@ -99,7 +100,7 @@ const SWITCHES = new Set([
   "--fail-on-incomplete",
   "--type-check",
   "--quiet",
-  "--sarif-suppressed",
+  "--sarif-omit-suppressed",
 ]);
 
 /**
@@ -263,7 +264,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     quiet: switches.has("--quiet"),
     minSeverity,
     config,
-    sarifSuppressed: switches.has("--sarif-suppressed"),
+    sarifSuppressed: !switches.has("--sarif-omit-suppressed"),
     help,
   };
 }

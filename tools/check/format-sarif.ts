@@ -11,11 +11,12 @@
 // - checks no phase could evaluate: `invocations[0].toolExecutionNotifications`, one notification
 //   per check with its rule (`associatedRule`), resource and reason (SARIF §3.20.21, §3.58: a
 //   condition met while running the tool). Code scanning does not make alerts of them.
-// - waivers: each once. By default in the run's `properties.waivers` (rule, resource, reason):
-//   a waived finding uploaded as a result would open an alert, suppressed or not. With
-//   `includeSuppressed` (`--sarif-suppressed`) each waived finding is instead a result with a
-//   `suppressions` entry (kind inSource for a waiver tag, external for the policy config,
-//   justification = the written reason), for SARIF viewers that hide suppressed results.
+// - waivers: each once, as a result with a `suppressions` entry (kind inSource for a waiver tag,
+//   external for the policy config, status accepted, justification = the written reason): what
+//   SARIF defines for an accepted exception. GitHub code scanning ignores suppressions and would
+//   open an alert for each, so for an upload there (`includeSuppressed: false`,
+//   `--sarif-omit-suppressed`) the waivers are listed in the run's `properties.waivers` (rule,
+//   resource, reason) instead, and only real unwaived findings become alerts.
 // - preview notes the apply phase resolved: counted in `properties.previewNotesResolved`; they are
 //   not findings.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
