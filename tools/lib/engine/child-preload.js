@@ -16,6 +16,13 @@
 //    name, the compiler options, the module kind and the source text. A result with diagnostics
 //    is never cached, so errors are reported exactly as without the cache; ts-node does
 //    everything else (source maps, module types) as usual.
+// 4. The language host describes every error it reports with `util.inspect(err, { colors: true })`
+//    and falls back to `util.inspect(err)` when that throws (`cmd/run/error.js`). On some Node.js
+//    releases (20.20 among them) the colouring of node_modules frames never ends on a frame whose
+//    path has no separator after the package name, e.g. `node_modules/@pulumi/config.ts:301:19`,
+//    which is what the SDK's own source maps give: it grows a string until "Invalid string
+//    length", about a minute later. For such a stack, the coloured call throws that RangeError at
+//    once, so the host takes its own fallback without the wait.
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -155,6 +162,48 @@ function cacheTranspile(module) {
       key === "transpileModule" ? transpileModule : Reflect.get(target, key, receiver),
   });
 }
+
+/**
+ * True when Node's colouring of node_modules frames (`markNodeModules` in `internal/util/inspect`)
+ * would not terminate on a line: a `node_modules` path segment whose package name (scoped or not)
+ * is not followed by a separator.
+ */
+function colouringNeverEnds(line) {
+  let from = 0;
+  for (;;) {
+    const at = line.indexOf("node_modules", from);
+    if (at === -1) return false;
+    const before = line[at - 1];
+    const after = line[at + 12];
+    if ((before !== "/" && before !== "\\") || (after !== "/" && after !== "\\")) {
+      from = at + 1;
+      continue;
+    }
+    const start = at + 13;
+    let end = line.indexOf(before, start);
+    if (line[start] === "@" && end !== -1) end = line.indexOf(before, end + 1);
+    if (end === -1) return true;
+    from = end;
+  }
+}
+
+const util = require("util");
+util.inspect = new Proxy(util.inspect, {
+  apply(target, thisArg, args) {
+    const [value, options] = args;
+    if (
+      value instanceof Error &&
+      options &&
+      typeof options === "object" &&
+      options.colors === true &&
+      typeof value.stack === "string" &&
+      value.stack.split("\n").some(colouringNeverEnds)
+    ) {
+      throw new RangeError("Invalid string length");
+    }
+    return Reflect.apply(target, thisArg, args);
+  },
+});
 
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
