@@ -12,7 +12,10 @@
 //
 // Where it differs, on purpose: programs run with PULUMI_NODEJS_TRANSPILE_ONLY=true unless
 // `typeCheck` is set (type errors are `tsc`'s job; checking types on every run costs seconds),
-// and a preload (./child-preload.js) that changes nothing observable makes the run cheaper. The
+// and TS_NODE_TRANSPILE_ONLY=true with it: the host's ESM hooks (`cmd/run/hooks.js`) create
+// ts-node's service when their module loads, before `initialize` hands them the host's options,
+// so an ESM program is compiled with ts-node's environment defaults only (a type-checking
+// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing observable makes the run cheaper. The
 // child is isolated: its exit code, `process.exit` or a hang never decide the verdict.
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -193,7 +196,10 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(opts.secretKeys);
   if (host.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
   if (host.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = host.tsconfig;
-  if (!opts.typeCheck) env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+  if (!opts.typeCheck) {
+    env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+    env.TS_NODE_TRANSPILE_ONLY = "true";
+  }
   env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
