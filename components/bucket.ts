@@ -1,6 +1,7 @@
 // A private S3 bucket with every guarantee the platform gives its buckets: all four public-access
 // flags, ACLs disabled (BucketOwnerEnforced), versioning, default encryption (SSE-KMS with a
-// customer-managed key, or SSE-S3 only where AWS supports nothing else, recorded as a waiver),
+// customer-managed key, or SSE-S3 only where AWS supports nothing else: a log bucket of a service
+// that accepts only SSE-S3, which the policy pack accepts and notes as a documented exception),
 // a TLS-only bucket policy, lifecycle expiry and server access logging.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,9 +13,10 @@ export type BucketEncryption =
   | {
       readonly kind: "sse-s3";
       /**
-       * Why this bucket cannot use SSE-KMS (for example: AWS docs say the service writing into it
-       * supports only SSE-S3). Becomes the waiver of `s3-bucket-sse-kms-cmk`, visible in every
-       * policy report.
+       * Why this bucket cannot use SSE-KMS: the AWS document saying the service that writes into
+       * it (S3 server access logs, ALB access logs) supports only SSE-S3. The policy pack accepts
+       * exactly that case without a waiver and lists it as a documented exception; SSE-S3 anywhere
+       * else is a finding.
        */
       readonly reason: string;
     };
@@ -148,7 +150,10 @@ export function bucketWaiverTags(
   notLoggedBecause?: string,
 ): Record<string, string> {
   const tags: Record<string, string> = {};
-  if (encryption.kind === "sse-s3") tags["waiver:s3-bucket-sse-kms-cmk"] = encryption.reason;
+  // SSE-S3 on a log target is accepted by the policy pack as a documented exception: no waiver.
+  if (encryption.kind === "sse-s3" && encryption.reason.trim().length < 10) {
+    throw new Error("the reason for SSE-S3 must name the AWS document that requires it");
+  }
   if (notLoggedBecause !== undefined) tags["waiver:s3-bucket-logging-enabled"] = notLoggedBecause;
   for (const [k, reason] of Object.entries(tags)) {
     if (reason.trim().length < 10 || reason.length > 256) {

@@ -165,8 +165,8 @@ export class DocsSite extends pulumi.ComponentResource {
 
     // ---- Log bucket: S3 server access logs (s3/) and CloudFront access logs (AWSLogs/) --------
     // S3 docs ("Enabling Amazon S3 server access logging"): the destination's default encryption
-    // may only be SSE-S3, so this bucket is SSE-S3 with a written waiver (as the Storage layer's
-    // log bucket). CloudWatch Logs docs ("Logs sent to Amazon S3", vended logs): delivery.logs
+    // may only be SSE-S3, so this bucket is SSE-S3, which the policy pack accepts as a documented
+    // exception for a server-access-log target (as the Storage layer's log bucket). CloudWatch Logs docs ("Logs sent to Amazon S3", vended logs): delivery.logs
     // .amazonaws.com needs s3:PutObject (with x-amz-acl bucket-owner-full-control) and
     // s3:GetBucketAcl/ListBucket, narrowed by aws:SourceAccount and aws:SourceArn
     // arn:aws:logs:<source region>:<account>:*. CloudFront logs land under

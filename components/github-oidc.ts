@@ -120,9 +120,9 @@ export const DEPLOY_ROLE_WAIVERS: Readonly<Record<string, string>> = {
   "iam-no-credentials-exposure":
     "ec2:* includes ec2:GetPasswordData (Windows instance passwords); the program runs no instances and the " +
     "guardrails policy of this role denies that action explicitly.",
-  "iam-no-privilege-escalation":
-    "pulumi up writes resource policies (key, bucket, log, WAF) and manages this stack's roles; " +
-    "denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
+  "iam-no-unscoped-permissions-management":
+    "pulumi up writes resource policies (key, bucket, log, WAF, build) of resources with generated ids; " +
+    "region-locked; denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
 };
 
 export interface GithubOidcArgs {

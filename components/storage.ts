@@ -64,8 +64,9 @@ export const PRODUCERS = ["api", "ingest"] as const;
 export type Producer = (typeof PRODUCERS)[number];
 
 /**
- * Waivers on the access-log bucket (read by the policy pack), each with its written reason: why it
- * is not SSE-KMS, and why it does not log its own access.
+ * The access-log bucket's encryption (SSE-S3: the policy pack accepts it as a documented exception
+ * for a server-access-log target) and its waiver (read by the policy pack), with the written
+ * reason why it does not log its own access.
  */
 export const ACCESS_LOG_ENCRYPTION: BucketEncryption = {
   kind: "sse-s3",

@@ -5,8 +5,9 @@
 // resource type, reported by name); 2: usage or program error.
 import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
-import { ROOT } from "./cost/recording";
+import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
+import { UsageError } from "./lib/cli";
 
 const USAGE = `Usage: npm run cost -- [options]
 
@@ -18,8 +19,6 @@ const USAGE = `Usage: npm run cost -- [options]
   --write-docs         rewrite the generated cost section of docs/operations.md (every stack)
   --help               this text
 `;
-
-class UsageError extends Error {}
 
 interface Args {
   stacks: string[];
@@ -94,7 +93,7 @@ async function main(): Promise<number> {
       );
   }
   const stacks = args.stacks.length > 0 && !args.writeDocs ? args.stacks : known;
-  const { recordStack } = await import("./cost/recording");
+  const { recordStack } = await import("./lib/recording");
   const { estimate } = await import("./cost/estimate");
   const estimates = [];
   for (const stack of stacks) {

@@ -3,8 +3,9 @@
 // (the offline check's mock run). `--write-docs` rewrites the diagrams in docs/architecture.md and
 // README.md. Exit code 0, or 2 for a usage or program error.
 import * as fs from "fs";
-import { ROOT } from "./cost/recording";
+import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
+import { UsageError } from "./lib/cli";
 
 const USAGE = `Usage: npm run diagram -- [options]
 
@@ -12,8 +13,6 @@ const USAGE = `Usage: npm run diagram -- [options]
   --write-docs     rewrite the generated diagrams of docs/architecture.md and README.md (every stack)
   --help           this text
 `;
-
-class UsageError extends Error {}
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
@@ -39,7 +38,7 @@ async function main(): Promise<number> {
       );
   }
   if (writeDocs && stacks.length > 0) throw new UsageError("--write-docs draws every stack");
-  const { recordStack } = await import("./cost/recording");
+  const { recordStack } = await import("./lib/recording");
   const { buildDiagram } = await import("./diagram/build");
   const diagrams = [];
   for (const stack of stacks.length ? stacks : known)

@@ -85,31 +85,3 @@ export function narrowingClauses(
   const match = keyMatcher(keys);
   return s.conditions.filter((c) => match(c.key) && isNarrowingClause(c, test));
 }
-
-/**
- * Condition keys that, compared with fixed values, limit who can use a wildcard-principal grant.
- * Based on how S3 decides a bucket policy is not public (S3 API reference, PublicAccessBlockConfiguration:
- * a fixed aws:SourceArn, aws:SourceVpc, aws:SourceVpce, aws:SourceOwner, aws:SourceAccount,
- * aws:userid, or aws:SourceIp CIDRs), plus the organisation and principal-account keys (IAM global
- * condition keys) and `kms:CallerAccount` (used by KMS key policies for the same purpose).
- * `s3:x-amz-server-side-encryption-aws-kms-key-id`, which S3 also accepts, is left out on purpose:
- * it limits which key is used, not who may read.
- */
-export const DEFAULT_NARROWING_KEYS: readonly string[] = [
-  "aws:SourceArn",
-  "aws:SourceAccount",
-  "aws:SourceOwner",
-  "aws:SourceOrgID",
-  "aws:SourceOrgPaths",
-  "aws:SourceVpc",
-  "aws:SourceVpce",
-  "aws:SourceIp",
-  "aws:PrincipalAccount",
-  "aws:PrincipalArn",
-  "aws:PrincipalOrgID",
-  "aws:PrincipalOrgPaths",
-  "aws:userid",
-  "s3:DataAccessPointAccount",
-  "s3:DataAccessPointArn",
-  "kms:CallerAccount",
-];

@@ -13,6 +13,7 @@ import {
   StackValidationPolicy,
   UnknownValueError,
 } from "@pulumi/policy";
+import { UNKNOWN } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
 
 /** A control a policy mirrors, e.g. `{ source: "cdk-nag", id: "AwsSolutions-S2" }`. */
@@ -23,6 +24,7 @@ export interface ControlReference {
     | "cdk-nag"
     | "Checkov"
     | "Trivy"
+    | "KICS"
     | "Security Hub FSBP"
     | "AWS docs";
   readonly id: string;
@@ -145,7 +147,7 @@ class UnknownCollector {
   /** Re-throws one UnknownValueError naming every part that could not run. */
   finish(): void {
     if (this.parts.length === 0) return;
-    const err = new UnknownValueError("04da6b54-80e4-46f7-96ec-b56ff0331ba9", []);
+    const err = new UnknownValueError(UNKNOWN, []);
     err.message = `${this.parts.length} check(s) depend on values unknown until apply: ${this.parts.join("; ")}`;
     throw err;
   }

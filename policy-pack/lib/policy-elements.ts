@@ -5,7 +5,7 @@
 // string counts as an AWS principal, a `"*"` under any principal type as everyone), so a malformed
 // grant is never missed.
 import type { UnknownValueError } from "@pulumi/policy";
-import { asList, eachElement, isUnknownError } from "./values";
+import { asList, eachElement, isUnknownError, UNKNOWN, unknownError } from "./values";
 
 /**
  * One principal of a `Principal` element. `type: "*"` is the bare `"Principal": "*"`; otherwise
@@ -92,7 +92,10 @@ function readStrings(
   problems: string[],
   keepOthers: boolean,
 ): PartialList<string> {
-  if (typeof v === "string") return new PartialList([v], undefined, [v]);
+  if (typeof v === "string") {
+    if (v.includes(UNKNOWN)) return new PartialList<string>([], embeddedUnknown(path), [v]);
+    return new PartialList([v], undefined, [v]);
+  }
   if (!Array.isArray(v)) {
     problems.push(`${path} must be a string or a list of strings`);
     const text = v !== null && v !== undefined ? [String(v)] : [];
@@ -100,15 +103,30 @@ function readStrings(
   }
   const known: string[] = [];
   const written: string[] = [];
+  let embedded: UnknownValueError | undefined;
   const unknown = eachElement(v, (x, i) => {
     written.push(String(x));
-    if (typeof x === "string") known.push(x);
-    else {
+    if (typeof x === "string") {
+      if (x.includes(UNKNOWN)) embedded ??= embeddedUnknown(`${path}[${i}]`);
+      else known.push(x);
+    } else {
       problems.push(`${path}[${i}] must be a string`);
       if (keepOthers && x !== null && x !== undefined) known.push(String(x));
     }
   });
-  return new PartialList(known, unknown, written);
+  return new PartialList(known, unknown ?? embedded, written);
+}
+
+/**
+ * A string with the unknown sentinel inside it (an ARN built from a value unknown at preview, as
+ * some tools render partially known JSON): what it names is not known, so it is treated exactly
+ * like an unknown element, never as a literal.
+ */
+function embeddedUnknown(path: string): UnknownValueError {
+  return unknownError(
+    `value at ${path} is built from a value unknown until apply`,
+    path.split("."),
+  );
 }
 
 const PRINCIPAL_TYPES = ["AWS", "Service", "Federated", "CanonicalUser"] as const;

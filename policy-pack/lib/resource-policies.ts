@@ -1,47 +1,12 @@
 // Checks shared by resource-based policies (bucket, key, repository and VPC endpoint policies):
-// who a statement grants to, whether it grants to everyone, and how to name its actions.
-import { fixedValue, narrowingClauses } from "./conditions";
+// who a statement grants to, how to name its actions, TLS-only and allow-everything shapes. Whether
+// a policy makes its resource public is decided in one place: ./public-policy.ts.
 import { IamDocument, IamStatement, isWildcardPrincipal } from "./policy-document";
 import type { PartialList } from "./policy-elements";
 
 /** True when a statement's principals include everyone (`"*"`, `{"AWS": "*"}` ...). */
 export function hasWildcardPrincipal(s: IamStatement): boolean {
   return s.principals?.some(isWildcardPrincipal) ?? false;
-}
-
-/** How an Allow statement grants to everyone. */
-export type PublicGrant = "not-principal" | "wildcard-principal";
-
-/**
- * Whether an Allow statement grants to everyone: through `NotPrincipal` (everyone except the
- * listed principals), or to a wildcard principal without a condition that narrows it to known
- * callers (a positive operator on one of `keys` with fixed values only). Undefined if not.
- */
-export function publicGrant(s: IamStatement, keys: readonly string[]): PublicGrant | undefined {
-  if (!s.isAllow) return undefined;
-  if (s.notPrincipals !== undefined) return "not-principal";
-  if (hasWildcardPrincipal(s) && narrowingClauses(s, keys, fixedValue).length === 0) {
-    return "wildcard-principal";
-  }
-  return undefined;
-}
-
-const PUBLIC_GRANT_WHY: Record<PublicGrant, string> = {
-  "not-principal": "Allow with NotPrincipal grants everyone not listed",
-  "wildcard-principal": 'Allow to Principal "*" without a narrowing condition',
-};
-
-/** The statements of a document that grant to everyone (see `publicGrant`), with why. */
-export function publicGrants(
-  doc: IamDocument,
-  keys: readonly string[],
-): { statement: IamStatement; why: string }[] {
-  const out: { statement: IamStatement; why: string }[] = [];
-  for (const statement of doc.statements) {
-    const grant = publicGrant(statement, keys);
-    if (grant) out.push({ statement, why: PUBLIC_GRANT_WHY[grant] });
-  }
-  return out;
 }
 
 /** For a document given as a string that is not JSON: the finding's words, else undefined. */

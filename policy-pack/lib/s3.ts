@@ -16,7 +16,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "./define";
 import { LOAD_BALANCER_TYPES } from "./network/types";
 import { accountOf, perStack, shortType } from "./references";
-import { asList, peek, programSetting, unknownError } from "./values";
+import { asList, Peek, peek, programSetting, unknownError } from "./values";
 
 /** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
 export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -66,6 +66,53 @@ export interface LogTargetSource {
   readonly source: PolicyResource;
   /** For S3 server access logs: the bucket whose requests are logged, when known. */
   readonly loggedBucket?: PolicyResource;
+  /** For load balancer logs: which logs (`accessLogs`, `connectionLogs`, `healthCheckLogs`). */
+  readonly logs?: string;
+  /**
+   * The delivering service documents SSE-S3 as the only default encryption it supports on the
+   * target bucket, with the document that says so (see `SSE_S3_ONLY`); undefined when it supports
+   * SSE-KMS or it was not verified.
+   */
+  readonly sseS3Only?: string;
+}
+
+/**
+ * Log deliveries whose documentation allows only SSE-S3 default encryption on the target bucket,
+ * checked per target type (not assumed for the others):
+ * - S3 server access logs: S3 User Guide, "Enabling Amazon S3 server access logging": "You can use
+ *   default bucket encryption on the destination bucket only if you use server-side encryption
+ *   with Amazon S3 managed keys (SSE-S3) (AES256). Default server-side encryption with AWS Key
+ *   Management Service (AWS KMS) keys (SSE-KMS) is not supported." (AWS CDK PR 25350 saw SSE-KMS
+ *   work with a key policy for logging.s3.amazonaws.com, but the guide still calls it unsupported.)
+ * - Application Load Balancer access logs: ELB User Guide for ALBs, "Enable access logs", bucket
+ *   requirements: "The only server-side encryption option that's supported is Amazon S3-managed
+ *   keys (SSE-S3)."
+ * Not here, because their documentation allows SSE-KMS or was not verified: Network Load Balancer
+ * access logs ("Access logs for your Network Load Balancer": "You can enable server-side
+ * encryption with Amazon S3-managed encryption keys (SSE-S3), or using Key Management Service with
+ * Customer Managed Keys (SSE-KMS CMK)"), ALB connection and health-check logs, and Classic Load
+ * Balancer access logs (its guide says only that ELB encrypts each file with SSE-S3).
+ */
+export const SSE_S3_ONLY = {
+  s3ServerAccessLogs: "S3 User Guide, 'Enabling Amazon S3 server access logging'",
+  albAccessLogs: "ELB User Guide for Application Load Balancers, 'Enable access logs'",
+} as const;
+
+const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+/** `name.s3.amazonaws.com`, `name.s3.eu-west-1.amazonaws.com`, `name.s3-eu-west-1.amazonaws.com`. */
+const S3_DOMAIN = /^(.+?)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/;
+
+/** The bucket name of an S3 REST endpoint domain, or undefined. */
+export function bucketNameOfDomain(domain: string): string | undefined {
+  return S3_DOMAIN.exec(domain)?.[1];
+}
+
+/** Whether an ALB/NLB (`aws.lb`/`aws.alb`) is an Application Load Balancer (the default type). */
+function isApplicationLoadBalancer(lb: PolicyResource): boolean {
+  if (lb.type === "aws:elb/loadBalancer:LoadBalancer") return false;
+  const t = peek(() => lb.props.loadBalancerType);
+  return t.known && (t.value === undefined || t.value === null || t.value === "application");
 }
 
 class S3Index {
@@ -78,6 +125,10 @@ class S3Index {
   private readonly unresolved = new Map<string, PolicyResource[]>();
   /** bucket URN → log deliveries into it. */
   private readonly targets = new Map<string, LogTargetSource[]>();
+  /** bucket URN → distributions that write standard logs (legacy) into it. */
+  private readonly cloudfrontLogging = new Map<string, PolicyResource[]>();
+  /** bucket URN → distributions that read it through an Origin Access Identity. */
+  private readonly oaiReaders = new Map<string, PolicyResource[]>();
   private accounts?: Set<string>;
 
   constructor(private readonly index: StackIndex) {
@@ -107,6 +158,7 @@ class S3Index {
             kind: "s3-server-access-logs",
             source: logging,
             loggedBucket: b,
+            sseS3Only: SSE_S3_ONLY.s3ServerAccessLogs,
           });
         }
       }
@@ -123,6 +175,7 @@ class S3Index {
               kind: "s3-server-access-logs",
               source: b,
               loggedBucket: b,
+              sseS3Only: SSE_S3_ONLY.s3ServerAccessLogs,
             });
           }
         }
@@ -136,10 +189,74 @@ class S3Index {
         if (peek(() => cfg.value.enabled).known && cfg.value.enabled === false) continue;
         const targets = this.resolve(lb, prop, () => cfg.value.bucket);
         if (targets === "unresolved") continue;
-        for (const t of targets)
-          push(this.targets, t.urn, { kind: "load-balancer-logs", source: lb });
+        const sseS3Only =
+          prop === "accessLogs" && isApplicationLoadBalancer(lb)
+            ? SSE_S3_ONLY.albAccessLogs
+            : undefined;
+        for (const t of targets) {
+          push(this.targets, t.urn, {
+            kind: "load-balancer-logs",
+            source: lb,
+            logs: prop,
+            sseS3Only,
+          });
+        }
       }
     }
+    this.indexDistributions();
+  }
+
+  /**
+   * CloudFront distributions: standard logging (legacy) targets (`loggingConfig.bucket`, a bucket
+   * domain name) and S3 origins read through an Origin Access Identity
+   * (`origins[].s3OriginConfig.originAccessIdentity`). Values unknown at preview fall back to the
+   * buckets the property was built from.
+   */
+  private indexDistributions(): void {
+    for (const d of this.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
+      const logging = peek(() => d.props.loggingConfig);
+      const target: Peek<unknown> = !logging.known
+        ? logging
+        : logging.value
+          ? peek(() => logging.value.bucket)
+          : { known: true, value: undefined };
+      const loggedInto = !target.known
+        ? this.index.referenced(d, "loggingConfig", ...BUCKET_TYPES)
+        : typeof target.value === "string" && target.value !== ""
+          ? this.byDomain(d, "loggingConfig", target.value)
+          : [];
+      for (const b of loggedInto) push(this.cloudfrontLogging, b.urn, d);
+      const origins = peek(() => asList(d.props.origins));
+      if (!origins.known) continue;
+      for (const origin of origins.value) {
+        const oai = peek(() => origin?.s3OriginConfig?.originAccessIdentity);
+        if (oai.known && (typeof oai.value !== "string" || oai.value === "")) continue;
+        const domain = peek(() => origin?.domainName);
+        const buckets = domain.known
+          ? this.byDomain(d, "origins", domain.value)
+          : this.index.referenced(d, "origins", ...BUCKET_TYPES);
+        for (const b of buckets) push(this.oaiReaders, b.urn, d);
+      }
+    }
+  }
+
+  /**
+   * Buckets named by an S3 domain: a literal domain by the bucket name in it; a value unknown at
+   * preview by the buckets the property was built from.
+   */
+  private byDomain(d: PolicyResource, prop: string, domain: unknown): PolicyResource[] {
+    if (typeof domain !== "string") return this.index.referenced(d, prop, ...BUCKET_TYPES);
+    const name = bucketNameOfDomain(domain);
+    const b = name === undefined ? undefined : this.byName.get(name);
+    return b ? [b] : [];
+  }
+
+  cloudfrontLoggingInto(bucket: PolicyResource): PolicyResource[] {
+    return this.cloudfrontLogging.get(bucket.urn) ?? [];
+  }
+
+  oaiReadersOf(bucket: PolicyResource): PolicyResource[] {
+    return this.oaiReaders.get(bucket.urn) ?? [];
   }
 
   /**
@@ -237,6 +354,84 @@ export function bucketsConfiguredBy(index: StackIndex, side: PolicyResource): Po
 /** Log deliveries into `bucket` (it is a log target when non-empty). */
 export function logTargetSourcesOf(index: StackIndex, bucket: PolicyResource): LogTargetSource[] {
   return s3IndexOf(index).logTargetsOf(bucket);
+}
+
+/**
+ * CloudFront distributions whose standard logging (legacy) writes into `bucket`. CloudFront
+ * Developer Guide, "Configure standard logging (legacy)": "Your bucket must have access control
+ * list (ACL) enabled" and "Don't choose an Amazon S3 bucket with S3 Object Ownership set to bucket
+ * owner enforced."
+ */
+export function cloudfrontLegacyLoggingInto(
+  index: StackIndex,
+  bucket: PolicyResource,
+): PolicyResource[] {
+  return s3IndexOf(index).cloudfrontLoggingInto(bucket);
+}
+
+/** CloudFront distributions that read `bucket` through an Origin Access Identity. */
+export function oaiReadersOf(index: StackIndex, bucket: PolicyResource): PolicyResource[] {
+  return s3IndexOf(index).oaiReadersOf(bucket);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Default encryption
+
+export interface SseRule {
+  /** The resource the rule lives on (encryption side resource or the bucket itself). */
+  readonly source: PolicyResource;
+  /** Its top-level property (for property dependencies on the key). */
+  readonly prop: string;
+  readonly rule: any;
+  readonly defaults: any[];
+}
+
+/**
+ * The bucket's default-encryption rules: from its encryption side resources when there is one
+ * (applied after the bucket, so they win), else from the deprecated inline blocks
+ * (`serverSideEncryptionConfiguration.rule` on Bucket, `serverSideEncryptionConfigurations[].rules`
+ * on BucketV2).
+ */
+export function sseRules(index: StackIndex, bucket: PolicyResource): SseRule[] {
+  const sides = sideResourcesOf(index, bucket, S3_SIDE.encryption);
+  const out: SseRule[] = [];
+  const add = (source: PolicyResource, prop: string, rules: any[]) => {
+    for (const rule of rules) {
+      out.push({
+        source,
+        prop,
+        rule,
+        defaults: pick(
+          rule,
+          "applyServerSideEncryptionByDefault",
+          "applyServerSideEncryptionByDefaults",
+        ),
+      });
+    }
+  };
+  if (sides.length) {
+    for (const s of sides) add(s, "rules", asList(s.props.rules));
+    return out;
+  }
+  for (const prop of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
+    for (const cfg of asList(programSetting(bucket, prop)))
+      add(bucket, prop, pick(cfg, "rule", "rules"));
+  }
+  return out;
+}
+
+/**
+ * Whether the bucket's default encryption is SSE-S3 (AES256, or no configuration: S3 then applies
+ * SSE-S3) and nothing else.
+ */
+export function usesSseS3(index: StackIndex, bucket: PolicyResource): boolean {
+  const defaults = sseRules(index, bucket).flatMap((r) => r.defaults);
+  return defaults.length === 0 || defaults.every((d: any) => d.sseAlgorithm === "AES256");
+}
+
+/** Log deliveries into `bucket` whose service documents SSE-S3 as the only supported default. */
+export function sseS3OnlyDeliveries(index: StackIndex, bucket: PolicyResource): LogTargetSource[] {
+  return logTargetSourcesOf(index, bucket).filter((t) => t.sseS3Only !== undefined);
 }
 
 /** AWS accounts of the stack, from known ARNs of its resources (none at preview). */

@@ -10,6 +10,8 @@ import { policies as compute } from "./compute";
 import { policies as delivery } from "./delivery";
 import { policies as edge } from "./edge";
 import { policies as analytics } from "./analytics";
+import { policies as exposure } from "./exposure";
+import { policies as components } from "./components";
 import { policies as waivers } from "./waivers";
 
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -22,5 +24,7 @@ export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] =
   ...delivery,
   ...edge,
   ...analytics,
+  ...exposure,
+  ...components,
   ...waivers,
 ];

@@ -90,7 +90,12 @@ describe("DocsSite (component)", () => {
       kmsMasterKeyId: key.outputs.arn,
     });
     const logs = findOne(plain, T.bucket, "ds-logs");
-    expect(logs.inputs.tags["waiver:s3-bucket-sse-kms-cmk"]).to.match(/SSE-S3/);
+    // SSE-S3 on the server-access-log target is a documented exception, not a waiver.
+    expect(logs.inputs.tags["waiver:s3-bucket-sse-kms-cmk"]).to.equal(undefined);
+    const [logsSse] = referrers(plain, logs, "bucket", T.sse);
+    expect(logsSse.inputs.rules[0].applyServerSideEncryptionByDefault.sseAlgorithm).to.equal(
+      "AES256",
+    );
   });
 
   it("lets only this distribution read the content: bucket policy and key policy both name its ARN", () => {

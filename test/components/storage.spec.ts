@@ -333,16 +333,13 @@ describe("Storage", function () {
   });
 
   describe("log bucket", () => {
-    it("uses SSE-S3 and carries written waivers for that and for not logging itself", () => {
+    it("uses SSE-S3 (a documented exception, no waiver) and waives only not logging itself", () => {
       const logs = up.one(T.bucket, "storage-logs");
       const [enc] = up.referrers(logs, T.encryption);
       expect(enc.inputs.rules[0].applyServerSideEncryptionByDefault).to.deep.equal({
         sseAlgorithm: "AES256",
       });
-      expect(Object.keys(ACCESS_LOG_WAIVERS)).to.have.members([
-        "waiver:s3-bucket-sse-kms-cmk",
-        "waiver:s3-bucket-logging-enabled",
-      ]);
+      expect(Object.keys(ACCESS_LOG_WAIVERS)).to.have.members(["waiver:s3-bucket-logging-enabled"]);
       for (const key of Object.keys(ACCESS_LOG_WAIVERS)) {
         const reason = logs.inputs.tags[key];
         expect(reason, key).to.be.a("string");

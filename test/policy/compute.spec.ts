@@ -553,7 +553,7 @@ describe("policy: ECR", () => {
       ]) {
         const v = await one(name, [rp(doc({ Principal: principal }))]);
         expect(v).to.deep.equal([
-          "repo-policy: Statement 'Pull' allows any principal ('*') without a narrowing condition.",
+          'repo-policy: statement Pull (ecr:BatchGetImage): Allow to Principal "*" without a narrowing condition.',
         ]);
       }
     });

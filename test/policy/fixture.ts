@@ -5,7 +5,7 @@ import type { RecordedResource } from "../../tools/lib/recorder";
 import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
 
 /** The wire sentinel for a value unknown at preview. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN } from "../../tools/lib/engine/wire";
 
 export interface FixtureOptions {
   /** Outputs for stack policies; defaults to the inputs (as at preview). */

@@ -5,7 +5,7 @@ import { listStacks, loadProject } from "../../tools/check/project";
 import { OPERATIONS_DOC, withCostSection } from "../../tools/cost/docs";
 import { estimate, StackEstimate } from "../../tools/cost/estimate";
 import { FREE_TYPES, HOURS_PER_MONTH, REGION_PRICES, SOURCES } from "../../tools/cost/prices";
-import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/cost/recording";
+import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/lib/recording";
 import { renderJson, renderText } from "../../tools/cost/report";
 import { RULES } from "../../tools/cost/rules";
 

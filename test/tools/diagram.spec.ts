@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { Recording } from "../../tools/lib/recorder";
 import { listStacks, loadProject } from "../../tools/check/project";
-import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/cost/recording";
+import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/lib/recording";
 import { buildDiagram, Diagram } from "../../tools/diagram/build";
 import {
   ARCHITECTURE_DOC,

@@ -6,18 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { UsageError } from "../lib/cli";
 
-/** A problem with how the check was invoked or with the project's files (exit code 2). */
-export class UsageError extends Error {
-  constructor(
-    message: string,
-    /** Show the usage text after the message. */
-    readonly showUsage = false,
-  ) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
+export { UsageError };
 
 interface ConfigItemsType {
   readonly type: string;

@@ -9,9 +9,7 @@ import type { StackResult } from "./run";
 
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
 
 export interface PolicyInfo {
   readonly name: string;

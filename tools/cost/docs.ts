@@ -1,10 +1,10 @@
 // The generated cost section of docs/operations.md: `npm run cost -- --write-docs` rewrites the
 // text between the markers, and a test fails when it differs from what the program now implies.
 import * as path from "path";
-import * as prettier from "prettier";
+import { formatMarkdown, replaceBetween } from "../lib/generated-docs";
 import { StackEstimate } from "./estimate";
 import { renderAssumptions, renderPriceTable, renderStack } from "./report";
-import { ROOT } from "./recording";
+import { ROOT } from "../lib/recording";
 
 export const OPERATIONS_DOC = path.join(ROOT, "docs", "operations.md");
 export const COST_BEGIN =
@@ -26,27 +26,6 @@ export function renderCostSection(list: readonly StackEstimate[]): string {
     "",
     renderPriceTable(),
   ].join("\n");
-}
-
-/** Replaces the text between `begin` and `end` in `doc`; throws when the markers are missing. */
-export function replaceBetween(
-  doc: string,
-  begin: string,
-  end: string,
-  body: string,
-  file: string,
-): string {
-  const start = doc.indexOf(begin);
-  const stop = doc.indexOf(end);
-  if (start < 0 || stop < start)
-    throw new Error(`${file}: the markers ${begin} and ${end} are missing`);
-  return `${doc.slice(0, start + begin.length)}\n\n${body.trim()}\n\n${doc.slice(stop)}`;
-}
-
-/** `text` formatted as the repository's Prettier config formats `file` (so `npm run lint` agrees). */
-export async function formatMarkdown(text: string, file: string): Promise<string> {
-  const options = (await prettier.resolveConfig(file)) ?? {};
-  return prettier.format(text, { ...options, filepath: file });
 }
 
 export async function withCostSection(

@@ -13,7 +13,7 @@ import {
   SourceId,
   TAKEN_ON,
 } from "./prices";
-import { componentLabel, isUnknown, regionOf, ResourceIndex } from "./recording";
+import { componentLabel, isUnknown, regionOf, ResourceIndex } from "../lib/resource-index";
 import { endpointGb, endpointService, RULES, Unpriceable } from "./rules";
 
 export interface LineItem {

@@ -5,7 +5,7 @@
 import { RecordedResource } from "../lib/recorder";
 import { Assumptions } from "./assumptions";
 import { HOURS_PER_MONTH } from "./prices";
-import { isUnknown, ResourceIndex } from "./recording";
+import { isUnknown, ResourceIndex } from "../lib/resource-index";
 
 export type ChargeKind = "fixed" | "variable";
 

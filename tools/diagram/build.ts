@@ -5,7 +5,7 @@
 // role, CloudFront origins, the delivery pipeline). Everything comes from the recording: inputs
 // known at preview and the property dependencies the program registered.
 import { RecordedResource, Recording } from "../lib/recorder";
-import { isUnknown, ResourceIndex } from "../cost/recording";
+import { isUnknown, ResourceIndex } from "../lib/resource-index";
 import { bucketsOfRole, endpointService, taskRoles } from "../cost/rules";
 
 interface Kind {

@@ -2,8 +2,8 @@
 // stack): `npm run diagram -- --write-docs` rewrites the text between the markers, and a test
 // fails when they differ from what the program now registers.
 import * as path from "path";
-import { formatMarkdown, replaceBetween } from "../cost/docs";
-import { ROOT } from "../cost/recording";
+import { formatMarkdown, replaceBetween } from "../lib/generated-docs";
+import { ROOT } from "../lib/recording";
 import { Diagram } from "./build";
 
 export const ARCHITECTURE_DOC = path.join(ROOT, "docs", "architecture.md");

@@ -11,7 +11,7 @@ export interface MockEnv {
   readonly azNames: string[];
 }
 
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN } from "./engine/wire";
 
 function hex(seed: string, n: number): string {
   return createHash("sha256").update(seed).digest("hex").slice(0, n);

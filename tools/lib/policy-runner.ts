@@ -44,9 +44,7 @@ export interface PolicyReport {
 /** Per-policy config as `--policy-pack-config` gives it: `{ "<policy>": { ... } }` or a level. */
 export type PackConfig = Record<string, EnforcementLevel | Record<string, unknown>>;
 
-/** Wire form of a secret: `{ [SIG_KEY]: SECRET_SIG, value }`. */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+import { SECRET_SIG, SIG_KEY } from "./engine/wire";
 
 /** Unwraps secrets the way the policy SDK's deserializer does; unknown sentinels stay as they are. */
 export function plain(v: any): any {

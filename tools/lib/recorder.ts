@@ -5,8 +5,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { mockCall, mockState, MockEnv } from "./mock-aws";
 
+import { UNKNOWN } from "./engine/wire";
+
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { UNKNOWN };
 
 export interface RecordedOptions {
   readonly protect: boolean;

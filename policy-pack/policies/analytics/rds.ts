@@ -41,8 +41,9 @@ export const rdsStorageEncrypted = resourcePolicy({
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
   description:
-    "RDS and Aurora instances must not be publicly accessible. Mandatory: a public instance gets a public DNS name and IP " +
-    "reachable from the internet, guarded only by its security group.",
+    "RDS and Aurora instances (and Multi-AZ DB clusters, which take the setting on the cluster) must not be publicly " +
+    "accessible. Mandatory: a public instance gets a public DNS name and IP reachable from the internet, guarded only by " +
+    "its security group.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -51,7 +52,7 @@ export const rdsNotPublic = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_17" },
     { source: "Security Hub FSBP", id: "RDS.2" },
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

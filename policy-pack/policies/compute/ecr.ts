@@ -1,9 +1,9 @@
 // ECR repositories (encryption with a customer-managed key is the KMS policies' rule): immutable
 // tags, scanning on push, lifecycle policies, and repository/registry policies that are not public.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { parsePolicyDocument } from "../../lib/policy-document";
 import { literalReferences, referrersOf } from "../../lib/references";
-import { publicGrant } from "../../lib/resource-policies";
+import { reportPublicPolicy } from "../../lib/public-policy";
+import { ECRPUBLIC_REPOSITORY_POLICY } from "../../lib/types";
 import { asList, asString } from "../../lib/values";
 
 const REPOSITORY = "aws:ecr/repository:Repository";
@@ -141,26 +141,14 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   },
 });
 
-/** Condition keys that narrow a wildcard principal to an account, organisation, source or network. */
-const NARROWING_CONDITION_KEYS = [
-  "aws:PrincipalOrgID",
-  "aws:PrincipalOrgPaths",
-  "aws:PrincipalAccount",
-  "aws:PrincipalArn",
-  "aws:SourceAccount",
-  "aws:SourceArn",
-  "aws:SourceOrgID",
-  "aws:SourceOrgPaths",
-  "aws:SourceVpc",
-  "aws:SourceVpce",
-];
-
 export const ecrRepositoryPolicyNotPublic = resourcePolicy({
   name: "ecr-repository-policy-not-public",
   description:
-    "ECR repository and registry policies must not allow a wildcard principal without a condition that narrows it to an " +
-    "account, organisation, source ARN or VPC endpoint. Mandatory: such a statement publishes images (code, embedded " +
-    "configuration) to every AWS account.",
+    "ECR repository and registry policies (and ECR Public repository policies) must not make the " +
+    "repository public: no Allow to a wildcard or other unfixed principal without a condition " +
+    "that pins it to an account, organisation, source ARN or VPC endpoint, no NotPrincipal. " +
+    "Mandatory: such a statement publishes images (code, embedded configuration) to every AWS " +
+    "account, or lets anyone push to an ECR Public repository.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -168,23 +156,10 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
   references: [
     { source: "cdk-nag", id: "AwsSolutions-ECR1" },
     { source: "Checkov", id: "CKV_AWS_32" },
+    { source: "KICS", id: "ECR Repository Is Publicly Accessible" },
+    { source: "Trivy", id: "AWS-0032" },
   ],
-  types: [REPOSITORY_POLICY, REGISTRY_POLICY],
-  check: (props, ctx) => {
-    const doc = parsePolicyDocument(props.policy);
-    if (doc.malformed) return ctx.report("The policy is not a valid JSON policy document.");
-    // The statement list is read whole, then front to back: the first unknown value stops it.
-    if (doc.unknown) throw doc.unknown;
-    doc.walk((s) => {
-      if (!s.isAllow) return;
-      const sid = s.sidAsWritten ? `'${s.sidAsWritten}'` : `#${s.index}`;
-      const grant = publicGrant(s, NARROWING_CONDITION_KEYS);
-      if (!grant) return;
-      ctx.report(
-        grant === "not-principal"
-          ? `Statement ${sid} allows NotPrincipal, i.e. everyone but the listed principals.`
-          : `Statement ${sid} allows any principal ('*') without a narrowing condition.`,
-      );
-    });
-  },
+  types: [REPOSITORY_POLICY, REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
+  // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts).
+  check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });

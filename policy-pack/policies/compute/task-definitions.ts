@@ -1,5 +1,6 @@
 // ECS task definitions: no privileged containers or host namespaces, read-only root and non-root
 // users, no plaintext secrets, logging, awsvpc networking, and distinct execution and task roles.
+import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
@@ -40,16 +41,6 @@ function isWindows(props: any): boolean {
   return typeof family === "string" && family.toUpperCase().startsWith("WINDOWS");
 }
 
-/** Linux capabilities that amount to (or escalate to) root on the host. */
-const PRIVILEGED_CAPABILITIES = new Set([
-  "ALL",
-  "SYS_ADMIN",
-  "SYS_MODULE",
-  "SYS_RAWIO",
-  "NET_ADMIN",
-  "DAC_READ_SEARCH",
-]);
-
 export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
   name: "ecs-task-definition-not-privileged",
   description:
@@ -67,14 +58,7 @@ export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
   types: [TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
-      if (c.def.privileged === true) ctx.report(`Container '${c.name}' runs privileged.`);
-      const added: unknown[] = c.def.linuxParameters?.capabilities?.add ?? [];
-      const risky = added
-        .map((a) => String(a).toUpperCase().replace(/^CAP_/, ""))
-        .filter((a) => PRIVILEGED_CAPABILITIES.has(a));
-      if (risky.length) {
-        ctx.report(`Container '${c.name}' adds host-level capabilities: ${risky.join(", ")}.`);
-      }
+      for (const problem of privilegedContainerProblems(c.name, c.def)) ctx.report(problem);
     });
   },
 });
@@ -224,10 +208,7 @@ export const ecsTaskDefinitionNoHostNamespaces = resourcePolicy({
   ],
   types: [TASK_DEFINITION],
   check: (props, ctx) => {
-    if (props.pidMode === "host")
-      ctx.report("pidMode is 'host': tasks share the host's process namespace.");
-    if (props.ipcMode === "host")
-      ctx.report("ipcMode is 'host': tasks share the host's IPC namespace.");
+    for (const problem of hostNamespaceProblems(props)) ctx.report(problem);
   },
 });
 

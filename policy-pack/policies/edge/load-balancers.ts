@@ -2,6 +2,11 @@
 // `aws:alb/...` spellings): header hygiene, desync mitigation, access logs, deletion protection,
 // TLS policies, HTTP-to-HTTPS redirects, and WAF on internet-facing ALBs.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
+import {
+  DEFAULT_SSL_POLICY_PATTERN,
+  httpActionProblem,
+  tlsPolicyProblem,
+} from "../../lib/edge/listeners";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { asList, present } from "../../lib/values";
 
@@ -118,36 +123,17 @@ export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>
       type: "string",
       description:
         "Regular expression for accepted security policies. The default accepts every TLS13-1-2 and TLS13-1-3 policy (FIPS and PQ variants included).",
-      default: "^ELBSecurityPolicy-TLS13-1-[23]-",
+      default: DEFAULT_SSL_POLICY_PATTERN,
     },
   },
   types: LISTENERS,
   check: (props, ctx) => {
     const protocol = props.protocol;
     if (protocol !== "HTTPS" && protocol !== "TLS") return;
-    const policy = props.sslPolicy;
-    // ELB docs: a listener created through the API/CloudFormation without a policy gets ELBSecurityPolicy-2016-08.
-    if (policy === undefined) {
-      ctx.report(
-        `${protocol} listener sets no sslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0+).`,
-      );
-    } else if (!new RegExp(ctx.config.sslPolicyPattern).test(policy)) {
-      ctx.report(`sslPolicy '${policy}' is not a TLS 1.2+ policy from the accepted list.`);
-    }
+    const problem = tlsPolicyProblem(protocol, props.sslPolicy, ctx.config.sslPolicyPattern);
+    if (problem) ctx.report(problem);
   },
 });
-
-/** Whether an ALB listener action keeps traffic off plain HTTP: a redirect to HTTPS or a fixed response. */
-function httpActionProblem(action: any): string | undefined {
-  const type = action?.type;
-  if (type === "fixed-response") return undefined;
-  if (type === "redirect") {
-    return String(action.redirect?.protocol).toUpperCase() === "HTTPS"
-      ? undefined
-      : "redirects without switching to HTTPS";
-  }
-  return `'${type}' serves the application over plain HTTP`;
-}
 
 export const elbListenerHttpRedirect = stackPolicy({
   name: "elb-listener-http-redirects-to-https",

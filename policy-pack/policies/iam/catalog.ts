@@ -50,7 +50,24 @@ export const ESCALATION_PATHS: Record<string, readonly string[]> = {
   EditExistingLambdaFunctionWithRole: ["lambda:UpdateFunctionCode"],
   CreatePresignedSageMakerNotebookUrl: ["sagemaker:CreatePresignedNotebookInstanceUrl"],
   CreateCodeStarProjectFromTemplate: ["codestar:CreateProjectFromTemplate"],
+  // Permissions boundaries are the guardrail on a principal: removing or replacing one releases the
+  // principal's full identity policies (Trivy AWS-0353 "no-delete-permissions-boundary-escalation",
+  // pathfinding.cloud iam-DeleteRolePermissionsBoundary / iam-PutRolePermissionsBoundary).
+  DeleteRolePermissionsBoundary: ["iam:DeleteRolePermissionsBoundary"],
+  DeleteUserPermissionsBoundary: ["iam:DeleteUserPermissionsBoundary"],
+  PutRolePermissionsBoundary: ["iam:PutRolePermissionsBoundary"],
+  PutUserPermissionsBoundary: ["iam:PutUserPermissionsBoundary"],
 };
+
+/**
+ * Escalation actions that escalate whatever resource they name: deleting the boundary of even one
+ * named user or role lifts its guardrail (Trivy AWS-0353 flags a specific user ARN too). Other paths
+ * count only when their pivotal action is granted on unscoped resources.
+ */
+export const ESCALATES_ON_ANY_RESOURCE: ReadonlySet<string> = new Set([
+  "iam:DeleteRolePermissionsBoundary",
+  "iam:DeleteUserPermissionsBoundary",
+]);
 
 /**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain

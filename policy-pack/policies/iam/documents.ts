@@ -17,6 +17,7 @@
 //   condition that AWS evaluates for that action (ABAC); `allowResourceTagConditions: false`
 //   turns this off. `kms:Decrypt` on all keys (FSBP KMS.1/KMS.2) and `iam:PassRole` on all roles
 //   are never accepted on a condition: tags and `iam:PassedToService` do not say which key/role.
+import { grantsAccess } from "../../lib/iam/statements";
 import type {
   ReportViolation,
   ResourceValidation,
@@ -46,7 +47,7 @@ import {
 import { hasWildcard } from "../../lib/policy-elements";
 import { peek, Unknowns } from "../../lib/values";
 import { BASE_SERVICES } from "./catalog";
-import { DOCUMENT_TYPES, IAM_TYPES } from "./types";
+import { DOCUMENT_TYPES, documentProperty, IAM_TYPES } from "./types";
 
 /** One permissions document of a resource, with where it sits (for messages). */
 interface DocumentSource {
@@ -57,7 +58,10 @@ interface DocumentSource {
 
 /** The permission documents a resource carries (not the trust policy). */
 function permissionDocuments(type: string, props: any): DocumentSource[] {
-  if (type !== IAM_TYPES.role) return [{ where: "policy", read: () => props.policy }];
+  if (type !== IAM_TYPES.role) {
+    const prop = documentProperty(type);
+    return [{ where: prop, read: () => props[prop] }];
+  }
   const inline = props.inlinePolicies;
   if (!Array.isArray(inline)) return [];
   const out: DocumentSource[] = [];
@@ -139,7 +143,7 @@ function documentProps(args: ResourceValidationArgs): unknown {
   };
   return args.type === IAM_TYPES.role
     ? [read("inlinePolicies"), read("assumeRolePolicy")]
-    : read("policy");
+    : read(documentProperty(args.type));
 }
 
 /** How a document policy looks at a document: statement by statement, or as a whole. */
@@ -233,7 +237,7 @@ function unscopedGrants(
   list: readonly string[],
   allowTagConditions: boolean,
 ): { res: string; actions: string[] } | undefined {
-  if (!s.isAllow) return undefined;
+  if (!grantsAccess(s)) return undefined;
   const grants = list.filter((a) => statementGrants(s, a));
   if (grants.length === 0) return undefined;
   const res = unscopedResource(s);

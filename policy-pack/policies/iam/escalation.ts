@@ -1,9 +1,11 @@
 // IAM rules on what an unscoped grant can be turned into: privilege escalation, credential
-// exposure, bulk data reads, and kms:Decrypt on all keys (FSBP KMS.1 / KMS.2).
-import { isPermissionsManagement } from "../../lib/iam-actions";
+// exposure, bulk data reads, and kms:Decrypt on all keys (FSBP KMS.1 / KMS.2). Unconstrained
+// permissions management is ./permissions-management.ts.
+import { grantsAccess } from "../../lib/iam/statements";
 import { statementGrants } from "../../lib/policy-document";
 import {
   CREDENTIAL_ACTIONS,
+  ESCALATES_ON_ANY_RESOURCE,
   ESCALATION_PATHS,
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
@@ -11,7 +13,6 @@ import {
 } from "./catalog";
 import {
   documentPolicy,
-  grantedActions,
   listSome,
   TagConditionConfig,
   tagConditionConfig,
@@ -23,14 +24,22 @@ export const noPrivilegeEscalation = documentPolicy(
   {
     name: "iam-no-privilege-escalation",
     description:
-      "IAM policies allow no known privilege-escalation path (IAM write on other principals or policies, PassRole with compute creation, code updates of functions with roles) and no permissions-management action on unscoped resources.",
+      "IAM policies allow no known privilege-escalation path: IAM writes on other principals, policies or permissions boundaries, PassRole together with compute creation, code updates of functions that run with roles (Rhino Security Labs' methods as Cloudsplaining encodes them).",
     enforcementLevel: "mandatory",
     severity: "critical",
     remediationSteps:
-      "Remove the escalation actions, or scope them to the exact resources the workload manages (a deployment role that must pass one role names that role's ARN). Permissions-management actions (policies on buckets, keys, roles ...) must name their resources. If a principal truly administers IAM, give it a permissions boundary and waive this policy on it with the reason.",
+      "Remove the escalation actions, or scope them to the exact resources the workload manages (a deployment role that must pass one role names that role's ARN). Never grant iam:Delete*PermissionsBoundary. If a principal truly administers IAM, give it a permissions boundary and waive this policy on it with the reason.",
     references: [
       { source: "Checkov", id: "CKV_AWS_286" },
-      { source: "Checkov", id: "CKV_AWS_289" },
+      { source: "Checkov", id: "CKV_AWS_110" },
+      { source: "Trivy", id: "AWS-0347" },
+      { source: "Trivy", id: "AWS-0348" },
+      { source: "Trivy", id: "AWS-0349" },
+      { source: "Trivy", id: "AWS-0350" },
+      { source: "Trivy", id: "AWS-0351" },
+      { source: "Trivy", id: "AWS-0352" },
+      { source: "Trivy", id: "AWS-0353" },
+      { source: "KICS", id: "*_with_privilege_escalation_by_actions_*" },
     ],
   },
   {
@@ -38,36 +47,25 @@ export const noPrivilegeEscalation = documentPolicy(
       const granted = new Set<string>();
       const unscoped = new Set<string>();
       const unknown = doc.scan((s) => {
-        if (!s.isAllow) return;
+        if (!grantsAccess(s)) return;
         const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a));
+        if (grants.length === 0) return;
+        for (const a of grants) granted.add(a);
         const res = unscopedResource(s);
-        for (const a of grants) {
-          granted.add(a);
-          if (res) unscoped.add(a);
-        }
-        if (!res) return;
-        // Unconstrained permissions management (CKV_AWS_289), from the data set's access levels.
-        const { infos } = grantedActions(s);
-        const pm = infos
-          .filter(isPermissionsManagement)
-          .map((i) => i.action)
-          .filter((a) => !PRIVESC_ACTIONS.some((p) => p.toLowerCase() === a.toLowerCase()));
-        if (pm.length > 0) {
-          ctx.report(
-            `${where} ${s.label}: permissions-management action(s) on ${res}: ${listSome(pm)}.`,
-          );
-        }
+        if (res) for (const a of grants) unscoped.add(a);
       });
       const paths: string[] = [];
       for (const [path, actions] of Object.entries(ESCALATION_PATHS)) {
-        if (unscoped.has(actions[0]) && actions.every((a) => granted.has(a))) {
+        const pivot = actions[0];
+        const pivotOk = ESCALATES_ON_ANY_RESOURCE.has(pivot)
+          ? granted.has(pivot)
+          : unscoped.has(pivot);
+        if (pivotOk && actions.every((a) => granted.has(a))) {
           paths.push(`${path} (${actions.join(" + ")})`);
         }
       }
       if (paths.length > 0) {
-        ctx.report(
-          `${where}: allows privilege escalation on unscoped resources: ${listSome(paths, 8)}.`,
-        );
+        ctx.report(`${where}: allows privilege escalation: ${listSome(paths, 8)}.`);
       }
       if (unknown) throw unknown;
     },
@@ -123,7 +121,7 @@ export const kmsDecryptScoped = documentPolicy(
   },
   {
     statement: (s, where, ctx) => {
-      if (!s.isAllow) return;
+      if (!grantsAccess(s)) return;
       const grants = KMS_DECRYPT_ACTIONS.filter((a) => statementGrants(s, a));
       if (grants.length === 0) return;
       const res = unscopedResource(s);

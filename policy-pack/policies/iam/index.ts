@@ -13,9 +13,11 @@ import {
   noDataExfiltration,
   noPrivilegeEscalation,
 } from "./escalation";
+import { noUnscopedPermissionsManagement } from "./permissions-management";
 import { trustConfusedDeputyUnverified, trustSpecificPrincipals } from "./trust";
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
+import { groupHasUsers } from "./groups";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
 
@@ -27,6 +29,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   passRoleScoped,
   passRolePassedToService,
   noPrivilegeEscalation,
+  noUnscopedPermissionsManagement,
   noCredentialsExposure,
   noDataExfiltration,
   kmsDecryptScoped,
@@ -34,6 +37,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   trustConfusedDeputyUnverified,
   managedPolicyAllowlist,
   noUserPolicies,
+  groupHasUsers,
   rolePolicyManagementConflicts,
   documentValid,
 ];

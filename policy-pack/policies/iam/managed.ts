@@ -9,6 +9,51 @@ interface ManagedPolicyConfig {
   allowedManagedPolicies: { arn: string; reason: string }[];
 }
 
+/**
+ * AWS-managed policies accepted by default: the narrow execution-role policies AWS maintains for a
+ * service to run a workload, whose grants are what the service itself needs (mostly actions AWS
+ * defines without resource types). Each reason says what the policy allows; the JSON of each is in
+ * the AWS Managed Policy Reference (docs.aws.amazon.com/aws-managed-policy/latest/reference/<Name>.html).
+ * Broad policies stay out on purpose: AdministratorAccess, PowerUserAccess, IAMFullAccess, every
+ * *FullAccess and *ReadOnlyAccess, and execution-role policies that read every queue or stream
+ * (AWSLambdaSQSQueueExecutionRole, AWSLambdaKinesisExecutionRole, AWSLambdaDynamoDBExecutionRole).
+ * Setting `allowedManagedPolicies` replaces this list: `[]` accepts no AWS-managed policy at all.
+ */
+export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: string }[] = [
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+    reason:
+      "Lambda execution role: logs:CreateLogGroup, logs:CreateLogStream and logs:PutLogEvents only.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
+    reason:
+      "VPC-attached Lambda: create, describe and delete its network interfaces, and write CloudWatch Logs.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/CloudWatchLambdaInsightsExecutionRolePolicy",
+    reason: "Lambda Insights extension: writes to the /aws/lambda-insights log group only.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+    reason: "X-Ray trace and telemetry upload; these actions have no resource types.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+    reason:
+      "ECS task execution role (used by the ECS agent, not the application): ECR image pull and CloudWatch Logs writes.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole",
+    reason:
+      "Glue service role AWS maintains for jobs and crawlers (Glue catalog, aws-glue-* buckets, job networking).",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+    reason: "API Gateway's account-level logging role: writes execution and access logs.",
+  },
+];
+
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy(\/.+)$/;
 
 /** `policy/<path>/<name>` of an AWS-managed policy ARN, partition-independent; undefined otherwise. */
@@ -24,7 +69,7 @@ function isCustomerPolicy(r: PolicyResource): boolean {
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
   description:
-    "AWS-managed policies (`arn:aws:iam::aws:policy/...`) are attached only when allow-listed in config with a reason; customer-managed policies are checked by the document policies.",
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -32,12 +77,15 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   references: [
     { source: "cdk-nag", id: "AwsSolutions-IAM4" },
     { source: "Checkov", id: "CKV_AWS_274" },
+    { source: "Checkov", id: "CKV_AWS_275" },
+    { source: "Checkov", id: "CKV2_AWS_56" },
   ],
   config: {
     allowedManagedPolicies: {
       type: "array",
-      default: [],
-      description: "AWS-managed policies that may be attached, each with the reason.",
+      default: DEFAULT_ALLOWED_MANAGED_POLICIES,
+      description:
+        "AWS-managed policies that may be attached, each with the reason. The default lists AWS's narrow execution-role policies; set a shorter list (or []) to tighten it.",
       items: {
         type: "object",
         properties: { arn: { type: "string" }, reason: { type: "string", minLength: 10 } },
@@ -54,6 +102,7 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
     IAM_TYPES.rolePolicyAttachmentsExclusive,
     IAM_TYPES.userPolicyAttachmentsExclusive,
     IAM_TYPES.groupPolicyAttachmentsExclusive,
+    IAM_TYPES.ssoManagedPolicyAttachment,
   ],
   check: (ctx) => {
     const allowed = new Set(
@@ -133,6 +182,11 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
       IAM_TYPES.groupPolicyAttachmentsExclusive,
     )) {
       read(r, "policyArns", []);
+    }
+    // IAM Identity Center: an AWS-managed policy on a permission set reaches every account it is
+    // provisioned to (Checkov CKV_AWS_274 / CKV2_AWS_56 check aws_ssoadmin_managed_policy_attachment).
+    for (const r of index.ofType(IAM_TYPES.ssoManagedPolicyAttachment)) {
+      read(r, "managedPolicyArn", []);
     }
   },
 });

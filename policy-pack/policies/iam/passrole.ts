@@ -1,4 +1,5 @@
 // iam:PassRole rules: granted only on specific roles, and only to the intended service.
+import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
 import { documentPolicy, unscopedResource } from "./documents";
@@ -16,7 +17,7 @@ export const passRoleScoped = documentPolicy(
   },
   {
     statement: (s, where, ctx) => {
-      if (!s.isAllow || !statementGrants(s, "iam:PassRole")) return;
+      if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
       const res = unscopedResource(s);
       if (res) {
         ctx.report(
@@ -40,7 +41,7 @@ export const passRolePassedToService = documentPolicy(
   },
   {
     statement: (s, where, ctx) => {
-      if (!s.isAllow || !statementGrants(s, "iam:PassRole")) return;
+      if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
       if (narrowingClauses(s, /^iam:PassedToService$/i).length > 0) return;
       ctx.report(`${where} ${s.label}: iam:PassRole without an iam:PassedToService condition.`);
     },

@@ -1,6 +1,7 @@
 // Role trust policies: specific principals (no `*`, no NotPrincipal, no whole foreign account
 // without sts:ExternalId, OIDC pinned to a subject, confused-deputy conditions where documented),
 // and an advisory for service principals whose support of those conditions is not recorded.
+import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
@@ -17,6 +18,13 @@ const PRINCIPAL_NARROWING =
   /^aws:(PrincipalArn|PrincipalAccount|PrincipalOrgID|PrincipalOrgPaths|SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths)$/i;
 const SOURCE_NARROWING = /^aws:(SourceAccount|SourceArn|SourceOrgID|SourceOrgPaths)$/i;
 const ROOT_PRINCIPAL = /^(?:arn:aws[a-z-]*:iam::)?(\d{12})(?::root)?$/;
+/** A whole-account principal AWS would reject (`arn:aws:iam::root`, no account): KICS flags it too. */
+const MALFORMED_ROOT = /^arn:aws[a-z-]*:iam::[^:]*:?root$/;
+/**
+ * The GitHub OIDC subject claim key, with or without an enterprise/organisation issuer slug
+ * (`token.actions.githubusercontent.com/<slug>:sub`), as Checkov's `gh_sub_condition` reads it.
+ */
+const GITHUB_SUB = /^token\.actions\.githubusercontent\.com(?:\/[a-zA-Z0-9_-]+)?:sub$/i;
 
 /** The OIDC issuer host of a Federated principal, or undefined for SAML providers. */
 function oidcHost(id: string): string | undefined {
@@ -31,9 +39,20 @@ function checkTrustStatement(
   report: (m: string) => void,
 ): void {
   const out = { push: (m: string) => report(`assumeRolePolicy ${m}`) };
-  if (!s.isAllow) return;
+  if (!grantsAccess(s)) return;
   if (s.notPrincipals) {
     out.push(`${s.label}: Allow with NotPrincipal trusts everyone except those listed.`);
+  }
+  const actions = s.actions;
+  if (actions) {
+    // A trust policy's actions are the sts:AssumeRole* family; `*` or `sts:*` lets the trusted
+    // principals do everything STS offers on the role (KICS iam_role_with_full_privileges).
+    const broad = actions.known.filter((a) => a === "*" || /^sts:\*$/i.test(a));
+    if (broad.length) {
+      out.push(
+        `${s.label}: Action ${broad.map((a) => `"${a}"`).join(", ")} in a trust policy; allow only the sts:AssumeRole* action the principal needs.`,
+      );
+    }
   }
   const principals = s.principals;
   if (!principals) return;
@@ -61,6 +80,10 @@ function checkTrustStatement(
             `${s.label}: trusts every principal of account ${root[1]} without an sts:ExternalId (or aws:PrincipalArn) condition; name the role, or add the condition, or list the account in trustedAccounts.`,
           );
         }
+      } else if (MALFORMED_ROOT.test(p.id)) {
+        out.push(
+          `${s.label}: AWS principal "${p.id}" trusts a whole account (and names none: AWS rejects it); name the roles that may assume this one.`,
+        );
       } else if (hasWildcard(p.id)) {
         out.push(
           `${s.label}: AWS principal "${p.id}" is a wildcard; name specific roles or users.`,
@@ -79,7 +102,7 @@ function checkTrustStatement(
           : ["sub", "aud"];
       const clauses = narrowingClauses(
         s,
-        keys.map((k) => `${host}:${k}`),
+        github ? GITHUB_SUB : keys.map((k) => `${host}:${k}`),
       ).filter(
         // GitHub: `repo:*` lets every repository on GitHub assume the role.
         (c) => !github || c.values.every((v) => /^repo:[^*?/]+\//.test(v)),
@@ -106,12 +129,13 @@ function checkTrustStatement(
     }
   }
   if (principals.unknown) throw principals.unknown;
+  if (actions?.unknown) throw actions.unknown;
 }
 
 export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   name: "iam-trust-policy-specific-principals",
   description:
-    "Role trust policies name specific principals: no `*` without a narrowing condition, no NotPrincipal, no whole foreign account without sts:ExternalId, OIDC trusts pinned to a subject, and confused-deputy conditions for service principals that support them.",
+    "Role trust policies name specific principals and actions: no `*` principal without a narrowing condition, no NotPrincipal, no whole account without sts:ExternalId, OIDC trusts pinned to a subject, confused-deputy conditions for service principals that support them, and no `*`/`sts:*` action.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -119,7 +143,11 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   references: [
     { source: "Checkov", id: "CKV_AWS_60" },
     { source: "Checkov", id: "CKV_AWS_61" },
+    { source: "Checkov", id: "CKV_AWS_358" },
     { source: "Checkov", id: "CKV_AWS_393" },
+    { source: "KICS", id: "iam_role_allows_all_principals_to_assume" },
+    { source: "KICS", id: "iam_policy_grants_assumerole_permission_across_all_services" },
+    { source: "KICS", id: "iam_role_with_full_privileges" },
   ],
   config: {
     trustedAccounts: {
@@ -174,7 +202,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
     );
     const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
     doc.forEach((s) => {
-      if (!s.isAllow) return;
+      if (!grantsAccess(s)) return;
       const principals = s.principals;
       if (!principals) return;
       const services = principals.known

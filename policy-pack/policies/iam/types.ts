@@ -11,6 +11,9 @@
 // `aws:iam/{role,user,group}PoliciesExclusive` carry policy names only (the documents are on the
 // RolePolicy/UserPolicy/GroupPolicy resources). @pulumi/aws 7 has no separate role inline-policy
 // resource besides RolePolicy.
+// IAM Identity Center permission sets: `aws:ssoadmin/permissionSetInlinePolicy` (`inlinePolicy`, a
+// document) and `aws:ssoadmin/managedPolicyAttachment` (`managedPolicyArn`), see ../../lib/types.ts.
+import { SSO_MANAGED_POLICY_ATTACHMENT, SSO_PERMISSION_SET_INLINE_POLICY } from "../../lib/types";
 
 export const IAM_TYPES = {
   role: "aws:iam/role:Role",
@@ -31,6 +34,8 @@ export const IAM_TYPES = {
     "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive",
   groupPolicyAttachmentsExclusive:
     "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive",
+  ssoPermissionSetInlinePolicy: SSO_PERMISSION_SET_INLINE_POLICY,
+  ssoManagedPolicyAttachment: SSO_MANAGED_POLICY_ATTACHMENT,
 } as const;
 
 /** Resources that carry identity-based permission documents. */
@@ -40,4 +45,10 @@ export const DOCUMENT_TYPES = [
   IAM_TYPES.policy,
   IAM_TYPES.userPolicy,
   IAM_TYPES.groupPolicy,
+  IAM_TYPES.ssoPermissionSetInlinePolicy,
 ];
+
+/** The property that holds the document of a single-document type (not Role). */
+export function documentProperty(type: string): string {
+  return type === IAM_TYPES.ssoPermissionSetInlinePolicy ? "inlinePolicy" : "policy";
+}

@@ -14,6 +14,8 @@ export const noUserPolicies = resourcePolicy({
     { source: "Security Hub FSBP", id: "IAM.2" },
     { source: "cdk-nag", id: "IAMUserNoPolicies" },
     { source: "Checkov", id: "CKV_AWS_40" },
+    { source: "Trivy", id: "AWS-0143" },
+    { source: "KICS", id: "iam_policies_attached_to_user" },
   ],
   types: [
     IAM_TYPES.userPolicy,

@@ -1,5 +1,6 @@
 // IAM documents AWS would accept, naming actions that exist (advisory).
 import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam-actions";
+import { peek } from "../../lib/values";
 import { documentPolicy, isAllServicesPattern } from "./documents";
 
 export const documentValid = documentPolicy(
@@ -18,6 +19,19 @@ export const documentValid = documentPolicy(
       for (const p of doc.problems) ctx.report(`${where}: ${p}.`);
       doc.forEach((s) => {
         for (const p of s.problems) ctx.report(`${where} ${s.label}: ${p}.`);
+        // IAM User Guide, Principal element: "You cannot use the Principal element in an
+        // identity-based policy"; AWS rejects the document (MalformedPolicyDocument).
+        for (const [name, read] of [
+          ["Principal", () => s.principals],
+          ["NotPrincipal", () => s.notPrincipals],
+        ] as const) {
+          const v = peek(read);
+          if (!v.known || v.value !== undefined) {
+            ctx.report(
+              `${where} ${s.label}: an identity policy takes no ${name} (AWS rejects it).`,
+            );
+          }
+        }
         for (const list of [s.actions, s.notActions]) {
           if (!list) continue;
           for (const a of list.known) {

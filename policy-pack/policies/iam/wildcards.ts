@@ -1,6 +1,9 @@
 // IAM rules on wildcards: no wildcard actions (`*`, `service:*`, Allow+NotAction, broad partial
 // wildcards) and no `"*"` resource for actions that support resource-level permissions.
+import { grantsAccess } from "../../lib/iam/statements";
+import type { IamStatement } from "../../lib/policy-document";
 import {
+  ActionInfo,
   expandActionPattern,
   isReadOnly,
   supportsResourceLevelPermissions,
@@ -16,6 +19,15 @@ import {
   narrowedByResourceTag,
   unscopedResource,
 } from "./documents";
+
+/**
+ * How many read/list actions a partial wildcard may stand for before it is too broad (the default
+ * of `iam-no-wildcard-actions`' `maxWildcardExpansion`). A read-only wildcard broader than this
+ * (`ec2:Describe*`, 190+ actions, most without resource types) is that rule's finding alone:
+ * `iam-no-resource-wildcard` does not report the few of its actions that could be scoped, because
+ * naming ARNs for them is no useful fix while the pattern stays.
+ */
+export const DEFAULT_MAX_WILDCARD_EXPANSION = 10;
 
 interface WildcardActionsConfig {
   maxWildcardExpansion: number;
@@ -33,18 +45,23 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
       "List the exact actions the workload calls (CloudTrail or IAM Access Analyzer policy generation shows them). Replace `*`/`service:*` and Allow+NotAction with that list. A partial wildcard such as `logs:Describe*` is accepted when it expands to at most `maxWildcardExpansion` read/list actions, or when added to this policy's `allowedActionPatterns` config.",
     references: [
       { source: "cdk-nag", id: "AwsSolutions-IAM5" },
+      { source: "Checkov", id: "CKV_AWS_1" },
       { source: "Checkov", id: "CKV_AWS_62" },
       { source: "Checkov", id: "CKV_AWS_63" },
       { source: "Checkov", id: "CKV_AWS_49" },
+      { source: "Checkov", id: "CKV2_AWS_40" },
       { source: "Security Hub FSBP", id: "IAM.1" },
       { source: "Security Hub FSBP", id: "IAM.21" },
+      { source: "Trivy", id: "AWS-0057" },
       { source: "Trivy", id: "AWS-0345" },
+      { source: "KICS", id: "iam_policies_with_full_privileges" },
+      { source: "KICS", id: "iam_policy_grants_full_permissions" },
     ],
     config: {
       maxWildcardExpansion: {
         type: "integer",
         minimum: 1,
-        default: 10,
+        default: DEFAULT_MAX_WILDCARD_EXPANSION,
         description:
           "A partial wildcard (e.g. `ec2:Describe*`) may expand to at most this many actions, all Read or List.",
       },
@@ -59,7 +76,7 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
   },
   {
     statement: (s, where, ctx) => {
-      if (!s.isAllow) return;
+      if (!grantsAccess(s)) return;
       if (s.notActions) {
         ctx.report(
           `${where} ${s.label}: Allow with NotAction grants every action of every service except those listed.`,
@@ -128,7 +145,9 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
       { source: "Checkov", id: "CKV_AWS_355" },
       { source: "Checkov", id: "CKV_AWS_356" },
       { source: "Checkov", id: "CKV_AWS_290" },
+      { source: "Checkov", id: "CKV_AWS_111" },
       { source: "cdk-nag", id: "AwsSolutions-IAM5" },
+      { source: "Trivy", id: "AWS-0057" },
     ],
     config: {
       allowResourceTagConditions: {
@@ -148,14 +167,15 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
   },
   {
     statement: (s, where, ctx) => {
-      if (!s.isAllow) return;
+      if (!grantsAccess(s)) return;
       const res = unscopedResource(s);
       if (!res) return;
-      const { infos, everything } = grantedActions(s);
+      const { everything } = grantedActions(s);
       if (everything) {
         ctx.report(`${where} ${s.label}: grants every action (wildcard or NotAction) on ${res}.`);
         return;
       }
+      const infos = scopableCandidates(s);
       const allowed = new Set(ctx.config.allowedActions.map((a) => a.toLowerCase()));
       const offenders = infos.filter(
         (info) =>
@@ -172,3 +192,26 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
     },
   },
 );
+
+/**
+ * The actions `iam-no-resource-wildcard` judges: every action the statement's patterns stand for,
+ * except those of a read-only partial wildcard broader than DEFAULT_MAX_WILDCARD_EXPANSION (that
+ * pattern is `iam-no-wildcard-actions`' finding, see DEFAULT_MAX_WILDCARD_EXPANSION).
+ */
+function scopableCandidates(s: IamStatement): ActionInfo[] {
+  const actions = s.actions;
+  if (!actions) return [];
+  const out: ActionInfo[] = [];
+  for (const p of actions.known) {
+    const expanded = expandActionPattern(p);
+    const parts = splitAction(p);
+    const broadReadOnly =
+      parts !== undefined &&
+      hasWildcard(parts.name) &&
+      expanded.length > DEFAULT_MAX_WILDCARD_EXPANSION &&
+      expanded.every(isReadOnly);
+    if (!broadReadOnly) out.push(...expanded);
+  }
+  if (actions.unknown) throw actions.unknown;
+  return out;
+}

@@ -1,10 +1,8 @@
 // KMS key rules: automatic rotation, an explicit key policy without unnarrowed wildcard
 // principals (and no lockout-check bypass), a deletion waiting period, and a description.
 import type { PolicyResource } from "@pulumi/policy";
-import { DEFAULT_NARROWING_KEYS } from "../../lib/conditions";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { parseKnownPolicyDocument } from "../../lib/policy-document";
-import { actionsText, jsonErrorOf, publicGrants } from "../../lib/resource-policies";
+import { reportPublicPolicy } from "../../lib/public-policy";
 
 const KEY = "aws:kms/key:Key";
 const KEY_TYPES = [
@@ -14,14 +12,6 @@ const KEY_TYPES = [
   "aws:kms/replicaExternalKey:ReplicaExternalKey",
 ];
 const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
-
-/**
- * For key policies, the S3-specific keys and aws:SourceIp are not narrowing enough: a key granted
- * to "*" from a network range is usable by principals of every AWS account there.
- */
-const KMS_NARROWING_KEYS = DEFAULT_NARROWING_KEYS.filter(
-  (k) => k !== "aws:SourceIp" && !k.startsWith("s3:"),
-);
 
 export const keyRotationEnabled = resourcePolicy({
   name: "kms-key-rotation-enabled",
@@ -61,11 +51,7 @@ export const keyRotationEnabled = resourcePolicy({
   },
 });
 
-interface NarrowingConfig {
-  narrowingConditionKeys: string[];
-}
-
-export const keyPolicyNoWildcard = stackPolicy<NarrowingConfig>({
+export const keyPolicyNoWildcard = stackPolicy({
   name: "kms-key-policy-no-wildcard-principal",
   description:
     "Every KMS key has an explicit key policy (on the key or an aws.kms.KeyPolicy) that grants " +
@@ -85,31 +71,16 @@ export const keyPolicyNoWildcard = stackPolicy<NarrowingConfig>({
       id: "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
     },
   ],
-  config: {
-    narrowingConditionKeys: {
-      type: "array",
-      items: { type: "string" },
-      description:
-        'Condition keys that, compared for equality with fixed values, make a grant to Principal "*" non-public.',
-      default: [...KMS_NARROWING_KEYS],
-    },
-  },
   types: [...KEY_TYPES, KEY_POLICY],
   check: (ctx) => {
     const keys = ctx.index.ofType(...KEY_TYPES);
     const linkedPolicies = new Set<PolicyResource>();
-    const checkDoc = (owner: PolicyResource, source: PolicyResource, policy: unknown) => {
-      const doc = parseKnownPolicyDocument(policy);
-      const error = jsonErrorOf(doc);
-      if (error) ctx.report(owner, `key policy of "${source.name}": ${error}.`, [source]);
-      for (const { statement, why } of publicGrants(doc, ctx.config.narrowingConditionKeys)) {
-        ctx.report(
-          owner,
-          `key policy of "${source.name}", statement ${statement.sidOrIndex} (${actionsText(statement)}): ${why}.`,
-          [source],
-        );
-      }
-    };
+    // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts):
+    // statements public on what is known are reported even when another part is unknown.
+    const checkDoc = (owner: PolicyResource, source: PolicyResource, policy: unknown) =>
+      reportPublicPolicy(policy, `key policy of "${source.name}"`, (message) =>
+        ctx.report(owner, message, [source]),
+      );
     const checkBypass = (owner: PolicyResource, source: PolicyResource) => {
       if (source.props.bypassPolicyLockoutSafetyCheck === true) {
         ctx.report(owner, `"${source.name}" sets bypassPolicyLockoutSafetyCheck: true.`, [source]);

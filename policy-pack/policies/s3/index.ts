@@ -18,6 +18,7 @@ import { bucketKeyEnabled, sseKmsCmk } from "./encryption";
 import { crossAccountRestricted, tlsOnly } from "./bucket-policies";
 import { loggingEnabled } from "./logging";
 import { lifecycleConfigured, versioningEnabled } from "./versioning";
+import { documentedExceptions } from "./exceptions";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   bucketPublicAccessBlock,
@@ -33,4 +34,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   loggingEnabled,
   versioningEnabled,
   lifecycleConfigured,
+  documentedExceptions,
 ];

@@ -1,14 +1,13 @@
 // S3 rules that block public access: bucket and account public-access blocks, ACLs, bucket
 // policies granting to everyone, and object ownership (ACLs disabled).
 import type { PolicyResource } from "@pulumi/policy";
-import { DEFAULT_NARROWING_KEYS } from "../../lib/conditions";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { parseKnownPolicyDocument } from "../../lib/policy-document";
-import { actionsText, jsonErrorOf, publicGrants } from "../../lib/resource-policies";
+import { reportPublicPolicy } from "../../lib/public-policy";
 import {
   ACCOUNT_PUBLIC_ACCESS_BLOCK,
   BUCKET_TYPES,
   bucketsOf,
+  cloudfrontLegacyLoggingInto,
   pick,
   S3_SIDE,
   sideResourcesOf,
@@ -131,26 +130,12 @@ export const noPublicAcl = resourcePolicy({
   },
 });
 
-interface NarrowingConfig {
-  narrowingConditionKeys: string[];
-}
-
-const narrowingConfig = {
-  narrowingConditionKeys: {
-    type: "array",
-    items: { type: "string" },
-    description:
-      "Condition keys that, compared for equality with fixed values (no wildcard, no ...IfExists), " +
-      'make an Allow to Principal "*" non-public.',
-    default: [...DEFAULT_NARROWING_KEYS],
-  },
-} as const;
-
-export const policyNoPublicPrincipal = resourcePolicy<NarrowingConfig>({
+export const policyNoPublicPrincipal = resourcePolicy({
   name: "s3-bucket-policy-no-public-principal",
   description:
-    'No bucket policy (BucketPolicy or inline) allows Principal "*" (or {"AWS": "*"}, or uses ' +
-    "NotPrincipal) without a condition that narrows it to known callers.",
+    'No bucket policy (BucketPolicy or inline) makes the bucket public: no Allow to Principal "*" ' +
+    "(or another unfixed principal) without a condition that pins it to known callers, and no " +
+    'Allow with NotPrincipal (as S3 defines "public").',
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -163,21 +148,10 @@ export const policyNoPublicPrincipal = resourcePolicy<NarrowingConfig>({
     { source: "Security Hub FSBP", id: "S3.2" },
     { source: "Security Hub FSBP", id: "S3.3" },
   ],
-  config: narrowingConfig,
   types: [...S3_SIDE.policy, ...BUCKET_TYPES],
-  check: (props, ctx) => {
-    const policy = props.policy;
-    if (policy === undefined || policy === null || policy === "") return;
-    const doc = parseKnownPolicyDocument(policy);
-    const error = jsonErrorOf(doc);
-    if (error) {
-      ctx.report(error);
-      return;
-    }
-    for (const { statement, why } of publicGrants(doc, ctx.config.narrowingConditionKeys)) {
-      ctx.report(`statement ${statement.sidOrIndex} (${actionsText(statement)}): ${why}.`);
-    }
-  },
+  // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
+  // policy of the pack.
+  check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
 export const ownershipEnforced = stackPolicy({
@@ -189,7 +163,9 @@ export const ownershipEnforced = stackPolicy({
   remediationSteps:
     "Add an aws.s3.BucketOwnershipControls with `bucket: <bucket>.id` and " +
     'rule: { objectOwnership: "BucketOwnerEnforced" }. New buckets default to it, but only an ' +
-    "explicit resource keeps it from drifting and documents it.",
+    "explicit resource keeps it from drifting and documents it. Exception: a bucket that receives " +
+    "CloudFront standard logging (legacy) needs ACLs (BucketOwnerPreferred); better, move the " +
+    "distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
   references: [
     { source: "Checkov", id: "CKV2_AWS_65" },
     { source: "Security Hub FSBP", id: "S3.12" },
@@ -197,6 +173,9 @@ export const ownershipEnforced = stackPolicy({
   types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
+      // CloudFront standard logging (legacy) writes with ACLs: such a bucket must keep them
+      // enabled (documented exception, listed by s3-bucket-documented-exceptions).
+      if (cloudfrontLegacyLoggingInto(ctx.index, bucket).length) return;
       const controls = sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls);
       if (controls.length === 0) {
         ctx.report(bucket, `${label(bucket)} has no BucketOwnershipControls.`);

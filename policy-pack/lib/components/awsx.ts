@@ -1,0 +1,49 @@
+// Reading the recorded inputs of awsx v3 components. The components are served by the awsx provider
+// plugin, so policies see their inputs and never their children; these readers give the rules the
+// container definitions and task settings an awsx service or task definition will create.
+import {
+  AWSX_EC2_SERVICE,
+  AWSX_EC2_TASK_DEFINITION,
+  AWSX_FARGATE_SERVICE,
+  AWSX_FARGATE_TASK_DEFINITION,
+} from "../types";
+
+export const AWSX_SERVICES = [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE] as const;
+export const AWSX_TASK_DEFINITIONS = [
+  AWSX_FARGATE_TASK_DEFINITION,
+  AWSX_EC2_TASK_DEFINITION,
+] as const;
+export const AWSX_ECS_COMPONENTS: readonly string[] = [...AWSX_SERVICES, ...AWSX_TASK_DEFINITIONS];
+
+/** One container an awsx ECS component will define, with where it sits (for messages). */
+export interface AwsxContainer {
+  readonly name: string;
+  readonly def: any;
+}
+
+/**
+ * The task-definition arguments of an awsx ECS component: the task definition's own inputs, or a
+ * service's `taskDefinitionArgs` (undefined when the service runs an existing `taskDefinition`).
+ */
+export function awsxTaskArgs(type: string, props: any): any {
+  return (AWSX_SERVICES as readonly string[]).includes(type) ? props.taskDefinitionArgs : props;
+}
+
+/**
+ * The containers of an awsx task: `container` (one, named by its `name`) and `containers` (a map of
+ * name to definition), as awsx's TaskDefinitionContainerDefinitionArgs. Reading an unknown value
+ * throws, so the engine shows a preview note instead of a pass.
+ */
+export function awsxContainers(task: any): AwsxContainer[] {
+  if (!task || typeof task !== "object") return [];
+  const out: AwsxContainer[] = [];
+  const single = task.container;
+  if (single && typeof single === "object") {
+    out.push({ name: typeof single.name === "string" ? single.name : "container", def: single });
+  }
+  const many = task.containers;
+  if (many && typeof many === "object") {
+    for (const key of Object.keys(many)) out.push({ name: key, def: many[key] ?? {} });
+  }
+  return out;
+}

@@ -1,0 +1,13 @@
+// Questions the IAM rules ask of a statement beyond what ../policy-document.ts answers.
+import type { IamStatement } from "../policy-document";
+
+/**
+ * Whether an identity or trust statement grants: an Allow, and also a statement whose Effect AWS
+ * would reject (missing, misspelt), read the strict way like malformed principals are, so a broken
+ * document never hides a grant (KICS reads a missing Effect as Allow, as Terraform's
+ * `aws_iam_policy_document` does; `iam-policy-document-valid` reports the malformed Effect).
+ * Only an explicit `"Deny"` grants nothing. Throws if the Effect is unknown at preview.
+ */
+export function grantsAccess(s: IamStatement): boolean {
+  return s.effect !== "Deny";
+}

@@ -1,0 +1,89 @@
+// awsx ECS components (FargateService, EC2Service, FargateTaskDefinition, EC2TaskDefinition): the
+// checks the pack makes on aws.ecs.TaskDefinition / aws.ecs.Service, on the components' inputs and
+// with the same helpers and levels (privileged containers and host namespaces mandatory, plaintext
+// credentials mandatory, public task IPs mandatory).
+import {
+  AWSX_SERVICES,
+  AWSX_ECS_COMPONENTS,
+  awsxContainers,
+  awsxTaskArgs,
+} from "../../lib/components/awsx";
+import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
+import { resourcePolicy } from "../../lib/define";
+import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import { AWSX_FARGATE_SERVICE } from "../../lib/types";
+import { asList } from "../../lib/values";
+
+export const awsxEcsNotPrivileged = resourcePolicy({
+  name: "awsx-ecs-task-not-privileged",
+  description:
+    "awsx ECS services and task definitions run no privileged container, add no host-level Linux capability and share no host namespace (pidMode/ipcMode 'host'). Mandatory, as ecs-task-definition-not-privileged and ecs-task-definition-no-host-namespaces are for aws.ecs.TaskDefinition.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Remove `privileged: true` and the host-level `linuxParameters.capabilities.add` entries from the container, and `pidMode`/`ipcMode: "host"` from the task arguments.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_334" },
+    { source: "Checkov", id: "CKV_AWS_335" },
+    { source: "Security Hub FSBP", id: "ECS.4" },
+    { source: "Security Hub FSBP", id: "ECS.3" },
+  ],
+  types: AWSX_ECS_COMPONENTS,
+  check: (props, ctx, args) => {
+    const task = awsxTaskArgs(args.type, props);
+    if (!task) return;
+    for (const problem of hostNamespaceProblems(task)) ctx.report(problem);
+    for (const c of awsxContainers(task)) {
+      for (const problem of privilegedContainerProblems(c.name, c.def)) ctx.report(problem);
+    }
+  },
+});
+
+export const awsxEcsNoPlaintextSecrets = resourcePolicy<SecretNameConfig>({
+  name: "awsx-ecs-container-no-plaintext-secrets",
+  description:
+    "awsx ECS containers receive no credentials as literal `environment` values (a DB_PASSWORD-style name with a literal value, or an AWS access key id). Mandatory, the same detection as ecs-task-definition-no-plaintext-secrets.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Move the variable from `environment` to `secrets` with `valueFrom` set to a Secrets Manager secret or SSM SecureString ARN.",
+  references: [
+    { source: "cdk-nag", id: "AwsSolutions-ECS2" },
+    { source: "Security Hub FSBP", id: "ECS.8" },
+  ],
+  config: secretNameSchema,
+  types: AWSX_ECS_COMPONENTS,
+  check: (props, ctx, args) => {
+    for (const c of awsxContainers(awsxTaskArgs(args.type, props))) {
+      for (const env of asList(c.def.environment)) {
+        const reason = plaintextSecretReason(env, ctx.config);
+        if (reason) ctx.report(`Container '${c.name}': ${reason}.`);
+      }
+    }
+  },
+});
+
+export const awsxEcsServiceNoPublicIp = resourcePolicy({
+  name: "awsx-ecs-service-no-public-ip",
+  description:
+    "awsx ECS services give tasks no public IP (`assignPublicIp`, or `networkConfiguration.assignPublicIp`). Mandatory, as ecs-service-no-public-ip.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Remove `assignPublicIp: true` and run the tasks in private subnets reaching AWS APIs through VPC endpoints.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_333" },
+    { source: "Security Hub FSBP", id: "ECS.2" },
+  ],
+  types: [...AWSX_SERVICES],
+  check: (props, ctx, args) => {
+    // FargateService's own `assignPublicIp` (Fargate only, default false) and the service network
+    // configuration's, which both awsx services pass to aws.ecs.Service.
+    if (args.type === AWSX_FARGATE_SERVICE && props.assignPublicIp === true) {
+      ctx.report("assignPublicIp is true: tasks get public IP addresses.");
+    }
+    if (props.networkConfiguration?.assignPublicIp === true) {
+      ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
+    }
+  },
+});

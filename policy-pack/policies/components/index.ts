@@ -1,0 +1,21 @@
+// Components served by provider plugins (awsx v3): policies on their recorded inputs, with the
+// verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { awsxVpcPrivateSubnetNoDefaultRoute } from "./vpc";
+import { awsxEcsNoPlaintextSecrets, awsxEcsNotPrivileged, awsxEcsServiceNoPublicIp } from "./ecs";
+import { awsxAlbHttpRedirect, awsxAlbListenerTlsPolicy } from "./load-balancers";
+import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
+import { remoteComponentsUnexpanded } from "./remote";
+
+export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  awsxVpcPrivateSubnetNoDefaultRoute,
+  awsxEcsNotPrivileged,
+  awsxEcsNoPlaintextSecrets,
+  awsxEcsServiceNoPublicIp,
+  awsxAlbHttpRedirect,
+  awsxAlbListenerTlsPolicy,
+  awsxEcrTagImmutability,
+  awsxEcrScanOnPush,
+  awsxEcrKms,
+  remoteComponentsUnexpanded,
+];

@@ -1,0 +1,87 @@
+// awsx.lb.ApplicationLoadBalancer: its listeners, judged from the component's `listener`/`listeners`
+// inputs with the helpers and levels of the aws.lb.Listener rules (plain HTTP advisory, TLS policy
+// mandatory).
+//
+// What awsx creates, from its source (pulumi-awsx awsx/lb/applicationLoadBalancer.ts): one
+// aws.lb.Listener per `listener`/`listeners` entry, each with the entry's settings over a default
+// action that forwards to the default target group; without either, one listener with that forward
+// action only. A listener without `protocol` is HTTP (aws.lb.Listener docs: "For Application Load
+// Balancers, valid values are HTTP and HTTPS, with a default of HTTP").
+import { resourcePolicy } from "../../lib/define";
+import {
+  DEFAULT_SSL_POLICY_PATTERN,
+  httpActionProblem,
+  tlsPolicyProblem,
+} from "../../lib/edge/listeners";
+import { AWSX_APPLICATION_LOAD_BALANCER } from "../../lib/types";
+import { asList } from "../../lib/values";
+
+/** The listeners an awsx ALB will create: its `listener`, its `listeners`, or the default one. */
+function awsxListeners(props: any): { label: string; args: any }[] {
+  const one = props.listener;
+  if (one && typeof one === "object") return [{ label: "listener", args: one }];
+  const many = asList(props.listeners);
+  if (many.length > 0)
+    return many.map((args, i) => ({ label: `listeners[${i}]`, args: args ?? {} }));
+  return [{ label: "the default listener", args: {} }];
+}
+
+export const awsxAlbHttpRedirect = resourcePolicy({
+  name: "awsx-alb-http-redirects-to-https",
+  description:
+    "An awsx ApplicationLoadBalancer's HTTP listeners only redirect to HTTPS (or return a fixed response); without `listener`/`listeners` awsx creates a plain-HTTP listener forwarding to the default target group. Advisory, as elb-listener-http-redirects-to-https.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    'Give the component an HTTPS listener (`protocol: "HTTPS"`, an ACM `certificateArn`, a TLS 1.2+ `sslPolicy`) and make any HTTP listener\'s `defaultActions` a redirect to HTTPS.',
+  references: [
+    { source: "Checkov", id: "CKV2_AWS_20" },
+    { source: "Checkov", id: "CKV_AWS_2" },
+    { source: "Security Hub FSBP", id: "ELB.1" },
+  ],
+  types: [AWSX_APPLICATION_LOAD_BALANCER],
+  check: (props, ctx) => {
+    for (const l of awsxListeners(props)) {
+      if ((l.args.protocol ?? "HTTP") !== "HTTP") continue;
+      const actions = asList(l.args.defaultActions);
+      // awsx's default action: forward to the default target group.
+      for (const action of actions.length ? actions : [{ type: "forward" }]) {
+        const problem = httpActionProblem(action);
+        if (problem) ctx.report(`Plain HTTP served: ${l.label}'s default action ${problem}.`);
+      }
+    }
+  },
+});
+
+export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>({
+  name: "awsx-alb-listener-tls-policy",
+  description:
+    "An awsx ApplicationLoadBalancer's HTTPS listeners use a TLS 1.2+ security policy. Mandatory, as elb-listener-tls-policy: without `sslPolicy` the listener gets ELBSecurityPolicy-2016-08 (TLS 1.0+).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set the listener\'s `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06" or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.',
+  references: [
+    { source: "Checkov", id: "CKV_AWS_103" },
+    { source: "Security Hub FSBP", id: "ELB.17" },
+  ],
+  config: {
+    sslPolicyPattern: {
+      type: "string",
+      description:
+        "Regular expression for accepted security policies (as elb-listener-tls-policy).",
+      default: DEFAULT_SSL_POLICY_PATTERN,
+    },
+  },
+  types: [AWSX_APPLICATION_LOAD_BALANCER],
+  check: (props, ctx) => {
+    for (const l of awsxListeners(props)) {
+      const problem = tlsPolicyProblem(
+        l.args.protocol,
+        l.args.sslPolicy,
+        ctx.config.sslPolicyPattern,
+      );
+      if (problem) ctx.report(`${l.label}: ${problem}`);
+    }
+  },
+});

@@ -1,0 +1,78 @@
+// Components served by a provider plugin (multi-language components such as awsx v3): the engine
+// shows policies their registration and inputs, never the resources they create (pulumi/pulumi
+// #12553). Their inputs are judged by ./vpc.ts, ./ecs.ts, ./load-balancers.ts and ./ecr.ts; this
+// policy lists every such component so a report never reads as if their children had been checked.
+import type { PolicyResource } from "@pulumi/policy";
+import { stackPolicy } from "../../lib/define";
+
+interface RemoteConfig {
+  remoteComponentPackages: string[];
+  remoteComponentTypes: string[];
+}
+
+/**
+ * Whether a type token belongs to a remote component: a token of one of `packages` (awsx v3's
+ * `awsx:<module>:<Type>`), except awsx classic's `awsx:x:...`, which runs in the program and shows
+ * its children; or a token listed in `types`.
+ */
+function isRemoteType(
+  type: string,
+  packages: ReadonlySet<string>,
+  types: ReadonlySet<string>,
+): boolean {
+  if (types.has(type)) return true;
+  const [pkg, mod] = type.split(":");
+  return packages.has(pkg) && mod !== "x" && !type.startsWith("pulumi:providers:");
+}
+
+export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
+  name: "stack-remote-components-unexpanded",
+  description:
+    "Lists the components served by a provider plugin (awsx v3 and other multi-language components) whose child resources no policy can see: only their inputs are checked (by the awsx-* policies), so a report that contains them is incomplete. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
+  references: [
+    { source: "AWS docs", id: "pulumi/pulumi#12553 (mocks cannot see remote children)" },
+  ],
+  config: {
+    remoteComponentPackages: {
+      type: "array",
+      items: { type: "string" },
+      default: ["awsx"],
+      description:
+        "Packages whose component tokens are remote (awsx v3). awsx classic (`awsx:x:...`) is local and excluded.",
+    },
+    remoteComponentTypes: {
+      type: "array",
+      items: { type: "string" },
+      default: [],
+      description: "Further remote component type tokens, e.g. `eks:index:Cluster`.",
+    },
+  },
+  types: [],
+  check: (ctx, args) => {
+    const packages = new Set(ctx.config.remoteComponentPackages);
+    const types = new Set(ctx.config.remoteComponentTypes);
+    // Index parents once: a component with a recorded child was expanded after all.
+    const parents = new Set<string>();
+    for (const r of args.resources) if (r.parent) parents.add(r.parent.urn);
+    const unexpanded: PolicyResource[] = args.resources.filter(
+      (r) => isRemoteType(r.type, packages, types) && !parents.has(r.urn),
+    );
+    if (unexpanded.length === 0) return;
+    const byType = new Map<string, number>();
+    for (const r of unexpanded) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+    const names = unexpanded.map((r) => `${r.name} (${r.type})`);
+    const shown =
+      names.length > 20 ? [...names.slice(0, 20), `and ${names.length - 20} more`] : names;
+    const summary = [...byType].map(([t, n]) => `${n} ${t}`).join(", ");
+    const target =
+      args.resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent) ?? unexpanded[0];
+    ctx.report(
+      target,
+      `${unexpanded.length} remote component(s) whose child resources cannot be seen (${summary}): ${shown.join(", ")}. Only their inputs were checked.`,
+    );
+  },
+});

@@ -1,0 +1,60 @@
+// Network endpoints open to the internet: provisioned Redshift clusters with a public address, and
+// EKS clusters whose public API endpoint accepts every address. (RDS instances and clusters:
+// ../analytics/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
+import { resourcePolicy } from "../../lib/define";
+import { EKS_CLUSTER, REDSHIFT_CLUSTER } from "../../lib/types";
+import { asList } from "../../lib/values";
+
+export const redshiftClusterNotPublic = resourcePolicy({
+  name: "redshift-cluster-not-public",
+  description:
+    "Provisioned Redshift clusters are not publicly accessible: a public cluster gets an address " +
+    "reachable from the internet, guarded only by its security group and a password.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Set `publiclyAccessible: false` (the provider's default) and reach the cluster through a " +
+    "private subnet, VPN or tunnel.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_87" },
+    { source: "Security Hub FSBP", id: "Redshift.1" },
+  ],
+  types: [REDSHIFT_CLUSTER],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
+
+export const eksEndpointNotOpen = resourcePolicy({
+  name: "eks-cluster-endpoint-not-public",
+  description:
+    "EKS clusters do not expose their Kubernetes API endpoint to every address: the public " +
+    "endpoint is off, or limited by publicAccessCidrs to ranges other than 0.0.0.0/0.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `vpcConfig.endpointPublicAccess: false` with `endpointPrivateAccess: true`, or list the " +
+    "operators' ranges in `vpcConfig.publicAccessCidrs` (EKS defaults them to 0.0.0.0/0).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_38" },
+    { source: "Checkov", id: "CKV_AWS_39" },
+    { source: "KICS", id: "EKS Cluster Has Public Access CIDRs" },
+    { source: "Trivy", id: "AWS-0041" },
+    { source: "Security Hub FSBP", id: "EKS.1" },
+  ],
+  types: [EKS_CLUSTER],
+  check: (props, ctx) => {
+    // EKS API reference, VpcConfigRequest: endpointPublicAccess defaults to true; publicAccessCidrs
+    // "The default value is 0.0.0.0/0." (and ::/0 for IPv6 clusters).
+    const vpc = props.vpcConfig;
+    if (vpc?.endpointPublicAccess === false) return;
+    const cidrs = asList<string>(vpc?.publicAccessCidrs);
+    const open =
+      cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => EVERYWHERE.has(c));
+    if (open.length) {
+      ctx.report(`the public API endpoint is open to ${open.join(", ")}.`);
+    }
+  },
+});

@@ -1,0 +1,42 @@
+// Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
+// vaults, access points (judged by the pack's one evaluator, ../../lib/public-policy.ts), Lambda
+// permissions and function URLs, images and snapshots shared with everyone, and databases and
+// cluster endpoints open to the internet. Bucket policies: ../s3; key policies: ../kms; ECR
+// repository and registry policies: ../compute/ecr.ts.
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
+import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
+import {
+  efsFileSystemPolicyNotPublic,
+  glacierVaultPolicyNotPublic,
+  secretPolicyBlockPublic,
+  secretPolicyNotPublic,
+} from "./data-stores";
+import { accessPointPolicyNotPublic, accessPointPublicAccessBlock } from "./access-points";
+import {
+  lambdaFunctionUrlAuth,
+  lambdaLayerPermissionNotPublic,
+  lambdaPermissionNotPublic,
+  lambdaPermissionServiceSource,
+} from "./lambda";
+import { amiNotPublic, rdsSnapshotNotPublic } from "./sharing";
+import { eksEndpointNotOpen, redshiftClusterNotPublic } from "./endpoints";
+
+export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  sqsQueuePolicyNotPublic,
+  snsTopicPolicyNotPublic,
+  secretPolicyNotPublic,
+  secretPolicyBlockPublic,
+  efsFileSystemPolicyNotPublic,
+  glacierVaultPolicyNotPublic,
+  accessPointPublicAccessBlock,
+  accessPointPolicyNotPublic,
+  lambdaPermissionNotPublic,
+  lambdaPermissionServiceSource,
+  lambdaFunctionUrlAuth,
+  lambdaLayerPermissionNotPublic,
+  amiNotPublic,
+  rdsSnapshotNotPublic,
+  redshiftClusterNotPublic,
+  eksEndpointNotOpen,
+];

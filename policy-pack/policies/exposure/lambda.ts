@@ -1,0 +1,122 @@
+// Lambda exposure: permissions that let anyone invoke a function (or use a layer version), function
+// URLs without IAM authentication, and service permissions that any account's resources could use.
+//
+// An aws.lambda.Permission becomes one statement of the function's resource policy (Lambda
+// Developer Guide, "Viewing resource-based IAM policies in Lambda"): `principal` its Principal,
+// `sourceArn` an ArnLike AWS:SourceArn condition, `sourceAccount` a StringEquals AWS:SourceAccount
+// condition, `principalOrgId` a StringEquals aws:PrincipalOrgID condition. Judged the way the pack
+// judges every resource policy (../../lib/public-policy.ts): a grant to "*" is public unless one of
+// those conditions pins it.
+import { resourcePolicy } from "../../lib/define";
+import { publicPrincipal } from "../../lib/public-policy";
+import {
+  LAMBDA_FUNCTION_URL,
+  LAMBDA_LAYER_VERSION_PERMISSION,
+  LAMBDA_PERMISSION,
+} from "../../lib/types";
+import { present } from "../../lib/values";
+
+/** The permission's principal as the policy statement's Principal. */
+function principalOf(principal: unknown): { type: string; id: string } {
+  const id = String(principal);
+  return { type: id.endsWith(".amazonaws.com") ? "Service" : "AWS", id };
+}
+
+const PINS = ["sourceArn", "sourceAccount", "principalOrgId"];
+
+export const lambdaPermissionNotPublic = resourcePolicy({
+  name: "lambda-permission-not-public",
+  description:
+    'No Lambda permission grants invocation to Principal "*" (or another unfixed principal) ' +
+    "without sourceArn, sourceAccount or principalOrgId pinning who may call.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Set `principal` to the service (events.amazonaws.com, apigateway.amazonaws.com ...) or " +
+    "account that invokes the function, with `sourceArn` (and `sourceAccount`), or keep the " +
+    "principal and add `principalOrgId` for callers of your organization.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_301" },
+    { source: "KICS", id: "Lambda Permission Principal Is Wildcard" },
+    { source: "Security Hub FSBP", id: "Lambda.1" },
+  ],
+  types: [LAMBDA_PERMISSION],
+  check: (props, ctx) => {
+    const who = publicPrincipal(principalOf(props.principal));
+    if (who === undefined) return;
+    if (PINS.some((k) => present(props, k))) return;
+    ctx.report(
+      `${props.action ?? "the action"} is granted to ${who} with no sourceArn, sourceAccount or ` +
+        "principalOrgId: anyone can invoke the function.",
+    );
+  },
+});
+
+export const lambdaPermissionServiceSource = resourcePolicy({
+  name: "lambda-permission-service-source",
+  description:
+    "Lambda permissions granted to an AWS service principal name the source (sourceArn or " +
+    "sourceAccount), so the service cannot invoke the function for another account's resource " +
+    "(the confused-deputy problem). Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `sourceArn` to the bucket, rule, topic or API that invokes the function (and " +
+    "`sourceAccount` for S3, whose bucket ARNs carry no account).",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_364" },
+    { source: "Trivy", id: "AWS-0067" },
+    { source: "Security Hub FSBP", id: "Lambda.1" },
+  ],
+  types: [LAMBDA_PERMISSION],
+  check: (props, ctx) => {
+    const principal = principalOf(props.principal);
+    if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
+    if (PINS.some((k) => present(props, k))) return;
+    ctx.report(
+      `the service principal ${principal.id} may invoke the function for any account's resources ` +
+        "(no sourceArn or sourceAccount).",
+    );
+  },
+});
+
+export const lambdaFunctionUrlAuth = resourcePolicy({
+  name: "lambda-function-url-auth",
+  description:
+    'Lambda function URLs require IAM authentication (authorizationType "AWS_IAM"); "NONE" makes ' +
+    "the function callable by anyone on the internet who knows the URL.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `authorizationType: "AWS_IAM"` and grant lambda:InvokeFunctionUrl to the callers, or put ' +
+    "the function behind API Gateway or CloudFront (with Origin Access Control) instead.",
+  references: [
+    { source: "Checkov", id: "CKV_AWS_258" },
+    { source: "AWS docs", id: "lambda/latest/dg/urls-auth" },
+  ],
+  types: [LAMBDA_FUNCTION_URL],
+  check: (props, ctx) => {
+    if (props.authorizationType === "NONE") {
+      ctx.report('authorizationType is "NONE": the function URL is public.');
+    }
+  },
+});
+
+export const lambdaLayerPermissionNotPublic = resourcePolicy({
+  name: "lambda-layer-permission-not-public",
+  description:
+    'No Lambda layer version permission grants use of the layer to Principal "*" without an ' +
+    "organizationId: that publishes the layer's code to every AWS account.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Grant the layer to named account ids, or keep `principal: "*"` with `organizationId` set to ' +
+    "your organization.",
+  references: [{ source: "AWS docs", id: "lambda/latest/dg/permissions-layer-cross-account" }],
+  types: [LAMBDA_LAYER_VERSION_PERMISSION],
+  check: (props, ctx) => {
+    const who = publicPrincipal(principalOf(props.principal));
+    if (who === undefined || present(props, "organizationId")) return;
+    ctx.report(`the layer version is shared with ${who} and no organizationId.`);
+  },
+});

@@ -1,0 +1,60 @@
+// The S3 exceptions the pack accepts without a waiver because AWS documents them as required, made
+// visible: an advisory note per bucket, so the report says what was accepted and why instead of
+// staying silent.
+import { stackPolicy } from "../../lib/define";
+import {
+  BUCKET_TYPES,
+  cloudfrontLegacyLoggingInto,
+  pick,
+  S3_SIDE,
+  sideResourcesOf,
+  sseS3OnlyDeliveries,
+  usesSseS3,
+} from "../../lib/s3";
+import { eachBucket, label } from "./buckets";
+
+export const documentedExceptions = stackPolicy({
+  name: "s3-bucket-documented-exceptions",
+  description:
+    "Notes (advisory) the documented exceptions the S3 rules accept: SSE-S3 on a bucket that " +
+    "receives logs from a service supporting only SSE-S3, and ACLs kept on a bucket that receives " +
+    "CloudFront standard logging (legacy).",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Nothing to fix while the exception holds. To retire it: deliver CloudFront logs with " +
+    "standard logging v2 (then enforce bucket ownership), and keep log buckets separate from data.",
+  references: [
+    { source: "AWS docs", id: "AmazonS3/userguide/enable-server-access-logging" },
+    { source: "AWS docs", id: "elasticloadbalancing/latest/application/enable-access-logging" },
+    { source: "AWS docs", id: "AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3" },
+  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.encryption, ...S3_SIDE.ownershipControls],
+  check: (ctx) =>
+    eachBucket(ctx, (bucket) => {
+      const forcing = sseS3OnlyDeliveries(ctx.index, bucket);
+      if (forcing.length && usesSseS3(ctx.index, bucket)) {
+        const docs = [...new Set(forcing.map((t) => t.sseS3Only))].join("; ");
+        const from = [...new Set(forcing.map((t) => `"${t.source.name}"`))].join(", ");
+        ctx.report(
+          bucket,
+          `${label(bucket)} keeps SSE-S3 default encryption without a waiver: it receives logs ` +
+            `from ${from}, and AWS supports only SSE-S3 on that target (${docs}).`,
+        );
+      }
+      const distributions = cloudfrontLegacyLoggingInto(ctx.index, bucket);
+      if (distributions.length) {
+        const owners = sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls).flatMap((c) =>
+          pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership),
+        );
+        ctx.report(
+          bucket,
+          `${label(bucket)} is not required to enforce bucket ownership (ACLs stay enabled: ` +
+            `${owners.join(", ") || "no ownership controls"}): it receives CloudFront standard ` +
+            `logging (legacy) from ${distributions.map((d) => `"${d.name}"`).join(", ")}, which ` +
+            "writes with ACLs (CloudFront Developer Guide, 'Configure standard logging (legacy)': " +
+            '"Your bucket must have access control list (ACL) enabled").',
+        );
+      }
+    }),
+});

@@ -1,0 +1,72 @@
+// awsx ApplicationLoadBalancer listener rules, with the verdicts of elb-listener-http-redirects-to-https
+// (advisory) and elb-listener-tls-policy (mandatory): Checkov CKV2_AWS_20, CKV_AWS_2, CKV_AWS_103.
+import { expect } from "chai";
+import {
+  awsxAlbHttpRedirect,
+  awsxAlbListenerTlsPolicy,
+} from "../../../policy-pack/policies/components/load-balancers";
+import { AWSX_APPLICATION_LOAD_BALANCER } from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { findingsOf } from "../fixtures/iam";
+
+const HTTPS = {
+  port: 443,
+  protocol: "HTTPS",
+  certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/0f1e2d3c",
+  sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+};
+const REDIRECT = {
+  port: 80,
+  protocol: "HTTP",
+  defaultActions: [
+    { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+  ],
+};
+const alb = (over: Record<string, unknown> = {}) =>
+  res(
+    AWSX_APPLICATION_LOAD_BALANCER,
+    "alb",
+    { listeners: [HTTPS, REDIRECT], ...over },
+    { custom: false },
+  );
+
+describe("awsx-alb-http-redirects-to-https", () => {
+  describe("Noncompliance", () => {
+    it("no listener given: awsx's default plain-HTTP forward listener", async () => {
+      const f = await findingsOf(awsxAlbHttpRedirect, [alb({ listeners: undefined })]);
+      expect(f).to.deep.equal([
+        "Plain HTTP served: the default listener's default action 'forward' serves the application over plain HTTP.",
+      ]);
+    });
+    it("an HTTP listener (explicit, or without protocol) forwarding", async () => {
+      for (const listener of [{ port: 80, protocol: "HTTP" }, { port: 8080 }]) {
+        expect(
+          await findingsOf(awsxAlbHttpRedirect, [alb({ listeners: undefined, listener })]),
+        ).to.have.length(1);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture: HTTPS plus an HTTP redirect", async () => {
+      expect(await findingsOf(awsxAlbHttpRedirect, [alb()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("awsx-alb-listener-tls-policy", () => {
+  describe("Noncompliance", () => {
+    it("an HTTPS listener without sslPolicy, or with a TLS 1.0 policy", async () => {
+      for (const sslPolicy of [undefined, "ELBSecurityPolicy-2016-08"]) {
+        const r = alb({ listeners: [{ ...HTTPS, sslPolicy }, REDIRECT] });
+        expect(await findingsOf(awsxAlbListenerTlsPolicy, [r]), String(sslPolicy)).to.have.length(
+          1,
+        );
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(awsxAlbListenerTlsPolicy, [alb()])).to.deep.equal([]);
+    });
+  });
+});

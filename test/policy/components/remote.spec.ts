@@ -1,0 +1,40 @@
+// stack-remote-components-unexpanded: remote (awsx v3) components whose children are not recorded.
+import { expect } from "chai";
+import { remoteComponentsUnexpanded } from "../../../policy-pack/policies/components/remote";
+import { AWSX_ECR_REPOSITORY, AWSX_VPC } from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { findingsOf } from "../fixtures/iam";
+
+const stack = () => res("pulumi:pulumi:Stack", "app-dev", {}, { custom: false });
+
+describe("stack-remote-components-unexpanded", () => {
+  describe("Noncompliance", () => {
+    it("lists each awsx component without recorded children, with the count, on the root stack", async () => {
+      const root = stack();
+      const vpc = res(AWSX_VPC, "vpc", {}, { custom: false, parent: root });
+      const repo = res(AWSX_ECR_REPOSITORY, "repo", {}, { custom: false, parent: root });
+      const f = await findingsOf(remoteComponentsUnexpanded, [root, vpc, repo]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.match(/^2 remote component\(s\)/)
+        .and.contain("vpc (awsx:ec2:Vpc)")
+        .and.contain("repo (awsx:ecr:Repository)");
+    });
+  });
+  describe("Compliance", () => {
+    it("no remote component; awsx classic (awsx:x:...) and a component whose children were recorded", async () => {
+      const root = stack();
+      const classic = res("awsx:x:ec2:Vpc", "classic", {}, { custom: false, parent: root });
+      const expanded = res(AWSX_VPC, "expanded", {}, { custom: false, parent: root });
+      const child = res(
+        "aws:ec2/vpc:Vpc",
+        "expanded",
+        { cidrBlock: "10.0.0.0/16" },
+        { parent: expanded },
+      );
+      expect(
+        await findingsOf(remoteComponentsUnexpanded, [root, classic, expanded, child]),
+      ).to.deep.equal([]);
+    });
+  });
+});

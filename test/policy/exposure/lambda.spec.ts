@@ -1,0 +1,117 @@
+// Lambda exposure, from Checkov CKV_AWS_301 / CKV_AWS_364 / CKV_AWS_258, KICS "Lambda Permission
+// Principal Is Wildcard" and Trivy AWS-0067.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/exposure";
+import {
+  LAMBDA_FUNCTION_URL,
+  LAMBDA_LAYER_VERSION_PERMISSION,
+  LAMBDA_PERMISSION,
+} from "../../../policy-pack/lib/types";
+import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+
+const policy = (name: string) => policies.find((p) => p.name === name)!;
+/** Compliant: EventBridge invokes the function for one rule. */
+const permission = (extra: Record<string, unknown> = {}) =>
+  res(LAMBDA_PERMISSION, "perm", {
+    statementId: "AllowExecutionFromCloudWatch",
+    action: "lambda:InvokeFunction",
+    function: "fn",
+    principal: "events.amazonaws.com",
+    sourceArn: "arn:aws:events:eu-west-1:111122223333:rule/RunDaily",
+    ...extra,
+  });
+
+describe("lambda-permission-not-public", () => {
+  const p = policy("lambda-permission-not-public");
+  describe("Noncompliance", () => {
+    it('CKV_AWS_301: principal "*" with no source', async () => {
+      expect(
+        await violations(p, [permission({ principal: "*", sourceArn: undefined })]),
+      ).to.deep.equal([
+        'perm: lambda:InvokeFunction is granted to Principal "*" with no sourceArn, sourceAccount or principalOrgId: anyone can invoke the function.',
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("the compliant fixture has no finding", async () => {
+      expect(await violations(p, [permission()])).to.deep.equal([]);
+    });
+    it('"*" pinned by principalOrgId or sourceAccount', async () => {
+      expect(
+        await violations(p, [
+          permission({ principal: "*", sourceArn: undefined, principalOrgId: "o-a1b2c3d4e5" }),
+        ]),
+      ).to.deep.equal([]);
+      expect(
+        await violations(p, [
+          permission({ principal: "*", sourceArn: undefined, sourceAccount: "111122223333" }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("an unknown principal is a preview note, not a pass", async () => {
+      expect(
+        await previewNotes(p, [permission({ principal: UNKNOWN, sourceArn: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+});
+
+describe("lambda-permission-service-source", () => {
+  const p = policy("lambda-permission-service-source");
+  describe("Noncompliance", () => {
+    it("CKV_AWS_364 / Trivy AWS-0067: a service principal without sourceArn or sourceAccount", async () => {
+      expect(
+        await violations(p, [permission({ principal: "s3.amazonaws.com", sourceArn: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("the compliant fixture, and an account principal", async () => {
+      expect(await violations(p, [permission()])).to.deep.equal([]);
+      expect(
+        await violations(p, [permission({ principal: "111122223333", sourceArn: undefined })]),
+      ).to.deep.equal([]);
+    });
+  });
+});
+
+describe("lambda-function-url-auth", () => {
+  const p = policy("lambda-function-url-auth");
+  const url = (authorizationType: string) =>
+    res(LAMBDA_FUNCTION_URL, "url", { functionName: "fn", authorizationType });
+  describe("Noncompliance", () => {
+    it('CKV_AWS_258: authorizationType "NONE"', async () => {
+      expect(await violations(p, [url("NONE")])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it('authorizationType "AWS_IAM"', async () => {
+      expect(await violations(p, [url("AWS_IAM")])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("lambda-layer-permission-not-public", () => {
+  const p = policy("lambda-layer-permission-not-public");
+  const layer = (extra: Record<string, unknown>) =>
+    res(LAMBDA_LAYER_VERSION_PERMISSION, "layer", {
+      layerName: "l",
+      versionNumber: 1,
+      statementId: "s",
+      action: "lambda:GetLayerVersion",
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    it('principal "*" without organizationId', async () => {
+      expect(await violations(p, [layer({ principal: "*" })])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("one account, or * within an organization", async () => {
+      expect(await violations(p, [layer({ principal: "111122223333" })])).to.deep.equal([]);
+      expect(
+        await violations(p, [layer({ principal: "*", organizationId: "o-a1b2c3d4e5" })]),
+      ).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,248 @@
+// iam-no-privilege-escalation, iam-no-credentials-exposure, iam-no-data-exfiltration and
+// iam-kms-decrypt-scoped on the third parties' own fixtures: Checkov CloudSplaining* data checks
+// (CKV_AWS_107/108/110) and their resource twins (CKV_AWS_286/287/288), Trivy AWS-0347..0353
+// escalation checks, KICS *_with_privilege_escalation_by_actions_* queries.
+import { expect } from "chai";
+import {
+  kmsDecryptScoped,
+  noCredentialsExposure,
+  noDataExfiltration,
+  noPrivilegeEscalation,
+} from "../../../policy-pack/policies/iam/escalation";
+import {
+  ACCOUNT,
+  EMBEDDED_ARN_STATEMENT,
+  findingsOf,
+  KEY_ARN,
+  rolePolicy,
+  run,
+  SCOPED,
+  STACK_ARN_STATEMENT,
+  Stmt,
+} from "../fixtures/iam";
+
+const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
+const allow = (Action: string | string[], Resource: string | string[] = "*"): Stmt => ({
+  Effect: "Allow",
+  Action,
+  Resource,
+});
+
+describe("iam-no-privilege-escalation", () => {
+  describe("Noncompliance", () => {
+    it("CKV_AWS_110 / CKV_AWS_286 fail: iam:PassRole + lambda:CreateFunction + CreateEventSourceMapping on *", async () => {
+      const s = allow([
+        "iam:PassRole",
+        "lambda:CreateFunction",
+        "lambda:CreateEventSourceMapping",
+        "dynamodb:CreateTable",
+        "dynamodb:PutItem",
+      ]);
+      const f = await findingsOf(noPrivilegeEscalation, [compliant([s])]);
+      expect(f.join()).to.contain("PassRoleToNewLambdaThenTrigger");
+    });
+    it("CKV_AWS_286 example_IAMPrivilegeEscalation: iam:UpdateLoginProfile on *", async () => {
+      const f = await findingsOf(noPrivilegeEscalation, [
+        compliant([allow(["iam:UpdateLoginProfile"])]),
+      ]);
+      expect(f.join()).to.contain("UpdateLoginProfile");
+    });
+    it("KICS single-action queries (group/role/user): each action on *", async () => {
+      for (const a of [
+        "iam:CreateAccessKey",
+        "iam:AddUserToGroup",
+        "iam:AttachUserPolicy",
+        "iam:AttachGroupPolicy",
+        "iam:AttachRolePolicy",
+        "iam:PutUserPolicy",
+        "iam:PutGroupPolicy",
+        "iam:PutRolePolicy",
+        "iam:CreatePolicyVersion",
+        "iam:SetDefaultPolicyVersion",
+        "iam:CreateLoginProfile",
+        "iam:UpdateAssumeRolePolicy",
+        "lambda:UpdateFunctionCode",
+        "glue:UpdateDevEndpoint",
+      ]) {
+        expect(await findingsOf(noPrivilegeEscalation, [compliant([allow(a)])]), a).to.have.length(
+          1,
+        );
+      }
+    });
+    it("Trivy AWS-0350 / AWS-0348: PassRole with ec2:RunInstances, and with Lambda create + invoke, in separate statements", async () => {
+      expect(
+        await findingsOf(noPrivilegeEscalation, [
+          compliant([allow("iam:PassRole"), allow("ec2:RunInstances")]),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await findingsOf(noPrivilegeEscalation, [
+          compliant([
+            allow("iam:PassRole"),
+            allow(["lambda:CreateFunction", "lambda:InvokeFunction"]),
+          ]),
+        ]),
+      ).to.have.length(1);
+    });
+    it("Trivy AWS-0350 test_deny_with_wildcards: iam:* and ec2:* on *", async () => {
+      const f = await findingsOf(noPrivilegeEscalation, [compliant([allow(["iam:*", "ec2:*"])])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("allows privilege escalation");
+      // ec2:* with iam:PassRole only (the EC2 path alone).
+      const ec2 = await findingsOf(noPrivilegeEscalation, [
+        compliant([allow(["iam:PassRole", "ec2:*"])]),
+      ]);
+      expect(ec2.join()).to.contain("CreateEC2WithExistingRole");
+    });
+    it("Trivy AWS-0353: Delete*PermissionsBoundary on *, and on one named user", async () => {
+      for (const [a, r] of [
+        ["iam:DeleteUserPermissionsBoundary", "*"],
+        ["iam:DeleteRolePermissionsBoundary", "*"],
+        ["iam:DeleteUserPermissionsBoundary", `arn:aws:iam::${ACCOUNT}:user/specific-user`],
+      ]) {
+        expect(
+          await findingsOf(noPrivilegeEscalation, [compliant([allow(a, r)])]),
+          `${a} ${r}`,
+        ).to.have.length(1);
+      }
+    });
+    it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
+      for (const r of [
+        rolePolicy([allow("iam:PutRolePolicy"), STACK_ARN_STATEMENT]),
+        rolePolicy([allow("iam:PutRolePolicy"), EMBEDDED_ARN_STATEMENT]),
+      ]) {
+        expect(await findingsOf(noPrivilegeEscalation, [r])).to.have.length(1);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(noPrivilegeEscalation, [compliant()])).to.deep.equal([]);
+    });
+    it("CKV_AWS_110 pass: Lambda and DynamoDB creation without PassRole", async () => {
+      const s = allow([
+        "lambda:CreateFunction",
+        "lambda:CreateEventSourceMapping",
+        "dynamodb:CreateTable",
+      ]);
+      expect(await findingsOf(noPrivilegeEscalation, [compliant([s])])).to.deep.equal([]);
+    });
+    it("s3:* on * is too broad (other rules' finding), not escalation", async () => {
+      expect(await findingsOf(noPrivilegeEscalation, [compliant([allow("s3:*")])])).to.deep.equal(
+        [],
+      );
+    });
+    it("Trivy AWS-0353 test_allow_safe_action (iam:CreateUser) and test_allow_deny_effect", async () => {
+      expect(
+        await findingsOf(noPrivilegeEscalation, [compliant([allow("iam:CreateUser")])]),
+      ).to.deep.equal([]);
+      const deny = { Effect: "Deny", Action: "iam:DeleteUserPermissionsBoundary", Resource: "*" };
+      expect(await findingsOf(noPrivilegeEscalation, [compliant([deny])])).to.deep.equal([]);
+    });
+    it("PassRole scoped to one role with function creation (Trivy AWS-0348's fix)", async () => {
+      const r = compliant([
+        allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/fn`),
+        allow(
+          ["lambda:CreateFunction", "lambda:InvokeFunction"],
+          `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:app-*`,
+        ),
+      ]);
+      expect(await findingsOf(noPrivilegeEscalation, [r])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-no-credentials-exposure", () => {
+  describe("Noncompliance", () => {
+    it("CKV_AWS_107 / CKV_AWS_287 fail: s3:GetObject + iam:CreateAccessKey on *", async () => {
+      const f = await findingsOf(noCredentialsExposure, [
+        compliant([allow(["s3:GetObject", "iam:CreateAccessKey"])]),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("iam:CreateAccessKey");
+    });
+    it("sts:AssumeRole on all roles", async () => {
+      expect(
+        await findingsOf(noCredentialsExposure, [compliant([allow("sts:AssumeRole")])]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(noCredentialsExposure, [compliant()])).to.deep.equal([]);
+    });
+    it("CKV_AWS_107 allowed_action / allowed_action_ecr_public / deny / pass", async () => {
+      for (const s of [
+        allow("ecr:GetAuthorizationToken"),
+        allow("ecr-public:GetAuthorizationToken"),
+        {
+          Effect: "Deny",
+          Action: ["*"],
+          Resource: ["*"],
+          Condition: { NotIpAddress: { "aws:SourceIp": ["1.2.3.4/16"] } },
+        },
+        allow(["lambda:CreateFunction", "lambda:CreateEventSourceMapping", "dynamodb:CreateTable"]),
+      ]) {
+        expect(
+          await findingsOf(noCredentialsExposure, [compliant([s])]),
+          JSON.stringify(s),
+        ).to.deep.equal([]);
+      }
+    });
+  });
+});
+
+describe("iam-no-data-exfiltration", () => {
+  describe("Noncompliance", () => {
+    it("CKV_AWS_108 / CKV_AWS_288 fail: parameter, secret and object reads on *", async () => {
+      const s = allow([
+        "iam:PassRole",
+        "ssm:GetParameter",
+        "s3:GetObject",
+        "ssm:GetParameters",
+        "ssm:GetParametersByPath",
+        "secretsmanager:GetSecretValue",
+        "s3:PutObject",
+        "ec2:CreateTags",
+      ]);
+      const f = await findingsOf(noDataExfiltration, [compliant([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.contain("secretsmanager:GetSecretValue")
+        .and.contain("ssm:GetParametersByPath");
+    });
+    it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
+      const r = rolePolicy([allow("secretsmanager:GetSecretValue"), STACK_ARN_STATEMENT]);
+      const { findings } = await run(noDataExfiltration, [r]);
+      expect(findings).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture, and CKV_AWS_108 pass", async () => {
+      expect(await findingsOf(noDataExfiltration, [compliant()])).to.deep.equal([]);
+      const s = allow([
+        "lambda:CreateFunction",
+        "lambda:CreateEventSourceMapping",
+        "dynamodb:CreateTable",
+      ]);
+      expect(await findingsOf(noDataExfiltration, [compliant([s])])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-kms-decrypt-scoped", () => {
+  describe("Noncompliance", () => {
+    it("FSBP KMS.1/KMS.2: kms:Decrypt on all keys", async () => {
+      expect(
+        await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt")])]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture and a key ARN", async () => {
+      expect(
+        await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt", KEY_ARN)])]),
+      ).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,84 @@
+// iam-passrole-scoped and iam-passrole-passed-to-service on Trivy AWS-0342 (filter_iam_pass_role)
+// and KICS iam_role_policy_passrole_allows_all fixtures.
+import { expect } from "chai";
+import {
+  passRolePassedToService,
+  passRoleScoped,
+} from "../../../policy-pack/policies/iam/passrole";
+import {
+  ACCOUNT,
+  EMBEDDED_ARN_STATEMENT,
+  findingsOf,
+  rolePolicy,
+  SCOPED,
+  STACK_ARN_STATEMENT,
+  Stmt,
+} from "../fixtures/iam";
+
+const PASS_ONE: Stmt = {
+  Sid: "PassTaskRole",
+  Effect: "Allow",
+  Action: "iam:PassRole",
+  Resource: `arn:aws:iam::${ACCOUNT}:role/api-task`,
+  Condition: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+};
+const compliant = (over: Partial<Stmt> = {}) => rolePolicy([SCOPED, { ...PASS_ONE, ...over }]);
+
+describe("iam-passrole-scoped", () => {
+  describe("Noncompliance", () => {
+    it('KICS iam_role_policy_passrole_allows_all / Trivy AWS-0342: "iam:passrole" (any case) on "*"', async () => {
+      for (const Action of ["iam:passrole", "iam:PassRole", "iam:*", "iam:Pass*"]) {
+        expect(
+          await findingsOf(passRoleScoped, [compliant({ Action, Resource: "*" })]),
+          Action,
+        ).to.have.length(1);
+      }
+    });
+    it("all roles of an account (arn:aws:iam::<account>:role/*), and NotResource", async () => {
+      expect(
+        await findingsOf(passRoleScoped, [
+          compliant({ Resource: `arn:aws:iam::${ACCOUNT}:role/*` }),
+        ]),
+      ).to.have.length(1);
+      const notResource = {
+        ...PASS_ONE,
+        Resource: undefined,
+        NotResource: `arn:aws:iam::${ACCOUNT}:role/admin`,
+      };
+      expect(await findingsOf(passRoleScoped, [rolePolicy([notResource])])).to.have.length(1);
+    });
+    it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
+      for (const other of [STACK_ARN_STATEMENT, EMBEDDED_ARN_STATEMENT]) {
+        const r = rolePolicy([{ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }, other]);
+        expect(await findingsOf(passRoleScoped, [r])).to.have.length(1);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture: one named role", async () => {
+      expect(await findingsOf(passRoleScoped, [compliant()])).to.deep.equal([]);
+    });
+    it("KICS negative: iam:passrole on a non-role ARN grants nothing to pass", async () => {
+      const r = compliant({
+        Action: "iam:passrole",
+        Resource: "arn:aws:sqs:us-east-2:123456789012:queue1",
+      });
+      expect(await findingsOf(passRoleScoped, [r])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-passrole-passed-to-service", () => {
+  describe("Noncompliance", () => {
+    it("Trivy AWS-0342: iam:PassRole without iam:PassedToService", async () => {
+      expect(
+        await findingsOf(passRolePassedToService, [compliant({ Condition: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(passRolePassedToService, [compliant()])).to.deep.equal([]);
+    });
+  });
+});

@@ -1,0 +1,187 @@
+// iam-no-wildcard-actions and iam-no-resource-wildcard, on the third parties' own fixtures:
+// Checkov AdminPolicyDocument/StarActionPolicyDocument/ResourcePolicyDocument/CloudsplainingIAMWrite
+// (tests/terraform/checks/data/aws/example_*), Trivy AWS-0057 (checks/cloud/aws/iam/
+// no_policy_wildcards_test.rego) and KICS iam_policies_with_full_privileges.
+import { expect } from "chai";
+import { noResourceWildcard, noWildcardActions } from "../../../policy-pack/policies/iam/wildcards";
+import {
+  ACCOUNT,
+  EMBEDDED_ARN_STATEMENT,
+  everyHolder,
+  findingsOf,
+  rolePolicy,
+  run,
+  SCOPED,
+  STACK_ARN_STATEMENT,
+  Stmt,
+} from "../fixtures/iam";
+
+const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
+
+describe("iam-no-wildcard-actions", () => {
+  describe("Noncompliance", () => {
+    it('CKV_AWS_1 / CKV_AWS_62 / KICS iam_policies_with_full_privileges: Action "*" on "*", with and without Effect', async () => {
+      for (const s of [
+        { Effect: "Allow", Action: ["*"], Resource: ["*"] },
+        { Action: ["*"], Resource: ["*"] },
+      ]) {
+        const f = await findingsOf(noWildcardActions, [compliant([s])]);
+        expect(f, JSON.stringify(s)).to.have.length(1);
+        expect(f[0]).to.contain("full administrator access");
+      }
+    });
+    it('CKV_AWS_49: Action "*" on one bucket', async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["*"],
+        Resource: ["arn:aws:s3:::my_corporate_bucket/*"],
+      };
+      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.have.length(1);
+    });
+    it('CKV_AWS_63 / Trivy AWS-0057 test_deny_wildcard_action: "s3:*" on a named bucket', async () => {
+      const s = { Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::bucket-name"] };
+      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      expect(f).to.deep.equal(['policy statement 2: Action "s3:*" grants every s3 action.']);
+    });
+    it('CKV2_AWS_40: "iam:*" (full IAM privileges)', async () => {
+      const s = { Effect: "Allow", Action: "iam:*", Resource: "*" };
+      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.have.length(1);
+    });
+    it("Allow with NotAction", async () => {
+      const s = { Effect: "Allow", NotAction: "iam:*", Resource: "*" };
+      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      expect(f[0]).to.contain("Allow with NotAction");
+    });
+    it('ec2:Describe*-style read-only wildcard on "*" broader than maxWildcardExpansion: reported once, here', async () => {
+      const s = { Effect: "Allow", Action: "ec2:Describe*", Resource: "*" };
+      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.match(/"ec2:Describe\*" expands to \d+ actions/);
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+    });
+    it("every resource type that carries an identity document, SSO permission sets included (KICS aws_ssoadmin_permission_set_inline_policy)", async () => {
+      const { byResource } = await run(
+        noWildcardActions,
+        everyHolder([{ Effect: "Allow", Action: "*", Resource: "*" }]),
+      );
+      expect([...byResource.keys()].sort()).to.deep.equal([
+        "group-policy",
+        "permission-set",
+        "policy",
+        "role",
+        "role-policy",
+        "user-policy",
+      ]);
+    });
+    it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
+      for (const [label, r] of [
+        [
+          "JSON string, sentinel",
+          rolePolicy([{ Effect: "Allow", Action: "*", Resource: "*" }, STACK_ARN_STATEMENT]),
+        ],
+        [
+          "JSON string, sentinel inside an ARN",
+          rolePolicy([{ Effect: "Allow", Action: "*", Resource: "*" }, EMBEDDED_ARN_STATEMENT]),
+        ],
+        [
+          "object",
+          rolePolicy([{ Effect: "Allow", Action: "*", Resource: "*" }, STACK_ARN_STATEMENT], true),
+        ],
+      ] as const) {
+        expect(await findingsOf(noWildcardActions, [r]), label).to.have.length(1);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(noWildcardActions, [compliant()])).to.deep.equal([]);
+    });
+    it("Checkov CKV_AWS_1 pass: s3:Describe* expands to two read actions (its resource is the other rule's)", async () => {
+      const s = { Effect: "Allow", Action: ["s3:Describe*"], Resource: ["*"] };
+      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.deep.equal([]);
+    });
+    it("a Deny statement (Checkov CKV_AWS_107 'deny', Trivy test_allow_deny_effect)", async () => {
+      const s = { Sid: "DenyOutsideCallers", Effect: "Deny", Action: ["*"], Resource: ["*"] };
+      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-no-resource-wildcard", () => {
+  describe("Noncompliance", () => {
+    it('CKV_AWS_356 fail: s3:Describe* on "*"', async () => {
+      const s = { Effect: "Allow", Action: ["s3:Describe*"], Resource: ["*"] };
+      const f = await findingsOf(noResourceWildcard, [compliant([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("s3:DescribeJob");
+    });
+    it('CKV_AWS_111 / CKV_AWS_290 fail: "s3:*" on "*"', async () => {
+      const s = { Effect: "Allow", Action: ["s3:*"], Resource: ["*"] };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+    });
+    it('CKV_AWS_355 / CKV_AWS_111: write actions on "*" (the CKV_AWS_107/108/110 "pass" fixture)', async () => {
+      const s = {
+        Effect: "Allow",
+        Action: [
+          "lambda:CreateFunction",
+          "lambda:CreateEventSourceMapping",
+          "dynamodb:CreateTable",
+        ],
+        Resource: ["*"],
+      };
+      const f = await findingsOf(noResourceWildcard, [compliant([s])]);
+      expect(f[0]).to.contain("lambda:CreateFunction").and.contain("dynamodb:CreateTable");
+    });
+    it("Trivy AWS-0057 test_deny_wildcard_resource: s3:ListBucket on arn:aws:s3:::*", async () => {
+      const s = { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*"] };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+    });
+    it('Trivy AWS-0057 test_deny_wildcard_resource_for_cloudwatch_log_stream: logs:CreateLogStream on "*"', async () => {
+      const s = { Effect: "Allow", Action: ["logs:CreateLogStream"], Resource: ["*"] };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+    });
+    it("reports the known-bad statement and notes the statement whose Resource is unknown at preview", async () => {
+      const bad = { Effect: "Allow", Action: "s3:PutObject", Resource: "*" };
+      for (const r of [
+        rolePolicy([bad, STACK_ARN_STATEMENT]),
+        rolePolicy([bad, EMBEDDED_ARN_STATEMENT]),
+        rolePolicy([bad, STACK_ARN_STATEMENT], true),
+      ]) {
+        const { findings, notes } = await run(noResourceWildcard, [r]);
+        expect(findings).to.have.length(1);
+        expect(findings[0]).to.contain("statement 1");
+        expect(notes).to.have.length(1);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture", async () => {
+      expect(await findingsOf(noResourceWildcard, [compliant()])).to.deep.equal([]);
+    });
+    it('Checkov CKV_AWS_356 pass_unrestrictable / CKV_AWS_111 unrestrictable / CKV_AWS_107 allowed_action: actions without resource types on "*"', async () => {
+      const s = {
+        Effect: "Allow",
+        Action: [
+          "s3:ListAllMyBuckets",
+          "xray:PutTelemetryRecords",
+          "xray:PutTraceSegments",
+          "ecr:GetAuthorizationToken",
+        ],
+        Resource: ["*"],
+      };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+    });
+    it("Trivy AWS-0057 test_allow_wildcard_resource_for_cloudwatch_log_group: a log group's streams", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream"],
+        Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
+      };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+    });
+    it("Checkov CKV_AWS_356 pass2: a Deny statement", async () => {
+      const s = { Effect: "Deny", Action: ["s3:Describe*"], Resource: ["*"] };
+      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+    });
+  });
+});

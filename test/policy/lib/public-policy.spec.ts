@@ -1,0 +1,314 @@
+// The one evaluator of "public" for resource policies, as a table of (statement, public?) built
+// from AWS's own examples (S3 User Guide, "The meaning of 'public'") and the third parties'
+// fixtures (Checkov CKV_AWS_168/169/70, KICS, Trivy), then its handling of values unknown at preview.
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { expect } from "chai";
+import { parsePolicyDocument } from "../../../policy-pack/lib/policy-document";
+import {
+  documentPublicity,
+  PolicyKind,
+  policyPublicity,
+} from "../../../policy-pack/lib/public-policy";
+import { UNKNOWN } from "../fixture";
+
+const allow = (extra: Record<string, unknown>) => ({
+  Effect: "Allow",
+  Action: "s3:GetObject",
+  Resource: "*",
+  ...extra,
+});
+const cond = (op: string, key: string, value: unknown) => ({
+  Condition: { [op]: { [key]: value } },
+});
+
+/** [what, statement, public?, kind] */
+const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
+  // AWS's examples (S3 User Guide, "The meaning of 'public'").
+  ["AWS: Principal * without condition", allow({ Principal: "*" }), true],
+  [
+    "AWS: Federated graph.facebook.com",
+    allow({ Principal: { Federated: "graph.facebook.com" } }),
+    true,
+  ],
+  [
+    'AWS: Principal * with StringLike aws:SourceVpc "vpc-*"',
+    allow({ Principal: "*", ...cond("StringLike", "aws:SourceVpc", "vpc-*") }),
+    true,
+  ],
+  [
+    "AWS: Principal * with StringEquals aws:SourceVpc fixed",
+    allow({ Principal: "*", ...cond("StringEquals", "aws:SourceVpc", "vpc-91237329") }),
+    false,
+  ],
+  [
+    "AWS: aws:SourceIp 0.0.0.0/1 is broader than /8",
+    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "0.0.0.0/1") }),
+    true,
+  ],
+  [
+    "AWS: aws:SourceIp /24",
+    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "203.0.113.0/24") }),
+    false,
+  ],
+  [
+    "AWS: aws:SourceIp IPv6 /16 is broader than /32",
+    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "2001::/16") }),
+    true,
+  ],
+  [
+    "AWS: aws:userid AROLEID:* (every session of one role) pins",
+    allow({ Principal: "*", ...cond("StringLike", "aws:userid", "AROAEXAMPLE:*") }),
+    false,
+  ],
+  [
+    "AWS: aws:userid *:x is public",
+    allow({ Principal: "*", ...cond("StringLike", "aws:userid", "*:x") }),
+    true,
+  ],
+  [
+    "AWS: bucket policy s3:DataAccessPointArn with a fixed account and any access point",
+    allow({
+      Principal: "*",
+      ...cond(
+        "ArnLike",
+        "s3:DataAccessPointArn",
+        "arn:aws:s3:us-west-2:123456789012:accesspoint/*",
+      ),
+    }),
+    false,
+  ],
+  [
+    "AWS: the same statement in an access point policy is public",
+    allow({
+      Principal: "*",
+      ...cond(
+        "ArnLike",
+        "s3:DataAccessPointArn",
+        "arn:aws:s3:us-west-2:123456789012:accesspoint/*",
+      ),
+    }),
+    true,
+    "access-point",
+  ],
+  // Principal shapes (Checkov CKV_AWS_168 / CKV_AWS_169 fixtures q2-q6, KICS SNS positive2).
+  [
+    'CKV_AWS_168 q2: {AWS: [role, "*"]}',
+    allow({ Principal: { AWS: ["arn:aws:iam::123456789101:role/sqs", "*"] } }),
+    true,
+  ],
+  [
+    "CKV_AWS_168 q3: {AWS: arn:aws:iam::*:role/sqs}",
+    allow({ Principal: { AWS: "arn:aws:iam::*:role/sqs" } }),
+    true,
+  ],
+  ['CKV_AWS_168 q4 / KICS SNS positive2: {AWS: "*"}', allow({ Principal: { AWS: "*" } }), true],
+  [
+    "CKV_AWS_168 q6: a bare role ARN",
+    allow({ Principal: "arn:aws:iam::123456789101:role/sqs" }),
+    false,
+  ],
+  ["CKV_AWS_168 q1: Deny to *", { ...allow({ Principal: "*" }), Effect: "Deny" }, false],
+  ['{CanonicalUser: "*"}', allow({ Principal: { CanonicalUser: "*" } }), true],
+  ['{AWS: ["*"]}', allow({ Principal: { AWS: ["*"] } }), true],
+  ["a service principal", allow({ Principal: { Service: "logging.s3.amazonaws.com" } }), false],
+  ["another account", allow({ Principal: { AWS: "210987654321" } }), false],
+  [
+    "a SAML provider ARN",
+    allow({ Principal: { Federated: "arn:aws:iam::123456789012:saml-provider/x" } }),
+    false,
+  ],
+  [
+    "NotPrincipal with Allow",
+    { Effect: "Allow", Action: "s3:GetObject", NotPrincipal: { AWS: "arn:aws:iam::1:root" } },
+    true,
+  ],
+  // Pinning keys (KICS SNS negative3: AWS:SourceAccount, case-insensitive key).
+  [
+    "KICS SNS negative3: AWS:SourceAccount fixed",
+    allow({
+      Principal: { AWS: "*" },
+      ...cond("StringEquals", "AWS:SourceAccount", "123456789012"),
+    }),
+    false,
+  ],
+  [
+    "aws:PrincipalOrgID fixed",
+    allow({ Principal: "*", ...cond("StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5") }),
+    false,
+  ],
+  [
+    "aws:PrincipalOrgID wildcard",
+    allow({ Principal: "*", ...cond("StringLike", "aws:PrincipalOrgID", "o-*") }),
+    true,
+  ],
+  [
+    "aws:PrincipalOrgPaths with a fixed organization",
+    allow({
+      Principal: "*",
+      ...cond(
+        "ForAnyValue:StringLike",
+        "aws:PrincipalOrgPaths",
+        "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*",
+      ),
+    }),
+    false,
+  ],
+  [
+    "aws:SourceArn fixed",
+    allow({
+      Principal: "*",
+      ...cond("ArnEquals", "aws:SourceArn", "arn:aws:sns:eu-west-1:123456789012:t"),
+    }),
+    false,
+  ],
+  [
+    "aws:SourceArn any account",
+    allow({ Principal: "*", ...cond("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t") }),
+    true,
+  ],
+  [
+    "aws:PrincipalArn fixed",
+    allow({
+      Principal: "*",
+      ...cond("ArnEquals", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/r"),
+    }),
+    false,
+  ],
+  [
+    "kms:CallerAccount fixed",
+    allow({ Principal: "*", ...cond("StringEquals", "kms:CallerAccount", "123456789012") }),
+    false,
+  ],
+  [
+    "one fixed value next to a wildcard one",
+    allow({ Principal: "*", ...cond("StringEquals", "aws:SourceAccount", ["123456789012", "*"]) }),
+    true,
+  ],
+  [
+    "a policy variable is not fixed",
+    allow({
+      Principal: "*",
+      ...cond("StringEquals", "aws:PrincipalAccount", "${aws:PrincipalAccount}"),
+    }),
+    true,
+  ],
+  [
+    "...IfExists passes when the key is absent",
+    allow({ Principal: "*", ...cond("StringEqualsIfExists", "aws:SourceAccount", "123456789012") }),
+    true,
+  ],
+  [
+    "a negated operator does not pin",
+    allow({ Principal: "*", ...cond("StringNotEquals", "aws:SourceAccount", "123456789012") }),
+    true,
+  ],
+  [
+    "ForAllValues: is true for an empty set",
+    allow({
+      Principal: "*",
+      ...cond("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
+    }),
+    true,
+  ],
+  [
+    "aws:ResourceAccount names the resource, not the caller",
+    allow({ Principal: "*", ...cond("StringEquals", "aws:ResourceAccount", "123456789012") }),
+    true,
+  ],
+  [
+    "the SSE key id header is chosen by the caller",
+    allow({
+      Principal: "*",
+      ...cond(
+        "StringEquals",
+        "s3:x-amz-server-side-encryption-aws-kms-key-id",
+        "arn:aws:kms:eu-west-1:123456789012:key/k",
+      ),
+    }),
+    true,
+  ],
+  [
+    "a key that does not pin (aws:UserAgent)",
+    allow({ Principal: "*", ...cond("StringEquals", "aws:UserAgent", "docker") }),
+    true,
+  ],
+];
+
+describe("public-policy evaluator", () => {
+  describe("Noncompliance and Compliance: one statement at a time", () => {
+    for (const [what, statement, expected, kind] of TABLE) {
+      it(`${what} → ${expected ? "public" : "not public"}`, () => {
+        const doc = parsePolicyDocument(
+          JSON.stringify({ Version: "2012-10-17", Statement: [statement] }),
+        );
+        const found = documentPublicity(doc, kind ?? "resource");
+        expect(found.unknown).to.equal(undefined);
+        expect(found.statements.length > 0, what).to.equal(expected);
+      });
+    }
+  });
+
+  describe("values unknown at preview", () => {
+    it("reports a statically public statement next to a statement with an unknown principal", () => {
+      const doc = unknownCheckingProxy({
+        Statement: [
+          {
+            Sid: "Public",
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sqs:SendMessage",
+            Resource: UNKNOWN,
+          },
+          {
+            Sid: "Role",
+            Effect: "Allow",
+            Principal: { AWS: UNKNOWN },
+            Action: "sqs:ReceiveMessage",
+          },
+        ],
+      });
+      const found = policyPublicity(doc);
+      expect(found.statements.map((s) => s.statement.sid)).to.deep.equal(["Public"]);
+      expect(found.unknown, "the unknown statement is not a pass").to.not.equal(undefined);
+    });
+    it("never passes an unknown condition on a wildcard grant", () => {
+      const doc = unknownCheckingProxy({
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: "*",
+            Action: "sns:Publish",
+            Condition: { StringEquals: { "aws:SourceAccount": UNKNOWN } },
+          },
+        ],
+      });
+      const found = policyPublicity(doc);
+      expect(found.statements).to.deep.equal([]);
+      expect(found.unknown).to.not.equal(undefined);
+    });
+    it("decides a named principal even when its condition is unknown", () => {
+      const doc = unknownCheckingProxy({
+        Statement: [
+          {
+            Effect: "Allow",
+            Principal: { AWS: "arn:aws:iam::123456789012:root" },
+            Action: "*",
+            Condition: UNKNOWN,
+          },
+        ],
+      });
+      const found = policyPublicity(doc);
+      expect(found.statements).to.deep.equal([]);
+      expect(found.unknown).to.equal(undefined);
+    });
+    it("returns a document unknown as a whole (a JSON string from an invoke) as unknown", () => {
+      const found = policyPublicity(UNKNOWN);
+      expect(found.statements).to.deep.equal([]);
+      expect(found.unknown).to.not.equal(undefined);
+    });
+    it("reports a document that is not JSON, and ignores an absent one", () => {
+      expect(policyPublicity("{oops").malformed).to.match(/not valid JSON/);
+      expect(policyPublicity(undefined)).to.deep.equal({ statements: [] });
+    });
+  });
+});

@@ -1,0 +1,284 @@
+// The offline engine's pieces, driven as their real callers drive them: the monitor through the
+// SDK's own gRPC client stubs (what a program's language host sends), the wire helpers on wire
+// values, the language host's rules for `main` and error reports on what the host prints.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as grpc from "@grpc/grpc-js";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
+import { errorMessage, programFrames, programLocation } from "../../tools/lib/engine/language-host";
+import { OfflineEngine } from "../../tools/lib/engine/monitor";
+import {
+  containsUnknown,
+  downgradeOutputValues,
+  OUTPUT_SIG,
+  plainValue,
+  RESOURCE_SIG,
+  secret,
+  SECRET_SIG,
+  SIG_KEY,
+  UNKNOWN,
+} from "../../tools/lib/engine/wire";
+
+const answers = fakeCloudAnswers({
+  accountId: "123456789012",
+  region: "eu-west-1",
+  azNames: ["a", "b", "c"],
+});
+
+/** Starts an engine and returns a monitor client for it, as a language host would connect. */
+async function engineFor(phase: "preview" | "apply", opaque?: string[]) {
+  const engine = new OfflineEngine({
+    project: "proj",
+    stack: "dev",
+    phase,
+    config: { "aws:region": "eu-west-1", "proj:size": "3" },
+    answers,
+    opaque,
+  });
+  const address = await engine.listen();
+  const client = new resrpc.ResourceMonitorClient(address, grpc.credentials.createInsecure());
+  const register = (
+    type: string,
+    name: string,
+    opts: {
+      parent?: string;
+      custom?: boolean;
+      object?: Record<string, unknown>;
+      deps?: Record<string, string[]>;
+      secretOutputs?: string[];
+      remote?: boolean;
+    } = {},
+  ) =>
+    new Promise<resproto.RegisterResourceResponse>((resolve, reject) => {
+      const req = new resproto.RegisterResourceRequest();
+      req.setType(type);
+      req.setName(name);
+      req.setParent(opts.parent ?? "");
+      req.setCustom(opts.custom ?? true);
+      req.setRemote(opts.remote ?? false);
+      req.setObject(Struct.fromJavaScript((opts.object ?? {}) as any));
+      req.setAdditionalsecretoutputsList(opts.secretOutputs ?? []);
+      for (const [k, urns] of Object.entries(opts.deps ?? {})) {
+        const d = new resproto.RegisterResourceRequest.PropertyDependencies();
+        d.setUrnsList(urns);
+        req.getPropertydependenciesMap().set(k, d);
+      }
+      client.registerResource(req, (err, resp) => (err ? reject(err) : resolve(resp!)));
+    });
+  const close = () => {
+    client.close();
+    engine.close();
+  };
+  return { engine, register, close };
+}
+
+describe("offline engine", () => {
+  describe("resource monitor", () => {
+    it("builds URNs as the engine does: parent types joined by $, the root stack left out", async () => {
+      const { register, close } = await engineFor("preview");
+      try {
+        const stack = (
+          await register("pulumi:pulumi:Stack", "proj-dev", { custom: false })
+        ).getUrn();
+        expect(stack).to.equal("urn:pulumi:dev::proj::pulumi:pulumi:Stack::proj-dev");
+        const comp = (await register("my:x:Comp", "c", { parent: stack, custom: false })).getUrn();
+        expect(comp).to.equal("urn:pulumi:dev::proj::my:x:Comp::c");
+        const child = await register("aws:s3/bucket:Bucket", "b", { parent: comp });
+        expect(child.getUrn()).to.equal("urn:pulumi:dev::proj::my:x:Comp$aws:s3/bucket:Bucket::b");
+        const grand = (await register("my:x:Inner", "i", { parent: comp, custom: false })).getUrn();
+        const deep = await register("aws:sqs/queue:Queue", "q", { parent: grand });
+        expect(deep.getUrn()).to.equal(
+          "urn:pulumi:dev::proj::my:x:Comp$my:x:Inner$aws:sqs/queue:Queue::q",
+        );
+      } finally {
+        close();
+      }
+    });
+
+    it("refuses a second registration of a URN with the engine's message", async () => {
+      const { register, close } = await engineFor("preview");
+      try {
+        await register("aws:s3/bucket:Bucket", "same");
+        const err = await register("aws:s3/bucket:Bucket", "same").then(
+          () => undefined,
+          (e: grpc.ServiceError) => e,
+        );
+        expect(err?.details).to.equal(
+          "Duplicate resource URN 'urn:pulumi:dev::proj::aws:s3/bucket:Bucket::same'; try giving it a unique name",
+        );
+      } finally {
+        close();
+      }
+    });
+
+    it("registers one default provider per package with the package's config as inputs", async () => {
+      const { engine, register, close } = await engineFor("apply");
+      try {
+        await register("aws:s3/bucket:Bucket", "a");
+        await register("aws:sqs/queue:Queue", "b");
+        const providers = engine.resources.filter((r) => r.type === "pulumi:providers:aws");
+        expect(providers).to.have.length(1);
+        expect(providers[0].inputs).to.deep.equal({ region: "eu-west-1" });
+        const bucket = engine.resources.find((r) => r.name === "a")!;
+        expect(bucket.provider).to.match(/^urn:pulumi:dev::proj::pulumi:providers:aws::default::/);
+        // The apply phase knows the provider's id; a preview would not.
+        expect(bucket.provider!.endsWith(`::${UNKNOWN}`)).to.equal(false);
+      } finally {
+        close();
+      }
+    });
+
+    it("answers a preview with the inputs and an unknown id, an apply with computed outputs", async () => {
+      const preview = await engineFor("preview");
+      const apply = await engineFor("apply");
+      try {
+        const p = await preview.register("aws:sqs/queue:Queue", "q", { object: { name: "jobs" } });
+        expect(p.getId()).to.equal("");
+        expect(p.getObject()!.toJavaScript()).to.deep.equal({ name: "jobs" });
+        const a = await apply.register("aws:sqs/queue:Queue", "q", { object: { name: "jobs" } });
+        expect(a.getId()).to.not.equal("");
+        const state = a.getObject()!.toJavaScript() as Record<string, unknown>;
+        expect(state.name).to.equal("jobs");
+        expect(String(state.arn)).to.match(/^arn:aws:/);
+      } finally {
+        preview.close();
+        apply.close();
+      }
+    });
+
+    it("marks additionalSecretOutputs secret in the state it returns", async () => {
+      const { register, close } = await engineFor("apply");
+      try {
+        const resp = await register("aws:sqs/queue:Queue", "q", {
+          object: { name: "jobs" },
+          secretOutputs: ["name"],
+        });
+        const state = resp.getObject()!.toJavaScript() as Record<string, any>;
+        expect(state.name).to.deep.equal({ [SIG_KEY]: SECRET_SIG, value: "jobs" });
+      } finally {
+        close();
+      }
+    });
+
+    it("records a value derived from an undecryptable secret as unknown, and says why", async () => {
+      const { engine, register, close } = await engineFor("apply", ["offline-secret-placeholder"]);
+      try {
+        const resp = await register("aws:ssm/parameter:Parameter", "p", {
+          object: { type: "SecureString", value: secret("pw-offline-secret-placeholder-1") },
+        });
+        // The program still gets what it sent; policies see an unknown.
+        const sent = resp.getObject()!.toJavaScript() as Record<string, any>;
+        expect(sent.value.value).to.equal("pw-offline-secret-placeholder-1");
+        const recorded = engine.resources.find((r) => r.name === "p")!;
+        expect(recorded.inputs.value).to.deep.equal({ [SIG_KEY]: SECRET_SIG, value: UNKNOWN });
+        expect(recorded.unknownSources).to.deep.equal([
+          "a secret config value that cannot be decrypted offline",
+        ]);
+      } finally {
+        close();
+      }
+    });
+
+    it("records components whose provider plugin builds them as remote, outputs unknown", async () => {
+      const { engine, register, close } = await engineFor("apply");
+      try {
+        const resp = await register("awsx:ec2:Vpc", "vpc", {
+          custom: false,
+          remote: true,
+          object: { natGateways: { strategy: "Single" } },
+        });
+        // No state: the SDK leaves every output of the component unknown in a dry run.
+        expect(resp.getObject()!.toJavaScript()).to.deep.equal({});
+        expect(engine.remoteComponents.map((c) => c.name)).to.deep.equal(["vpc"]);
+        expect(engine.remoteComponents[0].inputs).to.deep.equal({
+          natGateways: { strategy: "Single" },
+        });
+      } finally {
+        close();
+      }
+    });
+  });
+
+  describe("wire values", () => {
+    it("downgrades output values in a custom resource's inputs and keeps their dependencies", () => {
+      const deps = new Set<string>();
+      const out = downgradeOutputValues(
+        {
+          a: { [SIG_KEY]: OUTPUT_SIG, value: "x", dependencies: ["urn:1"] },
+          b: { [SIG_KEY]: OUTPUT_SIG, dependencies: ["urn:2"] },
+          c: { [SIG_KEY]: OUTPUT_SIG, value: "s", secret: true },
+          d: [{ [SIG_KEY]: OUTPUT_SIG, value: 1 }],
+        },
+        deps,
+      );
+      expect(out).to.deep.equal({ a: "x", b: UNKNOWN, c: secret("s"), d: [1] });
+      expect([...deps]).to.deep.equal(["urn:1", "urn:2"]);
+    });
+
+    it("reduces secrets and resource references to plain values, keeping unknowns", () => {
+      expect(
+        plainValue({
+          s: secret("v"),
+          r: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:x", id: "i-1" },
+          c: { [SIG_KEY]: RESOURCE_SIG, urn: "urn:comp" },
+          u: UNKNOWN,
+        }),
+      ).to.deep.equal({ s: "v", r: "i-1", c: "urn:comp", u: UNKNOWN });
+    });
+
+    it("finds unknowns inside strings (ARNs built from unknown ids)", () => {
+      expect(containsUnknown({ a: [`arn:aws:s3:::${UNKNOWN}/*`] })).to.equal(true);
+      expect(containsUnknown({ a: ["arn:aws:s3:::b/*"] })).to.equal(false);
+    });
+  });
+
+  describe("language host", () => {
+    it("applies the CLI's rules for Pulumi.yaml main", () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), "offline-engine-"));
+      try {
+        fs.mkdirSync(path.join(root, "src"));
+        fs.writeFileSync(path.join(root, "src", "app.ts"), "");
+        expect(programLocation(root, undefined)).to.deep.equal({ pwd: root, entry: "." });
+        expect(programLocation(root, "src")).to.deep.equal({
+          pwd: path.join(root, "src"),
+          entry: ".",
+        });
+        expect(programLocation(root, "src/app.ts")).to.deep.equal({
+          pwd: path.join(root, "src"),
+          entry: path.join(root, "src", "app.ts"),
+        });
+        expect(() => programLocation(root, "/etc")).to.throw("must be a relative path");
+        expect(() => programLocation(root, "../x")).to.throw("must be a subfolder");
+        expect(() => programLocation(root, "nope")).to.throw("could not be read");
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    });
+
+    it("takes the program's message and its own frames from what the host prints", () => {
+      const text =
+        "Error: size must be positive\n  (got 0)\n" +
+        "    at parse (/p/components/sizing.ts:17:11)\n" +
+        "    at Object.<anonymous> (/p/index.ts:6:34)\n" +
+        "    at Module._compile (/p/node_modules/ts-node/src/index.ts:1618:23)\n" +
+        "    at node:internal/modules/cjs/loader:1:1";
+      expect(errorMessage(text)).to.equal("size must be positive\n  (got 0)");
+      expect(programFrames(text, "/p")).to.deep.equal([
+        { file: "/p/components/sizing.ts", line: 17, column: 11 },
+        { file: "/p/index.ts", line: 6, column: 34 },
+      ]);
+      expect(
+        errorMessage(
+          "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",
+        ),
+      ).to.equal(
+        "TypeScript could not compile the program: index.ts(1,5): error TS1109: Expression expected.",
+      );
+    });
+  });
+});
