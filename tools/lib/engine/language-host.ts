@@ -15,8 +15,9 @@
 // and TS_NODE_TRANSPILE_ONLY=true with it: the host's ESM hooks (`cmd/run/hooks.js`) create
 // ts-node's service when their module loads, before `initialize` hands them the host's options,
 // so an ESM program is compiled with ts-node's environment defaults only (a type-checking
-// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing observable makes the run cheaper. The
-// child is isolated: its exit code, `process.exit` or a hang never decide the verdict.
+// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing
+// observable makes the run cheaper. The child is isolated: its exit code, `process.exit` or a
+// hang never decide the verdict.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
