@@ -396,9 +396,12 @@ export function errorMessage(text: string): string {
     if (/^\s+at /.test(line)) break;
     lines.push(line);
   }
+  // `util.inspect` marks an error that refers to itself (an invoke's error holds its own
+  // rejected promise) with `<ref *1>`.
   const message = lines
     .join("\n")
     .trim()
+    .replace(/^<ref \*\d+> /, "")
     .replace(/^Error: /, "");
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
   if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
