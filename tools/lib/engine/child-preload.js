@@ -23,11 +23,16 @@
 //    which is what the SDK's own source maps give: it grows a string until "Invalid string
 //    length", about a minute later. For such a stack, the coloured call throws that RangeError at
 //    once, so the host takes its own fallback without the wait.
+// 5. With OFFLINE_ESM_SOURCE_MAPS set (an ES module program), Node keeps the source map of each
+//    module ts-node's ESM loader compiles, and the host's `source-map-support` reads them: stack
+//    frames, and with them the reported file:line of an error or a failed invoke, point at the
+//    TypeScript source instead of the compiled module.
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const url = require("url");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -205,10 +210,38 @@ util.inspect = new Proxy(util.inspect, {
   },
 });
 
+const SOURCE_MAP_SUPPORT = path.join("source-map-support", "source-map-support.js");
+const esmSourceMaps = !!process.env.OFFLINE_ESM_SOURCE_MAPS;
+if (esmSourceMaps) process.setSourceMapsEnabled(true);
+
+/**
+ * Lets the host's `source-map-support` map frames of ES modules through the source maps Node
+ * keeps for them (ts-node's ESM loader returns each module with an inline map, in another
+ * thread; read from disk, the `.ts` file has none).
+ */
+function mapEsmFrames(exports) {
+  if (typeof exports.install !== "function" || typeof Module.findSourceMap !== "function") return;
+  exports.install({
+    handleUncaughtExceptions: false,
+    retrieveSourceMap(source) {
+      if (typeof source !== "string" || !source.startsWith("file://")) return null;
+      const found = Module.findSourceMap(source);
+      if (!found) return null;
+      // Sources given as file URLs would be resolved as paths relative to the module.
+      const map = { ...found.payload };
+      map.sources = (map.sources || []).map((s) =>
+        typeof s === "string" && s.startsWith("file://") ? url.fileURLToPath(s) : s,
+      );
+      return { url: source, map };
+    },
+  });
+}
+
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
   loadJs.call(this, module, filename);
   if (filename.endsWith(DEBUGGABLE)) lighten(module.exports);
+  else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

@@ -127,6 +127,21 @@ export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   return { ...ours, own: false };
 }
 
+/** `type` of the nearest package.json above `dir` (the host runs "module" packages as ESM). */
+function packageType(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const file = path.join(d, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8")).type;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 /** The host's `parseOptions` (typescript on by default, tsconfig, nodeargs). */
 function hostOptions(options: Readonly<Record<string, unknown>>) {
   const typescript = options.typescript ?? true;
@@ -205,6 +220,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
+  if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's (CommonJS only).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
