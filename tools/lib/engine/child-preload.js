@@ -9,7 +9,9 @@
 //    variable is set the function runs with a stack-trace limit of 0: same bookkeeping, no stack.
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
-//    sends no source position with invokes).
+//    sends no source position with invokes); so is a call of `process.exit` from the program's
+//    own code (token `process.exit`, with its exit code), so an early exit is reported where it
+//    happens.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
@@ -91,6 +93,28 @@ function recordSites(exports) {
     };
   }
 }
+
+/** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
+function recordExitSite() {
+  if (!sitesFile) return;
+  const exit = process.exit;
+  process.exit = function (code) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 30;
+    const site = programFrame(new Error().stack);
+    Error.stackTraceLimit = limit;
+    if (site) {
+      try {
+        const record = { token: "process.exit", code: code === undefined ? null : code, ...site };
+        fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+      } catch {
+        // the report loses a line number, nothing else
+      }
+    }
+    return exit.apply(this, arguments);
+  };
+}
+recordExitSite();
 
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
 const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");

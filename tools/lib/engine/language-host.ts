@@ -310,14 +310,20 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   };
 }
 
-function readSites(file: string): Map<string, SourceLocation> {
-  const sites = new Map<string, SourceLocation>();
+/** The call site the preload records for the program's own `process.exit`. */
+const EXIT_SITE = "process.exit";
+
+type Site = SourceLocation & { readonly code?: unknown };
+
+function readSites(file: string): Map<string, Site> {
+  const sites = new Map<string, Site>();
   if (!fs.existsSync(file)) return sites;
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
-      if (!sites.has(s.token)) sites.set(s.token, { file: s.file, line: s.line, column: s.column });
+      if (!sites.has(s.token))
+        sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
     } catch {
       // a torn line: ignore
     }
@@ -335,7 +341,7 @@ function diagnose(ctx: {
   opts: ProgramRunOptions;
   pwd: string;
   output: string[];
-  sites: Map<string, SourceLocation>;
+  sites: Map<string, Site>;
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -366,6 +372,17 @@ function diagnose(ctx: {
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     return { kind: "error", message: message + more, location, detail: text };
+  }
+  const exitSite = ctx.sites.get(EXIT_SITE);
+  if (exitSite && !engine.stackOutputsRegistered) {
+    const { code, ...location } = exitSite;
+    return {
+      kind: "early-exit",
+      message:
+        `the program called process.exit(${code ?? ""}) before it finished; a Pulumi program ` +
+        "must end by returning from its main code, or what it registered is incomplete",
+      location,
+    };
   }
   if (exit.code !== 0) {
     const tail = ctx.output.filter((l) => l.trim()).slice(-15);
