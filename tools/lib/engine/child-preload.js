@@ -60,7 +60,8 @@ function lighten(exports) {
 /** The first stack frame outside node_modules and Node's internals: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
+    // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
+    const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
     if (file.includes(NODE_MODULES) || file === __filename) continue;
