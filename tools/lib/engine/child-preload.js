@@ -11,7 +11,8 @@
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
 //    sends no source position with invokes); so is a call of `process.exit` from the program's
 //    own code (token `process.exit`, with its exit code), so an early exit is reported where it
-//    happens.
+//    happens, and every `setInterval` it starts and does not clear, so a timeout names the timer
+//    that keeps the program alive.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
@@ -116,6 +117,44 @@ function recordExitSite() {
   };
 }
 recordExitSite();
+
+/**
+ * Timers the program's own code starts with `setInterval` (token `setInterval`, with an id) and
+ * stops (`clearInterval`): one never stopped keeps the process alive, and a timeout names it.
+ */
+function recordIntervals() {
+  if (!sitesFile) return;
+  const start = global.setInterval;
+  const stop = global.clearInterval;
+  const ids = new WeakMap();
+  let next = 0;
+  const append = (record) => {
+    try {
+      fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+    } catch {
+      // the report loses a line number, nothing else
+    }
+  };
+  global.setInterval = function setInterval(callback, ms, ...args) {
+    const handle = start.call(this, callback, ms, ...args);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 30;
+    const site = programFrame(new Error().stack);
+    Error.stackTraceLimit = limit;
+    if (site && handle && typeof handle === "object") {
+      const id = ++next;
+      ids.set(handle, id);
+      append({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
+    }
+    return handle;
+  };
+  global.clearInterval = function clearInterval(handle) {
+    const id = handle && typeof handle === "object" ? ids.get(handle) : undefined;
+    if (id !== undefined) append({ token: "clearInterval", id });
+    return stop.call(this, handle);
+  };
+}
+recordIntervals();
 
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
 const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");

@@ -294,9 +294,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   );
   engine.close();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const sites = readSites(sitesFile);
+  const { sites, intervals } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
-  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites });
+  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites, intervals });
   return {
     phase: opts.phase,
     resources: engine.resources,
@@ -315,20 +315,28 @@ const EXIT_SITE = "process.exit";
 
 type Site = SourceLocation & { readonly code?: unknown };
 
-function readSites(file: string): Map<string, Site> {
+/** Interval timers the program started and never cleared. */
+type Interval = SourceLocation & { readonly ms: number };
+
+function readSites(file: string): { sites: Map<string, Site>; intervals: Interval[] } {
   const sites = new Map<string, Site>();
-  if (!fs.existsSync(file)) return sites;
+  const intervals = new Map<number, Interval>();
+  if (!fs.existsSync(file)) return { sites, intervals: [] };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
-      if (!sites.has(s.token))
+      if (s.token === "setInterval") {
+        intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.token === "clearInterval") {
+        intervals.delete(s.id);
+      } else if (!sites.has(s.token))
         sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
     } catch {
       // a torn line: ignore
     }
   }
-  return sites;
+  return { sites, intervals: [...intervals.values()] };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -342,6 +350,7 @@ function diagnose(ctx: {
   pwd: string;
   output: string[];
   sites: Map<string, Site>;
+  intervals: Interval[];
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -349,14 +358,22 @@ function diagnose(ctx: {
   }
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
+    const timer = ctx.intervals[0];
+    const where = (l: SourceLocation) => `${path.relative(ctx.pwd, l.file) || l.file}:${l.line}`;
+    const pending = ctx.intervals.length
+      ? `; still pending: ${ctx.intervals
+          .map((t) => `a setInterval timer (every ${t.ms} ms) started at ${where(t)}`)
+          .join(", ")}, never cleared`
+      : "; no request of the program was waiting on the engine, so it waits on something of " +
+        "its own (a timer, a socket, a promise that never settles)";
     return {
       kind: "timeout",
       message:
         `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s ` +
         `(--timeout); it had registered ${engine.resources.length} resources` +
         (last ? `, the last ${last.urn}` : "") +
-        "; no request of the program was waiting on the engine, so it waits on something of its " +
-        "own (a timer, a socket, a promise that never settles)",
+        pending,
+      location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
     };
   }
   const errors = engine.logs.filter((l) => l.severity === "error");
