@@ -221,7 +221,12 @@ function combine(
   const waivedList = [...waived.values()];
   const preview = judged[0].run;
   const logs = judged.flatMap(({ run }) => run.logs);
-  const warnings = [...new Set(logs.filter((l) => l.severity === "warning").map((l) => l.message))];
+  const warnings = [
+    ...new Set([
+      ...preview.versionWarnings,
+      ...logs.filter((l) => l.severity === "warning").map((l) => l.message),
+    ]),
+  ];
   const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
   return {
     project: opts.project,

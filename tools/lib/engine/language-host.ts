@@ -24,6 +24,7 @@ import * as os from "os";
 import * as path from "path";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
+import { versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -83,6 +84,8 @@ export interface ProgramRun {
   readonly output: string[];
   readonly invokes: ReadonlyMap<string, number>;
   readonly sdk: SdkInfo;
+  /** Version skew between the program's dependencies and the check's (./versions.ts). */
+  readonly versionWarnings: string[];
   readonly failure?: ProgramFailure;
   readonly ms: number;
 }
@@ -305,6 +308,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     output,
     invokes: engine.invokes,
     sdk,
+    versionWarnings: versionWarnings(pwd, opts.fallbackModulesDir),
     failure,
     ms: Date.now() - started,
   };
