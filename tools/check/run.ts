@@ -182,7 +182,7 @@ function combine(
   const levels = new Map(opts.policies.map((p) => [p.name, levelOf(p, opts.packConfig)]));
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
-    const sources = r?.unknownSources;
+    const sources = r?.unknownSources ?? sourcesOfNamed(n.detail, last.resources);
     const why = n.detail.replace(/^can't run policy '[^']+' during preview: /, "");
     unevaluated.push({
       policy: n.policy,
@@ -258,6 +258,27 @@ function combine(
       policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
     },
   };
+}
+
+/**
+ * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's
+ * `UnknownCollector` writes them) hold unknowns, when the note is on the stack itself.
+ */
+function sourcesOfNamed(
+  detail: string,
+  resources: readonly EngineResource[],
+): string[] | undefined {
+  const named = new Set(
+    detail
+      .replace(/^.*?depend on values unknown until apply: /s, "")
+      .split("; ")
+      .map((part) => part.split(": ")[0]),
+  );
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
+  }
+  return out.size ? [...out] : undefined;
 }
 
 /**
