@@ -72,9 +72,23 @@ function fail(callback: grpc.sendUnaryData<any>, message: string, code = grpc.st
   callback({ code, details: message, message } as grpc.ServiceError, null);
 }
 
+/**
+ * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
+ * an ES module that file is already a file URL, which comes out nested under the working
+ * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
+ */
+function sourceUri(uri: string): string {
+  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
+  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
+}
+
 function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) {
   if (!pos || !pos.getUri()) return undefined;
-  return { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } as SourcePosition;
+  return {
+    uri: sourceUri(pos.getUri()),
+    line: pos.getLine(),
+    column: pos.getColumn(),
+  } as SourcePosition;
 }
 
 const ENGINE_OPTIONS: RecordedOptions = {
