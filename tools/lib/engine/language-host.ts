@@ -92,6 +92,8 @@ export interface ProgramRun {
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
 const MAX_OUTPUT_LINES = 400;
+/** How long the language host may take to set up before the program's own timeout starts. */
+const STARTUP_ALLOWANCE_MS = 120_000;
 
 /** The CLI's `main` rules: the program directory (pwd) and the entry point given to the host. */
 export function programLocation(rootDir: string, main: string | undefined) {
@@ -279,11 +281,19 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       const errPending = { text: "" };
       child.stdout.on("data", (c: Buffer) => collect(c, outPending));
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
-      const timer = setTimeout(() => {
+      const stop = () => {
         timedOut = true;
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-      }, opts.timeoutMs);
+      };
+      // The timeout is the program's: it starts when the host has set up and registers the
+      // stack, so a loaded machine's slow start does not count; a host that never gets there
+      // is stopped after the timeout plus a start-up allowance.
+      let timer = setTimeout(stop, opts.timeoutMs + STARTUP_ALLOWANCE_MS);
+      engine.onProgramStart = () => {
+        clearTimeout(timer);
+        timer = setTimeout(stop, opts.timeoutMs);
+      };
       const stopChild = () => child.kill("SIGKILL");
       process.once("exit", stopChild);
       child.on("error", (error) => resolve({ code: null, signal: null, error }));
@@ -370,10 +380,19 @@ function diagnose(ctx: {
           .join(", ")}, never cleared`
       : "; no request of the program was waiting on the engine, so it waits on something of " +
         "its own (a timer, a socket, a promise that never settles)";
+    if (!engine.rootUrn) {
+      return {
+        kind: "timeout",
+        message:
+          `the language host did not start the program within ` +
+          `${Math.round((opts.timeoutMs + STARTUP_ALLOWANCE_MS) / 1000)} s (--timeout plus ` +
+          `${STARTUP_ALLOWANCE_MS / 1000} s to set up)`,
+      };
+    }
     return {
       kind: "timeout",
       message:
-        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s ` +
+        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s of starting ` +
         `(--timeout); it had registered ${engine.resources.length} resources` +
         (last ? `, the last ${last.urn}` : "") +
         pending,

@@ -116,6 +116,11 @@ export class OfflineEngine {
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
   readonly remoteComponents: EngineResource[] = [];
+  /**
+   * Called when the language host registers the root stack: its setup (SDK, TypeScript) is done
+   * and the program's own code starts.
+   */
+  onProgramStart?: () => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
   private readonly byUrn = new Map<string, EngineResource>();
@@ -126,7 +131,8 @@ export class OfflineEngine {
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,
   });
-  private rootUrn = "";
+  /** The root stack's URN, once the language host has registered it. */
+  rootUrn = "";
 
   constructor(private readonly opts: MonitorOptions) {
     this.server.addService(resrpc.ResourceMonitorService, this.monitorService() as any);
@@ -298,7 +304,10 @@ export class OfflineEngine {
       },
       source: sourceOf(req.getSourceposition()),
     };
-    if (type === ROOT_STACK_TYPE && !parent) this.rootUrn = urn;
+    if (type === ROOT_STACK_TYPE && !parent) {
+      this.rootUrn = urn;
+      this.onProgramStart?.();
+    }
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
