@@ -102,6 +102,8 @@ export interface CheckOptions {
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
+  /** Where the program's compiled TypeScript and V8 code caches are kept (none: no cache). */
+  readonly cacheDir?: string;
 }
 
 const WAIVER_LISTING = "policy-waivers";
@@ -127,6 +129,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         timeoutMs: opts.timeoutMs,
         typeCheck: opts.typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
+        cacheDir: opts.cacheDir,
       }),
     ),
   );

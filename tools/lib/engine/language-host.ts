@@ -225,6 +225,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
+  if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
   if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's (CommonJS only).
