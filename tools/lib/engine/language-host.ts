@@ -405,7 +405,11 @@ function diagnose(ctx: {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
     const message = errorMessage(text);
-    const invoked = /no answer for the invoke (\S+?);/.exec(message)?.[1];
+    // A failed invoke names its token, whatever the wording: the first recorded call site of a
+    // token the message names is where the program asked.
+    const invoked = [...ctx.sites.keys()].find(
+      (token) => token !== EXIT_SITE && message.includes(token),
+    );
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
