@@ -179,8 +179,12 @@ describe("real-world program shapes, offline", function () {
       expect(open.reason).to.contain("run the apply phase");
     });
 
-    it("Pulumi.yaml main: src/ runs src/index.ts", async () => {
+    it("Pulumi.yaml main: src/ runs src/index.ts, on the project's defaults (no stack file)", async () => {
       const r = await check("main-src");
+      expect(r.stackFile).to.equal(undefined);
+      expect(r.configNotes.join("\n")).to.contain("no Pulumi.dev.yaml");
+      const provider = r.resources.find((x) => x.type === "pulumi:providers:aws");
+      expect(provider?.inputs.region).to.equal("ap-southeast-2");
       const sg = byName(r, "aws:ec2/securityGroup:SecurityGroup", "bastion-ssh");
       expect(fileOf(sg.source?.uri)).to.equal(path.join(FIXTURES, "main-src", "src", "index.ts"));
       byName(r, "aws:ec2/subnet:Subnet", "bastion-public");
