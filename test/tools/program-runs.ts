@@ -153,3 +153,38 @@ export function programWithOwnSdk(): { dir: string; sdkVersion: string } {
   const sdkVersion = JSON.parse(fs.readFileSync(path.join(previous, "package.json"), "utf8"));
   return { dir, sdkVersion: sdkVersion.version };
 }
+
+/** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
+export class QueuedRuns {
+  private readonly queue = pool(2);
+  private readonly checks = new Map<string, () => Promise<StackResult>>();
+  private readonly runs = new Map<string, () => Promise<ProgramRun>>();
+
+  /** Queues the pack's check of a fixture's stack (once); `check` awaits it. */
+  queueCheck(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): string {
+    const key = `${fixture}/${stack}/${phases.join("+")}`;
+    if (!this.checks.has(key)) {
+      const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
+      this.checks.set(key, later(this.queue(() => checkProgram(dir, { stack, phases }))));
+    }
+    return key;
+  }
+
+  check(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): Promise<StackResult> {
+    return this.checks.get(this.queueCheck(fixture, phases, stack))!();
+  }
+
+  /** Queues one preview run of a fixture's stack (once); `run` awaits it. */
+  queueRun(fixture: string, stack = "dev"): string {
+    const key = `${fixture}/${stack}`;
+    if (!this.runs.has(key)) {
+      const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
+      this.runs.set(key, later(this.queue(() => runStack(dir, { stack }))));
+    }
+    return key;
+  }
+
+  run(fixture: string, stack = "dev"): Promise<ProgramRun> {
+    return this.runs.get(this.queueRun(fixture, stack))!();
+  }
+}

@@ -1,61 +1,21 @@
 // The Pulumi programs people actually have, run offline through their own language host as
 // `pulumi preview` would (test/fixtures/programs; each fixture says what it mirrors): the shapes
-// templates and examples come in, their own dependencies, data sources, remote components, and
-// every way a run can go wrong. Driven through the engine (`checkStack`, `runProgram`); what the
-// CLI decides is in programs-cli.spec.ts. All runs are queued up front on a pool of two and
-// awaited by the tests, so independent programs run side by side.
+// templates and examples come in, their own dependencies, data sources and remote components.
+// Driven through the engine (`checkStack`, `runProgram`); the ways a run goes wrong are in
+// programs-failures.spec.ts, what the CLI decides in programs-cli.spec.ts. All runs are queued up
+// front on a pool of two and awaited by the tests, so independent programs run side by side.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import type { Phase } from "../../tools/lib/engine/answers";
-import type { ProgramRun } from "../../tools/lib/engine/language-host";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { pulumiCopies, versionWarnings } from "../../tools/lib/engine/versions";
 import type { StackResult } from "../../tools/check/run";
-import {
-  checkProgram,
-  FIXTURES,
-  later,
-  lineOf,
-  pool,
-  programWithOwnSdk,
-  ROOT,
-  runStack,
-  SCRATCH,
-} from "./program-runs";
+import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT, SCRATCH } from "./program-runs";
 
-const queue = pool(2);
-const checks = new Map<string, () => Promise<StackResult>>();
-const runs = new Map<string, () => Promise<ProgramRun>>();
+const runs = new QueuedRuns();
+const check = runs.check.bind(runs);
+const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
-
-/** Queues the pack's check of a fixture's stack (once); `check` awaits it. */
-function queueCheck(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): string {
-  const key = `${fixture}/${stack}/${phases.join("+")}`;
-  if (!checks.has(key)) {
-    const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
-    checks.set(key, later(queue(() => checkProgram(dir, { stack, phases }))));
-  }
-  return key;
-}
-
-function check(fixture: string, phases: Phase[] = ["preview"], stack = "dev") {
-  return checks.get(queueCheck(fixture, phases, stack))!();
-}
-
-/** Queues one preview run of a fixture's stack (once); `run` awaits it. */
-function queueRun(fixture: string, stack = "dev"): string {
-  const key = `${fixture}/${stack}`;
-  if (!runs.has(key)) {
-    const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
-    runs.set(key, later(queue(() => runStack(dir, { stack }))));
-  }
-  return key;
-}
-
-function run(fixture: string, stack = "dev") {
-  return runs.get(queueRun(fixture, stack))!();
-}
 
 const byName = (r: StackResult, type: string, name: string) => {
   const found = r.resources.find((x) => x.type === type && x.name === name);
@@ -73,31 +33,18 @@ describe("real-world program shapes, offline", function () {
 
   before(() => {
     // Everything the tests below await, queued in the order they come.
-    queueCheck("template-aws-typescript");
-    queueCheck("esm-nodenext", ["preview", "apply"]);
-    queueCheck("esm-bundler");
-    queueCheck("lambda-callback");
-    queueCheck("main-fallback");
-    queueCheck("main-src");
-    queueCheck("async-main", ["preview", "apply"]);
-    queueCheck("awsx-v3");
-    queueCheck("invokes", ["apply"]);
+    runs.queueCheck("template-aws-typescript");
+    runs.queueCheck("esm-nodenext", ["preview", "apply"]);
+    runs.queueCheck("esm-bundler");
+    runs.queueCheck("lambda-callback");
+    runs.queueCheck("main-fallback");
+    runs.queueCheck("main-src");
+    runs.queueCheck("async-main", ["preview", "apply"]);
+    runs.queueCheck("awsx-v3");
+    runs.queueCheck("invokes", ["apply"]);
     ownSdk = programWithOwnSdk();
-    queueCheck(ownSdk.dir);
-    queueRun(ownSdk.dir, "net");
-    for (const f of [
-      "fail-unhandled-rejection",
-      "fail-async-throw",
-      "fail-duplicate-urn",
-      "fail-apply-throws",
-      "fail-process-exit",
-      "fail-exitcode-throw",
-      "fail-never-finishes",
-      "invoke-unanswered",
-    ])
-      queueRun(f);
-    queueRun("fail-too-many-azs", "wide");
-    queueRun("fail-too-many-azs");
+    runs.queueCheck(ownSdk.dir);
+    runs.queueRun(ownSdk.dir, "net");
   });
 
   after(() => {
@@ -339,96 +286,6 @@ describe("real-world program shapes, offline", function () {
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
-    });
-  });
-
-  describe("a run that goes wrong is the program's failure, at its own line", () => {
-    const failsAt = async (
-      fixture: string,
-      snippet: string,
-      message: RegExp | string,
-      stack = "dev",
-    ) => {
-      const r = await run(fixture, stack);
-      expect(r.failure, `${fixture} failed`).to.not.equal(undefined);
-      if (typeof message === "string") expect(r.failure!.message).to.contain(message);
-      else expect(r.failure!.message).to.match(message);
-      expect(r.failure!.location?.file).to.equal(path.join(FIXTURES, fixture, "index.ts"));
-      expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
-      return r.failure!;
-    };
-
-    it("an unhandled rejection after the main module ran", async () => {
-      const f = await failsAt(
-        "fail-unhandled-rejection",
-        "throw new Error(`refusing",
-        "refusing to deploy into account 123456789012",
-      );
-      expect(f.kind).to.equal("error");
-    });
-
-    it("an async throw in an ESM default export (mapped back past erased types)", async () => {
-      await failsAt("fail-async-throw", "throw new Error(", "no placement configured for account");
-    });
-
-    it("a duplicate URN", async () => {
-      await failsAt(
-        "fail-duplicate-urn",
-        'new aws.s3.Bucket("tenant-data"',
-        "Duplicate resource URN 'urn:pulumi:dev::fixture-fail-duplicate-urn::aws:s3/bucket:Bucket::tenant-data'",
-      );
-    });
-
-    it("a throwing apply that feeds an input", async () => {
-      await failsAt(
-        "fail-apply-throws",
-        "throw new Error(`retentionDays",
-        'retentionDays must be a positive number of days, got "forever"',
-      );
-    });
-
-    it("process.exit(0) inside the program is an early exit, at the call", async () => {
-      const f = await failsAt("fail-process-exit", "process.exit(0);", "called process.exit(0)");
-      expect(f.kind).to.equal("early-exit");
-    });
-
-    it("process.exitCode = 0 does not hide a throw", async () => {
-      await failsAt("fail-exitcode-throw", "throw new Error(", "instanceCount must be at least 1");
-    });
-
-    it("a main function that awaits an output's value at preview never finishes", async () => {
-      const r = await run("fail-never-finishes");
-      expect(r.failure?.kind).to.equal("never-finished");
-      expect(r.failure?.message).to.contain("the program never finished");
-    });
-
-    it("an invoke nobody answers, in an ES module, is named at its line", async () => {
-      await failsAt(
-        "invoke-unanswered",
-        "aws.cloudformation.getExport(",
-        "aws:cloudformation/getExport:getExport",
-      );
-    });
-
-    it("more availability zones than the region has", async () => {
-      await failsAt(
-        "fail-too-many-azs",
-        "throw new Error(",
-        /^azCount is 6, but eu-west-1 has only/,
-        "wide",
-      );
-    });
-
-    // Needs the real AZ list of the fake AWS (tools/lib/fake-aws/regions.ts: eu-west-1 has 3);
-    // the mock gives every region zones a-d, so `azCount: 4` passes until it lands.
-    it("azCount 4 in eu-west-1, which has three zones, fails as it would at deploy", async () => {
-      const r = await run("fail-too-many-azs");
-      expect(r.failure?.message).to.match(
-        /^azCount is 4, but eu-west-1 has only 3 availability zones/,
-      );
-      expect(r.failure?.location?.line).to.equal(
-        lineOf("fail-too-many-azs/index.ts", "throw new Error("),
-      );
     });
   });
 });
