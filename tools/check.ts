@@ -120,6 +120,9 @@ async function check(args: CheckArgs): Promise<number> {
         timeoutMs: args.timeout * 1000,
         typeCheck: args.typeCheck,
         fallbackModulesDir: ROOT,
+        cacheDir: process.env.OFFLINE_CHECK_NO_CACHE
+          ? undefined
+          : path.join(ROOT, "node_modules", ".cache", "offline-check"),
         configOverrides: args.config,
       }),
     );

@@ -63,7 +63,8 @@ Options:
   --policy-config <file>  Policy pack config, as for \`pulumi preview --policy-pack-config\`.
   --phase <phase>         preview, apply, or both (default): preview leaves computed values
                           unknown; apply knows every output of the resources the stack creates.
-  --timeout <seconds>     Stop a program that runs longer than this, per phase (default ${DEFAULT_TIMEOUT_SECONDS}).
+  --timeout <seconds>     Stop a program still running this long after it starts (its language
+                          host set up), per phase (default ${DEFAULT_TIMEOUT_SECONDS}).
   --invoke-answers <file> JSON answers for invokes (data sources) the offline engine does not
                           know: { "<token>": { <result> } }.
   --fail-on-unevaluated   Exit 1 when a mandatory check could not be evaluated in any phase.

@@ -104,6 +104,8 @@ export interface CheckOptions {
   readonly fallbackModulesDir: string;
   /** `--config key=value` values for this run (see `loadStackConfig`). */
   readonly configOverrides?: Readonly<Record<string, string>>;
+  /** Where the program's compiled TypeScript and V8 code caches are kept (none: no cache). */
+  readonly cacheDir?: string;
 }
 
 const WAIVER_LISTING = "policy-waivers";
@@ -132,6 +134,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         timeoutMs: opts.timeoutMs,
         typeCheck: opts.typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
+        cacheDir: opts.cacheDir,
       }),
     ),
   );
@@ -187,7 +190,7 @@ function combine(
   const levels = new Map(opts.policies.map((p) => [p.name, levelOf(p, opts.packConfig)]));
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
-    const sources = r?.unknownSources;
+    const sources = r?.unknownSources ?? sourcesOfNamed(n.detail, last.resources);
     const why = n.detail.replace(/^can't run policy '[^']+' during preview: /, "");
     unevaluated.push({
       policy: n.policy,
@@ -226,7 +229,12 @@ function combine(
   const waivedList = [...waived.values()];
   const preview = judged[0].run;
   const logs = judged.flatMap(({ run }) => run.logs);
-  const warnings = [...new Set(logs.filter((l) => l.severity === "warning").map((l) => l.message))];
+  const warnings = [
+    ...new Set([
+      ...preview.versionWarnings,
+      ...logs.filter((l) => l.severity === "warning").map((l) => l.message),
+    ]),
+  ];
   const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
   return {
     project: opts.project,
@@ -258,6 +266,27 @@ function combine(
       policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
     },
   };
+}
+
+/**
+ * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's
+ * `UnknownCollector` writes them) hold unknowns, when the note is on the stack itself.
+ */
+function sourcesOfNamed(
+  detail: string,
+  resources: readonly EngineResource[],
+): string[] | undefined {
+  const named = new Set(
+    detail
+      .replace(/^.*?depend on values unknown until apply: /s, "")
+      .split("; ")
+      .map((part) => part.split(": ")[0]),
+  );
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
+  }
+  return out.size ? [...out] : undefined;
 }
 
 /**

@@ -12,14 +12,19 @@
 //
 // Where it differs, on purpose: programs run with PULUMI_NODEJS_TRANSPILE_ONLY=true unless
 // `typeCheck` is set (type errors are `tsc`'s job; checking types on every run costs seconds),
-// and a preload (./child-preload.js) that changes nothing observable makes the run cheaper. The
-// child is isolated: its exit code, `process.exit` or a hang never decide the verdict.
+// and TS_NODE_TRANSPILE_ONLY=true with it: the host's ESM hooks (`cmd/run/hooks.js`) create
+// ts-node's service when their module loads, before `initialize` hands them the host's options,
+// so an ESM program is compiled with ts-node's environment defaults only (a type-checking
+// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing
+// observable makes the run cheaper. The child is isolated: its exit code, `process.exit` or a
+// hang never decide the verdict.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
+import { versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -79,12 +84,16 @@ export interface ProgramRun {
   readonly output: string[];
   readonly invokes: ReadonlyMap<string, number>;
   readonly sdk: SdkInfo;
+  /** Version skew between the program's dependencies and the check's (./versions.ts). */
+  readonly versionWarnings: string[];
   readonly failure?: ProgramFailure;
   readonly ms: number;
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
 const MAX_OUTPUT_LINES = 400;
+/** How long the language host may take to set up before the program's own timeout starts. */
+const STARTUP_ALLOWANCE_MS = 120_000;
 
 /** The CLI's `main` rules: the program directory (pwd) and the entry point given to the host. */
 export function programLocation(rootDir: string, main: string | undefined) {
@@ -121,6 +130,21 @@ export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   const ours = find(fallbackModulesDir);
   if (!ours) throw new Error(`no @pulumi/pulumi found from ${dir} or ${fallbackModulesDir}`);
   return { ...ours, own: false };
+}
+
+/** `type` of the nearest package.json above `dir` (the host runs "module" packages as ESM). */
+function packageType(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const file = path.join(d, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8")).type;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /** The host's `parseOptions` (typescript on by default, tsconfig, nodeargs). */
@@ -193,11 +217,16 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(opts.secretKeys);
   if (host.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
   if (host.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = host.tsconfig;
-  if (!opts.typeCheck) env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
-  env.NODE_OPTIONS = `${process.env.OFFLINE_NO_PRELOAD ? "" : `--require ${JSON.stringify(CHILD_PRELOAD)}`}${process.env.OFFLINE_DEBUG_PRELOAD ? ` --require ${process.env.OFFLINE_DEBUG_PRELOAD}` : ""}`;
+  if (!opts.typeCheck) {
+    env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+    env.TS_NODE_TRANSPILE_ONLY = "true";
+  }
+  env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
+  if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
+  if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's (CommonJS only).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
@@ -253,11 +282,19 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       const errPending = { text: "" };
       child.stdout.on("data", (c: Buffer) => collect(c, outPending));
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
-      const timer = setTimeout(() => {
+      const stop = () => {
         timedOut = true;
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-      }, opts.timeoutMs);
+      };
+      // The timeout is the program's: it starts when the host has set up and registers the
+      // stack, so a loaded machine's slow start does not count; a host that never gets there
+      // is stopped after the timeout plus a start-up allowance.
+      let timer = setTimeout(stop, opts.timeoutMs + STARTUP_ALLOWANCE_MS);
+      engine.onProgramStart = () => {
+        clearTimeout(timer);
+        timer = setTimeout(stop, opts.timeoutMs);
+      };
       const stopChild = () => child.kill("SIGKILL");
       process.once("exit", stopChild);
       child.on("error", (error) => resolve({ code: null, signal: null, error }));
@@ -271,9 +308,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   );
   engine.close();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const sites = readSites(sitesFile);
+  const { sites, intervals } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
-  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites });
+  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites, intervals });
   return {
     phase: opts.phase,
     resources: engine.resources,
@@ -282,24 +319,39 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     output,
     invokes: engine.invokes,
     sdk,
+    versionWarnings: versionWarnings(pwd, opts.fallbackModulesDir),
     failure,
     ms: Date.now() - started,
   };
 }
 
-function readSites(file: string): Map<string, SourceLocation> {
-  const sites = new Map<string, SourceLocation>();
-  if (!fs.existsSync(file)) return sites;
+/** The call site the preload records for the program's own `process.exit`. */
+const EXIT_SITE = "process.exit";
+
+type Site = SourceLocation & { readonly code?: unknown };
+
+/** Interval timers the program started and never cleared. */
+type Interval = SourceLocation & { readonly ms: number };
+
+function readSites(file: string): { sites: Map<string, Site>; intervals: Interval[] } {
+  const sites = new Map<string, Site>();
+  const intervals = new Map<number, Interval>();
+  if (!fs.existsSync(file)) return { sites, intervals: [] };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
-      if (!sites.has(s.token)) sites.set(s.token, { file: s.file, line: s.line, column: s.column });
+      if (s.token === "setInterval") {
+        intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.token === "clearInterval") {
+        intervals.delete(s.id);
+      } else if (!sites.has(s.token))
+        sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
     } catch {
       // a torn line: ignore
     }
   }
-  return sites;
+  return { sites, intervals: [...intervals.values()] };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -312,7 +364,8 @@ function diagnose(ctx: {
   opts: ProgramRunOptions;
   pwd: string;
   output: string[];
-  sites: Map<string, SourceLocation>;
+  sites: Map<string, Site>;
+  intervals: Interval[];
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -320,14 +373,31 @@ function diagnose(ctx: {
   }
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
+    const timer = ctx.intervals[0];
+    const where = (l: SourceLocation) => `${path.relative(ctx.pwd, l.file) || l.file}:${l.line}`;
+    const pending = ctx.intervals.length
+      ? `; still pending: ${ctx.intervals
+          .map((t) => `a setInterval timer (every ${t.ms} ms) started at ${where(t)}`)
+          .join(", ")}, never cleared`
+      : "; no request of the program was waiting on the engine, so it waits on something of " +
+        "its own (a timer, a socket, a promise that never settles)";
+    if (!engine.rootUrn) {
+      return {
+        kind: "timeout",
+        message:
+          `the language host did not start the program within ` +
+          `${Math.round((opts.timeoutMs + STARTUP_ALLOWANCE_MS) / 1000)} s (--timeout plus ` +
+          `${STARTUP_ALLOWANCE_MS / 1000} s to set up)`,
+      };
+    }
     return {
       kind: "timeout",
       message:
-        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s ` +
+        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s of starting ` +
         `(--timeout); it had registered ${engine.resources.length} resources` +
         (last ? `, the last ${last.urn}` : "") +
-        "; no request of the program was waiting on the engine, so it waits on something of its " +
-        "own (a timer, a socket, a promise that never settles)",
+        pending,
+      location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
     };
   }
   const errors = engine.logs.filter((l) => l.severity === "error");
@@ -335,7 +405,11 @@ function diagnose(ctx: {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
     const message = errorMessage(text);
-    const invoked = /cannot answer the invoke (\S+?)[ :]/.exec(message)?.[1];
+    // A failed invoke names its token, whatever the wording: the first recorded call site of a
+    // token the message names is where the program asked.
+    const invoked = [...ctx.sites.keys()].find(
+      (token) => token !== EXIT_SITE && message.includes(token),
+    );
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
@@ -343,6 +417,17 @@ function diagnose(ctx: {
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     return { kind: "error", message: message + more, location, detail: text };
+  }
+  const exitSite = ctx.sites.get(EXIT_SITE);
+  if (exitSite && !engine.stackOutputsRegistered) {
+    const { code, ...location } = exitSite;
+    return {
+      kind: "early-exit",
+      message:
+        `the program called process.exit(${code ?? ""}) before it finished; a Pulumi program ` +
+        "must end by returning from its main code, or what it registered is incomplete",
+      location,
+    };
   }
   if (exit.code !== 0) {
     const tail = ctx.output.filter((l) => l.trim()).slice(-15);
@@ -389,9 +474,12 @@ export function errorMessage(text: string): string {
     if (/^\s+at /.test(line)) break;
     lines.push(line);
   }
+  // `util.inspect` marks an error that refers to itself (an invoke's error holds its own
+  // rejected promise) with `<ref *1>`.
   const message = lines
     .join("\n")
     .trim()
+    .replace(/^<ref \*\d+> /, "")
     .replace(/^Error: /, "");
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
   if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;

@@ -73,9 +73,23 @@ function fail(callback: grpc.sendUnaryData<any>, message: string, code = grpc.st
   callback({ code, details: message, message } as grpc.ServiceError, null);
 }
 
+/**
+ * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
+ * an ES module that file is already a file URL, which comes out nested under the working
+ * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
+ */
+function sourceUri(uri: string): string {
+  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
+  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
+}
+
 function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) {
   if (!pos || !pos.getUri()) return undefined;
-  return { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } as SourcePosition;
+  return {
+    uri: sourceUri(pos.getUri()),
+    line: pos.getLine(),
+    column: pos.getColumn(),
+  } as SourcePosition;
 }
 
 const ENGINE_OPTIONS: RecordedOptions = {
@@ -103,6 +117,11 @@ export class OfflineEngine {
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
   readonly remoteComponents: EngineResource[] = [];
+  /**
+   * Called when the language host registers the root stack: its setup (SDK, TypeScript) is done
+   * and the program's own code starts.
+   */
+  onProgramStart?: () => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
   private readonly byUrn = new Map<string, EngineResource>();
@@ -113,7 +132,8 @@ export class OfflineEngine {
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,
   });
-  private rootUrn = "";
+  /** The root stack's URN, once the language host has registered it. */
+  rootUrn = "";
 
   constructor(private readonly opts: MonitorOptions) {
     this.server.addService(resrpc.ResourceMonitorService, this.monitorService() as any);
@@ -340,7 +360,10 @@ export class OfflineEngine {
       },
       source: sourceOf(req.getSourceposition()),
     };
-    if (type === ROOT_STACK_TYPE && !parent) this.rootUrn = urn;
+    if (type === ROOT_STACK_TYPE && !parent) {
+      this.rootUrn = urn;
+      this.onProgramStart?.();
+    }
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
