@@ -1,7 +1,7 @@
 // `npm run bench`: how the guardrails scale.
 //
 // 1. Pack evaluation: the whole policy pack over synthetic stacks of 1,000 and 10,000 resources
-//    (tools/bench/synthetic.ts), as the offline check and the engine run it. Prints resources per
+//    (tools/bench/synthetic/), as the offline check and the engine run it. Prints resources per
 //    second and the 10k/1k time ratio (linear is 10; target: the 10k stack in under 2 s).
 // 2. The offline check end to end on this project's prod stack, as `npm run check` runs it in a
 //    child process: the preview phase alone (target under 2 s) and both phases (under 2.5 s).
