@@ -12,6 +12,9 @@ import { policies as edge } from "./edge";
 import { policies as analytics } from "./analytics";
 import { policies as waivers } from "./waivers";
 
+/** The pack's name, as `new PolicyPack(...)` in ../index.ts gives it. */
+export const PACK_NAME = "platform-guardrails";
+
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ...iam,
   ...s3,

@@ -1,0 +1,580 @@
+// The policy pack as `pulumi preview --policy-pack <dir>` runs it: its own process, spoken to over
+// the analyzer protocol, each resource judged as the engine sends it. One process serves a whole
+// check (every stack, every phase); each `analyze` call is one engine run: ConfigureStack, then
+// Analyze for every registration, then AnalyzeStack with every resource.
+//
+// Mirrored from pulumi/pulumi (see also ./marshal.ts, ./pack-process.ts, ./policy-config.ts):
+// - sdk/go/common/resource/plugin/analyzer_plugin.go, `NewPolicyAnalyzer`: Handshake (an
+//   Unimplemented answer is fine) with the engine address and the pack folder as root and program
+//   directory; ConfigureStack with stack, project, organization, tags, dry-run flag, config and
+//   secret config keys; `GetAnalyzerInfo` (the PulumiPolicy.yaml version wins, `enforcementLevel`
+//   added to every config schema); `Configure`; `convertDiagnostics` (PulumiPolicy.yaml version,
+//   the policy's severity when the diagnostic has none); `Cancel` (Unimplemented is fine).
+// - pkg/engine/plugins.go, `installAndLoadPolicyPlugins`: GetAnalyzerInfo, reconcile and validate
+//   the config, Configure — before the program runs.
+// - pkg/resource/deploy/step_generator.go, `continueStepsFromImport`: every registration (custom
+//   and component resources, providers, default providers and the root stack, not reads) goes
+//   through Remediate and then Analyze with its inputs; a diagnostic's level `remediate` counts as
+//   mandatory, and it is reported against the registration's URN whatever URN it names.
+//   `AnalyzeResources`: AnalyzeStack once with every resource of the deployment, reads included,
+//   with outputs; a diagnostic naming no resource of the stack goes to the default root stack URN.
+import * as fs from "fs";
+import * as path from "path";
+import type { EnforcementLevel, Severity } from "@pulumi/policy";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { RecordedResource } from "../recorder";
+import {
+  defaultRootStackUrn,
+  engineProperties,
+  marshalProperties,
+  RequestBuilder,
+} from "./marshal";
+import { AnalyzerError, loadPolicyProject, PackProcess, PackProject } from "./pack-process";
+import {
+  parsePolicyPackConfig,
+  PolicyConfigError,
+  PolicyPackConfig,
+  reconcilePolicyPackConfig,
+} from "./policy-config";
+import { emptypb, grpc, structpb } from "./proto";
+
+export { AnalyzerError } from "./pack-process";
+export { toPolicyReport } from "./report";
+
+export interface AnalyzerOptions {
+  /** The policy pack folder (PulumiPolicy.yaml, package.json, its dependencies installed). */
+  readonly packDir: string;
+  /** Policy config in the form of a `--policy-pack-config` file's JSON (applied after the file). */
+  readonly config?: Record<string, unknown>;
+  /** A `--policy-pack-config` file. */
+  readonly configFile?: string;
+  /**
+   * Compile cache for the pack's TypeScript (./pack-preload.js): a directory, true for the default
+   * (`node_modules/.cache/policy-pack-compile` next to the pack), false to type-check every load.
+   */
+  readonly compileCache?: boolean | string;
+  /**
+   * Decode each resource's properties once per request instead of once per policy, in the pack's
+   * process (./pack-preload.js; same values for every policy). Default true.
+   */
+  readonly shareDecoded?: boolean;
+  /** How long the pack may take to load (default 180 s). */
+  readonly startTimeoutMs?: number;
+  /** Analyze calls in flight at once (default 32). */
+  readonly concurrency?: number;
+  /** Address of an engine server, passed on as the CLI does; none by default. */
+  readonly engineAddress?: string;
+}
+
+export interface AnalyzeContext {
+  readonly project: string;
+  readonly stack: string;
+  readonly organization?: string;
+  readonly dryRun: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Stack config, `<namespace>:<key>` → value (secrets decrypted), as the engine sends it. */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Config keys whose values are secrets. */
+  readonly configSecretKeys?: readonly string[];
+}
+
+export interface PolicyDiagnostic {
+  readonly policyName: string;
+  readonly policyPackName: string;
+  readonly policyPackVersion: string;
+  readonly description: string;
+  readonly message: string;
+  readonly enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";
+  readonly urn: string;
+  readonly severity?: string;
+  /** The policy's remediation steps (from GetAnalyzerInfo), for reports. */
+  readonly remediationSteps?: string;
+}
+
+export interface AnalyzerPolicyInfo {
+  readonly name: string;
+  readonly displayName?: string;
+  readonly description: string;
+  readonly enforcementLevel: EnforcementLevel;
+  readonly type: "resource" | "stack" | "unknown";
+  readonly severity?: Severity;
+  readonly remediationSteps?: string;
+  readonly url?: string;
+  readonly tags: readonly string[];
+  /** As the engine holds it: the pack's schema with `enforcementLevel` added. */
+  readonly configSchema?: {
+    readonly properties: Record<string, any>;
+    readonly required?: readonly string[];
+  };
+}
+
+export interface AnalyzerInfo {
+  readonly name: string;
+  readonly version: string;
+  readonly displayName?: string;
+  readonly description?: string;
+  readonly supportsConfig: boolean;
+  /** In the pack's order. */
+  readonly policies: readonly AnalyzerPolicyInfo[];
+  readonly initialConfig: PolicyPackConfig;
+}
+
+const LEVEL_NAMES: Record<number, EnforcementLevel> = {
+  [analyzerpb.EnforcementLevel.ADVISORY]: "advisory",
+  [analyzerpb.EnforcementLevel.MANDATORY]: "mandatory",
+  [analyzerpb.EnforcementLevel.REMEDIATE]: "remediate",
+  [analyzerpb.EnforcementLevel.DISABLED]: "disabled",
+};
+const LEVEL_CODES: Record<EnforcementLevel, analyzerpb.EnforcementLevel> = {
+  advisory: analyzerpb.EnforcementLevel.ADVISORY,
+  mandatory: analyzerpb.EnforcementLevel.MANDATORY,
+  remediate: analyzerpb.EnforcementLevel.REMEDIATE,
+  disabled: analyzerpb.EnforcementLevel.DISABLED,
+};
+const SEVERITIES: Record<number, Severity | undefined> = {
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_MEDIUM]: "medium",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_HIGH]: "high",
+  [analyzerpb.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
+};
+
+function level(code: number): EnforcementLevel {
+  const l = LEVEL_NAMES[code];
+  if (!l) throw new AnalyzerError(`invalid enforcement level ${code}`);
+  return l;
+}
+
+/** The default compile cache: `.cache/policy-pack-compile` in the nearest node_modules. */
+function defaultCacheDir(packDir: string): string | undefined {
+  for (let d = packDir; ; d = path.dirname(d)) {
+    const nm = path.join(d, "node_modules");
+    if (fs.existsSync(nm)) return path.join(nm, ".cache", "policy-pack-compile");
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+type Unary<Req, Res> = (
+  req: Req,
+  metadata: InstanceType<typeof grpc.Metadata>,
+  options: { deadline: number },
+  cb: (err: (Error & { code?: number; details?: string }) | null, res: Res) => void,
+) => unknown;
+
+export class Analyzer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly byName: ReadonlyMap<string, AnalyzerPolicyInfo>;
+  private busy = 0;
+
+  private constructor(
+    private readonly pack: PackProcess,
+    private readonly project: PackProject,
+    readonly info: AnalyzerInfo,
+    /** The config sent with Configure (every policy's level and properties). */
+    private config: PolicyPackConfig,
+    /** Names the config gave that are no policy of the pack. */
+    readonly unknownPolicies: readonly string[],
+    private readonly concurrency: number,
+    /** Wall time of the start (process, load, info, config), in milliseconds. */
+    readonly startupMs: number,
+  ) {
+    this.byName = new Map(info.policies.map((p) => [p.name, p]));
+  }
+
+  /** What the pack process printed (its console output, stack traces of a crash). */
+  get output(): readonly string[] {
+    return this.pack.output;
+  }
+
+  /**
+   * Starts the pack, reads its info and configures it. A pack that does not start, or a config
+   * that does not fit it, is an AnalyzerError with the CLI's message; the process is stopped.
+   */
+  static async start(opts: AnalyzerOptions): Promise<Analyzer> {
+    const started = Date.now();
+    const project = loadPolicyProject(opts.packDir);
+    let given: PolicyPackConfig | undefined;
+    try {
+      if (opts.configFile) {
+        let text: string;
+        try {
+          text = fs.readFileSync(opts.configFile, "utf8");
+        } catch (e) {
+          throw new PolicyConfigError(`open ${opts.configFile}: ${(e as Error).message}`);
+        }
+        given = parsePolicyPackConfig(text);
+      }
+      if (opts.config) {
+        given = { ...given, ...parsePolicyPackConfig(JSON.stringify(opts.config)) };
+      }
+    } catch (e) {
+      if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+      throw e;
+    }
+    const cache =
+      opts.compileCache === false
+        ? undefined
+        : typeof opts.compileCache === "string"
+          ? path.resolve(opts.compileCache)
+          : defaultCacheDir(project.dir);
+    const engineAddress = opts.engineAddress ?? "127.0.0.1:0";
+    const pack = await PackProcess.start({
+      project,
+      engineAddress,
+      compileCache: cache,
+      startTimeoutMs: opts.startTimeoutMs ?? 180_000,
+      shareDecoded: opts.shareDecoded ?? true,
+    });
+    try {
+      await handshake(pack, project, engineAddress);
+      const info = await getAnalyzerInfo(pack, project);
+      let reconciled = { config: {} as PolicyPackConfig, unknownPolicies: [] as string[] };
+      if (info.supportsConfig) {
+        try {
+          reconciled = {
+            ...reconcilePolicyPackConfig(info, info.policies, info.initialConfig, given),
+          } as typeof reconciled;
+        } catch (e) {
+          if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+          throw e;
+        }
+      } else if (given) {
+        throw new AnalyzerError(
+          `policy pack "${info.name}" at "${opts.packDir}" does not support config`,
+        );
+      }
+      await configure(pack, info, reconciled.config, opts.packDir);
+      return new Analyzer(
+        pack,
+        project,
+        info,
+        reconciled.config,
+        reconciled.unknownPolicies,
+        opts.concurrency ?? 32,
+        Date.now() - started,
+      );
+    } catch (e) {
+      await pack.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Sends another policy config (in `--policy-pack-config` form, reconciled and validated as at
+   * start). For tools that judge many small cases with one process, such as the differential test.
+   */
+  async reconfigure(config: Record<string, unknown>): Promise<void> {
+    await this.serial(async () => {
+      let reconciled;
+      try {
+        reconciled = reconcilePolicyPackConfig(
+          this.info,
+          this.info.policies,
+          this.info.initialConfig,
+          parsePolicyPackConfig(JSON.stringify(config)),
+        );
+      } catch (e) {
+        if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+        throw e;
+      }
+      await configure(this.pack, this.info, reconciled.config, this.project.dir);
+      this.config = reconciled.config;
+    });
+  }
+
+  /** One engine run over a stack's resources (in registration order): every diagnostic. */
+  analyze(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+  ): Promise<PolicyDiagnostic[]> {
+    return this.serial(() => this.run(ctx, resources));
+  }
+
+  /** Stops the pack process (the engine's plugin.Close); cancels work still in flight first. */
+  async close(): Promise<void> {
+    if (this.busy > 0 && this.pack.alive) {
+      await this.call<any, any>("cancel", new emptypb.Empty(), 2000).catch(() => undefined);
+    }
+    await this.pack.close();
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+  ): Promise<PolicyDiagnostic[]> {
+    this.busy++;
+    try {
+      const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
+      cfg.setStack(ctx.stack);
+      cfg.setProject(ctx.project);
+      cfg.setOrganization(ctx.organization ?? "");
+      cfg.setDryRun(ctx.dryRun);
+      for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
+      for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
+      cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
+      await this.call("configureStack", cfg, 30_000).catch((e) => {
+        // "If the analyzer doesn't implement StackConfigure, that's fine."
+        if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
+      });
+
+      const builder = new RequestBuilder(resources);
+      const registered = resources.filter((r) => !r.external);
+      const remediating = Object.values(this.config).some(
+        (c) => c.enforcementLevel === "remediate",
+      );
+      const perResource: PolicyDiagnostic[][] = new Array(registered.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < registered.length) {
+          const i = next++;
+          perResource[i] = await this.analyzeOne(builder, registered[i], remediating);
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(this.concurrency, registered.length) }, worker),
+      );
+
+      const stackReq = new analyzerpb.AnalyzeStackRequest();
+      stackReq.setResourcesList(resources.map((r) => builder.stackResource(r)));
+      const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
+        "analyzeStack",
+        stackReq,
+        30 * 60_000,
+      ).catch((e) => {
+        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
+        throw this.failure("failed to analyze resources", e);
+      });
+      const urns = new Set(resources.map((r) => r.urn));
+      const root = defaultRootStackUrn(ctx.stack, ctx.project);
+      const stackDiagnostics = (resp?.getDiagnosticsList() ?? []).map((d) =>
+        this.diagnostic(d, d.getUrn() && urns.has(d.getUrn()) ? d.getUrn() : root),
+      );
+      return [...perResource.flat(), ...stackDiagnostics];
+    } finally {
+      this.busy--;
+    }
+  }
+
+  private async analyzeOne(
+    builder: RequestBuilder,
+    r: RecordedResource,
+    remediating: boolean,
+  ): Promise<PolicyDiagnostic[]> {
+    const out: PolicyDiagnostic[] = [];
+    let inputs: InstanceType<typeof structpb.Struct> | undefined;
+    if (remediating) {
+      // The SDK's Remediate does nothing unless a policy runs at level `remediate`: only then is
+      // the round trip made.
+      const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(
+        "remediate",
+        builder.analyzeRequest(r),
+        5 * 60_000,
+      ).catch((e) => {
+        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
+        throw this.failure("failed to run remediation", e);
+      });
+      for (const rem of resp?.getRemediationsList() ?? []) {
+        if (rem.getDiagnostic()) {
+          out.push({
+            ...this.diagnosticBase(
+              rem.getPolicyname(),
+              rem.getPolicypackname(),
+              rem.getPolicypackversion(),
+            ),
+            description: rem.getDescription(),
+            message: rem.getDiagnostic(),
+            enforcementLevel: "advisory",
+            urn: r.urn,
+          });
+        } else if (rem.getProperties()) {
+          // The transformed inputs replace the old ones for the analysis that follows.
+          inputs = marshalProperties(engineProperties(rem.getProperties()!.toJavaScript()));
+        }
+      }
+    }
+    const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
+      "analyze",
+      builder.analyzeRequest(r, inputs),
+      5 * 60_000,
+    ).catch((e) => {
+      throw this.failure("failed to run policy", e);
+    });
+    for (const d of resp.getDiagnosticsList()) out.push(this.diagnostic(d, r.urn));
+    return out;
+  }
+
+  private diagnosticBase(policyName: string, packName: string, packVersion: string) {
+    const p = this.byName.get(policyName);
+    return {
+      policyName,
+      policyPackName: packName,
+      // "The version from PulumiPolicy.yaml is used, if set, over the version from the diagnostic."
+      policyPackVersion: this.project.version ?? packVersion,
+      severity: p?.severity,
+      remediationSteps: p?.remediationSteps || undefined,
+    };
+  }
+
+  private diagnostic(d: analyzerpb.AnalyzeDiagnostic, urn: string): PolicyDiagnostic {
+    let l = level(d.getEnforcementlevel());
+    if (l === "remediate") l = "mandatory";
+    const base = this.diagnosticBase(
+      d.getPolicyname(),
+      d.getPolicypackname(),
+      d.getPolicypackversion(),
+    );
+    return {
+      ...base,
+      description: d.getDescription(),
+      message: d.getMessage(),
+      enforcementLevel: l,
+      urn,
+      severity: SEVERITIES[d.getSeverity()] ?? base.severity,
+    };
+  }
+
+  private failure(what: string, e: any): AnalyzerError {
+    const why = this.pack.alive
+      ? rpcMessage(e)
+      : `the policy pack process exited (${rpcMessage(e)})`;
+    return new AnalyzerError(`${what}: ${why}`, this.pack.alive ? [] : this.pack.output);
+  }
+
+  private call<Req, Res>(method: string, req: Req, timeoutMs: number): Promise<Res> {
+    return unary<Req, Res>(this.pack, method, req, timeoutMs);
+  }
+}
+
+function rpcMessage(e: any): string {
+  return e?.details || e?.message || String(e);
+}
+
+function unary<Req, Res>(
+  pack: PackProcess,
+  method: string,
+  req: Req,
+  timeoutMs: number,
+): Promise<Res> {
+  const fn = (pack.client as any)[method] as Unary<Req, Res>;
+  return new Promise<Res>((resolve, reject) =>
+    fn.call(
+      pack.client,
+      req,
+      new grpc.Metadata(),
+      { deadline: Date.now() + timeoutMs },
+      (err, res) => (err ? reject(err) : resolve(res)),
+    ),
+  );
+}
+
+/** `analyzer.Configure`: the reconciled config of every policy. */
+async function configure(
+  pack: PackProcess,
+  info: AnalyzerInfo,
+  config: PolicyPackConfig,
+  where: string,
+): Promise<void> {
+  if (Object.keys(config).length === 0) return; // "returning early, no config specified"
+  const req = new analyzerpb.ConfigureAnalyzerRequest();
+  const map = req.getPolicyconfigMap();
+  for (const [name, c] of Object.entries(config)) {
+    if (!c.enforcementLevel) {
+      throw new AnalyzerError(
+        `configuring policy pack "${info.name}" at "${where}": invalid enforcement level ""`,
+      );
+    }
+    const pc = new analyzerpb.PolicyConfig();
+    pc.setEnforcementlevel(LEVEL_CODES[c.enforcementLevel]);
+    pc.setProperties(structpb.Struct.fromJavaScript((c.properties ?? {}) as any));
+    map.set(name, pc);
+  }
+  await unary(pack, "configure", req, 30_000).catch((e) => {
+    throw new AnalyzerError(
+      `configuring policy pack "${info.name}" at "${where}": ${rpcMessage(e)}`,
+      pack.output,
+    );
+  });
+}
+
+async function handshake(pack: PackProcess, project: PackProject, engineAddress: string) {
+  const req = new analyzerpb.AnalyzerHandshakeRequest();
+  req.setEngineAddress(engineAddress);
+  req.setRootDirectory(project.dir);
+  req.setProgramDirectory(project.dir);
+  await unary(pack, "handshake", req, 30_000).catch((e) => {
+    // "If the provider doesn't implement Handshake, that's fine."
+    if (e?.code === grpc.status.UNIMPLEMENTED) return;
+    throw new AnalyzerError(
+      `policy pack "${project.dir}" failed to start: failed to handshake with '${pack.bin}': ${rpcMessage(e)}`,
+      pack.output,
+    );
+  });
+}
+
+async function getAnalyzerInfo(pack: PackProcess, project: PackProject): Promise<AnalyzerInfo> {
+  const resp = await unary<any, analyzerpb.AnalyzerInfo>(
+    pack,
+    "getAnalyzerInfo",
+    new emptypb.Empty(),
+    30_000,
+  ).catch((e) => {
+    throw new AnalyzerError(`policy pack "${project.dir}": ${rpcMessage(e)}`, pack.output);
+  });
+  const supportsConfig = resp.getSupportsconfig();
+  const policies: AnalyzerPolicyInfo[] = resp.getPoliciesList().map((p) => {
+    let configSchema: AnalyzerPolicyInfo["configSchema"];
+    if (supportsConfig) {
+      const s = p.getConfigschema();
+      configSchema = {
+        properties: {
+          ...((s?.getProperties()?.toJavaScript() as Record<string, any>) ?? {}),
+          enforcementLevel: {
+            type: "string",
+            enum: ["advisory", "mandatory", "remediate", "disabled"],
+          },
+        },
+        required: s?.getRequiredList().length ? s.getRequiredList() : undefined,
+      };
+    }
+    const type = p.getPolicyType();
+    return {
+      name: p.getName(),
+      displayName: p.getDisplayname() || undefined,
+      description: p.getDescription(),
+      enforcementLevel: level(p.getEnforcementlevel()),
+      type:
+        type === analyzerpb.PolicyType.POLICY_TYPE_RESOURCE
+          ? "resource"
+          : type === analyzerpb.PolicyType.POLICY_TYPE_STACK
+            ? "stack"
+            : "unknown",
+      severity: SEVERITIES[p.getSeverity()],
+      remediationSteps: p.getRemediationSteps() || undefined,
+      url: p.getUrl() || undefined,
+      tags: p.getTagsList(),
+      configSchema,
+    };
+  });
+  const initialConfig: PolicyPackConfig = {};
+  resp.getInitialconfigMap().forEach((v, k) => {
+    const props = v.getProperties()?.toJavaScript();
+    initialConfig[k] = {
+      enforcementLevel: level(v.getEnforcementlevel()),
+      ...(props ? { properties: props as Record<string, unknown> } : {}),
+    };
+  });
+  return {
+    name: resp.getName(),
+    version: project.version ?? resp.getVersion(),
+    displayName: resp.getDisplayname() || undefined,
+    description: resp.getDescription() || project.description,
+    supportsConfig,
+    policies,
+    initialConfig,
+  };
+}

@@ -1,0 +1,255 @@
+// Builds the analyzer protocol's requests from recorded resources the way the Pulumi engine builds
+// them, so the policy pack sees exactly what `pulumi preview` / `pulumi up` would show it.
+//
+// Mirrored from pulumi/pulumi:
+// - pkg/resource/deploy/source_eval.go, `resmon.RegisterResource`: the program's inputs are
+//   unmarshalled with KeepUnknowns, KeepSecrets, KeepResources and (for non-remote resources)
+//   without KeepOutputValues, so an output value becomes its plain value (unknown when it has none,
+//   secret when it is secret); when a registration carries no property dependencies, every property
+//   depends on every dependency of the request.
+// - sdk/go/common/resource/plugin/analyzer_plugin.go, `analyzer.Analyze` / `AnalyzeStack` /
+//   `marshalProvider` / `marshalResourceOptions`: properties are marshalled with
+//   `MarshalOptions{KeepUnknowns: true, KeepSecrets: true, SkipInternalKeys: true}` (resource
+//   references are not kept), property dependencies without URNs are left out of AnalyzeStack.
+// - sdk/go/common/resource/plugin/rpc.go, `MarshalProperties` / `MarshalPropertyValue`: an
+//   unknown stays the unknown sentinel of its type, a secret becomes
+//   `{"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", "value": ...}`, a
+//   resource reference becomes its ID (unknown when the ID is unknown) or, for a component, its
+//   URN; internal keys (`__` prefix) are skipped at the top level only.
+// - pkg/resource/deploy/step_generator.go, `continueStepsFromImport` (Analyze) and
+//   `AnalyzeResources` (AnalyzeStack): name = the URN's name, options = protect, ignoreChanges,
+//   deleteBeforeReplace (when the program set it), additionalSecretOutputs, aliases of the old
+//   state, customTimeouts, parent; provider = the provider resource's URN, type, name and inputs.
+import type { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { RecordedResource } from "../recorder";
+import { structpb } from "./proto";
+
+/** Signature key of special wire objects, and the signatures the engine recognizes. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
+export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
+/** The unknown sentinel of a string (the only one the Node.js SDK sends). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+export class MarshalError extends Error {}
+
+/**
+ * One wire-form value as the engine stores it and marshals it again for the analyzer, in the
+ * JavaScript form of a `google.protobuf.Value` (what `Struct.toJavaScript` gives the pack).
+ * Returns undefined for a value the wire never carries (an `undefined` property).
+ */
+export function engineValue(v: unknown, at: string): unknown {
+  if (v === undefined || v === null) return v;
+  switch (typeof v) {
+    case "string":
+      // Unknowns of every type keep their sentinel: `marshalUnknownProperty` writes the sentinel
+      // of the element type the engine unmarshalled.
+      return v;
+    case "number":
+    case "boolean":
+      return v;
+    case "object":
+      break;
+    default:
+      throw new MarshalError(`${at}: a ${typeof v} is not a property value`);
+  }
+  if (Array.isArray(v)) {
+    return v.map((e, i) => engineValue(e, `${at}[${i}]`) ?? null);
+  }
+  const o = v as Record<string, unknown>;
+  const sig = o[SIG_KEY];
+  if (sig !== undefined) {
+    switch (sig) {
+      case SECRET_SIG: {
+        if (!("value" in o)) throw new MarshalError(`${at}: malformed RPC secret: missing value`);
+        return { [SIG_KEY]: SECRET_SIG, value: engineValue(o.value, `${at}.value`) ?? null };
+      }
+      case RESOURCE_SIG: {
+        if (typeof o.urn !== "string") {
+          throw new MarshalError(`${at}: malformed resource reference: urn not a string`);
+        }
+        // KeepResources is false: a custom resource's reference is its ID (unknown while the ID
+        // is), a component's is its URN.
+        if (!("id" in o)) return o.urn;
+        const id = o.id;
+        if (id === "" || id === UNKNOWN || id === undefined || id === null) return UNKNOWN;
+        if (typeof id !== "string") {
+          throw new MarshalError(`${at}: malformed resource reference: id not a string`);
+        }
+        return id;
+      }
+      case OUTPUT_SIG: {
+        // Not kept for a non-remote registration: the plain value, or unknown.
+        const plain = "value" in o ? (engineValue(o.value, `${at}.value`) ?? UNKNOWN) : UNKNOWN;
+        return o.secret === true ? { [SIG_KEY]: SECRET_SIG, value: plain } : plain;
+      }
+      case ASSET_SIG:
+      case ARCHIVE_SIG:
+        // Serialized as the engine serializes an asset or archive: the same object.
+        return engineObject(o, at, false);
+      default:
+        throw new MarshalError(`${at}: unrecognized signature '${String(sig)}' in property map`);
+    }
+  }
+  return engineObject(o, at, false);
+}
+
+function engineObject(
+  o: Record<string, unknown>,
+  at: string,
+  topLevel: boolean,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(o)) {
+    // SkipInternalKeys applies to the top level only.
+    if (topLevel && k.startsWith("__")) continue;
+    const m = engineValue(o[k], at ? `${at}.${k}` : k);
+    if (m !== undefined) out[k] = m;
+  }
+  return out;
+}
+
+/** A property map (inputs or outputs) as the analyzer receives it, in JavaScript form. */
+export function engineProperties(
+  props: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  return engineObject(props ?? {}, "", true);
+}
+
+/** A property map as the analyzer receives it: a `google.protobuf.Struct`. */
+export function marshalProperties(props: Record<string, unknown> | undefined): Struct {
+  return structpb.Struct.fromJavaScript(engineProperties(props) as Record<string, JavaScriptValue>);
+}
+
+/** The name part of a URN (`urn:pulumi:<stack>::<project>::<type>::<name>`), as `URN.Name()`. */
+export function urnName(urn: string): string {
+  const parts = urn.split("::");
+  return parts.length >= 4 ? parts.slice(3).join("::") : urn;
+}
+
+/** The type part of a URN (the last segment of the qualified type). */
+export function urnType(urn: string): string {
+  const parts = urn.split("::");
+  if (parts.length < 4) return "";
+  const qualified = parts[2];
+  return qualified.slice(qualified.lastIndexOf("$") + 1);
+}
+
+/** `resource.DefaultRootStackURN(stack, project)`. */
+export function defaultRootStackUrn(stack: string, project: string): string {
+  return `urn:pulumi:${stack}::${project}::pulumi:pulumi:Stack::${project}-${stack}`;
+}
+
+/** The URN of a provider reference `<urn>::<id>` (`providers.ParseReference`). */
+export function providerUrn(ref: string): string {
+  const i = ref.lastIndexOf("::");
+  return i < 0 ? ref : ref.slice(0, i);
+}
+
+function marshalOptions(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
+  const o = new analyzerpb.AnalyzerResourceOptions();
+  o.setProtect(r.options.protect);
+  o.setIgnorechangesList([...r.options.ignoreChanges]);
+  // The recorder keeps the flag, not whether the program set it: only `true` was surely set.
+  if (r.options.deleteBeforeReplace) {
+    o.setDeletebeforereplace(true);
+    o.setDeletebeforereplacedefined(true);
+  }
+  o.setAdditionalsecretoutputsList([...r.options.additionalSecretOutputs]);
+  // `new.GetAliases()` holds the old state's URN an alias matched; offline there is no old state.
+  o.setAliasesList([]);
+  const ct = new analyzerpb.AnalyzerResourceOptions.CustomTimeouts();
+  ct.setCreate(r.options.customTimeouts.createSeconds);
+  ct.setUpdate(r.options.customTimeouts.updateSeconds);
+  ct.setDelete(r.options.customTimeouts.deleteSeconds);
+  o.setCustomtimeouts(ct);
+  o.setParent(r.parent ?? "");
+  return o;
+}
+
+/** Indexes what request building needs: providers by URN, marshalled provider messages. */
+export class RequestBuilder {
+  private readonly byUrn: ReadonlyMap<string, RecordedResource>;
+  private readonly providers = new Map<string, analyzerpb.AnalyzerProviderResource | null>();
+
+  constructor(resources: readonly RecordedResource[]) {
+    this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+  }
+
+  /** `sg.getProviderResource`: the provider resource registered in this deployment, if any. */
+  private provider(r: RecordedResource): analyzerpb.AnalyzerProviderResource | undefined {
+    if (!r.provider) return undefined;
+    const urn = providerUrn(r.provider);
+    let p = this.providers.get(urn);
+    if (p === undefined) {
+      const res = this.byUrn.get(urn);
+      if (res) {
+        p = new analyzerpb.AnalyzerProviderResource();
+        p.setUrn(res.urn);
+        p.setType(res.type);
+        p.setName(urnName(res.urn));
+        p.setProperties(marshalProperties(res.inputs));
+      } else {
+        p = null;
+      }
+      this.providers.set(urn, p);
+    }
+    return p ?? undefined;
+  }
+
+  /** The Analyze (and Remediate) request of one registration: its inputs. */
+  analyzeRequest(r: RecordedResource, inputs?: Struct): analyzerpb.AnalyzeRequest {
+    const req = new analyzerpb.AnalyzeRequest();
+    req.setUrn(r.urn);
+    req.setType(r.type);
+    req.setName(urnName(r.urn));
+    req.setProperties(inputs ?? marshalProperties(r.inputs));
+    req.setOptions(marshalOptions(r));
+    const p = this.provider(r);
+    if (p) req.setProvider(p);
+    return req;
+  }
+
+  /** One resource of the AnalyzeStack request: its outputs and its relations. */
+  stackResource(r: RecordedResource): analyzerpb.AnalyzerResource {
+    const res = new analyzerpb.AnalyzerResource();
+    res.setUrn(r.urn);
+    res.setType(r.type);
+    res.setName(urnName(r.urn));
+    res.setProperties(marshalProperties(r.outputs));
+    res.setOptions(marshalOptions(r));
+    const p = this.provider(r);
+    if (p) res.setProvider(p);
+    res.setParent(r.parent ?? "");
+    res.setDependenciesList([...r.dependencies]);
+    const deps = res.getPropertydependenciesMap();
+    for (const [k, urns] of Object.entries(effectivePropertyDependencies(r))) {
+      // "Skip properties that have no dependencies."
+      if (urns.length === 0) continue;
+      const pd = new analyzerpb.AnalyzerPropertyDependencies();
+      pd.setUrnsList([...urns]);
+      deps.set(k, pd);
+    }
+    return res;
+  }
+}
+
+/**
+ * The property dependencies the engine stores: the registration's own, or, when it sent none,
+ * every input property depending on every dependency (`resmon.RegisterResource`).
+ */
+export function effectivePropertyDependencies(r: RecordedResource): Record<string, string[]> {
+  // A read (`Resource.get`) goes through `ReadResource`, which has no such rule.
+  if (r.external || Object.keys(r.propertyDependencies).length > 0 || r.dependencies.length === 0) {
+    return r.propertyDependencies;
+  }
+  const out: Record<string, string[]> = {};
+  for (const k of Object.keys(r.inputs)) {
+    if (r.inputs[k] !== undefined) out[k] = [...r.dependencies];
+  }
+  return out;
+}
