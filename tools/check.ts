@@ -10,6 +10,8 @@ import { ProgramError, ProgramLoader, useCachedToolLoader } from "./check/loader
 import { listStacks, loadProject, loadStackConfig, UsageError } from "./check/project";
 
 const ROOT = path.resolve(__dirname, "..");
+/** The policy pack the check judges with: the project's own. */
+const PACK_DIR = path.join(ROOT, "policy-pack");
 /** The real stderr: while a program runs, its output is captured for the report. */
 const writeError = process.stderr.write.bind(process.stderr);
 
@@ -43,40 +45,56 @@ async function check(args: CheckArgs): Promise<number> {
     );
   }
 
-  // The SDK and the pack load only now: usage errors stay fast.
-  useCachedToolLoader(ROOT);
-  const { allPolicies } = await import("../policy-pack/policies");
-  const { readPolicyConfigFile, resolvePolicyConfig } = await import("./check/policy-config");
-  const { checkStack } = await import("./check/run");
-  const { policyInfo } = await import("./check/report");
+  // A malformed policy config file is a usage error before anything starts.
+  const { readPolicyConfigFile } = await import("./check/policy-config");
+  const configFile = args.policyConfig ? path.resolve(args.policyConfig) : undefined;
+  if (configFile) readPolicyConfigFile(configFile);
 
-  const given = args.policyConfig ? readPolicyConfigFile(path.resolve(args.policyConfig)) : {};
-  const { config: packConfig, unknownPolicies } = resolvePolicyConfig(
-    allPolicies,
-    given,
-    args.policyConfig,
+  // The policy pack starts in its own process, as `pulumi preview --policy-pack` starts it, while
+  // the first program runs; it validates the policy config against its own schemas.
+  const { Analyzer } = await import("./lib/engine/analyzer");
+  const cancel = new AbortController();
+  const starting = Analyzer.start({ packDir: PACK_DIR, configFile, signal: cancel.signal });
+  starting.then(
+    (analyzer) => {
+      for (const name of analyzer.unknownPolicies) {
+        process.stderr.write(
+          `warning: ${args.policyConfig} configures '${name}', which is not a policy of this pack (ignored)\n`,
+        );
+      }
+    },
+    () => undefined, // reported where the check awaits it
   );
-  for (const name of unknownPolicies) {
-    process.stderr.write(
-      `warning: ${args.policyConfig} configures '${name}', which is not a policy of this pack (ignored)\n`,
-    );
-  }
-  const loader = new ProgramLoader(project.dir, ROOT);
   const results = [];
-  for (const stack of stacks) {
-    try {
-      results.push(await checkStack({ project, stack, loader, policies: allPolicies, packConfig }));
-    } catch (e) {
-      if (e instanceof ProgramError) Object.assign(e, { stackName: stack });
-      throw e;
+  let analyzer: Awaited<typeof starting> | undefined;
+  try {
+    // The SDK and the program load only now: usage errors stay fast.
+    useCachedToolLoader(ROOT);
+    const { checkStack } = await import("./check/run");
+    const loader = new ProgramLoader(project.dir, ROOT);
+    for (const stack of stacks) {
+      try {
+        results.push(await checkStack({ project, stack, loader, analyzer: starting }));
+      } catch (e) {
+        if (e instanceof ProgramError) Object.assign(e, { stackName: stack });
+        throw e;
+      }
     }
+    analyzer = await starting;
+  } finally {
+    cancel.abort(); // a pack still loading is not waited for
+    await (await starting.catch(() => undefined))?.close();
   }
+  const { policyInfo } = await import("./check/report");
 
   let text: string;
   if (args.format === "json") {
     text = (await import("./check/format-json")).formatJson(results);
   } else if (args.format === "sarif") {
-    text = (await import("./check/format-sarif")).formatSarif(results, policyInfo(allPolicies));
+    text = (await import("./check/format-sarif")).formatSarif(
+      results,
+      policyInfo(analyzer.info, analyzer.levels),
+    );
   } else {
     text = (await import("./check/format-text")).formatText(results);
   }
@@ -87,7 +105,7 @@ async function check(args: CheckArgs): Promise<number> {
     process.stdout.write(text);
   }
   const failed = results.some((r) => r.violations.some((v) => v.enforcementLevel === "mandatory"));
-  writeStats(results);
+  writeStats(results, analyzer.startupMs);
   return failed ? 1 : 0;
 }
 
@@ -97,6 +115,7 @@ async function check(args: CheckArgs): Promise<number> {
  */
 function writeStats(
   results: readonly { stack: string; resources: unknown[]; timings: object }[],
+  packStartMs: number,
 ): void {
   const file = process.env.OFFLINE_CHECK_STATS;
   if (!file) return;
@@ -104,6 +123,7 @@ function writeStats(
   const stats = {
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    packStartMs,
     stacks: results.map((r) => ({ stack: r.stack, resources: r.resources.length, ...r.timings })),
   };
   fs.writeFileSync(file, JSON.stringify(stats));
@@ -173,6 +193,9 @@ async function main(): Promise<void> {
   } catch (e) {
     if (e instanceof UsageError) {
       writeError(`error: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ""}`);
+    } else if ((e as Error)?.name === "AnalyzerError") {
+      // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
+      writeError(`${(e as { describe(): string }).describe()}\n`);
     } else if (e instanceof ProgramError) {
       writeError(describeProgramError(e));
     } else {

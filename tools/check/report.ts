@@ -3,8 +3,8 @@
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { RecordedResource } from "../lib/recorder";
-import type { AnyPolicy, Violation } from "../lib/policy-runner";
-import { policyCatalog, type ControlReference } from "../../policy-pack/lib/define";
+import type { Violation } from "../lib/policy-runner";
+import type { AnalyzerInfo } from "../lib/engine/analyzer";
 import type { StackResult } from "./run";
 
 export const SEVERITIES = ["critical", "high", "medium", "low"] as const;
@@ -13,24 +13,39 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 
+/** A control a policy mirrors, from the pack's `<source>:<id>` policy tags. */
+export interface ControlReference {
+  readonly source: string;
+  readonly id: string;
+}
+
 export interface PolicyInfo {
   readonly name: string;
   readonly description: string;
+  /** The level the check ran it at (the pack's, or the policy config's). */
   readonly enforcementLevel: string;
   readonly severity?: string;
   readonly remediationSteps?: string;
   readonly references: readonly ControlReference[];
 }
 
-/** Metadata of every policy of the pack, in pack order. */
-export function policyInfo(policies: readonly AnyPolicy[]): PolicyInfo[] {
-  return policies.map((p) => ({
+/**
+ * Metadata of every policy, in pack order, as the pack described it (GetAnalyzerInfo); the level
+ * is the configured one, as the engine updates it after Configure.
+ */
+export function policyInfo(
+  info: AnalyzerInfo,
+  levels: ReadonlyMap<string, string> = new Map(),
+): PolicyInfo[] {
+  return info.policies.map((p) => ({
     name: p.name,
     description: p.description,
-    enforcementLevel: p.enforcementLevel ?? "advisory",
+    enforcementLevel: levels.get(p.name) ?? p.enforcementLevel,
     severity: p.severity,
     remediationSteps: p.remediationSteps,
-    references: policyCatalog.get(p.name)?.references ?? [],
+    references: p.tags
+      .filter((t) => t.indexOf(":") > 0)
+      .map((t) => ({ source: t.slice(0, t.indexOf(":")), id: t.slice(t.indexOf(":") + 1) })),
   }));
 }
 

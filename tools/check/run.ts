@@ -1,5 +1,6 @@
 // One stack of the offline check: run the program under the mock runtime as `pulumi preview`
-// would, then evaluate the whole policy pack over what it registered.
+// would, then have the policy pack's own process judge what it registered, as the engine would
+// send it (tools/lib/engine/analyzer.ts).
 //
 // What the policies get, as from the engine at preview: every registration with the inputs the
 // program sent (values known only after apply are unknown), parent, provider, dependencies,
@@ -8,7 +9,7 @@
 // `pulumi:pulumi:Stack` (program exports as its outputs) and the default provider of each package
 // (inputs from the `<pkg>:` config); URNs built by the engine's rules; the stack's config merged
 // and validated like the CLI (project defaults, secrets as placeholders); the policy config
-// reconciled like `--policy-pack-config`.
+// reconciled and validated like `--policy-pack-config`, by the pack's own schemas.
 //
 // Where it differs: no provider runs, so inputs are not the provider-checked ones the engine
 // passes (no auto-names such as generated bucket names, no provider defaults or `tagsAll`), and
@@ -19,7 +20,8 @@
 import Module from "module";
 import * as pulumi from "@pulumi/pulumi";
 import { record, RecordedResource } from "../lib/recorder";
-import { AnyPolicy, PackConfig, PolicyReport, runPolicies, Violation } from "../lib/policy-runner";
+import type { PolicyReport, Violation } from "../lib/policy-runner";
+import { Analyzer, toPolicyReport } from "../lib/engine/analyzer";
 import { ProgramError, ProgramLoader } from "./loader";
 import { loadStackConfig, Project } from "./project";
 
@@ -73,8 +75,8 @@ export async function checkStack(opts: {
   readonly project: Project;
   readonly stack: string;
   readonly loader: ProgramLoader;
-  readonly policies: readonly AnyPolicy[];
-  readonly packConfig: PackConfig;
+  /** The policy pack's process (possibly still starting while the program runs). */
+  readonly analyzer: Analyzer | Promise<Analyzer>;
 }): Promise<StackResult> {
   const { project, stack, loader } = opts;
   const config = loadStackConfig(project, stack);
@@ -119,10 +121,24 @@ export async function checkStack(opts: {
     restoreOutput();
   }
   const programMs = Date.now() - started;
+  let policiesMs = 0;
   const restore = captureOutput(diagnostics);
   let report: PolicyReport;
   try {
-    report = await runPolicies(opts.policies, resources, opts.packConfig);
+    const analyzer = await opts.analyzer;
+    const started = Date.now();
+    const diagnostics = await analyzer.analyze(
+      {
+        project: project.name,
+        stack,
+        dryRun: true,
+        config: config.values,
+        configSecretKeys: config.secretKeys,
+      },
+      resources,
+    );
+    policiesMs = Date.now() - started;
+    report = toPolicyReport(diagnostics, resources);
   } finally {
     restore();
   }
@@ -136,6 +152,6 @@ export async function checkStack(opts: {
     waived: report.waived,
     diagnostics,
     configNotes: config.notes,
-    timings: { programMs, policiesMs: Date.now() - started - programMs },
+    timings: { programMs, policiesMs },
   };
 }

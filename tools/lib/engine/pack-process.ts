@@ -22,14 +22,28 @@ import * as yaml from "js-yaml";
 import type { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { analyzerrpc, grpc } from "./proto";
 
-/** A failure of the pack or of the protocol, with the message the CLI would print. */
+/**
+ * A failure of the pack or of the protocol, with the message the CLI would print: one or more
+ * error lines (the CLI prints each as an `error:`), then what the pack process printed.
+ */
 export class AnalyzerError extends Error {
+  override readonly name = "AnalyzerError";
+  readonly lines: readonly string[];
+
   constructor(
     message: string,
     /** What the pack process printed (stderr and stdout after its port). */
     readonly output: readonly string[] = [],
   ) {
     super(output.length ? `${message}\n${output.map((l) => `    ${l}`).join("\n")}` : message);
+    this.lines = message.split("\n");
+  }
+
+  /** As the CLI shows it: `error: <line>` for each line, the pack's output indented below. */
+  describe(): string {
+    return [...this.lines.map((l) => `error: ${l}`), ...this.output.map((l) => `    ${l}`)].join(
+      "\n",
+    );
   }
 }
 
@@ -77,6 +91,8 @@ export interface StartOptions {
   readonly startTimeoutMs: number;
   /** Decode each resource's properties once, not once per policy (./pack-preload.js). */
   readonly shareDecoded: boolean;
+  /** Stops a start still under way (the process is killed, the start rejects). */
+  readonly signal?: AbortSignal;
 }
 
 const PRELOAD = path.join(__dirname, "pack-preload.js");
@@ -222,8 +238,12 @@ export class PackProcess {
         settled = true;
         clearTimeout(timer);
         child.stdout!.off("data", onData);
+        opts.signal?.removeEventListener("abort", onAbort);
         if (err) reject(err);
         else resolve(value!);
+      };
+      const onAbort = () => {
+        if (!settled) finish(failed("the start was cancelled"));
       };
       const timer = setTimeout(
         () =>
@@ -264,16 +284,20 @@ export class PackProcess {
       };
       child.stdout!.on("data", onData);
       child.once("error", (e) => finish(failed(`failed to load plugin ${bin}: ${e.message}`)));
+      if (opts.signal?.aborted) onAbort();
+      opts.signal?.addEventListener("abort", onAbort, { once: true });
       child.once("exit", () =>
         // Let stderr drain first, so the error shows what the pack printed.
-        setImmediate(() =>
-          finish(
-            failed(
-              portString
-                ? `failure reading plugin [${bin}] stdout (read '${portString}'): EOF`
-                : `could not read plugin [${bin}] stdout: EOF`,
+        setImmediate(
+          () =>
+            settled ||
+            finish(
+              failed(
+                portString
+                  ? `failure reading plugin [${bin}] stdout (read '${portString}'): EOF`
+                  : `could not read plugin [${bin}] stdout: EOF`,
+              ),
             ),
-          ),
         ),
       );
     });
@@ -297,6 +321,12 @@ export class PackProcess {
         `${name} (analyzer) plugin [${bin}] did not begin responding to RPC connections`,
       );
     }
+    // From now on the process does not keep this one alive by itself: an RPC in flight does.
+    // (A program that never settles must still let the check notice it.)
+    child.unref();
+    for (const stream of [child.stdin, child.stdout, child.stderr]) {
+      (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    }
     return new PackProcess(child, client, bin, output);
   }
 
@@ -307,13 +337,21 @@ export class PackProcess {
   async close(): Promise<void> {
     this.client.close();
     if (this.exited) return;
-    const gone = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
-    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
+    // Waiting for the process to go keeps this one alive (close is awaited).
+    this.child.ref();
+    const exit = (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        this.child.once("exit", () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
     this.child.stdin?.end();
-    await Promise.race([gone, wait(1000)]);
+    await exit(1000);
     if (!this.exited) {
       this.child.kill("SIGKILL");
-      await Promise.race([gone, wait(5000)]);
+      await exit(5000);
     }
     live.delete(this.child);
   }
