@@ -23,12 +23,7 @@ import * as path from "path";
 import type { EnforcementLevel } from "@pulumi/policy";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RecordedResource } from "../recorder";
-import {
-  defaultRootStackUrn,
-  engineProperties,
-  marshalProperties,
-  RequestBuilder,
-} from "./marshal";
+import { defaultRootStackUrn, engineProperties, RequestBuilder } from "./marshal";
 import { AnalyzerError, loadPolicyProject, PackProcess, PackProject } from "./pack-process";
 import {
   parsePolicyPackConfig,
@@ -36,7 +31,7 @@ import {
   PolicyPackConfig,
   reconcilePolicyPackConfig,
 } from "./policy-config";
-import { emptypb, grpc, structpb } from "./proto";
+import { emptypb, grpc } from "./proto";
 import {
   AnalyzerInfo,
   AnalyzerPolicyInfo,
@@ -78,6 +73,8 @@ export interface AnalyzerOptions {
   readonly engineAddress?: string;
   /** Cancels a start still under way: the pack process is stopped and `start` rejects. */
   readonly signal?: AbortSignal;
+  /** How long one `analyze` may take before its calls are cancelled (default 20 min). */
+  readonly analyzeTimeoutMs?: number;
 }
 
 export interface AnalyzeContext {
@@ -118,6 +115,8 @@ export class Analyzer {
   private queue: Promise<unknown> = Promise.resolve();
   private readonly byName: ReadonlyMap<string, AnalyzerPolicyInfo>;
   private busy = 0;
+  private readonly inflight = new Set<{ cancel(): void }>();
+  private timedOut = false;
 
   private constructor(
     private readonly pack: PackProcess,
@@ -128,6 +127,7 @@ export class Analyzer {
     /** Names the config gave that are no policy of the pack. */
     readonly unknownPolicies: readonly string[],
     private readonly concurrency: number,
+    private readonly analyzeTimeoutMs: number,
     /** Wall time of the start (process, load, info, config), in milliseconds. */
     readonly startupMs: number,
   ) {
@@ -215,6 +215,7 @@ export class Analyzer {
         reconciled.config,
         reconciled.unknownPolicies,
         opts.concurrency ?? 32,
+        opts.analyzeTimeoutMs ?? 20 * 60_000,
         Date.now() - started,
       );
     } catch (e) {
@@ -257,7 +258,7 @@ export class Analyzer {
   /** Stops the pack process (the engine's plugin.Close); cancels work still in flight first. */
   async close(): Promise<void> {
     if (this.busy > 0 && this.pack.alive) {
-      await this.call<any, any>("cancel", new emptypb.Empty(), 2000).catch(() => undefined);
+      await unary(this.pack, "cancel", new emptypb.Empty(), 2000).catch(() => undefined);
     }
     await this.pack.close();
   }
@@ -273,6 +274,13 @@ export class Analyzer {
     resources: readonly RecordedResource[],
   ): Promise<PolicyDiagnostic[]> {
     this.busy++;
+    // One watchdog for the whole run: calls carry no deadline of their own (the engine sets none,
+    // and a timer per call costs more than the call on a large stack).
+    this.timedOut = false;
+    const watchdog = setTimeout(() => {
+      this.timedOut = true;
+      for (const c of this.inflight) c.cancel();
+    }, this.analyzeTimeoutMs);
     try {
       const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
       cfg.setStack(ctx.stack);
@@ -282,7 +290,7 @@ export class Analyzer {
       for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
       for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
       cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
-      await this.call("configureStack", cfg, 30_000).catch((e) => {
+      await this.call("configureStack", cfg).catch((e) => {
         // "If the analyzer doesn't implement StackConfigure, that's fine."
         if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
       });
@@ -304,12 +312,10 @@ export class Analyzer {
         Array.from({ length: Math.min(this.concurrency, registered.length) }, worker),
       );
 
-      const stackReq = new analyzerpb.AnalyzeStackRequest();
-      stackReq.setResourcesList(resources.map((r) => builder.stackResource(r)));
+      const stackReq = builder.analyzeStackRequest();
       const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
         "analyzeStack",
         stackReq,
-        30 * 60_000,
       ).catch((e) => {
         if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
         throw this.failure("failed to analyze resources", e);
@@ -321,6 +327,7 @@ export class Analyzer {
       );
       return [...perResource.flat(), ...stackDiagnostics];
     } finally {
+      clearTimeout(watchdog);
       this.busy--;
     }
   }
@@ -331,14 +338,13 @@ export class Analyzer {
     remediating: boolean,
   ): Promise<PolicyDiagnostic[]> {
     const out: PolicyDiagnostic[] = [];
-    let inputs: InstanceType<typeof structpb.Struct> | undefined;
+    let inputs: Record<string, unknown> | undefined;
     if (remediating) {
       // The SDK's Remediate does nothing unless a policy runs at level `remediate`: only then is
       // the round trip made.
       const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(
         "remediate",
         builder.analyzeRequest(r),
-        5 * 60_000,
       ).catch((e) => {
         if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
         throw this.failure("failed to run remediation", e);
@@ -358,14 +364,13 @@ export class Analyzer {
           });
         } else if (rem.getProperties()) {
           // The transformed inputs replace the old ones for the analysis that follows.
-          inputs = marshalProperties(engineProperties(rem.getProperties()!.toJavaScript()));
+          inputs = engineProperties(rem.getProperties()!.toJavaScript() as Record<string, unknown>);
         }
       }
     }
     const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
       "analyze",
       builder.analyzeRequest(r, inputs),
-      5 * 60_000,
     ).catch((e) => {
       throw this.failure("failed to run policy", e);
     });
@@ -404,13 +409,31 @@ export class Analyzer {
   }
 
   private failure(what: string, e: any): AnalyzerError {
+    if (this.timedOut) {
+      return new AnalyzerError(
+        `${what}: the policy pack did not answer within ${Math.round(this.analyzeTimeoutMs / 1000)} s`,
+        this.pack.output,
+      );
+    }
     const why = this.pack.alive
       ? rpcMessage(e)
       : `the policy pack process exited (${rpcMessage(e)})`;
     return new AnalyzerError(`${what}: ${why}`, this.pack.alive ? [] : this.pack.output);
   }
 
-  private call<Req, Res>(method: string, req: Req, timeoutMs: number): Promise<Res> {
-    return unary<Req, Res>(this.pack, method, req, timeoutMs);
+  /** A call of the current run, cancelled by its watchdog. */
+  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      const fn = (this.pack.client as any)[method] as (
+        req: Req,
+        cb: (err: Error | null, res: Res) => void,
+      ) => { cancel(): void };
+      const call = fn.call(this.pack.client, req, (err, res) => {
+        this.inflight.delete(call);
+        if (err) reject(err);
+        else resolve(res);
+      });
+      this.inflight.add(call);
+    });
   }
 }

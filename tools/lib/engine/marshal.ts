@@ -20,10 +20,18 @@
 //   `AnalyzeResources` (AnalyzeStack): name = the URN's name, options = protect, ignoreChanges,
 //   deleteBeforeReplace (when the program set it), additionalSecretOutputs, aliases of the old
 //   state, customTimeouts, parent; provider = the provider resource's URN, type, name and inputs.
-import type { JavaScriptValue, Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RecordedResource } from "../recorder";
-import { structpb } from "./proto";
+import {
+  encoded,
+  OptionsView,
+  ProtoWriter,
+  ProviderView,
+  resourceFields,
+  ResourceView,
+  stackResource,
+  StackResourceView,
+} from "./encode";
 
 /** Signature key of special wire objects, and the signatures the engine recognizes. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -120,11 +128,6 @@ export function engineProperties(
   return engineObject(props ?? {}, "", true);
 }
 
-/** A property map as the analyzer receives it: a `google.protobuf.Struct`. */
-export function marshalProperties(props: Record<string, unknown> | undefined): Struct {
-  return structpb.Struct.fromJavaScript(engineProperties(props) as Record<string, JavaScriptValue>);
-}
-
 /** The name part of a URN (`urn:pulumi:<stack>::<project>::<type>::<name>`), as `URN.Name()`. */
 export function urnName(urn: string): string {
   const parts = urn.split("::");
@@ -150,91 +153,98 @@ export function providerUrn(ref: string): string {
   return i < 0 ? ref : ref.slice(0, i);
 }
 
-function marshalOptions(r: RecordedResource): analyzerpb.AnalyzerResourceOptions {
-  const o = new analyzerpb.AnalyzerResourceOptions();
-  o.setProtect(r.options.protect);
-  o.setIgnorechangesList([...r.options.ignoreChanges]);
-  // The recorder keeps the flag, not whether the program set it: only `true` was surely set.
-  if (r.options.deleteBeforeReplace) {
-    o.setDeletebeforereplace(true);
-    o.setDeletebeforereplacedefined(true);
-  }
-  o.setAdditionalsecretoutputsList([...r.options.additionalSecretOutputs]);
-  // `new.GetAliases()` holds the old state's URN an alias matched; offline there is no old state.
-  o.setAliasesList([]);
-  const ct = new analyzerpb.AnalyzerResourceOptions.CustomTimeouts();
-  ct.setCreate(r.options.customTimeouts.createSeconds);
-  ct.setUpdate(r.options.customTimeouts.updateSeconds);
-  ct.setDelete(r.options.customTimeouts.deleteSeconds);
-  o.setCustomtimeouts(ct);
-  o.setParent(r.parent ?? "");
-  return o;
+/** `marshalResourceOptions` of what the engine knows of a registration. */
+function optionsView(r: RecordedResource): OptionsView {
+  return {
+    protect: r.options.protect,
+    ignoreChanges: r.options.ignoreChanges,
+    // The recorder keeps the flag, not whether the program set it: only `true` was surely set.
+    deleteBeforeReplace: r.options.deleteBeforeReplace ? true : undefined,
+    additionalSecretOutputs: r.options.additionalSecretOutputs,
+    // `new.GetAliases()` holds the old state's URN an alias matched; offline there is no old state.
+    aliases: [],
+    customTimeouts: {
+      create: r.options.customTimeouts.createSeconds,
+      update: r.options.customTimeouts.updateSeconds,
+      delete: r.options.customTimeouts.deleteSeconds,
+    },
+    parent: r.parent ?? "",
+  };
 }
 
-/** Indexes what request building needs: providers by URN, marshalled provider messages. */
+/** Builds the requests of one engine run over a stack's resources. */
 export class RequestBuilder {
   private readonly byUrn: ReadonlyMap<string, RecordedResource>;
-  private readonly providers = new Map<string, analyzerpb.AnalyzerProviderResource | null>();
+  private readonly providers = new Map<string, ProviderView | null>();
 
-  constructor(resources: readonly RecordedResource[]) {
+  constructor(private readonly resources: readonly RecordedResource[]) {
     this.byUrn = new Map(resources.map((r) => [r.urn, r]));
   }
 
   /** `sg.getProviderResource`: the provider resource registered in this deployment, if any. */
-  private provider(r: RecordedResource): analyzerpb.AnalyzerProviderResource | undefined {
+  private provider(r: RecordedResource): ProviderView | undefined {
     if (!r.provider) return undefined;
     const urn = providerUrn(r.provider);
     let p = this.providers.get(urn);
     if (p === undefined) {
       const res = this.byUrn.get(urn);
-      if (res) {
-        p = new analyzerpb.AnalyzerProviderResource();
-        p.setUrn(res.urn);
-        p.setType(res.type);
-        p.setName(urnName(res.urn));
-        p.setProperties(marshalProperties(res.inputs));
-      } else {
-        p = null;
-      }
+      p = res
+        ? {
+            urn: res.urn,
+            type: res.type,
+            name: urnName(res.urn),
+            properties: engineProperties(res.inputs),
+          }
+        : null;
       this.providers.set(urn, p);
     }
     return p ?? undefined;
   }
 
-  /** The Analyze (and Remediate) request of one registration: its inputs. */
-  analyzeRequest(r: RecordedResource, inputs?: Struct): analyzerpb.AnalyzeRequest {
-    const req = new analyzerpb.AnalyzeRequest();
-    req.setUrn(r.urn);
-    req.setType(r.type);
-    req.setName(urnName(r.urn));
-    req.setProperties(inputs ?? marshalProperties(r.inputs));
-    req.setOptions(marshalOptions(r));
-    const p = this.provider(r);
-    if (p) req.setProvider(p);
-    return req;
+  /** What Analyze (and Remediate) carries for one registration: its inputs. */
+  analyzeView(r: RecordedResource, inputs?: Record<string, unknown>): ResourceView {
+    return {
+      urn: r.urn,
+      type: r.type,
+      name: urnName(r.urn),
+      properties: inputs ?? engineProperties(r.inputs),
+      options: optionsView(r),
+      provider: this.provider(r),
+    };
   }
 
-  /** One resource of the AnalyzeStack request: its outputs and its relations. */
-  stackResource(r: RecordedResource): analyzerpb.AnalyzerResource {
-    const res = new analyzerpb.AnalyzerResource();
-    res.setUrn(r.urn);
-    res.setType(r.type);
-    res.setName(urnName(r.urn));
-    res.setProperties(marshalProperties(r.outputs));
-    res.setOptions(marshalOptions(r));
-    const p = this.provider(r);
-    if (p) res.setProvider(p);
-    res.setParent(r.parent ?? "");
-    res.setDependenciesList([...r.dependencies]);
-    const deps = res.getPropertydependenciesMap();
+  /** What AnalyzeStack carries for one resource: its outputs and its relations. */
+  stackView(r: RecordedResource): StackResourceView {
+    const propertyDependencies: Record<string, string[]> = {};
     for (const [k, urns] of Object.entries(effectivePropertyDependencies(r))) {
       // "Skip properties that have no dependencies."
-      if (urns.length === 0) continue;
-      const pd = new analyzerpb.AnalyzerPropertyDependencies();
-      pd.setUrnsList([...urns]);
-      deps.set(k, pd);
+      if (urns.length > 0) propertyDependencies[k] = urns;
     }
-    return res;
+    return {
+      urn: r.urn,
+      type: r.type,
+      name: urnName(r.urn),
+      properties: engineProperties(r.outputs),
+      options: optionsView(r),
+      provider: this.provider(r),
+      parent: r.parent ?? "",
+      dependencies: r.dependencies,
+      propertyDependencies,
+    };
+  }
+
+  /** The Analyze request of one registration (`inputs`: remediated inputs, engine form). */
+  analyzeRequest(r: RecordedResource, inputs?: Record<string, unknown>): analyzerpb.AnalyzeRequest {
+    const w = new ProtoWriter();
+    resourceFields(w, this.analyzeView(r, inputs));
+    return encoded(analyzerpb.AnalyzeRequest, w.bytes());
+  }
+
+  /** The AnalyzeStack request: every resource of the deployment. */
+  analyzeStackRequest(): analyzerpb.AnalyzeStackRequest {
+    const w = new ProtoWriter();
+    for (const r of this.resources) stackResource(w, 1, this.stackView(r));
+    return encoded(analyzerpb.AnalyzeStackRequest, w.bytes());
   }
 }
 

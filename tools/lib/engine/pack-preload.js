@@ -236,4 +236,6 @@ if (process.env.POLICY_PACK_EXIT_WITH_PARENT === "1") {
   process.stdin.on("end", () => process.exit(0));
   process.stdin.on("error", () => process.exit(0));
   process.stdin.resume();
+  // Watching must not keep the process alive: a pack that fails to load still exits as it would.
+  if (typeof process.stdin.unref === "function") process.stdin.unref();
 }

@@ -109,6 +109,11 @@ const ENGINE_STACK_VARIABLES = [
   "PULUMI_DRY_RUN",
 ];
 
+/** A line of the pack's output without terminal colours or a trailing carriage return. */
+function plainText(line: string): string {
+  return line.replace(/\x1b\[[0-9;]*m/g, "").replace(/\r$/, "");
+}
+
 /** Live pack processes, killed when this process exits or is interrupted. */
 const live = new Set<ChildProcess>();
 let cleanupInstalled = false;
@@ -208,10 +213,10 @@ export class PackProcess {
         pending += chunk;
         const lines = pending.split("\n");
         pending = lines.pop() ?? "";
-        for (const l of lines) if (l.trim()) output.push(l.replace(/\r$/, ""));
+        for (const l of lines) if (l.trim()) output.push(plainText(l));
       });
       stream.on("end", () => {
-        if (pending.trim()) output.push(pending);
+        if (pending.trim()) output.push(plainText(pending));
         pending = "";
       });
     };
@@ -263,7 +268,13 @@ export class PackProcess {
         }
         portString += text.slice(0, nl);
         const rest = text.slice(nl + 1);
-        if (rest.trim()) output.push(...rest.split("\n").filter((l) => l.trim()));
+        if (rest.trim())
+          output.push(
+            ...rest
+              .split("\n")
+              .filter((l) => l.trim())
+              .map(plainText),
+          );
         const trimmed = portString.trim();
         const n = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
         if (!Number.isInteger(n)) {
