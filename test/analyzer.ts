@@ -2,11 +2,10 @@
 // and the differential check of the in-process runner (tools/lib/policy-runner.ts) against it.
 //
 // Every evaluation a policy spec makes through ./policy/fixture.ts is recorded here with the fast
-// runner's report; after the last suite, a root hook replays each of them through the pack's own
-// process (Configure with the case's config, every pack policy not in the case disabled, then
-// ConfigureStack, Analyze, AnalyzeStack) and fails the run on any difference. The pack process
-// starts in the background as soon as a spec records its first case, so its load overlaps the
-// specs themselves.
+// runner's report and replayed through the pack's own process (Configure with the case's config,
+// every pack policy not in the case disabled, then ConfigureStack, Analyze, AnalyzeStack). Replays
+// run in the background while the specs go on (the pack works in its own process); after the last
+// suite, a root hook waits for the rest and fails the run on any difference.
 import * as path from "path";
 import type { AnyPolicy, PackConfig, PolicyReport } from "../tools/lib/policy-runner";
 import type { RecordedResource } from "../tools/lib/recorder";
@@ -94,12 +93,16 @@ interface FixtureCase {
   readonly outcome: { readonly report: PolicyReport } | { readonly error: string };
 }
 
-const cases: FixtureCase[] = [];
+let recorded = 0;
+let replayed = 0;
+const problems: string[] = [];
+/** The replays, one after the other, in the order the specs asked for the evaluations. */
+let replays: Promise<void> = Promise.resolve();
 
-/** Records one fixture evaluation and its fast-runner outcome, for the replay. */
+/** Records one fixture evaluation and its fast-runner outcome, and queues its replay. */
 export function recordFixtureCase(c: FixtureCase): void {
-  cases.push(c);
-  void sharedAnalyzer().catch(() => undefined);
+  recorded++;
+  replays = replays.then(() => replayFixtureCase(c));
 }
 
 function copy<T>(v: T): T {
@@ -153,57 +156,60 @@ function replayConfig(
   return { config, include };
 }
 
-async function replayFixtureCases(): Promise<void> {
-  const { allPolicies } = await import("../policy-pack/policies");
+let packPolicies: Promise<ReadonlyMap<string, AnyPolicy>> | undefined;
+
+async function replayFixtureCase(c: FixtureCase): Promise<void> {
+  packPolicies ??= import("../policy-pack/policies").then(
+    ({ allPolicies }) => new Map(allPolicies.map((p) => [p.name, p as AnyPolicy])),
+  );
   const { toPolicyReport } = await import("../tools/lib/engine/report");
-  const pack = new Map(allPolicies.map((p) => [p.name, p as AnyPolicy]));
-  const analyzer = await sharedAnalyzer();
-  const problems: string[] = [];
-  let configured: string | undefined;
-  let replayed = 0;
-  for (const c of cases) {
-    const plan = replayConfig(c, pack);
-    if (typeof plan === "string") {
-      problems.push(`${c.where}: cannot be replayed through the pack: ${plan}`);
-      continue;
-    }
-    const key = JSON.stringify(plan.config);
-    let report: PolicyReport | undefined;
-    let error: string | undefined;
-    try {
-      if (key !== configured) {
-        configured = undefined;
-        await analyzer.reconfigure(plan.config); // a config the CLI rejects fails here
-        configured = key;
-      }
-      const diagnostics = await analyzer.analyze(contextOf(c.resources), c.resources);
-      report = toPolicyReport(diagnostics, c.resources);
-    } catch (e) {
-      error = (e as Error).message;
-    }
-    replayed++;
-    if ("error" in c.outcome) {
-      if (!error)
-        problems.push(`${c.where}: the fast runner failed (${c.outcome.error}), the pack did not`);
-      continue;
-    }
-    if (error) {
-      problems.push(`${c.where}: the pack failed where the fast runner did not: ${error}`);
-      continue;
-    }
-    for (const d of reportDifferences(c.outcome.report, report!, plan.include)) {
-      problems.push(`${c.where}: ${d}`);
-    }
+  const plan = replayConfig(c, await packPolicies);
+  if (typeof plan === "string") {
+    problems.push(`${c.where}: cannot be replayed through the pack: ${plan}`);
+    return;
   }
+  let report: PolicyReport | undefined;
+  let error: string | undefined;
+  try {
+    const analyzer = await sharedAnalyzer();
+    // A config the CLI rejects fails here, as the fast runner fails on it.
+    const diagnostics = await analyzer.analyze(contextOf(c.resources), c.resources, {
+      policyConfig: plan.config,
+    });
+    report = toPolicyReport(diagnostics, c.resources);
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  replayed++;
+  if ("error" in c.outcome) {
+    if (!error) {
+      problems.push(`${c.where}: the fast runner failed (${c.outcome.error}), the pack did not`);
+    }
+    return;
+  }
+  if (error) {
+    problems.push(`${c.where}: the pack failed where the fast runner did not: ${error}`);
+    return;
+  }
+  for (const d of reportDifferences(c.outcome.report, report!, plan.include)) {
+    problems.push(`${c.where}: ${d}`);
+  }
+}
+
+/** Waits for every replay; fails with the differences, if any. */
+async function finishReplays(): Promise<void> {
+  const began = Date.now();
+  await replays;
   if (problems.length > 0) {
     throw new Error(
       `the in-process policy runner differs from the policy pack's own process on ` +
-        `${problems.length} point(s) of ${cases.length} fixture evaluation(s):\n  ` +
+        `${problems.length} point(s) of ${recorded} fixture evaluation(s):\n  ` +
         problems.slice(0, 40).join("\n  "),
     );
   }
   process.stdout.write(
-    `  fixture evaluations replayed through the policy pack's process: ${replayed}, identical\n`,
+    `  fixture evaluations replayed through the policy pack's process: ${replayed} of ` +
+      `${recorded}, identical (waited ${((Date.now() - began) / 1000).toFixed(1)} s at the end)\n`,
   );
 }
 
@@ -212,7 +218,7 @@ if (typeof after === "function") {
   after(async function () {
     this.timeout(600_000);
     try {
-      if (cases.length > 0) await replayFixtureCases();
+      if (recorded > 0) await finishReplays();
     } finally {
       const an = started && (await started.catch(() => undefined));
       await an?.close();

@@ -117,6 +117,8 @@ export class Analyzer {
   private busy = 0;
   private readonly inflight = new Set<{ cancel(): void }>();
   private timedOut = false;
+  /** The config last sent, in the form it was given (undefined: the one from `start`). */
+  private configKey: string | undefined;
 
   private constructor(
     private readonly pack: PackProcess,
@@ -229,30 +231,45 @@ export class Analyzer {
    * start). For tools that judge many small cases with one process, such as the differential test.
    */
   async reconfigure(config: Record<string, unknown>): Promise<void> {
-    await this.serial(async () => {
-      let reconciled;
-      try {
-        reconciled = reconcilePolicyPackConfig(
-          this.info,
-          this.info.policies,
-          this.info.initialConfig,
-          parsePolicyPackConfig(JSON.stringify(config)),
-        );
-      } catch (e) {
-        if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
-        throw e;
-      }
-      await configure(this.pack, this.info, reconciled.config, this.project.dir);
-      this.config = reconciled.config;
-    });
+    await this.serial(() => this.configureWith(config));
   }
 
-  /** One engine run over a stack's resources (in registration order): every diagnostic. */
+  /**
+   * One engine run over a stack's resources (in registration order): every diagnostic. With
+   * `policyConfig` (in `--policy-pack-config` form), the pack is configured with it first when it
+   * differs from the config it has, within the same turn (no other run comes in between).
+   */
   analyze(
     ctx: AnalyzeContext,
     resources: readonly RecordedResource[],
+    opts: { readonly policyConfig?: Record<string, unknown> } = {},
   ): Promise<PolicyDiagnostic[]> {
-    return this.serial(() => this.run(ctx, resources));
+    return this.serial(async () => {
+      if (opts.policyConfig) await this.configureWith(opts.policyConfig);
+      return this.run(ctx, resources);
+    });
+  }
+
+  /** Reconciles, validates and sends a config, unless it is the one the pack already has. */
+  private async configureWith(given: Record<string, unknown>): Promise<void> {
+    const key = JSON.stringify(given);
+    if (key === this.configKey) return;
+    let reconciled;
+    try {
+      reconciled = reconcilePolicyPackConfig(
+        this.info,
+        this.info.policies,
+        this.info.initialConfig,
+        parsePolicyPackConfig(key),
+      );
+    } catch (e) {
+      if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+      throw e;
+    }
+    this.configKey = undefined;
+    await configure(this.pack, this.info, reconciled.config, this.project.dir);
+    this.config = reconciled.config;
+    this.configKey = key;
   }
 
   /** Stops the pack process (the engine's plugin.Close); cancels work still in flight first. */
