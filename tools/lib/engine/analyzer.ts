@@ -146,6 +146,11 @@ export class Analyzer {
     );
   }
 
+  /** The pack process's id (for measurements). */
+  get pid(): number | undefined {
+    return this.pack.child.pid;
+  }
+
   /** What the pack process printed (its console output, stack traces of a crash). */
   get output(): readonly string[] {
     return this.pack.output;
