@@ -18,6 +18,19 @@
 //   mandatory, and it is reported against the registration's URN whatever URN it names.
 //   `AnalyzeResources`: AnalyzeStack once with every resource of the deployment, reads included,
 //   with outputs; a diagnostic naming no resource of the stack goes to the default root stack URN.
+//
+// Where it differs from a CLI run, and why:
+// - One process serves every stack and phase of a check (the CLI starts one per run), so the
+//   variables the CLI puts in a pack's environment at start for its one stack (PULUMI_CONFIG,
+//   PULUMI_[NODEJS_]PROJECT/STACK/ORGANIZATION/DRY_RUN) are not set; the same facts reach the pack
+//   with ConfigureStack before each run. (This pack reads none of them.)
+// - Two switches of ./pack-preload.js: a compile cache (a pack with unchanged sources is not
+//   type-checked again) and one decoding of a resource's properties per request instead of one per
+//   policy. Neither changes what a policy sees.
+// - Calls go out 32 at a time (`concurrency`), where the engine sends one registration at a time:
+//   each Analyze call stands alone in the SDK, and the withheld findings the pack's waiver report
+//   collects are grouped per run, not per order.
+// - No provider runs: inputs are the program's, not the provider-checked ones (see ./marshal.ts).
 import * as fs from "fs";
 import * as path from "path";
 import type { EnforcementLevel } from "@pulumi/policy";

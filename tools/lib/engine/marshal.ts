@@ -20,6 +20,15 @@
 //   `AnalyzeResources` (AnalyzeStack): name = the URN's name, options = protect, ignoreChanges,
 //   deleteBeforeReplace (when the program set it), additionalSecretOutputs, aliases of the old
 //   state, customTimeouts, parent; provider = the provider resource's URN, type, name and inputs.
+// - pkg/resource/deploy/step.go, `CreateStep.Apply`, and `resource.NewState`: a component's
+//   outputs are empty until it registers outputs (the recorder keeps what it registered); a custom
+//   resource's outputs are the provider's. No request carries a resource's ID; a provider reference
+//   `<urn>::<id>` is resolved by its URN alone (`providers.ParseReference`), so an ID unknown at
+//   preview changes nothing but the references built from it.
+//
+// Not modelled: the provider's Check (inputs are the program's, without provider defaults), the
+// asset hashes the engine computes on registration (`ComputeAssetHashes`), and whether the program
+// set deleteBeforeReplace to false (the recording keeps only the flag).
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RecordedResource } from "../recorder";
 import {
