@@ -7,6 +7,7 @@
 // run in the background while the specs go on (the pack works in its own process); after the last
 // suite, a root hook waits for the rest and fails the run on any difference.
 import * as path from "path";
+import { allPolicies } from "../policy-pack/policies";
 import type { AnyPolicy, PackConfig, PolicyReport } from "../tools/lib/policy-runner";
 import type { RecordedResource } from "../tools/lib/recorder";
 import type { Analyzer, AnalyzeContext } from "../tools/lib/engine/analyzer";
@@ -134,13 +135,21 @@ function replayConfig(
     if (!own) return `policy '${p.name}' is not a policy of the pack`;
     include.add(p.name);
     if (p === own) continue;
+    // Another instance of the same module (a spec that imports policies after a test cleared the
+    // require cache) is the same policy: equal data, functions of the same source.
     const keys = new Set([...Object.keys(p), ...Object.keys(own)]);
     keys.delete("enforcementLevel");
     for (const k of keys) {
-      if ((p as any)[k] !== (own as any)[k]) {
+      const [mine, theirs] = [(p as any)[k], (own as any)[k]];
+      const same =
+        typeof mine === "function" && typeof theirs === "function"
+          ? mine === theirs || String(mine) === String(theirs)
+          : JSON.stringify(mine) === JSON.stringify(theirs);
+      if (!same) {
         return `policy '${p.name}' is a modified copy of the pack's (its '${k}' differs)`;
       }
     }
+    if (p.enforcementLevel === own.enforcementLevel) continue;
     config[p.name] = { enforcementLevel: p.enforcementLevel ?? "advisory" };
   }
   for (const [name, given] of Object.entries(c.config)) {
@@ -156,14 +165,18 @@ function replayConfig(
   return { config, include };
 }
 
-let packPolicies: Promise<ReadonlyMap<string, AnyPolicy>> | undefined;
+/**
+ * The pack's policies as the specs hold them: loaded with the spec files, before any test runs.
+ * (Tests that run a program clear the project's modules from the require cache, so a later import
+ * would give other objects.)
+ */
+const packPolicies: ReadonlyMap<string, AnyPolicy> = new Map(
+  allPolicies.map((p) => [p.name, p as AnyPolicy]),
+);
 
 async function replayFixtureCase(c: FixtureCase): Promise<void> {
-  packPolicies ??= import("../policy-pack/policies").then(
-    ({ allPolicies }) => new Map(allPolicies.map((p) => [p.name, p as AnyPolicy])),
-  );
   const { toPolicyReport } = await import("../tools/lib/engine/report");
-  const plan = replayConfig(c, await packPolicies);
+  const plan = replayConfig(c, packPolicies);
   if (typeof plan === "string") {
     problems.push(`${c.where}: cannot be replayed through the pack: ${plan}`);
     return;
