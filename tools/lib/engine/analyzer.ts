@@ -183,7 +183,9 @@ export class Analyzer {
         try {
           text = fs.readFileSync(opts.configFile, "utf8");
         } catch (e) {
-          throw new PolicyConfigError(`open ${opts.configFile}: ${(e as Error).message}`);
+          const err = e as NodeJS.ErrnoException;
+          const why = err.code === "ENOENT" ? "no such file or directory" : err.message;
+          throw new PolicyConfigError(`open ${opts.configFile}: ${why}`);
         }
         given = parsePolicyPackConfig(text);
       }
