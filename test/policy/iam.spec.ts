@@ -662,7 +662,14 @@ describe("policy: least-privilege IAM", () => {
           },
         ],
       };
-      expect(await of(P, [attach], { [P]: noReason })).to.have.length(1);
+      // The CLI validates the config against the policy's schema before anything runs.
+      const rejected = await of(P, [attach], { [P]: noReason }).then(
+        () => "accepted",
+        (e: Error) => e.message,
+      );
+      expect(rejected).to.equal(
+        `validating policy config: platform-guardrails 0.1.0  ${P}: allowedManagedPolicies.0.reason: String length must be greater than or equal to 10`,
+      );
     });
     it("a policy ARN unknown at preview: fine when built from a customer Policy, a preview note otherwise", async () => {
       const customer = res(IAM_TYPES.policy, "custom", { policy: JSON.stringify(goodDoc) });

@@ -81,7 +81,8 @@ describe("waivers", () => {
       };
       const found = await violations([rotation, waiversInUse], [legacy], config);
       expect(found).to.deep.equal([
-        `legacy: waives 'kms-key-rotation-enabled' (policy config \`waivers\`): ${REASON}`,
+        `legacy: waives 'kms-key-rotation-enabled' (policy config \`waivers\`): ${REASON}\n` +
+          `  withheld "automatic key rotation is off (enableKeyRotation is not true)." on ${legacy.urn}`,
       ]);
     });
 
@@ -101,7 +102,9 @@ describe("waivers", () => {
         res(KEY, "later", { enableKeyRotation: true, tags: UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
-      expect(notes[0]).to.contain("can't run policy 'policy-waivers' during preview");
+      expect(notes[0]).to.contain(
+        "can't run policy 'policy-waivers' from policy pack 'platform-guardrails@v0.1.0' during preview",
+      );
     });
   });
 
@@ -151,7 +154,9 @@ describe("waivers", () => {
         key("later", { "waiver:kms-key-rotation-enabled": UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
-      expect(notes[0]).to.contain("can't run policy 'policy-waiver-valid' during preview");
+      expect(notes[0]).to.contain(
+        "can't run policy 'policy-waiver-valid' from policy pack 'platform-guardrails@v0.1.0' during preview",
+      );
     });
   });
 });

@@ -9,8 +9,7 @@ import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
 import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { checkStack, StackResult } from "../../tools/check/run";
-import { resolvePolicyConfig } from "../../tools/check/policy-config";
-import { allPolicies } from "../../policy-pack/policies";
+import { defaultRunner } from "../../tools/check/judge";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const FIXTURES = path.join(ROOT, "test", "fixtures", "programs");
@@ -56,8 +55,6 @@ function answers(region: string) {
   return fakeCloudAnswers({ accountId: ACCOUNT_ID, region });
 }
 
-const packConfig = () => resolvePolicyConfig(allPolicies, {}, undefined).config;
-
 /** The whole pack on one stack of a program directory, in the given phases. */
 export function checkProgram(
   dir: string,
@@ -67,8 +64,7 @@ export function checkProgram(
     project: loadProject(dir),
     stack: opts.stack ?? "dev",
     phases: opts.phases ?? ["preview"],
-    policies: allPolicies,
-    packConfig: packConfig(),
+    judge: defaultRunner().judge,
     answers,
     timeoutMs: TIMEOUT_MS,
     fallbackModulesDir: ROOT,

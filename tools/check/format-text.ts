@@ -232,7 +232,10 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
         names.slice(0, 6).join(", ") + (names.length > 6 ? `, … (${names.length - 6} more)` : "");
       out.push(`    ? ${escapeLine(policy)}  on ${plural(list.length, "resource")}: ${shown}`);
       const reason = escapeLine(
-        list[0].detail.replace(/^can't run policy '[^']+' during preview: /, ""),
+        list[0].detail.replace(
+          /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
+          "",
+        ),
       );
       out.push(`      e.g. ${reason.length > 200 ? `${reason.slice(0, 200)}…` : reason}`);
     }
