@@ -15,13 +15,23 @@ import { readInputFile, shownPath, UsageError } from "./project";
 /** Reads and parses a policy config file; a missing or malformed file is a usage error. */
 export function readPolicyConfigFile(file: string): PolicyPackConfig | undefined {
   const text = readInputFile(file, "policy config").replace(/^\uFEFF/, "");
+  if (text.trim() !== "") {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      // V8 says "... at position N" (Node 20) or "(line L column C)" (Node 22): give the line.
+      const message = (e as Error).message;
+      const pos = /at position (\d+)/.exec(message);
+      const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
+      throw new UsageError(
+        `policy config ${shownPath(file)}${line ? `:${line}` : ""} is not valid JSON: ${message}`,
+      );
+    }
+  }
   try {
     return parsePolicyPackConfig(text);
   } catch (e) {
     if (!(e instanceof PolicyConfigError)) throw e;
-    // V8 says "... at position N" (Node 20) or "(line L column C)" (Node 22): give the line.
-    const pos = /at position (\d+)/.exec(e.message);
-    const line = pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
-    throw new UsageError(`policy config ${shownPath(file)}${line ? `:${line}` : ""}: ${e.message}`);
+    throw new UsageError(`policy config ${shownPath(file)}: ${e.message}`);
   }
 }
