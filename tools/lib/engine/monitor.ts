@@ -221,7 +221,7 @@ export class OfflineEngine {
       if (dep.type === STACK_REFERENCE_TYPE) out.add(`an output of stack reference ${dep.name}`);
       else if (dep.remote) out.add(`an output of remote component ${dep.type} ${dep.name}`);
       else if (dep.unknownSources) for (const s of dep.unknownSources) out.add(s);
-      else if (dep.custom)
+      else if (dep.custom && containsUnknown(dep.outputs))
         out.add(`an output of ${dep.type} ${dep.name} the offline engine does not model`);
     }
     if (out.size === 0) out.add("a value the program leaves unknown");
