@@ -3,7 +3,8 @@
 // is written. The readers are driven directly; three cases run the CLI end to end (a "billion
 // laughs" stack file, `--output` naming the stack file, a program failing on a secret).
 import { expect } from "chai";
-import { execFile, execFileSync } from "child_process";
+import { execFileSync } from "child_process";
+import { cli } from "./cli";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -23,30 +24,6 @@ import { checkStack, ProgramError } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the check as `npm run check -- <args>` does, from the project root. */
-function cli(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "tools/check.ts", ...args],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === "number" ? error.code : -1) : 0,
-          stdout,
-          stderr,
-        });
-      },
-    );
-  });
-}
 
 /** Directories the cases made, removed at the end. */
 const made: string[] = [];

@@ -2,34 +2,14 @@
 // programs in test/fixtures/programs (and a throwaway program outside the repository), checking
 // exit codes, the JSON and SARIF reports and the error messages.
 import { expect } from "chai";
-import { execFile } from "child_process";
+import { cli } from "./cli";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = "test/fixtures/programs";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the check as `npm run check -- <args>` does, from the project root. */
-function check(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "tools/check.ts", ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const check = cli;
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-"));

@@ -2,7 +2,7 @@
 // offline engine directly (`checkStack` for findings, `runProgram` for how a run ends), or through
 // the check's CLI where the CLI itself decides (exit codes, error objects, flags). Runs are queued
 // on a small pool so independent fixtures run side by side without swamping the machine.
-import { execFile, execFileSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
@@ -96,32 +96,8 @@ export function runStack(
   });
 }
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** The check as `npm run check -- <args>` runs it, from the project root. */
-export function cli(...args: string[]): Promise<CliRun> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        "--max-semi-space-size=128",
-        "-r",
-        "ts-node/register/transpile-only",
-        "tools/check.ts",
-        ...args,
-      ],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+export { cli } from "./cli";
+export type { CliRun } from "./cli";
 
 /** The 1-based line of `file` (under FIXTURES) whose text contains `snippet`; it must be unique. */
 export function lineOf(file: string, snippet: string): number {

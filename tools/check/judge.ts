@@ -93,7 +93,7 @@ function startRunner(opts: JudgeOptions): StartedJudge {
   let ready = 0;
   let infos: PolicyInfo[] = [];
   const judge = (async (): Promise<Judge> => {
-    const { allPolicies } = await import("../../policy-pack/policies");
+    const { allPolicies, PACK_NAME } = await import("../../policy-pack/policies");
     const { policyCatalog } = await import("../../policy-pack/lib/define");
     const { runPolicies } = await import("../lib/policy-runner");
     const { reconcilePolicyPackConfig, PolicyConfigError } =
@@ -115,13 +115,16 @@ function startRunner(opts: JudgeOptions): StartedJudge {
     let reconciled;
     try {
       reconciled = reconcilePolicyPackConfig(
-        { name: "platform-guardrails", version: `v${pack.version}` },
+        { name: PACK_NAME, version: pack.version },
         info,
         undefined,
         opts.given,
       );
     } catch (e) {
-      if (e instanceof PolicyConfigError) throw new UsageError(e.lines.join("\n"));
+      // As the pack's process reports it: one `error:` line per problem.
+      if (e instanceof PolicyConfigError) {
+        throw new UsageError(e.lines.map((l, i) => (i === 0 ? l : `error: ${l}`)).join("\n"));
+      }
       throw e;
     }
     warnUnknown(reconciled.unknownPolicies, opts.configFile);
