@@ -2,9 +2,33 @@
 // policies: compliant fixtures pass, each broken field is caught, and unknown values at preview give
 // preview notes (or, where only "is it set" matters, count as set).
 import { expect } from "chai";
-import { policies } from "../../policy-pack/policies/analytics";
+import { policies as analytics } from "../../policy-pack/policies/analytics";
+import { policies as databases } from "../../policy-pack/policies/databases";
+import { policies as backup } from "../../policy-pack/policies/backup";
+import { policies as secrets } from "../../policy-pack/policies/secrets";
+import { instanceConnectEndpointSecurityGroups } from "../../policy-pack/policies/network/instance-connect";
+
+const policies = [
+  ...analytics,
+  ...databases,
+  ...backup,
+  ...secrets,
+  instanceConnectEndpointSecurityGroups,
+];
 import type { AnyPolicy } from "../../tools/lib/policy-runner";
 import { previewNotes, res, UNKNOWN, violations } from "./fixture";
+import {
+  BACKUP_PLAN,
+  EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT,
+  RDS_CLUSTER,
+  RDS_CLUSTER_INSTANCE,
+  RDS_INSTANCE,
+  REDSHIFTSERVERLESS_NAMESPACE,
+  REDSHIFTSERVERLESS_USAGE_LIMIT,
+  REDSHIFTSERVERLESS_WORKGROUP,
+  SECRETSMANAGER_SECRET,
+  SECRETSMANAGER_SECRET_ROTATION,
+} from "../../policy-pack/lib/types";
 
 function policy(name: string): AnyPolicy {
   const p = policies.find((x) => x.name === name);
@@ -17,20 +41,9 @@ async function one(name: string, resources: R[], config = {}): Promise<string[]>
   return violations(policy(name), resources, config);
 }
 
-const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
-const USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
-const RDS_CLUSTER = "aws:rds/cluster:Cluster";
-const RDS_INSTANCE = "aws:rds/instance:Instance";
-const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
-const PLAN = "aws:backup/plan:Plan";
-const SECRET = "aws:secretsmanager/secret:Secret";
-const ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
-const EICE = "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint";
-
 describe("policy: Redshift Serverless", () => {
   const workgroup = (over: Record<string, unknown> = {}) =>
-    res(WORKGROUP, "analytics-wg", {
+    res(REDSHIFTSERVERLESS_WORKGROUP, "analytics-wg", {
       namespaceName: "platform-analytics",
       workgroupName: "platform-analytics",
       baseCapacity: 8,
@@ -45,7 +58,7 @@ describe("policy: Redshift Serverless", () => {
       ...over,
     });
   const namespace = (over: Record<string, unknown> = {}) =>
-    res(NAMESPACE, "analytics-ns", {
+    res(REDSHIFTSERVERLESS_NAMESPACE, "analytics-ns", {
       namespaceName: "platform-analytics",
       dbName: "uploads",
       adminUsername: "platform_admin",
@@ -108,7 +121,7 @@ describe("policy: Redshift Serverless", () => {
     const name = "redshift-serverless-workgroup-usage-limit";
     const wg = workgroup({ arn: UNKNOWN });
     const limit = res(
-      USAGE_LIMIT,
+      REDSHIFTSERVERLESS_USAGE_LIMIT,
       "rpu-limit",
       { resourceArn: UNKNOWN, usageType: "serverless-compute", amount: 100 },
       { refs: { resourceArn: [wg] } },
@@ -291,7 +304,7 @@ describe("policy: AWS Backup", () => {
     lifecycle: { deleteAfter: 35 },
     ...over,
   });
-  const plan = (rules: unknown[]) => res(PLAN, "plan", { name: "platform", rules });
+  const plan = (rules: unknown[]) => res(BACKUP_PLAN, "plan", { name: "platform", rules });
 
   it("backup-plan-lifecycle catches rules and copy actions without deleteAfter", async () => {
     const name = "backup-plan-lifecycle";
@@ -311,7 +324,7 @@ describe("policy: AWS Backup", () => {
 
 describe("policy: Secrets Manager", () => {
   const secret = (over: Record<string, unknown> = {}) =>
-    res(SECRET, "api-key", { name: "platform/api-key", kmsKeyId: UNKNOWN, ...over });
+    res(SECRETSMANAGER_SECRET, "api-key", { name: "platform/api-key", kmsKeyId: UNKNOWN, ...over });
 
   describe("secretsmanager-secret-rotation (stack)", () => {
     const name = "secretsmanager-secret-rotation";
@@ -321,14 +334,14 @@ describe("policy: Secrets Manager", () => {
       over: Record<string, unknown> = {},
     ) =>
       typeof target === "string"
-        ? res(ROTATION, "rotation", {
+        ? res(SECRETSMANAGER_SECRET_ROTATION, "rotation", {
             secretId: target,
             rotationLambdaArn: UNKNOWN,
             rotationRules: rules,
             ...over,
           })
         : res(
-            ROTATION,
+            SECRETSMANAGER_SECRET_ROTATION,
             "rotation",
             { secretId: UNKNOWN, rotationLambdaArn: UNKNOWN, rotationRules: rules, ...over },
             { refs: { secretId: [target] } },
@@ -369,16 +382,35 @@ describe("policy: EC2 Instance Connect Endpoint", () => {
   const name = "ec2-instance-connect-endpoint-security-groups";
   it("accepts security groups, even while their ids are unknown", async () => {
     expect(
-      await one(name, [res(EICE, "eice", { subnetId: UNKNOWN, securityGroupIds: [UNKNOWN] })]),
+      await one(name, [
+        res(EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT, "eice", {
+          subnetId: UNKNOWN,
+          securityGroupIds: [UNKNOWN],
+        }),
+      ]),
     ).to.deep.equal([]);
     expect(
-      await one(name, [res(EICE, "eice", { subnetId: UNKNOWN, securityGroupIds: UNKNOWN })]),
+      await one(name, [
+        res(EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT, "eice", {
+          subnetId: UNKNOWN,
+          securityGroupIds: UNKNOWN,
+        }),
+      ]),
     ).to.deep.equal([]);
   });
   it("catches a missing or empty list (the default security group gets attached)", async () => {
-    expect(await one(name, [res(EICE, "eice", { subnetId: "subnet-1" })])).to.have.length(1);
     expect(
-      await one(name, [res(EICE, "eice", { subnetId: "subnet-1", securityGroupIds: [] })]),
+      await one(name, [
+        res(EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT, "eice", { subnetId: "subnet-1" }),
+      ]),
+    ).to.have.length(1);
+    expect(
+      await one(name, [
+        res(EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT, "eice", {
+          subnetId: "subnet-1",
+          securityGroupIds: [],
+        }),
+      ]),
     ).to.have.length(1);
   });
 });

@@ -4,22 +4,23 @@ import { expect } from "chai";
 import { policies } from "../../policy-pack/policies/compute";
 import type { AnyPolicy } from "../../tools/lib/policy-runner";
 import { previewNotes, res, UNKNOWN, violations } from "./fixture";
+import {
+  ECR_LIFECYCLE_POLICY,
+  ECR_REGISTRY_POLICY,
+  ECR_REGISTRY_SCANNING_CONFIGURATION,
+  ECR_REPOSITORY,
+  ECR_REPOSITORY_POLICY,
+  ECS_CLUSTER,
+  ECS_SERVICE,
+  ECS_TASK_DEFINITION,
+  IAM_ROLE,
+} from "../../policy-pack/lib/types";
 
 function policy(name: string): AnyPolicy {
   const p = policies.find((x) => x.name === name);
   if (!p) throw new Error(`no policy ${name}`);
   return p;
 }
-
-const TD = "aws:ecs/taskDefinition:TaskDefinition";
-const SERVICE = "aws:ecs/service:Service";
-const CLUSTER = "aws:ecs/cluster:Cluster";
-const ROLE = "aws:iam/role:Role";
-const REPO = "aws:ecr/repository:Repository";
-const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
-const REPO_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
-const REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
-const SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
 
 function container(over: Record<string, unknown> = {}) {
   return {
@@ -60,7 +61,7 @@ function taskDef(
   opts = {},
 ) {
   return res(
-    TD,
+    ECS_TASK_DEFINITION,
     "app-task",
     {
       family: "app",
@@ -276,8 +277,8 @@ describe("policy: ECS task definitions", () => {
   });
 
   describe("ecs-task-definition-distinct-roles (stack)", () => {
-    const exec = res(ROLE, "exec-role", { assumeRolePolicy: "{}" });
-    const task = res(ROLE, "task-role", { assumeRolePolicy: "{}" });
+    const exec = res(IAM_ROLE, "exec-role", { assumeRolePolicy: "{}" });
+    const task = res(IAM_ROLE, "task-role", { assumeRolePolicy: "{}" });
     const name = "ecs-task-definition-distinct-roles";
 
     it("accepts two different role resources while their ARNs are unknown (preview)", async () => {
@@ -311,7 +312,7 @@ describe("policy: ECS task definitions", () => {
 
 describe("policy: ECS services and clusters", () => {
   const service = (over: Record<string, unknown> = {}) =>
-    res(SERVICE, "app-service", {
+    res(ECS_SERVICE, "app-service", {
       launchType: "FARGATE",
       desiredCount: 2,
       networkConfiguration: {
@@ -387,7 +388,7 @@ describe("policy: ECS services and clusters", () => {
 
   it("ecs-cluster-container-insights", async () => {
     const cluster = (settings?: unknown) =>
-      res(CLUSTER, "cluster", settings === undefined ? {} : { settings });
+      res(ECS_CLUSTER, "cluster", settings === undefined ? {} : { settings });
     expect(
       await one("ecs-cluster-container-insights", [
         cluster([{ name: "containerInsights", value: "enabled" }]),
@@ -409,7 +410,7 @@ describe("policy: ECS services and clusters", () => {
 
 describe("policy: ECR", () => {
   const repo = (over: Record<string, unknown> = {}) =>
-    res(REPO, "app-repo", {
+    res(ECR_REPOSITORY, "app-repo", {
       name: "platform-app",
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
@@ -439,7 +440,8 @@ describe("policy: ECR", () => {
 
   describe("ecr-repository-scan-on-push (stack)", () => {
     const name = "ecr-repository-scan-on-push";
-    const registry = (rules: unknown) => res(SCANNING, "scanning", { scanType: "ENHANCED", rules });
+    const registry = (rules: unknown) =>
+      res(ECR_REGISTRY_SCANNING_CONFIGURATION, "scanning", { scanType: "ENHANCED", rules });
     it("accepts repository-level scanOnPush when no registry configuration is managed", async () => {
       expect(await one(name, [repo()])).to.deep.equal([]);
     });
@@ -499,7 +501,7 @@ describe("policy: ECR", () => {
     it("accepts a lifecycle policy built from the repository (name unknown at preview)", async () => {
       const r = repo({ name: UNKNOWN });
       const lp = res(
-        LIFECYCLE,
+        ECR_LIFECYCLE_POLICY,
         "app-lifecycle",
         { repository: UNKNOWN, policy: lifecycle },
         { refs: { repository: [r] } },
@@ -513,13 +515,16 @@ describe("policy: ECR", () => {
       ]);
     });
     it("correlates a lifecycle policy given the repository's literal name", async () => {
-      const lp = res(LIFECYCLE, "lp", { repository: "platform-app", policy: lifecycle });
+      const lp = res(ECR_LIFECYCLE_POLICY, "lp", { repository: "platform-app", policy: lifecycle });
       expect(await one(name, [repo(), lp])).to.deep.equal([]);
-      const other = res(LIFECYCLE, "lp", { repository: "someone-else", policy: lifecycle });
+      const other = res(ECR_LIFECYCLE_POLICY, "lp", {
+        repository: "someone-else",
+        policy: lifecycle,
+      });
       expect(await one(name, [repo(), other])).to.have.length(1);
     });
     it("a literal-name policy whose repository is unknown gives a preview note, not a finding", async () => {
-      const lp = res(LIFECYCLE, "lp", { repository: UNKNOWN, policy: lifecycle });
+      const lp = res(ECR_LIFECYCLE_POLICY, "lp", { repository: UNKNOWN, policy: lifecycle });
       expect(await one(name, [repo(), lp])).to.deep.equal([]);
       expect(await previewNotes(policy(name), [repo(), lp])).to.have.length(1);
     });
@@ -532,7 +537,7 @@ describe("policy: ECR", () => {
         Version: "2012-10-17",
         Statement: [{ Sid: "Pull", Effect: "Allow", Action: ["ecr:BatchGetImage"], ...statement }],
       });
-    const rp = (policyDoc: unknown, type = REPO_POLICY) =>
+    const rp = (policyDoc: unknown, type = ECR_REPOSITORY_POLICY) =>
       res(type, "repo-policy", { repository: "platform-app", policy: policyDoc });
 
     it("accepts named principals and wildcard principals narrowed to the organisation", async () => {
@@ -584,7 +589,7 @@ describe("policy: ECR", () => {
         Statement: [{ Effect: "Allow", Principal: "*", Action: "ecr:*" }],
       };
       expect(await one(name, [rp(obj)])).to.have.length(1);
-      expect(await one(name, [rp(obj, REGISTRY_POLICY)])).to.have.length(1);
+      expect(await one(name, [rp(obj, ECR_REGISTRY_POLICY)])).to.have.length(1);
     });
     it("reports an invalid document and notes an unknown one", async () => {
       expect(await one(name, [rp("{oops")])).to.have.length(1);

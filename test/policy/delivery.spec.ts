@@ -5,6 +5,14 @@ import { expect } from "chai";
 import { policies } from "../../policy-pack/policies/delivery";
 import type { AnyPolicy } from "../../tools/lib/policy-runner";
 import { evaluate, previewNotes, res, UNKNOWN, violations } from "./fixture";
+import {
+  CODEBUILD_PROJECT,
+  CODEBUILD_SOURCE_CREDENTIAL,
+  CODECOMMIT_APPROVAL_RULE_TEMPLATE,
+  CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
+  CODECOMMIT_REPOSITORY,
+  CODEPIPELINE_PIPELINE,
+} from "../../policy-pack/lib/types";
 
 function policy(name: string): AnyPolicy {
   const p = policies.find((x) => x.name === name);
@@ -12,20 +20,12 @@ function policy(name: string): AnyPolicy {
   return p;
 }
 
-const PROJECT = "aws:codebuild/project:Project";
-const SOURCE_CREDENTIAL = "aws:codebuild/sourceCredential:SourceCredential";
-const PIPELINE = "aws:codepipeline/pipeline:Pipeline";
-const REPO = "aws:codecommit/repository:Repository";
-const TEMPLATE = "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate";
-const ASSOCIATION =
-  "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
-
 function project(
   over: Record<string, unknown> = {},
   env: Record<string, unknown> = {},
   tags?: Record<string, string>,
 ) {
-  return res(PROJECT, "app-build", {
+  return res(CODEBUILD_PROJECT, "app-build", {
     serviceRole: "arn:aws:iam::123456789012:role/build",
     artifacts: { type: "CODEPIPELINE" },
     source: { type: "CODEPIPELINE", buildspec: "buildspec.yml" },
@@ -86,7 +86,11 @@ describe("policy: CodeBuild", () => {
       const report = await evaluate(policy(name), [p]);
       expect(report.violations).to.deep.equal([]);
       expect(report.waived).to.have.length(1);
-      expect(report.waived[0]).to.include({ policy: name, name: "app-build", type: PROJECT });
+      expect(report.waived[0]).to.include({
+        policy: name,
+        name: "app-build",
+        type: CODEBUILD_PROJECT,
+      });
       expect(report.waived[0].waiver).to.deep.equal({ reason, via: "tag" });
     });
     it("does not accept a waiver without a real reason", async () => {
@@ -229,7 +233,7 @@ describe("policy: CodeBuild", () => {
   it("codebuild-source-credential-uses-connection", async () => {
     const name = "codebuild-source-credential-uses-connection";
     const cred = (authType: string) =>
-      res(SOURCE_CREDENTIAL, "github", {
+      res(CODEBUILD_SOURCE_CREDENTIAL, "github", {
         authType,
         serverType: "GITHUB",
         token: "placeholder-token",
@@ -289,7 +293,7 @@ describe("policy: CodePipeline", () => {
     runOrder,
   });
   const pipeline = (stages: unknown[], over: Record<string, unknown> = {}) =>
-    res(PIPELINE, "app-pipeline", {
+    res(CODEPIPELINE_PIPELINE, "app-pipeline", {
       name: "platform-prod-app",
       pipelineType: "V2",
       roleArn: "arn:aws:iam::123456789012:role/pipeline",
@@ -352,9 +356,9 @@ describe("policy: CodePipeline", () => {
 
 describe("policy: CodeCommit", () => {
   const name = "codecommit-repository-approval-rule";
-  const repo = res(REPO, "app-repo", { repositoryName: "platform-app" });
+  const repo = res(CODECOMMIT_REPOSITORY, "app-repo", { repositoryName: "platform-app" });
   const template = (approvals: number) =>
-    res(TEMPLATE, "two-eyes", {
+    res(CODECOMMIT_APPROVAL_RULE_TEMPLATE, "two-eyes", {
       name: "platform-two-eyes",
       content: JSON.stringify({
         Version: "2018-11-08",
@@ -366,7 +370,7 @@ describe("policy: CodeCommit", () => {
   it("accepts a repository with an associated template (names unknown at preview)", async () => {
     const t = template(1);
     const a = res(
-      ASSOCIATION,
+      CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
       "app-approval",
       { approvalRuleTemplateName: UNKNOWN, repositoryName: UNKNOWN },
       { refs: { approvalRuleTemplateName: [t], repositoryName: [repo] } },
@@ -384,7 +388,7 @@ describe("policy: CodeCommit", () => {
   it("catches a template that requires fewer approvals than configured", async () => {
     const t = template(1);
     const a = res(
-      ASSOCIATION,
+      CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
       "app-approval",
       { approvalRuleTemplateName: "platform-two-eyes", repositoryName: "platform-app" },
       { refs: { approvalRuleTemplateName: [t] } },
@@ -396,7 +400,10 @@ describe("policy: CodeCommit", () => {
   });
 
   it("an association whose repository name is unknown gives a note, not a finding", async () => {
-    const a = res(ASSOCIATION, "a", { approvalRuleTemplateName: "x", repositoryName: UNKNOWN });
+    const a = res(CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION, "a", {
+      approvalRuleTemplateName: "x",
+      repositoryName: UNKNOWN,
+    });
     expect(await one(name, [repo, a])).to.deep.equal([]);
     expect(await previewNotes(policy(name), [repo, a])).to.have.length(1);
   });

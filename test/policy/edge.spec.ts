@@ -5,6 +5,22 @@ import { expect } from "chai";
 import { policies } from "../../policy-pack/policies/edge";
 import type { AnyPolicy } from "../../tools/lib/policy-runner";
 import { previewNotes, res, UNKNOWN, violations } from "./fixture";
+import {
+  ALB_LISTENER,
+  ALB_LOAD_BALANCER,
+  CLOUDFRONT_DISTRIBUTION,
+  CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+  CLOUDWATCH_LOG_DELIVERY,
+  CLOUDWATCH_LOG_DELIVERY_SOURCE,
+  LB_LISTENER,
+  LB_LISTENER_RULE,
+  LB_LOAD_BALANCER,
+  WAFV2_WEB_ACL,
+  WAFV2_WEB_ACL_ASSOCIATION,
+  WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+  WAFV2_WEB_ACL_RULE,
+  WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION,
+} from "../../policy-pack/lib/types";
 
 function policy(name: string): AnyPolicy {
   const p = policies.find((x) => x.name === name);
@@ -17,22 +33,7 @@ async function one(name: string, resources: R[], config = {}): Promise<string[]>
   return violations(policy(name), resources, config);
 }
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const ALB = "aws:alb/loadBalancer:LoadBalancer";
-const LISTENER = "aws:lb/listener:Listener";
-const ALB_LISTENER = "aws:alb/listener:Listener";
-const RULE = "aws:lb/listenerRule:ListenerRule";
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
-const ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
-const LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
-const WAF_RULE = "aws:wafv2/webAclRule:WebAclRule";
-const RULE_GROUP_ASSOCIATION = "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
-const DIST = "aws:cloudfront/distribution:Distribution";
-const RHP = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
-const LOG_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
-const LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
-
-const lb = (over: Record<string, unknown> = {}, type = LB, opts = {}) =>
+const lb = (over: Record<string, unknown> = {}, type = LB_LOAD_BALANCER, opts = {}) =>
   res(
     type,
     "alb",
@@ -61,12 +62,12 @@ describe("policy: load balancers", () => {
   it("the compliant ALB passes, in both type spellings", async () => {
     for (const name of lbPolicies) {
       expect(await one(name, [lb()]), name).to.deep.equal([]);
-      expect(await one(name, [lb({}, ALB)]), name).to.deep.equal([]);
+      expect(await one(name, [lb({}, ALB_LOAD_BALANCER)]), name).to.deep.equal([]);
     }
   });
 
   it("elb-alb-drop-invalid-headers catches false and missing, for both spellings", async () => {
-    for (const type of [LB, ALB]) {
+    for (const type of [LB_LOAD_BALANCER, ALB_LOAD_BALANCER]) {
       expect(
         await one("elb-alb-drop-invalid-headers", [lb({ dropInvalidHeaderFields: false }, type)]),
       ).to.have.length(1);
@@ -88,7 +89,9 @@ describe("policy: load balancers", () => {
       await one("elb-alb-desync-mitigation", [lb({ desyncMitigationMode: undefined })]),
     ).to.deep.equal([]);
     expect(
-      await one("elb-alb-desync-mitigation", [lb({ desyncMitigationMode: "strictest" }, ALB)]),
+      await one("elb-alb-desync-mitigation", [
+        lb({ desyncMitigationMode: "strictest" }, ALB_LOAD_BALANCER),
+      ]),
     ).to.deep.equal([]);
   });
 
@@ -96,7 +99,10 @@ describe("policy: load balancers", () => {
     expect(
       await one("elb-load-balancer-access-logs", [lb({ accessLogs: undefined })]),
     ).to.have.length(1);
-    const off = lb({ accessLogs: { bucket: "platform-alb-logs", enabled: false } }, ALB);
+    const off = lb(
+      { accessLogs: { bucket: "platform-alb-logs", enabled: false } },
+      ALB_LOAD_BALANCER,
+    );
     expect(await one("elb-load-balancer-access-logs", [off])).to.have.length(1);
     const unknownBucket = lb({ accessLogs: { bucket: UNKNOWN, enabled: true } });
     expect(await one("elb-load-balancer-access-logs", [unknownBucket])).to.deep.equal([]);
@@ -119,7 +125,7 @@ describe("policy: listeners", () => {
   const alb = lb({ arn: UNKNOWN });
   const listener = (
     over: Record<string, unknown> = {},
-    type = LISTENER,
+    type = LB_LISTENER,
     target: R = alb,
     name = "https",
   ) =>
@@ -141,7 +147,7 @@ describe("policy: listeners", () => {
     type: "redirect",
     redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
   };
-  const httpListener = (actions: unknown[], type = LISTENER) =>
+  const httpListener = (actions: unknown[], type = LB_LISTENER) =>
     listener(
       {
         port: 80,
@@ -224,7 +230,7 @@ describe("policy: listeners", () => {
       expect(await one(name, [alb, httpListener([toHttp])])).to.have.length(1);
       const implicit = listener(
         { protocol: undefined, sslPolicy: undefined, defaultActions: [{ type: "forward" }] },
-        LISTENER,
+        LB_LISTENER,
         alb,
         "implicit",
       );
@@ -233,7 +239,7 @@ describe("policy: listeners", () => {
     it("catches a forwarding rule attached to the HTTP listener (correlated while its ARN is unknown)", async () => {
       const http = httpListener([redirect]);
       const rule = res(
-        RULE,
+        LB_LISTENER_RULE,
         "api-rule",
         {
           listenerArn: UNKNOWN,
@@ -246,7 +252,7 @@ describe("policy: listeners", () => {
         "api-rule: Plain HTTP served: a rule on an HTTP listener 'forward' serves the application over plain HTTP.",
       ]);
       const onHttps = res(
-        RULE,
+        LB_LISTENER_RULE,
         "ok-rule",
         { listenerArn: UNKNOWN, actions: [{ type: "forward" }], conditions: [] },
         { refs: { listenerArn: [listener()] } },
@@ -257,7 +263,7 @@ describe("policy: listeners", () => {
       const nlb = lb({ loadBalancerType: "network" });
       const tcp = listener(
         { protocol: undefined, defaultActions: [{ type: "forward" }] },
-        LISTENER,
+        LB_LISTENER,
         nlb,
         "tcp",
       );
@@ -272,10 +278,10 @@ describe("policy: listeners", () => {
 
   describe("elb-alb-waf-association (stack)", () => {
     const name = "elb-alb-waf-association";
-    const acl = res(WEB_ACL, "acl", { scope: "REGIONAL", arn: UNKNOWN });
+    const acl = res(WAFV2_WEB_ACL, "acl", { scope: "REGIONAL", arn: UNKNOWN });
     it("accepts an association built from the ALB while both ARNs are unknown", async () => {
       const assoc = res(
-        ASSOCIATION,
+        WAFV2_WEB_ACL_ASSOCIATION,
         "assoc",
         { resourceArn: UNKNOWN, webAclArn: UNKNOWN },
         { refs: { resourceArn: [alb], webAclArn: [acl] } },
@@ -287,7 +293,7 @@ describe("policy: listeners", () => {
       expect(await one(name, [alb])).to.deep.equal([
         "alb: This internet-facing load balancer is not associated with a WAFv2 web ACL.",
       ]);
-      expect(await one(name, [lb({}, ALB)])).to.have.length(1);
+      expect(await one(name, [lb({}, ALB_LOAD_BALANCER)])).to.have.length(1);
     });
     it("does not apply to internal ALBs or network load balancers", async () => {
       expect(await one(name, [lb({ internal: true })])).to.deep.equal([]);
@@ -296,14 +302,17 @@ describe("policy: listeners", () => {
     it("matches an association given the ALB's literal ARN (after apply)", async () => {
       const arn = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/app/alb/1";
       const known = lb({ arn });
-      const assoc = res(ASSOCIATION, "assoc", {
+      const assoc = res(WAFV2_WEB_ACL_ASSOCIATION, "assoc", {
         resourceArn: arn,
         webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/a/1",
       });
       expect(await one(name, [known, assoc])).to.deep.equal([]);
     });
     it("an association whose target is unknown and unrelated gives a note, not a finding", async () => {
-      const assoc = res(ASSOCIATION, "assoc", { resourceArn: UNKNOWN, webAclArn: UNKNOWN });
+      const assoc = res(WAFV2_WEB_ACL_ASSOCIATION, "assoc", {
+        resourceArn: UNKNOWN,
+        webAclArn: UNKNOWN,
+      });
       expect(await one(name, [alb, assoc])).to.deep.equal([]);
       expect(await previewNotes(policy(name), [alb, assoc])).to.have.length(1);
     });
@@ -340,7 +349,7 @@ describe("policy: WAFv2", () => {
     rate(),
   ];
   const acl = (rules: unknown = goodRules(), over: Record<string, unknown> = {}) =>
-    res(WEB_ACL, "acl", {
+    res(WAFV2_WEB_ACL, "acl", {
       scope: "REGIONAL",
       arn: UNKNOWN,
       defaultAction: { allow: {} },
@@ -392,7 +401,7 @@ describe("policy: WAFv2", () => {
         ]),
       });
       const ruleRes = res(
-        WAF_RULE,
+        WAFV2_WEB_ACL_RULE,
         "bad-inputs",
         { webAclArn: UNKNOWN, ...managed("AWSManagedRulesKnownBadInputsRuleSet") },
         { refs: { webAclArn: [json] } },
@@ -402,7 +411,7 @@ describe("policy: WAFv2", () => {
       const bare = acl([]);
       const rga = (group: string, overrideAction = "none") =>
         res(
-          RULE_GROUP_ASSOCIATION,
+          WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION,
           `rga-${group}`,
           {
             webAclArn: UNKNOWN,
@@ -444,7 +453,7 @@ describe("policy: WAFv2", () => {
       expect(await one(name, [acl()])).to.deep.equal([]);
       const bare = acl([]);
       const r = res(
-        WAF_RULE,
+        WAFV2_WEB_ACL_RULE,
         "rate",
         { webAclArn: UNKNOWN, ...rate() },
         { refs: { webAclArn: [bare] } },
@@ -491,7 +500,7 @@ describe("policy: WAFv2", () => {
         ]),
       });
       expect(await one(name, [json])).to.have.length(1);
-      const ruleRes = res(WAF_RULE, "r", {
+      const ruleRes = res(WAFV2_WEB_ACL_RULE, "r", {
         webAclArn: UNKNOWN,
         visibilityConfig: {
           cloudwatchMetricsEnabled: false,
@@ -500,7 +509,9 @@ describe("policy: WAFv2", () => {
         },
       });
       expect(await one(name, [ruleRes])).to.have.length(1);
-      expect(await one(name, [res(WAF_RULE, "r2", { webAclArn: UNKNOWN })])).to.deep.equal([]);
+      expect(
+        await one(name, [res(WAFV2_WEB_ACL_RULE, "r2", { webAclArn: UNKNOWN })]),
+      ).to.deep.equal([]);
     });
   });
 
@@ -509,7 +520,7 @@ describe("policy: WAFv2", () => {
     it("accepts a logging configuration built from the ACL", async () => {
       const a = acl();
       const log = res(
-        LOGGING,
+        WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
         "acl-logging",
         { resourceArn: UNKNOWN, logDestinationConfigs: [UNKNOWN] },
         { refs: { resourceArn: [a] } },
@@ -523,12 +534,15 @@ describe("policy: WAFv2", () => {
     });
     it("matches a literal ACL ARN, and notes an unknown unrelated one", async () => {
       const arn = "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/acl/1";
-      const log = res(LOGGING, "l", {
+      const log = res(WAFV2_WEB_ACL_LOGGING_CONFIGURATION, "l", {
         resourceArn: arn,
         logDestinationConfigs: ["arn:aws:logs:eu-west-1:123456789012:log-group:aws-waf-logs-x"],
       });
       expect(await one(name, [acl(undefined, { arn }), log])).to.deep.equal([]);
-      const unknown = res(LOGGING, "l", { resourceArn: UNKNOWN, logDestinationConfigs: [] });
+      const unknown = res(WAFV2_WEB_ACL_LOGGING_CONFIGURATION, "l", {
+        resourceArn: UNKNOWN,
+        logDestinationConfigs: [],
+      });
       expect(await one(name, [acl(), unknown])).to.deep.equal([]);
       expect(await previewNotes(policy(name), [acl(), unknown])).to.have.length(1);
     });
@@ -553,7 +567,7 @@ describe("policy: CloudFront", () => {
   });
   const dist = (over: Record<string, unknown> = {}, opts = {}) =>
     res(
-      DIST,
+      CLOUDFRONT_DISTRIBUTION,
       "docs",
       {
         enabled: true,
@@ -759,19 +773,19 @@ describe("policy: CloudFront", () => {
     it("accepts standard logging v2: a delivery source for the distribution and a delivery from it", async () => {
       const d = dist({ loggingConfig: undefined });
       const src = res(
-        LOG_SOURCE,
+        CLOUDWATCH_LOG_DELIVERY_SOURCE,
         "cf-logs",
         { name: "docs-access", logType: "ACCESS_LOGS", resourceArn: UNKNOWN },
         { refs: { resourceArn: [d] } },
       );
       const delivery = res(
-        LOG_DELIVERY,
+        CLOUDWATCH_LOG_DELIVERY,
         "cf-delivery",
         { deliverySourceName: UNKNOWN, deliveryDestinationArn: UNKNOWN },
         { refs: { deliverySourceName: [src] } },
       );
       expect(await one(name, [d, src, delivery])).to.deep.equal([]);
-      const byName = res(LOG_DELIVERY, "cf-delivery", {
+      const byName = res(CLOUDWATCH_LOG_DELIVERY, "cf-delivery", {
         deliverySourceName: "docs-access",
         deliveryDestinationArn: UNKNOWN,
       });
@@ -781,14 +795,14 @@ describe("policy: CloudFront", () => {
       const d = dist({ loggingConfig: undefined });
       expect(await one(name, [d])).to.have.length(1);
       const src = res(
-        LOG_SOURCE,
+        CLOUDWATCH_LOG_DELIVERY_SOURCE,
         "cf-logs",
         { name: "docs-access", logType: "ACCESS_LOGS", resourceArn: UNKNOWN },
         { refs: { resourceArn: [d] } },
       );
       expect((await one(name, [d, src]))[0]).to.include("no LogDelivery");
       const other = res(
-        LOG_SOURCE,
+        CLOUDWATCH_LOG_DELIVERY_SOURCE,
         "cf-conn",
         { name: "docs-conn", logType: "CONNECTION_LOGS", resourceArn: UNKNOWN },
         { refs: { resourceArn: [d] } },
@@ -800,7 +814,7 @@ describe("policy: CloudFront", () => {
   describe("cloudfront-security-headers-hsts (stack)", () => {
     const name = "cloudfront-security-headers-hsts";
     const rhp = (maxAge?: number) =>
-      res(RHP, "headers", {
+      res(CLOUDFRONT_RESPONSE_HEADERS_POLICY, "headers", {
         name: "docs-headers",
         id: UNKNOWN,
         securityHeadersConfig:
@@ -851,7 +865,7 @@ describe("policy: CloudFront", () => {
       expect((await one(name, [ordered]))[0]).to.include(
         "neither a managed security-headers policy",
       );
-      const known = res(RHP, "headers", {
+      const known = res(CLOUDFRONT_RESPONSE_HEADERS_POLICY, "headers", {
         id: "abc-123",
         securityHeadersConfig: {
           strictTransportSecurity: { accessControlMaxAgeSec: 63072000, override: true },
@@ -1005,7 +1019,7 @@ describe("edge policies on a program recorded under the mock runtime", () => {
       const { record } = await import("../../tools/lib/recorder");
       const { evaluate } = await import("./fixture");
       const recording = await record({ project: "platform", stack: "test", preview }, program);
-      const assoc = recording.resources.find((r) => r.type === ASSOCIATION)!;
+      const assoc = recording.resources.find((r) => r.type === WAFV2_WEB_ACL_ASSOCIATION)!;
       expect(
         assoc.propertyDependencies.resourceArn,
         "alb.arn registers a property dependency",

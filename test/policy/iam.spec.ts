@@ -5,8 +5,25 @@
 import { expect } from "chai";
 import type { RecordedResource } from "../../tools/lib/recorder";
 import type { PackConfig } from "../../tools/lib/policy-runner";
-import { IAM_TYPES, policies } from "../../policy-pack/policies/iam";
+import { policies } from "../../policy-pack/policies/iam";
 import { evaluate, res, UNKNOWN } from "./fixture";
+import {
+  IAM_GROUP_POLICY,
+  IAM_GROUP_POLICY_ATTACHMENT,
+  IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_POLICY,
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICIES_EXCLUSIVE,
+  IAM_ROLE_POLICY,
+  IAM_ROLE_POLICY_ATTACHMENT,
+  IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_USER_POLICIES_EXCLUSIVE,
+  IAM_USER_POLICY,
+  IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+  SSM_PARAMETER,
+} from "../../policy-pack/lib/types";
 
 const ACCOUNT = "123456789012";
 const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`;
@@ -72,7 +89,7 @@ const ecsTrust = doc({
 });
 
 const role = (name: string, inputs: Record<string, unknown> = {}) =>
-  res(IAM_TYPES.role, name, {
+  res(IAM_ROLE, name, {
     assumeRolePolicy: JSON.stringify(ecsTrust),
     inlinePolicies: [{ name: "app", policy: JSON.stringify(goodDoc) }],
     tags: { Name: name },
@@ -130,14 +147,14 @@ function compliantStack(): RecordedResource[] {
   // A role managed with separate resources: at preview its optional computed inline arguments are
   // unknown outputs, as the engine reports them.
   const worker = res(
-    IAM_TYPES.role,
+    IAM_ROLE,
     "worker",
     { assumeRolePolicy: ecsTrust },
     {
       outputs: { assumeRolePolicy: ecsTrust, inlinePolicies: UNKNOWN, managedPolicyArns: UNKNOWN },
     },
   );
-  const customer = res(IAM_TYPES.policy, "api-extra", {
+  const customer = res(IAM_POLICY, "api-extra", {
     policy: JSON.stringify(goodDoc),
     description: "extra",
   });
@@ -146,35 +163,35 @@ function compliantStack(): RecordedResource[] {
     worker,
     customer,
     res(
-      IAM_TYPES.rolePolicy,
+      IAM_ROLE_POLICY,
       "worker-inline",
       { role: UNKNOWN, policy: goodDoc },
       { refs: { role: [worker] } },
     ),
-    res(IAM_TYPES.userPolicy, "ci-user-inline", { user: "ci", policy: JSON.stringify(goodDoc) }),
-    res(IAM_TYPES.groupPolicy, "devs-inline", { group: "devs", policy: doc(goodStatements[0]) }),
+    res(IAM_USER_POLICY, "ci-user-inline", { user: "ci", policy: JSON.stringify(goodDoc) }),
+    res(IAM_GROUP_POLICY, "devs-inline", { group: "devs", policy: doc(goodStatements[0]) }),
     res(
-      IAM_TYPES.rolePolicyAttachment,
+      IAM_ROLE_POLICY_ATTACHMENT,
       "api-extra-attach",
       { role: UNKNOWN, policyArn: UNKNOWN },
       { refs: { role: [worker], policyArn: [customer] } },
     ),
-    res(IAM_TYPES.rolePolicyAttachment, "worker-literal-attach", {
+    res(IAM_ROLE_POLICY_ATTACHMENT, "worker-literal-attach", {
       role: "worker",
       policyArn: `arn:aws:iam::${ACCOUNT}:policy/existing-app-policy`,
     }),
-    res(IAM_TYPES.groupPolicyAttachment, "devs-attach", {
+    res(IAM_GROUP_POLICY_ATTACHMENT, "devs-attach", {
       group: "devs",
       policyArn: `arn:aws:iam::${ACCOUNT}:policy/existing-app-policy`,
     }),
     res(
-      IAM_TYPES.policyAttachment,
+      IAM_POLICY_ATTACHMENT,
       "shared-attach",
       { roles: [UNKNOWN], policyArn: UNKNOWN },
       { refs: { roles: [worker], policyArn: [customer] } },
     ),
     res(
-      IAM_TYPES.rolePolicyAttachmentsExclusive,
+      IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
       "api-exclusive",
       {
         roleName: UNKNOWN,
@@ -182,11 +199,11 @@ function compliantStack(): RecordedResource[] {
       },
       { refs: { roleName: [worker], policyArns: [customer] } },
     ),
-    res(IAM_TYPES.rolePoliciesExclusive, "worker-inline-exclusive", {
+    res(IAM_ROLE_POLICIES_EXCLUSIVE, "worker-inline-exclusive", {
       roleName: "worker",
       policyNames: ["worker-inline"],
     }),
-    res(IAM_TYPES.groupPolicyAttachmentsExclusive, "devs-exclusive", {
+    res(IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, "devs-exclusive", {
       groupName: "devs",
       policyArns: [],
     }),
@@ -210,7 +227,7 @@ describe("policy: least-privilege IAM", () => {
         JSON.stringify(goodDoc),
         { Version: "2012-10-17", Statement: goodStatements[0] },
       ]) {
-        const f = await run([res(IAM_TYPES.rolePolicy, "p", { role: "api", policy })]);
+        const f = await run([res(IAM_ROLE_POLICY, "p", { role: "api", policy })]);
         expect(f.all, JSON.stringify(policy).slice(0, 40)).to.deep.equal([]);
       }
     });
@@ -276,10 +293,10 @@ describe("policy: least-privilege IAM", () => {
     it("checks every attachment point", async () => {
       const bad = doc({ Effect: "Allow", Action: "*", Resource: "*" });
       for (const [type, inputs] of [
-        [IAM_TYPES.rolePolicy, { role: "r", policy: bad }],
-        [IAM_TYPES.policy, { policy: JSON.stringify(bad) }],
-        [IAM_TYPES.userPolicy, { user: "u", policy: bad }],
-        [IAM_TYPES.groupPolicy, { group: "g", policy: JSON.stringify(bad) }],
+        [IAM_ROLE_POLICY, { role: "r", policy: bad }],
+        [IAM_POLICY, { policy: JSON.stringify(bad) }],
+        [IAM_USER_POLICY, { user: "u", policy: bad }],
+        [IAM_GROUP_POLICY, { group: "g", policy: JSON.stringify(bad) }],
       ] as const) {
         expect(await of(P, [res(type, "x", inputs)]), type).to.have.length(1);
       }
@@ -623,17 +640,17 @@ describe("policy: least-privilege IAM", () => {
     it("reports AWS-managed policies on every attachment type", async () => {
       const r = role("api");
       const cases: RecordedResource[] = [
-        res(IAM_TYPES.rolePolicyAttachment, "a1", { role: "api", policyArn: ADMIN }),
-        res(IAM_TYPES.userPolicyAttachment, "a2", { user: "u", policyArn: ADMIN }),
-        res(IAM_TYPES.groupPolicyAttachment, "a3", { group: "g", policyArn: ADMIN }),
-        res(IAM_TYPES.policyAttachment, "a4", { roles: ["api"], policyArn: ADMIN }),
+        res(IAM_ROLE_POLICY_ATTACHMENT, "a1", { role: "api", policyArn: ADMIN }),
+        res(IAM_USER_POLICY_ATTACHMENT, "a2", { user: "u", policyArn: ADMIN }),
+        res(IAM_GROUP_POLICY_ATTACHMENT, "a3", { group: "g", policyArn: ADMIN }),
+        res(IAM_POLICY_ATTACHMENT, "a4", { roles: ["api"], policyArn: ADMIN }),
         role("managed", { managedPolicyArns: [ADMIN] }),
-        res(IAM_TYPES.rolePolicyAttachmentsExclusive, "a6", {
+        res(IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, "a6", {
           roleName: "api",
           policyArns: [ADMIN],
         }),
-        res(IAM_TYPES.userPolicyAttachmentsExclusive, "a7", { userName: "u", policyArns: [ADMIN] }),
-        res(IAM_TYPES.groupPolicyAttachmentsExclusive, "a8", {
+        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "a7", { userName: "u", policyArns: [ADMIN] }),
+        res(IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, "a8", {
           groupName: "g",
           policyArns: [ADMIN],
         }),
@@ -641,7 +658,7 @@ describe("policy: least-privilege IAM", () => {
       for (const c of cases) expect(await of(P, [r, c]), c.type).to.have.length(1);
     });
     it("accepts an allow-listed policy with a reason, not one without", async () => {
-      const attach = res(IAM_TYPES.rolePolicyAttachment, "a", {
+      const attach = res(IAM_ROLE_POLICY_ATTACHMENT, "a", {
         role: "api",
         policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
       });
@@ -665,16 +682,16 @@ describe("policy: least-privilege IAM", () => {
       expect(await of(P, [attach], { [P]: noReason })).to.have.length(1);
     });
     it("a policy ARN unknown at preview: fine when built from a customer Policy, a preview note otherwise", async () => {
-      const customer = res(IAM_TYPES.policy, "custom", { policy: JSON.stringify(goodDoc) });
-      const other = res("aws:ssm/parameter:Parameter", "arn-param", { value: UNKNOWN });
+      const customer = res(IAM_POLICY, "custom", { policy: JSON.stringify(goodDoc) });
+      const other = res(SSM_PARAMETER, "arn-param", { value: UNKNOWN });
       const viaPolicy = res(
-        IAM_TYPES.rolePolicyAttachment,
+        IAM_ROLE_POLICY_ATTACHMENT,
         "a",
         { role: "api", policyArn: UNKNOWN },
         { refs: { policyArn: [customer] } },
       );
       const viaOther = res(
-        IAM_TYPES.rolePolicyAttachment,
+        IAM_ROLE_POLICY_ATTACHMENT,
         "b",
         { role: "api", policyArn: UNKNOWN },
         { refs: { policyArn: [other] } },
@@ -688,7 +705,7 @@ describe("policy: least-privilege IAM", () => {
         tags: { [`waiver:${P}`]: "Break-glass role, reviewed in SEC-142 every quarter" },
       });
       const attach = res(
-        IAM_TYPES.rolePolicyAttachment,
+        IAM_ROLE_POLICY_ATTACHMENT,
         "admin-attach",
         { role: UNKNOWN, policyArn: ADMIN },
         { refs: { role: [r] } },
@@ -704,17 +721,17 @@ describe("policy: least-privilege IAM", () => {
     const P = "iam-no-user-policies";
     it("reports every way of attaching permissions to a user", async () => {
       const cases: RecordedResource[] = [
-        res(IAM_TYPES.userPolicy, "u1", { user: "u", policy: JSON.stringify(goodDoc) }),
-        res(IAM_TYPES.userPolicyAttachment, "u2", {
+        res(IAM_USER_POLICY, "u1", { user: "u", policy: JSON.stringify(goodDoc) }),
+        res(IAM_USER_POLICY_ATTACHMENT, "u2", {
           user: "u",
           policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
         }),
-        res(IAM_TYPES.policyAttachment, "u3", {
+        res(IAM_POLICY_ATTACHMENT, "u3", {
           users: ["u"],
           policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
         }),
-        res(IAM_TYPES.userPoliciesExclusive, "u4", { userName: "u", policyNames: ["p"] }),
-        res(IAM_TYPES.userPolicyAttachmentsExclusive, "u5", {
+        res(IAM_USER_POLICIES_EXCLUSIVE, "u4", { userName: "u", policyNames: ["p"] }),
+        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "u5", {
           userName: "u",
           policyArns: [`arn:aws:iam::${ACCOUNT}:policy/p`],
         }),
@@ -727,7 +744,7 @@ describe("policy: least-privilege IAM", () => {
       }
       expect(
         await of(P, [
-          res(IAM_TYPES.policyAttachment, "g", {
+          res(IAM_POLICY_ATTACHMENT, "g", {
             groups: ["g"],
             users: [],
             policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
@@ -742,12 +759,12 @@ describe("policy: least-privilege IAM", () => {
     it("reports inlinePolicies together with a RolePolicy, and managedPolicyArns with an attachment", async () => {
       const r = role("api", { managedPolicyArns: [`arn:aws:iam::${ACCOUNT}:policy/base`] });
       const inline = res(
-        IAM_TYPES.rolePolicy,
+        IAM_ROLE_POLICY,
         "extra",
         { role: UNKNOWN, policy: goodDoc },
         { refs: { role: [r] } },
       );
-      const attach = res(IAM_TYPES.rolePolicyAttachment, "extra-attach", {
+      const attach = res(IAM_ROLE_POLICY_ATTACHMENT, "extra-attach", {
         role: "api",
         policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
       });
@@ -762,7 +779,7 @@ describe("policy: least-privilege IAM", () => {
     it("accepts a role whose computed outputs only reflect its separate resources (after a refresh)", async () => {
       const arn = `arn:aws:iam::${ACCOUNT}:policy/p`;
       const r = res(
-        IAM_TYPES.role,
+        IAM_ROLE,
         "api",
         { assumeRolePolicy: JSON.stringify(ecsTrust), name: "api" },
         {
@@ -774,12 +791,12 @@ describe("policy: least-privilege IAM", () => {
           },
         },
       );
-      const inline = res(IAM_TYPES.rolePolicy, "extra", {
+      const inline = res(IAM_ROLE_POLICY, "extra", {
         name: "extra",
         role: "api",
         policy: goodDoc,
       });
-      const attach = res(IAM_TYPES.rolePolicyAttachment, "extra-attach", {
+      const attach = res(IAM_ROLE_POLICY_ATTACHMENT, "extra-attach", {
         role: "api",
         policyArn: arn,
       });
@@ -787,7 +804,7 @@ describe("policy: least-privilege IAM", () => {
     });
     it("accepts separate resources when the role does not set the inline arguments", async () => {
       const r = res(
-        IAM_TYPES.role,
+        IAM_ROLE,
         "api",
         { assumeRolePolicy: JSON.stringify(ecsTrust) },
         {
@@ -799,7 +816,7 @@ describe("policy: least-privilege IAM", () => {
         },
       );
       const inline = res(
-        IAM_TYPES.rolePolicy,
+        IAM_ROLE_POLICY,
         "p",
         { role: UNKNOWN, policy: goodDoc },
         { refs: { role: [r] } },
@@ -825,7 +842,7 @@ describe("policy: least-privilege IAM", () => {
       expect(
         await of(P, [roleWith({ Effect: "Allow", Action: "s4:GetObject", Resource: "*" })]),
       ).to.have.length(1);
-      expect(await of(P, [res(IAM_TYPES.policy, "p", { policy: "{not json" })])).to.deep.equal([
+      expect(await of(P, [res(IAM_POLICY, "p", { policy: "{not json" })])).to.deep.equal([
         `${P}: policy: document is not valid JSON.`,
       ]);
       expect(
@@ -836,7 +853,7 @@ describe("policy: least-privilege IAM", () => {
 
   describe("values unknown at preview", () => {
     it("a document unknown as a whole is a preview note for each document policy, never a pass", async () => {
-      const f = await run([res(IAM_TYPES.rolePolicy, "p", { role: "api", policy: UNKNOWN })]);
+      const f = await run([res(IAM_ROLE_POLICY, "p", { role: "api", policy: UNKNOWN })]);
       expect(f.all).to.deep.equal([]);
       expect(f.notes.map((n) => n.split(":")[0])).to.include.members([
         "iam-no-wildcard-actions",

@@ -5,9 +5,18 @@
 import { expect } from "chai";
 import { policies } from "../../policy-pack/policies/kms";
 import { previewNotes, res, UNKNOWN, violations } from "./fixture";
-
-const KEY = "aws:kms/key:Key";
-const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+import {
+  CODEBUILD_PROJECT,
+  CODEPIPELINE_PIPELINE,
+  ECR_REPOSITORY,
+  IAM_ROLE,
+  KMS_KEY,
+  KMS_KEY_POLICY,
+  REDSHIFTSERVERLESS_NAMESPACE,
+  S3_BUCKET,
+  SNS_TOPIC,
+  SQS_QUEUE,
+} from "../../policy-pack/lib/types";
 const ACCOUNT = "123456789012";
 const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 
@@ -38,7 +47,7 @@ const keyInputs = {
   deletionWindowInDays: 30,
   policy: keyPolicyDoc(),
 };
-const key = (inputs: Record<string, any> = {}) => res(KEY, "key", { ...keyInputs, ...inputs });
+const key = (inputs: Record<string, any> = {}) => res(KMS_KEY, "key", { ...keyInputs, ...inputs });
 
 describe("kms policies", () => {
   describe("kms-key-rotation-enabled", () => {
@@ -91,7 +100,7 @@ describe("kms policies", () => {
       expect(await violations(p, [key()])).to.deep.equal([]);
       const k = key({ policy: undefined });
       const kp = res(
-        KEY_POLICY,
+        KMS_KEY_POLICY,
         "key-policy",
         { keyId: UNKNOWN, policy: keyPolicyDoc() },
         { refs: { keyId: [k] } },
@@ -127,7 +136,7 @@ describe("kms policies", () => {
       ]);
       const k = key({ policy: undefined });
       const kp = res(
-        KEY_POLICY,
+        KMS_KEY_POLICY,
         "kp",
         { keyId: UNKNOWN, policy: keyPolicyDoc(wildcard) },
         { refs: { keyId: [k] } },
@@ -146,7 +155,7 @@ describe("kms policies", () => {
       expect(await violations(p, [key({ policy: keyPolicyDoc(viaOnly) })])).to.have.length(1);
     });
     it("reports a KeyPolicy for a key outside the stack", async () => {
-      const kp = res(KEY_POLICY, "kp", { keyId: "1234abcd", policy: keyPolicyDoc(wildcard) });
+      const kp = res(KMS_KEY_POLICY, "kp", { keyId: "1234abcd", policy: keyPolicyDoc(wildcard) });
       expect(await violations(p, [kp])).to.have.length(1);
     });
     it("reports bypassPolicyLockoutSafetyCheck on the key and on a KeyPolicy", async () => {
@@ -155,7 +164,7 @@ describe("kms policies", () => {
       ]);
       const k = key({ policy: undefined });
       const kp = res(
-        KEY_POLICY,
+        KMS_KEY_POLICY,
         "kp",
         { keyId: UNKNOWN, policy: keyPolicyDoc(), bypassPolicyLockoutSafetyCheck: true },
         { refs: { keyId: [k] } },
@@ -165,8 +174,13 @@ describe("kms policies", () => {
       ]);
     });
     it("gives a preview note for a policy built from ARNs unknown at preview", async () => {
-      const role = res("aws:iam/role:Role", "admin", {});
-      const k = res(KEY, "key", { ...keyInputs, policy: UNKNOWN }, { refs: { policy: [role] } });
+      const role = res(IAM_ROLE, "admin", {});
+      const k = res(
+        KMS_KEY,
+        "key",
+        { ...keyInputs, policy: UNKNOWN },
+        { refs: { policy: [role] } },
+      );
       expect(await violations(p, [role, k])).to.deep.equal([]);
       expect(await previewNotes(p, [role, k])).to.have.length(1);
     });
@@ -204,7 +218,7 @@ describe("kms policies", () => {
     const p = policy("ecr-repository-kms-cmk");
     const k = key();
     const repo = (cfg: object[] | undefined, refs = true) =>
-      res("aws:ecr/repository:Repository", "repo", cfg ? { encryptionConfigurations: cfg } : {}, {
+      res(ECR_REPOSITORY, "repo", cfg ? { encryptionConfigurations: cfg } : {}, {
         refs: refs ? { encryptionConfigurations: [k] } : {},
       });
     it("passes KMS (and KMS_DSSE) with a key of the stack, and with a literal key ARN", async () => {
@@ -236,7 +250,7 @@ describe("kms policies", () => {
 
   describe("redshift-serverless-namespace-kms-cmk", () => {
     const p = policy("redshift-serverless-namespace-kms-cmk");
-    const NS = "aws:redshiftserverless/namespace:Namespace";
+    const NS = REDSHIFTSERVERLESS_NAMESPACE;
     it("passes a key of the stack (unknown ARN) and a literal key ARN", async () => {
       const k = key();
       const ns = res(
@@ -267,7 +281,7 @@ describe("kms policies", () => {
     const k = key();
     const project = (inputs: Record<string, any> = {}) =>
       res(
-        "aws:codebuild/project:Project",
+        CODEBUILD_PROJECT,
         "build",
         {
           encryptionKey: UNKNOWN,
@@ -286,7 +300,7 @@ describe("kms policies", () => {
       expect(await violations(p, [k, project()])).to.deep.equal([]);
     });
     it("reports an unset key and the aws/s3 alias", async () => {
-      const unset = res("aws:codebuild/project:Project", "build", {
+      const unset = res(CODEBUILD_PROJECT, "build", {
         artifacts: { type: "NO_ARTIFACTS" },
       });
       expect(await violations(p, [unset])).to.deep.equal([
@@ -329,10 +343,10 @@ describe("kms policies", () => {
   describe("codepipeline-artifact-store-kms-cmk", () => {
     const p = policy("codepipeline-artifact-store-kms-cmk");
     const k = key();
-    const bucket = res("aws:s3/bucket:Bucket", "artifacts", { bucket: "artifacts" });
+    const bucket = res(S3_BUCKET, "artifacts", { bucket: "artifacts" });
     const pipeline = (stores: object[]) =>
       res(
-        "aws:codepipeline/pipeline:Pipeline",
+        CODEPIPELINE_PIPELINE,
         "pipe",
         { roleArn: UNKNOWN, stages: [], artifactStores: stores },
         { refs: { artifactStores: [bucket, k] } },
@@ -368,37 +382,23 @@ describe("kms policies", () => {
     const sqs = policy("sqs-queue-kms-cmk");
     const k = key();
     it("pass a key of the stack", async () => {
-      const t = res(
-        "aws:sns/topic:Topic",
-        "t",
-        { kmsMasterKeyId: UNKNOWN },
-        { refs: { kmsMasterKeyId: [k] } },
-      );
-      const q = res(
-        "aws:sqs/queue:Queue",
-        "q",
-        { kmsMasterKeyId: UNKNOWN },
-        { refs: { kmsMasterKeyId: [k] } },
-      );
+      const t = res(SNS_TOPIC, "t", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
+      const q = res(SQS_QUEUE, "q", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
       expect(await violations(sns, [k, t])).to.deep.equal([]);
       expect(await violations(sqs, [k, q])).to.deep.equal([]);
     });
     it("report no key, SSE-SQS, and AWS-managed aliases", async () => {
-      expect(await violations(sns, [res("aws:sns/topic:Topic", "t", {})])).to.have.length(1);
+      expect(await violations(sns, [res(SNS_TOPIC, "t", {})])).to.have.length(1);
       expect(
-        await violations(sns, [
-          res("aws:sns/topic:Topic", "t", { kmsMasterKeyId: "alias/aws/sns" }),
-        ]),
+        await violations(sns, [res(SNS_TOPIC, "t", { kmsMasterKeyId: "alias/aws/sns" })]),
       ).to.have.length(1);
       expect(
-        await violations(sqs, [res("aws:sqs/queue:Queue", "q", { sqsManagedSseEnabled: true })]),
+        await violations(sqs, [res(SQS_QUEUE, "q", { sqsManagedSseEnabled: true })]),
       ).to.deep.equal([
         'q: SQS queue "q": no KMS key is set (SQS then applies SSE-SQS with an SQS-owned key, or nothing), not a customer-managed key.',
       ]);
       expect(
-        await violations(sqs, [
-          res("aws:sqs/queue:Queue", "q", { kmsMasterKeyId: "alias/aws/sqs" }),
-        ]),
+        await violations(sqs, [res(SQS_QUEUE, "q", { kmsMasterKeyId: "alias/aws/sqs" })]),
       ).to.have.length(1);
     });
   });

@@ -4,52 +4,54 @@
 // of new resources are the unknown sentinel and references travel as property dependencies.
 import { expect } from "chai";
 import type { RecordedResource } from "../../tools/lib/recorder";
-import { policies } from "../../policy-pack/policies/network";
+import { policies as networkPolicies } from "../../policy-pack/policies/network";
+import { policies as computePolicies } from "../../policy-pack/policies/compute";
+
+const policies = [...networkPolicies, ...computePolicies.filter((p) => p.name.startsWith("ec2-"))];
 import { evaluate, previewNotes, res, UNKNOWN as U, violations } from "./fixture";
+import {
+  CLOUDWATCH_LOG_GROUP,
+  CODEBUILD_PROJECT,
+  EBS_DEFAULT_KMS_KEY,
+  EBS_ENCRYPTION_BY_DEFAULT,
+  EBS_VOLUME,
+  EC2_DEFAULT_ROUTE_TABLE,
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+  EC2_EIP,
+  EC2_FLOW_LOG,
+  EC2_INSTANCE,
+  EC2_INTERNET_GATEWAY,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+  EC2_MANAGED_PREFIX_LIST,
+  EC2_NAT_GATEWAY,
+  EC2_NETWORK_ACL,
+  EC2_NETWORK_ACL_RULE,
+  EC2_ROUTE,
+  EC2_ROUTE_TABLE,
+  EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_SECURITY_GROUP,
+  EC2_SECURITY_GROUP_RULE,
+  EC2_SUBNET,
+  EC2_VPC,
+  EC2_VPC_ENDPOINT,
+  EC2_VPC_ENDPOINT_POLICY,
+  EC2_VPC_PEERING_CONNECTION,
+  ECS_SERVICE,
+  IAM_INSTANCE_PROFILE,
+  KMS_KEY,
+  LAMBDA_FUNCTION,
+  LB_LOAD_BALANCER,
+  VPC_SECURITY_GROUP_EGRESS_RULE,
+  VPC_SECURITY_GROUP_INGRESS_RULE,
+} from "../../policy-pack/lib/types";
 
 const P = Object.fromEntries(policies.map((p) => [p.name, p]));
 const policy = (name: string) => {
   const p = P[name];
   if (!p) throw new Error(`no policy ${name}`);
   return p;
-};
-
-const T = {
-  vpc: "aws:ec2/vpc:Vpc",
-  subnet: "aws:ec2/subnet:Subnet",
-  igw: "aws:ec2/internetGateway:InternetGateway",
-  eigw: "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway",
-  nat: "aws:ec2/natGateway:NatGateway",
-  eip: "aws:ec2/eip:Eip",
-  eipAssoc: "aws:ec2/eipAssociation:EipAssociation",
-  rt: "aws:ec2/routeTable:RouteTable",
-  drt: "aws:ec2/defaultRouteTable:DefaultRouteTable",
-  route: "aws:ec2/route:Route",
-  rta: "aws:ec2/routeTableAssociation:RouteTableAssociation",
-  mainRta: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
-  pcx: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
-  sg: "aws:ec2/securityGroup:SecurityGroup",
-  dsg: "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
-  sgRule: "aws:ec2/securityGroupRule:SecurityGroupRule",
-  ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-  egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-  lb: "aws:lb/loadBalancer:LoadBalancer",
-  flowLog: "aws:ec2/flowLog:FlowLog",
-  nacl: "aws:ec2/networkAcl:NetworkAcl",
-  naclRule: "aws:ec2/networkAclRule:NetworkAclRule",
-  endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-  endpointPolicy: "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy",
-  instance: "aws:ec2/instance:Instance",
-  launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
-  volume: "aws:ebs/volume:Volume",
-  ebsDefault: "aws:ebs/encryptionByDefault:EncryptionByDefault",
-  ebsKey: "aws:ebs/defaultKmsKey:DefaultKmsKey",
-  kmsKey: "aws:kms/key:Key",
-  profile: "aws:iam/instanceProfile:InstanceProfile",
-  ecs: "aws:ecs/service:Service",
-  lambda: "aws:lambda/function:Function",
-  codebuild: "aws:codebuild/project:Project",
-  logGroup: "aws:cloudwatch/logGroup:LogGroup",
 };
 
 const S3_POLICY = JSON.stringify({
@@ -68,12 +70,12 @@ const S3_POLICY = JSON.stringify({
 /** A compliant network with everything around it, as `pulumi preview` shows it. */
 function compliant() {
   const tags = (name: string, extra: Record<string, string> = {}) => ({ Name: name, ...extra });
-  const vpc = res(T.vpc, "main", { cidrBlock: "10.0.0.0/16", tags: tags("main") });
+  const vpc = res(EC2_VPC, "main", { cidrBlock: "10.0.0.0/16", tags: tags("main") });
   const v = { refs: { vpcId: [vpc] } };
-  const igw = res(T.igw, "igw", { vpcId: U, tags: tags("igw") }, v);
+  const igw = res(EC2_INTERNET_GATEWAY, "igw", { vpcId: U, tags: tags("igw") }, v);
   const subnet = (name: string, tier: string, cidr: string) =>
     res(
-      T.subnet,
+      EC2_SUBNET,
       name,
       { vpcId: U, cidrBlock: cidr, mapPublicIpOnLaunch: false, tags: tags(name, { tier }) },
       v,
@@ -82,57 +84,67 @@ function compliant() {
   const computeA = subnet("compute-a", "compute", "10.0.10.0/24");
   const dataA = subnet("data-a", "data", "10.0.20.0/24");
   const publicRt = res(
-    T.rt,
+    EC2_ROUTE_TABLE,
     "public-rt",
     { vpcId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }], tags: tags("public-rt") },
     { refs: { vpcId: [vpc], routes: [igw] } },
   );
-  const computeRt = res(T.rt, "compute-rt", { vpcId: U, tags: tags("compute-rt") }, v);
-  const dataRt = res(T.rt, "data-rt", { vpcId: U, routes: [], tags: tags("data-rt") }, v);
+  const computeRt = res(EC2_ROUTE_TABLE, "compute-rt", { vpcId: U, tags: tags("compute-rt") }, v);
+  const dataRt = res(
+    EC2_ROUTE_TABLE,
+    "data-rt",
+    { vpcId: U, routes: [], tags: tags("data-rt") },
+    v,
+  );
   const publicV6 = res(
-    T.route,
+    EC2_ROUTE,
     "public-v6",
     { routeTableId: U, destinationIpv6CidrBlock: "::/0", gatewayId: U },
     { refs: { routeTableId: [publicRt], gatewayId: [igw] } },
   );
   const computeOnPrem = res(
-    T.route,
+    EC2_ROUTE,
     "compute-onprem",
     { routeTableId: U, destinationCidrBlock: "172.16.0.0/12", transitGatewayId: "tgw-0abc1234" },
     { refs: { routeTableId: [computeRt] } },
   );
   const assoc = (name: string, s: RecordedResource, rt: RecordedResource) =>
     res(
-      T.rta,
+      EC2_ROUTE_TABLE_ASSOCIATION,
       name,
       { subnetId: U, routeTableId: U },
       { refs: { subnetId: [s], routeTableId: [rt] } },
     );
   const mainRt = res(
-    T.drt,
+    EC2_DEFAULT_ROUTE_TABLE,
     "main-rt",
     { defaultRouteTableId: U, routes: [], tags: tags("main-rt") },
     {
       refs: { defaultRouteTableId: [vpc] },
     },
   );
-  const dsg = res(T.dsg, "default-sg", { vpcId: U, tags: tags("default-sg") }, v);
-  const logs = res(T.logGroup, "flow-logs", { retentionInDays: 365, kmsKeyId: U });
+  const dsg = res(
+    EC2_DEFAULT_SECURITY_GROUP,
+    "default-sg",
+    { vpcId: U, tags: tags("default-sg") },
+    v,
+  );
+  const logs = res(CLOUDWATCH_LOG_GROUP, "flow-logs", { retentionInDays: 365, kmsKeyId: U });
   const flow = res(
-    T.flowLog,
+    EC2_FLOW_LOG,
     "flow",
     { vpcId: U, trafficType: "ALL", logDestination: U, iamRoleArn: U },
     { refs: { vpcId: [vpc], logDestination: [logs] } },
   );
   const albSg = res(
-    T.sg,
+    EC2_SECURITY_GROUP,
     "alb-sg",
     { vpcId: U, description: "Load balancer: HTTP(S) from the internet", tags: tags("alb-sg") },
     v,
   );
   const albRule = (name: string, port: number, cidr: Record<string, string>) =>
     res(
-      T.ingress,
+      VPC_SECURITY_GROUP_INGRESS_RULE,
       name,
       {
         securityGroupId: U,
@@ -148,13 +160,13 @@ function compliant() {
   const albHttpsV6 = albRule("alb-https-v6", 443, { cidrIpv6: "::/0" });
   const albHttp = albRule("alb-http", 80, { cidrIpv4: "0.0.0.0/0" });
   const appSg = res(
-    T.sg,
+    EC2_SECURITY_GROUP,
     "app-sg",
     { vpcId: U, description: "API tasks: 8080 from the load balancer", tags: tags("app-sg") },
     v,
   );
   const appIn = res(
-    T.ingress,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
     "app-from-alb",
     {
       securityGroupId: U,
@@ -167,7 +179,7 @@ function compliant() {
     { refs: { securityGroupId: [appSg], referencedSecurityGroupId: [albSg] } },
   );
   const appOut = res(
-    T.egress,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
     "app-to-endpoints",
     {
       securityGroupId: U,
@@ -180,19 +192,19 @@ function compliant() {
     { refs: { securityGroupId: [appSg] } },
   );
   const alb = res(
-    T.lb,
+    LB_LOAD_BALANCER,
     "alb",
     { internal: false, loadBalancerType: "application", securityGroups: [U], subnets: [U] },
     { refs: { securityGroups: [albSg], subnets: [publicA] } },
   );
   const api = res(
-    T.ecs,
+    ECS_SERVICE,
     "api",
     { networkConfiguration: { subnets: [U], securityGroups: [U], assignPublicIp: false } },
     { refs: { networkConfiguration: [computeA, appSg] } },
   );
   const s3 = res(
-    T.endpoint,
+    EC2_VPC_ENDPOINT,
     "s3",
     {
       vpcId: U,
@@ -204,7 +216,7 @@ function compliant() {
     { refs: { vpcId: [vpc], routeTableIds: [computeRt, dataRt] } },
   );
   const nacl = res(
-    T.nacl,
+    EC2_NETWORK_ACL,
     "private-nacl",
     {
       vpcId: U,
@@ -264,10 +276,10 @@ function compliant() {
     },
     { refs: { vpcId: [vpc], subnetIds: [computeA, dataA] } },
   );
-  const key = res(T.kmsKey, "ebs-key", { enableKeyRotation: true });
-  const profile = res(T.profile, "tunnel-profile", { role: U });
+  const key = res(KMS_KEY, "ebs-key", { enableKeyRotation: true });
+  const profile = res(IAM_INSTANCE_PROFILE, "tunnel-profile", { role: U });
   const tunnel = res(
-    T.instance,
+    EC2_INSTANCE,
     "tunnel",
     {
       ami: "ami-0123456789abcdef0",
@@ -376,13 +388,13 @@ describe("network policies", () => {
     it("catches an inline default route in a compute route table", async () => {
       const { r, all } = compliant();
       const nat = res(
-        T.nat,
+        EC2_NAT_GATEWAY,
         "nat",
         { subnetId: U, allocationId: U },
         { refs: { subnetId: [r.publicA] } },
       );
       const bad = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "compute-rt",
         {
           vpcId: U,
@@ -406,13 +418,13 @@ describe("network policies", () => {
     it("catches a separate Route 0.0.0.0/0 → NAT gateway", async () => {
       const { r, all } = compliant();
       const nat = res(
-        T.nat,
+        EC2_NAT_GATEWAY,
         "nat",
         { subnetId: U, allocationId: U },
         { refs: { subnetId: [r.publicA] } },
       );
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "compute-egress",
         { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", natGatewayId: U },
         { refs: { routeTableId: [r.computeRt], natGatewayId: [nat] } },
@@ -429,9 +441,14 @@ describe("network policies", () => {
 
     it("catches ::/0 → egress-only internet gateway from a data subnet", async () => {
       const { r, all } = compliant();
-      const eigw = res(T.eigw, "eigw", { vpcId: U }, { refs: { vpcId: [r.vpc] } });
+      const eigw = res(
+        EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+        "eigw",
+        { vpcId: U },
+        { refs: { vpcId: [r.vpc] } },
+      );
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "data-v6",
         { routeTableId: U, destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: U },
         { refs: { routeTableId: [r.dataRt], egressOnlyGatewayId: [eigw] } },
@@ -446,13 +463,13 @@ describe("network policies", () => {
     it("catches a subnet without association that falls back to a main route table set by MainRouteTableAssociation", async () => {
       const { r, all } = compliant();
       const mainTable = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "new-main",
         { vpcId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
         { refs: { vpcId: [r.vpc], routes: [r.igw] } },
       );
       const main = res(
-        T.mainRta,
+        EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
         "main-assoc",
         { vpcId: U, routeTableId: U },
         { refs: { vpcId: [r.vpc], routeTableId: [mainTable] } },
@@ -467,7 +484,7 @@ describe("network policies", () => {
     it("catches a subnet without association that falls back to a DefaultRouteTable with a default route", async () => {
       const { r, all } = compliant();
       const drt = res(
-        T.drt,
+        EC2_DEFAULT_ROUTE_TABLE,
         "main-rt",
         { defaultRouteTableId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
         { refs: { defaultRouteTableId: [r.vpc], routes: [r.igw] } },
@@ -482,7 +499,7 @@ describe("network policies", () => {
     it("catches a Route added to the VPC's implicit main route table (vpc.mainRouteTableId)", async () => {
       const { r, all } = compliant();
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "main-default",
         { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", gatewayId: U },
         { refs: { routeTableId: [r.vpc], gatewayId: [r.igw] } },
@@ -498,7 +515,7 @@ describe("network policies", () => {
         "an ECS service",
         (s: RecordedResource) =>
           res(
-            T.ecs,
+            ECS_SERVICE,
             "worker",
             { networkConfiguration: { subnets: [U] } },
             { refs: { networkConfiguration: [s] } },
@@ -508,7 +525,7 @@ describe("network policies", () => {
         "an EC2 instance",
         (s: RecordedResource) =>
           res(
-            T.instance,
+            EC2_INSTANCE,
             "box",
             { subnetId: U, metadataOptions: { httpTokens: "required" } },
             { refs: { subnetId: [s] } },
@@ -518,7 +535,7 @@ describe("network policies", () => {
         "a Lambda function",
         (s: RecordedResource) =>
           res(
-            T.lambda,
+            LAMBDA_FUNCTION,
             "fn",
             { vpcConfig: { subnetIds: [U], securityGroupIds: [U] } },
             { refs: { vpcConfig: [s] } },
@@ -528,7 +545,7 @@ describe("network policies", () => {
         "a CodeBuild project",
         (s: RecordedResource) =>
           res(
-            T.codebuild,
+            CODEBUILD_PROJECT,
             "build",
             { vpcConfig: { vpcId: U, subnets: [U], securityGroupIds: [U] } },
             { refs: { vpcConfig: [s] } },
@@ -538,13 +555,13 @@ describe("network policies", () => {
       it(`counts an untagged subnet that hosts ${kind} as compute`, async () => {
         const { r, all } = compliant();
         const misc = res(
-          T.subnet,
+          EC2_SUBNET,
           "misc-a",
           { vpcId: U, cidrBlock: "10.0.30.0/24" },
           { refs: { vpcId: [r.vpc] } },
         );
         const a = res(
-          T.rta,
+          EC2_ROUTE_TABLE_ASSOCIATION,
           "misc-a-rta",
           { subnetId: U, routeTableId: U },
           { refs: { subnetId: [misc], routeTableId: [r.publicRt] } },
@@ -560,7 +577,7 @@ describe("network policies", () => {
     it("correlates through literal ids (existing subnet and tables, no property dependencies)", async () => {
       const { all } = compliant();
       const rt = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "legacy-rt",
         { vpcId: "vpc-0legacy", routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0legacy" }] },
         {
@@ -571,11 +588,11 @@ describe("network policies", () => {
           },
         },
       );
-      const a = res(T.rta, "legacy-rta", {
+      const a = res(EC2_ROUTE_TABLE_ASSOCIATION, "legacy-rta", {
         subnetId: "subnet-0legacy",
         routeTableId: "rtb-0legacy",
       });
-      const fn = res(T.lambda, "legacy-fn", {
+      const fn = res(LAMBDA_FUNCTION, "legacy-fn", {
         vpcConfig: { subnetIds: ["subnet-0legacy"], securityGroupIds: ["sg-0legacy"] },
       });
       const found = await violations(core, all(rt, a, fn));
@@ -604,13 +621,13 @@ describe("network policies", () => {
           },
         );
       const nat = res(
-        T.nat,
+        EC2_NAT_GATEWAY,
         "nat",
         { subnetId: "subnet-0pub" },
         { refs: { subnetId: [r.publicA] } },
       );
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "compute-egress",
         {
           routeTableId: "rtb-0compute",
@@ -633,7 +650,7 @@ describe("network policies", () => {
       const reason =
         "AI environment calls model APIs through NAT; reviewed by security, ticket SEC-142";
       const aiRt = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "compute-rt",
         {
           vpcId: U,
@@ -641,9 +658,9 @@ describe("network policies", () => {
         },
         { refs: { vpcId: [r.vpc] } },
       );
-      const nat = res(T.nat, "nat", { subnetId: U }, { refs: { subnetId: [r.publicA] } });
+      const nat = res(EC2_NAT_GATEWAY, "nat", { subnetId: U }, { refs: { subnetId: [r.publicA] } });
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "ai-egress",
         { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", natGatewayId: U },
         { refs: { routeTableId: [aiRt], natGatewayId: [nat] } },
@@ -661,7 +678,7 @@ describe("network policies", () => {
     it("does not accept a too-short waiver reason", async () => {
       const { r, all } = compliant();
       const rt = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "compute-rt",
         {
           vpcId: U,
@@ -676,13 +693,13 @@ describe("network policies", () => {
     it("turns an association with an unknown subnet into a preview note, never a pass", async () => {
       const { r, all } = compliant();
       const bad = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "shadow-rt",
         { vpcId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
         { refs: { vpcId: [r.vpc], routes: [r.igw] } },
       );
       const floating = res(
-        T.rta,
+        EC2_ROUTE_TABLE_ASSOCIATION,
         "mystery-rta",
         { subnetId: U, routeTableId: U },
         { refs: { routeTableId: [bad] } },
@@ -699,7 +716,7 @@ describe("network policies", () => {
 
     it("turns compute with unknown subnets (no property dependency) into a preview note", async () => {
       const { all } = compliant();
-      const fn = res(T.lambda, "orphan-fn", {
+      const fn = res(LAMBDA_FUNCTION, "orphan-fn", {
         vpcConfig: { subnetIds: [U], securityGroupIds: [U] },
       });
       const notes = await previewNotes(core, all(fn));
@@ -709,7 +726,7 @@ describe("network policies", () => {
 
     it("turns a default route whose route table is unknown into a preview note", async () => {
       const { all } = compliant();
-      const route = res(T.route, "stray", {
+      const route = res(EC2_ROUTE, "stray", {
         routeTableId: U,
         destinationCidrBlock: "0.0.0.0/0",
         natGatewayId: "nat-0abc",
@@ -722,13 +739,13 @@ describe("network policies", () => {
 
     it("treats a prefix-list destination holding 0.0.0.0/0 as a default route", async () => {
       const { r, all } = compliant();
-      const pl = res("aws:ec2/managedPrefixList:ManagedPrefixList", "everything", {
+      const pl = res(EC2_MANAGED_PREFIX_LIST, "everything", {
         addressFamily: "IPv4",
         maxEntries: 1,
         entries: [{ cidr: "0.0.0.0/0" }],
       });
       const route = res(
-        T.route,
+        EC2_ROUTE,
         "compute-pl",
         { routeTableId: U, destinationPrefixListId: U, transitGatewayId: "tgw-0abc1234" },
         { refs: { routeTableId: [r.computeRt], destinationPrefixListId: [pl] } },
@@ -739,7 +756,7 @@ describe("network policies", () => {
 
     it("leaves a compute subnet in a VPC the stack does not manage to the advisory verifiable policy", async () => {
       const { all } = compliant();
-      const s = res(T.subnet, "ext-compute", {
+      const s = res(EC2_SUBNET, "ext-compute", {
         vpcId: "vpc-0existing",
         cidrBlock: "10.9.0.0/24",
         tags: { tier: "compute" },
@@ -753,7 +770,7 @@ describe("network policies", () => {
     it("flags route propagation into a compute route table as unverifiable", async () => {
       const { r, all } = compliant();
       const rt = res(
-        T.rt,
+        EC2_ROUTE_TABLE,
         "compute-rt",
         { vpcId: U, propagatingVgws: [U] },
         { refs: { vpcId: [r.vpc] } },
@@ -769,7 +786,7 @@ describe("network policies", () => {
     it("honours a custom tier tag", async () => {
       const { r, all } = compliant();
       const s = res(
-        T.subnet,
+        EC2_SUBNET,
         "public-a",
         { vpcId: U, tags: { layer: "app" } },
         { refs: { vpcId: [r.vpc] } },
@@ -786,16 +803,16 @@ describe("network policies", () => {
     const p = policy("ec2-route-peering-not-default");
     it("passes a peering route to the peer's CIDR and catches one to 0.0.0.0/0", async () => {
       const { r, all } = compliant();
-      const peer = res(T.pcx, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
+      const peer = res(EC2_VPC_PEERING_CONNECTION, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
       const ok = res(
-        T.route,
+        EC2_ROUTE,
         "to-peer",
         { routeTableId: U, destinationCidrBlock: "10.50.0.0/16", vpcPeeringConnectionId: U },
         { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
       );
       expect(await violations(p, all(peer, ok))).to.deep.equal([]);
       const bad = res(
-        T.route,
+        EC2_ROUTE,
         "to-peer",
         { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
         { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
@@ -814,7 +831,7 @@ describe("network policies", () => {
       expect(await violations([pub, admin], compliant().all())).to.deep.equal([]);
       const { r, all } = compliant();
       const inline = res(
-        T.sg,
+        EC2_SECURITY_GROUP,
         "alb-sg",
         {
           vpcId: U,
@@ -846,7 +863,7 @@ describe("network policies", () => {
     it("catches 443 from anywhere on a group that is not on a load balancer", async () => {
       const { r, all } = compliant();
       const app = res(
-        T.sg,
+        EC2_SECURITY_GROUP,
         "app-sg",
         {
           vpcId: U,
@@ -872,7 +889,7 @@ describe("network policies", () => {
     it("catches 443 from anywhere on an internal load balancer's group", async () => {
       const { r, all } = compliant();
       const lb = res(
-        T.lb,
+        LB_LOAD_BALANCER,
         "alb",
         { internal: true, securityGroups: [U] },
         { refs: { securityGroups: [r.albSg] } },
@@ -885,7 +902,7 @@ describe("network policies", () => {
     it("catches a port other than 80/443 on the load balancer's group", async () => {
       const { r, all } = compliant();
       const rule = res(
-        T.ingress,
+        VPC_SECURITY_GROUP_INGRESS_RULE,
         "alb-8443",
         {
           securityGroupId: U,
@@ -905,7 +922,7 @@ describe("network policies", () => {
     it("catches SSH from ::/0 in a SecurityGroupRule (both policies)", async () => {
       const { r, all } = compliant();
       const rule = res(
-        T.sgRule,
+        EC2_SECURITY_GROUP_RULE,
         "ssh",
         {
           type: "ingress",
@@ -926,7 +943,7 @@ describe("network policies", () => {
     it("catches all traffic from anywhere, even on the load balancer's group", async () => {
       const { r, all } = compliant();
       const rule = res(
-        T.ingress,
+        VPC_SECURITY_GROUP_INGRESS_RULE,
         "alb-all",
         { securityGroupId: U, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all" },
         { refs: { securityGroupId: [r.albSg] } },
@@ -940,7 +957,7 @@ describe("network policies", () => {
     it("catches RDP in a port range from anywhere", async () => {
       const { r, all } = compliant();
       const rule = res(
-        T.ingress,
+        VPC_SECURITY_GROUP_INGRESS_RULE,
         "range",
         {
           securityGroupId: U,
@@ -959,7 +976,7 @@ describe("network policies", () => {
     it("turns a load balancer whose scheme is unknown into a preview note for its 80/443 rules", async () => {
       const { r, all } = compliant();
       const lb = res(
-        T.lb,
+        LB_LOAD_BALANCER,
         "alb",
         { internal: U, securityGroups: [U] },
         { refs: { securityGroups: [r.albSg] } },
@@ -972,7 +989,7 @@ describe("network policies", () => {
 
     it("turns a rule whose group is unknown into a preview note", async () => {
       const { all } = compliant();
-      const rule = res(T.ingress, "lost", {
+      const rule = res(VPC_SECURITY_GROUP_INGRESS_RULE, "lost", {
         securityGroupId: U,
         ipProtocol: "tcp",
         fromPort: 443,
@@ -988,7 +1005,7 @@ describe("network policies", () => {
       const p = policy("ec2-security-group-egress-restricted");
       const { r, all } = compliant();
       const out = res(
-        T.egress,
+        VPC_SECURITY_GROUP_EGRESS_RULE,
         "all-out",
         { securityGroupId: U, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all" },
         { refs: { securityGroupId: [r.appSg] } },
@@ -997,7 +1014,7 @@ describe("network policies", () => {
         'all-out: egress rule "all-out" allows all traffic out to 0.0.0.0/0.',
       ]);
       const https = res(
-        T.egress,
+        VPC_SECURITY_GROUP_EGRESS_RULE,
         "all-out",
         {
           securityGroupId: U,
@@ -1016,14 +1033,14 @@ describe("network policies", () => {
       const p = policy("ec2-security-group-description");
       const { r, all } = compliant();
       const sg = res(
-        T.sg,
+        EC2_SECURITY_GROUP,
         "app-sg",
         { vpcId: U, description: "Managed by Pulumi" },
         { refs: { vpcId: [r.vpc] } },
       );
       expect(await violations(p, swap(all(), sg))).to.have.length(1);
       const rule = res(
-        T.ingress,
+        VPC_SECURITY_GROUP_INGRESS_RULE,
         "app-from-alb",
         { securityGroupId: U, ipProtocol: "tcp", fromPort: 8080, toPort: 8080 },
         { refs: { securityGroupId: [r.appSg] } },
@@ -1032,7 +1049,7 @@ describe("network policies", () => {
         "app-from-alb: The rule has no description.",
       ]);
       const inline = res(
-        T.sg,
+        EC2_SECURITY_GROUP,
         "alb-sg",
         {
           vpcId: U,
@@ -1050,7 +1067,7 @@ describe("network policies", () => {
       const p = policy("ec2-security-group-no-rule-management-conflicts");
       const { r, all } = compliant();
       const inline = res(
-        T.sg,
+        EC2_SECURITY_GROUP,
         "alb-sg",
         {
           vpcId: U,
@@ -1071,7 +1088,7 @@ describe("network policies", () => {
         'alb-sg: security group "alb-sg" has inline rules and also separate rule resources: ingress rule "alb-https", ingress rule "alb-https-v6", ingress rule "alb-http".',
       ]);
       const dsgRule = res(
-        T.sgRule,
+        EC2_SECURITY_GROUP_RULE,
         "dsg-rule",
         {
           type: "egress",
@@ -1095,7 +1112,7 @@ describe("network policies", () => {
         'main: VPC "main" does not manage its default security group, which keeps AWS\'s rules (all inbound from members of the group, all outbound).',
       ]);
       const open = res(
-        T.dsg,
+        EC2_DEFAULT_SECURITY_GROUP,
         "default-sg",
         {
           vpcId: U,
@@ -1113,13 +1130,13 @@ describe("network policies", () => {
         'main: VPC "main" has no flow log.',
       ]);
       const rejects = res(
-        T.flowLog,
+        EC2_FLOW_LOG,
         "flow",
         { vpcId: U, trafficType: "REJECT" },
         { refs: { vpcId: [r.vpc] } },
       );
       expect((await violations(p, swap(all(), rejects)))[0]).to.contain("capture REJECT, not ALL");
-      const lost = res(T.flowLog, "flow", { vpcId: U, trafficType: "ALL" });
+      const lost = res(EC2_FLOW_LOG, "flow", { vpcId: U, trafficType: "ALL" });
       expect(await violations(p, swap(all(), lost))).to.deep.equal([]);
       expect(await previewNotes(p, swap(all(), lost))).to.have.length(1);
     });
@@ -1128,7 +1145,7 @@ describe("network policies", () => {
       const p = policy("ec2-subnet-no-public-ip-on-launch");
       const { r, all } = compliant();
       const s = res(
-        T.subnet,
+        EC2_SUBNET,
         "public-a",
         { vpcId: U, mapPublicIpOnLaunch: true, tags: { tier: "public" } },
         { refs: { vpcId: [r.vpc] } },
@@ -1140,7 +1157,7 @@ describe("network policies", () => {
       const p = policy("ec2-nacl-no-unrestricted-admin-ports");
       const { r, all } = compliant();
       const nacl = res(
-        T.nacl,
+        EC2_NETWORK_ACL,
         "private-nacl",
         {
           vpcId: U,
@@ -1162,7 +1179,7 @@ describe("network policies", () => {
       ]);
       // An allow numbered below the ACL's deny for 3389 wins.
       const rule = res(
-        T.naclRule,
+        EC2_NETWORK_ACL_RULE,
         "rdp",
         {
           networkAclId: U,
@@ -1181,7 +1198,7 @@ describe("network policies", () => {
       ]);
       // Numbered after the deny, it is shadowed.
       const later = res(
-        T.naclRule,
+        EC2_NETWORK_ACL_RULE,
         "rdp",
         {
           networkAclId: U,
@@ -1197,7 +1214,7 @@ describe("network policies", () => {
       );
       expect(await violations(p, all(later))).to.deep.equal([]);
       const v6 = res(
-        T.naclRule,
+        EC2_NETWORK_ACL_RULE,
         "rdp",
         {
           networkAclId: U,
@@ -1220,7 +1237,7 @@ describe("network policies", () => {
       const p = policy("ec2-nacl-no-unrestricted-admin-ports");
       const { r, all } = compliant();
       const nacl = res(
-        T.nacl,
+        EC2_NETWORK_ACL,
         "private-nacl",
         {
           vpcId: U,
@@ -1243,7 +1260,7 @@ describe("network policies", () => {
     it("ec2-nacl-no-all-ports-public-ingress: catches allow-all from anywhere, passes ephemeral return ports", async () => {
       const p = policy("ec2-nacl-no-all-ports-public-ingress");
       const { all } = compliant();
-      const rule = res(T.naclRule, "all-in", {
+      const rule = res(EC2_NETWORK_ACL_RULE, "all-in", {
         networkAclId: U,
         ruleNumber: 100,
         egress: false,
@@ -1256,7 +1273,7 @@ describe("network policies", () => {
       expect(await violations(p, all(rule))).to.deep.equal([
         "all-in: this rule allows all traffic from 0.0.0.0/0.",
       ]);
-      const outbound = res(T.naclRule, "all-in", {
+      const outbound = res(EC2_NETWORK_ACL_RULE, "all-in", {
         networkAclId: U,
         ruleNumber: 100,
         egress: true,
@@ -1273,14 +1290,14 @@ describe("network policies", () => {
       const p = policy("ec2-vpc-endpoint-policy");
       const { r, all } = compliant();
       const bare = res(
-        T.endpoint,
+        EC2_VPC_ENDPOINT,
         "s3",
         { vpcId: U, serviceName: "com.amazonaws.eu-west-1.s3", vpcEndpointType: "Gateway" },
         { refs: { vpcId: [r.vpc] } },
       );
       expect((await violations(p, swap(all(), bare)))[0]).to.contain("has no endpoint policy");
       const full = res(
-        T.endpoint,
+        EC2_VPC_ENDPOINT,
         "s3",
         {
           vpcId: U,
@@ -1293,13 +1310,13 @@ describe("network policies", () => {
       );
       expect((await violations(p, swap(all(), full)))[0]).to.contain("full-access endpoint policy");
       const attached = res(
-        T.endpointPolicy,
+        EC2_VPC_ENDPOINT_POLICY,
         "s3-policy",
         { vpcEndpointId: U, policy: S3_POLICY },
         { refs: { vpcEndpointId: [bare] } },
       );
       expect(await violations(p, swap(all(attached), bare))).to.deep.equal([]);
-      const gwlb = res(T.endpoint, "s3", {
+      const gwlb = res(EC2_VPC_ENDPOINT, "s3", {
         vpcId: U,
         serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0abc",
         vpcEndpointType: "GatewayLoadBalancer",
@@ -1312,7 +1329,7 @@ describe("network policies", () => {
     const tunnelWith = (changes: Record<string, any>) => {
       const { r, all } = compliant();
       const inst = res(
-        T.instance,
+        EC2_INSTANCE,
         "tunnel",
         { ...r.tunnel.inputs, ...changes },
         { refs: { subnetId: [r.computeA] } },
@@ -1328,7 +1345,7 @@ describe("network policies", () => {
       expect(
         await violations(p, tunnelWith({ metadataOptions: { httpEndpoint: "disabled" } })),
       ).to.deep.equal([]);
-      const lt = res(T.launchTemplate, "lt", { imageId: "ami-0123" });
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", { imageId: "ami-0123" });
       expect((await violations(p, [lt]))[0]).to.contain("not set");
     });
 
@@ -1347,13 +1364,13 @@ describe("network policies", () => {
       expect(await violations(p, tunnelWith({ associatePublicIpAddress: true }))).to.have.length(1);
       const { r, all } = compliant();
       const pubSubnet = res(
-        T.subnet,
+        EC2_SUBNET,
         "compute-a",
         { vpcId: U, mapPublicIpOnLaunch: true, tags: { tier: "compute" } },
         { refs: { vpcId: [r.vpc] } },
       );
       const inherits = res(
-        T.instance,
+        EC2_INSTANCE,
         "tunnel",
         { ...r.tunnel.inputs, associatePublicIpAddress: undefined },
         { refs: { subnetId: [r.computeA] } },
@@ -1362,20 +1379,20 @@ describe("network policies", () => {
         "maps a public IP on launch",
       );
       const lt = res(
-        T.launchTemplate,
+        EC2_LAUNCH_TEMPLATE,
         "lt",
         { networkInterfaces: [{ associatePublicIpAddress: "true", subnetId: U }] },
         { refs: { networkInterfaces: [r.computeA] } },
       );
       expect(await violations(p, all(lt))).to.have.length(1);
       const eip = res(
-        T.eip,
+        EC2_EIP,
         "tunnel-ip",
         { domain: "vpc", instance: U },
         { refs: { instance: [r.tunnel] } },
       );
       expect(await violations(p, all(eip))).to.have.length(1);
-      const natIp = res(T.eip, "nat-ip", { domain: "vpc" });
+      const natIp = res(EC2_EIP, "nat-ip", { domain: "vpc" });
       expect(await violations(p, all(natIp))).to.deep.equal([]);
     });
 
@@ -1387,17 +1404,17 @@ describe("network policies", () => {
       expect((await violations(p, awsKey))[0]).to.contain("AWS managed key");
       const byDefault = [
         ...plain,
-        res(T.ebsDefault, "ebs-default", { enabled: true }),
-        res(T.ebsKey, "ebs-key-default", { keyArn: U }),
+        res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+        res(EBS_DEFAULT_KMS_KEY, "ebs-key-default", { keyArn: U }),
       ];
       expect(await violations(p, byDefault)).to.deep.equal([]);
-      const lt = res(T.launchTemplate, "lt", {
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [
           { deviceName: "/dev/xvda", ebs: { encrypted: "false", volumeSize: 8 } },
         ],
       });
       expect((await violations(p, [lt]))[0]).to.contain("volume /dev/xvda is not encrypted");
-      const ltOk = res(T.launchTemplate, "lt", {
+      const ltOk = res(EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: U } }],
       });
       expect(await violations(p, [ltOk])).to.deep.equal([]);
@@ -1406,11 +1423,13 @@ describe("network policies", () => {
     it("ec2-ebs-volume-encrypted: catches an unencrypted volume, accepts a CMK", async () => {
       const p = policy("ec2-ebs-volume-encrypted");
       expect(
-        await violations(p, [res(T.volume, "data", { availabilityZone: "eu-west-1a", size: 10 })]),
+        await violations(p, [
+          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", size: 10 }),
+        ]),
       ).to.deep.equal(['data: EBS volume "data" is not encrypted.']);
       expect(
         await violations(p, [
-          res(T.volume, "data", { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: U }),
+          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: U }),
         ]),
       ).to.deep.equal([]);
     });
@@ -1434,7 +1453,9 @@ describe("network policies", () => {
       const p = policy("ec2-instance-no-secrets-in-user-data");
       const script = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n";
       expect(await violations(p, tunnelWith({ userData: script }))).to.have.length(1);
-      const lt = res(T.launchTemplate, "lt", { userData: Buffer.from(script).toString("base64") });
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+        userData: Buffer.from(script).toString("base64"),
+      });
       expect(await violations(p, [lt])).to.have.length(1);
     });
 

@@ -5,25 +5,28 @@ import { expect } from "chai";
 import type { RecordedResource } from "../../tools/lib/recorder";
 import { policies } from "../../policy-pack/policies/s3";
 import { evaluate, previewNotes, res, UNKNOWN, violations } from "./fixture";
-
-const BUCKET = "aws:s3/bucket:Bucket";
-const BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
-const PAB = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-const SSE =
-  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
-const SSE_V2 =
-  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
-const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
-const VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
-const VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
-const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
-const LOGGING = "aws:s3/bucketLogging:BucketLogging";
-const LOGGING_V2 = "aws:s3/bucketLoggingV2:BucketLoggingV2";
-const POLICY = "aws:s3/bucketPolicy:BucketPolicy";
-const ACL = "aws:s3/bucketAcl:BucketAcl";
-const ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
-const ACCOUNT_PAB = "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
-const KEY = "aws:kms/key:Key";
+import {
+  IAM_ROLE,
+  KMS_KEY,
+  LB_LOAD_BALANCER,
+  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET,
+  S3_BUCKET_ACL,
+  S3_BUCKET_ACL_V2,
+  S3_BUCKET_LIFECYCLE_CONFIGURATION,
+  S3_BUCKET_LOGGING,
+  S3_BUCKET_LOGGING_V2,
+  S3_BUCKET_OBJECTV2,
+  S3_BUCKET_OWNERSHIP_CONTROLS,
+  S3_BUCKET_POLICY,
+  S3_BUCKET_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
+  S3_BUCKET_V2,
+  S3_BUCKET_VERSIONING,
+  S3_BUCKET_VERSIONING_V2,
+  SSM_PARAMETER,
+} from "../../policy-pack/lib/types";
 
 const policy = (name: string) => {
   const p = policies.find((x) => x.name === name);
@@ -75,16 +78,20 @@ interface Options {
  */
 function compliantBucket(name = "data", opts: Options = {}) {
   const bucketName = `${name}-bucket`;
-  const key = res(KEY, `${name}-key`, { enableKeyRotation: true, description: "data key" });
-  const logs = res(BUCKET, `${name}-logs`, { bucket: `${name}-logs-bucket` });
-  const bucket = res(opts.type ?? BUCKET, name, { bucket: bucketName, tags: {}, ...opts.bucket });
+  const key = res(KMS_KEY, `${name}-key`, { enableKeyRotation: true, description: "data key" });
+  const logs = res(S3_BUCKET, `${name}-logs`, { bucket: `${name}-logs-bucket` });
+  const bucket = res(opts.type ?? S3_BUCKET, name, {
+    bucket: bucketName,
+    tags: {},
+    ...opts.bucket,
+  });
   const link: Record<string, RecordedResource[]> = opts.literal ? {} : { bucket: [bucket] };
   const ref = opts.literal ? bucketName : UNKNOWN;
   const defaults: Record<Part, [string, Record<string, any>, Record<string, RecordedResource[]>]> =
     {
-      pab: [PAB, ALL_FLAGS, {}],
+      pab: [S3_BUCKET_PUBLIC_ACCESS_BLOCK, ALL_FLAGS, {}],
       sse: [
-        SSE,
+        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
         {
           rules: [
             {
@@ -98,10 +105,14 @@ function compliantBucket(name = "data", opts: Options = {}) {
         },
         { rules: [key] },
       ],
-      ownership: [OWNERSHIP, { rule: { objectOwnership: "BucketOwnerEnforced" } }, {}],
-      versioning: [VERSIONING, { versioningConfiguration: { status: "Enabled" } }, {}],
+      ownership: [
+        S3_BUCKET_OWNERSHIP_CONTROLS,
+        { rule: { objectOwnership: "BucketOwnerEnforced" } },
+        {},
+      ],
+      versioning: [S3_BUCKET_VERSIONING, { versioningConfiguration: { status: "Enabled" } }, {}],
       lifecycle: [
-        LIFECYCLE,
+        S3_BUCKET_LIFECYCLE_CONFIGURATION,
         {
           rules: [
             {
@@ -115,11 +126,11 @@ function compliantBucket(name = "data", opts: Options = {}) {
         {},
       ],
       logging: [
-        LOGGING,
+        S3_BUCKET_LOGGING,
         { targetBucket: UNKNOWN, targetPrefix: `${name}/` },
         { targetBucket: [logs] },
       ],
-      policy: [POLICY, { policy: doc(tlsStatement(bucketName)) }, {}],
+      policy: [S3_BUCKET_POLICY, { policy: doc(tlsStatement(bucketName)) }, {}],
     };
   const sides: RecordedResource[] = [];
   for (const [part, [type, inputs, refs]] of Object.entries(defaults) as [
@@ -153,13 +164,13 @@ describe("s3 policies", () => {
 
     it("passes a bucket whose block sets all four flags (Bucket and BucketV2)", async () => {
       expect(await violations(p, stack())).to.deep.equal([]);
-      expect(await violations(p, stack({ type: BUCKET_V2 }))).to.deep.equal([]);
+      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
       expect(await previewNotes(p, stack())).to.deep.equal([]);
     });
 
     it("correlates a block whose bucket id is unknown through its property dependency", async () => {
       const { bucket, sides } = compliantBucket();
-      const block = sides.find((s) => s.type === PAB)!;
+      const block = sides.find((s) => s.type === S3_BUCKET_PUBLIC_ACCESS_BLOCK)!;
       expect(block.inputs.bucket).to.equal(UNKNOWN);
       expect(await violations(p, [bucket, block])).to.deep.equal([]);
     });
@@ -169,7 +180,7 @@ describe("s3 policies", () => {
     });
 
     it("reports a bucket without a block (Bucket and BucketV2)", async () => {
-      for (const type of [BUCKET, BUCKET_V2]) {
+      for (const type of [S3_BUCKET, S3_BUCKET_V2]) {
         expect(await violations(p, stack({ type, parts: { pab: null } }))).to.deep.equal([
           'data: bucket "data" has no BucketPublicAccessBlock.',
         ]);
@@ -191,7 +202,10 @@ describe("s3 policies", () => {
     it("does not count a block of another bucket, nor one naming a bucket outside the stack", async () => {
       const a = compliantBucket("a");
       const b = compliantBucket("b", { parts: { pab: null } });
-      const external = res(PAB, "external-pab", { bucket: "legacy-bucket", ...ALL_FLAGS });
+      const external = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "external-pab", {
+        bucket: "legacy-bucket",
+        ...ALL_FLAGS,
+      });
       expect(await violations(p, [...a.all, ...b.all, external])).to.deep.equal([
         'b: bucket "b" has no BucketPublicAccessBlock.',
       ]);
@@ -209,7 +223,10 @@ describe("s3 policies", () => {
 
     it("gives a preview note when a block's bucket is unknown and not a property dependency", async () => {
       const { bucket } = compliantBucket();
-      const orphan = res(PAB, "orphan", { bucket: UNKNOWN, ...ALL_FLAGS });
+      const orphan = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "orphan", {
+        bucket: UNKNOWN,
+        ...ALL_FLAGS,
+      });
       expect(await violations(p, [bucket, orphan])).to.deep.equal([]);
       const notes = await previewNotes(p, [bucket, orphan]);
       expect(notes[0]).to.contain("orphan");
@@ -232,18 +249,30 @@ describe("s3 policies", () => {
   describe("s3-public-access-block-all-flags", () => {
     const p = policy("s3-public-access-block-all-flags");
     it("passes a block with four true flags", async () => {
-      expect(await violations(p, [res(PAB, "b", { bucket: "x", ...ALL_FLAGS })])).to.deep.equal([]);
+      expect(
+        await violations(p, [
+          res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", { bucket: "x", ...ALL_FLAGS }),
+        ]),
+      ).to.deep.equal([]);
     });
     for (const flag of Object.keys(ALL_FLAGS)) {
       it(`reports ${flag} false`, async () => {
-        const block = res(PAB, "b", { bucket: "x", ...ALL_FLAGS, [flag]: false });
+        const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
+          bucket: "x",
+          ...ALL_FLAGS,
+          [flag]: false,
+        });
         expect(await violations(p, [block])).to.deep.equal([
           `b: ${flag} not true (an unset flag is false).`,
         ]);
       });
     }
     it("gives a preview note for an unknown flag", async () => {
-      const block = res(PAB, "b", { bucket: "x", ...ALL_FLAGS, blockPublicPolicy: UNKNOWN });
+      const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
+        bucket: "x",
+        ...ALL_FLAGS,
+        blockPublicPolicy: UNKNOWN,
+      });
       expect(await violations(p, [block])).to.deep.equal([]);
       expect(await previewNotes(p, [block])).to.have.length(1);
     });
@@ -254,10 +283,10 @@ describe("s3 policies", () => {
     it("passes private and log-delivery ACLs", async () => {
       expect(
         await violations(p, [
-          res(BUCKET, "a", { acl: "private" }),
-          res(BUCKET_V2, "b", {}),
-          res(ACL_V2, "c", { bucket: "x", acl: "log-delivery-write" }),
-          res(BUCKET, "d", {
+          res(S3_BUCKET, "a", { acl: "private" }),
+          res(S3_BUCKET_V2, "b", {}),
+          res(S3_BUCKET_ACL_V2, "c", { bucket: "x", acl: "log-delivery-write" }),
+          res(S3_BUCKET, "d", {
             grants: [
               {
                 type: "Group",
@@ -272,11 +301,11 @@ describe("s3 policies", () => {
     for (const acl of ["public-read", "public-read-write", "authenticated-read"]) {
       it(`reports canned ACL ${acl} on Bucket, BucketV2, BucketAcl, BucketAclV2 and objects`, async () => {
         const found = await violations(p, [
-          res(BUCKET, "a", { acl }),
-          res(BUCKET_V2, "b", { acl }),
-          res(ACL, "c", { bucket: "x", acl }),
-          res(ACL_V2, "d", { bucket: "x", acl }),
-          res("aws:s3/bucketObjectv2:BucketObjectv2", "e", { bucket: "x", key: "k", acl }),
+          res(S3_BUCKET, "a", { acl }),
+          res(S3_BUCKET_V2, "b", { acl }),
+          res(S3_BUCKET_ACL, "c", { bucket: "x", acl }),
+          res(S3_BUCKET_ACL_V2, "d", { bucket: "x", acl }),
+          res(S3_BUCKET_OBJECTV2, "e", { bucket: "x", key: "k", acl }),
         ]);
         expect(found).to.deep.equal(
           ["a", "b", "c", "d", "e"].map((n) => `${n}: canned ACL "${acl}" is public.`),
@@ -284,7 +313,7 @@ describe("s3 policies", () => {
       });
     }
     it("reports inline grants to AllUsers", async () => {
-      const b = res(BUCKET, "a", {
+      const b = res(S3_BUCKET, "a", {
         grants: [
           {
             type: "Group",
@@ -298,7 +327,7 @@ describe("s3 policies", () => {
       ]);
     });
     it("reports BucketAclV2 access-control grants to AuthenticatedUsers", async () => {
-      const acl = res(ACL_V2, "a", {
+      const acl = res(S3_BUCKET_ACL_V2, "a", {
         bucket: "x",
         accessControlPolicy: {
           owner: { id: "owner" },
@@ -328,7 +357,7 @@ describe("s3 policies", () => {
       Resource: "arn:aws:s3:::data-bucket/*",
     };
     const withStatement = (s: object) => [
-      res(POLICY, "pol", { bucket: "data-bucket", policy: doc(s) }),
+      res(S3_BUCKET_POLICY, "pol", { bucket: "data-bucket", policy: doc(s) }),
     ];
     const publicRead = {
       Sid: "Public",
@@ -405,21 +434,23 @@ describe("s3 policies", () => {
     it("reads policy documents given as objects, and inline bucket policies (Bucket and BucketV2)", async () => {
       const object = { Version: "2012-10-17", Statement: [publicRead] };
       expect(
-        await violations(p, [res(POLICY, "pol", { bucket: "x", policy: object })]),
+        await violations(p, [res(S3_BUCKET_POLICY, "pol", { bucket: "x", policy: object })]),
       ).to.have.length(1);
-      expect(await violations(p, [res(BUCKET, "b", { policy: doc(publicRead) })])).to.have.length(
-        1,
-      );
       expect(
-        await violations(p, [res(BUCKET_V2, "b", { policy: doc(publicRead) })]),
+        await violations(p, [res(S3_BUCKET, "b", { policy: doc(publicRead) })]),
+      ).to.have.length(1);
+      expect(
+        await violations(p, [res(S3_BUCKET_V2, "b", { policy: doc(publicRead) })]),
       ).to.have.length(1);
     });
     it("reports a document that is not JSON", async () => {
-      const found = await violations(p, [res(POLICY, "pol", { bucket: "x", policy: "{not json" })]);
+      const found = await violations(p, [
+        res(S3_BUCKET_POLICY, "pol", { bucket: "x", policy: "{not json" }),
+      ]);
       expect(found[0]).to.match(/^pol: the policy document is not valid JSON/);
     });
     it("gives a preview note for a document unknown at preview", async () => {
-      const unknown = [res(POLICY, "pol", { bucket: UNKNOWN, policy: UNKNOWN })];
+      const unknown = [res(S3_BUCKET_POLICY, "pol", { bucket: UNKNOWN, policy: UNKNOWN })];
       expect(await violations(p, unknown)).to.deep.equal([]);
       expect(await previewNotes(p, unknown)).to.have.length(1);
     });
@@ -429,7 +460,7 @@ describe("s3 policies", () => {
     const p = policy("s3-bucket-ownership-enforced");
     it("passes BucketOwnerEnforced (Bucket, BucketV2, literal name)", async () => {
       expect(await violations(p, stack())).to.deep.equal([]);
-      expect(await violations(p, stack({ type: BUCKET_V2 }))).to.deep.equal([]);
+      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
       expect(await violations(p, stack({ literal: true }))).to.deep.equal([]);
     });
     it("reports a bucket without ownership controls", async () => {
@@ -451,9 +482,12 @@ describe("s3 policies", () => {
     const p = policy("s3-account-public-access-block");
     it("passes a stack with an all-true account block, or without buckets", async () => {
       expect(
-        await violations(p, [...stack(), res(ACCOUNT_PAB, "account", ALL_FLAGS)]),
+        await violations(p, [
+          ...stack(),
+          res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", ALL_FLAGS),
+        ]),
       ).to.deep.equal([]);
-      expect(await violations(p, [res(KEY, "k", {})])).to.deep.equal([]);
+      expect(await violations(p, [res(KMS_KEY, "k", {})])).to.deep.equal([]);
     });
     it("notes a stack with buckets and no account block, once, for the stack", async () => {
       const found = await violations(p, [...stack(), ...compliantBucket("other").all]);
@@ -463,7 +497,10 @@ describe("s3 policies", () => {
       );
     });
     it("reports an account block with a flag off", async () => {
-      const block = res(ACCOUNT_PAB, "account", { ...ALL_FLAGS, restrictPublicBuckets: false });
+      const block = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", {
+        ...ALL_FLAGS,
+        restrictPublicBuckets: false,
+      });
       expect(await violations(p, [...stack(), block])).to.deep.equal([
         "account: account public-access block leaves restrictPublicBuckets off.",
       ]);
@@ -481,9 +518,9 @@ describe("s3 policies", () => {
       expect(await previewNotes(p, stack())).to.deep.equal([]);
     });
     it("passes the V2 side resource, a BucketV2, a literal bucket name and a literal key ARN", async () => {
-      const { key, bucket, sides } = compliantBucket("data", { type: BUCKET_V2 });
+      const { key, bucket, sides } = compliantBucket("data", { type: S3_BUCKET_V2 });
       const v2 = res(
-        SSE_V2,
+        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
         "data-sse-v2",
         {
           bucket: UNKNOWN,
@@ -499,7 +536,12 @@ describe("s3 policies", () => {
         { refs: { bucket: [bucket], rules: [key] } },
       );
       expect(
-        await violations(p, [key, bucket, ...sides.filter((s) => s.type !== SSE), v2]),
+        await violations(p, [
+          key,
+          bucket,
+          ...sides.filter((s) => s.type !== S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION),
+          v2,
+        ]),
       ).to.deep.equal([]);
       const literal = stack({
         literal: true,
@@ -542,9 +584,9 @@ describe("s3 policies", () => {
       }
     });
     it("reads the inline blocks of Bucket (rule) and BucketV2 (rules) when no side resource exists", async () => {
-      const key = res(KEY, "k", {});
+      const key = res(KMS_KEY, "k", {});
       const inline = res(
-        BUCKET,
+        S3_BUCKET,
         "a",
         {
           bucket: "a-bucket",
@@ -559,7 +601,7 @@ describe("s3 policies", () => {
         },
         { refs: { serverSideEncryptionConfiguration: [key] } },
       );
-      const inlineV2 = res(BUCKET_V2, "b", {
+      const inlineV2 = res(S3_BUCKET_V2, "b", {
         bucket: "b-bucket",
         serverSideEncryptionConfigurations: [
           { rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "AES256" }] }] },
@@ -570,7 +612,7 @@ describe("s3 policies", () => {
       ]);
     });
     it("treats an inline block unknown without property dependency as unset (provider-computed)", async () => {
-      const b = res(BUCKET, "a", {
+      const b = res(S3_BUCKET, "a", {
         bucket: "a-bucket",
         serverSideEncryptionConfiguration: UNKNOWN,
       });
@@ -579,10 +621,10 @@ describe("s3 policies", () => {
       ]);
     });
     it("gives a preview note for a key reference unknown and not built from a key of the stack", async () => {
-      const other = res("aws:ssm/parameter:Parameter", "key-param", { name: "/key" });
+      const other = res(SSM_PARAMETER, "key-param", { name: "/key" });
       const { bucket, key } = compliantBucket();
       const s = res(
-        SSE,
+        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
         "data-sse",
         {
           bucket: UNKNOWN,
@@ -605,9 +647,9 @@ describe("s3 policies", () => {
       /** A data bucket logging into a log bucket that uses SSE-S3, with optional tags on the log bucket. */
       function logTarget(tags: Record<string, string>) {
         const data = compliantBucket("data");
-        const logs = res(BUCKET, "logs", { bucket: "logs-bucket", tags });
+        const logs = res(S3_BUCKET, "logs", { bucket: "logs-bucket", tags });
         const logsSse = res(
-          SSE,
+          S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
           "logs-sse",
           {
             bucket: UNKNOWN,
@@ -616,12 +658,12 @@ describe("s3 policies", () => {
           { refs: { bucket: [logs] } },
         );
         const logging = res(
-          LOGGING,
+          S3_BUCKET_LOGGING,
           "data-logging",
           { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "data/" },
           { refs: { bucket: [data.bucket], targetBucket: [logs] } },
         );
-        const sides = data.sides.filter((s) => s.type !== LOGGING);
+        const sides = data.sides.filter((s) => s.type !== S3_BUCKET_LOGGING);
         return [data.key, data.bucket, ...sides, logging, logs, logsSse];
       }
 
@@ -662,15 +704,15 @@ describe("s3 policies", () => {
         expect(await violations(p, resources)).to.have.length(1);
       });
       it("accepts ALB access-log targets; NLB log targets support SSE-KMS and are reported", async () => {
-        const logs = res(BUCKET, "logs", { bucket: "logs-bucket" });
-        const alb = res("aws:lb/loadBalancer:LoadBalancer", "alb", {
+        const logs = res(S3_BUCKET, "logs", { bucket: "logs-bucket" });
+        const alb = res(LB_LOAD_BALANCER, "alb", {
           accessLogs: { bucket: "logs-bucket", enabled: true },
         });
         expect(await violations(p, [logs, alb])).to.deep.equal([]);
         expect((await violations(notes, [logs, alb]))[0]).to.contain(
           "ELB User Guide for Application Load Balancers, 'Enable access logs'",
         );
-        const nlb = res("aws:lb/loadBalancer:LoadBalancer", "nlb", {
+        const nlb = res(LB_LOAD_BALANCER, "nlb", {
           loadBalancerType: "network",
           accessLogs: { bucket: "logs-bucket", enabled: true },
         });
@@ -680,8 +722,8 @@ describe("s3 policies", () => {
         expect(found[0]).to.contain("support SSE-KMS with a customer-managed key");
       });
       it("recognises inline logging by literal name", async () => {
-        const logs = res(BUCKET, "logs", { bucket: "logs-bucket" });
-        const v2 = res(BUCKET_V2, "src", {
+        const logs = res(S3_BUCKET, "logs", { bucket: "logs-bucket" });
+        const v2 = res(S3_BUCKET_V2, "src", {
           bucket: "src-bucket",
           loggings: [{ targetBucket: "logs-bucket" }],
         });
@@ -734,7 +776,7 @@ describe("s3 policies", () => {
 
     it("passes a policy that denies non-TLS requests (Bucket, BucketV2, literal name, IfExists)", async () => {
       expect(await violations(p, stack())).to.deep.equal([]);
-      expect(await violations(p, stack({ type: BUCKET_V2 }))).to.deep.equal([]);
+      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
       expect(await violations(p, stack({ literal: true }))).to.deep.equal([]);
       const ifExists = { ...tls, Condition: { BoolIfExists: { "aws:SecureTransport": false } } };
       expect(await violations(p, withPolicy(ifExists))).to.deep.equal([]);
@@ -773,7 +815,7 @@ describe("s3 policies", () => {
 
   describe("s3-bucket-cross-account-restricted", () => {
     const p = policy("s3-bucket-cross-account-restricted");
-    const role = res("aws:iam/role:Role", "api-role", {}, { outputs: { arn: ROLE_ARN } });
+    const role = res(IAM_ROLE, "api-role", {}, { outputs: { arn: ROLE_ARN } });
     const grant = (principal: string) =>
       stack({
         parts: {
@@ -821,28 +863,28 @@ describe("s3 policies", () => {
       expect(
         await violations(
           p,
-          stack({ literal: true }).filter((r) => r.type !== KEY),
+          stack({ literal: true }).filter((r) => r.type !== KMS_KEY),
         ),
       ).to.have.length(0);
-      const v2 = res(BUCKET_V2, "b", {
+      const v2 = res(S3_BUCKET_V2, "b", {
         bucket: "b-bucket",
         loggings: [{ targetBucket: "elsewhere" }],
       });
       expect(await violations(p, [v2])).to.deep.equal([]);
-      const legacy = res(LOGGING_V2, "b-logging", {
+      const legacy = res(S3_BUCKET_LOGGING_V2, "b-logging", {
         bucket: "c-bucket",
         targetBucket: "elsewhere",
         targetPrefix: "c/",
       });
-      expect(await violations(p, [res(BUCKET, "c", { bucket: "c-bucket" }), legacy])).to.deep.equal(
-        [],
-      );
+      expect(
+        await violations(p, [res(S3_BUCKET, "c", { bucket: "c-bucket" }), legacy]),
+      ).to.deep.equal([]);
     });
     it("reports a bucket without logging, and an inline block without a target", async () => {
       expect(await violations(p, stack({ parts: { logging: null } }))).to.deep.equal([
         'data: bucket "data" has no server access logging.',
       ]);
-      const empty = res(BUCKET, "b", { bucket: "b-bucket", logging: { targetBucket: "" } });
+      const empty = res(S3_BUCKET, "b", { bucket: "b-bucket", logging: { targetBucket: "" } });
       expect(await violations(p, [empty])).to.deep.equal([
         'b: bucket "b" has no server access logging.',
       ]);
@@ -854,14 +896,14 @@ describe("s3 policies", () => {
         'data-logs: bucket "data-logs" has no server access logging; it is a log target (from "data-logging"), ' +
           "which S3 advises not to log: record that with a `waiver:s3-bucket-logging-enabled` tag.",
       ]);
-      const waivedLogs = res(BUCKET, "data-logs", {
+      const waivedLogs = res(S3_BUCKET, "data-logs", {
         bucket: "data-logs-bucket",
         tags: { "waiver:s3-bucket-logging-enabled": "log bucket: logging it would loop" },
       });
-      const resources = [bucket, ...sides.filter((s) => s.type !== LOGGING), waivedLogs];
+      const resources = [bucket, ...sides.filter((s) => s.type !== S3_BUCKET_LOGGING), waivedLogs];
       resources.push(
         res(
-          LOGGING,
+          S3_BUCKET_LOGGING,
           "data-logging",
           { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "d/" },
           {
@@ -875,7 +917,7 @@ describe("s3 policies", () => {
     it("reports a bucket that logs to itself", async () => {
       const { bucket, sides } = compliantBucket();
       const self = res(
-        LOGGING,
+        S3_BUCKET_LOGGING,
         "self",
         { bucket: UNKNOWN, targetBucket: UNKNOWN, targetPrefix: "x/" },
         {
@@ -883,7 +925,7 @@ describe("s3 policies", () => {
         },
       );
       expect(
-        await violations(p, [bucket, ...sides.filter((s) => s.type !== LOGGING), self]),
+        await violations(p, [bucket, ...sides.filter((s) => s.type !== S3_BUCKET_LOGGING), self]),
       ).to.deep.equal([
         'data: bucket "data" delivers its access logs to itself, an endless loop of log records.',
       ]);
@@ -896,7 +938,7 @@ describe("s3 policies", () => {
       expect(await violations(p, stack())).to.deep.equal([]);
       const { bucket } = compliantBucket();
       const v2 = res(
-        VERSIONING_V2,
+        S3_BUCKET_VERSIONING_V2,
         "v",
         { bucket: UNKNOWN, versioningConfiguration: { status: "Enabled" } },
         {
@@ -905,7 +947,7 @@ describe("s3 policies", () => {
       );
       expect(await violations(p, [bucket, v2])).to.deep.equal([]);
       expect(
-        await violations(p, [res(BUCKET_V2, "b", { versionings: [{ enabled: true }] })]),
+        await violations(p, [res(S3_BUCKET_V2, "b", { versionings: [{ enabled: true }] })]),
       ).to.deep.equal([]);
     });
     it("reports Suspended and missing versioning", async () => {
@@ -919,7 +961,7 @@ describe("s3 policies", () => {
         'data: bucket "data" has no versioning enabled.',
       ]);
       expect(
-        await violations(p, [res(BUCKET, "b", { versioning: { enabled: false } })]),
+        await violations(p, [res(S3_BUCKET, "b", { versioning: { enabled: false } })]),
       ).to.have.length(1);
     });
   });
@@ -928,7 +970,7 @@ describe("s3 policies", () => {
     const p = policy("s3-bucket-lifecycle-configured");
     it("passes an enabled rule that aborts incomplete uploads (side resource, inline)", async () => {
       expect(await violations(p, stack())).to.deep.equal([]);
-      const inline = res(BUCKET, "b", {
+      const inline = res(S3_BUCKET, "b", {
         lifecycleRules: [{ enabled: true, abortIncompleteMultipartUploadDays: 7 }],
       });
       expect(await violations(p, [inline])).to.deep.equal([]);
@@ -963,8 +1005,8 @@ describe("s3 policies", () => {
   it("every policy passes a compliant Bucket and a compliant BucketV2", async () => {
     const resources = [
       ...stack(),
-      ...compliantBucket("v2", { type: BUCKET_V2 }).all,
-      res(ACCOUNT_PAB, "account", ALL_FLAGS),
+      ...compliantBucket("v2", { type: S3_BUCKET_V2 }).all,
+      res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", ALL_FLAGS),
     ];
     const report = await evaluate(policies, resources);
     expect(report.violations.map((v) => `${v.policy} ${v.name}: ${v.detail}`)).to.deep.equal([]);

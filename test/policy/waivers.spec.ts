@@ -5,6 +5,7 @@ import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/po
 import { allPolicies } from "../../policy-pack/policies";
 import { policies as waiverPolicies } from "../../policy-pack/policies/waivers";
 import { evaluate, previewNotes, res, UNKNOWN, violations } from "./fixture";
+import { KMS_KEY } from "../../policy-pack/lib/types";
 
 const byName = (name: string) => {
   const p = allPolicies.find((x) => x.name === name);
@@ -14,8 +15,6 @@ const byName = (name: string) => {
 const waiversInUse = byName("policy-waivers");
 const waiverValid = byName("policy-waiver-valid");
 const rotation = byName("kms-key-rotation-enabled");
-
-const KEY = "aws:kms/key:Key";
 const REASON = "Partner integration pins key material; ticket SEC-1234.";
 
 /** A key that passes the rotation policy, with extra tags. */
@@ -24,7 +23,7 @@ function key(
   tags: Record<string, unknown> = {},
   inputs: Record<string, unknown> = {},
 ) {
-  return res(KEY, name, { enableKeyRotation: true, tags: { Name: name, ...tags }, ...inputs });
+  return res(KMS_KEY, name, { enableKeyRotation: true, tags: { Name: name, ...tags }, ...inputs });
 }
 
 describe("waivers", () => {
@@ -75,7 +74,7 @@ describe("waivers", () => {
     });
 
     it("lists a waiver given in a policy's `waivers` config, for resources that carry no tags", async () => {
-      const legacy = res(KEY, "legacy", { enableKeyRotation: false });
+      const legacy = res(KMS_KEY, "legacy", { enableKeyRotation: false });
       const config = {
         "kms-key-rotation-enabled": { waivers: [{ resource: "legacy", reason: REASON }] },
       };
@@ -98,7 +97,7 @@ describe("waivers", () => {
 
     it("tags unknown at preview become a preview note, not a silent pass", async () => {
       const notes = await previewNotes(waiversInUse, [
-        res(KEY, "later", { enableKeyRotation: true, tags: UNKNOWN }),
+        res(KMS_KEY, "later", { enableKeyRotation: true, tags: UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
       expect(notes[0]).to.contain("can't run policy 'policy-waivers' during preview");

@@ -3,10 +3,11 @@
 // with non-default names, AWS-managed admin passwords and audit log exports.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { asList, present } from "../../lib/values";
-
-const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
-const USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
+import {
+  REDSHIFTSERVERLESS_NAMESPACE,
+  REDSHIFTSERVERLESS_USAGE_LIMIT,
+  REDSHIFTSERVERLESS_WORKGROUP,
+} from "../../lib/types";
 
 export const redshiftWorkgroupNotPublic = resourcePolicy({
   name: "redshift-serverless-workgroup-not-public",
@@ -18,7 +19,7 @@ export const redshiftWorkgroupNotPublic = resourcePolicy({
   remediationSteps:
     "Set `publiclyAccessible: false` (the default) and reach the workgroup through a private tunnel or VPC endpoint.",
   references: [{ source: "Security Hub FSBP", id: "RedshiftServerless.3" }],
-  types: [WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
@@ -34,7 +35,7 @@ export const redshiftWorkgroupEnhancedVpcRouting = resourcePolicy({
   remediationSteps:
     "Set `enhancedVpcRouting: true` and give the data subnets an S3 gateway endpoint.",
   references: [{ source: "Security Hub FSBP", id: "RedshiftServerless.1" }],
-  types: [WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (props.enhancedVpcRouting !== true) ctx.report("enhancedVpcRouting is not true.");
   },
@@ -54,7 +55,7 @@ export const redshiftWorkgroupRequireSsl = resourcePolicy({
     { source: "Security Hub FSBP", id: "RedshiftServerless.2" },
     { source: "cdk-nag", id: "AwsSolutions-RS1" },
   ],
-  types: [WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     // Redshift Serverless API (ConfigParameter): keys are auto_mv, datestyle, enable_user_activity_logging,
     // query_group, search_path, require_ssl, use_fips_ssl, ...
@@ -86,7 +87,7 @@ export const redshiftWorkgroupNetwork = resourcePolicy({
   references: [
     { source: "AWS docs", id: "Redshift Serverless workgroup subnets and security groups" },
   ],
-  types: [WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (!present(props, "subnetIds"))
       ctx.report("subnetIds is not set (default VPC subnets are used).");
@@ -106,10 +107,10 @@ export const redshiftWorkgroupUsageLimit = stackPolicy({
     'Add an `aws.redshiftserverless.UsageLimit` with `resourceArn: <workgroup>.arn`, `usageType: "serverless-compute"`, ' +
     'an amount in RPU-hours per period and `breachAction: "deactivate"` (or "emit-metric" with an alarm).',
   references: [{ source: "AWS docs", id: "Redshift Serverless usage limits" }],
-  types: [WORKGROUP, USAGE_LIMIT],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, REDSHIFTSERVERLESS_USAGE_LIMIT],
   check: (ctx) => {
-    for (const wg of ctx.index.ofType(WORKGROUP)) {
-      if (ctx.index.referrers(wg, "resourceArn", USAGE_LIMIT).length === 0) {
+    for (const wg of ctx.index.ofType(REDSHIFTSERVERLESS_WORKGROUP)) {
+      if (ctx.index.referrers(wg, "resourceArn", REDSHIFTSERVERLESS_USAGE_LIMIT).length === 0) {
         ctx.report(wg, "The workgroup has no usage limit.");
       }
     }
@@ -131,7 +132,7 @@ export const redshiftNamespaceAdminUsername = resourcePolicy({
     { source: "Security Hub FSBP", id: "RedshiftServerless.5" },
     { source: "cdk-nag", id: "AwsSolutions-RS3" },
   ],
-  types: [NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const hasAdmin =
       props.manageAdminPassword === true ||
@@ -159,7 +160,7 @@ export const redshiftNamespaceManagedPassword = resourcePolicy({
   references: [
     { source: "AWS docs", id: "Redshift Serverless managed admin credentials in Secrets Manager" },
   ],
-  types: [NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     // Presence is enough: the value itself is a secret the report must not echo.
     if (present(props, "adminUserPassword")) ctx.report("adminUserPassword is set by the program.");
@@ -185,7 +186,7 @@ export const redshiftNamespaceAuditLogs = resourcePolicy<{ requiredLogExports: s
       default: ["connectionlog", "userlog", "useractivitylog"],
     },
   },
-  types: [NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const exported = new Set(asList<string>(props.logExports));
     const missing = ctx.config.requiredLogExports.filter((l) => !exported.has(l));
@@ -202,7 +203,7 @@ export const redshiftNamespaceDbName = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `dbName` to a project-specific name.",
   references: [{ source: "Checkov", id: "CKV_AWS_320" }],
-  types: [NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const name = props.dbName;
     if (name === undefined || name === "" || String(name).toLowerCase() === "dev") {

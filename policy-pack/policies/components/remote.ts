@@ -4,6 +4,7 @@
 // policy lists every such component so a report never reads as if their children had been checked.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
+import { PULUMI_STACK } from "../../lib/types";
 
 interface RemoteConfig {
   remoteComponentPackages: string[];
@@ -69,7 +70,7 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
       names.length > 20 ? [...names.slice(0, 20), `and ${names.length - 20} more`] : names;
     const summary = [...byType].map(([t, n]) => `${n} ${t}`).join(", ");
     const target =
-      args.resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent) ?? unexpanded[0];
+      args.resources.find((r) => r.type === PULUMI_STACK && !r.parent) ?? unexpanded[0];
     ctx.report(
       target,
       `${unexpanded.length} remote component(s) whose child resources cannot be seen (${summary}): ${shown.join(", ")}. Only their inputs were checked.`,

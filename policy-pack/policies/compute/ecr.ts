@@ -3,14 +3,15 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { reportPublicPolicy } from "../../lib/public-policy";
-import { ECRPUBLIC_REPOSITORY_POLICY } from "../../lib/types";
+import {
+  ECRPUBLIC_REPOSITORY_POLICY,
+  ECR_LIFECYCLE_POLICY,
+  ECR_REGISTRY_POLICY,
+  ECR_REGISTRY_SCANNING_CONFIGURATION,
+  ECR_REPOSITORY,
+  ECR_REPOSITORY_POLICY,
+} from "../../lib/types";
 import { asList, asString } from "../../lib/values";
-
-const REPOSITORY = "aws:ecr/repository:Repository";
-const LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
-const REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
-const REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
-const REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
 
 export const ecrRepositoryTagImmutability = resourcePolicy({
   name: "ecr-repository-tag-immutability",
@@ -26,7 +27,7 @@ export const ecrRepositoryTagImmutability = resourcePolicy({
     { source: "Trivy", id: "AWS-0031" },
     { source: "Security Hub FSBP", id: "ECR.2" },
   ],
-  types: [REPOSITORY],
+  types: [ECR_REPOSITORY],
   check: (props, ctx) => {
     const mode = props.imageTagMutability ?? "MUTABLE";
     if (mode === "IMMUTABLE") return;
@@ -66,12 +67,12 @@ export const ecrRepositoryScanOnPush = stackPolicy({
     { source: "Trivy", id: "AWS-0030" },
     { source: "Security Hub FSBP", id: "ECR.1" },
   ],
-  types: [REPOSITORY, REGISTRY_SCANNING],
+  types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION],
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
     // its rules do not match fall back to manual scans (basic) or no scanning (enhanced), so the
     // repository-level scanOnPush only counts when no registry configuration is managed here.
-    const registryConfigs = ctx.index.ofType(REGISTRY_SCANNING);
+    const registryConfigs = ctx.index.ofType(ECR_REGISTRY_SCANNING_CONFIGURATION);
     const filters: string[] = [];
     // A configuration whose rules are unknown at preview yields its own preview note; the
     // repositories are then not judged against a partial rule set.
@@ -90,7 +91,7 @@ export const ecrRepositoryScanOnPush = stackPolicy({
       });
       complete &&= read;
     }
-    for (const repo of ctx.index.ofType(REPOSITORY)) {
+    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
         if (registryConfigs.length === 0) {
           if (repo.props.imageScanningConfiguration?.scanOnPush !== true) {
@@ -125,16 +126,21 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   remediationSteps:
     "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
   references: [{ source: "Security Hub FSBP", id: "ECR.3" }],
-  types: [REPOSITORY, LIFECYCLE_POLICY],
+  types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY],
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
     // repository given by literal name correlates by that name.
-    const literal = literalReferences(ctx, [LIFECYCLE_POLICY], "repository");
-    for (const repo of ctx.index.ofType(REPOSITORY)) {
+    const literal = literalReferences(ctx, [ECR_LIFECYCLE_POLICY], "repository");
+    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
-        const lifecycle = referrersOf(ctx.index, repo, "repository", LIFECYCLE_POLICY, literal, [
-          () => repo.props.name,
-        ]);
+        const lifecycle = referrersOf(
+          ctx.index,
+          repo,
+          "repository",
+          ECR_LIFECYCLE_POLICY,
+          literal,
+          [() => repo.props.name],
+        );
         if (lifecycle?.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
       });
     }
@@ -159,7 +165,7 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
     { source: "KICS", id: "ECR Repository Is Publicly Accessible" },
     { source: "Trivy", id: "AWS-0032" },
   ],
-  types: [REPOSITORY_POLICY, REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
+  types: [ECR_REPOSITORY_POLICY, ECR_REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
   // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts).
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });

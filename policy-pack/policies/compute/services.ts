@@ -2,9 +2,7 @@
 // LATEST Fargate platform, and Container Insights.
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
-
-const SERVICE = "aws:ecs/service:Service";
-const CLUSTER = "aws:ecs/cluster:Cluster";
+import { ECS_CLUSTER, ECS_SERVICE } from "../../lib/types";
 
 export const ecsServiceNoPublicIp = resourcePolicy({
   name: "ecs-service-no-public-ip",
@@ -19,7 +17,7 @@ export const ecsServiceNoPublicIp = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_333" },
     { source: "Security Hub FSBP", id: "ECS.2" },
   ],
-  types: [SERVICE],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (props.networkConfiguration?.assignPublicIp === true) {
       ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
@@ -36,7 +34,7 @@ export const ecsServiceCircuitBreaker = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `deploymentCircuitBreaker: { enable: true, rollback: true }`.",
   references: [{ source: "AWS docs", id: "ECS deployment circuit breaker" }],
-  types: [SERVICE],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     const controller = props.deploymentController?.type;
     if (controller !== undefined && controller !== "ECS") return; // CODE_DEPLOY/EXTERNAL roll back themselves
@@ -66,7 +64,7 @@ export const ecsServiceFargatePlatformVersion = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_332" },
     { source: "Security Hub FSBP", id: "ECS.10" },
   ],
-  types: [SERVICE],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (!runsOnFargate(props)) return;
     const v = props.platformVersion;
@@ -88,7 +86,7 @@ export const ecsClusterContainerInsights = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_65" },
     { source: "Security Hub FSBP", id: "ECS.12" },
   ],
-  types: [CLUSTER],
+  types: [ECS_CLUSTER],
   check: (props, ctx) => {
     const setting = asList(props.settings).find((s: any) => s?.name === "containerInsights");
     if (setting?.value !== "enabled" && setting?.value !== "enhanced") {

@@ -4,8 +4,7 @@ import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/co
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
-
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+import { ECS_TASK_DEFINITION } from "../../lib/types";
 
 interface Container {
   readonly name: string;
@@ -55,7 +54,7 @@ export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_334" },
     { source: "Security Hub FSBP", id: "ECS.4" },
   ],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const problem of privilegedContainerProblems(c.name, c.def)) ctx.report(problem);
@@ -76,7 +75,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_336" },
     { source: "Security Hub FSBP", id: "ECS.5" },
   ],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -105,7 +104,7 @@ export const ecsTaskDefinitionNonRootUser = resourcePolicy({
   remediationSteps:
     'Set `user` in every container definition to a non-root UID:GID the image supports (for example "1000:1000").',
   references: [{ source: "Security Hub FSBP", id: "ECS.20" }],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -136,7 +135,7 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
     { source: "Security Hub FSBP", id: "ECS.8" },
   ],
   config: secretNameSchema,
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const env of asList(c.def.environment)) {
@@ -160,7 +159,7 @@ export const ecsTaskDefinitionLogging = resourcePolicy({
     { source: "cdk-nag", id: "AwsSolutions-ECS7" },
     { source: "Security Hub FSBP", id: "ECS.9" },
   ],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       const driver = c.def.logConfiguration?.logDriver;
@@ -181,7 +180,7 @@ export const ecsTaskDefinitionAwsvpc = resourcePolicy({
   remediationSteps:
     'Set `networkMode: "awsvpc"` (required for Fargate) and give the service its own security group.',
   references: [{ source: "Security Hub FSBP", id: "ECS.17" }],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     const mode = props.networkMode;
     if (mode === "awsvpc") return;
@@ -206,7 +205,7 @@ export const ecsTaskDefinitionNoHostNamespaces = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_335" },
     { source: "Security Hub FSBP", id: "ECS.3" },
   ],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     for (const problem of hostNamespaceProblems(props)) ctx.report(problem);
   },
@@ -222,9 +221,9 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
   remediationSteps:
     "Create a separate task role with only the application's permissions and keep the execution role for ECS.",
   references: [{ source: "Checkov", id: "CKV_AWS_249" }],
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (ctx) => {
-    for (const td of ctx.index.ofType(TASK_DEFINITION)) {
+    for (const td of ctx.index.ofType(ECS_TASK_DEFINITION)) {
       ctx.each(td, () => {
         if (!present(td.props, "executionRoleArn") || !present(td.props, "taskRoleArn")) return;
         // Correlate by the role resources the ARNs were built from: at preview both ARNs are unknown.

@@ -4,11 +4,12 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { byLiteralId, literalReferences, referrersOf } from "../../lib/references";
 import { asList, present, stringProp } from "../../lib/values";
-
-const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-const RESPONSE_HEADERS_POLICY = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
-const LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
-const LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+import {
+  CLOUDFRONT_DISTRIBUTION,
+  CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+  CLOUDWATCH_LOG_DELIVERY,
+  CLOUDWATCH_LOG_DELIVERY_SOURCE,
+} from "../../lib/types";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -46,7 +47,7 @@ export const cloudfrontViewerHttps = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_34" },
     { source: "Security Hub FSBP", id: "CloudFront.3" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const { label, behavior } of behaviorsOf(props)) {
       const p = behavior?.viewerProtocolPolicy;
@@ -81,7 +82,7 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
       default: ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"],
     },
   },
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const vc = props.viewerCertificate;
     const custom = present(vc, "acmCertificateArn") || present(vc, "iamCertificateId");
@@ -114,7 +115,7 @@ export const cloudfrontS3OriginPrivate = resourcePolicy({
     { source: "Checkov", id: "CKV2_AWS_46" },
     { source: "Security Hub FSBP", id: "CloudFront.13" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin, "originAccessControlId")) continue;
@@ -147,7 +148,7 @@ export const cloudfrontOriginAccessControl = resourcePolicy({
     { source: "Checkov", id: "CKV2_AWS_46" },
     { source: "Security Hub FSBP", id: "CloudFront.13" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin?.s3OriginConfig, "originAccessIdentity")) {
@@ -174,7 +175,7 @@ export const cloudfrontOriginTls = resourcePolicy({
     { source: "Security Hub FSBP", id: "CloudFront.9" },
     { source: "Security Hub FSBP", id: "CloudFront.10" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const origins = asList(props.origins).filter((o: any) => present(o, "customOriginConfig"));
     if (origins.length === 0) return;
@@ -211,7 +212,7 @@ export const cloudfrontDefaultRootObject = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_305" },
     { source: "Security Hub FSBP", id: "CloudFront.1" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (present(props, "defaultRootObject")) return;
     const s3 = asList(props.origins).some(
@@ -238,7 +239,7 @@ export const cloudfrontWaf = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_68" },
     { source: "Security Hub FSBP", id: "CloudFront.6" },
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (!present(props, "webAclId")) ctx.report("The distribution has no WAF web ACL.");
   },
@@ -260,14 +261,14 @@ export const cloudfrontLogging = stackPolicy({
     { source: "Checkov", id: "CKV_AWS_86" },
     { source: "Security Hub FSBP", id: "CloudFront.5" },
   ],
-  types: [DISTRIBUTION, LOG_DELIVERY_SOURCE, LOG_DELIVERY],
+  types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [LOG_DELIVERY], "deliverySourceName");
-    for (const dist of ctx.index.ofType(DISTRIBUTION)) {
+    const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");
+    for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
       ctx.each(dist, () => {
         if (present(dist.props.loggingConfig, "bucket")) return;
         const sources = ctx.index
-          .referrers(dist, "resourceArn", LOG_DELIVERY_SOURCE)
+          .referrers(dist, "resourceArn", CLOUDWATCH_LOG_DELIVERY_SOURCE)
           .filter((s) => s.props.logType === "ACCESS_LOGS");
         if (sources.length === 0) {
           ctx.report(
@@ -281,7 +282,7 @@ export const cloudfrontLogging = stackPolicy({
             ctx.index,
             s,
             "deliverySourceName",
-            LOG_DELIVERY,
+            CLOUDWATCH_LOG_DELIVERY,
             literal,
             [() => s.props.name],
           );
@@ -327,7 +328,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
       default: 31536000,
     },
   },
-  types: [DISTRIBUTION, RESPONSE_HEADERS_POLICY],
+  types: [CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_RESPONSE_HEADERS_POLICY],
   check: (ctx) => {
     const min = ctx.config.minHstsMaxAgeSeconds;
     const hstsProblem = (rhp: PolicyResource): string | undefined => {
@@ -339,8 +340,8 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
       return undefined;
     };
     // In-stack policies by id, for behaviors that name one by a literal id (ids are known after apply).
-    const byId = byLiteralId(ctx.index.ofType(RESPONSE_HEADERS_POLICY));
-    for (const dist of ctx.index.ofType(DISTRIBUTION)) {
+    const byId = byLiteralId(ctx.index.ofType(CLOUDFRONT_RESPONSE_HEADERS_POLICY));
+    for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
       ctx.each(dist, () => {
         for (const { label, prop, behavior } of behaviorsOf(dist.props)) {
           if (!present(behavior, "responseHeadersPolicyId")) {
@@ -350,7 +351,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
           const raw = stringProp(behavior, "responseHeadersPolicyId");
           if (raw !== undefined && MANAGED_HSTS_POLICIES.has(raw)) continue;
           // At preview the id of a policy created here is unknown: use the policies the property was built from.
-          const referenced = ctx.index.referenced(dist, prop, RESPONSE_HEADERS_POLICY);
+          const referenced = ctx.index.referenced(dist, prop, CLOUDFRONT_RESPONSE_HEADERS_POLICY);
           const candidates = referenced.length ? referenced : [];
           if (candidates.length === 0) {
             const id: string = behavior.responseHeadersPolicyId; // throws when unknown: preview note

@@ -9,11 +9,19 @@ import {
 } from "../../lib/edge/listeners";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { asList, present } from "../../lib/values";
+import {
+  ALB_LISTENER,
+  ALB_LISTENER_RULE,
+  ALB_LOAD_BALANCER,
+  LB_LISTENER,
+  LB_LISTENER_RULE,
+  LB_LOAD_BALANCER,
+  WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../lib/types";
 
-const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
-const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
-const LISTENER_RULES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"];
-const WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
+const LISTENERS = [LB_LISTENER, ALB_LISTENER];
+const LISTENER_RULES = [LB_LISTENER_RULE, ALB_LISTENER_RULE];
 
 function isApplicationLb(props: any): boolean {
   const t = props.loadBalancerType;
@@ -195,9 +203,9 @@ export const elbAlbWafAssociation = stackPolicy({
     { source: "Checkov", id: "CKV2_AWS_28" },
     { source: "Security Hub FSBP", id: "ELB.16" },
   ],
-  types: [...LOAD_BALANCERS, WEB_ACL_ASSOCIATION],
+  types: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WEB_ACL_ASSOCIATION], "resourceArn");
+    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
     for (const lb of ctx.index.ofType(...LOAD_BALANCERS)) {
       ctx.each(lb, () => {
         if (!isApplicationLb(lb.props) || lb.props.internal === true) return;
@@ -206,7 +214,7 @@ export const elbAlbWafAssociation = stackPolicy({
           ctx.index,
           lb,
           "resourceArn",
-          WEB_ACL_ASSOCIATION,
+          WAFV2_WEB_ACL_ASSOCIATION,
           literal,
           [() => lb.props.arn],
         );

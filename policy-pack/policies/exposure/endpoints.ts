@@ -1,6 +1,6 @@
 // Network endpoints open to the internet: provisioned Redshift clusters with a public address, and
 // EKS clusters whose public API endpoint accepts every address. (RDS instances and clusters:
-// ../analytics/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
+// ../databases/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
 import { EKS_CLUSTER, REDSHIFT_CLUSTER } from "../../lib/types";
 import { asList } from "../../lib/values";

@@ -10,7 +10,7 @@ import {
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
   PRIVESC_ACTIONS,
-} from "./catalog";
+} from "../../lib/iam/catalog";
 import {
   documentPolicy,
   listSome,
@@ -18,7 +18,7 @@ import {
   tagConditionConfig,
   unscopedActionsCheck,
   unscopedResource,
-} from "./documents";
+} from "../../lib/iam/documents";
 
 export const noPrivilegeEscalation = documentPolicy(
   {

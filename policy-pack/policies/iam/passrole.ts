@@ -2,7 +2,7 @@
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
-import { documentPolicy, unscopedResource } from "./documents";
+import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
 
 export const passRoleScoped = documentPolicy(
   {

@@ -2,10 +2,15 @@
 // policies, grants, ACLs, sharing) granted on unscoped resources. Not privilege escalation in the
 // Rhino Security Labs sense (./escalation.ts), but resource exposure: `s3:PutBucketPolicy` on every
 // bucket lets the principal make any bucket public.
-import { isPermissionsManagement, supportsResourceLevelPermissions } from "../../lib/iam-actions";
+import { isPermissionsManagement, supportsResourceLevelPermissions } from "../../lib/iam/actions";
 import { grantsAccess } from "../../lib/iam/statements";
-import { PRIVESC_ACTIONS } from "./catalog";
-import { documentPolicy, grantedActions, listSome, unscopedResource } from "./documents";
+import { PRIVESC_ACTIONS } from "../../lib/iam/catalog";
+import {
+  documentPolicy,
+  grantedActions,
+  listSome,
+  unscopedResource,
+} from "../../lib/iam/documents";
 
 const ESCALATION = new Set(PRIVESC_ACTIONS.map((a) => a.toLowerCase()));
 

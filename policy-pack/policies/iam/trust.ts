@@ -6,8 +6,9 @@ import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard } from "../../lib/policy-elements";
-import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "./catalog";
-import { IAM_TYPES } from "./types";
+import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
+
+import { IAM_ROLE } from "../../lib/types";
 
 interface TrustConfig {
   trustedAccounts: string[];
@@ -165,7 +166,7 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
         "Service principals that must carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
     const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
     doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
@@ -193,7 +194,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
         "Services already enforced by iam-trust-policy-specific-principals (keep the two in step).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
     const known = new Set(
       [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>

@@ -1,7 +1,7 @@
 // IAM documents AWS would accept, naming actions that exist (advisory).
-import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam-actions";
+import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam/actions";
 import { peek } from "../../lib/values";
-import { documentPolicy, isAllServicesPattern } from "./documents";
+import { documentPolicy, isAllServicesPattern } from "../../lib/iam/documents";
 
 export const documentValid = documentPolicy(
   {

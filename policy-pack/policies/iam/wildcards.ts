@@ -8,7 +8,7 @@ import {
   isReadOnly,
   supportsResourceLevelPermissions,
   splitAction,
-} from "../../lib/iam-actions";
+} from "../../lib/iam/actions";
 import { hasWildcard } from "../../lib/policy-elements";
 import { peek } from "../../lib/values";
 import {
@@ -18,7 +18,7 @@ import {
   listSome,
   narrowedByResourceTag,
   unscopedResource,
-} from "./documents";
+} from "../../lib/iam/documents";
 
 /**
  * How many read/list actions a partial wildcard may stand for before it is too broad (the default

@@ -1,8 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for search and analytics services: OpenSearch
 // and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog and Glue
 // security configurations, EMR security configurations, and Kendra indexes.
-import type { KeyCheck } from "../../lib/kms-keys";
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import type { KeyCheck } from "../../lib/kms/keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { jsonDocument } from "../../lib/values";
 import {
   ATHENA_DATABASE,

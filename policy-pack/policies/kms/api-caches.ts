@@ -1,7 +1,7 @@
 // Encryption at rest of API response caches: API Gateway stage caches and AppSync API caches.
 // Neither service takes a customer-managed key for its cache, so encryption being on is what the
 // encryption-at-rest guarantee can demand there (documented exceptions to the customer-key rule).
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../lib/types";
 
 export const apigatewayCacheEncrypted = customerKeyPolicy({

@@ -1,6 +1,6 @@
 // Encryption at rest with customer-managed KMS keys for the audit trail: CloudTrail trails (log
 // files in S3) and CloudTrail Lake event data stores.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../lib/types";
 
 export const cloudtrailKms = customerKeyPolicy({

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
 // variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, and CodeBuild test
 // report exports.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
   EKS_CLUSTER,

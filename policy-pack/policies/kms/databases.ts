@@ -1,8 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
 // instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
 // Redshift clusters and DMS replication instances.
-import type { KeyCheck } from "../../lib/kms-keys";
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import type { KeyCheck } from "../../lib/kms/keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   DMS_REPLICATION_INSTANCE,
   DOCDB_CLUSTER,

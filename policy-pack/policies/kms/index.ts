@@ -10,9 +10,8 @@
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
 // this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
-// key id/ARN/alias outside the reserved `alias/aws/` namespace (lib/kms-keys.ts decides).
+// key id/ARN/alias outside the reserved `alias/aws/` namespace (lib/kms/keys.ts decides).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import { keyDeletionWindow, keyDescription, keyPolicyNoWildcard, keyRotationEnabled } from "./keys";
 import { codebuildKms, codepipelineKms, ecrKms, redshiftKms } from "./service-keys";
 import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./messaging";

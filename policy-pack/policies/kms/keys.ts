@@ -3,15 +3,14 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
-
-const KEY = "aws:kms/key:Key";
-const KEY_TYPES = [
-  KEY,
-  "aws:kms/replicaKey:ReplicaKey",
-  "aws:kms/externalKey:ExternalKey",
-  "aws:kms/replicaExternalKey:ReplicaExternalKey",
-];
-const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+import {
+  KMS_EXTERNAL_KEY,
+  KMS_KEY,
+  KMS_KEY_POLICY,
+  KMS_REPLICA_EXTERNAL_KEY,
+  KMS_REPLICA_KEY,
+} from "../../lib/types";
+const KEY_TYPES = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_EXTERNAL_KEY];
 
 export const keyRotationEnabled = resourcePolicy({
   name: "kms-key-rotation-enabled",
@@ -30,7 +29,7 @@ export const keyRotationEnabled = resourcePolicy({
     { source: "Security Hub FSBP", id: "KMS.4" },
     { source: "compliance-policies", id: "aws-kms-key-enable-key-rotation" },
   ],
-  types: [KEY],
+  types: [KMS_KEY],
   check: (props, ctx) => {
     // KMS API reference, EnableKeyRotation: "Automatic key rotation is supported only on symmetric
     // encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS
@@ -71,7 +70,7 @@ export const keyPolicyNoWildcard = stackPolicy({
       id: "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
     },
   ],
-  types: [...KEY_TYPES, KEY_POLICY],
+  types: [...KEY_TYPES, KMS_KEY_POLICY],
   check: (ctx) => {
     const keys = ctx.index.ofType(...KEY_TYPES);
     const linkedPolicies = new Set<PolicyResource>();
@@ -88,7 +87,7 @@ export const keyPolicyNoWildcard = stackPolicy({
     };
     for (const key of keys) {
       ctx.each(key, () => {
-        const policies = ctx.index.referrers(key, "keyId", KEY_POLICY);
+        const policies = ctx.index.referrers(key, "keyId", KMS_KEY_POLICY);
         for (const p of policies) linkedPolicies.add(p);
         checkBypass(key, key);
         if (policies.length === 0) {
@@ -111,7 +110,7 @@ export const keyPolicyNoWildcard = stackPolicy({
       });
     }
     // Key policies for keys outside the stack (literal keyId).
-    for (const p of ctx.index.ofType(KEY_POLICY)) {
+    for (const p of ctx.index.ofType(KMS_KEY_POLICY)) {
       if (linkedPolicies.has(p)) continue;
       ctx.each(p, () => {
         checkBypass(p, p);

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for messaging and streaming: SNS topics, SQS
 // queues, Kinesis data and video streams, Data Firehose delivery streams, MSK clusters and Amazon
 // MQ brokers. Mandatory: the encryption-at-rest guarantee covers every resource that stores data.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   FIREHOSE_DELIVERY_STREAM,
   KINESIS_STREAM,

@@ -1,6 +1,6 @@
 // Encryption at rest with customer-managed KMS keys for key-value, cache, ledger and time-series
 // stores: DynamoDB tables and replicas, ElastiCache, MemoryDB, DAX, Keyspaces, Timestream, QLDB.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   DAX_CLUSTER,
   DYNAMODB_TABLE,

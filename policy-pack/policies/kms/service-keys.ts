@@ -1,10 +1,14 @@
 // Encryption at rest with customer-managed KMS keys for the delivery and analytics types the
 // platform creates: ECR, Redshift Serverless, CodeBuild, CodePipeline.
 import { stackPolicy } from "../../lib/define";
-import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms-keys";
+import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms/keys";
 import { asList, programSetting } from "../../lib/values";
-
-const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+import {
+  CODEBUILD_PROJECT,
+  CODEPIPELINE_PIPELINE,
+  ECR_REPOSITORY,
+  REDSHIFTSERVERLESS_NAMESPACE,
+} from "../../lib/types";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
   description:
@@ -45,8 +49,6 @@ export const ecrKms = stackPolicy({
     }
   },
 });
-
-const REDSHIFT_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const redshiftKms = stackPolicy({
   name: "redshift-serverless-namespace-kms-cmk",
   description: "Redshift Serverless namespaces encrypt data with a customer-managed KMS key.",
@@ -57,9 +59,9 @@ export const redshiftKms = stackPolicy({
     { source: "Checkov", id: "CKV_AWS_282" },
     { source: "AWS docs", id: "redshift-serverless-namespace-cmk-encryption" },
   ],
-  types: [REDSHIFT_NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (ctx) =>
-    requireCustomerKeys(ctx, REDSHIFT_NAMESPACE, {
+    requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
       what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
       prop: "kmsKeyId",
       // Computed (AWS_OWNED_KMS_KEY) when unset.
@@ -67,8 +69,6 @@ export const redshiftKms = stackPolicy({
       whenNone: "Redshift then uses an AWS-owned key",
     }),
 });
-
-const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
 export const codebuildKms = stackPolicy({
   name: "codebuild-project-kms-cmk",
   description:
@@ -122,8 +122,6 @@ export const codebuildKms = stackPolicy({
     }
   },
 });
-
-const CODEPIPELINE = "aws:codepipeline/pipeline:Pipeline";
 export const codepipelineKms = stackPolicy({
   name: "codepipeline-artifact-store-kms-cmk",
   description: "Every CodePipeline artifact store is encrypted with a customer-managed KMS key.",
@@ -133,9 +131,9 @@ export const codepipelineKms = stackPolicy({
     'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
     "CodePipeline uses the AWS-managed key aws/s3).",
   references: [{ source: "Checkov", id: "CKV_AWS_219" }],
-  types: [CODEPIPELINE],
+  types: [CODEPIPELINE_PIPELINE],
   check: (ctx) => {
-    for (const pipeline of ctx.index.ofType(CODEPIPELINE)) {
+    for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {
       ctx.each(pipeline, () => {
         asList(pipeline.props.artifactStores).forEach((store: any, i: number) => {
           const what = `CodePipeline "${pipeline.name}" artifact store ${String(store?.region ?? i)}`;

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for file systems, backups, packages and stored
 // secrets: EFS and FSx file systems, AWS Backup vaults, CodeArtifact domains, Secrets Manager
 // secrets and SSM SecureString parameters.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   BACKUP_VAULT,
   CODEARTIFACT_DOMAIN,

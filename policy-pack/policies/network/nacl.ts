@@ -2,6 +2,7 @@
 // rule-number order), and no ingress on every port from the internet.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
+  AdminPortsConfig,
   carriesPorts,
   coversPort,
   describePorts,
@@ -12,11 +13,11 @@ import {
   naclRuleEntry,
   NaclTraffic,
   naclTraffic,
+  portListSchema,
   PortRange,
-  T,
 } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
-import { AdminPortsConfig, portListSchema } from "./security-groups";
+import { EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL, EC2_NETWORK_ACL_RULE } from "../../lib/types";
 
 /** The ingress entries of a NetworkAcl / DefaultNetworkAcl, or the NetworkAclRule itself if it is ingress. */
 function naclIngress(
@@ -29,7 +30,7 @@ function naclIngress(
     cidrs: [traffic.cidr, traffic.ipv6Cidr].filter((c): c is string => c !== undefined),
     ports: traffic.ports,
   });
-  if (type === T.networkAclRule) {
+  if (type === EC2_NETWORK_ACL_RULE) {
     if (props.egress === true) return [];
     return [entry("this rule", naclTraffic(props, "ruleAction"))];
   }
@@ -57,10 +58,10 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   config: {
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),
   },
-  types: [T.networkAcl, T.defaultNetworkAcl, T.networkAclRule],
+  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (ctx) => {
     const acls = ctx.index.ofType(...NACL_TYPES);
-    const rules = ctx.index.ofType(T.networkAclRule);
+    const rules = ctx.index.ofType(EC2_NETWORK_ACL_RULE);
     const { byTarget: rulesOf, orphans: lone } = groupByReference(acls, NACL_TYPES, rules, [
       "networkAclId",
     ]);
@@ -114,7 +115,7 @@ export const naclNoAllPortsPublicIngress = resourcePolicy({
     { source: "Checkov", id: "CKV_AWS_352" },
     { source: "Trivy", id: "AWS-0102" },
   ],
-  types: [T.networkAcl, T.defaultNetworkAcl, T.networkAclRule],
+  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (props, ctx, args) => {
     for (const e of naclIngress(args.type, props)) {
       const open = e.cidrs.filter(isInternetWide);

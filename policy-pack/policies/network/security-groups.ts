@@ -3,17 +3,28 @@
 // group's rules.
 import { resourcePolicy, StackCheckContext, stackPolicy } from "../../lib/define";
 import {
+  AdminPortsConfig,
   carriesPorts,
   coversPort,
   describePorts,
   isInternetWide,
   label,
+  portListSchema,
   SecurityGroupGraph,
   SgRule,
   SgRuleInfo,
-  T,
 } from "../../lib/network";
 import { unknownError } from "../../lib/values";
+import {
+  ALB_LOAD_BALANCER,
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_SECURITY_GROUP,
+  EC2_SECURITY_GROUP_RULE,
+  ELB_LOAD_BALANCER,
+  LB_LOAD_BALANCER,
+  VPC_SECURITY_GROUP_EGRESS_RULE,
+  VPC_SECURITY_GROUP_INGRESS_RULE,
+} from "../../lib/types";
 
 /**
  * Default high-risk ports: Security Hub EC2.19's list (remote administration, databases, caches,
@@ -42,16 +53,6 @@ function eachOpenRule(
       if (open.length) fn(rule, info, open);
     });
   }
-}
-
-/** Config schema of a list of TCP/UDP ports. */
-export function portListSchema(description: string, defaults: number[]) {
-  return {
-    type: "array" as const,
-    items: { type: "integer" as const, minimum: 0, maximum: 65535 },
-    description,
-    default: defaults,
-  };
 }
 
 function portsText(info: SgRuleInfo): string {
@@ -84,13 +85,13 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
     ),
   },
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.lb,
-    T.alb,
-    T.elb,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    LB_LOAD_BALANCER,
+    ALB_LOAD_BALANCER,
+    ELB_LOAD_BALANCER,
   ],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
@@ -135,10 +136,6 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   },
 });
 
-export interface AdminPortsConfig {
-  readonly adminPorts: number[];
-}
-
 export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   name: "ec2-security-group-no-admin-ports-public",
   description:
@@ -161,7 +158,12 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
       HIGH_RISK_PORTS,
     ),
   },
-  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.ingressRule],
+  types: [
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+  ],
   check: (ctx) =>
     eachOpenRule(ctx, "ingress", (rule, info, open) => {
       const ports = info.ports;
@@ -189,7 +191,12 @@ export const sgEgressRestricted = stackPolicy({
     { source: "Checkov", id: "CKV_AWS_382" },
     { source: "Trivy", id: "AWS-0104" },
   ],
-  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.egressRule],
+  types: [
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
+  ],
   check: (ctx) =>
     eachOpenRule(ctx, "egress", (rule, info, open) => {
       if (!info.ports?.all || !carriesPorts(info.ports)) return;
@@ -219,20 +226,20 @@ export const sgDescription = resourcePolicy({
     { source: "Trivy", id: "AWS-0124" },
   ],
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.egressRule,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
   ],
   check: (props, ctx, args) => {
-    if (args.type === T.securityGroup) {
+    if (args.type === EC2_SECURITY_GROUP) {
       const d = props.description;
       if (typeof d !== "string" || !d.trim() || d.trim() === DEFAULT_SG_DESCRIPTION) {
         ctx.report(`The security group has no description of its own (${d ? `"${d}"` : "none"}).`);
       }
     }
-    if (args.type === T.securityGroup || args.type === T.defaultSecurityGroup) {
+    if (args.type === EC2_SECURITY_GROUP || args.type === EC2_DEFAULT_SECURITY_GROUP) {
       for (const direction of ["ingress", "egress"]) {
         const missing = ((props[direction] ?? []) as any[])
           .map((r, i) => (typeof r.description === "string" && r.description.trim() ? 0 : i + 1))
@@ -257,21 +264,21 @@ export const sgNoRuleManagementConflicts = stackPolicy({
     "Move the group's rules to `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule` resources (one CIDR each) and drop the inline `ingress`/`egress`. A DefaultSecurityGroup treats its inline rules as absolute and cannot be combined with rule resources.",
   references: [{ source: "AWSGuard", id: "security-group-no-rule-management-conflicts" }],
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.egressRule,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
   ],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     for (const [group, rules] of sg.separateRules) {
       // Provider docs: inline rules and rule resources fight over the same rules (each shows a diff
       // on every run); the DefaultSecurityGroup resource is incompatible with rule resources.
-      if (!sg.inlineRuleGroups.has(group) && group.type !== T.defaultSecurityGroup) continue;
+      if (!sg.inlineRuleGroups.has(group) && group.type !== EC2_DEFAULT_SECURITY_GROUP) continue;
       ctx.report(
         group,
-        `${label(group)} ${group.type === T.defaultSecurityGroup ? "manages its rules inline (absolutely)" : "has inline rules"} and also separate rule resources: ${rules.map(label).join(", ")}.`,
+        `${label(group)} ${group.type === EC2_DEFAULT_SECURITY_GROUP ? "manages its rules inline (absolutely)" : "has inline rules"} and also separate rule resources: ${rules.map(label).join(", ")}.`,
       );
     }
   },

@@ -1,9 +1,10 @@
 // VPC-wide settings: every VPC's default security group managed and empty, flow logs capturing
 // all traffic, and subnets that assign no public IPv4 addresses.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { label, SecurityGroupGraph, T } from "../../lib/network";
+import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
+import { EC2_DEFAULT_SECURITY_GROUP, EC2_FLOW_LOG, EC2_SUBNET, EC2_VPC } from "../../lib/types";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -18,11 +19,11 @@ export const defaultSgNoRules = stackPolicy({
     { source: "Trivy", id: "AWS-0173" },
     { source: "Security Hub FSBP", id: "EC2.2" },
   ],
-  types: [T.vpc, T.defaultSecurityGroup],
+  types: [EC2_VPC, EC2_DEFAULT_SECURITY_GROUP],
   check: (ctx) => {
-    const vpcs = ctx.index.ofType(T.vpc);
-    const dsgs = ctx.index.ofType(T.defaultSecurityGroup);
-    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], dsgs, [
+    const vpcs = ctx.index.ofType(EC2_VPC);
+    const dsgs = ctx.index.ofType(EC2_DEFAULT_SECURITY_GROUP);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [EC2_VPC], dsgs, [
       "vpcId",
     ]);
     const sg = SecurityGroupGraph.of(ctx.index);
@@ -96,11 +97,11 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
       default: "ALL",
     },
   },
-  types: [T.vpc, T.flowLog],
+  types: [EC2_VPC, EC2_FLOW_LOG],
   check: (ctx) => {
-    const vpcs = ctx.index.ofType(T.vpc);
-    const flowLogs = ctx.index.ofType(T.flowLog);
-    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], flowLogs, [
+    const vpcs = ctx.index.ofType(EC2_VPC);
+    const flowLogs = ctx.index.ofType(EC2_FLOW_LOG);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [EC2_VPC], flowLogs, [
       "vpcId",
     ]);
     const want = ctx.config.requiredTrafficType;
@@ -143,7 +144,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
     { source: "Trivy", id: "AWS-0164" },
     { source: "Security Hub FSBP", id: "EC2.15" },
   ],
-  types: [T.subnet],
+  types: [EC2_SUBNET],
   check: (props, ctx) => {
     if (props.mapPublicIpOnLaunch === true) {
       ctx.report(

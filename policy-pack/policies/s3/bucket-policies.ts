@@ -12,9 +12,9 @@ import {
   S3_SIDE,
   sideResourcesOf,
   stackAccounts,
-} from "../../lib/s3";
+} from "../../lib/s3/buckets";
 import { programSetting } from "../../lib/values";
-import { eachBucket, label } from "./buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
 
 /** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
 function bucketPolicies(

@@ -1,7 +1,7 @@
 // S3 encryption at rest: SSE-KMS with a customer-managed key by default (a log target of a service
 // that supports only SSE-S3 keeps SSE-S3, a documented exception), and S3 Bucket Keys with SSE-KMS.
 import { stackPolicy } from "../../lib/define";
-import { classifyKey, describeKeyRef } from "../../lib/kms-keys";
+import { classifyKey, describeKeyRef } from "../../lib/kms/keys";
 import {
   BUCKET_TYPES,
   logTargetSourcesOf,
@@ -9,8 +9,8 @@ import {
   S3_SIDE,
   sseRules,
   sseS3OnlyDeliveries,
-} from "../../lib/s3";
-import { eachBucket, label } from "./buckets";
+} from "../../lib/s3/buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -67,7 +67,7 @@ export const sseKmsCmk = stackPolicy({
       if (problems.length === 0) return;
       // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
       // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in
-      // ../../lib/s3.ts for the documents, per target type.
+      // ../../lib/s3/buckets.ts for the documents, per target type.
       if (sseS3 && !otherProblem && sseS3OnlyDeliveries(ctx.index, bucket).length) return;
       const targets = logTargetSourcesOf(ctx.index, bucket);
       let message = `${label(bucket)} ${problems.join("; ")}.`;

@@ -10,8 +10,8 @@ import {
   sideResourcesOf,
   sseS3OnlyDeliveries,
   usesSseS3,
-} from "../../lib/s3";
-import { eachBucket, label } from "./buckets";
+} from "../../lib/s3/buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
 
 export const documentedExceptions = stackPolicy({
   name: "s3-bucket-documented-exceptions",

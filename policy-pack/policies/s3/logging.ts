@@ -1,9 +1,9 @@
 // S3 server access logging: every bucket logs to another bucket (a log bucket itself records its
 // exception with a waiver).
 import { stackPolicy } from "../../lib/define";
-import { BUCKET_TYPES, logTargetSourcesOf, S3_SIDE, sideResourcesOf } from "../../lib/s3";
+import { BUCKET_TYPES, logTargetSourcesOf, S3_SIDE, sideResourcesOf } from "../../lib/s3/buckets";
 import { asList, peek, programSetting } from "../../lib/values";
-import { eachBucket, label } from "./buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
 
 export const loggingEnabled = stackPolicy({
   name: "s3-bucket-logging-enabled",

@@ -11,9 +11,10 @@ import {
   pick,
   S3_SIDE,
   sideResourcesOf,
-} from "../../lib/s3";
+} from "../../lib/s3/buckets";
 import { asList } from "../../lib/values";
-import { eachBucket, falseFlags, label } from "./buckets";
+import { eachBucket, falseFlags, label } from "../../lib/s3/checks";
+import { PULUMI_STACK, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2 } from "../../lib/types";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -103,12 +104,7 @@ export const noPublicAcl = resourcePolicy({
     { source: "Security Hub FSBP", id: "S3.3" },
     { source: "compliance-policies", id: "aws-s3-bucket-disallow-public-read" },
   ],
-  types: [
-    ...BUCKET_TYPES,
-    ...S3_SIDE.acl,
-    "aws:s3/bucketObject:BucketObject",
-    "aws:s3/bucketObjectv2:BucketObjectv2",
-  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2],
   check: (props, ctx) => {
     const acl = props.acl;
     if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl)) {
@@ -218,7 +214,7 @@ export const accountPublicAccessBlock = stackPolicy({
     }
     if (blocks.length === 0 && bucketsOf(ctx.index).length > 0) {
       // Stack-level note: no resource to attach it to (the engine shows it for the stack).
-      const stack = { urn: undefined, name: "stack", type: "pulumi:pulumi:Stack", props: {} };
+      const stack = { urn: undefined, name: "stack", type: PULUMI_STACK, props: {} };
       ctx.report(
         stack as unknown as PolicyResource,
         "this stack creates buckets but no AccountPublicAccessBlock: make sure the account-level " +

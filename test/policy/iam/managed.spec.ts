@@ -2,14 +2,22 @@
 // (IAMManagedIAMFullAccessPolicy) and cdk-nag AwsSolutions-IAM4, with the default allow-list of
 // AWS's narrow execution-role policies.
 import { expect } from "chai";
-import { IAM_TYPES } from "../../../policy-pack/policies/iam";
+
 import { managedPolicyAllowlist } from "../../../policy-pack/policies/iam/managed";
 import { res } from "../fixture";
 import { findingsOf, trustingRole } from "../fixtures/iam";
+import {
+  IAM_GROUP_POLICY_ATTACHMENT,
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENT,
+  SSO_MANAGED_POLICY_ATTACHMENT,
+} from "../../../policy-pack/lib/types";
 
 const P = "iam-managed-policy-allowlist";
 const LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-const attach = (policyArn: string, type: string = IAM_TYPES.rolePolicyAttachment) =>
+const attach = (policyArn: string, type: string = IAM_ROLE_POLICY_ATTACHMENT) =>
   res(type, "attach", { role: "app", policyArn });
 const role = trustingRole([
   { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
@@ -21,11 +29,11 @@ describe("iam-managed-policy-allowlist", () => {
       const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
       for (const r of [
         attach(admin),
-        res(IAM_TYPES.userPolicyAttachment, "u", { user: "u", policyArn: admin }),
-        res(IAM_TYPES.groupPolicyAttachment, "g", { group: "g", policyArn: admin }),
-        res(IAM_TYPES.policyAttachment, "p", { roles: ["app"], policyArn: admin }),
-        res(IAM_TYPES.role, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
-        res(IAM_TYPES.ssoManagedPolicyAttachment, "sso", {
+        res(IAM_USER_POLICY_ATTACHMENT, "u", { user: "u", policyArn: admin }),
+        res(IAM_GROUP_POLICY_ATTACHMENT, "g", { group: "g", policyArn: admin }),
+        res(IAM_POLICY_ATTACHMENT, "p", { roles: ["app"], policyArn: admin }),
+        res(IAM_ROLE, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
+        res(SSO_MANAGED_POLICY_ATTACHMENT, "sso", {
           instanceArn: "arn:aws:sso:::instance/ssoins-0123456789abcdef",
           permissionSetArn:
             "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef",

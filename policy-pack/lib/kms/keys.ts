@@ -3,16 +3,23 @@
 // customer-managed key", shared by the S3, KMS, EBS and CloudWatch Logs policies, and the builder
 // of the encryption-at-rest rules (`customerKeyPolicy`).
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
-import { PolicyMeta, StackCheckContext, StackIndex, stackPolicy } from "./define";
-import { isUnknownError, programSetting } from "./values";
+import { PolicyMeta, StackCheckContext, StackIndex, stackPolicy } from "../define";
+import { isUnknownError, programSetting } from "../values";
+import {
+  KMS_ALIAS,
+  KMS_EXTERNAL_KEY,
+  KMS_KEY,
+  KMS_REPLICA_EXTERNAL_KEY,
+  KMS_REPLICA_KEY,
+} from "../types";
 
 /** Resource types that are (or name) a customer-managed KMS key created in the stack. */
 export const CUSTOMER_KEY_TYPES: readonly string[] = [
-  "aws:kms/key:Key",
-  "aws:kms/alias:Alias",
-  "aws:kms/replicaKey:ReplicaKey",
-  "aws:kms/externalKey:ExternalKey",
-  "aws:kms/replicaExternalKey:ReplicaExternalKey",
+  KMS_KEY,
+  KMS_ALIAS,
+  KMS_REPLICA_KEY,
+  KMS_EXTERNAL_KEY,
+  KMS_REPLICA_EXTERNAL_KEY,
 ];
 
 /** How a resource refers to the KMS key that protects its data. */

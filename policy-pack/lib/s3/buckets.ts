@@ -13,39 +13,52 @@
 // provider-computed attributes only; everything else is read plainly, so an unknown value throws
 // and becomes the engine's "can't run during preview" note instead of a pass.
 import type { PolicyResource } from "@pulumi/policy";
-import type { StackIndex } from "./define";
-import { LOAD_BALANCER_TYPES } from "./network/types";
-import { accountOf, perStack, shortType } from "./references";
-import { asList, Peek, peek, programSetting, unknownError } from "./values";
+import type { StackIndex } from "../define";
+import { LOAD_BALANCER_TYPES } from "../network/labels";
+import { accountOf, perStack, shortType } from "../references";
+import { asList, Peek, peek, programSetting, unknownError } from "../values";
+import {
+  CLOUDFRONT_DISTRIBUTION,
+  ELB_LOAD_BALANCER,
+  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET,
+  S3_BUCKET_ACL,
+  S3_BUCKET_ACL_V2,
+  S3_BUCKET_LIFECYCLE_CONFIGURATION,
+  S3_BUCKET_LIFECYCLE_CONFIGURATION_V2,
+  S3_BUCKET_LOGGING,
+  S3_BUCKET_LOGGING_V2,
+  S3_BUCKET_OWNERSHIP_CONTROLS,
+  S3_BUCKET_POLICY,
+  S3_BUCKET_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
+  S3_BUCKET_V2,
+  S3_BUCKET_VERSIONING,
+  S3_BUCKET_VERSIONING_V2,
+} from "../types";
 
 /** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
-export const BUCKET_TYPES: readonly string[] = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
+export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
 
 /** Side resources that configure a bucket through their `bucket` input, with their V2 spellings. */
 export const S3_SIDE = {
-  publicAccessBlock: ["aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock"],
+  publicAccessBlock: [S3_BUCKET_PUBLIC_ACCESS_BLOCK],
   encryption: [
-    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-    "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
   ],
-  versioning: [
-    "aws:s3/bucketVersioning:BucketVersioning",
-    "aws:s3/bucketVersioningV2:BucketVersioningV2",
-  ],
-  logging: ["aws:s3/bucketLogging:BucketLogging", "aws:s3/bucketLoggingV2:BucketLoggingV2"],
-  acl: ["aws:s3/bucketAcl:BucketAcl", "aws:s3/bucketAclV2:BucketAclV2"],
-  lifecycle: [
-    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-    "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-  ],
-  ownershipControls: ["aws:s3/bucketOwnershipControls:BucketOwnershipControls"],
-  policy: ["aws:s3/bucketPolicy:BucketPolicy"],
+  versioning: [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2],
+  logging: [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2],
+  acl: [S3_BUCKET_ACL, S3_BUCKET_ACL_V2],
+  lifecycle: [S3_BUCKET_LIFECYCLE_CONFIGURATION, S3_BUCKET_LIFECYCLE_CONFIGURATION_V2],
+  ownershipControls: [S3_BUCKET_OWNERSHIP_CONTROLS],
+  policy: [S3_BUCKET_POLICY],
 } as const satisfies Record<string, readonly string[]>;
 
 const ALL_SIDE_TYPES: readonly string[] = Object.values(S3_SIDE).flat();
 
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK =
-  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+export const ACCOUNT_PUBLIC_ACCESS_BLOCK = S3_ACCOUNT_PUBLIC_ACCESS_BLOCK;
 
 /** Load balancer properties whose access, connection and health-check logs go to a bucket. */
 const LOAD_BALANCER_LOG_PROPS = ["accessLogs", "connectionLogs", "healthCheckLogs"];
@@ -98,8 +111,6 @@ export const SSE_S3_ONLY = {
   albAccessLogs: "ELB User Guide for Application Load Balancers, 'Enable access logs'",
 } as const;
 
-const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-
 /** `name.s3.amazonaws.com`, `name.s3.eu-west-1.amazonaws.com`, `name.s3-eu-west-1.amazonaws.com`. */
 const S3_DOMAIN = /^(.+?)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?$/;
 
@@ -110,7 +121,7 @@ export function bucketNameOfDomain(domain: string): string | undefined {
 
 /** Whether an ALB/NLB (`aws.lb`/`aws.alb`) is an Application Load Balancer (the default type). */
 function isApplicationLoadBalancer(lb: PolicyResource): boolean {
-  if (lb.type === "aws:elb/loadBalancer:LoadBalancer") return false;
+  if (lb.type === ELB_LOAD_BALANCER) return false;
   const t = peek(() => lb.props.loadBalancerType);
   return t.known && (t.value === undefined || t.value === null || t.value === "application");
 }

@@ -1,8 +1,8 @@
 // Helpers the S3 bucket rules share: naming a bucket in findings, running a check per bucket,
 // and the four public-access flags.
 import type { PolicyResource } from "@pulumi/policy";
-import type { StackCheckContext } from "../../lib/define";
-import { bucketsOf } from "../../lib/s3";
+import type { StackCheckContext } from "../define";
+import { bucketsOf } from "./buckets";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 

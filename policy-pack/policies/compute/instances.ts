@@ -1,8 +1,15 @@
 // EC2 instances and launch templates, how they are reached: IMDSv2 with a hop limit of 1, and no
 // public IPv4 address (attribute, subnet default, launch template or Elastic IP).
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { label, NetworkGraph, T } from "../../lib/network";
+import { label, NetworkGraph } from "../../lib/network";
 import { holdsValue, must, unknownError } from "../../lib/values";
+import {
+  EC2_EIP,
+  EC2_EIP_ASSOCIATION,
+  EC2_INSTANCE,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_SUBNET,
+} from "../../lib/types";
 
 export const instanceImdsV2 = resourcePolicy({
   name: "ec2-instance-imdsv2",
@@ -17,7 +24,7 @@ export const instanceImdsV2 = resourcePolicy({
     { source: "Trivy", id: "AWS-0028" },
     { source: "Security Hub FSBP", id: "EC2.8" },
   ],
-  types: [T.instance, T.launchTemplate],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx) => {
     const mo = props.metadataOptions;
     if (mo?.httpEndpoint === "disabled") return;
@@ -50,7 +57,7 @@ export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
       default: 1,
     },
   },
-  types: [T.instance, T.launchTemplate],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx) => {
     const limit = props.metadataOptions?.httpPutResponseHopLimit;
     if (typeof limit === "number" && limit > ctx.config.maxHopLimit) {
@@ -75,10 +82,10 @@ export const instanceNoPublicIp = stackPolicy({
     { source: "Security Hub FSBP", id: "EC2.9" },
     { source: "Security Hub FSBP", id: "EC2.25" },
   ],
-  types: [T.instance, T.launchTemplate, T.eip, T.eipAssociation, T.subnet],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
-    for (const i of ctx.index.ofType(T.instance)) {
+    for (const i of ctx.index.ofType(EC2_INSTANCE)) {
       ctx.each(i, () => {
         const assoc = i.props.associatePublicIpAddress;
         if (assoc === true) {
@@ -104,7 +111,7 @@ export const instanceNoPublicIp = stackPolicy({
         if (unresolved) throw unknownError(`the subnet of ${label(i)} is unknown until apply`);
       });
     }
-    for (const lt of ctx.index.ofType(T.launchTemplate)) {
+    for (const lt of ctx.index.ofType(EC2_LAUNCH_TEMPLATE)) {
       ctx.each(lt, () => {
         const nis = (lt.props.networkInterfaces ?? []) as any[];
         const pub = nis
@@ -119,7 +126,7 @@ export const instanceNoPublicIp = stackPolicy({
     }
     // A value unknown at preview is still a value: the Elastic IP will be attached.
     const attached = holdsValue;
-    for (const e of ctx.index.ofType(T.eip)) {
+    for (const e of ctx.index.ofType(EC2_EIP)) {
       if (attached(() => e.props.instance) || attached(() => e.props.networkInterface)) {
         ctx.report(
           e,
@@ -127,7 +134,7 @@ export const instanceNoPublicIp = stackPolicy({
         );
       }
     }
-    for (const a of ctx.index.ofType(T.eipAssociation)) {
+    for (const a of ctx.index.ofType(EC2_EIP_ASSOCIATION)) {
       if (attached(() => a.props.instanceId) || attached(() => a.props.networkInterfaceId)) {
         ctx.report(
           a,

@@ -1,8 +1,9 @@
 // EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
 // credentials in user data.
 import { resourcePolicy } from "../../lib/define";
-import { T } from "../../lib/network";
+
 import { holdsValue } from "../../lib/values";
+import { EC2_INSTANCE, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -12,10 +13,10 @@ export const instanceDetailedMonitoring = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `monitoring: true` (launch templates: `monitoring: { enabled: true }`).",
   references: [{ source: "Checkov", id: "CKV_AWS_126" }],
-  types: [T.instance, T.launchTemplate],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =
-      args.type === T.instance ? props.monitoring === true : props.monitoring?.enabled === true;
+      args.type === EC2_INSTANCE ? props.monitoring === true : props.monitoring?.enabled === true;
     if (!on) ctx.report("Detailed monitoring is off.");
   },
 });
@@ -29,10 +30,10 @@ export const instanceProfileAttached = resourcePolicy({
   remediationSteps:
     "Set `iamInstanceProfile` to a profile whose role has only what the instance needs.",
   references: [{ source: "Checkov", id: "CKV2_AWS_41" }],
-  types: [T.instance, T.launchTemplate],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const has =
-      args.type === T.instance
+      args.type === EC2_INSTANCE
         ? holdsValue(() => props.iamInstanceProfile)
         : holdsValue(() => props.iamInstanceProfile?.arn) ||
           holdsValue(() => props.iamInstanceProfile?.name);
@@ -68,10 +69,10 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
   references: [{ source: "Checkov", id: "CKV_AWS_46" }],
-  types: [T.instance, T.launchTemplate],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const texts: string[] = [];
-    if (args.type === T.instance) {
+    if (args.type === EC2_INSTANCE) {
       if (typeof props.userData === "string") texts.push(props.userData);
       if (typeof props.userDataBase64 === "string") texts.push(decodeBase64(props.userDataBase64));
     } else if (typeof props.userData === "string") {

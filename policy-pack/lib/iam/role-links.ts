@@ -2,10 +2,16 @@
 // PolicyAttachment), by property dependency or literal role name, and whether a Role manages the
 // same policies itself: shared by the managed-policy and policy-management-conflict rules.
 import type { PolicyResource } from "@pulumi/policy";
-import type { StackIndex } from "../../lib/define";
-import { perStack } from "../../lib/references";
-import { isUnknownError, peek } from "../../lib/values";
-import { IAM_TYPES } from "./types";
+import type { StackIndex } from "../define";
+import { perStack } from "../references";
+import { isUnknownError, peek } from "../values";
+
+import {
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICY,
+  IAM_ROLE_POLICY_ATTACHMENT,
+} from "../types";
 
 /** The separate policy resources of each role, found by property dependency or literal name. */
 export interface RoleLinks {
@@ -20,7 +26,7 @@ export interface RoleLinks {
  */
 export const roleLinks = perStack((index): Map<string, RoleLinks> => {
   const byName = new Map<string, PolicyResource>();
-  for (const role of index.ofType(IAM_TYPES.role)) {
+  for (const role of index.ofType(IAM_ROLE)) {
     // A name unknown at preview: correlate by property dependencies only.
     const n = peek(() => role.props.name);
     if (n.known && typeof n.value === "string") byName.set(n.value, role);
@@ -32,7 +38,7 @@ export const roleLinks = perStack((index): Map<string, RoleLinks> => {
     if (!l[kind].includes(r)) l[kind].push(r);
   };
   const link = (r: PolicyResource, prop: string, kind: keyof RoleLinks) => {
-    for (const role of index.referenced(r, prop, IAM_TYPES.role)) add(role, r, kind);
+    for (const role of index.referenced(r, prop, IAM_ROLE)) add(role, r, kind);
     try {
       const v = r.props[prop];
       for (const n of Array.isArray(v) ? v : [v]) {
@@ -43,9 +49,9 @@ export const roleLinks = perStack((index): Map<string, RoleLinks> => {
       if (!isUnknownError(e)) throw e; // unknown: the property dependency already names the role
     }
   };
-  for (const r of index.ofType(IAM_TYPES.rolePolicy)) link(r, "role", "inline");
-  for (const r of index.ofType(IAM_TYPES.rolePolicyAttachment)) link(r, "role", "attached");
-  for (const r of index.ofType(IAM_TYPES.policyAttachment)) link(r, "roles", "attached");
+  for (const r of index.ofType(IAM_ROLE_POLICY)) link(r, "role", "inline");
+  for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENT)) link(r, "role", "attached");
+  for (const r of index.ofType(IAM_POLICY_ATTACHMENT)) link(r, "roles", "attached");
   return links;
 });
 

@@ -3,10 +3,7 @@
 // customer-managed key is the KMS policies' rule).
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
-
-const RDS_CLUSTER = "aws:rds/cluster:Cluster";
-const RDS_INSTANCE = "aws:rds/instance:Instance";
-const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",

@@ -1,7 +1,7 @@
 // EBS encryption with customer-managed keys (instances, launch templates and configurations, EBS
 // volumes, encryption by default), from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/network";
+import { policies } from "../../../policy-pack/policies/compute";
 import {
   EBS_DEFAULT_KMS_KEY,
   EBS_ENCRYPTION_BY_DEFAULT,

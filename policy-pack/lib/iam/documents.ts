@@ -17,15 +17,15 @@
 //   condition that AWS evaluates for that action (ABAC); `allowResourceTagConditions: false`
 //   turns this off. `kms:Decrypt` on all keys (FSBP KMS.1/KMS.2) and `iam:PassRole` on all roles
 //   are never accepted on a condition: tags and `iam:PassedToService` do not say which key/role.
-import { grantsAccess } from "../../lib/iam/statements";
+import { grantsAccess } from "./statements";
 import type {
   ReportViolation,
   ResourceValidation,
   ResourceValidationArgs,
   ResourceValidationPolicy,
 } from "@pulumi/policy";
-import { narrowingClauses } from "../../lib/conditions";
-import { CheckContext, resourcePolicy } from "../../lib/define";
+import { narrowingClauses } from "../conditions";
+import { CheckContext, resourcePolicy } from "../define";
 import {
   ActionInfo,
   conditionKeysFor,
@@ -37,17 +37,18 @@ import {
   servicesToLoad,
   splitAction,
   supportsResourceLevelPermissions,
-} from "../../lib/iam-actions";
+} from "./actions";
 import {
   IamDocument,
   IamStatement,
   parsePolicyDocument,
   statementGrants,
-} from "../../lib/policy-document";
-import { hasWildcard } from "../../lib/policy-elements";
-import { peek, Unknowns } from "../../lib/values";
+} from "../policy-document";
+import { hasWildcard } from "../policy-elements";
+import { peek, Unknowns } from "../values";
 import { BASE_SERVICES } from "./catalog";
-import { DOCUMENT_TYPES, documentProperty, IAM_TYPES } from "./types";
+import { DOCUMENT_TYPES, documentProperty } from "./holders";
+import { IAM_ROLE } from "../types";
 
 /** One permissions document of a resource, with where it sits (for messages). */
 interface DocumentSource {
@@ -58,7 +59,7 @@ interface DocumentSource {
 
 /** The permission documents a resource carries (not the trust policy). */
 function permissionDocuments(type: string, props: any): DocumentSource[] {
-  if (type !== IAM_TYPES.role) {
+  if (type !== IAM_ROLE) {
     const prop = documentProperty(type);
     return [{ where: prop, read: () => props[prop] }];
   }
@@ -92,7 +93,7 @@ function eachDocument(
     unknowns.run(() => {
       let raw = src.read();
       let where = src.where;
-      if (type === IAM_TYPES.role) {
+      if (type === IAM_ROLE) {
         const entry = raw as { name: unknown; policy: unknown };
         if (typeof entry.name === "string" && entry.name) where = `inline policy "${entry.name}"`;
         raw = entry.policy;
@@ -141,7 +142,7 @@ function documentProps(args: ResourceValidationArgs): unknown {
     const v = peek(() => props[k]);
     return v.known ? v.value : undefined; // unknown at preview: the check reports it
   };
-  return args.type === IAM_TYPES.role
+  return args.type === IAM_ROLE
     ? [read("inlinePolicies"), read("assumeRolePolicy")]
     : read(documentProperty(args.type));
 }
