@@ -10,7 +10,7 @@ import {
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { policy, res, violations } from "../fixture";
 import {
   awsManaged,
   awsManagedArn,
@@ -20,6 +20,9 @@ import {
   stackKey,
   UNKNOWN,
 } from "../fixtures/kms";
+
+const U = UNKNOWN;
+import { passesCompliantNetwork, tunnelWith } from "../fixtures/network";
 
 const clean = { violations: [], notes: [] };
 
@@ -83,6 +86,8 @@ describe("ec2-instance-ebs-encrypted", () => {
       const lc = res(EC2_LAUNCH_CONFIGURATION, "lc", { rootBlockDevice: { encrypted: true } });
       expect(await run(p, [...cmkByDefault(), lc])).to.deep.equal(clean);
     });
+
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-ebs-encrypted"));
   });
 
   describe("Noncompliance", () => {
@@ -152,6 +157,30 @@ describe("ec2-instance-ebs-encrypted", () => {
       expect(r.violations).to.deep.equal([]);
       expect(r.notes).to.have.length(1);
     });
+
+    it("catches unencrypted and AWS-managed-key volumes, accepts CMK encryption by default", async () => {
+      const p = policy("ec2-instance-ebs-encrypted");
+      const plain = tunnelWith({ rootBlockDevice: { volumeSize: 8 }, ebsBlockDevices: [] });
+      expect((await violations(p, plain))[0]).to.contain("the root volume is not encrypted");
+      const awsKey = tunnelWith({ rootBlockDevice: { encrypted: true }, ebsBlockDevices: [] });
+      expect((await violations(p, awsKey))[0]).to.contain("AWS managed key");
+      const byDefault = [
+        ...plain,
+        res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+        res(EBS_DEFAULT_KMS_KEY, "ebs-key-default", { keyArn: U }),
+      ];
+      expect(await violations(p, byDefault)).to.deep.equal([]);
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+        blockDeviceMappings: [
+          { deviceName: "/dev/xvda", ebs: { encrypted: "false", volumeSize: 8 } },
+        ],
+      });
+      expect((await violations(p, [lt]))[0]).to.contain("volume /dev/xvda is not encrypted");
+      const ltOk = res(EC2_LAUNCH_TEMPLATE, "lt", {
+        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: U } }],
+      });
+      expect(await violations(p, [ltOk])).to.deep.equal([]);
+    });
   });
 });
 
@@ -178,6 +207,8 @@ describe("ec2-ebs-volume-encrypted", () => {
         await run(p, volume({ encrypted: true, kmsKeyId: "alias/volumeEncrypt" })),
       ).to.deep.equal(clean);
     });
+
+    it("the compliant network passes", passesCompliantNetwork("ec2-ebs-volume-encrypted"));
   });
 
   describe("Noncompliance", () => {
@@ -193,6 +224,20 @@ describe("ec2-ebs-volume-encrypted", () => {
       const r = await run(p, volume({ encrypted: true }));
       expect(r.violations[0]).to.contain("AWS managed key aws/ebs");
     });
+
+    it("catches an unencrypted volume, accepts a CMK", async () => {
+      const p = policy("ec2-ebs-volume-encrypted");
+      expect(
+        await violations(p, [
+          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", size: 10 }),
+        ]),
+      ).to.deep.equal(['data: EBS volume "data" is not encrypted.']);
+      expect(
+        await violations(p, [
+          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: U }),
+        ]),
+      ).to.deep.equal([]);
+    });
   });
 });
 
@@ -203,6 +248,8 @@ describe("ec2-ebs-encryption-by-default", () => {
     it("CKV_AWS_106 passing fixture: enabled, with a customer-managed default key of the stack", async () => {
       expect(await run(p, cmkByDefault())).to.deep.equal(clean);
     });
+
+    it("the compliant network passes", passesCompliantNetwork("ec2-ebs-encryption-by-default"));
   });
 
   describe("Noncompliance", () => {

@@ -14,7 +14,9 @@ import {
   EMBEDDED_ARN_STATEMENT,
   findingsOf,
   KEY_ARN,
+  of,
   rolePolicy,
+  roleWith,
   run,
   SCOPED,
   STACK_ARN_STATEMENT,
@@ -114,6 +116,32 @@ describe("iam-no-privilege-escalation", () => {
         expect(await findingsOf(noPrivilegeEscalation, [r])).to.have.length(1);
       }
     });
+
+    it("reports a single-action escalation path on unscoped resources", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith({ Effect: "Allow", Action: "iam:PutRolePolicy", Resource: "*" }),
+      ]);
+      expect(f.join("\n")).to.contain("PutRolePolicy (iam:PutRolePolicy)");
+    });
+    it("reports PassRole on all roles combined with lambda:CreateFunction + InvokeFunction, across statements", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith([
+          { Effect: "Allow", Action: "iam:PassRole", Resource: "*" },
+          {
+            Effect: "Allow",
+            Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+            Resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:app-*`,
+          },
+        ]),
+      ]);
+      expect(f.join("\n")).to.contain("PassRoleToNewLambdaThenInvoke");
+    });
+    it('reports Action "*" on "*" as every path', async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith({ Effect: "Allow", Action: "*", Resource: "*" }),
+      ]);
+      expect(f.join("\n")).to.contain("CreateNewPolicyVersion").and.contain("CreateAccessKey");
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
@@ -149,6 +177,28 @@ describe("iam-no-privilege-escalation", () => {
       ]);
       expect(await findingsOf(noPrivilegeEscalation, [r])).to.deep.equal([]);
     });
+
+    it("does not report PassRole scoped to one role with function creation", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith([
+          { Effect: "Allow", Action: "iam:PassRole", Resource: `arn:aws:iam::${ACCOUNT}:role/fn` },
+          {
+            Effect: "Allow",
+            Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+            Resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:app-*`,
+          },
+        ]),
+      ]);
+      expect(f).to.deep.equal([]);
+    });
+    it("accepts IAM writes scoped to a specific role", async () => {
+      const r = roleWith({
+        Effect: "Allow",
+        Action: "iam:PutRolePolicy",
+        Resource: `arn:aws:iam::${ACCOUNT}:role/app-deploy`,
+      });
+      expect(await of("iam-no-privilege-escalation", [r])).to.deep.equal([]);
+    });
   });
 });
 
@@ -165,6 +215,29 @@ describe("iam-no-credentials-exposure", () => {
       expect(
         await findingsOf(noCredentialsExposure, [compliant([allow("sts:AssumeRole")])]),
       ).to.have.length(1);
+    });
+
+    it("reports sts:AssumeRole on all roles; accepts a named role and unscopable token actions", async () => {
+      const P = "iam-no-credentials-exposure";
+      expect(
+        await of(P, [roleWith({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" })]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith([
+            {
+              Effect: "Allow",
+              Action: "sts:AssumeRole",
+              Resource: `arn:aws:iam::${ACCOUNT}:role/reader`,
+            },
+            {
+              Effect: "Allow",
+              Action: ["ecr:GetAuthorizationToken", "sts:GetSessionToken"],
+              Resource: "*",
+            },
+          ]),
+        ]),
+      ).to.deep.equal([]);
     });
   });
   describe("Compliance", () => {
@@ -216,6 +289,29 @@ describe("iam-no-data-exfiltration", () => {
       const { findings } = await run(noDataExfiltration, [r]);
       expect(findings).to.have.length(1);
     });
+
+    it("reports secret and object reads on unscoped resources", async () => {
+      const P = "iam-no-data-exfiltration";
+      expect(
+        await of(P, [
+          roleWith({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith({ Effect: "Allow", Action: "s3:Get*", Resource: "arn:aws:s3:::*/*" }),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith({
+            Effect: "Allow",
+            Action: "ssm:GetParameter",
+            Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/platform/*`,
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture, and CKV_AWS_108 pass", async () => {
@@ -237,11 +333,40 @@ describe("iam-kms-decrypt-scoped", () => {
         await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt")])]),
       ).to.have.length(1);
     });
+
+    it("reports kms:Decrypt on all keys, even with a kms:ViaService condition", async () => {
+      for (const Resource of [
+        "*",
+        "arn:aws:kms:*:*:key/*",
+        `arn:aws:kms:eu-west-1:${ACCOUNT}:key/*`,
+      ]) {
+        const r = roleWith({
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource,
+          Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } },
+        });
+        expect(await of("iam-kms-decrypt-scoped", [r]), Resource).to.have.length(1);
+      }
+      expect(
+        await of("iam-kms-decrypt-scoped", [
+          roleWith({ Effect: "Allow", Action: "kms:ReEncrypt*", Resource: "*" }),
+        ]),
+      ).to.have.length(1);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture and a key ARN", async () => {
       expect(
         await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt", KEY_ARN)])]),
+      ).to.deep.equal([]);
+    });
+
+    it("accepts a key ARN", async () => {
+      expect(
+        await of("iam-kms-decrypt-scoped", [
+          roleWith({ Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN }),
+        ]),
       ).to.deep.equal([]);
     });
   });

@@ -2,7 +2,16 @@
 // (CKV_AWS_109, and CKV_AWS_289 on aws_iam_policy).
 import { expect } from "chai";
 import { noUnscopedPermissionsManagement } from "../../../policy-pack/policies/iam/permissions-management";
-import { findingsOf, rolePolicy, run, SCOPED, STACK_ARN_STATEMENT, Stmt } from "../fixtures/iam";
+import {
+  findingsOf,
+  of,
+  rolePolicy,
+  roleWith,
+  run,
+  SCOPED,
+  STACK_ARN_STATEMENT,
+  Stmt,
+} from "../fixtures/iam";
 
 const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
 
@@ -27,6 +36,16 @@ describe("iam-no-unscoped-permissions-management", () => {
         STACK_ARN_STATEMENT,
       ]);
       expect((await run(noUnscopedPermissionsManagement, [r])).findings).to.have.length(1);
+    });
+
+    // Permissions management on unscoped resources moved to its own rule (it exposes resources; it
+    // does not escalate the principal's own privileges), iam-no-unscoped-permissions-management.
+    it("reports permissions-management actions on all resources (from the data set's access levels)", async () => {
+      const f = await of("iam-no-unscoped-permissions-management", [
+        roleWith({ Effect: "Allow", Action: "s3:PutBucketPolicy", Resource: "arn:aws:s3:::*" }),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("permissions-management action(s)").and.contain("s3:PutBucketPolicy");
     });
   });
   describe("Compliance", () => {

@@ -4,12 +4,15 @@ import { expect } from "chai";
 
 import { noUserPolicies } from "../../../policy-pack/policies/iam/users";
 import { res } from "../fixture";
-import { findingsOf } from "../fixtures/iam";
+import { ACCOUNT, findingsOf, goodDoc, of, runIam } from "../fixtures/iam";
 import {
   IAM_POLICY_ATTACHMENT,
+  IAM_USER_POLICIES_EXCLUSIVE,
   IAM_USER_POLICY,
   IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
 } from "../../../policy-pack/lib/types";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 
 const ARN = "arn:aws:iam::123456789012:policy/p";
 const groupAttachment = () =>
@@ -38,6 +41,40 @@ describe("iam-no-user-policies", () => {
           res(IAM_USER_POLICY, "p", { user: "alice", policy: "{}" }),
         ]),
       ).to.have.length(1);
+    });
+
+    it("reports every way of attaching permissions to a user", async () => {
+      const cases: RecordedResource[] = [
+        res(IAM_USER_POLICY, "u1", { user: "u", policy: JSON.stringify(goodDoc) }),
+        res(IAM_USER_POLICY_ATTACHMENT, "u2", {
+          user: "u",
+          policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+        }),
+        res(IAM_POLICY_ATTACHMENT, "u3", {
+          users: ["u"],
+          policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+        }),
+        res(IAM_USER_POLICIES_EXCLUSIVE, "u4", { userName: "u", policyNames: ["p"] }),
+        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "u5", {
+          userName: "u",
+          policyArns: [`arn:aws:iam::${ACCOUNT}:policy/p`],
+        }),
+      ];
+      for (const c of cases) {
+        const f = await runIam([c]);
+        expect(f.all, c.type).to.have.length(1);
+        expect(f.mandatory, c.type).to.deep.equal([]);
+        expect(f.all[0]).to.match(new RegExp(`^iam-no-user-policies: `));
+      }
+      expect(
+        await of("iam-no-user-policies", [
+          res(IAM_POLICY_ATTACHMENT, "g", {
+            groups: ["g"],
+            users: [],
+            policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+          }),
+        ]),
+      ).to.deep.equal([]);
     });
   });
   describe("Compliance", () => {

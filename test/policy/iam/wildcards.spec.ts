@@ -6,6 +6,8 @@ import { expect } from "chai";
 import { noResourceWildcard, noWildcardActions } from "../../../policy-pack/policies/iam/wildcards";
 import {
   ACCOUNT,
+  BUCKET,
+  doc,
   EMBEDDED_ARN_STATEMENT,
   everyHolder,
   findingsOf,
@@ -15,6 +17,14 @@ import {
   STACK_ARN_STATEMENT,
   Stmt,
 } from "../fixtures/iam";
+import { of, roleWith } from "../fixtures/iam";
+import {
+  IAM_GROUP_POLICY,
+  IAM_POLICY,
+  IAM_ROLE_POLICY,
+  IAM_USER_POLICY,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
 
 const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
 
@@ -91,6 +101,61 @@ describe("iam-no-wildcard-actions", () => {
         expect(await findingsOf(noWildcardActions, [r]), label).to.have.length(1);
       }
     });
+
+    it('reports Action "*" (full administrator with Resource "*")', async () => {
+      const f = await of("iam-no-wildcard-actions", [
+        roleWith({ Effect: "Allow", Action: "*", Resource: "*" }),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain('"*" grants every action of every service on all resources');
+    });
+    it('reports "service:*"', async () => {
+      const f = await of("iam-no-wildcard-actions", [
+        roleWith({ Effect: "Allow", Action: "s3:*", Resource: `arn:aws:s3:::${BUCKET}/*` }),
+      ]);
+      expect(f).to.deep.equal([
+        `iam-no-wildcard-actions: inline policy "subject" statement 1: Action "s3:*" grants every s3 action.`,
+      ]);
+    });
+    it("reports Allow with NotAction", async () => {
+      const f = await of("iam-no-wildcard-actions", [
+        roleWith({ Effect: "Allow", NotAction: "iam:*", Resource: "*" }),
+      ]);
+      expect(f[0]).to.contain("Allow with NotAction");
+    });
+    it("reports a partial wildcard that includes write actions", async () => {
+      const f = await of("iam-no-wildcard-actions", [
+        roleWith({ Effect: "Allow", Action: "s3:Put*", Resource: `arn:aws:s3:::${BUCKET}/*` }),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.match(/"s3:Put\*" expands to \d+ non-read action/);
+    });
+    it("reports a read-only wildcard that expands to more than maxWildcardExpansion actions", async () => {
+      const f = await of("iam-no-wildcard-actions", [
+        roleWith({ Effect: "Allow", Action: "logs:Describe*", Resource: "*" }),
+      ]);
+      expect(f[0]).to.match(/"logs:Describe\*" expands to \d+ actions \(more than 10\)/);
+    });
+    it("checks every attachment point", async () => {
+      const bad = doc({ Effect: "Allow", Action: "*", Resource: "*" });
+      for (const [type, inputs] of [
+        [IAM_ROLE_POLICY, { role: "r", policy: bad }],
+        [IAM_POLICY, { policy: JSON.stringify(bad) }],
+        [IAM_USER_POLICY, { user: "u", policy: bad }],
+        [IAM_GROUP_POLICY, { group: "g", policy: JSON.stringify(bad) }],
+      ] as const) {
+        expect(await of("iam-no-wildcard-actions", [res(type, "x", inputs)]), type).to.have.length(
+          1,
+        );
+      }
+    });
+    it("a reason shorter than 10 characters is no waiver", async () => {
+      const r = roleWith(
+        { Effect: "Allow", Action: "*", Resource: "*" },
+        { tags: { "waiver:iam-no-wildcard-actions": "ok" } },
+      );
+      expect(await of("iam-no-wildcard-actions", [r])).to.have.length(1);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
@@ -103,6 +168,25 @@ describe("iam-no-wildcard-actions", () => {
     it("a Deny statement (Checkov CKV_AWS_107 'deny', Trivy test_allow_deny_effect)", async () => {
       const s = { Sid: "DenyOutsideCallers", Effect: "Deny", Action: ["*"], Resource: ["*"] };
       expect(await findingsOf(noWildcardActions, [compliant([s])])).to.deep.equal([]);
+    });
+
+    it("accepts a pattern listed in allowedActionPatterns, and a small read-only one", async () => {
+      const r = roleWith([
+        { Effect: "Allow", Action: "logs:Describe*", Resource: "*" },
+        { Effect: "Allow", Action: "cloudwatch:GetMetric*", Resource: "*" },
+      ]);
+      expect(
+        await of("iam-no-wildcard-actions", [r], {
+          ["iam-no-wildcard-actions"]: { allowedActionPatterns: ["logs:describe*"] },
+        }),
+      ).to.deep.equal([]);
+    });
+    it("never reports a Deny statement", async () => {
+      expect(
+        await of("iam-no-wildcard-actions", [
+          roleWith({ Effect: "Deny", Action: "*", Resource: "*" }),
+        ]),
+      ).to.deep.equal([]);
     });
   });
 });
@@ -153,6 +237,31 @@ describe("iam-no-resource-wildcard", () => {
         expect(notes).to.have.length(1);
       }
     });
+
+    it('reports "*" for an action that supports resource-level permissions', async () => {
+      const f = await of("iam-no-resource-wildcard", [
+        roleWith({
+          Effect: "Allow",
+          Action: ["s3:GetObject", "ecr:GetAuthorizationToken"],
+          Resource: "*",
+        }),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain('Resource "*" for 1 action(s)').and.contain("s3:GetObject");
+      expect(f[0]).to.not.contain("ecr:GetAuthorizationToken");
+    });
+    it("reports all-wildcard ARNs and NotResource", async () => {
+      for (const s of [
+        { Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::*/*" },
+        { Effect: "Allow", Action: "iam:GetRole", Resource: `arn:aws:iam::${ACCOUNT}:role/*` },
+        { Effect: "Allow", Action: "s3:PutObject", NotResource: `arn:aws:s3:::${BUCKET}/*` },
+      ]) {
+        expect(
+          await of("iam-no-resource-wildcard", [roleWith(s)]),
+          JSON.stringify(s),
+        ).to.have.length(1);
+      }
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
@@ -182,6 +291,50 @@ describe("iam-no-resource-wildcard", () => {
     it("Checkov CKV_AWS_356 pass2: a Deny statement", async () => {
       const s = { Effect: "Deny", Action: ["s3:Describe*"], Resource: ["*"] };
       expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+    });
+
+    it('accepts actions without resource types on "*" and specific ARNs or prefixes', async () => {
+      const r = roleWith([
+        {
+          Effect: "Allow",
+          Action: ["logs:DescribeLogGroups", "sts:GetCallerIdentity", "ecr:GetAuthorizationToken"],
+          Resource: "*",
+        },
+        { Effect: "Allow", Action: "s3:GetObject", Resource: `arn:aws:s3:::${BUCKET}/reports/*` },
+        {
+          Effect: "Allow",
+          Action: "iam:GetRole",
+          Resource: `arn:aws:iam::${ACCOUNT}:role/platform-*`,
+        },
+      ]);
+      expect(await of("iam-no-resource-wildcard", [r])).to.deep.equal([]);
+    });
+    it("accepts a positive aws:ResourceTag condition the action supports, not an IfExists one", async () => {
+      const tagged = (op: string) =>
+        roleWith({
+          Effect: "Allow",
+          Action: "secretsmanager:GetSecretValue",
+          Resource: "*",
+          Condition: { [op]: { "aws:ResourceTag/team": "platform" } },
+        });
+      expect(await of("iam-no-resource-wildcard", [tagged("StringEquals")])).to.deep.equal([]);
+      expect(await of("iam-no-resource-wildcard", [tagged("StringEqualsIfExists")])).to.have.length(
+        1,
+      );
+      expect(
+        await of("iam-no-resource-wildcard", [tagged("StringEquals")], {
+          ["iam-no-resource-wildcard"]: { allowResourceTagConditions: false },
+        }),
+      ).to.have.length(1);
+    });
+    it("accepts an action listed in allowedActions", async () => {
+      const r = roleWith({ Effect: "Allow", Action: "cloudwatch:PutMetricData", Resource: "*" });
+      expect(await of("iam-no-resource-wildcard", [r])).to.have.length(1);
+      expect(
+        await of("iam-no-resource-wildcard", [r], {
+          ["iam-no-resource-wildcard"]: { allowedActions: ["cloudwatch:PutMetricData"] },
+        }),
+      ).to.deep.equal([]);
     });
   });
 });

@@ -9,6 +9,7 @@ import {
   S3_BUCKET_OWNERSHIP_CONTROLS,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
+import { passesCompliantBuckets } from "../fixtures/s3";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
 
@@ -62,6 +63,11 @@ describe("s3-bucket-documented-exceptions", () => {
       );
       expect(await violations(ownership, [logs, o, cdn])).to.deep.equal([]);
     });
+
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-documented-exceptions"),
+    );
   });
 });
 

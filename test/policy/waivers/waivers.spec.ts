@@ -2,19 +2,14 @@
 // waiver tag that would quietly do nothing, and neither can be waived by tag.
 import { expect } from "chai";
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { allPolicies } from "../../policy-pack/policies";
-import { policies as waiverPolicies } from "../../policy-pack/policies/waivers";
-import { evaluate, previewNotes, res, UNKNOWN, violations } from "./fixture";
-import { KMS_KEY } from "../../policy-pack/lib/types";
+import { allPolicies } from "../../../policy-pack/policies";
+import { policies as waiverPolicies } from "../../../policy-pack/policies/waivers";
+import { KMS_KEY } from "../../../policy-pack/lib/types";
+import { evaluate, policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
-const byName = (name: string) => {
-  const p = allPolicies.find((x) => x.name === name);
-  if (!p) throw new Error(`no policy ${name} in the pack`);
-  return p;
-};
-const waiversInUse = byName("policy-waivers");
-const waiverValid = byName("policy-waiver-valid");
-const rotation = byName("kms-key-rotation-enabled");
+const waiversInUse = policy("policy-waivers");
+const waiverValid = policy("policy-waiver-valid");
+const rotation = policy("kms-key-rotation-enabled");
 const REASON = "Partner integration pins key material; ticket SEC-1234.";
 
 /** A key that passes the rotation policy, with extra tags. */
@@ -26,20 +21,14 @@ function key(
   return res(KMS_KEY, name, { enableKeyRotation: true, tags: { Name: name, ...tags }, ...inputs });
 }
 
-describe("waivers", () => {
+describe("policy-waivers", () => {
   it("both waiver policies are in the pack, after every other policy", () => {
     const names = allPolicies.map((p) => p.name);
     expect(names.slice(-2)).to.deep.equal(["policy-waivers", "policy-waiver-valid"]);
     expect(waiverPolicies.map((p) => p.enforcementLevel)).to.deep.equal(["advisory", "mandatory"]);
   });
 
-  describe("policy-waivers (lists every waiver in use)", () => {
-    it("reports nothing for resources without waiver tags", async () => {
-      expect(
-        await violations(waiversInUse, [key("plain"), key("other", { team: "data" })]),
-      ).to.deep.equal([]);
-    });
-
+  describe("Noncompliance", () => {
     it("lists a waiver tag with its policy and reason", async () => {
       const found = await violations(waiversInUse, [
         key("legacy", { "waiver:kms-key-rotation-enabled": REASON }),
@@ -48,15 +37,6 @@ describe("waivers", () => {
         `legacy: waives 'kms-key-rotation-enabled' (tag waiver:kms-key-rotation-enabled): ${REASON}`,
       ]);
     });
-
-    it("does not list a tag that is no waiver (unknown policy, short reason)", async () => {
-      const found = await violations(waiversInUse, [
-        key("typo", { "waiver:kms-key-rotaton-enabled": REASON }),
-        key("short", { "waiver:kms-key-rotation-enabled": "legacy" }),
-      ]);
-      expect(found).to.deep.equal([]);
-    });
-
     it("the waived finding itself is withheld from violations and reported as waived", async () => {
       const legacy = key(
         "legacy",
@@ -72,7 +52,6 @@ describe("waivers", () => {
       ).to.deep.equal([["kms-key-rotation-enabled", "legacy", REASON, "tag"]]);
       expect(report.violations.map((v) => v.policy)).to.deep.equal(["policy-waivers"]);
     });
-
     it("lists a waiver given in a policy's `waivers` config, for resources that carry no tags", async () => {
       const legacy = res(KMS_KEY, "legacy", { enableKeyRotation: false });
       const config = {
@@ -83,7 +62,6 @@ describe("waivers", () => {
         `legacy: waives 'kms-key-rotation-enabled' (policy config \`waivers\`): ${REASON}`,
       ]);
     });
-
     it("cannot be waived by tag: a waiver must not hide the list of waivers", async () => {
       const found = await violations(waiversInUse, [
         key("legacy", {
@@ -94,7 +72,6 @@ describe("waivers", () => {
       expect(found).to.have.length(1);
       expect(found[0]).to.contain("waives 'kms-key-rotation-enabled'");
     });
-
     it("tags unknown at preview become a preview note, not a silent pass", async () => {
       const notes = await previewNotes(waiversInUse, [
         res(KMS_KEY, "later", { enableKeyRotation: true, tags: UNKNOWN }),
@@ -104,23 +81,33 @@ describe("waivers", () => {
     });
   });
 
-  describe("policy-waiver-valid (a waiver must not quietly do nothing)", () => {
-    const validOf = (...resources: ReturnType<typeof key>[]) =>
-      violations(waiverValid as ResourceValidationPolicy | StackValidationPolicy, resources);
-
-    it("accepts valid waivers and resources without waiver tags", async () => {
+  describe("Compliance", () => {
+    it("reports nothing for resources without waiver tags", async () => {
       expect(
-        await validOf(key("plain"), key("legacy", { "waiver:kms-key-rotation-enabled": REASON })),
+        await violations(waiversInUse, [key("plain"), key("other", { team: "data" })]),
       ).to.deep.equal([]);
     });
+    it("does not list a tag that is no waiver (unknown policy, short reason)", async () => {
+      const found = await violations(waiversInUse, [
+        key("typo", { "waiver:kms-key-rotaton-enabled": REASON }),
+        key("short", { "waiver:kms-key-rotation-enabled": "legacy" }),
+      ]);
+      expect(found).to.deep.equal([]);
+    });
+  });
+});
 
+describe("policy-waiver-valid", () => {
+  const validOf = (...resources: ReturnType<typeof key>[]) =>
+    violations(waiverValid as ResourceValidationPolicy | StackValidationPolicy, resources);
+
+  describe("Noncompliance", () => {
     it("rejects a tag naming no policy of the pack, with a hint", async () => {
       const found = await validOf(key("typo", { "waiver:kms-key-rotaton-enabled": REASON }));
       expect(found).to.deep.equal([
         "typo: tag 'waiver:kms-key-rotaton-enabled' names no policy of this pack, so it waives nothing (did you mean 'waiver:kms-key-rotation-enabled'?)",
       ]);
     });
-
     it("rejects a tag whose reason is shorter than the minimum", async () => {
       const found = await validOf(key("short", { "waiver:kms-key-rotation-enabled": "legacy" }));
       expect(found).to.have.length(1);
@@ -130,7 +117,6 @@ describe("waivers", () => {
       const empty = await validOf(key("empty", { "waiver:kms-key-rotation-enabled": "  " }));
       expect(empty[0]).to.contain("has no reason");
     });
-
     it("cannot be waived, not even by a waiver of itself", async () => {
       const found = await validOf(
         key("sneaky", {
@@ -144,13 +130,20 @@ describe("waivers", () => {
       ).to.equal(true);
       expect(found.some((f) => f.includes("names no policy of this pack"))).to.equal(true);
     });
-
     it("a waiver reason unknown at preview becomes a preview note", async () => {
       const notes = await previewNotes(waiverValid, [
         key("later", { "waiver:kms-key-rotation-enabled": UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
       expect(notes[0]).to.contain("can't run policy 'policy-waiver-valid' during preview");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("accepts valid waivers and resources without waiver tags", async () => {
+      expect(
+        await validOf(key("plain"), key("legacy", { "waiver:kms-key-rotation-enabled": REASON })),
+      ).to.deep.equal([]);
     });
   });
 });

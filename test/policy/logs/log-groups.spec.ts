@@ -1,34 +1,15 @@
-// CloudWatch Logs policies: customer-managed KMS key on every log group, and retention.
+// CloudWatch Logs: a customer-managed KMS key on every log group, and a bounded retention.
 import { expect } from "chai";
-import { policies } from "../../policy-pack/policies/logs";
-import { previewNotes, res, UNKNOWN, violations } from "./fixture";
-import { CLOUDWATCH_LOG_GROUP, KMS_KEY, SSM_PARAMETER } from "../../policy-pack/lib/types";
-const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+import { CLOUDWATCH_LOG_GROUP, KMS_KEY, SSM_PARAMETER } from "../../../policy-pack/lib/types";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
-const policy = (name: string) => {
-  const p = policies.find((x) => x.name === name);
-  if (!p) throw new Error(`no policy ${name}`);
-  return p;
-};
+import { KEY_ARN } from "../fixtures/kms";
 
-describe("cloudwatch logs policies", () => {
-  describe("cloudwatch-log-group-kms-cmk", () => {
-    const p = policy("cloudwatch-log-group-kms-cmk");
-    const key = res(KMS_KEY, "logs-key", { enableKeyRotation: true });
+describe("cloudwatch-log-group-kms-cmk", () => {
+  const p = policy("cloudwatch-log-group-kms-cmk");
+  const key = res(KMS_KEY, "logs-key", { enableKeyRotation: true });
 
-    it("passes a key of the stack (ARN unknown at preview) and a literal key ARN", async () => {
-      const group = res(
-        CLOUDWATCH_LOG_GROUP,
-        "flow-logs",
-        { kmsKeyId: UNKNOWN, retentionInDays: 30 },
-        { refs: { kmsKeyId: [key] } },
-      );
-      expect(await violations(p, [key, group])).to.deep.equal([]);
-      expect(await previewNotes(p, [key, group])).to.deep.equal([]);
-      expect(
-        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { kmsKeyId: KEY_ARN })]),
-      ).to.deep.equal([]);
-    });
+  describe("Noncompliance", () => {
     it("reports a log group without a key, and one with an AWS-managed alias", async () => {
       expect(
         await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 30 })]),
@@ -58,16 +39,27 @@ describe("cloudwatch logs policies", () => {
     });
   });
 
-  describe("cloudwatch-log-group-retention", () => {
-    const p = policy("cloudwatch-log-group-retention");
-    it("passes a retention at or above the minimum", async () => {
+  describe("Compliance", () => {
+    it("passes a key of the stack (ARN unknown at preview) and a literal key ARN", async () => {
+      const group = res(
+        CLOUDWATCH_LOG_GROUP,
+        "flow-logs",
+        { kmsKeyId: UNKNOWN, retentionInDays: 30 },
+        { refs: { kmsKeyId: [key] } },
+      );
+      expect(await violations(p, [key, group])).to.deep.equal([]);
+      expect(await previewNotes(p, [key, group])).to.deep.equal([]);
       expect(
-        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 30 })]),
-      ).to.deep.equal([]);
-      expect(
-        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 3653 })]),
+        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { kmsKeyId: KEY_ARN })]),
       ).to.deep.equal([]);
     });
+  });
+});
+
+describe("cloudwatch-log-group-retention", () => {
+  const p = policy("cloudwatch-log-group-retention");
+
+  describe("Noncompliance", () => {
     it("reports an unset or zero (never-expiring) retention", async () => {
       const msg =
         "g: retentionInDays is not set: the logs never expire and their storage grows without bound.";
@@ -81,6 +73,22 @@ describe("cloudwatch logs policies", () => {
         await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 7 })]),
       ).to.deep.equal(["g: retentionInDays is 7, below the minimum of 30."]);
     });
+    it("gives a preview note for an unknown retention", async () => {
+      const g = res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: UNKNOWN });
+      expect(await violations(p, [g])).to.deep.equal([]);
+      expect(await previewNotes(p, [g])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes a retention at or above the minimum", async () => {
+      expect(
+        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 30 })]),
+      ).to.deep.equal([]);
+      expect(
+        await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 3653 })]),
+      ).to.deep.equal([]);
+    });
     it("honours minRetentionDays and allowNeverExpire", async () => {
       const config = {
         "cloudwatch-log-group-retention": { minRetentionDays: 7, allowNeverExpire: true },
@@ -89,11 +97,6 @@ describe("cloudwatch logs policies", () => {
         await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: 7 })], config),
       ).to.deep.equal([]);
       expect(await violations(p, [res(CLOUDWATCH_LOG_GROUP, "g", {})], config)).to.deep.equal([]);
-    });
-    it("gives a preview note for an unknown retention", async () => {
-      const g = res(CLOUDWATCH_LOG_GROUP, "g", { retentionInDays: UNKNOWN });
-      expect(await violations(p, [g])).to.deep.equal([]);
-      expect(await previewNotes(p, [g])).to.have.length(1);
     });
   });
 });
