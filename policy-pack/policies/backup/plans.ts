@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { BACKUP_PLAN } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 export const backupPlanLifecycle = resourcePolicy({
   name: "backup-plan-lifecycle",
@@ -13,7 +14,7 @@ export const backupPlanLifecycle = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `lifecycle: { deleteAfter: <days> }` on every rule and on every copy action.",
-  references: [{ source: "AWS docs", id: "AWS Backup plan lifecycle" }],
+  references: [awsDocs("AWS Backup plan lifecycle")],
   types: [BACKUP_PLAN],
   check: (props, ctx) => {
     const rules = asList(props.rules);

@@ -5,6 +5,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { PULUMI_STACK } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 interface RemoteConfig {
   remoteComponentPackages: string[];
@@ -34,9 +35,7 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
   severity: "low",
   remediationSteps:
     "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
-  references: [
-    { source: "AWS docs", id: "pulumi/pulumi#12553 (mocks cannot see remote children)" },
-  ],
+  references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
     remoteComponentPackages: {
       type: "array",

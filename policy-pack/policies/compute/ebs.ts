@@ -15,6 +15,7 @@ import {
   EC2_LAUNCH_TEMPLATE,
 } from "../../lib/types";
 import { asList, must, unknownError } from "../../lib/values";
+import { awsGuard, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 interface EbsConfig {
   readonly accountDefaultEncryptionWithCmk: boolean;
@@ -82,13 +83,13 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   remediationSteps:
     "Set `rootBlockDevice: { encrypted: true, kmsKeyId }` and the same on every `ebsBlockDevices` entry (launch templates: `blockDeviceMappings[].ebs`), or enable EBS encryption by default with a customer-managed default key (the only way for launch configurations, which take no key).",
   references: [
-    { source: "AWSGuard", id: "encrypted-volumes" },
-    { source: "cdk-nag", id: "AwsSolutions-EC26" },
-    { source: "Checkov", id: "CKV_AWS_8" },
-    { source: "KICS", id: "Launch Configuration Is Not Encrypted" },
-    { source: "Trivy", id: "AWS-0131" },
-    { source: "Trivy", id: "AWS-0008" },
-    { source: "Security Hub FSBP", id: "EC2.3" },
+    awsGuard("encrypted-volumes"),
+    cdkNag("AwsSolutions-EC26"),
+    checkov("CKV_AWS_8"),
+    kics("Launch Configuration Is Not Encrypted"),
+    trivy("AWS-0131"),
+    trivy("AWS-0008"),
+    fsbp("EC2.3"),
   ],
   config: ebsConfig,
   types: [
@@ -155,12 +156,12 @@ export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
   remediationSteps:
     "Set `encrypted: true` and `kmsKeyId` to a customer-managed key (recreates the volume), or enable EBS encryption by default with a customer-managed default key.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_3" },
-    { source: "Checkov", id: "CKV_AWS_189" },
-    { source: "KICS", id: "EBS Volume Encryption Disabled" },
-    { source: "Trivy", id: "AWS-0026" },
-    { source: "Trivy", id: "AWS-0027" },
-    { source: "Security Hub FSBP", id: "EC2.3" },
+    checkov("CKV_AWS_3"),
+    checkov("CKV_AWS_189"),
+    kics("EBS Volume Encryption Disabled"),
+    trivy("AWS-0026"),
+    trivy("AWS-0027"),
+    fsbp("EC2.3"),
   ],
   config: ebsConfig,
   types: [EBS_VOLUME, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
@@ -183,11 +184,7 @@ export const ebsEncryptionByDefault = stackPolicy({
   severity: "high",
   remediationSteps:
     "Set `enabled: true` on aws.ebs.EncryptionByDefault and give aws.ebs.DefaultKmsKey the ARN of a customer-managed key (not alias/aws/ebs).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_106" },
-    { source: "KICS", id: "EBS Default Encryption Disabled" },
-    { source: "Security Hub FSBP", id: "EC2.7" },
-  ],
+  references: [checkov("CKV_AWS_106"), kics("EBS Default Encryption Disabled"), fsbp("EC2.7")],
   types: [EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   check: (ctx) => {
     for (const r of ctx.index.ofType(EBS_ENCRYPTION_BY_DEFAULT)) {

@@ -1,5 +1,6 @@
 // ECR repositories (encryption with a customer-managed key is the KMS policies' rule): immutable
 // tags, scanning on push, lifecycle policies, and repository/registry policies that are not public.
+import { mutableTagsReason } from "../../lib/compute/repositories";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { reportPublicPolicy } from "../../lib/public-policy";
@@ -12,6 +13,7 @@ import {
   ECR_REPOSITORY_POLICY,
 } from "../../lib/types";
 import { asList, asString } from "../../lib/values";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const ecrRepositoryTagImmutability = resourcePolicy({
   name: "ecr-repository-tag-immutability",
@@ -22,23 +24,11 @@ export const ecrRepositoryTagImmutability = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `imageTagMutability: "IMMUTABLE"` and tag every build uniquely (commit SHA). IMMUTABLE_WITH_EXCLUSION may exempt named tags, never all.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_51" },
-    { source: "Trivy", id: "AWS-0031" },
-    { source: "Security Hub FSBP", id: "ECR.2" },
-  ],
+  references: [checkov("CKV_AWS_51"), trivy("AWS-0031"), fsbp("ECR.2")],
   types: [ECR_REPOSITORY],
   check: (props, ctx) => {
-    const mode = props.imageTagMutability ?? "MUTABLE";
-    if (mode === "IMMUTABLE") return;
-    if (mode === "IMMUTABLE_WITH_EXCLUSION") {
-      const all = asList(props.imageTagMutabilityExclusionFilters).some((f: any) =>
-        /^\*+$/.test(String(f?.filter)),
-      );
-      if (all) ctx.report("The immutability exclusion filter '*' makes every tag mutable.");
-      return;
-    }
-    ctx.report(`imageTagMutability is '${mode}': tags can be overwritten.`);
+    const reason = mutableTagsReason(props);
+    if (reason) ctx.report(reason);
   },
 });
 
@@ -62,11 +52,7 @@ export const ecrRepositoryScanOnPush = stackPolicy({
   remediationSteps:
     "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an `aws.ecr.RegistryScanningConfiguration` (ENHANCED " +
     "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_163" },
-    { source: "Trivy", id: "AWS-0030" },
-    { source: "Security Hub FSBP", id: "ECR.1" },
-  ],
+  references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
   types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION],
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
@@ -125,7 +111,7 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   severity: "low",
   remediationSteps:
     "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
-  references: [{ source: "Security Hub FSBP", id: "ECR.3" }],
+  references: [fsbp("ECR.3")],
   types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY],
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
@@ -160,10 +146,10 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
   remediationSteps:
     "Name the account or role ARNs that need access in `Principal`, or add an `aws:PrincipalOrgID` / `aws:SourceAccount` condition.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECR1" },
-    { source: "Checkov", id: "CKV_AWS_32" },
-    { source: "KICS", id: "ECR Repository Is Publicly Accessible" },
-    { source: "Trivy", id: "AWS-0032" },
+    cdkNag("AwsSolutions-ECR1"),
+    checkov("CKV_AWS_32"),
+    kics("ECR Repository Is Publicly Accessible"),
+    trivy("AWS-0032"),
   ],
   types: [ECR_REPOSITORY_POLICY, ECR_REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
   // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts).

@@ -4,6 +4,7 @@ import { resourcePolicy } from "../../lib/define";
 
 import { holdsValue } from "../../lib/values";
 import { EC2_INSTANCE, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
+import { checkov } from "../../lib/controls";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -12,7 +13,7 @@ export const instanceDetailedMonitoring = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `monitoring: true` (launch templates: `monitoring: { enabled: true }`).",
-  references: [{ source: "Checkov", id: "CKV_AWS_126" }],
+  references: [checkov("CKV_AWS_126")],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =
@@ -29,7 +30,7 @@ export const instanceProfileAttached = resourcePolicy({
   severity: "low",
   remediationSteps:
     "Set `iamInstanceProfile` to a profile whose role has only what the instance needs.",
-  references: [{ source: "Checkov", id: "CKV2_AWS_41" }],
+  references: [checkov("CKV2_AWS_41")],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const has =
@@ -68,7 +69,7 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
-  references: [{ source: "Checkov", id: "CKV_AWS_46" }],
+  references: [checkov("CKV_AWS_46")],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const texts: string[] = [];

@@ -10,6 +10,7 @@ import {
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
 } from "../../lib/types";
+import { awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const instanceImdsV2 = resourcePolicy({
   name: "ec2-instance-imdsv2",
@@ -19,11 +20,7 @@ export const instanceImdsV2 = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" }` explicitly; the default depends on the AMI and account settings.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_79" },
-    { source: "Trivy", id: "AWS-0028" },
-    { source: "Security Hub FSBP", id: "EC2.8" },
-  ],
+  references: [checkov("CKV_AWS_79"), trivy("AWS-0028"), fsbp("EC2.8")],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx) => {
     const mo = props.metadataOptions;
@@ -47,7 +44,7 @@ export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `metadataOptions.httpPutResponseHopLimit: 1`.",
-  references: [{ source: "Checkov", id: "CKV_AWS_341" }],
+  references: [checkov("CKV_AWS_341")],
   config: {
     maxHopLimit: {
       type: "integer",
@@ -77,10 +74,10 @@ export const instanceNoPublicIp = stackPolicy({
   remediationSteps:
     "Set `associatePublicIpAddress: false`, place the instance in a private subnet and reach it through SSM Session Manager or EC2 Instance Connect Endpoint. A documented bastion carries a `waiver:ec2-instance-no-public-ip` tag with the reason.",
   references: [
-    { source: "AWSGuard", id: "ec2-instance-no-public-ip" },
-    { source: "Checkov", id: "CKV_AWS_88" },
-    { source: "Security Hub FSBP", id: "EC2.9" },
-    { source: "Security Hub FSBP", id: "EC2.25" },
+    awsGuard("ec2-instance-no-public-ip"),
+    checkov("CKV_AWS_88"),
+    fsbp("EC2.9"),
+    fsbp("EC2.25"),
   ],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
   check: (ctx) => {

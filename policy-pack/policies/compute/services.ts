@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { ECS_CLUSTER, ECS_SERVICE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const ecsServiceNoPublicIp = resourcePolicy({
   name: "ecs-service-no-public-ip",
@@ -13,10 +14,7 @@ export const ecsServiceNoPublicIp = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Set `networkConfiguration.assignPublicIp: false` and run tasks in private subnets reaching AWS APIs through VPC endpoints.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_333" },
-    { source: "Security Hub FSBP", id: "ECS.2" },
-  ],
+  references: [checkov("CKV_AWS_333"), fsbp("ECS.2")],
   types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (props.networkConfiguration?.assignPublicIp === true) {
@@ -33,7 +31,7 @@ export const ecsServiceCircuitBreaker = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `deploymentCircuitBreaker: { enable: true, rollback: true }`.",
-  references: [{ source: "AWS docs", id: "ECS deployment circuit breaker" }],
+  references: [awsDocs("ECS deployment circuit breaker")],
   types: [ECS_SERVICE],
   check: (props, ctx) => {
     const controller = props.deploymentController?.type;
@@ -60,10 +58,7 @@ export const ecsServiceFargatePlatformVersion = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Remove `platformVersion` or set it to "LATEST".',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_332" },
-    { source: "Security Hub FSBP", id: "ECS.10" },
-  ],
+  references: [checkov("CKV_AWS_332"), fsbp("ECS.10")],
   types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (!runsOnFargate(props)) return;
@@ -81,11 +76,7 @@ export const ecsClusterContainerInsights = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Add `settings: [{ name: "containerInsights", value: "enabled" }]` (or "enhanced").',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS4" },
-    { source: "Checkov", id: "CKV_AWS_65" },
-    { source: "Security Hub FSBP", id: "ECS.12" },
-  ],
+  references: [cdkNag("AwsSolutions-ECS4"), checkov("CKV_AWS_65"), fsbp("ECS.12")],
   types: [ECS_CLUSTER],
   check: (props, ctx) => {
     const setting = asList(props.settings).find((s: any) => s?.name === "containerInsights");

@@ -5,6 +5,7 @@ import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 interface Container {
   readonly name: string;
@@ -50,10 +51,7 @@ export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
   remediationSteps:
     "Remove `privileged: true` and the listed `linuxParameters.capabilities.add` entries from the container definition. " +
     "Fargate rejects privileged containers anyway; on EC2 run the workload that truly needs it on a dedicated, waived task definition.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_334" },
-    { source: "Security Hub FSBP", id: "ECS.4" },
-  ],
+  references: [checkov("CKV_AWS_334"), fsbp("ECS.4")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
@@ -71,10 +69,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `readonlyRootFilesystem: true` on every container; give paths the process must write (/tmp, caches) an ephemeral volume mount.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_336" },
-    { source: "Security Hub FSBP", id: "ECS.5" },
-  ],
+  references: [checkov("CKV_AWS_336"), fsbp("ECS.5")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
@@ -103,7 +98,7 @@ export const ecsTaskDefinitionNonRootUser = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `user` in every container definition to a non-root UID:GID the image supports (for example "1000:1000").',
-  references: [{ source: "Security Hub FSBP", id: "ECS.20" }],
+  references: [fsbp("ECS.20")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
@@ -130,10 +125,7 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
   remediationSteps:
     "Move the variable from `environment` to `secrets` with `valueFrom` set to a Secrets Manager secret or SSM SecureString ARN, " +
     "and let the execution role read only that secret. Names that only look secret (a key ARN) can end in _ARN or _ID.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS2" },
-    { source: "Security Hub FSBP", id: "ECS.8" },
-  ],
+  references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8")],
   config: secretNameSchema,
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
@@ -155,10 +147,7 @@ export const ecsTaskDefinitionLogging = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": <KMS-encrypted group>, "awslogs-region": ..., "awslogs-stream-prefix": ... } }` to every container.',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS7" },
-    { source: "Security Hub FSBP", id: "ECS.9" },
-  ],
+  references: [cdkNag("AwsSolutions-ECS7"), fsbp("ECS.9")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
@@ -179,7 +168,7 @@ export const ecsTaskDefinitionAwsvpc = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `networkMode: "awsvpc"` (required for Fargate) and give the service its own security group.',
-  references: [{ source: "Security Hub FSBP", id: "ECS.17" }],
+  references: [fsbp("ECS.17")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     const mode = props.networkMode;
@@ -201,10 +190,7 @@ export const ecsTaskDefinitionNoHostNamespaces = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Remove `pidMode: "host"` and `ipcMode: "host"` (use \'task\' to share within the task only).',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_335" },
-    { source: "Security Hub FSBP", id: "ECS.3" },
-  ],
+  references: [checkov("CKV_AWS_335"), fsbp("ECS.3")],
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     for (const problem of hostNamespaceProblems(props)) ctx.report(problem);
@@ -220,7 +206,7 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
   severity: "low",
   remediationSteps:
     "Create a separate task role with only the application's permissions and keep the execution role for ECS.",
-  references: [{ source: "Checkov", id: "CKV_AWS_249" }],
+  references: [checkov("CKV_AWS_249")],
   types: [ECS_TASK_DEFINITION],
   check: (ctx) => {
     for (const td of ctx.index.ofType(ECS_TASK_DEFINITION)) {

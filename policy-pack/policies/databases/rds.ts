@@ -4,6 +4,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
@@ -15,10 +16,7 @@ export const rdsNotPublic = resourcePolicy({
   severity: "critical",
   remediationSteps:
     "Set `publiclyAccessible: false` (the default) and keep the database in private data subnets.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_17" },
-    { source: "Security Hub FSBP", id: "RDS.2" },
-  ],
+  references: [checkov("CKV_AWS_17"), fsbp("RDS.2")],
   types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
@@ -35,11 +33,11 @@ export const rdsDeletionProtection = resourcePolicy({
   remediationSteps:
     "Set `deletionProtection: true` (and `skipFinalSnapshot: false` with a finalSnapshotIdentifier).",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-RDS10" },
-    { source: "Checkov", id: "CKV_AWS_139" },
-    { source: "Checkov", id: "CKV_AWS_293" },
-    { source: "Security Hub FSBP", id: "RDS.7" },
-    { source: "Security Hub FSBP", id: "RDS.8" },
+    cdkNag("AwsSolutions-RDS10"),
+    checkov("CKV_AWS_139"),
+    checkov("CKV_AWS_293"),
+    fsbp("RDS.7"),
+    fsbp("RDS.8"),
   ],
   types: [RDS_CLUSTER, RDS_INSTANCE],
   check: (props, ctx) => {
@@ -59,11 +57,11 @@ export const rdsIamAuthentication = resourcePolicy({
   remediationSteps:
     "Set `iamDatabaseAuthenticationEnabled: true` and grant `rds-db:connect` for the database user.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-RDS6" },
-    { source: "Checkov", id: "CKV_AWS_161" },
-    { source: "Checkov", id: "CKV_AWS_162" },
-    { source: "Security Hub FSBP", id: "RDS.10" },
-    { source: "Security Hub FSBP", id: "RDS.12" },
+    cdkNag("AwsSolutions-RDS6"),
+    checkov("CKV_AWS_161"),
+    checkov("CKV_AWS_162"),
+    fsbp("RDS.10"),
+    fsbp("RDS.12"),
   ],
   types: [RDS_CLUSTER, RDS_INSTANCE],
   check: (props, ctx) => {
@@ -82,11 +80,7 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
   severity: "medium",
   remediationSteps:
     "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default, up to 35).",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-RDS13" },
-    { source: "Checkov", id: "CKV_AWS_133" },
-    { source: "Security Hub FSBP", id: "RDS.11" },
-  ],
+  references: [cdkNag("AwsSolutions-RDS13"), checkov("CKV_AWS_133"), fsbp("RDS.11")],
   config: {
     minBackupRetentionDays: {
       type: "number",
@@ -115,7 +109,7 @@ export const rdsManagedMasterPassword = resourcePolicy({
   remediationSteps:
     "Remove `masterPassword`/`password` (and the *Wo variants) and set `manageMasterUserPassword: true` (optionally " +
     "`masterUserSecretKmsKeyId` to the stack's key); applications read the secret at start.",
-  references: [{ source: "AWS docs", id: "RDS password management with Secrets Manager" }],
+  references: [awsDocs("RDS password management with Secrets Manager")],
   types: [RDS_CLUSTER, RDS_INSTANCE],
   check: (props, ctx) => {
     for (const key of ["masterPassword", "masterPasswordWo", "password", "passwordWo"]) {
@@ -132,12 +126,7 @@ export const rdsCopyTagsToSnapshot = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_313" },
-    { source: "Checkov", id: "CKV2_AWS_60" },
-    { source: "Security Hub FSBP", id: "RDS.16" },
-    { source: "Security Hub FSBP", id: "RDS.17" },
-  ],
+  references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
   types: [RDS_CLUSTER, RDS_INSTANCE],
   check: (props, ctx) => {
     if (props.copyTagsToSnapshot !== true) ctx.report("copyTagsToSnapshot is not true.");

@@ -6,6 +6,7 @@ import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const codebuildPrivilegedMode = resourcePolicy({
   name: "codebuild-project-privileged-mode",
@@ -19,9 +20,9 @@ export const codebuildPrivilegedMode = resourcePolicy({
     "Set `environment.privilegedMode: false`. For the one project that builds images, keep it privileged, give it only the " +
     "permissions the image build needs, keep it out of the VPC, and tag it `waiver:codebuild-project-privileged-mode` with the reason.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CB3" },
-    { source: "Checkov", id: "CKV_AWS_316" },
-    { source: "Security Hub FSBP", id: "CodeBuild.5 (retired 2024-04)" },
+    cdkNag("AwsSolutions-CB3"),
+    checkov("CKV_AWS_316"),
+    fsbp("CodeBuild.5 (retired 2024-04)"),
   ],
   types: [CODEBUILD_PROJECT],
   check: (props, ctx) => {
@@ -43,7 +44,7 @@ export const codebuildNoPlaintextCredentials = resourcePolicy<SecretNameConfig>(
   remediationSteps:
     'Store the credential in Secrets Manager or SSM Parameter Store and reference it with `type: "SECRETS_MANAGER"` or ' +
     '`type: "PARAMETER_STORE"` (value = secret or parameter name); let the service role read only that secret.',
-  references: [{ source: "Security Hub FSBP", id: "CodeBuild.2" }],
+  references: [fsbp("CodeBuild.2")],
   config: secretNameSchema,
   types: [CODEBUILD_PROJECT],
   check: (props, ctx) => {
@@ -66,10 +67,7 @@ export const codebuildLogging = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `logsConfig.cloudwatchLogs: { status: "ENABLED", groupName: <managed log group> }`.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_314" },
-    { source: "Security Hub FSBP", id: "CodeBuild.4" },
-  ],
+  references: [checkov("CKV_AWS_314"), fsbp("CodeBuild.4")],
   types: [CODEBUILD_PROJECT],
   check: (props, ctx) => {
     const cw = props.logsConfig?.cloudwatchLogs;
@@ -110,7 +108,7 @@ export const codebuildSourceNoCredentialsInUrl = resourcePolicy({
   remediationSteps:
     "Remove the credentials from `source.location` (and secondary sources) and authenticate through a CodeConnections " +
     "connection or a Secrets Manager secret (`source.auth`).",
-  references: [{ source: "Security Hub FSBP", id: "CodeBuild.1" }],
+  references: [fsbp("CodeBuild.1")],
   types: [CODEBUILD_PROJECT],
   check: (props, ctx) => {
     const sources = [{ label: "source", src: props.source }];
@@ -138,9 +136,7 @@ export const codebuildSourceCredentialUsesConnection = resourcePolicy({
   remediationSteps:
     'Use `authType: "CODECONNECTIONS"` with a connection ARN (or `SECRETS_MANAGER` with a secret ARN) instead of ' +
     "PERSONAL_ACCESS_TOKEN / BASIC_AUTH / OAUTH.",
-  references: [
-    { source: "AWS docs", id: "CodeBuild source credentials (ImportSourceCredentials)" },
-  ],
+  references: [awsDocs("CodeBuild source credentials (ImportSourceCredentials)")],
   types: [CODEBUILD_SOURCE_CREDENTIAL],
   check: (props, ctx) => {
     const type = props.authType;
@@ -158,7 +154,7 @@ export const codebuildNotPublic = resourcePolicy({
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: 'Remove `projectVisibility` or set it to "PRIVATE".',
-  references: [{ source: "AWS docs", id: "CodeBuild public build projects" }],
+  references: [awsDocs("CodeBuild public build projects")],
   types: [CODEBUILD_PROJECT],
   check: (props, ctx) => {
     if (props.projectVisibility === "PUBLIC_READ") ctx.report("projectVisibility is PUBLIC_READ.");
@@ -174,7 +170,7 @@ export const codebuildBuildTimeout = resourcePolicy<{ maxBuildTimeoutMinutes: nu
   severity: "low",
   remediationSteps:
     "Lower `buildTimeout` (minutes) to what a build really needs; the AWS default is 60.",
-  references: [{ source: "AWS docs", id: "CodeBuild buildTimeout" }],
+  references: [awsDocs("CodeBuild buildTimeout")],
   config: {
     maxBuildTimeoutMinutes: {
       type: "number",

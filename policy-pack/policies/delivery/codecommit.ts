@@ -7,6 +7,7 @@ import {
   CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
   CODECOMMIT_REPOSITORY,
 } from "../../lib/types";
+import { checkov } from "../../lib/controls";
 
 export const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
   name: "codecommit-repository-approval-rule",
@@ -18,10 +19,7 @@ export const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
   remediationSteps:
     "Create an `aws.codecommit.ApprovalRuleTemplate` (content: NumberOfApprovalsNeeded ≥ minApprovals) and an " +
     "`aws.codecommit.ApprovalRuleTemplateAssociation` for the repository.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_37" },
-    { source: "Checkov", id: "CKV_AWS_257" },
-  ],
+  references: [checkov("CKV2_AWS_37"), checkov("CKV_AWS_257")],
   config: {
     minApprovals: {
       type: "number",

@@ -4,6 +4,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { CODEPIPELINE_PIPELINE } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 export const codepipelineTypeV2 = resourcePolicy({
   name: "codepipeline-pipeline-type-v2",
@@ -14,7 +15,7 @@ export const codepipelineTypeV2 = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Set `pipelineType: "V2"` and use `triggers` to filter what starts the pipeline.',
-  references: [{ source: "AWS docs", id: "CodePipeline pipeline types" }],
+  references: [awsDocs("CodePipeline pipeline types")],
   types: [CODEPIPELINE_PIPELINE],
   check: (props, ctx) => {
     if (props.pipelineType !== "V2")
@@ -43,7 +44,7 @@ export const codepipelineApprovalBeforeProduction = resourcePolicy<{ productionW
   remediationSteps:
     'Add an action with `category: "Approval"`, `provider: "Manual"` in a stage before the production deploy (or ' +
     "earlier in the same stage by runOrder).",
-  references: [{ source: "AWS docs", id: "CodePipeline manual approval actions" }],
+  references: [awsDocs("CodePipeline manual approval actions")],
   config: {
     productionWords: {
       type: "array",

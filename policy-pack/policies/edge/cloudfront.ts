@@ -10,6 +10,7 @@ import {
   CLOUDWATCH_LOG_DELIVERY,
   CLOUDWATCH_LOG_DELIVERY_SOURCE,
 } from "../../lib/types";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -43,10 +44,7 @@ export const cloudfrontViewerHttps = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Set `viewerProtocolPolicy: "redirect-to-https"` on the default and every ordered cache behavior.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_34" },
-    { source: "Security Hub FSBP", id: "CloudFront.3" },
-  ],
+  references: [checkov("CKV_AWS_34"), fsbp("CloudFront.3")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const { label, behavior } of behaviorsOf(props)) {
@@ -69,10 +67,10 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
     'Use an ACM certificate (us-east-1) with `viewerCertificate: { acmCertificateArn, sslSupportMethod: "sni-only", ' +
     'minimumProtocolVersion: "TLSv1.2_2021" }`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR4" },
-    { source: "Checkov", id: "CKV_AWS_174" },
-    { source: "Checkov", id: "CKV2_AWS_42" },
-    { source: "Security Hub FSBP", id: "CloudFront.7" },
+    cdkNag("AwsSolutions-CFR4"),
+    checkov("CKV_AWS_174"),
+    checkov("CKV2_AWS_42"),
+    fsbp("CloudFront.7"),
   ],
   config: {
     allowedMinimumProtocolVersions: {
@@ -110,11 +108,7 @@ export const cloudfrontS3OriginPrivate = resourcePolicy({
     "Point the origin at the bucket's regional REST domain (bucketRegionalDomainName), set `originAccessControlId` to an " +
     "`aws.cloudfront.OriginAccessControl` (type s3, signing always, sigv4) and allow only this distribution in the bucket " +
     "policy (`AWS:SourceArn`). Keep the bucket's public-access block on.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR6" },
-    { source: "Checkov", id: "CKV2_AWS_46" },
-    { source: "Security Hub FSBP", id: "CloudFront.13" },
-  ],
+  references: [cdkNag("AwsSolutions-CFR6"), checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
@@ -144,10 +138,7 @@ export const cloudfrontOriginAccessControl = resourcePolicy({
   remediationSteps:
     "Create an `aws.cloudfront.OriginAccessControl`, set `originAccessControlId` on the origin, replace `s3OriginConfig`, and " +
     "switch the bucket policy from the OAI principal to `cloudfront.amazonaws.com` with `AWS:SourceArn` = the distribution.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_46" },
-    { source: "Security Hub FSBP", id: "CloudFront.13" },
-  ],
+  references: [checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
@@ -170,10 +161,10 @@ export const cloudfrontOriginTls = resourcePolicy({
   remediationSteps:
     'Set `customOriginConfig.originProtocolPolicy: "https-only"` and `originSslProtocols: ["TLSv1.2"]`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR5" },
-    { source: "Checkov", id: "CKV2_AWS_72" },
-    { source: "Security Hub FSBP", id: "CloudFront.9" },
-    { source: "Security Hub FSBP", id: "CloudFront.10" },
+    cdkNag("AwsSolutions-CFR5"),
+    checkov("CKV2_AWS_72"),
+    fsbp("CloudFront.9"),
+    fsbp("CloudFront.10"),
   ],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
@@ -208,10 +199,7 @@ export const cloudfrontDefaultRootObject = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Set `defaultRootObject: "index.html"`.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_305" },
-    { source: "Security Hub FSBP", id: "CloudFront.1" },
-  ],
+  references: [checkov("CKV_AWS_305"), fsbp("CloudFront.1")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (present(props, "defaultRootObject")) return;
@@ -234,11 +222,7 @@ export const cloudfrontWaf = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Create an `aws.wafv2.WebAcl` with `scope: "CLOUDFRONT"` in us-east-1 and set `webAclId` to its ARN.',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR2" },
-    { source: "Checkov", id: "CKV_AWS_68" },
-    { source: "Security Hub FSBP", id: "CloudFront.6" },
-  ],
+  references: [cdkNag("AwsSolutions-CFR2"), checkov("CKV_AWS_68"), fsbp("CloudFront.6")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (!present(props, "webAclId")) ctx.report("The distribution has no WAF web ACL.");
@@ -256,11 +240,7 @@ export const cloudfrontLogging = stackPolicy({
   remediationSteps:
     'Prefer logging v2: a LogDeliverySource (`resourceArn: <distribution>.arn`, `logType: "ACCESS_LOGS"`, us-east-1), a ' +
     "LogDeliveryDestination (S3 bucket or log group) and a LogDelivery linking them.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR3" },
-    { source: "Checkov", id: "CKV_AWS_86" },
-    { source: "Security Hub FSBP", id: "CloudFront.5" },
-  ],
+  references: [cdkNag("AwsSolutions-CFR3"), checkov("CKV_AWS_86"), fsbp("CloudFront.5")],
   types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
   check: (ctx) => {
     const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");
@@ -317,10 +297,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
     "Set `responseHeadersPolicyId` on every behavior to an `aws.cloudfront.ResponseHeadersPolicy` with " +
     "`securityHeadersConfig.strictTransportSecurity: { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true }` " +
     "(or the managed SecurityHeadersPolicy 67f7725c-6f97-4210-82d7-5512b31e9d03).",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_32" },
-    { source: "Checkov", id: "CKV_AWS_259" },
-  ],
+  references: [checkov("CKV2_AWS_32"), checkov("CKV_AWS_259")],
   config: {
     minHstsMaxAgeSeconds: {
       type: "number",

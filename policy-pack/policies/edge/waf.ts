@@ -11,6 +11,7 @@ import {
   WAFV2_WEB_ACL_RULE,
   WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION,
 } from "../../lib/types";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 /** A web ACL rule, from inline `rules`, `ruleJson`, WebAclRule or WebAclRuleGroupAssociation. */
 interface WafRule {
@@ -76,10 +77,10 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
     'Add a rule with `statement.managedRuleGroupStatement: { vendorName: "AWS", name: <group> }` and ' +
     "`overrideAction: { none: {} }` for each required group.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_175" },
-    { source: "Checkov", id: "CKV_AWS_192" },
-    { source: "Checkov", id: "CKV2_AWS_76" },
-    { source: "Security Hub FSBP", id: "WAF.10" },
+    checkov("CKV_AWS_175"),
+    checkov("CKV_AWS_192"),
+    checkov("CKV2_AWS_76"),
+    fsbp("WAF.10"),
   ],
   config: {
     requiredManagedRuleGroups: {
@@ -121,7 +122,7 @@ export const wafv2RateLimit = stackPolicy({
   severity: "low",
   remediationSteps:
     'Add a rule with `statement.rateBasedStatement: { limit: <requests per 5 min>, aggregateKeyType: "IP" }` and `action: { block: {} }`.',
-  references: [{ source: "AWS docs", id: "WAF rate-based rule statement" }],
+  references: [awsDocs("WAF rate-based rule statement")],
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE],
   check: (ctx) => {
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
@@ -144,7 +145,7 @@ export const wafv2Metrics = resourcePolicy({
   severity: "low",
   remediationSteps:
     "Set `visibilityConfig.cloudwatchMetricsEnabled: true` on the web ACL and on every rule (and sampledRequestsEnabled for triage).",
-  references: [{ source: "Security Hub FSBP", id: "WAF.12" }],
+  references: [fsbp("WAF.12")],
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
   check: (props, ctx, args) => {
     if (args.type !== WAFV2_WEB_ACL) {
@@ -183,10 +184,7 @@ export const wafv2Logging = stackPolicy({
   remediationSteps:
     "Create an `aws.wafv2.WebAclLoggingConfiguration` with `resourceArn: <acl>.arn` and a KMS-encrypted log group named " +
     "`aws-waf-logs-*` as destination; redact Authorization and Cookie headers.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_31" },
-    { source: "Security Hub FSBP", id: "WAF.11" },
-  ],
+  references: [checkov("CKV2_AWS_31"), fsbp("WAF.11")],
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
   check: (ctx) => {
     const literal = literalReferences(ctx, [WAFV2_WEB_ACL_LOGGING_CONFIGURATION], "resourceArn");

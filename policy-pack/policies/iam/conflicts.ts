@@ -8,6 +8,7 @@ import {
   IAM_ROLE_POLICY,
   IAM_ROLE_POLICY_ATTACHMENT,
 } from "../../lib/types";
+import { awsGuard } from "../../lib/controls";
 
 export const rolePolicyManagementConflicts = stackPolicy({
   name: "iam-role-no-policy-management-conflicts",
@@ -17,7 +18,7 @@ export const rolePolicyManagementConflicts = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Either keep the policies in the Role's `inlinePolicies`/`managedPolicyArns`, or remove those arguments and use RolePolicy/RolePolicyAttachment resources (optionally with RolePoliciesExclusive/RolePolicyAttachmentsExclusive to remove strays).",
-  references: [{ source: "AWSGuard", id: "iam-role-no-policy-management-conflicts" }],
+  references: [awsGuard("iam-role-no-policy-management-conflicts")],
   types: [IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_POLICY_ATTACHMENT],
   check: (ctx) => {
     const { index } = ctx;

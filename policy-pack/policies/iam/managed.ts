@@ -16,6 +16,7 @@ import {
   IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
   SSO_MANAGED_POLICY_ATTACHMENT,
 } from "../../lib/types";
+import { cdkNag, checkov } from "../../lib/controls";
 
 interface ManagedPolicyConfig {
   allowedManagedPolicies: { arn: string; reason: string }[];
@@ -87,10 +88,10 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   remediationSteps:
     "Replace the AWS-managed policy with a customer-managed or inline policy listing only the needed actions on the needed resources. If the managed policy is truly required (e.g. a service-role policy AWS maintains), add `{ arn, reason }` to this policy's `allowedManagedPolicies` config.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-IAM4" },
-    { source: "Checkov", id: "CKV_AWS_274" },
-    { source: "Checkov", id: "CKV_AWS_275" },
-    { source: "Checkov", id: "CKV2_AWS_56" },
+    cdkNag("AwsSolutions-IAM4"),
+    checkov("CKV_AWS_274"),
+    checkov("CKV_AWS_275"),
+    checkov("CKV2_AWS_56"),
   ],
   config: {
     allowedManagedPolicies: {

@@ -11,6 +11,7 @@ import {
   listSome,
   unscopedResource,
 } from "../../lib/iam/documents";
+import { checkov } from "../../lib/controls";
 
 const ESCALATION = new Set(PRIVESC_ACTIONS.map((a) => a.toLowerCase()));
 
@@ -23,10 +24,7 @@ export const noUnscopedPermissionsManagement = documentPolicy(
     severity: "high",
     remediationSteps:
       "Scope the action to the exact buckets, keys, functions or secrets the principal administers. A principal that must manage such policies account-wide (a security team's automation) gets a permissions boundary and a waiver of this policy with the reason.",
-    references: [
-      { source: "Checkov", id: "CKV_AWS_289" },
-      { source: "Checkov", id: "CKV_AWS_109" },
-    ],
+    references: [checkov("CKV_AWS_289"), checkov("CKV_AWS_109")],
   },
   {
     statement: (s, where, ctx) => {

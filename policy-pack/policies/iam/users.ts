@@ -8,6 +8,7 @@ import {
   IAM_USER_POLICY_ATTACHMENT,
   IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
 } from "../../lib/types";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const noUserPolicies = resourcePolicy({
   name: "iam-no-user-policies",
@@ -18,11 +19,11 @@ export const noUserPolicies = resourcePolicy({
   remediationSteps:
     "Move the permissions to a role the user (or its workload) assumes, or to a group the user belongs to, and remove the user policy or attachment.",
   references: [
-    { source: "Security Hub FSBP", id: "IAM.2" },
-    { source: "cdk-nag", id: "IAMUserNoPolicies" },
-    { source: "Checkov", id: "CKV_AWS_40" },
-    { source: "Trivy", id: "AWS-0143" },
-    { source: "KICS", id: "iam_policies_attached_to_user" },
+    fsbp("IAM.2"),
+    cdkNag("IAMUserNoPolicies"),
+    checkov("CKV_AWS_40"),
+    trivy("AWS-0143"),
+    kics("iam_policies_attached_to_user"),
   ],
   types: [
     IAM_USER_POLICY,

@@ -10,6 +10,15 @@ import {
   KMS_REPLICA_EXTERNAL_KEY,
   KMS_REPLICA_KEY,
 } from "../../lib/types";
+import {
+  awsDocs,
+  awsGuard,
+  cdkNag,
+  checkov,
+  compliancePolicies,
+  fsbp,
+  trivy,
+} from "../../lib/controls";
 const KEY_TYPES = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_EXTERNAL_KEY];
 
 export const keyRotationEnabled = resourcePolicy({
@@ -22,12 +31,12 @@ export const keyRotationEnabled = resourcePolicy({
     "Set enableKeyRotation: true on the aws.kms.Key (default period 365 days; rotationPeriodInDays " +
     "must be between 90 and 2560).",
   references: [
-    { source: "AWSGuard", id: "cmk-backing-key-rotation-enabled" },
-    { source: "cdk-nag", id: "AwsSolutions-KMS5" },
-    { source: "Checkov", id: "CKV_AWS_7" },
-    { source: "Trivy", id: "AWS-0065" },
-    { source: "Security Hub FSBP", id: "KMS.4" },
-    { source: "compliance-policies", id: "aws-kms-key-enable-key-rotation" },
+    awsGuard("cmk-backing-key-rotation-enabled"),
+    cdkNag("AwsSolutions-KMS5"),
+    checkov("CKV_AWS_7"),
+    trivy("AWS-0065"),
+    fsbp("KMS.4"),
+    compliancePolicies("aws-kms-key-enable-key-rotation"),
   ],
   types: [KMS_KEY],
   check: (props, ctx) => {
@@ -62,13 +71,10 @@ export const keyPolicyNoWildcard = stackPolicy({
     "administrators from key users, names its principals, limits service use with kms:ViaService / " +
     "kms:CallerAccount or aws:SourceArn, and leave bypassPolicyLockoutSafetyCheck unset.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_33" },
-    { source: "Checkov", id: "CKV2_AWS_64" },
-    { source: "Security Hub FSBP", id: "KMS.5" },
-    {
-      source: "compliance-policies",
-      id: "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
-    },
+    checkov("CKV_AWS_33"),
+    checkov("CKV2_AWS_64"),
+    fsbp("KMS.5"),
+    compliancePolicies("aws-kms-key-disallow-bypass-policy-lockout-safety-check"),
   ],
   types: [...KEY_TYPES, KMS_KEY_POLICY],
   check: (ctx) => {
@@ -133,7 +139,7 @@ export const keyDeletionWindow = resourcePolicy<DeletionWindowConfig>({
   remediationSteps:
     "Set deletionWindowInDays to 30 (or leave it unset: KMS then waits 30 days), so a key scheduled " +
     "for deletion by mistake can be recovered before the data it protects becomes unreadable.",
-  references: [{ source: "AWS docs", id: "kms/developerguide/deleting-keys" }],
+  references: [awsDocs("kms/developerguide/deleting-keys")],
   config: {
     minDeletionWindowDays: {
       type: "integer",
@@ -163,7 +169,7 @@ export const keyDescription = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Set description, e.g. "Encrypts the API upload bucket (prod)".',
-  references: [{ source: "compliance-policies", id: "aws-kms-key-missing-description" }],
+  references: [compliancePolicies("aws-kms-key-missing-description")],
   types: KEY_TYPES,
   check: (props, ctx) => {
     const d = props.description;

@@ -9,6 +9,7 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
   description:
@@ -18,10 +19,7 @@ export const ecrKms = stackPolicy({
   remediationSteps:
     'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] (replaces the ' +
     "repository: encryption is fixed at creation).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_136" },
-    { source: "Trivy", id: "AWS-0033" },
-  ],
+  references: [checkov("CKV_AWS_136"), trivy("AWS-0033")],
   types: [ECR_REPOSITORY],
   check: (ctx) => {
     for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
@@ -55,10 +53,7 @@ export const redshiftKms = stackPolicy({
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_282" },
-    { source: "AWS docs", id: "redshift-serverless-namespace-cmk-encryption" },
-  ],
+  references: [checkov("CKV_AWS_282"), awsDocs("redshift-serverless-namespace-cmk-encryption")],
   types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (ctx) =>
     requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
@@ -80,11 +75,11 @@ export const codebuildKms = stackPolicy({
     "Set encryptionKey to a customer-managed key of this stack (key.arn), and remove " +
     "encryptionDisabled: true from artifacts, secondaryArtifacts and logsConfig.s3Logs.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CB4" },
-    { source: "Checkov", id: "CKV_AWS_147" },
-    { source: "Checkov", id: "CKV_AWS_78" },
-    { source: "Checkov", id: "CKV_AWS_311" },
-    { source: "Security Hub FSBP", id: "CodeBuild.3" },
+    cdkNag("AwsSolutions-CB4"),
+    checkov("CKV_AWS_147"),
+    checkov("CKV_AWS_78"),
+    checkov("CKV_AWS_311"),
+    fsbp("CodeBuild.3"),
   ],
   types: [CODEBUILD_PROJECT],
   check: (ctx) => {
@@ -130,7 +125,7 @@ export const codepipelineKms = stackPolicy({
   remediationSteps:
     'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
     "CodePipeline uses the AWS-managed key aws/s3).",
-  references: [{ source: "Checkov", id: "CKV_AWS_219" }],
+  references: [checkov("CKV_AWS_219")],
   types: [CODEPIPELINE_PIPELINE],
   check: (ctx) => {
     for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {

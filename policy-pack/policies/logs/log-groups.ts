@@ -3,6 +3,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { requireCustomerKeys } from "../../lib/kms/keys";
 import { CLOUDWATCH_LOG_GROUP } from "../../lib/types";
+import { checkov, trivy } from "../../lib/controls";
 
 export const logGroupKms = stackPolicy({
   name: "cloudwatch-log-group-kms-cmk",
@@ -13,10 +14,7 @@ export const logGroupKms = stackPolicy({
     "Set kmsKeyId to the ARN of a symmetric customer-managed key of this stack (key.arn) whose key " +
     "policy lets logs.<region>.amazonaws.com use it, limited with the " +
     "kms:EncryptionContext:aws:logs:arn condition to the log group's ARN.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_158" },
-    { source: "Trivy", id: "AWS-0017" },
-  ],
+  references: [checkov("CKV_AWS_158"), trivy("AWS-0017")],
   types: [CLOUDWATCH_LOG_GROUP],
   // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
   // encrypted, by default with a service key; a KMS key is associated per log group, and only
@@ -46,10 +44,7 @@ export const logGroupRetention = resourcePolicy<RetentionConfig>({
     "120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653) at or above the " +
     "minimum. Unset or 0 means the logs never expire: complete for audits, but storage grows (and " +
     "is billed) without bound, so it needs allowNeverExpire.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_66" },
-    { source: "Checkov", id: "CKV_AWS_338" },
-  ],
+  references: [checkov("CKV_AWS_66"), checkov("CKV_AWS_338")],
   config: {
     minRetentionDays: {
       type: "integer",

@@ -7,6 +7,7 @@ import { groupByReference } from "../../lib/references";
 import { grantsEverything } from "../../lib/resource-policies";
 import { must, unknownError } from "../../lib/values";
 import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 interface EndpointConfig {
   readonly exemptServices: string[];
@@ -20,7 +21,7 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
   severity: "medium",
   remediationSteps:
     "Set `policy` on the endpoint (or an `aws.ec2.VpcEndpointPolicy`) allowing only the actions and resources the VPC needs, e.g. s3:GetObject/PutObject on the platform's buckets and the ECR layer bucket.",
-  references: [{ source: "AWS docs", id: "vpc/latest/privatelink/vpc-endpoints-access" }],
+  references: [awsDocs("vpc/latest/privatelink/vpc-endpoints-access")],
   config: {
     exemptServices: {
       type: "array",

@@ -18,6 +18,7 @@ import {
 } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL, EC2_NETWORK_ACL_RULE } from "../../lib/types";
+import { checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The ingress entries of a NetworkAcl / DefaultNetworkAcl, or the NetworkAclRule itself if it is ingress. */
 function naclIngress(
@@ -48,12 +49,12 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   remediationSteps:
     "Deny the administration ports from 0.0.0.0/0 and ::/0 with entries numbered below any broad allow (such as the 1024-65535 return-traffic entry), or split the allowed range around them; reach hosts through SSM Session Manager.",
   references: [
-    { source: "Security Hub FSBP", id: "EC2.21" },
-    { source: "Checkov", id: "CKV_AWS_229" },
-    { source: "Checkov", id: "CKV_AWS_230" },
-    { source: "Checkov", id: "CKV_AWS_231" },
-    { source: "Checkov", id: "CKV_AWS_232" },
-    { source: "Trivy", id: "AWS-0105" },
+    fsbp("EC2.21"),
+    checkov("CKV_AWS_229"),
+    checkov("CKV_AWS_230"),
+    checkov("CKV_AWS_231"),
+    checkov("CKV_AWS_232"),
+    trivy("AWS-0105"),
   ],
   config: {
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),
@@ -111,10 +112,7 @@ export const naclNoAllPortsPublicIngress = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Allow only the ports the tier needs, e.g. TCP 1024-65535 for return traffic (which S3 gateway endpoint responses need, as NACLs are stateless and cannot name the S3 prefix list) and the service ports from the VPC CIDR.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_352" },
-    { source: "Trivy", id: "AWS-0102" },
-  ],
+  references: [checkov("CKV_AWS_352"), trivy("AWS-0102")],
   types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (props, ctx, args) => {
     for (const e of naclIngress(args.type, props)) {

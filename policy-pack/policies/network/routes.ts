@@ -22,6 +22,7 @@ import {
   EC2_ROUTE_TABLE_ASSOCIATION,
   EC2_SUBNET,
 } from "../../lib/types";
+import { awsDocs, cdkNag, checkov } from "../../lib/controls";
 
 interface TierConfig {
   readonly tierTagKey: string;
@@ -101,7 +102,7 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   severity: "critical",
   remediationSteps:
     "Remove the default route from the compute subnet's route table (inline `routes`, a `aws.ec2.Route`, or the VPC's main/default route table it falls back to) and reach AWS services through VPC endpoints. Give every subnet an explicit route table association. If egress is truly required (for example a NAT route for a reviewed workload), tag the route table with `waiver:ec2-compute-subnet-no-default-route` and the written reason.",
-  references: [{ source: "cdk-nag", id: "VPCNoUnrestrictedRouteToIGW" }],
+  references: [cdkNag("VPCNoUnrestrictedRouteToIGW")],
   config: tierConfig,
   types: [
     EC2_ROUTE,
@@ -178,7 +179,7 @@ export const computeSubnetRoutingVerifiable = stackPolicy<TierConfig>({
   severity: "medium",
   remediationSteps:
     "Create the subnet's route table in this stack and associate it explicitly (`aws.ec2.RouteTableAssociation`), or manage the VPC's main route table (`aws.ec2.DefaultRouteTable`). Avoid route propagation from virtual private gateways into compute route tables, or confirm on-premises never advertises a default route.",
-  references: [{ source: "AWS docs", id: "vpc/latest/userguide/subnet-route-tables" }],
+  references: [awsDocs("vpc/latest/userguide/subnet-route-tables")],
   config: tierConfig,
   types: [EC2_SUBNET, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION],
   check: (ctx) => {
@@ -216,7 +217,7 @@ export const routePeeringNotDefault = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Route only the peer VPC's CIDR blocks to the peering connection (a peering connection does not forward traffic to the internet and an overly broad route hides routing mistakes).",
-  references: [{ source: "Checkov", id: "CKV2_AWS_44" }],
+  references: [checkov("CKV2_AWS_44")],
   types: [EC2_ROUTE, EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE],
   check: (props, ctx, args) => {
     for (const { dest, where, route } of routesOf(args.type, props)) {

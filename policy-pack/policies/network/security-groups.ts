@@ -25,6 +25,7 @@ import {
   VPC_SECURITY_GROUP_EGRESS_RULE,
   VPC_SECURITY_GROUP_INGRESS_RULE,
 } from "../../lib/types";
+import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 /**
  * Default high-risk ports: Security Hub EC2.19's list (remote administration, databases, caches,
@@ -72,11 +73,11 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   remediationSteps:
     "Allow ingress from the load balancer's security group (or a specific CIDR) instead of 0.0.0.0/0 or ::/0. Only the security group of an internet-facing load balancer may accept 80/443 from anywhere.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-EC23" },
-    { source: "Checkov", id: "CKV_AWS_277" },
-    { source: "Checkov", id: "CKV_AWS_260" },
-    { source: "Trivy", id: "AWS-0107" },
-    { source: "Security Hub FSBP", id: "EC2.18" },
+    cdkNag("AwsSolutions-EC23"),
+    checkov("CKV_AWS_277"),
+    checkov("CKV_AWS_260"),
+    trivy("AWS-0107"),
+    fsbp("EC2.18"),
   ],
   config: {
     publicLoadBalancerPorts: portListSchema(
@@ -145,12 +146,12 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   remediationSteps:
     "Remove the rule. Reach instances through SSM Session Manager or EC2 Instance Connect Endpoint, and databases from the application's security group only.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_24" },
-    { source: "Checkov", id: "CKV_AWS_25" },
-    { source: "Trivy", id: "AWS-0107" },
-    { source: "Security Hub FSBP", id: "EC2.13" },
-    { source: "Security Hub FSBP", id: "EC2.14" },
-    { source: "Security Hub FSBP", id: "EC2.19" },
+    checkov("CKV_AWS_24"),
+    checkov("CKV_AWS_25"),
+    trivy("AWS-0107"),
+    fsbp("EC2.13"),
+    fsbp("EC2.14"),
+    fsbp("EC2.19"),
   ],
   config: {
     adminPorts: portListSchema(
@@ -187,10 +188,7 @@ export const sgEgressRestricted = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Allow egress only to what the workload needs: TCP 443 to the VPC endpoints' security group or the S3 prefix list, the database's security group, and so on.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_382" },
-    { source: "Trivy", id: "AWS-0104" },
-  ],
+  references: [checkov("CKV_AWS_382"), trivy("AWS-0104")],
   types: [
     EC2_SECURITY_GROUP,
     EC2_DEFAULT_SECURITY_GROUP,
@@ -220,10 +218,10 @@ export const sgDescription = resourcePolicy({
   remediationSteps:
     'Set `description` on the security group (the provider\'s default is "Managed by Pulumi") and on every rule.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-EC27" },
-    { source: "Checkov", id: "CKV_AWS_23" },
-    { source: "Trivy", id: "AWS-0099" },
-    { source: "Trivy", id: "AWS-0124" },
+    cdkNag("AwsSolutions-EC27"),
+    checkov("CKV_AWS_23"),
+    trivy("AWS-0099"),
+    trivy("AWS-0124"),
   ],
   types: [
     EC2_SECURITY_GROUP,
@@ -262,7 +260,7 @@ export const sgNoRuleManagementConflicts = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Move the group's rules to `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule` resources (one CIDR each) and drop the inline `ingress`/`egress`. A DefaultSecurityGroup treats its inline rules as absolute and cannot be combined with rule resources.",
-  references: [{ source: "AWSGuard", id: "security-group-no-rule-management-conflicts" }],
+  references: [awsGuard("security-group-no-rule-management-conflicts")],
   types: [
     EC2_SECURITY_GROUP,
     EC2_DEFAULT_SECURITY_GROUP,

@@ -5,6 +5,7 @@ import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
 import { EC2_DEFAULT_SECURITY_GROUP, EC2_FLOW_LOG, EC2_SUBNET, EC2_VPC } from "../../lib/types";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -14,11 +15,7 @@ export const defaultSgNoRules = stackPolicy({
   severity: "high",
   remediationSteps:
     "Add `new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id })` with no `ingress` or `egress`: the provider removes every rule of the default group when it adopts it. Give workloads their own security groups.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_12" },
-    { source: "Trivy", id: "AWS-0173" },
-    { source: "Security Hub FSBP", id: "EC2.2" },
-  ],
+  references: [checkov("CKV2_AWS_12"), trivy("AWS-0173"), fsbp("EC2.2")],
   types: [EC2_VPC, EC2_DEFAULT_SECURITY_GROUP],
   check: (ctx) => {
     const vpcs = ctx.index.ofType(EC2_VPC);
@@ -84,10 +81,10 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
   remediationSteps:
     'Add `new aws.ec2.FlowLog(name, { vpcId: vpc.id, trafficType: "ALL", logDestination: <KMS-encrypted log group ARN>, iamRoleArn })`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-VPC7" },
-    { source: "Checkov", id: "CKV2_AWS_11" },
-    { source: "Trivy", id: "AWS-0178" },
-    { source: "Security Hub FSBP", id: "EC2.6" },
+    cdkNag("AwsSolutions-VPC7"),
+    checkov("CKV2_AWS_11"),
+    trivy("AWS-0178"),
+    fsbp("EC2.6"),
   ],
   config: {
     requiredTrafficType: {
@@ -139,11 +136,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_130" },
-    { source: "Trivy", id: "AWS-0164" },
-    { source: "Security Hub FSBP", id: "EC2.15" },
-  ],
+  references: [checkov("CKV_AWS_130"), trivy("AWS-0164"), fsbp("EC2.15")],
   types: [EC2_SUBNET],
   check: (props, ctx) => {
     if (props.mapPublicIpOnLaunch === true) {

@@ -11,6 +11,7 @@ import {
   sseS3OnlyDeliveries,
 } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
+import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -30,11 +31,11 @@ export const sseKmsCmk = stackPolicy({
     "CloudFront Origin Access Identity must move to Origin Access Control first: OAI cannot read " +
     "SSE-KMS objects.",
   references: [
-    { source: "cdk-nag", id: "S3DefaultEncryptionKMS" },
-    { source: "Checkov", id: "CKV_AWS_145" },
-    { source: "Trivy", id: "AWS-0132" },
-    { source: "Security Hub FSBP", id: "S3.17" },
-    { source: "compliance-policies", id: "aws-s3-bucket-configure-server-side-encryption-kms" },
+    cdkNag("S3DefaultEncryptionKMS"),
+    checkov("CKV_AWS_145"),
+    trivy("AWS-0132"),
+    fsbp("S3.17"),
+    compliancePolicies("aws-s3-bucket-configure-server-side-encryption-kms"),
   ],
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
   check: (ctx) =>
@@ -106,7 +107,7 @@ export const bucketKeyEnabled = stackPolicy({
     "Set bucketKeyEnabled: true on the encryption rule: S3 then asks KMS for a bucket-level key " +
     "instead of one call per object, which cuts KMS requests and cost. (DSSE-KMS does not support " +
     "Bucket Keys: S3 User Guide, 'Using dual-layer server-side encryption'.)",
-  references: [{ source: "AWS docs", id: "AmazonS3/userguide/bucket-key" }],
+  references: [awsDocs("AmazonS3/userguide/bucket-key")],
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {

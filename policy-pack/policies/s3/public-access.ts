@@ -15,6 +15,7 @@ import {
 import { asList } from "../../lib/values";
 import { eachBucket, falseFlags, label } from "../../lib/s3/checks";
 import { PULUMI_STACK, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2 } from "../../lib/types";
+import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -25,12 +26,7 @@ export const bucketPublicAccessBlock = stackPolicy({
   remediationSteps:
     "Add an aws.s3.BucketPublicAccessBlock with `bucket: <bucket>.id` and blockPublicAcls, " +
     "blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all set to true.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_6" },
-    { source: "Trivy", id: "AWS-0094" },
-    { source: "cdk-nag", id: "AwsSolutions-S2" },
-    { source: "Security Hub FSBP", id: "S3.8" },
-  ],
+  references: [checkov("CKV2_AWS_6"), trivy("AWS-0094"), cdkNag("AwsSolutions-S2"), fsbp("S3.8")],
   types: [...BUCKET_TYPES, ...S3_SIDE.publicAccessBlock],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -60,16 +56,16 @@ export const publicAccessBlockAllFlags = resourcePolicy({
   remediationSteps:
     "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-S2" },
-    { source: "Checkov", id: "CKV_AWS_53" },
-    { source: "Checkov", id: "CKV_AWS_54" },
-    { source: "Checkov", id: "CKV_AWS_55" },
-    { source: "Checkov", id: "CKV_AWS_56" },
-    { source: "Trivy", id: "AWS-0086" },
-    { source: "Trivy", id: "AWS-0087" },
-    { source: "Trivy", id: "AWS-0091" },
-    { source: "Trivy", id: "AWS-0093" },
-    { source: "Security Hub FSBP", id: "S3.8" },
+    cdkNag("AwsSolutions-S2"),
+    checkov("CKV_AWS_53"),
+    checkov("CKV_AWS_54"),
+    checkov("CKV_AWS_55"),
+    checkov("CKV_AWS_56"),
+    trivy("AWS-0086"),
+    trivy("AWS-0087"),
+    trivy("AWS-0091"),
+    trivy("AWS-0093"),
+    fsbp("S3.8"),
   ],
   types: S3_SIDE.publicAccessBlock,
   check: (props, ctx) => {
@@ -97,12 +93,12 @@ export const noPublicAcl = resourcePolicy({
     "Remove the public ACL. Disable ACLs with aws.s3.BucketOwnershipControls " +
     "(objectOwnership: BucketOwnerEnforced) and grant access with a scoped bucket policy.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_20" },
-    { source: "Checkov", id: "CKV_AWS_57" },
-    { source: "Trivy", id: "AWS-0092" },
-    { source: "Security Hub FSBP", id: "S3.2" },
-    { source: "Security Hub FSBP", id: "S3.3" },
-    { source: "compliance-policies", id: "aws-s3-bucket-disallow-public-read" },
+    checkov("CKV_AWS_20"),
+    checkov("CKV_AWS_57"),
+    trivy("AWS-0092"),
+    fsbp("S3.2"),
+    fsbp("S3.3"),
+    compliancePolicies("aws-s3-bucket-disallow-public-read"),
   ],
   types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2],
   check: (props, ctx) => {
@@ -138,12 +134,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
     'Name the principals (role ARNs, service principals) instead of "*", or add a StringEquals/' +
     "ArnEquals condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, " +
     "aws:PrincipalAccount or aws:SourceVpce with fixed values.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_70" },
-    { source: "Checkov", id: "CKV_AWS_93" },
-    { source: "Security Hub FSBP", id: "S3.2" },
-    { source: "Security Hub FSBP", id: "S3.3" },
-  ],
+  references: [checkov("CKV_AWS_70"), checkov("CKV_AWS_93"), fsbp("S3.2"), fsbp("S3.3")],
   types: [...S3_SIDE.policy, ...BUCKET_TYPES],
   // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
   // policy of the pack.
@@ -162,10 +153,7 @@ export const ownershipEnforced = stackPolicy({
     "explicit resource keeps it from drifting and documents it. Exception: a bucket that receives " +
     "CloudFront standard logging (legacy) needs ACLs (BucketOwnerPreferred); better, move the " +
     "distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_65" },
-    { source: "Security Hub FSBP", id: "S3.12" },
-  ],
+  references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
   types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -201,7 +189,7 @@ export const accountPublicAccessBlock = stackPolicy({
     "Turn on all four flags of the account's S3 Block Public Access, with an " +
     "aws.s3.AccountPublicAccessBlock in a stack that owns account settings (or an AWS " +
     "Organizations S3 policy). If it is managed elsewhere, disable this advisory for the stack.",
-  references: [{ source: "Security Hub FSBP", id: "S3.1" }],
+  references: [fsbp("S3.1")],
   types: [ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (ctx) => {
     const blocks = ctx.index.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK);

@@ -5,6 +5,7 @@ import { stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { present } from "../../lib/values";
 import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION } from "../../lib/types";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
   name: "secretsmanager-secret-rotation",
@@ -18,11 +19,11 @@ export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
     "Add an `aws.secretsmanager.SecretRotation` with `secretId: <secret>.id`, a rotation Lambda (or managed rotation) and " +
     "`rotationRules: { automaticallyAfterDays: 30 }` (or a schedule expression).",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-SMG4" },
-    { source: "Checkov", id: "CKV2_AWS_57" },
-    { source: "Checkov", id: "CKV_AWS_304" },
-    { source: "Security Hub FSBP", id: "SecretsManager.1" },
-    { source: "Security Hub FSBP", id: "SecretsManager.4" },
+    cdkNag("AwsSolutions-SMG4"),
+    checkov("CKV2_AWS_57"),
+    checkov("CKV_AWS_304"),
+    fsbp("SecretsManager.1"),
+    fsbp("SecretsManager.4"),
   ],
   config: {
     maxRotationDays: {

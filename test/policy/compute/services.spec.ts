@@ -2,20 +2,11 @@
 // the latest Fargate platform, Container Insights.
 import { expect } from "chai";
 import { ECS_CLUSTER, ECS_SERVICE } from "../../../policy-pack/lib/types";
+import { SERVICE_INPUTS } from "../fixtures/compute";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const service = (over: Record<string, unknown> = {}) =>
-  res(ECS_SERVICE, "app-service", {
-    launchType: "FARGATE",
-    desiredCount: 2,
-    networkConfiguration: {
-      subnets: ["subnet-a", "subnet-b"],
-      securityGroups: ["sg-1"],
-      assignPublicIp: false,
-    },
-    deploymentCircuitBreaker: { enable: true, rollback: true },
-    ...over,
-  });
+  res(ECS_SERVICE, "app-service", { ...SERVICE_INPUTS, ...over });
 
 describe("ecs-service-no-public-ip", () => {
   describe("Noncompliance", () => {

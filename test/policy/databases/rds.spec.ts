@@ -2,23 +2,11 @@
 // field is caught.
 import { expect } from "chai";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../../policy-pack/lib/types";
+import { AURORA_CLUSTER } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const cluster = (over: Record<string, unknown> = {}) =>
-  res(RDS_CLUSTER, "app-db", {
-    engine: "aurora-postgresql",
-    engineMode: "provisioned",
-    storageEncrypted: true,
-    kmsKeyId: UNKNOWN,
-    deletionProtection: true,
-    iamDatabaseAuthenticationEnabled: true,
-    backupRetentionPeriod: 7,
-    manageMasterUserPassword: true,
-    masterUsername: "app_admin",
-    copyTagsToSnapshot: true,
-    serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
-    ...over,
-  });
+  res(RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
 const instance = (over: Record<string, unknown> = {}) =>
   res(RDS_INSTANCE, "legacy-db", {
     engine: "mysql",

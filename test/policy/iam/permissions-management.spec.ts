@@ -8,25 +8,24 @@ import {
   rolePolicy,
   roleWith,
   run,
-  SCOPED,
   STACK_ARN_STATEMENT,
-  Stmt,
+  compliantPolicy,
 } from "../fixtures/iam";
-
-const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
 
 describe("iam-no-unscoped-permissions-management", () => {
   describe("Noncompliance", () => {
     it('CKV_AWS_109 / CKV_AWS_289 fail: "iam:*" on "*"', async () => {
       const f = await findingsOf(noUnscopedPermissionsManagement, [
-        compliant([{ Effect: "Allow", Action: ["iam:*"], Resource: ["*"] }]),
+        compliantPolicy([{ Effect: "Allow", Action: ["iam:*"], Resource: ["*"] }]),
       ]);
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("permissions-management action(s)");
     });
     it("s3:PutBucketPolicy on every bucket", async () => {
       const f = await findingsOf(noUnscopedPermissionsManagement, [
-        compliant([{ Effect: "Allow", Action: "s3:PutBucketPolicy", Resource: "arn:aws:s3:::*" }]),
+        compliantPolicy([
+          { Effect: "Allow", Action: "s3:PutBucketPolicy", Resource: "arn:aws:s3:::*" },
+        ]),
       ]);
       expect(f[0]).to.contain("s3:PutBucketPolicy");
     });
@@ -50,15 +49,21 @@ describe("iam-no-unscoped-permissions-management", () => {
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
-      expect(await findingsOf(noUnscopedPermissionsManagement, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noUnscopedPermissionsManagement, [compliantPolicy()])).to.deep.equal(
+        [],
+      );
     });
     it('CKV_AWS_109 pass: "s3:*" on one bucket (its wildcard is iam-no-wildcard-actions\' finding)', async () => {
       const s = { Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::example"] };
-      expect(await findingsOf(noUnscopedPermissionsManagement, [compliant([s])])).to.deep.equal([]);
+      expect(
+        await findingsOf(noUnscopedPermissionsManagement, [compliantPolicy([s])]),
+      ).to.deep.equal([]);
     });
     it("escalation actions are left to iam-no-privilege-escalation", async () => {
       const s = { Effect: "Allow", Action: "iam:PutRolePolicy", Resource: "*" };
-      expect(await findingsOf(noUnscopedPermissionsManagement, [compliant([s])])).to.deep.equal([]);
+      expect(
+        await findingsOf(noUnscopedPermissionsManagement, [compliantPolicy([s])]),
+      ).to.deep.equal([]);
     });
   });
 });

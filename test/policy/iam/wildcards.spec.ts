@@ -7,17 +7,17 @@ import { noResourceWildcard, noWildcardActions } from "../../../policy-pack/poli
 import {
   ACCOUNT,
   BUCKET,
+  compliantPolicy,
   doc,
   EMBEDDED_ARN_STATEMENT,
   everyHolder,
   findingsOf,
+  of,
   rolePolicy,
+  roleWith,
   run,
-  SCOPED,
   STACK_ARN_STATEMENT,
-  Stmt,
 } from "../fixtures/iam";
-import { of, roleWith } from "../fixtures/iam";
 import {
   IAM_GROUP_POLICY,
   IAM_POLICY,
@@ -26,8 +26,6 @@ import {
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 
-const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
-
 describe("iam-no-wildcard-actions", () => {
   describe("Noncompliance", () => {
     it('CKV_AWS_1 / CKV_AWS_62 / KICS iam_policies_with_full_privileges: Action "*" on "*", with and without Effect', async () => {
@@ -35,7 +33,7 @@ describe("iam-no-wildcard-actions", () => {
         { Effect: "Allow", Action: ["*"], Resource: ["*"] },
         { Action: ["*"], Resource: ["*"] },
       ]) {
-        const f = await findingsOf(noWildcardActions, [compliant([s])]);
+        const f = await findingsOf(noWildcardActions, [compliantPolicy([s])]);
         expect(f, JSON.stringify(s)).to.have.length(1);
         expect(f[0]).to.contain("full administrator access");
       }
@@ -46,28 +44,28 @@ describe("iam-no-wildcard-actions", () => {
         Action: ["*"],
         Resource: ["arn:aws:s3:::my_corporate_bucket/*"],
       };
-      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.have.length(1);
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.have.length(1);
     });
     it('CKV_AWS_63 / Trivy AWS-0057 test_deny_wildcard_action: "s3:*" on a named bucket', async () => {
       const s = { Effect: "Allow", Action: ["s3:*"], Resource: ["arn:aws:s3:::bucket-name"] };
-      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      const f = await findingsOf(noWildcardActions, [compliantPolicy([s])]);
       expect(f).to.deep.equal(['policy statement 2: Action "s3:*" grants every s3 action.']);
     });
     it('CKV2_AWS_40: "iam:*" (full IAM privileges)', async () => {
       const s = { Effect: "Allow", Action: "iam:*", Resource: "*" };
-      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.have.length(1);
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.have.length(1);
     });
     it("Allow with NotAction", async () => {
       const s = { Effect: "Allow", NotAction: "iam:*", Resource: "*" };
-      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      const f = await findingsOf(noWildcardActions, [compliantPolicy([s])]);
       expect(f[0]).to.contain("Allow with NotAction");
     });
     it('ec2:Describe*-style read-only wildcard on "*" broader than maxWildcardExpansion: reported once, here', async () => {
       const s = { Effect: "Allow", Action: "ec2:Describe*", Resource: "*" };
-      const f = await findingsOf(noWildcardActions, [compliant([s])]);
+      const f = await findingsOf(noWildcardActions, [compliantPolicy([s])]);
       expect(f).to.have.length(1);
       expect(f[0]).to.match(/"ec2:Describe\*" expands to \d+ actions/);
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
     });
     it("every resource type that carries an identity document, SSO permission sets included (KICS aws_ssoadmin_permission_set_inline_policy)", async () => {
       const { byResource } = await run(
@@ -159,15 +157,15 @@ describe("iam-no-wildcard-actions", () => {
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
-      expect(await findingsOf(noWildcardActions, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noWildcardActions, [compliantPolicy()])).to.deep.equal([]);
     });
     it("Checkov CKV_AWS_1 pass: s3:Describe* expands to two read actions (its resource is the other rule's)", async () => {
       const s = { Effect: "Allow", Action: ["s3:Describe*"], Resource: ["*"] };
-      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.deep.equal([]);
     });
     it("a Deny statement (Checkov CKV_AWS_107 'deny', Trivy test_allow_deny_effect)", async () => {
       const s = { Sid: "DenyOutsideCallers", Effect: "Deny", Action: ["*"], Resource: ["*"] };
-      expect(await findingsOf(noWildcardActions, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.deep.equal([]);
     });
 
     it("accepts a pattern listed in allowedActionPatterns, and a small read-only one", async () => {
@@ -195,13 +193,13 @@ describe("iam-no-resource-wildcard", () => {
   describe("Noncompliance", () => {
     it('CKV_AWS_356 fail: s3:Describe* on "*"', async () => {
       const s = { Effect: "Allow", Action: ["s3:Describe*"], Resource: ["*"] };
-      const f = await findingsOf(noResourceWildcard, [compliant([s])]);
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("s3:DescribeJob");
     });
     it('CKV_AWS_111 / CKV_AWS_290 fail: "s3:*" on "*"', async () => {
       const s = { Effect: "Allow", Action: ["s3:*"], Resource: ["*"] };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.have.length(1);
     });
     it('CKV_AWS_355 / CKV_AWS_111: write actions on "*" (the CKV_AWS_107/108/110 "pass" fixture)', async () => {
       const s = {
@@ -213,16 +211,16 @@ describe("iam-no-resource-wildcard", () => {
         ],
         Resource: ["*"],
       };
-      const f = await findingsOf(noResourceWildcard, [compliant([s])]);
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
       expect(f[0]).to.contain("lambda:CreateFunction").and.contain("dynamodb:CreateTable");
     });
     it("Trivy AWS-0057 test_deny_wildcard_resource: s3:ListBucket on arn:aws:s3:::*", async () => {
       const s = { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*"] };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.have.length(1);
     });
     it('Trivy AWS-0057 test_deny_wildcard_resource_for_cloudwatch_log_stream: logs:CreateLogStream on "*"', async () => {
       const s = { Effect: "Allow", Action: ["logs:CreateLogStream"], Resource: ["*"] };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.have.length(1);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.have.length(1);
     });
     it("reports the known-bad statement and notes the statement whose Resource is unknown at preview", async () => {
       const bad = { Effect: "Allow", Action: "s3:PutObject", Resource: "*" };
@@ -265,7 +263,7 @@ describe("iam-no-resource-wildcard", () => {
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
-      expect(await findingsOf(noResourceWildcard, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy()])).to.deep.equal([]);
     });
     it('Checkov CKV_AWS_356 pass_unrestrictable / CKV_AWS_111 unrestrictable / CKV_AWS_107 allowed_action: actions without resource types on "*"', async () => {
       const s = {
@@ -278,7 +276,7 @@ describe("iam-no-resource-wildcard", () => {
         ],
         Resource: ["*"],
       };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
     });
     it("Trivy AWS-0057 test_allow_wildcard_resource_for_cloudwatch_log_group: a log group's streams", async () => {
       const s = {
@@ -286,11 +284,11 @@ describe("iam-no-resource-wildcard", () => {
         Action: ["logs:CreateLogStream"],
         Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
       };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
     });
     it("Checkov CKV_AWS_356 pass2: a Deny statement", async () => {
       const s = { Effect: "Deny", Action: ["s3:Describe*"], Resource: ["*"] };
-      expect(await findingsOf(noResourceWildcard, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
     });
 
     it('accepts actions without resource types on "*" and specific ARNs or prefixes', async () => {

@@ -4,7 +4,15 @@
 import { expect } from "chai";
 import type { RecordedResource } from "../../../tools/lib/recorder";
 import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
-import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
+import {
+  compliant,
+  internetRouteTable,
+  natGateway,
+  natRoute,
+  passesCompliantNetwork,
+  swap,
+  without,
+} from "../fixtures/network";
 import {
   CODEBUILD_PROJECT,
   EC2_DEFAULT_ROUTE_TABLE,
@@ -12,7 +20,6 @@ import {
   EC2_INSTANCE,
   EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
   EC2_MANAGED_PREFIX_LIST,
-  EC2_NAT_GATEWAY,
   EC2_ROUTE,
   EC2_ROUTE_TABLE,
   EC2_ROUTE_TABLE_ASSOCIATION,
@@ -28,12 +35,7 @@ describe("ec2-compute-subnet-no-default-route", () => {
   describe("Noncompliance", () => {
     it("catches an inline default route in a compute route table", async () => {
       const { r, all } = compliant();
-      const nat = res(
-        EC2_NAT_GATEWAY,
-        "nat",
-        { subnetId: U, allocationId: U },
-        { refs: { subnetId: [r.publicA] } },
-      );
+      const nat = natGateway(r);
       const bad = res(
         EC2_ROUTE_TABLE,
         "compute-rt",
@@ -57,18 +59,8 @@ describe("ec2-compute-subnet-no-default-route", () => {
     });
     it("catches a separate Route 0.0.0.0/0 → NAT gateway", async () => {
       const { r, all } = compliant();
-      const nat = res(
-        EC2_NAT_GATEWAY,
-        "nat",
-        { subnetId: U, allocationId: U },
-        { refs: { subnetId: [r.publicA] } },
-      );
-      const route = res(
-        EC2_ROUTE,
-        "compute-egress",
-        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", natGatewayId: U },
-        { refs: { routeTableId: [r.computeRt], natGatewayId: [nat] } },
-      );
+      const nat = natGateway(r);
+      const route = natRoute("compute-egress", r.computeRt, nat);
       const found = await violations(core, all(nat, route));
       expect(found.find((f) => f.startsWith("compute-egress:")))
         .to.contain(
@@ -100,12 +92,7 @@ describe("ec2-compute-subnet-no-default-route", () => {
     });
     it("catches a subnet without association that falls back to a main route table set by MainRouteTableAssociation", async () => {
       const { r, all } = compliant();
-      const mainTable = res(
-        EC2_ROUTE_TABLE,
-        "new-main",
-        { vpcId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
-        { refs: { vpcId: [r.vpc], routes: [r.igw] } },
-      );
+      const mainTable = internetRouteTable(r, "new-main");
       const main = res(
         EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
         "main-assoc",
@@ -253,12 +240,7 @@ describe("ec2-compute-subnet-no-default-route", () => {
             ),
           },
         );
-      const nat = res(
-        EC2_NAT_GATEWAY,
-        "nat",
-        { subnetId: "subnet-0pub" },
-        { refs: { subnetId: [r.publicA] } },
-      );
+      const nat = natGateway(r, { subnetId: "subnet-0pub" });
       const route = res(
         EC2_ROUTE,
         "compute-egress",
@@ -290,13 +272,8 @@ describe("ec2-compute-subnet-no-default-route", () => {
         },
         { refs: { vpcId: [r.vpc] } },
       );
-      const nat = res(EC2_NAT_GATEWAY, "nat", { subnetId: U }, { refs: { subnetId: [r.publicA] } });
-      const route = res(
-        EC2_ROUTE,
-        "ai-egress",
-        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", natGatewayId: U },
-        { refs: { routeTableId: [aiRt], natGatewayId: [nat] } },
-      );
+      const nat = natGateway(r, { subnetId: U });
+      const route = natRoute("ai-egress", aiRt, nat);
       const report = await evaluate(core, swap(all(nat, route), aiRt));
       expect(report.violations).to.deep.equal([]);
       expect(report.waived.map((w) => w.name).sort()).to.deep.equal(["ai-egress", "compute-a"]);
@@ -322,12 +299,7 @@ describe("ec2-compute-subnet-no-default-route", () => {
     });
     it("turns an association with an unknown subnet into a preview note, never a pass", async () => {
       const { r, all } = compliant();
-      const bad = res(
-        EC2_ROUTE_TABLE,
-        "shadow-rt",
-        { vpcId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
-        { refs: { vpcId: [r.vpc], routes: [r.igw] } },
-      );
+      const bad = internetRouteTable(r, "shadow-rt");
       const floating = res(
         EC2_ROUTE_TABLE_ASSOCIATION,
         "mystery-rta",

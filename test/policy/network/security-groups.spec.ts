@@ -2,7 +2,15 @@
 // ports open to the internet, restricted egress, descriptions, one way to manage a group's rules.
 import { expect } from "chai";
 import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
-import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
+import {
+  compliant,
+  groupRule,
+  HTTPS_FROM_ANYWHERE,
+  inlineGroup,
+  passesCompliantNetwork,
+  swap,
+  without,
+} from "../fixtures/network";
 import {
   EC2_SECURITY_GROUP,
   EC2_SECURITY_GROUP_RULE,
@@ -22,24 +30,7 @@ describe("ec2-security-group-no-public-ingress", () => {
   describe("Noncompliance", () => {
     it("catches 443 from anywhere on a group that is not on a load balancer", async () => {
       const { r, all } = compliant();
-      const app = res(
-        EC2_SECURITY_GROUP,
-        "app-sg",
-        {
-          vpcId: U,
-          description: "API",
-          ingress: [
-            {
-              protocol: "tcp",
-              fromPort: 443,
-              toPort: 443,
-              cidrBlocks: ["0.0.0.0/0"],
-              description: "x",
-            },
-          ],
-        },
-        { refs: { vpcId: [r.vpc] } },
-      );
+      const app = inlineGroup(r, "app-sg", "API", [{ ...HTTPS_FROM_ANYWHERE, description: "x" }]);
       const found = await violations(pub, swap(all(), app));
       expect(found).to.deep.equal([
         'app-sg: inline ingress #1 of security group "app-sg" allows tcp/443 from 0.0.0.0/0: its security group is not attached to an internet-facing load balancer.',
@@ -59,19 +50,13 @@ describe("ec2-security-group-no-public-ingress", () => {
     });
     it("catches a port other than 80/443 on the load balancer's group", async () => {
       const { r, all } = compliant();
-      const rule = res(
-        VPC_SECURITY_GROUP_INGRESS_RULE,
-        "alb-8443",
-        {
-          securityGroupId: U,
-          ipProtocol: "tcp",
-          fromPort: 8443,
-          toPort: 8443,
-          cidrIpv6: "::/0",
-          description: "alt",
-        },
-        { refs: { securityGroupId: [r.albSg] } },
-      );
+      const rule = groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, "alb-8443", r.albSg, {
+        ipProtocol: "tcp",
+        fromPort: 8443,
+        toPort: 8443,
+        cidrIpv6: "::/0",
+        description: "alt",
+      });
       const found = await violations(pub, all(rule));
       expect(found).to.have.length(1);
       expect(found[0]).to.contain("tcp/8443 from ::/0");
@@ -108,32 +93,10 @@ describe("ec2-security-group-no-public-ingress", () => {
     it("allows 80/443 from anywhere on the internet-facing ALB's group (rule resources and inline rules)", async () => {
       expect(await violations([pub, admin], compliant().all())).to.deep.equal([]);
       const { r, all } = compliant();
-      const inline = res(
-        EC2_SECURITY_GROUP,
-        "alb-sg",
-        {
-          vpcId: U,
-          description: "ALB",
-          ingress: [
-            {
-              protocol: "tcp",
-              fromPort: 443,
-              toPort: 443,
-              cidrBlocks: ["0.0.0.0/0"],
-              ipv6CidrBlocks: ["::/0"],
-              description: "HTTPS",
-            },
-            {
-              protocol: "6",
-              fromPort: 80,
-              toPort: 80,
-              cidrBlocks: ["0.0.0.0/0"],
-              description: "HTTP",
-            },
-          ],
-        },
-        { refs: { vpcId: [r.vpc] } },
-      );
+      const inline = inlineGroup(r, "alb-sg", "ALB", [
+        { ...HTTPS_FROM_ANYWHERE, ipv6CidrBlocks: ["::/0"], description: "HTTPS" },
+        { protocol: "6", fromPort: 80, toPort: 80, cidrBlocks: ["0.0.0.0/0"], description: "HTTP" },
+      ]);
       const stack = without(swap(all(), inline), "alb-https", "alb-https-v6", "alb-http");
       expect(await violations(policies, stack)).to.deep.equal([]);
     });
@@ -168,12 +131,11 @@ describe("ec2-security-group-no-admin-ports-public", () => {
     });
     it("catches all traffic from anywhere, even on the load balancer's group", async () => {
       const { r, all } = compliant();
-      const rule = res(
-        VPC_SECURITY_GROUP_INGRESS_RULE,
-        "alb-all",
-        { securityGroupId: U, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all" },
-        { refs: { securityGroupId: [r.albSg] } },
-      );
+      const rule = groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, "alb-all", r.albSg, {
+        ipProtocol: "-1",
+        cidrIpv4: "0.0.0.0/0",
+        description: "all",
+      });
       const found = await violations(admin, all(rule));
       expect(found).to.have.length(1);
       expect(found[0]).to.contain("all traffic");
@@ -181,19 +143,13 @@ describe("ec2-security-group-no-admin-ports-public", () => {
     });
     it("catches RDP in a port range from anywhere", async () => {
       const { r, all } = compliant();
-      const rule = res(
-        VPC_SECURITY_GROUP_INGRESS_RULE,
-        "range",
-        {
-          securityGroupId: U,
-          ipProtocol: "tcp",
-          fromPort: 3000,
-          toPort: 4000,
-          cidrIpv4: "0.0.0.0/0",
-          description: "r",
-        },
-        { refs: { securityGroupId: [r.appSg] } },
-      );
+      const rule = groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, "range", r.appSg, {
+        ipProtocol: "tcp",
+        fromPort: 3000,
+        toPort: 4000,
+        cidrIpv4: "0.0.0.0/0",
+        description: "r",
+      });
       const found = await violations(admin, all(rule));
       expect(found[0]).to.contain("3000, 3306, 3389");
     });
@@ -212,28 +168,21 @@ describe("ec2-security-group-egress-restricted", () => {
     it("catches all traffic out to 0.0.0.0/0", async () => {
       const p = policy("ec2-security-group-egress-restricted");
       const { r, all } = compliant();
-      const out = res(
-        VPC_SECURITY_GROUP_EGRESS_RULE,
-        "all-out",
-        { securityGroupId: U, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "all" },
-        { refs: { securityGroupId: [r.appSg] } },
-      );
+      const out = groupRule(VPC_SECURITY_GROUP_EGRESS_RULE, "all-out", r.appSg, {
+        ipProtocol: "-1",
+        cidrIpv4: "0.0.0.0/0",
+        description: "all",
+      });
       expect(await violations(p, all(out))).to.deep.equal([
         'all-out: egress rule "all-out" allows all traffic out to 0.0.0.0/0.',
       ]);
-      const https = res(
-        VPC_SECURITY_GROUP_EGRESS_RULE,
-        "all-out",
-        {
-          securityGroupId: U,
-          ipProtocol: "tcp",
-          fromPort: 443,
-          toPort: 443,
-          cidrIpv4: "0.0.0.0/0",
-          description: "https",
-        },
-        { refs: { securityGroupId: [r.appSg] } },
-      );
+      const https = groupRule(VPC_SECURITY_GROUP_EGRESS_RULE, "all-out", r.appSg, {
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: "0.0.0.0/0",
+        description: "https",
+      });
       expect(await violations(p, all(https))).to.deep.equal([]);
     });
   });
@@ -258,25 +207,15 @@ describe("ec2-security-group-description", () => {
         { refs: { vpcId: [r.vpc] } },
       );
       expect(await violations(p, swap(all(), sg))).to.have.length(1);
-      const rule = res(
-        VPC_SECURITY_GROUP_INGRESS_RULE,
-        "app-from-alb",
-        { securityGroupId: U, ipProtocol: "tcp", fromPort: 8080, toPort: 8080 },
-        { refs: { securityGroupId: [r.appSg] } },
-      );
+      const rule = groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, "app-from-alb", r.appSg, {
+        ipProtocol: "tcp",
+        fromPort: 8080,
+        toPort: 8080,
+      });
       expect(await violations(p, swap(all(), rule))).to.deep.equal([
         "app-from-alb: The rule has no description.",
       ]);
-      const inline = res(
-        EC2_SECURITY_GROUP,
-        "alb-sg",
-        {
-          vpcId: U,
-          description: "ALB",
-          ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"] }],
-        },
-        { refs: { vpcId: [r.vpc] } },
-      );
+      const inline = inlineGroup(r, "alb-sg", "ALB", [HTTPS_FROM_ANYWHERE]);
       expect(await violations(p, swap(all(), inline))).to.deep.equal([
         "alb-sg: Inline ingress rule(s) #1 have no description.",
       ]);
@@ -293,24 +232,9 @@ describe("ec2-security-group-no-rule-management-conflicts", () => {
     it("catches inline rules plus rule resources", async () => {
       const p = policy("ec2-security-group-no-rule-management-conflicts");
       const { r, all } = compliant();
-      const inline = res(
-        EC2_SECURITY_GROUP,
-        "alb-sg",
-        {
-          vpcId: U,
-          description: "ALB",
-          ingress: [
-            {
-              protocol: "tcp",
-              fromPort: 443,
-              toPort: 443,
-              cidrBlocks: ["0.0.0.0/0"],
-              description: "HTTPS",
-            },
-          ],
-        },
-        { refs: { vpcId: [r.vpc] } },
-      );
+      const inline = inlineGroup(r, "alb-sg", "ALB", [
+        { ...HTTPS_FROM_ANYWHERE, description: "HTTPS" },
+      ]);
       expect(await violations(p, swap(all(), inline))).to.deep.equal([
         'alb-sg: security group "alb-sg" has inline rules and also separate rule resources: ingress rule "alb-https", ingress rule "alb-https-v6", ingress rule "alb-http".',
       ]);

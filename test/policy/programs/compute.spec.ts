@@ -2,7 +2,8 @@
 // the runtime component writes it.
 import { expect } from "chai";
 import { policies as compute } from "../../../policy-pack/policies/compute";
-import { container } from "../fixtures/compute";
+import { container, SERVICE_INPUTS } from "../fixtures/compute";
+import { assumedBy } from "../fixtures/iam";
 
 /** The container, service and registry policies: the EC2 instance ones have nothing to judge here. */
 const policies = compute.filter((p) => !p.name.startsWith("ec2-"));
@@ -16,16 +17,7 @@ describe("compute policies on a program recorded under the mock runtime", () => 
   const program = () => {
     const aws = require("@pulumi/aws") as typeof import("@pulumi/aws");
     const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
-    const trust = JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Effect: "Allow",
-          Principal: { Service: "ecs-tasks.amazonaws.com" },
-          Action: "sts:AssumeRole",
-        },
-      ],
-    });
+    const trust = assumedBy("ecs-tasks.amazonaws.com");
     const repo = new aws.ecr.Repository("app", {
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
@@ -73,14 +65,7 @@ describe("compute policies on a program recorded under the mock runtime", () => 
     new aws.ecs.Service("app", {
       cluster: cluster.arn,
       taskDefinition: td.arn,
-      launchType: "FARGATE",
-      desiredCount: 2,
-      networkConfiguration: {
-        subnets: ["subnet-a", "subnet-b"],
-        securityGroups: ["sg-1"],
-        assignPublicIp: false,
-      },
-      deploymentCircuitBreaker: { enable: true, rollback: true },
+      ...SERVICE_INPUTS,
     });
   };
   /* eslint-enable @typescript-eslint/no-require-imports */

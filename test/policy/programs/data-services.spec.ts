@@ -6,6 +6,7 @@ import { policies as databases } from "../../../policy-pack/policies/databases";
 import { policies as backup } from "../../../policy-pack/policies/backup";
 import { policies as secrets } from "../../../policy-pack/policies/secrets";
 import { policy } from "../fixture";
+import { AURORA_CLUSTER } from "../fixtures/databases";
 
 const policies = [
   ...analytics,
@@ -48,19 +49,7 @@ describe("analytics policies on a program recorded under the mock runtime", () =
       period: "monthly",
       breachAction: "deactivate",
     });
-    new aws.rds.Cluster("app-db", {
-      engine: "aurora-postgresql",
-      engineMode: "provisioned",
-      storageEncrypted: true,
-      kmsKeyId: key.arn,
-      deletionProtection: true,
-      iamDatabaseAuthenticationEnabled: true,
-      backupRetentionPeriod: 7,
-      manageMasterUserPassword: true,
-      masterUsername: "app_admin",
-      copyTagsToSnapshot: true,
-      serverlessv2ScalingConfiguration: { minCapacity: 0.5, maxCapacity: 4 },
-    });
+    new aws.rds.Cluster("app-db", { ...AURORA_CLUSTER, kmsKeyId: key.arn });
     const vault = new aws.backup.Vault("vault", { kmsKeyArn: key.arn });
     new aws.backup.Plan("plan", {
       rules: [

@@ -2,6 +2,8 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/delivery";
 import { evaluate } from "../fixture";
+import { BUILD_IMAGE, PIPELINE_BUILD } from "../fixtures/delivery";
+import { assumedBy } from "../fixtures/iam";
 
 describe("delivery policies on a program recorded under the mock runtime", () => {
   // The pipeline layer's shape: a CodeCommit repository with an approval rule, the privileged
@@ -25,25 +27,13 @@ describe("delivery policies on a program recorded under the mock runtime", () =>
     });
     const logs = new aws.cloudwatch.LogGroup("build-logs", { retentionInDays: 30 });
     const role = new aws.iam.Role("build", {
-      assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Effect: "Allow",
-            Principal: { Service: "codebuild.amazonaws.com" },
-            Action: "sts:AssumeRole",
-          },
-        ],
-      }),
+      assumeRolePolicy: assumedBy("codebuild.amazonaws.com"),
     });
     const build = new aws.codebuild.Project("image", {
       serviceRole: role.arn,
-      artifacts: { type: "CODEPIPELINE" },
-      source: { type: "CODEPIPELINE", buildspec: "buildspec.yml" },
+      ...PIPELINE_BUILD,
       environment: {
-        computeType: "BUILD_GENERAL1_SMALL",
-        image: "aws/codebuild/standard:7.0",
-        type: "LINUX_CONTAINER",
+        ...BUILD_IMAGE,
         privilegedMode: true,
         environmentVariables: [{ name: "REPOSITORY_URI", value: repo.cloneUrlHttp }],
       },
