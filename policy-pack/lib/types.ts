@@ -358,3 +358,37 @@ export const AWSX_VPC = "awsx:ec2:Vpc";
 
 // ---- Pulumi ---------------------------------------------------------------------------------------
 export const PULUMI_STACK = "pulumi:pulumi:Stack";
+
+// ---- Groups: one kind of resource under its spellings ---------------------------------------------
+
+/** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
+export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
+
+/** Side resources that configure a bucket through their `bucket` input, with their V2 spellings. */
+export const S3_SIDE = {
+  publicAccessBlock: [S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+  encryption: [
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
+  ],
+  versioning: [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2],
+  logging: [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2],
+  acl: [S3_BUCKET_ACL, S3_BUCKET_ACL_V2],
+  lifecycle: [S3_BUCKET_LIFECYCLE_CONFIGURATION, S3_BUCKET_LIFECYCLE_CONFIGURATION_V2],
+  ownershipControls: [S3_BUCKET_OWNERSHIP_CONTROLS],
+  policy: [S3_BUCKET_POLICY],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Load balancers, in both module spellings and the classic one. */
+export const LOAD_BALANCER_TYPES: readonly string[] = [
+  LB_LOAD_BALANCER,
+  ALB_LOAD_BALANCER,
+  ELB_LOAD_BALANCER,
+];
+/** A VPC's security groups, its default one included. */
+export const SECURITY_GROUP_TYPES: readonly string[] = [
+  EC2_SECURITY_GROUP,
+  EC2_DEFAULT_SECURITY_GROUP,
+];
+/** A VPC's network ACLs, its default one included. */
+export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL];

@@ -1,5 +1,5 @@
 // The words network findings use for resources: `label(r)` gives `subnet "compute-a"`, `names(rs)`
-// a short list of logical names; and the groups of type tokens (../types.ts) the model reads as one.
+// a short list of logical names.
 import type { PolicyResource } from "@pulumi/policy";
 import {
   ALB_LOAD_BALANCER,
@@ -39,17 +39,6 @@ import {
   VPC_SECURITY_GROUP_EGRESS_RULE,
   VPC_SECURITY_GROUP_INGRESS_RULE,
 } from "../types";
-
-export const LOAD_BALANCER_TYPES: readonly string[] = [
-  LB_LOAD_BALANCER,
-  ALB_LOAD_BALANCER,
-  ELB_LOAD_BALANCER,
-];
-export const SECURITY_GROUP_TYPES: readonly string[] = [
-  EC2_SECURITY_GROUP,
-  EC2_DEFAULT_SECURITY_GROUP,
-];
-export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL];
 
 /** Words for each type, as findings name it. */
 export const KIND: Record<string, string> = {

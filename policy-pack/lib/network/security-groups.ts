@@ -7,9 +7,11 @@ import type { StackIndex } from "../define";
 import { byLiteralId, perStack, resolveRef } from "../references";
 import { collect, get, must, numberish, unknownError } from "../values";
 import { normaliseProtocol, PortRange, portRange } from "./ports";
-import { label, LOAD_BALANCER_TYPES, SECURITY_GROUP_TYPES } from "./labels";
+import { label } from "./labels";
 import {
   EC2_SECURITY_GROUP_RULE,
+  LOAD_BALANCER_TYPES,
+  SECURITY_GROUP_TYPES,
   VPC_SECURITY_GROUP_EGRESS_RULE,
   VPC_SECURITY_GROUP_INGRESS_RULE,
 } from "../types";

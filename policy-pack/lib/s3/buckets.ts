@@ -14,51 +14,17 @@
 // and becomes the engine's "can't run during preview" note instead of a pass.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
-import { LOAD_BALANCER_TYPES } from "../network/labels";
 import { accountOf, perStack, shortType } from "../references";
 import { asList, Peek, peek, programSetting, unknownError } from "../values";
 import {
+  BUCKET_TYPES,
   CLOUDFRONT_DISTRIBUTION,
   ELB_LOAD_BALANCER,
-  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
-  S3_BUCKET,
-  S3_BUCKET_ACL,
-  S3_BUCKET_ACL_V2,
-  S3_BUCKET_LIFECYCLE_CONFIGURATION,
-  S3_BUCKET_LIFECYCLE_CONFIGURATION_V2,
-  S3_BUCKET_LOGGING,
-  S3_BUCKET_LOGGING_V2,
-  S3_BUCKET_OWNERSHIP_CONTROLS,
-  S3_BUCKET_POLICY,
-  S3_BUCKET_PUBLIC_ACCESS_BLOCK,
-  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-  S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
-  S3_BUCKET_V2,
-  S3_BUCKET_VERSIONING,
-  S3_BUCKET_VERSIONING_V2,
+  LOAD_BALANCER_TYPES,
+  S3_SIDE,
 } from "../types";
 
-/** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
-export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
-
-/** Side resources that configure a bucket through their `bucket` input, with their V2 spellings. */
-export const S3_SIDE = {
-  publicAccessBlock: [S3_BUCKET_PUBLIC_ACCESS_BLOCK],
-  encryption: [
-    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
-  ],
-  versioning: [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2],
-  logging: [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2],
-  acl: [S3_BUCKET_ACL, S3_BUCKET_ACL_V2],
-  lifecycle: [S3_BUCKET_LIFECYCLE_CONFIGURATION, S3_BUCKET_LIFECYCLE_CONFIGURATION_V2],
-  ownershipControls: [S3_BUCKET_OWNERSHIP_CONTROLS],
-  policy: [S3_BUCKET_POLICY],
-} as const satisfies Record<string, readonly string[]>;
-
 const ALL_SIDE_TYPES: readonly string[] = Object.values(S3_SIDE).flat();
-
-export const ACCOUNT_PUBLIC_ACCESS_BLOCK = S3_ACCOUNT_PUBLIC_ACCESS_BLOCK;
 
 /** Load balancer properties whose access, connection and health-check logs go to a bucket. */
 const LOAD_BALANCER_LOG_PROPS = ["accessLogs", "connectionLogs", "healthCheckLogs"];

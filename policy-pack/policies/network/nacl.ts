@@ -8,7 +8,6 @@ import {
   describePorts,
   inlineNaclEntries,
   isInternetWide,
-  NACL_TYPES,
   NaclEntry,
   naclRuleEntry,
   NaclTraffic,
@@ -17,7 +16,12 @@ import {
   PortRange,
 } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
-import { EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL, EC2_NETWORK_ACL_RULE } from "../../lib/types";
+import {
+  EC2_DEFAULT_NETWORK_ACL,
+  EC2_NETWORK_ACL,
+  EC2_NETWORK_ACL_RULE,
+  NACL_TYPES,
+} from "../../lib/types";
 import { checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The ingress entries of a NetworkAcl / DefaultNetworkAcl, or the NetworkAclRule itself if it is ingress. */

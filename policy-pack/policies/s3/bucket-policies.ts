@@ -6,16 +6,15 @@ import { parseKnownPolicyDocument } from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
 import {
-  BUCKET_TYPES,
   bucketsConfiguredBy,
   bucketsOf,
-  S3_SIDE,
   sideResourcesOf,
   stackAccounts,
 } from "../../lib/s3/buckets";
 import { programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { cdkNag, fsbp } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 /** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
 function bucketPolicies(

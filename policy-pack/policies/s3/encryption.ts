@@ -3,15 +3,14 @@
 import { stackPolicy } from "../../lib/define";
 import { classifyKey, describeKeyRef } from "../../lib/kms/keys";
 import {
-  BUCKET_TYPES,
   logTargetSourcesOf,
   oaiReadersOf,
-  S3_SIDE,
   sseRules,
   sseS3OnlyDeliveries,
 } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 

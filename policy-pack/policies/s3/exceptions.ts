@@ -3,16 +3,15 @@
 // staying silent.
 import { stackPolicy } from "../../lib/define";
 import {
-  BUCKET_TYPES,
   cloudfrontLegacyLoggingInto,
   pick,
-  S3_SIDE,
   sideResourcesOf,
   sseS3OnlyDeliveries,
   usesSseS3,
 } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const documentedExceptions = stackPolicy({
   name: "s3-bucket-documented-exceptions",

@@ -1,10 +1,11 @@
 // S3 server access logging: every bucket logs to another bucket (a log bucket itself records its
 // exception with a waiver).
 import { stackPolicy } from "../../lib/define";
-import { BUCKET_TYPES, logTargetSourcesOf, S3_SIDE, sideResourcesOf } from "../../lib/s3/buckets";
+import { logTargetSourcesOf, sideResourcesOf } from "../../lib/s3/buckets";
 import { asList, peek, programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const loggingEnabled = stackPolicy({
   name: "s3-bucket-logging-enabled",

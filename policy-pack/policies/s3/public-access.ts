@@ -4,17 +4,21 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import {
-  ACCOUNT_PUBLIC_ACCESS_BLOCK,
-  BUCKET_TYPES,
   bucketsOf,
   cloudfrontLegacyLoggingInto,
   pick,
-  S3_SIDE,
   sideResourcesOf,
 } from "../../lib/s3/buckets";
 import { asList } from "../../lib/values";
 import { eachBucket, falseFlags, label } from "../../lib/s3/checks";
-import { PULUMI_STACK, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2 } from "../../lib/types";
+import {
+  BUCKET_TYPES,
+  PULUMI_STACK,
+  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_OBJECT,
+  S3_BUCKET_OBJECTV2,
+  S3_SIDE,
+} from "../../lib/types";
 import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 
 export const bucketPublicAccessBlock = stackPolicy({
@@ -190,9 +194,9 @@ export const accountPublicAccessBlock = stackPolicy({
     "aws.s3.AccountPublicAccessBlock in a stack that owns account settings (or an AWS " +
     "Organizations S3 policy). If it is managed elsewhere, disable this advisory for the stack.",
   references: [fsbp("S3.1")],
-  types: [ACCOUNT_PUBLIC_ACCESS_BLOCK],
+  types: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (ctx) => {
-    const blocks = ctx.index.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK);
+    const blocks = ctx.index.ofType(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK);
     for (const block of blocks) {
       ctx.each(block, () => {
         const off = falseFlags(block.props);

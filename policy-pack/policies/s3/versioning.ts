@@ -1,10 +1,11 @@
 // S3 data retention: versioning enabled, and lifecycle rules that expire data and abort
 // incomplete multipart uploads (advisory).
 import { stackPolicy } from "../../lib/define";
-import { BUCKET_TYPES, S3_SIDE, sideResourcesOf } from "../../lib/s3/buckets";
+import { sideResourcesOf } from "../../lib/s3/buckets";
 import { asList, programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { checkov, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const versioningEnabled = stackPolicy({
   name: "s3-bucket-versioning-enabled",
