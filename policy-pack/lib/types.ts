@@ -355,6 +355,8 @@ export const AWSX_NETWORK_LOAD_BALANCER = "awsx:lb:NetworkLoadBalancer";
 export const AWSX_TARGET_GROUP_ATTACHMENT = "awsx:lb:TargetGroupAttachment";
 export const AWSX_TRAIL = "awsx:cloudtrail:Trail";
 export const AWSX_VPC = "awsx:ec2:Vpc";
+/** awsx classic (the `awsx:x:` namespace) runs in the program: its children are recorded. */
+export const AWSX_CLASSIC_VPC = "awsx:x:ec2:Vpc";
 
 // ---- Pulumi ---------------------------------------------------------------------------------------
 export const PULUMI_STACK = "pulumi:pulumi:Stack";

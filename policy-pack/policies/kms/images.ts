@@ -1,5 +1,5 @@
 // Encryption of machine images and snapshot copies: AMIs registered by the program, AMI copies and
-// EBS snapshot copies. (Volumes themselves are the EBS policies', ../network/ebs.ts.)
+// EBS snapshot copies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { EBS_SNAPSHOT_COPY, EC2_AMI, EC2_AMI_COPY } from "../../lib/types";
 import { asList } from "../../lib/values";

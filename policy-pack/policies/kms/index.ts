@@ -5,7 +5,7 @@
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
-// trail (./audit.ts). EBS volumes are the network policies' (../network/ebs.ts),
+// trail (./audit.ts). EBS volumes are the compute policies' (../compute/ebs.ts),
 // CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of

@@ -2,6 +2,7 @@
 import { expect } from "chai";
 import { remoteComponentsUnexpanded } from "../../../policy-pack/policies/components/remote";
 import {
+  AWSX_CLASSIC_VPC,
   AWSX_ECR_REPOSITORY,
   AWSX_VPC,
   EC2_VPC,
@@ -29,7 +30,7 @@ describe("stack-remote-components-unexpanded", () => {
   describe("Compliance", () => {
     it("no remote component; awsx classic (awsx:x:...) and a component whose children were recorded", async () => {
       const root = stack();
-      const classic = res("awsx:x:ec2:Vpc", "classic", {}, { custom: false, parent: root });
+      const classic = res(AWSX_CLASSIC_VPC, "classic", {}, { custom: false, parent: root });
       const expanded = res(AWSX_VPC, "expanded", {}, { custom: false, parent: root });
       const child = res(EC2_VPC, "expanded", { cidrBlock: "10.0.0.0/16" }, { parent: expanded });
       expect(
