@@ -20,6 +20,9 @@ import { policies as components } from "./components";
 import { policies as audit } from "./audit";
 import { policies as waivers } from "./waivers";
 
+/** The pack's name, as `new PolicyPack(...)` in ../index.ts gives it. */
+export const PACK_NAME = "platform-guardrails";
+
 export const allPolicies: (ResourceValidationPolicy | StackValidationPolicy)[] = catalogue([
   ...iam,
   ...s3,

@@ -229,6 +229,26 @@ describe("offline check (npm run check)", function () {
       const bad = await check("--program", `${FIXTURES}/violations`, "--policy-config", invalid);
       expect(bad.code).to.equal(2);
       expect(bad.stderr).to.contain('"sometimes" is not a valid enforcement level');
+
+      // Validated by the pack's own schemas, as the CLI validates it, before any verdict.
+      const misfit = path.join(dir, "misfit.json");
+      fs.writeFileSync(
+        misfit,
+        JSON.stringify({
+          "kms-key-rotation-enabled": { waivers: [{ resource: "legacy-key", reason: "short" }] },
+        }),
+      );
+      const rejected = await check(
+        "--program",
+        `${FIXTURES}/violations`,
+        "--policy-config",
+        misfit,
+      );
+      expect(rejected.code).to.equal(2);
+      expect(rejected.stderr).to.contain(
+        "error: validating policy config: platform-guardrails 0.1.0  kms-key-rotation-enabled: " +
+          "waivers.0.reason: String length must be greater than or equal to 10",
+      );
     });
   });
 

@@ -2,8 +2,9 @@
 // exception mechanism (../../lib/waivers.ts) visible in `pulumi preview` itself, not only offline:
 //
 // - `policy-waivers` (advisory) lists every waiver in use: each `waiver:<policy>` tag with a valid
-//   reason (resource, policy, reason), and each finding a policy withheld because of a waiver in
-//   its `waivers` config.
+//   reason (resource, policy, reason), and each waiver in a policy's `waivers` config that withheld
+//   a finding, each with the findings it withheld in this evaluation (../../lib/waiver-report.ts: the
+//   offline check reads its waived findings back from these messages).
 // - `policy-waiver-valid` (mandatory) rejects a waiver tag that would quietly do nothing: one that
 //   names no policy of this pack (a typo leaves the finding in place and the author believing it
 //   is waived) or whose reason is shorter than the minimum.
@@ -16,12 +17,8 @@ import type {
   ResourceValidationPolicy,
   StackValidationPolicy,
 } from "@pulumi/policy";
-import {
-  policyCatalog,
-  stackPolicy,
-  WaivedFinding,
-  waivedFindingListeners,
-} from "../../lib/define";
+import { policyCatalog, stackPolicy, withheldFindings, WithheldFinding } from "../../lib/define";
+import { waiverListing } from "../../lib/waiver-report";
 import { MIN_REASON, WAIVER_TAG_PREFIX } from "../../lib/waivers";
 
 const WAIVERS = "policy-waivers";
@@ -34,11 +31,20 @@ function untagged(r: PolicyResource): PolicyResource {
   return { ...r, props: {} } as PolicyResource;
 }
 
-/** Findings withheld through a policy's `waivers` config in the current evaluation. */
-const configWaivers = new Map<string, WaivedFinding>();
-waivedFindingListeners.add((f) => {
-  if (f.waiver.via === "config") configWaivers.set(`${f.policy}\0${f.urn}`, f);
-});
+/** Withheld findings grouped by `key`, in the order first seen. */
+function groupBy(
+  findings: readonly WithheldFinding[],
+  key: (f: WithheldFinding) => string,
+): Map<string, WithheldFinding[]> {
+  const out = new Map<string, WithheldFinding[]>();
+  for (const f of findings) {
+    const k = key(f);
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
+}
 
 /**
  * The resource's waiver tags: policy → reason. Reading `tags` may throw an UnknownValueError at
@@ -101,9 +107,18 @@ const policyWaivers = stackPolicy({
   references: [],
   types: [],
   check: (ctx, args) => {
-    const present = new Set<string>();
+    const withheld = withheldFindings(args.stackTags);
+    // Tag waivers by the resource carrying the tag, config waivers by the resource they name.
+    const byTag = groupBy(
+      withheld.filter((f) => f.waiver.via === "tag"),
+      (f) => `${f.carrier ?? f.urn}\0${f.policy}`,
+    );
+    const byConfig = groupBy(
+      withheld.filter((f) => f.waiver.via === "config"),
+      (f) => `${f.urn}\0${f.policy}`,
+    );
+    const listed = new Set<string>();
     for (const r of args.resources) {
-      present.add(r.urn);
       ctx.each(r, () => {
         for (const [policy, value] of waiverTagsOf(r)) {
           const reason = reasonOf(value);
@@ -114,23 +129,50 @@ const policyWaivers = stackPolicy({
           ) {
             continue; // not a waiver: policy-waiver-valid reports it
           }
+          const key = `${r.urn}\0${policy}`;
+          listed.add(key);
           ctx.report(
             untagged(r),
-            `waives '${policy}' (tag ${WAIVER_TAG_PREFIX}${policy}): ${reason}`,
+            waiverListing({ policy, via: "tag", reason, withheld: byTag.get(key) ?? [] }),
           );
         }
       });
     }
     const byUrn = ctx.index.byUrn;
-    for (const f of [...configWaivers.values()].sort((a, b) => a.policy.localeCompare(b.policy))) {
-      const r = byUrn.get(f.urn);
-      if (!r || !present.has(f.urn)) continue;
+    // A finding withheld by a tag this view could not list (the carrier's tags unknown in its
+    // outputs, or the carrier not in the stack): listed on its own, never dropped.
+    for (const [key, findings] of byTag) {
+      if (listed.has(key)) continue;
+      const [first] = findings;
+      const r = byUrn.get(first.carrier ?? first.urn) ?? byUrn.get(first.urn);
+      if (!r) continue;
       ctx.report(
         untagged(r),
-        `waives '${f.policy}' (policy config \`waivers\`): ${f.waiver.reason}`,
+        waiverListing({
+          policy: first.policy,
+          via: "tag",
+          reason: first.waiver.reason,
+          withheld: findings,
+        }),
       );
     }
-    configWaivers.clear(); // this evaluation is reported; the next one starts afresh
+    const configListings = [...byConfig.values()].sort(
+      (a, b) => a[0].policy.localeCompare(b[0].policy) || a[0].urn.localeCompare(b[0].urn),
+    );
+    for (const findings of configListings) {
+      const [first] = findings;
+      const r = byUrn.get(first.urn);
+      if (!r) continue;
+      ctx.report(
+        untagged(r),
+        waiverListing({
+          policy: first.policy,
+          via: "config",
+          reason: first.waiver.reason,
+          withheld: findings,
+        }),
+      );
+    }
   },
 });
 

@@ -164,7 +164,7 @@ describe("iam-managed-policy-allowlist", () => {
       };
       expect(
         await of("iam-managed-policy-allowlist", [attach], {
-          ["iam-managed-policy-allowlist"]: ok,
+          "iam-managed-policy-allowlist": ok,
         }),
       ).to.deep.equal([]);
       const noReason = {
@@ -175,11 +175,16 @@ describe("iam-managed-policy-allowlist", () => {
           },
         ],
       };
-      expect(
-        await of("iam-managed-policy-allowlist", [attach], {
-          ["iam-managed-policy-allowlist"]: noReason,
-        }),
-      ).to.have.length(1);
+      // The CLI validates the config against the policy's schema before anything runs.
+      const rejected = await of("iam-managed-policy-allowlist", [attach], {
+        "iam-managed-policy-allowlist": noReason,
+      }).then(
+        () => "accepted",
+        (e: Error) => e.message,
+      );
+      expect(rejected).to.equal(
+        `validating policy config: platform-guardrails 0.1.0  iam-managed-policy-allowlist: allowedManagedPolicies.0.reason: String length must be greater than or equal to 10`,
+      );
     });
   });
 });

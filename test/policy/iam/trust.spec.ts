@@ -170,7 +170,7 @@ describe("iam-trust-policy-specific-principals", () => {
       );
       expect(
         await of("iam-trust-policy-specific-principals", [trustRole(foreign)], {
-          ["iam-trust-policy-specific-principals"]: { trustedAccounts: ["210987654321"] },
+          "iam-trust-policy-specific-principals": { trustedAccounts: ["210987654321"] },
         }),
       ).to.deep.equal([]);
       expect(

@@ -175,7 +175,7 @@ describe("iam-no-wildcard-actions", () => {
       ]);
       expect(
         await of("iam-no-wildcard-actions", [r], {
-          ["iam-no-wildcard-actions"]: { allowedActionPatterns: ["logs:describe*"] },
+          "iam-no-wildcard-actions": { allowedActionPatterns: ["logs:describe*"] },
         }),
       ).to.deep.equal([]);
     });
@@ -321,7 +321,7 @@ describe("iam-no-resource-wildcard", () => {
       );
       expect(
         await of("iam-no-resource-wildcard", [tagged("StringEquals")], {
-          ["iam-no-resource-wildcard"]: { allowResourceTagConditions: false },
+          "iam-no-resource-wildcard": { allowResourceTagConditions: false },
         }),
       ).to.have.length(1);
     });
@@ -330,7 +330,7 @@ describe("iam-no-resource-wildcard", () => {
       expect(await of("iam-no-resource-wildcard", [r])).to.have.length(1);
       expect(
         await of("iam-no-resource-wildcard", [r], {
-          ["iam-no-resource-wildcard"]: { allowedActions: ["cloudwatch:PutMetricData"] },
+          "iam-no-resource-wildcard": { allowedActions: ["cloudwatch:PutMetricData"] },
         }),
       ).to.deep.equal([]);
     });

@@ -311,7 +311,9 @@ describe("ec2-compute-subnet-no-default-route", () => {
       const notes = await previewNotes(core, stack);
       expect(notes).to.have.length(1);
       expect(notes[0])
-        .to.contain("can't run policy 'ec2-compute-subnet-no-default-route' during preview")
+        .to.contain(
+          "can't run policy 'ec2-compute-subnet-no-default-route' from policy pack 'platform-guardrails@v0.1.0' during preview",
+        )
         .and.contain('"mystery-rta"')
         .and.contain('subnet "compute-a"');
     });

@@ -63,7 +63,7 @@ describe("s3-bucket-public-access-block", () => {
       const notes = await previewNotes(p, resources);
       expect(notes).to.have.length(1);
       expect(notes[0]).to.contain(
-        "can't run policy 's3-bucket-public-access-block' during preview",
+        "can't run policy 's3-bucket-public-access-block' from policy pack 'platform-guardrails@v0.1.0' during preview",
       );
     });
     it("gives a preview note when a block's bucket is unknown and not a property dependency", async () => {
@@ -390,8 +390,9 @@ describe("s3-account-public-access-block", () => {
     it("notes a stack with buckets and no account block, once, for the stack", async () => {
       const found = await violations(p, [...stack(), ...compliantBucket("other").all]);
       expect(found).to.have.length(1);
+      // Reported against the root stack (`<project>-<stack>`), as the engine attributes it.
       expect(found[0]).to.match(
-        /^stack: this stack creates buckets but no AccountPublicAccessBlock/,
+        /^platform-test: this stack creates buckets but no AccountPublicAccessBlock/,
       );
     });
     it("reports an account block with a flag off", async () => {

@@ -59,7 +59,8 @@ describe("policy-waivers", () => {
       };
       const found = await violations([rotation, waiversInUse], [legacy], config);
       expect(found).to.deep.equal([
-        `legacy: waives 'kms-key-rotation-enabled' (policy config \`waivers\`): ${REASON}`,
+        `legacy: waives 'kms-key-rotation-enabled' (policy config \`waivers\`): ${REASON}\n` +
+          `  withheld "automatic key rotation is off (enableKeyRotation is not true)." on ${legacy.urn}`,
       ]);
     });
     it("cannot be waived by tag: a waiver must not hide the list of waivers", async () => {
@@ -77,7 +78,9 @@ describe("policy-waivers", () => {
         res(KMS_KEY, "later", { enableKeyRotation: true, tags: UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
-      expect(notes[0]).to.contain("can't run policy 'policy-waivers' during preview");
+      expect(notes[0]).to.contain(
+        "can't run policy 'policy-waivers' from policy pack 'platform-guardrails@v0.1.0' during preview",
+      );
     });
   });
 
@@ -135,7 +138,9 @@ describe("policy-waiver-valid", () => {
         key("later", { "waiver:kms-key-rotation-enabled": UNKNOWN }),
       ]);
       expect(notes).to.have.length(1);
-      expect(notes[0]).to.contain("can't run policy 'policy-waiver-valid' during preview");
+      expect(notes[0]).to.contain(
+        "can't run policy 'policy-waiver-valid' from policy pack 'platform-guardrails@v0.1.0' during preview",
+      );
     });
   });
 
