@@ -132,46 +132,36 @@ describe("ec2-compute-subnet-no-default-route", () => {
         'the main route table of VPC "main"',
       );
     });
+    /** Compute of `type` whose input `prop` holds a subnet (by property dependency). */
+    const hostIn =
+      (type: string, name: string, prop: string, inputs: Record<string, unknown>) =>
+      (s: RecordedResource) =>
+        res(type, name, inputs, { refs: { [prop]: [s] } });
     for (const [kind, make] of [
       [
         "an ECS service",
-        (s: RecordedResource) =>
-          res(
-            ECS_SERVICE,
-            "worker",
-            { networkConfiguration: { subnets: [U] } },
-            { refs: { networkConfiguration: [s] } },
-          ),
+        hostIn(ECS_SERVICE, "worker", "networkConfiguration", {
+          networkConfiguration: { subnets: [U] },
+        }),
       ],
       [
         "an EC2 instance",
-        (s: RecordedResource) =>
-          res(
-            EC2_INSTANCE,
-            "box",
-            { subnetId: U, metadataOptions: { httpTokens: "required" } },
-            { refs: { subnetId: [s] } },
-          ),
+        hostIn(EC2_INSTANCE, "box", "subnetId", {
+          subnetId: U,
+          metadataOptions: { httpTokens: "required" },
+        }),
       ],
       [
         "a Lambda function",
-        (s: RecordedResource) =>
-          res(
-            LAMBDA_FUNCTION,
-            "fn",
-            { vpcConfig: { subnetIds: [U], securityGroupIds: [U] } },
-            { refs: { vpcConfig: [s] } },
-          ),
+        hostIn(LAMBDA_FUNCTION, "fn", "vpcConfig", {
+          vpcConfig: { subnetIds: [U], securityGroupIds: [U] },
+        }),
       ],
       [
         "a CodeBuild project",
-        (s: RecordedResource) =>
-          res(
-            CODEBUILD_PROJECT,
-            "build",
-            { vpcConfig: { vpcId: U, subnets: [U], securityGroupIds: [U] } },
-            { refs: { vpcConfig: [s] } },
-          ),
+        hostIn(CODEBUILD_PROJECT, "build", "vpcConfig", {
+          vpcConfig: { vpcId: U, subnets: [U], securityGroupIds: [U] },
+        }),
       ],
     ] as const) {
       it(`counts an untagged subnet that hosts ${kind} as compute`, async () => {
