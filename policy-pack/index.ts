@@ -1,4 +1,4 @@
-// The CrossGuard policy pack. Assembles the policies only; they live in ./policies/<area>.ts.
+// The CrossGuard policy pack. Assembles the policies only; they live in ./policies/<area>/.
 import { PolicyPack } from "@pulumi/policy";
 import { allPolicies, PACK_NAME } from "./policies";
 

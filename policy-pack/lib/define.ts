@@ -106,11 +106,28 @@ export function withheldFindings(stackTags: unknown): readonly WithheldFinding[]
   return withheld.evaluation === stackTags ? withheld.findings : [];
 }
 
-/** Registry of every policy's metadata, for docs and tools. */
-export const policyCatalog = new Map<
-  string,
-  PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] }
->();
+/** A policy's metadata as docs and tools read it. */
+export type CatalogEntry = PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] };
+
+/**
+ * The pack's catalogue: every policy's metadata, in the pack's order, for docs and tools. Built
+ * by `catalogue()` from the rule arrays (../policies/index.ts), so the order modules load in does
+ * not matter.
+ */
+export const policyCatalog = new Map<string, CatalogEntry>();
+
+/** Every policy defined so far, by name: what `catalogue()` picks from. */
+const definitions = new Map<string, CatalogEntry>();
+
+/** Fills `policyCatalog` from `policies`, in their order, and returns them. */
+export function catalogue<P extends { readonly name: string }>(policies: P[]): P[] {
+  policyCatalog.clear();
+  for (const p of policies) {
+    const entry = definitions.get(p.name);
+    if (entry) policyCatalog.set(p.name, entry);
+  }
+  return policies;
+}
 
 const waiverSchema: PolicyConfigSchema["properties"] = {
   waivers: {
@@ -191,7 +208,7 @@ export function resourcePolicy<C = Record<string, never>>(
     check(props: any, ctx: CheckContext<C>, args: ResourceValidationArgs): void;
   },
 ): ResourceValidationPolicy {
-  policyCatalog.set(meta.name, { ...meta, kind: "resource", types: meta.types });
+  definitions.set(meta.name, { ...meta, kind: "resource", types: meta.types });
   const types = new Set(meta.types);
   const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     if (!types.has(args.type)) return;
@@ -230,7 +247,7 @@ export function stackPolicy<C = Record<string, never>>(
     check(ctx: StackCheckContext<C>, args: StackValidationArgs): void;
   },
 ): StackValidationPolicy {
-  policyCatalog.set(meta.name, { ...meta, kind: "stack", types: meta.types });
+  definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
   return {
     ...basePolicy(meta),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {

@@ -3,8 +3,10 @@
 // dependencies resolved), so tests see what `pulumi preview` would show a policy. Every evaluation
 // is also recorded and, after the last suite, replayed through the policy pack's own process as
 // the offline check runs it (../analyzer.ts): any difference fails the run.
+import { expect } from "chai";
 import * as path from "path";
 import type { RecordedResource } from "../../tools/lib/recorder";
+import { allPolicies } from "../../policy-pack/policies";
 import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
 import { recordFixtureCase, snapshot } from "../analyzer";
 
@@ -102,4 +104,40 @@ export async function previewNotes(
 ): Promise<string[]> {
   const report = await evaluate(policies, resources);
   return report.violations.filter((v) => v.previewNote).map((v) => v.detail);
+}
+
+/** The pack's policy named `name`; throws for a name the pack does not have. */
+export function policy(name: string): AnyPolicy {
+  const found = allPolicies.find((p) => p.name === name);
+  if (!found) throw new Error(`no policy ${name}`);
+  return found;
+}
+
+/** Asserts that `policies` find nothing in `resources`: no violation and no preview note. */
+export async function expectClean(
+  policies: AnyPolicy | readonly AnyPolicy[],
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<void> {
+  const report = await evaluate(policies, resources, config);
+  const label = (Array.isArray(policies) ? policies : [policies as AnyPolicy])
+    .map((p) => p.name)
+    .join(", ");
+  expect(
+    report.violations.filter((v) => !v.previewNote).map((v) => `${v.name}: ${v.detail}`),
+    label,
+  ).to.deep.equal([]);
+  expect(
+    report.violations.filter((v) => v.previewNote).map((v) => v.detail),
+    label,
+  ).to.deep.equal([]);
+}
+
+/** The violations the pack's policy `name` finds in `resources` (preview notes left out). */
+export function violationsOf(
+  name: string,
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<string[]> {
+  return violations(policy(name), resources, config);
 }

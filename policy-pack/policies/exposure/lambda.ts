@@ -15,6 +15,7 @@ import {
   LAMBDA_PERMISSION,
 } from "../../lib/types";
 import { present } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The permission's principal as the policy statement's Principal. */
 function principalOf(principal: unknown): { type: string; id: string } {
@@ -36,9 +37,9 @@ export const lambdaPermissionNotPublic = resourcePolicy({
     "account that invokes the function, with `sourceArn` (and `sourceAccount`), or keep the " +
     "principal and add `principalOrgId` for callers of your organization.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_301" },
-    { source: "KICS", id: "Lambda Permission Principal Is Wildcard" },
-    { source: "Security Hub FSBP", id: "Lambda.1" },
+    checkov("CKV_AWS_301"),
+    kics("Lambda Permission Principal Is Wildcard"),
+    fsbp("Lambda.1"),
   ],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
@@ -63,11 +64,7 @@ export const lambdaPermissionServiceSource = resourcePolicy({
   remediationSteps:
     "Set `sourceArn` to the bucket, rule, topic or API that invokes the function (and " +
     "`sourceAccount` for S3, whose bucket ARNs carry no account).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_364" },
-    { source: "Trivy", id: "AWS-0067" },
-    { source: "Security Hub FSBP", id: "Lambda.1" },
-  ],
+  references: [checkov("CKV_AWS_364"), trivy("AWS-0067"), fsbp("Lambda.1")],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
@@ -90,10 +87,7 @@ export const lambdaFunctionUrlAuth = resourcePolicy({
   remediationSteps:
     'Set `authorizationType: "AWS_IAM"` and grant lambda:InvokeFunctionUrl to the callers, or put ' +
     "the function behind API Gateway or CloudFront (with Origin Access Control) instead.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_258" },
-    { source: "AWS docs", id: "lambda/latest/dg/urls-auth" },
-  ],
+  references: [checkov("CKV_AWS_258"), awsDocs("lambda/latest/dg/urls-auth")],
   types: [LAMBDA_FUNCTION_URL],
   check: (props, ctx) => {
     if (props.authorizationType === "NONE") {
@@ -112,7 +106,7 @@ export const lambdaLayerPermissionNotPublic = resourcePolicy({
   remediationSteps:
     'Grant the layer to named account ids, or keep `principal: "*"` with `organizationId` set to ' +
     "your organization.",
-  references: [{ source: "AWS docs", id: "lambda/latest/dg/permissions-layer-cross-account" }],
+  references: [awsDocs("lambda/latest/dg/permissions-layer-cross-account")],
   types: [LAMBDA_LAYER_VERSION_PERMISSION],
   check: (props, ctx) => {
     const who = publicPrincipal(principalOf(props.principal));

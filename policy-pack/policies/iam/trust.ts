@@ -6,8 +6,10 @@ import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard } from "../../lib/policy-elements";
-import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "./catalog";
-import { IAM_TYPES } from "./types";
+import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
+
+import { IAM_ROLE } from "../../lib/types";
+import { awsDocs, checkov, kics } from "../../lib/controls";
 
 interface TrustConfig {
   trustedAccounts: string[];
@@ -141,13 +143,13 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   remediationSteps:
     "Trust exact role ARNs. For a third party's account add `sts:ExternalId`; for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`; for ECS tasks, flow logs, EventBridge, Step Functions and CodeDeploy add `aws:SourceAccount` (and `aws:SourceArn`) conditions. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_60" },
-    { source: "Checkov", id: "CKV_AWS_61" },
-    { source: "Checkov", id: "CKV_AWS_358" },
-    { source: "Checkov", id: "CKV_AWS_393" },
-    { source: "KICS", id: "iam_role_allows_all_principals_to_assume" },
-    { source: "KICS", id: "iam_policy_grants_assumerole_permission_across_all_services" },
-    { source: "KICS", id: "iam_role_with_full_privileges" },
+    checkov("CKV_AWS_60"),
+    checkov("CKV_AWS_61"),
+    checkov("CKV_AWS_358"),
+    checkov("CKV_AWS_393"),
+    kics("iam_role_allows_all_principals_to_assume"),
+    kics("iam_policy_grants_assumerole_permission_across_all_services"),
+    kics("iam_role_with_full_privileges"),
   ],
   config: {
     trustedAccounts: {
@@ -165,7 +167,7 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
         "Service principals that must carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
     const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
     doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
@@ -180,10 +182,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
   severity: "low",
   remediationSteps:
     "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-specific-principals`' `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_393" },
-    { source: "AWS docs", id: "IAM User Guide: The confused deputy problem" },
-  ],
+  references: [checkov("CKV_AWS_393"), awsDocs("IAM User Guide: The confused deputy problem")],
   config: {
     confusedDeputyServices: {
       type: "array",
@@ -193,7 +192,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
         "Services already enforced by iam-trust-policy-specific-principals (keep the two in step).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
     const known = new Set(
       [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>
