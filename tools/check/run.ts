@@ -12,6 +12,7 @@
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
+import { byProgramOrder } from "../lib/resource-index";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER } from "./project";
 
@@ -158,6 +159,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       }),
     ),
   );
+  // Registrations arrive in the order their inputs resolve, which varies from run to run; the
+  // stack is judged and reported in program order, so two runs report the same findings.
+  for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
   for (const run of runs) {
     if (run.failure) {
       const f = run.failure;
