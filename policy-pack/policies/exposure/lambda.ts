@@ -5,8 +5,11 @@
 // Developer Guide, "Viewing resource-based IAM policies in Lambda"): `principal` its Principal,
 // `sourceArn` an ArnLike AWS:SourceArn condition, `sourceAccount` a StringEquals AWS:SourceAccount
 // condition, `principalOrgId` a StringEquals aws:PrincipalOrgID condition. Judged the way the pack
-// judges every resource policy (../../lib/public-policy.ts): a grant to "*" is public unless one of
-// those conditions pins it.
+// judges every resource policy (../../lib/public-policy.ts): a grant to "*" is public unless a
+// condition pins it to an account or organization. A sourceArn pins the account only when its ARN
+// names one: an S3 bucket's ARN carries no account (`arn:aws:s3:::bucket`), and any account that
+// can make a source with that ARN could call (the Lambda Developer Guide asks for sourceAccount
+// with S3 for that reason); Checkov CKV_AWS_301 and KICS flag "*" whatever the source.
 import { resourcePolicy } from "../../lib/define";
 import { publicPrincipal } from "../../lib/public-policy";
 import {
@@ -23,13 +26,16 @@ function principalOf(principal: unknown): { type: string; id: string } {
   return { type: id.endsWith(".amazonaws.com") ? "Service" : "AWS", id };
 }
 
-const PINS = ["sourceArn", "sourceAccount", "principalOrgId"];
+const PINS = ["sourceAccount", "principalOrgId"];
+
+/** An ARN whose account field is a concrete account id. */
+const ARN_WITH_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:\d{12}:/;
 
 export const lambdaPermissionNotPublic = resourcePolicy({
   name: "lambda-permission-not-public",
   description:
     'No Lambda permission grants invocation to Principal "*" (or another unfixed principal) ' +
-    "without sourceArn, sourceAccount or principalOrgId pinning who may call.",
+    "without sourceAccount, principalOrgId or a sourceArn that names an account pinning who may call.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -46,6 +52,16 @@ export const lambdaPermissionNotPublic = resourcePolicy({
     const who = publicPrincipal(principalOf(props.principal));
     if (who === undefined) return;
     if (PINS.some((k) => present(props, k))) return;
+    if (present(props, "sourceArn")) {
+      const arn = String(props.sourceArn);
+      if (ARN_WITH_ACCOUNT.test(arn)) return;
+      ctx.report(
+        `${props.action ?? "the action"} is granted to ${who} with sourceArn ${arn}, which names ` +
+          "no account, and no sourceAccount or principalOrgId: any account that owns a source " +
+          "with that ARN can invoke the function.",
+      );
+      return;
+    }
     ctx.report(
       `${props.action ?? "the action"} is granted to ${who} with no sourceArn, sourceAccount or ` +
         "principalOrgId: anyone can invoke the function.",
@@ -69,7 +85,7 @@ export const lambdaPermissionServiceSource = resourcePolicy({
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
     if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
-    if (PINS.some((k) => present(props, k))) return;
+    if (["sourceArn", ...PINS].some((k) => present(props, k))) return;
     ctx.report(
       `the service principal ${principal.id} may invoke the function for any account's resources ` +
         "(no sourceArn or sourceAccount).",

@@ -12,7 +12,11 @@ import {
   noPrivilegeEscalation,
 } from "./escalation";
 import { noUnscopedPermissionsManagement } from "./permissions-management";
-import { trustConfusedDeputyUnverified, trustSpecificPrincipals } from "./trust";
+import {
+  trustConfusedDeputy,
+  trustConfusedDeputyUnverified,
+  trustSpecificPrincipals,
+} from "./trust";
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
 import { groupHasUsers } from "./groups";
@@ -31,6 +35,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   noDataExfiltration,
   kmsDecryptScoped,
   trustSpecificPrincipals,
+  trustConfusedDeputy,
   trustConfusedDeputyUnverified,
   managedPolicyAllowlist,
   noUserPolicies,

@@ -179,24 +179,12 @@ describe("iam-trust-policy-specific-principals", () => {
         ]),
       ).to.deep.equal([]);
     });
-    it("reports a documented service principal without aws:SourceAccount/SourceArn (IfExists does not count)", async () => {
+    it("leaves confused-deputy conditions to the advisory rule (Checkov CKV_AWS_61 passing fixture: ecs-tasks without them)", async () => {
       expect(
         await of("iam-trust-policy-specific-principals", [
           trustRole(doc(assumeWhen({ Service: "ecs-tasks.amazonaws.com" }))),
         ]),
-      ).to.have.length(1);
-      const ifExists = doc(
-        assumeWhen(
-          { Service: "vpc-flow-logs.amazonaws.com" },
-          { StringEqualsIfExists: { "aws:SourceAccount": ACCOUNT } },
-        ),
-      );
-      expect(
-        await of("iam-trust-policy-specific-principals", [trustRole(ifExists)]),
-      ).to.have.length(1);
-      expect(await of("iam-trust-policy-specific-principals", [trustRole(ecsTrust)])).to.deep.equal(
-        [],
-      );
+      ).to.deep.equal([]);
     });
     it("reports GitHub OIDC trust without a subject pinned to an owner", async () => {
       const oidc = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
@@ -297,6 +285,26 @@ describe("iam-trust-policy-specific-principals", () => {
         doc(assumeWhen({ Service: ["ec2.amazonaws.com", "lambda.amazonaws.com"] })),
       );
       expect((await runIam([r])).all).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-trust-policy-confused-deputy", () => {
+  describe("Noncompliance", () => {
+    it("advises on a documented service principal without aws:SourceAccount/SourceArn (IfExists does not count)", async () => {
+      expect(
+        await of("iam-trust-policy-confused-deputy", [
+          trustRole(doc(assumeWhen({ Service: "ecs-tasks.amazonaws.com" }))),
+        ]),
+      ).to.have.length(1);
+      const ifExists = doc(
+        assumeWhen(
+          { Service: "vpc-flow-logs.amazonaws.com" },
+          { StringEqualsIfExists: { "aws:SourceAccount": ACCOUNT } },
+        ),
+      );
+      expect(await of("iam-trust-policy-confused-deputy", [trustRole(ifExists)])).to.have.length(1);
+      expect(await of("iam-trust-policy-confused-deputy", [trustRole(ecsTrust)])).to.deep.equal([]);
     });
   });
 });
