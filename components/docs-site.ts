@@ -5,8 +5,10 @@
 // Design notes: docs/decisions/analytics.md ("Docs site").
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { CERTIFICATE_ARN } from "./acm";
 import { SecureBucket } from "./bucket";
-import { accountContext, keyAliasName, tagsOf } from "./context";
+import { componentScope, invalidArguments, keyAliasName } from "./context";
+import { DNS_NAME, DocsSettings } from "./docs-site.keys";
 import { EncryptionKey } from "./kms-key";
 
 /**
@@ -34,19 +36,14 @@ export const DEFAULT_CONTENT_SECURITY_POLICY =
 
 export type PriceClass = "PriceClass_100" | "PriceClass_200" | "PriceClass_All";
 
-const ACM_US_EAST_1 = /^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[0-9a-f-]{36}$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
-
-/** Static documentation hosting for one environment. */
-export interface DocsSiteArgs {
-  /** Custom domain (e.g. "docs.example.com"); requires certificateArn. Defaults to none: the *.cloudfront.net name. */
-  readonly domainName?: string;
-  /**
-   * ACM certificate for domainName, in us-east-1 (CloudFront docs: "the certificate must be in
-   * US East (N. Virginia)"). With it viewers get TLSv1.2_2021 at least; without it CloudFront's
-   * default certificate accepts TLSv1, and the policy pack reports that as an advisory finding.
-   */
-  readonly certificateArn?: string;
+/**
+ * Static documentation hosting for one environment. The custom domain and its certificate are the
+ * docs-site section's settings (components/docs-site.keys.ts): both or neither, the certificate
+ * in us-east-1 (CloudFront docs: "the certificate must be in US East (N. Virginia)"). With them
+ * viewers get TLSv1.2_2021 at least; without them the *.cloudfront.net name, whose default
+ * certificate accepts TLSv1 (an advisory finding of the policy pack).
+ */
+export interface DocsSiteArgs extends DocsSettings {
   /** Edge locations served. Defaults to "PriceClass_100" (North America and Europe, the cheapest). */
   readonly priceClass?: PriceClass;
   /** Content-Security-Policy header. Defaults to DEFAULT_CONTENT_SECURITY_POLICY. */
@@ -60,15 +57,19 @@ export interface DocsSiteArgs {
   readonly tags: Record<string, string>;
 }
 
-function validate(name: string, args: DocsSiteArgs): void {
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(name: string, args: DocsSiteArgs): void {
   const problems: string[] = [];
   if ((args.domainName === undefined) !== (args.certificateArn === undefined)) {
     problems.push("domainName and certificateArn go together: set both or neither");
   }
-  if (args.domainName !== undefined && !HOSTNAME.test(args.domainName)) {
+  if (args.domainName !== undefined && !DNS_NAME.test(args.domainName)) {
     problems.push(`domainName: "${args.domainName}" is not a lowercase DNS name`);
   }
-  if (args.certificateArn !== undefined && !ACM_US_EAST_1.test(args.certificateArn)) {
+  if (
+    args.certificateArn !== undefined &&
+    CERTIFICATE_ARN.exec(args.certificateArn)?.[2] !== "us-east-1"
+  ) {
     problems.push(
       `certificateArn: "${args.certificateArn}" is not an ACM certificate ARN in us-east-1 (CloudFront uses certificates from us-east-1 only)`,
     );
@@ -81,9 +82,7 @@ function validate(name: string, args: DocsSiteArgs): void {
       problems.push(`${key}: ${v} is not a whole number of days from 1 to 36500`);
     }
   }
-  if (problems.length > 0) {
-    throw new Error(`DocsSite ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
-  }
+  invalidArguments("DocsSite", name, problems);
 }
 
 /** Names unique per account (CloudFront policies and OACs, log delivery resources). */
@@ -107,12 +106,10 @@ export class DocsSite extends pulumi.ComponentResource {
   public readonly keyArn: pulumi.Output<string>;
 
   constructor(name: string, args: DocsSiteArgs, opts?: pulumi.ComponentResourceOptions) {
-    validate(name, args);
+    validateArgs(name, args);
     super("platform:docs:DocsSite", name, {}, opts);
-    const parent = { parent: this };
-    const protect = args.protect ?? false;
-    const tags = tagsOf(name, args.tags);
-    const { accountId, partition, accountRoot } = accountContext(parent);
+    const { parent, protect, tags, account } = componentScope(this, name, args);
+    const { accountId, partition, accountRoot } = account;
     const region = aws.getRegionOutput({}, parent).region;
 
     // The key policy and the log bucket's policy name the distribution and the content bucket,

@@ -8,6 +8,7 @@
 // actions, and every use of the key is an explicit grant in the key policy.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { componentScope, invalidArguments } from "./context";
 import { ConditionOperator, PolicyStatement, policyDocument } from "./iam";
 
 /** One key-policy statement that lets principals use the key. */
@@ -90,7 +91,8 @@ export const KEY_ADMIN_SID = "KeyAdministrationByAccount";
 const SID_PATTERN = /^[A-Za-z0-9]+$/;
 const ALIAS_PATTERN = /^alias\/[A-Za-z0-9/_-]+$/;
 
-function validate(name: string, args: EncryptionKeyArgs): void {
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(name: string, args: EncryptionKeyArgs): void {
   const problems: string[] = [];
   if (!args.description.trim()) problems.push("description must not be empty");
   const window = args.deletionWindowInDays ?? 30;
@@ -119,9 +121,7 @@ function validate(name: string, args: EncryptionKeyArgs): void {
       else if (!a.startsWith("kms:")) problems.push(`${where}: "${a}" is not a KMS action`);
     }
   });
-  if (problems.length > 0) {
-    throw new Error(`EncryptionKey ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
-  }
+  invalidArguments("EncryptionKey", name, problems);
 }
 
 export class EncryptionKey extends pulumi.ComponentResource {
@@ -130,13 +130,10 @@ export class EncryptionKey extends pulumi.ComponentResource {
   public readonly aliasName: pulumi.Output<string>;
 
   constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
     super("platform:security:EncryptionKey", name, {}, opts);
-    validate(name, args);
-    const protect = args.protect ?? false;
-
-    const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-    const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+    const { protect, account } = componentScope(this, name, { tags: {}, protect: args.protect });
+    const { accountRoot } = account;
 
     // In a key policy `Resource: "*"` means "this key" (KMS docs, "Key policies": the resource of
     // a key policy statement is always the key the policy is attached to).

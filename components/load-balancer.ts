@@ -3,6 +3,7 @@
 // dropping and desync mitigation, and a security group open only on 80/443 to the allowed CIDRs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { componentScope } from "./context";
 import { SecureBucket } from "./bucket";
 
 /**
@@ -74,10 +75,9 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
 
   constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:runtime:PublicLoadBalancer", name, {}, opts);
-    const parent = { parent: this };
-    const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
+    const { parent, tags, account } = componentScope(this, name, args);
     const https = args.certificateArn !== undefined;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const accountId = account.accountId;
 
     const sg = new aws.ec2.SecurityGroup(
       `${name}-sg`,

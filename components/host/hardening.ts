@@ -1,38 +1,18 @@
-// The hardening every EC2 instance of the platform shares (the BI tunnel host, the test server,
-// the AI environment's server): Amazon Linux 2023 from the SSM public parameter, nightly security
-// updates and key-only SSH from user data, IMDSv2 only, a root volume encrypted with the
-// component's own customer-managed key, and an instance role that grants nothing by itself.
-// Helpers only: the resources stay children of the calling component, with its names.
+// The hardening every EC2 host of the platform shares (the BI tunnel host, the test server, the AI
+// environment's server; see ./index.ts, HardenedHost): Amazon Linux 2023 from the SSM public
+// parameter, nightly security updates and key-only SSH from user data, IMDSv2 only, a root volume
+// encrypted with a customer-managed key, an instance role that grants nothing by itself, SSH
+// through an EC2 Instance Connect Endpoint, and the statements an administrator needs to connect.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccountContext, TagsOf } from "./context";
-import { policyDocument, PolicyStatement } from "./iam";
-import { KeyGrant, serviceKeyGrants } from "./kms-key";
-
-/** SSM public parameters with the latest Amazon Linux 2023 AMIs (AL2023 docs, "Launching AL2023 using the SSM parameter"). */
-export const AL2023_AMI_PARAMETERS = {
-  arm64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-arm64",
-  x86_64: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
-} as const;
-
-/**
- * SSM public parameter with the latest Amazon Linux 2023 AMI for arm64 (Graviton). AL2023 docs
- * ("Launching AL2023 using the SSM parameter"): /aws/service/ami-amazon-linux-latest/
- * al2023-ami-kernel-default-<arch>.
- */
-export const AL2023_ARM64_AMI_PARAMETER = AL2023_AMI_PARAMETERS.arm64;
-
-/** Default OS user of Amazon Linux. */
-export const OS_USER = "ec2-user";
-
-/** Instance types with an arm64 (Graviton) processor, matching the arm64 AMI: t4g.nano, m7g.large, c6gn.medium ... */
-export const GRAVITON_INSTANCE_TYPE = /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/;
+import { AccountContext } from "../context";
+import { policyDocument, PolicyStatement } from "../iam";
+import { KeyGrant, serviceKeyGrants } from "../kms-key";
+import { TagsOf } from "../naming";
+import { AL2023_AMI_PARAMETERS, Arch, OS_USER } from "./arch";
 
 /** The latest Amazon Linux 2023 AMI id for `arch`, read from its SSM public parameter. */
-export function al2023Ami(
-  arch: keyof typeof AL2023_AMI_PARAMETERS,
-  opts: pulumi.InvokeOptions,
-): pulumi.Output<string> {
+export function al2023Ami(arch: Arch, opts: pulumi.InvokeOptions): pulumi.Output<string> {
   return aws.ssm.getParameterOutput({ name: AL2023_AMI_PARAMETERS[arch] }, opts).insecureValue;
 }
 
@@ -141,15 +121,15 @@ export function encryptedRootVolume(
 
 /**
  * An instance role `${name}-role` trusted by EC2 with no permission of its own, and its profile
- * `${name}-profile`, both children of `opts.parent`. EC2 does not send aws:SourceArn/SourceAccount
- * when it assumes an instance role, so the trust names the service only (the pack records
- * ec2.amazonaws.com as not applicable).
+ * `${name}-profile`, created with `opts` (the caller's child options). EC2 does not send
+ * aws:SourceArn/SourceAccount when it assumes an instance role, so the trust names the service
+ * only (the pack records ec2.amazonaws.com as not applicable).
  */
 export function instanceRole(
   name: string,
   description: string,
   tags: TagsOf,
-  opts: { parent: pulumi.Resource },
+  opts: pulumi.CustomResourceOptions & { readonly parent: pulumi.Resource },
 ): { role: aws.iam.Role; profile: aws.iam.InstanceProfile } {
   const role = new aws.iam.Role(
     `${name}-role`,
@@ -164,7 +144,7 @@ export function instanceRole(
             principals: [{ type: "Service", identifiers: ["ec2.amazonaws.com"] }],
           },
         ],
-        opts,
+        { parent: opts.parent },
       ),
       tags: tags("role"),
     },
@@ -181,14 +161,14 @@ export function instanceRole(
 /**
  * An EC2 Instance Connect Endpoint `${name}-eice` in `subnetId` with its own security group
  * `${name}-eice-sg` (no inbound rule: EC2 docs, "Security groups for EC2 Instance Connect
- * Endpoint", connections into the endpoint are authorized by IAM, ec2-instance-connect:OpenTunnel),
- * children of `parent`. No additional cost (EC2 docs, "Connect to your instances using EC2 Instance
+ * Endpoint", connections into the endpoint are authorized by IAM, ec2-instance-connect:OpenTunnel). No additional cost (EC2 docs, "Connect to your instances using EC2 Instance
  * Connect Endpoint"); preserveClientIp false: the target sees the endpoint's private address, so no
  * route or NACL needs to know client addresses (the provider's default is true); CloudTrail records
- * who opened each tunnel. Open SSH to the target with `connectEndpointSshRules`.
+ * who opened each tunnel. Open SSH to the target with `connectEndpointSshRules`. `opts`: the
+ * caller's child options.
  */
 export function instanceConnectEndpoint(
-  parent: pulumi.Resource,
+  opts: pulumi.CustomResourceOptions,
   name: string,
   args: {
     readonly vpcId: pulumi.Input<string>;
@@ -208,7 +188,7 @@ export function instanceConnectEndpoint(
       description: `EC2 Instance Connect Endpoint: SSH to ${args.target} only`,
       tags: args.tags("eice-sg"),
     },
-    { parent },
+    opts,
   );
   const endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
     `${name}-eice`,
@@ -218,7 +198,7 @@ export function instanceConnectEndpoint(
       preserveClientIp: false,
       tags: args.tags("eice"),
     },
-    { parent },
+    opts,
   );
   return { securityGroup, endpoint };
 }
@@ -226,11 +206,11 @@ export function instanceConnectEndpoint(
 /**
  * SSH between an EC2 Instance Connect Endpoint's security group and its target's: egress on TCP 22
  * from the endpoint's group to the target's group (`${name}-<egressRole>`), and ingress on TCP 22
- * to the target's group from the endpoint's group only (`${name}-<ingressRole>`), children of
- * `parent`.
+ * to the target's group from the endpoint's group only (`${name}-<ingressRole>`), created with
+ * `opts` (the caller's child options).
  */
 export function connectEndpointSshRules(
-  parent: pulumi.Resource,
+  opts: pulumi.CustomResourceOptions,
   name: string,
   args: {
     readonly endpointSecurityGroupId: pulumi.Input<string>;
@@ -255,7 +235,7 @@ export function connectEndpointSshRules(
       description: `SSH to ${args.target}`,
       tags: args.tags(args.egressRole),
     },
-    { parent },
+    opts,
   );
   new aws.vpc.SecurityGroupIngressRule(
     `${name}-${args.ingressRole}`,
@@ -268,7 +248,7 @@ export function connectEndpointSshRules(
       description: "SSH from the EC2 Instance Connect Endpoint",
       tags: args.tags(args.ingressRole),
     },
-    { parent },
+    opts,
   );
 }
 
