@@ -126,6 +126,7 @@ export class Access extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   /** The tunnel host's instance id (in the users' tunnel command). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The tunnel host's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** Bastion mode only (undefined in private mode). */
   public readonly publicIp: pulumi.Output<string | undefined>;
@@ -136,6 +137,7 @@ export class Access extends pulumi.ComponentResource {
    * quotas: one Instance Connect Endpoint per VPC).
    */
   public readonly connectEndpointArn: pulumi.Output<string | undefined>;
+  /** Private mode only: the endpoint's security group (a sharing layer adds its SSH egress to it). */
   public readonly connectEndpointSecurityGroupId: pulumi.Output<string | undefined>;
   /** Customer-managed policy with exactly what a BI user needs to open the tunnel; attach it to their group or role. */
   public readonly userPolicyArn: pulumi.Output<string>;

@@ -125,8 +125,11 @@ function validateArgs(name: string, args: EncryptionKeyArgs): void {
 }
 
 export class EncryptionKey extends pulumi.ComponentResource {
+  /** ARN of the key (what encrypting resources and grants name). */
   public readonly keyArn: pulumi.Output<string>;
+  /** Id of the key. */
   public readonly keyId: pulumi.Output<string>;
+  /** The key's alias (`alias/<project>/<stack>/<component>`). */
   public readonly aliasName: pulumi.Output<string>;
 
   constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {

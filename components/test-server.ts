@@ -104,7 +104,9 @@ function validateArgs(
 }
 
 export class TestServer extends pulumi.ComponentResource {
+  /** The test server's instance id (admins' SSH commands name it). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The test server's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** The server's security group. */
   public readonly securityGroupId: pulumi.Output<string>;

@@ -60,6 +60,7 @@ function managedGroup(
 }
 
 export class WebFirewall extends pulumi.ComponentResource {
+  /** The web ACL associated with the load balancer. */
   public readonly webAclArn: pulumi.Output<string>;
 
   constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {

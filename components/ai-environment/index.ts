@@ -143,9 +143,11 @@ export class AiEnvironment extends pulumi.ComponentResource {
   public readonly peeringConnectionId: pulumi.Output<string>;
   /** The server subnet's route table (the waived 0.0.0.0/0 → NAT route, return routes to the main compute subnets). */
   public readonly privateRouteTableId: pulumi.Output<string>;
+  /** The NAT gateway the server reaches the internet through (the waived egress path). */
   public readonly natGatewayId: pulumi.Output<string>;
   /** The server's security group. */
   public readonly serverSecurityGroupId: pulumi.Output<string>;
+  /** The AI server's instance id. */
   public readonly instanceId: pulumi.Output<string>;
   /** The server's private address (the tasks call it across the peering). */
   public readonly privateIp: pulumi.Output<string>;

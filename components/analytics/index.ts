@@ -175,18 +175,27 @@ function validateArgs(name: string, args: AnalyticsArgs): Settings {
 }
 
 export class Analytics extends pulumi.ComponentResource {
+  /** The namespace (`<project>-<stack>` unless named). */
   public readonly namespaceName: pulumi.Output<string>;
   /** ARN of the namespace (AWS Backup protects the data through it). */
   public readonly namespaceArn: pulumi.Output<string>;
+  /** The workgroup (`<project>-<stack>` unless named): the BI users' tunnel command names it. */
   public readonly workgroupName: pulumi.Output<string>;
+  /** ARN of the workgroup (the usage limit is set on it). */
   public readonly workgroupArn: pulumi.Output<string>;
   /** Private DNS name of the workgroup endpoint. */
   public readonly endpointAddress: pulumi.Output<string>;
+  /** The port the workgroup listens on (5439). */
   public readonly port: number;
+  /** The first database. */
   public readonly dbName: string;
+  /** The admin user of the first database (its password: `adminSecretArn`). */
   public readonly adminUsername: string;
+  /** The workgroup's security group (5439 from the named clients only). */
   public readonly securityGroupId: pulumi.Output<string>;
+  /** The read-only role COPY uses to load the upload buckets (the storage key names it). */
   public readonly copyRoleArn: pulumi.Output<string>;
+  /** Key of the namespace and its audit logs (AWS Backup names it). */
   public readonly keyArn: pulumi.Output<string>;
   /** Secrets Manager secret holding the AWS-managed admin password. */
   public readonly adminSecretArn: pulumi.Output<string>;

@@ -125,14 +125,19 @@ export interface Build extends AccountContext {
 }
 
 export class Backup extends pulumi.ComponentResource {
+  /** The backup vault (`<project>-<stack>`). */
   public readonly vaultName: pulumi.Output<string>;
+  /** ARN of the backup vault. */
   public readonly vaultArn: pulumi.Output<string>;
+  /** The daily backup plan. */
   public readonly planId: pulumi.Output<string>;
+  /** Key of the vault and of S3 restores. */
   public readonly keyArn: pulumi.Output<string>;
   /** Role AWS Backup assumes for the scheduled backup jobs. */
   public readonly backupRoleArn: pulumi.Output<string>;
   /** Role to pass to `start-restore-job` for S3 restores into a new bucket. */
   public readonly restoreRoleArn: pulumi.Output<string>;
+  /** Prefix of the buckets S3 restores create (`<project>-<stack>-restore-` unless given). */
   public readonly restoreBucketPrefix: string;
 
   constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {

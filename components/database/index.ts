@@ -165,15 +165,23 @@ export interface Build extends AccountContext {
 }
 
 export class Database extends pulumi.ComponentResource {
+  /** "aurora-postgresql" or "aurora-mysql". */
   public readonly engine: DatabaseEngine;
+  /** The port the engine listens on (5432 or 3306). */
   public readonly port: number;
+  /** The first database. */
   public readonly dbName: string;
+  /** The master user, for administrators (its password: `secretArn`). */
   public readonly masterUsername: string;
+  /** The cluster identifier (`<project>-<stack>-db` unless given); the log groups are named after it. */
   public readonly clusterIdentifier: string;
+  /** ARN of the cluster (AWS Backup protects it through it). */
   public readonly clusterArn: pulumi.Output<string>;
   /** Writer endpoint (private DNS). */
   public readonly endpoint: pulumi.Output<string>;
+  /** Reader endpoint (private DNS). */
   public readonly readerEndpoint: pulumi.Output<string>;
+  /** The cluster's security group (its port from the groups `allowFrom` names only). */
   public readonly securityGroupId: pulumi.Output<string>;
   /** Secrets Manager secret RDS keeps the master credentials in (JSON: username, password). */
   public readonly secretArn: pulumi.Output<string>;

@@ -158,7 +158,9 @@ function validateArgs(name: string, args: HardenedHostArgs): void {
 export class HardenedHost extends pulumi.ComponentResource {
   /** The host's security group: other layers open their ports to it. */
   public readonly securityGroupId: pulumi.Output<string>;
+  /** The instance id (the connect commands name it). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The host's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** The public IP (`publicIp` hosts only; undefined otherwise). */
   public readonly publicIp: pulumi.Output<string | undefined>;

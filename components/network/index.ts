@@ -41,6 +41,7 @@ interface Build extends EndpointScope {
 }
 
 export class Network extends pulumi.ComponentResource {
+  /** The VPC. */
   public readonly vpcId: pulumi.Output<string>;
   /** The VPC's range (as AWS reports it). */
   public readonly vpcCidr: pulumi.Output<string>;

@@ -91,9 +91,13 @@ export interface Build {
 export class Runtime extends pulumi.ComponentResource {
   /** The image repository (`<project>-<stack>-app`): the pipeline pushes here. */
   public readonly repositoryUrl: pulumi.Output<string>;
+  /** ARN of the image repository (the pipeline's image stage may push only to it). */
   public readonly repositoryArn: pulumi.Output<string>;
+  /** The ECS cluster. */
   public readonly clusterName: pulumi.Output<string>;
+  /** The ECS service (the pipeline's deploy stage updates it). */
   public readonly serviceName: pulumi.Output<string>;
+  /** ARN of the ECS service. */
   public readonly serviceArn: pulumi.Output<string>;
   /** The task definition family (`<project>-<stack>-app`): the pipeline registers new revisions. */
   public readonly taskDefinitionFamily: pulumi.Output<string>;

@@ -163,18 +163,25 @@ function validateArgs(name: string, args: StorageArgs): Settings {
 export class Storage extends pulumi.ComponentResource {
   /** The upload buckets' key (the producer roles and the readers use it through S3 only). */
   public readonly keyArn: pulumi.Output<string>;
+  /** The API's upload bucket (the tasks' BUCKET_NAME). */
   public readonly apiBucketName: pulumi.Output<string>;
+  /** ARN of the API's upload bucket. */
   public readonly apiBucketArn: pulumi.Output<string>;
+  /** The Kafka ingest's upload bucket. */
   public readonly ingestBucketName: pulumi.Output<string>;
+  /** ARN of the ingest bucket. */
   public readonly ingestBucketArn: pulumi.Output<string>;
   /** The server-access-log bucket (SSE-S3, the one documented exception). */
   public readonly logBucketName: pulumi.Output<string>;
+  /** ARN of the server-access-log bucket. */
   public readonly logBucketArn: pulumi.Output<string>;
   /** The API's producer role: the runtime's task role. */
   public readonly apiRoleArn: pulumi.Output<string>;
+  /** Name of the API role (the database grants it `rds-db:connect`). */
   public readonly apiRoleName: pulumi.Output<string>;
   /** The Kafka ingest's producer role, assumed by `ingestPrincipal`. */
   public readonly ingestRoleArn: pulumi.Output<string>;
+  /** Name of the ingest role. */
   public readonly ingestRoleName: pulumi.Output<string>;
 
   constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
