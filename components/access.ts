@@ -17,7 +17,7 @@ import {
   BASTION_MIN_PREFIX,
 } from "./access.keys";
 import { parseCidr } from "./cidr";
-import { componentScope, invalidArguments, keyAliasName } from "./context";
+import { componentScope, invalidArguments } from "./context";
 import {
   ebsKeyGrants,
   GRAVITON_INSTANCE_TYPE,
@@ -27,7 +27,7 @@ import {
 } from "./host";
 import type { ConfigArgs } from "./keys";
 import { withDefaults } from "./keys";
-import { EncryptionKey } from "./kms-key";
+import { componentKey } from "./kms-key";
 
 export { ACCESS_MODES, BASTION_MIN_PREFIX } from "./access.keys";
 export type { AccessMode } from "./access.keys";
@@ -150,16 +150,11 @@ export class Access extends pulumi.ComponentResource {
     const { parent, protect, tags, account } = componentScope(this, name, args);
 
     // Root volume key (grants: `ebsKeyGrants`).
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the root volume of the ${name} BI tunnel host`,
-        grants: ebsKeyGrants(account, args.region),
-        aliasName: keyAliasName(name),
-        protect,
-        tags: tags("key"),
-      },
-      parent,
+    const key = componentKey(
+      { parent, protect, tags },
+      name,
+      `Encrypts the root volume of the ${name} BI tunnel host`,
+      ebsKeyGrants(account, args.region),
     );
 
     const bastion = s.mode === "bastion";

@@ -75,6 +75,44 @@ export function componentScope(
   };
 }
 
+/** What the builder functions of one component share: its scope, its name, arguments and itself. */
+export type Builder<A, X = unknown> = ComponentScope &
+  X & {
+    readonly name: string;
+    readonly args: A;
+    /** The component: the parent of what its builders create. */
+    readonly self: pulumi.ComponentResource;
+  };
+
+/**
+ * The preamble of a component whose constructor calls builder functions: its scope (see
+ * {@link componentScope}, protected as `protect` says, by default as `args.protect`), its name and
+ * arguments, and what `extra` adds from the scope (settings, names, the account...).
+ */
+export function builder<A extends ScopeArgs, X extends object>(
+  component: pulumi.ComponentResource,
+  name: string,
+  args: A,
+  extra: (scope: ComponentScope) => X,
+  protect: boolean | undefined = args.protect,
+): Builder<A, X> {
+  const scope = componentScope(component, name, { tags: args.tags, protect });
+  const b = {
+    ...extra(scope),
+    name,
+    args,
+    self: component,
+    parent: scope.parent,
+    tags: scope.tags,
+    protect: scope.protect,
+    dataOpts: scope.dataOpts,
+    stackName: scope.stackName,
+  };
+  // The account stays a look-up made on first use.
+  Object.defineProperty(b, "account", { get: () => scope.account, enumerable: true });
+  return b as unknown as Builder<A, X>;
+}
+
 /**
  * Throws the one error of a component's invalid arguments, `<Type> <name>: invalid arguments:`
  * and a line per problem, when there is any. Components validate before `super()`, so invalid

@@ -55,6 +55,18 @@ export interface EnvironmentRule<V> {
   readonly check: (value: V | undefined, ctx: KeyContext) => string | undefined;
 }
 
+/** The rule that a boolean key be true in `environment`; `message` says why, and how to fix it. */
+export function mustBeTrue(
+  environment: string,
+  message: (ctx: KeyContext) => string,
+): EnvironmentRule<boolean> {
+  return {
+    environment,
+    text: "true",
+    check: (on, ctx) => (on === false ? message(ctx) : undefined),
+  };
+}
+
 /** One config key: everything the reader, the reference and `Pulumi.yaml` know about it. */
 export interface KeyDeclaration<K extends Kind = Kind, V = KindValue<K>> {
   /** The key without the project namespace (`vpcCidr`), or with another namespace (`aws:region`). */
@@ -136,35 +148,28 @@ type Always<D> = D extends { readonly default: unknown }
       ? true
       : false;
 
-/** The values a section's keys yield, by setting name (optional keys may be absent). */
-export type ConfigValues<S extends KeyDeclarations> = {
-  readonly [K in keyof S as Always<S[K]> extends true ? K : never]: ValueOf<S[K]>;
+/** Whether a declaration has a plain default (which a component applies with {@link withDefaults}). */
+type Defaulted<D> = D extends { readonly default: unknown } ? true : false;
+
+/** The declarations of `S` whose `Test` is true, as values; the others as optional values. */
+type Split<S extends KeyDeclarations, Test extends { [K in keyof S]: boolean }> = {
+  readonly [K in keyof S as Test[K] extends true ? K : never]: ValueOf<S[K]>;
 } & {
-  readonly [K in keyof S as Always<S[K]> extends true ? never : K]?: ValueOf<S[K]>;
+  readonly [K in keyof S as Test[K] extends true ? never : K]?: ValueOf<S[K]>;
 };
+
+/** The values a section's keys yield, by setting name (optional keys may be absent). */
+export type ConfigValues<S extends KeyDeclarations> = Split<S, { [K in keyof S]: Always<S[K]> }>;
 
 /**
  * Component arguments derived from the same declarations: a key with a plain default is optional
  * (the component applies the declared default with {@link withDefaults}); the others as in
  * {@link ConfigValues}.
  */
-export type ConfigArgs<S extends KeyDeclarations> = {
-  readonly [
-    K in keyof S as S[K] extends { readonly default: unknown }
-      ? never
-      : Always<S[K]> extends true
-        ? K
-        : never
-  ]: ValueOf<S[K]>;
-} & {
-  readonly [
-    K in keyof S as S[K] extends { readonly default: unknown }
-      ? K
-      : Always<S[K]> extends true
-        ? never
-        : K
-  ]?: ValueOf<S[K]>;
-};
+export type ConfigArgs<S extends KeyDeclarations> = Split<
+  S,
+  { [K in keyof S]: Defaulted<S[K]> extends true ? false : Always<S[K]> }
+>;
 
 /** Arguments with every declared plain default filled in. */
 export type WithDefaults<S extends KeyDeclarations, A> = A & {

@@ -8,8 +8,9 @@
 // actions, and every use of the key is an explicit grant in the key policy.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope, invalidArguments } from "./context";
+import { componentScope, invalidArguments, keyAliasName } from "./context";
 import { ConditionOperator, PolicyStatement, policyDocument } from "./iam";
+import { TagsOf } from "./naming";
 
 /** One key-policy statement that lets principals use the key. */
 export interface KeyGrant {
@@ -239,15 +240,7 @@ export function cloudWatchLogsGrant(
   return {
     sid: options.sid ?? "CloudWatchLogsUse",
     principals: { type: "Service", identifiers: [pulumi.interpolate`logs.${region}.${dnsSuffix}`] },
-    actions: [
-      "kms:Encrypt",
-      "kms:Decrypt",
-      "kms:ReEncryptFrom",
-      "kms:ReEncryptTo",
-      "kms:GenerateDataKey",
-      "kms:GenerateDataKeyWithoutPlaintext",
-      "kms:DescribeKey",
-    ],
+    actions: [...SERVICE_KEY_ACTIONS],
     conditions: [
       {
         test: "ArnLike",
@@ -300,4 +293,46 @@ export function serviceKeyGrants(o: ServiceKeyGrantsOptions): KeyGrant[] {
       ],
     },
   ];
+}
+
+/**
+ * The actions a service that encrypts for its caller uses on a key (EBS, RDS, Redshift, CloudWatch
+ * Logs): every cryptographic use of a symmetric key but plaintext data keys for others, and
+ * DescribeKey.
+ */
+export const SERVICE_KEY_ACTIONS: readonly string[] = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:DescribeKey",
+];
+
+/**
+ * A component's own key `${name}-key`: aliased per project, stack and component
+ * (`keyAliasName`), protected with the component, tagged `<name>-key`, a child of it.
+ */
+export function componentKey(
+  scope: {
+    readonly parent: { readonly parent: pulumi.Resource };
+    readonly protect: boolean;
+    readonly tags: TagsOf;
+  },
+  name: string,
+  description: string,
+  grants: readonly KeyGrant[],
+): EncryptionKey {
+  return new EncryptionKey(
+    `${name}-key`,
+    {
+      description,
+      grants,
+      aliasName: keyAliasName(name),
+      protect: scope.protect,
+      tags: scope.tags("key"),
+    },
+    scope.parent,
+  );
 }

@@ -4,7 +4,7 @@
 import { CERTIFICATE_ARN, exampleCertificate, isExampleCertificateArn } from "./acm";
 import { parseCidr } from "./cidr";
 import type { ConfigValues } from "./keys";
-import { section } from "./keys";
+import { mustBeTrue, section } from "./keys";
 
 /** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
 export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
@@ -183,14 +183,11 @@ export const RUNTIME_SECTION = section({
       description: "Put the load balancer behind a WAF web ACL (prod must be true).",
       allowed: "true or false (prod: true)",
       rules: [
-        {
-          environment: "prod",
-          text: "true",
-          check: (on, ctx) =>
-            on === false
-              ? `prod must put the load balancer behind WAF: ${ctx.setCommand("wafEnabled", "true")}`
-              : undefined,
-        },
+        mustBeTrue(
+          "prod",
+          (ctx) =>
+            `prod must put the load balancer behind WAF: ${ctx.setCommand("wafEnabled", "true")}`,
+        ),
       ],
     },
     wafRateLimit: {

@@ -1,7 +1,7 @@
 // The keys of the stack as a whole: its region and environment (read first: every rule depends on
 // them), and the settings every layer shares (log retention, data protection, the standard tags).
 import type { KeyContext } from "./keys";
-import { section } from "./keys";
+import { mustBeTrue, section } from "./keys";
 
 /** The project's name and config namespace (`platform:<key>`). */
 export const PROJECT = "platform";
@@ -103,14 +103,11 @@ export const COMMON_SECTION = section({
         "Protect buckets and keys from deletion and keep them on destroy (prod must be true).",
       allowed: "true or false (prod: true)",
       rules: [
-        {
-          environment: "prod",
-          text: "true",
-          check: (on, ctx) =>
-            on === false
-              ? `prod must protect its data; only staging may turn protection off: ${ctx.setCommand("protectData", "true")}`
-              : undefined,
-        },
+        mustBeTrue(
+          "prod",
+          (ctx) =>
+            `prod must protect its data; only staging may turn protection off: ${ctx.setCommand("protectData", "true")}`,
+        ),
       ],
     },
     owner: {

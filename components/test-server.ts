@@ -6,7 +6,7 @@
 // VPC's EC2 Instance Connect Endpoint: the one the BI access layer already created (AWS allows one
 // per VPC) or, without one, its own. What it does and what it costs: docs/features.md.
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope, invalidArguments, keyAliasName } from "./context";
+import { componentScope, invalidArguments } from "./context";
 import {
   ebsKeyGrants,
   ExistingConnectEndpoint,
@@ -15,7 +15,7 @@ import {
   securityUpdatesUserData,
 } from "./host";
 import { PolicyStatement } from "./iam";
-import { EncryptionKey } from "./kms-key";
+import { componentKey } from "./kms-key";
 
 export type { ExistingConnectEndpoint } from "./host";
 
@@ -125,16 +125,11 @@ export class TestServer extends pulumi.ComponentResource {
     const { parent, protect, tags, account } = componentScope(this, name, args);
 
     // Root volume key (grants: `ebsKeyGrants`).
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the root volume of the ${name} test server`,
-        grants: ebsKeyGrants(account, args.region),
-        aliasName: keyAliasName(name),
-        protect,
-        tags: tags("key"),
-      },
-      parent,
+    const key = componentKey(
+      { parent, protect, tags },
+      name,
+      `Encrypts the root volume of the ${name} test server`,
+      ebsKeyGrants(account, args.region),
     );
 
     const host = new HardenedHost(

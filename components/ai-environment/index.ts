@@ -13,10 +13,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { AiEnvironmentSettings } from "../ai-environment.keys";
 import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES, subnet } from "../cidr";
-import { componentScope, invalidArguments, keyAliasName } from "../context";
-import { TagsOf } from "../naming";
+import { builder, Builder, invalidArguments } from "../context";
 import { ebsKeyGrants, HardenedHost } from "../host";
-import { cloudWatchLogsGrant, EncryptionKey } from "../kms-key";
+import { cloudWatchLogsGrant, componentKey } from "../kms-key";
 import { vpcFlowLogs } from "../network/vpc";
 import { aiNetwork, aiRouting, allowTasksToServer, ANYWHERE } from "./network";
 
@@ -121,14 +120,7 @@ export function validateArgs(name: string, args: AiEnvironmentArgs): Plan {
 }
 
 /** What the builders of one AI environment share. */
-export interface Build {
-  readonly name: string;
-  readonly args: AiEnvironmentArgs;
-  readonly plan: Plan;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-}
+export type Build = Builder<AiEnvironmentArgs, { readonly plan: Plan }>;
 
 export class AiEnvironment extends pulumi.ComponentResource {
   /** The AI VPC. */
@@ -159,29 +151,19 @@ export class AiEnvironment extends pulumi.ComponentResource {
   constructor(name: string, args: AiEnvironmentArgs, opts?: pulumi.ComponentResourceOptions) {
     const plan = validateArgs(name, args);
     super("platform:ai-environment:AiEnvironment", name, {}, opts);
-    const { parent, protect, tags, account } = componentScope(this, name, args);
-    const b: Build = { name, args, plan, self: this, parent, tags };
+    const b: Build = builder(this, name, args, () => ({ plan }));
+    const { parent, protect, tags, account } = b;
     const { accountId, partition } = account;
     const region = args.region;
 
     // Key: the server's volume (through EC2) and the flow logs (through CloudWatch Logs).
     const flowLogGroupName = `/${pulumi.getProject()}/${name}/vpc-flow-logs`;
     const flowLogGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${flowLogGroupName}`;
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the ${name} server volume and flow logs`,
-        grants: [
-          // EBS docs ("Amazon EBS encryption"): EC2 uses the key for the launching principal.
-          ...ebsKeyGrants(account, region),
-          cloudWatchLogsGrant(flowLogGroupArn, { region, parent: this }),
-        ],
-        aliasName: keyAliasName(name),
-        protect,
-        tags: tags("key"),
-      },
-      parent,
-    );
+    const key = componentKey(b, name, `Encrypts the ${name} server volume and flow logs`, [
+      // EBS docs ("Amazon EBS encryption"): EC2 uses the key for the launching principal.
+      ...ebsKeyGrants(account, region),
+      cloudWatchLogsGrant(flowLogGroupArn, { region, parent: this }),
+    ]);
 
     const net = aiNetwork(b);
     const routing = aiRouting(b, net);

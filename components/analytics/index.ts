@@ -16,7 +16,7 @@ import {
   USAGE_LIMIT_BREACH_ACTIONS,
   USAGE_LIMIT_PERIODS,
 } from "../analytics.keys";
-import { componentScope, invalidArguments } from "../context";
+import { builder, invalidArguments } from "../context";
 import { projectStackName } from "../naming";
 import {
   analyticsKey,
@@ -204,17 +204,18 @@ export class Analytics extends pulumi.ComponentResource {
     // Validated before anything registers: invalid arguments create no resource at all.
     const s = validateArgs(name, args);
     super("platform:analytics:Analytics", name, {}, opts);
-    const scope = componentScope(this, name, { tags: args.tags, protect: s.protect });
-    const b: Build = {
-      ...scope,
-      ...scope.account,
+    const b: Build = builder(
+      this,
       name,
       args,
-      s,
-      self: this,
-      region: args.region,
-      logGroupPrefix: `/aws/redshift/${s.namespaceName}`,
-    };
+      (scope) => ({
+        ...scope.account,
+        s,
+        region: args.region,
+        logGroupPrefix: `/aws/redshift/${s.namespaceName}`,
+      }),
+      s.protect,
+    );
 
     const key = analyticsKey(b);
     const logGroups = auditLogGroups(b, key);

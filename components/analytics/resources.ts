@@ -4,10 +4,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { REDSHIFT_PORT } from "../analytics.keys";
-import { AccountContext, keyAliasName } from "../context";
+import { AccountContext, Builder } from "../context";
 import { policyDocument, PolicyStatement } from "../iam";
-import { cloudWatchLogsGrant, EncryptionKey, serviceKeyGrants } from "../kms-key";
-import { TagsOf } from "../naming";
+import {
+  cloudWatchLogsGrant,
+  componentKey,
+  EncryptionKey,
+  SERVICE_KEY_ACTIONS,
+  serviceKeyGrants,
+} from "../kms-key";
 import type { AnalyticsArgs, Settings } from "./index";
 
 /** Audit logs the namespace exports to CloudWatch Logs (Redshift docs, "Audit logging for Amazon Redshift Serverless"). */
@@ -31,18 +36,15 @@ export const WORKGROUP_CONFIG: Readonly<Record<string, string>> = {
 };
 
 /** What the Analytics builders share. */
-export interface Build extends AccountContext {
-  readonly name: string;
-  readonly args: AnalyticsArgs;
-  readonly s: Settings;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-  readonly dataOpts: pulumi.CustomResourceOptions;
-  readonly region: string;
-  /** `/aws/redshift/<namespace>`: where Redshift exports the audit logs. */
-  readonly logGroupPrefix: string;
-}
+export type Build = Builder<
+  AnalyticsArgs,
+  AccountContext & {
+    readonly s: Settings;
+    readonly region: string;
+    /** `/aws/redshift/<namespace>`: where Redshift exports the audit logs. */
+    readonly logGroupPrefix: string;
+  }
+>;
 
 /**
  * The `sts:ExternalId` pattern the COPY role's trust accepts: any Redshift Serverless database user
@@ -98,7 +100,7 @@ export function copyRoleStatements(args: {
 
 /** The namespace's key (and its audit logs'). */
 export function analyticsKey(b: Build) {
-  const { name, s, tags, parent, region, accountId, partition, accountRoot, logGroupPrefix } = b;
+  const { name, region, accountId, partition, accountRoot, logGroupPrefix } = b;
   // Redshift docs ("Authorizing use of an AWS KMS customer managed key with Amazon Redshift
   // (Provisioned) and Amazon Redshift Serverless"): Redshift uses the key "on behalf of the user
   // who is creating or modifying" the namespace, through grants it creates as that user. So the
@@ -109,36 +111,23 @@ export function analyticsKey(b: Build) {
     `redshift-serverless.${region}.amazonaws.com`,
     `redshift.${region}.amazonaws.com`,
   ];
-  const key = new EncryptionKey(
-    `${name}-key`,
-    {
-      description: `Encrypts the ${name} Redshift Serverless namespace and its audit logs`,
-      grants: [
-        ...serviceKeyGrants({
-          sids: { use: "RedshiftServerlessUse", grants: "RedshiftServerlessGrants" },
-          accountRoot,
-          accountId,
-          services: redshiftServices,
-          actions: [
-            "kms:Encrypt",
-            "kms:Decrypt",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-            "kms:GenerateDataKey",
-            "kms:GenerateDataKeyWithoutPlaintext",
-            "kms:DescribeKey",
-          ],
-        }),
-        cloudWatchLogsGrant(
-          pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
-          { region, parent: b.self },
-        ),
-      ],
-      aliasName: keyAliasName(name),
-      protect: s.protect,
-      tags: tags("key"),
-    },
-    parent,
+  const key = componentKey(
+    b,
+    name,
+    `Encrypts the ${name} Redshift Serverless namespace and its audit logs`,
+    [
+      ...serviceKeyGrants({
+        sids: { use: "RedshiftServerlessUse", grants: "RedshiftServerlessGrants" },
+        accountRoot,
+        accountId,
+        services: redshiftServices,
+        actions: [...SERVICE_KEY_ACTIONS],
+      }),
+      cloudWatchLogsGrant(
+        pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
+        { region, parent: b.self },
+      ),
+    ],
   );
   return key;
 }

@@ -7,10 +7,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupSettings, VAULT_LOCK_MODES, VaultLockMode } from "../backup.keys";
-import { AccountContext, componentScope, invalidArguments, keyAliasName } from "../context";
+import { AccountContext, builder, Builder, invalidArguments } from "../context";
 import { policyDocument } from "../iam";
-import { EncryptionKey, KeyGrant, serviceKeyGrants } from "../kms-key";
-import { projectStackName, TagsOf } from "../naming";
+import { componentKey, EncryptionKey, KeyGrant, serviceKeyGrants } from "../kms-key";
+import { projectStackName } from "../naming";
 import { backupRolePolicies, restoreRolePolicy } from "./role-policies";
 
 export { VAULT_LOCK_MODES } from "../backup.keys";
@@ -107,22 +107,19 @@ function validateArgs(name: string, args: BackupArgs): Settings {
 }
 
 /** What the Backup builders share. */
-export interface Build extends AccountContext {
-  readonly name: string;
-  readonly args: BackupArgs;
-  readonly s: Settings;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-  readonly dataOpts: pulumi.CustomResourceOptions;
-  readonly region: string;
-  /** `s3.<region>.amazonaws.com`. */
-  readonly s3Service: string;
-  /** The buckets S3 restores create: `arn:<partition>:s3:::<restoreBucketPrefix>*`. */
-  readonly restoreBuckets: pulumi.Output<string>;
-  readonly clusters: readonly BackupTarget[];
-  readonly namespaces: readonly BackupTarget[];
-}
+export type Build = Builder<
+  BackupArgs,
+  AccountContext & {
+    readonly s: Settings;
+    readonly region: string;
+    /** `s3.<region>.amazonaws.com`. */
+    readonly s3Service: string;
+    /** The buckets S3 restores create: `arn:<partition>:s3:::<restoreBucketPrefix>*`. */
+    readonly restoreBuckets: pulumi.Output<string>;
+    readonly clusters: readonly BackupTarget[];
+    readonly namespaces: readonly BackupTarget[];
+  }
+>;
 
 export class Backup extends pulumi.ComponentResource {
   /** The backup vault (`<project>-<stack>`). */
@@ -143,21 +140,21 @@ export class Backup extends pulumi.ComponentResource {
   constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
     const s = validateArgs(name, args);
     super("platform:backup:Backup", name, {}, opts);
-    const scope = componentScope(this, name, { tags: args.tags, protect: s.protect });
-    const { partition } = scope.account;
-    const b: Build = {
-      ...scope,
-      ...scope.account,
+    const b: Build = builder(
+      this,
       name,
       args,
-      s,
-      self: this,
-      region: args.region,
-      s3Service: `s3.${args.region}.amazonaws.com`,
-      restoreBuckets: pulumi.interpolate`arn:${partition}:s3:::${s.restoreBucketPrefix}*`,
-      clusters: args.auroraClusters ?? [],
-      namespaces: args.redshiftServerlessNamespaces ?? [],
-    };
+      (scope) => ({
+        ...scope.account,
+        s,
+        region: args.region,
+        s3Service: `s3.${args.region}.amazonaws.com`,
+        restoreBuckets: pulumi.interpolate`arn:${scope.account.partition}:s3:::${s.restoreBucketPrefix}*`,
+        clusters: args.auroraClusters ?? [],
+        namespaces: args.redshiftServerlessNamespaces ?? [],
+      }),
+      s.protect,
+    );
 
     const { backupRole, restoreRole } = backupRoles(b);
     const key = vaultKey(b, restoreRole);
@@ -229,7 +226,7 @@ function backupRoles(b: Build) {
 
 /** The vault's key `${name}-key`. */
 function vaultKey(b: Build, restoreRole: aws.iam.Role) {
-  const { name, s, tags, parent, region, accountId, accountRoot, s3Service, restoreBuckets } = b;
+  const { name, s, region, accountId, accountRoot, s3Service, restoreBuckets } = b;
   // AWS Backup docs ("Create a backup vault", required permissions): creating a vault with a
   // customer-managed key needs kms:CreateGrant, DescribeKey, RetireGrant, Decrypt and
   // GenerateDataKey on the key; AWS Backup then encrypts the backups it fully manages (S3) with
@@ -272,18 +269,7 @@ function vaultKey(b: Build, restoreRole: aws.iam.Role) {
       ],
     },
   ];
-  const key = new EncryptionKey(
-    `${name}-key`,
-    {
-      description: `Encrypts the ${s.vaultName} backup vault and S3 restores`,
-      grants,
-      aliasName: keyAliasName(name),
-      protect: s.protect,
-      tags: tags("key"),
-    },
-    parent,
-  );
-  return key;
+  return componentKey(b, name, `Encrypts the ${s.vaultName} backup vault and S3 restores`, grants);
 }
 
 /** The vault `${name}-vault` and, unless "none", its lock. */

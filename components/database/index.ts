@@ -14,9 +14,9 @@ import {
   DatabaseSettings,
   isValidAcu,
 } from "../database.keys";
-import { AccountContext, accountContext, componentScope, invalidArguments } from "../context";
+import { AccountContext, accountContext, builder, Builder, invalidArguments } from "../context";
 import { policyDocument } from "../iam";
-import { projectStackName, TagsOf } from "../naming";
+import { projectStackName } from "../naming";
 import { ENGINE_PROFILES, EngineProfile } from "./engines";
 import { databaseCluster, databaseKey, databaseLogGroups, databaseNetwork } from "./resources";
 
@@ -151,18 +151,15 @@ function validateArgs(name: string, args: DatabaseArgs): Settings {
 }
 
 /** What the Database builders share. */
-export interface Build extends AccountContext {
-  readonly name: string;
-  readonly args: DatabaseArgs;
-  readonly s: Settings;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-  readonly dataOpts: pulumi.CustomResourceOptions;
-  readonly region: string;
-  /** `/aws/rds/cluster/<cluster>`: where Aurora exports the logs. */
-  readonly logGroupPrefix: string;
-}
+export type Build = Builder<
+  DatabaseArgs,
+  AccountContext & {
+    readonly s: Settings;
+    readonly region: string;
+    /** `/aws/rds/cluster/<cluster>`: where Aurora exports the logs. */
+    readonly logGroupPrefix: string;
+  }
+>;
 
 export class Database extends pulumi.ComponentResource {
   /** "aurora-postgresql" or "aurora-mysql". */
@@ -209,20 +206,21 @@ export class Database extends pulumi.ComponentResource {
     // Validated before anything registers: invalid arguments create no resource at all.
     const s = validateArgs(name, args);
     super("platform:database:Database", name, {}, opts);
-    const scope = componentScope(this, name, { tags: args.tags, protect: s.protect });
-    this.tagsOf = scope.tags;
-    this.baseName = name;
-    this.region = args.region;
-    const b: Build = {
-      ...scope,
-      ...scope.account,
+    const b: Build = builder(
+      this,
       name,
       args,
-      s,
-      self: this,
-      region: args.region,
-      logGroupPrefix: `/aws/rds/cluster/${s.clusterIdentifier}`,
-    };
+      (scope) => ({
+        ...scope.account,
+        s,
+        region: args.region,
+        logGroupPrefix: `/aws/rds/cluster/${s.clusterIdentifier}`,
+      }),
+      s.protect,
+    );
+    this.tagsOf = b.tags;
+    this.baseName = name;
+    this.region = args.region;
 
     const key = databaseKey(b);
     const logGroups = databaseLogGroups(b, key);

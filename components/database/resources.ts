@@ -2,14 +2,19 @@
 // the key, the log groups, the network (subnet, security and parameter groups), the cluster.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { keyAliasName } from "../context";
-import { cloudWatchLogsGrant, EncryptionKey, serviceKeyGrants } from "../kms-key";
+import {
+  cloudWatchLogsGrant,
+  componentKey,
+  EncryptionKey,
+  SERVICE_KEY_ACTIONS,
+  serviceKeyGrants,
+} from "../kms-key";
 import { STAGING_DATABASE_WAIVERS } from "./engines";
 import type { Build } from "./index";
 
 /** The key `${name}-key`: the cluster, its snapshots, its master secret and its logs. */
 export function databaseKey(b: Build) {
-  const { name, s, tags, parent, region, accountId, partition, accountRoot, logGroupPrefix } = b;
+  const { name, s, region, accountId, partition, accountRoot, logGroupPrefix } = b;
   const inAccount = { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] };
   // RDS docs ("AWS KMS key management"): RDS uses the key on behalf of the principal creating the
   // cluster, through grants it creates (kms:CreateGrant for AWS resources, kms:DescribeKey);
@@ -20,45 +25,32 @@ export function databaseKey(b: Build) {
   // region and from this account; CloudWatch Logs only for this cluster's log groups.
   const rdsService = `rds.${region}.amazonaws.com`;
   const secretsService = `secretsmanager.${region}.amazonaws.com`;
-  const key = new EncryptionKey(
-    `${name}-key`,
-    {
-      description: `Encrypts the ${s.clusterIdentifier} Aurora cluster, its snapshots, master secret and logs`,
-      grants: [
-        ...serviceKeyGrants({
-          sids: { use: "RdsUse", grants: "RdsGrants" },
-          accountRoot,
-          accountId,
-          services: [rdsService],
-          actions: [
-            "kms:Encrypt",
-            "kms:Decrypt",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-            "kms:GenerateDataKey",
-            "kms:GenerateDataKeyWithoutPlaintext",
-            "kms:DescribeKey",
-          ],
-        }),
-        {
-          sid: "SecretsManagerUse",
-          principals: { type: "AWS", identifiers: [accountRoot] },
-          actions: ["kms:GenerateDataKey", "kms:Decrypt", "kms:DescribeKey"],
-          conditions: [
-            { test: "StringEquals", variable: "kms:ViaService", values: [secretsService] },
-            inAccount,
-          ],
-        },
-        cloudWatchLogsGrant(
-          pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
-          { region, parent: b.self },
-        ),
-      ],
-      aliasName: keyAliasName(name),
-      protect: s.protect,
-      tags: tags("key"),
-    },
-    parent,
+  const key = componentKey(
+    b,
+    name,
+    `Encrypts the ${s.clusterIdentifier} Aurora cluster, its snapshots, master secret and logs`,
+    [
+      ...serviceKeyGrants({
+        sids: { use: "RdsUse", grants: "RdsGrants" },
+        accountRoot,
+        accountId,
+        services: [rdsService],
+        actions: [...SERVICE_KEY_ACTIONS],
+      }),
+      {
+        sid: "SecretsManagerUse",
+        principals: { type: "AWS", identifiers: [accountRoot] },
+        actions: ["kms:GenerateDataKey", "kms:Decrypt", "kms:DescribeKey"],
+        conditions: [
+          { test: "StringEquals", variable: "kms:ViaService", values: [secretsService] },
+          inAccount,
+        ],
+      },
+      cloudWatchLogsGrant(
+        pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
+        { region, parent: b.self },
+      ),
+    ],
   );
   return key;
 }

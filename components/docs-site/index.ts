@@ -6,9 +6,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { CERTIFICATE_ARN } from "../acm";
-import { componentScope, invalidArguments } from "../context";
+import { AccountContext, builder, Builder, invalidArguments } from "../context";
 import { DNS_NAME, DocsSettings } from "../docs-site.keys";
-import { TagsOf } from "../naming";
 import { accessLogs, cloudFront, contentBucket, logBucket, PriceClass, siteKey } from "./resources";
 
 export {
@@ -70,22 +69,16 @@ function validateArgs(name: string, args: DocsSiteArgs): void {
 }
 
 /** What the DocsSite builders share. */
-export interface Build {
-  readonly name: string;
-  readonly args: DocsSiteArgs;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly protect: boolean;
-  readonly tags: TagsOf;
-  readonly accountId: pulumi.Output<string>;
-  readonly partition: pulumi.Output<string>;
-  readonly accountRoot: pulumi.Output<string>;
-  readonly region: pulumi.Output<string>;
-  /** The distribution's ARN, promised before the distribution exists (the key policy names it). */
-  readonly distributionArn: pulumi.Output<string>;
-  /** The content bucket's ARN, promised before the bucket exists (the log bucket names it). */
-  readonly contentBucketArn: pulumi.Output<string>;
-}
+export type Build = Builder<
+  DocsSiteArgs,
+  AccountContext & {
+    readonly region: pulumi.Output<string>;
+    /** The distribution's ARN, promised before the distribution exists (the key policy names it). */
+    readonly distributionArn: pulumi.Output<string>;
+    /** The content bucket's ARN, promised before the bucket exists (the log bucket names it). */
+    readonly contentBucketArn: pulumi.Output<string>;
+  }
+>;
 
 export class DocsSite extends pulumi.ComponentResource {
   /** The private content bucket (publish the site into it). */
@@ -108,30 +101,18 @@ export class DocsSite extends pulumi.ComponentResource {
   constructor(name: string, args: DocsSiteArgs, opts?: pulumi.ComponentResourceOptions) {
     validateArgs(name, args);
     super("platform:docs:DocsSite", name, {}, opts);
-    const { parent, protect, tags, account } = componentScope(this, name, args);
-    const { accountId, partition, accountRoot } = account;
-    const region = aws.getRegionOutput({}, parent).region;
-
     // The key policy and the log bucket's policy name the distribution and the content bucket,
     // which in turn need the key and the log bucket. No resource depends on itself (bucket →
     // distribution → key → bucket encryption), but the program must create the key first, so
     // those two ARNs are promised now and resolved once their resources exist.
     const [distributionArn, resolveDistributionArn] = pulumi.deferredOutput<string>();
     const [contentBucketArn, resolveContentBucketArn] = pulumi.deferredOutput<string>();
-    const b: Build = {
-      name,
-      args,
-      self: this,
-      parent,
-      protect,
-      tags,
-      accountId,
-      partition,
-      accountRoot,
-      region,
+    const b: Build = builder(this, name, args, (scope) => ({
+      ...scope.account,
+      region: aws.getRegionOutput({}, scope.parent).region,
       distributionArn,
       contentBucketArn,
-    };
+    }));
 
     const key = siteKey(b);
     const logs = logBucket(b);

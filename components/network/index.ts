@@ -10,11 +10,12 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../cidr";
-import { componentScope, keyAliasName } from "../context";
+import { builder, Builder, keyAliasName } from "../context";
+import { tagsOf } from "../naming";
 import { cloudWatchLogsGrant, EncryptionKey } from "../kms-key";
 import { tierAcl } from "./acl";
 import { NetworkArgs, validateArgs } from "./args";
-import { EndpointScope, interfaceEndpoints, s3GatewayEndpoint } from "./endpoints";
+import { interfaceEndpoints, s3GatewayEndpoint } from "./endpoints";
 import { Tier, TIERS } from "./plan";
 import {
   azNameAt,
@@ -34,11 +35,15 @@ export type { SubnetCidrs, Tier } from "./plan";
 export * from "./vpc";
 
 /** What the Network's builders share. */
-interface Build extends EndpointScope {
-  readonly args: NetworkArgs;
-  readonly self: pulumi.ComponentResource;
-  readonly protect: boolean;
-}
+type Build = Builder<
+  NetworkArgs,
+  {
+    readonly vpcId: pulumi.Output<string>;
+    readonly region: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
+    readonly accountId: pulumi.Output<string>;
+  }
+>;
 
 export class Network extends pulumi.ComponentResource {
   /** The VPC. */
@@ -70,32 +75,27 @@ export class Network extends pulumi.ComponentResource {
     // Validated before anything registers: invalid arguments create no resource at all.
     const { vpc: vpcRange, azCount, endpoints } = validateArgs(name, args);
     super("platform:network:Network", name, {}, opts);
-    const { parent, protect, tags } = componentScope(this, name, args);
-    const region = aws.getRegionOutput({}, parent).region;
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const vpc = vpcWithEmptyDefaultSecurityGroup(
+      this,
+      name,
+      args.cidrBlock,
+      tagsOf(name, args.tags),
+    );
+    const b: Build = builder(this, name, args, (scope) => ({
+      vpcId: vpc.id,
+      region: aws.getRegionOutput({}, scope.parent).region,
+      partition: scope.account.partition,
+      accountId: scope.account.accountId,
+    }));
     // Only zones that need no opt-in: Local Zones lack most services (VPC endpoints included).
     const azs = aws.getAvailabilityZonesOutput(
       { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
-      parent,
+      b.parent,
     );
     this.azNames = Array.from({ length: azCount }, (_, i) =>
       azs.names.apply((names) => azNameAt(name, names, i, azCount)),
     );
 
-    const vpc = vpcWithEmptyDefaultSecurityGroup(this, name, args.cidrBlock, tags);
-    const b: Build = {
-      name,
-      args,
-      self: this,
-      parent,
-      tags,
-      protect,
-      vpcId: vpc.id,
-      region,
-      partition,
-      accountId,
-    };
     const subnets = buildSubnets(b, this.azNames);
     const routing = buildRouting(b, subnets);
     this.s3PrefixListId = s3GatewayEndpoint(

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../bucket";
-import { ANYONE, serviceTrustPolicy } from "../iam";
+import { ANYONE, PolicyStatement, serviceTrustPolicy } from "../iam";
 import { cloudWatchLogsGrant, EncryptionKey } from "../kms-key";
 import { BUILD_STAGES, BuildStage } from "./buildspec";
 import { PipelineBuild, projectNames as plannedProjectNames } from "./plan";
@@ -148,34 +148,18 @@ export function artifactStore(
       // S3 docs ("Specifying server-side encryption with AWS KMS"): deny uploads that ask for
       // another encryption or another key; uploads without the header get the default (our key).
       policyStatements: (bucketArn) => [
-        {
-          sid: "DenyOtherEncryption",
-          effect: "Deny",
-          principals: [ANYONE],
-          actions: ["s3:PutObject"],
-          resources: [pulumi.interpolate`${bucketArn}/*`],
-          conditions: [
-            {
-              test: "StringNotEqualsIfExists",
-              variable: "s3:x-amz-server-side-encryption",
-              values: ["aws:kms"],
-            },
-          ],
-        },
-        {
-          sid: "DenyOtherKeys",
-          effect: "Deny",
-          principals: [ANYONE],
-          actions: ["s3:PutObject"],
-          resources: [pulumi.interpolate`${bucketArn}/*`],
-          conditions: [
-            {
-              test: "StringNotEqualsIfExists",
-              variable: "s3:x-amz-server-side-encryption-aws-kms-key-id",
-              values: [key.keyArn],
-            },
-          ],
-        },
+        denyPutUnless(
+          bucketArn,
+          "DenyOtherEncryption",
+          "s3:x-amz-server-side-encryption",
+          "aws:kms",
+        ),
+        denyPutUnless(
+          bucketArn,
+          "DenyOtherKeys",
+          "s3:x-amz-server-side-encryption-aws-kms-key-id",
+          key.keyArn,
+        ),
       ],
       tags: args.tags,
     },
@@ -183,4 +167,21 @@ export function artifactStore(
   );
   const scope: PipelineScope = { bucketArn: artifacts.arn, logGroupArn: logGroup.arn };
   return { key, logGroup, artifacts, scope };
+}
+
+/** Denies uploads to the bucket that ask for another value of the encryption header `header`. */
+function denyPutUnless(
+  bucketArn: pulumi.Input<string>,
+  sid: string,
+  header: string,
+  value: pulumi.Input<string>,
+): PolicyStatement {
+  return {
+    sid,
+    effect: "Deny",
+    principals: [ANYONE],
+    actions: ["s3:PutObject"],
+    resources: [pulumi.interpolate`${bucketArn}/*`],
+    conditions: [{ test: "StringNotEqualsIfExists", variable: header, values: [value] }],
+  };
 }

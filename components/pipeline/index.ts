@@ -7,7 +7,7 @@
 // (./source.ts), build projects and pipelines (./projects.ts), CodeCommit triggers (./triggers.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucketArgs } from "../bucket";
-import { componentScope, invalidArguments } from "../context";
+import { builder, invalidArguments } from "../context";
 import type { DeliverySettings } from "../pipeline.keys";
 import { artifactStore, pipelineRoles } from "./artifacts";
 import { PipelineBuild, plannedPipelines } from "./plan";
@@ -86,24 +86,18 @@ export class Pipeline extends pulumi.ComponentResource {
     // Invalid arguments register nothing.
     validateArgs(name, args);
     super("platform:delivery:Pipeline", name, {}, opts);
-    const { parent, protect, tags, account } = componentScope(this, name, args);
     const prefix = `${pulumi.getProject()}-${pulumi.getStack()}`;
-    const region = args.region;
-    const { accountId, partition } = account;
-    const b: PipelineBuild = {
-      name,
-      args,
-      self: this,
-      parent,
-      tags,
-      protect,
-      prefix,
-      region,
-      accountId,
-      partition,
-      arn: (service, resource) =>
-        pulumi.interpolate`arn:${partition}:${service}:${region}:${accountId}:${resource}`,
-    };
+    const b: PipelineBuild = builder(this, name, args, (scope) => {
+      const { accountId, partition } = scope.account;
+      return {
+        prefix,
+        region: args.region,
+        accountId,
+        partition,
+        arn: (service: string, resource: pulumi.Input<string>) =>
+          pulumi.interpolate`arn:${partition}:${service}:${args.region}:${accountId}:${resource}`,
+      };
+    });
 
     const pipelines = plannedPipelines(prefix, args.source.kind, args.branches);
     const roles = pipelineRoles(b);

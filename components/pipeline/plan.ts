@@ -2,26 +2,23 @@
 // trust policies and the EventBridge rules name them): pure, apart from ARNs built from the
 // account.
 import * as pulumi from "@pulumi/pulumi";
-import { TagsOf } from "../naming";
+import type { Builder } from "../context";
 import type { PipelineArgs } from "./index";
 import { BUILD_STAGES, BuildStage } from "./buildspec";
 
 /** What the Pipeline's builders share. */
-export interface PipelineBuild {
-  readonly name: string;
-  readonly args: PipelineArgs;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-  readonly protect: boolean;
-  /** `<project>-<stack>`: every name the stack's pipeline resources carry starts with it. */
-  readonly prefix: string;
-  readonly region: string;
-  readonly accountId: pulumi.Output<string>;
-  readonly partition: pulumi.Output<string>;
-  /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-  arn(service: string, resource: pulumi.Input<string>): pulumi.Output<string>;
-}
+export type PipelineBuild = Builder<
+  PipelineArgs,
+  {
+    /** `<project>-<stack>`: every name the stack's pipeline resources carry starts with it. */
+    readonly prefix: string;
+    readonly region: string;
+    readonly accountId: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
+    /** `arn:<partition>:<service>:<region>:<account>:<resource>`. */
+    arn(service: string, resource: pulumi.Input<string>): pulumi.Output<string>;
+  }
+>;
 
 /** One pipeline: the branch it delivers, its name, and the suffix of its resources' names. */
 export interface PlannedPipeline {

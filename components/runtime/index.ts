@@ -4,10 +4,9 @@
 // The task's parts are planned as data (./task.ts); the constructor calls one builder per part.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope, invalidArguments } from "../context";
+import { builder, Builder, invalidArguments } from "../context";
 import { policyDocument, serviceTrustPolicy } from "../iam";
-import { cloudWatchLogsGrant, EncryptionKey } from "../kms-key";
-import { TagsOf } from "../naming";
+import { cloudWatchLogsGrant, componentKey, EncryptionKey } from "../kms-key";
 import type { RuntimeSettings } from "../runtime.keys";
 import { WebFirewall } from "../waf";
 import {
@@ -77,16 +76,10 @@ function validateArgs(name: string, args: RuntimeArgs): void {
 }
 
 /** What the Runtime's builders share. */
-export interface Build {
-  readonly name: string;
-  readonly args: RuntimeArgs;
-  readonly self: pulumi.ComponentResource;
-  readonly parent: { readonly parent: pulumi.Resource };
-  readonly tags: TagsOf;
-  readonly protect: boolean;
-  readonly accountId: pulumi.Output<string>;
-  readonly partition: pulumi.Output<string>;
-}
+export type Build = Builder<
+  RuntimeArgs,
+  { readonly accountId: pulumi.Output<string>; readonly partition: pulumi.Output<string> }
+>;
 
 export class Runtime extends pulumi.ComponentResource {
   /** The image repository (`<project>-<stack>-app`): the pipeline pushes here. */
@@ -115,17 +108,11 @@ export class Runtime extends pulumi.ComponentResource {
   constructor(name: string, args: RuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
     validateArgs(name, args);
     super("platform:runtime:Runtime", name, {}, opts);
-    const { parent, protect, tags, account } = componentScope(this, name, args);
-    const b: Build = {
-      name,
-      args,
-      self: this,
-      parent,
-      tags,
-      protect,
-      accountId: account.accountId,
-      partition: account.partition,
-    };
+    const b: Build = builder(this, name, args, (scope) => ({
+      accountId: scope.account.accountId,
+      partition: scope.account.partition,
+    }));
+    const { parent, protect, tags } = b;
     const logGroupPrefix = `/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
 
     const key = buildKey(b);
@@ -190,38 +177,28 @@ export class Runtime extends pulumi.ComponentResource {
 function buildKey(b: Build): EncryptionKey {
   const { name, args, partition, accountId } = b;
   const region = args.region;
-  return new EncryptionKey(
-    `${name}-key`,
+  return componentKey(b, name, `Encrypts the ${name} log groups and image repository`, [
+    cloudWatchLogsGrant(
+      pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+      { parent: b.self },
+    ),
     {
-      description: `Encrypts the ${name} log groups and image repository`,
-      grants: [
-        cloudWatchLogsGrant(
-          pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
-          { parent: b.self },
-        ),
+      sid: "EcrGrantsThroughEcr",
+      principals: {
+        type: "AWS",
+        identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`],
+      },
+      actions: ["kms:CreateGrant"],
+      conditions: [
         {
-          sid: "EcrGrantsThroughEcr",
-          principals: {
-            type: "AWS",
-            identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`],
-          },
-          actions: ["kms:CreateGrant"],
-          conditions: [
-            {
-              test: "StringEquals",
-              variable: "kms:ViaService",
-              values: [`ecr.${region}.amazonaws.com`],
-            },
-            { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-          ],
+          test: "StringEquals",
+          variable: "kms:ViaService",
+          values: [`ecr.${region}.amazonaws.com`],
         },
+        { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
       ],
-      aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`,
-      protect: b.protect,
-      tags: b.tags("key"),
     },
-    b.parent,
-  );
+  ]);
 }
 
 /**
