@@ -21,10 +21,10 @@ const enabled = {
   holds: (ctx: KeyContext) => ctx.value<boolean>("aiEnvironmentEnabled"),
 };
 
-/** A peered VPC for the AI team (components/ai-environment.ts), off unless `aiEnvironmentEnabled`. */
+/** A peered VPC for the AI team (components/ai-environment/), off unless `aiEnvironmentEnabled`. */
 export const AI_ENVIRONMENT_SECTION = section({
   title: "AI environment",
-  summary: "Opt-in peered VPC with an internet-connected server (components/ai-environment.ts).",
+  summary: "Opt-in peered VPC with an internet-connected server (components/ai-environment/).",
   keys: {
     enabled: {
       key: "aiEnvironmentEnabled",

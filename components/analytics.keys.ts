@@ -84,10 +84,10 @@ const DB_ALLOWED = `a lowercase identifier (letters, digits, _) other than "dev"
 const baseOf = (ctx: { value<T>(k: string): T | undefined }) =>
   ctx.value<number>("redshiftBaseRpu") ?? 8;
 
-/** Redshift Serverless (components/analytics.ts). */
+/** Redshift Serverless (components/analytics/). */
 export const ANALYTICS_SECTION = section({
   title: "Analytics",
-  summary: "Redshift Serverless in the data subnets (components/analytics.ts).",
+  summary: "Redshift Serverless in the data subnets (components/analytics/).",
   keys: {
     baseRpu: {
       key: "redshiftBaseRpu",

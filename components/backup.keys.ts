@@ -27,10 +27,10 @@ const enabled = {
   },
 };
 
-/** AWS Backup (components/backup.ts), off unless `backupEnabled`. */
+/** AWS Backup (components/backup/), off unless `backupEnabled`. */
 export const BACKUP_SECTION = section({
   title: "Backups",
-  summary: "Opt-in AWS Backup vault and daily plan (components/backup.ts, docs/features.md).",
+  summary: "Opt-in AWS Backup vault and daily plan (components/backup/, docs/features.md).",
   keys: {
     enabled: {
       key: "backupEnabled",

@@ -41,10 +41,10 @@ const enabled = {
   holds: (ctx: KeyContext) => ctx.value<boolean>("databaseEnabled"),
 };
 
-/** Aurora Serverless v2 (components/database.ts), off unless `databaseEnabled`. */
+/** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
 export const DATABASE_SECTION = section({
   title: "Database",
-  summary: "Opt-in Aurora Serverless v2 application database (components/database.ts).",
+  summary: "Opt-in Aurora Serverless v2 application database (components/database/).",
   keys: {
     enabled: {
       key: "databaseEnabled",

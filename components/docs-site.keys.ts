@@ -6,10 +6,10 @@ import { section } from "./keys";
 /** A lowercase DNS name such as docs.example.com. */
 export const DNS_NAME = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** The documentation site (components/docs-site.ts). */
+/** The documentation site (components/docs-site/). */
 export const DOCS_SECTION = section({
   title: "Docs site",
-  summary: "The documentation site on CloudFront (components/docs-site.ts).",
+  summary: "The documentation site on CloudFront (components/docs-site/).",
   keys: {
     domainName: {
       key: "docsDomain",

@@ -2,7 +2,7 @@
 import { section } from "./keys";
 import { GITHUB_REPOSITORY } from "./pipeline.keys";
 
-/** GitHub Actions OIDC access for the infrastructure workflows (components/github-oidc.ts). */
+/** GitHub Actions OIDC access for the infrastructure workflows (components/github-oidc/). */
 export interface GithubOidcSettings {
   /** `owner/name` of the repository whose workflows may assume the roles. */
   readonly repository: string;
@@ -17,7 +17,7 @@ const PROVIDER_ALLOWED = "an IAM OIDC provider ARN for token.actions.githubuserc
 /** The roles GitHub Actions assumes: present when `githubOidcRepository` is set. */
 export const GITHUB_OIDC_SECTION = section({
   title: "GitHub Actions",
-  summary: "Optional roles the GitHub Actions workflows assume (components/github-oidc.ts).",
+  summary: "Optional roles the GitHub Actions workflows assume (components/github-oidc/).",
   keys: {
     repository: {
       key: "githubOidcRepository",

@@ -28,11 +28,11 @@ const IMAGE_TAG_ALLOWED = "an image tag: letters, digits, _ . - (up to 128 chara
 const desiredOf = (ctx: { value<T>(k: string): T | undefined }) =>
   ctx.value<number>("runtimeDesiredCount");
 
-/** The container service (components/runtime.ts). */
+/** The container service (components/runtime/). */
 export const RUNTIME_SECTION = section({
   title: "Runtime",
   summary:
-    "The upload service on ECS Fargate behind a public load balancer (components/runtime.ts).",
+    "The upload service on ECS Fargate behind a public load balancer (components/runtime/).",
   keys: {
     desiredCount: {
       key: "runtimeDesiredCount",

@@ -41,10 +41,10 @@ export const EXTERNAL_ID = /^[\w+=,.@:/-]+$/;
 const EXTERNAL_ID_ALLOWED =
   "a string of 2 to 1224 characters (required for a role in another account)";
 
-/** Upload storage (components/storage.ts). */
+/** Upload storage (components/storage/). */
 export const STORAGE_SECTION = section({
   title: "Storage",
-  summary: "The upload buckets and their producer roles (components/storage.ts).",
+  summary: "The upload buckets and their producer roles (components/storage/).",
   keys: {
     objectExpirationDays: {
       key: "objectExpirationDays",

@@ -127,7 +127,7 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
       ],
     },
     {
-      // ECR's registry scanning configuration (components/runtime.ts): registry-level, the
+      // ECR's registry scanning configuration (components/runtime/): registry-level, the
       // actions define no resource type (Service Authorization Reference), so "*" in the region.
       sid: "ManageRegistryScanning",
       effect: "Allow",
