@@ -1,5 +1,5 @@
-// The CrossGuard policy pack. Assembles the policies only; they live in ./policies/<area>.ts.
+// The CrossGuard policy pack. Assembles the policies only; they live in ./policies/<area>/.
 import { PolicyPack } from "@pulumi/policy";
-import { allPolicies } from "./policies";
+import { allPolicies, PACK_NAME } from "./policies";
 
-new PolicyPack("platform-guardrails", { policies: allPolicies });
+new PolicyPack(PACK_NAME, { policies: allPolicies });

@@ -1,15 +1,17 @@
 // `npm run bench`: how the guardrails scale.
 //
 // 1. Pack evaluation: the whole policy pack over synthetic stacks of 1,000 and 10,000 resources
-//    (tools/bench/synthetic.ts), as the offline check and the engine run it. Prints resources per
+//    (tools/bench/synthetic/), as the offline check and the engine run it. Prints resources per
 //    second and the 10k/1k time ratio (linear is 10; target: the 10k stack in under 2 s).
-// 2. The offline check end to end on this project's prod stack, as `npm run check` runs it in a
+// 2. The policy pack's own process (tools/bench/analyzer.ts): its start, cold and warm, and the
+//    judging of prod and of the 10,000-resource synthetic stack in both phases.
+// 3. The offline check end to end on this project's prod stack, as `npm run check` runs it in a
 //    child process: the preview phase alone (target under 2 s) and both phases (under 2.5 s).
-// 3. The offline check of a generated 10,000-resource program (tools/bench/program.ts, written to
+// 4. The offline check of a generated 10,000-resource program (tools/bench/program.ts, written to
 //    a temporary directory), both phases. Prints wall time, CPU time of the check and of the
 //    program runs, and peak resident memory (target: under 20 s and 2 GB).
 //
-// Options: `--only pack|prod|program`, `--sizes 1000,10000` (pack), `--program-size 10000`.
+// Options: `--only pack|analyzer|prod|program`, `--sizes 1000,10000` (pack), `--program-size 10000`.
 // Timings depend on the machine and its load: CPU time is printed next to wall time.
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -19,6 +21,7 @@ import { allPolicies } from "../policy-pack/policies";
 import { runPolicies } from "./lib/policy-runner";
 import { writeBenchProgram } from "./bench/program";
 import { syntheticStack } from "./bench/synthetic";
+import { benchAnalyzer } from "./bench/analyzer";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -171,7 +174,7 @@ function describeRun(label: string, run: CheckRun, targetMs: number): void {
 
 /** The prod stack of this project, preview alone and both phases (median of 3 runs each). */
 async function benchProd(): Promise<void> {
-  console.log("2. Offline check of this project's prod stack (median of 3 runs)");
+  console.log("3. Offline check of this project's prod stack (median of 3 runs)");
   await runCheck(["--stack", "prod", "--phase", "preview"]); // warm the transpile caches
   for (const [label, phase, target] of [
     ["preview phase", "preview", 2000],
@@ -190,7 +193,7 @@ async function benchProgram(size: number): Promise<void> {
   try {
     const expected = writeBenchProgram(dir, size);
     console.log(
-      `3. Offline check of a generated program of ~${fmt(expected)} resources, both phases`,
+      `4. Offline check of a generated program of ~${fmt(expected)} resources, both phases`,
     );
     const run = await runCheck(["--program", dir]);
     describeRun("generated program", run, 20_000);
@@ -211,6 +214,7 @@ async function main(): Promise<void> {
       .join(" ")}`,
   );
   if (!only || only === "pack") await benchPack(sizes);
+  if (!only || only === "analyzer") await benchAnalyzer(programSize);
   if (!only || only === "prod") await benchProd();
   if (!only || only === "program") await benchProgram(programSize);
 }

@@ -30,6 +30,8 @@ import type { StackResult } from "./check/run";
 const ROOT = path.resolve(__dirname, "..");
 /** Account the offline engine answers for (AWS's documentation example account). */
 const ACCOUNT_ID = "123456789012";
+/** The policy pack the check judges with: the project's own. */
+const PACK_DIR = path.join(ROOT, "policy-pack");
 
 /** Stack configs read for the run, kept to explain a program failure on a secret placeholder. */
 const configsByStack = new Map<string, { project: Project; config: StackConfig }>();
@@ -84,45 +86,49 @@ async function check(args: CheckArgs): Promise<number> {
     }
   }
 
-  // The pack loads only now: usage errors stay fast.
+  // A malformed policy config file is a usage error before anything starts.
+  const { readPolicyConfigFile } = await import("./check/policy-config");
+  const configFile = args.policyConfig ? path.resolve(args.policyConfig) : undefined;
+  const given = configFile ? readPolicyConfigFile(configFile) : undefined;
+
+  // The policy pack starts in its own process, as `pulumi preview --policy-pack` starts it, while
+  // the first program runs; it validates the policy config against its own schemas.
   const { useCachedToolLoader } = await import("./check/loader");
   useCachedToolLoader(ROOT);
-  const { allPolicies } = await import("../policy-pack/policies");
-  const { readPolicyConfigFile, resolvePolicyConfig } = await import("./check/policy-config");
+  const { startJudge } = await import("./check/judge");
   const { checkStack } = await import("./check/run");
-  const { policyInfo, summarize } = await import("./check/report");
-
-  const given = args.policyConfig ? readPolicyConfigFile(path.resolve(args.policyConfig)) : {};
+  const { summarize } = await import("./check/report");
+  const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile });
   const packVersion: string = JSON.parse(
-    fs.readFileSync(path.join(ROOT, "policy-pack", "package.json"), "utf8"),
+    fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
   ).version;
-  const { config: packConfig, unknownPolicies } = resolvePolicyConfig(
-    allPolicies,
-    given,
-    args.policyConfig,
-  );
-  for (const name of unknownPolicies) {
-    process.stderr.write(
-      `warning: ${args.policyConfig} configures '${name}', which is not a policy of this pack (ignored)\n`,
-    );
-  }
   const phases = args.phase === "both" ? (["preview", "apply"] as const) : [args.phase];
   const results: StackResult[] = [];
-  for (const stack of stacks) {
-    results.push(
-      await checkStack({
-        project,
-        stack,
-        phases,
-        policies: allPolicies,
-        packConfig,
-        answers: (region) => fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
-        timeoutMs: args.timeout * 1000,
-        typeCheck: args.typeCheck,
-        fallbackModulesDir: ROOT,
-        configOverrides: args.config,
-      }),
-    );
+  let packStartMs = 0;
+  let policies;
+  try {
+    for (const stack of stacks) {
+      results.push(
+        await checkStack({
+          project,
+          stack,
+          phases,
+          judge: judging.judge,
+          answers: (region) => fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
+          timeoutMs: args.timeout * 1000,
+          typeCheck: args.typeCheck,
+          fallbackModulesDir: ROOT,
+          cacheDir: process.env.OFFLINE_CHECK_NO_CACHE
+            ? undefined
+            : path.join(ROOT, "node_modules", ".cache", "offline-check"),
+          configOverrides: args.config,
+        }),
+      );
+    }
+    policies = await judging.info();
+    packStartMs = await judging.startupMs();
+  } finally {
+    await judging.close();
   }
 
   const gate = {
@@ -136,7 +142,7 @@ async function check(args: CheckArgs): Promise<number> {
       gate,
     });
   } else if (args.format === "sarif") {
-    text = (await import("./check/format-sarif")).formatSarif(results, policyInfo(allPolicies), {
+    text = (await import("./check/format-sarif")).formatSarif(results, policies, {
       version: packVersion,
       minSeverity: args.minSeverity,
       includeSuppressed: args.sarifSuppressed,
@@ -156,7 +162,7 @@ async function check(args: CheckArgs): Promise<number> {
   } else {
     process.stdout.write(text);
   }
-  writeStats(results);
+  writeStats(results, packStartMs);
   return results.some((r) => summarize(r, gate).result === "FAIL") ? 1 : 0;
 }
 
@@ -164,13 +170,14 @@ async function check(args: CheckArgs): Promise<number> {
  * With OFFLINE_CHECK_STATS=<file>, the check records its own cost there (used by `npm run bench`):
  * CPU time of this process, peak resident memory, and per stack and phase the resources and times.
  */
-function writeStats(results: readonly StackResult[]): void {
+function writeStats(results: readonly StackResult[], packStartMs: number): void {
   const file = process.env.OFFLINE_CHECK_STATS;
   if (!file) return;
   const cpu = process.cpuUsage();
   const stats = {
     cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    packStartMs,
     stacks: results.map((r) => ({
       stack: r.stack,
       resources: r.resources.length,
@@ -227,6 +234,11 @@ async function main(): Promise<void> {
           ),
         );
       }
+    } else if ((e as Error)?.name === "AnalyzerError") {
+      // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
+      const described = (e as { describe(): string }).describe();
+      process.stderr.write(`${described}\n`);
+      if (machine) process.stdout.write(errorJson("policy-pack", described));
     } else {
       process.stderr.write(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);
       if (machine) process.stdout.write(errorJson("internal", String((e as Error)?.message ?? e)));

@@ -2,7 +2,6 @@
 // upload slots, one client taking many slots, Expect: 100-continue, broken HTTP, odd part
 // headers; and images that are bombs or broken inside. Deadlines are configured short here.
 import { expect } from "chai";
-import { request, type ClientRequest } from "node:http";
 import { connect } from "node:net";
 import {
   gif,
@@ -15,9 +14,9 @@ import {
   ihdr,
 } from "./support/images";
 import { LocalS3 } from "./support/local-s3";
+import { BOUNDARY, MIB, sendUpload, uploadBody } from "./support/uploads";
 import {
   form,
-  multipartBody,
   postStreamed,
   postUpload,
   rawExchange,
@@ -26,82 +25,6 @@ import {
   waitFor,
   type RunningApp,
 } from "./support/harness";
-
-const BOUNDARY = "----limits-boundary";
-const MIB = 1024 * 1024;
-
-interface HeldUpload {
-  /** The status the server answered with, or "closed" if it closed without one. */
-  readonly status: Promise<number | "closed">;
-  readonly body: Promise<string>;
-  readonly headers: Promise<Record<string, string | string[] | undefined>>;
-  readonly req: ClientRequest;
-}
-
-/**
- * An upload sent by hand: `first` bytes of the body at once, then `trickle` bytes every
- * `everyMs` until the body is sent or the server answers. Without `everyMs` the rest is sent
- * only by finish().
- */
-function sendUpload(
-  base: string,
-  body: Buffer,
-  options: { first: number; everyMs?: number; trickle?: number; headers?: Record<string, string> },
-): HeldUpload & { finish(): void } {
-  const req = request(`${base}/upload`, {
-    method: "POST",
-    headers: {
-      accept: "application/json",
-      "content-type": `multipart/form-data; boundary=${BOUNDARY}`,
-      "content-length": body.length,
-      ...options.headers,
-    },
-  });
-  let sent = options.first;
-  req.write(body.subarray(0, sent));
-  let timer: NodeJS.Timeout | undefined;
-  if (options.everyMs !== undefined) {
-    timer = setInterval(() => {
-      if (sent >= body.length || req.destroyed) return clearInterval(timer);
-      const next = Math.min(body.length, sent + (options.trickle ?? 1));
-      req.write(body.subarray(sent, next));
-      sent = next;
-    }, options.everyMs);
-  }
-  let resolveBody: (text: string) => void = () => {};
-  const text = new Promise<string>((resolve) => (resolveBody = resolve));
-  let resolveHeaders: (h: Record<string, string | string[] | undefined>) => void = () => {};
-  const headers = new Promise<Record<string, string | string[] | undefined>>(
-    (resolve) => (resolveHeaders = resolve),
-  );
-  const status = new Promise<number | "closed">((resolve) => {
-    req.on("response", (res) => {
-      clearInterval(timer);
-      resolveHeaders(res.headers);
-      let data = "";
-      res.on("data", (chunk: Buffer) => (data += chunk.toString()));
-      res.on("end", () => resolveBody(data));
-      res.on("error", () => resolveBody(data));
-      resolve(res.statusCode ?? 0);
-    });
-    req.on("error", () => {
-      clearInterval(timer);
-      resolve("closed");
-    });
-  });
-  return {
-    status,
-    body: text,
-    headers,
-    req,
-    finish: () => {
-      req.end(body.subarray(sent));
-    },
-  };
-}
-
-const uploadBody = (data = png(100, 100, true), name = "slow.png"): Buffer =>
-  multipartBody([{ data, name, type: "image/png" }], BOUNDARY);
 
 describe("POST /upload, limits", function () {
   this.timeout(20_000);

@@ -78,18 +78,56 @@ export interface WaivedFinding {
   readonly waiver: Waiver;
 }
 
-/**
- * Listeners for waived findings. The real engine has no "waived" diagnostic, so the pack's
- * `policy-waivers` policy reports every waiver in use; offline tools also subscribe here to list
- * the withheld findings themselves.
- */
-export const waivedFindingListeners = new Set<(f: WaivedFinding) => void>();
+/** A withheld finding as the pack records it: for a tag waiver, also the resource carrying the tag. */
+export interface WithheldFinding extends WaivedFinding {
+  /** URN of the resource whose `waiver:<policy>` tag waived the finding (tag waivers only). */
+  readonly carrier?: string;
+}
 
-/** Registry of every policy's metadata, for docs and tools. */
-export const policyCatalog = new Map<
-  string,
-  PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] }
->();
+/**
+ * Listeners for waived findings, called with the finding and the evaluation it belongs to. The
+ * real engine has no "waived" diagnostic: the pack's `policy-waivers` policy reports every waiver
+ * in use with the findings it withheld (see `withheldFindings`); in-process tools may also listen.
+ */
+export const waivedFindingListeners = new Set<(f: WithheldFinding, evaluation: unknown) => void>();
+
+/**
+ * The findings withheld in the current evaluation. An evaluation is one stack configuration of
+ * the engine: the SDK hands every policy of it the same `stackTags` object (replaced on each
+ * `ConfigureStack`), so that object identifies it; findings of an earlier evaluation are dropped.
+ */
+const withheld: { evaluation: unknown; findings: WithheldFinding[] } = {
+  evaluation: undefined,
+  findings: [],
+};
+
+/** Findings withheld so far in the evaluation whose policies receive `stackTags`. */
+export function withheldFindings(stackTags: unknown): readonly WithheldFinding[] {
+  return withheld.evaluation === stackTags ? withheld.findings : [];
+}
+
+/** A policy's metadata as docs and tools read it. */
+export type CatalogEntry = PolicyMeta & { kind: "resource" | "stack"; types: readonly string[] };
+
+/**
+ * The pack's catalogue: every policy's metadata, in the pack's order, for docs and tools. Built
+ * by `catalogue()` from the rule arrays (../policies/index.ts), so the order modules load in does
+ * not matter.
+ */
+export const policyCatalog = new Map<string, CatalogEntry>();
+
+/** Every policy defined so far, by name: what `catalogue()` picks from. */
+const definitions = new Map<string, CatalogEntry>();
+
+/** Fills `policyCatalog` from `policies`, in their order, and returns them. */
+export function catalogue<P extends { readonly name: string }>(policies: P[]): P[] {
+  policyCatalog.clear();
+  for (const p of policies) {
+    const entry = definitions.get(p.name);
+    if (entry) policyCatalog.set(p.name, entry);
+  }
+  return policies;
+}
 
 const waiverSchema: PolicyConfigSchema["properties"] = {
   waivers: {
@@ -130,8 +168,13 @@ function basePolicy(meta: PolicyMeta) {
   };
 }
 
-function emitWaived(f: WaivedFinding): void {
-  for (const l of waivedFindingListeners) l(f);
+function emitWaived(f: WithheldFinding, stackTags: unknown): void {
+  if (withheld.evaluation !== stackTags) {
+    withheld.evaluation = stackTags;
+    withheld.findings = [];
+  }
+  withheld.findings.push(f);
+  for (const l of waivedFindingListeners) l(f, stackTags);
 }
 
 /** Collects unknown-value errors so a policy finishes its other work first. */
@@ -165,26 +208,32 @@ export function resourcePolicy<C = Record<string, never>>(
     check(props: any, ctx: CheckContext<C>, args: ResourceValidationArgs): void;
   },
 ): ResourceValidationPolicy {
-  policyCatalog.set(meta.name, { ...meta, kind: "resource", types: meta.types });
+  definitions.set(meta.name, { ...meta, kind: "resource", types: meta.types });
   const types = new Set(meta.types);
-  return {
-    ...basePolicy(meta),
-    validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-      if (!types.has(args.type)) return;
-      const config = configWithDefaults<C>(meta, args.getConfig());
-      const unknowns = new UnknownCollector();
-      const ctx: CheckContext<C> = {
-        config,
-        report: (message) => {
-          const waiver = findWaiver(meta.name, args.urn, args.name, [args.props], config.waivers);
-          if (waiver) emitWaived({ policy: meta.name, urn: args.urn, message, waiver });
-          else reportViolation(message);
-        },
-      };
-      unknowns.run(args.name, () => meta.check(args.props, ctx, args));
-      unknowns.finish();
-    },
+  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    if (!types.has(args.type)) return;
+    const config = configWithDefaults<C>(meta, args.getConfig());
+    const unknowns = new UnknownCollector();
+    const ctx: CheckContext<C> = {
+      config,
+      report: (message) => {
+        const found = findWaiver(meta.name, args.urn, args.name, [args.props], config.waivers);
+        if (found) {
+          const { waiver, carrier } = found;
+          const f = { policy: meta.name, urn: args.urn, message, waiver };
+          emitWaived(carrier === undefined ? f : { ...f, carrier: args.urn }, args.stackTags);
+        } else reportViolation(message);
+      },
+    };
+    unknowns.run(args.name, () => meta.check(args.props, ctx, args));
+    unknowns.finish();
   };
+  // A policy of one type says so the way `validateResourceOfType` does: the SDK's analyzer then
+  // skips every other type without decoding its properties (server.js, `getPulumiType`).
+  if (meta.types.length === 1) {
+    (validateResource as { __pulumiType?: string }).__pulumiType = meta.types[0];
+  }
+  return { ...basePolicy(meta), validateResource };
 }
 
 /**
@@ -198,7 +247,7 @@ export function stackPolicy<C = Record<string, never>>(
     check(ctx: StackCheckContext<C>, args: StackValidationArgs): void;
   },
 ): StackValidationPolicy {
-  policyCatalog.set(meta.name, { ...meta, kind: "stack", types: meta.types });
+  definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
   return {
     ...basePolicy(meta),
     validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
@@ -208,15 +257,27 @@ export function stackPolicy<C = Record<string, never>>(
         config,
         index: StackIndex.of(args.resources),
         report: (resource, message, carriers = []) => {
-          const waiver = findWaiver(
+          const found = findWaiver(
             meta.name,
             resource.urn,
             resource.name,
             [resource.props, ...carriers.map((c) => c.props)],
             config.waivers,
           );
-          if (waiver) emitWaived({ policy: meta.name, urn: resource.urn, message, waiver });
-          else reportViolation(message, resource.urn);
+          if (found) {
+            const { waiver, carrier } = found;
+            const f = { policy: meta.name, urn: resource.urn, message, waiver };
+            const carrierUrn =
+              carrier === undefined
+                ? undefined
+                : carrier === 0
+                  ? resource.urn
+                  : carriers[carrier - 1].urn;
+            emitWaived(
+              carrierUrn === undefined ? f : { ...f, carrier: carrierUrn },
+              args.stackTags,
+            );
+          } else reportViolation(message, resource.urn);
         },
         each: (resource, fn) => unknowns.run(resource.name, fn),
       };

@@ -1,8 +1,299 @@
-// Resource type tokens (`X.__pulumiType` in @pulumi/aws 7), one constant each, grouped by service.
-// Rules and tests import them from here instead of spelling the tokens.
+// Resource type tokens (`X.__pulumiType` in @pulumi/aws 7 and awsx 3), one constant each, grouped
+// by service. Every rule and every policy test takes its tokens from here instead of spelling them.
 
-// ---- S3 access points ---------------------------------------------------------------------------
+// ---- Amazon MQ ------------------------------------------------------------------------------------
+export const MQ_BROKER = "aws:mq/broker:Broker";
+
+// ---- API Gateway ----------------------------------------------------------------------------------
+export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
+export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
+export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
+export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
+export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
+
+// ---- AppSync --------------------------------------------------------------------------------------
+export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
+
+// ---- Athena ---------------------------------------------------------------------------------------
+export const ATHENA_DATABASE = "aws:athena/database:Database";
+export const ATHENA_WORKGROUP = "aws:athena/workgroup:Workgroup";
+
+// ---- Auto Scaling ---------------------------------------------------------------------------------
+export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
+
+// ---- AWS Backup -----------------------------------------------------------------------------------
+export const BACKUP_PLAN = "aws:backup/plan:Plan";
+export const BACKUP_VAULT = "aws:backup/vault:Vault";
+
+// ---- Batch ----------------------------------------------------------------------------------------
+export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
+
+// ---- CloudFront -----------------------------------------------------------------------------------
+export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+export const CLOUDFRONT_RESPONSE_HEADERS_POLICY =
+  "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
+
+// ---- CloudTrail -----------------------------------------------------------------------------------
+export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
+export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
+
+// ---- CloudWatch Logs ------------------------------------------------------------------------------
+export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
+export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+
+// ---- CodeArtifact ---------------------------------------------------------------------------------
+export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
+
+// ---- CodeBuild ------------------------------------------------------------------------------------
+export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
+export const CODEBUILD_REPORT_GROUP = "aws:codebuild/reportGroup:ReportGroup";
+export const CODEBUILD_SOURCE_CREDENTIAL = "aws:codebuild/sourceCredential:SourceCredential";
+
+// ---- CodeCommit -----------------------------------------------------------------------------------
+export const CODECOMMIT_APPROVAL_RULE_TEMPLATE =
+  "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate";
+export const CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION =
+  "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
+export const CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
+
+// ---- CodePipeline ---------------------------------------------------------------------------------
+export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
+
+// ---- Database Migration Service -------------------------------------------------------------------
+export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
+
+// ---- DAX ------------------------------------------------------------------------------------------
+export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
+
+// ---- DocumentDB -----------------------------------------------------------------------------------
+export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
+
+// ---- DynamoDB -------------------------------------------------------------------------------------
+export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
+export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
+
+// ---- EBS ------------------------------------------------------------------------------------------
+export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
+export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
+export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
+export const EBS_VOLUME = "aws:ebs/volume:Volume";
+
+// ---- EC2 and VPC ----------------------------------------------------------------------------------
+export const EC2_AMI = "aws:ec2/ami:Ami";
+export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
+export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
+export const EC2_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
+export const EC2_DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
+export const EC2_DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
+export const EC2_EGRESS_ONLY_INTERNET_GATEWAY =
+  "aws:ec2/egressOnlyInternetGateway:EgressOnlyInternetGateway";
+export const EC2_EIP = "aws:ec2/eip:Eip";
+export const EC2_EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
+export const EC2_FLOW_LOG = "aws:ec2/flowLog:FlowLog";
+export const EC2_INSTANCE = "aws:ec2/instance:Instance";
+export const EC2_INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
+export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
+export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+export const EC2_MAIN_ROUTE_TABLE_ASSOCIATION =
+  "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation";
+export const EC2_MANAGED_PREFIX_LIST = "aws:ec2/managedPrefixList:ManagedPrefixList";
+export const EC2_MANAGED_PREFIX_LIST_ENTRY =
+  "aws:ec2/managedPrefixListEntry:ManagedPrefixListEntry";
+export const EC2_NAT_GATEWAY = "aws:ec2/natGateway:NatGateway";
+export const EC2_NETWORK_ACL = "aws:ec2/networkAcl:NetworkAcl";
+export const EC2_NETWORK_ACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+export const EC2_NETWORK_INTERFACE = "aws:ec2/networkInterface:NetworkInterface";
+export const EC2_ROUTE = "aws:ec2/route:Route";
+export const EC2_ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+export const EC2_ROUTE_TABLE_ASSOCIATION = "aws:ec2/routeTableAssociation:RouteTableAssociation";
+export const EC2_SECURITY_GROUP = "aws:ec2/securityGroup:SecurityGroup";
+export const EC2_SECURITY_GROUP_RULE = "aws:ec2/securityGroupRule:SecurityGroupRule";
+export const EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION =
+  "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission";
+export const EC2_SUBNET = "aws:ec2/subnet:Subnet";
+export const EC2_VPC = "aws:ec2/vpc:Vpc";
+export const EC2_VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+export const EC2_VPC_ENDPOINT_POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
+export const EC2_VPC_PEERING_CONNECTION = "aws:ec2/vpcPeeringConnection:VpcPeeringConnection";
+export const EC2_VPN_GATEWAY = "aws:ec2/vpnGateway:VpnGateway";
+export const EC2_VPN_GATEWAY_ROUTE_PROPAGATION =
+  "aws:ec2/vpnGatewayRoutePropagation:VpnGatewayRoutePropagation";
+export const EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT =
+  "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint";
+export const VPC_SECURITY_GROUP_EGRESS_RULE =
+  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
+export const VPC_SECURITY_GROUP_INGRESS_RULE =
+  "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
+
+// ---- ECR ------------------------------------------------------------------------------------------
+export const ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+export const ECR_REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
+export const ECR_REGISTRY_SCANNING_CONFIGURATION =
+  "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
+export const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+export const ECR_REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
+export const ECRPUBLIC_REPOSITORY = "aws:ecrpublic/repository:Repository";
+export const ECRPUBLIC_REPOSITORY_POLICY = "aws:ecrpublic/repositoryPolicy:RepositoryPolicy";
+
+// ---- ECS ------------------------------------------------------------------------------------------
+export const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
+export const ECS_SERVICE = "aws:ecs/service:Service";
+export const ECS_TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+export const ECS_TASK_SET = "aws:ecs/taskSet:TaskSet";
+
+// ---- EFS ------------------------------------------------------------------------------------------
+export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
+
+// ---- EKS ------------------------------------------------------------------------------------------
+export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
+export const EKS_FARGATE_PROFILE = "aws:eks/fargateProfile:FargateProfile";
+export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+
+// ---- ElastiCache ----------------------------------------------------------------------------------
+export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
+
+// ---- EMR ------------------------------------------------------------------------------------------
+export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
+
+// ---- FSx ------------------------------------------------------------------------------------------
+export const FSX_LUSTRE_FILE_SYSTEM = "aws:fsx/lustreFileSystem:LustreFileSystem";
+export const FSX_ONTAP_FILE_SYSTEM = "aws:fsx/ontapFileSystem:OntapFileSystem";
+export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
+export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
+
+// ---- Glue -----------------------------------------------------------------------------------------
+export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
+  "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
+export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
+
+// ---- IAM ------------------------------------------------------------------------------------------
+export const IAM_ACCESS_KEY = "aws:iam/accessKey:AccessKey";
+export const IAM_GROUP = "aws:iam/group:Group";
+export const IAM_GROUP_MEMBERSHIP = "aws:iam/groupMembership:GroupMembership";
+export const IAM_GROUP_POLICIES_EXCLUSIVE = "aws:iam/groupPoliciesExclusive:GroupPoliciesExclusive";
+export const IAM_GROUP_POLICY = "aws:iam/groupPolicy:GroupPolicy";
+export const IAM_GROUP_POLICY_ATTACHMENT = "aws:iam/groupPolicyAttachment:GroupPolicyAttachment";
+export const IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE =
+  "aws:iam/groupPolicyAttachmentsExclusive:GroupPolicyAttachmentsExclusive";
+export const IAM_INSTANCE_PROFILE = "aws:iam/instanceProfile:InstanceProfile";
+export const IAM_POLICY = "aws:iam/policy:Policy";
+export const IAM_POLICY_ATTACHMENT = "aws:iam/policyAttachment:PolicyAttachment";
+export const IAM_ROLE = "aws:iam/role:Role";
+export const IAM_ROLE_POLICIES_EXCLUSIVE = "aws:iam/rolePoliciesExclusive:RolePoliciesExclusive";
+export const IAM_ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
+export const IAM_ROLE_POLICY_ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+export const IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE =
+  "aws:iam/rolePolicyAttachmentsExclusive:RolePolicyAttachmentsExclusive";
+export const IAM_USER = "aws:iam/user:User";
+export const IAM_USER_GROUP_MEMBERSHIP = "aws:iam/userGroupMembership:UserGroupMembership";
+export const IAM_USER_POLICIES_EXCLUSIVE = "aws:iam/userPoliciesExclusive:UserPoliciesExclusive";
+export const IAM_USER_POLICY = "aws:iam/userPolicy:UserPolicy";
+export const IAM_USER_POLICY_ATTACHMENT = "aws:iam/userPolicyAttachment:UserPolicyAttachment";
+export const IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE =
+  "aws:iam/userPolicyAttachmentsExclusive:UserPolicyAttachmentsExclusive";
+/** `aws.ssoadmin.ManagedPolicyAttachment`: an AWS-managed policy on a permission set (`managedPolicyArn`). */
+export const SSO_MANAGED_POLICY_ATTACHMENT =
+  "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment";
+/** `aws.ssoadmin.PermissionSetInlinePolicy`: the permission set's inline policy (`inlinePolicy`). */
+export const SSO_PERMISSION_SET_INLINE_POLICY =
+  "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
+
+// ---- Kendra ---------------------------------------------------------------------------------------
+export const KENDRA_INDEX = "aws:kendra/index:Index";
+
+// ---- Keyspaces ------------------------------------------------------------------------------------
+export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
+
+// ---- Kinesis and Data Firehose --------------------------------------------------------------------
+export const FIREHOSE_DELIVERY_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
+export const KINESIS_STREAM = "aws:kinesis/stream:Stream";
+export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
+
+// ---- KMS ------------------------------------------------------------------------------------------
+export const KMS_ALIAS = "aws:kms/alias:Alias";
+export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
+export const KMS_KEY = "aws:kms/key:Key";
+export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+export const KMS_REPLICA_EXTERNAL_KEY = "aws:kms/replicaExternalKey:ReplicaExternalKey";
+export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
+
+// ---- Lambda ---------------------------------------------------------------------------------------
+export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+export const LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
+export const LAMBDA_LAYER_VERSION_PERMISSION =
+  "aws:lambda/layerVersionPermission:LayerVersionPermission";
+export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
+
+// ---- Load balancers (aws.alb is the alias module of aws.lb) ---------------------------------------
+export const ALB_LISTENER = "aws:alb/listener:Listener";
+export const ALB_LISTENER_RULE = "aws:alb/listenerRule:ListenerRule";
+export const ALB_LOAD_BALANCER = "aws:alb/loadBalancer:LoadBalancer";
+export const ELB_LOAD_BALANCER = "aws:elb/loadBalancer:LoadBalancer";
+export const LB_LISTENER = "aws:lb/listener:Listener";
+export const LB_LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
+export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+
+// ---- MemoryDB -------------------------------------------------------------------------------------
+export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
+
+// ---- MSK ------------------------------------------------------------------------------------------
+export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
+
+// ---- Neptune --------------------------------------------------------------------------------------
+export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
+
+// ---- OpenSearch and (legacy) Elasticsearch --------------------------------------------------------
+export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
+export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
+
+// ---- QLDB -----------------------------------------------------------------------------------------
+export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
+
+// ---- RDS and Aurora -------------------------------------------------------------------------------
+export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
+export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
+export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
+export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
+
+// ---- Redshift -------------------------------------------------------------------------------------
+export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+export const REDSHIFTSERVERLESS_USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
+export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+
+// ---- S3 -------------------------------------------------------------------------------------------
 export const S3_ACCESS_POINT = "aws:s3/accessPoint:AccessPoint";
+export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK =
+  "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
+export const S3_BUCKET = "aws:s3/bucket:Bucket";
+export const S3_BUCKET_ACL = "aws:s3/bucketAcl:BucketAcl";
+export const S3_BUCKET_ACL_V2 = "aws:s3/bucketAclV2:BucketAclV2";
+export const S3_BUCKET_LIFECYCLE_CONFIGURATION =
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
+export const S3_BUCKET_LIFECYCLE_CONFIGURATION_V2 =
+  "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
+export const S3_BUCKET_LOGGING = "aws:s3/bucketLogging:BucketLogging";
+export const S3_BUCKET_LOGGING_V2 = "aws:s3/bucketLoggingV2:BucketLoggingV2";
+export const S3_BUCKET_OBJECT = "aws:s3/bucketObject:BucketObject";
+export const S3_BUCKET_OBJECTV2 = "aws:s3/bucketObjectv2:BucketObjectv2";
+export const S3_BUCKET_OWNERSHIP_CONTROLS =
+  "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
+export const S3_BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
+export const S3_BUCKET_PUBLIC_ACCESS_BLOCK =
+  "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+export const S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION =
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+export const S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 =
+  "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
+export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
+export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
+export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
@@ -11,216 +302,95 @@ export const S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY =
 export const S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY =
   "aws:s3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy";
 
-// ---- SQS, SNS -------------------------------------------------------------------------------------
-export const SQS_QUEUE = "aws:sqs/queue:Queue";
-export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
-export const SNS_TOPIC = "aws:sns/topic:Topic";
-export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
-
-// ---- Secrets Manager, EFS, Glacier ---------------------------------------------------------------
-export const SECRETSMANAGER_SECRET = "aws:secretsmanager/secret:Secret";
-export const SECRETSMANAGER_SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
-export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
+// ---- S3 Glacier -----------------------------------------------------------------------------------
 export const GLACIER_VAULT = "aws:glacier/vault:Vault";
 export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
 
-// ---- ECR -----------------------------------------------------------------------------------------
-export const ECR_REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
-export const ECR_REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
-export const ECRPUBLIC_REPOSITORY = "aws:ecrpublic/repository:Repository";
-export const ECRPUBLIC_REPOSITORY_POLICY = "aws:ecrpublic/repositoryPolicy:RepositoryPolicy";
-
-// ---- Lambda --------------------------------------------------------------------------------------
-export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
-export const LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
-export const LAMBDA_LAYER_VERSION_PERMISSION =
-  "aws:lambda/layerVersionPermission:LayerVersionPermission";
-
-// ---- KMS -----------------------------------------------------------------------------------------
-export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
-
-// ---- Snapshots and images ------------------------------------------------------------------------
-export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
-export const EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION =
-  "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission";
-export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
-export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
-
-// ---- Databases and clusters ----------------------------------------------------------------------
-export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
-export const RDS_INSTANCE = "aws:rds/instance:Instance";
-export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
-export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
-export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
-
-// ---- CloudFront ----------------------------------------------------------------------------------
-export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-
-// ---- IAM -----------------------------------------------------------------------------------------
-
-// IAM Identity Center (SSO admin): permission sets carry identity policies too.
-/** `aws.ssoadmin.PermissionSetInlinePolicy`: the permission set's inline policy (`inlinePolicy`). */
-export const SSO_PERMISSION_SET_INLINE_POLICY =
-  "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
-/** `aws.ssoadmin.ManagedPolicyAttachment`: an AWS-managed policy on a permission set (`managedPolicyArn`). */
-export const SSO_MANAGED_POLICY_ATTACHMENT =
-  "aws:ssoadmin/managedPolicyAttachment:ManagedPolicyAttachment";
-
-// IAM groups (membership).
-export const IAM_GROUP = "aws:iam/group:Group";
-export const IAM_GROUP_MEMBERSHIP = "aws:iam/groupMembership:GroupMembership";
-export const IAM_USER_GROUP_MEMBERSHIP = "aws:iam/userGroupMembership:UserGroupMembership";
-
-// awsx v3 components. They are served by the awsx provider plugin (multi-language components):
-// the engine, and so every policy, sees only their registration with its inputs, never the
-// resources they create (pulumi/pulumi#12553).
-export const AWSX_VPC = "awsx:ec2:Vpc";
-export const AWSX_DEFAULT_VPC = "awsx:ec2:DefaultVpc";
-export const AWSX_FARGATE_SERVICE = "awsx:ecs:FargateService";
-export const AWSX_EC2_SERVICE = "awsx:ecs:EC2Service";
-export const AWSX_FARGATE_TASK_DEFINITION = "awsx:ecs:FargateTaskDefinition";
-export const AWSX_EC2_TASK_DEFINITION = "awsx:ecs:EC2TaskDefinition";
-export const AWSX_APPLICATION_LOAD_BALANCER = "awsx:lb:ApplicationLoadBalancer";
-export const AWSX_NETWORK_LOAD_BALANCER = "awsx:lb:NetworkLoadBalancer";
-export const AWSX_TARGET_GROUP_ATTACHMENT = "awsx:lb:TargetGroupAttachment";
-export const AWSX_ECR_REPOSITORY = "awsx:ecr:Repository";
-export const AWSX_ECR_IMAGE = "awsx:ecr:Image";
-export const AWSX_TRAIL = "awsx:cloudtrail:Trail";
-
-// API Gateway
-export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
-export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
-export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
-export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
-export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
-
-// AppSync
-export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
-
-// Athena
-export const ATHENA_DATABASE = "aws:athena/database:Database";
-export const ATHENA_WORKGROUP = "aws:athena/workgroup:Workgroup";
-
-// AWS Backup
-export const BACKUP_VAULT = "aws:backup/vault:Vault";
-
-// CloudTrail
-export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
-export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
-
-// CodeArtifact
-export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
-
-// CodeBuild
-export const CODEBUILD_REPORT_GROUP = "aws:codebuild/reportGroup:ReportGroup";
-
-// DAX
-export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
-
-// Database Migration Service
-export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
-
-// DocumentDB
-export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
-export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
-
-// DynamoDB
-export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
-export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
-
-// EBS and EC2 block storage
-export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
-export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
-export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
-export const EBS_VOLUME = "aws:ebs/volume:Volume";
-export const EC2_AMI = "aws:ec2/ami:Ami";
-export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
-export const EC2_INSTANCE = "aws:ec2/instance:Instance";
-export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
-export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-
-// EFS
-export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
-
-// EKS
-
-// ElastiCache
-export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
-
-// OpenSearch and (legacy) Elasticsearch
-export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
-export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
-
-// EMR
-export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
-
-// FSx
-export const FSX_LUSTRE_FILE_SYSTEM = "aws:fsx/lustreFileSystem:LustreFileSystem";
-export const FSX_ONTAP_FILE_SYSTEM = "aws:fsx/ontapFileSystem:OntapFileSystem";
-export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
-export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
-
-// Glue
-export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
-  "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
-export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
-
-// IAM
-export const IAM_ACCESS_KEY = "aws:iam/accessKey:AccessKey";
-export const IAM_USER = "aws:iam/user:User";
-
-// Kendra
-export const KENDRA_INDEX = "aws:kendra/index:Index";
-
-// Keyspaces
-export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
-
-// Kinesis and Data Firehose
-export const FIREHOSE_DELIVERY_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
-export const KINESIS_STREAM = "aws:kinesis/stream:Stream";
-export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
-
-// KMS
-export const KMS_KEY = "aws:kms/key:Key";
-
-// Lambda
-export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
-
-// MemoryDB
-export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
-
-// Amazon MQ
-export const MQ_BROKER = "aws:mq/broker:Broker";
-
-// MSK
-export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
-
-// Neptune
-export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
-
-// QLDB
-export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
-
-// RDS and Aurora
-export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
-
-// Redshift (provisioned)
-
-// SageMaker
+// ---- SageMaker ------------------------------------------------------------------------------------
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
 
-// Secrets Manager
+// ---- Secrets Manager ------------------------------------------------------------------------------
+export const SECRETSMANAGER_SECRET = "aws:secretsmanager/secret:Secret";
+export const SECRETSMANAGER_SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
+export const SECRETSMANAGER_SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 
-// SNS
+// ---- SNS ------------------------------------------------------------------------------------------
+export const SNS_TOPIC = "aws:sns/topic:Topic";
+export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
 
-// SQS
+// ---- SQS ------------------------------------------------------------------------------------------
+export const SQS_QUEUE = "aws:sqs/queue:Queue";
+export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
-// Systems Manager
+// ---- Systems Manager ------------------------------------------------------------------------------
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
-// Timestream
+// ---- Timestream -----------------------------------------------------------------------------------
 export const TIMESTREAM_DATABASE = "aws:timestreamwrite/database:Database";
+
+// ---- WAFv2 ----------------------------------------------------------------------------------------
+export const WAFV2_WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+export const WAFV2_WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+export const WAFV2_WEB_ACL_LOGGING_CONFIGURATION =
+  "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
+export const WAFV2_WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
+export const WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION =
+  "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
+
+// awsx v3 components. They are served by the awsx provider plugin (multi-language components):
+// the engine, and so every policy, sees only their registration with its inputs, never the
+// resources they create (pulumi/pulumi#12553).
+export const AWSX_APPLICATION_LOAD_BALANCER = "awsx:lb:ApplicationLoadBalancer";
+export const AWSX_DEFAULT_VPC = "awsx:ec2:DefaultVpc";
+export const AWSX_EC2_SERVICE = "awsx:ecs:EC2Service";
+export const AWSX_EC2_TASK_DEFINITION = "awsx:ecs:EC2TaskDefinition";
+export const AWSX_ECR_IMAGE = "awsx:ecr:Image";
+export const AWSX_ECR_REPOSITORY = "awsx:ecr:Repository";
+export const AWSX_FARGATE_SERVICE = "awsx:ecs:FargateService";
+export const AWSX_FARGATE_TASK_DEFINITION = "awsx:ecs:FargateTaskDefinition";
+export const AWSX_NETWORK_LOAD_BALANCER = "awsx:lb:NetworkLoadBalancer";
+export const AWSX_TARGET_GROUP_ATTACHMENT = "awsx:lb:TargetGroupAttachment";
+export const AWSX_TRAIL = "awsx:cloudtrail:Trail";
+export const AWSX_VPC = "awsx:ec2:Vpc";
+/** awsx classic (the `awsx:x:` namespace) runs in the program: its children are recorded. */
+export const AWSX_CLASSIC_VPC = "awsx:x:ec2:Vpc";
+
+// ---- Pulumi ---------------------------------------------------------------------------------------
+export const PULUMI_STACK = "pulumi:pulumi:Stack";
+
+// ---- Groups: one kind of resource under its spellings ---------------------------------------------
+
+/** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
+export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
+
+/** Side resources that configure a bucket through their `bucket` input, with their V2 spellings. */
+export const S3_SIDE = {
+  publicAccessBlock: [S3_BUCKET_PUBLIC_ACCESS_BLOCK],
+  encryption: [
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
+  ],
+  versioning: [S3_BUCKET_VERSIONING, S3_BUCKET_VERSIONING_V2],
+  logging: [S3_BUCKET_LOGGING, S3_BUCKET_LOGGING_V2],
+  acl: [S3_BUCKET_ACL, S3_BUCKET_ACL_V2],
+  lifecycle: [S3_BUCKET_LIFECYCLE_CONFIGURATION, S3_BUCKET_LIFECYCLE_CONFIGURATION_V2],
+  ownershipControls: [S3_BUCKET_OWNERSHIP_CONTROLS],
+  policy: [S3_BUCKET_POLICY],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Load balancers, in both module spellings and the classic one. */
+export const LOAD_BALANCER_TYPES: readonly string[] = [
+  LB_LOAD_BALANCER,
+  ALB_LOAD_BALANCER,
+  ELB_LOAD_BALANCER,
+];
+/** A VPC's security groups, its default one included. */
+export const SECURITY_GROUP_TYPES: readonly string[] = [
+  EC2_SECURITY_GROUP,
+  EC2_DEFAULT_SECURITY_GROUP,
+];
+/** A VPC's network ACLs, its default one included. */
+export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL];

@@ -35,6 +35,13 @@ function tagsOf(props: any): Record<string, unknown> {
   }
 }
 
+/** A waiver found for a finding, and which of the props objects carried it (tag waivers). */
+export interface FoundWaiver {
+  readonly waiver: Waiver;
+  /** Index into `propsList` of the props whose tag waived the finding; undefined for config. */
+  readonly carrier?: number;
+}
+
 /** The waiver for `policy` on a resource, from its (or its carriers') tags or from config. */
 export function findWaiver(
   policy: string,
@@ -42,22 +49,22 @@ export function findWaiver(
   name: string,
   propsList: readonly any[],
   configured: readonly WaiverSource[] | undefined,
-): Waiver | undefined {
+): FoundWaiver | undefined {
   const key = WAIVER_TAG_PREFIX + policy;
-  for (const props of propsList) {
+  for (let i = 0; i < propsList.length; i++) {
     let reason: unknown;
     try {
-      reason = tagsOf(props)[key];
+      reason = tagsOf(propsList[i])[key];
     } catch {
       reason = undefined;
     }
     if (typeof reason === "string" && reason.trim().length >= MIN_REASON) {
-      return { reason: reason.trim(), via: "tag" };
+      return { waiver: { reason: reason.trim(), via: "tag" }, carrier: i };
     }
   }
   for (const w of configured ?? []) {
     if ((w.resource === name || w.resource === urn) && w.reason?.trim().length >= MIN_REASON) {
-      return { reason: w.reason.trim(), via: "config" };
+      return { waiver: { reason: w.reason.trim(), via: "config" } };
     }
   }
   return undefined;

@@ -1,8 +1,14 @@
-// Fixtures for policy tests: hand-built recorded resources, evaluated through the same runner the
-// offline check uses (props wrapped with `unknownCheckingProxy`, stack policies given outputs with
-// property dependencies resolved), so tests see what `pulumi preview` would show a policy.
+// Fixtures for policy tests: hand-built recorded resources, evaluated through the in-process runner
+// (props wrapped with `unknownCheckingProxy`, stack policies given outputs with property
+// dependencies resolved), so tests see what `pulumi preview` would show a policy. Every evaluation
+// is also recorded and, after the last suite, replayed through the policy pack's own process as
+// the offline check runs it (../analyzer.ts): any difference fails the run.
+import { expect } from "chai";
+import * as path from "path";
 import type { RecordedResource } from "../../tools/lib/recorder";
+import { allPolicies } from "../../policy-pack/policies";
 import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
+import { recordFixtureCase, snapshot } from "../analyzer";
 
 /** The wire sentinel for a value unknown at preview. */
 export { UNKNOWN } from "../../tools/lib/engine/wire";
@@ -52,17 +58,33 @@ export function res(
   };
 }
 
+/** The spec file and line that asked for an evaluation, to name it in a replay failure. */
+function caller(): string {
+  const root = path.resolve(__dirname, "..", "..") + path.sep;
+  for (const line of (new Error().stack ?? "").split("\n").slice(2)) {
+    const m = /\(?([^()\s]+\.spec\.ts):(\d+):\d+\)?$/.exec(line.trim());
+    if (m) return `${m[1].replace(root, "")}:${m[2]}`;
+  }
+  return "a policy spec";
+}
+
 /** Runs policies over the fixture resources. */
-export function evaluate(
+export async function evaluate(
   policies: AnyPolicy | readonly AnyPolicy[],
   resources: readonly RecordedResource[],
   config: PackConfig = {},
 ): Promise<PolicyReport> {
-  return runPolicies(
-    Array.isArray(policies) ? policies : [policies as AnyPolicy],
-    resources,
-    config,
-  );
+  const list = Array.isArray(policies) ? policies : [policies as AnyPolicy];
+  const where = caller();
+  const input = snapshot(resources, config);
+  try {
+    const report = await runPolicies(list, resources, config);
+    recordFixtureCase({ where, policies: list, ...input, outcome: { report } });
+    return report;
+  } catch (e) {
+    recordFixtureCase({ where, policies: list, ...input, outcome: { error: String(e) } });
+    throw e;
+  }
 }
 
 /** Findings that are real violations (not "can't run during preview" notes). */
@@ -82,4 +104,40 @@ export async function previewNotes(
 ): Promise<string[]> {
   const report = await evaluate(policies, resources);
   return report.violations.filter((v) => v.previewNote).map((v) => v.detail);
+}
+
+/** The pack's policy named `name`; throws for a name the pack does not have. */
+export function policy(name: string): AnyPolicy {
+  const found = allPolicies.find((p) => p.name === name);
+  if (!found) throw new Error(`no policy ${name}`);
+  return found;
+}
+
+/** Asserts that `policies` find nothing in `resources`: no violation and no preview note. */
+export async function expectClean(
+  policies: AnyPolicy | readonly AnyPolicy[],
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<void> {
+  const report = await evaluate(policies, resources, config);
+  const label = (Array.isArray(policies) ? policies : [policies as AnyPolicy])
+    .map((p) => p.name)
+    .join(", ");
+  expect(
+    report.violations.filter((v) => !v.previewNote).map((v) => `${v.name}: ${v.detail}`),
+    label,
+  ).to.deep.equal([]);
+  expect(
+    report.violations.filter((v) => v.previewNote).map((v) => v.detail),
+    label,
+  ).to.deep.equal([]);
+}
+
+/** The violations the pack's policy `name` finds in `resources` (preview notes left out). */
+export function violationsOf(
+  name: string,
+  resources: readonly RecordedResource[],
+  config: PackConfig = {},
+): Promise<string[]> {
+  return violations(policy(name), resources, config);
 }

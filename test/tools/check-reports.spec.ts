@@ -9,13 +9,12 @@ import * as os from "os";
 import * as path from "path";
 import Ajv from "ajv-draft-04";
 import addFormats from "ajv-formats";
-import { allPolicies } from "../../policy-pack/policies";
 import { formatJson } from "../../tools/check/format-json";
 import { formatSarif, MAX_TAGS } from "../../tools/check/format-sarif";
 import { colorWanted, formatText } from "../../tools/check/format-text";
-import { resolvePolicyConfig } from "../../tools/check/policy-config";
+import { defaultRunner } from "../../tools/check/judge";
 import { loadProject } from "../../tools/check/project";
-import { escapeLine, escapeText, policyInfo, summarize } from "../../tools/check/report";
+import { escapeLine, escapeText, PolicyInfo, summarize } from "../../tools/check/report";
 import { checkStack, StackResult } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
@@ -23,7 +22,10 @@ import packJson from "../../policy-pack/package.json";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const VIOLATIONS = path.join(ROOT, "test", "fixtures", "programs", "violations");
-const INFO = policyInfo(allPolicies);
+let INFO: PolicyInfo[] = [];
+before(async () => {
+  INFO = await defaultRunner().info();
+});
 const VERSION = packJson.version;
 
 // The schema's `language` pattern is not valid under the `u` flag; formats are checked
@@ -33,13 +35,11 @@ addFormats(ajv);
 const validateSarif = ajv.compile(sarifSchema);
 
 function check(dir: string, stack: string): Promise<StackResult> {
-  const { config } = resolvePolicyConfig(allPolicies, {});
   return checkStack({
     project: loadProject(dir),
     stack,
     phases: ["preview", "apply"],
-    policies: allPolicies,
-    packConfig: config,
+    judge: defaultRunner().judge,
     answers: (region) => fakeCloudAnswers({ accountId: "123456789012", region }),
     timeoutMs: 300_000,
     fallbackModulesDir: ROOT,

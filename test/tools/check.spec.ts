@@ -2,34 +2,14 @@
 // programs in test/fixtures/programs (and a throwaway program outside the repository), checking
 // exit codes, the JSON and SARIF reports and the error messages.
 import { expect } from "chai";
-import { execFile } from "child_process";
+import { cli } from "./cli";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = "test/fixtures/programs";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the check as `npm run check -- <args>` does, from the project root. */
-function check(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["-r", "ts-node/register/transpile-only", "tools/check.ts", ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const check = cli;
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-"));
@@ -229,6 +209,26 @@ describe("offline check (npm run check)", function () {
       const bad = await check("--program", `${FIXTURES}/violations`, "--policy-config", invalid);
       expect(bad.code).to.equal(2);
       expect(bad.stderr).to.contain('"sometimes" is not a valid enforcement level');
+
+      // Validated by the pack's own schemas, as the CLI validates it, before any verdict.
+      const misfit = path.join(dir, "misfit.json");
+      fs.writeFileSync(
+        misfit,
+        JSON.stringify({
+          "kms-key-rotation-enabled": { waivers: [{ resource: "legacy-key", reason: "short" }] },
+        }),
+      );
+      const rejected = await check(
+        "--program",
+        `${FIXTURES}/violations`,
+        "--policy-config",
+        misfit,
+      );
+      expect(rejected.code).to.equal(2);
+      expect(rejected.stderr).to.contain(
+        "error: validating policy config: platform-guardrails 0.1.0  kms-key-rotation-enabled: " +
+          "waivers.0.reason: String length must be greater than or equal to 10",
+      );
     });
   });
 

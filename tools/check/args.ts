@@ -22,6 +22,8 @@ export interface CheckArgs {
   readonly failOnUnevaluated: boolean;
   readonly failOnIncomplete: boolean;
   readonly typeCheck: boolean;
+  /** Who judges: the policy pack's own process (default) or the in-process runner. */
+  readonly judge: "pack" | "runner";
   /** Text report: only the findings and the results. */
   readonly quiet: boolean;
   /** Hide findings below this severity from the report (they still fail the check). */
@@ -63,13 +65,18 @@ Options:
   --policy-config <file>  Policy pack config, as for \`pulumi preview --policy-pack-config\`.
   --phase <phase>         preview, apply, or both (default): preview leaves computed values
                           unknown; apply knows every output of the resources the stack creates.
-  --timeout <seconds>     Stop a program that runs longer than this, per phase (default ${DEFAULT_TIMEOUT_SECONDS}).
+  --timeout <seconds>     Stop a program still running this long after it starts (its language
+                          host set up), per phase (default ${DEFAULT_TIMEOUT_SECONDS}).
   --invoke-answers <file> JSON answers for invokes (data sources) the offline engine does not
                           know: { "<token>": { <result> } }.
   --fail-on-unevaluated   Exit 1 when a mandatory check could not be evaluated in any phase.
   --fail-on-incomplete    Exit 1 when the program has remote components whose children no
                           offline run can see.
   --type-check            Type-check the program as \`pulumi preview\` does by default (slower).
+  --judge <pack|runner>   pack (default): the policy pack's own process judges, driven over the
+                          analyzer protocol as \`pulumi preview --policy-pack\` drives it; runner:
+                          the policies run in this process (proven identical by a differential
+                          test; much faster on stacks of thousands of resources).
   --sarif-omit-suppressed SARIF for GitHub code scanning, which ignores suppressions: list each
                           waiver in the run's properties instead of as a suppressed result (the
                           default), so a waived finding opens no alert.
@@ -90,6 +97,7 @@ const WITH_VALUE = new Set([
   "--program",
   "--policy-config",
   "--phase",
+  "--judge",
   "--timeout",
   "--invoke-answers",
   "--min-severity",
@@ -152,6 +160,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   let program: string | undefined;
   let policyConfig: string | undefined;
   let phase: PhaseArg = "both";
+  let judge: "pack" | "runner" = "pack";
   let timeout = DEFAULT_TIMEOUT_SECONDS;
   let invokeAnswers: string | undefined;
   let minSeverity: SeverityName | undefined;
@@ -229,6 +238,12 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
       case "--policy-config":
         policyConfig = value;
         break;
+      case "--judge":
+        if (value !== "pack" && value !== "runner") {
+          throw new UsageError(`unknown judge '${value}': use pack or runner`, true);
+        }
+        judge = value;
+        break;
       case "--phase":
         if (!PHASES.includes(value as PhaseArg)) {
           throw new UsageError(`unknown phase '${value}': use ${PHASES.join(", ")}`, true);
@@ -256,6 +271,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     program,
     policyConfig,
     phase,
+    judge,
     timeout,
     invokeAnswers,
     failOnUnevaluated: switches.has("--fail-on-unevaluated"),

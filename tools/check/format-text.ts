@@ -14,159 +14,17 @@ import {
   displayPath,
   escapeLine,
   escapeText,
-  Gate,
   meetsSeverity,
-  resourceLocation,
   SEVERITIES,
-  SeverityName,
   sortFindings,
   summarize,
 } from "./report";
 import type { StackResult } from "./run";
+import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
+import { componentTree, byType } from "./text-resources";
 
-/** Components listed in the tree before it is cut short (large programs have thousands). */
-const MAX_TREE_LINES = 60;
-
-export interface TextOptions {
-  /** ANSI colour (see `colorWanted`). */
-  readonly color?: boolean;
-  /** Only the findings and the results (`--quiet`). */
-  readonly quiet?: boolean;
-  /** Hide findings below this severity (`--min-severity`); they still count and still fail. */
-  readonly minSeverity?: SeverityName;
-  /** What fails a stack besides a mandatory violation (`--fail-on-*`). */
-  readonly gate?: Gate;
-}
-
-/**
- * Whether to colour a report written to `stream`, as Node.js itself decides: FORCE_COLOR set to
- * 1, 2, 3, true or the empty string forces colour and any other value turns it off (Node.js CLI
- * docs, "FORCE_COLOR=[1, 2, 3]"); otherwise NO_COLOR set to a non-empty value (no-color.org),
- * NODE_DISABLE_COLORS or TERM=dumb turn it off; otherwise colour only on a terminal.
- */
-export function colorWanted(
-  stream: { readonly isTTY?: boolean },
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return ["", "1", "2", "3", "true"].includes(force);
-  if (env.NO_COLOR) return false;
-  if (env.NODE_DISABLE_COLORS) return false;
-  if (env.TERM === "dumb") return false;
-  return !!stream.isTTY;
-}
-
-type Paint = (s: string) => string;
-interface Style {
-  readonly bold: Paint;
-  readonly dim: Paint;
-  readonly red: Paint;
-  readonly green: Paint;
-  readonly yellow: Paint;
-  readonly cyan: Paint;
-}
-
-function styleOf(color: boolean): Style {
-  const sgr =
-    (on: number, off: number): Paint =>
-    (s) =>
-      color ? `\x1b[${on}m${s}\x1b[${off}m` : s;
-  return {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    red: sgr(31, 39),
-    green: sgr(32, 39),
-    yellow: sgr(33, 39),
-    cyan: sgr(36, 39),
-  };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-function indent(text: string, prefix: string): string {
-  return text
-    .split("\n")
-    .map((l) => (l ? prefix + l : l))
-    .join("\n");
-}
-
-function where(r: RecordedResource | undefined): string {
-  const loc = resourceLocation(r);
-  return loc ? `  (${escapeLine(displayPath(loc.file))}:${loc.line})` : "";
-}
-
-/** `type name`, escaped. */
-function resourceLabel(x: { readonly type: string; readonly name: string }): string {
-  return `${escapeLine(x.type)} ${escapeLine(x.name)}`;
-}
-
-/** Components and their parent chain, as `pulumi preview` draws its tree, with what they hold. */
-function componentTree(resources: readonly RecordedResource[]): string[] {
-  const children = new Map<string, RecordedResource[]>();
-  const roots: RecordedResource[] = [];
-  for (const r of resources) {
-    if (r.parent) {
-      const list = children.get(r.parent);
-      if (list) list.push(r);
-      else children.set(r.parent, [r]);
-    } else if (!r.custom) {
-      roots.push(r);
-    }
-  }
-  const total = new Map<string, number>();
-  const count = (r: RecordedResource): number => {
-    let n = 0;
-    for (const c of children.get(r.urn) ?? []) n += 1 + count(c);
-    total.set(r.urn, n);
-    return n;
-  };
-  roots.forEach(count);
-  const lines: string[] = [];
-  let omitted = 0;
-  const walk = (r: RecordedResource, prefix: string, last: boolean, depth: number) => {
-    if (lines.length >= MAX_TREE_LINES) {
-      omitted++;
-    } else {
-      const direct = new Map<string, number>();
-      for (const c of children.get(r.urn) ?? []) {
-        if (c.custom) direct.set(c.type, (direct.get(c.type) ?? 0) + 1);
-      }
-      const kinds = [...direct.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      const held =
-        kinds
-          .slice(0, 5)
-          .map(([t, n]) => `${n} ${escapeLine(t.split(":").pop() ?? t)}`)
-          .join(", ") + (kinds.length > 5 ? `, +${kinds.length - 5} more types` : "");
-      const branch = depth === 0 ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
-      lines.push(
-        `${branch}${resourceLabel(r)}${depth > 0 ? where(r) : ""}  [${plural(total.get(r.urn) ?? 0, "resource")}]` +
-          (held ? `: ${held}` : ""),
-      );
-    }
-    const subs = (children.get(r.urn) ?? []).filter((c) => !c.custom);
-    subs.forEach((c, i) =>
-      walk(
-        c,
-        depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`,
-        i === subs.length - 1,
-        depth + 1,
-      ),
-    );
-  };
-  roots.forEach((r, i) => walk(r, "", i === roots.length - 1, 0));
-  if (omitted > 0) lines.push(`… and ${plural(omitted, "more component")}`);
-  return lines;
-}
-
-function byType(resources: readonly RecordedResource[]): string[] {
-  const counts = new Map<string, number>();
-  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
-  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-  const width = String(rows[0]?.[1] ?? 0).length;
-  return rows.map(([t, n]) => `${String(n).padStart(width)}  ${escapeLine(t)}`);
-}
+export { colorWanted } from "./text-common";
+export type { TextOptions } from "./text-common";
 
 /** Findings of one policy: the policy, its fix once, then each resource with its message. */
 function policyBlock(
@@ -374,7 +232,10 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
         names.slice(0, 6).join(", ") + (names.length > 6 ? `, … (${names.length - 6} more)` : "");
       out.push(`    ? ${escapeLine(policy)}  on ${plural(list.length, "resource")}: ${shown}`);
       const reason = escapeLine(
-        list[0].detail.replace(/^can't run policy '[^']+' during preview: /, ""),
+        list[0].detail.replace(
+          /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
+          "",
+        ),
       );
       out.push(`      e.g. ${reason.length > 200 ? `${reason.slice(0, 200)}…` : reason}`);
     }

@@ -4,8 +4,8 @@
 import * as path from "path";
 import { fileURLToPath } from "url";
 import type { RecordedResource } from "../lib/recorder";
-import type { AnyPolicy, Violation } from "../lib/policy-runner";
-import { policyCatalog, type ControlReference } from "../../policy-pack/lib/define";
+import type { Violation } from "../lib/policy-runner";
+import type { AnalyzerInfo } from "../lib/engine/analyzer";
 import type { StackResult } from "./run";
 
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
@@ -15,24 +15,39 @@ import { SEVERITIES, SeverityName } from "./severity";
 export { SEVERITIES };
 export type { SeverityName };
 
+/** A control a policy mirrors, from the pack's `<source>:<id>` policy tags. */
+export interface ControlReference {
+  readonly source: string;
+  readonly id: string;
+}
+
 export interface PolicyInfo {
   readonly name: string;
   readonly description: string;
+  /** The level the check ran it at (the pack's, or the policy config's). */
   readonly enforcementLevel: string;
   readonly severity?: string;
   readonly remediationSteps?: string;
   readonly references: readonly ControlReference[];
 }
 
-/** Metadata of every policy of the pack, in pack order. */
-export function policyInfo(policies: readonly AnyPolicy[]): PolicyInfo[] {
-  return policies.map((p) => ({
+/**
+ * Metadata of every policy, in pack order, as the pack described it (GetAnalyzerInfo); the level
+ * is the configured one, as the engine updates it after Configure.
+ */
+export function policyInfo(
+  info: AnalyzerInfo,
+  levels: ReadonlyMap<string, string> = new Map(),
+): PolicyInfo[] {
+  return info.policies.map((p) => ({
     name: p.name,
     description: p.description,
-    enforcementLevel: p.enforcementLevel ?? "advisory",
+    enforcementLevel: levels.get(p.name) ?? p.enforcementLevel,
     severity: p.severity,
     remediationSteps: p.remediationSteps,
-    references: policyCatalog.get(p.name)?.references ?? [],
+    references: p.tags
+      .filter((t) => t.indexOf(":") > 0)
+      .map((t) => ({ source: t.slice(0, t.indexOf(":")), id: t.slice(t.indexOf(":") + 1) })),
   }));
 }
 

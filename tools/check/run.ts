@@ -12,9 +12,8 @@
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
-import type { AnyPolicy, PackConfig, PolicyReport, Violation } from "../lib/policy-runner";
-import { levelOf, runPolicies } from "../lib/policy-runner";
-import { policyCatalog } from "../../policy-pack/lib/define";
+import { byProgramOrder } from "../lib/resource-index";
+import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER } from "./project";
 
 export type WaivedFinding = PolicyReport["waived"][number] & { readonly phase: Phase };
@@ -92,18 +91,42 @@ export class ProgramError extends Error {
   }
 }
 
+/**
+ * What judges a phase's resources: the policy pack's own process over the analyzer protocol
+ * (tools/lib/engine/analyzer.ts), or the in-process runner a differential test proves identical.
+ */
+export interface Judge {
+  /** `pack` (the pack's process, as `pulumi preview` runs it) or `runner` (in-process). */
+  readonly kind: "pack" | "runner";
+  analyze(
+    ctx: {
+      readonly project: string;
+      readonly stack: string;
+      readonly config: Readonly<Record<string, string>>;
+      readonly configSecretKeys: readonly string[];
+    },
+    resources: readonly EngineResource[],
+  ): Promise<PolicyReport>;
+  /** Effective enforcement level of every policy (after the policy config). */
+  readonly levels: ReadonlyMap<string, string>;
+  /** Resource types each policy applies to (empty: every resource, counted once). */
+  readonly types: ReadonlyMap<string, readonly string[]>;
+}
+
 export interface CheckOptions {
   readonly project: Project;
   readonly stack: string;
   readonly phases: readonly Phase[];
-  readonly policies: readonly AnyPolicy[];
-  readonly packConfig: PackConfig;
+  /** The judge, possibly still starting (the pack's process) while the program runs. */
+  readonly judge: Judge | Promise<Judge>;
   readonly answers: (region: string) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
   /** `--config key=value` values for this run (see `loadStackConfig`). */
   readonly configOverrides?: Readonly<Record<string, string>>;
+  /** Where the program's compiled TypeScript and V8 code caches are kept (none: no cache). */
+  readonly cacheDir?: string;
 }
 
 const WAIVER_LISTING = "policy-waivers";
@@ -132,26 +155,40 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         timeoutMs: opts.timeoutMs,
         typeCheck: opts.typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
+        cacheDir: opts.cacheDir,
       }),
     ),
   );
+  // Registrations arrive in the order their inputs resolve, which varies from run to run; the
+  // stack is judged and reported in program order, so two runs report the same findings.
+  for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
   for (const run of runs) {
     if (run.failure) {
       const f = run.failure;
       throw new ProgramError(f.message, f.kind, f.location, f.detail, run.output, stack, run.phase);
     }
   }
+  const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   for (const run of runs) {
     const started = Date.now();
-    const report = await runPolicies(opts.policies, run.resources, opts.packConfig);
+    const report = await judge.analyze(
+      {
+        project: project.name,
+        stack,
+        config: config.values,
+        configSecretKeys: config.secretKeys,
+      },
+      run.resources,
+    );
     judged.push({ run, report, ms: Date.now() - started });
   }
-  return combine(opts, config, judged);
+  return combine(opts, judge, config, judged);
 }
 
 function combine(
   opts: CheckOptions,
+  judge: Judge,
   config: ReturnType<typeof loadStackConfig>,
   judged: { run: ProgramRun; report: PolicyReport; ms: number }[],
 ): StackResult {
@@ -184,11 +221,14 @@ function combine(
   const lastNotes = notesByPhase.get(last.phase)!;
   const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
   const unevaluated: Unevaluated[] = [];
-  const levels = new Map(opts.policies.map((p) => [p.name, levelOf(p, opts.packConfig)]));
+  const levels = judge.levels;
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
-    const sources = r?.unknownSources;
-    const why = n.detail.replace(/^can't run policy '[^']+' during preview: /, "");
+    const sources = r?.unknownSources ?? sourcesOfNamed(n.detail, last.resources);
+    const why = n.detail.replace(
+      /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
+      "",
+    );
     unevaluated.push({
       policy: n.policy,
       enforcementLevel: levels.get(n.policy) ?? "advisory",
@@ -226,7 +266,12 @@ function combine(
   const waivedList = [...waived.values()];
   const preview = judged[0].run;
   const logs = judged.flatMap(({ run }) => run.logs);
-  const warnings = [...new Set(logs.filter((l) => l.severity === "warning").map((l) => l.message))];
+  const warnings = [
+    ...new Set([
+      ...preview.versionWarnings,
+      ...logs.filter((l) => l.severity === "warning").map((l) => l.message),
+    ]),
+  ];
   const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
   return {
     project: opts.project,
@@ -243,7 +288,7 @@ function combine(
     notes: resolved,
     waived: waivedList,
     unevaluated,
-    counts: countChecks(opts, last.resources, violations, waivedList, unevaluated),
+    counts: countChecks(judge, last.resources, violations, waivedList, unevaluated),
     remoteComponents: last.remoteComponents.map((c) => ({
       urn: c.urn,
       type: c.type,
@@ -261,12 +306,33 @@ function combine(
 }
 
 /**
+ * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's
+ * `UnknownCollector` writes them) hold unknowns, when the note is on the stack itself.
+ */
+function sourcesOfNamed(
+  detail: string,
+  resources: readonly EngineResource[],
+): string[] | undefined {
+  const named = new Set(
+    detail
+      .replace(/^.*?depend on values unknown until apply: /s, "")
+      .split("; ")
+      .map((part) => part.split(": ")[0]),
+  );
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
+  }
+  return out.size ? [...out] : undefined;
+}
+
+/**
  * Checks as Checkov counts them: one per (policy, resource of a type it applies to), one for a
  * policy that declares no resource types. Failed, waived and unevaluated count distinct
  * (policy, resource) pairs; passed is the rest.
  */
 function countChecks(
-  opts: CheckOptions,
+  judge: Judge,
   resources: readonly EngineResource[],
   violations: readonly Finding[],
   waived: readonly WaivedFinding[],
@@ -275,9 +341,9 @@ function countChecks(
   const byType = new Map<string, number>();
   for (const r of resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
   let checks = 0;
-  for (const p of opts.policies) {
-    if (levelOf(p, opts.packConfig) === "disabled") continue;
-    const types = policyCatalog.get(p.name)?.types ?? [];
+  for (const [name, level] of judge.levels) {
+    if (level === "disabled") continue;
+    const types = judge.types.get(name) ?? [];
     checks += types.length ? types.reduce((n, t) => n + (byType.get(t) ?? 0), 0) : 1;
   }
   const pairs = (list: readonly { policy: string; urn: string }[]) =>

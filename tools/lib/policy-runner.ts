@@ -1,11 +1,19 @@
-// Evaluates CrossGuard policies over recorded resources the way the engine and the policy SDK's
-// analyzer do: resource policies get every registered resource's inputs (components, providers and
-// the root stack included, as the engine analyzes every registration) with its provider resource,
-// stack policies get every resource's outputs with parent, dependencies and property dependencies
-// resolved to resource objects; props are wrapped in `unknownCheckingProxy`, an UnknownValueError
-// becomes an advisory "can't run during preview" note, and `notApplicable` is honoured. A stack
-// policy's finding without a resource is attributed to the root stack, as the engine does. Built
-// on the SDK's public API only.
+// The in-process fast path of policy evaluation. The check's verdicts come from the pack itself,
+// run as `pulumi preview` runs it (./engine/analyzer.ts); this runner gives the same report without
+// a process, for unit tests, and test/tools/analyzer-differential.spec.ts proves the two identical
+// (same policies, levels, URNs, messages and waived findings) on both committed stacks, both
+// phases, every policy fixture and the 10k-resource benchmark stack.
+//
+// What it imitates, from the engine and the policy SDK's analyzer server: resource policies get
+// every registered resource's inputs (components, providers and the root stack included, reads
+// not) with its provider resource, stack policies get every resource's outputs with parent,
+// dependencies and property dependencies resolved to resource objects; values as the engine sends
+// them (./engine/marshal.ts) and the SDK decodes them (secrets unwrapped, assets as asset objects);
+// props wrapped in `unknownCheckingProxy`; an UnknownValueError becomes the SDK's advisory "can't
+// run policy ... during preview" note; `notApplicable` is honoured; one `stackTags` object per
+// evaluation, as the SDK hands every policy of one configured stack; a stack policy's finding
+// without a resource of the stack goes to the default root stack URN. Built on the SDK's public
+// API only.
 import {
   EnforcementLevel,
   PolicyResource,
@@ -15,7 +23,26 @@ import {
   unknownCheckingProxy,
   UnknownValueError,
 } from "@pulumi/policy";
+import * as pulumi from "@pulumi/pulumi";
 import { policyCatalog, WaivedFinding, waivedFindingListeners } from "../../policy-pack/lib/define";
+import { PACK_NAME } from "../../policy-pack/policies";
+import packageJson from "../../policy-pack/package.json";
+import {
+  ARCHIVE_SIG,
+  ASSET_SIG,
+  defaultRootStackUrn,
+  effectivePropertyDependencies,
+  engineProperties,
+  providerUrn,
+  SECRET_SIG,
+  SIG_KEY,
+  urnName,
+} from "./engine/marshal";
+import {
+  parsePolicyPackConfig,
+  PolicyPackConfig,
+  reconcilePolicyPackConfig,
+} from "./engine/policy-config";
 import type { RecordedResource } from "./recorder";
 
 export type AnyPolicy = ResourceValidationPolicy | StackValidationPolicy;
@@ -44,18 +71,50 @@ export interface PolicyReport {
 /** Per-policy config as `--policy-pack-config` gives it: `{ "<policy>": { ... } }` or a level. */
 export type PackConfig = Record<string, EnforcementLevel | Record<string, unknown>>;
 
-import { SECRET_SIG, SIG_KEY } from "./engine/wire";
+/** The pack whose policies these are: its name and version appear in preview notes. */
+export interface PackIdentity {
+  readonly name: string;
+  readonly version: string;
+}
 
-/** Unwraps secrets the way the policy SDK's deserializer does; unknown sentinels stay as they are. */
-export function plain(v: any): any {
-  if (Array.isArray(v)) return v.map(plain);
+const THIS_PACK: PackIdentity = { name: PACK_NAME, version: packageJson.version };
+
+/**
+ * A value as the SDK's `deserializeProperty` gives it to a policy (proxySecrets false): secrets
+ * unwrapped, assets and archives as the SDK's asset objects; unknown sentinels stay as they are.
+ */
+function decoded(v: any): any {
+  if (Array.isArray(v)) return v.map(decoded);
   if (v && typeof v === "object") {
-    if (v[SIG_KEY] === SECRET_SIG) return plain(v.value);
+    switch (v[SIG_KEY]) {
+      case SECRET_SIG:
+        return decoded(v.value);
+      case ASSET_SIG:
+        if (v.path) return new pulumi.asset.FileAsset(v.path);
+        if (v.text) return new pulumi.asset.StringAsset(v.text);
+        if (v.uri) return new pulumi.asset.RemoteAsset(v.uri);
+        throw new Error("Invalid asset encountered when unmarshaling resource property");
+      case ARCHIVE_SIG: {
+        if (v.assets) {
+          const assets: Record<string, any> = {};
+          for (const k of Object.keys(v.assets)) assets[k] = decoded(v.assets[k]);
+          return new pulumi.asset.AssetArchive(assets);
+        }
+        if (v.path) return new pulumi.asset.FileArchive(v.path);
+        if (v.uri) return new pulumi.asset.RemoteArchive(v.uri);
+        throw new Error("Invalid archive encountered when unmarshaling resource property");
+      }
+    }
     const out: Record<string, any> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = plain(x);
+    for (const [k, x] of Object.entries(v)) out[k] = decoded(x);
     return out;
   }
   return v;
+}
+
+/** A recorded property map as a policy sees it: sent as the engine sends it, decoded by the SDK. */
+export function plain(props: Record<string, any> | undefined): any {
+  return decoded(engineProperties(props));
 }
 
 class NotApplicableError extends Error {}
@@ -67,20 +126,40 @@ function isStack(p: AnyPolicy): p is StackValidationPolicy {
   return typeof (p as StackValidationPolicy).validateStack === "function";
 }
 
-export function levelOf(p: AnyPolicy, config: PackConfig): EnforcementLevel {
-  const c = config[p.name];
-  if (typeof c === "string") return c;
-  const l =
-    (c?.enforcementLevel as EnforcementLevel | undefined) ?? p.enforcementLevel ?? "advisory";
+/**
+ * The config the SDK's analyzer holds, as the CLI builds it (./engine/policy-config.ts): the
+ * given config reconciled with every policy's level and schema defaults, and validated against
+ * the schemas; a config the CLI rejects is rejected here with the CLI's message.
+ */
+function reconcile(
+  policies: readonly AnyPolicy[],
+  config: PackConfig,
+  pack: PackIdentity,
+): PolicyPackConfig {
+  const infos = policies.map((p) => ({
+    name: p.name,
+    enforcementLevel: p.enforcementLevel ?? "advisory",
+    configSchema: {
+      properties: { ...(p.configSchema?.properties ?? {}), enforcementLevel: LEVEL_SCHEMA },
+      required: p.configSchema?.required,
+    },
+  }));
+  const given = parsePolicyPackConfig(JSON.stringify(config));
+  return reconcilePolicyPackConfig(pack, infos, undefined, given).config;
+}
+
+const LEVEL_SCHEMA = { type: "string", enum: ["advisory", "mandatory", "remediate", "disabled"] };
+
+/** `policyPackConfig[p.name]?.enforcementLevel || p.enforcementLevel || <pack level>`. */
+function levelOf(p: AnyPolicy, config: PolicyPackConfig): EnforcementLevel {
+  const l = config[p.name]?.enforcementLevel || p.enforcementLevel || "advisory";
+  // "If we ran a remediation, but we are still somehow triggering a violation, downgrade..."
   return l === "remediate" ? "mandatory" : l;
 }
 
-function configOf(p: AnyPolicy, config: PackConfig): Record<string, unknown> {
-  const c = config[p.name];
-  if (!c || typeof c === "string") return {};
-  const rest: Record<string, unknown> = { ...c };
-  delete rest.enforcementLevel;
-  return rest;
+/** `getConfig()`: the policy's config properties. */
+function configOf(p: AnyPolicy, config: PolicyPackConfig): Record<string, unknown> {
+  return { ...(config[p.name]?.properties ?? {}) };
 }
 
 /** The types a pack policy applies to (from its definition), or undefined: every type. */
@@ -101,15 +180,17 @@ function typeMatcher(type: string) {
   return (cls: any) => cls?.__pulumiType === type;
 }
 
+/** `getResourceOptions` of the SDK over what the engine sends (./engine/marshal.ts). */
 function resourceOptions(r: RecordedResource) {
   return {
     protect: r.options.protect,
     ignoreChanges: r.options.ignoreChanges,
-    deleteBeforeReplace: r.options.deleteBeforeReplace,
-    aliases: r.options.aliases,
+    // The engine sends the old state's alias URNs: none offline.
+    aliases: [],
     customTimeouts: r.options.customTimeouts,
     additionalSecretOutputs: r.options.additionalSecretOutputs,
-    parent: r.parent,
+    ...(r.options.deleteBeforeReplace ? { deleteBeforeReplace: true } : {}),
+    ...(r.parent ? { parent: r.parent } : {}),
   };
 }
 
@@ -122,25 +203,40 @@ export async function runPolicies(
   policies: readonly AnyPolicy[],
   resources: readonly RecordedResource[],
   config: PackConfig = {},
+  pack: PackIdentity = THIS_PACK,
 ): Promise<PolicyReport> {
   const violations: Violation[] = [];
   const waived: PolicyReport["waived"] = [];
   const byUrn = new Map(resources.map((r) => [r.urn, r]));
-  const rootStack = resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent);
+  // `resource.DefaultRootStackURN` of the stack the resources belong to.
+  const [stack, project] = (resources[0]?.urn ?? "").replace(/^urn:pulumi:/, "").split("::");
+  const rootUrn = resources.length ? defaultRootStackUrn(stack, project) : "";
+  const rootStack = byUrn.get(rootUrn);
   const providerOf = providerResolver(byUrn);
-  const listener = (f: WaivedFinding) => {
+  // One configured stack: every policy of this evaluation gets the same `stackTags` object.
+  const stackTags: ReadonlyMap<string, string> = new Map();
+  const listener = (f: WaivedFinding, evaluation: unknown) => {
+    if (evaluation !== stackTags) return;
     const r = byUrn.get(f.urn);
-    waived.push({ ...f, type: r?.type ?? "", name: r?.name ?? "" });
+    waived.push({
+      policy: f.policy,
+      urn: f.urn,
+      message: f.message,
+      waiver: f.waiver,
+      type: r?.type ?? "",
+      name: r?.name ?? "",
+    });
   };
+  const effective = reconcile(policies, config, pack);
   waivedFindingListeners.add(listener);
   // Inputs as the SDK deserializes them, once per resource (policies only read them).
   const plainInputs = new Map<RecordedResource, any>();
   try {
     const stackResources = buildStackResources(resources);
     for (const p of policies) {
-      const level = levelOf(p, config);
+      const level = levelOf(p, effective);
       if (level === "disabled") continue;
-      const policyConfig = configOf(p, config);
+      const policyConfig = configOf(p, effective);
       const push = (r: { urn: string; type: string; name: string }, detail: string, note = false) =>
         violations.push({
           policy: p.name,
@@ -149,14 +245,16 @@ export async function runPolicies(
           urn: r.urn,
           type: r.type,
           name: r.name,
-          message: note ? detail : `${p.description}\n${detail}`,
+          // The SDK's report: `<description>\n<message>`, the description alone for no message.
+          message: note ? detail : detail ? `${p.description}\n${detail}` : p.description,
           detail,
           remediationSteps: p.remediationSteps,
           previewNote: note || undefined,
         });
       const failed = (e: unknown, r: { urn: string; type: string; name: string }) => {
         if (e instanceof UnknownValueError) {
-          push(r, `can't run policy '${p.name}' during preview: ${(e as Error).message}`, true);
+          const from = `policy '${p.name}' from policy pack '${pack.name}@v${pack.version}'`;
+          push(r, `can't run ${from} during preview: ${(e as Error).message}`, true);
         } else if (!(e instanceof NotApplicableError)) {
           throw new Error(
             `Error validating ${r.urn} with policy '${p.name}': ${(e as Error)?.stack ?? e}`,
@@ -164,13 +262,17 @@ export async function runPolicies(
         }
       };
       if (isStack(p)) {
-        const stackTarget = rootStack ?? { urn: "", type: "pulumi:pulumi:Stack", name: "stack" };
+        const stackTarget = rootStack ?? {
+          urn: rootUrn,
+          type: "pulumi:pulumi:Stack",
+          name: urnName(rootUrn),
+        };
         try {
           await p.validateStack(
             {
               resources: stackResources,
               getConfig: <T extends object>() => policyConfig as T,
-              stackTags: new Map(),
+              stackTags,
               notApplicable: throwNotApplicable,
             } as any,
             (message: string, urn?: string) => {
@@ -207,9 +309,9 @@ export async function runPolicies(
                 type: r.type,
                 props,
                 urn: r.urn,
-                name: r.name,
+                name: urnName(r.urn),
                 opts: resourceOptions(r),
-                stackTags: new Map(),
+                stackTags,
                 isType,
                 asType: (cls: any) => (isType(cls) ? props : undefined),
                 getConfig: <T extends object>() => policyConfig as T,
@@ -239,7 +341,7 @@ function providerResolver(byUrn: ReadonlyMap<string, RecordedResource>) {
   const made = new Map<string, any>();
   return (r: RecordedResource): any => {
     if (!r.provider) return undefined;
-    const urn = r.provider.slice(0, r.provider.lastIndexOf("::"));
+    const urn = providerUrn(r.provider);
     let p = made.get(urn);
     if (p === undefined) {
       const res = byUrn.get(urn);
@@ -247,7 +349,7 @@ function providerResolver(byUrn: ReadonlyMap<string, RecordedResource>) {
         ? {
             type: res.type,
             urn: res.urn,
-            name: res.name,
+            name: urnName(res.urn),
             props: unknownCheckingProxy(plain(res.inputs)),
           }
         : null;
@@ -268,7 +370,7 @@ function buildStackResources(resources: readonly RecordedResource[]): PolicyReso
       type: r.type,
       props,
       urn: r.urn,
-      name: r.name,
+      name: urnName(r.urn),
       opts: resourceOptions(r),
       dependencies: [],
       propertyDependencies: {},
@@ -286,7 +388,7 @@ function buildStackResources(resources: readonly RecordedResource[]): PolicyReso
     pr.dependencies = r.dependencies
       .map((d) => made.get(d))
       .filter((d): d is PolicyResource => !!d);
-    for (const [k, urns] of Object.entries(r.propertyDependencies)) {
+    for (const [k, urns] of Object.entries(effectivePropertyDependencies(r))) {
       // The engine leaves out properties without dependencies when it calls AnalyzeStack (the SDK
       // registers an entry, possibly empty, for every input it sets).
       if (urns.length === 0) continue;

@@ -7,7 +7,8 @@ import * as path from "path";
 import { loadProject, loadStackConfig } from "../check/project";
 import { fakeCloudAnswers, Phase } from "./engine/answers";
 import { ProgramFailure, runProgram } from "./engine/language-host";
-import type { RecordedResource, Recording } from "./recorder";
+import type { Recording } from "./recorder";
+import { inProgramOrder } from "./resource-index";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** Account the offline engine answers for (AWS's documentation example account). */
@@ -86,24 +87,4 @@ export function recordStack(
   cache.set(key, run);
   run.catch(() => cache.delete(key));
   return run;
-}
-
-/**
- * Registrations arrive in the order their inputs resolve, which varies from run to run; tools
- * that render a recording need one order. Program order is stable: the source position the SDK
- * reports for each resource (file, line, column), then the URN; engine-made resources (the root
- * stack, default providers) first.
- */
-function inProgramOrder<T extends RecordedResource>(resources: readonly T[]): T[] {
-  const key = (r: T) => (r.source ? [r.source.uri, r.source.line, r.source.column] : ["", 0, 0]);
-  return [...resources].sort((a, b) => {
-    const [fa, la, ca] = key(a);
-    const [fb, lb, cb] = key(b);
-    return (
-      (fa as string).localeCompare(fb as string) ||
-      (la as number) - (lb as number) ||
-      (ca as number) - (cb as number) ||
-      a.urn.localeCompare(b.urn)
-    );
-  });
 }

@@ -125,3 +125,25 @@ export function endpointService(r: RecordedResource): string {
   const name = String(r.inputs.serviceName ?? "");
   return isUnknown(name) ? "(unknown)" : name.replace(/^com\.amazonaws\.[a-z0-9-]+\./, "");
 }
+
+/**
+ * Registrations arrive in the order their inputs resolve, which varies from run to run; tools
+ * that render or judge a recording need one order. Program order is stable: the source position
+ * the SDK reports for each resource (file, line, column), then the URN; engine-made resources
+ * (the root stack, default providers) first.
+ */
+export function byProgramOrder(a: RecordedResource, b: RecordedResource): number {
+  const fa = a.source?.uri ?? "";
+  const fb = b.source?.uri ?? "";
+  return (
+    fa.localeCompare(fb) ||
+    (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
+    (a.source?.column ?? 0) - (b.source?.column ?? 0) ||
+    a.urn.localeCompare(b.urn)
+  );
+}
+
+/** The resources in program order (see `byProgramOrder`). */
+export function inProgramOrder<T extends RecordedResource>(resources: readonly T[]): T[] {
+  return [...resources].sort(byProgramOrder);
+}

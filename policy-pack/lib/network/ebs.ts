@@ -1,8 +1,9 @@
 // EBS encryption-by-default as the stack configures it for its account and region.
 import type { StackIndex } from "../define";
-import { classifyKey } from "../kms-keys";
+import { classifyKey } from "../kms/keys";
 import { isUnknownError, peek } from "../values";
-import { T } from "./types";
+
+import { EBS_DEFAULT_KMS_KEY, EBS_ENCRYPTION_BY_DEFAULT } from "../types";
 
 export interface EbsDefaults {
   /** The stack turns on EBS encryption by default for the account and region. */
@@ -19,11 +20,11 @@ export interface EbsDefaults {
 /** EBS encryption-by-default as this stack configures it (aws.ebs.EncryptionByDefault / DefaultKmsKey). */
 export function ebsDefaults(index: StackIndex): EbsDefaults {
   const encrypted = index
-    .ofType(T.ebsEncryptionByDefault)
+    .ofType(EBS_ENCRYPTION_BY_DEFAULT)
     .some((r) => peek(() => r.props.enabled).known && r.props.enabled !== false);
   let cmk = false;
   let keyUnknown = false;
-  for (const r of index.ofType(T.ebsDefaultKmsKey)) {
+  for (const r of index.ofType(EBS_DEFAULT_KMS_KEY)) {
     try {
       if (classifyKey(index, r, "keyArn", () => r.props.keyArn).kind === "customer") cmk = true;
     } catch (e) {

@@ -1,9 +1,9 @@
-// The network model behind the VPC/EC2 policies: subnets, route tables, routes and associations
+// The network model behind the VPC and EC2 policies: subnets, route tables, routes and associations
 // (./routing.ts, ./routes.ts), security groups and their rules (./security-groups.ts), NACL
-// entries (./nacl.ts), EBS account defaults (./ebs.ts), and the type tokens, labels and port
-// helpers they share (./types.ts, ./ports.ts). Each graph is built once per stack (cached per
-// StackIndex) in passes that are linear in the number of resources.
-export * from "./types";
+// entries (./nacl.ts), EBS account defaults (./ebs.ts), and the labels and port helpers they share
+// (./labels.ts, ./ports.ts). Each graph is built once per stack (cached per StackIndex) in passes
+// that are linear in the number of resources.
+export * from "./labels";
 export * from "./ports";
 export * from "./routes";
 export * from "./routing";

@@ -3,7 +3,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { numberish } from "../values";
 import { PortRange, portRange } from "./ports";
-import { label } from "./types";
+import { label } from "./labels";
 
 export interface NaclTraffic {
   readonly allow: boolean;

@@ -74,3 +74,18 @@ export function describePorts(r: PortRange): string {
   if (r.all) return r.protocol === "all" ? "all traffic" : `all ports (${r.protocol})`;
   return r.from === r.to ? `${r.protocol}/${r.from}` : `${r.protocol}/${r.from}-${r.to}`;
 }
+
+/** Policy config schema of a list of TCP/UDP ports. */
+export function portListSchema(description: string, defaults: number[]) {
+  return {
+    type: "array" as const,
+    items: { type: "integer" as const, minimum: 0, maximum: 65535 },
+    description,
+    default: defaults,
+  };
+}
+
+/** Config of the rules that keep remote-administration ports closed to the internet. */
+export interface AdminPortsConfig {
+  readonly adminPorts: number[];
+}

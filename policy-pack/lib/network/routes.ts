@@ -5,7 +5,17 @@ import type { StackIndex } from "../define";
 import { byLiteralId } from "../references";
 import { collect, get } from "../values";
 import { isInternetWide } from "./ports";
-import { KIND, T } from "./types";
+import { KIND } from "./labels";
+import {
+  EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+  EC2_INSTANCE,
+  EC2_INTERNET_GATEWAY,
+  EC2_MANAGED_PREFIX_LIST,
+  EC2_MANAGED_PREFIX_LIST_ENTRY,
+  EC2_NAT_GATEWAY,
+  EC2_NETWORK_INTERFACE,
+  EC2_VPN_GATEWAY,
+} from "../types";
 
 /** The route targets AWS offers, by the property that names them. */
 const TARGETS: readonly {
@@ -13,15 +23,15 @@ const TARGETS: readonly {
   readonly kind: string;
   readonly types?: readonly string[];
 }[] = [
-  { prop: "gatewayId", kind: "gateway", types: [T.internetGateway, T.vpnGateway] },
+  { prop: "gatewayId", kind: "gateway", types: [EC2_INTERNET_GATEWAY, EC2_VPN_GATEWAY] },
   {
     prop: "egressOnlyGatewayId",
     kind: "egress-only internet gateway",
-    types: [T.egressOnlyInternetGateway],
+    types: [EC2_EGRESS_ONLY_INTERNET_GATEWAY],
   },
-  { prop: "natGatewayId", kind: "NAT gateway", types: [T.natGateway] },
-  { prop: "networkInterfaceId", kind: "network interface", types: [T.networkInterface] },
-  { prop: "instanceId", kind: "instance", types: [T.instance] },
+  { prop: "natGatewayId", kind: "NAT gateway", types: [EC2_NAT_GATEWAY] },
+  { prop: "networkInterfaceId", kind: "network interface", types: [EC2_NETWORK_INTERFACE] },
+  { prop: "instanceId", kind: "instance", types: [EC2_INSTANCE] },
   { prop: "vpcPeeringConnectionId", kind: "VPC peering connection" },
   { prop: "transitGatewayId", kind: "transit gateway" },
   { prop: "localGatewayId", kind: "local gateway" },
@@ -77,7 +87,7 @@ export class RouteReader {
   private readonly prefixListDefault = new Map<string, boolean | undefined>();
 
   constructor(private readonly index: StackIndex) {
-    this.prefixListById = byLiteralId(index.ofType(T.managedPrefixList));
+    this.prefixListById = byLiteralId(index.ofType(EC2_MANAGED_PREFIX_LIST));
   }
 
   inlineRoute(table: TableNode, holder: PolicyResource, route: any): RouteEntry {
@@ -131,7 +141,7 @@ export class RouteReader {
     }
     // A prefix-list destination. A customer-managed list in this stack may hold 0.0.0.0/0;
     // AWS-managed lists (S3, DynamoDB, CloudFront origin-facing) hold service ranges only.
-    let lists = prefixListDeps.filter((d) => d.type === T.managedPrefixList);
+    let lists = prefixListDeps.filter((d) => d.type === EC2_MANAGED_PREFIX_LIST);
     if (pl.known) {
       const byId = this.prefixListById.get(String(pl.value));
       if (byId) lists = [byId];
@@ -163,7 +173,7 @@ export class RouteReader {
     let result: boolean | undefined = inline.unknown
       ? undefined
       : inline.values.some(isInternetWide);
-    for (const e of this.index.referrers(pl, "prefixListId", T.managedPrefixListEntry)) {
+    for (const e of this.index.referrers(pl, "prefixListId", EC2_MANAGED_PREFIX_LIST_ENTRY)) {
       const c = get(e.props, "cidr");
       if (!c.known) result = result === true ? true : undefined;
       else if (isInternetWide(c.value)) result = true;

@@ -14,25 +14,47 @@ import type { StackIndex } from "../define";
 import { literalId, perStack, Ref, resolveRef } from "../references";
 import { collect, stringProp } from "../values";
 import { RouteEntry, RouteReader, TableNode } from "./routes";
-import { names, T } from "./types";
+import { names } from "./labels";
+import {
+  AUTOSCALING_GROUP,
+  BATCH_COMPUTE_ENVIRONMENT,
+  CODEBUILD_PROJECT,
+  EC2_DEFAULT_ROUTE_TABLE,
+  EC2_INSTANCE,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+  EC2_NETWORK_INTERFACE,
+  EC2_ROUTE,
+  EC2_ROUTE_TABLE,
+  EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_SUBNET,
+  EC2_VPC,
+  EC2_VPN_GATEWAY_ROUTE_PROPAGATION,
+  ECS_SERVICE,
+  ECS_TASK_SET,
+  EKS_FARGATE_PROFILE,
+  EKS_NODE_GROUP,
+  LAMBDA_FUNCTION,
+  REDSHIFTSERVERLESS_WORKGROUP,
+} from "../types";
 
 /** Where a placement type keeps its subnets: top-level property first. */
 const PLACEMENTS: readonly {
   readonly type: string;
   readonly paths: readonly (readonly string[])[];
 }[] = [
-  { type: T.ecsService, paths: [["networkConfiguration", "subnets", "*"]] },
-  { type: T.ecsTaskSet, paths: [["networkConfiguration", "subnets", "*"]] },
-  { type: T.instance, paths: [["subnetId"]] },
-  { type: T.launchTemplate, paths: [["networkInterfaces", "*", "subnetId"]] },
-  { type: T.networkInterface, paths: [["subnetId"]] },
-  { type: T.lambda, paths: [["vpcConfig", "subnetIds", "*"]] },
-  { type: T.codebuild, paths: [["vpcConfig", "subnets", "*"]] },
-  { type: T.asg, paths: [["vpcZoneIdentifiers", "*"]] },
-  { type: T.eksNodeGroup, paths: [["subnetIds", "*"]] },
-  { type: T.eksFargateProfile, paths: [["subnetIds", "*"]] },
-  { type: T.batchComputeEnvironment, paths: [["computeResources", "subnets", "*"]] },
-  { type: T.redshiftServerlessWorkgroup, paths: [["subnetIds", "*"]] },
+  { type: ECS_SERVICE, paths: [["networkConfiguration", "subnets", "*"]] },
+  { type: ECS_TASK_SET, paths: [["networkConfiguration", "subnets", "*"]] },
+  { type: EC2_INSTANCE, paths: [["subnetId"]] },
+  { type: EC2_LAUNCH_TEMPLATE, paths: [["networkInterfaces", "*", "subnetId"]] },
+  { type: EC2_NETWORK_INTERFACE, paths: [["subnetId"]] },
+  { type: LAMBDA_FUNCTION, paths: [["vpcConfig", "subnetIds", "*"]] },
+  { type: CODEBUILD_PROJECT, paths: [["vpcConfig", "subnets", "*"]] },
+  { type: AUTOSCALING_GROUP, paths: [["vpcZoneIdentifiers", "*"]] },
+  { type: EKS_NODE_GROUP, paths: [["subnetIds", "*"]] },
+  { type: EKS_FARGATE_PROFILE, paths: [["subnetIds", "*"]] },
+  { type: BATCH_COMPUTE_ENVIRONMENT, paths: [["computeResources", "subnets", "*"]] },
+  { type: REDSHIFTSERVERLESS_WORKGROUP, paths: [["subnetIds", "*"]] },
 ];
 
 /** Resource types that place compute (or data services) into subnets. */
@@ -99,7 +121,7 @@ export class NetworkGraph {
   private constructor(index: StackIndex) {
     this.routeReader = new RouteReader(index);
     // VPCs, by their ids and the ids of their original main route table.
-    for (const v of index.ofType(T.vpc)) {
+    for (const v of index.ofType(EC2_VPC)) {
       const id = literalId(v);
       if (id) this.vpcById.set(id, v);
       for (const prop of ["mainRouteTableId", "defaultRouteTableId"]) {
@@ -108,15 +130,15 @@ export class NetworkGraph {
       }
     }
     // Route tables.
-    for (const rt of index.ofType(T.routeTable)) {
+    for (const rt of index.ofType(EC2_ROUTE_TABLE)) {
       const node = this.newTable("custom", `route table "${rt.name}"`, rt, [rt]);
       this.tableByUrn.set(rt.urn, node);
       const id = literalId(rt);
       if (id) this.tableById.set(id, node);
     }
     // DefaultRouteTable manages a VPC's original main route table.
-    for (const drt of index.ofType(T.defaultRouteTable)) {
-      const ref = resolveRef(drt, ["defaultRouteTableId"], [T.vpc]);
+    for (const drt of index.ofType(EC2_DEFAULT_ROUTE_TABLE)) {
+      const ref = resolveRef(drt, ["defaultRouteTableId"], [EC2_VPC]);
       let node: TableNode | undefined;
       for (const vpc of ref.resources) node = this.originalMain(vpc.urn, vpc);
       const literal = ref.literals[0] ?? literalId(drt);
@@ -158,7 +180,7 @@ export class NetworkGraph {
         node.propagation.push(`${node.label} propagates routes from virtual private gateway(s)`);
       }
     }
-    for (const p of index.ofType(T.vpnGatewayRoutePropagation)) {
+    for (const p of index.ofType(EC2_VPN_GATEWAY_ROUTE_PROPAGATION)) {
       const { tables } = this.tablesOf(p, ["routeTableId"]);
       for (const t of tables)
         t.propagation.push(
@@ -166,7 +188,7 @@ export class NetworkGraph {
         );
     }
     // Route resources.
-    for (const r of index.ofType(T.route)) {
+    for (const r of index.ofType(EC2_ROUTE)) {
       const { tables, unresolved } = this.tablesOf(r, ["routeTableId"]);
       for (const t of tables) t.routes.push(this.routeReader.routeResource(t, r));
       if (unresolved) {
@@ -181,7 +203,7 @@ export class NetworkGraph {
       }
     }
     // Subnets.
-    for (const s of index.ofType(T.subnet)) {
+    for (const s of index.ofType(EC2_SUBNET)) {
       const node: SubnetNode = {
         key: s.urn,
         label: `subnet "${s.name}"`,
@@ -195,8 +217,8 @@ export class NetworkGraph {
       if (id) this.subnetById.set(id, node);
     }
     // Explicit associations (a gateway association has no subnet and is not about subnets).
-    for (const a of index.ofType(T.routeTableAssociation)) {
-      const subnets = resolveRef(a, ["subnetId"], [T.subnet]);
+    for (const a of index.ofType(EC2_ROUTE_TABLE_ASSOCIATION)) {
+      const subnets = resolveRef(a, ["subnetId"], [EC2_SUBNET]);
       if (!subnets.set && !subnets.unresolved) continue;
       const { tables, unresolved } = this.tablesOf(a, ["routeTableId"]);
       const edge: AssociationEdge = { resource: a, tables, unresolved };
@@ -205,8 +227,8 @@ export class NetworkGraph {
       if (subnets.unresolved) this.floatingAssociations.push(a);
     }
     // Main route table associations.
-    for (const m of index.ofType(T.mainRouteTableAssociation)) {
-      const vpcs = resolveRef(m, ["vpcId"], [T.vpc]);
+    for (const m of index.ofType(EC2_MAIN_ROUTE_TABLE_ASSOCIATION)) {
+      const vpcs = resolveRef(m, ["vpcId"], [EC2_VPC]);
       const { tables, unresolved } = this.tablesOf(m, ["routeTableId"]);
       const edge: MainEdge = { resource: m, tables, unresolved };
       for (const v of vpcs.resources) this.mainByVpc.set(v.urn, edge);
@@ -217,7 +239,7 @@ export class NetworkGraph {
     for (const { type, paths } of PLACEMENTS) {
       for (const r of index.ofType(type)) {
         for (const path of paths) {
-          const ref = resolveRef(r, path, [T.subnet]);
+          const ref = resolveRef(r, path, [EC2_SUBNET]);
           for (const n of this.subnetsOf(ref)) n.placements.add(r);
           if (ref.unresolved) this.unresolvedPlacements.push(r);
         }
@@ -259,7 +281,7 @@ export class NetworkGraph {
     r: PolicyResource,
     path: readonly string[],
   ): { subnets: SubnetNode[]; unresolved: boolean } {
-    const ref = resolveRef(r, path, [T.subnet]);
+    const ref = resolveRef(r, path, [EC2_SUBNET]);
     return { subnets: this.subnetsOf(ref, false), unresolved: ref.unresolved };
   }
 
@@ -306,7 +328,7 @@ export class NetworkGraph {
       );
       return { tables, unknown, unverifiable };
     }
-    const vpcs = resolveRef(s.resource, ["vpcId"], [T.vpc]);
+    const vpcs = resolveRef(s.resource, ["vpcId"], [EC2_VPC]);
     if (vpcs.unresolved) unknown.push(`the VPC of ${s.label} is unknown until apply`);
     const keys = [
       ...vpcs.resources.map((v) => v.urn),
@@ -352,11 +374,11 @@ export class NetworkGraph {
     r: PolicyResource,
     path: readonly string[],
   ): { tables: TableNode[]; unresolved: boolean } {
-    const ref = resolveRef(r, path, [T.routeTable, T.defaultRouteTable, T.vpc]);
+    const ref = resolveRef(r, path, [EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE, EC2_VPC]);
     const tables: TableNode[] = [];
     for (const d of ref.resources) {
       // A reference to a VPC is `vpc.mainRouteTableId` / `vpc.defaultRouteTableId`: its original main table.
-      const t = d.type === T.vpc ? this.originalMain(d.urn, d) : this.tableByUrn.get(d.urn);
+      const t = d.type === EC2_VPC ? this.originalMain(d.urn, d) : this.tableByUrn.get(d.urn);
       if (t && !tables.includes(t)) tables.push(t);
     }
     for (const id of ref.literals) {

@@ -7,7 +7,14 @@ import type { StackIndex } from "../define";
 import { byLiteralId, perStack, resolveRef } from "../references";
 import { collect, get, must, numberish, unknownError } from "../values";
 import { normaliseProtocol, PortRange, portRange } from "./ports";
-import { label, LOAD_BALANCER_TYPES, SECURITY_GROUP_TYPES, T } from "./types";
+import { label } from "./labels";
+import {
+  EC2_SECURITY_GROUP_RULE,
+  LOAD_BALANCER_TYPES,
+  SECURITY_GROUP_TYPES,
+  VPC_SECURITY_GROUP_EGRESS_RULE,
+  VPC_SECURITY_GROUP_INGRESS_RULE,
+} from "../types";
 
 export interface SgRule {
   /** The resource holding the rule (the group for inline rules). */
@@ -132,9 +139,12 @@ export class SecurityGroupGraph {
         { ...base, direction: "egress", read: guarded },
       );
     };
-    for (const r of index.ofType(T.securityGroupRule)) separate(r, undefined, () => classicRule(r));
-    for (const r of index.ofType(T.ingressRule)) separate(r, "ingress", () => vpcRule(r));
-    for (const r of index.ofType(T.egressRule)) separate(r, "egress", () => vpcRule(r));
+    for (const r of index.ofType(EC2_SECURITY_GROUP_RULE))
+      separate(r, undefined, () => classicRule(r));
+    for (const r of index.ofType(VPC_SECURITY_GROUP_INGRESS_RULE))
+      separate(r, "ingress", () => vpcRule(r));
+    for (const r of index.ofType(VPC_SECURITY_GROUP_EGRESS_RULE))
+      separate(r, "egress", () => vpcRule(r));
 
     // Load balancers and their groups. Provider docs (aws.lb.LoadBalancer): `internal` defaults to false.
     for (const lb of index.ofType(...LOAD_BALANCER_TYPES)) {

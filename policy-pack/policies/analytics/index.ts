@@ -1,9 +1,7 @@
-// Data and analytics guardrails: Redshift Serverless workgroups and namespaces (./redshift.ts),
-// RDS/Aurora (./rds.ts), AWS Backup, Secrets Manager and the EC2 Instance Connect Endpoint that
-// gives BI users their tunnel (./backup-secrets.ts). Their encryption with customer-managed keys
-// is the KMS policies' rule (../kms).
+// Data-warehouse guardrails: Redshift Serverless workgroups and namespaces (./redshift.ts). Their
+// encryption with customer-managed keys is the KMS policies' rule (../kms); the RDS rules are in
+// ../databases, AWS Backup in ../backup, Secrets Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
   redshiftNamespaceAdminUsername,
   redshiftNamespaceAuditLogs,
@@ -15,19 +13,6 @@ import {
   redshiftWorkgroupRequireSsl,
   redshiftWorkgroupUsageLimit,
 } from "./redshift";
-import {
-  rdsBackupRetention,
-  rdsCopyTagsToSnapshot,
-  rdsDeletionProtection,
-  rdsIamAuthentication,
-  rdsManagedMasterPassword,
-  rdsNotPublic,
-} from "./rds";
-import {
-  backupPlanLifecycle,
-  instanceConnectEndpointSecurityGroups,
-  secretsManagerRotation,
-} from "./backup-secrets";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftWorkgroupNotPublic,
@@ -39,13 +24,4 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftNamespaceManagedPassword,
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
-  rdsNotPublic,
-  rdsDeletionProtection,
-  rdsIamAuthentication,
-  rdsBackupRetention,
-  rdsManagedMasterPassword,
-  rdsCopyTagsToSnapshot,
-  backupPlanLifecycle,
-  secretsManagerRotation,
-  instanceConnectEndpointSecurityGroups,
 ];

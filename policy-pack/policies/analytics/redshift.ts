@@ -3,10 +3,12 @@
 // with non-default names, AWS-managed admin passwords and audit log exports.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { asList, present } from "../../lib/values";
-
-const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
-const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
-const USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
+import {
+  REDSHIFTSERVERLESS_NAMESPACE,
+  REDSHIFTSERVERLESS_USAGE_LIMIT,
+  REDSHIFTSERVERLESS_WORKGROUP,
+} from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const redshiftWorkgroupNotPublic = resourcePolicy({
   name: "redshift-serverless-workgroup-not-public",
@@ -17,8 +19,8 @@ export const redshiftWorkgroupNotPublic = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Set `publiclyAccessible: false` (the default) and reach the workgroup through a private tunnel or VPC endpoint.",
-  references: [{ source: "Security Hub FSBP", id: "RedshiftServerless.3" }],
-  types: [WORKGROUP],
+  references: [fsbp("RedshiftServerless.3")],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
@@ -33,8 +35,8 @@ export const redshiftWorkgroupEnhancedVpcRouting = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `enhancedVpcRouting: true` and give the data subnets an S3 gateway endpoint.",
-  references: [{ source: "Security Hub FSBP", id: "RedshiftServerless.1" }],
-  types: [WORKGROUP],
+  references: [fsbp("RedshiftServerless.1")],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (props.enhancedVpcRouting !== true) ctx.report("enhancedVpcRouting is not true.");
   },
@@ -50,11 +52,8 @@ export const redshiftWorkgroupRequireSsl = resourcePolicy({
   remediationSteps:
     'Add `configParameters: [{ parameterKey: "require_ssl", parameterValue: "true" }]`. The key is the API\'s snake_case ' +
     "name (the provider's documentation renders it as requireSsl, which the API does not accept).",
-  references: [
-    { source: "Security Hub FSBP", id: "RedshiftServerless.2" },
-    { source: "cdk-nag", id: "AwsSolutions-RS1" },
-  ],
-  types: [WORKGROUP],
+  references: [fsbp("RedshiftServerless.2"), cdkNag("AwsSolutions-RS1")],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     // Redshift Serverless API (ConfigParameter): keys are auto_mv, datestyle, enable_user_activity_logging,
     // query_group, search_path, require_ssl, use_fips_ssl, ...
@@ -83,10 +82,8 @@ export const redshiftWorkgroupNetwork = resourcePolicy({
   remediationSteps:
     "Set `subnetIds` to the private data subnets (spread over the Availability Zones the service requires) and " +
     "`securityGroupIds` to a group allowing 5439 only from the clients that need it.",
-  references: [
-    { source: "AWS docs", id: "Redshift Serverless workgroup subnets and security groups" },
-  ],
-  types: [WORKGROUP],
+  references: [awsDocs("Redshift Serverless workgroup subnets and security groups")],
+  types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (!present(props, "subnetIds"))
       ctx.report("subnetIds is not set (default VPC subnets are used).");
@@ -105,11 +102,11 @@ export const redshiftWorkgroupUsageLimit = stackPolicy({
   remediationSteps:
     'Add an `aws.redshiftserverless.UsageLimit` with `resourceArn: <workgroup>.arn`, `usageType: "serverless-compute"`, ' +
     'an amount in RPU-hours per period and `breachAction: "deactivate"` (or "emit-metric" with an alarm).',
-  references: [{ source: "AWS docs", id: "Redshift Serverless usage limits" }],
-  types: [WORKGROUP, USAGE_LIMIT],
+  references: [awsDocs("Redshift Serverless usage limits")],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, REDSHIFTSERVERLESS_USAGE_LIMIT],
   check: (ctx) => {
-    for (const wg of ctx.index.ofType(WORKGROUP)) {
-      if (ctx.index.referrers(wg, "resourceArn", USAGE_LIMIT).length === 0) {
+    for (const wg of ctx.index.ofType(REDSHIFTSERVERLESS_WORKGROUP)) {
+      if (ctx.index.referrers(wg, "resourceArn", REDSHIFTSERVERLESS_USAGE_LIMIT).length === 0) {
         ctx.report(wg, "The workgroup has no usage limit.");
       }
     }
@@ -127,11 +124,8 @@ export const redshiftNamespaceAdminUsername = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `adminUsername` to a project-specific name.",
-  references: [
-    { source: "Security Hub FSBP", id: "RedshiftServerless.5" },
-    { source: "cdk-nag", id: "AwsSolutions-RS3" },
-  ],
-  types: [NAMESPACE],
+  references: [fsbp("RedshiftServerless.5"), cdkNag("AwsSolutions-RS3")],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const hasAdmin =
       props.manageAdminPassword === true ||
@@ -156,10 +150,8 @@ export const redshiftNamespaceManagedPassword = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Remove `adminUserPassword`/`adminUserPasswordWo` and set `manageAdminPassword: true`.",
-  references: [
-    { source: "AWS docs", id: "Redshift Serverless managed admin credentials in Secrets Manager" },
-  ],
-  types: [NAMESPACE],
+  references: [awsDocs("Redshift Serverless managed admin credentials in Secrets Manager")],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     // Presence is enough: the value itself is a secret the report must not echo.
     if (present(props, "adminUserPassword")) ctx.report("adminUserPassword is set by the program.");
@@ -176,7 +168,7 @@ export const redshiftNamespaceAuditLogs = resourcePolicy<{ requiredLogExports: s
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: 'Set `logExports: ["connectionlog", "userlog", "useractivitylog"]`.',
-  references: [{ source: "Security Hub FSBP", id: "RedshiftServerless.6" }],
+  references: [fsbp("RedshiftServerless.6")],
   config: {
     requiredLogExports: {
       type: "array",
@@ -185,7 +177,7 @@ export const redshiftNamespaceAuditLogs = resourcePolicy<{ requiredLogExports: s
       default: ["connectionlog", "userlog", "useractivitylog"],
     },
   },
-  types: [NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const exported = new Set(asList<string>(props.logExports));
     const missing = ctx.config.requiredLogExports.filter((l) => !exported.has(l));
@@ -201,8 +193,8 @@ export const redshiftNamespaceDbName = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `dbName` to a project-specific name.",
-  references: [{ source: "Checkov", id: "CKV_AWS_320" }],
-  types: [NAMESPACE],
+  references: [checkov("CKV_AWS_320")],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const name = props.dbName;
     if (name === undefined || name === "" || String(name).toLowerCase() === "dev") {

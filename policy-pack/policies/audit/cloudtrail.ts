@@ -3,6 +3,7 @@
 // customer-managed key is the KMS policies' rule.
 import { resourcePolicy } from "../../lib/define";
 import { CLOUDTRAIL_TRAIL } from "../../lib/types";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
   name: "cloudtrail-log-file-validation",
@@ -15,10 +16,10 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     "Set enableLogFileValidation: true (CloudTrail then delivers signed digest files; check them " +
     "with `aws cloudtrail validate-logs`).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_36" },
-    { source: "KICS", id: "CloudTrail Log File Validation Disabled" },
-    { source: "Trivy", id: "AWS-0016" },
-    { source: "Security Hub FSBP", id: "CloudTrail.4" },
+    checkov("CKV_AWS_36"),
+    kics("CloudTrail Log File Validation Disabled"),
+    trivy("AWS-0016"),
+    fsbp("CloudTrail.4"),
   ],
   types: [CLOUDTRAIL_TRAIL],
   // CloudTrail user guide, "Validating CloudTrail log file integrity": off unless enabled.
@@ -40,10 +41,10 @@ export const cloudtrailMultiRegion = resourcePolicy({
     "Set isMultiRegionTrail: true and keep includeGlobalServiceEvents true (the default), so " +
     "activity in regions the platform does not use is recorded too.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_67" },
-    { source: "KICS", id: "CloudTrail Multi Region Disabled" },
-    { source: "Trivy", id: "AWS-0014" },
-    { source: "Security Hub FSBP", id: "CloudTrail.1" },
+    checkov("CKV_AWS_67"),
+    kics("CloudTrail Multi Region Disabled"),
+    trivy("AWS-0014"),
+    fsbp("CloudTrail.1"),
   ],
   types: [CLOUDTRAIL_TRAIL],
   check: (props, ctx) => {

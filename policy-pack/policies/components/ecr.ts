@@ -1,9 +1,11 @@
 // awsx.ecr.Repository: the aws.ecr.Repository rules on the component's inputs, which awsx passes
 // to the repository unchanged (pulumi-awsx awsx/ecr/repository.ts: `new aws.ecr.Repository(name,
 // repoArgs)`), so the provider's defaults apply: MUTABLE tags, no scan on push, AES256 encryption.
+import { mutableTagsReason } from "../../lib/compute/repositories";
 import { resourcePolicy } from "../../lib/define";
 import { AWSX_ECR_REPOSITORY } from "../../lib/types";
 import { asList, peek, unknownError } from "../../lib/values";
+import { checkov, fsbp, trivy } from "../../lib/controls";
 
 export const awsxEcrTagImmutability = resourcePolicy({
   name: "awsx-ecr-repository-tag-immutability",
@@ -12,23 +14,11 @@ export const awsxEcrTagImmutability = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: 'Set `imageTagMutability: "IMMUTABLE"` and tag every build uniquely.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_51" },
-    { source: "Trivy", id: "AWS-0031" },
-    { source: "Security Hub FSBP", id: "ECR.2" },
-  ],
+  references: [checkov("CKV_AWS_51"), trivy("AWS-0031"), fsbp("ECR.2")],
   types: [AWSX_ECR_REPOSITORY],
   check: (props, ctx) => {
-    const mode = props.imageTagMutability ?? "MUTABLE";
-    if (mode === "IMMUTABLE") return;
-    if (mode === "IMMUTABLE_WITH_EXCLUSION") {
-      const all = asList(props.imageTagMutabilityExclusionFilters).some((f: any) =>
-        /^\*+$/.test(String(f?.filter)),
-      );
-      if (all) ctx.report("The immutability exclusion filter '*' makes every tag mutable.");
-      return;
-    }
-    ctx.report(`imageTagMutability is '${mode}': tags can be overwritten.`);
+    const reason = mutableTagsReason(props);
+    if (reason) ctx.report(reason);
   },
 });
 
@@ -40,11 +30,7 @@ export const awsxEcrScanOnPush = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an ENHANCED registry scanning configuration.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_163" },
-    { source: "Trivy", id: "AWS-0030" },
-    { source: "Security Hub FSBP", id: "ECR.1" },
-  ],
+  references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
   types: [AWSX_ECR_REPOSITORY],
   check: (props, ctx) => {
     if (props.imageScanningConfiguration?.scanOnPush !== true) {
@@ -66,10 +52,7 @@ export const awsxEcrKms = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }]` (encryption is fixed when the repository is created).',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_136" },
-    { source: "Trivy", id: "AWS-0033" },
-  ],
+  references: [checkov("CKV_AWS_136"), trivy("AWS-0033")],
   types: [AWSX_ECR_REPOSITORY],
   check: (props, ctx) => {
     const configs = asList(props.encryptionConfigurations);

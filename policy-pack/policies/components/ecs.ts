@@ -13,6 +13,7 @@ import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { AWSX_FARGATE_SERVICE } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const awsxEcsNotPrivileged = resourcePolicy({
   name: "awsx-ecs-task-not-privileged",
@@ -22,12 +23,7 @@ export const awsxEcsNotPrivileged = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Remove `privileged: true` and the host-level `linuxParameters.capabilities.add` entries from the container, and `pidMode`/`ipcMode: "host"` from the task arguments.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_334" },
-    { source: "Checkov", id: "CKV_AWS_335" },
-    { source: "Security Hub FSBP", id: "ECS.4" },
-    { source: "Security Hub FSBP", id: "ECS.3" },
-  ],
+  references: [checkov("CKV_AWS_334"), checkov("CKV_AWS_335"), fsbp("ECS.4"), fsbp("ECS.3")],
   types: AWSX_ECS_COMPONENTS,
   check: (props, ctx, args) => {
     const task = awsxTaskArgs(args.type, props);
@@ -47,10 +43,7 @@ export const awsxEcsNoPlaintextSecrets = resourcePolicy<SecretNameConfig>({
   severity: "high",
   remediationSteps:
     "Move the variable from `environment` to `secrets` with `valueFrom` set to a Secrets Manager secret or SSM SecureString ARN.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS2" },
-    { source: "Security Hub FSBP", id: "ECS.8" },
-  ],
+  references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8")],
   config: secretNameSchema,
   types: AWSX_ECS_COMPONENTS,
   check: (props, ctx, args) => {
@@ -71,10 +64,7 @@ export const awsxEcsServiceNoPublicIp = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Remove `assignPublicIp: true` and run the tasks in private subnets reaching AWS APIs through VPC endpoints.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_333" },
-    { source: "Security Hub FSBP", id: "ECS.2" },
-  ],
+  references: [checkov("CKV_AWS_333"), fsbp("ECS.2")],
   types: [...AWSX_SERVICES],
   check: (props, ctx, args) => {
     // FargateService's own `assignPublicIp` (Fargate only, default false) and the service network

@@ -15,6 +15,7 @@ import {
 } from "../../lib/edge/listeners";
 import { AWSX_APPLICATION_LOAD_BALANCER } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { checkov, fsbp } from "../../lib/controls";
 
 /** The listeners an awsx ALB will create: its `listener`, its `listeners`, or the default one. */
 function awsxListeners(props: any): { label: string; args: any }[] {
@@ -34,11 +35,7 @@ export const awsxAlbHttpRedirect = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Give the component an HTTPS listener (`protocol: "HTTPS"`, an ACM `certificateArn`, a TLS 1.2+ `sslPolicy`) and make any HTTP listener\'s `defaultActions` a redirect to HTTPS.',
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_20" },
-    { source: "Checkov", id: "CKV_AWS_2" },
-    { source: "Security Hub FSBP", id: "ELB.1" },
-  ],
+  references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), fsbp("ELB.1")],
   types: [AWSX_APPLICATION_LOAD_BALANCER],
   check: (props, ctx) => {
     for (const l of awsxListeners(props)) {
@@ -61,10 +58,7 @@ export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: strin
   severity: "high",
   remediationSteps:
     'Set the listener\'s `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06" or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_103" },
-    { source: "Security Hub FSBP", id: "ELB.17" },
-  ],
+  references: [checkov("CKV_AWS_103"), fsbp("ELB.17")],
   config: {
     sslPolicyPattern: {
       type: "string",

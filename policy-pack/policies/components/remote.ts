@@ -4,6 +4,8 @@
 // policy lists every such component so a report never reads as if their children had been checked.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
+import { PULUMI_STACK } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 interface RemoteConfig {
   remoteComponentPackages: string[];
@@ -33,9 +35,7 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
   severity: "low",
   remediationSteps:
     "Check the listed components' settings against the awsx-* findings, or build the same resources with @pulumi/aws directly (or a local component) so every child resource is checked. `pulumi preview --policy-pack` on a real stack sees the children once the plugin registers them.",
-  references: [
-    { source: "AWS docs", id: "pulumi/pulumi#12553 (mocks cannot see remote children)" },
-  ],
+  references: [awsDocs("pulumi/pulumi#12553 (mocks cannot see remote children)")],
   config: {
     remoteComponentPackages: {
       type: "array",
@@ -69,7 +69,7 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
       names.length > 20 ? [...names.slice(0, 20), `and ${names.length - 20} more`] : names;
     const summary = [...byType].map(([t, n]) => `${n} ${t}`).join(", ");
     const target =
-      args.resources.find((r) => r.type === "pulumi:pulumi:Stack" && !r.parent) ?? unexpanded[0];
+      args.resources.find((r) => r.type === PULUMI_STACK && !r.parent) ?? unexpanded[0];
     ctx.report(
       target,
       `${unexpanded.length} remote component(s) whose child resources cannot be seen (${summary}): ${shown.join(", ")}. Only their inputs were checked.`,

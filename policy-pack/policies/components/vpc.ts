@@ -8,6 +8,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { AWSX_VPC } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { awsDocs, cdkNag } from "../../lib/controls";
 
 /** The subnet types an awsx Vpc creates (its `subnetSpecs`, or the default public + private). */
 function subnetTypes(props: any): string[] {
@@ -25,8 +26,8 @@ export const awsxVpcPrivateSubnetNoDefaultRoute = resourcePolicy({
   remediationSteps:
     'Set `natGateways: { strategy: "None" }` and reach AWS services through VPC endpoints (`vpcEndpointSpecs`), or use `Isolated` subnets for workloads. If egress through NAT is truly required, tag the Vpc with `waiver:awsx-vpc-private-subnet-no-default-route` and the written reason.',
   references: [
-    { source: "cdk-nag", id: "VPCNoUnrestrictedRouteToIGW" },
-    { source: "AWS docs", id: "pulumi-awsx awsx/ec2/vpc.ts (NAT strategy default OnePerAz)" },
+    cdkNag("VPCNoUnrestrictedRouteToIGW"),
+    awsDocs("pulumi-awsx awsx/ec2/vpc.ts (NAT strategy default OnePerAz)"),
   ],
   types: [AWSX_VPC],
   check: (props, ctx) => {

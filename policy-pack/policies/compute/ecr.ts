@@ -1,16 +1,19 @@
 // ECR repositories (encryption with a customer-managed key is the KMS policies' rule): immutable
 // tags, scanning on push, lifecycle policies, and repository/registry policies that are not public.
+import { mutableTagsReason } from "../../lib/compute/repositories";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { reportPublicPolicy } from "../../lib/public-policy";
-import { ECRPUBLIC_REPOSITORY_POLICY } from "../../lib/types";
+import {
+  ECRPUBLIC_REPOSITORY_POLICY,
+  ECR_LIFECYCLE_POLICY,
+  ECR_REGISTRY_POLICY,
+  ECR_REGISTRY_SCANNING_CONFIGURATION,
+  ECR_REPOSITORY,
+  ECR_REPOSITORY_POLICY,
+} from "../../lib/types";
 import { asList, asString } from "../../lib/values";
-
-const REPOSITORY = "aws:ecr/repository:Repository";
-const LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
-const REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy";
-const REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
-const REGISTRY_SCANNING = "aws:ecr/registryScanningConfiguration:RegistryScanningConfiguration";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const ecrRepositoryTagImmutability = resourcePolicy({
   name: "ecr-repository-tag-immutability",
@@ -21,23 +24,11 @@ export const ecrRepositoryTagImmutability = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `imageTagMutability: "IMMUTABLE"` and tag every build uniquely (commit SHA). IMMUTABLE_WITH_EXCLUSION may exempt named tags, never all.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_51" },
-    { source: "Trivy", id: "AWS-0031" },
-    { source: "Security Hub FSBP", id: "ECR.2" },
-  ],
-  types: [REPOSITORY],
+  references: [checkov("CKV_AWS_51"), trivy("AWS-0031"), fsbp("ECR.2")],
+  types: [ECR_REPOSITORY],
   check: (props, ctx) => {
-    const mode = props.imageTagMutability ?? "MUTABLE";
-    if (mode === "IMMUTABLE") return;
-    if (mode === "IMMUTABLE_WITH_EXCLUSION") {
-      const all = asList(props.imageTagMutabilityExclusionFilters).some((f: any) =>
-        /^\*+$/.test(String(f?.filter)),
-      );
-      if (all) ctx.report("The immutability exclusion filter '*' makes every tag mutable.");
-      return;
-    }
-    ctx.report(`imageTagMutability is '${mode}': tags can be overwritten.`);
+    const reason = mutableTagsReason(props);
+    if (reason) ctx.report(reason);
   },
 });
 
@@ -61,17 +52,13 @@ export const ecrRepositoryScanOnPush = stackPolicy({
   remediationSteps:
     "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an `aws.ecr.RegistryScanningConfiguration` (ENHANCED " +
     "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_163" },
-    { source: "Trivy", id: "AWS-0030" },
-    { source: "Security Hub FSBP", id: "ECR.1" },
-  ],
-  types: [REPOSITORY, REGISTRY_SCANNING],
+  references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
+  types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION],
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
     // its rules do not match fall back to manual scans (basic) or no scanning (enhanced), so the
     // repository-level scanOnPush only counts when no registry configuration is managed here.
-    const registryConfigs = ctx.index.ofType(REGISTRY_SCANNING);
+    const registryConfigs = ctx.index.ofType(ECR_REGISTRY_SCANNING_CONFIGURATION);
     const filters: string[] = [];
     // A configuration whose rules are unknown at preview yields its own preview note; the
     // repositories are then not judged against a partial rule set.
@@ -90,7 +77,7 @@ export const ecrRepositoryScanOnPush = stackPolicy({
       });
       complete &&= read;
     }
-    for (const repo of ctx.index.ofType(REPOSITORY)) {
+    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
         if (registryConfigs.length === 0) {
           if (repo.props.imageScanningConfiguration?.scanOnPush !== true) {
@@ -124,17 +111,22 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   severity: "low",
   remediationSteps:
     "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
-  references: [{ source: "Security Hub FSBP", id: "ECR.3" }],
-  types: [REPOSITORY, LIFECYCLE_POLICY],
+  references: [fsbp("ECR.3")],
+  types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY],
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
     // repository given by literal name correlates by that name.
-    const literal = literalReferences(ctx, [LIFECYCLE_POLICY], "repository");
-    for (const repo of ctx.index.ofType(REPOSITORY)) {
+    const literal = literalReferences(ctx, [ECR_LIFECYCLE_POLICY], "repository");
+    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
-        const lifecycle = referrersOf(ctx.index, repo, "repository", LIFECYCLE_POLICY, literal, [
-          () => repo.props.name,
-        ]);
+        const lifecycle = referrersOf(
+          ctx.index,
+          repo,
+          "repository",
+          ECR_LIFECYCLE_POLICY,
+          literal,
+          [() => repo.props.name],
+        );
         if (lifecycle?.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
       });
     }
@@ -154,12 +146,12 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
   remediationSteps:
     "Name the account or role ARNs that need access in `Principal`, or add an `aws:PrincipalOrgID` / `aws:SourceAccount` condition.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECR1" },
-    { source: "Checkov", id: "CKV_AWS_32" },
-    { source: "KICS", id: "ECR Repository Is Publicly Accessible" },
-    { source: "Trivy", id: "AWS-0032" },
+    cdkNag("AwsSolutions-ECR1"),
+    checkov("CKV_AWS_32"),
+    kics("ECR Repository Is Publicly Accessible"),
+    trivy("AWS-0032"),
   ],
-  types: [REPOSITORY_POLICY, REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
+  types: [ECR_REPOSITORY_POLICY, ECR_REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
   // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts).
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });

@@ -1,7 +1,16 @@
-// Compute guardrails: ECS task definitions, services and clusters, ECR repositories and Lambda
-// functions (everything but their encryption at rest, which the KMS policies own).
+// Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
+// and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
+// (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts) and Lambda functions
+// (./lambda.ts). Encryption at rest with customer-managed keys is the KMS policies' (../kms), except
+// EBS, whose account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
+import { instanceImdsHopLimit, instanceImdsV2, instanceNoPublicIp } from "./instances";
+import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
+import {
+  instanceDetailedMonitoring,
+  instanceNoSecretsInUserData,
+  instanceProfileAttached,
+} from "./instance-settings";
 import {
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionDistinctRoles,
@@ -27,6 +36,15 @@ import {
 import { lambdaNoPlaintextCredentials } from "./lambda";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  instanceImdsV2,
+  instanceImdsHopLimit,
+  instanceNoPublicIp,
+  instanceEbsEncrypted,
+  ebsVolumeEncrypted,
+  ebsEncryptionByDefault,
+  instanceDetailedMonitoring,
+  instanceProfileAttached,
+  instanceNoSecretsInUserData,
   ecsTaskDefinitionNotPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
   ecsTaskDefinitionNonRootUser,

@@ -10,6 +10,7 @@ import {
 } from "../../lib/secrets";
 import { LAMBDA_FUNCTION } from "../../lib/types";
 import { get, Unknowns } from "../../lib/values";
+import { checkov, kics } from "../../lib/controls";
 
 /**
  * Lambda variables often name DynamoDB and S3 keys (PARTITION_KEY, SORT_KEY, OBJECT_KEY), so a bare
@@ -35,10 +36,7 @@ export const lambdaNoPlaintextCredentials = resourcePolicy<SecretNameConfig>({
     "Keep the secret in Secrets Manager or SSM Parameter Store (SecureString) and pass its ARN or " +
     "name (e.g. DB_SECRET_ARN); the function reads it at start with its role. AWS credentials come " +
     "from the execution role, never from variables.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_45" },
-    { source: "KICS", id: "Hardcoded AWS Access Key In Lambda" },
-  ],
+  references: [checkov("CKV_AWS_45"), kics("Hardcoded AWS Access Key In Lambda")],
   config: lambdaSecretNames,
   types: [LAMBDA_FUNCTION],
   check: (props, ctx) => {

@@ -2,9 +2,8 @@
 // LATEST Fargate platform, and Container Insights.
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
-
-const SERVICE = "aws:ecs/service:Service";
-const CLUSTER = "aws:ecs/cluster:Cluster";
+import { ECS_CLUSTER, ECS_SERVICE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const ecsServiceNoPublicIp = resourcePolicy({
   name: "ecs-service-no-public-ip",
@@ -15,11 +14,8 @@ export const ecsServiceNoPublicIp = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Set `networkConfiguration.assignPublicIp: false` and run tasks in private subnets reaching AWS APIs through VPC endpoints.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_333" },
-    { source: "Security Hub FSBP", id: "ECS.2" },
-  ],
-  types: [SERVICE],
+  references: [checkov("CKV_AWS_333"), fsbp("ECS.2")],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (props.networkConfiguration?.assignPublicIp === true) {
       ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
@@ -35,8 +31,8 @@ export const ecsServiceCircuitBreaker = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `deploymentCircuitBreaker: { enable: true, rollback: true }`.",
-  references: [{ source: "AWS docs", id: "ECS deployment circuit breaker" }],
-  types: [SERVICE],
+  references: [awsDocs("ECS deployment circuit breaker")],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     const controller = props.deploymentController?.type;
     if (controller !== undefined && controller !== "ECS") return; // CODE_DEPLOY/EXTERNAL roll back themselves
@@ -62,11 +58,8 @@ export const ecsServiceFargatePlatformVersion = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Remove `platformVersion` or set it to "LATEST".',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_332" },
-    { source: "Security Hub FSBP", id: "ECS.10" },
-  ],
-  types: [SERVICE],
+  references: [checkov("CKV_AWS_332"), fsbp("ECS.10")],
+  types: [ECS_SERVICE],
   check: (props, ctx) => {
     if (!runsOnFargate(props)) return;
     const v = props.platformVersion;
@@ -83,12 +76,8 @@ export const ecsClusterContainerInsights = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Add `settings: [{ name: "containerInsights", value: "enabled" }]` (or "enhanced").',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS4" },
-    { source: "Checkov", id: "CKV_AWS_65" },
-    { source: "Security Hub FSBP", id: "ECS.12" },
-  ],
-  types: [CLUSTER],
+  references: [cdkNag("AwsSolutions-ECS4"), checkov("CKV_AWS_65"), fsbp("ECS.12")],
+  types: [ECS_CLUSTER],
   check: (props, ctx) => {
     const setting = asList(props.settings).find((s: any) => s?.name === "containerInsights");
     if (setting?.value !== "enabled" && setting?.value !== "enhanced") {

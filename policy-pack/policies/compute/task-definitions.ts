@@ -4,8 +4,8 @@ import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/co
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
-
-const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+import { ECS_TASK_DEFINITION } from "../../lib/types";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 interface Container {
   readonly name: string;
@@ -51,11 +51,8 @@ export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
   remediationSteps:
     "Remove `privileged: true` and the listed `linuxParameters.capabilities.add` entries from the container definition. " +
     "Fargate rejects privileged containers anyway; on EC2 run the workload that truly needs it on a dedicated, waived task definition.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_334" },
-    { source: "Security Hub FSBP", id: "ECS.4" },
-  ],
-  types: [TASK_DEFINITION],
+  references: [checkov("CKV_AWS_334"), fsbp("ECS.4")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const problem of privilegedContainerProblems(c.name, c.def)) ctx.report(problem);
@@ -72,11 +69,8 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `readonlyRootFilesystem: true` on every container; give paths the process must write (/tmp, caches) an ephemeral volume mount.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_336" },
-    { source: "Security Hub FSBP", id: "ECS.5" },
-  ],
-  types: [TASK_DEFINITION],
+  references: [checkov("CKV_AWS_336"), fsbp("ECS.5")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -104,8 +98,8 @@ export const ecsTaskDefinitionNonRootUser = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `user` in every container definition to a non-root UID:GID the image supports (for example "1000:1000").',
-  references: [{ source: "Security Hub FSBP", id: "ECS.20" }],
-  types: [TASK_DEFINITION],
+  references: [fsbp("ECS.20")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -131,12 +125,9 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
   remediationSteps:
     "Move the variable from `environment` to `secrets` with `valueFrom` set to a Secrets Manager secret or SSM SecureString ARN, " +
     "and let the execution role read only that secret. Names that only look secret (a key ARN) can end in _ARN or _ID.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS2" },
-    { source: "Security Hub FSBP", id: "ECS.8" },
-  ],
+  references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8")],
   config: secretNameSchema,
-  types: [TASK_DEFINITION],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const env of asList(c.def.environment)) {
@@ -156,11 +147,8 @@ export const ecsTaskDefinitionLogging = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": <KMS-encrypted group>, "awslogs-region": ..., "awslogs-stream-prefix": ... } }` to every container.',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-ECS7" },
-    { source: "Security Hub FSBP", id: "ECS.9" },
-  ],
-  types: [TASK_DEFINITION],
+  references: [cdkNag("AwsSolutions-ECS7"), fsbp("ECS.9")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       const driver = c.def.logConfiguration?.logDriver;
@@ -180,8 +168,8 @@ export const ecsTaskDefinitionAwsvpc = resourcePolicy({
   severity: "medium",
   remediationSteps:
     'Set `networkMode: "awsvpc"` (required for Fargate) and give the service its own security group.',
-  references: [{ source: "Security Hub FSBP", id: "ECS.17" }],
-  types: [TASK_DEFINITION],
+  references: [fsbp("ECS.17")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     const mode = props.networkMode;
     if (mode === "awsvpc") return;
@@ -202,11 +190,8 @@ export const ecsTaskDefinitionNoHostNamespaces = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Remove `pidMode: "host"` and `ipcMode: "host"` (use \'task\' to share within the task only).',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_335" },
-    { source: "Security Hub FSBP", id: "ECS.3" },
-  ],
-  types: [TASK_DEFINITION],
+  references: [checkov("CKV_AWS_335"), fsbp("ECS.3")],
+  types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     for (const problem of hostNamespaceProblems(props)) ctx.report(problem);
   },
@@ -221,10 +206,10 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
   severity: "low",
   remediationSteps:
     "Create a separate task role with only the application's permissions and keep the execution role for ECS.",
-  references: [{ source: "Checkov", id: "CKV_AWS_249" }],
-  types: [TASK_DEFINITION],
+  references: [checkov("CKV_AWS_249")],
+  types: [ECS_TASK_DEFINITION],
   check: (ctx) => {
-    for (const td of ctx.index.ofType(TASK_DEFINITION)) {
+    for (const td of ctx.index.ofType(ECS_TASK_DEFINITION)) {
       ctx.each(td, () => {
         if (!present(td.props, "executionRoleArn") || !present(td.props, "taskRoleArn")) return;
         // Correlate by the role resources the ARNs were built from: at preview both ARNs are unknown.

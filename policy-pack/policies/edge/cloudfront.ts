@@ -4,11 +4,13 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { byLiteralId, literalReferences, referrersOf } from "../../lib/references";
 import { asList, present, stringProp } from "../../lib/values";
-
-const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-const RESPONSE_HEADERS_POLICY = "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
-const LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
-const LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+import {
+  CLOUDFRONT_DISTRIBUTION,
+  CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+  CLOUDWATCH_LOG_DELIVERY,
+  CLOUDWATCH_LOG_DELIVERY_SOURCE,
+} from "../../lib/types";
+import { cdkNag, checkov, fsbp } from "../../lib/controls";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -42,11 +44,8 @@ export const cloudfrontViewerHttps = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Set `viewerProtocolPolicy: "redirect-to-https"` on the default and every ordered cache behavior.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_34" },
-    { source: "Security Hub FSBP", id: "CloudFront.3" },
-  ],
-  types: [DISTRIBUTION],
+  references: [checkov("CKV_AWS_34"), fsbp("CloudFront.3")],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const { label, behavior } of behaviorsOf(props)) {
       const p = behavior?.viewerProtocolPolicy;
@@ -68,10 +67,10 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
     'Use an ACM certificate (us-east-1) with `viewerCertificate: { acmCertificateArn, sslSupportMethod: "sni-only", ' +
     'minimumProtocolVersion: "TLSv1.2_2021" }`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR4" },
-    { source: "Checkov", id: "CKV_AWS_174" },
-    { source: "Checkov", id: "CKV2_AWS_42" },
-    { source: "Security Hub FSBP", id: "CloudFront.7" },
+    cdkNag("AwsSolutions-CFR4"),
+    checkov("CKV_AWS_174"),
+    checkov("CKV2_AWS_42"),
+    fsbp("CloudFront.7"),
   ],
   config: {
     allowedMinimumProtocolVersions: {
@@ -81,7 +80,7 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
       default: ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"],
     },
   },
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const vc = props.viewerCertificate;
     const custom = present(vc, "acmCertificateArn") || present(vc, "iamCertificateId");
@@ -109,12 +108,8 @@ export const cloudfrontS3OriginPrivate = resourcePolicy({
     "Point the origin at the bucket's regional REST domain (bucketRegionalDomainName), set `originAccessControlId` to an " +
     "`aws.cloudfront.OriginAccessControl` (type s3, signing always, sigv4) and allow only this distribution in the bucket " +
     "policy (`AWS:SourceArn`). Keep the bucket's public-access block on.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR6" },
-    { source: "Checkov", id: "CKV2_AWS_46" },
-    { source: "Security Hub FSBP", id: "CloudFront.13" },
-  ],
-  types: [DISTRIBUTION],
+  references: [cdkNag("AwsSolutions-CFR6"), checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin, "originAccessControlId")) continue;
@@ -143,11 +138,8 @@ export const cloudfrontOriginAccessControl = resourcePolicy({
   remediationSteps:
     "Create an `aws.cloudfront.OriginAccessControl`, set `originAccessControlId` on the origin, replace `s3OriginConfig`, and " +
     "switch the bucket policy from the OAI principal to `cloudfront.amazonaws.com` with `AWS:SourceArn` = the distribution.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_46" },
-    { source: "Security Hub FSBP", id: "CloudFront.13" },
-  ],
-  types: [DISTRIBUTION],
+  references: [checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin?.s3OriginConfig, "originAccessIdentity")) {
@@ -169,12 +161,12 @@ export const cloudfrontOriginTls = resourcePolicy({
   remediationSteps:
     'Set `customOriginConfig.originProtocolPolicy: "https-only"` and `originSslProtocols: ["TLSv1.2"]`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR5" },
-    { source: "Checkov", id: "CKV2_AWS_72" },
-    { source: "Security Hub FSBP", id: "CloudFront.9" },
-    { source: "Security Hub FSBP", id: "CloudFront.10" },
+    cdkNag("AwsSolutions-CFR5"),
+    checkov("CKV2_AWS_72"),
+    fsbp("CloudFront.9"),
+    fsbp("CloudFront.10"),
   ],
-  types: [DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const origins = asList(props.origins).filter((o: any) => present(o, "customOriginConfig"));
     if (origins.length === 0) return;
@@ -207,11 +199,8 @@ export const cloudfrontDefaultRootObject = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Set `defaultRootObject: "index.html"`.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_305" },
-    { source: "Security Hub FSBP", id: "CloudFront.1" },
-  ],
-  types: [DISTRIBUTION],
+  references: [checkov("CKV_AWS_305"), fsbp("CloudFront.1")],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (present(props, "defaultRootObject")) return;
     const s3 = asList(props.origins).some(
@@ -233,12 +222,8 @@ export const cloudfrontWaf = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Create an `aws.wafv2.WebAcl` with `scope: "CLOUDFRONT"` in us-east-1 and set `webAclId` to its ARN.',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR2" },
-    { source: "Checkov", id: "CKV_AWS_68" },
-    { source: "Security Hub FSBP", id: "CloudFront.6" },
-  ],
-  types: [DISTRIBUTION],
+  references: [cdkNag("AwsSolutions-CFR2"), checkov("CKV_AWS_68"), fsbp("CloudFront.6")],
+  types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (!present(props, "webAclId")) ctx.report("The distribution has no WAF web ACL.");
   },
@@ -255,19 +240,15 @@ export const cloudfrontLogging = stackPolicy({
   remediationSteps:
     'Prefer logging v2: a LogDeliverySource (`resourceArn: <distribution>.arn`, `logType: "ACCESS_LOGS"`, us-east-1), a ' +
     "LogDeliveryDestination (S3 bucket or log group) and a LogDelivery linking them.",
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-CFR3" },
-    { source: "Checkov", id: "CKV_AWS_86" },
-    { source: "Security Hub FSBP", id: "CloudFront.5" },
-  ],
-  types: [DISTRIBUTION, LOG_DELIVERY_SOURCE, LOG_DELIVERY],
+  references: [cdkNag("AwsSolutions-CFR3"), checkov("CKV_AWS_86"), fsbp("CloudFront.5")],
+  types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [LOG_DELIVERY], "deliverySourceName");
-    for (const dist of ctx.index.ofType(DISTRIBUTION)) {
+    const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");
+    for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
       ctx.each(dist, () => {
         if (present(dist.props.loggingConfig, "bucket")) return;
         const sources = ctx.index
-          .referrers(dist, "resourceArn", LOG_DELIVERY_SOURCE)
+          .referrers(dist, "resourceArn", CLOUDWATCH_LOG_DELIVERY_SOURCE)
           .filter((s) => s.props.logType === "ACCESS_LOGS");
         if (sources.length === 0) {
           ctx.report(
@@ -281,7 +262,7 @@ export const cloudfrontLogging = stackPolicy({
             ctx.index,
             s,
             "deliverySourceName",
-            LOG_DELIVERY,
+            CLOUDWATCH_LOG_DELIVERY,
             literal,
             [() => s.props.name],
           );
@@ -316,10 +297,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
     "Set `responseHeadersPolicyId` on every behavior to an `aws.cloudfront.ResponseHeadersPolicy` with " +
     "`securityHeadersConfig.strictTransportSecurity: { accessControlMaxAgeSec: 31536000, includeSubdomains: true, override: true }` " +
     "(or the managed SecurityHeadersPolicy 67f7725c-6f97-4210-82d7-5512b31e9d03).",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_32" },
-    { source: "Checkov", id: "CKV_AWS_259" },
-  ],
+  references: [checkov("CKV2_AWS_32"), checkov("CKV_AWS_259")],
   config: {
     minHstsMaxAgeSeconds: {
       type: "number",
@@ -327,7 +305,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
       default: 31536000,
     },
   },
-  types: [DISTRIBUTION, RESPONSE_HEADERS_POLICY],
+  types: [CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_RESPONSE_HEADERS_POLICY],
   check: (ctx) => {
     const min = ctx.config.minHstsMaxAgeSeconds;
     const hstsProblem = (rhp: PolicyResource): string | undefined => {
@@ -339,8 +317,8 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
       return undefined;
     };
     // In-stack policies by id, for behaviors that name one by a literal id (ids are known after apply).
-    const byId = byLiteralId(ctx.index.ofType(RESPONSE_HEADERS_POLICY));
-    for (const dist of ctx.index.ofType(DISTRIBUTION)) {
+    const byId = byLiteralId(ctx.index.ofType(CLOUDFRONT_RESPONSE_HEADERS_POLICY));
+    for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
       ctx.each(dist, () => {
         for (const { label, prop, behavior } of behaviorsOf(dist.props)) {
           if (!present(behavior, "responseHeadersPolicyId")) {
@@ -350,7 +328,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
           const raw = stringProp(behavior, "responseHeadersPolicyId");
           if (raw !== undefined && MANAGED_HSTS_POLICIES.has(raw)) continue;
           // At preview the id of a policy created here is unknown: use the policies the property was built from.
-          const referenced = ctx.index.referenced(dist, prop, RESPONSE_HEADERS_POLICY);
+          const referenced = ctx.index.referenced(dist, prop, CLOUDFRONT_RESPONSE_HEADERS_POLICY);
           const candidates = referenced.length ? referenced : [];
           if (candidates.length === 0) {
             const id: string = behavior.responseHeadersPolicyId; // throws when unknown: preview note

@@ -2,7 +2,6 @@
 // WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), and API Gateway methods
 // and routes (./api-gateway.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
   elbAccessLogs,
   elbAlbDesyncMitigation,

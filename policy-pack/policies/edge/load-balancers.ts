@@ -9,11 +9,20 @@ import {
 } from "../../lib/edge/listeners";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { asList, present } from "../../lib/values";
+import {
+  ALB_LISTENER,
+  ALB_LISTENER_RULE,
+  ALB_LOAD_BALANCER,
+  LB_LISTENER,
+  LB_LISTENER_RULE,
+  LB_LOAD_BALANCER,
+  WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../lib/types";
+import { awsDocs, awsGuard, cdkNag, checkov, fsbp } from "../../lib/controls";
 
-const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
-const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
-const LISTENER_RULES = ["aws:lb/listenerRule:ListenerRule", "aws:alb/listenerRule:ListenerRule"];
-const WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
+const LISTENERS = [LB_LISTENER, ALB_LISTENER];
+const LISTENER_RULES = [LB_LISTENER_RULE, ALB_LISTENER_RULE];
 
 function isApplicationLb(props: any): boolean {
   const t = props.loadBalancerType;
@@ -28,10 +37,7 @@ export const elbAlbDropInvalidHeaders = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_131" },
-    { source: "Security Hub FSBP", id: "ELB.4" },
-  ],
+  references: [checkov("CKV_AWS_131"), fsbp("ELB.4")],
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
@@ -47,10 +53,7 @@ export const elbAlbDesyncMitigation = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: 'Remove `desyncMitigationMode` or set it to "defensive" or "strictest".',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_328" },
-    { source: "Security Hub FSBP", id: "ELB.12" },
-  ],
+  references: [checkov("CKV_AWS_328"), fsbp("ELB.12")],
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
@@ -70,10 +73,10 @@ export const elbAccessLogs = resourcePolicy({
   remediationSteps:
     "Set `accessLogs: { bucket: <log bucket>, enabled: true }`; the bucket policy must let the ELB log delivery principal write.",
   references: [
-    { source: "AWSGuard", id: "elb-logging-enabled" },
-    { source: "cdk-nag", id: "AwsSolutions-ELB2" },
-    { source: "Checkov", id: "CKV_AWS_91" },
-    { source: "Security Hub FSBP", id: "ELB.5" },
+    awsGuard("elb-logging-enabled"),
+    cdkNag("AwsSolutions-ELB2"),
+    checkov("CKV_AWS_91"),
+    fsbp("ELB.5"),
   ],
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
@@ -93,10 +96,7 @@ export const elbDeletionProtection = resourcePolicy({
   severity: "low",
   remediationSteps:
     "Set `enableDeletionProtection: true` (turn it off deliberately before a planned teardown).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_150" },
-    { source: "Security Hub FSBP", id: "ELB.6" },
-  ],
+  references: [checkov("CKV_AWS_150"), fsbp("ELB.6")],
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
     if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
@@ -114,9 +114,9 @@ export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>
     'Set `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09" (AWS recommended), "ELBSecurityPolicy-TLS13-1-2-2021-06" ' +
     "or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_103" },
-    { source: "Security Hub FSBP", id: "ELB.17" },
-    { source: "AWS docs", id: "ELB security policies (API default ELBSecurityPolicy-2016-08)" },
+    checkov("CKV_AWS_103"),
+    fsbp("ELB.17"),
+    awsDocs("ELB security policies (API default ELBSecurityPolicy-2016-08)"),
   ],
   config: {
     sslPolicyPattern: {
@@ -146,11 +146,7 @@ export const elbListenerHttpRedirect = stackPolicy({
   remediationSteps:
     "Add an HTTPS listener with an ACM certificate and make the HTTP listener's default action " +
     '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_20" },
-    { source: "Checkov", id: "CKV_AWS_2" },
-    { source: "Security Hub FSBP", id: "ELB.1" },
-  ],
+  references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), fsbp("ELB.1")],
   types: [...LISTENERS, ...LISTENER_RULES],
   check: (ctx) => {
     for (const listener of ctx.index.ofType(...LISTENERS)) {
@@ -191,13 +187,10 @@ export const elbAlbWafAssociation = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with `resourceArn: <alb>.arn`.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_28" },
-    { source: "Security Hub FSBP", id: "ELB.16" },
-  ],
-  types: [...LOAD_BALANCERS, WEB_ACL_ASSOCIATION],
+  references: [checkov("CKV2_AWS_28"), fsbp("ELB.16")],
+  types: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WEB_ACL_ASSOCIATION], "resourceArn");
+    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
     for (const lb of ctx.index.ofType(...LOAD_BALANCERS)) {
       ctx.each(lb, () => {
         if (!isApplicationLb(lb.props) || lb.props.internal === true) return;
@@ -206,7 +199,7 @@ export const elbAlbWafAssociation = stackPolicy({
           ctx.index,
           lb,
           "resourceArn",
-          WEB_ACL_ASSOCIATION,
+          WAFV2_WEB_ACL_ASSOCIATION,
           literal,
           [() => lb.props.arn],
         );

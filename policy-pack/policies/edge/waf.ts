@@ -5,12 +5,13 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, StackIndex } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { asList, jsonDocument, present } from "../../lib/values";
-
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
-const WEB_ACL_LOGGING = "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration";
-const WEB_ACL_RULE = "aws:wafv2/webAclRule:WebAclRule";
-const WEB_ACL_RULE_GROUP_ASSOCIATION =
-  "aws:wafv2/webAclRuleGroupAssociation:WebAclRuleGroupAssociation";
+import {
+  WAFV2_WEB_ACL,
+  WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+  WAFV2_WEB_ACL_RULE,
+  WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION,
+} from "../../lib/types";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 /** A web ACL rule, from inline `rules`, `ruleJson`, WebAclRule or WebAclRuleGroupAssociation. */
 interface WafRule {
@@ -50,9 +51,9 @@ function webAclRules(index: StackIndex, acl: PolicyResource): WafRule[] {
     const doc = jsonDocument(acl.props.ruleJson);
     rules.push(...asList(Array.isArray(doc) ? doc : doc?.Rules).map(ruleFromApi));
   }
-  for (const r of index.referrers(acl, "webAclArn", WEB_ACL_RULE))
+  for (const r of index.referrers(acl, "webAclArn", WAFV2_WEB_ACL_RULE))
     rules.push(ruleFromProvider(r.props));
-  for (const a of index.referrers(acl, "webAclArn", WEB_ACL_RULE_GROUP_ASSOCIATION)) {
+  for (const a of index.referrers(acl, "webAclArn", WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION)) {
     const mg = a.props.managedRuleGroup;
     rules.push({
       name: String(a.props.ruleName ?? ""),
@@ -76,10 +77,10 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
     'Add a rule with `statement.managedRuleGroupStatement: { vendorName: "AWS", name: <group> }` and ' +
     "`overrideAction: { none: {} }` for each required group.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_175" },
-    { source: "Checkov", id: "CKV_AWS_192" },
-    { source: "Checkov", id: "CKV2_AWS_76" },
-    { source: "Security Hub FSBP", id: "WAF.10" },
+    checkov("CKV_AWS_175"),
+    checkov("CKV_AWS_192"),
+    checkov("CKV2_AWS_76"),
+    fsbp("WAF.10"),
   ],
   config: {
     requiredManagedRuleGroups: {
@@ -89,9 +90,9 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
       default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"],
     },
   },
-  types: [WEB_ACL, WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION],
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
   check: (ctx) => {
-    for (const acl of ctx.index.ofType(WEB_ACL)) {
+    for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
         const rules = webAclRules(ctx.index, acl);
         for (const group of ctx.config.requiredManagedRuleGroups) {
@@ -121,10 +122,10 @@ export const wafv2RateLimit = stackPolicy({
   severity: "low",
   remediationSteps:
     'Add a rule with `statement.rateBasedStatement: { limit: <requests per 5 min>, aggregateKeyType: "IP" }` and `action: { block: {} }`.',
-  references: [{ source: "AWS docs", id: "WAF rate-based rule statement" }],
-  types: [WEB_ACL, WEB_ACL_RULE],
+  references: [awsDocs("WAF rate-based rule statement")],
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE],
   check: (ctx) => {
-    for (const acl of ctx.index.ofType(WEB_ACL)) {
+    for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
         const rules = webAclRules(ctx.index, acl).filter((r) => r.rateBased);
         if (rules.length === 0) ctx.report(acl, "The web ACL has no rate-based rule.");
@@ -144,10 +145,10 @@ export const wafv2Metrics = resourcePolicy({
   severity: "low",
   remediationSteps:
     "Set `visibilityConfig.cloudwatchMetricsEnabled: true` on the web ACL and on every rule (and sampledRequestsEnabled for triage).",
-  references: [{ source: "Security Hub FSBP", id: "WAF.12" }],
-  types: [WEB_ACL, WEB_ACL_RULE, WEB_ACL_RULE_GROUP_ASSOCIATION],
+  references: [fsbp("WAF.12")],
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
   check: (props, ctx, args) => {
-    if (args.type !== WEB_ACL) {
+    if (args.type !== WAFV2_WEB_ACL) {
       // Separate rule resources: visibilityConfig is optional there; flag only an explicit opt-out.
       if (props.visibilityConfig?.cloudwatchMetricsEnabled === false) {
         ctx.report("CloudWatch metrics are disabled for this rule.");
@@ -183,18 +184,20 @@ export const wafv2Logging = stackPolicy({
   remediationSteps:
     "Create an `aws.wafv2.WebAclLoggingConfiguration` with `resourceArn: <acl>.arn` and a KMS-encrypted log group named " +
     "`aws-waf-logs-*` as destination; redact Authorization and Cookie headers.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_31" },
-    { source: "Security Hub FSBP", id: "WAF.11" },
-  ],
-  types: [WEB_ACL, WEB_ACL_LOGGING],
+  references: [checkov("CKV2_AWS_31"), fsbp("WAF.11")],
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WEB_ACL_LOGGING], "resourceArn");
-    for (const acl of ctx.index.ofType(WEB_ACL)) {
+    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_LOGGING_CONFIGURATION], "resourceArn");
+    for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
-        const logging = referrersOf(ctx.index, acl, "resourceArn", WEB_ACL_LOGGING, literal, [
-          () => acl.props.arn,
-        ]);
+        const logging = referrersOf(
+          ctx.index,
+          acl,
+          "resourceArn",
+          WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+          literal,
+          [() => acl.props.arn],
+        );
         if (logging === undefined || logging.length > 0) return;
         ctx.report(acl, "The web ACL has no logging configuration.");
       });

@@ -14,6 +14,7 @@ import {
   S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY,
 } from "../../lib/types";
 import { present } from "../../lib/values";
+import { awsDocs, fsbp } from "../../lib/controls";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -41,9 +42,9 @@ export const accessPointPublicAccessBlock = resourcePolicy({
     "S3 cannot change these settings after creation. Prefer `vpcConfiguration` for access points " +
     "used only from a VPC.",
   references: [
-    { source: "AWS docs", id: "AmazonS3/userguide/access-points-bpa-settings" },
-    { source: "Security Hub FSBP", id: "S3.19" },
-    { source: "Security Hub FSBP", id: "S3.24" },
+    awsDocs("AmazonS3/userguide/access-points-bpa-settings"),
+    fsbp("S3.19"),
+    fsbp("S3.24"),
   ],
   types: [S3_ACCESS_POINT, S3CONTROL_MULTI_REGION_ACCESS_POINT],
   check: (props, ctx, args) => {
@@ -74,12 +75,7 @@ export const accessPointPolicyNotPublic = resourcePolicy({
     'Name the principals (role ARNs) instead of "*", or add a StringEquals/ArnEquals condition ' +
     "with fixed values on aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpce; grant to " +
     "single access point ARNs, not patterns.",
-  references: [
-    {
-      source: "AWS docs",
-      id: "AmazonS3/userguide/access-control-block-public-access (access points)",
-    },
-  ],
+  references: [awsDocs("AmazonS3/userguide/access-control-block-public-access (access points)")],
   types: [
     S3_ACCESS_POINT,
     S3CONTROL_ACCESS_POINT_POLICY,

@@ -11,6 +11,7 @@ import {
   SECRETSMANAGER_SECRET,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../lib/types";
+import { awsDocs, checkov, kics } from "../../lib/controls";
 
 const PIN_HINT =
   'Name the principals (role or account ARNs) instead of "*", or add a StringEquals/ArnEquals ' +
@@ -27,8 +28,8 @@ export const secretPolicyNotPublic = resourcePolicy({
   severity: "critical",
   remediationSteps: `${PIN_HINT} Keep blockPublicPolicy: true so Secrets Manager itself rejects a public policy.`,
   references: [
-    { source: "KICS", id: "Secrets Manager With Vulnerable Policy" },
-    { source: "AWS docs", id: "secretsmanager/latest/userguide/auth-and-access_resource-policies" },
+    kics("Secrets Manager With Vulnerable Policy"),
+    awsDocs("secretsmanager/latest/userguide/auth-and-access_resource-policies"),
   ],
   types: [SECRETSMANAGER_SECRET_POLICY, SECRETSMANAGER_SECRET],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
@@ -43,9 +44,7 @@ export const secretPolicyBlockPublic = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: "Set `blockPublicPolicy: true` on the aws.secretsmanager.SecretPolicy.",
-  references: [
-    { source: "AWS docs", id: "secretsmanager/latest/apireference/API_PutResourcePolicy" },
-  ],
+  references: [awsDocs("secretsmanager/latest/apireference/API_PutResourcePolicy")],
   types: [SECRETSMANAGER_SECRET_POLICY],
   check: (props, ctx) => {
     if (props.blockPublicPolicy !== true) {
@@ -64,8 +63,8 @@ export const efsFileSystemPolicyNotPublic = resourcePolicy({
   severity: "critical",
   remediationSteps: `${PIN_HINT} Leave bypassPolicyLockoutSafetyCheck unset (false).`,
   references: [
-    { source: "KICS", id: "EFS With Vulnerable Policy" },
-    { source: "AWS docs", id: "efs/latest/ug/iam-access-control-nfs-efs (file system policies)" },
+    kics("EFS With Vulnerable Policy"),
+    awsDocs("efs/latest/ug/iam-access-control-nfs-efs (file system policies)"),
   ],
   types: [EFS_FILE_SYSTEM_POLICY],
   check: (props, ctx) => {
@@ -86,7 +85,7 @@ export const glacierVaultPolicyNotPublic = resourcePolicy({
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps: PIN_HINT,
-  references: [{ source: "Checkov", id: "CKV_AWS_167" }],
+  references: [checkov("CKV_AWS_167")],
   types: [GLACIER_VAULT, GLACIER_VAULT_LOCK],
   check: (props, ctx, args) =>
     reportPublicPolicy(

@@ -1,9 +1,10 @@
 // Network endpoints open to the internet: provisioned Redshift clusters with a public address, and
 // EKS clusters whose public API endpoint accepts every address. (RDS instances and clusters:
-// ../analytics/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
+// ../databases/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
 import { EKS_CLUSTER, REDSHIFT_CLUSTER } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
   name: "redshift-cluster-not-public",
@@ -15,10 +16,7 @@ export const redshiftClusterNotPublic = resourcePolicy({
   remediationSteps:
     "Set `publiclyAccessible: false` (the provider's default) and reach the cluster through a " +
     "private subnet, VPN or tunnel.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_87" },
-    { source: "Security Hub FSBP", id: "Redshift.1" },
-  ],
+  references: [checkov("CKV_AWS_87"), fsbp("Redshift.1")],
   types: [REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
@@ -38,11 +36,11 @@ export const eksEndpointNotOpen = resourcePolicy({
     "Set `vpcConfig.endpointPublicAccess: false` with `endpointPrivateAccess: true`, or list the " +
     "operators' ranges in `vpcConfig.publicAccessCidrs` (EKS defaults them to 0.0.0.0/0).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_38" },
-    { source: "Checkov", id: "CKV_AWS_39" },
-    { source: "KICS", id: "EKS Cluster Has Public Access CIDRs" },
-    { source: "Trivy", id: "AWS-0041" },
-    { source: "Security Hub FSBP", id: "EKS.1" },
+    checkov("CKV_AWS_38"),
+    checkov("CKV_AWS_39"),
+    kics("EKS Cluster Has Public Access CIDRs"),
+    trivy("AWS-0041"),
+    fsbp("EKS.1"),
   ],
   types: [EKS_CLUSTER],
   check: (props, ctx) => {

@@ -4,7 +4,6 @@
 // cluster endpoints open to the internet. Bucket policies: ../s3; key policies: ../kms; ECR
 // repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
 import {
   efsFileSystemPolicyNotPublic,

@@ -5,8 +5,11 @@
 // Developer Guide, "Viewing resource-based IAM policies in Lambda"): `principal` its Principal,
 // `sourceArn` an ArnLike AWS:SourceArn condition, `sourceAccount` a StringEquals AWS:SourceAccount
 // condition, `principalOrgId` a StringEquals aws:PrincipalOrgID condition. Judged the way the pack
-// judges every resource policy (../../lib/public-policy.ts): a grant to "*" is public unless one of
-// those conditions pins it.
+// judges every resource policy (../../lib/public-policy.ts): a grant to "*" is public unless a
+// condition pins it to an account or organization. A sourceArn pins the account only when its ARN
+// names one: an S3 bucket's ARN carries no account (`arn:aws:s3:::bucket`), and any account that
+// can make a source with that ARN could call (the Lambda Developer Guide asks for sourceAccount
+// with S3 for that reason); Checkov CKV_AWS_301 and KICS flag "*" whatever the source.
 import { resourcePolicy } from "../../lib/define";
 import { publicPrincipal } from "../../lib/public-policy";
 import {
@@ -15,6 +18,7 @@ import {
   LAMBDA_PERMISSION,
 } from "../../lib/types";
 import { present } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The permission's principal as the policy statement's Principal. */
 function principalOf(principal: unknown): { type: string; id: string } {
@@ -22,13 +26,16 @@ function principalOf(principal: unknown): { type: string; id: string } {
   return { type: id.endsWith(".amazonaws.com") ? "Service" : "AWS", id };
 }
 
-const PINS = ["sourceArn", "sourceAccount", "principalOrgId"];
+const PINS = ["sourceAccount", "principalOrgId"];
+
+/** An ARN whose account field is a concrete account id. */
+const ARN_WITH_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:\d{12}:/;
 
 export const lambdaPermissionNotPublic = resourcePolicy({
   name: "lambda-permission-not-public",
   description:
     'No Lambda permission grants invocation to Principal "*" (or another unfixed principal) ' +
-    "without sourceArn, sourceAccount or principalOrgId pinning who may call.",
+    "without sourceAccount, principalOrgId or a sourceArn that names an account pinning who may call.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -36,15 +43,25 @@ export const lambdaPermissionNotPublic = resourcePolicy({
     "account that invokes the function, with `sourceArn` (and `sourceAccount`), or keep the " +
     "principal and add `principalOrgId` for callers of your organization.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_301" },
-    { source: "KICS", id: "Lambda Permission Principal Is Wildcard" },
-    { source: "Security Hub FSBP", id: "Lambda.1" },
+    checkov("CKV_AWS_301"),
+    kics("Lambda Permission Principal Is Wildcard"),
+    fsbp("Lambda.1"),
   ],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const who = publicPrincipal(principalOf(props.principal));
     if (who === undefined) return;
     if (PINS.some((k) => present(props, k))) return;
+    if (present(props, "sourceArn")) {
+      const arn = String(props.sourceArn);
+      if (ARN_WITH_ACCOUNT.test(arn)) return;
+      ctx.report(
+        `${props.action ?? "the action"} is granted to ${who} with sourceArn ${arn}, which names ` +
+          "no account, and no sourceAccount or principalOrgId: any account that owns a source " +
+          "with that ARN can invoke the function.",
+      );
+      return;
+    }
     ctx.report(
       `${props.action ?? "the action"} is granted to ${who} with no sourceArn, sourceAccount or ` +
         "principalOrgId: anyone can invoke the function.",
@@ -63,16 +80,12 @@ export const lambdaPermissionServiceSource = resourcePolicy({
   remediationSteps:
     "Set `sourceArn` to the bucket, rule, topic or API that invokes the function (and " +
     "`sourceAccount` for S3, whose bucket ARNs carry no account).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_364" },
-    { source: "Trivy", id: "AWS-0067" },
-    { source: "Security Hub FSBP", id: "Lambda.1" },
-  ],
+  references: [checkov("CKV_AWS_364"), trivy("AWS-0067"), fsbp("Lambda.1")],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
     if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
-    if (PINS.some((k) => present(props, k))) return;
+    if (["sourceArn", ...PINS].some((k) => present(props, k))) return;
     ctx.report(
       `the service principal ${principal.id} may invoke the function for any account's resources ` +
         "(no sourceArn or sourceAccount).",
@@ -90,10 +103,7 @@ export const lambdaFunctionUrlAuth = resourcePolicy({
   remediationSteps:
     'Set `authorizationType: "AWS_IAM"` and grant lambda:InvokeFunctionUrl to the callers, or put ' +
     "the function behind API Gateway or CloudFront (with Origin Access Control) instead.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_258" },
-    { source: "AWS docs", id: "lambda/latest/dg/urls-auth" },
-  ],
+  references: [checkov("CKV_AWS_258"), awsDocs("lambda/latest/dg/urls-auth")],
   types: [LAMBDA_FUNCTION_URL],
   check: (props, ctx) => {
     if (props.authorizationType === "NONE") {
@@ -112,7 +122,7 @@ export const lambdaLayerPermissionNotPublic = resourcePolicy({
   remediationSteps:
     'Grant the layer to named account ids, or keep `principal: "*"` with `organizationId` set to ' +
     "your organization.",
-  references: [{ source: "AWS docs", id: "lambda/latest/dg/permissions-layer-cross-account" }],
+  references: [awsDocs("lambda/latest/dg/permissions-layer-cross-account")],
   types: [LAMBDA_LAYER_VERSION_PERMISSION],
   check: (props, ctx) => {
     const who = publicPrincipal(principalOf(props.principal));

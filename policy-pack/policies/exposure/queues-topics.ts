@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import { SNS_TOPIC, SNS_TOPIC_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
+import { awsDocs, checkov, kics } from "../../lib/controls";
 
 export const sqsQueuePolicyNotPublic = resourcePolicy({
   name: "sqs-queue-policy-not-public",
@@ -17,10 +18,10 @@ export const sqsQueuePolicyNotPublic = resourcePolicy({
     '"*", or add a StringEquals/ArnEquals condition with fixed values on aws:SourceArn, ' +
     "aws:SourceAccount, aws:PrincipalOrgID or aws:SourceVpce.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_168" },
-    { source: "KICS", id: "SQS Policy With Public Access" },
-    { source: "KICS", id: "SQS Queue Exposed" },
-    { source: "AWS docs", id: "AmazonS3/userguide/access-control-block-public-access (public)" },
+    checkov("CKV_AWS_168"),
+    kics("SQS Policy With Public Access"),
+    kics("SQS Queue Exposed"),
+    awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],
   types: [SQS_QUEUE_POLICY, SQS_QUEUE],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
@@ -39,9 +40,9 @@ export const snsTopicPolicyNotPublic = resourcePolicy({
     "condition with fixed values on aws:SourceAccount, aws:SourceArn or aws:PrincipalOrgID (the " +
     "default topic policy pins AWS:SourceOwner to the topic's account).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_169" },
-    { source: "KICS", id: "SNS Topic is Publicly Accessible" },
-    { source: "AWS docs", id: "AmazonS3/userguide/access-control-block-public-access (public)" },
+    checkov("CKV_AWS_169"),
+    kics("SNS Topic is Publicly Accessible"),
+    awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],
   types: [SNS_TOPIC_POLICY, SNS_TOPIC],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),

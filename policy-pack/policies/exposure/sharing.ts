@@ -5,6 +5,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { EC2_AMI_LAUNCH_PERMISSION, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const amiNotPublic = resourcePolicy({
   name: "ec2-ami-not-public",
@@ -17,8 +18,8 @@ export const amiNotPublic = resourcePolicy({
     "Share the image with named accounts (`accountId`), an organization (`organizationArn`) or an " +
     'OU (`organizationalUnitArn`) instead of `group: "all"`.',
   references: [
-    { source: "Checkov", id: "CKV_AWS_205" },
-    { source: "AWS docs", id: "AWSEC2/latest/UserGuide/sharingamis-intro (public AMIs)" },
+    checkov("CKV_AWS_205"),
+    awsDocs("AWSEC2/latest/UserGuide/sharingamis-intro (public AMIs)"),
   ],
   types: [EC2_AMI_LAUNCH_PERMISSION],
   check: (props, ctx) => {
@@ -34,10 +35,7 @@ export const rdsSnapshotNotPublic = resourcePolicy({
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps: 'Remove "all" from `sharedAccounts`; list the account ids that need it.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_302" },
-    { source: "Security Hub FSBP", id: "RDS.1" },
-  ],
+  references: [checkov("CKV_AWS_302"), fsbp("RDS.1")],
   types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT],
   check: (props, ctx) => {
     // RDS API reference, ModifyDBSnapshotAttribute: "To make the manual DB snapshot public, which

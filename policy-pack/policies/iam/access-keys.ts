@@ -4,6 +4,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { IAM_ACCESS_KEY, IAM_USER } from "../../lib/types";
 import { peek } from "../../lib/values";
+import { fsbp, kics } from "../../lib/controls";
 
 export const iamUserAccessKeys = stackPolicy({
   name: "iam-user-access-keys",
@@ -17,10 +18,10 @@ export const iamUserAccessKeys = stackPolicy({
     "OIDC federation for CI) or people sign in through IAM Identity Center. A key that must exist " +
     'for a third party gets a waiver saying why, status: "Inactive" when unused, and rotation.',
   references: [
-    { source: "KICS", id: "IAM Access Key Is Exposed" },
-    { source: "KICS", id: "Root Account Has Active Access Keys" },
-    { source: "KICS", id: "IAM User Has Too Many Access Keys" },
-    { source: "Security Hub FSBP", id: "IAM.3" },
+    kics("IAM Access Key Is Exposed"),
+    kics("Root Account Has Active Access Keys"),
+    kics("IAM User Has Too Many Access Keys"),
+    fsbp("IAM.3"),
   ],
   types: [IAM_ACCESS_KEY, IAM_USER],
   check: (ctx) => {

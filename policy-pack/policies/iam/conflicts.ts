@@ -1,7 +1,14 @@
 // One way to manage a role's policies (AWSGuard iam-role-no-policy-management-conflicts).
 import { stackPolicy } from "../../lib/define";
-import { knownValues, roleLinks, roleManages } from "./role-links";
-import { IAM_TYPES } from "./types";
+import { knownValues, roleLinks, roleManages } from "../../lib/iam/role-links";
+
+import {
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICY,
+  IAM_ROLE_POLICY_ATTACHMENT,
+} from "../../lib/types";
+import { awsGuard } from "../../lib/controls";
 
 export const rolePolicyManagementConflicts = stackPolicy({
   name: "iam-role-no-policy-management-conflicts",
@@ -11,13 +18,8 @@ export const rolePolicyManagementConflicts = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Either keep the policies in the Role's `inlinePolicies`/`managedPolicyArns`, or remove those arguments and use RolePolicy/RolePolicyAttachment resources (optionally with RolePoliciesExclusive/RolePolicyAttachmentsExclusive to remove strays).",
-  references: [{ source: "AWSGuard", id: "iam-role-no-policy-management-conflicts" }],
-  types: [
-    IAM_TYPES.role,
-    IAM_TYPES.rolePolicy,
-    IAM_TYPES.rolePolicyAttachment,
-    IAM_TYPES.policyAttachment,
-  ],
+  references: [awsGuard("iam-role-no-policy-management-conflicts")],
+  types: [IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_POLICY_ATTACHMENT],
   check: (ctx) => {
     const { index } = ctx;
     for (const [urn, links] of roleLinks(index)) {

@@ -10,7 +10,7 @@ import {
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
   PRIVESC_ACTIONS,
-} from "./catalog";
+} from "../../lib/iam/catalog";
 import {
   documentPolicy,
   listSome,
@@ -18,7 +18,8 @@ import {
   tagConditionConfig,
   unscopedActionsCheck,
   unscopedResource,
-} from "./documents";
+} from "../../lib/iam/documents";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const noPrivilegeEscalation = documentPolicy(
   {
@@ -30,16 +31,16 @@ export const noPrivilegeEscalation = documentPolicy(
     remediationSteps:
       "Remove the escalation actions, or scope them to the exact resources the workload manages (a deployment role that must pass one role names that role's ARN). Never grant iam:Delete*PermissionsBoundary. If a principal truly administers IAM, give it a permissions boundary and waive this policy on it with the reason.",
     references: [
-      { source: "Checkov", id: "CKV_AWS_286" },
-      { source: "Checkov", id: "CKV_AWS_110" },
-      { source: "Trivy", id: "AWS-0347" },
-      { source: "Trivy", id: "AWS-0348" },
-      { source: "Trivy", id: "AWS-0349" },
-      { source: "Trivy", id: "AWS-0350" },
-      { source: "Trivy", id: "AWS-0351" },
-      { source: "Trivy", id: "AWS-0352" },
-      { source: "Trivy", id: "AWS-0353" },
-      { source: "KICS", id: "*_with_privilege_escalation_by_actions_*" },
+      checkov("CKV_AWS_286"),
+      checkov("CKV_AWS_110"),
+      trivy("AWS-0347"),
+      trivy("AWS-0348"),
+      trivy("AWS-0349"),
+      trivy("AWS-0350"),
+      trivy("AWS-0351"),
+      trivy("AWS-0352"),
+      trivy("AWS-0353"),
+      kics("*_with_privilege_escalation_by_actions_*"),
     ],
   },
   {
@@ -81,7 +82,7 @@ export const noCredentialsExposure = documentPolicy<TagConditionConfig>(
     severity: "high",
     remediationSteps:
       "Name the exact roles, users, clusters or database users in Resource. Actions AWS defines without resource types (ecr:GetAuthorizationToken, sts:GetSessionToken) are not reported because they cannot be scoped.",
-    references: [{ source: "Checkov", id: "CKV_AWS_287" }],
+    references: [checkov("CKV_AWS_287")],
     config: tagConditionConfig,
   },
   unscopedActionsCheck(CREDENTIAL_ACTIONS, "credential-returning action(s)"),
@@ -96,7 +97,7 @@ export const noDataExfiltration = documentPolicy<TagConditionConfig>(
     severity: "high",
     remediationSteps:
       "Scope the read to the exact bucket prefix (`arn:aws:s3:::<bucket>/<prefix>/*`), parameter path or secret ARN the workload reads.",
-    references: [{ source: "Checkov", id: "CKV_AWS_288" }],
+    references: [checkov("CKV_AWS_288")],
     config: tagConditionConfig,
   },
   unscopedActionsCheck(EXFILTRATION_ACTIONS, "data read"),
@@ -114,10 +115,7 @@ export const kmsDecryptScoped = documentPolicy(
     severity: "high",
     remediationSteps:
       'Set Resource to the ARNs of the keys the principal uses and, where a service uses the key on its behalf, add a `kms:ViaService` condition. Conditions do not make a `"*"` key resource acceptable (as in Security Hub KMS.1/KMS.2).',
-    references: [
-      { source: "Security Hub FSBP", id: "KMS.1" },
-      { source: "Security Hub FSBP", id: "KMS.2" },
-    ],
+    references: [fsbp("KMS.1"), fsbp("KMS.2")],
   },
   {
     statement: (s, where, ctx) => {

@@ -4,6 +4,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_USER_GROUP_MEMBERSHIP } from "../../lib/types";
 import { isUnknownError, peek } from "../../lib/values";
+import { checkov, kics } from "../../lib/controls";
 
 export const groupHasUsers = stackPolicy({
   name: "iam-group-has-users",
@@ -13,10 +14,7 @@ export const groupHasUsers = stackPolicy({
   severity: "low",
   remediationSteps:
     "Add the users with `aws.iam.GroupMembership` (or `aws.iam.UserGroupMembership`), or delete the unused group and its policies.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_14" },
-    { source: "KICS", id: "iam_group_without_users" },
-  ],
+  references: [checkov("CKV2_AWS_14"), kics("iam_group_without_users")],
   types: [IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_USER_GROUP_MEMBERSHIP],
   check: (ctx) => {
     const { index } = ctx;

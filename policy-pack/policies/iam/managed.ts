@@ -2,8 +2,21 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
 import { eachElement, isUnknownError } from "../../lib/values";
-import { knownValues, roleLinks } from "./role-links";
-import { IAM_TYPES } from "./types";
+import { knownValues, roleLinks } from "../../lib/iam/role-links";
+
+import {
+  IAM_GROUP_POLICY_ATTACHMENT,
+  IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_POLICY,
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICY_ATTACHMENT,
+  IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+  SSO_MANAGED_POLICY_ATTACHMENT,
+} from "../../lib/types";
+import { cdkNag, checkov } from "../../lib/controls";
 
 interface ManagedPolicyConfig {
   allowedManagedPolicies: { arn: string; reason: string }[];
@@ -63,7 +76,7 @@ function awsManagedKey(arn: string): string | undefined {
 }
 
 function isCustomerPolicy(r: PolicyResource): boolean {
-  return r.type === IAM_TYPES.policy;
+  return r.type === IAM_POLICY;
 }
 
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
@@ -75,10 +88,10 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   remediationSteps:
     "Replace the AWS-managed policy with a customer-managed or inline policy listing only the needed actions on the needed resources. If the managed policy is truly required (e.g. a service-role policy AWS maintains), add `{ arn, reason }` to this policy's `allowedManagedPolicies` config.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-IAM4" },
-    { source: "Checkov", id: "CKV_AWS_274" },
-    { source: "Checkov", id: "CKV_AWS_275" },
-    { source: "Checkov", id: "CKV2_AWS_56" },
+    cdkNag("AwsSolutions-IAM4"),
+    checkov("CKV_AWS_274"),
+    checkov("CKV_AWS_275"),
+    checkov("CKV2_AWS_56"),
   ],
   config: {
     allowedManagedPolicies: {
@@ -94,15 +107,15 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
     },
   },
   types: [
-    IAM_TYPES.role,
-    IAM_TYPES.rolePolicyAttachment,
-    IAM_TYPES.userPolicyAttachment,
-    IAM_TYPES.groupPolicyAttachment,
-    IAM_TYPES.policyAttachment,
-    IAM_TYPES.rolePolicyAttachmentsExclusive,
-    IAM_TYPES.userPolicyAttachmentsExclusive,
-    IAM_TYPES.groupPolicyAttachmentsExclusive,
-    IAM_TYPES.ssoManagedPolicyAttachment,
+    IAM_ROLE,
+    IAM_ROLE_POLICY_ATTACHMENT,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_GROUP_POLICY_ATTACHMENT,
+    IAM_POLICY_ATTACHMENT,
+    IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+    SSO_MANAGED_POLICY_ATTACHMENT,
   ],
   check: (ctx) => {
     const allowed = new Set(
@@ -153,39 +166,38 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
           // Unknown as a whole: fine if built only from customer-managed policies; for a Role's
           // optional, computed managedPolicyArns with no dependencies, the program did not set it.
           if (deps.length > 0 && deps.every(isCustomerPolicy)) return;
-          if (deps.length === 0 && r.type === IAM_TYPES.role) return;
+          if (deps.length === 0 && r.type === IAM_ROLE) return;
           throw e;
         }
         if (arns === undefined || arns === null) return;
         judge(r, prop, arns, carriers, skip);
       });
     };
-    const roleOf = (r: PolicyResource, prop: string) => index.referenced(r, prop, IAM_TYPES.role);
+    const roleOf = (r: PolicyResource, prop: string) => index.referenced(r, prop, IAM_ROLE);
     const links = roleLinks(index);
-    for (const r of index.ofType(IAM_TYPES.role)) {
+    for (const r of index.ofType(IAM_ROLE)) {
       // After a refresh the computed managedPolicyArns also lists what attachments attached;
       // those are reported on the attachment.
       read(r, "managedPolicyArns", [], knownValues(links.get(r.urn)?.attached ?? [], "policyArn"));
     }
-    for (const r of index.ofType(IAM_TYPES.rolePolicyAttachment))
+    for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENT))
       read(r, "policyArn", roleOf(r, "role"));
-    for (const r of index.ofType(IAM_TYPES.userPolicyAttachment, IAM_TYPES.groupPolicyAttachment)) {
+    for (const r of index.ofType(IAM_USER_POLICY_ATTACHMENT, IAM_GROUP_POLICY_ATTACHMENT)) {
       read(r, "policyArn", []);
     }
-    for (const r of index.ofType(IAM_TYPES.policyAttachment))
-      read(r, "policyArn", roleOf(r, "roles"));
-    for (const r of index.ofType(IAM_TYPES.rolePolicyAttachmentsExclusive)) {
+    for (const r of index.ofType(IAM_POLICY_ATTACHMENT)) read(r, "policyArn", roleOf(r, "roles"));
+    for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE)) {
       read(r, "policyArns", roleOf(r, "roleName"));
     }
     for (const r of index.ofType(
-      IAM_TYPES.userPolicyAttachmentsExclusive,
-      IAM_TYPES.groupPolicyAttachmentsExclusive,
+      IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+      IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
     )) {
       read(r, "policyArns", []);
     }
     // IAM Identity Center: an AWS-managed policy on a permission set reaches every account it is
     // provisioned to (Checkov CKV_AWS_274 / CKV2_AWS_56 check aws_ssoadmin_managed_policy_attachment).
-    for (const r of index.ofType(IAM_TYPES.ssoManagedPolicyAttachment)) {
+    for (const r of index.ofType(SSO_MANAGED_POLICY_ATTACHMENT)) {
       read(r, "managedPolicyArn", []);
     }
   },

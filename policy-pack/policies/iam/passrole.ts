@@ -2,7 +2,8 @@
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
-import { documentPolicy, unscopedResource } from "./documents";
+import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
+import { trivy } from "../../lib/controls";
 
 export const passRoleScoped = documentPolicy(
   {
@@ -13,7 +14,7 @@ export const passRoleScoped = documentPolicy(
     severity: "high",
     remediationSteps:
       "Grant iam:PassRole in its own statement with Resource set to the ARNs of the roles the principal must hand to a service, and add an `iam:PassedToService` condition naming that service.",
-    references: [{ source: "Trivy", id: "AWS-0342" }],
+    references: [trivy("AWS-0342")],
   },
   {
     statement: (s, where, ctx) => {
@@ -37,7 +38,7 @@ export const passRolePassedToService = documentPolicy(
     severity: "low",
     remediationSteps:
       'Add `"Condition": {"StringEquals": {"iam:PassedToService": "<service>.amazonaws.com"}}` to the statement that grants iam:PassRole.',
-    references: [{ source: "Trivy", id: "AWS-0342" }],
+    references: [trivy("AWS-0342")],
   },
   {
     statement: (s, where, ctx) => {

@@ -2,10 +2,16 @@
 // policies, grants, ACLs, sharing) granted on unscoped resources. Not privilege escalation in the
 // Rhino Security Labs sense (./escalation.ts), but resource exposure: `s3:PutBucketPolicy` on every
 // bucket lets the principal make any bucket public.
-import { isPermissionsManagement, supportsResourceLevelPermissions } from "../../lib/iam-actions";
+import { isPermissionsManagement, supportsResourceLevelPermissions } from "../../lib/iam/actions";
 import { grantsAccess } from "../../lib/iam/statements";
-import { PRIVESC_ACTIONS } from "./catalog";
-import { documentPolicy, grantedActions, listSome, unscopedResource } from "./documents";
+import { PRIVESC_ACTIONS } from "../../lib/iam/catalog";
+import {
+  documentPolicy,
+  grantedActions,
+  listSome,
+  unscopedResource,
+} from "../../lib/iam/documents";
+import { checkov } from "../../lib/controls";
 
 const ESCALATION = new Set(PRIVESC_ACTIONS.map((a) => a.toLowerCase()));
 
@@ -18,10 +24,7 @@ export const noUnscopedPermissionsManagement = documentPolicy(
     severity: "high",
     remediationSteps:
       "Scope the action to the exact buckets, keys, functions or secrets the principal administers. A principal that must manage such policies account-wide (a security team's automation) gets a permissions boundary and a waiver of this policy with the reason.",
-    references: [
-      { source: "Checkov", id: "CKV_AWS_289" },
-      { source: "Checkov", id: "CKV_AWS_109" },
-    ],
+    references: [checkov("CKV_AWS_289"), checkov("CKV_AWS_109")],
   },
   {
     statement: (s, where, ctx) => {

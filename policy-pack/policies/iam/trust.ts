@@ -1,17 +1,22 @@
-// Role trust policies: specific principals (no `*`, no NotPrincipal, no whole foreign account
-// without sts:ExternalId, OIDC pinned to a subject, confused-deputy conditions where documented),
-// and an advisory for service principals whose support of those conditions is not recorded.
+// Role trust policies: specific principals (mandatory: no `*`, no NotPrincipal, no whole foreign
+// account without sts:ExternalId, OIDC pinned to a subject), and two advisories on service
+// principals without confused-deputy conditions: where AWS documents that the service sends
+// aws:SourceAccount/SourceArn, and where this pack has no record either way. The confused-deputy
+// conditions are AWS's recommendation, not a hole anyone can walk through (only the service can
+// assume the role, on behalf of some account), and none of Checkov, KICS or Trivy requires them:
+// Checkov's own passing fixture for CKV_AWS_61 trusts ecs-tasks.amazonaws.com without them.
 import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard } from "../../lib/policy-elements";
-import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "./catalog";
-import { IAM_TYPES } from "./types";
+import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
+
+import { IAM_ROLE } from "../../lib/types";
+import { awsDocs, checkov, kics } from "../../lib/controls";
 
 interface TrustConfig {
   trustedAccounts: string[];
-  confusedDeputyServices: string[];
 }
 
 const PRINCIPAL_NARROWING =
@@ -57,7 +62,6 @@ function checkTrustStatement(
   const principals = s.principals;
   if (!principals) return;
   const trusted = new Set(config.trustedAccounts);
-  const deputyServices = new Set(config.confusedDeputyServices.map((x) => x.toLowerCase()));
   const narrows = (re: RegExp) => narrowingClauses(s, re).length > 0;
   for (const p of principals.known) {
     if (isAnyone(p)) {
@@ -118,15 +122,6 @@ function checkTrustStatement(
       }
       continue;
     }
-    if (
-      p.type === "Service" &&
-      deputyServices.has(p.id.toLowerCase()) &&
-      !narrows(SOURCE_NARROWING)
-    ) {
-      out.push(
-        `${s.label}: service principal ${p.id} without an aws:SourceAccount/aws:SourceArn condition (confused-deputy protection, documented for this service).`,
-      );
-    }
   }
   if (principals.unknown) throw principals.unknown;
   if (actions?.unknown) throw actions.unknown;
@@ -135,19 +130,19 @@ function checkTrustStatement(
 export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   name: "iam-trust-policy-specific-principals",
   description:
-    "Role trust policies name specific principals and actions: no `*` principal without a narrowing condition, no NotPrincipal, no whole account without sts:ExternalId, OIDC trusts pinned to a subject, confused-deputy conditions for service principals that support them, and no `*`/`sts:*` action.",
+    "Role trust policies name specific principals and actions: no `*` principal without a narrowing condition, no NotPrincipal, no whole account without sts:ExternalId, OIDC trusts pinned to a subject, and no `*`/`sts:*` action.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
-    "Trust exact role ARNs. For a third party's account add `sts:ExternalId`; for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`; for ECS tasks, flow logs, EventBridge, Step Functions and CodeDeploy add `aws:SourceAccount` (and `aws:SourceArn`) conditions. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
+    "Trust exact role ARNs. For a third party's account add `sts:ExternalId`; for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_60" },
-    { source: "Checkov", id: "CKV_AWS_61" },
-    { source: "Checkov", id: "CKV_AWS_358" },
-    { source: "Checkov", id: "CKV_AWS_393" },
-    { source: "KICS", id: "iam_role_allows_all_principals_to_assume" },
-    { source: "KICS", id: "iam_policy_grants_assumerole_permission_across_all_services" },
-    { source: "KICS", id: "iam_role_with_full_privileges" },
+    checkov("CKV_AWS_60"),
+    checkov("CKV_AWS_61"),
+    checkov("CKV_AWS_358"),
+    checkov("CKV_AWS_393"),
+    kics("iam_role_allows_all_principals_to_assume"),
+    kics("iam_policy_grants_assumerole_permission_across_all_services"),
+    kics("iam_role_with_full_privileges"),
   ],
   config: {
     trustedAccounts: {
@@ -157,18 +152,50 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
       description:
         "Account ids whose root may be trusted without sts:ExternalId (your own accounts).",
     },
+  },
+  types: [IAM_ROLE],
+  check: (props, ctx) => {
+    const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
+    doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
+  },
+});
+
+export const trustConfusedDeputy = resourcePolicy<{ confusedDeputyServices: string[] }>({
+  name: "iam-trust-policy-confused-deputy",
+  description:
+    "Service principals in role trust policies carry aws:SourceAccount/aws:SourceArn conditions where AWS documents that the service sends them (cross-service confused-deputy prevention).",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "For ECS tasks, flow logs, EventBridge, Step Functions, CodeDeploy and the other services listed in this policy's `confusedDeputyServices` config, add `StringEquals aws:SourceAccount <account>` (and `ArnLike aws:SourceArn <the resources that assume the role>`) to the trust statement.",
+  references: [awsDocs("IAM User Guide: The confused deputy problem")],
+  config: {
     confusedDeputyServices: {
       type: "array",
       items: { type: "string" },
       default: CONFUSED_DEPUTY_DOCUMENTED,
       description:
-        "Service principals that must carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
+        "Service principals that should carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
+    const documented = new Set(ctx.config.confusedDeputyServices.map((x) => x.toLowerCase()));
     const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
-    doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
+    doc.forEach((s) => {
+      if (!grantsAccess(s)) return;
+      const principals = s.principals;
+      if (!principals) return;
+      const unpinned = narrowingClauses(s, SOURCE_NARROWING).length === 0;
+      for (const p of principals.known) {
+        if (p.type === "Service" && documented.has(p.id.toLowerCase()) && unpinned) {
+          ctx.report(
+            `assumeRolePolicy ${s.label}: service principal ${p.id} without an aws:SourceAccount/aws:SourceArn condition (confused-deputy protection, documented for this service).`,
+          );
+        }
+      }
+      if (principals.unknown) throw principals.unknown;
+    });
   },
 });
 
@@ -179,21 +206,18 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-specific-principals`' `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_393" },
-    { source: "AWS docs", id: "IAM User Guide: The confused deputy problem" },
-  ],
+    "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-confused-deputy`'s `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
+  references: [checkov("CKV_AWS_393"), awsDocs("IAM User Guide: The confused deputy problem")],
   config: {
     confusedDeputyServices: {
       type: "array",
       items: { type: "string" },
       default: CONFUSED_DEPUTY_DOCUMENTED,
       description:
-        "Services already enforced by iam-trust-policy-specific-principals (keep the two in step).",
+        "Services already covered by iam-trust-policy-confused-deputy (keep the two in step).",
     },
   },
-  types: [IAM_TYPES.role],
+  types: [IAM_ROLE],
   check: (props, ctx) => {
     const known = new Set(
       [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>

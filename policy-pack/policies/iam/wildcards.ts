@@ -8,7 +8,7 @@ import {
   isReadOnly,
   supportsResourceLevelPermissions,
   splitAction,
-} from "../../lib/iam-actions";
+} from "../../lib/iam/actions";
 import { hasWildcard } from "../../lib/policy-elements";
 import { peek } from "../../lib/values";
 import {
@@ -18,7 +18,8 @@ import {
   listSome,
   narrowedByResourceTag,
   unscopedResource,
-} from "./documents";
+} from "../../lib/iam/documents";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
  * How many read/list actions a partial wildcard may stand for before it is too broad (the default
@@ -44,18 +45,18 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
     remediationSteps:
       "List the exact actions the workload calls (CloudTrail or IAM Access Analyzer policy generation shows them). Replace `*`/`service:*` and Allow+NotAction with that list. A partial wildcard such as `logs:Describe*` is accepted when it expands to at most `maxWildcardExpansion` read/list actions, or when added to this policy's `allowedActionPatterns` config.",
     references: [
-      { source: "cdk-nag", id: "AwsSolutions-IAM5" },
-      { source: "Checkov", id: "CKV_AWS_1" },
-      { source: "Checkov", id: "CKV_AWS_62" },
-      { source: "Checkov", id: "CKV_AWS_63" },
-      { source: "Checkov", id: "CKV_AWS_49" },
-      { source: "Checkov", id: "CKV2_AWS_40" },
-      { source: "Security Hub FSBP", id: "IAM.1" },
-      { source: "Security Hub FSBP", id: "IAM.21" },
-      { source: "Trivy", id: "AWS-0057" },
-      { source: "Trivy", id: "AWS-0345" },
-      { source: "KICS", id: "iam_policies_with_full_privileges" },
-      { source: "KICS", id: "iam_policy_grants_full_permissions" },
+      cdkNag("AwsSolutions-IAM5"),
+      checkov("CKV_AWS_1"),
+      checkov("CKV_AWS_62"),
+      checkov("CKV_AWS_63"),
+      checkov("CKV_AWS_49"),
+      checkov("CKV2_AWS_40"),
+      fsbp("IAM.1"),
+      fsbp("IAM.21"),
+      trivy("AWS-0057"),
+      trivy("AWS-0345"),
+      kics("iam_policies_with_full_privileges"),
+      kics("iam_policy_grants_full_permissions"),
     ],
     config: {
       maxWildcardExpansion: {
@@ -142,12 +143,12 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
     remediationSteps:
       'Name the exact ARNs (bucket and `bucket/*`, key ARN, log-group ARN ...) in Resource. Keep `"*"` only for actions AWS defines without resource types (e.g. `ecr:GetAuthorizationToken`, `logs:DescribeLogGroups`, `sts:GetCallerIdentity`), in a statement of their own. ABAC with a positive `aws:ResourceTag/<key>` condition is accepted for actions that support that key.',
     references: [
-      { source: "Checkov", id: "CKV_AWS_355" },
-      { source: "Checkov", id: "CKV_AWS_356" },
-      { source: "Checkov", id: "CKV_AWS_290" },
-      { source: "Checkov", id: "CKV_AWS_111" },
-      { source: "cdk-nag", id: "AwsSolutions-IAM5" },
-      { source: "Trivy", id: "AWS-0057" },
+      checkov("CKV_AWS_355"),
+      checkov("CKV_AWS_356"),
+      checkov("CKV_AWS_290"),
+      checkov("CKV_AWS_111"),
+      cdkNag("AwsSolutions-IAM5"),
+      trivy("AWS-0057"),
     ],
     config: {
       allowResourceTagConditions: {

@@ -1,8 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for search and analytics services: OpenSearch
 // and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog and Glue
 // security configurations, EMR security configurations, and Kendra indexes.
-import type { KeyCheck } from "../../lib/kms-keys";
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import type { KeyCheck } from "../../lib/kms/keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { jsonDocument } from "../../lib/values";
 import {
   ATHENA_DATABASE,
@@ -14,6 +14,7 @@ import {
   KENDRA_INDEX,
   OPENSEARCH_DOMAIN,
 } from "../../lib/types";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const searchDomainKms = customerKeyPolicy({
   name: "opensearch-domain-kms-cmk",
@@ -25,12 +26,12 @@ export const searchDomainKms = customerKeyPolicy({
     "Set encryptAtRest: { enabled: true, kmsKeyId: key.arn } with the stack's customer-managed key " +
     "(aws/es is AWS-managed).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_5" },
-    { source: "Checkov", id: "CKV_AWS_247" },
-    { source: "KICS", id: "ElasticSearch Not Encrypted At Rest" },
-    { source: "KICS", id: "ElasticSearch Encryption With KMS Disabled" },
-    { source: "Trivy", id: "AWS-0048" },
-    { source: "Security Hub FSBP", id: "Opensearch.1" },
+    checkov("CKV_AWS_5"),
+    checkov("CKV_AWS_247"),
+    kics("ElasticSearch Not Encrypted At Rest"),
+    kics("ElasticSearch Encryption With KMS Disabled"),
+    trivy("AWS-0048"),
+    fsbp("Opensearch.1"),
   ],
   types: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN],
   noun: (r) => (r.type === OPENSEARCH_DOMAIN ? "OpenSearch domain" : "Elasticsearch domain"),
@@ -87,13 +88,13 @@ export const athenaKms = customerKeyPolicy({
     '"SSE_KMS", kmsKeyArn: key.arn } and keep enforceWorkgroupConfiguration true (the default); on ' +
     'databases set encryptionConfiguration: { encryptionOption: "SSE_KMS", kmsKey: key.arn }.',
   references: [
-    { source: "Checkov", id: "CKV_AWS_77" },
-    { source: "Checkov", id: "CKV_AWS_82" },
-    { source: "Checkov", id: "CKV_AWS_159" },
-    { source: "KICS", id: "Athena Workgroup Not Encrypted" },
-    { source: "KICS", id: "Athena Database Not Encrypted" },
-    { source: "Trivy", id: "AWS-0006" },
-    { source: "Trivy", id: "AWS-0007" },
+    checkov("CKV_AWS_77"),
+    checkov("CKV_AWS_82"),
+    checkov("CKV_AWS_159"),
+    kics("Athena Workgroup Not Encrypted"),
+    kics("Athena Database Not Encrypted"),
+    trivy("AWS-0006"),
+    trivy("AWS-0007"),
   ],
   types: [ATHENA_WORKGROUP, ATHENA_DATABASE],
   noun: (r) => (r.type === ATHENA_WORKGROUP ? "Athena workgroup" : "Athena database"),
@@ -151,10 +152,10 @@ export const glueKms = customerKeyPolicy({
     'key.arn }. Security configurations: s3EncryptionMode "SSE-KMS", cloudwatchEncryptionMode ' +
     '"SSE-KMS" and jobBookmarksEncryptionMode "CSE-KMS", each with kmsKeyArn.',
   references: [
-    { source: "Checkov", id: "CKV_AWS_94" },
-    { source: "Checkov", id: "CKV_AWS_99" },
-    { source: "KICS", id: "Glue Data Catalog Encryption Disabled" },
-    { source: "KICS", id: "Glue Security Configuration Encryption Disabled" },
+    checkov("CKV_AWS_94"),
+    checkov("CKV_AWS_99"),
+    kics("Glue Data Catalog Encryption Disabled"),
+    kics("Glue Security Configuration Encryption Disabled"),
   ],
   types: [GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, GLUE_SECURITY_CONFIGURATION],
   noun: (r) =>
@@ -228,9 +229,9 @@ export const emrKms = customerKeyPolicy({
   remediationSteps:
     'In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption: true, S3EncryptionConfiguration { EncryptionMode: "SSE-KMS", AwsKmsKey: <key ARN> } and LocalDiskEncryptionConfiguration { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: <key ARN> } with the stack\'s customer-managed key.',
   references: [
-    { source: "Trivy", id: "AWS-0137" },
-    { source: "Trivy", id: "AWS-0139" },
-    { source: "AWS docs", id: "emr/latest/ManagementGuide/emr-data-encryption-options" },
+    trivy("AWS-0137"),
+    trivy("AWS-0139"),
+    awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),
   ],
   types: [EMR_SECURITY_CONFIGURATION],
   noun: "EMR security configuration",
@@ -287,7 +288,7 @@ export const kendraKms = customerKeyPolicy({
   remediationSteps:
     "Set serverSideEncryptionConfiguration: { kmsKeyId: key.arn } with a symmetric customer key " +
     "(recreates the index).",
-  references: [{ source: "Checkov", id: "CKV_AWS_262" }],
+  references: [checkov("CKV_AWS_262")],
   types: [KENDRA_INDEX],
   noun: "Kendra index",
   check: (k) =>

@@ -1,8 +1,9 @@
 // Encryption at rest of API response caches: API Gateway stage caches and AppSync API caches.
 // Neither service takes a customer-managed key for its cache, so encryption being on is what the
 // encryption-at-rest guarantee can demand there (documented exceptions to the customer-key rule).
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../lib/types";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const apigatewayCacheEncrypted = customerKeyPolicy({
   name: "apigateway-cache-encrypted",
@@ -14,10 +15,10 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
   remediationSteps:
     "Set settings.cacheDataEncrypted: true wherever settings.cachingEnabled is true.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_308" },
-    { source: "KICS", id: "API Gateway Method Settings Cache Not Encrypted" },
-    { source: "Trivy", id: "AWS-0002" },
-    { source: "Security Hub FSBP", id: "APIGateway.5" },
+    checkov("CKV_AWS_308"),
+    kics("API Gateway Method Settings Cache Not Encrypted"),
+    trivy("AWS-0002"),
+    fsbp("APIGateway.5"),
   ],
   types: [APIGATEWAY_METHOD_SETTINGS],
   noun: "API Gateway method settings",
@@ -40,9 +41,9 @@ export const appsyncCacheEncrypted = customerKeyPolicy({
   severity: "medium",
   remediationSteps: "Set atRestEncryptionEnabled: true (recreates the cache).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_214" },
-    { source: "Security Hub FSBP", id: "AppSync.1" },
-    { source: "AWS docs", id: "appsync/latest/APIReference/API_CreateApiCache" },
+    checkov("CKV_AWS_214"),
+    fsbp("AppSync.1"),
+    awsDocs("appsync/latest/APIReference/API_CreateApiCache"),
   ],
   types: [APPSYNC_API_CACHE],
   noun: "AppSync API cache",

@@ -1,7 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for the audit trail: CloudTrail trails (log
 // files in S3) and CloudTrail Lake event data stores.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../lib/types";
+import { checkov, fsbp, trivy } from "../../lib/controls";
 
 export const cloudtrailKms = customerKeyPolicy({
   name: "cloudtrail-kms-cmk",
@@ -14,10 +15,10 @@ export const cloudtrailKms = customerKeyPolicy({
     "Set kmsKeyId to the stack's customer-managed key whose key policy lets cloudtrail.amazonaws.com " +
     "encrypt (kms:GenerateDataKey*, limited with aws:SourceArn to the trail) and the auditors decrypt.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_35" },
-    { source: "Checkov", id: "CKV_AWS_293" },
-    { source: "Trivy", id: "AWS-0015" },
-    { source: "Security Hub FSBP", id: "CloudTrail.2" },
+    checkov("CKV_AWS_35"),
+    checkov("CKV_AWS_293"),
+    trivy("AWS-0015"),
+    fsbp("CloudTrail.2"),
   ],
   types: [CLOUDTRAIL_TRAIL, CLOUDTRAIL_EVENT_DATA_STORE],
   noun: (r) => (r.type === CLOUDTRAIL_TRAIL ? "CloudTrail trail" : "CloudTrail event data store"),

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
 // variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, and CodeBuild test
 // report exports.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
   EKS_CLUSTER,
@@ -11,6 +11,7 @@ import {
   SAGEMAKER_NOTEBOOK_INSTANCE,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const lambdaEnvironmentKms = customerKeyPolicy({
   name: "lambda-function-environment-kms-cmk",
@@ -22,10 +23,7 @@ export const lambdaEnvironmentKms = customerKeyPolicy({
   remediationSteps:
     "Set kmsKeyArn to the stack's customer-managed key on every function that sets " +
     "environment.variables, and let the function's role decrypt with it.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_173" },
-    { source: "AWS docs", id: "lambda/dg/configuration-envvars-encryption" },
-  ],
+  references: [checkov("CKV_AWS_173"), awsDocs("lambda/dg/configuration-envvars-encryption")],
   types: [LAMBDA_FUNCTION],
   noun: "Lambda function",
   check: (k) => {
@@ -46,11 +44,11 @@ export const eksSecretsKms = customerKeyPolicy({
     'Set encryptionConfig: { resources: ["secrets"], provider: { keyArn: key.arn } } with a ' +
     "symmetric customer-managed key of this stack (it cannot be removed once set).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_58" },
-    { source: "Checkov", id: "CKV_AWS_151" },
-    { source: "KICS", id: "EKS Cluster Encryption Disabled" },
-    { source: "Trivy", id: "AWS-0039" },
-    { source: "Security Hub FSBP", id: "EKS.3" },
+    checkov("CKV_AWS_58"),
+    checkov("CKV_AWS_151"),
+    kics("EKS Cluster Encryption Disabled"),
+    trivy("AWS-0039"),
+    fsbp("EKS.3"),
   ],
   types: [EKS_CLUSTER],
   noun: "EKS cluster",
@@ -93,11 +91,7 @@ export const sagemakerKms = customerKeyPolicy({
     "Set kmsKeyId (notebook instances, domains) or kmsKeyArn (endpoint configurations) to the " +
     "stack's customer-managed key. Endpoint configurations on instance types with local storage " +
     "take no key: their NVMe volumes are encrypted by the instance hardware.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_22" },
-    { source: "Checkov", id: "CKV_AWS_98" },
-    { source: "Checkov", id: "CKV_AWS_187" },
-  ],
+  references: [checkov("CKV_AWS_22"), checkov("CKV_AWS_98"), checkov("CKV_AWS_187")],
   types: [SAGEMAKER_NOTEBOOK_INSTANCE, SAGEMAKER_ENDPOINT_CONFIGURATION, SAGEMAKER_DOMAIN],
   noun: (r) =>
     r.type === SAGEMAKER_NOTEBOOK_INSTANCE
@@ -139,7 +133,7 @@ export const codebuildReportGroupKms = customerKeyPolicy({
   remediationSteps:
     "Set exportConfig.s3Destination.encryptionKey to the stack's customer-managed key and remove " +
     "encryptionDisabled: true.",
-  references: [{ source: "AWS docs", id: "codebuild/userguide/report-group-export-settings" }],
+  references: [awsDocs("codebuild/userguide/report-group-export-settings")],
   types: [CODEBUILD_REPORT_GROUP],
   noun: "CodeBuild report group",
   check: (k) => {

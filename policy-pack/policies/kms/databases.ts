@@ -1,8 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
 // instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
 // Redshift clusters and DMS replication instances.
-import type { KeyCheck } from "../../lib/kms-keys";
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import type { KeyCheck } from "../../lib/kms/keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   DMS_REPLICATION_INSTANCE,
   DOCDB_CLUSTER,
@@ -15,6 +15,7 @@ import {
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
 import { present } from "../../lib/values";
+import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
  * `storageEncrypted` (or another flag) must be true; unset means unencrypted for these engines.
@@ -39,16 +40,16 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     "must be recreated, e.g. restored from an encrypted snapshot copy); set `storageEncrypted: true` " +
     "on global clusters.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-RDS2" },
-    { source: "Checkov", id: "CKV_AWS_16" },
-    { source: "Checkov", id: "CKV_AWS_96" },
-    { source: "Checkov", id: "CKV_AWS_140" },
-    { source: "Checkov", id: "CKV_AWS_327" },
-    { source: "KICS", id: "Aurora With Disabled at Rest Encryption" },
-    { source: "Trivy", id: "AWS-0079" },
-    { source: "Trivy", id: "AWS-0080" },
-    { source: "Security Hub FSBP", id: "RDS.3" },
-    { source: "Security Hub FSBP", id: "RDS.27" },
+    cdkNag("AwsSolutions-RDS2"),
+    checkov("CKV_AWS_16"),
+    checkov("CKV_AWS_96"),
+    checkov("CKV_AWS_140"),
+    checkov("CKV_AWS_327"),
+    kics("Aurora With Disabled at Rest Encryption"),
+    trivy("AWS-0079"),
+    trivy("AWS-0080"),
+    fsbp("RDS.3"),
+    fsbp("RDS.27"),
   ],
   types: [RDS_INSTANCE, RDS_CLUSTER, RDS_GLOBAL_CLUSTER],
   noun: (r) =>
@@ -85,10 +86,7 @@ export const rdsPerformanceInsightsKms = customerKeyPolicy({
   remediationSteps:
     "Where performanceInsightsEnabled is true, set performanceInsightsKmsKeyId to the stack's " +
     "customer-managed key (it cannot be changed once Performance Insights is on).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_354" },
-    { source: "Trivy", id: "AWS-0078" },
-  ],
+  references: [checkov("CKV_AWS_354"), trivy("AWS-0078")],
   types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
   noun: (r) =>
     r.type === RDS_INSTANCE
@@ -119,12 +117,12 @@ export const docdbKms = customerKeyPolicy({
     "Set storageEncrypted: true and kmsKeyId to the stack's customer-managed key (recreates the " +
     "cluster); set storageEncrypted: true on global clusters.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_74" },
-    { source: "Checkov", id: "CKV_AWS_182" },
-    { source: "KICS", id: "DOCDB Cluster Not Encrypted" },
-    { source: "Trivy", id: "AWS-0021" },
-    { source: "Trivy", id: "AWS-0022" },
-    { source: "Security Hub FSBP", id: "DocumentDB.1" },
+    checkov("CKV_AWS_74"),
+    checkov("CKV_AWS_182"),
+    kics("DOCDB Cluster Not Encrypted"),
+    trivy("AWS-0021"),
+    trivy("AWS-0022"),
+    fsbp("DocumentDB.1"),
   ],
   types: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER],
   noun: (r) => (r.type === DOCDB_CLUSTER ? "DocumentDB cluster" : "DocumentDB global cluster"),
@@ -147,12 +145,7 @@ export const neptuneKms = customerKeyPolicy({
   remediationSteps:
     "Set storageEncrypted: true and kmsKeyArn to the stack's customer-managed key (recreates the " +
     "cluster).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_44" },
-    { source: "Trivy", id: "AWS-0076" },
-    { source: "Trivy", id: "AWS-0128" },
-    { source: "Security Hub FSBP", id: "Neptune.1" },
-  ],
+  references: [checkov("CKV_AWS_44"), trivy("AWS-0076"), trivy("AWS-0128"), fsbp("Neptune.1")],
   types: [NEPTUNE_CLUSTER],
   noun: "Neptune cluster",
   check: (k) => {
@@ -169,11 +162,11 @@ export const redshiftClusterKms = customerKeyPolicy({
   remediationSteps:
     'Keep encrypted: "true" (the default) and set kmsKeyId to the stack\'s customer-managed key.',
   references: [
-    { source: "Checkov", id: "CKV_AWS_64" },
-    { source: "Checkov", id: "CKV_AWS_142" },
-    { source: "KICS", id: "Redshift Not Encrypted" },
-    { source: "Trivy", id: "AWS-0084" },
-    { source: "Security Hub FSBP", id: "Redshift.10" },
+    checkov("CKV_AWS_64"),
+    checkov("CKV_AWS_142"),
+    kics("Redshift Not Encrypted"),
+    trivy("AWS-0084"),
+    fsbp("Redshift.10"),
   ],
   types: [REDSHIFT_CLUSTER],
   noun: "Redshift cluster",
@@ -200,7 +193,7 @@ export const dmsReplicationInstanceKms = customerKeyPolicy({
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps: "Set kmsKeyArn to the stack's customer-managed key (recreates the instance).",
-  references: [{ source: "Checkov", id: "CKV_AWS_212" }],
+  references: [checkov("CKV_AWS_212")],
   types: [DMS_REPLICATION_INSTANCE],
   noun: "DMS replication instance",
   check: (k) =>

@@ -1,8 +1,9 @@
 // Encryption of machine images and snapshot copies: AMIs registered by the program, AMI copies and
-// EBS snapshot copies. (Volumes themselves are the EBS policies', ../network/ebs.ts.)
-import { customerKeyPolicy } from "../../lib/kms-keys";
+// EBS snapshot copies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import { EBS_SNAPSHOT_COPY, EC2_AMI, EC2_AMI_COPY } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { checkov } from "../../lib/controls";
 
 export const imageKms = customerKeyPolicy({
   name: "ec2-image-kms-cmk",
@@ -15,11 +16,7 @@ export const imageKms = customerKeyPolicy({
     "Set encrypted: true and kmsKeyId to the stack's customer-managed key on aws.ec2.AmiCopy and " +
     "aws.ebs.SnapshotCopy; on aws.ec2.Ami set encrypted: true on every ebsBlockDevices entry (or " +
     "register it from snapshots encrypted with a customer key).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_204" },
-    { source: "Checkov", id: "CKV_AWS_235" },
-    { source: "Checkov", id: "CKV_AWS_236" },
-  ],
+  references: [checkov("CKV_AWS_204"), checkov("CKV_AWS_235"), checkov("CKV_AWS_236")],
   types: [EC2_AMI, EC2_AMI_COPY, EBS_SNAPSHOT_COPY],
   noun: (r) =>
     r.type === EC2_AMI ? "AMI" : r.type === EC2_AMI_COPY ? "AMI copy" : "EBS snapshot copy",

@@ -5,14 +5,13 @@
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
-// trail (./audit.ts). EBS volumes are the network policies' (../network/ebs.ts),
+// trail (./audit.ts). EBS volumes are the compute policies' (../compute/ebs.ts),
 // CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
 // this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
-// key id/ARN/alias outside the reserved `alias/aws/` namespace (lib/kms-keys.ts decides).
+// key id/ARN/alias outside the reserved `alias/aws/` namespace (lib/kms/keys.ts decides).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import { keyDeletionWindow, keyDescription, keyPolicyNoWildcard, keyRotationEnabled } from "./keys";
 import { codebuildKms, codepipelineKms, ecrKms, redshiftKms } from "./service-keys";
 import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./messaging";

@@ -3,15 +3,23 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
-
-const KEY = "aws:kms/key:Key";
-const KEY_TYPES = [
-  KEY,
-  "aws:kms/replicaKey:ReplicaKey",
-  "aws:kms/externalKey:ExternalKey",
-  "aws:kms/replicaExternalKey:ReplicaExternalKey",
-];
-const KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
+import {
+  KMS_EXTERNAL_KEY,
+  KMS_KEY,
+  KMS_KEY_POLICY,
+  KMS_REPLICA_EXTERNAL_KEY,
+  KMS_REPLICA_KEY,
+} from "../../lib/types";
+import {
+  awsDocs,
+  awsGuard,
+  cdkNag,
+  checkov,
+  compliancePolicies,
+  fsbp,
+  trivy,
+} from "../../lib/controls";
+const KEY_TYPES = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_EXTERNAL_KEY];
 
 export const keyRotationEnabled = resourcePolicy({
   name: "kms-key-rotation-enabled",
@@ -23,14 +31,14 @@ export const keyRotationEnabled = resourcePolicy({
     "Set enableKeyRotation: true on the aws.kms.Key (default period 365 days; rotationPeriodInDays " +
     "must be between 90 and 2560).",
   references: [
-    { source: "AWSGuard", id: "cmk-backing-key-rotation-enabled" },
-    { source: "cdk-nag", id: "AwsSolutions-KMS5" },
-    { source: "Checkov", id: "CKV_AWS_7" },
-    { source: "Trivy", id: "AWS-0065" },
-    { source: "Security Hub FSBP", id: "KMS.4" },
-    { source: "compliance-policies", id: "aws-kms-key-enable-key-rotation" },
+    awsGuard("cmk-backing-key-rotation-enabled"),
+    cdkNag("AwsSolutions-KMS5"),
+    checkov("CKV_AWS_7"),
+    trivy("AWS-0065"),
+    fsbp("KMS.4"),
+    compliancePolicies("aws-kms-key-enable-key-rotation"),
   ],
-  types: [KEY],
+  types: [KMS_KEY],
   check: (props, ctx) => {
     // KMS API reference, EnableKeyRotation: "Automatic key rotation is supported only on symmetric
     // encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS
@@ -63,15 +71,12 @@ export const keyPolicyNoWildcard = stackPolicy({
     "administrators from key users, names its principals, limits service use with kms:ViaService / " +
     "kms:CallerAccount or aws:SourceArn, and leave bypassPolicyLockoutSafetyCheck unset.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_33" },
-    { source: "Checkov", id: "CKV2_AWS_64" },
-    { source: "Security Hub FSBP", id: "KMS.5" },
-    {
-      source: "compliance-policies",
-      id: "aws-kms-key-disallow-bypass-policy-lockout-safety-check",
-    },
+    checkov("CKV_AWS_33"),
+    checkov("CKV2_AWS_64"),
+    fsbp("KMS.5"),
+    compliancePolicies("aws-kms-key-disallow-bypass-policy-lockout-safety-check"),
   ],
-  types: [...KEY_TYPES, KEY_POLICY],
+  types: [...KEY_TYPES, KMS_KEY_POLICY],
   check: (ctx) => {
     const keys = ctx.index.ofType(...KEY_TYPES);
     const linkedPolicies = new Set<PolicyResource>();
@@ -88,7 +93,7 @@ export const keyPolicyNoWildcard = stackPolicy({
     };
     for (const key of keys) {
       ctx.each(key, () => {
-        const policies = ctx.index.referrers(key, "keyId", KEY_POLICY);
+        const policies = ctx.index.referrers(key, "keyId", KMS_KEY_POLICY);
         for (const p of policies) linkedPolicies.add(p);
         checkBypass(key, key);
         if (policies.length === 0) {
@@ -111,7 +116,7 @@ export const keyPolicyNoWildcard = stackPolicy({
       });
     }
     // Key policies for keys outside the stack (literal keyId).
-    for (const p of ctx.index.ofType(KEY_POLICY)) {
+    for (const p of ctx.index.ofType(KMS_KEY_POLICY)) {
       if (linkedPolicies.has(p)) continue;
       ctx.each(p, () => {
         checkBypass(p, p);
@@ -134,7 +139,7 @@ export const keyDeletionWindow = resourcePolicy<DeletionWindowConfig>({
   remediationSteps:
     "Set deletionWindowInDays to 30 (or leave it unset: KMS then waits 30 days), so a key scheduled " +
     "for deletion by mistake can be recovered before the data it protects becomes unreadable.",
-  references: [{ source: "AWS docs", id: "kms/developerguide/deleting-keys" }],
+  references: [awsDocs("kms/developerguide/deleting-keys")],
   config: {
     minDeletionWindowDays: {
       type: "integer",
@@ -164,7 +169,7 @@ export const keyDescription = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: 'Set description, e.g. "Encrypts the API upload bucket (prod)".',
-  references: [{ source: "compliance-policies", id: "aws-kms-key-missing-description" }],
+  references: [compliancePolicies("aws-kms-key-missing-description")],
   types: KEY_TYPES,
   check: (props, ctx) => {
     const d = props.description;

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for messaging and streaming: SNS topics, SQS
 // queues, Kinesis data and video streams, Data Firehose delivery streams, MSK clusters and Amazon
 // MQ brokers. Mandatory: the encryption-at-rest guarantee covers every resource that stores data.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   FIREHOSE_DELIVERY_STREAM,
   KINESIS_STREAM,
@@ -11,6 +11,7 @@ import {
   SNS_TOPIC,
   SQS_QUEUE,
 } from "../../lib/types";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const snsKms = customerKeyPolicy({
   name: "sns-topic-kms-cmk",
@@ -21,12 +22,12 @@ export const snsKms = customerKeyPolicy({
     "Set kmsMasterKeyId to a customer-managed key of this stack (key.arn) whose key policy lets " +
     "sns.amazonaws.com (and the publishing services) use it; alias/aws/sns is AWS-managed.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_26" },
-    { source: "KICS", id: "SNS Topic Not Encrypted" },
-    { source: "KICS", id: "SNS Topic Encrypted With AWS Managed Key" },
-    { source: "Trivy", id: "AWS-0095" },
-    { source: "Trivy", id: "AWS-0136" },
-    { source: "Security Hub FSBP", id: "SNS.1" },
+    checkov("CKV_AWS_26"),
+    kics("SNS Topic Not Encrypted"),
+    kics("SNS Topic Encrypted With AWS Managed Key"),
+    trivy("AWS-0095"),
+    trivy("AWS-0136"),
+    fsbp("SNS.1"),
   ],
   types: [SNS_TOPIC],
   noun: "SNS topic",
@@ -49,11 +50,11 @@ export const sqsKms = customerKeyPolicy({
     "(sqsManagedSseEnabled) uses an SQS-owned key you cannot audit or restrict, and alias/aws/sqs " +
     "is AWS-managed.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_27" },
-    { source: "KICS", id: "SQS With SSE Disabled" },
-    { source: "Trivy", id: "AWS-0096" },
-    { source: "Trivy", id: "AWS-0135" },
-    { source: "Security Hub FSBP", id: "SQS.1" },
+    checkov("CKV_AWS_27"),
+    kics("SQS With SSE Disabled"),
+    trivy("AWS-0096"),
+    trivy("AWS-0135"),
+    fsbp("SQS.1"),
   ],
   types: [SQS_QUEUE],
   noun: "SQS queue",
@@ -75,11 +76,11 @@ export const kinesisStreamKms = customerKeyPolicy({
     "data streams, and kmsKeyId on video streams; alias/aws/kinesis and aws/kinesisvideo are " +
     "AWS-managed.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_43" },
-    { source: "Checkov", id: "CKV_AWS_185" },
-    { source: "KICS", id: "Kinesis Not Encrypted With KMS" },
-    { source: "Trivy", id: "AWS-0064" },
-    { source: "Security Hub FSBP", id: "Kinesis.1" },
+    checkov("CKV_AWS_43"),
+    checkov("CKV_AWS_185"),
+    kics("Kinesis Not Encrypted With KMS"),
+    trivy("AWS-0064"),
+    fsbp("Kinesis.1"),
   ],
   types: [KINESIS_STREAM, KINESIS_VIDEO_STREAM],
   noun: (r) => (r.type === KINESIS_STREAM ? "Kinesis stream" : "Kinesis video stream"),
@@ -110,11 +111,7 @@ export const firehoseKms = customerKeyPolicy({
   remediationSteps:
     'Set serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: key.arn }. ' +
     "Streams fed by a Kinesis data stream or an MSK cluster keep their data encrypted in the source.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_240" },
-    { source: "Checkov", id: "CKV_AWS_241" },
-    { source: "Security Hub FSBP", id: "DataFirehose.1" },
-  ],
+  references: [checkov("CKV_AWS_240"), checkov("CKV_AWS_241"), fsbp("DataFirehose.1")],
   types: [FIREHOSE_DELIVERY_STREAM],
   noun: "Firehose stream",
   check: (k) => {
@@ -153,10 +150,10 @@ export const mskKms = customerKeyPolicy({
     "Set encryptionInfo.encryptionAtRestKmsKeyArn to a customer-managed key of this stack " +
     '(key.arn) and keep encryptionInTransit at clientBroker: "TLS", inCluster: true (the defaults).',
   references: [
-    { source: "Checkov", id: "CKV_AWS_81" },
-    { source: "KICS", id: "MSK Cluster Encryption Disabled" },
-    { source: "Trivy", id: "AWS-0179" },
-    { source: "Trivy", id: "AWS-0073" },
+    checkov("CKV_AWS_81"),
+    kics("MSK Cluster Encryption Disabled"),
+    trivy("AWS-0179"),
+    trivy("AWS-0073"),
   ],
   types: [MSK_CLUSTER],
   noun: "MSK cluster",
@@ -190,10 +187,7 @@ export const mqKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps:
     "Set encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: key.arn } (a key of this stack).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_209" },
-    { source: "KICS", id: "AmazonMQ Broker Encryption Disabled" },
-  ],
+  references: [checkov("CKV_AWS_209"), kics("AmazonMQ Broker Encryption Disabled")],
   types: [MQ_BROKER],
   noun: "MQ broker",
   check: (k) => {

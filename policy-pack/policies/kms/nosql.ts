@@ -1,6 +1,6 @@
 // Encryption at rest with customer-managed KMS keys for key-value, cache, ledger and time-series
 // stores: DynamoDB tables and replicas, ElastiCache, MemoryDB, DAX, Keyspaces, Timestream, QLDB.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   DAX_CLUSTER,
   DYNAMODB_TABLE,
@@ -13,6 +13,7 @@ import {
   TIMESTREAM_DATABASE,
 } from "../../lib/types";
 import { asList, present } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const dynamodbKms = customerKeyPolicy({
   name: "dynamodb-table-kms-cmk",
@@ -25,10 +26,10 @@ export const dynamodbKms = customerKeyPolicy({
     "Set serverSideEncryption: { enabled: true, kmsKeyArn: key.arn } and a kmsKeyArn (a customer " +
     "key in that region) on every replica and aws.dynamodb.TableReplica.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_119" },
-    { source: "Checkov", id: "CKV_AWS_271" },
-    { source: "KICS", id: "DynamoDB Table Not Encrypted" },
-    { source: "Trivy", id: "AWS-0025" },
+    checkov("CKV_AWS_119"),
+    checkov("CKV_AWS_271"),
+    kics("DynamoDB Table Not Encrypted"),
+    trivy("AWS-0025"),
   ],
   types: [DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA],
   noun: (r) => (r.type === DYNAMODB_TABLE ? "DynamoDB table" : "DynamoDB table replica"),
@@ -76,11 +77,11 @@ export const elasticacheKms = customerKeyPolicy({
     "Set atRestEncryptionEnabled: true and kmsKeyId to the stack's customer-managed key on " +
     "replication groups (recreates the group), and kmsKeyId on serverless caches.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_29" },
-    { source: "Checkov", id: "CKV_AWS_191" },
-    { source: "KICS", id: "ElastiCache Replication Group Not Encrypted At Rest" },
-    { source: "Trivy", id: "AWS-0045" },
-    { source: "Security Hub FSBP", id: "ElastiCache.4" },
+    checkov("CKV_AWS_29"),
+    checkov("CKV_AWS_191"),
+    kics("ElastiCache Replication Group Not Encrypted At Rest"),
+    trivy("AWS-0045"),
+    fsbp("ElastiCache.4"),
   ],
   types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE],
   noun: (r) =>
@@ -114,7 +115,7 @@ export const memorydbKms = customerKeyPolicy({
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: "Set kmsKeyArn to the stack's customer-managed key (recreates the cluster).",
-  references: [{ source: "Checkov", id: "CKV_AWS_201" }],
+  references: [checkov("CKV_AWS_201")],
   types: [MEMORYDB_CLUSTER],
   noun: "MemoryDB cluster",
   // MemoryDB developer guide, "At-rest encryption": always on, with an AWS-owned key by default.
@@ -132,10 +133,10 @@ export const daxEncrypted = customerKeyPolicy({
     "Set serverSideEncryption: { enabled: true } (recreates the cluster). Keep data that must be " +
     "under a customer key in DynamoDB with a CMK and cache only what may sit under the DAX key.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_47" },
-    { source: "KICS", id: "DAX Cluster Not Encrypted" },
-    { source: "Trivy", id: "AWS-0023" },
-    { source: "AWS docs", id: "amazondynamodb/developerguide/DAXEncryptionAtRest" },
+    checkov("CKV_AWS_47"),
+    kics("DAX Cluster Not Encrypted"),
+    trivy("AWS-0023"),
+    awsDocs("amazondynamodb/developerguide/DAXEncryptionAtRest"),
   ],
   types: [DAX_CLUSTER],
   noun: "DAX cluster",
@@ -156,7 +157,7 @@ export const keyspacesKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps:
     'Set encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: key.arn }.',
-  references: [{ source: "Checkov", id: "CKV_AWS_265" }],
+  references: [checkov("CKV_AWS_265")],
   types: [KEYSPACES_TABLE],
   noun: "Keyspaces table",
   check: (k) => {
@@ -184,7 +185,7 @@ export const timestreamKms = customerKeyPolicy({
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps: "Set kmsKeyId to the stack's customer-managed key.",
-  references: [{ source: "Checkov", id: "CKV_AWS_160" }],
+  references: [checkov("CKV_AWS_160")],
   types: [TIMESTREAM_DATABASE],
   noun: "Timestream database",
   check: (k) =>
@@ -202,7 +203,7 @@ export const qldbKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps:
     'Set kmsKey to the stack\'s customer-managed key (not "AWS_OWNED_KMS_KEY", the default).',
-  references: [{ source: "AWS docs", id: "qldb/developerguide/encryption-at-rest" }],
+  references: [awsDocs("qldb/developerguide/encryption-at-rest")],
   types: [QLDB_LEDGER],
   noun: "QLDB ledger",
   check: (k) => k.requireKey({ prop: "kmsKey", computed: true, whenNone: "an AWS-owned key" }),

@@ -1,10 +1,15 @@
 // Encryption at rest with customer-managed KMS keys for the delivery and analytics types the
 // platform creates: ECR, Redshift Serverless, CodeBuild, CodePipeline.
 import { stackPolicy } from "../../lib/define";
-import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms-keys";
+import { classifyKey, requireCustomerKey, requireCustomerKeys } from "../../lib/kms/keys";
 import { asList, programSetting } from "../../lib/values";
-
-const ECR_REPOSITORY = "aws:ecr/repository:Repository";
+import {
+  CODEBUILD_PROJECT,
+  CODEPIPELINE_PIPELINE,
+  ECR_REPOSITORY,
+  REDSHIFTSERVERLESS_NAMESPACE,
+} from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
   description:
@@ -14,10 +19,7 @@ export const ecrKms = stackPolicy({
   remediationSteps:
     'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] (replaces the ' +
     "repository: encryption is fixed at creation).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_136" },
-    { source: "Trivy", id: "AWS-0033" },
-  ],
+  references: [checkov("CKV_AWS_136"), trivy("AWS-0033")],
   types: [ECR_REPOSITORY],
   check: (ctx) => {
     for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
@@ -45,21 +47,16 @@ export const ecrKms = stackPolicy({
     }
   },
 });
-
-const REDSHIFT_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const redshiftKms = stackPolicy({
   name: "redshift-serverless-namespace-kms-cmk",
   description: "Redshift Serverless namespaces encrypt data with a customer-managed KMS key.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_282" },
-    { source: "AWS docs", id: "redshift-serverless-namespace-cmk-encryption" },
-  ],
-  types: [REDSHIFT_NAMESPACE],
+  references: [checkov("CKV_AWS_282"), awsDocs("redshift-serverless-namespace-cmk-encryption")],
+  types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (ctx) =>
-    requireCustomerKeys(ctx, REDSHIFT_NAMESPACE, {
+    requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
       what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
       prop: "kmsKeyId",
       // Computed (AWS_OWNED_KMS_KEY) when unset.
@@ -67,8 +64,6 @@ export const redshiftKms = stackPolicy({
       whenNone: "Redshift then uses an AWS-owned key",
     }),
 });
-
-const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
 export const codebuildKms = stackPolicy({
   name: "codebuild-project-kms-cmk",
   description:
@@ -80,11 +75,11 @@ export const codebuildKms = stackPolicy({
     "Set encryptionKey to a customer-managed key of this stack (key.arn), and remove " +
     "encryptionDisabled: true from artifacts, secondaryArtifacts and logsConfig.s3Logs.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-CB4" },
-    { source: "Checkov", id: "CKV_AWS_147" },
-    { source: "Checkov", id: "CKV_AWS_78" },
-    { source: "Checkov", id: "CKV_AWS_311" },
-    { source: "Security Hub FSBP", id: "CodeBuild.3" },
+    cdkNag("AwsSolutions-CB4"),
+    checkov("CKV_AWS_147"),
+    checkov("CKV_AWS_78"),
+    checkov("CKV_AWS_311"),
+    fsbp("CodeBuild.3"),
   ],
   types: [CODEBUILD_PROJECT],
   check: (ctx) => {
@@ -122,8 +117,6 @@ export const codebuildKms = stackPolicy({
     }
   },
 });
-
-const CODEPIPELINE = "aws:codepipeline/pipeline:Pipeline";
 export const codepipelineKms = stackPolicy({
   name: "codepipeline-artifact-store-kms-cmk",
   description: "Every CodePipeline artifact store is encrypted with a customer-managed KMS key.",
@@ -132,10 +125,10 @@ export const codepipelineKms = stackPolicy({
   remediationSteps:
     'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
     "CodePipeline uses the AWS-managed key aws/s3).",
-  references: [{ source: "Checkov", id: "CKV_AWS_219" }],
-  types: [CODEPIPELINE],
+  references: [checkov("CKV_AWS_219")],
+  types: [CODEPIPELINE_PIPELINE],
   check: (ctx) => {
-    for (const pipeline of ctx.index.ofType(CODEPIPELINE)) {
+    for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {
       ctx.each(pipeline, () => {
         asList(pipeline.props.artifactStores).forEach((store: any, i: number) => {
           const what = `CodePipeline "${pipeline.name}" artifact store ${String(store?.region ?? i)}`;

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for file systems, backups, packages and stored
 // secrets: EFS and FSx file systems, AWS Backup vaults, CodeArtifact domains, Secrets Manager
 // secrets and SSM SecureString parameters.
-import { customerKeyPolicy } from "../../lib/kms-keys";
+import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   BACKUP_VAULT,
   CODEARTIFACT_DOMAIN,
@@ -14,6 +14,7 @@ import {
   SSM_PARAMETER,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const efsKms = customerKeyPolicy({
   name: "efs-file-system-kms-cmk",
@@ -24,12 +25,12 @@ export const efsKms = customerKeyPolicy({
     "Set encrypted: true and kmsKeyId to the stack's customer-managed key (recreates the file " +
     "system: copy the data to a new one).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_42" },
-    { source: "Checkov", id: "CKV_AWS_184" },
-    { source: "KICS", id: "EFS Not Encrypted" },
-    { source: "KICS", id: "EFS Without KMS" },
-    { source: "Trivy", id: "AWS-0037" },
-    { source: "Security Hub FSBP", id: "EFS.1" },
+    checkov("CKV_AWS_42"),
+    checkov("CKV_AWS_184"),
+    kics("EFS Not Encrypted"),
+    kics("EFS Without KMS"),
+    trivy("AWS-0037"),
+    fsbp("EFS.1"),
   ],
   types: [EFS_FILE_SYSTEM],
   noun: "EFS file system",
@@ -65,10 +66,7 @@ export const fsxKms = customerKeyPolicy({
   remediationSteps:
     "Set kmsKeyId to the stack's customer-managed key (recreates the file system). Scratch Lustre " +
     "file systems take no key: use a persistent deployment type for data that must stay.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_178" },
-    { source: "Checkov", id: "CKV_AWS_179" },
-  ],
+  references: [checkov("CKV_AWS_178"), checkov("CKV_AWS_179")],
   types: FSX_TYPES,
   noun: "FSx file system",
   check: (k) => {
@@ -93,10 +91,7 @@ export const backupVaultKms = customerKeyPolicy({
   severity: "high",
   remediationSteps:
     "Set `kmsKeyArn` to the stack's customer-managed key (the vault must be recreated).",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_166" },
-    { source: "Security Hub FSBP", id: "Backup.1" },
-  ],
+  references: [checkov("CKV_AWS_166"), fsbp("Backup.1")],
   types: [BACKUP_VAULT],
   noun: "backup vault",
   check: (k) =>
@@ -115,7 +110,7 @@ export const codeartifactKms = customerKeyPolicy({
   remediationSteps:
     "Set encryptionKey to the stack's customer-managed key (recreates the domain and its " +
     "repositories).",
-  references: [{ source: "Checkov", id: "CKV_AWS_221" }],
+  references: [checkov("CKV_AWS_221")],
   types: [CODEARTIFACT_DOMAIN],
   noun: "CodeArtifact domain",
   // CodeArtifact API, CreateDomain EncryptionKey: without it the AWS-managed key aws/codeartifact.
@@ -138,9 +133,9 @@ export const secretsManagerKms = customerKeyPolicy({
     "Set `kmsKeyId` to the stack's customer-managed key, and a customer key of the replica's region " +
     "on every entry of `replicas` (alias/aws/secretsmanager is AWS-managed).",
   references: [
-    { source: "Checkov", id: "CKV_AWS_149" },
-    { source: "KICS", id: "Secretsmanager Secret Without KMS" },
-    { source: "Trivy", id: "AWS-0098" },
+    checkov("CKV_AWS_149"),
+    kics("Secretsmanager Secret Without KMS"),
+    trivy("AWS-0098"),
   ],
   types: [SECRETSMANAGER_SECRET],
   noun: "secret",
@@ -168,7 +163,7 @@ export const ssmParameterKms = customerKeyPolicy({
   remediationSteps:
     "Set keyId to the stack's customer-managed key on every SecureString parameter " +
     "(alias/aws/ssm, the default, is AWS-managed).",
-  references: [{ source: "Checkov", id: "CKV_AWS_337" }],
+  references: [checkov("CKV_AWS_337")],
   types: [SSM_PARAMETER],
   noun: "SSM parameter",
   check: (k) => {

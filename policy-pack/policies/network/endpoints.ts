@@ -1,11 +1,13 @@
 // VPC endpoints for AWS services carry an endpoint policy narrower than the default full-access
 // one.
 import { stackPolicy } from "../../lib/define";
-import { label, T } from "../../lib/network";
+import { label } from "../../lib/network";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { groupByReference } from "../../lib/references";
 import { grantsEverything } from "../../lib/resource-policies";
 import { must, unknownError } from "../../lib/values";
+import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
 
 interface EndpointConfig {
   readonly exemptServices: string[];
@@ -19,7 +21,7 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
   severity: "medium",
   remediationSteps:
     "Set `policy` on the endpoint (or an `aws.ec2.VpcEndpointPolicy`) allowing only the actions and resources the VPC needs, e.g. s3:GetObject/PutObject on the platform's buckets and the ECR layer bucket.",
-  references: [{ source: "AWS docs", id: "vpc/latest/privatelink/vpc-endpoints-access" }],
+  references: [awsDocs("vpc/latest/privatelink/vpc-endpoints-access")],
   config: {
     exemptServices: {
       type: "array",
@@ -29,13 +31,13 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
       default: [],
     },
   },
-  types: [T.vpcEndpoint, T.vpcEndpointPolicy],
+  types: [EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY],
   check: (ctx) => {
-    const endpoints = ctx.index.ofType(T.vpcEndpoint);
-    const policies = ctx.index.ofType(T.vpcEndpointPolicy);
+    const endpoints = ctx.index.ofType(EC2_VPC_ENDPOINT);
+    const policies = ctx.index.ofType(EC2_VPC_ENDPOINT_POLICY);
     const { byTarget: attached, unresolved: floating } = groupByReference(
       endpoints,
-      [T.vpcEndpoint],
+      [EC2_VPC_ENDPOINT],
       policies,
       ["vpcEndpointId"],
     );

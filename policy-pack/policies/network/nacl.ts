@@ -2,21 +2,27 @@
 // rule-number order), and no ingress on every port from the internet.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
+  AdminPortsConfig,
   carriesPorts,
   coversPort,
   describePorts,
   inlineNaclEntries,
   isInternetWide,
-  NACL_TYPES,
   NaclEntry,
   naclRuleEntry,
   NaclTraffic,
   naclTraffic,
+  portListSchema,
   PortRange,
-  T,
 } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
-import { AdminPortsConfig, portListSchema } from "./security-groups";
+import {
+  EC2_DEFAULT_NETWORK_ACL,
+  EC2_NETWORK_ACL,
+  EC2_NETWORK_ACL_RULE,
+  NACL_TYPES,
+} from "../../lib/types";
+import { checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The ingress entries of a NetworkAcl / DefaultNetworkAcl, or the NetworkAclRule itself if it is ingress. */
 function naclIngress(
@@ -29,7 +35,7 @@ function naclIngress(
     cidrs: [traffic.cidr, traffic.ipv6Cidr].filter((c): c is string => c !== undefined),
     ports: traffic.ports,
   });
-  if (type === T.networkAclRule) {
+  if (type === EC2_NETWORK_ACL_RULE) {
     if (props.egress === true) return [];
     return [entry("this rule", naclTraffic(props, "ruleAction"))];
   }
@@ -47,20 +53,20 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   remediationSteps:
     "Deny the administration ports from 0.0.0.0/0 and ::/0 with entries numbered below any broad allow (such as the 1024-65535 return-traffic entry), or split the allowed range around them; reach hosts through SSM Session Manager.",
   references: [
-    { source: "Security Hub FSBP", id: "EC2.21" },
-    { source: "Checkov", id: "CKV_AWS_229" },
-    { source: "Checkov", id: "CKV_AWS_230" },
-    { source: "Checkov", id: "CKV_AWS_231" },
-    { source: "Checkov", id: "CKV_AWS_232" },
-    { source: "Trivy", id: "AWS-0105" },
+    fsbp("EC2.21"),
+    checkov("CKV_AWS_229"),
+    checkov("CKV_AWS_230"),
+    checkov("CKV_AWS_231"),
+    checkov("CKV_AWS_232"),
+    trivy("AWS-0105"),
   ],
   config: {
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),
   },
-  types: [T.networkAcl, T.defaultNetworkAcl, T.networkAclRule],
+  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (ctx) => {
     const acls = ctx.index.ofType(...NACL_TYPES);
-    const rules = ctx.index.ofType(T.networkAclRule);
+    const rules = ctx.index.ofType(EC2_NETWORK_ACL_RULE);
     const { byTarget: rulesOf, orphans: lone } = groupByReference(acls, NACL_TYPES, rules, [
       "networkAclId",
     ]);
@@ -110,11 +116,8 @@ export const naclNoAllPortsPublicIngress = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Allow only the ports the tier needs, e.g. TCP 1024-65535 for return traffic (which S3 gateway endpoint responses need, as NACLs are stateless and cannot name the S3 prefix list) and the service ports from the VPC CIDR.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_352" },
-    { source: "Trivy", id: "AWS-0102" },
-  ],
-  types: [T.networkAcl, T.defaultNetworkAcl, T.networkAclRule],
+  references: [checkov("CKV_AWS_352"), trivy("AWS-0102")],
+  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (props, ctx, args) => {
     for (const e of naclIngress(args.type, props)) {
       const open = e.cidrs.filter(isInternetWide);

@@ -11,10 +11,18 @@ import {
   RouteEntry,
   routeWhere,
   SubnetNode,
-  T,
 } from "../../lib/network";
 import { tagsOf } from "../../lib/references";
 import { isSet, peek, unknownError } from "../../lib/values";
+import {
+  EC2_DEFAULT_ROUTE_TABLE,
+  EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+  EC2_ROUTE,
+  EC2_ROUTE_TABLE,
+  EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_SUBNET,
+} from "../../lib/types";
+import { awsDocs, cdkNag, checkov } from "../../lib/controls";
 
 interface TierConfig {
   readonly tierTagKey: string;
@@ -94,15 +102,15 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   severity: "critical",
   remediationSteps:
     "Remove the default route from the compute subnet's route table (inline `routes`, a `aws.ec2.Route`, or the VPC's main/default route table it falls back to) and reach AWS services through VPC endpoints. Give every subnet an explicit route table association. If egress is truly required (for example a NAT route for a reviewed workload), tag the route table with `waiver:ec2-compute-subnet-no-default-route` and the written reason.",
-  references: [{ source: "cdk-nag", id: "VPCNoUnrestrictedRouteToIGW" }],
+  references: [cdkNag("VPCNoUnrestrictedRouteToIGW")],
   config: tierConfig,
   types: [
-    T.route,
-    T.routeTable,
-    T.defaultRouteTable,
-    T.routeTableAssociation,
-    T.mainRouteTableAssociation,
-    T.subnet,
+    EC2_ROUTE,
+    EC2_ROUTE_TABLE,
+    EC2_DEFAULT_ROUTE_TABLE,
+    EC2_ROUTE_TABLE_ASSOCIATION,
+    EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+    EC2_SUBNET,
   ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
@@ -171,9 +179,9 @@ export const computeSubnetRoutingVerifiable = stackPolicy<TierConfig>({
   severity: "medium",
   remediationSteps:
     "Create the subnet's route table in this stack and associate it explicitly (`aws.ec2.RouteTableAssociation`), or manage the VPC's main route table (`aws.ec2.DefaultRouteTable`). Avoid route propagation from virtual private gateways into compute route tables, or confirm on-premises never advertises a default route.",
-  references: [{ source: "AWS docs", id: "vpc/latest/userguide/subnet-route-tables" }],
+  references: [awsDocs("vpc/latest/userguide/subnet-route-tables")],
   config: tierConfig,
-  types: [T.subnet, T.routeTable, T.routeTableAssociation],
+  types: [EC2_SUBNET, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     eachComputeSubnet(ctx, (s, reasons, holder) => {
@@ -190,7 +198,7 @@ export const computeSubnetRoutingVerifiable = stackPolicy<TierConfig>({
 
 /** Every route of a Route resource or a table's inline routes, for resource policies. */
 function routesOf(type: string, props: any): { dest: string; where: string; route: any }[] {
-  if (type === T.route) {
+  if (type === EC2_ROUTE) {
     const dest =
       props.destinationCidrBlock ?? props.destinationIpv6CidrBlock ?? props.destinationPrefixListId;
     return [{ dest: String(dest ?? ""), where: "this route", route: props }];
@@ -209,8 +217,8 @@ export const routePeeringNotDefault = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Route only the peer VPC's CIDR blocks to the peering connection (a peering connection does not forward traffic to the internet and an overly broad route hides routing mistakes).",
-  references: [{ source: "Checkov", id: "CKV2_AWS_44" }],
-  types: [T.route, T.routeTable, T.defaultRouteTable],
+  references: [checkov("CKV2_AWS_44")],
+  types: [EC2_ROUTE, EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE],
   check: (props, ctx, args) => {
     for (const { dest, where, route } of routesOf(args.type, props)) {
       const pcx = peek(() => route.vpcPeeringConnectionId);

@@ -3,17 +3,29 @@
 // group's rules.
 import { resourcePolicy, StackCheckContext, stackPolicy } from "../../lib/define";
 import {
+  AdminPortsConfig,
   carriesPorts,
   coversPort,
   describePorts,
   isInternetWide,
   label,
+  portListSchema,
   SecurityGroupGraph,
   SgRule,
   SgRuleInfo,
-  T,
 } from "../../lib/network";
 import { unknownError } from "../../lib/values";
+import {
+  ALB_LOAD_BALANCER,
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_SECURITY_GROUP,
+  EC2_SECURITY_GROUP_RULE,
+  ELB_LOAD_BALANCER,
+  LB_LOAD_BALANCER,
+  VPC_SECURITY_GROUP_EGRESS_RULE,
+  VPC_SECURITY_GROUP_INGRESS_RULE,
+} from "../../lib/types";
+import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 /**
  * Default high-risk ports: Security Hub EC2.19's list (remote administration, databases, caches,
@@ -44,16 +56,6 @@ function eachOpenRule(
   }
 }
 
-/** Config schema of a list of TCP/UDP ports. */
-export function portListSchema(description: string, defaults: number[]) {
-  return {
-    type: "array" as const,
-    items: { type: "integer" as const, minimum: 0, maximum: 65535 },
-    description,
-    default: defaults,
-  };
-}
-
 function portsText(info: SgRuleInfo): string {
   return info.ports ? describePorts(info.ports) : `${info.protocol} (no ports)`;
 }
@@ -71,11 +73,11 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   remediationSteps:
     "Allow ingress from the load balancer's security group (or a specific CIDR) instead of 0.0.0.0/0 or ::/0. Only the security group of an internet-facing load balancer may accept 80/443 from anywhere.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-EC23" },
-    { source: "Checkov", id: "CKV_AWS_277" },
-    { source: "Checkov", id: "CKV_AWS_260" },
-    { source: "Trivy", id: "AWS-0107" },
-    { source: "Security Hub FSBP", id: "EC2.18" },
+    cdkNag("AwsSolutions-EC23"),
+    checkov("CKV_AWS_277"),
+    checkov("CKV_AWS_260"),
+    trivy("AWS-0107"),
+    fsbp("EC2.18"),
   ],
   config: {
     publicLoadBalancerPorts: portListSchema(
@@ -84,13 +86,13 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
     ),
   },
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.lb,
-    T.alb,
-    T.elb,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    LB_LOAD_BALANCER,
+    ALB_LOAD_BALANCER,
+    ELB_LOAD_BALANCER,
   ],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
@@ -135,10 +137,6 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
   },
 });
 
-export interface AdminPortsConfig {
-  readonly adminPorts: number[];
-}
-
 export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   name: "ec2-security-group-no-admin-ports-public",
   description:
@@ -148,12 +146,12 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
   remediationSteps:
     "Remove the rule. Reach instances through SSM Session Manager or EC2 Instance Connect Endpoint, and databases from the application's security group only.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_24" },
-    { source: "Checkov", id: "CKV_AWS_25" },
-    { source: "Trivy", id: "AWS-0107" },
-    { source: "Security Hub FSBP", id: "EC2.13" },
-    { source: "Security Hub FSBP", id: "EC2.14" },
-    { source: "Security Hub FSBP", id: "EC2.19" },
+    checkov("CKV_AWS_24"),
+    checkov("CKV_AWS_25"),
+    trivy("AWS-0107"),
+    fsbp("EC2.13"),
+    fsbp("EC2.14"),
+    fsbp("EC2.19"),
   ],
   config: {
     adminPorts: portListSchema(
@@ -161,7 +159,12 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
       HIGH_RISK_PORTS,
     ),
   },
-  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.ingressRule],
+  types: [
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+  ],
   check: (ctx) =>
     eachOpenRule(ctx, "ingress", (rule, info, open) => {
       const ports = info.ports;
@@ -185,11 +188,13 @@ export const sgEgressRestricted = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Allow egress only to what the workload needs: TCP 443 to the VPC endpoints' security group or the S3 prefix list, the database's security group, and so on.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_382" },
-    { source: "Trivy", id: "AWS-0104" },
+  references: [checkov("CKV_AWS_382"), trivy("AWS-0104")],
+  types: [
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
   ],
-  types: [T.securityGroup, T.defaultSecurityGroup, T.securityGroupRule, T.egressRule],
   check: (ctx) =>
     eachOpenRule(ctx, "egress", (rule, info, open) => {
       if (!info.ports?.all || !carriesPorts(info.ports)) return;
@@ -213,26 +218,26 @@ export const sgDescription = resourcePolicy({
   remediationSteps:
     'Set `description` on the security group (the provider\'s default is "Managed by Pulumi") and on every rule.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-EC27" },
-    { source: "Checkov", id: "CKV_AWS_23" },
-    { source: "Trivy", id: "AWS-0099" },
-    { source: "Trivy", id: "AWS-0124" },
+    cdkNag("AwsSolutions-EC27"),
+    checkov("CKV_AWS_23"),
+    trivy("AWS-0099"),
+    trivy("AWS-0124"),
   ],
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.egressRule,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
   ],
   check: (props, ctx, args) => {
-    if (args.type === T.securityGroup) {
+    if (args.type === EC2_SECURITY_GROUP) {
       const d = props.description;
       if (typeof d !== "string" || !d.trim() || d.trim() === DEFAULT_SG_DESCRIPTION) {
         ctx.report(`The security group has no description of its own (${d ? `"${d}"` : "none"}).`);
       }
     }
-    if (args.type === T.securityGroup || args.type === T.defaultSecurityGroup) {
+    if (args.type === EC2_SECURITY_GROUP || args.type === EC2_DEFAULT_SECURITY_GROUP) {
       for (const direction of ["ingress", "egress"]) {
         const missing = ((props[direction] ?? []) as any[])
           .map((r, i) => (typeof r.description === "string" && r.description.trim() ? 0 : i + 1))
@@ -255,23 +260,23 @@ export const sgNoRuleManagementConflicts = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Move the group's rules to `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule` resources (one CIDR each) and drop the inline `ingress`/`egress`. A DefaultSecurityGroup treats its inline rules as absolute and cannot be combined with rule resources.",
-  references: [{ source: "AWSGuard", id: "security-group-no-rule-management-conflicts" }],
+  references: [awsGuard("security-group-no-rule-management-conflicts")],
   types: [
-    T.securityGroup,
-    T.defaultSecurityGroup,
-    T.securityGroupRule,
-    T.ingressRule,
-    T.egressRule,
+    EC2_SECURITY_GROUP,
+    EC2_DEFAULT_SECURITY_GROUP,
+    EC2_SECURITY_GROUP_RULE,
+    VPC_SECURITY_GROUP_INGRESS_RULE,
+    VPC_SECURITY_GROUP_EGRESS_RULE,
   ],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     for (const [group, rules] of sg.separateRules) {
       // Provider docs: inline rules and rule resources fight over the same rules (each shows a diff
       // on every run); the DefaultSecurityGroup resource is incompatible with rule resources.
-      if (!sg.inlineRuleGroups.has(group) && group.type !== T.defaultSecurityGroup) continue;
+      if (!sg.inlineRuleGroups.has(group) && group.type !== EC2_DEFAULT_SECURITY_GROUP) continue;
       ctx.report(
         group,
-        `${label(group)} ${group.type === T.defaultSecurityGroup ? "manages its rules inline (absolutely)" : "has inline rules"} and also separate rule resources: ${rules.map(label).join(", ")}.`,
+        `${label(group)} ${group.type === EC2_DEFAULT_SECURITY_GROUP ? "manages its rules inline (absolutely)" : "has inline rules"} and also separate rule resources: ${rules.map(label).join(", ")}.`,
       );
     }
   },

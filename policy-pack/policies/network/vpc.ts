@@ -1,9 +1,11 @@
 // VPC-wide settings: every VPC's default security group managed and empty, flow logs capturing
 // all traffic, and subnets that assign no public IPv4 addresses.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { label, SecurityGroupGraph, T } from "../../lib/network";
+import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
+import { EC2_DEFAULT_SECURITY_GROUP, EC2_FLOW_LOG, EC2_SUBNET, EC2_VPC } from "../../lib/types";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -13,16 +15,12 @@ export const defaultSgNoRules = stackPolicy({
   severity: "high",
   remediationSteps:
     "Add `new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id })` with no `ingress` or `egress`: the provider removes every rule of the default group when it adopts it. Give workloads their own security groups.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_12" },
-    { source: "Trivy", id: "AWS-0173" },
-    { source: "Security Hub FSBP", id: "EC2.2" },
-  ],
-  types: [T.vpc, T.defaultSecurityGroup],
+  references: [checkov("CKV2_AWS_12"), trivy("AWS-0173"), fsbp("EC2.2")],
+  types: [EC2_VPC, EC2_DEFAULT_SECURITY_GROUP],
   check: (ctx) => {
-    const vpcs = ctx.index.ofType(T.vpc);
-    const dsgs = ctx.index.ofType(T.defaultSecurityGroup);
-    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], dsgs, [
+    const vpcs = ctx.index.ofType(EC2_VPC);
+    const dsgs = ctx.index.ofType(EC2_DEFAULT_SECURITY_GROUP);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [EC2_VPC], dsgs, [
       "vpcId",
     ]);
     const sg = SecurityGroupGraph.of(ctx.index);
@@ -83,10 +81,10 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
   remediationSteps:
     'Add `new aws.ec2.FlowLog(name, { vpcId: vpc.id, trafficType: "ALL", logDestination: <KMS-encrypted log group ARN>, iamRoleArn })`.',
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-VPC7" },
-    { source: "Checkov", id: "CKV2_AWS_11" },
-    { source: "Trivy", id: "AWS-0178" },
-    { source: "Security Hub FSBP", id: "EC2.6" },
+    cdkNag("AwsSolutions-VPC7"),
+    checkov("CKV2_AWS_11"),
+    trivy("AWS-0178"),
+    fsbp("EC2.6"),
   ],
   config: {
     requiredTrafficType: {
@@ -96,11 +94,11 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
       default: "ALL",
     },
   },
-  types: [T.vpc, T.flowLog],
+  types: [EC2_VPC, EC2_FLOW_LOG],
   check: (ctx) => {
-    const vpcs = ctx.index.ofType(T.vpc);
-    const flowLogs = ctx.index.ofType(T.flowLog);
-    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [T.vpc], flowLogs, [
+    const vpcs = ctx.index.ofType(EC2_VPC);
+    const flowLogs = ctx.index.ofType(EC2_FLOW_LOG);
+    const { byTarget: map, unresolved: floating } = groupByReference(vpcs, [EC2_VPC], flowLogs, [
       "vpcId",
     ]);
     const want = ctx.config.requiredTrafficType;
@@ -138,12 +136,8 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   severity: "medium",
   remediationSteps:
     "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_130" },
-    { source: "Trivy", id: "AWS-0164" },
-    { source: "Security Hub FSBP", id: "EC2.15" },
-  ],
-  types: [T.subnet],
+  references: [checkov("CKV_AWS_130"), trivy("AWS-0164"), fsbp("EC2.15")],
+  types: [EC2_SUBNET],
   check: (props, ctx) => {
     if (props.mapPublicIpOnLaunch === true) {
       ctx.report(

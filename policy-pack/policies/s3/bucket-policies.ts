@@ -6,15 +6,15 @@ import { parseKnownPolicyDocument } from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
 import {
-  BUCKET_TYPES,
   bucketsConfiguredBy,
   bucketsOf,
-  S3_SIDE,
   sideResourcesOf,
   stackAccounts,
-} from "../../lib/s3";
+} from "../../lib/s3/buckets";
 import { programSetting } from "../../lib/values";
-import { eachBucket, label } from "./buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
+import { cdkNag, fsbp } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 /** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
 function bucketPolicies(
@@ -41,10 +41,7 @@ export const tlsOnly = stackPolicy({
   remediationSteps:
     'Add to the bucket\'s aws.s3.BucketPolicy a statement: Effect Deny, Principal "*", Action ' +
     '"s3:*", Resource [bucket ARN, bucket ARN + "/*"], Condition Bool aws:SecureTransport "false".',
-  references: [
-    { source: "cdk-nag", id: "AwsSolutions-S10" },
-    { source: "Security Hub FSBP", id: "S3.5" },
-  ],
+  references: [cdkNag("AwsSolutions-S10"), fsbp("S3.5")],
   types: [...BUCKET_TYPES, ...S3_SIDE.policy],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -85,7 +82,7 @@ export const crossAccountRestricted = stackPolicy<CrossAccountConfig>({
   remediationSteps:
     "Remove the cross-account grant, or list the account in this policy's trustedAccountIds " +
     "config when the access is intended (and keep it to the actions the partner needs).",
-  references: [{ source: "Security Hub FSBP", id: "S3.6" }],
+  references: [fsbp("S3.6")],
   config: {
     trustedAccountIds: {
       type: "array",

@@ -1,16 +1,16 @@
 // S3 encryption at rest: SSE-KMS with a customer-managed key by default (a log target of a service
 // that supports only SSE-S3 keeps SSE-S3, a documented exception), and S3 Bucket Keys with SSE-KMS.
 import { stackPolicy } from "../../lib/define";
-import { classifyKey, describeKeyRef } from "../../lib/kms-keys";
+import { classifyKey, describeKeyRef } from "../../lib/kms/keys";
 import {
-  BUCKET_TYPES,
   logTargetSourcesOf,
   oaiReadersOf,
-  S3_SIDE,
   sseRules,
   sseS3OnlyDeliveries,
-} from "../../lib/s3";
-import { eachBucket, label } from "./buckets";
+} from "../../lib/s3/buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
+import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -30,11 +30,11 @@ export const sseKmsCmk = stackPolicy({
     "CloudFront Origin Access Identity must move to Origin Access Control first: OAI cannot read " +
     "SSE-KMS objects.",
   references: [
-    { source: "cdk-nag", id: "S3DefaultEncryptionKMS" },
-    { source: "Checkov", id: "CKV_AWS_145" },
-    { source: "Trivy", id: "AWS-0132" },
-    { source: "Security Hub FSBP", id: "S3.17" },
-    { source: "compliance-policies", id: "aws-s3-bucket-configure-server-side-encryption-kms" },
+    cdkNag("S3DefaultEncryptionKMS"),
+    checkov("CKV_AWS_145"),
+    trivy("AWS-0132"),
+    fsbp("S3.17"),
+    compliancePolicies("aws-s3-bucket-configure-server-side-encryption-kms"),
   ],
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
   check: (ctx) =>
@@ -67,7 +67,7 @@ export const sseKmsCmk = stackPolicy({
       if (problems.length === 0) return;
       // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
       // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in
-      // ../../lib/s3.ts for the documents, per target type.
+      // ../../lib/s3/buckets.ts for the documents, per target type.
       if (sseS3 && !otherProblem && sseS3OnlyDeliveries(ctx.index, bucket).length) return;
       const targets = logTargetSourcesOf(ctx.index, bucket);
       let message = `${label(bucket)} ${problems.join("; ")}.`;
@@ -106,7 +106,7 @@ export const bucketKeyEnabled = stackPolicy({
     "Set bucketKeyEnabled: true on the encryption rule: S3 then asks KMS for a bucket-level key " +
     "instead of one call per object, which cuts KMS requests and cost. (DSSE-KMS does not support " +
     "Bucket Keys: S3 User Guide, 'Using dual-layer server-side encryption'.)",
-  references: [{ source: "AWS docs", id: "AmazonS3/userguide/bucket-key" }],
+  references: [awsDocs("AmazonS3/userguide/bucket-key")],
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {

@@ -3,15 +3,15 @@
 // staying silent.
 import { stackPolicy } from "../../lib/define";
 import {
-  BUCKET_TYPES,
   cloudfrontLegacyLoggingInto,
   pick,
-  S3_SIDE,
   sideResourcesOf,
   sseS3OnlyDeliveries,
   usesSseS3,
-} from "../../lib/s3";
-import { eachBucket, label } from "./buckets";
+} from "../../lib/s3/buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
+import { awsDocs } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const documentedExceptions = stackPolicy({
   name: "s3-bucket-documented-exceptions",
@@ -25,9 +25,9 @@ export const documentedExceptions = stackPolicy({
     "Nothing to fix while the exception holds. To retire it: deliver CloudFront logs with " +
     "standard logging v2 (then enforce bucket ownership), and keep log buckets separate from data.",
   references: [
-    { source: "AWS docs", id: "AmazonS3/userguide/enable-server-access-logging" },
-    { source: "AWS docs", id: "elasticloadbalancing/latest/application/enable-access-logging" },
-    { source: "AWS docs", id: "AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3" },
+    awsDocs("AmazonS3/userguide/enable-server-access-logging"),
+    awsDocs("elasticloadbalancing/latest/application/enable-access-logging"),
+    awsDocs("AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3"),
   ],
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption, ...S3_SIDE.ownershipControls],
   check: (ctx) =>

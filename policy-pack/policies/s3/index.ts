@@ -3,9 +3,8 @@
 // and cross-account grants. Every bucket rule covers both `aws.s3.Bucket` and the deprecated
 // `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that configure a bucket,
 // correlated through property dependencies (preview-safe) and literal bucket names
-// (../../lib/s3.ts).
+// (../../lib/s3/).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-// Rule modules are imported in the order of `policies` below (the order the catalog keeps).
 import {
   accountPublicAccessBlock,
   bucketPublicAccessBlock,

@@ -1,9 +1,11 @@
 // S3 server access logging: every bucket logs to another bucket (a log bucket itself records its
 // exception with a waiver).
 import { stackPolicy } from "../../lib/define";
-import { BUCKET_TYPES, logTargetSourcesOf, S3_SIDE, sideResourcesOf } from "../../lib/s3";
+import { logTargetSourcesOf, sideResourcesOf } from "../../lib/s3/buckets";
 import { asList, peek, programSetting } from "../../lib/values";
-import { eachBucket, label } from "./buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
+import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const loggingEnabled = stackPolicy({
   name: "s3-bucket-logging-enabled",
@@ -17,11 +19,11 @@ export const loggingEnabled = stackPolicy({
     "destination bucket should not have server access logging enabled; logging to itself loops): " +
     "tag it `waiver:s3-bucket-logging-enabled` = <reason> so the exception is recorded.",
   references: [
-    { source: "AWSGuard", id: "s3-bucket-logging-enabled" },
-    { source: "cdk-nag", id: "AwsSolutions-S1" },
-    { source: "Checkov", id: "CKV_AWS_18" },
-    { source: "Trivy", id: "AWS-0089" },
-    { source: "Security Hub FSBP", id: "S3.9" },
+    awsGuard("s3-bucket-logging-enabled"),
+    cdkNag("AwsSolutions-S1"),
+    checkov("CKV_AWS_18"),
+    trivy("AWS-0089"),
+    fsbp("S3.9"),
   ],
   types: [...BUCKET_TYPES, ...S3_SIDE.logging],
   check: (ctx) =>

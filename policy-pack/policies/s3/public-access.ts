@@ -4,16 +4,22 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import {
-  ACCOUNT_PUBLIC_ACCESS_BLOCK,
-  BUCKET_TYPES,
   bucketsOf,
   cloudfrontLegacyLoggingInto,
   pick,
-  S3_SIDE,
   sideResourcesOf,
-} from "../../lib/s3";
+} from "../../lib/s3/buckets";
 import { asList } from "../../lib/values";
-import { eachBucket, falseFlags, label } from "./buckets";
+import { eachBucket, falseFlags, label } from "../../lib/s3/checks";
+import {
+  BUCKET_TYPES,
+  PULUMI_STACK,
+  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_OBJECT,
+  S3_BUCKET_OBJECTV2,
+  S3_SIDE,
+} from "../../lib/types";
+import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -24,12 +30,7 @@ export const bucketPublicAccessBlock = stackPolicy({
   remediationSteps:
     "Add an aws.s3.BucketPublicAccessBlock with `bucket: <bucket>.id` and blockPublicAcls, " +
     "blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all set to true.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_6" },
-    { source: "Trivy", id: "AWS-0094" },
-    { source: "cdk-nag", id: "AwsSolutions-S2" },
-    { source: "Security Hub FSBP", id: "S3.8" },
-  ],
+  references: [checkov("CKV2_AWS_6"), trivy("AWS-0094"), cdkNag("AwsSolutions-S2"), fsbp("S3.8")],
   types: [...BUCKET_TYPES, ...S3_SIDE.publicAccessBlock],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -59,16 +60,16 @@ export const publicAccessBlockAllFlags = resourcePolicy({
   remediationSteps:
     "Set blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets to true.",
   references: [
-    { source: "cdk-nag", id: "AwsSolutions-S2" },
-    { source: "Checkov", id: "CKV_AWS_53" },
-    { source: "Checkov", id: "CKV_AWS_54" },
-    { source: "Checkov", id: "CKV_AWS_55" },
-    { source: "Checkov", id: "CKV_AWS_56" },
-    { source: "Trivy", id: "AWS-0086" },
-    { source: "Trivy", id: "AWS-0087" },
-    { source: "Trivy", id: "AWS-0091" },
-    { source: "Trivy", id: "AWS-0093" },
-    { source: "Security Hub FSBP", id: "S3.8" },
+    cdkNag("AwsSolutions-S2"),
+    checkov("CKV_AWS_53"),
+    checkov("CKV_AWS_54"),
+    checkov("CKV_AWS_55"),
+    checkov("CKV_AWS_56"),
+    trivy("AWS-0086"),
+    trivy("AWS-0087"),
+    trivy("AWS-0091"),
+    trivy("AWS-0093"),
+    fsbp("S3.8"),
   ],
   types: S3_SIDE.publicAccessBlock,
   check: (props, ctx) => {
@@ -96,19 +97,14 @@ export const noPublicAcl = resourcePolicy({
     "Remove the public ACL. Disable ACLs with aws.s3.BucketOwnershipControls " +
     "(objectOwnership: BucketOwnerEnforced) and grant access with a scoped bucket policy.",
   references: [
-    { source: "Checkov", id: "CKV_AWS_20" },
-    { source: "Checkov", id: "CKV_AWS_57" },
-    { source: "Trivy", id: "AWS-0092" },
-    { source: "Security Hub FSBP", id: "S3.2" },
-    { source: "Security Hub FSBP", id: "S3.3" },
-    { source: "compliance-policies", id: "aws-s3-bucket-disallow-public-read" },
+    checkov("CKV_AWS_20"),
+    checkov("CKV_AWS_57"),
+    trivy("AWS-0092"),
+    fsbp("S3.2"),
+    fsbp("S3.3"),
+    compliancePolicies("aws-s3-bucket-disallow-public-read"),
   ],
-  types: [
-    ...BUCKET_TYPES,
-    ...S3_SIDE.acl,
-    "aws:s3/bucketObject:BucketObject",
-    "aws:s3/bucketObjectv2:BucketObjectv2",
-  ],
+  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2],
   check: (props, ctx) => {
     const acl = props.acl;
     if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl)) {
@@ -142,12 +138,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
     'Name the principals (role ARNs, service principals) instead of "*", or add a StringEquals/' +
     "ArnEquals condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, " +
     "aws:PrincipalAccount or aws:SourceVpce with fixed values.",
-  references: [
-    { source: "Checkov", id: "CKV_AWS_70" },
-    { source: "Checkov", id: "CKV_AWS_93" },
-    { source: "Security Hub FSBP", id: "S3.2" },
-    { source: "Security Hub FSBP", id: "S3.3" },
-  ],
+  references: [checkov("CKV_AWS_70"), checkov("CKV_AWS_93"), fsbp("S3.2"), fsbp("S3.3")],
   types: [...S3_SIDE.policy, ...BUCKET_TYPES],
   // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
   // policy of the pack.
@@ -166,10 +157,7 @@ export const ownershipEnforced = stackPolicy({
     "explicit resource keeps it from drifting and documents it. Exception: a bucket that receives " +
     "CloudFront standard logging (legacy) needs ACLs (BucketOwnerPreferred); better, move the " +
     "distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_65" },
-    { source: "Security Hub FSBP", id: "S3.12" },
-  ],
+  references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
   types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -205,10 +193,10 @@ export const accountPublicAccessBlock = stackPolicy({
     "Turn on all four flags of the account's S3 Block Public Access, with an " +
     "aws.s3.AccountPublicAccessBlock in a stack that owns account settings (or an AWS " +
     "Organizations S3 policy). If it is managed elsewhere, disable this advisory for the stack.",
-  references: [{ source: "Security Hub FSBP", id: "S3.1" }],
-  types: [ACCOUNT_PUBLIC_ACCESS_BLOCK],
+  references: [fsbp("S3.1")],
+  types: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (ctx) => {
-    const blocks = ctx.index.ofType(ACCOUNT_PUBLIC_ACCESS_BLOCK);
+    const blocks = ctx.index.ofType(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK);
     for (const block of blocks) {
       ctx.each(block, () => {
         const off = falseFlags(block.props);
@@ -218,7 +206,7 @@ export const accountPublicAccessBlock = stackPolicy({
     }
     if (blocks.length === 0 && bucketsOf(ctx.index).length > 0) {
       // Stack-level note: no resource to attach it to (the engine shows it for the stack).
-      const stack = { urn: undefined, name: "stack", type: "pulumi:pulumi:Stack", props: {} };
+      const stack = { urn: undefined, name: "stack", type: PULUMI_STACK, props: {} };
       ctx.report(
         stack as unknown as PolicyResource,
         "this stack creates buckets but no AccountPublicAccessBlock: make sure the account-level " +

@@ -1,9 +1,11 @@
 // S3 data retention: versioning enabled, and lifecycle rules that expire data and abort
 // incomplete multipart uploads (advisory).
 import { stackPolicy } from "../../lib/define";
-import { BUCKET_TYPES, S3_SIDE, sideResourcesOf } from "../../lib/s3";
+import { sideResourcesOf } from "../../lib/s3/buckets";
 import { asList, programSetting } from "../../lib/values";
-import { eachBucket, label } from "./buckets";
+import { eachBucket, label } from "../../lib/s3/checks";
+import { checkov, fsbp, trivy } from "../../lib/controls";
+import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
 
 export const versioningEnabled = stackPolicy({
   name: "s3-bucket-versioning-enabled",
@@ -13,11 +15,7 @@ export const versioningEnabled = stackPolicy({
   remediationSteps:
     "Add an aws.s3.BucketVersioning with `bucket: <bucket>.id` and versioningConfiguration: " +
     '{ status: "Enabled" }, and expire noncurrent versions with a lifecycle rule.',
-  references: [
-    { source: "Checkov", id: "CKV_AWS_21" },
-    { source: "Trivy", id: "AWS-0090" },
-    { source: "Security Hub FSBP", id: "S3.14" },
-  ],
+  references: [checkov("CKV_AWS_21"), trivy("AWS-0090"), fsbp("S3.14")],
   types: [...BUCKET_TYPES, ...S3_SIDE.versioning],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
@@ -55,12 +53,7 @@ export const lifecycleConfigured = stackPolicy({
     "Add an aws.s3.BucketLifecycleConfiguration with `bucket: <bucket>.id` and an enabled rule " +
     "that expires objects (and noncurrent versions) and sets abortIncompleteMultipartUpload: " +
     "{ daysAfterInitiation: 7 } so abandoned uploads stop costing storage.",
-  references: [
-    { source: "Checkov", id: "CKV2_AWS_61" },
-    { source: "Checkov", id: "CKV_AWS_300" },
-    { source: "Security Hub FSBP", id: "S3.13" },
-    { source: "Security Hub FSBP", id: "S3.10" },
-  ],
+  references: [checkov("CKV2_AWS_61"), checkov("CKV_AWS_300"), fsbp("S3.13"), fsbp("S3.10")],
   types: [...BUCKET_TYPES, ...S3_SIDE.lifecycle],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {

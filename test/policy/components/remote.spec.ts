@@ -1,11 +1,17 @@
 // stack-remote-components-unexpanded: remote (awsx v3) components whose children are not recorded.
 import { expect } from "chai";
 import { remoteComponentsUnexpanded } from "../../../policy-pack/policies/components/remote";
-import { AWSX_ECR_REPOSITORY, AWSX_VPC } from "../../../policy-pack/lib/types";
+import {
+  AWSX_CLASSIC_VPC,
+  AWSX_ECR_REPOSITORY,
+  AWSX_VPC,
+  EC2_VPC,
+  PULUMI_STACK,
+} from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { findingsOf } from "../fixtures/iam";
 
-const stack = () => res("pulumi:pulumi:Stack", "app-dev", {}, { custom: false });
+const stack = () => res(PULUMI_STACK, "app-dev", {}, { custom: false });
 
 describe("stack-remote-components-unexpanded", () => {
   describe("Noncompliance", () => {
@@ -24,14 +30,9 @@ describe("stack-remote-components-unexpanded", () => {
   describe("Compliance", () => {
     it("no remote component; awsx classic (awsx:x:...) and a component whose children were recorded", async () => {
       const root = stack();
-      const classic = res("awsx:x:ec2:Vpc", "classic", {}, { custom: false, parent: root });
+      const classic = res(AWSX_CLASSIC_VPC, "classic", {}, { custom: false, parent: root });
       const expanded = res(AWSX_VPC, "expanded", {}, { custom: false, parent: root });
-      const child = res(
-        "aws:ec2/vpc:Vpc",
-        "expanded",
-        { cidrBlock: "10.0.0.0/16" },
-        { parent: expanded },
-      );
+      const child = res(EC2_VPC, "expanded", { cidrBlock: "10.0.0.0/16" }, { parent: expanded });
       expect(
         await findingsOf(remoteComponentsUnexpanded, [root, classic, expanded, child]),
       ).to.deep.equal([]);

@@ -24,6 +24,13 @@ const permission = (extra: Record<string, unknown> = {}) =>
 describe("lambda-permission-not-public", () => {
   const p = policy("lambda-permission-not-public");
   describe("Noncompliance", () => {
+    it('CKV_AWS_301 / KICS "Lambda Permission Principal Is Wildcard": "*" with an S3 bucket as source (no account)', async () => {
+      expect(
+        await violations(p, [permission({ principal: "*", sourceArn: "arn:aws:s3:::uploads" })]),
+      ).to.deep.equal([
+        'perm: lambda:InvokeFunction is granted to Principal "*" with sourceArn arn:aws:s3:::uploads, which names no account, and no sourceAccount or principalOrgId: any account that owns a source with that ARN can invoke the function.',
+      ]);
+    });
     it('CKV_AWS_301: principal "*" with no source', async () => {
       expect(
         await violations(p, [permission({ principal: "*", sourceArn: undefined })]),
@@ -35,6 +42,9 @@ describe("lambda-permission-not-public", () => {
   describe("Compliance", () => {
     it("the compliant fixture has no finding", async () => {
       expect(await violations(p, [permission()])).to.deep.equal([]);
+    });
+    it('"*" with a source ARN that names the account', async () => {
+      expect(await violations(p, [permission({ principal: "*" })])).to.deep.equal([]);
     });
     it('"*" pinned by principalOrgId or sourceAccount', async () => {
       expect(

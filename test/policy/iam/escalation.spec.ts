@@ -14,14 +14,15 @@ import {
   EMBEDDED_ARN_STATEMENT,
   findingsOf,
   KEY_ARN,
+  of,
   rolePolicy,
+  roleWith,
   run,
-  SCOPED,
   STACK_ARN_STATEMENT,
   Stmt,
+  compliantPolicy,
 } from "../fixtures/iam";
 
-const compliant = (extra: Stmt[] = []) => rolePolicy([SCOPED, ...extra]);
 const allow = (Action: string | string[], Resource: string | string[] = "*"): Stmt => ({
   Effect: "Allow",
   Action,
@@ -38,12 +39,12 @@ describe("iam-no-privilege-escalation", () => {
         "dynamodb:CreateTable",
         "dynamodb:PutItem",
       ]);
-      const f = await findingsOf(noPrivilegeEscalation, [compliant([s])]);
+      const f = await findingsOf(noPrivilegeEscalation, [compliantPolicy([s])]);
       expect(f.join()).to.contain("PassRoleToNewLambdaThenTrigger");
     });
     it("CKV_AWS_286 example_IAMPrivilegeEscalation: iam:UpdateLoginProfile on *", async () => {
       const f = await findingsOf(noPrivilegeEscalation, [
-        compliant([allow(["iam:UpdateLoginProfile"])]),
+        compliantPolicy([allow(["iam:UpdateLoginProfile"])]),
       ]);
       expect(f.join()).to.contain("UpdateLoginProfile");
     });
@@ -64,20 +65,21 @@ describe("iam-no-privilege-escalation", () => {
         "lambda:UpdateFunctionCode",
         "glue:UpdateDevEndpoint",
       ]) {
-        expect(await findingsOf(noPrivilegeEscalation, [compliant([allow(a)])]), a).to.have.length(
-          1,
-        );
+        expect(
+          await findingsOf(noPrivilegeEscalation, [compliantPolicy([allow(a)])]),
+          a,
+        ).to.have.length(1);
       }
     });
     it("Trivy AWS-0350 / AWS-0348: PassRole with ec2:RunInstances, and with Lambda create + invoke, in separate statements", async () => {
       expect(
         await findingsOf(noPrivilegeEscalation, [
-          compliant([allow("iam:PassRole"), allow("ec2:RunInstances")]),
+          compliantPolicy([allow("iam:PassRole"), allow("ec2:RunInstances")]),
         ]),
       ).to.have.length(1);
       expect(
         await findingsOf(noPrivilegeEscalation, [
-          compliant([
+          compliantPolicy([
             allow("iam:PassRole"),
             allow(["lambda:CreateFunction", "lambda:InvokeFunction"]),
           ]),
@@ -85,12 +87,14 @@ describe("iam-no-privilege-escalation", () => {
       ).to.have.length(1);
     });
     it("Trivy AWS-0350 test_deny_with_wildcards: iam:* and ec2:* on *", async () => {
-      const f = await findingsOf(noPrivilegeEscalation, [compliant([allow(["iam:*", "ec2:*"])])]);
+      const f = await findingsOf(noPrivilegeEscalation, [
+        compliantPolicy([allow(["iam:*", "ec2:*"])]),
+      ]);
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("allows privilege escalation");
       // ec2:* with iam:PassRole only (the EC2 path alone).
       const ec2 = await findingsOf(noPrivilegeEscalation, [
-        compliant([allow(["iam:PassRole", "ec2:*"])]),
+        compliantPolicy([allow(["iam:PassRole", "ec2:*"])]),
       ]);
       expect(ec2.join()).to.contain("CreateEC2WithExistingRole");
     });
@@ -101,7 +105,7 @@ describe("iam-no-privilege-escalation", () => {
         ["iam:DeleteUserPermissionsBoundary", `arn:aws:iam::${ACCOUNT}:user/specific-user`],
       ]) {
         expect(
-          await findingsOf(noPrivilegeEscalation, [compliant([allow(a, r)])]),
+          await findingsOf(noPrivilegeEscalation, [compliantPolicy([allow(a, r)])]),
           `${a} ${r}`,
         ).to.have.length(1);
       }
@@ -114,10 +118,36 @@ describe("iam-no-privilege-escalation", () => {
         expect(await findingsOf(noPrivilegeEscalation, [r])).to.have.length(1);
       }
     });
+
+    it("reports a single-action escalation path on unscoped resources", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith({ Effect: "Allow", Action: "iam:PutRolePolicy", Resource: "*" }),
+      ]);
+      expect(f.join("\n")).to.contain("PutRolePolicy (iam:PutRolePolicy)");
+    });
+    it("reports PassRole on all roles combined with lambda:CreateFunction + InvokeFunction, across statements", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith([
+          { Effect: "Allow", Action: "iam:PassRole", Resource: "*" },
+          {
+            Effect: "Allow",
+            Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+            Resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:app-*`,
+          },
+        ]),
+      ]);
+      expect(f.join("\n")).to.contain("PassRoleToNewLambdaThenInvoke");
+    });
+    it('reports Action "*" on "*" as every path', async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith({ Effect: "Allow", Action: "*", Resource: "*" }),
+      ]);
+      expect(f.join("\n")).to.contain("CreateNewPolicyVersion").and.contain("CreateAccessKey");
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
-      expect(await findingsOf(noPrivilegeEscalation, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noPrivilegeEscalation, [compliantPolicy()])).to.deep.equal([]);
     });
     it("CKV_AWS_110 pass: Lambda and DynamoDB creation without PassRole", async () => {
       const s = allow([
@@ -125,22 +155,22 @@ describe("iam-no-privilege-escalation", () => {
         "lambda:CreateEventSourceMapping",
         "dynamodb:CreateTable",
       ]);
-      expect(await findingsOf(noPrivilegeEscalation, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noPrivilegeEscalation, [compliantPolicy([s])])).to.deep.equal([]);
     });
     it("s3:* on * is too broad (other rules' finding), not escalation", async () => {
-      expect(await findingsOf(noPrivilegeEscalation, [compliant([allow("s3:*")])])).to.deep.equal(
-        [],
-      );
+      expect(
+        await findingsOf(noPrivilegeEscalation, [compliantPolicy([allow("s3:*")])]),
+      ).to.deep.equal([]);
     });
     it("Trivy AWS-0353 test_allow_safe_action (iam:CreateUser) and test_allow_deny_effect", async () => {
       expect(
-        await findingsOf(noPrivilegeEscalation, [compliant([allow("iam:CreateUser")])]),
+        await findingsOf(noPrivilegeEscalation, [compliantPolicy([allow("iam:CreateUser")])]),
       ).to.deep.equal([]);
       const deny = { Effect: "Deny", Action: "iam:DeleteUserPermissionsBoundary", Resource: "*" };
-      expect(await findingsOf(noPrivilegeEscalation, [compliant([deny])])).to.deep.equal([]);
+      expect(await findingsOf(noPrivilegeEscalation, [compliantPolicy([deny])])).to.deep.equal([]);
     });
     it("PassRole scoped to one role with function creation (Trivy AWS-0348's fix)", async () => {
-      const r = compliant([
+      const r = compliantPolicy([
         allow("iam:PassRole", `arn:aws:iam::${ACCOUNT}:role/fn`),
         allow(
           ["lambda:CreateFunction", "lambda:InvokeFunction"],
@@ -149,6 +179,28 @@ describe("iam-no-privilege-escalation", () => {
       ]);
       expect(await findingsOf(noPrivilegeEscalation, [r])).to.deep.equal([]);
     });
+
+    it("does not report PassRole scoped to one role with function creation", async () => {
+      const f = await of("iam-no-privilege-escalation", [
+        roleWith([
+          { Effect: "Allow", Action: "iam:PassRole", Resource: `arn:aws:iam::${ACCOUNT}:role/fn` },
+          {
+            Effect: "Allow",
+            Action: ["lambda:CreateFunction", "lambda:InvokeFunction"],
+            Resource: `arn:aws:lambda:eu-west-1:${ACCOUNT}:function:app-*`,
+          },
+        ]),
+      ]);
+      expect(f).to.deep.equal([]);
+    });
+    it("accepts IAM writes scoped to a specific role", async () => {
+      const r = roleWith({
+        Effect: "Allow",
+        Action: "iam:PutRolePolicy",
+        Resource: `arn:aws:iam::${ACCOUNT}:role/app-deploy`,
+      });
+      expect(await of("iam-no-privilege-escalation", [r])).to.deep.equal([]);
+    });
   });
 });
 
@@ -156,20 +208,43 @@ describe("iam-no-credentials-exposure", () => {
   describe("Noncompliance", () => {
     it("CKV_AWS_107 / CKV_AWS_287 fail: s3:GetObject + iam:CreateAccessKey on *", async () => {
       const f = await findingsOf(noCredentialsExposure, [
-        compliant([allow(["s3:GetObject", "iam:CreateAccessKey"])]),
+        compliantPolicy([allow(["s3:GetObject", "iam:CreateAccessKey"])]),
       ]);
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("iam:CreateAccessKey");
     });
     it("sts:AssumeRole on all roles", async () => {
       expect(
-        await findingsOf(noCredentialsExposure, [compliant([allow("sts:AssumeRole")])]),
+        await findingsOf(noCredentialsExposure, [compliantPolicy([allow("sts:AssumeRole")])]),
       ).to.have.length(1);
+    });
+
+    it("reports sts:AssumeRole on all roles; accepts a named role and unscopable token actions", async () => {
+      const P = "iam-no-credentials-exposure";
+      expect(
+        await of(P, [roleWith({ Effect: "Allow", Action: "sts:AssumeRole", Resource: "*" })]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith([
+            {
+              Effect: "Allow",
+              Action: "sts:AssumeRole",
+              Resource: `arn:aws:iam::${ACCOUNT}:role/reader`,
+            },
+            {
+              Effect: "Allow",
+              Action: ["ecr:GetAuthorizationToken", "sts:GetSessionToken"],
+              Resource: "*",
+            },
+          ]),
+        ]),
+      ).to.deep.equal([]);
     });
   });
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
-      expect(await findingsOf(noCredentialsExposure, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noCredentialsExposure, [compliantPolicy()])).to.deep.equal([]);
     });
     it("CKV_AWS_107 allowed_action / allowed_action_ecr_public / deny / pass", async () => {
       for (const s of [
@@ -184,7 +259,7 @@ describe("iam-no-credentials-exposure", () => {
         allow(["lambda:CreateFunction", "lambda:CreateEventSourceMapping", "dynamodb:CreateTable"]),
       ]) {
         expect(
-          await findingsOf(noCredentialsExposure, [compliant([s])]),
+          await findingsOf(noCredentialsExposure, [compliantPolicy([s])]),
           JSON.stringify(s),
         ).to.deep.equal([]);
       }
@@ -205,7 +280,7 @@ describe("iam-no-data-exfiltration", () => {
         "s3:PutObject",
         "ec2:CreateTags",
       ]);
-      const f = await findingsOf(noDataExfiltration, [compliant([s])]);
+      const f = await findingsOf(noDataExfiltration, [compliantPolicy([s])]);
       expect(f).to.have.length(1);
       expect(f[0])
         .to.contain("secretsmanager:GetSecretValue")
@@ -216,16 +291,39 @@ describe("iam-no-data-exfiltration", () => {
       const { findings } = await run(noDataExfiltration, [r]);
       expect(findings).to.have.length(1);
     });
+
+    it("reports secret and object reads on unscoped resources", async () => {
+      const P = "iam-no-data-exfiltration";
+      expect(
+        await of(P, [
+          roleWith({ Effect: "Allow", Action: "secretsmanager:GetSecretValue", Resource: "*" }),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith({ Effect: "Allow", Action: "s3:Get*", Resource: "arn:aws:s3:::*/*" }),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of(P, [
+          roleWith({
+            Effect: "Allow",
+            Action: "ssm:GetParameter",
+            Resource: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/platform/*`,
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture, and CKV_AWS_108 pass", async () => {
-      expect(await findingsOf(noDataExfiltration, [compliant()])).to.deep.equal([]);
+      expect(await findingsOf(noDataExfiltration, [compliantPolicy()])).to.deep.equal([]);
       const s = allow([
         "lambda:CreateFunction",
         "lambda:CreateEventSourceMapping",
         "dynamodb:CreateTable",
       ]);
-      expect(await findingsOf(noDataExfiltration, [compliant([s])])).to.deep.equal([]);
+      expect(await findingsOf(noDataExfiltration, [compliantPolicy([s])])).to.deep.equal([]);
     });
   });
 });
@@ -234,14 +332,43 @@ describe("iam-kms-decrypt-scoped", () => {
   describe("Noncompliance", () => {
     it("FSBP KMS.1/KMS.2: kms:Decrypt on all keys", async () => {
       expect(
-        await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt")])]),
+        await findingsOf(kmsDecryptScoped, [compliantPolicy([allow("kms:Decrypt")])]),
+      ).to.have.length(1);
+    });
+
+    it("reports kms:Decrypt on all keys, even with a kms:ViaService condition", async () => {
+      for (const Resource of [
+        "*",
+        "arn:aws:kms:*:*:key/*",
+        `arn:aws:kms:eu-west-1:${ACCOUNT}:key/*`,
+      ]) {
+        const r = roleWith({
+          Effect: "Allow",
+          Action: "kms:Decrypt",
+          Resource,
+          Condition: { StringEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } },
+        });
+        expect(await of("iam-kms-decrypt-scoped", [r]), Resource).to.have.length(1);
+      }
+      expect(
+        await of("iam-kms-decrypt-scoped", [
+          roleWith({ Effect: "Allow", Action: "kms:ReEncrypt*", Resource: "*" }),
+        ]),
       ).to.have.length(1);
     });
   });
   describe("Compliance", () => {
     it("the untouched fixture and a key ARN", async () => {
       expect(
-        await findingsOf(kmsDecryptScoped, [compliant([allow("kms:Decrypt", KEY_ARN)])]),
+        await findingsOf(kmsDecryptScoped, [compliantPolicy([allow("kms:Decrypt", KEY_ARN)])]),
+      ).to.deep.equal([]);
+    });
+
+    it("accepts a key ARN", async () => {
+      expect(
+        await of("iam-kms-decrypt-scoped", [
+          roleWith({ Effect: "Allow", Action: "kms:Decrypt", Resource: KEY_ARN }),
+        ]),
       ).to.deep.equal([]);
     });
   });

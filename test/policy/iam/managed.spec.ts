@@ -2,14 +2,29 @@
 // (IAMManagedIAMFullAccessPolicy) and cdk-nag AwsSolutions-IAM4, with the default allow-list of
 // AWS's narrow execution-role policies.
 import { expect } from "chai";
-import { IAM_TYPES } from "../../../policy-pack/policies/iam";
+
 import { managedPolicyAllowlist } from "../../../policy-pack/policies/iam/managed";
 import { res } from "../fixture";
-import { findingsOf, trustingRole } from "../fixtures/iam";
+import { findingsOf, goodDoc, iamRole, of, runIam, trustingRole, UNKNOWN } from "../fixtures/iam";
+import {
+  IAM_GROUP_POLICY_ATTACHMENT,
+  IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_POLICY,
+  IAM_POLICY_ATTACHMENT,
+  IAM_ROLE,
+  IAM_ROLE_POLICY_ATTACHMENT,
+  IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+  SSM_PARAMETER,
+  SSO_MANAGED_POLICY_ATTACHMENT,
+} from "../../../policy-pack/lib/types";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 
 const P = "iam-managed-policy-allowlist";
+const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 const LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-const attach = (policyArn: string, type: string = IAM_TYPES.rolePolicyAttachment) =>
+const attach = (policyArn: string, type: string = IAM_ROLE_POLICY_ATTACHMENT) =>
   res(type, "attach", { role: "app", policyArn });
 const role = trustingRole([
   { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
@@ -21,11 +36,11 @@ describe("iam-managed-policy-allowlist", () => {
       const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
       for (const r of [
         attach(admin),
-        res(IAM_TYPES.userPolicyAttachment, "u", { user: "u", policyArn: admin }),
-        res(IAM_TYPES.groupPolicyAttachment, "g", { group: "g", policyArn: admin }),
-        res(IAM_TYPES.policyAttachment, "p", { roles: ["app"], policyArn: admin }),
-        res(IAM_TYPES.role, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
-        res(IAM_TYPES.ssoManagedPolicyAttachment, "sso", {
+        res(IAM_USER_POLICY_ATTACHMENT, "u", { user: "u", policyArn: admin }),
+        res(IAM_GROUP_POLICY_ATTACHMENT, "g", { group: "g", policyArn: admin }),
+        res(IAM_POLICY_ATTACHMENT, "p", { roles: ["app"], policyArn: admin }),
+        res(IAM_ROLE, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
+        res(SSO_MANAGED_POLICY_ATTACHMENT, "sso", {
           instanceArn: "arn:aws:sso:::instance/ssoins-0123456789abcdef",
           permissionSetArn:
             "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef",
@@ -55,6 +70,65 @@ describe("iam-managed-policy-allowlist", () => {
         }),
       ).to.have.length(1);
     });
+
+    it("reports AWS-managed policies on every attachment type", async () => {
+      const r = iamRole("api");
+      const cases: RecordedResource[] = [
+        res(IAM_ROLE_POLICY_ATTACHMENT, "a1", { role: "api", policyArn: ADMIN }),
+        res(IAM_USER_POLICY_ATTACHMENT, "a2", { user: "u", policyArn: ADMIN }),
+        res(IAM_GROUP_POLICY_ATTACHMENT, "a3", { group: "g", policyArn: ADMIN }),
+        res(IAM_POLICY_ATTACHMENT, "a4", { roles: ["api"], policyArn: ADMIN }),
+        iamRole("managed", { managedPolicyArns: [ADMIN] }),
+        res(IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, "a6", {
+          roleName: "api",
+          policyArns: [ADMIN],
+        }),
+        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "a7", { userName: "u", policyArns: [ADMIN] }),
+        res(IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, "a8", {
+          groupName: "g",
+          policyArns: [ADMIN],
+        }),
+      ];
+      for (const c of cases)
+        expect(await of("iam-managed-policy-allowlist", [r, c]), c.type).to.have.length(1);
+    });
+    it("a policy ARN unknown at preview: fine when built from a customer Policy, a preview note otherwise", async () => {
+      const customer = res(IAM_POLICY, "custom", { policy: JSON.stringify(goodDoc) });
+      const other = res(SSM_PARAMETER, "arn-param", { value: UNKNOWN });
+      const viaPolicy = res(
+        IAM_ROLE_POLICY_ATTACHMENT,
+        "a",
+        { role: "api", policyArn: UNKNOWN },
+        { refs: { policyArn: [customer] } },
+      );
+      const viaOther = res(
+        IAM_ROLE_POLICY_ATTACHMENT,
+        "b",
+        { role: "api", policyArn: UNKNOWN },
+        { refs: { policyArn: [other] } },
+      );
+      const f = await runIam([customer, other, viaPolicy, viaOther]);
+      expect(f.all.filter((x) => x.startsWith("iam-managed-policy-allowlist"))).to.deep.equal([]);
+      expect(f.notes.filter((x) => x.startsWith("iam-managed-policy-allowlist"))).to.have.length(1);
+    });
+    it("a waiver tag on the attached role withholds the finding and lists it as waived", async () => {
+      const r = iamRole("admin", {
+        tags: {
+          [`waiver:iam-managed-policy-allowlist`]:
+            "Break-glass role, reviewed in SEC-142 every quarter",
+        },
+      });
+      const attach = res(
+        IAM_ROLE_POLICY_ATTACHMENT,
+        "admin-attach",
+        { role: UNKNOWN, policyArn: ADMIN },
+        { refs: { role: [r] } },
+      );
+      const f = await runIam([r, attach]);
+      expect(f.all.filter((x) => x.startsWith("iam-managed-policy-allowlist"))).to.deep.equal([]);
+      expect(f.waived).to.have.length(1);
+      expect(f.waived[0]).to.contain("AdministratorAccess");
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture: a customer-managed policy ARN", async () => {
@@ -73,6 +147,44 @@ describe("iam-managed-policy-allowlist", () => {
           [],
         );
       }
+    });
+
+    it("accepts an allow-listed policy with a reason, not one without", async () => {
+      const attach = res(IAM_ROLE_POLICY_ATTACHMENT, "a", {
+        role: "api",
+        policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+      });
+      const ok = {
+        allowedManagedPolicies: [
+          {
+            arn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+            reason: "AWS maintains the ECR/Logs pull permissions",
+          },
+        ],
+      };
+      expect(
+        await of("iam-managed-policy-allowlist", [attach], {
+          "iam-managed-policy-allowlist": ok,
+        }),
+      ).to.deep.equal([]);
+      const noReason = {
+        allowedManagedPolicies: [
+          {
+            arn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
+            reason: "",
+          },
+        ],
+      };
+      // The CLI validates the config against the policy's schema before anything runs.
+      const rejected = await of("iam-managed-policy-allowlist", [attach], {
+        "iam-managed-policy-allowlist": noReason,
+      }).then(
+        () => "accepted",
+        (e: Error) => e.message,
+      );
+      expect(rejected).to.equal(
+        `validating policy config: platform-guardrails 0.1.0  iam-managed-policy-allowlist: allowedManagedPolicies.0.reason: String length must be greater than or equal to 10`,
+      );
     });
   });
 });

@@ -9,7 +9,9 @@ import {
   ACCOUNT,
   EMBEDDED_ARN_STATEMENT,
   findingsOf,
+  of,
   rolePolicy,
+  roleWith,
   SCOPED,
   STACK_ARN_STATEMENT,
   Stmt,
@@ -53,6 +55,23 @@ describe("iam-passrole-scoped", () => {
         expect(await findingsOf(passRoleScoped, [r])).to.have.length(1);
       }
     });
+
+    it("reports iam:PassRole on all roles, directly or through iam:*", async () => {
+      for (const Action of ["iam:PassRole", "iam:*", "iam:Pass*"]) {
+        const f = await of("iam-passrole-scoped", [
+          roleWith({ Effect: "Allow", Action, Resource: "*" }),
+        ]);
+        expect(f, Action).to.have.length(1);
+      }
+      const f = await of("iam-passrole-scoped", [
+        roleWith({
+          Effect: "Allow",
+          Action: "iam:PassRole",
+          Resource: `arn:aws:iam::${ACCOUNT}:role/*`,
+        }),
+      ]);
+      expect(f).to.have.length(1);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture: one named role", async () => {
@@ -74,6 +93,18 @@ describe("iam-passrole-passed-to-service", () => {
       expect(
         await findingsOf(passRolePassedToService, [compliant({ Condition: undefined })]),
       ).to.have.length(1);
+    });
+
+    it("accepts a specific role; advises iam:PassedToService when missing", async () => {
+      const r = roleWith({
+        Effect: "Allow",
+        Action: "iam:PassRole",
+        Resource: `arn:aws:iam::${ACCOUNT}:role/api-task`,
+      });
+      expect(await of("iam-passrole-scoped", [r])).to.deep.equal([]);
+      const advice = await of("iam-passrole-passed-to-service", [r]);
+      expect(advice).to.have.length(1);
+      expect(advice[0]).to.contain("without an iam:PassedToService condition");
     });
   });
   describe("Compliance", () => {

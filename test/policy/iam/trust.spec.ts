@@ -4,7 +4,19 @@
 // iam_role_with_full_privileges fixtures.
 import { expect } from "chai";
 import { trustSpecificPrincipals } from "../../../policy-pack/policies/iam/trust";
-import { ACCOUNT, findingsOf, run, Stmt, trustingRole, UNKNOWN } from "../fixtures/iam";
+import {
+  ACCOUNT,
+  doc,
+  ecsTrust,
+  findingsOf,
+  of,
+  run,
+  runIam,
+  Stmt,
+  trustingRole,
+  trustRole,
+  UNKNOWN,
+} from "../fixtures/iam";
 
 const LAMBDA: Stmt = {
   Action: "sts:AssumeRole",
@@ -24,6 +36,14 @@ const github = (Condition?: unknown): Stmt => ({
   Action: "sts:AssumeRoleWithWebIdentity",
   Principal: { Federated: GH },
   ...(Condition ? { Condition } : {}),
+});
+
+/** An sts:AssumeRole statement trusting `principal`, with `condition` when given. */
+const assumeWhen = (principal: unknown, condition?: unknown): Stmt => ({
+  Effect: "Allow",
+  Principal: principal,
+  Action: "sts:AssumeRole",
+  ...(condition ? { Condition: condition } : {}),
 });
 
 describe("iam-trust-policy-specific-principals", () => {
@@ -101,6 +121,105 @@ describe("iam-trust-policy-specific-principals", () => {
         expect(notes, principal).to.have.length(1);
       }
     });
+
+    it('reports Principal "*" and {"AWS": "*"} without a narrowing condition', async () => {
+      expect(
+        await of("iam-trust-policy-specific-principals", [trustRole(doc(assumeWhen("*")))]),
+      ).to.have.length(1);
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          trustRole(doc(assumeWhen({ AWS: "*" }, { StringLike: { "aws:PrincipalOrgID": "*" } }))),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          trustRole(
+            doc(
+              assumeWhen({ AWS: "*" }, { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } }),
+            ),
+          ),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("reports NotPrincipal with Allow", async () => {
+      const t = doc({
+        Effect: "Allow",
+        NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:role/x` },
+        Action: "sts:AssumeRole",
+      });
+      expect(await of("iam-trust-policy-specific-principals", [trustRole(t)])).to.have.length(1);
+    });
+    it("reports a whole foreign account without sts:ExternalId; accepts ExternalId or a trusted account", async () => {
+      const foreign = doc(assumeWhen({ AWS: "arn:aws:iam::210987654321:root" }));
+      expect(await of("iam-trust-policy-specific-principals", [trustRole(foreign)])).to.have.length(
+        1,
+      );
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          trustRole(doc(assumeWhen({ AWS: "210987654321" }))),
+        ]),
+      ).to.have.length(1);
+      const withId = doc(
+        assumeWhen(
+          { AWS: "arn:aws:iam::210987654321:root" },
+          { StringEquals: { "sts:ExternalId": "vendor-7f3a" } },
+        ),
+      );
+      expect(await of("iam-trust-policy-specific-principals", [trustRole(withId)])).to.deep.equal(
+        [],
+      );
+      expect(
+        await of("iam-trust-policy-specific-principals", [trustRole(foreign)], {
+          "iam-trust-policy-specific-principals": { trustedAccounts: ["210987654321"] },
+        }),
+      ).to.deep.equal([]);
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          trustRole(doc(assumeWhen({ AWS: "arn:aws:iam::210987654321:role/deployer" }))),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("leaves confused-deputy conditions to the advisory rule (Checkov CKV_AWS_61 passing fixture: ecs-tasks without them)", async () => {
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          trustRole(doc(assumeWhen({ Service: "ecs-tasks.amazonaws.com" }))),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("reports GitHub OIDC trust without a subject pinned to an owner", async () => {
+      const oidc = `arn:aws:iam::${ACCOUNT}:oidc-provider/token.actions.githubusercontent.com`;
+      const gh = (cond?: unknown) =>
+        trustRole(
+          doc({
+            Effect: "Allow",
+            Principal: { Federated: oidc },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            ...(cond ? { Condition: cond } : {}),
+          }),
+        );
+      const aud = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };
+      expect(
+        await of("iam-trust-policy-specific-principals", [gh({ StringEquals: aud })]),
+      ).to.have.length(1);
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          gh({
+            StringEquals: aud,
+            StringLike: { "token.actions.githubusercontent.com:sub": "repo:*" },
+          }),
+        ]),
+      ).to.have.length(1);
+      expect(
+        await of("iam-trust-policy-specific-principals", [
+          gh({
+            StringEquals: aud,
+            StringLike: {
+              "token.actions.githubusercontent.com:sub": "repo:acme/platform:ref:refs/heads/main",
+            },
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
   });
   describe("Compliance", () => {
     it("the untouched fixture (CKV_AWS_60 test_success)", async () => {
@@ -159,6 +278,46 @@ describe("iam-trust-policy-specific-principals", () => {
         }),
       ]);
       expect(await findingsOf(trustSpecificPrincipals, [serviceFirst])).to.deep.equal([]);
+    });
+
+    it("does not require the condition where AWS does not support it (EC2, Lambda), nor report it as unverified", async () => {
+      const r = trustRole(
+        doc(assumeWhen({ Service: ["ec2.amazonaws.com", "lambda.amazonaws.com"] })),
+      );
+      expect((await runIam([r])).all).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-trust-policy-confused-deputy", () => {
+  describe("Noncompliance", () => {
+    it("advises on a documented service principal without aws:SourceAccount/SourceArn (IfExists does not count)", async () => {
+      expect(
+        await of("iam-trust-policy-confused-deputy", [
+          trustRole(doc(assumeWhen({ Service: "ecs-tasks.amazonaws.com" }))),
+        ]),
+      ).to.have.length(1);
+      const ifExists = doc(
+        assumeWhen(
+          { Service: "vpc-flow-logs.amazonaws.com" },
+          { StringEqualsIfExists: { "aws:SourceAccount": ACCOUNT } },
+        ),
+      );
+      expect(await of("iam-trust-policy-confused-deputy", [trustRole(ifExists)])).to.have.length(1);
+      expect(await of("iam-trust-policy-confused-deputy", [trustRole(ecsTrust)])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("iam-trust-policy-confused-deputy-unverified", () => {
+  describe("Noncompliance", () => {
+    it("advises (only) on service principals whose support is not recorded", async () => {
+      const f = await runIam([trustRole(doc(assumeWhen({ Service: "codebuild.amazonaws.com" })))]);
+      expect(f.mandatory).to.deep.equal([]);
+      expect(f.all).to.have.length(1);
+      expect(f.all[0]).to.match(
+        /^iam-trust-policy-confused-deputy-unverified: .*codebuild\.amazonaws\.com/,
+      );
     });
   });
 });

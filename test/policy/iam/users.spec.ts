@@ -1,19 +1,27 @@
 // iam-no-user-policies (advisory) on Checkov CKV_AWS_40, Trivy AWS-0143 (no_user_attached_policies)
 // and KICS iam_policies_attached_to_user fixtures.
 import { expect } from "chai";
-import { IAM_TYPES } from "../../../policy-pack/policies/iam";
+
 import { noUserPolicies } from "../../../policy-pack/policies/iam/users";
 import { res } from "../fixture";
-import { findingsOf } from "../fixtures/iam";
+import { ACCOUNT, findingsOf, goodDoc, of, runIam } from "../fixtures/iam";
+import {
+  IAM_POLICY_ATTACHMENT,
+  IAM_USER_POLICIES_EXCLUSIVE,
+  IAM_USER_POLICY,
+  IAM_USER_POLICY_ATTACHMENT,
+  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+} from "../../../policy-pack/lib/types";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 
 const ARN = "arn:aws:iam::123456789012:policy/p";
 const groupAttachment = () =>
-  res(IAM_TYPES.policyAttachment, "attach", { groups: ["devs"], users: [], policyArn: ARN });
+  res(IAM_POLICY_ATTACHMENT, "attach", { groups: ["devs"], users: [], policyArn: ARN });
 
 describe("iam-no-user-policies", () => {
   describe("Noncompliance", () => {
     it("KICS iam_policies_attached_to_user: aws_iam_policy_attachment with users", async () => {
-      const r = res(IAM_TYPES.policyAttachment, "attach", {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", {
         users: ["alice"],
         groups: ["devs"],
         policyArn: ARN,
@@ -25,14 +33,48 @@ describe("iam-no-user-policies", () => {
     it("CKV_AWS_40 / Trivy AWS-0143: a user policy attachment and an inline user policy", async () => {
       expect(
         await findingsOf(noUserPolicies, [
-          res(IAM_TYPES.userPolicyAttachment, "a", { user: "alice", policyArn: ARN }),
+          res(IAM_USER_POLICY_ATTACHMENT, "a", { user: "alice", policyArn: ARN }),
         ]),
       ).to.have.length(1);
       expect(
         await findingsOf(noUserPolicies, [
-          res(IAM_TYPES.userPolicy, "p", { user: "alice", policy: "{}" }),
+          res(IAM_USER_POLICY, "p", { user: "alice", policy: "{}" }),
         ]),
       ).to.have.length(1);
+    });
+
+    it("reports every way of attaching permissions to a user", async () => {
+      const cases: RecordedResource[] = [
+        res(IAM_USER_POLICY, "u1", { user: "u", policy: JSON.stringify(goodDoc) }),
+        res(IAM_USER_POLICY_ATTACHMENT, "u2", {
+          user: "u",
+          policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+        }),
+        res(IAM_POLICY_ATTACHMENT, "u3", {
+          users: ["u"],
+          policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+        }),
+        res(IAM_USER_POLICIES_EXCLUSIVE, "u4", { userName: "u", policyNames: ["p"] }),
+        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "u5", {
+          userName: "u",
+          policyArns: [`arn:aws:iam::${ACCOUNT}:policy/p`],
+        }),
+      ];
+      for (const c of cases) {
+        const f = await runIam([c]);
+        expect(f.all, c.type).to.have.length(1);
+        expect(f.mandatory, c.type).to.deep.equal([]);
+        expect(f.all[0]).to.match(new RegExp(`^iam-no-user-policies: `));
+      }
+      expect(
+        await of("iam-no-user-policies", [
+          res(IAM_POLICY_ATTACHMENT, "g", {
+            groups: ["g"],
+            users: [],
+            policyArn: `arn:aws:iam::${ACCOUNT}:policy/p`,
+          }),
+        ]),
+      ).to.deep.equal([]);
     });
   });
   describe("Compliance", () => {

@@ -2,7 +2,12 @@
 // to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../../policy-pack/lib/types";
+import {
+  CLOUDTRAIL_EVENT_DATA_STORE,
+  CLOUDTRAIL_TRAIL,
+  KMS_ALIAS,
+  SSM_PARAMETER,
+} from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, policyNamed, run, stackKey, UNKNOWN, withStackKey } from "../fixtures/kms";
 
@@ -25,7 +30,7 @@ describe("cloudtrail-kms-cmk", () => {
     it("Trivy AWS-0015 good example: kms_key_id = the ARN of an alias of the stack", async () => {
       const key = stackKey("trail");
       const alias = res(
-        "aws:kms/alias:Alias",
+        KMS_ALIAS,
         "trail",
         { name: "alias/trail", targetKeyId: UNKNOWN },
         { refs: { targetKeyId: [key] } },
@@ -65,7 +70,7 @@ describe("cloudtrail-kms-cmk", () => {
       expect(r.violations).to.have.length(1);
     });
     it("a key built from something that is not a key is unknown at preview: a note, not a pass", async () => {
-      const other = res("aws:ssm/parameter:Parameter", "key-arn", { name: "/keys/trail" });
+      const other = res(SSM_PARAMETER, "key-arn", { name: "/keys/trail" });
       const t = res(
         CLOUDTRAIL_TRAIL,
         "trail",

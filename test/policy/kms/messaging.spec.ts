@@ -12,10 +12,11 @@ import {
   SNS_TOPIC,
   SQS_QUEUE,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { res, violations } from "../fixture";
 import {
   awsManaged,
   awsManagedArn,
+  key,
   KEY_ARN,
   policyNamed,
   run,
@@ -45,6 +46,11 @@ describe("sns-topic-kms-cmk", () => {
     it("a literal ARN of a customer key", async () => {
       expect(await run(p, topic({ kmsMasterKeyId: KEY_ARN }))).to.deep.equal(clean);
     });
+    it("a key of the stack, referenced by property dependency", async () => {
+      const k = key();
+      const t = res(SNS_TOPIC, "t", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
+      expect(await violations(p, [k, t])).to.deep.equal([]);
+    });
   });
 
   describe("Noncompliance", () => {
@@ -69,6 +75,12 @@ describe("sns-topic-kms-cmk", () => {
       expect(r.violations).to.deep.equal([]);
       expect(r.notes).to.have.length(1);
     });
+    it("no key, and the AWS-managed alias", async () => {
+      expect(await violations(p, [res(SNS_TOPIC, "t", {})])).to.have.length(1);
+      expect(
+        await violations(p, [res(SNS_TOPIC, "t", { kmsMasterKeyId: "alias/aws/sns" })]),
+      ).to.have.length(1);
+    });
   });
 });
 
@@ -86,6 +98,11 @@ describe("sqs-queue-kms-cmk", () => {
     });
     it("the alias of a customer key (alias/queue-key)", async () => {
       expect(await run(p, queue({ kmsMasterKeyId: "alias/queue-key" }))).to.deep.equal(clean);
+    });
+    it("a key of the stack, referenced by property dependency", async () => {
+      const k = key();
+      const q = res(SQS_QUEUE, "q", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
+      expect(await violations(p, [k, q])).to.deep.equal([]);
     });
   });
 
@@ -107,6 +124,16 @@ describe("sqs-queue-kms-cmk", () => {
     it("Trivy AWS-0135 bad example: kms_master_key_id = 'alias/aws/sqs'", async () => {
       expect(
         (await run(p, queue({ kmsMasterKeyId: awsManaged("sqs") }))).violations,
+      ).to.have.length(1);
+    });
+    it("SSE-SQS and the AWS-managed alias, on a queue without a name", async () => {
+      expect(
+        await violations(p, [res(SQS_QUEUE, "q", { sqsManagedSseEnabled: true })]),
+      ).to.deep.equal([
+        'q: SQS queue "q": no KMS key is set (SQS then applies SSE-SQS with an SQS-owned key, or nothing), not a customer-managed key.',
+      ]);
+      expect(
+        await violations(p, [res(SQS_QUEUE, "q", { kmsMasterKeyId: "alias/aws/sqs" })]),
       ).to.have.length(1);
     });
   });

@@ -20,6 +20,9 @@ const allow = (extra: Record<string, unknown>) => ({
 const cond = (op: string, key: string, value: unknown) => ({
   Condition: { [op]: { [key]: value } },
 });
+/** An Allow to everyone (`Principal: "*"`) under one condition. */
+const anyoneIf = (op: string, key: string, value: unknown) =>
+  allow({ Principal: "*", ...cond(op, key, value) });
 
 /** [what, statement, public?, kind] */
 const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
@@ -32,61 +35,39 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
   ],
   [
     'AWS: Principal * with StringLike aws:SourceVpc "vpc-*"',
-    allow({ Principal: "*", ...cond("StringLike", "aws:SourceVpc", "vpc-*") }),
+    anyoneIf("StringLike", "aws:SourceVpc", "vpc-*"),
     true,
   ],
   [
     "AWS: Principal * with StringEquals aws:SourceVpc fixed",
-    allow({ Principal: "*", ...cond("StringEquals", "aws:SourceVpc", "vpc-91237329") }),
+    anyoneIf("StringEquals", "aws:SourceVpc", "vpc-91237329"),
     false,
   ],
   [
     "AWS: aws:SourceIp 0.0.0.0/1 is broader than /8",
-    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "0.0.0.0/1") }),
+    anyoneIf("IpAddress", "aws:SourceIp", "0.0.0.0/1"),
     true,
   ],
-  [
-    "AWS: aws:SourceIp /24",
-    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "203.0.113.0/24") }),
-    false,
-  ],
+  ["AWS: aws:SourceIp /24", anyoneIf("IpAddress", "aws:SourceIp", "203.0.113.0/24"), false],
   [
     "AWS: aws:SourceIp IPv6 /16 is broader than /32",
-    allow({ Principal: "*", ...cond("IpAddress", "aws:SourceIp", "2001::/16") }),
+    anyoneIf("IpAddress", "aws:SourceIp", "2001::/16"),
     true,
   ],
   [
     "AWS: aws:userid AROLEID:* (every session of one role) pins",
-    allow({ Principal: "*", ...cond("StringLike", "aws:userid", "AROAEXAMPLE:*") }),
+    anyoneIf("StringLike", "aws:userid", "AROAEXAMPLE:*"),
     false,
   ],
-  [
-    "AWS: aws:userid *:x is public",
-    allow({ Principal: "*", ...cond("StringLike", "aws:userid", "*:x") }),
-    true,
-  ],
+  ["AWS: aws:userid *:x is public", anyoneIf("StringLike", "aws:userid", "*:x"), true],
   [
     "AWS: bucket policy s3:DataAccessPointArn with a fixed account and any access point",
-    allow({
-      Principal: "*",
-      ...cond(
-        "ArnLike",
-        "s3:DataAccessPointArn",
-        "arn:aws:s3:us-west-2:123456789012:accesspoint/*",
-      ),
-    }),
+    anyoneIf("ArnLike", "s3:DataAccessPointArn", "arn:aws:s3:us-west-2:123456789012:accesspoint/*"),
     false,
   ],
   [
     "AWS: the same statement in an access point policy is public",
-    allow({
-      Principal: "*",
-      ...cond(
-        "ArnLike",
-        "s3:DataAccessPointArn",
-        "arn:aws:s3:us-west-2:123456789012:accesspoint/*",
-      ),
-    }),
+    anyoneIf("ArnLike", "s3:DataAccessPointArn", "arn:aws:s3:us-west-2:123456789012:accesspoint/*"),
     true,
     "access-point",
   ],
@@ -133,103 +114,73 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
   ],
   [
     "aws:PrincipalOrgID fixed",
-    allow({ Principal: "*", ...cond("StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5") }),
+    anyoneIf("StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
     false,
   ],
-  [
-    "aws:PrincipalOrgID wildcard",
-    allow({ Principal: "*", ...cond("StringLike", "aws:PrincipalOrgID", "o-*") }),
-    true,
-  ],
+  ["aws:PrincipalOrgID wildcard", anyoneIf("StringLike", "aws:PrincipalOrgID", "o-*"), true],
   [
     "aws:PrincipalOrgPaths with a fixed organization",
-    allow({
-      Principal: "*",
-      ...cond(
-        "ForAnyValue:StringLike",
-        "aws:PrincipalOrgPaths",
-        "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*",
-      ),
-    }),
+    anyoneIf(
+      "ForAnyValue:StringLike",
+      "aws:PrincipalOrgPaths",
+      "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*",
+    ),
     false,
   ],
   [
     "aws:SourceArn fixed",
-    allow({
-      Principal: "*",
-      ...cond("ArnEquals", "aws:SourceArn", "arn:aws:sns:eu-west-1:123456789012:t"),
-    }),
+    anyoneIf("ArnEquals", "aws:SourceArn", "arn:aws:sns:eu-west-1:123456789012:t"),
     false,
   ],
-  [
-    "aws:SourceArn any account",
-    allow({ Principal: "*", ...cond("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t") }),
-    true,
-  ],
+  ["aws:SourceArn any account", anyoneIf("ArnLike", "aws:SourceArn", "arn:aws:sns:*:*:t"), true],
   [
     "aws:PrincipalArn fixed",
-    allow({
-      Principal: "*",
-      ...cond("ArnEquals", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/r"),
-    }),
+    anyoneIf("ArnEquals", "aws:PrincipalArn", "arn:aws:iam::123456789012:role/r"),
     false,
   ],
-  [
-    "kms:CallerAccount fixed",
-    allow({ Principal: "*", ...cond("StringEquals", "kms:CallerAccount", "123456789012") }),
-    false,
-  ],
+  ["kms:CallerAccount fixed", anyoneIf("StringEquals", "kms:CallerAccount", "123456789012"), false],
   [
     "one fixed value next to a wildcard one",
-    allow({ Principal: "*", ...cond("StringEquals", "aws:SourceAccount", ["123456789012", "*"]) }),
+    anyoneIf("StringEquals", "aws:SourceAccount", ["123456789012", "*"]),
     true,
   ],
   [
     "a policy variable is not fixed",
-    allow({
-      Principal: "*",
-      ...cond("StringEquals", "aws:PrincipalAccount", "${aws:PrincipalAccount}"),
-    }),
+    anyoneIf("StringEquals", "aws:PrincipalAccount", "${aws:PrincipalAccount}"),
     true,
   ],
   [
     "...IfExists passes when the key is absent",
-    allow({ Principal: "*", ...cond("StringEqualsIfExists", "aws:SourceAccount", "123456789012") }),
+    anyoneIf("StringEqualsIfExists", "aws:SourceAccount", "123456789012"),
     true,
   ],
   [
     "a negated operator does not pin",
-    allow({ Principal: "*", ...cond("StringNotEquals", "aws:SourceAccount", "123456789012") }),
+    anyoneIf("StringNotEquals", "aws:SourceAccount", "123456789012"),
     true,
   ],
   [
     "ForAllValues: is true for an empty set",
-    allow({
-      Principal: "*",
-      ...cond("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
-    }),
+    anyoneIf("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-a1b2c3d4e5"),
     true,
   ],
   [
     "aws:ResourceAccount names the resource, not the caller",
-    allow({ Principal: "*", ...cond("StringEquals", "aws:ResourceAccount", "123456789012") }),
+    anyoneIf("StringEquals", "aws:ResourceAccount", "123456789012"),
     true,
   ],
   [
     "the SSE key id header is chosen by the caller",
-    allow({
-      Principal: "*",
-      ...cond(
-        "StringEquals",
-        "s3:x-amz-server-side-encryption-aws-kms-key-id",
-        "arn:aws:kms:eu-west-1:123456789012:key/k",
-      ),
-    }),
+    anyoneIf(
+      "StringEquals",
+      "s3:x-amz-server-side-encryption-aws-kms-key-id",
+      "arn:aws:kms:eu-west-1:123456789012:key/k",
+    ),
     true,
   ],
   [
     "a key that does not pin (aws:UserAgent)",
-    allow({ Principal: "*", ...cond("StringEquals", "aws:UserAgent", "docker") }),
+    anyoneIf("StringEquals", "aws:UserAgent", "docker"),
     true,
   ],
 ];

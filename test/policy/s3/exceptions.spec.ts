@@ -3,17 +3,20 @@
 // Access Identity names Origin Access Control as the fix.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/s3";
-import { CLOUDFRONT_DISTRIBUTION } from "../../../policy-pack/lib/types";
+import {
+  CLOUDFRONT_DISTRIBUTION,
+  S3_BUCKET,
+  S3_BUCKET_OWNERSHIP_CONTROLS,
+} from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
+import { passesCompliantBuckets } from "../fixtures/s3";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
-const BUCKET = "aws:s3/bucket:Bucket";
-const OWNERSHIP = "aws:s3/bucketOwnershipControls:BucketOwnershipControls";
 
 function logBucket() {
-  const logs = res(BUCKET, "cf-logs", { bucket: "cf-logs" });
+  const logs = res(S3_BUCKET, "cf-logs", { bucket: "cf-logs" });
   const ownership = res(
-    OWNERSHIP,
+    S3_BUCKET_OWNERSHIP_CONTROLS,
     "cf-logs-ownership",
     { bucket: "cf-logs", rule: { objectOwnership: "BucketOwnerPreferred" } },
     { refs: { bucket: [logs] } },
@@ -60,13 +63,18 @@ describe("s3-bucket-documented-exceptions", () => {
       );
       expect(await violations(ownership, [logs, o, cdn])).to.deep.equal([]);
     });
+
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-documented-exceptions"),
+    );
   });
 });
 
 describe("s3-bucket-sse-kms-cmk on a bucket read through an Origin Access Identity", () => {
   const p = policy("s3-bucket-sse-kms-cmk");
   it("says OAI cannot read SSE-KMS objects and the fix is Origin Access Control", async () => {
-    const site = res(BUCKET, "site", { bucket: "site" });
+    const site = res(S3_BUCKET, "site", { bucket: "site" });
     const cdn = distribution({
       origins: [
         {

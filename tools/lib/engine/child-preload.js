@@ -9,24 +9,36 @@
 //    variable is set the function runs with a stack-trace limit of 0: same bookkeeping, no stack.
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
-//    sends no source position with invokes).
+//    sends no source position with invokes); so is a call of `process.exit` from the program's
+//    own code (token `process.exit`, with its exit code), so an early exit is reported where it
+//    happens, and every `setInterval` it starts and does not clear, so a timeout names the timer
+//    that keeps the program alive.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
 //    name, the compiler options, the module kind and the source text. A result with diagnostics
 //    is never cached, so errors are reported exactly as without the cache; ts-node does
 //    everything else (source maps, module types) as usual.
-// 4. The host prints an uncaught error with `util.inspect(err, { colors: true })` and, when that
-//    throws, falls back to `util.inspect(err)` (cmd/run/error.js `defaultErrorMessage`). On Node
-//    20.20 the coloured form loops on a stack frame such as `node_modules/@pulumi/config.ts`
-//    (what the SDK's own source maps produce) until V8 gives up with "Invalid string length"
-//    after tens of seconds, or runs out of memory. The preload takes the host's fallback directly
-//    for error objects; the text is the same without colour codes, which the report strips anyway.
+// 4. The language host describes every error it reports with `util.inspect(err, { colors: true })`
+//    and falls back to `util.inspect(err)` when that throws (`cmd/run/error.js`). On some Node.js
+//    releases (20.20 among them) the colouring of node_modules frames never ends on a frame whose
+//    path has no separator after the package name, e.g. `node_modules/@pulumi/config.ts:301:19`,
+//    which is what the SDK's own source maps give: it grows a string until "Invalid string
+//    length", about a minute later. For such a stack, the coloured call throws that RangeError at
+//    once, so the host takes its own fallback without the wait.
+// 5. With OFFLINE_ESM_SOURCE_MAPS set (an ES module program), Node keeps the source map of each
+//    module ts-node's ESM loader compiles, and the host's `source-map-support` reads them: stack
+//    frames, and with them the reported file:line of an error or a failed invoke, point at the
+//    TypeScript source instead of the compiled module.
+// 6. With OFFLINE_CODE_CACHE set, TypeScript's compiler module is compiled with V8's code cache
+//    kept there (see compileWithCodeCache).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const url = require("url");
+const vm = require("vm");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -52,7 +64,8 @@ function lighten(exports) {
 /** The first stack frame outside node_modules and Node's internals: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
+    // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
+    const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
     if (file.includes(NODE_MODULES) || file === __filename) continue;
@@ -85,6 +98,66 @@ function recordSites(exports) {
     };
   }
 }
+
+/** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
+function recordExitSite() {
+  if (!sitesFile) return;
+  const exit = process.exit;
+  process.exit = function (code) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 30;
+    const site = programFrame(new Error().stack);
+    Error.stackTraceLimit = limit;
+    if (site) {
+      try {
+        const record = { token: "process.exit", code: code === undefined ? null : code, ...site };
+        fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+      } catch {
+        // the report loses a line number, nothing else
+      }
+    }
+    return exit.apply(this, arguments);
+  };
+}
+recordExitSite();
+
+/**
+ * Timers the program's own code starts with `setInterval` (token `setInterval`, with an id) and
+ * stops (`clearInterval`): one never stopped keeps the process alive, and a timeout names it.
+ */
+function recordIntervals() {
+  if (!sitesFile) return;
+  const start = global.setInterval;
+  const stop = global.clearInterval;
+  const ids = new WeakMap();
+  let next = 0;
+  const append = (record) => {
+    try {
+      fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+    } catch {
+      // the report loses a line number, nothing else
+    }
+  };
+  global.setInterval = function setInterval(callback, ms, ...args) {
+    const handle = start.call(this, callback, ms, ...args);
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 30;
+    const site = programFrame(new Error().stack);
+    Error.stackTraceLimit = limit;
+    if (site && handle && typeof handle === "object") {
+      const id = ++next;
+      ids.set(handle, id);
+      append({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
+    }
+    return handle;
+  };
+  global.clearInterval = function clearInterval(handle) {
+    const id = handle && typeof handle === "object" ? ids.get(handle) : undefined;
+    if (id !== undefined) append({ token: "clearInterval", id });
+    return stop.call(this, handle);
+  };
+}
+recordIntervals();
 
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
 const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");
@@ -162,21 +235,126 @@ function cacheTranspile(module) {
   });
 }
 
-const RUN_ERROR = path.join("@pulumi", "pulumi", "cmd", "run", "error.js");
-const util = require("util");
-
-function plainErrorMessages(exports) {
-  const original = exports.defaultErrorMessage;
-  if (typeof original !== "function") return;
-  exports.defaultErrorMessage = function defaultErrorMessage(err) {
-    if (err && err.stack) {
-      try {
-        return util.inspect(err);
-      } catch {
-        // the host's own last resort follows
-      }
+/**
+ * True when Node's colouring of node_modules frames (`markNodeModules` in `internal/util/inspect`)
+ * would not terminate on a line: a `node_modules` path segment whose package name (scoped or not)
+ * is not followed by a separator.
+ */
+function colouringNeverEnds(line) {
+  let from = 0;
+  for (;;) {
+    const at = line.indexOf("node_modules", from);
+    if (at === -1) return false;
+    const before = line[at - 1];
+    const after = line[at + 12];
+    if ((before !== "/" && before !== "\\") || (after !== "/" && after !== "\\")) {
+      from = at + 1;
+      continue;
     }
-    return original.call(this, err);
+    const start = at + 13;
+    let end = line.indexOf(before, start);
+    if (line[start] === "@" && end !== -1) end = line.indexOf(before, end + 1);
+    if (end === -1) return true;
+    from = end;
+  }
+}
+
+const util = require("util");
+util.inspect = new Proxy(util.inspect, {
+  apply(target, thisArg, args) {
+    const [value, options] = args;
+    if (
+      value instanceof Error &&
+      options &&
+      typeof options === "object" &&
+      options.colors === true &&
+      typeof value.stack === "string" &&
+      value.stack.split("\n").some(colouringNeverEnds)
+    ) {
+      throw new RangeError("Invalid string length");
+    }
+    return Reflect.apply(target, thisArg, args);
+  },
+});
+
+const SOURCE_MAP_SUPPORT = path.join("source-map-support", "source-map-support.js");
+const esmSourceMaps = !!process.env.OFFLINE_ESM_SOURCE_MAPS;
+if (esmSourceMaps) process.setSourceMapsEnabled(true);
+
+/**
+ * Lets the host's `source-map-support` map frames of ES modules through the source maps Node
+ * keeps for them (ts-node's ESM loader returns each module with an inline map, in another
+ * thread; read from disk, the `.ts` file has none).
+ */
+function mapEsmFrames(exports) {
+  if (typeof exports.install !== "function" || typeof Module.findSourceMap !== "function") return;
+  exports.install({
+    handleUncaughtExceptions: false,
+    retrieveSourceMap(source) {
+      if (typeof source !== "string" || !source.startsWith("file://")) return null;
+      const found = Module.findSourceMap(source);
+      if (!found) return null;
+      // Sources given as file URLs would be resolved as paths relative to the module.
+      const map = { ...found.payload };
+      map.sources = (map.sources || []).map((s) =>
+        typeof s === "string" && s.startsWith("file://") ? url.fileURLToPath(s) : s,
+      );
+      return { url: source, map };
+    },
+  });
+}
+
+const codeCache = process.env.OFFLINE_CODE_CACHE;
+
+/**
+ * TypeScript's compiler (`typescript/lib/typescript.js`, 9 MB) compiled with V8's code cache,
+ * kept in OFFLINE_CODE_CACHE and keyed by V8's version, the file and its text: parsing it is
+ * about a second of every run otherwise. The module runs exactly as Node would run it.
+ */
+function compileWithCodeCache(mod, content, filename) {
+  const key = crypto
+    .createHash("sha256")
+    .update(`${process.versions.v8}\0${filename}\0`)
+    .update(content)
+    .digest("hex");
+  const file = path.join(codeCache, `${key}.v8`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(file);
+  } catch {
+    // not cached yet
+  }
+  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  const require = Module.createRequire(filename);
+  const result = wrapper.call(
+    mod.exports,
+    mod.exports,
+    require,
+    mod,
+    filename,
+    path.dirname(filename),
+  );
+  if (!cachedData || script.cachedDataRejected) {
+    try {
+      fs.mkdirSync(codeCache, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, file);
+    } catch {
+      // a read-only cache costs speed, nothing else
+    }
+  }
+  return result;
+}
+
+if (codeCache) {
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    if (typeof filename === "string" && filename.endsWith(TYPESCRIPT)) {
+      return compileWithCodeCache(this, content, filename);
+    }
+    return compile.apply(this, arguments);
   };
 }
 
@@ -184,8 +362,8 @@ const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
   loadJs.call(this, module, filename);
   if (filename.endsWith(DEBUGGABLE)) lighten(module.exports);
+  else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
-  else if (filename.endsWith(RUN_ERROR)) plainErrorMessages(module.exports);
 };

@@ -12,14 +12,20 @@
 //
 // Where it differs, on purpose: programs run with PULUMI_NODEJS_TRANSPILE_ONLY=true unless
 // `typeCheck` is set (type errors are `tsc`'s job; checking types on every run costs seconds),
-// and a preload (./child-preload.js) that changes nothing observable makes the run cheaper. The
-// child is isolated: its exit code, `process.exit` or a hang never decide the verdict.
+// and TS_NODE_TRANSPILE_ONLY=true with it: the host's ESM hooks (`cmd/run/hooks.js`) create
+// ts-node's service when their module loads, before `initialize` hands them the host's options,
+// so an ESM program is compiled with ts-node's environment defaults only (a type-checking
+// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing
+// observable makes the run cheaper. The child is isolated: its exit code, `process.exit` or a
+// hang never decide the verdict.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
+import { versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -79,6 +85,8 @@ export interface ProgramRun {
   readonly output: string[];
   readonly invokes: ReadonlyMap<string, number>;
   readonly sdk: SdkInfo;
+  /** Version skew between the program's dependencies and the check's (./versions.ts). */
+  readonly versionWarnings: string[];
   readonly failure?: ProgramFailure;
   readonly ms: number;
 }
@@ -123,6 +131,21 @@ export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   return { ...ours, own: false };
 }
 
+/** `type` of the nearest package.json above `dir` (the host runs "module" packages as ESM). */
+function packageType(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const file = path.join(d, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8")).type;
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
 /** The host's `parseOptions` (typescript on by default, tsconfig, nodeargs). */
 function hostOptions(options: Readonly<Record<string, unknown>>) {
   const typescript = options.typescript ?? true;
@@ -146,24 +169,9 @@ function hostConfig(config: Readonly<Record<string, string>>): string {
   return JSON.stringify(out);
 }
 
-/** Frames of a stack that are in the program's own files (not node_modules, not Node). */
-export function programFrames(text: string, programDir: string): SourceLocation[] {
-  const out: SourceLocation[] = [];
-  for (const line of text.split("\n")) {
-    const m = /^\s*at (?:.*?\()?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!m) continue;
-    const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
-    if (
-      !file.startsWith(programDir + path.sep) ||
-      file.includes(`${path.sep}node_modules${path.sep}`)
-    )
-      continue;
-    out.push({ file, line: Number(m[2]), column: Number(m[3]) });
-  }
-  return out;
-}
-
 /** Runs the program once (one stack, one phase) and returns what the engine saw. */
+export { errorMessage, programFrames, stripAnsi } from "./diagnose";
+
 export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const started = Date.now();
   const { pwd, entry } = programLocation(opts.rootDir, opts.main);
@@ -193,11 +201,16 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   env.PULUMI_CONFIG_SECRET_KEYS = JSON.stringify(opts.secretKeys);
   if (host.typescript) env.PULUMI_NODEJS_TYPESCRIPT = "true";
   if (host.tsconfig) env.PULUMI_NODEJS_TSCONFIG_PATH = host.tsconfig;
-  if (!opts.typeCheck) env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
-  env.NODE_OPTIONS = `${process.env.OFFLINE_NO_PRELOAD ? "" : `--require ${JSON.stringify(CHILD_PRELOAD)}`}${process.env.OFFLINE_DEBUG_PRELOAD ? ` --require ${process.env.OFFLINE_DEBUG_PRELOAD}` : ""}`;
+  if (!opts.typeCheck) {
+    env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+    env.TS_NODE_TRANSPILE_ONLY = "true";
+  }
+  env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
+  if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
+  if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's (CommonJS only).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
@@ -253,11 +266,19 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       const errPending = { text: "" };
       child.stdout.on("data", (c: Buffer) => collect(c, outPending));
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
-      const timer = setTimeout(() => {
+      const stop = () => {
         timedOut = true;
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 2000).unref();
-      }, opts.timeoutMs);
+      };
+      // The timeout is the program's: it starts when the host has set up and registers the
+      // stack, so a loaded machine's slow start does not count; a host that never gets there
+      // is stopped after the timeout plus a start-up allowance.
+      let timer = setTimeout(stop, opts.timeoutMs + STARTUP_ALLOWANCE_MS);
+      engine.onProgramStart = () => {
+        clearTimeout(timer);
+        timer = setTimeout(stop, opts.timeoutMs);
+      };
       const stopChild = () => child.kill("SIGKILL");
       process.once("exit", stopChild);
       child.on("error", (error) => resolve({ code: null, signal: null, error }));
@@ -271,9 +292,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   );
   engine.close();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const sites = readSites(sitesFile);
+  const { sites, intervals } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
-  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites });
+  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites, intervals });
   return {
     phase: opts.phase,
     resources: engine.resources,
@@ -282,132 +303,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     output,
     invokes: engine.invokes,
     sdk,
+    versionWarnings: versionWarnings(pwd, opts.fallbackModulesDir),
     failure,
     ms: Date.now() - started,
   };
-}
-
-function readSites(file: string): Map<string, SourceLocation> {
-  const sites = new Map<string, SourceLocation>();
-  if (!fs.existsSync(file)) return sites;
-  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
-    if (!line) continue;
-    try {
-      const s = JSON.parse(line);
-      if (!sites.has(s.token)) sites.set(s.token, { file: s.file, line: s.line, column: s.column });
-    } catch {
-      // a torn line: ignore
-    }
-  }
-  return sites;
-}
-
-const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
-
-/** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
-function diagnose(ctx: {
-  engine: OfflineEngine;
-  exit: { code: number | null; signal: string | null; error?: Error };
-  timedOut: boolean;
-  opts: ProgramRunOptions;
-  pwd: string;
-  output: string[];
-  sites: Map<string, SourceLocation>;
-}): ProgramFailure | undefined {
-  const { engine, exit, opts } = ctx;
-  if (exit.error) {
-    return { kind: "setup", message: `could not start Node.js: ${exit.error.message}` };
-  }
-  const last = engine.resources[engine.resources.length - 1];
-  if (ctx.timedOut) {
-    return {
-      kind: "timeout",
-      message:
-        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s ` +
-        `(--timeout); it had registered ${engine.resources.length} resources` +
-        (last ? `, the last ${last.urn}` : "") +
-        "; no request of the program was waiting on the engine, so it waits on something of its " +
-        "own (a timer, a socket, a promise that never settles)",
-    };
-  }
-  const errors = engine.logs.filter((l) => l.severity === "error");
-  if (errors.length > 0) {
-    const first = errors[0];
-    const text = stripAnsi(first.message).replace(UNHANDLED, "");
-    const message = errorMessage(text);
-    const invoked = /cannot answer the invoke (\S+?)[ :]/.exec(message)?.[1];
-    const location =
-      compilerLocation(text, ctx.pwd) ??
-      programFrames(text, ctx.pwd)[0] ??
-      (invoked ? ctx.sites.get(invoked) : undefined) ??
-      sourceOfUrn(engine, first.urn);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
-    return { kind: "error", message: message + more, location, detail: text };
-  }
-  if (exit.code !== 0) {
-    const tail = ctx.output.filter((l) => l.trim()).slice(-15);
-    const text = stripAnsi(tail.join("\n"));
-    return {
-      kind: "error",
-      message:
-        exit.code === null
-          ? `the program was killed by ${exit.signal}`
-          : `the program exited with code ${exit.code}` +
-            (tail.length ? `: ${errorMessage(text)}` : ""),
-      location: programFrames(text, ctx.pwd)[0],
-      detail: text || undefined,
-    };
-  }
-  if (!engine.stackOutputsRegistered) {
-    return engine.shutdownSignalled
-      ? {
-          kind: "never-finished",
-          message:
-            "the program never finished: its main code awaits something that never settles " +
-            "during a preview (a promise on an output that is unknown until apply, or a " +
-            "promise that never resolves)",
-        }
-      : {
-          kind: "early-exit",
-          message:
-            "the program exited before it finished (process.exit() or process.exitCode " +
-            "while resources were still being registered); a Pulumi program must end by " +
-            "returning from its main code",
-        };
-  }
-  return undefined;
-}
-
-export function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, "");
-}
-
-/** The error's own message: its lines before the stack, without a plain `Error: ` prefix. */
-export function errorMessage(text: string): string {
-  const lines: string[] = [];
-  for (const line of text.split("\n")) {
-    if (/^\s+at /.test(line)) break;
-    lines.push(line);
-  }
-  const message = lines
-    .join("\n")
-    .trim()
-    .replace(/^Error: /, "");
-  const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
-  if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
-  return message || "unknown error";
-}
-
-/** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
-function compilerLocation(text: string, programDir: string): SourceLocation | undefined {
-  const m = /^(\S[^\n(]*?)\((\d+),(\d+)\): error TS\d+/m.exec(text);
-  if (!m) return undefined;
-  return { file: path.resolve(programDir, m[1]), line: Number(m[2]), column: Number(m[3]) };
-}
-
-function sourceOfUrn(engine: OfflineEngine, urn: string | undefined): SourceLocation | undefined {
-  const src = urn ? engine.resources.find((r) => r.urn === urn)?.source : undefined;
-  if (!src) return undefined;
-  const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
-  return { file, line: src.line, column: src.column };
 }

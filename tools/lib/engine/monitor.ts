@@ -18,29 +18,17 @@
 import * as grpc from "@grpc/grpc-js";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
-import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
-import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { RecordedOptions, RecordedResource, SourcePosition } from "../recorder";
-import { nearestRegions, REGIONS } from "../fake-aws";
 import type { EngineAnswers, Phase } from "./answers";
+import { engineService, monitorService } from "./services";
+import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
-export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+export { ROOT_STACK_TYPE } from "./urns";
 const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
-
-/** Features of the engine the SDK asks about (`SupportsFeature`); callbacks are not served. */
-const FEATURES = new Set([
-  "secrets",
-  "resourceReferences",
-  "outputValues",
-  "deletedWith",
-  "replaceWith",
-  "aliasSpecs",
-  "parameterization",
-]);
 
 export interface LogEntry {
   /** `debug`, `info`, `warning` or `error`, as `pulumi preview` prints diagnostics. */
@@ -63,19 +51,27 @@ export interface MonitorOptions {
   readonly opaque?: readonly string[];
 }
 
-const SEVERITIES = ["debug", "info", "warning", "error"] as const;
-
-function js(s: Struct | undefined): Record<string, any> {
+export function js(s: Struct | undefined): Record<string, any> {
   return s ? (s.toJavaScript() as Record<string, any>) : {};
 }
 
-function fail(callback: grpc.sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN) {
-  callback({ code, details: message, message } as grpc.ServiceError, null);
+/**
+ * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
+ * an ES module that file is already a file URL, which comes out nested under the working
+ * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
+ */
+function sourceUri(uri: string): string {
+  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
+  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
 }
 
 function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) {
   if (!pos || !pos.getUri()) return undefined;
-  return { uri: pos.getUri(), line: pos.getLine(), column: pos.getColumn() } as SourcePosition;
+  return {
+    uri: sourceUri(pos.getUri()),
+    line: pos.getLine(),
+    column: pos.getColumn(),
+  } as SourcePosition;
 }
 
 const ENGINE_OPTIONS: RecordedOptions = {
@@ -103,6 +99,11 @@ export class OfflineEngine {
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
   readonly remoteComponents: EngineResource[] = [];
+  /**
+   * Called when the language host registers the root stack: its setup (SDK, TypeScript) is done
+   * and the program's own code starts.
+   */
+  onProgramStart?: () => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
   private readonly byUrn = new Map<string, EngineResource>();
@@ -113,11 +114,12 @@ export class OfflineEngine {
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,
   });
-  private rootUrn = "";
+  /** The root stack's URN, once the language host has registered it. */
+  rootUrn = "";
 
   constructor(private readonly opts: MonitorOptions) {
-    this.server.addService(resrpc.ResourceMonitorService, this.monitorService() as any);
-    this.server.addService(engrpc.EngineService, this.engineService() as any);
+    this.server.addService(resrpc.ResourceMonitorService, monitorService(this) as any);
+    this.server.addService(engrpc.EngineService, engineService(this) as any);
   }
 
   /** Starts serving on a free loopback port; returns `host:port`. */
@@ -134,12 +136,7 @@ export class OfflineEngine {
   }
 
   private urnOf(parent: string, type: string, name: string): string {
-    let qualified = type;
-    if (parent) {
-      const parentType = parent.split("::")[2] ?? "";
-      if (parentType.split("$").pop() !== ROOT_STACK_TYPE) qualified = `${parentType}$${type}`;
-    }
-    return `urn:pulumi:${this.opts.stack}::${this.opts.project}::${qualified}::${name}`;
+    return urnOf(this.opts.stack, this.opts.project, parent, type, name);
   }
 
   /** Inputs as recorded: output values downgraded, undecryptable placeholders made unknown. */
@@ -183,7 +180,7 @@ export class OfflineEngine {
       if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
     }
     if (ver) inputs.version = ver;
-    this.checkProvider(`pulumi:providers:${pkg}`, inputs, `config ${pkg}:region`);
+    checkProviderRegion(`pulumi:providers:${pkg}`, inputs, `config ${pkg}:region`);
     const id = this.opts.phase === "preview" ? UNKNOWN : this.opts.answers.providerId(urn);
     ref = `${urn}::${id}`;
     this.defaultProviders.set(key, ref);
@@ -200,22 +197,6 @@ export class OfflineEngine {
       options: ENGINE_OPTIONS,
     });
     return ref;
-  }
-
-  /**
-   * The AWS provider refuses a region it does not know unless `skipRegionValidation` is set
-   * (terraform-provider-aws: "Invalid AWS Region: <region>"); offline, the region table decides.
-   */
-  private checkProvider(type: string, inputs: Record<string, any>, where: string): void {
-    if (type !== "pulumi:providers:aws") return;
-    const region = inputs.region;
-    const skip = inputs.skipRegionValidation === true || inputs.skipRegionValidation === "true";
-    if (typeof region !== "string" || region === UNKNOWN || skip || REGIONS.has(region)) return;
-    const nearest = nearestRegions(region);
-    throw new Error(
-      `Invalid AWS Region: ${region} (${where})` +
-        (nearest.length ? `; did you mean ${nearest.join(", ")}?` : ""),
-    );
   }
 
   private add(r: EngineResource): void {
@@ -240,53 +221,14 @@ export class OfflineEngine {
       if (dep.type === STACK_REFERENCE_TYPE) out.add(`an output of stack reference ${dep.name}`);
       else if (dep.remote) out.add(`an output of remote component ${dep.type} ${dep.name}`);
       else if (dep.unknownSources) for (const s of dep.unknownSources) out.add(s);
-      else if (dep.custom)
+      else if (dep.custom && containsUnknown(dep.outputs))
         out.add(`an output of ${dep.type} ${dep.name} the offline engine does not model`);
     }
     if (out.size === 0) out.add("a value the program leaves unknown");
     return [...out];
   }
 
-  /**
-   * Alias URNs, as the engine resolves alias specs (`resource_monitor.go`, `alias.Spec`): an unset
-   * name, type, stack or project is the resource's own; the parent is the spec's parent URN, none
-   * with `noParent`, else the resource's parent.
-   */
-  private aliasUrns(
-    req: resproto.RegisterResourceRequest,
-    type: string,
-    name: string,
-    parent: string,
-  ): string[] {
-    const out = [...req.getAliasurnsList()];
-    for (const a of req.getAliasesList()) {
-      if (a.hasUrn()) {
-        out.push(a.getUrn());
-        continue;
-      }
-      const spec = a.getSpec();
-      if (!spec) continue;
-      const aliasParent = spec.hasParenturn()
-        ? spec.getParenturn()
-        : spec.getNoparent()
-          ? ""
-          : parent;
-      const urn = this.urnOf(aliasParent, spec.getType() || type, spec.getName() || name);
-      const stack = spec.getStack() || this.opts.stack;
-      const project = spec.getProject() || this.opts.project;
-      out.push(
-        urn.replace(
-          `urn:pulumi:${this.opts.stack}::${this.opts.project}::`,
-          `urn:pulumi:${stack}::${project}::`,
-        ),
-      );
-    }
-    return out;
-  }
-
-  private registerResource(
-    req: resproto.RegisterResourceRequest,
-  ): resproto.RegisterResourceResponse {
+  registerResource(req: resproto.RegisterResourceRequest): resproto.RegisterResourceResponse {
     const type = req.getType();
     const name = req.getName();
     const parent = req.getParent();
@@ -307,7 +249,7 @@ export class OfflineEngine {
       custom && !remote,
       deps,
     );
-    this.checkProvider(type, plainValue(sent), `provider ${name}`);
+    checkProviderRegion(type, plainValue(sent), `provider ${name}`);
     let provider: string | undefined = req.getProvider() || undefined;
     if (custom && !provider && !type.startsWith("pulumi:providers:")) {
       provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());
@@ -331,7 +273,7 @@ export class OfflineEngine {
         deleteBeforeReplace: req.getDeletebeforereplace(),
         ignoreChanges: req.getIgnorechangesList(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-        aliases: this.aliasUrns(req, type, name, parent),
+        aliases: aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
         customTimeouts: {
           createSeconds: Number(ct?.getCreate() || 0),
           updateSeconds: Number(ct?.getUpdate() || 0),
@@ -340,7 +282,10 @@ export class OfflineEngine {
       },
       source: sourceOf(req.getSourceposition()),
     };
-    if (type === ROOT_STACK_TYPE && !parent) this.rootUrn = urn;
+    if (type === ROOT_STACK_TYPE && !parent) {
+      this.rootUrn = urn;
+      this.onProgramStart?.();
+    }
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
@@ -381,7 +326,7 @@ export class OfflineEngine {
     return { id: importId || answer.id, state };
   }
 
-  private readResource(req: resproto.ReadResourceRequest): resproto.ReadResourceResponse {
+  readResource(req: resproto.ReadResourceRequest): resproto.ReadResourceResponse {
     const type = req.getType();
     const name = req.getName();
     const parent = req.getParent();
@@ -426,7 +371,7 @@ export class OfflineEngine {
     return resp;
   }
 
-  private invoke(req: resproto.ResourceInvokeRequest): provproto.InvokeResponse {
+  invoke(req: resproto.ResourceInvokeRequest): provproto.InvokeResponse {
     const token = req.getTok();
     const args = plainValue(js(req.getArgs()));
     let result: Record<string, any>;
@@ -444,93 +389,39 @@ export class OfflineEngine {
     return resp;
   }
 
-  private monitorService() {
-    type Call<T> = grpc.ServerUnaryCall<T, unknown>;
-    const unary =
-      <T>(fn: (req: T) => unknown) =>
-      (call: Call<T>, callback: grpc.sendUnaryData<any>) => {
-        try {
-          callback(null, fn(call.request));
-        } catch (e) {
-          fail(callback, (e as Error).message);
-        }
-      };
-    const unsupported = (what: string) => (_call: unknown, callback: grpc.sendUnaryData<any>) =>
-      fail(callback, `${what} is not supported offline`, grpc.status.UNIMPLEMENTED);
-    return {
-      supportsFeature: unary((req: resproto.SupportsFeatureRequest) => {
-        const resp = new resproto.SupportsFeatureResponse();
-        resp.setHassupport(FEATURES.has(req.getId()));
-        return resp;
-      }),
-      registerResource: unary((req: resproto.RegisterResourceRequest) =>
-        this.registerResource(req),
-      ),
-      registerResourceOutputs: unary((req: resproto.RegisterResourceOutputsRequest) => {
-        const r = this.byUrn.get(req.getUrn());
-        if (r && !r.custom) r.outputs = js(req.getOutputs());
-        if (req.getUrn() === this.rootUrn) this.stackOutputsRegistered = true;
-        return new Empty();
-      }),
-      readResource: unary((req: resproto.ReadResourceRequest) => this.readResource(req)),
-      invoke: unary((req: resproto.ResourceInvokeRequest) => this.invoke(req)),
-      registerPackage: unary((req: resproto.RegisterPackageRequest) => {
-        const ref = `package-${this.packages.size + 1}`;
-        const param = req.getParameterization();
-        this.packages.set(ref, {
-          name: param?.getName() || req.getName(),
-          version: param?.getVersion() || req.getVersion(),
-        });
-        const resp = new resproto.RegisterPackageResponse();
-        resp.setRef(ref);
-        return resp;
-      }),
-      signalAndWaitForShutdown: unary(() => {
-        this.shutdownSignalled = true;
-        return new Empty();
-      }),
-      call: (call: Call<resproto.ResourceCallRequest>, callback: grpc.sendUnaryData<any>) =>
-        fail(
-          callback,
-          `the method call ${call.request.getTok()} on a remote component cannot be answered offline`,
-        ),
-      streamInvoke: unsupported("StreamInvoke"),
-      registerStackTransform: unsupported("RegisterStackTransform"),
-      registerStackInvokeTransform: unsupported("RegisterStackInvokeTransform"),
-      registerResourceHook: unsupported("RegisterResourceHook"),
-      registerErrorHook: unsupported("RegisterErrorHook"),
-      getDeploymentInfo: unsupported("GetDeploymentInfo"),
-    };
+  /** RegisterResourceOutputs: a component's outputs; the root stack's mark the program's end. */
+  registerOutputs(req: resproto.RegisterResourceOutputsRequest): void {
+    const r = this.byUrn.get(req.getUrn());
+    if (r && !r.custom) r.outputs = js(req.getOutputs());
+    if (req.getUrn() === this.rootUrn) this.stackOutputsRegistered = true;
   }
 
-  private engineService() {
-    type Call<T> = grpc.ServerUnaryCall<T, unknown>;
-    return {
-      log: (call: Call<engproto.LogRequest>, callback: grpc.sendUnaryData<any>) => {
-        const req = call.request;
-        this.logs.push({
-          severity: SEVERITIES[req.getSeverity()] ?? "info",
-          message: req.getMessage(),
-          urn: req.getUrn() || undefined,
-        });
-        callback(null, new Empty());
-      },
-      getRootResource: (_call: unknown, callback: grpc.sendUnaryData<any>) => {
-        const resp = new engproto.GetRootResourceResponse();
-        resp.setUrn(this.rootUrn);
-        callback(null, resp);
-      },
-      setRootResource: (
-        call: Call<engproto.SetRootResourceRequest>,
-        cb: grpc.sendUnaryData<any>,
-      ) => {
-        this.rootUrn = call.request.getUrn();
-        cb(null, new engproto.SetRootResourceResponse());
-      },
-      startDebugging: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
-        callback(null, new Empty()),
-      requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
-        callback(null, new Empty()),
-    };
+  /** RegisterPackage (parameterized providers): a reference the registrations then name. */
+  registerPackage(req: resproto.RegisterPackageRequest): resproto.RegisterPackageResponse {
+    const ref = `package-${this.packages.size + 1}`;
+    const param = req.getParameterization();
+    this.packages.set(ref, {
+      name: param?.getName() || req.getName(),
+      version: param?.getVersion() || req.getVersion(),
+    });
+    const resp = new resproto.RegisterPackageResponse();
+    resp.setRef(ref);
+    return resp;
+  }
+
+  signalShutdown(): void {
+    this.shutdownSignalled = true;
+  }
+
+  log(entry: LogEntry): void {
+    this.logs.push(entry);
+  }
+
+  get rootResource(): string {
+    return this.rootUrn;
+  }
+
+  set rootResource(urn: string) {
+    this.rootUrn = urn;
   }
 }

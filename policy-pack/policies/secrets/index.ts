@@ -1,0 +1,8 @@
+// Secrets Manager guardrails: automatic rotation (./rotation.ts). Encryption with a customer-managed
+// key is the KMS policies' rule (../kms/storage.ts), public secret policies the exposure policies'.
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { secretsManagerRotation } from "./rotation";
+
+export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  secretsManagerRotation,
+];

@@ -1,0 +1,243 @@
+// Redshift Serverless workgroups and namespaces: the compliant pair passes, each broken field is
+// caught, and unknown values at preview give preview notes.
+import { expect } from "chai";
+import {
+  REDSHIFTSERVERLESS_NAMESPACE,
+  REDSHIFTSERVERLESS_USAGE_LIMIT,
+  REDSHIFTSERVERLESS_WORKGROUP,
+} from "../../../policy-pack/lib/types";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+
+const workgroup = (over: Record<string, unknown> = {}) =>
+  res(REDSHIFTSERVERLESS_WORKGROUP, "analytics-wg", {
+    namespaceName: "platform-analytics",
+    workgroupName: "platform-analytics",
+    baseCapacity: 8,
+    publiclyAccessible: false,
+    enhancedVpcRouting: true,
+    subnetIds: [UNKNOWN, UNKNOWN, UNKNOWN],
+    securityGroupIds: [UNKNOWN],
+    configParameters: [
+      { parameterKey: "require_ssl", parameterValue: "true" },
+      { parameterKey: "enable_user_activity_logging", parameterValue: "true" },
+    ],
+    ...over,
+  });
+const namespace = (over: Record<string, unknown> = {}) =>
+  res(REDSHIFTSERVERLESS_NAMESPACE, "analytics-ns", {
+    namespaceName: "platform-analytics",
+    dbName: "uploads",
+    adminUsername: "platform_admin",
+    manageAdminPassword: true,
+    kmsKeyId: UNKNOWN,
+    logExports: ["userlog", "connectionlog", "useractivitylog"],
+    ...over,
+  });
+
+describe("redshift-serverless-workgroup-not-public", () => {
+  describe("Noncompliance", () => {
+    it("catches public access and is mandatory", async () => {
+      const name = "redshift-serverless-workgroup-not-public";
+      expect(await one(name, [workgroup({ publiclyAccessible: true })])).to.deep.equal([
+        "analytics-wg: publiclyAccessible is true.",
+      ]);
+      expect(await one(name, [workgroup({ publiclyAccessible: undefined })])).to.deep.equal([]);
+      expect(policy(name).enforcementLevel).to.equal("mandatory");
+      expect(
+        await previewNotes(policy(name), [workgroup({ publiclyAccessible: UNKNOWN })]),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-workgroup-not-public"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-workgroup-enhanced-vpc-routing", () => {
+  describe("Noncompliance", () => {
+    it("catches it off or missing", async () => {
+      const name = "redshift-serverless-workgroup-enhanced-vpc-routing";
+      expect(await one(name, [workgroup({ enhancedVpcRouting: false })])).to.have.length(1);
+      expect(await one(name, [workgroup({ enhancedVpcRouting: undefined })])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-workgroup-enhanced-vpc-routing"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-workgroup-require-ssl", () => {
+  describe("Noncompliance", () => {
+    it("catches a missing, false or misspelt parameter", async () => {
+      const name = "redshift-serverless-workgroup-require-ssl";
+      expect(await one(name, [workgroup({ configParameters: [] })])).to.deep.equal([
+        "analytics-wg: require_ssl is not set, so clients may connect without TLS.",
+      ]);
+      expect(
+        await one(name, [
+          workgroup({
+            configParameters: [{ parameterKey: "require_ssl", parameterValue: "false" }],
+          }),
+        ]),
+      ).to.have.length(1);
+      const camel = await one(name, [
+        workgroup({ configParameters: [{ parameterKey: "requireSsl", parameterValue: "true" }] }),
+      ]);
+      expect(camel[0]).to.include("expects 'require_ssl'");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-workgroup-require-ssl"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-workgroup-network", () => {
+  describe("Noncompliance", () => {
+    it("catches missing subnets and security groups", async () => {
+      const name = "redshift-serverless-workgroup-network";
+      expect(await one(name, [workgroup({ subnetIds: undefined })])).to.have.length(1);
+      expect(await one(name, [workgroup({ securityGroupIds: undefined })])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-workgroup-network"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-workgroup-usage-limit", () => {
+  describe("Noncompliance", () => {
+    it("correlates the limit by property dependency", async () => {
+      const name = "redshift-serverless-workgroup-usage-limit";
+      const wg = workgroup({ arn: UNKNOWN });
+      const limit = res(
+        REDSHIFTSERVERLESS_USAGE_LIMIT,
+        "rpu-limit",
+        { resourceArn: UNKNOWN, usageType: "serverless-compute", amount: 100 },
+        { refs: { resourceArn: [wg] } },
+      );
+      expect(await one(name, [wg, limit])).to.deep.equal([]);
+      expect(await one(name, [wg])).to.deep.equal([
+        "analytics-wg: The workgroup has no usage limit.",
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-namespace-admin-username", () => {
+  describe("Noncompliance", () => {
+    it("catches default names and a missing name", async () => {
+      const name = "redshift-serverless-namespace-admin-username";
+      for (const adminUsername of ["admin", "awsuser", "Admin"]) {
+        expect(await one(name, [namespace({ adminUsername })]), adminUsername).to.have.length(1);
+      }
+      expect(await one(name, [namespace({ adminUsername: undefined })])).to.have.length(1);
+      expect(
+        await one(name, [namespace({ adminUsername: undefined, manageAdminPassword: undefined })]),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-namespace-admin-username"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-namespace-managed-admin-password", () => {
+  describe("Noncompliance", () => {
+    it("catches program-supplied passwords, even unknown ones", async () => {
+      const name = "redshift-serverless-namespace-managed-admin-password";
+      for (const key of ["adminUserPassword", "adminUserPasswordWo"]) {
+        for (const value of ["Sup3r-Secret!", UNKNOWN]) {
+          const v = await one(name, [namespace({ manageAdminPassword: undefined, [key]: value })]);
+          expect(v, `${key}=${value}`).to.deep.equal([
+            `analytics-ns: ${key} is set by the program.`,
+          ]);
+        }
+      }
+      expect(policy(name).enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-namespace-managed-admin-password"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-namespace-audit-logs", () => {
+  describe("Noncompliance", () => {
+    it("names the missing exports", async () => {
+      const name = "redshift-serverless-namespace-audit-logs";
+      expect(await one(name, [namespace({ logExports: ["userlog"] })])).to.deep.equal([
+        "analytics-ns: Log exports missing: connectionlog, useractivitylog.",
+      ]);
+      expect(await one(name, [namespace({ logExports: undefined })])).to.have.length(1);
+      expect(
+        await one(name, [namespace({ logExports: ["userlog"] })], {
+          [name]: { requiredLogExports: ["userlog"] },
+        }),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-namespace-audit-logs"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-serverless-namespace-db-name", () => {
+  describe("Noncompliance", () => {
+    it("catches 'dev' and the default", async () => {
+      const name = "redshift-serverless-namespace-db-name";
+      expect(await one(name, [namespace({ dbName: "dev" })])).to.have.length(1);
+      expect(await one(name, [namespace({ dbName: undefined })])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant workgroup and namespace pass", async () => {
+      await expectClean(policy("redshift-serverless-namespace-db-name"), [
+        workgroup(),
+        namespace(),
+      ]);
+    });
+  });
+});

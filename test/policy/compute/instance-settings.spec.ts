@@ -1,0 +1,61 @@
+// EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
+// credentials in user data.
+import { expect } from "chai";
+import { policy, res, violations } from "../fixture";
+import { passesCompliantNetwork, tunnelWith } from "../fixtures/network";
+import { EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
+
+describe("ec2-instance-detailed-monitoring", () => {
+  describe("Noncompliance", () => {
+    it("catches detailed monitoring missing", async () => {
+      expect(
+        await violations(
+          policy("ec2-instance-detailed-monitoring"),
+          tunnelWith({ monitoring: false }),
+        ),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-detailed-monitoring"));
+  });
+});
+
+describe("ec2-instance-profile-attached", () => {
+  describe("Noncompliance", () => {
+    it("catches a missing instance profile", async () => {
+      expect(
+        await violations(
+          policy("ec2-instance-profile-attached"),
+          tunnelWith({ iamInstanceProfile: undefined }),
+        ),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-profile-attached"));
+  });
+});
+
+describe("ec2-instance-no-secrets-in-user-data", () => {
+  describe("Noncompliance", () => {
+    it("catches an access key, also base64-encoded in a launch template", async () => {
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      const script = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n";
+      expect(await violations(p, tunnelWith({ userData: script }))).to.have.length(1);
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+        userData: Buffer.from(script).toString("base64"),
+      });
+      expect(await violations(p, [lt])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "the compliant network passes",
+      passesCompliantNetwork("ec2-instance-no-secrets-in-user-data"),
+    );
+  });
+});

@@ -1,0 +1,101 @@
+// EC2 instances and launch templates, how they are reached: IMDSv2 with a hop limit of 1, and no
+// public IPv4 address by any route (attribute, subnet default, launch template, Elastic IP).
+import { expect } from "chai";
+import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import { compliant, passesCompliantNetwork, swap, tunnelWith } from "../fixtures/network";
+import {
+  EC2_EIP,
+  EC2_INSTANCE,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_SUBNET,
+} from "../../../policy-pack/lib/types";
+
+describe("ec2-instance-imdsv2", () => {
+  describe("Noncompliance", () => {
+    it("catches optional tokens on an instance and a launch template without options", async () => {
+      const p = policy("ec2-instance-imdsv2");
+      expect(
+        await violations(p, tunnelWith({ metadataOptions: { httpTokens: "optional" } })),
+      ).to.have.length(1);
+      expect(
+        await violations(p, tunnelWith({ metadataOptions: { httpEndpoint: "disabled" } })),
+      ).to.deep.equal([]);
+      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", { imageId: "ami-0123" });
+      expect((await violations(p, [lt]))[0]).to.contain("not set");
+    });
+    it("reads an unknown metadata option as a preview note, not a pass", async () => {
+      const notes = await previewNotes(
+        policy("ec2-instance-imdsv2"),
+        tunnelWith({ metadataOptions: U }),
+      );
+      expect(notes).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-imdsv2"));
+  });
+});
+
+describe("ec2-instance-imds-hop-limit", () => {
+  describe("Noncompliance", () => {
+    it("catches a hop limit of 2", async () => {
+      const p = policy("ec2-instance-imds-hop-limit");
+      expect(
+        await violations(
+          p,
+          tunnelWith({ metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 2 } }),
+        ),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-imds-hop-limit"));
+  });
+});
+
+describe("ec2-instance-no-public-ip", () => {
+  describe("Noncompliance", () => {
+    it("catches every way to a public IPv4 address", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      expect(await violations(p, tunnelWith({ associatePublicIpAddress: true }))).to.have.length(1);
+      const { r, all } = compliant();
+      const pubSubnet = res(
+        EC2_SUBNET,
+        "compute-a",
+        { vpcId: U, mapPublicIpOnLaunch: true, tags: { tier: "compute" } },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const inherits = res(
+        EC2_INSTANCE,
+        "tunnel",
+        { ...r.tunnel.inputs, associatePublicIpAddress: undefined },
+        { refs: { subnetId: [r.computeA] } },
+      );
+      expect((await violations(p, swap(all(), pubSubnet, inherits)))[0]).to.contain(
+        "maps a public IP on launch",
+      );
+      const lt = res(
+        EC2_LAUNCH_TEMPLATE,
+        "lt",
+        { networkInterfaces: [{ associatePublicIpAddress: "true", subnetId: U }] },
+        { refs: { networkInterfaces: [r.computeA] } },
+      );
+      expect(await violations(p, all(lt))).to.have.length(1);
+      const eip = res(
+        EC2_EIP,
+        "tunnel-ip",
+        { domain: "vpc", instance: U },
+        { refs: { instance: [r.tunnel] } },
+      );
+      expect(await violations(p, all(eip))).to.have.length(1);
+      const natIp = res(EC2_EIP, "nat-ip", { domain: "vpc" });
+      expect(await violations(p, all(natIp))).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-instance-no-public-ip"));
+  });
+});

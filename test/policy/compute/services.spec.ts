@@ -1,0 +1,118 @@
+// ECS services and clusters: no public task IPs, a deployment circuit breaker that rolls back,
+// the latest Fargate platform, Container Insights.
+import { expect } from "chai";
+import { ECS_CLUSTER, ECS_SERVICE } from "../../../policy-pack/lib/types";
+import { SERVICE_INPUTS } from "../fixtures/compute";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+
+const service = (over: Record<string, unknown> = {}) =>
+  res(ECS_SERVICE, "app-service", { ...SERVICE_INPUTS, ...over });
+
+describe("ecs-service-no-public-ip", () => {
+  describe("Noncompliance", () => {
+    it("catches assignPublicIp true and is mandatory", async () => {
+      const v = await one("ecs-service-no-public-ip", [
+        service({ networkConfiguration: { subnets: ["subnet-a"], assignPublicIp: true } }),
+      ]);
+      expect(v).to.have.length(1);
+      expect(v[0]).to.include("public IP");
+      expect(policy("ecs-service-no-public-ip").enforcementLevel).to.equal("mandatory");
+    });
+    it("an unknown assignPublicIp is a preview note", async () => {
+      const s = service({
+        networkConfiguration: { subnets: ["subnet-a"], assignPublicIp: UNKNOWN },
+      });
+      expect(await previewNotes(policy("ecs-service-no-public-ip"), [s])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant service passes", async () => {
+      await expectClean(policy("ecs-service-no-public-ip"), [service()]);
+    });
+  });
+});
+
+describe("ecs-service-circuit-breaker", () => {
+  describe("Noncompliance", () => {
+    it("catches a missing breaker and one without rollback", async () => {
+      expect(
+        await one("ecs-service-circuit-breaker", [
+          service({ deploymentCircuitBreaker: undefined }),
+        ]),
+      ).to.have.length(1);
+      const v = await one("ecs-service-circuit-breaker", [
+        service({ deploymentCircuitBreaker: { enable: true, rollback: false } }),
+      ]);
+      expect(v[0]).to.include("does not roll back");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("does not apply to CodeDeploy-controlled services", async () => {
+      const s = service({
+        deploymentCircuitBreaker: undefined,
+        deploymentController: { type: "CODE_DEPLOY" },
+      });
+      expect(await one("ecs-service-circuit-breaker", [s])).to.deep.equal([]);
+    });
+    it("the compliant service passes", async () => {
+      await expectClean(policy("ecs-service-circuit-breaker"), [service()]);
+    });
+  });
+});
+
+describe("ecs-service-fargate-platform-version", () => {
+  describe("Noncompliance", () => {
+    it("catches a pinned version, also via capacity providers", async () => {
+      expect(
+        await one("ecs-service-fargate-platform-version", [service({ platformVersion: "1.3.0" })]),
+      ).to.have.length(1);
+      const spot = service({
+        launchType: undefined,
+        platformVersion: "1.4.0",
+        capacityProviderStrategies: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }],
+      });
+      expect(await one("ecs-service-fargate-platform-version", [spot])).to.have.length(1);
+      expect(
+        await one("ecs-service-fargate-platform-version", [service({ platformVersion: "LATEST" })]),
+      ).to.deep.equal([]);
+      expect(
+        await one("ecs-service-fargate-platform-version", [
+          service({ launchType: "EC2", platformVersion: "1.3.0" }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant service passes", async () => {
+      await expectClean(policy("ecs-service-fargate-platform-version"), [service()]);
+    });
+  });
+});
+
+describe("ecs-cluster-container-insights", () => {
+  describe("Noncompliance", () => {
+    it("ecs-cluster-container-insights", async () => {
+      const cluster = (settings?: unknown) =>
+        res(ECS_CLUSTER, "cluster", settings === undefined ? {} : { settings });
+      expect(
+        await one("ecs-cluster-container-insights", [
+          cluster([{ name: "containerInsights", value: "enabled" }]),
+        ]),
+      ).to.deep.equal([]);
+      expect(
+        await one("ecs-cluster-container-insights", [
+          cluster([{ name: "containerInsights", value: "enhanced" }]),
+        ]),
+      ).to.deep.equal([]);
+      expect(await one("ecs-cluster-container-insights", [cluster()])).to.have.length(1);
+      expect(
+        await one("ecs-cluster-container-insights", [
+          cluster([{ name: "containerInsights", value: "disabled" }]),
+        ]),
+      ).to.have.length(1);
+    });
+  });
+});

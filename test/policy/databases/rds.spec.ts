@@ -1,0 +1,166 @@
+// RDS instances and Aurora clusters: the compliant cluster, member and instance pass, each broken
+// field is caught.
+import { expect } from "chai";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../../policy-pack/lib/types";
+import { AURORA_CLUSTER } from "../fixtures/databases";
+import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+
+const cluster = (over: Record<string, unknown> = {}) =>
+  res(RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
+const instance = (over: Record<string, unknown> = {}) =>
+  res(RDS_INSTANCE, "legacy-db", {
+    engine: "mysql",
+    instanceClass: "db.t4g.micro",
+    storageEncrypted: true,
+    kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1",
+    publiclyAccessible: false,
+    deletionProtection: true,
+    iamDatabaseAuthenticationEnabled: true,
+    backupRetentionPeriod: 14,
+    manageMasterUserPassword: true,
+    username: "app_admin",
+    copyTagsToSnapshot: true,
+    ...over,
+  });
+const member = (over: Record<string, unknown> = {}) =>
+  res(RDS_CLUSTER_INSTANCE, "app-db-1", {
+    clusterIdentifier: UNKNOWN,
+    instanceClass: "db.serverless",
+    engine: "aurora-postgresql",
+    publiclyAccessible: false,
+    ...over,
+  });
+
+describe("rds-not-publicly-accessible", () => {
+  describe("Noncompliance", () => {
+    it("catches public instances and cluster members", async () => {
+      const name = "rds-not-publicly-accessible";
+      expect(await one(name, [instance({ publiclyAccessible: true })])).to.have.length(1);
+      expect(await one(name, [member({ publiclyAccessible: true })])).to.deep.equal([
+        "app-db-1: publiclyAccessible is true.",
+      ]);
+      expect(policy(name).enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-not-publicly-accessible"), [cluster(), member(), instance()]);
+    });
+  });
+});
+
+describe("rds-deletion-protection", () => {
+  describe("Noncompliance", () => {
+    it("catches it off", async () => {
+      expect(
+        await one("rds-deletion-protection", [cluster({ deletionProtection: false })]),
+      ).to.have.length(1);
+      expect(
+        await one("rds-deletion-protection", [instance({ deletionProtection: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-deletion-protection"), [cluster(), member(), instance()]);
+    });
+  });
+});
+
+describe("rds-iam-authentication", () => {
+  describe("Noncompliance", () => {
+    it("applies to MySQL/MariaDB/PostgreSQL engines only", async () => {
+      const name = "rds-iam-authentication";
+      expect(
+        await one(name, [cluster({ iamDatabaseAuthenticationEnabled: false })]),
+      ).to.have.length(1);
+      expect(
+        await one(name, [
+          instance({ engine: "sqlserver-ex", iamDatabaseAuthenticationEnabled: undefined }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-iam-authentication"), [cluster(), member(), instance()]);
+    });
+  });
+});
+
+describe("rds-backup-retention", () => {
+  describe("Noncompliance", () => {
+    it("catches short and default retention; replicas are exempt", async () => {
+      const name = "rds-backup-retention";
+      expect(await one(name, [cluster({ backupRetentionPeriod: 1 })])).to.deep.equal([
+        "app-db: backupRetentionPeriod is 1 day(s) (< 7).",
+      ]);
+      expect((await one(name, [instance({ backupRetentionPeriod: undefined })]))[0]).to.include(
+        "AWS default 1 day",
+      );
+      expect(
+        await one(name, [
+          instance({ backupRetentionPeriod: undefined, replicateSourceDb: "legacy-db" }),
+        ]),
+      ).to.deep.equal([]);
+      expect(
+        await one(name, [cluster({ backupRetentionPeriod: 3 })], {
+          [name]: { minBackupRetentionDays: 3 },
+        }),
+      ).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-backup-retention"), [cluster(), member(), instance()]);
+    });
+  });
+});
+
+describe("rds-managed-master-password", () => {
+  describe("Noncompliance", () => {
+    it("catches program-supplied passwords (mandatory, value never echoed)", async () => {
+      const name = "rds-managed-master-password";
+      const v = await one(name, [
+        cluster({ manageMasterUserPassword: undefined, masterPassword: "correct-horse" }),
+      ]);
+      expect(v).to.deep.equal(["app-db: masterPassword is set by the program."]);
+      expect(
+        await one(name, [instance({ manageMasterUserPassword: undefined, password: UNKNOWN })]),
+      ).to.have.length(1);
+      expect(
+        await one(name, [instance({ manageMasterUserPassword: undefined, passwordWo: "x" })]),
+      ).to.have.length(1);
+      expect(policy(name).enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-managed-master-password"), [cluster(), member(), instance()]);
+    });
+  });
+});
+
+describe("rds-copy-tags-to-snapshot", () => {
+  describe("Noncompliance", () => {
+    it("catches it off", async () => {
+      expect(
+        await one("rds-copy-tags-to-snapshot", [cluster({ copyTagsToSnapshot: false })]),
+      ).to.have.length(1);
+      expect(
+        await one("rds-copy-tags-to-snapshot", [instance({ copyTagsToSnapshot: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant cluster, member and instance pass", async () => {
+      await expectClean(policy("rds-copy-tags-to-snapshot"), [cluster(), member(), instance()]);
+    });
+  });
+});

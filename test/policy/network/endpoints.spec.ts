@@ -1,0 +1,51 @@
+// VPC endpoints carry a policy narrower than full access (gateway load balancer endpoints take none).
+import { expect } from "chai";
+import { policy, res, UNKNOWN as U, violations } from "../fixture";
+import { compliant, passesCompliantNetwork, S3_POLICY, swap } from "../fixtures/network";
+import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../../policy-pack/lib/types";
+
+describe("ec2-vpc-endpoint-policy", () => {
+  describe("Noncompliance", () => {
+    it("catches a missing and a full-access policy; accepts a VpcEndpointPolicy", async () => {
+      const p = policy("ec2-vpc-endpoint-policy");
+      const { r, all } = compliant();
+      const bare = res(
+        EC2_VPC_ENDPOINT,
+        "s3",
+        { vpcId: U, serviceName: "com.amazonaws.eu-west-1.s3", vpcEndpointType: "Gateway" },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect((await violations(p, swap(all(), bare)))[0]).to.contain("has no endpoint policy");
+      const full = res(
+        EC2_VPC_ENDPOINT,
+        "s3",
+        {
+          vpcId: U,
+          serviceName: "com.amazonaws.eu-west-1.s3",
+          policy: JSON.stringify({
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" }],
+          }),
+        },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect((await violations(p, swap(all(), full)))[0]).to.contain("full-access endpoint policy");
+      const attached = res(
+        EC2_VPC_ENDPOINT_POLICY,
+        "s3-policy",
+        { vpcEndpointId: U, policy: S3_POLICY },
+        { refs: { vpcEndpointId: [bare] } },
+      );
+      expect(await violations(p, swap(all(attached), bare))).to.deep.equal([]);
+      const gwlb = res(EC2_VPC_ENDPOINT, "s3", {
+        vpcId: U,
+        serviceName: "com.amazonaws.vpce.eu-west-1.vpce-svc-0abc",
+        vpcEndpointType: "GatewayLoadBalancer",
+      });
+      expect(await violations(p, swap(all(), gwlb))).to.deep.equal([]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-vpc-endpoint-policy"));
+  });
+});

@@ -1,0 +1,439 @@
+// Routes from compute subnets: no default route (core, mandatory), correlated through property
+// dependencies at preview and literal ids after apply; unknown values are preview notes, never
+// passes; a waiver on the route table withholds a route's finding and lists it as waived.
+import { expect } from "chai";
+import type { RecordedResource } from "../../../tools/lib/recorder";
+import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import {
+  compliant,
+  internetRouteTable,
+  natGateway,
+  natRoute,
+  passesCompliantNetwork,
+  swap,
+  without,
+} from "../fixtures/network";
+import {
+  CODEBUILD_PROJECT,
+  EC2_DEFAULT_ROUTE_TABLE,
+  EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+  EC2_INSTANCE,
+  EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+  EC2_MANAGED_PREFIX_LIST,
+  EC2_ROUTE,
+  EC2_ROUTE_TABLE,
+  EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_SUBNET,
+  EC2_VPC_PEERING_CONNECTION,
+  ECS_SERVICE,
+  LAMBDA_FUNCTION,
+} from "../../../policy-pack/lib/types";
+
+const core = policy("ec2-compute-subnet-no-default-route");
+
+describe("ec2-compute-subnet-no-default-route", () => {
+  describe("Noncompliance", () => {
+    it("catches an inline default route in a compute route table", async () => {
+      const { r, all } = compliant();
+      const nat = natGateway(r);
+      const bad = res(
+        EC2_ROUTE_TABLE,
+        "compute-rt",
+        {
+          vpcId: U,
+          routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: U }],
+          tags: { Name: "compute-rt" },
+        },
+        { refs: { vpcId: [r.vpc], routes: [nat] } },
+      );
+      const found = await violations(core, swap(all(nat), bad));
+      expect(found).to.have.length(2);
+      expect(found.find((f) => f.startsWith("compute-rt:")))
+        .to.contain(
+          'an inline route of route table "compute-rt" sends 0.0.0.0/0 to NAT gateway "nat"',
+        )
+        .and.contain('subnet "compute-a"');
+      expect(found.find((f) => f.startsWith("compute-a:")))
+        .to.contain("tagged tier=compute")
+        .and.contain('route table "compute-rt"');
+    });
+    it("catches a separate Route 0.0.0.0/0 → NAT gateway", async () => {
+      const { r, all } = compliant();
+      const nat = natGateway(r);
+      const route = natRoute("compute-egress", r.computeRt, nat);
+      const found = await violations(core, all(nat, route));
+      expect(found.find((f) => f.startsWith("compute-egress:")))
+        .to.contain(
+          'route "compute-egress" in route table "compute-rt" sends 0.0.0.0/0 to NAT gateway "nat"',
+        )
+        .and.contain('subnet "compute-a"')
+        .and.contain('hosts ECS service "api"');
+      expect(found.some((f) => f.startsWith("compute-a:"))).to.equal(true);
+    });
+    it("catches ::/0 → egress-only internet gateway from a data subnet", async () => {
+      const { r, all } = compliant();
+      const eigw = res(
+        EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+        "eigw",
+        { vpcId: U },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const route = res(
+        EC2_ROUTE,
+        "data-v6",
+        { routeTableId: U, destinationIpv6CidrBlock: "::/0", egressOnlyGatewayId: U },
+        { refs: { routeTableId: [r.dataRt], egressOnlyGatewayId: [eigw] } },
+      );
+      const found = await violations(core, all(eigw, route));
+      expect(found).to.have.length(2);
+      expect(found.find((f) => f.startsWith("data-v6:")))
+        .to.contain('sends ::/0 to egress-only internet gateway "eigw"')
+        .and.contain("tagged tier=data");
+    });
+    it("catches a subnet without association that falls back to a main route table set by MainRouteTableAssociation", async () => {
+      const { r, all } = compliant();
+      const mainTable = internetRouteTable(r, "new-main");
+      const main = res(
+        EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
+        "main-assoc",
+        { vpcId: U, routeTableId: U },
+        { refs: { vpcId: [r.vpc], routeTableId: [mainTable] } },
+      );
+      const found = await violations(core, without(all(mainTable, main), "compute-a-rta"));
+      expect(found.find((f) => f.startsWith("compute-a:")))
+        .to.contain('main route table association "main-assoc"')
+        .and.contain('0.0.0.0/0 → internet gateway "igw"');
+      expect(found.some((f) => f.startsWith("new-main:"))).to.equal(true);
+    });
+    it("catches a subnet without association that falls back to a DefaultRouteTable with a default route", async () => {
+      const { r, all } = compliant();
+      const drt = res(
+        EC2_DEFAULT_ROUTE_TABLE,
+        "main-rt",
+        { defaultRouteTableId: U, routes: [{ cidrBlock: "0.0.0.0/0", gatewayId: U }] },
+        { refs: { defaultRouteTableId: [r.vpc], routes: [r.igw] } },
+      );
+      const found = await violations(core, without(swap(all(), drt), "compute-a-rta"));
+      expect(found.find((f) => f.startsWith("compute-a:")))
+        .to.contain('default route table "main-rt"')
+        .and.contain("the VPC's main route table");
+      expect(found.find((f) => f.startsWith("main-rt:"))).to.contain("internet gateway");
+    });
+    it("catches a Route added to the VPC's implicit main route table (vpc.mainRouteTableId)", async () => {
+      const { r, all } = compliant();
+      const route = res(
+        EC2_ROUTE,
+        "main-default",
+        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", gatewayId: U },
+        { refs: { routeTableId: [r.vpc], gatewayId: [r.igw] } },
+      );
+      const found = await violations(core, without(all(route), "compute-a-rta", "main-rt"));
+      expect(found.find((f) => f.startsWith("main-default:"))).to.contain(
+        'the main route table of VPC "main"',
+      );
+    });
+    /** Compute of `type` whose input `prop` holds a subnet (by property dependency). */
+    const hostIn =
+      (type: string, name: string, prop: string, inputs: Record<string, unknown>) =>
+      (s: RecordedResource) =>
+        res(type, name, inputs, { refs: { [prop]: [s] } });
+    for (const [kind, make] of [
+      [
+        "an ECS service",
+        hostIn(ECS_SERVICE, "worker", "networkConfiguration", {
+          networkConfiguration: { subnets: [U] },
+        }),
+      ],
+      [
+        "an EC2 instance",
+        hostIn(EC2_INSTANCE, "box", "subnetId", {
+          subnetId: U,
+          metadataOptions: { httpTokens: "required" },
+        }),
+      ],
+      [
+        "a Lambda function",
+        hostIn(LAMBDA_FUNCTION, "fn", "vpcConfig", {
+          vpcConfig: { subnetIds: [U], securityGroupIds: [U] },
+        }),
+      ],
+      [
+        "a CodeBuild project",
+        hostIn(CODEBUILD_PROJECT, "build", "vpcConfig", {
+          vpcConfig: { vpcId: U, subnets: [U], securityGroupIds: [U] },
+        }),
+      ],
+    ] as const) {
+      it(`counts an untagged subnet that hosts ${kind} as compute`, async () => {
+        const { r, all } = compliant();
+        const misc = res(
+          EC2_SUBNET,
+          "misc-a",
+          { vpcId: U, cidrBlock: "10.0.30.0/24" },
+          { refs: { vpcId: [r.vpc] } },
+        );
+        const a = res(
+          EC2_ROUTE_TABLE_ASSOCIATION,
+          "misc-a-rta",
+          { subnetId: U, routeTableId: U },
+          { refs: { subnetId: [misc], routeTableId: [r.publicRt] } },
+        );
+        expect(await violations(core, all(misc, a))).to.deep.equal([]);
+        const found = await violations(core, all(misc, a, make(misc)));
+        expect(found.find((f) => f.startsWith("misc-a:"))).to.contain("hosts");
+        expect(found.find((f) => f.startsWith("public-rt:"))).to.contain('subnet "misc-a"');
+        expect(found.find((f) => f.startsWith("public-v6:"))).to.contain("::/0");
+      });
+    }
+    it("correlates through literal ids (existing subnet and tables, no property dependencies)", async () => {
+      const { all } = compliant();
+      const rt = res(
+        EC2_ROUTE_TABLE,
+        "legacy-rt",
+        { vpcId: "vpc-0legacy", routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0legacy" }] },
+        {
+          outputs: {
+            id: "rtb-0legacy",
+            vpcId: "vpc-0legacy",
+            routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0legacy" }],
+          },
+        },
+      );
+      const a = res(EC2_ROUTE_TABLE_ASSOCIATION, "legacy-rta", {
+        subnetId: "subnet-0legacy",
+        routeTableId: "rtb-0legacy",
+      });
+      const fn = res(LAMBDA_FUNCTION, "legacy-fn", {
+        vpcConfig: { subnetIds: ["subnet-0legacy"], securityGroupIds: ["sg-0legacy"] },
+      });
+      const found = await violations(core, all(rt, a, fn));
+      expect(found.find((f) => f.startsWith("legacy-fn:")))
+        .to.contain("subnet subnet-0legacy")
+        .and.contain('route table "legacy-rt"');
+      expect(found.find((f) => f.startsWith("legacy-rt:"))).to.contain(
+        "sends 0.0.0.0/0 to NAT gateway nat-0legacy",
+      );
+    });
+    it("correlates an up-style stack where values are literal ids and dependencies are present", async () => {
+      const { r, all } = compliant();
+      const withIds = (x: RecordedResource, inputs: Record<string, any>) =>
+        res(
+          x.type,
+          x.name,
+          { ...x.inputs, ...inputs },
+          {
+            refs: Object.fromEntries(
+              Object.entries(x.propertyDependencies).map(([k, urns]) => [
+                k,
+                urns.map((u) => all().find((y) => y.urn === u)!),
+              ]),
+            ),
+          },
+        );
+      const nat = natGateway(r, { subnetId: "subnet-0pub" });
+      const route = res(
+        EC2_ROUTE,
+        "compute-egress",
+        {
+          routeTableId: "rtb-0compute",
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: "nat-0abc",
+        },
+        { refs: { routeTableId: [r.computeRt], natGatewayId: [nat] } },
+      );
+      const assoc = withIds(r.computeAssoc, {
+        subnetId: "subnet-0compute",
+        routeTableId: "rtb-0compute",
+      });
+      const found = await violations(core, swap(all(nat, route), assoc));
+      expect(found.find((f) => f.startsWith("compute-egress:"))).to.contain('subnet "compute-a"');
+      expect(await previewNotes(core, swap(all(nat, route), assoc))).to.deep.equal([]);
+    });
+    it("reports a waived NAT route (route-table waiver tag) as waived, with its reason, not as a violation", async () => {
+      const { r, all } = compliant();
+      const reason =
+        "AI environment calls model APIs through NAT; reviewed by security, ticket SEC-142";
+      const aiRt = res(
+        EC2_ROUTE_TABLE,
+        "compute-rt",
+        {
+          vpcId: U,
+          tags: { Name: "compute-rt", "waiver:ec2-compute-subnet-no-default-route": reason },
+        },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const nat = natGateway(r, { subnetId: U });
+      const route = natRoute("ai-egress", aiRt, nat);
+      const report = await evaluate(core, swap(all(nat, route), aiRt));
+      expect(report.violations).to.deep.equal([]);
+      expect(report.waived.map((w) => w.name).sort()).to.deep.equal(["ai-egress", "compute-a"]);
+      for (const w of report.waived) {
+        expect(w.policy).to.equal("ec2-compute-subnet-no-default-route");
+        expect(w.waiver.reason).to.equal(reason);
+        expect(w.message).to.contain("NAT gateway");
+      }
+    });
+    it("does not accept a too-short waiver reason", async () => {
+      const { r, all } = compliant();
+      const rt = res(
+        EC2_ROUTE_TABLE,
+        "compute-rt",
+        {
+          vpcId: U,
+          routes: [{ cidrBlock: "0.0.0.0/0", natGatewayId: "nat-0abc" }],
+          tags: { "waiver:ec2-compute-subnet-no-default-route": "ok" },
+        },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect(await violations(core, swap(all(), rt))).to.have.length(2);
+    });
+    it("turns an association with an unknown subnet into a preview note, never a pass", async () => {
+      const { r, all } = compliant();
+      const bad = internetRouteTable(r, "shadow-rt");
+      const floating = res(
+        EC2_ROUTE_TABLE_ASSOCIATION,
+        "mystery-rta",
+        { subnetId: U, routeTableId: U },
+        { refs: { routeTableId: [bad] } },
+      );
+      const stack = without(all(bad, floating), "compute-a-rta");
+      expect(await violations(core, stack)).to.deep.equal([]);
+      const notes = await previewNotes(core, stack);
+      expect(notes).to.have.length(1);
+      expect(notes[0])
+        .to.contain(
+          "can't run policy 'ec2-compute-subnet-no-default-route' from policy pack 'platform-guardrails@v0.1.0' during preview",
+        )
+        .and.contain('"mystery-rta"')
+        .and.contain('subnet "compute-a"');
+    });
+    it("turns compute with unknown subnets (no property dependency) into a preview note", async () => {
+      const { all } = compliant();
+      const fn = res(LAMBDA_FUNCTION, "orphan-fn", {
+        vpcConfig: { subnetIds: [U], securityGroupIds: [U] },
+      });
+      const notes = await previewNotes(core, all(fn));
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain('Lambda function "orphan-fn"');
+    });
+    it("turns a default route whose route table is unknown into a preview note", async () => {
+      const { all } = compliant();
+      const route = res(EC2_ROUTE, "stray", {
+        routeTableId: U,
+        destinationCidrBlock: "0.0.0.0/0",
+        natGatewayId: "nat-0abc",
+      });
+      expect(await violations(core, all(route))).to.deep.equal([]);
+      const notes = await previewNotes(core, all(route));
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain("stray");
+    });
+    it("treats a prefix-list destination holding 0.0.0.0/0 as a default route", async () => {
+      const { r, all } = compliant();
+      const pl = res(EC2_MANAGED_PREFIX_LIST, "everything", {
+        addressFamily: "IPv4",
+        maxEntries: 1,
+        entries: [{ cidr: "0.0.0.0/0" }],
+      });
+      const route = res(
+        EC2_ROUTE,
+        "compute-pl",
+        { routeTableId: U, destinationPrefixListId: U, transitGatewayId: "tgw-0abc1234" },
+        { refs: { routeTableId: [r.computeRt], destinationPrefixListId: [pl] } },
+      );
+      const found = await violations(core, all(pl, route));
+      expect(found.find((f) => f.startsWith("compute-pl:"))).to.contain("transit gateway");
+    });
+    it("honours a custom tier tag", async () => {
+      const { r, all } = compliant();
+      const s = res(
+        EC2_SUBNET,
+        "public-a",
+        { vpcId: U, tags: { layer: "app" } },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const config = {
+        "ec2-compute-subnet-no-default-route": { tierTagKey: "layer", computeTierValues: ["app"] },
+      };
+      const found = await violations(core, swap(all(), s), config);
+      expect(found.find((f) => f.startsWith("public-a:"))).to.contain("tagged layer=app");
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "the compliant network passes",
+      passesCompliantNetwork("ec2-compute-subnet-no-default-route"),
+    );
+  });
+});
+
+describe("ec2-compute-subnet-route-table-verifiable", () => {
+  describe("Noncompliance", () => {
+    it("leaves a compute subnet in a VPC the stack does not manage to the advisory verifiable policy", async () => {
+      const { all } = compliant();
+      const s = res(EC2_SUBNET, "ext-compute", {
+        vpcId: "vpc-0existing",
+        cidrBlock: "10.9.0.0/24",
+        tags: { tier: "compute" },
+      });
+      expect(await violations(core, all(s))).to.deep.equal([]);
+      const found = await violations(policy("ec2-compute-subnet-route-table-verifiable"), all(s));
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain('subnet "ext-compute"').and.contain("vpc-0existing");
+    });
+    it("flags route propagation into a compute route table as unverifiable", async () => {
+      const { r, all } = compliant();
+      const rt = res(
+        EC2_ROUTE_TABLE,
+        "compute-rt",
+        { vpcId: U, propagatingVgws: [U] },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const found = await violations(
+        policy("ec2-compute-subnet-route-table-verifiable"),
+        swap(all(), rt),
+      );
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("propagates routes");
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "the compliant network passes",
+      passesCompliantNetwork("ec2-compute-subnet-route-table-verifiable"),
+    );
+  });
+});
+
+describe("ec2-route-peering-not-default", () => {
+  const p = policy("ec2-route-peering-not-default");
+
+  describe("Noncompliance", () => {
+    it("passes a peering route to the peer's CIDR and catches one to 0.0.0.0/0", async () => {
+      const { r, all } = compliant();
+      const peer = res(EC2_VPC_PEERING_CONNECTION, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
+      const ok = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationCidrBlock: "10.50.0.0/16", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(p, all(peer, ok))).to.deep.equal([]);
+      const bad = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(p, all(peer, bad))).to.deep.equal([
+        "to-peer: this route sends 0.0.0.0/0 to a VPC peering connection.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-route-peering-not-default"));
+  });
+});

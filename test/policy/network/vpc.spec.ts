@@ -1,0 +1,85 @@
+// VPC-wide settings: the default security group managed and empty, flow logs of all traffic, no
+// public IPs on launch in any subnet.
+import { expect } from "chai";
+import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
+import {
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_FLOW_LOG,
+  EC2_SUBNET,
+} from "../../../policy-pack/lib/types";
+
+describe("ec2-default-security-group-no-rules", () => {
+  describe("Noncompliance", () => {
+    it("catches an unmanaged default group and one with rules", async () => {
+      const p = policy("ec2-default-security-group-no-rules");
+      const { r, all } = compliant();
+      expect(await violations(p, without(all(), "default-sg"))).to.deep.equal([
+        'main: VPC "main" does not manage its default security group, which keeps AWS\'s rules (all inbound from members of the group, all outbound).',
+      ]);
+      const open = res(
+        EC2_DEFAULT_SECURITY_GROUP,
+        "default-sg",
+        {
+          vpcId: U,
+          egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
+        },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect((await violations(p, swap(all(), open)))[0]).to.contain("1 inline rule(s) (egress)");
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "the compliant network passes",
+      passesCompliantNetwork("ec2-default-security-group-no-rules"),
+    );
+  });
+});
+
+describe("ec2-vpc-flow-logs-enabled", () => {
+  describe("Noncompliance", () => {
+    it("catches a VPC without flow log and one capturing only rejects", async () => {
+      const p = policy("ec2-vpc-flow-logs-enabled");
+      const { r, all } = compliant();
+      expect(await violations(p, without(all(), "flow"))).to.deep.equal([
+        'main: VPC "main" has no flow log.',
+      ]);
+      const rejects = res(
+        EC2_FLOW_LOG,
+        "flow",
+        { vpcId: U, trafficType: "REJECT" },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect((await violations(p, swap(all(), rejects)))[0]).to.contain("capture REJECT, not ALL");
+      const lost = res(EC2_FLOW_LOG, "flow", { vpcId: U, trafficType: "ALL" });
+      expect(await violations(p, swap(all(), lost))).to.deep.equal([]);
+      expect(await previewNotes(p, swap(all(), lost))).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-vpc-flow-logs-enabled"));
+  });
+});
+
+describe("ec2-subnet-no-public-ip-on-launch", () => {
+  describe("Noncompliance", () => {
+    it("catches mapPublicIpOnLaunch", async () => {
+      const p = policy("ec2-subnet-no-public-ip-on-launch");
+      const { r, all } = compliant();
+      const s = res(
+        EC2_SUBNET,
+        "public-a",
+        { vpcId: U, mapPublicIpOnLaunch: true, tags: { tier: "public" } },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect(await violations(p, swap(all(), s))).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-subnet-no-public-ip-on-launch"));
+  });
+});

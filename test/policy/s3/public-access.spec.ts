@@ -1,0 +1,424 @@
+// S3 block public access: a public-access block with four true flags on every bucket (and the
+// account), no public ACLs or bucket policies, ACLs disabled by bucket ownership; both bucket
+// spellings, side resources linked by property dependency and by literal name.
+import { expect } from "chai";
+import {
+  S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET,
+  S3_BUCKET_ACL,
+  S3_BUCKET_ACL_V2,
+  S3_BUCKET_OBJECTV2,
+  S3_BUCKET_POLICY,
+  S3_BUCKET_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_V2,
+  KMS_KEY,
+} from "../../../policy-pack/lib/types";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
+import {
+  ALL_FLAGS,
+  compliantBucket,
+  doc,
+  passesCompliantBuckets,
+  ROLE_ARN,
+  stack,
+  waivedOf,
+} from "../fixtures/s3";
+
+describe("s3-bucket-public-access-block", () => {
+  const p = policy("s3-bucket-public-access-block");
+
+  describe("Noncompliance", () => {
+    it("reports a bucket without a block (Bucket and BucketV2)", async () => {
+      for (const type of [S3_BUCKET, S3_BUCKET_V2]) {
+        expect(await violations(p, stack({ type, parts: { pab: null } }))).to.deep.equal([
+          'data: bucket "data" has no BucketPublicAccessBlock.',
+        ]);
+      }
+    });
+    for (const flag of Object.keys(ALL_FLAGS)) {
+      it(`reports a block with ${flag} false, and with ${flag} unset`, async () => {
+        const off = stack({ parts: { pab: { ...ALL_FLAGS, [flag]: false } } });
+        expect(await violations(p, off)).to.deep.equal([
+          `data: bucket "data": public-access block "data-pab" leaves ${flag} off.`,
+        ]);
+        const rest: Record<string, boolean> = { ...ALL_FLAGS };
+        delete rest[flag];
+        expect(await violations(p, stack({ parts: { pab: rest } }))).to.have.length(1);
+      });
+    }
+    it("does not count a block of another bucket, nor one naming a bucket outside the stack", async () => {
+      const a = compliantBucket("a");
+      const b = compliantBucket("b", { parts: { pab: null } });
+      const external = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "external-pab", {
+        bucket: "legacy-bucket",
+        ...ALL_FLAGS,
+      });
+      expect(await violations(p, [...a.all, ...b.all, external])).to.deep.equal([
+        'b: bucket "b" has no BucketPublicAccessBlock.',
+      ]);
+    });
+    it("gives a preview note, not a pass, for an unknown flag", async () => {
+      const resources = stack({ parts: { pab: { ...ALL_FLAGS, ignorePublicAcls: UNKNOWN } } });
+      expect(await violations(p, resources)).to.deep.equal([]);
+      const notes = await previewNotes(p, resources);
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain(
+        "can't run policy 's3-bucket-public-access-block' from policy pack 'platform-guardrails@v0.1.0' during preview",
+      );
+    });
+    it("gives a preview note when a block's bucket is unknown and not a property dependency", async () => {
+      const { bucket } = compliantBucket();
+      const orphan = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "orphan", {
+        bucket: UNKNOWN,
+        ...ALL_FLAGS,
+      });
+      expect(await violations(p, [bucket, orphan])).to.deep.equal([]);
+      const notes = await previewNotes(p, [bucket, orphan]);
+      expect(notes[0]).to.contain("orphan");
+    });
+    it("lists a waived bucket as waived, not as a violation", async () => {
+      const resources = stack({
+        bucket: {
+          tags: { "waiver:s3-bucket-public-access-block": "public website bucket, reviewed" },
+        },
+        parts: { pab: null },
+      });
+      expect(await violations(p, resources)).to.deep.equal([]);
+      expect(await waivedOf(p, resources)).to.deep.equal([
+        'data: bucket "data" has no BucketPublicAccessBlock. [public website bucket, reviewed]',
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes a bucket whose block sets all four flags (Bucket and BucketV2)", async () => {
+      expect(await violations(p, stack())).to.deep.equal([]);
+      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
+      expect(await previewNotes(p, stack())).to.deep.equal([]);
+    });
+    it("correlates a block whose bucket id is unknown through its property dependency", async () => {
+      const { bucket, sides } = compliantBucket();
+      const block = sides.find((s) => s.type === S3_BUCKET_PUBLIC_ACCESS_BLOCK)!;
+      expect(block.inputs.bucket).to.equal(UNKNOWN);
+      expect(await violations(p, [bucket, block])).to.deep.equal([]);
+    });
+    it("correlates a block that names the bucket literally", async () => {
+      expect(await violations(p, stack({ literal: true }))).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-public-access-block"),
+    );
+  });
+});
+
+describe("s3-public-access-block-all-flags", () => {
+  const p = policy("s3-public-access-block-all-flags");
+
+  describe("Noncompliance", () => {
+    for (const flag of Object.keys(ALL_FLAGS)) {
+      it(`reports ${flag} false`, async () => {
+        const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
+          bucket: "x",
+          ...ALL_FLAGS,
+          [flag]: false,
+        });
+        expect(await violations(p, [block])).to.deep.equal([
+          `b: ${flag} not true (an unset flag is false).`,
+        ]);
+      });
+    }
+    it("gives a preview note for an unknown flag", async () => {
+      const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
+        bucket: "x",
+        ...ALL_FLAGS,
+        blockPublicPolicy: UNKNOWN,
+      });
+      expect(await violations(p, [block])).to.deep.equal([]);
+      expect(await previewNotes(p, [block])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes a block with four true flags", async () => {
+      expect(
+        await violations(p, [
+          res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", { bucket: "x", ...ALL_FLAGS }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-public-access-block-all-flags"),
+    );
+  });
+});
+
+describe("s3-bucket-no-public-acl", () => {
+  const p = policy("s3-bucket-no-public-acl");
+
+  describe("Noncompliance", () => {
+    for (const acl of ["public-read", "public-read-write", "authenticated-read"]) {
+      it(`reports canned ACL ${acl} on Bucket, BucketV2, BucketAcl, BucketAclV2 and objects`, async () => {
+        const found = await violations(p, [
+          res(S3_BUCKET, "a", { acl }),
+          res(S3_BUCKET_V2, "b", { acl }),
+          res(S3_BUCKET_ACL, "c", { bucket: "x", acl }),
+          res(S3_BUCKET_ACL_V2, "d", { bucket: "x", acl }),
+          res(S3_BUCKET_OBJECTV2, "e", { bucket: "x", key: "k", acl }),
+        ]);
+        expect(found).to.deep.equal(
+          ["a", "b", "c", "d", "e"].map((n) => `${n}: canned ACL "${acl}" is public.`),
+        );
+      });
+    }
+    it("reports inline grants to AllUsers", async () => {
+      const b = res(S3_BUCKET, "a", {
+        grants: [
+          {
+            type: "Group",
+            uri: "http://acs.amazonaws.com/groups/global/AllUsers",
+            permissions: ["READ"],
+          },
+        ],
+      });
+      expect(await violations(p, [b])).to.deep.equal([
+        "a: grants READ to the public group http://acs.amazonaws.com/groups/global/AllUsers.",
+      ]);
+    });
+    it("reports BucketAclV2 access-control grants to AuthenticatedUsers", async () => {
+      const acl = res(S3_BUCKET_ACL_V2, "a", {
+        bucket: "x",
+        accessControlPolicy: {
+          owner: { id: "owner" },
+          grants: [
+            {
+              permission: "WRITE",
+              grantee: {
+                type: "Group",
+                uri: "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+              },
+            },
+          ],
+        },
+      });
+      expect(await violations(p, [acl])).to.deep.equal([
+        "a: grants WRITE to the public group http://acs.amazonaws.com/groups/global/AuthenticatedUsers.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes private and log-delivery ACLs", async () => {
+      expect(
+        await violations(p, [
+          res(S3_BUCKET, "a", { acl: "private" }),
+          res(S3_BUCKET_V2, "b", {}),
+          res(S3_BUCKET_ACL_V2, "c", { bucket: "x", acl: "log-delivery-write" }),
+          res(S3_BUCKET, "d", {
+            grants: [
+              {
+                type: "Group",
+                uri: "http://acs.amazonaws.com/groups/s3/LogDelivery",
+                permissions: ["WRITE"],
+              },
+            ],
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-no-public-acl"),
+    );
+  });
+});
+
+describe("s3-bucket-policy-no-public-principal", () => {
+  const p = policy("s3-bucket-policy-no-public-principal");
+  const allowRole = {
+    Effect: "Allow",
+    Principal: { AWS: ROLE_ARN },
+    Action: ["s3:PutObject"],
+    Resource: "arn:aws:s3:::data-bucket/*",
+  };
+  const withStatement = (s: object) => [
+    res(S3_BUCKET_POLICY, "pol", { bucket: "data-bucket", policy: doc(s) }),
+  ];
+  const publicRead = {
+    Sid: "Public",
+    Effect: "Allow",
+    Principal: "*",
+    Action: "s3:GetObject",
+    Resource: "arn:aws:s3:::data-bucket/*",
+  };
+
+  describe("Noncompliance", () => {
+    it('reports Allow to Principal "*"', async () => {
+      expect(await violations(p, withStatement(publicRead))).to.deep.equal([
+        'pol: statement Public (s3:GetObject): Allow to Principal "*" without a narrowing condition.',
+      ]);
+    });
+    it('reports {"AWS": "*"} and a "*" among other principals', async () => {
+      expect(
+        await violations(p, withStatement({ ...publicRead, Principal: { AWS: "*" } })),
+      ).to.have.length(1);
+      expect(
+        await violations(p, withStatement({ ...publicRead, Principal: { AWS: [ROLE_ARN, "*"] } })),
+      ).to.have.length(1);
+    });
+    it("reports Allow with NotPrincipal", async () => {
+      const s = { ...allowRole, Principal: undefined, NotPrincipal: { AWS: ROLE_ARN } };
+      expect(await violations(p, withStatement(s))).to.deep.equal([
+        "pol: statement #0 (s3:PutObject): Allow with NotPrincipal grants everyone not listed.",
+      ]);
+    });
+    it("reports conditions that do not narrow: IfExists, wildcards, negations, /0, unlisted keys", async () => {
+      for (const Condition of [
+        { StringEqualsIfExists: { "aws:SourceAccount": "123456789012" } },
+        { StringLike: { "aws:SourceAccount": "*" } },
+        { ArnLike: { "aws:SourceArn": "arn:aws:iam::*:role/x" } },
+        { StringNotEquals: { "aws:SourceAccount": "123456789012" } },
+        { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } },
+        { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } },
+        { "ForAllValues:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+      ]) {
+        expect(await violations(p, withStatement({ ...publicRead, Condition }))).to.have.length(1);
+      }
+    });
+    it("reports a document that is not JSON", async () => {
+      const found = await violations(p, [
+        res(S3_BUCKET_POLICY, "pol", { bucket: "x", policy: "{not json" }),
+      ]);
+      expect(found[0]).to.match(/^pol: the policy document is not valid JSON/);
+    });
+    it("gives a preview note for a document unknown at preview", async () => {
+      const unknown = [res(S3_BUCKET_POLICY, "pol", { bucket: UNKNOWN, policy: UNKNOWN })];
+      expect(await violations(p, unknown)).to.deep.equal([]);
+      expect(await previewNotes(p, unknown)).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes a policy naming its principals, with a TLS deny to *", async () => {
+      expect(await violations(p, withStatement(allowRole))).to.deep.equal([]);
+      expect(await violations(p, stack())).to.deep.equal([]);
+    });
+    it("passes a wildcard narrowed by fixed aws:SourceArn, aws:PrincipalOrgID or aws:SourceVpce", async () => {
+      for (const Condition of [
+        { ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } },
+        { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+        { StringEquals: { "aws:sourcevpce": ["vpce-1234"] } },
+        { "ForAnyValue:StringLike": { "aws:PrincipalOrgPaths": "o-a1b2c3d4e5/r-ab12/*" } },
+        { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
+      ]) {
+        expect(await violations(p, withStatement({ ...publicRead, Condition }))).to.deep.equal([]);
+      }
+    });
+    it("accepts the condition keys AWS lists as pinning a public grant, with fixed values", async () => {
+      for (const Condition of [
+        { StringEquals: { "aws:SourceAccount": "123456789012" } },
+        { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } },
+        { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } },
+      ]) {
+        expect(await violations(p, withStatement({ ...publicRead, Condition }))).to.deep.equal([]);
+      }
+      // S3 accepts a fixed s3:x-amz-server-side-encryption-aws-kms-key-id; the pack does not (the
+      // caller chooses the header: it limits the key, not who may call).
+      const keyId = {
+        StringEquals: { "s3:x-amz-server-side-encryption-aws-kms-key-id": "arn:aws:kms:k" },
+      };
+      expect(
+        await violations(p, withStatement({ ...publicRead, Condition: keyId })),
+      ).to.have.length(1);
+    });
+    it("reads policy documents given as objects, and inline bucket policies (Bucket and BucketV2)", async () => {
+      const object = { Version: "2012-10-17", Statement: [publicRead] };
+      expect(
+        await violations(p, [res(S3_BUCKET_POLICY, "pol", { bucket: "x", policy: object })]),
+      ).to.have.length(1);
+      expect(
+        await violations(p, [res(S3_BUCKET, "b", { policy: doc(publicRead) })]),
+      ).to.have.length(1);
+      expect(
+        await violations(p, [res(S3_BUCKET_V2, "b", { policy: doc(publicRead) })]),
+      ).to.have.length(1);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-policy-no-public-principal"),
+    );
+  });
+});
+
+describe("s3-bucket-ownership-enforced", () => {
+  const p = policy("s3-bucket-ownership-enforced");
+
+  describe("Noncompliance", () => {
+    it("reports a bucket without ownership controls", async () => {
+      expect(await violations(p, stack({ parts: { ownership: null } }))).to.deep.equal([
+        'data: bucket "data" has no BucketOwnershipControls.',
+      ]);
+    });
+    for (const owner of ["ObjectWriter", "BucketOwnerPreferred"]) {
+      it(`reports ${owner}`, async () => {
+        const s = stack({ parts: { ownership: { rule: { objectOwnership: owner } } } });
+        expect(await violations(p, s)).to.deep.equal([
+          `data: bucket "data": ownership controls "data-ownership" set ${owner}, not BucketOwnerEnforced (ACLs stay enabled).`,
+        ]);
+      });
+    }
+  });
+
+  describe("Compliance", () => {
+    it("passes BucketOwnerEnforced (Bucket, BucketV2, literal name)", async () => {
+      expect(await violations(p, stack())).to.deep.equal([]);
+      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
+      expect(await violations(p, stack({ literal: true }))).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-ownership-enforced"),
+    );
+  });
+});
+
+describe("s3-account-public-access-block", () => {
+  const p = policy("s3-account-public-access-block");
+
+  describe("Noncompliance", () => {
+    it("notes a stack with buckets and no account block, once, for the stack", async () => {
+      const found = await violations(p, [...stack(), ...compliantBucket("other").all]);
+      expect(found).to.have.length(1);
+      // Reported against the root stack (`<project>-<stack>`), as the engine attributes it.
+      expect(found[0]).to.match(
+        /^platform-test: this stack creates buckets but no AccountPublicAccessBlock/,
+      );
+    });
+    it("reports an account block with a flag off", async () => {
+      const block = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", {
+        ...ALL_FLAGS,
+        restrictPublicBuckets: false,
+      });
+      expect(await violations(p, [...stack(), block])).to.deep.equal([
+        "account: account public-access block leaves restrictPublicBuckets off.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("passes a stack with an all-true account block, or without buckets", async () => {
+      expect(
+        await violations(p, [
+          ...stack(),
+          res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", ALL_FLAGS),
+        ]),
+      ).to.deep.equal([]);
+      expect(await violations(p, [res(KMS_KEY, "k", {})])).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-account-public-access-block"),
+    );
+  });
+});

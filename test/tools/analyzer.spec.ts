@@ -1,0 +1,442 @@
+// The policy pack as the offline check runs it (tools/lib/engine): values as the engine sends
+// them, requests encoded as the generated classes encode them, the policy config as the CLI reads
+// and validates it, the pack's own process (start, failures, cleanup) and its compile cache.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { allPolicies } from "../../policy-pack/policies";
+import type { RecordedResource } from "../../tools/lib/recorder";
+import { Analyzer, AnalyzerError, toPolicyReport } from "../../tools/lib/engine/analyzer";
+import {
+  effectivePropertyDependencies,
+  engineProperties,
+  RequestBuilder,
+  UNKNOWN,
+} from "../../tools/lib/engine/marshal";
+import {
+  parsePolicyPackConfig,
+  reconcilePolicyPackConfig,
+} from "../../tools/lib/engine/policy-config";
+import type { StackResourceView } from "../../tools/lib/engine/encode";
+import { structpb } from "../../tools/lib/engine/proto";
+import { contextOf, sharedAnalyzer } from "../analyzer";
+import { res } from "../policy/fixture";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const FIXTURE_PACKS = path.join(ROOT, "test", "fixtures", "policy-packs");
+const SIG = "4dabf18193072939515e22adb298388d";
+const SECRET = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+function rejection(p: Promise<unknown>): Promise<Error> {
+  return p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: Error) => e,
+  );
+}
+
+describe("policy pack analyzer (tools/lib/engine)", function () {
+  this.timeout(120_000);
+
+  describe("values as the engine sends them", () => {
+    it("keeps unknowns and secrets, and drops what the wire never carries", () => {
+      expect(
+        engineProperties({
+          arn: UNKNOWN,
+          password: { [SIG]: SECRET, value: "hunter2" },
+          nested: { deep: [1, undefined, { [SIG]: SECRET, value: UNKNOWN }] },
+          gone: undefined,
+          empty: null,
+        }),
+      ).to.deep.equal({
+        arn: UNKNOWN,
+        password: { [SIG]: SECRET, value: "hunter2" },
+        nested: { deep: [1, null, { [SIG]: SECRET, value: UNKNOWN }] },
+        empty: null,
+      });
+    });
+
+    it("sends a resource reference as its ID (unknown while it is), a component's as its URN", () => {
+      const urn = "urn:pulumi:s::p::aws:kms/key:Key::k";
+      expect(
+        engineProperties({
+          known: { [SIG]: RESOURCE, urn, id: "key-123", packageVersion: "7.0.0" },
+          unknownId: { [SIG]: RESOURCE, urn, id: UNKNOWN },
+          emptyId: { [SIG]: RESOURCE, urn, id: "" },
+          component: { [SIG]: RESOURCE, urn: "urn:pulumi:s::p::my:Thing::t" },
+        }),
+      ).to.deep.equal({
+        known: "key-123",
+        unknownId: UNKNOWN,
+        emptyId: UNKNOWN,
+        component: "urn:pulumi:s::p::my:Thing::t",
+      });
+    });
+
+    it("sends an output value as its value, unknown without one, secret when it is", () => {
+      expect(
+        engineProperties({
+          known: { [SIG]: OUTPUT, value: "v", dependencies: ["urn:x"] },
+          unknown: { [SIG]: OUTPUT },
+          secret: { [SIG]: OUTPUT, value: "s", secret: true },
+        }),
+      ).to.deep.equal({
+        known: "v",
+        unknown: UNKNOWN,
+        secret: { [SIG]: SECRET, value: "s" },
+      });
+    });
+
+    it("skips internal keys at the top level only, and rejects an unknown signature", () => {
+      expect(engineProperties({ __defaults: [], a: { __inner: 1 } })).to.deep.equal({
+        a: { __inner: 1 },
+      });
+      expect(() => engineProperties({ x: { [SIG]: "nope" } })).to.throw(
+        "x: unrecognized signature 'nope' in property map",
+      );
+    });
+
+    it("makes every input depend on every dependency when a registration names none per property", () => {
+      const dep = res("aws:kms/key:Key", "k", {});
+      const r = { ...res("aws:s3/bucket:Bucket", "b", { a: 1, b: 2 }), dependencies: [dep.urn] };
+      expect(effectivePropertyDependencies(r)).to.deep.equal({ a: [dep.urn], b: [dep.urn] });
+      const read = { ...r, external: true };
+      expect(effectivePropertyDependencies(read)).to.deep.equal({});
+    });
+  });
+
+  describe("request encoding", () => {
+    const key = res("aws:kms/key:Key", "k", { enableKeyRotation: true });
+    const provider: RecordedResource = {
+      ...res("pulumi:providers:aws", "default_7_0_0", { region: "eu-west-1", __internal: 1 }),
+      custom: true,
+    };
+    const values = {
+      zero: 0,
+      negative: -1.5,
+      big: 2 ** 40,
+      no: false,
+      empty: "",
+      unicode: "ünïcödé ✓",
+      long: "x".repeat(20_000),
+      list: [],
+      object: {},
+      nothing: null,
+      nested: { a: [1, "two", { three: [true] }] },
+      secret: { [SIG]: SECRET, value: UNKNOWN },
+    };
+    const bucket: RecordedResource = {
+      ...res("aws:s3/bucket:Bucket", "b", values, { refs: { kmsKey: [key] }, protect: true }),
+      provider: `${provider.urn}::${UNKNOWN}`,
+      options: {
+        protect: true,
+        retainOnDelete: false,
+        deleteBeforeReplace: true,
+        ignoreChanges: ["tags", ""],
+        additionalSecretOutputs: ["arn"],
+        aliases: ["urn:pulumi:s::p::aws:s3/bucket:Bucket::old"],
+        customTimeouts: { createSeconds: 60, updateSeconds: 0, deleteSeconds: 1.5 },
+      },
+    };
+    const resources = [provider, key, bucket];
+
+    /** The same request built with the generated classes. */
+    function reference(r: RecordedResource, stack: boolean) {
+      const b = new RequestBuilder(resources);
+      const view = stack ? b.stackView(r) : b.analyzeView(r);
+      const msg = stack ? new analyzerpb.AnalyzerResource() : new analyzerpb.AnalyzeRequest();
+      msg.setType(view.type);
+      msg.setUrn(view.urn);
+      msg.setName(view.name);
+      msg.setProperties(structpb.Struct.fromJavaScript(view.properties as any));
+      const o = new analyzerpb.AnalyzerResourceOptions();
+      o.setProtect(view.options.protect);
+      o.setIgnorechangesList([...view.options.ignoreChanges]);
+      if (view.options.deleteBeforeReplace !== undefined) {
+        o.setDeletebeforereplace(view.options.deleteBeforeReplace);
+        o.setDeletebeforereplacedefined(true);
+      }
+      o.setAdditionalsecretoutputsList([...view.options.additionalSecretOutputs]);
+      o.setAliasesList([...view.options.aliases]);
+      const ct = new analyzerpb.AnalyzerResourceOptions.CustomTimeouts();
+      ct.setCreate(view.options.customTimeouts.create);
+      ct.setUpdate(view.options.customTimeouts.update);
+      ct.setDelete(view.options.customTimeouts.delete);
+      o.setCustomtimeouts(ct);
+      o.setParent(view.options.parent);
+      msg.setOptions(o);
+      if (view.provider) {
+        const p = new analyzerpb.AnalyzerProviderResource();
+        p.setUrn(view.provider.urn);
+        p.setType(view.provider.type);
+        p.setName(view.provider.name);
+        p.setProperties(structpb.Struct.fromJavaScript(view.provider.properties as any));
+        msg.setProvider(p);
+      }
+      if (stack) {
+        const m = msg as analyzerpb.AnalyzerResource;
+        const s = view as StackResourceView;
+        m.setParent(s.parent);
+        m.setDependenciesList([...s.dependencies]);
+        for (const [k, urns] of Object.entries(s.propertyDependencies)) {
+          const pd = new analyzerpb.AnalyzerPropertyDependencies();
+          pd.setUrnsList([...urns]);
+          m.getPropertydependenciesMap().set(k, pd);
+        }
+      }
+      return msg;
+    }
+
+    it("writes an Analyze request as the generated classes do", () => {
+      const bytes = new RequestBuilder(resources).analyzeRequest(bucket).serializeBinary();
+      const decoded = analyzerpb.AnalyzeRequest.deserializeBinary(bytes);
+      const expected = reference(bucket, false);
+      expect(decoded.toObject()).to.deep.equal(expected.toObject());
+      expect(decoded.getProperties()!.toJavaScript()).to.deep.equal(engineProperties(values));
+      expect(decoded.getOptions()!.getAliasesList()).to.deep.equal([]); // no old state offline
+      expect(decoded.getProvider()!.getProperties()!.toJavaScript()).to.deep.equal({
+        region: "eu-west-1",
+      });
+    });
+
+    it("writes an AnalyzeStack request as the generated classes do", () => {
+      const bytes = new RequestBuilder(resources).analyzeStackRequest().serializeBinary();
+      const decoded = analyzerpb.AnalyzeStackRequest.deserializeBinary(bytes);
+      expect(decoded.getResourcesList().map((r) => r.toObject())).to.deep.equal(
+        resources.map((r) => reference(r, true).toObject()),
+      );
+      expect(
+        decoded.getResourcesList()[2].getPropertydependenciesMap().get("kmsKey")!.getUrnsList(),
+      ).to.deep.equal([key.urn]);
+    });
+  });
+
+  describe("policy config, as the CLI reads and validates it", () => {
+    const policies = [
+      {
+        name: "a",
+        enforcementLevel: "advisory" as const,
+        configSchema: {
+          properties: {
+            limit: { type: "integer", minimum: 1, default: 3 },
+            level: { type: "string", enum: ["low", "high"] },
+            enforcementLevel: { type: "string", enum: ["advisory", "mandatory"] },
+          },
+          required: ["limit"],
+        },
+      },
+      { name: "b", enforcementLevel: "mandatory" as const },
+    ];
+    const pack = { name: "p", version: "1.0.0" };
+
+    it("rejects what `--policy-pack-config` rejects, with the CLI's words", () => {
+      expect(() => parsePolicyPackConfig('{"a": "sometimes"}')).to.throw(
+        'parsing enforcement level for "a": "sometimes" is not a valid enforcement level',
+      );
+      expect(() => parsePolicyPackConfig('{"a": {"enforcementLevel": 3}}')).to.throw(
+        'parsing enforcement level for "a": 3 is not a valid enforcement level; must be a string',
+      );
+      expect(() => parsePolicyPackConfig('{"a": [1, 2]}')).to.throw(
+        'parsing "a": [1 2] is not a valid value; must be a string or object',
+      );
+      expect(() => parsePolicyPackConfig("[]")).to.throw(
+        "json: cannot unmarshal array into Go value of type map[string]interface {}",
+      );
+      expect(parsePolicyPackConfig("  \n")).to.equal(undefined);
+      expect(parsePolicyPackConfig('{"a": {}, "b": "disabled"}')).to.deep.equal({
+        b: { enforcementLevel: "disabled" },
+      });
+    });
+
+    it("fills defaults, applies `all` then each policy, and passes unknown names on", () => {
+      const given = parsePolicyPackConfig(
+        '{"all": "mandatory", "b": "advisory", "zz": "disabled"}',
+      );
+      const { config, unknownPolicies } = reconcilePolicyPackConfig(
+        pack,
+        policies,
+        undefined,
+        given,
+      );
+      expect(config).to.deep.equal({
+        a: { enforcementLevel: "mandatory", properties: { limit: 3 } },
+        b: { enforcementLevel: "advisory" },
+        all: { enforcementLevel: "mandatory" },
+        zz: { enforcementLevel: "disabled" },
+      });
+      expect(unknownPolicies).to.deep.equal(["zz"]);
+    });
+
+    it("validates against the schemas and reports every problem as the CLI does, sorted", () => {
+      const given = parsePolicyPackConfig('{"a": {"limit": 0, "level": "mid", "extra": true}}');
+      const e = (() => {
+        try {
+          reconcilePolicyPackConfig(pack, policies, undefined, given);
+        } catch (err) {
+          return err as Error & { lines: string[] };
+        }
+        throw new Error("expected a rejection");
+      })();
+      expect(e.lines).to.deep.equal([
+        'validating policy config: p 1.0.0  a: level: level must be one of the following: "low", "high"',
+        "validating policy config: p 1.0.0  a: limit: Must be greater than or equal to 1",
+      ]);
+    });
+  });
+
+  describe("the pack's own process", () => {
+    it("describes the pack as it is: name, version, every policy in order, config schemas", async () => {
+      const analyzer = await sharedAnalyzer();
+      expect(analyzer.info.name).to.equal("platform-guardrails");
+      expect(analyzer.info.version).to.equal("0.1.0");
+      expect(analyzer.info.policies.map((p) => p.name)).to.deep.equal(
+        allPolicies.map((p) => p.name),
+      );
+      for (const p of analyzer.info.policies) {
+        expect(p.configSchema?.properties.enforcementLevel, p.name).to.deep.equal({
+          type: "string",
+          enum: ["advisory", "mandatory", "remediate", "disabled"],
+        });
+        expect(p.severity, p.name).to.be.a("string");
+      }
+    });
+
+    it("analyzes registrations, not reads; stack findings without a resource go to the root stack", async () => {
+      const analyzer = await sharedAnalyzer();
+      const registered = res("aws:kms/key:Key", "made", { enableKeyRotation: false });
+      const read = {
+        ...res("aws:kms/key:Key", "read", { enableKeyRotation: false }),
+        external: true,
+      };
+      const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b" });
+      const resources = [registered, read, bucket];
+      const report = toPolicyReport(
+        await analyzer.analyze(contextOf(resources), resources, { policyConfig: {} }),
+        resources,
+      );
+      const rotation = report.violations.filter((v) => v.policy === "kms-key-rotation-enabled");
+      expect(rotation.map((v) => v.name)).to.deep.equal(["made"]);
+      const account = report.violations.find((v) => v.policy === "s3-account-public-access-block");
+      expect(account).to.include({
+        urn: "urn:pulumi:test::platform::pulumi:pulumi:Stack::platform-test",
+        type: "pulumi:pulumi:Stack",
+        name: "platform-test",
+      });
+    });
+
+    it("rejects a config its schemas reject, with the CLI's lines, and keeps the one it had", async () => {
+      const analyzer = await sharedAnalyzer();
+      const e = await rejection(
+        analyzer.reconfigure({
+          "kms-key-rotation-enabled": { waivers: [{ resource: "k", reason: "short" }] },
+        }),
+      );
+      expect(e).to.be.instanceOf(AnalyzerError);
+      expect((e as AnalyzerError).lines).to.deep.equal([
+        "validating policy config: platform-guardrails 0.1.0  kms-key-rotation-enabled: waivers.0.reason: String length must be greater than or equal to 10",
+      ]);
+      const key = res("aws:kms/key:Key", "k", { enableKeyRotation: false });
+      const report = toPolicyReport(
+        await analyzer.analyze(contextOf([key]), [key], { policyConfig: {} }),
+        [key],
+      );
+      expect(report.violations.map((v) => v.policy)).to.include("kms-key-rotation-enabled");
+    });
+
+    it("a folder without PulumiPolicy.yaml is no policy pack", async () => {
+      const e = await rejection(Analyzer.start({ packDir: path.join(ROOT, "tools") }));
+      expect(e.message).to.equal(
+        `failed to load Pulumi policy project located at "${path.join(ROOT, "tools")}": ` +
+          `open ${path.join(ROOT, "tools", "PulumiPolicy.yaml")}: no such file or directory`,
+      );
+    });
+
+    it("a pack whose dependencies are not installed says so", async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-without-deps-"));
+      fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+      fs.writeFileSync(path.join(dir, "package.json"), '{"name":"x","version":"1.0.0"}');
+      const e = await rejection(Analyzer.start({ packDir: dir }));
+      expect(e.message).to.equal(
+        `it looks like the policy pack's dependencies are not installed; try running npm install or yarn install in "${dir}"`,
+      );
+    });
+
+    it("a pack that fails to load is named, with what it printed", async () => {
+      const dir = path.join(FIXTURE_PACKS, "throws-on-load");
+      const e = (await rejection(Analyzer.start({ packDir: dir }))) as AnalyzerError;
+      expect(e).to.be.instanceOf(AnalyzerError);
+      expect(e.lines[0]).to.match(
+        new RegExp(
+          `^policy pack "${dir}" failed to start: could not read plugin \\[.*run-policy-pack.*\\] stdout: EOF$`,
+        ),
+      );
+      expect(e.output.join("\n")).to.contain("fixture pack: cannot load the policy catalogue");
+    });
+  });
+
+  describe("compile cache", () => {
+    let dir: string;
+    let cache: string;
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "tiny-pack-"));
+      cache = path.join(dir, ".cache");
+      for (const f of fs.readdirSync(path.join(FIXTURE_PACKS, "tiny"))) {
+        fs.copyFileSync(path.join(FIXTURE_PACKS, "tiny", f), path.join(dir, f));
+      }
+      fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const topic = () => res("aws:sns/topic:Topic", "x", { name: "x" });
+    const messages = async (analyzer: Analyzer) =>
+      (await analyzer.analyze(contextOf([topic()]), [topic()])).map((d) => d.message);
+
+    it("a type-checked load fills it; a later load with the same sources is served from it; close stops the process", async () => {
+      const cold = await Analyzer.start({ packDir: dir, compileCache: cache });
+      expect(await messages(cold)).to.deep.equal([
+        "Every topic has a name.\ntiny fixture: the topic's name does not start with 't-'",
+      ]);
+      await cold.close();
+      const entries = fs.readdirSync(cache);
+      expect(entries).to.have.length(1);
+      // What a warm load runs is the recorded output: change it, and the pack says so.
+      const file = path.join(cache, entries[0]);
+      const entry = JSON.parse(fs.readFileSync(file, "utf8"));
+      const index = Object.keys(entry.files).find((f) => f.endsWith("index.ts"))!;
+      entry.files[index].output = entry.files[index].output.replace(
+        'const NOTE = "tiny fixture"',
+        'const NOTE = "served from the cache"',
+      );
+      fs.writeFileSync(file, JSON.stringify(entry));
+      const warm = await Analyzer.start({ packDir: dir, compileCache: cache });
+      expect(await messages(warm)).to.deep.equal([
+        "Every topic has a name.\nserved from the cache: the topic's name does not start with 't-'",
+      ]);
+      // Closing stops the pack's process.
+      const pid = (warm as unknown as { pack: { child: { pid: number } } }).pack.child.pid;
+      expect(() => process.kill(pid, 0)).to.not.throw();
+      await warm.close();
+      expect(() => process.kill(pid, 0)).to.throw();
+    });
+
+    it("a changed source is type-checked again, and a type error fails the load (nothing is stored)", async () => {
+      const source = path.join(dir, "index.ts");
+      fs.writeFileSync(
+        source,
+        fs
+          .readFileSync(source, "utf8")
+          .replace('const NOTE = "tiny fixture";', "const NOTE: number = 'x';"),
+      );
+      const e = (await rejection(
+        Analyzer.start({ packDir: dir, compileCache: cache }),
+      )) as AnalyzerError;
+      expect(e.output.join("\n")).to.contain("TS2322");
+      expect(fs.readdirSync(cache).filter((f) => f.endsWith(".json"))).to.have.length(1);
+    });
+  });
+});

@@ -1,0 +1,162 @@
+// Running the fixture programs of test/fixtures/programs for the program specs: through the
+// offline engine directly (`checkStack` for findings, `runProgram` for how a run ends), or through
+// the check's CLI where the CLI itself decides (exit codes, error objects, flags). Runs are queued
+// on a small pool so independent fixtures run side by side without swamping the machine.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
+import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
+import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { checkStack, StackResult } from "../../tools/check/run";
+import { defaultRunner } from "../../tools/check/judge";
+
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const FIXTURES = path.join(ROOT, "test", "fixtures", "programs");
+/** Scratch space inside the repository (git-ignored): hard links need the same filesystem. */
+export const SCRATCH = path.join(ROOT, "test", ".tmp");
+
+const ACCOUNT_ID = "123456789012";
+/** The caches the recordings of the tools use too (compiled TypeScript, V8 code). */
+const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "offline-check");
+const TIMEOUT_MS = 120_000;
+
+/** Runs at most `size` tasks at once, in the order they were queued. */
+export function pool(size: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
+
+/** A queued task whose failure waits for the test that awaits it (no unhandled rejection). */
+export function later<T>(promise: Promise<T>): () => Promise<T> {
+  const settled = promise.then(
+    (value) => ({ ok: true as const, value }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  return async () => {
+    const s = await settled;
+    if (!s.ok) throw s.error;
+    return s.value;
+  };
+}
+
+/** The engine's answers, as the CLI builds them (tools/check.ts). */
+function answers(region: string) {
+  return fakeCloudAnswers({ accountId: ACCOUNT_ID, region });
+}
+
+/** The whole pack on one stack of a program directory, in the given phases. */
+export function checkProgram(
+  dir: string,
+  opts: { stack?: string; phases?: Phase[] } = {},
+): Promise<StackResult> {
+  return checkStack({
+    project: loadProject(dir),
+    stack: opts.stack ?? "dev",
+    phases: opts.phases ?? ["preview"],
+    judge: defaultRunner().judge,
+    answers,
+    timeoutMs: TIMEOUT_MS,
+    fallbackModulesDir: ROOT,
+    cacheDir: CACHE_DIR,
+  });
+}
+
+/** One run of a program directory's stack through its language host (no policies). */
+export function runStack(
+  dir: string,
+  opts: { stack?: string; phase?: Phase; timeoutMs?: number } = {},
+): Promise<ProgramRun> {
+  const project = loadProject(dir);
+  const stack = opts.stack ?? "dev";
+  const config = loadStackConfig(project, stack, { allowMissing: true });
+  return runProgram({
+    rootDir: project.dir,
+    project: project.name,
+    main: project.main,
+    runtimeOptions: project.runtimeOptions,
+    stack,
+    config: config.values,
+    secretKeys: config.secretKeys,
+    phase: opts.phase ?? "preview",
+    answers: answers(config.values["aws:region"] ?? "us-east-1"),
+    timeoutMs: opts.timeoutMs ?? TIMEOUT_MS,
+    fallbackModulesDir: ROOT,
+    cacheDir: CACHE_DIR,
+  });
+}
+
+export { cli } from "./cli";
+export type { CliRun } from "./cli";
+
+/** The 1-based line of `file` (under FIXTURES) whose text contains `snippet`; it must be unique. */
+export function lineOf(file: string, snippet: string): number {
+  const lines = fs.readFileSync(path.join(FIXTURES, file), "utf8").split("\n");
+  const hits = lines.flatMap((l, i) => (l.includes(snippet) ? [i + 1] : []));
+  if (hits.length !== 1) throw new Error(`${file}: ${hits.length} lines contain ${snippet}`);
+  return hits[0];
+}
+
+/**
+ * A copy of the `own-sdk` fixture under SCRATCH with its own node_modules, as `npm install` would
+ * leave it: the older SDK (installed for the tests under the alias `pulumi-sdk-previous`) as
+ * `@pulumi/pulumi`, and `@pulumi/aws`, whose `require("@pulumi/pulumi")` then finds that copy.
+ * Both are hard-linked, not copied. Returns the program directory; remove `dir` when done.
+ */
+export function programWithOwnSdk(): { dir: string; sdkVersion: string } {
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(SCRATCH, "own-sdk-"));
+  fs.cpSync(path.join(FIXTURES, "own-sdk"), dir, { recursive: true });
+  const scope = path.join(dir, "node_modules", "@pulumi");
+  fs.mkdirSync(scope, { recursive: true });
+  const previous = path.join(ROOT, "node_modules", "pulumi-sdk-previous");
+  execFileSync("cp", ["-al", previous, path.join(scope, "pulumi")]);
+  execFileSync("cp", ["-al", path.join(ROOT, "node_modules", "@pulumi", "aws"), scope]);
+  const sdkVersion = JSON.parse(fs.readFileSync(path.join(previous, "package.json"), "utf8"));
+  return { dir, sdkVersion: sdkVersion.version };
+}
+
+/** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
+export class QueuedRuns {
+  private readonly queue = pool(2);
+  private readonly checks = new Map<string, () => Promise<StackResult>>();
+  private readonly runs = new Map<string, () => Promise<ProgramRun>>();
+
+  /** Queues the pack's check of a fixture's stack (once); `check` awaits it. */
+  queueCheck(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): string {
+    const key = `${fixture}/${stack}/${phases.join("+")}`;
+    if (!this.checks.has(key)) {
+      const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
+      this.checks.set(key, later(this.queue(() => checkProgram(dir, { stack, phases }))));
+    }
+    return key;
+  }
+
+  check(fixture: string, phases: Phase[] = ["preview"], stack = "dev"): Promise<StackResult> {
+    return this.checks.get(this.queueCheck(fixture, phases, stack))!();
+  }
+
+  /** Queues one preview run of a fixture's stack (once); `run` awaits it. */
+  queueRun(fixture: string, stack = "dev"): string {
+    const key = `${fixture}/${stack}`;
+    if (!this.runs.has(key)) {
+      const dir = path.isAbsolute(fixture) ? fixture : path.join(FIXTURES, fixture);
+      this.runs.set(key, later(this.queue(() => runStack(dir, { stack }))));
+    }
+    return key;
+  }
+
+  run(fixture: string, stack = "dev"): Promise<ProgramRun> {
+    return this.runs.get(this.queueRun(fixture, stack))!();
+  }
+}

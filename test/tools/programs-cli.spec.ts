@@ -1,0 +1,131 @@
+// What the check's CLI itself decides about the real-world fixture programs
+// (test/fixtures/programs): exit codes, the error object a machine format still prints, the
+// refusal of a missing required config value, `--timeout` and `--invoke-answers`. Each case is one
+// `npm run check` in a child process, all queued up front on a pool of two.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { cli, CliRun, FIXTURES, later, lineOf, pool, SCRATCH } from "./program-runs";
+
+const queue = pool(2);
+const program = (name: string) => path.join("test", "fixtures", "programs", name);
+
+describe("real-world programs through the check's CLI", function () {
+  this.timeout(300_000);
+  const runs: Record<string, () => Promise<CliRun & { ms: number }>> = {};
+  let scratch: string;
+  const timed = (...args: string[]) =>
+    later(
+      queue(async () => {
+        const started = Date.now();
+        return { ...(await cli(...args)), ms: Date.now() - started };
+      }),
+    );
+
+  before(() => {
+    fs.mkdirSync(SCRATCH, { recursive: true });
+    scratch = fs.mkdtempSync(path.join(SCRATCH, "cli-"));
+    const answers = path.join(FIXTURES, "invoke-unanswered", "invoke-answers.json");
+    runs.missingConfig = timed(
+      "--program",
+      program("async-main"),
+      "--stack",
+      "ci",
+      "--format",
+      "json",
+    );
+    runs.duplicateJson = timed(
+      "--program",
+      program("fail-duplicate-urn"),
+      "--phase",
+      "preview",
+      "--format",
+      "json",
+      "--output",
+      path.join(scratch, "report.json"),
+    );
+    runs.exitSarif = timed(
+      "--program",
+      program("fail-process-exit"),
+      "--phase",
+      "preview",
+      "--format",
+      "sarif",
+    );
+    runs.forever = timed("--program", program("fail-runs-forever"), "--timeout", "5");
+    runs.unanswered = timed("--program", program("invoke-unanswered"), "--phase", "preview");
+    runs.answered = timed(
+      "--program",
+      program("invoke-unanswered"),
+      "--invoke-answers",
+      answers,
+      "--format",
+      "json",
+    );
+  });
+
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it("a required config value the stack does not set: exit 2 naming the key, as JSON too", async () => {
+    // Pulumi.yaml declares `networkStack` without a default; stack `ci` has no stack file.
+    const run = await runs.missingConfig();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("Stack 'ci' is missing configuration value 'networkStack'");
+    const { error } = JSON.parse(run.stdout);
+    expect(error.kind).to.equal("usage");
+    expect(error.message).to.contain("'networkStack'");
+  });
+
+  it("a program failure with --format json: exit 2, an error object at the user's line, no report", async () => {
+    const run = await runs.duplicateJson();
+    expect(run.code).to.equal(2);
+    const { error } = JSON.parse(run.stdout);
+    expect(error).to.include({
+      kind: "program",
+      file: `${program("fail-duplicate-urn")}/index.ts`,
+      line: lineOf("fail-duplicate-urn/index.ts", 'new aws.s3.Bucket("tenant-data"'),
+    });
+    expect(error.message).to.contain("Duplicate resource URN");
+    expect(run.stderr).to.contain("error: the program failed (stack dev, preview phase)");
+    expect(fs.existsSync(path.join(scratch, "report.json"))).to.equal(false);
+  });
+
+  it("process.exit(0) in the program with --format sarif: exit 2 and an error object, never a pass", async () => {
+    const run = await runs.exitSarif();
+    expect(run.code).to.equal(2);
+    const { error } = JSON.parse(run.stdout);
+    expect(error.kind).to.equal("program");
+    expect(error.message).to.contain("called process.exit(0) before it finished");
+    expect(error.line).to.equal(lineOf("fail-process-exit/index.ts", "process.exit(0);"));
+  });
+
+  it("--timeout stops a program that runs for ever and names the timer that keeps it alive", async () => {
+    const run = await runs.forever();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("the program did not finish within 5 s of starting (--timeout)");
+    expect(run.stderr).to.contain(
+      `a setInterval timer (every 1000 ms) started at index.ts:${lineOf("fail-runs-forever/index.ts", "setInterval(")}`,
+    );
+    // Both phases run side by side, each stopped after 5 s.
+    expect(run.ms).to.be.lessThan(60_000);
+  });
+
+  it("an invoke nobody answers: exit 2 naming the token and the program's line", async () => {
+    const run = await runs.unanswered();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("aws:cloudformation/getExport:getExport");
+    expect(run.stderr).to.contain("--invoke-answers");
+    const line = lineOf("invoke-unanswered/index.ts", "aws.cloudformation.getExport(");
+    expect(run.stderr).to.contain(`at ${program("invoke-unanswered")}/index.ts:${line}:`);
+  });
+
+  it("the same program with --invoke-answers runs to a report and passes", async () => {
+    const run = await runs.answered();
+    expect(run.code, run.stderr).to.equal(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.summary.result).to.equal("PASS");
+    const parameter = doc.resources.find((r: any) => r.type === "aws:ssm/parameter:Parameter");
+    expect(parameter.name).to.equal("network-vpc-id");
+    expect(parameter.inputs.name).to.equal("/network/vpc-id");
+  });
+});

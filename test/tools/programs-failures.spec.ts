@@ -1,0 +1,118 @@
+// Every way a run of a Pulumi program goes wrong, offline (test/fixtures/programs/fail-*, and an
+// invoke nobody answers): each is the program's failure, with its own message, at its own file
+// and line, never a pass and never a crash of the check. One preview run each, through the
+// engine's language host (`runProgram`), queued up front on a pool of two.
+import { expect } from "chai";
+import * as path from "path";
+import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
+
+const runs = new QueuedRuns();
+const run = runs.run.bind(runs);
+
+describe("real-world programs that fail, offline", function () {
+  this.timeout(300_000);
+
+  before(() => {
+    for (const f of [
+      "fail-unhandled-rejection",
+      "fail-async-throw",
+      "fail-duplicate-urn",
+      "fail-apply-throws",
+      "fail-process-exit",
+      "fail-exitcode-throw",
+      "fail-never-finishes",
+      "invoke-unanswered",
+    ])
+      runs.queueRun(f);
+    runs.queueRun("fail-too-many-azs", "wide");
+    runs.queueRun("fail-too-many-azs");
+  });
+
+  const failsAt = async (
+    fixture: string,
+    snippet: string,
+    message: RegExp | string,
+    stack = "dev",
+  ) => {
+    const r = await run(fixture, stack);
+    expect(r.failure, `${fixture} failed`).to.not.equal(undefined);
+    if (typeof message === "string") expect(r.failure!.message).to.contain(message);
+    else expect(r.failure!.message).to.match(message);
+    expect(r.failure!.location?.file).to.equal(path.join(FIXTURES, fixture, "index.ts"));
+    expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
+    return r.failure!;
+  };
+
+  it("an unhandled rejection after the main module ran", async () => {
+    const f = await failsAt(
+      "fail-unhandled-rejection",
+      "throw new Error(`refusing",
+      "refusing to deploy into account 123456789012",
+    );
+    expect(f.kind).to.equal("error");
+  });
+
+  it("an async throw in an ESM default export (mapped back past erased types)", async () => {
+    await failsAt("fail-async-throw", "throw new Error(", "no placement configured for account");
+  });
+
+  it("a duplicate URN", async () => {
+    await failsAt(
+      "fail-duplicate-urn",
+      'new aws.s3.Bucket("tenant-data"',
+      "Duplicate resource URN 'urn:pulumi:dev::fixture-fail-duplicate-urn::aws:s3/bucket:Bucket::tenant-data'",
+    );
+  });
+
+  it("a throwing apply that feeds an input", async () => {
+    await failsAt(
+      "fail-apply-throws",
+      "throw new Error(`retentionDays",
+      'retentionDays must be a positive number of days, got "forever"',
+    );
+  });
+
+  it("process.exit(0) inside the program is an early exit, at the call", async () => {
+    const f = await failsAt("fail-process-exit", "process.exit(0);", "called process.exit(0)");
+    expect(f.kind).to.equal("early-exit");
+  });
+
+  it("process.exitCode = 0 does not hide a throw", async () => {
+    await failsAt("fail-exitcode-throw", "throw new Error(", "instanceCount must be at least 1");
+  });
+
+  it("a main function that awaits an output's value at preview never finishes", async () => {
+    const r = await run("fail-never-finishes");
+    expect(r.failure?.kind).to.equal("never-finished");
+    expect(r.failure?.message).to.contain("the program never finished");
+  });
+
+  it("an invoke nobody answers, in an ES module, is named at its line", async () => {
+    await failsAt(
+      "invoke-unanswered",
+      "aws.cloudformation.getExport(",
+      "aws:cloudformation/getExport:getExport",
+    );
+  });
+
+  it("more availability zones than the region has", async () => {
+    await failsAt(
+      "fail-too-many-azs",
+      "throw new Error(",
+      /^azCount is 6, but eu-west-1 has only/,
+      "wide",
+    );
+  });
+
+  // Needs the real AZ list of the fake AWS (tools/lib/fake-aws/regions.ts: eu-west-1 has 3);
+  // the mock gives every region zones a-d, so `azCount: 4` passes until it lands.
+  it("azCount 4 in eu-west-1, which has three zones, fails as it would at deploy", async () => {
+    const r = await run("fail-too-many-azs");
+    expect(r.failure?.message).to.match(
+      /^azCount is 4, but eu-west-1 has only 3 availability zones/,
+    );
+    expect(r.failure?.location?.line).to.equal(
+      lineOf("fail-too-many-azs/index.ts", "throw new Error("),
+    );
+  });
+});

@@ -1,0 +1,291 @@
+// The Pulumi programs people actually have, run offline through their own language host as
+// `pulumi preview` would (test/fixtures/programs; each fixture says what it mirrors): the shapes
+// templates and examples come in, their own dependencies, data sources and remote components.
+// Driven through the engine (`checkStack`, `runProgram`); the ways a run goes wrong are in
+// programs-failures.spec.ts, what the CLI decides in programs-cli.spec.ts. All runs are queued up
+// front on a pool of two and awaited by the tests, so independent programs run side by side.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { pulumiCopies, versionWarnings } from "../../tools/lib/engine/versions";
+import type { StackResult } from "../../tools/check/run";
+import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT, SCRATCH } from "./program-runs";
+
+const runs = new QueuedRuns();
+const check = runs.check.bind(runs);
+const run = runs.run.bind(runs);
+let ownSdk: { dir: string; sdkVersion: string } | undefined;
+
+const byName = (r: StackResult, type: string, name: string) => {
+  const found = r.resources.find((x) => x.type === type && x.name === name);
+  if (!found) throw new Error(`no ${type} ${name} among ${r.resources.map((x) => x.name)}`);
+  return found;
+};
+const findings = (r: StackResult, policy: string, name?: string) =>
+  r.violations.filter((v) => v.policy === policy && (name === undefined || v.name === name));
+const fileOf = (uri: string | undefined) => (uri ? new URL(uri).pathname : undefined);
+const stackOutputs = (r: StackResult) =>
+  r.resources.find((x) => x.type === "pulumi:pulumi:Stack")!.outputs;
+
+describe("real-world program shapes, offline", function () {
+  this.timeout(300_000);
+
+  before(() => {
+    // Everything the tests below await, queued in the order they come.
+    runs.queueCheck("template-aws-typescript");
+    runs.queueCheck("esm-nodenext", ["preview", "apply"]);
+    runs.queueCheck("esm-bundler");
+    runs.queueCheck("lambda-callback");
+    runs.queueCheck("main-fallback");
+    runs.queueCheck("main-src");
+    runs.queueCheck("async-main", ["preview", "apply"]);
+    runs.queueCheck("awsx-v3");
+    runs.queueCheck("invokes", ["apply"]);
+    ownSdk = programWithOwnSdk();
+    runs.queueCheck(ownSdk.dir);
+    runs.queueRun(ownSdk.dir, "net");
+  });
+
+  after(() => {
+    if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+  });
+
+  describe("tsconfig, ESM and entry points", () => {
+    it("the stock `pulumi new aws-typescript` program: its bucket is judged", async () => {
+      const r = await check("template-aws-typescript");
+      const bucket = byName(r, "aws:s3/bucket:Bucket", "my-bucket");
+      expect(fileOf(bucket.source?.uri)).to.equal(
+        path.join(FIXTURES, "template-aws-typescript", "index.ts"),
+      );
+      expect(bucket.source?.line).to.equal(
+        lineOf("template-aws-typescript/index.ts", 'new aws.s3.Bucket("my-bucket")'),
+      );
+      const [pab] = findings(r, "s3-bucket-public-access-block", "my-bucket");
+      expect(pab?.enforcementLevel).to.equal("mandatory");
+      // The program's own SDK is the one it finds: here the repository's.
+      expect(r.sdk.version).to.equal(
+        JSON.parse(
+          fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8"),
+        ).version,
+      );
+    });
+
+    it("ESM with nodenext: the default export runs, its public bucket draws mandatory findings", async () => {
+      const r = await check("esm-nodenext", ["preview", "apply"]);
+      // Named by a helper imported with a `.js` specifier from src/names.ts.
+      const bucket = byName(r, "aws:s3/bucket:Bucket", "esm-site");
+      // Created inside the default export, at its line of index.ts (ESM frames mapped back).
+      expect(fileOf(bucket.source?.uri)).to.equal(path.join(FIXTURES, "esm-nodenext", "index.ts"));
+      expect(bucket.source?.line).to.equal(lineOf("esm-nodenext/index.ts", "new aws.s3.Bucket("));
+      const [open] = findings(r, "s3-bucket-policy-no-public-principal", "site-policy");
+      expect(open).to.include({ enforcementLevel: "mandatory", phase: "apply" });
+      expect(findings(r, "s3-public-access-block-all-flags", "site-access")[0]).to.include({
+        enforcementLevel: "mandatory",
+        phase: "preview",
+      });
+      expect(stackOutputs(r).bucketName).to.equal(UNKNOWN);
+    });
+
+    it("ESM with bundler resolution and top-level await", async () => {
+      const r = await check("esm-bundler");
+      byName(r, "aws:sqs/queue:Queue", "jobs");
+      const dlq = byName(r, "aws:sqs/queue:Queue", "jobs-dlq");
+      expect(fileOf(dlq.source?.uri)).to.equal(
+        path.join(FIXTURES, "esm-bundler", "src", "queue.ts"),
+      );
+      // The awaited data source ran before the module's exports were read.
+      expect(stackOutputs(r).zoneCount).to.be.a("number").greaterThan(1);
+    });
+
+    it("callback Lambdas serialize at preview with esModuleInterop off", async () => {
+      const r = await check("lambda-callback");
+      for (const name of ["archiveReports", "checksum"]) {
+        const fn = byName(r, "aws:lambda/function:Function", name);
+        const code = fn.inputs.code.assets["__index.js"].text as string;
+        expect(code).to.contain("exports.handler");
+        // The imported module itself, not an interop copy: serialized as a require.
+        expect(code).to.contain('require("crypto")');
+      }
+      byName(r, "aws:s3/bucketNotification:BucketNotification", "archiveReports");
+    });
+
+    it("package.json main that does not exist: the host's warning is in the report", async () => {
+      const r = await check("main-fallback");
+      expect(r.warnings.join("\n")).to.contain(
+        "Could not find entry point 'index.js' specified in package.json",
+      );
+      byName(r, "aws:s3/bucketObject:BucketObject", "index.html");
+      byName(r, "aws:s3/bucketObject:BucketObject", "style.css");
+      // The public bucket policy is built from the bucket's ARN: at preview alone it cannot be
+      // judged, and the report says so instead of passing it.
+      const [open] = r.unevaluated.filter(
+        (u) => u.policy === "s3-bucket-policy-no-public-principal" && u.name === "bucketPolicy",
+      );
+      expect(open).to.include({ enforcementLevel: "mandatory" });
+      expect(open.reason).to.contain("run the apply phase");
+    });
+
+    it("Pulumi.yaml main: src/ runs src/index.ts, on the project's defaults (no stack file)", async () => {
+      const r = await check("main-src");
+      expect(r.stackFile).to.equal(undefined);
+      expect(r.configNotes.join("\n")).to.contain("no Pulumi.dev.yaml");
+      const provider = r.resources.find((x) => x.type === "pulumi:providers:aws");
+      expect(provider?.inputs.region).to.equal("ap-southeast-2");
+      const sg = byName(r, "aws:ec2/securityGroup:SecurityGroup", "bastion-ssh");
+      expect(fileOf(sg.source?.uri)).to.equal(path.join(FIXTURES, "main-src", "src", "index.ts"));
+      byName(r, "aws:ec2/subnet:Subnet", "bastion-public");
+      expect(findings(r, "ec2-security-group-no-admin-ports-public", "bastion-ssh")).to.have.length(
+        1,
+      );
+    });
+  });
+
+  describe("async main, stack references, components", () => {
+    it("the async main's result is the stack's outputs; its component's children are parented", async () => {
+      const r = await check("async-main", ["preview", "apply"]);
+      expect(stackOutputs(r).accountId).to.equal("123456789012");
+      const component = byName(r, "acme:storage:PrivateBucket", "uploads");
+      for (const type of [
+        "aws:s3/bucket:Bucket",
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+      ]) {
+        const child = r.resources.find((x) => x.type === type && x.parent === component.urn);
+        expect(child, type).to.not.equal(undefined);
+        expect(child!.urn).to.contain("acme:storage:PrivateBucket$");
+      }
+      // Component children satisfy the bucket rules they cover.
+      expect(findings(r, "s3-bucket-public-access-block", "uploads")).to.deep.equal([]);
+    });
+
+    it("a wildcard statement next to a stack ARN is caught in the apply phase", async () => {
+      const r = await check("async-main", ["preview", "apply"]);
+      const [wildcard] = findings(r, "iam-no-wildcard-actions", "task-access");
+      expect(wildcard).to.include({ enforcementLevel: "mandatory", phase: "apply" });
+      expect(wildcard.phases).to.deep.equal(["apply"]);
+    });
+
+    it("a stack reference's outputs stay unknown in both phases: unevaluated, not passed", async () => {
+      const r = await check("async-main", ["preview", "apply"]);
+      const ref = r.resources.find((x) => x.type === "pulumi:pulumi:StackReference");
+      expect(ref?.name).to.equal("acme/network/dev");
+      const onIngress = r.unevaluated.filter(
+        (u) => u.policy === "ec2-security-group-no-public-ingress",
+      );
+      expect(onIngress).to.have.length(1);
+      expect(onIngress[0].enforcementLevel).to.equal("mandatory");
+      expect(onIngress[0].reason).to.contain("an output of stack reference acme/network/dev");
+      expect(findings(r, "ec2-security-group-no-public-ingress")).to.deep.equal([]);
+    });
+  });
+
+  describe("data sources", () => {
+    // Needs the fake AWS's data sources (tools/lib/fake-aws): the mock answers only the account,
+    // region, partition, zones, policy documents and SSM parameters.
+    it("the data sources ordinary programs use are answered, with values in AWS's formats", async () => {
+      // Invokes answer the same in both phases; at apply the documents built from them and from
+      // the bucket's name are complete.
+      const r = await check("invokes", ["apply"]);
+      const web = byName(r, "aws:ec2/instance:Instance", "web");
+      expect(web.inputs.ami).to.match(/^ami-[0-9a-f]{8,17}$/);
+      expect(web.inputs.subnetId).to.match(/^subnet-[0-9a-f]{8,17}$/);
+      expect(web.inputs.availabilityZone).to.match(/^eu-west-1[a-z]$/);
+      const canary = byName(r, "aws:ec2/instance:Instance", "canary");
+      expect(canary.inputs.ami).to.match(/^ami-[0-9a-f]{8,17}$/);
+      expect(byName(r, "aws:ec2/securityGroup:SecurityGroup", "web").inputs.vpcId).to.match(
+        /^vpc-[0-9a-f]{8,17}$/,
+      );
+      const record = byName(r, "aws:route53/record:Record", "www");
+      expect(record.inputs.zoneId).to.match(/^Z[0-9A-Z]{8,32}$/);
+      expect(record.inputs.name).to.equal("www.example.com");
+      const policy = JSON.parse(
+        byName(r, "aws:s3/bucketPolicy:BucketPolicy", "reports").inputs.policy,
+      );
+      const [statement] = policy.Statement;
+      expect(statement.Condition.StringEquals["aws:PrincipalOrgID"]).to.match(
+        /^o-[a-z0-9]{10,32}$/,
+      );
+      expect(statement.Resource).to.match(/^arn:aws:s3:::/);
+      expect(stackOutputs(r).accountId).to.equal("123456789012");
+      expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+    });
+  });
+
+  describe("awsx v3 remote components", () => {
+    it("the report is incomplete, naming each component, and their inputs draw mandatory findings", async () => {
+      const r = await check("awsx-v3");
+      expect(r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+        "awsx:ec2:Vpc vpc",
+        "awsx:ecr:Repository repo",
+        "awsx:ecs:FargateService service",
+        "awsx:lb:ApplicationLoadBalancer loadbalancer",
+      ]);
+      expect(r.unevaluated.filter((u) => /remote component/.test(u.reason))).to.have.length(4);
+      for (const [policy, name] of [
+        ["awsx-ecs-task-not-privileged", "service"],
+        ["awsx-ecs-container-no-plaintext-secrets", "service"],
+        ["awsx-ecs-service-no-public-ip", "service"],
+        ["awsx-vpc-private-subnet-no-default-route", "vpc"],
+      ]) {
+        expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
+      }
+      expect(findings(r, "awsx-ecs-container-no-plaintext-secrets")[0].detail).to.contain(
+        "DB_PASSWORD",
+      );
+    });
+  });
+
+  describe("a program with its own node_modules", () => {
+    it("runs with its own, older @pulumi/pulumi, which its @pulumi/aws loads too", async () => {
+      const r = await check(ownSdk!.dir);
+      expect(r.sdk.version).to.equal(ownSdk!.sdkVersion);
+      expect(r.sdk.own).to.equal(true);
+      expect(r.sdk.runPath.startsWith(path.join(ownSdk!.dir, "node_modules"))).to.equal(true);
+      // The program exports the version its own import of @pulumi/pulumi sees.
+      expect(stackOutputs(r).sdkVersion).to.equal(ownSdk!.sdkVersion);
+      byName(
+        r,
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "data",
+      );
+      // Same major as the check's: nothing to warn about.
+      expect(r.warnings.filter((w) => /@pulumi\//.test(w))).to.deep.equal([]);
+    });
+
+    it("names a failed invoke's token at the program's line, through its own SDK", async () => {
+      const r = await run(ownSdk!.dir, "net");
+      expect(r.failure?.kind).to.equal("error");
+      expect(r.failure?.message).to.contain("aws:cloudformation/getExport:getExport");
+      expect(r.failure?.location?.file).to.equal(path.join(ownSdk!.dir, "index.ts"));
+      expect(r.failure?.location?.line).to.equal(lineOf("own-sdk/index.ts", "getExportOutput("));
+    });
+
+    it("warns about @pulumi/pulumi copies of different majors and a provider of another major", () => {
+      fs.mkdirSync(SCRATCH, { recursive: true });
+      const dir = fs.mkdtempSync(path.join(SCRATCH, "versions-"));
+      try {
+        const pkg = (p: string, name: string, version: string) => {
+          fs.mkdirSync(path.join(dir, p), { recursive: true });
+          fs.writeFileSync(path.join(dir, p, "package.json"), JSON.stringify({ name, version }));
+        };
+        pkg("node_modules/@pulumi/pulumi", "@pulumi/pulumi", "3.120.0");
+        pkg("node_modules/@pulumi/aws", "@pulumi/aws", "6.66.0");
+        pkg("node_modules/@pulumi/aws/node_modules/@pulumi/pulumi", "@pulumi/pulumi", "2.25.2");
+        expect(pulumiCopies(path.join(dir, "node_modules")).map((c) => c.version)).to.deep.equal([
+          "3.120.0",
+          "2.25.2",
+        ]);
+        const warnings = versionWarnings(dir, ROOT);
+        expect(warnings[0]).to.match(
+          /^Found incompatible versions of @pulumi\/pulumi\. Differing major versions are not supported\.\n {2}Version 3\.120\.0 referenced at .*\n {2}Version 2\.25\.2 referenced at /,
+        );
+        expect(warnings[1]).to.contain("the program loads @pulumi/aws 6.66.0");
+        expect(warnings[1]).to.contain("written for @pulumi/aws ^7");
+        expect(warnings).to.have.length(2);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});

@@ -1,0 +1,182 @@
+// Who judges the resources of each phase. By default the policy pack's own process, started from
+// its own folder as `pulumi preview --policy-pack` starts it and driven over the analyzer protocol
+// (tools/lib/engine/analyzer.ts): its verdicts are the pack's own. `--judge runner` evaluates the
+// policies in this process instead (tools/lib/policy-runner.ts), which a differential test proves
+// identical on both stacks, both phases, every policy fixture and a 10,000-resource stack: the
+// way to judge very large stacks quickly (the pack's process decodes every resource for each of
+// its stack policies, as the policy SDK does).
+import * as fs from "fs";
+import * as path from "path";
+import type { EnforcementLevel } from "@pulumi/policy";
+import type { Analyzer } from "../lib/engine/analyzer";
+import type { PolicyPackConfig } from "../lib/engine/policy-config";
+import { UsageError } from "../lib/cli";
+import type { PolicyInfo } from "./report";
+import type { Judge } from "./run";
+
+export type JudgeKind = "pack" | "runner";
+
+export interface StartedJudge {
+  /** Resolves once the judge is ready (the pack's process starts while the programs run). */
+  readonly judge: Promise<Judge>;
+  /** Policy metadata for the SARIF rules, once ready. */
+  info(): Promise<PolicyInfo[]>;
+  /** How long the judge took to get ready (the pack's process start). */
+  startupMs(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface JudgeOptions {
+  readonly packDir: string;
+  /** The parsed `--policy-config` and its file, for messages. */
+  readonly given?: PolicyPackConfig;
+  readonly configFile?: string;
+}
+
+/** Resource types each policy applies to, from the pack's own catalogue (for the check counts). */
+async function policyTypes(): Promise<ReadonlyMap<string, readonly string[]>> {
+  await import("../../policy-pack/policies");
+  const { policyCatalog } = await import("../../policy-pack/lib/define");
+  return new Map([...policyCatalog].map(([name, meta]) => [name, meta.types]));
+}
+
+function warnUnknown(names: readonly string[], file: string | undefined): void {
+  for (const name of names) {
+    process.stderr.write(
+      `warning: ${file} configures '${name}', which is not a policy of this pack (ignored)\n`,
+    );
+  }
+}
+
+function startPack(opts: JudgeOptions): StartedJudge {
+  const cancel = new AbortController();
+  const started = Date.now();
+  let analyzer: Analyzer | undefined;
+  const judge = (async (): Promise<Judge> => {
+    const { Analyzer, toPolicyReport } = await import("../lib/engine/analyzer");
+    const [a, types] = await Promise.all([
+      Analyzer.start({ packDir: opts.packDir, configFile: opts.configFile, signal: cancel.signal }),
+      policyTypes(),
+    ]);
+    analyzer = a;
+    warnUnknown(a.unknownPolicies, opts.configFile);
+    return {
+      kind: "pack",
+      levels: a.levels,
+      types,
+      analyze: async (ctx, resources) =>
+        toPolicyReport(await a.analyze({ ...ctx, dryRun: true }, resources), resources),
+    };
+  })();
+  judge.catch(() => undefined); // reported where the check awaits it
+  return {
+    judge,
+    async info() {
+      await judge;
+      const { policyInfo } = await import("./report");
+      return policyInfo(analyzer!.info, analyzer!.levels);
+    },
+    async startupMs() {
+      await judge;
+      return analyzer?.startupMs ?? Date.now() - started;
+    },
+    async close() {
+      cancel.abort(); // a pack still loading is not waited for
+      await await judge.catch(() => undefined);
+      await analyzer?.close();
+    },
+  };
+}
+
+function startRunner(opts: JudgeOptions): StartedJudge {
+  const started = Date.now();
+  let ready = 0;
+  let infos: PolicyInfo[] = [];
+  const judge = (async (): Promise<Judge> => {
+    const { allPolicies, PACK_NAME } = await import("../../policy-pack/policies");
+    const { policyCatalog } = await import("../../policy-pack/lib/define");
+    const { runPolicies } = await import("../lib/policy-runner");
+    const { reconcilePolicyPackConfig, PolicyConfigError } =
+      await import("../lib/engine/policy-config");
+    const pack = JSON.parse(fs.readFileSync(path.join(opts.packDir, "package.json"), "utf8"));
+    const info = allPolicies.map((p) => ({
+      name: p.name,
+      enforcementLevel: (p.enforcementLevel ?? "advisory") as EnforcementLevel,
+      configSchema: p.configSchema
+        ? {
+            properties: {
+              ...p.configSchema.properties,
+              enforcementLevel: { type: "string", enum: ["advisory", "mandatory", "disabled"] },
+            },
+            required: p.configSchema.required,
+          }
+        : undefined,
+    }));
+    let reconciled;
+    try {
+      reconciled = reconcilePolicyPackConfig(
+        { name: PACK_NAME, version: pack.version },
+        info,
+        undefined,
+        opts.given,
+      );
+    } catch (e) {
+      // As the pack's process reports it: one `error:` line per problem.
+      if (e instanceof PolicyConfigError) {
+        throw new UsageError(e.lines.map((l, i) => (i === 0 ? l : `error: ${l}`)).join("\n"));
+      }
+      throw e;
+    }
+    warnUnknown(reconciled.unknownPolicies, opts.configFile);
+    const packConfig: Record<string, any> = {};
+    const levels = new Map<string, string>();
+    for (const p of allPolicies) {
+      const entry = reconciled.config[p.name];
+      const level = entry?.enforcementLevel || p.enforcementLevel || "advisory";
+      levels.set(p.name, level === "remediate" ? "mandatory" : level);
+      packConfig[p.name] = { ...(entry?.properties ?? {}), enforcementLevel: level };
+    }
+    infos = allPolicies.map((p) => ({
+      name: p.name,
+      description: p.description,
+      enforcementLevel: levels.get(p.name) ?? "advisory",
+      severity: p.severity,
+      remediationSteps: p.remediationSteps,
+      references: policyCatalog.get(p.name)?.references ?? [],
+    }));
+    ready = Date.now() - started;
+    return {
+      kind: "runner",
+      levels,
+      types: new Map([...policyCatalog].map(([name, meta]) => [name, meta.types])),
+      analyze: (_ctx, resources) => runPolicies(allPolicies, resources, packConfig),
+    };
+  })();
+  judge.catch(() => undefined);
+  return {
+    judge,
+    async info() {
+      await judge;
+      return infos;
+    },
+    async startupMs() {
+      await judge;
+      return ready;
+    },
+    async close() {
+      await judge.catch(() => undefined);
+    },
+  };
+}
+
+export function startJudge(kind: JudgeKind, opts: JudgeOptions): StartedJudge {
+  return kind === "runner" ? startRunner(opts) : startPack(opts);
+}
+
+let shared: StartedJudge | undefined;
+
+/** The in-process runner with the pack's defaults, shared by a process (tests, tools). */
+export function defaultRunner(): StartedJudge {
+  shared ??= startRunner({ packDir: path.resolve(__dirname, "..", "..", "policy-pack") });
+  return shared;
+}

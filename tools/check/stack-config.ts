@@ -1,0 +1,361 @@
+// A stack's effective config, as the CLI computes it before a run: the stack file's `config:` over
+// the project's defaults and values, validated against the declared types with the CLI's
+// messages. Secrets cannot be decrypted offline: they become placeholders and are reported, and
+// `--config key=value` can supply them for a run.
+import * as fs from "fs";
+import * as path from "path";
+import { UsageError } from "../lib/cli";
+import { namespacedByProject, fullKey, typeName, validValue } from "./config-values";
+import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
+import type { Project } from "./project";
+
+export interface StackConfig {
+  readonly stack: string;
+  /** Path of Pulumi.<stack>.yaml; undefined when the stack has none (project defaults only). */
+  readonly file?: string;
+  /** Full keys → values as the program receives them (strings; structured values as JSON). */
+  readonly values: Record<string, string>;
+  /** Keys whose value is secret (`secure:` in the stack file or `secret: true` in the project). */
+  readonly secretKeys: string[];
+  /**
+   * Secrets the check could not decrypt, by full key: the placeholder the program got instead. A
+   * key given with `--config` is not here.
+   */
+  readonly placeholders: Record<string, string>;
+  /** Line of each key in the stack file, by full key (for messages). */
+  readonly lines: Record<string, number>;
+  /** What the offline run could not reproduce (secrets, ESC environments), for the report. */
+  readonly notes: string[];
+}
+
+/** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
+export const SECRET_PLACEHOLDER = "offline-secret-placeholder";
+
+function stackFile(project: Project, stack: string): string | undefined {
+  return ["yaml", "yml"]
+    .map((e) => path.join(project.stackConfigDir, `Pulumi.${stack}.${e}`))
+    .find((f) => fs.existsSync(f));
+}
+
+/** Replaces `secure:` leaves by a placeholder; true when any was found. */
+function stripSecure(v: unknown): { value: unknown; secret: boolean } {
+  if (isPlainObject(v)) {
+    const keys = Object.keys(v);
+    if (keys.length === 1 && keys[0] === "secure" && typeof v.secure === "string") {
+      return { value: SECRET_PLACEHOLDER, secret: true };
+    }
+    let secret = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const r = stripSecure(x);
+      out[k] = r.value;
+      secret ||= r.secret;
+    }
+    return { value: out, secret };
+  }
+  if (Array.isArray(v)) {
+    let secret = false;
+    const out = v.map((x) => {
+      const r = stripSecure(x);
+      secret ||= r.secret;
+      return r.value;
+    });
+    return { value: out, secret };
+  }
+  return { value: v, secret: false };
+}
+
+/** A config value as the program receives it: strings as they are, everything else as JSON. */
+function wire(v: unknown): string {
+  return typeof v === "string" ? v : JSON.stringify(v);
+}
+
+/** Options of `loadStackConfig`. */
+export interface StackConfigOptions {
+  /** A stack without a stack file runs on the project's defaults (as after `pulumi stack init`). */
+  readonly allowMissing?: boolean;
+  /**
+   * `--config key=value`: plaintext values for this run, over the stack file's (a bare key is the
+   * project's). Like `pulumi up --config`, without saving them anywhere.
+   */
+  readonly overrides?: Readonly<Record<string, string>>;
+}
+
+/** Edit distance (Damerau–Levenshtein, adjacent swaps count one) between two keys. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The declared project key a stack key was probably meant to be: the nearest declared name at
+ * most two edits away (one for short names), when the key itself is not declared. Projects may
+ * leave optional keys undeclared, so a key far from every declared one is accepted as it is.
+ */
+export function nearestDeclaredKey(project: Project, key: string): string | undefined {
+  const name = key.slice(project.name.length + 1);
+  const declared = Object.keys(project.config)
+    .filter((k) => namespacedByProject(project.name, k))
+    .map((k) => (k.includes(":") ? k.slice(project.name.length + 1) : k));
+  if (declared.length === 0 || declared.includes(name)) return undefined;
+  let best: { name: string; d: number } | undefined;
+  for (const candidate of declared) {
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    const limit = Math.min(2, Math.floor(candidate.length / 4));
+    const caseOnly = name.toLowerCase() === candidate.toLowerCase();
+    if ((caseOnly || (d > 0 && d <= limit)) && (!best || d < best.d)) {
+      best = { name: candidate, d: caseOnly ? 0 : d };
+    }
+  }
+  return best && `${project.name}:${best.name}`;
+}
+
+/** `'a', 'b' and 'c'`, as the CLI lists missing keys. */
+function quotedList(items: readonly string[]): string {
+  const quoted = items.map((m) => `'${m}'`);
+  return quoted.length === 1
+    ? quoted[0]
+    : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}`;
+}
+
+/**
+ * The stack's effective config: the stack file's `config:` plus the project's defaults and values
+ * for keys the stack does not set, validated against the project's declared types.
+ */
+export function loadStackConfig(
+  project: Project,
+  stack: string,
+  opts: StackConfigOptions = {},
+): StackConfig {
+  const file = stackFile(project, stack);
+  if (!file && opts.allowMissing) return defaultsOnly(project, stack, opts.overrides ?? {});
+  if (!file) {
+    const known = listStacks(project);
+    const where = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+    throw new UsageError(
+      `no stack file ${where} for stack '${stack}'; ` +
+        (known.length
+          ? `stacks of ${project.name}: ${known.join(", ")}`
+          : `${project.name} has no Pulumi.<stack>.yaml at all`),
+    );
+  }
+  const input = readYaml(file, "stack file");
+  const doc: any = input.value;
+  if (!isPlainObject(doc)) {
+    throw new UsageError(`${at(input)} expected a mapping, not ${kindOf(doc)}`);
+  }
+  const notes: string[] = [];
+  if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {
+    throw new UsageError(
+      `${at(input, keyLine(input, ["config"]))} 'config' must be a mapping of '<namespace>:<name>' keys to values, not ${kindOf(doc.config)}`,
+    );
+  }
+  const raw: Record<string, unknown> = isPlainObject(doc.config) ? doc.config : {};
+  const lines: Record<string, number> = {};
+  const lineOf = (key: string) => at(input, keyLine(input, ["config", key]));
+  const values: Record<string, unknown> = {};
+  const secretKeys = new Set<string>();
+  const secureKeys = new Set<string>();
+  for (const [key, v] of Object.entries(raw)) {
+    if (!/^[^:]+:[^:]/.test(key) || key.split(":").length > 3) {
+      throw new UsageError(
+        `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')`,
+      );
+    }
+    const { value, secret } = stripSecure(v);
+    const k = key.split(":").length === 3 ? key.replace(/:config:/, ":") : key;
+    const line = keyLine(input, ["config", key]);
+    if (line) lines[k] = line;
+    if (k.startsWith(`${project.name}:`)) {
+      const meant = nearestDeclaredKey(project, k);
+      if (meant) {
+        throw new UsageError(
+          `${lineOf(key)} '${k}' is not a config key of project ${project.name}; did you mean '${meant}'? ` +
+            `(declare '${k.slice(project.name.length + 1)}' in ${path.basename(project.file)} if it is new)`,
+        );
+      }
+    }
+    values[k] = value;
+    if (secret) {
+      secretKeys.add(k);
+      secureKeys.add(k);
+    }
+  }
+  const overridden = applyOverrides(project, values, opts.overrides ?? {});
+  for (const k of overridden) secureKeys.delete(k);
+  if (overridden.length > 0) {
+    notes.push(
+      `config ${overridden.join(", ")} given with --config for this run (values not shown)`,
+    );
+  }
+  if (doc.environment !== undefined) {
+    const envs = Array.isArray(doc.environment)
+      ? doc.environment
+      : Array.isArray(doc.environment?.imports)
+        ? doc.environment.imports
+        : [doc.environment];
+    notes.push(
+      `${path.basename(file)} imports Pulumi ESC environment(s) ${envs.map((e: unknown) => JSON.stringify(e)).join(", ")}; their values are not available offline`,
+    );
+  }
+  // Project config, in the CLI's order (sorted keys).
+  const missing: string[] = [];
+  for (const key of Object.keys(project.config).sort()) {
+    const t = project.config[key];
+    const k = fullKey(project.name, key);
+    if (k in values) continue;
+    const fallback = t.value !== undefined ? t.value : t.default;
+    if (fallback === undefined) {
+      if (k.startsWith(`${project.name}:`)) missing.push(key);
+      continue;
+    }
+    values[k] = fallback;
+  }
+  if (missing.length > 0) {
+    throw new UsageError(
+      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} (${shownPath(file)})`,
+    );
+  }
+  // Validate the stack's values against the project's types.
+  const placeholders: Record<string, string> = {};
+  for (const k of secureKeys) placeholders[k] = SECRET_PLACEHOLDER;
+  for (const key of Object.keys(project.config).sort()) {
+    const t = project.config[key];
+    const k = fullKey(project.name, key);
+    if (t.secret) {
+      if (k in raw || key in raw) {
+        if (!secretKeys.has(k)) {
+          throw new UsageError(
+            `${lineOf(k in raw ? k : key)} Stack '${stack}' with configuration key '${key}' must be encrypted as it's secret`,
+          );
+        }
+      }
+      secretKeys.add(k);
+    }
+    if (!t.type || !(k in values)) continue;
+    if (secureKeys.has(k)) {
+      // Cannot be decrypted here: use a placeholder of the declared type.
+      values[k] = t.type === "integer" ? "0" : t.type === "boolean" ? "false" : values[k];
+      placeholders[k] = wire(values[k]);
+      continue;
+    }
+    if (!validValue(t.type, t.items, values[k])) {
+      const given = overridden.includes(k) ? "--config:" : lineOf(k in raw ? k : key);
+      throw new UsageError(
+        `${given} Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
+      );
+    }
+  }
+  if (secureKeys.size > 0) {
+    notes.push(
+      `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
+        `(${[...secureKeys]
+          .sort()
+          .map((k) => JSON.stringify(placeholders[k]))
+          .join(", ")}, marked secret); give a value for this run with --config <key>=<value>`,
+    );
+  }
+  const wired: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
+  return {
+    stack,
+    file,
+    values: wired,
+    secretKeys: [...secretKeys].sort(),
+    placeholders,
+    lines,
+    notes,
+  };
+}
+
+/** Applies `--config` values (full or bare keys) to `values`; returns the full keys set. */
+function applyOverrides(
+  project: Project,
+  values: Record<string, unknown>,
+  overrides: Readonly<Record<string, string>>,
+): string[] {
+  const set: string[] = [];
+  for (const [key, v] of Object.entries(overrides)) {
+    const k = fullKey(project.name, key);
+    values[k] = v;
+    set.push(k);
+  }
+  return set.sort();
+}
+
+/**
+ * A stack without a settings file, as after `pulumi stack init`: the project's config defaults and
+ * values only. A required key without a default is reported as the CLI reports it.
+ */
+function defaultsOnly(
+  project: Project,
+  stack: string,
+  overrides: Readonly<Record<string, string>>,
+): StackConfig {
+  const values: Record<string, unknown> = {};
+  const overridden = applyOverrides(project, values, overrides);
+  const missing: string[] = [];
+  const secretKeys: string[] = [];
+  for (const key of Object.keys(project.config).sort()) {
+    const t = project.config[key];
+    const k = fullKey(project.name, key);
+    if (t.secret) secretKeys.push(k);
+    if (k in values) {
+      if (t.type && !validValue(t.type, t.items, values[k])) {
+        throw new UsageError(
+          `--config: Stack '${stack}' with configuration key '${key}' must be of type '${typeName(t)}'`,
+        );
+      }
+      continue;
+    }
+    const v = t.value !== undefined ? t.value : t.default;
+    if (v === undefined) {
+      if (k.startsWith(`${project.name}:`)) missing.push(key);
+      continue;
+    }
+    values[k] = v;
+  }
+  if (missing.length > 0) {
+    throw new UsageError(
+      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} ` +
+        `(it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config)`,
+    );
+  }
+  const wired: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) wired[k] = wire(v);
+  return {
+    stack,
+    values: wired,
+    secretKeys,
+    placeholders: {},
+    lines: {},
+    notes: [
+      `no Pulumi.${stack}.yaml: the stack ran on the project's config defaults, as a new stack ` +
+        "(`pulumi stack init`) would",
+      ...(overridden.length
+        ? [`config ${overridden.join(", ")} given with --config for this run (values not shown)`]
+        : []),
+    ],
+  };
+}
+
+/** Stacks that have a settings file, sorted. */
+export function listStacks(project: Project): string[] {
+  if (!fs.existsSync(project.stackConfigDir)) return [];
+  return fs
+    .readdirSync(project.stackConfigDir)
+    .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
+    .filter((s): s is string => !!s)
+    .sort();
+}

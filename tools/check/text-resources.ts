@@ -1,0 +1,74 @@
+// The resources part of the text report: the component tree as `pulumi preview` draws it, with what
+// each component holds, and the counts by type.
+import type { RecordedResource } from "../lib/recorder";
+import { plural, where, resourceLabel } from "./text-common";
+import { escapeLine } from "./report";
+
+/** Components listed in the tree before it is cut short (large programs have thousands). */
+const MAX_TREE_LINES = 60;
+
+/** Components and their parent chain, as `pulumi preview` draws its tree, with what they hold. */
+export function componentTree(resources: readonly RecordedResource[]): string[] {
+  const children = new Map<string, RecordedResource[]>();
+  const roots: RecordedResource[] = [];
+  for (const r of resources) {
+    if (r.parent) {
+      const list = children.get(r.parent);
+      if (list) list.push(r);
+      else children.set(r.parent, [r]);
+    } else if (!r.custom) {
+      roots.push(r);
+    }
+  }
+  const total = new Map<string, number>();
+  const count = (r: RecordedResource): number => {
+    let n = 0;
+    for (const c of children.get(r.urn) ?? []) n += 1 + count(c);
+    total.set(r.urn, n);
+    return n;
+  };
+  roots.forEach(count);
+  const lines: string[] = [];
+  let omitted = 0;
+  const walk = (r: RecordedResource, prefix: string, last: boolean, depth: number) => {
+    if (lines.length >= MAX_TREE_LINES) {
+      omitted++;
+    } else {
+      const direct = new Map<string, number>();
+      for (const c of children.get(r.urn) ?? []) {
+        if (c.custom) direct.set(c.type, (direct.get(c.type) ?? 0) + 1);
+      }
+      const kinds = [...direct.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const held =
+        kinds
+          .slice(0, 5)
+          .map(([t, n]) => `${n} ${escapeLine(t.split(":").pop() ?? t)}`)
+          .join(", ") + (kinds.length > 5 ? `, +${kinds.length - 5} more types` : "");
+      const branch = depth === 0 ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
+      lines.push(
+        `${branch}${resourceLabel(r)}${depth > 0 ? where(r) : ""}  [${plural(total.get(r.urn) ?? 0, "resource")}]` +
+          (held ? `: ${held}` : ""),
+      );
+    }
+    const subs = (children.get(r.urn) ?? []).filter((c) => !c.custom);
+    subs.forEach((c, i) =>
+      walk(
+        c,
+        depth === 0 ? "" : `${prefix}${last ? "   " : "│  "}`,
+        i === subs.length - 1,
+        depth + 1,
+      ),
+    );
+  };
+  roots.forEach((r, i) => walk(r, "", i === roots.length - 1, 0));
+  if (omitted > 0) lines.push(`… and ${plural(omitted, "more component")}`);
+  return lines;
+}
+
+export function byType(resources: readonly RecordedResource[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of resources) counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
+  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const width = String(rows[0]?.[1] ?? 0).length;
+  return rows.map(([t, n]) => `${String(n).padStart(width)}  ${escapeLine(t)}`);
+}

@@ -1,0 +1,476 @@
+// The policy pack as `pulumi preview --policy-pack <dir>` runs it: its own process, spoken to over
+// the analyzer protocol, each resource judged as the engine sends it. One process serves a whole
+// check (every stack, every phase); each `analyze` call is one engine run: ConfigureStack, then
+// Analyze for every registration, then AnalyzeStack with every resource.
+//
+// Mirrored from pulumi/pulumi (see also ./marshal.ts, ./pack-process.ts, ./policy-config.ts):
+// - sdk/go/common/resource/plugin/analyzer_plugin.go, `NewPolicyAnalyzer`: Handshake (an
+//   Unimplemented answer is fine) with the engine address and the pack folder as root and program
+//   directory; ConfigureStack with stack, project, organization, tags, dry-run flag, config and
+//   secret config keys; `GetAnalyzerInfo` (the PulumiPolicy.yaml version wins, `enforcementLevel`
+//   added to every config schema); `Configure`; `convertDiagnostics` (PulumiPolicy.yaml version,
+//   the policy's severity when the diagnostic has none); `Cancel` (Unimplemented is fine).
+// - pkg/engine/plugins.go, `installAndLoadPolicyPlugins`: GetAnalyzerInfo, reconcile and validate
+//   the config, Configure — before the program runs.
+// - pkg/resource/deploy/step_generator.go, `continueStepsFromImport`: every registration (custom
+//   and component resources, providers, default providers and the root stack, not reads) goes
+//   through Remediate and then Analyze with its inputs; a diagnostic's level `remediate` counts as
+//   mandatory, and it is reported against the registration's URN whatever URN it names.
+//   `AnalyzeResources`: AnalyzeStack once with every resource of the deployment, reads included,
+//   with outputs; a diagnostic naming no resource of the stack goes to the default root stack URN.
+//
+// Where it differs from a CLI run, and why:
+// - One process serves every stack and phase of a check (the CLI starts one per run), so the
+//   variables the CLI puts in a pack's environment at start for its one stack (PULUMI_CONFIG,
+//   PULUMI_[NODEJS_]PROJECT/STACK/ORGANIZATION/DRY_RUN) are not set; the same facts reach the pack
+//   with ConfigureStack before each run. (This pack reads none of them.)
+// - Two switches of ./pack-preload.js: a compile cache (a pack with unchanged sources is not
+//   type-checked again) and one decoding of a resource's properties per request instead of one per
+//   policy. Neither changes what a policy sees.
+// - Calls go out 32 at a time (`concurrency`), where the engine sends one registration at a time:
+//   each Analyze call stands alone in the SDK, and the withheld findings the pack's waiver report
+//   collects are grouped per run, not per order.
+// - No provider runs: inputs are the program's, not the provider-checked ones (see ./marshal.ts).
+import * as fs from "fs";
+import * as path from "path";
+import type { EnforcementLevel } from "@pulumi/policy";
+import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import type { RecordedResource } from "../recorder";
+import { defaultRootStackUrn, engineProperties, RequestBuilder } from "./marshal";
+import { AnalyzerError, loadPolicyProject, PackProcess, PackProject } from "./pack-process";
+import {
+  parsePolicyPackConfig,
+  PolicyConfigError,
+  PolicyPackConfig,
+  reconcilePolicyPackConfig,
+} from "./policy-config";
+import { emptypb, grpc } from "./proto";
+import {
+  AnalyzerInfo,
+  AnalyzerPolicyInfo,
+  configure,
+  getAnalyzerInfo,
+  handshake,
+  level,
+  rpcMessage,
+  SEVERITIES,
+  unary,
+} from "./protocol";
+
+export { AnalyzerError } from "./pack-process";
+export type { AnalyzerInfo, AnalyzerPolicyInfo } from "./protocol";
+export { toPolicyReport } from "./report";
+
+export interface AnalyzerOptions {
+  /** The policy pack folder (PulumiPolicy.yaml, package.json, its dependencies installed). */
+  readonly packDir: string;
+  /** Policy config in the form of a `--policy-pack-config` file's JSON (applied after the file). */
+  readonly config?: Record<string, unknown>;
+  /** A `--policy-pack-config` file. */
+  readonly configFile?: string;
+  /**
+   * Compile cache for the pack's TypeScript (./pack-preload.js): a directory, true for the default
+   * (`node_modules/.cache/policy-pack-compile` next to the pack), false to type-check every load.
+   */
+  readonly compileCache?: boolean | string;
+  /**
+   * Decode each resource's properties once per request instead of once per policy, in the pack's
+   * process (./pack-preload.js; same values for every policy). Default true.
+   */
+  readonly shareDecoded?: boolean;
+  /** How long the pack may take to load (default 180 s). */
+  readonly startTimeoutMs?: number;
+  /** Analyze calls in flight at once (default 32). */
+  readonly concurrency?: number;
+  /** Address of an engine server, passed on as the CLI does; none by default. */
+  readonly engineAddress?: string;
+  /** Cancels a start still under way: the pack process is stopped and `start` rejects. */
+  readonly signal?: AbortSignal;
+  /** How long one `analyze` may take before its calls are cancelled (default 20 min). */
+  readonly analyzeTimeoutMs?: number;
+}
+
+export interface AnalyzeContext {
+  readonly project: string;
+  readonly stack: string;
+  readonly organization?: string;
+  readonly dryRun: boolean;
+  readonly tags?: Readonly<Record<string, string>>;
+  /** Stack config, `<namespace>:<key>` → value (secrets decrypted), as the engine sends it. */
+  readonly config?: Readonly<Record<string, string>>;
+  /** Config keys whose values are secrets. */
+  readonly configSecretKeys?: readonly string[];
+}
+
+export interface PolicyDiagnostic {
+  readonly policyName: string;
+  readonly policyPackName: string;
+  readonly policyPackVersion: string;
+  readonly description: string;
+  readonly message: string;
+  readonly enforcementLevel: "advisory" | "mandatory" | "remediate" | "disabled";
+  readonly urn: string;
+  readonly severity?: string;
+  /** The policy's remediation steps (from GetAnalyzerInfo), for reports. */
+  readonly remediationSteps?: string;
+}
+
+/** The default compile cache: `.cache/policy-pack-compile` in the nearest node_modules. */
+function defaultCacheDir(packDir: string): string | undefined {
+  for (let d = packDir; ; d = path.dirname(d)) {
+    const nm = path.join(d, "node_modules");
+    if (fs.existsSync(nm)) return path.join(nm, ".cache", "policy-pack-compile");
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+export class Analyzer {
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly byName: ReadonlyMap<string, AnalyzerPolicyInfo>;
+  private busy = 0;
+  private readonly inflight = new Set<{ cancel(): void }>();
+  private timedOut = false;
+  /** The config last sent, in the form it was given (undefined: the one from `start`). */
+  private configKey: string | undefined;
+
+  private constructor(
+    private readonly pack: PackProcess,
+    private readonly project: PackProject,
+    readonly info: AnalyzerInfo,
+    /** The config sent with Configure (every policy's level and properties). */
+    private config: PolicyPackConfig,
+    /** Names the config gave that are no policy of the pack. */
+    readonly unknownPolicies: readonly string[],
+    private readonly concurrency: number,
+    private readonly analyzeTimeoutMs: number,
+    /** Wall time of the start (process, load, info, config), in milliseconds. */
+    readonly startupMs: number,
+  ) {
+    this.byName = new Map(info.policies.map((p) => [p.name, p]));
+  }
+
+  /** Each policy's level as configured (the engine updates its info the same way on Configure). */
+  get levels(): ReadonlyMap<string, EnforcementLevel> {
+    return new Map(
+      this.info.policies.map((p) => [
+        p.name,
+        this.config[p.name]?.enforcementLevel || p.enforcementLevel,
+      ]),
+    );
+  }
+
+  /** The pack process's id (for measurements). */
+  get pid(): number | undefined {
+    return this.pack.child.pid;
+  }
+
+  /** What the pack process printed (its console output, stack traces of a crash). */
+  get output(): readonly string[] {
+    return this.pack.output;
+  }
+
+  /**
+   * Starts the pack, reads its info and configures it. A pack that does not start, or a config
+   * that does not fit it, is an AnalyzerError with the CLI's message; the process is stopped.
+   */
+  static async start(opts: AnalyzerOptions): Promise<Analyzer> {
+    const started = Date.now();
+    const project = loadPolicyProject(opts.packDir);
+    let given: PolicyPackConfig | undefined;
+    try {
+      if (opts.configFile) {
+        let text: string;
+        try {
+          text = fs.readFileSync(opts.configFile, "utf8");
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          const why = err.code === "ENOENT" ? "no such file or directory" : err.message;
+          throw new PolicyConfigError(`open ${opts.configFile}: ${why}`);
+        }
+        given = parsePolicyPackConfig(text);
+      }
+      if (opts.config) {
+        given = { ...given, ...parsePolicyPackConfig(JSON.stringify(opts.config)) };
+      }
+    } catch (e) {
+      if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+      throw e;
+    }
+    const cache =
+      opts.compileCache === false
+        ? undefined
+        : typeof opts.compileCache === "string"
+          ? path.resolve(opts.compileCache)
+          : defaultCacheDir(project.dir);
+    const engineAddress = opts.engineAddress ?? "127.0.0.1:0";
+    const pack = await PackProcess.start({
+      project,
+      engineAddress,
+      compileCache: cache,
+      startTimeoutMs: opts.startTimeoutMs ?? 180_000,
+      shareDecoded: opts.shareDecoded ?? true,
+      signal: opts.signal,
+    });
+    try {
+      await handshake(pack, project, engineAddress);
+      const info = await getAnalyzerInfo(pack, project);
+      let reconciled = { config: {} as PolicyPackConfig, unknownPolicies: [] as string[] };
+      if (info.supportsConfig) {
+        try {
+          reconciled = {
+            ...reconcilePolicyPackConfig(info, info.policies, info.initialConfig, given),
+          } as typeof reconciled;
+        } catch (e) {
+          if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+          throw e;
+        }
+      } else if (given) {
+        throw new AnalyzerError(
+          `policy pack "${info.name}" at "${opts.packDir}" does not support config`,
+        );
+      }
+      await configure(pack, info, reconciled.config, opts.packDir);
+      return new Analyzer(
+        pack,
+        project,
+        info,
+        reconciled.config,
+        reconciled.unknownPolicies,
+        opts.concurrency ?? 32,
+        opts.analyzeTimeoutMs ?? 20 * 60_000,
+        Date.now() - started,
+      );
+    } catch (e) {
+      await pack.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Sends another policy config (in `--policy-pack-config` form, reconciled and validated as at
+   * start). For tools that judge many small cases with one process, such as the differential test.
+   */
+  async reconfigure(config: Record<string, unknown>): Promise<void> {
+    await this.serial(() => this.configureWith(config));
+  }
+
+  /**
+   * One engine run over a stack's resources (in registration order): every diagnostic. With
+   * `policyConfig` (in `--policy-pack-config` form), the pack is configured with it first when it
+   * differs from the config it has, within the same turn (no other run comes in between).
+   */
+  analyze(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+    opts: { readonly policyConfig?: Record<string, unknown> } = {},
+  ): Promise<PolicyDiagnostic[]> {
+    return this.serial(async () => {
+      if (opts.policyConfig) await this.configureWith(opts.policyConfig);
+      return this.run(ctx, resources);
+    });
+  }
+
+  /** Reconciles, validates and sends a config, unless it is the one the pack already has. */
+  private async configureWith(given: Record<string, unknown>): Promise<void> {
+    const key = JSON.stringify(given);
+    if (key === this.configKey) return;
+    let reconciled;
+    try {
+      reconciled = reconcilePolicyPackConfig(
+        this.info,
+        this.info.policies,
+        this.info.initialConfig,
+        parsePolicyPackConfig(key),
+      );
+    } catch (e) {
+      if (e instanceof PolicyConfigError) throw new AnalyzerError(e.message);
+      throw e;
+    }
+    this.configKey = undefined;
+    await configure(this.pack, this.info, reconciled.config, this.project.dir);
+    this.config = reconciled.config;
+    this.configKey = key;
+  }
+
+  /** Stops the pack process (the engine's plugin.Close); cancels work still in flight first. */
+  async close(): Promise<void> {
+    if (this.busy > 0 && this.pack.alive) {
+      await unary(this.pack, "cancel", new emptypb.Empty(), 2000).catch(() => undefined);
+    }
+    await this.pack.close();
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(fn, fn);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async run(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+  ): Promise<PolicyDiagnostic[]> {
+    this.busy++;
+    // One watchdog for the whole run: calls carry no deadline of their own (the engine sets none,
+    // and a timer per call costs more than the call on a large stack).
+    this.timedOut = false;
+    const watchdog = setTimeout(() => {
+      this.timedOut = true;
+      for (const c of this.inflight) c.cancel();
+    }, this.analyzeTimeoutMs);
+    try {
+      const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
+      cfg.setStack(ctx.stack);
+      cfg.setProject(ctx.project);
+      cfg.setOrganization(ctx.organization ?? "");
+      cfg.setDryRun(ctx.dryRun);
+      for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
+      for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
+      cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
+      await this.call("configureStack", cfg).catch((e) => {
+        // "If the analyzer doesn't implement StackConfigure, that's fine."
+        if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
+      });
+
+      const builder = new RequestBuilder(resources);
+      const registered = resources.filter((r) => !r.external);
+      const remediating = Object.values(this.config).some(
+        (c) => c.enforcementLevel === "remediate",
+      );
+      const perResource: PolicyDiagnostic[][] = new Array(registered.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < registered.length) {
+          const i = next++;
+          perResource[i] = await this.analyzeOne(builder, registered[i], remediating);
+        }
+      };
+      await Promise.all(
+        Array.from({ length: Math.min(this.concurrency, registered.length) }, worker),
+      );
+
+      const stackReq = builder.analyzeStackRequest();
+      const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
+        "analyzeStack",
+        stackReq,
+      ).catch((e) => {
+        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
+        throw this.failure("failed to analyze resources", e);
+      });
+      const urns = new Set(resources.map((r) => r.urn));
+      const root = defaultRootStackUrn(ctx.stack, ctx.project);
+      const stackDiagnostics = (resp?.getDiagnosticsList() ?? []).map((d) =>
+        this.diagnostic(d, d.getUrn() && urns.has(d.getUrn()) ? d.getUrn() : root),
+      );
+      return [...perResource.flat(), ...stackDiagnostics];
+    } finally {
+      clearTimeout(watchdog);
+      this.busy--;
+    }
+  }
+
+  private async analyzeOne(
+    builder: RequestBuilder,
+    r: RecordedResource,
+    remediating: boolean,
+  ): Promise<PolicyDiagnostic[]> {
+    const out: PolicyDiagnostic[] = [];
+    let inputs: Record<string, unknown> | undefined;
+    if (remediating) {
+      // The SDK's Remediate does nothing unless a policy runs at level `remediate`: only then is
+      // the round trip made.
+      const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(
+        "remediate",
+        builder.analyzeRequest(r),
+      ).catch((e) => {
+        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
+        throw this.failure("failed to run remediation", e);
+      });
+      for (const rem of resp?.getRemediationsList() ?? []) {
+        if (rem.getDiagnostic()) {
+          out.push({
+            ...this.diagnosticBase(
+              rem.getPolicyname(),
+              rem.getPolicypackname(),
+              rem.getPolicypackversion(),
+            ),
+            description: rem.getDescription(),
+            message: rem.getDiagnostic(),
+            enforcementLevel: "advisory",
+            urn: r.urn,
+          });
+        } else if (rem.getProperties()) {
+          // The transformed inputs replace the old ones for the analysis that follows.
+          inputs = engineProperties(rem.getProperties()!.toJavaScript() as Record<string, unknown>);
+        }
+      }
+    }
+    const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
+      "analyze",
+      builder.analyzeRequest(r, inputs),
+    ).catch((e) => {
+      throw this.failure("failed to run policy", e);
+    });
+    for (const d of resp.getDiagnosticsList()) out.push(this.diagnostic(d, r.urn));
+    return out;
+  }
+
+  private diagnosticBase(policyName: string, packName: string, packVersion: string) {
+    const p = this.byName.get(policyName);
+    return {
+      policyName,
+      policyPackName: packName,
+      // "The version from PulumiPolicy.yaml is used, if set, over the version from the diagnostic."
+      policyPackVersion: this.project.version ?? packVersion,
+      severity: p?.severity,
+      remediationSteps: p?.remediationSteps || undefined,
+    };
+  }
+
+  private diagnostic(d: analyzerpb.AnalyzeDiagnostic, urn: string): PolicyDiagnostic {
+    let l = level(d.getEnforcementlevel());
+    if (l === "remediate") l = "mandatory";
+    const base = this.diagnosticBase(
+      d.getPolicyname(),
+      d.getPolicypackname(),
+      d.getPolicypackversion(),
+    );
+    return {
+      ...base,
+      description: d.getDescription(),
+      message: d.getMessage(),
+      enforcementLevel: l,
+      urn,
+      severity: SEVERITIES[d.getSeverity()] ?? base.severity,
+    };
+  }
+
+  private failure(what: string, e: any): AnalyzerError {
+    if (this.timedOut) {
+      return new AnalyzerError(
+        `${what}: the policy pack did not answer within ${Math.round(this.analyzeTimeoutMs / 1000)} s`,
+        this.pack.output,
+      );
+    }
+    const why = this.pack.alive
+      ? rpcMessage(e)
+      : `the policy pack process exited (${rpcMessage(e)})`;
+    return new AnalyzerError(`${what}: ${why}`, this.pack.alive ? [] : this.pack.output);
+  }
+
+  /** A call of the current run, cancelled by its watchdog. */
+  private call<Req, Res>(method: string, req: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      const fn = (this.pack.client as any)[method] as (
+        req: Req,
+        cb: (err: Error | null, res: Res) => void,
+      ) => { cancel(): void };
+      const call = fn.call(this.pack.client, req, (err, res) => {
+        this.inflight.delete(call);
+        if (err) reject(err);
+        else resolve(res);
+      });
+      this.inflight.add(call);
+    });
+  }
+}

@@ -1,0 +1,203 @@
+// How a program run ended, decided from what the engine saw and what the language host printed,
+// never from the exit code alone: the program's error with its own file and line (an uncaught
+// error, a failed invoke at the call site the preload recorded, a TypeScript compile error), a
+// timeout naming what still runs, an early `process.exit`, or a main function that never settled.
+import * as fs from "fs";
+import * as path from "path";
+import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
+import type { OfflineEngine } from "./monitor";
+
+/** How long the language host may take to set up before the program's own timeout starts. */
+export const STARTUP_ALLOWANCE_MS = 120_000;
+
+/** Frames of a stack that are in the program's own files (not node_modules, not Node). */
+export function programFrames(text: string, programDir: string): SourceLocation[] {
+  const out: SourceLocation[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^\s*at (?:.*?\()?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (!m) continue;
+    const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
+    if (
+      !file.startsWith(programDir + path.sep) ||
+      file.includes(`${path.sep}node_modules${path.sep}`)
+    )
+      continue;
+    out.push({ file, line: Number(m[2]), column: Number(m[3]) });
+  }
+  return out;
+}
+
+/** The call site the preload records for the program's own `process.exit`. */
+export const EXIT_SITE = "process.exit";
+
+export type Site = SourceLocation & { readonly code?: unknown };
+
+/** Interval timers the program started and never cleared. */
+export type Interval = SourceLocation & { readonly ms: number };
+
+export function readSites(file: string): { sites: Map<string, Site>; intervals: Interval[] } {
+  const sites = new Map<string, Site>();
+  const intervals = new Map<number, Interval>();
+  if (!fs.existsSync(file)) return { sites, intervals: [] };
+  for (const line of fs.readFileSync(file, "utf8").split("\n")) {
+    if (!line) continue;
+    try {
+      const s = JSON.parse(line);
+      if (s.token === "setInterval") {
+        intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.token === "clearInterval") {
+        intervals.delete(s.id);
+      } else if (!sites.has(s.token))
+        sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
+    } catch {
+      // a torn line: ignore
+    }
+  }
+  return { sites, intervals: [...intervals.values()] };
+}
+
+const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
+
+/** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
+export function diagnose(ctx: {
+  engine: OfflineEngine;
+  exit: { code: number | null; signal: string | null; error?: Error };
+  timedOut: boolean;
+  opts: ProgramRunOptions;
+  pwd: string;
+  output: string[];
+  sites: Map<string, Site>;
+  intervals: Interval[];
+}): ProgramFailure | undefined {
+  const { engine, exit, opts } = ctx;
+  if (exit.error) {
+    return { kind: "setup", message: `could not start Node.js: ${exit.error.message}` };
+  }
+  const last = engine.resources[engine.resources.length - 1];
+  if (ctx.timedOut) {
+    const timer = ctx.intervals[0];
+    const where = (l: SourceLocation) => `${path.relative(ctx.pwd, l.file) || l.file}:${l.line}`;
+    const pending = ctx.intervals.length
+      ? `; still pending: ${ctx.intervals
+          .map((t) => `a setInterval timer (every ${t.ms} ms) started at ${where(t)}`)
+          .join(", ")}, never cleared`
+      : "; no request of the program was waiting on the engine, so it waits on something of " +
+        "its own (a timer, a socket, a promise that never settles)";
+    if (!engine.rootUrn) {
+      return {
+        kind: "timeout",
+        message:
+          `the language host did not start the program within ` +
+          `${Math.round((opts.timeoutMs + STARTUP_ALLOWANCE_MS) / 1000)} s (--timeout plus ` +
+          `${STARTUP_ALLOWANCE_MS / 1000} s to set up)`,
+      };
+    }
+    return {
+      kind: "timeout",
+      message:
+        `the program did not finish within ${Math.round(opts.timeoutMs / 1000)} s of starting ` +
+        `(--timeout); it had registered ${engine.resources.length} resources` +
+        (last ? `, the last ${last.urn}` : "") +
+        pending,
+      location: timer ? { file: timer.file, line: timer.line, column: timer.column } : undefined,
+    };
+  }
+  const errors = engine.logs.filter((l) => l.severity === "error");
+  if (errors.length > 0) {
+    const first = errors[0];
+    const text = stripAnsi(first.message).replace(UNHANDLED, "");
+    const message = errorMessage(text);
+    // A failed invoke names its token, whatever the wording: the first recorded call site of a
+    // token the message names is where the program asked.
+    const invoked = [...ctx.sites.keys()].find(
+      (token) => token !== EXIT_SITE && message.includes(token),
+    );
+    const location =
+      compilerLocation(text, ctx.pwd) ??
+      programFrames(text, ctx.pwd)[0] ??
+      (invoked ? ctx.sites.get(invoked) : undefined) ??
+      sourceOfUrn(engine, first.urn);
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
+    return { kind: "error", message: message + more, location, detail: text };
+  }
+  const exitSite = ctx.sites.get(EXIT_SITE);
+  if (exitSite && !engine.stackOutputsRegistered) {
+    const { code, ...location } = exitSite;
+    return {
+      kind: "early-exit",
+      message:
+        `the program called process.exit(${code ?? ""}) before it finished; a Pulumi program ` +
+        "must end by returning from its main code, or what it registered is incomplete",
+      location,
+    };
+  }
+  if (exit.code !== 0) {
+    const tail = ctx.output.filter((l) => l.trim()).slice(-15);
+    const text = stripAnsi(tail.join("\n"));
+    return {
+      kind: "error",
+      message:
+        exit.code === null
+          ? `the program was killed by ${exit.signal}`
+          : `the program exited with code ${exit.code}` +
+            (tail.length ? `: ${errorMessage(text)}` : ""),
+      location: programFrames(text, ctx.pwd)[0],
+      detail: text || undefined,
+    };
+  }
+  if (!engine.stackOutputsRegistered) {
+    return engine.shutdownSignalled
+      ? {
+          kind: "never-finished",
+          message:
+            "the program never finished: its main code awaits something that never settles " +
+            "during a preview (a promise on an output that is unknown until apply, or a " +
+            "promise that never resolves)",
+        }
+      : {
+          kind: "early-exit",
+          message:
+            "the program exited before it finished (process.exit() or process.exitCode " +
+            "while resources were still being registered); a Pulumi program must end by " +
+            "returning from its main code",
+        };
+  }
+  return undefined;
+}
+
+export function stripAnsi(text: string): string {
+  return text.replace(/\u001b\[[0-9;]*m/g, "");
+}
+
+/** The error's own message: its lines before the stack, without a plain `Error: ` prefix. */
+export function errorMessage(text: string): string {
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    if (/^\s+at /.test(line)) break;
+    lines.push(line);
+  }
+  // `util.inspect` marks an error that refers to itself (an invoke's error holds its own
+  // rejected promise) with `<ref *1>`.
+  const message = lines
+    .join("\n")
+    .trim()
+    .replace(/^<ref \*\d+> /, "")
+    .replace(/^Error: /, "");
+  const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
+  if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
+  return message || "unknown error";
+}
+
+/** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
+function compilerLocation(text: string, programDir: string): SourceLocation | undefined {
+  const m = /^(\S[^\n(]*?)\((\d+),(\d+)\): error TS\d+/m.exec(text);
+  if (!m) return undefined;
+  return { file: path.resolve(programDir, m[1]), line: Number(m[2]), column: Number(m[3]) };
+}
+
+function sourceOfUrn(engine: OfflineEngine, urn: string | undefined): SourceLocation | undefined {
+  const src = urn ? engine.resources.find((r) => r.urn === urn)?.source : undefined;
+  if (!src) return undefined;
+  const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
+  return { file, line: src.line, column: src.column };
+}

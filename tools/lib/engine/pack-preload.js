@@ -1,0 +1,241 @@
+// Preloaded (`node -r`) into the policy pack's own process by the offline check's analyzer, before
+// `@pulumi/pulumi/cmd/run-policy-pack` starts. Two things, each switched on by an environment
+// variable, neither of which changes what the pack loads or answers:
+//
+// POLICY_PACK_EXIT_WITH_PARENT=1: the process exits when its standard input closes, i.e. when the
+// process that started it is gone (even killed), so no pack process outlives the check.
+//
+// POLICY_PACK_SHARE_DECODED=1: the SDK's analyzer server (@pulumi/policy 1.21, server.js) decodes
+// a resource's properties again for every policy: `deserializeProperties(req.getProperties())`,
+// which starts with `Struct.toJavaScript()`. That decoding is kept per message here, so it is done
+// once per resource. Safe because deserialize.js only reads the decoded object and builds its own
+// copy for each policy, which is what the policy gets, as before. Only for the verified version.
+//
+// POLICY_PACK_COMPILE_CACHE=<dir>: a compile cache for the pack's TypeScript. The runner registers ts-node with `typeCheck: true`
+// (cmd/run-policy-pack/run.js), exactly as `pulumi preview` does; type-checking the pack costs
+// seconds. This hook keeps that load, and makes a repeated one cheap without changing its result:
+//
+// - cold: ts-node is registered with the runner's own options and compiles (and type-checks) every
+//   file as usual; the output of each file is recorded. Once the pack has loaded completely (it
+//   prints its port), the outputs are stored under a fingerprint of everything the type-check
+//   depended on: every source and JSON file of the pack folder, the tsconfig files it extends,
+//   the lock files of the folders above it, the ts-node options the runner passed, and the versions
+//   of TypeScript and ts-node.
+// - warm: with the same fingerprint, and every recorded file (also those outside the pack folder)
+//   unchanged, the recorded output is used instead of compiling again. Any other file (one the
+//   cold load never compiled) still goes through ts-node's type-checked compile.
+//
+// A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
+// never makes a load fail: any error of its own leaves ts-node as the runner registered it.
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;
+const FORMAT = 1;
+const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs", ".json"]);
+const LOCK_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"];
+/** Entries kept per cache directory (one per recent fingerprint). */
+const KEEP = 4;
+
+function sha(text) {
+  return crypto.createHash("sha256").update(text).digest("hex");
+}
+
+/** Every source file of the pack folder, without node_modules and hidden folders. */
+function packSources(dir, out = []) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) packSources(full, out);
+    else if (SOURCE_EXTENSIONS.has(path.extname(entry.name))) out.push(full);
+  }
+  return out;
+}
+
+/** tsconfig.json of the folder and every file its `extends` names (relative paths). */
+function tsconfigChain(file, out = []) {
+  if (!fs.existsSync(file) || out.includes(file)) return out;
+  out.push(file);
+  let parsed;
+  try {
+    // tsconfig allows comments and trailing commas; TypeScript's own parser reads them.
+    parsed = require(
+      require.resolve("typescript", { paths: [path.dirname(file)] }),
+    ).parseConfigFileTextToJson(file, fs.readFileSync(file, "utf8")).config;
+  } catch {
+    return out;
+  }
+  for (const ext of [].concat(parsed?.extends ?? [])) {
+    if (typeof ext !== "string" || !ext.startsWith(".")) continue;
+    const target = path.resolve(path.dirname(file), ext);
+    tsconfigChain(target.endsWith(".json") ? target : `${target}.json`, out);
+  }
+  return out;
+}
+
+/** Lock files of the folder and every folder above it. */
+function lockFiles(dir) {
+  const out = [];
+  for (let d = dir; ; d = path.dirname(d)) {
+    for (const name of LOCK_FILES) {
+      const f = path.join(d, name);
+      if (fs.existsSync(f)) out.push(f);
+    }
+    if (path.dirname(d) === d) return out;
+  }
+}
+
+function fingerprint(service, opts) {
+  const cwd = process.cwd();
+  const files = [
+    ...new Set([
+      ...packSources(cwd),
+      ...tsconfigChain(path.join(cwd, "tsconfig.json")),
+      ...lockFiles(cwd),
+    ]),
+  ].sort();
+  const h = crypto.createHash("sha256");
+  h.update(JSON.stringify({ FORMAT, cwd, opts, ts: service.ts.version, tsNode: VERSION }));
+  for (const f of files) h.update(`\0${f}\0${sha(fs.readFileSync(f))}`);
+  return h.digest("hex");
+}
+
+let VERSION = "";
+
+function readEntry(file) {
+  try {
+    const entry = JSON.parse(fs.readFileSync(file, "utf8"));
+    // Every recorded file must be unchanged (files outside the pack folder included).
+    for (const [name, f] of Object.entries(entry.files)) {
+      if (sha(fs.readFileSync(name, "utf8")) !== f.hash) return undefined;
+    }
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeEntry(file, files) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ files }));
+  fs.renameSync(tmp, file);
+  const entries = fs
+    .readdirSync(path.dirname(file))
+    .filter((n) => n.endsWith(".json"))
+    .map((n) => path.join(path.dirname(file), n))
+    .map((f) => ({ f, t: fs.statSync(f).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
+  for (const { f } of entries.slice(KEEP)) fs.rmSync(f, { force: true });
+}
+
+/** Source maps of served outputs, for stack traces, through ts-node's own source-map-support. */
+function serveSourceMaps(tsnodeDir, files) {
+  const support = require(require.resolve("@cspotcode/source-map-support", { paths: [tsnodeDir] }));
+  support.install({
+    environment: "node",
+    retrieveFile(p) {
+      return files[p.replace(/\\/g, "/")]?.output ?? files[p]?.output ?? "";
+    },
+  });
+}
+
+function attach(service, opts, tsnodeDir) {
+  const entryFile = path.join(CACHE_DIR, `${fingerprint(service, opts)}.json`);
+  const compile = service.compile.bind(service);
+  const entry = fs.existsSync(entryFile) ? readEntry(entryFile) : undefined;
+  if (entry) {
+    serveSourceMaps(tsnodeDir, entry.files);
+    service.compile = (code, fileName, lineOffset) => {
+      const hit = entry.files[fileName];
+      if (hit && hit.hash === sha(code)) return hit.output;
+      return compile(code, fileName, lineOffset);
+    };
+    return;
+  }
+  const recorded = {};
+  service.compile = (code, fileName, lineOffset) => {
+    const output = compile(code, fileName, lineOffset);
+    recorded[fileName] = { hash: sha(code), output };
+    return output;
+  };
+  // The server prints its port once the whole pack has loaded: store the outputs then.
+  const write = process.stdout.write;
+  process.stdout.write = function (chunk, ...rest) {
+    process.stdout.write = write;
+    if (/^\d+\s*$/.test(String(chunk))) {
+      try {
+        writeEntry(entryFile, recorded);
+      } catch {
+        // a cache that cannot be written is no cache
+      }
+    }
+    return write.call(this, chunk, ...rest);
+  };
+}
+
+function install() {
+  let tsnodePath;
+  try {
+    // ts-node as `@pulumi/pulumi/tsutils` resolves it: from @pulumi/pulumi's own folder.
+    const sdk = path.dirname(
+      require.resolve("@pulumi/pulumi/package.json", { paths: [process.cwd()] }),
+    );
+    tsnodePath = require.resolve("ts-node", { paths: [sdk] });
+  } catch {
+    return; // the runner falls back to its vendored ts-node: left as it is
+  }
+  const tsnode = require(tsnodePath);
+  VERSION = tsnode.VERSION;
+  const register = tsnode.register;
+  tsnode.register = function (opts) {
+    const service = register.call(this, opts);
+    try {
+      attach(service, opts, path.dirname(tsnodePath));
+    } catch {
+      // the cache must never change the load
+    }
+    return service;
+  };
+}
+
+if (CACHE_DIR) install();
+
+function shareDecodedProperties() {
+  try {
+    const policyDir = path.dirname(
+      require.resolve("@pulumi/policy/package.json", { paths: [process.cwd()] }),
+    );
+    if (!/^v?1\.21\./.test(require(path.join(policyDir, "package.json")).version)) return;
+    const pb = require(require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] }));
+    for (const cls of [pb.AnalyzeRequest, pb.AnalyzerResource, pb.AnalyzerProviderResource]) {
+      const get = cls.prototype.getProperties;
+      cls.prototype.getProperties = function () {
+        const struct = get.call(this);
+        if (struct && !Object.prototype.hasOwnProperty.call(struct, "toJavaScript")) {
+          const toJavaScript = struct.toJavaScript;
+          let decoded;
+          struct.toJavaScript = function () {
+            if (decoded === undefined) decoded = toJavaScript.call(this);
+            return decoded;
+          };
+        }
+        return struct;
+      };
+    }
+  } catch {
+    // not the verified SDK layout: decode as the SDK does
+  }
+}
+
+if (process.env.POLICY_PACK_SHARE_DECODED === "1") shareDecodedProperties();
+
+if (process.env.POLICY_PACK_EXIT_WITH_PARENT === "1") {
+  process.stdin.on("end", () => process.exit(0));
+  process.stdin.on("error", () => process.exit(0));
+  process.stdin.resume();
+  // Watching must not keep the process alive: a pack that fails to load still exits as it would.
+  if (typeof process.stdin.unref === "function") process.stdin.unref();
+}

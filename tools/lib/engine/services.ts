@@ -1,0 +1,106 @@
+// The gRPC faces of the offline engine: the ResourceMonitor and Engine services a language host
+// calls, wired to the engine's handlers (./monitor.ts). Features the engine serves are answered
+// from `SupportsFeature` as the Pulumi engine answers them; those it does not (callbacks:
+// transforms, hooks) are refused, and the SDK then says the feature is unavailable.
+import * as grpc from "@grpc/grpc-js";
+import * as resproto from "@pulumi/pulumi/proto/resource_pb";
+import * as engproto from "@pulumi/pulumi/proto/engine_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type { LogEntry, OfflineEngine } from "./monitor";
+
+/** Features of the engine the SDK asks about (`SupportsFeature`); callbacks are not served. */
+const FEATURES = new Set([
+  "secrets",
+  "resourceReferences",
+  "outputValues",
+  "deletedWith",
+  "replaceWith",
+  "aliasSpecs",
+  "parameterization",
+]);
+
+const SEVERITIES: readonly LogEntry["severity"][] = ["debug", "info", "warning", "error"];
+
+type Call<T> = grpc.ServerUnaryCall<T, unknown>;
+
+function fail(callback: grpc.sendUnaryData<any>, message: string, code = grpc.status.UNKNOWN) {
+  callback({ code, details: message, message } as grpc.ServiceError, null);
+}
+
+/** A unary handler that answers with `fn`'s result, or with its error's message. */
+function unary<T>(fn: (req: T) => unknown) {
+  return (call: Call<T>, callback: grpc.sendUnaryData<any>) => {
+    try {
+      callback(null, fn(call.request));
+    } catch (e) {
+      fail(callback, (e as Error).message);
+    }
+  };
+}
+
+function unsupported(what: string) {
+  return (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+    fail(callback, `${what} is not supported offline`, grpc.status.UNIMPLEMENTED);
+}
+
+export function monitorService(engine: OfflineEngine) {
+  return {
+    supportsFeature: unary((req: resproto.SupportsFeatureRequest) => {
+      const resp = new resproto.SupportsFeatureResponse();
+      resp.setHassupport(FEATURES.has(req.getId()));
+      return resp;
+    }),
+    registerResource: unary((req: resproto.RegisterResourceRequest) =>
+      engine.registerResource(req),
+    ),
+    registerResourceOutputs: unary((req: resproto.RegisterResourceOutputsRequest) => {
+      engine.registerOutputs(req);
+      return new Empty();
+    }),
+    readResource: unary((req: resproto.ReadResourceRequest) => engine.readResource(req)),
+    invoke: unary((req: resproto.ResourceInvokeRequest) => engine.invoke(req)),
+    registerPackage: unary((req: resproto.RegisterPackageRequest) => engine.registerPackage(req)),
+    signalAndWaitForShutdown: unary(() => {
+      engine.signalShutdown();
+      return new Empty();
+    }),
+    call: (call: Call<resproto.ResourceCallRequest>, callback: grpc.sendUnaryData<any>) =>
+      fail(
+        callback,
+        `the method call ${call.request.getTok()} on a remote component cannot be answered offline`,
+      ),
+    streamInvoke: unsupported("StreamInvoke"),
+    registerStackTransform: unsupported("RegisterStackTransform"),
+    registerStackInvokeTransform: unsupported("RegisterStackInvokeTransform"),
+    registerResourceHook: unsupported("RegisterResourceHook"),
+    registerErrorHook: unsupported("RegisterErrorHook"),
+    getDeploymentInfo: unsupported("GetDeploymentInfo"),
+  };
+}
+
+export function engineService(engine: OfflineEngine) {
+  return {
+    log: (call: Call<engproto.LogRequest>, callback: grpc.sendUnaryData<any>) => {
+      const req = call.request;
+      engine.log({
+        severity: SEVERITIES[req.getSeverity()] ?? "info",
+        message: req.getMessage(),
+        urn: req.getUrn() || undefined,
+      });
+      callback(null, new Empty());
+    },
+    getRootResource: (_call: unknown, callback: grpc.sendUnaryData<any>) => {
+      const resp = new engproto.GetRootResourceResponse();
+      resp.setUrn(engine.rootResource);
+      callback(null, resp);
+    },
+    setRootResource: (call: Call<engproto.SetRootResourceRequest>, cb: grpc.sendUnaryData<any>) => {
+      engine.rootResource = call.request.getUrn();
+      cb(null, new engproto.SetRootResourceResponse());
+    },
+    startDebugging: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+      callback(null, new Empty()),
+    requirePulumiVersion: (_call: unknown, callback: grpc.sendUnaryData<any>) =>
+      callback(null, new Empty()),
+  };
+}

@@ -1,0 +1,140 @@
+// Version skew between a program's dependencies and what the check expects, reported as program
+// warnings before the findings are trusted:
+//
+// - several copies of `@pulumi/pulumi` whose majors differ, as the Go language host warns when it
+//   lists a program's packages (pulumi/pulumi `sdk/nodejs/cmd/pulumi-language-nodejs`,
+//   `compatibleVersions`: "Found incompatible versions of @pulumi/pulumi. Differing major
+//   versions are not supported."); resources and outputs of one copy are foreign to the other;
+// - the program's own `@pulumi/pulumi` or `@pulumi/aws` of another major than the check's (what
+//   the policy pack is written for): type tokens and property names change between majors, so
+//   a rule may not see what it looks for.
+import * as fs from "fs";
+import * as path from "path";
+
+export interface PackageCopy {
+  readonly version: string;
+  /** The copy's package.json. */
+  readonly file: string;
+}
+
+function readVersion(file: string): string | undefined {
+  try {
+    const v = JSON.parse(fs.readFileSync(file, "utf8")).version;
+    return typeof v === "string" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function major(version: string): number | undefined {
+  const m = /(\d+)/.exec(version);
+  return m ? Number(m[1]) : undefined;
+}
+
+function subdirs(dir: string): string[] {
+  try {
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() || d.isSymbolicLink())
+      .map((d) => d.name);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Every `@pulumi/pulumi` under `nodeModules` (a node_modules directory), nested ones included, as
+ * Node would load them: `<node_modules>/@pulumi/pulumi`, and the same in each package's own
+ * node_modules.
+ */
+export function pulumiCopies(nodeModules: string): PackageCopy[] {
+  const out: PackageCopy[] = [];
+  const seen = new Set<string>();
+  const walk = (dir: string, depth: number) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (seen.has(real) || depth > 8) return;
+    seen.add(real);
+    const file = path.join(dir, "@pulumi", "pulumi", "package.json");
+    const version = readVersion(file);
+    if (version) out.push({ version, file });
+    for (const name of subdirs(dir)) {
+      if (name.startsWith(".")) continue;
+      const packages = name.startsWith("@")
+        ? subdirs(path.join(dir, name)).map((n) => path.join(dir, name, n))
+        : [path.join(dir, name)];
+      for (const p of packages) {
+        const nested = path.join(p, "node_modules");
+        if (fs.existsSync(nested)) walk(nested, depth + 1);
+      }
+    }
+  };
+  walk(nodeModules, 0);
+  return out;
+}
+
+/** The node_modules directory that holds `@pulumi/pulumi`, given its package.json. */
+function nodeModulesOf(sdkPackageJson: string): string | undefined {
+  const dir = path.resolve(sdkPackageJson, "..", "..", "..");
+  return path.basename(dir) === "node_modules" ? dir : undefined;
+}
+
+function resolvePackageJson(name: string, from: string): string | undefined {
+  try {
+    return require.resolve(`${name}/package.json`, { paths: [from] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The major version a dependency range of `checkDir`'s package.json names (`^7.48.0` → 7). */
+function targetMajor(checkDir: string, name: string): { range: string; major: number } | undefined {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(checkDir, "package.json"), "utf8"));
+    const range = pkg.dependencies?.[name] ?? pkg.devDependencies?.[name];
+    const m = typeof range === "string" ? major(range) : undefined;
+    return m === undefined ? undefined : { range, major: m };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Warnings about the versions a program (run from `programDir`) loads, against the check's own
+ * (`checkDir`). Empty when the program has no dependencies of its own.
+ */
+export function versionWarnings(programDir: string, checkDir: string): string[] {
+  const warnings: string[] = [];
+  const sdk = resolvePackageJson("@pulumi/pulumi", programDir);
+  const checkSdk = resolvePackageJson("@pulumi/pulumi", checkDir);
+  if (!sdk || (checkSdk && fs.realpathSync(sdk) === fs.realpathSync(checkSdk))) return warnings;
+  const nodeModules = nodeModulesOf(sdk);
+  const copies = nodeModules ? pulumiCopies(nodeModules) : [];
+  const first = copies[0];
+  for (const other of copies.slice(1)) {
+    if (major(other.version) !== major(first.version)) {
+      warnings.push(
+        "Found incompatible versions of @pulumi/pulumi. Differing major versions are not " +
+          `supported.\n  Version ${first.version} referenced at ${first.file}\n` +
+          `  Version ${other.version} referenced at ${other.file}`,
+      );
+      break;
+    }
+  }
+  for (const name of ["@pulumi/pulumi", "@pulumi/aws"]) {
+    const file = name === "@pulumi/pulumi" ? sdk : resolvePackageJson(name, programDir);
+    const target = targetMajor(checkDir, name);
+    const version = file ? readVersion(file) : undefined;
+    if (!version || !target || major(version) === target.major) continue;
+    warnings.push(
+      `the program loads ${name} ${version}, but the policy pack is written for ${name} ` +
+        `${target.range} (major ${target.major}): type tokens and property names differ ` +
+        "between majors, so findings may be missing or wrong",
+    );
+  }
+  return warnings;
+}
