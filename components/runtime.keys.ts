@@ -31,8 +31,7 @@ const desiredOf = (ctx: { value<T>(k: string): T | undefined }) =>
 /** The container service (components/runtime/). */
 export const RUNTIME_SECTION = section({
   title: "Runtime",
-  summary:
-    "The upload service on ECS Fargate behind a public load balancer (components/runtime/).",
+  summary: "The upload service on ECS Fargate behind a public load balancer (components/runtime/).",
   keys: {
     desiredCount: {
       key: "runtimeDesiredCount",
