@@ -20,7 +20,7 @@ import { Pipeline } from "./components/pipeline";
 import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
 import { Storage } from "./components/storage";
 import { sharedConnectEndpoint, TestServer } from "./components/test-server";
-import { stackResourcePrefix } from "./components/context";
+import { stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
 const env = config.environment;
@@ -251,19 +251,10 @@ const docsSite = new DocsSite(
   renamed("docs"),
 );
 
-const delivery = config.delivery;
 const pipeline = new Pipeline(
   named("pipeline"),
   {
-    source:
-      delivery.sourceProvider === "github"
-        ? { kind: "github", ...delivery.github! }
-        : {
-            kind: "codecommit",
-            repositoryName: delivery.codecommit.repositoryName,
-            create: delivery.codecommit.create,
-          },
-    branches: delivery.branches,
+    ...config.delivery,
     // Each stack has its own pipeline deploying to its own service; prod waits for a person.
     requireApproval: env === "prod",
     region: config.region,

@@ -8,33 +8,29 @@
 // only, encrypted root volume with a customer-managed key, no instance role, OS updates from the
 // Amazon Linux repositories without an internet route (S3 gateway endpoint). Design notes and
 // costs: docs/decisions/analytics.md; the user's side: docs/bi-access.md.
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { Cidr, parseCidr } from "./cidr";
-import { accountContext, keyAliasName, tagsOf } from "./context";
-import { policyDocument, PolicyStatement } from "./iam";
 import {
-  al2023Ami,
-  connectEndpointSshRules,
+  ACCESS_SECTION,
+  AccessMode,
+  AccessSettings,
+  ACCESS_MODES,
+  BASTION_MIN_PREFIX,
+} from "./access.keys";
+import { parseCidr } from "./cidr";
+import { componentScope, invalidArguments } from "./context";
+import {
   ebsKeyGrants,
-  encryptedRootVolume,
-  findInstanceStatement,
   GRAVITON_INSTANCE_TYPE,
-  IMDSV2_ONLY,
-  instanceArn,
-  instanceConnectEndpoint,
+  HardenedHost,
   OS_USER,
-  openTunnelStatement,
-  pushOneTimeKeyStatement,
   securityUpdatesUserData,
-} from "./instance";
-import { EncryptionKey } from "./kms-key";
+} from "./host";
+import type { ConfigArgs } from "./keys";
+import { withDefaults } from "./keys";
+import { componentKey } from "./kms-key";
 
-export type AccessMode = "private" | "bastion";
-export const ACCESS_MODES: readonly AccessMode[] = ["private", "bastion"];
-
-// Shared with the other EC2 components; still exported from here for existing importers.
-export { AL2023_ARM64_AMI_PARAMETER, GRAVITON_INSTANCE_TYPE, OS_USER } from "./instance";
+export { ACCESS_MODES, BASTION_MIN_PREFIX } from "./access.keys";
+export type { AccessMode } from "./access.keys";
 
 /**
  * The regional S3 bucket that serves the Amazon Linux 2023 package repositories (AWS Application
@@ -45,9 +41,6 @@ export { AL2023_ARM64_AMI_PARAMETER, GRAVITON_INSTANCE_TYPE, OS_USER } from "./i
 export function al2023RepositoryBucketArn(region: string, partition = "aws"): string {
   return `arn:${partition}:s3:::al2023-repos-${region}-de612dc2`;
 }
-
-/** Narrowest-allowed prefix of a bastion allow-list entry: wider ranges are refused. */
-export const BASTION_MIN_PREFIX = 16;
 
 /**
  * Waiver the Network's public route table carries in bastion mode: the tunnel host is then compute
@@ -60,19 +53,16 @@ export const BASTION_ROUTE_TABLE_TAGS: Readonly<Record<string, string>> = {
     "Opt-in bastion mode: the BI tunnel host needs a public IP behind the internet gateway. SSH is limited to the configured CIDR allow-list",
 };
 
-/** Tunnel host for BI users. */
-export interface AccessArgs {
-  /** "private" (default): EC2 Instance Connect Endpoint, no public IP. "bastion": public IP, SSH from `allowedCidrs` only. */
-  readonly mode?: AccessMode;
+/**
+ * Tunnel host for BI users. The mode, the bastion allow-list and the instance type are the config
+ * keys of the BI access section (components/access.keys.ts), with its defaults.
+ */
+export interface AccessArgs extends ConfigArgs<typeof ACCESS_SECTION.keys> {
   readonly vpcId: pulumi.Input<string>;
   /** Where the host (and, in private mode, the connect endpoint) live: a private compute subnet, or a public subnet in bastion mode. */
   readonly subnetId: pulumi.Input<string>;
   /** S3 prefix list of the gateway endpoint (the host reaches the package repositories on 443). */
   readonly s3PrefixListId: pulumi.Input<string>;
-  /** Bastion mode only, required there: IPv4 CIDRs allowed to SSH in, each /16 or narrower. */
-  readonly allowedCidrs?: readonly string[];
-  /** A Graviton (arm64) instance type. Defaults to "t4g.nano". */
-  readonly instanceType?: string;
   /** Region of the stack (the EBS key's kms:ViaService names it). */
   readonly region: string;
   /** Protect and retain the volume key (prod). Defaults to false. */
@@ -80,24 +70,19 @@ export interface AccessArgs {
   readonly tags: Record<string, string>;
 }
 
-interface Settings {
-  readonly mode: AccessMode;
-  readonly allowedCidrs: readonly string[];
-  readonly instanceType: string;
-}
-
-function settingsOf(name: string, args: AccessArgs): Settings {
+/** Validates the arguments the type system cannot, with the declared defaults; throws one error listing every problem. */
+function validateArgs(name: string, args: AccessArgs): AccessSettings {
+  const s = withDefaults(ACCESS_SECTION.keys, args);
   const problems: string[] = [];
-  const mode = args.mode ?? "private";
-  if (!ACCESS_MODES.includes(mode))
-    problems.push(`mode: "${String(mode)}" is not private or bastion`);
-  const allowedCidrs = args.allowedCidrs ?? [];
-  if (mode === "bastion") {
-    if (allowedCidrs.length === 0) {
+  if (!ACCESS_MODES.includes(s.mode)) {
+    problems.push(`mode: "${String(s.mode)}" is not private or bastion`);
+  }
+  if (s.mode === "bastion") {
+    if (s.allowedCidrs.length === 0) {
       problems.push("allowedCidrs: bastion mode needs at least one CIDR allowed to SSH in");
     }
-    allowedCidrs.forEach((text, i) => {
-      const c: Cidr | string = parseCidr(text);
+    s.allowedCidrs.forEach((text, i) => {
+      const c = parseCidr(text);
       if (typeof c === "string") problems.push(`allowedCidrs[${i}]: ${c}`);
       else if (c.prefix < BASTION_MIN_PREFIX) {
         problems.push(
@@ -105,19 +90,16 @@ function settingsOf(name: string, args: AccessArgs): Settings {
         );
       }
     });
-  } else if (allowedCidrs.length > 0) {
+  } else if (s.allowedCidrs.length > 0) {
     problems.push("allowedCidrs: applies only to bastion mode (private mode has no inbound path)");
   }
-  const instanceType = args.instanceType ?? "t4g.nano";
-  if (!GRAVITON_INSTANCE_TYPE.test(instanceType)) {
+  if (!GRAVITON_INSTANCE_TYPE.test(s.instanceType)) {
     problems.push(
-      `instanceType: "${instanceType}" is not a Graviton (arm64) type such as t4g.nano; the AMI is arm64`,
+      `instanceType: "${s.instanceType}" is not a Graviton (arm64) type such as t4g.nano; the AMI is arm64`,
     );
   }
-  if (problems.length > 0) {
-    throw new Error(`Access ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
-  }
-  return { mode, allowedCidrs, instanceType };
+  invalidArguments("Access", name, problems);
+  return { mode: s.mode, allowedCidrs: s.allowedCidrs, instanceType: s.instanceType };
 }
 
 /**
@@ -138,9 +120,13 @@ export const USER_DATA = securityUpdatesUserData("10-tunnel-only.conf", [
 ]);
 
 export class Access extends pulumi.ComponentResource {
+  /** "private" (EC2 Instance Connect Endpoint, no public IP) or "bastion" (public IP, allow-list). */
   public readonly mode: AccessMode;
+  /** The host's security group: the analytics layer admits it on 5439. */
   public readonly securityGroupId: pulumi.Output<string>;
+  /** The tunnel host's instance id (in the users' tunnel command). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The tunnel host's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** Bastion mode only (undefined in private mode). */
   public readonly publicIp: pulumi.Output<string | undefined>;
@@ -151,170 +137,103 @@ export class Access extends pulumi.ComponentResource {
    * quotas: one Instance Connect Endpoint per VPC).
    */
   public readonly connectEndpointArn: pulumi.Output<string | undefined>;
+  /** Private mode only: the endpoint's security group (a sharing layer adds its SSH egress to it). */
   public readonly connectEndpointSecurityGroupId: pulumi.Output<string | undefined>;
   /** Customer-managed policy with exactly what a BI user needs to open the tunnel; attach it to their group or role. */
   public readonly userPolicyArn: pulumi.Output<string>;
+  /** Key of the host's root volume. */
   public readonly keyArn: pulumi.Output<string>;
 
   constructor(name: string, args: AccessArgs, opts?: pulumi.ComponentResourceOptions) {
-    const s = settingsOf(name, args);
+    const s = validateArgs(name, args);
     super("platform:access:Access", name, {}, opts);
-    const parent = { parent: this };
-    const protect = args.protect ?? false;
-    const tags = tagsOf(name, args.tags);
-    const region = args.region;
-    const account = accountContext(parent);
+    const { parent, protect, tags, account } = componentScope(this, name, args);
 
-    // ---- Root volume key (grants: `ebsKeyGrants`) ------------------------------------------------
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the root volume of the ${name} BI tunnel host`,
-        grants: ebsKeyGrants(account, region),
-        aliasName: keyAliasName(name),
-        protect,
-        tags: tags("key"),
-      },
-      parent,
+    // Root volume key (grants: `ebsKeyGrants`).
+    const key = componentKey(
+      { parent, protect, tags },
+      name,
+      `Encrypts the root volume of the ${name} BI tunnel host`,
+      ebsKeyGrants(account, args.region),
     );
 
-    // ---- Security groups -----------------------------------------------------------------------
-    const hostSg = new aws.ec2.SecurityGroup(
-      `${name}-host-sg`,
-      {
-        vpcId: args.vpcId,
-        description:
-          s.mode === "bastion"
-            ? "BI tunnel host: SSH from the allow-listed CIDRs only; HTTPS to S3 for OS updates"
-            : "BI tunnel host: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
-        tags: tags("host-sg"),
-      },
-      parent,
-    );
-    // Package repositories are S3 buckets: HTTPS to the S3 prefix list only. The path to Redshift
-    // (5439) is opened by the Analytics layer, which owns both ends of it.
-    new aws.vpc.SecurityGroupEgressRule(
-      `${name}-host-to-s3`,
-      {
-        securityGroupId: hostSg.id,
-        prefixListId: args.s3PrefixListId,
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        description: "Amazon Linux repositories in S3",
-        tags: tags("host-to-s3"),
-      },
-      parent,
-    );
-
-    let endpoint: aws.ec2transitgateway.InstanceConnectEndpoint | undefined;
-    let endpointSg: aws.ec2.SecurityGroup | undefined;
-    if (s.mode === "private") {
-      // EC2 docs ("Security groups for EC2 Instance Connect Endpoint"): traffic into the endpoint
-      // comes from the service and is authorized by IAM (ec2-instance-connect:OpenTunnel), whatever
-      // the endpoint's inbound rules, so the endpoint group has none; its only egress is SSH to
-      // the host's group, and the host accepts SSH from the endpoint's group only. EC2 docs
-      // ("Connect to your instances using EC2 Instance Connect Endpoint"): only ports 22 and 3389;
-      // up to 20 concurrent connections; a connection lasts at most an hour. The endpoint sits in
-      // the host's subnet, so SSH between them never crosses a network ACL.
-      ({ securityGroup: endpointSg, endpoint } = instanceConnectEndpoint(this, name, {
-        vpcId: args.vpcId,
-        subnetId: args.subnetId,
-        target: "the BI tunnel host",
-        tags,
-      }));
-      connectEndpointSshRules(this, name, {
-        endpointSecurityGroupId: endpointSg.id,
-        targetSecurityGroupId: hostSg.id,
-        target: "the tunnel host",
-        egressRole: "eice-to-host",
-        ingressRole: "host-from-eice",
-        tags,
-      });
-    } else {
-      s.allowedCidrs.forEach(
-        (cidr, i) =>
-          new aws.vpc.SecurityGroupIngressRule(
-            `${name}-host-ssh-${i}`,
-            {
-              securityGroupId: hostSg.id,
-              cidrIpv4: cidr,
-              ipProtocol: "tcp",
-              fromPort: 22,
-              toPort: 22,
-              description: `SSH from allow-listed ${cidr}`,
-              tags: tags(`host-ssh-${i}`),
-            },
-            parent,
-          ),
-      );
-    }
-
-    // ---- The host --------------------------------------------------------------------------------
-    const ami = al2023Ami("arm64", parent);
+    const bastion = s.mode === "bastion";
     const waivers: Record<string, string> = {
       "waiver:ec2-instance-profile-attached":
         "The tunnel host calls no AWS API: no instance role means IMDS serves no credentials. EC2 Instance Connect needs none",
       "waiver:ec2-instance-detailed-monitoring":
         "A tunnel host needs no 1-minute metrics: detailed monitoring would cost more than the t4g.nano itself",
     };
-    if (s.mode === "bastion") {
+    if (bastion) {
       waivers["waiver:ec2-instance-no-public-ip"] =
         "Opt-in bastion mode: BI users reach the tunnel host over SSH from the configured CIDR allow-list only";
     }
-    const instance = new aws.ec2.Instance(
-      `${name}-host`,
+    // The host and its access. Package repositories are S3 buckets: HTTPS to the S3 prefix list
+    // only; the path to Redshift (5439) is opened by the Analytics layer, which owns both ends of
+    // it. Private mode: EC2 docs ("Connect to your instances using EC2 Instance Connect
+    // Endpoint"): only ports 22 and 3389; up to 20 concurrent connections; a connection lasts at
+    // most an hour. The endpoint sits in the host's subnet, so SSH between them never crosses a
+    // network ACL.
+    const host = new HardenedHost(
+      name,
       {
-        ami,
-        instanceType: s.instanceType,
+        vpcId: args.vpcId,
         subnetId: args.subnetId,
-        vpcSecurityGroupIds: [hostSg.id],
-        associatePublicIpAddress: s.mode === "bastion",
-        // No iamInstanceProfile: nothing on the host calls AWS (see the waiver above).
-        metadataOptions: IMDSV2_ONLY,
-        rootBlockDevice: encryptedRootVolume(key.keyArn, 8),
+        region: args.region,
+        instanceType: s.instanceType,
+        rootVolumeGiB: 8,
+        rootVolumeKeyArn: key.keyArn,
+        userData: USER_DATA,
+        securityGroupDescription: bastion
+          ? "BI tunnel host: SSH from the allow-listed CIDRs only; HTTPS to S3 for OS updates"
+          : "BI tunnel host: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
+        httpsEgress: {
+          prefixListId: args.s3PrefixListId,
+          description: "Amazon Linux repositories in S3",
+          role: "host-to-s3",
+        },
+        ssh: bastion
+          ? { kind: "allow-list", cidrs: s.allowedCidrs }
+          : {
+              kind: "connect-endpoint",
+              target: "the tunnel host",
+              endpointTarget: "the BI tunnel host",
+              egressRole: "eice-to-host",
+              ingressRole: "host-from-eice",
+            },
+        // No instance profile: nothing on the host calls AWS (see the waiver above).
+        publicIp: bastion,
         // T4g instances launch as "unlimited" by default (EC2 docs, "Burstable performance
         // instances"): sustained CPU would be billed extra. A tunnel host never needs it.
-        creditSpecification: { cpuCredits: "standard" },
-        monitoring: false,
-        userData: USER_DATA,
-        userDataReplaceOnChange: true,
-        tags: tags("host", waivers),
-        volumeTags: tags("host-root"),
-      },
-      // A newer AMI does not replace the host on every `pulumi up` (tunnels would drop and the
-      // instance id in users' commands would change); nightly updates keep it patched, and
-      // `pulumi up --replace` moves it to a new AMI deliberately.
-      { parent: this, ignoreChanges: ["ami"] },
-    );
-
-    // ---- What a BI user needs, and nothing else -----------------------------------------------------
-    const statements: PolicyStatement[] = [
-      pushOneTimeKeyStatement("PushOneTimeKeyToTunnelHost", instanceArn(account, region, instance)),
-      findInstanceStatement("FindTunnelHost", s.mode === "private"),
-    ];
-    if (endpoint) {
-      statements.push(openTunnelStatement("OpenTunnelToTunnelHostOnly", endpoint.arn, instance));
-    }
-    const userPolicy = new aws.iam.Policy(
-      `${name}-bi-users`,
-      {
-        description: `Lets BI users open the SSH tunnel to the ${name} tunnel host (attach to their group or role)`,
-        policy: policyDocument(statements, parent),
-        tags: tags("bi-users"),
+        standardCredits: true,
+        instanceTags: waivers,
+        // What a BI user needs, and nothing else.
+        adminPolicy: {
+          role: "bi-users",
+          description: `Lets BI users open the SSH tunnel to the ${name} tunnel host (attach to their group or role)`,
+          sids: {
+            pushKey: "PushOneTimeKeyToTunnelHost",
+            openTunnel: "OpenTunnelToTunnelHostOnly",
+            findHost: "FindTunnelHost",
+          },
+          order: ["pushKey", "findHost", "openTunnel"],
+        },
+        roles: { securityGroup: "host-sg", instance: "host" },
+        movedFrom: this,
+        tags: args.tags,
       },
       parent,
     );
 
     this.mode = s.mode;
-    this.securityGroupId = hostSg.id;
-    this.instanceId = instance.id;
-    this.privateIp = instance.privateIp;
-    this.publicIp = s.mode === "bastion" ? instance.publicIp : pulumi.output(undefined);
-    this.connectEndpointId = endpoint ? endpoint.id : pulumi.output(undefined);
-    this.connectEndpointArn = endpoint ? endpoint.arn : pulumi.output(undefined);
-    this.connectEndpointSecurityGroupId = endpointSg ? endpointSg.id : pulumi.output(undefined);
-    this.userPolicyArn = userPolicy.arn;
+    this.securityGroupId = host.securityGroupId;
+    this.instanceId = host.instanceId;
+    this.privateIp = host.privateIp;
+    this.publicIp = host.publicIp;
+    this.connectEndpointId = host.connectEndpointId;
+    this.connectEndpointArn = host.connectEndpointArn;
+    this.connectEndpointSecurityGroupId = host.connectEndpointSecurityGroupId;
+    this.userPolicyArn = host.adminPolicyArn;
     this.keyArn = key.keyArn;
     this.registerOutputs({
       securityGroupId: this.securityGroupId,

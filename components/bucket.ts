@@ -186,8 +186,11 @@ export interface SecureBucketArgs {
 
 /** A private bucket with every guarantee above, as one component. */
 export class SecureBucket extends pulumi.ComponentResource {
+  /** The bucket itself (named like the component), for callers that need its other outputs. */
   public readonly bucket: aws.s3.Bucket;
+  /** The bucket's name (auto-named from the component's name). */
   public readonly bucketName: pulumi.Output<string>;
+  /** ARN of the bucket. */
   public readonly arn: pulumi.Output<string>;
   /** The bucket policy; resources that need it in place (log delivery) depend on it. */
   public readonly policy: aws.s3.BucketPolicy;

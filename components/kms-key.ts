@@ -8,7 +8,9 @@
 // actions, and every use of the key is an explicit grant in the key policy.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { componentScope, invalidArguments, keyAliasName } from "./context";
 import { ConditionOperator, PolicyStatement, policyDocument } from "./iam";
+import { TagsOf } from "./naming";
 
 /** One key-policy statement that lets principals use the key. */
 export interface KeyGrant {
@@ -90,7 +92,8 @@ export const KEY_ADMIN_SID = "KeyAdministrationByAccount";
 const SID_PATTERN = /^[A-Za-z0-9]+$/;
 const ALIAS_PATTERN = /^alias\/[A-Za-z0-9/_-]+$/;
 
-function validate(name: string, args: EncryptionKeyArgs): void {
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(name: string, args: EncryptionKeyArgs): void {
   const problems: string[] = [];
   if (!args.description.trim()) problems.push("description must not be empty");
   const window = args.deletionWindowInDays ?? 30;
@@ -119,24 +122,22 @@ function validate(name: string, args: EncryptionKeyArgs): void {
       else if (!a.startsWith("kms:")) problems.push(`${where}: "${a}" is not a KMS action`);
     }
   });
-  if (problems.length > 0) {
-    throw new Error(`EncryptionKey ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
-  }
+  invalidArguments("EncryptionKey", name, problems);
 }
 
 export class EncryptionKey extends pulumi.ComponentResource {
+  /** ARN of the key (what encrypting resources and grants name). */
   public readonly keyArn: pulumi.Output<string>;
+  /** Id of the key. */
   public readonly keyId: pulumi.Output<string>;
+  /** The key's alias (`alias/<project>/<stack>/<component>`). */
   public readonly aliasName: pulumi.Output<string>;
 
   constructor(name: string, args: EncryptionKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
     super("platform:security:EncryptionKey", name, {}, opts);
-    validate(name, args);
-    const protect = args.protect ?? false;
-
-    const partition = aws.getPartitionOutput({}, { parent: this }).partition;
-    const accountId = aws.getCallerIdentityOutput({}, { parent: this }).accountId;
-    const accountRoot = pulumi.interpolate`arn:${partition}:iam::${accountId}:root`;
+    const { protect, account } = componentScope(this, name, { tags: {}, protect: args.protect });
+    const { accountRoot } = account;
 
     // In a key policy `Resource: "*"` means "this key" (KMS docs, "Key policies": the resource of
     // a key policy statement is always the key the policy is attached to).
@@ -239,15 +240,7 @@ export function cloudWatchLogsGrant(
   return {
     sid: options.sid ?? "CloudWatchLogsUse",
     principals: { type: "Service", identifiers: [pulumi.interpolate`logs.${region}.${dnsSuffix}`] },
-    actions: [
-      "kms:Encrypt",
-      "kms:Decrypt",
-      "kms:ReEncryptFrom",
-      "kms:ReEncryptTo",
-      "kms:GenerateDataKey",
-      "kms:GenerateDataKeyWithoutPlaintext",
-      "kms:DescribeKey",
-    ],
+    actions: [...SERVICE_KEY_ACTIONS],
     conditions: [
       {
         test: "ArnLike",
@@ -300,4 +293,46 @@ export function serviceKeyGrants(o: ServiceKeyGrantsOptions): KeyGrant[] {
       ],
     },
   ];
+}
+
+/**
+ * The actions a service that encrypts for its caller uses on a key (EBS, RDS, Redshift, CloudWatch
+ * Logs): every cryptographic use of a symmetric key but plaintext data keys for others, and
+ * DescribeKey.
+ */
+export const SERVICE_KEY_ACTIONS: readonly string[] = [
+  "kms:Encrypt",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:ReEncryptTo",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "kms:DescribeKey",
+];
+
+/**
+ * A component's own key `${name}-key`: aliased per project, stack and component
+ * (`keyAliasName`), protected with the component, tagged `<name>-key`, a child of it.
+ */
+export function componentKey(
+  scope: {
+    readonly parent: { readonly parent: pulumi.Resource };
+    readonly protect: boolean;
+    readonly tags: TagsOf;
+  },
+  name: string,
+  description: string,
+  grants: readonly KeyGrant[],
+): EncryptionKey {
+  return new EncryptionKey(
+    `${name}-key`,
+    {
+      description,
+      grants,
+      aliasName: keyAliasName(name),
+      protect: scope.protect,
+      tags: scope.tags("key"),
+    },
+    scope.parent,
+  );
 }

@@ -3,6 +3,7 @@
 // dropping and desync mitigation, and a security group open only on 80/443 to the allowed CIDRs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { componentScope } from "./context";
 import { SecureBucket } from "./bucket";
 
 /**
@@ -61,23 +62,28 @@ export interface PublicLoadBalancerArgs {
 }
 
 export class PublicLoadBalancer extends pulumi.ComponentResource {
+  /** ARN of the load balancer (a WAF web ACL is associated with it). */
   public readonly arn: pulumi.Output<string>;
+  /** The load balancer's public DNS name. */
   public readonly dnsName: pulumi.Output<string>;
+  /** The load balancer's security group (80/443 from the allowed CIDRs; egress to the targets added by the caller). */
   public readonly securityGroupId: pulumi.Output<string>;
+  /** The target group the service registers its tasks in. */
   public readonly targetGroupArn: pulumi.Output<string>;
   /** Identifier CloudWatch uses for the ALB (`app/<name>/<id>`), for request-based scaling. */
   public readonly arnSuffix: pulumi.Output<string>;
+  /** Identifier CloudWatch uses for the target group, for request-based scaling. */
   public readonly targetGroupArnSuffix: pulumi.Output<string>;
   /** The listener that forwards to the targets (HTTPS, or HTTP without a certificate). */
   public readonly listener: aws.lb.Listener;
+  /** "https" with a certificate, else "http": the scheme of the service's URL. */
   public readonly scheme: pulumi.Output<string>;
 
   constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:runtime:PublicLoadBalancer", name, {}, opts);
-    const parent = { parent: this };
-    const tags = (role: string) => ({ ...args.tags, Name: `${name}-${role}` });
+    const { parent, tags, account } = componentScope(this, name, args);
     const https = args.certificateArn !== undefined;
-    const accountId = aws.getCallerIdentityOutput({}, parent).accountId;
+    const accountId = account.accountId;
 
     const sg = new aws.ec2.SecurityGroup(
       `${name}-sg`,

@@ -5,33 +5,19 @@
 // buckets, through the S3 gateway endpoint (no default route). Admins reach it over SSH through the
 // VPC's EC2 Instance Connect Endpoint: the one the BI access layer already created (AWS allows one
 // per VPC) or, without one, its own. What it does and what it costs: docs/features.md.
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { accountContext, keyAliasName, tagsOf } from "./context";
-import { policyDocument, PolicyStatement } from "./iam";
+import { componentScope, invalidArguments } from "./context";
 import {
-  al2023Ami,
-  connectEndpointSshRules,
   ebsKeyGrants,
-  encryptedRootVolume,
-  findInstanceStatement,
+  ExistingConnectEndpoint,
   GRAVITON_INSTANCE_TYPE,
-  IMDSV2_ONLY,
-  instanceArn,
-  instanceConnectEndpoint,
-  instanceRole,
-  openTunnelStatement,
-  pushOneTimeKeyStatement,
+  HardenedHost,
   securityUpdatesUserData,
-} from "./instance";
-import { EncryptionKey } from "./kms-key";
+} from "./host";
+import { PolicyStatement } from "./iam";
+import { componentKey } from "./kms-key";
 
-/** An EC2 Instance Connect Endpoint that already exists in the VPC (EC2 quotas: one per VPC, not adjustable). */
-export interface ExistingConnectEndpoint {
-  readonly arn: pulumi.Input<string>;
-  /** Its security group: the component adds egress on TCP 22 to the server's group. */
-  readonly securityGroupId: pulumi.Input<string>;
-}
+export type { ExistingConnectEndpoint } from "./host";
 
 /** What a layer that owns the VPC's EC2 Instance Connect Endpoint (the BI access layer) exposes for sharing it. */
 export interface ConnectEndpointOwner {
@@ -93,7 +79,11 @@ export const TEST_SERVER_USER_DATA = securityUpdatesUserData("10-hardening.conf"
   "GatewayPorts no",
 ]);
 
-function checkArgs(name: string, args: TestServerArgs): { instanceType: string; rootGiB: number } {
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(
+  name: string,
+  args: TestServerArgs,
+): { instanceType: string; rootGiB: number } {
   const problems: string[] = [];
   const instanceType = args.instanceType ?? "t4g.small";
   if (!GRAVITON_INSTANCE_TYPE.test(instanceType)) {
@@ -109,17 +99,20 @@ function checkArgs(name: string, args: TestServerArgs): { instanceType: string; 
     if (st.principals)
       problems.push("instancePolicyStatements: identity policies take no principals");
   }
-  if (problems.length > 0) {
-    throw new Error(`TestServer ${name}: invalid arguments:\n  - ${problems.join("\n  - ")}`);
-  }
+  invalidArguments("TestServer", name, problems);
   return { instanceType, rootGiB };
 }
 
 export class TestServer extends pulumi.ComponentResource {
+  /** The test server's instance id (admins' SSH commands name it). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The test server's private address. */
   public readonly privateIp: pulumi.Output<string>;
+  /** The server's security group. */
   public readonly securityGroupId: pulumi.Output<string>;
+  /** The instance role (no permission unless `instancePolicyStatements` names some). */
   public readonly roleArn: pulumi.Output<string>;
+  /** Key of the server's root volume. */
   public readonly keyArn: pulumi.Output<string>;
   /** The endpoint admins connect through (reused or created here). */
   public readonly connectEndpointArn: pulumi.Output<string>;
@@ -127,149 +120,73 @@ export class TestServer extends pulumi.ComponentResource {
   public readonly adminPolicyArn: pulumi.Output<string>;
 
   constructor(name: string, args: TestServerArgs, opts?: pulumi.ComponentResourceOptions) {
-    const { instanceType, rootGiB } = checkArgs(name, args);
+    const { instanceType, rootGiB } = validateArgs(name, args);
     super("platform:test-server:TestServer", name, {}, opts);
-    const parent = { parent: this };
-    const protect = args.protect ?? false;
-    const tags = tagsOf(name, args.tags);
-    const region = args.region;
-    const account = accountContext(parent);
+    const { parent, protect, tags, account } = componentScope(this, name, args);
 
-    // ---- Root volume key (grants: `ebsKeyGrants`) ------------------------------------------------
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the root volume of the ${name} test server`,
-        grants: ebsKeyGrants(account, region),
-        aliasName: keyAliasName(name),
-        protect,
-        tags: tags("key"),
-      },
-      parent,
-    );
-
-    // ---- Security groups -----------------------------------------------------------------------
-    const sg = new aws.ec2.SecurityGroup(
-      `${name}-sg`,
-      {
-        vpcId: args.vpcId,
-        description:
-          "Test server: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
-        tags: tags("sg"),
-      },
-      parent,
-    );
-    new aws.vpc.SecurityGroupEgressRule(
-      `${name}-to-s3`,
-      {
-        securityGroupId: sg.id,
-        prefixListId: args.s3PrefixListId,
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        description: "Amazon Linux repositories in S3 (gateway endpoint)",
-        tags: tags("to-s3"),
-      },
-      parent,
-    );
-
-    // EC2 docs ("Security groups for EC2 Instance Connect Endpoint"): connections into the endpoint
-    // are authorized by IAM (ec2-instance-connect:OpenTunnel), so the endpoint's group needs no
-    // inbound rule; its egress reaches the server on 22 and the server admits 22 from it only.
-    let endpointSgId: pulumi.Input<string>;
-    let endpointArn: pulumi.Output<string>;
-    if (args.connectEndpoint) {
-      endpointSgId = args.connectEndpoint.securityGroupId;
-      endpointArn = pulumi.output(args.connectEndpoint.arn);
-    } else {
-      const { securityGroup: endpointSg, endpoint } = instanceConnectEndpoint(this, name, {
-        vpcId: args.vpcId,
-        subnetId: args.subnetId,
-        target: "the test server",
-        tags,
-      });
-      endpointSgId = endpointSg.id;
-      endpointArn = endpoint.arn;
-    }
-    connectEndpointSshRules(this, name, {
-      endpointSecurityGroupId: endpointSgId,
-      targetSecurityGroupId: sg.id,
-      target: "the test server",
-      egressRole: "eice-to-server",
-      ingressRole: "from-eice",
-      tags,
-    });
-
-    // ---- Instance role: nothing unless the caller names it (`instanceRole`) ---------------------
-    const { role, profile } = instanceRole(
+    // Root volume key (grants: `ebsKeyGrants`).
+    const key = componentKey(
+      { parent, protect, tags },
       name,
-      `Instance role of the ${name} test server (no permissions unless configured)`,
-      tags,
-      parent,
+      `Encrypts the root volume of the ${name} test server`,
+      ebsKeyGrants(account, args.region),
     );
-    if ((args.instancePolicyStatements ?? []).length > 0) {
-      new aws.iam.RolePolicy(
-        `${name}-role-policy`,
-        { role: role.id, policy: policyDocument([...args.instancePolicyStatements!], parent) },
-        parent,
-      );
-    }
 
-    // ---- The server ----------------------------------------------------------------------------
-    const ami = al2023Ami("arm64", parent);
-    const instance = new aws.ec2.Instance(
-      `${name}-server`,
+    const host = new HardenedHost(
+      name,
       {
-        ami,
-        instanceType,
+        vpcId: args.vpcId,
         subnetId: args.subnetId,
-        vpcSecurityGroupIds: [sg.id],
-        associatePublicIpAddress: false,
-        iamInstanceProfile: profile.name,
-        metadataOptions: IMDSV2_ONLY,
-        rootBlockDevice: encryptedRootVolume(key.keyArn, rootGiB),
-        // T4g launches "unlimited" by default (EC2 docs, "Burstable performance instances").
-        creditSpecification: { cpuCredits: "standard" },
-        monitoring: false,
+        region: args.region,
+        instanceType,
+        rootVolumeGiB: rootGiB,
+        rootVolumeKeyArn: key.keyArn,
         userData: TEST_SERVER_USER_DATA,
-        userDataReplaceOnChange: true,
-        tags: tags("server", {
+        securityGroupDescription:
+          "Test server: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
+        httpsEgress: {
+          prefixListId: args.s3PrefixListId,
+          description: "Amazon Linux repositories in S3 (gateway endpoint)",
+        },
+        ssh: {
+          kind: "connect-endpoint",
+          existing: args.connectEndpoint,
+          target: "the test server",
+        },
+        // Nothing unless the caller names it.
+        instanceProfile: {
+          description: `Instance role of the ${name} test server (no permissions unless configured)`,
+          statements: args.instancePolicyStatements,
+        },
+        // T4g launches "unlimited" by default (EC2 docs, "Burstable performance instances").
+        standardCredits: true,
+        instanceTags: {
           "waiver:ec2-instance-detailed-monitoring":
             "A test server needs no 1-minute metrics: detailed monitoring costs about as much as the instance",
-        }),
-        volumeTags: tags("server-root"),
-      },
-      // A newer AMI does not replace the server on every `pulumi up`; nightly updates keep it
-      // patched and `pulumi up --replace` moves it to a new AMI deliberately.
-      { parent: this, ignoreChanges: ["ami"] },
-    );
-
-    // ---- What an admin needs, and nothing else -------------------------------------------------
-    const serverArn = instanceArn(account, region, instance);
-    const adminPolicy = new aws.iam.Policy(
-      `${name}-admins`,
-      {
-        description: `Lets admins open an SSH session to the ${name} test server (attach to their group or role)`,
-        policy: policyDocument(
-          [
-            pushOneTimeKeyStatement("PushOneTimeKey", serverArn),
-            openTunnelStatement("OpenTunnelToTestServer", endpointArn, instance),
-            findInstanceStatement("FindTestServer", true),
-          ],
-          parent,
-        ),
-        tags: tags("admins"),
+        },
+        // What an admin needs, and nothing else.
+        adminPolicy: {
+          description: `Lets admins open an SSH session to the ${name} test server (attach to their group or role)`,
+          sids: {
+            pushKey: "PushOneTimeKey",
+            openTunnel: "OpenTunnelToTestServer",
+            findHost: "FindTestServer",
+          },
+        },
+        movedFrom: this,
+        tags: args.tags,
       },
       parent,
     );
 
-    this.instanceId = instance.id;
-    this.privateIp = instance.privateIp;
-    this.securityGroupId = sg.id;
-    this.roleArn = role.arn;
+    this.instanceId = host.instanceId;
+    this.privateIp = host.privateIp;
+    this.securityGroupId = host.securityGroupId;
+    // Always set: this host has an instance profile and a connect endpoint.
+    this.roleArn = host.roleArn as pulumi.Output<string>;
     this.keyArn = key.keyArn;
-    this.connectEndpointArn = endpointArn;
-    this.adminPolicyArn = adminPolicy.arn;
+    this.connectEndpointArn = host.connectEndpointArn as pulumi.Output<string>;
+    this.adminPolicyArn = host.adminPolicyArn;
     this.registerOutputs({
       instanceId: this.instanceId,
       privateIp: this.privateIp,

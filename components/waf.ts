@@ -2,6 +2,7 @@
 // and logging to an encrypted log group.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { componentScope } from "./context";
 
 /** The app's upload endpoint (app/src/routes.ts): multipart image bodies. */
 export const UPLOAD_PATH = "/upload";
@@ -59,12 +60,13 @@ function managedGroup(
 }
 
 export class WebFirewall extends pulumi.ComponentResource {
+  /** The web ACL associated with the load balancer. */
   public readonly webAclArn: pulumi.Output<string>;
 
   constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
     super("platform:runtime:WebFirewall", name, {}, opts);
-    const parent = { parent: this };
-    const tags = { ...args.tags, Name: `${name}-acl` };
+    const { parent, tags: tagsOf } = componentScope(this, name, args);
+    const tags = tagsOf("acl");
     // Upload size: not WAF's job. An ALB's web ACL inspects at most the first 8 KB of a body (WAF
     // docs, "Oversize web request components"), and a size constraint on the content-length header
     // measures the header's own bytes (WAF docs, "Size constraint rule statement": the number of

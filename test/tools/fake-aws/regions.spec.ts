@@ -72,7 +72,7 @@ describe("fake AWS: regions", () => {
   });
 
   it("a network asking for more AZs than eu-west-1 has fails offline as at deploy", () => {
-    // The zones the program asks for (components/network.ts), answered from the region table.
+    // The zones the program asks for (components/network/args.ts), answered from the region table.
     const { names } = invoke(
       "aws:index/getAvailabilityZones:getAvailabilityZones",
       { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
@@ -86,7 +86,7 @@ describe("fake AWS: regions", () => {
   });
 
   it("agrees with the program's own AZ check: us-west-1 offers two zones", () => {
-    // components/config.ts refuses us-west-1 for the analytics layer, which needs 3 AZs.
+    // components/analytics.keys.ts refuses us-west-1 for the analytics layer, which needs 3 AZs.
     expect(region("us-west-1").zones).to.have.length(2);
   });
 });

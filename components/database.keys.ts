@@ -1,0 +1,116 @@
+// The config keys of the opt-in application database (docs/features.md), and the Aurora
+// Serverless v2 facts both the keys and the component (./database.ts) follow.
+import type { KeyContext } from "./keys";
+import { section } from "./keys";
+
+export type DatabaseEngine = "aurora-postgresql" | "aurora-mysql";
+export const DATABASE_ENGINES: readonly DatabaseEngine[] = ["aurora-postgresql", "aurora-mysql"];
+
+/**
+ * Aurora Serverless v2 capacity limits (Aurora docs, "Aurora Serverless v2 capacity"): 0 to 256
+ * ACUs in steps of 0.5; 0 means automatic pause (Aurora PostgreSQL 13.15+/14.12+/15.7+/16.3+,
+ * Aurora MySQL 3.08.0+, both met by the versions the component pins); the maximum is at least 1.
+ */
+export const ACU_LIMITS = { min: 0, max: 256, step: 0.5, lowestMax: 1 } as const;
+
+/** Whether `acu` is an Aurora Serverless v2 capacity AWS accepts (0 to 256 in steps of 0.5). */
+export function isValidAcu(acu: number): boolean {
+  return (
+    Number.isFinite(acu) &&
+    acu >= ACU_LIMITS.min &&
+    acu <= ACU_LIMITS.max &&
+    Number.isInteger(acu / ACU_LIMITS.step)
+  );
+}
+
+/** The database settings a stack's config yields when the database is on. */
+export interface DatabaseSettings {
+  /** "aurora-postgresql" or "aurora-mysql". */
+  readonly engine: DatabaseEngine;
+  /** Fewest ACUs (0 to 256 in steps of 0.5; 0 pauses the database when idle). */
+  readonly minCapacity: number;
+  /** Most ACUs (1 to 256 in steps of 0.5, at least minCapacity). */
+  readonly maxCapacity: number;
+}
+
+const MIN_ALLOWED =
+  "fewest Aurora capacity units: 0 to 256 in steps of 0.5 (0 pauses when idle; prod: at least 0.5)";
+const MAX_ALLOWED = "most Aurora capacity units: 1 to 256 in steps of 0.5, at least databaseMinAcu";
+const enabled = {
+  text: "platform:databaseEnabled is true",
+  holds: (ctx: KeyContext) => ctx.value<boolean>("databaseEnabled"),
+};
+
+/** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
+export const DATABASE_SECTION = section({
+  title: "Database",
+  summary: "Opt-in Aurora Serverless v2 application database (components/database/).",
+  keys: {
+    enabled: {
+      key: "databaseEnabled",
+      kind: "boolean",
+      default: false,
+      description:
+        "Opt-in Aurora Serverless v2 application database in the data subnets, reachable only from the tasks; see docs/features.md.",
+      allowed: "true or false (default false): Aurora Serverless v2 application database",
+    },
+    engine: {
+      key: "databaseEngine",
+      kind: "string",
+      oneOf: DATABASE_ENGINES,
+      default: "aurora-postgresql",
+      description: "Database engine (with the database only).",
+      allowed: `"aurora-postgresql" or "aurora-mysql"`,
+      appliesWhen: enabled,
+    },
+    minCapacity: {
+      key: "databaseMinAcu",
+      kind: "number",
+      min: 0,
+      max: 256,
+      default: 0.5,
+      description: "Fewest Aurora capacity units (with the database only); 0 pauses when idle.",
+      allowed: MIN_ALLOWED,
+      check: (acu, ctx) => {
+        if (!isValidAcu(acu))
+          ctx.fail("databaseMinAcu", `${acu} is not a step of 0.5; use ${MIN_ALLOWED}`);
+      },
+      rules: [
+        {
+          environment: "prod",
+          text: "at least 0.5",
+          check: (acu) =>
+            acu === 0
+              ? "prod must not pause its database (at least 0.5): resuming from 0 ACUs takes seconds on the first request"
+              : undefined,
+        },
+      ],
+      appliesWhen: enabled,
+    },
+    maxCapacity: {
+      key: "databaseMaxAcu",
+      kind: "number",
+      min: 1,
+      max: 256,
+      derivedDefault: {
+        text: "4, or databaseMinAcu when larger",
+        value: (ctx) => Math.max(4, ctx.value<number>("databaseMinAcu") ?? 0),
+      },
+      description: "Most Aurora capacity units (with the database only).",
+      allowed: MAX_ALLOWED,
+      check: (acu, ctx) => {
+        const min = ctx.value<number>("databaseMinAcu");
+        if (!isValidAcu(acu))
+          ctx.fail("databaseMaxAcu", `${acu} is not a step of 0.5; use ${MAX_ALLOWED}`);
+        else if (min !== undefined && acu < min) {
+          ctx.fail("databaseMaxAcu", `${acu} is below platform:databaseMinAcu ${min}`);
+        }
+      },
+      appliesWhen: enabled,
+    },
+  },
+  build: (v): DatabaseSettings | undefined =>
+    v.enabled
+      ? { engine: v.engine, minCapacity: v.minCapacity, maxCapacity: v.maxCapacity }
+      : undefined,
+});

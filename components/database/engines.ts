@@ -1,0 +1,59 @@
+// The engines the database runs: the Aurora version, parameter family, port, log exports and
+// TLS parameters of each (pure data).
+import type { DatabaseEngine } from "../database.keys";
+
+/** What the component needs to know of one engine. */
+export interface EngineProfile {
+  readonly port: number;
+  /** First version pinned at creation; minor upgrades then come from AWS (ignored afterwards). */
+  readonly version: string;
+  /** Cluster parameter group family of that major version. */
+  readonly family: string;
+  /** Log types exported to CloudWatch Logs (RDS API, EnableCloudwatchLogsExports). */
+  readonly logExports: readonly string[];
+  /** Cluster parameters: TLS required, and the logs above actually written. */
+  readonly parameters: readonly { name: string; value: string; applyMethod?: string }[];
+}
+
+/**
+ * Per engine. Aurora PostgreSQL: `rds.force_ssl = 1` refuses unencrypted connections (Aurora docs,
+ * "Securing Aurora PostgreSQL data with SSL/TLS"); the `postgresql` log is the only export.
+ * Aurora MySQL: `require_secure_transport = ON` (Aurora docs, "TLS connections to Aurora MySQL");
+ * the audit log needs `server_audit_logging = 1` and the slow query log `slow_query_log = 1`, both
+ * written to files (`log_output = FILE`) for the export (Aurora docs, "Publishing Aurora MySQL logs
+ * to Amazon CloudWatch Logs"). Static parameters apply at the next reboot (`pending-reboot`).
+ */
+export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = {
+  "aurora-postgresql": {
+    port: 5432,
+    version: "16.6",
+    family: "aurora-postgresql16",
+    logExports: ["postgresql"],
+    parameters: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }],
+  },
+  "aurora-mysql": {
+    port: 3306,
+    version: "8.0.mysql_aurora.3.08.2",
+    family: "aurora-mysql8.0",
+    logExports: ["audit", "error", "slowquery"],
+    parameters: [
+      { name: "require_secure_transport", value: "ON" },
+      { name: "server_audit_logging", value: "1" },
+      { name: "server_audit_events", value: "CONNECT,QUERY_DCL,QUERY_DDL" },
+      { name: "slow_query_log", value: "1" },
+      { name: "long_query_time", value: "2" },
+      { name: "log_output", value: "FILE" },
+    ],
+  },
+};
+
+/** The port an engine listens on. */
+export function databasePort(engine: DatabaseEngine): number {
+  return ENGINE_PROFILES[engine].port;
+}
+
+/** Written reasons the staging database carries for the advisory RDS policies it does not meet. */
+export const STAGING_DATABASE_WAIVERS: Readonly<Record<string, string>> = {
+  "waiver:rds-deletion-protection":
+    "Staging database is disposable test data: pulumi destroy must remove it. Prod sets deletion protection and a final snapshot",
+};

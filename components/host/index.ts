@@ -1,0 +1,375 @@
+// One hardened EC2 host and what it takes to reach it: the instance profile (when the host may call
+// AWS), its security group with HTTPS egress (to the S3 gateway endpoint or through NAT), SSH only
+// through an EC2 Instance Connect Endpoint (created or shared) or, for a bastion, from an
+// allow-list, the instance with the shared hardening (./hardening.ts), and the customer-managed
+// policy an administrator attaches to connect. The BI tunnel host (Access), the test server and
+// the AI environment's server are each one of these.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { componentScope, invalidArguments } from "../context";
+import { TagsOf } from "../naming";
+import { policyDocument, PolicyStatement } from "../iam";
+import { archOf } from "./arch";
+import {
+  al2023Ami,
+  connectEndpointSshRules,
+  encryptedRootVolume,
+  findInstanceStatement,
+  IMDSV2_ONLY,
+  instanceArn,
+  instanceConnectEndpoint,
+  instanceRole,
+  openTunnelStatement,
+  pushOneTimeKeyStatement,
+} from "./hardening";
+
+export * from "./arch";
+export * from "./hardening";
+
+/** An EC2 Instance Connect Endpoint that already exists in the VPC (EC2 quotas: one per VPC, not adjustable). */
+export interface ExistingConnectEndpoint {
+  readonly arn: pulumi.Input<string>;
+  /** Its security group: the host adds egress on TCP 22 to its own group. */
+  readonly securityGroupId: pulumi.Input<string>;
+}
+
+/** How administrators (or BI users) reach the host over SSH. */
+export type HostSshAccess =
+  | {
+      readonly kind: "connect-endpoint";
+      /** Share this endpoint; without it the host creates one in its subnet (`${name}-eice`). */
+      readonly existing?: ExistingConnectEndpoint;
+      /** What the endpoint reaches, for the SSH rules' descriptions, e.g. "the test server". */
+      readonly target: string;
+      /** What a created endpoint's security group says it reaches. Defaults to `target`. */
+      readonly endpointTarget?: string;
+      /** Role of the endpoint's egress rule to the host. Defaults to "eice-to-server". */
+      readonly egressRole?: string;
+      /** Role of the host's ingress rule from the endpoint. Defaults to "from-eice". */
+      readonly ingressRole?: string;
+    }
+  | {
+      readonly kind: "allow-list";
+      /** IPv4 CIDRs allowed to SSH in directly (rules `${name}-<instance role>-ssh-<i>`). */
+      readonly cidrs: readonly string[];
+    };
+
+/** The one outbound path of the host: HTTPS to the S3 gateway endpoint or to a CIDR. */
+export interface HostHttpsEgress {
+  /** Prefix list of the S3 gateway endpoint (Amazon Linux repositories are S3 buckets). */
+  readonly prefixListId?: pulumi.Input<string>;
+  /** Or a range, e.g. 0.0.0.0/0 through a NAT gateway. */
+  readonly cidrIpv4?: string;
+  readonly description: string;
+  /** Role of the rule. Defaults to "to-s3". */
+  readonly role?: string;
+}
+
+/** The statements of the host's connect policy, by Sid, in the order they appear. */
+export interface HostAdminPolicy {
+  /** Role of the policy. Defaults to "admins". */
+  readonly role?: string;
+  readonly description: string;
+  /** Sids of the three statements (pushing a one-time key, opening the tunnel, finding the host). */
+  readonly sids: {
+    readonly pushKey: string;
+    readonly openTunnel: string;
+    readonly findHost: string;
+  };
+  /** Statement order. Defaults to push key, open tunnel, find host. */
+  readonly order?: readonly ("pushKey" | "openTunnel" | "findHost")[];
+}
+
+export interface HardenedHostArgs {
+  readonly vpcId: pulumi.Input<string>;
+  /** Subnet of the host (and of a created connect endpoint). */
+  readonly subnetId: pulumi.Input<string>;
+  /** Region of the stack (the host's ARN names it). */
+  readonly region: string;
+  /** Instance type; Graviton types get the arm64 image, others x86_64. */
+  readonly instanceType: string;
+  /** Root volume size in GiB. */
+  readonly rootVolumeGiB: number;
+  /** Customer-managed key of the root volume (its policy grants EC2 use: `ebsKeyGrants`). */
+  readonly rootVolumeKeyArn: pulumi.Input<string>;
+  /** Boot script (`securityUpdatesUserData`); a change replaces the host. */
+  readonly userData: string;
+  /** Description of the host's security group. */
+  readonly securityGroupDescription: string;
+  readonly httpsEgress: HostHttpsEgress;
+  readonly ssh: HostSshAccess;
+  /**
+   * An instance role (`${name}-role`, `${name}-profile`) that grants nothing but `statements`
+   * (`${name}-role-policy`). Defaults to none: no credentials in IMDS (then waive
+   * ec2-instance-profile-attached in `instanceTags`).
+   */
+  readonly instanceProfile?: {
+    readonly description: string;
+    readonly statements?: readonly PolicyStatement[];
+  };
+  /** A public IP (a bastion only). Defaults to false. */
+  readonly publicIp?: boolean;
+  /** Standard CPU credits for a burstable type (T4g launch "unlimited", billed extra). Defaults to false. */
+  readonly standardCredits?: boolean;
+  /** Extra tags of the instance (e.g. waivers with their reasons). Defaults to none. */
+  readonly instanceTags?: Readonly<Record<string, string>>;
+  /** Resources the instance waits for (e.g. the NAT gateway it downloads through). Defaults to none. */
+  readonly instanceDependsOn?: readonly pulumi.Resource[];
+  readonly adminPolicy: HostAdminPolicy;
+  /**
+   * Roles (name suffixes and Name tags) of the security group and the instance. Default to "sg"
+   * and "server"; a layer that had other names before keeps them.
+   */
+  readonly roles?: { readonly securityGroup?: string; readonly instance?: string };
+  /**
+   * The component these resources were children of before they moved into this host: each child
+   * keeps its URN through an alias to it, so existing stacks update them in place.
+   */
+  readonly movedFrom?: pulumi.Resource;
+  readonly tags: Record<string, string>;
+}
+
+/** Sid of each statement, by the statement's part. */
+type AdminStatementPart = keyof HostAdminPolicy["sids"];
+
+function validateArgs(name: string, args: HardenedHostArgs): void {
+  const problems: string[] = [];
+  const e = args.httpsEgress;
+  if ((e.prefixListId === undefined) === (e.cidrIpv4 === undefined)) {
+    problems.push("httpsEgress: give either prefixListId or cidrIpv4");
+  }
+  if (args.ssh.kind === "allow-list" && args.ssh.cidrs.length === 0) {
+    problems.push("ssh.cidrs: an allow-list needs at least one CIDR");
+  }
+  if (args.ssh.kind === "allow-list" && !args.publicIp) {
+    problems.push("ssh: an allow-list reaches the host only through a public IP (publicIp)");
+  }
+  for (const st of args.instanceProfile?.statements ?? []) {
+    if (st.principals)
+      problems.push("instanceProfile.statements: identity policies take no principals");
+  }
+  invalidArguments("HardenedHost", name, problems);
+}
+
+/**
+ * A hardened EC2 host named like its layer: children are `${name}-<role>`, so a layer passing its
+ * own name keeps its resources' names.
+ */
+export class HardenedHost extends pulumi.ComponentResource {
+  /** The host's security group: other layers open their ports to it. */
+  public readonly securityGroupId: pulumi.Output<string>;
+  /** The instance id (the connect commands name it). */
+  public readonly instanceId: pulumi.Output<string>;
+  /** The host's private address. */
+  public readonly privateIp: pulumi.Output<string>;
+  /** The public IP (`publicIp` hosts only; undefined otherwise). */
+  public readonly publicIp: pulumi.Output<string | undefined>;
+  /** ARN of the instance role (undefined without `instanceProfile`). */
+  public readonly roleArn: pulumi.Output<string | undefined>;
+  /** The EC2 Instance Connect Endpoint admins connect through, created or shared (undefined for an allow-list). */
+  public readonly connectEndpointArn: pulumi.Output<string | undefined>;
+  /** The created endpoint's id (undefined when shared or for an allow-list). */
+  public readonly connectEndpointId: pulumi.Output<string | undefined>;
+  /** The created endpoint's security group (undefined when shared or for an allow-list). */
+  public readonly connectEndpointSecurityGroupId: pulumi.Output<string | undefined>;
+  /** Customer-managed policy with exactly what it takes to connect; attach it to a group or role. */
+  public readonly adminPolicyArn: pulumi.Output<string>;
+
+  constructor(name: string, args: HardenedHostArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
+    super("platform:host:HardenedHost", name, {}, opts);
+    const { parent, tags, account } = componentScope(this, name, args);
+    // Children that moved here from a layer keep their URNs (the alias names their former parent).
+    const child: pulumi.CustomResourceOptions & { parent: pulumi.Resource } = args.movedFrom
+      ? { parent: this, aliases: [{ parent: args.movedFrom }] }
+      : { parent: this };
+    const sgRole = args.roles?.securityGroup ?? "sg";
+    const hostRole = args.roles?.instance ?? "server";
+
+    const sg = new aws.ec2.SecurityGroup(
+      `${name}-${sgRole}`,
+      { vpcId: args.vpcId, description: args.securityGroupDescription, tags: tags(sgRole) },
+      child,
+    );
+    const egressRole = args.httpsEgress.role ?? "to-s3";
+    new aws.vpc.SecurityGroupEgressRule(
+      `${name}-${egressRole}`,
+      {
+        securityGroupId: sg.id,
+        prefixListId: args.httpsEgress.prefixListId,
+        cidrIpv4: args.httpsEgress.cidrIpv4,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: args.httpsEgress.description,
+        tags: tags(egressRole),
+      },
+      child,
+    );
+    const endpoint = sshAccess(name, args, { sg, hostRole, child, tags });
+    const profile = args.instanceProfile
+      ? instanceProfile(name, args.instanceProfile, { child, tags })
+      : undefined;
+    const instance = new aws.ec2.Instance(
+      `${name}-${hostRole}`,
+      {
+        ami: al2023Ami(archOf(args.instanceType), parent),
+        instanceType: args.instanceType,
+        subnetId: args.subnetId,
+        vpcSecurityGroupIds: [sg.id],
+        associatePublicIpAddress: args.publicIp ?? false,
+        iamInstanceProfile: profile?.name,
+        metadataOptions: IMDSV2_ONLY,
+        rootBlockDevice: encryptedRootVolume(args.rootVolumeKeyArn, args.rootVolumeGiB),
+        creditSpecification: args.standardCredits ? { cpuCredits: "standard" } : undefined,
+        monitoring: false,
+        userData: args.userData,
+        userDataReplaceOnChange: true,
+        tags: tags(hostRole, { ...args.instanceTags }),
+        volumeTags: tags(`${hostRole}-root`),
+      },
+      // A newer AMI does not replace the host on every `pulumi up` (sessions would drop and the
+      // instance id in users' commands would change); nightly updates keep it patched, and
+      // `pulumi up --replace` moves it to a new AMI deliberately.
+      { ...child, ignoreChanges: ["ami"], dependsOn: [...(args.instanceDependsOn ?? [])] },
+    );
+
+    const p = args.adminPolicy;
+    const statements: Record<AdminStatementPart, PolicyStatement | undefined> = {
+      pushKey: pushOneTimeKeyStatement(p.sids.pushKey, instanceArn(account, args.region, instance)),
+      openTunnel: endpoint
+        ? openTunnelStatement(p.sids.openTunnel, endpoint.arn, instance)
+        : undefined,
+      findHost: findInstanceStatement(p.sids.findHost, endpoint !== undefined),
+    };
+    const order = p.order ?? ["pushKey", "openTunnel", "findHost"];
+    const adminRole = p.role ?? "admins";
+    const adminPolicy = new aws.iam.Policy(
+      `${name}-${adminRole}`,
+      {
+        description: p.description,
+        policy: policyDocument(
+          order.flatMap((part) => statements[part] ?? []),
+          parent,
+        ),
+        tags: tags(adminRole),
+      },
+      child,
+    );
+
+    this.securityGroupId = sg.id;
+    this.instanceId = instance.id;
+    this.privateIp = instance.privateIp;
+    this.publicIp = args.publicIp ? instance.publicIp : pulumi.output(undefined);
+    this.roleArn = profile ? profile.roleArn : pulumi.output(undefined);
+    this.connectEndpointArn = endpoint ? pulumi.output(endpoint.arn) : pulumi.output(undefined);
+    this.connectEndpointId = endpoint?.id ?? pulumi.output(undefined);
+    this.connectEndpointSecurityGroupId = endpoint?.securityGroupId ?? pulumi.output(undefined);
+    this.adminPolicyArn = adminPolicy.arn;
+    this.registerOutputs({
+      securityGroupId: this.securityGroupId,
+      instanceId: this.instanceId,
+      privateIp: this.privateIp,
+      publicIp: this.publicIp,
+      roleArn: this.roleArn,
+      connectEndpointArn: this.connectEndpointArn,
+      connectEndpointId: this.connectEndpointId,
+      connectEndpointSecurityGroupId: this.connectEndpointSecurityGroupId,
+      adminPolicyArn: this.adminPolicyArn,
+    });
+  }
+}
+
+/** A connect endpoint the host is reached through: its ARN, and id and group when created here. */
+interface HostEndpoint {
+  readonly arn: pulumi.Input<string>;
+  readonly id?: pulumi.Output<string>;
+  readonly securityGroupId?: pulumi.Output<string>;
+}
+
+/**
+ * SSH into the host's group: through a connect endpoint (created here unless shared; its egress
+ * reaches the host on 22 and the host admits 22 from it only) or from an allow-list. EC2 docs
+ * ("Security groups for EC2 Instance Connect Endpoint"): connections into an endpoint are
+ * authorized by IAM (ec2-instance-connect:OpenTunnel), so its group needs no inbound rule.
+ */
+function sshAccess(
+  name: string,
+  args: HardenedHostArgs,
+  on: {
+    readonly sg: aws.ec2.SecurityGroup;
+    readonly hostRole: string;
+    readonly child: pulumi.CustomResourceOptions;
+    readonly tags: TagsOf;
+  },
+): HostEndpoint | undefined {
+  const { sg, hostRole, child, tags } = on;
+  const ssh = args.ssh;
+  if (ssh.kind === "allow-list") {
+    ssh.cidrs.forEach(
+      (cidr, i) =>
+        new aws.vpc.SecurityGroupIngressRule(
+          `${name}-${hostRole}-ssh-${i}`,
+          {
+            securityGroupId: sg.id,
+            cidrIpv4: cidr,
+            ipProtocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            description: `SSH from allow-listed ${cidr}`,
+            tags: tags(`${hostRole}-ssh-${i}`),
+          },
+          child,
+        ),
+    );
+    return undefined;
+  }
+  let endpoint: HostEndpoint;
+  if (ssh.existing) {
+    endpoint = { arn: ssh.existing.arn, securityGroupId: undefined };
+  } else {
+    const created = instanceConnectEndpoint(child, name, {
+      vpcId: args.vpcId,
+      subnetId: args.subnetId,
+      target: ssh.endpointTarget ?? ssh.target,
+      tags,
+    });
+    endpoint = {
+      arn: created.endpoint.arn,
+      id: created.endpoint.id,
+      securityGroupId: created.securityGroup.id,
+    };
+  }
+  connectEndpointSshRules(child, name, {
+    endpointSecurityGroupId: ssh.existing?.securityGroupId ?? endpoint.securityGroupId!,
+    targetSecurityGroupId: sg.id,
+    target: ssh.target,
+    egressRole: ssh.egressRole ?? "eice-to-server",
+    ingressRole: ssh.ingressRole ?? "from-eice",
+    tags,
+  });
+  return endpoint;
+}
+
+/** The instance role and profile, with the role policy of `statements` when there are any. */
+function instanceProfile(
+  name: string,
+  spec: NonNullable<HardenedHostArgs["instanceProfile"]>,
+  on: {
+    readonly child: pulumi.CustomResourceOptions & { readonly parent: pulumi.Resource };
+    readonly tags: TagsOf;
+  },
+): { name: pulumi.Output<string>; roleArn: pulumi.Output<string> } {
+  const { role, profile } = instanceRole(name, spec.description, on.tags, on.child);
+  if ((spec.statements ?? []).length > 0) {
+    new aws.iam.RolePolicy(
+      `${name}-role-policy`,
+      {
+        role: role.id,
+        policy: policyDocument([...spec.statements!], { parent: on.child.parent }),
+      },
+      on.child,
+    );
+  }
+  return { name: profile.name, roleArn: role.arn };
+}

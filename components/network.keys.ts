@@ -1,0 +1,227 @@
+// The network layer's config keys: the VPC range, the AZs, the subnets per tier (planned from the
+// VPC unless given), where interface endpoints live. The subnet plan itself: ./plan.ts.
+import { REDSHIFT_MIN_AZS } from "./analytics.keys";
+import { Cidr, contains, format, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
+import type { KeyContext, KeyDeclaration } from "./keys";
+import { section } from "./keys";
+import { overlappingPairs, planTier, SubnetCidrs, Tier, TIERS } from "./network/plan";
+
+export type EndpointPlacement = "all-azs" | "single-az";
+export const ENDPOINT_PLACEMENTS: readonly EndpointPlacement[] = ["all-azs", "single-az"];
+
+/** The network settings a stack's config yields (the Network component's layout). */
+export interface NetworkSettings {
+  /** IPv4 range of the VPC, e.g. "10.20.0.0/16". */
+  readonly cidrBlock: string;
+  /** AZs of the public and compute tiers (and of the paid parts: endpoints, tasks). */
+  readonly azCount: number;
+  /** AZs of the data tier: azCount, but at least the 3 Redshift Serverless needs. */
+  readonly dataAzCount: number;
+  /** Subnet CIDRs per tier, one per AZ, in AZ order. */
+  readonly subnetCidrs: SubnetCidrs;
+  /** Where interface endpoints get network interfaces: every AZ, or one (cheaper; staging only). */
+  readonly endpointPlacement: EndpointPlacement;
+  /** Interface endpoints beyond the ones the layers ask for (service short names). */
+  readonly extraInterfaceEndpoints: readonly string[];
+}
+
+const VPC_ALLOWED = "a private (RFC 1918) IPv4 CIDR with a prefix from /16 to /24";
+const SERVICE_NAME = /^[a-z0-9][a-z0-9.-]*$/;
+
+/** The VPC as parsed, when `vpcCidr` is valid. */
+function vpcOf(ctx: KeyContext): Cidr | undefined {
+  const text = ctx.value<string>("vpcCidr");
+  const c = text === undefined ? undefined : parseCidr(text);
+  return typeof c === "string" ? undefined : c;
+}
+
+/** Subnets a tier spans: azCount, the data tier max(azCount, 3) (Redshift Serverless). */
+function countOf(ctx: KeyContext, tier: Tier): number | undefined {
+  const azCount = ctx.value<number>("azCount");
+  if (azCount === undefined) return undefined;
+  return tier === "data" ? Math.max(azCount, REDSHIFT_MIN_AZS) : azCount;
+}
+
+/** The key of a tier's subnet list. */
+export const SUBNET_KEYS: Readonly<Record<Tier, string>> = {
+  public: "publicSubnetCidrs",
+  compute: "computeSubnetCidrs",
+  data: "dataSubnetCidrs",
+};
+
+/**
+ * A tier's subnet list: planned from the VPC unless given; a given list has one valid CIDR per AZ
+ * of the tier, each at most /28 and inside the VPC (overlaps: the section's rules).
+ */
+function subnetList(
+  tier: Tier,
+  allowed: string,
+): KeyDeclaration<"strings", readonly string[]> & { readonly derivedDefault: object } {
+  const key = SUBNET_KEYS[tier];
+  return {
+    key,
+    kind: "strings",
+    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, one per AZ of the tier.`,
+    allowed,
+    derivedDefault: {
+      text: "planned from vpcCidr",
+      value: (ctx) => {
+        const vpc = vpcOf(ctx);
+        const count = countOf(ctx, tier);
+        return vpc && count !== undefined ? planTier(vpc, tier, count) : undefined;
+      },
+    },
+    check: (given, ctx) => {
+      const count = countOf(ctx, tier);
+      const azCount = ctx.value<number>("azCount");
+      if (count !== undefined && given.length !== count) {
+        ctx.fail(
+          key,
+          tier === "data"
+            ? `has ${given.length} entries; give one per AZ of the data tier, max(azCount, ${REDSHIFT_MIN_AZS}) = ${count}: Redshift Serverless with enhanced VPC routing needs subnets in ${REDSHIFT_MIN_AZS} AZs (azCount is ${azCount})`
+            : `has ${given.length} entries; give exactly one per AZ (azCount is ${azCount})`,
+        );
+      }
+      const vpc = vpcOf(ctx);
+      given.forEach((text, i) => {
+        const problem = subnetProblem(text, vpc);
+        if (problem) ctx.fail(key, `item ${i}: ${problem}`);
+      });
+    },
+  };
+}
+
+/** Why a given subnet is unusable, or undefined. */
+function subnetProblem(text: string, vpc: Cidr | undefined): string | undefined {
+  const c = parseCidr(text);
+  if (typeof c === "string") return c;
+  if (c.prefix > 28) return `"${text}" is smaller than /28, the smallest subnet AWS allows`;
+  if (vpc && !contains(vpc, c)) return `"${text}" is not inside vpcCidr ${format(vpc)}`;
+  return undefined;
+}
+
+/** Private networking (components/network). */
+export const NETWORK_SECTION = section({
+  title: "Network",
+  summary: "The VPC, its subnets per tier and its endpoints (components/network).",
+  keys: {
+    cidrBlock: {
+      key: "vpcCidr",
+      kind: "string",
+      required: true,
+      description:
+        "Private (RFC 1918) IPv4 range of the VPC, prefix /16 to /24, e.g. 10.20.0.0/16.",
+      allowed: VPC_ALLOWED,
+      check: (text, ctx) => {
+        const c = parseCidr(text);
+        if (typeof c === "string") ctx.fail("vpcCidr", `${c}; use ${VPC_ALLOWED}`);
+        else if (c.prefix < 16 || c.prefix > 24) {
+          ctx.fail("vpcCidr", `"${text}" has prefix /${c.prefix}; use ${VPC_ALLOWED}`);
+        } else if (!PRIVATE_RANGES.some((p) => contains(p, c))) {
+          ctx.fail(
+            "vpcCidr",
+            `"${text}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`,
+          );
+        } else return true;
+        return false;
+      },
+    },
+    azCount: {
+      key: "azCount",
+      kind: "integer",
+      min: 1,
+      max: 5,
+      default: 2,
+      description: "Availability zones to spread subnets over, 1 to 5 (prod needs at least 2).",
+      allowed: "an integer from 1 to 5 (prod: at least 2)",
+      rules: [
+        {
+          environment: "prod",
+          text: "at least 2",
+          check: (n) =>
+            n !== undefined && n < 2
+              ? `prod needs at least 2 availability zones for a highly available load balancer and service, got ${n}`
+              : undefined,
+        },
+      ],
+    },
+    public: subnetList("public", "a list of CIDRs, one per AZ, inside vpcCidr"),
+    compute: subnetList("compute", "a list of CIDRs, one per AZ, inside vpcCidr"),
+    data: subnetList(
+      "data",
+      "a list of CIDRs, one per AZ of the data tier (max(azCount, 3): Redshift Serverless needs 3 AZs), inside vpcCidr",
+    ),
+    endpointPlacement: {
+      key: "endpointPlacement",
+      kind: "string",
+      oneOf: ENDPOINT_PLACEMENTS,
+      default: "all-azs",
+      description: 'Interface endpoints in "all-azs" or a "single-az" (cheaper; staging only).',
+      allowed: `"all-azs" or "single-az" (prod: "all-azs")`,
+      rules: [
+        {
+          environment: "prod",
+          text: '"all-azs"',
+          check: (p) =>
+            p === "single-az"
+              ? `prod must place interface endpoints in every AZ ("all-azs"), got "single-az"`
+              : undefined,
+        },
+      ],
+    },
+    extraInterfaceEndpoints: {
+      key: "extraInterfaceEndpoints",
+      kind: "strings",
+      default: [],
+      description: "Interface endpoints beyond the ones the layers need.",
+      allowed: `a list of AWS service names such as "secretsmanager"`,
+      check: (services, ctx) => {
+        services.forEach((s, i) => {
+          if (!SERVICE_NAME.test(s)) {
+            ctx.fail(
+              "extraInterfaceEndpoints",
+              `item ${i} "${s}" is not a service name like "secretsmanager" or "ecr.api"`,
+            );
+          }
+        });
+      },
+    },
+  },
+  // Given subnets must not overlap each other, nor the planned subnets of the tiers left unset.
+  rules: (v, ctx) => {
+    const vpc = vpcOf(ctx);
+    const given = TIERS.filter((t) => ctx.has(SUBNET_KEYS[t])).flatMap((t) =>
+      (v[t] ?? []).flatMap((text, i) => {
+        const c = parseCidr(text);
+        if (typeof c === "string" || subnetProblem(text, vpc)) return [];
+        return [{ where: `${ctx.key(SUBNET_KEYS[t])}[${i}]`, text, cidr: c }];
+      }),
+    );
+    for (const [a, b] of overlappingPairs(given)) {
+      ctx.problem(
+        `${a.where}: "${a.text}" overlaps ${b.where} "${b.text}"; subnets must not overlap`,
+      );
+    }
+    if (given.length === 0) return;
+    for (const tier of TIERS) {
+      if (ctx.has(SUBNET_KEYS[tier])) continue;
+      for (const text of v[tier] ?? []) {
+        const planned = parseCidr(text) as Cidr;
+        const hit = given.find((g) => overlaps(g.cidr, planned));
+        if (hit) {
+          ctx.problem(
+            `${hit.where}: "${hit.text}" overlaps the planned ${tier} subnet ${text}; set ${ctx.key(SUBNET_KEYS[tier])} explicitly too`,
+          );
+        }
+      }
+    }
+  },
+  build: (v): NetworkSettings => ({
+    cidrBlock: v.cidrBlock,
+    azCount: v.azCount,
+    dataAzCount: Math.max(v.azCount, REDSHIFT_MIN_AZS),
+    subnetCidrs: { public: v.public, compute: v.compute, data: v.data },
+    endpointPlacement: v.endpointPlacement,
+    extraInterfaceEndpoints: [...new Set(v.extraInterfaceEndpoints)],
+  }),
+});

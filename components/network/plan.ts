@@ -1,0 +1,53 @@
+// Subnet planning for the network layer: pure, so the config reader plans the same subnets the
+// program builds, and property-based tests can check the plan (test/components/network/plan.spec.ts).
+import { Cidr, format, overlaps, parseCidr, subnet } from "../cidr";
+
+/** The subnet tiers: public (load balancer, NAT-free), compute (tasks, hosts), data (Redshift, RDS). */
+export type Tier = "public" | "compute" | "data";
+export const TIERS: readonly Tier[] = ["public", "compute", "data"];
+
+/** The planned layout splits the VPC in 2^PLAN_SPLIT_BITS blocks... */
+export const PLAN_SPLIT_BITS = 4;
+/** ...and gives tier t, AZ i the block t * PLAN_TIER_STRIDE + i: room for 5 AZs per tier. */
+export const PLAN_TIER_STRIDE = 5;
+/** The most AZs a planned tier can span. */
+export const MAX_PLANNED_AZS = PLAN_TIER_STRIDE;
+
+/**
+ * The planned subnets of one tier: the VPC split in 16 blocks, tier t / AZ i → block 5t + i.
+ * Adding an AZ appends a subnet and never moves the others.
+ */
+export function planTier(vpc: Cidr, tier: Tier, azCount: number): string[] {
+  const t = TIERS.indexOf(tier);
+  if (!Number.isInteger(azCount) || azCount < 0 || azCount > MAX_PLANNED_AZS) {
+    throw new Error(`planTier: ${azCount} AZs; a planned tier spans 0 to ${MAX_PLANNED_AZS}`);
+  }
+  return Array.from({ length: azCount }, (_, i) =>
+    format(subnet(vpc, vpc.prefix + PLAN_SPLIT_BITS, t * PLAN_TIER_STRIDE + i)),
+  );
+}
+
+/** Subnet CIDRs per tier, in AZ order. */
+export type SubnetCidrs = Readonly<Record<Tier, readonly string[]>>;
+
+/** The planned subnets of every tier: `azCount` AZs for public and compute, `dataAzCount` for data. */
+export function planSubnets(vpcCidr: string, azCount: number, dataAzCount: number): SubnetCidrs {
+  const vpc = parseCidr(vpcCidr);
+  if (typeof vpc === "string") throw new Error(`planSubnets: ${vpc}`);
+  return {
+    public: planTier(vpc, "public", azCount),
+    compute: planTier(vpc, "compute", azCount),
+    data: planTier(vpc, "data", dataAzCount),
+  };
+}
+
+/** Every pair of overlapping subnets, each pair once, in list order. */
+export function overlappingPairs<T extends { readonly cidr: Cidr }>(items: readonly T[]): [T, T][] {
+  const pairs: [T, T][] = [];
+  for (let i = 0; i < items.length; i++) {
+    for (let j = i + 1; j < items.length; j++) {
+      if (overlaps(items[i].cidr, items[j].cidr)) pairs.push([items[i], items[j]]);
+    }
+  }
+  return pairs;
+}

@@ -1,0 +1,234 @@
+// Building blocks of a VPC shared by the Network and the AI environment: the VPC with an emptied
+// default security group, the isolated main route table, the public route table, the flow logs,
+// and the AZ look-up.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { TagsOf } from "../naming";
+
+const ANYWHERE = "0.0.0.0/0";
+
+/**
+ * The i-th AZ name, or a clear error when the region offers fewer AZs than the subnet lists
+ * need (the engine reports it as the program's failure).
+ */
+export function azNameAt(
+  network: string,
+  names: readonly string[],
+  i: number,
+  azCount: number,
+): string {
+  if (names.length < azCount) {
+    throw new Error(
+      `Network ${network}: subnetCidrs has ${azCount} subnets per tier but the region offers ` +
+        `${names.length} availability zones (${names.join(", ")})`,
+    );
+  }
+  return names[i];
+}
+
+/** What `vpcFlowLogs` needs. */
+export interface VpcFlowLogsArgs {
+  readonly vpcId: pulumi.Input<string>;
+  /** Name of the log group to create. */
+  readonly groupName: pulumi.Input<string>;
+  /** The group's ARN built from its name (not the group's output), so the key can grant on it first. */
+  readonly groupArn: pulumi.Input<string>;
+  /** Key that encrypts the group (it must grant CloudWatch Logs on `groupArn`). */
+  readonly kmsKeyArn: pulumi.Input<string>;
+  /** Retention of the group in days (a CloudWatch-allowed value). */
+  readonly retentionInDays: number;
+  /** Protect and retain the group (prod). */
+  readonly protect: boolean;
+  readonly accountId: pulumi.Input<string>;
+  readonly partition: pulumi.Input<string>;
+  readonly region: pulumi.Input<string>;
+  /** The caller's tags builder (Name `<name>-<role>`). */
+  readonly tags: TagsOf;
+}
+
+/**
+ * VPC flow logs of ALL traffic to a KMS-encrypted log group with retention: the group, the role
+ * VPC Flow Logs assumes, its write policy and the flow log, as children of `parent` named
+ * `${name}-flow-logs`, `-flow-logs-role`, `-flow-logs-policy`, `-flow-log`.
+ */
+export function vpcFlowLogs(
+  parent: pulumi.Resource,
+  name: string,
+  args: VpcFlowLogsArgs,
+): { logGroup: aws.cloudwatch.LogGroup; role: aws.iam.Role; flowLog: aws.ec2.FlowLog } {
+  const opts = { parent };
+  const logGroup = new aws.cloudwatch.LogGroup(
+    `${name}-flow-logs`,
+    {
+      name: args.groupName,
+      retentionInDays: args.retentionInDays,
+      kmsKeyId: args.kmsKeyArn,
+      tags: args.tags("flow-logs"),
+    },
+    args.protect ? { parent, protect: true, retainOnDelete: true } : { parent },
+  );
+  // VPC docs, "IAM role for publishing flow logs to CloudWatch Logs": trust
+  // vpc-flow-logs.amazonaws.com, with aws:SourceAccount and aws:SourceArn (the flow log's ARN,
+  // `arn:aws:ec2:<region>:<account>:vpc-flow-log/<id>`; the id is unknown before creation, so a
+  // wildcard) against the confused deputy problem.
+  const role = new aws.iam.Role(
+    `${name}-flow-logs-role`,
+    {
+      description: `Lets VPC Flow Logs write ${name}'s flow logs to their log group`,
+      assumeRolePolicy: aws.iam.getPolicyDocumentOutput(
+        {
+          statements: [
+            {
+              sid: "TrustVpcFlowLogs",
+              effect: "Allow",
+              principals: [{ type: "Service", identifiers: ["vpc-flow-logs.amazonaws.com"] }],
+              actions: ["sts:AssumeRole"],
+              conditions: [
+                { test: "StringEquals", variable: "aws:SourceAccount", values: [args.accountId] },
+                {
+                  test: "ArnLike",
+                  variable: "aws:SourceArn",
+                  values: [
+                    pulumi.interpolate`arn:${args.partition}:ec2:${args.region}:${args.accountId}:vpc-flow-log/*`,
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+        opts,
+      ).json,
+      tags: args.tags("flow-logs-role"),
+    },
+    opts,
+  );
+  // Same doc: the role needs CreateLogStream, PutLogEvents, DescribeLogStreams (and
+  // DescribeLogGroups) — here on this one group and its streams only. CreateLogGroup is left
+  // out: the group exists.
+  const rolePolicy = new aws.iam.RolePolicy(
+    `${name}-flow-logs-policy`,
+    {
+      role: role.id,
+      policy: aws.iam.getPolicyDocumentOutput(
+        {
+          statements: [
+            {
+              sid: "WriteFlowLogGroup",
+              effect: "Allow",
+              actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+              // The ARN built from the name, so the document is known at preview already.
+              resources: [args.groupArn, pulumi.interpolate`${args.groupArn}:*`],
+            },
+            {
+              // Resource "*": logs:DescribeLogGroups supports no resource-level permission
+              // (Service Authorization Reference, CloudWatch Logs actions table).
+              sid: "DescribeLogGroups",
+              effect: "Allow",
+              actions: ["logs:DescribeLogGroups"],
+              resources: ["*"],
+            },
+          ],
+        },
+        opts,
+      ).json,
+    },
+    opts,
+  );
+  const flowLog = new aws.ec2.FlowLog(
+    `${name}-flow-log`,
+    {
+      vpcId: args.vpcId,
+      trafficType: "ALL",
+      logDestinationType: "cloud-watch-logs",
+      logDestination: logGroup.arn,
+      iamRoleArn: role.arn,
+      tags: args.tags("flow-log"),
+    },
+    { parent, dependsOn: [rolePolicy] },
+  );
+  return { logGroup, role, flowLog };
+}
+
+/**
+ * The VPC `${name}-vpc` (DNS support and hostnames on: required for interface endpoints' private
+ * DNS names, PrivateLink docs, "Private DNS": enableDnsSupport and enableDnsHostnames must be true)
+ * and its default security group `${name}-default-sg` adopted with no rules at all (the provider
+ * removes every rule it finds): that group allows all traffic between its members, so nothing may
+ * use it by accident.
+ */
+export function vpcWithEmptyDefaultSecurityGroup(
+  parent: pulumi.Resource,
+  name: string,
+  cidrBlock: string,
+  tags: TagsOf,
+): aws.ec2.Vpc {
+  const vpc = new aws.ec2.Vpc(
+    `${name}-vpc`,
+    {
+      cidrBlock,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      instanceTenancy: "default",
+      tags: tags("vpc"),
+    },
+    { parent },
+  );
+  new aws.ec2.DefaultSecurityGroup(
+    `${name}-default-sg`,
+    { vpcId: vpc.id, tags: tags("default-sg") },
+    { parent },
+  );
+  return vpc;
+}
+
+/**
+ * The VPC's main route table serves every subnet without an explicit association. This points it
+ * at an empty table (local route only), so a subnet added later, outside the component, starts
+ * isolated instead of inheriting anyone's routes.
+ */
+export function isolatedMainRouteTable(
+  parent: pulumi.Resource,
+  name: string,
+  vpcId: pulumi.Input<string>,
+  tags: TagsOf,
+): aws.ec2.RouteTable {
+  const mainRt = new aws.ec2.RouteTable(
+    `${name}-main-rt`,
+    { vpcId, tags: tags("main-rt", { purpose: "isolated-fallback" }) },
+    { parent },
+  );
+  new aws.ec2.MainRouteTableAssociation(
+    `${name}-main-rt-association`,
+    { vpcId, routeTableId: mainRt.id },
+    { parent },
+  );
+  return mainRt;
+}
+
+/** The public route table (tier "public") with its one 0.0.0.0/0 route, to the internet gateway. */
+export function publicRouteTable(
+  parent: pulumi.Resource,
+  name: string,
+  args: {
+    readonly vpcId: pulumi.Input<string>;
+    readonly internetGatewayId: pulumi.Input<string>;
+    readonly tags: TagsOf;
+    /** Extra tags of the table (e.g. waivers). Defaults to none. */
+    readonly extraTags?: Record<string, string>;
+  },
+): aws.ec2.RouteTable {
+  const rt = new aws.ec2.RouteTable(
+    `${name}-public-rt`,
+    {
+      vpcId: args.vpcId,
+      tags: args.tags("public-rt", { ...(args.extraTags ?? {}), tier: "public" }),
+    },
+    { parent },
+  );
+  new aws.ec2.Route(
+    `${name}-public-default-route`,
+    { routeTableId: rt.id, destinationCidrBlock: ANYWHERE, gatewayId: args.internetGatewayId },
+    { parent },
+  );
+  return rt;
+}

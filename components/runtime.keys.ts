@@ -1,0 +1,236 @@
+// The runtime layer's config keys: the Fargate service's size and scaling, its port and image, the
+// load balancer's certificate and audience, WAF. The Runtime component takes the same settings
+// (RuntimeArgs extends RuntimeSettings).
+import { CERTIFICATE_ARN, exampleCertificate, isExampleCertificateArn } from "./acm";
+import { parseCidr } from "./cidr";
+import type { ConfigValues } from "./keys";
+import { mustBeTrue, section } from "./keys";
+
+/** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
+export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
+  256: [512, 1024, 2048],
+  512: range(1024, 4096, 1024),
+  1024: range(2048, 8192, 1024),
+  2048: range(4096, 16384, 1024),
+  4096: range(8192, 30720, 1024),
+  8192: range(16384, 61440, 4096),
+  16384: range(32768, 122880, 8192),
+};
+
+function range(from: number, to: number, step: number): number[] {
+  const out: number[] = [];
+  for (let v = from; v <= to; v += step) out.push(v);
+  return out;
+}
+
+const CPU_ALLOWED = "Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384";
+const IMAGE_TAG_ALLOWED = "an image tag: letters, digits, _ . - (up to 128 characters)";
+const desiredOf = (ctx: { value<T>(k: string): T | undefined }) =>
+  ctx.value<number>("runtimeDesiredCount");
+
+/** The container service (components/runtime/). */
+export const RUNTIME_SECTION = section({
+  title: "Runtime",
+  summary: "The upload service on ECS Fargate behind a public load balancer (components/runtime/).",
+  keys: {
+    desiredCount: {
+      key: "runtimeDesiredCount",
+      kind: "integer",
+      min: 1,
+      max: 100,
+      default: 2,
+      description: "Tasks the service runs normally (staging 2, prod 4).",
+      allowed: "an integer from 1 to 100 (staging 2, prod 4 by design)",
+    },
+    minCount: {
+      key: "runtimeMinCount",
+      kind: "integer",
+      min: 1,
+      max: 100,
+      derivedDefault: { text: "runtimeDesiredCount", value: (ctx) => desiredOf(ctx) ?? 1 },
+      description: "Fewest tasks autoscaling keeps (prod at least 2).",
+      allowed: "an integer from 1 to runtimeDesiredCount (default: runtimeDesiredCount)",
+      check: (min, ctx) => {
+        const desired = desiredOf(ctx);
+        if (desired !== undefined && min > desired) {
+          ctx.fail("runtimeMinCount", `${min} is above runtimeDesiredCount ${desired}`);
+        }
+      },
+      rules: [
+        {
+          environment: "prod",
+          text: "at least 2",
+          check: (min) =>
+            min !== undefined && min < 2
+              ? `prod runs at least 2 tasks (one per AZ), got ${min}`
+              : undefined,
+        },
+      ],
+    },
+    maxCount: {
+      key: "runtimeMaxCount",
+      kind: "integer",
+      min: 1,
+      max: 200,
+      derivedDefault: {
+        text: "2 × runtimeDesiredCount",
+        value: (ctx) => (desiredOf(ctx) ?? 1) * 2,
+      },
+      description: "Most tasks autoscaling starts.",
+      allowed: "an integer from runtimeDesiredCount to 200 (default: twice runtimeDesiredCount)",
+      check: (max, ctx) => {
+        const desired = desiredOf(ctx);
+        if (desired !== undefined && max < desired) {
+          ctx.fail("runtimeMaxCount", `${max} is below runtimeDesiredCount ${desired}`);
+        }
+      },
+    },
+    cpu: {
+      key: "runtimeCpu",
+      kind: "integer",
+      min: 256,
+      max: 16384,
+      default: 256,
+      description: "Fargate task CPU units (256, 512, 1024, ...).",
+      allowed: CPU_ALLOWED,
+      check: (cpu, ctx) => {
+        if (cpu in FARGATE_MEMORY) return;
+        ctx.fail("runtimeCpu", `${cpu} is not a Fargate CPU size; use ${CPU_ALLOWED}`);
+        return false;
+      },
+    },
+    memory: {
+      key: "runtimeMemory",
+      kind: "integer",
+      min: 512,
+      max: 122880,
+      default: 512,
+      description: "Fargate task memory in MiB, a value Fargate allows for runtimeCpu.",
+      allowed: "MiB, a value Fargate allows for runtimeCpu (256: 512-2048; 512: 1024-4096; ...)",
+      check: (memory, ctx) => {
+        const cpu = ctx.value<number>("runtimeCpu");
+        if (cpu === undefined || FARGATE_MEMORY[cpu].includes(memory)) return;
+        ctx.fail(
+          "runtimeMemory",
+          `${memory} MiB is not allowed with runtimeCpu ${cpu}; use one of ${FARGATE_MEMORY[cpu].join(", ")}`,
+        );
+      },
+    },
+    containerPort: {
+      key: "containerPort",
+      kind: "integer",
+      min: 1024,
+      max: 65535,
+      default: 8080,
+      description: "Port the app listens on inside the task (1024-65535).",
+      allowed: "an integer from 1024 to 65535 (the app runs as a non-root user)",
+    },
+    certificateArn: {
+      key: "certificateArn",
+      kind: "string",
+      description: "ACM certificate of the load balancer's HTTPS listener (without one: HTTP).",
+      allowed: "an ACM certificate ARN in aws:region (prod: required)",
+      check: (arn, ctx) => {
+        const region = ctx.value<string>("aws:region");
+        const m = CERTIFICATE_ARN.exec(arn);
+        if (!m) {
+          ctx.fail(
+            "certificateArn",
+            `"${arn}" is not an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<uuid>)`,
+          );
+        } else if (region !== undefined && m[2] !== region) {
+          ctx.fail(
+            "certificateArn",
+            `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`,
+          );
+        } else {
+          if (isExampleCertificateArn(arn)) exampleCertificate(ctx, "certificateArn", arn, m[2]);
+          return true;
+        }
+        return false;
+      },
+      rules: [
+        {
+          environment: "prod",
+          text: "required",
+          check: (arn) =>
+            arn === undefined
+              ? "is required in prod: the load balancer must serve HTTPS"
+              : undefined,
+        },
+      ],
+    },
+    albAllowedCidrs: {
+      key: "albAllowedCidrs",
+      kind: "strings",
+      default: ["0.0.0.0/0"],
+      description: "Who may reach the load balancer on 80/443.",
+      allowed: `a list of IPv4 CIDRs allowed to reach the load balancer (default ["0.0.0.0/0"])`,
+      check: (cidrs, ctx) => {
+        if (cidrs.length === 0)
+          ctx.fail("albAllowedCidrs", "is empty; nobody could reach the service");
+        cidrs.forEach((text, i) => {
+          const c = parseCidr(text);
+          if (typeof c === "string") ctx.fail("albAllowedCidrs", `item ${i}: ${c}`);
+        });
+      },
+    },
+    wafEnabled: {
+      key: "wafEnabled",
+      kind: "boolean",
+      default: false,
+      description: "Put the load balancer behind a WAF web ACL (prod must be true).",
+      allowed: "true or false (prod: true)",
+      rules: [
+        mustBeTrue(
+          "prod",
+          (ctx) =>
+            `prod must put the load balancer behind WAF: ${ctx.setCommand("wafEnabled", "true")}`,
+        ),
+      ],
+    },
+    wafRateLimit: {
+      key: "wafRateLimit",
+      kind: "integer",
+      min: 10,
+      max: 2_000_000_000,
+      default: 2000,
+      description: "Requests per client IP in 5 minutes before WAF blocks it.",
+      allowed: "an integer from 10 to 2000000000 (requests per IP per 5 minutes)",
+    },
+    ecrKeepImages: {
+      key: "ecrKeepImages",
+      kind: "integer",
+      min: 1,
+      max: 1000,
+      default: 30,
+      description: "Images the ECR lifecycle policy keeps.",
+      allowed: "an integer from 1 to 1000",
+    },
+    imageTag: {
+      key: "imageTag",
+      kind: "string",
+      default: "initial",
+      description:
+        "Image tag of the first task definition; the delivery pipeline deploys later tags.",
+      allowed: IMAGE_TAG_ALLOWED,
+      check: (tag, ctx) => {
+        if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
+          ctx.fail("imageTag", `"${tag}" is not a valid image tag; use ${IMAGE_TAG_ALLOWED}`);
+        }
+      },
+    },
+    maxUploadMiB: {
+      key: "maxUploadMiB",
+      kind: "integer",
+      min: 1,
+      max: 100,
+      default: 10,
+      description: "Largest image upload the app accepts, in MiB.",
+      allowed: "an integer from 1 to 100",
+    },
+  },
+});
+
+/** The runtime settings a stack's config yields; the Runtime component's sizing arguments. */
+export type RuntimeSettings = ConfigValues<typeof RUNTIME_SECTION.keys>;

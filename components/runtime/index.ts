@@ -1,0 +1,343 @@
+// The container runtime: the image-upload service on ECS Fargate in the compute subnets (no
+// internet route), behind a public ALB, with WAF in prod. The task role is the Storage layer's
+// API role; the execution role may only pull this environment's image and write its log group.
+// The task's parts are planned as data (./task.ts); the constructor calls one builder per part.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { builder, Builder, invalidArguments } from "../context";
+import { policyDocument, serviceTrustPolicy } from "../iam";
+import { cloudWatchLogsGrant, componentKey, EncryptionKey } from "../kms-key";
+import type { RuntimeSettings } from "../runtime.keys";
+import { WebFirewall } from "../waf";
+import {
+  BUILT_IN_ENVIRONMENT,
+  containerDefinitions,
+  executionRoleStatements,
+  imageLifecyclePolicy,
+  invalidEnvironmentNames,
+  RuntimeSecret,
+  secretStatements,
+} from "./task";
+import { buildNetworkPath, buildService } from "./service";
+
+export * from "./task";
+
+/** Interface endpoints Fargate tasks of this layer need (ECS docs, "Amazon ECR interface VPC
+ * endpoints" and "Fargate task networking"): ECR API and registry, CloudWatch Logs; image layers
+ * come from S3 through the gateway endpoint. */
+export const RUNTIME_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs"] as const;
+
+/**
+ * The service's sizing, port, image, load balancer audience and WAF are the runtime section's
+ * settings (components/runtime.keys.ts: one declaration per key with its description and range).
+ */
+export interface RuntimeArgs extends RuntimeSettings {
+  readonly vpcId: pulumi.Input<string>;
+  readonly publicSubnetIds: pulumi.Input<string>[];
+  readonly computeSubnetIds: pulumi.Input<string>[];
+  /** Security group of the interface endpoints (tasks reach it on 443). */
+  readonly endpointSecurityGroupId: pulumi.Input<string>;
+  /** Prefix list of the S3 gateway endpoint (tasks reach S3 on 443). */
+  readonly s3PrefixListId: pulumi.Input<string>;
+  readonly region: string;
+  /** The Storage layer's API role: the task role. */
+  readonly taskRoleArn: pulumi.Input<string>;
+  /** Upload bucket and the key objects are encrypted with. */
+  readonly bucketName: pulumi.Input<string>;
+  readonly bucketKeyArn: pulumi.Input<string>;
+  readonly logRetentionDays: number;
+  /** Extra plain environment variables of the container (never secrets). Defaults to none. */
+  readonly extraEnvironment?: Readonly<Record<string, pulumi.Input<string>>>;
+  /**
+   * Values ECS injects from Secrets Manager at task start (ECS `secrets`, JSON key `<arn>:<key>::`),
+   * so no secret sits in the task definition. The execution role may read exactly these secrets.
+   * Defaults to none.
+   */
+  readonly secrets?: readonly RuntimeSecret[];
+  /** Customer-managed key of `secrets`: the execution role may decrypt with it only through Secrets Manager, only for those secrets. */
+  readonly secretsKeyArn?: pulumi.Input<string>;
+  /** Deletion protection and retained logs/keys/images (prod). Defaults to false. */
+  readonly protect?: boolean;
+  readonly tags: Record<string, string>;
+}
+
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(name: string, args: RuntimeArgs): void {
+  const problems: string[] = [];
+  const secrets = args.secrets ?? [];
+  if (secrets.length > 0 && args.secretsKeyArn === undefined) {
+    problems.push("secrets: need secretsKeyArn (the key they are encrypted with)");
+  }
+  const names = [...Object.keys(args.extraEnvironment ?? {}), ...secrets.map((x) => x.name)];
+  for (const n of invalidEnvironmentNames(names)) {
+    problems.push(`environment variable "${n}" is invalid or set twice`);
+  }
+  invalidArguments("Runtime", name, problems);
+}
+
+/** What the Runtime's builders share. */
+export type Build = Builder<
+  RuntimeArgs,
+  { readonly accountId: pulumi.Output<string>; readonly partition: pulumi.Output<string> }
+>;
+
+export class Runtime extends pulumi.ComponentResource {
+  /** The image repository (`<project>-<stack>-app`): the pipeline pushes here. */
+  public readonly repositoryUrl: pulumi.Output<string>;
+  /** ARN of the image repository (the pipeline's image stage may push only to it). */
+  public readonly repositoryArn: pulumi.Output<string>;
+  /** The ECS cluster. */
+  public readonly clusterName: pulumi.Output<string>;
+  /** The ECS service (the pipeline's deploy stage updates it). */
+  public readonly serviceName: pulumi.Output<string>;
+  /** ARN of the ECS service. */
+  public readonly serviceArn: pulumi.Output<string>;
+  /** The task definition family (`<project>-<stack>-app`): the pipeline registers new revisions. */
+  public readonly taskDefinitionFamily: pulumi.Output<string>;
+  /** The execution role (pull the image, write the logs): the pipeline passes it to new revisions. */
+  public readonly executionRoleArn: pulumi.Output<string>;
+  /** The tasks' security group: the database and the AI environment admit it. */
+  public readonly taskSecurityGroupId: pulumi.Output<string>;
+  /** The service's address (`http://` or, with a certificate, `https://` and the ALB's DNS name). */
+  public readonly url: pulumi.Output<string>;
+  /** Key of the layer's log groups and image repository. */
+  public readonly keyArn: pulumi.Output<string>;
+  /** The app's log group. */
+  public readonly logGroupName: pulumi.Output<string>;
+
+  constructor(name: string, args: RuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
+    super("platform:runtime:Runtime", name, {}, opts);
+    const b: Build = builder(this, name, args, (scope) => ({
+      accountId: scope.account.accountId,
+      partition: scope.account.partition,
+    }));
+    const { parent, protect, tags } = b;
+    const logGroupPrefix = `/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+
+    const key = buildKey(b);
+    const repo = buildRepository(b, key);
+    const logGroup = new aws.cloudwatch.LogGroup(
+      `${name}-logs`,
+      {
+        name: `${logGroupPrefix}/app`,
+        retentionInDays: args.logRetentionDays,
+        kmsKeyId: key.keyArn,
+        tags: tags("logs"),
+      },
+      { parent: this, retainOnDelete: protect },
+    );
+    const cluster = new aws.ecs.Cluster(
+      `${name}-cluster`,
+      { settings: [{ name: "containerInsights", value: "enabled" }], tags: tags("cluster") },
+      parent,
+    );
+    const { taskDefinition, executionRole } = buildTask(b, repo, logGroup);
+    const { lb, taskSg } = buildNetworkPath(b);
+    const service = buildService(b, { cluster, taskDefinition, lb, taskSg });
+    if (args.wafEnabled) {
+      new WebFirewall(
+        `${name}-waf`,
+        {
+          resourceArn: lb.arn,
+          rateLimit: args.wafRateLimit,
+          logKeyArn: key.keyArn,
+          logRetentionDays: args.logRetentionDays,
+          tags: args.tags,
+        },
+        parent,
+      );
+    }
+
+    this.repositoryUrl = repo.repositoryUrl;
+    this.repositoryArn = repo.arn;
+    this.clusterName = cluster.name;
+    this.serviceName = service.name;
+    this.serviceArn = service.id;
+    this.taskDefinitionFamily = taskDefinition.family;
+    this.executionRoleArn = executionRole.arn;
+    this.taskSecurityGroupId = taskSg.id;
+    this.keyArn = key.keyArn;
+    this.logGroupName = logGroup.name;
+    this.url = pulumi.interpolate`${lb.scheme}://${lb.dnsName}`;
+    this.registerOutputs({
+      repositoryUrl: this.repositoryUrl,
+      clusterName: this.clusterName,
+      serviceName: this.serviceName,
+      url: this.url,
+    });
+  }
+}
+
+/**
+ * One key for this layer's logs and images. ECR docs ("Encryption at rest"): on repository
+ * creation ECR calls CreateGrant on the key as the caller, so the account may create grants, but
+ * only through ECR and only for AWS resources; pulls and pushes then use ECR's grant.
+ */
+function buildKey(b: Build): EncryptionKey {
+  const { name, args, partition, accountId } = b;
+  const region = args.region;
+  return componentKey(b, name, `Encrypts the ${name} log groups and image repository`, [
+    cloudWatchLogsGrant(
+      pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:*`,
+      { parent: b.self },
+    ),
+    {
+      sid: "EcrGrantsThroughEcr",
+      principals: {
+        type: "AWS",
+        identifiers: [pulumi.interpolate`arn:${partition}:iam::${accountId}:root`],
+      },
+      actions: ["kms:CreateGrant"],
+      conditions: [
+        {
+          test: "StringEquals",
+          variable: "kms:ViaService",
+          values: [`ecr.${region}.amazonaws.com`],
+        },
+        { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
+      ],
+    },
+  ]);
+}
+
+/**
+ * The image repository with its lifecycle, and the registry's scanning. ECR docs ("Scan images for
+ * software vulnerabilities in Amazon ECR"): scanning is configured per registry (account and
+ * region); the repository-level scanOnPush is deprecated and ignored once a registry
+ * configuration has rules. BASIC (free; OS packages of the image, found by the AWS-native
+ * scanner; the scan gate in buildspec/image.yml waits for it with `aws ecr wait
+ * image-scan-complete`) rather than ENHANCED (Amazon Inspector: OS and programming-language
+ * packages such as npm, continuous rescans, per-image charges; its scan status stays ACTIVE
+ * instead of COMPLETE, so the gate would need reworking): see docs/decisions/pipeline.md, "Image
+ * scanning". The setting is one per account and region: every stack writes the same rule (the
+ * project's repositories), and a stack that goes leaves it in place (retainOnDelete): deleting it
+ * would turn scanning off for the other stacks, whose scan gate would then fail closed.
+ */
+function buildRepository(b: Build, key: EncryptionKey): aws.ecr.Repository {
+  const { name } = b;
+  new aws.ecr.RegistryScanningConfiguration(
+    `${name}-registry-scanning`,
+    {
+      scanType: "BASIC",
+      rules: [
+        {
+          scanFrequency: "SCAN_ON_PUSH",
+          repositoryFilters: [{ filter: `${pulumi.getProject()}-*`, filterType: "WILDCARD" }],
+        },
+      ],
+    },
+    { parent: b.self, retainOnDelete: true },
+  );
+  const repo = new aws.ecr.Repository(
+    `${name}-repo`,
+    {
+      name: `${pulumi.getProject()}-${pulumi.getStack()}-app`,
+      imageTagMutability: "IMMUTABLE",
+      encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.keyArn }],
+      // Unprotected (disposable) stacks delete their images with the repository; prod never.
+      forceDelete: !b.protect,
+      tags: b.tags("repo"),
+    },
+    { parent: b.self, retainOnDelete: b.protect },
+  );
+  new aws.ecr.LifecyclePolicy(
+    `${name}-repo-lifecycle`,
+    { repository: repo.name, policy: imageLifecyclePolicy(b.args.ecrKeepImages) },
+    b.parent,
+  );
+  return repo;
+}
+
+/**
+ * The task definition and its execution role, used by the ECS agent to pull the image and ship
+ * logs (and read the app's secrets), never by the app.
+ */
+function buildTask(b: Build, repo: aws.ecr.Repository, logGroup: aws.cloudwatch.LogGroup) {
+  const { name, args, parent, partition, accountId } = b;
+  const region = args.region;
+  const secrets = args.secrets ?? [];
+  const extraEnv = Object.entries(args.extraEnvironment ?? {});
+  const executionRole = new aws.iam.Role(
+    `${name}-execution-role`,
+    {
+      description: `ECS task execution role of ${name}: pull its image, write its log group`,
+      assumeRolePolicy: serviceTrustPolicy(
+        "ecs-tasks.amazonaws.com",
+        {
+          sourceAccount: accountId,
+          sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
+        },
+        parent,
+      ),
+      tags: b.tags("execution-role"),
+    },
+    parent,
+  );
+  new aws.iam.RolePolicy(
+    `${name}-execution-policy`,
+    {
+      role: executionRole.id,
+      policy: policyDocument(
+        executionRoleStatements(
+          repo.arn,
+          logGroup.arn,
+          secretStatements(secrets, args.secretsKeyArn, region),
+        ),
+        parent,
+      ),
+    },
+    parent,
+  );
+  const builtIn = (
+    bucket: string,
+    keyArn: string,
+  ): Record<(typeof BUILT_IN_ENVIRONMENT)[number], string> => ({
+    BUCKET_NAME: bucket,
+    KMS_KEY_ID: keyArn,
+    AWS_REGION: region,
+    PORT: String(args.containerPort),
+    MAX_UPLOAD_BYTES: String(args.maxUploadMiB * 1024 * 1024),
+  });
+  const taskDefinition = new aws.ecs.TaskDefinition(
+    `${name}-task`,
+    {
+      family: `${pulumi.getProject()}-${pulumi.getStack()}-app`,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: String(args.cpu),
+      memory: String(args.memory),
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: args.taskRoleArn,
+      containerDefinitions: pulumi
+        .all([
+          repo.repositoryUrl,
+          logGroup.name,
+          args.bucketName,
+          args.bucketKeyArn,
+          pulumi.all(extraEnv.map(([, v]) => v)),
+          pulumi.all(secrets.map((x) => x.secretArn)),
+        ])
+        .apply(([url, group, bucket, keyArn, extraValues, secretValues]) =>
+          containerDefinitions({
+            image: `${url}:${args.imageTag}`,
+            logGroup: group,
+            region,
+            containerPort: args.containerPort,
+            environment: [
+              ...Object.entries(builtIn(bucket, keyArn)).map(([n, value]) => ({ name: n, value })),
+              ...extraEnv.map(([n], i) => ({ name: n, value: extraValues[i] })),
+            ],
+            secrets: secrets.map((x, i) => ({
+              name: x.name,
+              valueFrom: x.jsonKey ? `${secretValues[i]}:${x.jsonKey}::` : secretValues[i],
+            })),
+          }),
+        ),
+      tags: b.tags("task"),
+    },
+    parent,
+  );
+  return { taskDefinition, executionRole };
+}

@@ -1,0 +1,179 @@
+// What the runtime's task is made of, as plain data: the container definition, the app's
+// environment, the execution role's statements, the image lifecycle. Pure, so the Runtime only
+// turns them into resources (and tests read them directly).
+import * as pulumi from "@pulumi/pulumi";
+import { PolicyStatement } from "../iam";
+
+/** One environment variable ECS fills from a Secrets Manager secret. */
+export interface RuntimeSecret {
+  readonly name: string;
+  readonly secretArn: pulumi.Input<string>;
+  /** Key inside the secret's JSON value; omit for the whole value. */
+  readonly jsonKey?: string;
+}
+
+/** Environment variables the Runtime sets itself; extra variables and secrets may not reuse them. */
+export const BUILT_IN_ENVIRONMENT = [
+  "BUCKET_NAME",
+  "KMS_KEY_ID",
+  "AWS_REGION",
+  "PORT",
+  "MAX_UPLOAD_BYTES",
+] as const;
+
+/** The names of extra variables and secrets that are invalid or set twice. */
+export function invalidEnvironmentNames(names: readonly string[]): string[] {
+  const seen: string[] = [...BUILT_IN_ENVIRONMENT];
+  const bad: string[] = [];
+  for (const n of names) {
+    if (!/^[A-Z][A-Z0-9_]*$/.test(n) || seen.includes(n)) bad.push(n);
+    seen.push(n);
+  }
+  return bad;
+}
+
+/** The lifecycle of the image repository: untagged images go after a day, the last `keep` stay. */
+export function imageLifecyclePolicy(keep: number): string {
+  return JSON.stringify({
+    rules: [
+      {
+        rulePriority: 1,
+        description: "Drop untagged images after a day",
+        selection: {
+          tagStatus: "untagged",
+          countType: "sinceImagePushed",
+          countUnit: "days",
+          countNumber: 1,
+        },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 2,
+        description: `Keep the last ${keep} images`,
+        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
+        action: { type: "expire" },
+      },
+    ],
+  });
+}
+
+/**
+ * ECS docs ("Pass Secrets Manager secrets through Amazon ECS environment variables"): the
+ * execution role needs secretsmanager:GetSecretValue on the secret, and kms:Decrypt when the
+ * secret uses a customer-managed key; Secrets Manager decrypts with the secret's ARN as
+ * encryption context (Secrets Manager docs, "Secret encryption and decryption").
+ */
+export function secretStatements(
+  secrets: readonly RuntimeSecret[],
+  secretsKeyArn: pulumi.Input<string> | undefined,
+  region: string,
+): PolicyStatement[] {
+  if (secrets.length === 0) return [];
+  const secretArns = [...new Set(secrets.map((x) => x.secretArn))];
+  return [
+    {
+      sid: "ReadAppSecrets",
+      effect: "Allow",
+      actions: ["secretsmanager:GetSecretValue"],
+      resources: secretArns,
+    },
+    {
+      sid: "DecryptAppSecretsThroughSecretsManager",
+      effect: "Allow",
+      actions: ["kms:Decrypt"],
+      resources: [secretsKeyArn!],
+      conditions: [
+        {
+          test: "StringEquals",
+          variable: "kms:ViaService",
+          values: [`secretsmanager.${region}.amazonaws.com`],
+        },
+        { test: "StringEquals", variable: "kms:EncryptionContext:SecretARN", values: secretArns },
+      ],
+    },
+  ];
+}
+
+/** The execution role's statements: pull its own image, write its own log group, read its secrets. */
+export function executionRoleStatements(
+  repositoryArn: pulumi.Input<string>,
+  logGroupArn: pulumi.Input<string>,
+  secrets: PolicyStatement[],
+): PolicyStatement[] {
+  return [
+    {
+      // ECR docs ("Private registry authentication"): GetAuthorizationToken is account-wide
+      // and supports no resource-level permission, so its resource is "*".
+      sid: "EcrLogin",
+      effect: "Allow",
+      actions: ["ecr:GetAuthorizationToken"],
+      resources: ["*"],
+    },
+    {
+      sid: "PullOwnImage",
+      effect: "Allow",
+      actions: [
+        "ecr:BatchCheckLayerAvailability",
+        "ecr:GetDownloadUrlForLayer",
+        "ecr:BatchGetImage",
+      ],
+      resources: [repositoryArn],
+    },
+    {
+      sid: "WriteOwnLogs",
+      effect: "Allow",
+      actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+      resources: [pulumi.interpolate`${logGroupArn}:log-stream:*`],
+    },
+    ...secrets,
+  ];
+}
+
+/** The resolved values the container definition names. */
+export interface ContainerValues {
+  readonly image: string;
+  readonly logGroup: string;
+  readonly region: string;
+  readonly containerPort: number;
+  /** The app's environment, in order (BUILT_IN_ENVIRONMENT first, then the extra variables). */
+  readonly environment: readonly { readonly name: string; readonly value: string }[];
+  /** Secrets as `valueFrom` references (`<arn>` or `<arn>:<json key>::`). */
+  readonly secrets: readonly { readonly name: string; readonly valueFrom: string }[];
+}
+
+/** The task's one container, "app": hardened (non-root, read-only root, no capabilities), with its health check and logs. */
+export function containerDefinitions(v: ContainerValues): string {
+  return JSON.stringify([
+    {
+      name: "app",
+      image: v.image,
+      essential: true,
+      // The image's distroless "nonroot" user (app/Dockerfile), enforced here too.
+      user: "65532:65532",
+      readonlyRootFilesystem: true,
+      privileged: false,
+      linuxParameters: { initProcessEnabled: true, capabilities: { drop: ["ALL"] } },
+      portMappings: [{ containerPort: v.containerPort, protocol: "tcp" }],
+      environment: v.environment,
+      ...(v.secrets.length > 0 ? { secrets: v.secrets } : {}),
+      // ECS ignores the image's HEALTHCHECK; the same probe (app/src/healthcheck.ts).
+      healthCheck: {
+        command: ["CMD", "/nodejs/bin/node", "/srv/app/dist/healthcheck.js"],
+        interval: 30,
+        timeout: 5,
+        retries: 3,
+        startPeriod: 15,
+      },
+      // Matches the app's graceful-shutdown window (SIGTERM, then SIGKILL after this).
+      stopTimeout: 30,
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: {
+          "awslogs-group": v.logGroup,
+          "awslogs-region": v.region,
+          "awslogs-stream-prefix": "app",
+        },
+      },
+    },
+  ]);
+}

@@ -1,0 +1,143 @@
+// The keys of the stack as a whole: its region and environment (read first: every rule depends on
+// them), and the settings every layer shares (log retention, data protection, the standard tags).
+import type { KeyContext } from "./keys";
+import { mustBeTrue, section } from "./keys";
+
+/** The project's name and config namespace (`platform:<key>`). */
+export const PROJECT = "platform";
+
+/** The stack name that is production whatever its stack file says: a stack named prod is prod. */
+export const PROD_STACK = "prod";
+
+export type Environment = "staging" | "prod";
+export const ENVIRONMENTS: readonly Environment[] = ["staging", "prod"];
+
+/** Retention values CloudWatch Logs accepts (PutRetentionPolicy), in days. */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288,
+  3653,
+] as const;
+
+const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const RETENTION_ALLOWED = `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`;
+
+/** The rules a stack is held to: prod's for a stack named prod, else its `environment`. */
+export function environmentOf(ctx: KeyContext): Environment | undefined {
+  return ctx.stack === PROD_STACK ? "prod" : ctx.value<Environment>("environment");
+}
+
+/** The stack's region and environment. */
+export const STACK_SECTION = section({
+  title: "Stack",
+  summary: "Where the stack deploys and which environment's rules it follows (read first).",
+  keys: {
+    region: {
+      key: "aws:region",
+      kind: "string",
+      required: true,
+      description: "AWS region of every resource of the stack (the AWS provider's key).",
+      allowed: 'an AWS region name such as "eu-west-1"',
+      check: (region, ctx) => {
+        if (REGION_NAME.test(region)) return;
+        ctx.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
+        return false;
+      },
+    },
+    environment: {
+      key: "environment",
+      kind: "string",
+      oneOf: ENVIRONMENTS,
+      required: true,
+      description:
+        'Environment of this stack, "staging" or "prod"; drives sizes, protection and retention.',
+      allowed: `"staging" or "prod"`,
+      check: (declared, ctx) => {
+        if (ctx.stack !== PROD_STACK || declared === "prod") return;
+        ctx.fail(
+          "environment",
+          `is "${declared}" but the stack is named prod, and a stack named prod is prod (its rules apply whatever this key says): ${ctx.setCommand("environment", "prod")}, or use another stack name for a ${declared} stack`,
+        );
+      },
+    },
+  },
+});
+
+/** What every layer shares: log retention, protection of data, the standard tags. */
+export const COMMON_SECTION = section({
+  title: "Every layer",
+  summary: "Log retention, data protection and the tags every component receives.",
+  keys: {
+    logRetentionDays: {
+      key: "logRetentionDays",
+      kind: "integer",
+      min: 1,
+      max: 3653,
+      default: 30,
+      description:
+        "Retention of every log group, a value CloudWatch Logs accepts (prod at least 365).",
+      allowed: RETENTION_ALLOWED,
+      check: (days, ctx) => {
+        if ((LOG_RETENTION_DAYS as readonly number[]).includes(days)) return;
+        ctx.fail(
+          "logRetentionDays",
+          `${days} is not a retention CloudWatch Logs accepts; use ${RETENTION_ALLOWED}`,
+        );
+        return false;
+      },
+      rules: [
+        {
+          environment: "prod",
+          text: "at least 365",
+          check: (days) =>
+            days !== undefined && days < 365
+              ? `prod keeps logs at least 365 days, got ${days}`
+              : undefined,
+        },
+      ],
+    },
+    protectData: {
+      key: "protectData",
+      kind: "boolean",
+      default: false,
+      description:
+        "Protect buckets and keys from deletion and keep them on destroy (prod must be true).",
+      allowed: "true or false (prod: true)",
+      rules: [
+        mustBeTrue(
+          "prod",
+          (ctx) =>
+            `prod must protect its data; only staging may turn protection off: ${ctx.setCommand("protectData", "true")}`,
+        ),
+      ],
+    },
+    owner: {
+      key: "owner",
+      kind: "string",
+      default: "platform-team",
+      description: "Owner tag on every resource.",
+      allowed: "a non-empty string (tag value)",
+    },
+    costCenter: {
+      key: "costCenter",
+      kind: "string",
+      description: "cost-center tag on every resource, when set.",
+      allowed: "a non-empty string (tag value)",
+    },
+  },
+});
+
+/** The standard tags on every taggable resource. */
+export function standardTags(
+  environment: Environment,
+  owner: string,
+  costCenter: string | undefined,
+): Record<string, string> {
+  const tags: Record<string, string> = {
+    project: PROJECT,
+    environment,
+    owner,
+    "managed-by": "pulumi",
+  };
+  if (costCenter) tags["cost-center"] = costCenter;
+  return tags;
+}

@@ -1,0 +1,392 @@
+// Storage layer: one upload bucket and one IAM role per producer (the API and the Kafka ingest),
+// a customer-managed key only those two roles may use, and a server-access-log bucket.
+// Design notes and the AWS facts behind them: docs/decisions/storage.md. The documents (bucket
+// policies, role policies, key grants) are built as data in ./policies.ts.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { applyBucketGuarantees, BucketEncryption, bucketWaiverTags } from "../bucket";
+import { componentScope, invalidArguments } from "../context";
+import { policyDocument, roleTrustPolicy, serviceTrustPolicy } from "../iam";
+import { EncryptionKey } from "../kms-key";
+import { TagsOf } from "../naming";
+import {
+  EXTERNAL_ID,
+  IngestPrincipal,
+  ROLE_ARN,
+  SERVICE_PRINCIPAL,
+  STORAGE_SECTION,
+  StorageSettings,
+} from "../storage.keys";
+import {
+  accessLogDeliveryStatements,
+  PRODUCERS,
+  Producer,
+  producerBucketStatements,
+  producerRoleStatements,
+  storageKeyGrants,
+} from "./policies";
+
+export * from "./policies";
+export type { IngestPrincipal } from "../storage.keys";
+
+/**
+ * Upload storage for one environment. The objects' expiry and the ingest principal are the storage
+ * section's settings (components/storage.keys.ts).
+ */
+export interface StorageArgs
+  extends
+    Pick<StorageSettings, "ingestPrincipal">,
+    Partial<Pick<StorageSettings, "objectExpirationDays">> {
+  /** Retention in days of noncurrent object versions. Defaults to 7. */
+  readonly noncurrentVersionExpirationDays?: number;
+  /** Days after which server access logs expire. Defaults to 90. */
+  readonly accessLogExpirationDays?: number;
+  /**
+   * Key prefix (e.g. "gallery/") under which the API role may list objects. Defaults to none: the
+   * API role may list the whole API bucket.
+   */
+  readonly apiListPrefix?: string;
+  /**
+   * Read-only consumers of both upload buckets (e.g. the analytics layer's Redshift COPY role): the
+   * key policy lets them decrypt, only through S3 and only for these buckets. Their own IAM policies
+   * must grant the S3 reads. Defaults to none.
+   */
+  readonly readerRoleArns?: readonly pulumi.Input<string>[];
+  /** Protect buckets and keys (protect + retainOnDelete). Defaults to false; prod sets it. */
+  readonly protect?: boolean;
+  readonly tags: Record<string, string>;
+}
+
+/**
+ * The access-log bucket's encryption (SSE-S3: the policy pack accepts it as a documented exception
+ * for a server-access-log target) and its waiver (read by the policy pack), with the written
+ * reason why it does not log its own access.
+ */
+export const ACCESS_LOG_ENCRYPTION: BucketEncryption = {
+  kind: "sse-s3",
+  reason:
+    "S3 server access logging supports only SSE-S3 default encryption on the target bucket per the S3 User Guide",
+};
+export const ACCESS_LOG_WAIVERS: Readonly<Record<string, string>> = bucketWaiverTags(
+  ACCESS_LOG_ENCRYPTION,
+  "Server access log target bucket: the S3 User Guide advises against access logging on a log destination bucket",
+);
+
+// Bucket names are auto-named `<logical name>-<7 characters>` and must be 3-63 lowercase
+// characters; the longest logical name is `${name}-ingest`.
+const MAX_NAME_LENGTH = 63 - "-ingest".length - 8;
+
+interface Settings {
+  readonly objectExpirationDays: number;
+  readonly noncurrentVersionExpirationDays: number;
+  readonly accessLogExpirationDays: number;
+  readonly protect: boolean;
+}
+
+function checkDays(problems: string[], key: string, value: number | undefined, fallback: number) {
+  const v = value ?? fallback;
+  if (!Number.isInteger(v) || v < 1 || v > 36500) {
+    problems.push(`${key}: ${v} is not a whole number of days from 1 to 36500`);
+  }
+  return v;
+}
+
+/** Validates the arguments, collecting every problem into one error. */
+function validateArgs(name: string, args: StorageArgs): Settings {
+  const problems: string[] = [];
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/.test(name) || name.length > MAX_NAME_LENGTH) {
+    problems.push(
+      `name: "${name}" must be lowercase letters, digits and hyphens, at most ${MAX_NAME_LENGTH} characters (it prefixes bucket names)`,
+    );
+  }
+  const settings: Settings = {
+    objectExpirationDays: checkDays(
+      problems,
+      "objectExpirationDays",
+      args.objectExpirationDays,
+      STORAGE_SECTION.keys.objectExpirationDays.default,
+    ),
+    noncurrentVersionExpirationDays: checkDays(
+      problems,
+      "noncurrentVersionExpirationDays",
+      args.noncurrentVersionExpirationDays,
+      7,
+    ),
+    accessLogExpirationDays: checkDays(
+      problems,
+      "accessLogExpirationDays",
+      args.accessLogExpirationDays,
+      90,
+    ),
+    protect: args.protect ?? false,
+  };
+  const p = args.ingestPrincipal;
+  if (p.type === "Service") {
+    if (!SERVICE_PRINCIPAL.test(p.identifier)) {
+      problems.push(`ingestPrincipal.identifier: "${p.identifier}" is not a service principal`);
+    }
+    if (p.externalId !== undefined) {
+      problems.push("ingestPrincipal.externalId: applies only to an AWS (role) principal");
+    }
+    if (p.sourceArn !== undefined && !/^arn:aws[a-z-]*:[a-z0-9-]+:/.test(p.sourceArn)) {
+      problems.push(`ingestPrincipal.sourceArn: "${p.sourceArn}" is not an ARN`);
+    }
+  } else {
+    if (!ROLE_ARN.test(p.identifier)) {
+      problems.push(`ingestPrincipal.identifier: "${p.identifier}" is not an IAM role ARN`);
+    }
+    if (
+      p.externalId !== undefined &&
+      (!EXTERNAL_ID.test(p.externalId) || p.externalId.length < 2 || p.externalId.length > 1224)
+    ) {
+      problems.push(
+        "ingestPrincipal.externalId: must be 2-1224 characters of [A-Za-z0-9+=,.@:/_-]",
+      );
+    }
+    if (p.sourceArn !== undefined) {
+      problems.push("ingestPrincipal.sourceArn: applies only to a service principal");
+    }
+  }
+  if (args.apiListPrefix !== undefined && !/^[^/*?][^*?]*$/.test(args.apiListPrefix)) {
+    problems.push(
+      `apiListPrefix: "${args.apiListPrefix}" must be a non-empty key prefix without wildcards or a leading "/"`,
+    );
+  }
+  invalidArguments("Storage", name, problems);
+  return settings;
+}
+
+/**
+ * Upload buckets for the API and the Kafka ingest, each writable only by its producer role and
+ * encrypted with a customer-managed key those two roles may use only through S3.
+ */
+export class Storage extends pulumi.ComponentResource {
+  /** The upload buckets' key (the producer roles and the readers use it through S3 only). */
+  public readonly keyArn: pulumi.Output<string>;
+  /** The API's upload bucket (the tasks' BUCKET_NAME). */
+  public readonly apiBucketName: pulumi.Output<string>;
+  /** ARN of the API's upload bucket. */
+  public readonly apiBucketArn: pulumi.Output<string>;
+  /** The Kafka ingest's upload bucket. */
+  public readonly ingestBucketName: pulumi.Output<string>;
+  /** ARN of the ingest bucket. */
+  public readonly ingestBucketArn: pulumi.Output<string>;
+  /** The server-access-log bucket (SSE-S3, the one documented exception). */
+  public readonly logBucketName: pulumi.Output<string>;
+  /** ARN of the server-access-log bucket. */
+  public readonly logBucketArn: pulumi.Output<string>;
+  /** The API's producer role: the runtime's task role. */
+  public readonly apiRoleArn: pulumi.Output<string>;
+  /** Name of the API role (the database grants it `rds-db:connect`). */
+  public readonly apiRoleName: pulumi.Output<string>;
+  /** The Kafka ingest's producer role, assumed by `ingestPrincipal`. */
+  public readonly ingestRoleArn: pulumi.Output<string>;
+  /** Name of the ingest role. */
+  public readonly ingestRoleName: pulumi.Output<string>;
+
+  constructor(name: string, args: StorageArgs, opts?: pulumi.ComponentResourceOptions) {
+    const settings = validateArgs(name, args);
+    super("platform:storage:Storage", name, {}, opts);
+    // Buckets and the key hold data: protected in prod, and kept if ever removed from the program.
+    const { parent, tags, dataOpts, account } = componentScope(this, name, args);
+    const { accountId, partition } = account;
+    const region = aws.getRegionOutput({}, parent).region;
+    // KMS docs ("kms:ViaService"): S3 calls KMS through the service name s3.<region>.amazonaws.com.
+    const s3ViaService = pulumi.interpolate`s3.${region}.amazonaws.com`;
+
+    const roles = producerRoles(this, name, args, { tags, accountId, partition, region });
+    const buckets = {} as Record<Producer, aws.s3.Bucket>;
+    for (const p of PRODUCERS) {
+      buckets[p] = new aws.s3.Bucket(
+        `${name}-${p}`,
+        // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
+        { forceDestroy: !settings.protect, tags: tags(p, { producer: p }) },
+        dataOpts,
+      );
+    }
+    const logBucket = new aws.s3.Bucket(
+      `${name}-logs`,
+      { forceDestroy: !settings.protect, tags: tags("logs", ACCESS_LOG_WAIVERS) },
+      dataOpts,
+    );
+    // No grant for logging.s3.amazonaws.com: the access-log bucket is SSE-S3 (see below).
+    const key = new EncryptionKey(
+      `${name}-key`,
+      {
+        description: `Encrypts the ${name} upload buckets; usable only by the api and ingest producer roles through S3`,
+        grants: storageKeyGrants({
+          roleArns: { api: roles.api.arn, ingest: roles.ingest.arn },
+          bucketArns: { api: buckets.api.arn, ingest: buckets.ingest.arn },
+          readerRoleArns: args.readerRoleArns ?? [],
+          s3ViaService,
+          accountId,
+        }),
+        // One alias per stack, so staging and prod can share an account.
+        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(
+          /[^A-Za-z0-9/_-]/g,
+          "-",
+        ),
+        protect: settings.protect,
+        tags: tags("key"),
+      },
+      parent,
+    );
+
+    // The access-log bucket. S3 docs ("Enabling Amazon S3 server access logging"): default
+    // encryption on the destination bucket may only be SSE-S3 (AES256); default SSE-KMS is not
+    // supported. The destination must not use Object Lock default retention and should not log to
+    // itself.
+    const logPolicy = applyBucketGuarantees(this, `${name}-logs`, logBucket, {
+      encryption: ACCESS_LOG_ENCRYPTION,
+      expirationDays: settings.accessLogExpirationDays,
+      noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+      policyStatements: accessLogDeliveryStatements(
+        logBucket.arn,
+        { api: buckets.api.arn, ingest: buckets.ingest.arn },
+        accountId,
+      ),
+    });
+    // The producer buckets, each with its role's policy.
+    for (const p of PRODUCERS) {
+      const bucket = buckets[p];
+      applyBucketGuarantees(this, `${name}-${p}`, bucket, {
+        encryption: { kind: "kms", keyArn: key.keyArn },
+        expirationDays: settings.objectExpirationDays,
+        noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+        accessLogs: { bucket: logBucket.id, prefix: `${p}/`, dependsOn: [logPolicy] },
+        policyStatements: producerBucketStatements(bucket.arn, key.keyArn, roles[p].arn),
+      });
+      new aws.iam.RolePolicy(
+        `${name}-${p}-role-policy`,
+        {
+          role: roles[p].id,
+          policy: policyDocument(
+            producerRoleStatements({
+              bucketArn: bucket.arn,
+              keyArn: key.keyArn,
+              s3ViaService,
+              listPrefix: p === "api" ? args.apiListPrefix : undefined,
+            }),
+            parent,
+          ),
+        },
+        parent,
+      );
+    }
+
+    this.keyArn = key.keyArn;
+    this.apiBucketName = buckets.api.bucket;
+    this.apiBucketArn = buckets.api.arn;
+    this.ingestBucketName = buckets.ingest.bucket;
+    this.ingestBucketArn = buckets.ingest.arn;
+    this.logBucketName = logBucket.bucket;
+    this.logBucketArn = logBucket.arn;
+    this.apiRoleArn = roles.api.arn;
+    this.apiRoleName = roles.api.name;
+    this.ingestRoleArn = roles.ingest.arn;
+    this.ingestRoleName = roles.ingest.name;
+    this.registerOutputs({
+      keyArn: this.keyArn,
+      apiBucketName: this.apiBucketName,
+      apiBucketArn: this.apiBucketArn,
+      ingestBucketName: this.ingestBucketName,
+      ingestBucketArn: this.ingestBucketArn,
+      logBucketName: this.logBucketName,
+      logBucketArn: this.logBucketArn,
+      apiRoleArn: this.apiRoleArn,
+      apiRoleName: this.apiRoleName,
+      ingestRoleArn: this.ingestRoleArn,
+      ingestRoleName: this.ingestRoleName,
+    });
+  }
+}
+
+/**
+ * The producer roles `${name}-api-role` and `${name}-ingest-role`. ECS docs ("Amazon ECS task IAM
+ * role"): trust ecs-tasks.amazonaws.com with aws:SourceAccount and ArnLike aws:SourceArn
+ * arn:aws:ecs:<region>:<account>:* to prevent the confused deputy.
+ */
+function producerRoles(
+  self: pulumi.ComponentResource,
+  name: string,
+  args: StorageArgs,
+  on: {
+    readonly tags: TagsOf;
+    readonly accountId: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
+    readonly region: pulumi.Output<string>;
+  },
+): Record<Producer, aws.iam.Role> {
+  const parent = { parent: self };
+  const { tags, accountId, partition, region } = on;
+  const api = new aws.iam.Role(
+    `${name}-api-role`,
+    {
+      description: `Task role of the API: read and write its own upload bucket (${name})`,
+      assumeRolePolicy: serviceTrustPolicy(
+        "ecs-tasks.amazonaws.com",
+        {
+          sourceAccount: accountId,
+          sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
+        },
+        parent,
+      ),
+      tags: tags("api-role"),
+    },
+    parent,
+  );
+  const ingest = new aws.iam.Role(
+    `${name}-ingest-role`,
+    {
+      description: `Ingest producer role: read and write its own upload bucket (${name})`,
+      assumeRolePolicy: ingestTrustPolicy(self, args.ingestPrincipal, accountId),
+      tags: tags("ingest-role"),
+    },
+    parent,
+  );
+  return { api, ingest };
+}
+
+/** Trust policy of the ingest role for a service principal or an exact IAM role. */
+function ingestTrustPolicy(
+  self: pulumi.ComponentResource,
+  principal: IngestPrincipal,
+  accountId: pulumi.Output<string>,
+): pulumi.Output<string> {
+  const parent = { parent: self };
+  if (principal.type === "Service") {
+    // MSK Developer Guide ("Cross-service confused deputy prevention"): for MSK Connect,
+    // aws:SourceArn is the connector; connector/* names every connector of this account and
+    // region when the connector is not known here.
+    const partition = aws.getPartitionOutput({}, parent).partition;
+    const region = aws.getRegionOutput({}, parent).region;
+    const sourceArn =
+      principal.sourceArn ??
+      (principal.identifier === "kafkaconnect.amazonaws.com"
+        ? pulumi.interpolate`arn:${partition}:kafkaconnect:${region}:${accountId}:connector/*`
+        : undefined);
+    return serviceTrustPolicy(
+      principal.identifier,
+      { sourceAccount: accountId, sourceArn },
+      parent,
+    );
+  }
+  // IAM docs ("Access to AWS accounts owned by third parties"): a role assumed from another
+  // account should present sts:ExternalId. Without one, the trust is limited to principals of
+  // this account (aws:PrincipalAccount), so a cross-account role configured without an external
+  // id fails closed; the deploying account is only known at run time, hence a warning rather
+  // than an error.
+  if (principal.externalId !== undefined) {
+    return roleTrustPolicy(principal.identifier, { externalId: principal.externalId }, parent);
+  }
+  const roleAccount = ROLE_ARN.exec(principal.identifier)?.[2];
+  accountId.apply((own) => {
+    if (roleAccount !== own) {
+      void pulumi.log.warn(
+        `ingestPrincipal: ${principal.identifier} is in account ${roleAccount}, not ${own}, and has no externalId: it will not be able to assume the ingest role; set an externalId`,
+        self,
+      );
+    }
+  });
+  return roleTrustPolicy(principal.identifier, { principalAccount: accountId }, parent);
+}

@@ -1,0 +1,267 @@
+// The stack as a whole: the committed stack files parse, every problem is reported at once, and
+// the guardrails follow the stack (a stack named prod is prod; the example certificate).
+import { expect } from "chai";
+import { ConfigError, isExampleCertificateArn, parseStackConfig } from "../../components/config";
+import { record } from "../../tools/lib/recorder";
+import { BadInput, base, problems, prodRaw, refusal, rejects } from "../fixtures/config";
+import { loadProgram, stackConfig } from "../helpers";
+
+describe("config: the stack", () => {
+  describe("committed stacks", () => {
+    for (const stack of ["staging", "prod"]) {
+      it(`Pulumi.${stack}.yaml parses`, () => {
+        const cfg = parseStackConfig(stackConfig(stack));
+        expect(cfg.environment).to.equal(stack);
+        expect(cfg.region).to.match(/^[a-z]{2}-[a-z]+-\d$/);
+      });
+    }
+
+    it("prod is bigger and more protected than staging", () => {
+      const s = parseStackConfig(stackConfig("staging"));
+      const p = parseStackConfig(stackConfig("prod"));
+      expect(p.network.azCount).to.be.greaterThan(s.network.azCount);
+      expect(p.network.endpointPlacement).to.equal("all-azs");
+      expect(p.protectData).to.equal(true);
+      expect(s.protectData).to.equal(false);
+      expect(p.logRetentionDays).to.be.at.least(365);
+      expect(s.runtime).to.include({ desiredCount: 2, cpu: 256, memory: 512, wafEnabled: false });
+      expect(p.runtime).to.include({ desiredCount: 4, cpu: 512, memory: 1024, wafEnabled: true });
+    });
+  });
+
+  describe("bad input names the key", () => {
+    const cases: BadInput[] = [
+      [
+        "unknown enum value",
+        { "platform:environment": "qa" },
+        /^platform:environment: "qa" is not allowed; use "staging" or "prod"/,
+      ],
+      ["missing region", { "aws:region": undefined }, /^aws:region: is required/],
+      ["bad region", { "aws:region": "europe" }, /^aws:region: "europe" is not an AWS region/],
+      [
+        "wrong type boolean",
+        { "platform:protectData": "yes" },
+        /^platform:protectData: must be true or false/,
+      ],
+      [
+        "unsupported log retention",
+        { "platform:logRetentionDays": 31 },
+        /^platform:logRetentionDays: 31 is not a retention CloudWatch Logs accepts/,
+      ],
+      [
+        "unknown key",
+        { "platform:vpcCIDR": "10.0.0.0/16" },
+        /^platform:vpcCIDR: is not a known key/,
+      ],
+      [
+        "empty owner tag",
+        { "platform:owner": "  " },
+        /^platform:owner: must be a non-empty string/,
+      ],
+      [
+        "cost center of wrong type",
+        { "platform:costCenter": 42 },
+        /^platform:costCenter: must be a non-empty string/,
+      ],
+    ];
+    rejects(cases);
+
+    it("prod cross-field rules", () => {
+      const p = problems({
+        ...stackConfig("prod"),
+        "platform:azCount": 1,
+        "platform:endpointPlacement": "single-az",
+        "platform:protectData": false,
+        "platform:logRetentionDays": 30,
+        "platform:wafEnabled": false,
+        "platform:certificateArn": undefined,
+        "platform:runtimeMinCount": 1,
+      });
+      expect(p).to.have.length(7);
+      expect(p[0]).to.match(/^platform:azCount: prod needs at least 2/);
+      expect(p.join("\n")).to.match(/platform:endpointPlacement: prod must place/);
+      expect(p.join("\n")).to.match(/platform:protectData: prod must protect/);
+      expect(p.join("\n")).to.match(/platform:logRetentionDays: prod keeps logs at least 365/);
+      expect(p.join("\n")).to.match(
+        /platform:wafEnabled: prod must put the load balancer behind WAF/,
+      );
+      expect(p.join("\n")).to.match(/platform:certificateArn: is required in prod/);
+      expect(p.join("\n")).to.match(/platform:runtimeMinCount: prod runs at least 2 tasks/);
+    });
+
+    it("reports every problem at once, in one error", () => {
+      let err: Error | undefined;
+      try {
+        parseStackConfig({ "platform:vpcCidr": "nope", "platform:azCount": 0, "platform:foo": 1 });
+      } catch (e) {
+        err = e as Error;
+      }
+      expect(err).to.be.instanceOf(ConfigError);
+      const msg = err!.message;
+      for (const k of [
+        "platform:vpcCidr",
+        "platform:azCount",
+        "platform:foo",
+        "platform:environment",
+        "platform:ingestPrincipal",
+        "aws:region",
+      ]) {
+        expect(msg).to.contain(k);
+      }
+      expect(msg).to.match(/pulumi config set/);
+    });
+
+    it("an invalid config registers no resource at all", async () => {
+      const registered: string[] = [];
+      let error: unknown;
+      try {
+        await record(
+          {
+            project: "platform",
+            stack: "staging",
+            config: { ...base(), "platform:vpcCidr": "10.0.0.0/33" },
+          },
+          loadProgram,
+        ).then((rec) => registered.push(...rec.resources.map((r) => r.type)));
+      } catch (e) {
+        error = e;
+      }
+      expect(String(error)).to.match(/platform:vpcCidr/);
+      expect(registered).to.deep.equal([]);
+    });
+  });
+});
+
+describe("config: guardrails that follow the stack", () => {
+  it("a stack named prod is prod: a staging environment, WAF off or unprotected data are refused at once", () => {
+    const err = refusal(
+      {
+        ...prodRaw(),
+        "platform:environment": "staging",
+        "platform:wafEnabled": false,
+        "platform:protectData": false,
+      },
+      { stack: "prod" },
+    );
+    expect(err, "refused").to.not.equal(undefined);
+    const p = err!.problems.join("\n");
+    expect(p).to.match(/^platform:environment: .*stack is named prod/m);
+    expect(p).to.match(/pulumi config set platform:environment prod/);
+    expect(p).to.match(/^platform:wafEnabled: prod must put the load balancer behind WAF/m);
+    expect(p).to.match(/pulumi config set platform:wafEnabled true/);
+    expect(p).to.match(/^platform:protectData: prod must protect its data/m);
+    expect(p).to.match(/pulumi config set platform:protectData true/);
+    // The same file under another stack name is a staging stack, with staging's freedoms.
+    expect(
+      refusal(
+        {
+          ...prodRaw(),
+          "platform:environment": "staging",
+          "platform:wafEnabled": false,
+          "platform:protectData": false,
+        },
+        { stack: "qa" },
+      ),
+    ).to.equal(undefined);
+  });
+
+  it("the program refuses a mislabelled prod stack before registering anything", async () => {
+    const registered: string[] = [];
+    let error: unknown;
+    try {
+      const rec = await record(
+        {
+          project: "platform",
+          stack: "prod",
+          config: { ...prodRaw(), "platform:environment": "staging" },
+        },
+        loadProgram,
+      );
+      registered.push(...rec.resources.map((r) => r.type));
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/platform:environment: .*stack is named prod/);
+    expect(registered).to.deep.equal([]);
+  });
+
+  it("recognises example certificate ARNs", () => {
+    expect(isExampleCertificateArn(prodRaw()["platform:certificateArn"] as string)).to.equal(true);
+    expect(
+      isExampleCertificateArn(
+        "arn:aws:acm:eu-west-1:111111111111:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      ),
+    ).to.equal(true);
+    expect(
+      isExampleCertificateArn(
+        "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      ),
+    ).to.equal(false);
+  });
+
+  it("the committed example certificate: a warning at preview, an error at `pulumi up`", () => {
+    const preview = parseStackConfig(prodRaw(), { stack: "prod", deploying: false });
+    expect(preview.warnings).to.have.length(1);
+    expect(preview.warnings[0]).to.match(/^platform:certificateArn: /);
+    expect(preview.warnings[0]).to.match(/pulumi config set platform:certificateArn <arn>/);
+    const err = refusal(prodRaw(), { stack: "prod", deploying: true });
+    expect(err, "refused at up").to.not.equal(undefined);
+    expect(err!.problems).to.have.length(1);
+    expect(err!.problems[0]).to.match(/^platform:certificateArn: .*example/);
+    expect(err!.problems[0]).to.match(/pulumi config set platform:certificateArn <arn>/);
+    // A real certificate in the stack's region passes both; one from another region neither.
+    const real = {
+      ...prodRaw(),
+      "platform:certificateArn":
+        "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+    };
+    expect(parseStackConfig(real, { stack: "prod", deploying: true }).warnings).to.deep.equal([]);
+    expect(
+      refusal(
+        {
+          ...real,
+          "platform:certificateArn": (real["platform:certificateArn"] as string).replace(
+            "eu-west-1",
+            "us-east-1",
+          ),
+        },
+        { stack: "prod", deploying: false },
+      )!.problems.join("\n"),
+    ).to.match(
+      /platform:certificateArn: is in us-east-1 but the load balancer is in aws:region eu-west-1/,
+    );
+  });
+
+  it("the program warns at preview and fails at `pulumi up` before creating anything", async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+    let rec;
+    try {
+      rec = await record(
+        { project: "platform", stack: "prod", preview: true, config: prodRaw() },
+        loadProgram,
+      );
+    } finally {
+      console.warn = warn;
+    }
+    expect(rec.resources.length).to.be.greaterThan(100);
+    expect(warnings.join("\n")).to.match(
+      /platform:certificateArn: .*pulumi config set platform:certificateArn <arn>/,
+    );
+
+    const registered: string[] = [];
+    let error: unknown;
+    try {
+      const up = await record(
+        { project: "platform", stack: "prod", preview: false, config: prodRaw() },
+        loadProgram,
+      );
+      registered.push(...up.resources.map((r) => r.type));
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/platform:certificateArn: .*example/);
+    expect(registered).to.deep.equal([]);
+  });
+});
