@@ -114,6 +114,7 @@ async function runCheck(args: string[]): Promise<CheckRun> {
   const statsFile = path.join(dir, "stats.json");
   try {
     const start = process.hrtime.bigint();
+    let stderr = "";
     const code = await new Promise<number>((resolve, reject) => {
       const child = spawn(
         process.execPath,
@@ -132,14 +133,17 @@ async function runCheck(args: string[]): Promise<CheckRun> {
         ],
         {
           cwd: ROOT,
-          stdio: ["ignore", "ignore", "inherit"],
+          stdio: ["ignore", "ignore", "pipe"],
           env: { ...process.env, OFFLINE_CHECK_STATS: statsFile },
         },
       );
+      // The check's own lines ("wrote json report to ...") only matter when it fails.
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("error", reject);
       child.on("exit", (c) => resolve(c ?? -1));
     });
     const wallMs = ms(start);
+    if (code !== 0 && code !== 1) process.stderr.write(stderr);
     const stats = fs.existsSync(statsFile)
       ? JSON.parse(fs.readFileSync(statsFile, "utf8"))
       : undefined;
