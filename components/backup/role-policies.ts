@@ -8,6 +8,28 @@ import type { Build } from "./index";
 
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
+/**
+ * The keys of the protected resources, for AWS Backup's snapshots: describe them and create grants,
+ * only through the service that owns the resources (`kms:ViaService`) and only for AWS resources
+ * (`kms:GrantIsForAWSResource`); the service then encrypts with the key through those grants.
+ */
+function keysThroughService(
+  sid: string,
+  keyArns: readonly pulumi.Input<string>[],
+  viaServices: readonly string[],
+): PolicyStatement {
+  return {
+    sid,
+    effect: "Allow",
+    actions: ["kms:DescribeKey", "kms:CreateGrant"],
+    resources: unique(keyArns),
+    conditions: [
+      { test: "StringEquals", variable: "kms:ViaService", values: viaServices },
+      { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
+    ],
+  };
+}
+
 /** The backup role's permissions: what the AWS-managed service-role policies grant, for these resources only. Returns what the selection waits for. */
 export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
   const {
@@ -130,21 +152,12 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
         ],
         resources: [backupSnapshots],
       },
-      {
-        // The snapshot stays encrypted with the cluster's key; RDS uses it through grants.
-        sid: "AuroraKeyThroughRds",
-        effect: "Allow",
-        actions: ["kms:DescribeKey", "kms:CreateGrant"],
-        resources: unique(clusters.map((c) => c.keyArn)),
-        conditions: [
-          {
-            test: "StringEquals",
-            variable: "kms:ViaService",
-            values: [`rds.${region}.amazonaws.com`],
-          },
-          { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-        ],
-      },
+      // The snapshot stays encrypted with the cluster's key; RDS uses it through grants.
+      keysThroughService(
+        "AuroraKeyThroughRds",
+        clusters.map((c) => c.keyArn),
+        [`rds.${region}.amazonaws.com`],
+      ),
     );
   }
   statements.push({
@@ -245,23 +258,11 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
           actions: ["redshift-serverless:ListNamespaces"],
           resources: ["*"],
         },
-        {
-          sid: "NamespaceKeyThroughRedshift",
-          effect: "Allow",
-          actions: ["kms:DescribeKey", "kms:CreateGrant"],
-          resources: unique(namespaces.map((n) => n.keyArn)),
-          conditions: [
-            {
-              test: "StringEquals",
-              variable: "kms:ViaService",
-              values: [
-                `redshift-serverless.${region}.amazonaws.com`,
-                `redshift.${region}.amazonaws.com`,
-              ],
-            },
-            { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-          ],
-        },
+        keysThroughService(
+          "NamespaceKeyThroughRedshift",
+          namespaces.map((n) => n.keyArn),
+          [`redshift-serverless.${region}.amazonaws.com`, `redshift.${region}.amazonaws.com`],
+        ),
       ],
     );
   }

@@ -1,6 +1,12 @@
 // Reusable statements and trust policies with the conditions AWS recommends.
 import * as pulumi from "@pulumi/pulumi";
-import { ANYONE, PolicyCondition, PolicyStatement, policyDocument } from "./policy-document";
+import {
+  ANYONE,
+  PolicyCondition,
+  PolicyPrincipal,
+  PolicyStatement,
+  policyDocument,
+} from "./policy-document";
 import { SERVICE_TRUST_CONDITIONS } from "./trust-conditions";
 
 export { SERVICE_TRUST_CONDITIONS } from "./trust-conditions";
@@ -53,16 +59,10 @@ export function serviceTrustPolicy(
   if (trust.sourceArn !== undefined) {
     conditions.push({ test: "ArnLike", variable: "aws:SourceArn", values: [trust.sourceArn] });
   }
-  return policyDocument(
-    [
-      {
-        sid: "TrustService",
-        effect: "Allow",
-        actions: ["sts:AssumeRole"],
-        principals: [{ type: "Service", identifiers: [service] }],
-        conditions: conditions.length > 0 ? conditions : undefined,
-      },
-    ],
+  return assumeRolePolicy(
+    "TrustService",
+    { type: "Service", identifiers: [service] },
+    conditions,
     opts,
   );
 }
@@ -95,13 +95,26 @@ export function roleTrustPolicy(
       values: [trust.principalAccount],
     });
   }
+  return assumeRolePolicy("TrustRole", { type: "AWS", identifiers: [roleArn] }, conditions, opts);
+}
+
+/**
+ * A trust policy of one statement: `principal` may call sts:AssumeRole, under `conditions` (the
+ * Condition block is left out when there are none).
+ */
+function assumeRolePolicy(
+  sid: string,
+  principal: PolicyPrincipal,
+  conditions: readonly PolicyCondition[],
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<string> {
   return policyDocument(
     [
       {
-        sid: "TrustRole",
+        sid,
         effect: "Allow",
         actions: ["sts:AssumeRole"],
-        principals: [{ type: "AWS", identifiers: [roleArn] }],
+        principals: [principal],
         conditions: conditions.length > 0 ? conditions : undefined,
       },
     ],

@@ -10,7 +10,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Cidr } from "../cidr";
-import { builder, Builder, keyAliasName } from "../context";
+import { AccountContext, builder, Builder, keyAliasName } from "../context";
 import { tagsOf } from "../naming";
 import { cloudWatchLogsGrant, EncryptionKey } from "../kms-key";
 import { tierAcl } from "./acl";
@@ -37,11 +37,9 @@ export * from "./vpc";
 /** What the Network's builders share. */
 type Build = Builder<
   NetworkArgs,
-  {
+  AccountContext & {
     readonly vpcId: pulumi.Output<string>;
     readonly region: pulumi.Output<string>;
-    readonly partition: pulumi.Output<string>;
-    readonly accountId: pulumi.Output<string>;
   }
 >;
 
@@ -84,8 +82,7 @@ export class Network extends pulumi.ComponentResource {
     const b: Build = builder(this, name, args, (scope) => ({
       vpcId: vpc.id,
       region: aws.getRegionOutput({}, scope.parent).region,
-      partition: scope.account.partition,
-      accountId: scope.account.accountId,
+      ...scope.account,
     }));
     // Only zones that need no opt-in: Local Zones lack most services (VPC endpoints included).
     const azs = aws.getAvailabilityZonesOutput(

@@ -15,6 +15,7 @@ import {
   USER_DATA,
 } from "../../components/access";
 import { record, Recording, RecordedResource } from "../../tools/lib/recorder";
+import { PRIVATE_HOST_PLACEMENT } from "../fixtures/private-host";
 import { doc, findAll, findOne, referrers, runStack } from "../helpers";
 
 const T = {
@@ -33,13 +34,7 @@ const T = {
 };
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
-const base: AccessArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetId: "subnet-compute-a",
-  s3PrefixListId: "pl-6da54004",
-  region: "eu-west-1",
-  tags: { environment: "test" },
-};
+const base: AccessArgs = PRIVATE_HOST_PLACEMENT;
 
 function build(over: Partial<AccessArgs> = {}, preview = false): Promise<Recording> {
   return record(
@@ -84,9 +79,9 @@ describe("Access (component)", () => {
     for (const rec of [priv, preview]) {
       const host = findOne(rec, T.instance, "ac-host");
       expect(host.inputs.associatePublicIpAddress).to.equal(false);
-      expect(host.inputs.subnetId).to.equal("subnet-compute-a");
+      expect(host.inputs.subnetId).to.equal("subnet-cmp-a");
       const [eice] = findAll(rec, T.eice);
-      expect(eice.inputs).to.include({ subnetId: "subnet-compute-a", preserveClientIp: false });
+      expect(eice.inputs).to.include({ subnetId: "subnet-cmp-a", preserveClientIp: false });
       expect(eice.inputs.securityGroupIds).to.have.length(1);
     }
     // EC2 reports no public address as an empty string.

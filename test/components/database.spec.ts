@@ -102,20 +102,26 @@ describe("Database", () => {
   });
 
   it("requires TLS through its cluster parameter group", () => {
-    const pg = findOne(staging, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-params");
-    expect(pg.inputs.family).to.equal("aurora-postgresql16");
-    expect(pg.inputs.parameters).to.deep.include({
-      name: "rds.force_ssl",
-      value: "1",
-      applyMethod: "pending-reboot",
-    });
-    const my = findOne(mysql, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-params");
-    expect(my.inputs.family).to.equal("aurora-mysql8.0");
-    expect(my.inputs.parameters).to.deep.include({
-      name: "require_secure_transport",
-      value: "ON",
-      applyMethod: "immediate",
-    });
+    for (const [rec, family, tls] of [
+      [
+        staging,
+        "aurora-postgresql16",
+        { name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" },
+      ],
+      [
+        mysql,
+        "aurora-mysql8.0",
+        { name: "require_secure_transport", value: "ON", applyMethod: "immediate" },
+      ],
+    ] as const) {
+      const params = findOne(
+        rec,
+        "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+        "db-params",
+      );
+      expect(params.inputs.family).to.equal(family);
+      expect(params.inputs.parameters).to.deep.include(tls);
+    }
     expect(findOne(mysql, CLUSTER, "db-cluster").inputs.port).to.equal(3306);
   });
 

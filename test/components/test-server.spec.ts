@@ -4,15 +4,10 @@ import { sharedConnectEndpoint, TestServer, TestServerArgs } from "../../compone
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
 import { record, Recording } from "../../tools/lib/recorder";
+import { PRIVATE_HOST_PLACEMENT } from "../fixtures/private-host";
 import { doc, findAll, findOne, referrers } from "../helpers";
 
-const base: TestServerArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnetId: "subnet-cmp-a",
-  s3PrefixListId: "pl-6da54004",
-  region: "eu-west-1",
-  tags: { environment: "test" },
-};
+const base: TestServerArgs = PRIVATE_HOST_PLACEMENT;
 const SHARED = {
   arn: "arn:aws:ec2:eu-west-1:123456789012:instance-connect-endpoint/eice-0123456789abcdef0",
   securityGroupId: "sg-shared-eice",
