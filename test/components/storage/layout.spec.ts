@@ -1,7 +1,6 @@
 // Storage: its children, outputs, protection and arguments; what every bucket guarantees.
 import { expect } from "chai";
 import { UNKNOWN } from "../../../tools/lib/recorder";
-import {} from "../../../components/storage";
 import {
   T,
   Run,
