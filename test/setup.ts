@@ -3,3 +3,11 @@
 // A short stack-trace limit keeps the SDK's per-promise stack capture cheap.
 Error.stackTraceLimit = 20;
 process.env.PULUMI_NODEJS_PROJECT ??= "platform";
+
+// Specs and what they import compile through the tools' disk cache (tools/check/loader.ts): a
+// second run skips the TypeScript compiler. Source maps go inline, so a failing test's stack
+// points at `.ts` lines.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- installed before any spec loads
+require("../tools/check/loader").useCachedToolLoader(require("path").resolve(__dirname, ".."), {
+  inlineSourceMaps: true,
+});
