@@ -9,7 +9,7 @@ import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
-import { hasWildcard } from "../../lib/policy-elements";
+import { hasWildcard, PrincipalRef } from "../../lib/policy-elements";
 import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
 
 import { IAM_ROLE } from "../../lib/types";
@@ -160,6 +160,38 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   },
 });
 
+/**
+ * The `confusedDeputyServices` config of both confused-deputy rules: the service principals AWS
+ * documents as sending aws:SourceAccount/aws:SourceArn. One schema, so the two lists keep the same
+ * shape and default; `description` says what the list means to each rule.
+ */
+function confusedDeputyServicesSchema(description: string) {
+  return {
+    type: "array" as const,
+    items: { type: "string" as const },
+    default: CONFUSED_DEPUTY_DOCUMENTED,
+    description,
+  };
+}
+
+/**
+ * Runs `visit` on each statement of the role's trust policy that grants access and names
+ * principals, with the principals known now. Principals unknown until apply are thrown after
+ * `visit` has judged the known ones, so they become a preview note rather than a silent pass.
+ */
+function eachTrustGrant(
+  props: { assumeRolePolicy?: unknown },
+  visit: (s: IamStatement, known: readonly PrincipalRef[]) => void,
+): void {
+  parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy").forEach((s) => {
+    if (!grantsAccess(s)) return;
+    const principals = s.principals;
+    if (!principals) return;
+    visit(s, principals.known);
+    if (principals.unknown) throw principals.unknown;
+  });
+}
+
 export const trustConfusedDeputy = resourcePolicy<{ confusedDeputyServices: string[] }>({
   name: "iam-trust-policy-confused-deputy",
   description:
@@ -170,31 +202,22 @@ export const trustConfusedDeputy = resourcePolicy<{ confusedDeputyServices: stri
     "For ECS tasks, flow logs, EventBridge, Step Functions, CodeDeploy and the other services listed in this policy's `confusedDeputyServices` config, add `StringEquals aws:SourceAccount <account>` (and `ArnLike aws:SourceArn <the resources that assume the role>`) to the trust statement.",
   references: [awsDocs("IAM User Guide: The confused deputy problem")],
   config: {
-    confusedDeputyServices: {
-      type: "array",
-      items: { type: "string" },
-      default: CONFUSED_DEPUTY_DOCUMENTED,
-      description:
-        "Service principals that should carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
-    },
+    confusedDeputyServices: confusedDeputyServicesSchema(
+      "Service principals that should carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
+    ),
   },
   types: [IAM_ROLE],
   check: (props, ctx) => {
     const documented = new Set(ctx.config.confusedDeputyServices.map((x) => x.toLowerCase()));
-    const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
-    doc.forEach((s) => {
-      if (!grantsAccess(s)) return;
-      const principals = s.principals;
-      if (!principals) return;
+    eachTrustGrant(props, (s, principals) => {
       const unpinned = narrowingClauses(s, SOURCE_NARROWING).length === 0;
-      for (const p of principals.known) {
+      for (const p of principals) {
         if (p.type === "Service" && documented.has(p.id.toLowerCase()) && unpinned) {
           ctx.report(
             `assumeRolePolicy ${s.label}: service principal ${p.id} without an aws:SourceAccount/aws:SourceArn condition (confused-deputy protection, documented for this service).`,
           );
         }
       }
-      if (principals.unknown) throw principals.unknown;
     });
   },
 });
@@ -209,13 +232,9 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
     "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-confused-deputy`'s `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
   references: [checkov("CKV_AWS_393"), awsDocs("IAM User Guide: The confused deputy problem")],
   config: {
-    confusedDeputyServices: {
-      type: "array",
-      items: { type: "string" },
-      default: CONFUSED_DEPUTY_DOCUMENTED,
-      description:
-        "Services already covered by iam-trust-policy-confused-deputy (keep the two in step).",
-    },
+    confusedDeputyServices: confusedDeputyServicesSchema(
+      "Services already covered by iam-trust-policy-confused-deputy (keep the two in step).",
+    ),
   },
   types: [IAM_ROLE],
   check: (props, ctx) => {
@@ -224,12 +243,8 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
         x.toLowerCase(),
       ),
     );
-    const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
-    doc.forEach((s) => {
-      if (!grantsAccess(s)) return;
-      const principals = s.principals;
-      if (!principals) return;
-      const services = principals.known
+    eachTrustGrant(props, (s, principals) => {
+      const services = principals
         .filter((p) => p.type === "Service" && !known.has(p.id.toLowerCase()))
         .map((p) => p.id);
       if (services.length > 0 && narrowingClauses(s, SOURCE_NARROWING).length === 0) {
@@ -237,7 +252,6 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
           `assumeRolePolicy ${s.label}: service principal(s) ${services.join(", ")} without aws:SourceAccount/aws:SourceArn; whether the service supports them is not recorded in this pack.`,
         );
       }
-      if (principals.unknown) throw principals.unknown;
     });
   },
 });

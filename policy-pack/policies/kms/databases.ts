@@ -27,6 +27,16 @@ function requireFlag(k: KeyCheck, prop: string, computed = false): boolean {
   return false;
 }
 
+/**
+ * Storage encryption of the engines built on RDS's storage layer (DocumentDB and Neptune clusters):
+ * `storageEncrypted` must be true and `keyProp` must name a customer-managed key, since without one
+ * they encrypt with RDS's AWS-managed key aws/rds.
+ */
+function requireRdsStorageKey(k: KeyCheck, keyProp: string): void {
+  requireFlag(k, "storageEncrypted");
+  k.requireKey({ prop: keyProp, computed: true, whenNone: "the AWS-managed key aws/rds" });
+}
+
 export const rdsStorageEncrypted = customerKeyPolicy({
   name: "rds-storage-encrypted-cmk",
   description:
@@ -132,8 +142,7 @@ export const docdbKms = customerKeyPolicy({
       requireFlag(k, "storageEncrypted");
       return;
     }
-    requireFlag(k, "storageEncrypted");
-    k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "the AWS-managed key aws/rds" });
+    requireRdsStorageKey(k, "kmsKeyId");
   },
 });
 
@@ -148,10 +157,7 @@ export const neptuneKms = customerKeyPolicy({
   references: [checkov("CKV_AWS_44"), trivy("AWS-0076"), trivy("AWS-0128"), fsbp("Neptune.1")],
   types: [NEPTUNE_CLUSTER],
   noun: "Neptune cluster",
-  check: (k) => {
-    requireFlag(k, "storageEncrypted");
-    k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/rds" });
-  },
+  check: (k) => requireRdsStorageKey(k, "kmsKeyArn"),
 });
 
 export const redshiftClusterKms = customerKeyPolicy({

@@ -37,6 +37,19 @@ const HIGH_RISK_PORTS = [
 ];
 
 /**
+ * The resources that carry security-group rules: groups with inline `ingress`/`egress` and
+ * aws.ec2.SecurityGroupRule (either direction), plus the one-direction aws.vpc rule resources.
+ */
+const GROUPS_AND_EC2_RULES = [
+  EC2_SECURITY_GROUP,
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_SECURITY_GROUP_RULE,
+];
+const INGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_INGRESS_RULE];
+const EGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_EGRESS_RULE];
+const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
+
+/**
  * Runs `fn` for each security-group rule of `direction` that is open to the internet (0.0.0.0/0,
  * ::/0 or half of either), each rule in its own preview-safe part: a rule unknown at preview
  * becomes a note without hiding the others.
@@ -85,15 +98,7 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
       [80, 443],
     ),
   },
-  types: [
-    EC2_SECURITY_GROUP,
-    EC2_DEFAULT_SECURITY_GROUP,
-    EC2_SECURITY_GROUP_RULE,
-    VPC_SECURITY_GROUP_INGRESS_RULE,
-    LB_LOAD_BALANCER,
-    ALB_LOAD_BALANCER,
-    ELB_LOAD_BALANCER,
-  ],
+  types: [...INGRESS_RULE_HOLDERS, LB_LOAD_BALANCER, ALB_LOAD_BALANCER, ELB_LOAD_BALANCER],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     const allowed = ctx.config.publicLoadBalancerPorts;
@@ -159,12 +164,7 @@ export const sgNoAdminPortsPublic = stackPolicy<AdminPortsConfig>({
       HIGH_RISK_PORTS,
     ),
   },
-  types: [
-    EC2_SECURITY_GROUP,
-    EC2_DEFAULT_SECURITY_GROUP,
-    EC2_SECURITY_GROUP_RULE,
-    VPC_SECURITY_GROUP_INGRESS_RULE,
-  ],
+  types: INGRESS_RULE_HOLDERS,
   check: (ctx) =>
     eachOpenRule(ctx, "ingress", (rule, info, open) => {
       const ports = info.ports;
@@ -189,12 +189,7 @@ export const sgEgressRestricted = stackPolicy({
   remediationSteps:
     "Allow egress only to what the workload needs: TCP 443 to the VPC endpoints' security group or the S3 prefix list, the database's security group, and so on.",
   references: [checkov("CKV_AWS_382"), trivy("AWS-0104")],
-  types: [
-    EC2_SECURITY_GROUP,
-    EC2_DEFAULT_SECURITY_GROUP,
-    EC2_SECURITY_GROUP_RULE,
-    VPC_SECURITY_GROUP_EGRESS_RULE,
-  ],
+  types: EGRESS_RULE_HOLDERS,
   check: (ctx) =>
     eachOpenRule(ctx, "egress", (rule, info, open) => {
       if (!info.ports?.all || !carriesPorts(info.ports)) return;
@@ -223,13 +218,7 @@ export const sgDescription = resourcePolicy({
     trivy("AWS-0099"),
     trivy("AWS-0124"),
   ],
-  types: [
-    EC2_SECURITY_GROUP,
-    EC2_DEFAULT_SECURITY_GROUP,
-    EC2_SECURITY_GROUP_RULE,
-    VPC_SECURITY_GROUP_INGRESS_RULE,
-    VPC_SECURITY_GROUP_EGRESS_RULE,
-  ],
+  types: RULE_HOLDERS,
   check: (props, ctx, args) => {
     if (args.type === EC2_SECURITY_GROUP) {
       const d = props.description;
@@ -261,13 +250,7 @@ export const sgNoRuleManagementConflicts = stackPolicy({
   remediationSteps:
     "Move the group's rules to `aws.vpc.SecurityGroupIngressRule` / `SecurityGroupEgressRule` resources (one CIDR each) and drop the inline `ingress`/`egress`. A DefaultSecurityGroup treats its inline rules as absolute and cannot be combined with rule resources.",
   references: [awsGuard("security-group-no-rule-management-conflicts")],
-  types: [
-    EC2_SECURITY_GROUP,
-    EC2_DEFAULT_SECURITY_GROUP,
-    EC2_SECURITY_GROUP_RULE,
-    VPC_SECURITY_GROUP_INGRESS_RULE,
-    VPC_SECURITY_GROUP_EGRESS_RULE,
-  ],
+  types: RULE_HOLDERS,
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     for (const [group, rules] of sg.separateRules) {

@@ -26,6 +26,17 @@ const behavior = (over: Record<string, unknown> = {}) => ({
   responseHeadersPolicyId: SECURITY_HEADERS,
   ...over,
 });
+/** A custom (non-S3) origin at app.example.com, reached with `originProtocolPolicy`. */
+const customOrigin = (originProtocolPolicy: string, originSslProtocols = ["TLSv1.2"]) => ({
+  originId: "app",
+  domainName: "app.example.com",
+  customOriginConfig: {
+    httpPort: 80,
+    httpsPort: 443,
+    originProtocolPolicy,
+    originSslProtocols,
+  },
+});
 const dist = (over: Record<string, unknown> = {}, opts = {}) =>
   res(
     CLOUDFRONT_DISTRIBUTION,
@@ -126,14 +137,9 @@ describe("cloudfront-s3-origin-private", () => {
   describe("Noncompliance", () => {
     it("catches an S3 website endpoint origin", async () => {
       const site = {
+        ...customOrigin("http-only"),
         originId: "site",
         domainName: "platform-docs.s3-website-eu-west-1.amazonaws.com",
-        customOriginConfig: {
-          httpPort: 80,
-          httpsPort: 443,
-          originProtocolPolicy: "http-only",
-          originSslProtocols: ["TLSv1.2"],
-        },
       };
       expect(await one(name, [dist({ origins: [site] })])).to.deep.equal([
         "docs: Origin 'site' is an S3 website endpoint, which requires a public bucket.",
@@ -169,16 +175,7 @@ describe("cloudfront-s3-origin-private", () => {
         s3OriginConfig: { originAccessIdentity: "origin-access-identity/cloudfront/E1" },
       };
       expect(await one(name, [dist({ origins: [oai] })])).to.deep.equal([]);
-      const custom = {
-        originId: "app",
-        domainName: "app.example.com",
-        customOriginConfig: {
-          httpPort: 80,
-          httpsPort: 443,
-          originProtocolPolicy: "https-only",
-          originSslProtocols: ["TLSv1.2"],
-        },
-      };
+      const custom = customOrigin("https-only");
       expect(await one(name, [dist({ origins: [custom] })])).to.deep.equal([]);
       const unknown = dist({ origins: [{ originId: "docs", domainName: UNKNOWN }] });
       expect(await previewNotes(policy(name), [unknown])).to.have.length(1);
@@ -214,27 +211,17 @@ describe("cloudfront-s3-origin-access-control", () => {
 
 describe("cloudfront-origin-tls", () => {
   const name = "cloudfront-origin-tls";
-  const custom = (originProtocolPolicy: string, originSslProtocols = ["TLSv1.2"]) => ({
-    originId: "app",
-    domainName: "app.example.com",
-    customOriginConfig: {
-      httpPort: 80,
-      httpsPort: 443,
-      originProtocolPolicy,
-      originSslProtocols,
-    },
-  });
 
   describe("Noncompliance", () => {
     it("catches http-only, match-viewer with HTTP viewers, and deprecated protocols", async () => {
-      expect(await one(name, [dist({ origins: [custom("http-only")] })])).to.have.length(1);
+      expect(await one(name, [dist({ origins: [customOrigin("http-only")] })])).to.have.length(1);
       const mixed = dist({
-        origins: [custom("match-viewer")],
+        origins: [customOrigin("match-viewer")],
         defaultCacheBehavior: behavior({ viewerProtocolPolicy: "allow-all" }),
       });
       expect(await one(name, [mixed])).to.have.length(1);
       const old = await one(name, [
-        dist({ origins: [custom("https-only", ["TLSv1", "TLSv1.1", "TLSv1.2"])] }),
+        dist({ origins: [customOrigin("https-only", ["TLSv1", "TLSv1.1", "TLSv1.2"])] }),
       ]);
       expect(old).to.deep.equal([
         "docs: Origin 'app' allows deprecated protocols: TLSv1, TLSv1.1.",
@@ -244,8 +231,10 @@ describe("cloudfront-origin-tls", () => {
 
   describe("Compliance", () => {
     it("accepts https-only with TLSv1.2, and match-viewer when every viewer uses HTTPS", async () => {
-      expect(await one(name, [dist({ origins: [custom("https-only")] })])).to.deep.equal([]);
-      expect(await one(name, [dist({ origins: [custom("match-viewer")] })])).to.deep.equal([]);
+      expect(await one(name, [dist({ origins: [customOrigin("https-only")] })])).to.deep.equal([]);
+      expect(await one(name, [dist({ origins: [customOrigin("match-viewer")] })])).to.deep.equal(
+        [],
+      );
     });
     it("the compliant distribution passes", passesCompliantDistribution("cloudfront-origin-tls"));
   });
@@ -256,16 +245,7 @@ describe("cloudfront-default-root-object", () => {
     it("catches a missing root object on S3 origins only", async () => {
       const name = "cloudfront-default-root-object";
       expect(await one(name, [dist({ defaultRootObject: undefined })])).to.have.length(1);
-      const custom = {
-        originId: "app",
-        domainName: "app.example.com",
-        customOriginConfig: {
-          httpPort: 80,
-          httpsPort: 443,
-          originProtocolPolicy: "https-only",
-          originSslProtocols: ["TLSv1.2"],
-        },
-      };
+      const custom = customOrigin("https-only");
       expect(
         await one(name, [dist({ defaultRootObject: undefined, origins: [custom] })]),
       ).to.deep.equal([]);
