@@ -4,10 +4,10 @@
 Error.stackTraceLimit = 20;
 process.env.PULUMI_NODEJS_PROJECT ??= "platform";
 
-// Specs and what they import compile through the tools' disk cache (tools/check/loader.ts): a
+// Specs and what they import compile through the tools' disk cache (tools/lib/ts-require.js): a
 // second run skips the TypeScript compiler. Source maps go inline, so a failing test's stack
 // points at `.ts` lines.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- installed before any spec loads
-require("../tools/check/loader").useCachedToolLoader(require("path").resolve(__dirname, ".."), {
+require("../tools/lib/ts-require").register(require("path").resolve(__dirname, ".."), {
   inlineSourceMaps: true,
 });

@@ -122,8 +122,7 @@ async function runCheck(args: string[]): Promise<CheckRun> {
           // As `npm run check` runs it: a larger young generation cuts the garbage collection of
           // the SDK's many short-lived promises.
           "--max-semi-space-size=128",
-          "-r",
-          "ts-node/register/transpile-only",
+          "tools/run.js",
           "tools/check.ts",
           "--format",
           "json",

@@ -93,8 +93,6 @@ async function check(args: CheckArgs): Promise<number> {
 
   // The policy pack starts in its own process, as `pulumi preview --policy-pack` starts it, while
   // the first program runs; it validates the policy config against its own schemas.
-  const { useCachedToolLoader } = await import("./check/loader");
-  useCachedToolLoader(ROOT);
   const { startJudge } = await import("./check/judge");
   const { checkStack } = await import("./check/run");
   const { summarize } = await import("./check/report");

@@ -22,8 +22,7 @@ export function cli(...args: string[]): Promise<CliRun> {
       process.execPath,
       [
         "--max-semi-space-size=128",
-        "-r",
-        "ts-node/register/transpile-only",
+        "tools/run.js",
         "tools/check.ts",
         ...args,
         ...(judged ? [] : ["--judge", "runner"]),

@@ -1,0 +1,182 @@
+// This project's own TypeScript (tools, tests) compiled for `require` through a cache on disk, so
+// a process whose files are all cached never loads the TypeScript compiler (loading it alone costs
+// about a second of CPU). Compilation is TypeScript's `transpileModule` with the project's
+// tsconfig compiler options, CommonJS out, as ts-node's transpile-only mode does.
+//
+// The cache lives in node_modules/.cache/offline-check/tools, one file per compiled file, keyed by
+// the TypeScript version, the tsconfig text, the file name and the file's text, so a stale entry is
+// never used. It is best-effort: when it cannot be written, files are simply compiled.
+//
+// Plain JavaScript on purpose: it is what lets `node tools/run.js <script.ts>` start without a
+// TypeScript loader. A user's program never goes through here: it runs in its own language host,
+// compiled as `pulumi preview` compiles it (./engine/language-host.ts).
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const Module = require("module");
+
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+
+/** The TypeScript version this project resolves, without loading the compiler. */
+function typescriptVersion(root) {
+  const file = require.resolve("typescript/package.json", { paths: [root] });
+  return JSON.parse(fs.readFileSync(file, "utf8")).version;
+}
+
+/** Compiler options of `root`'s tsconfig.json, for CommonJS output with a separate source map. */
+function compilerOptions(ts, root) {
+  let options = {};
+  const file = path.join(root, "tsconfig.json");
+  if (fs.existsSync(file)) {
+    const read = ts.readConfigFile(file, ts.sys.readFile);
+    if (read.error) {
+      throw new Error(`${file}: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
+    }
+    // Only the options matter here: no directory is listed for `include`.
+    const host = { ...ts.sys, readDirectory: () => [] };
+    options = ts.parseJsonConfigFileContent(read.config, host, root, undefined, file).options;
+  }
+  return {
+    ...options,
+    module: ts.ModuleKind.CommonJS,
+    sourceMap: true,
+    inlineSourceMap: false,
+    inlineSources: false,
+    declaration: false,
+    declarationMap: false,
+    noEmit: false,
+    outDir: undefined,
+    rootDir: undefined,
+    configFilePath: undefined,
+  };
+}
+
+/**
+ * A compiler of `root`'s TypeScript files through the disk cache.
+ * @param {string} root the project folder (its tsconfig.json and node_modules)
+ */
+function createTranspiler(root) {
+  const tsconfig = path.join(root, "tsconfig.json");
+  const keyBase = [
+    typescriptVersion(root),
+    fs.existsSync(tsconfig) ? fs.readFileSync(tsconfig, "utf8") : "",
+  ].join("\0");
+  const nodeModules = path.join(root, "node_modules");
+  const cacheDir =
+    process.env.OFFLINE_CHECK_NO_CACHE || !fs.existsSync(nodeModules)
+      ? undefined
+      : path.join(nodeModules, ".cache", "offline-check", "tools");
+  let compiler; // { ts, options }, loaded on the first cache miss only
+
+  function compile(filename, source) {
+    if (!compiler) {
+      const ts = require(require.resolve("typescript", { paths: [root] }));
+      compiler = { ts, options: compilerOptions(ts, root) };
+    }
+    const { ts, options } = compiler;
+    const out = ts.transpileModule(source, {
+      fileName: filename,
+      compilerOptions: options,
+      reportDiagnostics: true,
+    });
+    const errors = (out.diagnostics || []).filter(
+      (d) => d.category === ts.DiagnosticCategory.Error,
+    );
+    if (errors.length > 0) {
+      return {
+        code: "",
+        errors: errors.map((d) => {
+          const p =
+            d.file && d.start !== undefined
+              ? d.file.getLineAndCharacterOfPosition(d.start)
+              : undefined;
+          const where = p ? `${filename}:${p.line + 1}:${p.character + 1}` : filename;
+          return `${where} - error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+        }),
+      };
+    }
+    return {
+      // The map is kept apart: drop the comment pointing at a .js.map that does not exist.
+      code: out.outputText.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, "\n"),
+      mappings: out.sourceMapText ? JSON.parse(out.sourceMapText).mappings : undefined,
+      errors: [],
+    };
+  }
+
+  function cacheFile(key) {
+    return cacheDir ? path.join(cacheDir, key.slice(0, 2), `${key}.json`) : undefined;
+  }
+
+  /**
+   * The compiled file: `code`, the source map's `mappings`, and `errors` (syntax errors as
+   * `file:line:col - error TSxxxx: message`; none means success).
+   * @param {string} filename
+   * @returns {{ code: string, mappings?: string, errors: string[] }}
+   */
+  function transpile(filename) {
+    const source = fs.readFileSync(filename, "utf8");
+    const key = crypto
+      .createHash("sha256")
+      .update(keyBase)
+      .update("\0")
+      .update(filename)
+      .update("\0")
+      .update(source)
+      .digest("hex");
+    const file = cacheFile(key);
+    if (file) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch {
+        // not cached yet
+      }
+    }
+    const result = compile(filename, source);
+    if (file && result.errors.length === 0) {
+      try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(tmp, JSON.stringify(result));
+        fs.renameSync(tmp, file); // concurrent runs write the same content: last rename wins
+      } catch {
+        // read-only checkout or full disk: compile every time
+      }
+    }
+    return result;
+  }
+
+  return { transpile };
+}
+
+/**
+ * From now on, `.ts` files outside node_modules are compiled through the cache; `.ts` files inside
+ * node_modules keep the loader that was there before (ts-node's, when registered).
+ * @param {string} root the project folder
+ * @param {{ inlineSourceMaps?: boolean }} [opts] append each file's source map inline, so a
+ *   stack-trace mapper already installed (ts-node's source-map-support) points at `.ts` lines
+ */
+function register(root, opts = {}) {
+  const extensions = Module._extensions;
+  const previous = extensions[".ts"];
+  const { transpile } = createTranspiler(root);
+  extensions[".ts"] = (m, filename) => {
+    if (filename.includes(NODE_MODULES) && previous) return previous(m, filename);
+    const out = transpile(filename);
+    if (out.errors.length > 0) {
+      throw new Error(`TypeScript syntax error:\n${out.errors.join("\n")}`);
+    }
+    const map = () =>
+      Buffer.from(
+        JSON.stringify({ version: 3, sources: [filename], names: [], mappings: out.mappings }),
+      ).toString("base64");
+    m._compile(
+      opts.inlineSourceMaps && out.mappings
+        ? `${out.code}\n//# sourceMappingURL=data:application/json;base64,${map()}\n`
+        : out.code,
+      filename,
+    );
+  };
+}
+
+module.exports = { register, createTranspiler };

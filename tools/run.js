@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Runs one of this project's TypeScript tools: `node tools/run.js tools/check.ts [args...]`. The
+// tool and everything it imports compile through the disk cache of ./lib/ts-require.js, so a run
+// whose files are all cached starts without loading the TypeScript compiler. The tool runs as the
+// main module (`require.main === module`), with its own path as process.argv[1] and its arguments
+// after it, as under ts-node.
+"use strict";
+const path = require("path");
+
+const [script, ...args] = process.argv.slice(2);
+if (!script) {
+  process.stderr.write("usage: node tools/run.js <tool.ts> [args...]\n");
+  process.exit(2);
+}
+require("./lib/ts-require").register(path.resolve(__dirname, ".."));
+process.argv = [process.argv[0], path.resolve(script), ...args];
+require("module").runMain();
