@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 
+import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
@@ -135,17 +136,6 @@ function packageOf(type: string): string {
   return type.split(":")[0];
 }
 
-/** Options of a resource the engine registers itself (root stack, default providers). */
-const ENGINE_OPTIONS: RecordedOptions = {
-  protect: false,
-  retainOnDelete: false,
-  deleteBeforeReplace: false,
-  ignoreChanges: [],
-  additionalSecretOutputs: [],
-  aliases: [],
-  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-};
-
 /**
  * Runs `program` under the mock runtime and returns every registered resource. `program` may
  * return a promise; the run ends once all registrations have settled. Errors the program throws
@@ -188,30 +178,11 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
     let ref = defaultProviders.get(pkg);
     if (ref) return ref;
     const version: string = req.getVersion() || "";
-    const name = version ? `default_${version.replace(/[.-]/g, "_")}` : "default";
-    const urn = `urn:pulumi:${opts.stack}::${opts.project}::pulumi:providers:${pkg}::${name}`;
-    // The engine gives a default provider the package's config (`aws:region` → `region`) and the
-    // requested plugin version as inputs.
-    const inputs: Record<string, any> = {};
-    for (const [k, v] of Object.entries(opts.config ?? {})) {
-      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
-    }
-    if (version) inputs.version = version;
+    const provider = defaultProvider(opts.stack, opts.project, pkg, version, opts.config ?? {});
     // At preview the id of a provider being created is unknown, as the engine reports it.
-    ref = `${urn}::${preview ? UNKNOWN : hexId(urn)}`;
+    ref = `${provider.urn}::${preview ? UNKNOWN : hexId(provider.urn)}`;
     defaultProviders.set(pkg, ref);
-    resources.push({
-      urn,
-      type: `pulumi:providers:${pkg}`,
-      name,
-      custom: true,
-      remote: false,
-      inputs,
-      outputs: { ...inputs },
-      dependencies: [],
-      propertyDependencies: {},
-      options: ENGINE_OPTIONS,
-    });
+    resources.push(provider);
     return ref;
   };
   const seen = new Set<string>();
@@ -233,7 +204,6 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
         req.getPropertydependenciesMap().forEach((v: any, k: string) => {
           propertyDependencies[k] = v.getUrnsList();
         });
-        const ct = req.getCustomtimeouts();
         const inputs = structToJs(req.getObject());
         const custom: boolean = req.getCustom();
         const type: string = req.getType();
@@ -253,19 +223,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
           outputs: custom ? keepUnknowns(inputs, structToJs(resp.getObject())) : {},
           dependencies: req.getDependenciesList(),
           propertyDependencies,
-          options: {
-            protect: req.getProtect() ?? false,
-            retainOnDelete: req.getRetainondelete() ?? false,
-            deleteBeforeReplace: req.getDeletebeforereplace(),
-            ignoreChanges: req.getIgnorechangesList(),
-            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-            aliases: req.getAliasurnsList(),
-            customTimeouts: {
-              createSeconds: Number(ct?.getCreate() || 0),
-              updateSeconds: Number(ct?.getUpdate() || 0),
-              deleteSeconds: Number(ct?.getDelete() || 0),
-            },
-          },
+          options: requestOptions(req, req.getAliasurnsList()),
           source: sourceOf(req),
         });
       }
@@ -291,7 +249,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
             dependencies: req.getDependenciesList(),
             propertyDependencies: {},
             options: {
-              ...ENGINE_OPTIONS,
+              ...defaultOptions(),
               additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             },
             source: sourceOf(req),
