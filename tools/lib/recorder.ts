@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 
+import { lightenDebuggablePromise } from "./engine/debuggable-promise";
 import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
 
@@ -98,30 +99,20 @@ function configEntries(config: Record<string, unknown>): Record<string, string> 
  * The SDK's `debuggablePromise` stores `new Error().stack` on every promise it makes, for a leak
  * report printed only when PULUMI_DEBUG_PROMISE_LEAKS is set; capturing and source-mapping those
  * stacks is most of a mock run's cost. Unless that variable is set, it runs with a stack-trace
- * limit of 0 here, as in the offline check's language host (./engine/child-preload.js): the same
- * bookkeeping, no stack.
+ * limit of 0 here, as in the offline check's language host (./engine/child-preload.js), both
+ * through ./engine/debuggable-promise.js: the same bookkeeping, no stack.
  */
-function lightenDebuggablePromise(): void {
+function lightenSdkPromises(): void {
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's internal module, patched in place
   const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
     debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown>;
     __lightened?: boolean;
   };
-  if (debuggable.__lightened || typeof debuggable.debuggablePromise !== "function") return;
-  const original = debuggable.debuggablePromise;
-  debuggable.debuggablePromise = function (p, ctx) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return original.call(this, p, ctx);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  };
-  debuggable.__lightened = true;
+  if (debuggable.__lightened) return;
+  if (lightenDebuggablePromise(debuggable)) debuggable.__lightened = true;
 }
-lightenDebuggablePromise();
+lightenSdkPromises();
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
