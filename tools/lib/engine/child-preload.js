@@ -62,6 +62,28 @@ function programFrame(stack) {
   return undefined;
 }
 
+/**
+ * The program's line in the stack of the function that calls this one (that function's own frame
+ * first, 30 frames at most): see programFrame.
+ */
+function programCallSite() {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 30;
+  const holder = {};
+  Error.captureStackTrace(holder, programCallSite);
+  Error.stackTraceLimit = limit;
+  return programFrame(holder.stack);
+}
+
+/** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */
+function appendSite(record) {
+  try {
+    fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+  } catch {
+    // the report loses a line number, nothing else
+  }
+}
+
 function recordSites(exports) {
   if (!sitesFile) return;
   for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
@@ -70,17 +92,8 @@ function recordSites(exports) {
     exports[name] = function (tok, ...rest) {
       if (typeof tok === "string" && !seenTokens.has(tok)) {
         seenTokens.add(tok);
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 30;
-        const site = programFrame(new Error().stack);
-        Error.stackTraceLimit = limit;
-        if (site) {
-          try {
-            fs.appendFileSync(sitesFile, JSON.stringify({ token: tok, ...site }) + "\n");
-          } catch {
-            // the report loses a line number, nothing else
-          }
-        }
+        const site = programCallSite();
+        if (site) appendSite({ token: tok, ...site });
       }
       return original.call(this, tok, ...rest);
     };
@@ -92,18 +105,9 @@ function recordExitSite() {
   if (!sitesFile) return;
   const exit = process.exit;
   process.exit = function (code) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 30;
-    const site = programFrame(new Error().stack);
-    Error.stackTraceLimit = limit;
-    if (site) {
-      try {
-        const record = { token: "process.exit", code: code === undefined ? null : code, ...site };
-        fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
-      } catch {
-        // the report loses a line number, nothing else
-      }
-    }
+    const site = programCallSite();
+    if (site)
+      appendSite({ token: "process.exit", code: code === undefined ? null : code, ...site });
     return exit.apply(this, arguments);
   };
 }
@@ -119,29 +123,19 @@ function recordIntervals() {
   const stop = global.clearInterval;
   const ids = new WeakMap();
   let next = 0;
-  const append = (record) => {
-    try {
-      fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
-    } catch {
-      // the report loses a line number, nothing else
-    }
-  };
   global.setInterval = function setInterval(callback, ms, ...args) {
     const handle = start.call(this, callback, ms, ...args);
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 30;
-    const site = programFrame(new Error().stack);
-    Error.stackTraceLimit = limit;
+    const site = programCallSite();
     if (site && handle && typeof handle === "object") {
       const id = ++next;
       ids.set(handle, id);
-      append({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
+      appendSite({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
     }
     return handle;
   };
   global.clearInterval = function clearInterval(handle) {
     const id = handle && typeof handle === "object" ? ids.get(handle) : undefined;
-    if (id !== undefined) append({ token: "clearInterval", id });
+    if (id !== undefined) appendSite({ token: "clearInterval", id });
     return stop.call(this, handle);
   };
 }
