@@ -34,6 +34,25 @@ export function resource(
   });
 }
 
+/** The key policy statement that lets the key administrators manage a key (not use it). */
+export function keyAdmin(...extraActions: string[]): object {
+  return {
+    Sid: "Admin",
+    Effect: "Allow",
+    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
+    Action: [
+      "kms:Describe*",
+      "kms:Put*",
+      "kms:Enable*",
+      "kms:Disable*",
+      "kms:ScheduleKeyDeletion",
+      "kms:CancelKeyDeletion",
+      ...extraActions,
+    ],
+    Resource: "*",
+  };
+}
+
 export const doc = (...Statement: object[]) => JSON.stringify({ Version: "2012-10-17", Statement });
 export const tags = (name: string, extra: Record<string, string> = {}) => ({
   Name: name,

@@ -1,6 +1,6 @@
 // What the synthetic stack holds once: the log bucket, the network key and the shared resources.
 import type { RecordedResource } from "../../lib/recorder";
-import { ACCOUNT, REGION, resource, doc, tags } from "./base";
+import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
 import {
   denyInsecureTransport,
   lifecycle,
@@ -35,40 +35,24 @@ export function shared(): RecordedResource[] {
       description: "Flow logs key",
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: doc(
-        {
-          Sid: "Admin",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
-          Action: [
-            "kms:Describe*",
-            "kms:Put*",
-            "kms:Enable*",
-            "kms:Disable*",
-            "kms:ScheduleKeyDeletion",
-            "kms:CancelKeyDeletion",
-          ],
-          Resource: "*",
-        },
-        {
-          Sid: "Logs",
-          Effect: "Allow",
-          Principal: { Service: `logs.${REGION}.amazonaws.com` },
-          Action: [
-            "kms:Encrypt*",
-            "kms:Decrypt*",
-            "kms:GenerateDataKey*",
-            "kms:ReEncrypt*",
-            "kms:Describe*",
-          ],
-          Resource: "*",
-          Condition: {
-            ArnLike: {
-              "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*`,
-            },
+      policy: doc(keyAdmin(), {
+        Sid: "Logs",
+        Effect: "Allow",
+        Principal: { Service: `logs.${REGION}.amazonaws.com` },
+        Action: [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:GenerateDataKey*",
+          "kms:ReEncrypt*",
+          "kms:Describe*",
+        ],
+        Resource: "*",
+        Condition: {
+          ArnLike: {
+            "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*`,
           },
         },
-      ),
+      }),
       tags: tags("network-key"),
     },
     { outputs: { arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/network`, keyId: "network" } },

@@ -1,6 +1,6 @@
 // A storage unit of the synthetic stack: key, bucket with its side resources, producer role.
 import type { RecordedResource } from "../../lib/recorder";
-import { ACCOUNT, REGION, resource, doc, tags } from "./base";
+import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
 import {
   denyInsecureTransport,
   lifecycle,
@@ -26,36 +26,19 @@ export function storageUnit(
       description: `Data key of unit ${i}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: doc(
-        {
-          Sid: "Admin",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
-          Action: [
-            "kms:Describe*",
-            "kms:Put*",
-            "kms:Enable*",
-            "kms:Disable*",
-            "kms:ScheduleKeyDeletion",
-            "kms:CancelKeyDeletion",
-            "kms:TagResource",
-          ],
-          Resource: "*",
-        },
-        {
-          Sid: "UseThroughS3",
-          Effect: "Allow",
-          Principal: { AWS: roleArn },
-          Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
-          Resource: "*",
-          Condition: {
-            StringEquals: {
-              "kms:ViaService": `s3.${REGION}.amazonaws.com`,
-              "kms:CallerAccount": ACCOUNT,
-            },
+      policy: doc(keyAdmin("kms:TagResource"), {
+        Sid: "UseThroughS3",
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: "*",
+        Condition: {
+          StringEquals: {
+            "kms:ViaService": `s3.${REGION}.amazonaws.com`,
+            "kms:CallerAccount": ACCOUNT,
           },
         },
-      ),
+      }),
       tags: tags(`s${i}-key`),
     },
     { ...p, outputs: { arn: keyArn, keyId: `0000${i}` } },
