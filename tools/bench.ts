@@ -22,23 +22,13 @@ import { runPolicies } from "./lib/policy-runner";
 import { writeBenchProgram } from "./bench/program";
 import { syntheticStack } from "./bench/synthetic";
 import { benchAnalyzer } from "./bench/analyzer";
+import { fmt, ms } from "./bench/measure";
 
 const ROOT = path.resolve(__dirname, "..");
 
 function option(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
-}
-
-function ms(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
 }
 
 function median(xs: number[]): number {

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
 import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
-import { UsageError } from "./lib/cli";
+import { runTool, UsageError } from "./lib/cli";
 
 const USAGE = `Usage: npm run cost -- [options]
 
@@ -125,27 +125,4 @@ async function main(): Promise<number> {
   return incomplete.length > 0 ? 1 : 0;
 }
 
-let finished = false;
-// A program that awaits a value never known at preview leaves nothing to run: Node would exit
-// quietly with status 0. That is a failure, not a result.
-process.on("beforeExit", () => {
-  if (finished) return;
-  finished = true;
-  process.stderr.write(
-    "error: the program never finished: it awaits something that does not settle during a preview\n",
-  );
-  process.exitCode = 2;
-});
-
-main().then(
-  (code) => {
-    finished = true;
-    process.exitCode = code;
-  },
-  (e) => {
-    if (e instanceof UsageError) process.stderr.write(`error: ${e.message}\n\n${USAGE}`);
-    else process.stderr.write(`error: ${(e as Error)?.stack ?? e}\n`);
-    finished = true;
-    process.exitCode = 2;
-  },
-);
+runTool(main, USAGE);

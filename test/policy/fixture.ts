@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import type { RecordedResource } from "../../tools/lib/recorder";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { allPolicies } from "../../policy-pack/policies";
 import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
 import { recordFixtureCase, snapshot } from "../analyzer";
@@ -31,31 +32,15 @@ export function res(
   inputs: Record<string, any>,
   opts: FixtureOptions = {},
 ): RecordedResource {
-  const refs = opts.refs ?? {};
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(refs)) propertyDependencies[k] = v.map((r) => r.urn);
-  const qualified = opts.parent ? `${opts.parent.type}$${type}` : type;
-  return {
-    urn: `urn:pulumi:test::platform::${qualified}::${name}`,
-    type,
-    name,
-    custom: opts.custom ?? true,
-    remote: false,
-    parent: opts.parent?.urn,
-    inputs,
+  return handBuiltResource(type, name, inputs, {
+    stack: "test",
+    project: "platform",
     outputs: opts.outputs ?? inputs,
-    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-    propertyDependencies,
-    options: {
-      protect: opts.protect ?? false,
-      retainOnDelete: opts.retainOnDelete ?? false,
-      deleteBeforeReplace: false,
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
-      aliases: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    },
-  };
+    parent: opts.parent,
+    refs: opts.refs,
+    custom: opts.custom,
+    options: { protect: opts.protect ?? false, retainOnDelete: opts.retainOnDelete ?? false },
+  });
 }
 
 /** The spec file and line that asked for an evaluation, to name it in a replay failure. */

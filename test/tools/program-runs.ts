@@ -8,7 +8,7 @@ import * as path from "path";
 import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
 import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
-import { checkStack, StackResult } from "../../tools/check/run";
+import { checkStack, StackResult, stackProgram } from "../../tools/check/run";
 import { defaultRunner } from "../../tools/check/judge";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -81,13 +81,7 @@ export function runStack(
   const stack = opts.stack ?? "dev";
   const config = loadStackConfig(project, stack, { allowMissing: true });
   return runProgram({
-    rootDir: project.dir,
-    project: project.name,
-    main: project.main,
-    runtimeOptions: project.runtimeOptions,
-    stack,
-    config: config.values,
-    secretKeys: config.secretKeys,
+    ...stackProgram(project, stack, config),
     phase: opts.phase ?? "preview",
     answers: answers(config.values["aws:region"] ?? "us-east-1"),
     timeoutMs: opts.timeoutMs ?? TIMEOUT_MS,

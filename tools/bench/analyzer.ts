@@ -8,17 +8,7 @@ import * as path from "path";
 import { Analyzer } from "../lib/engine/analyzer";
 import { recordStack, ROOT } from "../lib/recording";
 import { syntheticStack } from "./synthetic";
-
-function ms(start: bigint): number {
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString("en-US", {
-    maximumFractionDigits: digits,
-    minimumFractionDigits: digits,
-  });
-}
+import { fmt, ms } from "./measure";
 
 /** CPU time (ms) a process has used so far, from /proc (Linux); undefined elsewhere. */
 function processCpuMs(pid: number | undefined): number | undefined {

@@ -10,11 +10,17 @@
 // The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
 // what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
-import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
+import {
+  runProgram,
+  ProgramRun,
+  ProgramRunOptions,
+  SdkInfo,
+  SourceLocation,
+} from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
-import { loadStackConfig, Project, SECRET_PLACEHOLDER } from "./project";
+import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
 export type WaivedFinding = PolicyReport["waived"][number] & { readonly phase: Phase };
 
@@ -131,6 +137,26 @@ export interface CheckOptions {
 
 const WAIVER_LISTING = "policy-waivers";
 
+/** What the language host runs for a project's stack: the project's entry point, the stack's config. */
+export function stackProgram(
+  project: Project,
+  stack: string,
+  config: StackConfig,
+): Pick<
+  ProgramRunOptions,
+  "rootDir" | "project" | "main" | "runtimeOptions" | "stack" | "config" | "secretKeys"
+> {
+  return {
+    rootDir: project.dir,
+    project: project.name,
+    main: project.main,
+    runtimeOptions: project.runtimeOptions,
+    stack,
+    config: config.values,
+    secretKeys: config.secretKeys,
+  };
+}
+
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -142,13 +168,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const runs = await Promise.all(
     opts.phases.map((phase) =>
       runProgram({
-        rootDir: project.dir,
-        project: project.name,
-        main: project.main,
-        runtimeOptions: project.runtimeOptions,
-        stack,
-        config: config.values,
-        secretKeys: config.secretKeys,
+        ...stackProgram(project, stack, config),
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],

@@ -5,6 +5,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 
+import { lightenDebuggablePromise } from "./engine/debuggable-promise";
+import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
@@ -97,30 +99,20 @@ function configEntries(config: Record<string, unknown>): Record<string, string> 
  * The SDK's `debuggablePromise` stores `new Error().stack` on every promise it makes, for a leak
  * report printed only when PULUMI_DEBUG_PROMISE_LEAKS is set; capturing and source-mapping those
  * stacks is most of a mock run's cost. Unless that variable is set, it runs with a stack-trace
- * limit of 0 here, as in the offline check's language host (./engine/child-preload.js): the same
- * bookkeeping, no stack.
+ * limit of 0 here, as in the offline check's language host (./engine/child-preload.js), both
+ * through ./engine/debuggable-promise.js: the same bookkeeping, no stack.
  */
-function lightenDebuggablePromise(): void {
+function lightenSdkPromises(): void {
   if (process.env.PULUMI_DEBUG_PROMISE_LEAKS) return;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the SDK's internal module, patched in place
   const debuggable = require("@pulumi/pulumi/runtime/debuggable") as {
     debuggablePromise: (p: Promise<unknown>, ctx: unknown) => Promise<unknown>;
     __lightened?: boolean;
   };
-  if (debuggable.__lightened || typeof debuggable.debuggablePromise !== "function") return;
-  const original = debuggable.debuggablePromise;
-  debuggable.debuggablePromise = function (p, ctx) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return original.call(this, p, ctx);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  };
-  debuggable.__lightened = true;
+  if (debuggable.__lightened) return;
+  if (lightenDebuggablePromise(debuggable)) debuggable.__lightened = true;
 }
-lightenDebuggablePromise();
+lightenSdkPromises();
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
@@ -134,17 +126,6 @@ function sourceOf(req: any): SourcePosition | undefined {
 function packageOf(type: string): string {
   return type.split(":")[0];
 }
-
-/** Options of a resource the engine registers itself (root stack, default providers). */
-const ENGINE_OPTIONS: RecordedOptions = {
-  protect: false,
-  retainOnDelete: false,
-  deleteBeforeReplace: false,
-  ignoreChanges: [],
-  additionalSecretOutputs: [],
-  aliases: [],
-  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-};
 
 /**
  * Runs `program` under the mock runtime and returns every registered resource. `program` may
@@ -188,30 +169,11 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
     let ref = defaultProviders.get(pkg);
     if (ref) return ref;
     const version: string = req.getVersion() || "";
-    const name = version ? `default_${version.replace(/[.-]/g, "_")}` : "default";
-    const urn = `urn:pulumi:${opts.stack}::${opts.project}::pulumi:providers:${pkg}::${name}`;
-    // The engine gives a default provider the package's config (`aws:region` → `region`) and the
-    // requested plugin version as inputs.
-    const inputs: Record<string, any> = {};
-    for (const [k, v] of Object.entries(opts.config ?? {})) {
-      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
-    }
-    if (version) inputs.version = version;
+    const provider = defaultProvider(opts.stack, opts.project, pkg, version, opts.config ?? {});
     // At preview the id of a provider being created is unknown, as the engine reports it.
-    ref = `${urn}::${preview ? UNKNOWN : hexId(urn)}`;
+    ref = `${provider.urn}::${preview ? UNKNOWN : hexId(provider.urn)}`;
     defaultProviders.set(pkg, ref);
-    resources.push({
-      urn,
-      type: `pulumi:providers:${pkg}`,
-      name,
-      custom: true,
-      remote: false,
-      inputs,
-      outputs: { ...inputs },
-      dependencies: [],
-      propertyDependencies: {},
-      options: ENGINE_OPTIONS,
-    });
+    resources.push(provider);
     return ref;
   };
   const seen = new Set<string>();
@@ -233,7 +195,6 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
         req.getPropertydependenciesMap().forEach((v: any, k: string) => {
           propertyDependencies[k] = v.getUrnsList();
         });
-        const ct = req.getCustomtimeouts();
         const inputs = structToJs(req.getObject());
         const custom: boolean = req.getCustom();
         const type: string = req.getType();
@@ -253,19 +214,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
           outputs: custom ? keepUnknowns(inputs, structToJs(resp.getObject())) : {},
           dependencies: req.getDependenciesList(),
           propertyDependencies,
-          options: {
-            protect: req.getProtect() ?? false,
-            retainOnDelete: req.getRetainondelete() ?? false,
-            deleteBeforeReplace: req.getDeletebeforereplace(),
-            ignoreChanges: req.getIgnorechangesList(),
-            additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-            aliases: req.getAliasurnsList(),
-            customTimeouts: {
-              createSeconds: Number(ct?.getCreate() || 0),
-              updateSeconds: Number(ct?.getUpdate() || 0),
-              deleteSeconds: Number(ct?.getDelete() || 0),
-            },
-          },
+          options: requestOptions(req, req.getAliasurnsList()),
           source: sourceOf(req),
         });
       }
@@ -291,7 +240,7 @@ export async function record(opts: ScenarioOptions, program: () => unknown): Pro
             dependencies: req.getDependenciesList(),
             propertyDependencies: {},
             options: {
-              ...ENGINE_OPTIONS,
+              ...defaultOptions(),
               additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
             },
             source: sourceOf(req),

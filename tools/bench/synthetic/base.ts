@@ -3,6 +3,7 @@
 // known (as after `pulumi up`), so every policy runs all the way. Almost everything complies; a
 // few resources break a mandatory rule each, so the reporting path runs too.
 import type { RecordedResource } from "../../lib/recorder";
+import { handBuiltResource } from "../../lib/engine/registration";
 
 export const ACCOUNT = "123456789012";
 export const REGION = "eu-west-1";
@@ -16,36 +17,39 @@ export interface Options {
   readonly custom?: boolean;
 }
 
+/** A recorded resource of the synthetic stack; its outputs are its inputs plus `opts.outputs`. */
 export function resource(
   type: string,
   name: string,
   inputs: Record<string, any>,
   opts: Options = {},
 ): RecordedResource {
-  const qualified = opts.parent ? `${opts.parent.type}$${type}` : type;
-  const propertyDependencies: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(opts.refs ?? {}))
-    propertyDependencies[k] = v.map((r) => r.urn);
-  return {
-    urn: `urn:pulumi:${STACK}::${PROJECT}::${qualified}::${name}`,
-    type,
-    name,
-    custom: opts.custom ?? true,
-    remote: false,
-    parent: opts.parent?.urn,
-    inputs,
+  return handBuiltResource(type, name, inputs, {
+    stack: STACK,
+    project: PROJECT,
     outputs: { ...inputs, ...(opts.outputs ?? {}) },
-    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-    propertyDependencies,
-    options: {
-      protect: false,
-      retainOnDelete: false,
-      deleteBeforeReplace: false,
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
-      aliases: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    },
+    parent: opts.parent,
+    refs: opts.refs,
+    custom: opts.custom,
+  });
+}
+
+/** The key policy statement that lets the key administrators manage a key (not use it). */
+export function keyAdmin(...extraActions: string[]): object {
+  return {
+    Sid: "Admin",
+    Effect: "Allow",
+    Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
+    Action: [
+      "kms:Describe*",
+      "kms:Put*",
+      "kms:Enable*",
+      "kms:Disable*",
+      "kms:ScheduleKeyDeletion",
+      "kms:CancelKeyDeletion",
+      ...extraActions,
+    ],
+    Resource: "*",
   };
 }
 

@@ -1,6 +1,13 @@
 // What the synthetic stack holds once: the log bucket, the network key and the shared resources.
 import type { RecordedResource } from "../../lib/recorder";
-import { ACCOUNT, REGION, resource, doc, tags } from "./base";
+import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
+import {
+  denyInsecureTransport,
+  lifecycle,
+  ownershipControls,
+  publicAccessBlock,
+  versioning,
+} from "./bucket";
 
 /** The log bucket (SSE-S3 and no logging of its own, both waived as AWS requires) and a key. */
 export function shared(): RecordedResource[] {
@@ -28,40 +35,24 @@ export function shared(): RecordedResource[] {
       description: "Flow logs key",
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: doc(
-        {
-          Sid: "Admin",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
-          Action: [
-            "kms:Describe*",
-            "kms:Put*",
-            "kms:Enable*",
-            "kms:Disable*",
-            "kms:ScheduleKeyDeletion",
-            "kms:CancelKeyDeletion",
-          ],
-          Resource: "*",
-        },
-        {
-          Sid: "Logs",
-          Effect: "Allow",
-          Principal: { Service: `logs.${REGION}.amazonaws.com` },
-          Action: [
-            "kms:Encrypt*",
-            "kms:Decrypt*",
-            "kms:GenerateDataKey*",
-            "kms:ReEncrypt*",
-            "kms:Describe*",
-          ],
-          Resource: "*",
-          Condition: {
-            ArnLike: {
-              "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*`,
-            },
+      policy: doc(keyAdmin(), {
+        Sid: "Logs",
+        Effect: "Allow",
+        Principal: { Service: `logs.${REGION}.amazonaws.com` },
+        Action: [
+          "kms:Encrypt*",
+          "kms:Decrypt*",
+          "kms:GenerateDataKey*",
+          "kms:ReEncrypt*",
+          "kms:Describe*",
+        ],
+        Resource: "*",
+        Condition: {
+          ArnLike: {
+            "kms:EncryptionContext:aws:logs:arn": `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:*`,
           },
         },
-      ),
+      }),
       tags: tags("network-key"),
     },
     { outputs: { arn: `arn:aws:kms:${REGION}:${ACCOUNT}:key/network`, keyId: "network" } },
@@ -69,77 +60,29 @@ export function shared(): RecordedResource[] {
   return [
     logBucket,
     networkKey,
-    resource(
-      "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-      "logs-pab",
-      {
-        bucket: name,
-        blockPublicAcls: true,
-        blockPublicPolicy: true,
-        ignorePublicAcls: true,
-        restrictPublicBuckets: true,
-      },
-      on,
-    ),
-    resource(
-      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-      "logs-ownership",
-      { bucket: name, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      on,
-    ),
+    publicAccessBlock("logs", name, on),
+    ownershipControls("logs", name, on),
     resource(
       "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
       "logs-sse",
       { bucket: name, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
       on,
     ),
-    resource(
-      "aws:s3/bucketVersioning:BucketVersioning",
-      "logs-versioning",
-      { bucket: name, versioningConfiguration: { status: "Enabled" } },
-      on,
-    ),
-    resource(
-      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-      "logs-lifecycle",
-      {
-        bucket: name,
-        rules: [
-          {
-            id: "expire",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: 90 },
-            noncurrentVersionExpiration: { noncurrentDays: 7 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-          },
-        ],
-      },
-      on,
-    ),
+    versioning("logs", name, on),
+    lifecycle("logs", name, 90, on),
     resource(
       "aws:s3/bucketPolicy:BucketPolicy",
       "logs-policy",
       {
         bucket: name,
-        policy: doc(
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [arn, `${arn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
-          {
-            Sid: "S3ServerAccessLogs",
-            Effect: "Allow",
-            Principal: { Service: "logging.s3.amazonaws.com" },
-            Action: "s3:PutObject",
-            Resource: `${arn}/*`,
-            Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
-          },
-        ),
+        policy: doc(denyInsecureTransport(arn), {
+          Sid: "S3ServerAccessLogs",
+          Effect: "Allow",
+          Principal: { Service: "logging.s3.amazonaws.com" },
+          Action: "s3:PutObject",
+          Resource: `${arn}/*`,
+          Condition: { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+        }),
       },
       { refs: { bucket: [logBucket], policy: [logBucket] } },
     ),

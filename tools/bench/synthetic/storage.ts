@@ -1,6 +1,13 @@
 // A storage unit of the synthetic stack: key, bucket with its side resources, producer role.
 import type { RecordedResource } from "../../lib/recorder";
-import { ACCOUNT, REGION, resource, doc, tags } from "./base";
+import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
+import {
+  denyInsecureTransport,
+  lifecycle,
+  ownershipControls,
+  publicAccessBlock,
+  versioning,
+} from "./bucket";
 
 /** A key, a bucket with every side resource, and a producer role allowed to write into it. */
 export function storageUnit(
@@ -19,36 +26,19 @@ export function storageUnit(
       description: `Data key of unit ${i}`,
       enableKeyRotation: true,
       deletionWindowInDays: 30,
-      policy: doc(
-        {
-          Sid: "Admin",
-          Effect: "Allow",
-          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:role/key-admin` },
-          Action: [
-            "kms:Describe*",
-            "kms:Put*",
-            "kms:Enable*",
-            "kms:Disable*",
-            "kms:ScheduleKeyDeletion",
-            "kms:CancelKeyDeletion",
-            "kms:TagResource",
-          ],
-          Resource: "*",
-        },
-        {
-          Sid: "UseThroughS3",
-          Effect: "Allow",
-          Principal: { AWS: roleArn },
-          Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
-          Resource: "*",
-          Condition: {
-            StringEquals: {
-              "kms:ViaService": `s3.${REGION}.amazonaws.com`,
-              "kms:CallerAccount": ACCOUNT,
-            },
+      policy: doc(keyAdmin("kms:TagResource"), {
+        Sid: "UseThroughS3",
+        Effect: "Allow",
+        Principal: { AWS: roleArn },
+        Action: ["kms:Encrypt", "kms:Decrypt", "kms:GenerateDataKey"],
+        Resource: "*",
+        Condition: {
+          StringEquals: {
+            "kms:ViaService": `s3.${REGION}.amazonaws.com`,
+            "kms:CallerAccount": ACCOUNT,
           },
         },
-      ),
+      }),
       tags: tags(`s${i}-key`),
     },
     { ...p, outputs: { arn: keyArn, keyId: `0000${i}` } },
@@ -64,20 +54,7 @@ export function storageUnit(
   const on = { ...p, refs: { bucket: [bucket] } };
   const out: RecordedResource[] = [unit, key, bucket];
   if (broken !== "public-access") {
-    out.push(
-      resource(
-        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
-        `s${i}-pab`,
-        {
-          bucket: bucketName,
-          blockPublicAcls: true,
-          blockPublicPolicy: true,
-          ignorePublicAcls: true,
-          restrictPublicBuckets: true,
-        },
-        on,
-      ),
-    );
+    out.push(publicAccessBlock(`s${i}`, bucketName, on));
   }
   out.push(
     resource(
@@ -94,32 +71,15 @@ export function storageUnit(
       },
       { ...p, refs: { bucket: [bucket], rules: [key] } },
     ),
-    resource(
-      "aws:s3/bucketVersioning:BucketVersioning",
-      `s${i}-versioning`,
-      { bucket: bucketName, versioningConfiguration: { status: "Enabled" } },
-      on,
-    ),
-    resource(
-      "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
-      `s${i}-ownership`,
-      { bucket: bucketName, rule: { objectOwnership: "BucketOwnerEnforced" } },
-      on,
-    ),
+    versioning(`s${i}`, bucketName, on),
+    ownershipControls(`s${i}`, bucketName, on),
     resource(
       "aws:s3/bucketPolicy:BucketPolicy",
       `s${i}-policy`,
       {
         bucket: bucketName,
         policy: doc(
-          {
-            Sid: "DenyInsecureTransport",
-            Effect: "Deny",
-            Principal: "*",
-            Action: "s3:*",
-            Resource: [bucketArn, `${bucketArn}/*`],
-            Condition: { Bool: { "aws:SecureTransport": "false" } },
-          },
+          denyInsecureTransport(bucketArn),
           {
             Sid: "DenyUnencryptedUploads",
             Effect: "Deny",
@@ -141,24 +101,7 @@ export function storageUnit(
       },
       { ...p, refs: { bucket: [bucket], policy: [bucket, key] } },
     ),
-    resource(
-      "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-      `s${i}-lifecycle`,
-      {
-        bucket: bucketName,
-        rules: [
-          {
-            id: "expire",
-            status: "Enabled",
-            filter: {},
-            expiration: { days: 7 },
-            noncurrentVersionExpiration: { noncurrentDays: 7 },
-            abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
-          },
-        ],
-      },
-      on,
-    ),
+    lifecycle(`s${i}`, bucketName, 7, on),
     resource(
       "aws:s3/bucketLogging:BucketLogging",
       `s${i}-logging`,

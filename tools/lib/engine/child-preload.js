@@ -6,7 +6,8 @@
 // 1. The SDK wraps every promise it creates in `debuggablePromise` (runtime/debuggable.js), which
 //    stores `new Error().stack` for a leak report printed only when PULUMI_DEBUG_PROMISE_LEAKS is
 //    set. Capturing and source-mapping that stack is most of a mock run's cost, so unless that
-//    variable is set the function runs with a stack-trace limit of 0: same bookkeeping, no stack.
+//    variable is set the function runs with a stack-trace limit of 0: same bookkeeping, no stack
+//    (./debuggable-promise.js, which the mock-runtime recorder uses too).
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
 //    sends no source position with invokes); so is a call of `process.exit` from the program's
@@ -39,6 +40,7 @@ const fs = require("fs");
 const path = require("path");
 const url = require("url");
 const vm = require("vm");
+const { lightenDebuggablePromise } = require("./debuggable-promise");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -46,20 +48,6 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 const seenTokens = new Set();
-
-function lighten(exports) {
-  const original = exports.debuggablePromise;
-  if (typeof original !== "function" || leakDebugging) return;
-  exports.debuggablePromise = function debuggablePromise(p, ctx) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
-      return original.call(this, p, ctx);
-    } finally {
-      Error.stackTraceLimit = limit;
-    }
-  };
-}
 
 /** The first stack frame outside node_modules and Node's internals: the program's line. */
 function programFrame(stack) {
@@ -74,6 +62,28 @@ function programFrame(stack) {
   return undefined;
 }
 
+/**
+ * The program's line in the stack of the function that calls this one (that function's own frame
+ * first, 30 frames at most): see programFrame.
+ */
+function programCallSite() {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 30;
+  const holder = {};
+  Error.captureStackTrace(holder, programCallSite);
+  Error.stackTraceLimit = limit;
+  return programFrame(holder.stack);
+}
+
+/** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */
+function appendSite(record) {
+  try {
+    fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
+  } catch {
+    // the report loses a line number, nothing else
+  }
+}
+
 function recordSites(exports) {
   if (!sitesFile) return;
   for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
@@ -82,17 +92,8 @@ function recordSites(exports) {
     exports[name] = function (tok, ...rest) {
       if (typeof tok === "string" && !seenTokens.has(tok)) {
         seenTokens.add(tok);
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 30;
-        const site = programFrame(new Error().stack);
-        Error.stackTraceLimit = limit;
-        if (site) {
-          try {
-            fs.appendFileSync(sitesFile, JSON.stringify({ token: tok, ...site }) + "\n");
-          } catch {
-            // the report loses a line number, nothing else
-          }
-        }
+        const site = programCallSite();
+        if (site) appendSite({ token: tok, ...site });
       }
       return original.call(this, tok, ...rest);
     };
@@ -104,18 +105,9 @@ function recordExitSite() {
   if (!sitesFile) return;
   const exit = process.exit;
   process.exit = function (code) {
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 30;
-    const site = programFrame(new Error().stack);
-    Error.stackTraceLimit = limit;
-    if (site) {
-      try {
-        const record = { token: "process.exit", code: code === undefined ? null : code, ...site };
-        fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
-      } catch {
-        // the report loses a line number, nothing else
-      }
-    }
+    const site = programCallSite();
+    if (site)
+      appendSite({ token: "process.exit", code: code === undefined ? null : code, ...site });
     return exit.apply(this, arguments);
   };
 }
@@ -131,29 +123,19 @@ function recordIntervals() {
   const stop = global.clearInterval;
   const ids = new WeakMap();
   let next = 0;
-  const append = (record) => {
-    try {
-      fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
-    } catch {
-      // the report loses a line number, nothing else
-    }
-  };
   global.setInterval = function setInterval(callback, ms, ...args) {
     const handle = start.call(this, callback, ms, ...args);
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 30;
-    const site = programFrame(new Error().stack);
-    Error.stackTraceLimit = limit;
+    const site = programCallSite();
     if (site && handle && typeof handle === "object") {
       const id = ++next;
       ids.set(handle, id);
-      append({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
+      appendSite({ token: "setInterval", id, ms: Number(ms) || 0, ...site });
     }
     return handle;
   };
   global.clearInterval = function clearInterval(handle) {
     const id = handle && typeof handle === "object" ? ids.get(handle) : undefined;
-    if (id !== undefined) append({ token: "clearInterval", id });
+    if (id !== undefined) appendSite({ token: "clearInterval", id });
     return stop.call(this, handle);
   };
 }
@@ -361,8 +343,9 @@ if (codeCache) {
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
   loadJs.call(this, module, filename);
-  if (filename.endsWith(DEBUGGABLE)) lighten(module.exports);
-  else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
+  if (filename.endsWith(DEBUGGABLE)) {
+    if (!leakDebugging) lightenDebuggablePromise(module.exports);
+  } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

@@ -41,16 +41,18 @@ import {
   stackResource,
   StackResourceView,
 } from "./encode";
+import {
+  ARCHIVE_SIG,
+  ASSET_SIG,
+  OUTPUT_SIG,
+  RESOURCE_SIG,
+  SECRET_SIG,
+  SIG_KEY,
+  UNKNOWN,
+} from "./wire";
 
-/** Signature key of special wire objects, and the signatures the engine recognizes. */
-export const SIG_KEY = "4dabf18193072939515e22adb298388d";
-export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-export const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-export const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-export const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
-export const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
-/** The unknown sentinel of a string (the only one the Node.js SDK sends). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The wire's signatures and unknown sentinel, defined once in ./wire.ts. */
+export { ARCHIVE_SIG, ASSET_SIG, OUTPUT_SIG, RESOURCE_SIG, SECRET_SIG, SIG_KEY, UNKNOWN };
 
 export class MarshalError extends Error {}
 

@@ -21,8 +21,9 @@ import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { RecordedOptions, RecordedResource, SourcePosition } from "../recorder";
+import type { RecordedResource, SourcePosition } from "../recorder";
 import type { EngineAnswers, Phase } from "./answers";
+import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { engineService, monitorService } from "./services";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
@@ -73,16 +74,6 @@ function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): numbe
     column: pos.getColumn(),
   } as SourcePosition;
 }
-
-const ENGINE_OPTIONS: RecordedOptions = {
-  protect: false,
-  retainOnDelete: false,
-  deleteBeforeReplace: false,
-  ignoreChanges: [],
-  additionalSecretOutputs: [],
-  aliases: [],
-  customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-};
 
 /** A recorded resource with what the run learned about the unknowns in its inputs. */
 export interface EngineResource extends RecordedResource {
@@ -173,29 +164,18 @@ export class OfflineEngine {
     const key = `${pkg}@${ver}`;
     let ref = this.defaultProviders.get(key);
     if (ref) return ref;
-    const name = ver ? `default_${ver.replace(/[.-]/g, "_")}` : "default";
-    const urn = `urn:pulumi:${this.opts.stack}::${this.opts.project}::pulumi:providers:${pkg}::${name}`;
-    const inputs: Record<string, any> = {};
-    for (const [k, v] of Object.entries(this.opts.config)) {
-      if (k.startsWith(`${pkg}:`)) inputs[k.slice(pkg.length + 1)] = v;
-    }
-    if (ver) inputs.version = ver;
-    checkProviderRegion(`pulumi:providers:${pkg}`, inputs, `config ${pkg}:region`);
-    const id = this.opts.phase === "preview" ? UNKNOWN : this.opts.answers.providerId(urn);
-    ref = `${urn}::${id}`;
+    const provider = defaultProvider(
+      this.opts.stack,
+      this.opts.project,
+      pkg,
+      ver,
+      this.opts.config,
+    );
+    checkProviderRegion(provider.type, provider.inputs, `config ${pkg}:region`);
+    const id = this.opts.phase === "preview" ? UNKNOWN : this.opts.answers.providerId(provider.urn);
+    ref = `${provider.urn}::${id}`;
     this.defaultProviders.set(key, ref);
-    this.add({
-      urn,
-      type: `pulumi:providers:${pkg}`,
-      name,
-      custom: true,
-      remote: false,
-      inputs,
-      outputs: { ...inputs },
-      dependencies: [],
-      propertyDependencies: {},
-      options: ENGINE_OPTIONS,
-    });
+    this.add(provider);
     return ref;
   }
 
@@ -254,7 +234,6 @@ export class OfflineEngine {
     if (custom && !provider && !type.startsWith("pulumi:providers:")) {
       provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());
     }
-    const ct = req.getCustomtimeouts();
     const r: EngineResource = {
       urn,
       type,
@@ -267,19 +246,10 @@ export class OfflineEngine {
       outputs: {},
       dependencies: [...deps],
       propertyDependencies,
-      options: {
-        protect: req.getProtect() ?? false,
-        retainOnDelete: req.getRetainondelete() ?? false,
-        deleteBeforeReplace: req.getDeletebeforereplace(),
-        ignoreChanges: req.getIgnorechangesList(),
-        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
-        aliases: aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
-        customTimeouts: {
-          createSeconds: Number(ct?.getCreate() || 0),
-          updateSeconds: Number(ct?.getUpdate() || 0),
-          deleteSeconds: Number(ct?.getDelete() || 0),
-        },
-      },
+      options: requestOptions(
+        req,
+        aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
+      ),
       source: sourceOf(req.getSourceposition()),
     };
     if (type === ROOT_STACK_TYPE && !parent) {
@@ -361,7 +331,10 @@ export class OfflineEngine {
       outputs: state,
       dependencies: req.getDependenciesList(),
       propertyDependencies: {},
-      options: { ...ENGINE_OPTIONS, additionalSecretOutputs: req.getAdditionalsecretoutputsList() },
+      options: {
+        ...defaultOptions(),
+        additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
+      },
       source: sourceOf(req.getSourceposition()),
       external: true,
     });
