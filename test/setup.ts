@@ -11,3 +11,17 @@ process.env.PULUMI_NODEJS_PROJECT ??= "platform";
 require("../tools/lib/ts-require").register(require("path").resolve(__dirname, ".."), {
   inlineSourceMaps: true,
 });
+
+// A run that ends before its last suite (a library calling process.exit, a crash while a stack is
+// formatted) must not pass: mocha only sets the exit code when it finishes.
+let finished = false;
+export const mochaHooks = {
+  afterAll(): void {
+    finished = true;
+  },
+};
+process.on("exit", (code) => {
+  if (finished || code !== 0) return;
+  process.stderr.write("\nerror: the test run stopped before its last suite finished\n");
+  process.exitCode = 1;
+});

@@ -17,6 +17,8 @@ const path = require("path");
 const Module = require("module");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+// Written in two parts: a stack-trace mapper reading this very file must not take it for a map.
+const INLINE_MAP_PREFIX = "//# source" + "MappingURL=data:application/json;base64,";
 
 /** The TypeScript version this project resolves, without loading the compiler. */
 function typescriptVersion(root) {
@@ -172,7 +174,7 @@ function register(root, opts = {}) {
       ).toString("base64");
     m._compile(
       opts.inlineSourceMaps && out.mappings
-        ? `${out.code}\n//# sourceMappingURL=data:application/json;base64,${map()}\n`
+        ? `${out.code}\n${INLINE_MAP_PREFIX}${map()}\n`
         : out.code,
       filename,
     );
