@@ -25,6 +25,7 @@ describe("real-world programs that fail, offline", function () {
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
+    runs.queueRun("transforms", "strict");
     runs.queueRun("fail-too-many-azs");
   });
 
@@ -42,6 +43,18 @@ describe("real-world programs that fail, offline", function () {
     expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
     return r.failure!;
   };
+
+  it("a transform that throws stops the registration it was called for, with its message", async () => {
+    // The engine answers the registration with the transform's error, as `pulumi preview` does.
+    const f = await failsAt(
+      "transforms",
+      "new aws.vpc.SecurityGroupIngressRule(",
+      "failed to register new resource web-ssh",
+      "strict",
+    );
+    expect(f.message).to.contain("transform failed: Error: web-ssh: SSH open to the internet");
+    expect(f.message).not.to.contain("UNKNOWN: 2 UNKNOWN");
+  });
 
   it("an unhandled rejection after the main module ran", async () => {
     const f = await failsAt(

@@ -42,6 +42,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("async-main", ["preview", "apply"]);
     runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
+    runs.queueCheck("transforms", ["preview", "apply"]);
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -209,6 +210,27 @@ describe("real-world program shapes, offline", function () {
       expect(statement.Resource).to.match(/^arn:aws:s3:::/);
       expect(stackOutputs(r).accountId).to.equal("123456789012");
       expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+    });
+  });
+
+  describe("resource transforms", () => {
+    // The engine calls the program's transforms back before each registration (its own, its
+    // parents', then the stack's); policies judge what the transforms returned.
+    it("a stack transform's tags and a component transform's rewrite are what the policies see", async () => {
+      const r = await check("transforms", ["preview", "apply"]);
+      expect(byName(r, "aws:s3/bucket:Bucket", "logs").inputs.tags).to.deep.equal({
+        owner: "platform",
+        "cost-center": "1234",
+        purpose: "logs",
+      });
+      expect(byName(r, "aws:ec2/securityGroup:SecurityGroup", "web-sg").inputs.tags).to.deep.equal({
+        owner: "platform",
+        "cost-center": "1234",
+      });
+      const ssh = byName(r, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "web-ssh");
+      expect(ssh.inputs.cidrIpv4).to.equal("0.0.0.0/0");
+      const [open] = findings(r, "ec2-security-group-no-admin-ports-public", "web-ssh");
+      expect(open?.enforcementLevel).to.equal("mandatory");
     });
   });
 

@@ -25,6 +25,7 @@ import type { RecordedResource, SourcePosition } from "../recorder";
 import type { EngineAnswers, Phase } from "./answers";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { engineService, monitorService } from "./services";
+import { Transforms } from "./transforms";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
@@ -98,6 +99,8 @@ export class OfflineEngine {
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
   private readonly byUrn = new Map<string, EngineResource>();
+  /** The program's resource transforms, run before each registration (./transforms.ts). */
+  readonly transforms = new Transforms((urn) => this.byUrn.get(urn)?.parent);
   private readonly ids = new Map<string, string>();
   private readonly defaultProviders = new Map<string, string>();
   private readonly packages = new Map<string, { name: string; version: string }>();
@@ -123,6 +126,7 @@ export class OfflineEngine {
   }
 
   close(): void {
+    this.transforms.close();
     this.server.forceShutdown();
   }
 
@@ -252,6 +256,7 @@ export class OfflineEngine {
       ),
       source: sourceOf(req.getSourceposition()),
     };
+    this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {
       this.rootUrn = urn;
       this.onProgramStart?.();

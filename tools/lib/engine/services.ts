@@ -1,15 +1,17 @@
 // The gRPC faces of the offline engine: the ResourceMonitor and Engine services a language host
 // calls, wired to the engine's handlers (./monitor.ts). Features the engine serves are answered
-// from `SupportsFeature` as the Pulumi engine answers them; those it does not (callbacks:
-// transforms, hooks) are refused, and the SDK then says the feature is unavailable.
+// from `SupportsFeature` as the Pulumi engine answers them; those it does not (invoke transforms,
+// resource and error hooks) are refused, and the SDK then says the feature is unavailable.
 import * as grpc from "@grpc/grpc-js";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type { Callback } from "@pulumi/pulumi/proto/callback_pb";
 import type { LogEntry, OfflineEngine } from "./monitor";
 
-/** Features of the engine the SDK asks about (`SupportsFeature`); callbacks are not served. */
+/** Features of the engine the SDK asks about (`SupportsFeature`). */
 const FEATURES = new Set([
+  "transforms",
   "secrets",
   "resourceReferences",
   "outputValues",
@@ -50,9 +52,18 @@ export function monitorService(engine: OfflineEngine) {
       resp.setHassupport(FEATURES.has(req.getId()));
       return resp;
     }),
-    registerResource: unary((req: resproto.RegisterResourceRequest) =>
-      engine.registerResource(req),
-    ),
+    // The program's transforms run first (each a call back into the program), then the engine
+    // registers what they returned.
+    registerResource: (
+      call: Call<resproto.RegisterResourceRequest>,
+      callback: grpc.sendUnaryData<any>,
+    ) => {
+      engine.transforms.apply(call.request).then(
+        (req) => unary(() => engine.registerResource(req))(call, callback),
+        // A transform that threw answers with its message as the error's details.
+        (e: grpc.ServiceError) => fail(callback, e.details || e.message),
+      );
+    },
     registerResourceOutputs: unary((req: resproto.RegisterResourceOutputsRequest) => {
       engine.registerOutputs(req);
       return new Empty();
@@ -70,7 +81,10 @@ export function monitorService(engine: OfflineEngine) {
         `the method call ${call.request.getTok()} on a remote component cannot be answered offline`,
       ),
     streamInvoke: unsupported("StreamInvoke"),
-    registerStackTransform: unsupported("RegisterStackTransform"),
+    registerStackTransform: unary((req: Callback) => {
+      engine.transforms.registerStackTransform(req);
+      return new Empty();
+    }),
     registerStackInvokeTransform: unsupported("RegisterStackInvokeTransform"),
     registerResourceHook: unsupported("RegisterResourceHook"),
     registerErrorHook: unsupported("RegisterErrorHook"),
