@@ -386,5 +386,31 @@ describe("offline check inputs that must not hurt", function () {
       expect(text).to.not.contain("stack:");
       expect(text).to.not.contain("    at ");
     });
+
+    it("a required key the program misses, in a stack that imports ESC environments: says they cannot be opened offline", () => {
+      const missing = (stackFile: string) => {
+        const dir = program({ "Pulumi.dev.yaml": stackFile });
+        const project = loadProject(dir);
+        const config = loadStackConfig(project, "dev");
+        const failure = new ProgramError(
+          "Missing required configuration variable 'demo:dbHost'\n\tplease set a value using the command `pulumi config set demo:dbHost <value>`",
+          "exception",
+          { file: path.join(dir, "index.ts"), line: 2, column: 1 },
+          undefined,
+          [],
+          "dev",
+          "preview",
+        );
+        return describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
+      };
+      const withEsc = missing("environment:\n  - acme/app-dev\nconfig:\n  demo:replicas: 2\n");
+      expect(withEsc).to.contain('imports Pulumi ESC environment "acme/app-dev"');
+      expect(withEsc).to.contain("--config demo:dbHost=<value>");
+      const plain = missing("config:\n  demo:replicas: 2\n");
+      expect(plain).to.contain(
+        "demo:dbHost is not set; set it with `pulumi config set demo:dbHost",
+      );
+      expect(plain).to.not.contain("ESC");
+    });
   });
 });

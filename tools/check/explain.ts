@@ -63,6 +63,19 @@ export function configHints(
         `if the failure comes from ${secrets.length > 1 ? "one of them" : "it"}, ${supply(secrets)}`,
     );
   }
+  // A required key the program did not get: an ESC environment the stack imports may be where
+  // its value lives, and offline it cannot be opened.
+  const missing = /Missing required configuration variable '([^']+)'/.exec(e.message)?.[1];
+  if (missing && !reason) {
+    const envs = config.environments ?? [];
+    reason =
+      `${missing} is not set` +
+      (envs.length > 0
+        ? ` in ${file}, which imports Pulumi ESC environment${envs.length > 1 ? "s" : ""} ` +
+          `${envs.map((x) => JSON.stringify(x)).join(", ")} that the check cannot open offline; ` +
+          `if ${envs.length > 1 ? "one of them" : "it"} provides the value, ${supply([missing])}`
+        : `; set it with \`pulumi config set ${missing} <value> --stack ${e.stack_}\`, or ${supply([missing])}`);
+  }
   const set = Object.keys(config.lines)
     .sort()
     .filter((k) => mentions(e.message, k, project.name));

@@ -26,6 +26,8 @@ export interface StackConfig {
   readonly lines: Record<string, number>;
   /** What the offline run could not reproduce (secrets, ESC environments), for the report. */
   readonly notes: string[];
+  /** Pulumi ESC environments the stack file imports (their values are not available offline). */
+  readonly environments?: string[];
 }
 
 /** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
@@ -199,6 +201,7 @@ export function loadStackConfig(
       `config ${overridden.join(", ")} given with --config for this run (values not shown)`,
     );
   }
+  let environments: string[] | undefined;
   if (doc.environment !== undefined) {
     const envs = Array.isArray(doc.environment)
       ? doc.environment
@@ -208,6 +211,7 @@ export function loadStackConfig(
     notes.push(
       `${path.basename(file)} imports Pulumi ESC environment(s) ${envs.map((e: unknown) => JSON.stringify(e)).join(", ")}; their values are not available offline`,
     );
+    environments = envs.map((e: unknown) => (typeof e === "string" ? e : JSON.stringify(e)));
   }
   // Project config, in the CLI's order (sorted keys).
   const missing: string[] = [];
@@ -276,6 +280,7 @@ export function loadStackConfig(
     placeholders,
     lines,
     notes,
+    environments,
   };
 }
 
