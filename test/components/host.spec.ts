@@ -167,6 +167,13 @@ describe("resources moved under HardenedHost keep their URNs", () => {
       "platform:bastionAllowedCidrs": ["203.0.113.0/24"],
     },
   } as const;
+  // Both recordings start at once (each runs the program in its own language host); each test
+  // awaits its own.
+  before(() => {
+    for (const overrides of Object.values(scenarios)) {
+      recordStack("staging", { overrides }).catch(() => undefined);
+    }
+  });
   for (const [mode, overrides] of Object.entries(scenarios) as [
     keyof typeof scenarios,
     Record<string, unknown>,
