@@ -43,6 +43,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
+    runs.queueCheck("static-website");
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -231,6 +232,35 @@ describe("real-world program shapes, offline", function () {
       expect(ssh.inputs.cidrIpv4).to.equal("0.0.0.0/0");
       const [open] = findings(r, "ec2-security-group-no-admin-ports-public", "web-ssh");
       expect(open?.enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("where the program created a resource", () => {
+    // The SDK reports the fourth frame of a constructor's stack: nothing for a resource created in
+    // an anonymous callback, a frame inside @pulumi/aws for a provider. The check then takes the
+    // first frame of the registration's stack trace in the program's own files.
+    it("objects made in a directory walk's callback and a provider sit at the program's lines", async () => {
+      const r = await check("static-website");
+      const at = (type: string, name: string) => {
+        const x = byName(r, type, name);
+        return `${path.relative(FIXTURES, fileOf(x.source?.uri) ?? "?")}:${x.source?.line}`;
+      };
+      const walk = `static-website/index.ts:${lineOf("static-website/index.ts", "f(filePath);")}`;
+      for (const key of ["index.html", "404.html", "es/index.html"])
+        expect(at("aws:s3/bucketObject:BucketObject", key), key).to.equal(walk);
+      expect(at("pulumi:providers:aws", "east")).to.equal(
+        `static-website/index.ts:${lineOf("static-website/index.ts", 'new aws.Provider("east"')}`,
+      );
+      // The public-read bucket and every public-read object draw mandatory findings.
+      const acl = findings(r, "s3-bucket-no-public-acl");
+      expect(acl.map((v) => v.name).sort()).to.deep.equal([
+        "404.html",
+        "contentBucket",
+        "es/index.html",
+        "index.html",
+      ]);
+      expect(acl.every((v) => v.enforcementLevel === "mandatory")).to.equal(true);
+      expect(findings(r, "s3-bucket-public-access-block", "contentBucket")).to.have.length(1);
     });
   });
 

@@ -184,6 +184,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     config: opts.config,
     answers: opts.answers,
     opaque: opts.opaque,
+    programDir: opts.rootDir,
   });
   const address = await engine.listen();
   const sitesFile = path.join(

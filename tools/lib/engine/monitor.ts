@@ -16,6 +16,9 @@
 // e.g. awsx v3) cannot be constructed offline: their outputs stay unknown and their children
 // unseen, and the run says so.
 import * as grpc from "@grpc/grpc-js";
+import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath } from "url";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
@@ -51,6 +54,11 @@ export interface MonitorOptions {
    * containing one is recorded as unknown, so no policy judges a placeholder.
    */
   readonly opaque?: readonly string[];
+  /**
+   * The project's directory: a resource whose SDK-reported position is not in the program's own
+   * files is placed at the first frame of its registration's stack trace that is.
+   */
+  readonly programDir?: string;
 }
 
 export function js(s: Struct | undefined): Record<string, any> {
@@ -67,13 +75,45 @@ function sourceUri(uri: string): string {
   return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
 }
 
-function sourceOf(pos: { getUri(): string; getLine(): number; getColumn(): number } | undefined) {
+type PositionMessage = { getUri(): string; getLine(): number; getColumn(): number };
+
+function sourceOf(pos: PositionMessage | undefined) {
   if (!pos || !pos.getUri()) return undefined;
   return {
     uri: sourceUri(pos.getUri()),
     line: pos.getLine(),
     column: pos.getColumn(),
   } as SourcePosition;
+}
+
+/** A position in one of the program's own files (under `dir`, outside node_modules). */
+function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
+  if (!pos?.uri.startsWith("file:")) return false;
+  const file = fileURLToPath(pos.uri);
+  return file.startsWith(dir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
+}
+
+/**
+ * Where the program constructed a resource. The SDK reports the fourth frame of the constructor's
+ * stack: for a provider (one class deeper) that is in the provider package, for a resource a
+ * component library creates it is in the library, and for one created in an anonymous callback it
+ * is nothing (the SDK's frame pattern wants a function name). The registration also carries the
+ * whole stack; its first frame in the program's own files is then where the program asked for it.
+ */
+function programSource(
+  req: {
+    getSourceposition(): PositionMessage | undefined;
+    getStacktrace(): { getFramesList(): { getPc(): PositionMessage | undefined }[] } | undefined;
+  },
+  dir: string | undefined,
+): SourcePosition | undefined {
+  const reported = sourceOf(req.getSourceposition());
+  if (dir === undefined || inProgram(reported, dir)) return reported;
+  for (const frame of req.getStacktrace()?.getFramesList() ?? []) {
+    const pos = sourceOf(frame.getPc());
+    if (inProgram(pos, dir)) return pos;
+  }
+  return reported;
 }
 
 /** A recorded resource with what the run learned about the unknowns in its inputs. */
@@ -111,7 +151,11 @@ export class OfflineEngine {
   /** The root stack's URN, once the language host has registered it. */
   rootUrn = "";
 
+  /** The program's directory as its stack frames name it (symbolic links resolved). */
+  private readonly programDir?: string;
+
   constructor(private readonly opts: MonitorOptions) {
+    if (opts.programDir !== undefined) this.programDir = fs.realpathSync(opts.programDir);
     this.server.addService(resrpc.ResourceMonitorService, monitorService(this) as any);
     this.server.addService(engrpc.EngineService, engineService(this) as any);
   }
@@ -254,7 +298,7 @@ export class OfflineEngine {
         req,
         aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
       ),
-      source: sourceOf(req.getSourceposition()),
+      source: programSource(req, this.programDir),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {
@@ -340,7 +384,7 @@ export class OfflineEngine {
         ...defaultOptions(),
         additionalSecretOutputs: req.getAdditionalsecretoutputsList(),
       },
-      source: sourceOf(req.getSourceposition()),
+      source: programSource(req, this.programDir),
       external: true,
     });
     const resp = new resproto.ReadResourceResponse();
