@@ -22,6 +22,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-exitcode-throw",
       "fail-never-finishes",
       "invoke-unanswered",
+      "fail-missing-archive",
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
@@ -105,6 +106,17 @@ describe("real-world programs that fail, offline", function () {
       "invoke-unanswered",
       "aws.cloudformation.getExport(",
       "aws:cloudformation/getExport:getExport",
+    );
+  });
+
+  it("an archive path that does not exist fails its registration, as the engine's hashing does", async () => {
+    const f = await failsAt(
+      "fail-missing-archive",
+      'new aws.lambda.Function("lambdaFunction"',
+      "failed to register new resource lambdaFunction [aws:lambda/function:Function]",
+    );
+    expect(f.message).to.contain(
+      `failed to compute archive hash for "code": couldn't read archive path './app'`,
     );
   });
 

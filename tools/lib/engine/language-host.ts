@@ -185,6 +185,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     answers: opts.answers,
     opaque: opts.opaque,
     programDir: opts.rootDir,
+    programPwd: pwd,
   });
   const address = await engine.listen();
   const sitesFile = path.join(

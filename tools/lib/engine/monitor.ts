@@ -30,7 +30,16 @@ import { defaultOptions, defaultProvider, requestOptions } from "./registration"
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
+import {
+  ARCHIVE_SIG,
+  ASSET_SIG,
+  containsUnknown,
+  downgradeOutputValues,
+  markSecret,
+  plainValue,
+  SIG_KEY,
+  UNKNOWN,
+} from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
@@ -59,6 +68,11 @@ export interface MonitorOptions {
    * files is placed at the first frame of its registration's stack trace that is.
    */
   readonly programDir?: string;
+  /**
+   * The language host's working directory: a file asset or archive path is read from there (or
+   * from the project's directory); one that exists in neither fails its registration.
+   */
+  readonly programPwd?: string;
 }
 
 export function js(s: Struct | undefined): Record<string, any> {
@@ -114,6 +128,62 @@ function programSource(
     if (inProgram(pos, dir)) return pos;
   }
   return reported;
+}
+
+/**
+ * The first file asset or archive of a registration's inputs whose path exists nowhere the
+ * program could mean (`dirs`), as the engine's message names it. The Pulumi engine hashes every
+ * asset and archive when it unmarshals a registration (`ComputeAssetHashes`), so a missing path
+ * fails the registration at preview: `failed to compute archive hash for "code": couldn't read
+ * archive path ...` (pkg/resource/plugin/rpc.go, sdk/go/common/resource/archive.go, asset.go).
+ * Contents are not read and hashes not computed.
+ */
+export function missingAssetPath(
+  inputs: Record<string, unknown>,
+  dirs: readonly string[],
+): string | undefined {
+  const exists = (p: string) =>
+    path.isAbsolute(p) ? fs.existsSync(p) : dirs.some((d) => fs.existsSync(path.resolve(d, p)));
+  const visit = (v: unknown, key: string): string | undefined => {
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        const m = visit(x, key);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (!v || typeof v !== "object") return undefined;
+    const o = v as Record<string, unknown>;
+    const sig = o[SIG_KEY];
+    if (sig === ASSET_SIG && typeof o.path === "string" && !exists(o.path)) {
+      return `failed to compute asset hash for "${key}": open ${o.path}: no such file or directory`;
+    }
+    if (sig === ARCHIVE_SIG && typeof o.path === "string" && !exists(o.path)) {
+      return (
+        `failed to compute archive hash for "${key}": couldn't read archive path ` +
+        `'${o.path}': stat ${o.path}: no such file or directory`
+      );
+    }
+    if (sig === ARCHIVE_SIG && o.assets && typeof o.assets === "object") {
+      // An archive's members are hashed with it, under the property's key.
+      for (const member of Object.values(o.assets as Record<string, unknown>)) {
+        const m = visit(member, key);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (sig !== undefined) return undefined;
+    for (const [k, x] of Object.entries(o)) {
+      const m = visit(x, k);
+      if (m) return m;
+    }
+    return undefined;
+  };
+  for (const [k, v] of Object.entries(inputs)) {
+    const m = visit(v, k);
+    if (m) return m;
+  }
+  return undefined;
 }
 
 /** A recorded resource with what the run learned about the unknowns in its inputs. */
@@ -278,6 +348,9 @@ export class OfflineEngine {
       deps,
     );
     checkProviderRegion(type, plainValue(sent), `provider ${name}`);
+    const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
+    const missing = dirs.length > 0 ? missingAssetPath(sent, dirs) : undefined;
+    if (missing) throw new Error(missing);
     let provider: string | undefined = req.getProvider() || undefined;
     if (custom && !provider && !type.startsWith("pulumi:providers:")) {
       provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());
