@@ -110,6 +110,12 @@ describe("real-world program shapes, offline", function () {
         expect(code).to.contain('require("crypto")');
       }
       byName(r, "aws:s3/bucketNotification:BucketNotification", "archiveReports");
+      // The packages the check lent the program are no missing dependency of the program's.
+      const output = r.diagnostics.join("\n");
+      expect(output).not.to.contain("Could not include required dependency");
+      expect(output).to.contain(
+        "callback functions were packaged without @pulumi/aws, @pulumi/pulumi: the program has not installed them",
+      );
     });
 
     it("package.json main that does not exist: the host's warning is in the report", async () => {
