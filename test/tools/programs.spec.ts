@@ -34,6 +34,7 @@ describe("real-world program shapes, offline", function () {
   before(() => {
     // Everything the tests below await, queued in the order they come.
     runs.queueCheck("template-aws-typescript");
+    runs.queueCheck("template-vm-aws-typescript", ["preview", "apply"]);
     runs.queueCheck("esm-nodenext", ["preview", "apply"]);
     runs.queueCheck("esm-bundler");
     runs.queueCheck("lambda-callback");
@@ -71,6 +72,24 @@ describe("real-world program shapes, offline", function () {
           fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8"),
         ).version,
       );
+    });
+
+    it("the stock `pulumi new vm-aws-typescript` program: its public web server draws mandatory findings", async () => {
+      const r = await check("template-vm-aws-typescript", ["preview", "apply"]);
+      const server = byName(r, "aws:ec2/instance:Instance", "server");
+      // The AMI comes from the awaited data source, in AWS's format.
+      expect(server.inputs.ami).to.match(/^ami-[0-9a-f]{8,17}$/);
+      const mandatory = (policy: string, name: string) => {
+        const [v] = findings(r, policy, name);
+        expect(v?.enforcementLevel, `${policy} on ${name}`).to.equal("mandatory");
+        expect(v.phases).to.deep.equal(["preview", "apply"]);
+      };
+      mandatory("ec2-security-group-no-public-ingress", "secGroup");
+      mandatory("ec2-compute-subnet-no-default-route", "subnet");
+      mandatory("ec2-compute-subnet-no-default-route", "routeTable");
+      mandatory("ec2-instance-imdsv2", "server");
+      mandatory("ec2-instance-ebs-encrypted", "server");
+      expect(r.unevaluated).to.deep.equal([]);
     });
 
     it("ESM with nodenext: the default export runs, its public bucket draws mandatory findings", async () => {
