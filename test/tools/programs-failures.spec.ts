@@ -23,6 +23,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-never-finishes",
       "invoke-unanswered",
       "fail-missing-archive",
+      "fail-default-export-cjs",
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
@@ -118,6 +119,16 @@ describe("real-world programs that fail, offline", function () {
     expect(f.message).to.contain(
       `failed to compute archive hash for "code": couldn't read archive path './app'`,
     );
+  });
+
+  it("a default export in a CommonJS program is a main function nothing calls: not an empty pass", async () => {
+    const f = await failsAt(
+      "fail-default-export-cjs",
+      "export default async () => {",
+      "the program's main function is its module's default export",
+    );
+    expect(f.message).to.contain('add "type": "module" to package.json');
+    expect(f.message).to.contain("`export = async () => { ... }`");
   });
 
   it("more availability zones than the region has", async () => {
