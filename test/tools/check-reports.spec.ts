@@ -15,7 +15,7 @@ import { colorWanted, formatText } from "../../tools/check/format-text";
 import { defaultRunner } from "../../tools/check/judge";
 import { loadProject } from "../../tools/check/project";
 import { escapeLine, escapeText, PolicyInfo, summarize } from "../../tools/check/report";
-import { checkStack, StackResult } from "../../tools/check/run";
+import { checkStack, nothingJudged, StackResult } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
 import packJson from "../../policy-pack/package.json";
@@ -257,6 +257,17 @@ describe("offline check reports", function () {
         "x\\x1b[2K\\x0d\\x1b[32mResult for dev: PASS\\x1b[0m\\x9b\\u202e",
       );
       expect(first.locations[0].logicalLocations[0].name).to.contain("\\x1b[2K");
+    });
+  });
+
+  describe("a stack with nothing to judge", () => {
+    it("is named in the report's warnings, never a quiet pass", () => {
+      const stack = { type: "pulumi:pulumi:Stack" };
+      expect(nothingJudged([stack])).to.contain(
+        "the program registered no resource besides its stack and providers: the policies had nothing to judge",
+      );
+      expect(nothingJudged([stack, { type: "pulumi:providers:aws" }])).to.contain("nothing");
+      expect(nothingJudged([stack, { type: "aws:s3/bucket:Bucket" }])).to.equal(undefined);
     });
   });
 

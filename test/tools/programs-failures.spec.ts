@@ -22,6 +22,8 @@ describe("real-world programs that fail, offline", function () {
       "fail-exitcode-throw",
       "fail-never-finishes",
       "invoke-unanswered",
+      "fail-missing-archive",
+      "fail-default-export-cjs",
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
@@ -106,6 +108,27 @@ describe("real-world programs that fail, offline", function () {
       "aws.cloudformation.getExport(",
       "aws:cloudformation/getExport:getExport",
     );
+  });
+
+  it("an archive path that does not exist fails its registration, as the engine's hashing does", async () => {
+    const f = await failsAt(
+      "fail-missing-archive",
+      'new aws.lambda.Function("lambdaFunction"',
+      "failed to register new resource lambdaFunction [aws:lambda/function:Function]",
+    );
+    expect(f.message).to.contain(
+      `failed to compute archive hash for "code": couldn't read archive path './app'`,
+    );
+  });
+
+  it("a default export in a CommonJS program is a main function nothing calls: not an empty pass", async () => {
+    const f = await failsAt(
+      "fail-default-export-cjs",
+      "export default async () => {",
+      "the program's main function is its module's default export",
+    );
+    expect(f.message).to.contain('add "type": "module" to package.json');
+    expect(f.message).to.contain("`export = async () => { ... }`");
   });
 
   it("more availability zones than the region has", async () => {

@@ -34,6 +34,7 @@ describe("real-world program shapes, offline", function () {
   before(() => {
     // Everything the tests below await, queued in the order they come.
     runs.queueCheck("template-aws-typescript");
+    runs.queueCheck("template-vm-aws-typescript", ["preview", "apply"]);
     runs.queueCheck("esm-nodenext", ["preview", "apply"]);
     runs.queueCheck("esm-bundler");
     runs.queueCheck("lambda-callback");
@@ -43,6 +44,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
+    runs.queueCheck("static-website");
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -70,6 +72,24 @@ describe("real-world program shapes, offline", function () {
           fs.readFileSync(path.join(ROOT, "node_modules/@pulumi/pulumi/package.json"), "utf8"),
         ).version,
       );
+    });
+
+    it("the stock `pulumi new vm-aws-typescript` program: its public web server draws mandatory findings", async () => {
+      const r = await check("template-vm-aws-typescript", ["preview", "apply"]);
+      const server = byName(r, "aws:ec2/instance:Instance", "server");
+      // The AMI comes from the awaited data source, in AWS's format.
+      expect(server.inputs.ami).to.match(/^ami-[0-9a-f]{8,17}$/);
+      const mandatory = (policy: string, name: string) => {
+        const [v] = findings(r, policy, name);
+        expect(v?.enforcementLevel, `${policy} on ${name}`).to.equal("mandatory");
+        expect(v.phases).to.deep.equal(["preview", "apply"]);
+      };
+      mandatory("ec2-security-group-no-public-ingress", "secGroup");
+      mandatory("ec2-compute-subnet-no-default-route", "subnet");
+      mandatory("ec2-compute-subnet-no-default-route", "routeTable");
+      mandatory("ec2-instance-imdsv2", "server");
+      mandatory("ec2-instance-ebs-encrypted", "server");
+      expect(r.unevaluated).to.deep.equal([]);
     });
 
     it("ESM with nodenext: the default export runs, its public bucket draws mandatory findings", async () => {
@@ -109,6 +129,12 @@ describe("real-world program shapes, offline", function () {
         expect(code).to.contain('require("crypto")');
       }
       byName(r, "aws:s3/bucketNotification:BucketNotification", "archiveReports");
+      // The packages the check lent the program are no missing dependency of the program's.
+      const output = r.diagnostics.join("\n");
+      expect(output).not.to.contain("Could not include required dependency");
+      expect(output).to.contain(
+        "callback functions were packaged without @pulumi/aws, @pulumi/pulumi: the program has not installed them",
+      );
     });
 
     it("package.json main that does not exist: the host's warning is in the report", async () => {
@@ -231,6 +257,35 @@ describe("real-world program shapes, offline", function () {
       expect(ssh.inputs.cidrIpv4).to.equal("0.0.0.0/0");
       const [open] = findings(r, "ec2-security-group-no-admin-ports-public", "web-ssh");
       expect(open?.enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("where the program created a resource", () => {
+    // The SDK reports the fourth frame of a constructor's stack: nothing for a resource created in
+    // an anonymous callback, a frame inside @pulumi/aws for a provider. The check then takes the
+    // first frame of the registration's stack trace in the program's own files.
+    it("objects made in a directory walk's callback and a provider sit at the program's lines", async () => {
+      const r = await check("static-website");
+      const at = (type: string, name: string) => {
+        const x = byName(r, type, name);
+        return `${path.relative(FIXTURES, fileOf(x.source?.uri) ?? "?")}:${x.source?.line}`;
+      };
+      const walk = `static-website/index.ts:${lineOf("static-website/index.ts", "f(filePath);")}`;
+      for (const key of ["index.html", "404.html", "es/index.html"])
+        expect(at("aws:s3/bucketObject:BucketObject", key), key).to.equal(walk);
+      expect(at("pulumi:providers:aws", "east")).to.equal(
+        `static-website/index.ts:${lineOf("static-website/index.ts", 'new aws.Provider("east"')}`,
+      );
+      // The public-read bucket and every public-read object draw mandatory findings.
+      const acl = findings(r, "s3-bucket-no-public-acl");
+      expect(acl.map((v) => v.name).sort()).to.deep.equal([
+        "404.html",
+        "contentBucket",
+        "es/index.html",
+        "index.html",
+      ]);
+      expect(acl.every((v) => v.enforcementLevel === "mandatory")).to.equal(true);
+      expect(findings(r, "s3-bucket-public-access-block", "contentBucket")).to.have.length(1);
     });
   });
 

@@ -17,7 +17,7 @@ import {
   SdkInfo,
   SourceLocation,
 } from "../lib/engine/language-host";
-import type { EngineResource } from "../lib/engine/monitor";
+import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
@@ -292,6 +292,8 @@ function combine(
       ...logs.filter((l) => l.severity === "warning").map((l) => l.message),
     ]),
   ];
+  const empty = nothingJudged(last.resources);
+  if (empty) warnings.push(empty);
   const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
   return {
     project: opts.project,
@@ -323,6 +325,21 @@ function combine(
       policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
     },
   };
+}
+
+/**
+ * A run that registered nothing but its root stack passes every policy without one being asked:
+ * the report says so rather than pass quietly (an empty program is legal, and `pulumi preview`
+ * shows it as one stack; an empty report is more often a main function nothing called).
+ */
+export function nothingJudged(resources: readonly { type: string }[]): string | undefined {
+  const judged = (t: string) => t !== ROOT_STACK_TYPE && !t.startsWith("pulumi:providers:");
+  if (resources.some((r) => judged(r.type))) return undefined;
+  return (
+    "the program registered no resource besides its stack and providers: the policies had " +
+    "nothing to judge " +
+    "(is every resource behind a config flag, or created in a function nothing calls?)"
+  );
 }
 
 /**

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
+import { ROOT_STACK_TYPE } from "./urns";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -162,7 +163,61 @@ export function diagnose(ctx: {
             "returning from its main code",
         };
   }
-  return undefined;
+  return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
+}
+
+/** `"type"` of the nearest package.json at or above `dir`. */
+function packageJson(dir: string): { type?: string; main?: string } {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const file = path.join(d, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return JSON.parse(fs.readFileSync(file, "utf8"));
+      } catch {
+        return {};
+      }
+    }
+    if (path.dirname(d) === d) return {};
+  }
+}
+
+/**
+ * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
+ * export and registered nothing: the language host calls an exported function only when it is
+ * the module itself (`export =`) or, in an ES module, its default export, so this main function
+ * never ran. `pulumi preview` would show an empty stack and pass; the check says why instead.
+ */
+function uncalledDefaultExport(
+  engine: OfflineEngine,
+  pwd: string,
+  main: string | undefined,
+): ProgramFailure | undefined {
+  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
+  const pkg = packageJson(pwd);
+  if (pkg.type === "module") return undefined;
+  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
+  const candidates = [
+    given,
+    pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    path.join(pwd, "index.ts"),
+    path.join(pwd, "index.js"),
+  ];
+  const entry = candidates.find(
+    (f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile(),
+  );
+  if (!entry) return undefined;
+  const lines = fs.readFileSync(entry, "utf8").split("\n");
+  const at = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
+  if (at < 0) return undefined;
+  return {
+    kind: "error",
+    message:
+      "the program's main function is its module's default export, which the Node.js language " +
+      'host calls only in an ES module (package.json "type": "module"); in this CommonJS ' +
+      "program it is never called and nothing is created, so `pulumi preview` would show an " +
+      'empty stack. Write `export = async () => { ... }`, or add "type": "module" to package.json',
+    location: { file: entry, line: at + 1, column: lines[at].search(/\S/) + 1 },
+  };
 }
 
 export function stripAnsi(text: string): string {

@@ -131,6 +131,38 @@ export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   return { ...ours, own: false };
 }
 
+const UNINCLUDED = /^Could not include required dependency '([^']+)' in '[^']*'\.$/;
+
+/**
+ * A callback function's package (`aws.lambda.CallbackFunction`, `bucket.onObjectCreated`) takes
+ * the program's dependencies from its own node_modules; the SDK warns for each it cannot find
+ * there. A package the program has not installed but the check lent it (from the check's own
+ * node_modules) is one it would have installed: those warnings are the check's doing, not the
+ * program's, and become one line saying so. Warnings for packages nobody provides stay.
+ */
+export function explainLentPackages(
+  output: string[],
+  pwd: string,
+  fallbackModulesDir: string,
+): void {
+  const installed = (dir: string, pkg: string) =>
+    fs.existsSync(path.join(dir, "node_modules", pkg, "package.json"));
+  const lent = new Set<string>();
+  const kept = output.filter((line) => {
+    const pkg = UNINCLUDED.exec(line.trim())?.[1];
+    if (pkg === undefined) return true;
+    if (installed(pwd, pkg) || !installed(fallbackModulesDir, pkg)) return true;
+    lent.add(pkg);
+    return false;
+  });
+  if (lent.size === 0) return;
+  kept.push(
+    `(callback functions were packaged without ${[...lent].sort().join(", ")}: the program has ` +
+      "not installed them and ran with the check's; after `npm install` they are included)",
+  );
+  output.splice(0, output.length, ...kept);
+}
+
 /** `type` of the nearest package.json above `dir` (the host runs "module" packages as ESM). */
 function packageType(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
@@ -184,6 +216,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     config: opts.config,
     answers: opts.answers,
     opaque: opts.opaque,
+    programDir: opts.rootDir,
+    programPwd: pwd,
   });
   const address = await engine.listen();
   const sitesFile = path.join(
@@ -295,6 +329,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const { sites, intervals } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites, intervals });
+  explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {
     phase: opts.phase,
     resources: engine.resources,
