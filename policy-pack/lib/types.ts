@@ -8,6 +8,7 @@ export const MQ_BROKER = "aws:mq/broker:Broker";
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
+export const APIGATEWAY_REST_API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy";
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
 
@@ -248,7 +249,9 @@ export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
 
 // ---- OpenSearch and (legacy) Elasticsearch --------------------------------------------------------
 export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
+export const ELASTICSEARCH_DOMAIN_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
+export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
 
 // ---- QLDB -----------------------------------------------------------------------------------------
 export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
