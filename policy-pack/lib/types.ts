@@ -203,6 +203,12 @@ export const SSO_MANAGED_POLICY_ATTACHMENT =
 export const SSO_PERMISSION_SET_INLINE_POLICY =
   "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
+// ---- EC2 Image Builder ----------------------------------------------------------------------------
+export const IMAGEBUILDER_COMPONENT = "aws:imagebuilder/component:Component";
+export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
+  "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
+export const IMAGEBUILDER_IMAGE_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
+
 // ---- Kendra ---------------------------------------------------------------------------------------
 export const KENDRA_INDEX = "aws:kendra/index:Index";
 
@@ -263,9 +269,11 @@ export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
+export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 
 // ---- Redshift -------------------------------------------------------------------------------------
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFT_SNAPSHOT_COPY_GRANT = "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant";
 export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const REDSHIFTSERVERLESS_USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
 export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
@@ -297,6 +305,7 @@ export const S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 =
 export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
@@ -333,6 +342,9 @@ export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 // ---- Timestream -----------------------------------------------------------------------------------
 export const TIMESTREAM_DATABASE = "aws:timestreamwrite/database:Database";
+
+// ---- WorkSpaces -----------------------------------------------------------------------------------
+export const WORKSPACES_WORKSPACE = "aws:workspaces/workspace:Workspace";
 
 // ---- WAFv2 ----------------------------------------------------------------------------------------
 export const WAFV2_WEB_ACL = "aws:wafv2/webAcl:WebAcl";

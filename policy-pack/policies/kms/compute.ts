@@ -1,6 +1,6 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
-// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, and CodeBuild test
-// report exports.
+// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, CodeBuild test
+// report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
@@ -9,6 +9,7 @@ import {
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  WORKSPACES_WORKSPACE,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -149,6 +150,35 @@ export const codebuildReportGroupKms = customerKeyPolicy({
       read: () => destination?.encryptionKey,
       where: "exportConfig.s3Destination.encryptionKey",
       whenNone: "the export needs an encryption key",
+    });
+  },
+});
+
+export const workspacesKms = customerKeyPolicy({
+  name: "workspaces-volume-kms-cmk",
+  description:
+    "WorkSpaces encrypt both their root and user volumes with a customer-managed KMS key " +
+    "(volumeEncryptionKey).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and " +
+    "volumeEncryptionKey to the stack's customer-managed key (recreates the WorkSpace).",
+  references: [checkov("CKV_AWS_155"), checkov("CKV_AWS_156"), trivy("AWS-0109")],
+  types: [WORKSPACES_WORKSPACE],
+  noun: "WorkSpace",
+  check: (k) => {
+    // CreateWorkspaces: both flags default to false (unencrypted volumes).
+    const off = ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"].filter(
+      (flag) => k.props[flag] !== true,
+    );
+    if (off.length) {
+      k.report(`${off.join(" and ")} ${off.length > 1 ? "are" : "is"} not true.`);
+      return;
+    }
+    k.requireKey({
+      prop: "volumeEncryptionKey",
+      whenNone: "the AWS-managed key aws/workspaces",
     });
   },
 });

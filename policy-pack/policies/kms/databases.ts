@@ -1,6 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
 // instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
-// Redshift clusters and DMS replication instances.
+// Redshift clusters and DMS replication instances, and the copies of their snapshots (RDS snapshot
+// copies, Redshift cross-region snapshot copy grants).
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
@@ -12,7 +13,9 @@ import {
   RDS_CLUSTER_INSTANCE,
   RDS_GLOBAL_CLUSTER,
   RDS_INSTANCE,
+  RDS_SNAPSHOT_COPY,
   REDSHIFT_CLUSTER,
+  REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
 import { present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -204,4 +207,32 @@ export const dmsReplicationInstanceKms = customerKeyPolicy({
   noun: "DMS replication instance",
   check: (k) =>
     k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/dms" }),
+});
+
+export const snapshotCopyKms = customerKeyPolicy({
+  name: "database-snapshot-copy-kms-cmk",
+  description:
+    "Copies of database snapshots are encrypted with a customer-managed KMS key: RDS snapshot " +
+    "copies name their key, and Redshift snapshot copy grants (cross-region copies of cluster " +
+    "snapshots) name a customer key of the destination region.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyId to a customer-managed key on aws.rds.SnapshotCopy (of the destination region) " +
+    "and on aws.redshift.SnapshotCopyGrant.",
+  references: [checkov("CKV_AWS_266"), checkov("CKV_AWS_281")],
+  types: [RDS_SNAPSHOT_COPY, REDSHIFT_SNAPSHOT_COPY_GRANT],
+  noun: (r) =>
+    r.type === RDS_SNAPSHOT_COPY ? "RDS snapshot copy" : "Redshift snapshot copy grant",
+  check: (k) =>
+    k.resource.type === RDS_SNAPSHOT_COPY
+      ? // CopyDBSnapshot KmsKeyId: without it the copy keeps the source's key (an unencrypted
+        // source gives an unencrypted copy).
+        k.requireKey({
+          prop: "kmsKeyId",
+          computed: true,
+          whenNone: "the copy keeps the source snapshot's encryption, if any",
+        })
+      : // CreateSnapshotCopyGrant KmsKeyId: "If no key is specified, the default key is used."
+        k.requireKey({ prop: "kmsKeyId", whenNone: "the AWS-managed key aws/redshift" }),
 });

@@ -4,8 +4,8 @@
 // (./service-keys.ts), messaging and streams (./messaging.ts), relational and document databases
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
-// API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
-// trail (./audit.ts). EBS volumes are the compute policies' (../compute/ebs.ts),
+// API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts)
+// and the audit trail (./audit.ts). EBS volumes are the compute policies' (../compute/ebs.ts),
 // CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
@@ -17,6 +17,7 @@ import { codebuildKms, codepipelineKms, ecrKms, redshiftKms } from "./service-ke
 import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./messaging";
 import {
   dmsReplicationInstanceKms,
+  snapshotCopyKms,
   docdbKms,
   neptuneKms,
   rdsPerformanceInsightsKms,
@@ -42,13 +43,14 @@ import {
 } from "./storage";
 import {
   codebuildReportGroupKms,
+  workspacesKms,
   eksSecretsKms,
   lambdaEnvironmentKms,
   sagemakerKms,
 } from "./compute";
 import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
-import { imageKms } from "./images";
+import { imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -72,6 +74,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   neptuneKms,
   redshiftClusterKms,
   dmsReplicationInstanceKms,
+  snapshotCopyKms,
   dynamodbKms,
   elasticacheKms,
   memorydbKms,
@@ -89,6 +92,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksSecretsKms,
   sagemakerKms,
   codebuildReportGroupKms,
+  workspacesKms,
   searchDomainKms,
   athenaKms,
   glueKms,
@@ -97,5 +101,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   apigatewayCacheEncrypted,
   appsyncCacheEncrypted,
   imageKms,
+  imagebuilderKms,
   cloudtrailKms,
 ];

@@ -1,5 +1,5 @@
 // Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
-// secrets, SageMaker storage, CodeBuild report exports), from the third parties' own fixtures
+// secrets, SageMaker storage, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
 // translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
@@ -10,9 +10,10 @@ import {
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  WORKSPACES_WORKSPACE,
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
-import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
 const clean = { violations: [], notes: [] };
 
@@ -240,6 +241,46 @@ describe("codebuild-report-group-kms-cmk", () => {
         }),
       ]);
       expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("workspaces-volume-kms-cmk", () => {
+  const p = policyNamed(policies, "workspaces-volume-kms-cmk");
+  const base = { directoryId: "d-1234567890", bundleId: "wsb-bh8rsxt14", userName: "Jhon" };
+  const workspace = (inputs: Record<string, unknown> = {}) =>
+    res(WORKSPACES_WORKSPACE, "example", { ...base, ...inputs });
+  const encrypted = { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true };
+
+  describe("Compliance", () => {
+    it("Trivy AWS-0109 good example / CKV_AWS_155/156 passing: both volumes encrypted with a customer key", async () => {
+      expect(
+        await run(p, [workspace({ ...encrypted, volumeEncryptionKey: KEY_ARN })]),
+      ).to.deep.equal(clean);
+      const r = withStackKey(
+        WORKSPACES_WORKSPACE,
+        "example",
+        { ...base, ...encrypted, volumeEncryptionKey: UNKNOWN },
+        ["volumeEncryptionKey"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("Trivy AWS-0109 bad example / CKV_AWS_155/156 failing: volumes not encrypted", async () => {
+      expect((await run(p, [workspace()])).violations).to.deep.equal([
+        'example: WorkSpace "example": rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled are not true.',
+      ]);
+      const userOnly = workspace({ rootVolumeEncryptionEnabled: true });
+      expect((await run(p, [userOnly])).violations).to.deep.equal([
+        'example: WorkSpace "example": userVolumeEncryptionEnabled is not true.',
+      ]);
+    });
+    it("encrypted with the AWS-managed key (no volumeEncryptionKey, or alias/aws/workspaces)", async () => {
+      expect((await run(p, [workspace(encrypted)])).violations).to.have.length(1);
+      const managed = workspace({ ...encrypted, volumeEncryptionKey: awsManaged("workspaces") });
+      expect((await run(p, [managed])).violations).to.have.length(1);
     });
   });
 });

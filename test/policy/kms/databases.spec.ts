@@ -11,7 +11,9 @@ import {
   RDS_CLUSTER_INSTANCE,
   RDS_GLOBAL_CLUSTER,
   RDS_INSTANCE,
+  RDS_SNAPSHOT_COPY,
   REDSHIFT_CLUSTER,
+  REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
@@ -262,6 +264,58 @@ describe("dms-replication-instance-kms-cmk", () => {
     it("CKV_AWS_212 failing fixture: no kms_key_arn (aws/dms)", async () => {
       const r = await run(p, [res(DMS_REPLICATION_INSTANCE, "migrate", base)]);
       expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("database-snapshot-copy-kms-cmk", () => {
+  const p = policyNamed(policies, "database-snapshot-copy-kms-cmk");
+  const copy = (inputs: Record<string, unknown> = {}) =>
+    res(RDS_SNAPSHOT_COPY, "example", {
+      sourceDbSnapshotIdentifier: "arn:aws:rds:us-west-1:123456789012:snapshot:testsnapshot",
+      targetDbSnapshotIdentifier: "testsnapshot-copy",
+      ...inputs,
+    });
+  const grant = (inputs: Record<string, unknown> = {}) =>
+    res(REDSHIFT_SNAPSHOT_COPY_GRANT, "grant", { snapshotCopyGrantName: "my-grant", ...inputs });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_266 / CKV_AWS_281 passing fixtures: kmsKeyId names a customer key", async () => {
+      expect(
+        await run(p, [copy({ kmsKeyId: KEY_ARN }), grant({ kmsKeyId: KEY_ARN })]),
+      ).to.deep.equal(clean);
+    });
+    it("keys of the stack, unknown at preview", async () => {
+      const [key, rdsCopy] = withStackKey(
+        RDS_SNAPSHOT_COPY,
+        "example",
+        { ...copy().inputs, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
+      const [, redshiftGrant] = withStackKey(
+        REDSHIFT_SNAPSHOT_COPY_GRANT,
+        "grant",
+        { ...grant().inputs, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+        key,
+      );
+      expect(await run(p, [key, rdsCopy, redshiftGrant])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_266 failing fixture: an RDS snapshot copy without kmsKeyId", async () => {
+      expect((await run(p, [copy()])).violations).to.deep.equal([
+        'example: RDS snapshot copy "example": no KMS key is set (the copy keeps the source snapshot\'s encryption, if any), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_281 failing fixture: a Redshift snapshot copy grant without kmsKeyId, or with aws/redshift", async () => {
+      expect((await run(p, [grant()])).violations).to.deep.equal([
+        'grant: Redshift snapshot copy grant "grant": no KMS key is set (the AWS-managed key aws/redshift), not a customer-managed key.',
+      ]);
+      expect(
+        (await run(p, [grant({ kmsKeyId: awsManaged("redshift") })])).violations,
+      ).to.have.length(1);
     });
   });
 });
