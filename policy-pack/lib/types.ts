@@ -25,6 +25,7 @@ export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
 // ---- AWS Backup -----------------------------------------------------------------------------------
 export const BACKUP_PLAN = "aws:backup/plan:Plan";
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
+export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
 // ---- Batch ----------------------------------------------------------------------------------------
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
@@ -40,11 +41,19 @@ export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
+export const CLOUDWATCH_LOG_DESTINATION_POLICY =
+  "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy";
 export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
 export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+export const CLOUDWATCH_LOG_RESOURCE_POLICY = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
 
 // ---- CodeArtifact ---------------------------------------------------------------------------------
 export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
+export const CODEARTIFACT_DOMAIN_PERMISSIONS =
+  "aws:codeartifact/domainPermissions:DomainPermissions";
+export const CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY =
+  "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy";
 
 // ---- CodeBuild ------------------------------------------------------------------------------------
 export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
@@ -72,6 +81,7 @@ export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
 // ---- DynamoDB -------------------------------------------------------------------------------------
+export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
 export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
@@ -170,6 +180,7 @@ export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSys
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
+export const GLUE_RESOURCE_POLICY = "aws:glue/resourcePolicy:ResourcePolicy";
 
 // ---- IAM ------------------------------------------------------------------------------------------
 export const IAM_ACCESS_KEY = "aws:iam/accessKey:AccessKey";
@@ -217,6 +228,7 @@ export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 
 // ---- Kinesis and Data Firehose --------------------------------------------------------------------
 export const FIREHOSE_DELIVERY_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
+export const KINESIS_RESOURCE_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy";
 export const KINESIS_STREAM = "aws:kinesis/stream:Stream";
 export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
 
@@ -273,6 +285,7 @@ export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 
 // ---- Redshift -------------------------------------------------------------------------------------
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFT_RESOURCE_POLICY = "aws:redshift/resourcePolicy:ResourcePolicy";
 export const REDSHIFT_SNAPSHOT_COPY_GRANT = "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant";
 export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const REDSHIFTSERVERLESS_USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
@@ -307,6 +320,7 @@ export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
+export const S3CONTROL_BUCKET_POLICY = "aws:s3control/bucketPolicy:BucketPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY =

@@ -1,8 +1,8 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
-// vaults, access points, search domains and REST APIs (judged by the pack's one evaluator,
-// ../../lib/public-policy.ts), Lambda permissions and function URLs, images and snapshots shared
-// with everyone, and databases and cluster endpoints open to the internet. Bucket policies: ../s3;
-// key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
+// vaults, access points, search domains, REST APIs and other services (judged by the pack's one
+// evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
+// snapshots shared with everyone, and databases and cluster endpoints open to the internet. Bucket
+// policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
 import {
@@ -25,7 +25,11 @@ import {
   mqBrokerNotPublic,
   redshiftClusterNotPublic,
 } from "./endpoints";
-import { restApiPolicyNotPublic, searchDomainPolicyNotPublic } from "./service-policies";
+import {
+  resourcePolicyNotPublic,
+  restApiPolicyNotPublic,
+  searchDomainPolicyNotPublic,
+} from "./service-policies";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -36,6 +40,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   glacierVaultPolicyNotPublic,
   searchDomainPolicyNotPublic,
   restApiPolicyNotPublic,
+  resourcePolicyNotPublic,
   accessPointPublicAccessBlock,
   accessPointPolicyNotPublic,
   lambdaPermissionNotPublic,

@@ -1,15 +1,27 @@
-// opensearch-domain-policy-not-public and apigateway-rest-api-policy-not-public, from KICS
-// "Elasticsearch Domain With Vulnerable Policy" (positive.tf / negative.tf) and the providers'
-// documented examples (a domain open to one address range, a private API pinned to its endpoint).
+// opensearch-domain-policy-not-public, apigateway-rest-api-policy-not-public and
+// resource-policy-not-public, from KICS "Elasticsearch Domain With Vulnerable Policy" (positive.tf /
+// negative.tf) and the providers' documented examples (a domain open to one address range, a
+// private API pinned to its endpoint, log delivery to a service principal).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
 import {
   APIGATEWAY_REST_API,
   APIGATEWAY_REST_API_POLICY,
+  BACKUP_VAULT_POLICY,
+  CLOUDWATCH_EVENT_BUS_POLICY,
+  CLOUDWATCH_LOG_DESTINATION_POLICY,
+  CLOUDWATCH_LOG_RESOURCE_POLICY,
+  CODEARTIFACT_DOMAIN_PERMISSIONS,
+  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
+  DYNAMODB_RESOURCE_POLICY,
   ELASTICSEARCH_DOMAIN,
   ELASTICSEARCH_DOMAIN_POLICY,
+  GLUE_RESOURCE_POLICY,
+  KINESIS_RESOURCE_POLICY,
   OPENSEARCH_DOMAIN,
   OPENSEARCH_DOMAIN_POLICY,
+  REDSHIFT_RESOURCE_POLICY,
+  S3CONTROL_BUCKET_POLICY,
 } from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 
@@ -115,6 +127,87 @@ describe("apigateway-rest-api-policy-not-public", () => {
       expect(await violations(p, [res(APIGATEWAY_REST_API, "api", { name: "api" })])).to.deep.equal(
         [],
       );
+    });
+  });
+});
+
+describe("resource-policy-not-public", () => {
+  const p = policy("resource-policy-not-public");
+  const everyone = (action: string) => ({
+    Effect: "Allow",
+    Principal: "*",
+    Action: action,
+    Resource: "*",
+  });
+  /** One resource of each type, with its policy under the input that type uses. */
+  const each = (statement: (action: string) => Record<string, unknown>) => [
+    res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+      destinationName: "d",
+      accessPolicy: doc(statement("logs:PutSubscriptionFilter")),
+    }),
+    res(CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", {
+      policyName: "p",
+      policyDocument: doc(statement("logs:PutLogEvents")),
+    }),
+    res(CLOUDWATCH_EVENT_BUS_POLICY, "bus", { policy: doc(statement("events:PutEvents")) }),
+    res(BACKUP_VAULT_POLICY, "vault", { backupVaultName: "v", policy: doc(statement("backup:*")) }),
+    res(KINESIS_RESOURCE_POLICY, "stream", {
+      resourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s",
+      policy: doc(statement("kinesis:GetRecords")),
+    }),
+    res(DYNAMODB_RESOURCE_POLICY, "table", {
+      resourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t",
+      policy: doc(statement("dynamodb:GetItem")),
+    }),
+    res(GLUE_RESOURCE_POLICY, "catalog", { policy: doc(statement("glue:GetTable")) }),
+    res(REDSHIFT_RESOURCE_POLICY, "warehouse", {
+      resourceArn: "arn:aws:redshift:us-east-1:123456789012:namespace:n",
+      policy: doc(statement("redshift:AuthorizeInboundIntegration")),
+    }),
+    res(CODEARTIFACT_DOMAIN_PERMISSIONS, "domain", {
+      domain: "d",
+      policyDocument: doc(statement("codeartifact:GetAuthorizationToken")),
+    }),
+    res(CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "repository", {
+      domain: "d",
+      repository: "r",
+      policyDocument: doc(statement("codeartifact:ReadFromRepository")),
+    }),
+    res(S3CONTROL_BUCKET_POLICY, "outposts", {
+      bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
+      policy: doc(statement("s3-outposts:GetObject")),
+    }),
+  ];
+
+  describe("Noncompliance", () => {
+    it('every resource-policy resource with an Allow to "*" and no condition', async () => {
+      const found = await violations(p, each(everyone));
+      expect(found).to.have.length(11);
+      expect(found[0]).to.equal(
+        'destination: statement #0 (logs:PutSubscriptionFilter): Allow to Principal "*" without a narrowing condition.',
+      );
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the same grants pinned to the organization, or to a named account", async () => {
+      const pinned = (action: string) => ({
+        ...everyone(action),
+        Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+      });
+      const named = (action: string) => ({
+        ...everyone(action),
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+      });
+      expect(await violations(p, each(pinned))).to.deep.equal([]);
+      expect(await violations(p, each(named))).to.deep.equal([]);
+    });
+    it("a service principal, as log delivery policies name it", async () => {
+      const service = (action: string) => ({
+        ...everyone(action),
+        Principal: { Service: "delivery.logs.amazonaws.com" },
+      });
+      expect(await violations(p, each(service))).to.deep.equal([]);
     });
   });
 });
