@@ -72,6 +72,8 @@ export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
 // ---- Database Migration Service -------------------------------------------------------------------
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
+export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
+export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
 
 // ---- DAX ------------------------------------------------------------------------------------------
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
@@ -90,6 +92,9 @@ export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
 export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
+
+// ---- Data Lifecycle Manager -----------------------------------------------------------------------
+export const DLM_LIFECYCLE_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 
 // ---- EC2 and VPC ----------------------------------------------------------------------------------
 export const EC2_AMI = "aws:ec2/ami:Ami";
@@ -280,6 +285,8 @@ export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION =
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
 export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 

@@ -1,8 +1,10 @@
 // Encryption of machine images and snapshot copies: AMIs registered by the program, AMI copies and
-// EBS snapshot copies, and what EC2 Image Builder stores and produces (components, the disks of
-// image recipes, distributed AMIs). (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
+// EBS snapshot copies, what EC2 Image Builder stores and produces (components, the disks of image
+// recipes, distributed AMIs), and the cross-region snapshot copies of Data Lifecycle Manager
+// policies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
+  DLM_LIFECYCLE_POLICY,
   EBS_SNAPSHOT_COPY,
   EC2_AMI,
   EC2_AMI_COPY,
@@ -109,6 +111,53 @@ export const imagebuilderKms = customerKeyPolicy({
             whenNone: "the AMI keeps the encryption of the build's snapshots",
           });
         }
+    }
+  },
+});
+
+export const dlmCopyKms = customerKeyPolicy({
+  name: "dlm-cross-region-copy-kms-cmk",
+  description:
+    "Data Lifecycle Manager policies encrypt the snapshots and AMIs they copy to other regions " +
+    "(schedule copy rules and event-based copy actions) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "On every crossRegionCopyRules entry set encrypted: true and cmkArn to a customer key of the " +
+    "target region; on every actions[].crossRegionCopies[].encryptionConfiguration the same.",
+  references: [checkov("CKV_AWS_254"), checkov("CKV_AWS_256")],
+  types: [DLM_LIFECYCLE_POLICY],
+  noun: "DLM lifecycle policy",
+  check: (k) => {
+    const details = k.props.policyDetails;
+    const copies = [
+      ...asList(details?.schedules).flatMap((s: any) =>
+        asList(s?.crossRegionCopyRules).map((c: any) => ({
+          where: `schedule ${String(s?.name ?? "")} copy to ${String(c?.target ?? c?.targetRegion ?? "")}`,
+          read: () => c,
+        })),
+      ),
+      ...asList(details?.actions).flatMap((a: any) =>
+        asList(a?.crossRegionCopies).map((c: any) => ({
+          where: `action ${String(a?.name ?? "")} copy to ${String(c?.target ?? "")}`,
+          read: () => c?.encryptionConfiguration,
+        })),
+      ),
+    ];
+    for (const { where, read } of copies) {
+      // CrossRegionCopyRule Encrypted: copies of unencrypted snapshots stay unencrypted unless set;
+      // CmkArn: without it the target region's aws/ebs key.
+      const rule = read();
+      if (rule?.encrypted !== true) {
+        k.report(`${where}: encrypted is not true.`);
+        continue;
+      }
+      k.requireKey({
+        prop: "policyDetails",
+        read: () => rule?.cmkArn,
+        where: `${where} cmkArn`,
+        whenNone: "the AWS-managed key aws/ebs",
+      });
     }
   },
 });

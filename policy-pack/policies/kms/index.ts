@@ -18,6 +18,7 @@ import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./
 import {
   dmsReplicationInstanceKms,
   snapshotCopyKms,
+  dmsEndpointKms,
   docdbKms,
   neptuneKms,
   rdsPerformanceInsightsKms,
@@ -50,7 +51,7 @@ import {
 } from "./compute";
 import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
-import { imageKms, imagebuilderKms } from "./images";
+import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -75,6 +76,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftClusterKms,
   dmsReplicationInstanceKms,
   snapshotCopyKms,
+  dmsEndpointKms,
   dynamodbKms,
   elasticacheKms,
   memorydbKms,
@@ -102,5 +104,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   appsyncCacheEncrypted,
   imageKms,
   imagebuilderKms,
+  dlmCopyKms,
   cloudtrailKms,
 ];

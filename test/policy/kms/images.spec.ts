@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
+  DLM_LIFECYCLE_POLICY,
   EBS_SNAPSHOT_COPY,
   EC2_AMI,
   EC2_AMI_COPY,
@@ -174,6 +175,60 @@ describe("imagebuilder-kms-cmk", () => {
       expect((await run(p, [distribution({})])).violations).to.deep.equal([
         'example: Image Builder distribution configuration "example" distribution us-east-1 amiDistributionConfiguration.kmsKeyId: no KMS key is set (the AMI keeps the encryption of the build\'s snapshots), not a customer-managed key.',
       ]);
+    });
+  });
+});
+
+describe("dlm-cross-region-copy-kms-cmk", () => {
+  const p = policyNamed(policies, "dlm-cross-region-copy-kms-cmk");
+  const schedule = (copy: Record<string, unknown>) =>
+    res(DLM_LIFECYCLE_POLICY, "example", {
+      description: "example DLM lifecycle policy",
+      executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
+      state: "ENABLED",
+      policyDetails: {
+        resourceTypes: ["VOLUME"],
+        targetTags: { Snapshot: "true" },
+        schedules: [
+          {
+            name: "2 weeks of daily snapshots",
+            createRule: { interval: 24, intervalUnit: "HOURS", times: "23:45" },
+            retainRule: { count: 14 },
+            crossRegionCopyRules: [
+              { target: "us-west-2", retainRule: { interval: 30, intervalUnit: "DAYS" }, ...copy },
+            ],
+          },
+        ],
+      },
+    });
+  const event = (encryptionConfiguration: Record<string, unknown>) =>
+    res(DLM_LIFECYCLE_POLICY, "events", {
+      description: "cross-region copy on share",
+      executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
+      policyDetails: {
+        policyType: "EVENT_BASED_POLICY",
+        actions: [
+          { name: "copy", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration }] },
+        ],
+      },
+    });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_256 / CKV_AWS_254 passing fixtures: encrypted copies with cmkArn", async () => {
+      expect(await run(p, [schedule({ encrypted: true, cmkArn: KEY_ARN })])).to.deep.equal(clean);
+      expect(await run(p, [event({ encrypted: true, cmkArn: KEY_ARN })])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_256 failing fixtures: a schedule copy not encrypted, or without cmkArn", async () => {
+      expect((await run(p, [schedule({ encrypted: false })])).violations).to.deep.equal([
+        'example: DLM lifecycle policy "example": schedule 2 weeks of daily snapshots copy to us-west-2: encrypted is not true.',
+      ]);
+      expect((await run(p, [schedule({ encrypted: true })])).violations).to.have.length(1);
+    });
+    it("CKV_AWS_254 failing fixture: an event-based copy without cmkArn", async () => {
+      expect((await run(p, [event({ encrypted: true })])).violations).to.have.length(1);
     });
   });
 });
