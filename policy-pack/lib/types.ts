@@ -340,6 +340,8 @@ export const GLACIER_VAULT = "aws:glacier/vault:Vault";
 export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
 
 // ---- SageMaker ------------------------------------------------------------------------------------
+export const SAGEMAKER_DATA_QUALITY_JOB_DEFINITION =
+  "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition";
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";

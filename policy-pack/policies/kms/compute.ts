@@ -1,11 +1,12 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
-// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, CodeBuild test
-// report exports and WorkSpaces volumes.
+// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints, domains and data quality
+// monitoring jobs, CodeBuild test report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
+  SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
@@ -81,32 +82,63 @@ export const eksSecretsKms = customerKeyPolicy({
  */
 const LOCAL_STORAGE_INSTANCE = /^ml\.(?:[a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en|trn1|trn1n)\./;
 
+const SAGEMAKER_NOUN: Record<string, string> = {
+  [SAGEMAKER_NOTEBOOK_INSTANCE]: "SageMaker notebook instance",
+  [SAGEMAKER_ENDPOINT_CONFIGURATION]: "SageMaker endpoint configuration",
+  [SAGEMAKER_DOMAIN]: "SageMaker domain",
+  [SAGEMAKER_DATA_QUALITY_JOB_DEFINITION]: "SageMaker data quality job definition",
+};
+
 export const sagemakerKms = customerKeyPolicy({
   name: "sagemaker-kms-cmk",
   description:
     "SageMaker notebook instances, endpoint configurations and domains encrypt their storage " +
-    "volumes with a customer-managed KMS key.",
+    "volumes with a customer-managed KMS key, and data quality monitoring jobs encrypt both " +
+    "their processing volume and their reports with one.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set kmsKeyId (notebook instances, domains) or kmsKeyArn (endpoint configurations) to the " +
-    "stack's customer-managed key. Endpoint configurations on instance types with local storage " +
-    "take no key: their NVMe volumes are encrypted by the instance hardware.",
-  references: [checkov("CKV_AWS_22"), checkov("CKV_AWS_98"), checkov("CKV_AWS_187")],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE, SAGEMAKER_ENDPOINT_CONFIGURATION, SAGEMAKER_DOMAIN],
-  noun: (r) =>
-    r.type === SAGEMAKER_NOTEBOOK_INSTANCE
-      ? "SageMaker notebook instance"
-      : r.type === SAGEMAKER_DOMAIN
-        ? "SageMaker domain"
-        : "SageMaker endpoint configuration",
+    "stack's customer-managed key; on a DataQualityJobDefinition set " +
+    "jobResources.clusterConfig.volumeKmsKeyId and dataQualityJobOutputConfig.kmsKeyId. Endpoint " +
+    "configurations on instance types with local storage take no key: their NVMe volumes are " +
+    "encrypted by the instance hardware.",
+  references: [
+    checkov("CKV_AWS_22"),
+    checkov("CKV_AWS_98"),
+    checkov("CKV_AWS_187"),
+    checkov("CKV_AWS_367"),
+    checkov("CKV_AWS_368"),
+  ],
+  types: [
+    SAGEMAKER_NOTEBOOK_INSTANCE,
+    SAGEMAKER_ENDPOINT_CONFIGURATION,
+    SAGEMAKER_DOMAIN,
+    SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
+  ],
+  noun: (r) => SAGEMAKER_NOUN[r.type],
   check: (k) => {
     const type = k.resource.type;
-    if (type !== SAGEMAKER_ENDPOINT_CONFIGURATION) {
+    const managed = "the storage volume is encrypted with an AWS-managed key";
+    if (type === SAGEMAKER_DATA_QUALITY_JOB_DEFINITION) {
+      // CreateDataQualityJobDefinition: VolumeKmsKeyId and MonitoringOutputConfig.KmsKeyId,
+      // without which the volume and the reports in S3 use AWS-managed keys.
       k.requireKey({
-        prop: "kmsKeyId",
-        whenNone: "the storage volume is encrypted with an AWS-managed key",
+        prop: "jobResources",
+        read: () => k.props.jobResources?.clusterConfig?.volumeKmsKeyId,
+        where: "jobResources.clusterConfig.volumeKmsKeyId",
+        whenNone: managed,
       });
+      k.requireKey({
+        prop: "dataQualityJobOutputConfig",
+        read: () => k.props.dataQualityJobOutputConfig?.kmsKeyId,
+        where: "dataQualityJobOutputConfig.kmsKeyId",
+        whenNone: "the reports are encrypted with the AWS-managed key aws/s3",
+      });
+      return;
+    }
+    if (type !== SAGEMAKER_ENDPOINT_CONFIGURATION) {
+      k.requireKey({ prop: "kmsKeyId", whenNone: managed });
       return;
     }
     // SageMaker API, CreateEndpointConfig KmsKeyId: "You can't request a KmsKeyId when using an
@@ -117,10 +149,7 @@ export const sagemakerKms = customerKeyPolicy({
       LOCAL_STORAGE_INSTANCE.test(String(v?.instanceType ?? "")),
     );
     if (localStorage) return;
-    k.requireKey({
-      prop: "kmsKeyArn",
-      whenNone: "the storage volume is encrypted with an AWS-managed key",
-    });
+    k.requireKey({ prop: "kmsKeyArn", whenNone: managed });
   },
 });
 

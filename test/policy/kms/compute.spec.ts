@@ -1,5 +1,5 @@
 // Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
-// secrets, SageMaker storage, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
+// secrets, SageMaker storage and monitoring jobs, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
 // translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
@@ -7,6 +7,7 @@ import {
   CODEBUILD_REPORT_GROUP,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
+  SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
@@ -185,6 +186,40 @@ describe("sagemaker-kms-cmk", () => {
       ]);
       expect(r.violations).to.have.length(1);
     });
+  });
+});
+
+describe("sagemaker-kms-cmk: data quality job definitions", () => {
+  const p = policyNamed(policies, "sagemaker-kms-cmk");
+  const job = (volumeKmsKeyId?: string, outputKmsKeyId?: string) =>
+    res(SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, "dq", {
+      name: "my-data-quality-job-definition",
+      roleArn: "arn:aws:iam::123456789012:role/sagemaker",
+      dataQualityAppSpecification: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/m" },
+      dataQualityJobInput: { endpointInput: { endpointName: "my-endpoint" } },
+      dataQualityJobOutputConfig: {
+        kmsKeyId: outputKmsKeyId,
+        monitoringOutputs: { s3Output: { s3Uri: "s3://my-bucket/output" } },
+      },
+      jobResources: {
+        clusterConfig: {
+          instanceCount: 1,
+          instanceType: "ml.t3.medium",
+          volumeSizeInGb: 20,
+          volumeKmsKeyId,
+        },
+      },
+    });
+
+  it("CKV_AWS_367 / CKV_AWS_368 passing: volume and output keys are customer keys", async () => {
+    expect(await run(p, [job(KEY_ARN, KEY_ARN)])).to.deep.equal(clean);
+  });
+  it("CKV_AWS_368 failing: no volumeKmsKeyId; CKV_AWS_367 failing: no output kmsKeyId", async () => {
+    expect((await run(p, [job(undefined, KEY_ARN)])).violations).to.deep.equal([
+      'dq: SageMaker data quality job definition "dq" jobResources.clusterConfig.volumeKmsKeyId: no KMS key is set (the storage volume is encrypted with an AWS-managed key), not a customer-managed key.',
+    ]);
+    expect((await run(p, [job(KEY_ARN, undefined)])).violations).to.have.length(1);
+    expect((await run(p, [job()])).violations).to.have.length(2);
   });
 });
 
