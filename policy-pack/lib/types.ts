@@ -269,6 +269,7 @@ export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
 
 // ---- Neptune --------------------------------------------------------------------------------------
 export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
+export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
 
 // ---- OpenSearch and (legacy) Elasticsearch --------------------------------------------------------
 export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";

@@ -1,5 +1,5 @@
-// Network endpoints open to the internet: provisioned Redshift clusters, DMS replication instances
-// and Amazon MQ brokers with a public address, and EKS clusters whose public API endpoint accepts
+// Network endpoints open to the internet: provisioned Redshift clusters, DMS replication instances,
+// Amazon MQ brokers and Neptune instances with a public address, and EKS clusters whose public API endpoint accepts
 // every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
 // ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
@@ -7,6 +7,7 @@ import {
   DMS_REPLICATION_INSTANCE,
   EKS_CLUSTER,
   MQ_BROKER,
+  NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
@@ -99,6 +100,23 @@ export const mqBrokerNotPublic = resourcePolicy({
     "subnets and security groups.",
   references: [checkov("CKV_AWS_69"), kics("MQ Broker Is Publicly Accessible"), trivy("AWS-0072")],
   types: [MQ_BROKER],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const neptuneInstanceNotPublic = resourcePolicy({
+  name: "neptune-cluster-instance-not-public",
+  description:
+    "Neptune cluster instances are not publicly accessible: the graph database and its data stay " +
+    "reachable only from inside the VPC.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Leave `publiclyAccessible` unset or false (the default) and reach the cluster from private " +
+    "subnets.",
+  references: [checkov("CKV_AWS_102")],
+  types: [NEPTUNE_CLUSTER_INSTANCE],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

@@ -23,6 +23,7 @@ import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
   mqBrokerNotPublic,
+  neptuneInstanceNotPublic,
   redshiftClusterNotPublic,
 } from "./endpoints";
 import {
@@ -53,4 +54,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksEndpointNotOpen,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
+  neptuneInstanceNotPublic,
 ];

@@ -1,12 +1,14 @@
 // Endpoints open to the internet: Checkov CKV_AWS_87 (Redshift), CKV_AWS_38/39 and KICS "EKS
 // Cluster Has Public Access CIDRs" (EKS), Trivy AWS-0041, CKV_AWS_89 and KICS "Amazon DMS
-// Replication Instance Is Publicly Accessible" (DMS), CKV_AWS_69 and Trivy AWS-0072 (Amazon MQ).
+// Replication Instance Is Publicly Accessible" (DMS), CKV_AWS_69 and Trivy AWS-0072 (Amazon MQ),
+// CKV_AWS_102 (Neptune).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
 import {
   DMS_REPLICATION_INSTANCE,
   EKS_CLUSTER,
   MQ_BROKER,
+  NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
@@ -124,6 +126,31 @@ describe("mq-broker-not-public", () => {
     it("CKV_AWS_69 / Trivy AWS-0072 good example: false, or left out (the default)", async () => {
       expect(await violations(p, [broker({ publiclyAccessible: false })])).to.deep.equal([]);
       expect(await violations(p, [broker()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("neptune-cluster-instance-not-public", () => {
+  const p = policy("neptune-cluster-instance-not-public");
+  const instance = (extra: Record<string, unknown> = {}) =>
+    res(NEPTUNE_CLUSTER_INSTANCE, "example", {
+      clusterIdentifier: "neptune-cluster-demo",
+      engine: "neptune",
+      instanceClass: "db.r4.large",
+      applyImmediately: true,
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_102 failing fixture: publiclyAccessible true", async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: true })])).to.deep.equal([
+        "example: publiclyAccessible is true.",
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_102 passing fixtures: false, or left out (the default)", async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: false })])).to.deep.equal([]);
+      expect(await violations(p, [instance()])).to.deep.equal([]);
     });
   });
 });
