@@ -80,6 +80,7 @@ export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 // ---- DocumentDB -----------------------------------------------------------------------------------
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
 // ---- DynamoDB -------------------------------------------------------------------------------------

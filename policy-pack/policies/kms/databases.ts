@@ -9,6 +9,7 @@ import {
   DMS_REPLICATION_INSTANCE,
   DMS_S3_ENDPOINT,
   DOCDB_CLUSTER,
+  DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
   RDS_CLUSTER,
@@ -122,16 +123,22 @@ export const rdsPerformanceInsightsKms = customerKeyPolicy({
   },
 });
 
+const DOCDB_NOUN: Record<string, string> = {
+  [DOCDB_CLUSTER]: "DocumentDB cluster",
+  [DOCDB_ELASTIC_CLUSTER]: "DocumentDB elastic cluster",
+  [DOCDB_GLOBAL_CLUSTER]: "DocumentDB global cluster",
+};
+
 export const docdbKms = customerKeyPolicy({
   name: "docdb-cluster-kms-cmk",
   description:
-    "DocumentDB clusters encrypt storage with a customer-managed KMS key, and global clusters are " +
-    "encrypted.",
+    "DocumentDB clusters and elastic clusters encrypt storage with a customer-managed KMS key, and " +
+    "global clusters are encrypted.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set storageEncrypted: true and kmsKeyId to the stack's customer-managed key (recreates the " +
-    "cluster); set storageEncrypted: true on global clusters.",
+    "cluster); set kmsKeyId on elastic clusters; set storageEncrypted: true on global clusters.",
   references: [
     checkov("CKV_AWS_74"),
     checkov("CKV_AWS_182"),
@@ -140,12 +147,18 @@ export const docdbKms = customerKeyPolicy({
     trivy("AWS-0022"),
     fsbp("DocumentDB.1"),
   ],
-  types: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER],
-  noun: (r) => (r.type === DOCDB_CLUSTER ? "DocumentDB cluster" : "DocumentDB global cluster"),
+  types: Object.keys(DOCDB_NOUN),
+  noun: (r) => DOCDB_NOUN[r.type],
   check: (k) => {
     if (k.resource.type === DOCDB_GLOBAL_CLUSTER) {
       if (present(k.props, "sourceDbClusterIdentifier")) return;
       requireFlag(k, "storageEncrypted");
+      return;
+    }
+    if (k.resource.type === DOCDB_ELASTIC_CLUSTER) {
+      // CreateCluster (DocumentDB elastic) KmsKeyId: storage is always encrypted, with an
+      // AWS-owned key unless a customer key is named.
+      k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "an AWS-owned key" });
       return;
     }
     requireRdsStorageKey(k, "kmsKeyId");

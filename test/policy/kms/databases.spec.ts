@@ -7,6 +7,7 @@ import {
   DMS_REPLICATION_INSTANCE,
   DMS_S3_ENDPOINT,
   DOCDB_CLUSTER,
+  DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
   RDS_CLUSTER,
@@ -382,5 +383,27 @@ describe("dms-endpoint-kms-cmk", () => {
       ]);
       expect((await run(p, [s3({ encryptionMode: "SSE_KMS" })])).violations).to.have.length(1);
     });
+  });
+});
+
+describe("docdb-cluster-kms-cmk: elastic clusters", () => {
+  const p = policyNamed(policies, "docdb-cluster-kms-cmk");
+  const elastic = (inputs: Record<string, unknown> = {}) =>
+    res(DOCDB_ELASTIC_CLUSTER, "elastic", {
+      name: "elastic",
+      adminUserName: "elasticadmin",
+      adminUserPassword: UNKNOWN,
+      authType: "PLAIN_TEXT",
+      shardCapacity: 2,
+      shardCount: 1,
+      ...inputs,
+    });
+  it("an elastic cluster with a customer key", async () => {
+    expect(await run(p, [elastic({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+  });
+  it("an elastic cluster without kmsKeyId uses an AWS-owned key", async () => {
+    expect((await run(p, [elastic()])).violations).to.deep.equal([
+      'elastic: DocumentDB elastic cluster "elastic": no KMS key is set (an AWS-owned key), not a customer-managed key.',
+    ]);
   });
 });
