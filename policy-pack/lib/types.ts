@@ -12,6 +12,10 @@ export const APIGATEWAY_REST_API_POLICY = "aws:apigateway/restApiPolicy:RestApiP
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
 
+// ---- AppFlow --------------------------------------------------------------------------------------
+export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
+export const APPFLOW_FLOW = "aws:appflow/flow:Flow";
+
 // ---- AppSync --------------------------------------------------------------------------------------
 export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
 
@@ -74,6 +78,10 @@ export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
 export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
+
+// ---- Amazon Connect -------------------------------------------------------------------------------
+export const CONNECT_INSTANCE_STORAGE_CONFIG =
+  "aws:connect/instanceStorageConfig:InstanceStorageConfig";
 
 // ---- DAX ------------------------------------------------------------------------------------------
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
