@@ -74,6 +74,11 @@ export const CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
 // ---- CodePipeline ---------------------------------------------------------------------------------
 export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
+// ---- Comprehend -----------------------------------------------------------------------------------
+export const COMPREHEND_DOCUMENT_CLASSIFIER =
+  "aws:comprehend/documentClassifier:DocumentClassifier";
+export const COMPREHEND_ENTITY_RECOGNIZER = "aws:comprehend/entityRecognizer:EntityRecognizer";
+
 // ---- Database Migration Service -------------------------------------------------------------------
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";

@@ -1,9 +1,11 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
 // variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints, domains and data quality
-// monitoring jobs, CodeBuild test report exports and WorkSpaces volumes.
+// monitoring jobs, Comprehend custom models, CodeBuild test report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
+  COMPREHEND_DOCUMENT_CLASSIFIER,
+  COMPREHEND_ENTITY_RECOGNIZER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
   SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
@@ -150,6 +152,39 @@ export const sagemakerKms = customerKeyPolicy({
     );
     if (localStorage) return;
     k.requireKey({ prop: "kmsKeyArn", whenNone: managed });
+  },
+});
+
+export const comprehendKms = customerKeyPolicy({
+  name: "comprehend-kms-cmk",
+  description:
+    "Comprehend custom entity recognizers and document classifiers encrypt the trained model and " +
+    "the training volume with customer-managed KMS keys (and a classifier's output with one).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set modelKmsKeyId and volumeKmsKeyId (and outputDataConfig.kmsKeyId on a classifier) to the " +
+    "stack's customer-managed key.",
+  references: [checkov("CKV_AWS_267"), checkov("CKV_AWS_268")],
+  types: [COMPREHEND_ENTITY_RECOGNIZER, COMPREHEND_DOCUMENT_CLASSIFIER],
+  noun: (r) =>
+    r.type === COMPREHEND_ENTITY_RECOGNIZER
+      ? "Comprehend entity recognizer"
+      : "Comprehend document classifier",
+  check: (k) => {
+    // CreateEntityRecognizer / CreateDocumentClassifier: without ModelKmsKeyId and VolumeKmsKeyId
+    // the model and the ML storage volume use keys Comprehend manages.
+    const managed = "a key Comprehend manages";
+    k.requireKey({ prop: "modelKmsKeyId", whenNone: managed });
+    k.requireKey({ prop: "volumeKmsKeyId", whenNone: managed });
+    const output = k.resource.type === COMPREHEND_DOCUMENT_CLASSIFIER && k.props.outputDataConfig;
+    if (!output) return;
+    k.requireKey({
+      prop: "outputDataConfig",
+      read: () => output.kmsKeyId,
+      where: "outputDataConfig.kmsKeyId",
+      whenNone: "the AWS-managed key aws/s3",
+    });
   },
 });
 

@@ -45,6 +45,7 @@ import {
 } from "./storage";
 import {
   codebuildReportGroupKms,
+  comprehendKms,
   workspacesKms,
   eksSecretsKms,
   lambdaEnvironmentKms,
@@ -96,6 +97,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksSecretsKms,
   sagemakerKms,
   codebuildReportGroupKms,
+  comprehendKms,
   workspacesKms,
   searchDomainKms,
   athenaKms,

@@ -1,10 +1,12 @@
 // Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
-// secrets, SageMaker storage and monitoring jobs, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
+// secrets, SageMaker storage and monitoring jobs, Comprehend models, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
 // translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   CODEBUILD_REPORT_GROUP,
+  COMPREHEND_DOCUMENT_CLASSIFIER,
+  COMPREHEND_ENTITY_RECOGNIZER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
   SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
@@ -317,5 +319,46 @@ describe("workspaces-volume-kms-cmk", () => {
       const managed = workspace({ ...encrypted, volumeEncryptionKey: awsManaged("workspaces") });
       expect((await run(p, [managed])).violations).to.have.length(1);
     });
+  });
+});
+
+describe("comprehend-kms-cmk", () => {
+  const p = policyNamed(policies, "comprehend-kms-cmk");
+  const recognizer = (inputs: Record<string, unknown> = {}) =>
+    res(COMPREHEND_ENTITY_RECOGNIZER, "example", {
+      name: "example",
+      dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
+      languageCode: "en",
+      inputDataConfig: {
+        entityTypes: [{ type: "ENTITY_1" }],
+        documents: { s3Uri: "s3://bucket/documents.txt" },
+        entityList: { s3Uri: "s3://bucket/entitylist.csv" },
+      },
+      ...inputs,
+    });
+
+  it("CKV_AWS_267 / CKV_AWS_268 passing fixtures: model and volume keys are customer keys", async () => {
+    const r = recognizer({ modelKmsKeyId: KEY_ARN, volumeKmsKeyId: KEY_ARN });
+    expect(await run(p, [r])).to.deep.equal(clean);
+  });
+  it("CKV_AWS_267 failing fixture: no modelKmsKeyId; CKV_AWS_268 failing fixture: no volumeKmsKeyId", async () => {
+    expect((await run(p, [recognizer({ volumeKmsKeyId: KEY_ARN })])).violations).to.deep.equal([
+      'example: Comprehend entity recognizer "example": no KMS key is set (a key Comprehend manages), not a customer-managed key.',
+    ]);
+    expect((await run(p, [recognizer({ modelKmsKeyId: KEY_ARN })])).violations).to.have.length(1);
+  });
+  it("a document classifier also encrypts its output with a customer key", async () => {
+    const classifier = (outputKey?: string) =>
+      res(COMPREHEND_DOCUMENT_CLASSIFIER, "classifier", {
+        name: "example",
+        dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
+        languageCode: "en",
+        inputDataConfig: { s3Uri: "s3://bucket/documents.csv" },
+        outputDataConfig: { s3Uri: "s3://bucket/output", kmsKeyId: outputKey },
+        modelKmsKeyId: KEY_ARN,
+        volumeKmsKeyId: KEY_ARN,
+      });
+    expect(await run(p, [classifier(KEY_ARN)])).to.deep.equal(clean);
+    expect((await run(p, [classifier()])).violations).to.have.length(1);
   });
 });
