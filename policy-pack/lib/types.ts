@@ -8,8 +8,13 @@ export const MQ_BROKER = "aws:mq/broker:Broker";
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
+export const APIGATEWAY_REST_API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy";
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
+
+// ---- AppFlow --------------------------------------------------------------------------------------
+export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
+export const APPFLOW_FLOW = "aws:appflow/flow:Flow";
 
 // ---- AppSync --------------------------------------------------------------------------------------
 export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
@@ -24,6 +29,7 @@ export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
 // ---- AWS Backup -----------------------------------------------------------------------------------
 export const BACKUP_PLAN = "aws:backup/plan:Plan";
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
+export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
 // ---- Batch ----------------------------------------------------------------------------------------
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
@@ -39,11 +45,19 @@ export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
+export const CLOUDWATCH_LOG_DESTINATION_POLICY =
+  "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy";
 export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
 export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+export const CLOUDWATCH_LOG_RESOURCE_POLICY = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
 
 // ---- CodeArtifact ---------------------------------------------------------------------------------
 export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
+export const CODEARTIFACT_DOMAIN_PERMISSIONS =
+  "aws:codeartifact/domainPermissions:DomainPermissions";
+export const CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY =
+  "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy";
 
 // ---- CodeBuild ------------------------------------------------------------------------------------
 export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
@@ -60,17 +74,30 @@ export const CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
 // ---- CodePipeline ---------------------------------------------------------------------------------
 export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
+// ---- Comprehend -----------------------------------------------------------------------------------
+export const COMPREHEND_DOCUMENT_CLASSIFIER =
+  "aws:comprehend/documentClassifier:DocumentClassifier";
+export const COMPREHEND_ENTITY_RECOGNIZER = "aws:comprehend/entityRecognizer:EntityRecognizer";
+
 // ---- Database Migration Service -------------------------------------------------------------------
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
+export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
+export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
+
+// ---- Amazon Connect -------------------------------------------------------------------------------
+export const CONNECT_INSTANCE_STORAGE_CONFIG =
+  "aws:connect/instanceStorageConfig:InstanceStorageConfig";
 
 // ---- DAX ------------------------------------------------------------------------------------------
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 // ---- DocumentDB -----------------------------------------------------------------------------------
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
 // ---- DynamoDB -------------------------------------------------------------------------------------
+export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
 export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
@@ -79,6 +106,9 @@ export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
 export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
+
+// ---- Data Lifecycle Manager -----------------------------------------------------------------------
+export const DLM_LIFECYCLE_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 
 // ---- EC2 and VPC ----------------------------------------------------------------------------------
 export const EC2_AMI = "aws:ec2/ami:Ami";
@@ -169,6 +199,7 @@ export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSys
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
+export const GLUE_RESOURCE_POLICY = "aws:glue/resourcePolicy:ResourcePolicy";
 
 // ---- IAM ------------------------------------------------------------------------------------------
 export const IAM_ACCESS_KEY = "aws:iam/accessKey:AccessKey";
@@ -202,6 +233,12 @@ export const SSO_MANAGED_POLICY_ATTACHMENT =
 export const SSO_PERMISSION_SET_INLINE_POLICY =
   "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
+// ---- EC2 Image Builder ----------------------------------------------------------------------------
+export const IMAGEBUILDER_COMPONENT = "aws:imagebuilder/component:Component";
+export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
+  "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
+export const IMAGEBUILDER_IMAGE_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
+
 // ---- Kendra ---------------------------------------------------------------------------------------
 export const KENDRA_INDEX = "aws:kendra/index:Index";
 
@@ -210,6 +247,7 @@ export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 
 // ---- Kinesis and Data Firehose --------------------------------------------------------------------
 export const FIREHOSE_DELIVERY_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
+export const KINESIS_RESOURCE_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy";
 export const KINESIS_STREAM = "aws:kinesis/stream:Stream";
 export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
 
@@ -245,10 +283,13 @@ export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
 
 // ---- Neptune --------------------------------------------------------------------------------------
 export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
+export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
 
 // ---- OpenSearch and (legacy) Elasticsearch --------------------------------------------------------
 export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
+export const ELASTICSEARCH_DOMAIN_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
+export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
 
 // ---- QLDB -----------------------------------------------------------------------------------------
 export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
@@ -259,10 +300,15 @@ export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION =
+  "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
+export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 
 // ---- Redshift -------------------------------------------------------------------------------------
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
+export const REDSHIFT_RESOURCE_POLICY = "aws:redshift/resourcePolicy:ResourcePolicy";
+export const REDSHIFT_SNAPSHOT_COPY_GRANT = "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant";
 export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 export const REDSHIFTSERVERLESS_USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
 export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
@@ -294,7 +340,9 @@ export const S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 =
 export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
+export const S3CONTROL_BUCKET_POLICY = "aws:s3control/bucketPolicy:BucketPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =
   "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY =
@@ -307,6 +355,8 @@ export const GLACIER_VAULT = "aws:glacier/vault:Vault";
 export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
 
 // ---- SageMaker ------------------------------------------------------------------------------------
+export const SAGEMAKER_DATA_QUALITY_JOB_DEFINITION =
+  "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition";
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
@@ -330,6 +380,9 @@ export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 // ---- Timestream -----------------------------------------------------------------------------------
 export const TIMESTREAM_DATABASE = "aws:timestreamwrite/database:Database";
+
+// ---- WorkSpaces -----------------------------------------------------------------------------------
+export const WORKSPACES_WORKSPACE = "aws:workspaces/workspace:Workspace";
 
 // ---- WAFv2 ----------------------------------------------------------------------------------------
 export const WAFV2_WEB_ACL = "aws:wafv2/webAcl:WebAcl";

@@ -1,8 +1,15 @@
-// Network endpoints open to the internet: provisioned Redshift clusters with a public address, and
-// EKS clusters whose public API endpoint accepts every address. (RDS instances and clusters:
-// ../databases/rds.ts; Redshift Serverless workgroups: ../analytics/redshift.ts.)
+// Network endpoints open to the internet: provisioned Redshift clusters, DMS replication instances,
+// Amazon MQ brokers and Neptune instances with a public address, and EKS clusters whose public API endpoint accepts
+// every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
+// ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
-import { EKS_CLUSTER, REDSHIFT_CLUSTER } from "../../lib/types";
+import {
+  DMS_REPLICATION_INSTANCE,
+  EKS_CLUSTER,
+  MQ_BROKER,
+  NEPTUNE_CLUSTER_INSTANCE,
+  REDSHIFT_CLUSTER,
+} from "../../lib/types";
 import { asList } from "../../lib/values";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -54,5 +61,63 @@ export const eksEndpointNotOpen = resourcePolicy({
     if (open.length) {
       ctx.report(`the public API endpoint is open to ${open.join(", ")}.`);
     }
+  },
+});
+
+export const dmsReplicationInstanceNotPublic = resourcePolicy({
+  name: "dms-replication-instance-not-public",
+  description:
+    "DMS replication instances are not publicly accessible: a public instance gets a public IP " +
+    "address, and it holds the credentials of both endpoints and the data in flight.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Set `publiclyAccessible: false` explicitly (DMS itself defaults to a public instance when " +
+    "the request leaves it out) and place the instance in a replication subnet group of private " +
+    "subnets.",
+  references: [
+    checkov("CKV_AWS_89"),
+    kics("Amazon DMS Replication Instance Is Publicly Accessible"),
+    fsbp("DMS.1"),
+  ],
+  types: [DMS_REPLICATION_INSTANCE],
+  check: (props, ctx) => {
+    // Only an explicit true is reported, as Checkov and KICS do: the provider reads the service's
+    // choice back when the input is left out, so the program states nothing to judge.
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const mqBrokerNotPublic = resourcePolicy({
+  name: "mq-broker-not-public",
+  description:
+    "Amazon MQ brokers are not publicly accessible: a public broker's endpoints are reachable " +
+    "from the internet, guarded only by user names and passwords.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Leave `publiclyAccessible` unset or false (the default) and give the broker private " +
+    "subnets and security groups.",
+  references: [checkov("CKV_AWS_69"), kics("MQ Broker Is Publicly Accessible"), trivy("AWS-0072")],
+  types: [MQ_BROKER],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const neptuneInstanceNotPublic = resourcePolicy({
+  name: "neptune-cluster-instance-not-public",
+  description:
+    "Neptune cluster instances are not publicly accessible: the graph database and its data stay " +
+    "reachable only from inside the VPC.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Leave `publiclyAccessible` unset or false (the default) and reach the cluster from private " +
+    "subnets.",
+  references: [checkov("CKV_AWS_102")],
+  types: [NEPTUNE_CLUSTER_INSTANCE],
+  check: (props, ctx) => {
+    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
 });

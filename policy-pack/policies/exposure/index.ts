@@ -1,8 +1,8 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
-// vaults, access points (judged by the pack's one evaluator, ../../lib/public-policy.ts), Lambda
-// permissions and function URLs, images and snapshots shared with everyone, and databases and
-// cluster endpoints open to the internet. Bucket policies: ../s3; key policies: ../kms; ECR
-// repository and registry policies: ../compute/ecr.ts.
+// vaults, access points, search domains, REST APIs and other services (judged by the pack's one
+// evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
+// snapshots shared with everyone, and databases and cluster endpoints open to the internet. Bucket
+// policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
 import {
@@ -19,7 +19,18 @@ import {
   lambdaPermissionServiceSource,
 } from "./lambda";
 import { amiNotPublic, rdsSnapshotNotPublic } from "./sharing";
-import { eksEndpointNotOpen, redshiftClusterNotPublic } from "./endpoints";
+import {
+  dmsReplicationInstanceNotPublic,
+  eksEndpointNotOpen,
+  mqBrokerNotPublic,
+  neptuneInstanceNotPublic,
+  redshiftClusterNotPublic,
+} from "./endpoints";
+import {
+  resourcePolicyNotPublic,
+  restApiPolicyNotPublic,
+  searchDomainPolicyNotPublic,
+} from "./service-policies";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -28,6 +39,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   secretPolicyBlockPublic,
   efsFileSystemPolicyNotPublic,
   glacierVaultPolicyNotPublic,
+  searchDomainPolicyNotPublic,
+  restApiPolicyNotPublic,
+  resourcePolicyNotPublic,
   accessPointPublicAccessBlock,
   accessPointPolicyNotPublic,
   lambdaPermissionNotPublic,
@@ -38,4 +52,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsSnapshotNotPublic,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
+  dmsReplicationInstanceNotPublic,
+  mqBrokerNotPublic,
+  neptuneInstanceNotPublic,
 ];

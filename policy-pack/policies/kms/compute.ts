@@ -1,14 +1,18 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
-// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints and domains, and CodeBuild test
-// report exports.
+// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints, domains and data quality
+// monitoring jobs, Comprehend custom models, CodeBuild test report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
+  COMPREHEND_DOCUMENT_CLASSIFIER,
+  COMPREHEND_ENTITY_RECOGNIZER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
+  SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  WORKSPACES_WORKSPACE,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -80,32 +84,63 @@ export const eksSecretsKms = customerKeyPolicy({
  */
 const LOCAL_STORAGE_INSTANCE = /^ml\.(?:[a-z]+\d+[a-z]*d[a-z]*|g5|g6|g6e|p5|p5e|p5en|trn1|trn1n)\./;
 
+const SAGEMAKER_NOUN: Record<string, string> = {
+  [SAGEMAKER_NOTEBOOK_INSTANCE]: "SageMaker notebook instance",
+  [SAGEMAKER_ENDPOINT_CONFIGURATION]: "SageMaker endpoint configuration",
+  [SAGEMAKER_DOMAIN]: "SageMaker domain",
+  [SAGEMAKER_DATA_QUALITY_JOB_DEFINITION]: "SageMaker data quality job definition",
+};
+
 export const sagemakerKms = customerKeyPolicy({
   name: "sagemaker-kms-cmk",
   description:
     "SageMaker notebook instances, endpoint configurations and domains encrypt their storage " +
-    "volumes with a customer-managed KMS key.",
+    "volumes with a customer-managed KMS key, and data quality monitoring jobs encrypt both " +
+    "their processing volume and their reports with one.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set kmsKeyId (notebook instances, domains) or kmsKeyArn (endpoint configurations) to the " +
-    "stack's customer-managed key. Endpoint configurations on instance types with local storage " +
-    "take no key: their NVMe volumes are encrypted by the instance hardware.",
-  references: [checkov("CKV_AWS_22"), checkov("CKV_AWS_98"), checkov("CKV_AWS_187")],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE, SAGEMAKER_ENDPOINT_CONFIGURATION, SAGEMAKER_DOMAIN],
-  noun: (r) =>
-    r.type === SAGEMAKER_NOTEBOOK_INSTANCE
-      ? "SageMaker notebook instance"
-      : r.type === SAGEMAKER_DOMAIN
-        ? "SageMaker domain"
-        : "SageMaker endpoint configuration",
+    "stack's customer-managed key; on a DataQualityJobDefinition set " +
+    "jobResources.clusterConfig.volumeKmsKeyId and dataQualityJobOutputConfig.kmsKeyId. Endpoint " +
+    "configurations on instance types with local storage take no key: their NVMe volumes are " +
+    "encrypted by the instance hardware.",
+  references: [
+    checkov("CKV_AWS_22"),
+    checkov("CKV_AWS_98"),
+    checkov("CKV_AWS_187"),
+    checkov("CKV_AWS_367"),
+    checkov("CKV_AWS_368"),
+  ],
+  types: [
+    SAGEMAKER_NOTEBOOK_INSTANCE,
+    SAGEMAKER_ENDPOINT_CONFIGURATION,
+    SAGEMAKER_DOMAIN,
+    SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
+  ],
+  noun: (r) => SAGEMAKER_NOUN[r.type],
   check: (k) => {
     const type = k.resource.type;
-    if (type !== SAGEMAKER_ENDPOINT_CONFIGURATION) {
+    const managed = "the storage volume is encrypted with an AWS-managed key";
+    if (type === SAGEMAKER_DATA_QUALITY_JOB_DEFINITION) {
+      // CreateDataQualityJobDefinition: VolumeKmsKeyId and MonitoringOutputConfig.KmsKeyId,
+      // without which the volume and the reports in S3 use AWS-managed keys.
       k.requireKey({
-        prop: "kmsKeyId",
-        whenNone: "the storage volume is encrypted with an AWS-managed key",
+        prop: "jobResources",
+        read: () => k.props.jobResources?.clusterConfig?.volumeKmsKeyId,
+        where: "jobResources.clusterConfig.volumeKmsKeyId",
+        whenNone: managed,
       });
+      k.requireKey({
+        prop: "dataQualityJobOutputConfig",
+        read: () => k.props.dataQualityJobOutputConfig?.kmsKeyId,
+        where: "dataQualityJobOutputConfig.kmsKeyId",
+        whenNone: "the reports are encrypted with the AWS-managed key aws/s3",
+      });
+      return;
+    }
+    if (type !== SAGEMAKER_ENDPOINT_CONFIGURATION) {
+      k.requireKey({ prop: "kmsKeyId", whenNone: managed });
       return;
     }
     // SageMaker API, CreateEndpointConfig KmsKeyId: "You can't request a KmsKeyId when using an
@@ -116,9 +151,39 @@ export const sagemakerKms = customerKeyPolicy({
       LOCAL_STORAGE_INSTANCE.test(String(v?.instanceType ?? "")),
     );
     if (localStorage) return;
+    k.requireKey({ prop: "kmsKeyArn", whenNone: managed });
+  },
+});
+
+export const comprehendKms = customerKeyPolicy({
+  name: "comprehend-kms-cmk",
+  description:
+    "Comprehend custom entity recognizers and document classifiers encrypt the trained model and " +
+    "the training volume with customer-managed KMS keys (and a classifier's output with one).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set modelKmsKeyId and volumeKmsKeyId (and outputDataConfig.kmsKeyId on a classifier) to the " +
+    "stack's customer-managed key.",
+  references: [checkov("CKV_AWS_267"), checkov("CKV_AWS_268")],
+  types: [COMPREHEND_ENTITY_RECOGNIZER, COMPREHEND_DOCUMENT_CLASSIFIER],
+  noun: (r) =>
+    r.type === COMPREHEND_ENTITY_RECOGNIZER
+      ? "Comprehend entity recognizer"
+      : "Comprehend document classifier",
+  check: (k) => {
+    // CreateEntityRecognizer / CreateDocumentClassifier: without ModelKmsKeyId and VolumeKmsKeyId
+    // the model and the ML storage volume use keys Comprehend manages.
+    const managed = "a key Comprehend manages";
+    k.requireKey({ prop: "modelKmsKeyId", whenNone: managed });
+    k.requireKey({ prop: "volumeKmsKeyId", whenNone: managed });
+    const output = k.resource.type === COMPREHEND_DOCUMENT_CLASSIFIER && k.props.outputDataConfig;
+    if (!output) return;
     k.requireKey({
-      prop: "kmsKeyArn",
-      whenNone: "the storage volume is encrypted with an AWS-managed key",
+      prop: "outputDataConfig",
+      read: () => output.kmsKeyId,
+      where: "outputDataConfig.kmsKeyId",
+      whenNone: "the AWS-managed key aws/s3",
     });
   },
 });
@@ -149,6 +214,35 @@ export const codebuildReportGroupKms = customerKeyPolicy({
       read: () => destination?.encryptionKey,
       where: "exportConfig.s3Destination.encryptionKey",
       whenNone: "the export needs an encryption key",
+    });
+  },
+});
+
+export const workspacesKms = customerKeyPolicy({
+  name: "workspaces-volume-kms-cmk",
+  description:
+    "WorkSpaces encrypt both their root and user volumes with a customer-managed KMS key " +
+    "(volumeEncryptionKey).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and " +
+    "volumeEncryptionKey to the stack's customer-managed key (recreates the WorkSpace).",
+  references: [checkov("CKV_AWS_155"), checkov("CKV_AWS_156"), trivy("AWS-0109")],
+  types: [WORKSPACES_WORKSPACE],
+  noun: "WorkSpace",
+  check: (k) => {
+    // CreateWorkspaces: both flags default to false (unencrypted volumes).
+    const off = ["rootVolumeEncryptionEnabled", "userVolumeEncryptionEnabled"].filter(
+      (flag) => k.props[flag] !== true,
+    );
+    if (off.length) {
+      k.report(`${off.join(" and ")} ${off.length > 1 ? "are" : "is"} not true.`);
+      return;
+    }
+    k.requireKey({
+      prop: "volumeEncryptionKey",
+      whenNone: "the AWS-managed key aws/workspaces",
     });
   },
 });

@@ -1,18 +1,25 @@
 // Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
 // instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
-// Redshift clusters and DMS replication instances.
+// Redshift clusters, DMS replication instances and endpoints, and the copies of their snapshots and
+// backups (RDS snapshot copies and replicated automated backups, Redshift snapshot copy grants).
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
+  DMS_ENDPOINT,
   DMS_REPLICATION_INSTANCE,
+  DMS_S3_ENDPOINT,
   DOCDB_CLUSTER,
+  DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
   RDS_GLOBAL_CLUSTER,
   RDS_INSTANCE,
+  RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION,
+  RDS_SNAPSHOT_COPY,
   REDSHIFT_CLUSTER,
+  REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
 import { present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -116,16 +123,22 @@ export const rdsPerformanceInsightsKms = customerKeyPolicy({
   },
 });
 
+const DOCDB_NOUN: Record<string, string> = {
+  [DOCDB_CLUSTER]: "DocumentDB cluster",
+  [DOCDB_ELASTIC_CLUSTER]: "DocumentDB elastic cluster",
+  [DOCDB_GLOBAL_CLUSTER]: "DocumentDB global cluster",
+};
+
 export const docdbKms = customerKeyPolicy({
   name: "docdb-cluster-kms-cmk",
   description:
-    "DocumentDB clusters encrypt storage with a customer-managed KMS key, and global clusters are " +
-    "encrypted.",
+    "DocumentDB clusters and elastic clusters encrypt storage with a customer-managed KMS key, and " +
+    "global clusters are encrypted.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set storageEncrypted: true and kmsKeyId to the stack's customer-managed key (recreates the " +
-    "cluster); set storageEncrypted: true on global clusters.",
+    "cluster); set kmsKeyId on elastic clusters; set storageEncrypted: true on global clusters.",
   references: [
     checkov("CKV_AWS_74"),
     checkov("CKV_AWS_182"),
@@ -134,12 +147,18 @@ export const docdbKms = customerKeyPolicy({
     trivy("AWS-0022"),
     fsbp("DocumentDB.1"),
   ],
-  types: [DOCDB_CLUSTER, DOCDB_GLOBAL_CLUSTER],
-  noun: (r) => (r.type === DOCDB_CLUSTER ? "DocumentDB cluster" : "DocumentDB global cluster"),
+  types: Object.keys(DOCDB_NOUN),
+  noun: (r) => DOCDB_NOUN[r.type],
   check: (k) => {
     if (k.resource.type === DOCDB_GLOBAL_CLUSTER) {
       if (present(k.props, "sourceDbClusterIdentifier")) return;
       requireFlag(k, "storageEncrypted");
+      return;
+    }
+    if (k.resource.type === DOCDB_ELASTIC_CLUSTER) {
+      // CreateCluster (DocumentDB elastic) KmsKeyId: storage is always encrypted, with an
+      // AWS-owned key unless a customer key is named.
+      k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "an AWS-owned key" });
       return;
     }
     requireRdsStorageKey(k, "kmsKeyId");
@@ -204,4 +223,81 @@ export const dmsReplicationInstanceKms = customerKeyPolicy({
   noun: "DMS replication instance",
   check: (k) =>
     k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/dms" }),
+});
+
+const COPY_NOUN: Record<string, string> = {
+  [RDS_SNAPSHOT_COPY]: "RDS snapshot copy",
+  [RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION]: "RDS automated backups replication",
+  [REDSHIFT_SNAPSHOT_COPY_GRANT]: "Redshift snapshot copy grant",
+};
+
+export const snapshotCopyKms = customerKeyPolicy({
+  name: "database-snapshot-copy-kms-cmk",
+  description:
+    "Copies of database snapshots and backups are encrypted with a customer-managed KMS key: RDS " +
+    "snapshot copies and replicated automated backups name their key, and Redshift snapshot copy " +
+    "grants (cross-region copies of cluster snapshots) name a customer key of the destination " +
+    "region.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyId to a customer-managed key of the destination region on aws.rds.SnapshotCopy, " +
+    "aws.rds.InstanceAutomatedBackupsReplication and aws.redshift.SnapshotCopyGrant.",
+  references: [checkov("CKV_AWS_266"), checkov("CKV_AWS_245"), checkov("CKV_AWS_281")],
+  types: Object.keys(COPY_NOUN),
+  noun: (r) => COPY_NOUN[r.type],
+  check: (k) => {
+    switch (k.resource.type) {
+      case RDS_SNAPSHOT_COPY:
+        // CopyDBSnapshot KmsKeyId: without it the copy keeps the source's key (an unencrypted
+        // source gives an unencrypted copy).
+        k.requireKey({
+          prop: "kmsKeyId",
+          computed: true,
+          whenNone: "the copy keeps the source snapshot's encryption, if any",
+        });
+        return;
+      case RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION:
+        // StartDBInstanceAutomatedBackupsReplication KmsKeyId: without it the provider uses the
+        // AWS-managed key of the destination region.
+        k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "the AWS-managed key aws/rds" });
+        return;
+      default:
+        // CreateSnapshotCopyGrant KmsKeyId: "If no key is specified, the default key is used."
+        k.requireKey({ prop: "kmsKeyId", whenNone: "the AWS-managed key aws/redshift" });
+    }
+  },
+});
+
+export const dmsEndpointKms = customerKeyPolicy({
+  name: "dms-endpoint-kms-cmk",
+  description:
+    "DMS endpoints encrypt their connection settings with a customer-managed KMS key, and S3 " +
+    "target endpoints write the migrated data with SSE-KMS under one.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyArn to the stack's customer-managed key on aws.dms.Endpoint and aws.dms.S3Endpoint; " +
+    'on an S3Endpoint that sets encryptionMode, use "SSE_KMS" with serverSideEncryptionKmsKeyId.',
+  references: [checkov("CKV_AWS_296"), checkov("CKV_AWS_298")],
+  types: [DMS_ENDPOINT, DMS_S3_ENDPOINT],
+  noun: (r) => (r.type === DMS_S3_ENDPOINT ? "DMS S3 endpoint" : "DMS endpoint"),
+  check: (k) => {
+    // CreateEndpoint KmsKeyId: "If you don't specify a value, AWS DMS uses your default
+    // encryption key", the AWS-managed key aws/dms.
+    k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/dms" });
+    if (k.resource.type !== DMS_S3_ENDPOINT) return;
+    // S3Settings EncryptionMode: SSE_S3 (the service default) or SSE_KMS with
+    // ServerSideEncryptionKmsKeyId. Only a mode the program states is judged here, as Checkov does;
+    // the target bucket itself is judged by the bucket rules when the stack manages it.
+    const mode = k.setting("encryptionMode");
+    if (mode === "SSE_S3") {
+      k.report("encryptionMode is SSE_S3: the migrated data is written without a KMS key.");
+    } else if (mode === "SSE_KMS") {
+      k.requireKey({
+        prop: "serverSideEncryptionKmsKeyId",
+        whenNone: "S3 then uses the AWS-managed key aws/s3",
+      });
+    }
+  },
 });

@@ -1,7 +1,17 @@
 // Encryption of machine images and snapshot copies: AMIs registered by the program, AMI copies and
-// EBS snapshot copies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
+// EBS snapshot copies, what EC2 Image Builder stores and produces (components, the disks of image
+// recipes, distributed AMIs), and the cross-region snapshot copies of Data Lifecycle Manager
+// policies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
 import { customerKeyPolicy } from "../../lib/kms/keys";
-import { EBS_SNAPSHOT_COPY, EC2_AMI, EC2_AMI_COPY } from "../../lib/types";
+import {
+  DLM_LIFECYCLE_POLICY,
+  EBS_SNAPSHOT_COPY,
+  EC2_AMI,
+  EC2_AMI_COPY,
+  IMAGEBUILDER_COMPONENT,
+  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  IMAGEBUILDER_IMAGE_RECIPE,
+} from "../../lib/types";
 import { asList } from "../../lib/values";
 import { checkov } from "../../lib/controls";
 
@@ -43,5 +53,111 @@ export const imageKms = customerKeyPolicy({
       computed: k.resource.type === EC2_AMI_COPY,
       whenNone: "the AWS-managed key aws/ebs",
     });
+  },
+});
+
+const IMAGEBUILDER_NOUN: Record<string, string> = {
+  [IMAGEBUILDER_COMPONENT]: "Image Builder component",
+  [IMAGEBUILDER_DISTRIBUTION_CONFIGURATION]: "Image Builder distribution configuration",
+  [IMAGEBUILDER_IMAGE_RECIPE]: "Image Builder image recipe",
+};
+
+export const imagebuilderKms = customerKeyPolicy({
+  name: "imagebuilder-kms-cmk",
+  description:
+    "EC2 Image Builder encrypts with customer-managed KMS keys: component documents (kmsKeyId), " +
+    "the EBS disks an image recipe declares, and the AMIs a distribution configuration publishes.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyId to the stack's customer-managed key on aws.imagebuilder.Component; on every " +
+    "blockDeviceMappings[].ebs of an ImageRecipe set encrypted and kmsKeyId; on every AMI " +
+    "distribution set amiDistributionConfiguration.kmsKeyId (a key usable in that region).",
+  references: [checkov("CKV_AWS_180"), checkov("CKV_AWS_199"), checkov("CKV_AWS_200")],
+  types: Object.keys(IMAGEBUILDER_NOUN),
+  noun: (r) => IMAGEBUILDER_NOUN[r.type],
+  check: (k) => {
+    switch (k.resource.type) {
+      case IMAGEBUILDER_COMPONENT:
+        // CreateComponent KmsKeyId: without it the component is encrypted with a service key.
+        k.requireKey({ prop: "kmsKeyId", whenNone: "a key Image Builder chooses" });
+        return;
+      case IMAGEBUILDER_IMAGE_RECIPE:
+        // Mappings without `ebs` (noDevice, instance store) store nothing on EBS.
+        for (const mapping of asList(k.props.blockDeviceMappings)) {
+          const ebs = mapping?.ebs;
+          if (!ebs) continue;
+          const device = String(mapping?.deviceName ?? "");
+          if (ebs.encrypted !== true && ebs.encrypted !== "true") {
+            k.report(`block device ${device}: ebs.encrypted is not true.`);
+            continue;
+          }
+          k.requireKey({
+            prop: "blockDeviceMappings",
+            read: () => ebs.kmsKeyId,
+            where: `block device ${device} ebs.kmsKeyId`,
+            whenNone: "the AWS-managed key aws/ebs",
+          });
+        }
+        return;
+      default:
+        // A distribution with only a container configuration publishes no AMI.
+        for (const d of asList(k.props.distributions)) {
+          if (d?.containerDistributionConfiguration && !d?.amiDistributionConfiguration) continue;
+          k.requireKey({
+            prop: "distributions",
+            read: () => d?.amiDistributionConfiguration?.kmsKeyId,
+            where: `distribution ${String(d?.region ?? "")} amiDistributionConfiguration.kmsKeyId`,
+            whenNone: "the AMI keeps the encryption of the build's snapshots",
+          });
+        }
+    }
+  },
+});
+
+export const dlmCopyKms = customerKeyPolicy({
+  name: "dlm-cross-region-copy-kms-cmk",
+  description:
+    "Data Lifecycle Manager policies encrypt the snapshots and AMIs they copy to other regions " +
+    "(schedule copy rules and event-based copy actions) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "On every crossRegionCopyRules entry set encrypted: true and cmkArn to a customer key of the " +
+    "target region; on every actions[].crossRegionCopies[].encryptionConfiguration the same.",
+  references: [checkov("CKV_AWS_254"), checkov("CKV_AWS_256")],
+  types: [DLM_LIFECYCLE_POLICY],
+  noun: "DLM lifecycle policy",
+  check: (k) => {
+    const details = k.props.policyDetails;
+    const copies = [
+      ...asList(details?.schedules).flatMap((s: any) =>
+        asList(s?.crossRegionCopyRules).map((c: any) => ({
+          where: `schedule ${String(s?.name ?? "")} copy to ${String(c?.target ?? c?.targetRegion ?? "")}`,
+          read: () => c,
+        })),
+      ),
+      ...asList(details?.actions).flatMap((a: any) =>
+        asList(a?.crossRegionCopies).map((c: any) => ({
+          where: `action ${String(a?.name ?? "")} copy to ${String(c?.target ?? "")}`,
+          read: () => c?.encryptionConfiguration,
+        })),
+      ),
+    ];
+    for (const { where, read } of copies) {
+      // CrossRegionCopyRule Encrypted: copies of unencrypted snapshots stay unencrypted unless set;
+      // CmkArn: without it the target region's aws/ebs key.
+      const rule = read();
+      if (rule?.encrypted !== true) {
+        k.report(`${where}: encrypted is not true.`);
+        continue;
+      }
+      k.requireKey({
+        prop: "policyDetails",
+        read: () => rule?.cmkArn,
+        where: `${where} cmkArn`,
+        whenNone: "the AWS-managed key aws/ebs",
+      });
+    }
   },
 });

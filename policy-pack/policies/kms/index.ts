@@ -4,9 +4,10 @@
 // (./service-keys.ts), messaging and streams (./messaging.ts), relational and document databases
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
-// API caches (./api-caches.ts), machine images and snapshot copies (./images.ts) and the audit
-// trail (./audit.ts). EBS volumes are the compute policies' (../compute/ebs.ts),
-// CloudWatch log groups the logs policies' and S3 buckets the S3 policies'.
+// API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
+// the audit trail (./audit.ts) and data moved between services (./integration.ts). EBS volumes are
+// the compute policies' (../compute/ebs.ts), CloudWatch log groups the logs policies' and S3
+// buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
 // this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
@@ -17,6 +18,8 @@ import { codebuildKms, codepipelineKms, ecrKms, redshiftKms } from "./service-ke
 import { firehoseKms, kinesisStreamKms, mqKms, mskKms, snsKms, sqsKms } from "./messaging";
 import {
   dmsReplicationInstanceKms,
+  snapshotCopyKms,
+  dmsEndpointKms,
   docdbKms,
   neptuneKms,
   rdsPerformanceInsightsKms,
@@ -42,14 +45,17 @@ import {
 } from "./storage";
 import {
   codebuildReportGroupKms,
+  comprehendKms,
+  workspacesKms,
   eksSecretsKms,
   lambdaEnvironmentKms,
   sagemakerKms,
 } from "./compute";
 import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
-import { imageKms } from "./images";
+import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
+import { appflowKms, connectStorageKms } from "./integration";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -72,6 +78,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   neptuneKms,
   redshiftClusterKms,
   dmsReplicationInstanceKms,
+  snapshotCopyKms,
+  dmsEndpointKms,
   dynamodbKms,
   elasticacheKms,
   memorydbKms,
@@ -89,6 +97,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksSecretsKms,
   sagemakerKms,
   codebuildReportGroupKms,
+  comprehendKms,
+  workspacesKms,
   searchDomainKms,
   athenaKms,
   glueKms,
@@ -97,5 +107,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   apigatewayCacheEncrypted,
   appsyncCacheEncrypted,
   imageKms,
+  imagebuilderKms,
+  dlmCopyKms,
   cloudtrailKms,
+  appflowKms,
+  connectStorageKms,
 ];

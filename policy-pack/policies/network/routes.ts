@@ -39,10 +39,24 @@ const tierConfig: PolicyMeta["config"] = {
     type: "array",
     items: { type: "string" },
     description:
-      "Tier tag values that make a subnet a compute subnet (no default route allowed). Any subnet that hosts compute counts as well, tagged or not.",
-    default: ["compute", "data"],
+      "Tier tag values that make a subnet a compute subnet (no default route allowed), compared without regard to case. Any subnet that hosts compute counts as well, tagged or not, and so does an untiered subnet whose Name tag calls it private.",
+    default: ["compute", "data", "private", "isolated"],
   },
 };
+
+/** A Name tag that calls the subnet private, as a word: "private-a", "app_private", "Private 1". */
+const PRIVATE_NAME = /(^|[^a-z])private([^a-z]|$)/i;
+
+/** The subnet's tier tag as [key, value], its key matched without regard to case ("Tier"). */
+function tierTag(tags: Record<string, unknown>, key: string): [string, string] | undefined {
+  const wanted = key.toLowerCase();
+  for (const k of Object.keys(tags)) {
+    if (k.toLowerCase() !== wanted) continue;
+    const value = tags[k];
+    if (typeof value === "string") return [k, value];
+  }
+  return undefined;
+}
 
 /** Why a subnet is a compute subnet (empty: it is not). Throws if its tags are unknown and nothing else tells. */
 function computeReasons(s: SubnetNode, cfg: TierConfig): string[] {
@@ -50,10 +64,17 @@ function computeReasons(s: SubnetNode, cfg: TierConfig): string[] {
   let tagsUnknown = false;
   if (s.resource) {
     const r = s.resource;
-    const tier = peek(() => tagsOf(r)[cfg.tierTagKey]);
+    const tier = peek(() => tierTag(tagsOf(r), cfg.tierTagKey));
+    const name = peek(() => tagsOf(r).Name);
+    const tiers = new Set(cfg.computeTierValues.map((v) => v.toLowerCase()));
     if (!tier.known) tagsUnknown = true;
-    else if (typeof tier.value === "string" && cfg.computeTierValues.includes(tier.value)) {
-      reasons.push(`tagged ${cfg.tierTagKey}=${tier.value}`);
+    else if (tier.value) {
+      const [key, value] = tier.value;
+      if (tiers.has(value.toLowerCase())) reasons.push(`tagged ${key}=${value}`);
+    } else if (!name.known) tagsUnknown = true;
+    else if (typeof name.value === "string" && PRIVATE_NAME.test(name.value)) {
+      // An untiered subnet named as private (`private-a`, `app-private-subnet`) is one by intent.
+      reasons.push(`named "${name.value}"`);
     }
   }
   const placed = [...s.placements];
@@ -97,7 +118,7 @@ function eachComputeSubnet(
 export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   name: "ec2-compute-subnet-no-default-route",
   description:
-    "Subnets that host compute or data (tagged tier=compute/data, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute) have no 0.0.0.0/0 or ::/0 route to any target.",
+    "Subnets that host compute or data (tagged tier=compute/data/private/isolated, named as private, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute) have no 0.0.0.0/0 or ::/0 route to any target.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:

@@ -1,8 +1,10 @@
 // S3 encryption at rest: SSE-KMS with a customer-managed key by default (a log target of a service
-// that supports only SSE-S3 keeps SSE-S3, a documented exception), and S3 Bucket Keys with SSE-KMS.
+// that supports only SSE-S3 keeps SSE-S3, a documented exception), S3 Bucket Keys with SSE-KMS, and
+// objects the program writes itself, which must not fall back to weaker encryption.
 import { stackPolicy } from "../../lib/define";
-import { classifyKey, describeKeyRef } from "../../lib/kms/keys";
+import { classifyKey, customerKeyPolicy, describeKeyRef } from "../../lib/kms/keys";
 import {
+  bucketsConfiguredBy,
   logTargetSourcesOf,
   oaiReadersOf,
   sseRules,
@@ -10,7 +12,14 @@ import {
 } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
-import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
+import { holdsValue, isSet } from "../../lib/values";
+import {
+  BUCKET_TYPES,
+  S3_BUCKET_OBJECT,
+  S3_BUCKET_OBJECTV2,
+  S3_OBJECT_COPY,
+  S3_SIDE,
+} from "../../lib/types";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -119,4 +128,42 @@ export const bucketKeyEnabled = stackPolicy({
         }
       }
     }),
+});
+
+export const objectKmsCmk = customerKeyPolicy({
+  name: "s3-object-kms-cmk",
+  description:
+    "Objects the program writes (BucketObject, BucketObjectv2, ObjectCopy) are encrypted with a " +
+    "customer-managed KMS key: their own kmsKeyId, or the SSE-KMS default of a bucket of this " +
+    "stack (which s3-bucket-sse-kms-cmk judges); never SSE-S3 or the AWS-managed key aws/s3.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Set serverSideEncryption "aws:kms" and kmsKeyId to the stack\'s customer-managed key, or ' +
+    "leave both unset on an object of a bucket whose default encryption uses one.",
+  references: [checkov("CKV_AWS_186"), checkov("CKV_AWS_181")],
+  types: [S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2, S3_OBJECT_COPY],
+  noun: (r) => (r.type === S3_OBJECT_COPY ? "S3 object copy" : "S3 object"),
+  check: (k) => {
+    const managed = "S3 then uses the AWS-managed key aws/s3";
+    const algorithm = k.setting("serverSideEncryption");
+    if (holdsValue(() => k.setting("kmsKeyId"))) {
+      k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: managed });
+      return;
+    }
+    if (algorithm === "AES256") {
+      k.report("serverSideEncryption is AES256 (SSE-S3), not SSE-KMS with a customer-managed key.");
+      return;
+    }
+    if (isSet(algorithm)) {
+      k.report(`serverSideEncryption is ${String(algorithm)} without kmsKeyId: ${managed}.`);
+      return;
+    }
+    // PutObject without encryption headers takes the bucket's default encryption.
+    if (bucketsConfiguredBy(k.index, k.resource).length) return;
+    k.report(
+      "no kmsKeyId, and its bucket is not one of this stack: the object takes that bucket's " +
+        "default encryption (SSE-S3 unless the bucket says otherwise).",
+    );
+  },
 });

@@ -1,9 +1,9 @@
 // S3 policies: block public access (bucket and account level, ACLs, bucket policies, object
-// ownership), SSE-KMS with customer-managed keys, TLS-only access, logging, versioning, lifecycle
-// and cross-account grants. Every bucket rule covers both `aws.s3.Bucket` and the deprecated
-// `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that configure a bucket,
-// correlated through property dependencies (preview-safe) and literal bucket names
-// (../../lib/s3/).
+// ownership), SSE-KMS with customer-managed keys (buckets and objects), TLS-only access, logging,
+// versioning, lifecycle and cross-account grants. Every bucket rule covers both `aws.s3.Bucket` and
+// the deprecated `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that
+// configure a bucket, correlated through property dependencies (preview-safe) and literal bucket
+// names (../../lib/s3/).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   accountPublicAccessBlock,
@@ -13,7 +13,7 @@ import {
   policyNoPublicPrincipal,
   publicAccessBlockAllFlags,
 } from "./public-access";
-import { bucketKeyEnabled, sseKmsCmk } from "./encryption";
+import { bucketKeyEnabled, objectKmsCmk, sseKmsCmk } from "./encryption";
 import { crossAccountRestricted, tlsOnly } from "./bucket-policies";
 import { loggingEnabled } from "./logging";
 import { lifecycleConfigured, versioningEnabled } from "./versioning";
@@ -28,6 +28,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   accountPublicAccessBlock,
   sseKmsCmk,
   bucketKeyEnabled,
+  objectKmsCmk,
   tlsOnly,
   crossAccountRestricted,
   loggingEnabled,

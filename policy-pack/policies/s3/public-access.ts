@@ -54,7 +54,9 @@ export const bucketPublicAccessBlock = stackPolicy({
 
 export const publicAccessBlockAllFlags = resourcePolicy({
   name: "s3-public-access-block-all-flags",
-  description: "A BucketPublicAccessBlock sets all four flags to true.",
+  description:
+    "A BucketPublicAccessBlock, and an account-level AccountPublicAccessBlock the stack manages, " +
+    "set all four flags to true.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -70,8 +72,11 @@ export const publicAccessBlockAllFlags = resourcePolicy({
     trivy("AWS-0091"),
     trivy("AWS-0093"),
     fsbp("S3.8"),
+    fsbp("S3.1"),
   ],
-  types: S3_SIDE.publicAccessBlock,
+  // An account block the stack declares is judged as strictly as a bucket's: a flag it leaves off
+  // weakens every bucket of the account. (Whether one exists at all: s3-account-public-access-block.)
+  types: [...S3_SIDE.publicAccessBlock, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (props, ctx) => {
     const off = falseFlags(props);
     if (off.length) ctx.report(`${off.join(", ")} not true (an unset flag is false).`);

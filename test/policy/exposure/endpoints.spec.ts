@@ -1,8 +1,16 @@
 // Endpoints open to the internet: Checkov CKV_AWS_87 (Redshift), CKV_AWS_38/39 and KICS "EKS
-// Cluster Has Public Access CIDRs" (EKS), Trivy AWS-0041.
+// Cluster Has Public Access CIDRs" (EKS), Trivy AWS-0041, CKV_AWS_89 and KICS "Amazon DMS
+// Replication Instance Is Publicly Accessible" (DMS), CKV_AWS_69 and Trivy AWS-0072 (Amazon MQ),
+// CKV_AWS_102 (Neptune).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
-import { EKS_CLUSTER, REDSHIFT_CLUSTER } from "../../../policy-pack/lib/types";
+import {
+  DMS_REPLICATION_INSTANCE,
+  EKS_CLUSTER,
+  MQ_BROKER,
+  NEPTUNE_CLUSTER_INSTANCE,
+  REDSHIFT_CLUSTER,
+} from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
@@ -60,6 +68,89 @@ describe("eks-cluster-endpoint-not-public", () => {
           cluster({ endpointPublicAccess: false, endpointPrivateAccess: true }),
         ]),
       ).to.deep.equal([]);
+    });
+  });
+});
+
+describe("dms-replication-instance-not-public", () => {
+  const p = policy("dms-replication-instance-not-public");
+  /** Checkov's CKV_AWS_89 fixture, with a customer key (CKV_AWS_212). */
+  const instance = (extra: Record<string, unknown> = {}) =>
+    res(DMS_REPLICATION_INSTANCE, "test", {
+      allocatedStorage: 20,
+      applyImmediately: true,
+      autoMinorVersionUpgrade: true,
+      engineVersion: "3.1.4",
+      kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/12345678-1234-1234-1234-123456789012",
+      multiAz: false,
+      replicationInstanceClass: "dms.t2.micro",
+      replicationInstanceId: "test-dms-replication-instance-tf",
+      replicationSubnetGroupId: "test-dms-replication-subnet-group-tf",
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    it('CKV_AWS_89 failure / KICS "Amazon DMS Replication Instance Is Publicly Accessible" positive: publiclyAccessible true', async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: true })])).to.deep.equal([
+        "test: publiclyAccessible is true.",
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_89 success / KICS negative: publiclyAccessible false, or left out", async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: false })])).to.deep.equal([]);
+      expect(await violations(p, [instance()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("mq-broker-not-public", () => {
+  const p = policy("mq-broker-not-public");
+  const broker = (extra: Record<string, unknown> = {}) =>
+    res(MQ_BROKER, "example", {
+      brokerName: "example",
+      engineType: "ActiveMQ",
+      engineVersion: "5.17.6",
+      hostInstanceType: "mq.t2.micro",
+      securityGroups: ["sg-0123456789abcdef0"],
+      users: [{ username: "ExampleUser", password: "MindTheGap0!" }],
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_69 / Trivy AWS-0072 bad example: publiclyAccessible true", async () => {
+      expect(await violations(p, [broker({ publiclyAccessible: true })])).to.deep.equal([
+        "example: publiclyAccessible is true.",
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_69 / Trivy AWS-0072 good example: false, or left out (the default)", async () => {
+      expect(await violations(p, [broker({ publiclyAccessible: false })])).to.deep.equal([]);
+      expect(await violations(p, [broker()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("neptune-cluster-instance-not-public", () => {
+  const p = policy("neptune-cluster-instance-not-public");
+  const instance = (extra: Record<string, unknown> = {}) =>
+    res(NEPTUNE_CLUSTER_INSTANCE, "example", {
+      clusterIdentifier: "neptune-cluster-demo",
+      engine: "neptune",
+      instanceClass: "db.r4.large",
+      applyImmediately: true,
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_102 failing fixture: publiclyAccessible true", async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: true })])).to.deep.equal([
+        "example: publiclyAccessible is true.",
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_102 passing fixtures: false, or left out (the default)", async () => {
+      expect(await violations(p, [instance({ publiclyAccessible: false })])).to.deep.equal([]);
+      expect(await violations(p, [instance()])).to.deep.equal([]);
     });
   });
 });

@@ -1,18 +1,22 @@
 // Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
-// secrets, SageMaker storage, CodeBuild report exports), from the third parties' own fixtures
+// secrets, SageMaker storage and monitoring jobs, Comprehend models, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
 // translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   CODEBUILD_REPORT_GROUP,
+  COMPREHEND_DOCUMENT_CLASSIFIER,
+  COMPREHEND_ENTITY_RECOGNIZER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
+  SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  WORKSPACES_WORKSPACE,
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
-import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
 const clean = { violations: [], notes: [] };
 
@@ -187,6 +191,40 @@ describe("sagemaker-kms-cmk", () => {
   });
 });
 
+describe("sagemaker-kms-cmk: data quality job definitions", () => {
+  const p = policyNamed(policies, "sagemaker-kms-cmk");
+  const job = (volumeKmsKeyId?: string, outputKmsKeyId?: string) =>
+    res(SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, "dq", {
+      name: "my-data-quality-job-definition",
+      roleArn: "arn:aws:iam::123456789012:role/sagemaker",
+      dataQualityAppSpecification: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/m" },
+      dataQualityJobInput: { endpointInput: { endpointName: "my-endpoint" } },
+      dataQualityJobOutputConfig: {
+        kmsKeyId: outputKmsKeyId,
+        monitoringOutputs: { s3Output: { s3Uri: "s3://my-bucket/output" } },
+      },
+      jobResources: {
+        clusterConfig: {
+          instanceCount: 1,
+          instanceType: "ml.t3.medium",
+          volumeSizeInGb: 20,
+          volumeKmsKeyId,
+        },
+      },
+    });
+
+  it("CKV_AWS_367 / CKV_AWS_368 passing: volume and output keys are customer keys", async () => {
+    expect(await run(p, [job(KEY_ARN, KEY_ARN)])).to.deep.equal(clean);
+  });
+  it("CKV_AWS_368 failing: no volumeKmsKeyId; CKV_AWS_367 failing: no output kmsKeyId", async () => {
+    expect((await run(p, [job(undefined, KEY_ARN)])).violations).to.deep.equal([
+      'dq: SageMaker data quality job definition "dq" jobResources.clusterConfig.volumeKmsKeyId: no KMS key is set (the storage volume is encrypted with an AWS-managed key), not a customer-managed key.',
+    ]);
+    expect((await run(p, [job(KEY_ARN, undefined)])).violations).to.have.length(1);
+    expect((await run(p, [job()])).violations).to.have.length(2);
+  });
+});
+
 describe("codebuild-report-group-kms-cmk", () => {
   const p = policyNamed(policies, "codebuild-report-group-kms-cmk");
   const s3 = (destination: Record<string, unknown>) => ({
@@ -241,5 +279,86 @@ describe("codebuild-report-group-kms-cmk", () => {
       ]);
       expect(r.violations).to.have.length(1);
     });
+  });
+});
+
+describe("workspaces-volume-kms-cmk", () => {
+  const p = policyNamed(policies, "workspaces-volume-kms-cmk");
+  const base = { directoryId: "d-1234567890", bundleId: "wsb-bh8rsxt14", userName: "Jhon" };
+  const workspace = (inputs: Record<string, unknown> = {}) =>
+    res(WORKSPACES_WORKSPACE, "example", { ...base, ...inputs });
+  const encrypted = { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true };
+
+  describe("Compliance", () => {
+    it("Trivy AWS-0109 good example / CKV_AWS_155/156 passing: both volumes encrypted with a customer key", async () => {
+      expect(
+        await run(p, [workspace({ ...encrypted, volumeEncryptionKey: KEY_ARN })]),
+      ).to.deep.equal(clean);
+      const r = withStackKey(
+        WORKSPACES_WORKSPACE,
+        "example",
+        { ...base, ...encrypted, volumeEncryptionKey: UNKNOWN },
+        ["volumeEncryptionKey"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("Trivy AWS-0109 bad example / CKV_AWS_155/156 failing: volumes not encrypted", async () => {
+      expect((await run(p, [workspace()])).violations).to.deep.equal([
+        'example: WorkSpace "example": rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled are not true.',
+      ]);
+      const userOnly = workspace({ rootVolumeEncryptionEnabled: true });
+      expect((await run(p, [userOnly])).violations).to.deep.equal([
+        'example: WorkSpace "example": userVolumeEncryptionEnabled is not true.',
+      ]);
+    });
+    it("encrypted with the AWS-managed key (no volumeEncryptionKey, or alias/aws/workspaces)", async () => {
+      expect((await run(p, [workspace(encrypted)])).violations).to.have.length(1);
+      const managed = workspace({ ...encrypted, volumeEncryptionKey: awsManaged("workspaces") });
+      expect((await run(p, [managed])).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("comprehend-kms-cmk", () => {
+  const p = policyNamed(policies, "comprehend-kms-cmk");
+  const recognizer = (inputs: Record<string, unknown> = {}) =>
+    res(COMPREHEND_ENTITY_RECOGNIZER, "example", {
+      name: "example",
+      dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
+      languageCode: "en",
+      inputDataConfig: {
+        entityTypes: [{ type: "ENTITY_1" }],
+        documents: { s3Uri: "s3://bucket/documents.txt" },
+        entityList: { s3Uri: "s3://bucket/entitylist.csv" },
+      },
+      ...inputs,
+    });
+
+  it("CKV_AWS_267 / CKV_AWS_268 passing fixtures: model and volume keys are customer keys", async () => {
+    const r = recognizer({ modelKmsKeyId: KEY_ARN, volumeKmsKeyId: KEY_ARN });
+    expect(await run(p, [r])).to.deep.equal(clean);
+  });
+  it("CKV_AWS_267 failing fixture: no modelKmsKeyId; CKV_AWS_268 failing fixture: no volumeKmsKeyId", async () => {
+    expect((await run(p, [recognizer({ volumeKmsKeyId: KEY_ARN })])).violations).to.deep.equal([
+      'example: Comprehend entity recognizer "example": no KMS key is set (a key Comprehend manages), not a customer-managed key.',
+    ]);
+    expect((await run(p, [recognizer({ modelKmsKeyId: KEY_ARN })])).violations).to.have.length(1);
+  });
+  it("a document classifier also encrypts its output with a customer key", async () => {
+    const classifier = (outputKey?: string) =>
+      res(COMPREHEND_DOCUMENT_CLASSIFIER, "classifier", {
+        name: "example",
+        dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
+        languageCode: "en",
+        inputDataConfig: { s3Uri: "s3://bucket/documents.csv" },
+        outputDataConfig: { s3Uri: "s3://bucket/output", kmsKeyId: outputKey },
+        modelKmsKeyId: KEY_ARN,
+        volumeKmsKeyId: KEY_ARN,
+      });
+    expect(await run(p, [classifier(KEY_ARN)])).to.deep.equal(clean);
+    expect((await run(p, [classifier()])).violations).to.have.length(1);
   });
 });

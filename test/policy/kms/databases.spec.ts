@@ -3,15 +3,21 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
+  DMS_ENDPOINT,
   DMS_REPLICATION_INSTANCE,
+  DMS_S3_ENDPOINT,
   DOCDB_CLUSTER,
+  DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
   RDS_GLOBAL_CLUSTER,
   RDS_INSTANCE,
+  RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION,
+  RDS_SNAPSHOT_COPY,
   REDSHIFT_CLUSTER,
+  REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
@@ -263,5 +269,141 @@ describe("dms-replication-instance-kms-cmk", () => {
       const r = await run(p, [res(DMS_REPLICATION_INSTANCE, "migrate", base)]);
       expect(r.violations).to.have.length(1);
     });
+  });
+});
+
+describe("database-snapshot-copy-kms-cmk", () => {
+  const p = policyNamed(policies, "database-snapshot-copy-kms-cmk");
+  const copy = (inputs: Record<string, unknown> = {}) =>
+    res(RDS_SNAPSHOT_COPY, "example", {
+      sourceDbSnapshotIdentifier: "arn:aws:rds:us-west-1:123456789012:snapshot:testsnapshot",
+      targetDbSnapshotIdentifier: "testsnapshot-copy",
+      ...inputs,
+    });
+  const grant = (inputs: Record<string, unknown> = {}) =>
+    res(REDSHIFT_SNAPSHOT_COPY_GRANT, "grant", { snapshotCopyGrantName: "my-grant", ...inputs });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_266 / CKV_AWS_281 passing fixtures: kmsKeyId names a customer key", async () => {
+      expect(
+        await run(p, [copy({ kmsKeyId: KEY_ARN }), grant({ kmsKeyId: KEY_ARN })]),
+      ).to.deep.equal(clean);
+    });
+    it("keys of the stack, unknown at preview", async () => {
+      const [key, rdsCopy] = withStackKey(
+        RDS_SNAPSHOT_COPY,
+        "example",
+        { ...copy().inputs, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
+      const [, redshiftGrant] = withStackKey(
+        REDSHIFT_SNAPSHOT_COPY_GRANT,
+        "grant",
+        { ...grant().inputs, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+        key,
+      );
+      expect(await run(p, [key, rdsCopy, redshiftGrant])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_266 failing fixture: an RDS snapshot copy without kmsKeyId", async () => {
+      expect((await run(p, [copy()])).violations).to.deep.equal([
+        'example: RDS snapshot copy "example": no KMS key is set (the copy keeps the source snapshot\'s encryption, if any), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_245 failing fixture: replicated automated backups without kmsKeyId", async () => {
+      const replication = res(RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
+        sourceDbInstanceArn: "arn:aws:rds:us-west-2:123456789012:db:mydatabase",
+      });
+      expect((await run(p, [replication])).violations).to.deep.equal([
+        'replica: RDS automated backups replication "replica": no KMS key is set (the AWS-managed key aws/rds), not a customer-managed key.',
+      ]);
+      const withKey = res(RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
+        sourceDbInstanceArn: "arn:aws:rds:us-west-2:123456789012:db:mydatabase",
+        kmsKeyId: KEY_ARN,
+      });
+      expect(await run(p, [withKey])).to.deep.equal(clean);
+    });
+    it("CKV_AWS_281 failing fixture: a Redshift snapshot copy grant without kmsKeyId, or with aws/redshift", async () => {
+      expect((await run(p, [grant()])).violations).to.deep.equal([
+        'grant: Redshift snapshot copy grant "grant": no KMS key is set (the AWS-managed key aws/redshift), not a customer-managed key.',
+      ]);
+      expect(
+        (await run(p, [grant({ kmsKeyId: awsManaged("redshift") })])).violations,
+      ).to.have.length(1);
+    });
+  });
+});
+
+describe("dms-endpoint-kms-cmk", () => {
+  const p = policyNamed(policies, "dms-endpoint-kms-cmk");
+  const endpoint = (inputs: Record<string, unknown> = {}) =>
+    res(DMS_ENDPOINT, "source", {
+      endpointId: "test-dms-endpoint-tf",
+      endpointType: "source",
+      engineName: "aurora",
+      serverName: "tf-test-cluster.cluster-xxxxxxx.us-west-2.rds.amazonaws.com",
+      port: 3306,
+      username: "test",
+      password: "test",
+      ...inputs,
+    });
+  const s3 = (inputs: Record<string, unknown> = {}) =>
+    res(DMS_S3_ENDPOINT, "target", {
+      endpointId: "donnedtipi",
+      endpointType: "target",
+      bucketName: "bucket_name",
+      serviceAccessRoleArn: "arn:aws:iam::123456789012:role/dms",
+      kmsKeyArn: KEY_ARN,
+      ...inputs,
+    });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_296 / CKV_AWS_298 passing fixtures: kmsKeyArn names a customer key", async () => {
+      expect(await run(p, [endpoint({ kmsKeyArn: KEY_ARN }), s3()])).to.deep.equal(clean);
+    });
+    it("an S3 endpoint writing with SSE_KMS under a customer key", async () => {
+      const r = s3({ encryptionMode: "SSE_KMS", serverSideEncryptionKmsKeyId: KEY_ARN });
+      expect(await run(p, [r])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_296 failing fixture: an endpoint without kmsKeyArn (aws/dms)", async () => {
+      expect((await run(p, [endpoint()])).violations).to.deep.equal([
+        'source: DMS endpoint "source": no KMS key is set (the AWS-managed key aws/dms), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_298 failing fixture: an S3 endpoint without kmsKeyArn; SSE_S3 or SSE_KMS without a key", async () => {
+      expect((await run(p, [s3({ kmsKeyArn: undefined })])).violations).to.have.length(1);
+      expect((await run(p, [s3({ encryptionMode: "SSE_S3" })])).violations).to.deep.equal([
+        'target: DMS S3 endpoint "target": encryptionMode is SSE_S3: the migrated data is written without a KMS key.',
+      ]);
+      expect((await run(p, [s3({ encryptionMode: "SSE_KMS" })])).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("docdb-cluster-kms-cmk: elastic clusters", () => {
+  const p = policyNamed(policies, "docdb-cluster-kms-cmk");
+  const elastic = (inputs: Record<string, unknown> = {}) =>
+    res(DOCDB_ELASTIC_CLUSTER, "elastic", {
+      name: "elastic",
+      adminUserName: "elasticadmin",
+      adminUserPassword: UNKNOWN,
+      authType: "PLAIN_TEXT",
+      shardCapacity: 2,
+      shardCount: 1,
+      ...inputs,
+    });
+  it("an elastic cluster with a customer key", async () => {
+    expect(await run(p, [elastic({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+  });
+  it("an elastic cluster without kmsKeyId uses an AWS-owned key", async () => {
+    expect((await run(p, [elastic()])).violations).to.deep.equal([
+      'elastic: DocumentDB elastic cluster "elastic": no KMS key is set (an AWS-owned key), not a customer-managed key.',
+    ]);
   });
 });

@@ -1,10 +1,18 @@
-// Machine image and snapshot copy encryption, from Checkov's own fixtures translated to Pulumi
-// inputs.
+// Machine image, Image Builder and snapshot copy encryption, from Checkov's own fixtures translated
+// to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import { EBS_SNAPSHOT_COPY, EC2_AMI, EC2_AMI_COPY } from "../../../policy-pack/lib/types";
+import {
+  DLM_LIFECYCLE_POLICY,
+  EBS_SNAPSHOT_COPY,
+  EC2_AMI,
+  EC2_AMI_COPY,
+  IMAGEBUILDER_COMPONENT,
+  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  IMAGEBUILDER_IMAGE_RECIPE,
+} from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
-import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
 const clean = { violations: [], notes: [] };
 
@@ -84,6 +92,143 @@ describe("ec2-image-kms-cmk", () => {
       expect(r.violations).to.deep.equal([
         'image: AMI "image": block device /dev/xvdb is not encrypted.',
       ]);
+    });
+  });
+});
+
+describe("imagebuilder-kms-cmk", () => {
+  const p = policyNamed(policies, "imagebuilder-kms-cmk");
+  const component = (inputs: Record<string, unknown> = {}) =>
+    res(IMAGEBUILDER_COMPONENT, "example", {
+      name: "example",
+      platform: "Linux",
+      version: "1.0.0",
+      data: "name: hello\nschemaVersion: 1.0\nphases: []\n",
+      ...inputs,
+    });
+  const recipe = (ebs: Record<string, unknown>) =>
+    res(IMAGEBUILDER_IMAGE_RECIPE, "example", {
+      name: "example",
+      parentImage: "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2-x86/x.x.x",
+      version: "1.0.0",
+      components: [{ componentArn: "arn:aws:imagebuilder:us-east-1:aws:component/x/1.0.0" }],
+      blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs: { volumeSize: 100, ...ebs } }],
+    });
+  const distribution = (ami: Record<string, unknown>) =>
+    res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "example", {
+      name: "local-distribution",
+      distributions: [
+        {
+          region: "us-east-1",
+          amiDistributionConfiguration: { name: "example-{{ imagebuilder:buildDate }}", ...ami },
+        },
+      ],
+    });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_180 passing fixture: a component with kmsKeyId; one of the stack", async () => {
+      expect(await run(p, [component({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+      const r = withStackKey(
+        IMAGEBUILDER_COMPONENT,
+        "example",
+        { ...component().inputs, kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("CKV_AWS_200 passing fixture: an encrypted recipe disk with a customer key", async () => {
+      expect(await run(p, [recipe({ encrypted: true, kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+    });
+    it("CKV_AWS_199 passing fixture: the AMI distribution names a customer key; a container-only distribution", async () => {
+      expect(await run(p, [distribution({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+      const container = res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "ecr", {
+        name: "ecr",
+        distributions: [
+          {
+            region: "us-east-1",
+            containerDistributionConfiguration: {
+              targetRepository: { repositoryName: "r", service: "ECR" },
+            },
+          },
+        ],
+      });
+      expect(await run(p, [container])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_180 failing fixture: a component without kmsKeyId", async () => {
+      expect((await run(p, [component()])).violations).to.deep.equal([
+        'example: Image Builder component "example": no KMS key is set (a key Image Builder chooses), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_200 failing fixtures: a recipe disk not encrypted, or encrypted without a key", async () => {
+      expect((await run(p, [recipe({})])).violations).to.deep.equal([
+        'example: Image Builder image recipe "example": block device /dev/xvdb: ebs.encrypted is not true.',
+      ]);
+      expect((await run(p, [recipe({ encrypted: "true" })])).violations).to.have.length(1);
+      expect(
+        (await run(p, [recipe({ encrypted: true, kmsKeyId: awsManaged("ebs") })])).violations,
+      ).to.have.length(1);
+    });
+    it("CKV_AWS_199 failing fixture: an AMI distribution without kmsKeyId", async () => {
+      expect((await run(p, [distribution({})])).violations).to.deep.equal([
+        'example: Image Builder distribution configuration "example" distribution us-east-1 amiDistributionConfiguration.kmsKeyId: no KMS key is set (the AMI keeps the encryption of the build\'s snapshots), not a customer-managed key.',
+      ]);
+    });
+  });
+});
+
+describe("dlm-cross-region-copy-kms-cmk", () => {
+  const p = policyNamed(policies, "dlm-cross-region-copy-kms-cmk");
+  const schedule = (copy: Record<string, unknown>) =>
+    res(DLM_LIFECYCLE_POLICY, "example", {
+      description: "example DLM lifecycle policy",
+      executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
+      state: "ENABLED",
+      policyDetails: {
+        resourceTypes: ["VOLUME"],
+        targetTags: { Snapshot: "true" },
+        schedules: [
+          {
+            name: "2 weeks of daily snapshots",
+            createRule: { interval: 24, intervalUnit: "HOURS", times: "23:45" },
+            retainRule: { count: 14 },
+            crossRegionCopyRules: [
+              { target: "us-west-2", retainRule: { interval: 30, intervalUnit: "DAYS" }, ...copy },
+            ],
+          },
+        ],
+      },
+    });
+  const event = (encryptionConfiguration: Record<string, unknown>) =>
+    res(DLM_LIFECYCLE_POLICY, "events", {
+      description: "cross-region copy on share",
+      executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
+      policyDetails: {
+        policyType: "EVENT_BASED_POLICY",
+        actions: [
+          { name: "copy", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration }] },
+        ],
+      },
+    });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_256 / CKV_AWS_254 passing fixtures: encrypted copies with cmkArn", async () => {
+      expect(await run(p, [schedule({ encrypted: true, cmkArn: KEY_ARN })])).to.deep.equal(clean);
+      expect(await run(p, [event({ encrypted: true, cmkArn: KEY_ARN })])).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_256 failing fixtures: a schedule copy not encrypted, or without cmkArn", async () => {
+      expect((await run(p, [schedule({ encrypted: false })])).violations).to.deep.equal([
+        'example: DLM lifecycle policy "example": schedule 2 weeks of daily snapshots copy to us-west-2: encrypted is not true.',
+      ]);
+      expect((await run(p, [schedule({ encrypted: true })])).violations).to.have.length(1);
+    });
+    it("CKV_AWS_254 failing fixture: an event-based copy without cmkArn", async () => {
+      expect((await run(p, [event({ encrypted: true })])).violations).to.have.length(1);
     });
   });
 });

@@ -360,11 +360,36 @@ describe("ec2-compute-subnet-no-default-route", () => {
     });
   });
 
+  describe("Noncompliance: private subnets", () => {
+    // The public subnet of the compliant network, routed to the internet gateway, relabelled.
+    const relabelled = (tags: Record<string, string>) => {
+      const { r, all } = compliant();
+      const s = res(EC2_SUBNET, "public-a", { vpcId: U, tags }, { refs: { vpcId: [r.vpc] } });
+      return swap(all(), s);
+    };
+    it("counts a subnet tagged Tier=Private (any case) as compute", async () => {
+      const found = await violations(core, relabelled({ Tier: "Private" }));
+      expect(found.find((f) => f.startsWith("public-a:"))).to.contain("tagged Tier=Private");
+    });
+    it("counts an untiered subnet named as private as compute", async () => {
+      const found = await violations(core, relabelled({ Name: "app-private-a" }));
+      expect(found.find((f) => f.startsWith("public-a:"))).to.contain('named "app-private-a"');
+    });
+  });
+
   describe("Compliance", () => {
     it(
       "the compliant network passes",
       passesCompliantNetwork("ec2-compute-subnet-no-default-route"),
     );
+    it("a tier tag outranks the name, and a name only containing the letters is no word", async () => {
+      for (const tags of [{ tier: "public", Name: "private-a" }, { Name: "privateer-a" }]) {
+        const { r, all } = compliant();
+        const s = res(EC2_SUBNET, "public-a", { vpcId: U, tags }, { refs: { vpcId: [r.vpc] } });
+        const found = await violations(core, swap(all(), s));
+        expect(found.filter((f) => f.startsWith("public-a:"))).to.deep.equal([]);
+      }
+    });
   });
 });
 

@@ -128,6 +128,20 @@ describe("s3-public-access-block-all-flags", () => {
         ]);
       });
     }
+    it("Security Hub FSBP S3.1: an AccountPublicAccessBlock with a flag off or left out", async () => {
+      const off = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", {
+        ...ALL_FLAGS,
+        blockPublicPolicy: false,
+      });
+      const partial = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "partial", {
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+      });
+      expect(await violations(p, [off, partial])).to.deep.equal([
+        "account: blockPublicPolicy not true (an unset flag is false).",
+        "partial: ignorePublicAcls, restrictPublicBuckets not true (an unset flag is false).",
+      ]);
+    });
     it("gives a preview note for an unknown flag", async () => {
       const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
         bucket: "x",
@@ -140,6 +154,10 @@ describe("s3-public-access-block-all-flags", () => {
   });
 
   describe("Compliance", () => {
+    it("passes an account block with four true flags", async () => {
+      const block = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", ALL_FLAGS);
+      expect(await violations(p, [block])).to.deep.equal([]);
+    });
     it("passes a block with four true flags", async () => {
       expect(
         await violations(p, [

@@ -1,0 +1,113 @@
+// Resource policies that make a resource public (as S3 defines "public", ../../lib/public-policy.ts)
+// for services without a rule of their own elsewhere: OpenSearch and Elasticsearch domain access
+// policies (inline on the domain or as a DomainPolicy), API Gateway REST API policies (inline or as
+// a RestApiPolicy), and the standalone resource-policy resources of logs, event buses, backup
+// vaults, streams, tables, catalogs, package domains and S3 on Outposts buckets.
+import { resourcePolicy } from "../../lib/define";
+import { reportPublicPolicy } from "../../lib/public-policy";
+import {
+  APIGATEWAY_REST_API,
+  APIGATEWAY_REST_API_POLICY,
+  BACKUP_VAULT_POLICY,
+  CLOUDWATCH_EVENT_BUS_POLICY,
+  CLOUDWATCH_LOG_DESTINATION_POLICY,
+  CLOUDWATCH_LOG_RESOURCE_POLICY,
+  CODEARTIFACT_DOMAIN_PERMISSIONS,
+  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
+  DYNAMODB_RESOURCE_POLICY,
+  ELASTICSEARCH_DOMAIN,
+  ELASTICSEARCH_DOMAIN_POLICY,
+  GLUE_RESOURCE_POLICY,
+  KINESIS_RESOURCE_POLICY,
+  OPENSEARCH_DOMAIN,
+  OPENSEARCH_DOMAIN_POLICY,
+  REDSHIFT_RESOURCE_POLICY,
+  S3CONTROL_BUCKET_POLICY,
+} from "../../lib/types";
+import { awsDocs, kics } from "../../lib/controls";
+
+export const searchDomainPolicyNotPublic = resourcePolicy({
+  name: "opensearch-domain-policy-not-public",
+  description:
+    "No OpenSearch or Elasticsearch domain access policy (the domain's accessPolicies or a " +
+    'DomainPolicy) makes the domain public: no Allow to Principal "*" (or another unfixed ' +
+    "principal) without a condition that pins it to an account, organization, network or address " +
+    "range, and no Allow with NotPrincipal.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Name the principals (role or account ARNs) instead of "*", or add a condition with fixed ' +
+    "values on aws:SourceIp (narrow ranges), aws:SourceVpce, aws:PrincipalOrgID or " +
+    "aws:PrincipalAccount; better, place the domain in a VPC (vpcOptions) and use fine-grained " +
+    "access control.",
+  references: [
+    kics("Elasticsearch Domain With Vulnerable Policy"),
+    awsDocs("opensearch-service/latest/developerguide/ac (resource-based policies)"),
+  ],
+  types: [
+    OPENSEARCH_DOMAIN,
+    OPENSEARCH_DOMAIN_POLICY,
+    ELASTICSEARCH_DOMAIN,
+    ELASTICSEARCH_DOMAIN_POLICY,
+  ],
+  check: (props, ctx) => reportPublicPolicy(props.accessPolicies, "", ctx.report),
+});
+
+export const restApiPolicyNotPublic = resourcePolicy({
+  name: "apigateway-rest-api-policy-not-public",
+  description:
+    "No API Gateway REST API resource policy (the RestApi's policy or a RestApiPolicy) grants " +
+    'execute-api access to Principal "*" (or another unfixed principal) without a condition that ' +
+    "pins it to a VPC endpoint, network, address range, account or organization, and none uses " +
+    "NotPrincipal.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Name the principals (role or account ARNs) instead of "*", or pin the grant with a ' +
+    "condition on aws:SourceVpce (private APIs), aws:SourceVpc, aws:SourceIp (narrow ranges) or " +
+    "aws:PrincipalOrgID. An API meant for the internet needs no resource policy: leave it out " +
+    "and protect the methods with an authorizer.",
+  references: [
+    awsDocs("apigateway/latest/developerguide/apigateway-resource-policies"),
+    awsDocs("apigateway/latest/developerguide/apigateway-private-apis (aws:SourceVpce)"),
+  ],
+  types: [APIGATEWAY_REST_API, APIGATEWAY_REST_API_POLICY],
+  check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
+});
+
+/** The input that holds the policy document, by resource type. */
+const POLICY_INPUT: Record<string, string> = {
+  [CLOUDWATCH_LOG_DESTINATION_POLICY]: "accessPolicy",
+  [CLOUDWATCH_LOG_RESOURCE_POLICY]: "policyDocument",
+  [CLOUDWATCH_EVENT_BUS_POLICY]: "policy",
+  [BACKUP_VAULT_POLICY]: "policy",
+  [KINESIS_RESOURCE_POLICY]: "policy",
+  [DYNAMODB_RESOURCE_POLICY]: "policy",
+  [GLUE_RESOURCE_POLICY]: "policy",
+  [REDSHIFT_RESOURCE_POLICY]: "policy",
+  [CODEARTIFACT_DOMAIN_PERMISSIONS]: "policyDocument",
+  [CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY]: "policyDocument",
+  [S3CONTROL_BUCKET_POLICY]: "policy",
+};
+
+export const resourcePolicyNotPublic = resourcePolicy({
+  name: "resource-policy-not-public",
+  description:
+    "No other resource policy makes its resource public: CloudWatch Logs destination and resource " +
+    "policies, EventBridge bus policies, AWS Backup vault policies, Kinesis and DynamoDB resource " +
+    "policies, the Glue Data Catalog and Redshift resource policies, CodeArtifact domain and " +
+    'repository permissions and S3 on Outposts bucket policies grant nothing to Principal "*" (or ' +
+    "another unfixed principal) without a pinning condition, and none uses NotPrincipal.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Name the principals (account, role or service principals) instead of "*", or add a ' +
+    "condition with fixed values on aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount " +
+    "or aws:SourceArn.",
+  references: [
+    awsDocs("IAM/latest/UserGuide/access-analyzer-resources (resource types that can be shared)"),
+    awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
+  ],
+  types: Object.keys(POLICY_INPUT),
+  check: (props, ctx, args) => reportPublicPolicy(props[POLICY_INPUT[args.type]], "", ctx.report),
+});

@@ -1,0 +1,58 @@
+// Encryption at rest with customer-managed KMS keys for data moved between services: AppFlow flows
+// and connector profiles, and what Amazon Connect stores (call recordings, chat transcripts, media
+// streams) under its instance storage configurations.
+import { customerKeyPolicy } from "../../lib/kms/keys";
+import {
+  APPFLOW_CONNECTOR_PROFILE,
+  APPFLOW_FLOW,
+  CONNECT_INSTANCE_STORAGE_CONFIG,
+} from "../../lib/types";
+import { awsDocs, checkov } from "../../lib/controls";
+
+export const appflowKms = customerKeyPolicy({
+  name: "appflow-kms-cmk",
+  description:
+    "AppFlow flows (data in transit through AppFlow) and connector profiles (the connection " +
+    "credentials) are encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsArn to the stack's customer-managed key on every Flow and ConnectorProfile.",
+  references: [checkov("CKV_AWS_263"), checkov("CKV_AWS_264")],
+  types: [APPFLOW_FLOW, APPFLOW_CONNECTOR_PROFILE],
+  noun: (r) => (r.type === APPFLOW_FLOW ? "AppFlow flow" : "AppFlow connector profile"),
+  // CreateFlow / CreateConnectorProfile KmsArn: "If you don't provide anything here, Amazon AppFlow
+  // uses the Amazon AppFlow-managed KMS key."
+  check: (k) =>
+    k.requireKey({ prop: "kmsArn", computed: true, whenNone: "the AWS-managed key aws/appflow" }),
+});
+
+export const connectStorageKms = customerKeyPolicy({
+  name: "connect-instance-storage-kms-cmk",
+  description:
+    "Amazon Connect instance storage (S3 for recordings, transcripts and reports; Kinesis Video " +
+    "Streams for live media) is encrypted with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Give storageConfig.s3Config (and kinesisVideoStreamConfig) an encryptionConfig with encryptionType "KMS" and keyId set to the stack\'s customer-managed key.',
+  references: [awsDocs("connect/latest/adminguide/encryption-at-rest")],
+  types: [CONNECT_INSTANCE_STORAGE_CONFIG],
+  noun: "Connect instance storage config",
+  check: (k) => {
+    const storage = k.props.storageConfig;
+    for (const [name, config] of [
+      ["s3Config", storage?.s3Config],
+      ["kinesisVideoStreamConfig", storage?.kinesisVideoStreamConfig],
+    ] as const) {
+      if (!config) continue;
+      // Without an encryptionConfig, Connect writes to the bucket with its default encryption only.
+      k.requireKey({
+        prop: "storageConfig",
+        read: () => config.encryptionConfig?.keyId,
+        where: `storageConfig.${name}.encryptionConfig.keyId`,
+        whenNone: "no KMS encryption of its own",
+      });
+    }
+  },
+});

@@ -1,0 +1,213 @@
+// opensearch-domain-policy-not-public, apigateway-rest-api-policy-not-public and
+// resource-policy-not-public, from KICS "Elasticsearch Domain With Vulnerable Policy" (positive.tf /
+// negative.tf) and the providers' documented examples (a domain open to one address range, a
+// private API pinned to its endpoint, log delivery to a service principal).
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/exposure";
+import {
+  APIGATEWAY_REST_API,
+  APIGATEWAY_REST_API_POLICY,
+  BACKUP_VAULT_POLICY,
+  CLOUDWATCH_EVENT_BUS_POLICY,
+  CLOUDWATCH_LOG_DESTINATION_POLICY,
+  CLOUDWATCH_LOG_RESOURCE_POLICY,
+  CODEARTIFACT_DOMAIN_PERMISSIONS,
+  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
+  DYNAMODB_RESOURCE_POLICY,
+  ELASTICSEARCH_DOMAIN,
+  ELASTICSEARCH_DOMAIN_POLICY,
+  GLUE_RESOURCE_POLICY,
+  KINESIS_RESOURCE_POLICY,
+  OPENSEARCH_DOMAIN,
+  OPENSEARCH_DOMAIN_POLICY,
+  REDSHIFT_RESOURCE_POLICY,
+  S3CONTROL_BUCKET_POLICY,
+} from "../../../policy-pack/lib/types";
+import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+
+const policy = (name: string) => policies.find((p) => p.name === name)!;
+const doc = (statement: Record<string, unknown>) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+
+describe("opensearch-domain-policy-not-public", () => {
+  const p = policy("opensearch-domain-policy-not-public");
+  /** KICS negative.tf: a named user, one index. */
+  const named = {
+    Effect: "Allow",
+    Principal: { AWS: ["arn:aws:iam::123456789012:user/test-user"] },
+    Action: ["es:ESHttpGet"],
+    Resource: "arn:aws:es:us-west-1:987654321098:domain/test-domain/test-index/_search",
+  };
+  /** KICS positive.tf: es:* to everyone. */
+  const open = { Action: "es:*", Principal: "*", Effect: "Allow" };
+  const domainPolicy = (type: string, s: Record<string, unknown>) =>
+    res(type, "main", { domainName: "tf-test", accessPolicies: doc(s) });
+  const domain = (type: string, s: Record<string, unknown>) =>
+    res(type, "es", { domainName: "tf-test", accessPolicies: doc(s) });
+
+  describe("Noncompliance", () => {
+    it('KICS "Elasticsearch Domain With Vulnerable Policy" positive: es:* to "*", on either DomainPolicy', async () => {
+      for (const type of [ELASTICSEARCH_DOMAIN_POLICY, OPENSEARCH_DOMAIN_POLICY]) {
+        expect(await violations(p, [domainPolicy(type, open)])).to.deep.equal([
+          'main: statement #0 (es:*): Allow to Principal "*" without a narrowing condition.',
+        ]);
+      }
+    });
+    it('the domain\'s inline accessPolicies with {AWS: ["*"]}', async () => {
+      const s = { ...open, Principal: { AWS: ["*"] } };
+      for (const type of [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN]) {
+        expect(await violations(p, [domain(type, s)])).to.have.length(1);
+      }
+    });
+    it("a very broad address range does not pin the grant", async () => {
+      const s = { ...open, Condition: { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } } };
+      expect(await violations(p, [domainPolicy(OPENSEARCH_DOMAIN_POLICY, s)])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it('KICS "Elasticsearch Domain With Vulnerable Policy" negative: a named user', async () => {
+      expect(await violations(p, [domainPolicy(ELASTICSEARCH_DOMAIN_POLICY, named)])).to.deep.equal(
+        [],
+      );
+    });
+    it('the provider\'s example: "*" pinned to one address by aws:SourceIp', async () => {
+      const s = { ...open, Condition: { IpAddress: { "aws:SourceIp": "127.0.0.1/32" } } };
+      expect(await violations(p, [domainPolicy(ELASTICSEARCH_DOMAIN_POLICY, s)])).to.deep.equal([]);
+    });
+    it("a domain without an access policy, and one whose policy is unknown at preview (a note)", async () => {
+      expect(
+        await violations(p, [res(OPENSEARCH_DOMAIN, "es", { domainName: "d" })]),
+      ).to.deep.equal([]);
+      const unknown = res(OPENSEARCH_DOMAIN_POLICY, "main", {
+        domainName: "d",
+        accessPolicies: UNKNOWN,
+      });
+      expect(await violations(p, [unknown])).to.deep.equal([]);
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
+    });
+  });
+});
+
+describe("apigateway-rest-api-policy-not-public", () => {
+  const p = policy("apigateway-rest-api-policy-not-public");
+  const invoke = {
+    Effect: "Allow",
+    Principal: "*",
+    Action: "execute-api:Invoke",
+    Resource: "arn:aws:execute-api:us-east-1:123456789012:a1b2c3/*",
+  };
+  const apiPolicy = (s: Record<string, unknown>) =>
+    res(APIGATEWAY_REST_API_POLICY, "api-policy", { restApiId: "a1b2c3", policy: doc(s) });
+
+  describe("Noncompliance", () => {
+    it('a RestApiPolicy granting execute-api:Invoke to "*" and to {AWS: "*"}', async () => {
+      for (const Principal of ["*", { AWS: "*" }]) {
+        expect(await violations(p, [apiPolicy({ ...invoke, Principal })])).to.deep.equal([
+          'api-policy: statement #0 (execute-api:Invoke): Allow to Principal "*" without a narrowing condition.',
+        ]);
+      }
+    });
+    it("the RestApi's inline policy, and a condition on a wildcard VPC endpoint id", async () => {
+      const s = { ...invoke, Condition: { StringLike: { "aws:SourceVpce": "vpce-*" } } };
+      const api = res(APIGATEWAY_REST_API, "api", { name: "api", policy: doc(s) });
+      expect(await violations(p, [api])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("a private API pinned to its VPC endpoint (aws:SourceVpce)", async () => {
+      const s = { ...invoke, Condition: { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } } };
+      expect(await violations(p, [apiPolicy(s)])).to.deep.equal([]);
+    });
+    it("a named account, a Deny to everyone, and an API without a policy", async () => {
+      const named = { ...invoke, Principal: { AWS: "arn:aws:iam::123456789012:root" } };
+      const deny = { ...invoke, Effect: "Deny" };
+      expect(await violations(p, [apiPolicy(named), apiPolicy(deny)])).to.deep.equal([]);
+      expect(await violations(p, [res(APIGATEWAY_REST_API, "api", { name: "api" })])).to.deep.equal(
+        [],
+      );
+    });
+  });
+});
+
+describe("resource-policy-not-public", () => {
+  const p = policy("resource-policy-not-public");
+  const everyone = (action: string) => ({
+    Effect: "Allow",
+    Principal: "*",
+    Action: action,
+    Resource: "*",
+  });
+  /** One resource of each type, with its policy under the input that type uses. */
+  const each = (statement: (action: string) => Record<string, unknown>) => [
+    res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+      destinationName: "d",
+      accessPolicy: doc(statement("logs:PutSubscriptionFilter")),
+    }),
+    res(CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", {
+      policyName: "p",
+      policyDocument: doc(statement("logs:PutLogEvents")),
+    }),
+    res(CLOUDWATCH_EVENT_BUS_POLICY, "bus", { policy: doc(statement("events:PutEvents")) }),
+    res(BACKUP_VAULT_POLICY, "vault", { backupVaultName: "v", policy: doc(statement("backup:*")) }),
+    res(KINESIS_RESOURCE_POLICY, "stream", {
+      resourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s",
+      policy: doc(statement("kinesis:GetRecords")),
+    }),
+    res(DYNAMODB_RESOURCE_POLICY, "table", {
+      resourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t",
+      policy: doc(statement("dynamodb:GetItem")),
+    }),
+    res(GLUE_RESOURCE_POLICY, "catalog", { policy: doc(statement("glue:GetTable")) }),
+    res(REDSHIFT_RESOURCE_POLICY, "warehouse", {
+      resourceArn: "arn:aws:redshift:us-east-1:123456789012:namespace:n",
+      policy: doc(statement("redshift:AuthorizeInboundIntegration")),
+    }),
+    res(CODEARTIFACT_DOMAIN_PERMISSIONS, "domain", {
+      domain: "d",
+      policyDocument: doc(statement("codeartifact:GetAuthorizationToken")),
+    }),
+    res(CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "repository", {
+      domain: "d",
+      repository: "r",
+      policyDocument: doc(statement("codeartifact:ReadFromRepository")),
+    }),
+    res(S3CONTROL_BUCKET_POLICY, "outposts", {
+      bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
+      policy: doc(statement("s3-outposts:GetObject")),
+    }),
+  ];
+
+  describe("Noncompliance", () => {
+    it('every resource-policy resource with an Allow to "*" and no condition', async () => {
+      const found = await violations(p, each(everyone));
+      expect(found).to.have.length(11);
+      expect(found[0]).to.equal(
+        'destination: statement #0 (logs:PutSubscriptionFilter): Allow to Principal "*" without a narrowing condition.',
+      );
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the same grants pinned to the organization, or to a named account", async () => {
+      const pinned = (action: string) => ({
+        ...everyone(action),
+        Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } },
+      });
+      const named = (action: string) => ({
+        ...everyone(action),
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+      });
+      expect(await violations(p, each(pinned))).to.deep.equal([]);
+      expect(await violations(p, each(named))).to.deep.equal([]);
+    });
+    it("a service principal, as log delivery policies name it", async () => {
+      const service = (action: string) => ({
+        ...everyone(action),
+        Principal: { Service: "delivery.logs.amazonaws.com" },
+      });
+      expect(await violations(p, each(service))).to.deep.equal([]);
+    });
+  });
+});

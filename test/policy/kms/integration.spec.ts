@@ -1,0 +1,109 @@
+// Encryption of data moved between services: Checkov's AppFlow fixtures (CKV_AWS_263 flows,
+// CKV_AWS_264 connector profiles) and Amazon Connect instance storage, translated to Pulumi inputs.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/kms";
+import {
+  APPFLOW_CONNECTOR_PROFILE,
+  APPFLOW_FLOW,
+  CONNECT_INSTANCE_STORAGE_CONFIG,
+} from "../../../policy-pack/lib/types";
+import { res } from "../fixture";
+import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+
+const clean = { violations: [], notes: [] };
+
+describe("appflow-kms-cmk", () => {
+  const p = policyNamed(policies, "appflow-kms-cmk");
+  const flow = {
+    name: "example",
+    sourceFlowConfig: {
+      connectorType: "S3",
+      sourceConnectorProperties: { s3: { bucketName: "source", bucketPrefix: "example" } },
+    },
+    destinationFlowConfigs: [
+      {
+        connectorType: "S3",
+        destinationConnectorProperties: {
+          s3: {
+            bucketName: "destination",
+            s3OutputFormatConfig: { prefixConfig: { prefixType: "PATH" } },
+          },
+        },
+      },
+    ],
+    tasks: [{ sourceFields: ["exampleField"], taskType: "Map", destinationField: "exampleField" }],
+    triggerConfig: { triggerType: "OnDemand" },
+  };
+  const profile = {
+    name: "example_profile",
+    connectorType: "Redshift",
+    connectionMode: "Public",
+    connectorProfileConfig: {
+      connectorProfileCredentials: { redshift: { password: "p", username: "u" } },
+      connectorProfileProperties: {
+        redshift: {
+          bucketName: "b",
+          databaseUrl: "jdbc:redshift://x",
+          roleArn: "arn:aws:iam::123456789012:role/r",
+        },
+      },
+    },
+  };
+
+  describe("Compliance", () => {
+    it("CKV_AWS_263 / CKV_AWS_264 passing fixtures: kmsArn names a customer key", async () => {
+      const r = [
+        res(APPFLOW_FLOW, "example", { ...flow, kmsArn: KEY_ARN }),
+        res(APPFLOW_CONNECTOR_PROFILE, "profile", { ...profile, kmsArn: KEY_ARN }),
+      ];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("a key of the stack, unknown at preview", async () => {
+      const r = withStackKey(APPFLOW_FLOW, "example", { ...flow, kmsArn: UNKNOWN }, ["kmsArn"]);
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_263 failing fixture: a flow without kmsArn", async () => {
+      expect((await run(p, [res(APPFLOW_FLOW, "example", flow)])).violations).to.deep.equal([
+        'example: AppFlow flow "example": no KMS key is set (the AWS-managed key aws/appflow), not a customer-managed key.',
+      ]);
+    });
+    it("CKV_AWS_264 failing fixture: a connector profile without kmsArn, or with aws/appflow", async () => {
+      expect(
+        (await run(p, [res(APPFLOW_CONNECTOR_PROFILE, "profile", profile)])).violations,
+      ).to.have.length(1);
+      const managed = res(APPFLOW_CONNECTOR_PROFILE, "profile", {
+        ...profile,
+        kmsArn: awsManaged("appflow"),
+      });
+      expect((await run(p, [managed])).violations).to.have.length(1);
+    });
+  });
+});
+
+describe("connect-instance-storage-kms-cmk", () => {
+  const p = policyNamed(policies, "connect-instance-storage-kms-cmk");
+  const s3 = (encryptionConfig?: Record<string, unknown>) =>
+    res(CONNECT_INSTANCE_STORAGE_CONFIG, "recordings", {
+      instanceId: "aaaaaaaa-bbbb-cccc-dddd-111111111111",
+      resourceType: "CALL_RECORDINGS",
+      storageConfig: {
+        storageType: "S3",
+        s3Config: { bucketName: "example", bucketPrefix: "example", encryptionConfig },
+      },
+    });
+
+  it("S3 storage encrypted with a customer key", async () => {
+    expect(await run(p, [s3({ encryptionType: "KMS", keyId: KEY_ARN })])).to.deep.equal(clean);
+  });
+  it("S3 storage without an encryptionConfig, or with an AWS-managed key", async () => {
+    expect((await run(p, [s3()])).violations).to.deep.equal([
+      'recordings: Connect instance storage config "recordings" storageConfig.s3Config.encryptionConfig.keyId: no KMS key is set (no KMS encryption of its own), not a customer-managed key.',
+    ]);
+    expect(
+      (await run(p, [s3({ encryptionType: "KMS", keyId: awsManaged("connect") })])).violations,
+    ).to.have.length(1);
+  });
+});
