@@ -191,7 +191,8 @@ export const ownershipEnforced = stackPolicy({
 export const accountPublicAccessBlock = stackPolicy({
   name: "s3-account-public-access-block",
   description:
-    "The account-level S3 public-access block is on (all four flags), here or managed elsewhere.",
+    "A stack with buckets manages the account-level S3 public-access block, or it is managed " +
+    "elsewhere (a block the stack manages is judged flag by flag by s3-public-access-block-all-flags).",
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
@@ -201,14 +202,9 @@ export const accountPublicAccessBlock = stackPolicy({
   references: [fsbp("S3.1")],
   types: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (ctx) => {
+    // The flags of a block the stack manages are the mandatory all-flags rule's to judge: one
+    // finding per problem, not two.
     const blocks = ctx.index.ofType(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK);
-    for (const block of blocks) {
-      ctx.each(block, () => {
-        const off = falseFlags(block.props);
-        if (off.length)
-          ctx.report(block, `account public-access block leaves ${off.join(", ")} off.`);
-      });
-    }
     if (blocks.length === 0 && bucketsOf(ctx.index).length > 0) {
       // Stack-level note: no resource to attach it to (the engine shows it for the stack).
       const stack = { urn: undefined, name: "stack", type: PULUMI_STACK, props: {} };

@@ -413,18 +413,19 @@ describe("s3-account-public-access-block", () => {
         /^platform-test: this stack creates buckets but no AccountPublicAccessBlock/,
       );
     });
-    it("reports an account block with a flag off", async () => {
+  });
+
+  describe("Compliance", () => {
+    it("leaves a managed block's flags to the mandatory s3-public-access-block-all-flags: one finding, not two", async () => {
       const block = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", {
         ...ALL_FLAGS,
         restrictPublicBuckets: false,
       });
-      expect(await violations(p, [...stack(), block])).to.deep.equal([
-        "account: account public-access block leaves restrictPublicBuckets off.",
-      ]);
+      expect(await violations(p, [...stack(), block])).to.deep.equal([]);
+      expect(
+        await violations(policy("s3-public-access-block-all-flags"), [...stack(), block]),
+      ).to.have.length(1);
     });
-  });
-
-  describe("Compliance", () => {
     it("passes a stack with an all-true account block, or without buckets", async () => {
       expect(
         await violations(p, [
