@@ -24,7 +24,6 @@ import {
   EC2_ROUTE_TABLE,
   EC2_ROUTE_TABLE_ASSOCIATION,
   EC2_SUBNET,
-  EC2_VPC_PEERING_CONNECTION,
   ECS_SERVICE,
   LAMBDA_FUNCTION,
 } from "../../../policy-pack/lib/types";
@@ -390,75 +389,5 @@ describe("ec2-compute-subnet-no-default-route", () => {
         expect(found.filter((f) => f.startsWith("public-a:"))).to.deep.equal([]);
       }
     });
-  });
-});
-
-describe("ec2-compute-subnet-route-table-verifiable", () => {
-  describe("Noncompliance", () => {
-    it("leaves a compute subnet in a VPC the stack does not manage to the advisory verifiable policy", async () => {
-      const { all } = compliant();
-      const s = res(EC2_SUBNET, "ext-compute", {
-        vpcId: "vpc-0existing",
-        cidrBlock: "10.9.0.0/24",
-        tags: { tier: "compute" },
-      });
-      expect(await violations(core, all(s))).to.deep.equal([]);
-      const found = await violations(policy("ec2-compute-subnet-route-table-verifiable"), all(s));
-      expect(found).to.have.length(1);
-      expect(found[0]).to.contain('subnet "ext-compute"').and.contain("vpc-0existing");
-    });
-    it("flags route propagation into a compute route table as unverifiable", async () => {
-      const { r, all } = compliant();
-      const rt = res(
-        EC2_ROUTE_TABLE,
-        "compute-rt",
-        { vpcId: U, propagatingVgws: [U] },
-        { refs: { vpcId: [r.vpc] } },
-      );
-      const found = await violations(
-        policy("ec2-compute-subnet-route-table-verifiable"),
-        swap(all(), rt),
-      );
-      expect(found).to.have.length(1);
-      expect(found[0]).to.contain("propagates routes");
-    });
-  });
-
-  describe("Compliance", () => {
-    it(
-      "the compliant network passes",
-      passesCompliantNetwork("ec2-compute-subnet-route-table-verifiable"),
-    );
-  });
-});
-
-describe("ec2-route-peering-not-default", () => {
-  const p = policy("ec2-route-peering-not-default");
-
-  describe("Noncompliance", () => {
-    it("passes a peering route to the peer's CIDR and catches one to 0.0.0.0/0", async () => {
-      const { r, all } = compliant();
-      const peer = res(EC2_VPC_PEERING_CONNECTION, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
-      const ok = res(
-        EC2_ROUTE,
-        "to-peer",
-        { routeTableId: U, destinationCidrBlock: "10.50.0.0/16", vpcPeeringConnectionId: U },
-        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
-      );
-      expect(await violations(p, all(peer, ok))).to.deep.equal([]);
-      const bad = res(
-        EC2_ROUTE,
-        "to-peer",
-        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
-        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
-      );
-      expect(await violations(p, all(peer, bad))).to.deep.equal([
-        "to-peer: this route sends 0.0.0.0/0 to a VPC peering connection.",
-      ]);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant network passes", passesCompliantNetwork("ec2-route-peering-not-default"));
   });
 });

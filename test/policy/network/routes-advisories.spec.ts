@@ -1,0 +1,84 @@
+// The advisory route rules of policy-pack/policies/network/routes.ts (the core rule's cases are in
+// routes.spec.ts): a compute subnet whose routes cannot be verified (a VPC the stack does not
+// manage, propagated routes) and a peering route that carries the default route.
+import { expect } from "chai";
+import { policy, res, UNKNOWN as U, violations } from "../fixture";
+import { compliant, passesCompliantNetwork, swap } from "../fixtures/network";
+import {
+  EC2_ROUTE,
+  EC2_ROUTE_TABLE,
+  EC2_SUBNET,
+  EC2_VPC_PEERING_CONNECTION,
+} from "../../../policy-pack/lib/types";
+
+const core = policy("ec2-compute-subnet-no-default-route");
+
+describe("ec2-compute-subnet-route-table-verifiable", () => {
+  describe("Noncompliance", () => {
+    it("leaves a compute subnet in a VPC the stack does not manage to the advisory verifiable policy", async () => {
+      const { all } = compliant();
+      const s = res(EC2_SUBNET, "ext-compute", {
+        vpcId: "vpc-0existing",
+        cidrBlock: "10.9.0.0/24",
+        tags: { tier: "compute" },
+      });
+      expect(await violations(core, all(s))).to.deep.equal([]);
+      const found = await violations(policy("ec2-compute-subnet-route-table-verifiable"), all(s));
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain('subnet "ext-compute"').and.contain("vpc-0existing");
+    });
+    it("flags route propagation into a compute route table as unverifiable", async () => {
+      const { r, all } = compliant();
+      const rt = res(
+        EC2_ROUTE_TABLE,
+        "compute-rt",
+        { vpcId: U, propagatingVgws: [U] },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const found = await violations(
+        policy("ec2-compute-subnet-route-table-verifiable"),
+        swap(all(), rt),
+      );
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("propagates routes");
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "the compliant network passes",
+      passesCompliantNetwork("ec2-compute-subnet-route-table-verifiable"),
+    );
+  });
+});
+
+describe("ec2-route-peering-not-default", () => {
+  const p = policy("ec2-route-peering-not-default");
+
+  describe("Noncompliance", () => {
+    it("passes a peering route to the peer's CIDR and catches one to 0.0.0.0/0", async () => {
+      const { r, all } = compliant();
+      const peer = res(EC2_VPC_PEERING_CONNECTION, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
+      const ok = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationCidrBlock: "10.50.0.0/16", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(p, all(peer, ok))).to.deep.equal([]);
+      const bad = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(p, all(peer, bad))).to.deep.equal([
+        "to-peer: this route sends 0.0.0.0/0 to a VPC peering connection.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("the compliant network passes", passesCompliantNetwork("ec2-route-peering-not-default"));
+  });
+});
