@@ -158,6 +158,31 @@ describe("offline check inputs that must not hurt", function () {
       );
     });
 
+    it("refuses a config type the CLI does not know at its line in Pulumi.yaml, not as a stack value", () => {
+      // As a project with `type: object` and a `value:` had it: the stack file was blamed, at line 1.
+      const project = (decl: string) =>
+        program({
+          "Pulumi.yaml": `name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n${decl}`,
+          "Pulumi.dev.yaml": "config:\n  demo:port: 80\n",
+        });
+      expect(
+        usageError(() =>
+          loadProject(project("  demo:tags:\n    type: object\n    value:\n      team: data\n")),
+        ),
+      ).to.match(
+        /Pulumi\.yaml:7: project config 'demo:tags': type "object" is not one of string, integer, boolean, array$/,
+      );
+      expect(
+        usageError(() =>
+          loadProject(project("  zones:\n    type: array\n    items:\n      type: map\n")),
+        ),
+      ).to.match(/Pulumi\.yaml:9: project config 'zones': type "map" is not one of/);
+      const dir = project(
+        "  zones:\n    type: array\n    items:\n      type: string\n    default: [a]\n",
+      );
+      expect(loadStackConfig(loadProject(dir), "dev").values["demo:zones"]).to.equal('["a"]');
+    });
+
     it("reads files that start with a UTF-8 byte order mark", () => {
       const dir = program({
         "Pulumi.dev.yaml": Buffer.from("\ufeffconfig:\n  demo:port: 443\n", "utf8"),

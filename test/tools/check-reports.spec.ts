@@ -17,6 +17,8 @@ import { loadProject } from "../../tools/check/project";
 import { escapeLine, escapeText, PolicyInfo, summarize } from "../../tools/check/report";
 import { checkStack, nothingJudged, StackResult } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
+import { componentTree } from "../../tools/check/text-resources";
+import type { RecordedResource } from "../../tools/lib/recorder";
 import sarifSchema from "@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json";
 import packJson from "../../policy-pack/package.json";
 
@@ -321,6 +323,36 @@ describe("offline check reports", function () {
       expect(formatText([prod])).to.not.contain("Checks across");
       expect(formatText([prod]).trimEnd().split("\n").pop()).to.match(
         /^Result: PASS — 1 stack checked: prod PASS/,
+      );
+    });
+
+    it("the component tree tells apart types of the same name (remote and local Command)", () => {
+      // As @pulumi/command's EC2 example holds them: `3 Command, 1 Command` said nothing.
+      const stack = "urn:pulumi:dev::p::pulumi:pulumi:Stack::p-dev";
+      const res = (type: string, name: string, custom = true) =>
+        ({
+          urn: `urn:pulumi:dev::p::${type}::${name}`,
+          type,
+          name,
+          custom,
+          remote: false,
+          parent: custom ? stack : undefined,
+          inputs: {},
+          outputs: {},
+          dependencies: [],
+          propertyDependencies: {},
+          options: {},
+        }) as unknown as RecordedResource;
+      const tree = componentTree([
+        res("pulumi:pulumi:Stack", "p-dev", false),
+        ...["a", "b", "c"].map((n) => res("command:remote:Command", n)),
+        res("command:local:Command", "d"),
+        res("aws:ec2/instance:Instance", "web"),
+        res("aws:rds/instance:Instance", "db"),
+        res("aws:s3/bucket:Bucket", "logs"),
+      ]);
+      expect(tree[0]).to.contain(
+        "[7 resources]: 3 remote:Command, 1 ec2:Instance, 1 rds:Instance, 1 Bucket, 1 local:Command",
       );
     });
 

@@ -54,6 +54,9 @@ function checkMain(projectDir: string, main: string | undefined, file: string): 
   return p;
 }
 
+/** The types a project config declaration may name (the CLI's project schema). */
+const CONFIG_TYPES: readonly string[] = ["string", "integer", "boolean", "array"];
+
 /** Loads and validates Pulumi.yaml in `dir`. */
 export function loadProject(dir: string): Project {
   if (!fs.existsSync(dir)) {
@@ -117,6 +120,18 @@ export function loadProject(dir: string): Project {
       );
     }
     if (namespacedByProject(name, key)) {
+      // The CLI's project schema (`simpleConfigType`): a type it does not know, such as `object`,
+      // is refused with the project file, never later as a stack value of that type.
+      for (const [where, type] of [
+        [["config", key, "type"], t.type],
+        [["config", key, "items", "type"], t.items?.type],
+      ] as const) {
+        if (type !== undefined && !CONFIG_TYPES.includes(type)) {
+          throw new UsageError(
+            `${line(...where)} project config '${key}': type ${JSON.stringify(type)} is not one of ${CONFIG_TYPES.join(", ")}`,
+          );
+        }
+      }
       if (t.type === "array" && !t.items) {
         throw new UsageError(
           `${line("config", key)} The configuration key '${key}' declares an array but does not specify the underlying type via the 'items' attribute`,

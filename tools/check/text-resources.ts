@@ -7,6 +7,37 @@ import { escapeLine } from "./report";
 /** Components listed in the tree before it is cut short (large programs have thousands). */
 const MAX_TREE_LINES = 60;
 
+/**
+ * Short names for type tokens: the type's own name (`Instance`), or where two tokens share it
+ * (`command:remote:Command` and `command:local:Command`, `aws:ec2/instance:Instance` and
+ * `aws:rds/instance:Instance`) the module too (`remote:Command`, `rds:Instance`), or the whole
+ * token where even that is shared.
+ */
+export function shortTypeNames(types: readonly string[]): Map<string, string> {
+  const parts = (t: string) => {
+    const segments = t.split(":");
+    if (segments.length < 3) return { mod: t, name: segments[segments.length - 1] };
+    return { mod: segments[1].split("/")[0], name: segments[segments.length - 1] };
+  };
+  const count = (keys: string[]) => {
+    const n = new Map<string, number>();
+    for (const k of keys) n.set(k, (n.get(k) ?? 0) + 1);
+    return n;
+  };
+  const unique = [...new Set(types)];
+  const byName = count(unique.map((t) => parts(t).name));
+  const withModule = (t: string) => `${parts(t).mod}:${parts(t).name}`;
+  const byModule = count(unique.map(withModule));
+  const names = new Map<string, string>();
+  for (const t of unique) {
+    const { name } = parts(t);
+    if (byName.get(name) === 1) names.set(t, name);
+    else if (byModule.get(withModule(t)) === 1) names.set(t, withModule(t));
+    else names.set(t, t);
+  }
+  return names;
+}
+
 /** Components and their parent chain, as `pulumi preview` draws its tree, with what they hold. */
 export function componentTree(resources: readonly RecordedResource[]): string[] {
   const children = new Map<string, RecordedResource[]>();
@@ -39,10 +70,11 @@ export function componentTree(resources: readonly RecordedResource[]): string[] 
         if (c.custom) direct.set(c.type, (direct.get(c.type) ?? 0) + 1);
       }
       const kinds = [...direct.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      const names = shortTypeNames(kinds.map(([t]) => t));
       const held =
         kinds
           .slice(0, 5)
-          .map(([t, n]) => `${n} ${escapeLine(t.split(":").pop() ?? t)}`)
+          .map(([t, n]) => `${n} ${escapeLine(names.get(t) ?? t)}`)
           .join(", ") + (kinds.length > 5 ? `, +${kinds.length - 5} more types` : "");
       const branch = depth === 0 ? "" : `${prefix}${last ? "└─ " : "├─ "}`;
       lines.push(
