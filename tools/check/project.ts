@@ -54,7 +54,10 @@ function checkMain(projectDir: string, main: string | undefined, file: string): 
   return p;
 }
 
-/** The types a project config declaration may name (the CLI's project schema). */
+/**
+ * The types a project config declaration may name: `simpleConfigType` of the CLI's project schema
+ * (pulumi/pulumi sdk/go/common/workspace/project.json: string, integer, boolean, array).
+ */
 const CONFIG_TYPES: readonly string[] = ["string", "integer", "boolean", "array"];
 
 /** Loads and validates Pulumi.yaml in `dir`. */
