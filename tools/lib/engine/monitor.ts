@@ -17,29 +17,19 @@
 // unseen, and the run says so.
 import * as grpc from "@grpc/grpc-js";
 import * as fs from "fs";
-import * as path from "path";
-import { fileURLToPath } from "url";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import type { RecordedResource, SourcePosition } from "../recorder";
+import type { RecordedResource } from "../recorder";
 import type { EngineAnswers, Phase } from "./answers";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
+import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import {
-  ARCHIVE_SIG,
-  ASSET_SIG,
-  containsUnknown,
-  downgradeOutputValues,
-  markSecret,
-  plainValue,
-  SIG_KEY,
-  UNKNOWN,
-} from "./wire";
+import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
@@ -77,113 +67,6 @@ export interface MonitorOptions {
 
 export function js(s: Struct | undefined): Record<string, any> {
   return s ? (s.toJavaScript() as Record<string, any>) : {};
-}
-
-/**
- * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
- * an ES module that file is already a file URL, which comes out nested under the working
- * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
- */
-function sourceUri(uri: string): string {
-  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
-  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
-}
-
-type PositionMessage = { getUri(): string; getLine(): number; getColumn(): number };
-
-function sourceOf(pos: PositionMessage | undefined) {
-  if (!pos || !pos.getUri()) return undefined;
-  return {
-    uri: sourceUri(pos.getUri()),
-    line: pos.getLine(),
-    column: pos.getColumn(),
-  } as SourcePosition;
-}
-
-/** A position in one of the program's own files (under `dir`, outside node_modules). */
-function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
-  if (!pos?.uri.startsWith("file:")) return false;
-  const file = fileURLToPath(pos.uri);
-  return file.startsWith(dir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
-}
-
-/**
- * Where the program constructed a resource. The SDK reports the fourth frame of the constructor's
- * stack: for a provider (one class deeper) that is in the provider package, for a resource a
- * component library creates it is in the library, and for one created in an anonymous callback it
- * is nothing (the SDK's frame pattern wants a function name). The registration also carries the
- * whole stack; its first frame in the program's own files is then where the program asked for it.
- */
-function programSource(
-  req: {
-    getSourceposition(): PositionMessage | undefined;
-    getStacktrace(): { getFramesList(): { getPc(): PositionMessage | undefined }[] } | undefined;
-  },
-  dir: string | undefined,
-): SourcePosition | undefined {
-  const reported = sourceOf(req.getSourceposition());
-  if (dir === undefined || inProgram(reported, dir)) return reported;
-  for (const frame of req.getStacktrace()?.getFramesList() ?? []) {
-    const pos = sourceOf(frame.getPc());
-    if (inProgram(pos, dir)) return pos;
-  }
-  return reported;
-}
-
-/**
- * The first file asset or archive of a registration's inputs whose path exists nowhere the
- * program could mean (`dirs`), as the engine's message names it. The Pulumi engine hashes every
- * asset and archive when it unmarshals a registration (`ComputeAssetHashes`), so a missing path
- * fails the registration at preview: `failed to compute archive hash for "code": couldn't read
- * archive path ...` (pkg/resource/plugin/rpc.go, sdk/go/common/resource/archive.go, asset.go).
- * Contents are not read and hashes not computed.
- */
-export function missingAssetPath(
-  inputs: Record<string, unknown>,
-  dirs: readonly string[],
-): string | undefined {
-  const exists = (p: string) =>
-    path.isAbsolute(p) ? fs.existsSync(p) : dirs.some((d) => fs.existsSync(path.resolve(d, p)));
-  const visit = (v: unknown, key: string): string | undefined => {
-    if (Array.isArray(v)) {
-      for (const x of v) {
-        const m = visit(x, key);
-        if (m) return m;
-      }
-      return undefined;
-    }
-    if (!v || typeof v !== "object") return undefined;
-    const o = v as Record<string, unknown>;
-    const sig = o[SIG_KEY];
-    if (sig === ASSET_SIG && typeof o.path === "string" && !exists(o.path)) {
-      return `failed to compute asset hash for "${key}": open ${o.path}: no such file or directory`;
-    }
-    if (sig === ARCHIVE_SIG && typeof o.path === "string" && !exists(o.path)) {
-      return (
-        `failed to compute archive hash for "${key}": couldn't read archive path ` +
-        `'${o.path}': stat ${o.path}: no such file or directory`
-      );
-    }
-    if (sig === ARCHIVE_SIG && o.assets && typeof o.assets === "object") {
-      // An archive's members are hashed with it, under the property's key.
-      for (const member of Object.values(o.assets as Record<string, unknown>)) {
-        const m = visit(member, key);
-        if (m) return m;
-      }
-      return undefined;
-    }
-    if (sig !== undefined) return undefined;
-    for (const [k, x] of Object.entries(o)) {
-      const m = visit(x, k);
-      if (m) return m;
-    }
-    return undefined;
-  };
-  for (const [k, v] of Object.entries(inputs)) {
-    const m = visit(v, k);
-    if (m) return m;
-  }
-  return undefined;
 }
 
 /** A recorded resource with what the run learned about the unknowns in its inputs. */

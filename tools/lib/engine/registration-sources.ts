@@ -1,0 +1,115 @@
+// What the engine learns from a registration beyond its inputs: where the program made the
+// resource (its own file and line, also for resources made inside libraries and callbacks) and
+// whether a file asset or archive it names exists, as the Pulumi engine checks when it hashes them.
+import * as fs from "fs";
+import * as path from "path";
+import { fileURLToPath } from "url";
+import type { SourcePosition } from "../recorder";
+import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "./wire";
+
+/**
+ * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
+ * an ES module that file is already a file URL, which comes out nested under the working
+ * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
+ */
+function sourceUri(uri: string): string {
+  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
+  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
+}
+
+type PositionMessage = { getUri(): string; getLine(): number; getColumn(): number };
+
+function sourceOf(pos: PositionMessage | undefined) {
+  if (!pos || !pos.getUri()) return undefined;
+  return {
+    uri: sourceUri(pos.getUri()),
+    line: pos.getLine(),
+    column: pos.getColumn(),
+  } as SourcePosition;
+}
+
+/** A position in one of the program's own files (under `dir`, outside node_modules). */
+function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
+  if (!pos?.uri.startsWith("file:")) return false;
+  const file = fileURLToPath(pos.uri);
+  return file.startsWith(dir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
+}
+
+/**
+ * Where the program constructed a resource. The SDK reports the fourth frame of the constructor's
+ * stack: for a provider (one class deeper) that is in the provider package, for a resource a
+ * component library creates it is in the library, and for one created in an anonymous callback it
+ * is nothing (the SDK's frame pattern wants a function name). The registration also carries the
+ * whole stack; its first frame in the program's own files is then where the program asked for it.
+ */
+export function programSource(
+  req: {
+    getSourceposition(): PositionMessage | undefined;
+    getStacktrace(): { getFramesList(): { getPc(): PositionMessage | undefined }[] } | undefined;
+  },
+  dir: string | undefined,
+): SourcePosition | undefined {
+  const reported = sourceOf(req.getSourceposition());
+  if (dir === undefined || inProgram(reported, dir)) return reported;
+  for (const frame of req.getStacktrace()?.getFramesList() ?? []) {
+    const pos = sourceOf(frame.getPc());
+    if (inProgram(pos, dir)) return pos;
+  }
+  return reported;
+}
+
+/**
+ * The first file asset or archive of a registration's inputs whose path exists nowhere the
+ * program could mean (`dirs`), as the engine's message names it. The Pulumi engine hashes every
+ * asset and archive when it unmarshals a registration (`ComputeAssetHashes`), so a missing path
+ * fails the registration at preview: `failed to compute archive hash for "code": couldn't read
+ * archive path ...` (pkg/resource/plugin/rpc.go, sdk/go/common/resource/archive.go, asset.go).
+ * Contents are not read and hashes not computed.
+ */
+export function missingAssetPath(
+  inputs: Record<string, unknown>,
+  dirs: readonly string[],
+): string | undefined {
+  const exists = (p: string) =>
+    path.isAbsolute(p) ? fs.existsSync(p) : dirs.some((d) => fs.existsSync(path.resolve(d, p)));
+  const visit = (v: unknown, key: string): string | undefined => {
+    if (Array.isArray(v)) {
+      for (const x of v) {
+        const m = visit(x, key);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (!v || typeof v !== "object") return undefined;
+    const o = v as Record<string, unknown>;
+    const sig = o[SIG_KEY];
+    if (sig === ASSET_SIG && typeof o.path === "string" && !exists(o.path)) {
+      return `failed to compute asset hash for "${key}": open ${o.path}: no such file or directory`;
+    }
+    if (sig === ARCHIVE_SIG && typeof o.path === "string" && !exists(o.path)) {
+      return (
+        `failed to compute archive hash for "${key}": couldn't read archive path ` +
+        `'${o.path}': stat ${o.path}: no such file or directory`
+      );
+    }
+    if (sig === ARCHIVE_SIG && o.assets && typeof o.assets === "object") {
+      // An archive's members are hashed with it, under the property's key.
+      for (const member of Object.values(o.assets as Record<string, unknown>)) {
+        const m = visit(member, key);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (sig !== undefined) return undefined;
+    for (const [k, x] of Object.entries(o)) {
+      const m = visit(x, k);
+      if (m) return m;
+    }
+    return undefined;
+  };
+  for (const [k, v] of Object.entries(inputs)) {
+    const m = visit(v, k);
+    if (m) return m;
+  }
+  return undefined;
+}
