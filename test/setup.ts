@@ -1,6 +1,7 @@
 // Loaded once by mocha (--require). Mocks are installed per scenario by `record()` in
 // tools/lib/recorder.ts (each test run of the program gets a fresh mock monitor and recorder).
-// A short stack-trace limit keeps the SDK's per-promise stack capture cheap.
+// A short stack-trace limit keeps the SDK's stack capture per resource (its source position) cheap;
+// the per-promise capture is skipped by the recorder (tools/lib/engine/debuggable-promise.js).
 Error.stackTraceLimit = 20;
 process.env.PULUMI_NODEJS_PROJECT ??= "platform";
 

@@ -181,4 +181,4 @@ function register(root, opts = {}) {
   };
 }
 
-module.exports = { register, createTranspiler };
+module.exports = { register };

@@ -10,6 +10,11 @@
 // returned. A resource's own transforms are remembered under its URN for its children.
 // `wrapTransformCallback`: each call is `Callbacks.Invoke` on the callback's target with its token
 // and a serialized TransformRequest; the answer is a serialized TransformResponse.
+//
+// Where it differs: the registration keeps the property dependencies the program sent. The engine
+// rebuilds them from the output values of the transformed properties when the resource has
+// transforms of its own; the SDK answers a transform with plain values, so the engine's rebuilt
+// map is mostly empty there, and this one names more dependencies, never fewer.
 import * as grpc from "@grpc/grpc-js";
 import * as callbackproto from "@pulumi/pulumi/proto/callback_pb";
 import * as callbackrpc from "@pulumi/pulumi/proto/callback_grpc_pb";
