@@ -31,8 +31,9 @@
 //    module ts-node's ESM loader compiles, and the host's `source-map-support` reads them: stack
 //    frames, and with them the reported file:line of an error or a failed invoke, point at the
 //    TypeScript source instead of the compiled module.
-// 6. With OFFLINE_CODE_CACHE set, TypeScript's compiler module is compiled with V8's code cache
-//    kept there (see compileWithCodeCache).
+// 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
+//    providers, TypeScript's 9 MB compiler) is compiled with V8's code cache kept there (see
+//    compileWithCodeCache): compiling them is most of a run's start otherwise.
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -287,11 +288,32 @@ function mapEsmFrames(exports) {
 }
 
 const codeCache = process.env.OFFLINE_CODE_CACHE;
+/**
+ * A module that may call `import()` is left to Node: a script compiled through `vm` has no
+ * dynamic-import callback of its own on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the
+ * language host loads ES module programs that way (cmd/run/run.js). TypeScript's compiler is
+ * the exception: the text only stands in one of its diagnostic messages.
+ */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
+/** The `require` a module gets, built as Node builds it (lib/internal/modules/helpers.js). */
+function requireOf(mod) {
+  const require = function require(id) {
+    return mod.require(id);
+  };
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
 
 /**
- * TypeScript's compiler (`typescript/lib/typescript.js`, 9 MB) compiled with V8's code cache,
- * kept in OFFLINE_CODE_CACHE and keyed by V8's version, the file and its text: parsing it is
- * about a second of every run otherwise. The module runs exactly as Node would run it.
+ * A module from node_modules compiled with V8's code cache, kept in OFFLINE_CODE_CACHE and keyed
+ * by V8's version, the file and its text (the text a loader hook gave, if any). The module runs
+ * as Node's own `Module.prototype._compile` would run it: the same wrapper, `this`, arguments and
+ * `require` (modules that call `import()` are not passed here: see DYNAMIC_IMPORT).
  */
 function compileWithCodeCache(mod, content, filename) {
   const key = crypto
@@ -308,7 +330,7 @@ function compileWithCodeCache(mod, content, filename) {
   }
   const script = new vm.Script(Module.wrap(content), { filename, cachedData });
   const wrapper = script.runInThisContext({ displayErrors: true });
-  const require = Module.createRequire(filename);
+  const require = requireOf(mod);
   const result = wrapper.call(
     mod.exports,
     mod.exports,
@@ -333,7 +355,11 @@ function compileWithCodeCache(mod, content, filename) {
 if (codeCache) {
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
-    if (typeof filename === "string" && filename.endsWith(TYPESCRIPT)) {
+    if (
+      typeof filename === "string" &&
+      filename.includes(NODE_MODULES) &&
+      (filename.endsWith(TYPESCRIPT) || !DYNAMIC_IMPORT.test(content))
+    ) {
       return compileWithCodeCache(this, content, filename);
     }
     return compile.apply(this, arguments);

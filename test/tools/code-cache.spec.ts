@@ -1,0 +1,92 @@
+// The program process's preload compiles every module under node_modules with V8's code cache
+// (tools/lib/engine/child-preload.js, OFFLINE_CODE_CACHE). A module must not be able to tell: this
+// runs one probe module without the cache, with a cold cache and with a warm one, and compares
+// everything the module sees of how it was loaded.
+import { expect } from "chai";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const PRELOAD = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "child-preload.js");
+
+const PROBE = `"use strict";
+const seen = {
+  thisIsExports: this === module.exports,
+  filename: __filename,
+  dirname: __dirname,
+  id: module.id,
+  parent: module.parent && module.parent.filename,
+  requireName: require.name,
+  resolved: require.resolve("./helper"),
+  lookupPaths: require.resolve.paths("anything").slice(0, 2),
+  mainIsEntry: require.main === process.mainModule,
+  extensions: require.extensions === require("module")._extensions,
+  cache: Object.keys(require.cache).some((k) => k.endsWith("helper.js")),
+  helper: require("./helper").value,
+  frame: new Error("where").stack.split("\\n")[1].trim(),
+  source: function sample(a) { return a + 1; }.toString(),
+};
+module.exports = require("./dynamic").then((m) => ({ ...seen, esm: m.value }));
+`;
+
+function makeProject(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
+  const pkg = path.join(dir, "node_modules", "probe");
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.writeFileSync(
+    path.join(pkg, "package.json"),
+    JSON.stringify({ name: "probe", main: "index.js" }),
+  );
+  fs.writeFileSync(path.join(pkg, "index.js"), PROBE);
+  fs.writeFileSync(path.join(pkg, "helper.js"), "exports.value = 'helper';\n");
+  fs.writeFileSync(path.join(pkg, "esm.mjs"), "export const value = 'esm';\n");
+  // A module that imports dynamically, as the language host does to load an ES module program.
+  fs.writeFileSync(path.join(pkg, "dynamic.js"), "module.exports = import('./esm.mjs');\n");
+  fs.writeFileSync(
+    path.join(dir, "main.js"),
+    "require('probe').then((seen) => process.stdout.write(JSON.stringify(seen)));\n",
+  );
+  return dir;
+}
+
+function run(dir: string, cache?: string): Record<string, unknown> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.OFFLINE_CODE_CACHE;
+  if (cache) env.OFFLINE_CODE_CACHE = cache;
+  const out = execFileSync(process.execPath, ["-r", PRELOAD, "main.js"], { cwd: dir, env });
+  return JSON.parse(out.toString("utf8")) as Record<string, unknown>;
+}
+
+describe("program process: V8 code cache for node_modules", function () {
+  this.timeout(30_000);
+  let dir: string;
+  before(() => {
+    dir = makeProject();
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("a module sees the same loading with no cache, a cold cache and a warm one", () => {
+    const cache = path.join(dir, "cache");
+    const plain = run(dir);
+    expect(plain.esm).to.equal("esm");
+    expect(plain.thisIsExports).to.equal(true);
+    expect(plain.frame).to.include(path.join("node_modules", "probe", "index.js"));
+    const cold = run(dir, cache);
+    const entries = fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
+    expect(entries.length, "probe and helper are cached, not the dynamic importer").to.equal(2);
+    const warm = run(dir, cache);
+    expect(cold).to.deep.equal(plain);
+    expect(warm).to.deep.equal(plain);
+  });
+
+  it("a changed module gets a new entry, and its new text runs", () => {
+    const cache = path.join(dir, "cache-2");
+    run(dir, cache);
+    const before = fs.readdirSync(cache).length;
+    const helper = path.join(dir, "node_modules", "probe", "helper.js");
+    fs.writeFileSync(helper, "exports.value = 'changed';\n");
+    expect(run(dir, cache).helper).to.equal("changed");
+    expect(fs.readdirSync(cache).length).to.equal(before + 1);
+  });
+});
