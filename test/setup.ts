@@ -5,13 +5,17 @@
 Error.stackTraceLimit = 20;
 process.env.PULUMI_NODEJS_PROJECT ??= "platform";
 
+/* eslint-disable @typescript-eslint/no-require-imports -- installed before any spec loads */
+const ROOT = require("path").resolve(__dirname, "..");
 // Specs and what they import compile through the tools' disk cache (tools/lib/ts-require.js): a
 // second run skips the TypeScript compiler. Source maps go inline, so a failing test's stack
-// points at `.ts` lines.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- installed before any spec loads
-require("../tools/lib/ts-require").register(require("path").resolve(__dirname, ".."), {
-  inlineSourceMaps: true,
-});
+// points at `.ts` lines. The modules from node_modules compile from V8's code cache, as in the
+// tools' runs (tools/lib/engine/code-cache.js).
+require("../tools/lib/engine/code-cache").installCodeCache(
+  require("path").join(ROOT, "node_modules", ".cache", "offline-check", "v8"),
+);
+require("../tools/lib/ts-require").register(ROOT, { inlineSourceMaps: true });
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 // A run that ends before its last suite (a library calling process.exit, a crash while a stack is
 // formatted) must not pass: mocha only sets the exit code when it finishes.

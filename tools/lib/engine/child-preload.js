@@ -33,15 +33,15 @@
 //    TypeScript source instead of the compiled module.
 // 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
 //    providers, TypeScript's 9 MB compiler) is compiled with V8's code cache kept there (see
-//    compileWithCodeCache): compiling them is most of a run's start otherwise.
+//    ./code-cache.js): compiling them is most of a run's start otherwise.
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const url = require("url");
-const vm = require("vm");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
+const { installCodeCache } = require("./code-cache");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -287,84 +287,7 @@ function mapEsmFrames(exports) {
   });
 }
 
-const codeCache = process.env.OFFLINE_CODE_CACHE;
-/**
- * A module that may call `import()` is left to Node: a script compiled through `vm` has no
- * dynamic-import callback of its own on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the
- * language host loads ES module programs that way (cmd/run/run.js). TypeScript's compiler is
- * the exception: the text only stands in one of its diagnostic messages.
- */
-const DYNAMIC_IMPORT = /\bimport\s*\(/;
-
-/** The `require` a module gets, built as Node builds it (lib/internal/modules/helpers.js). */
-function requireOf(mod) {
-  const require = function require(id) {
-    return mod.require(id);
-  };
-  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
-  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
-  require.main = process.mainModule;
-  require.extensions = Module._extensions;
-  require.cache = Module._cache;
-  return require;
-}
-
-/**
- * A module from node_modules compiled with V8's code cache, kept in OFFLINE_CODE_CACHE and keyed
- * by V8's version, the file and its text (the text a loader hook gave, if any). The module runs
- * as Node's own `Module.prototype._compile` would run it: the same wrapper, `this`, arguments and
- * `require` (modules that call `import()` are not passed here: see DYNAMIC_IMPORT).
- */
-function compileWithCodeCache(mod, content, filename) {
-  const key = crypto
-    .createHash("sha256")
-    .update(`${process.versions.v8}\0${filename}\0`)
-    .update(content)
-    .digest("hex");
-  const file = path.join(codeCache, `${key}.v8`);
-  let cachedData;
-  try {
-    cachedData = fs.readFileSync(file);
-  } catch {
-    // not cached yet
-  }
-  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-  const wrapper = script.runInThisContext({ displayErrors: true });
-  const require = requireOf(mod);
-  const result = wrapper.call(
-    mod.exports,
-    mod.exports,
-    require,
-    mod,
-    filename,
-    path.dirname(filename),
-  );
-  if (!cachedData || script.cachedDataRejected) {
-    try {
-      fs.mkdirSync(codeCache, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, file);
-    } catch {
-      // a read-only cache costs speed, nothing else
-    }
-  }
-  return result;
-}
-
-if (codeCache) {
-  const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
-    if (
-      typeof filename === "string" &&
-      filename.includes(NODE_MODULES) &&
-      (filename.endsWith(TYPESCRIPT) || !DYNAMIC_IMPORT.test(content))
-    ) {
-      return compileWithCodeCache(this, content, filename);
-    }
-    return compile.apply(this, arguments);
-  };
-}
+if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CACHE);
 
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {

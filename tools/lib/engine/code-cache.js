@@ -1,0 +1,96 @@
+// V8's code cache for the modules under node_modules, kept in a folder on disk. Compiling the SDK,
+// the providers, protobuf and TypeScript's 9 MB compiler is most of the start of every process the
+// offline check runs (the tools, the program's language host); with the cache, V8 deserializes
+// what it compiled before instead. Used by ./child-preload.js (the program's process) and by
+// ../../run.js (the tools).
+"use strict";
+const Module = require("module");
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const vm = require("vm");
+
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
+/**
+ * A module that may call `import()` is left to Node: a script compiled through `vm` has no
+ * dynamic-import callback of its own on Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING), and the
+ * language host loads ES module programs that way (cmd/run/run.js). TypeScript's compiler is
+ * the exception: the text only stands in one of its diagnostic messages.
+ */
+const DYNAMIC_IMPORT = /\bimport\s*\(/;
+
+/** The `require` a module gets, built as Node builds it (lib/internal/modules/helpers.js). */
+function requireOf(mod) {
+  const require = function require(id) {
+    return mod.require(id);
+  };
+  require.resolve = (request, options) => Module._resolveFilename(request, mod, false, options);
+  require.resolve.paths = (request) => Module._resolveLookupPaths(request, mod);
+  require.main = process.mainModule;
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+/**
+ * Compiles and runs one module with the code cache in `dir`, keyed by V8's version, the file and
+ * its text (the text a loader hook gave, if any). The module runs as Node's own
+ * `Module.prototype._compile` would run it: the same wrapper, `this`, arguments and `require`.
+ */
+function compileWithCodeCache(dir, mod, content, filename) {
+  const key = crypto
+    .createHash("sha256")
+    .update(`${process.versions.v8}\0${filename}\0`)
+    .update(content)
+    .digest("hex");
+  const file = path.join(dir, `${key}.v8`);
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(file);
+  } catch {
+    // not cached yet
+  }
+  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  const wrapper = script.runInThisContext({ displayErrors: true });
+  const result = wrapper.call(
+    mod.exports,
+    mod.exports,
+    requireOf(mod),
+    mod,
+    filename,
+    path.dirname(filename),
+  );
+  if (!cachedData || script.cachedDataRejected) {
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, script.createCachedData());
+      fs.renameSync(tmp, file);
+    } catch {
+      // a read-only cache costs speed, nothing else
+    }
+  }
+  return result;
+}
+
+/**
+ * From now on, every CommonJS module under a node_modules folder (except those that may call
+ * `import()`) compiles through the code cache in `dir`; every other module as before.
+ * @param {string} dir the cache folder (created on the first write)
+ */
+function installCodeCache(dir) {
+  const compile = Module.prototype._compile;
+  Module.prototype._compile = function (content, filename) {
+    if (
+      typeof filename === "string" &&
+      filename.includes(NODE_MODULES) &&
+      (filename.endsWith(TYPESCRIPT) || !DYNAMIC_IMPORT.test(content))
+    ) {
+      return compileWithCodeCache(dir, this, content, filename);
+    }
+    return compile.apply(this, arguments);
+  };
+}
+
+module.exports = { installCodeCache };
