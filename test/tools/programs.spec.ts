@@ -43,6 +43,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("async-main", ["preview", "apply"]);
     runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
+    runs.queueCheck("awsx-default-vpc");
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
     ownSdk = programWithOwnSdk();
@@ -236,6 +237,18 @@ describe("real-world program shapes, offline", function () {
       expect(statement.Resource).to.match(/^arn:aws:s3:::/);
       expect(stackOutputs(r).accountId).to.equal("123456789012");
       expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+    });
+
+    it("awsx's getDefaultVpc is answered as its plugin answers it: the default VPC, every subnet public", async () => {
+      const r = await check("awsx-default-vpc");
+      const vpcId = byName(r, "aws:ec2/securityGroup:SecurityGroup", "bastion").inputs.vpcId;
+      expect(vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
+      expect(stackOutputs(r).vpcId).to.equal(vpcId);
+      expect(stackOutputs(r).privateSubnetCount).to.equal(0);
+      expect(byName(r, "aws:ec2/instance:Instance", "bastion").inputs.subnetId).to.match(
+        /^subnet-[0-9a-f]{17}$/,
+      );
+      expect(findings(r, "ec2-security-group-no-admin-ports-public", "bastion")).to.have.length(1);
     });
   });
 
