@@ -43,6 +43,8 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("async-main", ["preview", "apply"]);
     runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
+    runs.queueCheck("awsx-default-vpc");
+    runs.queueCheck("apply-only-build", ["preview", "apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
     ownSdk = programWithOwnSdk();
@@ -236,6 +238,38 @@ describe("real-world program shapes, offline", function () {
       expect(statement.Resource).to.match(/^arn:aws:s3:::/);
       expect(stackOutputs(r).accountId).to.equal("123456789012");
       expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+    });
+
+    it("awsx's getDefaultVpc is answered as its plugin answers it: the default VPC, every subnet public", async () => {
+      const r = await check("awsx-default-vpc");
+      const vpcId = byName(r, "aws:ec2/securityGroup:SecurityGroup", "bastion").inputs.vpcId;
+      expect(vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
+      expect(stackOutputs(r).vpcId).to.equal(vpcId);
+      expect(stackOutputs(r).privateSubnetCount).to.equal(0);
+      expect(byName(r, "aws:ec2/instance:Instance", "bastion").inputs.subnetId).to.match(
+        /^subnet-[0-9a-f]{17}$/,
+      );
+      expect(findings(r, "ec2-security-group-no-admin-ports-public", "bastion")).to.have.length(1);
+    });
+  });
+
+  describe("a program that fails only once outputs are known", () => {
+    // `pulumi preview` of a new stack runs it (the URL its build waits on is unknown there): the
+    // preview is judged and the apply phase's failure is named, instead of no report at all.
+    it("its preview phase is reported, with the apply phase's failure and what it left unevaluated", async () => {
+      const r = await check("apply-only-build", ["preview", "apply"]);
+      expect(r.phases.map((p) => p.phase)).to.deep.equal(["preview"]);
+      byName(r, "aws:ecs/taskDefinition:TaskDefinition", "app");
+      expect(findings(r, "ecr-repository-kms-cmk", "app")).to.have.length(1);
+      const note = r.configNotes.find((n) => n.startsWith("the apply phase failed"));
+      expect(note).to.contain("spawnSync offline-check-absent-image-builder ENOENT");
+      expect(note).to.contain(
+        `apply-only-build/index.ts:${lineOf("apply-only-build/index.ts", "execFileSync(")})`,
+      );
+      const secrets = r.unevaluated.find(
+        (u) => u.policy === "ecs-task-definition-no-plaintext-secrets",
+      );
+      expect(secrets?.reason).to.contain("the apply phase failed");
     });
   });
 

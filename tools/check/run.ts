@@ -182,15 +182,34 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
+  const notes = [...config.notes];
+  const usable: ProgramRun[] = [];
   for (const run of runs) {
-    if (run.failure) {
-      const f = run.failure;
-      throw new ProgramError(f.message, f.kind, f.location, f.detail, run.output, stack, run.phase);
+    if (!run.failure) {
+      usable.push(run);
+      continue;
     }
+    const f = run.failure;
+    // A program that fails only once every created resource's outputs are known, after a clean
+    // preview, is one `pulumi preview` of a new stack runs: there the outputs are unknown and an
+    // `apply` on them never runs (docker-classic, which awsx classic's `Image.fromPath` uses,
+    // builds and pushes only inside `repositoryUrl.apply`; its docker.js). Its preview is judged;
+    // what only the apply phase could evaluate is reported unevaluated, and the failure is named.
+    const previewRan = usable.some((r) => r.phase === "preview");
+    if (run.phase === "apply" && previewRan && f.kind === "error") {
+      const at = f.location ? ` (${f.location.file}:${f.location.line})` : "";
+      notes.push(
+        `the apply phase failed, so only the preview phase was judged: ${f.message}${at}. ` +
+          "`pulumi preview` of a new stack runs this program; `pulumi up` fails the same way " +
+          "unless what failed is something an offline run lacks (a Docker daemon, the network)",
+      );
+      continue;
+    }
+    throw new ProgramError(f.message, f.kind, f.location, f.detail, run.output, stack, run.phase);
   }
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
-  for (const run of runs) {
+  for (const run of usable) {
     const started = Date.now();
     const report = await judge.analyze(
       {
@@ -203,7 +222,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     );
     judged.push({ run, report, ms: Date.now() - started });
   }
-  return combine(opts, judge, config, judged);
+  return combine(opts, judge, { ...config, notes }, judged);
 }
 
 function combine(
@@ -259,7 +278,9 @@ function combine(
       reason:
         last.phase === "apply"
           ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
-          : `needs values known only after apply (run the apply phase): ${why}`,
+          : opts.phases.includes("apply")
+            ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
+            : `needs values known only after apply (run the apply phase): ${why}`,
     });
   }
   for (const c of last.remoteComponents) {

@@ -160,6 +160,12 @@ describe("fake AWS: invokes", () => {
         cidrBlock: "172.31.16.0/20",
         defaultForAz: true,
       });
+      // awsx's getDefaultVpc is the same VPC, every default subnet public.
+      expect(call("awsx:ec2:getDefaultVpc")).to.deep.equal({
+        vpcId: vpc.id,
+        publicSubnetIds: subnets,
+        privateSubnetIds: [],
+      });
       // Python programs pass `default="true"`.
       expect(call("aws:ec2/getVpc:getVpc", { default: "true" }).id).to.equal(vpc.id);
       expect(call("aws:ec2/getVpc:getVpc", { id: "vpc-0123456789abcdef0" })).to.include({

@@ -6,7 +6,8 @@
 // true})` then `getSubnets` on a `vpc-id` filter, as awsx classic does; `getSubnet` by AZ),
 // `getAmi` by owner and name or image-id filters, SSM public AMI parameters, the account, region,
 // partition and AZs, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
-// policies and CloudFront policies, the ELB log-delivery account.
+// policies and CloudFront policies, the ELB log-delivery account; and awsx's `getDefaultVpc`, which
+// its plugin answers from those same EC2 data sources.
 import { findAnswer, InvokeAnswers } from "./answers";
 import { FakeAwsEnv, resolveEnv, UNKNOWN } from "./env";
 import { EC2_INVOKES } from "./invokes-ec2";

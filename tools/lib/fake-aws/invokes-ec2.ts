@@ -256,6 +256,19 @@ export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = 
     id: a.vpcId,
     ids: subnetsOf(a, e).map((s) => s.id),
   }),
+  // awsx v3's `awsx.ec2.getDefaultVpc()`: the awsx plugin answers it from the AWS provider, with
+  // `getVpc({ default: true })`, `getSubnets` on its `vpc-id` and each subnet's
+  // `mapPublicIpOnLaunch` splitting public from private (pulumi/pulumi-awsx
+  // awsx/ec2/getDefaultVpc.ts). A default VPC's subnets are all default subnets, which assign
+  // public IPv4 addresses (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html).
+  "awsx:ec2:getDefaultVpc": (_a, e) => {
+    const subnets = subnetsOf({}, e).map((s) => subnet({ id: s.id }, e));
+    return {
+      vpcId: vpc({ default: true }, e).id,
+      publicSubnetIds: subnets.filter((s) => s.mapPublicIpOnLaunch).map((s) => s.id),
+      privateSubnetIds: subnets.filter((s) => !s.mapPublicIpOnLaunch).map((s) => s.id),
+    };
+  },
   "aws:ec2/getSecurityGroup:getSecurityGroup": securityGroup,
   "aws:ec2/getSecurityGroups:getSecurityGroups": (a, e) => {
     const sg = securityGroup(a, e);
