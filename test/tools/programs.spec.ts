@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { pulumiCopies, versionWarnings } from "../../tools/lib/engine/versions";
-import type { StackResult } from "../../tools/check/run";
+import { ProgramError, type StackResult } from "../../tools/check/run";
 import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT, SCRATCH } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -45,6 +45,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("invokes", ["apply"]);
     runs.queueCheck("awsx-default-vpc");
     runs.queueCheck("apply-only-build", ["preview", "apply"]);
+    runs.queueCheck("fail-apply-only", ["preview", "apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
     ownSdk = programWithOwnSdk();
@@ -270,6 +271,20 @@ describe("real-world program shapes, offline", function () {
         (u) => u.policy === "ecs-task-definition-no-plaintext-secrets",
       );
       expect(secrets?.reason).to.contain("the apply phase failed");
+    });
+
+    it("a throw in the program's own code once outputs are known stays a program error", async () => {
+      // `pulumi up` stops at it: no preview-only report, the error at the program's line.
+      const e = await check("fail-apply-only", ["preview", "apply"]).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(e).to.be.instanceOf(ProgramError);
+      const f = e as ProgramError;
+      expect(f.phase).to.equal("apply");
+      expect(f.message).to.contain("jobs must run in a US region, the queue is at sqs.eu-west-1.");
+      expect(f.location?.file).to.equal(path.join(FIXTURES, "fail-apply-only", "index.ts"));
+      expect(f.location?.line).to.equal(lineOf("fail-apply-only/index.ts", "throw new Error("));
     });
   });
 

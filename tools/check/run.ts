@@ -9,6 +9,7 @@
 //
 // The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
 // what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
+import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import {
   runProgram,
@@ -191,12 +192,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     }
     const f = run.failure;
     // A program that fails only once every created resource's outputs are known, after a clean
-    // preview, is one `pulumi preview` of a new stack runs: there the outputs are unknown and an
-    // `apply` on them never runs (docker-classic, which awsx classic's `Image.fromPath` uses,
-    // builds and pushes only inside `repositoryUrl.apply`; its docker.js). Its preview is judged;
-    // what only the apply phase could evaluate is reported unevaluated, and the failure is named.
+    // preview, in a dependency or an external command rather than in its own code, is one
+    // `pulumi preview` of a new stack runs: there the outputs are unknown and an `apply` on them
+    // never runs (docker-classic, which awsx classic's `Image.fromPath` uses, builds and pushes
+    // only inside `repositoryUrl.apply`; its docker.js), and what failed is most likely what an
+    // offline run lacks. Its preview is judged; what only the apply phase could evaluate is
+    // reported unevaluated, and the failure is named. A throw in the program's own code stays a
+    // program error: `pulumi up` would stop there.
     const previewRan = usable.some((r) => r.phase === "preview");
-    if (run.phase === "apply" && previewRan && f.kind === "error") {
+    if (run.phase === "apply" && previewRan && f.kind === "error" && raisedOutside(f.detail)) {
       const at = f.location ? ` (${f.location.file}:${f.location.line})` : "";
       notes.push(
         `the apply phase failed, so only the preview phase was judged: ${f.message}${at}. ` +
@@ -353,6 +357,20 @@ function combine(
  * the report says so rather than pass quietly (an empty program is legal, and `pulumi preview`
  * shows it as one stack; an empty report is more often a main function nothing called).
  */
+/**
+ * True when the first stack frame of an error (as the language host printed it) is not the
+ * program's own code: a command it spawned (`node:child_process`) or a dependency (a file under
+ * node_modules).
+ */
+function raisedOutside(detail: string | undefined): boolean {
+  const frame = detail?.split("\n").find((l) => /^\s*at /.test(l));
+  if (!frame) return false;
+  return (
+    /\(?node:(internal\/)?child_process:/.test(frame) ||
+    frame.includes(`${path.sep}node_modules${path.sep}`)
+  );
+}
+
 export function nothingJudged(resources: readonly { type: string }[]): string | undefined {
   const judged = (t: string) => t !== ROOT_STACK_TYPE && !t.startsWith("pulumi:providers:");
   if (resources.some((r) => judged(r.type))) return undefined;
