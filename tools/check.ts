@@ -30,6 +30,8 @@ import type { StackResult } from "./check/run";
 const ROOT = path.resolve(__dirname, "..");
 /** Account the offline engine answers for (AWS's documentation example account). */
 const ACCOUNT_ID = "123456789012";
+/** The stack a project without stack files is checked as. */
+const DEFAULT_STACK = "dev";
 /** The policy pack the check judges with: the project's own. */
 const PACK_DIR = path.join(ROOT, "policy-pack");
 
@@ -39,13 +41,10 @@ const configsByStack = new Map<string, { project: Project; config: StackConfig }
 async function check(args: CheckArgs): Promise<number> {
   const programDir = path.resolve(args.program ?? ROOT);
   const project = loadProject(programDir);
-  const stacks = args.stacks.length > 0 ? args.stacks : listStacks(project);
-  if (stacks.length === 0) {
-    throw new UsageError(
-      `${project.name} has no stack to check: no Pulumi.<stack>.yaml in ${project.stackConfigDir}; ` +
-        "name one with --stack <name> to run it on the project's defaults",
-    );
-  }
+  const named = args.stacks.length > 0 ? args.stacks : listStacks(project);
+  // A project with no stack file and no --stack (a fresh clone of an example) is checked as the
+  // stack `pulumi new` creates, "dev", on the project's defaults, and the report says so.
+  const stacks = named.length > 0 ? named : [DEFAULT_STACK];
   // Every stack file is read and validated before anything runs.
   const inputs: CheckInput[] = [{ file: project.file, what: "the project file" }];
   for (const stack of stacks) {
@@ -120,6 +119,13 @@ async function check(args: CheckArgs): Promise<number> {
             ? undefined
             : path.join(ROOT, "node_modules", ".cache", "offline-check"),
           configOverrides: args.config,
+          notes:
+            named.length === 0
+              ? [
+                  `no stack named and no Pulumi.<stack>.yaml in ${project.stackConfigDir}: checked ` +
+                    `as stack "${DEFAULT_STACK}", the stack \`pulumi new\` creates; name another with --stack <name>`,
+                ]
+              : [],
         }),
       );
     }

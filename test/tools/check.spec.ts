@@ -42,6 +42,23 @@ describe("offline check (npm run check)", function () {
       );
     });
 
+    it("a project with no stack file and no --stack is checked as stack dev, and says so", async () => {
+      // A fresh clone of an example: `pulumi new` would have created "dev".
+      const dir = tempDir();
+      const from = path.join(FIXTURES, "template-aws-typescript");
+      for (const f of ["Pulumi.yaml", "index.ts", "package.json", "tsconfig.json"]) {
+        fs.copyFileSync(path.join(from, f), path.join(dir, f));
+      }
+      const run = await check("--program", dir, "--phase", "preview", "--format", "json");
+      expect(run.code, run.stderr).to.equal(1);
+      const report = JSON.parse(run.stdout) as { stack: string; configNotes: string[] };
+      expect(report.stack).to.equal("dev");
+      expect(report.configNotes[0]).to.equal(
+        `no stack named and no Pulumi.<stack>.yaml in ${dir}: checked as stack "dev", ` +
+          "the stack `pulumi new` creates; name another with --stack <name>",
+      );
+    });
+
     it("a --program directory without a Pulumi project is rejected", async () => {
       const missing = await check("--program", "test/fixtures/no-such-program");
       expect(missing.code).to.equal(2);

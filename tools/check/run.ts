@@ -134,6 +134,8 @@ export interface CheckOptions {
   readonly configOverrides?: Readonly<Record<string, string>>;
   /** Where the program's compiled TypeScript and V8 code caches are kept (none: no cache). */
   readonly cacheDir?: string;
+  /** Notes of the caller's about this stack, reported before the config's own. */
+  readonly notes?: readonly string[];
 }
 
 const WAIVER_LISTING = "policy-waivers";
@@ -183,7 +185,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
-  const notes = [...config.notes];
+  const notes = [...(opts.notes ?? []), ...config.notes];
   const usable: ProgramRun[] = [];
   for (const run of runs) {
     if (!run.failure) {
