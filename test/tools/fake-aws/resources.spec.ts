@@ -173,6 +173,13 @@ describe("fake AWS: resource state", () => {
       const efs = apply("aws:efs/fileSystem:FileSystem");
       expect(efs.id).to.match(/^fs-[0-9a-f]{17}$/);
       expect(efs.state.dnsName).to.equal(`${efs.id}.efs.${r}.amazonaws.com`);
+      const gql = apply("aws:appsync/graphQLApi:GraphQLApi", { authenticationType: "API_KEY" });
+      expect(gql.id).to.match(/^[a-z0-9]{26}$/);
+      expect(gql.state.arn).to.equal(`arn:aws:appsync:${r}:${acct}:apis/${gql.id}`);
+      expect(gql.state.uris).to.deep.equal({
+        GRAPHQL: `https://${gql.id}.appsync-api.${r}.amazonaws.com/graphql`,
+        REALTIME: `wss://${gql.id}.appsync-realtime-api.${r}.amazonaws.com/graphql`,
+      });
       expect(
         apply("aws:redshiftserverless/workgroup:Workgroup", { workgroupName: "w" }).state.arn,
       ).to.match(/^arn:aws:redshift-serverless:eu-west-1:123456789012:workgroup\/[0-9a-f-]{36}$/);

@@ -316,6 +316,22 @@ const ssmParameter: Special = {
   state: () => ({ version: 1 }),
 };
 
+/**
+ * AppSync: a GraphQL API's id is 26 lower-case letters and digits; `uris` holds its endpoints,
+ * `https://<id>.appsync-api.<region>.amazonaws.com/graphql` and the real-time
+ * `wss://<id>.appsync-realtime-api.<region>.amazonaws.com/graphql`
+ * (docs.aws.amazon.com/appsync/latest/devguide/real-time-websocket-client.html).
+ */
+const graphQLApi: Special = {
+  id: (b) => chars(b.seed, 26, LOWER_ALNUM),
+  state: (b, id) => ({
+    uris: {
+      GRAPHQL: `https://${id}.appsync-api.${b.region.code}.${b.partition.dnsSuffix}/graphql`,
+      REALTIME: `wss://${id}.appsync-realtime-api.${b.region.code}.${b.partition.dnsSuffix}/graphql`,
+    },
+  }),
+};
+
 const backupPlan: Special = { id: (b) => uuid(b.seed), state: () => ({ version: hex("v", 32) }) };
 
 export const DATA_SPECIALS: Record<string, Special> = {
@@ -343,6 +359,7 @@ export const DATA_SPECIALS: Record<string, Special> = {
   "aws:kms/key:Key": kmsKey,
   "aws:kms/alias:Alias": kmsAlias,
   "aws:sqs/queue:Queue": queue,
+  "aws:appsync/graphQLApi:GraphQLApi": graphQLApi,
   "aws:sns/topic:Topic": topic,
   "aws:secretsmanager/secret:Secret": secret,
   "aws:ecr/repository:Repository": repository,
