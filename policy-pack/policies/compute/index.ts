@@ -1,8 +1,9 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
-// (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts) and Lambda functions
-// (./lambda.ts). Encryption at rest with customer-managed keys is the KMS policies' (../kms), except
-// EBS, whose account defaults these rules read.
+// (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
+// (./lambda.ts) and SageMaker notebook instances (./sagemaker.ts). Encryption at rest with
+// customer-managed keys is the KMS policies' (../kms), except EBS, whose account defaults these
+// rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { instanceImdsHopLimit, instanceImdsV2, instanceNoPublicIp } from "./instances";
 import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
@@ -34,6 +35,7 @@ import {
   ecrRepositoryTagImmutability,
 } from "./ecr";
 import { lambdaNoPlaintextCredentials } from "./lambda";
+import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -62,4 +64,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecrRepositoryLifecyclePolicy,
   ecrRepositoryPolicyNotPublic,
   lambdaNoPlaintextCredentials,
+  sagemakerNotebookNoRootAccess,
+  sagemakerNotebookInVpc,
 ];

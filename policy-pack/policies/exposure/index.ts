@@ -1,8 +1,9 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
-// snapshots shared with everyone, and databases and cluster endpoints open to the internet. Bucket
-// policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
+// snapshots shared with everyone, databases and cluster endpoints open to the internet, and compute
+// a service default opens to it (./compute.ts). Bucket policies: ../s3; key policies: ../kms; ECR
+// repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
 import {
@@ -31,6 +32,7 @@ import {
   restApiPolicyNotPublic,
   searchDomainPolicyNotPublic,
 } from "./service-policies";
+import { eksNodeGroupRemoteAccessRestricted, sagemakerNotebookNoDirectInternet } from "./compute";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -52,6 +54,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsSnapshotNotPublic,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
+  eksNodeGroupRemoteAccessRestricted,
+  sagemakerNotebookNoDirectInternet,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   neptuneInstanceNotPublic,
