@@ -5,12 +5,15 @@
 export const MQ_BROKER = "aws:mq/broker:Broker";
 
 // ---- API Gateway ----------------------------------------------------------------------------------
+export const APIGATEWAY_DOMAIN_NAME = "aws:apigateway/domainName:DomainName";
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
 export const APIGATEWAY_REST_API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy";
+export const APIGATEWAY_STAGE = "aws:apigateway/stage:Stage";
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
+export const APIGATEWAYV2_STAGE = "aws:apigatewayv2/stage:Stage";
 
 // ---- AppFlow --------------------------------------------------------------------------------------
 export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
