@@ -1,9 +1,9 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
-// (./lambda.ts) and SageMaker notebook instances (./sagemaker.ts). Encryption at rest with
-// customer-managed keys is the KMS policies' (../kms), except EBS, whose account defaults these
-// rules read.
+// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts) and EKS clusters (./eks.ts).
+// Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
+// account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { instanceImdsHopLimit, instanceImdsV2, instanceNoPublicIp } from "./instances";
 import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
@@ -36,6 +36,7 @@ import {
 } from "./ecr";
 import { lambdaNoPlaintextCredentials } from "./lambda";
 import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
+import { eksControlPlaneLogging } from "./eks";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -66,4 +67,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaNoPlaintextCredentials,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookInVpc,
+  eksControlPlaneLogging,
 ];
