@@ -3,7 +3,7 @@
 // the VPC and its routes.
 import { resourcePolicy } from "../../lib/define";
 import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
-import { asList, holdsValue, peek } from "../../lib/values";
+import { holdsValue, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
 export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
@@ -30,7 +30,8 @@ export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
     if (!remote || !holdsValue(() => remote.ec2SshKey)) return;
     const sources = peek(() => remote.sourceSecurityGroupIds);
     // Security group ids unknown at preview will be ids: the node group names its sources.
-    if (!sources.known || asList(sources.value).length > 0) return;
+    // Only whether there are any matters, so the elements are never read.
+    if (!sources.known || (Array.isArray(sources.value) && sources.value.length > 0)) return;
     ctx.report(
       "remoteAccess sets ec2SshKey without sourceSecurityGroupIds: EKS opens SSH (port 22) on " +
         "every node to 0.0.0.0/0.",

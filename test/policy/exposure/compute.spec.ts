@@ -45,8 +45,15 @@ describe("eks-node-group-remote-access-restricted", () => {
             remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: ["sg-0123"] },
           }),
           nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: U } }),
+          nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: [U] } }),
         ]),
       ).to.deep.equal([]);
+    });
+    it("security groups created with the stack (ids unknown at preview) need no preview note", async () => {
+      const ng = nodeGroup({
+        remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: [U] },
+      });
+      expect(await previewNotes(p, [ng])).to.deep.equal([]);
     });
     it("no remote access at all", async () => {
       expect(await violations(p, [nodeGroup(), nodeGroup({ remoteAccess: {} })])).to.deep.equal([]);
