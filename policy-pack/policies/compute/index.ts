@@ -34,7 +34,14 @@ import {
   ecrRepositoryScanOnPush,
   ecrRepositoryTagImmutability,
 } from "./ecr";
-import { lambdaNoPlaintextCredentials } from "./lambda";
+import {
+  lambdaCodeSigning,
+  lambdaDeadLetterQueue,
+  lambdaInVpc,
+  lambdaNoPlaintextCredentials,
+  lambdaSupportedRuntime,
+  lambdaTracing,
+} from "./lambda";
 import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
 import { eksControlPlaneLogging } from "./eks";
 
@@ -65,6 +72,11 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecrRepositoryLifecyclePolicy,
   ecrRepositoryPolicyNotPublic,
   lambdaNoPlaintextCredentials,
+  lambdaSupportedRuntime,
+  lambdaInVpc,
+  lambdaTracing,
+  lambdaDeadLetterQueue,
+  lambdaCodeSigning,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookInVpc,
   eksControlPlaneLogging,
