@@ -15,6 +15,7 @@ import {
 import {
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionDistinctRoles,
+  ecsTaskDefinitionEfsTransitEncryption,
   ecsTaskDefinitionLogging,
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionNonRootUser,
@@ -63,6 +64,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionDistinctRoles,
+  ecsTaskDefinitionEfsTransitEncryption,
   ecsServiceNoPublicIp,
   ecsServiceCircuitBreaker,
   ecsServiceFargatePlatformVersion,
