@@ -378,6 +378,9 @@ export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
 export const SQS_QUEUE = "aws:sqs/queue:Queue";
 export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
+// ---- Step Functions -------------------------------------------------------------------------------
+export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
+
 // ---- Systems Manager ------------------------------------------------------------------------------
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 

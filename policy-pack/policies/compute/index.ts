@@ -1,7 +1,8 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
-// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts) and EKS clusters (./eks.ts).
+// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts) and Step
+// Functions state machines (./step-functions.ts).
 // Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
 // account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -45,6 +46,7 @@ import {
 } from "./lambda";
 import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
 import { eksControlPlaneLogging } from "./eks";
+import { sfnExecutionLogging, sfnTracing } from "./step-functions";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -82,4 +84,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookInVpc,
   eksControlPlaneLogging,
+  sfnExecutionLogging,
+  sfnTracing,
 ];
