@@ -16,6 +16,7 @@ import { accessPointPolicyNotPublic, accessPointPublicAccessBlock } from "./acce
 import {
   lambdaFunctionUrlAuth,
   lambdaLayerPermissionNotPublic,
+  lambdaPermissionInvokeOnly,
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
 } from "./lambda";
@@ -48,6 +49,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   accessPointPolicyNotPublic,
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
+  lambdaPermissionInvokeOnly,
   lambdaFunctionUrlAuth,
   lambdaLayerPermissionNotPublic,
   amiNotPublic,
