@@ -185,6 +185,9 @@ export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_FARGATE_PROFILE = "aws:eks/fargateProfile:FargateProfile";
 export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 
+// ---- Elastic Beanstalk ----------------------------------------------------------------------------
+export const ELASTICBEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
+
 // ---- ElastiCache ----------------------------------------------------------------------------------
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";

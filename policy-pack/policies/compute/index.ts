@@ -1,8 +1,9 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
-// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts) and Step
-// Functions state machines (./step-functions.ts).
+// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
+// Functions state machines (./step-functions.ts) and Elastic Beanstalk environments
+// (./beanstalk.ts).
 // Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
 // account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -47,6 +48,7 @@ import {
 import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
 import { eksControlPlaneLogging } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
+import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -86,4 +88,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksControlPlaneLogging,
   sfnExecutionLogging,
   sfnTracing,
+  beanstalkHealthReporting,
+  beanstalkManagedUpdates,
 ];
