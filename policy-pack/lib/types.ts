@@ -36,6 +36,7 @@ export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
 // ---- Batch ----------------------------------------------------------------------------------------
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
+export const BATCH_JOB_DEFINITION = "aws:batch/jobDefinition:JobDefinition";
 
 // ---- CloudFront -----------------------------------------------------------------------------------
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";

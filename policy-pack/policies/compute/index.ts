@@ -2,8 +2,8 @@
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
-// Functions state machines (./step-functions.ts) and Elastic Beanstalk environments
-// (./beanstalk.ts).
+// Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
+// and AWS Batch job definitions (./batch.ts).
 // Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
 // account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -49,6 +49,7 @@ import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemak
 import { eksControlPlaneLogging } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
 import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
+import { batchJobDefinitionNotPrivileged } from "./batch";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -61,6 +62,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceProfileAttached,
   instanceNoSecretsInUserData,
   ecsTaskDefinitionNotPrivileged,
+  batchJobDefinitionNotPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
   ecsTaskDefinitionNonRootUser,
   ecsTaskDefinitionNoPlaintextSecrets,
