@@ -45,7 +45,11 @@ import {
   lambdaSupportedRuntime,
   lambdaTracing,
 } from "./lambda";
-import { sagemakerNotebookInVpc, sagemakerNotebookNoRootAccess } from "./sagemaker";
+import {
+  sagemakerNotebookImdsV2,
+  sagemakerNotebookInVpc,
+  sagemakerNotebookNoRootAccess,
+} from "./sagemaker";
 import { eksControlPlaneLogging } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
 import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
@@ -85,6 +89,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaTracing,
   lambdaDeadLetterQueue,
   lambdaCodeSigning,
+  sagemakerNotebookImdsV2,
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookInVpc,
   eksControlPlaneLogging,

@@ -1,9 +1,10 @@
-// SageMaker notebook instances: no root access for their users, and a subnet of the VPC. (Direct
-// internet access is an exposure rule, ../exposure/compute.ts; KMS keys: ../kms/compute.ts.)
+// SageMaker notebook instances: no root access for their users, a subnet of the VPC, and IMDSv2
+// only. (Direct internet access is an exposure rule, ../exposure/compute.ts; KMS keys:
+// ../kms/compute.ts.)
 import { resourcePolicy } from "../../lib/define";
 import { SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
 import { holdsValue } from "../../lib/values";
-import { checkov, fsbp } from "../../lib/controls";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const sagemakerNotebookNoRootAccess = resourcePolicy({
   name: "sagemaker-notebook-root-access-disabled",
@@ -41,5 +42,36 @@ export const sagemakerNotebookInVpc = resourcePolicy({
   check: (props, ctx) => {
     if (!holdsValue(() => props.subnetId))
       ctx.report("No subnetId: the notebook runs outside the VPC.");
+  },
+});
+
+export const sagemakerNotebookImdsV2 = resourcePolicy({
+  name: "sagemaker-notebook-imdsv2",
+  description:
+    "SageMaker notebook instances allow only IMDSv2 " +
+    '(instanceMetadataServiceConfiguration.minimumInstanceMetadataServiceVersion "2"). ' +
+    "Mandatory, as for EC2 instances: SageMaker defaults to IMDSv1, which lets any request " +
+    "forgery in a notebook read the notebook role's credentials.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" }`.',
+  references: [
+    checkov("CKV_AWS_371"),
+    // CreateNotebookInstance, InstanceMetadataServiceConfiguration: "if no value is selected,
+    // then it defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported."
+    awsDocs("sagemaker/latest/APIReference/API_InstanceMetadataServiceConfiguration"),
+  ],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  check: (props, ctx) => {
+    const version =
+      props.instanceMetadataServiceConfiguration?.minimumInstanceMetadataServiceVersion;
+    if (String(version ?? "") !== "2") {
+      ctx.report(
+        version === undefined || version === null || version === ""
+          ? "minimumInstanceMetadataServiceVersion is not set, and SageMaker defaults to IMDSv1."
+          : `minimumInstanceMetadataServiceVersion is "${version}": IMDSv1 is allowed.`,
+      );
+    }
   },
 });

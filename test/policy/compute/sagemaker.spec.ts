@@ -1,5 +1,6 @@
-// SageMaker notebook instances: root access off (Checkov CKV_AWS_307, Security Hub SageMaker.3)
-// and a subnet of the VPC (Checkov CKV_AWS_306, Security Hub SageMaker.2).
+// SageMaker notebook instances: root access off (Checkov CKV_AWS_307, Security Hub SageMaker.3),
+// a subnet of the VPC (Checkov CKV_AWS_306, Security Hub SageMaker.2) and IMDSv2 only (Checkov
+// CKV_AWS_371).
 import { expect } from "chai";
 import { policy, res, violations } from "../fixture";
 import { SAGEMAKER_NOTEBOOK_INSTANCE } from "../../../policy-pack/lib/types";
@@ -13,6 +14,7 @@ const notebook = (extra: Record<string, unknown> = {}) =>
     rootAccess: "Disabled",
     subnetId: "subnet-1",
     securityGroups: ["sg-1"],
+    instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" },
     ...extra,
   });
 
@@ -42,6 +44,32 @@ describe("sagemaker-notebook-in-vpc", () => {
   });
   describe("Compliance", () => {
     it("CKV_AWS_306: a subnetId", async () => {
+      expect(await violations(p, [notebook()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("sagemaker-notebook-imdsv2", () => {
+  const p = policy("sagemaker-notebook-imdsv2");
+  it("is mandatory, as ec2-instance-imdsv2 is", () => {
+    expect(p.enforcementLevel).to.equal("mandatory");
+  });
+  describe("Noncompliance", () => {
+    it('CKV_AWS_371: version "1", or no configuration (SageMaker defaults to IMDSv1)', async () => {
+      expect(
+        await violations(p, [
+          notebook({
+            instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "1" },
+          }),
+        ]),
+      ).to.deep.equal(['nb: minimumInstanceMetadataServiceVersion is "1": IMDSv1 is allowed.']);
+      expect(
+        await violations(p, [notebook({ instanceMetadataServiceConfiguration: undefined })]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it('CKV_AWS_371: version "2"', async () => {
       expect(await violations(p, [notebook()])).to.deep.equal([]);
     });
   });
