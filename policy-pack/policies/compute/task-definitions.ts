@@ -3,7 +3,12 @@
 // EFS volumes encrypted in transit.
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import {
+  credentialInText,
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+} from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
@@ -133,7 +138,13 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
     eachContainer(props, ctx, (c) => {
       for (const env of asList(c.def.environment)) {
         const reason = plaintextSecretReason(env, ctx.config);
-        if (reason) ctx.report(`Container '${c.name}': ${reason}.`);
+        if (reason) {
+          ctx.report(`Container '${c.name}': ${reason}.`);
+          continue;
+        }
+        // Trivy AWS-0036 also scans the values: a private key is one whatever its name.
+        const found = typeof env?.value === "string" ? credentialInText(env.value) : undefined;
+        if (found) ctx.report(`Container '${c.name}': '${env.name}' holds ${found}.`);
       }
     });
   },

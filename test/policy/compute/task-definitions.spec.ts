@@ -172,6 +172,12 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
       expect(v[0]).to.include("'DATABASE_PASSWORD'");
       expect(v[1]).to.include("'AWS_ACCESS_KEY_ID'");
     });
+    it("Trivy AWS-0036: a private key under an innocent name", async () => {
+      const pem =
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+      const v = await one(name, [withEnv([{ name: "TLS_PEM", value: pem }])]);
+      expect(v).to.deep.equal(["app-task: Container 'app': 'TLS_PEM' holds a private key."]);
+    });
     it("catches an AWS access key id under an innocent name", async () => {
       const v = await one(name, [withEnv([{ name: "SETTING", value: "AKIAIOSFODNN7EXAMPLE" }])]);
       expect(v).to.have.length(1);
