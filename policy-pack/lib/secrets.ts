@@ -1,6 +1,6 @@
 // Recognising plaintext credentials in environment variables (ECS container definitions, CodeBuild
 // projects, Lambda functions): which variable names mark a credential, and when a literal value is
-// one.
+// one; and credentials inside longer texts (files and objects the program writes).
 import { get } from "./values";
 
 /** Config that decides what counts as a secret-like variable name. */
@@ -100,5 +100,20 @@ export function credentialInValue(value: string): string | undefined {
       return "an AWS secret access key";
     }
   }
+  return undefined;
+}
+
+/** An AWS secret access key assigned in a script or a credentials file. */
+const SECRET_KEY_ASSIGNMENT = /aws_secret_access_key["']?\s*[=:]/i;
+
+/**
+ * What credential a longer text (a file, a script) contains, or undefined: a private key, an AWS
+ * access key id, or an assigned AWS secret access key. A bare 40-character run is not enough in a
+ * text this long: bundles and data files are full of them.
+ */
+export function credentialInText(text: string): string | undefined {
+  if (PRIVATE_KEY.test(text)) return "a private key";
+  if (ACCESS_KEY_IN_TEXT.test(text)) return "an AWS access key id";
+  if (SECRET_KEY_ASSIGNMENT.test(text)) return "an AWS secret access key";
   return undefined;
 }

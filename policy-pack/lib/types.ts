@@ -5,12 +5,15 @@
 export const MQ_BROKER = "aws:mq/broker:Broker";
 
 // ---- API Gateway ----------------------------------------------------------------------------------
+export const APIGATEWAY_DOMAIN_NAME = "aws:apigateway/domainName:DomainName";
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
 export const APIGATEWAY_REST_API = "aws:apigateway/restApi:RestApi";
 export const APIGATEWAY_REST_API_POLICY = "aws:apigateway/restApiPolicy:RestApiPolicy";
+export const APIGATEWAY_STAGE = "aws:apigateway/stage:Stage";
 export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
+export const APIGATEWAYV2_STAGE = "aws:apigatewayv2/stage:Stage";
 
 // ---- AppFlow --------------------------------------------------------------------------------------
 export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
@@ -33,6 +36,7 @@ export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
 // ---- Batch ----------------------------------------------------------------------------------------
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
+export const BATCH_JOB_DEFINITION = "aws:batch/jobDefinition:JobDefinition";
 
 // ---- CloudFront -----------------------------------------------------------------------------------
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
@@ -181,6 +185,9 @@ export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_FARGATE_PROFILE = "aws:eks/fargateProfile:FargateProfile";
 export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
+
+// ---- Elastic Beanstalk ----------------------------------------------------------------------------
+export const ELASTICBEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
 
 // ---- ElastiCache ----------------------------------------------------------------------------------
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -374,6 +381,9 @@ export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
 // ---- SQS ------------------------------------------------------------------------------------------
 export const SQS_QUEUE = "aws:sqs/queue:Queue";
 export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
+
+// ---- Step Functions -------------------------------------------------------------------------------
+export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 
 // ---- Systems Manager ------------------------------------------------------------------------------
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";

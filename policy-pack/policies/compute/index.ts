@@ -1,8 +1,11 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
 // and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
-// (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts) and Lambda functions
-// (./lambda.ts). Encryption at rest with customer-managed keys is the KMS policies' (../kms), except
-// EBS, whose account defaults these rules read.
+// (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
+// (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
+// Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
+// and AWS Batch job definitions (./batch.ts).
+// Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
+// account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { instanceImdsHopLimit, instanceImdsV2, instanceNoPublicIp } from "./instances";
 import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from "./ebs";
@@ -14,6 +17,7 @@ import {
 import {
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionDistinctRoles,
+  ecsTaskDefinitionEfsTransitEncryption,
   ecsTaskDefinitionLogging,
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionNonRootUser,
@@ -33,7 +37,23 @@ import {
   ecrRepositoryScanOnPush,
   ecrRepositoryTagImmutability,
 } from "./ecr";
-import { lambdaNoPlaintextCredentials } from "./lambda";
+import {
+  lambdaCodeSigning,
+  lambdaDeadLetterQueue,
+  lambdaInVpc,
+  lambdaNoPlaintextCredentials,
+  lambdaSupportedRuntime,
+  lambdaTracing,
+} from "./lambda";
+import {
+  sagemakerNotebookImdsV2,
+  sagemakerNotebookInVpc,
+  sagemakerNotebookNoRootAccess,
+} from "./sagemaker";
+import { eksControlPlaneLogging } from "./eks";
+import { sfnExecutionLogging, sfnTracing } from "./step-functions";
+import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
+import { batchJobDefinitionNotPrivileged } from "./batch";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -46,6 +66,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceProfileAttached,
   instanceNoSecretsInUserData,
   ecsTaskDefinitionNotPrivileged,
+  batchJobDefinitionNotPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
   ecsTaskDefinitionNonRootUser,
   ecsTaskDefinitionNoPlaintextSecrets,
@@ -53,6 +74,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionNoHostNamespaces,
   ecsTaskDefinitionDistinctRoles,
+  ecsTaskDefinitionEfsTransitEncryption,
   ecsServiceNoPublicIp,
   ecsServiceCircuitBreaker,
   ecsServiceFargatePlatformVersion,
@@ -62,4 +84,17 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ecrRepositoryLifecyclePolicy,
   ecrRepositoryPolicyNotPublic,
   lambdaNoPlaintextCredentials,
+  lambdaSupportedRuntime,
+  lambdaInVpc,
+  lambdaTracing,
+  lambdaDeadLetterQueue,
+  lambdaCodeSigning,
+  sagemakerNotebookImdsV2,
+  sagemakerNotebookNoRootAccess,
+  sagemakerNotebookInVpc,
+  eksControlPlaneLogging,
+  sfnExecutionLogging,
+  sfnTracing,
+  beanstalkHealthReporting,
+  beanstalkManagedUpdates,
 ];

@@ -1,10 +1,10 @@
 // EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
-// credentials in user data.
+// credentials in user data (also of Auto Scaling launch configurations).
 import { resourcePolicy } from "../../lib/define";
 
 import { holdsValue } from "../../lib/values";
-import { EC2_INSTANCE, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
-import { checkov } from "../../lib/controls";
+import { EC2_INSTANCE, EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
+import { checkov, trivy } from "../../lib/controls";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -64,16 +64,17 @@ function decodeBase64(s: string): string {
 export const instanceNoSecretsInUserData = resourcePolicy({
   name: "ec2-instance-no-secrets-in-user-data",
   description:
-    "EC2 user data holds no credentials (anyone who can describe the instance can read it).",
+    "EC2 user data (of instances, launch templates and Auto Scaling launch configurations) holds no credentials: anyone who can describe the instance or template can read it.",
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
-  references: [checkov("CKV_AWS_46")],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  references: [checkov("CKV_AWS_46"), trivy("AWS-0029"), trivy("AWS-0129")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
   check: (props, ctx, args) => {
     const texts: string[] = [];
-    if (args.type === EC2_INSTANCE) {
+    // Instances and launch configurations take plain `userData` or encoded `userDataBase64`.
+    if (args.type === EC2_INSTANCE || args.type === EC2_LAUNCH_CONFIGURATION) {
       if (typeof props.userData === "string") texts.push(props.userData);
       if (typeof props.userDataBase64 === "string") texts.push(decodeBase64(props.userDataBase64));
     } else if (typeof props.userData === "string") {

@@ -1,5 +1,6 @@
-// EC2 instances and launch templates, how they are reached: IMDSv2 with a hop limit of 1, and no
-// public IPv4 address (attribute, subnet default, launch template or Elastic IP).
+// EC2 instances, launch templates and launch configurations, how they are reached: IMDSv2 with a
+// hop limit of 1, and no public IPv4 address (attribute, subnet default, launch template or
+// configuration, Elastic IP).
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, NetworkGraph } from "../../lib/network";
 import { holdsValue, must, unknownError } from "../../lib/values";
@@ -7,6 +8,7 @@ import {
   EC2_EIP,
   EC2_EIP_ASSOCIATION,
   EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
 } from "../../lib/types";
@@ -15,13 +17,14 @@ import { awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
 export const instanceImdsV2 = resourcePolicy({
   name: "ec2-instance-imdsv2",
   description:
-    'EC2 instances and launch templates require IMDSv2 (metadataOptions.httpTokens = "required") or disable the metadata endpoint.',
+    'EC2 instances, launch templates and Auto Scaling launch configurations require IMDSv2 (metadataOptions.httpTokens = "required") or disable the metadata endpoint.',
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" }` explicitly; the default depends on the AMI and account settings.',
-  references: [checkov("CKV_AWS_79"), trivy("AWS-0028"), fsbp("EC2.8")],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  // Trivy AWS-0130 is the same check for launch configurations and launch templates.
+  references: [checkov("CKV_AWS_79"), trivy("AWS-0028"), trivy("AWS-0130"), fsbp("EC2.8")],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
   check: (props, ctx) => {
     const mo = props.metadataOptions;
     if (mo?.httpEndpoint === "disabled") return;
@@ -68,7 +71,7 @@ export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
 export const instanceNoPublicIp = stackPolicy({
   name: "ec2-instance-no-public-ip",
   description:
-    "EC2 instances get no public IPv4 address: not by associatePublicIpAddress, not from their subnet's mapPublicIpOnLaunch, not from a launch template, not through an Elastic IP.",
+    "EC2 instances get no public IPv4 address: not by associatePublicIpAddress, not from their subnet's mapPublicIpOnLaunch, not from a launch template or Auto Scaling launch configuration, not through an Elastic IP.",
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:
@@ -76,10 +79,19 @@ export const instanceNoPublicIp = stackPolicy({
   references: [
     awsGuard("ec2-instance-no-public-ip"),
     checkov("CKV_AWS_88"),
+    trivy("AWS-0009"),
     fsbp("EC2.9"),
     fsbp("EC2.25"),
+    fsbp("AutoScaling.5"),
   ],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
+  types: [
+    EC2_INSTANCE,
+    EC2_LAUNCH_TEMPLATE,
+    EC2_LAUNCH_CONFIGURATION,
+    EC2_EIP,
+    EC2_EIP_ASSOCIATION,
+    EC2_SUBNET,
+  ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     for (const i of ctx.index.ofType(EC2_INSTANCE)) {
@@ -119,6 +131,12 @@ export const instanceNoPublicIp = stackPolicy({
             lt,
             `${label(lt)} assigns a public IP to network interface(s) #${pub.join(", #")}.`,
           );
+      });
+    }
+    for (const lc of ctx.index.ofType(EC2_LAUNCH_CONFIGURATION)) {
+      ctx.each(lc, () => {
+        if (lc.props.associatePublicIpAddress === true)
+          ctx.report(lc, `${label(lc)} sets associatePublicIpAddress: true for every instance.`);
       });
     }
     // A value unknown at preview is still a value: the Elastic IP will be attached.

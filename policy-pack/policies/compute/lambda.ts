@@ -1,6 +1,7 @@
 // Lambda functions keep no credentials in environment variables (advisory): the values are shown
 // to anyone who can read the function's configuration and sit in Pulumi state. (Encryption of the
-// variables with a customer-managed key is the KMS policies' rule.)
+// variables with a customer-managed key is the KMS policies' rule.) And, advisory breadth: X-Ray
+// tracing, a dead-letter queue, a VPC, code signing and a supported runtime.
 import { resourcePolicy } from "../../lib/define";
 import {
   credentialInValue,
@@ -9,8 +10,8 @@ import {
   secretNameSchema,
 } from "../../lib/secrets";
 import { LAMBDA_FUNCTION } from "../../lib/types";
-import { get, Unknowns } from "../../lib/values";
-import { checkov, kics } from "../../lib/controls";
+import { get, holdsValue, peek, Unknowns } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
  * Lambda variables often name DynamoDB and S3 keys (PARTITION_KEY, SORT_KEY, OBJECT_KEY), so a bare
@@ -66,5 +67,156 @@ export const lambdaNoPlaintextCredentials = resourcePolicy<SecretNameConfig>({
       });
     }
     unknowns.rethrow();
+  },
+});
+
+export const lambdaTracing = resourcePolicy({
+  name: "lambda-function-tracing",
+  description:
+    'Lambda functions trace invocations with AWS X-Ray (tracingConfig.mode "Active"), so a ' +
+    "request can be followed through the function and the services it calls.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    'Set `tracingConfig: { mode: "Active" }` and let the role write to X-Ray ' +
+    "(AWSXRayDaemonWriteAccess).",
+  references: [checkov("CKV_AWS_50"), trivy("AWS-0066")],
+  types: [LAMBDA_FUNCTION],
+  check: (props, ctx) => {
+    const mode = props.tracingConfig?.mode;
+    if (mode !== "Active") {
+      ctx.report(
+        mode ? `tracingConfig.mode is "${mode}", not "Active".` : "No tracingConfig: X-Ray is off.",
+      );
+    }
+  },
+});
+
+export const lambdaDeadLetterQueue = resourcePolicy({
+  name: "lambda-function-dead-letter-queue",
+  description:
+    "Lambda functions name a dead-letter queue or topic (deadLetterConfig.targetArn), so events " +
+    "of asynchronous invocations that keep failing are kept rather than dropped.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `deadLetterConfig: { targetArn: queue.arn }` (an encrypted SQS queue or SNS topic), or " +
+    "an on-failure destination with aws.lambda.FunctionEventInvokeConfig and a waiver saying so.",
+  references: [checkov("CKV_AWS_116")],
+  types: [LAMBDA_FUNCTION],
+  check: (props, ctx) => {
+    if (!holdsValue(() => props.deadLetterConfig?.targetArn)) {
+      ctx.report("No deadLetterConfig.targetArn: failed asynchronous events are dropped.");
+    }
+  },
+});
+
+export const lambdaInVpc = resourcePolicy({
+  name: "lambda-function-in-vpc",
+  description:
+    "Lambda functions run in subnets of the VPC (vpcConfig.subnetIds), so their traffic goes " +
+    "through the VPC's security groups, routes and endpoints.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `vpcConfig: { subnetIds, securityGroupIds }` with the compute subnets and reach AWS " +
+    "services through VPC endpoints.",
+  references: [checkov("CKV_AWS_117"), fsbp("Lambda.3")],
+  types: [LAMBDA_FUNCTION],
+  check: (props, ctx) => {
+    // Only how many subnets there are matters: ids of subnets created with the stack are unknown
+    // at preview, and the elements are never read.
+    const subnets = peek(() => props.vpcConfig?.subnetIds);
+    if (subnets.known && (!Array.isArray(subnets.value) || subnets.value.length === 0)) {
+      ctx.report("No vpcConfig.subnetIds: the function runs outside the VPC.");
+    }
+  },
+});
+
+export const lambdaCodeSigning = resourcePolicy({
+  name: "lambda-function-code-signing",
+  description:
+    "Lambda functions deployed from .zip archives enforce code signing (codeSigningConfigArn), " +
+    "so only code signed by a trusted signing profile is deployed.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Create an aws.lambda.CodeSigningConfig whose allowedPublishers name the signing profile of " +
+    "the pipeline, and set `codeSigningConfigArn` on the function.",
+  references: [checkov("CKV_AWS_272")],
+  types: [LAMBDA_FUNCTION],
+  check: (props, ctx) => {
+    // Lambda developer guide, "Configuring code signing": container image functions do not
+    // support code signing (their images are verified through ECR instead).
+    if (props.packageType === "Image") return;
+    if (!holdsValue(() => props.codeSigningConfigArn)) {
+      ctx.report("No codeSigningConfigArn: unsigned code can be deployed.");
+    }
+  },
+});
+
+interface RuntimeConfig {
+  readonly deprecatedRuntimes: string[];
+}
+
+export const lambdaSupportedRuntime = resourcePolicy<RuntimeConfig>({
+  name: "lambda-function-supported-runtime",
+  description:
+    "Lambda functions use a runtime AWS still supports: a deprecated runtime gets no security " +
+    "patches, and Lambda later blocks creating and updating functions that use it.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Move the function to a supported runtime (python3.13, nodejs22.x, java21, dotnet8, " +
+    "ruby3.4, provided.al2023...).",
+  references: [
+    checkov("CKV_AWS_363"),
+    fsbp("Lambda.2"),
+    awsDocs("lambda/latest/dg/lambda-runtimes (deprecated runtimes)"),
+  ],
+  config: {
+    deprecatedRuntimes: {
+      type: "array",
+      items: { type: "string" },
+      description: "Runtime identifiers Lambda has deprecated.",
+      // Checkov CKV_AWS_363's list, with python3.9 (deprecated 2025-12-15) and nodejs18.x
+      // (2025-09-01) from the Lambda runtimes page.
+      default: [
+        "python2.7",
+        "python3.6",
+        "python3.7",
+        "python3.8",
+        "python3.9",
+        "nodejs",
+        "nodejs4.3",
+        "nodejs4.3-edge",
+        "nodejs6.10",
+        "nodejs8.10",
+        "nodejs10.x",
+        "nodejs12.x",
+        "nodejs14.x",
+        "nodejs16.x",
+        "nodejs18.x",
+        "dotnetcore1.0",
+        "dotnetcore2.0",
+        "dotnetcore2.1",
+        "dotnetcore3.1",
+        "dotnet5.0",
+        "dotnet6",
+        "dotnet7",
+        "java8",
+        "go1.x",
+        "provided",
+        "ruby2.5",
+        "ruby2.7",
+      ],
+    },
+  },
+  types: [LAMBDA_FUNCTION],
+  check: (props, ctx) => {
+    const runtime = props.runtime;
+    if (typeof runtime === "string" && ctx.config.deprecatedRuntimes.includes(runtime)) {
+      ctx.report(`runtime "${runtime}" is deprecated.`);
+    }
   },
 });

@@ -1,11 +1,17 @@
 // ECS task definitions: no privileged containers or host namespaces, read-only root and non-root
-// users, no plaintext secrets, logging, awsvpc networking, and distinct execution and task roles.
+// users, no plaintext secrets, logging, awsvpc networking, distinct execution and task roles, and
+// EFS volumes encrypted in transit.
 import { hostNamespaceProblems, privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
+import {
+  credentialInText,
+  plaintextSecretReason,
+  SecretNameConfig,
+  secretNameSchema,
+} from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
-import { cdkNag, checkov, fsbp } from "../../lib/controls";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 interface Container {
   readonly name: string;
@@ -125,14 +131,20 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
   remediationSteps:
     "Move the variable from `environment` to `secrets` with `valueFrom` set to a Secrets Manager secret or SSM SecureString ARN, " +
     "and let the execution role read only that secret. Names that only look secret (a key ARN) can end in _ARN or _ID.",
-  references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8")],
+  references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8"), trivy("AWS-0036")],
   config: secretNameSchema,
   types: [ECS_TASK_DEFINITION],
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const env of asList(c.def.environment)) {
         const reason = plaintextSecretReason(env, ctx.config);
-        if (reason) ctx.report(`Container '${c.name}': ${reason}.`);
+        if (reason) {
+          ctx.report(`Container '${c.name}': ${reason}.`);
+          continue;
+        }
+        // Trivy AWS-0036 also scans the values: a private key is one whatever its name.
+        const found = typeof env?.value === "string" ? credentialInText(env.value) : undefined;
+        if (found) ctx.report(`Container '${c.name}': '${env.name}' holds ${found}.`);
       }
     });
   },
@@ -222,5 +234,34 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
         if (same) ctx.report(td, "The execution role and the task role are the same role.");
       });
     }
+  },
+});
+
+export const ecsTaskDefinitionEfsTransitEncryption = resourcePolicy({
+  name: "ecs-task-definition-efs-transit-encryption",
+  description:
+    'ECS task definitions mount EFS volumes with encryption in transit (efsVolumeConfiguration.transitEncryption "ENABLED"): ' +
+    "without it, file data crosses the network in clear text.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    'Set `transitEncryption: "ENABLED"` on every `volumes[].efsVolumeConfiguration` (ECS defaults it to DISABLED), ' +
+    'ideally with `authorizationConfig: { accessPointId, iam: "ENABLED" }`.',
+  references: [checkov("CKV_AWS_97"), trivy("AWS-0035")],
+  types: [ECS_TASK_DEFINITION],
+  check: (props, ctx) => {
+    asList(props.volumes).forEach((v: any, i: number) => {
+      const efs = v?.efsVolumeConfiguration;
+      // Volumes without an EFS configuration (bind mounts, Docker volumes) never leave the host.
+      if (!efs) return;
+      // ECS API, EFSVolumeConfiguration.transitEncryption: "If this parameter is omitted, the
+      // default value of DISABLED is used."
+      if (efs.transitEncryption !== "ENABLED") {
+        const label = typeof v.name === "string" ? `'${v.name}'` : `#${i + 1}`;
+        ctx.report(
+          `EFS volume ${label} has transitEncryption ${efs.transitEncryption ? `"${efs.transitEncryption}"` : "not set (DISABLED)"}.`,
+        );
+      }
+    });
   },
 });

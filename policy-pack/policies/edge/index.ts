@@ -1,6 +1,7 @@
 // Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
-// WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), and API Gateway methods
-// and routes (./api-gateway.ts).
+// WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), API Gateway methods
+// and routes (./api-gateway.ts), and API Gateway stages and custom domains
+// (./api-gateway-stages.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   elbAccessLogs,
@@ -24,6 +25,11 @@ import {
   cloudfrontWaf,
 } from "./cloudfront";
 import { apigatewayAuthorization } from "./api-gateway";
+import {
+  apigatewayDomainTls,
+  apigatewayStageAccessLogging,
+  apigatewayStageXray,
+} from "./api-gateway-stages";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbDropInvalidHeaders,
@@ -47,4 +53,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   cloudfrontLogging,
   cloudfrontHsts,
   apigatewayAuthorization,
+  apigatewayStageAccessLogging,
+  apigatewayStageXray,
+  apigatewayDomainTls,
 ];

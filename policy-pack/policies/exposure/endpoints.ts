@@ -45,6 +45,7 @@ export const eksEndpointNotOpen = resourcePolicy({
   references: [
     checkov("CKV_AWS_38"),
     checkov("CKV_AWS_39"),
+    kics("EKS Cluster Has Public Access"),
     kics("EKS Cluster Has Public Access CIDRs"),
     trivy("AWS-0041"),
     fsbp("EKS.1"),

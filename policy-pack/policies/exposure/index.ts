@@ -1,8 +1,9 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
-// snapshots shared with everyone, and databases and cluster endpoints open to the internet. Bucket
-// policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
+// snapshots shared with everyone, databases and cluster endpoints open to the internet, and compute
+// a service default opens to it (./compute.ts). Bucket policies: ../s3; key policies: ../kms; ECR
+// repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
 import {
@@ -15,6 +16,7 @@ import { accessPointPolicyNotPublic, accessPointPublicAccessBlock } from "./acce
 import {
   lambdaFunctionUrlAuth,
   lambdaLayerPermissionNotPublic,
+  lambdaPermissionInvokeOnly,
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
 } from "./lambda";
@@ -31,6 +33,7 @@ import {
   restApiPolicyNotPublic,
   searchDomainPolicyNotPublic,
 } from "./service-policies";
+import { eksNodeGroupRemoteAccessRestricted, sagemakerNotebookNoDirectInternet } from "./compute";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -46,12 +49,15 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   accessPointPolicyNotPublic,
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
+  lambdaPermissionInvokeOnly,
   lambdaFunctionUrlAuth,
   lambdaLayerPermissionNotPublic,
   amiNotPublic,
   rdsSnapshotNotPublic,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
+  eksNodeGroupRemoteAccessRestricted,
+  sagemakerNotebookNoDirectInternet,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   neptuneInstanceNotPublic,

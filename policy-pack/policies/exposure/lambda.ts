@@ -1,5 +1,6 @@
 // Lambda exposure: permissions that let anyone invoke a function (or use a layer version), function
-// URLs without IAM authentication, and service permissions that any account's resources could use.
+// URLs without IAM authentication, service permissions that any account's resources could use, and
+// permissions that grant more than invoking the function.
 //
 // An aws.lambda.Permission becomes one statement of the function's resource policy (Lambda
 // Developer Guide, "Viewing resource-based IAM policies in Lambda"): `principal` its Principal,
@@ -89,6 +90,49 @@ export const lambdaPermissionServiceSource = resourcePolicy({
     ctx.report(
       `the service principal ${principal.id} may invoke the function for any account's resources ` +
         "(no sourceArn or sourceAccount).",
+    );
+  },
+});
+
+interface InvokeOnlyConfig {
+  readonly allowedActions: string[];
+}
+
+export const lambdaPermissionInvokeOnly = resourcePolicy<InvokeOnlyConfig>({
+  name: "lambda-permission-invoke-only",
+  description:
+    "Lambda permissions grant only invocation (lambda:InvokeFunction, lambda:InvokeFunctionUrl) " +
+    'or reading the function: never a wildcard ("*", "lambda:*") or an action that changes or ' +
+    "deletes the function, which would let another principal replace the code that runs with " +
+    "the function's role.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `action: "lambda:InvokeFunction"` (or "lambda:InvokeFunctionUrl" for a function URL); ' +
+    "grant management of the function through IAM policies of your own principals instead.",
+  references: [
+    kics("Lambda Permission Misconfigured"),
+    // AddPermission, Action: "The action that the principal can use on the function. For example,
+    // lambda:InvokeFunction or lambda:GetFunction."
+    awsDocs("lambda/latest/api/API_AddPermission"),
+  ],
+  config: {
+    allowedActions: {
+      type: "array",
+      items: { type: "string" },
+      description: "Actions a Lambda permission may grant (compared case-insensitively).",
+      default: ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl", "lambda:GetFunction"],
+    },
+  },
+  types: [LAMBDA_PERMISSION],
+  check: (props, ctx) => {
+    const action = String(props.action ?? "");
+    const allowed = ctx.config.allowedActions.map((a) => a.toLowerCase());
+    if (allowed.includes(action.toLowerCase())) return;
+    ctx.report(
+      action.includes("*")
+        ? `action "${action}" grants every Lambda action on the function, not only invocation.`
+        : `action "${action}" grants more than invoking the function.`,
     );
   },
 });

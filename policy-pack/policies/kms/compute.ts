@@ -1,11 +1,13 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
-// variables, EKS Kubernetes secrets, SageMaker notebooks, endpoints, domains and data quality
-// monitoring jobs, Comprehend custom models, CodeBuild test report exports and WorkSpaces volumes.
+// variables, EKS Kubernetes secrets, ECS Exec sessions and their logs, SageMaker notebooks,
+// endpoints, domains and data quality monitoring jobs, Comprehend custom models, CodeBuild test
+// report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
   COMPREHEND_DOCUMENT_CLASSIFIER,
   COMPREHEND_ENTITY_RECOGNIZER,
+  ECS_CLUSTER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
   SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
@@ -74,6 +76,47 @@ export const eksSecretsKms = customerKeyPolicy({
       where: "encryptionConfig.provider.keyArn",
       whenNone: "secrets encryption needs a key",
     });
+  },
+});
+
+export const ecsExecKms = customerKeyPolicy({
+  name: "ecs-cluster-exec-kms-cmk",
+  description:
+    "ECS clusters that log ECS Exec sessions (executeCommandConfiguration with logging other " +
+    "than NONE) encrypt the session data with a customer-managed KMS key and write the session " +
+    "logs encrypted (cloudWatchEncryptionEnabled or s3BucketEncryptionEnabled).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set configuration.executeCommandConfiguration.kmsKeyId to the stack's customer-managed key " +
+    "and logConfiguration.cloudWatchEncryptionEnabled (or s3BucketEncryptionEnabled) to true, " +
+    'or set logging: "NONE" where ECS Exec is not used.',
+  references: [
+    checkov("CKV_AWS_224"),
+    // ECS developer guide, "Monitor Amazon ECS containers with ECS Exec": the data between the
+    // client and the container is encrypted with TLS, and additionally with the KMS key given as
+    // kmsKeyId; the session logs go to CloudWatch Logs or S3 as logConfiguration says.
+    awsDocs("AmazonECS/latest/developerguide/ecs-exec"),
+  ],
+  types: [ECS_CLUSTER],
+  noun: "ECS cluster",
+  check: (k) => {
+    const exec = k.props.configuration?.executeCommandConfiguration;
+    if (!exec || exec.logging === "NONE") return;
+    k.requireKey({
+      prop: "configuration",
+      read: () => exec.kmsKeyId,
+      where: "configuration.executeCommandConfiguration.kmsKeyId",
+      whenNone: "ECS Exec session data is protected by TLS alone",
+    });
+    const log = exec.logConfiguration;
+    if (log?.cloudWatchEncryptionEnabled !== true && log?.s3BucketEncryptionEnabled !== true) {
+      k.report(
+        "executeCommandConfiguration.logConfiguration enables neither " +
+          "cloudWatchEncryptionEnabled nor s3BucketEncryptionEnabled: ECS Exec session logs are " +
+          "not required to be encrypted.",
+      );
+    }
   },
 });
 

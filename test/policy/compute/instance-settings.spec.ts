@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { policy, res, violations } from "../fixture";
 import { passesCompliantNetwork, tunnelWith } from "../fixtures/network";
-import { EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
+import { EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
 
 describe("ec2-instance-detailed-monitoring", () => {
   describe("Noncompliance", () => {
@@ -50,9 +50,38 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
       });
       expect(await violations(p, [lt])).to.have.length(1);
     });
+    it("catches keys in a launch configuration's user data, plain or base64 (Trivy AWS-0029 fixture)", async () => {
+      const p = policy("ec2-instance-no-secrets-in-user-data");
+      const script =
+        "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n" +
+        "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n";
+      const plain = res(EC2_LAUNCH_CONFIGURATION, "lc", {
+        imageId: "ami-0123",
+        instanceType: "t3.micro",
+        userData: script,
+      });
+      const encoded = res(EC2_LAUNCH_CONFIGURATION, "lc64", {
+        imageId: "ami-0123",
+        instanceType: "t3.micro",
+        userDataBase64: Buffer.from(script).toString("base64"),
+      });
+      expect(await violations(p, [plain])).to.have.length(1);
+      expect(await violations(p, [encoded])).to.have.length(1);
+    });
   });
 
   describe("Compliance", () => {
+    it("passes a launch configuration whose user data reads its secret at boot", async () => {
+      const lc = res(EC2_LAUNCH_CONFIGURATION, "lc", {
+        imageId: "ami-0123",
+        instanceType: "t3.micro",
+        userData:
+          "#!/bin/bash\nexport DB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\n",
+      });
+      expect(await violations(policy("ec2-instance-no-secrets-in-user-data"), [lc])).to.deep.equal(
+        [],
+      );
+    });
     it(
       "the compliant network passes",
       passesCompliantNetwork("ec2-instance-no-secrets-in-user-data"),

@@ -6,9 +6,19 @@ import { compliant, passesCompliantNetwork, swap, tunnelWith } from "../fixtures
 import {
   EC2_EIP,
   EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
 } from "../../../policy-pack/lib/types";
+
+/** An Auto Scaling launch configuration as Trivy's AWS-0130 fixtures write it. */
+function launchConfiguration(extra: Record<string, unknown> = {}) {
+  return res(EC2_LAUNCH_CONFIGURATION, "lc", {
+    imageId: "ami-0123",
+    instanceType: "t3.micro",
+    ...extra,
+  });
+}
 
 describe("ec2-instance-imdsv2", () => {
   describe("Noncompliance", () => {
@@ -23,6 +33,13 @@ describe("ec2-instance-imdsv2", () => {
       const lt = res(EC2_LAUNCH_TEMPLATE, "lt", { imageId: "ami-0123" });
       expect((await violations(p, [lt]))[0]).to.contain("not set");
     });
+    it("catches a launch configuration without required tokens (Trivy AWS-0130, CKV_AWS_79)", async () => {
+      const p = policy("ec2-instance-imdsv2");
+      expect(await violations(p, [launchConfiguration()])).to.have.length(1);
+      expect(
+        await violations(p, [launchConfiguration({ metadataOptions: { httpTokens: "optional" } })]),
+      ).to.have.length(1);
+    });
     it("reads an unknown metadata option as a preview note, not a pass", async () => {
       const notes = await previewNotes(
         policy("ec2-instance-imdsv2"),
@@ -33,6 +50,15 @@ describe("ec2-instance-imdsv2", () => {
   });
 
   describe("Compliance", () => {
+    it("passes a launch configuration requiring tokens or with the endpoint off (Trivy AWS-0130)", async () => {
+      const p = policy("ec2-instance-imdsv2");
+      for (const metadataOptions of [
+        { httpEndpoint: "enabled", httpTokens: "required" },
+        { httpEndpoint: "disabled" },
+      ]) {
+        expect(await violations(p, [launchConfiguration({ metadataOptions })])).to.deep.equal([]);
+      }
+    });
     it("the compliant network passes", passesCompliantNetwork("ec2-instance-imdsv2"));
   });
 });
@@ -57,6 +83,13 @@ describe("ec2-instance-imds-hop-limit", () => {
 
 describe("ec2-instance-no-public-ip", () => {
   describe("Noncompliance", () => {
+    it("catches a launch configuration giving instances a public IP (Trivy AWS-0009, FSBP AutoScaling.5)", async () => {
+      const found = await violations(policy("ec2-instance-no-public-ip"), [
+        launchConfiguration({ associatePublicIpAddress: true }),
+      ]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("associatePublicIpAddress");
+    });
     it("catches every way to a public IPv4 address", async () => {
       const p = policy("ec2-instance-no-public-ip");
       expect(await violations(p, tunnelWith({ associatePublicIpAddress: true }))).to.have.length(1);
@@ -96,6 +129,13 @@ describe("ec2-instance-no-public-ip", () => {
   });
 
   describe("Compliance", () => {
+    it("passes a launch configuration without a public IP (Trivy AWS-0009)", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      expect(
+        await violations(p, [launchConfiguration({ associatePublicIpAddress: false })]),
+      ).to.deep.equal([]);
+      expect(await violations(p, [launchConfiguration()])).to.deep.equal([]);
+    });
     it("the compliant network passes", passesCompliantNetwork("ec2-instance-no-public-ip"));
   });
 });

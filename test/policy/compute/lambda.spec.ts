@@ -1,5 +1,5 @@
-// Credentials in Lambda environment variables, from the third parties' own fixtures translated to
-// Pulumi inputs.
+// Lambda functions: credentials in environment variables, X-Ray, dead-letter queues, VPC, code
+// signing and runtimes, from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/compute";
 import { LAMBDA_FUNCTION } from "../../../policy-pack/lib/types";
@@ -69,5 +69,96 @@ describe("lambda-function-no-plaintext-credentials", () => {
       expect(r.violations).to.deep.equal([]);
       expect(r.notes).to.have.length(1);
     });
+  });
+});
+
+/** A function that passes every advisory Lambda rule; each test breaks one field. */
+const good = (extra: Record<string, unknown> = {}) => [
+  res(LAMBDA_FUNCTION, "fn", {
+    name: "lambda_function_name",
+    role: UNKNOWN,
+    handler: "index.handler",
+    runtime: "nodejs22.x",
+    tracingConfig: { mode: "Active" },
+    deadLetterConfig: { targetArn: UNKNOWN },
+    vpcConfig: { subnetIds: [UNKNOWN], securityGroupIds: [UNKNOWN] },
+    codeSigningConfigArn: UNKNOWN,
+    ...extra,
+  }),
+];
+
+describe("lambda-function-tracing", () => {
+  const p = policyNamed(policies, "lambda-function-tracing");
+  it("CKV_AWS_50 / Trivy AWS-0066 good: tracingConfig.mode Active", async () => {
+    expect(await run(p, good())).to.deep.equal(clean);
+  });
+  it("CKV_AWS_50 / Trivy AWS-0066 bad: no tracingConfig, or PassThrough", async () => {
+    expect((await run(p, good({ tracingConfig: undefined }))).violations).to.deep.equal([
+      "fn: No tracingConfig: X-Ray is off.",
+    ]);
+    expect(
+      (await run(p, good({ tracingConfig: { mode: "PassThrough" } }))).violations,
+    ).to.have.length(1);
+  });
+});
+
+describe("lambda-function-dead-letter-queue", () => {
+  const p = policyNamed(policies, "lambda-function-dead-letter-queue");
+  it("CKV_AWS_116 pass: a dead-letter target (a queue of the stack, unknown at preview)", async () => {
+    expect(await run(p, good())).to.deep.equal(clean);
+  });
+  it("CKV_AWS_116 fail: no deadLetterConfig", async () => {
+    expect((await run(p, good({ deadLetterConfig: undefined }))).violations).to.have.length(1);
+  });
+});
+
+describe("lambda-function-in-vpc", () => {
+  const p = policyNamed(policies, "lambda-function-in-vpc");
+  it("CKV_AWS_117 pass: vpcConfig with subnets", async () => {
+    expect(await run(p, good())).to.deep.equal(clean);
+  });
+  it("CKV_AWS_117 fail: no vpcConfig, or no subnets in it", async () => {
+    expect((await run(p, good({ vpcConfig: undefined }))).violations).to.have.length(1);
+    expect(
+      (await run(p, good({ vpcConfig: { subnetIds: [], securityGroupIds: [] } }))).violations,
+    ).to.have.length(1);
+  });
+});
+
+describe("lambda-function-code-signing", () => {
+  const p = policyNamed(policies, "lambda-function-code-signing");
+  it("CKV_AWS_272 pass: a code signing config; container images are exempt", async () => {
+    expect(await run(p, good())).to.deep.equal(clean);
+    expect(
+      await run(
+        p,
+        good({
+          codeSigningConfigArn: undefined,
+          packageType: "Image",
+          imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/fn:1",
+          runtime: undefined,
+          handler: undefined,
+        }),
+      ),
+    ).to.deep.equal(clean);
+  });
+  it("CKV_AWS_272 fail: a .zip function without codeSigningConfigArn", async () => {
+    expect((await run(p, good({ codeSigningConfigArn: undefined }))).violations).to.have.length(1);
+  });
+});
+
+describe("lambda-function-supported-runtime", () => {
+  const p = policyNamed(policies, "lambda-function-supported-runtime");
+  it("CKV_AWS_363 pass: a supported runtime, or a container image without one", async () => {
+    expect(await run(p, good())).to.deep.equal(clean);
+    expect(await run(p, good({ runtime: "python3.13" }))).to.deep.equal(clean);
+    expect(await run(p, good({ runtime: undefined, packageType: "Image" }))).to.deep.equal(clean);
+  });
+  it("CKV_AWS_363 fail: python3.8, nodejs12.x, go1.x; and python3.9, deprecated since", async () => {
+    for (const runtime of ["python3.8", "nodejs12.x", "go1.x", "python3.9"]) {
+      expect((await run(p, good({ runtime }))).violations).to.deep.equal([
+        `fn: runtime "${runtime}" is deprecated.`,
+      ]);
+    }
   });
 });

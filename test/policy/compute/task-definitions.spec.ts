@@ -160,6 +160,24 @@ describe("ecs-task-definition-no-plaintext-secrets", () => {
         expect(v[0]).to.not.include("hunter2");
       }
     });
+    it("Trivy AWS-0036 bad: DATABASE_PASSWORD, and AWS_ACCESS_KEY_ID (CloudFormation)", async () => {
+      const v = await one(name, [
+        withEnv([
+          { name: "ENVIRONMENT", value: "development" },
+          { name: "DATABASE_PASSWORD", value: "oh no D:" },
+          { name: "AWS_ACCESS_KEY_ID", value: "AIPA8YOHGIS58IBFDU3E" },
+        ]),
+      ]);
+      expect(v).to.have.length(2);
+      expect(v[0]).to.include("'DATABASE_PASSWORD'");
+      expect(v[1]).to.include("'AWS_ACCESS_KEY_ID'");
+    });
+    it("Trivy AWS-0036: a private key under an innocent name", async () => {
+      const pem =
+        "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+      const v = await one(name, [withEnv([{ name: "TLS_PEM", value: pem }])]);
+      expect(v).to.deep.equal(["app-task: Container 'app': 'TLS_PEM' holds a private key."]);
+    });
     it("catches an AWS access key id under an innocent name", async () => {
       const v = await one(name, [withEnv([{ name: "SETTING", value: "AKIAIOSFODNN7EXAMPLE" }])]);
       expect(v).to.have.length(1);
@@ -289,6 +307,49 @@ describe("ecs-task-definition-distinct-roles", () => {
       });
       expect(await one(name, [exec, task, td])).to.deep.equal([]);
       expect(await previewNotes(policy(name), [exec, task, td])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("ecs-task-definition-efs-transit-encryption", () => {
+  const name = "ecs-task-definition-efs-transit-encryption";
+  const efsVolume = (efs: Record<string, unknown>) => ({
+    name: "service-storage",
+    efsVolumeConfiguration: {
+      fileSystemId: UNKNOWN,
+      rootDirectory: "/opt/data",
+      authorizationConfig: { accessPointId: UNKNOWN, iam: "ENABLED" },
+      ...efs,
+    },
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_97 / Trivy AWS-0035 bad: an EFS volume without transitEncryption", async () => {
+      expect(await one(name, [taskDef({ volumes: [efsVolume({})] })])).to.deep.equal([
+        "app-task: EFS volume 'service-storage' has transitEncryption not set (DISABLED).",
+      ]);
+    });
+    it("Trivy AWS-0035 bad (CloudFormation): transitEncryption DISABLED", async () => {
+      const v = await one(name, [
+        taskDef({ volumes: [efsVolume({ transitEncryption: "DISABLED" })] }),
+      ]);
+      expect(v).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_97 / Trivy AWS-0035 good: transitEncryption ENABLED (with a port)", async () => {
+      await expectClean(policy(name), [
+        taskDef({
+          volumes: [efsVolume({ transitEncryption: "ENABLED", transitEncryptionPort: 2999 })],
+        }),
+      ]);
+    });
+    it("volumes that are not EFS, and no volumes at all", async () => {
+      await expectClean(policy(name), [
+        taskDef({ volumes: [{ name: "scratch", hostPath: "/tmp" }] }),
+        taskDef(),
+      ]);
     });
   });
 });

@@ -50,6 +50,9 @@ describe("eks-cluster-endpoint-not-public", () => {
         ]),
       ).to.have.length(1);
     });
+    it("KICS 'EKS Cluster Has Public Access' positive: endpointPublicAccess true, no CIDRs", async () => {
+      expect(await violations(p, [cluster({ endpointPublicAccess: true })])).to.have.length(1);
+    });
     it("Trivy AWS-0041: the default (public endpoint, no CIDRs: 0.0.0.0/0)", async () => {
       expect(await violations(p, [cluster({})])).to.deep.equal([
         "eks: the public API endpoint is open to 0.0.0.0/0 (the default).",

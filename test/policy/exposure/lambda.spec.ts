@@ -125,3 +125,40 @@ describe("lambda-layer-permission-not-public", () => {
     });
   });
 });
+
+describe("lambda-permission-invoke-only", () => {
+  const p = policy("lambda-permission-invoke-only");
+  describe("Noncompliance", () => {
+    it("KICS 'Lambda Permission Misconfigured' positive: lambda:DeleteFunction to CloudWatch Logs", async () => {
+      const found = await violations(p, [
+        permission({
+          action: "lambda:DeleteFunction",
+          principal: "logs.eu-west-1.amazonaws.com",
+          sourceArn: UNKNOWN,
+        }),
+      ]);
+      expect(found).to.deep.equal([
+        'perm: action "lambda:DeleteFunction" grants more than invoking the function.',
+      ]);
+    });
+    it('wildcards: "lambda:*" and "*"', async () => {
+      for (const action of ["lambda:*", "*"]) {
+        const found = await violations(p, [permission({ action })]);
+        expect(found, action).to.have.length(1);
+        expect(found[0]).to.contain("every Lambda action");
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("KICS negative: lambda:InvokeFunction; also a function URL and reading the function", async () => {
+      expect(
+        await violations(p, [
+          permission(),
+          permission({ action: "lambda:InvokeFunctionUrl", principal: "111122223333" }),
+          permission({ action: "lambda:GetFunction", principal: "111122223333" }),
+          permission({ action: "Lambda:invokeFunction" }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+});

@@ -1,12 +1,14 @@
 // Compute-side data encryption with customer-managed keys (Lambda environment variables, EKS
-// secrets, SageMaker storage and monitoring jobs, Comprehend models, CodeBuild report exports, WorkSpaces volumes), from the third parties' own fixtures
-// translated to Pulumi inputs.
+// secrets, ECS Exec sessions, SageMaker storage and monitoring jobs, Comprehend models, CodeBuild
+// report exports, WorkSpaces volumes), from the third parties' own fixtures translated to Pulumi
+// inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   CODEBUILD_REPORT_GROUP,
   COMPREHEND_DOCUMENT_CLASSIFIER,
   COMPREHEND_ENTITY_RECOGNIZER,
+  ECS_CLUSTER,
   EKS_CLUSTER,
   LAMBDA_FUNCTION,
   SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
@@ -112,6 +114,74 @@ describe("eks-cluster-secrets-kms-cmk", () => {
       const r = await run(
         p,
         cluster({ encryptionConfig: { resources: ["secrets"], provider: {} } }),
+      );
+      expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("ecs-cluster-exec-kms-cmk", () => {
+  const p = policyNamed(policies, "ecs-cluster-exec-kms-cmk");
+  // Checkov's example_ECSClusterLoggingEncryptedWithCMK/main.tf, cluster by cluster.
+  const cluster = (executeCommandConfiguration?: Record<string, unknown>) => [
+    res(ECS_CLUSTER, "ecs", {
+      name: "white-hart",
+      ...(executeCommandConfiguration ? { configuration: { executeCommandConfiguration } } : {}),
+    }),
+  ];
+  const withKey = (exec: Record<string, unknown>) =>
+    withStackKey(
+      ECS_CLUSTER,
+      "ecs",
+      {
+        name: "white-hart",
+        configuration: { executeCommandConfiguration: { kmsKeyId: UNKNOWN, ...exec } },
+      },
+      ["configuration"],
+    );
+
+  describe("Compliance", () => {
+    it("CKV_AWS_224 pass: a key of the stack and CloudWatch log encryption", async () => {
+      expect(
+        await run(p, withKey({ logConfiguration: { cloudWatchEncryptionEnabled: true } })),
+      ).to.deep.equal(clean);
+    });
+    it("CKV_AWS_224 pass2: a key of the stack and S3 log encryption", async () => {
+      expect(
+        await run(p, withKey({ logConfiguration: { s3BucketEncryptionEnabled: true } })),
+      ).to.deep.equal(clean);
+    });
+    it("CKV_AWS_224 unknown: no execute command configuration, or logging NONE", async () => {
+      expect(await run(p, cluster())).to.deep.equal(clean);
+      expect(await run(p, cluster({ logging: "NONE", logConfiguration: {} }))).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_224 fail4: a key but no log configuration", async () => {
+      const r = await run(p, withKey({}));
+      expect(r.violations).to.have.length(1);
+      expect(r.violations[0]).to.contain("cloudWatchEncryptionEnabled");
+    });
+    it("CKV_AWS_224 fail: neither a key nor log encryption", async () => {
+      const r = await run(p, cluster({ logConfiguration: {} }));
+      expect(r.violations).to.have.length(2);
+      expect(r.violations[0]).to.contain("no KMS key is set");
+    });
+    it("CKV_AWS_224 fail2 and fail3: a key, log encryption left out or false", async () => {
+      expect((await run(p, withKey({ logConfiguration: {} }))).violations).to.have.length(1);
+      expect(
+        (await run(p, withKey({ logConfiguration: { cloudWatchEncryptionEnabled: false } })))
+          .violations,
+      ).to.have.length(1);
+    });
+    it("the AWS-managed key is not a customer-managed key", async () => {
+      const r = await run(
+        p,
+        cluster({
+          kmsKeyId: awsManaged("ecs"),
+          logConfiguration: { cloudWatchEncryptionEnabled: true },
+        }),
       );
       expect(r.violations).to.have.length(1);
     });

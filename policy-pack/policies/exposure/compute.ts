@@ -1,0 +1,70 @@
+// Compute open to the internet by a service default: EKS managed node groups whose SSH port EKS
+// opens to 0.0.0.0/0, and SageMaker notebook instances that reach the internet directly, outside
+// the VPC and its routes.
+import { resourcePolicy } from "../../lib/define";
+import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
+import { holdsValue, peek } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
+
+export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
+  name: "eks-node-group-remote-access-restricted",
+  description:
+    "EKS managed node groups that allow SSH (remoteAccess.ec2SshKey) name the security groups " +
+    "allowed to reach it: without sourceSecurityGroupIds, EKS opens port 22 on every node to " +
+    "0.0.0.0/0.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Drop `remoteAccess` and reach nodes through SSM Session Manager, or set " +
+    "`remoteAccess.sourceSecurityGroupIds` to the security group of a bastion or VPN.",
+  references: [
+    checkov("CKV_AWS_100"),
+    kics("EKS node group remote access disabled"),
+    // "If you specify ec2SshKey, but do not specify sourceSecurityGroups when you create a managed
+    // node group, then port 22 on the nodes is opened to the internet (0.0.0.0/0)."
+    awsDocs("eks/latest/APIReference/API_RemoteAccessConfig"),
+  ],
+  types: [EKS_NODE_GROUP],
+  check: (props, ctx) => {
+    const remote = props.remoteAccess;
+    if (!remote || !holdsValue(() => remote.ec2SshKey)) return;
+    const sources = peek(() => remote.sourceSecurityGroupIds);
+    // Security group ids unknown at preview will be ids: the node group names its sources.
+    // Only whether there are any matters, so the elements are never read.
+    if (!sources.known || (Array.isArray(sources.value) && sources.value.length > 0)) return;
+    ctx.report(
+      "remoteAccess sets ec2SshKey without sourceSecurityGroupIds: EKS opens SSH (port 22) on " +
+        "every node to 0.0.0.0/0.",
+    );
+  },
+});
+
+export const sagemakerNotebookNoDirectInternet = resourcePolicy({
+  name: "sagemaker-notebook-no-direct-internet-access",
+  description:
+    'SageMaker notebook instances set directInternetAccess to "Disabled" (which SageMaker allows ' +
+    'only with a subnet of the VPC). SageMaker defaults to "Enabled": the notebook then gets a route to the internet ' +
+    "through SageMaker's own network, past the VPC's routes, security groups and endpoints.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `directInternetAccess: "Disabled"` with `subnetId` and `securityGroups` of a private ' +
+    "subnet, and reach AWS services through VPC endpoints.",
+  references: [
+    checkov("CKV_AWS_122"),
+    fsbp("SageMaker.1"),
+    // CreateNotebookInstance, DirectInternetAccess: "Sets whether SageMaker provides internet
+    // access to the notebook instance ... Default: Enabled". Disabled needs a SubnetId.
+    awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
+  ],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  check: (props, ctx) => {
+    const access = props.directInternetAccess;
+    if (typeof access === "string" && access.toLowerCase() === "disabled") return;
+    ctx.report(
+      access === undefined || access === null || access === ""
+        ? 'directInternetAccess is not set, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.'
+        : `directInternetAccess is "${access}": the notebook reaches the internet outside the VPC.`,
+    );
+  },
+});

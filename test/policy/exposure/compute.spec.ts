@@ -1,0 +1,106 @@
+// Compute a service default opens to the internet: EKS node groups with SSH open to 0.0.0.0/0
+// (Checkov CKV_AWS_100, KICS "EKS node group remote access disabled") and SageMaker notebooks with
+// direct internet access (Checkov CKV_AWS_122, Security Hub SageMaker.1). Fixtures translate the
+// third parties' own positive and negative cases.
+import { expect } from "chai";
+import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../../policy-pack/lib/types";
+
+const nodeGroup = (extra: Record<string, unknown> = {}) =>
+  res(EKS_NODE_GROUP, "ng", {
+    clusterName: "example",
+    nodeGroupName: "example",
+    nodeRoleArn: "arn:aws:iam::123456789012:role/nodes",
+    subnetIds: ["subnet-1", "subnet-2"],
+    scalingConfig: { desiredSize: 1, maxSize: 1, minSize: 1 },
+    ...extra,
+  });
+
+describe("eks-node-group-remote-access-restricted", () => {
+  const p = policy("eks-node-group-remote-access-restricted");
+  describe("Noncompliance", () => {
+    it("CKV_AWS_100 / KICS positive.tf: an SSH key without source security groups", async () => {
+      const found = await violations(p, [nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key" } })]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("0.0.0.0/0");
+    });
+    it("an SSH key with an empty list of source security groups", async () => {
+      expect(
+        await violations(p, [
+          nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: [] } }),
+        ]),
+      ).to.have.length(1);
+    });
+    it("an SSH key unknown until apply (a key pair created with the stack) still opens SSH", async () => {
+      expect(await violations(p, [nodeGroup({ remoteAccess: { ec2SshKey: U } })])).to.have.length(
+        1,
+      );
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_100 / KICS negative.tf: an SSH key limited to source security groups", async () => {
+      expect(
+        await violations(p, [
+          nodeGroup({
+            remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: ["sg-0123"] },
+          }),
+          nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: U } }),
+          nodeGroup({ remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: [U] } }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("security groups created with the stack (ids unknown at preview) need no preview note", async () => {
+      const ng = nodeGroup({
+        remoteAccess: { ec2SshKey: "my-rsa-key", sourceSecurityGroupIds: [U] },
+      });
+      expect(await previewNotes(p, [ng])).to.deep.equal([]);
+    });
+    it("no remote access at all", async () => {
+      expect(await violations(p, [nodeGroup(), nodeGroup({ remoteAccess: {} })])).to.deep.equal([]);
+    });
+  });
+});
+
+const notebook = (extra: Record<string, unknown> = {}) =>
+  res(SAGEMAKER_NOTEBOOK_INSTANCE, "nb", {
+    name: "my-notebook-instance",
+    roleArn: "arn:aws:iam::123456789012:role/notebook",
+    instanceType: "ml.t2.medium",
+    tags: { Name: "foo" },
+    ...extra,
+  });
+
+describe("sagemaker-notebook-no-direct-internet-access", () => {
+  const p = policy("sagemaker-notebook-no-direct-internet-access");
+  describe("Noncompliance", () => {
+    it('CKV_AWS_122 failure: directInternetAccess "Enabled" (also written "enabled")', async () => {
+      expect(
+        await violations(p, [
+          notebook({ directInternetAccess: "Enabled" }),
+          notebook({ directInternetAccess: "enabled" }),
+        ]),
+      ).to.have.length(2);
+    });
+    it("directInternetAccess left out: SageMaker's documented default is Enabled", async () => {
+      const found = await violations(p, [notebook()]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("defaults");
+    });
+    it("an unknown setting is a preview note, not a pass", async () => {
+      expect(await previewNotes(p, [notebook({ directInternetAccess: U })])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it('CKV_AWS_122 success: directInternetAccess "Disabled" in a subnet', async () => {
+      expect(
+        await violations(p, [
+          notebook({
+            directInternetAccess: "Disabled",
+            subnetId: "subnet-1",
+            securityGroups: ["sg-1"],
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+});
