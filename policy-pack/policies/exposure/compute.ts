@@ -58,13 +58,41 @@ export const sagemakerNotebookNoDirectInternet = resourcePolicy({
     awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
   ],
   types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  // A setting left out is the advisory rule below: Checkov passes it (CKV_AWS_122,
+  // missing_block_result=PASSED), as the pack does for DMS's public default.
   check: (props, ctx) => {
     const access = props.directInternetAccess;
-    if (typeof access === "string" && access.toLowerCase() === "disabled") return;
+    if (!isSet(access) || String(access).toLowerCase() === "disabled") return;
     ctx.report(
-      access === undefined || access === null || access === ""
-        ? 'directInternetAccess is not set, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.'
-        : `directInternetAccess is "${access}": the notebook reaches the internet outside the VPC.`,
+      `directInternetAccess is "${access}": the notebook reaches the internet outside the VPC.`,
     );
   },
 });
+
+export const sagemakerNotebookInternetByDefault = resourcePolicy({
+  name: "sagemaker-notebook-direct-internet-by-default",
+  description:
+    "SageMaker notebook instances say whether they reach the internet directly: left out, " +
+    "directInternetAccess is \"Enabled\" (SageMaker's default), past the VPC's routes and " +
+    "security groups.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Set `directInternetAccess: "Disabled"` with `subnetId` and `securityGroups` of a private ' +
+    "subnet, and reach AWS services through VPC endpoints.",
+  references: [
+    fsbp("SageMaker.1"),
+    awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
+  ],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  check: (props, ctx) => {
+    if (isSet(props.directInternetAccess)) return;
+    ctx.report(
+      'directInternetAccess is not set, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.',
+    );
+  },
+});
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}

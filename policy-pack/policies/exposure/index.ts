@@ -33,7 +33,11 @@ import {
   restApiPolicyNotPublic,
   searchDomainPolicyNotPublic,
 } from "./service-policies";
-import { eksNodeGroupRemoteAccessRestricted, sagemakerNotebookNoDirectInternet } from "./compute";
+import {
+  eksNodeGroupRemoteAccessRestricted,
+  sagemakerNotebookInternetByDefault,
+  sagemakerNotebookNoDirectInternet,
+} from "./compute";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -58,6 +62,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksEndpointNotOpen,
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookNoDirectInternet,
+  sagemakerNotebookInternetByDefault,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   neptuneInstanceNotPublic,

@@ -81,16 +81,14 @@ describe("sagemaker-notebook-no-direct-internet-access", () => {
         ]),
       ).to.have.length(2);
     });
-    it("directInternetAccess left out: SageMaker's documented default is Enabled", async () => {
-      const found = await violations(p, [notebook()]);
-      expect(found).to.have.length(1);
-      expect(found[0]).to.contain("defaults");
-    });
     it("an unknown setting is a preview note, not a pass", async () => {
       expect(await previewNotes(p, [notebook({ directInternetAccess: U })])).to.have.length(1);
     });
   });
   describe("Compliance", () => {
+    it("CKV_AWS_122 success: directInternetAccess left out (the advisory rule below asks)", async () => {
+      expect(await violations(p, [notebook()])).to.deep.equal([]);
+    });
     it('CKV_AWS_122 success: directInternetAccess "Disabled" in a subnet', async () => {
       expect(
         await violations(p, [
@@ -99,6 +97,27 @@ describe("sagemaker-notebook-no-direct-internet-access", () => {
             subnetId: "subnet-1",
             securityGroups: ["sg-1"],
           }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+});
+
+describe("sagemaker-notebook-direct-internet-by-default", () => {
+  const p = policy("sagemaker-notebook-direct-internet-by-default");
+  describe("Noncompliance", () => {
+    it("directInternetAccess left out: SageMaker's documented default is Enabled", async () => {
+      const found = await violations(p, [notebook()]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("defaults");
+    });
+  });
+  describe("Compliance", () => {
+    it("directInternetAccess set either way is the mandatory rule's to judge", async () => {
+      expect(
+        await violations(p, [
+          notebook({ directInternetAccess: "Enabled" }),
+          notebook({ directInternetAccess: "Disabled", subnetId: "subnet-1" }),
         ]),
       ).to.deep.equal([]);
     });
