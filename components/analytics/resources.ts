@@ -4,7 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { REDSHIFT_PORT } from "../analytics.keys";
-import { AccountContext, Builder } from "../context";
+import { SettingsBuilder } from "../context";
 import { policyDocument, PolicyStatement } from "../iam";
 import {
   cloudWatchLogsGrant,
@@ -36,11 +36,10 @@ export const WORKGROUP_CONFIG: Readonly<Record<string, string>> = {
 };
 
 /** What the Analytics builders share. */
-export type Build = Builder<
+export type Build = SettingsBuilder<
   AnalyticsArgs,
-  AccountContext & {
-    readonly s: Settings;
-    readonly region: string;
+  Settings,
+  {
     /** `/aws/redshift/<namespace>`: where Redshift exports the audit logs. */
     readonly logGroupPrefix: string;
   }
