@@ -8,6 +8,7 @@ import {
   expirationDays,
   fmt,
   known,
+  per10kRequests,
   tasksOf,
 } from "./base";
 import { RecordedResource } from "../../lib/recorder";
@@ -24,13 +25,7 @@ export const kmsKey: Rule = (_r, { assumptions: a }) => ({
       priceKey: "kms.keyMonth",
       note: "rotation adds $1/month after each of the first two yearly rotations",
     },
-    {
-      kind: "variable",
-      what: "KMS requests",
-      quantity: a.kmsRequestsPerKeyMonth / 10_000,
-      basis: `${fmt(a.kmsRequestsPerKeyMonth)} requests`,
-      priceKey: "kms.requests10k",
-    },
+    per10kRequests("KMS requests", a.kmsRequestsPerKeyMonth, "kms.requests10k"),
   ],
 });
 

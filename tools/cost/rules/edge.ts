@@ -1,5 +1,5 @@
 // Cost rules. Edge and delivery: WAF, CloudFront and its log delivery, the pipeline, alarms.
-import { Rule, Unpriceable, fmt, known, listOf } from "./base";
+import { Rule, Unpriceable, fmt, known, listOf, per10kRequests } from "./base";
 
 /** AWS managed rule groups that carry their own subscription and request fees. */
 const PAID_RULE_GROUPS = [
@@ -123,13 +123,11 @@ export const distribution: Rule = (_r, { assumptions: a }) => ({
       basis: `${fmt(a.cloudfrontGbPerMonth)} GB (assumed)`,
       priceKey: "cloudfront.gbEurope",
     },
-    {
-      kind: "variable",
-      what: "CloudFront HTTPS requests",
-      quantity: a.cloudfrontRequestsPerMonth / 10_000,
-      basis: `${fmt(a.cloudfrontRequestsPerMonth)} requests`,
-      priceKey: "cloudfront.https10k",
-    },
+    per10kRequests(
+      "CloudFront HTTPS requests",
+      a.cloudfrontRequestsPerMonth,
+      "cloudfront.https10k",
+    ),
   ],
 });
 
