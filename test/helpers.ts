@@ -84,6 +84,17 @@ export function runStack(
   return run;
 }
 
+/**
+ * Records `program` (the component a spec builds, with its arguments) in the stack the component
+ * specs share: project "platform", stack "test", region eu-west-1; at preview when `preview`.
+ */
+export function recordComponent(program: () => unknown, preview = false): Promise<Recording> {
+  return record(
+    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
+    program,
+  );
+}
+
 export function findAll(rec: Recording, type: string): RecordedResource[] {
   return rec.resources.filter((r) => r.type === type);
 }
