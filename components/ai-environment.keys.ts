@@ -1,8 +1,7 @@
 // The config keys of the opt-in AI environment (docs/features.md): its VPC range and the ports
 // the main VPC's tasks may open on its server.
 import { contains, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
-import type { KeyContext } from "./keys";
-import { section } from "./keys";
+import { section, whenEnabled } from "./keys";
 
 /** The AI environment settings a stack's config yields when it is on. */
 export interface AiEnvironmentSettings {
@@ -16,10 +15,7 @@ export interface AiEnvironmentSettings {
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
 
 const CIDR_ALLOWED = "a private (RFC 1918) IPv4 CIDR, /16 to /27, not overlapping vpcCidr";
-const enabled = {
-  text: "platform:aiEnvironmentEnabled is true",
-  holds: (ctx: KeyContext) => ctx.value<boolean>("aiEnvironmentEnabled"),
-};
+const enabled = whenEnabled("aiEnvironmentEnabled");
 
 /** A peered VPC for the AI team (components/ai-environment/), off unless `aiEnvironmentEnabled`. */
 export const AI_ENVIRONMENT_SECTION = section({
