@@ -1,5 +1,6 @@
 // Cost rules. Data: keys, logs, buckets, registries, Redshift Serverless, Aurora, backups, secrets.
 import {
+  assumedGb,
   Charge,
   DAYS_PER_MONTH,
   H,
@@ -199,15 +200,7 @@ export const repository: Rule = (r, { index, assumptions: a }) => {
 };
 
 export const namespace: Rule = (_r, { assumptions: a }) => ({
-  charges: [
-    {
-      kind: "variable",
-      what: "Redshift managed storage",
-      quantity: a.redshiftStorageGb,
-      basis: `${fmt(a.redshiftStorageGb)} GB (assumed)`,
-      priceKey: "redshift.storageGbMonth",
-    },
-  ],
+  charges: [assumedGb("Redshift managed storage", a.redshiftStorageGb, "redshift.storageGbMonth")],
 });
 
 /** RPU-hours per month a usage limit allows, if one limits this workgroup's compute. */
