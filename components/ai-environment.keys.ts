@@ -1,8 +1,8 @@
 // The config keys of the opt-in AI environment (docs/features.md): its VPC range and the ports
 // the main VPC's tasks may open on its server.
-import { contains, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
-import type { KeyContext } from "./keys";
-import { section } from "./keys";
+import { overlaps, parseCidr } from "./cidr";
+import { checkVpcRange } from "./network.keys";
+import { section, whenEnabled } from "./keys";
 
 /** The AI environment settings a stack's config yields when it is on. */
 export interface AiEnvironmentSettings {
@@ -16,10 +16,7 @@ export interface AiEnvironmentSettings {
 export const ADMIN_PORTS: readonly number[] = [22, 3389];
 
 const CIDR_ALLOWED = "a private (RFC 1918) IPv4 CIDR, /16 to /27, not overlapping vpcCidr";
-const enabled = {
-  text: "platform:aiEnvironmentEnabled is true",
-  holds: (ctx: KeyContext) => ctx.value<boolean>("aiEnvironmentEnabled"),
-};
+const enabled = whenEnabled("aiEnvironmentEnabled");
 
 /** A peered VPC for the AI team (components/ai-environment/), off unless `aiEnvironmentEnabled`. */
 export const AI_ENVIRONMENT_SECTION = section({
@@ -41,18 +38,10 @@ export const AI_ENVIRONMENT_SECTION = section({
       description: "Range of the AI VPC (required with the AI environment).",
       allowed: CIDR_ALLOWED,
       check: (text, ctx) => {
-        const c = parseCidr(text);
+        const c = checkVpcRange("aiVpcCidr", text, 27, CIDR_ALLOWED, ctx);
         const mainText = ctx.value<string>("vpcCidr");
         const main = mainText === undefined ? undefined : parseCidr(mainText);
-        if (typeof c === "string") ctx.fail("aiVpcCidr", `${c}; use ${CIDR_ALLOWED}`);
-        else if (c.prefix < 16 || c.prefix > 27) {
-          ctx.fail("aiVpcCidr", `"${text}" has prefix /${c.prefix}; use ${CIDR_ALLOWED}`);
-        } else if (!PRIVATE_RANGES.some((p) => contains(p, c))) {
-          ctx.fail(
-            "aiVpcCidr",
-            `"${text}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`,
-          );
-        } else if (main !== undefined && typeof main !== "string" && overlaps(c, main)) {
+        if (c && main !== undefined && typeof main !== "string" && overlaps(c, main)) {
           ctx.fail(
             "aiVpcCidr",
             `"${text}" overlaps platform:vpcCidr "${mainText}"; peered VPCs need ranges that do not overlap`,

@@ -1,5 +1,5 @@
 // The config keys of the opt-in backups (docs/features.md).
-import { section } from "./keys";
+import { section, whenEnabled } from "./keys";
 
 /**
  * "none": no lock. "governance": recovery points cannot be deleted before their retention except
@@ -19,13 +19,7 @@ export interface BackupSettings {
   readonly vaultLock: VaultLockMode;
 }
 
-const enabled = {
-  text: "platform:backupEnabled is true",
-  holds: (ctx: { value<T>(k: string): T | undefined }) => {
-    const on = ctx.value<boolean>("backupEnabled");
-    return on === undefined ? undefined : on;
-  },
-};
+const enabled = whenEnabled("backupEnabled");
 
 /** AWS Backup (components/backup/), off unless `backupEnabled`. */
 export const BACKUP_SECTION = section({

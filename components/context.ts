@@ -113,6 +113,45 @@ export function builder<A extends ScopeArgs, X extends object>(
   return b as unknown as Builder<A, X>;
 }
 
+/** What a component validated before `super()` and deploys into one region. */
+export interface RegionalScopeArgs extends ScopeArgs {
+  readonly region: string;
+}
+
+/**
+ * What the builders of a component with validated settings in one region share: the account,
+ * the settings `s`, the region, and what the component adds (`X`).
+ */
+export type SettingsBuilder<A, S, X = unknown> = Builder<
+  A,
+  AccountContext & { readonly s: S; readonly region: string } & X
+>;
+
+/**
+ * The {@link builder} of a component that validated its arguments into settings `s` before
+ * `super()`: protected as `s.protect` says, with the account, `s` and `args.region` beside what
+ * `extra` adds.
+ */
+export function settingsBuilder<
+  A extends RegionalScopeArgs,
+  S extends { readonly protect: boolean },
+  X extends object,
+>(
+  component: pulumi.ComponentResource,
+  name: string,
+  args: A,
+  s: S,
+  extra: (scope: ComponentScope) => X,
+): SettingsBuilder<A, S, X> {
+  return builder(
+    component,
+    name,
+    args,
+    (scope) => ({ ...scope.account, s, region: args.region, ...extra(scope) }),
+    s.protect,
+  );
+}
+
 /**
  * Throws the one error of a component's invalid arguments, `<Type> <name>: invalid arguments:`
  * and a line per problem, when there is any. Components validate before `super()`, so invalid

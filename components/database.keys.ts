@@ -1,7 +1,6 @@
 // The config keys of the opt-in application database (docs/features.md), and the Aurora
 // Serverless v2 facts both the keys and the component (./database.ts) follow.
-import type { KeyContext } from "./keys";
-import { section } from "./keys";
+import { section, whenEnabled } from "./keys";
 
 export type DatabaseEngine = "aurora-postgresql" | "aurora-mysql";
 export const DATABASE_ENGINES: readonly DatabaseEngine[] = ["aurora-postgresql", "aurora-mysql"];
@@ -36,10 +35,7 @@ export interface DatabaseSettings {
 const MIN_ALLOWED =
   "fewest Aurora capacity units: 0 to 256 in steps of 0.5 (0 pauses when idle; prod: at least 0.5)";
 const MAX_ALLOWED = "most Aurora capacity units: 1 to 256 in steps of 0.5, at least databaseMinAcu";
-const enabled = {
-  text: "platform:databaseEnabled is true",
-  holds: (ctx: KeyContext) => ctx.value<boolean>("databaseEnabled"),
-};
+const enabled = whenEnabled("databaseEnabled");
 
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
 export const DATABASE_SECTION = section({

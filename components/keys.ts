@@ -67,6 +67,14 @@ export function mustBeTrue(
   };
 }
 
+/**
+ * The `appliesWhen` of a key of an opt-in feature: it applies only when the boolean key `flag` is
+ * true (unknown while `flag` is).
+ */
+export function whenEnabled(flag: string): NonNullable<KeyDeclaration["appliesWhen"]> {
+  return { text: `platform:${flag} is true`, holds: (ctx) => ctx.value<boolean>(flag) };
+}
+
 /** One config key: everything the reader, the reference and `Pulumi.yaml` know about it. */
 export interface KeyDeclaration<K extends Kind = Kind, V = KindValue<K>> {
   /** The key without the project namespace (`vpcCidr`), or with another namespace (`aws:region`). */

@@ -100,6 +100,28 @@ function subnetProblem(text: string, vpc: Cidr | undefined): string | undefined 
   return undefined;
 }
 
+/**
+ * Checks the value of a VPC range key: a private (RFC 1918) IPv4 CIDR with a prefix from /16 to
+ * `maxPrefix`. Reports the first problem on `key` (the fix names `allowed`, what the key accepts)
+ * and returns the range when there is none.
+ */
+export function checkVpcRange(
+  key: string,
+  text: string,
+  maxPrefix: number,
+  allowed: string,
+  ctx: KeyContext,
+): Cidr | undefined {
+  const c = parseCidr(text);
+  if (typeof c === "string") ctx.fail(key, `${c}; use ${allowed}`);
+  else if (c.prefix < 16 || c.prefix > maxPrefix) {
+    ctx.fail(key, `"${text}" has prefix /${c.prefix}; use ${allowed}`);
+  } else if (!PRIVATE_RANGES.some((p) => contains(p, c))) {
+    ctx.fail(key, `"${text}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`);
+  } else return c;
+  return undefined;
+}
+
 /** Private networking (components/network). */
 export const NETWORK_SECTION = section({
   title: "Network",
@@ -112,19 +134,7 @@ export const NETWORK_SECTION = section({
       description:
         "Private (RFC 1918) IPv4 range of the VPC, prefix /16 to /24, e.g. 10.20.0.0/16.",
       allowed: VPC_ALLOWED,
-      check: (text, ctx) => {
-        const c = parseCidr(text);
-        if (typeof c === "string") ctx.fail("vpcCidr", `${c}; use ${VPC_ALLOWED}`);
-        else if (c.prefix < 16 || c.prefix > 24) {
-          ctx.fail("vpcCidr", `"${text}" has prefix /${c.prefix}; use ${VPC_ALLOWED}`);
-        } else if (!PRIVATE_RANGES.some((p) => contains(p, c))) {
-          ctx.fail(
-            "vpcCidr",
-            `"${text}" is not inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`,
-          );
-        } else return true;
-        return false;
-      },
+      check: (text, ctx) => checkVpcRange("vpcCidr", text, 24, VPC_ALLOWED, ctx) !== undefined,
     },
     azCount: {
       key: "azCount",

@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { isExampleCertificateArn } from "../components/config";
 import { record, RecordedResource, Recording } from "../tools/lib/recorder";
 import { loadProject, loadStackConfig } from "../tools/check/project";
+import { REGION } from "./fixtures/account";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -82,6 +83,17 @@ export function runStack(
     cache.set(key, run);
   }
   return run;
+}
+
+/**
+ * Records `program` (the component a spec builds, with its arguments) in the stack the component
+ * specs share: project "platform", stack "test", the fixtures' REGION; at preview when `preview`.
+ */
+export function recordComponent(program: () => unknown, preview = false): Promise<Recording> {
+  return record(
+    { project: "platform", stack: "test", preview, config: { "aws:region": REGION } },
+    program,
+  );
 }
 
 export function findAll(rec: Recording, type: string): RecordedResource[] {

@@ -34,29 +34,22 @@ export function aiNetwork(b: Build) {
       return names[0];
     });
   const vpc = vpcWithEmptyDefaultSecurityGroup(self, name, b.args.cidrBlock, tags);
-  const publicSubnet = new aws.ec2.Subnet(
-    `${name}-public`,
-    {
-      vpcId: vpc.id,
-      cidrBlock: plan.publicCidr,
-      availabilityZone: az,
-      // The NAT gateway has its own Elastic IP; nothing else here gets a public address.
-      mapPublicIpOnLaunch: false,
-      tags: tags("public", { tier: "public" }),
-    },
-    parent,
-  );
-  const privateSubnet = new aws.ec2.Subnet(
-    `${name}-private`,
-    {
-      vpcId: vpc.id,
-      cidrBlock: plan.privateCidr,
-      availabilityZone: az,
-      mapPublicIpOnLaunch: false,
-      tags: tags("private", { tier: "compute" }),
-    },
-    parent,
-  );
+  // A subnet `${name}-<role>` in the one AZ. Neither maps public IPs: the NAT gateway has its own
+  // Elastic IP; nothing else here gets a public address.
+  const subnet = (role: string, cidrBlock: string, tier: string) =>
+    new aws.ec2.Subnet(
+      `${name}-${role}`,
+      {
+        vpcId: vpc.id,
+        cidrBlock,
+        availabilityZone: az,
+        mapPublicIpOnLaunch: false,
+        tags: tags(role, { tier }),
+      },
+      parent,
+    );
+  const publicSubnet = subnet("public", plan.publicCidr, "public");
+  const privateSubnet = subnet("private", plan.privateCidr, "compute");
   const igw = new aws.ec2.InternetGateway(
     `${name}-igw`,
     { vpcId: vpc.id, tags: tags("igw") },

@@ -16,7 +16,7 @@ import {
   USAGE_LIMIT_BREACH_ACTIONS,
   USAGE_LIMIT_PERIODS,
 } from "../analytics.keys";
-import { builder, invalidArguments } from "../context";
+import { invalidArguments, settingsBuilder } from "../context";
 import { projectStackName } from "../naming";
 import {
   analyticsKey,
@@ -204,18 +204,9 @@ export class Analytics extends pulumi.ComponentResource {
     // Validated before anything registers: invalid arguments create no resource at all.
     const s = validateArgs(name, args);
     super("platform:analytics:Analytics", name, {}, opts);
-    const b: Build = builder(
-      this,
-      name,
-      args,
-      (scope) => ({
-        ...scope.account,
-        s,
-        region: args.region,
-        logGroupPrefix: `/aws/redshift/${s.namespaceName}`,
-      }),
-      s.protect,
-    );
+    const b: Build = settingsBuilder(this, name, args, s, () => ({
+      logGroupPrefix: `/aws/redshift/${s.namespaceName}`,
+    }));
 
     const key = analyticsKey(b);
     const logGroups = auditLogGroups(b, key);

@@ -4,15 +4,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { REDSHIFT_PORT } from "../analytics.keys";
-import { AccountContext, Builder } from "../context";
+import { SettingsBuilder } from "../context";
 import { policyDocument, PolicyStatement } from "../iam";
-import {
-  cloudWatchLogsGrant,
-  componentKey,
-  EncryptionKey,
-  SERVICE_KEY_ACTIONS,
-  serviceKeyGrants,
-} from "../kms-key";
+import { exportedLogGroups, exportedLogsKeyGrant } from "../exported-logs";
+import { componentKey, EncryptionKey, SERVICE_KEY_ACTIONS, serviceKeyGrants } from "../kms-key";
 import type { AnalyticsArgs, Settings } from "./index";
 
 /** Audit logs the namespace exports to CloudWatch Logs (Redshift docs, "Audit logging for Amazon Redshift Serverless"). */
@@ -36,11 +31,10 @@ export const WORKGROUP_CONFIG: Readonly<Record<string, string>> = {
 };
 
 /** What the Analytics builders share. */
-export type Build = Builder<
+export type Build = SettingsBuilder<
   AnalyticsArgs,
-  AccountContext & {
-    readonly s: Settings;
-    readonly region: string;
+  Settings,
+  {
     /** `/aws/redshift/<namespace>`: where Redshift exports the audit logs. */
     readonly logGroupPrefix: string;
   }
@@ -100,7 +94,7 @@ export function copyRoleStatements(args: {
 
 /** The namespace's key (and its audit logs'). */
 export function analyticsKey(b: Build) {
-  const { name, region, accountId, partition, accountRoot, logGroupPrefix } = b;
+  const { name, region, accountId, accountRoot } = b;
   // Redshift docs ("Authorizing use of an AWS KMS customer managed key with Amazon Redshift
   // (Provisioned) and Amazon Redshift Serverless"): Redshift uses the key "on behalf of the user
   // who is creating or modifying" the namespace, through grants it creates as that user. So the
@@ -123,10 +117,7 @@ export function analyticsKey(b: Build) {
         services: redshiftServices,
         actions: [...SERVICE_KEY_ACTIONS],
       }),
-      cloudWatchLogsGrant(
-        pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
-        { region, parent: b.self },
-      ),
+      exportedLogsKeyGrant(b),
     ],
   );
   return key;
@@ -134,25 +125,11 @@ export function analyticsKey(b: Build) {
 
 /** The audit log groups, created before the namespace exports to them. */
 export function auditLogGroups(b: Build, key: EncryptionKey) {
-  const { name, args, tags, dataOpts, logGroupPrefix } = b;
   // Redshift docs ("Audit logging for Amazon Redshift Serverless"): logs go to
   // /aws/redshift/<namespace>/<log_type>; "If a log group with the specified name exists,
   // Redshift exports log data using the existing log group", so they are created here with the
   // key and a retention, instead of AWS creating them unencrypted and kept forever.
-  const logGroups = REDSHIFT_LOG_EXPORTS.map(
-    (type) =>
-      new aws.cloudwatch.LogGroup(
-        `${name}-${type}`,
-        {
-          name: `${logGroupPrefix}/${type}`,
-          retentionInDays: args.logRetentionDays,
-          kmsKeyId: key.keyArn,
-          tags: tags(type),
-        },
-        dataOpts,
-      ),
-  );
-  return logGroups;
+  return exportedLogGroups(b, key, REDSHIFT_LOG_EXPORTS, (type) => type);
 }
 
 /** The read-only COPY role `${name}-copy-role` and its policy. */

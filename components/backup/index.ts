@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BackupSettings, VAULT_LOCK_MODES, VaultLockMode } from "../backup.keys";
-import { AccountContext, builder, Builder, invalidArguments } from "../context";
+import { invalidArguments, settingsBuilder, SettingsBuilder } from "../context";
 import { policyDocument } from "../iam";
 import { componentKey, EncryptionKey, KeyGrant, serviceKeyGrants } from "../kms-key";
 import { projectStackName } from "../naming";
@@ -107,11 +107,10 @@ function validateArgs(name: string, args: BackupArgs): Settings {
 }
 
 /** What the Backup builders share. */
-export type Build = Builder<
+export type Build = SettingsBuilder<
   BackupArgs,
-  AccountContext & {
-    readonly s: Settings;
-    readonly region: string;
+  Settings,
+  {
     /** `s3.<region>.amazonaws.com`. */
     readonly s3Service: string;
     /** The buckets S3 restores create: `arn:<partition>:s3:::<restoreBucketPrefix>*`. */
@@ -140,21 +139,12 @@ export class Backup extends pulumi.ComponentResource {
   constructor(name: string, args: BackupArgs, opts?: pulumi.ComponentResourceOptions) {
     const s = validateArgs(name, args);
     super("platform:backup:Backup", name, {}, opts);
-    const b: Build = builder(
-      this,
-      name,
-      args,
-      (scope) => ({
-        ...scope.account,
-        s,
-        region: args.region,
-        s3Service: `s3.${args.region}.amazonaws.com`,
-        restoreBuckets: pulumi.interpolate`arn:${scope.account.partition}:s3:::${s.restoreBucketPrefix}*`,
-        clusters: args.auroraClusters ?? [],
-        namespaces: args.redshiftServerlessNamespaces ?? [],
-      }),
-      s.protect,
-    );
+    const b: Build = settingsBuilder(this, name, args, s, (scope) => ({
+      s3Service: `s3.${args.region}.amazonaws.com`,
+      restoreBuckets: pulumi.interpolate`arn:${scope.account.partition}:s3:::${s.restoreBucketPrefix}*`,
+      clusters: args.auroraClusters ?? [],
+      namespaces: args.redshiftServerlessNamespaces ?? [],
+    }));
 
     const { backupRole, restoreRole } = backupRoles(b);
     const key = vaultKey(b, restoreRole);

@@ -14,7 +14,7 @@ import {
   DatabaseSettings,
   isValidAcu,
 } from "../database.keys";
-import { AccountContext, accountContext, builder, Builder, invalidArguments } from "../context";
+import { accountContext, invalidArguments, settingsBuilder, SettingsBuilder } from "../context";
 import { policyDocument } from "../iam";
 import { projectStackName } from "../naming";
 import { ENGINE_PROFILES, EngineProfile } from "./engines";
@@ -151,11 +151,10 @@ function validateArgs(name: string, args: DatabaseArgs): Settings {
 }
 
 /** What the Database builders share. */
-export type Build = Builder<
+export type Build = SettingsBuilder<
   DatabaseArgs,
-  AccountContext & {
-    readonly s: Settings;
-    readonly region: string;
+  Settings,
+  {
     /** `/aws/rds/cluster/<cluster>`: where Aurora exports the logs. */
     readonly logGroupPrefix: string;
   }
@@ -206,18 +205,9 @@ export class Database extends pulumi.ComponentResource {
     // Validated before anything registers: invalid arguments create no resource at all.
     const s = validateArgs(name, args);
     super("platform:database:Database", name, {}, opts);
-    const b: Build = builder(
-      this,
-      name,
-      args,
-      (scope) => ({
-        ...scope.account,
-        s,
-        region: args.region,
-        logGroupPrefix: `/aws/rds/cluster/${s.clusterIdentifier}`,
-      }),
-      s.protect,
-    );
+    const b: Build = settingsBuilder(this, name, args, s, () => ({
+      logGroupPrefix: `/aws/rds/cluster/${s.clusterIdentifier}`,
+    }));
     this.tagsOf = b.tags;
     this.baseName = name;
     this.region = args.region;

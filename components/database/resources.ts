@@ -1,20 +1,14 @@
 // The database's resources, one builder per part (the Database constructor calls them in order):
 // the key, the log groups, the network (subnet, security and parameter groups), the cluster.
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import {
-  cloudWatchLogsGrant,
-  componentKey,
-  EncryptionKey,
-  SERVICE_KEY_ACTIONS,
-  serviceKeyGrants,
-} from "../kms-key";
+import { exportedLogGroups, exportedLogsKeyGrant } from "../exported-logs";
+import { componentKey, EncryptionKey, SERVICE_KEY_ACTIONS, serviceKeyGrants } from "../kms-key";
 import { STAGING_DATABASE_WAIVERS } from "./engines";
 import type { Build } from "./index";
 
 /** The key `${name}-key`: the cluster, its snapshots, its master secret and its logs. */
 export function databaseKey(b: Build) {
-  const { name, s, region, accountId, partition, accountRoot, logGroupPrefix } = b;
+  const { name, s, region, accountId, accountRoot } = b;
   const inAccount = { test: "StringEquals", variable: "kms:CallerAccount", values: [accountId] };
   // RDS docs ("AWS KMS key management"): RDS uses the key on behalf of the principal creating the
   // cluster, through grants it creates (kms:CreateGrant for AWS resources, kms:DescribeKey);
@@ -46,10 +40,7 @@ export function databaseKey(b: Build) {
           inAccount,
         ],
       },
-      cloudWatchLogsGrant(
-        pulumi.interpolate`arn:${partition}:logs:${region}:${accountId}:log-group:${logGroupPrefix}/*`,
-        { region, parent: b.self },
-      ),
+      exportedLogsKeyGrant(b),
     ],
   );
   return key;
@@ -57,25 +48,11 @@ export function databaseKey(b: Build) {
 
 /** The exported logs' groups, created before the cluster. */
 export function databaseLogGroups(b: Build, key: EncryptionKey) {
-  const { name, args, s, tags, dataOpts, logGroupPrefix } = b;
   // Aurora publishes each exported log to /aws/rds/cluster/<cluster>/<type> and uses the group if
   // it exists (the approach of terraform-aws-modules/rds-aurora), so the groups are created
   // first, encrypted and with a retention, instead of AWS creating them unencrypted and kept
   // forever.
-  const logGroups = s.profile.logExports.map(
-    (type) =>
-      new aws.cloudwatch.LogGroup(
-        `${name}-${type}-logs`,
-        {
-          name: `${logGroupPrefix}/${type}`,
-          retentionInDays: args.logRetentionDays,
-          kmsKeyId: key.keyArn,
-          tags: tags(`${type}-logs`),
-        },
-        dataOpts,
-      ),
-  );
-  return logGroups;
+  return exportedLogGroups(b, key, b.s.profile.logExports, (type) => `${type}-logs`);
 }
 
 /** The subnet group, the security group (rules: `allowFrom`) and the parameter group. */

@@ -16,7 +16,7 @@ import {
 } from "../../components/access";
 import { record, Recording, RecordedResource } from "../../tools/lib/recorder";
 import { PRIVATE_HOST_PLACEMENT } from "../fixtures/private-host";
-import { doc, findAll, findOne, referrers, runStack } from "../helpers";
+import { doc, findAll, findOne, recordComponent, referrers, runStack } from "../helpers";
 
 const T = {
   instance: "aws:ec2/instance:Instance",
@@ -37,12 +37,9 @@ const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const base: AccessArgs = PRIVATE_HOST_PLACEMENT;
 
 function build(over: Partial<AccessArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => {
-      new Access("ac", { ...base, ...over });
-    },
-  );
+  return recordComponent(() => {
+    new Access("ac", { ...base, ...over });
+  }, preview);
 }
 
 async function buildError(

@@ -7,8 +7,8 @@ import {
 } from "../../components/ai-environment";
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
-import { record, Recording } from "../../tools/lib/recorder";
-import { doc, findAll, findOne, referrers } from "../helpers";
+import { Recording } from "../../tools/lib/recorder";
+import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const TASK_SG = "sg-tasks";
 const base: AiEnvironmentArgs = {
@@ -27,10 +27,7 @@ const base: AiEnvironmentArgs = {
 };
 
 function build(over: Partial<AiEnvironmentArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => new AiEnvironment("ai", { ...base, ...over }),
-  );
+  return recordComponent(() => new AiEnvironment("ai", { ...base, ...over }), preview);
 }
 
 const ROUTE = "aws:ec2/route:Route";

@@ -2,8 +2,8 @@ import { expect } from "chai";
 import { Backup, BackupArgs } from "../../components/backup";
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
-import { record, Recording } from "../../tools/lib/recorder";
-import { doc, findAll, findOne, referrers } from "../helpers";
+import { Recording } from "../../tools/lib/recorder";
+import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const BUCKET_KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-1111-4111-8111-111111111111";
 const DB_KEY = "arn:aws:kms:eu-west-1:123456789012:key/22222222-2222-4222-8222-222222222222";
@@ -22,10 +22,7 @@ const base: BackupArgs = {
 };
 
 function build(over: Partial<BackupArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => new Backup("bk", { ...base, ...over }),
-  );
+  return recordComponent(() => new Backup("bk", { ...base, ...over }), preview);
 }
 
 const statementsOf = (rec: Recording, type: string, name: string) =>

@@ -1,9 +1,9 @@
 import { expect } from "chai";
 import { Database, DatabaseArgs, isValidAcu } from "../../components/database";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
-import { record, Recording } from "../../tools/lib/recorder";
+import { Recording } from "../../tools/lib/recorder";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
-import { doc, findAll, findOne, referrers } from "../helpers";
+import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const base: DatabaseArgs = {
   engine: "aurora-postgresql",
@@ -20,21 +20,18 @@ const TASK_SG = "sg-tasks";
 const runtimeBase: RuntimeArgs = RUNTIME_ARGS;
 
 function build(over: Partial<DatabaseArgs> = {}, withRuntime = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
-    () => {
-      const db = new Database("db", { ...base, ...over });
-      if (withRuntime) {
-        // As index.ts wires them: plain settings in the environment, IAM authentication for the
-        // task role (the Storage layer's API role, named "api" in the runtime fixture).
-        const rt = new Runtime("rt", { ...runtimeBase, extraEnvironment: db.containerEnvironment });
-        db.allowFrom("tasks", rt.taskSecurityGroupId);
-        db.grantConnect("tasks", "api");
-      } else {
-        db.allowFrom("tasks", TASK_SG);
-      }
-    },
-  );
+  return recordComponent(() => {
+    const db = new Database("db", { ...base, ...over });
+    if (withRuntime) {
+      // As index.ts wires them: plain settings in the environment, IAM authentication for the
+      // task role (the Storage layer's API role, named "api" in the runtime fixture).
+      const rt = new Runtime("rt", { ...runtimeBase, extraEnvironment: db.containerEnvironment });
+      db.allowFrom("tasks", rt.taskSecurityGroupId);
+      db.grantConnect("tasks", "api");
+    } else {
+      db.allowFrom("tasks", TASK_SG);
+    }
+  });
 }
 
 const CLUSTER = "aws:rds/cluster:Cluster";
@@ -224,10 +221,7 @@ describe("Database", () => {
   });
 
   it("the runtime without a database keeps its task definition free of secrets", async () => {
-    const rec = await record(
-      { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
-      () => new Runtime("rt", runtimeBase),
-    );
+    const rec = await recordComponent(() => new Runtime("rt", runtimeBase));
     const [c] = JSON.parse(
       findOne(rec, "aws:ecs/taskDefinition:TaskDefinition", "rt-task").inputs.containerDefinitions,
     );
@@ -260,18 +254,15 @@ describe("Database", () => {
 
   it("refuses a client allowed twice", async () => {
     let error: unknown;
-    await record(
-      { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
-      () => {
-        const db = new Database("db", base);
+    await recordComponent(() => {
+      const db = new Database("db", base);
+      db.allowFrom("tasks", TASK_SG);
+      try {
         db.allowFrom("tasks", TASK_SG);
-        try {
-          db.allowFrom("tasks", TASK_SG);
-        } catch (e) {
-          error = e;
-        }
-      },
-    );
+      } catch (e) {
+        error = e;
+      }
+    });
     expect(String(error)).to.match(/client "tasks" is already allowed/);
   });
 });

@@ -11,7 +11,7 @@ import {
   HSTS_MAX_AGE_SECONDS,
 } from "../../components/docs-site";
 import { record, Recording, RecordedResource } from "../../tools/lib/recorder";
-import { doc, findAll, findOne, referrers, runStack } from "../helpers";
+import { doc, findAll, findOne, recordComponent, referrers, runStack } from "../helpers";
 
 const T = {
   distribution: "aws:cloudfront/distribution:Distribution",
@@ -31,12 +31,9 @@ const T = {
 const CERT = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
 
 function build(over: Partial<DocsSiteArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => {
-      new DocsSite("ds", { tags: { environment: "test" }, ...over });
-    },
-  );
+  return recordComponent(() => {
+    new DocsSite("ds", { tags: { environment: "test" }, ...over });
+  }, preview);
 }
 
 const policyOf = (rec: Recording, bucket: RecordedResource) =>

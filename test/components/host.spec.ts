@@ -4,10 +4,10 @@
 import { expect } from "chai";
 import { HardenedHost, HardenedHostArgs } from "../../components/host";
 import { TEST_SERVER_USER_DATA } from "../../components/test-server";
-import { record, Recording } from "../../tools/lib/recorder";
+import { Recording } from "../../tools/lib/recorder";
 import { OPTIONAL_FEATURES, recordStack } from "../../tools/lib/recording";
 import { URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
-import { doc, findAll, findOne } from "../helpers";
+import { doc, findAll, findOne, recordComponent } from "../helpers";
 
 const HOST_TYPE = "platform:host:HardenedHost";
 const T = {
@@ -40,10 +40,7 @@ const base: HardenedHostArgs = {
 };
 
 function build(over: Partial<HardenedHostArgs> = {}): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview: false, config: { "aws:region": "eu-west-1" } },
-    () => new HardenedHost("h", { ...base, ...over }),
-  );
+  return recordComponent(() => new HardenedHost("h", { ...base, ...over }));
 }
 
 describe("HardenedHost", () => {

@@ -7,8 +7,8 @@ import {
   KEY_ADMIN_ACTIONS,
   KEY_ADMIN_SID,
 } from "../../components/kms-key";
+import { ACCOUNT } from "../fixtures/account";
 
-const ACCOUNT = "123456789012";
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/api`;
 

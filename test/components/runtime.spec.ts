@@ -1,19 +1,16 @@
 import { expect } from "chai";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
-import { record, Recording } from "../../tools/lib/recorder";
+import { Recording } from "../../tools/lib/recorder";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
-import { doc, findAll, findOne, referrers } from "../helpers";
+import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const base: RuntimeArgs = RUNTIME_ARGS;
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-4000-8000-000000000000";
 
 function build(over: Partial<RuntimeArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => {
-      new Runtime("rt", { ...base, ...over });
-    },
-  );
+  return recordComponent(() => {
+    new Runtime("rt", { ...base, ...over });
+  }, preview);
 }
 
 describe("Runtime", () => {

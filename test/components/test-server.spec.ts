@@ -3,9 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { sharedConnectEndpoint, TestServer, TestServerArgs } from "../../components/test-server";
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
-import { record, Recording } from "../../tools/lib/recorder";
+import { Recording } from "../../tools/lib/recorder";
 import { PRIVATE_HOST_PLACEMENT } from "../fixtures/private-host";
-import { doc, findAll, findOne, referrers } from "../helpers";
+import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const base: TestServerArgs = PRIVATE_HOST_PLACEMENT;
 const SHARED = {
@@ -14,10 +14,7 @@ const SHARED = {
 };
 
 function build(over: Partial<TestServerArgs> = {}, preview = false): Promise<Recording> {
-  return record(
-    { project: "platform", stack: "test", preview, config: { "aws:region": "eu-west-1" } },
-    () => new TestServer("ts", { ...base, ...over }),
-  );
+  return recordComponent(() => new TestServer("ts", { ...base, ...over }), preview);
 }
 
 const INSTANCE = "aws:ec2/instance:Instance";

@@ -1,7 +1,7 @@
 // Analytics, BI access and docs-site keys: defaults, what parses, every bad input naming its key.
 import { expect } from "chai";
 import { parseStackConfig } from "../../components/config";
-import { BadInput, base, rejects } from "../fixtures/config";
+import { BadInput, base, notAllowed, notAnInteger, outOfRange, rejects } from "../fixtures/config";
 import { stackConfig } from "../helpers";
 
 describe("config: analytics, BI access and docs site", () => {
@@ -70,16 +70,8 @@ describe("config: analytics, BI access and docs site", () => {
       { "platform:redshiftBaseRpu": 12 },
       /^platform:redshiftBaseRpu: 12 is not a base capacity AWS accepts/,
     ],
-    [
-      "base RPU out of range",
-      { "platform:redshiftBaseRpu": 1024 },
-      /^platform:redshiftBaseRpu: 1024 is out of range/,
-    ],
-    [
-      "base RPU not an integer",
-      { "platform:redshiftBaseRpu": "lots" },
-      /^platform:redshiftBaseRpu: must be an integer/,
-    ],
+    outOfRange("base RPU out of range", "platform:redshiftBaseRpu", 1024),
+    notAnInteger("base RPU not an integer", "platform:redshiftBaseRpu", "lots"),
     [
       "max RPU below base",
       { "platform:redshiftBaseRpu": 64, "platform:redshiftMaxRpu": 32 },
@@ -90,46 +82,18 @@ describe("config: analytics, BI access and docs site", () => {
       { "platform:redshiftMaxRpu": 36 },
       /^platform:redshiftMaxRpu: 36 must be a multiple of 8/,
     ],
-    [
-      "max RPU above the AWS limit",
-      { "platform:redshiftMaxRpu": 6000 },
-      /^platform:redshiftMaxRpu: 6000 is out of range/,
-    ],
-    [
-      "usage limit zero",
-      { "platform:redshiftUsageLimitRpuHours": 0 },
-      /^platform:redshiftUsageLimitRpuHours: 0 is out of range/,
-    ],
-    [
-      "usage period unknown",
-      { "platform:redshiftUsageLimitPeriod": "hourly" },
-      /^platform:redshiftUsageLimitPeriod: "hourly" is not allowed/,
-    ],
+    outOfRange("max RPU above the AWS limit", "platform:redshiftMaxRpu", 6000),
+    outOfRange("usage limit zero", "platform:redshiftUsageLimitRpuHours", 0),
+    notAllowed("usage period unknown", "platform:redshiftUsageLimitPeriod", "hourly"),
     [
       "breach action that stops nothing",
       { "platform:redshiftUsageLimitBreachAction": "log" },
       /^platform:redshiftUsageLimitBreachAction: "log" is not allowed; use "deactivate" or "emit-metric"/,
     ],
-    [
-      "default admin name",
-      { "platform:redshiftAdminUsername": "admin" },
-      /^platform:redshiftAdminUsername: "admin" is not allowed/,
-    ],
-    [
-      "admin name not an identifier",
-      { "platform:redshiftAdminUsername": "Ops-Admin" },
-      /^platform:redshiftAdminUsername: "Ops-Admin" is not allowed/,
-    ],
-    [
-      "default database name",
-      { "platform:redshiftDbName": "dev" },
-      /^platform:redshiftDbName: "dev" is not allowed/,
-    ],
-    [
-      "database name not an identifier",
-      { "platform:redshiftDbName": "1analytics" },
-      /^platform:redshiftDbName: "1analytics" is not allowed/,
-    ],
+    notAllowed("default admin name", "platform:redshiftAdminUsername", "admin"),
+    notAllowed("admin name not an identifier", "platform:redshiftAdminUsername", "Ops-Admin"),
+    notAllowed("default database name", "platform:redshiftDbName", "dev"),
+    notAllowed("database name not an identifier", "platform:redshiftDbName", "1analytics"),
     [
       "BI access mode unknown",
       { "platform:biAccessMode": "vpn" },

@@ -2,7 +2,15 @@
 import { expect } from "chai";
 import { Cidr, contains, overlaps, parseCidr } from "../../components/cidr";
 import { parseStackConfig, StackConfig } from "../../components/config";
-import { BadInput, base, problems, rejects } from "../fixtures/config";
+import {
+  BadInput,
+  base,
+  notAllowed,
+  notAnInteger,
+  outOfRange,
+  problems,
+  rejects,
+} from "../fixtures/config";
 
 describe("config: network", () => {
   describe("subnet planning", () => {
@@ -62,17 +70,9 @@ describe("bad input names the key", () => {
       /^platform:vpcCidr: .*is not inside 10\.0\.0\.0\/8/,
     ],
     ["VPC too small", { "platform:vpcCidr": "10.0.0.0/26" }, /^platform:vpcCidr: .*prefix \/26/],
-    ["AZ count out of range", { "platform:azCount": 9 }, /^platform:azCount: 9 is out of range/],
-    [
-      "AZ count of wrong type",
-      { "platform:azCount": "two" },
-      /^platform:azCount: must be an integer/,
-    ],
-    [
-      "unknown endpoint placement",
-      { "platform:endpointPlacement": "some-azs" },
-      /^platform:endpointPlacement: "some-azs" is not allowed/,
-    ],
+    outOfRange("AZ count out of range", "platform:azCount", 9),
+    notAnInteger("AZ count of wrong type", "platform:azCount", "two"),
+    notAllowed("unknown endpoint placement", "platform:endpointPlacement", "some-azs"),
     ["missing required key", { "platform:vpcCidr": undefined }, /^platform:vpcCidr: is required/],
     [
       "wrong type list",

@@ -1,5 +1,5 @@
 // Runtime keys: every bad input names its key.
-import { BadInput, rejects } from "../fixtures/config";
+import { BadInput, notAnInteger, outOfRange, rejects } from "../fixtures/config";
 
 describe("config: runtime", () => {
   const cases: BadInput[] = [
@@ -23,11 +23,7 @@ describe("config: runtime", () => {
       { "platform:runtimeMaxCount": 1 },
       /^platform:runtimeMaxCount: 1 is below runtimeDesiredCount 2/,
     ],
-    [
-      "privileged container port",
-      { "platform:containerPort": 80 },
-      /^platform:containerPort: 80 is out of range/,
-    ],
+    outOfRange("privileged container port", "platform:containerPort", 80),
     [
       "malformed certificate",
       { "platform:certificateArn": "arn:aws:iam::123456789012:role/x" },
@@ -46,26 +42,10 @@ describe("config: runtime", () => {
       { "platform:albAllowedCidrs": ["0.0.0.0/0", "1.2.3.4"] },
       /^platform:albAllowedCidrs: item 1: "1\.2\.3\.4" is not an IPv4 CIDR/,
     ],
-    [
-      "desired count out of range",
-      { "platform:runtimeDesiredCount": 0 },
-      /^platform:runtimeDesiredCount: 0 is out of range/,
-    ],
-    [
-      "WAF rate limit below the minimum",
-      { "platform:wafRateLimit": 5 },
-      /^platform:wafRateLimit: 5 is out of range/,
-    ],
-    [
-      "ECR images kept of wrong type",
-      { "platform:ecrKeepImages": "many" },
-      /^platform:ecrKeepImages: must be an integer/,
-    ],
-    [
-      "upload limit out of range",
-      { "platform:maxUploadMiB": 500 },
-      /^platform:maxUploadMiB: 500 is out of range/,
-    ],
+    outOfRange("desired count out of range", "platform:runtimeDesiredCount", 0),
+    outOfRange("WAF rate limit below the minimum", "platform:wafRateLimit", 5),
+    notAnInteger("ECR images kept of wrong type", "platform:ecrKeepImages", "many"),
+    outOfRange("upload limit out of range", "platform:maxUploadMiB", 500),
     [
       "bad image tag",
       { "platform:imageTag": "-latest" },

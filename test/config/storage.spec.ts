@@ -1,13 +1,9 @@
 // Storage keys: every bad input names its key.
-import { BadInput, rejects } from "../fixtures/config";
+import { BadInput, outOfRange, rejects } from "../fixtures/config";
 
 describe("config: storage", () => {
   const cases: BadInput[] = [
-    [
-      "expiration out of range",
-      { "platform:objectExpirationDays": 0 },
-      /^platform:objectExpirationDays: 0 is out of range/,
-    ],
+    outOfRange("expiration out of range", "platform:objectExpirationDays", 0),
     [
       "bad ingest principal",
       { "platform:ingestPrincipal": "kafka" },

@@ -76,6 +76,31 @@ function stackError(stackFile: string): string {
   return usageError(() => loadStackConfig(loadProject(dir), "dev"));
 }
 
+/**
+ * How the check explains `message`, thrown by the program in `dir` at index.ts `line`:`column`
+ * while previewing its stack "dev" (`stack`: the error's stack trace, if it has one).
+ */
+function explainDevError(
+  dir: string,
+  message: string,
+  at: { readonly line: number; readonly column: number },
+  stack?: string,
+): string {
+  const project = loadProject(dir);
+  const config = loadStackConfig(project, "dev");
+  const index = path.join(dir, "index.ts");
+  const failure = new ProgramError(
+    message,
+    "exception",
+    { file: index, ...at },
+    stack,
+    [],
+    "dev",
+    "preview",
+  );
+  return describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
+}
+
 describe("offline check inputs that must not hurt", function () {
   this.timeout(180_000);
   after(() => {
@@ -393,20 +418,14 @@ describe("offline check inputs that must not hurt", function () {
       const dir = program({
         "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n  demo:port: 70000\n",
       });
-      const project = loadProject(dir);
-      const config = loadStackConfig(project, "dev");
-      const failure = new ProgramError(
+      const text = explainDevError(
+        dir,
         "demo:port: 70000 is out of range",
-        "exception",
-        { file: path.join(dir, "index.ts"), line: 3, column: 37 },
+        { line: 3, column: 37 },
         "Error: demo:port: 70000 is out of range\n    at Object.<anonymous> (" +
           path.join(dir, "index.ts") +
           ":3:37)",
-        [],
-        "dev",
-        "preview",
       );
-      const text = describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
       expect(text).to.contain(`demo:port is set at ${path.join(dir, "Pulumi.dev.yaml")}:3`);
       expect(text).to.not.contain("stack:");
       expect(text).to.not.contain("    at ");
@@ -415,18 +434,11 @@ describe("offline check inputs that must not hurt", function () {
     it("a required key the program misses, in a stack that imports ESC environments: says they cannot be opened offline", () => {
       const missing = (stackFile: string) => {
         const dir = program({ "Pulumi.dev.yaml": stackFile });
-        const project = loadProject(dir);
-        const config = loadStackConfig(project, "dev");
-        const failure = new ProgramError(
+        return explainDevError(
+          dir,
           "Missing required configuration variable 'demo:dbHost'\n\tplease set a value using the command `pulumi config set demo:dbHost <value>`",
-          "exception",
-          { file: path.join(dir, "index.ts"), line: 2, column: 1 },
-          undefined,
-          [],
-          "dev",
-          "preview",
+          { line: 2, column: 1 },
         );
-        return describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
       };
       const withEsc = missing("environment:\n  - acme/app-dev\nconfig:\n  demo:replicas: 2\n");
       expect(withEsc).to.contain('imports Pulumi ESC environment "acme/app-dev"');

@@ -216,21 +216,10 @@ export function loadStackConfig(
   // Project config, in the CLI's order (sorted keys).
   const missing: string[] = [];
   for (const key of Object.keys(project.config).sort()) {
-    const t = project.config[key];
     const k = fullKey(project.name, key);
-    if (k in values) continue;
-    const fallback = t.value !== undefined ? t.value : t.default;
-    if (fallback === undefined) {
-      if (k.startsWith(`${project.name}:`)) missing.push(key);
-      continue;
-    }
-    values[k] = fallback;
+    if (!(k in values)) fillFromProject(project, key, k, values, missing);
   }
-  if (missing.length > 0) {
-    throw new UsageError(
-      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} (${shownPath(file)})`,
-    );
-  }
+  if (missing.length > 0) throw missingValues(stack, missing, shownPath(file));
   // Validate the stack's values against the project's types.
   const placeholders: Record<string, string> = {};
   for (const k of secureKeys) placeholders[k] = SECRET_PLACEHOLDER;
@@ -300,6 +289,31 @@ function applyOverrides(
 }
 
 /**
+ * Sets project key `key` (full key `k`), which the stack leaves unset, to the project's `value`
+ * or else its `default`; a key of the project's namespace with neither is required, and is added
+ * to `missing`.
+ */
+function fillFromProject(
+  project: Project,
+  key: string,
+  k: string,
+  values: Record<string, unknown>,
+  missing: string[],
+): void {
+  const t = project.config[key];
+  const fallback = t.value !== undefined ? t.value : t.default;
+  if (fallback !== undefined) values[k] = fallback;
+  else if (k.startsWith(`${project.name}:`)) missing.push(key);
+}
+
+/** The CLI's error for required keys the stack leaves unset; `where` ends it in parentheses. */
+function missingValues(stack: string, missing: readonly string[], where: string): UsageError {
+  return new UsageError(
+    `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} (${where})`,
+  );
+}
+
+/**
  * A stack without a settings file, as after `pulumi stack init`: the project's config defaults and
  * values only. A required key without a default is reported as the CLI reports it.
  */
@@ -324,17 +338,13 @@ function defaultsOnly(
       }
       continue;
     }
-    const v = t.value !== undefined ? t.value : t.default;
-    if (v === undefined) {
-      if (k.startsWith(`${project.name}:`)) missing.push(key);
-      continue;
-    }
-    values[k] = v;
+    fillFromProject(project, key, k, values, missing);
   }
   if (missing.length > 0) {
-    throw new UsageError(
-      `Stack '${stack}' is missing configuration value${missing.length > 1 ? "s" : ""} ${quotedList(missing)} ` +
-        `(it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config)`,
+    throw missingValues(
+      stack,
+      missing,
+      `it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config`,
     );
   }
   const wired: Record<string, string> = {};

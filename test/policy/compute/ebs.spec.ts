@@ -2,14 +2,7 @@
 // volumes, encryption by default), from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/compute";
-import {
-  EBS_DEFAULT_KMS_KEY,
-  EBS_ENCRYPTION_BY_DEFAULT,
-  EBS_VOLUME,
-  EC2_INSTANCE,
-  EC2_LAUNCH_CONFIGURATION,
-  EC2_LAUNCH_TEMPLATE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { policy, res, violations } from "../fixture";
 import {
   awsManaged,
@@ -31,8 +24,8 @@ const cmkByDefault = () => {
   const key = stackKey("ebs-default");
   return [
     key,
-    res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
-    res(EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: UNKNOWN }, { refs: { keyArn: [key] } }),
+    res(T.EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+    res(T.EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: UNKNOWN }, { refs: { keyArn: [key] } }),
   ];
 };
 
@@ -48,7 +41,7 @@ describe("ec2-instance-ebs-encrypted", () => {
   const compliant = (inputs: Record<string, unknown> = {}) => [
     key,
     res(
-      EC2_INSTANCE,
+      T.EC2_INSTANCE,
       "host",
       {
         ...base,
@@ -60,7 +53,7 @@ describe("ec2-instance-ebs-encrypted", () => {
     ),
   ];
   const instance = (inputs: Record<string, unknown>) => [
-    res(EC2_INSTANCE, "host", { ...base, ...inputs }),
+    res(T.EC2_INSTANCE, "host", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -68,7 +61,7 @@ describe("ec2-instance-ebs-encrypted", () => {
       expect(await run(p, compliant())).to.deep.equal(clean);
     });
     it("a launch template whose mappings use a literal customer key", async () => {
-      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+      const lt = res(T.EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [
           { deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: KEY_ARN } },
         ],
@@ -83,7 +76,7 @@ describe("ec2-instance-ebs-encrypted", () => {
       expect(await run(p, [...cmkByDefault(), ...r])).to.deep.equal(clean);
     });
     it("Trivy AWS-0008 good example (launch configuration, encrypted root) with a CMK default key", async () => {
-      const lc = res(EC2_LAUNCH_CONFIGURATION, "lc", { rootBlockDevice: { encrypted: true } });
+      const lc = res(T.EC2_LAUNCH_CONFIGURATION, "lc", { rootBlockDevice: { encrypted: true } });
       expect(await run(p, [...cmkByDefault(), lc])).to.deep.equal(clean);
     });
 
@@ -116,15 +109,15 @@ describe("ec2-instance-ebs-encrypted", () => {
     });
     it("EBS encryption by default with the AWS-managed default key does not make volumes CMK", async () => {
       const byDefault = [
-        res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
-        res(EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: awsManagedArn("ebs") }),
+        res(T.EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+        res(T.EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: awsManagedArn("ebs") }),
       ];
       const r = await run(p, [...byDefault, ...instance({ rootBlockDevice: { volumeSize: 8 } })]);
       expect(r.violations[0]).to.contain("AWS managed key aws/ebs");
     });
     it("KICS 'Launch Configuration Is Not Encrypted' positives: ebs_block_device unset and false, root false", async () => {
       const lc = (inputs: Record<string, unknown>) =>
-        res(EC2_LAUNCH_CONFIGURATION, "as_conf", {
+        res(T.EC2_LAUNCH_CONFIGURATION, "as_conf", {
           imageId: UNKNOWN,
           instanceType: "m4.large",
           ...inputs,
@@ -138,20 +131,20 @@ describe("ec2-instance-ebs-encrypted", () => {
       }
     });
     it("Trivy AWS-0008 good example without a CMK default key: launch configurations cannot name a key", async () => {
-      const lc = res(EC2_LAUNCH_CONFIGURATION, "lc", { rootBlockDevice: { encrypted: true } });
+      const lc = res(T.EC2_LAUNCH_CONFIGURATION, "lc", { rootBlockDevice: { encrypted: true } });
       const r = await run(p, [lc]);
       expect(r.violations[0]).to.contain("launch configurations cannot name a key");
     });
     it("a launch template volume with encrypted = false", async () => {
-      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+      const lt = res(T.EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "false" } }],
       });
       expect((await run(p, [lt])).violations[0]).to.contain("volume /dev/xvda is not encrypted");
     });
     it("a default key unknown at preview is a note for the volumes that rely on it", async () => {
       const byDefault = [
-        res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
-        res(EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: UNKNOWN }),
+        res(T.EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+        res(T.EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: UNKNOWN }),
       ];
       const r = await run(p, [...byDefault, ...instance({ rootBlockDevice: { encrypted: true } })]);
       expect(r.violations).to.deep.equal([]);
@@ -166,17 +159,17 @@ describe("ec2-instance-ebs-encrypted", () => {
       expect((await violations(p, awsKey))[0]).to.contain("AWS managed key");
       const byDefault = [
         ...plain,
-        res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
-        res(EBS_DEFAULT_KMS_KEY, "ebs-key-default", { keyArn: U }),
+        res(T.EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: true }),
+        res(T.EBS_DEFAULT_KMS_KEY, "ebs-key-default", { keyArn: U }),
       ];
       expect(await violations(p, byDefault)).to.deep.equal([]);
-      const lt = res(EC2_LAUNCH_TEMPLATE, "lt", {
+      const lt = res(T.EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [
           { deviceName: "/dev/xvda", ebs: { encrypted: "false", volumeSize: 8 } },
         ],
       });
       expect((await violations(p, [lt]))[0]).to.contain("volume /dev/xvda is not encrypted");
-      const ltOk = res(EC2_LAUNCH_TEMPLATE, "lt", {
+      const ltOk = res(T.EC2_LAUNCH_TEMPLATE, "lt", {
         blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { encrypted: "true", kmsKeyId: U } }],
       });
       expect(await violations(p, [ltOk])).to.deep.equal([]);
@@ -188,14 +181,14 @@ describe("ec2-ebs-volume-encrypted", () => {
   const p = policyNamed(policies, "ec2-ebs-volume-encrypted");
   const base = { availabilityZone: "us-west-2a", size: 40, tags: { Name: "HelloWorld" } };
   const volume = (inputs: Record<string, unknown>) => [
-    res(EBS_VOLUME, "example", { ...base, ...inputs }),
+    res(T.EBS_VOLUME, "example", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
     it("CKV_AWS_189 'pass' / Trivy AWS-0027 good example: kms_key_id from a key of the stack", async () => {
       const key = stackKey();
       const v = res(
-        EBS_VOLUME,
+        T.EBS_VOLUME,
         "example",
         { ...base, encrypted: true, kmsKeyId: UNKNOWN },
         { refs: { kmsKeyId: [key] } },
@@ -229,12 +222,16 @@ describe("ec2-ebs-volume-encrypted", () => {
       const p = policy("ec2-ebs-volume-encrypted");
       expect(
         await violations(p, [
-          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", size: 10 }),
+          res(T.EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", size: 10 }),
         ]),
       ).to.deep.equal(['data: EBS volume "data" is not encrypted.']);
       expect(
         await violations(p, [
-          res(EBS_VOLUME, "data", { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: U }),
+          res(T.EBS_VOLUME, "data", {
+            availabilityZone: "eu-west-1a",
+            encrypted: true,
+            kmsKeyId: U,
+          }),
         ]),
       ).to.deep.equal([]);
     });
@@ -254,14 +251,14 @@ describe("ec2-ebs-encryption-by-default", () => {
 
   describe("Noncompliance", () => {
     it("CKV_AWS_106 / KICS 'EBS Default Encryption Disabled': enabled = false", async () => {
-      const r = await run(p, [res(EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: false })]);
+      const r = await run(p, [res(T.EBS_ENCRYPTION_BY_DEFAULT, "ebs-default", { enabled: false })]);
       expect(r.violations).to.deep.equal([
         'ebs-default: EBS encryption by default "ebs-default" is turned off: new volumes may be unencrypted.',
       ]);
     });
     it("a default key that is the AWS-managed alias/aws/ebs", async () => {
       const r = await run(p, [
-        res(EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: awsManagedArn("ebs") }),
+        res(T.EBS_DEFAULT_KMS_KEY, "ebs-default-key", { keyArn: awsManagedArn("ebs") }),
       ]);
       expect(r.violations).to.have.length(1);
     });

@@ -4,25 +4,7 @@
 // private API pinned to its endpoint, log delivery to a service principal).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
-import {
-  APIGATEWAY_REST_API,
-  APIGATEWAY_REST_API_POLICY,
-  BACKUP_VAULT_POLICY,
-  CLOUDWATCH_EVENT_BUS_POLICY,
-  CLOUDWATCH_LOG_DESTINATION_POLICY,
-  CLOUDWATCH_LOG_RESOURCE_POLICY,
-  CODEARTIFACT_DOMAIN_PERMISSIONS,
-  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
-  DYNAMODB_RESOURCE_POLICY,
-  ELASTICSEARCH_DOMAIN,
-  ELASTICSEARCH_DOMAIN_POLICY,
-  GLUE_RESOURCE_POLICY,
-  KINESIS_RESOURCE_POLICY,
-  OPENSEARCH_DOMAIN,
-  OPENSEARCH_DOMAIN_POLICY,
-  REDSHIFT_RESOURCE_POLICY,
-  S3CONTROL_BUCKET_POLICY,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
@@ -47,7 +29,7 @@ describe("opensearch-domain-policy-not-public", () => {
 
   describe("Noncompliance", () => {
     it('KICS "Elasticsearch Domain With Vulnerable Policy" positive: es:* to "*", on either DomainPolicy', async () => {
-      for (const type of [ELASTICSEARCH_DOMAIN_POLICY, OPENSEARCH_DOMAIN_POLICY]) {
+      for (const type of [T.ELASTICSEARCH_DOMAIN_POLICY, T.OPENSEARCH_DOMAIN_POLICY]) {
         expect(await violations(p, [domainPolicy(type, open)])).to.deep.equal([
           'main: statement #0 (es:*): Allow to Principal "*" without a narrowing condition.',
         ]);
@@ -55,31 +37,33 @@ describe("opensearch-domain-policy-not-public", () => {
     });
     it('the domain\'s inline accessPolicies with {AWS: ["*"]}', async () => {
       const s = { ...open, Principal: { AWS: ["*"] } };
-      for (const type of [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN]) {
+      for (const type of [T.OPENSEARCH_DOMAIN, T.ELASTICSEARCH_DOMAIN]) {
         expect(await violations(p, [domain(type, s)])).to.have.length(1);
       }
     });
     it("a very broad address range does not pin the grant", async () => {
       const s = { ...open, Condition: { IpAddress: { "aws:SourceIp": "0.0.0.0/0" } } };
-      expect(await violations(p, [domainPolicy(OPENSEARCH_DOMAIN_POLICY, s)])).to.have.length(1);
+      expect(await violations(p, [domainPolicy(T.OPENSEARCH_DOMAIN_POLICY, s)])).to.have.length(1);
     });
   });
 
   describe("Compliance", () => {
     it('KICS "Elasticsearch Domain With Vulnerable Policy" negative: a named user', async () => {
-      expect(await violations(p, [domainPolicy(ELASTICSEARCH_DOMAIN_POLICY, named)])).to.deep.equal(
-        [],
-      );
+      expect(
+        await violations(p, [domainPolicy(T.ELASTICSEARCH_DOMAIN_POLICY, named)]),
+      ).to.deep.equal([]);
     });
     it('the provider\'s example: "*" pinned to one address by aws:SourceIp', async () => {
       const s = { ...open, Condition: { IpAddress: { "aws:SourceIp": "127.0.0.1/32" } } };
-      expect(await violations(p, [domainPolicy(ELASTICSEARCH_DOMAIN_POLICY, s)])).to.deep.equal([]);
+      expect(await violations(p, [domainPolicy(T.ELASTICSEARCH_DOMAIN_POLICY, s)])).to.deep.equal(
+        [],
+      );
     });
     it("a domain without an access policy, and one whose policy is unknown at preview (a note)", async () => {
       expect(
-        await violations(p, [res(OPENSEARCH_DOMAIN, "es", { domainName: "d" })]),
+        await violations(p, [res(T.OPENSEARCH_DOMAIN, "es", { domainName: "d" })]),
       ).to.deep.equal([]);
-      const unknown = res(OPENSEARCH_DOMAIN_POLICY, "main", {
+      const unknown = res(T.OPENSEARCH_DOMAIN_POLICY, "main", {
         domainName: "d",
         accessPolicies: UNKNOWN,
       });
@@ -98,7 +82,7 @@ describe("apigateway-rest-api-policy-not-public", () => {
     Resource: "arn:aws:execute-api:us-east-1:123456789012:a1b2c3/*",
   };
   const apiPolicy = (s: Record<string, unknown>) =>
-    res(APIGATEWAY_REST_API_POLICY, "api-policy", { restApiId: "a1b2c3", policy: doc(s) });
+    res(T.APIGATEWAY_REST_API_POLICY, "api-policy", { restApiId: "a1b2c3", policy: doc(s) });
 
   describe("Noncompliance", () => {
     it('a RestApiPolicy granting execute-api:Invoke to "*" and to {AWS: "*"}', async () => {
@@ -110,7 +94,7 @@ describe("apigateway-rest-api-policy-not-public", () => {
     });
     it("the RestApi's inline policy, and a condition on a wildcard VPC endpoint id", async () => {
       const s = { ...invoke, Condition: { StringLike: { "aws:SourceVpce": "vpce-*" } } };
-      const api = res(APIGATEWAY_REST_API, "api", { name: "api", policy: doc(s) });
+      const api = res(T.APIGATEWAY_REST_API, "api", { name: "api", policy: doc(s) });
       expect(await violations(p, [api])).to.have.length(1);
     });
   });
@@ -124,9 +108,9 @@ describe("apigateway-rest-api-policy-not-public", () => {
       const named = { ...invoke, Principal: { AWS: "arn:aws:iam::123456789012:root" } };
       const deny = { ...invoke, Effect: "Deny" };
       expect(await violations(p, [apiPolicy(named), apiPolicy(deny)])).to.deep.equal([]);
-      expect(await violations(p, [res(APIGATEWAY_REST_API, "api", { name: "api" })])).to.deep.equal(
-        [],
-      );
+      expect(
+        await violations(p, [res(T.APIGATEWAY_REST_API, "api", { name: "api" })]),
+      ).to.deep.equal([]);
     });
   });
 });
@@ -141,39 +125,42 @@ describe("resource-policy-not-public", () => {
   });
   /** One resource of each type, with its policy under the input that type uses. */
   const each = (statement: (action: string) => Record<string, unknown>) => [
-    res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+    res(T.CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
       destinationName: "d",
       accessPolicy: doc(statement("logs:PutSubscriptionFilter")),
     }),
-    res(CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", {
+    res(T.CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", {
       policyName: "p",
       policyDocument: doc(statement("logs:PutLogEvents")),
     }),
-    res(CLOUDWATCH_EVENT_BUS_POLICY, "bus", { policy: doc(statement("events:PutEvents")) }),
-    res(BACKUP_VAULT_POLICY, "vault", { backupVaultName: "v", policy: doc(statement("backup:*")) }),
-    res(KINESIS_RESOURCE_POLICY, "stream", {
+    res(T.CLOUDWATCH_EVENT_BUS_POLICY, "bus", { policy: doc(statement("events:PutEvents")) }),
+    res(T.BACKUP_VAULT_POLICY, "vault", {
+      backupVaultName: "v",
+      policy: doc(statement("backup:*")),
+    }),
+    res(T.KINESIS_RESOURCE_POLICY, "stream", {
       resourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s",
       policy: doc(statement("kinesis:GetRecords")),
     }),
-    res(DYNAMODB_RESOURCE_POLICY, "table", {
+    res(T.DYNAMODB_RESOURCE_POLICY, "table", {
       resourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t",
       policy: doc(statement("dynamodb:GetItem")),
     }),
-    res(GLUE_RESOURCE_POLICY, "catalog", { policy: doc(statement("glue:GetTable")) }),
-    res(REDSHIFT_RESOURCE_POLICY, "warehouse", {
+    res(T.GLUE_RESOURCE_POLICY, "catalog", { policy: doc(statement("glue:GetTable")) }),
+    res(T.REDSHIFT_RESOURCE_POLICY, "warehouse", {
       resourceArn: "arn:aws:redshift:us-east-1:123456789012:namespace:n",
       policy: doc(statement("redshift:AuthorizeInboundIntegration")),
     }),
-    res(CODEARTIFACT_DOMAIN_PERMISSIONS, "domain", {
+    res(T.CODEARTIFACT_DOMAIN_PERMISSIONS, "domain", {
       domain: "d",
       policyDocument: doc(statement("codeartifact:GetAuthorizationToken")),
     }),
-    res(CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "repository", {
+    res(T.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "repository", {
       domain: "d",
       repository: "r",
       policyDocument: doc(statement("codeartifact:ReadFromRepository")),
     }),
-    res(S3CONTROL_BUCKET_POLICY, "outposts", {
+    res(T.S3CONTROL_BUCKET_POLICY, "outposts", {
       bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
       policy: doc(statement("s3-outposts:GetObject")),
     }),

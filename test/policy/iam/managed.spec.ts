@@ -6,25 +6,13 @@ import { expect } from "chai";
 import { managedPolicyAllowlist } from "../../../policy-pack/policies/iam/managed";
 import { res } from "../fixture";
 import { findingsOf, goodDoc, iamRole, of, runIam, trustingRole, UNKNOWN } from "../fixtures/iam";
-import {
-  IAM_GROUP_POLICY_ATTACHMENT,
-  IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
-  IAM_POLICY,
-  IAM_POLICY_ATTACHMENT,
-  IAM_ROLE,
-  IAM_ROLE_POLICY_ATTACHMENT,
-  IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
-  IAM_USER_POLICY_ATTACHMENT,
-  IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
-  SSM_PARAMETER,
-  SSO_MANAGED_POLICY_ATTACHMENT,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import type { RecordedResource } from "../../../tools/lib/recorder";
 
 const P = "iam-managed-policy-allowlist";
 const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 const LAMBDA_BASIC = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
-const attach = (policyArn: string, type: string = IAM_ROLE_POLICY_ATTACHMENT) =>
+const attach = (policyArn: string, type: string = T.IAM_ROLE_POLICY_ATTACHMENT) =>
   res(type, "attach", { role: "app", policyArn });
 const role = trustingRole([
   { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" },
@@ -36,11 +24,11 @@ describe("iam-managed-policy-allowlist", () => {
       const admin = "arn:aws:iam::aws:policy/AdministratorAccess";
       for (const r of [
         attach(admin),
-        res(IAM_USER_POLICY_ATTACHMENT, "u", { user: "u", policyArn: admin }),
-        res(IAM_GROUP_POLICY_ATTACHMENT, "g", { group: "g", policyArn: admin }),
-        res(IAM_POLICY_ATTACHMENT, "p", { roles: ["app"], policyArn: admin }),
-        res(IAM_ROLE, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
-        res(SSO_MANAGED_POLICY_ATTACHMENT, "sso", {
+        res(T.IAM_USER_POLICY_ATTACHMENT, "u", { user: "u", policyArn: admin }),
+        res(T.IAM_GROUP_POLICY_ATTACHMENT, "g", { group: "g", policyArn: admin }),
+        res(T.IAM_POLICY_ATTACHMENT, "p", { roles: ["app"], policyArn: admin }),
+        res(T.IAM_ROLE, "r", { assumeRolePolicy: "{}", managedPolicyArns: [admin] }),
+        res(T.SSO_MANAGED_POLICY_ATTACHMENT, "sso", {
           instanceArn: "arn:aws:sso:::instance/ssoins-0123456789abcdef",
           permissionSetArn:
             "arn:aws:sso:::permissionSet/ssoins-0123456789abcdef/ps-0123456789abcdef",
@@ -74,17 +62,17 @@ describe("iam-managed-policy-allowlist", () => {
     it("reports AWS-managed policies on every attachment type", async () => {
       const r = iamRole("api");
       const cases: RecordedResource[] = [
-        res(IAM_ROLE_POLICY_ATTACHMENT, "a1", { role: "api", policyArn: ADMIN }),
-        res(IAM_USER_POLICY_ATTACHMENT, "a2", { user: "u", policyArn: ADMIN }),
-        res(IAM_GROUP_POLICY_ATTACHMENT, "a3", { group: "g", policyArn: ADMIN }),
-        res(IAM_POLICY_ATTACHMENT, "a4", { roles: ["api"], policyArn: ADMIN }),
+        res(T.IAM_ROLE_POLICY_ATTACHMENT, "a1", { role: "api", policyArn: ADMIN }),
+        res(T.IAM_USER_POLICY_ATTACHMENT, "a2", { user: "u", policyArn: ADMIN }),
+        res(T.IAM_GROUP_POLICY_ATTACHMENT, "a3", { group: "g", policyArn: ADMIN }),
+        res(T.IAM_POLICY_ATTACHMENT, "a4", { roles: ["api"], policyArn: ADMIN }),
         iamRole("managed", { managedPolicyArns: [ADMIN] }),
-        res(IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, "a6", {
+        res(T.IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE, "a6", {
           roleName: "api",
           policyArns: [ADMIN],
         }),
-        res(IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "a7", { userName: "u", policyArns: [ADMIN] }),
-        res(IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, "a8", {
+        res(T.IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE, "a7", { userName: "u", policyArns: [ADMIN] }),
+        res(T.IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE, "a8", {
           groupName: "g",
           policyArns: [ADMIN],
         }),
@@ -93,16 +81,16 @@ describe("iam-managed-policy-allowlist", () => {
         expect(await of("iam-managed-policy-allowlist", [r, c]), c.type).to.have.length(1);
     });
     it("a policy ARN unknown at preview: fine when built from a customer Policy, a preview note otherwise", async () => {
-      const customer = res(IAM_POLICY, "custom", { policy: JSON.stringify(goodDoc) });
-      const other = res(SSM_PARAMETER, "arn-param", { value: UNKNOWN });
+      const customer = res(T.IAM_POLICY, "custom", { policy: JSON.stringify(goodDoc) });
+      const other = res(T.SSM_PARAMETER, "arn-param", { value: UNKNOWN });
       const viaPolicy = res(
-        IAM_ROLE_POLICY_ATTACHMENT,
+        T.IAM_ROLE_POLICY_ATTACHMENT,
         "a",
         { role: "api", policyArn: UNKNOWN },
         { refs: { policyArn: [customer] } },
       );
       const viaOther = res(
-        IAM_ROLE_POLICY_ATTACHMENT,
+        T.IAM_ROLE_POLICY_ATTACHMENT,
         "b",
         { role: "api", policyArn: UNKNOWN },
         { refs: { policyArn: [other] } },
@@ -119,7 +107,7 @@ describe("iam-managed-policy-allowlist", () => {
         },
       });
       const attach = res(
-        IAM_ROLE_POLICY_ATTACHMENT,
+        T.IAM_ROLE_POLICY_ATTACHMENT,
         "admin-attach",
         { role: UNKNOWN, policyArn: ADMIN },
         { refs: { role: [r] } },
@@ -150,7 +138,7 @@ describe("iam-managed-policy-allowlist", () => {
     });
 
     it("accepts an allow-listed policy with a reason, not one without", async () => {
-      const attach = res(IAM_ROLE_POLICY_ATTACHMENT, "a", {
+      const attach = res(T.IAM_ROLE_POLICY_ATTACHMENT, "a", {
         role: "api",
         policyArn: "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
       });

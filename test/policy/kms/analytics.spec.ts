@@ -2,16 +2,7 @@
 // Glue, EMR, Kendra), from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  ATHENA_DATABASE,
-  ATHENA_WORKGROUP,
-  ELASTICSEARCH_DOMAIN,
-  EMR_SECURITY_CONFIGURATION,
-  GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
-  GLUE_SECURITY_CONFIGURATION,
-  KENDRA_INDEX,
-  OPENSEARCH_DOMAIN,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
@@ -22,7 +13,7 @@ describe("opensearch-domain-kms-cmk", () => {
   const domain = (type: string, encryptAtRest?: Record<string, unknown>) => [
     res(type, "search", {
       domainName: "example",
-      ...(type === ELASTICSEARCH_DOMAIN
+      ...(type === T.ELASTICSEARCH_DOMAIN
         ? { elasticsearchVersion: "1.5" }
         : { engineVersion: "OpenSearch_2.11" }),
       ...(encryptAtRest ? { encryptAtRest } : {}),
@@ -32,7 +23,7 @@ describe("opensearch-domain-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_247: an OpenSearch domain with a key of the stack", async () => {
       const r = withStackKey(
-        OPENSEARCH_DOMAIN,
+        T.OPENSEARCH_DOMAIN,
         "search",
         { domainName: "example", encryptAtRest: { enabled: true, kmsKeyId: UNKNOWN } },
         ["encryptAtRest"],
@@ -40,22 +31,22 @@ describe("opensearch-domain-kms-cmk", () => {
       expect(await run(p, r)).to.deep.equal(clean);
     });
     it("KICS 'ElasticSearch Encryption With KMS Disabled' negative1: kms_key_id 'some-key-id'", async () => {
-      const r = domain(ELASTICSEARCH_DOMAIN, { enabled: true, kmsKeyId: "some-key-id" });
+      const r = domain(T.ELASTICSEARCH_DOMAIN, { enabled: true, kmsKeyId: "some-key-id" });
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_5 / KICS 'ElasticSearch Not Encrypted At Rest' / Trivy AWS-0048: no encrypt_at_rest", async () => {
-      expect((await run(p, domain(ELASTICSEARCH_DOMAIN))).violations).to.deep.equal([
+      expect((await run(p, domain(T.ELASTICSEARCH_DOMAIN))).violations).to.deep.equal([
         'search: Elasticsearch domain "search": encryptAtRest is not enabled: indexes and snapshots are stored unencrypted.',
       ]);
       expect(
-        (await run(p, domain(OPENSEARCH_DOMAIN, { enabled: false }))).violations,
+        (await run(p, domain(T.OPENSEARCH_DOMAIN, { enabled: false }))).violations,
       ).to.have.length(1);
     });
     it("CKV_AWS_247 / KICS 'ElasticSearch Encryption With KMS Disabled' positive1: enabled, no key (aws/es)", async () => {
-      const r = await run(p, domain(ELASTICSEARCH_DOMAIN, { enabled: true }));
+      const r = await run(p, domain(T.ELASTICSEARCH_DOMAIN, { enabled: true }));
       expect(r.violations[0]).to.include("aws/es");
     });
   });
@@ -64,7 +55,7 @@ describe("opensearch-domain-kms-cmk", () => {
 describe("athena-kms-cmk", () => {
   const p = policyNamed(policies, "athena-kms-cmk");
   const workgroup = (configuration: Record<string, unknown>) => [
-    res(ATHENA_WORKGROUP, "wg", { name: "wg-encrypted", configuration }),
+    res(T.ATHENA_WORKGROUP, "wg", { name: "wg-encrypted", configuration }),
   ];
   const results = (encryptionConfiguration?: Record<string, unknown>) => ({
     enforceWorkgroupConfiguration: true,
@@ -78,7 +69,7 @@ describe("athena-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_159 'pass': SSE_KMS with a key of the stack", async () => {
       const r = withStackKey(
-        ATHENA_WORKGROUP,
+        T.ATHENA_WORKGROUP,
         "wg",
         { name: "wg", configuration: results({ encryptionOption: "SSE_KMS", kmsKeyArn: UNKNOWN }) },
         ["configuration"],
@@ -96,7 +87,7 @@ describe("athena-kms-cmk", () => {
     });
     it("CKV_AWS_77: a database with CSE_KMS and a key of the stack", async () => {
       const r = withStackKey(
-        ATHENA_DATABASE,
+        T.ATHENA_DATABASE,
         "db",
         {
           name: "db",
@@ -140,7 +131,7 @@ describe("athena-kms-cmk", () => {
       ]);
     });
     it("CKV_AWS_77 / KICS 'Athena Database Not Encrypted': a database without encryption_configuration", async () => {
-      const r = await run(p, [res(ATHENA_DATABASE, "db", { name: "db", bucket: UNKNOWN })]);
+      const r = await run(p, [res(T.ATHENA_DATABASE, "db", { name: "db", bucket: UNKNOWN })]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -150,7 +141,7 @@ describe("glue-kms-cmk", () => {
   const p = policyNamed(policies, "glue-kms-cmk");
   const catalog = (passwords: Record<string, unknown>, atRest: Record<string, unknown>) =>
     withStackKey(
-      GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+      T.GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
       "catalog",
       {
         dataCatalogEncryptionSettings: {
@@ -170,7 +161,7 @@ describe("glue-kms-cmk", () => {
     );
   const securityConfig = (overrides: Record<string, unknown> = {}) =>
     withStackKey(
-      GLUE_SECURITY_CONFIGURATION,
+      T.GLUE_SECURITY_CONFIGURATION,
       "glue-sec",
       {
         name: "example",
@@ -249,7 +240,7 @@ describe("emr-security-configuration-kms-cmk", () => {
   const p = policyNamed(policies, "emr-security-configuration-kms-cmk");
   const TEST_KEY = "arn:aws:kms:us-west-2:187416307283:alias/tf_emr_test_key";
   const config = (atRest: Record<string, unknown>, enabled = true) => [
-    res(EMR_SECURITY_CONFIGURATION, "emrsc", {
+    res(T.EMR_SECURITY_CONFIGURATION, "emrsc", {
       name: "emrsc_other",
       configuration: JSON.stringify({
         EncryptionConfiguration: {
@@ -274,7 +265,7 @@ describe("emr-security-configuration-kms-cmk", () => {
     });
     it("a configuration built from a key of the stack is unknown at preview: a note, not a pass", async () => {
       const r = await run(p, [
-        res(EMR_SECURITY_CONFIGURATION, "emrsc", { configuration: UNKNOWN }),
+        res(T.EMR_SECURITY_CONFIGURATION, "emrsc", { configuration: UNKNOWN }),
       ]);
       expect(r.violations).to.deep.equal([]);
       expect(r.notes).to.have.length(1);
@@ -312,7 +303,7 @@ describe("kendra-index-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_262 passing fixture: a key of the stack", async () => {
       const r = withStackKey(
-        KENDRA_INDEX,
+        T.KENDRA_INDEX,
         "index",
         { ...base, serverSideEncryptionConfiguration: { kmsKeyId: UNKNOWN } },
         ["serverSideEncryptionConfiguration"],
@@ -323,11 +314,11 @@ describe("kendra-index-kms-cmk", () => {
 
   describe("Noncompliance", () => {
     it("CKV_AWS_262 failing fixture: no server_side_encryption_configuration", async () => {
-      expect((await run(p, [res(KENDRA_INDEX, "index", base)])).violations).to.have.length(1);
+      expect((await run(p, [res(T.KENDRA_INDEX, "index", base)])).violations).to.have.length(1);
     });
     it("the AWS-managed alias", async () => {
       const r = await run(p, [
-        res(KENDRA_INDEX, "index", {
+        res(T.KENDRA_INDEX, "index", {
           ...base,
           serverSideEncryptionConfiguration: { kmsKeyId: awsManaged("kendra") },
         }),

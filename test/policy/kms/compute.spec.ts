@@ -4,19 +4,7 @@
 // inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  CODEBUILD_REPORT_GROUP,
-  COMPREHEND_DOCUMENT_CLASSIFIER,
-  COMPREHEND_ENTITY_RECOGNIZER,
-  ECS_CLUSTER,
-  EKS_CLUSTER,
-  LAMBDA_FUNCTION,
-  SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
-  SAGEMAKER_DOMAIN,
-  SAGEMAKER_ENDPOINT_CONFIGURATION,
-  SAGEMAKER_NOTEBOOK_INSTANCE,
-  WORKSPACES_WORKSPACE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
@@ -32,13 +20,13 @@ describe("lambda-function-environment-kms-cmk", () => {
   };
   const compliant = () =>
     withStackKey(
-      LAMBDA_FUNCTION,
+      T.LAMBDA_FUNCTION,
       "fn",
       { ...base, environment: { variables: { TABLE: "orders" } }, kmsKeyArn: UNKNOWN },
       ["kmsKeyArn"],
     );
   const fn = (inputs: Record<string, unknown>) => [
-    res(LAMBDA_FUNCTION, "fn", { ...base, ...inputs }),
+    res(T.LAMBDA_FUNCTION, "fn", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -76,13 +64,13 @@ describe("eks-cluster-secrets-kms-cmk", () => {
   const p = policyNamed(policies, "eks-cluster-secrets-kms-cmk");
   const base = { name: "example", roleArn: UNKNOWN, vpcConfig: { subnetIds: [UNKNOWN] } };
   const cluster = (inputs: Record<string, unknown>) => [
-    res(EKS_CLUSTER, "eks", { ...base, ...inputs }),
+    res(T.EKS_CLUSTER, "eks", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
     it("secrets encrypted with a key of the stack", async () => {
       const r = withStackKey(
-        EKS_CLUSTER,
+        T.EKS_CLUSTER,
         "eks",
         { ...base, encryptionConfig: { resources: ["secrets"], provider: { keyArn: UNKNOWN } } },
         ["encryptionConfig"],
@@ -124,14 +112,14 @@ describe("ecs-cluster-exec-kms-cmk", () => {
   const p = policyNamed(policies, "ecs-cluster-exec-kms-cmk");
   // Checkov's example_ECSClusterLoggingEncryptedWithCMK/main.tf, cluster by cluster.
   const cluster = (executeCommandConfiguration?: Record<string, unknown>) => [
-    res(ECS_CLUSTER, "ecs", {
+    res(T.ECS_CLUSTER, "ecs", {
       name: "white-hart",
       ...(executeCommandConfiguration ? { configuration: { executeCommandConfiguration } } : {}),
     }),
   ];
   const withKey = (exec: Record<string, unknown>) =>
     withStackKey(
-      ECS_CLUSTER,
+      T.ECS_CLUSTER,
       "ecs",
       {
         name: "white-hart",
@@ -204,14 +192,14 @@ describe("sagemaker-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_22 / CKV_AWS_187: a notebook instance and a domain with a key of the stack", async () => {
       const nb = withStackKey(
-        SAGEMAKER_NOTEBOOK_INSTANCE,
+        T.SAGEMAKER_NOTEBOOK_INSTANCE,
         "nb",
         { ...notebookBase, kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
       );
       expect(await run(p, nb)).to.deep.equal(clean);
       const domain = withStackKey(
-        SAGEMAKER_DOMAIN,
+        T.SAGEMAKER_DOMAIN,
         "studio",
         {
           domainName: "d",
@@ -226,7 +214,7 @@ describe("sagemaker-kms-cmk", () => {
     });
     it("CKV_AWS_98: an endpoint configuration with a key of the stack", async () => {
       const r = withStackKey(
-        SAGEMAKER_ENDPOINT_CONFIGURATION,
+        T.SAGEMAKER_ENDPOINT_CONFIGURATION,
         "endpoint",
         { ...endpointBase("ml.t2.medium"), kmsKeyArn: UNKNOWN },
         ["kmsKeyArn"],
@@ -234,19 +222,21 @@ describe("sagemaker-kms-cmk", () => {
       expect(await run(p, r)).to.deep.equal(clean);
     });
     it("an endpoint on an instance type with local storage cannot take a key: not judged", async () => {
-      const r = [res(SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.g4dn.xlarge"))];
+      const r = [
+        res(T.SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.g4dn.xlarge")),
+      ];
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_22 failing fixture: a notebook instance without kms_key_id", async () => {
-      const r = await run(p, [res(SAGEMAKER_NOTEBOOK_INSTANCE, "nb", notebookBase)]);
+      const r = await run(p, [res(T.SAGEMAKER_NOTEBOOK_INSTANCE, "nb", notebookBase)]);
       expect(r.violations).to.have.length(1);
     });
     it("CKV_AWS_98 failing fixture: an endpoint configuration without kms_key_arn", async () => {
       const r = await run(p, [
-        res(SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.t2.medium")),
+        res(T.SAGEMAKER_ENDPOINT_CONFIGURATION, "endpoint", endpointBase("ml.t2.medium")),
       ]);
       expect(r.violations).to.deep.equal([
         'endpoint: SageMaker endpoint configuration "endpoint": no KMS key is set (the storage volume is encrypted with an AWS-managed key), not a customer-managed key.',
@@ -254,7 +244,7 @@ describe("sagemaker-kms-cmk", () => {
     });
     it("CKV_AWS_187 failing fixture: a domain without kms_key_id", async () => {
       const r = await run(p, [
-        res(SAGEMAKER_DOMAIN, "studio", { domainName: "d", authMode: "IAM" }),
+        res(T.SAGEMAKER_DOMAIN, "studio", { domainName: "d", authMode: "IAM" }),
       ]);
       expect(r.violations).to.have.length(1);
     });
@@ -264,7 +254,7 @@ describe("sagemaker-kms-cmk", () => {
 describe("sagemaker-kms-cmk: data quality job definitions", () => {
   const p = policyNamed(policies, "sagemaker-kms-cmk");
   const job = (volumeKmsKeyId?: string, outputKmsKeyId?: string) =>
-    res(SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, "dq", {
+    res(T.SAGEMAKER_DATA_QUALITY_JOB_DEFINITION, "dq", {
       name: "my-data-quality-job-definition",
       roleArn: "arn:aws:iam::123456789012:role/sagemaker",
       dataQualityAppSpecification: { imageUri: "123456789012.dkr.ecr.us-east-1.amazonaws.com/m" },
@@ -307,7 +297,7 @@ describe("codebuild-report-group-kms-cmk", () => {
   describe("Compliance", () => {
     it("an S3 export encrypted with a key of the stack", async () => {
       const r = withStackKey(
-        CODEBUILD_REPORT_GROUP,
+        T.CODEBUILD_REPORT_GROUP,
         "reports",
         { name: "reports", type: "TEST", ...s3({ encryptionKey: UNKNOWN }) },
         ["exportConfig"],
@@ -316,7 +306,7 @@ describe("codebuild-report-group-kms-cmk", () => {
     });
     it("NO_EXPORT keeps the reports in CodeBuild", async () => {
       const r = [
-        res(CODEBUILD_REPORT_GROUP, "reports", {
+        res(T.CODEBUILD_REPORT_GROUP, "reports", {
           name: "reports",
           type: "TEST",
           exportConfig: { type: "NO_EXPORT" },
@@ -329,7 +319,7 @@ describe("codebuild-report-group-kms-cmk", () => {
   describe("Noncompliance", () => {
     it("an export with encryption disabled", async () => {
       const r = await run(p, [
-        res(CODEBUILD_REPORT_GROUP, "reports", {
+        res(T.CODEBUILD_REPORT_GROUP, "reports", {
           name: "reports",
           type: "TEST",
           ...s3({ encryptionDisabled: true }),
@@ -341,7 +331,7 @@ describe("codebuild-report-group-kms-cmk", () => {
     });
     it("an export with the AWS-managed alias/aws/s3", async () => {
       const r = await run(p, [
-        res(CODEBUILD_REPORT_GROUP, "reports", {
+        res(T.CODEBUILD_REPORT_GROUP, "reports", {
           name: "reports",
           type: "TEST",
           ...s3({ encryptionKey: awsManaged("s3") }),
@@ -356,7 +346,7 @@ describe("workspaces-volume-kms-cmk", () => {
   const p = policyNamed(policies, "workspaces-volume-kms-cmk");
   const base = { directoryId: "d-1234567890", bundleId: "wsb-bh8rsxt14", userName: "Jhon" };
   const workspace = (inputs: Record<string, unknown> = {}) =>
-    res(WORKSPACES_WORKSPACE, "example", { ...base, ...inputs });
+    res(T.WORKSPACES_WORKSPACE, "example", { ...base, ...inputs });
   const encrypted = { rootVolumeEncryptionEnabled: true, userVolumeEncryptionEnabled: true };
 
   describe("Compliance", () => {
@@ -365,7 +355,7 @@ describe("workspaces-volume-kms-cmk", () => {
         await run(p, [workspace({ ...encrypted, volumeEncryptionKey: KEY_ARN })]),
       ).to.deep.equal(clean);
       const r = withStackKey(
-        WORKSPACES_WORKSPACE,
+        T.WORKSPACES_WORKSPACE,
         "example",
         { ...base, ...encrypted, volumeEncryptionKey: UNKNOWN },
         ["volumeEncryptionKey"],
@@ -395,7 +385,7 @@ describe("workspaces-volume-kms-cmk", () => {
 describe("comprehend-kms-cmk", () => {
   const p = policyNamed(policies, "comprehend-kms-cmk");
   const recognizer = (inputs: Record<string, unknown> = {}) =>
-    res(COMPREHEND_ENTITY_RECOGNIZER, "example", {
+    res(T.COMPREHEND_ENTITY_RECOGNIZER, "example", {
       name: "example",
       dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
       languageCode: "en",
@@ -419,7 +409,7 @@ describe("comprehend-kms-cmk", () => {
   });
   it("a document classifier also encrypts its output with a customer key", async () => {
     const classifier = (outputKey?: string) =>
-      res(COMPREHEND_DOCUMENT_CLASSIFIER, "classifier", {
+      res(T.COMPREHEND_DOCUMENT_CLASSIFIER, "classifier", {
         name: "example",
         dataAccessRoleArn: "arn:aws:iam::123456789012:role/comprehend",
         languageCode: "en",

@@ -2,23 +2,7 @@
 // own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  DMS_ENDPOINT,
-  DMS_REPLICATION_INSTANCE,
-  DMS_S3_ENDPOINT,
-  DOCDB_CLUSTER,
-  DOCDB_ELASTIC_CLUSTER,
-  DOCDB_GLOBAL_CLUSTER,
-  NEPTUNE_CLUSTER,
-  RDS_CLUSTER,
-  RDS_CLUSTER_INSTANCE,
-  RDS_GLOBAL_CLUSTER,
-  RDS_INSTANCE,
-  RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION,
-  RDS_SNAPSHOT_COPY,
-  REDSHIFT_CLUSTER,
-  REDSHIFT_SNAPSHOT_COPY_GRANT,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
@@ -28,13 +12,13 @@ describe("rds-storage-encrypted-cmk", () => {
   const p = policyNamed(policies, "rds-storage-encrypted-cmk");
   const cluster = (inputs: Record<string, unknown> = {}) =>
     withStackKey(
-      RDS_CLUSTER,
+      T.RDS_CLUSTER,
       "app-db",
       { engine: "aurora-postgresql", storageEncrypted: true, kmsKeyId: UNKNOWN, ...inputs },
       ["kmsKeyId"],
     );
   const instance = (inputs: Record<string, unknown>) => [
-    res(RDS_INSTANCE, "db", {
+    res(T.RDS_INSTANCE, "db", {
       engine: "mysql",
       instanceClass: "db.t3.micro",
       allocatedStorage: 10,
@@ -61,7 +45,7 @@ describe("rds-storage-encrypted-cmk", () => {
     });
     it("CKV_AWS_140: an encrypted global cluster, and one created from a source cluster", async () => {
       const g = (inputs: Record<string, unknown>) => [
-        res(RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g", ...inputs }),
+        res(T.RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g", ...inputs }),
       ];
       expect(await run(p, g({ storageEncrypted: true }))).to.deep.equal(clean);
       expect(await run(p, g({ sourceDbClusterIdentifier: UNKNOWN }))).to.deep.equal(clean);
@@ -87,7 +71,9 @@ describe("rds-storage-encrypted-cmk", () => {
       expect(r.violations).to.have.length(1);
     });
     it("CKV_AWS_140: a global cluster without storage_encrypted", async () => {
-      const r = await run(p, [res(RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g" })]);
+      const r = await run(p, [
+        res(T.RDS_GLOBAL_CLUSTER, "global", { globalClusterIdentifier: "g" }),
+      ]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -95,7 +81,7 @@ describe("rds-storage-encrypted-cmk", () => {
 
 describe("rds-performance-insights-kms-cmk", () => {
   const p = policyNamed(policies, "rds-performance-insights-kms-cmk");
-  const compliant = (type = RDS_CLUSTER_INSTANCE) =>
+  const compliant = (type = T.RDS_CLUSTER_INSTANCE) =>
     withStackKey(
       type,
       "bar",
@@ -103,12 +89,12 @@ describe("rds-performance-insights-kms-cmk", () => {
       ["performanceInsightsKmsKeyId"],
     );
   const member = (inputs: Record<string, unknown>) => [
-    res(RDS_CLUSTER_INSTANCE, "bar", { identifier: "bar", ...inputs }),
+    res(T.RDS_CLUSTER_INSTANCE, "bar", { identifier: "bar", ...inputs }),
   ];
 
   describe("Compliance", () => {
     it("a key of the stack on a cluster instance, an instance and a cluster", async () => {
-      for (const type of [RDS_CLUSTER_INSTANCE, RDS_INSTANCE, RDS_CLUSTER]) {
+      for (const type of [T.RDS_CLUSTER_INSTANCE, T.RDS_INSTANCE, T.RDS_CLUSTER]) {
         expect(await run(p, compliant(type)), type).to.deep.equal(clean);
       }
     });
@@ -133,7 +119,7 @@ describe("rds-performance-insights-kms-cmk", () => {
       ]);
     });
     it("Trivy AWS-0078 (CloudFormation bad example): enabled without a key", async () => {
-      const r = await run(p, [res(RDS_INSTANCE, "db", { performanceInsightsEnabled: true })]);
+      const r = await run(p, [res(T.RDS_INSTANCE, "db", { performanceInsightsEnabled: true })]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -143,11 +129,11 @@ describe("docdb-cluster-kms-cmk", () => {
   const p = policyNamed(policies, "docdb-cluster-kms-cmk");
   const base = { clusterIdentifier: "mycluster", masterUsername: "foo", skipFinalSnapshot: true };
   const compliant = () =>
-    withStackKey(DOCDB_CLUSTER, "docs", { ...base, storageEncrypted: true, kmsKeyId: UNKNOWN }, [
+    withStackKey(T.DOCDB_CLUSTER, "docs", { ...base, storageEncrypted: true, kmsKeyId: UNKNOWN }, [
       "kmsKeyId",
     ]);
   const cluster = (inputs: Record<string, unknown>) => [
-    res(DOCDB_CLUSTER, "docs", { ...base, ...inputs }),
+    res(T.DOCDB_CLUSTER, "docs", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -156,7 +142,7 @@ describe("docdb-cluster-kms-cmk", () => {
     });
     it("an encrypted global cluster", async () => {
       const r = [
-        res(DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g", storageEncrypted: true }),
+        res(T.DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g", storageEncrypted: true }),
       ];
       expect(await run(p, r)).to.deep.equal(clean);
     });
@@ -173,7 +159,7 @@ describe("docdb-cluster-kms-cmk", () => {
       expect((await run(p, cluster({ storageEncrypted: true }))).violations).to.have.length(1);
     });
     it("a global cluster without storage_encrypted", async () => {
-      const r = await run(p, [res(DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g" })]);
+      const r = await run(p, [res(T.DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g" })]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -183,13 +169,13 @@ describe("neptune-cluster-kms-cmk", () => {
   const p = policyNamed(policies, "neptune-cluster-kms-cmk");
   const compliant = () =>
     withStackKey(
-      NEPTUNE_CLUSTER,
+      T.NEPTUNE_CLUSTER,
       "graph",
       { engine: "neptune", storageEncrypted: true, kmsKeyArn: UNKNOWN },
       ["kmsKeyArn"],
     );
   const cluster = (inputs: Record<string, unknown>) => [
-    res(NEPTUNE_CLUSTER, "graph", { engine: "neptune", ...inputs }),
+    res(T.NEPTUNE_CLUSTER, "graph", { engine: "neptune", ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -224,11 +210,14 @@ describe("redshift-cluster-kms-cmk", () => {
     clusterType: "single-node",
   };
   const compliant = () =>
-    withStackKey(REDSHIFT_CLUSTER, "warehouse", { ...base, encrypted: "true", kmsKeyId: UNKNOWN }, [
-      "kmsKeyId",
-    ]);
+    withStackKey(
+      T.REDSHIFT_CLUSTER,
+      "warehouse",
+      { ...base, encrypted: "true", kmsKeyId: UNKNOWN },
+      ["kmsKeyId"],
+    );
   const cluster = (inputs: Record<string, unknown>) => [
-    res(REDSHIFT_CLUSTER, "warehouse", { ...base, ...inputs }),
+    res(T.REDSHIFT_CLUSTER, "warehouse", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -257,16 +246,19 @@ describe("dms-replication-instance-kms-cmk", () => {
 
   describe("Compliance", () => {
     it("CKV_AWS_212 passing fixture: kms_key_arn from a key of the stack", async () => {
-      const r = withStackKey(DMS_REPLICATION_INSTANCE, "migrate", { ...base, kmsKeyArn: UNKNOWN }, [
-        "kmsKeyArn",
-      ]);
+      const r = withStackKey(
+        T.DMS_REPLICATION_INSTANCE,
+        "migrate",
+        { ...base, kmsKeyArn: UNKNOWN },
+        ["kmsKeyArn"],
+      );
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_212 failing fixture: no kms_key_arn (aws/dms)", async () => {
-      const r = await run(p, [res(DMS_REPLICATION_INSTANCE, "migrate", base)]);
+      const r = await run(p, [res(T.DMS_REPLICATION_INSTANCE, "migrate", base)]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -275,13 +267,13 @@ describe("dms-replication-instance-kms-cmk", () => {
 describe("database-snapshot-copy-kms-cmk", () => {
   const p = policyNamed(policies, "database-snapshot-copy-kms-cmk");
   const copy = (inputs: Record<string, unknown> = {}) =>
-    res(RDS_SNAPSHOT_COPY, "example", {
+    res(T.RDS_SNAPSHOT_COPY, "example", {
       sourceDbSnapshotIdentifier: "arn:aws:rds:us-west-1:123456789012:snapshot:testsnapshot",
       targetDbSnapshotIdentifier: "testsnapshot-copy",
       ...inputs,
     });
   const grant = (inputs: Record<string, unknown> = {}) =>
-    res(REDSHIFT_SNAPSHOT_COPY_GRANT, "grant", { snapshotCopyGrantName: "my-grant", ...inputs });
+    res(T.REDSHIFT_SNAPSHOT_COPY_GRANT, "grant", { snapshotCopyGrantName: "my-grant", ...inputs });
 
   describe("Compliance", () => {
     it("CKV_AWS_266 / CKV_AWS_281 passing fixtures: kmsKeyId names a customer key", async () => {
@@ -291,13 +283,13 @@ describe("database-snapshot-copy-kms-cmk", () => {
     });
     it("keys of the stack, unknown at preview", async () => {
       const [key, rdsCopy] = withStackKey(
-        RDS_SNAPSHOT_COPY,
+        T.RDS_SNAPSHOT_COPY,
         "example",
         { ...copy().inputs, kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
       );
       const [, redshiftGrant] = withStackKey(
-        REDSHIFT_SNAPSHOT_COPY_GRANT,
+        T.REDSHIFT_SNAPSHOT_COPY_GRANT,
         "grant",
         { ...grant().inputs, kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
@@ -314,13 +306,13 @@ describe("database-snapshot-copy-kms-cmk", () => {
       ]);
     });
     it("CKV_AWS_245 failing fixture: replicated automated backups without kmsKeyId", async () => {
-      const replication = res(RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
+      const replication = res(T.RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
         sourceDbInstanceArn: "arn:aws:rds:us-west-2:123456789012:db:mydatabase",
       });
       expect((await run(p, [replication])).violations).to.deep.equal([
         'replica: RDS automated backups replication "replica": no KMS key is set (the AWS-managed key aws/rds), not a customer-managed key.',
       ]);
-      const withKey = res(RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
+      const withKey = res(T.RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {
         sourceDbInstanceArn: "arn:aws:rds:us-west-2:123456789012:db:mydatabase",
         kmsKeyId: KEY_ARN,
       });
@@ -340,7 +332,7 @@ describe("database-snapshot-copy-kms-cmk", () => {
 describe("dms-endpoint-kms-cmk", () => {
   const p = policyNamed(policies, "dms-endpoint-kms-cmk");
   const endpoint = (inputs: Record<string, unknown> = {}) =>
-    res(DMS_ENDPOINT, "source", {
+    res(T.DMS_ENDPOINT, "source", {
       endpointId: "test-dms-endpoint-tf",
       endpointType: "source",
       engineName: "aurora",
@@ -351,7 +343,7 @@ describe("dms-endpoint-kms-cmk", () => {
       ...inputs,
     });
   const s3 = (inputs: Record<string, unknown> = {}) =>
-    res(DMS_S3_ENDPOINT, "target", {
+    res(T.DMS_S3_ENDPOINT, "target", {
       endpointId: "donnedtipi",
       endpointType: "target",
       bucketName: "bucket_name",
@@ -389,7 +381,7 @@ describe("dms-endpoint-kms-cmk", () => {
 describe("docdb-cluster-kms-cmk: elastic clusters", () => {
   const p = policyNamed(policies, "docdb-cluster-kms-cmk");
   const elastic = (inputs: Record<string, unknown> = {}) =>
-    res(DOCDB_ELASTIC_CLUSTER, "elastic", {
+    res(T.DOCDB_ELASTIC_CLUSTER, "elastic", {
       name: "elastic",
       adminUserName: "elasticadmin",
       adminUserPassword: UNKNOWN,

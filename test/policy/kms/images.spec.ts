@@ -2,15 +2,7 @@
 // to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  DLM_LIFECYCLE_POLICY,
-  EBS_SNAPSHOT_COPY,
-  EC2_AMI,
-  EC2_AMI_COPY,
-  IMAGEBUILDER_COMPONENT,
-  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-  IMAGEBUILDER_IMAGE_RECIPE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
@@ -24,7 +16,7 @@ describe("ec2-image-kms-cmk", () => {
     sourceAmiRegion: "us-west-1",
   };
   const ami = (devices: Record<string, unknown>[]) => [
-    res(EC2_AMI, "image", {
+    res(T.EC2_AMI, "image", {
       name: "terraform-example",
       virtualizationType: "hvm",
       rootDeviceName: "/dev/xvda1",
@@ -35,7 +27,7 @@ describe("ec2-image-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_235/236 passing fixtures: an encrypted AMI copy with a key of the stack", async () => {
       const r = withStackKey(
-        EC2_AMI_COPY,
+        T.EC2_AMI_COPY,
         "copy",
         { ...copy, encrypted: true, kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
@@ -44,7 +36,7 @@ describe("ec2-image-kms-cmk", () => {
     });
     it("an encrypted snapshot copy with a key of the stack", async () => {
       const r = withStackKey(
-        EBS_SNAPSHOT_COPY,
+        T.EBS_SNAPSHOT_COPY,
         "snap",
         {
           sourceSnapshotId: UNKNOWN,
@@ -67,18 +59,18 @@ describe("ec2-image-kms-cmk", () => {
 
   describe("Noncompliance", () => {
     it("CKV_AWS_235 failing fixture: an AMI copy without encrypted", async () => {
-      const r = await run(p, [res(EC2_AMI_COPY, "copy", copy)]);
+      const r = await run(p, [res(T.EC2_AMI_COPY, "copy", copy)]);
       expect(r.violations).to.deep.equal([
         'copy: AMI copy "copy": encrypted is not true: the copy may be stored unencrypted.',
       ]);
     });
     it("CKV_AWS_236 failing fixture: encrypted without kms_key_id (aws/ebs)", async () => {
-      const r = await run(p, [res(EC2_AMI_COPY, "copy", { ...copy, encrypted: true })]);
+      const r = await run(p, [res(T.EC2_AMI_COPY, "copy", { ...copy, encrypted: true })]);
       expect(r.violations).to.have.length(1);
     });
     it("a snapshot copy with alias/aws/ebs", async () => {
       const r = await run(p, [
-        res(EBS_SNAPSHOT_COPY, "snap", {
+        res(T.EBS_SNAPSHOT_COPY, "snap", {
           sourceSnapshotId: UNKNOWN,
           sourceRegion: "us-west-2",
           encrypted: true,
@@ -99,7 +91,7 @@ describe("ec2-image-kms-cmk", () => {
 describe("imagebuilder-kms-cmk", () => {
   const p = policyNamed(policies, "imagebuilder-kms-cmk");
   const component = (inputs: Record<string, unknown> = {}) =>
-    res(IMAGEBUILDER_COMPONENT, "example", {
+    res(T.IMAGEBUILDER_COMPONENT, "example", {
       name: "example",
       platform: "Linux",
       version: "1.0.0",
@@ -107,7 +99,7 @@ describe("imagebuilder-kms-cmk", () => {
       ...inputs,
     });
   const recipe = (ebs: Record<string, unknown>) =>
-    res(IMAGEBUILDER_IMAGE_RECIPE, "example", {
+    res(T.IMAGEBUILDER_IMAGE_RECIPE, "example", {
       name: "example",
       parentImage: "arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2-x86/x.x.x",
       version: "1.0.0",
@@ -115,7 +107,7 @@ describe("imagebuilder-kms-cmk", () => {
       blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs: { volumeSize: 100, ...ebs } }],
     });
   const distribution = (ami: Record<string, unknown>) =>
-    res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "example", {
+    res(T.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "example", {
       name: "local-distribution",
       distributions: [
         {
@@ -129,7 +121,7 @@ describe("imagebuilder-kms-cmk", () => {
     it("CKV_AWS_180 passing fixture: a component with kmsKeyId; one of the stack", async () => {
       expect(await run(p, [component({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
       const r = withStackKey(
-        IMAGEBUILDER_COMPONENT,
+        T.IMAGEBUILDER_COMPONENT,
         "example",
         { ...component().inputs, kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
@@ -141,7 +133,7 @@ describe("imagebuilder-kms-cmk", () => {
     });
     it("CKV_AWS_199 passing fixture: the AMI distribution names a customer key; a container-only distribution", async () => {
       expect(await run(p, [distribution({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
-      const container = res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "ecr", {
+      const container = res(T.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "ecr", {
         name: "ecr",
         distributions: [
           {
@@ -182,7 +174,7 @@ describe("imagebuilder-kms-cmk", () => {
 describe("dlm-cross-region-copy-kms-cmk", () => {
   const p = policyNamed(policies, "dlm-cross-region-copy-kms-cmk");
   const schedule = (copy: Record<string, unknown>) =>
-    res(DLM_LIFECYCLE_POLICY, "example", {
+    res(T.DLM_LIFECYCLE_POLICY, "example", {
       description: "example DLM lifecycle policy",
       executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
       state: "ENABLED",
@@ -202,7 +194,7 @@ describe("dlm-cross-region-copy-kms-cmk", () => {
       },
     });
   const event = (encryptionConfiguration: Record<string, unknown>) =>
-    res(DLM_LIFECYCLE_POLICY, "events", {
+    res(T.DLM_LIFECYCLE_POLICY, "events", {
       description: "cross-region copy on share",
       executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
       policyDetails: {

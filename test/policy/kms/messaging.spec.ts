@@ -3,15 +3,7 @@
 // breaking it.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  FIREHOSE_DELIVERY_STREAM,
-  KINESIS_STREAM,
-  KINESIS_VIDEO_STREAM,
-  MQ_BROKER,
-  MSK_CLUSTER,
-  SNS_TOPIC,
-  SQS_QUEUE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
 import {
   awsManaged,
@@ -29,11 +21,11 @@ const clean = { violations: [], notes: [] };
 describe("sns-topic-kms-cmk", () => {
   const p = policyNamed(policies, "sns-topic-kms-cmk");
   const compliant = () =>
-    withStackKey(SNS_TOPIC, "alerts", { name: "alerts", kmsMasterKeyId: UNKNOWN }, [
+    withStackKey(T.SNS_TOPIC, "alerts", { name: "alerts", kmsMasterKeyId: UNKNOWN }, [
       "kmsMasterKeyId",
     ]);
   const topic = (inputs: Record<string, unknown>) => [
-    res(SNS_TOPIC, "alerts", { name: "alerts", ...inputs }),
+    res(T.SNS_TOPIC, "alerts", { name: "alerts", ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -48,7 +40,12 @@ describe("sns-topic-kms-cmk", () => {
     });
     it("a key of the stack, referenced by property dependency", async () => {
       const k = key();
-      const t = res(SNS_TOPIC, "t", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
+      const t = res(
+        T.SNS_TOPIC,
+        "t",
+        { kmsMasterKeyId: UNKNOWN },
+        { refs: { kmsMasterKeyId: [k] } },
+      );
       expect(await violations(p, [k, t])).to.deep.equal([]);
     });
   });
@@ -76,9 +73,9 @@ describe("sns-topic-kms-cmk", () => {
       expect(r.notes).to.have.length(1);
     });
     it("no key, and the AWS-managed alias", async () => {
-      expect(await violations(p, [res(SNS_TOPIC, "t", {})])).to.have.length(1);
+      expect(await violations(p, [res(T.SNS_TOPIC, "t", {})])).to.have.length(1);
       expect(
-        await violations(p, [res(SNS_TOPIC, "t", { kmsMasterKeyId: "alias/aws/sns" })]),
+        await violations(p, [res(T.SNS_TOPIC, "t", { kmsMasterKeyId: "alias/aws/sns" })]),
       ).to.have.length(1);
     });
   });
@@ -87,9 +84,11 @@ describe("sns-topic-kms-cmk", () => {
 describe("sqs-queue-kms-cmk", () => {
   const p = policyNamed(policies, "sqs-queue-kms-cmk");
   const compliant = () =>
-    withStackKey(SQS_QUEUE, "jobs", { name: "jobs", kmsMasterKeyId: UNKNOWN }, ["kmsMasterKeyId"]);
+    withStackKey(T.SQS_QUEUE, "jobs", { name: "jobs", kmsMasterKeyId: UNKNOWN }, [
+      "kmsMasterKeyId",
+    ]);
   const queue = (inputs: Record<string, unknown>) => [
-    res(SQS_QUEUE, "jobs", { name: "terraform-example-queue", ...inputs }),
+    res(T.SQS_QUEUE, "jobs", { name: "terraform-example-queue", ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -101,7 +100,12 @@ describe("sqs-queue-kms-cmk", () => {
     });
     it("a key of the stack, referenced by property dependency", async () => {
       const k = key();
-      const q = res(SQS_QUEUE, "q", { kmsMasterKeyId: UNKNOWN }, { refs: { kmsMasterKeyId: [k] } });
+      const q = res(
+        T.SQS_QUEUE,
+        "q",
+        { kmsMasterKeyId: UNKNOWN },
+        { refs: { kmsMasterKeyId: [k] } },
+      );
       expect(await violations(p, [k, q])).to.deep.equal([]);
     });
   });
@@ -128,12 +132,12 @@ describe("sqs-queue-kms-cmk", () => {
     });
     it("SSE-SQS and the AWS-managed alias, on a queue without a name", async () => {
       expect(
-        await violations(p, [res(SQS_QUEUE, "q", { sqsManagedSseEnabled: true })]),
+        await violations(p, [res(T.SQS_QUEUE, "q", { sqsManagedSseEnabled: true })]),
       ).to.deep.equal([
         'q: SQS queue "q": no KMS key is set (SQS then applies SSE-SQS with an SQS-owned key, or nothing), not a customer-managed key.',
       ]);
       expect(
-        await violations(p, [res(SQS_QUEUE, "q", { kmsMasterKeyId: "alias/aws/sqs" })]),
+        await violations(p, [res(T.SQS_QUEUE, "q", { kmsMasterKeyId: "alias/aws/sqs" })]),
       ).to.have.length(1);
     });
   });
@@ -143,11 +147,14 @@ describe("kinesis-stream-kms-cmk", () => {
   const p = policyNamed(policies, "kinesis-stream-kms-cmk");
   const base = { name: "terraform-kinesis-test", shardCount: 1, retentionPeriod: 48 };
   const compliant = () =>
-    withStackKey(KINESIS_STREAM, "events", { ...base, encryptionType: "KMS", kmsKeyId: UNKNOWN }, [
-      "kmsKeyId",
-    ]);
+    withStackKey(
+      T.KINESIS_STREAM,
+      "events",
+      { ...base, encryptionType: "KMS", kmsKeyId: UNKNOWN },
+      ["kmsKeyId"],
+    );
   const stream = (inputs: Record<string, unknown>) => [
-    res(KINESIS_STREAM, "events", { ...base, ...inputs }),
+    res(T.KINESIS_STREAM, "events", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -160,7 +167,7 @@ describe("kinesis-stream-kms-cmk", () => {
       ).to.deep.equal(clean);
     });
     it("a video stream with a key of the stack", async () => {
-      const r = withStackKey(KINESIS_VIDEO_STREAM, "cams", { kmsKeyId: UNKNOWN }, ["kmsKeyId"]);
+      const r = withStackKey(T.KINESIS_VIDEO_STREAM, "cams", { kmsKeyId: UNKNOWN }, ["kmsKeyId"]);
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
@@ -182,7 +189,7 @@ describe("kinesis-stream-kms-cmk", () => {
       expect(r.violations).to.have.length(1);
     });
     it("a video stream without a key (aws/kinesisvideo)", async () => {
-      const r = await run(p, [res(KINESIS_VIDEO_STREAM, "cams", { dataRetentionInHours: 1 })]);
+      const r = await run(p, [res(T.KINESIS_VIDEO_STREAM, "cams", { dataRetentionInHours: 1 })]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -193,7 +200,7 @@ describe("firehose-delivery-stream-kms-cmk", () => {
   const base = { name: "delivery", destination: "extended_s3" };
   const compliant = () =>
     withStackKey(
-      FIREHOSE_DELIVERY_STREAM,
+      T.FIREHOSE_DELIVERY_STREAM,
       "delivery",
       {
         ...base,
@@ -202,7 +209,7 @@ describe("firehose-delivery-stream-kms-cmk", () => {
       ["serverSideEncryption"],
     );
   const stream = (inputs: Record<string, unknown>) => [
-    res(FIREHOSE_DELIVERY_STREAM, "delivery", { ...base, ...inputs }),
+    res(T.FIREHOSE_DELIVERY_STREAM, "delivery", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -252,7 +259,7 @@ describe("msk-cluster-encryption-cmk", () => {
   const base = { clusterName: "example", kafkaVersion: "2.4.1", numberOfBrokerNodes: 3 };
   const compliant = (transit: Record<string, unknown> = {}) =>
     withStackKey(
-      MSK_CLUSTER,
+      T.MSK_CLUSTER,
       "kafka",
       {
         ...base,
@@ -264,7 +271,7 @@ describe("msk-cluster-encryption-cmk", () => {
       ["encryptionInfo"],
     );
   const cluster = (encryptionInfo?: Record<string, unknown>) => [
-    res(MSK_CLUSTER, "kafka", { ...base, ...(encryptionInfo ? { encryptionInfo } : {}) }),
+    res(T.MSK_CLUSTER, "kafka", { ...base, ...(encryptionInfo ? { encryptionInfo } : {}) }),
   ];
 
   describe("Compliance", () => {
@@ -304,13 +311,13 @@ describe("mq-broker-kms-cmk", () => {
   };
   const compliant = () =>
     withStackKey(
-      MQ_BROKER,
+      T.MQ_BROKER,
       "broker",
       { ...base, encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: UNKNOWN } },
       ["encryptionOptions"],
     );
   const broker = (inputs: Record<string, unknown>) => [
-    res(MQ_BROKER, "broker", { ...base, ...inputs }),
+    res(T.MQ_BROKER, "broker", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {

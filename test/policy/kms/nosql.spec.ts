@@ -2,17 +2,7 @@
 // third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  DAX_CLUSTER,
-  DYNAMODB_TABLE,
-  DYNAMODB_TABLE_REPLICA,
-  ELASTICACHE_REPLICATION_GROUP,
-  ELASTICACHE_SERVERLESS_CACHE,
-  KEYSPACES_TABLE,
-  MEMORYDB_CLUSTER,
-  QLDB_LEDGER,
-  TIMESTREAM_DATABASE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import {
   awsManaged,
@@ -38,13 +28,13 @@ describe("dynamodb-table-kms-cmk", () => {
   };
   const compliant = (inputs: Record<string, unknown> = {}) =>
     withStackKey(
-      DYNAMODB_TABLE,
+      T.DYNAMODB_TABLE,
       "scores",
       { ...base, serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN }, ...inputs },
       ["serverSideEncryption", "replicas"],
     );
   const table = (inputs: Record<string, unknown>) => [
-    res(DYNAMODB_TABLE, "scores", { ...base, ...inputs }),
+    res(T.DYNAMODB_TABLE, "scores", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -62,7 +52,7 @@ describe("dynamodb-table-kms-cmk", () => {
       ];
       expect(await run(p, compliant({ replicas }))).to.deep.equal(clean);
       const replica = withStackKey(
-        DYNAMODB_TABLE_REPLICA,
+        T.DYNAMODB_TABLE_REPLICA,
         "replica",
         { globalTableArn: UNKNOWN, kmsKeyArn: UNKNOWN },
         ["kmsKeyArn"],
@@ -97,7 +87,9 @@ describe("dynamodb-table-kms-cmk", () => {
       ]);
     });
     it("CKV_AWS_271 failing fixture: a TableReplica without kms_key_arn", async () => {
-      const r = await run(p, [res(DYNAMODB_TABLE_REPLICA, "replica", { globalTableArn: UNKNOWN })]);
+      const r = await run(p, [
+        res(T.DYNAMODB_TABLE_REPLICA, "replica", { globalTableArn: UNKNOWN }),
+      ]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -115,13 +107,13 @@ describe("elasticache-kms-cmk", () => {
   };
   const compliant = () =>
     withStackKey(
-      ELASTICACHE_REPLICATION_GROUP,
+      T.ELASTICACHE_REPLICATION_GROUP,
       "cache",
       { ...base, atRestEncryptionEnabled: true, kmsKeyId: UNKNOWN },
       ["kmsKeyId"],
     );
   const group = (inputs: Record<string, unknown>) => [
-    res(ELASTICACHE_REPLICATION_GROUP, "cache", { ...base, ...inputs }),
+    res(T.ELASTICACHE_REPLICATION_GROUP, "cache", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -134,7 +126,7 @@ describe("elasticache-kms-cmk", () => {
     });
     it("a serverless cache with a key of the stack", async () => {
       const r = withStackKey(
-        ELASTICACHE_SERVERLESS_CACHE,
+        T.ELASTICACHE_SERVERLESS_CACHE,
         "sls",
         { engine: "redis", kmsKeyId: UNKNOWN },
         ["kmsKeyId"],
@@ -158,7 +150,7 @@ describe("elasticache-kms-cmk", () => {
       expect((await run(p, group({ atRestEncryptionEnabled: true }))).violations).to.have.length(1);
     });
     it("a serverless cache without a key (AWS-owned)", async () => {
-      const r = await run(p, [res(ELASTICACHE_SERVERLESS_CACHE, "sls", { engine: "redis" })]);
+      const r = await run(p, [res(T.ELASTICACHE_SERVERLESS_CACHE, "sls", { engine: "redis" })]);
       expect(r.violations).to.have.length(1);
     });
   });
@@ -170,7 +162,7 @@ describe("memorydb-cluster-kms-cmk", () => {
 
   describe("Compliance", () => {
     it("CKV_AWS_201 passing fixture: kms_key_arn from a key of the stack", async () => {
-      const r = withStackKey(MEMORYDB_CLUSTER, "mem", { ...base, kmsKeyArn: UNKNOWN }, [
+      const r = withStackKey(T.MEMORYDB_CLUSTER, "mem", { ...base, kmsKeyArn: UNKNOWN }, [
         "kmsKeyArn",
       ]);
       expect(await run(p, r)).to.deep.equal(clean);
@@ -179,7 +171,7 @@ describe("memorydb-cluster-kms-cmk", () => {
 
   describe("Noncompliance", () => {
     it("CKV_AWS_201 failing fixture: no kms_key_arn", async () => {
-      expect((await run(p, [res(MEMORYDB_CLUSTER, "mem", base)])).violations).to.have.length(1);
+      expect((await run(p, [res(T.MEMORYDB_CLUSTER, "mem", base)])).violations).to.have.length(1);
     });
   });
 });
@@ -193,7 +185,7 @@ describe("dax-cluster-encrypted", () => {
     replicationFactor: 1,
   };
   const cluster = (inputs: Record<string, unknown>) => [
-    res(DAX_CLUSTER, "dax", { ...base, ...inputs }),
+    res(T.DAX_CLUSTER, "dax", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
@@ -231,13 +223,13 @@ describe("keyspaces-table-kms-cmk", () => {
     },
   };
   const table = (inputs: Record<string, unknown>) => [
-    res(KEYSPACES_TABLE, "table", { ...base, ...inputs }),
+    res(T.KEYSPACES_TABLE, "table", { ...base, ...inputs }),
   ];
 
   describe("Compliance", () => {
     it("CKV_AWS_265 passing fixture: CUSTOMER_MANAGED_KMS_KEY with a key of the stack", async () => {
       const r = withStackKey(
-        KEYSPACES_TABLE,
+        T.KEYSPACES_TABLE,
         "table",
         {
           ...base,
@@ -271,21 +263,27 @@ describe("timestream-database-kms-cmk", () => {
 
   describe("Compliance", () => {
     it("CKV_AWS_160 passing fixture: kms_key_id from a key of the stack", async () => {
-      const r = withStackKey(TIMESTREAM_DATABASE, "ts", { databaseName: "db", kmsKeyId: UNKNOWN }, [
-        "kmsKeyId",
-      ]);
+      const r = withStackKey(
+        T.TIMESTREAM_DATABASE,
+        "ts",
+        { databaseName: "db", kmsKeyId: UNKNOWN },
+        ["kmsKeyId"],
+      );
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_160 failing fixture: no kms_key_id (aws/timestream)", async () => {
-      const r = await run(p, [res(TIMESTREAM_DATABASE, "ts", { databaseName: "db" })]);
+      const r = await run(p, [res(T.TIMESTREAM_DATABASE, "ts", { databaseName: "db" })]);
       expect(r.violations).to.have.length(1);
     });
     it("the literal alias/aws/timestream", async () => {
       const r = await run(p, [
-        res(TIMESTREAM_DATABASE, "ts", { databaseName: "db", kmsKeyId: awsManaged("timestream") }),
+        res(T.TIMESTREAM_DATABASE, "ts", {
+          databaseName: "db",
+          kmsKeyId: awsManaged("timestream"),
+        }),
       ]);
       expect(r.violations).to.have.length(1);
     });
@@ -301,7 +299,7 @@ describe("qldb-ledger-kms-cmk", () => {
       const key = stackKey();
       const r = [
         key,
-        res(QLDB_LEDGER, "ledger", { ...base, kmsKey: UNKNOWN }, { refs: { kmsKey: [key] } }),
+        res(T.QLDB_LEDGER, "ledger", { ...base, kmsKey: UNKNOWN }, { refs: { kmsKey: [key] } }),
       ];
       expect(await run(p, r)).to.deep.equal(clean);
     });
@@ -310,12 +308,12 @@ describe("qldb-ledger-kms-cmk", () => {
   describe("Noncompliance", () => {
     it("kms_key = 'AWS_OWNED_KMS_KEY' and unset", async () => {
       const owned = await run(p, [
-        res(QLDB_LEDGER, "ledger", { ...base, kmsKey: "AWS_OWNED_KMS_KEY" }),
+        res(T.QLDB_LEDGER, "ledger", { ...base, kmsKey: "AWS_OWNED_KMS_KEY" }),
       ]);
       expect(owned.violations).to.deep.equal([
         'ledger: QLDB ledger "ledger": it uses an AWS-owned key (AWS_OWNED_KMS_KEY), not a customer-managed key.',
       ]);
-      expect((await run(p, [res(QLDB_LEDGER, "ledger", base)])).violations).to.have.length(1);
+      expect((await run(p, [res(T.QLDB_LEDGER, "ledger", base)])).violations).to.have.length(1);
     });
   });
 });

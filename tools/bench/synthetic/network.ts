@@ -67,32 +67,16 @@ export function networkUnit(
     assoc(pub, pubRt),
     assoc(compute, computeRt),
   ];
-  out.push(
+  /** The route `n<i>-<role>` of 0.0.0.0/0 to the internet gateway in `rt`. */
+  const defaultRoute = (role: string, rt: RecordedResource) =>
     resource(
       "aws:ec2/route:Route",
-      `n${i}-public-default`,
-      {
-        routeTableId: pubRt.outputs.id,
-        destinationCidrBlock: "0.0.0.0/0",
-        gatewayId: igw.outputs.id,
-      },
-      { ...p, refs: { routeTableId: [pubRt], gatewayId: [igw] } },
-    ),
-  );
-  if (broken === "compute-default-route") {
-    out.push(
-      resource(
-        "aws:ec2/route:Route",
-        `n${i}-compute-default`,
-        {
-          routeTableId: computeRt.outputs.id,
-          destinationCidrBlock: "0.0.0.0/0",
-          gatewayId: igw.outputs.id,
-        },
-        { ...p, refs: { routeTableId: [computeRt], gatewayId: [igw] } },
-      ),
+      `n${i}-${role}`,
+      { routeTableId: rt.outputs.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.outputs.id },
+      { ...p, refs: { routeTableId: [rt], gatewayId: [igw] } },
     );
-  }
+  out.push(defaultRoute("public-default", pubRt));
+  if (broken === "compute-default-route") out.push(defaultRoute("compute-default", computeRt));
   // The default security group managed with no rules; flow logs to an encrypted log group.
   out.push(
     resource(

@@ -1,13 +1,7 @@
 // What the synthetic stack holds once: the log bucket, the network key and the shared resources.
 import type { RecordedResource } from "../../lib/recorder";
 import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
-import {
-  denyInsecureTransport,
-  lifecycle,
-  ownershipControls,
-  publicAccessBlock,
-  versioning,
-} from "./bucket";
+import * as bucketSide from "./bucket";
 
 /** The log bucket (SSE-S3 and no logging of its own, both waived as AWS requires) and a key. */
 export function shared(): RecordedResource[] {
@@ -60,22 +54,22 @@ export function shared(): RecordedResource[] {
   return [
     logBucket,
     networkKey,
-    publicAccessBlock("logs", name, on),
-    ownershipControls("logs", name, on),
+    bucketSide.publicAccessBlock("logs", name, on),
+    bucketSide.ownershipControls("logs", name, on),
     resource(
       "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
       "logs-sse",
       { bucket: name, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }] },
       on,
     ),
-    versioning("logs", name, on),
-    lifecycle("logs", name, 90, on),
+    bucketSide.versioning("logs", name, on),
+    bucketSide.lifecycle("logs", name, 90, on),
     resource(
       "aws:s3/bucketPolicy:BucketPolicy",
       "logs-policy",
       {
         bucket: name,
-        policy: doc(denyInsecureTransport(arn), {
+        policy: doc(bucketSide.denyInsecureTransport(arn), {
           Sid: "S3ServerAccessLogs",
           Effect: "Allow",
           Principal: { Service: "logging.s3.amazonaws.com" },

@@ -1,13 +1,7 @@
 // A storage unit of the synthetic stack: key, bucket with its side resources, producer role.
 import type { RecordedResource } from "../../lib/recorder";
 import { ACCOUNT, REGION, resource, doc, keyAdmin, tags } from "./base";
-import {
-  denyInsecureTransport,
-  lifecycle,
-  ownershipControls,
-  publicAccessBlock,
-  versioning,
-} from "./bucket";
+import * as bucketSide from "./bucket";
 
 /** A key, a bucket with every side resource, and a producer role allowed to write into it. */
 export function storageUnit(
@@ -54,7 +48,7 @@ export function storageUnit(
   const on = { ...p, refs: { bucket: [bucket] } };
   const out: RecordedResource[] = [unit, key, bucket];
   if (broken !== "public-access") {
-    out.push(publicAccessBlock(`s${i}`, bucketName, on));
+    out.push(bucketSide.publicAccessBlock(`s${i}`, bucketName, on));
   }
   out.push(
     resource(
@@ -71,15 +65,15 @@ export function storageUnit(
       },
       { ...p, refs: { bucket: [bucket], rules: [key] } },
     ),
-    versioning(`s${i}`, bucketName, on),
-    ownershipControls(`s${i}`, bucketName, on),
+    bucketSide.versioning(`s${i}`, bucketName, on),
+    bucketSide.ownershipControls(`s${i}`, bucketName, on),
     resource(
       "aws:s3/bucketPolicy:BucketPolicy",
       `s${i}-policy`,
       {
         bucket: bucketName,
         policy: doc(
-          denyInsecureTransport(bucketArn),
+          bucketSide.denyInsecureTransport(bucketArn),
           {
             Sid: "DenyUnencryptedUploads",
             Effect: "Deny",
@@ -101,7 +95,7 @@ export function storageUnit(
       },
       { ...p, refs: { bucket: [bucket], policy: [bucket, key] } },
     ),
-    lifecycle(`s${i}`, bucketName, 7, on),
+    bucketSide.lifecycle(`s${i}`, bucketName, 7, on),
     resource(
       "aws:s3/bucketLogging:BucketLogging",
       `s${i}-logging`,

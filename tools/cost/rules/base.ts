@@ -44,6 +44,25 @@ export function fmt(n: number): string {
     : Number(n.toPrecision(4)).toLocaleString("en-US");
 }
 
+/** The variable charge of `gb` GB a month taken from the assumptions, with that as its basis. */
+export function assumedGb(what: string, gb: number, priceKey: string): Charge {
+  return { kind: "variable", what, quantity: gb, basis: `${fmt(gb)} GB (assumed)`, priceKey };
+}
+
+/**
+ * The variable charge of `requests` a month under a price per 10,000 requests (KMS, CloudFront
+ * HTTPS), with the request count as its basis.
+ */
+export function per10kRequests(what: string, requests: number, priceKey: string): Charge {
+  return {
+    kind: "variable",
+    what,
+    quantity: requests / 10_000,
+    basis: `${fmt(requests)} requests`,
+    priceKey,
+  };
+}
+
 export function known<T>(_r: RecordedResource, prop: string, value: T): Exclude<T, undefined> {
   if (value === undefined || isUnknown(value)) {
     throw new Unpriceable(`${prop} is not known at preview`);

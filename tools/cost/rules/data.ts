@@ -1,5 +1,6 @@
 // Cost rules. Data: keys, logs, buckets, registries, Redshift Serverless, Aurora, backups, secrets.
 import {
+  assumedGb,
   Charge,
   DAYS_PER_MONTH,
   H,
@@ -8,6 +9,7 @@ import {
   expirationDays,
   fmt,
   known,
+  per10kRequests,
   tasksOf,
 } from "./base";
 import { RecordedResource } from "../../lib/recorder";
@@ -24,13 +26,7 @@ export const kmsKey: Rule = (_r, { assumptions: a }) => ({
       priceKey: "kms.keyMonth",
       note: "rotation adds $1/month after each of the first two yearly rotations",
     },
-    {
-      kind: "variable",
-      what: "KMS requests",
-      quantity: a.kmsRequestsPerKeyMonth / 10_000,
-      basis: `${fmt(a.kmsRequestsPerKeyMonth)} requests`,
-      priceKey: "kms.requests10k",
-    },
+    per10kRequests("KMS requests", a.kmsRequestsPerKeyMonth, "kms.requests10k"),
   ],
 });
 
@@ -204,15 +200,7 @@ export const repository: Rule = (r, { index, assumptions: a }) => {
 };
 
 export const namespace: Rule = (_r, { assumptions: a }) => ({
-  charges: [
-    {
-      kind: "variable",
-      what: "Redshift managed storage",
-      quantity: a.redshiftStorageGb,
-      basis: `${fmt(a.redshiftStorageGb)} GB (assumed)`,
-      priceKey: "redshift.storageGbMonth",
-    },
-  ],
+  charges: [assumedGb("Redshift managed storage", a.redshiftStorageGb, "redshift.storageGbMonth")],
 });
 
 /** RPU-hours per month a usage limit allows, if one limits this workgroup's compute. */

@@ -1,5 +1,5 @@
 // Cost rules. Edge and delivery: WAF, CloudFront and its log delivery, the pipeline, alarms.
-import { Rule, Unpriceable, fmt, known, listOf } from "./base";
+import { assumedGb, Rule, Unpriceable, fmt, known, listOf, per10kRequests } from "./base";
 
 /** AWS managed rule groups that carry their own subscription and request fees. */
 const PAID_RULE_GROUPS = [
@@ -116,20 +116,12 @@ export const codecommit: Rule = (_r, { assumptions: a }) => ({
 
 export const distribution: Rule = (_r, { assumptions: a }) => ({
   charges: [
-    {
-      kind: "variable",
-      what: "CloudFront data to viewers",
-      quantity: a.cloudfrontGbPerMonth,
-      basis: `${fmt(a.cloudfrontGbPerMonth)} GB (assumed)`,
-      priceKey: "cloudfront.gbEurope",
-    },
-    {
-      kind: "variable",
-      what: "CloudFront HTTPS requests",
-      quantity: a.cloudfrontRequestsPerMonth / 10_000,
-      basis: `${fmt(a.cloudfrontRequestsPerMonth)} requests`,
-      priceKey: "cloudfront.https10k",
-    },
+    assumedGb("CloudFront data to viewers", a.cloudfrontGbPerMonth, "cloudfront.gbEurope"),
+    per10kRequests(
+      "CloudFront HTTPS requests",
+      a.cloudfrontRequestsPerMonth,
+      "cloudfront.https10k",
+    ),
   ],
 });
 

@@ -1,5 +1,5 @@
 // Cost rules. Network: load balancers, VPC endpoints, NAT gateways and addresses.
-import { Charge, H, Rule, Unpriceable, allTasks, fmt, listOf } from "./base";
+import { allTasks, assumedGb, Charge, fmt, H, listOf, Rule, Unpriceable } from "./base";
 import { endpointService, ResourceIndex } from "../../lib/resource-index";
 import { Assumptions } from "../assumptions";
 
@@ -92,13 +92,7 @@ export const natGateway: Rule = (_r, { assumptions: a }) => ({
       basis: `${H} h`,
       priceKey: "nat.hour",
     },
-    {
-      kind: "variable",
-      what: "data processed by the NAT gateway",
-      quantity: a.endpointApiGbPerMonth,
-      basis: `${fmt(a.endpointApiGbPerMonth)} GB (assumed)`,
-      priceKey: "nat.gb",
-    },
+    assumedGb("data processed by the NAT gateway", a.endpointApiGbPerMonth, "nat.gb"),
   ],
 });
 
