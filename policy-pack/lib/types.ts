@@ -376,6 +376,7 @@ export const SQS_QUEUE = "aws:sqs/queue:Queue";
 export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
 // ---- Systems Manager ------------------------------------------------------------------------------
+export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 // ---- Timestream -----------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
-// snapshots shared with everyone, and databases and cluster endpoints open to the internet. Bucket
+// snapshots and documents shared with everyone, and databases and cluster endpoints open to the internet. Bucket
 // policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
@@ -18,11 +18,12 @@ import {
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
 } from "./lambda";
-import { amiNotPublic, rdsSnapshotNotPublic } from "./sharing";
+import { amiNotPublic, rdsSnapshotNotPublic, ssmDocumentNotPublic } from "./sharing";
 import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
   mqBrokerNotPublic,
+  mskClusterNotPublic,
   neptuneInstanceNotPublic,
   redshiftClusterNotPublic,
 } from "./endpoints";
@@ -50,9 +51,11 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaLayerPermissionNotPublic,
   amiNotPublic,
   rdsSnapshotNotPublic,
+  ssmDocumentNotPublic,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
+  mskClusterNotPublic,
   neptuneInstanceNotPublic,
 ];
