@@ -196,6 +196,9 @@ export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSys
 export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
 
 // ---- Glue -----------------------------------------------------------------------------------------
+export const GLUE_CRAWLER = "aws:glue/crawler:Crawler";
+export const GLUE_DEV_ENDPOINT = "aws:glue/devEndpoint:DevEndpoint";
+export const GLUE_JOB = "aws:glue/job:Job";
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
