@@ -4,7 +4,11 @@
 // snapshots and documents shared with everyone, and databases and cluster endpoints open to the internet. Bucket
 // policies: ../s3; key policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
+import {
+  snsTopicPolicyNotPublic,
+  sqsQueuePolicyNotPublic,
+  sqsQueuePolicyNoWildcardActions,
+} from "./queues-topics";
 import {
   efsFileSystemPolicyNotPublic,
   glacierVaultPolicyNotPublic,
@@ -35,6 +39,7 @@ import {
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
+  sqsQueuePolicyNoWildcardActions,
   snsTopicPolicyNotPublic,
   secretPolicyNotPublic,
   secretPolicyBlockPublic,
