@@ -43,6 +43,11 @@ export const CLOUDFRONT_RESPONSE_HEADERS_POLICY =
 export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
+// ---- AWS Config -----------------------------------------------------------------------------------
+export const CONFIG_AGGREGATOR = "aws:cfg/configurationAggregator:ConfigurationAggregator";
+export const CONFIG_RECORDER = "aws:cfg/recorder:Recorder";
+export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
+
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";

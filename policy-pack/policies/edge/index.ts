@@ -1,4 +1,5 @@
 // Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
+// Classic Load Balancers (./classic-load-balancers.ts),
 // WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), and API Gateway methods
 // and routes (./api-gateway.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -11,6 +12,7 @@ import {
   elbListenerHttpRedirect,
   elbListenerTlsPolicy,
 } from "./load-balancers";
+import { elbClassicAccessLogs, elbClassicListenerTls } from "./classic-load-balancers";
 import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
 import {
   cloudfrontDefaultRootObject,
@@ -33,6 +35,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbListenerTlsPolicy,
   elbListenerHttpRedirect,
   elbAlbWafAssociation,
+  elbClassicAccessLogs,
+  elbClassicListenerTls,
   wafv2ManagedRules,
   wafv2RateLimit,
   wafv2Metrics,
