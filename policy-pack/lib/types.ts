@@ -188,6 +188,7 @@ export const EKS_FARGATE_PROFILE = "aws:eks/fargateProfile:FargateProfile";
 export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 
 // ---- ElastiCache ----------------------------------------------------------------------------------
+export const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 

@@ -1,8 +1,8 @@
 // In-memory caches: ElastiCache replication groups encrypt traffic and require authentication,
-// DAX cluster endpoints speak TLS. Encryption at rest with a customer-managed key is the KMS
+// Redis OSS and Valkey caches keep automatic backups, DAX cluster endpoints speak TLS. Encryption at rest with a customer-managed key is the KMS
 // policies' rule (../kms/nosql.ts).
 import { resourcePolicy } from "../../lib/define";
-import { DAX_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
+import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -67,6 +67,43 @@ export const elasticacheAuthentication = resourcePolicy({
     } else if (props.transitEncryptionEnabled !== true) {
       ctx.report(
         "credentials are set but transitEncryptionEnabled is not true: they travel in plaintext.",
+      );
+    }
+  },
+});
+
+export const elasticacheBackupRetention = resourcePolicy({
+  name: "elasticache-backup-retention",
+  description:
+    "ElastiCache Redis OSS and Valkey caches (replication groups and single-node clusters) keep " +
+    "automatic backups (snapshotRetentionLimit of at least one day; the default 0 turns them " +
+    "off). Advisory: recovery, not exposure. Memcached has no backups and is not judged.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `snapshotRetentionLimit` to the days of snapshots to keep (e.g. 7) and, optionally, a " +
+    "`snapshotWindow` outside peak hours.",
+  references: [
+    checkov("CKV_AWS_134"),
+    trivy("AWS-0050"),
+    fsbp("ElastiCache.1"),
+    awsDocs("AmazonElastiCache/latest/dg/backups-automatic"),
+  ],
+  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CLUSTER],
+  check: (props, ctx, args) => {
+    if (args.type === ELASTICACHE_CLUSTER) {
+      // A member of a replication group takes the group's settings.
+      if (present(props, "replicationGroupId")) return;
+      // Checkov CKV_AWS_134 also fails memcached clusters, which cannot be backed up at all
+      // (ElastiCache user guide, "Snapshot and restore": Redis OSS and Valkey only).
+      if (String(props.engine ?? "").toLowerCase() === "memcached") return;
+    } else if (present(props, "globalReplicationGroupId")) {
+      return;
+    }
+    const days = props.snapshotRetentionLimit;
+    if (typeof days !== "number" || days < 1) {
+      ctx.report(
+        `snapshotRetentionLimit is ${String(days ?? "not set (0)")}: automatic backups are off.`,
       );
     }
   },

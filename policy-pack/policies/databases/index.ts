@@ -18,7 +18,12 @@ import {
   searchInVpc,
   searchNodeToNodeEncryption,
 } from "./search";
-import { daxEndpointTls, elasticacheAuthentication, elasticacheTransitEncryption } from "./caches";
+import {
+  daxEndpointTls,
+  elasticacheAuthentication,
+  elasticacheBackupRetention,
+  elasticacheTransitEncryption,
+} from "./caches";
 import { dynamodbPointInTimeRecovery } from "./nosql";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -34,6 +39,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchAuditLogs,
   elasticacheTransitEncryption,
   elasticacheAuthentication,
+  elasticacheBackupRetention,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
 ];

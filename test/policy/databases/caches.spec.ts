@@ -2,7 +2,11 @@
 // third parties' fixtures break (Checkov CKV_AWS_30, CKV_AWS_31, CKV_AWS_239; Trivy AWS-0051)
 // draws a finding.
 import { expect } from "chai";
-import { DAX_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../../policy-pack/lib/types";
+import {
+  DAX_CLUSTER,
+  ELASTICACHE_CLUSTER,
+  ELASTICACHE_REPLICATION_GROUP,
+} from "../../../policy-pack/lib/types";
 import { expectClean, policy, res, violationsOf as one } from "../fixture";
 
 const group = (over: Record<string, unknown> = {}) =>
@@ -16,6 +20,7 @@ const group = (over: Record<string, unknown> = {}) =>
     kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1",
     transitEncryptionEnabled: true,
     userGroupIds: ["app-users"],
+    snapshotRetentionLimit: 7,
     ...over,
   });
 
@@ -74,6 +79,41 @@ describe("elasticache-replication-group-authentication", () => {
   });
 });
 
+describe("elasticache-backup-retention", () => {
+  const name = "elasticache-backup-retention";
+  // Trivy AWS-0050 / Checkov CKV_AWS_134 fixtures: aws_elasticache_cluster "example" (redis,
+  // cache.m4.large) with snapshot_retention_limit 0 or left out (bad), 5 (good).
+  const cluster = (over: Record<string, unknown> = {}) =>
+    res(ELASTICACHE_CLUSTER, "example", {
+      clusterId: "cluster-example",
+      engine: "redis",
+      nodeType: "cache.m4.large",
+      numCacheNodes: 1,
+      parameterGroupName: "default.redis3.2",
+      engineVersion: "3.2.10",
+      port: 6379,
+      ...over,
+    });
+  it("Trivy AWS-0050 / CKV_AWS_134 bad: retention 0, or left out, on a cluster or a group", async () => {
+    expect(await one(name, [cluster({ snapshotRetentionLimit: 0 })])).to.deep.equal([
+      "example: snapshotRetentionLimit is 0: automatic backups are off.",
+    ]);
+    expect(await one(name, [cluster()])).to.deep.equal([
+      "example: snapshotRetentionLimit is not set (0): automatic backups are off.",
+    ]);
+    expect(await one(name, [group({ snapshotRetentionLimit: undefined })])).to.have.length(1);
+  });
+  it("Trivy AWS-0050 / CKV_AWS_134 good: retention 5; memcached and group members are not judged", async () => {
+    expect(await one(name, [cluster({ snapshotRetentionLimit: 5 })])).to.deep.equal([]);
+    expect(
+      await one(name, [cluster({ engine: "memcached", nodeType: "cache.m4.large" })]),
+    ).to.deep.equal([]);
+    expect(
+      await one(name, [cluster({ replicationGroupId: "tf-rep-group-1", engine: undefined })]),
+    ).to.deep.equal([]);
+  });
+});
+
 describe("dax-cluster-endpoint-tls", () => {
   const name = "dax-cluster-endpoint-tls";
   it("CKV_AWS_239 bad: NONE, or left out", async () => {
@@ -89,6 +129,7 @@ describe("cache rules: the compliant caches", () => {
     for (const name of [
       "elasticache-replication-group-transit-encryption",
       "elasticache-replication-group-authentication",
+      "elasticache-backup-retention",
       "dax-cluster-endpoint-tls",
     ]) {
       await expectClean(policy(name), [group(), dax()]);
