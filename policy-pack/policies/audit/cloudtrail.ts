@@ -1,4 +1,5 @@
-// CloudTrail trails that can be trusted and see everything: log-file integrity validation,
+// CloudTrail trails that can be trusted and see everything: logging switched on, log-file
+// integrity validation,
 // multi-region trails that include global service events, and delivery to CloudWatch Logs for
 // alarms (advisory). Their encryption with a
 // customer-managed key is the KMS policies' rule.
@@ -85,5 +86,24 @@ export const cloudtrailCloudWatchLogs = resourcePolicy({
     } else if (!present(props, "cloudWatchLogsRoleArn")) {
       ctx.report("cloudWatchLogsRoleArn is not set: CloudTrail cannot write to the log group.");
     }
+  },
+});
+
+export const cloudtrailLoggingEnabled = resourcePolicy({
+  name: "cloudtrail-logging-enabled",
+  description:
+    "CloudTrail trails are logging (enableLogging, true by default, is not turned off). " +
+    "Advisory: a stopped trail records nothing while looking configured.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: "Remove `enableLogging: false` (or set it to true).",
+  references: [
+    checkov("CKV_AWS_251"),
+    awsDocs("awscloudtrail/latest/APIReference/API_StopLogging"),
+  ],
+  types: [CLOUDTRAIL_TRAIL],
+  check: (props, ctx) => {
+    if (props.enableLogging === false)
+      ctx.report("enableLogging is false: the trail records nothing.");
   },
 });

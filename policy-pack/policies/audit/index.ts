@@ -1,10 +1,11 @@
-// Audit-trail guardrails: CloudTrail log-file validation, multi-region trails and CloudWatch Logs
+// Audit-trail guardrails: CloudTrail logging on, log-file validation, multi-region trails and CloudWatch Logs
 // delivery (./cloudtrail.ts); AWS Config aggregators and recorders (./config.ts). Encryption of
 // trails with customer-managed keys is the KMS policies' rule.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   cloudtrailCloudWatchLogs,
   cloudtrailLogFileValidation,
+  cloudtrailLoggingEnabled,
   cloudtrailMultiRegion,
 } from "./cloudtrail";
 import {
@@ -14,6 +15,7 @@ import {
 } from "./config";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+  cloudtrailLoggingEnabled,
   cloudtrailLogFileValidation,
   cloudtrailMultiRegion,
   cloudtrailCloudWatchLogs,

@@ -1,4 +1,5 @@
-// Database guardrails: RDS instances and Aurora clusters (./rds.ts), OpenSearch and Elasticsearch
+// Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
+// that share their deletion-protection and backup rules (./rds.ts), OpenSearch and Elasticsearch
 // domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
 // ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
@@ -14,6 +15,7 @@ import {
 } from "./rds";
 import {
   searchAuditLogs,
+  searchFineGrainedAccess,
   searchHttpsOnly,
   searchInVpc,
   searchNodeToNodeEncryption,
@@ -37,6 +39,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchHttpsOnly,
   searchInVpc,
   searchAuditLogs,
+  searchFineGrainedAccess,
   elasticacheTransitEncryption,
   elasticacheAuthentication,
   elasticacheBackupRetention,

@@ -1,5 +1,5 @@
 // OpenSearch and Elasticsearch domains: node-to-node encryption, HTTPS with a TLS 1.2+ policy,
-// audit logs and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
+// audit logs, fine-grained access control and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
 // policies' rule (../kms/analytics.ts); open access policies are the exposure policies'
 // (../exposure/service-policies.ts).
 import { resourcePolicy } from "../../lib/define";
@@ -129,6 +129,33 @@ export const searchInVpc = resourcePolicy({
   check: (props, ctx) => {
     if (asList(props.vpcOptions?.subnetIds).length === 0) {
       ctx.report("vpcOptions has no subnetIds: the domain has a public endpoint.");
+    }
+  },
+});
+
+export const searchFineGrainedAccess = resourcePolicy({
+  name: "opensearch-domain-fine-grained-access-control",
+  description:
+    "OpenSearch and Elasticsearch domains turn on fine-grained access control " +
+    "(advancedSecurityOptions), so access is decided per index, document and field for each " +
+    "IAM role or internal user. Advisory: without it, whoever the access policy lets in can read " +
+    "and write every index.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserArn: role.arn } }` " +
+    "(it needs nodeToNodeEncryption, encryptAtRest and enforceHttps).",
+  references: [
+    checkov("CKV2_AWS_52"),
+    fsbp("Opensearch.7"),
+    awsDocs("opensearch-service/latest/developerguide/fgac"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    // Checkov CKV2_AWS_52 passes enabled or internalUserDatabaseEnabled set to true.
+    const options = props.advancedSecurityOptions;
+    if (options?.enabled !== true && options?.internalUserDatabaseEnabled !== true) {
+      ctx.report("advancedSecurityOptions is not enabled: no fine-grained access control.");
     }
   },
 });

@@ -96,3 +96,17 @@ describe("cloudtrail-cloudwatch-logs", () => {
     ]);
   });
 });
+
+describe("cloudtrail-logging-enabled", () => {
+  const p = policyNamed(policies, "cloudtrail-logging-enabled");
+  it("CKV_AWS_251 fail: enableLogging false", async () => {
+    expect((await run(p, trail({ enableLogging: false }))).violations).to.deep.equal([
+      "trail: enableLogging is false: the trail records nothing.",
+    ]);
+    expect(p.enforcementLevel).to.equal("advisory");
+  });
+  it("CKV_AWS_251 pass: true, or left out (the default)", async () => {
+    expect(await run(p, trail({ enableLogging: true }))).to.deep.equal(clean);
+    expect(await run(p, trail())).to.deep.equal(clean);
+  });
+});

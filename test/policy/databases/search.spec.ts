@@ -20,6 +20,10 @@ const domain = (over: Record<string, unknown> = {}, type = OPENSEARCH_DOMAIN) =>
     },
     vpcOptions: { subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-1"] },
     logPublishingOptions: [{ logType: "AUDIT_LOGS", cloudwatchLogGroupArn: LOG_GROUP }],
+    advancedSecurityOptions: {
+      enabled: true,
+      masterUserOptions: { masterUserArn: "arn:aws:iam::123456789012:role/search-admin" },
+    },
     ...over,
   });
 
@@ -28,6 +32,7 @@ const NAMES = [
   "opensearch-domain-https-tls12",
   "opensearch-domain-audit-logs",
   "opensearch-domain-in-vpc",
+  "opensearch-domain-fine-grained-access-control",
 ];
 
 describe("opensearch-domain-node-to-node-encryption", () => {
@@ -132,6 +137,23 @@ describe("opensearch-domain-in-vpc", () => {
       "example: vpcOptions has no subnetIds: the domain has a public endpoint.",
     ]);
     expect(await one(name, [domain({ vpcOptions: { subnetIds: [] } })])).to.have.length(1);
+  });
+});
+
+describe("opensearch-domain-fine-grained-access-control", () => {
+  const name = "opensearch-domain-fine-grained-access-control";
+  it("CKV2_AWS_52 fail: no advancedSecurityOptions, or enabled false", async () => {
+    expect(await one(name, [domain({ advancedSecurityOptions: undefined })])).to.deep.equal([
+      "example: advancedSecurityOptions is not enabled: no fine-grained access control.",
+    ]);
+    expect(
+      await one(name, [domain({ advancedSecurityOptions: { enabled: false } })]),
+    ).to.have.length(1);
+  });
+  it("CKV2_AWS_52 pass: internalUserDatabaseEnabled true also counts", async () => {
+    expect(
+      await one(name, [domain({ advancedSecurityOptions: { internalUserDatabaseEnabled: true } })]),
+    ).to.deep.equal([]);
   });
 });
 
