@@ -289,6 +289,7 @@ export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 
 // ---- MSK ------------------------------------------------------------------------------------------
 export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
+export const MSK_CLUSTER_POLICY = "aws:msk/clusterPolicy:ClusterPolicy";
 
 // ---- Neptune --------------------------------------------------------------------------------------
 export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
@@ -350,6 +351,10 @@ export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
+
+// ---- S3 Tables ------------------------------------------------------------------------------------
+export const S3TABLES_TABLE_BUCKET_POLICY = "aws:s3tables/tableBucketPolicy:TableBucketPolicy";
+export const S3TABLES_TABLE_POLICY = "aws:s3tables/tablePolicy:TablePolicy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 export const S3CONTROL_BUCKET_POLICY = "aws:s3control/bucketPolicy:BucketPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =

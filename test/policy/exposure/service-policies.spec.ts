@@ -21,7 +21,10 @@ import {
   OPENSEARCH_DOMAIN,
   OPENSEARCH_DOMAIN_POLICY,
   REDSHIFT_RESOURCE_POLICY,
+  MSK_CLUSTER_POLICY,
   S3CONTROL_BUCKET_POLICY,
+  S3TABLES_TABLE_BUCKET_POLICY,
+  S3TABLES_TABLE_POLICY,
 } from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 
@@ -177,12 +180,26 @@ describe("resource-policy-not-public", () => {
       bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
       policy: doc(statement("s3-outposts:GetObject")),
     }),
+    res(MSK_CLUSTER_POLICY, "kafka", {
+      clusterArn: "arn:aws:kafka:us-east-1:123456789012:cluster/c/1",
+      policy: doc(statement("kafka:CreateVpcConnection")),
+    }),
+    res(S3TABLES_TABLE_BUCKET_POLICY, "table-bucket", {
+      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
+      resourcePolicy: doc(statement("s3tables:GetTableData")),
+    }),
+    res(S3TABLES_TABLE_POLICY, "table", {
+      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
+      namespace: "n",
+      name: "t",
+      resourcePolicy: doc(statement("s3tables:GetTableData")),
+    }),
   ];
 
   describe("Noncompliance", () => {
     it('every resource-policy resource with an Allow to "*" and no condition', async () => {
       const found = await violations(p, each(everyone));
-      expect(found).to.have.length(11);
+      expect(found).to.have.length(14);
       expect(found[0]).to.equal(
         'destination: statement #0 (logs:PutSubscriptionFilter): Allow to Principal "*" without a narrowing condition.',
       );
