@@ -42,7 +42,7 @@ export const configRecorderAllResources = resourcePolicy({
   references: [
     checkov("CKV2_AWS_48"),
     fsbp("Config.1"),
-    awsDocs("config/latest/developerguide/select-resources (recording global resource types)"),
+    awsDocs("config/latest/APIReference/API_RecordingGroup (global resources in one region)"),
   ],
   types: [CONFIG_RECORDER],
   check: (props, ctx) => {

@@ -114,7 +114,7 @@ export const resourcePolicyNotPublic = resourcePolicy({
   references: [
     awsDocs("IAM/latest/UserGuide/access-analyzer-resources (resource types that can be shared)"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
-    awsDocs("msk/latest/developerguide/msk-cluster-policy"),
+    awsDocs("msk/latest/developerguide/mvpc-cluster-owner-action-policy (cluster policy)"),
     awsDocs("AmazonS3/latest/userguide/s3-tables-resource-based-policies"),
   ],
   types: Object.keys(POLICY_INPUT),
