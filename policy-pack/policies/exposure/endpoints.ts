@@ -137,6 +137,44 @@ export const mskClusterNotPublic = resourcePolicy({
   },
 });
 
+export const mskClusterClientAuthentication = resourcePolicy({
+  name: "msk-cluster-client-authentication",
+  description:
+    "MSK clusters authenticate their clients (clientAuthentication with IAM, SASL/SCRAM or TLS " +
+    "certificates) and do not also allow unauthenticated access. Advisory: an unauthenticated " +
+    "client that reaches a broker can read and write every topic the Kafka ACLs leave open.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `clientAuthentication: { sasl: { iam: true } }` (or scram, or tls with a private CA) and " +
+    "leave `unauthenticated` unset or false.",
+  references: [
+    awsDocs("config/latest/developerguide/msk-unrestricted-access-check"),
+    awsDocs("msk/latest/developerguide/iam-access-control"),
+  ],
+  types: [MSK_CLUSTER],
+  check: (props, ctx) => {
+    const auth = props.clientAuthentication;
+    if (auth?.unauthenticated === true) {
+      ctx.report(
+        "clientAuthentication.unauthenticated is true: clients may connect without credentials.",
+      );
+      return;
+    }
+    // MSK authenticates clients only by the methods named in clientAuthentication (IAM,
+    // SASL/SCRAM, mutual TLS): with none named, no client is authenticated.
+    const methods =
+      auth?.sasl?.iam === true ||
+      auth?.sasl?.scram === true ||
+      asList(auth?.tls?.certificateAuthorityArns).length > 0;
+    if (!methods) {
+      ctx.report(
+        "clientAuthentication names no IAM, SASL/SCRAM or TLS method: clients connect unauthenticated.",
+      );
+    }
+  },
+});
+
 export const neptuneInstanceNotPublic = resourcePolicy({
   name: "neptune-cluster-instance-not-public",
   description:

@@ -27,6 +27,7 @@ import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
   mqBrokerNotPublic,
+  mskClusterClientAuthentication,
   mskClusterNotPublic,
   neptuneInstanceNotPublic,
   redshiftClusterNotPublic,
@@ -62,5 +63,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   mskClusterNotPublic,
+  mskClusterClientAuthentication,
   neptuneInstanceNotPublic,
 ];

@@ -190,3 +190,51 @@ describe("msk-cluster-not-public", () => {
     });
   });
 });
+
+describe("msk-cluster-client-authentication", () => {
+  const p = policy("msk-cluster-client-authentication");
+  // AWS Config msk-unrestricted-access-check: NON_COMPLIANT when unauthenticated access is on.
+  const cluster = (clientAuthentication?: Record<string, unknown>) =>
+    res(MSK_CLUSTER, "example", {
+      clusterName: "example",
+      kafkaVersion: "3.5.1",
+      numberOfBrokerNodes: 3,
+      brokerNodeGroupInfo: {
+        instanceType: "kafka.m5.large",
+        clientSubnets: ["subnet-a", "subnet-b", "subnet-c"],
+        securityGroups: ["sg-0123456789abcdef0"],
+      },
+      ...(clientAuthentication ? { clientAuthentication } : {}),
+    });
+  describe("Noncompliance", () => {
+    it("msk-unrestricted-access-check: unauthenticated true, even beside IAM", async () => {
+      expect(
+        await violations(p, [cluster({ unauthenticated: true, sasl: { iam: true } })]),
+      ).to.deep.equal([
+        "example: clientAuthentication.unauthenticated is true: clients may connect without credentials.",
+      ]);
+      expect(p.enforcementLevel).to.equal("advisory");
+    });
+    it("no authentication method at all: no client is authenticated", async () => {
+      expect(await violations(p, [cluster()])).to.have.length(1);
+      expect(await violations(p, [cluster({ sasl: { iam: false } })])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("IAM, SASL/SCRAM or TLS client certificates", async () => {
+      expect(
+        await violations(p, [
+          cluster({ sasl: { iam: true } }),
+          cluster({ sasl: { scram: true }, unauthenticated: false }),
+          cluster({
+            tls: {
+              certificateAuthorityArns: [
+                "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/1",
+              ],
+            },
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+});
