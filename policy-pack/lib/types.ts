@@ -47,6 +47,11 @@ export const CLOUDFRONT_RESPONSE_HEADERS_POLICY =
 export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
+// ---- AWS Config -----------------------------------------------------------------------------------
+export const CONFIG_AGGREGATOR = "aws:cfg/configurationAggregator:ConfigurationAggregator";
+export const CONFIG_RECORDER = "aws:cfg/recorder:Recorder";
+export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
+
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
@@ -190,6 +195,7 @@ export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 export const ELASTICBEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
 
 // ---- ElastiCache ----------------------------------------------------------------------------------
+export const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 
@@ -203,6 +209,9 @@ export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSys
 export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
 
 // ---- Glue -----------------------------------------------------------------------------------------
+export const GLUE_CRAWLER = "aws:glue/crawler:Crawler";
+export const GLUE_DEV_ENDPOINT = "aws:glue/devEndpoint:DevEndpoint";
+export const GLUE_JOB = "aws:glue/job:Job";
 export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws:glue/dataCatalogEncryptionSettings:DataCatalogEncryptionSettings";
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
@@ -287,6 +296,7 @@ export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 
 // ---- MSK ------------------------------------------------------------------------------------------
 export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
+export const MSK_CLUSTER_POLICY = "aws:msk/clusterPolicy:ClusterPolicy";
 
 // ---- Neptune --------------------------------------------------------------------------------------
 export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
@@ -348,6 +358,10 @@ export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
+
+// ---- S3 Tables ------------------------------------------------------------------------------------
+export const S3TABLES_TABLE_BUCKET_POLICY = "aws:s3tables/tableBucketPolicy:TableBucketPolicy";
+export const S3TABLES_TABLE_POLICY = "aws:s3tables/tablePolicy:TablePolicy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
 export const S3CONTROL_BUCKET_POLICY = "aws:s3control/bucketPolicy:BucketPolicy";
 export const S3CONTROL_MULTI_REGION_ACCESS_POINT =
@@ -386,6 +400,7 @@ export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 
 // ---- Systems Manager ------------------------------------------------------------------------------
+export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 // ---- Timestream -----------------------------------------------------------------------------------

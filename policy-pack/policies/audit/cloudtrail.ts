@@ -1,9 +1,12 @@
-// CloudTrail trails that can be trusted and see everything: log-file integrity validation, and
-// multi-region trails that include global service events (advisory). Their encryption with a
+// CloudTrail trails that can be trusted and see everything: logging switched on, log-file
+// integrity validation,
+// multi-region trails that include global service events, and delivery to CloudWatch Logs for
+// alarms (advisory). Their encryption with a
 // customer-managed key is the KMS policies' rule.
 import { resourcePolicy } from "../../lib/define";
 import { CLOUDTRAIL_TRAIL } from "../../lib/types";
-import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { present } from "../../lib/values";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const cloudtrailLogFileValidation = resourcePolicy({
   name: "cloudtrail-log-file-validation",
@@ -55,5 +58,52 @@ export const cloudtrailMultiRegion = resourcePolicy({
     if (props.includeGlobalServiceEvents === false) {
       ctx.report("includeGlobalServiceEvents is false: IAM and STS activity is not recorded.");
     }
+  },
+});
+
+export const cloudtrailCloudWatchLogs = resourcePolicy({
+  name: "cloudtrail-cloudwatch-logs",
+  description:
+    "CloudTrail trails also deliver events to a CloudWatch Logs group (cloudWatchLogsGroupArn with " +
+    "cloudWatchLogsRoleArn), so metric filters and alarms can react to root logins, policy " +
+    "changes and denied calls within minutes. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `cloudWatchLogsGroupArn` to the log group's ARN followed by `:*`, and " +
+    "`cloudWatchLogsRoleArn` to a role CloudTrail may assume that can logs:CreateLogStream and " +
+    "logs:PutLogEvents on that group.",
+  references: [
+    checkov("CKV2_AWS_10"),
+    trivy("AWS-0162"),
+    fsbp("CloudTrail.5"),
+    awsDocs("awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs"),
+  ],
+  types: [CLOUDTRAIL_TRAIL],
+  check: (props, ctx) => {
+    if (!present(props, "cloudWatchLogsGroupArn")) {
+      ctx.report("cloudWatchLogsGroupArn is not set: no alarm can watch the trail's events.");
+    } else if (!present(props, "cloudWatchLogsRoleArn")) {
+      ctx.report("cloudWatchLogsRoleArn is not set: CloudTrail cannot write to the log group.");
+    }
+  },
+});
+
+export const cloudtrailLoggingEnabled = resourcePolicy({
+  name: "cloudtrail-logging-enabled",
+  description:
+    "CloudTrail trails are logging (enableLogging, true by default, is not turned off). " +
+    "Advisory: a stopped trail records nothing while looking configured.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: "Remove `enableLogging: false` (or set it to true).",
+  references: [
+    checkov("CKV_AWS_251"),
+    awsDocs("awscloudtrail/latest/APIReference/API_StopLogging"),
+  ],
+  types: [CLOUDTRAIL_TRAIL],
+  check: (props, ctx) => {
+    if (props.enableLogging === false)
+      ctx.report("enableLogging is false: the trail records nothing.");
   },
 });

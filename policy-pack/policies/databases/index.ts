@@ -1,6 +1,9 @@
-// Relational database guardrails: RDS instances and Aurora clusters (./rds.ts). Storage and
-// Performance Insights encryption with customer-managed keys is the KMS policies' rule
-// (../kms/databases.ts); public snapshots are the exposure policies' (../exposure/sharing.ts).
+// Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
+// that share their deletion-protection and backup rules (./rds.ts), OpenSearch and Elasticsearch
+// domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts).
+// Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
+// ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
+// (../exposure).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   rdsBackupRetention,
@@ -10,6 +13,20 @@ import {
   rdsManagedMasterPassword,
   rdsNotPublic,
 } from "./rds";
+import {
+  searchAuditLogs,
+  searchFineGrainedAccess,
+  searchHttpsOnly,
+  searchInVpc,
+  searchNodeToNodeEncryption,
+} from "./search";
+import {
+  daxEndpointTls,
+  elasticacheAuthentication,
+  elasticacheBackupRetention,
+  elasticacheTransitEncryption,
+} from "./caches";
+import { dynamodbPointInTimeRecovery } from "./nosql";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsNotPublic,
@@ -18,4 +35,14 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsBackupRetention,
   rdsManagedMasterPassword,
   rdsCopyTagsToSnapshot,
+  searchNodeToNodeEncryption,
+  searchHttpsOnly,
+  searchInVpc,
+  searchAuditLogs,
+  searchFineGrainedAccess,
+  elasticacheTransitEncryption,
+  elasticacheAuthentication,
+  elasticacheBackupRetention,
+  daxEndpointTls,
+  dynamodbPointInTimeRecovery,
 ];

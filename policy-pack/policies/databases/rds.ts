@@ -1,10 +1,18 @@
 // RDS instances and Aurora clusters: private, deletion-protected, IAM authentication, backups kept,
 // AWS-managed master passwords, and tags copied to snapshots (storage encryption with a
-// customer-managed key is the KMS policies' rule).
+// customer-managed key is the KMS policies' rule). DocumentDB and Neptune clusters, built on the
+// same RDS machinery, are held to the same deletion protection and backups, and Neptune to IAM
+// authentication.
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
-import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import {
+  DOCDB_CLUSTER,
+  NEPTUNE_CLUSTER,
+  RDS_CLUSTER,
+  RDS_CLUSTER_INSTANCE,
+  RDS_INSTANCE,
+} from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
@@ -26,8 +34,8 @@ export const rdsNotPublic = resourcePolicy({
 export const rdsDeletionProtection = resourcePolicy({
   name: "rds-deletion-protection",
   description:
-    "RDS instances and Aurora clusters should have deletion protection. Advisory: production must, a throwaway staging " +
-    "database may waive it with a reason.",
+    "RDS instances, Aurora clusters, and DocumentDB and Neptune clusters should have deletion protection. Advisory: " +
+    "production must, a throwaway staging database may waive it with a reason.",
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
@@ -36,10 +44,14 @@ export const rdsDeletionProtection = resourcePolicy({
     cdkNag("AwsSolutions-RDS10"),
     checkov("CKV_AWS_139"),
     checkov("CKV_AWS_293"),
+    checkov("CKV2_AWS_58"),
+    trivy("AWS-0177"),
     fsbp("RDS.7"),
     fsbp("RDS.8"),
+    fsbp("DocumentDB.5"),
+    fsbp("Neptune.4"),
   ],
-  types: [RDS_CLUSTER, RDS_INSTANCE],
+  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
   check: (props, ctx) => {
     if (props.deletionProtection !== true) ctx.report("deletionProtection is not true.");
   },
@@ -50,8 +62,8 @@ const IAM_AUTH_ENGINES = /mysql|postgres|mariadb/i;
 export const rdsIamAuthentication = resourcePolicy({
   name: "rds-iam-authentication",
   description:
-    "MySQL, MariaDB and PostgreSQL databases should enable IAM database authentication, so applications can connect " +
-    "with short-lived tokens instead of stored passwords. Advisory.",
+    "MySQL, MariaDB and PostgreSQL databases, and Neptune clusters, should enable IAM database authentication, so " +
+    "applications can connect with short-lived tokens instead of stored passwords. Advisory.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
@@ -60,12 +72,16 @@ export const rdsIamAuthentication = resourcePolicy({
     cdkNag("AwsSolutions-RDS6"),
     checkov("CKV_AWS_161"),
     checkov("CKV_AWS_162"),
+    checkov("CKV_AWS_359"),
+    trivy("AWS-0176"),
     fsbp("RDS.10"),
     fsbp("RDS.12"),
+    fsbp("Neptune.7"),
   ],
-  types: [RDS_CLUSTER, RDS_INSTANCE],
-  check: (props, ctx) => {
-    if (!IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
+  types: [RDS_CLUSTER, RDS_INSTANCE, NEPTUNE_CLUSTER],
+  check: (props, ctx, args) => {
+    // Neptune supports IAM authentication whatever its engine field says (always "neptune").
+    if (args.type !== NEPTUNE_CLUSTER && !IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
     if (props.iamDatabaseAuthenticationEnabled !== true)
       ctx.report("IAM database authentication is not enabled.");
   },
@@ -74,13 +90,22 @@ export const rdsIamAuthentication = resourcePolicy({
 export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: number }>({
   name: "rds-backup-retention",
   description:
-    "RDS instances and Aurora clusters should keep automated backups (point-in-time recovery) for at least " +
-    "`minBackupRetentionDays` days. Advisory: recovery, not exposure.",
+    "RDS instances, Aurora clusters, and DocumentDB and Neptune clusters should keep automated backups (point-in-time " +
+    "recovery) for at least `minBackupRetentionDays` days. Advisory: recovery, not exposure.",
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
     "Set `backupRetentionPeriod` to at least the configured minimum (7 days by default, up to 35).",
-  references: [cdkNag("AwsSolutions-RDS13"), checkov("CKV_AWS_133"), fsbp("RDS.11")],
+  references: [
+    cdkNag("AwsSolutions-RDS13"),
+    checkov("CKV_AWS_133"),
+    checkov("CKV_AWS_360"),
+    checkov("CKV_AWS_361"),
+    trivy("AWS-0077"),
+    fsbp("RDS.11"),
+    fsbp("DocumentDB.2"),
+    fsbp("Neptune.5"),
+  ],
   config: {
     minBackupRetentionDays: {
       type: "number",
@@ -88,7 +113,7 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
       default: 7,
     },
   },
-  types: [RDS_CLUSTER, RDS_INSTANCE],
+  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
   check: (props, ctx) => {
     if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
     const days = props.backupRetentionPeriod;

@@ -10,7 +10,7 @@ import {
   CLOUDWATCH_LOG_DELIVERY,
   CLOUDWATCH_LOG_DELIVERY_SOURCE,
 } from "../../lib/types";
-import { cdkNag, checkov, fsbp } from "../../lib/controls";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -44,7 +44,7 @@ export const cloudfrontViewerHttps = resourcePolicy({
   severity: "high",
   remediationSteps:
     'Set `viewerProtocolPolicy: "redirect-to-https"` on the default and every ordered cache behavior.',
-  references: [checkov("CKV_AWS_34"), fsbp("CloudFront.3")],
+  references: [checkov("CKV_AWS_34"), trivy("AWS-0012"), fsbp("CloudFront.3")],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const { label, behavior } of behaviorsOf(props)) {
@@ -70,6 +70,7 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
     cdkNag("AwsSolutions-CFR4"),
     checkov("CKV_AWS_174"),
     checkov("CKV2_AWS_42"),
+    trivy("AWS-0013"),
     fsbp("CloudFront.7"),
   ],
   config: {
@@ -222,7 +223,12 @@ export const cloudfrontWaf = resourcePolicy({
   severity: "low",
   remediationSteps:
     'Create an `aws.wafv2.WebAcl` with `scope: "CLOUDFRONT"` in us-east-1 and set `webAclId` to its ARN.',
-  references: [cdkNag("AwsSolutions-CFR2"), checkov("CKV_AWS_68"), fsbp("CloudFront.6")],
+  references: [
+    cdkNag("AwsSolutions-CFR2"),
+    checkov("CKV_AWS_68"),
+    trivy("AWS-0011"),
+    fsbp("CloudFront.6"),
+  ],
   types: [CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (!present(props, "webAclId")) ctx.report("The distribution has no WAF web ACL.");
@@ -240,7 +246,12 @@ export const cloudfrontLogging = stackPolicy({
   remediationSteps:
     'Prefer logging v2: a LogDeliverySource (`resourceArn: <distribution>.arn`, `logType: "ACCESS_LOGS"`, us-east-1), a ' +
     "LogDeliveryDestination (S3 bucket or log group) and a LogDelivery linking them.",
-  references: [cdkNag("AwsSolutions-CFR3"), checkov("CKV_AWS_86"), fsbp("CloudFront.5")],
+  references: [
+    cdkNag("AwsSolutions-CFR3"),
+    checkov("CKV_AWS_86"),
+    trivy("AWS-0010"),
+    fsbp("CloudFront.5"),
+  ],
   types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
   check: (ctx) => {
     const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");

@@ -1,7 +1,7 @@
 // Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
-// WAFv2 web ACLs (./waf.ts), CloudFront distributions (./cloudfront.ts), API Gateway methods
-// and routes (./api-gateway.ts), and API Gateway stages and custom domains
-// (./api-gateway-stages.ts).
+// Classic Load Balancers (./classic-load-balancers.ts), WAFv2 web ACLs (./waf.ts), CloudFront
+// distributions (./cloudfront.ts), API Gateway methods and routes (./api-gateway.ts), and API
+// Gateway stages and custom domains (./api-gateway-stages.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   elbAccessLogs,
@@ -12,6 +12,7 @@ import {
   elbListenerHttpRedirect,
   elbListenerTlsPolicy,
 } from "./load-balancers";
+import { elbClassicAccessLogs, elbClassicListenerTls } from "./classic-load-balancers";
 import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
 import {
   cloudfrontDefaultRootObject,
@@ -39,6 +40,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbListenerTlsPolicy,
   elbListenerHttpRedirect,
   elbAlbWafAssociation,
+  elbClassicAccessLogs,
+  elbClassicListenerTls,
   wafv2ManagedRules,
   wafv2RateLimit,
   wafv2Metrics,

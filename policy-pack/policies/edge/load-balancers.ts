@@ -18,7 +18,7 @@ import {
   LB_LOAD_BALANCER,
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
-import { awsDocs, awsGuard, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { awsDocs, awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
 const LISTENERS = [LB_LISTENER, ALB_LISTENER];
@@ -37,7 +37,7 @@ export const elbAlbDropInvalidHeaders = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
-  references: [checkov("CKV_AWS_131"), fsbp("ELB.4")],
+  references: [checkov("CKV_AWS_131"), trivy("AWS-0052"), fsbp("ELB.4")],
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
@@ -115,6 +115,7 @@ export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>
     "or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.",
   references: [
     checkov("CKV_AWS_103"),
+    trivy("AWS-0047"),
     fsbp("ELB.17"),
     awsDocs("ELB security policies (API default ELBSecurityPolicy-2016-08)"),
   ],
@@ -146,7 +147,7 @@ export const elbListenerHttpRedirect = stackPolicy({
   remediationSteps:
     "Add an HTTPS listener with an ACM certificate and make the HTTP listener's default action " +
     '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
-  references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), fsbp("ELB.1")],
+  references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), trivy("AWS-0054"), fsbp("ELB.1")],
   types: [...LISTENERS, ...LISTENER_RULES],
   check: (ctx) => {
     for (const listener of ctx.index.ofType(...LISTENERS)) {

@@ -1,5 +1,5 @@
 // Network endpoints open to the internet: provisioned Redshift clusters, DMS replication instances,
-// Amazon MQ brokers and Neptune instances with a public address, and EKS clusters whose public API endpoint accepts
+// Amazon MQ brokers, MSK clusters and Neptune instances with a public address, and EKS clusters whose public API endpoint accepts
 // every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
 // ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
@@ -7,11 +7,12 @@ import {
   DMS_REPLICATION_INSTANCE,
   EKS_CLUSTER,
   MQ_BROKER,
+  MSK_CLUSTER,
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
   name: "redshift-cluster-not-public",
@@ -103,6 +104,75 @@ export const mqBrokerNotPublic = resourcePolicy({
   types: [MQ_BROKER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const mskClusterNotPublic = resourcePolicy({
+  name: "msk-cluster-not-public",
+  description:
+    "MSK clusters give their brokers no public address (connectivityInfo.publicAccess.type " +
+    '"SERVICE_PROVIDED_EIPS"): public brokers are reachable from the internet, guarded only by ' +
+    "their security groups and client authentication.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    'Leave `brokerNodeGroupInfo.connectivityInfo.publicAccess.type` unset or "DISABLED" (the ' +
+    "default) and let clients reach the brokers from inside the VPC or through private " +
+    "connectivity (multi-VPC private connectivity, a VPC peering or Transit Gateway).",
+  references: [
+    checkov("CKV_AWS_291"),
+    kics("MSK Broker Is Publicly Accessible"),
+    awsDocs("config/latest/developerguide/msk-cluster-public-access-disabled"),
+  ],
+  types: [MSK_CLUSTER],
+  check: (props, ctx) => {
+    // MSK developer guide, "Turn on public access to an MSK Provisioned cluster": the only public
+    // setting is SERVICE_PROVIDED_EIPS, which gives each broker an Elastic IP address.
+    const type = props.brokerNodeGroupInfo?.connectivityInfo?.publicAccess?.type;
+    if (type === "SERVICE_PROVIDED_EIPS") {
+      ctx.report(
+        "brokerNodeGroupInfo.connectivityInfo.publicAccess.type is SERVICE_PROVIDED_EIPS: the " +
+          "brokers have public addresses.",
+      );
+    }
+  },
+});
+
+export const mskClusterClientAuthentication = resourcePolicy({
+  name: "msk-cluster-client-authentication",
+  description:
+    "MSK clusters authenticate their clients (clientAuthentication with IAM, SASL/SCRAM or TLS " +
+    "certificates) and do not also allow unauthenticated access. Advisory: an unauthenticated " +
+    "client that reaches a broker can read and write every topic the Kafka ACLs leave open.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `clientAuthentication: { sasl: { iam: true } }` (or scram, or tls with a private CA) and " +
+    "leave `unauthenticated` unset or false.",
+  references: [
+    awsDocs("config/latest/developerguide/msk-unrestricted-access-check"),
+    awsDocs("msk/latest/developerguide/iam-access-control"),
+  ],
+  types: [MSK_CLUSTER],
+  check: (props, ctx) => {
+    const auth = props.clientAuthentication;
+    if (auth?.unauthenticated === true) {
+      ctx.report(
+        "clientAuthentication.unauthenticated is true: clients may connect without credentials.",
+      );
+      return;
+    }
+    // MSK authenticates clients only by the methods named in clientAuthentication (IAM,
+    // SASL/SCRAM, mutual TLS): with none named, no client is authenticated.
+    const methods =
+      auth?.sasl?.iam === true ||
+      auth?.sasl?.scram === true ||
+      asList(auth?.tls?.certificateAuthorityArns).length > 0;
+    if (!methods) {
+      ctx.report(
+        "clientAuthentication names no IAM, SASL/SCRAM or TLS method: clients connect unauthenticated.",
+      );
+    }
   },
 });
 

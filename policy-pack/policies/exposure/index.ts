@@ -1,11 +1,15 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
-// snapshots shared with everyone, databases and cluster endpoints open to the internet, and compute
-// a service default opens to it (./compute.ts). Bucket policies: ../s3; key policies: ../kms; ECR
-// repository and registry policies: ../compute/ecr.ts.
+// snapshots and documents shared with everyone, databases and cluster endpoints open to the
+// internet, and compute a service default opens to it (./compute.ts). Bucket policies: ../s3; key
+// policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { snsTopicPolicyNotPublic, sqsQueuePolicyNotPublic } from "./queues-topics";
+import {
+  snsTopicPolicyNotPublic,
+  sqsQueuePolicyNotPublic,
+  sqsQueuePolicyNoWildcardActions,
+} from "./queues-topics";
 import {
   efsFileSystemPolicyNotPublic,
   glacierVaultPolicyNotPublic,
@@ -20,11 +24,13 @@ import {
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
 } from "./lambda";
-import { amiNotPublic, rdsSnapshotNotPublic } from "./sharing";
+import { amiNotPublic, rdsSnapshotNotPublic, ssmDocumentNotPublic } from "./sharing";
 import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
   mqBrokerNotPublic,
+  mskClusterClientAuthentication,
+  mskClusterNotPublic,
   neptuneInstanceNotPublic,
   redshiftClusterNotPublic,
 } from "./endpoints";
@@ -41,6 +47,7 @@ import {
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
+  sqsQueuePolicyNoWildcardActions,
   snsTopicPolicyNotPublic,
   secretPolicyNotPublic,
   secretPolicyBlockPublic,
@@ -58,6 +65,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaLayerPermissionNotPublic,
   amiNotPublic,
   rdsSnapshotNotPublic,
+  ssmDocumentNotPublic,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
   eksNodeGroupRemoteAccessRestricted,
@@ -65,5 +73,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerNotebookInternetByDefault,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
+  mskClusterNotPublic,
+  mskClusterClientAuthentication,
   neptuneInstanceNotPublic,
 ];

@@ -1,9 +1,11 @@
 // SQS queue and SNS topic policies that make the queue or topic public (as S3 defines "public",
-// ../../lib/public-policy.ts): on the policy side resource and on the resource's inline `policy`.
+// ../../lib/public-policy.ts): on the policy side resource and on the resource's inline `policy`;
+// and queue policies that grant every SQS action, to anyone.
 import { resourcePolicy } from "../../lib/define";
-import { reportPublicPolicy } from "../../lib/public-policy";
+import { parsePolicyDocument } from "../../lib/policy-document";
+import { reportPublicPolicy, statementLabel } from "../../lib/public-policy";
 import { SNS_TOPIC, SNS_TOPIC_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
-import { awsDocs, checkov, kics } from "../../lib/controls";
+import { awsDocs, checkov, kics, trivy } from "../../lib/controls";
 
 export const sqsQueuePolicyNotPublic = resourcePolicy({
   name: "sqs-queue-policy-not-public",
@@ -46,4 +48,40 @@ export const snsTopicPolicyNotPublic = resourcePolicy({
   ],
   types: [SNS_TOPIC_POLICY, SNS_TOPIC],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
+});
+
+/** Actions that grant every SQS action (IAM matches action names case-insensitively). */
+const ALL_SQS_ACTIONS = new Set(["*", "sqs:*"]);
+
+export const sqsQueuePolicyNoWildcardActions = resourcePolicy({
+  name: "sqs-queue-policy-no-wildcard-actions",
+  description:
+    'No SQS queue policy (aws.sqs.QueuePolicy or the queue\'s inline policy) allows "*" or ' +
+    '"sqs:*" (or every action but some, with NotAction): whoever it names may also change the ' +
+    "queue's policy and attributes, purge it or delete it. Mandatory: least privilege, as for " +
+    "IAM policies.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'List the actions the principal needs (e.g. "sqs:SendMessage" for a producer, ' +
+    '"sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility" for a consumer).',
+  references: [
+    checkov("CKV_AWS_72"),
+    trivy("AWS-0097"),
+    kics("SQS Policy With Public Access"),
+    awsDocs("AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices"),
+  ],
+  types: [SQS_QUEUE_POLICY, SQS_QUEUE],
+  check: (props, ctx) => {
+    if (props.policy === undefined || props.policy === null || props.policy === "") return;
+    // Malformed documents are the public-policy rule's finding; here only the actions count.
+    parsePolicyDocument(props.policy).forEach((s) => {
+      if (!s.isAllow) return;
+      if (s.notActions) {
+        ctx.report(`${statementLabel(s)}: Allow with NotAction grants every other SQS action.`);
+      } else if (s.actions?.some((a) => ALL_SQS_ACTIONS.has(a.toLowerCase()))) {
+        ctx.report(`${statementLabel(s)}: allows every SQS action.`);
+      }
+    });
+  },
 });

@@ -22,7 +22,10 @@ import {
   OPENSEARCH_DOMAIN,
   OPENSEARCH_DOMAIN_POLICY,
   REDSHIFT_RESOURCE_POLICY,
+  MSK_CLUSTER_POLICY,
   S3CONTROL_BUCKET_POLICY,
+  S3TABLES_TABLE_BUCKET_POLICY,
+  S3TABLES_TABLE_POLICY,
 } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
 
@@ -88,6 +91,9 @@ const POLICY_INPUT: Record<string, string> = {
   [CODEARTIFACT_DOMAIN_PERMISSIONS]: "policyDocument",
   [CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY]: "policyDocument",
   [S3CONTROL_BUCKET_POLICY]: "policy",
+  [MSK_CLUSTER_POLICY]: "policy",
+  [S3TABLES_TABLE_BUCKET_POLICY]: "resourcePolicy",
+  [S3TABLES_TABLE_POLICY]: "resourcePolicy",
 };
 
 export const resourcePolicyNotPublic = resourcePolicy({
@@ -96,7 +102,8 @@ export const resourcePolicyNotPublic = resourcePolicy({
     "No other resource policy makes its resource public: CloudWatch Logs destination and resource " +
     "policies, EventBridge bus policies, AWS Backup vault policies, Kinesis and DynamoDB resource " +
     "policies, the Glue Data Catalog and Redshift resource policies, CodeArtifact domain and " +
-    'repository permissions and S3 on Outposts bucket policies grant nothing to Principal "*" (or ' +
+    "repository permissions, S3 on Outposts bucket policies, MSK cluster policies and S3 Tables " +
+    'table bucket and table policies grant nothing to Principal "*" (or ' +
     "another unfixed principal) without a pinning condition, and none uses NotPrincipal.",
   enforcementLevel: "mandatory",
   severity: "critical",
@@ -107,6 +114,8 @@ export const resourcePolicyNotPublic = resourcePolicy({
   references: [
     awsDocs("IAM/latest/UserGuide/access-analyzer-resources (resource types that can be shared)"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
+    awsDocs("msk/latest/developerguide/mvpc-cluster-owner-action-policy (cluster policy)"),
+    awsDocs("AmazonS3/latest/userguide/s3-tables-resource-based-policies"),
   ],
   types: Object.keys(POLICY_INPUT),
   check: (props, ctx, args) => reportPublicPolicy(props[POLICY_INPUT[args.type]], "", ctx.report),

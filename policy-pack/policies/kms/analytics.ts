@@ -1,15 +1,20 @@
 // Encryption at rest with customer-managed KMS keys for search and analytics services: OpenSearch
-// and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog and Glue
-// security configurations, EMR security configurations, and Kendra indexes.
+// and Elasticsearch domains, Athena workgroups and databases, the Glue Data Catalog, Glue security
+// configurations and the crawlers, jobs and development endpoints that must use one, EMR security
+// configurations, and Kendra indexes.
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
+import { resourcePolicy } from "../../lib/define";
 import { jsonDocument } from "../../lib/values";
 import {
   ATHENA_DATABASE,
   ATHENA_WORKGROUP,
   ELASTICSEARCH_DOMAIN,
   EMR_SECURITY_CONFIGURATION,
+  GLUE_CRAWLER,
   GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+  GLUE_DEV_ENDPOINT,
+  GLUE_JOB,
   GLUE_SECURITY_CONFIGURATION,
   KENDRA_INDEX,
   OPENSEARCH_DOMAIN,
@@ -136,6 +141,37 @@ export const athenaKms = customerKeyPolicy({
       "kmsKeyArn",
       "configuration.resultConfiguration",
     );
+  },
+});
+
+const GLUE_COMPONENT_NOUN: Record<string, string> = {
+  [GLUE_CRAWLER]: "Glue crawler",
+  [GLUE_JOB]: "Glue job",
+  [GLUE_DEV_ENDPOINT]: "Glue development endpoint",
+};
+
+export const glueSecurityConfigurationAttached = resourcePolicy({
+  name: "glue-security-configuration-attached",
+  description:
+    "Glue crawlers, jobs and development endpoints name a security configuration " +
+    "(securityConfiguration), whose KMS keys (judged by glue-kms-cmk) encrypt what they write: " +
+    "S3 output, CloudWatch logs and job bookmarks. Without one, logs and bookmarks are not " +
+    "encrypted with a customer key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Create an aws.glue.SecurityConfiguration with SSE-KMS for S3 and CloudWatch and CSE-KMS for " +
+    "job bookmarks (the stack's customer-managed key), and set `securityConfiguration` to its name.",
+  references: [checkov("CKV_AWS_195"), awsDocs("glue/latest/dg/encryption-security-configuration")],
+  types: Object.keys(GLUE_COMPONENT_NOUN),
+  check: (props, ctx, args) => {
+    const name = props.securityConfiguration;
+    if (typeof name !== "string" || name.trim() === "") {
+      ctx.report(
+        `${GLUE_COMPONENT_NOUN[args.type]} has no securityConfiguration: its logs and job ` +
+          "bookmarks are not encrypted with a customer-managed key.",
+      );
+    }
   },
 });
 

@@ -52,7 +52,14 @@ import {
   lambdaEnvironmentKms,
   sagemakerKms,
 } from "./compute";
-import { athenaKms, emrKms, glueKms, kendraKms, searchDomainKms } from "./analytics";
+import {
+  athenaKms,
+  emrKms,
+  glueKms,
+  glueSecurityConfigurationAttached,
+  kendraKms,
+  searchDomainKms,
+} from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
 import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
@@ -104,6 +111,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchDomainKms,
   athenaKms,
   glueKms,
+  glueSecurityConfigurationAttached,
   emrKms,
   kendraKms,
   apigatewayCacheEncrypted,

@@ -41,7 +41,9 @@ export const sseKmsCmk = stackPolicy({
   references: [
     cdkNag("S3DefaultEncryptionKMS"),
     checkov("CKV_AWS_145"),
+    checkov("CKV_AWS_19"),
     trivy("AWS-0132"),
+    trivy("AWS-0088"),
     fsbp("S3.17"),
     compliancePolicies("aws-s3-bucket-configure-server-side-encryption-kms"),
   ],

@@ -73,3 +73,40 @@ describe("cloudtrail-multi-region", () => {
     });
   });
 });
+
+describe("cloudtrail-cloudwatch-logs", () => {
+  const p = policyNamed(policies, "cloudtrail-cloudwatch-logs");
+  const GROUP = "arn:aws:logs:eu-west-1:123456789012:log-group:cloudtrail:*";
+  const ROLE = "arn:aws:iam::123456789012:role/cloudtrail-to-logs";
+
+  it("CKV2_AWS_10 / Trivy AWS-0162 good: the trail names a log group and a role", async () => {
+    expect(
+      await run(p, trail({ cloudWatchLogsGroupArn: GROUP, cloudWatchLogsRoleArn: ROLE })),
+    ).to.deep.equal(clean);
+    expect(p.enforcementLevel).to.equal("advisory");
+  });
+  it("CKV2_AWS_10 / Trivy AWS-0162 bad: no log group", async () => {
+    expect((await run(p, trail())).violations).to.deep.equal([
+      "trail: cloudWatchLogsGroupArn is not set: no alarm can watch the trail's events.",
+    ]);
+  });
+  it("a log group without the role CloudTrail needs to write to it", async () => {
+    expect((await run(p, trail({ cloudWatchLogsGroupArn: GROUP }))).violations).to.deep.equal([
+      "trail: cloudWatchLogsRoleArn is not set: CloudTrail cannot write to the log group.",
+    ]);
+  });
+});
+
+describe("cloudtrail-logging-enabled", () => {
+  const p = policyNamed(policies, "cloudtrail-logging-enabled");
+  it("CKV_AWS_251 fail: enableLogging false", async () => {
+    expect((await run(p, trail({ enableLogging: false }))).violations).to.deep.equal([
+      "trail: enableLogging is false: the trail records nothing.",
+    ]);
+    expect(p.enforcementLevel).to.equal("advisory");
+  });
+  it("CKV_AWS_251 pass: true, or left out (the default)", async () => {
+    expect(await run(p, trail({ enableLogging: true }))).to.deep.equal(clean);
+    expect(await run(p, trail())).to.deep.equal(clean);
+  });
+});

@@ -1,7 +1,13 @@
 // RDS instances and Aurora clusters: the compliant cluster, member and instance pass, each broken
 // field is caught.
 import { expect } from "chai";
-import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../../policy-pack/lib/types";
+import {
+  DOCDB_CLUSTER,
+  NEPTUNE_CLUSTER,
+  RDS_CLUSTER,
+  RDS_CLUSTER_INSTANCE,
+  RDS_INSTANCE,
+} from "../../../policy-pack/lib/types";
 import { AURORA_CLUSTER } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
@@ -162,5 +168,61 @@ describe("rds-copy-tags-to-snapshot", () => {
     it("the compliant cluster, member and instance pass", async () => {
       await expectClean(policy("rds-copy-tags-to-snapshot"), [cluster(), member(), instance()]);
     });
+  });
+});
+
+describe("DocumentDB and Neptune clusters under the RDS rules", () => {
+  const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1";
+  const docdb = (over: Record<string, unknown> = {}) =>
+    res(DOCDB_CLUSTER, "docdb", {
+      clusterIdentifier: "my-docdb-cluster",
+      engine: "docdb",
+      masterUsername: "foo",
+      manageMasterUserPassword: true,
+      storageEncrypted: true,
+      kmsKeyId: KEY,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      ...over,
+    });
+  const neptune = (over: Record<string, unknown> = {}) =>
+    res(NEPTUNE_CLUSTER, "neptune", {
+      clusterIdentifier: "neptune-cluster-demo",
+      engine: "neptune",
+      storageEncrypted: true,
+      kmsKeyArn: KEY,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      iamDatabaseAuthenticationEnabled: true,
+      ...over,
+    });
+
+  it("CKV2_AWS_58 / FSBP DocumentDB.5: deletion protection off or left out", async () => {
+    const name = "rds-deletion-protection";
+    expect(await one(name, [neptune({ deletionProtection: false })])).to.deep.equal([
+      "neptune: deletionProtection is not true.",
+    ]);
+    expect(await one(name, [docdb({ deletionProtection: undefined })])).to.have.length(1);
+  });
+  it("CKV_AWS_360 / CKV_AWS_361: retention left at the 1-day default or below 7", async () => {
+    const name = "rds-backup-retention";
+    expect(await one(name, [docdb({ backupRetentionPeriod: undefined })])).to.have.length(1);
+    expect(await one(name, [neptune({ backupRetentionPeriod: 5 })])).to.deep.equal([
+      "neptune: backupRetentionPeriod is 5 day(s) (< 7).",
+    ]);
+  });
+  it("CKV_AWS_359: a Neptune cluster without IAM database authentication", async () => {
+    expect(
+      await one("rds-iam-authentication", [neptune({ iamDatabaseAuthenticationEnabled: false })]),
+    ).to.deep.equal(["neptune: IAM database authentication is not enabled."]);
+  });
+  it("the compliant DocumentDB and Neptune clusters pass all three", async () => {
+    for (const name of [
+      "rds-deletion-protection",
+      "rds-backup-retention",
+      "rds-iam-authentication",
+    ]) {
+      await expectClean(policy(name), [docdb(), neptune()]);
+    }
   });
 });

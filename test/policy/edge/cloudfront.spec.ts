@@ -67,7 +67,7 @@ const passesCompliantDistribution = (name: string) => async () => {
 
 describe("cloudfront-viewer-https", () => {
   describe("Noncompliance", () => {
-    it("catches allow-all on the default and on an ordered behavior", async () => {
+    it("Trivy AWS-0012 bad: catches allow-all on the default and on an ordered behavior", async () => {
       const name = "cloudfront-viewer-https";
       expect(
         await one(name, [
@@ -94,7 +94,7 @@ describe("cloudfront-viewer-https", () => {
 
 describe("cloudfront-viewer-tls-version", () => {
   describe("Noncompliance", () => {
-    it("catches the default certificate and old policies", async () => {
+    it("Trivy AWS-0013 bad: catches the default certificate and old policies", async () => {
       const name = "cloudfront-viewer-tls-version";
       const v = await one(name, [
         dist({ viewerCertificate: { cloudfrontDefaultCertificate: true } }),
@@ -267,7 +267,7 @@ describe("cloudfront-default-root-object", () => {
 
 describe("cloudfront-waf", () => {
   describe("Noncompliance", () => {
-    it("catches a missing web ACL and accepts an unknown one", async () => {
+    it("Trivy AWS-0011 bad: catches a missing web ACL and accepts an unknown one", async () => {
       expect(await one("cloudfront-waf", [dist({ webAclId: undefined })])).to.have.length(1);
       expect(await one("cloudfront-waf", [dist({ webAclId: UNKNOWN })])).to.deep.equal([]);
     });
@@ -282,7 +282,7 @@ describe("cloudfront-logging", () => {
   const name = "cloudfront-logging";
 
   describe("Noncompliance", () => {
-    it("catches no logging, a source without delivery, and a source of another log type", async () => {
+    it("Trivy AWS-0010 bad: catches no logging, a source without delivery, and a source of another log type", async () => {
       const d = dist({ loggingConfig: undefined });
       expect(await one(name, [d])).to.have.length(1);
       const src = res(

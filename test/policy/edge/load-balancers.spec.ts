@@ -80,7 +80,7 @@ const httpListener = (actions: unknown[], type = LB_LISTENER) =>
 
 describe("elb-alb-drop-invalid-headers", () => {
   describe("Noncompliance", () => {
-    it("catches false and missing, for both spellings", async () => {
+    it("Trivy AWS-0052 bad: catches false and missing, for both spellings", async () => {
       for (const type of [LB_LOAD_BALANCER, ALB_LOAD_BALANCER]) {
         expect(
           await one("elb-alb-drop-invalid-headers", [lb({ dropInvalidHeaderFields: false }, type)]),
@@ -182,7 +182,7 @@ describe("elb-listener-tls-policy", () => {
   const name = "elb-listener-tls-policy";
 
   describe("Noncompliance", () => {
-    it("catches a missing policy (API default ELBSecurityPolicy-2016-08) and TLS 1.0/1.1 policies", async () => {
+    it("Trivy AWS-0047 bad: catches a missing policy (API default ELBSecurityPolicy-2016-08) and TLS 1.0/1.1 policies", async () => {
       const missing = await one(name, [listener({ sslPolicy: undefined })]);
       expect(missing[0]).to.include("ELBSecurityPolicy-2016-08");
       for (const sslPolicy of [
@@ -234,7 +234,7 @@ describe("elb-listener-http-redirects-to-https", () => {
   const name = "elb-listener-http-redirects-to-https";
 
   describe("Noncompliance", () => {
-    it("reports an HTTP listener that forwards as advisory 'plain HTTP served'", async () => {
+    it("Trivy AWS-0054 bad: reports an HTTP listener that forwards as advisory 'plain HTTP served'", async () => {
       const fwd = httpListener([{ type: "forward", targetGroupArn: UNKNOWN }]);
       const v = await one(name, [alb, fwd]);
       expect(v).to.deep.equal([

@@ -8,6 +8,7 @@ import {
   DMS_REPLICATION_INSTANCE,
   EKS_CLUSTER,
   MQ_BROKER,
+  MSK_CLUSTER,
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../../policy-pack/lib/types";
@@ -154,6 +155,89 @@ describe("neptune-cluster-instance-not-public", () => {
     it("CKV_AWS_102 passing fixtures: false, or left out (the default)", async () => {
       expect(await violations(p, [instance({ publiclyAccessible: false })])).to.deep.equal([]);
       expect(await violations(p, [instance()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("msk-cluster-not-public", () => {
+  const p = policy("msk-cluster-not-public");
+  // Checkov CKV_AWS_291 (MSKClusterNodesArePrivate) and KICS "MSK Broker Is Publicly Accessible"
+  // fixtures: an aws_msk_cluster whose broker_node_group_info.connectivity_info.public_access.type
+  // is SERVICE_PROVIDED_EIPS (positive) or DISABLED / absent (negative).
+  const cluster = (publicAccess?: Record<string, unknown>) =>
+    res(MSK_CLUSTER, "example", {
+      clusterName: "example",
+      kafkaVersion: "2.7.1",
+      numberOfBrokerNodes: 3,
+      brokerNodeGroupInfo: {
+        instanceType: "kafka.m5.4xlarge",
+        clientSubnets: ["subnet-a", "subnet-b", "subnet-c"],
+        securityGroups: ["sg-0123456789abcdef0"],
+        storageInfo: { ebsStorageInfo: { volumeSize: 1000 } },
+        ...(publicAccess ? { connectivityInfo: { publicAccess } } : {}),
+      },
+    });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_291 / KICS positive: publicAccess.type SERVICE_PROVIDED_EIPS", async () => {
+      expect(await violations(p, [cluster({ type: "SERVICE_PROVIDED_EIPS" })])).to.deep.equal([
+        "example: brokerNodeGroupInfo.connectivityInfo.publicAccess.type is " +
+          "SERVICE_PROVIDED_EIPS: the brokers have public addresses.",
+      ]);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_291 / KICS negative: DISABLED, or no publicAccess block", async () => {
+      expect(await violations(p, [cluster({ type: "DISABLED" })])).to.deep.equal([]);
+      expect(await violations(p, [cluster()])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("msk-cluster-client-authentication", () => {
+  const p = policy("msk-cluster-client-authentication");
+  // AWS Config msk-unrestricted-access-check: NON_COMPLIANT when unauthenticated access is on.
+  const cluster = (clientAuthentication?: Record<string, unknown>) =>
+    res(MSK_CLUSTER, "example", {
+      clusterName: "example",
+      kafkaVersion: "3.5.1",
+      numberOfBrokerNodes: 3,
+      brokerNodeGroupInfo: {
+        instanceType: "kafka.m5.large",
+        clientSubnets: ["subnet-a", "subnet-b", "subnet-c"],
+        securityGroups: ["sg-0123456789abcdef0"],
+      },
+      ...(clientAuthentication ? { clientAuthentication } : {}),
+    });
+  describe("Noncompliance", () => {
+    it("msk-unrestricted-access-check: unauthenticated true, even beside IAM", async () => {
+      expect(
+        await violations(p, [cluster({ unauthenticated: true, sasl: { iam: true } })]),
+      ).to.deep.equal([
+        "example: clientAuthentication.unauthenticated is true: clients may connect without credentials.",
+      ]);
+      expect(p.enforcementLevel).to.equal("advisory");
+    });
+    it("no authentication method at all: no client is authenticated", async () => {
+      expect(await violations(p, [cluster()])).to.have.length(1);
+      expect(await violations(p, [cluster({ sasl: { iam: false } })])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("IAM, SASL/SCRAM or TLS client certificates", async () => {
+      expect(
+        await violations(p, [
+          cluster({ sasl: { iam: true } }),
+          cluster({ sasl: { scram: true }, unauthenticated: false }),
+          cluster({
+            tls: {
+              certificateAuthorityArns: [
+                "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/1",
+              ],
+            },
+          }),
+        ]),
+      ).to.deep.equal([]);
     });
   });
 });

@@ -151,3 +151,81 @@ describe("sns-topic-policy-not-public", () => {
     });
   });
 });
+
+describe("sqs-queue-policy-no-wildcard-actions", () => {
+  const p = policy("sqs-queue-policy-no-wildcard-actions");
+  const named = { AWS: "arn:aws:iam::123456789101:role/sqs" };
+  const queuePolicy = (s: Record<string, unknown>) =>
+    res(SQS_QUEUE_POLICY, "q", { queueUrl: "https://sqs/q", policy: doc(s) });
+
+  describe("Noncompliance", () => {
+    it('CKV_AWS_72 / Trivy AWS-0097 bad: Action "*", also to a named account', async () => {
+      expect(
+        await violations(p, [queuePolicy({ Effect: "Allow", Principal: "*", Action: "*" })]),
+      ).to.deep.equal(["q: statement #0 (*): allows every SQS action."]);
+      expect(
+        await violations(p, [
+          queuePolicy({
+            Effect: "Allow",
+            Principal: { AWS: ["111122223333"] },
+            Action: ["*"],
+            Resource: "arn:aws:sqs:us-east-2:444455556666:queue2",
+          }),
+        ]),
+      ).to.have.length(1);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+    it('KICS "SQS Policy With Public Access" positives: "sqs:*" to "*", {AWS: "*"}, {AWS: ["*"]} behind an IP condition', async () => {
+      for (const Principal of ["*", { AWS: "*" }, { AWS: ["*"] }]) {
+        const statement = {
+          Sid: "Queue1_AnonymousAccess_AllActions_AllowlistIP",
+          Effect: "Allow",
+          Principal,
+          Action: "sqs:*",
+          Resource: "arn:aws:sqs:*:111122223333:queue1",
+          Condition: { IpAddress: { "aws:SourceIp": "192.168.143.0/24" } },
+        };
+        expect(await violations(p, [queuePolicy(statement)])).to.deep.equal([
+          "q: statement Queue1_AnonymousAccess_AllActions_AllowlistIP (sqs:*): allows every SQS action.",
+        ]);
+      }
+    });
+    it("the queue's inline policy, SQS:* in any case, and Allow with NotAction", async () => {
+      const inline = res(SQS_QUEUE, "inline", {
+        policy: doc({ Effect: "Allow", Principal: named, Action: "SQS:*" }),
+      });
+      expect(await violations(p, [inline])).to.have.length(1);
+      expect(
+        await violations(p, [
+          queuePolicy({ Effect: "Allow", Principal: named, NotAction: "sqs:DeleteQueue" }),
+        ]),
+      ).to.deep.equal([
+        "q: statement #0 (all but sqs:DeleteQueue): Allow with NotAction grants every other SQS action.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("CKV_AWS_72 / Trivy AWS-0097 good: listed actions; a Deny of everything; no policy", async () => {
+      expect(
+        await violations(p, [
+          queuePolicy({
+            Effect: "Allow",
+            Principal: named,
+            Action: ["SQS:SendMessage", "SQS:ReceiveMessage"],
+            Resource: "arn:aws:sqs:us-east-2:444455556666:queue2",
+          }),
+        ]),
+      ).to.deep.equal([]);
+      expect(
+        await violations(p, [queuePolicy({ Effect: "Deny", Principal: "*", Action: "sqs:*" })]),
+      ).to.deep.equal([]);
+      expect(await violations(p, [res(SQS_QUEUE, "plain", {})])).to.deep.equal([]);
+    });
+    it("a policy unknown at preview is a note, not a pass", async () => {
+      const q = res(SQS_QUEUE_POLICY, "q", { queueUrl: "https://sqs/q", policy: UNKNOWN });
+      expect(await violations(p, [q])).to.deep.equal([]);
+      expect(await previewNotes(p, [q])).to.have.length(1);
+    });
+  });
+});

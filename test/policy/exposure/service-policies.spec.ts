@@ -164,12 +164,26 @@ describe("resource-policy-not-public", () => {
       bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
       policy: doc(statement("s3-outposts:GetObject")),
     }),
+    res(T.MSK_CLUSTER_POLICY, "kafka", {
+      clusterArn: "arn:aws:kafka:us-east-1:123456789012:cluster/c/1",
+      policy: doc(statement("kafka:CreateVpcConnection")),
+    }),
+    res(T.S3TABLES_TABLE_BUCKET_POLICY, "table-bucket", {
+      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
+      resourcePolicy: doc(statement("s3tables:GetTableData")),
+    }),
+    res(T.S3TABLES_TABLE_POLICY, "table", {
+      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
+      namespace: "n",
+      name: "t",
+      resourcePolicy: doc(statement("s3tables:GetTableData")),
+    }),
   ];
 
   describe("Noncompliance", () => {
     it('every resource-policy resource with an Allow to "*" and no condition', async () => {
       const found = await violations(p, each(everyone));
-      expect(found).to.have.length(11);
+      expect(found).to.have.length(14);
       expect(found[0]).to.equal(
         'destination: statement #0 (logs:PutSubscriptionFilter): Allow to Principal "*" without a narrowing condition.',
       );

@@ -1,11 +1,13 @@
-// AMIs and RDS snapshots shared with everyone: Checkov CKV_AWS_205 (AMILaunchIsShared),
-// CKV_AWS_302 (DBSnapshotsArePrivate), Security Hub RDS.1.
+// AMIs, RDS snapshots and SSM documents shared with everyone: Checkov CKV_AWS_205
+// (AMILaunchIsShared), CKV_AWS_302 (DBSnapshotsArePrivate), CKV_AWS_303 (SSMDocumentsArePrivate),
+// Security Hub RDS.1 and SSM.4.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
 import {
   EC2_AMI_LAUNCH_PERMISSION,
   RDS_CLUSTER_SNAPSHOT,
   RDS_SNAPSHOT,
+  SSM_DOCUMENT,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
 
@@ -58,6 +60,52 @@ describe("rds-snapshot-not-public", () => {
       });
       const t = res(RDS_SNAPSHOT, "t", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "t" });
       expect(await violations(p, [s, t])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("ssm-document-not-public", () => {
+  const p = policy("ssm-document-not-public");
+  // Checkov's own fixture (example_SSMDocumentsArePrivate): a Command document, with no
+  // permissions (pass), shared with one account (pass2) and shared with "All" (fail).
+  const content = JSON.stringify({
+    schemaVersion: "1.2",
+    description: "Check ip configuration of a Linux instance.",
+    parameters: {},
+    runtimeConfig: {
+      "aws:runShellScript": {
+        properties: [{ id: "0.aws:runShellScript", runCommand: ["ifconfig"] }],
+      },
+    },
+  });
+  const doc = (name: string, permissions?: Record<string, string>) =>
+    res(SSM_DOCUMENT, name, {
+      name: "test_document",
+      documentType: "Command",
+      content,
+      ...(permissions ? { permissions } : {}),
+    });
+  describe("Noncompliance", () => {
+    it('CKV_AWS_303 fail: permissions shared with account_ids "All"', async () => {
+      expect(
+        await violations(p, [doc("fail", { type: "Share", account_ids: "All" })]),
+      ).to.deep.equal(['fail: permissions share the document with "All" accounts: it is public.']);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+    it('"All" among listed accounts is still public', async () => {
+      expect(
+        await violations(p, [doc("mixed", { type: "Share", account_ids: "680235478471, all" })]),
+      ).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_303 pass and pass2: no permissions, or one named account", async () => {
+      expect(
+        await violations(p, [
+          doc("pass"),
+          doc("pass2", { type: "Share", account_ids: "680235478471" }),
+        ]),
+      ).to.deep.equal([]);
     });
   });
 });

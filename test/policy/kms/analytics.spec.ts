@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { res, violations } from "../fixture";
 import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
 const clean = { violations: [], notes: [] };
@@ -324,6 +324,47 @@ describe("kendra-index-kms-cmk", () => {
         }),
       ]);
       expect(r.violations).to.have.length(1);
+    });
+  });
+});
+
+describe("glue-security-configuration-attached", () => {
+  const p = policyNamed(policies, "glue-security-configuration-attached");
+  // Checkov CKV_AWS_195 (GlueSecurityConfigurationEnabled) fixtures: aws_glue_crawler, aws_glue_job
+  // and aws_glue_dev_endpoint with and without security_configuration.
+  const crawler = (extra: Record<string, unknown> = {}) =>
+    res(T.GLUE_CRAWLER, "example", {
+      databaseName: "example",
+      role: "arn:aws:iam::123456789012:role/glue",
+      s3Targets: [{ path: "s3://example-bucket" }],
+      ...extra,
+    });
+  const job = (extra: Record<string, unknown> = {}) =>
+    res(T.GLUE_JOB, "job", {
+      roleArn: "arn:aws:iam::123456789012:role/glue",
+      command: { scriptLocation: "s3://example-bucket/example.py" },
+      ...extra,
+    });
+  const endpoint = (extra: Record<string, unknown> = {}) =>
+    res(T.GLUE_DEV_ENDPOINT, "dev", { roleArn: "arn:aws:iam::123456789012:role/glue", ...extra });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_195 fail: a crawler, a job and a dev endpoint without securityConfiguration", async () => {
+      expect(await violations(p, [crawler(), job(), endpoint()])).to.deep.equal([
+        "example: Glue crawler has no securityConfiguration: its logs and job bookmarks are not " +
+          "encrypted with a customer-managed key.",
+        "job: Glue job has no securityConfiguration: its logs and job bookmarks are not " +
+          "encrypted with a customer-managed key.",
+        "dev: Glue development endpoint has no securityConfiguration: its logs and job " +
+          "bookmarks are not encrypted with a customer-managed key.",
+      ]);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_195 pass: each names a security configuration", async () => {
+      const named = { securityConfiguration: "example" };
+      expect(await run(p, [crawler(named), job(named), endpoint(named)])).to.deep.equal(clean);
     });
   });
 });

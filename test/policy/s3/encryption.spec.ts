@@ -48,7 +48,7 @@ describe("s3-bucket-sse-kms-cmk", () => {
   const notes = policy("s3-bucket-documented-exceptions");
 
   describe("Noncompliance", () => {
-    it("reports a bucket without an encryption configuration (S3 then applies SSE-S3)", async () => {
+    it("CKV_AWS_19 / Trivy AWS-0088 bad: reports a bucket without an encryption configuration (S3 then applies SSE-S3)", async () => {
       expect(await violations(p, stack({ parts: { sse: null } }))).to.deep.equal([
         'data: bucket "data" has no default-encryption configuration, so S3 applies SSE-S3 (AES256).',
       ]);

@@ -1,0 +1,135 @@
+// In-memory caches: ElastiCache replication groups encrypt traffic and require authentication,
+// Redis OSS and Valkey caches keep automatic backups, DAX cluster endpoints speak TLS. Encryption at rest with a customer-managed key is the KMS
+// policies' rule (../kms/nosql.ts).
+import { resourcePolicy } from "../../lib/define";
+import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
+import { asList, present } from "../../lib/values";
+import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
+
+export const elasticacheTransitEncryption = resourcePolicy({
+  name: "elasticache-replication-group-transit-encryption",
+  description:
+    "ElastiCache replication groups (Redis OSS, Valkey) encrypt traffic in transit " +
+    "(transitEncryptionEnabled). Advisory: without TLS, cached data and AUTH credentials cross " +
+    "the network in plaintext.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    'Set `transitEncryptionEnabled: true` (with `transitEncryptionMode: "preferred"` first when ' +
+    "migrating a running group, then required), and connect clients with TLS.",
+  references: [
+    checkov("CKV_AWS_30"),
+    trivy("AWS-0051"),
+    fsbp("ElastiCache.5"),
+    awsDocs("AmazonElastiCache/latest/dg/in-transit-encryption"),
+  ],
+  types: [ELASTICACHE_REPLICATION_GROUP],
+  check: (props, ctx) => {
+    // A member of a global datastore takes the primary group's encryption settings.
+    if (present(props, "globalReplicationGroupId")) return;
+    if (props.transitEncryptionEnabled !== true) {
+      ctx.report("transitEncryptionEnabled is not true: clients and replicas talk in plaintext.");
+    } else if (props.transitEncryptionMode === "preferred") {
+      ctx.report(
+        'transitEncryptionMode is "preferred": unencrypted connections are still accepted.',
+      );
+    }
+  },
+});
+
+export const elasticacheAuthentication = resourcePolicy({
+  name: "elasticache-replication-group-authentication",
+  description:
+    "ElastiCache replication groups require clients to authenticate: an AUTH token, or role-based " +
+    "access control through user groups (userGroupIds), over TLS. Advisory: otherwise anyone who " +
+    "can reach the port can read and write every key.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Turn on transitEncryptionEnabled and set `userGroupIds` to a user group (RBAC, preferred) " +
+    "or an `authToken` read from a secret.",
+  references: [
+    checkov("CKV_AWS_31"),
+    fsbp("ElastiCache.6"),
+    awsDocs("AmazonElastiCache/latest/dg/auth"),
+  ],
+  types: [ELASTICACHE_REPLICATION_GROUP],
+  check: (props, ctx) => {
+    if (present(props, "globalReplicationGroupId")) return;
+    // Checkov CKV_AWS_31 asks for an auth token with TLS; ElastiCache also authenticates through
+    // RBAC user groups (AWS docs "Role-Based Access Control"), which AWS recommends over AUTH.
+    const authenticated =
+      present(props, "authToken") ||
+      present(props, "authTokenWo") ||
+      asList(props.userGroupIds).length > 0;
+    if (!authenticated) {
+      ctx.report("neither authToken nor userGroupIds is set: clients connect without credentials.");
+    } else if (props.transitEncryptionEnabled !== true) {
+      ctx.report(
+        "credentials are set but transitEncryptionEnabled is not true: they travel in plaintext.",
+      );
+    }
+  },
+});
+
+export const elasticacheBackupRetention = resourcePolicy({
+  name: "elasticache-backup-retention",
+  description:
+    "ElastiCache Redis OSS and Valkey caches (replication groups and single-node clusters) keep " +
+    "automatic backups (snapshotRetentionLimit of at least one day; the default 0 turns them " +
+    "off). Advisory: recovery, not exposure. Memcached has no backups and is not judged.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `snapshotRetentionLimit` to the days of snapshots to keep (e.g. 7) and, optionally, a " +
+    "`snapshotWindow` outside peak hours.",
+  references: [
+    checkov("CKV_AWS_134"),
+    trivy("AWS-0050"),
+    fsbp("ElastiCache.1"),
+    awsDocs("AmazonElastiCache/latest/dg/backups-automatic"),
+  ],
+  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CLUSTER],
+  check: (props, ctx, args) => {
+    if (args.type === ELASTICACHE_CLUSTER) {
+      // A member of a replication group takes the group's settings.
+      if (present(props, "replicationGroupId")) return;
+      // Checkov CKV_AWS_134 also fails memcached clusters, which cannot be backed up at all
+      // (ElastiCache user guide, "Snapshot and restore": Redis OSS and Valkey only).
+      if (String(props.engine ?? "").toLowerCase() === "memcached") return;
+    } else if (present(props, "globalReplicationGroupId")) {
+      return;
+    }
+    const days = props.snapshotRetentionLimit;
+    if (typeof days !== "number" || days < 1) {
+      ctx.report(
+        `snapshotRetentionLimit is ${String(days ?? "not set (0)")}: automatic backups are off.`,
+      );
+    }
+  },
+});
+
+export const daxEndpointTls = resourcePolicy({
+  name: "dax-cluster-endpoint-tls",
+  description:
+    'DAX cluster endpoints use TLS (clusterEndpointEncryptionType "TLS"). Advisory: the default ' +
+    "(NONE) sends cached items and requests unencrypted between the application and the cluster.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    'Set `clusterEndpointEncryptionType: "TLS"` (recreates the cluster) and connect with the ' +
+    "daxs:// scheme.",
+  references: [
+    checkov("CKV_AWS_239"),
+    awsDocs("amazondynamodb/latest/developerguide/DAXEncryptionInTransit"),
+  ],
+  types: [DAX_CLUSTER],
+  check: (props, ctx) => {
+    if (props.clusterEndpointEncryptionType !== "TLS") {
+      ctx.report(
+        `clusterEndpointEncryptionType is ${String(props.clusterEndpointEncryptionType ?? "NONE (the default)")}: ` +
+          "the endpoint does not use TLS.",
+      );
+    }
+  },
+});

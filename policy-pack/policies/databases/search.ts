@@ -1,0 +1,161 @@
+// OpenSearch and Elasticsearch domains: node-to-node encryption, HTTPS with a TLS 1.2+ policy,
+// audit logs, fine-grained access control and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
+// policies' rule (../kms/analytics.ts); open access policies are the exposure policies'
+// (../exposure/service-policies.ts).
+import { resourcePolicy } from "../../lib/define";
+import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../lib/types";
+import { asList } from "../../lib/values";
+import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
+
+const DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN];
+
+export const searchNodeToNodeEncryption = resourcePolicy({
+  name: "opensearch-domain-node-to-node-encryption",
+  description:
+    "OpenSearch and Elasticsearch domains encrypt traffic between their nodes " +
+    "(nodeToNodeEncryption). Advisory: without it, documents and queries cross the VPC in " +
+    "plaintext between data nodes.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `nodeToNodeEncryption: { enabled: true }` (it cannot be turned off again; fine-grained " +
+    "access control requires it).",
+  references: [
+    checkov("CKV_AWS_6"),
+    trivy("AWS-0043"),
+    fsbp("Opensearch.3"),
+    awsDocs("opensearch-service/latest/developerguide/ntn"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    // Trivy AWS-0043 judges every domain; Checkov CKV_AWS_6 only those of more than one node.
+    // A one-node domain may grow, and the setting cannot be added without a blue/green deploy,
+    // so every domain is asked for it.
+    if (props.nodeToNodeEncryption?.enabled !== true) {
+      ctx.report("nodeToNodeEncryption is not enabled: nodes talk to each other in plaintext.");
+    }
+  },
+});
+
+/** TLS policies that accept only TLS 1.2 and later (the Trivy AWS-0126 families). */
+const TLS12_POLICY = /^Policy-Min-TLS-1-[23]-/;
+
+export const searchHttpsOnly = resourcePolicy({
+  name: "opensearch-domain-https-tls12",
+  description:
+    "OpenSearch and Elasticsearch domains accept HTTPS only (enforceHttps) with a TLS 1.2+ " +
+    "security policy. Advisory: the default policy still accepts TLS 1.0 and 1.1.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    'Set `domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10" }` ' +
+    '(or "Policy-Min-TLS-1-2-2019-07").',
+  references: [
+    checkov("CKV_AWS_83"),
+    checkov("CKV_AWS_228"),
+    trivy("AWS-0046"),
+    trivy("AWS-0126"),
+    fsbp("Opensearch.8"),
+    awsDocs("opensearch-service/latest/APIReference/API_DomainEndpointOptions"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    const options = props.domainEndpointOptions;
+    // The provider defaults enforceHttps to true (Checkov CKV_AWS_83 passes an omitted block).
+    if (options?.enforceHttps === false) {
+      ctx.report("domainEndpointOptions.enforceHttps is false: the domain accepts plain HTTP.");
+    }
+    const policy = options?.tlsSecurityPolicy;
+    if (policy === undefined || policy === null || policy === "") {
+      // Checkov CKV_AWS_228 fails an unset policy: the provider then leaves AWS's choice, which
+      // for domains created before 2023 is Policy-Min-TLS-1-0-2019-07.
+      ctx.report(
+        "domainEndpointOptions.tlsSecurityPolicy is not set: the domain may accept TLS 1.0 and 1.1.",
+      );
+    } else if (!TLS12_POLICY.test(String(policy))) {
+      ctx.report(
+        `domainEndpointOptions.tlsSecurityPolicy is ${String(policy)}: it accepts TLS 1.0 and 1.1.`,
+      );
+    }
+  },
+});
+
+export const searchAuditLogs = resourcePolicy({
+  name: "opensearch-domain-audit-logs",
+  description:
+    "OpenSearch and Elasticsearch domains publish audit logs (a logPublishingOptions entry of " +
+    "type AUDIT_LOGS, not disabled) to CloudWatch Logs. Advisory: without them no one can say " +
+    "who read or changed which index.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Add `logPublishingOptions: [{ logType: "AUDIT_LOGS", cloudwatchLogGroupArn: group.arn }]` ' +
+    "(with a CloudWatch Logs resource policy letting es.amazonaws.com write to the group) and " +
+    "turn on fine-grained access control, which audit logs require.",
+  references: [
+    checkov("CKV_AWS_84"),
+    checkov("CKV_AWS_317"),
+    trivy("AWS-0042"),
+    fsbp("Opensearch.5"),
+    awsDocs("opensearch-service/latest/developerguide/audit-logs"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    // Trivy AWS-0042 asks for audit logs specifically; an entry is on unless enabled is false.
+    const audit = asList(props.logPublishingOptions).some(
+      (o) => o?.logType === "AUDIT_LOGS" && o?.enabled !== false,
+    );
+    if (!audit) ctx.report("no enabled AUDIT_LOGS entry in logPublishingOptions.");
+  },
+});
+
+export const searchInVpc = resourcePolicy({
+  name: "opensearch-domain-in-vpc",
+  description:
+    "OpenSearch and Elasticsearch domains are placed in a VPC (vpcOptions with subnets). " +
+    "Advisory: a domain outside a VPC has an internet endpoint, guarded only by its access " +
+    "policy (whose openness the mandatory exposure rule judges).",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `vpcOptions: { subnetIds: [...private subnets], securityGroupIds: [...] }` (recreates " +
+    "the domain) and reach it from inside the VPC.",
+  references: [
+    checkov("CKV_AWS_137"),
+    fsbp("Opensearch.2"),
+    awsDocs("opensearch-service/latest/developerguide/vpc"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    if (asList(props.vpcOptions?.subnetIds).length === 0) {
+      ctx.report("vpcOptions has no subnetIds: the domain has a public endpoint.");
+    }
+  },
+});
+
+export const searchFineGrainedAccess = resourcePolicy({
+  name: "opensearch-domain-fine-grained-access-control",
+  description:
+    "OpenSearch and Elasticsearch domains turn on fine-grained access control " +
+    "(advancedSecurityOptions), so access is decided per index, document and field for each " +
+    "IAM role or internal user. Advisory: without it, whoever the access policy lets in can read " +
+    "and write every index.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `advancedSecurityOptions: { enabled: true, masterUserOptions: { masterUserArn: role.arn } }` " +
+    "(it needs nodeToNodeEncryption, encryptAtRest and enforceHttps).",
+  references: [
+    checkov("CKV2_AWS_52"),
+    fsbp("Opensearch.7"),
+    awsDocs("opensearch-service/latest/developerguide/fgac"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    // Checkov CKV2_AWS_52 passes enabled or internalUserDatabaseEnabled set to true.
+    const options = props.advancedSecurityOptions;
+    if (options?.enabled !== true && options?.internalUserDatabaseEnabled !== true) {
+      ctx.report("advancedSecurityOptions is not enabled: no fine-grained access control.");
+    }
+  },
+});
