@@ -50,11 +50,14 @@ function makeProject(): string {
   return dir;
 }
 
-function run(dir: string, cache?: string): Record<string, unknown> {
+function run(dir: string, cache?: string, nodeArgs: string[] = []): Record<string, unknown> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.OFFLINE_CODE_CACHE;
   if (cache) env.OFFLINE_CODE_CACHE = cache;
-  const out = execFileSync(process.execPath, ["-r", PRELOAD, "main.js"], { cwd: dir, env });
+  const out = execFileSync(process.execPath, [...nodeArgs, "-r", PRELOAD, "main.js"], {
+    cwd: dir,
+    env,
+  });
   return JSON.parse(out.toString("utf8")) as Record<string, unknown>;
 }
 
@@ -88,5 +91,19 @@ describe("program process: V8 code cache for node_modules", function () {
     fs.writeFileSync(helper, "exports.value = 'changed';\n");
     expect(run(dir, cache).helper).to.equal("changed");
     expect(fs.readdirSync(cache).length).to.equal(before + 1);
+  });
+
+  it("a process with other V8 flags keeps its own entries instead of rewriting the others'", () => {
+    // V8 rejects code cached under other flags (`--max-semi-space-size` among them).
+    const cache = path.join(dir, "cache-3");
+    const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
+    const plain = run(dir, cache);
+    const first = new Map(entries().map((f) => [f, fs.statSync(path.join(cache, f)).mtimeMs]));
+    expect(run(dir, cache, ["--max-semi-space-size=32"])).to.deep.equal(plain);
+    expect(entries()).to.have.length(first.size * 2);
+    run(dir, cache);
+    for (const [f, mtime] of first) {
+      expect(fs.statSync(path.join(cache, f)).mtimeMs, f).to.equal(mtime);
+    }
   });
 });

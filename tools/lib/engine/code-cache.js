@@ -34,14 +34,21 @@ function requireOf(mod) {
 }
 
 /**
- * Compiles and runs one module with the code cache in `dir`, keyed by V8's version, the file and
- * its text (the text a loader hook gave, if any). The module runs as Node's own
+ * What V8 checks cached code against besides the source: its version and its flags (a cache made
+ * under other flags, `--max-semi-space-size` among them, is rejected). Processes started with
+ * other options keep entries of their own instead of rewriting each other's.
+ */
+const FLAVOUR = `${process.versions.v8}\0${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`;
+
+/**
+ * Compiles and runs one module with the code cache in `dir`, keyed by V8's version and flags, the
+ * file and its text (the text a loader hook gave, if any). The module runs as Node's own
  * `Module.prototype._compile` would run it: the same wrapper, `this`, arguments and `require`.
  */
 function compileWithCodeCache(dir, mod, content, filename) {
   const key = crypto
     .createHash("sha256")
-    .update(`${process.versions.v8}\0${filename}\0`)
+    .update(`${FLAVOUR}\0${filename}\0`)
     .update(content)
     .digest("hex");
   const file = path.join(dir, `${key}.v8`);
