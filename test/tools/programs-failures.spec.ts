@@ -24,6 +24,7 @@ describe("real-world programs that fail, offline", function () {
       "invoke-unanswered",
       "fail-missing-archive",
       "fail-default-export-cjs",
+      "fail-tsconfig-module-only",
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
@@ -129,6 +130,23 @@ describe("real-world programs that fail, offline", function () {
     );
     expect(f.message).to.contain('add "type": "module" to package.json');
     expect(f.message).to.contain("`export = async () => { ... }`");
+  });
+
+  it("a tsconfig that sets module but not moduleResolution names the file, the line and the setting to add", async () => {
+    const fixture = "fail-tsconfig-module-only";
+    const r = await run(fixture);
+    const f = r.failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.kind).to.equal("error");
+    expect(f.message).to.contain(
+      'tsconfig.json sets "module": "commonjs" but not "moduleResolution"',
+    );
+    expect(f.message).to.contain("TS5110");
+    expect(f.message).to.contain('Set "moduleResolution": "node10"');
+    expect(f.location?.file).to.equal(path.join(FIXTURES, fixture, "tsconfig.json"));
+    expect(f.location?.line).to.equal(lineOf(`${fixture}/tsconfig.json`, '"module": "commonjs"'));
+    // Nothing ran: TypeScript refused the options before the program's first line.
+    expect(r.resources.filter((x) => x.type === "aws:s3/bucket:Bucket")).to.have.length(0);
   });
 
   it("more availability zones than the region has", async () => {

@@ -113,6 +113,8 @@ export function diagnose(ctx: {
     const invoked = [...ctx.sites.keys()].find(
       (token) => token !== EXIT_SITE && message.includes(token),
     );
+    const conflict = moduleSettingConflict(text, ctx.pwd, opts.runtimeOptions?.tsconfig);
+    if (conflict) return { kind: "error", ...conflict, detail: text };
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
@@ -241,6 +243,68 @@ export function errorMessage(text: string): string {
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
   if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
   return message || "unknown error";
+}
+
+/**
+ * A tsconfig that sets one of `module` and `moduleResolution` and not the other. The Node.js
+ * language host compiles a CommonJS program with `module` and `moduleResolution` "nodenext" (on
+ * TypeScript >= 4.7) and spreads the tsconfig's compilerOptions over them (@pulumi/pulumi
+ * `cmd/run/run.js`, `useNodeNext`; pulumi/pulumi#22363), so the one left out is "nodenext", and
+ * TypeScript refuses the pair before any code runs (TS5109, TS5110): `pulumi preview` fails the
+ * same way. The bare compiler message names neither the file nor the setting to add; this does.
+ * A tsconfig that sets both, or neither (an `extends` base), keeps TypeScript's own message.
+ */
+function moduleSettingConflict(
+  text: string,
+  pwd: string,
+  tsconfigOption: unknown,
+): { message: string; location: SourceLocation } | undefined {
+  const error = /error (TS5109|TS5110): ([^\n]*)/.exec(text);
+  if (!error) return undefined;
+  const file = path.resolve(
+    pwd,
+    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
+  );
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  const setting = (key: string) => {
+    const m = new RegExp(`"${key}"\\s*:\\s*"([^"]*)"`).exec(source);
+    return m ? { value: m[1], index: m.index } : undefined;
+  };
+  const module = setting("module");
+  const resolution = setting("moduleResolution");
+  if (!module === !resolution) return undefined;
+  const [set, missing] = module ? ["module", "moduleResolution"] : ["moduleResolution", "module"];
+  const given = (module ?? resolution)!;
+  const lower = given.value.toLowerCase();
+  const suggestion =
+    set === "module"
+      ? lower === "commonjs"
+        ? '"node10" (TypeScript 5; "node" before it)'
+        : /^(es\d+|esnext|preserve)$/.test(lower)
+          ? '"bundler"'
+          : '"nodenext"'
+      : /^(node|node10|classic)$/.test(lower)
+        ? '"commonjs"'
+        : '"nodenext"';
+  const before = source.slice(0, given.index).split("\n");
+  const shown = path.relative(pwd, file) || file;
+  return {
+    message:
+      `${shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
+      `host's default applies ("${missing}": "nodenext") and TypeScript refuses the pair ` +
+      `(${error[1]}: ${error[2].trim()}); \`pulumi preview\` fails the same way. Set ` +
+      `"${missing}": ${suggestion} in ${shown}`,
+    location: {
+      file,
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+    },
+  };
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
