@@ -25,6 +25,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-missing-archive",
       "fail-default-export-cjs",
       "fail-tsconfig-module-only",
+      "fail-tsconfig-paths-alias",
     ])
       runs.queueRun(f);
     runs.queueRun("fail-too-many-azs", "wide");
@@ -147,6 +148,17 @@ describe("real-world programs that fail, offline", function () {
     expect(f.location?.line).to.equal(lineOf(`${fixture}/tsconfig.json`, '"module": "commonjs"'));
     // Nothing ran: TypeScript refused the options before the program's first line.
     expect(r.resources.filter((x) => x.type === "aws:s3/bucket:Bucket")).to.have.length(0);
+  });
+
+  it("an import through a tsconfig paths alias: Node's error at the import, with the alias and the fix", async () => {
+    const f = await failsAt(
+      "fail-tsconfig-paths-alias",
+      'from "@lib/buckets"',
+      "Cannot find module '@lib/buckets'",
+    );
+    expect(f.message).to.contain('"@lib/buckets" is the "paths" alias "@lib/*" of tsconfig.json');
+    expect(f.message).to.contain("Import the file by its relative path");
+    expect(f.message).to.contain("--require tsconfig-paths/register");
   });
 
   it("more availability zones than the region has", async () => {

@@ -121,7 +121,8 @@ export function diagnose(ctx: {
       (invoked ? ctx.sites.get(invoked) : undefined) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
-    return { kind: "error", message: message + more, location, detail: text };
+    const alias = pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig);
+    return { kind: "error", message: message + more + alias, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {
@@ -261,16 +262,9 @@ function moduleSettingConflict(
 ): { message: string; location: SourceLocation } | undefined {
   const error = /error (TS5109|TS5110): ([^\n]*)/.exec(text);
   if (!error) return undefined;
-  const file = path.resolve(
-    pwd,
-    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
-  );
-  let source: string;
-  try {
-    source = fs.readFileSync(file, "utf8");
-  } catch {
-    return undefined;
-  }
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  if (!tsconfig) return undefined;
+  const { file, source, shown } = tsconfig;
   const setting = (key: string) => {
     const m = new RegExp(`"${key}"\\s*:\\s*"([^"]*)"`).exec(source);
     return m ? { value: m[1], index: m.index } : undefined;
@@ -292,7 +286,6 @@ function moduleSettingConflict(
         ? '"commonjs"'
         : '"nodenext"';
   const before = source.slice(0, given.index).split("\n");
-  const shown = path.relative(pwd, file) || file;
   return {
     message:
       `${shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
@@ -305,6 +298,53 @@ function moduleSettingConflict(
       column: before[before.length - 1].length + 1,
     },
   };
+}
+
+/** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
+function hostTsconfig(pwd: string, tsconfigOption: unknown) {
+  const file = path.resolve(
+    pwd,
+    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
+  );
+  try {
+    return { file, shown: path.relative(pwd, file) || file, source: fs.readFileSync(file, "utf8") };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A module the program cannot find that is a `paths` alias of its tsconfig. TypeScript resolves
+ * `paths` when it type-checks; ts-node, which the language host compiles the program with, does
+ * not rewrite them, and Node looks for a package of that name: `pulumi preview` fails the same
+ * way. tsconfig-paths registers them at run time (its README: "ts-node -r
+ * tsconfig-paths/register main.ts"; https://www.npmjs.com/package/tsconfig-paths).
+ */
+function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): string {
+  const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  if (!missing) return "";
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
+  if (!tsconfig || !block) return "";
+  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
+    .map((m) => m[1])
+    .find((key) => {
+      const star = key.indexOf("*");
+      if (star < 0) return key === missing;
+      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
+      return (
+        missing.length >= head.length + tail.length &&
+        missing.startsWith(head) &&
+        missing.endsWith(tail)
+      );
+    });
+  if (alias === undefined) return "";
+  return (
+    `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
+    "it, but the language host's ts-node does not rewrite it at run time, so `pulumi preview` " +
+    "fails the same way. Import the file by its relative path, or install tsconfig-paths and " +
+    'register it in Pulumi.yaml (runtime.options.nodeargs: "--require tsconfig-paths/register")'
+  );
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
