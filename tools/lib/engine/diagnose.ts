@@ -259,10 +259,21 @@ function moduleSettingConflict(
   text: string,
   pwd: string,
   tsconfigOption: unknown,
-): { message: string; location: SourceLocation } | undefined {
+): { message: string; location?: SourceLocation } | undefined {
   const error = /error (TS5109|TS5110): ([^\n]*)/.exec(text);
   if (!error) return undefined;
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  if (!tsconfig && tsconfigOption === undefined) {
+    // No tsconfig at all: ts-node's default for the Node.js version (`@tsconfig/node16`,
+    // "moduleResolution": "node"; ts-node dist/tsconfigs.js) meets the host's "nodenext".
+    return {
+      message:
+        "the program has no tsconfig.json, so TypeScript's options are the language host's and " +
+        `ts-node's defaults, which TypeScript refuses together (${error[1]}: ${error[2].trim()}); ` +
+        '`pulumi preview` fails the same way. Add a tsconfig.json with "module" and ' +
+        '"moduleResolution" both "nodenext"',
+    };
+  }
   if (!tsconfig) return undefined;
   const { file, source, shown } = tsconfig;
   const setting = (key: string) => {
