@@ -41,6 +41,11 @@ const configsByStack = new Map<string, { project: Project; config: StackConfig }
 async function check(args: CheckArgs): Promise<number> {
   const programDir = path.resolve(args.program ?? ROOT);
   const project = loadProject(programDir);
+  if (args.stackProject !== undefined && args.stackProject !== project.name) {
+    throw new UsageError(
+      `--stack names the project '${args.stackProject}', but ${project.file} is project '${project.name}'`,
+    );
+  }
   const named = args.stacks.length > 0 ? args.stacks : listStacks(project);
   // A project with no stack file and no --stack (a fresh clone of an example) is checked as the
   // stack `pulumi new` creates, "dev", on the project's defaults, and the report says so.
@@ -109,6 +114,7 @@ async function check(args: CheckArgs): Promise<number> {
         await checkStack({
           project,
           stack,
+          organization: args.organization,
           phases,
           judge: judging.judge,
           answers: (region) => fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),

@@ -245,7 +245,9 @@ describe("offline check inputs that must not hurt", function () {
       for (const bad of [
         "../x",
         "/etc/passwd",
-        "a/b",
+        "a/b/c/d",
+        "a//b",
+        "a/../b",
         "a\\b",
         "..",
         "has space",
@@ -255,6 +257,26 @@ describe("offline check inputs that must not hurt", function () {
       }
       expect(usageError(() => checkStackName("../x"))).to.contain("a stack name, not a path");
       expect(parseArgs(["--stack", "prod.eu-1_b"]).stacks).to.deep.equal(["prod.eu-1_b"]);
+    });
+
+    it("reads <org>/<stack> and <org>/<project>/<stack> as the CLI does: the stack file is the stack's", () => {
+      expect(parseArgs(["--stack", "acme/dev"])).to.include({ organization: "acme" });
+      expect(parseArgs(["--stack", "acme/dev"]).stacks).to.deep.equal(["dev"]);
+      const full = parseArgs(["--stack", "acme/web/prod", "--stack", "acme/web/dev"]);
+      expect(full).to.include({ organization: "acme", stackProject: "web" });
+      expect(full.stacks).to.deep.equal(["prod", "dev"]);
+      expect(parseArgs(["--stack", "dev"]).organization).to.equal(undefined);
+      expect(
+        usageError(() => parseArgs(["--stack", "acme/dev", "--stack", "other/prod"])),
+      ).to.equal(
+        "--stack 'other/prod': another --stack names the organization 'acme'; check one organization per run",
+      );
+      expect(usageError(() => parseArgs(["--stack", "ac me/dev"]))).to.contain(
+        "the organization 'ac me' may only contain",
+      );
+      expect(usageError(() => parseArgs(["--stack", "acme/we b/dev"]))).to.contain(
+        "the project 'we b' may only contain",
+      );
     });
 
     it("refuses a single-value flag given twice, and a value given to a switch", () => {

@@ -52,6 +52,22 @@ describe("real-world programs through the check's CLI", function () {
       "--format",
       "sarif",
     );
+    runs.qualified = timed(
+      "--program",
+      program("org-qualified-stack"),
+      "--stack",
+      "acme/fixture-org-qualified-stack/dev",
+      "--phase",
+      "preview",
+      "--format",
+      "json",
+    );
+    runs.otherProject = timed(
+      "--program",
+      program("org-qualified-stack"),
+      "--stack",
+      "acme/other/dev",
+    );
     runs.forever = timed("--program", program("fail-runs-forever"), "--timeout", "5");
     runs.unanswered = timed("--program", program("invoke-unanswered"), "--phase", "preview");
     runs.answered = timed(
@@ -108,6 +124,25 @@ describe("real-world programs through the check's CLI", function () {
     );
     // Both phases run side by side, each stopped after 5 s.
     expect(run.ms).to.be.lessThan(60_000);
+  });
+
+  it("--stack <org>/<project>/<stack>: the stack file is the stack's, getOrganization() the org's", async () => {
+    const run = await runs.qualified();
+    expect(run.code, run.stderr).to.equal(0);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.stack).to.equal("dev");
+    expect(doc.stackFile).to.equal(path.join(program("org-qualified-stack"), "Pulumi.dev.yaml"));
+    expect(doc.summary.result).to.equal("PASS");
+    const parameter = doc.resources.find((r: any) => r.type === "aws:ssm/parameter:Parameter");
+    // A name built from getOrganization(), getProject() and getStack().
+    expect(parameter.inputs.name).to.equal("/acme/fixture-org-qualified-stack/dev/greeting");
+  });
+
+  it("--stack naming another project is refused before anything runs", async () => {
+    const run = await runs.otherProject();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("--stack names the project 'other', but ");
+    expect(run.stderr).to.contain("is project 'fixture-org-qualified-stack'");
   });
 
   it("an invoke nobody answers: exit 2 naming the token and the program's line", async () => {

@@ -3,14 +3,22 @@
 // and line, never a pass and never a crash of the check. One preview run each, through the
 // engine's language host (`runProgram`), queued up front on a pool of two.
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
+import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
 const run = runs.run.bind(runs);
 
 describe("real-world programs that fail, offline", function () {
   this.timeout(300_000);
+
+  let noTsconfig: string | undefined;
+
+  after(() => {
+    if (noTsconfig) fs.rmSync(noTsconfig, { recursive: true, force: true });
+  });
 
   before(() => {
     for (const f of [
@@ -24,8 +32,16 @@ describe("real-world programs that fail, offline", function () {
       "invoke-unanswered",
       "fail-missing-archive",
       "fail-default-export-cjs",
+      "fail-tsconfig-module-only",
+      "fail-tsconfig-paths-alias",
     ])
       runs.queueRun(f);
+    // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
+    // repository (its node_modules linked in, as an installed program has) has none.
+    noTsconfig = fs.mkdtempSync(path.join(os.tmpdir(), "esm-no-tsconfig-"));
+    fs.cpSync(path.join(FIXTURES, "fail-esm-no-tsconfig"), noTsconfig, { recursive: true });
+    fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(noTsconfig, "node_modules"));
+    runs.queueRun(noTsconfig);
     runs.queueRun("fail-too-many-azs", "wide");
     runs.queueRun("transforms", "strict");
     runs.queueRun("fail-too-many-azs");
@@ -129,6 +145,44 @@ describe("real-world programs that fail, offline", function () {
     );
     expect(f.message).to.contain('add "type": "module" to package.json');
     expect(f.message).to.contain("`export = async () => { ... }`");
+  });
+
+  it("a tsconfig that sets module but not moduleResolution names the file, the line and the setting to add", async () => {
+    const fixture = "fail-tsconfig-module-only";
+    const r = await run(fixture);
+    const f = r.failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.kind).to.equal("error");
+    expect(f.message).to.contain(
+      'tsconfig.json sets "module": "commonjs" but not "moduleResolution"',
+    );
+    expect(f.message).to.contain("TS5110");
+    expect(f.message).to.contain('Set "moduleResolution": "node10"');
+    expect(f.location?.file).to.equal(path.join(FIXTURES, fixture, "tsconfig.json"));
+    expect(f.location?.line).to.equal(lineOf(`${fixture}/tsconfig.json`, '"module": "commonjs"'));
+    // Nothing ran: TypeScript refused the options before the program's first line.
+    expect(r.resources.filter((x) => x.type === "aws:s3/bucket:Bucket")).to.have.length(0);
+  });
+
+  it("an import through a tsconfig paths alias: Node's error at the import, with the alias and the fix", async () => {
+    const f = await failsAt(
+      "fail-tsconfig-paths-alias",
+      'from "@lib/buckets"',
+      "Cannot find module '@lib/buckets'",
+    );
+    expect(f.message).to.contain('"@lib/buckets" is the "paths" alias "@lib/*" of tsconfig.json');
+    expect(f.message).to.contain("Import the file by its relative path");
+    expect(f.message).to.contain("--require tsconfig-paths/register");
+  });
+
+  it("an ES module in TypeScript with no tsconfig.json anywhere: refused with the file to add", async () => {
+    const f = (await run(noTsconfig!)).failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.message).to.contain("the program has no tsconfig.json");
+    expect(f.message).to.match(/TS51(09|10)/);
+    expect(f.message).to.contain(
+      'Add a tsconfig.json with "module" and "moduleResolution" both "nodenext"',
+    );
   });
 
   it("more availability zones than the region has", async () => {

@@ -11,6 +11,10 @@ export type PhaseArg = "preview" | "apply" | "both";
 export interface CheckArgs {
   /** Stacks to check; empty = every Pulumi.<stack>.yaml of the program. */
   readonly stacks: string[];
+  /** The organization `--stack <org>/<stack>` names (the program's getOrganization()). */
+  readonly organization?: string;
+  /** The project `--stack <org>/<project>/<stack>` names; it must be the program's. */
+  readonly stackProject?: string;
   readonly format: Format;
   readonly output?: string;
   readonly program?: string;
@@ -47,7 +51,9 @@ as \`pulumi preview\` sees the stack, once as \`pulumi up\` sees each resource b
 
 Options:
   --stack <name>          Stack to check (repeatable). Default: every Pulumi.<stack>.yaml next to
-                          the program's Pulumi.yaml. Letters, digits, -, _ and . only.
+                          the program's Pulumi.yaml. Letters, digits, -, _ and . only; may be
+                          qualified as <org>/<stack> or <org>/<project>/<stack> (the stack
+                          file is still Pulumi.<stack>.yaml; the org is getOrganization()).
   --format <format>       text (default), json, or sarif (SARIF 2.1.0 for code scanning).
                           json prints one object per stack, or an array when several stacks run.
   --output <file>         Write the report to <file> (only once every stack has been checked)
@@ -111,22 +117,64 @@ const SWITCHES = new Set([
   "--sarif-omit-suppressed",
 ]);
 
+/** The stack name of a `--stack` value (see parseStackRef). */
+export function checkStackName(name: string): string {
+  return parseStackRef(name).stack;
+}
+
+/** A `--stack` value: the stack's name, and the organization and project it may be qualified by. */
+export interface StackRef {
+  readonly stack: string;
+  readonly organization?: string;
+  readonly project?: string;
+}
+
+/**
+ * `--stack` as the CLI reads it: `<stack>`, `<org>/<stack>` or `<org>/<project>/<stack>`
+ * (pulumi/pulumi pkg/backend/httpstate/backend.go, `parseStackName`). The stack file is the
+ * stack name's (`Pulumi.<stack>.yaml`); the organization is what the program's
+ * `pulumi.getOrganization()` returns.
+ */
+export function parseStackRef(value: string): StackRef {
+  const parts = value.split("/");
+  if (
+    parts.length > 3 ||
+    value.includes("\\") ||
+    parts.some((p) => p === "" || p === "." || p === "..")
+  ) {
+    throw new UsageError(
+      `--stack '${value}': a stack name, not a path (give <stack>, <org>/<stack> or ` +
+        "<org>/<project>/<stack>; the stack file Pulumi.<stack>.yaml is read from the program's directory)",
+    );
+  }
+  const stack = parts[parts.length - 1];
+  for (const [what, part] of [
+    ["organization", parts.length > 1 ? parts[0] : undefined],
+    ["project", parts.length > 2 ? parts[1] : undefined],
+  ] as const) {
+    if (part !== undefined && !/^[A-Za-z0-9_.-]{1,100}$/.test(part)) {
+      throw new UsageError(
+        `--stack '${value}': the ${what} '${part}' may only contain alphanumeric, hyphens, underscores, or periods`,
+      );
+    }
+  }
+  return {
+    stack: validStackName(stack, value),
+    organization: parts.length > 1 ? parts[0] : undefined,
+    project: parts.length > 2 ? parts[1] : undefined,
+  };
+}
+
 /**
  * The CLI's stack-name rule (pulumi/pulumi, the backends' `validateStackName`: `^[A-Za-z0-9_.-]
  * {1,100}$`, "stack names may only contain alphanumeric, hyphens, underscores, or periods"). A
  * name is also a file name here (`Pulumi.<stack>.yaml`): no separator, so no path can escape the
- * project. Organization-qualified names (`org/stack`) name a backend's stack, not a stack file.
+ * project.
  */
-export function checkStackName(name: string): string {
-  if (/[/\\]/.test(name)) {
-    throw new UsageError(
-      `--stack '${name}': a stack name, not a path (stack names may not contain slashes; ` +
-        "the stack file Pulumi.<stack>.yaml is read from the program's directory)",
-    );
-  }
+function validStackName(name: string, given: string): string {
   if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name) || name === "." || name === "..") {
     throw new UsageError(
-      `--stack '${name}': stack names may only contain alphanumeric, hyphens, underscores, or periods (at most 100)`,
+      `--stack '${given}': stack names may only contain alphanumeric, hyphens, underscores, or periods (at most 100)`,
     );
   }
   return name;
@@ -155,6 +203,8 @@ export function parseConfigArg(arg: string): [string, string] {
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
   const stacks: string[] = [];
+  let organization: string | undefined;
+  let stackProject: string | undefined;
   let format: Format = "text";
   let output: string | undefined;
   let program: string | undefined;
@@ -206,9 +256,23 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     }
     given.set(flag, value);
     switch (flag) {
-      case "--stack":
-        stacks.push(checkStackName(value));
+      case "--stack": {
+        const ref = parseStackRef(value);
+        for (const [what, part, before] of [
+          ["organization", ref.organization, organization],
+          ["project", ref.project, stackProject],
+        ] as const) {
+          if (part !== undefined && before !== undefined && part !== before) {
+            throw new UsageError(
+              `--stack '${value}': another --stack names the ${what} '${before}'; check one ${what} per run`,
+            );
+          }
+        }
+        organization = ref.organization ?? organization;
+        stackProject = ref.project ?? stackProject;
+        stacks.push(ref.stack);
         break;
+      }
       case "--config": {
         const [key, v] = parseConfigArg(value);
         if (key in config) {
@@ -266,6 +330,8 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
   }
   return {
     stacks: [...new Set(stacks)],
+    organization,
+    stackProject,
     format,
     output,
     program,

@@ -109,6 +109,7 @@ export interface Judge {
     ctx: {
       readonly project: string;
       readonly stack: string;
+      readonly organization?: string;
       readonly config: Readonly<Record<string, string>>;
       readonly configSecretKeys: readonly string[];
     },
@@ -123,6 +124,8 @@ export interface Judge {
 export interface CheckOptions {
   readonly project: Project;
   readonly stack: string;
+  /** What the program's `pulumi.getOrganization()` returns (`--stack <org>/<stack>`). */
+  readonly organization?: string;
   readonly phases: readonly Phase[];
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
@@ -172,6 +175,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     opts.phases.map((phase) =>
       runProgram({
         ...stackProgram(project, stack, config),
+        organization: opts.organization,
         phase,
         answers,
         opaque: [SECRET_PLACEHOLDER],
@@ -221,6 +225,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       {
         project: project.name,
         stack,
+        organization: opts.organization,
         config: config.values,
         configSecretKeys: config.secretKeys,
       },

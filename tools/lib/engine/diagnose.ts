@@ -113,13 +113,16 @@ export function diagnose(ctx: {
     const invoked = [...ctx.sites.keys()].find(
       (token) => token !== EXIT_SITE && message.includes(token),
     );
+    const conflict = moduleSettingConflict(text, ctx.pwd, opts.runtimeOptions?.tsconfig);
+    if (conflict) return { kind: "error", ...conflict, detail: text };
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
       (invoked ? ctx.sites.get(invoked) : undefined) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
-    return { kind: "error", message: message + more, location, detail: text };
+    const alias = pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig);
+    return { kind: "error", message: message + more + alias, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {
@@ -241,6 +244,118 @@ export function errorMessage(text: string): string {
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
   if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
   return message || "unknown error";
+}
+
+/**
+ * A tsconfig that sets one of `module` and `moduleResolution` and not the other. The Node.js
+ * language host compiles a CommonJS program with `module` and `moduleResolution` "nodenext" (on
+ * TypeScript >= 4.7) and spreads the tsconfig's compilerOptions over them (@pulumi/pulumi
+ * `cmd/run/run.js`, `useNodeNext`; pulumi/pulumi#22363), so the one left out is "nodenext", and
+ * TypeScript refuses the pair before any code runs (TS5109, TS5110): `pulumi preview` fails the
+ * same way. The bare compiler message names neither the file nor the setting to add; this does.
+ * A tsconfig that sets both, or neither (an `extends` base), keeps TypeScript's own message.
+ */
+function moduleSettingConflict(
+  text: string,
+  pwd: string,
+  tsconfigOption: unknown,
+): { message: string; location?: SourceLocation } | undefined {
+  const error = /error (TS5109|TS5110): ([^\n]*)/.exec(text);
+  if (!error) return undefined;
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  if (!tsconfig && tsconfigOption === undefined) {
+    // No tsconfig at all: ts-node's default for the Node.js version (`@tsconfig/node16`,
+    // "moduleResolution": "node"; ts-node dist/tsconfigs.js) meets the host's "nodenext".
+    return {
+      message:
+        "the program has no tsconfig.json, so TypeScript's options are the language host's and " +
+        `ts-node's defaults, which TypeScript refuses together (${error[1]}: ${error[2].trim()}); ` +
+        '`pulumi preview` fails the same way. Add a tsconfig.json with "module" and ' +
+        '"moduleResolution" both "nodenext"',
+    };
+  }
+  if (!tsconfig) return undefined;
+  const { file, source, shown } = tsconfig;
+  const setting = (key: string) => {
+    const m = new RegExp(`"${key}"\\s*:\\s*"([^"]*)"`).exec(source);
+    return m ? { value: m[1], index: m.index } : undefined;
+  };
+  const module = setting("module");
+  const resolution = setting("moduleResolution");
+  if (!module === !resolution) return undefined;
+  const [set, missing] = module ? ["module", "moduleResolution"] : ["moduleResolution", "module"];
+  const given = (module ?? resolution)!;
+  const lower = given.value.toLowerCase();
+  const suggestion =
+    set === "module"
+      ? lower === "commonjs"
+        ? '"node10" (TypeScript 5; "node" before it)'
+        : /^(es\d+|esnext|preserve)$/.test(lower)
+          ? '"bundler"'
+          : '"nodenext"'
+      : /^(node|node10|classic)$/.test(lower)
+        ? '"commonjs"'
+        : '"nodenext"';
+  const before = source.slice(0, given.index).split("\n");
+  return {
+    message:
+      `${shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
+      `host's default applies ("${missing}": "nodenext") and TypeScript refuses the pair ` +
+      `(${error[1]}: ${error[2].trim()}); \`pulumi preview\` fails the same way. Set ` +
+      `"${missing}": ${suggestion} in ${shown}`,
+    location: {
+      file,
+      line: before.length,
+      column: before[before.length - 1].length + 1,
+    },
+  };
+}
+
+/** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
+function hostTsconfig(pwd: string, tsconfigOption: unknown) {
+  const file = path.resolve(
+    pwd,
+    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
+  );
+  try {
+    return { file, shown: path.relative(pwd, file) || file, source: fs.readFileSync(file, "utf8") };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A module the program cannot find that is a `paths` alias of its tsconfig. TypeScript resolves
+ * `paths` when it type-checks; ts-node, which the language host compiles the program with, does
+ * not rewrite them, and Node looks for a package of that name: `pulumi preview` fails the same
+ * way. tsconfig-paths registers them at run time (its README: "ts-node -r
+ * tsconfig-paths/register main.ts"; https://www.npmjs.com/package/tsconfig-paths).
+ */
+function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): string {
+  const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  if (!missing) return "";
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
+  if (!tsconfig || !block) return "";
+  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
+    .map((m) => m[1])
+    .find((key) => {
+      const star = key.indexOf("*");
+      if (star < 0) return key === missing;
+      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
+      return (
+        missing.length >= head.length + tail.length &&
+        missing.startsWith(head) &&
+        missing.endsWith(tail)
+      );
+    });
+  if (alias === undefined) return "";
+  return (
+    `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
+    "it, but the language host's ts-node does not rewrite it at run time, so `pulumi preview` " +
+    "fails the same way. Import the file by its relative path, or install tsconfig-paths and " +
+    'register it in Pulumi.yaml (runtime.options.nodeargs: "--require tsconfig-paths/register")'
+  );
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
