@@ -8,7 +8,7 @@ import {
   RDS_CLUSTER_INSTANCE,
   RDS_INSTANCE,
 } from "../../../policy-pack/lib/types";
-import { AURORA_CLUSTER } from "../fixtures/databases";
+import { AURORA_CLUSTER, DOCDB_BASE, NEPTUNE_BASE } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const cluster = (over: Record<string, unknown> = {}) =>
@@ -175,11 +175,7 @@ describe("DocumentDB and Neptune clusters under the RDS rules", () => {
   const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1";
   const docdb = (over: Record<string, unknown> = {}) =>
     res(DOCDB_CLUSTER, "docdb", {
-      clusterIdentifier: "my-docdb-cluster",
-      engine: "docdb",
-      masterUsername: "foo",
-      manageMasterUserPassword: true,
-      storageEncrypted: true,
+      ...DOCDB_BASE,
       kmsKeyId: KEY,
       backupRetentionPeriod: 7,
       deletionProtection: true,
@@ -187,9 +183,7 @@ describe("DocumentDB and Neptune clusters under the RDS rules", () => {
     });
   const neptune = (over: Record<string, unknown> = {}) =>
     res(NEPTUNE_CLUSTER, "neptune", {
-      clusterIdentifier: "neptune-cluster-demo",
-      engine: "neptune",
-      storageEncrypted: true,
+      ...NEPTUNE_BASE,
       kmsKeyArn: KEY,
       backupRetentionPeriod: 7,
       deletionProtection: true,

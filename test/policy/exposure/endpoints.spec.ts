@@ -13,6 +13,7 @@ import {
   REDSHIFT_CLUSTER,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
+import { MSK_BASE, mskBrokers } from "../fixtures/databases";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
 
@@ -199,14 +200,8 @@ describe("msk-cluster-client-authentication", () => {
   // AWS Config msk-unrestricted-access-check: NON_COMPLIANT when unauthenticated access is on.
   const cluster = (clientAuthentication?: Record<string, unknown>) =>
     res(MSK_CLUSTER, "example", {
-      clusterName: "example",
-      kafkaVersion: "3.5.1",
-      numberOfBrokerNodes: 3,
-      brokerNodeGroupInfo: {
-        instanceType: "kafka.m5.large",
-        clientSubnets: ["subnet-a", "subnet-b", "subnet-c"],
-        securityGroups: ["sg-0123456789abcdef0"],
-      },
+      ...MSK_BASE,
+      brokerNodeGroupInfo: mskBrokers("sg-0123456789abcdef0"),
       ...(clientAuthentication ? { clientAuthentication } : {}),
     });
   describe("Noncompliance", () => {

@@ -9,7 +9,13 @@ import {
   RDS_CLUSTER,
   RDS_INSTANCE,
 } from "../../../policy-pack/lib/types";
-import { AURORA_CLUSTER } from "../fixtures/databases";
+import {
+  AURORA_CLUSTER,
+  DOCDB_BASE,
+  MSK_BASE,
+  mskBrokers,
+  NEPTUNE_BASE,
+} from "../fixtures/databases";
 import { expectClean, policy, res, violationsOf as one } from "../fixture";
 
 const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1";
@@ -32,34 +38,22 @@ const aurora = (over: Record<string, unknown> = {}) =>
   });
 const docdb = (over: Record<string, unknown> = {}) =>
   res(DOCDB_CLUSTER, "docdb", {
-    clusterIdentifier: "my-docdb-cluster",
-    engine: "docdb",
-    masterUsername: "foo",
-    manageMasterUserPassword: true,
-    storageEncrypted: true,
+    ...DOCDB_BASE,
     kmsKeyId: KEY,
     enabledCloudwatchLogsExports: ["audit", "profiler"],
     ...over,
   });
 const neptune = (over: Record<string, unknown> = {}) =>
   res(NEPTUNE_CLUSTER, "neptune", {
-    clusterIdentifier: "neptune-cluster-demo",
-    engine: "neptune",
-    storageEncrypted: true,
+    ...NEPTUNE_BASE,
     kmsKeyArn: KEY,
     enableCloudwatchLogsExports: ["audit"],
     ...over,
   });
 const msk = (brokerLogs?: Record<string, unknown>) =>
   res(MSK_CLUSTER, "example", {
-    clusterName: "example",
-    kafkaVersion: "3.5.1",
-    numberOfBrokerNodes: 3,
-    brokerNodeGroupInfo: {
-      instanceType: "kafka.m5.large",
-      clientSubnets: ["subnet-a", "subnet-b", "subnet-c"],
-      securityGroups: ["sg-1"],
-    },
+    ...MSK_BASE,
+    brokerNodeGroupInfo: mskBrokers("sg-1"),
     encryptionInfo: { encryptionAtRestKmsKeyArn: KEY },
     ...(brokerLogs ? { loggingInfo: { brokerLogs } } : {}),
   });
