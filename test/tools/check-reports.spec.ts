@@ -67,6 +67,7 @@ function hostile(r: StackResult): StackResult {
     waived: r.waived.map((w) => ({ ...w, waiver: { ...w.waiver, reason: evil } })),
     warnings: [evil],
     diagnostics: [evil],
+    configNotes: [evil],
   };
 }
 
@@ -93,7 +94,14 @@ describe("offline check reports", function () {
     });
 
     it("opens one alert per real unwaived finding: no waiver, note or unevaluated check", () => {
-      for (const r of [prod, violations]) {
+      const noted: StackResult = {
+        ...violations,
+        configNotes: [
+          "no Pulumi.dev.yaml: the stack ran on the project's config defaults",
+          "the apply phase failed, so only the preview phase was judged: spawn docker ENOENT",
+        ],
+      };
+      for (const r of [prod, violations, noted]) {
         const { doc } = sarif([r]);
         const results = alerts(doc);
         expect(results).to.have.length(r.violations.length);
@@ -113,7 +121,14 @@ describe("offline check reports", function () {
         }
         const run = doc.runs[0];
         // Unevaluated checks are tool notifications, each with its rule; waivers are listed once.
-        expect(run.invocations[0].toolExecutionNotifications).to.have.length(r.unevaluated.length);
+        // The run's notes on the stack come first, as notes without a rule.
+        const notifications = run.invocations[0].toolExecutionNotifications;
+        expect(notifications).to.have.length(r.configNotes.length + r.unevaluated.length);
+        expect(
+          notifications.slice(0, r.configNotes.length).map((n: any) => n.message.text),
+        ).to.deep.equal(r.configNotes);
+        for (const n of notifications.slice(r.configNotes.length))
+          expect(n).to.have.property("associatedRule");
         expect(run.properties.waivers).to.have.length(r.waived.length);
         expect(run.properties.previewNotesResolved).to.equal(r.notes.length);
         expect(run.properties.summary).to.include({
@@ -191,7 +206,9 @@ describe("offline check reports", function () {
         }
         const locations = [
           ...run.results.map((x: any) => x.locations[0]),
-          ...run.invocations[0].toolExecutionNotifications.map((n: any) => n.locations[0]),
+          ...run.invocations[0].toolExecutionNotifications
+            .filter((n: any) => n.locations)
+            .map((n: any) => n.locations[0]),
         ];
         for (const loc of locations) {
           const region = loc.physicalLocation.region;

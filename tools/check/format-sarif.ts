@@ -10,7 +10,8 @@
 //   `security-severity`.
 // - checks no phase could evaluate: `invocations[0].toolExecutionNotifications`, one notification
 //   per check with its rule (`associatedRule`), resource and reason (SARIF §3.20.21, §3.58: a
-//   condition met while running the tool). Code scanning does not make alerts of them.
+//   condition met while running the tool), after the run's own notes on the stack (level note,
+//   no rule). Code scanning does not make alerts of them.
 // - waivers: each once, as a result with a `suppressions` entry (kind inSource for a waiver tag,
 //   external for the policy config, status accepted, justification = the written reason): what
 //   SARIF defines for an accepted exception. GitHub code scanning ignores suppressions and would
@@ -348,7 +349,12 @@ export function formatSarif(
       invocations: [
         {
           executionSuccessful: true,
-          toolExecutionNotifications: r.unevaluated.map(notification),
+          toolExecutionNotifications: [
+            // What the run itself says of the stack (defaults used, a secret not decrypted, an
+            // apply phase that failed in a dependency), before the checks it left unevaluated.
+            ...r.configNotes.map((n) => ({ level: "note", message: { text: escapeText(n) } })),
+            ...r.unevaluated.map(notification),
+          ],
         },
       ],
       columnKind: "utf16CodeUnits",
