@@ -171,7 +171,7 @@ export function customerKeyPolicy<C = Record<string, never>>(
   },
 ): StackValidationPolicy {
   const { noun, check, ...rest } = meta;
-  return stackPolicy<C>({
+  const policy = stackPolicy<C>({
     ...rest,
     check: (ctx) => {
       for (const r of ctx.index.ofType(...meta.types)) {
@@ -199,4 +199,11 @@ export function customerKeyPolicy<C = Record<string, never>>(
       }
     },
   });
+  // It judges only resources of its types. With one type it says so the way
+  // `validateStackResourcesOfType` does, and the SDK's analyzer skips it for a stack without such
+  // a resource instead of decoding every resource for it (server.js, `getPulumiType`).
+  if (meta.types.length === 1) {
+    (policy.validateStack as { __pulumiType?: string }).__pulumiType = meta.types[0];
+  }
+  return policy;
 }
