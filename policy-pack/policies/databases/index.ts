@@ -1,5 +1,6 @@
 // Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
-// that share their deletion-protection and backup rules (./rds.ts), OpenSearch and Elasticsearch
+// that share their deletion-protection and backup rules (./rds.ts), RDS upgrades, Multi-AZ and
+// monitoring (./rds-operations.ts), OpenSearch and Elasticsearch
 // domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
 // ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
@@ -13,6 +14,12 @@ import {
   rdsManagedMasterPassword,
   rdsNotPublic,
 } from "./rds";
+import {
+  rdsAutoMinorVersionUpgrade,
+  rdsEnhancedMonitoring,
+  rdsMultiAz,
+  rdsPerformanceInsights,
+} from "./rds-operations";
 import {
   searchAuditLogs,
   searchFineGrainedAccess,
@@ -35,6 +42,10 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsBackupRetention,
   rdsManagedMasterPassword,
   rdsCopyTagsToSnapshot,
+  rdsAutoMinorVersionUpgrade,
+  rdsMultiAz,
+  rdsEnhancedMonitoring,
+  rdsPerformanceInsights,
   searchNodeToNodeEncryption,
   searchHttpsOnly,
   searchInVpc,

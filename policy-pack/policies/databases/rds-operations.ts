@@ -1,0 +1,110 @@
+// RDS instances and Aurora cluster members kept running and observable: minor engine versions
+// applied automatically, a standby in a second AZ, enhanced monitoring and Performance Insights.
+// All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
+import { resourcePolicy } from "../../lib/define";
+import { present } from "../../lib/values";
+import { RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
+
+export const rdsAutoMinorVersionUpgrade = resourcePolicy({
+  name: "rds-auto-minor-version-upgrade",
+  description:
+    "RDS instances and Aurora cluster members should take minor engine versions automatically in the maintenance " +
+    "window, so security patches land without a change to the program. Advisory. Left out, the provider and AWS " +
+    "default to true, so only an explicit false is reported.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Leave `autoMinorVersionUpgrade` out or set it to `true`; pin a major version with `engineVersion` and " +
+    '`ignoreChanges: ["engineVersion"]` if the program must not fight the upgrades.',
+  references: [
+    checkov("CKV_AWS_226"),
+    fsbp("RDS.13"),
+    awsDocs("Automatically upgrading the minor engine version (default: enabled)"),
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  check: (props, ctx) => {
+    if (props.autoMinorVersionUpgrade === false) ctx.report("autoMinorVersionUpgrade is false.");
+  },
+});
+
+export const rdsMultiAz = resourcePolicy({
+  name: "rds-instance-multi-az",
+  description:
+    "RDS instances (not Aurora, whose storage spans three AZs and whose readers are the failover targets) should run " +
+    "Multi-AZ, with a synchronous standby that takes over when an AZ or the primary fails. Advisory: a staging " +
+    "database may waive it for cost. Read replicas follow their source.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `multiAz: true` (the default is false).",
+  references: [checkov("CKV_AWS_157"), fsbp("RDS.5"), awsDocs("Multi-AZ DB instance deployments")],
+  types: [RDS_INSTANCE],
+  check: (props, ctx) => {
+    if (present(props, "replicateSourceDb")) return;
+    if (props.multiAz !== true)
+      ctx.report(
+        props.multiAz === false
+          ? "multiAz is false: one AZ, no standby."
+          : "multiAz is not set (default false): one AZ, no standby.",
+      );
+  },
+});
+
+const MONITORING_INTERVALS = [1, 5, 10, 15, 30, 60];
+
+export const rdsEnhancedMonitoring = resourcePolicy({
+  name: "rds-enhanced-monitoring",
+  description:
+    "RDS instances and Aurora cluster members should send enhanced monitoring (OS metrics every 1 to 60 seconds) to " +
+    "CloudWatch Logs. Advisory. The default interval, 0, turns it off.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `monitoringInterval` to 1, 5, 10, 15, 30 or 60 and `monitoringRoleArn` to a role that trusts " +
+    "`monitoring.rds.amazonaws.com` with the AmazonRDSEnhancedMonitoringRole managed policy.",
+  references: [checkov("CKV_AWS_118"), fsbp("RDS.6"), awsDocs("Setting up enhanced monitoring")],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  check: (props, ctx) => {
+    const interval = props.monitoringInterval;
+    if (interval === undefined || interval === null)
+      ctx.report("monitoringInterval is not set (default 0): enhanced monitoring is off.");
+    else if (!MONITORING_INTERVALS.includes(interval))
+      ctx.report(`monitoringInterval is ${String(interval)}: enhanced monitoring is off.`);
+  },
+});
+
+// Performance Insights is not offered for MariaDB and RDS for MySQL on these classes (RDS docs,
+// "Amazon RDS DB engine, Region, and instance class support for Performance Insights").
+const NO_PI_ENGINES = /^(mariadb|mysql)$/;
+const NO_PI_CLASSES = new Set([
+  "db.t2.micro",
+  "db.t2.small",
+  "db.t3.micro",
+  "db.t3.small",
+  "db.t4g.micro",
+  "db.t4g.small",
+]);
+
+export const rdsPerformanceInsights = resourcePolicy({
+  name: "rds-performance-insights",
+  description:
+    "RDS instances and Aurora cluster members should enable Performance Insights (database load by wait, SQL and " +
+    "host, seven days free). Advisory. Not judged where AWS does not offer it: MariaDB and MySQL on micro and small " +
+    "burstable classes.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `performanceInsightsEnabled: true` and `performanceInsightsKmsKeyId` to the stack's key (the customer-key " +
+    "rule asks for it once Performance Insights is on).",
+  references: [
+    checkov("CKV_AWS_353"),
+    awsDocs("Amazon RDS DB engine, Region, and instance class support for Performance Insights"),
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  check: (props, ctx) => {
+    const engine = String(props.engine ?? "");
+    if (NO_PI_ENGINES.test(engine) && NO_PI_CLASSES.has(String(props.instanceClass ?? ""))) return;
+    if (props.performanceInsightsEnabled !== true)
+      ctx.report("performanceInsightsEnabled is not true.");
+  },
+});
