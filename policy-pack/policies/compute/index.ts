@@ -1,5 +1,5 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
-// and their EBS volumes (./ebs.ts), ECS task definitions, services and clusters
+// and their EBS volumes (./ebs.ts), Auto Scaling groups (./autoscaling.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
 // Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
@@ -14,6 +14,7 @@ import {
   instanceNoSecretsInUserData,
   instanceProfileAttached,
 } from "./instance-settings";
+import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
 import {
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionDistinctRoles,
@@ -65,6 +66,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceDetailedMonitoring,
   instanceProfileAttached,
   instanceNoSecretsInUserData,
+  autoscalingGroupLaunchTemplate,
+  autoscalingGroupPropagatesTags,
   ecsTaskDefinitionNotPrivileged,
   batchJobDefinitionNotPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
