@@ -12,6 +12,7 @@ import { ebsEncryptionByDefault, ebsVolumeEncrypted, instanceEbsEncrypted } from
 import {
   instanceDetailedMonitoring,
   instanceNoSecretsInUserData,
+  instanceEbsOptimized,
   instanceProfileAttached,
 } from "./instance-settings";
 import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
@@ -66,6 +67,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceDetailedMonitoring,
   instanceProfileAttached,
   instanceNoSecretsInUserData,
+  instanceEbsOptimized,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
   ecsTaskDefinitionNotPrivileged,

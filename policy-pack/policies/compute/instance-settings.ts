@@ -1,10 +1,10 @@
-// EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
-// credentials in user data (also of Auto Scaling launch configurations).
+// EC2 instance and launch-template settings: detailed monitoring, an instance profile, EBS
+// optimization, and no credentials in user data (also of Auto Scaling launch configurations).
 import { resourcePolicy } from "../../lib/define";
 
 import { holdsValue } from "../../lib/values";
 import { EC2_INSTANCE, EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
-import { checkov, trivy } from "../../lib/controls";
+import { awsDocs, checkov, trivy } from "../../lib/controls";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -85,5 +85,36 @@ export const instanceNoSecretsInUserData = resourcePolicy({
       ([, what]) => what,
     );
     if (found.length) ctx.report(`User data appears to contain ${found.join(", ")}.`);
+  },
+});
+
+// Previous-generation families that support EBS optimization only when asked for it, and those that
+// cannot have it at all; every other type is EBS-optimized by default, at no cost, whatever the
+// flag says (EC2 docs, "Amazon EBS-optimized instance types").
+const EBS_OPTIMIZED_ON_REQUEST = /^(c1|c3|g2|i2|m1|m2|m3|r3)\./;
+const NO_EBS_OPTIMIZATION = /^(t1|t2)\./;
+
+export const instanceEbsOptimized = resourcePolicy({
+  name: "ec2-instance-ebs-optimized",
+  description:
+    "EC2 instances should be EBS-optimized, so volume traffic has its own bandwidth instead of contending with the " +
+    "network. Advisory. Current-generation types are EBS-optimized by default and pass whatever `ebsOptimized` " +
+    "says; a previous-generation type that supports it must ask for it, and t1/t2 types, which cannot have it, are " +
+    "reported to move to a current type.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Use a current-generation instance type (EBS-optimized by default), or set `ebsOptimized: true` on c1, c3, g2, " +
+    "i2, m1, m2, m3 and r3 types.",
+  references: [checkov("CKV_AWS_135"), awsDocs("Amazon EBS-optimized instance types")],
+  types: [EC2_INSTANCE],
+  check: (props, ctx) => {
+    const type = String(props.instanceType ?? "");
+    if (NO_EBS_OPTIMIZATION.test(type)) {
+      ctx.report(`${type} cannot be EBS-optimized.`);
+      return;
+    }
+    if (EBS_OPTIMIZED_ON_REQUEST.test(type) && props.ebsOptimized !== true)
+      ctx.report(`ebsOptimized is not true, and ${type} is not EBS-optimized by default.`);
   },
 });

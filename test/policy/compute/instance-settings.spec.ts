@@ -1,9 +1,13 @@
-// EC2 instance and launch-template settings: detailed monitoring, an instance profile, and no
-// credentials in user data.
+// EC2 instance and launch-template settings: detailed monitoring, an instance profile, EBS
+// optimization (Checkov CKV_AWS_135), and no credentials in user data.
 import { expect } from "chai";
 import { policy, res, violations } from "../fixture";
 import { passesCompliantNetwork, tunnelWith } from "../fixtures/network";
-import { EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
+import {
+  EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
+  EC2_LAUNCH_TEMPLATE,
+} from "../../../policy-pack/lib/types";
 
 describe("ec2-instance-detailed-monitoring", () => {
   describe("Noncompliance", () => {
@@ -86,5 +90,48 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
       "the compliant network passes",
       passesCompliantNetwork("ec2-instance-no-secrets-in-user-data"),
     );
+  });
+});
+
+describe("ec2-instance-ebs-optimized", () => {
+  const name = "ec2-instance-ebs-optimized";
+  const instance = (over: Record<string, unknown>) =>
+    res(EC2_INSTANCE, "foo", { subnetId: "subnet-1", ...over });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_135 failure (ebs_optimized left out) on a type not EBS-optimized by default", async () => {
+      expect(
+        await violations(policy(name), [instance({ instanceType: "m3.medium" })]),
+      ).to.deep.equal([
+        "foo: ebsOptimized is not true, and m3.medium is not EBS-optimized by default.",
+      ]);
+      expect(
+        await violations(policy(name), [
+          instance({ instanceType: "r3.large", ebsOptimized: false }),
+        ]),
+      ).to.have.length(1);
+    });
+    it("t2 types cannot be EBS-optimized at all", async () => {
+      expect(
+        await violations(policy(name), [instance({ instanceType: "t2.micro" })]),
+      ).to.deep.equal(["foo: t2.micro cannot be EBS-optimized."]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_135 success_default: ebs_optimized = true", async () => {
+      expect(
+        await violations(policy(name), [
+          instance({ instanceType: "m3.medium", ebsOptimized: true }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("CKV_AWS_135 failure passes here on current types: AWS makes them EBS-optimized by default", async () => {
+      expect(
+        await violations(policy(name), [
+          instance({ instanceType: "t4g.small" }),
+          instance({ instanceType: "m7i.large", ebsOptimized: false }),
+        ]),
+      ).to.deep.equal([]);
+      expect(policy(name).enforcementLevel).to.equal("advisory");
+    });
   });
 });
