@@ -1,6 +1,7 @@
 // Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
 // Classic Load Balancers (./classic-load-balancers.ts), WAFv2 web ACLs (./waf.ts), CloudFront
-// distributions (./cloudfront.ts), API Gateway methods and routes (./api-gateway.ts), and API
+// distributions (./cloudfront.ts) and their geo restriction and origin failover
+// (./cloudfront-delivery.ts), API Gateway methods and routes (./api-gateway.ts), and API
 // Gateway stages and custom domains (./api-gateway-stages.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
@@ -25,6 +26,7 @@ import {
   cloudfrontViewerTls,
   cloudfrontWaf,
 } from "./cloudfront";
+import { cloudfrontGeoRestriction, cloudfrontOriginFailover } from "./cloudfront-delivery";
 import { apigatewayAuthorization } from "./api-gateway";
 import {
   apigatewayDomainTls,
@@ -55,6 +57,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   cloudfrontWaf,
   cloudfrontLogging,
   cloudfrontHsts,
+  cloudfrontGeoRestriction,
+  cloudfrontOriginFailover,
   apigatewayAuthorization,
   apigatewayStageAccessLogging,
   apigatewayStageXray,
