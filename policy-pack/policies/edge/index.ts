@@ -10,6 +10,7 @@ import {
   elbAlbDropInvalidHeaders,
   elbAlbWafAssociation,
   elbDeletionProtection,
+  elbCrossZoneLoadBalancing,
   elbListenerHttpRedirect,
   elbListenerTlsPolicy,
 } from "./load-balancers";
@@ -39,6 +40,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbDesyncMitigation,
   elbAccessLogs,
   elbDeletionProtection,
+  elbCrossZoneLoadBalancing,
   elbListenerTlsPolicy,
   elbListenerHttpRedirect,
   elbAlbWafAssociation,

@@ -1,6 +1,7 @@
 // Application/Network Load Balancers and their listeners (both the `aws:lb/...` and the
 // `aws:alb/...` spellings): header hygiene, desync mitigation, access logs, deletion protection,
-// TLS policies, HTTP-to-HTTPS redirects, and WAF on internet-facing ALBs.
+// cross-zone balancing of NLBs and GWLBs, TLS policies, HTTP-to-HTTPS redirects, and WAF on
+// internet-facing ALBs.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
   DEFAULT_SSL_POLICY_PATTERN,
@@ -100,6 +101,31 @@ export const elbDeletionProtection = resourcePolicy({
   types: LOAD_BALANCERS,
   check: (props, ctx) => {
     if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
+  },
+});
+
+// Cross-zone load balancing is always on for Application Load Balancers; Network and Gateway Load
+// Balancers default to off (ELB docs, "Cross-zone load balancing").
+export const elbCrossZoneLoadBalancing = resourcePolicy({
+  name: "elb-nlb-cross-zone-load-balancing",
+  description:
+    "Network and Gateway Load Balancers should balance across zones, so each node spreads traffic over the healthy " +
+    "targets of every enabled AZ instead of only its own. Advisory: off by default (unlike ALBs, where it is " +
+    "always on); enabling it costs inter-AZ data transfer.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Set `enableCrossZoneLoadBalancing: true` on the load balancer.",
+  references: [
+    checkov("CKV_AWS_152"),
+    awsDocs("Elastic Load Balancing: cross-zone load balancing (NLB and GWLB default off)"),
+  ],
+  types: LOAD_BALANCERS,
+  check: (props, ctx) => {
+    if (isApplicationLb(props)) return;
+    if (props.enableCrossZoneLoadBalancing !== true)
+      ctx.report(
+        `enableCrossZoneLoadBalancing is ${props.enableCrossZoneLoadBalancing === false ? "false" : "not set (default false)"}.`,
+      );
   },
 });
 

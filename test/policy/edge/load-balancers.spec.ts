@@ -352,3 +352,52 @@ describe("elb-alb-waf-association", () => {
     });
   });
 });
+
+describe("elb-nlb-cross-zone-load-balancing", () => {
+  const name = "elb-nlb-cross-zone-load-balancing";
+  const nlb = (lbName: string, type: string, over: Record<string, unknown>) =>
+    res(type, lbName, { internal: false, subnets: ["subnet-a", "subnet-b"], ...over });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_152 default, disabled: a network or gateway LB, left out or false", async () => {
+      expect(
+        await one(name, [nlb("nlb", LB_LOAD_BALANCER, { loadBalancerType: "network" })]),
+      ).to.deep.equal(["nlb: enableCrossZoneLoadBalancing is not set (default false)."]);
+      expect(
+        await one(name, [nlb("glb", ALB_LOAD_BALANCER, { loadBalancerType: "gateway" })]),
+      ).to.have.length(1);
+      expect(
+        await one(name, [
+          nlb("nlb", LB_LOAD_BALANCER, {
+            loadBalancerType: "network",
+            enableCrossZoneLoadBalancing: false,
+          }),
+        ]),
+      ).to.deep.equal(["nlb: enableCrossZoneLoadBalancing is false."]);
+    });
+  });
+  describe("Compliance", () => {
+    it("CKV_AWS_152 enabled: network and gateway LBs with it on", async () => {
+      expect(
+        await one(name, [
+          nlb("nlb", LB_LOAD_BALANCER, {
+            loadBalancerType: "network",
+            enableCrossZoneLoadBalancing: true,
+          }),
+          nlb("glb", ALB_LOAD_BALANCER, {
+            loadBalancerType: "gateway",
+            enableCrossZoneLoadBalancing: true,
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+    it("CKV_AWS_152 application, default_type: ALBs are not judged (always cross-zone)", async () => {
+      expect(
+        await one(name, [
+          lb(),
+          nlb("default_type", LB_LOAD_BALANCER, { loadBalancerType: undefined }),
+        ]),
+      ).to.deep.equal([]);
+      expect(policy(name).enforcementLevel).to.equal("advisory");
+    });
+  });
+});
