@@ -1,6 +1,7 @@
-// In-memory caches: ElastiCache replication groups encrypt traffic and require authentication,
-// Redis OSS and Valkey caches keep automatic backups, DAX cluster endpoints speak TLS. Encryption at rest with a customer-managed key is the KMS
-// policies' rule (../kms/nosql.ts).
+// In-memory caches: ElastiCache replication groups encrypt traffic, require authentication and
+// fail over automatically, Redis OSS and Valkey caches keep automatic backups, DAX cluster
+// endpoints speak TLS. Encryption at rest with a customer-managed key is the KMS policies' rule
+// (../kms/nosql.ts).
 import { resourcePolicy } from "../../lib/define";
 import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
 import { asList, present } from "../../lib/values";
@@ -106,6 +107,31 @@ export const elasticacheBackupRetention = resourcePolicy({
         `snapshotRetentionLimit is ${String(days ?? "not set (0)")}: automatic backups are off.`,
       );
     }
+  },
+});
+
+export const elasticacheAutomaticFailover = resourcePolicy({
+  name: "elasticache-replication-group-automatic-failover",
+  description:
+    "ElastiCache replication groups should fail over automatically, promoting a replica when the primary or its AZ " +
+    "fails. Advisory: it needs at least two nodes, and a cache holding only rebuildable state may waive it for cost. " +
+    "Off by default.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `automaticFailoverEnabled: true` (and `multiAzEnabled: true`) with `numCacheClusters` of at least 2, or " +
+    "replicas per node group in cluster mode.",
+  references: [
+    checkov("CKV2_AWS_50"),
+    fsbp("ElastiCache.3"),
+    awsDocs("Minimizing downtime in ElastiCache by using Multi-AZ"),
+  ],
+  types: [ELASTICACHE_REPLICATION_GROUP],
+  check: (props, ctx) => {
+    if (props.automaticFailoverEnabled !== true)
+      ctx.report(
+        `automaticFailoverEnabled is ${props.automaticFailoverEnabled === false ? "false" : "not set (default false)"}: no replica takes over when the primary fails.`,
+      );
   },
 });
 

@@ -31,6 +31,7 @@ import {
   daxEndpointTls,
   elasticacheAuthentication,
   elasticacheBackupRetention,
+  elasticacheAutomaticFailover,
   elasticacheTransitEncryption,
 } from "./caches";
 import { dynamodbPointInTimeRecovery } from "./nosql";
@@ -54,6 +55,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elasticacheTransitEncryption,
   elasticacheAuthentication,
   elasticacheBackupRetention,
+  elasticacheAutomaticFailover,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
 ];

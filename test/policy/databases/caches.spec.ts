@@ -1,6 +1,6 @@
 // ElastiCache replication groups and DAX clusters: the compliant caches pass, and each field the
-// third parties' fixtures break (Checkov CKV_AWS_30, CKV_AWS_31, CKV_AWS_239; Trivy AWS-0051)
-// draws a finding.
+// third parties' fixtures break (Checkov CKV_AWS_30, CKV_AWS_31, CKV_AWS_239, CKV2_AWS_50; Trivy
+// AWS-0051) draws a finding.
 import { expect } from "chai";
 import {
   DAX_CLUSTER,
@@ -21,6 +21,8 @@ const group = (over: Record<string, unknown> = {}) =>
     transitEncryptionEnabled: true,
     userGroupIds: ["app-users"],
     snapshotRetentionLimit: 7,
+    automaticFailoverEnabled: true,
+    multiAzEnabled: true,
     ...over,
   });
 
@@ -124,12 +126,34 @@ describe("dax-cluster-endpoint-tls", () => {
   });
 });
 
+describe("elasticache-replication-group-automatic-failover", () => {
+  const name = "elasticache-replication-group-automatic-failover";
+  const azs = {
+    preferredCacheClusterAzs: ["us-west-2a", "us-west-2b"],
+    parameterGroupName: "default.redis3.2",
+  };
+  it("CKV2_AWS_50 fail_1, fail_2: automatic_failover_enabled left out, or false", async () => {
+    expect(await one(name, [group({ ...azs, automaticFailoverEnabled: undefined })])).to.deep.equal(
+      [
+        "example: automaticFailoverEnabled is not set (default false): no replica takes over when the primary fails.",
+      ],
+    );
+    expect(await one(name, [group({ ...azs, automaticFailoverEnabled: false })])).to.deep.equal([
+      "example: automaticFailoverEnabled is false: no replica takes over when the primary fails.",
+    ]);
+  });
+  it("CKV2_AWS_50 pass: true, over two cache clusters in two AZs", async () => {
+    expect(await one(name, [group(azs)])).to.deep.equal([]);
+  });
+});
+
 describe("cache rules: the compliant caches", () => {
   it("pass every rule, all advisory", async () => {
     for (const name of [
       "elasticache-replication-group-transit-encryption",
       "elasticache-replication-group-authentication",
       "elasticache-backup-retention",
+      "elasticache-replication-group-automatic-failover",
       "dax-cluster-endpoint-tls",
     ]) {
       await expectClean(policy(name), [group(), dax()]);
