@@ -183,6 +183,7 @@ export const ECS_TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 export const ECS_TASK_SET = "aws:ecs/taskSet:TaskSet";
 
 // ---- EFS ------------------------------------------------------------------------------------------
+export const EFS_ACCESS_POINT = "aws:efs/accessPoint:AccessPoint";
 export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
 

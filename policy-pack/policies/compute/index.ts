@@ -1,5 +1,6 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
-// and their EBS volumes (./ebs.ts), Auto Scaling groups (./autoscaling.ts), ECS task definitions, services and clusters
+// and their EBS volumes (./ebs.ts), Auto Scaling groups (./autoscaling.ts), the EFS access points
+// they mount (./efs-access-points.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
 // Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
@@ -16,6 +17,7 @@ import {
   instanceProfileAttached,
 } from "./instance-settings";
 import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
+import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./efs-access-points";
 import {
   ecsTaskDefinitionAwsvpc,
   ecsTaskDefinitionDistinctRoles,
@@ -70,6 +72,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceEbsOptimized,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
+  efsAccessPointRootDirectory,
+  efsAccessPointPosixUser,
   ecsTaskDefinitionNotPrivileged,
   batchJobDefinitionNotPrivileged,
   ecsTaskDefinitionReadOnlyRoot,
