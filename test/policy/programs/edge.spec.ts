@@ -138,7 +138,7 @@ describe("edge policies on a program recorded under the mock runtime", () => {
   /* eslint-enable @typescript-eslint/no-require-imports */
 
   for (const preview of [true, false]) {
-    it(`has neither violation nor preview note at ${preview ? "preview" : "up"}`, async () => {
+    it(`has no violation but the two delivery advisories at ${preview ? "preview" : "up"}`, async () => {
       const { record } = await import("../../../tools/lib/recorder");
       const { evaluate } = await import("../fixture");
       const recording = await record({ project: "platform", stack: "test", preview }, program);
@@ -148,7 +148,16 @@ describe("edge policies on a program recorded under the mock runtime", () => {
         "alb.arn registers a property dependency",
       ).to.have.length(1);
       const report = await evaluate(policies, recording.resources);
-      expect(report.violations.map((v) => `${v.policy} ${v.name}: ${v.detail}`)).to.deep.equal([]);
+      // A worldwide site with one bucket origin: no geo restriction and no origin group, both
+      // advisory (Checkov CKV_AWS_374, CKV_AWS_310); nothing else.
+      expect(report.violations.map((v) => `${v.policy} ${v.name}: ${v.detail}`)).to.deep.equal([
+        'cloudfront-geo-restriction docs: restrictions.geoRestriction.restrictionType is "none": served in every country.',
+        "cloudfront-origin-failover docs: has no origin group: no failover when the origin fails.",
+      ]);
+      expect(report.violations.map((v) => policy(v.policy).enforcementLevel)).to.deep.equal([
+        "advisory",
+        "advisory",
+      ]);
     });
   }
 
