@@ -315,6 +315,10 @@ export function cloudFront(
         // Tag values: letters, digits, spaces and _ . : / = + - @ only.
         "waiver:cloudfront-waf":
           "Static documentation served with GET and HEAD only: no forms or APIs to protect. Shield Standard applies and a web ACL would cost more than the site",
+        "waiver:cloudfront-geo-restriction":
+          "Documentation for readers in every country: there is no country to refuse",
+        "waiver:cloudfront-origin-failover":
+          "Static documentation cached at the edge: a second replicated origin bucket would double storage and replication for a site whose outage harms no data",
       }),
     },
     // Not dependsOn the bucket policy: that policy names this distribution (a cycle). Until it
