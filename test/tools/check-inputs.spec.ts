@@ -473,3 +473,24 @@ describe("offline check inputs that must not hurt", function () {
     });
   });
 });
+
+describe("a program failure beside its packages' version skew", () => {
+  const skew =
+    "p/package.json asks for @pulumi/awsx ^0.30.0, but the program has not installed it and " +
+    "runs on the check's 3.9.0";
+  const explain = (message: string) =>
+    describeProgramError(
+      new ProgramError(message, "exception", undefined, undefined, [], "dev", "preview", [skew]),
+      new Map(),
+      ROOT,
+    );
+
+  it("notes the skew under a failure it may explain", () => {
+    const text = explain("TypeError: Cannot read properties of undefined (reading 'API')");
+    expect(text.split("\n")[1]).to.equal(`  note: ${skew}`);
+  });
+
+  it("leaves it out when a module is missing altogether", () => {
+    expect(explain("Cannot find module '@lambda'")).not.to.contain("asks for");
+  });
+});

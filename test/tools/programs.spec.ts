@@ -6,9 +6,14 @@
 // front on a pool of two and awaited by the tests, so independent programs run side by side.
 import { expect } from "chai";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { pulumiCopies, versionWarnings } from "../../tools/lib/engine/versions";
+import {
+  declaredVersionWarnings,
+  pulumiCopies,
+  versionWarnings,
+} from "../../tools/lib/engine/versions";
 import { ProgramError, type StackResult } from "../../tools/check/run";
 import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT, SCRATCH } from "./program-runs";
 
@@ -402,6 +407,11 @@ describe("real-world program shapes, offline", function () {
           "3.120.0",
           "2.25.2",
         ]);
+        // The program asks for the majors it has installed: no note on its package.json.
+        fs.writeFileSync(
+          path.join(dir, "package.json"),
+          JSON.stringify({ dependencies: { "@pulumi/aws": "^6.0.0", "@pulumi/pulumi": "^3" } }),
+        );
         const warnings = versionWarnings(dir, ROOT);
         expect(warnings[0]).to.match(
           /^Found incompatible versions of @pulumi\/pulumi\. Differing major versions are not supported\.\n {2}Version 3\.120\.0 referenced at .*\n {2}Version 2\.25\.2 referenced at /,
@@ -409,6 +419,38 @@ describe("real-world program shapes, offline", function () {
         expect(warnings[1]).to.contain("the program loads @pulumi/aws 6.66.0");
         expect(warnings[1]).to.contain("written for @pulumi/aws ^7");
         expect(warnings).to.have.length(2);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("names each @pulumi package loaded at another major than package.json asks for", () => {
+      // Outside the repository, so that only what the program installs resolves from it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "declared-"));
+      try {
+        fs.mkdirSync(path.join(dir, "node_modules", "@pulumi", "aws"), { recursive: true });
+        fs.writeFileSync(
+          path.join(dir, "node_modules", "@pulumi", "aws", "package.json"),
+          JSON.stringify({ name: "@pulumi/aws", version: "6.66.0" }),
+        );
+        const deps = {
+          "@pulumi/aws": "^5.0.0", // installed 6.66.0
+          "@pulumi/awsx": "~0.40.1", // not installed: the check's awsx 3
+          "@pulumi/pulumi": ">=3", // open upwards: no major to hold it to
+          "@pulumi/random": "latest",
+          mime: "^1.0.0", // not a Pulumi package
+        };
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ dependencies: deps }));
+        const declared = declaredVersionWarnings(dir, ROOT);
+        expect(declared).to.have.length(2);
+        expect(declared[0]).to.contain(
+          "package.json asks for @pulumi/aws ^5.0.0, but the program loads 6.66.0 (",
+        );
+        expect(declared[0]).to.contain("update it to @pulumi/aws 6");
+        expect(declared[1]).to.match(
+          /package\.json asks for @pulumi\/awsx ~0\.40\.1, but the program has not installed it and runs on the check's 3\.\d+\.\d+: /,
+        );
+        expect(versionWarnings(dir, ROOT).slice(0, 2)).to.deep.equal(declared);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
