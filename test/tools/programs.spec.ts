@@ -21,6 +21,7 @@ const runs = new QueuedRuns();
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
+let lentEsm: string | undefined;
 
 const byName = (r: StackResult, type: string, name: string) => {
   const found = r.resources.find((x) => x.type === type && x.name === name);
@@ -53,6 +54,11 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("fail-apply-only", ["preview", "apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
+    // The same ES module program outside the repository, with no node_modules of its own: it
+    // runs on the packages the check lends it, as a fresh clone would.
+    lentEsm = fs.mkdtempSync(path.join(os.tmpdir(), "esm-lent-"));
+    fs.cpSync(path.join(FIXTURES, "esm-nodenext"), lentEsm, { recursive: true });
+    runs.queueCheck(lentEsm, ["preview", "apply"]);
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -60,6 +66,7 @@ describe("real-world program shapes, offline", function () {
 
   after(() => {
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+    if (lentEsm) fs.rmSync(lentEsm, { recursive: true, force: true });
   });
 
   describe("tsconfig, ESM and entry points", () => {
@@ -114,6 +121,20 @@ describe("real-world program shapes, offline", function () {
         phase: "preview",
       });
       expect(stackOutputs(r).bucketName).to.equal(UNKNOWN);
+    });
+
+    it("ESM without node_modules of its own: imports resolve to the lent packages, same report", async () => {
+      // Node's ESM resolver ignores NODE_PATH, which lends packages to CommonJS.
+      const [lent, installed] = await Promise.all([
+        check(lentEsm!, ["preview", "apply"]),
+        check("esm-nodenext", ["preview", "apply"]),
+      ]);
+      const shape = (r: StackResult) => ({
+        resources: r.resources.map((x) => `${x.type} ${x.name}`).sort(),
+        findings: r.violations.map((v) => `${v.policy} ${v.name} ${v.phase}`).sort(),
+      });
+      expect(shape(lent).resources).to.include("aws:s3/bucket:Bucket esm-site");
+      expect(shape(lent)).to.deep.equal(shape(installed));
     });
 
     it("ESM with bundler resolution and top-level await", async () => {

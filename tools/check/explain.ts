@@ -99,7 +99,7 @@ export function describeProgramError(
   // A package of another major than the program was written for is the likely cause of a
   // missing class or property: said before the location it explains. A module that is not there
   // at all has its own explanation.
-  if (!/^Cannot find module /.test(e.message)) {
+  if (!/^Cannot find (module|package) /.test(e.message)) {
     lines.push(...e.versionWarnings.map((w) => `  note: ${w}`));
   }
   if (e.location) {
