@@ -98,8 +98,8 @@ export function describeProgramError(
   lines.push(...hints.notes);
   // A package of another major than the program was written for is the likely cause of a
   // missing class or property: said before the location it explains. A module that is not there
-  // at all has its own explanation.
-  if (!/^Cannot find (module|package) /.test(e.message)) {
+  // at all, and a config value, have their own explanations.
+  if (!hints.configError && !/^Cannot find (module|package) /.test(e.message)) {
     lines.push(...e.versionWarnings.map((w) => `  note: ${w}`));
   }
   if (e.location) {
