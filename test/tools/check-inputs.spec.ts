@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { checkStackName, parseArgs, parseConfigArg } from "../../tools/check/args";
-import { describeProgramError } from "../../tools/check/explain";
+import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
 import { checkOutput } from "../../tools/check/output";
 import { defaultRunner } from "../../tools/check/judge";
 import { readPolicyConfigFile } from "../../tools/check/policy-config";
@@ -471,5 +471,40 @@ describe("offline check inputs that must not hurt", function () {
       );
       expect(plain).to.not.contain("ESC");
     });
+  });
+});
+
+describe("a program failure beside its packages' version skew", () => {
+  const skew =
+    "p/package.json asks for @pulumi/awsx ^0.30.0, but the program has not installed it and " +
+    "runs on the check's 3.9.0";
+  const explain = (message: string, configsByStack: ConfigsByStack = new Map()) =>
+    describeProgramError(
+      new ProgramError(message, "exception", undefined, undefined, [], "dev", "preview", [skew]),
+      configsByStack,
+      ROOT,
+    );
+
+  it("notes the skew under a failure it may explain", () => {
+    const text = explain("TypeError: Cannot read properties of undefined (reading 'API')");
+    expect(text.split("\n")[1]).to.equal(`  note: ${skew}`);
+  });
+
+  it("leaves it out when a module is missing altogether", () => {
+    expect(explain("Cannot find module '@lambda'")).not.to.contain("asks for");
+    expect(explain("Cannot find package 'dotenv' imported from /p/index.ts")).not.to.contain(
+      "asks for",
+    );
+  });
+
+  it("leaves it out of a config error", () => {
+    const project = loadProject(path.join(ROOT, "test", "fixtures", "programs", "compliant"));
+    const config = loadStackConfig(project, "dev");
+    const text = explain(
+      "Missing required configuration variable 's3:bucketName'",
+      new Map([["dev", { project, config }]]),
+    );
+    expect(text).to.contain("s3:bucketName is not set");
+    expect(text).not.to.contain("asks for");
   });
 });

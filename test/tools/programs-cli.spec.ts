@@ -69,6 +69,7 @@ describe("real-world programs through the check's CLI", function () {
       "acme/other/dev",
     );
     runs.forever = timed("--program", program("fail-runs-forever"), "--timeout", "5");
+    runs.olderMajor = timed("--program", program("fail-older-major"), "--phase", "preview");
     runs.unanswered = timed("--program", program("invoke-unanswered"), "--phase", "preview");
     runs.answered = timed(
       "--program",
@@ -124,6 +125,25 @@ describe("real-world programs through the check's CLI", function () {
     );
     // Both phases run side by side, each stopped after 5 s.
     expect(run.ms).to.be.lessThan(60_000);
+  });
+
+  it("a program written for an older major of a package: exit 2 naming the skew and the fix", async () => {
+    // package.json asks for @pulumi/awsx ^0.30.0; the installed awsx 3 has no `apigateway`.
+    const run = await runs.olderMajor();
+    expect(run.code).to.equal(2);
+    expect(run.stderr).to.contain("TypeError: Cannot read properties of undefined (reading 'API')");
+    expect(run.stderr).to.match(
+      /note: fail-older-major\/package\.json asks for @pulumi\/awsx \^0\.30\.0, but the program loads 3\.\d+\.\d+ /,
+    );
+    expect(run.stderr).to.contain(
+      "run `npm install` in the program, or update it to @pulumi/awsx 3",
+    );
+    // The ranges the installed majors satisfy draw no note.
+    expect(run.stderr).not.to.contain("asks for @pulumi/aws ");
+    expect(run.stderr).not.to.contain("asks for @pulumi/pulumi ");
+    const line = lineOf("fail-older-major/index.ts", "apigateway.API(");
+    expect(run.stderr).to.contain(`at ${program("fail-older-major")}/index.ts:${line}:`);
+    expect(run.stderr).not.to.contain("tools/lib/engine");
   });
 
   it("--stack <org>/<project>/<stack>: the stack file is the stack's, getOrganization() the org's", async () => {

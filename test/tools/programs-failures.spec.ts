@@ -6,6 +6,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { uninstalledPackageHint } from "../../tools/lib/engine/diagnose";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -34,6 +35,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-default-export-cjs",
       "fail-tsconfig-module-only",
       "fail-tsconfig-paths-alias",
+      "fail-uninstalled-dependency",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -173,6 +175,40 @@ describe("real-world programs that fail, offline", function () {
     expect(f.message).to.contain('"@lib/buckets" is the "paths" alias "@lib/*" of tsconfig.json');
     expect(f.message).to.contain("Import the file by its relative path");
     expect(f.message).to.contain("--require tsconfig-paths/register");
+  });
+
+  it("a dependency package.json lists but nobody installed: Node's error at the import, with the fix", async () => {
+    const f = await failsAt(
+      "fail-uninstalled-dependency",
+      'from "dotenv"',
+      "Cannot find module 'dotenv'",
+    );
+    expect(f.message).to.contain(
+      '"dotenv" is a dependency of fail-uninstalled-dependency/package.json (^16.4.5) that is not installed',
+    );
+    expect(f.message).to.contain("Run `npm install` in the program first");
+  });
+
+  it("a package the program imports but never listed: named, with the command that adds it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unlisted-"));
+    try {
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ dependencies: {} }));
+      fs.mkdirSync(path.join(dir, "src"));
+      // From a subfolder (`main: src/`), the package.json above it is the program's.
+      const hint = uninstalledPackageHint(
+        "Cannot find module '@acme/settings/load'",
+        path.join(dir, "src"),
+      );
+      expect(hint).to.contain(
+        `"@acme/settings" is not installed, nor listed in ${path.basename(dir)}/package.json`,
+      );
+      expect(hint).to.contain("`npm install @acme/settings`");
+      // Relative imports and Node's own modules are another story.
+      expect(uninstalledPackageHint("Cannot find module './settings'", dir)).to.equal("");
+      expect(uninstalledPackageHint("Cannot find module 'node:fs/x'", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("an ES module in TypeScript with no tsconfig.json anywhere: refused with the file to add", async () => {

@@ -6,9 +6,14 @@
 // front on a pool of two and awaited by the tests, so independent programs run side by side.
 import { expect } from "chai";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { pulumiCopies, versionWarnings } from "../../tools/lib/engine/versions";
+import {
+  declaredVersionWarnings,
+  pulumiCopies,
+  versionWarnings,
+} from "../../tools/lib/engine/versions";
 import { ProgramError, type StackResult } from "../../tools/check/run";
 import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT, SCRATCH } from "./program-runs";
 
@@ -16,6 +21,7 @@ const runs = new QueuedRuns();
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
+let lentEsm: string | undefined;
 
 const byName = (r: StackResult, type: string, name: string) => {
   const found = r.resources.find((x) => x.type === type && x.name === name);
@@ -48,6 +54,11 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("fail-apply-only", ["preview", "apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
+    // The same ES module program outside the repository, with no node_modules of its own: it
+    // runs on the packages the check lends it, as a fresh clone would.
+    lentEsm = fs.mkdtempSync(path.join(os.tmpdir(), "esm-lent-"));
+    fs.cpSync(path.join(FIXTURES, "esm-nodenext"), lentEsm, { recursive: true });
+    runs.queueCheck(lentEsm, ["preview", "apply"]);
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -55,6 +66,7 @@ describe("real-world program shapes, offline", function () {
 
   after(() => {
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+    if (lentEsm) fs.rmSync(lentEsm, { recursive: true, force: true });
   });
 
   describe("tsconfig, ESM and entry points", () => {
@@ -109,6 +121,20 @@ describe("real-world program shapes, offline", function () {
         phase: "preview",
       });
       expect(stackOutputs(r).bucketName).to.equal(UNKNOWN);
+    });
+
+    it("ESM without node_modules of its own: imports resolve to the lent packages, same report", async () => {
+      // Node's ESM resolver ignores NODE_PATH, which lends packages to CommonJS.
+      const [lent, installed] = await Promise.all([
+        check(lentEsm!, ["preview", "apply"]),
+        check("esm-nodenext", ["preview", "apply"]),
+      ]);
+      const shape = (r: StackResult) => ({
+        resources: r.resources.map((x) => `${x.type} ${x.name}`).sort(),
+        findings: r.violations.map((v) => `${v.policy} ${v.name} ${v.phase}`).sort(),
+      });
+      expect(shape(lent).resources).to.include("aws:s3/bucket:Bucket esm-site");
+      expect(shape(lent)).to.deep.equal(shape(installed));
     });
 
     it("ESM with bundler resolution and top-level await", async () => {
@@ -402,6 +428,11 @@ describe("real-world program shapes, offline", function () {
           "3.120.0",
           "2.25.2",
         ]);
+        // The program asks for the majors it has installed: no note on its package.json.
+        fs.writeFileSync(
+          path.join(dir, "package.json"),
+          JSON.stringify({ dependencies: { "@pulumi/aws": "^6.0.0", "@pulumi/pulumi": "^3" } }),
+        );
         const warnings = versionWarnings(dir, ROOT);
         expect(warnings[0]).to.match(
           /^Found incompatible versions of @pulumi\/pulumi\. Differing major versions are not supported\.\n {2}Version 3\.120\.0 referenced at .*\n {2}Version 2\.25\.2 referenced at /,
@@ -409,6 +440,38 @@ describe("real-world program shapes, offline", function () {
         expect(warnings[1]).to.contain("the program loads @pulumi/aws 6.66.0");
         expect(warnings[1]).to.contain("written for @pulumi/aws ^7");
         expect(warnings).to.have.length(2);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("names each @pulumi package loaded at another major than package.json asks for", () => {
+      // Outside the repository, so that only what the program installs resolves from it.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "declared-"));
+      try {
+        fs.mkdirSync(path.join(dir, "node_modules", "@pulumi", "aws"), { recursive: true });
+        fs.writeFileSync(
+          path.join(dir, "node_modules", "@pulumi", "aws", "package.json"),
+          JSON.stringify({ name: "@pulumi/aws", version: "6.66.0" }),
+        );
+        const deps = {
+          "@pulumi/aws": "^5.0.0", // installed 6.66.0
+          "@pulumi/awsx": "~0.40.1", // not installed: the check's awsx 3
+          "@pulumi/pulumi": ">=3", // open upwards: no major to hold it to
+          "@pulumi/random": "latest",
+          mime: "^1.0.0", // not a Pulumi package
+        };
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ dependencies: deps }));
+        const declared = declaredVersionWarnings(dir, ROOT);
+        expect(declared).to.have.length(2);
+        expect(declared[0]).to.contain(
+          "package.json asks for @pulumi/aws ^5.0.0, but the program loads 6.66.0 (",
+        );
+        expect(declared[0]).to.contain("update it to @pulumi/aws 6");
+        expect(declared[1]).to.match(
+          /package\.json asks for @pulumi\/awsx ~0\.40\.1, but the program has not installed it and runs on the check's 3\.\d+\.\d+: /,
+        );
+        expect(versionWarnings(dir, ROOT).slice(0, 2)).to.deep.equal(declared);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -96,6 +96,12 @@ export function describeProgramError(
     ? [`error: ${where ? `${where}: ` : ""}${hints.reason}`, `  the program's error: ${e.message}`]
     : [`error: the program failed${where ? ` (${where})` : ""}: ${e.message}`];
   lines.push(...hints.notes);
+  // A package of another major than the program was written for is the likely cause of a
+  // missing class or property: said before the location it explains. A module that is not there
+  // at all, and a config value, have their own explanations.
+  if (!hints.configError && !/^Cannot find (module|package) /.test(e.message)) {
+    lines.push(...e.versionWarnings.map((w) => `  note: ${w}`));
+  }
   if (e.location) {
     lines.push(`  at ${shown(e.location.file)}:${e.location.line}:${e.location.column}`);
     try {

@@ -92,6 +92,8 @@ export class ProgramError extends Error {
     readonly output: string[] = [],
     readonly stack_?: string,
     readonly phase?: Phase,
+    /** Version skew of the program's packages, which may be why it failed. */
+    readonly versionWarnings: readonly string[] = [],
   ) {
     super(message);
     this.name = "ProgramError";
@@ -215,7 +217,16 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       );
       continue;
     }
-    throw new ProgramError(f.message, f.kind, f.location, f.detail, run.output, stack, run.phase);
+    throw new ProgramError(
+      f.message,
+      f.kind,
+      f.location,
+      f.detail,
+      run.output,
+      stack,
+      run.phase,
+      run.versionWarnings,
+    );
   }
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];

@@ -34,6 +34,9 @@
 // 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
 //    providers, TypeScript's 9 MB compiler) is compiled with V8's code cache kept there (see
 //    ./code-cache.js): compiling them is most of a run's start otherwise.
+// 7. With OFFLINE_LEND_ESM set (a folder), an ES module program that has not installed its
+//    dependencies resolves the ones it lacks from that folder's node_modules, as NODE_PATH lends
+//    them to CommonJS (./lend-resolve.mjs).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -288,6 +291,22 @@ function mapEsmFrames(exports) {
 }
 
 if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CACHE);
+
+// Item 7 of the list above.
+if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
+  const register = Module.register;
+  const hook = url.pathToFileURL(path.join(__dirname, "lend-resolve.mjs")).href;
+  const lend = () => register.call(Module, hook, { data: { dir: process.env.OFFLINE_LEND_ESM } });
+  lend();
+  // Hooks registered later run first, and ts-node's (which the language host registers for a
+  // TypeScript program) resolves a bare specifier itself, never asking the next hook: the lending
+  // hook goes on top again after each registration.
+  Module.register = function (...args) {
+    const result = register.apply(this, args);
+    lend();
+    return result;
+  };
+}
 
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {

@@ -121,8 +121,10 @@ export function diagnose(ctx: {
       (invoked ? ctx.sites.get(invoked) : undefined) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
-    const alias = pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig);
-    return { kind: "error", message: message + more + alias, location, detail: text };
+    const hint =
+      pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      uninstalledPackageHint(message, ctx.pwd);
+    return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {
@@ -356,6 +358,40 @@ function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): 
     "fails the same way. Import the file by its relative path, or install tsconfig-paths and " +
     'register it in Pulumi.yaml (runtime.options.nodeargs: "--require tsconfig-paths/register")'
   );
+}
+
+/**
+ * A package the program imports but that is not installed where it runs. Node resolves a bare
+ * specifier from node_modules only (https://nodejs.org/api/modules.html, "Loading from
+ * node_modules folders"); offline the program has only what it installed and what the check lends
+ * it (the check's own packages), so an `npm install` the program never had shows here first, as
+ * it would in `pulumi preview`. Says whether the program's package.json lists the package.
+ */
+export function uninstalledPackageHint(message: string, pwd: string): string {
+  const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
+  if (missing.startsWith("node:")) return "";
+  const parts = missing.split("/");
+  const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  let dir = pwd;
+  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
+    dir = path.dirname(dir);
+  }
+  let pkg: Record<string, Record<string, unknown> | undefined> = {};
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
+  } catch {
+    return "";
+  }
+  const range = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
+    .map((field) => pkg[field]?.[name])
+    .find((v) => typeof v === "string");
+  const shown = path.join(path.basename(dir), "package.json");
+  return range !== undefined
+    ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
+        "has no node_modules with it, and the check lends only its own packages. Run `npm " +
+        "install` in the program first, as `pulumi preview` needs too"
+    : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`npm install ${name}\`)`;
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */

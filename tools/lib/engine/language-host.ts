@@ -246,8 +246,10 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
   if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (!sdk.own) {
-    // The program has no dependencies installed: lend it this project's (CommonJS only).
+    // The program has no dependencies installed: lend it this project's, to CommonJS through
+    // NODE_PATH and to ES modules through a resolve hook (child-preload.js, item 7).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
+    env.OFFLINE_LEND_ESM = opts.fallbackModulesDir;
   }
   const args = [
     ...host.nodeargs,

@@ -7,7 +7,12 @@
 //   versions are not supported."); resources and outputs of one copy are foreign to the other;
 // - the program's own `@pulumi/pulumi` or `@pulumi/aws` of another major than the check's (what
 //   the policy pack is written for): type tokens and property names change between majors, so
-//   a rule may not see what it looks for.
+//   a rule may not see what it looks for;
+// - a `@pulumi/*` package whose loaded copy is of another major than the program's package.json
+//   asks for: most often a program without node_modules of its own that runs on the copies the
+//   check lends it. Classes and properties come and go between majors (awsx 1.0 moved the 0.x
+//   API to `@pulumi/awsx/classic`, aws 6 renamed `rds.Instance` `name` to `dbName`: the
+//   packages' CHANGELOG.md), so such a run fails on a missing class or drops a setting silently.
 import * as fs from "fs";
 import * as path from "path";
 
@@ -103,12 +108,72 @@ function targetMajor(checkDir: string, name: string): { range: string; major: nu
   }
 }
 
+/** The nearest package.json at or above `dir`, parsed, with its path. */
+function nearestPackageJson(
+  dir: string,
+): { file: string; pkg: Record<string, unknown> } | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    const file = path.join(d, "package.json");
+    if (fs.existsSync(file)) {
+      try {
+        return { file, pkg: JSON.parse(fs.readFileSync(file, "utf8")) };
+      } catch {
+        return undefined;
+      }
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * The major a dependency range pins: `^4.0.0`, `~0.30.1`, `4.x`, `4` name one; ranges open
+ * upwards (`>=3`, `*`, `latest`), unions and non-registry sources (`file:`, `git+…`) do not.
+ */
+function pinnedMajor(range: string): number | undefined {
+  const m = /^\s*[\^~=v]*\s*(\d+)(?:\.(?:\d+|[xX*]))*(?:[-+][\w.]*)?\s*$/.exec(range);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Warnings for each `@pulumi/*` dependency of the program's package.json (the nearest one above
+ * `programDir`) whose copy the program loads is of another major than the range asks for.
+ */
+export function declaredVersionWarnings(programDir: string, checkDir: string): string[] {
+  const found = nearestPackageJson(programDir);
+  if (!found) return [];
+  const deps = {
+    ...(found.pkg.devDependencies as Record<string, unknown> | undefined),
+    ...(found.pkg.dependencies as Record<string, unknown> | undefined),
+  };
+  const warnings: string[] = [];
+  for (const [name, range] of Object.entries(deps).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!name.startsWith("@pulumi/") || typeof range !== "string") continue;
+    const want = pinnedMajor(range);
+    // What the program does not resolve itself, it loads from the check's node_modules.
+    const own = resolvePackageJson(name, programDir);
+    const file = own ?? resolvePackageJson(name, checkDir);
+    const version = file ? readVersion(file) : undefined;
+    if (want === undefined || !file || !version || major(version) === want) continue;
+    const lent = own === undefined;
+    warnings.push(
+      `${path.basename(path.dirname(found.file))}/package.json asks for ${name} ${range}, but ` +
+        (lent
+          ? `the program has not installed it and runs on the check's ${version}`
+          : `the program loads ${version} (${file})`) +
+        `: classes and properties differ between majors, so the run may fail on one the ` +
+        `program uses or drop a setting it makes; run \`npm install\` in the program, or ` +
+        `update it to ${name} ${major(version)}`,
+    );
+  }
+  return warnings;
+}
+
 /**
  * Warnings about the versions a program (run from `programDir`) loads, against the check's own
- * (`checkDir`). Empty when the program has no dependencies of its own.
+ * (`checkDir`): the declared ranges always, the copies only when the program has its own.
  */
 export function versionWarnings(programDir: string, checkDir: string): string[] {
-  const warnings: string[] = [];
+  const warnings: string[] = declaredVersionWarnings(programDir, checkDir);
   const sdk = resolvePackageJson("@pulumi/pulumi", programDir);
   const checkSdk = resolvePackageJson("@pulumi/pulumi", checkDir);
   if (!sdk || (checkSdk && fs.realpathSync(sdk) === fs.realpathSync(checkSdk))) return warnings;
