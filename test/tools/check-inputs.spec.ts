@@ -8,7 +8,7 @@ import { cli } from "./cli";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkStackName, parseArgs, parseConfigArg } from "../../tools/check/args";
+import { parseArgs, parseConfigArg, parseStackRef } from "../../tools/check/args";
 import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
 import { checkOutput } from "../../tools/check/output";
 import { defaultRunner } from "../../tools/check/judge";
@@ -255,7 +255,7 @@ describe("offline check inputs that must not hurt", function () {
       ]) {
         expect(usageError(() => parseArgs(["--stack", bad]))).to.match(/^--stack '/);
       }
-      expect(usageError(() => checkStackName("../x"))).to.contain("a stack name, not a path");
+      expect(usageError(() => parseStackRef("../x"))).to.contain("a stack name, not a path");
       expect(parseArgs(["--stack", "prod.eu-1_b"]).stacks).to.deep.equal(["prod.eu-1_b"]);
     });
 

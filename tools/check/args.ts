@@ -117,11 +117,6 @@ const SWITCHES = new Set([
   "--sarif-omit-suppressed",
 ]);
 
-/** The stack name of a `--stack` value (see parseStackRef). */
-export function checkStackName(name: string): string {
-  return parseStackRef(name).stack;
-}
-
 /** A `--stack` value: the stack's name, and the organization and project it may be qualified by. */
 export interface StackRef {
   readonly stack: string;

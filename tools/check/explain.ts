@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import type { ProgramError } from "./run";
+import { missingModule } from "../lib/engine/diagnose";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;
@@ -99,7 +100,7 @@ export function describeProgramError(
   // A package of another major than the program was written for is the likely cause of a
   // missing class or property: said before the location it explains. A module that is not there
   // at all, and a config value, have their own explanations.
-  if (!hints.configError && !/^Cannot find (module|package) /.test(e.message)) {
+  if (!hints.configError && missingModule(e.message) === undefined) {
     lines.push(...e.versionWarnings.map((w) => `  note: ${w}`));
   }
   if (e.location) {

@@ -7,6 +7,7 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
+import { nearestPackageJson } from "./versions";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -334,7 +335,7 @@ function hostTsconfig(pwd: string, tsconfigOption: unknown) {
  * tsconfig-paths/register main.ts"; https://www.npmjs.com/package/tsconfig-paths).
  */
 function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): string {
-  const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  const missing = missingModule(message);
   if (!missing) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
   const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
@@ -368,30 +369,31 @@ function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): 
  * it would in `pulumi preview`. Says whether the program's package.json lists the package.
  */
 export function uninstalledPackageHint(message: string, pwd: string): string {
-  const missing = /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  const missing = missingModule(message);
   if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
   if (missing.startsWith("node:")) return "";
   const parts = missing.split("/");
   const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-  let dir = pwd;
-  while (!fs.existsSync(path.join(dir, "package.json")) && path.dirname(dir) !== dir) {
-    dir = path.dirname(dir);
-  }
-  let pkg: Record<string, Record<string, unknown> | undefined> = {};
-  try {
-    pkg = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"));
-  } catch {
-    return "";
-  }
+  const found = nearestPackageJson(pwd);
+  if (!found) return "";
+  const pkg = found.pkg as Record<string, Record<string, unknown> | undefined>;
   const range = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
     .map((field) => pkg[field]?.[name])
     .find((v) => typeof v === "string");
-  const shown = path.join(path.basename(dir), "package.json");
+  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
   return range !== undefined
     ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
         "has no node_modules with it, and the check lends only its own packages. Run `npm " +
         "install` in the program first, as `pulumi preview` needs too"
     : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`npm install ${name}\`)`;
+}
+
+/**
+ * The specifier of a "Cannot find module/package '<x>'" error: Node's CommonJS and ESM resolvers
+ * and ts-node's copy of the latter word it so.
+ */
+export function missingModule(message: string): string | undefined {
+  return /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */

@@ -109,7 +109,7 @@ function targetMajor(checkDir: string, name: string): { range: string; major: nu
 }
 
 /** The nearest package.json at or above `dir`, parsed, with its path. */
-function nearestPackageJson(
+export function nearestPackageJson(
   dir: string,
 ): { file: string; pkg: Record<string, unknown> } | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
