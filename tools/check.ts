@@ -228,12 +228,15 @@ async function main(): Promise<void> {
     code = 2;
     const { ProgramError } = await import("./check/run");
     const machine = machineFormat(argv);
+    // What an error quotes (a --stack value, a program's message) may carry control characters:
+    // shown escaped, as in the reports, so none can rewrite the terminal.
+    const { escapeText } = await import("./check/report");
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${e.message}\n${e.showUsage ? `\n${USAGE}` : ""}`);
+      process.stderr.write(`error: ${escapeText(e.message)}\n${e.showUsage ? `\n${USAGE}` : ""}`);
       if (machine) process.stdout.write(errorJson("usage", e.message));
     } else if (e instanceof ProgramError) {
       const { describeProgramError } = await import("./check/explain");
-      process.stderr.write(describeProgramError(e, configsByStack, ROOT));
+      process.stderr.write(escapeText(describeProgramError(e, configsByStack, ROOT)));
       if (machine) {
         process.stdout.write(
           errorJson(
@@ -247,7 +250,7 @@ async function main(): Promise<void> {
     } else if ((e as Error)?.name === "AnalyzerError") {
       // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
       const described = (e as { describe(): string }).describe();
-      process.stderr.write(`${described}\n`);
+      process.stderr.write(`${escapeText(described)}\n`);
       if (machine) process.stdout.write(errorJson("policy-pack", described));
     } else {
       process.stderr.write(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);

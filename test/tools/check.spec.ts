@@ -59,6 +59,13 @@ describe("offline check (npm run check)", function () {
       );
     });
 
+    it("a control character in a flag's value is shown escaped, never sent to the terminal", async () => {
+      const run = await check("--stack", "a\x1b[2K\rPASS");
+      expect(run.code).to.equal(2);
+      expect(run.stderr).to.contain("--stack 'a\\x1b[2K\\x0dPASS'");
+      expect(run.stderr).to.not.match(/[\x1b\r]/);
+    });
+
     it("a --program directory without a Pulumi project is rejected", async () => {
       const missing = await check("--program", "test/fixtures/no-such-program");
       expect(missing.code).to.equal(2);
