@@ -83,8 +83,9 @@ export const ecsExecKms = customerKeyPolicy({
   name: "ecs-cluster-exec-kms-cmk",
   description:
     "ECS clusters that log ECS Exec sessions (executeCommandConfiguration with logging other " +
-    "than NONE) encrypt the session data with a customer-managed KMS key and write the session " +
-    "logs encrypted (cloudWatchEncryptionEnabled or s3BucketEncryptionEnabled).",
+    "than NONE) encrypt the session data with a customer-managed KMS key, and with logging " +
+    "OVERRIDE write the session logs encrypted (cloudWatchEncryptionEnabled or " +
+    "s3BucketEncryptionEnabled).",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
@@ -109,6 +110,11 @@ export const ecsExecKms = customerKeyPolicy({
       where: "configuration.executeCommandConfiguration.kmsKeyId",
       whenNone: "ECS Exec session data is protected by TLS alone",
     });
+    // Only logging "OVERRIDE" writes the sessions where logConfiguration says; with "DEFAULT"
+    // (also when left out) they go to the task definition's awslogs group, whose encryption the
+    // log group rules judge (ECS API, ExecuteCommandConfiguration.logging). Checkov CKV_AWS_224
+    // asks for the flags whatever the logging: that would report a setting ECS does not read.
+    if (exec.logging !== "OVERRIDE") return;
     const log = exec.logConfiguration;
     if (log?.cloudWatchEncryptionEnabled !== true && log?.s3BucketEncryptionEnabled !== true) {
       k.report(

@@ -143,24 +143,35 @@ describe("ecs-cluster-exec-kms-cmk", () => {
       expect(await run(p, cluster())).to.deep.equal(clean);
       expect(await run(p, cluster({ logging: "NONE", logConfiguration: {} }))).to.deep.equal(clean);
     });
+    it("a key, and logging DEFAULT or left out: sessions go to the task's awslogs group (CKV_AWS_224 fail4 differs)", async () => {
+      expect(await run(p, withKey({}))).to.deep.equal(clean);
+      expect(await run(p, withKey({ logging: "DEFAULT" }))).to.deep.equal(clean);
+      expect(await run(p, withKey({ logging: "DEFAULT", logConfiguration: {} }))).to.deep.equal(
+        clean,
+      );
+    });
   });
 
   describe("Noncompliance", () => {
-    it("CKV_AWS_224 fail4: a key but no log configuration", async () => {
-      const r = await run(p, withKey({}));
+    it("logging OVERRIDE with a key but no log configuration", async () => {
+      const r = await run(p, withKey({ logging: "OVERRIDE" }));
       expect(r.violations).to.have.length(1);
       expect(r.violations[0]).to.contain("cloudWatchEncryptionEnabled");
     });
-    it("CKV_AWS_224 fail: neither a key nor log encryption", async () => {
-      const r = await run(p, cluster({ logConfiguration: {} }));
+    it("CKV_AWS_224 fail: no key (whatever the logging), and with OVERRIDE no log encryption", async () => {
+      const r = await run(p, cluster({ logging: "OVERRIDE", logConfiguration: {} }));
       expect(r.violations).to.have.length(2);
       expect(r.violations[0]).to.contain("no KMS key is set");
+      const d = await run(p, cluster({ logConfiguration: {} }));
+      expect(d.violations).to.have.length(1);
+      expect(d.violations[0]).to.contain("no KMS key is set");
     });
-    it("CKV_AWS_224 fail2 and fail3: a key, log encryption left out or false", async () => {
-      expect((await run(p, withKey({ logConfiguration: {} }))).violations).to.have.length(1);
+    it("CKV_AWS_224 fail2 and fail3 with OVERRIDE: a key, log encryption left out or false", async () => {
+      const override = (log: Record<string, unknown>) =>
+        withKey({ logging: "OVERRIDE", logConfiguration: log });
+      expect((await run(p, override({}))).violations).to.have.length(1);
       expect(
-        (await run(p, withKey({ logConfiguration: { cloudWatchEncryptionEnabled: false } })))
-          .violations,
+        (await run(p, override({ cloudWatchEncryptionEnabled: false }))).violations,
       ).to.have.length(1);
     });
     it("the AWS-managed key is not a customer-managed key", async () => {
