@@ -3,7 +3,7 @@
 // the VPC and its routes.
 import { resourcePolicy } from "../../lib/define";
 import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
-import { holdsValue, peek } from "../../lib/values";
+import { holdsValue, isSet, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
 export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
@@ -92,7 +92,3 @@ export const sagemakerNotebookInternetByDefault = resourcePolicy({
     );
   },
 });
-
-function isSet(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== "";
-}
