@@ -88,11 +88,30 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   },
 });
 
-// Previous-generation families that support EBS optimization only when asked for it, and those that
-// cannot have it at all; every other type is EBS-optimized by default, at no cost, whatever the
-// flag says (EC2 docs, "Amazon EBS-optimized instance types").
-const EBS_OPTIMIZED_ON_REQUEST = /^(c1|c3|g2|i2|m1|m2|m3|r3)\./;
-const NO_EBS_OPTIMIZATION = /^(t1|t2)\./;
+// Previous-generation types that support EBS optimization only when asked for it (the EC2 docs'
+// table of them, "Amazon EBS-optimized instance types": not every size of these families); the
+// other sizes of those families and t1/t2 cannot have it at all; every other type is
+// EBS-optimized by default, at no cost, whatever the flag says.
+const EBS_OPTIMIZED_ON_REQUEST = new Set([
+  "c1.xlarge",
+  "c3.xlarge",
+  "c3.2xlarge",
+  "c3.4xlarge",
+  "g2.2xlarge",
+  "i2.xlarge",
+  "i2.2xlarge",
+  "i2.4xlarge",
+  "m1.large",
+  "m1.xlarge",
+  "m2.2xlarge",
+  "m2.4xlarge",
+  "m3.xlarge",
+  "m3.2xlarge",
+  "r3.xlarge",
+  "r3.2xlarge",
+  "r3.4xlarge",
+]);
+const NO_EBS_OPTIMIZATION = /^(t1|t2|c1|c3|g2|i2|m1|m2|m3|r3)\./;
 
 export const instanceEbsOptimized = resourcePolicy({
   name: "ec2-instance-ebs-optimized",
@@ -100,21 +119,21 @@ export const instanceEbsOptimized = resourcePolicy({
     "EC2 instances should be EBS-optimized, so volume traffic has its own bandwidth instead of contending with the " +
     "network. Advisory. Current-generation types are EBS-optimized by default and pass whatever `ebsOptimized` " +
     "says; a previous-generation type that supports it must ask for it, and t1/t2 types, which cannot have it, are " +
-    "reported to move to a current type.",
+    "reported to move to a current type, as are the sizes of previous-generation families that cannot have it.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Use a current-generation instance type (EBS-optimized by default), or set `ebsOptimized: true` on c1, c3, g2, " +
-    "i2, m1, m2, m3 and r3 types.",
+    "Use a current-generation instance type (EBS-optimized by default), or set `ebsOptimized: true` on the " +
+    "previous-generation sizes that support it (c3.xlarge, m3.xlarge, r3.xlarge and the others AWS lists).",
   references: [checkov("CKV_AWS_135"), awsDocs("Amazon EBS-optimized instance types")],
   types: [EC2_INSTANCE],
   check: (props, ctx) => {
     const type = String(props.instanceType ?? "");
-    if (NO_EBS_OPTIMIZATION.test(type)) {
+    if (EBS_OPTIMIZED_ON_REQUEST.has(type)) {
+      if (props.ebsOptimized !== true)
+        ctx.report(`ebsOptimized is not true, and ${type} is not EBS-optimized by default.`);
+    } else if (NO_EBS_OPTIMIZATION.test(type)) {
       ctx.report(`${type} cannot be EBS-optimized.`);
-      return;
     }
-    if (EBS_OPTIMIZED_ON_REQUEST.test(type) && props.ebsOptimized !== true)
-      ctx.report(`ebsOptimized is not true, and ${type} is not EBS-optimized by default.`);
   },
 });

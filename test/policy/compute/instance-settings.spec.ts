@@ -100,27 +100,32 @@ describe("ec2-instance-ebs-optimized", () => {
   describe("Noncompliance", () => {
     it("CKV_AWS_135 failure (ebs_optimized left out) on a type not EBS-optimized by default", async () => {
       expect(
-        await violations(policy(name), [instance({ instanceType: "m3.medium" })]),
+        await violations(policy(name), [instance({ instanceType: "m3.xlarge" })]),
       ).to.deep.equal([
-        "foo: ebsOptimized is not true, and m3.medium is not EBS-optimized by default.",
+        "foo: ebsOptimized is not true, and m3.xlarge is not EBS-optimized by default.",
       ]);
       expect(
         await violations(policy(name), [
-          instance({ instanceType: "r3.large", ebsOptimized: false }),
+          instance({ instanceType: "r3.2xlarge", ebsOptimized: false }),
         ]),
       ).to.have.length(1);
     });
-    it("t2 types cannot be EBS-optimized at all", async () => {
+    it("t2 types, and previous-generation sizes AWS does not list, cannot be EBS-optimized at all", async () => {
       expect(
         await violations(policy(name), [instance({ instanceType: "t2.micro" })]),
       ).to.deep.equal(["foo: t2.micro cannot be EBS-optimized."]);
+      expect(
+        await violations(policy(name), [
+          instance({ instanceType: "m3.medium", ebsOptimized: true }),
+        ]),
+      ).to.deep.equal(["foo: m3.medium cannot be EBS-optimized."]);
     });
   });
   describe("Compliance", () => {
     it("CKV_AWS_135 success_default: ebs_optimized = true", async () => {
       expect(
         await violations(policy(name), [
-          instance({ instanceType: "m3.medium", ebsOptimized: true }),
+          instance({ instanceType: "m3.xlarge", ebsOptimized: true }),
         ]),
       ).to.deep.equal([]);
     });
