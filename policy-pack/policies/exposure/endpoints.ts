@@ -11,7 +11,7 @@ import {
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { asList, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
@@ -164,10 +164,14 @@ export const mskClusterClientAuthentication = resourcePolicy({
     }
     // MSK authenticates clients only by the methods named in clientAuthentication (IAM,
     // SASL/SCRAM, mutual TLS): with none named, no client is authenticated.
+    // Certificate authorities unknown at preview will be ARNs: only whether there are any matters,
+    // so the elements are never read.
+    const authorities = peek(() => auth?.tls?.certificateAuthorityArns);
     const methods =
       auth?.sasl?.iam === true ||
       auth?.sasl?.scram === true ||
-      asList(auth?.tls?.certificateAuthorityArns).length > 0;
+      !authorities.known ||
+      (Array.isArray(authorities.value) && authorities.value.length > 0);
     if (!methods) {
       ctx.report(
         "clientAuthentication names no IAM, SASL/SCRAM or TLS method: clients connect unauthenticated.",

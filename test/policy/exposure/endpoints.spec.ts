@@ -12,7 +12,7 @@ import {
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { MSK_BASE, mskBrokers } from "../fixtures/databases";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
@@ -233,6 +233,11 @@ describe("msk-cluster-client-authentication", () => {
           }),
         ]),
       ).to.deep.equal([]);
+    });
+    it("a certificate authority of the stack, unknown at preview, passes without a note", async () => {
+      const tls = cluster({ tls: { certificateAuthorityArns: [UNKNOWN] } });
+      expect(await violations(p, [tls])).to.deep.equal([]);
+      expect(await previewNotes(p, [tls])).to.deep.equal([]);
     });
   });
 });
