@@ -4,7 +4,7 @@
 // (../kms/nosql.ts).
 import { resourcePolicy } from "../../lib/define";
 import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
-import { asList, present } from "../../lib/values";
+import { peek, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const elasticacheTransitEncryption = resourcePolicy({
@@ -59,10 +59,13 @@ export const elasticacheAuthentication = resourcePolicy({
     if (present(props, "globalReplicationGroupId")) return;
     // Checkov CKV_AWS_31 asks for an auth token with TLS; ElastiCache also authenticates through
     // RBAC user groups (AWS docs "Role-Based Access Control"), which AWS recommends over AUTH.
+    // User groups unknown at preview will be ids: only whether there are any matters.
+    const groups = peek(() => props.userGroupIds);
     const authenticated =
       present(props, "authToken") ||
       present(props, "authTokenWo") ||
-      asList(props.userGroupIds).length > 0;
+      !groups.known ||
+      (Array.isArray(groups.value) && groups.value.length > 0);
     if (!authenticated) {
       ctx.report("neither authToken nor userGroupIds is set: clients connect without credentials.");
     } else if (props.transitEncryptionEnabled !== true) {

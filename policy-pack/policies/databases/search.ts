@@ -4,7 +4,7 @@
 // (../exposure/service-policies.ts).
 import { resourcePolicy } from "../../lib/define";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { asList, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
 const DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN];
@@ -127,7 +127,9 @@ export const searchInVpc = resourcePolicy({
   ],
   types: DOMAINS,
   check: (props, ctx) => {
-    if (asList(props.vpcOptions?.subnetIds).length === 0) {
+    // Subnets unknown at preview will be ids: only whether there are any matters.
+    const subnets = peek(() => props.vpcOptions?.subnetIds);
+    if (subnets.known && !(Array.isArray(subnets.value) && subnets.value.length > 0)) {
       ctx.report("vpcOptions has no subnetIds: the domain has a public endpoint.");
     }
   },

@@ -7,7 +7,7 @@ import {
   ELASTICACHE_CLUSTER,
   ELASTICACHE_REPLICATION_GROUP,
 } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, violationsOf as one } from "../fixture";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const group = (over: Record<string, unknown> = {}) =>
   res(ELASTICACHE_REPLICATION_GROUP, "example", {
@@ -78,6 +78,11 @@ describe("elasticache-replication-group-authentication", () => {
     expect(
       await one(name, [group({ userGroupIds: undefined, authToken: "abcdefgh1234567890" })]),
     ).to.deep.equal([]);
+  });
+  it("a user group of the stack, unknown at preview, passes without a note", async () => {
+    const g = group({ userGroupIds: [UNKNOWN] });
+    expect(await one(name, [g])).to.deep.equal([]);
+    expect(await previewNotes(policy(name), [g])).to.deep.equal([]);
   });
 });
 

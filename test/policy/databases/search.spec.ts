@@ -3,7 +3,7 @@
 // CKV_AWS_228, CKV_AWS_317; Trivy AWS-0042, AWS-0043, AWS-0046, AWS-0126) draws a finding.
 import { expect } from "chai";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, violationsOf as one } from "../fixture";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const LOG_GROUP = "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/opensearch/example";
 
@@ -137,6 +137,14 @@ describe("opensearch-domain-in-vpc", () => {
       "example: vpcOptions has no subnetIds: the domain has a public endpoint.",
     ]);
     expect(await one(name, [domain({ vpcOptions: { subnetIds: [] } })])).to.have.length(1);
+  });
+  it("CKV_AWS_137 good: subnets given, also subnets of the stack unknown at preview (no note)", async () => {
+    expect(await one(name, [domain({ vpcOptions: { subnetIds: ["subnet-1"] } })])).to.deep.equal(
+      [],
+    );
+    const unknown = domain({ vpcOptions: { subnetIds: [UNKNOWN] } });
+    expect(await one(name, [unknown])).to.deep.equal([]);
+    expect(await previewNotes(policy(name), [unknown])).to.deep.equal([]);
   });
 });
 
