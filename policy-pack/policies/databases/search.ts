@@ -154,9 +154,11 @@ export const searchFineGrainedAccess = resourcePolicy({
   ],
   types: DOMAINS,
   check: (props, ctx) => {
-    // Checkov CKV2_AWS_52 passes enabled or internalUserDatabaseEnabled set to true.
+    // Checkov CKV2_AWS_52 also passes internalUserDatabaseEnabled alone; OpenSearch uses the
+    // internal user database only when fine-grained access control itself is enabled (its docs,
+    // "Fine-grained access control": AdvancedSecurityOptions.Enabled).
     const options = props.advancedSecurityOptions;
-    if (options?.enabled !== true && options?.internalUserDatabaseEnabled !== true) {
+    if (options?.enabled !== true) {
       ctx.report("advancedSecurityOptions is not enabled: no fine-grained access control.");
     }
   },

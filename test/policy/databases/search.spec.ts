@@ -158,9 +158,21 @@ describe("opensearch-domain-fine-grained-access-control", () => {
       await one(name, [domain({ advancedSecurityOptions: { enabled: false } })]),
     ).to.have.length(1);
   });
-  it("CKV2_AWS_52 pass: internalUserDatabaseEnabled true also counts", async () => {
+  it("internalUserDatabaseEnabled without enabled (a CKV2_AWS_52 pass) turns nothing on", async () => {
     expect(
       await one(name, [domain({ advancedSecurityOptions: { internalUserDatabaseEnabled: true } })]),
+    ).to.have.length(1);
+    expect(
+      await one(name, [
+        domain({ advancedSecurityOptions: { enabled: false, internalUserDatabaseEnabled: true } }),
+      ]),
+    ).to.have.length(1);
+  });
+  it("CKV2_AWS_52 pass: enabled true", async () => {
+    expect(
+      await one(name, [
+        domain({ advancedSecurityOptions: { enabled: true, internalUserDatabaseEnabled: true } }),
+      ]),
     ).to.deep.equal([]);
   });
 });
