@@ -46,9 +46,15 @@ export const configRecorderAllResources = resourcePolicy({
   ],
   types: [CONFIG_RECORDER],
   check: (props, ctx) => {
-    if (props.recordingGroup?.allSupported === false) {
-      ctx.report("recordingGroup.allSupported is false: only listed resource types are recorded.");
-    }
+    const group = props.recordingGroup;
+    if (group?.allSupported !== false) return;
+    // The exclusion strategy records every supported type but the listed ones (RecordingGroup,
+    // recordingStrategy.useOnly EXCLUSION_BY_RESOURCE_TYPES).
+    ctx.report(
+      group.recordingStrategy?.useOnly === "EXCLUSION_BY_RESOURCE_TYPES"
+        ? "recordingGroup excludes resource types: every supported type but the excluded ones is recorded."
+        : "recordingGroup.allSupported is false: only listed resource types are recorded.",
+    );
   },
 });
 

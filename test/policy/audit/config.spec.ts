@@ -56,6 +56,19 @@ describe("config-recorder-all-resources", () => {
       "foo: recordingGroup.allSupported is false: only listed resource types are recorded.",
     ]);
   });
+  it("the exclusion strategy is reported as what it is: all but the excluded types", async () => {
+    expect(
+      await one(name, [
+        recorder({
+          allSupported: false,
+          exclusionByResourceTypes: { resourceTypes: ["AWS::EC2::Instance"] },
+          recordingStrategy: { useOnly: "EXCLUSION_BY_RESOURCE_TYPES" },
+        }),
+      ]),
+    ).to.deep.equal([
+      "foo: recordingGroup excludes resource types: every supported type but the excluded ones is recorded.",
+    ]);
+  });
   it("CKV2_AWS_48 pass: allSupported true, or no recording group (the default)", async () => {
     await expectClean(policy(name), [
       recorder({ allSupported: true, includeGlobalResourceTypes: true }),
