@@ -1,6 +1,6 @@
 // SQS queue and SNS topic policies that make the queue or topic public (as S3 defines "public",
 // ../../lib/public-policy.ts): on the policy side resource and on the resource's inline `policy`;
-// and queue policies that grant every SQS action, to anyone.
+// and queue policies that grant every SQS action, to whichever principal they name.
 import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { reportPublicPolicy, statementLabel } from "../../lib/public-policy";
