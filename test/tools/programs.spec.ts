@@ -11,6 +11,7 @@ import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import {
   declaredVersionWarnings,
+  usedPackages,
   pulumiCopies,
   versionWarnings,
 } from "../../tools/lib/engine/versions";
@@ -472,6 +473,13 @@ describe("real-world program shapes, offline", function () {
           /package\.json asks for @pulumi\/awsx ~0\.40\.1, but the program has not installed it and runs on the check's 3\.\d+\.\d+: /,
         );
         expect(versionWarnings(dir, ROOT).slice(0, 2)).to.deep.equal(declared);
+        // A run that finished used aws only (awsx is listed but never imported): no awsx note.
+        const used = usedPackages(["pulumi:pulumi:Stack", "pulumi:providers:aws", "my:app:Web"]);
+        expect([...used]).to.deep.equal(["@pulumi/aws", "@pulumi/my"]);
+        expect(declaredVersionWarnings(dir, ROOT, used)).to.deep.equal([declared[0]]);
+        expect(usedPackages(["awsx:ec2:Vpc", "aws:ec2/getAmi:getAmi"])).to.deep.equal(
+          new Set(["@pulumi/awsx", "@pulumi/aws"]),
+        );
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

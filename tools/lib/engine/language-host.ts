@@ -25,7 +25,7 @@ import * as path from "path";
 import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
-import { versionWarnings } from "./versions";
+import { usedPackages, versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -340,7 +340,16 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     output,
     invokes: engine.invokes,
     sdk,
-    versionWarnings: versionWarnings(pwd, opts.fallbackModulesDir),
+    versionWarnings: versionWarnings(
+      pwd,
+      opts.fallbackModulesDir,
+      failure
+        ? undefined
+        : usedPackages([
+            ...[...engine.resources, ...engine.remoteComponents].map((r) => r.type),
+            ...engine.invokes.keys(),
+          ]),
+    ),
     failure,
     ms: Date.now() - started,
   };

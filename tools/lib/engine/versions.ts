@@ -138,7 +138,11 @@ function pinnedMajor(range: string): number | undefined {
  * Warnings for each `@pulumi/*` dependency of the program's package.json (the nearest one above
  * `programDir`) whose copy the program loads is of another major than the range asks for.
  */
-export function declaredVersionWarnings(programDir: string, checkDir: string): string[] {
+export function declaredVersionWarnings(
+  programDir: string,
+  checkDir: string,
+  used?: ReadonlySet<string>,
+): string[] {
   const found = nearestPackageJson(programDir);
   if (!found) return [];
   const deps = {
@@ -148,6 +152,7 @@ export function declaredVersionWarnings(programDir: string, checkDir: string): s
   const warnings: string[] = [];
   for (const [name, range] of Object.entries(deps).sort(([a], [b]) => a.localeCompare(b))) {
     if (!name.startsWith("@pulumi/") || typeof range !== "string") continue;
+    if (used && name !== "@pulumi/pulumi" && !used.has(name)) continue;
     const want = pinnedMajor(range);
     // What the program does not resolve itself, it loads from the check's node_modules.
     const own = resolvePackageJson(name, programDir);
@@ -169,11 +174,33 @@ export function declaredVersionWarnings(programDir: string, checkDir: string): s
 }
 
 /**
- * Warnings about the versions a program (run from `programDir`) loads, against the check's own
- * (`checkDir`): the declared ranges always, the copies only when the program has its own.
+ * The `@pulumi/*` packages a run used, read from the type tokens it registered and the invokes it
+ * made: a token's package is its first segment (`aws:s3/bucketV2:BucketV2` is `@pulumi/aws`,
+ * `pulumi:providers:aws` the provider of `@pulumi/aws`, `docker-build:index:Image`
+ * `@pulumi/docker-build`). A package a program lists but never imports registers nothing.
  */
-export function versionWarnings(programDir: string, checkDir: string): string[] {
-  const warnings: string[] = declaredVersionWarnings(programDir, checkDir);
+export function usedPackages(tokens: Iterable<string>): Set<string> {
+  const used = new Set<string>();
+  for (const token of tokens) {
+    const parts = token.split(":");
+    const pkg = parts[0] === "pulumi" && parts[1] === "providers" ? parts[2] : parts[0];
+    if (pkg && pkg !== "pulumi") used.add(`@pulumi/${pkg}`);
+  }
+  return used;
+}
+
+/**
+ * Warnings about the versions a program (run from `programDir`) loads, against the check's own
+ * (`checkDir`): the declared ranges always, the copies only when the program has its own. With
+ * `used` (what a run that finished registered, `usedPackages`), packages it never used are passed
+ * over; a failed run gives none, since a major the program did not expect may be why it failed.
+ */
+export function versionWarnings(
+  programDir: string,
+  checkDir: string,
+  used?: ReadonlySet<string>,
+): string[] {
+  const warnings: string[] = declaredVersionWarnings(programDir, checkDir, used);
   const sdk = resolvePackageJson("@pulumi/pulumi", programDir);
   const checkSdk = resolvePackageJson("@pulumi/pulumi", checkDir);
   if (!sdk || (checkSdk && fs.realpathSync(sdk) === fs.realpathSync(checkSdk))) return warnings;
@@ -191,6 +218,7 @@ export function versionWarnings(programDir: string, checkDir: string): string[] 
     }
   }
   for (const name of ["@pulumi/pulumi", "@pulumi/aws"]) {
+    if (used && name !== "@pulumi/pulumi" && !used.has(name)) continue;
     const file = name === "@pulumi/pulumi" ? sdk : resolvePackageJson(name, programDir);
     const target = targetMajor(checkDir, name);
     const version = file ? readVersion(file) : undefined;
