@@ -85,12 +85,13 @@ describe("program process: V8 code cache for node_modules", function () {
 
   it("a changed module gets a new entry, and its new text runs", () => {
     const cache = path.join(dir, "cache-2");
+    const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
     run(dir, cache);
-    const before = fs.readdirSync(cache).length;
+    const before = entries().length;
     const helper = path.join(dir, "node_modules", "probe", "helper.js");
     fs.writeFileSync(helper, "exports.value = 'changed';\n");
     expect(run(dir, cache).helper).to.equal("changed");
-    expect(fs.readdirSync(cache).length).to.equal(before + 1);
+    expect(entries().length).to.equal(before + 1);
   });
 
   it("a process with other V8 flags keeps its own entries instead of rewriting the others'", () => {
@@ -104,6 +105,40 @@ describe("program process: V8 code cache for node_modules", function () {
     run(dir, cache);
     for (const [f, mtime] of first) {
       expect(fs.statSync(path.join(cache, f)).mtimeMs, f).to.equal(mtime);
+    }
+  });
+
+  it("a sweep, once a day, removes entries unused for 30 days, then the oldest over the size cap", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { sweepCodeCache } = require(path.join(path.dirname(PRELOAD), "code-cache.js"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-sweep-"));
+    try {
+      const now = Date.now();
+      const entry = (name: string, daysAgo: number, bytes: number) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, Buffer.alloc(bytes));
+        const t = new Date(now - daysAgo * 86_400_000);
+        fs.utimesSync(file, t, t);
+      };
+      entry("stale.v8", 40, 10);
+      entry("old.v8", 20, 100);
+      entry("recent.v8", 2, 100);
+      entry("new.v8", 0, 100);
+      entry("left.v8.123.tmp", 31, 5);
+      fs.writeFileSync(path.join(dir, "notes.txt"), "not an entry");
+      expect(sweepCodeCache(dir, { now, maxBytes: 250 })).to.equal(3);
+      expect(fs.readdirSync(dir).sort()).to.deep.equal([
+        ".swept",
+        "new.v8",
+        "notes.txt",
+        "recent.v8",
+      ]);
+      // Swept less than a day ago: nothing is looked at, even over the cap.
+      expect(sweepCodeCache(dir, { now, maxBytes: 0 })).to.equal(0);
+      expect(fs.readdirSync(dir)).to.include("new.v8");
+      expect(sweepCodeCache(dir, { now: now + 86_400_001, maxBytes: 0 })).to.equal(2);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -81,12 +81,68 @@ function compileWithCodeCache(dir, mod, content, filename) {
   return result;
 }
 
+/** A day in milliseconds: how often a process sweeps the folder, at the most. */
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Keeps the folder from growing without end: entries of Node and package versions no longer in use
+ * are never read again. At most once a day (a `.swept` marker's time says when the last sweep
+ * was), removes the entries not used for `keepDays` (the later of the file's access and
+ * modification times: where the file system does not record access, an entry in use is written
+ * again after its removal, at the cost of one compile), then the oldest until the folder holds
+ * at most `maxBytes`. A sweep that fails leaves the folder as it is.
+ * @param {string} dir the cache folder
+ * @param {{ now?: number, keepDays?: number, maxBytes?: number }} [options]
+ * @returns {number} how many entries were removed
+ */
+function sweepCodeCache(dir, options = {}) {
+  const now = options.now ?? Date.now();
+  const keepMs = (options.keepDays ?? 30) * DAY_MS;
+  const maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
+  const marker = path.join(dir, ".swept");
+  let removed = 0;
+  try {
+    try {
+      if (now - fs.statSync(marker).mtimeMs < DAY_MS) return 0;
+    } catch {
+      // never swept
+    }
+    fs.writeFileSync(marker, "");
+    const entries = [];
+    let total = 0;
+    for (const name of fs.readdirSync(dir)) {
+      if (!name.endsWith(".v8") && !name.endsWith(".tmp")) continue;
+      const file = path.join(dir, name);
+      const st = fs.statSync(file);
+      const used = Math.max(st.atimeMs, st.mtimeMs);
+      if (now - used > keepMs) {
+        fs.rmSync(file, { force: true });
+        removed++;
+      } else {
+        entries.push({ file, used, size: st.size });
+        total += st.size;
+      }
+    }
+    entries.sort((a, b) => a.used - b.used);
+    for (const e of entries) {
+      if (total <= maxBytes) break;
+      fs.rmSync(e.file, { force: true });
+      total -= e.size;
+      removed++;
+    }
+  } catch {
+    // a folder that cannot be swept costs disk, nothing else
+  }
+  return removed;
+}
+
 /**
  * From now on, every CommonJS module under a node_modules folder (except those that may call
  * `import()`) compiles through the code cache in `dir`; every other module as before.
  * @param {string} dir the cache folder (created on the first write)
  */
 function installCodeCache(dir) {
+  if (fs.existsSync(dir)) sweepCodeCache(dir);
   const compile = Module.prototype._compile;
   Module.prototype._compile = function (content, filename) {
     if (
@@ -100,4 +156,4 @@ function installCodeCache(dir) {
   };
 }
 
-module.exports = { installCodeCache };
+module.exports = { installCodeCache, sweepCodeCache };
