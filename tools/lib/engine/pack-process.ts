@@ -95,6 +95,8 @@ export interface StartOptions {
   readonly signal?: AbortSignal;
 }
 
+/** V8 flags of the pack's process (see where it is started). */
+const PACK_NODE_FLAGS = ["--max-semi-space-size=64"];
 const PRELOAD = path.join(__dirname, "pack-preload.js");
 /** Variables the engine sets per stack (constructEnv); one process serves every stack here. */
 const ENGINE_STACK_VARIABLES = [
@@ -199,7 +201,11 @@ export class PackProcess {
     else delete env.POLICY_PACK_SHARE_DECODED;
 
     installCleanup();
-    const child = spawn(process.execPath, ["-r", PRELOAD, bin, ...args], {
+    // A larger young generation than V8's default (16 MB semi-spaces): judging a stack makes
+    // millions of short-lived objects (the SDK decodes every resource for each stack policy), and
+    // the smaller nursery spends a quarter of the run in scavenges. A heap size changes no
+    // behaviour of the pack; `npm run bench` shows the gain on the 10,000-resource stack.
+    const child = spawn(process.execPath, [...PACK_NODE_FLAGS, "-r", PRELOAD, bin, ...args], {
       cwd: project.dir,
       env,
       stdio: ["pipe", "pipe", "pipe"],
