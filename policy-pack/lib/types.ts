@@ -278,6 +278,8 @@ export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 
 // ---- Lambda ---------------------------------------------------------------------------------------
 export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+export const LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG =
+  "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
 export const LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
 export const LAMBDA_LAYER_VERSION_PERMISSION =
   "aws:lambda/layerVersionPermission:LayerVersionPermission";
