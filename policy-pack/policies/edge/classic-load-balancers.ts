@@ -1,5 +1,5 @@
-// Classic Load Balancers (aws.elb.LoadBalancer): access logs, and listeners that terminate TLS
-// with a certificate or pass TCP through to the instances. Application and Network Load Balancers: ./load-balancers.ts.
+// Classic Load Balancers (aws.elb.LoadBalancer): access logs, listeners that terminate TLS with a
+// certificate or pass TCP through to the instances, and cross-zone load balancing. Application and Network Load Balancers: ./load-balancers.ts.
 import { resourcePolicy } from "../../lib/define";
 import { ELB_LOAD_BALANCER } from "../../lib/types";
 import { asList, present } from "../../lib/values";
@@ -76,5 +76,26 @@ export const elbClassicListenerTls = resourcePolicy({
         ctx.report(`listener on port ${port} accepts ${protocol || "unknown"} without TLS.`);
       }
     }
+  },
+});
+
+export const elbClassicCrossZone = resourcePolicy({
+  name: "elb-classic-cross-zone-load-balancing",
+  description:
+    "Classic Load Balancers spread requests across the registered instances of every enabled " +
+    "Availability Zone (crossZoneLoadBalancing), so losing the instances of one zone does not " +
+    "overload those left in it. Advisory. Left out, the provider turns it on, so only an " +
+    "explicit false is reported.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Leave `crossZoneLoadBalancing` out or set it to `true`.",
+  references: [
+    checkov("CKV_AWS_138"),
+    fsbp("ELB.9"),
+    awsDocs("elasticloadbalancing/latest/classic/enable-disable-crosszone-lb"),
+  ],
+  types: [ELB_LOAD_BALANCER],
+  check: (props, ctx) => {
+    if (props.crossZoneLoadBalancing === false) ctx.report("crossZoneLoadBalancing is false.");
   },
 });

@@ -70,9 +70,26 @@ describe("elb-classic-listener-tls", () => {
   });
 });
 
+describe("elb-classic-cross-zone-load-balancing", () => {
+  const name = "elb-classic-cross-zone-load-balancing";
+  it("CKV_AWS_138 fail: crossZoneLoadBalancing false", async () => {
+    expect(await one(name, [elb({ crossZoneLoadBalancing: false })])).to.deep.equal([
+      "bar: crossZoneLoadBalancing is false.",
+    ]);
+  });
+  it("CKV_AWS_138 pass: true, or left out (the provider's default is true)", async () => {
+    await expectClean(policy(name), [elb({ crossZoneLoadBalancing: true })]);
+    await expectClean(policy(name), [elb()]);
+  });
+});
+
 describe("classic load balancer rules: the compliant balancer", () => {
   it("passes both rules, advisory", async () => {
-    for (const name of ["elb-classic-access-logs", "elb-classic-listener-tls"]) {
+    for (const name of [
+      "elb-classic-access-logs",
+      "elb-classic-listener-tls",
+      "elb-classic-cross-zone-load-balancing",
+    ]) {
       await expectClean(policy(name), [elb()]);
       expect(policy(name).enforcementLevel).to.equal("advisory");
     }
