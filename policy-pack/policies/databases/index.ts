@@ -17,6 +17,7 @@ import {
 import {
   rdsAutoMinorVersionUpgrade,
   rdsEnhancedMonitoring,
+  rdsInstanceCaCertificate,
   rdsMultiAz,
   rdsPerformanceInsights,
 } from "./rds-operations";
@@ -47,6 +48,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsMultiAz,
   rdsEnhancedMonitoring,
   rdsPerformanceInsights,
+  rdsInstanceCaCertificate,
   searchNodeToNodeEncryption,
   searchHttpsOnly,
   searchInVpc,
