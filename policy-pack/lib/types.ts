@@ -102,6 +102,8 @@ export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 // ---- DocumentDB -----------------------------------------------------------------------------------
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_CLUSTER_PARAMETER_GROUP =
+  "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
