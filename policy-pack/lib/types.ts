@@ -102,6 +102,8 @@ export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 // ---- DocumentDB -----------------------------------------------------------------------------------
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_CLUSTER_PARAMETER_GROUP =
+  "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
@@ -278,6 +280,8 @@ export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 
 // ---- Lambda ---------------------------------------------------------------------------------------
 export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
+export const LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG =
+  "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
 export const LAMBDA_FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
 export const LAMBDA_LAYER_VERSION_PERMISSION =
   "aws:lambda/layerVersionPermission:LayerVersionPermission";

@@ -1,9 +1,10 @@
 // EC2 Auto Scaling groups: instances from a launch template (which carries IMDSv2, encrypted
 // volumes and versions, where launch configurations are frozen and no longer get new instance
-// types), and the group's tags copied to the instances it launches.
-import { resourcePolicy } from "../../lib/define";
+// types), and the instances it launches tagged (the group's tags copied, or the template's).
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { groupLaunchTemplates, templateTagsInstances } from "../../lib/compute/launch-templates";
 import { asList, holdsValue } from "../../lib/values";
-import { AUTOSCALING_GROUP } from "../../lib/types";
+import { AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const autoscalingGroupLaunchTemplate = resourcePolicy({
@@ -35,26 +36,43 @@ export const autoscalingGroupLaunchTemplate = resourcePolicy({
   },
 });
 
-export const autoscalingGroupPropagatesTags = resourcePolicy({
+export const autoscalingGroupPropagatesTags = stackPolicy({
   name: "autoscaling-group-propagates-tags",
   description:
-    "EC2 Auto Scaling groups should carry tags and copy at least one to the instances they launch " +
-    "(propagateAtLaunch), so the instances (and their volumes' costs and findings) can be traced to an owner. " +
-    "Advisory. Checkov passes any tag; a group whose every tag stays on the group is reported here too, since its " +
-    "instances launch untagged.",
+    "EC2 Auto Scaling groups should tag the instances they launch, so the instances (and their costs and " +
+    "findings) can be traced to an owner: either the group copies at least one of its tags to them " +
+    "(propagateAtLaunch), or every launch template it launches from has a tag specification for `instance` " +
+    "(instances launched from a template get its tags; AWS: https://docs.aws.amazon.com/autoscaling/ec2/" +
+    "userguide/ec2-auto-scaling-tagging.html). Advisory. Checkov passes any tag on the group; a group whose " +
+    "every tag stays on the group, with no template tagging the instances, is reported here too.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Add `tags: [{ key, value, propagateAtLaunch: true }]` for the standard tags (owner, environment, cost centre).",
+    "Add `tags: [{ key, value, propagateAtLaunch: true }]` for the standard tags (owner, environment, cost " +
+    'centre), or give the launch template `tagSpecifications: [{ resourceType: "instance", tags }]`.',
   references: [checkov("CKV_AWS_153"), awsDocs("Tag Auto Scaling groups and instances")],
-  types: [AUTOSCALING_GROUP],
-  check: (props, ctx) => {
-    const tags = asList<Record<string, unknown>>(props.tags);
-    if (tags.length === 0) {
-      ctx.report("has no tags: its instances launch untagged.");
-      return;
+  types: [AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE],
+  check: (ctx) => {
+    const groups = ctx.index.ofType(AUTOSCALING_GROUP);
+    if (groups.length === 0) return;
+    for (const group of groups) {
+      ctx.each(group, () => {
+        const tags = asList<Record<string, unknown>>(group.props.tags);
+        if (tags.some((t) => t?.propagateAtLaunch === true)) return;
+        const { templates, outside } = groupLaunchTemplates(ctx.index, group);
+        const untagged = templates.filter((t) => !templateTagsInstances(t));
+        if (templates.length > 0 && untagged.length === 0 && outside.length === 0) return;
+        const own = tags.length === 0 ? "has no tags" : "propagates none of its tags";
+        const why =
+          templates.length === 0 && outside.length === 0
+            ? "and launches from no launch template"
+            : untagged.length > 0
+              ? `and its launch template ${untagged.map((t) => t.name).join(", ")} has no ` +
+                "tag specification for instances"
+              : `and its launch template ${outside.join(", ")} is not in this stack, so its ` +
+                "tag specifications cannot be read";
+        ctx.report(group, `${own}, ${why}: its instances launch untagged.`);
+      });
     }
-    if (!tags.some((t) => t?.propagateAtLaunch === true))
-      ctx.report("propagates none of its tags: its instances launch untagged.");
   },
 });

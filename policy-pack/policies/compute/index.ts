@@ -54,7 +54,7 @@ import {
   sagemakerNotebookInVpc,
   sagemakerNotebookNoRootAccess,
 } from "./sagemaker";
-import { eksControlPlaneLogging } from "./eks";
+import { eksControlPlaneLogging, eksStandardSupportVersion, eksSupportedVersion } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
 import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
 import { batchJobDefinitionNotPrivileged } from "./batch";
@@ -102,6 +102,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerNotebookNoRootAccess,
   sagemakerNotebookInVpc,
   eksControlPlaneLogging,
+  eksSupportedVersion,
+  eksStandardSupportVersion,
   sfnExecutionLogging,
   sfnTracing,
   beanstalkHealthReporting,

@@ -1,15 +1,18 @@
 // Lambda functions keep no credentials in environment variables (advisory): the values are shown
 // to anyone who can read the function's configuration and sit in Pulumi state. (Encryption of the
 // variables with a customer-managed key is the KMS policies' rule.) And, advisory breadth: X-Ray
-// tracing, a dead-letter queue, a VPC, code signing and a supported runtime.
-import { resourcePolicy } from "../../lib/define";
+// tracing, a dead-letter queue or on-failure destination, a VPC, code signing and a supported
+// runtime.
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { lambdaFunctionName } from "../../lib/compute/lambda";
 import {
   credentialInValue,
   plaintextSecretReason,
   SecretNameConfig,
   secretNameSchema,
 } from "../../lib/secrets";
-import { LAMBDA_FUNCTION } from "../../lib/types";
+import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG } from "../../lib/types";
 import { get, holdsValue, peek, Unknowns } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -92,21 +95,56 @@ export const lambdaTracing = resourcePolicy({
   },
 });
 
-export const lambdaDeadLetterQueue = resourcePolicy({
+export const lambdaDeadLetterQueue = stackPolicy({
   name: "lambda-function-dead-letter-queue",
   description:
-    "Lambda functions name a dead-letter queue or topic (deadLetterConfig.targetArn), so events " +
-    "of asynchronous invocations that keep failing are kept rather than dropped.",
+    "Lambda functions keep the events of asynchronous invocations that keep failing, rather than " +
+    "dropping them: a dead-letter queue or topic (deadLetterConfig.targetArn), or an on-failure " +
+    "destination (aws.lambda.FunctionEventInvokeConfig destinationConfig.onFailure), which AWS " +
+    "offers in addition to or instead of a dead-letter queue and which records the error too " +
+    "(https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html).",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
     "Set `deadLetterConfig: { targetArn: queue.arn }` (an encrypted SQS queue or SNS topic), or " +
-    "an on-failure destination with aws.lambda.FunctionEventInvokeConfig and a waiver saying so.",
-  references: [checkov("CKV_AWS_116")],
-  types: [LAMBDA_FUNCTION],
-  check: (props, ctx) => {
-    if (!holdsValue(() => props.deadLetterConfig?.targetArn)) {
-      ctx.report("No deadLetterConfig.targetArn: failed asynchronous events are dropped.");
+    "add an aws.lambda.FunctionEventInvokeConfig for the function with " +
+    "`destinationConfig: { onFailure: { destination: queue.arn } }`.",
+  references: [checkov("CKV_AWS_116"), awsDocs("lambda/latest/dg/invocation-async-retain-records")],
+  types: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG],
+  check: (ctx) => {
+    const functions = ctx.index.ofType(LAMBDA_FUNCTION);
+    if (functions.length === 0) return;
+    // Functions with an on-failure destination: built from the function (property dependency),
+    // or named by literal name or ARN. A config that cannot be read leaves its own preview note,
+    // and no function is then reported for want of one.
+    const covered = new Set<PolicyResource>();
+    const coveredNames = new Set<string>();
+    let complete = true;
+    for (const config of ctx.index.ofType(LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG)) {
+      let read = false;
+      ctx.each(config, () => {
+        if (holdsValue(() => config.props.destinationConfig?.onFailure?.destination)) {
+          const built = ctx.index.referenced(config, "functionName", LAMBDA_FUNCTION);
+          for (const f of built) covered.add(f);
+          const ref = built.length === 0 ? config.props.functionName : undefined;
+          if (typeof ref === "string") coveredNames.add(lambdaFunctionName(ref));
+        }
+        read = true;
+      });
+      complete &&= read;
+    }
+    for (const f of functions) {
+      ctx.each(f, () => {
+        if (holdsValue(() => f.props.deadLetterConfig?.targetArn)) return;
+        if (covered.has(f)) return;
+        if (coveredNames.size > 0 && coveredNames.has(f.props.name)) return;
+        if (!complete) return;
+        ctx.report(
+          f,
+          "No deadLetterConfig.targetArn and no on-failure destination: failed asynchronous " +
+            "events are dropped.",
+        );
+      });
     }
   },
 });

@@ -1,7 +1,8 @@
 // Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
 // that share their deletion-protection and backup rules (./rds.ts), RDS upgrades, Multi-AZ and
 // monitoring (./rds-operations.ts), OpenSearch and Elasticsearch
-// domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts).
+// domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts),
+// DocumentDB cluster parameter groups (./documentdb.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
 // ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
 // (../exposure).
@@ -17,6 +18,7 @@ import {
 import {
   rdsAutoMinorVersionUpgrade,
   rdsEnhancedMonitoring,
+  rdsInstanceCaCertificate,
   rdsMultiAz,
   rdsPerformanceInsights,
 } from "./rds-operations";
@@ -35,6 +37,7 @@ import {
   elasticacheTransitEncryption,
 } from "./caches";
 import { dynamodbPointInTimeRecovery } from "./nosql";
+import { docdbParameterGroupAuditLogs, docdbParameterGroupTls } from "./documentdb";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsNotPublic,
@@ -47,6 +50,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsMultiAz,
   rdsEnhancedMonitoring,
   rdsPerformanceInsights,
+  rdsInstanceCaCertificate,
   searchNodeToNodeEncryption,
   searchHttpsOnly,
   searchInVpc,
@@ -58,4 +62,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elasticacheAutomaticFailover,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
+  docdbParameterGroupTls,
+  docdbParameterGroupAuditLogs,
 ];

@@ -1,10 +1,11 @@
 // RDS instances and Aurora cluster members kept running and observable: minor engine versions
-// applied automatically, a standby in a second AZ, enhanced monitoring and Performance Insights.
+// applied automatically, a standby in a second AZ, enhanced monitoring and Performance Insights,
+// and a certificate authority that has not expired.
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 import { RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
-import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
 export const rdsAutoMinorVersionUpgrade = resourcePolicy({
   name: "rds-auto-minor-version-upgrade",
@@ -106,5 +107,50 @@ export const rdsPerformanceInsights = resourcePolicy({
     if (NO_PI_ENGINES.test(engine) && NO_PI_CLASSES.has(String(props.instanceClass ?? ""))) return;
     if (props.performanceInsightsEnabled !== true)
       ctx.report("performanceInsightsEnabled is not true.");
+  },
+});
+
+interface CaConfig {
+  readonly currentCertificateAuthorities: string[];
+}
+
+export const rdsInstanceCaCertificate = resourcePolicy<CaConfig>({
+  name: "rds-instance-ca-certificate",
+  description:
+    "RDS instances that name a certificate authority (caCertIdentifier) name a current one: " +
+    "rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or rds-ca-ecc384-g1 (valid until 2061 and later). " +
+    "rds-ca-2019 expired in 2024 and rds-ca-2015 before it; clients that verify the server " +
+    "certificate then fail to connect, or are told to stop verifying. Advisory. Left out, RDS " +
+    "uses its default, rds-ca-rsa2048-g1 for new instances, so it passes.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Set `caCertIdentifier: "rds-ca-rsa2048-g1"` (or rds-ca-rsa4096-g1 / rds-ca-ecc384-g1) ' +
+    "and give the clients the matching root from the RDS global bundle.",
+  references: [
+    checkov("CKV_AWS_211"),
+    kics("CA Certificate Identifier Is Outdated"),
+    awsDocs("AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation"),
+  ],
+  config: {
+    currentCertificateAuthorities: {
+      type: "array",
+      items: { type: "string" },
+      description: "RDS certificate authorities that have not expired.",
+      // RDS user guide, "Certificate authorities": rds-ca-rsa2048-g1 (40 years), rds-ca-rsa4096-g1
+      // and rds-ca-ecc384-g1 (100 years), released December 2022.
+      default: ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"],
+    },
+  },
+  types: [RDS_INSTANCE],
+  check: (props, ctx) => {
+    const ca = props.caCertIdentifier;
+    if (typeof ca !== "string" || ca === "") return;
+    if (!ctx.config.currentCertificateAuthorities.includes(ca)) {
+      ctx.report(
+        `caCertIdentifier "${ca}" is not a current certificate authority ` +
+          `(${ctx.config.currentCertificateAuthorities.join(", ")}).`,
+      );
+    }
   },
 });

@@ -14,7 +14,11 @@ import {
   elbListenerHttpRedirect,
   elbListenerTlsPolicy,
 } from "./load-balancers";
-import { elbClassicAccessLogs, elbClassicListenerTls } from "./classic-load-balancers";
+import {
+  elbClassicAccessLogs,
+  elbClassicCrossZone,
+  elbClassicListenerTls,
+} from "./classic-load-balancers";
 import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
 import {
   cloudfrontDefaultRootObject,
@@ -46,6 +50,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbWafAssociation,
   elbClassicAccessLogs,
   elbClassicListenerTls,
+  elbClassicCrossZone,
   wafv2ManagedRules,
   wafv2RateLimit,
   wafv2Metrics,

@@ -144,32 +144,41 @@ export const athenaKms = customerKeyPolicy({
   },
 });
 
-const GLUE_COMPONENT_NOUN: Record<string, string> = {
-  [GLUE_CRAWLER]: "Glue crawler",
-  [GLUE_JOB]: "Glue job",
-  [GLUE_DEV_ENDPOINT]: "Glue development endpoint",
+/**
+ * What a security configuration encrypts for each Glue resource (AWS Glue developer guide,
+ * https://docs.aws.amazon.com/glue/latest/dg/encryption-security-configuration.html): a crawler
+ * writes only CloudWatch logs; a job writes S3 targets, CloudWatch logs and its job bookmarks; a
+ * development endpoint writes S3 targets.
+ */
+const GLUE_COMPONENTS: Record<string, { noun: string; writes: string }> = {
+  [GLUE_CRAWLER]: { noun: "Glue crawler", writes: "its CloudWatch logs are" },
+  [GLUE_JOB]: {
+    noun: "Glue job",
+    writes: "its S3 output, CloudWatch logs and job bookmarks are",
+  },
+  [GLUE_DEV_ENDPOINT]: { noun: "Glue development endpoint", writes: "its S3 output is" },
 };
 
 export const glueSecurityConfigurationAttached = resourcePolicy({
   name: "glue-security-configuration-attached",
   description:
     "Glue crawlers, jobs and development endpoints name a security configuration " +
-    "(securityConfiguration), whose KMS keys (judged by glue-kms-cmk) encrypt what they write: " +
-    "S3 output, CloudWatch logs and job bookmarks. Without one, logs and bookmarks are not " +
-    "encrypted with a customer key.",
+    "(securityConfiguration), whose KMS keys (judged by glue-kms-cmk) encrypt what each writes: " +
+    "a crawler its CloudWatch logs; a job its S3 output, CloudWatch logs and job bookmarks; a " +
+    "development endpoint its S3 output. Without one, these are not encrypted with a customer key.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     "Create an aws.glue.SecurityConfiguration with SSE-KMS for S3 and CloudWatch and CSE-KMS for " +
     "job bookmarks (the stack's customer-managed key), and set `securityConfiguration` to its name.",
   references: [checkov("CKV_AWS_195"), awsDocs("glue/latest/dg/encryption-security-configuration")],
-  types: Object.keys(GLUE_COMPONENT_NOUN),
+  types: Object.keys(GLUE_COMPONENTS),
   check: (props, ctx, args) => {
     const name = props.securityConfiguration;
     if (typeof name !== "string" || name.trim() === "") {
+      const { noun, writes } = GLUE_COMPONENTS[args.type];
       ctx.report(
-        `${GLUE_COMPONENT_NOUN[args.type]} has no securityConfiguration: its logs and job ` +
-          "bookmarks are not encrypted with a customer-managed key.",
+        `${noun} has no securityConfiguration: ${writes} not encrypted with a customer-managed key.`,
       );
     }
   },

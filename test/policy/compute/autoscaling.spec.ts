@@ -1,8 +1,8 @@
 // EC2 Auto Scaling groups: Checkov's CKV_AWS_315 and CKV_AWS_153 fixtures translated to Pulumi
-// inputs; the compliant group passes both rules.
+// inputs, and groups whose launch template tags the instances; the compliant group passes both rules.
 import { expect } from "chai";
-import { AUTOSCALING_GROUP } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const group = (name: string, over: Record<string, unknown> = {}) =>
   res(AUTOSCALING_GROUP, name, {
@@ -79,18 +79,62 @@ describe("autoscaling-group-launch-template", () => {
 
 describe("autoscaling-group-propagates-tags", () => {
   const name = "autoscaling-group-propagates-tags";
+  const instanceTags = [{ resourceType: "instance", tags: { owner: "platform" } }];
+  const template = (tname: string, over: Record<string, unknown> = {}, id = UNKNOWN) =>
+    res(
+      EC2_LAUNCH_TEMPLATE,
+      tname,
+      { name: tname, imageId: "ami-123", ...over },
+      { outputs: { name: tname, imageId: "ami-123", ...over, id } },
+    );
+  /** A group built from `lt` (its id unknown at preview), its own tags not propagated. */
+  const fromTemplate = (gname: string, lt: ReturnType<typeof template>) =>
+    res(
+      AUTOSCALING_GROUP,
+      gname,
+      {
+        maxSize: 2,
+        minSize: 1,
+        launchTemplate: { id: UNKNOWN, version: "$Latest" },
+        tags: [{ key: "team", value: "web", propagateAtLaunch: false }],
+      },
+      { refs: { launchTemplate: [lt] } },
+    );
   describe("Noncompliance", () => {
     it("CKV_AWS_153 fail: a group without tags", async () => {
       expect(
         await one(name, [group("fail", { ...fromConfiguration, tags: undefined })]),
-      ).to.deep.equal(["fail: has no tags: its instances launch untagged."]);
+      ).to.deep.equal([
+        "fail: has no tags, and launches from no launch template: its instances launch untagged.",
+      ]);
     });
-    it("stricter than CKV_AWS_153: tags that all stay on the group", async () => {
-      expect(
-        await one(name, [
-          group("kept", { tags: [{ key: "lorem", value: "ipsum", propagateAtLaunch: false }] }),
-        ]),
-      ).to.deep.equal(["kept: propagates none of its tags: its instances launch untagged."]);
+    it("stricter than CKV_AWS_153: tags that all stay on the group, a template without tag specifications", async () => {
+      const lt = template("plain");
+      expect(await one(name, [lt, fromTemplate("kept", lt)])).to.deep.equal([
+        "kept: propagates none of its tags, and its launch template plain has no tag specification " +
+          "for instances: its instances launch untagged.",
+      ]);
+    });
+    it("a template that tags only volumes leaves the instances untagged", async () => {
+      const lt = template("volumes", {
+        tagSpecifications: [{ resourceType: "volume", tags: { owner: "platform" } }],
+      });
+      expect(await one(name, [lt, fromTemplate("kept", lt)])).to.have.length(1);
+    });
+    it("a template outside the stack cannot be read: reported, naming it", async () => {
+      const g = group("outside", {
+        tags: undefined,
+        launchTemplate: { id: "lt-0elsewhere", version: "$Latest" },
+      });
+      expect(await one(name, [g])).to.deep.equal([
+        "outside: has no tags, and its launch template lt-0elsewhere is not in this stack, so its " +
+          "tag specifications cannot be read: its instances launch untagged.",
+      ]);
+    });
+    it("a template reference unknown at preview with no dependency is a preview note", async () => {
+      const g = group("unknown", { tags: undefined });
+      expect(await one(name, [g])).to.deep.equal([]);
+      expect(await previewNotes(policy(name), [g])).to.have.length(1);
     });
   });
   describe("Compliance", () => {
@@ -110,6 +154,36 @@ describe("autoscaling-group-propagates-tags", () => {
             { key: "interpolation2", value: "value4", propagateAtLaunch: true },
           ],
         }),
+      ]);
+    });
+    it("AWS ec2-auto-scaling-tagging: a launch template tagging instances tags them, built from the template", async () => {
+      const lt = template("web", { tagSpecifications: instanceTags });
+      await expectClean(policy(name), [lt, fromTemplate("tagged-by-template", lt)]);
+    });
+    it("a template named by literal name or id, directly or in a mixed instances policy", async () => {
+      const lt = template("web", { tagSpecifications: instanceTags }, "lt-0web");
+      await expectClean(policy(name), [
+        lt,
+        group("by-name", { tags: undefined, launchTemplate: { name: "web" } }),
+        group("by-id", { tags: undefined, launchTemplate: { id: "lt-0web" } }),
+        group("mixed", { tags: undefined, ...mixed({ launchTemplateName: "web" }, []) }),
+      ]);
+    });
+    it("a mixed instances override launching from an untagged template is still reported", async () => {
+      const lt = template("web", { tagSpecifications: instanceTags }, "lt-0web");
+      const arm = template("arm", {}, "lt-0arm");
+      const g = group("mixed", {
+        tags: undefined,
+        ...mixed({ launchTemplateId: "lt-0web" }, [
+          {
+            instanceType: "c6g.large",
+            launchTemplateSpecification: { launchTemplateId: "lt-0arm" },
+          },
+        ]),
+      });
+      expect(await one(name, [lt, arm, g])).to.deep.equal([
+        "mixed: has no tags, and its launch template arm has no tag specification for instances: " +
+          "its instances launch untagged.",
       ]);
     });
   });

@@ -44,3 +44,46 @@ describe("eks-cluster-control-plane-logging", () => {
     });
   });
 });
+
+describe("eks-cluster-supported-version", () => {
+  const p = policy("eks-cluster-supported-version");
+  it("CKV_AWS_339 fail: 1.21, and 1.31 (out of extended support since 2026-11-26)", async () => {
+    expect(await violations(p, [cluster({ version: "1.21" })])).to.deep.equal([
+      "eks: Kubernetes 1.21 is past the end of EKS support (supported: 1.32, 1.33, 1.34, 1.35, 1.36).",
+    ]);
+    expect(await violations(p, [cluster({ version: "1.31" })])).to.have.length(1);
+  });
+  it("CKV_AWS_339 pass, pass2: no version (EKS's default), 1.33 (extended support)", async () => {
+    expect(await violations(p, [cluster(), cluster({ version: "1.33" })])).to.deep.equal([]);
+  });
+  it("a release newer than the list (1.37) is not reported, unlike Checkov's fixed list", async () => {
+    expect(await violations(p, [cluster({ version: "1.37" })])).to.deep.equal([]);
+  });
+  it("an unknown version is a preview note", async () => {
+    expect(await previewNotes(p, [cluster({ version: U })])).to.have.length(1);
+  });
+});
+
+describe("eks-cluster-standard-support-version", () => {
+  const p = policy("eks-cluster-standard-support-version");
+  it("EKS kubernetes-versions: 1.33 and 1.34 are in extended support, billed extra", async () => {
+    expect(await violations(p, [cluster({ version: "1.34" })])).to.deep.equal([
+      "eks: Kubernetes 1.34 is not in EKS standard support (1.35, 1.36): extended support is billed extra.",
+    ]);
+    expect(await violations(p, [cluster({ version: "1.33" })])).to.have.length(1);
+  });
+  it("1.35, 1.36, a newer release, or no version (EKS's default) pass", async () => {
+    const clusters = ["1.35", "1.36", "1.37"].map((version) => cluster({ version }));
+    expect(await violations(p, [...clusters, cluster()])).to.deep.equal([]);
+  });
+  it("the list is configurable", async () => {
+    const found = await violations(p, [cluster({ version: "1.34" })], {
+      "eks-cluster-standard-support-version": { standardSupportVersions: ["1.34", "1.35"] },
+    });
+    expect(found).to.deep.equal([]);
+  });
+  it("is advisory, as is the supported-version rule", () => {
+    expect(p.enforcementLevel).to.equal("advisory");
+    expect(policy("eks-cluster-supported-version").enforcementLevel).to.equal("advisory");
+  });
+});

@@ -2,7 +2,11 @@
 // signing and runtimes, from the third parties' own fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/compute";
-import { LAMBDA_FUNCTION } from "../../../policy-pack/lib/types";
+import {
+  LAMBDA_FUNCTION,
+  LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG,
+} from "../../../policy-pack/lib/types";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 import { res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
 
@@ -104,11 +108,53 @@ describe("lambda-function-tracing", () => {
 
 describe("lambda-function-dead-letter-queue", () => {
   const p = policyNamed(policies, "lambda-function-dead-letter-queue");
+  const noDlq = () => good({ deadLetterConfig: undefined });
+  const invokeConfig = (
+    functionName: string,
+    destinationConfig: unknown = { onFailure: { destination: UNKNOWN } },
+    refs?: Record<string, RecordedResource[]>,
+  ) =>
+    res(
+      LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG,
+      "async",
+      { functionName, maximumRetryAttempts: 2, destinationConfig },
+      { refs },
+    );
   it("CKV_AWS_116 pass: a dead-letter target (a queue of the stack, unknown at preview)", async () => {
     expect(await run(p, good())).to.deep.equal(clean);
   });
   it("CKV_AWS_116 fail: no deadLetterConfig", async () => {
-    expect((await run(p, good({ deadLetterConfig: undefined }))).violations).to.have.length(1);
+    expect((await run(p, noDlq())).violations).to.deep.equal([
+      "fn: No deadLetterConfig.targetArn and no on-failure destination: failed asynchronous events are dropped.",
+    ]);
+  });
+  it("AWS invocation-async-retain-records: an on-failure destination built from the function takes the place of a DLQ", async () => {
+    const [f] = noDlq();
+    const config = invokeConfig(UNKNOWN, undefined, { functionName: [f] });
+    expect(await run(p, [f, config])).to.deep.equal(clean);
+  });
+  for (const ref of [
+    "lambda_function_name",
+    "lambda_function_name:live",
+    "arn:aws:lambda:us-east-1:123456789012:function:lambda_function_name",
+    "arn:aws:lambda:us-east-1:123456789012:function:lambda_function_name:$LATEST",
+  ]) {
+    it(`an on-failure destination for the function named ${ref} counts`, async () => {
+      expect(await run(p, [...noDlq(), invokeConfig(ref)])).to.deep.equal(clean);
+    });
+  }
+  it("a config with only an on-success destination, or for another function, does not count", async () => {
+    const onSuccess = invokeConfig("lambda_function_name", {
+      onSuccess: { destination: UNKNOWN },
+    });
+    expect((await run(p, [...noDlq(), onSuccess])).violations).to.have.length(1);
+    expect((await run(p, [...noDlq(), invokeConfig("other_function")])).violations).to.have.length(
+      1,
+    );
+  });
+  it("a config whose function is unknown at preview (no dependency) gives a note, not a finding", async () => {
+    expect(await run(p, [...noDlq(), invokeConfig(UNKNOWN)])).to.deep.include({ violations: [] });
+    expect((await run(p, [...noDlq(), invokeConfig(UNKNOWN)])).notes).to.have.length(1);
   });
 });
 

@@ -2,7 +2,7 @@
 // CKV_AWS_226, CKV_AWS_157, CKV_AWS_118, CKV_AWS_353) translated to Pulumi inputs.
 import { expect } from "chai";
 import { RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { evaluate, expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const instance = (over: Record<string, unknown> = {}) =>
   res(RDS_INSTANCE, "default", {
@@ -148,5 +148,29 @@ describe("rds operations rules: level", () => {
       "rds-performance-insights",
     ])
       expect(policy(name).enforcementLevel).to.equal("advisory");
+  });
+});
+
+describe("rds-instance-ca-certificate", () => {
+  const name = "rds-instance-ca-certificate";
+  it("CKV_AWS_211 fail and KICS positive: rds-ca-2015; and rds-ca-2019, expired in 2024", async () => {
+    for (const ca of ["rds-ca-2015", "rds-ca-2019"]) {
+      expect(await one(name, [instance({ caCertIdentifier: ca })])).to.deep.equal([
+        `default: caCertIdentifier "${ca}" is not a current certificate authority ` +
+          "(rds-ca-rsa2048-g1, rds-ca-rsa4096-g1, rds-ca-ecc384-g1).",
+      ]);
+    }
+  });
+  it("CKV_AWS_211 pass and KICS negatives: rds-ca-rsa2048-g1, rds-ca-rsa4096-g1, rds-ca-ecc384-g1; or left out", async () => {
+    for (const ca of ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1", undefined]) {
+      await expectClean(policy(name), [instance({ caCertIdentifier: ca })]);
+    }
+  });
+  it("an unknown value at preview is a note, not a pass", async () => {
+    const r = await evaluate(policy(name), [instance({ caCertIdentifier: UNKNOWN })]);
+    expect(r.violations.filter((v) => v.previewNote)).to.have.length(1);
+  });
+  it("is advisory", () => {
+    expect(policy(name).enforcementLevel).to.equal("advisory");
   });
 });

@@ -47,19 +47,49 @@ describe("elb-classic-listener-tls", () => {
       "bar: listener on port 80 accepts http without TLS.",
     ]);
   });
-  it("CKV_AWS_127 fail: an SSL listener without sslCertificateId; TCP", async () => {
+  it("CKV_AWS_127 fail: an SSL listener without sslCertificateId", async () => {
     const ssl = { instancePort: 8443, instanceProtocol: "tcp", lbPort: 8443, lbProtocol: "SSL" };
-    const tcp = { instancePort: 22, instanceProtocol: "tcp", lbPort: 22, lbProtocol: "TCP" };
-    expect(await one(name, [elb({ listeners: [ssl, tcp] })])).to.deep.equal([
+    expect(await one(name, [elb({ listeners: [ssl] })])).to.deep.equal([
       "bar: listener on port 8443 has no sslCertificateId.",
-      "bar: listener on port 22 accepts tcp without TLS.",
     ]);
+  });
+  it("a TCP front end re-encrypted to SSL on the instances: clients still send plain TCP", async () => {
+    const tcpToSsl = { instancePort: 443, instanceProtocol: "ssl", lbPort: 443, lbProtocol: "tcp" };
+    expect(await one(name, [elb({ listeners: [tcpToSsl] })])).to.deep.equal([
+      "bar: listener on port 443 accepts tcp without TLS and sends ssl to the instances.",
+    ]);
+  });
+  it("AWS elb-https-load-balancers: a TCP-to-TCP passthrough leaves TLS (or mTLS) to the instances", async () => {
+    const passthrough = {
+      instancePort: 443,
+      instanceProtocol: "TCP",
+      lbPort: 443,
+      lbProtocol: "TCP",
+    };
+    await expectClean(policy(name), [elb({ listeners: [HTTPS, passthrough] })]);
+  });
+});
+
+describe("elb-classic-cross-zone-load-balancing", () => {
+  const name = "elb-classic-cross-zone-load-balancing";
+  it("CKV_AWS_138 fail: crossZoneLoadBalancing false", async () => {
+    expect(await one(name, [elb({ crossZoneLoadBalancing: false })])).to.deep.equal([
+      "bar: crossZoneLoadBalancing is false.",
+    ]);
+  });
+  it("CKV_AWS_138 pass: true, or left out (the provider's default is true)", async () => {
+    await expectClean(policy(name), [elb({ crossZoneLoadBalancing: true })]);
+    await expectClean(policy(name), [elb()]);
   });
 });
 
 describe("classic load balancer rules: the compliant balancer", () => {
   it("passes both rules, advisory", async () => {
-    for (const name of ["elb-classic-access-logs", "elb-classic-listener-tls"]) {
+    for (const name of [
+      "elb-classic-access-logs",
+      "elb-classic-listener-tls",
+      "elb-classic-cross-zone-load-balancing",
+    ]) {
       await expectClean(policy(name), [elb()]);
       expect(policy(name).enforcementLevel).to.equal("advisory");
     }

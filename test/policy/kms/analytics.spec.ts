@@ -349,14 +349,14 @@ describe("glue-security-configuration-attached", () => {
     res(T.GLUE_DEV_ENDPOINT, "dev", { roleArn: "arn:aws:iam::123456789012:role/glue", ...extra });
 
   describe("Noncompliance", () => {
-    it("CKV_AWS_195 fail: a crawler, a job and a dev endpoint without securityConfiguration", async () => {
+    it("CKV_AWS_195 fail: a crawler, a job and a dev endpoint without securityConfiguration, each told what it writes unencrypted (Glue encryption-security-configuration)", async () => {
       expect(await violations(p, [crawler(), job(), endpoint()])).to.deep.equal([
-        "example: Glue crawler has no securityConfiguration: its logs and job bookmarks are not " +
+        "example: Glue crawler has no securityConfiguration: its CloudWatch logs are not " +
           "encrypted with a customer-managed key.",
-        "job: Glue job has no securityConfiguration: its logs and job bookmarks are not " +
-          "encrypted with a customer-managed key.",
-        "dev: Glue development endpoint has no securityConfiguration: its logs and job " +
+        "job: Glue job has no securityConfiguration: its S3 output, CloudWatch logs and job " +
           "bookmarks are not encrypted with a customer-managed key.",
+        "dev: Glue development endpoint has no securityConfiguration: its S3 output is not " +
+          "encrypted with a customer-managed key.",
       ]);
       expect(p.enforcementLevel).to.equal("mandatory");
     });

@@ -1,0 +1,59 @@
+// DocumentDB cluster parameter groups: Checkov CKV_AWS_90 (DocDBTLS) and CKV_AWS_104
+// (DocDBAuditLogs) fixture shapes translated to Pulumi inputs.
+import { expect } from "chai";
+import { DOCDB_CLUSTER_PARAMETER_GROUP } from "../../../policy-pack/lib/types";
+import { evaluate, expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+
+const group = (parameters?: { name: string; value: string }[]) =>
+  res(DOCDB_CLUSTER_PARAMETER_GROUP, "example", {
+    family: "docdb5.0",
+    name: "example",
+    description: "docdb cluster parameter group",
+    ...(parameters ? { parameters } : {}),
+  });
+
+describe("docdb-parameter-group-tls", () => {
+  const name = "docdb-parameter-group-tls";
+  it("CKV_AWS_90 fail: tls disabled", async () => {
+    expect(await one(name, [group([{ name: "tls", value: "disabled" }])])).to.deep.equal([
+      "example: the tls parameter is disabled: clients may connect without TLS.",
+    ]);
+  });
+  it("CKV_AWS_90 pass: tls enabled, a TLS version floor, or no tls parameter (TLS on by default)", async () => {
+    for (const value of ["enabled", "tls1.2+", "tls1.3+", "fips-140-3"]) {
+      await expectClean(policy(name), [group([{ name: "tls", value }])]);
+    }
+    await expectClean(policy(name), [group(), group([{ name: "profiler", value: "enabled" }])]);
+  });
+  it("an unknown parameter value at preview is a note", async () => {
+    const r = await evaluate(policy(name), [group([{ name: "tls", value: UNKNOWN }])]);
+    expect(r.violations.filter((v) => v.previewNote)).to.have.length(1);
+  });
+});
+
+describe("docdb-parameter-group-audit-logs", () => {
+  const name = "docdb-parameter-group-audit-logs";
+  it("CKV_AWS_104 fail: audit_logs disabled, or no audit_logs parameter", async () => {
+    expect(await one(name, [group([{ name: "audit_logs", value: "disabled" }])])).to.deep.equal([
+      'example: audit_logs is "disabled": no audit events are recorded.',
+    ]);
+    expect(await one(name, [group([{ name: "tls", value: "enabled" }])])).to.deep.equal([
+      "example: no audit_logs parameter: auditing is disabled by default.",
+    ]);
+  });
+  it("CKV_AWS_104 pass: enabled, ddl, all, or a list holding one of them", async () => {
+    for (const value of ["enabled", "ddl", "all", "ddl,dml_read"]) {
+      await expectClean(policy(name), [group([{ name: "audit_logs", value }])]);
+    }
+  });
+  it("DocumentDB event auditing: DML-only categories record events too", async () => {
+    await expectClean(policy(name), [group([{ name: "audit_logs", value: "dml_write" }])]);
+  });
+});
+
+describe("DocumentDB parameter group rules: level", () => {
+  it("are advisory", () => {
+    for (const name of ["docdb-parameter-group-tls", "docdb-parameter-group-audit-logs"])
+      expect(policy(name).enforcementLevel).to.equal("advisory");
+  });
+});
