@@ -244,47 +244,58 @@ export function stackPolicy<C = Record<string, never>>(
   meta: PolicyMeta & {
     /** Resource types the rule is about (for docs and the catalog). */
     readonly types: readonly string[];
+    /**
+     * The one type every finding of the rule is reported on, if there is one. A stack without a
+     * resource of it then has nothing to judge, and the SDK's analyzer skips the rule there
+     * instead of decoding every resource for it (server.js, `getPulumiType`, the mark that
+     * `validateStackResourcesOfType` sets). A finding on a resource of another type is a defect
+     * of the rule, and fails the evaluation. Default: none, the rule runs on every stack.
+     */
+    readonly appliesTo?: string;
     check(ctx: StackCheckContext<C>, args: StackValidationArgs): void;
   },
 ): StackValidationPolicy {
   definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
-  return {
-    ...basePolicy(meta),
-    validateStack: (args: StackValidationArgs, reportViolation: ReportViolation) => {
-      const config = configWithDefaults<C>(meta, args.getConfig());
-      const unknowns = new UnknownCollector();
-      const ctx: StackCheckContext<C> = {
-        config,
-        index: StackIndex.of(args.resources),
-        report: (resource, message, carriers = []) => {
-          const found = findWaiver(
-            meta.name,
-            resource.urn,
-            resource.name,
-            [resource.props, ...carriers.map((c) => c.props)],
-            config.waivers,
+  const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+    const config = configWithDefaults<C>(meta, args.getConfig());
+    const unknowns = new UnknownCollector();
+    const ctx: StackCheckContext<C> = {
+      config,
+      index: StackIndex.of(args.resources),
+      report: (resource, message, carriers = []) => {
+        if (meta.appliesTo !== undefined && resource.type !== meta.appliesTo) {
+          throw new Error(
+            `policy ${meta.name} applies to ${meta.appliesTo} only, but reported ${resource.urn}`,
           );
-          if (found) {
-            const { waiver, carrier } = found;
-            const f = { policy: meta.name, urn: resource.urn, message, waiver };
-            const carrierUrn =
-              carrier === undefined
-                ? undefined
-                : carrier === 0
-                  ? resource.urn
-                  : carriers[carrier - 1].urn;
-            emitWaived(
-              carrierUrn === undefined ? f : { ...f, carrier: carrierUrn },
-              args.stackTags,
-            );
-          } else reportViolation(message, resource.urn);
-        },
-        each: (resource, fn) => unknowns.run(resource.name, fn),
-      };
-      meta.check(ctx, args);
-      unknowns.finish();
-    },
+        }
+        const found = findWaiver(
+          meta.name,
+          resource.urn,
+          resource.name,
+          [resource.props, ...carriers.map((c) => c.props)],
+          config.waivers,
+        );
+        if (found) {
+          const { waiver, carrier } = found;
+          const f = { policy: meta.name, urn: resource.urn, message, waiver };
+          const carrierUrn =
+            carrier === undefined
+              ? undefined
+              : carrier === 0
+                ? resource.urn
+                : carriers[carrier - 1].urn;
+          emitWaived(carrierUrn === undefined ? f : { ...f, carrier: carrierUrn }, args.stackTags);
+        } else reportViolation(message, resource.urn);
+      },
+      each: (resource, fn) => unknowns.run(resource.name, fn),
+    };
+    meta.check(ctx, args);
+    unknowns.finish();
   };
+  if (meta.appliesTo !== undefined) {
+    (validateStack as { __pulumiType?: string }).__pulumiType = meta.appliesTo;
+  }
+  return { ...basePolicy(meta), validateStack };
 }
 
 /**

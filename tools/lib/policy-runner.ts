@@ -262,6 +262,10 @@ export async function runPolicies(
         }
       };
       if (isStack(p)) {
+        // The SDK skips a stack policy whose function names one type when the stack has no
+        // resource of it (server.js, makeAnalyzeStackRpcFun, `getPulumiType`).
+        const only = (p.validateStack as { __pulumiType?: string }).__pulumiType;
+        if (only && !resources.some((r) => r.type === only)) continue;
         const stackTarget = rootStack ?? {
           urn: rootUrn,
           type: "pulumi:pulumi:Stack",

@@ -171,8 +171,10 @@ export function customerKeyPolicy<C = Record<string, never>>(
   },
 ): StackValidationPolicy {
   const { noun, check, ...rest } = meta;
-  const policy = stackPolicy<C>({
+  return stackPolicy<C>({
     ...rest,
+    // It judges only resources of its types; with one type, it says so (see `appliesTo`).
+    appliesTo: meta.types.length === 1 ? meta.types[0] : undefined,
     check: (ctx) => {
       for (const r of ctx.index.ofType(...meta.types)) {
         ctx.each(r, () => {
@@ -199,11 +201,4 @@ export function customerKeyPolicy<C = Record<string, never>>(
       }
     },
   });
-  // It judges only resources of its types. With one type it says so the way
-  // `validateStackResourcesOfType` does, and the SDK's analyzer skips it for a stack without such
-  // a resource instead of decoding every resource for it (server.js, `getPulumiType`).
-  if (meta.types.length === 1) {
-    (policy.validateStack as { __pulumiType?: string }).__pulumiType = meta.types[0];
-  }
-  return policy;
 }
