@@ -5,11 +5,10 @@
 import { expect } from "chai";
 import { execFileSync } from "child_process";
 import { cli } from "./cli";
+import { demoProgram, removeDemoPrograms } from "./demo-program";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { parseArgs, parseConfigArg, parseStackRef } from "../../tools/check/args";
-import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
 import { checkOutput } from "../../tools/check/output";
 import { defaultRunner } from "../../tools/check/judge";
 import { readPolicyConfigFile } from "../../tools/check/policy-config";
@@ -20,32 +19,10 @@ import {
   MAX_INPUT_BYTES,
   UsageError,
 } from "../../tools/check/project";
-import { checkStack, ProgramError } from "../../tools/check/run";
+import { checkStack } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-/** Directories the cases made, removed at the end. */
-const made: string[] = [];
-
-/** A throwaway program: Pulumi.yaml, index.ts and the given stack files. */
-function program(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-inputs-"));
-  made.push(dir);
-  const all: Record<string, string | Buffer> = {
-    "Pulumi.yaml":
-      "name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n    default: 8080\n" +
-      "  replicas:\n    type: integer\n    default: 1\n",
-    "index.ts":
-      'import * as pulumi from "@pulumi/pulumi";\n' +
-      'const port = new pulumi.Config().requireNumber("port");\n' +
-      "if (port < 1 || port > 65535) throw new Error(`${port} is out of range`);\n" +
-      "export const listening = port;\n",
-    ...files,
-  };
-  for (const [name, text] of Object.entries(all)) fs.writeFileSync(path.join(dir, name), text);
-  return dir;
-}
 
 /** The usage error `fn` throws: one line, no stack frames. */
 function usageError(fn: () => unknown): string {
@@ -72,40 +49,13 @@ function laughs(): string {
 }
 
 function stackError(stackFile: string): string {
-  const dir = program({ "Pulumi.dev.yaml": stackFile });
+  const dir = demoProgram({ "Pulumi.dev.yaml": stackFile });
   return usageError(() => loadStackConfig(loadProject(dir), "dev"));
-}
-
-/**
- * How the check explains `message`, thrown by the program in `dir` at index.ts `line`:`column`
- * while previewing its stack "dev" (`stack`: the error's stack trace, if it has one).
- */
-function explainDevError(
-  dir: string,
-  message: string,
-  at: { readonly line: number; readonly column: number },
-  stack?: string,
-): string {
-  const project = loadProject(dir);
-  const config = loadStackConfig(project, "dev");
-  const index = path.join(dir, "index.ts");
-  const failure = new ProgramError(
-    message,
-    "exception",
-    { file: index, ...at },
-    stack,
-    [],
-    "dev",
-    "preview",
-  );
-  return describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
 }
 
 describe("offline check inputs that must not hurt", function () {
   this.timeout(180_000);
-  after(() => {
-    for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(removeDemoPrograms);
 
   describe("stack and project files", () => {
     it("refuses a 'billion laughs' stack file at once, and a file over 1 MiB unread", () => {
@@ -114,7 +64,7 @@ describe("offline check inputs that must not hurt", function () {
       expect(Date.now() - started).to.be.lessThan(2000);
       expect(message).to.match(/Pulumi\.dev\.yaml: its YAML aliases expand too far/);
       // A few aliases are fine, and so are merge keys.
-      const dir = program({
+      const dir = demoProgram({
         "Pulumi.dev.yaml":
           "x: &p 80\nbase: &b { a: 1 }\nconfig:\n  demo:port: *p\n  demo:tags:\n    <<: *b\n    b: 2\n",
       });
@@ -125,7 +75,7 @@ describe("offline check inputs that must not hurt", function () {
       expect(big).to.match(
         /stack file .*Pulumi\.dev\.yaml is \d+ bytes; the check reads at most 1048576/,
       );
-      const bigProject = program({
+      const bigProject = demoProgram({
         "Pulumi.yaml": `name: demo\nruntime: nodejs\n#${"x".repeat(MAX_INPUT_BYTES)}\n`,
       });
       expect(usageError(() => loadProject(bigProject))).to.match(/project file .* bytes/);
@@ -139,7 +89,7 @@ describe("offline check inputs that must not hurt", function () {
         /:1: 'config' must be a mapping .* not a list/,
       );
       // An empty `config:` is an empty mapping, as for the CLI.
-      const dir = program({ "Pulumi.dev.yaml": "config:\n" });
+      const dir = demoProgram({ "Pulumi.dev.yaml": "config:\n" });
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal("8080");
     });
 
@@ -152,7 +102,7 @@ describe("offline check inputs that must not hurt", function () {
         "did you mean 'demo:replicas'?",
       );
       // An undeclared key far from every declared one is the project's business.
-      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:featureFlags: on\n" });
+      const dir = demoProgram({ "Pulumi.dev.yaml": "config:\n  demo:featureFlags: on\n" });
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:featureFlags"]).to.equal("on");
     });
 
@@ -162,7 +112,7 @@ describe("offline check inputs that must not hurt", function () {
         /Pulumi\.dev\.yaml:2: 'demo:port': 12345678901234567890123 is too large/,
       );
       expect(message).to.not.contain("e+");
-      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:port: 9007199254740991\n" });
+      const dir = demoProgram({ "Pulumi.dev.yaml": "config:\n  demo:port: 9007199254740991\n" });
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal(
         "9007199254740991",
       );
@@ -186,7 +136,7 @@ describe("offline check inputs that must not hurt", function () {
     it("refuses a config type the CLI does not know at its line in Pulumi.yaml, not as a stack value", () => {
       // As a project with `type: object` and a `value:` had it: the stack file was blamed, at line 1.
       const project = (decl: string) =>
-        program({
+        demoProgram({
           "Pulumi.yaml": `name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n${decl}`,
           "Pulumi.dev.yaml": "config:\n  demo:port: 80\n",
         });
@@ -209,7 +159,7 @@ describe("offline check inputs that must not hurt", function () {
     });
 
     it("reads files that start with a UTF-8 byte order mark", () => {
-      const dir = program({
+      const dir = demoProgram({
         "Pulumi.dev.yaml": Buffer.from("\ufeffconfig:\n  demo:port: 443\n", "utf8"),
         "policy.json": Buffer.from('\ufeff{ "all": "advisory" }\n', "utf8"),
       });
@@ -311,14 +261,14 @@ describe("offline check inputs that must not hurt", function () {
         "--config sets 'port' twice: give each key once",
       );
       // Values are checked against the project's types like the stack file's.
-      const dir = program({ "Pulumi.dev.yaml": "config:\n  demo:port: 80\n" });
+      const dir = demoProgram({ "Pulumi.dev.yaml": "config:\n  demo:port: 80\n" });
       expect(
         usageError(() => loadStackConfig(loadProject(dir), "dev", { overrides: { port: "x" } })),
       ).to.equal("--config: Stack 'dev' with configuration key 'port' must be of type 'integer'");
     });
 
     it("--program given a file says so", () => {
-      const dir = program({});
+      const dir = demoProgram({});
       expect(usageError(() => loadProject(path.join(dir, "index.ts")))).to.match(
         /--program .*index\.ts is a file, not a directory/,
       );
@@ -329,7 +279,7 @@ describe("offline check inputs that must not hurt", function () {
   });
 
   describe("--output", () => {
-    const dir = program({
+    const dir = demoProgram({
       "Pulumi.dev.yaml": "config:\n  demo:port: 80\n",
       "policy.json": "{}\n",
       "answers.json": "{}\n",
@@ -397,7 +347,7 @@ describe("offline check inputs that must not hurt", function () {
 
   describe("end to end", () => {
     it("stops a 'billion laughs' stack file with exit 2 in seconds, writing nothing", async () => {
-      const dir = program({ "Pulumi.dev.yaml": laughs() });
+      const dir = demoProgram({ "Pulumi.dev.yaml": laughs() });
       const report = path.join(dir, "report.json");
       const run = await cli("--program", dir, "--output", report);
       expect(run.code).to.equal(2);
@@ -407,7 +357,7 @@ describe("offline check inputs that must not hurt", function () {
     });
 
     it("says a program failed on a secret it could not decrypt, and how to supply it", async () => {
-      const dir = program({
+      const dir = demoProgram({
         "Pulumi.dev.yaml": "config:\n  demo:port:\n    secure: v1:c2VjcmV0\n",
       });
       const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
@@ -435,76 +385,5 @@ describe("offline check inputs that must not hurt", function () {
       expect(result.configNotes.join("\n")).to.contain("demo:port given with --config");
       expect(JSON.stringify(result.configNotes)).to.not.contain("4321");
     });
-
-    it("points a program's own config error at the stack file's line, without stack frames", () => {
-      const dir = program({
-        "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n  demo:port: 70000\n",
-      });
-      const text = explainDevError(
-        dir,
-        "demo:port: 70000 is out of range",
-        { line: 3, column: 37 },
-        "Error: demo:port: 70000 is out of range\n    at Object.<anonymous> (" +
-          path.join(dir, "index.ts") +
-          ":3:37)",
-      );
-      expect(text).to.contain(`demo:port is set at ${path.join(dir, "Pulumi.dev.yaml")}:3`);
-      expect(text).to.not.contain("stack:");
-      expect(text).to.not.contain("    at ");
-    });
-
-    it("a required key the program misses, in a stack that imports ESC environments: says they cannot be opened offline", () => {
-      const missing = (stackFile: string) => {
-        const dir = program({ "Pulumi.dev.yaml": stackFile });
-        return explainDevError(
-          dir,
-          "Missing required configuration variable 'demo:dbHost'\n\tplease set a value using the command `pulumi config set demo:dbHost <value>`",
-          { line: 2, column: 1 },
-        );
-      };
-      const withEsc = missing("environment:\n  - acme/app-dev\nconfig:\n  demo:replicas: 2\n");
-      expect(withEsc).to.contain('imports Pulumi ESC environment "acme/app-dev"');
-      expect(withEsc).to.contain("--config demo:dbHost=<value>");
-      const plain = missing("config:\n  demo:replicas: 2\n");
-      expect(plain).to.contain(
-        "demo:dbHost is not set; set it with `pulumi config set demo:dbHost",
-      );
-      expect(plain).to.not.contain("ESC");
-    });
-  });
-});
-
-describe("a program failure beside its packages' version skew", () => {
-  const skew =
-    "p/package.json asks for @pulumi/awsx ^0.30.0, but the program has not installed it and " +
-    "runs on the check's 3.9.0";
-  const explain = (message: string, configsByStack: ConfigsByStack = new Map()) =>
-    describeProgramError(
-      new ProgramError(message, "exception", undefined, undefined, [], "dev", "preview", [skew]),
-      configsByStack,
-      ROOT,
-    );
-
-  it("notes the skew under a failure it may explain", () => {
-    const text = explain("TypeError: Cannot read properties of undefined (reading 'API')");
-    expect(text.split("\n")[1]).to.equal(`  note: ${skew}`);
-  });
-
-  it("leaves it out when a module is missing altogether", () => {
-    expect(explain("Cannot find module '@lambda'")).not.to.contain("asks for");
-    expect(explain("Cannot find package 'dotenv' imported from /p/index.ts")).not.to.contain(
-      "asks for",
-    );
-  });
-
-  it("leaves it out of a config error", () => {
-    const project = loadProject(path.join(ROOT, "test", "fixtures", "programs", "compliant"));
-    const config = loadStackConfig(project, "dev");
-    const text = explain(
-      "Missing required configuration variable 's3:bucketName'",
-      new Map([["dev", { project, config }]]),
-    );
-    expect(text).to.contain("s3:bucketName is not set");
-    expect(text).not.to.contain("asks for");
   });
 });

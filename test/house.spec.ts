@@ -1,0 +1,115 @@
+// The house rules a newcomer relies on, kept from drifting back: a README that is a front door,
+// source files readable in one go, config and components that do not import each other, and
+// tools that share their core instead of leaning on each other sideways.
+import { expect } from "chai";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+/** No hand-written source file over this many lines (generated data says so in its first line). */
+const MAX_LINES = 450;
+const README_MAX_BYTES = 12 * 1024;
+
+/** Files git tracks (with the ones it does not ignore yet), relative to the root. */
+function trackedFiles(): string[] {
+  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  return out.split("\n").filter((f) => f && fs.existsSync(path.join(ROOT, f)));
+}
+
+/** The modules a TypeScript file imports or re-exports, as written. */
+function importsOf(file: string): string[] {
+  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+  const found: string[] = [];
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/g)) {
+    found.push(m[1]);
+  }
+  for (const m of text.matchAll(/\b(?:require|import)\(\s*"([^"]+)"\s*\)/g)) found.push(m[1]);
+  return found;
+}
+
+/** Where a relative import of `file` points, relative to the root (extension left off). */
+function target(file: string, spec: string): string | undefined {
+  if (!spec.startsWith(".")) return undefined;
+  return path
+    .relative(ROOT, path.resolve(ROOT, path.dirname(file), spec))
+    .split(path.sep)
+    .join("/");
+}
+
+/** Whether a module (path without extension) builds resources: it declares or makes them. */
+function isComponentModule(modulePath: string): boolean {
+  const file = [`${modulePath}.ts`, path.join(modulePath, "index.ts")].find((f) =>
+    fs.existsSync(path.join(ROOT, f)),
+  );
+  if (!file) return false;
+  const text = fs.readFileSync(path.join(ROOT, file), "utf8");
+  return /extends pulumi\.ComponentResource\b|from "@pulumi\/aws"/.test(text);
+}
+
+describe("house rules", () => {
+  const files = trackedFiles();
+  const sources = files.filter(
+    (f) => /\.(ts|js|mjs|cjs)$/.test(f) && !f.startsWith("test/fixtures/programs/"),
+  );
+
+  it(`the README is a front door: at most ${README_MAX_BYTES / 1024} KB`, () => {
+    expect(fs.statSync(path.join(ROOT, "README.md")).size).to.be.at.most(README_MAX_BYTES);
+  });
+
+  it(`no hand-written source file is over ${MAX_LINES} lines`, () => {
+    const long = sources
+      .map((f) => {
+        const text = fs.readFileSync(path.join(ROOT, f), "utf8");
+        return { f, lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0), text };
+      })
+      .filter(({ lines, text }) => lines > MAX_LINES && !/^\/\/ Generated\b/i.test(text))
+      .map(({ f, lines }) => `${f}: ${lines} lines`);
+    expect(long, "split these into named pieces").to.deep.equal([]);
+  });
+
+  it("stack config reads the layers' key declarations and helpers, never their components", () => {
+    const wrong = files
+      .filter((f) => f.startsWith("components/config/") && f.endsWith(".ts"))
+      .flatMap((f) =>
+        importsOf(f)
+          .map((s) => target(f, s))
+          .filter((t): t is string => !!t && t.startsWith("components/"))
+          .filter((t) => !t.startsWith("components/config/") && isComponentModule(t))
+          .map((t) => `${f} imports ${t}`),
+      );
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it("components never import the stack config", () => {
+    const wrong = files
+      .filter(
+        (f) =>
+          f.startsWith("components/") && !f.startsWith("components/config/") && f.endsWith(".ts"),
+      )
+      .flatMap((f) =>
+        importsOf(f)
+          .map((s) => target(f, s))
+          .filter((t) => t === "components/config" || !!t?.startsWith("components/config/"))
+          .map((t) => `${f} imports ${t}`),
+      );
+    expect(wrong).to.deep.equal([]);
+  });
+
+  it("the diagram tool does not lean on the cost tool (both share tools/lib)", () => {
+    const wrong = files
+      .filter(
+        (f) => (f.startsWith("tools/diagram/") || f === "tools/diagram.ts") && f.endsWith(".ts"),
+      )
+      .flatMap((f) =>
+        importsOf(f)
+          .map((s) => target(f, s))
+          .filter((t) => t === "tools/cost" || !!t?.startsWith("tools/cost/"))
+          .map((t) => `${f} imports ${t}`),
+      );
+    expect(wrong).to.deep.equal([]);
+  });
+});

@@ -1,0 +1,110 @@
+// How the offline check explains a program's failure: a config error points at the stack file's
+// line without stack frames; a missing key in a stack that imports ESC environments says they
+// cannot be opened offline; a note on the packages' version skew stands only under a failure it
+// may explain.
+import { expect } from "chai";
+import * as path from "path";
+import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
+import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { ProgramError } from "../../tools/check/run";
+import { demoProgram, removeDemoPrograms } from "./demo-program";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/**
+ * How the check explains `message`, thrown by the program in `dir` at index.ts `line`:`column`
+ * while previewing its stack "dev" (`stack`: the error's stack trace, if it has one).
+ */
+function explainDevError(
+  dir: string,
+  message: string,
+  at: { readonly line: number; readonly column: number },
+  stack?: string,
+): string {
+  const project = loadProject(dir);
+  const config = loadStackConfig(project, "dev");
+  const index = path.join(dir, "index.ts");
+  const failure = new ProgramError(
+    message,
+    "exception",
+    { file: index, ...at },
+    stack,
+    [],
+    "dev",
+    "preview",
+  );
+  return describeProgramError(failure, new Map([["dev", { project, config }]]), ROOT);
+}
+
+describe("how the check explains a program's own failure", () => {
+  after(removeDemoPrograms);
+
+  it("points a program's own config error at the stack file's line, without stack frames", () => {
+    const dir = demoProgram({
+      "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n  demo:port: 70000\n",
+    });
+    const text = explainDevError(
+      dir,
+      "demo:port: 70000 is out of range",
+      { line: 3, column: 37 },
+      "Error: demo:port: 70000 is out of range\n    at Object.<anonymous> (" +
+        path.join(dir, "index.ts") +
+        ":3:37)",
+    );
+    expect(text).to.contain(`demo:port is set at ${path.join(dir, "Pulumi.dev.yaml")}:3`);
+    expect(text).to.not.contain("stack:");
+    expect(text).to.not.contain("    at ");
+  });
+
+  it("a required key the program misses, in a stack that imports ESC environments: says they cannot be opened offline", () => {
+    const missing = (stackFile: string) => {
+      const dir = demoProgram({ "Pulumi.dev.yaml": stackFile });
+      return explainDevError(
+        dir,
+        "Missing required configuration variable 'demo:dbHost'\n\tplease set a value using the command `pulumi config set demo:dbHost <value>`",
+        { line: 2, column: 1 },
+      );
+    };
+    const withEsc = missing("environment:\n  - acme/app-dev\nconfig:\n  demo:replicas: 2\n");
+    expect(withEsc).to.contain('imports Pulumi ESC environment "acme/app-dev"');
+    expect(withEsc).to.contain("--config demo:dbHost=<value>");
+    const plain = missing("config:\n  demo:replicas: 2\n");
+    expect(plain).to.contain("demo:dbHost is not set; set it with `pulumi config set demo:dbHost");
+    expect(plain).to.not.contain("ESC");
+  });
+});
+
+describe("a program failure beside its packages' version skew", () => {
+  const skew =
+    "p/package.json asks for @pulumi/awsx ^0.30.0, but the program has not installed it and " +
+    "runs on the check's 3.9.0";
+  const explain = (message: string, configsByStack: ConfigsByStack = new Map()) =>
+    describeProgramError(
+      new ProgramError(message, "exception", undefined, undefined, [], "dev", "preview", [skew]),
+      configsByStack,
+      ROOT,
+    );
+
+  it("notes the skew under a failure it may explain", () => {
+    const text = explain("TypeError: Cannot read properties of undefined (reading 'API')");
+    expect(text.split("\n")[1]).to.equal(`  note: ${skew}`);
+  });
+
+  it("leaves it out when a module is missing altogether", () => {
+    expect(explain("Cannot find module '@lambda'")).not.to.contain("asks for");
+    expect(explain("Cannot find package 'dotenv' imported from /p/index.ts")).not.to.contain(
+      "asks for",
+    );
+  });
+
+  it("leaves it out of a config error", () => {
+    const project = loadProject(path.join(ROOT, "test", "fixtures", "programs", "compliant"));
+    const config = loadStackConfig(project, "dev");
+    const text = explain(
+      "Missing required configuration variable 's3:bucketName'",
+      new Map([["dev", { project, config }]]),
+    );
+    expect(text).to.contain("s3:bucketName is not set");
+    expect(text).not.to.contain("asks for");
+  });
+});
