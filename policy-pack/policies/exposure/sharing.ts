@@ -1,5 +1,5 @@
 // Images, snapshots and documents shared with everyone: AMI launch permissions for the group "all",
-// RDS DB (cluster) snapshots whose shared accounts include "all", and Systems Manager documents
+// RDS DB (cluster) snapshots and snapshot copies whose shared accounts include "all", and Systems Manager documents
 // shared with "All" accounts. An EBS snapshot cannot be made public
 // through this provider: aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing
 // with one account is cross-account, not public), so there is no rule for it here.
@@ -8,6 +8,7 @@ import {
   EC2_AMI_LAUNCH_PERMISSION,
   RDS_CLUSTER_SNAPSHOT,
   RDS_SNAPSHOT,
+  RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
@@ -36,13 +37,16 @@ export const amiNotPublic = resourcePolicy({
 export const rdsSnapshotNotPublic = resourcePolicy({
   name: "rds-snapshot-not-public",
   description:
-    'RDS DB snapshots and DB cluster snapshots are not shared with "all": a public snapshot can be ' +
-    "restored, and its data read, by every AWS account.",
+    'RDS DB snapshots, DB snapshot copies and DB cluster snapshots are not shared with "all": a ' +
+    "public snapshot can be restored, and its data read, by every AWS account.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps: 'Remove "all" from `sharedAccounts`; list the account ids that need it.',
   references: [checkov("CKV_AWS_302"), fsbp("RDS.1")],
-  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT],
+  // aws.rds.SnapshotCopy shares its copy the same way; the provider's sharedAccounts argument:
+  // "Use `all` to make the snapshot public"
+  // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/snapshotcopy/).
+  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY],
   check: (props, ctx) => {
     // RDS API reference, ModifyDBSnapshotAttribute: "To make the manual DB snapshot public, which
     // means it can be copied or restored by all AWS accounts, use the value all."

@@ -7,6 +7,7 @@ import {
   EC2_AMI_LAUNCH_PERMISSION,
   RDS_CLUSTER_SNAPSHOT,
   RDS_SNAPSHOT,
+  RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
@@ -50,6 +51,17 @@ describe("rds-snapshot-not-public", () => {
       });
       expect(await violations(p, [s, c])).to.have.length(2);
     });
+    it('sharedAccounts ["all"] on a DB snapshot copy (the provider documents "all" as public)', async () => {
+      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+        sourceDbSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:snapshot:s",
+        targetDbSnapshotIdentifier: "copy",
+        kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        sharedAccounts: ["all"],
+      });
+      expect(await violations(p, [copy])).to.deep.equal([
+        'copy: sharedAccounts includes "all": the snapshot is public.',
+      ]);
+    });
   });
   describe("Compliance", () => {
     it("CKV_AWS_302 pass: named accounts or no sharing", async () => {
@@ -59,7 +71,12 @@ describe("rds-snapshot-not-public", () => {
         sharedAccounts: ["123456789012"],
       });
       const t = res(RDS_SNAPSHOT, "t", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "t" });
-      expect(await violations(p, [s, t])).to.deep.equal([]);
+      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+        sourceDbSnapshotIdentifier: "s",
+        targetDbSnapshotIdentifier: "copy",
+        sharedAccounts: ["123456789012"],
+      });
+      expect(await violations(p, [s, t, copy])).to.deep.equal([]);
     });
   });
 });
