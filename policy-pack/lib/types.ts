@@ -294,6 +294,7 @@ export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 
 // ---- MemoryDB -------------------------------------------------------------------------------------
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
+export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
 
 // ---- MSK ------------------------------------------------------------------------------------------
 export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
@@ -383,6 +384,9 @@ export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
+
+// ---- EventBridge Scheduler -----------------------------------------------------------------------
+export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 // ---- Secrets Manager ------------------------------------------------------------------------------
 export const SECRETSMANAGER_SECRET = "aws:secretsmanager/secret:Secret";
