@@ -55,6 +55,7 @@ export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
+export const CLOUDWATCH_EVENT_PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 export const CLOUDWATCH_LOG_DESTINATION_POLICY =
   "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy";
 export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
