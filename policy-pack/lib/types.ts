@@ -114,6 +114,8 @@ export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 // ---- EBS ------------------------------------------------------------------------------------------
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
+export const EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS =
+  "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess";
 export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
 
@@ -124,6 +126,8 @@ export const DLM_LIFECYCLE_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 export const EC2_AMI = "aws:ec2/ami:Ami";
 export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
 export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
+export const EC2_IMAGE_BLOCK_PUBLIC_ACCESS =
+  "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess";
 export const EC2_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 export const EC2_DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
 export const EC2_DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
