@@ -118,6 +118,12 @@ function checkTrustStatement(
       }
       continue;
     }
+    if (p.type === "Service" && hasWildcard(p.id)) {
+      // A service principal names one service; "*" (or a pattern) would stand for all of them, the
+      // way resource policies read it (isWildcardPrincipal).
+      out.push(`${s.label}: service principal "${p.id}" is a wildcard; name the service.`);
+      continue;
+    }
     if (p.type === "Federated") {
       const host = oidcHost(p.id);
       if (!host) continue; // SAML: the trust is already limited to your own identity provider

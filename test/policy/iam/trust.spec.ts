@@ -194,6 +194,13 @@ describe("iam-trust-policy-specific-principals", () => {
         expect(found[0]).to.contain("account 987654321145 without an sts:ExternalId");
       }
     });
+    it('a wildcard service principal ({"Service": "*"}) stands for every service', async () => {
+      const found = await of("iam-trust-policy-specific-principals", [
+        trustRole(doc(assumeWhen({ Service: "*" }))),
+      ]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain('service principal "*" is a wildcard');
+    });
     it("leaves confused-deputy conditions to the advisory rule (Checkov CKV_AWS_61 passing fixture: ecs-tasks without them)", async () => {
       expect(
         await of("iam-trust-policy-specific-principals", [
