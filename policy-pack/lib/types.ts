@@ -55,6 +55,7 @@ export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
 // ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
+export const CLOUDWATCH_EVENT_PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 export const CLOUDWATCH_LOG_DESTINATION_POLICY =
   "aws:cloudwatch/logDestinationPolicy:LogDestinationPolicy";
 export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:LogDeliverySource";
@@ -115,6 +116,8 @@ export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 // ---- EBS ------------------------------------------------------------------------------------------
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
+export const EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS =
+  "aws:ebs/snapshotBlockPublicAccess:SnapshotBlockPublicAccess";
 export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
 
@@ -125,6 +128,8 @@ export const DLM_LIFECYCLE_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 export const EC2_AMI = "aws:ec2/ami:Ami";
 export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
 export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
+export const EC2_IMAGE_BLOCK_PUBLIC_ACCESS =
+  "aws:ec2/imageBlockPublicAccess:ImageBlockPublicAccess";
 export const EC2_DEFAULT_NETWORK_ACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 export const EC2_DEFAULT_ROUTE_TABLE = "aws:ec2/defaultRouteTable:DefaultRouteTable";
 export const EC2_DEFAULT_SECURITY_GROUP = "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup";
@@ -298,6 +303,7 @@ export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 
 // ---- MemoryDB -------------------------------------------------------------------------------------
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
+export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
 
 // ---- MSK ------------------------------------------------------------------------------------------
 export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
@@ -387,6 +393,9 @@ export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
+
+// ---- EventBridge Scheduler -----------------------------------------------------------------------
+export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 // ---- Secrets Manager ------------------------------------------------------------------------------
 export const SECRETSMANAGER_SECRET = "aws:secretsmanager/secret:Secret";

@@ -24,7 +24,12 @@ import {
   lambdaPermissionNotPublic,
   lambdaPermissionServiceSource,
 } from "./lambda";
-import { amiNotPublic, rdsSnapshotNotPublic, ssmDocumentNotPublic } from "./sharing";
+import {
+  amiNotPublic,
+  ebsSnapshotBlockPublicAccess,
+  rdsSnapshotNotPublic,
+  ssmDocumentNotPublic,
+} from "./sharing";
 import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
@@ -64,6 +69,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaFunctionUrlAuth,
   lambdaLayerPermissionNotPublic,
   amiNotPublic,
+  ebsSnapshotBlockPublicAccess,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
   redshiftClusterNotPublic,

@@ -10,7 +10,12 @@
 // condition pins it to an account or organization. A sourceArn pins the account only when its ARN
 // names one: an S3 bucket's ARN carries no account (`arn:aws:s3:::bucket`), and any account that
 // can make a source with that ARN could call (the Lambda Developer Guide asks for sourceAccount
-// with S3 for that reason); Checkov CKV_AWS_301 and KICS flag "*" whatever the source.
+// with S3 for that reason); Checkov CKV_AWS_301 and KICS flag "*" whatever the source. For the
+// same reason AWS counts a grant to the S3 service principal without sourceAccount as public (AWS
+// Config lambda-function-public-access-prohibited, behind Security Hub Lambda.1: "NON_COMPLIANT if
+// a Lambda function is invoked from Amazon S3, and the policy doesn't include a condition to limit
+// public access, such as AWS:SourceAccount"); other service principals without a source are the
+// advisory confused-deputy rule's.
 import { resourcePolicy } from "../../lib/define";
 import { publicPrincipal } from "../../lib/public-policy";
 import {
@@ -29,6 +34,9 @@ function principalOf(principal: unknown): { type: string; id: string } {
 
 const PINS = ["sourceAccount", "principalOrgId"];
 
+/** The S3 service principal: its sources (bucket ARNs) carry no account. */
+const S3_SERVICE = "s3.amazonaws.com";
+
 /** An ARN whose account field is a concrete account id. */
 const ARN_WITH_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:\d{12}:/;
 
@@ -36,7 +44,8 @@ export const lambdaPermissionNotPublic = resourcePolicy({
   name: "lambda-permission-not-public",
   description:
     'No Lambda permission grants invocation to Principal "*" (or another unfixed principal) ' +
-    "without sourceAccount, principalOrgId or a sourceArn that names an account pinning who may call.",
+    "without sourceAccount, principalOrgId or a sourceArn that names an account pinning who may " +
+    "call, nor to the S3 service principal without sourceAccount (any account's bucket could call).",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -47,10 +56,21 @@ export const lambdaPermissionNotPublic = resourcePolicy({
     checkov("CKV_AWS_301"),
     kics("Lambda Permission Principal Is Wildcard"),
     fsbp("Lambda.1"),
+    awsDocs("config/latest/developerguide/lambda-function-public-access-prohibited"),
   ],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
-    const who = publicPrincipal(principalOf(props.principal));
+    const principal = principalOf(props.principal);
+    if (principal.type === "Service" && principal.id.toLowerCase() === S3_SERVICE) {
+      if (present(props, "sourceAccount")) return;
+      ctx.report(
+        `${props.action ?? "the action"} is granted to ${principal.id} without sourceAccount: a ` +
+          "bucket's ARN names no account, so a bucket of any account can invoke the function " +
+          "(AWS counts this as public access).",
+      );
+      return;
+    }
+    const who = publicPrincipal(principal);
     if (who === undefined) return;
     if (PINS.some((k) => present(props, k))) return;
     if (present(props, "sourceArn")) {
@@ -86,6 +106,8 @@ export const lambdaPermissionServiceSource = resourcePolicy({
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
     if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
+    // S3 without sourceAccount is public, lambda-permission-not-public's finding.
+    if (principal.id.toLowerCase() === S3_SERVICE && !present(props, "sourceAccount")) return;
     if (["sourceArn", ...PINS].some((k) => present(props, k))) return;
     ctx.report(
       `the service principal ${principal.id} may invoke the function for any account's resources ` +

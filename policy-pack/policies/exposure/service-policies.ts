@@ -1,15 +1,18 @@
 // Resource policies that make a resource public (as S3 defines "public", ../../lib/public-policy.ts)
 // for services without a rule of their own elsewhere: OpenSearch and Elasticsearch domain access
 // policies (inline on the domain or as a DomainPolicy), API Gateway REST API policies (inline or as
-// a RestApiPolicy), and the standalone resource-policy resources of logs, event buses, backup
-// vaults, streams, tables, catalogs, package domains and S3 on Outposts buckets.
+// a RestApiPolicy), and the standalone resource-policy resources of logs, event buses (a whole
+// EventBusPolicy, or one EventPermission statement), backup vaults, streams, tables, catalogs,
+// package domains and S3 on Outposts buckets.
 import { resourcePolicy } from "../../lib/define";
-import { reportPublicPolicy } from "../../lib/public-policy";
+import { fixedValue } from "../../lib/conditions";
+import { publicPrincipal, reportPublicPolicy } from "../../lib/public-policy";
 import {
   APIGATEWAY_REST_API,
   APIGATEWAY_REST_API_POLICY,
   BACKUP_VAULT_POLICY,
   CLOUDWATCH_EVENT_BUS_POLICY,
+  CLOUDWATCH_EVENT_PERMISSION,
   CLOUDWATCH_LOG_DESTINATION_POLICY,
   CLOUDWATCH_LOG_RESOURCE_POLICY,
   CODEARTIFACT_DOMAIN_PERMISSIONS,
@@ -96,14 +99,39 @@ const POLICY_INPUT: Record<string, string> = {
   [S3TABLES_TABLE_POLICY]: "resourcePolicy",
 };
 
+/**
+ * An EventPermission is one statement of the event bus's policy: `principal` an account id or "*"
+ * ("Specify * to permit any account to put events to your default event bus", the provider's
+ * argument reference), `condition` the one condition EventBridge accepts (PutPermission:
+ * "Currently, the only supported key is aws:PrincipalOrgID", type StringEquals). Public when the
+ * principal is not fixed and no condition pins it to an organization.
+ */
+function reportPublicEventPermission(props: Record<string, any>, report: (m: string) => void) {
+  const who = publicPrincipal({ type: "AWS", id: String(props.principal) });
+  if (who === undefined) return;
+  const c = props.condition;
+  if (
+    c &&
+    String(c.key).toLowerCase() === "aws:principalorgid" &&
+    c.type === "StringEquals" &&
+    fixedValue(c.value, "aws:PrincipalOrgID", "StringEquals")
+  ) {
+    return;
+  }
+  report(
+    `${props.action ?? "events:PutEvents"} on event bus ${props.eventBusName ?? "default"} is ` +
+      `granted to ${who} without an aws:PrincipalOrgID condition: any AWS account can use it.`,
+  );
+}
+
 export const resourcePolicyNotPublic = resourcePolicy({
   name: "resource-policy-not-public",
   description:
     "No other resource policy makes its resource public: CloudWatch Logs destination and resource " +
-    "policies, EventBridge bus policies, AWS Backup vault policies, Kinesis and DynamoDB resource " +
-    "policies, the Glue Data Catalog and Redshift resource policies, CodeArtifact domain and " +
-    "repository permissions, S3 on Outposts bucket policies, MSK cluster policies and S3 Tables " +
-    'table bucket and table policies grant nothing to Principal "*" (or ' +
+    "policies, EventBridge bus policies and permissions, AWS Backup vault policies, Kinesis and " +
+    "DynamoDB resource policies, the Glue Data Catalog and Redshift resource policies, " +
+    "CodeArtifact domain and repository permissions, S3 on Outposts bucket policies, MSK cluster " +
+    'policies and S3 Tables table bucket and table policies grant nothing to Principal "*" (or ' +
     "another unfixed principal) without a pinning condition, and none uses NotPrincipal.",
   enforcementLevel: "mandatory",
   severity: "critical",
@@ -116,7 +144,11 @@ export const resourcePolicyNotPublic = resourcePolicy({
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
     awsDocs("msk/latest/developerguide/mvpc-cluster-owner-action-policy (cluster policy)"),
     awsDocs("AmazonS3/latest/userguide/s3-tables-resource-based-policies"),
+    awsDocs("eventbridge/latest/APIReference/API_PutPermission (EventPermission)"),
   ],
-  types: Object.keys(POLICY_INPUT),
-  check: (props, ctx, args) => reportPublicPolicy(props[POLICY_INPUT[args.type]], "", ctx.report),
+  types: [...Object.keys(POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
+  check: (props, ctx, args) =>
+    args.type === CLOUDWATCH_EVENT_PERMISSION
+      ? reportPublicEventPermission(props, ctx.report)
+      : reportPublicPolicy(props[POLICY_INPUT[args.type]], "", ctx.report),
 });

@@ -1,13 +1,17 @@
 // Images, snapshots and documents shared with everyone: AMI launch permissions for the group "all",
-// RDS DB (cluster) snapshots whose shared accounts include "all", and Systems Manager documents
-// shared with "All" accounts. An EBS snapshot cannot be made public
-// through this provider: aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing
-// with one account is cross-account, not public), so there is no rule for it here.
+// the region's block public access for AMIs and for EBS snapshots turned off, RDS DB (cluster)
+// snapshots and snapshot copies whose shared accounts include "all", and Systems Manager documents
+// shared with "All" accounts. A single EBS snapshot cannot be made public through this provider:
+// aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
+// cross-account, not public), so the region-wide block is what a stack can get wrong.
 import { resourcePolicy } from "../../lib/define";
 import {
+  EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
+  EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   RDS_CLUSTER_SNAPSHOT,
   RDS_SNAPSHOT,
+  RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
@@ -17,32 +21,67 @@ export const amiNotPublic = resourcePolicy({
   name: "ec2-ami-not-public",
   description:
     'No AMI launch permission shares an image with the group "all": every AWS account could ' +
-    "launch it and read its disks.",
+    "launch it and read its disks. Nor does the stack turn the region's block public access for " +
+    'AMIs off (state "unblocked").',
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
     "Share the image with named accounts (`accountId`), an organization (`organizationArn`) or an " +
-    'OU (`organizationalUnitArn`) instead of `group: "all"`.',
+    'OU (`organizationalUnitArn`) instead of `group: "all"`; keep ImageBlockPublicAccess at ' +
+    '"block-new-sharing".',
   references: [
     checkov("CKV_AWS_205"),
     awsDocs("AWSEC2/latest/UserGuide/sharingamis-intro (public AMIs)"),
+    awsDocs("AWSEC2/latest/UserGuide/block-public-access-to-amis"),
   ],
-  types: [EC2_AMI_LAUNCH_PERMISSION],
-  check: (props, ctx) => {
+  types: [EC2_AMI_LAUNCH_PERMISSION, EC2_IMAGE_BLOCK_PUBLIC_ACCESS],
+  check: (props, ctx, args) => {
+    if (args.type === EC2_IMAGE_BLOCK_PUBLIC_ACCESS) {
+      // EC2 User Guide, "Block public access to your AMIs": "block-new-sharing" prevents public
+      // sharing, "unblocked" allows any AMI of the region to be made public.
+      if (props.state === "unblocked") {
+        ctx.report('block public access for AMIs is "unblocked": any image can be made public.');
+      }
+      return;
+    }
     if (props.group === "all") ctx.report('the image is shared with the group "all" (public).');
+  },
+});
+
+export const ebsSnapshotBlockPublicAccess = resourcePolicy({
+  name: "ebs-snapshot-block-public-access-on",
+  description:
+    "The stack does not turn the region's block public access for EBS snapshots off (state " +
+    '"unblocked"): with it off, any snapshot can be shared with every AWS account, and its disk read.',
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps: 'Set SnapshotBlockPublicAccess state to "block-all-sharing".',
+  references: [awsDocs("ebs/latest/userguide/block-public-access-snapshots")],
+  types: [EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS],
+  check: (props, ctx) => {
+    // Amazon EBS User Guide, "Block public access for snapshots": "block-all-sharing" and
+    // "block-new-sharing" stop new public sharing; "unblocked" turns the block off.
+    if (props.state === "unblocked") {
+      ctx.report(
+        'block public access for EBS snapshots is "unblocked": any snapshot can be made public.',
+      );
+    }
   },
 });
 
 export const rdsSnapshotNotPublic = resourcePolicy({
   name: "rds-snapshot-not-public",
   description:
-    'RDS DB snapshots and DB cluster snapshots are not shared with "all": a public snapshot can be ' +
-    "restored, and its data read, by every AWS account.",
+    'RDS DB snapshots, DB snapshot copies and DB cluster snapshots are not shared with "all": a ' +
+    "public snapshot can be restored, and its data read, by every AWS account.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps: 'Remove "all" from `sharedAccounts`; list the account ids that need it.',
   references: [checkov("CKV_AWS_302"), fsbp("RDS.1")],
-  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT],
+  // aws.rds.SnapshotCopy shares its copy the same way; the provider's sharedAccounts argument:
+  // "Use `all` to make the snapshot public"
+  // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/snapshotcopy/).
+  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY],
   check: (props, ctx) => {
     // RDS API reference, ModifyDBSnapshotAttribute: "To make the manual DB snapshot public, which
     // means it can be copied or restored by all AWS accounts, use the value all."

@@ -1,5 +1,5 @@
 // Role trust policies: specific principals (mandatory: no `*`, no NotPrincipal, no whole foreign
-// account without sts:ExternalId, OIDC pinned to a subject), and two advisories on service
+// account without sts:ExternalId or MFA, OIDC pinned to a subject), and two advisories on service
 // principals without confused-deputy conditions: where AWS documents that the service sends
 // aws:SourceAccount/SourceArn, and where this pack has no record either way. The confused-deputy
 // conditions are AWS's recommendation, not a hole anyone can walk through (only the service can
@@ -30,6 +30,28 @@ const MALFORMED_ROOT = /^arn:aws[a-z-]*:iam::[^:]*:?root$/;
  * (`token.actions.githubusercontent.com/<slug>:sub`), as Checkov's `gh_sub_condition` reads it.
  */
 const GITHUB_SUB = /^token\.actions\.githubusercontent\.com(?:\/[a-zA-Z0-9_-]+)?:sub$/i;
+
+/**
+ * True when the statement only lets sessions authenticated with MFA through: `Bool`
+ * aws:MultiFactorAuthPresent "true", or `NumericLessThan(Equals)` aws:MultiFactorAuthAge (the key
+ * is absent without MFA, so the test fails). Not the `...IfExists` forms: they pass when the key is
+ * absent, as it is for long-term access keys. The IAM User Guide's cross-account delegation
+ * scenario protects a whole-account trust exactly this way:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+ */
+function requiresMfa(s: IamStatement): boolean {
+  return s.conditions.some((c) => {
+    if (c.raw.length === 0) return false;
+    const key = c.key.toLowerCase();
+    if (key === "aws:multifactorauthpresent" && c.operator === "Bool") {
+      return c.raw.every((v) => String(v).toLowerCase() === "true");
+    }
+    if (key === "aws:multifactorauthage" && /^NumericLessThan(Equals)?$/.test(c.operator)) {
+      return c.raw.every((v) => String(v).trim() !== "" && Number.isFinite(Number(v)));
+    }
+    return false;
+  });
+}
 
 /** The OIDC issuer host of a Federated principal, or undefined for SAML providers. */
 function oidcHost(id: string): string | undefined {
@@ -78,10 +100,11 @@ function checkTrustStatement(
         if (
           !trusted.has(root[1]) &&
           !narrows(/^sts:ExternalId$/i) &&
-          !narrows(/^aws:PrincipalArn$/i)
+          !narrows(/^aws:PrincipalArn$/i) &&
+          !requiresMfa(s)
         ) {
           out.push(
-            `${s.label}: trusts every principal of account ${root[1]} without an sts:ExternalId (or aws:PrincipalArn) condition; name the role, or add the condition, or list the account in trustedAccounts.`,
+            `${s.label}: trusts every principal of account ${root[1]} without an sts:ExternalId, aws:PrincipalArn or MFA condition; name the role, or add the condition, or list the account in trustedAccounts.`,
           );
         }
       } else if (MALFORMED_ROOT.test(p.id)) {
@@ -93,6 +116,12 @@ function checkTrustStatement(
           `${s.label}: AWS principal "${p.id}" is a wildcard; name specific roles or users.`,
         );
       }
+      continue;
+    }
+    if (p.type === "Service" && hasWildcard(p.id)) {
+      // A service principal names one service; "*" (or a pattern) would stand for all of them, the
+      // way resource policies read it (isWildcardPrincipal).
+      out.push(`${s.label}: service principal "${p.id}" is a wildcard; name the service.`);
       continue;
     }
     if (p.type === "Federated") {
@@ -130,11 +159,11 @@ function checkTrustStatement(
 export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
   name: "iam-trust-policy-specific-principals",
   description:
-    "Role trust policies name specific principals and actions: no `*` principal without a narrowing condition, no NotPrincipal, no whole account without sts:ExternalId, OIDC trusts pinned to a subject, and no `*`/`sts:*` action.",
+    "Role trust policies name specific principals and actions: no `*` principal without a narrowing condition, no NotPrincipal, no whole account without sts:ExternalId or MFA, OIDC trusts pinned to a subject, and no `*`/`sts:*` action.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
-    "Trust exact role ARNs. For a third party's account add `sts:ExternalId`; for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
+    "Trust exact role ARNs. For a third party's account add `sts:ExternalId` (for people, require MFA: Bool aws:MultiFactorAuthPresent = true); for `*` add aws:PrincipalOrgID/PrincipalArn; for OIDC (GitHub) pin `<issuer>:sub` to `repo:<owner>/<repo>:...`. Accounts you own and trust as a whole go in this policy's `trustedAccounts` config.",
   references: [
     checkov("CKV_AWS_60"),
     checkov("CKV_AWS_61"),
@@ -143,6 +172,7 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
     kics("iam_role_allows_all_principals_to_assume"),
     kics("iam_policy_grants_assumerole_permission_across_all_services"),
     kics("iam_role_with_full_privileges"),
+    kics("cross_account_iam_assume_role_policy_without_external_id_or_mfa"),
   ],
   config: {
     trustedAccounts: {

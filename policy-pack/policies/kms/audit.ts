@@ -16,7 +16,7 @@ export const cloudtrailKms = customerKeyPolicy({
     "encrypt (kms:GenerateDataKey*, limited with aws:SourceArn to the trail) and the auditors decrypt.",
   references: [
     checkov("CKV_AWS_35"),
-    checkov("CKV_AWS_293"),
+    checkov("CKV_AWS_294"),
     trivy("AWS-0015"),
     fsbp("CloudTrail.2"),
   ],

@@ -142,6 +142,7 @@ export const docdbKms = customerKeyPolicy({
   references: [
     checkov("CKV_AWS_74"),
     checkov("CKV_AWS_182"),
+    checkov("CKV_AWS_292"),
     kics("DOCDB Cluster Not Encrypted"),
     trivy("AWS-0021"),
     trivy("AWS-0022"),

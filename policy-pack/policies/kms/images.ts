@@ -26,7 +26,12 @@ export const imageKms = customerKeyPolicy({
     "Set encrypted: true and kmsKeyId to the stack's customer-managed key on aws.ec2.AmiCopy and " +
     "aws.ebs.SnapshotCopy; on aws.ec2.Ami set encrypted: true on every ebsBlockDevices entry (or " +
     "register it from snapshots encrypted with a customer key).",
-  references: [checkov("CKV_AWS_204"), checkov("CKV_AWS_235"), checkov("CKV_AWS_236")],
+  references: [
+    checkov("CKV_AWS_204"),
+    checkov("CKV_AWS_235"),
+    checkov("CKV_AWS_236"),
+    checkov("CKV_AWS_183"),
+  ],
   types: [EC2_AMI, EC2_AMI_COPY, EBS_SNAPSHOT_COPY],
   noun: (r) =>
     r.type === EC2_AMI ? "AMI" : r.type === EC2_AMI_COPY ? "AMI copy" : "EBS snapshot copy",

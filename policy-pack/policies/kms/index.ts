@@ -5,9 +5,9 @@
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
-// the audit trail (./audit.ts) and data moved between services (./integration.ts). EBS volumes are
-// the compute policies' (../compute/ebs.ts), CloudWatch log groups the logs policies' and S3
-// buckets the S3 policies'.
+// the audit trail (./audit.ts) and data moved between or held by integration services
+// (./integration.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
+// groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
 // this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
@@ -63,7 +63,7 @@ import {
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
 import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
-import { appflowKms, connectStorageKms } from "./integration";
+import { appflowKms, connectStorageKms, schedulerScheduleKms } from "./integration";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -122,4 +122,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   cloudtrailKms,
   appflowKms,
   connectStorageKms,
+  schedulerScheduleKms,
 ];

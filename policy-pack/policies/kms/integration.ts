@@ -1,11 +1,13 @@
 // Encryption at rest with customer-managed KMS keys for data moved between services: AppFlow flows
-// and connector profiles, and what Amazon Connect stores (call recordings, chat transcripts, media
-// streams) under its instance storage configurations.
+// and connector profiles, what Amazon Connect stores (call recordings, chat transcripts, media
+// streams) under its instance storage configurations, and the payloads EventBridge Scheduler
+// schedules hold for their targets.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   APPFLOW_CONNECTOR_PROFILE,
   APPFLOW_FLOW,
   CONNECT_INSTANCE_STORAGE_CONFIG,
+  SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import { awsDocs, checkov } from "../../lib/controls";
 
@@ -55,4 +57,25 @@ export const connectStorageKms = customerKeyPolicy({
       });
     }
   },
+});
+
+export const schedulerScheduleKms = customerKeyPolicy({
+  name: "scheduler-schedule-kms-cmk",
+  description:
+    "EventBridge Scheduler schedules encrypt what they store (the target input payload and the " +
+    "schedule's settings) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyArn to the stack's customer-managed key on every Schedule, and let the " +
+    "scheduler.amazonaws.com service use it (kms:Decrypt and kms:GenerateDataKey in the key policy).",
+  references: [
+    checkov("CKV_AWS_297"),
+    awsDocs("scheduler/latest/UserGuide/encryption-rest (AWS owned key by default)"),
+  ],
+  types: [SCHEDULER_SCHEDULE],
+  noun: "EventBridge Scheduler schedule",
+  // EventBridge Scheduler User Guide, "Encryption at rest": "By default, EventBridge Scheduler
+  // encrypts and decrypts all of your data using an AWS owned key."
+  check: (k) => k.requireKey({ prop: "kmsKeyArn", whenNone: "an AWS-owned key" }),
 });

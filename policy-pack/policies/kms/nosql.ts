@@ -9,6 +9,7 @@ import {
   ELASTICACHE_SERVERLESS_CACHE,
   KEYSPACES_TABLE,
   MEMORYDB_CLUSTER,
+  MEMORYDB_SNAPSHOT,
   QLDB_LEDGER,
   TIMESTREAM_DATABASE,
 } from "../../lib/types";
@@ -111,15 +112,26 @@ export const elasticacheKms = customerKeyPolicy({
 
 export const memorydbKms = customerKeyPolicy({
   name: "memorydb-cluster-kms-cmk",
-  description: "MemoryDB clusters encrypt data at rest with a customer-managed KMS key.",
+  description:
+    "MemoryDB clusters, and the snapshots taken of them, encrypt data at rest with a " +
+    "customer-managed KMS key.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: "Set kmsKeyArn to the stack's customer-managed key (recreates the cluster).",
-  references: [checkov("CKV_AWS_201")],
-  types: [MEMORYDB_CLUSTER],
-  noun: "MemoryDB cluster",
-  // MemoryDB developer guide, "At-rest encryption": always on, with an AWS-owned key by default.
-  check: (k) => k.requireKey({ prop: "kmsKeyArn", whenNone: "an AWS-owned key" }),
+  remediationSteps:
+    "Set kmsKeyArn to the stack's customer-managed key on every Cluster (recreates it) and " +
+    "Snapshot.",
+  references: [checkov("CKV_AWS_201"), checkov("CKV_AWS_278")],
+  types: [MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT],
+  noun: (r) => (r.type === MEMORYDB_SNAPSHOT ? "MemoryDB snapshot" : "MemoryDB cluster"),
+  check: (k) =>
+    // MemoryDB developer guide, "At-rest encryption": always on, with an AWS-owned key by default.
+    // A snapshot names its own key (CreateSnapshot KmsKeyId, "The ID of the KMS key used to
+    // encrypt the snapshot"); one that names none is left to the service's choice.
+    k.requireKey({
+      prop: "kmsKeyArn",
+      whenNone:
+        k.resource.type === MEMORYDB_SNAPSHOT ? "a key the service chooses" : "an AWS-owned key",
+    }),
 });
 
 export const daxEncrypted = customerKeyPolicy({

@@ -31,6 +31,21 @@ describe("lambda-permission-not-public", () => {
         'perm: lambda:InvokeFunction is granted to Principal "*" with sourceArn arn:aws:s3:::uploads, which names no account, and no sourceAccount or principalOrgId: any account that owns a source with that ARN can invoke the function.',
       ]);
     });
+    it("AWS Config lambda-function-public-access-prohibited (Security Hub Lambda.1): the S3 service principal without sourceAccount, with or without a bucket sourceArn", async () => {
+      const found = await violations(p, [
+        permission({ principal: "s3.amazonaws.com", sourceArn: undefined }),
+        res(LAMBDA_PERMISSION, "bucket-only", {
+          action: "lambda:InvokeFunction",
+          function: "fn",
+          principal: "s3.amazonaws.com",
+          sourceArn: "arn:aws:s3:::uploads",
+        }),
+      ]);
+      expect(found).to.have.length(2);
+      expect(found[1]).to.equal(
+        "bucket-only: lambda:InvokeFunction is granted to s3.amazonaws.com without sourceAccount: a bucket's ARN names no account, so a bucket of any account can invoke the function (AWS counts this as public access).",
+      );
+    });
     it('CKV_AWS_301: principal "*" with no source', async () => {
       expect(
         await violations(p, [permission({ principal: "*", sourceArn: undefined })]),
@@ -58,6 +73,17 @@ describe("lambda-permission-not-public", () => {
         ]),
       ).to.deep.equal([]);
     });
+    it("the S3 service principal with sourceAccount and the bucket's sourceArn (the Lambda Developer Guide's S3 example)", async () => {
+      expect(
+        await violations(p, [
+          permission({
+            principal: "s3.amazonaws.com",
+            sourceArn: "arn:aws:s3:::uploads",
+            sourceAccount: "111122223333",
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
     it("an unknown principal is a preview note, not a pass", async () => {
       expect(
         await previewNotes(p, [permission({ principal: UNKNOWN, sourceArn: undefined })]),
@@ -69,10 +95,17 @@ describe("lambda-permission-not-public", () => {
 describe("lambda-permission-service-source", () => {
   const p = policy("lambda-permission-service-source");
   describe("Noncompliance", () => {
-    it("CKV_AWS_364 / Trivy AWS-0067: a service principal without sourceArn or sourceAccount", async () => {
+    it("CKV_AWS_364 ckv_unittest_fail / Trivy AWS-0067: a service principal without sourceArn or sourceAccount", async () => {
+      expect(
+        await violations(p, [
+          permission({ principal: "apigateway.amazonaws.com", sourceArn: undefined }),
+        ]),
+      ).to.have.length(1);
+    });
+    it("leaves S3 without sourceAccount to lambda-permission-not-public (one finding, mandatory)", async () => {
       expect(
         await violations(p, [permission({ principal: "s3.amazonaws.com", sourceArn: undefined })]),
-      ).to.have.length(1);
+      ).to.deep.equal([]);
     });
   });
   describe("Compliance", () => {

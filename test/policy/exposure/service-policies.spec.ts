@@ -190,6 +190,40 @@ describe("resource-policy-not-public", () => {
     });
   });
 
+  describe("EventBridge permissions (one statement of the bus policy)", () => {
+    const permission = (name: string, inputs: Record<string, unknown>) =>
+      res(T.CLOUDWATCH_EVENT_PERMISSION, name, { statementId: name, ...inputs });
+    it('reports principal "*" without a condition, on the default bus or a named one', async () => {
+      const found = await violations(p, [
+        permission("anyone", { principal: "*" }),
+        permission("anyone-custom", { principal: "*", eventBusName: "orders" }),
+        permission("wrong-key", {
+          principal: "*",
+          condition: { key: "aws:SourceAccount", type: "StringEquals", value: "123456789012" },
+        }),
+        permission("pattern-org", {
+          principal: "*",
+          condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: "o-*" },
+        }),
+      ]);
+      expect(found).to.have.length(4);
+      expect(found[0]).to.equal(
+        'anyone: events:PutEvents on event bus default is granted to Principal "*" without an aws:PrincipalOrgID condition: any AWS account can use it.',
+      );
+    });
+    it("accepts one account, or everyone pinned to an organization (the provider's examples)", async () => {
+      expect(
+        await violations(p, [
+          permission("dev-account", { principal: "123456789012" }),
+          permission("organization", {
+            principal: "*",
+            condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: "o-a1b2c3d4e5" },
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+
   describe("Compliance", () => {
     it("the same grants pinned to the organization, or to a named account", async () => {
       const pinned = (action: string) => ({

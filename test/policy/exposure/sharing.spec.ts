@@ -4,9 +4,12 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
 import {
+  EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
+  EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   RDS_CLUSTER_SNAPSHOT,
   RDS_SNAPSHOT,
+  RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../../policy-pack/lib/types";
 import { res, violations } from "../fixture";
@@ -21,8 +24,18 @@ describe("ec2-ami-not-public", () => {
     it('CKV_AWS_205: group "all"', async () => {
       expect(await violations(p, [perm({ group: "all" })])).to.have.length(1);
     });
+    it('block public access for AMIs turned off: state "unblocked" (EC2 User Guide)', async () => {
+      const off = res(EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "unblocked" });
+      expect(await violations(p, [off])).to.deep.equal([
+        'images: block public access for AMIs is "unblocked": any image can be made public.',
+      ]);
+    });
   });
   describe("Compliance", () => {
+    it('block public access for AMIs on: state "block-new-sharing"', async () => {
+      const on = res(EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "block-new-sharing" });
+      expect(await violations(p, [on])).to.deep.equal([]);
+    });
     it("one account, or an organization", async () => {
       expect(await violations(p, [perm({ accountId: "123456789012" })])).to.deep.equal([]);
       expect(
@@ -50,6 +63,17 @@ describe("rds-snapshot-not-public", () => {
       });
       expect(await violations(p, [s, c])).to.have.length(2);
     });
+    it('sharedAccounts ["all"] on a DB snapshot copy (the provider documents "all" as public)', async () => {
+      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+        sourceDbSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:snapshot:s",
+        targetDbSnapshotIdentifier: "copy",
+        kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+        sharedAccounts: ["all"],
+      });
+      expect(await violations(p, [copy])).to.deep.equal([
+        'copy: sharedAccounts includes "all": the snapshot is public.',
+      ]);
+    });
   });
   describe("Compliance", () => {
     it("CKV_AWS_302 pass: named accounts or no sharing", async () => {
@@ -59,7 +83,12 @@ describe("rds-snapshot-not-public", () => {
         sharedAccounts: ["123456789012"],
       });
       const t = res(RDS_SNAPSHOT, "t", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "t" });
-      expect(await violations(p, [s, t])).to.deep.equal([]);
+      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+        sourceDbSnapshotIdentifier: "s",
+        targetDbSnapshotIdentifier: "copy",
+        sharedAccounts: ["123456789012"],
+      });
+      expect(await violations(p, [s, t, copy])).to.deep.equal([]);
     });
   });
 });
@@ -106,6 +135,25 @@ describe("ssm-document-not-public", () => {
           doc("pass2", { type: "Share", account_ids: "680235478471" }),
         ]),
       ).to.deep.equal([]);
+    });
+  });
+});
+
+describe("ebs-snapshot-block-public-access-on", () => {
+  const p = policy("ebs-snapshot-block-public-access-on");
+  describe("Noncompliance", () => {
+    it('state "unblocked" (Amazon EBS User Guide, block public access for snapshots)', async () => {
+      const off = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "snapshots", { state: "unblocked" });
+      expect(await violations(p, [off])).to.deep.equal([
+        'snapshots: block public access for EBS snapshots is "unblocked": any snapshot can be made public.',
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it('"block-all-sharing" (the provider\'s example) and "block-new-sharing"', async () => {
+      const all = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "all", { state: "block-all-sharing" });
+      const next = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "new", { state: "block-new-sharing" });
+      expect(await violations(p, [all, next])).to.deep.equal([]);
     });
   });
 });

@@ -179,6 +179,28 @@ describe("iam-trust-policy-specific-principals", () => {
         ]),
       ).to.deep.equal([]);
     });
+    it("KICS cross_account_iam_assume_role_policy_without_external_id_or_mfa positive2/positive3: MFA false, an empty ExternalId, MFA only if present", async () => {
+      const root = { AWS: "arn:aws:iam::987654321145:root" };
+      for (const condition of [
+        { Bool: { "aws:MultiFactorAuthPresent": "false" } },
+        { StringEquals: { "sts:ExternalId": "" } },
+        { BoolIfExists: { "aws:MultiFactorAuthPresent": "true" } },
+        { NumericLessThanIfExists: { "aws:MultiFactorAuthAge": "3600" } },
+      ]) {
+        const found = await of("iam-trust-policy-specific-principals", [
+          trustRole({ Version: "2012-10-17", Statement: assumeWhen(root, condition) }),
+        ]);
+        expect(found, JSON.stringify(condition)).to.have.length(1);
+        expect(found[0]).to.contain("account 987654321145 without an sts:ExternalId");
+      }
+    });
+    it('a wildcard service principal ({"Service": "*"}) stands for every service', async () => {
+      const found = await of("iam-trust-policy-specific-principals", [
+        trustRole(doc(assumeWhen({ Service: "*" }))),
+      ]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain('service principal "*" is a wildcard');
+    });
     it("leaves confused-deputy conditions to the advisory rule (Checkov CKV_AWS_61 passing fixture: ecs-tasks without them)", async () => {
       expect(
         await of("iam-trust-policy-specific-principals", [
@@ -237,6 +259,20 @@ describe("iam-trust-policy-specific-principals", () => {
       expect(await findingsOf(trustSpecificPrincipals, [compliant([withId])])).to.deep.equal([]);
       const role = assume({ AWS: "arn:aws:iam::123123123123:role/deployer" });
       expect(await findingsOf(trustSpecificPrincipals, [compliant([role])])).to.deep.equal([]);
+    });
+    it("KICS cross_account_iam_assume_role_policy_without_external_id_or_mfa negative2: a whole account that must sign in with MFA (IAM User Guide, MFA-protected cross-account delegation)", async () => {
+      const root = { AWS: "arn:aws:iam::987654321145:root" };
+      for (const condition of [
+        { Bool: { "aws:MultiFactorAuthPresent": "true" } },
+        { Bool: { "aws:MultiFactorAuthPresent": true } },
+        { NumericLessThan: { "aws:MultiFactorAuthAge": "3600" } },
+      ]) {
+        const s = assumeWhen(root, condition);
+        expect(
+          await findingsOf(trustSpecificPrincipals, [compliant([s])]),
+          JSON.stringify(condition),
+        ).to.deep.equal([]);
+      }
     });
     it("CKV_AWS_358 pass_aud_first, pass2, pass3, pass-org-only, pass-gh-org (issuer slug), pass-service-first", async () => {
       const aud = { "token.actions.githubusercontent.com:aud": "sts.amazonaws.com" };

@@ -43,7 +43,7 @@ describe("cloudtrail-kms-cmk", () => {
       );
       expect(await run(p, [key, alias, t])).to.deep.equal(clean);
     });
-    it("CKV_AWS_293: an event data store with a key of the stack", async () => {
+    it("CKV_AWS_294 (CloudtrailEventDataStoreUsesCMK): an event data store with a key of the stack", async () => {
       const r = withStackKey(
         CLOUDTRAIL_EVENT_DATA_STORE,
         "lake",
@@ -65,7 +65,7 @@ describe("cloudtrail-kms-cmk", () => {
         (await run(p, trail({ kmsKeyId: awsManaged("cloudtrail") }))).violations,
       ).to.have.length(1);
     });
-    it("CKV_AWS_293 failing fixture: an event data store without kms_key_id", async () => {
+    it("CKV_AWS_294 failing fixture: an event data store without kms_key_id", async () => {
       const r = await run(p, [res(CLOUDTRAIL_EVENT_DATA_STORE, "lake", { name: "lake" })]);
       expect(r.violations).to.have.length(1);
     });

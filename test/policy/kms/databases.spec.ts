@@ -158,7 +158,7 @@ describe("docdb-cluster-kms-cmk", () => {
     it("CKV_AWS_182 failing fixture / Trivy AWS-0022: encrypted without kms_key_id", async () => {
       expect((await run(p, cluster({ storageEncrypted: true }))).violations).to.have.length(1);
     });
-    it("a global cluster without storage_encrypted", async () => {
+    it("CKV_AWS_292 (DocDBGlobalClusterEncryption) failing fixture: a global cluster without storage_encrypted", async () => {
       const r = await run(p, [res(T.DOCDB_GLOBAL_CLUSTER, "g", { globalClusterIdentifier: "g" })]);
       expect(r.violations).to.have.length(1);
     });

@@ -68,7 +68,7 @@ describe("ec2-image-kms-cmk", () => {
       const r = await run(p, [res(T.EC2_AMI_COPY, "copy", { ...copy, encrypted: true })]);
       expect(r.violations).to.have.length(1);
     });
-    it("a snapshot copy with alias/aws/ebs", async () => {
+    it("CKV_AWS_183 (EBSSnapshotCopyEncryptedWithCMK): a snapshot copy with alias/aws/ebs", async () => {
       const r = await run(p, [
         res(T.EBS_SNAPSHOT_COPY, "snap", {
           sourceSnapshotId: UNKNOWN,

@@ -1,14 +1,24 @@
 // Encryption of data moved between services: Checkov's AppFlow fixtures (CKV_AWS_263 flows,
-// CKV_AWS_264 connector profiles) and Amazon Connect instance storage, translated to Pulumi inputs.
+// CKV_AWS_264 connector profiles), Amazon Connect instance storage and EventBridge Scheduler
+// schedules (CKV_AWS_297), translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   APPFLOW_CONNECTOR_PROFILE,
   APPFLOW_FLOW,
   CONNECT_INSTANCE_STORAGE_CONFIG,
+  SCHEDULER_SCHEDULE,
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
-import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import {
+  awsManaged,
+  awsManagedArn,
+  KEY_ARN,
+  policyNamed,
+  run,
+  UNKNOWN,
+  withStackKey,
+} from "../fixtures/kms";
 
 const clean = { violations: [], notes: [] };
 
@@ -105,5 +115,52 @@ describe("connect-instance-storage-kms-cmk", () => {
     expect(
       (await run(p, [s3({ encryptionType: "KMS", keyId: awsManaged("connect") })])).violations,
     ).to.have.length(1);
+  });
+});
+
+describe("scheduler-schedule-kms-cmk", () => {
+  const p = policyNamed(policies, "scheduler-schedule-kms-cmk");
+  // Checkov example_SchedulerScheduleUsesCMK/main.tf: a rate schedule sending to an SQS queue.
+  const schedule = {
+    name: "my-schedule",
+    groupName: "default",
+    flexibleTimeWindow: { mode: "OFF" },
+    scheduleExpression: "rate(1 hour)",
+    target: {
+      arn: "arn:aws:sqs:us-west-2:111122223333:example",
+      roleArn: "arn:aws:iam::111122223333:role/scheduler",
+    },
+  };
+
+  describe("Compliance", () => {
+    it("CKV_AWS_297 pass: kmsKeyArn names a customer key (literal, or a key of the stack)", async () => {
+      expect(
+        await run(p, [res(SCHEDULER_SCHEDULE, "pass", { ...schedule, kmsKeyArn: KEY_ARN })]),
+      ).to.deep.equal(clean);
+      const r = withStackKey(SCHEDULER_SCHEDULE, "stack-key", { ...schedule, kmsKeyArn: UNKNOWN }, [
+        "kmsKeyArn",
+      ]);
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("CKV_AWS_297 fail and fail2: no kmsKeyArn, or an empty one", async () => {
+      const r = [
+        res(SCHEDULER_SCHEDULE, "fail", schedule),
+        res(SCHEDULER_SCHEDULE, "fail2", { ...schedule, kmsKeyArn: "" }),
+      ];
+      const found = (await run(p, r)).violations;
+      expect(found).to.have.length(2);
+      expect(found[0]).to.contain('EventBridge Scheduler schedule "fail"');
+      expect(found[0]).to.contain("an AWS-owned key");
+    });
+    it("an AWS-managed key is not a customer-managed key (alias and alias ARN)", async () => {
+      const r = [
+        res(SCHEDULER_SCHEDULE, "alias", { ...schedule, kmsKeyArn: awsManaged("scheduler") }),
+        res(SCHEDULER_SCHEDULE, "arn", { ...schedule, kmsKeyArn: awsManagedArn("scheduler") }),
+      ];
+      expect((await run(p, r)).violations).to.have.length(2);
+    });
   });
 });

@@ -167,11 +167,33 @@ describe("memorydb-cluster-kms-cmk", () => {
       ]);
       expect(await run(p, r)).to.deep.equal(clean);
     });
+    it("CKV_AWS_278 passing fixture: a snapshot with kms_key_arn", async () => {
+      const r = [
+        res(T.MEMORYDB_SNAPSHOT, "snap", {
+          clusterName: "my-cluster",
+          name: "snap",
+          kmsKeyArn: KEY_ARN,
+        }),
+      ];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_201 failing fixture: no kms_key_arn", async () => {
       expect((await run(p, [res(T.MEMORYDB_CLUSTER, "mem", base)])).violations).to.have.length(1);
+    });
+    it("CKV_AWS_278 failing fixture: a snapshot without kms_key_arn, or with the AWS-managed alias", async () => {
+      const r = [
+        res(T.MEMORYDB_SNAPSHOT, "snap", { clusterName: "my-cluster", name: "snap" }),
+        res(T.MEMORYDB_SNAPSHOT, "managed", {
+          clusterName: "my-cluster",
+          kmsKeyArn: awsManaged("memorydb"),
+        }),
+      ];
+      const found = (await run(p, r)).violations;
+      expect(found).to.have.length(2);
+      expect(found[0]).to.contain('MemoryDB snapshot "snap"');
     });
   });
 });
