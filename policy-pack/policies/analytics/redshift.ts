@@ -8,7 +8,7 @@ import {
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { awsDocs, fsbp } from "../../lib/controls";
 
 export const redshiftWorkgroupNotPublic = resourcePolicy({
   name: "redshift-serverless-workgroup-not-public",
@@ -52,7 +52,7 @@ export const redshiftWorkgroupRequireSsl = resourcePolicy({
   remediationSteps:
     'Add `configParameters: [{ parameterKey: "require_ssl", parameterValue: "true" }]`. The key is the API\'s snake_case ' +
     "name (the provider's documentation renders it as requireSsl, which the API does not accept).",
-  references: [fsbp("RedshiftServerless.2"), cdkNag("AwsSolutions-RS1")],
+  references: [fsbp("RedshiftServerless.2")],
   types: [REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     // Redshift Serverless API (ConfigParameter): keys are auto_mv, datestyle, enable_user_activity_logging,
@@ -124,7 +124,7 @@ export const redshiftNamespaceAdminUsername = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `adminUsername` to a project-specific name.",
-  references: [fsbp("RedshiftServerless.5"), cdkNag("AwsSolutions-RS3")],
+  references: [fsbp("RedshiftServerless.5")],
   types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const hasAdmin =
@@ -193,7 +193,8 @@ export const redshiftNamespaceDbName = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `dbName` to a project-specific name.",
-  references: [checkov("CKV_AWS_320")],
+  // Checkov CKV_AWS_320 is the provisioned-cluster rule; it has no Redshift Serverless check.
+  references: [awsDocs("Redshift Serverless: namespaces (dbName defaults to dev)")],
   types: [REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const name = props.dbName;

@@ -72,6 +72,7 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
     checkov("CKV2_AWS_42"),
     trivy("AWS-0013"),
     fsbp("CloudFront.7"),
+    fsbp("CloudFront.15"),
   ],
   config: {
     allowedMinimumProtocolVersions: {

@@ -14,7 +14,7 @@ import {
   S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY,
 } from "../../lib/types";
 import { present } from "../../lib/values";
-import { awsDocs, fsbp } from "../../lib/controls";
+import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
 
@@ -43,6 +43,7 @@ export const accessPointPublicAccessBlock = resourcePolicy({
     "used only from a VPC.",
   references: [
     awsDocs("AmazonS3/userguide/access-points-bpa-settings"),
+    checkov("CKV_AWS_392"),
     fsbp("S3.19"),
     fsbp("S3.24"),
   ],

@@ -260,7 +260,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
   severity: "low",
   remediationSteps:
     "Look up the service's 'cross-service confused deputy prevention' documentation. If it sends aws:SourceAccount/aws:SourceArn when assuming roles, add the condition and list the service in `iam-trust-policy-confused-deputy`'s `confusedDeputyServices` config; if it does not, waive this finding with that reason.",
-  references: [checkov("CKV_AWS_393"), awsDocs("IAM User Guide: The confused deputy problem")],
+  references: [awsDocs("IAM User Guide: The confused deputy problem")],
   config: {
     confusedDeputyServices: confusedDeputyServicesSchema(
       "Services already covered by iam-trust-policy-confused-deputy (keep the two in step).",
