@@ -104,6 +104,7 @@ export const redshiftWorkgroupUsageLimit = stackPolicy({
     'an amount in RPU-hours per period and `breachAction: "deactivate"` (or "emit-metric" with an alarm).',
   references: [awsDocs("Redshift Serverless usage limits")],
   types: [REDSHIFTSERVERLESS_WORKGROUP, REDSHIFTSERVERLESS_USAGE_LIMIT],
+  appliesTo: REDSHIFTSERVERLESS_WORKGROUP,
   check: (ctx) => {
     for (const wg of ctx.index.ofType(REDSHIFTSERVERLESS_WORKGROUP)) {
       if (ctx.index.referrers(wg, "resourceArn", REDSHIFTSERVERLESS_USAGE_LIMIT).length === 0) {

@@ -52,6 +52,7 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
     'centre), or give the launch template `tagSpecifications: [{ resourceType: "instance", tags }]`.',
   references: [checkov("CKV_AWS_153"), awsDocs("Tag Auto Scaling groups and instances")],
   types: [AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE],
+  appliesTo: AUTOSCALING_GROUP,
   check: (ctx) => {
     const groups = ctx.index.ofType(AUTOSCALING_GROUP);
     if (groups.length === 0) return;

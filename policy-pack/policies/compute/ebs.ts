@@ -165,6 +165,7 @@ export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
   ],
   config: ebsConfig,
   types: [EBS_VOLUME, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
+  appliesTo: EBS_VOLUME,
   check: (ctx) => {
     const d = defaultsFor(ctx);
     for (const v of ctx.index.ofType(EBS_VOLUME)) {

@@ -54,6 +54,7 @@ export const ecrRepositoryScanOnPush = stackPolicy({
     "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
   references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
   types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION],
+  appliesTo: ECR_REPOSITORY,
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
     // its rules do not match fall back to manual scans (basic) or no scanning (enhanced), so the
@@ -113,6 +114,7 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
     "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
   references: [fsbp("ECR.3")],
   types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY],
+  appliesTo: ECR_REPOSITORY,
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
     // repository given by literal name correlates by that name.

@@ -111,6 +111,7 @@ export const lambdaDeadLetterQueue = stackPolicy({
     "`destinationConfig: { onFailure: { destination: queue.arn } }`.",
   references: [checkov("CKV_AWS_116"), awsDocs("lambda/latest/dg/invocation-async-retain-records")],
   types: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG],
+  appliesTo: LAMBDA_FUNCTION,
   check: (ctx) => {
     const functions = ctx.index.ofType(LAMBDA_FUNCTION);
     if (functions.length === 0) return;

@@ -220,6 +220,7 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
     "Create a separate task role with only the application's permissions and keep the execution role for ECS.",
   references: [checkov("CKV_AWS_249")],
   types: [ECS_TASK_DEFINITION],
+  appliesTo: ECS_TASK_DEFINITION,
   check: (ctx) => {
     for (const td of ctx.index.ofType(ECS_TASK_DEFINITION)) {
       ctx.each(td, () => {

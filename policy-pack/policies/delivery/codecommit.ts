@@ -32,6 +32,7 @@ export const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
     CODECOMMIT_APPROVAL_RULE_TEMPLATE,
     CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
   ],
+  appliesTo: CODECOMMIT_REPOSITORY,
   check: (ctx) => {
     const min = ctx.config.minApprovals;
     // Template URN and literal name → the approvals it requires (undefined: unreadable).

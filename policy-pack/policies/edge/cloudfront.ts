@@ -254,6 +254,7 @@ export const cloudfrontLogging = stackPolicy({
     fsbp("CloudFront.5"),
   ],
   types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
+  appliesTo: CLOUDFRONT_DISTRIBUTION,
   check: (ctx) => {
     const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");
     for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
@@ -318,6 +319,7 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
     },
   },
   types: [CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_RESPONSE_HEADERS_POLICY],
+  appliesTo: CLOUDFRONT_DISTRIBUTION,
   check: (ctx) => {
     const min = ctx.config.minHstsMaxAgeSeconds;
     const hstsProblem = (rhp: PolicyResource): string | undefined => {

@@ -91,6 +91,7 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
     },
   },
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
+  appliesTo: WAFV2_WEB_ACL,
   check: (ctx) => {
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
@@ -124,6 +125,7 @@ export const wafv2RateLimit = stackPolicy({
     'Add a rule with `statement.rateBasedStatement: { limit: <requests per 5 min>, aggregateKeyType: "IP" }` and `action: { block: {} }`.',
   references: [awsDocs("WAF rate-based rule statement")],
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE],
+  appliesTo: WAFV2_WEB_ACL,
   check: (ctx) => {
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
@@ -186,6 +188,7 @@ export const wafv2Logging = stackPolicy({
     "`aws-waf-logs-*` as destination; redact Authorization and Cookie headers.",
   references: [checkov("CKV2_AWS_31"), fsbp("WAF.11")],
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
+  appliesTo: WAFV2_WEB_ACL,
   check: (ctx) => {
     const literal = literalReferences(ctx, [WAFV2_WEB_ACL_LOGGING_CONFIGURATION], "resourceArn");
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {

@@ -24,6 +24,7 @@ export const iamUserAccessKeys = stackPolicy({
     fsbp("IAM.3"),
   ],
   types: [IAM_ACCESS_KEY, IAM_USER],
+  appliesTo: IAM_ACCESS_KEY,
   check: (ctx) => {
     // Active keys per user: a user of the stack by URN (property dependency), any other by name.
     const byUser = new Map<string, PolicyResource[]>();

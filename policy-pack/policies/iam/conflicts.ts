@@ -20,6 +20,7 @@ export const rolePolicyManagementConflicts = stackPolicy({
     "Either keep the policies in the Role's `inlinePolicies`/`managedPolicyArns`, or remove those arguments and use RolePolicy/RolePolicyAttachment resources (optionally with RolePoliciesExclusive/RolePolicyAttachmentsExclusive to remove strays).",
   references: [awsGuard("iam-role-no-policy-management-conflicts")],
   types: [IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_POLICY_ATTACHMENT],
+  appliesTo: IAM_ROLE,
   check: (ctx) => {
     const { index } = ctx;
     for (const [urn, links] of roleLinks(index)) {

@@ -16,6 +16,7 @@ export const groupHasUsers = stackPolicy({
     "Add the users with `aws.iam.GroupMembership` (or `aws.iam.UserGroupMembership`), or delete the unused group and its policies.",
   references: [checkov("CKV2_AWS_14"), kics("iam_group_without_users")],
   types: [IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_USER_GROUP_MEMBERSHIP],
+  appliesTo: IAM_GROUP,
   check: (ctx) => {
     const { index } = ctx;
     const groups = index.ofType(IAM_GROUP);

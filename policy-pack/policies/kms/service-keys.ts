@@ -21,6 +21,7 @@ export const ecrKms = stackPolicy({
     "repository: encryption is fixed at creation).",
   references: [checkov("CKV_AWS_136"), trivy("AWS-0033")],
   types: [ECR_REPOSITORY],
+  appliesTo: ECR_REPOSITORY,
   check: (ctx) => {
     for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {
@@ -55,6 +56,7 @@ export const redshiftKms = stackPolicy({
   remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
   references: [checkov("CKV_AWS_282"), awsDocs("redshift-serverless-namespace-cmk-encryption")],
   types: [REDSHIFTSERVERLESS_NAMESPACE],
+  appliesTo: REDSHIFTSERVERLESS_NAMESPACE,
   check: (ctx) =>
     requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
       what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
@@ -82,6 +84,7 @@ export const codebuildKms = stackPolicy({
     fsbp("CodeBuild.3"),
   ],
   types: [CODEBUILD_PROJECT],
+  appliesTo: CODEBUILD_PROJECT,
   check: (ctx) => {
     for (const project of ctx.index.ofType(CODEBUILD_PROJECT)) {
       ctx.each(project, () => {
@@ -127,6 +130,7 @@ export const codepipelineKms = stackPolicy({
     "CodePipeline uses the AWS-managed key aws/s3).",
   references: [checkov("CKV_AWS_219")],
   types: [CODEPIPELINE_PIPELINE],
+  appliesTo: CODEPIPELINE_PIPELINE,
   check: (ctx) => {
     for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {
       ctx.each(pipeline, () => {

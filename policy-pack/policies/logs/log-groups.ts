@@ -16,6 +16,7 @@ export const logGroupKms = stackPolicy({
     "kms:EncryptionContext:aws:logs:arn condition to the log group's ARN.",
   references: [checkov("CKV_AWS_158"), trivy("AWS-0017")],
   types: [CLOUDWATCH_LOG_GROUP],
+  appliesTo: CLOUDWATCH_LOG_GROUP,
   // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
   // encrypted, by default with a service key; a KMS key is associated per log group, and only
   // symmetric keys are supported. `kmsKeyId` is not computed: unset stays unset.

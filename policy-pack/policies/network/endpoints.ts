@@ -32,6 +32,7 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
     },
   },
   types: [EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY],
+  appliesTo: EC2_VPC_ENDPOINT,
   check: (ctx) => {
     const endpoints = ctx.index.ofType(EC2_VPC_ENDPOINT);
     const policies = ctx.index.ofType(EC2_VPC_ENDPOINT_POLICY);

@@ -95,6 +95,7 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
     },
   },
   types: [EC2_VPC, EC2_FLOW_LOG],
+  appliesTo: EC2_VPC,
   check: (ctx) => {
     const vpcs = ctx.index.ofType(EC2_VPC);
     const flowLogs = ctx.index.ofType(EC2_FLOW_LOG);

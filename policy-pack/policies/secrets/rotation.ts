@@ -33,6 +33,7 @@ export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
     },
   },
   types: [SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION],
+  appliesTo: SECRETSMANAGER_SECRET,
   check: (ctx) => {
     const max = ctx.config.maxRotationDays;
     // Rotations given a literal secret name or ARN (not built from a secret in this stack).
