@@ -1,10 +1,9 @@
 // Resource type tokens (`X.__pulumiType` in @pulumi/aws 7 and awsx 3), one constant each, grouped
-// by service. Every rule and every policy test takes its tokens from here instead of spelling them.
+// by service (a blank line between services, each named by its constants' prefix). Every rule and
+// every policy test takes its tokens from here instead of spelling them.
 
-// ---- Amazon MQ ------------------------------------------------------------------------------------
 export const MQ_BROKER = "aws:mq/broker:Broker";
 
-// ---- API Gateway ----------------------------------------------------------------------------------
 export const APIGATEWAY_DOMAIN_NAME = "aws:apigateway/domainName:DomainName";
 export const APIGATEWAY_METHOD = "aws:apigateway/method:Method";
 export const APIGATEWAY_METHOD_SETTINGS = "aws:apigateway/methodSettings:MethodSettings";
@@ -15,44 +14,34 @@ export const APIGATEWAYV2_API = "aws:apigatewayv2/api:Api";
 export const APIGATEWAYV2_ROUTE = "aws:apigatewayv2/route:Route";
 export const APIGATEWAYV2_STAGE = "aws:apigatewayv2/stage:Stage";
 
-// ---- AppFlow --------------------------------------------------------------------------------------
 export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
 export const APPFLOW_FLOW = "aws:appflow/flow:Flow";
 
-// ---- AppSync --------------------------------------------------------------------------------------
 export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
 
-// ---- Athena ---------------------------------------------------------------------------------------
 export const ATHENA_DATABASE = "aws:athena/database:Database";
 export const ATHENA_WORKGROUP = "aws:athena/workgroup:Workgroup";
 
-// ---- Auto Scaling ---------------------------------------------------------------------------------
 export const AUTOSCALING_GROUP = "aws:autoscaling/group:Group";
 
-// ---- AWS Backup -----------------------------------------------------------------------------------
 export const BACKUP_PLAN = "aws:backup/plan:Plan";
 export const BACKUP_VAULT = "aws:backup/vault:Vault";
 export const BACKUP_VAULT_POLICY = "aws:backup/vaultPolicy:VaultPolicy";
 
-// ---- Batch ----------------------------------------------------------------------------------------
 export const BATCH_COMPUTE_ENVIRONMENT = "aws:batch/computeEnvironment:ComputeEnvironment";
 export const BATCH_JOB_DEFINITION = "aws:batch/jobDefinition:JobDefinition";
 
-// ---- CloudFront -----------------------------------------------------------------------------------
 export const CLOUDFRONT_DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 export const CLOUDFRONT_RESPONSE_HEADERS_POLICY =
   "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy";
 
-// ---- CloudTrail -----------------------------------------------------------------------------------
 export const CLOUDTRAIL_EVENT_DATA_STORE = "aws:cloudtrail/eventDataStore:EventDataStore";
 export const CLOUDTRAIL_TRAIL = "aws:cloudtrail/trail:Trail";
 
-// ---- AWS Config -----------------------------------------------------------------------------------
 export const CONFIG_AGGREGATOR = "aws:cfg/configurationAggregator:ConfigurationAggregator";
 export const CONFIG_RECORDER = "aws:cfg/recorder:Recorder";
 export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
 
-// ---- CloudWatch Logs ------------------------------------------------------------------------------
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
 export const CLOUDWATCH_EVENT_PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
@@ -62,58 +51,47 @@ export const CLOUDWATCH_LOG_DELIVERY_SOURCE = "aws:cloudwatch/logDeliverySource:
 export const CLOUDWATCH_LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 export const CLOUDWATCH_LOG_RESOURCE_POLICY = "aws:cloudwatch/logResourcePolicy:LogResourcePolicy";
 
-// ---- CodeArtifact ---------------------------------------------------------------------------------
 export const CODEARTIFACT_DOMAIN = "aws:codeartifact/domain:Domain";
 export const CODEARTIFACT_DOMAIN_PERMISSIONS =
   "aws:codeartifact/domainPermissions:DomainPermissions";
 export const CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY =
   "aws:codeartifact/repositoryPermissionsPolicy:RepositoryPermissionsPolicy";
 
-// ---- CodeBuild ------------------------------------------------------------------------------------
 export const CODEBUILD_PROJECT = "aws:codebuild/project:Project";
 export const CODEBUILD_REPORT_GROUP = "aws:codebuild/reportGroup:ReportGroup";
 export const CODEBUILD_SOURCE_CREDENTIAL = "aws:codebuild/sourceCredential:SourceCredential";
 
-// ---- CodeCommit -----------------------------------------------------------------------------------
 export const CODECOMMIT_APPROVAL_RULE_TEMPLATE =
   "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate";
 export const CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION =
   "aws:codecommit/approvalRuleTemplateAssociation:ApprovalRuleTemplateAssociation";
 export const CODECOMMIT_REPOSITORY = "aws:codecommit/repository:Repository";
 
-// ---- CodePipeline ---------------------------------------------------------------------------------
 export const CODEPIPELINE_PIPELINE = "aws:codepipeline/pipeline:Pipeline";
 
-// ---- Comprehend -----------------------------------------------------------------------------------
 export const COMPREHEND_DOCUMENT_CLASSIFIER =
   "aws:comprehend/documentClassifier:DocumentClassifier";
 export const COMPREHEND_ENTITY_RECOGNIZER = "aws:comprehend/entityRecognizer:EntityRecognizer";
 
-// ---- Database Migration Service -------------------------------------------------------------------
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
 export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
 
-// ---- Amazon Connect -------------------------------------------------------------------------------
 export const CONNECT_INSTANCE_STORAGE_CONFIG =
   "aws:connect/instanceStorageConfig:InstanceStorageConfig";
 
-// ---- DAX ------------------------------------------------------------------------------------------
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
-// ---- DocumentDB -----------------------------------------------------------------------------------
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
 export const DOCDB_CLUSTER_PARAMETER_GROUP =
   "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
 export const DOCDB_GLOBAL_CLUSTER = "aws:docdb/globalCluster:GlobalCluster";
 
-// ---- DynamoDB -------------------------------------------------------------------------------------
 export const DYNAMODB_RESOURCE_POLICY = "aws:dynamodb/resourcePolicy:ResourcePolicy";
 export const DYNAMODB_TABLE = "aws:dynamodb/table:Table";
 export const DYNAMODB_TABLE_REPLICA = "aws:dynamodb/tableReplica:TableReplica";
 
-// ---- EBS ------------------------------------------------------------------------------------------
 export const EBS_DEFAULT_KMS_KEY = "aws:ebs/defaultKmsKey:DefaultKmsKey";
 export const EBS_ENCRYPTION_BY_DEFAULT = "aws:ebs/encryptionByDefault:EncryptionByDefault";
 export const EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS =
@@ -121,10 +99,8 @@ export const EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS =
 export const EBS_SNAPSHOT_COPY = "aws:ebs/snapshotCopy:SnapshotCopy";
 export const EBS_VOLUME = "aws:ebs/volume:Volume";
 
-// ---- Data Lifecycle Manager -----------------------------------------------------------------------
 export const DLM_LIFECYCLE_POLICY = "aws:dlm/lifecyclePolicy:LifecyclePolicy";
 
-// ---- EC2 and VPC ----------------------------------------------------------------------------------
 export const EC2_AMI = "aws:ec2/ami:Ami";
 export const EC2_AMI_COPY = "aws:ec2/amiCopy:AmiCopy";
 export const EC2_AMI_LAUNCH_PERMISSION = "aws:ec2/amiLaunchPermission:AmiLaunchPermission";
@@ -173,7 +149,6 @@ export const VPC_SECURITY_GROUP_EGRESS_RULE =
 export const VPC_SECURITY_GROUP_INGRESS_RULE =
   "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 
-// ---- ECR ------------------------------------------------------------------------------------------
 export const ECR_LIFECYCLE_POLICY = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 export const ECR_REGISTRY_POLICY = "aws:ecr/registryPolicy:RegistryPolicy";
 export const ECR_REGISTRY_SCANNING_CONFIGURATION =
@@ -183,40 +158,32 @@ export const ECR_REPOSITORY_POLICY = "aws:ecr/repositoryPolicy:RepositoryPolicy"
 export const ECRPUBLIC_REPOSITORY = "aws:ecrpublic/repository:Repository";
 export const ECRPUBLIC_REPOSITORY_POLICY = "aws:ecrpublic/repositoryPolicy:RepositoryPolicy";
 
-// ---- ECS ------------------------------------------------------------------------------------------
 export const ECS_CLUSTER = "aws:ecs/cluster:Cluster";
 export const ECS_SERVICE = "aws:ecs/service:Service";
 export const ECS_TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
 export const ECS_TASK_SET = "aws:ecs/taskSet:TaskSet";
 
-// ---- EFS ------------------------------------------------------------------------------------------
 export const EFS_ACCESS_POINT = "aws:efs/accessPoint:AccessPoint";
 export const EFS_FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 export const EFS_FILE_SYSTEM_POLICY = "aws:efs/fileSystemPolicy:FileSystemPolicy";
 
-// ---- EKS ------------------------------------------------------------------------------------------
 export const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 export const EKS_FARGATE_PROFILE = "aws:eks/fargateProfile:FargateProfile";
 export const EKS_NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
 
-// ---- Elastic Beanstalk ----------------------------------------------------------------------------
 export const ELASTICBEANSTALK_ENVIRONMENT = "aws:elasticbeanstalk/environment:Environment";
 
-// ---- ElastiCache ----------------------------------------------------------------------------------
 export const ELASTICACHE_CLUSTER = "aws:elasticache/cluster:Cluster";
 export const ELASTICACHE_REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 export const ELASTICACHE_SERVERLESS_CACHE = "aws:elasticache/serverlessCache:ServerlessCache";
 
-// ---- EMR ------------------------------------------------------------------------------------------
 export const EMR_SECURITY_CONFIGURATION = "aws:emr/securityConfiguration:SecurityConfiguration";
 
-// ---- FSx ------------------------------------------------------------------------------------------
 export const FSX_LUSTRE_FILE_SYSTEM = "aws:fsx/lustreFileSystem:LustreFileSystem";
 export const FSX_ONTAP_FILE_SYSTEM = "aws:fsx/ontapFileSystem:OntapFileSystem";
 export const FSX_OPENZFS_FILE_SYSTEM = "aws:fsx/openZfsFileSystem:OpenZfsFileSystem";
 export const FSX_WINDOWS_FILE_SYSTEM = "aws:fsx/windowsFileSystem:WindowsFileSystem";
 
-// ---- Glue -----------------------------------------------------------------------------------------
 export const GLUE_CRAWLER = "aws:glue/crawler:Crawler";
 export const GLUE_DEV_ENDPOINT = "aws:glue/devEndpoint:DevEndpoint";
 export const GLUE_JOB = "aws:glue/job:Job";
@@ -225,7 +192,6 @@ export const GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
 export const GLUE_SECURITY_CONFIGURATION = "aws:glue/securityConfiguration:SecurityConfiguration";
 export const GLUE_RESOURCE_POLICY = "aws:glue/resourcePolicy:ResourcePolicy";
 
-// ---- IAM ------------------------------------------------------------------------------------------
 export const IAM_ACCESS_KEY = "aws:iam/accessKey:AccessKey";
 export const IAM_GROUP = "aws:iam/group:Group";
 export const IAM_GROUP_MEMBERSHIP = "aws:iam/groupMembership:GroupMembership";
@@ -257,25 +223,20 @@ export const SSO_MANAGED_POLICY_ATTACHMENT =
 export const SSO_PERMISSION_SET_INLINE_POLICY =
   "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
-// ---- EC2 Image Builder ----------------------------------------------------------------------------
 export const IMAGEBUILDER_COMPONENT = "aws:imagebuilder/component:Component";
 export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
   "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
 export const IMAGEBUILDER_IMAGE_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
 
-// ---- Kendra ---------------------------------------------------------------------------------------
 export const KENDRA_INDEX = "aws:kendra/index:Index";
 
-// ---- Keyspaces ------------------------------------------------------------------------------------
 export const KEYSPACES_TABLE = "aws:keyspaces/table:Table";
 
-// ---- Kinesis and Data Firehose --------------------------------------------------------------------
 export const FIREHOSE_DELIVERY_STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
 export const KINESIS_RESOURCE_POLICY = "aws:kinesis/resourcePolicy:ResourcePolicy";
 export const KINESIS_STREAM = "aws:kinesis/stream:Stream";
 export const KINESIS_VIDEO_STREAM = "aws:kinesis/videoStream:VideoStream";
 
-// ---- KMS ------------------------------------------------------------------------------------------
 export const KMS_ALIAS = "aws:kms/alias:Alias";
 export const KMS_EXTERNAL_KEY = "aws:kms/externalKey:ExternalKey";
 export const KMS_KEY = "aws:kms/key:Key";
@@ -283,7 +244,6 @@ export const KMS_KEY_POLICY = "aws:kms/keyPolicy:KeyPolicy";
 export const KMS_REPLICA_EXTERNAL_KEY = "aws:kms/replicaExternalKey:ReplicaExternalKey";
 export const KMS_REPLICA_KEY = "aws:kms/replicaKey:ReplicaKey";
 
-// ---- Lambda ---------------------------------------------------------------------------------------
 export const LAMBDA_FUNCTION = "aws:lambda/function:Function";
 export const LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG =
   "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig";
@@ -292,7 +252,6 @@ export const LAMBDA_LAYER_VERSION_PERMISSION =
   "aws:lambda/layerVersionPermission:LayerVersionPermission";
 export const LAMBDA_PERMISSION = "aws:lambda/permission:Permission";
 
-// ---- Load balancers (aws.alb is the alias module of aws.lb) ---------------------------------------
 export const ALB_LISTENER = "aws:alb/listener:Listener";
 export const ALB_LISTENER_RULE = "aws:alb/listenerRule:ListenerRule";
 export const ALB_LOAD_BALANCER = "aws:alb/loadBalancer:LoadBalancer";
@@ -301,28 +260,22 @@ export const LB_LISTENER = "aws:lb/listener:Listener";
 export const LB_LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
 export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
 
-// ---- MemoryDB -------------------------------------------------------------------------------------
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
 
-// ---- MSK ------------------------------------------------------------------------------------------
 export const MSK_CLUSTER = "aws:msk/cluster:Cluster";
 export const MSK_CLUSTER_POLICY = "aws:msk/clusterPolicy:ClusterPolicy";
 
-// ---- Neptune --------------------------------------------------------------------------------------
 export const NEPTUNE_CLUSTER = "aws:neptune/cluster:Cluster";
 export const NEPTUNE_CLUSTER_INSTANCE = "aws:neptune/clusterInstance:ClusterInstance";
 
-// ---- OpenSearch and (legacy) Elasticsearch --------------------------------------------------------
 export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
 export const ELASTICSEARCH_DOMAIN_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
 export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
 
-// ---- QLDB -----------------------------------------------------------------------------------------
 export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
 
-// ---- RDS and Aurora -------------------------------------------------------------------------------
 export const RDS_CLUSTER = "aws:rds/cluster:Cluster";
 export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
@@ -333,7 +286,6 @@ export const RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION =
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
 export const RDS_SNAPSHOT_COPY = "aws:rds/snapshotCopy:SnapshotCopy";
 
-// ---- Redshift -------------------------------------------------------------------------------------
 export const REDSHIFT_CLUSTER = "aws:redshift/cluster:Cluster";
 export const REDSHIFT_RESOURCE_POLICY = "aws:redshift/resourcePolicy:ResourcePolicy";
 export const REDSHIFT_SNAPSHOT_COPY_GRANT = "aws:redshift/snapshotCopyGrant:SnapshotCopyGrant";
@@ -341,7 +293,6 @@ export const REDSHIFTSERVERLESS_NAMESPACE = "aws:redshiftserverless/namespace:Na
 export const REDSHIFTSERVERLESS_USAGE_LIMIT = "aws:redshiftserverless/usageLimit:UsageLimit";
 export const REDSHIFTSERVERLESS_WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 
-// ---- S3 -------------------------------------------------------------------------------------------
 export const S3_ACCESS_POINT = "aws:s3/accessPoint:AccessPoint";
 export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK =
   "aws:s3/accountPublicAccessBlock:AccountPublicAccessBlock";
@@ -370,7 +321,6 @@ export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 
-// ---- S3 Tables ------------------------------------------------------------------------------------
 export const S3TABLES_TABLE_BUCKET_POLICY = "aws:s3tables/tableBucketPolicy:TableBucketPolicy";
 export const S3TABLES_TABLE_POLICY = "aws:s3tables/tablePolicy:TablePolicy";
 export const S3CONTROL_ACCESS_POINT_POLICY = "aws:s3control/accessPointPolicy:AccessPointPolicy";
@@ -382,11 +332,9 @@ export const S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY =
 export const S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY =
   "aws:s3control/objectLambdaAccessPointPolicy:ObjectLambdaAccessPointPolicy";
 
-// ---- S3 Glacier -----------------------------------------------------------------------------------
 export const GLACIER_VAULT = "aws:glacier/vault:Vault";
 export const GLACIER_VAULT_LOCK = "aws:glacier/vaultLock:VaultLock";
 
-// ---- SageMaker ------------------------------------------------------------------------------------
 export const SAGEMAKER_DATA_QUALITY_JOB_DEFINITION =
   "aws:sagemaker/dataQualityJobDefinition:DataQualityJobDefinition";
 export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
@@ -394,36 +342,27 @@ export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
 
-// ---- EventBridge Scheduler -----------------------------------------------------------------------
 export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 
-// ---- Secrets Manager ------------------------------------------------------------------------------
 export const SECRETSMANAGER_SECRET = "aws:secretsmanager/secret:Secret";
 export const SECRETSMANAGER_SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
 export const SECRETSMANAGER_SECRET_ROTATION = "aws:secretsmanager/secretRotation:SecretRotation";
 
-// ---- SNS ------------------------------------------------------------------------------------------
 export const SNS_TOPIC = "aws:sns/topic:Topic";
 export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
 
-// ---- SQS ------------------------------------------------------------------------------------------
 export const SQS_QUEUE = "aws:sqs/queue:Queue";
 export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";
 
-// ---- Step Functions -------------------------------------------------------------------------------
 export const SFN_STATE_MACHINE = "aws:sfn/stateMachine:StateMachine";
 
-// ---- Systems Manager ------------------------------------------------------------------------------
 export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
-// ---- Timestream -----------------------------------------------------------------------------------
 export const TIMESTREAM_DATABASE = "aws:timestreamwrite/database:Database";
 
-// ---- WorkSpaces -----------------------------------------------------------------------------------
 export const WORKSPACES_WORKSPACE = "aws:workspaces/workspace:Workspace";
 
-// ---- WAFv2 ----------------------------------------------------------------------------------------
 export const WAFV2_WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 export const WAFV2_WEB_ACL_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
 export const WAFV2_WEB_ACL_LOGGING_CONFIGURATION =
@@ -450,10 +389,7 @@ export const AWSX_VPC = "awsx:ec2:Vpc";
 /** awsx classic (the `awsx:x:` namespace) runs in the program: its children are recorded. */
 export const AWSX_CLASSIC_VPC = "awsx:x:ec2:Vpc";
 
-// ---- Pulumi ---------------------------------------------------------------------------------------
 export const PULUMI_STACK = "pulumi:pulumi:Stack";
-
-// ---- Groups: one kind of resource under its spellings ---------------------------------------------
 
 /** Both spellings of a general-purpose bucket in @pulumi/aws 7 (`Bucket` carries an alias to V2). */
 export const BUCKET_TYPES: readonly string[] = [S3_BUCKET, S3_BUCKET_V2];
