@@ -1,0 +1,219 @@
+// The stack result from the phases a stack was judged in: a finding seen in several phases is
+// reported once, with the phase that first showed it; a preview note that a later phase evaluated
+// stays a note (what the apply phase covered), one the last phase still could not evaluate
+// becomes an unevaluated check with its reason, as does every remote component; checks are
+// counted as Checkov counts them.
+import type { Phase } from "../lib/engine/answers";
+import type { ProgramRun } from "../lib/engine/language-host";
+import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
+import type { PolicyReport, Violation } from "../lib/policy-runner";
+import type { loadStackConfig } from "./project";
+import type {
+  CheckCounts,
+  CheckOptions,
+  Finding,
+  Judge,
+  StackResult,
+  Unevaluated,
+  WaivedFinding,
+} from "./run";
+
+/** The pack's policy that lists waivers: its findings are the waivers in use, not violations. */
+const WAIVER_LISTING = "policy-waivers";
+
+/**
+ * Combines the reports of the phases a stack was judged in (`judged`, in the order they ran)
+ * into its result.
+ */
+export function combinePhases(
+  opts: CheckOptions,
+  judge: Judge,
+  config: ReturnType<typeof loadStackConfig>,
+  judged: { run: ProgramRun; report: PolicyReport; ms: number }[],
+): StackResult {
+  const key = (v: { policy: string; urn: string }, message = "") =>
+    `${v.policy}\0${v.urn}\0${message}`;
+  const findings = new Map<string, Finding>();
+  const waived = new Map<string, WaivedFinding>();
+  const notesByPhase = new Map<Phase, Map<string, Violation>>();
+  for (const { run, report } of judged) {
+    const notes = new Map<string, Violation>();
+    notesByPhase.set(run.phase, notes);
+    for (const v of report.violations) {
+      if (v.previewNote) {
+        notes.set(key(v), v);
+        continue;
+      }
+      // The waiver listing repeats the waived findings below: counted once, there.
+      if (v.policy === WAIVER_LISTING) continue;
+      const k = key(v, v.detail);
+      const seen = findings.get(k);
+      if (seen) seen.phases.push(run.phase);
+      else findings.set(k, { ...v, phase: run.phase, phases: [run.phase] });
+    }
+    for (const w of report.waived) {
+      const k = key(w, w.message);
+      if (!waived.has(k)) waived.set(k, { ...w, phase: run.phase });
+    }
+  }
+  const last = judged[judged.length - 1].run;
+  const lastNotes = notesByPhase.get(last.phase)!;
+  const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
+  const unevaluated: Unevaluated[] = [];
+  const levels = judge.levels;
+  for (const n of lastNotes.values()) {
+    const r = resourcesOf.get(n.urn);
+    const sources = r?.unknownSources ?? sourcesOfNamed(n.detail, last.resources);
+    const why = n.detail.replace(
+      /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
+      "",
+    );
+    unevaluated.push({
+      policy: n.policy,
+      enforcementLevel: levels.get(n.policy) ?? "advisory",
+      severity: n.severity,
+      urn: n.urn,
+      type: n.type,
+      name: n.name,
+      reason:
+        last.phase === "apply"
+          ? `unknown even when every created resource is known (${sources?.join("; ") ?? "a value the program leaves unknown"}): ${why}`
+          : opts.phases.includes("apply")
+            ? `needs values known only after apply (the apply phase failed; see the note): ${why}`
+            : `needs values known only after apply (run the apply phase): ${why}`,
+    });
+  }
+  for (const c of last.remoteComponents) {
+    unevaluated.push({
+      policy: "(every policy, on its children)",
+      enforcementLevel: "mandatory",
+      urn: c.urn,
+      type: c.type,
+      name: c.name,
+      reason:
+        "a remote component: its provider plugin creates its children, which no offline run " +
+        "can see; only its own inputs were checked",
+    });
+  }
+  // Notes of earlier phases that a later phase evaluated: shown as what the apply phase covered.
+  const resolved: Finding[] = [];
+  for (const [phase, notes] of notesByPhase) {
+    if (phase === last.phase) continue;
+    for (const [k, n] of notes) {
+      if (!lastNotes.has(k)) resolved.push({ ...n, phase, phases: [phase] });
+    }
+  }
+  const violations = [...findings.values()];
+  const waivedList = [...waived.values()];
+  const preview = judged[0].run;
+  const logs = judged.flatMap(({ run }) => run.logs);
+  const warnings = [
+    ...new Set([
+      ...preview.versionWarnings,
+      ...logs.filter((l) => l.severity === "warning").map((l) => l.message),
+    ]),
+  ];
+  const empty = nothingJudged(last.resources);
+  if (empty) warnings.push(empty);
+  const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
+  return {
+    project: opts.project,
+    stack: opts.stack,
+    stackFile: config.file,
+    resources: preview.resources,
+    phases: judged.map(({ run, ms }) => ({
+      phase: run.phase,
+      resources: run.resources.length,
+      programMs: run.ms,
+      policiesMs: ms,
+    })),
+    violations,
+    notes: resolved,
+    waived: waivedList,
+    unevaluated,
+    counts: countChecks(judge, last.resources, violations, waivedList, unevaluated),
+    remoteComponents: last.remoteComponents.map((c) => ({
+      urn: c.urn,
+      type: c.type,
+      name: c.name,
+    })),
+    warnings,
+    diagnostics: [...preview.output, ...info],
+    configNotes: config.notes,
+    sdk: preview.sdk,
+    timings: {
+      programMs: Math.max(...judged.map(({ run }) => run.ms)),
+      policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
+    },
+  };
+}
+
+/**
+ * A run that registered nothing but its root stack passes every policy without one being asked:
+ * the report says so rather than pass quietly (an empty program is legal, and `pulumi preview`
+ * shows it as one stack; an empty report is more often a main function nothing called).
+ */
+export function nothingJudged(resources: readonly { type: string }[]): string | undefined {
+  const judged = (t: string) => t !== ROOT_STACK_TYPE && !t.startsWith("pulumi:providers:");
+  if (resources.some((r) => judged(r.type))) return undefined;
+  return (
+    "the program registered no resource besides its stack and providers: the policies had " +
+    "nothing to judge " +
+    "(is every resource behind a config flag, or created in a function nothing calls?)"
+  );
+}
+
+/**
+ * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's
+ * `UnknownCollector` writes them) hold unknowns, when the note is on the stack itself.
+ */
+function sourcesOfNamed(
+  detail: string,
+  resources: readonly EngineResource[],
+): string[] | undefined {
+  const named = new Set(
+    detail
+      .replace(/^.*?depend on values unknown until apply: /s, "")
+      .split("; ")
+      .map((part) => part.split(": ")[0]),
+  );
+  const out = new Set<string>();
+  for (const r of resources) {
+    if (named.has(r.name)) for (const s of r.unknownSources ?? []) out.add(s);
+  }
+  return out.size ? [...out] : undefined;
+}
+
+/**
+ * Checks as Checkov counts them: one per (policy, resource of a type it applies to), one for a
+ * policy that declares no resource types. Failed, waived and unevaluated count distinct
+ * (policy, resource) pairs; passed is the rest.
+ */
+function countChecks(
+  judge: Judge,
+  resources: readonly EngineResource[],
+  violations: readonly Finding[],
+  waived: readonly WaivedFinding[],
+  unevaluated: readonly Unevaluated[],
+): CheckCounts {
+  const byType = new Map<string, number>();
+  for (const r of resources) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+  let checks = 0;
+  for (const [name, level] of judge.levels) {
+    if (level === "disabled") continue;
+    const types = judge.types.get(name) ?? [];
+    checks += types.length ? types.reduce((n, t) => n + (byType.get(t) ?? 0), 0) : 1;
+  }
+  const pairs = (list: readonly { policy: string; urn: string }[]) =>
+    new Set(list.map((x) => `${x.policy}\0${x.urn}`)).size;
+  const failed = pairs(violations);
+  const waivedN = pairs(waived);
+  const unevaluatedN = pairs(unevaluated);
+  return {
+    checks,
+    passed: Math.max(0, checks - failed - waivedN - unevaluatedN),
+    failed,
+    waived: waivedN,
+    unevaluated: unevaluatedN,
+  };
+}
