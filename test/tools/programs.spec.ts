@@ -392,6 +392,7 @@ describe("real-world program shapes, offline", function () {
         ["awsx-ecs-container-no-plaintext-secrets", "service"],
         ["awsx-ecs-service-no-public-ip", "service"],
         ["awsx-vpc-private-subnet-no-default-route", "vpc"],
+        ["awsx-alb-security-group-configured", "loadbalancer"],
       ]) {
         expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
       }

@@ -8,7 +8,11 @@ import {
   awsxEcsServiceNoPublicIp,
   awsxFargateServiceDefaultNetwork,
 } from "./ecs";
-import { awsxAlbHttpRedirect, awsxAlbListenerTlsPolicy } from "./load-balancers";
+import {
+  awsxAlbHttpRedirect,
+  awsxAlbListenerTlsPolicy,
+  awsxAlbSecurityGroupConfigured,
+} from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { remoteComponentsUnexpanded } from "./remote";
 
@@ -20,6 +24,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxFargateServiceDefaultNetwork,
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
+  awsxAlbSecurityGroupConfigured,
   awsxEcrTagImmutability,
   awsxEcrScanOnPush,
   awsxEcrKms,
