@@ -183,6 +183,26 @@ describe("offline engine", () => {
       }
     });
 
+    it("names a resource of a package it does not model as the source of an unknown input", async () => {
+      const { engine, register, close } = await engineFor("apply");
+      try {
+        // @pulumi/docker's Container: not modelled offline, so its computed outputs (ipAddress…)
+        // stay unknown to the program even at apply; what is built from them is not the program's doing.
+        const c = await register("docker:index/container:Container", "proxy", {
+          object: { image: "nginx:1.27" },
+        });
+        await register("aws:ssm/parameter:Parameter", "addr", {
+          object: { type: "String", value: UNKNOWN },
+          deps: { value: [c.getUrn()] },
+        });
+        expect(engine.resources.find((r) => r.name === "addr")!.unknownSources).to.deep.equal([
+          "an output of docker:index/container:Container proxy the offline engine does not model",
+        ]);
+      } finally {
+        close();
+      }
+    });
+
     it("records components whose provider plugin builds them as remote, outputs unknown", async () => {
       const { engine, register, close } = await engineFor("apply");
       try {

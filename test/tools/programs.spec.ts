@@ -55,6 +55,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("fail-apply-only", ["preview", "apply"]);
     runs.queueCheck("transforms", ["preview", "apply"]);
     runs.queueCheck("static-website");
+    runs.queueCheck("docker-image-task", ["preview", "apply"]);
     // The same ES module program outside the repository, with no node_modules of its own: it
     // runs on the packages the check lends it, as a fresh clone would.
     lentEsm = fs.mkdtempSync(path.join(os.tmpdir(), "esm-lent-"));
@@ -365,6 +366,18 @@ describe("real-world program shapes, offline", function () {
     });
   });
 
+  describe("images built with @pulumi/docker", () => {
+    // docker.Image's repoDigest is "repository@<algorithm>:<hash>" once pushed (@pulumi/docker
+    // image.d.ts); a task definition built from it is judged at apply, not left unevaluated.
+    it("a task definition made from an image's repoDigest draws its mandatory finding at apply", async () => {
+      const r = await check("docker-image-task", ["preview", "apply"]);
+      const [privileged] = findings(r, "ecs-task-definition-not-privileged", "task");
+      expect(privileged?.enforcementLevel).to.equal("mandatory");
+      expect(privileged?.phases).to.deep.equal(["apply"]);
+      expect(r.unevaluated.filter((u) => u.name === "task")).to.deep.equal([]);
+    });
+  });
+
   describe("awsx v3 remote components", () => {
     it("the report is incomplete, naming each component, and their inputs draw mandatory findings", async () => {
       const r = await check("awsx-v3");
@@ -380,6 +393,7 @@ describe("real-world program shapes, offline", function () {
         ["awsx-ecs-container-no-plaintext-secrets", "service"],
         ["awsx-ecs-service-no-public-ip", "service"],
         ["awsx-vpc-private-subnet-no-default-route", "vpc"],
+        ["awsx-alb-security-group-configured", "loadbalancer"],
       ]) {
         expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
       }

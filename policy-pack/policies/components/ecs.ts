@@ -1,7 +1,8 @@
 // awsx ECS components (FargateService, EC2Service, FargateTaskDefinition, EC2TaskDefinition): the
 // checks the pack makes on aws.ecs.TaskDefinition / aws.ecs.Service, on the components' inputs and
 // with the same helpers and levels (privileged containers and host namespaces mandatory, plaintext
-// credentials mandatory, public task IPs mandatory).
+// credentials mandatory, public task IPs mandatory), and the security group awsx opens to the
+// internet for a FargateService given no network configuration.
 import {
   AWSX_SERVICES,
   AWSX_ECS_COMPONENTS,
@@ -13,7 +14,7 @@ import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { AWSX_FARGATE_SERVICE } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { cdkNag, checkov, fsbp } from "../../lib/controls";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const awsxEcsNotPrivileged = resourcePolicy({
   name: "awsx-ecs-task-not-privileged",
@@ -74,6 +75,34 @@ export const awsxEcsServiceNoPublicIp = resourcePolicy({
     }
     if (props.networkConfiguration?.assignPublicIp === true) {
       ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
+    }
+  },
+});
+
+export const awsxFargateServiceDefaultNetwork = resourcePolicy({
+  name: "awsx-ecs-fargate-service-network-configured",
+  description:
+    "awsx FargateServices set `networkConfiguration`. Without it awsx runs the tasks in the default VPC behind a security group it creates open to every port and protocol from 0.0.0.0/0 and ::/0. Mandatory, as ec2-security-group-no-public-ingress.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Give the service `networkConfiguration` with private subnets and a security group that admits only its load balancer's security group on the container port.",
+  references: [
+    cdkNag("AwsSolutions-EC23"),
+    checkov("CKV_AWS_277"),
+    trivy("AWS-0107"),
+    fsbp("EC2.18"),
+  ],
+  types: [AWSX_FARGATE_SERVICE],
+  check: (props, ctx) => {
+    // awsx's FargateService (awsx/ecs/fargateService.ts, getDefaultNetworkConfiguration): with no
+    // `networkConfiguration` it builds `${name}-sg` in the default VPC with the ingress rule
+    // { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }.
+    // https://github.com/pulumi/pulumi-awsx/blob/master/awsx/ecs/fargateService.ts
+    if (props.networkConfiguration === undefined || props.networkConfiguration === null) {
+      ctx.report(
+        "No networkConfiguration: awsx creates the service's security group in the default VPC, open to all traffic from 0.0.0.0/0 and ::/0.",
+      );
     }
   },
 });

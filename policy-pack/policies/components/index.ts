@@ -2,8 +2,17 @@
 // verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { awsxVpcPrivateSubnetNoDefaultRoute } from "./vpc";
-import { awsxEcsNoPlaintextSecrets, awsxEcsNotPrivileged, awsxEcsServiceNoPublicIp } from "./ecs";
-import { awsxAlbHttpRedirect, awsxAlbListenerTlsPolicy } from "./load-balancers";
+import {
+  awsxEcsNoPlaintextSecrets,
+  awsxEcsNotPrivileged,
+  awsxEcsServiceNoPublicIp,
+  awsxFargateServiceDefaultNetwork,
+} from "./ecs";
+import {
+  awsxAlbHttpRedirect,
+  awsxAlbListenerTlsPolicy,
+  awsxAlbSecurityGroupConfigured,
+} from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { remoteComponentsUnexpanded } from "./remote";
 
@@ -12,8 +21,10 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxEcsNotPrivileged,
   awsxEcsNoPlaintextSecrets,
   awsxEcsServiceNoPublicIp,
+  awsxFargateServiceDefaultNetwork,
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
+  awsxAlbSecurityGroupConfigured,
   awsxEcrTagImmutability,
   awsxEcrScanOnPush,
   awsxEcrKms,

@@ -6,7 +6,9 @@
 // aws.lb.Listener per `listener`/`listeners` entry, each with the entry's settings over a default
 // action that forwards to the default target group; without either, one listener with that forward
 // action only. A listener without `protocol` is HTTP (aws.lb.Listener docs: "For Application Load
-// Balancers, valid values are HTTP and HTTPS, with a default of HTTP").
+// Balancers, valid values are HTTP and HTTPS, with a default of HTTP"). Without `securityGroups` and
+// `defaultSecurityGroup` it also creates a security group open to every port and protocol from
+// 0.0.0.0/0 and ::/0 ("TO-DO: we default to open SG rules at this point").
 import { resourcePolicy } from "../../lib/define";
 import {
   DEFAULT_SSL_POLICY_PATTERN,
@@ -15,7 +17,7 @@ import {
 } from "../../lib/edge/listeners";
 import { AWSX_APPLICATION_LOAD_BALANCER } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { checkov, fsbp } from "../../lib/controls";
+import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The listeners an awsx ALB will create: its `listener`, its `listeners`, or the default one. */
 function awsxListeners(props: any): { label: string; args: any }[] {
@@ -77,5 +79,35 @@ export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: strin
       );
       if (problem) ctx.report(`${l.label}: ${problem}`);
     }
+  },
+});
+
+export const awsxAlbSecurityGroupConfigured = resourcePolicy({
+  name: "awsx-alb-security-group-configured",
+  description:
+    "An awsx ApplicationLoadBalancer names its security groups (`securityGroups`, or `defaultSecurityGroup` with `securityGroupId`, `args` or `skip`). Otherwise awsx creates one open to every port and protocol from 0.0.0.0/0 and ::/0. Mandatory, as ec2-security-group-no-public-ingress, which allows only TCP 80/443 to an internet-facing load balancer.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Pass `securityGroups` with a group that admits only TCP 443 (and 80 for the redirect) from the internet, or `defaultSecurityGroup: { args: { vpcId, ingress: [...443/80 only], egress: [...] } }`.",
+  references: [
+    cdkNag("AwsSolutions-EC23"),
+    checkov("CKV_AWS_277"),
+    trivy("AWS-0107"),
+    fsbp("EC2.18"),
+  ],
+  types: [AWSX_APPLICATION_LOAD_BALANCER],
+  check: (props, ctx) => {
+    // pulumi-awsx awsx/lb/applicationLoadBalancer.ts: `if (!lbArgs.securityGroups &&
+    // !defaultSecurityGroup?.skip)` it uses `securityGroupId`, else a new SecurityGroup from
+    // `defaultSecurityGroup?.args ?? { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0,
+    // cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }], ... }`.
+    // https://github.com/pulumi/pulumi-awsx/blob/master/awsx/lb/applicationLoadBalancer.ts
+    if (props.securityGroups !== undefined && props.securityGroups !== null) return;
+    const d = props.defaultSecurityGroup ?? {};
+    if (d.skip === true || d.securityGroupId !== undefined || d.args !== undefined) return;
+    ctx.report(
+      "No securityGroups or defaultSecurityGroup: awsx creates the load balancer's security group open to all traffic from 0.0.0.0/0 and ::/0.",
+    );
   },
 });

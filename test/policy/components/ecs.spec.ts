@@ -6,6 +6,7 @@ import {
   awsxEcsNoPlaintextSecrets,
   awsxEcsNotPrivileged,
   awsxEcsServiceNoPublicIp,
+  awsxFargateServiceDefaultNetwork,
 } from "../../../policy-pack/policies/components/ecs";
 import {
   AWSX_EC2_SERVICE,
@@ -111,6 +112,31 @@ describe("awsx-ecs-service-no-public-ip", () => {
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(awsxEcsServiceNoPublicIp, [service()])).to.deep.equal([]);
+    });
+  });
+});
+
+// awsx/ecs/fargateService.ts (getDefaultNetworkConfiguration): no networkConfiguration means a
+// security group open to all traffic from 0.0.0.0/0 and ::/0 (cdk-nag AwsSolutions-EC23,
+// Checkov CKV_AWS_277).
+describe("awsx-ecs-fargate-service-network-configured", () => {
+  describe("Noncompliance", () => {
+    it("a FargateService with no networkConfiguration, with or without assignPublicIp", async () => {
+      for (const over of [
+        { networkConfiguration: undefined },
+        { networkConfiguration: undefined, assignPublicIp: false },
+      ]) {
+        expect(await findingsOf(awsxFargateServiceDefaultNetwork, [service(over)])).to.deep.equal([
+          "No networkConfiguration: awsx creates the service's security group in the default VPC, open to all traffic from 0.0.0.0/0 and ::/0.",
+        ]);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture, and an EC2Service (awsx adds no security group to it)", async () => {
+      expect(await findingsOf(awsxFargateServiceDefaultNetwork, [service()])).to.deep.equal([]);
+      const ec2 = service({ networkConfiguration: undefined }, container(), AWSX_EC2_SERVICE);
+      expect(await findingsOf(awsxFargateServiceDefaultNetwork, [ec2])).to.deep.equal([]);
     });
   });
 });

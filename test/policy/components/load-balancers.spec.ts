@@ -1,9 +1,11 @@
 // awsx ApplicationLoadBalancer listener rules, with the verdicts of elb-listener-http-redirects-to-https
-// (advisory) and elb-listener-tls-policy (mandatory): Checkov CKV2_AWS_20, CKV_AWS_2, CKV_AWS_103.
+// (advisory) and elb-listener-tls-policy (mandatory): Checkov CKV2_AWS_20, CKV_AWS_2, CKV_AWS_103;
+// and the security group awsx opens to the internet when given none (AwsSolutions-EC23).
 import { expect } from "chai";
 import {
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
+  awsxAlbSecurityGroupConfigured,
 } from "../../../policy-pack/policies/components/load-balancers";
 import { AWSX_APPLICATION_LOAD_BALANCER } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
@@ -26,7 +28,7 @@ const alb = (over: Record<string, unknown> = {}) =>
   res(
     AWSX_APPLICATION_LOAD_BALANCER,
     "alb",
-    { listeners: [HTTPS, REDIRECT], ...over },
+    { listeners: [HTTPS, REDIRECT], securityGroups: ["sg-0a1b2c3d4e5f60718"], ...over },
     { custom: false },
   );
 
@@ -67,6 +69,39 @@ describe("awsx-alb-listener-tls-policy", () => {
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(awsxAlbListenerTlsPolicy, [alb()])).to.deep.equal([]);
+    });
+  });
+});
+
+// pulumi-awsx awsx/lb/applicationLoadBalancer.ts: with neither `securityGroups` nor a
+// `defaultSecurityGroup` choice, a new group with ingress protocol "-1" from 0.0.0.0/0 and ::/0.
+describe("awsx-alb-security-group-configured", () => {
+  describe("Noncompliance", () => {
+    it("no securityGroups, and a defaultSecurityGroup that chooses nothing", async () => {
+      for (const over of [
+        { securityGroups: undefined },
+        { securityGroups: undefined, defaultSecurityGroup: {} },
+      ]) {
+        expect(await findingsOf(awsxAlbSecurityGroupConfigured, [alb(over)])).to.deep.equal([
+          "No securityGroups or defaultSecurityGroup: awsx creates the load balancer's security group open to all traffic from 0.0.0.0/0 and ::/0.",
+        ]);
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("the untouched fixture, and each defaultSecurityGroup choice", async () => {
+      expect(await findingsOf(awsxAlbSecurityGroupConfigured, [alb()])).to.deep.equal([]);
+      for (const d of [
+        { skip: true },
+        { securityGroupId: "sg-0a1b2c3d4e5f60718" },
+        { args: { vpcId: "vpc-0a1b2c3d", ingress: [] } },
+      ]) {
+        const r = alb({ securityGroups: undefined, defaultSecurityGroup: d });
+        expect(
+          await findingsOf(awsxAlbSecurityGroupConfigured, [r]),
+          Object.keys(d)[0],
+        ).to.deep.equal([]);
+      }
     });
   });
 });

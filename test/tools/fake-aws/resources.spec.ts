@@ -357,6 +357,29 @@ describe("fake AWS: resource state", () => {
       expect(n).to.be.within(5, 7);
     });
 
+    // Formats from @pulumi/docker 4 and @pulumi/docker-build image.d.ts: repoDigest
+    // "repository@<algorithm>:<hash>" (a local image: "<algorithm>:<hash>"); ref "<tag>@<digest>".
+    it("docker and docker-build images: digests in the registries' formats, known after apply", () => {
+      const repo = "123456789012.dkr.ecr.us-west-2.amazonaws.com/app";
+      const pushed = other("docker:index/image:Image", { imageName: `${repo}:v1` }).state;
+      expect(pushed.repoDigest).to.match(new RegExp(`^${repo}@sha256:[0-9a-f]{64}$`));
+      expect(pushed).to.include({ baseImageName: `${repo}:v1`, dockerfile: "Dockerfile" });
+      expect(pushed.registryServer).to.equal("123456789012.dkr.ecr.us-west-2.amazonaws.com");
+      const local = other("docker:index/image:Image", { imageName: "app:v1", skipPush: true });
+      expect(local.state.repoDigest).to.match(/^sha256:[0-9a-f]{64}$/);
+      expect(other("docker:index/image:Image", { imageName: "app" }, "preview")).to.deep.equal({
+        id: "",
+        state: { imageName: "app" },
+      });
+      const built = other("docker-build:index:Image", { push: true, tags: [`${repo}:latest`] });
+      expect(built.state.digest).to.match(/^sha256:[0-9a-f]{64}$/);
+      expect(built.state.ref).to.equal(`${repo}:latest@${built.state.digest}`);
+      const unpushed = other("docker-build:index:Image", { push: false, tags: ["app:dev"] }).state;
+      expect(unpushed).to.include({ digest: "", ref: "app:dev" });
+      const pulled = other("docker:index/remoteImage:RemoteImage", { name: "nginx:1.27" }).state;
+      expect(pulled.repoDigest).to.equal(`nginx@${pulled.imageId}`);
+    });
+
     it("tls: clearly fake PEMs; command: empty output", () => {
       const key = other("tls:index/privateKey:PrivateKey", { algorithm: "ED25519" }).state;
       expect(key.privateKeyPem).to.match(/^-----BEGIN ED25519 PRIVATE KEY-----\n/);

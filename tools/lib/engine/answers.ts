@@ -18,8 +18,14 @@ export interface ResourceStateArgs {
 }
 
 export interface EngineAnswers {
-  /** Id and state of a custom resource; in the apply phase every output is known. */
-  resourceState(args: ResourceStateArgs, phase: Phase): { id: string; state: Record<string, any> };
+  /**
+   * Id and state of a custom resource; in the apply phase every output is known, except those of
+   * a type the answers do not model (`modeled: false`), which the program sees as unknown.
+   */
+  resourceState(
+    args: ResourceStateArgs,
+    phase: Phase,
+  ): { id: string; state: Record<string, any>; modeled?: false };
   /** Result of an invoke; throws an error naming the token when it cannot be answered. */
   invoke(token: string, args: Record<string, any>): Record<string, any>;
   /** Id of a provider instance created in the apply phase. */

@@ -73,6 +73,8 @@ export function js(s: Struct | undefined): Record<string, any> {
 export interface EngineResource extends RecordedResource {
   /** Why inputs are unknown even in the apply phase (secret, stack reference, remote component). */
   unknownSources?: string[];
+  /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
+  unmodeled?: boolean;
 }
 
 export class OfflineEngine {
@@ -202,7 +204,7 @@ export class OfflineEngine {
       if (dep.type === STACK_REFERENCE_TYPE) out.add(`an output of stack reference ${dep.name}`);
       else if (dep.remote) out.add(`an output of remote component ${dep.type} ${dep.name}`);
       else if (dep.unknownSources) for (const s of dep.unknownSources) out.add(s);
-      else if (dep.custom && containsUnknown(dep.outputs))
+      else if (dep.custom && (dep.unmodeled || containsUnknown(dep.outputs)))
         out.add(`an output of ${dep.type} ${dep.name} the offline engine does not model`);
     }
     if (out.size === 0) out.add("a value the program leaves unknown");
@@ -272,8 +274,9 @@ export class OfflineEngine {
       return resp;
     }
     // The program gets what a provider would answer for what it sent; policies see the recording.
-    const { id, state } = this.stateOf(r, sent, req.getImportid());
+    const { id, state, modeled } = this.stateOf(r, sent, req.getImportid());
     r.outputs = opaque ? this.recordInputs(state, false, deps).inputs : state;
+    if (modeled === false) r.unmodeled = true;
     this.ids.set(urn, id);
     if (this.opts.phase === "apply") r.unknownSources = this.unknownSources(r, opaque);
     this.add(r);
@@ -287,7 +290,7 @@ export class OfflineEngine {
     r: EngineResource,
     sent: Record<string, any>,
     importId: string,
-  ): { id: string; state: Record<string, any> } {
+  ): { id: string; state: Record<string, any>; modeled?: false } {
     if (this.opts.phase === "preview" && !importId) {
       return { id: UNKNOWN, state: { ...sent } };
     }
@@ -298,7 +301,7 @@ export class OfflineEngine {
     // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
     const state: Record<string, any> = { ...answer.state, ...sent };
     markSecret(state, r.options.additionalSecretOutputs);
-    return { id: importId || answer.id, state };
+    return { id: importId || answer.id, state, modeled: answer.modeled };
   }
 
   readResource(req: resproto.ReadResourceRequest): resproto.ReadResourceResponse {

@@ -1,8 +1,8 @@
-// Packages programs use next to @pulumi/aws: random, tls, command; and the engine's own
-// resources (stack references, providers). Outputs as each package's registry page documents them
-// (pulumi.com/registry/packages/random, /tls, /command).
+// Packages programs use next to @pulumi/aws: random, tls, command, docker, docker-build; and the
+// engine's own resources (stack references, providers). Outputs as each package's registry page
+// documents them (pulumi.com/registry/packages/random, /tls, /command, /docker, /docker-build).
 import type { FakeAwsEnv } from "./env";
-import { UNKNOWN } from "./env";
+import { hasUnknown, UNKNOWN } from "./env";
 import { ALNUM, chars, hex, LOWER, uuid } from "./hash";
 import type { Phase, ResourceArgs, ResourceState } from "./resources";
 
@@ -166,6 +166,89 @@ function tls(token: string, seed: string, i: Record<string, any>): ResourceState
   return undefined;
 }
 
+/** `repository[:tag]` without its tag: the tag is what follows the last ':' after the last '/'. */
+function withoutTag(imageName: string): string {
+  const at = imageName.indexOf("@");
+  const name = at < 0 ? imageName : imageName.slice(0, at);
+  const colon = name.lastIndexOf(":");
+  return colon > name.lastIndexOf("/") ? name.slice(0, colon) : name;
+}
+
+/** A made-up image digest: `sha256:` and 64 hex characters, as registries report them. */
+const digestOf = (seed: string) => `sha256:${hex(`${seed}.digest`, 64)}`;
+
+/**
+ * Container images built or pulled by @pulumi/docker (v4) and @pulumi/docker-build, whose digests
+ * programs pass to task definitions and Lambda functions. Without them every check on those
+ * definitions would stay unknown in the apply phase too. Formats from the packages' own docs:
+ * docker.Image `repoDigest` "repository@<algorithm>:<hash>" for a pushed image, "<algorithm>:<hash>"
+ * for a local one (skipPush); docker-build.Image `digest` "sha256:…" when exported, `ref` "a single
+ * fully-qualified tag including the build's digest" (`<tag>@<digest>`) when pushed, else the first
+ * tag, else "" (image.d.ts of both packages).
+ */
+function docker(token: string, seed: string, i: Record<string, any>): ResourceState | undefined {
+  switch (token) {
+    case "docker:index/image:Image": {
+      const imageName = i.imageName;
+      const known = typeof imageName === "string" && !hasUnknown(imageName);
+      const digest = digestOf(seed);
+      const build = i.build && typeof i.build === "object" ? i.build : {};
+      const registryServer =
+        typeof i.registry?.server === "string"
+          ? i.registry.server
+          : known && imageName.split("/").length > 1
+            ? imageName.split("/")[0]
+            : "docker.io";
+      return {
+        id: known ? `${withoutTag(imageName)}@${digest}` : hex(`${seed}.id`, 40),
+        state: {
+          ...i,
+          baseImageName: imageName,
+          context: build.context ?? ".",
+          dockerfile: build.dockerfile ?? "Dockerfile",
+          ...(build.platform !== undefined ? { platform: build.platform } : {}),
+          registryServer,
+          repoDigest:
+            i.skipPush === true ? digest : known ? `${withoutTag(imageName)}@${digest}` : UNKNOWN,
+        },
+      };
+    }
+    case "docker:index/remoteImage:RemoteImage": {
+      const known = typeof i.name === "string" && !hasUnknown(i.name);
+      const digest = digestOf(seed);
+      return {
+        id: `${digest}${known ? i.name : ""}`,
+        state: {
+          ...i,
+          imageId: digest,
+          repoDigest: known ? `${withoutTag(i.name)}@${digest}` : UNKNOWN,
+        },
+      };
+    }
+    case "docker:index/registryImage:RegistryImage":
+      return { id: digestOf(seed), state: { ...i, sha256Digest: digestOf(seed) } };
+    case "docker-build:index:Image": {
+      const tags: unknown[] = Array.isArray(i.tags) ? i.tags : [];
+      const exported = i.push === true || (Array.isArray(i.exports) && i.exports.length > 0);
+      const digest = exported ? digestOf(seed) : "";
+      const first = tags[0];
+      const ref =
+        first === undefined
+          ? ""
+          : typeof first !== "string" || hasUnknown(first)
+            ? UNKNOWN
+            : i.push === true
+              ? `${first}@${digest}`
+              : first;
+      return {
+        id: digest || hex(`${seed}.id`, 64),
+        state: { ...i, contextHash: hex(`${seed}.context`, 64), digest, ref },
+      };
+    }
+  }
+  return undefined;
+}
+
 /**
  * Resources the fake answers for outside @pulumi/aws, or undefined. Stack references keep their
  * `outputs` unknown in both phases: another stack's outputs cannot be known offline.
@@ -193,6 +276,7 @@ export function otherPackageState(
   const pkg = type.split(":")[0];
   if (pkg === "random") return random(type, seed, inputs);
   if (pkg === "tls") return tls(type, seed, inputs);
+  if (pkg === "docker" || pkg === "docker-build") return docker(type, seed, inputs);
   if (type === "command:local:Command" || type === "command:remote:Command") {
     return { id: `${name}${hex(seed, 8)}`, state: { ...inputs, stdout: "", stderr: "" } };
   }

@@ -33,6 +33,11 @@ export interface ResourceState {
   /** `""` when unknown. */
   readonly id: string;
   readonly state: Record<string, any>;
+  /**
+   * `false` for a type the fake does not model: the state is the inputs alone, so every output
+   * the provider would compute stays unknown to the program, even in the apply phase.
+   */
+  readonly modeled?: false;
 }
 
 export type Phase = "preview" | "apply";
@@ -171,5 +176,9 @@ export function resourceState(args: ResourceArgs, env: FakeAwsEnv, phase: Phase)
   }
   if (pkg === "aws") return awsState({ ...args, inputs }, env);
   // A package the fake does not model: its inputs, and an id once created.
-  return { id: args.id || uuid(`${args.type}::${args.name}`), state: { ...inputs } };
+  return {
+    id: args.id || uuid(`${args.type}::${args.name}`),
+    state: { ...inputs },
+    modeled: false,
+  };
 }
