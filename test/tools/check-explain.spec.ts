@@ -7,7 +7,7 @@ import * as path from "path";
 import { type ConfigsByStack, describeProgramError } from "../../tools/check/explain";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { ProgramError } from "../../tools/check/run";
-import { demoProgram, removeDemoPrograms } from "./demo-program";
+import { demoProgram } from "./demo-program";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -37,8 +37,6 @@ function explainDevError(
 }
 
 describe("how the check explains a program's own failure", () => {
-  after(removeDemoPrograms);
-
   it("points a program's own config error at the stack file's line, without stack frames", () => {
     const dir = demoProgram({
       "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n  demo:port: 70000\n",

@@ -5,7 +5,7 @@
 import { expect } from "chai";
 import { execFileSync } from "child_process";
 import { cli } from "./cli";
-import { demoProgram, removeDemoPrograms } from "./demo-program";
+import { demoProgram } from "./demo-program";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, parseConfigArg, parseStackRef } from "../../tools/check/args";
@@ -55,8 +55,6 @@ function stackError(stackFile: string): string {
 
 describe("offline check inputs that must not hurt", function () {
   this.timeout(180_000);
-  after(removeDemoPrograms);
-
   describe("stack and project files", () => {
     it("refuses a 'billion laughs' stack file at once, and a file over 1 MiB unread", () => {
       const started = Date.now();

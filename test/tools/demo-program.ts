@@ -5,7 +5,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-/** Directories made so far, removed by `removeDemoPrograms`. */
+/** Directories made so far, removed after the last spec. */
 const made: string[] = [];
 
 /** A throwaway program: Pulumi.yaml, index.ts and the given files (stack files, inputs). */
@@ -27,7 +27,7 @@ export function demoProgram(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-/** Removes every program `demoProgram` made. */
-export function removeDemoPrograms(): void {
+// Removed once every spec has run: specs make theirs as their cases are defined, at load time.
+after(() => {
   for (const dir of made.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-}
+});
