@@ -20,7 +20,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import type { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
-import { analyzerrpc, grpc } from "./proto";
+import { AnalyzerDiagnosticsClient, grpc } from "./proto";
 
 /**
  * A failure of the pack or of the protocol, with the message the CLI would print: one or more
@@ -320,7 +320,7 @@ export class PackProcess {
     });
     collect(child.stdout!);
 
-    const client = new analyzerrpc.AnalyzerClient(
+    const client = new AnalyzerDiagnosticsClient(
       `127.0.0.1:${port}`,
       grpc.credentials.createInsecure(),
       {
