@@ -14,6 +14,9 @@ import { recordFixtureCase, snapshot } from "../analyzer";
 /** The wire sentinel for a value unknown at preview. */
 export { UNKNOWN } from "../../tools/lib/engine/wire";
 
+/** What a run with no finding and no preview note gives (the `run` helpers' result). */
+export const clean = { violations: [], notes: [] };
+
 export interface FixtureOptions {
   /** Outputs for stack policies; defaults to the inputs (as at preview). */
   readonly outputs?: Record<string, any>;

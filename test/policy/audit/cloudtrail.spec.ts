@@ -3,10 +3,9 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/audit";
 import { CLOUDTRAIL_TRAIL } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
 
-const clean = { violations: [], notes: [] };
 const trail = (inputs: Record<string, unknown> = {}) => [
   res(CLOUDTRAIL_TRAIL, "trail", {
     name: "negative",

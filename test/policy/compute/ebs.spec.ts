@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/compute";
 import * as T from "../../../policy-pack/lib/types";
-import { policy, res, violations } from "../fixture";
+import { clean, policy, res, violations } from "../fixture";
 import {
   awsManaged,
   awsManagedArn,
@@ -16,8 +16,6 @@ import {
 
 const U = UNKNOWN;
 import { passesCompliantNetwork, tunnelWith } from "../fixtures/network";
-
-const clean = { violations: [], notes: [] };
 
 /** EBS encryption by default with a customer-managed default key of the stack. */
 const cmkByDefault = () => {

@@ -7,10 +7,9 @@ import {
   LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG,
 } from "../../../policy-pack/lib/types";
 import type { RecordedResource } from "../../../tools/lib/recorder";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
 
-const clean = { violations: [], notes: [] };
 const fn = (variables?: Record<string, unknown>) => [
   res(LAMBDA_FUNCTION, "fn", {
     name: "lambda_function_name",

@@ -7,10 +7,9 @@ import {
   APIGATEWAYV2_API,
   APIGATEWAYV2_ROUTE,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
 
-const clean = { violations: [], notes: [] };
 const method = (inputs: Record<string, unknown>) =>
   res(APIGATEWAY_METHOD, "method", {
     restApi: UNKNOWN,

@@ -2,10 +2,8 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/iam";
 import { IAM_ACCESS_KEY, IAM_USER } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("iam-user-access-keys", () => {
   const p = policyNamed(policies, "iam-user-access-keys");

@@ -3,10 +3,8 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { clean, res, violations } from "../fixture";
 import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("opensearch-domain-kms-cmk", () => {
   const p = policyNamed(policies, "opensearch-domain-kms-cmk");

@@ -3,10 +3,8 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("apigateway-cache-encrypted", () => {
   const p = policyNamed(policies, "apigateway-cache-encrypted");

@@ -8,10 +8,8 @@ import {
   KMS_ALIAS,
   SSM_PARAMETER,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { awsManaged, policyNamed, run, stackKey, UNKNOWN, withStackKey } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("cloudtrail-kms-cmk", () => {
   const p = policyNamed(policies, "cloudtrail-kms-cmk");

@@ -3,10 +3,8 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("rds-storage-encrypted-cmk", () => {
   const p = policyNamed(policies, "rds-storage-encrypted-cmk");

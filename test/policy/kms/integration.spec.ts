@@ -9,7 +9,7 @@ import {
   CONNECT_INSTANCE_STORAGE_CONFIG,
   SCHEDULER_SCHEDULE,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import {
   awsManaged,
   awsManagedArn,
@@ -19,8 +19,6 @@ import {
   UNKNOWN,
   withStackKey,
 } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("appflow-kms-cmk", () => {
   const p = policyNamed(policies, "appflow-kms-cmk");

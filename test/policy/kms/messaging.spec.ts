@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { clean, res, violations } from "../fixture";
 import {
   awsManaged,
   awsManagedArn,
@@ -15,8 +15,6 @@ import {
   UNKNOWN,
   withStackKey,
 } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("sns-topic-kms-cmk", () => {
   const p = policyNamed(policies, "sns-topic-kms-cmk");

@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import {
   awsManaged,
   KEY_ARN,
@@ -13,8 +13,6 @@ import {
   UNKNOWN,
   withStackKey,
 } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("dynamodb-table-kms-cmk", () => {
   const p = policyNamed(policies, "dynamodb-table-kms-cmk");

@@ -12,10 +12,8 @@ import {
   SECRETSMANAGER_SECRET,
   SSM_PARAMETER,
 } from "../../../policy-pack/lib/types";
-import { res } from "../fixture";
+import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
-
-const clean = { violations: [], notes: [] };
 
 describe("efs-file-system-kms-cmk", () => {
   const p = policyNamed(policies, "efs-file-system-kms-cmk");
