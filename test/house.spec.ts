@@ -21,15 +21,31 @@ function trackedFiles(): string[] {
 }
 
 /** The modules a TypeScript file imports or re-exports, as written. */
-function importsOf(file: string): string[] {
+function importsIn(file: string): string[] {
   const text = fs.readFileSync(path.join(ROOT, file), "utf8");
   const found: string[] = [];
   for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s+"([^"]+)"/g)) {
     found.push(m[1]);
   }
+  for (const m of text.matchAll(/(?:^|\n)\s*import\s+"([^"]+)"/g)) found.push(m[1]);
   for (const m of text.matchAll(/\b(?:require|import)\(\s*"([^"]+)"\s*\)/g)) found.push(m[1]);
   return found;
 }
+
+/** `<file> imports <target>` for each relative import of the TypeScript `files` that `wrong` picks. */
+function importsOf(files: string[], wrong: (target: string) => boolean): string[] {
+  return files
+    .filter((f) => f.endsWith(".ts"))
+    .flatMap((f) =>
+      importsIn(f)
+        .map((spec) => target(f, spec))
+        .filter((t): t is string => t !== undefined && wrong(t))
+        .map((t) => `${f} imports ${t}`),
+    );
+}
+
+/** A module path test: the folder `dir` or anything in it. */
+const under = (dir: string) => (t: string) => t === dir || t.startsWith(`${dir}/`);
 
 /** Where a relative import of `file` points, relative to the root (extension left off). */
 function target(file: string, spec: string): string | undefined {
@@ -72,44 +88,20 @@ describe("house rules", () => {
   });
 
   it("stack config reads the layers' key declarations and helpers, never their components", () => {
-    const wrong = files
-      .filter((f) => f.startsWith("components/config/") && f.endsWith(".ts"))
-      .flatMap((f) =>
-        importsOf(f)
-          .map((s) => target(f, s))
-          .filter((t): t is string => !!t && t.startsWith("components/"))
-          .filter((t) => !t.startsWith("components/config/") && isComponentModule(t))
-          .map((t) => `${f} imports ${t}`),
-      );
-    expect(wrong).to.deep.equal([]);
+    const isConfig = (f: string) => f.startsWith("components/config/");
+    const component = (t: string) =>
+      t.startsWith("components/") && !under("components/config")(t) && isComponentModule(t);
+    expect(importsOf(files.filter(isConfig), component)).to.deep.equal([]);
   });
 
   it("components never import the stack config", () => {
-    const wrong = files
-      .filter(
-        (f) =>
-          f.startsWith("components/") && !f.startsWith("components/config/") && f.endsWith(".ts"),
-      )
-      .flatMap((f) =>
-        importsOf(f)
-          .map((s) => target(f, s))
-          .filter((t) => t === "components/config" || !!t?.startsWith("components/config/"))
-          .map((t) => `${f} imports ${t}`),
-      );
-    expect(wrong).to.deep.equal([]);
+    const isComponent = (f: string) =>
+      f.startsWith("components/") && !f.startsWith("components/config/");
+    expect(importsOf(files.filter(isComponent), under("components/config"))).to.deep.equal([]);
   });
 
   it("the diagram tool does not lean on the cost tool (both share tools/lib)", () => {
-    const wrong = files
-      .filter(
-        (f) => (f.startsWith("tools/diagram/") || f === "tools/diagram.ts") && f.endsWith(".ts"),
-      )
-      .flatMap((f) =>
-        importsOf(f)
-          .map((s) => target(f, s))
-          .filter((t) => t === "tools/cost" || !!t?.startsWith("tools/cost/"))
-          .map((t) => `${f} imports ${t}`),
-      );
-    expect(wrong).to.deep.equal([]);
+    const isDiagram = (f: string) => f.startsWith("tools/diagram/") || f === "tools/diagram.ts";
+    expect(importsOf(files.filter(isDiagram), under("tools/cost"))).to.deep.equal([]);
   });
 });
