@@ -14,6 +14,7 @@ import {
   awsxAlbSecurityGroupConfigured,
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
+import { awsxLogGroupKms } from "./log-groups";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -28,5 +29,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxEcrTagImmutability,
   awsxEcrScanOnPush,
   awsxEcrKms,
+  awsxLogGroupKms,
   remoteComponentsUnexpanded,
 ];
