@@ -15,6 +15,12 @@ import {
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
+import {
+  awsxTrailBucketKms,
+  awsxTrailBucketPublicAccessBlock,
+  awsxTrailBucketTlsOnly,
+  awsxTrailKms,
+} from "./cloudtrail";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -30,5 +36,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxEcrScanOnPush,
   awsxEcrKms,
   awsxLogGroupKms,
+  awsxTrailKms,
+  awsxTrailBucketPublicAccessBlock,
+  awsxTrailBucketKms,
+  awsxTrailBucketTlsOnly,
   remoteComponentsUnexpanded,
 ];
