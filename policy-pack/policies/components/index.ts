@@ -12,6 +12,7 @@ import {
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
   awsxAlbSecurityGroupConfigured,
+  awsxNlbListenerTlsPolicy,
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
@@ -32,6 +33,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
   awsxAlbSecurityGroupConfigured,
+  awsxNlbListenerTlsPolicy,
   awsxEcrTagImmutability,
   awsxEcrScanOnPush,
   awsxEcrKms,
