@@ -388,6 +388,8 @@ describe("real-world program shapes, offline", function () {
         ["awsx-ecs-service-no-public-ip", "service"],
         ["awsx-vpc-private-subnet-no-default-route", "vpc"],
         ["awsx-alb-security-group-configured", "loadbalancer"],
+        // pulumi-awsx awsx/ecs/fargateTaskDefinition.ts: the default log group has no kmsKeyId.
+        ["awsx-log-group-kms-cmk", "service"],
       ]) {
         expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
       }

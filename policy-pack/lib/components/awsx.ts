@@ -7,6 +7,8 @@ import {
   AWSX_FARGATE_SERVICE,
   AWSX_FARGATE_TASK_DEFINITION,
 } from "../types";
+import { classifyLiteralKey, describeKeyRef } from "../kms/keys";
+import { peek, unknownError } from "../values";
 
 export const AWSX_SERVICES = [AWSX_FARGATE_SERVICE, AWSX_EC2_SERVICE] as const;
 export const AWSX_TASK_DEFINITIONS = [
@@ -46,4 +48,39 @@ export function awsxContainers(task: any): AwsxContainer[] {
     for (const key of Object.keys(many)) out.push({ name: key, def: many[key] ?? {} });
   }
   return out;
+}
+
+/**
+ * Why the key an awsx component passes to a child it creates (`kmsKeyId`, `kmsMasterKeyId`) is not
+ * a customer-managed key, or undefined when it is; `what` names the setting, `whenNone` says what
+ * the child gets without a key. A key unknown at preview (built from a key the program manages or
+ * looks up) throws, so the engine shows a preview note instead of a pass.
+ */
+export function awsxKeyProblem(
+  read: () => unknown,
+  what: string,
+  whenNone: string,
+): string | undefined {
+  const key = peek(read);
+  if (!key.known) throw unknownError(`${what} is unknown until apply`);
+  const value = key.value;
+  const ref =
+    value === undefined || value === null || value === ""
+      ? ({ kind: "none" } as const)
+      : classifyLiteralKey(String(value));
+  if (ref.kind === "customer") return undefined;
+  return `${what}: ${describeKeyRef(ref, whenNone)}, not a customer-managed key.`;
+}
+
+/**
+ * The log group awsx creates from a `DefaultLogGroup` / `OptionalLogGroup` input (pulumi-awsx
+ * awsx/cloudwatch/logGroup.ts): none when `skip` is true (or, for an optional group, `enable` is
+ * not true), none when `existing` names one, otherwise a new aws.cloudwatch.LogGroup from `args`.
+ * Returns that `args` object (`{}` when unset), or undefined when awsx creates no log group.
+ */
+export function awsxCreatedLogGroupArgs(input: any, optional: boolean): any {
+  const lg = input && typeof input === "object" ? input : {};
+  if (optional ? lg.enable !== true : lg.skip === true) return undefined;
+  if (lg.existing !== undefined && lg.existing !== null) return undefined;
+  return lg.args && typeof lg.args === "object" ? lg.args : {};
 }

@@ -12,8 +12,16 @@ import {
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
   awsxAlbSecurityGroupConfigured,
+  awsxNlbListenerTlsPolicy,
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
+import { awsxLogGroupKms } from "./log-groups";
+import {
+  awsxTrailBucketKms,
+  awsxTrailBucketPublicAccessBlock,
+  awsxTrailBucketTlsOnly,
+  awsxTrailKms,
+} from "./cloudtrail";
 import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -25,8 +33,14 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
   awsxAlbSecurityGroupConfigured,
+  awsxNlbListenerTlsPolicy,
   awsxEcrTagImmutability,
   awsxEcrScanOnPush,
   awsxEcrKms,
+  awsxLogGroupKms,
+  awsxTrailKms,
+  awsxTrailBucketPublicAccessBlock,
+  awsxTrailBucketKms,
+  awsxTrailBucketTlsOnly,
   remoteComponentsUnexpanded,
 ];

@@ -1,6 +1,6 @@
 // awsx.lb.ApplicationLoadBalancer: its listeners, judged from the component's `listener`/`listeners`
 // inputs with the helpers and levels of the aws.lb.Listener rules (plain HTTP advisory, TLS policy
-// mandatory).
+// mandatory); and awsx.lb.NetworkLoadBalancer's TLS listeners, judged the same way.
 //
 // What awsx creates, from its source (pulumi-awsx awsx/lb/applicationLoadBalancer.ts): one
 // aws.lb.Listener per `listener`/`listeners` entry, each with the entry's settings over a default
@@ -15,7 +15,7 @@ import {
   httpActionProblem,
   tlsPolicyProblem,
 } from "../../lib/edge/listeners";
-import { AWSX_APPLICATION_LOAD_BALANCER } from "../../lib/types";
+import { AWSX_APPLICATION_LOAD_BALANCER, AWSX_NETWORK_LOAD_BALANCER } from "../../lib/types";
 import { asList } from "../../lib/values";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -109,5 +109,38 @@ export const awsxAlbSecurityGroupConfigured = resourcePolicy({
     ctx.report(
       "No securityGroups or defaultSecurityGroup: awsx creates the load balancer's security group open to all traffic from 0.0.0.0/0 and ::/0.",
     );
+  },
+});
+
+export const awsxNlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>({
+  name: "awsx-nlb-listener-tls-policy",
+  description:
+    "An awsx NetworkLoadBalancer's TLS listeners use a TLS 1.2+ security policy. Mandatory, as elb-listener-tls-policy: awsx creates each `listener`/`listeners` entry as an aws.lb.Listener (TCP on port 80 unless the entry says otherwise), and a TLS listener without `sslPolicy` gets ELBSecurityPolicy-2016-08 (TLS 1.0+).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set the TLS listener\'s `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06" or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.',
+  references: [checkov("CKV_AWS_103"), fsbp("ELB.17")],
+  config: {
+    sslPolicyPattern: {
+      type: "string",
+      description:
+        "Regular expression for accepted security policies (as elb-listener-tls-policy).",
+      default: DEFAULT_SSL_POLICY_PATTERN,
+    },
+  },
+  types: [AWSX_NETWORK_LOAD_BALANCER],
+  check: (props, ctx) => {
+    // pulumi-awsx awsx/lb/networkLoadBalancer.ts: every listener is `{ defaultActions, protocol:
+    // "TCP", port: 80, ...entry }`; without `listener`/`listeners`, one TCP listener on port 80.
+    // https://github.com/pulumi/pulumi-awsx/blob/master/awsx/lb/networkLoadBalancer.ts
+    for (const l of awsxListeners(props)) {
+      const problem = tlsPolicyProblem(
+        l.args.protocol ?? "TCP",
+        l.args.sslPolicy,
+        ctx.config.sslPolicyPattern,
+      );
+      if (problem) ctx.report(`${l.label}: ${problem}`);
+    }
   },
 });

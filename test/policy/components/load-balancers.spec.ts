@@ -6,8 +6,12 @@ import {
   awsxAlbHttpRedirect,
   awsxAlbListenerTlsPolicy,
   awsxAlbSecurityGroupConfigured,
+  awsxNlbListenerTlsPolicy,
 } from "../../../policy-pack/policies/components/load-balancers";
-import { AWSX_APPLICATION_LOAD_BALANCER } from "../../../policy-pack/lib/types";
+import {
+  AWSX_APPLICATION_LOAD_BALANCER,
+  AWSX_NETWORK_LOAD_BALANCER,
+} from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { findingsOf } from "../fixtures/iam";
 
@@ -101,6 +105,40 @@ describe("awsx-alb-security-group-configured", () => {
           await findingsOf(awsxAlbSecurityGroupConfigured, [r]),
           Object.keys(d)[0],
         ).to.deep.equal([]);
+      }
+    });
+  });
+});
+
+// pulumi-awsx awsx/lb/networkLoadBalancer.ts: listeners are TCP on port 80 unless the entry says
+// otherwise; a TLS entry's sslPolicy passes through (Checkov CKV_AWS_103, FSBP ELB.17).
+describe("awsx-nlb-listener-tls-policy", () => {
+  const TLS = { ...HTTPS, protocol: "TLS" };
+  const nlb = (over: Record<string, unknown>) =>
+    res(AWSX_NETWORK_LOAD_BALANCER, "nlb", over, { custom: false });
+  describe("Noncompliance", () => {
+    it("CKV_AWS_103: a TLS listener without sslPolicy, or with a TLS 1.0 policy (listener and listeners)", async () => {
+      for (const sslPolicy of [undefined, "ELBSecurityPolicy-2016-08"]) {
+        for (const r of [
+          nlb({ listener: { ...TLS, sslPolicy } }),
+          nlb({
+            listeners: [
+              { port: 22, protocol: "TCP" },
+              { ...TLS, sslPolicy },
+            ],
+          }),
+        ]) {
+          expect(await findingsOf(awsxNlbListenerTlsPolicy, [r]), String(sslPolicy)).to.have.length(
+            1,
+          );
+        }
+      }
+    });
+  });
+  describe("Compliance", () => {
+    it("a TLS 1.2+ TLS listener; awsx's default TCP listener; a listener without protocol (TCP)", async () => {
+      for (const r of [nlb({ listener: TLS }), nlb({}), nlb({ listeners: [{ port: 5432 }] })]) {
+        expect(await findingsOf(awsxNlbListenerTlsPolicy, [r])).to.deep.equal([]);
       }
     });
   });
