@@ -43,6 +43,8 @@ export const CONFIG_RECORDER = "aws:cfg/recorder:Recorder";
 export const CONFIG_RECORDER_STATUS = "aws:cfg/recorderStatus:RecorderStatus";
 
 export const CLOUDWATCH_LOG_DELIVERY = "aws:cloudwatch/logDelivery:LogDelivery";
+export const CLOUDWATCH_EVENT_ARCHIVE = "aws:cloudwatch/eventArchive:EventArchive";
+export const CLOUDWATCH_EVENT_BUS = "aws:cloudwatch/eventBus:EventBus";
 export const CLOUDWATCH_EVENT_BUS_POLICY = "aws:cloudwatch/eventBusPolicy:EventBusPolicy";
 export const CLOUDWATCH_EVENT_PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 export const CLOUDWATCH_LOG_DESTINATION_POLICY =
@@ -341,6 +343,11 @@ export const SAGEMAKER_DOMAIN = "aws:sagemaker/domain:Domain";
 export const SAGEMAKER_ENDPOINT_CONFIGURATION =
   "aws:sagemaker/endpointConfiguration:EndpointConfiguration";
 export const SAGEMAKER_NOTEBOOK_INSTANCE = "aws:sagemaker/notebookInstance:NotebookInstance";
+
+export const LOCATION_GEOFENCE_COLLECTION = "aws:location/geofenceCollection:GeofenceCollection";
+export const LOCATION_TRACKER = "aws:location/tracker:Tracker";
+
+export const MWAA_ENVIRONMENT = "aws:mwaa/environment:Environment";
 
 export const SCHEDULER_SCHEDULE = "aws:scheduler/schedule:Schedule";
 

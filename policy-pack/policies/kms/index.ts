@@ -6,7 +6,7 @@
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
 // the audit trail (./audit.ts) and data moved between or held by integration services
-// (./integration.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
+// (./integration.ts), Amazon Location trackers and geofence collections (./location.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
 // groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
@@ -63,7 +63,15 @@ import {
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
 import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";
-import { appflowKms, connectStorageKms, schedulerScheduleKms } from "./integration";
+import {
+  appflowKms,
+  connectStorageKms,
+  eventArchiveKms,
+  eventBusKms,
+  mwaaKms,
+  schedulerScheduleKms,
+} from "./integration";
+import { locationGeofenceKms, locationTrackerKms } from "./location";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -123,4 +131,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   appflowKms,
   connectStorageKms,
   schedulerScheduleKms,
+  eventBusKms,
+  eventArchiveKms,
+  mwaaKms,
+  locationTrackerKms,
+  locationGeofenceKms,
 ];

@@ -1,12 +1,16 @@
 // Encryption at rest with customer-managed KMS keys for data moved between services: AppFlow flows
 // and connector profiles, what Amazon Connect stores (call recordings, chat transcripts, media
 // streams) under its instance storage configurations, and the payloads EventBridge Scheduler
-// schedules hold for their targets.
+// schedules hold for their targets, the events EventBridge buses and archives hold, and what MWAA
+// environments store (DAG metadata, Airflow database, logs).
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   APPFLOW_CONNECTOR_PROFILE,
   APPFLOW_FLOW,
+  CLOUDWATCH_EVENT_ARCHIVE,
+  CLOUDWATCH_EVENT_BUS,
   CONNECT_INSTANCE_STORAGE_CONFIG,
+  MWAA_ENVIRONMENT,
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import { awsDocs, checkov } from "../../lib/controls";
@@ -78,4 +82,61 @@ export const schedulerScheduleKms = customerKeyPolicy({
   // EventBridge Scheduler User Guide, "Encryption at rest": "By default, EventBridge Scheduler
   // encrypts and decrypts all of your data using an AWS owned key."
   check: (k) => k.requireKey({ prop: "kmsKeyArn", whenNone: "an AWS-owned key" }),
+});
+
+export const eventBusKms = customerKeyPolicy({
+  name: "eventbridge-event-bus-kms-cmk",
+  description:
+    "EventBridge event buses encrypt the events they hold (for retries, archives and replays) " +
+    "with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyIdentifier to the stack's customer-managed key on every EventBus, and let " +
+    "events.amazonaws.com use it (kms:Decrypt and kms:GenerateDataKey in the key policy).",
+  references: [awsDocs("eventbridge/latest/userguide/eb-custom-bus-encryption.html")],
+  types: [CLOUDWATCH_EVENT_BUS],
+  noun: "EventBridge event bus",
+  // EventBridge User Guide, "Encryption at Rest for Amazon EventBridge Custom Event Bus": "By
+  // default, your data is encrypted ... under an AWS owned key".
+  check: (k) => k.requireKey({ prop: "kmsKeyIdentifier", whenNone: "an AWS-owned key" }),
+});
+
+export const eventArchiveKms = customerKeyPolicy({
+  name: "eventbridge-archive-kms-cmk",
+  description:
+    "EventBridge archives encrypt the events they keep for replay with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKeyIdentifier to the stack's customer-managed key on every EventArchive (an archive " +
+    "of a bus encrypted with a customer key must name one too).",
+  references: [
+    awsDocs(
+      "eventbridge/latest/userguide/eb-encryption-event-bus-cmkey.html (Encrypting archives)",
+    ),
+  ],
+  types: [CLOUDWATCH_EVENT_ARCHIVE],
+  noun: "EventBridge archive",
+  check: (k) => k.requireKey({ prop: "kmsKeyIdentifier", whenNone: "an AWS-owned key" }),
+});
+
+export const mwaaKms = customerKeyPolicy({
+  name: "mwaa-environment-kms-cmk",
+  description:
+    "Managed Workflows for Apache Airflow environments encrypt what they store (the Airflow " +
+    "metadata database, task logs, DAG data) with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set kmsKey to the ARN of the stack's customer-managed key on every MWAA Environment; it can " +
+    "only be chosen when the environment is created.",
+  references: [
+    awsDocs("mwaa/latest/API/API_CreateEnvironment.html#mwaa-CreateEnvironment-request-KmsKey"),
+  ],
+  types: [MWAA_ENVIRONMENT],
+  noun: "MWAA environment",
+  // CreateEnvironment KmsKey: "You can use an Amazon Web Services owned CMK, or a Customer managed
+  // CMK"; left out, the environment uses the AWS-owned one.
+  check: (k) => k.requireKey({ prop: "kmsKey", whenNone: "an AWS-owned key" }),
 });

@@ -1,12 +1,16 @@
 // Encryption of data moved between services: Checkov's AppFlow fixtures (CKV_AWS_263 flows,
 // CKV_AWS_264 connector profiles), Amazon Connect instance storage and EventBridge Scheduler
-// schedules (CKV_AWS_297), translated to Pulumi inputs.
+// schedules (CKV_AWS_297), translated to Pulumi inputs; EventBridge buses and archives and MWAA
+// environments, each with a key, without one, and with the service's AWS-managed key.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import {
   APPFLOW_CONNECTOR_PROFILE,
   APPFLOW_FLOW,
+  CLOUDWATCH_EVENT_ARCHIVE,
+  CLOUDWATCH_EVENT_BUS,
   CONNECT_INSTANCE_STORAGE_CONFIG,
+  MWAA_ENVIRONMENT,
   SCHEDULER_SCHEDULE,
 } from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
@@ -14,6 +18,7 @@ import {
   awsManaged,
   awsManagedArn,
   KEY_ARN,
+  keyPropCases,
   policyNamed,
   run,
   UNKNOWN,
@@ -162,3 +167,37 @@ describe("scheduler-schedule-kms-cmk", () => {
     });
   });
 });
+
+keyPropCases(
+  policies,
+  "eventbridge-event-bus-kms-cmk",
+  "EventBridge event bus",
+  CLOUDWATCH_EVENT_BUS,
+  { name: "orders" },
+  "kmsKeyIdentifier",
+  "events",
+);
+keyPropCases(
+  policies,
+  "eventbridge-archive-kms-cmk",
+  "EventBridge archive",
+  CLOUDWATCH_EVENT_ARCHIVE,
+  { name: "orders", eventSourceArn: "arn:aws:events:us-west-2:111122223333:event-bus/orders" },
+  "kmsKeyIdentifier",
+  "events",
+);
+keyPropCases(
+  policies,
+  "mwaa-environment-kms-cmk",
+  "MWAA environment",
+  MWAA_ENVIRONMENT,
+  {
+    name: "example",
+    dagS3Path: "dags/",
+    executionRoleArn: "arn:aws:iam::111122223333:role/mwaa",
+    sourceBucketArn: "arn:aws:s3:::example",
+    networkConfiguration: { securityGroupIds: ["sg-1"], subnetIds: ["subnet-1", "subnet-2"] },
+  },
+  "kmsKey",
+  "airflow",
+);

@@ -1,0 +1,250 @@
+// The KMS family is complete: every @pulumi/aws resource type with an input (top level or nested)
+// that names a KMS key for the data it stores is judged by an encryption-at-rest rule, or is listed
+// below with the reason it is not. The list of types comes from the installed provider's
+// declarations, so a provider upgrade that adds such a type fails here until a rule judges it.
+import { expect } from "chai";
+import { allPolicies } from "../../../policy-pack/policies";
+import { policies as kmsPolicies } from "../../../policy-pack/policies/kms";
+import { policyCatalog } from "../../../policy-pack/lib/define";
+import { inputPathsNamed } from "../../../tools/lib/provider-inputs";
+
+/**
+ * Input names that name a KMS key, as the provider spells them: `kmsKeyId`, `kmsKeyArn`, `kmsKey`,
+ * `kmsKeyIdentifier`, `kmsMasterKeyId`, `volumeKmsKeyId`, `encryptionKey`, `encryptionKeyArn`,
+ * `kmsEncryptionKey`, `cmkArn`, `kmsArn`, `customerManagedKeyArn`, and the bare `keyId`/`keyArn` of
+ * nested encryption settings (Firehose `serverSideEncryption.keyArn`, Connect
+ * `encryptionConfig.keyId`).
+ */
+const KEY_NAME =
+  /^(.*kms(master)?key(id|arn|identifier)?|.*encryptionkey(id|arn)?|cmkarn|kmsarn|customermanagedkeyarn|keyid|keyarn)$/i;
+
+/** Inputs (`<type> <path>`) whose key is not a key for stored data, each with the reason. */
+const NOT_DATA_KEYS: Record<string, string> = {
+  "aws:apigateway/usagePlanKey:UsagePlanKey keyId": "an API Gateway API key id, not a KMS key",
+  "aws:paymentcryptography/keyAlias:KeyAlias keyArn":
+    "a Payment Cryptography key, not a KMS key; it encrypts nothing stored",
+  "aws:kms/ciphertext:Ciphertext keyId":
+    "the key encrypts a plaintext into the resource's output; AWS stores nothing",
+  "aws:kms/grant:Grant keyId": "the key a grant gives permissions on; nothing is encrypted",
+  "aws:kms/keyPolicy:KeyPolicy keyId": "the key the policy governs; nothing is encrypted",
+  "aws:quicksight/keyRegistration:KeyRegistration keyRegistrations.keyArn":
+    "the registration of the customer keys themselves; it names nothing else's key",
+  "aws:cognito/userPool:UserPool lambdaConfig.kmsKeyId":
+    "encrypts the codes Cognito hands to custom sender triggers: a transient request",
+  "aws:bedrock/agentcoreOauth2CredentialProvider:AgentcoreOauth2CredentialProvider oauth2ProviderConfig.customOauth2ProviderConfig.privateKeyJwtConfig.privateKeySource.kmsKeySource.kmsKeyArn":
+    "a KMS key that signs client-assertion JWTs; it encrypts no data",
+  "aws:dataexchange/revisionAssets:RevisionAssets assets.createS3DataAccessFromS3Bucket.assetSource.kmsKeysToGrants.kmsKeyArn":
+    "keys of the provider's own bucket that subscribers are granted; Data Exchange stores nothing with them",
+  "aws:lex/v2modelsSlotType:V2modelsSlotType externalSourceSettings.grammarSlotTypeSettings.sources.kmsKeyArn":
+    "the key of the S3 object Lex reads the grammar from; the object's own encryption is the S3 policies'",
+};
+
+/** Types whose stored data a rule outside the KMS area judges for a customer key (type → rule). */
+const COVERED_ELSEWHERE: Record<string, string> = {
+  "aws:ebs/volume:Volume": "ec2-ebs-volume-encrypted",
+  "aws:ebs/defaultKmsKey:DefaultKmsKey": "ec2-ebs-encryption-by-default",
+  "aws:ec2/instance:Instance": "ec2-instance-ebs-encrypted",
+  "aws:ec2/launchTemplate:LaunchTemplate": "ec2-instance-ebs-encrypted",
+};
+
+/**
+ * Types that store data under a key they name but no rule judges yet. Every entry is a gap in the
+ * mandatory guarantee: a rule that judges the type removes it (a test below fails on a stale entry).
+ */
+const NOT_YET_JUDGED: readonly string[] = [
+  "aws:agentregistry/registry:Registry",
+  "aws:amp/workspace:Workspace",
+  "aws:appconfig/configurationProfile:ConfigurationProfile",
+  "aws:appconfig/deployment:Deployment",
+  "aws:appfabric/appBundle:AppBundle",
+  "aws:appintegrations/dataIntegration:DataIntegration",
+  "aws:apprunner/service:Service",
+  "aws:auditmanager/accountRegistration:AccountRegistration",
+  "aws:backup/logicallyAirGappedVault:LogicallyAirGappedVault",
+  "aws:bedrock/agentAgent:AgentAgent",
+  "aws:bedrock/agentDataSource:AgentDataSource",
+  "aws:bedrock/agentFlow:AgentFlow",
+  "aws:bedrock/agentKnowledgeBase:AgentKnowledgeBase",
+  "aws:bedrock/agentPrompt:AgentPrompt",
+  "aws:bedrock/agentcoreEvaluator:AgentcoreEvaluator",
+  "aws:bedrock/agentcoreGateway:AgentcoreGateway",
+  "aws:bedrock/agentcoreHarness:AgentcoreHarness",
+  "aws:bedrock/agentcoreMemory:AgentcoreMemory",
+  "aws:bedrock/agentcorePolicyEngine:AgentcorePolicyEngine",
+  "aws:bedrock/agentcoreTokenVaultCmk:AgentcoreTokenVaultCmk",
+  "aws:bedrock/customModel:CustomModel",
+  "aws:bedrock/evaluationJob:EvaluationJob",
+  "aws:bedrock/guardrail:Guardrail",
+  "aws:bedrockmodel/invocationJob:InvocationJob",
+  "aws:cfg/deliveryChannel:DeliveryChannel",
+  "aws:chime/sdkvoiceVoiceProfileDomain:SdkvoiceVoiceProfileDomain",
+  "aws:chimesdkmediapipelines/mediaInsightsPipelineConfiguration:MediaInsightsPipelineConfiguration",
+  "aws:cloudwatch/eventConnection:EventConnection",
+  "aws:cloudwatch/logAnomalyDetector:LogAnomalyDetector",
+  "aws:codecommit/repository:Repository",
+  "aws:codegurureviewer/repositoryAssociation:RepositoryAssociation",
+  "aws:customerprofiles/domain:Domain",
+  "aws:dataexchange/eventAction:EventAction",
+  "aws:datazone/domain:Domain",
+  "aws:devopsguru/serviceIntegration:ServiceIntegration",
+  "aws:dms/instanceProfile:InstanceProfile",
+  "aws:dms/replicationConfig:ReplicationConfig",
+  "aws:docdb/clusterInstance:ClusterInstance",
+  "aws:drs/replicationConfigurationTemplate:ReplicationConfigurationTemplate",
+  "aws:dsql/cluster:Cluster",
+  "aws:dynamodb/tableExport:TableExport",
+  "aws:ebs/snapshotImport:SnapshotImport",
+  "aws:ec2/spotFleetRequest:SpotFleetRequest",
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
+  "aws:ecr/repositoryCreationTemplate:RepositoryCreationTemplate",
+  "aws:ecs/service:Service",
+  "aws:efs/replicationConfiguration:ReplicationConfiguration",
+  "aws:elastictranscoder/pipeline:Pipeline",
+  "aws:emr/cluster:Cluster",
+  "aws:emr/studio:Studio",
+  "aws:emrcontainers/jobTemplate:JobTemplate",
+  "aws:emrserverless/application:Application",
+  "aws:finspace/kxEnvironment:KxEnvironment",
+  "aws:fsx/fileCache:FileCache",
+  "aws:glue/catalog:Catalog",
+  "aws:glue/connection:Connection",
+  "aws:grafana/workspace:Workspace",
+  "aws:guardduty/publishingDestination:PublishingDestination",
+  "aws:imagebuilder/containerRecipe:ContainerRecipe",
+  "aws:imagebuilder/workflow:Workflow",
+  "aws:kinesisanalyticsv2/application:Application",
+  "aws:lambda/capacityProvider:CapacityProvider",
+  "aws:lambda/eventSourceMapping:EventSourceMapping",
+  "aws:lex/botAlias:BotAlias",
+  "aws:m2/application:Application",
+  "aws:m2/environment:Environment",
+  "aws:macie2/classificationExportConfiguration:ClassificationExportConfiguration",
+  "aws:mailmanager/archive:Archive",
+  "aws:mailmanager/ingressPoint:IngressPoint",
+  "aws:mailmanager/ruleSet:RuleSet",
+  "aws:msk/channel:Channel",
+  "aws:neptunegraph/graph:Graph",
+  "aws:networkfirewall/firewall:Firewall",
+  "aws:networkfirewall/firewallPolicy:FirewallPolicy",
+  "aws:networkfirewall/ruleGroup:RuleGroup",
+  "aws:networkfirewall/tlsInspectionConfiguration:TlsInspectionConfiguration",
+  "aws:observabilityadmin/centralizationRuleForOrganization:CentralizationRuleForOrganization",
+  "aws:observabilityadmin/s3TableIntegration:S3TableIntegration",
+  "aws:opensearch/application:Application",
+  "aws:opensearch/serverlessCollection:ServerlessCollection",
+  "aws:opensearchingest/pipeline:Pipeline",
+  "aws:pipes/pipe:Pipe",
+  "aws:qbusiness/application:Application",
+  "aws:rds/clusterActivityStream:ClusterActivityStream",
+  "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy",
+  "aws:rds/customDbEngineVersion:CustomDbEngineVersion",
+  "aws:rds/exportTask:ExportTask",
+  "aws:rds/integration:Integration",
+  "aws:redshift/integration:Integration",
+  "aws:rekognition/streamProcessor:StreamProcessor",
+  "aws:resiliencehub/v2Policy:V2Policy",
+  "aws:resiliencehub/v2Service:V2Service",
+  "aws:resiliencehub/v2System:V2System",
+  "aws:s3/bucketMetadataConfiguration:BucketMetadataConfiguration",
+  "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+  "aws:s3/filesFileSystem:FilesFileSystem",
+  "aws:s3/inventory:Inventory",
+  "aws:s3/vectorsIndex:VectorsIndex",
+  "aws:s3/vectorsVectorBucket:VectorsVectorBucket",
+  "aws:s3control/storageLensConfiguration:StorageLensConfiguration",
+  "aws:s3tables/table:Table",
+  "aws:s3tables/tableBucket:TableBucket",
+  "aws:sagemaker/algorithm:Algorithm",
+  "aws:sagemaker/deviceFleet:DeviceFleet",
+  "aws:sagemaker/featureGroup:FeatureGroup",
+  "aws:sagemaker/flowDefinition:FlowDefinition",
+  "aws:sagemaker/hyperParameterTuningJob:HyperParameterTuningJob",
+  "aws:sagemaker/labelingJob:LabelingJob",
+  "aws:sagemaker/modelCard:ModelCard",
+  "aws:sagemaker/monitoringSchedule:MonitoringSchedule",
+  "aws:sagemaker/trainingJob:TrainingJob",
+  "aws:sagemaker/userProfile:UserProfile",
+  "aws:securityhub/connectorV2:ConnectorV2",
+  "aws:securitylake/dataLake:DataLake",
+  "aws:ses/receiptRule:ReceiptRule",
+  "aws:sfn/activity:Activity",
+  "aws:sfn/stateMachine:StateMachine",
+  "aws:ssm/resourceDataSync:ResourceDataSync",
+  "aws:ssmincidents/replicationSet:ReplicationSet",
+  "aws:storagegateway/cachesIscsiVolume:CachesIscsiVolume",
+  "aws:storagegateway/nfsFileShare:NfsFileShare",
+  "aws:storagegateway/smbFileShare:SmbFileShare",
+  "aws:storagegateway/storedIscsiVolume:StoredIscsiVolume",
+  "aws:synthetics/canary:Canary",
+  "aws:timestreamquery/scheduledQuery:ScheduledQuery",
+  "aws:timestreamwrite/table:Table",
+  "aws:verifiedaccess/endpoint:Endpoint",
+  "aws:verifiedaccess/group:Group",
+  "aws:verifiedaccess/trustProvider:TrustProvider",
+  "aws:workmail/organization:Organization",
+  "aws:xray/encryptionConfig:EncryptionConfig",
+];
+
+/** The types each rule of the KMS area (or an encryption-at-rest rule elsewhere) judges. */
+function judged(): Map<string, string[]> {
+  const kmsNames = new Set(kmsPolicies.map((p) => p.name));
+  const out = new Map<string, string[]>();
+  for (const p of allPolicies) {
+    const entry = policyCatalog.get(p.name);
+    if (!entry || !(kmsNames.has(p.name) || p.name.endsWith("-kms-cmk"))) continue;
+    for (const t of entry.types) out.set(t, [...(out.get(t) ?? []), p.name]);
+  }
+  return out;
+}
+
+describe("KMS family: every type that stores data under a KMS key is judged", () => {
+  let keyInputs: Map<string, string[]>;
+  /** Key-bearing types, after the inputs whose key is not for stored data are left out. */
+  let dataTypes: string[];
+  before(function () {
+    this.timeout(120_000);
+    keyInputs = inputPathsNamed((name) => KEY_NAME.test(name));
+    dataTypes = [...keyInputs]
+      .filter(([t, paths]) => paths.some((p) => NOT_DATA_KEYS[`${t} ${p}`] === undefined))
+      .map(([t]) => t)
+      .sort();
+  });
+
+  it("finds the key inputs the provider declares (the reader sees nested inputs)", () => {
+    expect(keyInputs.get("aws:mwaa/environment:Environment")).to.include("kmsKey");
+    expect(keyInputs.get("aws:sqs/queue:Queue")).to.include("kmsMasterKeyId");
+    expect(keyInputs.get("aws:dynamodb/table:Table")).to.include("serverSideEncryption.kmsKeyArn");
+    expect(keyInputs.get("aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream")).to.include(
+      "serverSideEncryption.keyArn",
+    );
+    expect(dataTypes.length).to.be.above(150);
+  });
+
+  it("each such type is in the types of a KMS rule, or listed with a reason", () => {
+    const rules = judged();
+    const uncovered = dataTypes.filter(
+      (t) => !rules.has(t) && !COVERED_ELSEWHERE[t] && !NOT_YET_JUDGED.includes(t),
+    );
+    expect(uncovered, `types no KMS rule judges:\n  ${uncovered.join("\n  ")}\n`).to.deep.equal([]);
+  });
+
+  it("the tables name only key-bearing inputs and types, and no type a KMS rule judges", () => {
+    const rules = judged();
+    const stale = [
+      ...Object.keys(NOT_DATA_KEYS).filter((k) => {
+        const [t, p] = k.split(" ");
+        return !keyInputs.get(t)?.includes(p);
+      }),
+      ...[...Object.keys(COVERED_ELSEWHERE), ...NOT_YET_JUDGED].filter((t) => !keyInputs.has(t)),
+      ...NOT_YET_JUDGED.filter((t) => rules.has(t) || COVERED_ELSEWHERE[t]),
+    ];
+    expect(stale).to.deep.equal([]);
+  });
+
+  it("the rules named as covering a type elsewhere judge that type", () => {
+    const wrong = Object.entries(COVERED_ELSEWHERE).filter(
+      ([t, rule]) => !policyCatalog.get(rule)?.types.includes(t),
+    );
+    expect(wrong).to.deep.equal([]);
+  });
+});
