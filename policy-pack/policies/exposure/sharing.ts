@@ -10,6 +10,7 @@ import {
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   RDS_CLUSTER_SNAPSHOT,
+  RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_SNAPSHOT,
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
@@ -72,7 +73,8 @@ export const ebsSnapshotBlockPublicAccess = resourcePolicy({
 export const rdsSnapshotNotPublic = resourcePolicy({
   name: "rds-snapshot-not-public",
   description:
-    'RDS DB snapshots, DB snapshot copies and DB cluster snapshots are not shared with "all": a ' +
+    "RDS DB snapshots, DB cluster snapshots and copies of either are not shared with " +
+    '"all": a ' +
     "public snapshot can be restored, and its data read, by every AWS account.",
   enforcementLevel: "mandatory",
   severity: "critical",
@@ -81,7 +83,9 @@ export const rdsSnapshotNotPublic = resourcePolicy({
   // aws.rds.SnapshotCopy shares its copy the same way; the provider's sharedAccounts argument:
   // "Use `all` to make the snapshot public"
   // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/snapshotcopy/).
-  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY],
+  // aws.rds.ClusterSnapshotCopy takes the same argument for cluster snapshots
+  // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/clustersnapshotcopy/).
+  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY, RDS_CLUSTER_SNAPSHOT_COPY],
   check: (props, ctx) => {
     // RDS API reference, ModifyDBSnapshotAttribute: "To make the manual DB snapshot public, which
     // means it can be copied or restored by all AWS accounts, use the value all."

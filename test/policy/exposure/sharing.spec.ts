@@ -8,6 +8,7 @@ import {
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   RDS_CLUSTER_SNAPSHOT,
+  RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_SNAPSHOT,
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
@@ -74,6 +75,16 @@ describe("rds-snapshot-not-public", () => {
         'copy: sharedAccounts includes "all": the snapshot is public.',
       ]);
     });
+    it('sharedAccounts ["all"] on a DB cluster snapshot copy', async () => {
+      const copy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+        sourceDbClusterSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:c",
+        targetDbClusterSnapshotIdentifier: "cluster-copy",
+        sharedAccounts: ["all"],
+      });
+      expect(await violations(p, [copy])).to.deep.equal([
+        'cluster-copy: sharedAccounts includes "all": the snapshot is public.',
+      ]);
+    });
   });
   describe("Compliance", () => {
     it("CKV_AWS_302 pass: named accounts or no sharing", async () => {
@@ -88,7 +99,12 @@ describe("rds-snapshot-not-public", () => {
         targetDbSnapshotIdentifier: "copy",
         sharedAccounts: ["123456789012"],
       });
-      expect(await violations(p, [s, t, copy])).to.deep.equal([]);
+      const clusterCopy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+        sourceDbClusterSnapshotIdentifier: "c",
+        targetDbClusterSnapshotIdentifier: "cluster-copy",
+        sharedAccounts: ["123456789012"],
+      });
+      expect(await violations(p, [s, t, copy, clusterCopy])).to.deep.equal([]);
     });
   });
 });
