@@ -7,6 +7,7 @@ import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+  RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
   RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_SNAPSHOT,
@@ -171,5 +172,20 @@ describe("ebs-snapshot-block-public-access-on", () => {
       const next = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "new", { state: "block-new-sharing" });
       expect(await violations(p, [all, next])).to.deep.equal([]);
     });
+  });
+});
+
+describe("ram-resource-share-no-external-principals", () => {
+  const p = policy("ram-resource-share-no-external-principals");
+  it("reports a share open to accounts outside the organization (the provider's example)", async () => {
+    const share = res(RAM_RESOURCE_SHARE, "share", { name: "s", allowExternalPrincipals: true });
+    expect(await violations(p, [share])).to.deep.equal([
+      "share: allowExternalPrincipals is true: accounts outside the organization can be added.",
+    ]);
+  });
+  it("accepts a share kept inside the organization, or one that leaves the flag out", async () => {
+    const inside = res(RAM_RESOURCE_SHARE, "inside", { name: "i", allowExternalPrincipals: false });
+    const unset = res(RAM_RESOURCE_SHARE, "unset", { name: "u" });
+    expect(await violations(p, [inside, unset])).to.deep.equal([]);
   });
 });
