@@ -429,3 +429,5 @@ export const SECURITY_GROUP_TYPES: readonly string[] = [
 ];
 /** A VPC's network ACLs, its default one included. */
 export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL];
+
+export * from "./types-resource-policies";

@@ -27,6 +27,7 @@ import {
 import {
   amiNotPublic,
   ebsSnapshotBlockPublicAccess,
+  ramShareNoExternalPrincipals,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
 } from "./sharing";
@@ -72,6 +73,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ebsSnapshotBlockPublicAccess,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
+  ramShareNoExternalPrincipals,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,
   eksNodeGroupRemoteAccessRestricted,

@@ -1,15 +1,43 @@
 // Resource policies that make a resource public (as S3 defines "public", ../../lib/public-policy.ts)
 // for services without a rule of their own elsewhere: OpenSearch and Elasticsearch domain access
 // policies (inline on the domain or as a DomainPolicy), API Gateway REST API policies (inline or as
-// a RestApiPolicy), and the standalone resource-policy resources of logs, event buses (a whole
-// EventBusPolicy, or one EventPermission statement), backup vaults, streams, tables, catalogs,
-// package domains and S3 on Outposts buckets.
+// a RestApiPolicy, and a private custom domain's policy), and the standalone resource-policy
+// resources of every other service (POLICY_INPUT below: logs, event buses as a whole
+// EventBusPolicy or one EventPermission statement, backup vaults, streams, tables, catalogs,
+// package domains, S3 on Outposts buckets ...). test/policy/exposure/family.spec.ts keeps that
+// list complete against the provider's declarations.
 import { resourcePolicy } from "../../lib/define";
 import { fixedValue } from "../../lib/conditions";
 import { publicPrincipal, reportPublicPolicy } from "../../lib/public-policy";
 import {
+  ACMPCA_POLICY,
+  AMP_RESOURCE_POLICY,
+  APIGATEWAY_DOMAIN_NAME,
   APIGATEWAY_REST_API,
   APIGATEWAY_REST_API_POLICY,
+  BEDROCK_AGENTCORE_RESOURCE_POLICY,
+  CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY,
+  CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY,
+  CODEBUILD_RESOURCE_POLICY,
+  DSQL_CLUSTER_POLICY,
+  ECR_REPOSITORY_CREATION_TEMPLATE,
+  LAMBDA_RESOURCE_POLICY,
+  MEDIASTORE_CONTAINER_POLICY,
+  NETWORKFIREWALL_RESOURCE_POLICY,
+  OAM_SINK_POLICY,
+  OPENSEARCHINGEST_RESOURCE_POLICY,
+  PINPOINT_SMSVOICEV2_RESOURCE_POLICY,
+  REDSHIFTSERVERLESS_RESOURCE_POLICY,
+  S3_FILES_FILE_SYSTEM_POLICY,
+  S3_VECTORS_VECTOR_BUCKET_POLICY,
+  S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY,
+  SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY,
+  SCHEMAS_REGISTRY_POLICY,
+  SES_IDENTITY_POLICY,
+  SESV2_EMAIL_IDENTITY_POLICY,
+  VPCLATTICE_AUTH_POLICY,
+  VPCLATTICE_RESOURCE_POLICY,
+  XRAY_RESOURCE_POLICY,
   BACKUP_VAULT_POLICY,
   CLOUDWATCH_EVENT_BUS_POLICY,
   CLOUDWATCH_EVENT_PERMISSION,
@@ -76,8 +104,10 @@ export const restApiPolicyNotPublic = resourcePolicy({
   references: [
     awsDocs("apigateway/latest/developerguide/apigateway-resource-policies"),
     awsDocs("apigateway/latest/developerguide/apigateway-private-apis (aws:SourceVpce)"),
+    awsDocs("apigateway/latest/developerguide/apigateway-private-custom-domains (policy)"),
   ],
-  types: [APIGATEWAY_REST_API, APIGATEWAY_REST_API_POLICY],
+  // A private custom domain name takes an execute-api policy of the same grammar (`policy`).
+  types: [APIGATEWAY_REST_API, APIGATEWAY_REST_API_POLICY, APIGATEWAY_DOMAIN_NAME],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
@@ -97,6 +127,35 @@ const POLICY_INPUT: Record<string, string> = {
   [MSK_CLUSTER_POLICY]: "policy",
   [S3TABLES_TABLE_BUCKET_POLICY]: "resourcePolicy",
   [S3TABLES_TABLE_POLICY]: "resourcePolicy",
+  // IAM User Guide, "Resource types that support resource-based policies" (Access Analyzer) and
+  // each service's resource-policy API: documents of the same grammar, with Principal.
+  [ACMPCA_POLICY]: "policy",
+  [AMP_RESOURCE_POLICY]: "policyDocument",
+  [BEDROCK_AGENTCORE_RESOURCE_POLICY]: "policy",
+  [CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY]: "accessPolicy",
+  [CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY]: "deliveryDestinationPolicy",
+  [CODEBUILD_RESOURCE_POLICY]: "policy",
+  [DSQL_CLUSTER_POLICY]: "policy",
+  // The repository policy every repository the template creates receives.
+  [ECR_REPOSITORY_CREATION_TEMPLATE]: "repositoryPolicy",
+  [LAMBDA_RESOURCE_POLICY]: "policy",
+  [MEDIASTORE_CONTAINER_POLICY]: "policy",
+  [NETWORKFIREWALL_RESOURCE_POLICY]: "policy",
+  [OAM_SINK_POLICY]: "policy",
+  [OPENSEARCHINGEST_RESOURCE_POLICY]: "policy",
+  [PINPOINT_SMSVOICEV2_RESOURCE_POLICY]: "policy",
+  [REDSHIFTSERVERLESS_RESOURCE_POLICY]: "policy",
+  [S3_FILES_FILE_SYSTEM_POLICY]: "policy",
+  [S3_VECTORS_VECTOR_BUCKET_POLICY]: "policy",
+  [S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: "policy",
+  [SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY]: "resourcePolicy",
+  [SCHEMAS_REGISTRY_POLICY]: "policy",
+  // Sending authorization: a public identity policy lets any account send as the identity.
+  [SES_IDENTITY_POLICY]: "policy",
+  [SESV2_EMAIL_IDENTITY_POLICY]: "policy",
+  [VPCLATTICE_AUTH_POLICY]: "policy",
+  [VPCLATTICE_RESOURCE_POLICY]: "policy",
+  [XRAY_RESOURCE_POLICY]: "policyDocument",
 };
 
 /**
@@ -145,6 +204,10 @@ export const resourcePolicyNotPublic = resourcePolicy({
     awsDocs("msk/latest/developerguide/mvpc-cluster-owner-action-policy (cluster policy)"),
     awsDocs("AmazonS3/latest/userguide/s3-tables-resource-based-policies"),
     awsDocs("eventbridge/latest/APIReference/API_PutPermission (EventPermission)"),
+    awsDocs(
+      "IAM/latest/UserGuide/reference_aws-services-that-work-with-iam (resource-based policies)",
+    ),
+    awsDocs("ses/latest/dg/sending-authorization-policies"),
   ],
   types: [...Object.keys(POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
   check: (props, ctx, args) =>

@@ -3,13 +3,16 @@
 // snapshots and snapshot copies whose shared accounts include "all", and Systems Manager documents
 // shared with "All" accounts. A single EBS snapshot cannot be made public through this provider:
 // aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
-// cross-account, not public), so the region-wide block is what a stack can get wrong.
+// cross-account, not public), so the region-wide block is what a stack can get wrong. And AWS RAM
+// resource shares open to accounts outside the organization.
 import { resourcePolicy } from "../../lib/define";
 import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+  RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
+  RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_SNAPSHOT,
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
@@ -72,7 +75,8 @@ export const ebsSnapshotBlockPublicAccess = resourcePolicy({
 export const rdsSnapshotNotPublic = resourcePolicy({
   name: "rds-snapshot-not-public",
   description:
-    'RDS DB snapshots, DB snapshot copies and DB cluster snapshots are not shared with "all": a ' +
+    "RDS DB snapshots, DB cluster snapshots and copies of either are not shared with " +
+    '"all": a ' +
     "public snapshot can be restored, and its data read, by every AWS account.",
   enforcementLevel: "mandatory",
   severity: "critical",
@@ -81,7 +85,9 @@ export const rdsSnapshotNotPublic = resourcePolicy({
   // aws.rds.SnapshotCopy shares its copy the same way; the provider's sharedAccounts argument:
   // "Use `all` to make the snapshot public"
   // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/snapshotcopy/).
-  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY],
+  // aws.rds.ClusterSnapshotCopy takes the same argument for cluster snapshots
+  // (https://www.pulumi.com/registry/packages/aws/api-docs/rds/clustersnapshotcopy/).
+  types: [RDS_SNAPSHOT, RDS_CLUSTER_SNAPSHOT, RDS_SNAPSHOT_COPY, RDS_CLUSTER_SNAPSHOT_COPY],
   check: (props, ctx) => {
     // RDS API reference, ModifyDBSnapshotAttribute: "To make the manual DB snapshot public, which
     // means it can be copied or restored by all AWS accounts, use the value all."
@@ -117,6 +123,33 @@ export const ssmDocumentNotPublic = resourcePolicy({
     const list = Array.isArray(ids) ? ids : String(ids ?? "").split(",");
     if (list.some((id) => String(id).trim().toLowerCase() === "all")) {
       ctx.report('permissions share the document with "All" accounts: it is public.');
+    }
+  },
+});
+
+export const ramShareNoExternalPrincipals = resourcePolicy({
+  name: "ram-resource-share-no-external-principals",
+  description:
+    "AWS RAM resource shares keep allowExternalPrincipals false: with it true, the share's " +
+    "resources (subnets, transit gateways, databases, catalogs ...) can be shared with any AWS " +
+    "account outside the organization.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `allowExternalPrincipals: false` and share with the organization or its OUs; for a " +
+    "partner account that must have it, waive this policy on the share with the reason.",
+  references: [
+    awsDocs("ram/latest/APIReference/API_CreateResourceShare (allowExternalPrincipals)"),
+  ],
+  types: [RAM_RESOURCE_SHARE],
+  check: (props, ctx) => {
+    // RAM API reference, CreateResourceShare: allowExternalPrincipals "Specifies whether principals
+    // outside your organization in AWS Organizations can be associated with a resource share."
+    // Left out, the provider sends false (its Terraform default), so only true is reported.
+    if (props.allowExternalPrincipals === true) {
+      ctx.report(
+        "allowExternalPrincipals is true: accounts outside the organization can be added.",
+      );
     }
   },
 });

@@ -246,3 +246,78 @@ describe("resource-policy-not-public", () => {
     });
   });
 });
+
+describe("resource-policy-not-public: every other service's resource policy", () => {
+  const p = policy("resource-policy-not-public");
+  /** Type, the input holding its document, and an action its policy grants. */
+  const services: [string, string, string][] = [
+    [T.ACMPCA_POLICY, "policy", "acm-pca:IssueCertificate"],
+    [T.AMP_RESOURCE_POLICY, "policyDocument", "aps:QueryMetrics"],
+    [T.BEDROCK_AGENTCORE_RESOURCE_POLICY, "policy", "bedrock-agentcore:InvokeAgentRuntime"],
+    [T.CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY, "accessPolicy", "cloudsearch:search"],
+    [
+      T.CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY,
+      "deliveryDestinationPolicy",
+      "logs:CreateDelivery",
+    ],
+    [T.CODEBUILD_RESOURCE_POLICY, "policy", "codebuild:BatchGetBuilds"],
+    [T.DSQL_CLUSTER_POLICY, "policy", "dsql:DbConnect"],
+    [T.ECR_REPOSITORY_CREATION_TEMPLATE, "repositoryPolicy", "ecr:BatchGetImage"],
+    [T.LAMBDA_RESOURCE_POLICY, "policy", "lambda:InvokeFunction"],
+    [T.MEDIASTORE_CONTAINER_POLICY, "policy", "mediastore:GetObject"],
+    [T.NETWORKFIREWALL_RESOURCE_POLICY, "policy", "network-firewall:AssociateFirewallPolicy"],
+    [T.OAM_SINK_POLICY, "policy", "oam:CreateLink"],
+    [T.OPENSEARCHINGEST_RESOURCE_POLICY, "policy", "osis:Ingest"],
+    [T.PINPOINT_SMSVOICEV2_RESOURCE_POLICY, "policy", "sms-voice:SendTextMessage"],
+    [T.REDSHIFTSERVERLESS_RESOURCE_POLICY, "policy", "redshift-serverless:RestoreFromSnapshot"],
+    [T.S3_FILES_FILE_SYSTEM_POLICY, "policy", "s3files:ClientMount"],
+    [T.S3_VECTORS_VECTOR_BUCKET_POLICY, "policy", "s3vectors:QueryVectors"],
+    [T.S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY, "policy", "s3:GetDataAccess"],
+    [T.SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY, "resourcePolicy", "sagemaker:DescribeModelPackage"],
+    [T.SCHEMAS_REGISTRY_POLICY, "policy", "schemas:DescribeSchema"],
+    [T.SES_IDENTITY_POLICY, "policy", "ses:SendEmail"],
+    [T.SESV2_EMAIL_IDENTITY_POLICY, "policy", "ses:SendEmail"],
+    [T.VPCLATTICE_AUTH_POLICY, "policy", "vpc-lattice-svcs:Invoke"],
+    [T.VPCLATTICE_RESOURCE_POLICY, "policy", "vpc-lattice:CreateServiceNetworkVpcAssociation"],
+    [T.XRAY_RESOURCE_POLICY, "policyDocument", "xray:PutTraceSegments"],
+  ];
+  const grant = (extra: Record<string, unknown>) =>
+    services.map(([type, input, action], i) =>
+      res(type, `r${i}`, {
+        resourceArn: "arn:aws:service:us-east-1:123456789012:thing/t",
+        [input]: doc({ Effect: "Allow", Principal: "*", Action: action, Resource: "*", ...extra }),
+      }),
+    );
+
+  it('reports each one that allows Principal "*" without a narrowing condition', async () => {
+    const found = await violations(p, grant({}));
+    expect(found).to.have.length(services.length);
+    expect(found[0]).to.equal(
+      'r0: statement #0 (acm-pca:IssueCertificate): Allow to Principal "*" without a narrowing condition.',
+    );
+  });
+  it("accepts each one pinned by aws:PrincipalOrgID, or granted to a named account", async () => {
+    const org = { Condition: { StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } } };
+    const named = { Principal: { AWS: "arn:aws:iam::123456789012:root" } };
+    expect(await violations(p, grant(org))).to.deep.equal([]);
+    expect(await violations(p, grant(named))).to.deep.equal([]);
+  });
+});
+
+describe("apigateway-rest-api-policy-not-public: a private custom domain name's policy", () => {
+  const p = policy("apigateway-rest-api-policy-not-public");
+  const domain = (extra: Record<string, unknown>) =>
+    res(T.APIGATEWAY_DOMAIN_NAME, "domain", {
+      domainName: "api.example.com",
+      endpointConfiguration: { types: "PRIVATE" },
+      policy: doc({ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", ...extra }),
+    });
+  it('reports Principal "*" without a condition', async () => {
+    expect(await violations(p, [domain({ Resource: "execute-api:/*" })])).to.have.length(1);
+  });
+  it("accepts the grant pinned to a VPC endpoint, or to a named account", async () => {
+    const vpce = { Condition: { StringEquals: { "aws:SourceVpce": "vpce-1a2b3c4d" } } };
+    const named = { Principal: { AWS: "arn:aws:iam::123456789012:root" } };
+    expect(await violations(p, [domain(vpce), domain(named)])).to.deep.equal([]);
+  });
+});

@@ -7,7 +7,9 @@ import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+  RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
+  RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_SNAPSHOT,
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
@@ -74,6 +76,16 @@ describe("rds-snapshot-not-public", () => {
         'copy: sharedAccounts includes "all": the snapshot is public.',
       ]);
     });
+    it('sharedAccounts ["all"] on a DB cluster snapshot copy', async () => {
+      const copy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+        sourceDbClusterSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:c",
+        targetDbClusterSnapshotIdentifier: "cluster-copy",
+        sharedAccounts: ["all"],
+      });
+      expect(await violations(p, [copy])).to.deep.equal([
+        'cluster-copy: sharedAccounts includes "all": the snapshot is public.',
+      ]);
+    });
   });
   describe("Compliance", () => {
     it("CKV_AWS_302 pass: named accounts or no sharing", async () => {
@@ -88,7 +100,12 @@ describe("rds-snapshot-not-public", () => {
         targetDbSnapshotIdentifier: "copy",
         sharedAccounts: ["123456789012"],
       });
-      expect(await violations(p, [s, t, copy])).to.deep.equal([]);
+      const clusterCopy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+        sourceDbClusterSnapshotIdentifier: "c",
+        targetDbClusterSnapshotIdentifier: "cluster-copy",
+        sharedAccounts: ["123456789012"],
+      });
+      expect(await violations(p, [s, t, copy, clusterCopy])).to.deep.equal([]);
     });
   });
 });
@@ -155,5 +172,20 @@ describe("ebs-snapshot-block-public-access-on", () => {
       const next = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "new", { state: "block-new-sharing" });
       expect(await violations(p, [all, next])).to.deep.equal([]);
     });
+  });
+});
+
+describe("ram-resource-share-no-external-principals", () => {
+  const p = policy("ram-resource-share-no-external-principals");
+  it("reports a share open to accounts outside the organization (the provider's example)", async () => {
+    const share = res(RAM_RESOURCE_SHARE, "share", { name: "s", allowExternalPrincipals: true });
+    expect(await violations(p, [share])).to.deep.equal([
+      "share: allowExternalPrincipals is true: accounts outside the organization can be added.",
+    ]);
+  });
+  it("accepts a share kept inside the organization, or one that leaves the flag out", async () => {
+    const inside = res(RAM_RESOURCE_SHARE, "inside", { name: "i", allowExternalPrincipals: false });
+    const unset = res(RAM_RESOURCE_SHARE, "unset", { name: "u" });
+    expect(await violations(p, [inside, unset])).to.deep.equal([]);
   });
 });
