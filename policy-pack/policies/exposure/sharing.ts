@@ -132,9 +132,11 @@ export const ramShareNoExternalPrincipals = resourcePolicy({
   description:
     "AWS RAM resource shares keep allowExternalPrincipals false: with it true, the share's " +
     "resources (subnets, transit gateways, databases, catalogs ...) can be shared with any AWS " +
-    "account outside the organization.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "account outside the organization. Advisory: the accounts are named one by one (a transit " +
+    "gateway shared with a partner is a common, deliberate case), as a grant to a named account " +
+    "in a resource policy is not public either.",
+  enforcementLevel: "advisory",
+  severity: "medium",
   remediationSteps:
     "Set `allowExternalPrincipals: false` and share with the organization or its OUs; for a " +
     "partner account that must have it, waive this policy on the share with the reason.",
