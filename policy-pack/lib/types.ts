@@ -431,3 +431,4 @@ export const SECURITY_GROUP_TYPES: readonly string[] = [
 export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL];
 
 export * from "./types-resource-policies";
+export * from "./types-data-stores";

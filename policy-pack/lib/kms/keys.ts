@@ -35,8 +35,10 @@ export type KeyRef =
  * key of another stack). `AWS_OWNED_KMS_KEY` names a service-owned key.
  */
 export function classifyLiteralKey(value: string): KeyRef {
-  // QLDB (`kmsKey`) and Redshift Serverless report the service-owned key by this name.
-  if (value === "AWS_OWNED_KMS_KEY") return { kind: "aws-owned", value };
+  // QLDB (`kmsKey`), Redshift Serverless and Aurora DSQL name the service-owned key this way,
+  // Neptune Analytics (`kmsKeyIdentifier`) as AWS_OWNED_KEY.
+  if (value === "AWS_OWNED_KMS_KEY" || value === "AWS_OWNED_KEY")
+    return { kind: "aws-owned", value };
   if (/(^|:)alias\/aws\//.test(value)) return { kind: "aws-managed", value };
   return { kind: "customer", via: "literal", value };
 }

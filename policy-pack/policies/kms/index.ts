@@ -6,7 +6,8 @@
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
 // the audit trail (./audit.ts) and data moved between or held by integration services
-// (./integration.ts), Amazon Location trackers and geofence collections (./location.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
+// (./integration.ts), Amazon Location trackers and geofence collections (./location.ts), and the data stores
+// without a rule of their own, from a table (./other-stores.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
 // groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
@@ -72,6 +73,7 @@ import {
   schedulerScheduleKms,
 } from "./integration";
 import { locationGeofenceKms, locationTrackerKms } from "./location";
+import { otherStoresKms } from "./other-stores";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -136,4 +138,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   mwaaKms,
   locationTrackerKms,
   locationGeofenceKms,
+  otherStoresKms,
 ];

@@ -1,0 +1,256 @@
+// Encryption at rest with a customer-managed key for the data stores no rule of their own judges:
+// one rule over a table of types, each with where it names its key. Every type here stores data
+// (workspaces, vaults, file shares and volumes, agents and their memories, tables and
+// vector buckets, mailboxes and archives) and, given no key, encrypts it with a key AWS owns or
+// manages (each service's "data protection" or "encryption at rest" page; the provider's docs of
+// the property). The KMS family spec (test/policy/kms/family.spec.ts) holds what is left.
+//
+// A key named in a nested setting is required as soon as the setting's block is given (`when`): a
+// SageMaker feature group without an offline store stores nothing offline; where the block's
+// absence itself means the service's own key (a Step Functions state machine without
+// encryptionConfiguration), the key is required outright.
+import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
+import {
+  AMP_WORKSPACE,
+  APPFABRIC_APP_BUNDLE,
+  APPRUNNER_SERVICE,
+  AUDITMANAGER_ACCOUNT_REGISTRATION,
+  BACKUP_LOGICALLY_AIR_GAPPED_VAULT,
+  BEDROCK_AGENT,
+  BEDROCK_AGENT_FLOW,
+  BEDROCK_AGENT_PROMPT,
+  BEDROCK_AGENTCORE_MEMORY,
+  BEDROCK_CUSTOM_MODEL,
+  BEDROCK_GUARDRAIL,
+  CUSTOMERPROFILES_DOMAIN,
+  DATAZONE_DOMAIN,
+  DSQL_CLUSTER,
+  ECS_SERVICE,
+  EFS_REPLICATION_CONFIGURATION,
+  EMR_STUDIO,
+  FSX_FILE_CACHE,
+  M2_APPLICATION,
+  M2_ENVIRONMENT,
+  MAILMANAGER_ARCHIVE,
+  NEPTUNEGRAPH_GRAPH,
+  QBUSINESS_APPLICATION,
+  S3_FILES_FILE_SYSTEM,
+  S3TABLES_TABLE,
+  S3TABLES_TABLE_BUCKET,
+  S3VECTORS_INDEX,
+  S3VECTORS_VECTOR_BUCKET,
+  SAGEMAKER_FEATURE_GROUP,
+  SAGEMAKER_TRAINING_JOB,
+  SFN_ACTIVITY,
+  SFN_STATE_MACHINE,
+  STORAGEGATEWAY_CACHED_ISCSI_VOLUME,
+  STORAGEGATEWAY_NFS_FILE_SHARE,
+  STORAGEGATEWAY_SMB_FILE_SHARE,
+  STORAGEGATEWAY_STORED_ISCSI_VOLUME,
+  WORKMAIL_ORGANIZATION,
+} from "../../lib/types";
+import { awsDocs } from "../../lib/controls";
+
+/** Where a type names the key of the data it stores. */
+export interface StoreKey {
+  /** Dotted input path of the key; a list on the way is read element by element. */
+  readonly path: string;
+  /** A path prefix: the key is required only when this block is given. Default: always. */
+  readonly when?: string;
+}
+
+/** Every type the rule judges: what to call it in findings, and where its keys are named. */
+export const OTHER_STORES: Readonly<Record<string, { noun: string; keys: readonly StoreKey[] }>> = {
+  [AMP_WORKSPACE]: { noun: "Prometheus workspace", keys: [{ path: "kmsKeyArn" }] },
+  [APPFABRIC_APP_BUNDLE]: {
+    noun: "AppFabric app bundle",
+    keys: [{ path: "customerManagedKeyArn" }],
+  },
+  [APPRUNNER_SERVICE]: {
+    noun: "App Runner service",
+    keys: [{ path: "encryptionConfiguration.kmsKey" }],
+  },
+  [AUDITMANAGER_ACCOUNT_REGISTRATION]: {
+    noun: "Audit Manager registration",
+    keys: [{ path: "kmsKey" }],
+  },
+  [BACKUP_LOGICALLY_AIR_GAPPED_VAULT]: {
+    noun: "logically air-gapped backup vault",
+    keys: [{ path: "encryptionKeyArn" }],
+  },
+  [BEDROCK_AGENT]: { noun: "Bedrock agent", keys: [{ path: "customerEncryptionKeyArn" }] },
+  [BEDROCK_AGENT_FLOW]: { noun: "Bedrock flow", keys: [{ path: "customerEncryptionKeyArn" }] },
+  [BEDROCK_AGENT_PROMPT]: {
+    noun: "Bedrock prompt",
+    keys: [{ path: "customerEncryptionKeyArn" }],
+  },
+  [BEDROCK_AGENTCORE_MEMORY]: {
+    noun: "Bedrock AgentCore memory",
+    keys: [{ path: "encryptionKeyArn" }],
+  },
+  [BEDROCK_CUSTOM_MODEL]: {
+    noun: "Bedrock custom model",
+    keys: [{ path: "customModelKmsKeyId" }],
+  },
+  [BEDROCK_GUARDRAIL]: { noun: "Bedrock guardrail", keys: [{ path: "kmsKeyArn" }] },
+  [CUSTOMERPROFILES_DOMAIN]: {
+    noun: "Customer Profiles domain",
+    keys: [{ path: "defaultEncryptionKey" }],
+  },
+  [DATAZONE_DOMAIN]: { noun: "DataZone domain", keys: [{ path: "kmsKeyIdentifier" }] },
+  [DSQL_CLUSTER]: { noun: "Aurora DSQL cluster", keys: [{ path: "kmsEncryptionKey" }] },
+  [ECS_SERVICE]: {
+    noun: "ECS service",
+    keys: [
+      {
+        path: "volumeConfiguration.managedEbsVolume.kmsKeyId",
+        when: "volumeConfiguration.managedEbsVolume",
+      },
+    ],
+  },
+  [EFS_REPLICATION_CONFIGURATION]: {
+    noun: "EFS replica",
+    keys: [{ path: "destination.kmsKeyId" }],
+  },
+  [EMR_STUDIO]: { noun: "EMR Studio", keys: [{ path: "encryptionKeyArn" }] },
+  [FSX_FILE_CACHE]: { noun: "FSx file cache", keys: [{ path: "kmsKeyId" }] },
+  [M2_APPLICATION]: { noun: "Mainframe Modernization application", keys: [{ path: "kmsKeyId" }] },
+  [M2_ENVIRONMENT]: { noun: "Mainframe Modernization environment", keys: [{ path: "kmsKeyId" }] },
+  [MAILMANAGER_ARCHIVE]: { noun: "Mail Manager archive", keys: [{ path: "kmsKeyArn" }] },
+  [NEPTUNEGRAPH_GRAPH]: { noun: "Neptune Analytics graph", keys: [{ path: "kmsKeyIdentifier" }] },
+  [QBUSINESS_APPLICATION]: {
+    noun: "Amazon Q Business application",
+    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
+  },
+  [S3_FILES_FILE_SYSTEM]: { noun: "S3 Files file system", keys: [{ path: "kmsKeyId" }] },
+  [S3TABLES_TABLE_BUCKET]: {
+    noun: "S3 table bucket",
+    keys: [{ path: "encryptionConfiguration.kmsKeyArn" }],
+  },
+  // A table without its own encryption setting takes its table bucket's.
+  [S3TABLES_TABLE]: {
+    noun: "S3 table",
+    keys: [{ path: "encryptionConfiguration.kmsKeyArn", when: "encryptionConfiguration" }],
+  },
+  [S3VECTORS_VECTOR_BUCKET]: {
+    noun: "S3 vector bucket",
+    keys: [{ path: "encryptionConfigurations.kmsKeyArn" }],
+  },
+  // An index without its own encryption setting takes its vector bucket's.
+  [S3VECTORS_INDEX]: {
+    noun: "S3 vector index",
+    keys: [{ path: "encryptionConfigurations.kmsKeyArn", when: "encryptionConfigurations" }],
+  },
+  [SAGEMAKER_FEATURE_GROUP]: {
+    noun: "SageMaker feature group",
+    keys: [
+      { path: "offlineStoreConfig.s3StorageConfig.kmsKeyId", when: "offlineStoreConfig" },
+      { path: "onlineStoreConfig.securityConfig.kmsKeyId", when: "onlineStoreConfig" },
+    ],
+  },
+  [SAGEMAKER_TRAINING_JOB]: {
+    noun: "SageMaker training job",
+    keys: [
+      { path: "outputDataConfig.kmsKeyId" },
+      { path: "resourceConfig.volumeKmsKeyId", when: "resourceConfig" },
+    ],
+  },
+  [SFN_ACTIVITY]: {
+    noun: "Step Functions activity",
+    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
+  },
+  [SFN_STATE_MACHINE]: {
+    noun: "Step Functions state machine",
+    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
+  },
+  [STORAGEGATEWAY_CACHED_ISCSI_VOLUME]: {
+    noun: "Storage Gateway cached volume",
+    keys: [{ path: "kmsKey" }],
+  },
+  [STORAGEGATEWAY_NFS_FILE_SHARE]: {
+    noun: "Storage Gateway NFS file share",
+    keys: [{ path: "kmsKeyArn" }],
+  },
+  [STORAGEGATEWAY_SMB_FILE_SHARE]: {
+    noun: "Storage Gateway SMB file share",
+    keys: [{ path: "kmsKeyArn" }],
+  },
+  [STORAGEGATEWAY_STORED_ISCSI_VOLUME]: {
+    noun: "Storage Gateway stored volume",
+    keys: [{ path: "kmsKey" }],
+  },
+  [WORKMAIL_ORGANIZATION]: { noun: "WorkMail organization", keys: [{ path: "kmsKeyArn" }] },
+};
+
+/** The values at `path` below `value`, lists read element by element; absent ones left out. */
+function valuesAt(value: unknown, path: readonly string[]): { value: unknown; at: string }[] {
+  if (path.length === 0) return [{ value, at: "" }];
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) =>
+      valuesAt(v, path).map((x) => ({ value: x.value, at: `[${i}]${x.at}` })),
+    );
+  }
+  if (value === undefined || value === null || typeof value !== "object") return [];
+  const [head, ...rest] = path;
+  const next = (value as Record<string, unknown>)[head];
+  if (rest.length === 0) return [{ value: next, at: `.${head}` }];
+  return valuesAt(next, rest).map((x) => ({ value: x.value, at: `.${head}${x.at}` }));
+}
+
+/** Requires a customer-managed key at each place `key` names on the resource. */
+function requireStoreKey(k: KeyCheck, key: StoreKey): void {
+  const [top, ...rest] = key.path.split(".");
+  const whenNone = "a key AWS owns or manages";
+  if (key.when !== undefined) {
+    const block = valuesAt(k.props, key.when.split("."));
+    if (!block.some((b) => b.value !== undefined && b.value !== null)) return;
+  }
+  if (rest.length === 0) {
+    k.requireKey({ prop: top, where: key.path, whenNone });
+    return;
+  }
+  let found: { value: unknown; at: string }[];
+  try {
+    found = valuesAt(k.props[top], rest);
+  } catch {
+    // A value unknown at preview: the key check reads it again, and a value built from a key of
+    // this stack counts as a customer key (property dependency on the block); any other stays
+    // a preview note.
+    k.requireKey({
+      prop: top,
+      read: () => valuesAt(k.props[top], rest)[0]?.value,
+      where: key.path,
+      whenNone,
+    });
+    return;
+  }
+  // The block is absent, or holds no key: the service's own key.
+  if (found.length === 0) {
+    k.requireKey({ prop: top, read: () => undefined, where: key.path, whenNone });
+    return;
+  }
+  for (const f of found) {
+    k.requireKey({ prop: top, read: () => f.value, where: `${top}${f.at}`, whenNone });
+  }
+}
+
+export const otherStoresKms = customerKeyPolicy({
+  name: "data-store-kms-cmk",
+  description:
+    "Data stores without a rule of their own (Prometheus workspaces, Step Functions state machines, Aurora DSQL clusters, Neptune Analytics graphs, S3 table and " +
+    "vector buckets, Storage Gateway shares and volumes, Bedrock agents, WorkMail, and more: the " +
+    "catalogue lists every type) encrypt what they store with a customer-managed KMS key.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Name the stack's customer-managed key in the setting the finding names (it can often only be " +
+    "set when the resource is created).",
+  references: [
+    awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
+  ],
+  types: Object.keys(OTHER_STORES),
+  noun: (r) => OTHER_STORES[r.type]?.noun ?? r.type,
+  check: (k) => {
+    for (const key of OTHER_STORES[k.resource.type]?.keys ?? []) requireStoreKey(k, key);
+  },
+});
