@@ -78,6 +78,7 @@ export const COMPREHEND_ENTITY_RECOGNIZER = "aws:comprehend/entityRecognizer:Ent
 export const DMS_REPLICATION_INSTANCE = "aws:dms/replicationInstance:ReplicationInstance";
 export const DMS_ENDPOINT = "aws:dms/endpoint:Endpoint";
 export const DMS_S3_ENDPOINT = "aws:dms/s3Endpoint:S3Endpoint";
+export const DMS_INSTANCE_PROFILE = "aws:dms/instanceProfile:InstanceProfile";
 
 export const CONNECT_INSTANCE_STORAGE_CONFIG =
   "aws:connect/instanceStorageConfig:InstanceStorageConfig";
@@ -261,6 +262,7 @@ export const ELB_LOAD_BALANCER = "aws:elb/loadBalancer:LoadBalancer";
 export const LB_LISTENER = "aws:lb/listener:Listener";
 export const LB_LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
 export const LB_LOAD_BALANCER = "aws:lb/loadBalancer:LoadBalancer";
+export const LIGHTSAIL_DATABASE = "aws:lightsail/database:Database";
 
 export const MEMORYDB_CLUSTER = "aws:memorydb/cluster:Cluster";
 export const MEMORYDB_SNAPSHOT = "aws:memorydb/snapshot:Snapshot";
@@ -275,6 +277,8 @@ export const ELASTICSEARCH_DOMAIN = "aws:elasticsearch/domain:Domain";
 export const ELASTICSEARCH_DOMAIN_POLICY = "aws:elasticsearch/domainPolicy:DomainPolicy";
 export const OPENSEARCH_DOMAIN = "aws:opensearch/domain:Domain";
 export const OPENSEARCH_DOMAIN_POLICY = "aws:opensearch/domainPolicy:DomainPolicy";
+export const OPENSEARCH_SERVERLESS_SECURITY_POLICY =
+  "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy";
 
 export const QLDB_LEDGER = "aws:qldb/ledger:Ledger";
 
@@ -283,6 +287,7 @@ export const RDS_CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 export const RDS_CLUSTER_SNAPSHOT = "aws:rds/clusterSnapshot:ClusterSnapshot";
 export const RDS_GLOBAL_CLUSTER = "aws:rds/globalCluster:GlobalCluster";
 export const RDS_INSTANCE = "aws:rds/instance:Instance";
+export const RDS_SHARD_GROUP = "aws:rds/shardGroup:ShardGroup";
 export const RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION =
   "aws:rds/instanceAutomatedBackupsReplication:InstanceAutomatedBackupsReplication";
 export const RDS_SNAPSHOT = "aws:rds/snapshot:Snapshot";
@@ -367,6 +372,8 @@ export const SSM_DOCUMENT = "aws:ssm/document:Document";
 export const SSM_PARAMETER = "aws:ssm/parameter:Parameter";
 
 export const TIMESTREAM_DATABASE = "aws:timestreamwrite/database:Database";
+export const TIMESTREAM_INFLUXDB_CLUSTER = "aws:timestreaminfluxdb/dbCluster:DbCluster";
+export const TIMESTREAM_INFLUXDB_INSTANCE = "aws:timestreaminfluxdb/dbInstance:DbInstance";
 
 export const WORKSPACES_WORKSPACE = "aws:workspaces/workspace:Workspace";
 

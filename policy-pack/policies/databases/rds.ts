@@ -11,21 +11,28 @@ import {
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
   RDS_INSTANCE,
+  RDS_SHARD_GROUP,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
   description:
-    "RDS and Aurora instances (and Multi-AZ DB clusters, which take the setting on the cluster) must not be publicly " +
-    "accessible. Mandatory: a public instance gets a public DNS name and IP reachable from the internet, guarded only by " +
-    "its security group.",
+    "RDS and Aurora instances (and Multi-AZ DB clusters, which take the setting on the cluster, and Aurora Limitless " +
+    "shard groups) must not be publicly accessible. Mandatory: a public instance gets a public DNS name and IP reachable " +
+    "from the internet, guarded only by its security group.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
     "Set `publiclyAccessible: false` (the default) and keep the database in private data subnets.",
-  references: [checkov("CKV_AWS_17"), fsbp("RDS.2")],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
+  // A shard group left out is public when its VPC has an internet gateway (CreateDBShardGroup,
+  // PubliclyAccessible); only an explicit true is reported, as for instances.
+  references: [
+    checkov("CKV_AWS_17"),
+    fsbp("RDS.2"),
+    awsDocs("AmazonRDS/latest/APIReference/API_CreateDBShardGroup"),
+  ],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER, RDS_SHARD_GROUP],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

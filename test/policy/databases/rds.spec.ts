@@ -7,6 +7,7 @@ import {
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
   RDS_INSTANCE,
+  RDS_SHARD_GROUP,
 } from "../../../policy-pack/lib/types";
 import { AURORA_CLUSTER, DOCDB_BASE, NEPTUNE_BASE } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
@@ -38,6 +39,13 @@ const member = (over: Record<string, unknown> = {}) =>
   });
 
 describe("rds-not-publicly-accessible", () => {
+  const shardGroup = (extra: Record<string, unknown> = {}) =>
+    res(RDS_SHARD_GROUP, "limitless", {
+      dbShardGroupIdentifier: "limitless",
+      dbClusterIdentifier: "app-db",
+      maxAcu: 768,
+      ...extra,
+    });
   describe("Noncompliance", () => {
     it("catches public instances and cluster members", async () => {
       const name = "rds-not-publicly-accessible";
@@ -47,11 +55,22 @@ describe("rds-not-publicly-accessible", () => {
       ]);
       expect(policy(name).enforcementLevel).to.equal("mandatory");
     });
+    it("catches a public Aurora Limitless shard group (CreateDBShardGroup PubliclyAccessible)", async () => {
+      expect(
+        await one("rds-not-publicly-accessible", [shardGroup({ publiclyAccessible: true })]),
+      ).to.deep.equal(["limitless: publiclyAccessible is true."]);
+    });
   });
 
   describe("Compliance", () => {
     it("the compliant cluster, member and instance pass", async () => {
       await expectClean(policy("rds-not-publicly-accessible"), [cluster(), member(), instance()]);
+    });
+    it("a shard group that says false, or leaves it out (judged only when true, as instances)", async () => {
+      await expectClean(policy("rds-not-publicly-accessible"), [
+        shardGroup({ publiclyAccessible: false }),
+        shardGroup(),
+      ]);
     });
   });
 });
