@@ -2,7 +2,7 @@
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
 // snapshots and documents shared with everyone, databases and cluster endpoints open to the
-// internet, and compute a service default opens to it (./compute.ts). Bucket policies: ../s3; key
+// internet (./endpoints.ts, ./reachability.ts), and compute a service default opens to it (./compute.ts). Bucket policies: ../s3; key
 // policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
@@ -50,6 +50,14 @@ import {
   sagemakerNotebookInternetByDefault,
   sagemakerNotebookNoDirectInternet,
 } from "./compute";
+import {
+  dmsInstanceProfileNotPublic,
+  lightsailDatabaseNotPublic,
+  m2EnvironmentNotPublic,
+  nfsFileShareClientsRestricted,
+  opensearchServerlessNetworkNotPublic,
+  timestreamInfluxDbNotPublic,
+} from "./reachability";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -84,4 +92,10 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   mskClusterNotPublic,
   mskClusterClientAuthentication,
   neptuneInstanceNotPublic,
+  dmsInstanceProfileNotPublic,
+  lightsailDatabaseNotPublic,
+  timestreamInfluxDbNotPublic,
+  m2EnvironmentNotPublic,
+  opensearchServerlessNetworkNotPublic,
+  nfsFileShareClientsRestricted,
 ];

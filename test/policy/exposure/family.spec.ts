@@ -91,8 +91,6 @@ const NOT_EXPOSURE: Record<string, string> = {
   "aws:opensearch/serverlessAccessPolicy:ServerlessAccessPolicy":
     "a data access policy naming IAM or SAML principals of collections; not a Principal-grammar document",
   "aws:opensearch/serverlessLifecyclePolicy:ServerlessLifecyclePolicy": `index retention rules: ${NOT_A_GRANT}`,
-  "aws:opensearch/serverlessSecurityPolicy:ServerlessSecurityPolicy":
-    "an encryption or network policy: network reachability, not a Principal grant",
   "aws:resiliencehub/resiliencyPolicy:ResiliencyPolicy": `recovery objectives (RTO, RPO): ${NOT_A_GRANT}`,
   "aws:ses/receiptFilter:ReceiptFilter":
     '"Allow" or "Block" for an address range (the filter\'s action), not a document',
@@ -177,8 +175,6 @@ const NOT_EXPOSURE: Record<string, string> = {
     "grants a signing-profile action to one named account",
   "aws:ssoadmin/permissionSet:PermissionSet": IAM,
   "aws:ssoadmin/permissionsBoundaryAttachment:PermissionsBoundaryAttachment": `${IAM}; a boundary only narrows`,
-  "aws:storagegateway/nfsFileShare:NfsFileShare":
-    "serves a bucket to clients on the gateway's network: network reachability, not a grant to accounts",
   "aws:storagegateway/smbFileShare:SmbFileShare":
     "serves a bucket to clients on the gateway's network: network reachability, not a grant to accounts",
 };
