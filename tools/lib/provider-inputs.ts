@@ -132,3 +132,28 @@ export function inputPathsNamed(
   }
   return out;
 }
+
+/**
+ * Resource types whose declaration file (documentation and examples included) matches `pattern`:
+ * for a setting that lives inside a JSON document input, such as OpenSearch Serverless's
+ * `AllowFromPublic`, which no input name shows.
+ */
+export function typesDeclaring(pattern: RegExp, root = providerRoot()): string[] {
+  const out: string[] = [];
+  for (const file of resourceFiles(root, []).sort()) {
+    const text = fs.readFileSync(file, "utf8");
+    if (!text.includes("extends pulumi.CustomResource") || !pattern.test(text)) continue;
+    const token = /static __pulumiType = '([^']+)'/.exec(
+      fs.readFileSync(file.replace(/\.d\.ts$/, ".js"), "utf8"),
+    )?.[1];
+    if (token) out.push(token);
+  }
+  return out;
+}
+
+/** Every resource type's top-level input names (its `<Class>Args` members). */
+export function topLevelInputs(root = providerRoot()): Map<string, Set<string>> {
+  return new Map(
+    [...resourceArgs(root)].map(([t, fields]) => [t, new Set(fields.map((f) => f.name))]),
+  );
+}

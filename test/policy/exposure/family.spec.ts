@@ -4,40 +4,14 @@
 // by a named rule of another area, or is listed below with the reason it cannot expose data. A
 // provider upgrade that adds such a type fails here until it is placed.
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
-import { allTypes, typeSchema } from "../../../tools/lib/fake-aws/schema";
+import { topLevelInputs } from "../../../tools/lib/provider-inputs";
 import { allPolicies } from "../../../policy-pack/policies";
 import { policies as exposure } from "../../../policy-pack/policies/exposure";
 import { policies as s3 } from "../../../policy-pack/policies/s3";
 import { policyCatalog } from "../../../policy-pack/lib/define";
 
-/**
- * Every input of every resource type: the declared inputs (schema.ts), plus the optional inputs
- * the provider does not compute, which the declarations leave out (`sharedAccounts`,
- * `allowExternalPrincipals`, Glacier's `accessPolicy` ...), read from each resource class's
- * constructor in the installed provider (`resourceInputs["x"] = args?.x`).
- */
-function providerInputs(): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const token of allTypes()) {
-    const props = typeSchema(token)!.props.filter((p) => p.input !== undefined);
-    out.set(token, new Set(props.map((p) => p.name)));
-  }
-  const root = path.dirname(require.resolve("@pulumi/aws/package.json"));
-  for (const dir of fs.readdirSync(root, { withFileTypes: true })) {
-    if (!dir.isDirectory() || dir.name === "types" || dir.name === "node_modules") continue;
-    for (const file of fs.readdirSync(path.join(root, dir.name))) {
-      if (!file.endsWith(".js")) continue;
-      const text = fs.readFileSync(path.join(root, dir.name, file), "utf8");
-      const token = /static __pulumiType = '([^']+)'/.exec(text)?.[1];
-      const names = token === undefined ? undefined : out.get(token);
-      if (!names) continue;
-      for (const m of text.matchAll(/resourceInputs\["(\w+)"\] = args\?\.\w+/g)) names.add(m[1]);
-    }
-  }
-  return out;
-}
+/** Every input of every resource type, as the installed provider declares it (its `Args`). */
+const providerInputs = topLevelInputs;
 
 /** Input names that hold a policy document, as the provider spells them. */
 const DOCUMENT =

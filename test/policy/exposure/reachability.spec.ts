@@ -19,7 +19,7 @@ import {
   TIMESTREAM_INFLUXDB_INSTANCE,
 } from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
-import { providerInputPaths, typesDocumenting } from "./provider-args";
+import { inputPathsNamed, typesDeclaring } from "../../../tools/lib/provider-inputs";
 
 const FLAG =
   /^(publiclyAccessible|publicAccess\w*|allowFromPublic|publicIp\w*|associatePublicIp\w*|mapPublicIp\w*|clientList\w*)$/;
@@ -75,16 +75,13 @@ const NOT_DATA: Record<string, string> = {
 
 describe("the reachability family covers every type a network flag can put on the internet", () => {
   const flagged = new Map<string, string[]>();
-  for (const [token, paths] of providerInputPaths()) {
-    const hits = paths.filter((p) => FLAG.test(p.split(".").pop()!));
-    if (hits.length) flagged.set(token, hits);
-  }
-  for (const token of typesDocumenting(/AllowFromPublic/)) flagged.set(token, ["AllowFromPublic"]);
+  for (const [token, hits] of inputPathsNamed((name) => FLAG.test(name))) flagged.set(token, hits);
+  for (const token of typesDeclaring(/AllowFromPublic/)) flagged.set(token, ["AllowFromPublic"]);
 
   it("finds the types it should (the derivation reads the provider's declarations)", () => {
     expect(flagged.get("aws:rds/instance:Instance")).to.deep.equal(["publiclyAccessible"]);
     expect(flagged.get("aws:ec2/launchTemplate:LaunchTemplate")).to.deep.equal([
-      "networkInterfaces[].associatePublicIpAddress",
+      "networkInterfaces.associatePublicIpAddress",
     ]);
     expect(flagged.get("aws:storagegateway/nfsFileShare:NfsFileShare")).to.deep.equal([
       "clientLists",
