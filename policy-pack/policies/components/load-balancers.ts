@@ -52,6 +52,15 @@ export const awsxAlbHttpRedirect = resourcePolicy({
   },
 });
 
+/** The config of both awsx listener TLS rules: the accepted policies, as elb-listener-tls-policy. */
+const SSL_POLICY_CONFIG = {
+  sslPolicyPattern: {
+    type: "string",
+    description: "Regular expression for accepted security policies (as elb-listener-tls-policy).",
+    default: DEFAULT_SSL_POLICY_PATTERN,
+  },
+} as const;
+
 export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>({
   name: "awsx-alb-listener-tls-policy",
   description:
@@ -61,14 +70,7 @@ export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: strin
   remediationSteps:
     'Set the listener\'s `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06" or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.',
   references: [checkov("CKV_AWS_103"), fsbp("ELB.17")],
-  config: {
-    sslPolicyPattern: {
-      type: "string",
-      description:
-        "Regular expression for accepted security policies (as elb-listener-tls-policy).",
-      default: DEFAULT_SSL_POLICY_PATTERN,
-    },
-  },
+  config: SSL_POLICY_CONFIG,
   types: [AWSX_APPLICATION_LOAD_BALANCER],
   check: (props, ctx) => {
     for (const l of awsxListeners(props)) {
@@ -121,14 +123,7 @@ export const awsxNlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: strin
   remediationSteps:
     'Set the TLS listener\'s `sslPolicy` to "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "ELBSecurityPolicy-TLS13-1-2-2021-06" or another ELBSecurityPolicy-TLS13-1-2-* / TLS13-1-3-* policy.',
   references: [checkov("CKV_AWS_103"), fsbp("ELB.17")],
-  config: {
-    sslPolicyPattern: {
-      type: "string",
-      description:
-        "Regular expression for accepted security policies (as elb-listener-tls-policy).",
-      default: DEFAULT_SSL_POLICY_PATTERN,
-    },
-  },
+  config: SSL_POLICY_CONFIG,
   types: [AWSX_NETWORK_LOAD_BALANCER],
   check: (props, ctx) => {
     // pulumi-awsx awsx/lb/networkLoadBalancer.ts: every listener is `{ defaultActions, protocol:
