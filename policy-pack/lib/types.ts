@@ -85,6 +85,7 @@ export const CONNECT_INSTANCE_STORAGE_CONFIG =
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_CLUSTER_INSTANCE = "aws:docdb/clusterInstance:ClusterInstance";
 export const DOCDB_CLUSTER_PARAMETER_GROUP =
   "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
