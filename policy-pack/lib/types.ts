@@ -227,9 +227,11 @@ export const SSO_PERMISSION_SET_INLINE_POLICY =
   "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
 export const IMAGEBUILDER_COMPONENT = "aws:imagebuilder/component:Component";
+export const IMAGEBUILDER_CONTAINER_RECIPE = "aws:imagebuilder/containerRecipe:ContainerRecipe";
 export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
   "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
 export const IMAGEBUILDER_IMAGE_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
+export const IMAGEBUILDER_WORKFLOW = "aws:imagebuilder/workflow:Workflow";
 
 export const KENDRA_INDEX = "aws:kendra/index:Index";
 

@@ -56,8 +56,6 @@ const NOT_YET_JUDGED: readonly string[] = [
   // needs key grants for the pipeline role and for whoever pushes (CodeCommit User Guide,
   // "AWS KMS and encryption"), to be added with the rule.
   "aws:codecommit/repository:Repository",
-  "aws:imagebuilder/containerRecipe:ContainerRecipe",
-  "aws:imagebuilder/workflow:Workflow",
   // Left unjudged on purpose: the services or APIs behind these are being retired, so a rule for
   // new resources of theirs would guard nothing that can still be built.
   // CodeGuru Reviewer creates no new repository associations since 7 November 2025
