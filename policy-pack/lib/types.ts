@@ -86,6 +86,7 @@ export const CONNECT_INSTANCE_STORAGE_CONFIG =
 export const DAX_CLUSTER = "aws:dax/cluster:Cluster";
 
 export const DOCDB_CLUSTER = "aws:docdb/cluster:Cluster";
+export const DOCDB_CLUSTER_INSTANCE = "aws:docdb/clusterInstance:ClusterInstance";
 export const DOCDB_CLUSTER_PARAMETER_GROUP =
   "aws:docdb/clusterParameterGroup:ClusterParameterGroup";
 export const DOCDB_ELASTIC_CLUSTER = "aws:docdb/elasticCluster:ElasticCluster";
@@ -227,9 +228,11 @@ export const SSO_PERMISSION_SET_INLINE_POLICY =
   "aws:ssoadmin/permissionSetInlinePolicy:PermissionSetInlinePolicy";
 
 export const IMAGEBUILDER_COMPONENT = "aws:imagebuilder/component:Component";
+export const IMAGEBUILDER_CONTAINER_RECIPE = "aws:imagebuilder/containerRecipe:ContainerRecipe";
 export const IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
   "aws:imagebuilder/distributionConfiguration:DistributionConfiguration";
 export const IMAGEBUILDER_IMAGE_RECIPE = "aws:imagebuilder/imageRecipe:ImageRecipe";
+export const IMAGEBUILDER_WORKFLOW = "aws:imagebuilder/workflow:Workflow";
 
 export const KENDRA_INDEX = "aws:kendra/index:Index";
 

@@ -28,6 +28,14 @@ export type KeyRef =
   | { readonly kind: "aws-managed" | "aws-owned"; readonly value: string }
   | { readonly kind: "customer"; readonly via: "stack" | "literal"; readonly value?: string };
 
+/** Values that name a key AWS owns (or S3's own encryption) instead of a KMS key. */
+const AWS_OWNED_VALUES = new Set([
+  "AWS_OWNED_KMS_KEY",
+  "AWS_OWNED_KEY",
+  "DefaultKey",
+  "S3_MANAGED_KEY",
+]);
+
 /**
  * Classifies a literal key reference. AWS-managed keys are named `alias/aws/<service>`; that prefix
  * is reserved (KMS CreateAlias: "The alias/aws/ prefix is reserved for AWS managed keys"), so any
@@ -36,9 +44,9 @@ export type KeyRef =
  */
 export function classifyLiteralKey(value: string): KeyRef {
   // QLDB (`kmsKey`), Redshift Serverless and Aurora DSQL name the service-owned key this way,
-  // Neptune Analytics (`kmsKeyIdentifier`) as AWS_OWNED_KEY.
-  if (value === "AWS_OWNED_KMS_KEY" || value === "AWS_OWNED_KEY")
-    return { kind: "aws-owned", value };
+  // Neptune Analytics (`kmsKeyIdentifier`) as AWS_OWNED_KEY, Incident Manager replication sets
+  // (`kmsKeyArn`) as DefaultKey; Security Lake names S3-managed encryption S3_MANAGED_KEY.
+  if (AWS_OWNED_VALUES.has(value)) return { kind: "aws-owned", value };
   if (/(^|:)alias\/aws\//.test(value)) return { kind: "aws-managed", value };
   return { kind: "customer", via: "literal", value };
 }

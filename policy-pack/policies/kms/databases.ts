@@ -1,7 +1,8 @@
 // Encryption at rest with customer-managed KMS keys for relational and document databases: RDS
-// instances, Aurora and global clusters, RDS Performance Insights, DocumentDB, Neptune, provisioned
+// instances, Aurora and global clusters, RDS and DocumentDB Performance Insights, DocumentDB, Neptune, provisioned
 // Redshift clusters, DMS replication instances and endpoints, and the copies of their snapshots and
-// backups (RDS snapshot copies and replicated automated backups, Redshift snapshot copy grants).
+// backups (RDS instance and cluster snapshot copies, replicated automated backups, Redshift
+// snapshot copy grants).
 import type { KeyCheck } from "../../lib/kms/keys";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
@@ -9,11 +10,13 @@ import {
   DMS_REPLICATION_INSTANCE,
   DMS_S3_ENDPOINT,
   DOCDB_CLUSTER,
+  DOCDB_CLUSTER_INSTANCE,
   DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
+  RDS_CLUSTER_SNAPSHOT_COPY,
   RDS_GLOBAL_CLUSTER,
   RDS_INSTANCE,
   RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION,
@@ -93,26 +96,35 @@ export const rdsStorageEncrypted = customerKeyPolicy({
   },
 });
 
+const PERFORMANCE_INSIGHTS_NOUN: Record<string, string> = {
+  [RDS_INSTANCE]: "RDS instance",
+  [RDS_CLUSTER_INSTANCE]: "RDS cluster instance",
+  [RDS_CLUSTER]: "RDS cluster",
+  [DOCDB_CLUSTER_INSTANCE]: "DocumentDB instance",
+};
+
 export const rdsPerformanceInsightsKms = customerKeyPolicy({
   name: "rds-performance-insights-kms-cmk",
   description:
-    "RDS and Aurora Performance Insights data (query text included) is encrypted with a " +
-    "customer-managed KMS key.",
+    "RDS, Aurora and DocumentDB Performance Insights data (query text included) is encrypted " +
+    "with a customer-managed KMS key.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    "Where performanceInsightsEnabled is true, set performanceInsightsKmsKeyId to the stack's " +
-    "customer-managed key (it cannot be changed once Performance Insights is on).",
+    "Where performanceInsightsEnabled (DocumentDB: enablePerformanceInsights) is true, set " +
+    "performanceInsightsKmsKeyId to the stack's customer-managed key (it cannot be changed once " +
+    "Performance Insights is on).",
   references: [checkov("CKV_AWS_354"), trivy("AWS-0078")],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER],
-  noun: (r) =>
-    r.type === RDS_INSTANCE
-      ? "RDS instance"
-      : r.type === RDS_CLUSTER
-        ? "RDS cluster"
-        : "RDS cluster instance",
+  types: Object.keys(PERFORMANCE_INSIGHTS_NOUN),
+  noun: (r) => PERFORMANCE_INSIGHTS_NOUN[r.type],
   check: (k) => {
-    if (k.setting("performanceInsightsEnabled") !== true) return;
+    // DocumentDB names the switch enablePerformanceInsights; without a key it uses the account's
+    // default key (CreateDBInstance PerformanceInsightsKMSKeyId, DocumentDB API Reference).
+    const on =
+      k.resource.type === DOCDB_CLUSTER_INSTANCE
+        ? "enablePerformanceInsights"
+        : "performanceInsightsEnabled";
+    if (k.setting(on) !== true) return;
     // RDS user guide, "Turning Performance Insights on and off": without a key, the AWS-managed
     // key aws/rds encrypts Performance Insights data.
     k.requireKey({
@@ -228,6 +240,7 @@ export const dmsReplicationInstanceKms = customerKeyPolicy({
 
 const COPY_NOUN: Record<string, string> = {
   [RDS_SNAPSHOT_COPY]: "RDS snapshot copy",
+  [RDS_CLUSTER_SNAPSHOT_COPY]: "RDS cluster snapshot copy",
   [RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION]: "RDS automated backups replication",
   [REDSHIFT_SNAPSHOT_COPY_GRANT]: "Redshift snapshot copy grant",
 };
@@ -236,13 +249,14 @@ export const snapshotCopyKms = customerKeyPolicy({
   name: "database-snapshot-copy-kms-cmk",
   description:
     "Copies of database snapshots and backups are encrypted with a customer-managed KMS key: RDS " +
-    "snapshot copies and replicated automated backups name their key, and Redshift snapshot copy " +
+    "instance and cluster snapshot copies and replicated automated backups name their key, and Redshift snapshot copy " +
     "grants (cross-region copies of cluster snapshots) name a customer key of the destination " +
     "region.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     "Set kmsKeyId to a customer-managed key of the destination region on aws.rds.SnapshotCopy, " +
+    "aws.rds.ClusterSnapshotCopy, " +
     "aws.rds.InstanceAutomatedBackupsReplication and aws.redshift.SnapshotCopyGrant.",
   references: [checkov("CKV_AWS_266"), checkov("CKV_AWS_245"), checkov("CKV_AWS_281")],
   types: Object.keys(COPY_NOUN),
@@ -250,8 +264,9 @@ export const snapshotCopyKms = customerKeyPolicy({
   check: (k) => {
     switch (k.resource.type) {
       case RDS_SNAPSHOT_COPY:
-        // CopyDBSnapshot KmsKeyId: without it the copy keeps the source's key (an unencrypted
-        // source gives an unencrypted copy).
+      case RDS_CLUSTER_SNAPSHOT_COPY:
+        // CopyDBSnapshot and CopyDBClusterSnapshot KmsKeyId: without it the copy keeps the
+        // source's key (an unencrypted source gives an unencrypted copy).
         k.requireKey({
           prop: "kmsKeyId",
           computed: true,

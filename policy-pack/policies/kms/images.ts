@@ -1,16 +1,18 @@
 // Encryption of machine images and snapshot copies: AMIs registered by the program, AMI copies and
-// EBS snapshot copies, what EC2 Image Builder stores and produces (components, the disks of image
-// recipes, distributed AMIs), and the cross-region snapshot copies of Data Lifecycle Manager
+// EBS snapshot copies, what EC2 Image Builder stores and produces (components, workflows, container
+// recipes, the disks of image and container recipes, distributed AMIs), and the cross-region snapshot copies of Data Lifecycle Manager
 // policies. (Volumes themselves are the EBS policies', ../compute/ebs.ts.)
-import { customerKeyPolicy } from "../../lib/kms/keys";
+import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
 import {
   DLM_LIFECYCLE_POLICY,
   EBS_SNAPSHOT_COPY,
   EC2_AMI,
   EC2_AMI_COPY,
   IMAGEBUILDER_COMPONENT,
+  IMAGEBUILDER_CONTAINER_RECIPE,
   IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   IMAGEBUILDER_IMAGE_RECIPE,
+  IMAGEBUILDER_WORKFLOW,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
 import { checkov } from "../../lib/controls";
@@ -63,20 +65,44 @@ export const imageKms = customerKeyPolicy({
 
 const IMAGEBUILDER_NOUN: Record<string, string> = {
   [IMAGEBUILDER_COMPONENT]: "Image Builder component",
+  [IMAGEBUILDER_CONTAINER_RECIPE]: "Image Builder container recipe",
   [IMAGEBUILDER_DISTRIBUTION_CONFIGURATION]: "Image Builder distribution configuration",
   [IMAGEBUILDER_IMAGE_RECIPE]: "Image Builder image recipe",
+  [IMAGEBUILDER_WORKFLOW]: "Image Builder workflow",
 };
+
+/** Requires encrypted EBS disks with a customer key among `mappings` (read from `prop`). */
+function requireEncryptedDisks(k: KeyCheck, prop: string, mappings: unknown): void {
+  // Mappings without `ebs` (noDevice, instance store) store nothing on EBS.
+  for (const mapping of asList(mappings)) {
+    const ebs = mapping?.ebs;
+    if (!ebs) continue;
+    const device = String(mapping?.deviceName ?? "");
+    if (ebs.encrypted !== true && ebs.encrypted !== "true") {
+      k.report(`block device ${device}: ebs.encrypted is not true.`);
+      continue;
+    }
+    k.requireKey({
+      prop,
+      read: () => ebs.kmsKeyId,
+      where: `block device ${device} ebs.kmsKeyId`,
+      whenNone: "the AWS-managed key aws/ebs",
+    });
+  }
+}
 
 export const imagebuilderKms = customerKeyPolicy({
   name: "imagebuilder-kms-cmk",
   description:
-    "EC2 Image Builder encrypts with customer-managed KMS keys: component documents (kmsKeyId), " +
-    "the EBS disks an image recipe declares, and the AMIs a distribution configuration publishes.",
+    "EC2 Image Builder encrypts with customer-managed KMS keys: component and workflow documents " +
+    "and container recipes' Dockerfile templates (kmsKeyId), the EBS disks an image or container " +
+    "recipe declares, and the AMIs a distribution configuration publishes.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    "Set kmsKeyId to the stack's customer-managed key on aws.imagebuilder.Component; on every " +
-    "blockDeviceMappings[].ebs of an ImageRecipe set encrypted and kmsKeyId; on every AMI " +
+    "Set kmsKeyId to the stack's customer-managed key on aws.imagebuilder.Component, Workflow " +
+    "and ContainerRecipe; on every blockDeviceMappings[].ebs of an ImageRecipe (of a " +
+    "ContainerRecipe's instanceConfiguration) set encrypted and kmsKeyId; on every AMI " +
     "distribution set amiDistributionConfiguration.kmsKeyId (a key usable in that region).",
   references: [checkov("CKV_AWS_180"), checkov("CKV_AWS_199"), checkov("CKV_AWS_200")],
   types: Object.keys(IMAGEBUILDER_NOUN),
@@ -84,26 +110,23 @@ export const imagebuilderKms = customerKeyPolicy({
   check: (k) => {
     switch (k.resource.type) {
       case IMAGEBUILDER_COMPONENT:
-        // CreateComponent KmsKeyId: without it the component is encrypted with a service key.
+      case IMAGEBUILDER_WORKFLOW:
+        // CreateComponent KmsKeyId: without it the component is encrypted with a service key;
+        // CreateWorkflow's KmsKeyId encrypts the workflow document the same way.
         k.requireKey({ prop: "kmsKeyId", whenNone: "a key Image Builder chooses" });
         return;
+      case IMAGEBUILDER_CONTAINER_RECIPE:
+        // CreateContainerRecipe KmsKeyId: "Identifies which KMS key is used to encrypt the
+        // Dockerfile template"; the build instance's disks are declared like an image recipe's.
+        k.requireKey({ prop: "kmsKeyId", whenNone: "a key Image Builder chooses" });
+        requireEncryptedDisks(
+          k,
+          "instanceConfiguration",
+          k.props.instanceConfiguration?.blockDeviceMappings,
+        );
+        return;
       case IMAGEBUILDER_IMAGE_RECIPE:
-        // Mappings without `ebs` (noDevice, instance store) store nothing on EBS.
-        for (const mapping of asList(k.props.blockDeviceMappings)) {
-          const ebs = mapping?.ebs;
-          if (!ebs) continue;
-          const device = String(mapping?.deviceName ?? "");
-          if (ebs.encrypted !== true && ebs.encrypted !== "true") {
-            k.report(`block device ${device}: ebs.encrypted is not true.`);
-            continue;
-          }
-          k.requireKey({
-            prop: "blockDeviceMappings",
-            read: () => ebs.kmsKeyId,
-            where: `block device ${device} ebs.kmsKeyId`,
-            whenNone: "the AWS-managed key aws/ebs",
-          });
-        }
+        requireEncryptedDisks(k, "blockDeviceMappings", k.props.blockDeviceMappings);
         return;
       default:
         // A distribution with only a container configuration publishes no AMI.

@@ -5,11 +5,17 @@
 // manages (each service's "data protection" or "encryption at rest" page; the provider's docs of
 // the property). The KMS family spec (test/policy/kms/family.spec.ts) holds what is left.
 //
-// A key named in a nested setting is required as soon as the setting's block is given (`when`): a
+// The table goes on in ../../lib/kms/stores.ts (configurations, connections, firewalls, pipelines)
+// and ../../lib/kms/stores-outputs.ts (exports, deliveries, logs and job outputs).
+//
+// A key named in a nested setting is required as soon as the setting's block is given (`when`,
+// or `when` with `whenEquals`: an AppConfig profile stores its data only when it is "hosted"): a
 // SageMaker feature group without an offline store stores nothing offline; where the block's
 // absence itself means the service's own key (a Step Functions state machine without
 // encryptionConfiguration), the key is required outright.
 import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
+import { SERVICE_STORES, StoreEntry, StoreKey } from "../../lib/kms/stores";
+import { OUTPUT_STORES } from "../../lib/kms/stores-outputs";
 import {
   AMP_WORKSPACE,
   APPFABRIC_APP_BUNDLE,
@@ -51,16 +57,8 @@ import {
 } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
 
-/** Where a type names the key of the data it stores. */
-export interface StoreKey {
-  /** Dotted input path of the key; a list on the way is read element by element. */
-  readonly path: string;
-  /** A path prefix: the key is required only when this block is given. Default: always. */
-  readonly when?: string;
-}
-
-/** Every type the rule judges: what to call it in findings, and where its keys are named. */
-export const OTHER_STORES: Readonly<Record<string, { noun: string; keys: readonly StoreKey[] }>> = {
+/** The first data stores of the table; the rest are in ../../lib/kms/stores*.ts. */
+const STORES: Readonly<Record<string, StoreEntry>> = {
   [AMP_WORKSPACE]: { noun: "Prometheus workspace", keys: [{ path: "kmsKeyArn" }] },
   [APPFABRIC_APP_BUNDLE]: {
     noun: "AppFabric app bundle",
@@ -182,6 +180,13 @@ export const OTHER_STORES: Readonly<Record<string, { noun: string; keys: readonl
   [WORKMAIL_ORGANIZATION]: { noun: "WorkMail organization", keys: [{ path: "kmsKeyArn" }] },
 };
 
+/** Every type the rule judges: what to call it in findings, and where its keys are named. */
+export const OTHER_STORES: Readonly<Record<string, StoreEntry>> = {
+  ...STORES,
+  ...SERVICE_STORES,
+  ...OUTPUT_STORES,
+};
+
 /** The values at `path` below `value`, lists read element by element; absent ones left out. */
 function valuesAt(value: unknown, path: readonly string[]): { value: unknown; at: string }[] {
   if (path.length === 0) return [{ value, at: "" }];
@@ -202,8 +207,12 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
   const [top, ...rest] = key.path.split(".");
   const whenNone = "a key AWS owns or manages";
   if (key.when !== undefined) {
-    const block = valuesAt(k.props, key.when.split("."));
-    if (!block.some((b) => b.value !== undefined && b.value !== null)) return;
+    const given = valuesAt(k.props, key.when.split(".")).some((b) =>
+      key.whenEquals === undefined
+        ? b.value !== undefined && b.value !== null
+        : b.value === key.whenEquals,
+    );
+    if (!given) return;
   }
   if (rest.length === 0) {
     k.requireKey({ prop: top, where: key.path, whenNone });

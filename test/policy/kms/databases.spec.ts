@@ -120,6 +120,21 @@ describe("rds-performance-insights-kms-cmk", () => {
       const r = await run(p, [res(T.RDS_INSTANCE, "db", { performanceInsightsEnabled: true })]);
       expect(r.violations).to.have.length(1);
     });
+    it("a DocumentDB instance with enablePerformanceInsights and no key; off, none asked for", async () => {
+      const docdb = (inputs: Record<string, unknown>) =>
+        res(T.DOCDB_CLUSTER_INSTANCE, "doc", { clusterIdentifier: "doc", ...inputs });
+      expect((await run(p, [docdb({ enablePerformanceInsights: true })])).violations).to.deep.equal(
+        [
+          'doc: DocumentDB instance "doc": no KMS key is set (the AWS-managed key aws/rds), not a customer-managed key.',
+        ],
+      );
+      expect(await run(p, [docdb({ enablePerformanceInsights: false })])).to.deep.equal(clean);
+      const keyed = docdb({
+        enablePerformanceInsights: true,
+        performanceInsightsKmsKeyId: KEY_ARN,
+      });
+      expect(await run(p, [keyed])).to.deep.equal(clean);
+    });
   });
 });
 
@@ -302,6 +317,21 @@ describe("database-snapshot-copy-kms-cmk", () => {
       expect((await run(p, [copy()])).violations).to.deep.equal([
         'example: RDS snapshot copy "example": no KMS key is set (the copy keeps the source snapshot\'s encryption, if any), not a customer-managed key.',
       ]);
+    });
+    it("CKV_AWS_266 applied to a cluster snapshot copy: without kmsKeyId, or with aws/rds", async () => {
+      const clusterCopy = (inputs: Record<string, unknown>) =>
+        res(T.RDS_CLUSTER_SNAPSHOT_COPY, "copy", {
+          sourceDbClusterSnapshotIdentifier:
+            "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:s",
+          targetDbClusterSnapshotIdentifier: "s-copy",
+          ...inputs,
+        });
+      expect((await run(p, [clusterCopy({})])).violations).to.deep.equal([
+        'copy: RDS cluster snapshot copy "copy": no KMS key is set (the copy keeps the source snapshot\'s encryption, if any), not a customer-managed key.',
+      ]);
+      const managed = clusterCopy({ kmsKeyId: awsManaged("rds") });
+      expect((await run(p, [managed])).violations).to.have.length(1);
+      expect(await run(p, [clusterCopy({ kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
     });
     it("CKV_AWS_245 failing fixture: replicated automated backups without kmsKeyId", async () => {
       const replication = res(T.RDS_INSTANCE_AUTOMATED_BACKUPS_REPLICATION, "replica", {

@@ -161,6 +161,33 @@ describe("imagebuilder-kms-cmk", () => {
         (await run(p, [recipe({ encrypted: true, kmsKeyId: awsManaged("ebs") })])).violations,
       ).to.have.length(1);
     });
+    it("a workflow and a container recipe without kmsKeyId; a container build disk without a key", async () => {
+      const workflow = res(T.IMAGEBUILDER_WORKFLOW, "wf", { name: "wf", type: "BUILD" });
+      expect((await run(p, [workflow])).violations).to.deep.equal([
+        'wf: Image Builder workflow "wf": no KMS key is set (a key Image Builder chooses), not a customer-managed key.',
+      ]);
+      const container = (inputs: Record<string, unknown>) =>
+        res(T.IMAGEBUILDER_CONTAINER_RECIPE, "ctr", {
+          name: "ctr",
+          containerType: "DOCKER",
+          ...inputs,
+        });
+      expect((await run(p, [container({})])).violations).to.deep.equal([
+        'ctr: Image Builder container recipe "ctr": no KMS key is set (a key Image Builder chooses), not a customer-managed key.',
+      ]);
+      const disk = (ebs: Record<string, unknown>) =>
+        container({
+          kmsKeyId: KEY_ARN,
+          instanceConfiguration: { blockDeviceMappings: [{ deviceName: "/dev/xvdb", ebs }] },
+        });
+      expect((await run(p, [disk({ encrypted: true })])).violations).to.deep.equal([
+        'ctr: Image Builder container recipe "ctr" block device /dev/xvdb ebs.kmsKeyId: no KMS key is set (the AWS-managed key aws/ebs), not a customer-managed key.',
+      ]);
+      expect(await run(p, [disk({ encrypted: true, kmsKeyId: KEY_ARN })])).to.deep.equal(clean);
+      expect(
+        await run(p, [res(T.IMAGEBUILDER_WORKFLOW, "wf", { name: "wf", kmsKeyId: KEY_ARN })]),
+      ).to.deep.equal(clean);
+    });
     it("CKV_AWS_199 failing fixture: an AMI distribution without kmsKeyId", async () => {
       expect((await run(p, [distribution({})])).violations).to.deep.equal([
         'example: Image Builder distribution configuration "example" distribution us-east-1 amiDistributionConfiguration.kmsKeyId: no KMS key is set (the AMI keeps the encryption of the build\'s snapshots), not a customer-managed key.',

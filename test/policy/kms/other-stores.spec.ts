@@ -6,11 +6,16 @@ import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import { OTHER_STORES } from "../../../policy-pack/policies/kms/other-stores";
 import {
+  APPCONFIG_CONFIGURATION_PROFILE,
   ECS_SERVICE,
+  GLUE_CATALOG,
+  MAILMANAGER_RULE_SET,
   NEPTUNEGRAPH_GRAPH,
   S3TABLES_TABLE,
   SAGEMAKER_FEATURE_GROUP,
+  SECURITYLAKE_DATA_LAKE,
   SFN_STATE_MACHINE,
+  SSMINCIDENTS_REPLICATION_SET,
 } from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
@@ -30,8 +35,7 @@ function keyed(type: string, value: unknown): Record<string, unknown> {
   const out: Record<string, any> = {};
   for (const { path } of OTHER_STORES[type].keys) {
     const [top, ...rest] = path.split(".");
-    out[top] = rest.length ? { ...out[top], ...at(rest.join("."), value) } : value;
-    if (rest.length > 1) out[top] = deepMerge(out[top], at(rest.join("."), value));
+    out[top] = rest.length ? deepMerge(out[top], at(rest.join("."), value)) : value;
   }
   return out;
 }
@@ -115,6 +119,55 @@ describe("data-store-kms-cmk", () => {
     });
     expect((await run(p, [r])).violations).to.deep.equal([
       'vectors: S3 vector bucket "vectors" encryptionConfigurations[1].kmsKeyArn: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
+    ]);
+  });
+
+  it("a setting that stores data only with one value is judged only with that value", async () => {
+    // AppConfig: the key is "only used for hosted configuration types".
+    const s3 = res(APPCONFIG_CONFIGURATION_PROFILE, "cfg", { locationUri: "s3://b/cfg.json" });
+    expect(await run(p, [s3])).to.deep.equal(clean);
+    const hosted = res(APPCONFIG_CONFIGURATION_PROFILE, "cfg", { locationUri: "hosted" });
+    expect((await run(p, [hosted])).violations).to.deep.equal([
+      'cfg: AppConfig configuration profile "cfg" kmsKeyIdentifier: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
+    ]);
+    // Glue: Redshift managed storage exists only with data lake access on.
+    const access = (on: boolean) =>
+      res(GLUE_CATALOG, "cat", {
+        catalogProperties: { dataLakeAccessProperties: { dataLakeAccess: on } },
+      });
+    expect(await run(p, [access(false)])).to.deep.equal(clean);
+    expect((await run(p, [access(true)])).violations).to.have.length(1);
+  });
+
+  it("values that name an AWS-owned or S3-managed key are reported", async () => {
+    // Incident Manager: "an AWS owned key, as indicated by a default value of DefaultKey".
+    const incidents = res(SSMINCIDENTS_REPLICATION_SET, "rs", {
+      regions: [
+        { name: "eu-west-1", kmsKeyArn: KEY_ARN },
+        { name: "eu-central-1", kmsKeyArn: "DefaultKey" },
+      ],
+    });
+    expect((await run(p, [incidents])).violations).to.have.length(1);
+    expect((await run(p, [incidents])).violations[0]).to.contain("regions[1].kmsKeyArn");
+    const lake = res(SECURITYLAKE_DATA_LAKE, "lake", {
+      configuration: {
+        region: "eu-west-1",
+        encryptionConfigurations: [{ kmsKeyId: "S3_MANAGED_KEY" }],
+      },
+    });
+    expect((await run(p, [lake])).violations).to.have.length(1);
+  });
+
+  it("a block inside a list of lists is judged where it is given", async () => {
+    // Mail Manager: only the rule actions that write to S3 name a key.
+    const rules = res(MAILMANAGER_RULE_SET, "rules", {
+      rules: [
+        { actions: [{ drop: {} }, { writeToS3: { s3Bucket: "b", s3SseKmsKeyId: KEY_ARN } }] },
+        { actions: [{ writeToS3: { s3Bucket: "b" } }] },
+      ],
+    });
+    expect((await run(p, [rules])).violations).to.deep.equal([
+      'rules: Mail Manager rule set "rules" rules[1].actions[0].writeToS3.s3SseKmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
   });
 });
