@@ -31,7 +31,6 @@ import {
   GRAFANA_WORKSPACE,
   KINESISANALYTICSV2_APPLICATION,
   LAMBDA_CAPACITY_PROVIDER,
-  LAMBDA_EVENT_SOURCE_MAPPING,
   MAILMANAGER_INGRESS_POINT,
   MSK_CHANNEL,
   NETWORKFIREWALL_FIREWALL,
@@ -170,10 +169,6 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
   ),
   [LAMBDA_CAPACITY_PROVIDER]: one("Lambda capacity provider", "kmsKeyArn"),
   // The function's filter criteria, the only data the mapping stores.
-  [LAMBDA_EVENT_SOURCE_MAPPING]: {
-    noun: "Lambda event source mapping",
-    keys: [{ path: "kmsKeyArn", when: "filterCriteria" }],
-  },
   [MAILMANAGER_INGRESS_POINT]: {
     noun: "Mail Manager ingress point",
     keys: [

@@ -73,7 +73,7 @@ import {
   schedulerScheduleKms,
 } from "./integration";
 import { locationGeofenceKms, locationTrackerKms } from "./location";
-import { otherStoresKms } from "./other-stores";
+import { exportsKms, otherStoresKms } from "./other-stores";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -139,4 +139,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   locationTrackerKms,
   locationGeofenceKms,
   otherStoresKms,
+  exportsKms,
 ];

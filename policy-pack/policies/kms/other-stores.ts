@@ -5,8 +5,10 @@
 // manages (each service's "data protection" or "encryption at rest" page; the provider's docs of
 // the property). The KMS family spec (test/policy/kms/family.spec.ts) holds what is left.
 //
-// The table goes on in ../../lib/kms/stores.ts (configurations, connections, firewalls, pipelines)
-// and ../../lib/kms/stores-outputs.ts (exports, deliveries, logs and job outputs).
+// The table goes on in ../../lib/kms/stores.ts (configurations, connections, firewalls, pipelines).
+// What resources write out (exports, deliveries, logs and job outputs:
+// ../../lib/kms/stores-outputs.ts) is a second, advisory rule: its objects may already get the
+// stack's key from the destination's default encryption, which the writer cannot show.
 //
 // A key named in a nested setting is required as soon as the setting's block is given (`when`,
 // or `when` with `whenEquals`: an AppConfig profile stores its data only when it is "hosted"): a
@@ -184,8 +186,9 @@ const STORES: Readonly<Record<string, StoreEntry>> = {
 export const OTHER_STORES: Readonly<Record<string, StoreEntry>> = {
   ...STORES,
   ...SERVICE_STORES,
-  ...OUTPUT_STORES,
 };
+
+export { OUTPUT_STORES };
 
 /** The values at `path` below `value`, lists read element by element; absent ones left out. */
 function valuesAt(value: unknown, path: readonly string[]): { value: unknown; at: string }[] {
@@ -261,5 +264,28 @@ export const otherStoresKms = customerKeyPolicy({
   noun: (r) => OTHER_STORES[r.type]?.noun ?? r.type,
   check: (k) => {
     for (const key of OTHER_STORES[k.resource.type]?.keys ?? []) requireStoreKey(k, key);
+  },
+});
+
+export const exportsKms = customerKeyPolicy({
+  name: "data-export-kms-cmk",
+  description:
+    "What resources write out (Config deliveries, table exports, S3 Inventory reports, data " +
+    "syncs, job outputs, logs delivered to S3, canary artifacts and more: the catalogue lists " +
+    "every type) names a customer-managed KMS key. Advisory: without one the objects get the " +
+    "destination's default encryption, which may already be the stack's key but cannot be seen " +
+    "from the writer.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Name the stack's customer-managed key in the setting the finding names, or waive the " +
+    "finding with the destination whose default encryption is that key.",
+  references: [
+    awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
+  ],
+  types: Object.keys(OUTPUT_STORES),
+  noun: (r) => OUTPUT_STORES[r.type]?.noun ?? r.type,
+  check: (k) => {
+    for (const key of OUTPUT_STORES[k.resource.type]?.keys ?? []) requireStoreKey(k, key);
   },
 });

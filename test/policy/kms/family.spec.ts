@@ -20,6 +20,8 @@ const KEY_NAME =
 
 /** Inputs (`<type> <path>`) whose key is not a key for stored data, each with the reason. */
 const NOT_DATA_KEYS: Record<string, string> = {
+  "aws:lambda/eventSourceMapping:EventSourceMapping kmsKeyArn":
+    "encrypts the mapping's filter criteria, configuration rather than the data it moves",
   "aws:apigateway/usagePlanKey:UsagePlanKey keyId": "an API Gateway API key id, not a KMS key",
   "aws:paymentcryptography/keyAlias:KeyAlias keyArn":
     "a Payment Cryptography key, not a KMS key; it encrypts nothing stored",

@@ -3,8 +3,9 @@
 // a key in a nested setting is judged where it stands, and only once its block is given where
 // the table says so.
 import { expect } from "chai";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 import { policies } from "../../../policy-pack/policies/kms";
-import { OTHER_STORES } from "../../../policy-pack/policies/kms/other-stores";
+import { OTHER_STORES, OUTPUT_STORES } from "../../../policy-pack/policies/kms/other-stores";
 import {
   APPCONFIG_CONFIGURATION_PROFILE,
   ECS_SERVICE,
@@ -21,6 +22,11 @@ import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
 
 const p = policyNamed(policies, "data-store-kms-cmk");
+const exportsRule = policyNamed(policies, "data-export-kms-cmk");
+/** Runs the rule of the table that holds the resources' type. */
+const judge = (rs: RecordedResource[]) =>
+  run(rs.some((r) => r.type in OUTPUT_STORES) ? exportsRule : p, rs);
+const ALL = { ...OTHER_STORES, ...OUTPUT_STORES };
 
 /** Inputs with `value` at a dotted path (no lists). */
 function at(path: string, value: unknown): Record<string, unknown> {
@@ -33,7 +39,7 @@ function at(path: string, value: unknown): Record<string, unknown> {
 /** Every key path of a type set to `value`. */
 function keyed(type: string, value: unknown): Record<string, unknown> {
   const out: Record<string, any> = {};
-  for (const { path } of OTHER_STORES[type].keys) {
+  for (const { path } of ALL[type].keys) {
     const [top, ...rest] = path.split(".");
     out[top] = rest.length ? deepMerge(out[top], at(rest.join("."), value)) : value;
   }
@@ -49,20 +55,20 @@ function deepMerge(a: any, b: any): any {
 
 describe("data-store-kms-cmk", () => {
   it("every type of the table passes with a literal customer key at each of its key paths", async () => {
-    for (const type of Object.keys(OTHER_STORES)) {
+    for (const type of Object.keys(ALL)) {
       const r = res(type, "store", keyed(type, KEY_ARN));
-      expect(await run(p, [r]), type).to.deep.equal(clean);
+      expect(await judge([r]), type).to.deep.equal(clean);
     }
   });
 
   it("every type whose key is required outright fails with no key, or with an AWS-managed one", async () => {
-    for (const [type, { noun, keys }] of Object.entries(OTHER_STORES)) {
+    for (const [type, { noun, keys }] of Object.entries(ALL)) {
       if (keys.every((k) => k.when !== undefined)) continue;
-      const none = await run(p, [res(type, "store", {})]);
+      const none = await judge([res(type, "store", {})]);
       expect(none.violations[0], type).to.equal(
         `store: ${noun} "store" ${keys.find((k) => !k.when)!.path}: no KMS key is set (a key AWS owns or manages), not a customer-managed key.`,
       );
-      const managed = await run(p, [res(type, "store", keyed(type, awsManaged("x")))]);
+      const managed = await judge([res(type, "store", keyed(type, awsManaged("x")))]);
       expect(managed.violations.length, type).to.be.at.least(1);
     }
   });
@@ -76,19 +82,19 @@ describe("data-store-kms-cmk", () => {
       },
       ["encryptionConfiguration"],
     );
-    expect(await run(p, r)).to.deep.equal(clean);
+    expect(await judge(r)).to.deep.equal(clean);
   });
 
   it("a state machine without encryptionConfiguration uses an AWS-owned key: reported", async () => {
     const r = res(SFN_STATE_MACHINE, "flow", { definition: "{}" });
-    expect((await run(p, [r])).violations).to.deep.equal([
+    expect((await judge([r])).violations).to.deep.equal([
       'flow: Step Functions state machine "flow" encryptionConfiguration.kmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
   });
 
   it("Neptune Analytics and DSQL name the service's own key as a value: reported", async () => {
     const r = res(NEPTUNEGRAPH_GRAPH, "graph", { kmsKeyIdentifier: "AWS_OWNED_KEY" });
-    expect((await run(p, [r])).violations).to.have.length(1);
+    expect((await judge([r])).violations).to.have.length(1);
   });
 
   it("a block given only sometimes is judged only when given", async () => {
@@ -96,20 +102,20 @@ describe("data-store-kms-cmk", () => {
     const online = res(SAGEMAKER_FEATURE_GROUP, "fg", {
       onlineStoreConfig: { securityConfig: { kmsKeyId: KEY_ARN } },
     });
-    expect(await run(p, [online])).to.deep.equal(clean);
+    expect(await judge([online])).to.deep.equal(clean);
     const offline = res(SAGEMAKER_FEATURE_GROUP, "fg", {
       offlineStoreConfig: { s3StorageConfig: { s3Uri: "s3://b/p" } },
     });
-    expect((await run(p, [offline])).violations).to.deep.equal([
+    expect((await judge([offline])).violations).to.deep.equal([
       'fg: SageMaker feature group "fg" offlineStoreConfig.s3StorageConfig.kmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
     // A service without managed EBS volumes, and a table that takes its bucket's encryption.
-    expect(await run(p, [res(ECS_SERVICE, "svc", { desiredCount: 1 })])).to.deep.equal(clean);
-    expect(await run(p, [res(S3TABLES_TABLE, "t", { name: "t" })])).to.deep.equal(clean);
+    expect(await judge([res(ECS_SERVICE, "svc", { desiredCount: 1 })])).to.deep.equal(clean);
+    expect(await judge([res(S3TABLES_TABLE, "t", { name: "t" })])).to.deep.equal(clean);
     const volume = res(ECS_SERVICE, "svc", {
       volumeConfiguration: { name: "data", managedEbsVolume: { roleArn: "arn:aws:iam::1:role/r" } },
     });
-    expect((await run(p, [volume])).violations).to.have.length(1);
+    expect((await judge([volume])).violations).to.have.length(1);
   });
 
   it("each element of a list of settings is judged", async () => {
@@ -117,7 +123,7 @@ describe("data-store-kms-cmk", () => {
     const r = res(type, "vectors", {
       encryptionConfigurations: [{ sseType: "aws:kms", kmsKeyArn: KEY_ARN }, { sseType: "AES256" }],
     });
-    expect((await run(p, [r])).violations).to.deep.equal([
+    expect((await judge([r])).violations).to.deep.equal([
       'vectors: S3 vector bucket "vectors" encryptionConfigurations[1].kmsKeyArn: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
   });
@@ -125,9 +131,9 @@ describe("data-store-kms-cmk", () => {
   it("a setting that stores data only with one value is judged only with that value", async () => {
     // AppConfig: the key is "only used for hosted configuration types".
     const s3 = res(APPCONFIG_CONFIGURATION_PROFILE, "cfg", { locationUri: "s3://b/cfg.json" });
-    expect(await run(p, [s3])).to.deep.equal(clean);
+    expect(await judge([s3])).to.deep.equal(clean);
     const hosted = res(APPCONFIG_CONFIGURATION_PROFILE, "cfg", { locationUri: "hosted" });
-    expect((await run(p, [hosted])).violations).to.deep.equal([
+    expect((await judge([hosted])).violations).to.deep.equal([
       'cfg: AppConfig configuration profile "cfg" kmsKeyIdentifier: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
     // Glue: Redshift managed storage exists only with data lake access on.
@@ -135,8 +141,8 @@ describe("data-store-kms-cmk", () => {
       res(GLUE_CATALOG, "cat", {
         catalogProperties: { dataLakeAccessProperties: { dataLakeAccess: on } },
       });
-    expect(await run(p, [access(false)])).to.deep.equal(clean);
-    expect((await run(p, [access(true)])).violations).to.have.length(1);
+    expect(await judge([access(false)])).to.deep.equal(clean);
+    expect((await judge([access(true)])).violations).to.have.length(1);
   });
 
   it("values that name an AWS-owned or S3-managed key are reported", async () => {
@@ -147,15 +153,15 @@ describe("data-store-kms-cmk", () => {
         { name: "eu-central-1", kmsKeyArn: "DefaultKey" },
       ],
     });
-    expect((await run(p, [incidents])).violations).to.have.length(1);
-    expect((await run(p, [incidents])).violations[0]).to.contain("regions[1].kmsKeyArn");
+    expect((await judge([incidents])).violations).to.have.length(1);
+    expect((await judge([incidents])).violations[0]).to.contain("regions[1].kmsKeyArn");
     const lake = res(SECURITYLAKE_DATA_LAKE, "lake", {
       configuration: {
         region: "eu-west-1",
         encryptionConfigurations: [{ kmsKeyId: "S3_MANAGED_KEY" }],
       },
     });
-    expect((await run(p, [lake])).violations).to.have.length(1);
+    expect((await judge([lake])).violations).to.have.length(1);
   });
 
   it("a block inside a list of lists is judged where it is given", async () => {
@@ -166,7 +172,7 @@ describe("data-store-kms-cmk", () => {
         { actions: [{ writeToS3: { s3Bucket: "b" } }] },
       ],
     });
-    expect((await run(p, [rules])).violations).to.deep.equal([
+    expect((await judge([rules])).violations).to.deep.equal([
       'rules: Mail Manager rule set "rules" rules[1].actions[0].writeToS3.s3SseKmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
   });
