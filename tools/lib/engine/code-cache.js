@@ -108,6 +108,7 @@ function sweepCodeCache(dir, options = {}) {
       // never swept
     }
     fs.writeFileSync(marker, "");
+    fs.utimesSync(marker, now / 1000, now / 1000);
     const entries = [];
     let total = 0;
     for (const name of fs.readdirSync(dir)) {
