@@ -4,10 +4,19 @@
 // types those reference (`inputs.<ns>.<Name>` in `types/input.d.ts`). The compact data the fake
 // provider uses (./fake-aws/schema.ts) keeps only the inputs the fake must fill in, so a question
 // about every input ("which types take a KMS key?") is answered here. Parsing the declarations
-// takes a few seconds: callers read once and keep the answer.
+// takes a few seconds: it is done once per process.
 import * as fs from "fs";
 import * as path from "path";
 import * as ts from "typescript";
+
+/** Parsed declarations, kept for the process: parsing them takes seconds, and they do not change. */
+const parsed = new Map<string, Map<string, Field[]>>();
+
+function memo(key: string, read: () => Map<string, Field[]>): Map<string, Field[]> {
+  let value = parsed.get(key);
+  if (!value) parsed.set(key, (value = read()));
+  return value;
+}
 
 /** Where the installed @pulumi/aws lives. */
 export function providerRoot(): string {
@@ -51,6 +60,10 @@ function fieldsOf(decl: ts.InterfaceDeclaration): Field[] {
 
 /** Interfaces of `types/input.d.ts` by `ns.Name`. */
 function inputInterfaces(root: string): Map<string, Field[]> {
+  return memo(`nested:${root}`, () => readInputInterfaces(root));
+}
+
+function readInputInterfaces(root: string): Map<string, Field[]> {
   const out = new Map<string, Field[]>();
   const sf = parse(path.join(root, "types", "input.d.ts"));
   const visit = (node: ts.Node, ns: string[]) => {
@@ -66,6 +79,10 @@ function inputInterfaces(root: string): Map<string, Field[]> {
 
 /** Every resource type's top-level inputs (its `<Class>Args` members), by type token. */
 function resourceArgs(root: string): Map<string, Field[]> {
+  return memo(`args:${root}`, () => readResourceArgs(root));
+}
+
+function readResourceArgs(root: string): Map<string, Field[]> {
   const out = new Map<string, Field[]>();
   for (const file of resourceFiles(root, []).sort()) {
     const text = fs.readFileSync(file, "utf8");
