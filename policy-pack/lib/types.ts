@@ -119,6 +119,7 @@ export const EC2_EIP = "aws:ec2/eip:Eip";
 export const EC2_EIP_ASSOCIATION = "aws:ec2/eipAssociation:EipAssociation";
 export const EC2_FLOW_LOG = "aws:ec2/flowLog:FlowLog";
 export const EC2_INSTANCE = "aws:ec2/instance:Instance";
+export const EC2_SPOT_INSTANCE_REQUEST = "aws:ec2/spotInstanceRequest:SpotInstanceRequest";
 export const EC2_INTERNET_GATEWAY = "aws:ec2/internetGateway:InternetGateway";
 export const EC2_LAUNCH_CONFIGURATION = "aws:ec2/launchConfiguration:LaunchConfiguration";
 export const EC2_LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";

@@ -11,6 +11,7 @@ import {
   EBS_ENCRYPTION_BY_DEFAULT,
   EBS_VOLUME,
   EC2_INSTANCE,
+  EC2_SPOT_INSTANCE_REQUEST,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
 } from "../../lib/types";
@@ -94,6 +95,7 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   config: ebsConfig,
   types: [
     EC2_INSTANCE,
+    EC2_SPOT_INSTANCE_REQUEST,
     EC2_LAUNCH_TEMPLATE,
     EC2_LAUNCH_CONFIGURATION,
     EBS_ENCRYPTION_BY_DEFAULT,
@@ -110,7 +112,8 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
         ),
       ].filter((f): f is string => !!f);
     };
-    for (const i of ctx.index.ofType(EC2_INSTANCE)) {
+    // A Spot instance request names its instance's volumes the way an instance does.
+    for (const i of ctx.index.ofType(EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST)) {
       ctx.each(i, () => {
         const findings = blockDevices(i, true);
         if (findings.length) ctx.report(i, `${label(i)}: ${findings.join("; ")}.`);

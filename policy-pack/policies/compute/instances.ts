@@ -8,6 +8,7 @@ import {
   EC2_EIP,
   EC2_EIP_ASSOCIATION,
   EC2_INSTANCE,
+  EC2_SPOT_INSTANCE_REQUEST,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
@@ -86,6 +87,7 @@ export const instanceNoPublicIp = stackPolicy({
   ],
   types: [
     EC2_INSTANCE,
+    EC2_SPOT_INSTANCE_REQUEST,
     EC2_LAUNCH_TEMPLATE,
     EC2_LAUNCH_CONFIGURATION,
     EC2_EIP,
@@ -94,7 +96,9 @@ export const instanceNoPublicIp = stackPolicy({
   ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
-    for (const i of ctx.index.ofType(EC2_INSTANCE)) {
+    // A Spot instance request takes an instance's network settings (its own associatePublicIpAddress
+    // and subnetId) for the instance it launches.
+    for (const i of ctx.index.ofType(EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST)) {
       ctx.each(i, () => {
         const assoc = i.props.associatePublicIpAddress;
         if (assoc === true) {

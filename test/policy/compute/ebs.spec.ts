@@ -94,6 +94,17 @@ describe("ec2-instance-ebs-encrypted", () => {
         'host: EC2 instance "host": the root volume is not encrypted; EBS volume /dev/sdg is not encrypted.',
       ]);
     });
+    it("a Spot instance request's volumes are judged as an instance's", async () => {
+      const spot = res(T.EC2_SPOT_INSTANCE_REQUEST, "spot", {
+        ami: "ami-0123456789abcdef0",
+        instanceType: "t3.micro",
+        spotPrice: "0.01",
+        rootBlockDevice: { encrypted: false },
+      });
+      expect((await run(p, [spot])).violations).to.deep.equal([
+        'spot: Spot instance request "spot": the root volume is not encrypted.',
+      ]);
+    });
     it("Trivy AWS-0131 good example (encrypted, no key) is the AWS-managed aws/ebs key", async () => {
       const r = await run(p, instance({ rootBlockDevice: { encrypted: true } }));
       expect(r.violations[0]).to.contain("AWS managed key aws/ebs");

@@ -8,6 +8,7 @@ import {
   EC2_INSTANCE,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
+  EC2_SPOT_INSTANCE_REQUEST,
   EC2_SUBNET,
 } from "../../../policy-pack/lib/types";
 
@@ -89,6 +90,16 @@ describe("ec2-instance-no-public-ip", () => {
       ]);
       expect(found).to.have.length(1);
       expect(found[0]).to.contain("associatePublicIpAddress");
+    });
+    it("catches a Spot instance request that asks for a public IP", async () => {
+      const spot = res(EC2_SPOT_INSTANCE_REQUEST, "spot", {
+        ami: "ami-0123456789abcdef0",
+        instanceType: "t3.micro",
+        associatePublicIpAddress: true,
+      });
+      expect(await violations(policy("ec2-instance-no-public-ip"), [spot])).to.deep.equal([
+        'spot: Spot instance request "spot" sets associatePublicIpAddress: true.',
+      ]);
     });
     it("catches every way to a public IPv4 address", async () => {
       const p = policy("ec2-instance-no-public-ip");

@@ -58,17 +58,17 @@ const COMPUTE: Record<string, string> = {
   "aws:ec2/launchConfiguration:LaunchConfiguration": "ec2-instance-no-public-ip",
   "aws:ec2/launchTemplate:LaunchTemplate": "ec2-instance-no-public-ip",
   "aws:ec2/subnet:Subnet": "ec2-instance-no-public-ip",
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "ec2-instance-no-public-ip",
 };
 
 const SPOT =
-  "an EC2 instance bought on the Spot market: compute, not a data store; ec2-instance-no-public-ip does not read Spot requests";
+  "a Spot fleet's launch specifications: compute, not a data store; ec2-instance-no-public-ip does not read Spot fleets";
 
 /** Found by the patterns, judged by no rule: why. */
 const NOT_DATA: Record<string, string> = {
   "aws:ec2/defaultSubnet:DefaultSubnet":
     "adopts the region's default subnet, public by AWS's design; the program's own subnets are judged by ec2-instance-no-public-ip",
   "aws:ec2/spotFleetRequest:SpotFleetRequest": SPOT,
-  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": SPOT,
   "aws:ec2/vpcIpamPool:VpcIpamPool":
     "publicIpSource says where an IPAM pool's public addresses come from (BYOIP or Amazon): it gives no resource an address",
 };

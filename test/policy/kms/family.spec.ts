@@ -47,6 +47,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   "aws:ebs/defaultKmsKey:DefaultKmsKey": "ec2-ebs-encryption-by-default",
   "aws:ec2/instance:Instance": "ec2-instance-ebs-encrypted",
   "aws:ec2/launchTemplate:LaunchTemplate": "ec2-instance-ebs-encrypted",
+  "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "ec2-instance-ebs-encrypted",
 };
 
 /**
@@ -66,11 +67,10 @@ const NOT_YET_JUDGED: readonly string[] = [
   // The provider marks the resource deprecated: AWS discontinues Elastic Transcoder for
   // MediaConvert.
   "aws:elastictranscoder/pipeline:Pipeline",
-  // The legacy Spot APIs (RequestSpotFleet, RequestSpotInstances), which the provider's docs say
-  // AWS strongly discourages (EC2 User Guide, "Which is the best Spot request method to use?");
-  // instances and launch templates are the compute policies'.
+  // The legacy Spot fleet API (RequestSpotFleet), which the provider's docs say AWS strongly
+  // discourages (EC2 User Guide, "Which is the best Spot request method to use?"); instances,
+  // Spot instance requests and launch templates are the compute policies'.
   "aws:ec2/spotFleetRequest:SpotFleetRequest",
-  "aws:ec2/spotInstanceRequest:SpotInstanceRequest",
   // FinSpace accepts no new customers since 7 October 2025 and ends on 7 October 2026
   // (https://docs.aws.amazon.com/finspace/latest/userguide/amazon-finspace-end-of-support.html).
   "aws:finspace/kxEnvironment:KxEnvironment",
