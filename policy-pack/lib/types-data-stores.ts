@@ -78,7 +78,6 @@ export const GLUE_CONNECTION = "aws:glue/connection:Connection";
 export const GRAFANA_WORKSPACE = "aws:grafana/workspace:Workspace";
 export const KINESISANALYTICSV2_APPLICATION = "aws:kinesisanalyticsv2/application:Application";
 export const LAMBDA_CAPACITY_PROVIDER = "aws:lambda/capacityProvider:CapacityProvider";
-export const LAMBDA_EVENT_SOURCE_MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
 export const MAILMANAGER_INGRESS_POINT = "aws:mailmanager/ingressPoint:IngressPoint";
 export const MSK_CHANNEL = "aws:msk/channel:Channel";
 export const NETWORKFIREWALL_FIREWALL = "aws:networkfirewall/firewall:Firewall";

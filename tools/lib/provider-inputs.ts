@@ -19,7 +19,7 @@ function memo(key: string, read: () => Map<string, Field[]>): Map<string, Field[
 }
 
 /** Where the installed @pulumi/aws lives. */
-export function providerRoot(): string {
+function providerRoot(): string {
   return path.dirname(require.resolve("@pulumi/aws/package.json"));
 }
 
