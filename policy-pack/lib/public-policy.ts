@@ -118,15 +118,20 @@ export function statementPublicity(
   s: IamStatement,
   kind: PolicyKind = "resource",
 ): string | undefined {
-  if (!s.isAllow) return undefined;
-  if (s.notPrincipals !== undefined) return "Allow with NotPrincipal grants everyone not listed";
+  // Only an explicit Deny grants nothing. A missing or misspelt Effect ("allow") makes AWS reject
+  // the document (IAM User Guide, "IAM JSON policy elements: Effect": the element is required and
+  // its value case sensitive), so it is read the strict way, as the IAM rules read it
+  // (./iam/statements.ts): a broken document never hides a public grant.
+  if (s.effect === "Deny") return undefined;
+  const allow = s.isAllow ? "Allow" : "a statement without a valid Effect (read as Allow)";
+  if (s.notPrincipals !== undefined) return `${allow} with NotPrincipal grants everyone not listed`;
   const principals = s.principals;
   if (principals === undefined) return undefined;
   let who: string | undefined;
   principals.some((p) => (who = publicPrincipal(p)) !== undefined);
   if (who === undefined) return undefined;
   if (s.conditions.some((c) => pinsCallers(c, kind))) return undefined;
-  return `Allow to ${who} without a narrowing condition`;
+  return `${allow} to ${who} without a narrowing condition`;
 }
 
 /** A statement that makes the resource public, and why. */

@@ -184,6 +184,15 @@ describe("ecr-repository-policy-not-public", () => {
       });
       expect(await one(name, [rp(agent)])).to.have.length(1);
     });
+    it("Trivy AWS-0032 test_deny_with_public_access_all: a statement without Effect is read as Allow", async () => {
+      const noEffect = JSON.stringify({
+        Version: "2008-10-17",
+        Statement: [{ Action: ["ecr:*"], Principal: "*" }],
+      });
+      expect(await one(name, [rp(noEffect)])).to.deep.equal([
+        'repo-policy: statement #0 (ecr:*): a statement without a valid Effect (read as Allow) to Principal "*" without a narrowing condition.',
+      ]);
+    });
     it("catches NotPrincipal in an Allow", async () => {
       expect(
         await one(name, [rp(doc({ NotPrincipal: { AWS: "arn:aws:iam::1:root" } }))]),

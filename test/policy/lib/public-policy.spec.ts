@@ -89,6 +89,19 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
     false,
   ],
   ["CKV_AWS_168 q1: Deny to *", { ...allow({ Principal: "*" }), Effect: "Deny" }, false],
+  // A missing or misspelt Effect is rejected by AWS ("The Effect value is case sensitive"), so it
+  // is read as Allow: only an explicit Deny grants nothing.
+  [
+    "Trivy AWS-0032 test_deny_with_public_access_all: no Effect, Principal *",
+    { Principal: "*", Action: ["ecr:*"] },
+    true,
+  ],
+  ['lowercase Effect "allow" to *', { ...allow({ Principal: "*" }), Effect: "allow" }, true],
+  [
+    "no Effect, named principal",
+    { Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject" },
+    false,
+  ],
   ['{CanonicalUser: "*"}', allow({ Principal: { CanonicalUser: "*" } }), true],
   ['{AWS: ["*"]}', allow({ Principal: { AWS: ["*"] } }), true],
   ["a service principal", allow({ Principal: { Service: "logging.s3.amazonaws.com" } }), false],
