@@ -17,6 +17,7 @@ import {
   S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
   S3_BUCKET_OBJECT,
   S3_BUCKET_OBJECTV2,
+  S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
 import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
@@ -109,13 +110,16 @@ export const noPublicAcl = resourcePolicy({
     fsbp("S3.3"),
     compliancePolicies("aws-s3-bucket-disallow-public-read"),
   ],
-  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2],
+  // Objects take the same canned ACLs and grants as buckets (S3 User Guide, "Access control list
+  // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
+  // with public-read is public wherever ACLs are still honoured.
+  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2, S3_OBJECT_COPY],
   check: (props, ctx) => {
     const acl = props.acl;
     if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl)) {
       ctx.report(`canned ACL "${acl}" is public.`);
     }
-    // Bucket / BucketV2 inline `grants`; BucketAcl(V2) `accessControlPolicy.grants[].grantee`.
+    // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants[].grantee`.
     const grants = [
       ...asList(props.grants).map((g: any) => ({ uri: g?.uri, what: asList(g?.permissions) })),
       ...asList(props.accessControlPolicy?.grants).map((g: any) => ({

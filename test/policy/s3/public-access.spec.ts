@@ -11,6 +11,7 @@ import {
   S3_BUCKET_POLICY,
   S3_BUCKET_PUBLIC_ACCESS_BLOCK,
   S3_BUCKET_V2,
+  S3_OBJECT_COPY,
   KMS_KEY,
 } from "../../../policy-pack/lib/types";
 import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
@@ -202,6 +203,29 @@ describe("s3-bucket-no-public-acl", () => {
       });
       expect(await violations(p, [b])).to.deep.equal([
         "a: grants READ to the public group http://acs.amazonaws.com/groups/global/AllUsers.",
+      ]);
+    });
+    it("reports a public canned ACL and an AllUsers grant on a copied object (ObjectCopy)", async () => {
+      const copy = (name: string, inputs: Record<string, unknown>) =>
+        res(S3_OBJECT_COPY, name, { bucket: "x", key: "k", source: "src/k", ...inputs });
+      expect(
+        await violations(p, [
+          copy("a", { acl: "public-read-write" }),
+          copy("b", {
+            grants: [
+              {
+                type: "Group",
+                uri: "http://acs.amazonaws.com/groups/global/AllUsers",
+                permissions: ["READ"],
+              },
+            ],
+          }),
+          copy("c", { acl: "private" }),
+          copy("d", {}),
+        ]),
+      ).to.deep.equal([
+        'a: canned ACL "public-read-write" is public.',
+        "b: grants READ to the public group http://acs.amazonaws.com/groups/global/AllUsers.",
       ]);
     });
     it("reports BucketAclV2 access-control grants to AuthenticatedUsers", async () => {
