@@ -15,7 +15,7 @@ import {
   IMAGEBUILDER_WORKFLOW,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { checkov } from "../../lib/controls";
+import { checkov, kics } from "../../lib/controls";
 
 export const imageKms = customerKeyPolicy({
   name: "ec2-image-kms-cmk",
@@ -33,6 +33,7 @@ export const imageKms = customerKeyPolicy({
     checkov("CKV_AWS_235"),
     checkov("CKV_AWS_236"),
     checkov("CKV_AWS_183"),
+    kics("Ami Not Encrypted"),
   ],
   types: [EC2_AMI, EC2_AMI_COPY, EBS_SNAPSHOT_COPY],
   noun: (r) =>
@@ -41,8 +42,17 @@ export const imageKms = customerKeyPolicy({
     if (k.resource.type === EC2_AMI) {
       // RegisterImage: a block device restored from a snapshot takes the snapshot's encryption
       // and key; the others are encrypted only when asked, with no key parameter of their own.
+      // A device restored from a snapshot takes the snapshot's state, so `encrypted` is left out
+      // there; an explicit `false` still states an unencrypted device and is reported.
       for (const device of asList(k.props.ebsBlockDevices)) {
-        if (device?.snapshotId) continue;
+        if (device?.snapshotId) {
+          if (device.encrypted === false || device.encrypted === "false") {
+            k.report(
+              `block device ${String(device.deviceName ?? "")} sets encrypted: false on a volume restored from a snapshot.`,
+            );
+          }
+          continue;
+        }
         if (device?.encrypted !== true) {
           k.report(`block device ${String(device?.deviceName ?? "")} is not encrypted.`);
         }

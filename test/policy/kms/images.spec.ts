@@ -77,6 +77,22 @@ describe("ec2-image-kms-cmk", () => {
       ]);
       expect(r.violations).to.have.length(1);
     });
+    it("KICS ami_not_encrypted positive2: a device from a snapshot with encrypted = false", async () => {
+      const r = await run(
+        p,
+        ami([
+          {
+            deviceName: "/dev/xvda1",
+            snapshotId: "snap-xxxxxxxx",
+            volumeSize: 8,
+            encrypted: false,
+          },
+        ]),
+      );
+      expect(r.violations).to.deep.equal([
+        'image: AMI "image": block device /dev/xvda1 sets encrypted: false on a volume restored from a snapshot.',
+      ]);
+    });
     it("CKV_AWS_204 failing fixture: a new block device without encrypted", async () => {
       const r = await run(p, ami([{ deviceName: "/dev/xvdb", volumeSize: 8 }]));
       expect(r.violations).to.deep.equal([
