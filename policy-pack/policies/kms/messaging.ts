@@ -51,6 +51,7 @@ export const sqsKms = customerKeyPolicy({
     "is AWS-managed.",
   references: [
     checkov("CKV_AWS_27"),
+    checkov("CKV2_AWS_73"),
     kics("SQS With SSE Disabled"),
     trivy("AWS-0096"),
     trivy("AWS-0135"),

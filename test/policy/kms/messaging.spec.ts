@@ -96,6 +96,9 @@ describe("sqs-queue-kms-cmk", () => {
     it("the alias of a customer key (alias/queue-key)", async () => {
       expect(await run(p, queue({ kmsMasterKeyId: "alias/queue-key" }))).to.deep.equal(clean);
     });
+    it('CKV2_AWS_73 pass_different_start: kms_master_key_id = "foo" (a key id, not alias/aws/sqs)', async () => {
+      expect(await run(p, queue({ kmsMasterKeyId: "foo" }))).to.deep.equal(clean);
+    });
     it("a key of the stack, referenced by property dependency", async () => {
       const k = key();
       const q = res(
@@ -123,7 +126,14 @@ describe("sqs-queue-kms-cmk", () => {
         'jobs: SQS queue "jobs": no KMS key is set (SQS then applies SSE-SQS with an SQS-owned key, or nothing), not a customer-managed key.',
       ]);
     });
-    it("Trivy AWS-0135 bad example: kms_master_key_id = 'alias/aws/sqs'", async () => {
+    it("CKV2_AWS_73 pass_notexists (no key) is not copied: SSE-SQS or nothing is no customer key", async () => {
+      expect(
+        (await run(p, queue({ delaySeconds: 0, visibilityTimeoutSeconds: 30 }))).violations,
+      ).to.deep.equal([
+        'jobs: SQS queue "jobs": no KMS key is set (SQS then applies SSE-SQS with an SQS-owned key, or nothing), not a customer-managed key.',
+      ]);
+    });
+    it("CKV2_AWS_73 fail / Trivy AWS-0135 bad example: kms_master_key_id = 'alias/aws/sqs'", async () => {
       expect(
         (await run(p, queue({ kmsMasterKeyId: awsManaged("sqs") }))).violations,
       ).to.have.length(1);
