@@ -55,6 +55,7 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
       fsbp("IAM.21"),
       trivy("AWS-0057"),
       trivy("AWS-0345"),
+      trivy("AWS-0346"),
       kics("iam_policies_with_full_privileges"),
       kics("iam_policy_grants_full_permissions"),
     ],

@@ -81,6 +81,7 @@ export const codebuildKms = stackPolicy({
     checkov("CKV_AWS_147"),
     checkov("CKV_AWS_78"),
     checkov("CKV_AWS_311"),
+    trivy("AWS-0018"),
     fsbp("CodeBuild.3"),
   ],
   types: [CODEBUILD_PROJECT],

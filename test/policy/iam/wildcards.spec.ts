@@ -51,6 +51,35 @@ describe("iam-no-wildcard-actions", () => {
       const f = await findingsOf(noWildcardActions, [compliantPolicy([s])]);
       expect(f).to.deep.equal(['policy statement 2: Action "s3:*" grants every s3 action.']);
     });
+    it('Trivy AWS-0345 test_with_allow_s3_full_access: "s3:*" on "*" in a document with empty Principal, null NotAction and {} Condition', async () => {
+      const d = JSON.stringify({
+        Version: "2012-10-17",
+        Id: "",
+        Statement: [
+          {
+            Sid: "",
+            Effect: "Allow",
+            Principal: {},
+            NotPrincipal: {},
+            Action: ["s3:*"],
+            NotAction: null,
+            Resource: ["*"],
+            NotResource: null,
+            Condition: {},
+          },
+        ],
+      });
+      const r = res(IAM_POLICY, "subject", { policy: d });
+      expect(await findingsOf(noWildcardActions, [r])).to.deep.equal([
+        'policy statement 1: Action "s3:*" grants every s3 action.',
+      ]);
+    });
+    it('Trivy AWS-0346 test_deny_policy_with_s3_get_and_put_wildcards: "s3:get*" and "s3:put*" on "*"', async () => {
+      const s = { Effect: "Allow", Action: ["s3:get*", "s3:put*"], Resource: "*" };
+      const f = await findingsOf(noWildcardActions, [rolePolicy([s])]);
+      expect(f).to.have.length(2);
+      expect(f.join()).to.contain('"s3:put*"');
+    });
     it('CKV2_AWS_40: "iam:*" (full IAM privileges)', async () => {
       const s = { Effect: "Allow", Action: "iam:*", Resource: "*" };
       expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.have.length(1);
@@ -162,6 +191,17 @@ describe("iam-no-wildcard-actions", () => {
     it("Checkov CKV_AWS_1 pass: s3:Describe* expands to two read actions (its resource is the other rule's)", async () => {
       const s = { Effect: "Allow", Action: ["s3:Describe*"], Resource: ["*"] };
       expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.deep.equal([]);
+    });
+    it("Trivy AWS-0346 test_allow_s3_get_and_put_limited_resource and test_allow_policy_with_denied_actions_on_s3_wildcards", async () => {
+      const limited = {
+        Effect: "Allow",
+        Action: ["s3:GetObject", "s3:PutObject"],
+        Resource: ["arn:aws:s3:::specificbucket/*"],
+      };
+      const denied = { Effect: "Deny", Action: ["s3:get*", "s3:put*"], Resource: "*" };
+      for (const rules of [noWildcardActions, noResourceWildcard]) {
+        expect(await findingsOf(rules, [rolePolicy([limited, denied])])).to.deep.equal([]);
+      }
     });
     it("a Deny statement (Checkov CKV_AWS_107 'deny', Trivy test_allow_deny_effect)", async () => {
       const s = { Sid: "DenyOutsideCallers", Effect: "Deny", Action: ["*"], Resource: ["*"] };

@@ -117,7 +117,7 @@ describe("codebuild-project-kms-cmk", () => {
       ]);
       expect(await violations(p, [project({ encryptionKey: "alias/aws/s3" })])).to.have.length(1);
     });
-    it("reports encryption disabled on artifacts, secondary artifacts and S3 logs", async () => {
+    it("reports encryption disabled on artifacts (Trivy AWS-0018 test_disallow_artifact_settings_without_encryption), secondary artifacts (test_disallow_secondary_artifact_settings_without_encryption) and S3 logs", async () => {
       expect(
         await violations(p, [
           k,
