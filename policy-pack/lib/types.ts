@@ -143,6 +143,9 @@ export const EC2_SUBNET = "aws:ec2/subnet:Subnet";
 export const EC2_VPC = "aws:ec2/vpc:Vpc";
 export const EC2_VPC_ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
 export const EC2_VPC_ENDPOINT_POLICY = "aws:ec2/vpcEndpointPolicy:VpcEndpointPolicy";
+export const EC2_VPC_ENDPOINT_SERVICE = "aws:ec2/vpcEndpointService:VpcEndpointService";
+export const EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE =
+  "aws:ec2/vpcEndpointServiceAllowedPrinciple:VpcEndpointServiceAllowedPrinciple";
 export const EC2_VPC_PEERING_CONNECTION = "aws:ec2/vpcPeeringConnection:VpcPeeringConnection";
 export const EC2_VPN_GATEWAY = "aws:ec2/vpnGateway:VpnGateway";
 export const EC2_VPN_GATEWAY_ROUTE_PROPAGATION =

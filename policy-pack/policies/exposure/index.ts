@@ -30,6 +30,7 @@ import {
   ramShareNoExternalPrincipals,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
+  vpcEndpointServiceNotPublic,
 } from "./sharing";
 import {
   dmsReplicationInstanceNotPublic,
@@ -81,6 +82,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ebsSnapshotBlockPublicAccess,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
+  vpcEndpointServiceNotPublic,
   ramShareNoExternalPrincipals,
   redshiftClusterNotPublic,
   eksEndpointNotOpen,

@@ -3,13 +3,16 @@
 // snapshots and snapshot copies whose shared accounts include "all", and Systems Manager documents
 // shared with "All" accounts. A single EBS snapshot cannot be made public through this provider:
 // aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
-// cross-account, not public), so the region-wide block is what a stack can get wrong. And AWS RAM
-// resource shares open to accounts outside the organization.
+// cross-account, not public), so the region-wide block is what a stack can get wrong. VPC endpoint
+// services (PrivateLink) that allow every principal. And AWS RAM resource shares open to accounts
+// outside the organization.
 import { resourcePolicy } from "../../lib/define";
 import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+  EC2_VPC_ENDPOINT_SERVICE,
+  EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
   RDS_CLUSTER_SNAPSHOT_COPY,
@@ -124,6 +127,38 @@ export const ssmDocumentNotPublic = resourcePolicy({
     if (list.some((id) => String(id).trim().toLowerCase() === "all")) {
       ctx.report('permissions share the document with "All" accounts: it is public.');
     }
+  },
+});
+
+export const vpcEndpointServiceNotPublic = resourcePolicy({
+  name: "ec2-vpc-endpoint-service-not-public",
+  description:
+    'VPC endpoint services (PrivateLink) do not allow every principal ("*"): such a service is ' +
+    "public, any AWS account that knows its name can connect an endpoint to it, and without " +
+    "manual acceptance the connection is approved automatically.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "List the consumer accounts or roles (`arn:aws:iam::<account>:root`) in allowedPrincipals " +
+    "or in one aws.ec2.VpcEndpointServiceAllowedPrinciple each, and keep acceptanceRequired true.",
+  references: [awsDocs("AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions")],
+  types: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
+  check: (props, ctx, args) => {
+    // EC2 API reference, ModifyVpcEndpointServicePermissions: "To grant permissions to all
+    // principals, specify an asterisk (*)"; "If you grant permissions to all principals, the
+    // service is public. [...] If the service does not require manual approval, attachments are
+    // automatically approved."
+    const principals =
+      args.type === EC2_VPC_ENDPOINT_SERVICE
+        ? asList(props.allowedPrincipals)
+        : [props.principalArn];
+    if (!principals.some((p) => String(p ?? "").trim() === "*")) return;
+    const where = args.type === EC2_VPC_ENDPOINT_SERVICE ? "allowedPrincipals" : "principalArn";
+    const auto =
+      args.type === EC2_VPC_ENDPOINT_SERVICE && props.acceptanceRequired !== true
+        ? ", and acceptanceRequired is not true: every connection is approved"
+        : "";
+    ctx.report(`${where} allows every principal ("*"): the endpoint service is public${auto}.`);
   },
 });
 

@@ -17,8 +17,9 @@ const providerInputs = topLevelInputs;
 const DOCUMENT =
   /^(policy|policyDocument|policyText|resourcePolicy|accessPolic(y|ies)|inlinePolic(y|ies)|assumeRolePolicy|sessionPolicy|\w+PolicyDocument|(repository|bucket|deliveryDestination|webAppEndpoint)Policy)$/;
 /** Class names and inputs of resources that share or grant without a document. */
-const SHARING_CLASS = /Permission|Share|Sharing|Grant|Public/;
-const SHARING_INPUT = /^(sharedAccounts|allowExternalPrincipals|sharePrincipals|principals?)$/;
+const SHARING_CLASS = /Permission|Share|Sharing|Grant|Public|AllowedPrincip/;
+const SHARING_INPUT =
+  /^(sharedAccounts|allowExternalPrincipals|sharePrincipals|principals?|allowedPrincipals)$/;
 
 const IAM = "an IAM identity policy: judged by iam-no-wildcard-actions and the other IAM rules";
 

@@ -7,6 +7,8 @@ import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+  EC2_VPC_ENDPOINT_SERVICE,
+  EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
   RDS_CLUSTER_SNAPSHOT_COPY,
@@ -187,5 +189,56 @@ describe("ram-resource-share-no-external-principals", () => {
     const inside = res(RAM_RESOURCE_SHARE, "inside", { name: "i", allowExternalPrincipals: false });
     const unset = res(RAM_RESOURCE_SHARE, "unset", { name: "u" });
     expect(await violations(p, [inside, unset])).to.deep.equal([]);
+  });
+});
+
+describe("ec2-vpc-endpoint-service-not-public", () => {
+  const p = policy("ec2-vpc-endpoint-service-not-public");
+  const service = (name: string, extra: Record<string, unknown>) =>
+    res(EC2_VPC_ENDPOINT_SERVICE, name, {
+      networkLoadBalancerArns: [
+        "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/api/1",
+      ],
+      ...extra,
+    });
+  const allowed = (name: string, principalArn: string) =>
+    res(EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE, name, {
+      vpcEndpointServiceId: "vpce-svc-1",
+      principalArn,
+    });
+  describe("Noncompliance", () => {
+    it('allowedPrincipals "*" (EC2 API ModifyVpcEndpointServicePermissions: "the service is public"), with or without manual acceptance', async () => {
+      expect(
+        await violations(p, [
+          service("open", { acceptanceRequired: false, allowedPrincipals: ["*"] }),
+          service("gated", {
+            acceptanceRequired: true,
+            allowedPrincipals: ["arn:aws:iam::210987654321:root", "*"],
+          }),
+        ]),
+      ).to.deep.equal([
+        'open: allowedPrincipals allows every principal ("*"): the endpoint service is public, and acceptanceRequired is not true: every connection is approved.',
+        'gated: allowedPrincipals allows every principal ("*"): the endpoint service is public.',
+      ]);
+    });
+    it('an allowed principal resource for "*"', async () => {
+      expect(await violations(p, [allowed("everyone", "*")])).to.deep.equal([
+        'everyone: principalArn allows every principal ("*"): the endpoint service is public.',
+      ]);
+    });
+  });
+  describe("Compliance", () => {
+    it("named consumer accounts, or no allowed principals", async () => {
+      expect(
+        await violations(p, [
+          service("named", {
+            acceptanceRequired: true,
+            allowedPrincipals: ["arn:aws:iam::210987654321:root"],
+          }),
+          service("none", { acceptanceRequired: true }),
+          allowed("partner", "arn:aws:iam::210987654321:root"),
+        ]),
+      ).to.deep.equal([]);
+    });
   });
 });
