@@ -333,6 +333,7 @@ export const S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2 =
 export const S3_BUCKET_V2 = "aws:s3/bucketV2:BucketV2";
 export const S3_BUCKET_VERSIONING = "aws:s3/bucketVersioning:BucketVersioning";
 export const S3_BUCKET_VERSIONING_V2 = "aws:s3/bucketVersioningV2:BucketVersioningV2";
+export const S3_DIRECTORY_BUCKET = "aws:s3/directoryBucket:DirectoryBucket";
 export const S3_OBJECT_COPY = "aws:s3/objectCopy:ObjectCopy";
 
 export const S3TABLES_TABLE_BUCKET_POLICY = "aws:s3tables/tableBucketPolicy:TableBucketPolicy";

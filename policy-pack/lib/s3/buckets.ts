@@ -18,6 +18,7 @@ import { accountOf, perStack, shortType } from "../references";
 import { asList, Peek, peek, programSetting, unknownError } from "../values";
 import {
   BUCKET_TYPES,
+  S3_DIRECTORY_BUCKET,
   CLOUDFRONT_DISTRIBUTION,
   ELB_LOAD_BALANCER,
   LOAD_BALANCER_TYPES,
@@ -94,6 +95,8 @@ function isApplicationLoadBalancer(lb: PolicyResource): boolean {
 
 class S3Index {
   readonly buckets: PolicyResource[];
+  /** S3 Express One Zone directory buckets: only side resources they take resolve to them. */
+  readonly directoryBuckets: PolicyResource[];
   private readonly byName = new Map<string, PolicyResource>();
   private readonly unknownNames: number;
   /** bucket URN → side resources attributed to it (any side type). */
@@ -110,8 +113,9 @@ class S3Index {
 
   constructor(private readonly index: StackIndex) {
     this.buckets = index.ofType(...BUCKET_TYPES);
+    this.directoryBuckets = index.ofType(S3_DIRECTORY_BUCKET);
     let unknownNames = 0;
-    for (const b of this.buckets) {
+    for (const b of [...this.buckets, ...this.directoryBuckets]) {
       const name = peek(() => b.props.bucket);
       if (!name.known) unknownNames++;
       else if (typeof name.value === "string") this.byName.set(name.value, b);
@@ -245,7 +249,7 @@ class S3Index {
     prop: string,
     read: () => unknown,
   ): PolicyResource[] | "unresolved" {
-    const linked = this.index.referenced(resource, prop, ...BUCKET_TYPES);
+    const linked = this.index.referenced(resource, prop, ...BUCKET_TYPES, S3_DIRECTORY_BUCKET);
     if (linked.length) return linked;
     const name = peek(read);
     if (!name.known) return "unresolved";
@@ -307,6 +311,14 @@ const s3IndexOf = perStack((index) => new S3Index(index));
 /** Every bucket of the stack, both spellings. */
 export function bucketsOf(index: StackIndex): PolicyResource[] {
   return s3IndexOf(index).buckets;
+}
+
+/**
+ * The stack's directory buckets (S3 Express One Zone). Only default encryption applies to them:
+ * S3 User Guide, "Directory buckets": Block Public Access is always on and ACLs are disabled.
+ */
+export function directoryBucketsOf(index: StackIndex): PolicyResource[] {
+  return s3IndexOf(index).directoryBuckets;
 }
 
 /**

@@ -1,10 +1,12 @@
 // S3 encryption at rest: SSE-KMS with a customer-managed key by default (a log target of a service
 // that supports only SSE-S3 keeps SSE-S3, a documented exception), S3 Bucket Keys with SSE-KMS, and
 // objects the program writes itself, which must not fall back to weaker encryption.
-import { stackPolicy } from "../../lib/define";
+import type { PolicyResource } from "@pulumi/policy";
+import { StackCheckContext, stackPolicy } from "../../lib/define";
 import { classifyKey, customerKeyPolicy, describeKeyRef } from "../../lib/kms/keys";
 import {
   bucketsConfiguredBy,
+  directoryBucketsOf,
   logTargetSourcesOf,
   oaiReadersOf,
   sseRules,
@@ -17,6 +19,7 @@ import {
   BUCKET_TYPES,
   S3_BUCKET_OBJECT,
   S3_BUCKET_OBJECTV2,
+  S3_DIRECTORY_BUCKET,
   S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
@@ -26,7 +29,7 @@ const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 export const sseKmsCmk = stackPolicy({
   name: "s3-bucket-sse-kms-cmk",
   description:
-    "Every bucket's default encryption is SSE-KMS (aws:kms or aws:kms:dsse) with a customer-managed key.",
+    "Every bucket's default encryption (directory buckets included) is SSE-KMS (aws:kms or aws:kms:dsse) with a customer-managed key.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -46,67 +49,84 @@ export const sseKmsCmk = stackPolicy({
     trivy("AWS-0088"),
     fsbp("S3.17"),
     compliancePolicies("aws-s3-bucket-configure-server-side-encryption-kms"),
+    awsDocs("AmazonS3/latest/userguide/s3-express-UsingKMSEncryption"),
   ],
-  types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
-  check: (ctx) =>
-    eachBucket(ctx, (bucket) => {
-      const rules = sseRules(ctx.index, bucket);
-      const defaults = rules.flatMap((r) => r.defaults.map((d: any) => ({ ...r, d })));
-      const problems: string[] = [];
-      let sseS3 = defaults.length === 0;
-      let otherProblem = false;
-      if (defaults.length === 0)
-        problems.push("has no default-encryption configuration, so S3 applies SSE-S3 (AES256)");
-      for (const { source, prop, d } of defaults) {
-        const algorithm = d.sseAlgorithm;
-        if (!KMS_ALGORITHMS.has(algorithm)) {
-          if (algorithm === "AES256") sseS3 = true;
-          else otherProblem = true;
-          problems.push(
-            `uses ${algorithm === "AES256" ? "SSE-S3 (AES256)" : String(algorithm)}, not SSE-KMS`,
-          );
-          continue;
-        }
-        const key = classifyKey(ctx.index, source, prop, () => d.kmsMasterKeyId);
-        if (key.kind !== "customer") {
-          otherProblem = true;
-          problems.push(
-            `uses ${algorithm} but ${describeKeyRef(key, "S3 then uses the AWS-managed key aws/s3")}`,
-          );
-        }
-      }
-      if (problems.length === 0) return;
-      // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
-      // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in
-      // ../../lib/s3/buckets.ts for the documents, per target type.
-      if (sseS3 && !otherProblem && sseS3OnlyDeliveries(ctx.index, bucket).length) return;
-      const targets = logTargetSourcesOf(ctx.index, bucket);
-      let message = `${label(bucket)} ${problems.join("; ")}.`;
-      if (sseS3 && targets.length) {
-        const from = [...new Set(targets.map((t) => `${t.kind} from "${t.source.name}"`))].join(
-          ", ",
-        );
-        message +=
-          ` It is a log target (${from}), but these deliveries support SSE-KMS with a ` +
-          "customer-managed key (or are not documented as SSE-S3-only): use one, with a key policy " +
-          "that lets the delivering service use the key.";
-      }
-      const readers = oaiReadersOf(ctx.index, bucket);
-      if (readers.length) {
-        // CloudFront, "Amazon CloudFront introduces Origin Access Control (OAC)" (AWS Networking &
-        // Content Delivery blog, 2022): OAI has "limitations such as [...] integrating with
-        // SSE-KMS"; "OAC supports downloading and uploading S3 objects encrypted with SSE-KMS".
-        // CloudFront Developer Guide, "Restrict access to an Amazon S3 origin": OAC is recommended.
-        message +=
-          ` It is served by CloudFront (${readers.map((r) => `"${r.name}"`).join(", ")}) through an ` +
-          "Origin Access Identity, which cannot read SSE-KMS-encrypted objects: switch the origin " +
-          "to Origin Access Control (aws.cloudfront.OriginAccessControl, originAccessControlId) " +
-          "and allow cloudfront.amazonaws.com kms:Decrypt in the key policy for the distribution, " +
-          "then use SSE-KMS.";
-      }
-      ctx.report(bucket, message);
-    }),
+  types: [...BUCKET_TYPES, S3_DIRECTORY_BUCKET, ...S3_SIDE.encryption],
+  check: (ctx) => {
+    eachBucket(ctx, (bucket) => judgeDefaultEncryption(ctx, bucket, label(bucket)));
+    // Directory buckets (S3 Express One Zone) default to SSE-S3 too and take SSE-KMS through the
+    // same configuration resource. S3 User Guide, "Using server-side encryption with AWS KMS keys
+    // (SSE-KMS) in directory buckets": "The AWS managed key (aws/s3) isn't supported"; S3 API
+    // reference, ServerSideEncryptionByDefault: "only two supported options [...]: SSE-S3 and
+    // SSE-KMS".
+    for (const bucket of directoryBucketsOf(ctx.index)) {
+      ctx.each(bucket, () =>
+        judgeDefaultEncryption(ctx, bucket, `directory bucket "${bucket.name}"`),
+      );
+    }
+  },
 });
+
+/** Reports `bucket` unless its default encryption is SSE-KMS with a customer-managed key. */
+function judgeDefaultEncryption(
+  ctx: StackCheckContext<unknown>,
+  bucket: PolicyResource,
+  what: string,
+): void {
+  const rules = sseRules(ctx.index, bucket);
+  const defaults = rules.flatMap((r) => r.defaults.map((d: any) => ({ ...r, d })));
+  const problems: string[] = [];
+  let sseS3 = defaults.length === 0;
+  let otherProblem = false;
+  if (defaults.length === 0)
+    problems.push("has no default-encryption configuration, so S3 applies SSE-S3 (AES256)");
+  for (const { source, prop, d } of defaults) {
+    const algorithm = d.sseAlgorithm;
+    if (!KMS_ALGORITHMS.has(algorithm)) {
+      if (algorithm === "AES256") sseS3 = true;
+      else otherProblem = true;
+      problems.push(
+        `uses ${algorithm === "AES256" ? "SSE-S3 (AES256)" : String(algorithm)}, not SSE-KMS`,
+      );
+      continue;
+    }
+    const key = classifyKey(ctx.index, source, prop, () => d.kmsMasterKeyId);
+    if (key.kind !== "customer") {
+      otherProblem = true;
+      problems.push(
+        `uses ${algorithm} but ${describeKeyRef(key, "S3 then uses the AWS-managed key aws/s3")}`,
+      );
+    }
+  }
+  if (problems.length === 0) return;
+  // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
+  // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in
+  // ../../lib/s3/buckets.ts for the documents, per target type.
+  if (sseS3 && !otherProblem && sseS3OnlyDeliveries(ctx.index, bucket).length) return;
+  const targets = logTargetSourcesOf(ctx.index, bucket);
+  let message = `${what} ${problems.join("; ")}.`;
+  if (sseS3 && targets.length) {
+    const from = [...new Set(targets.map((t) => `${t.kind} from "${t.source.name}"`))].join(", ");
+    message +=
+      ` It is a log target (${from}), but these deliveries support SSE-KMS with a ` +
+      "customer-managed key (or are not documented as SSE-S3-only): use one, with a key policy " +
+      "that lets the delivering service use the key.";
+  }
+  const readers = oaiReadersOf(ctx.index, bucket);
+  if (readers.length) {
+    // CloudFront, "Amazon CloudFront introduces Origin Access Control (OAC)" (AWS Networking &
+    // Content Delivery blog, 2022): OAI has "limitations such as [...] integrating with
+    // SSE-KMS"; "OAC supports downloading and uploading S3 objects encrypted with SSE-KMS".
+    // CloudFront Developer Guide, "Restrict access to an Amazon S3 origin": OAC is recommended.
+    message +=
+      ` It is served by CloudFront (${readers.map((r) => `"${r.name}"`).join(", ")}) through an ` +
+      "Origin Access Identity, which cannot read SSE-KMS-encrypted objects: switch the origin " +
+      "to Origin Access Control (aws.cloudfront.OriginAccessControl, originAccessControlId) " +
+      "and allow cloudfront.amazonaws.com kms:Decrypt in the key policy for the distribution, " +
+      "then use SSE-KMS.";
+  }
+  ctx.report(bucket, message);
+}
 
 export const bucketKeyEnabled = stackPolicy({
   name: "s3-bucket-key-enabled",

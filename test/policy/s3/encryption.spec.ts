@@ -10,6 +10,7 @@ import {
   S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION_V2,
   S3_BUCKET_OBJECTV2,
   S3_BUCKET_V2,
+  S3_DIRECTORY_BUCKET,
   S3_OBJECT_COPY,
   SSM_PARAMETER,
   KMS_KEY,
@@ -52,6 +53,69 @@ describe("s3-bucket-sse-kms-cmk", () => {
       expect(await violations(p, stack({ parts: { sse: null } }))).to.deep.equal([
         'data: bucket "data" has no default-encryption configuration, so S3 applies SSE-S3 (AES256).',
       ]);
+    });
+    it("a directory bucket (S3 Express One Zone): no configuration, SSE-S3, or the unsupported aws/s3 (S3 User Guide, SSE-KMS in directory buckets)", async () => {
+      const dir = (name: string) =>
+        res(S3_DIRECTORY_BUCKET, name, {
+          bucket: `${name}--usw2-az1--x-s3`,
+          location: { name: "usw2-az1" },
+        });
+      const config = (bucket: ReturnType<typeof dir>, d: Record<string, unknown>) =>
+        res(
+          S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+          `${bucket.name}-sse`,
+          { bucket: UNKNOWN, rules: [{ applyServerSideEncryptionByDefault: d }] },
+          { refs: { bucket: [bucket] } },
+        );
+      const none = dir("none");
+      const s3 = dir("sses3");
+      const managed = dir("managed");
+      expect(
+        await violations(p, [
+          none,
+          s3,
+          config(s3, { sseAlgorithm: "AES256" }),
+          managed,
+          config(managed, { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" }),
+        ]),
+      ).to.deep.equal([
+        'none: directory bucket "none" has no default-encryption configuration, so S3 applies SSE-S3 (AES256).',
+        'sses3: directory bucket "sses3" uses SSE-S3 (AES256), not SSE-KMS.',
+        'managed: directory bucket "managed" uses aws:kms but it uses the AWS-managed key alias/aws/s3.',
+      ]);
+    });
+    it("accepts a directory bucket whose configuration names a customer key, of the stack or by ARN", async () => {
+      const key = res(KMS_KEY, "dir-key", { enableKeyRotation: true });
+      const stackKey = res(S3_DIRECTORY_BUCKET, "own", { bucket: "own--usw2-az1--x-s3" });
+      const literal = res(S3_DIRECTORY_BUCKET, "literal", { bucket: "lit--usw2-az1--x-s3" });
+      const own = res(
+        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+        "own-sse",
+        {
+          bucket: UNKNOWN,
+          rules: [
+            {
+              applyServerSideEncryptionByDefault: {
+                sseAlgorithm: "aws:kms",
+                kmsMasterKeyId: UNKNOWN,
+              },
+            },
+          ],
+        },
+        { refs: { bucket: [stackKey], rules: [key] } },
+      );
+      const byName = res(S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION, "lit-sse", {
+        bucket: "lit--usw2-az1--x-s3",
+        rules: [
+          {
+            applyServerSideEncryptionByDefault: {
+              sseAlgorithm: "aws:kms",
+              kmsMasterKeyId: KEY_ARN,
+            },
+          },
+        ],
+      });
+      expect(await violations(p, [key, stackKey, own, literal, byName])).to.deep.equal([]);
     });
     it("reports SSE-S3", async () => {
       expect(await violations(p, stack({ parts: sse({ sseAlgorithm: "AES256" }) }))).to.deep.equal([
