@@ -17,6 +17,7 @@ import {
   checkov,
   compliancePolicies,
   fsbp,
+  kics,
   trivy,
 } from "../../lib/controls";
 const KEY_TYPES = [KMS_KEY, KMS_REPLICA_KEY, KMS_EXTERNAL_KEY, KMS_REPLICA_EXTERNAL_KEY];
@@ -73,6 +74,7 @@ export const keyPolicyNoWildcard = stackPolicy({
   references: [
     checkov("CKV_AWS_33"),
     checkov("CKV2_AWS_64"),
+    kics("KMS Key With Full Permissions"),
     fsbp("KMS.5"),
     compliancePolicies("aws-kms-key-disallow-bypass-policy-lockout-safety-check"),
   ],

@@ -63,6 +63,38 @@ describe("kms-key-policy-no-wildcard-principal", () => {
         'key: KMS key "key" has no explicit key policy: KMS applies the default policy, which hands every use of the key to IAM policies of the account.',
       ]);
     });
+    it("KICS kms_key_with_full_permissions positive3/positive4 and kms_key_with_vulnerable_policy positive/positive2: no policy, or kms:* to {AWS: *} or * (on the key or a KeyPolicy)", async () => {
+      const open = (principal: unknown) =>
+        JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Sid: "AddCannedAcl",
+              Effect: "Allow",
+              Principal: principal,
+              Action: ["kms:*"],
+              Resource: "*",
+            },
+          ],
+        });
+      const bare = { description: "KMS key 1", deletionWindowInDays: 10, enableKeyRotation: true };
+      expect(await violations(p, [res(KMS_KEY, "positive3", bare)])).to.have.length(1);
+      for (const principal of [{ AWS: "*" }, "*"]) {
+        expect(
+          await violations(p, [res(KMS_KEY, "positive", { ...bare, policy: open(principal) })]),
+        ).to.deep.equal([
+          'positive: key policy of "positive": statement AddCannedAcl (kms:*): Allow to Principal "*" without a narrowing condition.',
+        ]);
+      }
+      const k = res(KMS_KEY, "positive4", bare);
+      const kp = res(
+        KMS_KEY_POLICY,
+        "positive4-policy",
+        { keyId: UNKNOWN, policy: open({ AWS: "*" }) },
+        { refs: { keyId: [k] } },
+      );
+      expect(await violations(p, [k, kp])).to.have.length(1);
+    });
     it("gives a preview note, not a finding, for a policy unknown without property dependency", async () => {
       // An invoke output (getPolicyDocumentOutput) over unknown ARNs carries no dependencies at
       // preview, and an unset policy (KMS default) is unknown too: neither may pass or fail.
@@ -126,6 +158,27 @@ describe("kms-key-policy-no-wildcard-principal", () => {
   });
 
   describe("Compliance", () => {
+    it("KICS kms_key_with_full_permissions negative1: a policy of one Deny to a named user", async () => {
+      const deny = JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "AddCannedAcl",
+            Effect: "Deny",
+            Principal: { AWS: ["arn:aws:iam::111122223333:user/CMKUser"] },
+            Action: [
+              "kms:Encrypt",
+              "kms:Decrypt",
+              "kms:ReEncrypt*",
+              "kms:GenerateDataKey*",
+              "kms:DescribeKey",
+            ],
+            Resource: "*",
+          },
+        ],
+      });
+      expect(await violations(p, [key({ policy: deny })])).to.deep.equal([]);
+    });
     it("passes an explicit policy naming its principals, on the key or as a KeyPolicy", async () => {
       expect(await violations(p, [key()])).to.deep.equal([]);
       const k = key({ policy: undefined });
