@@ -48,6 +48,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   "aws:ec2/instance:Instance": "ec2-instance-ebs-encrypted",
   "aws:ec2/launchTemplate:LaunchTemplate": "ec2-instance-ebs-encrypted",
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "ec2-instance-ebs-encrypted",
+  "aws:ec2/spotFleetRequest:SpotFleetRequest": "ec2-instance-ebs-encrypted",
 };
 
 /**
@@ -67,10 +68,6 @@ const NOT_YET_JUDGED: readonly string[] = [
   // The provider marks the resource deprecated: AWS discontinues Elastic Transcoder for
   // MediaConvert.
   "aws:elastictranscoder/pipeline:Pipeline",
-  // The legacy Spot fleet API (RequestSpotFleet), which the provider's docs say AWS strongly
-  // discourages (EC2 User Guide, "Which is the best Spot request method to use?"); instances,
-  // Spot instance requests and launch templates are the compute policies'.
-  "aws:ec2/spotFleetRequest:SpotFleetRequest",
   // FinSpace accepts no new customers since 7 October 2025 and ends on 7 October 2026
   // (https://docs.aws.amazon.com/finspace/latest/userguide/amazon-finspace-end-of-support.html).
   "aws:finspace/kxEnvironment:KxEnvironment",
