@@ -4,3 +4,11 @@
 
 export const EC2_FLEET = "aws:ec2/fleet:Fleet";
 export const EC2_SPOT_FLEET_REQUEST = "aws:ec2/spotFleetRequest:SpotFleetRequest";
+
+export const APPSTREAM_FLEET = "aws:appstream/fleet:Fleet";
+export const APPSTREAM_IMAGE_BUILDER = "aws:appstream/imageBuilder:ImageBuilder";
+
+export const EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION =
+  "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration";
+
+export const WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory";
