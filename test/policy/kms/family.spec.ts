@@ -76,9 +76,8 @@ const NOT_YET_JUDGED: readonly string[] = [
   "aws:lex/botAlias:BotAlias",
   // Timestream for LiveAnalytics is closed to new customers since 20 June 2025
   // (https://docs.aws.amazon.com/timestream/latest/developerguide/scheduledqueries-notification.html);
-  // its databases stay judged by timestream-database-kms-cmk.
+  // its databases and tables stay judged (timestream-database-kms-cmk, the data-store rule).
   "aws:timestreamquery/scheduledQuery:ScheduledQuery",
-  "aws:timestreamwrite/table:Table",
 ];
 
 /** The types each rule of the KMS area (or an encryption-at-rest rule elsewhere) judges. */
