@@ -12,3 +12,5 @@ export const EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION =
   "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration";
 
 export const WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory";
+
+export const CLOUDWATCH_EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
