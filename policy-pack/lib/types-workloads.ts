@@ -1,6 +1,7 @@
-// Resource type tokens of fleets and end-user compute judged by the instance and exposure rules
-// (Spot fleet requests, EC2 Fleets, EMR block public access, AppStream and WorkSpaces), apart from
-// ./types.ts to keep each file short. Re-exported by ./types.ts: import them from there.
+// Resource type tokens of workloads judged for how they reach and are reached from the internet
+// (Spot fleet requests, EC2 Fleets, EMR block public access, AppStream, WorkSpaces, the ECS tasks
+// EventBridge rules launch), apart from ./types.ts to keep each file short. Re-exported by
+// ./types.ts: import them from there.
 
 export const EC2_FLEET = "aws:ec2/fleet:Fleet";
 export const EC2_SPOT_FLEET_REQUEST = "aws:ec2/spotFleetRequest:SpotFleetRequest";

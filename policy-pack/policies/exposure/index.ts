@@ -63,6 +63,7 @@ import {
 } from "./reachability";
 import {
   appstreamNoDefaultInternetAccess,
+  drsReplicationNoPublicIp,
   emrBlockPublicAccessEnabled,
   workspacesDirectoryNoInternetAccess,
 } from "./internet-access";
@@ -111,4 +112,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   emrBlockPublicAccessEnabled,
   appstreamNoDefaultInternetAccess,
   workspacesDirectoryNoInternetAccess,
+  drsReplicationNoPublicIp,
 ];

@@ -1,11 +1,13 @@
 // Workloads a flag puts on the internet, beside the compute of ./compute.ts: EMR's regional block
-// of public security-group rules, and end-user compute (AppStream fleets and image builders,
-// WorkSpaces) that a service setting gives a public IP address. Each flag is judged as written:
+// of public security-group rules, end-user compute (AppStream fleets and image builders,
+// WorkSpaces) that a service setting gives a public IP address, and Elastic Disaster Recovery's
+// replicated servers. Each flag is judged as written:
 // where AWS's default when it is left out is not documented, nothing is reported for it.
 import { resourcePolicy } from "../../lib/define";
 import {
   APPSTREAM_FLEET,
   APPSTREAM_IMAGE_BUILDER,
+  DRS_REPLICATION_CONFIGURATION_TEMPLATE,
   EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION,
   WORKSPACES_DIRECTORY,
 } from "../../lib/types";
@@ -116,6 +118,34 @@ export const workspacesDirectoryNoInternetAccess = resourcePolicy({
       ctx.report(
         "workspaceCreationProperties.enableInternetAccess is true: new WorkSpaces get an " +
           "Elastic public IP address.",
+      );
+  },
+});
+
+export const drsReplicationNoPublicIp = resourcePolicy({
+  name: "drs-replication-no-public-ip",
+  description:
+    "Elastic Disaster Recovery replication configuration templates do not create public IP " +
+    "addresses (createPublicIp): the instances DRS launches from the template hold the " +
+    "replicated servers' disks, and a public IP puts them on the internet, guarded only by " +
+    "their security groups.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `createPublicIp: false` and `dataPlaneRouting: "PRIVATE_IP"`, and reach the staging ' +
+    "subnet over VPN or Direct Connect (or a VPC endpoint for DRS).",
+  references: [
+    // ReplicationConfigurationTemplate, createPublicIP: "Whether to create a Public IP for the
+    // Recovery Instance by default."
+    awsDocs("drs/latest/APIReference/API_ReplicationConfigurationTemplate"),
+  ],
+  types: [DRS_REPLICATION_CONFIGURATION_TEMPLATE],
+  // The provider requires the flag, so it is always written out.
+  check: (props, ctx) => {
+    const v = must(() => props.createPublicIp, "createPublicIp");
+    if (v === true || v === "true")
+      ctx.report(
+        "createPublicIp is true: DRS gives the instances it launches public IP addresses.",
       );
   },
 });

@@ -7,6 +7,7 @@ import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture"
 import {
   APPSTREAM_FLEET,
   APPSTREAM_IMAGE_BUILDER,
+  DRS_REPLICATION_CONFIGURATION_TEMPLATE,
   EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION,
   WORKSPACES_DIRECTORY,
 } from "../../../policy-pack/lib/types";
@@ -135,5 +136,31 @@ describe("workspaces-directory-no-internet-access", () => {
           "an Elastic public IP address.",
       ]);
     });
+  });
+});
+
+describe("drs-replication-no-public-ip", () => {
+  const p = policy("drs-replication-no-public-ip");
+  const template = (createPublicIp: unknown) =>
+    res(DRS_REPLICATION_CONFIGURATION_TEMPLATE, "dr", {
+      associateDefaultSecurityGroup: false,
+      bandwidthThrottling: 0,
+      createPublicIp,
+      dataPlaneRouting: "PRIVATE_IP",
+      defaultLargeStagingDiskType: "GP3",
+      ebsEncryption: "CUSTOM",
+      replicationServerInstanceType: "t3.small",
+      replicationServersSecurityGroupsIds: ["sg-0123"],
+      stagingAreaSubnetId: "subnet-0123",
+      useDedicatedReplicationServer: false,
+    });
+  it("Compliance: createPublicIp false", async () => {
+    expect(await violations(p, [template(false)])).to.deep.equal([]);
+  });
+  it("Noncompliance: createPublicIp true, and unknown until apply is a preview note", async () => {
+    expect(await violations(p, [template(true)])).to.deep.equal([
+      "dr: createPublicIp is true: DRS gives the instances it launches public IP addresses.",
+    ]);
+    expect(await previewNotes(p, [template(U)])).to.have.length(1);
   });
 });
