@@ -102,9 +102,11 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   check: (props, ctx, args) => {
     const texts: string[] = [];
     if (args.type === EC2_SPOT_FLEET_REQUEST) {
-      // Launch specifications take plain `userData`, which the provider encodes.
+      // Launch specifications take plain `userData`, which the provider encodes; text already
+      // encoded is read decoded too.
       for (const spec of asList(props.launchSpecifications))
-        if (typeof spec?.userData === "string") texts.push(spec.userData);
+        if (typeof spec?.userData === "string")
+          texts.push(spec.userData, decodeBase64(spec.userData));
     } else if (args.type !== EC2_LAUNCH_TEMPLATE) {
       // Instances, Spot instance requests and launch configurations take plain `userData` or
       // encoded `userDataBase64`.

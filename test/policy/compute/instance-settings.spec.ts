@@ -83,6 +83,8 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
         await violations(p, [spotFleet({ userData: "#!/bin/bash\necho ok\n" })]),
       ).to.deep.equal([]);
       expect(await violations(p, [spotFleet({ userData: script })])).to.have.length(1);
+      const encoded = Buffer.from(script).toString("base64");
+      expect(await violations(p, [spotFleet({ userData: encoded })])).to.have.length(1);
     });
     it("catches keys in a launch configuration's user data, plain or base64 (Trivy AWS-0029 fixture)", async () => {
       const p = policy("ec2-instance-no-secrets-in-user-data");
