@@ -144,3 +144,4 @@ export const SECURITYLAKE_DATA_LAKE = "aws:securitylake/dataLake:DataLake";
 export const SES_RECEIPT_RULE = "aws:ses/receiptRule:ReceiptRule";
 export const SSM_RESOURCE_DATA_SYNC = "aws:ssm/resourceDataSync:ResourceDataSync";
 export const SYNTHETICS_CANARY = "aws:synthetics/canary:Canary";
+export const TIMESTREAM_TABLE = "aws:timestreamwrite/table:Table";

@@ -447,3 +447,4 @@ export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWO
 
 export * from "./types-resource-policies";
 export * from "./types-data-stores";
+export * from "./types-workloads";

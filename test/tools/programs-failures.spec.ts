@@ -6,7 +6,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { uninstalledPackageHint } from "../../tools/lib/engine/diagnose";
+import { esmTypeScriptHint, uninstalledPackageHint } from "../../tools/lib/engine/hints";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -206,6 +206,47 @@ describe("real-world programs that fail, offline", function () {
       // Relative imports and Node's own modules are another story.
       expect(uninstalledPackageHint("Cannot find module './settings'", dir)).to.equal("");
       expect(uninstalledPackageHint("Cannot find module 'node:fs/x'", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an ES module in TypeScript whose own node_modules lack ts-node 10: the install that runs it", () => {
+    // Node's refusal when the language host falls back to its vendored ts-node 7 (CommonJS hooks
+    // only), as a program with its own dependencies but no ts-node gets it.
+    const refusal = 'TypeError: Unknown file extension ".ts" for /p/index.ts';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "esm-ts-"));
+    const install = (name: string, version: string) => {
+      const at = path.join(dir, "node_modules", name);
+      fs.mkdirSync(at, { recursive: true });
+      fs.writeFileSync(path.join(at, "package.json"), JSON.stringify({ name, version }));
+    };
+    const pkg = (type?: string) =>
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", type }));
+    try {
+      pkg("module");
+      install("@pulumi/pulumi", "3.276.0");
+      const missing = esmTypeScriptHint(refusal, dir);
+      expect(missing).to.contain(
+        `${path.basename(dir)}/package.json makes the program an ES module`,
+      );
+      expect(missing).to.contain("the program has no ts-node installed");
+      expect(missing).to.contain("`npm install --save-dev ts-node@^10 typescript@^5`");
+      install("ts-node", "7.0.1");
+      expect(esmTypeScriptHint(refusal, dir)).to.contain("the program has ts-node 7.0.1");
+      // ts-node 10 with an SDK that does not yet register its ESM loader: the nodeargs way.
+      install("ts-node", "10.9.2");
+      install("@pulumi/pulumi", "3.182.0");
+      expect(esmTypeScriptHint(refusal, dir)).to.contain(
+        'upgrade @pulumi/pulumi, or add to Pulumi.yaml runtime.options.nodeargs: "--loader ts-node/esm"',
+      );
+      install("@pulumi/pulumi", "3.183.0");
+      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
+      // A CommonJS program, or another failure, gets no such hint.
+      install("ts-node", "7.0.1");
+      expect(esmTypeScriptHint("TypeError: something else", dir)).to.equal("");
+      pkg(undefined);
+      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

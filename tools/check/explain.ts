@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import type { ProgramError } from "./run";
-import { missingModule } from "../lib/engine/diagnose";
+import { missingModule } from "../lib/engine/hints";
 
 /** The stack configs of the run, by stack. */
 export type ConfigsByStack = ReadonlyMap<string, { project: Project; config: StackConfig }>;

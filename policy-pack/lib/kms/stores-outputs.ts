@@ -35,6 +35,7 @@ import {
   SES_RECEIPT_RULE,
   SSM_RESOURCE_DATA_SYNC,
   SYNTHETICS_CANARY,
+  TIMESTREAM_TABLE,
 } from "../types";
 import type { StoreEntry, StoreKey } from "./stores";
 
@@ -44,6 +45,7 @@ function under(block: string, path: string): StoreKey {
 }
 
 const LENS = "storageLensConfiguration";
+const REJECTED = "magneticStoreWriteProperties.magneticStoreRejectedDataLocation";
 const VALIDATION = "validationSpecification.validationProfiles";
 const MONITORING = "monitoringScheduleConfig.monitoringJobDefinition";
 const POST_CALL =
@@ -215,6 +217,13 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [SSM_RESOURCE_DATA_SYNC]: {
     noun: "SSM resource data sync",
     keys: [{ path: "s3Destination.kmsKeyArn" }],
+  },
+  // The records the magnetic store rejects, written to the table's S3 location ("SSE_S3", or
+  // "SSE_KMS" without a key: the AWS-managed key). The table's own data is the database's key,
+  // judged by timestream-database-kms-cmk.
+  [TIMESTREAM_TABLE]: {
+    noun: "Timestream table",
+    keys: [under(`${REJECTED}.s3Configuration`, "kmsKeyId")],
   },
   // The artifacts (screenshots, HAR files, logs) each run uploads, and the environment
   // variables of the canary's function.

@@ -20,6 +20,7 @@ import {
   BATCH_COMPUTE_ENVIRONMENT,
   CODEBUILD_PROJECT,
   EC2_DEFAULT_ROUTE_TABLE,
+  EC2_FLEET,
   EC2_INSTANCE,
   EC2_LAUNCH_TEMPLATE,
   EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
@@ -27,6 +28,8 @@ import {
   EC2_ROUTE,
   EC2_ROUTE_TABLE,
   EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_SPOT_INSTANCE_REQUEST,
   EC2_SUBNET,
   EC2_VPC,
   EC2_VPN_GATEWAY_ROUTE_PROPAGATION,
@@ -46,6 +49,17 @@ const PLACEMENTS: readonly {
   { type: ECS_SERVICE, paths: [["networkConfiguration", "subnets", "*"]] },
   { type: ECS_TASK_SET, paths: [["networkConfiguration", "subnets", "*"]] },
   { type: EC2_INSTANCE, paths: [["subnetId"]] },
+  { type: EC2_SPOT_INSTANCE_REQUEST, paths: [["subnetId"]] },
+  // Fleets place instances in the subnets of their launch specifications and of their launch
+  // template overrides (the templates' own network interfaces are the template's placement).
+  {
+    type: EC2_SPOT_FLEET_REQUEST,
+    paths: [
+      ["launchSpecifications", "*", "subnetId"],
+      ["launchTemplateConfigs", "*", "overrides", "*", "subnetId"],
+    ],
+  },
+  { type: EC2_FLEET, paths: [["launchTemplateConfigs", "*", "overrides", "*", "subnetId"]] },
   { type: EC2_LAUNCH_TEMPLATE, paths: [["networkInterfaces", "*", "subnetId"]] },
   { type: EC2_NETWORK_INTERFACE, paths: [["subnetId"]] },
   { type: LAMBDA_FUNCTION, paths: [["vpcConfig", "subnetIds", "*"]] },

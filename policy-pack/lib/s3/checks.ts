@@ -1,7 +1,8 @@
 // Helpers the S3 bucket rules share: naming a bucket in findings, running a check per bucket,
-// and the four public-access flags.
+// the four public-access flags, and public ACLs.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../define";
+import { asList } from "../values";
 import { bucketsOf } from "./buckets";
 
 const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"];
@@ -19,4 +20,35 @@ export function eachBucket<C>(
   check: (bucket: PolicyResource) => void,
 ): void {
   for (const bucket of bucketsOf(ctx.index)) ctx.each(bucket, () => check(bucket));
+}
+
+/** Canned ACLs that open a bucket or object to everyone or to every AWS account. */
+const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
+/** ACL groups that are public: every anonymous user, every authenticated AWS user. */
+const PUBLIC_GROUPS = [
+  "http://acs.amazonaws.com/groups/global/AllUsers",
+  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
+
+/**
+ * What makes the ACL of `props` public, one phrase each: a public canned `acl`, a Bucket's inline
+ * `grants` or a BucketAcl's `accessControlPolicy.grants` to a public group.
+ */
+export function publicAclFindings(props: any): string[] {
+  const out: string[] = [];
+  const acl = props?.acl;
+  if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl))
+    out.push(`canned ACL "${acl}" is public`);
+  const grants = [
+    ...asList(props?.grants).map((g: any) => ({ uri: g?.uri, what: asList(g?.permissions) })),
+    ...asList(props?.accessControlPolicy?.grants).map((g: any) => ({
+      uri: g?.grantee?.uri,
+      what: asList(g?.permission),
+    })),
+  ];
+  for (const g of grants) {
+    if (typeof g.uri === "string" && PUBLIC_GROUPS.includes(g.uri))
+      out.push(`grants ${g.what.join(", ") || "access"} to the public group ${g.uri}`);
+  }
+  return out;
 }

@@ -1,18 +1,21 @@
 // awsx.cloudtrail.Trail: the trail, its bucket and its bucket policy, judged on the component's
 // inputs with the verdicts of cloudtrail-kms-cmk, s3-bucket-public-access-block,
-// s3-bucket-sse-kms-cmk and s3-bucket-tls-only (all mandatory).
+// s3-bucket-sse-kms-cmk, s3-bucket-tls-only, s3-bucket-ownership-enforced and
+// s3-bucket-no-public-acl (all mandatory).
 //
 // What awsx creates, from its source (pulumi-awsx awsx/cloudtrail/trail.ts and awsx/s3/bucket.ts):
 // - the aws.cloudtrail.Trail from every input but `s3Bucket` and `cloudWatchLogsGroup`, so
 //   `kmsKeyId` passes through unchanged (none by default: log files get SSE-S3);
 // - `requiredBucket(name, s3Bucket, {}, ...)`: unless `s3Bucket.existing` names a bucket, a new
-//   aws.s3.Bucket from `{ forceDestroy: true, ...s3Bucket.args }`, with no BucketPublicAccessBlock
-//   and, unless `args.serverSideEncryptionConfiguration` says otherwise, S3's default SSE-S3;
+//   aws.s3.Bucket from `{ forceDestroy: true, ...s3Bucket.args }`, with no BucketPublicAccessBlock,
+//   no BucketOwnershipControls, the ACL or grants of `args` if any, and, unless
+//   `args.serverSideEncryptionConfiguration` says otherwise, S3's default SSE-S3;
 // - always (also on an `existing` bucket) an aws.s3.BucketPolicy on that bucket whose only
 //   statements are the two CloudTrail Allows (AWSCloudTrailAclCheck, AWSCloudTrailWrite): it
 //   replaces any policy the bucket had, and it denies nothing sent without TLS.
 import { awsxKeyProblem } from "../../lib/components/awsx";
 import { resourcePolicy } from "../../lib/define";
+import { publicAclFindings } from "../../lib/s3/checks";
 import { AWSX_TRAIL } from "../../lib/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -117,5 +120,46 @@ export const awsxTrailBucketTlsOnly = resourcePolicy({
     ctx.report(
       `awsx writes ${bucket} a policy with only CloudTrail's Allow statements: no Deny of requests without TLS (aws:SecureTransport false).`,
     );
+  },
+});
+
+export const awsxTrailBucketOwnershipEnforced = resourcePolicy({
+  name: "awsx-cloudtrail-bucket-ownership-enforced",
+  description:
+    "An awsx CloudTrail Trail writes to a bucket whose ownership controls the stack manages: `s3Bucket.existing`. Otherwise awsx creates the log bucket with no BucketOwnershipControls (none can be attached from the inputs), so nothing keeps ACLs disabled. Mandatory, as s3-bucket-ownership-enforced.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    'Create the log bucket in the stack with aws.s3.BucketOwnershipControls (`rule: { objectOwnership: "BucketOwnerEnforced" }`; CloudTrail\'s bucket-owner-full-control writes still succeed) and pass it as `s3Bucket: { existing: { name: bucket.bucket } }`.',
+  references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
+  types: [AWSX_TRAIL],
+  check: (props, ctx) => {
+    if (existingBucket(props)) return;
+    ctx.report(
+      "No s3Bucket.existing: awsx creates the trail's log bucket with no BucketOwnershipControls.",
+    );
+  },
+});
+
+export const awsxTrailBucketNoPublicAcl = resourcePolicy({
+  name: "awsx-cloudtrail-bucket-no-public-acl",
+  description:
+    "The log bucket an awsx CloudTrail Trail creates takes no public ACL from `s3Bucket.args` (a canned `acl` of public-read, public-read-write or authenticated-read, or `grants` to the AllUsers or AuthenticatedUsers groups): awsx passes the args to the bucket unchanged. Mandatory, as s3-bucket-no-public-acl.",
+  enforcementLevel: "mandatory",
+  severity: "critical",
+  remediationSteps:
+    "Remove `acl` and `grants` from `s3Bucket.args`, or pass a bucket of the stack as `s3Bucket.existing` with ACLs disabled (BucketOwnerEnforced).",
+  references: [
+    checkov("CKV_AWS_20"),
+    checkov("CKV_AWS_57"),
+    trivy("AWS-0092"),
+    fsbp("S3.2"),
+    fsbp("S3.3"),
+  ],
+  types: [AWSX_TRAIL],
+  check: (props, ctx) => {
+    if (existingBucket(props)) return;
+    for (const f of publicAclFindings(props.s3Bucket?.args))
+      ctx.report(`The log bucket awsx creates: s3Bucket.args ${f}.`);
   },
 });

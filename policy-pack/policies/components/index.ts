@@ -19,6 +19,8 @@ import { awsxLogGroupKms } from "./log-groups";
 import {
   awsxTrailBucketKms,
   awsxTrailBucketPublicAccessBlock,
+  awsxTrailBucketNoPublicAcl,
+  awsxTrailBucketOwnershipEnforced,
   awsxTrailBucketTlsOnly,
   awsxTrailKms,
 } from "./cloudtrail";
@@ -42,5 +44,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketKms,
   awsxTrailBucketTlsOnly,
+  awsxTrailBucketOwnershipEnforced,
+  awsxTrailBucketNoPublicAcl,
   remoteComponentsUnexpanded,
 ];

@@ -1,5 +1,5 @@
-// EBS encryption with customer-managed keys: instance, launch-template and launch-configuration
-// volumes, EBS volumes (EBS encryption by default with a customer-managed default key counts), and
+// EBS encryption with customer-managed keys: instance, Spot request and Spot fleet, launch-template
+// and launch-configuration volumes, EBS volumes (EBS encryption by default with a customer-managed default key counts), and
 // the account's encryption-by-default settings themselves. Mandatory: part of the
 // encryption-at-rest guarantee.
 import type { PolicyResource } from "@pulumi/policy";
@@ -11,6 +11,7 @@ import {
   EBS_ENCRYPTION_BY_DEFAULT,
   EBS_VOLUME,
   EC2_INSTANCE,
+  EC2_SPOT_FLEET_REQUEST,
   EC2_SPOT_INSTANCE_REQUEST,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
@@ -78,11 +79,11 @@ function defaultsFor(ctx: { index: StackIndex; config: EbsConfig }): EbsDefaults
 export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   name: "ec2-instance-ebs-encrypted",
   description:
-    "EC2 instances', launch templates' and launch configurations' root and EBS volumes are encrypted with a customer-managed KMS key.",
+    "EC2 instances', Spot instance requests', Spot fleet launch specifications', launch templates' and launch configurations' root and EBS volumes are encrypted with a customer-managed KMS key (fleets that launch from a launch template are judged through the template).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    "Set `rootBlockDevice: { encrypted: true, kmsKeyId }` and the same on every `ebsBlockDevices` entry (launch templates: `blockDeviceMappings[].ebs`), or enable EBS encryption by default with a customer-managed default key (the only way for launch configurations, which take no key).",
+    "Set `rootBlockDevice: { encrypted: true, kmsKeyId }` and the same on every `ebsBlockDevices` entry (Spot fleet launch specifications: `rootBlockDevices` and `ebsBlockDevices`; launch templates: `blockDeviceMappings[].ebs`), or enable EBS encryption by default with a customer-managed default key (the only way for launch configurations, which take no key).",
   references: [
     awsGuard("encrypted-volumes"),
     cdkNag("AwsSolutions-EC26"),
@@ -96,6 +97,7 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   types: [
     EC2_INSTANCE,
     EC2_SPOT_INSTANCE_REQUEST,
+    EC2_SPOT_FLEET_REQUEST,
     EC2_LAUNCH_TEMPLATE,
     EC2_LAUNCH_CONFIGURATION,
     EBS_ENCRYPTION_BY_DEFAULT,
@@ -117,6 +119,26 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
       ctx.each(i, () => {
         const findings = blockDevices(i, true);
         if (findings.length) ctx.report(i, `${label(i)}: ${findings.join("; ")}.`);
+      });
+    }
+    // A Spot fleet's launch specifications name each instance's volumes (a list of root devices,
+    // of at most one); its launch template configs are judged through the templates above and
+    // below. The provider sends `encrypted` only when true (terraform-provider-aws,
+    // buildSpotFleetLaunchSpecification), so false is the same as unset: EBS defaults decide.
+    for (const f of ctx.index.ofType(EC2_SPOT_FLEET_REQUEST)) {
+      ctx.each(f, () => {
+        const findings = asList(f.props.launchSpecifications).flatMap((spec: any, k: number) => {
+          const at = `launch specification #${k + 1}`;
+          const volume = (what: string, v: any) =>
+            volumeFinding(ctx.index, f, "launchSpecifications", `${at} ${what}`, v, d);
+          return [
+            ...asList(spec?.rootBlockDevices).map((v: any) => volume("root volume", v)),
+            ...asList(spec?.ebsBlockDevices).map((v: any) =>
+              volume(`EBS volume ${v?.deviceName}`, v),
+            ),
+          ].filter((x): x is string => !!x);
+        });
+        if (findings.length) ctx.report(f, `${label(f)}: ${findings.join("; ")}.`);
       });
     }
     for (const lc of ctx.index.ofType(EC2_LAUNCH_CONFIGURATION)) {

@@ -1,9 +1,17 @@
 // EC2 instance and launch-template settings: detailed monitoring, an instance profile, EBS
-// optimization, and no credentials in user data (also of Auto Scaling launch configurations).
+// optimization, and no credentials in user data (also of Auto Scaling launch configurations). Spot
+// instance requests and Spot fleet launch specifications name their instances' profile and user
+// data the way instances do.
 import { resourcePolicy } from "../../lib/define";
 
-import { holdsValue } from "../../lib/values";
-import { EC2_INSTANCE, EC2_LAUNCH_CONFIGURATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
+import { asList, holdsValue } from "../../lib/values";
+import {
+  EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_SPOT_INSTANCE_REQUEST,
+} from "../../lib/types";
 import { awsDocs, checkov, trivy } from "../../lib/controls";
 
 export const instanceDetailedMonitoring = resourcePolicy({
@@ -25,19 +33,33 @@ export const instanceDetailedMonitoring = resourcePolicy({
 export const instanceProfileAttached = resourcePolicy({
   name: "ec2-instance-profile-attached",
   description:
-    "EC2 instances and launch templates carry an instance profile, so software on them uses role credentials (and SSM) rather than stored keys.",
+    "EC2 instances, Spot instance requests, Spot fleet launch specifications and launch templates carry an instance profile, so software on them uses role credentials (and SSM) rather than stored keys.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
-    "Set `iamInstanceProfile` to a profile whose role has only what the instance needs.",
+    "Set `iamInstanceProfile` (Spot fleet launch specifications: or `iamInstanceProfileArn`) to a profile whose role has only what the instance needs.",
   references: [checkov("CKV2_AWS_41")],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  types: [EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST, EC2_SPOT_FLEET_REQUEST, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
+    if (args.type === EC2_SPOT_FLEET_REQUEST) {
+      // Launch template configs carry the template's profile, judged on the template.
+      const without = asList(props.launchSpecifications)
+        .map((spec: any, k: number) =>
+          holdsValue(() => spec?.iamInstanceProfile) ||
+          holdsValue(() => spec?.iamInstanceProfileArn)
+            ? 0
+            : k + 1,
+        )
+        .filter((k) => k > 0);
+      if (without.length)
+        ctx.report(`Launch specification(s) #${without.join(", #")} attach no instance profile.`);
+      return;
+    }
     const has =
-      args.type === EC2_INSTANCE
-        ? holdsValue(() => props.iamInstanceProfile)
-        : holdsValue(() => props.iamInstanceProfile?.arn) ||
-          holdsValue(() => props.iamInstanceProfile?.name);
+      args.type === EC2_LAUNCH_TEMPLATE
+        ? holdsValue(() => props.iamInstanceProfile?.arn) ||
+          holdsValue(() => props.iamInstanceProfile?.name)
+        : holdsValue(() => props.iamInstanceProfile);
     if (!has) ctx.report("No instance profile is attached.");
   },
 });
@@ -64,17 +86,30 @@ function decodeBase64(s: string): string {
 export const instanceNoSecretsInUserData = resourcePolicy({
   name: "ec2-instance-no-secrets-in-user-data",
   description:
-    "EC2 user data (of instances, launch templates and Auto Scaling launch configurations) holds no credentials: anyone who can describe the instance or template can read it.",
+    "EC2 user data (of instances, Spot instance requests, Spot fleet launch specifications, launch templates and Auto Scaling launch configurations) holds no credentials: anyone who can describe the instance or template can read it.",
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
   references: [checkov("CKV_AWS_46"), trivy("AWS-0029"), trivy("AWS-0129")],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
+  types: [
+    EC2_INSTANCE,
+    EC2_SPOT_INSTANCE_REQUEST,
+    EC2_SPOT_FLEET_REQUEST,
+    EC2_LAUNCH_TEMPLATE,
+    EC2_LAUNCH_CONFIGURATION,
+  ],
   check: (props, ctx, args) => {
     const texts: string[] = [];
-    // Instances and launch configurations take plain `userData` or encoded `userDataBase64`.
-    if (args.type === EC2_INSTANCE || args.type === EC2_LAUNCH_CONFIGURATION) {
+    if (args.type === EC2_SPOT_FLEET_REQUEST) {
+      // Launch specifications take plain `userData`, which the provider encodes; text already
+      // encoded is read decoded too.
+      for (const spec of asList(props.launchSpecifications))
+        if (typeof spec?.userData === "string")
+          texts.push(spec.userData, decodeBase64(spec.userData));
+    } else if (args.type !== EC2_LAUNCH_TEMPLATE) {
+      // Instances, Spot instance requests and launch configurations take plain `userData` or
+      // encoded `userDataBase64`.
       if (typeof props.userData === "string") texts.push(props.userData);
       if (typeof props.userDataBase64 === "string") texts.push(decodeBase64(props.userDataBase64));
     } else if (typeof props.userData === "string") {

@@ -1,13 +1,15 @@
 // EC2 instances, launch templates and launch configurations, how they are reached: IMDSv2 with a
-// hop limit of 1, and no public IPv4 address (attribute, subnet default, launch template or
-// configuration, Elastic IP).
+// hop limit of 1, and no public IPv4 address (attribute, subnet default, Spot request or fleet,
+// launch template or configuration, Elastic IP).
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, NetworkGraph } from "../../lib/network";
-import { holdsValue, must, unknownError } from "../../lib/values";
+import type { PolicyResource } from "@pulumi/policy";
+import { asList, holdsValue, must, unknownError } from "../../lib/values";
 import {
   EC2_EIP,
   EC2_EIP_ASSOCIATION,
   EC2_INSTANCE,
+  EC2_SPOT_FLEET_REQUEST,
   EC2_SPOT_INSTANCE_REQUEST,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
@@ -72,7 +74,7 @@ export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
 export const instanceNoPublicIp = stackPolicy({
   name: "ec2-instance-no-public-ip",
   description:
-    "EC2 instances get no public IPv4 address: not by associatePublicIpAddress, not from their subnet's mapPublicIpOnLaunch, not from a launch template or Auto Scaling launch configuration, not through an Elastic IP.",
+    "EC2 instances get no public IPv4 address: not by associatePublicIpAddress (of the instance, a Spot instance request or a Spot fleet's launch specification), not from their subnet's mapPublicIpOnLaunch, not from a launch template or Auto Scaling launch configuration, not through an Elastic IP.",
   enforcementLevel: "advisory",
   severity: "high",
   remediationSteps:
@@ -88,6 +90,7 @@ export const instanceNoPublicIp = stackPolicy({
   types: [
     EC2_INSTANCE,
     EC2_SPOT_INSTANCE_REQUEST,
+    EC2_SPOT_FLEET_REQUEST,
     EC2_LAUNCH_TEMPLATE,
     EC2_LAUNCH_CONFIGURATION,
     EC2_EIP,
@@ -96,6 +99,22 @@ export const instanceNoPublicIp = stackPolicy({
   ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
+    /**
+     * Reports `say(subnet)` for each subnet at `path` of `r` that maps a public IP on launch. EC2
+     * docs: without an explicit setting, an instance's primary interface takes its subnet's
+     * auto-assign public IPv4 attribute. A subnet reference unknown until apply throws afterwards
+     * (preview note).
+     */
+    const publicSubnets = (r: PolicyResource, path: string[], say: (s: string) => string) => {
+      const { subnets, unresolved } = g.subnetsAt(r, path);
+      for (const s of subnets) {
+        const sr = s.resource;
+        const what = `mapPublicIpOnLaunch of ${s.label}`;
+        if (sr && must(() => sr.props.mapPublicIpOnLaunch, what) === true)
+          ctx.report(r, say(s.label));
+      }
+      if (unresolved) throw unknownError(`the subnet of ${label(r)} is unknown until apply`);
+    };
     // A Spot instance request takes an instance's network settings (its own associatePublicIpAddress
     // and subnetId) for the instance it launches.
     for (const i of ctx.index.ofType(EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST)) {
@@ -106,22 +125,37 @@ export const instanceNoPublicIp = stackPolicy({
           return;
         }
         if (assoc === false) return;
-        // EC2 docs: without an explicit setting, an instance's primary interface takes its
-        // subnet's auto-assign public IPv4 attribute.
-        const { subnets, unresolved } = g.subnetsAt(i, ["subnetId"]);
-        for (const s of subnets) {
-          const r = s.resource;
-          if (
-            r &&
-            must(() => r.props.mapPublicIpOnLaunch, `mapPublicIpOnLaunch of ${s.label}`) === true
-          ) {
+        publicSubnets(
+          i,
+          ["subnetId"],
+          (s) =>
+            `${label(i)} does not set associatePublicIpAddress and ${s} maps a public IP on launch.`,
+        );
+      });
+    }
+    // A Spot fleet's launch specification asks for a public IP only with true: the provider sends
+    // the flag (on a network interface) only then, and otherwise only the subnet, whose default
+    // decides (terraform-provider-aws, buildSpotFleetLaunchSpecification). So every instance the
+    // fleet places in a subnet that maps public IPs gets one, whatever the flag says. Templates of
+    // its launch template configs are judged below.
+    for (const f of ctx.index.ofType(EC2_SPOT_FLEET_REQUEST)) {
+      ctx.each(f, () => {
+        asList(f.props.launchSpecifications).forEach((spec: any, k: number) => {
+          const flag = must(
+            () => spec?.associatePublicIpAddress,
+            `associatePublicIpAddress of ${label(f)}`,
+          );
+          if (flag === true)
             ctx.report(
-              i,
-              `${label(i)} does not set associatePublicIpAddress and ${s.label} maps a public IP on launch.`,
+              f,
+              `${label(f)} launch specification #${k + 1} sets associatePublicIpAddress: true.`,
             );
-          }
-        }
-        if (unresolved) throw unknownError(`the subnet of ${label(i)} is unknown until apply`);
+        });
+        publicSubnets(
+          f,
+          ["launchSpecifications", "*", "subnetId"],
+          (s) => `${label(f)} launches instances in ${s}, which maps a public IP on launch.`,
+        );
       });
     }
     for (const lt of ctx.index.ofType(EC2_LAUNCH_TEMPLATE)) {

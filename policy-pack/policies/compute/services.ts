@@ -1,25 +1,59 @@
-// ECS services and clusters: no public task IPs, deployment circuit breaker with rollback, the
-// LATEST Fargate platform, and Container Insights.
+// ECS services and clusters: no public task IPs (also of task sets, and of the tasks EventBridge
+// rules, EventBridge Scheduler schedules and pipes launch), deployment circuit breaker with
+// rollback, the LATEST Fargate platform, and Container Insights.
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
-import { ECS_CLUSTER, ECS_SERVICE } from "../../lib/types";
+import {
+  CLOUDWATCH_EVENT_TARGET,
+  ECS_CLUSTER,
+  ECS_SERVICE,
+  ECS_TASK_SET,
+  PIPES_PIPE,
+  SCHEDULER_SCHEDULE,
+} from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+
+/**
+ * Where each type says whether its tasks get a public IP, and the value that says yes. The
+ * provider spells it as a boolean except for pipes ("ENABLED"/"DISABLED", as the Pipes API does).
+ */
+const TASK_NETWORK: Record<string, [string[], boolean | string]> = {
+  [ECS_SERVICE]: [["networkConfiguration", "assignPublicIp"], true],
+  [ECS_TASK_SET]: [["networkConfiguration", "assignPublicIp"], true],
+  [CLOUDWATCH_EVENT_TARGET]: [["ecsTarget", "networkConfiguration", "assignPublicIp"], true],
+  [SCHEDULER_SCHEDULE]: [
+    ["target", "ecsParameters", "networkConfiguration", "assignPublicIp"],
+    true,
+  ],
+  [PIPES_PIPE]: [
+    [
+      "targetParameters",
+      "ecsTaskParameters",
+      "networkConfiguration",
+      "awsVpcConfiguration",
+      "assignPublicIp",
+    ],
+    "ENABLED",
+  ],
+};
 
 export const ecsServiceNoPublicIp = resourcePolicy({
   name: "ecs-service-no-public-ip",
   description:
-    "ECS services must not give tasks public IP addresses. Mandatory: a public IP makes every task reachable from the " +
+    "ECS services, task sets, and the ECS tasks EventBridge rules (event targets), EventBridge Scheduler schedules and " +
+    "pipes launch must not give tasks public IP addresses. Mandatory: a public IP makes every task reachable from the " +
     "internet past the load balancer, limited only by its security group.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    "Set `networkConfiguration.assignPublicIp: false` and run tasks in private subnets reaching AWS APIs through VPC endpoints.",
-  references: [checkov("CKV_AWS_333"), fsbp("ECS.2")],
-  types: [ECS_SERVICE],
-  check: (props, ctx) => {
-    if (props.networkConfiguration?.assignPublicIp === true) {
-      ctx.report("networkConfiguration.assignPublicIp is true: tasks get public IP addresses.");
-    }
+    'Set `assignPublicIp` to false (pipes: "DISABLED") in the network configuration and run tasks in private subnets reaching AWS APIs through VPC endpoints.',
+  references: [checkov("CKV_AWS_333"), fsbp("ECS.2"), fsbp("ECS.16")],
+  types: [ECS_SERVICE, ECS_TASK_SET, CLOUDWATCH_EVENT_TARGET, SCHEDULER_SCHEDULE, PIPES_PIPE],
+  check: (props, ctx, args) => {
+    const [path, value] = TASK_NETWORK[args.type];
+    const at = path.reduce<any>((o, k) => o?.[k], props);
+    if (at === value)
+      ctx.report(`${path.join(".")} is ${JSON.stringify(value)}: tasks get public IP addresses.`);
   },
 });
 

@@ -1,8 +1,8 @@
 // Compute open to the internet by a service default: EKS managed node groups whose SSH port EKS
-// opens to 0.0.0.0/0, and SageMaker notebook instances that reach the internet directly, outside
-// the VPC and its routes.
+// opens to 0.0.0.0/0, and SageMaker notebook instances and Studio domains that reach the internet
+// directly, outside the VPC and its routes.
 import { resourcePolicy } from "../../lib/define";
-import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
+import { EKS_NODE_GROUP, SAGEMAKER_DOMAIN, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
 import { holdsValue, isSet, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
@@ -89,6 +89,54 @@ export const sagemakerNotebookInternetByDefault = resourcePolicy({
     if (isSet(props.directInternetAccess)) return;
     ctx.report(
       'directInternetAccess is not set, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.',
+    );
+  },
+});
+
+// CreateDomain, AppNetworkAccessType: "PublicInternetOnly - Non-EFS traffic is through a VPC
+// managed by Amazon SageMaker AI, which allows direct internet access" (the default); "VpcOnly -
+// All traffic is through the specified VPC and subnets".
+const DOMAIN_API = awsDocs("sagemaker/latest/APIReference/API_CreateDomain");
+const DOMAIN_REMEDIATION =
+  'Set `appNetworkAccessType: "VpcOnly"` with private `subnetIds`, and reach AWS services ' +
+  "through VPC endpoints (or a NAT gateway where the internet is needed).";
+
+export const sagemakerDomainVpcOnly = resourcePolicy({
+  name: "sagemaker-domain-vpc-only",
+  description:
+    'SageMaker Studio domains do not set appNetworkAccessType to "PublicInternetOnly": the ' +
+    "domain's apps then reach the internet through SageMaker's own network, past the VPC's " +
+    "routes, security groups and endpoints.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: DOMAIN_REMEDIATION,
+  references: [DOMAIN_API],
+  types: [SAGEMAKER_DOMAIN],
+  // Left out is the advisory rule below, as for notebooks' directInternetAccess.
+  check: (props, ctx) => {
+    const access = props.appNetworkAccessType;
+    if (!isSet(access) || access !== "PublicInternetOnly") return;
+    ctx.report(
+      'appNetworkAccessType is "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
+    );
+  },
+});
+
+export const sagemakerDomainInternetByDefault = resourcePolicy({
+  name: "sagemaker-domain-public-internet-by-default",
+  description:
+    "SageMaker Studio domains say how their apps reach the network: left out, " +
+    "appNetworkAccessType is \"PublicInternetOnly\" (SageMaker's default), past the VPC's routes " +
+    "and security groups.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: DOMAIN_REMEDIATION,
+  references: [DOMAIN_API],
+  types: [SAGEMAKER_DOMAIN],
+  check: (props, ctx) => {
+    if (isSet(props.appNetworkAccessType)) return;
+    ctx.report(
+      'appNetworkAccessType is not set, and SageMaker defaults it to "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
     );
   },
 });

@@ -2,7 +2,8 @@
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
 // snapshots and documents shared with everyone, databases and cluster endpoints open to the
-// internet (./endpoints.ts, ./reachability.ts), and compute a service default opens to it (./compute.ts). Bucket policies: ../s3; key
+// internet (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts),
+// and workloads a flag puts on the internet (./internet-access.ts). Bucket policies: ../s3; key
 // policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
@@ -50,6 +51,8 @@ import {
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookInternetByDefault,
   sagemakerNotebookNoDirectInternet,
+  sagemakerDomainVpcOnly,
+  sagemakerDomainInternetByDefault,
 } from "./compute";
 import {
   dmsInstanceProfileNotPublic,
@@ -59,6 +62,12 @@ import {
   opensearchServerlessNetworkNotPublic,
   timestreamInfluxDbNotPublic,
 } from "./reachability";
+import {
+  appstreamNoDefaultInternetAccess,
+  drsReplicationNoPublicIp,
+  emrBlockPublicAccessEnabled,
+  workspacesDirectoryNoInternetAccess,
+} from "./internet-access";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
@@ -89,6 +98,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookNoDirectInternet,
   sagemakerNotebookInternetByDefault,
+  sagemakerDomainVpcOnly,
+  sagemakerDomainInternetByDefault,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   mskClusterNotPublic,
@@ -100,4 +111,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   m2EnvironmentNotPublic,
   opensearchServerlessNetworkNotPublic,
   nfsFileShareClientsRestricted,
+  emrBlockPublicAccessEnabled,
+  appstreamNoDefaultInternetAccess,
+  workspacesDirectoryNoInternetAccess,
+  drsReplicationNoPublicIp,
 ];

@@ -9,8 +9,7 @@ import {
   pick,
   sideResourcesOf,
 } from "../../lib/s3/buckets";
-import { asList } from "../../lib/values";
-import { eachBucket, falseFlags, label } from "../../lib/s3/checks";
+import { eachBucket, falseFlags, label, publicAclFindings } from "../../lib/s3/checks";
 import {
   BUCKET_TYPES,
   PULUMI_STACK,
@@ -84,14 +83,6 @@ export const publicAccessBlockAllFlags = resourcePolicy({
   },
 });
 
-/** Canned ACLs that open a bucket or object to everyone or to every AWS account. */
-const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authenticated-read"]);
-/** ACL groups that are public: every anonymous user, every authenticated AWS user. */
-const PUBLIC_GROUPS = [
-  "http://acs.amazonaws.com/groups/global/AllUsers",
-  "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
-];
-
 export const noPublicAcl = resourcePolicy({
   name: "s3-bucket-no-public-acl",
   description:
@@ -115,23 +106,8 @@ export const noPublicAcl = resourcePolicy({
   // with public-read is public wherever ACLs are still honoured.
   types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2, S3_OBJECT_COPY],
   check: (props, ctx) => {
-    const acl = props.acl;
-    if (typeof acl === "string" && PUBLIC_CANNED_ACLS.has(acl)) {
-      ctx.report(`canned ACL "${acl}" is public.`);
-    }
-    // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants[].grantee`.
-    const grants = [
-      ...asList(props.grants).map((g: any) => ({ uri: g?.uri, what: asList(g?.permissions) })),
-      ...asList(props.accessControlPolicy?.grants).map((g: any) => ({
-        uri: g?.grantee?.uri,
-        what: asList(g?.permission),
-      })),
-    ];
-    for (const g of grants) {
-      if (typeof g.uri === "string" && PUBLIC_GROUPS.includes(g.uri)) {
-        ctx.report(`grants ${g.what.join(", ") || "access"} to the public group ${g.uri}.`);
-      }
-    }
+    // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants`.
+    for (const f of publicAclFindings(props)) ctx.report(`${f}.`);
   },
 });
 

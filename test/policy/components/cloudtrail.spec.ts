@@ -1,10 +1,13 @@
 // awsx CloudTrail Trail rules, from pulumi-awsx awsx/cloudtrail/trail.ts and awsx/s3/bucket.ts, with
 // the verdicts of cloudtrail-kms-cmk (Checkov CKV_AWS_35, Trivy AWS-0015), s3-bucket-public-access-block
-// (CKV2_AWS_6, AWS-0094), s3-bucket-sse-kms-cmk (CKV_AWS_145, AWS-0132) and s3-bucket-tls-only
-// (cdk-nag AwsSolutions-S10).
+// (CKV2_AWS_6, AWS-0094), s3-bucket-sse-kms-cmk (CKV_AWS_145, AWS-0132), s3-bucket-tls-only
+// (cdk-nag AwsSolutions-S10), s3-bucket-ownership-enforced (CKV2_AWS_65) and s3-bucket-no-public-acl
+// (CKV_AWS_20, AWS-0092).
 import { expect } from "chai";
 import {
   awsxTrailBucketKms,
+  awsxTrailBucketNoPublicAcl,
+  awsxTrailBucketOwnershipEnforced,
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketTlsOnly,
   awsxTrailKms,
@@ -106,5 +109,49 @@ describe("awsx-cloudtrail-bucket-tls-only", () => {
     expect(report.violations).to.deep.equal([]);
     expect(report.waived).to.have.length(1);
     expect(report.waived[0].waiver).to.deep.equal({ reason, via: "tag" });
+  });
+});
+
+describe("awsx-cloudtrail-bucket-ownership-enforced", () => {
+  it("Noncompliance: CKV2_AWS_65: awsx/s3/bucket.ts's requiredBucket creates the bucket without ownership controls", async () => {
+    for (const s3Bucket of [undefined, { args: { forceDestroy: false } }]) {
+      expect(
+        await findingsOf(awsxTrailBucketOwnershipEnforced, [trail({ s3Bucket })]),
+      ).to.deep.equal([
+        "No s3Bucket.existing: awsx creates the trail's log bucket with no BucketOwnershipControls.",
+      ]);
+    }
+  });
+  it("Compliance: the untouched fixture, an existing bucket (by name or by ARN)", async () => {
+    const byArn = { existing: { arn: "arn:aws:s3:::platform-audit-trail-logs" } };
+    expect(
+      await findingsOf(awsxTrailBucketOwnershipEnforced, [trail(), trail({ s3Bucket: byArn })]),
+    ).to.deep.equal([]);
+  });
+});
+
+describe("awsx-cloudtrail-bucket-no-public-acl", () => {
+  const allUsers = "http://acs.amazonaws.com/groups/global/AllUsers";
+  it("Noncompliance: CKV_AWS_20 / AWS-0092: a public canned ACL or a grant to AllUsers in s3Bucket.args", async () => {
+    const canned = { args: { acl: "public-read" } };
+    const grants = { args: { grants: [{ type: "Group", uri: allUsers, permissions: ["READ"] }] } };
+    expect(
+      await findingsOf(awsxTrailBucketNoPublicAcl, [trail({ s3Bucket: canned })]),
+    ).to.deep.equal([
+      'The log bucket awsx creates: s3Bucket.args canned ACL "public-read" is public.',
+    ]);
+    expect(
+      await findingsOf(awsxTrailBucketNoPublicAcl, [trail({ s3Bucket: grants })]),
+    ).to.deep.equal([
+      `The log bucket awsx creates: s3Bucket.args grants READ to the public group ${allUsers}.`,
+    ]);
+  });
+  it("Compliance: the untouched fixture, no args, and a private ACL", async () => {
+    const fixtures = [
+      trail(),
+      trail({ s3Bucket: undefined }),
+      trail({ s3Bucket: { args: { acl: "private" } } }),
+    ];
+    expect(await findingsOf(awsxTrailBucketNoPublicAcl, fixtures)).to.deep.equal([]);
   });
 });

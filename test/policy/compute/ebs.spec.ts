@@ -105,6 +105,32 @@ describe("ec2-instance-ebs-encrypted", () => {
         'spot: Spot instance request "spot": the root volume is not encrypted.',
       ]);
     });
+    it("a Spot fleet's launch specification volumes are judged as an instance's", async () => {
+      const spec = (inputs: Record<string, unknown>) => ({ ...base, spotPrice: "0.01", ...inputs });
+      const fleet = (second: Record<string, unknown>) =>
+        res(
+          T.EC2_SPOT_FLEET_REQUEST,
+          "fleet",
+          {
+            iamFleetRole: U,
+            targetCapacity: 2,
+            launchSpecifications: [spec({ rootBlockDevices: [device()] }), spec(second)],
+          },
+          { refs: { launchSpecifications: [key] } },
+        );
+      const good = { ebsBlockDevices: [device({ deviceName: "/dev/sdg" })] };
+      expect(await run(p, [key, fleet(good)])).to.deep.equal(clean);
+      const unencrypted = { rootBlockDevices: [{ volumeSize: 8, encrypted: false }] };
+      expect((await run(p, [key, fleet(unencrypted)])).violations).to.deep.equal([
+        'fleet: Spot fleet request "fleet": launch specification #2 root volume is not encrypted.',
+      ]);
+      const awsKey = {
+        ebsBlockDevices: [device({ deviceName: "/dev/sdg", kmsKeyId: awsManaged("ebs") })],
+      };
+      expect((await run(p, [key, fleet(awsKey)])).violations).to.deep.equal([
+        'fleet: Spot fleet request "fleet": launch specification #2 EBS volume /dev/sdg is encrypted with alias/aws/ebs, not a customer-managed key.',
+      ]);
+    });
     it("Trivy AWS-0131 good example (encrypted, no key) is the AWS-managed aws/ebs key", async () => {
       const r = await run(p, instance({ rootBlockDevice: { encrypted: true } }));
       expect(r.violations[0]).to.contain("AWS managed key aws/ebs");

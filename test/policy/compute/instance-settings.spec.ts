@@ -7,7 +7,22 @@ import {
   EC2_INSTANCE,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_SPOT_INSTANCE_REQUEST,
 } from "../../../policy-pack/lib/types";
+
+/** A Spot fleet request of two launch specifications, the second with `second`'s inputs. */
+const spotFleet = (second: Record<string, unknown>) => {
+  const spec = { ami: "ami-0123456789abcdef0", instanceType: "t3.micro" };
+  return res(EC2_SPOT_FLEET_REQUEST, "fleet", {
+    iamFleetRole: "arn:aws:iam::123456789012:role/spot-fleet",
+    targetCapacity: 2,
+    launchSpecifications: [
+      { ...spec, iamInstanceProfile: "worker" },
+      { ...spec, iamInstanceProfileArn: "arn:aws:iam::123456789012:instance-profile/w", ...second },
+    ],
+  });
+};
 
 describe("ec2-instance-detailed-monitoring", () => {
   describe("Noncompliance", () => {
@@ -36,6 +51,15 @@ describe("ec2-instance-profile-attached", () => {
         ),
       ).to.have.length(1);
     });
+    it("catches a Spot request or Spot fleet launch specification without one", async () => {
+      const p = policy("ec2-instance-profile-attached");
+      const spot = res(EC2_SPOT_INSTANCE_REQUEST, "spot", { ami: "ami-0123", spotPrice: "0.01" });
+      expect(await violations(p, [spot])).to.deep.equal(["spot: No instance profile is attached."]);
+      expect(await violations(p, [spotFleet({})])).to.deep.equal([]);
+      expect(await violations(p, [spotFleet({ iamInstanceProfileArn: undefined })])).to.deep.equal([
+        "fleet: Launch specification(s) #2 attach no instance profile.",
+      ]);
+    });
   });
 
   describe("Compliance", () => {
@@ -53,6 +77,14 @@ describe("ec2-instance-no-secrets-in-user-data", () => {
         userData: Buffer.from(script).toString("base64"),
       });
       expect(await violations(p, [lt])).to.have.length(1);
+      const spot = res(EC2_SPOT_INSTANCE_REQUEST, "spot", { ami: "ami-0123", userData: script });
+      expect(await violations(p, [spot])).to.have.length(1);
+      expect(
+        await violations(p, [spotFleet({ userData: "#!/bin/bash\necho ok\n" })]),
+      ).to.deep.equal([]);
+      expect(await violations(p, [spotFleet({ userData: script })])).to.have.length(1);
+      const encoded = Buffer.from(script).toString("base64");
+      expect(await violations(p, [spotFleet({ userData: encoded })])).to.have.length(1);
     });
     it("catches keys in a launch configuration's user data, plain or base64 (Trivy AWS-0029 fixture)", async () => {
       const p = policy("ec2-instance-no-secrets-in-user-data");

@@ -8,6 +8,7 @@ import {
   EC2_INSTANCE,
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
+  EC2_SPOT_FLEET_REQUEST,
   EC2_SPOT_INSTANCE_REQUEST,
   EC2_SUBNET,
 } from "../../../policy-pack/lib/types";
@@ -100,6 +101,36 @@ describe("ec2-instance-no-public-ip", () => {
       expect(await violations(policy("ec2-instance-no-public-ip"), [spot])).to.deep.equal([
         'spot: Spot instance request "spot" sets associatePublicIpAddress: true.',
       ]);
+    });
+    it("catches a Spot fleet launch specification that asks for a public IP, or sits in a subnet that maps one", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      const { r, all } = compliant();
+      const spec = { ami: "ami-0123456789abcdef0", instanceType: "t3.micro", subnetId: U };
+      const fleet = (first: Record<string, unknown>) =>
+        res(
+          EC2_SPOT_FLEET_REQUEST,
+          "fleet",
+          { iamFleetRole: U, targetCapacity: 2, launchSpecifications: [spec, first] },
+          { refs: { launchSpecifications: [r.computeA] } },
+        );
+      expect(await violations(p, all(fleet(spec)))).to.deep.equal([]);
+      expect(
+        await violations(p, all(fleet({ ...spec, associatePublicIpAddress: true }))),
+      ).to.deep.equal([
+        'fleet: Spot fleet request "fleet" launch specification #2 sets associatePublicIpAddress: true.',
+      ]);
+      const pubSubnet = res(
+        EC2_SUBNET,
+        "compute-a",
+        { vpcId: U, mapPublicIpOnLaunch: true, tags: { tier: "compute" } },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      // false is not sent to EC2 (terraform-provider-aws, buildSpotFleetLaunchSpecification): the
+      // subnet's default still gives every instance a public IP.
+      const quiet = fleet({ ...spec, associatePublicIpAddress: false });
+      expect(await violations(p, swap(all(quiet), pubSubnet))).to.include(
+        'fleet: Spot fleet request "fleet" launches instances in subnet "compute-a", which maps a public IP on launch.',
+      );
     });
     it("catches every way to a public IPv4 address", async () => {
       const p = policy("ec2-instance-no-public-ip");

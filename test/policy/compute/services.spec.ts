@@ -1,7 +1,15 @@
-// ECS services and clusters: no public task IPs, a deployment circuit breaker that rolls back,
-// the latest Fargate platform, Container Insights.
+// ECS services and clusters: no public task IPs (also of task sets, Security Hub ECS.16, and of
+// the tasks event targets, schedules and pipes launch), a deployment circuit breaker that rolls
+// back, the latest Fargate platform, Container Insights.
 import { expect } from "chai";
-import { ECS_CLUSTER, ECS_SERVICE } from "../../../policy-pack/lib/types";
+import {
+  CLOUDWATCH_EVENT_TARGET,
+  ECS_CLUSTER,
+  ECS_SERVICE,
+  ECS_TASK_SET,
+  PIPES_PIPE,
+  SCHEDULER_SCHEDULE,
+} from "../../../policy-pack/lib/types";
 import { SERVICE_INPUTS } from "../fixtures/compute";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
@@ -17,6 +25,54 @@ describe("ecs-service-no-public-ip", () => {
       expect(v).to.have.length(1);
       expect(v[0]).to.include("public IP");
       expect(policy("ecs-service-no-public-ip").enforcementLevel).to.equal("mandatory");
+    });
+    it("catches public IPs of task sets (ECS.16) and of tasks event targets, schedules and pipes launch", async () => {
+      const network = (assignPublicIp: unknown) => ({ subnets: ["subnet-a"], assignPublicIp });
+      const launchers = (on: boolean) => [
+        res(ECS_TASK_SET, "canary", {
+          service: "svc",
+          cluster: "c",
+          taskDefinition: "td",
+          networkConfiguration: network(on),
+        }),
+        res(CLOUDWATCH_EVENT_TARGET, "nightly", {
+          rule: "nightly",
+          arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
+          ecsTarget: { taskDefinitionArn: "td", networkConfiguration: network(on) },
+        }),
+        res(SCHEDULER_SCHEDULE, "hourly", {
+          scheduleExpression: "rate(1 hour)",
+          flexibleTimeWindow: { mode: "OFF" },
+          target: {
+            arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
+            roleArn: "arn:aws:iam::123456789012:role/scheduler",
+            ecsParameters: { taskDefinitionArn: "td", networkConfiguration: network(on) },
+          },
+        }),
+        res(PIPES_PIPE, "orders", {
+          roleArn: "arn:aws:iam::123456789012:role/pipe",
+          source: "arn:aws:sqs:eu-west-1:123456789012:orders",
+          target: "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
+          targetParameters: {
+            ecsTaskParameters: {
+              taskDefinitionArn: "td",
+              networkConfiguration: {
+                awsVpcConfiguration: {
+                  subnets: ["subnet-a"],
+                  assignPublicIp: on ? "ENABLED" : "DISABLED",
+                },
+              },
+            },
+          },
+        }),
+      ];
+      expect(await one("ecs-service-no-public-ip", launchers(false))).to.deep.equal([]);
+      expect(await one("ecs-service-no-public-ip", launchers(true))).to.deep.equal([
+        "canary: networkConfiguration.assignPublicIp is true: tasks get public IP addresses.",
+        "nightly: ecsTarget.networkConfiguration.assignPublicIp is true: tasks get public IP addresses.",
+        "hourly: target.ecsParameters.networkConfiguration.assignPublicIp is true: tasks get public IP addresses.",
+        'orders: targetParameters.ecsTaskParameters.networkConfiguration.awsVpcConfiguration.assignPublicIp is "ENABLED": tasks get public IP addresses.',
+      ]);
     });
     it("an unknown assignPublicIp is a preview note", async () => {
       const s = service({

@@ -1,10 +1,15 @@
 // Compute a service default opens to the internet: EKS node groups with SSH open to 0.0.0.0/0
 // (Checkov CKV_AWS_100, KICS "EKS node group remote access disabled") and SageMaker notebooks with
-// direct internet access (Checkov CKV_AWS_122, Security Hub SageMaker.1). Fixtures translate the
+// direct internet access (Checkov CKV_AWS_122, Security Hub SageMaker.1), and SageMaker Studio
+// domains whose apps reach the internet outside the VPC (appNetworkAccessType). Fixtures translate the
 // third parties' own positive and negative cases.
 import { expect } from "chai";
 import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
-import { EKS_NODE_GROUP, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../../policy-pack/lib/types";
+import {
+  EKS_NODE_GROUP,
+  SAGEMAKER_DOMAIN,
+  SAGEMAKER_NOTEBOOK_INSTANCE,
+} from "../../../policy-pack/lib/types";
 
 const nodeGroup = (extra: Record<string, unknown> = {}) =>
   res(EKS_NODE_GROUP, "ng", {
@@ -121,5 +126,36 @@ describe("sagemaker-notebook-direct-internet-by-default", () => {
         ]),
       ).to.deep.equal([]);
     });
+  });
+});
+
+describe("sagemaker-domain-vpc-only / sagemaker-domain-public-internet-by-default", () => {
+  const mandatory = policy("sagemaker-domain-vpc-only");
+  const advisory = policy("sagemaker-domain-public-internet-by-default");
+  const domain = (extra: Record<string, unknown>) =>
+    res(SAGEMAKER_DOMAIN, "studio", {
+      domainName: "studio",
+      authMode: "IAM",
+      vpcId: "vpc-0123",
+      subnetIds: ["subnet-0123"],
+      defaultUserSettings: { executionRole: "arn:aws:iam::123456789012:role/studio" },
+      ...extra,
+    });
+  it("VpcOnly passes both", async () => {
+    const d = domain({ appNetworkAccessType: "VpcOnly" });
+    expect(await violations(mandatory, [d])).to.deep.equal([]);
+    expect(await violations(advisory, [d])).to.deep.equal([]);
+  });
+  it("an explicit PublicInternetOnly is the mandatory finding", async () => {
+    const d = domain({ appNetworkAccessType: "PublicInternetOnly" });
+    expect(await violations(mandatory, [d])).to.deep.equal([
+      'studio: appNetworkAccessType is "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
+    ]);
+    expect(await violations(advisory, [d])).to.deep.equal([]);
+  });
+  it("left out, SageMaker's PublicInternetOnly default is the advisory finding", async () => {
+    const d = domain({});
+    expect(await violations(mandatory, [d])).to.deep.equal([]);
+    expect(await violations(advisory, [d])).to.have.length(1);
   });
 });

@@ -101,8 +101,6 @@ const NOT_EXPOSURE: Record<string, string> = {
     "exempts a VPC or subnet from the internet-gateway block: network reachability, judged by the network rules' routes",
   "aws:ec2/vpcBlockPublicAccessOptions:VpcBlockPublicAccessOptions":
     "the region's internet-gateway block: it can only narrow",
-  "aws:emr/blockPublicAccessConfiguration:BlockPublicAccessConfiguration":
-    "EMR's block of public security-group rules: network reachability, not a data grant",
   "aws:globalaccelerator/crossAccountAttachment:CrossAccountAttachment":
     "lets named accounts put its endpoints behind their accelerators",
   "aws:iot/thingPrincipalAttachment:ThingPrincipalAttachment": "attaches a certificate to a thing",

@@ -48,6 +48,7 @@ const COVERED_ELSEWHERE: Record<string, string> = {
   "aws:ec2/instance:Instance": "ec2-instance-ebs-encrypted",
   "aws:ec2/launchTemplate:LaunchTemplate": "ec2-instance-ebs-encrypted",
   "aws:ec2/spotInstanceRequest:SpotInstanceRequest": "ec2-instance-ebs-encrypted",
+  "aws:ec2/spotFleetRequest:SpotFleetRequest": "ec2-instance-ebs-encrypted",
 };
 
 /**
@@ -67,10 +68,6 @@ const NOT_YET_JUDGED: readonly string[] = [
   // The provider marks the resource deprecated: AWS discontinues Elastic Transcoder for
   // MediaConvert.
   "aws:elastictranscoder/pipeline:Pipeline",
-  // The legacy Spot fleet API (RequestSpotFleet), which the provider's docs say AWS strongly
-  // discourages (EC2 User Guide, "Which is the best Spot request method to use?"); instances,
-  // Spot instance requests and launch templates are the compute policies'.
-  "aws:ec2/spotFleetRequest:SpotFleetRequest",
   // FinSpace accepts no new customers since 7 October 2025 and ends on 7 October 2026
   // (https://docs.aws.amazon.com/finspace/latest/userguide/amazon-finspace-end-of-support.html).
   "aws:finspace/kxEnvironment:KxEnvironment",
@@ -79,9 +76,8 @@ const NOT_YET_JUDGED: readonly string[] = [
   "aws:lex/botAlias:BotAlias",
   // Timestream for LiveAnalytics is closed to new customers since 20 June 2025
   // (https://docs.aws.amazon.com/timestream/latest/developerguide/scheduledqueries-notification.html);
-  // its databases stay judged by timestream-database-kms-cmk.
+  // its databases and tables stay judged (timestream-database-kms-cmk, the data-store rule).
   "aws:timestreamquery/scheduledQuery:ScheduledQuery",
-  "aws:timestreamwrite/table:Table",
 ];
 
 /** The types each rule of the KMS area (or an encryption-at-rest rule elsewhere) judges. */

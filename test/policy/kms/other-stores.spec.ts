@@ -17,6 +17,7 @@ import {
   SECURITYLAKE_DATA_LAKE,
   SFN_STATE_MACHINE,
   SSMINCIDENTS_REPLICATION_SET,
+  TIMESTREAM_TABLE,
 } from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
@@ -162,6 +163,28 @@ describe("data-store-kms-cmk", () => {
       },
     });
     expect((await judge([lake])).violations).to.have.length(1);
+  });
+
+  it("a Timestream table's rejected records need a customer key only once it writes them to S3", async () => {
+    const table = (s3Configuration?: Record<string, unknown>) =>
+      res(TIMESTREAM_TABLE, "metrics", {
+        databaseName: "platform",
+        tableName: "metrics",
+        magneticStoreWriteProperties: {
+          enableMagneticStoreWrites: true,
+          ...(s3Configuration ? { magneticStoreRejectedDataLocation: { s3Configuration } } : {}),
+        },
+      });
+    expect(await judge([table()])).to.deep.equal(clean);
+    const bucket = { bucketName: "rejected", objectKeyPrefix: "metrics/" };
+    expect(
+      await judge([table({ ...bucket, encryptionOption: "SSE_KMS", kmsKeyId: KEY_ARN })]),
+    ).to.deep.equal(clean);
+    expect(
+      (await judge([table({ ...bucket, encryptionOption: "SSE_S3" })])).violations,
+    ).to.deep.equal([
+      'metrics: Timestream table "metrics" magneticStoreWriteProperties.magneticStoreRejectedDataLocation.s3Configuration.kmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
+    ]);
   });
 
   it("a block inside a list of lists is judged where it is given", async () => {

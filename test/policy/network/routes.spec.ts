@@ -23,6 +23,9 @@ import {
   EC2_ROUTE,
   EC2_ROUTE_TABLE,
   EC2_ROUTE_TABLE_ASSOCIATION,
+  EC2_FLEET,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_SPOT_INSTANCE_REQUEST,
   EC2_SUBNET,
   ECS_SERVICE,
   LAMBDA_FUNCTION,
@@ -148,6 +151,32 @@ describe("ec2-compute-subnet-no-default-route", () => {
         hostIn(EC2_INSTANCE, "box", "subnetId", {
           subnetId: U,
           metadataOptions: { httpTokens: "required" },
+        }),
+      ],
+      [
+        "a Spot instance request",
+        hostIn(EC2_SPOT_INSTANCE_REQUEST, "spot", "subnetId", { subnetId: U, spotPrice: "0.01" }),
+      ],
+      [
+        "a Spot fleet's launch specification",
+        hostIn(EC2_SPOT_FLEET_REQUEST, "fleet", "launchSpecifications", {
+          launchSpecifications: [{ ami: "ami-0123456789abcdef0", subnetId: U }],
+        }),
+      ],
+      [
+        "a Spot fleet's launch template override",
+        hostIn(EC2_SPOT_FLEET_REQUEST, "fleet", "launchTemplateConfigs", {
+          launchTemplateConfigs: [
+            { launchTemplateSpecification: { id: U }, overrides: [{ subnetId: U }] },
+          ],
+        }),
+      ],
+      [
+        "an EC2 Fleet's launch template override",
+        hostIn(EC2_FLEET, "fleet", "launchTemplateConfigs", {
+          launchTemplateConfigs: [
+            { launchTemplateSpecification: { version: "1" }, overrides: [{ subnetId: U }] },
+          ],
         }),
       ],
       [

@@ -7,7 +7,7 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
-import { nearestPackageJson } from "./versions";
+import { esmTypeScriptHint, hostTsconfig, pathsAliasHint, uninstalledPackageHint } from "./hints";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -124,7 +124,8 @@ export function diagnose(ctx: {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
-      uninstalledPackageHint(message, ctx.pwd);
+      uninstalledPackageHint(message, ctx.pwd) ||
+      esmTypeScriptHint(message, ctx.pwd);
     return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
@@ -312,88 +313,6 @@ function moduleSettingConflict(
       column: before[before.length - 1].length + 1,
     },
   };
-}
-
-/** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
-function hostTsconfig(pwd: string, tsconfigOption: unknown) {
-  const file = path.resolve(
-    pwd,
-    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
-  );
-  try {
-    return { file, shown: path.relative(pwd, file) || file, source: fs.readFileSync(file, "utf8") };
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * A module the program cannot find that is a `paths` alias of its tsconfig. TypeScript resolves
- * `paths` when it type-checks; ts-node, which the language host compiles the program with, does
- * not rewrite them, and Node looks for a package of that name: `pulumi preview` fails the same
- * way. tsconfig-paths registers them at run time (its README: "ts-node -r
- * tsconfig-paths/register main.ts"; https://www.npmjs.com/package/tsconfig-paths).
- */
-function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): string {
-  const missing = missingModule(message);
-  if (!missing) return "";
-  const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
-  if (!tsconfig || !block) return "";
-  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
-    .map((m) => m[1])
-    .find((key) => {
-      const star = key.indexOf("*");
-      if (star < 0) return key === missing;
-      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
-      return (
-        missing.length >= head.length + tail.length &&
-        missing.startsWith(head) &&
-        missing.endsWith(tail)
-      );
-    });
-  if (alias === undefined) return "";
-  return (
-    `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
-    "it, but the language host's ts-node does not rewrite it at run time, so `pulumi preview` " +
-    "fails the same way. Import the file by its relative path, or install tsconfig-paths and " +
-    'register it in Pulumi.yaml (runtime.options.nodeargs: "--require tsconfig-paths/register")'
-  );
-}
-
-/**
- * A package the program imports but that is not installed where it runs. Node resolves a bare
- * specifier from node_modules only (https://nodejs.org/api/modules.html, "Loading from
- * node_modules folders"); offline the program has only what it installed and what the check lends
- * it (the check's own packages), so an `npm install` the program never had shows here first, as
- * it would in `pulumi preview`. Says whether the program's package.json lists the package.
- */
-export function uninstalledPackageHint(message: string, pwd: string): string {
-  const missing = missingModule(message);
-  if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
-  if (missing.startsWith("node:")) return "";
-  const parts = missing.split("/");
-  const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-  const found = nearestPackageJson(pwd);
-  if (!found) return "";
-  const pkg = found.pkg as Record<string, Record<string, unknown> | undefined>;
-  const range = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
-    .map((field) => pkg[field]?.[name])
-    .find((v) => typeof v === "string");
-  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
-  return range !== undefined
-    ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
-        "has no node_modules with it, and the check lends only its own packages. Run `npm " +
-        "install` in the program first, as `pulumi preview` needs too"
-    : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`npm install ${name}\`)`;
-}
-
-/**
- * The specifier of a "Cannot find module/package '<x>'" error: Node's CommonJS and ESM resolvers
- * and ts-node's copy of the latter word it so.
- */
-export function missingModule(message: string): string | undefined {
-  return /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */

@@ -1,0 +1,143 @@
+// Hints the offline check adds to a failed program's first error: what the user can do about a
+// failure that `pulumi preview` would show too, where the bare message does not say it.
+import * as fs from "fs";
+import * as path from "path";
+import { nearestPackageJson } from "./versions";
+
+/** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
+export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
+  const file = path.resolve(
+    pwd,
+    typeof tsconfigOption === "string" ? tsconfigOption : "tsconfig.json",
+  );
+  try {
+    return { file, shown: path.relative(pwd, file) || file, source: fs.readFileSync(file, "utf8") };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A module the program cannot find that is a `paths` alias of its tsconfig. TypeScript resolves
+ * `paths` when it type-checks; ts-node, which the language host compiles the program with, does
+ * not rewrite them, and Node looks for a package of that name: `pulumi preview` fails the same
+ * way. tsconfig-paths registers them at run time (its README: "ts-node -r
+ * tsconfig-paths/register main.ts"; https://www.npmjs.com/package/tsconfig-paths).
+ */
+export function pathsAliasHint(message: string, pwd: string, tsconfigOption: unknown): string {
+  const missing = missingModule(message);
+  if (!missing) return "";
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const block = tsconfig && /"paths"\s*:\s*\{([^}]*)\}/.exec(tsconfig.source)?.[1];
+  if (!tsconfig || !block) return "";
+  const alias = [...block.matchAll(/"([^"]+)"\s*:/g)]
+    .map((m) => m[1])
+    .find((key) => {
+      const star = key.indexOf("*");
+      if (star < 0) return key === missing;
+      const [head, tail] = [key.slice(0, star), key.slice(star + 1)];
+      return (
+        missing.length >= head.length + tail.length &&
+        missing.startsWith(head) &&
+        missing.endsWith(tail)
+      );
+    });
+  if (alias === undefined) return "";
+  return (
+    `\n"${missing}" is the "paths" alias "${alias}" of ${tsconfig.shown}: TypeScript resolves ` +
+    "it, but the language host's ts-node does not rewrite it at run time, so `pulumi preview` " +
+    "fails the same way. Import the file by its relative path, or install tsconfig-paths and " +
+    'register it in Pulumi.yaml (runtime.options.nodeargs: "--require tsconfig-paths/register")'
+  );
+}
+
+/**
+ * A package the program imports but that is not installed where it runs. Node resolves a bare
+ * specifier from node_modules only (https://nodejs.org/api/modules.html, "Loading from
+ * node_modules folders"); offline the program has only what it installed and what the check lends
+ * it (the check's own packages), so an `npm install` the program never had shows here first, as
+ * it would in `pulumi preview`. Says whether the program's package.json lists the package.
+ */
+export function uninstalledPackageHint(message: string, pwd: string): string {
+  const missing = missingModule(message);
+  if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
+  if (missing.startsWith("node:")) return "";
+  const parts = missing.split("/");
+  const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  const found = nearestPackageJson(pwd);
+  if (!found) return "";
+  const pkg = found.pkg as Record<string, Record<string, unknown> | undefined>;
+  const range = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
+    .map((field) => pkg[field]?.[name])
+    .find((v) => typeof v === "string");
+  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
+  return range !== undefined
+    ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
+        "has no node_modules with it, and the check lends only its own packages. Run `npm " +
+        "install` in the program first, as `pulumi preview` needs too"
+    : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`npm install ${name}\`)`;
+}
+
+/**
+ * The specifier of a "Cannot find module/package '<x>'" error: Node's CommonJS and ESM resolvers
+ * and ts-node's copy of the latter word it so.
+ */
+export function missingModule(message: string): string | undefined {
+  return /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+}
+
+/**
+ * An ES module program in TypeScript that Node cannot load: the language host runs one natively
+ * only with ts-node's ESM loader, which needs ts-node 10 or later (and TypeScript 4.7 or later)
+ * installed in the program; the SDK's vendored ts-node 7 registers CommonJS hooks only, and Node
+ * then refuses the `.ts` entry point (ERR_UNKNOWN_FILE_EXTENSION). @pulumi/pulumi registers the
+ * loader itself from 3.183.0 on; older versions need `nodeargs: --loader ts-node/esm` in
+ * Pulumi.yaml (@pulumi/pulumi `cmd/run/run.js`, "automatic ESM mode"; pulumi/pulumi#19980; Pulumi
+ * docs, JavaScript and TypeScript, "Native ESM support"). `pulumi preview` fails the same way.
+ */
+export function esmTypeScriptHint(message: string, pwd: string): string {
+  if (!/Unknown file extension "\.[cm]?ts"/.test(message)) return "";
+  const found = nearestPackageJson(pwd);
+  if (!found || found.pkg.type !== "module") return "";
+  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
+  const tsNode = installedVersion("ts-node", pwd);
+  if (tsNode === undefined || major(tsNode) < 10) {
+    return (
+      `\n${shown} makes the program an ES module, and the language host runs TypeScript ES ` +
+      "modules only through ts-node's ESM loader, from ts-node 10 on; the program has " +
+      (tsNode === undefined ? "no ts-node installed" : `ts-node ${tsNode}`) +
+      ", so `pulumi preview` fails the same way. Run `npm install --save-dev ts-node@^10 " +
+      "typescript@^5` in the program, or compile it to JavaScript first"
+    );
+  }
+  const sdk = installedVersion("@pulumi/pulumi", pwd);
+  if (sdk !== undefined && olderThan(sdk, [3, 183, 0])) {
+    return (
+      `\n@pulumi/pulumi ${sdk} registers ts-node's ESM loader only from 3.183.0 on, so ` +
+      "`pulumi preview` fails the same way: upgrade @pulumi/pulumi, or add to Pulumi.yaml " +
+      'runtime.options.nodeargs: "--loader ts-node/esm"'
+    );
+  }
+  return "";
+}
+
+/** The version of a package as Node would resolve it from `dir`, if it is installed there. */
+function installedVersion(name: string, dir: string): string | undefined {
+  try {
+    const file = require.resolve(`${name}/package.json`, { paths: [dir] });
+    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
+    return typeof version === "string" ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function major(version: string): number {
+  return Number(version.split(".")[0]);
+}
+
+function olderThan(version: string, than: [number, number, number]): boolean {
+  const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
+  for (let i = 0; i < 3; i++) if (parts[i] !== than[i]) return (parts[i] ?? 0) < than[i];
+  return false;
+}
