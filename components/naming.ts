@@ -1,5 +1,6 @@
 // Names and tags, spelled one way for every component: the stack's name prefix and the standard
 // `${name}-<role>` Name tag over the caller's tags. Pure (no SDK): the config reader uses it too.
+import { createHash } from "node:crypto";
 
 /** A tags builder: the caller's tags, then `extra`, then `Name: <component>-<role>`. */
 export type TagsOf = (role: string, extra?: Record<string, string>) => Record<string, string>;
@@ -26,4 +27,25 @@ export function stackResourcePrefix(stack: string): string {
 /** `<project>-<stack>` in the characters AWS resource names accept (lowercase, digits, hyphens). */
 export function projectStackName(project: string, stack: string): string {
   return `${project}-${stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+}
+
+/**
+ * What Pulumi appends to a logical name to auto-name a resource: a hyphen and 7 random
+ * characters. The provider refuses an auto-name over the type's limit before anything is created
+ * (pulumi/pulumi-cdk#62: `"name" cannot be longer than 32 characters: "<logical name>-403d9b7"`).
+ */
+export const AUTONAME_SUFFIX_LENGTH = 8;
+
+/**
+ * A logical name whose auto-name fits `maxLength` characters: `logicalName` itself when
+ * `<logicalName>-<7 random>` fits (so the names and URNs of the stacks that fit never change),
+ * else its start, cut at a hyphen-free end, and 6 hex characters of its SHA-256, so two long names
+ * that share their start still differ. Only letters, digits and hyphens are kept at the cut.
+ */
+export function logicalNameWithin(logicalName: string, maxLength: number): string {
+  const room = maxLength - AUTONAME_SUFFIX_LENGTH;
+  if (logicalName.length <= room) return logicalName;
+  const hash = createHash("sha256").update(logicalName).digest("hex").slice(0, 6);
+  const head = logicalName.slice(0, room - hash.length - 1).replace(/-+$/, "");
+  return `${head}-${hash}`;
 }
