@@ -46,6 +46,15 @@ const ELB_ACCOUNT_REGIONS = new Set([
  */
 export const ELB_NAME_MAX_LENGTH = 32;
 
+/**
+ * The logical name of the load balancer itself: within 32 characters, and never starting with
+ * "internal-", which CreateLoadBalancer refuses in a name ("must not begin with internal-"), as a
+ * stack named "internal…" would otherwise spell it.
+ */
+export function loadBalancerLogicalName(name: string): string {
+  return logicalNameWithin(name.startsWith("internal-") ? `lb-${name}` : name, ELB_NAME_MAX_LENGTH);
+}
+
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
@@ -168,7 +177,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     );
 
     const alb = new aws.lb.LoadBalancer(
-      logicalNameWithin(`${name}-alb`, ELB_NAME_MAX_LENGTH),
+      loadBalancerLogicalName(`${name}-alb`),
       {
         loadBalancerType: "application",
         internal: false,

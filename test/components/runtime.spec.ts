@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { ELB_NAME_MAX_LENGTH } from "../../components/load-balancer";
+import { ELB_NAME_MAX_LENGTH, loadBalancerLogicalName } from "../../components/load-balancer";
 import { AUTONAME_SUFFIX_LENGTH, logicalNameWithin } from "../../components/naming";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
@@ -367,6 +367,21 @@ describe("Runtime", () => {
     ]);
     expect(logicalNameWithin("staging-runtime-lb-alb", 32)).to.equal("staging-runtime-lb-alb");
     expect(logicalNameWithin("prod-runtime-lb-tg", 32)).to.equal("prod-runtime-lb-tg");
+  });
+
+  // ELB API, CreateLoadBalancer `Name`: "must not begin with internal-".
+  it("never starts the load balancer's name with internal-, even for a stack named internal", () => {
+    for (const n of [
+      "internal-runtime-lb-alb",
+      "internal-tools-runtime-lb-alb",
+      "internal-lb-alb",
+    ]) {
+      const logical = loadBalancerLogicalName(n);
+      expect(logical, logical).to.match(/^lb-internal-/);
+      expect(logical.length + AUTONAME_SUFFIX_LENGTH, logical).to.be.at.most(32);
+    }
+    expect(loadBalancerLogicalName("internal-lb-alb")).to.equal("lb-internal-lb-alb");
+    expect(loadBalancerLogicalName("staging-runtime-lb-alb")).to.equal("staging-runtime-lb-alb");
   });
 
   it("keeps two long names that share their start apart", () => {
