@@ -2,6 +2,7 @@
 // them), and the settings every layer shares (log retention, data protection, the standard tags).
 import type { KeyContext } from "./keys";
 import { mustBeTrue, section } from "./keys";
+import { stackResourcePrefix } from "./naming";
 
 /** The project's name and config namespace (`platform:<key>`). */
 export const PROJECT = "platform";
@@ -19,6 +20,16 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 
 const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * Stack names every AWS name the program spells with them accepts: lowercase words joined by
+ * single hyphens. The image repository is `<project>-<stack>-app`, and ECR repository names are
+ * lowercase with single separators (ECR API, CreateRepository `repositoryName`); CodeBuild
+ * project names (`<project>-<stack>-test`) and KMS aliases (`alias/<project>/<stack>/…`) have no
+ * dot (CodeBuild API, CreateProject `name`; KMS API, CreateAlias `AliasName`); and the deploy
+ * role's name patterns must spell the stack as the layers that normalise it do.
+ */
+export const STACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const RETENTION_ALLOWED = `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`;
 
 /** The rules a stack is held to: prod's for a stack named prod, else its `environment`. */
@@ -30,6 +41,12 @@ export function environmentOf(ctx: KeyContext): Environment | undefined {
 export const STACK_SECTION = section({
   title: "Stack",
   summary: "Where the stack deploys and which environment's rules it follows (read first).",
+  rules: (_values: unknown, ctx: KeyContext) => {
+    if (ctx.stack === undefined || STACK_NAME.test(ctx.stack)) return;
+    ctx.problem(
+      `stack "${ctx.stack}": AWS names built from the stack's name take lowercase letters, digits and single hyphens only (ECR repository names are lowercase; CodeBuild project names and KMS aliases have no dot); rename the stack before its first \`pulumi up\`: \`pulumi stack rename ${stackResourcePrefix(ctx.stack)}\``,
+    );
+  },
   keys: {
     region: {
       key: "aws:region",
