@@ -141,7 +141,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         expirationDays: args.logRetentionDays ?? 90,
         accessLogs: {
           notLoggedBecause:
-            "Holds only the ALB's own access logs; logging it would log the log delivery itself",
+            "Holds only the access logs of the ALB: logging it would log the log delivery itself",
         },
         policyStatements: (arn) => [
           ELB_ACCOUNT_REGIONS.has(args.region)

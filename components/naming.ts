@@ -24,6 +24,30 @@ export function stackResourcePrefix(stack: string): string {
   return safe || "stack";
 }
 
+/**
+ * The characters every service takes in a tag key or value: Unicode letters, digits and spaces,
+ * and `_ . : / = + - @`. IAM (API Reference, Tag: value pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`, at
+ * most 256 characters) and CodeBuild (API Reference, Tag: the same pattern, at most 255) refuse the
+ * request otherwise; S3 answers `InvalidTag: The TagValue you have provided is invalid` (e.g. for
+ * parentheses: alphagov/govuk-infrastructure#1175). No comma, semicolon, apostrophe or asterisk.
+ */
+export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** The longest tag value every service takes (CodeBuild's limit, the lowest). */
+export const TAG_VALUE_MAX_LENGTH = 255;
+
+/** Why `value` cannot be a tag value on every service, or undefined when it can. */
+export function tagValueProblem(value: string): string | undefined {
+  if (value.length > TAG_VALUE_MAX_LENGTH) {
+    return `is ${value.length} characters, more than the ${TAG_VALUE_MAX_LENGTH} a tag value may have`;
+  }
+  const bad = [...new Set([...value].filter((c) => !TAG_VALUE_PATTERN.test(c)))];
+  if (bad.length > 0) {
+    return `contains ${bad.map((c) => JSON.stringify(c)).join(" ")}, which tag values may not (letters, digits, spaces and _ . : / = + - @ only)`;
+  }
+  return undefined;
+}
+
 /** `<project>-<stack>` in the characters AWS resource names accept (lowercase, digits, hyphens). */
 export function projectStackName(project: string, stack: string): string {
   return `${project}-${stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");

@@ -2,7 +2,7 @@
 // them), and the settings every layer shares (log retention, data protection, the standard tags).
 import type { KeyContext } from "./keys";
 import { mustBeTrue, section } from "./keys";
-import { stackResourcePrefix } from "./naming";
+import { stackResourcePrefix, tagValueProblem } from "./naming";
 
 /** The project's name and config namespace (`platform:<key>`). */
 export const PROJECT = "platform";
@@ -79,6 +79,17 @@ export const STACK_SECTION = section({
   },
 });
 
+const TAG_ALLOWED =
+  "a non-empty string (tag value): letters, digits, spaces and _ . : / = + - @, at most 255 characters";
+
+/** A tag value every service takes (IAM and CodeBuild refuse others, S3 answers InvalidTag). */
+function tagValueCheck(key: string, value: string, ctx: KeyContext): boolean {
+  const problem = tagValueProblem(value);
+  if (problem === undefined) return true;
+  ctx.fail(key, `"${value}" ${problem}: every resource carries it as a tag`);
+  return false;
+}
+
 /** What every layer shares: log retention, protection of data, the standard tags. */
 export const COMMON_SECTION = section({
   title: "Every layer",
@@ -132,13 +143,15 @@ export const COMMON_SECTION = section({
       kind: "string",
       default: "platform-team",
       description: "Owner tag on every resource.",
-      allowed: "a non-empty string (tag value)",
+      allowed: TAG_ALLOWED,
+      check: (owner, ctx) => tagValueCheck("owner", owner, ctx),
     },
     costCenter: {
       key: "costCenter",
       kind: "string",
       description: "cost-center tag on every resource, when set.",
-      allowed: "a non-empty string (tag value)",
+      allowed: TAG_ALLOWED,
+      check: (costCenter, ctx) => tagValueCheck("costCenter", costCenter, ctx),
     },
   },
 });

@@ -63,6 +63,17 @@ describe("config: the stack", () => {
         { "platform:costCenter": 42 },
         /^platform:costCenter: must be a non-empty string/,
       ],
+      // IAM and CodeBuild API Reference, Tag: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
+      [
+        "owner tag with characters tags refuse",
+        { "platform:owner": "Platform team (EU)" },
+        /^platform:owner: "Platform team \(EU\)" contains "\(" "\)", which tag values may not/,
+      ],
+      [
+        "cost center tag with a comma",
+        { "platform:costCenter": "R&D, EU" },
+        /^platform:costCenter: "R&D, EU" contains "&" ",", which tag values may not/,
+      ],
     ];
     rejects(cases);
 
