@@ -27,8 +27,8 @@ export function stackResourcePrefix(stack: string): string {
 /**
  * The characters every service takes in a tag key or value: Unicode letters, digits and spaces,
  * and `_ . : / = + - @`. IAM (API Reference, Tag: value pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`, at
- * most 256 characters) and CodeBuild (API Reference, Tag: the same pattern, at most 255) refuse the
- * request otherwise; S3 answers `InvalidTag: The TagValue you have provided is invalid` (e.g. for
+ * most 256 characters) and CodeBuild (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_Tag.html:
+ * the same pattern, values at most 255 characters, keys 127) refuse the request otherwise; S3 answers `InvalidTag: The TagValue you have provided is invalid` (e.g. for
  * parentheses: alphagov/govuk-infrastructure#1175). No comma, semicolon, apostrophe or asterisk.
  */
 export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;

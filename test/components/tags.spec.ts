@@ -54,7 +54,8 @@ describe("tags", function () {
           if (tags === undefined || tags === null || typeof tags !== "object") continue;
           for (const [key, value] of Object.entries(tags as Record<string, unknown>)) {
             checked++;
-            const keyProblem = key.length > 128 ? "is longer than 128" : tagValueProblem(key);
+            // CodeBuild API Reference, Tag: keys at most 127 characters, the same pattern.
+            const keyProblem = key.length > 127 ? "is longer than 127" : tagValueProblem(key);
             if (keyProblem) bad.push(`${r.type} ${r.name} key ${key} ${keyProblem}`);
             if (typeof value !== "string") continue;
             const problem = tagValueProblem(value);
