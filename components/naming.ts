@@ -48,6 +48,13 @@ export function tagValueProblem(value: string): string | undefined {
   return undefined;
 }
 
+/**
+ * What a security group's or a security group rule's description may hold (EC2 API Reference,
+ * CreateSecurityGroup `Description` and IpRange/UserIdGroupPair `Description`): up to 255 of
+ * a-z, A-Z, 0-9, spaces and `._-:/()#,@[]+=&;{}!$*`. No apostrophe: EC2 refuses the request.
+ */
+export const SECURITY_GROUP_DESCRIPTION_PATTERN = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+
 /** `<project>-<stack>` in the characters AWS resource names accept (lowercase, digits, hyphens). */
 export function projectStackName(project: string, stack: string): string {
   return `${project}-${stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");

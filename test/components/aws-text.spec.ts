@@ -1,14 +1,18 @@
-// Tags every service takes: IAM (API Reference, Tag) and CodeBuild (API Reference, Tag) refuse a
+// Text AWS checks character by character, which no preview sees. Tags every service takes: IAM (API Reference, Tag) and CodeBuild (API Reference, Tag) refuse a
 // value outside `[\p{L}\p{Z}\p{N}_.:/=+\-@]*` and S3 answers InvalidTag (e.g. for parentheses:
 // alphagov/govuk-infrastructure#1175), so a waiver written with a comma or an apostrophe fails the
 // first `pulumi up` of the resource that carries it.
 import { expect } from "chai";
 import { bucketWaiverTags } from "../../components/bucket";
-import { tagValueProblem, TAG_VALUE_MAX_LENGTH } from "../../components/naming";
+import {
+  SECURITY_GROUP_DESCRIPTION_PATTERN,
+  tagValueProblem,
+  TAG_VALUE_MAX_LENGTH,
+} from "../../components/naming";
 import { Recording } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";
 
-describe("tags", function () {
+describe("tags and security group descriptions", function () {
   it("takes letters, digits, spaces and _ . : / = + - @, and names what else a value holds", () => {
     expect(
       tagValueProblem("Holds only the access logs of the ALB: see docs/a.md + b@c_d=e"),
@@ -65,6 +69,30 @@ describe("tags", function () {
         expect(checked, stack).to.be.greaterThan(500);
         expect(bad, stack).to.deep.equal([]);
       }
+    });
+
+    // EC2 API Reference, CreateSecurityGroup `Description` and the rules' `Description`: up to 255
+    // of a-z, A-Z, 0-9, spaces and ._-:/()#,@[]+=&;{}!$* (an apostrophe fails the request).
+    it("describes every security group and rule in the characters EC2 takes", () => {
+      const types = new Set([
+        "aws:ec2/securityGroup:SecurityGroup",
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      ]);
+      for (const [stack, rec] of Object.entries(recs)) {
+        const described = rec.resources.filter(
+          (r) => types.has(r.type) && typeof r.inputs.description === "string",
+        );
+        expect(described.length, stack).to.be.greaterThan(30);
+        const bad = described
+          .filter((r) => !SECURITY_GROUP_DESCRIPTION_PATTERN.test(r.inputs.description))
+          .map((r) => `${r.name}: ${r.inputs.description}`);
+        expect(bad, stack).to.deep.equal([]);
+      }
+      expect(SECURITY_GROUP_DESCRIPTION_PATTERN.test("From the VPC's tasks")).to.equal(false);
+      expect(SECURITY_GROUP_DESCRIPTION_PATTERN.test("AI server: 443, 8000; HTTPS out")).to.equal(
+        true,
+      );
     });
   });
 });
