@@ -268,7 +268,7 @@ const pipeline = new Pipeline(
     // The Storage log bucket accepts access logs from its producer buckets only (see docs/decisions/pipeline.md).
     accessLogs: {
       notLoggedBecause:
-        "Short-lived build artifacts written only by the pipeline's roles; the log bucket takes producer buckets only",
+        "Short-lived build artifacts written only by the pipeline roles: the log bucket takes producer buckets only",
     },
     logRetentionDays: config.logRetentionDays,
     protect,

@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport, PolicyStatement, policyDocument } from "./iam";
+import { TAG_VALUE_MAX_LENGTH, tagValueProblem } from "./naming";
 
 /** How objects are encrypted by default. */
 export type BucketEncryption =
@@ -156,9 +157,13 @@ export function bucketWaiverTags(
   }
   if (notLoggedBecause !== undefined) tags["waiver:s3-bucket-logging-enabled"] = notLoggedBecause;
   for (const [k, reason] of Object.entries(tags)) {
-    if (reason.trim().length < 10 || reason.length > 256) {
-      throw new Error(`the reason for ${k} must be 10 to 256 characters (an AWS tag value)`);
+    if (reason.trim().length < 10 || reason.length > TAG_VALUE_MAX_LENGTH) {
+      throw new Error(
+        `the reason for ${k} must be 10 to ${TAG_VALUE_MAX_LENGTH} characters (an AWS tag value)`,
+      );
     }
+    const problem = tagValueProblem(reason);
+    if (problem) throw new Error(`the reason for ${k} ${problem}`);
   }
   return tags;
 }

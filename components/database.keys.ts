@@ -1,5 +1,6 @@
 // The config keys of the opt-in application database (docs/features.md), and the Aurora
 // Serverless v2 facts both the keys and the component (./database.ts) follow.
+import { ENGINE_PROFILES, versionAtLeast } from "./database/engines";
 import { section, whenEnabled } from "./keys";
 
 export type DatabaseEngine = "aurora-postgresql" | "aurora-mysql";
@@ -30,11 +31,15 @@ export interface DatabaseSettings {
   readonly minCapacity: number;
   /** Most ACUs (1 to 256 in steps of 0.5, at least minCapacity). */
   readonly maxCapacity: number;
+  /** Aurora version at creation; absent: the version the component pins for the engine. */
+  readonly engineVersion?: string;
 }
 
 const MIN_ALLOWED =
   "fewest Aurora capacity units: 0 to 256 in steps of 0.5 (0 pauses when idle; prod: at least 0.5)";
 const MAX_ALLOWED = "most Aurora capacity units: 1 to 256 in steps of 0.5, at least databaseMinAcu";
+const VERSION_ALLOWED =
+  'a version AWS offers of the engine\'s major version, e.g. "16.9" (aurora-postgresql 16) or "8.0.mysql_aurora.3.10.0" (aurora-mysql 3); default: the version the component pins';
 const enabled = whenEnabled("databaseEnabled");
 
 /** Aurora Serverless v2 (components/database/), off unless `databaseEnabled`. */
@@ -104,9 +109,47 @@ export const DATABASE_SECTION = section({
       },
       appliesWhen: enabled,
     },
+    // Aurora docs ("Amazon Aurora version support", long-term support): a minor version is
+    // offered for about a year, an LTS minor version for three; after that CreateDBCluster refuses
+    // it. The pinned version then fails the first `pulumi up` until a current one is set here.
+    engineVersion: {
+      key: "databaseEngineVersion",
+      kind: "string",
+      description:
+        "Aurora version the database is created with (with the database only); AWS applies minor upgrades afterwards. Defaults to the version the component pins.",
+      allowed: VERSION_ALLOWED,
+      check: (version, ctx) => {
+        const engine = ctx.value<DatabaseEngine>("databaseEngine");
+        if (engine === undefined) return true;
+        const profile = ENGINE_PROFILES[engine];
+        if (!profile.sameMajor.test(version)) {
+          ctx.fail(
+            "databaseEngineVersion",
+            `"${version}" is not a version of ${engine} ${profile.version.replace(/\.\d+$/, ".x")} (its parameter group family is ${profile.family}); use ${VERSION_ALLOWED}`,
+          );
+          return false;
+        }
+        if (
+          ctx.value<number>("databaseMinAcu") === 0 &&
+          !versionAtLeast(version, profile.pausesFrom)
+        ) {
+          ctx.fail(
+            "databaseEngineVersion",
+            `"${version}" cannot pause at 0 ACUs (platform:databaseMinAcu 0 needs ${profile.pausesFrom} or later)`,
+          );
+        }
+        return true;
+      },
+      appliesWhen: enabled,
+    },
   },
   build: (v): DatabaseSettings | undefined =>
     v.enabled
-      ? { engine: v.engine, minCapacity: v.minCapacity, maxCapacity: v.maxCapacity }
+      ? {
+          engine: v.engine,
+          minCapacity: v.minCapacity,
+          maxCapacity: v.maxCapacity,
+          ...(v.engineVersion !== undefined ? { engineVersion: v.engineVersion } : {}),
+        }
       : undefined,
 });

@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope } from "./context";
 import { SecureBucket } from "./bucket";
+import { logicalNameWithin } from "./naming";
 
 /**
  * Regions that deliver ALB access logs from a regional Elastic Load Balancing account (ALB docs,
@@ -37,6 +38,22 @@ const ELB_ACCOUNT_REGIONS = new Set([
   "us-gov-west-1",
   "us-gov-east-1",
 ]);
+
+/**
+ * Longest name of a load balancer or target group (ELB API, CreateLoadBalancer and
+ * CreateTargetGroup, `Name`: "a maximum of 32 characters"). Both are auto-named from their logical
+ * names, which therefore stay short enough for any stack name (see `logicalNameWithin`).
+ */
+export const ELB_NAME_MAX_LENGTH = 32;
+
+/**
+ * The logical name of the load balancer itself: within 32 characters, and never starting with
+ * "internal-", which CreateLoadBalancer refuses in a name ("must not begin with internal-"), as a
+ * stack named "internal…" would otherwise spell it.
+ */
+export function loadBalancerLogicalName(name: string): string {
+  return logicalNameWithin(name.startsWith("internal-") ? `lb-${name}` : name, ELB_NAME_MAX_LENGTH);
+}
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -124,7 +141,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         expirationDays: args.logRetentionDays ?? 90,
         accessLogs: {
           notLoggedBecause:
-            "Holds only the ALB's own access logs; logging it would log the log delivery itself",
+            "Holds only the access logs of the ALB: logging it would log the log delivery itself",
         },
         policyStatements: (arn) => [
           ELB_ACCOUNT_REGIONS.has(args.region)
@@ -160,7 +177,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     );
 
     const alb = new aws.lb.LoadBalancer(
-      `${name}-alb`,
+      loadBalancerLogicalName(`${name}-alb`),
       {
         loadBalancerType: "application",
         internal: false,
@@ -177,7 +194,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     );
 
     const targets = new aws.lb.TargetGroup(
-      `${name}-tg`,
+      logicalNameWithin(`${name}-tg`, ELB_NAME_MAX_LENGTH),
       {
         vpcId: args.vpcId,
         targetType: "ip",

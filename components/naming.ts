@@ -1,5 +1,6 @@
 // Names and tags, spelled one way for every component: the stack's name prefix and the standard
 // `${name}-<role>` Name tag over the caller's tags. Pure (no SDK): the config reader uses it too.
+import { createHash } from "node:crypto";
 
 /** A tags builder: the caller's tags, then `extra`, then `Name: <component>-<role>`. */
 export type TagsOf = (role: string, extra?: Record<string, string>) => Record<string, string>;
@@ -23,7 +24,59 @@ export function stackResourcePrefix(stack: string): string {
   return safe || "stack";
 }
 
+/**
+ * The characters every service takes in a tag key or value: Unicode letters, digits and spaces,
+ * and `_ . : / = + - @`. IAM (API Reference, Tag: value pattern `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`, at
+ * most 256 characters) and CodeBuild (https://docs.aws.amazon.com/codebuild/latest/APIReference/API_Tag.html:
+ * the same pattern, values at most 255 characters, keys 127) refuse the request otherwise; S3 answers `InvalidTag: The TagValue you have provided is invalid` (e.g. for
+ * parentheses: alphagov/govuk-infrastructure#1175). No comma, semicolon, apostrophe or asterisk.
+ */
+export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/** The longest tag value every service takes (CodeBuild's limit, the lowest). */
+export const TAG_VALUE_MAX_LENGTH = 255;
+
+/** Why `value` cannot be a tag value on every service, or undefined when it can. */
+export function tagValueProblem(value: string): string | undefined {
+  if (value.length > TAG_VALUE_MAX_LENGTH) {
+    return `is ${value.length} characters, more than the ${TAG_VALUE_MAX_LENGTH} a tag value may have`;
+  }
+  const bad = [...new Set([...value].filter((c) => !TAG_VALUE_PATTERN.test(c)))];
+  if (bad.length > 0) {
+    return `contains ${bad.map((c) => JSON.stringify(c)).join(" ")}, which tag values may not (letters, digits, spaces and _ . : / = + - @ only)`;
+  }
+  return undefined;
+}
+
+/**
+ * What a security group's or a security group rule's description may hold (EC2 API Reference,
+ * CreateSecurityGroup `Description` and IpRange/UserIdGroupPair `Description`): up to 255 of
+ * a-z, A-Z, 0-9, spaces and `._-:/()#,@[]+=&;{}!$*`. No apostrophe: EC2 refuses the request.
+ */
+export const SECURITY_GROUP_DESCRIPTION_PATTERN = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]{0,255}$/;
+
 /** `<project>-<stack>` in the characters AWS resource names accept (lowercase, digits, hyphens). */
 export function projectStackName(project: string, stack: string): string {
   return `${project}-${stack}`.toLowerCase().replace(/[^a-z0-9-]/g, "-");
+}
+
+/**
+ * What Pulumi appends to a logical name to auto-name a resource: a hyphen and 7 random
+ * characters. The provider refuses an auto-name over the type's limit before anything is created
+ * (pulumi/pulumi-cdk#62: `"name" cannot be longer than 32 characters: "<logical name>-403d9b7"`).
+ */
+export const AUTONAME_SUFFIX_LENGTH = 8;
+
+/**
+ * A logical name whose auto-name fits `maxLength` characters: `logicalName` itself when
+ * `<logicalName>-<7 random>` fits (so the names and URNs of the stacks that fit never change),
+ * else its start, cut at a hyphen-free end, and 6 hex characters of its SHA-256, so two long names
+ * that share their start still differ. Only letters, digits and hyphens are kept at the cut.
+ */
+export function logicalNameWithin(logicalName: string, maxLength: number): string {
+  const room = maxLength - AUTONAME_SUFFIX_LENGTH;
+  if (logicalName.length <= room) return logicalName;
+  const hash = createHash("sha256").update(logicalName).digest("hex").slice(0, 6);
+  const head = logicalName.slice(0, room - hash.length - 1).replace(/-+$/, "");
+  return `${head}-${hash}`;
 }

@@ -2,6 +2,7 @@
 // them), and the settings every layer shares (log retention, data protection, the standard tags).
 import type { KeyContext } from "./keys";
 import { mustBeTrue, section } from "./keys";
+import { stackResourcePrefix, tagValueProblem } from "./naming";
 
 /** The project's name and config namespace (`platform:<key>`). */
 export const PROJECT = "platform";
@@ -19,6 +20,16 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 
 const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+
+/**
+ * Stack names every AWS name the program spells with them accepts: lowercase words joined by
+ * single hyphens. The image repository is `<project>-<stack>-app`, and ECR repository names are
+ * lowercase with single separators (ECR API, CreateRepository `repositoryName`); CodeBuild
+ * project names (`<project>-<stack>-test`) and KMS aliases (`alias/<project>/<stack>/…`) have no
+ * dot (CodeBuild API, CreateProject `name`; KMS API, CreateAlias `AliasName`); and the deploy
+ * role's name patterns must spell the stack as the layers that normalise it do.
+ */
+export const STACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const RETENTION_ALLOWED = `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`;
 
 /** The rules a stack is held to: prod's for a stack named prod, else its `environment`. */
@@ -30,6 +41,12 @@ export function environmentOf(ctx: KeyContext): Environment | undefined {
 export const STACK_SECTION = section({
   title: "Stack",
   summary: "Where the stack deploys and which environment's rules it follows (read first).",
+  rules: (_values: unknown, ctx: KeyContext) => {
+    if (ctx.stack === undefined || STACK_NAME.test(ctx.stack)) return;
+    ctx.problem(
+      `stack "${ctx.stack}": AWS names built from the stack's name take lowercase letters, digits and single hyphens only (ECR repository names are lowercase; CodeBuild project names and KMS aliases have no dot); rename the stack before its first \`pulumi up\`: \`pulumi stack rename ${stackResourcePrefix(ctx.stack)}\``,
+    );
+  },
   keys: {
     region: {
       key: "aws:region",
@@ -61,6 +78,17 @@ export const STACK_SECTION = section({
     },
   },
 });
+
+const TAG_ALLOWED =
+  "a non-empty string (tag value): letters, digits, spaces and _ . : / = + - @, at most 255 characters";
+
+/** A tag value every service takes (IAM and CodeBuild refuse others, S3 answers InvalidTag). */
+function tagValueCheck(key: string, value: string, ctx: KeyContext): boolean {
+  const problem = tagValueProblem(value);
+  if (problem === undefined) return true;
+  ctx.fail(key, `"${value}" ${problem}: every resource carries it as a tag`);
+  return false;
+}
 
 /** What every layer shares: log retention, protection of data, the standard tags. */
 export const COMMON_SECTION = section({
@@ -115,13 +143,15 @@ export const COMMON_SECTION = section({
       kind: "string",
       default: "platform-team",
       description: "Owner tag on every resource.",
-      allowed: "a non-empty string (tag value)",
+      allowed: TAG_ALLOWED,
+      check: (owner, ctx) => tagValueCheck("owner", owner, ctx),
     },
     costCenter: {
       key: "costCenter",
       kind: "string",
       description: "cost-center tag on every resource, when set.",
-      allowed: "a non-empty string (tag value)",
+      allowed: TAG_ALLOWED,
+      check: (costCenter, ctx) => tagValueCheck("costCenter", costCenter, ctx),
     },
   },
 });

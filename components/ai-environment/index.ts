@@ -178,7 +178,9 @@ export class AiEnvironment extends pulumi.ComponentResource {
         rootVolumeKeyArn: key.keyArn,
         // Nightly security updates and key-only SSH (the same boot script as the test server).
         userData: TEST_SERVER_USER_DATA,
-        securityGroupDescription: `AI server: ${plan.ports.join(", ")} from the main VPC's tasks only, SSH from its connect endpoint; HTTPS out`,
+        // EC2 API, CreateSecurityGroup: descriptions take a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$*
+        // only (no apostrophe).
+        securityGroupDescription: `AI server: ${plan.ports.join(", ")} from the tasks of the main VPC only, SSH from its connect endpoint; HTTPS out`,
         httpsEgress: {
           cidrIpv4: ANYWHERE,
           description: "HTTPS to the internet through the NAT gateway (models, packages)",

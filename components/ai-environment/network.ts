@@ -166,7 +166,7 @@ export function allowTasksToServer(
         ipProtocol: "tcp",
         fromPort: port,
         toPort: port,
-        description: `Port ${port} from the main VPC's tasks across the peering`,
+        description: `Port ${port} from the tasks of the main VPC across the peering`,
         tags: tags(`server-from-tasks-${port}`),
       },
       { parent: self, dependsOn: [peering] },

@@ -7,6 +7,10 @@ export interface EngineProfile {
   readonly port: number;
   /** First version pinned at creation; minor upgrades then come from AWS (ignored afterwards). */
   readonly version: string;
+  /** The versions of the same major version, which `family` fits (a stack may pick another one). */
+  readonly sameMajor: RegExp;
+  /** The first version that pauses at 0 ACUs (Aurora docs, "Aurora Serverless v2 capacity"). */
+  readonly pausesFrom: string;
   /** Cluster parameter group family of that major version. */
   readonly family: string;
   /** Log types exported to CloudWatch Logs (RDS API, EnableCloudwatchLogsExports). */
@@ -27,6 +31,8 @@ export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = 
   "aurora-postgresql": {
     port: 5432,
     version: "16.6",
+    sameMajor: /^16\.\d+$/,
+    pausesFrom: "16.3",
     family: "aurora-postgresql16",
     logExports: ["postgresql"],
     parameters: [{ name: "rds.force_ssl", value: "1", applyMethod: "pending-reboot" }],
@@ -34,6 +40,8 @@ export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = 
   "aurora-mysql": {
     port: 3306,
     version: "8.0.mysql_aurora.3.08.2",
+    sameMajor: /^8\.0\.mysql_aurora\.3\.\d{2}\.\d+$/,
+    pausesFrom: "8.0.mysql_aurora.3.08.0",
     family: "aurora-mysql8.0",
     logExports: ["audit", "error", "slowquery"],
     parameters: [
@@ -46,6 +54,16 @@ export const ENGINE_PROFILES: Readonly<Record<DatabaseEngine, EngineProfile>> = 
     ],
   },
 };
+
+/** Whether Aurora version `version` is `least` or later (numbers compared in order: 16.10 > 16.9). */
+export function versionAtLeast(version: string, least: string): boolean {
+  const a = (version.match(/\d+/g) ?? []).map(Number);
+  const b = (least.match(/\d+/g) ?? []).map(Number);
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) > (b[i] ?? 0);
+  }
+  return true;
+}
 
 /** The port an engine listens on. */
 export function databasePort(engine: DatabaseEngine): number {

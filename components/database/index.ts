@@ -90,6 +90,11 @@ function validateArgs(name: string, args: DatabaseArgs): Settings {
   } else if (args.maxCapacity < args.minCapacity) {
     problems.push(`maxCapacity: ${args.maxCapacity} is below minCapacity ${args.minCapacity}`);
   }
+  if (profile && args.engineVersion !== undefined && !profile.sameMajor.test(args.engineVersion)) {
+    problems.push(
+      `engineVersion: "${args.engineVersion}" is not a version of the major version ${profile.family} fits`,
+    );
+  }
   const s: Settings = {
     profile,
     instanceCount: args.instanceCount ?? 1,

@@ -156,21 +156,24 @@ export const SERVICE_LINKED = [
   "redshift.amazonaws.com",
 ];
 
-/** Why the deploy role waives each policy it cannot satisfy (tag values: at most 256 characters). */
+/**
+ * Why the deploy role waives each policy it cannot satisfy. Role tags: at most 255 characters of
+ * letters, digits, spaces and `_ . : / = + - @` (`tagValueProblem`), so no commas or parentheses.
+ */
 export const DEPLOY_ROLE_WAIVERS: Readonly<Record<string, string>> = {
   "iam-no-wildcard-actions":
-    "Runs pulumi up for the whole program: service-level actions for the services it manages, region-locked; " +
-    "S3, ECR, logs, KMS and IAM are scoped by name. See docs/decisions/pipeline.md.",
+    "Runs pulumi up for the whole program: service-level actions for the services it manages. Region-locked. " +
+    "S3/ECR/logs/KMS/IAM are scoped by name. See docs/decisions/pipeline.md.",
   "iam-no-resource-wildcard":
-    "EC2, ECS, ELB, WAF, RDS, Backup and build resources get generated ids, so they cannot be named in advance; " +
-    "region-locked; S3, ECR, logs, IAM scoped to this stack's names; keys used only through their services.",
+    "EC2/ECS/ELB/WAF/RDS/Backup and build resources get generated ids so they cannot be named in advance. " +
+    "Region-locked. S3/ECR/logs/IAM are scoped to the names of this stack. Keys are used only through their services.",
   "iam-no-credentials-exposure":
-    "ec2:* includes ec2:GetPasswordData (Windows passwords); the program's servers run Amazon Linux, which has " +
-    "none, and the guardrails policy of this role denies that action explicitly.",
+    "The ec2 service-level grant includes ec2:GetPasswordData for Windows passwords. The servers of the program run " +
+    "Amazon Linux which has none and the guardrails policy of this role denies that action explicitly.",
   "iam-kms-decrypt-scoped":
-    "Key ids are generated, so keys cannot be named in advance: Decrypt and ReEncryptFrom only through EC2, RDS, " +
-    "Redshift, Secrets Manager and AWS Backup (kms:ViaService), which encrypt for what pulumi up creates.",
+    "Key ids are generated so keys cannot be named in advance: Decrypt and ReEncryptFrom only through " +
+    "EC2/RDS/Redshift/Secrets Manager/AWS Backup by kms:ViaService. Those services encrypt for what pulumi up creates.",
   "iam-no-unscoped-permissions-management":
-    "pulumi up writes resource policies (key, bucket, log, WAF, build) of resources with generated ids; " +
-    "region-locked; denied: IAM users, access keys, and any change to the CI roles or the OIDC provider.",
+    "pulumi up writes resource policies of key/bucket/log/WAF/build resources with generated ids. Region-locked. " +
+    "Denied: IAM users and access keys and any change to the CI roles or the OIDC provider.",
 };

@@ -7,7 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope, invalidArguments } from "../context";
-import { TagsOf } from "../naming";
+import { SECURITY_GROUP_DESCRIPTION_PATTERN, TagsOf } from "../naming";
 import { policyDocument, PolicyStatement } from "../iam";
 import { archOf } from "./arch";
 import {
@@ -134,6 +134,11 @@ type AdminStatementPart = keyof HostAdminPolicy["sids"];
 
 function validateArgs(name: string, args: HardenedHostArgs): void {
   const problems: string[] = [];
+  if (!SECURITY_GROUP_DESCRIPTION_PATTERN.test(args.securityGroupDescription)) {
+    problems.push(
+      `securityGroupDescription: "${args.securityGroupDescription}" is not up to 255 of a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$* (EC2 CreateSecurityGroup)`,
+    );
+  }
   const e = args.httpsEgress;
   if ((e.prefixListId === undefined) === (e.cidrIpv4 === undefined)) {
     problems.push("httpsEgress: give either prefixListId or cidrIpv4");

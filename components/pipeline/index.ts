@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucketArgs } from "../bucket";
 import { builder, invalidArguments } from "../context";
+import { tagValueProblem } from "../naming";
 import type { DeliverySettings } from "../pipeline.keys";
 import { artifactStore, pipelineRoles } from "./artifacts";
 import { PipelineBuild, plannedPipelines } from "./plan";
@@ -63,8 +64,8 @@ function validateArgs(name: string, args: PipelineArgs): void {
       `the first branch ("${args.branches[0]}") is the source action's default branch and must be an exact name`,
     );
   }
-  if (PRIVILEGED_REASON.length > 256)
-    problems.push("the privileged-mode waiver reason exceeds a tag value");
+  const reasonProblem = tagValueProblem(PRIVILEGED_REASON);
+  if (reasonProblem) problems.push(`the privileged-mode waiver reason ${reasonProblem}`);
   invalidArguments("Pipeline", name, problems);
 }
 

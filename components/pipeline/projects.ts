@@ -22,8 +22,8 @@ const BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
 /** Why the image project runs privileged (its waiver tag; at most 256 characters). */
 export const PRIVILEGED_REASON =
-  "Builds the app container image with Docker, which needs privileged mode. Only this project; " +
-  "it runs the pipeline-owned buildspec outside any VPC and may only push to this stack's ECR repository.";
+  "Builds the app container image with Docker which needs privileged mode. Only this project: " +
+  "it runs the pipeline-owned buildspec outside any VPC and may push only to the ECR repository of this stack.";
 
 /**
  * One CodeBuild project per stage `${name}-<stage>` (named `<prefix>-<stage>`), each after its

@@ -1,5 +1,6 @@
 import { expect } from "chai";
 import { Database, DatabaseArgs, isValidAcu } from "../../components/database";
+import { versionAtLeast } from "../../components/database/engines";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
@@ -248,8 +249,26 @@ describe("Database", () => {
       { appUsername: "rdsadmin" },
       /appUsername: "rdsadmin" must be a lowercase identifier other than/,
     );
+    bad(
+      { engineVersion: "17.4" },
+      /engineVersion: "17\.4" is not a version of the major version aurora-postgresql16 fits/,
+    );
     expect(isValidAcu(0)).to.equal(true);
     expect(isValidAcu(256.5)).to.equal(false);
+  });
+
+  // Aurora docs ("Amazon Aurora version support"): a minor version is offered for about a year
+  // (LTS versions three), so the pinned one may be gone at the first `pulumi up`; a stack names a
+  // current one of the same major version (the parameter group family stays right).
+  it("creates the cluster with the version the stack names, in the pinned major version's family", async () => {
+    const rec = await build({ engineVersion: "16.9" });
+    const cluster = findOne(rec, "aws:rds/cluster:Cluster", "db-cluster");
+    expect(cluster.inputs.engineVersion).to.equal("16.9");
+    const params = findOne(rec, "aws:rds/clusterParameterGroup:ClusterParameterGroup", "db-params");
+    expect(params.inputs.family).to.equal("aurora-postgresql16");
+    expect(versionAtLeast("16.10", "16.9")).to.equal(true);
+    expect(versionAtLeast("16.2", "16.3")).to.equal(false);
+    expect(versionAtLeast("8.0.mysql_aurora.3.10.0", "8.0.mysql_aurora.3.08.0")).to.equal(true);
   });
 
   it("refuses a client allowed twice", async () => {

@@ -147,6 +147,11 @@ describe("HardenedHost", () => {
         /ssh.cidrs: an allow-list needs at least one CIDR/,
       ],
       [{ ssh: { kind: "allow-list", cidrs: ["203.0.113.0/24"] } }, /only through a public IP/],
+      // EC2 API, CreateSecurityGroup `Description`: no apostrophe.
+      [
+        { securityGroupDescription: "From the main VPC's tasks" },
+        /securityGroupDescription: "From the main VPC's tasks" is not up to 255 of a-z A-Z 0-9/,
+      ],
     ] as const) {
       expect(
         () => new HardenedHost("bad", { ...base, ...(over as Partial<HardenedHostArgs>) }),

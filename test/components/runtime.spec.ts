@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import { ELB_NAME_MAX_LENGTH, loadBalancerLogicalName } from "../../components/load-balancer";
+import { AUTONAME_SUFFIX_LENGTH, logicalNameWithin } from "../../components/naming";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
@@ -345,6 +347,48 @@ describe("Runtime", () => {
       const sized = JSON.stringify(acl().rules).match(/"sizeConstraintStatement"/g) ?? [];
       expect(sized, "a WAF body limit cannot see past the first 8 KB on an ALB").to.deep.equal([]);
     });
+  });
+
+  // ELB API, CreateLoadBalancer / CreateTargetGroup `Name`: at most 32 characters; the provider
+  // refuses a longer auto-name at preview (pulumi/pulumi-cdk#62).
+  it("auto-names the load balancer and target group within 32 characters for a long stack name", async () => {
+    // A stack named "staging-eu-central" names its runtime "staging-eu-central-runtime".
+    const long = await recordComponent(() => {
+      new Runtime("staging-eu-central-runtime", base);
+    });
+    for (const type of ["aws:lb/loadBalancer:LoadBalancer", "aws:lb/targetGroup:TargetGroup"]) {
+      const [r] = findAll(long, type);
+      expect(r.name.length + AUTONAME_SUFFIX_LENGTH, r.name).to.be.at.most(ELB_NAME_MAX_LENGTH);
+      expect(r.name, r.name).to.match(/^staging-eu-[a-z0-9-]*[a-z0-9]$/);
+    }
+    // Names that fit stay as they were: the committed stacks keep their URNs.
+    expect(findAll(prod, "aws:lb/loadBalancer:LoadBalancer").map((r) => r.name)).to.deep.equal([
+      "rt-lb-alb",
+    ]);
+    expect(logicalNameWithin("staging-runtime-lb-alb", 32)).to.equal("staging-runtime-lb-alb");
+    expect(logicalNameWithin("prod-runtime-lb-tg", 32)).to.equal("prod-runtime-lb-tg");
+  });
+
+  // ELB API, CreateLoadBalancer `Name`: "must not begin with internal-".
+  it("never starts the load balancer's name with internal-, even for a stack named internal", () => {
+    for (const n of [
+      "internal-runtime-lb-alb",
+      "internal-tools-runtime-lb-alb",
+      "internal-lb-alb",
+    ]) {
+      const logical = loadBalancerLogicalName(n);
+      expect(logical, logical).to.match(/^lb-internal-/);
+      expect(logical.length + AUTONAME_SUFFIX_LENGTH, logical).to.be.at.most(32);
+    }
+    expect(loadBalancerLogicalName("internal-lb-alb")).to.equal("lb-internal-lb-alb");
+    expect(loadBalancerLogicalName("staging-runtime-lb-alb")).to.equal("staging-runtime-lb-alb");
+  });
+
+  it("keeps two long names that share their start apart", () => {
+    const a = logicalNameWithin("staging-eu-central-1-runtime-lb-alb", 32);
+    const b = logicalNameWithin("staging-eu-central-2-runtime-lb-alb", 32);
+    expect(a).to.not.equal(b);
+    for (const n of [a, b]) expect(n.length + AUTONAME_SUFFIX_LENGTH).to.be.at.most(32);
   });
 
   it("names every child after the component and parents it", () => {

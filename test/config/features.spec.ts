@@ -55,6 +55,20 @@ describe("config: opt-in MVP features", () => {
     expect(f.aiEnvironment?.allowedPorts).to.deep.equal([443, 8000]);
   });
 
+  it("passes a database engine version of the engine's major version to the database", () => {
+    const f = parseStackConfig({
+      ...base(),
+      "platform:databaseEnabled": true,
+      "platform:databaseEngineVersion": "16.9",
+    }).features;
+    expect(f.database).to.deep.equal({
+      engine: "aurora-postgresql",
+      minCapacity: 0.5,
+      maxCapacity: 4,
+      engineVersion: "16.9",
+    });
+  });
+
   const on = {
     "platform:backupEnabled": true,
     "platform:databaseEnabled": true,
@@ -116,6 +130,30 @@ describe("config: opt-in MVP features", () => {
       "max ACU below min",
       { ...on, "platform:databaseMinAcu": 8, "platform:databaseMaxAcu": 2 },
       /^platform:databaseMaxAcu: 2 is below platform:databaseMinAcu 8/,
+    ],
+    [
+      "engine version without the database",
+      { "platform:databaseEngineVersion": "16.9" },
+      /^platform:databaseEngineVersion: applies only when platform:databaseEnabled is true/,
+    ],
+    [
+      "engine version of another major version",
+      { ...on, "platform:databaseEngineVersion": "17.4" },
+      /^platform:databaseEngineVersion: "17\.4" is not a version of aurora-postgresql 16\.x \(its parameter group family is aurora-postgresql16\)/,
+    ],
+    [
+      "engine version of the other engine",
+      {
+        ...on,
+        "platform:databaseEngine": "aurora-mysql",
+        "platform:databaseEngineVersion": "16.9",
+      },
+      /^platform:databaseEngineVersion: "16\.9" is not a version of aurora-mysql 8\.0\.mysql_aurora\.3\.08\.x/,
+    ],
+    [
+      "engine version that cannot pause at 0 ACUs",
+      { ...on, "platform:databaseMinAcu": 0, "platform:databaseEngineVersion": "16.2" },
+      /^platform:databaseEngineVersion: "16\.2" cannot pause at 0 ACUs \(platform:databaseMinAcu 0 needs 16\.3 or later\)/,
     ],
     [
       "AI environment without its range",

@@ -63,6 +63,17 @@ describe("config: the stack", () => {
         { "platform:costCenter": 42 },
         /^platform:costCenter: must be a non-empty string/,
       ],
+      // IAM and CodeBuild API Reference, Tag: `[\p{L}\p{Z}\p{N}_.:/=+\-@]*`.
+      [
+        "owner tag with characters tags refuse",
+        { "platform:owner": "Platform team (EU)" },
+        /^platform:owner: "Platform team \(EU\)" contains "\(" "\)", which tag values may not/,
+      ],
+      [
+        "cost center tag with a comma",
+        { "platform:costCenter": "R&D, EU" },
+        /^platform:costCenter: "R&D, EU" contains "&" ",", which tag values may not/,
+      ],
     ];
     rejects(cases);
 
@@ -183,6 +194,40 @@ describe("config: guardrails that follow the stack", () => {
     }
     expect(String(error)).to.match(/platform:environment: .*stack is named prod/);
     expect(registered).to.deep.equal([]);
+  });
+
+  // ECR API (CreateRepository `repositoryName`): lowercase, single separators; CodeBuild API
+  // (CreateProject `name`) and KMS API (CreateAlias `AliasName`): no dot.
+  it("refuses a stack name AWS names cannot carry, and names the rename", () => {
+    for (const stack of ["Staging", "staging.eu", "staging_eu", "staging--eu", "prod-EU"]) {
+      const all = problems(base(), { stack });
+      expect(all, stack).to.have.length(1);
+      expect(all[0]).to.match(
+        new RegExp(`^stack "${stack.replace(".", "\\.")}": AWS names built from the stack's name`),
+      );
+      expect(all[0]).to.match(/`pulumi stack rename [a-z0-9-]+`$/);
+    }
+    expect(problems(base(), { stack: "Staging" })[0]).to.match(/pulumi stack rename staging`$/);
+    for (const stack of ["staging", "prod", "qa", "staging-eu-2"]) {
+      const raw = stack === "prod" ? prodRaw() : base();
+      expect(refusal(raw, { stack }), stack).to.equal(undefined);
+    }
+  });
+
+  it("the program refuses a stack named with capitals before registering anything", async () => {
+    let error: unknown;
+    let registered = -1;
+    try {
+      const rec = await record(
+        { project: "platform", stack: "Staging", config: stackConfig("staging") },
+        loadProgram,
+      );
+      registered = rec.resources.length;
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.match(/stack "Staging": AWS names built from the stack's name/);
+    expect(registered).to.equal(-1);
   });
 
   it("recognises example certificate ARNs", () => {

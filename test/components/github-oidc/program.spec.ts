@@ -263,5 +263,40 @@ describe("GithubOidc: the deploy role against the whole program", function () {
       // The credentials waiver must not claim the program runs no instances: it runs some.
       expect(DEPLOY_ROLE_WAIVERS["iam-no-credentials-exposure"]).to.not.match(/runs no instances/);
     });
+
+    // IAM User Guide, "IAM and AWS STS quotas": whitespace excluded, a role's inline policies may
+    // total 10,240 characters, a managed policy 6,144, a trust policy 2,048 (default quota).
+    // CreateRole / PutRolePolicy / CreatePolicy fail with LimitExceeded beyond them, which only a
+    // real account reports. The deploy role grows with every feature; this keeps it in bounds.
+    it("keeps every role's inline policies, managed policy and trust policy within IAM's size quotas", () => {
+      const size = (policy: unknown): number => String(policy).replace(/\s/g, "").length;
+      for (const [stack, rec] of Object.entries(recs)) {
+        const inlineByRole = new Map<string, number>();
+        const add = (role: string, policy: unknown) =>
+          inlineByRole.set(role, (inlineByRole.get(role) ?? 0) + size(policy));
+        for (const role of findAll(rec, "aws:iam/role:Role")) {
+          expect(size(role.inputs.assumeRolePolicy), `${stack} ${role.name} trust`).to.be.at.most(
+            2048,
+          );
+          const inline = (role.inputs.inlinePolicies ?? []) as { policy?: unknown }[];
+          for (const p of inline) add(role.urn, p.policy);
+          inlineByRole.set(role.urn, inlineByRole.get(role.urn) ?? 0);
+        }
+        for (const p of findAll(rec, "aws:iam/rolePolicy:RolePolicy")) {
+          const [roleUrn] = p.propertyDependencies.role ?? [];
+          expect(roleUrn, `${stack} ${p.name} names a role of the stack`).to.be.a("string");
+          add(roleUrn, p.inputs.policy);
+        }
+        for (const [role, total] of inlineByRole) {
+          expect(total, `${stack} ${role} inline policies`).to.be.at.most(10_240);
+        }
+        for (const p of findAll(rec, "aws:iam/policy:Policy")) {
+          expect(size(p.inputs.policy), `${stack} ${p.name}`).to.be.at.most(6144);
+        }
+        // The largest, so the test is not vacuous: the deploy role's inline policies.
+        const deploy = findOne(rec, "aws:iam/role:Role", `${stack}-github-deploy-role`);
+        expect(inlineByRole.get(deploy.urn)).to.be.greaterThan(5000);
+      }
+    });
   });
 });
