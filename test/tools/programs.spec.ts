@@ -261,6 +261,12 @@ describe("real-world program shapes, offline", function () {
       expect(statement.Resource).to.match(/^arn:aws:s3:::/);
       expect(stackOutputs(r).accountId).to.equal("123456789012");
       expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+      // Catalogue look-ups (pulumi-aws examples elasticbeanstalk and rds-getengineversion).
+      expect(stackOutputs(r).platformName).to.match(
+        /^64bit Amazon Linux 2023 v[\d.]+ running Python/,
+      );
+      const family = byName(r, "aws:rds/parameterGroup:ParameterGroup", "db").inputs.family;
+      expect(family).to.equal(`postgres${String(stackOutputs(r).postgresVersion).split(".")[0]}`);
     });
 
     it("awsx's getDefaultVpc is answered as its plugin answers it: the default VPC, every subnet public", async () => {
