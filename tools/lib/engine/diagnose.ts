@@ -141,13 +141,18 @@ export function diagnose(ctx: {
   if (exit.code !== 0) {
     const tail = ctx.output.filter((l) => l.trim()).slice(-15);
     const text = stripAnsi(tail.join("\n"));
+    // Node prints an uncaught error after the source line and a caret that point at it: the
+    // message starts at the error's name ("Error [ERR_MODULE_NOT_FOUND]: ...").
+    const lines = text.split("\n");
+    const start = lines.findIndex((l) => /^\w*Error(?: \[[A-Z_]+\])?: /.test(l));
+    const message = tail.length ? errorMessage(lines.slice(Math.max(start, 0)).join("\n")) : "";
     return {
       kind: "error",
       message:
         exit.code === null
           ? `the program was killed by ${exit.signal}`
           : `the program exited with code ${exit.code}` +
-            (tail.length ? `: ${errorMessage(text)}` : ""),
+            (message ? `: ${message}${uninstalledPackageHint(message, ctx.pwd)}` : ""),
       location: programFrames(text, ctx.pwd)[0],
       detail: text || undefined,
     };
@@ -390,10 +395,12 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
 
 /**
  * The specifier of a "Cannot find module/package '<x>'" error: Node's CommonJS and ESM resolvers
- * and ts-node's copy of the latter word it so.
+ * and ts-node's copy of the latter word it so. Node prints an error that stops it before the
+ * program starts (a loader named by `--import` or `--loader` in the runtime's `nodeargs`) with
+ * its code: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'tsx' imported from ...".
  */
 export function missingModule(message: string): string | undefined {
-  return /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  return /^(?:Error \[ERR_[A-Z_]+\]: )?Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */
