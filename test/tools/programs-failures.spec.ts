@@ -6,7 +6,11 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { esmTypeScriptHint, uninstalledPackageHint } from "../../tools/lib/engine/hints";
+import {
+  esmTypeScriptHint,
+  missingModule,
+  uninstalledPackageHint,
+} from "../../tools/lib/engine/hints";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -36,6 +40,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-tsconfig-module-only",
       "fail-tsconfig-paths-alias",
       "fail-uninstalled-dependency",
+      "fail-uninstalled-loader",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -187,6 +192,19 @@ describe("real-world programs that fail, offline", function () {
       '"dotenv" is a dependency of fail-uninstalled-dependency/package.json (^16.4.5) that is not installed',
     );
     expect(f.message).to.contain("Run `npm install` in the program first");
+  });
+
+  it("a loader the runtime's nodeargs names but nobody installed: Node's error, with the fix", async () => {
+    // Node stops at `--import tsx` before the SDK starts: the program exits with Node's error.
+    const r = await run("fail-uninstalled-loader");
+    expect(r.failure?.message).to.contain("the program exited with code 1");
+    expect(r.failure?.message).to.contain("Cannot find package 'tsx'");
+    expect(r.failure?.message).to.contain(
+      '"tsx" is a dependency of fail-uninstalled-loader/package.json (^4.19.0) that is not installed',
+    );
+    expect(
+      missingModule("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'tsx' imported from /p/"),
+    ).to.equal("tsx");
   });
 
   it("a package the program imports but never listed: named, with the command that adds it", () => {

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { ProgramError, type StackResult } from "../../tools/check/run";
+import { ProgramError, providerRegion, type StackResult } from "../../tools/check/run";
 import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -17,6 +17,9 @@ const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
 let lentEsm: string | undefined;
+// As on a machine whose environment names no AWS region: each run's region comes from its stack.
+const REGION_ENV = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
+const savedRegionEnv = REGION_ENV.map((k) => process.env[k]);
 
 const byName = (r: StackResult, type: string, name: string) => {
   const found = r.resources.find((x) => x.type === type && x.name === name);
@@ -33,6 +36,7 @@ describe("real-world program shapes, offline", function () {
   this.timeout(300_000);
 
   before(() => {
+    for (const k of REGION_ENV) delete process.env[k];
     // Everything the tests below await, queued in the order they come.
     runs.queueCheck("template-aws-typescript");
     runs.queueCheck("template-vm-aws-typescript", ["preview", "apply"]);
@@ -61,6 +65,9 @@ describe("real-world program shapes, offline", function () {
   });
 
   after(() => {
+    REGION_ENV.forEach((k, i) => {
+      if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
+    });
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
     if (lentEsm) fs.rmSync(lentEsm, { recursive: true, force: true });
   });
@@ -261,6 +268,12 @@ describe("real-world program shapes, offline", function () {
       expect(statement.Resource).to.match(/^arn:aws:s3:::/);
       expect(stackOutputs(r).accountId).to.equal("123456789012");
       expect(stackOutputs(r).regionName).to.equal("eu-west-1");
+      // Catalogue look-ups (pulumi-aws examples elasticbeanstalk and rds-getengineversion).
+      expect(stackOutputs(r).platformName).to.match(
+        /^64bit Amazon Linux 2023 v[\d.]+ running Python/,
+      );
+      const family = byName(r, "aws:rds/parameterGroup:ParameterGroup", "db").inputs.family;
+      expect(family).to.equal(`postgres${String(stackOutputs(r).postgresVersion).split(".")[0]}`);
     });
 
     it("awsx's getDefaultVpc is answered as its plugin answers it: the default VPC, every subnet public", async () => {
@@ -369,6 +382,26 @@ describe("real-world program shapes, offline", function () {
       expect(privileged?.enforcementLevel).to.equal("mandatory");
       expect(privileged?.phases).to.deep.equal(["apply"]);
       expect(r.unevaluated.filter((u) => u.name === "task")).to.deep.equal([]);
+    });
+
+    it("with no AWS region anywhere, the check answers for us-east-1 and the report says so", async () => {
+      // The program names no aws:region, and the environment none (see before()).
+      const r = await check("docker-image-task", ["preview", "apply"]);
+      expect(r.configNotes.filter((n) => n.startsWith("no AWS region"))).to.deep.equal([
+        providerRegion({}, {}).note,
+      ]);
+      // pulumi-aws reads aws:region, then AWS_REGION, then AWS_DEFAULT_REGION (pulumi-aws#2088).
+      expect(
+        providerRegion({ "aws:region": "eu-west-1" }, { AWS_REGION: "us-west-2" }),
+      ).to.deep.equal({
+        region: "eu-west-1",
+      });
+      expect(
+        providerRegion({}, { AWS_REGION: "us-west-2", AWS_DEFAULT_REGION: "eu-north-1" }),
+      ).to.deep.equal({ region: "us-west-2" });
+      expect(providerRegion({}, { AWS_DEFAULT_REGION: "eu-north-1" })).to.deep.equal({
+        region: "eu-north-1",
+      });
     });
   });
 

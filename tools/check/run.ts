@@ -166,6 +166,32 @@ export function stackProgram(
   };
 }
 
+/** The region the check answers for when the stack names none. */
+export const FALLBACK_REGION = "us-east-1";
+
+/**
+ * The region the AWS provider of the stack would use: `aws:region`, else the environment's
+ * AWS_REGION, else AWS_DEFAULT_REGION, the order pulumi-aws reads them in before configuring
+ * (pulumi/pulumi-aws#2088, preConfigureCallback). The program, which inherits the environment,
+ * reads the same (`aws.config.region`). With none of them `pulumi preview` takes the region of the
+ * AWS profile, which an offline run cannot read, or stops with "unable to find a configured AWS
+ * Region": the check answers for us-east-1 and says so.
+ */
+export function providerRegion(
+  config: Record<string, string>,
+  env: NodeJS.ProcessEnv,
+): { region: string; note?: string } {
+  const given = config["aws:region"] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  if (given) return { region: given };
+  return {
+    region: FALLBACK_REGION,
+    note:
+      `no AWS region: neither aws:region nor AWS_REGION / AWS_DEFAULT_REGION is set, so data sources ` +
+      `and made-up ARNs are answered for ${FALLBACK_REGION}; \`pulumi preview\` takes the region of ` +
+      "the AWS profile, or stops without one: set it with `pulumi config set aws:region <region>`",
+  };
+}
+
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -173,7 +199,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     allowMissing: true,
     overrides: opts.configOverrides,
   });
-  const answers = opts.answers(config.values["aws:region"] ?? "us-east-1");
+  const region = providerRegion(config.values, process.env);
+  const answers = opts.answers(region.region);
   const runs = await Promise.all(
     opts.phases.map((phase) =>
       runProgram({
@@ -192,7 +219,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
-  const notes = [...(opts.notes ?? []), ...config.notes];
+  const notes = [...(opts.notes ?? []), ...config.notes, ...(region.note ? [region.note] : [])];
   const usable: ProgramRun[] = [];
   for (const run of runs) {
     if (!run.failure) {

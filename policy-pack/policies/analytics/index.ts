@@ -1,8 +1,10 @@
-// Data-warehouse guardrails: Redshift Serverless workgroups and namespaces (./redshift.ts). Their
-// encryption with customer-managed keys is the KMS policies' rule (../kms); the RDS rules are in
-// ../databases, AWS Backup in ../backup, Secrets Manager rotation in ../secrets.
+// Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
+// clusters' master passwords (./redshift.ts). Their encryption with customer-managed keys is the
+// KMS policies' rule (../kms); the RDS rules are in ../databases, AWS Backup in ../backup, Secrets
+// Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
+  redshiftClusterManagedPassword,
   redshiftNamespaceAdminUsername,
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
@@ -24,4 +26,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftNamespaceManagedPassword,
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
+  redshiftClusterManagedPassword,
 ];

@@ -1,9 +1,11 @@
 // Redshift Serverless workgroups and namespaces (their encryption with a customer-managed key is
 // the KMS policies' rule): private, TLS-only, placed in named subnets and groups, usage-limited,
-// with non-default names, AWS-managed admin passwords and audit log exports.
+// with non-default names, AWS-managed admin passwords and audit log exports; and the AWS-managed
+// master password of provisioned clusters (whose public access is ../exposure/endpoints.ts').
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { asList, present } from "../../lib/values";
 import {
+  REDSHIFT_CLUSTER,
   REDSHIFTSERVERLESS_NAMESPACE,
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
@@ -158,6 +160,27 @@ export const redshiftNamespaceManagedPassword = resourcePolicy({
     if (present(props, "adminUserPassword")) ctx.report("adminUserPassword is set by the program.");
     if (present(props, "adminUserPasswordWo"))
       ctx.report("adminUserPasswordWo is set by the program.");
+  },
+});
+
+export const redshiftClusterManagedPassword = resourcePolicy({
+  name: "redshift-cluster-managed-master-password",
+  description:
+    "Provisioned Redshift master passwords must be managed by AWS (manageMasterPassword: kept in Secrets Manager and " +
+    "rotated), never supplied by the program. Mandatory: a supplied password lives in stack config and, for " +
+    "masterPassword, in Pulumi state.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterPassword: true` (optionally " +
+    "`masterPasswordSecretKmsKeyId` to the stack's key).",
+  references: [awsDocs("Managing Amazon Redshift admin passwords using AWS Secrets Manager")],
+  types: [REDSHIFT_CLUSTER],
+  check: (props, ctx) => {
+    // Presence is enough: the value itself is a secret the report must not echo.
+    for (const key of ["masterPassword", "masterPasswordWo"]) {
+      if (present(props, key)) ctx.report(`${key} is set by the program.`);
+    }
   },
 });
 

@@ -1,8 +1,9 @@
-// DocumentDB cluster parameter groups: TLS left on for client connections, and audit events
-// recorded. (Exporting the audit log to CloudWatch Logs is the cluster's part: ../logs.)
+// DocumentDB clusters and their parameter groups: an AWS-managed master password, TLS left on for
+// client connections, and audit events recorded. (Exporting the audit log to CloudWatch Logs is
+// the cluster's part: ../logs.)
 import { resourcePolicy } from "../../lib/define";
-import { DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
+import { asList, present } from "../../lib/values";
 import { awsDocs, checkov } from "../../lib/controls";
 
 /** The value the group gives parameter `name` (names compared case-insensitively), if any. */
@@ -61,6 +62,27 @@ export const docdbParameterGroupAuditLogs = resourcePolicy({
     const categories = value.split(",").map((v) => v.trim());
     if (categories.every((c) => NO_AUDIT.has(c))) {
       ctx.report(`audit_logs is "${value}": no audit events are recorded.`);
+    }
+  },
+});
+
+export const docdbManagedMasterPassword = resourcePolicy({
+  name: "docdb-cluster-managed-master-password",
+  description:
+    "DocumentDB master passwords must be managed by AWS (manageMasterUserPassword: kept in Secrets Manager and " +
+    "rotated), never supplied by the program. Mandatory: a supplied password lives in stack config and, unless " +
+    "write-only, in Pulumi state.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterUserPassword: true`; applications read the " +
+    "secret at start.",
+  references: [awsDocs("Password management with Amazon DocumentDB and AWS Secrets Manager")],
+  types: [DOCDB_CLUSTER],
+  check: (props, ctx) => {
+    // Presence is enough: the value itself is a secret the report must not echo.
+    for (const key of ["masterPassword", "masterPasswordWo"]) {
+      if (present(props, key)) ctx.report(`${key} is set by the program.`);
     }
   },
 });

@@ -2,7 +2,7 @@
 // that share their deletion-protection and backup rules (./rds.ts), RDS upgrades, Multi-AZ and
 // monitoring (./rds-operations.ts), OpenSearch and Elasticsearch
 // domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts),
-// DocumentDB cluster parameter groups (./documentdb.ts).
+// DocumentDB clusters' master passwords and cluster parameter groups (./documentdb.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
 // ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
 // (../exposure).
@@ -37,7 +37,11 @@ import {
   elasticacheTransitEncryption,
 } from "./caches";
 import { dynamodbPointInTimeRecovery } from "./nosql";
-import { docdbParameterGroupAuditLogs, docdbParameterGroupTls } from "./documentdb";
+import {
+  docdbManagedMasterPassword,
+  docdbParameterGroupAuditLogs,
+  docdbParameterGroupTls,
+} from "./documentdb";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsNotPublic,
@@ -62,6 +66,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elasticacheAutomaticFailover,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
+  docdbManagedMasterPassword,
   docdbParameterGroupTls,
   docdbParameterGroupAuditLogs,
 ];

@@ -65,6 +65,34 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
     arn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
     reason: "API Gateway's account-level logging role: writes execution and access logs.",
   },
+  // The roles the container services require of the machines they run (Amazon ECS Developer
+  // Guide, "Amazon ECS container instance IAM role"; Amazon EKS User Guide, "Amazon EKS cluster
+  // IAM role" and "Amazon EKS node IAM role"): each names this policy as the role's permissions.
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+    reason:
+      "ECS container instance role: the ECS agent registers the instance and polls for tasks, pulls images from ECR and writes CloudWatch Logs.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+    reason:
+      "EKS cluster role: the control plane manages the cluster's network interfaces, load balancers and node security groups.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+    reason:
+      "EKS node role: the kubelet describes the VPC's EC2 resources and the Pod Identity agent gets pod credentials.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+    reason:
+      "Amazon VPC CNI plugin: assigns and releases the pods' IP addresses on the node's network interfaces.",
+  },
+  {
+    arn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+    reason:
+      "Image pulls from ECR (the EKS node role's registry policy): authorization token and layer downloads only.",
+  },
 ];
 
 const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy(\/.+)$/;
@@ -82,7 +110,7 @@ function isCustomerPolicy(r: PolicyResource): boolean {
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
   description:
-    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

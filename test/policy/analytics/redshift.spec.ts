@@ -1,7 +1,9 @@
-// Redshift Serverless workgroups and namespaces: the compliant pair passes, each broken field is
+// Redshift Serverless workgroups and namespaces, and provisioned clusters' master passwords: the
+// compliant resources pass, each broken field is
 // caught, and unknown values at preview give preview notes.
 import { expect } from "chai";
 import {
+  REDSHIFT_CLUSTER,
   REDSHIFTSERVERLESS_NAMESPACE,
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
@@ -237,6 +239,42 @@ describe("redshift-serverless-namespace-db-name", () => {
       await expectClean(policy("redshift-serverless-namespace-db-name"), [
         workgroup(),
         namespace(),
+      ]);
+    });
+  });
+});
+
+describe("redshift-cluster-managed-master-password", () => {
+  const name = "redshift-cluster-managed-master-password";
+  // The provider's example cluster (registry, aws.redshift.Cluster) sets masterPassword inline.
+  const cluster = (over: Record<string, unknown> = {}) =>
+    res(REDSHIFT_CLUSTER, "example", {
+      clusterIdentifier: "tf-redshift-cluster",
+      databaseName: "mydb",
+      masterUsername: "exampleuser",
+      nodeType: "ra3.xlplus",
+      clusterType: "single-node",
+      manageMasterPassword: true,
+      ...over,
+    });
+
+  describe("Noncompliance", () => {
+    it("catches program-supplied passwords, even unknown ones, without echoing them", async () => {
+      for (const key of ["masterPassword", "masterPasswordWo"]) {
+        for (const value of ["Mustbe8characters", UNKNOWN]) {
+          const v = await one(name, [cluster({ manageMasterPassword: undefined, [key]: value })]);
+          expect(v, `${key}=${value}`).to.deep.equal([`example: ${key} is set by the program.`]);
+        }
+      }
+      expect(policy(name).enforcementLevel).to.equal("mandatory");
+    });
+  });
+
+  describe("Compliance", () => {
+    it("an AWS-managed password, or a cluster restored from a snapshot, passes", async () => {
+      await expectClean(policy(name), [
+        cluster(),
+        cluster({ manageMasterPassword: undefined, snapshotIdentifier: "nightly" }),
       ]);
     });
   });

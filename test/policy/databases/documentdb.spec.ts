@@ -1,7 +1,7 @@
-// DocumentDB cluster parameter groups: Checkov CKV_AWS_90 (DocDBTLS) and CKV_AWS_104
+// DocumentDB clusters' master passwords, and cluster parameter groups: Checkov CKV_AWS_90 (DocDBTLS) and CKV_AWS_104
 // (DocDBAuditLogs) fixture shapes translated to Pulumi inputs.
 import { expect } from "chai";
-import { DOCDB_CLUSTER_PARAMETER_GROUP } from "../../../policy-pack/lib/types";
+import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../../policy-pack/lib/types";
 import { evaluate, expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const group = (parameters?: { name: string; value: string }[]) =>
@@ -55,5 +55,30 @@ describe("DocumentDB parameter group rules: level", () => {
   it("are advisory", () => {
     for (const name of ["docdb-parameter-group-tls", "docdb-parameter-group-audit-logs"])
       expect(policy(name).enforcementLevel).to.equal("advisory");
+  });
+});
+
+describe("docdb-cluster-managed-master-password", () => {
+  const name = "docdb-cluster-managed-master-password";
+  const cluster = (over: Record<string, unknown> = {}) =>
+    res(DOCDB_CLUSTER, "docdb", {
+      clusterIdentifier: "my-docdb-cluster",
+      engine: "docdb",
+      masterUsername: "foo",
+      manageMasterUserPassword: true,
+      storageEncrypted: true,
+      ...over,
+    });
+  it("catches program-supplied passwords, even unknown ones, and is mandatory", async () => {
+    for (const key of ["masterPassword", "masterPasswordWo"]) {
+      for (const value of ["mustbeeightchars", UNKNOWN]) {
+        const v = await one(name, [cluster({ manageMasterUserPassword: undefined, [key]: value })]);
+        expect(v, `${key}=${value}`).to.deep.equal([`docdb: ${key} is set by the program.`]);
+      }
+    }
+    expect(policy(name).enforcementLevel).to.equal("mandatory");
+  });
+  it("an AWS-managed password passes", async () => {
+    await expectClean(policy(name), [cluster()]);
   });
 });

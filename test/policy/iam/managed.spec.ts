@@ -45,6 +45,8 @@ describe("iam-managed-policy-allowlist", () => {
         "arn:aws:iam::aws:policy/AmazonS3FullAccess",
         "arn:aws-us-gov:iam::aws:policy/AdministratorAccess",
         "arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole",
+        // Reads every repository's images, policies and lifecycle: the pull-only policy suffices.
+        "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.have.length(
           1,
@@ -123,13 +125,20 @@ describe("iam-managed-policy-allowlist", () => {
       const r = attach("arn:aws:iam::123456789012:policy/app-policy");
       expect(await findingsOf(managedPolicyAllowlist, [role, r])).to.deep.equal([]);
     });
-    it("AWS's execution-role policies are on the default allow-list, in any partition", async () => {
+    it("AWS's execution-role and required service-role policies are on the default allow-list, in any partition", async () => {
       for (const arn of [
         LAMBDA_BASIC,
         "arn:aws-cn:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
         "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole",
         "arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy",
         "arn:aws:iam::aws:policy/service-role/AWSGlueServiceRole",
+        // pulumi-aws examples/job-queue: the ECS container instance role of a Batch compute environment.
+        "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+        // The EKS User Guide's cluster and node roles.
+        "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+        "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+        "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+        "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.deep.equal(
           [],

@@ -50,6 +50,8 @@ describe("fake AWS: invokes", () => {
       "aws:index/getDefaultTags:getDefaultTags",
       "aws:ec2/getInstanceType:getInstanceType",
       "aws:ec2/getInstanceTypes:getInstanceTypes",
+      "aws:elasticbeanstalk/getSolutionStack:getSolutionStack",
+      "aws:rds/getEngineVersion:getEngineVersion",
     ]) {
       expect(answeredTokens(), t).to.include(t);
     }
@@ -296,19 +298,62 @@ describe("fake AWS: invokes", () => {
         InvokeNotAnsweredError,
       );
     });
+
+    it("getSolutionStack: the newest platform matching the program's (Go) pattern", () => {
+      const stack = (args: Record<string, any>) =>
+        call("aws:elasticbeanstalk/getSolutionStack:getSolutionStack", args).name;
+      // pulumi-aws examples/elasticbeanstalk and the registry's example pattern.
+      expect(
+        stack({ mostRecent: true, nameRegex: "64bit Amazon Linux .* running Python .*" }),
+      ).to.match(/^64bit Amazon Linux 2023 v[\d.]+ running Python 3\.\d+$/);
+      expect(
+        stack({
+          mostRecent: true,
+          nameRegex: "^64bit Amazon Linux (.*) Multi-container Docker (.*)$",
+        }),
+      ).to.contain("Multi-container Docker");
+      expect(stack({ nameRegex: "(?i)^64BIT WINDOWS SERVER 2022 .* IIS" })).to.match(/IIS 10\.0$/);
+      // As the provider: several matches without mostRecent is the program's error.
+      expect(() => stack({ nameRegex: "Python" })).to.throw(/set `most_recent` attribute to true/);
+      expect(() => stack({ mostRecent: true, nameRegex: "running Perl" })).to.throw(
+        InvokeNotAnsweredError,
+        /no solution stack known offline matches "running Perl"/,
+      );
+    });
+
+    it("getEngineVersion: the engine's default, or the asked major's, with its parameter group family", () => {
+      const version = (args: Record<string, any>) =>
+        call("aws:rds/getEngineVersion:getEngineVersion", args);
+      const pg = version({ engine: "postgres" });
+      expect(pg).to.include({ engine: "postgres", status: "available" });
+      expect(pg.version).to.match(/^\d+\.\d+$/);
+      expect(pg.parameterGroupFamily).to.equal(`postgres${pg.version.split(".")[0]}`);
+      expect(version({ engine: "mysql", version: "8.0" })).to.include({
+        parameterGroupFamily: "mysql8.0",
+      });
+      expect(version({ engine: "mysql", version: "8.0" }).versionActual).to.match(/^8\.0\.\d+$/);
+      expect(
+        version({ engine: "aurora-postgresql", preferredVersions: ["15.4", "16.1"] }),
+      ).to.include({ version: "15.4", parameterGroupFamily: "aurora-postgresql15" });
+      expect(version({ engine: "aurora-mysql" }).parameterGroupFamily).to.equal("aurora-mysql8.0");
+      expect(() => version({ engine: "oracle-ee" })).to.throw(
+        InvokeNotAnsweredError,
+        /engine "oracle-ee"/,
+      );
+    });
   });
 
   describe("anything else", () => {
     it("throws InvokeNotAnsweredError naming the token and how to answer it, with details", () => {
       let err: any;
       try {
-        call("aws:rds/getEngineVersion:getEngineVersion", { engine: "postgres" });
+        call("aws:lambda/getFunction:getFunction", { functionName: "billing" });
       } catch (e) {
         err = e;
       }
       expect(err).to.be.instanceOf(InvokeNotAnsweredError);
       expect(err.message)
-        .to.include("aws:rds/getEngineVersion:getEngineVersion")
+        .to.include("aws:lambda/getFunction:getFunction")
         .and.include("--invoke-answers <file.json>");
       expect(err.details).to.equal(err.message);
     });

@@ -142,13 +142,18 @@ export function diagnose(ctx: {
   if (exit.code !== 0) {
     const tail = ctx.output.filter((l) => l.trim()).slice(-15);
     const text = stripAnsi(tail.join("\n"));
+    // Node prints an uncaught error after the source line and a caret that point at it: the
+    // message starts at the error's name ("Error [ERR_MODULE_NOT_FOUND]: ...").
+    const lines = text.split("\n");
+    const start = lines.findIndex((l) => /^\w*Error(?: \[[A-Z_]+\])?: /.test(l));
+    const message = tail.length ? errorMessage(lines.slice(Math.max(start, 0)).join("\n")) : "";
     return {
       kind: "error",
       message:
         exit.code === null
           ? `the program was killed by ${exit.signal}`
           : `the program exited with code ${exit.code}` +
-            (tail.length ? `: ${errorMessage(text)}` : ""),
+            (message ? `: ${message}${uninstalledPackageHint(message, ctx.pwd)}` : ""),
       location: programFrames(text, ctx.pwd)[0],
       detail: text || undefined,
     };

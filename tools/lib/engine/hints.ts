@@ -80,10 +80,12 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
 
 /**
  * The specifier of a "Cannot find module/package '<x>'" error: Node's CommonJS and ESM resolvers
- * and ts-node's copy of the latter word it so.
+ * and ts-node's copy of the latter word it so. Node prints an error that stops it before the
+ * program starts (a loader named by `--import` or `--loader` in the runtime's `nodeargs`) with
+ * its code: "Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'tsx' imported from ...".
  */
 export function missingModule(message: string): string | undefined {
-  return /^Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
+  return /^(?:Error \[ERR_[A-Z_]+\]: )?Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
 /**

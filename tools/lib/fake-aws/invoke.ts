@@ -6,10 +6,12 @@
 // true})` then `getSubnets` on a `vpc-id` filter, as awsx classic does; `getSubnet` by AZ),
 // `getAmi` by owner and name or image-id filters, SSM public AMI parameters, the account, region,
 // partition and AZs, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
-// policies and CloudFront policies, the ELB log-delivery account; and awsx's `getDefaultVpc`, which
-// its plugin answers from those same EC2 data sources.
+// policies and CloudFront policies, the ELB log-delivery account, the newest Elastic Beanstalk
+// platform and RDS engine version; and awsx's `getDefaultVpc`, which its plugin answers from those
+// same EC2 data sources.
 import { findAnswer, InvokeAnswers } from "./answers";
 import { FakeAwsEnv, resolveEnv, UNKNOWN } from "./env";
+import { CATALOG_INVOKES } from "./invokes-catalog";
 import { EC2_INVOKES } from "./invokes-ec2";
 import { MISC_INVOKES, NotModelled } from "./invokes-misc";
 import { policyDocument } from "./policy-document";
@@ -20,6 +22,7 @@ const INVOKES: Record<
 > = {
   ...EC2_INVOKES,
   ...MISC_INVOKES,
+  ...CATALOG_INVOKES,
   "aws:iam/getPolicyDocument:getPolicyDocument": (a) => policyDocument(a),
 };
 
