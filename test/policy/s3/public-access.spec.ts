@@ -1,6 +1,6 @@
-// S3 block public access: a public-access block with four true flags on every bucket (and the
-// account), no public ACLs or bucket policies, ACLs disabled by bucket ownership; both bucket
-// spellings, side resources linked by property dependency and by literal name.
+// S3 block public access: a public-access block with four true flags on every bucket, no public
+// ACLs or bucket policies; both bucket spellings, side resources linked by property dependency
+// and by literal name (ownership controls and the account block: ./ownership-and-account.spec.ts).
 import { expect } from "chai";
 import {
   S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
@@ -12,7 +12,6 @@ import {
   S3_BUCKET_PUBLIC_ACCESS_BLOCK,
   S3_BUCKET_V2,
   S3_OBJECT_COPY,
-  KMS_KEY,
 } from "../../../policy-pack/lib/types";
 import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import {
@@ -389,79 +388,6 @@ describe("s3-bucket-policy-no-public-principal", () => {
     it(
       "a compliant Bucket and a compliant BucketV2 pass",
       passesCompliantBuckets("s3-bucket-policy-no-public-principal"),
-    );
-  });
-});
-
-describe("s3-bucket-ownership-enforced", () => {
-  const p = policy("s3-bucket-ownership-enforced");
-
-  describe("Noncompliance", () => {
-    it("reports a bucket without ownership controls", async () => {
-      expect(await violations(p, stack({ parts: { ownership: null } }))).to.deep.equal([
-        'data: bucket "data" has no BucketOwnershipControls.',
-      ]);
-    });
-    for (const owner of ["ObjectWriter", "BucketOwnerPreferred"]) {
-      it(`reports ${owner}`, async () => {
-        const s = stack({ parts: { ownership: { rule: { objectOwnership: owner } } } });
-        expect(await violations(p, s)).to.deep.equal([
-          `data: bucket "data": ownership controls "data-ownership" set ${owner}, not BucketOwnerEnforced (ACLs stay enabled).`,
-        ]);
-      });
-    }
-  });
-
-  describe("Compliance", () => {
-    it("passes BucketOwnerEnforced (Bucket, BucketV2, literal name)", async () => {
-      expect(await violations(p, stack())).to.deep.equal([]);
-      expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
-      expect(await violations(p, stack({ literal: true }))).to.deep.equal([]);
-    });
-    it(
-      "a compliant Bucket and a compliant BucketV2 pass",
-      passesCompliantBuckets("s3-bucket-ownership-enforced"),
-    );
-  });
-});
-
-describe("s3-account-public-access-block", () => {
-  const p = policy("s3-account-public-access-block");
-
-  describe("Noncompliance", () => {
-    it("notes a stack with buckets and no account block, once, for the stack", async () => {
-      const found = await violations(p, [...stack(), ...compliantBucket("other").all]);
-      expect(found).to.have.length(1);
-      // Reported against the root stack (`<project>-<stack>`), as the engine attributes it.
-      expect(found[0]).to.match(
-        /^platform-test: this stack creates buckets but no AccountPublicAccessBlock/,
-      );
-    });
-  });
-
-  describe("Compliance", () => {
-    it("leaves a managed block's flags to the mandatory s3-public-access-block-all-flags: one finding, not two", async () => {
-      const block = res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", {
-        ...ALL_FLAGS,
-        restrictPublicBuckets: false,
-      });
-      expect(await violations(p, [...stack(), block])).to.deep.equal([]);
-      expect(
-        await violations(policy("s3-public-access-block-all-flags"), [...stack(), block]),
-      ).to.have.length(1);
-    });
-    it("passes a stack with an all-true account block, or without buckets", async () => {
-      expect(
-        await violations(p, [
-          ...stack(),
-          res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "account", ALL_FLAGS),
-        ]),
-      ).to.deep.equal([]);
-      expect(await violations(p, [res(KMS_KEY, "k", {})])).to.deep.equal([]);
-    });
-    it(
-      "a compliant Bucket and a compliant BucketV2 pass",
-      passesCompliantBuckets("s3-account-public-access-block"),
     );
   });
 });
