@@ -346,6 +346,18 @@ describe("s3-bucket-policy-no-public-principal", () => {
       expect(await violations(p, withStatement(allowRole))).to.deep.equal([]);
       expect(await violations(p, stack())).to.deep.equal([]);
     });
+    it('passes a Deny-only policy, also with the Deny miscased "deny" (IAM User Guide, reference_policies_elements_effect: case sensitive, so AWS rejects it; never a grant)', async () => {
+      const tlsDeny = (Effect: string) => ({
+        Sid: "DenyInsecureTransport",
+        Effect,
+        Principal: "*",
+        Action: "s3:*",
+        Resource: ["arn:aws:s3:::data-bucket", "arn:aws:s3:::data-bucket/*"],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      });
+      for (const effect of ["Deny", "deny", "DENY"])
+        expect(await violations(p, withStatement(tlsDeny(effect))), effect).to.deep.equal([]);
+    });
     it("passes a wildcard narrowed by fixed aws:SourceArn, aws:PrincipalOrgID or aws:SourceVpce", async () => {
       for (const Condition of [
         { ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } },
