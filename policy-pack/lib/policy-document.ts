@@ -40,6 +40,8 @@ export type Effect = "Allow" | "Deny";
 export class IamStatement {
   private readonly errors = new Map<string, UnknownValueError>();
   private _effect?: Effect;
+  /** A malformed Effect that still says Deny in another case ("deny", "DENY"). */
+  private _denyMiscased = false;
   private _sid?: string;
   private _sidAsWritten?: string;
   private _actions?: PartialList<string>;
@@ -66,7 +68,10 @@ export class IamStatement {
     this.field("Effect", () => {
       const e = raw.Effect;
       if (e === "Allow" || e === "Deny") this._effect = e;
-      else this.problems.push(`Effect must be "Allow" or "Deny", got ${JSON.stringify(e)}`);
+      else if (typeof e === "string" && e.trim().toLowerCase() === "deny") {
+        this._denyMiscased = true;
+        this.problems.push(`Effect must be "Allow" or "Deny", got ${JSON.stringify(e)}`);
+      } else this.problems.push(`Effect must be "Allow" or "Deny", got ${JSON.stringify(e)}`);
     });
     this._actions = this.list(raw, "Action", stringList);
     this._notActions = this.list(raw, "NotAction", stringList);
@@ -133,6 +138,13 @@ export class IamStatement {
   /** `undefined` when the statement's Effect is malformed (see `problems`). */
   get effect(): Effect | undefined {
     return this.get("Effect", this._effect);
+  }
+  /**
+   * True when the statement says Deny, in any case: "Deny", or a malformed "deny" that AWS rejects
+   * (the Effect value is case sensitive) and that no reading turns into a grant.
+   */
+  get saysDeny(): boolean {
+    return this.get("Effect", this._effect === "Deny" || this._denyMiscased);
   }
   get actions(): PartialList<string> | undefined {
     return this.get("Action", this._actions);

@@ -118,11 +118,13 @@ export function statementPublicity(
   s: IamStatement,
   kind: PolicyKind = "resource",
 ): string | undefined {
-  // Only an explicit Deny grants nothing. A missing or misspelt Effect ("allow") makes AWS reject
-  // the document (IAM User Guide, "IAM JSON policy elements: Effect": the element is required and
-  // its value case sensitive), so it is read the strict way, as the IAM rules read it
-  // (./iam/statements.ts): a broken document never hides a public grant.
-  if (s.effect === "Deny") return undefined;
+  // A Deny grants nothing, and neither does a Deny in the wrong case ("deny"): AWS rejects that
+  // document (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html:
+  // the element is required and its value case sensitive), and no reading of it is a grant, so
+  // calling it public would be a false alarm. A missing or otherwise misspelt Effect ("allow",
+  // none) is read the strict way, as the IAM rules read it (./iam/statements.ts): a broken
+  // document never hides a public grant.
+  if (s.saysDeny) return undefined;
   const allow = s.isAllow ? "Allow" : "a statement without a valid Effect (read as Allow)";
   if (s.notPrincipals !== undefined) return `${allow} with NotPrincipal grants everyone not listed`;
   const principals = s.principals;

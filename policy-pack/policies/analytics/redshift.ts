@@ -166,11 +166,12 @@ export const redshiftNamespaceManagedPassword = resourcePolicy({
 export const redshiftClusterManagedPassword = resourcePolicy({
   name: "redshift-cluster-managed-master-password",
   description:
-    "Provisioned Redshift master passwords must be managed by AWS (manageMasterPassword: kept in Secrets Manager and " +
-    "rotated), never supplied by the program. Mandatory: a supplied password lives in stack config and, for " +
-    "masterPassword, in Pulumi state.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "Provisioned Redshift master passwords should be managed by AWS (manageMasterPassword: kept in Secrets Manager and " +
+    "rotated) rather than supplied by the program. Advisory: no public access, key or route depends on it, and a " +
+    "password read from a secret config value (or masterPasswordWo) is encrypted in config and never in state in plain " +
+    "text; what it lacks is AWS's rotation.",
+  enforcementLevel: "advisory",
+  severity: "medium",
   remediationSteps:
     "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterPassword: true` (optionally " +
     "`masterPasswordSecretKmsKeyId` to the stack's key).",

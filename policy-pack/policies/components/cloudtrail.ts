@@ -17,7 +17,7 @@ import { awsxKeyProblem } from "../../lib/components/awsx";
 import { resourcePolicy } from "../../lib/define";
 import { publicAclFindings } from "../../lib/s3/checks";
 import { AWSX_TRAIL } from "../../lib/types";
-import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 /** Whether `s3Bucket.existing` names the bucket, so awsx creates none. */
 function existingBucket(props: any): boolean {
@@ -126,12 +126,18 @@ export const awsxTrailBucketTlsOnly = resourcePolicy({
 export const awsxTrailBucketOwnershipEnforced = resourcePolicy({
   name: "awsx-cloudtrail-bucket-ownership-enforced",
   description:
-    "An awsx CloudTrail Trail writes to a bucket whose ownership controls the stack manages: `s3Bucket.existing`. Otherwise awsx creates the log bucket with no BucketOwnershipControls (none can be attached from the inputs), so nothing keeps ACLs disabled. Mandatory, as s3-bucket-ownership-enforced.",
+    "An awsx CloudTrail Trail writes to a bucket whose ownership controls the stack manages: `s3Bucket.existing`. Otherwise awsx creates the log bucket with no BucketOwnershipControls (none can be attached from the inputs): S3 creates it with ACLs disabled (BucketOwnerEnforced, the default for new buckets since April 2023), but nothing in the stack keeps them so. Mandatory, as s3-bucket-ownership-enforced, which asks the same explicit resource of every bucket.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     'Create the log bucket in the stack with aws.s3.BucketOwnershipControls (`rule: { objectOwnership: "BucketOwnerEnforced" }`; CloudTrail\'s bucket-owner-full-control writes still succeed) and pass it as `s3Bucket: { existing: { name: bucket.bucket } }`.',
-  references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
+  references: [
+    checkov("CKV2_AWS_65"),
+    fsbp("S3.12"),
+    // "By default, Object Ownership is set to the Bucket owner enforced setting and all ACLs are
+    // disabled."
+    awsDocs("AmazonS3/latest/userguide/about-object-ownership"),
+  ],
   types: [AWSX_TRAIL],
   check: (props, ctx) => {
     if (existingBucket(props)) return;

@@ -69,11 +69,12 @@ export const docdbParameterGroupAuditLogs = resourcePolicy({
 export const docdbManagedMasterPassword = resourcePolicy({
   name: "docdb-cluster-managed-master-password",
   description:
-    "DocumentDB master passwords must be managed by AWS (manageMasterUserPassword: kept in Secrets Manager and " +
-    "rotated), never supplied by the program. Mandatory: a supplied password lives in stack config and, unless " +
-    "write-only, in Pulumi state.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "DocumentDB master passwords should be managed by AWS (manageMasterUserPassword: kept in Secrets Manager and " +
+    "rotated) rather than supplied by the program. Advisory: no public access, key or route depends on it, and a " +
+    "password read from a secret config value (or masterPasswordWo) is encrypted in config and never in state in plain " +
+    "text; what it lacks is AWS's rotation.",
+  enforcementLevel: "advisory",
+  severity: "medium",
   remediationSteps:
     "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterUserPassword: true`; applications read the " +
     "secret at start.",

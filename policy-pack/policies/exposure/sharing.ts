@@ -4,9 +4,10 @@
 // shared with "All" accounts. A single EBS snapshot cannot be made public through this provider:
 // aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
 // cross-account, not public), so the region-wide block is what a stack can get wrong. VPC endpoint
-// services (PrivateLink) that allow every principal. And AWS RAM resource shares open to accounts
+// services (PrivateLink) that allow every principal and accept every connection. And AWS RAM resource shares open to accounts
 // outside the organization.
-import { resourcePolicy } from "../../lib/define";
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
   EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
   EC2_AMI_LAUNCH_PERMISSION,
@@ -20,7 +21,7 @@ import {
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { asList, must } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const amiNotPublic = resourcePolicy({
@@ -130,35 +131,67 @@ export const ssmDocumentNotPublic = resourcePolicy({
   },
 });
 
-export const vpcEndpointServiceNotPublic = resourcePolicy({
+/** Whether `service` (a VpcEndpointService) approves every connection request by itself. */
+function acceptsAll(service: PolicyResource): boolean {
+  return must(() => service.props.acceptanceRequired, "acceptanceRequired") !== true;
+}
+
+export const vpcEndpointServiceNotPublic = stackPolicy({
   name: "ec2-vpc-endpoint-service-not-public",
   description:
-    'VPC endpoint services (PrivateLink) do not allow every principal ("*"): such a service is ' +
-    "public, any AWS account that knows its name can connect an endpoint to it, and without " +
-    "manual acceptance the connection is approved automatically.",
+    'VPC endpoint services (PrivateLink) do not allow every principal ("*") while accepting ' +
+    "connections automatically: such a service is public, any AWS account that knows its name " +
+    'connects an endpoint to it. "*" with acceptanceRequired true (the owner approves each ' +
+    "connection, AWS's pattern for a service offered widely) is not reported.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "List the consumer accounts or roles (`arn:aws:iam::<account>:root`) in allowedPrincipals " +
-    "or in one aws.ec2.VpcEndpointServiceAllowedPrinciple each, and keep acceptanceRequired true.",
-  references: [awsDocs("AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions")],
+    'or in one aws.ec2.VpcEndpointServiceAllowedPrinciple each, or keep "*" only with ' +
+    "`acceptanceRequired: true`.",
+  references: [
+    awsDocs("AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions"),
+    // PrivateLink Guide, "Configure an endpoint service": "grant permissions to a wider group of
+    // principals and manually accept specific connection requests that you trust"; "If you grant
+    // everyone permission to access the endpoint service and configure the endpoint service to
+    // accept all requests, your load balancer will be public even if it has no public IP address."
+    awsDocs("vpc/latest/privatelink/modify-endpoint-service"),
+  ],
   types: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
-  check: (props, ctx, args) => {
+  check: (ctx) => {
     // EC2 API reference, ModifyVpcEndpointServicePermissions: "To grant permissions to all
     // principals, specify an asterisk (*)"; "If you grant permissions to all principals, the
     // service is public. [...] If the service does not require manual approval, attachments are
     // automatically approved."
-    const principals =
-      args.type === EC2_VPC_ENDPOINT_SERVICE
-        ? asList(props.allowedPrincipals)
-        : [props.principalArn];
-    if (!principals.some((p) => String(p ?? "").trim() === "*")) return;
-    const where = args.type === EC2_VPC_ENDPOINT_SERVICE ? "allowedPrincipals" : "principalArn";
+    const everyone = (p: unknown) => String(p ?? "").trim() === "*";
     const auto =
-      args.type === EC2_VPC_ENDPOINT_SERVICE && props.acceptanceRequired !== true
-        ? ", and acceptanceRequired is not true: every connection is approved"
-        : "";
-    ctx.report(`${where} allows every principal ("*"): the endpoint service is public${auto}.`);
+      ": the endpoint service is public and acceptanceRequired is not true, so every connection is approved.";
+    for (const svc of ctx.index.ofType(EC2_VPC_ENDPOINT_SERVICE)) {
+      ctx.each(svc, () => {
+        if (!asList(svc.props.allowedPrincipals).some(everyone)) return;
+        if (acceptsAll(svc))
+          ctx.report(svc, `allowedPrincipals allows every principal ("*")${auto}`);
+      });
+    }
+    for (const grant of ctx.index.ofType(EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE)) {
+      ctx.each(grant, () => {
+        if (!everyone(grant.props.principalArn)) return;
+        const services = ctx.index.referenced(
+          grant,
+          "vpcEndpointServiceId",
+          EC2_VPC_ENDPOINT_SERVICE,
+        );
+        // A service outside the stack: its acceptance setting cannot be read, so "*" is reported.
+        if (services.length === 0)
+          ctx.report(
+            grant,
+            'principalArn allows every principal ("*") to a service outside the stack, whose ' +
+              "acceptance setting cannot be checked: the endpoint service may be public.",
+          );
+        else if (services.some(acceptsAll))
+          ctx.report(grant, `principalArn allows every principal ("*")${auto}`);
+      });
+    }
   },
 });
 

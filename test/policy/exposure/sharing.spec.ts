@@ -16,7 +16,7 @@ import {
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
 
@@ -207,24 +207,38 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
       principalArn,
     });
   describe("Noncompliance", () => {
-    it('allowedPrincipals "*" (EC2 API ModifyVpcEndpointServicePermissions: "the service is public"), with or without manual acceptance', async () => {
+    it('allowedPrincipals "*" with automatic acceptance (EC2 API ModifyVpcEndpointServicePermissions: "the service is public" when it also accepts every request)', async () => {
       expect(
         await violations(p, [
           service("open", { acceptanceRequired: false, allowedPrincipals: ["*"] }),
-          service("gated", {
-            acceptanceRequired: true,
+          service("mixed", {
+            acceptanceRequired: false,
             allowedPrincipals: ["arn:aws:iam::210987654321:root", "*"],
           }),
         ]),
       ).to.deep.equal([
-        'open: allowedPrincipals allows every principal ("*"): the endpoint service is public, and acceptanceRequired is not true: every connection is approved.',
-        'gated: allowedPrincipals allows every principal ("*"): the endpoint service is public.',
+        'open: allowedPrincipals allows every principal ("*"): the endpoint service is public and acceptanceRequired is not true, so every connection is approved.',
+        'mixed: allowedPrincipals allows every principal ("*"): the endpoint service is public and acceptanceRequired is not true, so every connection is approved.',
       ]);
     });
-    it('an allowed principal resource for "*"', async () => {
-      expect(await violations(p, [allowed("everyone", "*")])).to.deep.equal([
-        'everyone: principalArn allows every principal ("*"): the endpoint service is public.',
+    it('an allowed principal resource for "*" on a service of the stack that accepts all, or on a service outside the stack', async () => {
+      const open = service("open", { acceptanceRequired: false });
+      const onOpen = res(
+        EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+        "on-open",
+        { vpcEndpointServiceId: UNKNOWN, principalArn: "*" },
+        { refs: { vpcEndpointServiceId: [open] } },
+      );
+      expect(await violations(p, [open, onOpen, allowed("everyone", "*")])).to.deep.equal([
+        'on-open: principalArn allows every principal ("*"): the endpoint service is public and acceptanceRequired is not true, so every connection is approved.',
+        'everyone: principalArn allows every principal ("*") to a service outside the stack, whose acceptance setting cannot be checked: the endpoint service may be public.',
       ]);
+    });
+    it('is mandatory, and an unknown acceptanceRequired beside "*" is a preview note', async () => {
+      expect(p.enforcementLevel).to.equal("mandatory");
+      const unknown = [service("later", { acceptanceRequired: UNKNOWN, allowedPrincipals: ["*"] })];
+      expect(await violations(p, unknown)).to.deep.equal([]);
+      expect(await previewNotes(p, unknown)).to.have.length(1);
     });
   });
   describe("Compliance", () => {
@@ -239,6 +253,19 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
           allowed("partner", "arn:aws:iam::210987654321:root"),
         ]),
       ).to.deep.equal([]);
+    });
+    // PrivateLink Guide, "Configure an endpoint service" (vpc/latest/privatelink/modify-endpoint-service):
+    // "grant permissions to a wider group of principals and manually accept specific connection
+    // requests that you trust"; public only when everyone may connect AND all requests are accepted.
+    it('PrivateLink Guide: "*" with manual acceptance (a service offered to any customer) passes, also through an allowed principal resource', async () => {
+      const gated = service("gated", { acceptanceRequired: true, allowedPrincipals: ["*"] });
+      const grant = res(
+        EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+        "any-customer",
+        { vpcEndpointServiceId: UNKNOWN, principalArn: "*" },
+        { refs: { vpcEndpointServiceId: [gated] } },
+      );
+      expect(await violations(p, [gated, grant])).to.deep.equal([]);
     });
   });
 });

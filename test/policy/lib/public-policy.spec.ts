@@ -97,6 +97,24 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
     true,
   ],
   ['lowercase Effect "allow" to *', { ...allow({ Principal: "*" }), Effect: "allow" }, true],
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_effect.html: the
+  // value is case sensitive, so AWS rejects a "deny" document; no reading of it grants anything.
+  [
+    'IAM "Effect" page: lowercase "deny" to * (the TLS-only statement miscased) grants nothing',
+    {
+      Effect: "deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: "*",
+      ...cond("Bool", "aws:SecureTransport", "false"),
+    },
+    false,
+  ],
+  [
+    'IAM "Effect" page: "DENY" to * grants nothing',
+    { ...allow({ Principal: "*" }), Effect: "DENY" },
+    false,
+  ],
   [
     "no Effect, named principal",
     { Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject" },
