@@ -1,7 +1,7 @@
 // Recognising plaintext credentials in environment variables (ECS container definitions, CodeBuild
 // projects, Lambda functions): which variable names mark a credential, and when a literal value is
 // one; and credentials inside longer texts (files and objects the program writes).
-import { get } from "./values";
+import { get, present } from "./values";
 
 /** Config that decides what counts as a secret-like variable name. */
 export interface SecretNameConfig {
@@ -116,4 +116,22 @@ export function credentialInText(text: string): string | undefined {
   if (ACCESS_KEY_IN_TEXT.test(text)) return "an AWS access key id";
   if (SECRET_KEY_ASSIGNMENT.test(text)) return "an AWS secret access key";
   return undefined;
+}
+
+/**
+ * Why the rules that ask for an AWS-managed database master password are advisory: a supplied
+ * password is no exposure, key or route, and one read from a secret config value (or a
+ * write-only input) is encrypted in config and never stored in state in plain text; what it
+ * lacks is AWS's rotation.
+ */
+export const SUPPLIED_PASSWORD_ADVISORY =
+  "Advisory: no public access, key or route depends on it, and a password read from a secret config value (or " +
+  "masterPasswordWo) is encrypted in config and never in state in plain text; what it lacks is AWS's rotation.";
+
+/**
+ * The password inputs of `keys` that the program sets. Presence is enough: the value itself is a
+ * secret a report must not echo.
+ */
+export function suppliedPasswords(props: any, keys: readonly string[]): string[] {
+  return keys.filter((key) => present(props, key));
 }

@@ -5,8 +5,28 @@
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { literalId, perStack } from "../references";
-import { EC2_LAUNCH_TEMPLATE } from "../types";
+import {
+  EC2_INSTANCE,
+  EC2_LAUNCH_CONFIGURATION,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_SPOT_INSTANCE_REQUEST,
+} from "../types";
 import { asList, collect, stringProp, unknownError } from "../values";
+
+/**
+ * What launches EC2 instances from settings of its own (volumes, network, profile, user data):
+ * instances, Spot instance requests and fleets, launch templates and configurations. The instance
+ * rules judge each of them alike; groups and fleets that launch from a template are judged
+ * through it.
+ */
+export const INSTANCE_LAUNCHERS: readonly string[] = [
+  EC2_INSTANCE,
+  EC2_SPOT_INSTANCE_REQUEST,
+  EC2_SPOT_FLEET_REQUEST,
+  EC2_LAUNCH_TEMPLATE,
+  EC2_LAUNCH_CONFIGURATION,
+];
 
 /** Where a group names a launch template (top-level property first). */
 const TEMPLATE_PATHS: readonly (readonly string[])[] = [

@@ -1,6 +1,7 @@
 // Helpers the S3 bucket rules share: naming a bucket in findings, running a check per bucket,
 // the four public-access flags, and public ACLs.
 import type { PolicyResource } from "@pulumi/policy";
+import { checkov, fsbp, trivy } from "../controls";
 import type { StackCheckContext } from "../define";
 import { asList } from "../values";
 import { bucketsOf } from "./buckets";
@@ -28,6 +29,15 @@ const PUBLIC_CANNED_ACLS = new Set(["public-read", "public-read-write", "authent
 const PUBLIC_GROUPS = [
   "http://acs.amazonaws.com/groups/global/AllUsers",
   "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+];
+
+/** The third parties' checks for a public bucket ACL, shared by every rule that judges one. */
+export const PUBLIC_ACL_REFERENCES = [
+  checkov("CKV_AWS_20"),
+  checkov("CKV_AWS_57"),
+  trivy("AWS-0092"),
+  fsbp("S3.2"),
+  fsbp("S3.3"),
 ];
 
 /**

@@ -4,6 +4,7 @@
 // master password of provisioned clusters (whose public access is ../exposure/endpoints.ts').
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { asList, present } from "../../lib/values";
+import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import {
   REDSHIFT_CLUSTER,
   REDSHIFTSERVERLESS_NAMESPACE,
@@ -167,9 +168,8 @@ export const redshiftClusterManagedPassword = resourcePolicy({
   name: "redshift-cluster-managed-master-password",
   description:
     "Provisioned Redshift master passwords should be managed by AWS (manageMasterPassword: kept in Secrets Manager and " +
-    "rotated) rather than supplied by the program. Advisory: no public access, key or route depends on it, and a " +
-    "password read from a secret config value (or masterPasswordWo) is encrypted in config and never in state in plain " +
-    "text; what it lacks is AWS's rotation.",
+    "rotated) rather than supplied by the program. " +
+    SUPPLIED_PASSWORD_ADVISORY,
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
@@ -178,9 +178,8 @@ export const redshiftClusterManagedPassword = resourcePolicy({
   references: [awsDocs("Managing Amazon Redshift admin passwords using AWS Secrets Manager")],
   types: [REDSHIFT_CLUSTER],
   check: (props, ctx) => {
-    // Presence is enough: the value itself is a secret the report must not echo.
-    for (const key of ["masterPassword", "masterPasswordWo"]) {
-      if (present(props, key)) ctx.report(`${key} is set by the program.`);
+    for (const key of suppliedPasswords(props, ["masterPassword", "masterPasswordWo"])) {
+      ctx.report(`${key} is set by the program.`);
     }
   },
 });

@@ -15,7 +15,7 @@
 //   replaces any policy the bucket had, and it denies nothing sent without TLS.
 import { awsxKeyProblem } from "../../lib/components/awsx";
 import { resourcePolicy } from "../../lib/define";
-import { publicAclFindings } from "../../lib/s3/checks";
+import { publicAclFindings, PUBLIC_ACL_REFERENCES } from "../../lib/s3/checks";
 import { AWSX_TRAIL } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -155,13 +155,7 @@ export const awsxTrailBucketNoPublicAcl = resourcePolicy({
   severity: "critical",
   remediationSteps:
     "Remove `acl` and `grants` from `s3Bucket.args`, or pass a bucket of the stack as `s3Bucket.existing` with ACLs disabled (BucketOwnerEnforced).",
-  references: [
-    checkov("CKV_AWS_20"),
-    checkov("CKV_AWS_57"),
-    trivy("AWS-0092"),
-    fsbp("S3.2"),
-    fsbp("S3.3"),
-  ],
+  references: [...PUBLIC_ACL_REFERENCES],
   types: [AWSX_TRAIL],
   check: (props, ctx) => {
     if (existingBucket(props)) return;

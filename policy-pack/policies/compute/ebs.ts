@@ -3,6 +3,7 @@
 // the account's encryption-by-default settings themselves. Mandatory: part of the
 // encryption-at-rest guarantee.
 import type { PolicyResource } from "@pulumi/policy";
+import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { PolicyMeta, StackIndex, stackPolicy } from "../../lib/define";
 import { classifyKey } from "../../lib/kms/keys";
 import { EbsDefaults, ebsDefaults, label } from "../../lib/network";
@@ -94,15 +95,7 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
     fsbp("EC2.3"),
   ],
   config: ebsConfig,
-  types: [
-    EC2_INSTANCE,
-    EC2_SPOT_INSTANCE_REQUEST,
-    EC2_SPOT_FLEET_REQUEST,
-    EC2_LAUNCH_TEMPLATE,
-    EC2_LAUNCH_CONFIGURATION,
-    EBS_ENCRYPTION_BY_DEFAULT,
-    EBS_DEFAULT_KMS_KEY,
-  ],
+  types: [...INSTANCE_LAUNCHERS, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   check: (ctx) => {
     const d = defaultsFor(ctx);
     const blockDevices = (r: PolicyResource, keys: boolean) => {

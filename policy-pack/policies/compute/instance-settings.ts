@@ -2,12 +2,12 @@
 // optimization, and no credentials in user data (also of Auto Scaling launch configurations). Spot
 // instance requests and Spot fleet launch specifications name their instances' profile and user
 // data the way instances do.
+import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { resourcePolicy } from "../../lib/define";
 
 import { asList, holdsValue } from "../../lib/values";
 import {
   EC2_INSTANCE,
-  EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
   EC2_SPOT_FLEET_REQUEST,
   EC2_SPOT_INSTANCE_REQUEST,
@@ -92,13 +92,7 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
   references: [checkov("CKV_AWS_46"), trivy("AWS-0029"), trivy("AWS-0129")],
-  types: [
-    EC2_INSTANCE,
-    EC2_SPOT_INSTANCE_REQUEST,
-    EC2_SPOT_FLEET_REQUEST,
-    EC2_LAUNCH_TEMPLATE,
-    EC2_LAUNCH_CONFIGURATION,
-  ],
+  types: [...INSTANCE_LAUNCHERS],
   check: (props, ctx, args) => {
     const texts: string[] = [];
     if (args.type === EC2_SPOT_FLEET_REQUEST) {

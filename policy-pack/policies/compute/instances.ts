@@ -1,6 +1,7 @@
 // EC2 instances, launch templates and launch configurations, how they are reached: IMDSv2 with a
 // hop limit of 1, and no public IPv4 address (attribute, subnet default, Spot request or fleet,
 // launch template or configuration, Elastic IP).
+import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, NetworkGraph } from "../../lib/network";
 import type { PolicyResource } from "@pulumi/policy";
@@ -87,16 +88,7 @@ export const instanceNoPublicIp = stackPolicy({
     fsbp("EC2.25"),
     fsbp("AutoScaling.5"),
   ],
-  types: [
-    EC2_INSTANCE,
-    EC2_SPOT_INSTANCE_REQUEST,
-    EC2_SPOT_FLEET_REQUEST,
-    EC2_LAUNCH_TEMPLATE,
-    EC2_LAUNCH_CONFIGURATION,
-    EC2_EIP,
-    EC2_EIP_ASSOCIATION,
-    EC2_SUBNET,
-  ],
+  types: [...INSTANCE_LAUNCHERS, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     /**

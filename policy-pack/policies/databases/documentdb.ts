@@ -3,7 +3,8 @@
 // the cluster's part: ../logs.)
 import { resourcePolicy } from "../../lib/define";
 import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
-import { asList, present } from "../../lib/values";
+import { asList } from "../../lib/values";
+import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { awsDocs, checkov } from "../../lib/controls";
 
 /** The value the group gives parameter `name` (names compared case-insensitively), if any. */
@@ -70,9 +71,8 @@ export const docdbManagedMasterPassword = resourcePolicy({
   name: "docdb-cluster-managed-master-password",
   description:
     "DocumentDB master passwords should be managed by AWS (manageMasterUserPassword: kept in Secrets Manager and " +
-    "rotated) rather than supplied by the program. Advisory: no public access, key or route depends on it, and a " +
-    "password read from a secret config value (or masterPasswordWo) is encrypted in config and never in state in plain " +
-    "text; what it lacks is AWS's rotation.",
+    "rotated) rather than supplied by the program. " +
+    SUPPLIED_PASSWORD_ADVISORY,
   enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
@@ -81,9 +81,8 @@ export const docdbManagedMasterPassword = resourcePolicy({
   references: [awsDocs("Password management with Amazon DocumentDB and AWS Secrets Manager")],
   types: [DOCDB_CLUSTER],
   check: (props, ctx) => {
-    // Presence is enough: the value itself is a secret the report must not echo.
-    for (const key of ["masterPassword", "masterPasswordWo"]) {
-      if (present(props, key)) ctx.report(`${key} is set by the program.`);
+    for (const key of suppliedPasswords(props, ["masterPassword", "masterPasswordWo"])) {
+      ctx.report(`${key} is set by the program.`);
     }
   },
 });

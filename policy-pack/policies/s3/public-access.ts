@@ -9,7 +9,13 @@ import {
   pick,
   sideResourcesOf,
 } from "../../lib/s3/buckets";
-import { eachBucket, falseFlags, label, publicAclFindings } from "../../lib/s3/checks";
+import {
+  eachBucket,
+  falseFlags,
+  label,
+  publicAclFindings,
+  PUBLIC_ACL_REFERENCES,
+} from "../../lib/s3/checks";
 import {
   BUCKET_TYPES,
   PULUMI_STACK,
@@ -93,14 +99,7 @@ export const noPublicAcl = resourcePolicy({
   remediationSteps:
     "Remove the public ACL. Disable ACLs with aws.s3.BucketOwnershipControls " +
     "(objectOwnership: BucketOwnerEnforced) and grant access with a scoped bucket policy.",
-  references: [
-    checkov("CKV_AWS_20"),
-    checkov("CKV_AWS_57"),
-    trivy("AWS-0092"),
-    fsbp("S3.2"),
-    fsbp("S3.3"),
-    compliancePolicies("aws-s3-bucket-disallow-public-read"),
-  ],
+  references: [...PUBLIC_ACL_REFERENCES, compliancePolicies("aws-s3-bucket-disallow-public-read")],
   // Objects take the same canned ACLs and grants as buckets (S3 User Guide, "Access control list
   // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
   // with public-read is public wherever ACLs are still honoured.
