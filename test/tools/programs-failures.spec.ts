@@ -9,6 +9,7 @@ import * as path from "path";
 import {
   esmTypeScriptHint,
   missingModule,
+  sdkTypeScriptHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import { yarnPnpManifest } from "../../tools/lib/engine/language-host";
@@ -292,6 +293,56 @@ describe("real-world programs that fail, offline", function () {
       expect(esmTypeScriptHint(refusal, dir)).to.equal("");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a tsconfig option the SDK's own TypeScript 3.8 refuses names that TypeScript and the upgrade (pulumi/pulumi#15622)", () => {
+    // TypeScript 3.8's refusal of a tsconfig written for TypeScript 5, as @pulumi/pulumi 3.80
+    // (dependencies: typescript ~3.8.3) compiles it whatever the program installed.
+    const refusal =
+      "TypeScript could not compile the program: error TS6046: Argument for '--target' option " +
+      "must be: 'es3', 'es5', 'es6', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'esnext'.";
+    // One folder per layout: Node caches where a package resolved from a folder.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-ts-"));
+    const sdk = path.join("node_modules", "@pulumi", "pulumi");
+    const layout = (name: string, packages: Record<string, string>, folders: string[] = []) => {
+      const dir = path.join(root, name);
+      for (const [at, version] of Object.entries(packages)) {
+        fs.mkdirSync(path.join(dir, at), { recursive: true });
+        fs.writeFileSync(path.join(dir, at, "package.json"), JSON.stringify({ version }));
+      }
+      for (const at of folders) fs.mkdirSync(path.join(dir, at), { recursive: true });
+      return dir;
+    };
+    try {
+      const nested = sdkTypeScriptHint(
+        refusal,
+        layout("nested", {
+          [sdk]: "3.80.0",
+          [path.join(sdk, "node_modules", "typescript")]: "3.8.3",
+          [path.join("node_modules", "typescript")]: "5.9.3",
+        }),
+      );
+      expect(nested).to.contain(
+        "The TypeScript that compiles the program is 3.8.3, @pulumi/pulumi 3.80.0's own dependency, not the program's 5.9.3",
+      );
+      expect(nested).to.contain("Upgrade @pulumi/pulumi to 3.113.0 or later");
+      // A newer SDK takes the program's TypeScript: a refusal is then the program's own business.
+      const peer = layout("peer", {
+        [sdk]: "3.120.0",
+        [path.join("node_modules", "typescript")]: "5.9.3",
+      });
+      expect(sdkTypeScriptHint(refusal, peer)).to.equal("");
+      // ... and without one installed, falls back to the TypeScript 3.8.3 it vendors.
+      const vendoring = layout("vendored", { [sdk]: "3.120.0" }, [
+        path.join(sdk, "vendor", "typescript@3.8.3"),
+      ]);
+      const vendored = sdkTypeScriptHint(refusal, vendoring);
+      expect(vendored).to.contain("is 3.8.3, the copy the SDK vendors, not the program's");
+      expect(vendored).to.contain("Run `npm install --save-dev typescript@^5` in the program");
+      expect(sdkTypeScriptHint("error TS2304: Cannot find name 'x'.", vendoring)).to.equal("");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 

@@ -125,13 +125,8 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
 
 /** The version of a package as Node would resolve it from `dir`, if it is installed there. */
 function installedVersion(name: string, dir: string): string | undefined {
-  try {
-    const file = require.resolve(`${name}/package.json`, { paths: [dir] });
-    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
-    return typeof version === "string" ? version : undefined;
-  } catch {
-    return undefined;
-  }
+  const file = resolvePackageJson(name, dir);
+  return file ? readVersion(file) : undefined;
 }
 
 function major(version: string): number {
@@ -142,4 +137,67 @@ function olderThan(version: string, than: [number, number, number]): boolean {
   const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
   for (let i = 0; i < 3; i++) if (parts[i] !== than[i]) return (parts[i] ?? 0) < than[i];
   return false;
+}
+
+/**
+ * A compiler option that the TypeScript compiling the program does not know (TS6046 "Argument
+ * for '--target' option must be: ...", TS5023 "Unknown compiler option"), when that TypeScript is
+ * not the program's own. The language host compiles with the `typescript` its `@pulumi/pulumi`
+ * resolves (`tsutils.js`, `typeScriptRequireStrings`): before 3.113.0 the SDK's own dependency
+ * `typescript ~3.8.3`; from 3.113.0 an optional peer, so the program's, or the copy of 3.8.3 the
+ * SDK vendors when the program has none (pulumi/pulumi#15622; #15950: "With the release of
+ * v3.113.0, @pulumi/pulumi has an optional peer dependency on typescript"). TypeScript 3.8 knows
+ * no `es2022` target and no `nodenext` module, so `pulumi preview` fails the same way; the bare
+ * compiler message does not say which TypeScript refused the tsconfig.
+ */
+export function sdkTypeScriptHint(message: string, pwd: string): string {
+  if (!/error TS(6046|5023):/.test(message)) return "";
+  const sdkFile = resolvePackageJson("@pulumi/pulumi", pwd);
+  if (!sdkFile) return "";
+  const sdkDir = path.dirname(fs.realpathSync(sdkFile));
+  const sdk = readVersion(sdkFile);
+  const vendored = path.join(sdkDir, "vendor", "typescript@3.8.3");
+  const compilerFile = resolvePackageJson("typescript", sdkDir);
+  const compiler = compilerFile
+    ? readVersion(compilerFile)
+    : fs.existsSync(vendored)
+      ? "3.8.3"
+      : undefined;
+  if (!sdk || !compiler) return "";
+  const ownFile = resolvePackageJson("typescript", pwd);
+  if (compilerFile && ownFile && fs.realpathSync(compilerFile) === fs.realpathSync(ownFile)) {
+    return "";
+  }
+  const own = ownFile ? readVersion(ownFile) : undefined;
+  const which = compilerFile
+    ? `@pulumi/pulumi ${sdk}'s own dependency`
+    : "the copy the SDK vendors";
+  return (
+    `\nThe TypeScript that compiles the program is ${compiler}, ${which}, not ` +
+    (own ? `the program's ${own}` : "the program's (it has none installed)") +
+    ": the language host compiles with the TypeScript its SDK resolves, the SDK's own before " +
+    "@pulumi/pulumi 3.113.0 and the program's from then on (pulumi/pulumi#15622), so `pulumi " +
+    "preview` fails the same way. " +
+    (olderThan(sdk, [3, 113, 0])
+      ? "Upgrade @pulumi/pulumi to 3.113.0 or later"
+      : "Run `npm install --save-dev typescript@^5` in the program") +
+    `, or keep to the options TypeScript ${compiler} knows in tsconfig.json`
+  );
+}
+
+function resolvePackageJson(name: string, dir: string): string | undefined {
+  try {
+    return require.resolve(`${name}/package.json`, { paths: [dir] });
+  } catch {
+    return undefined;
+  }
+}
+
+function readVersion(file: string): string | undefined {
+  try {
+    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
+    return typeof version === "string" ? version.replace(/^v/, "") : undefined;
+  } catch {
+    return undefined;
+  }
 }
