@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
+  commonJsEntryHint,
   esmTypeScriptHint,
   missingModule,
   sdkTypeScriptHint,
@@ -343,6 +344,34 @@ describe("real-world programs that fail, offline", function () {
       expect(sdkTypeScriptHint("error TS2304: Cannot find name 'x'.", vendoring)).to.equal("");
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a .cjs entry point of a "type": "module" package: why it has a default export, and the two fixes', () => {
+    // The language host's refusal (@pulumi/pulumi cmd/run/run.js) of what `import()` makes of a
+    // CommonJS module: `module.exports` as `default`, next to the names Node detects.
+    const refusal =
+      "expected entrypoint module to have either a default export or named exports but not both";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cjs-entry-"));
+    const pkg = (fields: Record<string, string>) =>
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", ...fields }));
+    try {
+      pkg({ type: "module" });
+      const hint = commonJsEntryHint(refusal, dir, dir, "index.cjs");
+      expect(hint).to.contain("index.cjs is a CommonJS module, which the language host imports");
+      expect(hint).to.contain(`because ${path.basename(dir)}/package.json says "type": "module"`);
+      expect(hint).to.contain('drop "type": "module" so that the language host requires it');
+      // The entry point may come from package.json when Pulumi.yaml names none.
+      pkg({ type: "module", main: "bin/index.cjs" });
+      expect(commonJsEntryHint(refusal, dir, dir, undefined)).to.contain(
+        path.join("bin", "index.cjs") + " is a CommonJS module",
+      );
+      // An ES module with both kinds of export is told so by the bare message already.
+      expect(commonJsEntryHint(refusal, dir, dir, "index.mjs")).to.equal("");
+      pkg({ main: "index.cjs" });
+      expect(commonJsEntryHint(refusal, dir, dir, undefined)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

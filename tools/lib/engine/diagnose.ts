@@ -8,6 +8,7 @@ import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./langua
 import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
 import {
+  commonJsEntryHint,
   esmTypeScriptHint,
   hostTsconfig,
   pathsAliasHint,
@@ -132,7 +133,8 @@ export function diagnose(ctx: {
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||
-      sdkTypeScriptHint(message, ctx.pwd);
+      sdkTypeScriptHint(message, ctx.pwd) ||
+      commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main);
     return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);

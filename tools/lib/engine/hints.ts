@@ -201,3 +201,38 @@ function readVersion(file: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * A CommonJS entry point (`.cjs`) of a package that says `"type": "module"`. The language host
+ * loads such a package's entry point with `import()` and takes a default export in place of named
+ * exports, refusing a module that has both (@pulumi/pulumi `cmd/run/run.js`: "expected entrypoint
+ * module to have either a default export or named exports but not both"). Imported, a CommonJS
+ * module has both as soon as it exports a name: its `module.exports` is the default export, next
+ * to the names Node detects (https://nodejs.org/api/esm.html#commonjs-namespaces). `pulumi
+ * preview` fails the same way; the bare message does not say why a file with no default has one.
+ */
+export function commonJsEntryHint(
+  message: string,
+  pwd: string,
+  rootDir: string,
+  main: string | undefined,
+): string {
+  if (!message.startsWith("expected entrypoint module to have either a default export")) return "";
+  const found = nearestPackageJson(pwd);
+  if (!found || found.pkg.type !== "module") return "";
+  const entry =
+    main !== undefined && /\.c[jt]s$/.test(main)
+      ? path.resolve(rootDir, main)
+      : main === undefined && typeof found.pkg.main === "string" && /\.c[jt]s$/.test(found.pkg.main)
+        ? path.resolve(path.dirname(found.file), found.pkg.main)
+        : undefined;
+  if (!entry) return "";
+  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
+  return (
+    `\n${path.relative(pwd, entry) || entry} is a CommonJS module, which the language host ` +
+    `imports as an ES module because ${shown} says "type": "module": Node then gives its ` +
+    "module.exports as the default export next to the names it exports, so it always has both " +
+    "and `pulumi preview` fails the same way. Make the entry point an ES module (`export const` " +
+    'in a .mjs or .js file), or drop "type": "module" so that the language host requires it'
+  );
+}
