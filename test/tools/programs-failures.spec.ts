@@ -342,6 +342,17 @@ describe("real-world programs that fail, offline", function () {
       expect(vendored).to.contain("is 3.8.3, the copy the SDK vendors, not the program's");
       expect(vendored).to.contain("Run `npm install --save-dev typescript@^5` in the program");
       expect(sdkTypeScriptHint("error TS2304: Cannot find name 'x'.", vendoring)).to.equal("");
+      // Listed as a dev dependency but left out of the install: the install is the fix.
+      const omitted = layout("omitted", { [sdk]: "3.248.0" }, [
+        path.join(sdk, "vendor", "typescript@3.8.3"),
+      ]);
+      fs.writeFileSync(
+        path.join(omitted, "package.json"),
+        JSON.stringify({ devDependencies: { typescript: "~5.9.3" } }),
+      );
+      expect(sdkTypeScriptHint(refusal, omitted)).to.contain(
+        "package.json lists typescript ~5.9.3 but it is not installed (an install without dev dependencies?): run `npm install` in the program",
+      );
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

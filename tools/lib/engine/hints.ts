@@ -169,6 +169,8 @@ export function sdkTypeScriptHint(message: string, pwd: string): string {
     return "";
   }
   const own = ownFile ? readVersion(ownFile) : undefined;
+  // Listed but not installed: most often an install without dev dependencies.
+  const listed = declaredRange(pwd, "typescript");
   const which = compilerFile
     ? `@pulumi/pulumi ${sdk}'s own dependency`
     : "the copy the SDK vendors";
@@ -180,9 +182,20 @@ export function sdkTypeScriptHint(message: string, pwd: string): string {
     "preview` fails the same way. " +
     (olderThan(sdk, [3, 113, 0])
       ? "Upgrade @pulumi/pulumi to 3.113.0 or later"
-      : "Run `npm install --save-dev typescript@^5` in the program") +
+      : listed !== undefined
+        ? `package.json lists typescript ${listed} but it is not installed (an install ` +
+          "without dev dependencies?): run `npm install` in the program"
+        : "Run `npm install --save-dev typescript@^5` in the program") +
     `, or keep to the options TypeScript ${compiler} knows in tsconfig.json`
   );
+}
+
+/** The range the program's package.json (the nearest above `dir`) gives `name`, if any. */
+function declaredRange(dir: string, name: string): string | undefined {
+  const pkg = nearestPackageJson(dir)?.pkg as Record<string, Record<string, unknown> | undefined>;
+  return ["dependencies", "devDependencies", "optionalDependencies"]
+    .map((field) => pkg?.[field]?.[name])
+    .find((v): v is string => typeof v === "string");
 }
 
 function resolvePackageJson(name: string, dir: string): string | undefined {
