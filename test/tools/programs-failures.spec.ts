@@ -14,6 +14,7 @@ import {
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import { yarnPnpManifest } from "../../tools/lib/engine/language-host";
+import { loadProject, UsageError } from "../../tools/check/project";
 import { FIXTURES, lineOf, QueuedRuns, ROOT, runStack } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -44,6 +45,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-tsconfig-paths-alias",
       "fail-uninstalled-dependency",
       "fail-uninstalled-loader",
+      "fail-unbuilt-js",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -231,6 +233,29 @@ describe("real-world programs that fail, offline", function () {
       expect(yarnPnpManifest(dir)).to.equal(undefined);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("a compiled entry point that has not been built: Node's error, with the build that makes it", async () => {
+    // package.json `main` names tsc's output; with `typescript: false` nothing compiles first.
+    const r = await run("fail-unbuilt-js");
+    const bin = path.join(FIXTURES, "fail-unbuilt-js", "bin", "index.js");
+    expect(r.failure?.message).to.contain(`Cannot find module '${bin}'`);
+    expect(r.failure?.message).to.contain(
+      'bin/index.js is compiled output that has not been built: tsconfig.json compiles into "bin"',
+    );
+    expect(r.failure?.message).to.contain("Build the program first (`npm run build`)");
+    // The same entry named by Pulumi.yaml `main` is refused before the run, with the same hint.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unbuilt-main-"));
+    try {
+      fs.cpSync(path.join(FIXTURES, "fail-unbuilt-js"), dir, { recursive: true });
+      fs.appendFileSync(path.join(dir, "Pulumi.yaml"), "main: bin/index.js\n");
+      expect(() => loadProject(dir))
+        .to.throw(UsageError, "project 'main' could not be read")
+        .with.property("message")
+        .that.contains("bin/index.js is compiled output that has not been built");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 

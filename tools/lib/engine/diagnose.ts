@@ -10,9 +10,11 @@ import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
   esmTypeScriptHint,
+  missingModule,
   hostTsconfig,
   pathsAliasHint,
   sdkTypeScriptHint,
+  unbuiltOutputHint,
   uninstalledPackageHint,
 } from "./hints";
 
@@ -134,7 +136,8 @@ export function diagnose(ctx: {
       uninstalledPackageHint(message, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
-      commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main);
+      commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
+      unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig);
     return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);

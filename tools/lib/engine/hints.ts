@@ -249,3 +249,30 @@ export function commonJsEntryHint(
     'in a .mjs or .js file), or drop "type": "module" so that the language host requires it'
   );
 }
+
+/**
+ * A JavaScript entry point in a program's build folder that has not been built. The language
+ * host compiles TypeScript itself only with the runtime option `typescript` on ("whether to use
+ * ts-node to execute sources", https://www.pulumi.com/docs/reference/pkg/dotnet/Pulumi.Automation/Pulumi.Automation.ProjectRuntimeOptions.html);
+ * an entry point that names the compiled `.js` (package.json `main`, Pulumi.yaml `main`) is run
+ * as it is, and before a build it does not exist: Node says "Cannot find module ... Please verify
+ * that the package.json has a valid "main" entry", and `pulumi preview` fails the same way,
+ * though the entry is right and only the build is missing. Returns "" unless `file` is missing
+ * and inside the tsconfig's `outDir`.
+ */
+export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unknown): string {
+  if (!path.isAbsolute(file) || !/\.[cm]?js$/.test(file) || fs.existsSync(file)) return "";
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
+  if (!tsconfig || !outDir) return "";
+  const out = path.resolve(path.dirname(tsconfig.file), outDir);
+  if (!file.startsWith(out + path.sep)) return "";
+  const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
+  const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";
+  return (
+    `\n${path.relative(pwd, file)} is compiled output that has not been built: ` +
+    `${tsconfig.shown} compiles into "${outDir}", and the language host runs that JavaScript ` +
+    "without compiling anything, so `pulumi preview` fails the same way. Build the program " +
+    `first (\`${build}\`)`
+  );
+}
