@@ -64,7 +64,10 @@ Options:
                           low). Hidden findings still count, and a hidden mandatory finding
                           still fails the check.
   --program <dir>         Check another Pulumi TypeScript program (its Pulumi.yaml, main and
-                          stack files), resolved against this project's node_modules.
+                          stack files) with the packages it installed (npm, pnpm, Yarn with
+                          node_modules, workspaces hoisted above it); one with none installed
+                          runs on this project's. A Yarn Plug'n'Play install is refused, as
+                          \`pulumi preview\` refuses it.
   --config <key>=<value>  A config value for this run, over the stack file's (repeatable; a key
                           without a namespace is the project's). Use it for secrets, which the
                           check cannot decrypt offline. Never written anywhere.

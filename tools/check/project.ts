@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "../lib/cli";
+import { unbuiltOutputHint } from "../lib/engine/hints";
 import { ProjectConfigType, namespacedByProject, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
 
@@ -40,7 +41,12 @@ export type { StackConfig, StackConfigOptions } from "./stack-config";
  * path inside the project that exists. Which file runs is the language host's business (its
  * package.json `main`/`exports` rules and fallback); this returns what to show in reports.
  */
-function checkMain(projectDir: string, main: string | undefined, file: string): string {
+function checkMain(
+  projectDir: string,
+  main: string | undefined,
+  file: string,
+  tsconfigOption: unknown,
+): string {
   if (main === undefined) return projectDir;
   if (path.isAbsolute(main))
     throw new UsageError(`${file}: project 'main' must be a relative path`);
@@ -49,7 +55,10 @@ function checkMain(projectDir: string, main: string | undefined, file: string): 
     throw new UsageError(`${file}: project 'main' must be a subfolder (${main})`);
   }
   if (!fs.existsSync(p)) {
-    throw new UsageError(`${file}: project 'main' could not be read: ${p} does not exist`);
+    throw new UsageError(
+      `${file}: project 'main' could not be read: ${p} does not exist` +
+        unbuiltOutputHint(p, projectDir, tsconfigOption),
+    );
   }
   return p;
 }
@@ -172,7 +181,12 @@ export function loadProject(dir: string): Project {
     name,
     main,
     runtimeOptions: isPlainObject(options) ? options : {},
-    entry: checkMain(dir, main, shownPath(file)),
+    entry: checkMain(
+      dir,
+      main,
+      shownPath(file),
+      isPlainObject(options) ? options.tsconfig : undefined,
+    ),
     stackConfigDir: path.resolve(dir, stackConfigDir ?? "."),
     config,
   };

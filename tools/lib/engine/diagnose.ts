@@ -7,7 +7,16 @@ import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
-import { esmTypeScriptHint, hostTsconfig, pathsAliasHint, uninstalledPackageHint } from "./hints";
+import {
+  commonJsEntryHint,
+  esmTypeScriptHint,
+  missingModule,
+  hostTsconfig,
+  pathsAliasHint,
+  sdkTypeScriptHint,
+  unbuiltOutputHint,
+  uninstalledPackageHint,
+} from "./hints";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -125,7 +134,10 @@ export function diagnose(ctx: {
     const hint =
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
-      esmTypeScriptHint(message, ctx.pwd);
+      esmTypeScriptHint(message, ctx.pwd) ||
+      sdkTypeScriptHint(message, ctx.pwd) ||
+      commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
+      unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig);
     return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);

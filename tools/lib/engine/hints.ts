@@ -125,13 +125,8 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
 
 /** The version of a package as Node would resolve it from `dir`, if it is installed there. */
 function installedVersion(name: string, dir: string): string | undefined {
-  try {
-    const file = require.resolve(`${name}/package.json`, { paths: [dir] });
-    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
-    return typeof version === "string" ? version : undefined;
-  } catch {
-    return undefined;
-  }
+  const file = resolvePackageJson(name, dir);
+  return file ? readVersion(file) : undefined;
 }
 
 function major(version: string): number {
@@ -142,4 +137,142 @@ function olderThan(version: string, than: [number, number, number]): boolean {
   const parts = version.split(/[.+-]/).slice(0, 3).map(Number);
   for (let i = 0; i < 3; i++) if (parts[i] !== than[i]) return (parts[i] ?? 0) < than[i];
   return false;
+}
+
+/**
+ * A compiler option that the TypeScript compiling the program does not know (TS6046 "Argument
+ * for '--target' option must be: ...", TS5023 "Unknown compiler option"), when that TypeScript is
+ * not the program's own. The language host compiles with the `typescript` its `@pulumi/pulumi`
+ * resolves (`tsutils.js`, `typeScriptRequireStrings`): before 3.113.0 the SDK's own dependency
+ * `typescript ~3.8.3`; from 3.113.0 an optional peer, so the program's, or the copy of 3.8.3 the
+ * SDK vendors when the program has none (pulumi/pulumi#15622; #15950: "With the release of
+ * v3.113.0, @pulumi/pulumi has an optional peer dependency on typescript"). TypeScript 3.8 knows
+ * no `es2022` target and no `nodenext` module, so `pulumi preview` fails the same way; the bare
+ * compiler message does not say which TypeScript refused the tsconfig.
+ */
+export function sdkTypeScriptHint(message: string, pwd: string): string {
+  if (!/error TS(6046|5023):/.test(message)) return "";
+  const sdkFile = resolvePackageJson("@pulumi/pulumi", pwd);
+  if (!sdkFile) return "";
+  const sdkDir = path.dirname(fs.realpathSync(sdkFile));
+  const sdk = readVersion(sdkFile);
+  const vendored = path.join(sdkDir, "vendor", "typescript@3.8.3");
+  const compilerFile = resolvePackageJson("typescript", sdkDir);
+  const compiler = compilerFile
+    ? readVersion(compilerFile)
+    : fs.existsSync(vendored)
+      ? "3.8.3"
+      : undefined;
+  if (!sdk || !compiler) return "";
+  const ownFile = resolvePackageJson("typescript", pwd);
+  if (compilerFile && ownFile && fs.realpathSync(compilerFile) === fs.realpathSync(ownFile)) {
+    return "";
+  }
+  const own = ownFile ? readVersion(ownFile) : undefined;
+  // Listed but not installed: most often an install without dev dependencies.
+  const listed = declaredRange(pwd, "typescript");
+  const which = compilerFile
+    ? `@pulumi/pulumi ${sdk}'s own dependency`
+    : "the copy the SDK vendors";
+  return (
+    `\nThe TypeScript that compiles the program is ${compiler}, ${which}, not ` +
+    (own ? `the program's ${own}` : "the program's (it has none installed)") +
+    ": the language host compiles with the TypeScript its SDK resolves, the SDK's own before " +
+    "@pulumi/pulumi 3.113.0 and the program's from then on (pulumi/pulumi#15622), so `pulumi " +
+    "preview` fails the same way. " +
+    (olderThan(sdk, [3, 113, 0])
+      ? "Upgrade @pulumi/pulumi to 3.113.0 or later"
+      : listed !== undefined
+        ? `package.json lists typescript ${listed} but it is not installed (an install ` +
+          "without dev dependencies?): run `npm install` in the program"
+        : "Run `npm install --save-dev typescript@^5` in the program") +
+    `, or keep to the options TypeScript ${compiler} knows in tsconfig.json`
+  );
+}
+
+/** The range the program's package.json (the nearest above `dir`) gives `name`, if any. */
+function declaredRange(dir: string, name: string): string | undefined {
+  const pkg = nearestPackageJson(dir)?.pkg as Record<string, Record<string, unknown> | undefined>;
+  return ["dependencies", "devDependencies", "optionalDependencies"]
+    .map((field) => pkg?.[field]?.[name])
+    .find((v): v is string => typeof v === "string");
+}
+
+function resolvePackageJson(name: string, dir: string): string | undefined {
+  try {
+    return require.resolve(`${name}/package.json`, { paths: [dir] });
+  } catch {
+    return undefined;
+  }
+}
+
+function readVersion(file: string): string | undefined {
+  try {
+    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
+    return typeof version === "string" ? version.replace(/^v/, "") : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A CommonJS entry point (`.cjs`) of a package that says `"type": "module"`. The language host
+ * loads such a package's entry point with `import()` and takes a default export in place of named
+ * exports, refusing a module that has both (@pulumi/pulumi `cmd/run/run.js`: "expected entrypoint
+ * module to have either a default export or named exports but not both"). Imported, a CommonJS
+ * module has both as soon as it exports a name: its `module.exports` is the default export, next
+ * to the names Node detects (https://nodejs.org/api/esm.html#commonjs-namespaces). `pulumi
+ * preview` fails the same way; the bare message does not say why a file with no default has one.
+ */
+export function commonJsEntryHint(
+  message: string,
+  pwd: string,
+  rootDir: string,
+  main: string | undefined,
+): string {
+  if (!message.startsWith("expected entrypoint module to have either a default export")) return "";
+  const found = nearestPackageJson(pwd);
+  if (!found || found.pkg.type !== "module") return "";
+  const entry =
+    main !== undefined && /\.c[jt]s$/.test(main)
+      ? path.resolve(rootDir, main)
+      : main === undefined && typeof found.pkg.main === "string" && /\.c[jt]s$/.test(found.pkg.main)
+        ? path.resolve(path.dirname(found.file), found.pkg.main)
+        : undefined;
+  if (!entry) return "";
+  const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
+  return (
+    `\n${path.relative(pwd, entry) || entry} is a CommonJS module, which the language host ` +
+    `imports as an ES module because ${shown} says "type": "module": Node then gives its ` +
+    "module.exports as the default export next to the names it exports, so it always has both " +
+    "and `pulumi preview` fails the same way. Make the entry point an ES module (`export const` " +
+    'in a .mjs or .js file), or drop "type": "module" so that the language host requires it'
+  );
+}
+
+/**
+ * A JavaScript entry point in a program's build folder that has not been built. The language
+ * host compiles TypeScript itself only with the runtime option `typescript` on ("whether to use
+ * ts-node to execute sources", https://www.pulumi.com/docs/reference/pkg/dotnet/Pulumi.Automation/Pulumi.Automation.ProjectRuntimeOptions.html);
+ * an entry point that names the compiled `.js` (package.json `main`, Pulumi.yaml `main`) is run
+ * as it is, and before a build it does not exist: Node says "Cannot find module ... Please verify
+ * that the package.json has a valid "main" entry", and `pulumi preview` fails the same way,
+ * though the entry is right and only the build is missing. Returns "" unless `file` is missing
+ * and inside the tsconfig's `outDir`.
+ */
+export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unknown): string {
+  if (!path.isAbsolute(file) || !/\.[cm]?js$/.test(file) || fs.existsSync(file)) return "";
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
+  if (!tsconfig || !outDir) return "";
+  const out = path.resolve(path.dirname(tsconfig.file), outDir);
+  if (!file.startsWith(out + path.sep)) return "";
+  const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
+  const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";
+  return (
+    `\n${path.relative(pwd, file)} is compiled output that has not been built: ` +
+    `${tsconfig.shown} compiles into "${outDir}", and the language host runs that JavaScript ` +
+    "without compiling anything, so `pulumi preview` fails the same way. Build the program " +
+    `first (\`${build}\`)`
+  );
 }

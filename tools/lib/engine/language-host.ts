@@ -131,6 +131,41 @@ export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   return { ...ours, own: false };
 }
 
+/**
+ * The Yarn Plug'n'Play manifest (`.pnp.cjs`, `.pnp.js` before Yarn 3) at or above `dir`, if any.
+ * A PnP install leaves no node_modules: packages resolve only through that manifest, which a
+ * plain `node` does not load (https://yarnpkg.com/features/pnp).
+ */
+export function yarnPnpManifest(dir: string): string | undefined {
+  for (let d = dir; ; d = path.dirname(d)) {
+    for (const name of [".pnp.cjs", ".pnp.js"]) {
+      const file = path.join(d, name);
+      if (fs.existsSync(file)) return file;
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * Why a program that has no `@pulumi/pulumi` in node_modules cannot run as `pulumi preview` runs
+ * it, when that is not just a missing `npm install`: a Yarn Plug'n'Play install. The CLI's
+ * language host finds the SDK with `require.resolve("@pulumi/pulumi/cmd/run")` in a plain `node`
+ * (`locateModule` in pulumi/pulumi `sdk/nodejs/cmd/pulumi-language-nodejs/main.go`), which does
+ * not load the PnP manifest, and stops with "It looks like the Pulumi SDK has not been
+ * installed" (pulumi/pulumi#3586, Yarn PnP support, open). Lending the check's own packages would
+ * judge versions the program never installed, so the check refuses it the same way.
+ */
+export function unlocatableSdk(pwd: string): string | undefined {
+  const pnp = yarnPnpManifest(pwd);
+  if (!pnp) return undefined;
+  return (
+    "It looks like the Pulumi SDK has not been installed: the program was installed with Yarn " +
+    `Plug'n'Play (${pnp}), which leaves no node_modules, and the language host looks for ` +
+    "@pulumi/pulumi in node_modules only, so `pulumi preview` fails the same way " +
+    "(pulumi/pulumi#3586). Add `nodeLinker: node-modules` to .yarnrc.yml and run `yarn install`"
+  );
+}
+
 const UNINCLUDED = /^Could not include required dependency '([^']+)' in '[^']*'\.$/;
 
 /**
@@ -209,6 +244,21 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const { pwd, entry } = programLocation(opts.rootDir, opts.main);
   const sdk = locateSdk(pwd, opts.fallbackModulesDir);
   const host = hostOptions(opts.runtimeOptions ?? {});
+  const unlocatable = sdk.own ? undefined : unlocatableSdk(pwd);
+  if (unlocatable) {
+    return {
+      phase: opts.phase,
+      resources: [],
+      remoteComponents: [],
+      logs: [],
+      output: [],
+      invokes: new Map(),
+      sdk,
+      versionWarnings: [],
+      failure: { kind: "setup", message: unlocatable },
+      ms: Date.now() - started,
+    };
+  }
   const engine = new OfflineEngine({
     project: opts.project,
     stack: opts.stack,
