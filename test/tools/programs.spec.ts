@@ -1,6 +1,7 @@
 // The Pulumi programs people actually have, run offline through their own language host as
 // `pulumi preview` would (test/fixtures/programs; each fixture says what it mirrors): the shapes
-// templates and examples come in, their own dependencies, data sources and remote components.
+// templates and examples come in, data sources, transforms and source positions (their own
+// dependencies and remote components: programs-dependencies.spec.ts).
 // Driven through the engine (`checkStack`, `runProgram`); the ways a run goes wrong are in
 // programs-failures.spec.ts, what the CLI decides in programs-cli.spec.ts. All runs are queued up
 // front on a pool of two and awaited by the tests, so independent programs run side by side.
@@ -10,12 +11,10 @@ import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { ProgramError, providerRegion, type StackResult } from "../../tools/check/run";
-import { FIXTURES, lineOf, programWithOwnSdk, QueuedRuns, ROOT } from "./program-runs";
+import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 
 const runs = new QueuedRuns();
 const check = runs.check.bind(runs);
-const run = runs.run.bind(runs);
-let ownSdk: { dir: string; sdkVersion: string } | undefined;
 let lentEsm: string | undefined;
 // As on a machine whose environment names no AWS region: each run's region comes from its stack.
 const REGION_ENV = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
@@ -46,7 +45,6 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("main-fallback");
     runs.queueCheck("main-src");
     runs.queueCheck("async-main", ["preview", "apply"]);
-    runs.queueCheck("awsx-v3");
     runs.queueCheck("invokes", ["apply"]);
     runs.queueCheck("awsx-default-vpc");
     runs.queueCheck("apply-only-build", ["preview", "apply"]);
@@ -59,16 +57,12 @@ describe("real-world program shapes, offline", function () {
     lentEsm = fs.mkdtempSync(path.join(os.tmpdir(), "esm-lent-"));
     fs.cpSync(path.join(FIXTURES, "esm-nodenext"), lentEsm, { recursive: true });
     runs.queueCheck(lentEsm, ["preview", "apply"]);
-    ownSdk = programWithOwnSdk();
-    runs.queueCheck(ownSdk.dir);
-    runs.queueRun(ownSdk.dir, "net");
   });
 
   after(() => {
     REGION_ENV.forEach((k, i) => {
       if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
     });
-    if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
     if (lentEsm) fs.rmSync(lentEsm, { recursive: true, force: true });
   });
 
@@ -402,59 +396,6 @@ describe("real-world program shapes, offline", function () {
       expect(providerRegion({}, { AWS_DEFAULT_REGION: "eu-north-1" })).to.deep.equal({
         region: "eu-north-1",
       });
-    });
-  });
-
-  describe("awsx v3 remote components", () => {
-    it("the report is incomplete, naming each component, and their inputs draw mandatory findings", async () => {
-      const r = await check("awsx-v3");
-      expect(r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
-        "awsx:ec2:Vpc vpc",
-        "awsx:ecr:Repository repo",
-        "awsx:ecs:FargateService service",
-        "awsx:lb:ApplicationLoadBalancer loadbalancer",
-      ]);
-      expect(r.unevaluated.filter((u) => /remote component/.test(u.reason))).to.have.length(4);
-      for (const [policy, name] of [
-        ["awsx-ecs-task-not-privileged", "service"],
-        ["awsx-ecs-container-no-plaintext-secrets", "service"],
-        ["awsx-ecs-service-no-public-ip", "service"],
-        ["awsx-vpc-private-subnet-no-default-route", "vpc"],
-        ["awsx-alb-security-group-configured", "loadbalancer"],
-        // pulumi-awsx awsx/ecs/fargateTaskDefinition.ts: the default log group has no kmsKeyId.
-        ["awsx-log-group-kms-cmk", "service"],
-      ]) {
-        expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
-      }
-      expect(findings(r, "awsx-ecs-container-no-plaintext-secrets")[0].detail).to.contain(
-        "DB_PASSWORD",
-      );
-    });
-  });
-
-  describe("a program with its own node_modules", () => {
-    it("runs with its own, older @pulumi/pulumi, which its @pulumi/aws loads too", async () => {
-      const r = await check(ownSdk!.dir);
-      expect(r.sdk.version).to.equal(ownSdk!.sdkVersion);
-      expect(r.sdk.own).to.equal(true);
-      expect(r.sdk.runPath.startsWith(path.join(ownSdk!.dir, "node_modules"))).to.equal(true);
-      // The program exports the version its own import of @pulumi/pulumi sees.
-      expect(stackOutputs(r).sdkVersion).to.equal(ownSdk!.sdkVersion);
-      byName(
-        r,
-        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
-        "data",
-      );
-      // Same major as the check's: nothing to warn about.
-      expect(r.warnings.filter((w) => /@pulumi\//.test(w))).to.deep.equal([]);
-    });
-
-    it("names a failed invoke's token at the program's line, through its own SDK", async () => {
-      const r = await run(ownSdk!.dir, "net");
-      expect(r.failure?.kind).to.equal("error");
-      expect(r.failure?.message).to.contain("aws:cloudformation/getExport:getExport");
-      expect(r.failure?.location?.file).to.equal(path.join(ownSdk!.dir, "index.ts"));
-      expect(r.failure?.location?.line).to.equal(lineOf("own-sdk/index.ts", "getExportOutput("));
     });
   });
 });

@@ -1,0 +1,92 @@
+// Programs that bring their own dependencies: their own node_modules with another
+// @pulumi/pulumi, which their @pulumi/aws loads too, and awsx v3, whose components a provider
+// plugin serves: the check judges their recorded inputs and says the report is incomplete.
+// Driven through the engine (`checkStack`, `runProgram`), queued up front on a pool of two.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import type { StackResult } from "../../tools/check/run";
+import { lineOf, programWithOwnSdk, QueuedRuns } from "./program-runs";
+
+const runs = new QueuedRuns();
+const check = runs.check.bind(runs);
+const run = runs.run.bind(runs);
+let ownSdk: { dir: string; sdkVersion: string } | undefined;
+
+const byName = (r: StackResult, type: string, name: string) => {
+  const found = r.resources.find((x) => x.type === type && x.name === name);
+  if (!found) throw new Error(`no ${type} ${name} among ${r.resources.map((x) => x.name)}`);
+  return found;
+};
+const findings = (r: StackResult, policy: string, name?: string) =>
+  r.violations.filter((v) => v.policy === policy && (name === undefined || v.name === name));
+const stackOutputs = (r: StackResult) =>
+  r.resources.find((x) => x.type === "pulumi:pulumi:Stack")!.outputs;
+
+describe("programs with dependencies of their own, offline", function () {
+  this.timeout(300_000);
+
+  before(() => {
+    runs.queueCheck("awsx-v3");
+    ownSdk = programWithOwnSdk();
+    runs.queueCheck(ownSdk.dir);
+    runs.queueRun(ownSdk.dir, "net");
+  });
+
+  after(() => {
+    if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+  });
+
+  describe("awsx v3 remote components", () => {
+    it("the report is incomplete, naming each component, and their inputs draw mandatory findings", async () => {
+      const r = await check("awsx-v3");
+      expect(r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
+        "awsx:ec2:Vpc vpc",
+        "awsx:ecr:Repository repo",
+        "awsx:ecs:FargateService service",
+        "awsx:lb:ApplicationLoadBalancer loadbalancer",
+      ]);
+      expect(r.unevaluated.filter((u) => /remote component/.test(u.reason))).to.have.length(4);
+      for (const [policy, name] of [
+        ["awsx-ecs-task-not-privileged", "service"],
+        ["awsx-ecs-container-no-plaintext-secrets", "service"],
+        ["awsx-ecs-service-no-public-ip", "service"],
+        ["awsx-vpc-private-subnet-no-default-route", "vpc"],
+        ["awsx-alb-security-group-configured", "loadbalancer"],
+        // pulumi-awsx awsx/ecs/fargateTaskDefinition.ts: the default log group has no kmsKeyId.
+        ["awsx-log-group-kms-cmk", "service"],
+      ]) {
+        expect(findings(r, policy, name)[0]?.enforcementLevel, policy).to.equal("mandatory");
+      }
+      expect(findings(r, "awsx-ecs-container-no-plaintext-secrets")[0].detail).to.contain(
+        "DB_PASSWORD",
+      );
+    });
+  });
+
+  describe("a program with its own node_modules", () => {
+    it("runs with its own, older @pulumi/pulumi, which its @pulumi/aws loads too", async () => {
+      const r = await check(ownSdk!.dir);
+      expect(r.sdk.version).to.equal(ownSdk!.sdkVersion);
+      expect(r.sdk.own).to.equal(true);
+      expect(r.sdk.runPath.startsWith(path.join(ownSdk!.dir, "node_modules"))).to.equal(true);
+      // The program exports the version its own import of @pulumi/pulumi sees.
+      expect(stackOutputs(r).sdkVersion).to.equal(ownSdk!.sdkVersion);
+      byName(
+        r,
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "data",
+      );
+      // Same major as the check's: nothing to warn about.
+      expect(r.warnings.filter((w) => /@pulumi\//.test(w))).to.deep.equal([]);
+    });
+
+    it("names a failed invoke's token at the program's line, through its own SDK", async () => {
+      const r = await run(ownSdk!.dir, "net");
+      expect(r.failure?.kind).to.equal("error");
+      expect(r.failure?.message).to.contain("aws:cloudformation/getExport:getExport");
+      expect(r.failure?.location?.file).to.equal(path.join(ownSdk!.dir, "index.ts"));
+      expect(r.failure?.location?.line).to.equal(lineOf("own-sdk/index.ts", "getExportOutput("));
+    });
+  });
+});
