@@ -93,6 +93,23 @@ export function runStack(
 export { cli } from "./cli";
 export type { CliRun } from "./cli";
 
+/** The resource of a check's result with this type and name; it must be there. */
+export function byName(r: StackResult, type: string, name: string) {
+  const found = r.resources.find((x) => x.type === type && x.name === name);
+  if (!found) throw new Error(`no ${type} ${name} among ${r.resources.map((x) => x.name)}`);
+  return found;
+}
+
+/** The findings of one policy in a check's result, of one resource if `name` is given. */
+export function findings(r: StackResult, policy: string, name?: string) {
+  return r.violations.filter((v) => v.policy === policy && (name === undefined || v.name === name));
+}
+
+/** The outputs the program's stack exported. */
+export function stackOutputs(r: StackResult) {
+  return r.resources.find((x) => x.type === "pulumi:pulumi:Stack")!.outputs;
+}
+
 /** The 1-based line of `file` (under FIXTURES) whose text contains `snippet`; it must be unique. */
 export function lineOf(file: string, snippet: string): number {
   const lines = fs.readFileSync(path.join(FIXTURES, file), "utf8").split("\n");

@@ -5,23 +5,19 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import type { StackResult } from "../../tools/check/run";
-import { lineOf, programWithOwnSdk, QueuedRuns } from "./program-runs";
+import {
+  byName,
+  findings,
+  lineOf,
+  programWithOwnSdk,
+  QueuedRuns,
+  stackOutputs,
+} from "./program-runs";
 
 const runs = new QueuedRuns();
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
-
-const byName = (r: StackResult, type: string, name: string) => {
-  const found = r.resources.find((x) => x.type === type && x.name === name);
-  if (!found) throw new Error(`no ${type} ${name} among ${r.resources.map((x) => x.name)}`);
-  return found;
-};
-const findings = (r: StackResult, policy: string, name?: string) =>
-  r.violations.filter((v) => v.policy === policy && (name === undefined || v.name === name));
-const stackOutputs = (r: StackResult) =>
-  r.resources.find((x) => x.type === "pulumi:pulumi:Stack")!.outputs;
 
 describe("programs with dependencies of their own, offline", function () {
   this.timeout(300_000);

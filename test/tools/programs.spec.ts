@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { ProgramError, providerRegion, type StackResult } from "../../tools/check/run";
-import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
+import { byName, findings, FIXTURES, lineOf, QueuedRuns, ROOT, stackOutputs } from "./program-runs";
 
 const runs = new QueuedRuns();
 const check = runs.check.bind(runs);
@@ -20,16 +20,7 @@ let lentEsm: string | undefined;
 const REGION_ENV = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
 const savedRegionEnv = REGION_ENV.map((k) => process.env[k]);
 
-const byName = (r: StackResult, type: string, name: string) => {
-  const found = r.resources.find((x) => x.type === type && x.name === name);
-  if (!found) throw new Error(`no ${type} ${name} among ${r.resources.map((x) => x.name)}`);
-  return found;
-};
-const findings = (r: StackResult, policy: string, name?: string) =>
-  r.violations.filter((v) => v.policy === policy && (name === undefined || v.name === name));
 const fileOf = (uri: string | undefined) => (uri ? new URL(uri).pathname : undefined);
-const stackOutputs = (r: StackResult) =>
-  r.resources.find((x) => x.type === "pulumi:pulumi:Stack")!.outputs;
 
 describe("real-world program shapes, offline", function () {
   this.timeout(300_000);
