@@ -73,9 +73,10 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
   return range !== undefined
     ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
-        "has no node_modules with it, and the check lends only its own packages. Run `npm " +
-        "install` in the program first, as `pulumi preview` needs too"
-    : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`npm install ${name}\`)`;
+        `has no node_modules with it, and the check lends only its own packages. Run \`${
+          installCommand(pwd).install
+        }\` in the program first, as \`pulumi preview\` needs too`
+    : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`${installCommand(pwd).add} ${name}\`)`;
 }
 
 /**
@@ -108,8 +109,9 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
       `\n${shown} makes the program an ES module, and the language host runs TypeScript ES ` +
       "modules only through ts-node's ESM loader, from ts-node 10 on; the program has " +
       (tsNode === undefined ? "no ts-node installed" : `ts-node ${tsNode}`) +
-      ", so `pulumi preview` fails the same way. Run `npm install --save-dev ts-node@^10 " +
-      "typescript@^5` in the program, or compile it to JavaScript first"
+      ", so `pulumi preview` fails the same way. Run " +
+      `\`${installCommand(pwd).addDev} ts-node@^10 typescript@^5\` in the program, or compile it ` +
+      "to JavaScript first"
     );
   }
   const sdk = installedVersion("@pulumi/pulumi", pwd);
@@ -184,8 +186,8 @@ export function sdkTypeScriptHint(message: string, pwd: string): string {
       ? "Upgrade @pulumi/pulumi to 3.113.0 or later"
       : listed !== undefined
         ? `package.json lists typescript ${listed} but it is not installed (an install ` +
-          "without dev dependencies?): run `npm install` in the program"
-        : "Run `npm install --save-dev typescript@^5` in the program") +
+          `without dev dependencies?): run \`${installCommand(pwd).install}\` in the program`
+        : `Run \`${installCommand(pwd).addDev} typescript@^5\` in the program`) +
     `, or keep to the options TypeScript ${compiler} knows in tsconfig.json`
   );
 }
@@ -275,4 +277,45 @@ export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unk
     "without compiling anything, so `pulumi preview` fails the same way. Build the program " +
     `first (\`${build}\`)`
   );
+}
+
+/** The commands of the package manager that installed the program, as its user types them. */
+interface InstallCommands {
+  readonly install: string;
+  readonly add: string;
+  readonly addDev: string;
+}
+
+const MANAGERS: Record<string, InstallCommands> = {
+  npm: { install: "npm install", add: "npm install", addDev: "npm install --save-dev" },
+  pnpm: { install: "pnpm install", add: "pnpm add", addDev: "pnpm add --save-dev" },
+  yarn: { install: "yarn install", add: "yarn add", addDev: "yarn add --dev" },
+  bun: { install: "bun install", add: "bun add", addDev: "bun add --dev" },
+};
+
+/** Lock files each package manager writes, nearest folder first (a workspace's is at its root). */
+const LOCK_FILES: readonly (readonly [string, string])[] = [
+  ["pnpm-lock.yaml", "pnpm"],
+  ["yarn.lock", "yarn"],
+  ["bun.lock", "bun"],
+  ["bun.lockb", "bun"],
+  ["package-lock.json", "npm"],
+  ["npm-shrinkwrap.json", "npm"],
+];
+
+/**
+ * The package manager of the program at `dir`: its package.json's `packageManager` field
+ * (Corepack, "pnpm@9.1.0"), else the lock file nearest above `dir`, else npm. Pulumi installs
+ * with the one `runtime.options.packagemanager` names (npm, yarn, pnpm or bun; Pulumi docs,
+ * "Node.js" runtime options), and a program's user has the same one's lock file.
+ */
+export function installCommand(dir: string): InstallCommands {
+  const field = nearestPackageJson(dir)?.pkg.packageManager;
+  const named = typeof field === "string" ? field.split("@")[0] : undefined;
+  if (named && MANAGERS[named]) return MANAGERS[named];
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const lock = LOCK_FILES.find(([file]) => fs.existsSync(path.join(d, file)));
+    if (lock) return MANAGERS[lock[1]];
+    if (path.dirname(d) === d) return MANAGERS.npm;
+  }
 }
