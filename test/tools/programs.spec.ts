@@ -37,6 +37,7 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("main-src");
     runs.queueCheck("async-main", ["preview", "apply"]);
     runs.queueCheck("invokes", ["apply"]);
+    runs.queueCheck("explicit-provider-region", ["apply"]);
     runs.queueCheck("awsx-default-vpc");
     runs.queueCheck("apply-only-build", ["preview", "apply"]);
     runs.queueCheck("fail-apply-only", ["preview", "apply"]);
@@ -271,6 +272,24 @@ describe("real-world program shapes, offline", function () {
         /^subnet-[0-9a-f]{17}$/,
       );
       expect(findings(r, "ec2-security-group-no-admin-ports-public", "bastion")).to.have.length(1);
+    });
+
+    // @pulumi/aws 7: a resource's or data source's `region` "defaults to the Region set in the
+    // provider configuration" (its documentation); the SDK sends the explicit provider with each.
+    it("resources and data sources under an explicit provider answer for its region, not aws:region", async () => {
+      const r = await check("explicit-provider-region", ["apply"]);
+      const out = stackOutputs(r);
+      expect(out.westRegion).to.equal("us-west-2");
+      expect(out.westQueueArn).to.match(/^arn:aws:sqs:us-west-2:123456789012:west-/);
+      expect(out.tokyoQueueArn).to.match(/^arn:aws:sqs:ap-northeast-1:123456789012:tokyo-queue-/);
+      expect(out.stackQueueArn).to.match(/^arn:aws:sqs:eu-west-1:123456789012:home-/);
+      const policy = JSON.parse(
+        byName(r, "aws:iam/rolePolicy:RolePolicy", "deployer").inputs.policy,
+      );
+      expect(policy.Statement.map((s: { Resource: string }) => s.Resource)).to.deep.equal([
+        "arn:aws:cloudformation:us-west-2:123456789012:stack/app/*",
+        out.westQueueArn,
+      ]);
     });
   });
 

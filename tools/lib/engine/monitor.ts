@@ -295,7 +295,12 @@ export class OfflineEngine {
       return { id: UNKNOWN, state: { ...sent } };
     }
     const answer = this.opts.answers.resourceState(
-      { type: r.type, name: r.name, inputs: plainValue(sent), id: importId || undefined },
+      {
+        type: r.type,
+        name: r.name,
+        inputs: this.withProviderRegion(r.type, plainValue(sent), r.provider),
+        id: importId || undefined,
+      },
       this.opts.phase,
     );
     // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
@@ -362,12 +367,37 @@ export class OfflineEngine {
       const id = this.ids.get(r.urn) ?? "";
       result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
     } else {
-      result = this.opts.answers.invoke(token, args);
+      result = this.opts.answers.invoke(
+        token,
+        this.withProviderRegion(token, args, req.getProvider() || undefined),
+      );
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
     const resp = new provproto.InvokeResponse();
     resp.setReturn(Struct.fromJavaScript(result));
     return resp;
+  }
+
+  /**
+   * Arguments with the `region` of the explicit AWS provider they are sent to, when they name
+   * none: in @pulumi/aws 7 a resource's or data source's region "defaults to the Region set in the
+   * provider configuration" (the `region` input's documentation), so `getRegion({}, { provider })`
+   * or a queue's ARN under a `us-west-2` provider answers for us-west-2, not for `aws:region`. The
+   * SDK sends that provider's reference (`<urn>::<id>`) with every registration and invoke,
+   * `opts.provider` or the parent's `providers` (@pulumi/pulumi runtime/invoke.js `getProvider`).
+   */
+  private withProviderRegion(
+    token: string,
+    args: Record<string, any>,
+    providerRef: string | undefined,
+  ): Record<string, any> {
+    if (!token.startsWith("aws:") || !providerRef) return args;
+    if (typeof args.region === "string") return args;
+    const provider = this.byUrn.get(providerRef.slice(0, providerRef.lastIndexOf("::")));
+    if (provider?.type !== "pulumi:providers:aws") return args;
+    const region = plainValue(provider.inputs).region;
+    if (typeof region !== "string" || region === UNKNOWN || region === "") return args;
+    return { ...args, region };
   }
 
   /** RegisterResourceOutputs: a component's outputs; the root stack's mark the program's end. */
