@@ -2,7 +2,7 @@
 // failure that `pulumi preview` would show too, where the bare message does not say it.
 import * as fs from "fs";
 import * as path from "path";
-import { nearestPackageJson } from "./versions";
+import { major, nearestPackageJson, readVersion, resolvePackageJson } from "./versions";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
 export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
@@ -66,10 +66,7 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
   const found = nearestPackageJson(pwd);
   if (!found) return "";
-  const pkg = found.pkg as Record<string, Record<string, unknown> | undefined>;
-  const range = ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
-    .map((field) => pkg[field]?.[name])
-    .find((v) => typeof v === "string");
+  const range = declaredRange(pwd, name);
   const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
   return range !== undefined
     ? `\n"${name}" is a dependency of ${shown} (${range}) that is not installed: the program ` +
@@ -104,7 +101,7 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
   if (!found || found.pkg.type !== "module") return "";
   const shown = path.join(path.basename(path.dirname(found.file)), "package.json");
   const tsNode = installedVersion("ts-node", pwd);
-  if (tsNode === undefined || major(tsNode) < 10) {
+  if (tsNode === undefined || (major(tsNode) ?? 0) < 10) {
     return (
       `\n${shown} makes the program an ES module, and the language host runs TypeScript ES ` +
       "modules only through ts-node's ESM loader, from ts-node 10 on; the program has " +
@@ -129,10 +126,6 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
 function installedVersion(name: string, dir: string): string | undefined {
   const file = resolvePackageJson(name, dir);
   return file ? readVersion(file) : undefined;
-}
-
-function major(version: string): number {
-  return Number(version.split(".")[0]);
 }
 
 function olderThan(version: string, than: [number, number, number]): boolean {
@@ -195,26 +188,9 @@ export function sdkTypeScriptHint(message: string, pwd: string): string {
 /** The range the program's package.json (the nearest above `dir`) gives `name`, if any. */
 function declaredRange(dir: string, name: string): string | undefined {
   const pkg = nearestPackageJson(dir)?.pkg as Record<string, Record<string, unknown> | undefined>;
-  return ["dependencies", "devDependencies", "optionalDependencies"]
+  return ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
     .map((field) => pkg?.[field]?.[name])
     .find((v): v is string => typeof v === "string");
-}
-
-function resolvePackageJson(name: string, dir: string): string | undefined {
-  try {
-    return require.resolve(`${name}/package.json`, { paths: [dir] });
-  } catch {
-    return undefined;
-  }
-}
-
-function readVersion(file: string): string | undefined {
-  try {
-    const version = JSON.parse(fs.readFileSync(file, "utf8")).version;
-    return typeof version === "string" ? version.replace(/^v/, "") : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

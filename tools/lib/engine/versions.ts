@@ -22,16 +22,18 @@ export interface PackageCopy {
   readonly file: string;
 }
 
-function readVersion(file: string): string | undefined {
+/** The version a package.json gives, without a leading "v" (@pulumi/policy writes "v1.21.0"). */
+export function readVersion(file: string): string | undefined {
   try {
     const v = JSON.parse(fs.readFileSync(file, "utf8")).version;
-    return typeof v === "string" ? v : undefined;
+    return typeof v === "string" ? v.replace(/^v/, "") : undefined;
   } catch {
     return undefined;
   }
 }
 
-function major(version: string): number | undefined {
+/** The major of a version or a range ("^7.48.0" → 7). */
+export function major(version: string): number | undefined {
   const m = /(\d+)/.exec(version);
   return m ? Number(m[1]) : undefined;
 }
@@ -88,7 +90,8 @@ function nodeModulesOf(sdkPackageJson: string): string | undefined {
   return path.basename(dir) === "node_modules" ? dir : undefined;
 }
 
-function resolvePackageJson(name: string, from: string): string | undefined {
+/** The package.json of `name` as Node resolves it from `from`, if it is installed there. */
+export function resolvePackageJson(name: string, from: string): string | undefined {
   try {
     return require.resolve(`${name}/package.json`, { paths: [from] });
   } catch {
