@@ -68,10 +68,10 @@ export class IamStatement {
     this.field("Effect", () => {
       const e = raw.Effect;
       if (e === "Allow" || e === "Deny") this._effect = e;
-      else if (typeof e === "string" && e.trim().toLowerCase() === "deny") {
-        this._denyMiscased = true;
+      else {
+        this._denyMiscased = typeof e === "string" && e.trim().toLowerCase() === "deny";
         this.problems.push(`Effect must be "Allow" or "Deny", got ${JSON.stringify(e)}`);
-      } else this.problems.push(`Effect must be "Allow" or "Deny", got ${JSON.stringify(e)}`);
+      }
     });
     this._actions = this.list(raw, "Action", stringList);
     this._notActions = this.list(raw, "NotAction", stringList);

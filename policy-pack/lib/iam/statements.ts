@@ -6,8 +6,10 @@ import type { IamStatement } from "../policy-document";
  * would reject (missing, misspelt), read the strict way like malformed principals are, so a broken
  * document never hides a grant (KICS reads a missing Effect as Allow, as Terraform's
  * `aws_iam_policy_document` does; `iam-policy-document-valid` reports the malformed Effect).
- * Only an explicit `"Deny"` grants nothing. Throws if the Effect is unknown at preview.
+ * A Deny grants nothing, and neither does a Deny in the wrong case (`"deny"`), which AWS rejects
+ * too (the Effect value is case sensitive) and no reading turns into a grant, as the resource
+ * policy rules read it (../public-policy.ts). Throws if the Effect is unknown at preview.
  */
 export function grantsAccess(s: IamStatement): boolean {
-  return s.effect !== "Deny";
+  return !s.saysDeny;
 }

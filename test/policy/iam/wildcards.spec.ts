@@ -207,6 +207,16 @@ describe("iam-no-wildcard-actions", () => {
       const s = { Sid: "DenyOutsideCallers", Effect: "Deny", Action: ["*"], Resource: ["*"] };
       expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.deep.equal([]);
     });
+    it('a Deny in the wrong case ("deny", which AWS rejects) grants nothing; validity reports it', async () => {
+      const s = { Effect: "deny", Action: ["*"], Resource: ["*"] };
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([s])])).to.deep.equal([]);
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+      const valid = await of("iam-policy-document-valid", [compliantPolicy([s])]);
+      expect(valid.join("\n")).to.match(/Effect must be "Allow" or "Deny", got "deny"/);
+      // Any other misspelling is read as Allow: a broken document never hides a grant.
+      const allow = { ...s, Effect: "allow" };
+      expect(await findingsOf(noWildcardActions, [compliantPolicy([allow])])).to.have.length(1);
+    });
 
     it("accepts a pattern listed in allowedActionPatterns, and a small read-only one", async () => {
       const r = roleWith([
