@@ -145,3 +145,4 @@ export const SES_RECEIPT_RULE = "aws:ses/receiptRule:ReceiptRule";
 export const SSM_RESOURCE_DATA_SYNC = "aws:ssm/resourceDataSync:ResourceDataSync";
 export const SYNTHETICS_CANARY = "aws:synthetics/canary:Canary";
 export const TIMESTREAM_TABLE = "aws:timestreamwrite/table:Table";
+export const TIMESTREAM_SCHEDULED_QUERY = "aws:timestreamquery/scheduledQuery:ScheduledQuery";

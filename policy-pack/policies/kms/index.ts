@@ -35,6 +35,7 @@ import {
   memorydbKms,
   qldbKms,
   timestreamKms,
+  timestreamScheduledQueryKms,
 } from "./nosql";
 import {
   backupVaultKms,
@@ -104,6 +105,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   daxEncrypted,
   keyspacesKms,
   timestreamKms,
+  timestreamScheduledQueryKms,
   qldbKms,
   efsKms,
   fsxKms,

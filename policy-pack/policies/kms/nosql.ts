@@ -1,5 +1,6 @@
 // Encryption at rest with customer-managed KMS keys for key-value, cache, ledger and time-series
-// stores: DynamoDB tables and replicas, ElastiCache, MemoryDB, DAX, Keyspaces, Timestream, QLDB.
+// stores: DynamoDB tables and replicas, ElastiCache, MemoryDB, DAX, Keyspaces, Timestream (and its
+// scheduled queries), QLDB.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   DAX_CLUSTER,
@@ -12,6 +13,7 @@ import {
   MEMORYDB_SNAPSHOT,
   QLDB_LEDGER,
   TIMESTREAM_DATABASE,
+  TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -206,6 +208,46 @@ export const timestreamKms = customerKeyPolicy({
       computed: true,
       whenNone: "the AWS-managed key aws/timestream",
     }),
+});
+
+// CreateScheduledQuery (https://docs.aws.amazon.com/timestream/latest/developerguide/API_query_CreateScheduledQuery.html),
+// KmsKeyId: "If the Amazon KMS key is not specified, the scheduled query resource will be encrypted
+// with a Timestream owned Amazon KMS key ... If ErrorReportConfiguration uses SSE_KMS as
+// encryption type, the same KmsKeyId is used to encrypt the error report at rest."
+// S3Configuration.EncryptionOption: "If no encryption option is specified, Timestream will choose
+// SSE_S3 as default."
+const SCHEDULED_QUERY_API = awsDocs(
+  "timestream/latest/developerguide/API_query_CreateScheduledQuery",
+);
+const ERROR_REPORT_S3 = awsDocs("timestream/latest/developerguide/API_query_S3Configuration");
+
+export const timestreamScheduledQueryKms = customerKeyPolicy({
+  name: "timestream-scheduled-query-kms-cmk",
+  description:
+    "Timestream scheduled queries encrypt the scheduled query resource with a customer-managed " +
+    "KMS key (kmsKeyId; left out, a Timestream-owned key) and write their error reports to S3 " +
+    "with SSE_KMS under that key (left out, Timestream chooses SSE_S3).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set `kmsKeyId` to the stack's customer-managed key and " +
+    '`errorReportConfiguration.s3Configuration.encryptionOption: "SSE_KMS"`; the key policy ' +
+    "lets the execution role use the key.",
+  references: [SCHEDULED_QUERY_API, ERROR_REPORT_S3],
+  types: [TIMESTREAM_SCHEDULED_QUERY],
+  noun: "Timestream scheduled query",
+  check: (k) => {
+    k.requireKey({ prop: "kmsKeyId", whenNone: "a Timestream-owned key" });
+    const option = k.props.errorReportConfiguration?.s3Configuration?.encryptionOption;
+    if (option === "SSE_KMS") return;
+    k.report(
+      option === undefined || option === null
+        ? "errorReportConfiguration.s3Configuration.encryptionOption is not set, and Timestream " +
+            "writes error reports with SSE_S3, not the query's customer-managed key."
+        : `errorReportConfiguration.s3Configuration.encryptionOption is ${option}, not SSE_KMS: ` +
+            "error reports are not encrypted with the query's customer-managed key.",
+    );
+  },
 });
 
 export const qldbKms = customerKeyPolicy({

@@ -74,10 +74,6 @@ const NOT_YET_JUDGED: readonly string[] = [
   // An alias of an Amazon Lex V1 bot: Lex V1 support ended on 15 September 2025
   // (https://docs.aws.amazon.com/lex/latest/dg/migrate.html); Lex V2 is aws.lex.V2models*.
   "aws:lex/botAlias:BotAlias",
-  // Timestream for LiveAnalytics is closed to new customers since 20 June 2025
-  // (https://docs.aws.amazon.com/timestream/latest/developerguide/scheduledqueries-notification.html);
-  // its databases and tables stay judged (timestream-database-kms-cmk, the data-store rule).
-  "aws:timestreamquery/scheduledQuery:ScheduledQuery",
 ];
 
 /** The types each rule of the KMS area (or an encryption-at-rest rule elsewhere) judges. */

@@ -310,6 +310,64 @@ describe("timestream-database-kms-cmk", () => {
   });
 });
 
+describe("timestream-scheduled-query-kms-cmk", () => {
+  const p = policyNamed(policies, "timestream-scheduled-query-kms-cmk");
+  // The provider's own example (aws.timestreamquery.ScheduledQuery, "Basic Usage"), with a key.
+  const base = {
+    name: "example",
+    queryString: "SELECT region, az, hostname, BIN(time, 15s) AS binned_timestamp FROM db.tbl",
+    scheduledQueryExecutionRoleArn: UNKNOWN,
+    scheduleConfiguration: { scheduleExpression: "rate(1 hour)" },
+    notificationConfiguration: { snsConfiguration: { topicArn: UNKNOWN } },
+  };
+  const report = (encryptionOption?: string) => ({
+    s3Configuration: { bucketName: "error-reports", ...(encryptionOption && { encryptionOption }) },
+  });
+  const query = (inputs: Record<string, unknown>) =>
+    res(T.TIMESTREAM_SCHEDULED_QUERY, "query", { ...base, ...inputs });
+
+  describe("Compliance", () => {
+    it("kmsKeyId from a key of the stack and SSE_KMS error reports", async () => {
+      const r = withStackKey(
+        T.TIMESTREAM_SCHEDULED_QUERY,
+        "query",
+        { ...base, kmsKeyId: UNKNOWN, errorReportConfiguration: report("SSE_KMS") },
+        ["kmsKeyId"],
+      );
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+    it("a literal customer key ARN", async () => {
+      const r = [query({ kmsKeyId: KEY_ARN, errorReportConfiguration: report("SSE_KMS") })];
+      expect(await run(p, r)).to.deep.equal(clean);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it("the provider example: no kmsKeyId (a Timestream-owned key), no encryptionOption (SSE_S3)", async () => {
+      const r = await run(p, [query({ errorReportConfiguration: report() })]);
+      expect(r.violations).to.have.members([
+        'query: Timestream scheduled query "query": no KMS key is set (a Timestream-owned key), not a customer-managed key.',
+        'query: Timestream scheduled query "query": errorReportConfiguration.s3Configuration.encryptionOption is not set, and Timestream writes error reports with SSE_S3, not the query\'s customer-managed key.',
+      ]);
+    });
+    it("a customer key, but error reports with SSE_S3 written out", async () => {
+      const r = await run(p, [
+        query({ kmsKeyId: KEY_ARN, errorReportConfiguration: report("SSE_S3") }),
+      ]);
+      expect(r.violations).to.deep.equal([
+        'query: Timestream scheduled query "query": errorReportConfiguration.s3Configuration.encryptionOption is SSE_S3, not SSE_KMS: error reports are not encrypted with the query\'s customer-managed key.',
+      ]);
+    });
+    it("SSE_KMS under the AWS-managed alias/aws/timestream", async () => {
+      const r = await run(p, [
+        query({ kmsKeyId: awsManaged("timestream"), errorReportConfiguration: report("SSE_KMS") }),
+      ]);
+      expect(r.violations).to.have.length(1);
+      expect(r.violations[0]).to.contain("not a customer-managed key");
+    });
+  });
+});
+
 describe("qldb-ledger-kms-cmk", () => {
   const p = policyNamed(policies, "qldb-ledger-kms-cmk");
   const base = { name: "ledger", permissionsMode: "STANDARD" };
