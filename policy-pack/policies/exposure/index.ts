@@ -2,7 +2,8 @@
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
 // snapshots and documents shared with everyone, databases and cluster endpoints open to the
-// internet (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts),
+// internet (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts,
+// ./app-runner.ts),
 // and workloads a flag puts on the internet (./internet-access.ts). Bucket policies: ../s3; key
 // policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -63,6 +64,11 @@ import {
   timestreamInfluxDbNotPublic,
 } from "./reachability";
 import {
+  apprunnerServiceEgressThroughVpc,
+  apprunnerServiceEgressUnset,
+  apprunnerServiceNotPublic,
+} from "./app-runner";
+import {
   appstreamNoDefaultInternetAccess,
   drsReplicationNoPublicIp,
   emrBlockPublicAccessEnabled,
@@ -100,6 +106,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerNotebookInternetByDefault,
   sagemakerDomainVpcOnly,
   sagemakerDomainInternetByDefault,
+  apprunnerServiceNotPublic,
+  apprunnerServiceEgressThroughVpc,
+  apprunnerServiceEgressUnset,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   mskClusterNotPublic,

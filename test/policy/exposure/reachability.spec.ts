@@ -1,5 +1,5 @@
 // The reachability family, kept complete: every @pulumi/aws resource type with an input that puts it
-// on the internet (publiclyAccessible, publicAccess*, allowFromPublic, publicIp* and
+// on the internet (publiclyAccessible and isPubliclyAccessible, publicAccess*, allowFromPublic, publicIp* and
 // associatePublicIpAddress, mapPublicIp*, clientList*, at any depth of its inputs), or whose
 // document input carries OpenSearch Serverless's AllowFromPublic, is judged by a named rule or is
 // listed with the reason it puts no data on the internet. A provider upgrade that adds such a type
@@ -22,7 +22,7 @@ import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { inputPathsNamed, typesDeclaring } from "../../../tools/lib/provider-inputs";
 
 const FLAG =
-  /^(publiclyAccessible|publicAccess\w*|allowFromPublic|publicIp\w*|associatePublicIp\w*|mapPublicIp\w*|clientList\w*)$/;
+  /^(publiclyAccessible|isPubliclyAccessible|publicAccess\w*|allowFromPublic|publicIp\w*|associatePublicIp\w*|mapPublicIp\w*|clientList\w*)$/;
 
 /** Data stores and their endpoints: judged by a mandatory rule, which must include the type. */
 const DATA: Record<string, string> = {
@@ -52,6 +52,7 @@ const DATA: Record<string, string> = {
 
 /** Compute and addresses: the network and compute rules' business; the rule must include the type. */
 const COMPUTE: Record<string, string> = {
+  "aws:apprunner/service:Service": "apprunner-service-not-public",
   "aws:ec2/eip:Eip": "ec2-instance-no-public-ip",
   "aws:ec2/eipAssociation:EipAssociation": "ec2-instance-no-public-ip",
   "aws:ec2/instance:Instance": "ec2-instance-no-public-ip",
@@ -87,6 +88,9 @@ describe("the reachability family covers every type a network flag can put on th
       "clientLists",
     ]);
     expect(flagged.has(OPENSEARCH_SERVERLESS_SECURITY_POLICY)).to.equal(true);
+    expect(flagged.get("aws:apprunner/service:Service")).to.deep.equal([
+      "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
+    ]);
     expect(flagged.has("aws:docdb/clusterInstance:ClusterInstance")).to.equal(false);
     expect(flagged.has("aws:elasticache/cluster:Cluster")).to.equal(false);
   });

@@ -1,0 +1,100 @@
+// App Runner services, how they are reached and how they reach out: a public endpoint
+// (networkConfiguration.ingressConfiguration.isPubliclyAccessible) and outbound traffic through
+// App Runner's own network (egressConfiguration.egressType "DEFAULT") instead of a VPC connector,
+// past the VPC's routes, security groups and endpoints, as SageMaker's direct internet access is
+// (./compute.ts).
+//
+// Defaults: the API reference documents none for either setting
+// (https://docs.aws.amazon.com/apprunner/latest/api/API_IngressConfiguration.html,
+// https://docs.aws.amazon.com/apprunner/latest/api/API_EgressConfiguration.html). The developer
+// guide does for ingress: "The public endpoint is the default configuration. It opens your service
+// to any incoming traffic from the public internet"
+// (https://docs.aws.amazon.com/apprunner/latest/dg/network-incoming.html). For egress, "Set to VPC
+// to associate your service to a custom VPC specified by VpcConnectorArn", and VpcConnectorArn is
+// "Only valid when EgressType = VPC": a service that does not say VPC cannot send its traffic
+// through one.
+import { resourcePolicy } from "../../lib/define";
+import { APPRUNNER_SERVICE } from "../../lib/types";
+import { isSet } from "../../lib/values";
+import { awsDocs } from "../../lib/controls";
+
+const INGRESS_API = awsDocs("apprunner/latest/api/API_IngressConfiguration");
+const INGRESS_GUIDE = awsDocs("apprunner/latest/dg/network-incoming");
+const EGRESS_API = awsDocs("apprunner/latest/api/API_EgressConfiguration");
+const EGRESS_REMEDIATION =
+  "Create an `aws.apprunner.VpcConnector` with private subnets and a security group, and set " +
+  '`networkConfiguration.egressConfiguration: { egressType: "VPC", vpcConnectorArn: ' +
+  "connector.arn }`; reach the internet, where needed, through the VPC's NAT and firewall.";
+
+export const apprunnerServiceNotPublic = resourcePolicy({
+  name: "apprunner-service-not-public",
+  description:
+    "App Runner services take a private endpoint (isPubliclyAccessible: false): a public one, " +
+    "set or left as App Runner's default, answers any client on the internet over HTTPS. " +
+    "Advisory: a public web service is a legitimate design (as a public load balancer on 443 " +
+    "is); a service for internal callers takes a private endpoint.",
+  enforcementLevel: "advisory",
+  severity: "high",
+  remediationSteps:
+    "Set `networkConfiguration.ingressConfiguration.isPubliclyAccessible: false` and create an " +
+    "`aws.apprunner.VpcIngressConnection` to an interface VPC endpoint for App Runner; or, for " +
+    "a public service, put AWS WAF in front of it and waive this rule with the reason.",
+  references: [INGRESS_API, INGRESS_GUIDE],
+  types: [APPRUNNER_SERVICE],
+  check: (props, ctx) => {
+    const net = props.networkConfiguration;
+    const flag = net?.ingressConfiguration?.isPubliclyAccessible;
+    if (flag === false) return;
+    const egress = net?.egressConfiguration?.egressType;
+    ctx.report(
+      (flag === true
+        ? "networkConfiguration.ingressConfiguration.isPubliclyAccessible is true"
+        : "networkConfiguration.ingressConfiguration.isPubliclyAccessible is not set, and App " +
+          "Runner's default is a public endpoint") +
+        ": the service answers any client on the internet" +
+        (egress === "VPC" ? "." : ", and its outbound traffic does not go through the VPC either."),
+    );
+  },
+});
+
+export const apprunnerServiceEgressThroughVpc = resourcePolicy({
+  name: "apprunner-service-egress-through-vpc",
+  description:
+    'App Runner services do not set egressType "DEFAULT": outbound traffic then leaves through ' +
+    "App Runner's own network to the internet, past the VPC's routes, security groups and " +
+    "endpoints, so the code can send data anywhere and reach no private resource.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps: EGRESS_REMEDIATION,
+  references: [EGRESS_API, awsDocs("apprunner/latest/dg/network")],
+  types: [APPRUNNER_SERVICE],
+  // Left out is the advisory rule below, as for SageMaker notebooks' directInternetAccess.
+  check: (props, ctx) => {
+    const type = props.networkConfiguration?.egressConfiguration?.egressType;
+    if (!isSet(type) || type === "VPC") return;
+    ctx.report(
+      `networkConfiguration.egressConfiguration.egressType is "${type}": outbound traffic ` +
+        "reaches the internet outside the VPC.",
+    );
+  },
+});
+
+export const apprunnerServiceEgressUnset = resourcePolicy({
+  name: "apprunner-service-egress-unset",
+  description:
+    "App Runner services say how their outbound traffic leaves: without egressType " +
+    '"VPC" and a VPC connector, it goes through App Runner\'s own network to the internet, ' +
+    "past the VPC's routes and security groups.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps: EGRESS_REMEDIATION,
+  references: [EGRESS_API],
+  types: [APPRUNNER_SERVICE],
+  check: (props, ctx) => {
+    if (isSet(props.networkConfiguration?.egressConfiguration?.egressType)) return;
+    ctx.report(
+      "networkConfiguration.egressConfiguration.egressType is not set: without a VPC connector, " +
+        "outbound traffic reaches the internet outside the VPC.",
+    );
+  },
+});
