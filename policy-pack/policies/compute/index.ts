@@ -1,5 +1,6 @@
 // Compute guardrails: EC2 instances and launch templates (./instances.ts, ./instance-settings.ts)
-// and their EBS volumes (./ebs.ts), Auto Scaling groups (./autoscaling.ts), the EFS access points
+// and their EBS volumes (./ebs.ts), Auto Scaling groups (./autoscaling.ts), launch templates named
+// from outside the stack (./launch-template-references.ts), the EFS access points
 // they mount (./efs-access-points.ts), ECS task definitions, services and clusters
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
@@ -17,6 +18,7 @@ import {
   instanceProfileAttached,
 } from "./instance-settings";
 import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
+import { launchTemplateInStack } from "./launch-template-references";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./efs-access-points";
 import {
   ecsTaskDefinitionAwsvpc,
@@ -72,6 +74,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceEbsOptimized,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
+  launchTemplateInStack,
   efsAccessPointRootDirectory,
   efsAccessPointPosixUser,
   ecsTaskDefinitionNotPrivileged,
