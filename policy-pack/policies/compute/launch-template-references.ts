@@ -26,10 +26,10 @@ export const launchTemplateInStack = stackPolicy({
     "`aws.ec2.LaunchTemplate.get` only where another stack owns it, and check that stack with " +
     "this pack); or waive this rule on the group or instance with the reason.",
   references: [
-    // RunInstances, LaunchTemplate: "Any additional parameters that you specify for the new
-    // instance overwrite the corresponding parameters included in the launch template."
-    awsDocs("AWSEC2/latest/APIReference/API_RunInstances"),
-    awsDocs("autoscaling/ec2/userguide/launch-templates"),
+    // "After selecting the launch template, but before launching the instance, you can modify
+    // the launch parameters"; the provider's aws.ec2.Instance: "setting `ami` will override the
+    // AMI specified in the Launch Template".
+    awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
   ],
   types: [AUTOSCALING_GROUP, EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (ctx) => {
