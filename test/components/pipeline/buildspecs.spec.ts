@@ -1,9 +1,12 @@
 // Pipeline: the reviewed buildspecs, and the pipelines of the two committed stacks.
 import { expect } from "chai";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILD_STAGES, BUILDSPEC_DIR } from "../../../components/pipeline";
+import { DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
 import { Recording } from "../../../tools/lib/recorder";
 import { findAll, findOne, ROOT, runStack } from "../../helpers";
 import { permissions, stagesOf } from "../../fixtures/pipeline";
@@ -119,6 +122,88 @@ describe("Pipeline: buildspecs and both stacks", function () {
         .and.match(/FAILED/);
     });
 
+    describe("deploy, run against a recording aws CLI", () => {
+      // Answers each call the stage makes the way the AWS CLI would, and records it.
+      const FAKE_AWS = `#!/usr/bin/env bash
+echo "$*" >> "$AWS_CALLS"
+case "$1 $2" in
+  "ecr batch-get-image")
+    if [[ "$*" == *imageManifestMediaType* ]]; then echo application/vnd.oci.image.manifest.v1+json
+    else echo '{"schemaVersion":2}'; fi ;;
+  "ecr put-image") echo "tagged" ;;
+  "ecs describe-task-definition")
+    echo '{"taskDefinition":{"family":"f","revision":3,"containerDefinitions":[{"name":"app","image":"old"}]},"tags":[]}' ;;
+  "ecs register-task-definition") echo "arn:aws:ecs:eu-west-1:111122223333:task-definition/f:4" ;;
+  "ecs update-service") echo "arn:aws:ecs:eu-west-1:111122223333:service/c/s" ;;
+  "ecs describe-services") printf 'COMPLETED\\tarn:aws:ecs:eu-west-1:111122223333:task-definition/f:4\\n' ;;
+  *) echo "unexpected call: $*" >&2; exit 2 ;;
+esac
+`;
+      const run = (imageUri: string) => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-stage-"));
+        const calls = path.join(dir, "calls.log");
+        try {
+          fs.writeFileSync(path.join(dir, "aws"), FAKE_AWS, { mode: 0o755 });
+          fs.writeFileSync(
+            path.join(dir, "imagedefinitions.json"),
+            JSON.stringify([{ name: "app", imageUri }]),
+          );
+          const script = ["set -e", ...specs.deploy.phases.build.commands].join("\n");
+          let failed = false;
+          try {
+            execFileSync("bash", ["-c", script], {
+              cwd: dir,
+              stdio: "pipe",
+              env: {
+                PATH: `${dir}:${process.env.PATH}`,
+                AWS_CALLS: calls,
+                CODEBUILD_SRC_DIR: dir,
+                CLUSTER_NAME: "c",
+                SERVICE_NAME: "s",
+                TASK_FAMILY: "f",
+                CONTAINER_NAME: "app",
+                REPOSITORY_NAME: "platform-staging-app",
+                DEPLOYED_TAG_PREFIX,
+                DEPLOY_TIMEOUT_SECONDS: "60",
+              },
+            });
+          } catch {
+            failed = true;
+          }
+          const made = fs.existsSync(calls)
+            ? fs.readFileSync(calls, "utf8").trim().split("\n")
+            : [];
+          return { failed, calls: made };
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      const registry = "111122223333.dkr.ecr.eu-west-1.amazonaws.com";
+
+      it("tags the image deployed-<UTC time> with its own manifest before the service runs it, so the repository's lifecycle keeps it", () => {
+        const { failed, calls } = run(`${registry}/platform-staging-app:0123abcd`);
+        expect(failed, calls.join("\n")).to.equal(false);
+        const put = calls.findIndex((c) => c.startsWith("ecr put-image"));
+        const update = calls.findIndex((c) => c.startsWith("ecs update-service"));
+        expect(put, calls.join("\n")).to.be.greaterThan(-1);
+        expect(put).to.be.lessThan(update);
+        expect(calls[put]).to.match(
+          /^ecr put-image --repository-name platform-staging-app --image-tag deployed-\d{8}T\d{6}Z --image-manifest \{"schemaVersion":2\} --image-manifest-media-type application\/vnd\.oci\.image\.manifest\.v1\+json /,
+        );
+        expect(calls.filter((c) => c.startsWith("ecr batch-get-image"))).to.have.length(2);
+        for (const c of calls.filter((c) => c.startsWith("ecr batch-get-image")))
+          expect(c).to.include("--image-ids imageTag=0123abcd");
+      });
+
+      it("stops before touching the service when the image is not in the stack's repository", () => {
+        const { failed, calls } = run(`${registry}/someone-else:0123abcd`);
+        expect(failed).to.equal(true);
+        expect(
+          calls.filter((c) => c.startsWith("ecs ") || c.startsWith("ecr put-image")),
+        ).to.deep.equal([]);
+      });
+    });
+
     it("hold no credentials and read no secrets", () => {
       for (const s of BUILD_STAGES) {
         const text = fs.readFileSync(path.join(BUILDSPEC_DIR, `${s}.yml`), "utf8");
@@ -173,6 +258,17 @@ describe("Pipeline: buildspecs and both stacks", function () {
         expect(deploy.get("ecs:UpdateService")![0]).to.match(
           new RegExp(`:service/[^/]+/${service.outputs.name}$`),
         );
+        // It marks the image it deploys in its own stack's repository, under the prefix the
+        // repository's lifecycle keeps.
+        const repo = findAll(rec, "aws:ecr/repository:Repository")[0];
+        const env = Object.fromEntries(
+          findAll(rec, "aws:codebuild/project:Project")
+            .find((p) => p.inputs.name === `platform-${stack}-deploy`)!
+            .inputs.environment.environmentVariables.map((v: any) => [v.name, v.value]),
+        );
+        expect(env.REPOSITORY_NAME).to.equal(repo.inputs.name);
+        expect(env.DEPLOYED_TAG_PREFIX).to.equal(DEPLOYED_TAG_PREFIX);
+        expect(deploy.get("ecr:PutImage")).to.deep.equal([repo.outputs.arn]);
       }
     });
   });
