@@ -1,8 +1,6 @@
 // Pipeline: the reviewed buildspecs, and the pipelines of the two committed stacks.
 import { expect } from "chai";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILD_STAGES, BUILDSPEC_DIR } from "../../../components/pipeline";
@@ -120,109 +118,6 @@ describe("Pipeline: buildspecs and both stacks", function () {
         .to.match(/rolloutState/)
         .and.match(/COMPLETED/)
         .and.match(/FAILED/);
-    });
-
-    describe("deploy, run against a recording aws CLI", () => {
-      // Answers each call the stage makes the way the AWS CLI would, and records it. FAIL_ECR makes
-      // batch-get-image fail; PUT_DIGEST is the digest put-image reports.
-      const FAKE_AWS = `#!/usr/bin/env bash
-echo "$*" >> "$AWS_CALLS"
-case "$1 $2" in
-  "ecr batch-get-image")
-    [[ -z "$FAIL_ECR" ]] || { echo "An error occurred (AccessDeniedException)" >&2; exit 254; }
-    echo '{"images":[{"imageId":{"imageDigest":"sha256:aaaa","imageTag":"0123abcd"},"imageManifest":"{\\"schemaVersion\\":2}","imageManifestMediaType":"application/vnd.oci.image.manifest.v1+json"}],"failures":[]}' ;;
-  "ecr put-image")
-    for a in "$@"; do [[ "$a" == file://* ]] && cp "\${a#file://}" "$AWS_CALLS.manifest"; done
-    echo "\${PUT_DIGEST:-sha256:aaaa}" ;;
-  "ecs describe-task-definition")
-    echo '{"taskDefinition":{"family":"f","revision":3,"containerDefinitions":[{"name":"app","image":"old"}]},"tags":[]}' ;;
-  "ecs register-task-definition") echo "arn:aws:ecs:eu-west-1:111122223333:task-definition/f:4" ;;
-  "ecs update-service") echo "arn:aws:ecs:eu-west-1:111122223333:service/c/s" ;;
-  "ecs describe-services") printf 'COMPLETED\\tarn:aws:ecs:eu-west-1:111122223333:task-definition/f:4\\n' ;;
-  *) echo "unexpected call: $*" >&2; exit 2 ;;
-esac
-`;
-      // CodeBuild runs a phase's commands in one shell and stops at the first that fails.
-      const run = (imageUri: string, extra: Record<string, string> = {}) => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "deploy-stage-"));
-        const calls = path.join(dir, "calls.log");
-        try {
-          fs.writeFileSync(path.join(dir, "aws"), FAKE_AWS, { mode: 0o755 });
-          fs.writeFileSync(
-            path.join(dir, "imagedefinitions.json"),
-            JSON.stringify([{ name: "app", imageUri }]),
-          );
-          const script = (specs.deploy.phases.build.commands as string[])
-            .map((c) => `{\n${c}\n} || exit 1`)
-            .join("\n");
-          let failed = false;
-          try {
-            execFileSync("bash", ["-c", script], {
-              cwd: dir,
-              stdio: "pipe",
-              env: {
-                PATH: `${dir}:${process.env.PATH}`,
-                AWS_CALLS: calls,
-                CODEBUILD_SRC_DIR: dir,
-                CLUSTER_NAME: "c",
-                SERVICE_NAME: "s",
-                TASK_FAMILY: "f",
-                CONTAINER_NAME: "app",
-                REPOSITORY_NAME: "platform-staging-app",
-                DEPLOYED_TAG_PREFIX,
-                DEPLOY_TIMEOUT_SECONDS: "60",
-                ...extra,
-              },
-            });
-          } catch {
-            failed = true;
-          }
-          const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : "");
-          const made = read(calls).trim().split("\n").filter(Boolean);
-          return { failed, calls: made, manifest: read(`${calls}.manifest`) };
-        } finally {
-          fs.rmSync(dir, { recursive: true, force: true });
-        }
-      };
-      const registry = "111122223333.dkr.ecr.eu-west-1.amazonaws.com";
-      const touchedService = (calls: string[]) =>
-        calls.filter((c) => c.startsWith("ecs register") || c.startsWith("ecs update"));
-
-      it("tags the image deployed-<UTC time> with its own manifest before the service runs it, so the repository's lifecycle keeps it", () => {
-        const { failed, calls, manifest } = run(`${registry}/platform-staging-app:0123abcd`);
-        expect(failed, calls.join("\n")).to.equal(false);
-        const put = calls.findIndex((c) => c.startsWith("ecr put-image"));
-        const update = calls.findIndex((c) => c.startsWith("ecs update-service"));
-        expect(put, calls.join("\n")).to.be.greaterThan(-1);
-        expect(put).to.be.lessThan(update);
-        expect(calls[put]).to.match(
-          /^ecr put-image --repository-name platform-staging-app --image-tag deployed-\d{8}T\d{6}Z --image-manifest file:\/\/\S+ --image-manifest-media-type application\/vnd\.oci\.image\.manifest\.v1\+json /,
-        );
-        // The manifest is put back byte for byte, so the tag lands on the same digest.
-        expect(manifest).to.equal('{"schemaVersion":2}');
-        expect(calls.find((c) => c.startsWith("ecr batch-get-image"))).to.include(
-          "--repository-name platform-staging-app --image-ids imageTag=0123abcd",
-        );
-      });
-
-      it("stops before touching the service when the image is not in the stack's repository", () => {
-        const { failed, calls } = run(`${registry}/someone-else:0123abcd`);
-        expect(failed).to.equal(true);
-        expect(
-          calls.filter((c) => c.startsWith("ecs ") || c.startsWith("ecr put-image")),
-        ).to.deep.equal([]);
-      });
-
-      it("stops before touching the service when the image cannot be read or the tag lands elsewhere", () => {
-        const uri = `${registry}/platform-staging-app:0123abcd`;
-        const unreadable = run(uri, { FAIL_ECR: "1" });
-        expect(unreadable.failed).to.equal(true);
-        expect(unreadable.calls.some((c) => c.startsWith("ecr put-image"))).to.equal(false);
-        expect(touchedService(unreadable.calls)).to.deep.equal([]);
-        const elsewhere = run(uri, { PUT_DIGEST: "sha256:bbbb" });
-        expect(elsewhere.failed).to.equal(true);
-        expect(touchedService(elsewhere.calls)).to.deep.equal([]);
-      });
     });
 
     it("hold no credentials and read no secrets", () => {
