@@ -6,6 +6,16 @@ import { parseCidr } from "./cidr";
 import type { ConfigValues } from "./keys";
 import { mustBeTrue, section } from "./keys";
 
+/**
+ * Tag prefix the pipeline's deploy stage adds to an image before the service runs it (a new tag
+ * per deployment, `deployed-<UTC time>`: the repository's tags are immutable). The repository's
+ * lifecycle keeps the last DEPLOYED_IMAGES_KEPT images carrying it (components/runtime/task.ts).
+ */
+export const DEPLOYED_TAG_PREFIX = "deployed-";
+
+/** Deployed images the lifecycle keeps whatever else is pushed: the running one and rollback targets. */
+export const DEPLOYED_IMAGES_KEPT = 10;
+
 /** Fargate task sizes (AWS ECS docs, "Task CPU and memory"): CPU → allowed memory in MiB. */
 export const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
   256: [512, 1024, 2048],
@@ -204,7 +214,7 @@ export const RUNTIME_SECTION = section({
       min: 1,
       max: 1000,
       default: 30,
-      description: "Images the ECR lifecycle policy keeps.",
+      description: `Images the ECR lifecycle policy keeps, besides the last ${DEPLOYED_IMAGES_KEPT} deployed ones.`,
       allowed: "an integer from 1 to 1000",
     },
     imageTag: {

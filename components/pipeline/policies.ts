@@ -105,6 +105,8 @@ export interface DeployTarget {
   /** The roles the new revision names: the task execution role and the task role. */
   readonly executionRoleArn: pulumi.Input<string>;
   readonly taskRoleArn: pulumi.Input<string>;
+  /** The image repository: the stage adds the deployed tag to the image it deploys. */
+  readonly repositoryArn: pulumi.Input<string>;
 }
 
 /**
@@ -113,6 +115,9 @@ export interface DeployTarget {
  * ecs:RegisterTaskDefinition does support the task-definition resource type and is scoped to this
  * family; ecs:TagResource (tags carried over from the family) only as part of that registration
  * (ECS docs, "Grant permission to tag resources on creation": condition ecs:CreateAction).
+ * Marking the image deployed (the repository's lifecycle keeps deployed images) is the ECR user
+ * guide's retag without Docker ("Retagging an image"): ecr:BatchGetImage reads the manifest and
+ * ecr:PutImage adds the tag, both on this stack's repository only.
  */
 export function deployProjectStatements(
   scope: PipelineScope,
@@ -141,6 +146,12 @@ export function deployProjectStatements(
       conditions: [
         { test: "StringEquals", variable: "ecs:CreateAction", values: ["RegisterTaskDefinition"] },
       ],
+    },
+    {
+      sid: "MarkImageDeployed",
+      effect: "Allow",
+      actions: ["ecr:BatchGetImage", "ecr:PutImage"],
+      resources: [target.repositoryArn],
     },
     {
       sid: "UpdateOwnService",

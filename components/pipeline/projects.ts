@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement, policyDocument } from "../iam";
+import { DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 import { BUILD_STAGES, BuildStage, readBuildspec } from "./buildspec";
 import { PipelineBuild, PlannedPipeline, projectNames as plannedProjectNames } from "./plan";
 import {
@@ -87,6 +88,7 @@ export function buildProjects(
         ),
         executionRoleArn: args.executionRoleArn,
         taskRoleArn: args.taskRoleArn,
+        repositoryArn: args.repositoryArn,
       }),
       timeout: 40,
       privileged: false,
@@ -95,6 +97,8 @@ export function buildProjects(
         plain("SERVICE_NAME", args.serviceName),
         plain("TASK_FAMILY", args.taskDefinitionFamily),
         plain("CONTAINER_NAME", containerName),
+        plain("REPOSITORY_NAME", ecrRepositoryName),
+        plain("DEPLOYED_TAG_PREFIX", DEPLOYED_TAG_PREFIX),
         plain("DEPLOY_TIMEOUT_SECONDS", "1800"),
       ],
     },

@@ -3,6 +3,9 @@
 // turns them into resources (and tests read them directly).
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam";
+import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
+
+export { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 
 /** One environment variable ECS fills from a Secrets Manager secret. */
 export interface RuntimeSecret {
@@ -32,7 +35,18 @@ export function invalidEnvironmentNames(names: readonly string[]): string[] {
   return bad;
 }
 
-/** The lifecycle of the image repository: untagged images go after a day, the last `keep` stay. */
+/**
+ * The lifecycle of the image repository: untagged images go after a day, the last
+ * DEPLOYED_IMAGES_KEPT deployed images stay, and of the others the last `keep` stay.
+ *
+ * ECR does not know which images ECS runs (aws/containers-roadmap#1036, #1078): a count rule alone
+ * expires the running image once `keep` newer images are pushed (commits built but not yet
+ * approved for prod, for instance), and the next task ECS starts, to scale out or to replace one,
+ * fails with CannotPullContainerError. ECR user guide ("Lifecycle policy evaluation rules"): "An
+ * image that matches the tagging requirements of a rule cannot be expired by a rule with a lower
+ * priority", and a rule with tagStatus "any" must come last; so the deployed images' rule, before
+ * the count rule, shields them from it.
+ */
 export function imageLifecyclePolicy(keep: number): string {
   return JSON.stringify({
     rules: [
@@ -49,6 +63,17 @@ export function imageLifecyclePolicy(keep: number): string {
       },
       {
         rulePriority: 2,
+        description: `Keep the last ${DEPLOYED_IMAGES_KEPT} deployed images`,
+        selection: {
+          tagStatus: "tagged",
+          tagPrefixList: [DEPLOYED_TAG_PREFIX],
+          countType: "imageCountMoreThan",
+          countNumber: DEPLOYED_IMAGES_KEPT,
+        },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 3,
         description: `Keep the last ${keep} images`,
         selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keep },
         action: { type: "expire" },

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILD_STAGES, BUILDSPEC_DIR } from "../../../components/pipeline";
+import { DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
 import { Recording } from "../../../tools/lib/recorder";
 import { findAll, findOne, ROOT, runStack } from "../../helpers";
 import { permissions, stagesOf } from "../../fixtures/pipeline";
@@ -173,6 +174,17 @@ describe("Pipeline: buildspecs and both stacks", function () {
         expect(deploy.get("ecs:UpdateService")![0]).to.match(
           new RegExp(`:service/[^/]+/${service.outputs.name}$`),
         );
+        // It marks the image it deploys in its own stack's repository, under the prefix the
+        // repository's lifecycle keeps.
+        const repo = findAll(rec, "aws:ecr/repository:Repository")[0];
+        const env = Object.fromEntries(
+          findAll(rec, "aws:codebuild/project:Project")
+            .find((p) => p.inputs.name === `platform-${stack}-deploy`)!
+            .inputs.environment.environmentVariables.map((v: any) => [v.name, v.value]),
+        );
+        expect(env.REPOSITORY_NAME).to.equal(repo.inputs.name);
+        expect(env.DEPLOYED_TAG_PREFIX).to.equal(DEPLOYED_TAG_PREFIX);
+        expect(deploy.get("ecr:PutImage")).to.deep.equal([repo.outputs.arn]);
       }
     });
   });

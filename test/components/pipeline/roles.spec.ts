@@ -217,6 +217,9 @@ describe("Pipeline: stages, key and roles", function () {
       sorted({
         ...common("deploy"),
         "ecs:DescribeTaskDefinition": ["*"],
+        // Marking the deployed image (ECR user guide, "Retagging an image"), its repository only.
+        "ecr:BatchGetImage": [REPO_ARN],
+        "ecr:PutImage": [REPO_ARN],
         "ecs:RegisterTaskDefinition": [family],
         "ecs:TagResource": [family],
         "ecs:DescribeServices": [service],

@@ -1,0 +1,183 @@
+// The image and deploy stages run as CodeBuild runs them (a phase's commands in one shell, stopping
+// at the first that fails) against recording stand-ins for the aws and docker CLIs: what they call,
+// in which order, and that they stop when AWS does not answer as expected.
+import { expect } from "chai";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { BUILDSPEC_DIR } from "../../../components/pipeline";
+import { DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
+
+const spec = (stage: string) =>
+  yaml.load(fs.readFileSync(path.join(BUILDSPEC_DIR, `${stage}.yml`), "utf8")) as any;
+
+/**
+ * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
+ * batch-get-image fail, PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
+ * describe-image-scan-findings ("fail" makes it fail).
+ */
+const FAKE_AWS = String.raw`#!/usr/bin/env bash
+echo "aws $*" >> "$CALLS"
+case "$1 $2" in
+  "ecr get-login-password") echo token ;;
+  "ecr describe-images") echo '{"imageDetails":[{"imageDigest":"sha256:aaaa"}]}' ;;
+  "ecr wait") ;;
+  "ecr describe-image-scan-findings")
+    [[ "$FINDINGS" != fail ]] || { echo "An error occurred (ThrottlingException)" >&2; exit 254; }
+    echo "$FINDINGS" ;;
+  "ecr batch-get-image")
+    [[ -z "$FAIL_ECR" ]] || { echo "An error occurred (AccessDeniedException)" >&2; exit 254; }
+    echo '{"images":[{"imageId":{"imageDigest":"sha256:aaaa","imageTag":"0123abcd"},"imageManifest":"{\"schemaVersion\":2}","imageManifestMediaType":"application/vnd.oci.image.manifest.v1+json"}],"failures":[]}' ;;
+  "ecr put-image")
+    for a in "$@"; do [[ "$a" == file://* ]] && cp "%{a#file://}" "$CALLS.manifest"; done
+    echo "%{PUT_DIGEST:-sha256:aaaa}" ;;
+  "ecs describe-task-definition")
+    echo '{"taskDefinition":{"family":"f","revision":3,"containerDefinitions":[{"name":"app","image":"old"}]},"tags":[]}' ;;
+  "ecs register-task-definition") echo "arn:aws:ecs:eu-west-1:111122223333:task-definition/f:4" ;;
+  "ecs update-service") echo "arn:aws:ecs:eu-west-1:111122223333:service/c/s" ;;
+  "ecs describe-services") printf 'COMPLETED\tarn:aws:ecs:eu-west-1:111122223333:task-definition/f:4\n' ;;
+  *) echo "unexpected call: $*" >&2; exit 2 ;;
+esac
+`.replace(/%\{/g, "${"); // bash parameter expansions, kept out of the template's own ${}
+const FAKE_DOCKER = String.raw`#!/usr/bin/env bash
+echo "docker $*" >> "$CALLS"
+[[ "$*" != *--password-stdin* ]] || cat > /dev/null
+`;
+
+interface Run {
+  readonly failed: boolean;
+  readonly calls: string[];
+  /** The manifest put-image was given. */
+  readonly manifest: string;
+}
+
+/**
+ * Runs `phases` of `stage` in order, as CodeBuild does, with the stand-ins first on PATH and
+ * `files` (the input artifact) in the source directory.
+ */
+function run(
+  stage: string,
+  phases: string[],
+  env: Record<string, string>,
+  files: Record<string, string> = {},
+): Run {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${stage}-stage-`));
+  const calls = path.join(dir, "calls.log");
+  try {
+    fs.writeFileSync(path.join(dir, "aws"), FAKE_AWS, { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, "docker"), FAKE_DOCKER, { mode: 0o755 });
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+    const commands = phases.flatMap((p) => spec(stage).phases[p].commands as string[]);
+    const script = commands.map((c) => `{\n${c}\n} || exit 1`).join("\n");
+    let failed = false;
+    try {
+      execFileSync("bash", ["-c", script], {
+        cwd: dir,
+        stdio: "pipe",
+        env: { PATH: `${dir}:${process.env.PATH}`, CALLS: calls, CODEBUILD_SRC_DIR: dir, ...env },
+      });
+    } catch {
+      failed = true;
+    }
+    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8") : "");
+    return {
+      failed,
+      calls: read(calls).trim().split("\n").filter(Boolean),
+      manifest: read(`${calls}.manifest`),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const REGISTRY = "111122223333.dkr.ecr.eu-west-1.amazonaws.com";
+
+describe("Pipeline stages, run", function () {
+  this.timeout(30_000);
+
+  describe("image: the scan gate", () => {
+    const gate = (findings: string) =>
+      run("image", ["pre_build", "build"], {
+        COMMIT_ID: "0123abcd",
+        REPOSITORY_URI: `${REGISTRY}/platform-staging-app`,
+        REPOSITORY_NAME: "platform-staging-app",
+        AWS_REGION: "eu-west-1",
+        FAIL_ON_SEVERITIES: "HIGH CRITICAL",
+        FINDINGS: findings,
+      });
+
+    it("passes an image without HIGH or CRITICAL findings (the CLI prints None for a severity without any)", () => {
+      const { failed, calls } = gate("None");
+      expect(failed, calls.join("\n")).to.equal(false);
+      expect(calls.filter((c) => c.includes("describe-image-scan-findings"))).to.have.length(2);
+    });
+
+    it("blocks an image with a HIGH finding", () => {
+      expect(gate("2").failed).to.equal(true);
+    });
+
+    it("fails closed when the findings cannot be read or the answer is not a count", () => {
+      expect(gate("fail").failed, "call failed").to.equal(true);
+      expect(gate("").failed, "empty answer").to.equal(true);
+    });
+  });
+
+  describe("deploy: marking the deployed image", () => {
+    const deploy = (imageUri: string, extra: Record<string, string> = {}) =>
+      run(
+        "deploy",
+        ["build"],
+        {
+          CLUSTER_NAME: "c",
+          SERVICE_NAME: "s",
+          TASK_FAMILY: "f",
+          CONTAINER_NAME: "app",
+          REPOSITORY_NAME: "platform-staging-app",
+          DEPLOYED_TAG_PREFIX,
+          DEPLOY_TIMEOUT_SECONDS: "60",
+          ...extra,
+        },
+        { "imagedefinitions.json": JSON.stringify([{ name: "app", imageUri }]) },
+      );
+    const touchedService = (calls: string[]) =>
+      calls.filter((c) => c.startsWith("aws ecs register") || c.startsWith("aws ecs update"));
+    const own = `${REGISTRY}/platform-staging-app:0123abcd`;
+
+    it("tags the image deployed-<UTC time> with its own manifest before the service runs it, so the repository's lifecycle keeps it", () => {
+      const { failed, calls, manifest } = deploy(own);
+      expect(failed, calls.join("\n")).to.equal(false);
+      const put = calls.findIndex((c) => c.startsWith("aws ecr put-image"));
+      const update = calls.findIndex((c) => c.startsWith("aws ecs update-service"));
+      expect(put, calls.join("\n")).to.be.greaterThan(-1);
+      expect(put).to.be.lessThan(update);
+      expect(calls[put]).to.match(
+        /^aws ecr put-image --repository-name platform-staging-app --image-tag deployed-\d{8}T\d{6}Z --image-manifest file:\/\/\S+ --image-manifest-media-type application\/vnd\.oci\.image\.manifest\.v1\+json /,
+      );
+      // The manifest is put back byte for byte, so the tag lands on the same digest.
+      expect(manifest).to.equal('{"schemaVersion":2}');
+      expect(calls.find((c) => c.startsWith("aws ecr batch-get-image"))).to.include(
+        "--repository-name platform-staging-app --image-ids imageTag=0123abcd",
+      );
+    });
+
+    it("stops before touching the service when the image is not in the stack's repository", () => {
+      const { failed, calls } = deploy(`${REGISTRY}/someone-else:0123abcd`);
+      expect(failed).to.equal(true);
+      expect(calls.filter((c) => c.startsWith("aws ecs") || c.includes("put-image"))).to.deep.equal(
+        [],
+      );
+    });
+
+    it("stops before touching the service when the image cannot be read or the tag lands elsewhere", () => {
+      const unreadable = deploy(own, { FAIL_ECR: "1" });
+      expect(unreadable.failed).to.equal(true);
+      expect(unreadable.calls.some((c) => c.includes("put-image"))).to.equal(false);
+      expect(touchedService(unreadable.calls)).to.deep.equal([]);
+      const elsewhere = deploy(own, { PUT_DIGEST: "sha256:bbbb" });
+      expect(elsewhere.failed).to.equal(true);
+      expect(touchedService(elsewhere.calls)).to.deep.equal([]);
+    });
+  });
+});
