@@ -314,13 +314,20 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
         external: true,
       };
       const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b" });
-      const resources = [registered, read, bucket];
+      // A bucket another stack manages, read with Bucket.get: stack policies do not see it either.
+      const readBucket = {
+        ...res("aws:s3/bucket:Bucket", "existing", { bucket: "existing" }),
+        external: true,
+      };
+      const resources = [registered, read, bucket, readBucket];
       const report = toPolicyReport(
         await analyzer.analyze(contextOf(resources), resources, { policyConfig: {} }),
         resources,
       );
       const rotation = report.violations.filter((v) => v.policy === "kms-key-rotation-enabled");
       expect(rotation.map((v) => v.name)).to.deep.equal(["made"]);
+      const pab = report.violations.filter((v) => v.policy === "s3-bucket-public-access-block");
+      expect(pab.map((v) => v.name)).to.deep.equal(["b"]);
       const account = report.violations.find((v) => v.policy === "s3-account-public-access-block");
       expect(account).to.include({
         urn: "urn:pulumi:test::platform::pulumi:pulumi:Stack::platform-test",

@@ -83,6 +83,42 @@ describe("program process: V8 code cache for node_modules", function () {
     expect(warm).to.deep.equal(plain);
   });
 
+  it("an ES module that CommonJS code requires (a module-sync export) loads as Node loads it", () => {
+    // The shape of async-function 1.0, which axios pulls in through get-intrinsic: its export
+    // map's "module-sync" condition resolves to an .mjs file on Node 20.19 and 22.12 on.
+    const esmDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-esm-"));
+    try {
+      const pkg = path.join(esmDir, "node_modules", "sync-esm");
+      fs.mkdirSync(pkg, { recursive: true });
+      fs.writeFileSync(
+        path.join(pkg, "package.json"),
+        JSON.stringify({
+          name: "sync-esm",
+          main: "./legacy.js",
+          exports: {
+            ".": [{ "module-sync": "./require.mjs", default: "./legacy.js" }, "./legacy.js"],
+          },
+        }),
+      );
+      fs.writeFileSync(
+        path.join(pkg, "require.mjs"),
+        "import value from './value.mjs';\nexport default value;\n",
+      );
+      fs.writeFileSync(path.join(pkg, "value.mjs"), "export default 'from-esm';\n");
+      fs.writeFileSync(path.join(pkg, "legacy.js"), "module.exports = 'from-cjs';\n");
+      fs.writeFileSync(
+        path.join(esmDir, "main.js"),
+        "const m = require('sync-esm');\n" +
+          "process.stdout.write(JSON.stringify({ value: m.default ?? m }));\n",
+      );
+      const plain = run(esmDir);
+      expect(run(esmDir, path.join(esmDir, "cache"))).to.deep.equal(plain);
+      expect(run(esmDir, path.join(esmDir, "cache"))).to.deep.equal(plain);
+    } finally {
+      fs.rmSync(esmDir, { recursive: true, force: true });
+    }
+  });
+
   it("a changed module gets a new entry, and its new text runs", () => {
     const cache = path.join(dir, "cache-2");
     const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));

@@ -262,6 +262,20 @@ describe("real-world program shapes, offline", function () {
       expect(family).to.equal(`postgres${String(stackOutputs(r).postgresVersion).split(".")[0]}`);
     });
 
+    it("a bucket read with Bucket.get is recorded but not judged, as the engine judges only what it manages", async () => {
+      const r = await check("invokes", ["apply"]);
+      const read = byName(r, "aws:s3/bucket:Bucket", "central-logs");
+      expect(read.external).to.equal(true);
+      expect(
+        byName(r, "aws:s3/bucketLogging:BucketLogging", "reports").inputs.targetBucket,
+      ).to.equal("corp-central-logs");
+      // Stack policies (public-access block, TLS-only policy, ownership) see the managed bucket only.
+      expect(r.violations.filter((v) => v.name === "central-logs")).to.deep.equal([]);
+      for (const policy of ["s3-bucket-public-access-block", "s3-bucket-ownership-enforced"]) {
+        expect(findings(r, policy, "reports"), policy).to.have.length(1);
+      }
+    });
+
     it("awsx's getDefaultVpc is answered as its plugin answers it: the default VPC, every subnet public", async () => {
       const r = await check("awsx-default-vpc");
       const vpcId = byName(r, "aws:ec2/securityGroup:SecurityGroup", "bastion").inputs.vpcId;

@@ -363,10 +363,15 @@ function providerResolver(byUrn: ReadonlyMap<string, RecordedResource>) {
   };
 }
 
-/** Stack-policy view of the recorded resources: outputs as props, references resolved. */
-function buildStackResources(resources: readonly RecordedResource[]): PolicyResource[] {
+/**
+ * Stack-policy view of the recorded resources: outputs as props, references resolved. Reads of
+ * existing resources are left out, as the engine leaves them out of AnalyzeStack (marshal.ts,
+ * `analyzeStackRequest`); a reference to one resolves to nothing, as in the SDK.
+ */
+function buildStackResources(all: readonly RecordedResource[]): PolicyResource[] {
   const made = new Map<string, PolicyResource>();
-  const providerOf = providerResolver(new Map(resources.map((r) => [r.urn, r])));
+  const providerOf = providerResolver(new Map(all.map((r) => [r.urn, r])));
+  const resources = all.filter((r) => !r.external);
   const list: PolicyResource[] = resources.map((r) => {
     const props = unknownCheckingProxy(plain(r.outputs));
     const isType = typeMatcher(r.type);

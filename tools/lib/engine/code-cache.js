@@ -45,7 +45,7 @@ const FLAVOUR = `${process.versions.v8}\0${process.execArgv.join(" ")}\0${proces
  * file and its text (the text a loader hook gave, if any). The module runs as Node's own
  * `Module.prototype._compile` would run it: the same wrapper, `this`, arguments and `require`.
  */
-function compileWithCodeCache(dir, mod, content, filename) {
+function compileWithCodeCache(dir, mod, content, filename, fallback) {
   const key = crypto
     .createHash("sha256")
     .update(`${FLAVOUR}\0${filename}\0`)
@@ -58,7 +58,15 @@ function compileWithCodeCache(dir, mod, content, filename) {
   } catch {
     // not cached yet
   }
-  const script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  let script;
+  try {
+    script = new vm.Script(Module.wrap(content), { filename, cachedData });
+  } catch (e) {
+    // Not a CommonJS script: Node's own compile decides (a `.js` file in ES module syntax that a
+    // package requires is loaded as one, where Node detects it). Nothing has run yet.
+    if (e instanceof SyntaxError) return fallback();
+    throw e;
+  }
   const wrapper = script.runInThisContext({ displayErrors: true });
   const result = wrapper.call(
     mod.exports,
@@ -145,13 +153,21 @@ function sweepCodeCache(dir, options = {}) {
 function installCodeCache(dir) {
   if (fs.existsSync(dir)) sweepCodeCache(dir);
   const compile = Module.prototype._compile;
-  Module.prototype._compile = function (content, filename) {
+  // Node 20.19 and 22.12 on pass the module's format: "module" is an ES module that CommonJS code
+  // requires (`require(esm)`, and the "module-sync" export condition that resolves to one, as
+  // async-function does under axios), which Node's own compile hands to the ESM loader
+  // (lib/internal/modules/cjs/loader.js, `Module.prototype._compile`: `loadESMFromCJS`).
+  Module.prototype._compile = function (content, filename, format) {
     if (
+      format !== "module" &&
       typeof filename === "string" &&
+      !filename.endsWith(".mjs") &&
       filename.includes(NODE_MODULES) &&
       (filename.endsWith(TYPESCRIPT) || !DYNAMIC_IMPORT.test(content))
     ) {
-      return compileWithCodeCache(dir, this, content, filename);
+      return compileWithCodeCache(dir, this, content, filename, () =>
+        compile.call(this, content, filename, format),
+      );
     }
     return compile.apply(this, arguments);
   };

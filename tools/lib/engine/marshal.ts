@@ -251,10 +251,16 @@ export class RequestBuilder {
     return encoded(analyzerpb.AnalyzeRequest, w.bytes());
   }
 
-  /** The AnalyzeStack request: every resource of the deployment. */
+  /**
+   * The AnalyzeStack request: every resource the deployment manages. A read (`Resource.get`, a
+   * stack reference) is left out as the engine leaves it out: AnalyzeStack walks `news`, and the
+   * step executor puts a resource there only when it has a goal, which only a registration sets
+   * ("If this is not a resource that is managed by Pulumi, then we can ignore it", pulumi/pulumi
+   * pkg/resource/deploy/step_executor.go).
+   */
   analyzeStackRequest(): analyzerpb.AnalyzeStackRequest {
     const w = new ProtoWriter();
-    for (const r of this.resources) stackResource(w, 1, this.stackView(r));
+    for (const r of this.resources) if (!r.external) stackResource(w, 1, this.stackView(r));
     return encoded(analyzerpb.AnalyzeStackRequest, w.bytes());
   }
 }
