@@ -3,6 +3,76 @@
 // a policy makes its resource public is decided in one place: ./public-policy.ts.
 import { IamDocument, IamStatement, isWildcardPrincipal } from "./policy-document";
 import type { PartialList } from "./policy-elements";
+import { isAllServicesPattern } from "./iam/documents";
+import {
+  ACMPCA_POLICY,
+  AMP_RESOURCE_POLICY,
+  APIGATEWAY_DOMAIN_NAME,
+  APIGATEWAY_REST_API,
+  APIGATEWAY_REST_API_POLICY,
+  BACKUP_VAULT_POLICY,
+  BEDROCK_AGENTCORE_RESOURCE_POLICY,
+  BUCKET_TYPES,
+  CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY,
+  CLOUDWATCH_EVENT_BUS_POLICY,
+  CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY,
+  CLOUDWATCH_LOG_DESTINATION_POLICY,
+  CLOUDWATCH_LOG_RESOURCE_POLICY,
+  CODEARTIFACT_DOMAIN_PERMISSIONS,
+  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
+  CODEBUILD_RESOURCE_POLICY,
+  DSQL_CLUSTER_POLICY,
+  DYNAMODB_RESOURCE_POLICY,
+  ECRPUBLIC_REPOSITORY_POLICY,
+  ECR_REGISTRY_POLICY,
+  ECR_REPOSITORY_CREATION_TEMPLATE,
+  ECR_REPOSITORY_POLICY,
+  EFS_FILE_SYSTEM_POLICY,
+  ELASTICSEARCH_DOMAIN,
+  ELASTICSEARCH_DOMAIN_POLICY,
+  GLACIER_VAULT,
+  GLACIER_VAULT_LOCK,
+  GLUE_RESOURCE_POLICY,
+  KINESIS_RESOURCE_POLICY,
+  KMS_EXTERNAL_KEY,
+  KMS_KEY,
+  KMS_KEY_POLICY,
+  KMS_REPLICA_EXTERNAL_KEY,
+  KMS_REPLICA_KEY,
+  LAMBDA_RESOURCE_POLICY,
+  MEDIASTORE_CONTAINER_POLICY,
+  MSK_CLUSTER_POLICY,
+  NETWORKFIREWALL_RESOURCE_POLICY,
+  OAM_SINK_POLICY,
+  OPENSEARCHINGEST_RESOURCE_POLICY,
+  OPENSEARCH_DOMAIN,
+  OPENSEARCH_DOMAIN_POLICY,
+  PINPOINT_SMSVOICEV2_RESOURCE_POLICY,
+  REDSHIFTSERVERLESS_RESOURCE_POLICY,
+  REDSHIFT_RESOURCE_POLICY,
+  S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY,
+  S3CONTROL_ACCESS_POINT_POLICY,
+  S3CONTROL_BUCKET_POLICY,
+  S3TABLES_TABLE_BUCKET_POLICY,
+  S3TABLES_TABLE_POLICY,
+  S3_ACCESS_POINT,
+  S3_BUCKET_POLICY,
+  S3_FILES_FILE_SYSTEM_POLICY,
+  S3_VECTORS_VECTOR_BUCKET_POLICY,
+  SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY,
+  SCHEMAS_REGISTRY_POLICY,
+  SECRETSMANAGER_SECRET,
+  SECRETSMANAGER_SECRET_POLICY,
+  SESV2_EMAIL_IDENTITY_POLICY,
+  SES_IDENTITY_POLICY,
+  SNS_TOPIC,
+  SNS_TOPIC_POLICY,
+  SQS_QUEUE,
+  SQS_QUEUE_POLICY,
+  VPCLATTICE_AUTH_POLICY,
+  VPCLATTICE_RESOURCE_POLICY,
+  XRAY_RESOURCE_POLICY,
+} from "./types";
 
 /** True when a statement's principals include everyone (`"*"`, `{"AWS": "*"}` ...). */
 export function hasWildcardPrincipal(s: IamStatement): boolean {
@@ -64,4 +134,108 @@ export function grantsEverything(doc: IamDocument): boolean {
       (s.resources === undefined || star(s.resources)) &&
       !s.hasCondition,
   );
+}
+
+/**
+ * The input that holds the policy document of each standalone resource-policy resource judged by
+ * `resource-policy-not-public` (../policies/exposure/service-policies.ts), by resource type.
+ */
+export const SERVICE_POLICY_INPUT: Record<string, string> = {
+  [CLOUDWATCH_LOG_DESTINATION_POLICY]: "accessPolicy",
+  [CLOUDWATCH_LOG_RESOURCE_POLICY]: "policyDocument",
+  [CLOUDWATCH_EVENT_BUS_POLICY]: "policy",
+  [BACKUP_VAULT_POLICY]: "policy",
+  [KINESIS_RESOURCE_POLICY]: "policy",
+  [DYNAMODB_RESOURCE_POLICY]: "policy",
+  [GLUE_RESOURCE_POLICY]: "policy",
+  [REDSHIFT_RESOURCE_POLICY]: "policy",
+  [CODEARTIFACT_DOMAIN_PERMISSIONS]: "policyDocument",
+  [CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY]: "policyDocument",
+  [S3CONTROL_BUCKET_POLICY]: "policy",
+  [MSK_CLUSTER_POLICY]: "policy",
+  [S3TABLES_TABLE_BUCKET_POLICY]: "resourcePolicy",
+  [S3TABLES_TABLE_POLICY]: "resourcePolicy",
+  // IAM User Guide, "Resource types that support resource-based policies" (Access Analyzer) and
+  // each service's resource-policy API: documents of the same grammar, with Principal.
+  [ACMPCA_POLICY]: "policy",
+  [AMP_RESOURCE_POLICY]: "policyDocument",
+  [BEDROCK_AGENTCORE_RESOURCE_POLICY]: "policy",
+  [CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY]: "accessPolicy",
+  [CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY]: "deliveryDestinationPolicy",
+  [CODEBUILD_RESOURCE_POLICY]: "policy",
+  [DSQL_CLUSTER_POLICY]: "policy",
+  // The repository policy every repository the template creates receives.
+  [ECR_REPOSITORY_CREATION_TEMPLATE]: "repositoryPolicy",
+  [LAMBDA_RESOURCE_POLICY]: "policy",
+  [MEDIASTORE_CONTAINER_POLICY]: "policy",
+  [NETWORKFIREWALL_RESOURCE_POLICY]: "policy",
+  [OAM_SINK_POLICY]: "policy",
+  [OPENSEARCHINGEST_RESOURCE_POLICY]: "policy",
+  [PINPOINT_SMSVOICEV2_RESOURCE_POLICY]: "policy",
+  [REDSHIFTSERVERLESS_RESOURCE_POLICY]: "policy",
+  [S3_FILES_FILE_SYSTEM_POLICY]: "policy",
+  [S3_VECTORS_VECTOR_BUCKET_POLICY]: "policy",
+  [S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: "policy",
+  [SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY]: "resourcePolicy",
+  [SCHEMAS_REGISTRY_POLICY]: "policy",
+  // Sending authorization: a public identity policy lets any account send as the identity.
+  [SES_IDENTITY_POLICY]: "policy",
+  [SESV2_EMAIL_IDENTITY_POLICY]: "policy",
+  [VPCLATTICE_AUTH_POLICY]: "policy",
+  [VPCLATTICE_RESOURCE_POLICY]: "policy",
+  [XRAY_RESOURCE_POLICY]: "policyDocument",
+};
+
+/**
+ * Where every resource-based policy document the pack judges sits, by resource type: the
+ * standalone resources above, and the queues, topics, repositories, keys, secrets, file systems,
+ * vaults, search domains, REST APIs, buckets and access points whose own rules read them.
+ */
+export const RESOURCE_POLICY_INPUT: Readonly<Record<string, string>> = {
+  ...SERVICE_POLICY_INPUT,
+  [SQS_QUEUE]: "policy",
+  [SQS_QUEUE_POLICY]: "policy",
+  [SNS_TOPIC]: "policy",
+  [SNS_TOPIC_POLICY]: "policy",
+  [ECR_REPOSITORY_POLICY]: "policy",
+  [ECR_REGISTRY_POLICY]: "policy",
+  [ECRPUBLIC_REPOSITORY_POLICY]: "policy",
+  [KMS_KEY]: "policy",
+  [KMS_KEY_POLICY]: "policy",
+  [KMS_EXTERNAL_KEY]: "policy",
+  [KMS_REPLICA_KEY]: "policy",
+  [KMS_REPLICA_EXTERNAL_KEY]: "policy",
+  [SECRETSMANAGER_SECRET]: "policy",
+  [SECRETSMANAGER_SECRET_POLICY]: "policy",
+  [EFS_FILE_SYSTEM_POLICY]: "policy",
+  [GLACIER_VAULT]: "accessPolicy",
+  [GLACIER_VAULT_LOCK]: "policy",
+  [OPENSEARCH_DOMAIN]: "accessPolicies",
+  [OPENSEARCH_DOMAIN_POLICY]: "accessPolicies",
+  [ELASTICSEARCH_DOMAIN]: "accessPolicies",
+  [ELASTICSEARCH_DOMAIN_POLICY]: "accessPolicies",
+  [APIGATEWAY_REST_API]: "policy",
+  [APIGATEWAY_REST_API_POLICY]: "policy",
+  [APIGATEWAY_DOMAIN_NAME]: "policy",
+  ...Object.fromEntries(BUCKET_TYPES.map((t) => [t, "policy"])),
+  [S3_BUCKET_POLICY]: "policy",
+  [S3_ACCESS_POINT]: "policy",
+  [S3CONTROL_ACCESS_POINT_POLICY]: "policy",
+};
+
+/**
+ * What an Allow statement grants beyond any list of actions, described; undefined when it names
+ * its actions. `NotAction` with Allow grants every action of every service but those listed (IAM
+ * User Guide, "NotAction": "Be careful using NotAction and "Effect": "Allow" in the same
+ * statement"), and `"*"` (or `"*:*"`) every action of every service. Throws if the answer depends
+ * on an element unknown at preview.
+ */
+export function unlistedActions(s: IamStatement): string | undefined {
+  if (!s.isAllow) return undefined;
+  if (s.notActions)
+    return `Allow with NotAction grants every action but ${actionsText(s).replace(/^all but /, "")}`;
+  const all = s.actions?.known.find(isAllServicesPattern);
+  if (all !== undefined) return `Allow "${all}" grants every action of every service`;
+  if (s.actions?.unknown) throw s.actions.unknown;
+  return undefined;
 }

@@ -7,6 +7,7 @@
 // and workloads a flag puts on the internet (./internet-access.ts). Bucket policies: ../s3; key
 // policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { resourcePolicyListsActions } from "./actions";
 import {
   snsTopicPolicyNotPublic,
   sqsQueuePolicyNotPublic,
@@ -78,6 +79,7 @@ import {
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sqsQueuePolicyNotPublic,
   sqsQueuePolicyNoWildcardActions,
+  resourcePolicyListsActions,
   snsTopicPolicyNotPublic,
   secretPolicyNotPublic,
   secretPolicyBlockPublic,

@@ -14,8 +14,10 @@
 // same reason AWS counts a grant to the S3 service principal without sourceAccount as public (AWS
 // Config lambda-function-public-access-prohibited, behind Security Hub Lambda.1: "NON_COMPLIANT if
 // a Lambda function is invoked from Amazon S3, and the policy doesn't include a condition to limit
-// public access, such as AWS:SourceAccount"); other service principals without a source are the
-// advisory confused-deputy rule's.
+// public access, such as AWS:SourceAccount"). Any other service principal without a source lets
+// that service invoke the function for another account's resource (the Lambda Developer Guide,
+// "Granting Lambda function access to AWS services": a grant to sns.amazonaws.com alone "doesn't
+// restrict the Amazon SNS topic that triggers the invocation"): lambda-permission-service-source.
 import { resourcePolicy } from "../../lib/define";
 import { publicPrincipal } from "../../lib/public-policy";
 import {
@@ -95,13 +97,19 @@ export const lambdaPermissionServiceSource = resourcePolicy({
   description:
     "Lambda permissions granted to an AWS service principal name the source (sourceArn or " +
     "sourceAccount), so the service cannot invoke the function for another account's resource " +
-    "(the confused-deputy problem). Advisory.",
-  enforcementLevel: "advisory",
-  severity: "medium",
+    "(the confused-deputy problem): without one, a bucket, rule, topic or API of any account can " +
+    "be made to invoke the function.",
+  enforcementLevel: "mandatory",
+  severity: "high",
   remediationSteps:
     "Set `sourceArn` to the bucket, rule, topic or API that invokes the function (and " +
     "`sourceAccount` for S3, whose bucket ARNs carry no account).",
-  references: [checkov("CKV_AWS_364"), trivy("AWS-0067"), fsbp("Lambda.1")],
+  references: [
+    checkov("CKV_AWS_364"),
+    trivy("AWS-0067"),
+    fsbp("Lambda.1"),
+    awsDocs("lambda/latest/dg/permissions-function-services (source-arn)"),
+  ],
   types: [LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const principal = principalOf(props.principal);

@@ -21,6 +21,7 @@ export const sqsQueuePolicyNotPublic = resourcePolicy({
     "aws:SourceAccount, aws:PrincipalOrgID or aws:SourceVpce.",
   references: [
     checkov("CKV_AWS_168"),
+    checkov("CKV_AWS_261"),
     kics("SQS Policy With Public Access"),
     kics("SQS Queue Exposed"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
@@ -43,6 +44,7 @@ export const snsTopicPolicyNotPublic = resourcePolicy({
     "default topic policy pins AWS:SourceOwner to the topic's account).",
   references: [
     checkov("CKV_AWS_169"),
+    checkov("CKV_AWS_261"),
     kics("SNS Topic is Publicly Accessible"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],

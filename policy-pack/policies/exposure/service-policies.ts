@@ -2,61 +2,23 @@
 // for services without a rule of their own elsewhere: OpenSearch and Elasticsearch domain access
 // policies (inline on the domain or as a DomainPolicy), API Gateway REST API policies (inline or as
 // a RestApiPolicy, and a private custom domain's policy), and the standalone resource-policy
-// resources of every other service (POLICY_INPUT below: logs, event buses as a whole
+// resources of every other service (SERVICE_POLICY_INPUT in ../../lib/resource-policies.ts: logs, event buses as a whole
 // EventBusPolicy or one EventPermission statement, backup vaults, streams, tables, catalogs,
 // package domains, S3 on Outposts buckets ...). test/policy/exposure/family.spec.ts keeps that
 // list complete against the provider's declarations.
 import { resourcePolicy } from "../../lib/define";
 import { fixedValue } from "../../lib/conditions";
 import { publicPrincipal, reportPublicPolicy } from "../../lib/public-policy";
+import { SERVICE_POLICY_INPUT } from "../../lib/resource-policies";
 import {
-  ACMPCA_POLICY,
-  AMP_RESOURCE_POLICY,
   APIGATEWAY_DOMAIN_NAME,
   APIGATEWAY_REST_API,
   APIGATEWAY_REST_API_POLICY,
-  BEDROCK_AGENTCORE_RESOURCE_POLICY,
-  CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY,
-  CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY,
-  CODEBUILD_RESOURCE_POLICY,
-  DSQL_CLUSTER_POLICY,
-  ECR_REPOSITORY_CREATION_TEMPLATE,
-  LAMBDA_RESOURCE_POLICY,
-  MEDIASTORE_CONTAINER_POLICY,
-  NETWORKFIREWALL_RESOURCE_POLICY,
-  OAM_SINK_POLICY,
-  OPENSEARCHINGEST_RESOURCE_POLICY,
-  PINPOINT_SMSVOICEV2_RESOURCE_POLICY,
-  REDSHIFTSERVERLESS_RESOURCE_POLICY,
-  S3_FILES_FILE_SYSTEM_POLICY,
-  S3_VECTORS_VECTOR_BUCKET_POLICY,
-  S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY,
-  SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY,
-  SCHEMAS_REGISTRY_POLICY,
-  SES_IDENTITY_POLICY,
-  SESV2_EMAIL_IDENTITY_POLICY,
-  VPCLATTICE_AUTH_POLICY,
-  VPCLATTICE_RESOURCE_POLICY,
-  XRAY_RESOURCE_POLICY,
-  BACKUP_VAULT_POLICY,
-  CLOUDWATCH_EVENT_BUS_POLICY,
   CLOUDWATCH_EVENT_PERMISSION,
-  CLOUDWATCH_LOG_DESTINATION_POLICY,
-  CLOUDWATCH_LOG_RESOURCE_POLICY,
-  CODEARTIFACT_DOMAIN_PERMISSIONS,
-  CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
-  DYNAMODB_RESOURCE_POLICY,
   ELASTICSEARCH_DOMAIN,
   ELASTICSEARCH_DOMAIN_POLICY,
-  GLUE_RESOURCE_POLICY,
-  KINESIS_RESOURCE_POLICY,
   OPENSEARCH_DOMAIN,
   OPENSEARCH_DOMAIN_POLICY,
-  REDSHIFT_RESOURCE_POLICY,
-  MSK_CLUSTER_POLICY,
-  S3CONTROL_BUCKET_POLICY,
-  S3TABLES_TABLE_BUCKET_POLICY,
-  S3TABLES_TABLE_POLICY,
 } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
 
@@ -111,53 +73,6 @@ export const restApiPolicyNotPublic = resourcePolicy({
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
-/** The input that holds the policy document, by resource type. */
-const POLICY_INPUT: Record<string, string> = {
-  [CLOUDWATCH_LOG_DESTINATION_POLICY]: "accessPolicy",
-  [CLOUDWATCH_LOG_RESOURCE_POLICY]: "policyDocument",
-  [CLOUDWATCH_EVENT_BUS_POLICY]: "policy",
-  [BACKUP_VAULT_POLICY]: "policy",
-  [KINESIS_RESOURCE_POLICY]: "policy",
-  [DYNAMODB_RESOURCE_POLICY]: "policy",
-  [GLUE_RESOURCE_POLICY]: "policy",
-  [REDSHIFT_RESOURCE_POLICY]: "policy",
-  [CODEARTIFACT_DOMAIN_PERMISSIONS]: "policyDocument",
-  [CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY]: "policyDocument",
-  [S3CONTROL_BUCKET_POLICY]: "policy",
-  [MSK_CLUSTER_POLICY]: "policy",
-  [S3TABLES_TABLE_BUCKET_POLICY]: "resourcePolicy",
-  [S3TABLES_TABLE_POLICY]: "resourcePolicy",
-  // IAM User Guide, "Resource types that support resource-based policies" (Access Analyzer) and
-  // each service's resource-policy API: documents of the same grammar, with Principal.
-  [ACMPCA_POLICY]: "policy",
-  [AMP_RESOURCE_POLICY]: "policyDocument",
-  [BEDROCK_AGENTCORE_RESOURCE_POLICY]: "policy",
-  [CLOUDSEARCH_DOMAIN_SERVICE_ACCESS_POLICY]: "accessPolicy",
-  [CLOUDWATCH_LOG_DELIVERY_DESTINATION_POLICY]: "deliveryDestinationPolicy",
-  [CODEBUILD_RESOURCE_POLICY]: "policy",
-  [DSQL_CLUSTER_POLICY]: "policy",
-  // The repository policy every repository the template creates receives.
-  [ECR_REPOSITORY_CREATION_TEMPLATE]: "repositoryPolicy",
-  [LAMBDA_RESOURCE_POLICY]: "policy",
-  [MEDIASTORE_CONTAINER_POLICY]: "policy",
-  [NETWORKFIREWALL_RESOURCE_POLICY]: "policy",
-  [OAM_SINK_POLICY]: "policy",
-  [OPENSEARCHINGEST_RESOURCE_POLICY]: "policy",
-  [PINPOINT_SMSVOICEV2_RESOURCE_POLICY]: "policy",
-  [REDSHIFTSERVERLESS_RESOURCE_POLICY]: "policy",
-  [S3_FILES_FILE_SYSTEM_POLICY]: "policy",
-  [S3_VECTORS_VECTOR_BUCKET_POLICY]: "policy",
-  [S3CONTROL_ACCESS_GRANTS_INSTANCE_RESOURCE_POLICY]: "policy",
-  [SAGEMAKER_MODEL_PACKAGE_GROUP_POLICY]: "resourcePolicy",
-  [SCHEMAS_REGISTRY_POLICY]: "policy",
-  // Sending authorization: a public identity policy lets any account send as the identity.
-  [SES_IDENTITY_POLICY]: "policy",
-  [SESV2_EMAIL_IDENTITY_POLICY]: "policy",
-  [VPCLATTICE_AUTH_POLICY]: "policy",
-  [VPCLATTICE_RESOURCE_POLICY]: "policy",
-  [XRAY_RESOURCE_POLICY]: "policyDocument",
-};
-
 /**
  * An EventPermission is one statement of the event bus's policy: `principal` an account id or "*"
  * ("Specify * to permit any account to put events to your default event bus", the provider's
@@ -209,9 +124,9 @@ export const resourcePolicyNotPublic = resourcePolicy({
     ),
     awsDocs("ses/latest/dg/sending-authorization-policies"),
   ],
-  types: [...Object.keys(POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
+  types: [...Object.keys(SERVICE_POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
   check: (props, ctx, args) =>
     args.type === CLOUDWATCH_EVENT_PERMISSION
       ? reportPublicEventPermission(props, ctx.report)
-      : reportPublicPolicy(props[POLICY_INPUT[args.type]], "", ctx.report),
+      : reportPublicPolicy(props[SERVICE_POLICY_INPUT[args.type]], "", ctx.report),
 });

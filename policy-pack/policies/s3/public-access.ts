@@ -122,7 +122,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
     'Name the principals (role ARNs, service principals) instead of "*", or add a StringEquals/' +
     "ArnEquals condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, " +
     "aws:PrincipalAccount or aws:SourceVpce with fixed values.",
-  references: [checkov("CKV_AWS_70"), fsbp("S3.2"), fsbp("S3.3")],
+  references: [checkov("CKV_AWS_70"), checkov("CKV_AWS_261"), fsbp("S3.2"), fsbp("S3.3")],
   types: [...S3_SIDE.policy, ...BUCKET_TYPES],
   // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
   // policy of the pack.

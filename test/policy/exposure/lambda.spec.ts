@@ -101,6 +101,14 @@ describe("lambda-permission-service-source", () => {
           permission({ principal: "apigateway.amazonaws.com", sourceArn: undefined }),
         ]),
       ).to.have.length(1);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+    it("Trivy AWS-0067 bad example (sns.amazonaws.com) and an EventBridge rule of any account: mandatory", async () => {
+      for (const principal of ["sns.amazonaws.com", "events.amazonaws.com"]) {
+        const found = await violations(p, [permission({ principal, sourceArn: undefined })]);
+        expect(found, principal).to.have.length(1);
+        expect(found[0]).to.contain(`the service principal ${principal} may invoke the function`);
+      }
     });
     it("leaves S3 without sourceAccount to lambda-permission-not-public (one finding, mandatory)", async () => {
       expect(
@@ -109,6 +117,21 @@ describe("lambda-permission-service-source", () => {
     });
   });
   describe("Compliance", () => {
+    it("CKV_AWS_364 ckv_unittest_pass_source_arn / _source_account: an API's execution ARN, or sourceAccount alone", async () => {
+      expect(
+        await violations(p, [
+          permission({
+            principal: "apigateway.amazonaws.com",
+            sourceArn: "arn:aws:execute-api:eu-west-1:123456789012:a1b2c3d4e5/*/*/*",
+          }),
+          permission({
+            principal: "events.amazonaws.com",
+            sourceArn: undefined,
+            sourceAccount: "123456789012",
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
     it("the compliant fixture, and an account principal", async () => {
       expect(await violations(p, [permission()])).to.deep.equal([]);
       expect(

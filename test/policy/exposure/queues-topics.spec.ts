@@ -12,6 +12,14 @@ import {
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
+
+/** Checkov CKV_AWS_261 example_PublicResourceBasedPolicy: its statements (ECR reads, no Resource). */
+const ckv261 = (extra: Record<string, unknown>) => ({
+  Effect: "Allow",
+  Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:ListImages"],
+  ...extra,
+});
+const ORG_ANY = { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
 const doc = (statement: Record<string, unknown>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
@@ -64,6 +72,14 @@ describe("sqs-queue-policy-not-public", () => {
   describe("Compliance", () => {
     it("the compliant fixture (CKV_AWS_168 q6) has no finding", async () => {
       expect(await violations(p, [queuePolicy()])).to.deep.equal([]);
+    });
+    it('CKV_AWS_261 sqs.tf pass3 (ForAnyValue:StringEquals aws:PrincipalOrgID) passes; fail / fail2 ("*", {AWS: "*"}) do not', async () => {
+      expect(
+        await violations(p, [queuePolicy(ckv261({ Principal: { AWS: "*" }, Condition: ORG_ANY }))]),
+      ).to.deep.equal([]);
+      for (const Principal of ["*", { AWS: "*" }]) {
+        expect(await violations(p, [queuePolicy(ckv261({ Principal }))])).to.have.length(1);
+      }
     });
     it("CKV_AWS_168 q1: Deny to *", async () => {
       const s = { ...statement, Effect: "Deny", Principal: "*" };
@@ -132,6 +148,14 @@ describe("sns-topic-policy-not-public", () => {
   describe("Compliance", () => {
     it("the compliant fixture (CKV_AWS_169 sns_tp6) has no finding", async () => {
       expect(await violations(p, [topicPolicy()])).to.deep.equal([]);
+    });
+    it('CKV_AWS_261 sns.tf pass3 (ForAnyValue:StringEquals aws:PrincipalOrgID) passes; fail / fail2 ("*", {AWS: "*"}) do not', async () => {
+      expect(
+        await violations(p, [topicPolicy(ckv261({ Principal: { AWS: "*" }, Condition: ORG_ANY }))]),
+      ).to.deep.equal([]);
+      for (const Principal of ["*", { AWS: "*" }]) {
+        expect(await violations(p, [topicPolicy(ckv261({ Principal }))])).to.have.length(1);
+      }
     });
     it("CKV_AWS_169 sns_tp1: Deny to *", async () => {
       expect(

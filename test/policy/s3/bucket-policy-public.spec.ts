@@ -88,6 +88,22 @@ describe("s3-bucket-policy-no-public-principal", () => {
       for (const effect of ["Deny", "deny", "DENY"])
         expect(await violations(p, withStatement(tlsDeny(effect))), effect).to.deep.equal([]);
     });
+    it('CKV_AWS_261 s3.tf: pass3 ({AWS: "*"} behind ForAnyValue:StringEquals aws:PrincipalOrgID) passes; fail / fail2 ("*", {AWS: "*"}, no Resource) do not', async () => {
+      const ecrReads = {
+        Effect: "Allow",
+        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:ListImages"],
+      };
+      const org = { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
+      expect(
+        await violations(
+          p,
+          withStatement({ ...ecrReads, Principal: { AWS: "*" }, Condition: org }),
+        ),
+      ).to.deep.equal([]);
+      for (const Principal of ["*", { AWS: "*" }]) {
+        expect(await violations(p, withStatement({ ...ecrReads, Principal }))).to.have.length(1);
+      }
+    });
     it("passes a wildcard narrowed by fixed aws:SourceArn, aws:PrincipalOrgID or aws:SourceVpce", async () => {
       for (const Condition of [
         { ArnEquals: { "aws:SourceArn": "arn:aws:cloudfront::123456789012:distribution/E1" } },

@@ -1,0 +1,140 @@
+// resource-policy-lists-actions, from KICS "SNS Topic Publicity Has Allow and NotAction
+// Simultaneously" (sns_topic_publicity_has_allow_and_not_action_simultaneously positive2 /
+// negative2) and the same shapes on the other resource-policy types.
+import { expect } from "chai";
+import { policies } from "../../../policy-pack/policies/exposure";
+import {
+  BACKUP_VAULT_POLICY,
+  CLOUDWATCH_LOG_DESTINATION_POLICY,
+  ECR_REPOSITORY_POLICY,
+  KMS_KEY,
+  S3_BUCKET_POLICY,
+  SECRETSMANAGER_SECRET,
+  SNS_TOPIC,
+  SNS_TOPIC_POLICY,
+  SQS_QUEUE_POLICY,
+} from "../../../policy-pack/lib/types";
+import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+
+const p = policies.find((x) => x.name === "resource-policy-lists-actions")!;
+const doc = (...statements: Record<string, unknown>[]) =>
+  JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const ACCOUNT = "123456789012";
+const PARTNER = { AWS: "arn:aws:iam::987654321098:root" };
+const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:events`;
+const topicPolicy = (policy: string) => res(SNS_TOPIC_POLICY, "topic", { arn: TOPIC, policy });
+
+describe("resource-policy-lists-actions", () => {
+  describe("Noncompliance", () => {
+    it("KICS sns_topic_publicity_has_allow_and_not_action_simultaneously positive2: Allow with NotAction", async () => {
+      const statement = {
+        NotAction: "s3:DeleteBucket",
+        Resource: "arn:aws:s3:::*",
+        Sid: "MyStatementId",
+        Effect: "Allow",
+      };
+      expect(await violations(p, [topicPolicy(doc(statement))])).to.deep.equal([
+        "topic: statement MyStatementId (all but s3:DeleteBucket): Allow with NotAction grants every action but s3:DeleteBucket.",
+      ]);
+      // The same document inline on the topic, its statement an object rather than an array.
+      const inline = res(SNS_TOPIC, "inline", {
+        kmsMasterKeyId: "alias/platform",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: statement }),
+      });
+      expect(await violations(p, [inline])).to.have.length(1);
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+
+    it('Action "*" or "*:*" to a named account, on key, repository, log destination, vault and bucket policies', async () => {
+      const every = (Action: unknown) =>
+        doc({ Effect: "Allow", Principal: PARTNER, Action, Resource: "*" });
+      const found = await violations(p, [
+        res(KMS_KEY, "key", { enableKeyRotation: true, policy: every("*") }),
+        res(ECR_REPOSITORY_POLICY, "repo", {
+          repository: "app",
+          policy: every(["ecr:BatchGetImage", "*:*"]),
+        }),
+        res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+          destinationName: "d",
+          accessPolicy: every("*"),
+        }),
+        res(BACKUP_VAULT_POLICY, "vault", { backupVaultName: "v", policy: every("*") }),
+        res(S3_BUCKET_POLICY, "bucket", { bucket: "b", policy: every("*") }),
+      ]);
+      expect(found.map((f) => f.split(":")[0])).to.deep.equal([
+        "key",
+        "repo",
+        "destination",
+        "vault",
+        "bucket",
+      ]);
+      expect(found[1]).to.contain('Allow "*:*" grants every action of every service');
+    });
+
+    it("Allow with NotAction on a secret's inline policy, to the account itself", async () => {
+      const secret = res(SECRETSMANAGER_SECRET, "secret", {
+        kmsKeyId: "alias/platform",
+        policy: doc({
+          Effect: "Allow",
+          Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+          NotAction: ["secretsmanager:DeleteSecret"],
+          Resource: "*",
+        }),
+      });
+      expect(await violations(p, [secret])).to.have.length(1);
+    });
+
+    it("an Action element unknown at preview is a preview note, not a pass", async () => {
+      const policy = doc({ Effect: "Allow", Principal: PARTNER, Action: UNKNOWN, Resource: "*" });
+      expect(await violations(p, [topicPolicy(policy)])).to.deep.equal([]);
+      expect(await previewNotes(p, [topicPolicy(policy)])).to.have.length(1);
+    });
+  });
+
+  describe("Compliance", () => {
+    it("KICS sns_topic_publicity_has_allow_and_not_action_simultaneously negative2: Action instead of NotAction", async () => {
+      const statement = {
+        Action: "s3:DeleteBucket",
+        Resource: "arn:aws:s3:::*",
+        Sid: "MyStatementId",
+        Effect: "Allow",
+      };
+      expect(await violations(p, [topicPolicy(doc(statement))])).to.deep.equal([]);
+    });
+
+    it('the default key policy (the account root, "kms:*"), a service wildcard and a Deny with NotAction', async () => {
+      // https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html
+      const key = res(KMS_KEY, "key", {
+        enableKeyRotation: true,
+        policy: doc(
+          {
+            Sid: "Enable IAM User Permissions",
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+            Action: "kms:*",
+            Resource: "*",
+          },
+          {
+            Sid: "OnlyUseThroughS3",
+            Effect: "Deny",
+            Principal: "*",
+            NotAction: ["kms:Decrypt", "kms:GenerateDataKey"],
+            Resource: "*",
+            Condition: { StringNotEquals: { "kms:ViaService": "s3.eu-west-1.amazonaws.com" } },
+          },
+        ),
+      });
+      expect(await violations(p, [key])).to.deep.equal([]);
+    });
+
+    it("SQS queue policies are left to sqs-queue-policy-no-wildcard-actions", async () => {
+      const queue = res(SQS_QUEUE_POLICY, "q", {
+        queueUrl: "https://sqs/q",
+        policy: doc({ Effect: "Allow", Principal: PARTNER, Action: "*", Resource: "*" }),
+      });
+      expect(await violations(p, [queue])).to.deep.equal([]);
+      const sqs = policies.find((x) => x.name === "sqs-queue-policy-no-wildcard-actions")!;
+      expect(await violations(sqs, [queue])).to.have.length(1);
+    });
+  });
+});
