@@ -211,6 +211,16 @@ describe("real-world program shapes, offline", function () {
       expect(wildcard.phases).to.deep.equal(["apply"]);
     });
 
+    it("a resource created inside apply is listed and judged as `pulumi up` sees it", async () => {
+      const r = await check("async-main", ["preview", "apply"]);
+      const counts = Object.fromEntries(r.phases.map((p) => [p.phase, p.resources]));
+      expect(counts.apply).to.equal(counts.preview + 1);
+      expect(r.resources).to.have.length(counts.apply);
+      byName(r, "aws:s3/bucketPolicy:BucketPolicy", "uploads-public-read");
+      const [open] = findings(r, "s3-bucket-policy-no-public-principal", "uploads-public-read");
+      expect(open).to.include({ enforcementLevel: "mandatory", phase: "apply" });
+    });
+
     it("a stack reference's outputs stay unknown in both phases: unevaluated, not passed", async () => {
       const r = await check("async-main", ["preview", "apply"]);
       const ref = r.resources.find((x) => x.type === "pulumi:pulumi:StackReference");

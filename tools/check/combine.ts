@@ -106,6 +106,19 @@ export function combinePhases(
   const violations = [...findings.values()];
   const waivedList = [...waived.values()];
   const preview = judged[0].run;
+  // The resources as the first phase registered them, then any a later phase alone registered:
+  // a resource a program creates inside `apply` once an output is known is created by `pulumi up`
+  // (and judged there), though `pulumi preview` of a new stack never sees it. Findings on it are
+  // located through this list like any other.
+  const listed = new Set(preview.resources.map((r) => r.urn));
+  const laterOnly: EngineResource[] = [];
+  for (const { run } of judged.slice(1)) {
+    for (const r of run.resources) {
+      if (listed.has(r.urn)) continue;
+      listed.add(r.urn);
+      laterOnly.push(r);
+    }
+  }
   const logs = judged.flatMap(({ run }) => run.logs);
   const warnings = [
     ...new Set([
@@ -120,7 +133,7 @@ export function combinePhases(
     project: opts.project,
     stack: opts.stack,
     stackFile: config.file,
-    resources: preview.resources,
+    resources: [...preview.resources, ...laterOnly],
     phases: judged.map(({ run, ms }) => ({
       phase: run.phase,
       resources: run.resources.length,

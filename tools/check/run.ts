@@ -63,7 +63,10 @@ export interface StackResult {
   readonly stack: string;
   /** The stack file read, or undefined when the stack ran on the project's defaults. */
   readonly stackFile?: string;
-  /** What the program registered, as the first phase that ran saw it. */
+  /**
+   * What the program registered, as the first phase that ran saw it, then what only a later phase
+   * registered (resources a program creates inside `apply` once an output is known).
+   */
   readonly resources: EngineResource[];
   readonly phases: PhaseSummary[];
   /** Findings (mandatory and advisory), waivers and preview notes excluded. */
