@@ -4,6 +4,7 @@
 // same RDS machinery, are held to the same deletion protection and backups, and Neptune to IAM
 // authentication.
 import { resourcePolicy } from "../../lib/define";
+import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { present } from "../../lib/values";
 import {
   DOCDB_CLUSTER,
@@ -134,19 +135,19 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
 export const rdsManagedMasterPassword = resourcePolicy({
   name: "rds-managed-master-password",
   description:
-    "RDS and Aurora master passwords must be managed by AWS (manageMasterUserPassword: Secrets Manager, rotated), never " +
-    "supplied by the program. Mandatory: a supplied password lives in stack config and, unless write-only, in Pulumi state.",
-  enforcementLevel: "mandatory",
-  severity: "high",
+    "RDS and Aurora master passwords should be managed by AWS (manageMasterUserPassword: kept in Secrets Manager and " +
+    "rotated) rather than supplied by the program. " +
+    SUPPLIED_PASSWORD_ADVISORY,
+  enforcementLevel: "advisory",
+  severity: "medium",
   remediationSteps:
     "Remove `masterPassword`/`password` (and the *Wo variants) and set `manageMasterUserPassword: true` (optionally " +
     "`masterUserSecretKmsKeyId` to the stack's key); applications read the secret at start.",
   references: [awsDocs("RDS password management with Secrets Manager")],
   types: [RDS_CLUSTER, RDS_INSTANCE],
   check: (props, ctx) => {
-    for (const key of ["masterPassword", "masterPasswordWo", "password", "passwordWo"]) {
-      if (present(props, key)) ctx.report(`${key} is set by the program.`);
-    }
+    const keys = ["masterPassword", "masterPasswordWo", "password", "passwordWo"];
+    for (const key of suppliedPasswords(props, keys)) ctx.report(`${key} is set by the program.`);
   },
 });
 

@@ -148,7 +148,7 @@ describe("rds-backup-retention", () => {
 
 describe("rds-managed-master-password", () => {
   describe("Noncompliance", () => {
-    it("catches program-supplied passwords (mandatory, value never echoed)", async () => {
+    it("catches program-supplied passwords (advisory as for Redshift and DocumentDB, value never echoed)", async () => {
       const name = "rds-managed-master-password";
       const v = await one(name, [
         cluster({ manageMasterUserPassword: undefined, masterPassword: "correct-horse" }),
@@ -160,7 +160,7 @@ describe("rds-managed-master-password", () => {
       expect(
         await one(name, [instance({ manageMasterUserPassword: undefined, passwordWo: "x" })]),
       ).to.have.length(1);
-      expect(policy(name).enforcementLevel).to.equal("mandatory");
+      expect(policy(name).enforcementLevel).to.equal("advisory");
     });
   });
 
