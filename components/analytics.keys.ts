@@ -169,7 +169,12 @@ export const ANALYTICS_SECTION = section({
       key: "redshiftDbName",
       kind: "string",
       default: "analytics",
-      description: "First database of the namespace (not dev).",
+      // Fixed once the namespace exists: the provider replaces a namespace whose dbName changes
+      // (terraform-provider-aws, redshiftserverless/namespace.go: db_name RequiresReplace). The
+      // namespace's name is fixed, so pulumi up fails with "already exists" (prod: protected), and
+      // a replacement would drop every table.
+      description:
+        "First database of the namespace (not dev). Set it before the first pulumi up: a later change replaces the namespace and its data (pulumi up fails: the name is taken).",
       allowed: DB_ALLOWED,
       check: (db, ctx) => {
         if (!REDSHIFT_IDENTIFIER.test(db) || db === "dev") {

@@ -60,7 +60,12 @@ export const DATABASE_SECTION = section({
       kind: "string",
       oneOf: DATABASE_ENGINES,
       default: "aurora-postgresql",
-      description: "Database engine (with the database only).",
+      // Fixed once the cluster exists: the RDS API's ModifyDBCluster takes no Engine, so the
+      // provider replaces the cluster (terraform-provider-aws, rds/cluster.go: engine ForceNew).
+      // The cluster identifier is fixed, so pulumi up fails with DBClusterAlreadyExistsFault
+      // (prod: protected), and a replacement would drop the data.
+      description:
+        "Database engine (with the database only). Set it before the database is created: a later change replaces the cluster and its data (pulumi up fails: the identifier is taken).",
       allowed: `"aurora-postgresql" or "aurora-mysql"`,
       appliesWhen: enabled,
     },

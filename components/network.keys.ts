@@ -61,7 +61,10 @@ function subnetList(
   return {
     key,
     kind: "strings",
-    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, one per AZ of the tier.`,
+    // EC2 API Reference, CreateSubnet: "After you create a subnet, you can't change its CIDR
+    // block" and a subnet "must not overlap the CIDR block of an existing subnet in the VPC". A
+    // new range replaces the subnet, created before the old one goes (InvalidSubnet.Conflict).
+    description: `${tier[0].toUpperCase()}${tier.slice(1)} subnets, one per AZ of the tier. A changed range replaces its subnet, created before the old one goes: it must not overlap any current subnet.`,
     allowed,
     derivedDefault: {
       text: "planned from vpcCidr",
@@ -131,8 +134,11 @@ export const NETWORK_SECTION = section({
       key: "vpcCidr",
       kind: "string",
       required: true,
+      // EC2 has no call that changes a VPC's primary CIDR (AssociateVpcCidrBlock only adds
+      // secondary blocks), so the provider replaces the VPC; the load balancer, the workgroup and
+      // the database cannot move their subnets to another VPC in place.
       description:
-        "Private (RFC 1918) IPv4 range of the VPC, prefix /16 to /24, e.g. 10.20.0.0/16.",
+        "Private (RFC 1918) IPv4 range of the VPC, prefix /16 to /24, e.g. 10.20.0.0/16. Fixed once deployed: a new range replaces the VPC, which AWS refuses for what runs in it; destroy and recreate the stack instead.",
       allowed: VPC_ALLOWED,
       check: (text, ctx) => checkVpcRange("vpcCidr", text, 24, VPC_ALLOWED, ctx) !== undefined,
     },

@@ -280,6 +280,12 @@ function vaultAndLock(b: Build, key: EncryptionKey) {
   if (s.lock !== "none") {
     // Recovery points must be kept at least the plan's retention. Compliance mode: changeable
     // for COMPLIANCE_GRACE_DAYS, then immutable; governance mode: no changeableForDays.
+    //
+    // A lock has no update: every argument forces a new one and its id is the vault's name
+    // (terraform-provider-aws, backup/vault_lock_configuration.go: ForceNew on all four, Delete =
+    // DeleteBackupVaultLockConfiguration of the vault). Replaced the default way (create, then
+    // delete the old), a new backupRetentionDays would put the new lock on the vault and then
+    // delete the vault's lock, leaving it unlocked while the stack says locked. Delete first.
     new aws.backup.VaultLockConfiguration(
       `${name}-vault-lock`,
       {
@@ -287,7 +293,7 @@ function vaultAndLock(b: Build, key: EncryptionKey) {
         minRetentionDays: args.retentionDays,
         changeableForDays: s.lock === "compliance" ? COMPLIANCE_GRACE_DAYS : undefined,
       },
-      dataOpts,
+      { ...dataOpts, deleteBeforeReplace: true },
     );
   }
   return vault;

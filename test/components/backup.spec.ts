@@ -96,6 +96,26 @@ describe("Backup", () => {
     expect(c.inputs).to.include({ minRetentionDays: 35, changeableForDays: 3 });
   });
 
+  // terraform-provider-aws backup/vault_lock_configuration.go: every argument ForceNew, the id is
+  // the vault's name, and Delete removes the vault's lock. Create-then-delete would end unlocked.
+  it("replaces the vault lock delete-first, so a new retention leaves the vault locked", () => {
+    for (const rec of [governance, full]) {
+      const lock = findOne(
+        rec,
+        "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+        "bk-vault-lock",
+      );
+      expect(lock.options.deleteBeforeReplace, "deleteBeforeReplace").to.equal(true);
+    }
+    // Prod keeps its protection: replacing the lock there is refused, not silent.
+    const prodLock = findOne(
+      full,
+      "aws:backup/vaultLockConfiguration:VaultLockConfiguration",
+      "bk-vault-lock",
+    );
+    expect(prodLock.options.protect).to.equal(true);
+  });
+
   it("assigns exactly the given buckets, cluster and namespace to the plan", () => {
     const sel = findOne(full, "aws:backup/selection:Selection", "bk-selection");
     expect(sel.inputs.resources).to.deep.equal([
