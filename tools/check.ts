@@ -233,7 +233,11 @@ async function main(): Promise<void> {
     const { escapeText } = await import("./check/report");
     if (e instanceof UsageError) {
       process.stderr.write(`error: ${escapeText(e.message)}\n${e.showUsage ? `\n${USAGE}` : ""}`);
-      if (machine) process.stdout.write(errorJson("usage", e.message));
+      if (machine) {
+        const { leadingPosition } = await import("./check/inputs");
+        const at = leadingPosition(e.message);
+        process.stdout.write(errorJson("usage", e.message, at.file, at.line));
+      }
     } else if (e instanceof ProgramError) {
       const { describeProgramError } = await import("./check/explain");
       process.stderr.write(escapeText(describeProgramError(e, configsByStack, ROOT)));

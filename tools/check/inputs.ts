@@ -66,6 +66,15 @@ export function at(input: { readonly file: string }, line?: number): string {
   return line ? `${shownPath(input.file)}:${line}:` : `${shownPath(input.file)}:`;
 }
 
+/**
+ * The position an input error begins with, as `at` writes it (`file:line:` or `file:`), so the
+ * JSON error object can name the file and line of a bad Pulumi.yaml, stack file or policy config.
+ */
+export function leadingPosition(message: string): { file?: string; line?: number } {
+  const m = /^(\S[^\n]*?\.(?:ya?ml|json)):(?:(\d+):)?(?:\s|$)/.exec(message);
+  return m ? { file: m[1], line: m[2] ? Number(m[2]) : undefined } : {};
+}
+
 export function lineAt(lines: LineCounter, offset: number | undefined): number | undefined {
   return offset === undefined ? undefined : lines.linePos(offset).line;
 }
