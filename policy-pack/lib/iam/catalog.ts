@@ -86,6 +86,16 @@ export const ESCALATES_ON_SELF: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Actions that support resource-level permissions but that AWS's own documented policies grant on
+ * an all-wildcard resource, because the caller names the new resource and creating it gives no
+ * access: iam:CreateVirtualMFADevice on `arn:aws:iam::*:mfa/*` (IAM User Guide,
+ * reference_policies_examples_iam_mfa-selfmanage, "AllowUserToCreateVirtualMFADevice": users name
+ * their own devices; the device protects nothing until iam:EnableMFADevice, scoped to the user's
+ * own ARN, attaches it). `iam-no-resource-wildcard` accepts them on `"*"`.
+ */
+export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set(["iam:createvirtualmfadevice"]);
+
+/**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain
  * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
  * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,

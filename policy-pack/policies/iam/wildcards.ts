@@ -10,6 +10,7 @@ import {
   splitAction,
 } from "../../lib/iam/actions";
 import { hasWildcard } from "../../lib/policy-elements";
+import { UNSCOPED_BY_DESIGN } from "../../lib/iam/catalog";
 import { peek } from "../../lib/values";
 import {
   documentPolicy,
@@ -183,6 +184,7 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
         (info) =>
           supportsResourceLevelPermissions(info) &&
           !allowed.has(info.action.toLowerCase()) &&
+          !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
       if (offenders.length === 0) return;

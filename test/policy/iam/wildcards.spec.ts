@@ -312,6 +312,21 @@ describe("iam-no-resource-wildcard", () => {
     });
   });
   describe("Compliance", () => {
+    it("IAM User Guide reference_policies_examples_iam_mfa-selfmanage: iam:CreateVirtualMFADevice on arn:aws:iam::*:mfa/* (the user names the new device); deleting any device is still reported", async () => {
+      const create = {
+        Effect: "Allow",
+        Action: ["iam:CreateVirtualMFADevice"],
+        Resource: "arn:aws:iam::*:mfa/*",
+      };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([create])])).to.deep.equal([]);
+      const remove = {
+        ...create,
+        Action: ["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"],
+      };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([remove])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("1 action(s)").and.contain("iam:DeleteVirtualMFADevice");
+    });
     it("the untouched fixture", async () => {
       expect(await findingsOf(noResourceWildcard, [compliantPolicy()])).to.deep.equal([]);
     });
