@@ -42,6 +42,8 @@ interface ServiceData {
 }
 
 interface ArnMatcher {
+  /** The resource type whose ARN format this is (`user`, `mfa`, `bucket`). */
+  readonly type?: string;
   readonly re: RegExp;
   /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
   readonly identifying: readonly number[];
@@ -96,7 +98,7 @@ async function loadService(service: string): Promise<void> {
   for (const rt of await iamResourceTypesForService(service)) {
     const d = await iamResourceTypeDetails(service, rt);
     resourceTypeKeys.set(d.key, d.conditionKeys ?? []);
-    if (d.arn) arnMatchers.push(compileArnTemplate(d.arn));
+    if (d.arn) arnMatchers.push({ ...compileArnTemplate(d.arn), type: d.key });
   }
   services.set(service, { actions, resourceTypeKeys, arnMatchers });
 }
@@ -231,6 +233,33 @@ export function isUnscopedResource(resource: string): boolean {
     }
   }
   return v;
+}
+
+/**
+ * Whether a `Resource` entry can name a resource the action acts on. IAM authorizes an action on
+ * the resource types the Service Authorization Reference lists for it ("Resource types" column),
+ * so an ARN of another service or of another resource type grants that action nothing: in AWS's
+ * MFA self-service policy (IAM User Guide, reference_policies_examples_iam_mfa-selfmanage),
+ * `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*` and the user's own ARN acts on the user only.
+ * `"*"`, a wildcard service, a resource part of wildcards only, and ARN shapes the data set does
+ * not know may name anything. Services must be preloaded.
+ */
+export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
+  if (WILDCARD_ONLY.test(resource)) return true;
+  const m = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/.exec(resource);
+  if (!m) return true;
+  const [, service, rest] = m;
+  if (hasWildcard(service)) return true;
+  if (service.toLowerCase() !== info.service.toLowerCase()) return false;
+  if (WILDCARD_ONLY.test(rest)) return true;
+  const data = services.get(service.toLowerCase());
+  if (!data) return true;
+  const matching = data.arnMatchers.filter((matcher) => matcher.re.test(resource));
+  if (matching.length === 0) return true;
+  return matching.some(
+    (matcher) =>
+      matcher.type === undefined || info.resourceTypes.some((rt) => rt.name === matcher.type),
+  );
 }
 
 const unscopedCache = new Map<string, boolean>();

@@ -70,6 +70,32 @@ export const ESCALATES_ON_ANY_RESOURCE: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Escalation actions that escalate when scoped to the caller's own user through a policy variable
+ * (`arn:aws:iam::*:user/${aws:username}`): a user who may attach or write its own policies, or
+ * replace its own permissions boundary, can grant itself AdministratorAccess. KICS's
+ * user_with_privilege_escalation_by_actions_iam_attachuserpolicy / _iam_putuserpolicy queries
+ * flag these actions whatever the resource. Credential self-service on the same ARN
+ * (iam:CreateAccessKey, iam:CreateLoginProfile, iam:UpdateLoginProfile) is AWS's own documented
+ * example (IAM User Guide, reference_policies_examples_aws_my-sec-creds-self-manage) and stays a
+ * grant on one user: the caller's own credentials give it nothing it does not already have.
+ */
+export const ESCALATES_ON_SELF: ReadonlySet<string> = new Set([
+  "iam:AttachUserPolicy",
+  "iam:PutUserPolicy",
+  "iam:PutUserPermissionsBoundary",
+]);
+
+/**
+ * Actions that support resource-level permissions but that AWS's own documented policies grant on
+ * an all-wildcard resource, because the caller names the new resource and creating it gives no
+ * access: iam:CreateVirtualMFADevice on `arn:aws:iam::*:mfa/*` (IAM User Guide,
+ * reference_policies_examples_iam_mfa-selfmanage, "AllowUserToCreateVirtualMFADevice": users name
+ * their own devices; the device protects nothing until iam:EnableMFADevice, scoped to the user's
+ * own ARN, attaches it). `iam-no-resource-wildcard` accepts them on `"*"`.
+ */
+export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set(["iam:createvirtualmfadevice"]);
+
+/**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain
  * (CKV_AWS_287 mirrors it), less entries that are not IAM actions. Only those that support
  * resource-level permissions are reported on `"*"`: `ecr:GetAuthorizationToken`,

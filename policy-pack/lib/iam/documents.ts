@@ -190,6 +190,22 @@ export function unscopedResource(s: IamStatement): string | undefined {
   return found === undefined ? undefined : `"${found}"`;
 }
 
+/**
+ * IAM policy variables (`${aws:username}`, `${aws:PrincipalTag/team}`), less the three that stand
+ * for a literal character (`${*}`, `${?}`, `${$}`): IAM User Guide, reference_policies_variables.
+ */
+const POLICY_VARIABLE = /\$\{(?![*?$]\})[^}]+\}/;
+
+/**
+ * The first `Resource` of an Allow statement that names its target through a policy variable, so
+ * each caller reaches the resource named after itself (`user/${aws:username}` is the caller's
+ * own user); undefined when there is none.
+ */
+export function callerScopedResource(s: IamStatement): string | undefined {
+  if (s.notResources) return undefined;
+  return s.resources?.known.find((r) => POLICY_VARIABLE.test(r));
+}
+
 /** True for `*`, or a pattern whose service part has a wildcard (`*:Get*`, `s*:*`). */
 export function isAllServicesPattern(pattern: string): boolean {
   if (pattern === "*") return true;

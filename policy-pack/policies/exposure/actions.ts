@@ -1,17 +1,42 @@
 // Resource policies that grant more than a list of actions: Allow with NotAction, or Action "*",
 // to whichever principal they name (public or not: ./service-policies.ts and the other
 // `*-not-public` rules judge who). SQS queue policies have their own rule, which also counts
-// "sqs:*" (./queues-topics.ts).
+// "sqs:*" (./queues-topics.ts). A CloudWatch Logs destination policy also names its one action
+// instead of a wildcard (KICS "CloudWatch Logs Destination With Vulnerable Policy").
 import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { statementLabel } from "../../lib/public-policy";
 import { RESOURCE_POLICY_INPUT, unlistedActions } from "../../lib/resource-policies";
-import { SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
+import type { IamStatement } from "../../lib/policy-document";
+import { CLOUDWATCH_LOG_DESTINATION_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
 
 const TYPES = Object.keys(RESOURCE_POLICY_INPUT).filter(
   (t) => t !== SQS_QUEUE && t !== SQS_QUEUE_POLICY,
 );
+
+/** The one action a log destination's access policy can grant. */
+const SUBSCRIBE = "logs:PutSubscriptionFilter";
+
+/**
+ * An action pattern with a wildcard in a log destination's access policy, described. The policy
+ * "is used to authorize claims to register a subscription filter against a given destination"
+ * (CloudWatch Logs API Reference, PutDestinationPolicy), so logs:PutSubscriptionFilter is all it
+ * needs (the CloudWatch Logs User Guide's CreateDestination example grants exactly that); a
+ * wildcard grants whatever else AWS ever authorizes through it. Throws if the Action element is
+ * unknown at preview.
+ */
+function destinationWildcard(s: IamStatement): string | undefined {
+  if (!s.isAllow) return undefined;
+  const wild = s.actions?.known.find(
+    (a) => /[*?]/.test(a) && a.toLowerCase() !== SUBSCRIBE.toLowerCase(),
+  );
+  if (wild !== undefined) {
+    return `Allow "${wild}" on a log destination, whose policy grants only ${SUBSCRIBE}`;
+  }
+  if (s.actions?.unknown) throw s.actions.unknown;
+  return undefined;
+}
 
 export const resourcePolicyListsActions = resourcePolicy({
   name: "resource-policy-lists-actions",
@@ -19,7 +44,8 @@ export const resourcePolicyListsActions = resourcePolicy({
     "No resource policy (topics, keys, repositories, secrets, buckets, vaults, file systems, " +
     "domains, APIs, log destinations and every other resource-policy resource) allows every " +
     'action of every service ("*") or every action but some (Allow with NotAction): whoever it ' +
-    "names, now or after an edit, may also rewrite the policy, delete the resource or read its data.",
+    "names, now or after an edit, may also rewrite the policy, delete the resource or read its " +
+    "data. A log destination's policy names logs:PutSubscriptionFilter, not a wildcard.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -28,6 +54,8 @@ export const resourcePolicyListsActions = resourcePolicy({
     "narrow and add a Deny statement with NotAction.",
   references: [
     kics("SNS Topic Publicity Has Allow and NotAction Simultaneously"),
+    kics("CloudWatch Logs Destination With Vulnerable Policy"),
+    awsDocs("AmazonCloudWatchLogs/latest/APIReference/API_PutDestinationPolicy"),
     awsDocs("IAM/latest/UserGuide/reference_policies_elements_notaction (NotAction with Allow)"),
   ],
   types: TYPES,
@@ -36,7 +64,9 @@ export const resourcePolicyListsActions = resourcePolicy({
     if (raw === undefined || raw === null || raw === "") return;
     // Malformed documents are the public-policy rules' finding; here only the actions count.
     parsePolicyDocument(raw).forEach((s) => {
-      const what = unlistedActions(s);
+      const what =
+        unlistedActions(s) ??
+        (args.type === CLOUDWATCH_LOG_DESTINATION_POLICY ? destinationWildcard(s) : undefined);
       if (what) ctx.report(`${statementLabel(s)}: ${what}.`);
     });
   },

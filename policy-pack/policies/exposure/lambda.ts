@@ -25,7 +25,7 @@ import {
   LAMBDA_LAYER_VERSION_PERMISSION,
   LAMBDA_PERMISSION,
 } from "../../lib/types";
-import { present } from "../../lib/values";
+import { peek, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The permission's principal as the policy statement's Principal. */
@@ -41,6 +41,24 @@ const S3_SERVICE = "s3.amazonaws.com";
 
 /** An ARN whose account field is a concrete account id. */
 const ARN_WITH_ACCOUNT = /^arn:[^:]+:[^:]*:[^:]*:\d{12}:/;
+
+/**
+ * Whether a sourceArn names a source: its account field is a concrete account id, or it is empty
+ * (the ARN of a globally named resource, an S3 bucket) and the resource part names something.
+ * `arn:aws:execute-api:*:*:*` or `arn:aws:sns:*:*:*` match a resource of every account, so they
+ * leave the confused-deputy problem open (IAM User Guide, "The confused deputy problem": the
+ * condition is to name "the ARN of the resource" or the account that owns it); wildcards after
+ * a named account (API Gateway's `arn:aws:execute-api:region:account:api-id/*` form, the Lambda
+ * Developer Guide's source-arn examples) still pin it. Checkov CKV_AWS_364 and Trivy AWS-0067
+ * only ask for a sourceArn to be present.
+ */
+function namesSource(arn: string): boolean {
+  const m = /^arn:[^:]+:[^:]*:[^:]*:([^:]*):(.*)$/.exec(arn);
+  if (!m) return false;
+  const [, account, resource] = m;
+  if (/^\d{12}$/.test(account)) return true;
+  return account === "" && !/^[*?/:]*$/.test(resource);
+}
 
 export const lambdaPermissionNotPublic = resourcePolicy({
   name: "lambda-permission-not-public",
@@ -95,8 +113,8 @@ export const lambdaPermissionNotPublic = resourcePolicy({
 export const lambdaPermissionServiceSource = resourcePolicy({
   name: "lambda-permission-service-source",
   description:
-    "Lambda permissions granted to an AWS service principal name the source (sourceArn or " +
-    "sourceAccount), so the service cannot invoke the function for another account's resource " +
+    "Lambda permissions granted to an AWS service principal name the source (a sourceArn that " +
+    "names an account, or sourceAccount), so the service cannot invoke the function for another account's resource " +
     "(the confused-deputy problem): without one, a bucket, rule, topic or API of any account can " +
     "be made to invoke the function.",
   enforcementLevel: "mandatory",
@@ -116,7 +134,18 @@ export const lambdaPermissionServiceSource = resourcePolicy({
     if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
     // S3 without sourceAccount is public, lambda-permission-not-public's finding.
     if (principal.id.toLowerCase() === S3_SERVICE && !present(props, "sourceAccount")) return;
-    if (["sourceArn", ...PINS].some((k) => present(props, k))) return;
+    if (PINS.some((k) => present(props, k))) return;
+    if (present(props, "sourceArn")) {
+      // Unknown at preview: the ARN of a resource the program creates, which names its account.
+      const arn = peek(() => props.sourceArn);
+      if (!arn.known || namesSource(String(arn.value))) return;
+      ctx.report(
+        `the service principal ${principal.id} may invoke the function for any account's ` +
+          `resources: sourceArn ${String(arn.value)} pins no account (a wildcard or nothing in ` +
+          "its account field), and there is no sourceAccount.",
+      );
+      return;
+    }
     ctx.report(
       `the service principal ${principal.id} may invoke the function for any account's resources ` +
         "(no sourceArn or sourceAccount).",

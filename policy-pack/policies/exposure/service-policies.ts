@@ -6,7 +6,8 @@
 // EventBusPolicy or one EventPermission statement, backup vaults, streams, tables, catalogs,
 // package domains, S3 on Outposts buckets ...). test/policy/exposure/family.spec.ts keeps that
 // list complete against the provider's declarations.
-import { resourcePolicy } from "../../lib/define";
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, StackIndex, stackPolicy } from "../../lib/define";
 import { fixedValue } from "../../lib/conditions";
 import { publicPrincipal, reportPublicPolicy } from "../../lib/public-policy";
 import { SERVICE_POLICY_INPUT } from "../../lib/resource-policies";
@@ -21,14 +22,57 @@ import {
   OPENSEARCH_DOMAIN_POLICY,
 } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
+import { isUnknownError, must, peek } from "../../lib/values";
 
-export const searchDomainPolicyNotPublic = resourcePolicy({
+/** The four search-domain types, and the domain types a DomainPolicy of each can name. */
+const SEARCH_DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN];
+const SEARCH_DOMAIN_POLICIES = [OPENSEARCH_DOMAIN_POLICY, ELASTICSEARCH_DOMAIN_POLICY];
+
+/**
+ * Whether a domain sits in a VPC (vpcOptions with subnets; subnet ids unknown at preview still
+ * count). Throws an UnknownValueError when the subnet list itself is unknown.
+ */
+function inVpc(domain: PolicyResource): boolean {
+  const subnets = must(() => domain.props.vpcOptions?.subnetIds, "the domain's vpcOptions");
+  return Array.isArray(subnets) && subnets.length > 0;
+}
+
+/**
+ * The domain a DomainPolicy names: the one its `domainName` was built from, else the one in the
+ * stack with that `domainName`; undefined when the stack has none.
+ */
+function namedDomain(index: StackIndex, policy: PolicyResource): PolicyResource | undefined {
+  const built = index.referenced(policy, "domainName", ...SEARCH_DOMAINS);
+  if (built.length > 0) return built[0];
+  const name = must(() => policy.props.domainName, "the policy's domainName");
+  return index.ofType(...SEARCH_DOMAINS).find((d) => {
+    const own = peek(() => d.props.domainName);
+    return own.known && own.value === name;
+  });
+}
+
+/** The public statements of a search domain's access policy, as messages (see reportPublicPolicy). */
+function publicStatements(value: unknown): { messages: string[]; unknown?: Error } {
+  const messages: string[] = [];
+  try {
+    reportPublicPolicy(value, "", (m) => messages.push(m));
+  } catch (e) {
+    if (isUnknownError(e)) return { messages, unknown: e };
+    throw e;
+  }
+  return { messages };
+}
+
+export const searchDomainPolicyNotPublic = stackPolicy({
   name: "opensearch-domain-policy-not-public",
   description:
     "No OpenSearch or Elasticsearch domain access policy (the domain's accessPolicies or a " +
-    'DomainPolicy) makes the domain public: no Allow to Principal "*" (or another unfixed ' +
-    "principal) without a condition that pins it to an account, organization, network or address " +
-    "range, and no Allow with NotPrincipal.",
+    'DomainPolicy) makes a domain with a public endpoint public: no Allow to Principal "*" (or ' +
+    "another unfixed principal) without a condition that pins it to an account, organization, " +
+    "network or address range, and no Allow with NotPrincipal. A domain in a VPC (vpcOptions " +
+    "with subnets) is reachable only through the VPC and its security groups, and may take the " +
+    "open policy AWS documents for it; a DomainPolicy for a domain outside the stack is judged " +
+    "as public.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
@@ -39,14 +83,39 @@ export const searchDomainPolicyNotPublic = resourcePolicy({
   references: [
     kics("Elasticsearch Domain With Vulnerable Policy"),
     awsDocs("opensearch-service/latest/developerguide/ac (resource-based policies)"),
+    // "About access policies on VPC domains": a VPC domain may use an open access policy, its
+    // security groups deciding who reaches it; fgac.md recommends a policy that does not require
+    // signed requests with fine-grained access control. Prowler's
+    // opensearch_service_domains_not_publicly_accessible passes every domain with a VPC.
+    awsDocs("opensearch-service/latest/developerguide/vpc (access policies on VPC domains)"),
   ],
-  types: [
-    OPENSEARCH_DOMAIN,
-    OPENSEARCH_DOMAIN_POLICY,
-    ELASTICSEARCH_DOMAIN,
-    ELASTICSEARCH_DOMAIN_POLICY,
-  ],
-  check: (props, ctx) => reportPublicPolicy(props.accessPolicies, "", ctx.report),
+  types: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES],
+  check: (ctx) => {
+    for (const domain of ctx.index.ofType(...SEARCH_DOMAINS)) {
+      ctx.each(domain, () => {
+        const found = publicStatements(domain.props.accessPolicies);
+        if (found.messages.length > 0 && inVpc(domain)) return;
+        for (const m of found.messages) ctx.report(domain, m);
+        if (found.unknown) throw found.unknown;
+      });
+    }
+    for (const policy of ctx.index.ofType(...SEARCH_DOMAIN_POLICIES)) {
+      ctx.each(policy, () => {
+        const found = publicStatements(policy.props.accessPolicies);
+        if (found.messages.length > 0) {
+          const domain = namedDomain(ctx.index, policy);
+          if (domain !== undefined && inVpc(domain)) return;
+          const where =
+            domain === undefined
+              ? ` (the domain it names is not in this stack, so whether it sits in a VPC is ` +
+                `unknown: judged as public)`
+              : "";
+          for (const m of found.messages) ctx.report(policy, m.replace(/\.$/, `${where}.`));
+        }
+        if (found.unknown) throw found.unknown;
+      });
+    }
+  },
 });
 
 export const restApiPolicyNotPublic = resourcePolicy({

@@ -6,12 +6,14 @@ import { statementGrants } from "../../lib/policy-document";
 import {
   CREDENTIAL_ACTIONS,
   ESCALATES_ON_ANY_RESOURCE,
+  ESCALATES_ON_SELF,
   ESCALATION_PATHS,
   EXFILTRATION_ACTIONS,
   KMS_DECRYPT_ACTIONS,
   PRIVESC_ACTIONS,
 } from "../../lib/iam/catalog";
 import {
+  callerScopedResource,
   documentPolicy,
   listSome,
   TagConditionConfig,
@@ -47,6 +49,8 @@ export const noPrivilegeEscalation = documentPolicy(
     document: (doc, where, ctx) => {
       const granted = new Set<string>();
       const unscoped = new Set<string>();
+      // Actions granted on a resource named through a policy variable: the caller's own user.
+      const onSelf = new Set<string>();
       const unknown = doc.scan((s) => {
         if (!grantsAccess(s)) return;
         const grants = PRIVESC_ACTIONS.filter((a) => statementGrants(s, a));
@@ -54,15 +58,18 @@ export const noPrivilegeEscalation = documentPolicy(
         for (const a of grants) granted.add(a);
         const res = unscopedResource(s);
         if (res) for (const a of grants) unscoped.add(a);
+        else if (callerScopedResource(s)) for (const a of grants) onSelf.add(a);
       });
       const paths: string[] = [];
       for (const [path, actions] of Object.entries(ESCALATION_PATHS)) {
         const pivot = actions[0];
+        const self = !unscoped.has(pivot) && ESCALATES_ON_SELF.has(pivot) && onSelf.has(pivot);
         const pivotOk = ESCALATES_ON_ANY_RESOURCE.has(pivot)
           ? granted.has(pivot)
-          : unscoped.has(pivot);
+          : unscoped.has(pivot) || self;
         if (pivotOk && actions.every((a) => granted.has(a))) {
-          paths.push(`${path} (${actions.join(" + ")})`);
+          const on = self ? " on the caller's own user (a policy variable in Resource)" : "";
+          paths.push(`${path} (${actions.join(" + ")})${on}`);
         }
       }
       if (paths.length > 0) {

@@ -6,10 +6,13 @@ import {
   ActionInfo,
   expandActionPattern,
   isReadOnly,
+  isUnscopedResource,
+  resourceAppliesTo,
   supportsResourceLevelPermissions,
   splitAction,
 } from "../../lib/iam/actions";
 import { hasWildcard } from "../../lib/policy-elements";
+import { UNSCOPED_BY_DESIGN } from "../../lib/iam/catalog";
 import { peek } from "../../lib/values";
 import {
   documentPolicy,
@@ -178,16 +181,26 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
         return;
       }
       const infos = scopableCandidates(s);
+      // The unscoped entries of Resource (every resource, for NotResource): an action counts only
+      // when one of them can name a resource of a type it acts on.
+      const unscoped = s.notResources
+        ? ["*"]
+        : (s.resources?.known ?? []).filter((r) => isUnscopedResource(r));
       const allowed = new Set(ctx.config.allowedActions.map((a) => a.toLowerCase()));
       const offenders = infos.filter(
         (info) =>
           supportsResourceLevelPermissions(info) &&
           !allowed.has(info.action.toLowerCase()) &&
+          !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
+          unscoped.some((r) => resourceAppliesTo(r, info)) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
       if (offenders.length === 0) return;
+      const named = s.notResources
+        ? res
+        : `"${unscoped.find((r) => offenders.some((o) => resourceAppliesTo(r, o)))}"`;
       ctx.report(
-        `${where} ${s.label}: Resource ${res} for ${offenders.length} action(s) that support resource-level permissions (${listSome(
+        `${where} ${s.label}: Resource ${named} for ${offenders.length} action(s) that support resource-level permissions (${listSome(
           offenders.map((a) => a.action),
         )}); scope them to specific ARNs.`,
       );

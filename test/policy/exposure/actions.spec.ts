@@ -71,6 +71,16 @@ describe("resource-policy-lists-actions", () => {
       expect(found[1]).to.contain('Allow "*:*" grants every action of every service');
     });
 
+    it('KICS cloudwatch_logs_destination_with_vulnerable_policy positive.tf: "logs:*" to the account on a destination policy', async () => {
+      const destination = res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+        destinationName: "test_destination",
+        accessPolicy: doc({ Effect: "Allow", Principal: { AWS: ACCOUNT }, Action: "logs:*" }),
+      });
+      expect(await violations(p, [destination])).to.deep.equal([
+        'destination: statement #0 (logs:*): Allow "logs:*" on a log destination, whose policy grants only logs:PutSubscriptionFilter.',
+      ]);
+    });
+
     it("Allow with NotAction on a secret's inline policy, to the account itself", async () => {
       const secret = res(SECRETSMANAGER_SECRET, "secret", {
         kmsKeyId: "alias/platform",
@@ -125,6 +135,19 @@ describe("resource-policy-lists-actions", () => {
         ),
       });
       expect(await violations(p, [key])).to.deep.equal([]);
+    });
+
+    it("KICS cloudwatch_logs_destination_with_vulnerable_policy negative.tf and the CloudWatch Logs User Guide's CreateDestination example: logs:PutSubscriptionFilter to a named account", async () => {
+      const destination = res(CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
+        destinationName: "testDestination",
+        accessPolicy: doc({
+          Effect: "Allow",
+          Principal: { AWS: "111111111111" },
+          Action: "logs:PutSubscriptionFilter",
+          Resource: `arn:aws:logs:us-east-1:${ACCOUNT}:destination:testDestination`,
+        }),
+      });
+      expect(await violations(p, [destination])).to.deep.equal([]);
     });
 
     it("SQS queue policies are left to sqs-queue-policy-no-wildcard-actions", async () => {

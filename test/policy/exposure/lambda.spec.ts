@@ -110,6 +110,22 @@ describe("lambda-permission-service-source", () => {
         expect(found[0]).to.contain(`the service principal ${principal} may invoke the function`);
       }
     });
+    it("a sourceArn that pins no account does not count as a source (IAM User Guide, confused deputy problem; stricter than CKV_AWS_364 and Trivy AWS-0067, which accept any sourceArn)", async () => {
+      for (const [principal, sourceArn] of [
+        ["apigateway.amazonaws.com", "arn:aws:execute-api:*:*:*"],
+        ["sns.amazonaws.com", "arn:aws:sns:*:*:*"],
+        ["events.amazonaws.com", "arn:aws:events:eu-west-1:*:rule/RunDaily"],
+        ["apigateway.amazonaws.com", "arn:aws:execute-api:eu-west-1::*/*/*"],
+        ["sns.amazonaws.com", "*"],
+      ]) {
+        const found = await violations(p, [permission({ principal, sourceArn })]);
+        expect(found, sourceArn).to.deep.equal([
+          `perm: the service principal ${principal} may invoke the function for any account's ` +
+            `resources: sourceArn ${sourceArn} pins no account (a wildcard or nothing in its ` +
+            "account field), and there is no sourceAccount.",
+        ]);
+      }
+    });
     it("leaves S3 without sourceAccount to lambda-permission-not-public (one finding, mandatory)", async () => {
       expect(
         await violations(p, [permission({ principal: "s3.amazonaws.com", sourceArn: undefined })]),
@@ -131,6 +147,18 @@ describe("lambda-permission-service-source", () => {
           }),
         ]),
       ).to.deep.equal([]);
+    });
+    it("Lambda Developer Guide source-arn forms: wildcards after a named account (an API's arn:aws:execute-api:region:account:api-id/*/*), and a sourceArn unknown at preview", async () => {
+      for (const sourceArn of [
+        "arn:aws:execute-api:eu-west-1:123456789012:abc123/*/*",
+        "arn:aws:sns:*:123456789012:*",
+        UNKNOWN,
+      ]) {
+        expect(
+          await violations(p, [permission({ principal: "apigateway.amazonaws.com", sourceArn })]),
+          sourceArn,
+        ).to.deep.equal([]);
+      }
     });
     it("the compliant fixture, and an account principal", async () => {
       expect(await violations(p, [permission()])).to.deep.equal([]);

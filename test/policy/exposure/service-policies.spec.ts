@@ -27,13 +27,41 @@ describe("opensearch-domain-policy-not-public", () => {
   const domain = (type: string, s: Record<string, unknown>) =>
     res(type, "es", { domainName: "tf-test", accessPolicies: doc(s) });
 
+  /** A domain of `type` named "tf-test", public (no vpcOptions) unless `props` says otherwise. */
+  const bare = (type: string, props: Record<string, unknown> = {}) =>
+    res(type, "es", { domainName: "tf-test", ...props });
+  const inVpc = { vpcOptions: { subnetIds: ["subnet-0a1b2c3d"], securityGroupIds: ["sg-1"] } };
+  const DOMAIN_OF: Record<string, string> = {
+    [T.ELASTICSEARCH_DOMAIN_POLICY]: T.ELASTICSEARCH_DOMAIN,
+    [T.OPENSEARCH_DOMAIN_POLICY]: T.OPENSEARCH_DOMAIN,
+  };
+  const notInStack =
+    " (the domain it names is not in this stack, so whether it sits in a VPC is unknown: judged as public).";
+
   describe("Noncompliance", () => {
-    it('KICS "Elasticsearch Domain With Vulnerable Policy" positive: es:* to "*", on either DomainPolicy', async () => {
+    it('KICS "Elasticsearch Domain With Vulnerable Policy" positive.tf: es:* to "*" for a domain without vpcOptions, on either DomainPolicy', async () => {
       for (const type of [T.ELASTICSEARCH_DOMAIN_POLICY, T.OPENSEARCH_DOMAIN_POLICY]) {
-        expect(await violations(p, [domainPolicy(type, open)])).to.deep.equal([
+        const d = bare(DOMAIN_OF[type]);
+        const linked = res(
+          type,
+          "main",
+          { domainName: "tf-test", accessPolicies: doc(open) },
+          { refs: { domainName: [d] } },
+        );
+        expect(await violations(p, [d, linked])).to.deep.equal([
           'main: statement #0 (es:*): Allow to Principal "*" without a narrowing condition.',
         ]);
       }
+    });
+    it("a DomainPolicy whose domain is not in the stack is judged as public, and says why", async () => {
+      expect(await violations(p, [domainPolicy(T.OPENSEARCH_DOMAIN_POLICY, open)])).to.deep.equal([
+        `main: statement #0 (es:*): Allow to Principal "*" without a narrowing condition${notInStack}`,
+      ]);
+    });
+    it("a DomainPolicy naming (by domainName) a public domain of the stack", async () => {
+      const d = bare(T.OPENSEARCH_DOMAIN, { vpcOptions: { subnetIds: [] } });
+      const named = domainPolicy(T.OPENSEARCH_DOMAIN_POLICY, open);
+      expect(await violations(p, [d, named])).to.have.length(1);
     });
     it('the domain\'s inline accessPolicies with {AWS: ["*"]}', async () => {
       const s = { ...open, Principal: { AWS: ["*"] } };
@@ -58,6 +86,37 @@ describe("opensearch-domain-policy-not-public", () => {
       expect(await violations(p, [domainPolicy(T.ELASTICSEARCH_DOMAIN_POLICY, s)])).to.deep.equal(
         [],
       );
+    });
+    it('vpc.md "About access policies on VPC domains": an open policy ({AWS: "*"}) on a domain in a VPC, inline or as a DomainPolicy', async () => {
+      const s = { ...open, Principal: { AWS: "*" } };
+      for (const type of [T.OPENSEARCH_DOMAIN, T.ELASTICSEARCH_DOMAIN]) {
+        const d = res(type, "es", { domainName: "tf-test", accessPolicies: doc(s), ...inVpc });
+        expect(await violations(p, [d])).to.deep.equal([]);
+      }
+      for (const type of [T.ELASTICSEARCH_DOMAIN_POLICY, T.OPENSEARCH_DOMAIN_POLICY]) {
+        const d = bare(DOMAIN_OF[type], inVpc);
+        const byRef = res(
+          type,
+          "main",
+          { domainName: "tf-test", accessPolicies: doc(s) },
+          { refs: { domainName: [d] } },
+        );
+        expect(await violations(p, [d, byRef])).to.deep.equal([]);
+        expect(await violations(p, [d, domainPolicy(type, s)])).to.deep.equal([]);
+      }
+    });
+    it("a VPC domain whose subnet ids are unknown at preview is in a VPC; an unknown subnet list is a note", async () => {
+      const known = bare(T.OPENSEARCH_DOMAIN, {
+        accessPolicies: doc(open),
+        vpcOptions: { subnetIds: [UNKNOWN] },
+      });
+      expect(await violations(p, [known])).to.deep.equal([]);
+      const unknown = bare(T.OPENSEARCH_DOMAIN, {
+        accessPolicies: doc(open),
+        vpcOptions: { subnetIds: UNKNOWN },
+      });
+      expect(await violations(p, [unknown])).to.deep.equal([]);
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
     });
     it("a domain without an access policy, and one whose policy is unknown at preview (a note)", async () => {
       expect(
