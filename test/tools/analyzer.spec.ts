@@ -309,16 +309,11 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
     it("analyzes registrations, not reads; stack findings without a resource go to the root stack", async () => {
       const analyzer = await sharedAnalyzer();
       const registered = res("aws:kms/key:Key", "made", { enableKeyRotation: false });
-      const read = {
-        ...res("aws:kms/key:Key", "read", { enableKeyRotation: false }),
-        external: true,
-      };
+      // Reads (`Key.get`, `Bucket.get`) are judged by no policy, resource or stack.
+      const readOf = (r: ReturnType<typeof res>) => ({ ...r, external: true });
+      const read = readOf(res("aws:kms/key:Key", "read", { enableKeyRotation: false }));
       const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b" });
-      // A bucket another stack manages, read with Bucket.get: stack policies do not see it either.
-      const readBucket = {
-        ...res("aws:s3/bucket:Bucket", "existing", { bucket: "existing" }),
-        external: true,
-      };
+      const readBucket = readOf(res("aws:s3/bucket:Bucket", "existing", { bucket: "existing" }));
       const resources = [registered, read, bucket, readBucket];
       const report = toPolicyReport(
         await analyzer.analyze(contextOf(resources), resources, { policyConfig: {} }),
