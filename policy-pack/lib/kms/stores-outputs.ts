@@ -17,7 +17,6 @@ import {
   MAILMANAGER_RULE_SET,
   OBSERVABILITYADMIN_CENTRALIZATION_RULE,
   OBSERVABILITYADMIN_S3_TABLE_INTEGRATION,
-  RDS_CLUSTER_ACTIVITY_STREAM,
   RDS_EXPORT_TASK,
   REKOGNITION_STREAM_PROCESSOR,
   S3_BUCKET_METADATA_CONFIGURATION,
@@ -112,10 +111,6 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [OBSERVABILITYADMIN_S3_TABLE_INTEGRATION]: {
     noun: "telemetry S3 table integration",
     keys: [{ path: "encryption.kmsKeyArn" }],
-  },
-  [RDS_CLUSTER_ACTIVITY_STREAM]: {
-    noun: "database activity stream",
-    keys: [{ path: "kmsKeyId" }],
   },
   [RDS_EXPORT_TASK]: { noun: "RDS snapshot export", keys: [{ path: "kmsKeyId" }] },
   // Label-detection processors write frames and results to S3; face search writes to Kinesis.

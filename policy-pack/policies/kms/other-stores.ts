@@ -57,7 +57,7 @@ import {
   STORAGEGATEWAY_STORED_ISCSI_VOLUME,
   WORKMAIL_ORGANIZATION,
 } from "../../lib/types";
-import { awsDocs } from "../../lib/controls";
+import { awsDocs, checkov } from "../../lib/controls";
 
 /** The first data stores of the table; the rest are in ../../lib/kms/stores*.ts. */
 const STORES: Readonly<Record<string, StoreEntry>> = {
@@ -258,6 +258,7 @@ export const otherStoresKms = customerKeyPolicy({
     "Name the stack's customer-managed key in the setting the finding names (it can often only be " +
     "set when the resource is created).",
   references: [
+    checkov("CKV_AWS_246"),
     awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
   ],
   types: Object.keys(OTHER_STORES),

@@ -12,6 +12,7 @@ import {
   GLUE_CATALOG,
   MAILMANAGER_RULE_SET,
   NEPTUNEGRAPH_GRAPH,
+  RDS_CLUSTER_ACTIVITY_STREAM,
   S3TABLES_TABLE,
   SAGEMAKER_FEATURE_GROUP,
   SECURITYLAKE_DATA_LAKE,
@@ -198,5 +199,25 @@ describe("data-store-kms-cmk", () => {
     expect((await judge([rules])).violations).to.deep.equal([
       'rules: Mail Manager rule set "rules" rules[1].actions[0].writeToS3.s3SseKmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
+  });
+});
+
+describe("data-store-kms-cmk: database activity streams", () => {
+  const p = policyNamed(policies, "data-store-kms-cmk");
+  const stream = (kmsKeyId?: string) => [
+    res(RDS_CLUSTER_ACTIVITY_STREAM, "activity", {
+      resourceArn: "arn:aws:rds:eu-west-1:123456789012:cluster:orders",
+      mode: "async",
+      ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+    }),
+  ];
+  it("CKV_AWS_246 passing: a customer-managed key encrypts the activity stream", async () => {
+    expect(await run(p, stream(KEY_ARN))).to.deep.equal(clean);
+  });
+  it("CKV_AWS_246 failing: no key, or the AWS-managed alias/aws/rds, is a mandatory finding", async () => {
+    expect((await run(p, stream())).violations).to.have.length(1);
+    const r = await run(p, stream(awsManaged("rds")));
+    expect(r.violations).to.have.length(1);
+    expect(r.violations[0]).to.contain("alias/aws/rds");
   });
 });
