@@ -51,6 +51,7 @@ import {
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookInternetByDefault,
   sagemakerNotebookNoDirectInternet,
+  transferServerNotPublic,
   sagemakerDomainVpcOnly,
   sagemakerDomainInternetByDefault,
 } from "./compute";
@@ -97,6 +98,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksEndpointNotOpen,
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookNoDirectInternet,
+  transferServerNotPublic,
   sagemakerNotebookInternetByDefault,
   sagemakerDomainVpcOnly,
   sagemakerDomainInternetByDefault,
