@@ -16,3 +16,4 @@ export const WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory";
 
 export const CLOUDWATCH_EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 export const TRANSFER_SERVER = "aws:transfer/server:Server";
+export * from "./types-placements";
