@@ -133,7 +133,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   name: "ec2-subnet-no-public-ip-on-launch",
   description:
     "Subnets do not assign public IPv4 addresses to the network interfaces launched in them.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
