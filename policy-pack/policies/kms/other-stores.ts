@@ -258,6 +258,9 @@ export const otherStoresKms = customerKeyPolicy({
     "Name the stack's customer-managed key in the setting the finding names (it can often only be " +
     "set when the resource is created).",
   references: [
+    checkov("CKV_AWS_345"),
+    checkov("CKV_AWS_346"),
+    checkov("CKV_AWS_373"),
     checkov("CKV_AWS_246"),
     awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
   ],
