@@ -10,6 +10,7 @@ import {
   CHIME_MEDIA_INSIGHTS_PIPELINE_CONFIGURATION,
   DATAEXCHANGE_EVENT_ACTION,
   DYNAMODB_TABLE_EXPORT,
+  FIREHOSE_DELIVERY_STREAM,
   EMR_CLUSTER,
   EMRSERVERLESS_APPLICATION,
   GUARDDUTY_PUBLISHING_DESTINATION,
@@ -51,6 +52,23 @@ const POST_CALL =
   "elements.amazonTranscribeCallAnalyticsProcessorConfiguration.postCallAnalyticsSettings";
 const METADATA = "metadataConfiguration";
 const LOGS_DESTINATION = "rule.destination.destinationLogsConfiguration";
+
+/** Firehose destinations that write to S3 (the destination itself, or its backup bucket). */
+const FIREHOSE_S3 = [
+  "extendedS3Configuration",
+  "extendedS3Configuration.s3BackupConfiguration",
+  "redshiftConfiguration.s3BackupConfiguration",
+  ...[
+    "elasticsearch",
+    "httpEndpoint",
+    "iceberg",
+    "opensearch",
+    "opensearchserverless",
+    "redshift",
+    "snowflake",
+    "splunk",
+  ].map((d) => `${d}Configuration.s3Configuration`),
+];
 
 export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [BEDROCKMODEL_INVOCATION_JOB]: {
@@ -216,6 +234,12 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   // The records the magnetic store rejects, written to the table's S3 location ("SSE_S3", or
   // "SSE_KMS" without a key: the AWS-managed key). The table's own data is the database's key,
   // judged by timestream-database-kms-cmk.
+  // The records Firehose delivers to S3 (Firehose developer guide, "Data protection": with
+  // KMSEncryptionConfig the objects are encrypted with that key, else the bucket's default).
+  [FIREHOSE_DELIVERY_STREAM]: {
+    noun: "Firehose stream",
+    keys: FIREHOSE_S3.map((block) => under(block, "kmsKeyArn")),
+  },
   [TIMESTREAM_TABLE]: {
     noun: "Timestream table",
     keys: [under(`${REJECTED}.s3Configuration`, "kmsKeyId")],

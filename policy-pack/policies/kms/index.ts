@@ -74,7 +74,7 @@ import {
   schedulerScheduleKms,
 } from "./integration";
 import { locationGeofenceKms, locationTrackerKms } from "./location";
-import { exportsKms, otherStoresKms } from "./other-stores";
+import { exportsKms, exportsNoAwsKey, otherStoresKms } from "./other-stores";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -142,4 +142,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   locationGeofenceKms,
   otherStoresKms,
   exportsKms,
+  exportsNoAwsKey,
 ];

@@ -9,6 +9,7 @@ import { OTHER_STORES, OUTPUT_STORES } from "../../../policy-pack/policies/kms/o
 import {
   APPCONFIG_CONFIGURATION_PROFILE,
   ECS_SERVICE,
+  FIREHOSE_DELIVERY_STREAM,
   GLUE_CATALOG,
   MAILMANAGER_RULE_SET,
   NEPTUNEGRAPH_GRAPH,
@@ -25,9 +26,16 @@ import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "..
 
 const p = policyNamed(policies, "data-store-kms-cmk");
 const exportsRule = policyNamed(policies, "data-export-kms-cmk");
-/** Runs the rule of the table that holds the resources' type. */
-const judge = (rs: RecordedResource[]) =>
-  run(rs.some((r) => r.type in OUTPUT_STORES) ? exportsRule : p, rs);
+const exportsAwsKey = policyNamed(policies, "data-export-no-aws-managed-key");
+/** Runs the rule(s) of the table that holds the resources' type (both export rules for outputs). */
+async function judge(rs: RecordedResource[]): Promise<{ violations: string[]; notes: string[] }> {
+  if (!rs.some((r) => r.type in OUTPUT_STORES)) return run(p, rs);
+  const [left, named] = [await run(exportsRule, rs), await run(exportsAwsKey, rs)];
+  return {
+    violations: [...left.violations, ...named.violations],
+    notes: [...left.notes, ...named.notes],
+  };
+}
 const ALL = { ...OTHER_STORES, ...OUTPUT_STORES };
 
 /** Inputs with `value` at a dotted path (no lists). */
@@ -219,5 +227,37 @@ describe("data-store-kms-cmk: database activity streams", () => {
     const r = await run(p, stream(awsManaged("rds")));
     expect(r.violations).to.have.length(1);
     expect(r.violations[0]).to.contain("alias/aws/rds");
+  });
+});
+
+describe("data-export-no-aws-managed-key", () => {
+  const named = policyNamed(policies, "data-export-no-aws-managed-key");
+  const left = policyNamed(policies, "data-export-kms-cmk");
+  // Firehose writes its records (or their backup) to S3 with the key it names there.
+  const stream = (kmsKeyArn?: string) => [
+    res(FIREHOSE_DELIVERY_STREAM, "events", {
+      destination: "extended_s3",
+      serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY_ARN },
+      extendedS3Configuration: {
+        roleArn: "arn:aws:iam::123456789012:role/firehose",
+        bucketArn: "arn:aws:s3:::events",
+        ...(kmsKeyArn === undefined ? {} : { kmsKeyArn }),
+      },
+    }),
+  ];
+
+  it("a Firehose S3 destination naming alias/aws/s3 is a mandatory finding, and only that", async () => {
+    expect((await run(named, stream(awsManaged("s3")))).violations).to.deep.equal([
+      'events: Firehose stream "events" extendedS3Configuration.kmsKeyArn: it uses the AWS-managed key alias/aws/s3, not a customer-managed key.',
+    ]);
+    expect(await run(left, stream(awsManaged("s3")))).to.deep.equal(clean);
+  });
+  it("a Firehose S3 destination without a key is the advisory rule's, not this one's", async () => {
+    expect(await run(named, stream())).to.deep.equal(clean);
+    expect((await run(left, stream())).violations).to.have.length(1);
+  });
+  it("a customer-managed key draws neither", async () => {
+    expect(await run(named, stream(KEY_ARN))).to.deep.equal(clean);
+    expect(await run(left, stream(KEY_ARN))).to.deep.equal(clean);
   });
 });
