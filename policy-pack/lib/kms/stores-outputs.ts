@@ -26,6 +26,7 @@ import {
   S3CONTROL_STORAGE_LENS_CONFIGURATION,
   SAGEMAKER_ALGORITHM,
   SAGEMAKER_DEVICE_FLEET,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_FLOW_DEFINITION,
   SAGEMAKER_HYPER_PARAMETER_TUNING_JOB,
   SAGEMAKER_LABELING_JOB,
@@ -181,6 +182,16 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [SAGEMAKER_DEVICE_FLEET]: {
     noun: "SageMaker device fleet",
     keys: [{ path: "outputConfig.kmsKeyId" }],
+  },
+  // What an endpoint writes to S3: async inference results and captured requests and responses
+  // (CreateEndpointConfig, AsyncInferenceOutputConfig.KmsKeyId and DataCaptureConfig.KmsKeyId);
+  // its ML storage volume key is sagemaker-kms-cmk's.
+  [SAGEMAKER_ENDPOINT_CONFIGURATION]: {
+    noun: "SageMaker endpoint configuration",
+    keys: [
+      under("asyncInferenceConfig.outputConfig", "kmsKeyId"),
+      under("dataCaptureConfig", "kmsKeyId"),
+    ],
   },
   // Human review results.
   [SAGEMAKER_FLOW_DEFINITION]: {

@@ -15,6 +15,7 @@ import {
   NEPTUNEGRAPH_GRAPH,
   RDS_CLUSTER_ACTIVITY_STREAM,
   S3TABLES_TABLE,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_FEATURE_GROUP,
   SECURITYLAKE_DATA_LAKE,
   SFN_STATE_MACHINE,
@@ -259,5 +260,55 @@ describe("data-export-no-aws-managed-key", () => {
   it("a customer-managed key draws neither", async () => {
     expect(await run(named, stream(KEY_ARN))).to.deep.equal(clean);
     expect(await run(left, stream(KEY_ARN))).to.deep.equal(clean);
+  });
+});
+
+describe("data-export rules: what a SageMaker endpoint writes to S3", () => {
+  const named = policyNamed(policies, "data-export-no-aws-managed-key");
+  const left = policyNamed(policies, "data-export-kms-cmk");
+  const config = (extra: Record<string, unknown>) => [
+    res(SAGEMAKER_ENDPOINT_CONFIGURATION, "serving", {
+      kmsKeyArn: KEY_ARN,
+      productionVariants: [
+        { modelName: "m", initialInstanceCount: 1, instanceType: "ml.m5.large", variantName: "v" },
+      ],
+      ...extra,
+    }),
+  ];
+  const capture = (kmsKeyId?: string) => ({
+    dataCaptureConfig: {
+      initialSamplingPercentage: 100,
+      destinationS3Uri: "s3://captures/serving",
+      captureOptions: [{ captureMode: "Input" }],
+      ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+    },
+  });
+  const async = (kmsKeyId?: string) => ({
+    asyncInferenceConfig: {
+      outputConfig: {
+        s3OutputPath: "s3://results/serving",
+        ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+      },
+    },
+  });
+
+  it("captured data and async results under the AWS-managed alias/aws/s3 are mandatory findings", async () => {
+    const found = await run(
+      named,
+      config({ ...capture(awsManaged("s3")), ...async(awsManaged("s3")) }),
+    );
+    expect(found.violations).to.have.length(2);
+    expect(found.violations[0]).to.contain("asyncInferenceConfig.outputConfig.kmsKeyId");
+    expect(found.violations[1]).to.contain("dataCaptureConfig.kmsKeyId");
+  });
+  it("left without a key they are advisory findings; with a customer key, none", async () => {
+    expect((await run(left, config({ ...capture(), ...async() }))).violations).to.have.length(2);
+    expect(await run(named, config({ ...capture(), ...async() }))).to.deep.equal(clean);
+    expect(await run(left, config({ ...capture(KEY_ARN), ...async(KEY_ARN) }))).to.deep.equal(
+      clean,
+    );
+  });
+  it("an endpoint that captures nothing and answers synchronously writes nothing out", async () => {
+    expect(await run(left, config({}))).to.deep.equal(clean);
   });
 });
