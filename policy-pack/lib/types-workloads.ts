@@ -16,4 +16,5 @@ export const WORKSPACES_DIRECTORY = "aws:workspaces/directory:Directory";
 
 export const CLOUDWATCH_EVENT_TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 export const TRANSFER_SERVER = "aws:transfer/server:Server";
+export const EC2_DEFAULT_SUBNET = "aws:ec2/defaultSubnet:DefaultSubnet";
 export * from "./types-placements";
