@@ -10,6 +10,7 @@ import {
   CHIME_MEDIA_INSIGHTS_PIPELINE_CONFIGURATION,
   DATAEXCHANGE_EVENT_ACTION,
   DYNAMODB_TABLE_EXPORT,
+  FIREHOSE_DELIVERY_STREAM,
   EMR_CLUSTER,
   EMRSERVERLESS_APPLICATION,
   GUARDDUTY_PUBLISHING_DESTINATION,
@@ -17,7 +18,6 @@ import {
   MAILMANAGER_RULE_SET,
   OBSERVABILITYADMIN_CENTRALIZATION_RULE,
   OBSERVABILITYADMIN_S3_TABLE_INTEGRATION,
-  RDS_CLUSTER_ACTIVITY_STREAM,
   RDS_EXPORT_TASK,
   REKOGNITION_STREAM_PROCESSOR,
   S3_BUCKET_METADATA_CONFIGURATION,
@@ -26,6 +26,7 @@ import {
   S3CONTROL_STORAGE_LENS_CONFIGURATION,
   SAGEMAKER_ALGORITHM,
   SAGEMAKER_DEVICE_FLEET,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_FLOW_DEFINITION,
   SAGEMAKER_HYPER_PARAMETER_TUNING_JOB,
   SAGEMAKER_LABELING_JOB,
@@ -52,6 +53,23 @@ const POST_CALL =
   "elements.amazonTranscribeCallAnalyticsProcessorConfiguration.postCallAnalyticsSettings";
 const METADATA = "metadataConfiguration";
 const LOGS_DESTINATION = "rule.destination.destinationLogsConfiguration";
+
+/** Firehose destinations that write to S3 (the destination itself, or its backup bucket). */
+const FIREHOSE_S3 = [
+  "extendedS3Configuration",
+  "extendedS3Configuration.s3BackupConfiguration",
+  "redshiftConfiguration.s3BackupConfiguration",
+  ...[
+    "elasticsearch",
+    "httpEndpoint",
+    "iceberg",
+    "opensearch",
+    "opensearchserverless",
+    "redshift",
+    "snowflake",
+    "splunk",
+  ].map((d) => `${d}Configuration.s3Configuration`),
+];
 
 export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [BEDROCKMODEL_INVOCATION_JOB]: {
@@ -113,10 +131,6 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
     noun: "telemetry S3 table integration",
     keys: [{ path: "encryption.kmsKeyArn" }],
   },
-  [RDS_CLUSTER_ACTIVITY_STREAM]: {
-    noun: "database activity stream",
-    keys: [{ path: "kmsKeyId" }],
-  },
   [RDS_EXPORT_TASK]: { noun: "RDS snapshot export", keys: [{ path: "kmsKeyId" }] },
   // Label-detection processors write frames and results to S3; face search writes to Kinesis.
   [REKOGNITION_STREAM_PROCESSOR]: {
@@ -168,6 +182,16 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   [SAGEMAKER_DEVICE_FLEET]: {
     noun: "SageMaker device fleet",
     keys: [{ path: "outputConfig.kmsKeyId" }],
+  },
+  // What an endpoint writes to S3: async inference results and captured requests and responses
+  // (CreateEndpointConfig, AsyncInferenceOutputConfig.KmsKeyId and DataCaptureConfig.KmsKeyId);
+  // its ML storage volume key is sagemaker-kms-cmk's.
+  [SAGEMAKER_ENDPOINT_CONFIGURATION]: {
+    noun: "SageMaker endpoint configuration",
+    keys: [
+      under("asyncInferenceConfig.outputConfig", "kmsKeyId"),
+      under("dataCaptureConfig", "kmsKeyId"),
+    ],
   },
   // Human review results.
   [SAGEMAKER_FLOW_DEFINITION]: {
@@ -221,6 +245,12 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
   // The records the magnetic store rejects, written to the table's S3 location ("SSE_S3", or
   // "SSE_KMS" without a key: the AWS-managed key). The table's own data is the database's key,
   // judged by timestream-database-kms-cmk.
+  // The records Firehose delivers to S3 (Firehose developer guide, "Data protection": with
+  // KMSEncryptionConfig the objects are encrypted with that key, else the bucket's default).
+  [FIREHOSE_DELIVERY_STREAM]: {
+    noun: "Firehose stream",
+    keys: FIREHOSE_S3.map((block) => under(block, "kmsKeyArn")),
+  },
   [TIMESTREAM_TABLE]: {
     noun: "Timestream table",
     keys: [under(`${REJECTED}.s3Configuration`, "kmsKeyId")],

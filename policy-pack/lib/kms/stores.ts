@@ -41,6 +41,7 @@ import {
   OPENSEARCH_SERVERLESS_COLLECTION,
   OPENSEARCHINGEST_PIPELINE,
   PIPES_PIPE,
+  RDS_CLUSTER_ACTIVITY_STREAM,
   RDS_CUSTOM_DB_ENGINE_VERSION,
   RDS_INTEGRATION,
   REDSHIFT_INTEGRATION,
@@ -203,6 +204,10 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
     "encryptionAtRestOptions.kmsKeyArn",
   ),
   [PIPES_PIPE]: one("EventBridge pipe", "kmsKeyIdentifier"),
+  // Every database activity goes to a Kinesis data stream RDS creates and encrypts with this key
+  // (RDS user guide, "Starting a database activity stream": "the KMS key ... to encrypt messages
+  // in the database activity stream"): the stream is a copy of the data nothing else encrypts.
+  [RDS_CLUSTER_ACTIVITY_STREAM]: one("database activity stream", "kmsKeyId"),
   // The database installation files of the engine version.
   [RDS_CUSTOM_DB_ENGINE_VERSION]: one("RDS Custom engine version", "kmsKeyId"),
   [RDS_INTEGRATION]: one("RDS zero-ETL integration", "kmsKeyId"),

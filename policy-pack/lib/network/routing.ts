@@ -16,63 +16,18 @@ import { collect, stringProp } from "../values";
 import { RouteEntry, RouteReader, TableNode } from "./routes";
 import { names } from "./labels";
 import {
-  AUTOSCALING_GROUP,
-  BATCH_COMPUTE_ENVIRONMENT,
-  CODEBUILD_PROJECT,
   EC2_DEFAULT_ROUTE_TABLE,
-  EC2_FLEET,
-  EC2_INSTANCE,
-  EC2_LAUNCH_TEMPLATE,
   EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
-  EC2_NETWORK_INTERFACE,
   EC2_ROUTE,
   EC2_ROUTE_TABLE,
   EC2_ROUTE_TABLE_ASSOCIATION,
-  EC2_SPOT_FLEET_REQUEST,
-  EC2_SPOT_INSTANCE_REQUEST,
   EC2_SUBNET,
   EC2_VPC,
   EC2_VPN_GATEWAY_ROUTE_PROPAGATION,
-  ECS_SERVICE,
-  ECS_TASK_SET,
-  EKS_FARGATE_PROFILE,
-  EKS_NODE_GROUP,
-  LAMBDA_FUNCTION,
-  REDSHIFTSERVERLESS_WORKGROUP,
 } from "../types";
+import { PLACEMENTS } from "./placements";
 
-/** Where a placement type keeps its subnets: top-level property first. */
-const PLACEMENTS: readonly {
-  readonly type: string;
-  readonly paths: readonly (readonly string[])[];
-}[] = [
-  { type: ECS_SERVICE, paths: [["networkConfiguration", "subnets", "*"]] },
-  { type: ECS_TASK_SET, paths: [["networkConfiguration", "subnets", "*"]] },
-  { type: EC2_INSTANCE, paths: [["subnetId"]] },
-  { type: EC2_SPOT_INSTANCE_REQUEST, paths: [["subnetId"]] },
-  // Fleets place instances in the subnets of their launch specifications and of their launch
-  // template overrides (the templates' own network interfaces are the template's placement).
-  {
-    type: EC2_SPOT_FLEET_REQUEST,
-    paths: [
-      ["launchSpecifications", "*", "subnetId"],
-      ["launchTemplateConfigs", "*", "overrides", "*", "subnetId"],
-    ],
-  },
-  { type: EC2_FLEET, paths: [["launchTemplateConfigs", "*", "overrides", "*", "subnetId"]] },
-  { type: EC2_LAUNCH_TEMPLATE, paths: [["networkInterfaces", "*", "subnetId"]] },
-  { type: EC2_NETWORK_INTERFACE, paths: [["subnetId"]] },
-  { type: LAMBDA_FUNCTION, paths: [["vpcConfig", "subnetIds", "*"]] },
-  { type: CODEBUILD_PROJECT, paths: [["vpcConfig", "subnets", "*"]] },
-  { type: AUTOSCALING_GROUP, paths: [["vpcZoneIdentifiers", "*"]] },
-  { type: EKS_NODE_GROUP, paths: [["subnetIds", "*"]] },
-  { type: EKS_FARGATE_PROFILE, paths: [["subnetIds", "*"]] },
-  { type: BATCH_COMPUTE_ENVIRONMENT, paths: [["computeResources", "subnets", "*"]] },
-  { type: REDSHIFTSERVERLESS_WORKGROUP, paths: [["subnetIds", "*"]] },
-];
-
-/** Resource types that place compute (or data services) into subnets. */
-export const PLACEMENT_TYPES: readonly string[] = PLACEMENTS.map((p) => p.type);
+export { PLACEMENT_TYPES } from "./placements";
 
 export interface SubnetNode {
   readonly key: string;

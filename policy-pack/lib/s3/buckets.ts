@@ -375,6 +375,20 @@ export interface SseRule {
   readonly defaults: any[];
 }
 
+/** The default-encryption rules of one encryption side resource (its `rules`). */
+export function sseRulesOf(config: PolicyResource): SseRule[] {
+  return asList(config.props.rules).map((rule) => ({
+    source: config,
+    prop: "rules",
+    rule,
+    defaults: pick(
+      rule,
+      "applyServerSideEncryptionByDefault",
+      "applyServerSideEncryptionByDefaults",
+    ),
+  }));
+}
+
 /**
  * The bucket's default-encryption rules: from its encryption side resources when there is one
  * (applied after the bucket, so they win), else from the deprecated inline blocks
@@ -398,10 +412,7 @@ export function sseRules(index: StackIndex, bucket: PolicyResource): SseRule[] {
       });
     }
   };
-  if (sides.length) {
-    for (const s of sides) add(s, "rules", asList(s.props.rules));
-    return out;
-  }
+  if (sides.length) return sides.flatMap(sseRulesOf);
   for (const prop of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
     for (const cfg of asList(programSetting(bucket, prop)))
       add(bucket, prop, pick(cfg, "rule", "rules"));

@@ -35,6 +35,7 @@ const PUBLIC_GROUPS = [
 export const PUBLIC_ACL_REFERENCES = [
   checkov("CKV_AWS_20"),
   checkov("CKV_AWS_57"),
+  checkov("CKV_AWS_375"),
   trivy("AWS-0092"),
   fsbp("S3.2"),
   fsbp("S3.3"),

@@ -76,7 +76,7 @@ export const instanceNoPublicIp = stackPolicy({
   name: "ec2-instance-no-public-ip",
   description:
     "EC2 instances get no public IPv4 address: not by associatePublicIpAddress (of the instance, a Spot instance request or a Spot fleet's launch specification), not from their subnet's mapPublicIpOnLaunch, not from a launch template or Auto Scaling launch configuration, not through an Elastic IP.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set `associatePublicIpAddress: false`, place the instance in a private subnet and reach it through SSM Session Manager or EC2 Instance Connect Endpoint. A documented bastion carries a `waiver:ec2-instance-no-public-ip` tag with the reason.",

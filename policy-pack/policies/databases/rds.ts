@@ -29,6 +29,7 @@ export const rdsNotPublic = resourcePolicy({
   // A shard group left out is public when its VPC has an internet gateway (CreateDBShardGroup,
   // PubliclyAccessible); only an explicit true is reported, as for instances.
   references: [
+    trivy("AWS-0082"),
     checkov("CKV_AWS_17"),
     fsbp("RDS.2"),
     awsDocs("AmazonRDS/latest/APIReference/API_CreateDBShardGroup"),

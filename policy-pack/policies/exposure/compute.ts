@@ -1,8 +1,13 @@
 // Compute open to the internet by a service default: EKS managed node groups whose SSH port EKS
-// opens to 0.0.0.0/0, and SageMaker notebook instances and Studio domains that reach the internet
-// directly, outside the VPC and its routes.
+// opens to 0.0.0.0/0, SageMaker notebook instances and Studio domains that reach the internet
+// directly, outside the VPC and its routes, and Transfer Family servers with an internet endpoint.
 import { resourcePolicy } from "../../lib/define";
-import { EKS_NODE_GROUP, SAGEMAKER_DOMAIN, SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
+import {
+  EKS_NODE_GROUP,
+  SAGEMAKER_DOMAIN,
+  SAGEMAKER_NOTEBOOK_INSTANCE,
+  TRANSFER_SERVER,
+} from "../../lib/types";
 import { holdsValue, isSet, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
@@ -138,5 +143,47 @@ export const sagemakerDomainInternetByDefault = resourcePolicy({
     ctx.report(
       'appNetworkAccessType is not set, and SageMaker defaults it to "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
     );
+  },
+});
+
+export const transferServerNotPublic = resourcePolicy({
+  name: "transfer-server-not-public",
+  description:
+    'Transfer Family servers (SFTP, FTPS, FTP, AS2 into S3 or EFS) use endpointType "VPC" ' +
+    "without Elastic IPs: the default PUBLIC endpoint, and a VPC endpoint with " +
+    "endpointDetails.addressAllocationIds, answer on the internet outside the VPC's controls.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Set `endpointType: "VPC"` with `endpointDetails` naming private subnets and security groups, ' +
+    "and leave addressAllocationIds unset; reach the server over the VPC, a VPN or Direct Connect.",
+  references: [
+    checkov("CKV_AWS_164"),
+    // Transfer Family user guide, "Create a server in a virtual private cloud": a PUBLIC endpoint
+    // is reachable over the internet; a VPC endpoint is internal unless Elastic IP addresses are
+    // associated (addressAllocationIds), which makes it internet-facing. CreateServer
+    // EndpointType defaults to PUBLIC.
+    awsDocs("transfer/latest/userguide/create-server-in-vpc.html"),
+  ],
+  types: [TRANSFER_SERVER],
+  check: (props, ctx) => {
+    const type = props.endpointType ?? "PUBLIC";
+    if (type === "PUBLIC") {
+      ctx.report(
+        `endpointType is ${props.endpointType === undefined ? "left out (PUBLIC)" : '"PUBLIC"'}: ` +
+          "the server answers on the internet.",
+      );
+      return;
+    }
+    // VPC_ENDPOINT (no longer offered to new servers) is reached through an interface endpoint
+    // of the VPC only.
+    if (type !== "VPC") return;
+    const eips = props.endpointDetails?.addressAllocationIds;
+    if (Array.isArray(eips) ? eips.length > 0 : isSet(eips)) {
+      ctx.report(
+        "endpointDetails.addressAllocationIds gives the VPC endpoint Elastic IPs: the server is " +
+          "internet-facing.",
+      );
+    }
   },
 });

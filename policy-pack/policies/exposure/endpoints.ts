@@ -44,6 +44,7 @@ export const eksEndpointNotOpen = resourcePolicy({
     "Set `vpcConfig.endpointPublicAccess: false` with `endpointPrivateAccess: true`, or list the " +
     "operators' ranges in `vpcConfig.publicAccessCidrs` (EKS defaults them to 0.0.0.0/0).",
   references: [
+    trivy("AWS-0040"),
     checkov("CKV_AWS_38"),
     checkov("CKV_AWS_39"),
     kics("EKS Cluster Has Public Access"),

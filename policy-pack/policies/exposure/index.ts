@@ -53,6 +53,7 @@ import {
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookInternetByDefault,
   sagemakerNotebookNoDirectInternet,
+  transferServerNotPublic,
   sagemakerDomainVpcOnly,
   sagemakerDomainInternetByDefault,
 } from "./compute";
@@ -105,6 +106,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksEndpointNotOpen,
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookNoDirectInternet,
+  transferServerNotPublic,
   sagemakerNotebookInternetByDefault,
   sagemakerDomainVpcOnly,
   sagemakerDomainInternetByDefault,

@@ -1,7 +1,7 @@
 // Encryption at rest with customer-managed KMS keys for compute-side data: Lambda environment
-// variables, EKS Kubernetes secrets, ECS Exec sessions and their logs, SageMaker notebooks,
-// endpoints, domains and data quality monitoring jobs, Comprehend custom models, CodeBuild test
-// report exports and WorkSpaces volumes.
+// variables, EKS Kubernetes secrets, ECS Exec and Session Manager sessions and their logs,
+// SageMaker notebooks, endpoints, domains and data quality monitoring jobs, Comprehend custom
+// models, CodeBuild test report exports and WorkSpaces volumes.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import {
   CODEBUILD_REPORT_GROUP,
@@ -14,9 +14,11 @@ import {
   SAGEMAKER_DOMAIN,
   SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  SSM_DOCUMENT,
   WORKSPACES_WORKSPACE,
 } from "../../lib/types";
 import { asList } from "../../lib/values";
+import { isOn, sessionInputs } from "../../lib/kms/session-documents";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const lambdaEnvironmentKms = customerKeyPolicy({
@@ -121,6 +123,54 @@ export const ecsExecKms = customerKeyPolicy({
         "executeCommandConfiguration.logConfiguration enables neither " +
           "cloudWatchEncryptionEnabled nor s3BucketEncryptionEnabled: ECS Exec session logs are " +
           "not required to be encrypted.",
+      );
+    }
+  },
+});
+
+export const ssmSessionKms = customerKeyPolicy({
+  name: "ssm-session-preferences-kms-cmk",
+  description:
+    "Session Manager preferences (an SSM document of type Session whose content sets inputs) " +
+    "encrypt session data with a customer-managed KMS key (inputs.kmsKeyId), and the session " +
+    "logs they send to S3 or CloudWatch Logs are written encrypted (s3EncryptionEnabled, " +
+    "cloudWatchEncryptionEnabled).",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Set inputs.kmsKeyId to the stack's customer-managed key, and inputs.s3EncryptionEnabled / " +
+    "inputs.cloudWatchEncryptionEnabled to true for each log destination the preferences name.",
+  references: [
+    checkov("CKV_AWS_112"),
+    checkov("CKV_AWS_113"),
+    // Systems Manager user guide, "Enable KMS key encryption of session data": session data is
+    // protected by TLS 1.2 alone unless a KMS key is named; "Session document schema" lists the
+    // inputs (kmsKeyId, s3EncryptionEnabled, cloudWatchEncryptionEnabled).
+    awsDocs("systems-manager/latest/userguide/session-preferences-enable-encryption.html"),
+    awsDocs("systems-manager/latest/userguide/session-manager-schema.html"),
+  ],
+  types: [SSM_DOCUMENT],
+  noun: "SSM Session document",
+  check: (k) => {
+    if (k.props.documentType !== "Session") return;
+    const inputs = sessionInputs(k.props.content, k.props.documentFormat);
+    // Port forwarding and command sessions take parameters, not preferences: nothing to judge.
+    if (!inputs) return;
+    k.requireKey({
+      prop: "content",
+      read: () => inputs.kmsKeyId,
+      where: "inputs.kmsKeyId",
+      whenNone: "session data is protected by TLS alone",
+    });
+    const logs: [string, string][] = [
+      ["s3BucketName", "s3EncryptionEnabled"],
+      ["cloudWatchLogGroupName", "cloudWatchEncryptionEnabled"],
+    ];
+    for (const [destination, flag] of logs) {
+      if (!inputs[destination] || isOn(inputs[flag])) continue;
+      k.report(
+        `inputs.${destination} receives the session logs but inputs.${flag} is not true: ` +
+          "Session Manager then sends them whether or not the destination is encrypted.",
       );
     }
   },

@@ -200,6 +200,7 @@ export const redshiftClusterKms = customerKeyPolicy({
   remediationSteps:
     'Keep encrypted: "true" (the default) and set kmsKeyId to the stack\'s customer-managed key.',
   references: [
+    checkov("CKV_AWS_188"),
     checkov("CKV_AWS_64"),
     checkov("CKV_AWS_142"),
     kics("Redshift Not Encrypted"),

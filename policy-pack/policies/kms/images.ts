@@ -163,7 +163,7 @@ export const dlmCopyKms = customerKeyPolicy({
   remediationSteps:
     "On every crossRegionCopyRules entry set encrypted: true and cmkArn to a customer key of the " +
     "target region; on every actions[].crossRegionCopies[].encryptionConfiguration the same.",
-  references: [checkov("CKV_AWS_254"), checkov("CKV_AWS_256")],
+  references: [checkov("CKV_AWS_255"), checkov("CKV_AWS_254"), checkov("CKV_AWS_256")],
   types: [DLM_LIFECYCLE_POLICY],
   noun: "DLM lifecycle policy",
   check: (k) => {

@@ -50,6 +50,7 @@ import {
   comprehendKms,
   workspacesKms,
   ecsExecKms,
+  ssmSessionKms,
   eksSecretsKms,
   lambdaEnvironmentKms,
   sagemakerKms,
@@ -74,7 +75,7 @@ import {
   schedulerScheduleKms,
 } from "./integration";
 import { locationGeofenceKms, locationTrackerKms } from "./location";
-import { exportsKms, otherStoresKms } from "./other-stores";
+import { exportsKms, exportsNoAwsKey, otherStoresKms } from "./other-stores";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   keyRotationEnabled,
@@ -116,6 +117,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   lambdaEnvironmentKms,
   eksSecretsKms,
   ecsExecKms,
+  ssmSessionKms,
   sagemakerKms,
   codebuildReportGroupKms,
   comprehendKms,
@@ -142,4 +144,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   locationGeofenceKms,
   otherStoresKms,
   exportsKms,
+  exportsNoAwsKey,
 ];

@@ -42,7 +42,11 @@ export const connectStorageKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps:
     'Give storageConfig.s3Config (and kinesisVideoStreamConfig) an encryptionConfig with encryptionType "KMS" and keyId set to the stack\'s customer-managed key.',
-  references: [awsDocs("connect/latest/adminguide/encryption-at-rest")],
+  references: [
+    checkov("CKV_AWS_269"),
+    checkov("CKV_AWS_270"),
+    awsDocs("connect/latest/adminguide/encryption-at-rest"),
+  ],
   types: [CONNECT_INSTANCE_STORAGE_CONFIG],
   noun: "Connect instance storage config",
   check: (k) => {

@@ -15,7 +15,14 @@
 // SageMaker feature group without an offline store stores nothing offline; where the block's
 // absence itself means the service's own key (a Step Functions state machine without
 // encryptionConfiguration), the key is required outright.
-import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
+import type { StackCheckContext } from "../../lib/define";
+import {
+  classifyKey,
+  customerKeyPolicy,
+  KeyCheck,
+  KeyRef,
+  requireCustomerKey,
+} from "../../lib/kms/keys";
 import { SERVICE_STORES, StoreEntry, StoreKey } from "../../lib/kms/stores";
 import { OUTPUT_STORES } from "../../lib/kms/stores-outputs";
 import {
@@ -57,7 +64,7 @@ import {
   STORAGEGATEWAY_STORED_ISCSI_VOLUME,
   WORKMAIL_ORGANIZATION,
 } from "../../lib/types";
-import { awsDocs } from "../../lib/controls";
+import { awsDocs, checkov } from "../../lib/controls";
 
 /** The first data stores of the table; the rest are in ../../lib/kms/stores*.ts. */
 const STORES: Readonly<Record<string, StoreEntry>> = {
@@ -246,6 +253,29 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
   }
 }
 
+/**
+ * Judges the keys `key` names on the resource, reporting a key reference only when `reported`
+ * says so (the export rules split the cases: a key left out, a key AWS owns or manages).
+ */
+function judgeStoreKey(
+  k: KeyCheck,
+  ctx: StackCheckContext<unknown>,
+  key: StoreKey,
+  reported: (ref: KeyRef) => boolean,
+): void {
+  const only: KeyCheck = {
+    ...k,
+    requireKey: (spec) => {
+      const read = spec.read ?? (() => k.props[spec.prop]);
+      const ref = classifyKey(k.index, k.resource, spec.prop, read);
+      const subject = spec.where ? `${k.what} ${spec.where}` : k.what;
+      if (reported(ref)) requireCustomerKey(ctx, k.resource, subject, ref, spec.whenNone);
+      return ref;
+    },
+  };
+  requireStoreKey(only, key);
+}
+
 export const otherStoresKms = customerKeyPolicy({
   name: "data-store-kms-cmk",
   description:
@@ -258,6 +288,10 @@ export const otherStoresKms = customerKeyPolicy({
     "Name the stack's customer-managed key in the setting the finding names (it can often only be " +
     "set when the resource is created).",
   references: [
+    checkov("CKV_AWS_345"),
+    checkov("CKV_AWS_346"),
+    checkov("CKV_AWS_373"),
+    checkov("CKV_AWS_246"),
     awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
   ],
   types: Object.keys(OTHER_STORES),
@@ -285,7 +319,33 @@ export const exportsKms = customerKeyPolicy({
   ],
   types: Object.keys(OUTPUT_STORES),
   noun: (r) => OUTPUT_STORES[r.type]?.noun ?? r.type,
-  check: (k) => {
-    for (const key of OUTPUT_STORES[k.resource.type]?.keys ?? []) requireStoreKey(k, key);
+  check: (k, ctx) => {
+    // A key AWS owns or manages named here is data-export-no-aws-managed-key's (mandatory).
+    for (const key of OUTPUT_STORES[k.resource.type]?.keys ?? [])
+      judgeStoreKey(k, ctx, key, (ref) => ref.kind === "none");
+  },
+});
+
+export const exportsNoAwsKey = customerKeyPolicy({
+  name: "data-export-no-aws-managed-key",
+  description:
+    "What resources write out (the types of data-export-kms-cmk) never names a key AWS owns or " +
+    "manages (alias/aws/<service>, an AWS-owned key): a key named by the writer replaces the " +
+    "destination's default encryption, so an AWS-managed one is a certain downgrade. Leaving the " +
+    "key out is data-export-kms-cmk's advisory finding.",
+  enforcementLevel: "mandatory",
+  severity: "medium",
+  remediationSteps:
+    "Name the stack's customer-managed key in the setting the finding names, or leave it out so " +
+    "the destination's default encryption (the stack's key) applies.",
+  references: [
+    awsDocs("kms/latest/developerguide/concepts.html#aws-managed-cmk (AWS managed keys)"),
+  ],
+  types: Object.keys(OUTPUT_STORES),
+  noun: (r) => OUTPUT_STORES[r.type]?.noun ?? r.type,
+  check: (k, ctx) => {
+    // Each place is judged only when a key is given there: a customer key or none is silent.
+    for (const key of OUTPUT_STORES[k.resource.type]?.keys ?? [])
+      judgeStoreKey(k, ctx, key, (ref) => ref.kind === "aws-managed" || ref.kind === "aws-owned");
   },
 });

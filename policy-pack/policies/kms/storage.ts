@@ -66,7 +66,7 @@ export const fsxKms = customerKeyPolicy({
   remediationSteps:
     "Set kmsKeyId to the stack's customer-managed key (recreates the file system). Scratch Lustre " +
     "file systems take no key: use a persistent deployment type for data that must stay.",
-  references: [checkov("CKV_AWS_178"), checkov("CKV_AWS_179")],
+  references: [checkov("CKV_AWS_203"), checkov("CKV_AWS_178"), checkov("CKV_AWS_179")],
   types: FSX_TYPES,
   noun: "FSx file system",
   check: (k) => {

@@ -4,8 +4,14 @@ import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
-import { EC2_DEFAULT_SECURITY_GROUP, EC2_FLOW_LOG, EC2_SUBNET, EC2_VPC } from "../../lib/types";
-import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import {
+  EC2_DEFAULT_SECURITY_GROUP,
+  EC2_DEFAULT_SUBNET,
+  EC2_FLOW_LOG,
+  EC2_SUBNET,
+  EC2_VPC,
+} from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -133,16 +139,29 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   name: "ec2-subnet-no-public-ip-on-launch",
   description:
     "Subnets do not assign public IPv4 addresses to the network interfaces launched in them.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
-  references: [checkov("CKV_AWS_130"), trivy("AWS-0164"), fsbp("EC2.15")],
-  types: [EC2_SUBNET],
-  check: (props, ctx) => {
-    if (props.mapPublicIpOnLaunch === true) {
+  references: [
+    checkov("CKV_AWS_130"),
+    trivy("AWS-0164"),
+    fsbp("EC2.15"),
+    awsDocs("vpc/latest/userguide/default-vpc.html"),
+  ],
+  // A default subnet keeps the public-IP attribute AWS gave it unless the program sets it (VPC
+  // user guide, "Default VPCs": default subnets assign public IPv4 addresses), so left out it is
+  // on.
+  types: [EC2_SUBNET, EC2_DEFAULT_SUBNET],
+  check: (props, ctx, args) => {
+    const map = props.mapPublicIpOnLaunch;
+    if (map === true) {
       ctx.report(
         "mapPublicIpOnLaunch is true: every network interface launched here gets a public IPv4 address.",
+      );
+    } else if (map === undefined && args.type === EC2_DEFAULT_SUBNET) {
+      ctx.report(
+        "mapPublicIpOnLaunch is left out on a default subnet, which assigns public IPv4 addresses: set it to false.",
       );
     }
   },

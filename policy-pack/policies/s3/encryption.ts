@@ -9,7 +9,9 @@ import {
   directoryBucketsOf,
   logTargetSourcesOf,
   oaiReadersOf,
+  SseRule,
   sseRules,
+  sseRulesOf,
   sseS3OnlyDeliveries,
 } from "../../lib/s3/buckets";
 import { eachBucket, label } from "../../lib/s3/checks";
@@ -29,7 +31,7 @@ const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 export const sseKmsCmk = stackPolicy({
   name: "s3-bucket-sse-kms-cmk",
   description:
-    "Every bucket's default encryption (directory buckets included) is SSE-KMS (aws:kms or aws:kms:dsse) with a customer-managed key.",
+    "Every bucket's default encryption (directory buckets included, and buckets of other stacks whose default encryption this stack sets) is SSE-KMS (aws:kms or aws:kms:dsse) with a customer-managed key.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -64,16 +66,17 @@ export const sseKmsCmk = stackPolicy({
         judgeDefaultEncryption(ctx, bucket, `directory bucket "${bucket.name}"`),
       );
     }
+    for (const config of ctx.index.ofType(...S3_SIDE.encryption)) {
+      ctx.each(config, () => judgeConfigOfOtherBucket(ctx, config));
+    }
   },
 });
 
-/** Reports `bucket` unless its default encryption is SSE-KMS with a customer-managed key. */
-function judgeDefaultEncryption(
+/** What is wrong with a bucket's default-encryption rules (none: SSE-KMS with customer keys). */
+function encryptionProblems(
   ctx: StackCheckContext<unknown>,
-  bucket: PolicyResource,
-  what: string,
-): void {
-  const rules = sseRules(ctx.index, bucket);
+  rules: readonly SseRule[],
+): { problems: string[]; sseS3: boolean; otherProblem: boolean } {
   const defaults = rules.flatMap((r) => r.defaults.map((d: any) => ({ ...r, d })));
   const problems: string[] = [];
   let sseS3 = defaults.length === 0;
@@ -98,6 +101,34 @@ function judgeDefaultEncryption(
       );
     }
   }
+  return { problems, sseS3, otherProblem };
+}
+
+/**
+ * A default-encryption configuration this stack sets on a bucket it does not create (given by
+ * name): the stack still decides how that bucket encrypts new objects, so the configuration is
+ * judged on its own, reported on itself.
+ */
+function judgeConfigOfOtherBucket(ctx: StackCheckContext<unknown>, config: PolicyResource): void {
+  if (bucketsConfiguredBy(ctx.index, config).length) return;
+  // An unknown bucket that no property dependency names is a preview note, never a pass.
+  if (!isSet(config.props.bucket)) return;
+  const rules = sseRulesOf(config);
+  const { problems } = encryptionProblems(ctx, rules);
+  if (problems.length === 0) return;
+  ctx.report(
+    config,
+    `default encryption of bucket "${String(config.props.bucket)}" (not created by this stack) ${problems.join("; ")}.`,
+  );
+}
+
+/** Reports `bucket` unless its default encryption is SSE-KMS with a customer-managed key. */
+function judgeDefaultEncryption(
+  ctx: StackCheckContext<unknown>,
+  bucket: PolicyResource,
+  what: string,
+): void {
+  const { problems, sseS3, otherProblem } = encryptionProblems(ctx, sseRules(ctx.index, bucket));
   if (problems.length === 0) return;
   // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
   // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in

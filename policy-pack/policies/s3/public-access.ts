@@ -4,6 +4,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import {
+  bucketsConfiguredBy,
   bucketsOf,
   cloudfrontLegacyLoggingInto,
   pick,
@@ -26,6 +27,7 @@ import {
   S3_SIDE,
 } from "../../lib/types";
 import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
+import { isSet } from "../../lib/values";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -132,7 +134,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
 export const ownershipEnforced = stackPolicy({
   name: "s3-bucket-ownership-enforced",
   description:
-    "Every bucket has BucketOwnershipControls with objectOwnership BucketOwnerEnforced (ACLs disabled).",
+    "Every bucket has BucketOwnershipControls with objectOwnership BucketOwnerEnforced (ACLs disabled), and so do the controls the stack sets on buckets of other stacks.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
@@ -143,7 +145,7 @@ export const ownershipEnforced = stackPolicy({
     "distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
   references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
   types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
-  check: (ctx) =>
+  check: (ctx) => {
     eachBucket(ctx, (bucket) => {
       // CloudFront standard logging (legacy) writes with ACLs: such a bucket must keep them
       // enabled (documented exception, listed by s3-bucket-documented-exceptions).
@@ -164,7 +166,24 @@ export const ownershipEnforced = stackPolicy({
           );
         }
       }
-    }),
+    });
+    // Controls the stack sets on a bucket it does not create (given by name): the stack still
+    // decides whether that bucket honours ACLs, so they are judged on their own.
+    for (const c of ctx.index.ofType(...S3_SIDE.ownershipControls)) {
+      ctx.each(c, () => {
+        if (bucketsConfiguredBy(ctx.index, c).length) return;
+        // An unknown bucket that no property dependency names is a preview note, never a pass.
+        if (!isSet(c.props.bucket)) return;
+        const owners = pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership);
+        if (owners.includes("BucketOwnerEnforced")) return;
+        ctx.report(
+          c,
+          `ownership controls of bucket "${String(c.props.bucket)}" (not created by this stack) ` +
+            `set ${owners.join(", ") || "no rule"}, not BucketOwnerEnforced (ACLs stay enabled).`,
+        );
+      });
+    }
+  },
 });
 
 export const accountPublicAccessBlock = stackPolicy({

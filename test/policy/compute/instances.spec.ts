@@ -1,7 +1,7 @@
 // EC2 instances and launch templates, how they are reached: IMDSv2 with a hop limit of 1, and no
 // public IPv4 address by any route (attribute, subnet default, launch template, Elastic IP).
 import { expect } from "chai";
-import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
 import { compliant, passesCompliantNetwork, swap, tunnelWith } from "../fixtures/network";
 import {
   EC2_EIP,
@@ -85,6 +85,18 @@ describe("ec2-instance-imds-hop-limit", () => {
 
 describe("ec2-instance-no-public-ip", () => {
   describe("Noncompliance", () => {
+    it("CKV_AWS_88 failing: a public IP on an otherwise compliant instance, or an Elastic IP on it, is a mandatory finding", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      const levels = async (resources: Parameters<typeof evaluate>[1]) =>
+        (await evaluate(p, resources)).violations
+          .filter((v) => !v.previewNote)
+          .map((v) => v.enforcementLevel);
+      expect(await levels(tunnelWith({ associatePublicIpAddress: true }))).to.deep.equal([
+        "mandatory",
+      ]);
+      const eip = res(EC2_EIP, "eip", { instance: "i-0123456789abcdef0", domain: "vpc" });
+      expect(await levels([...tunnelWith({}), eip])).to.deep.equal(["mandatory"]);
+    });
     it("catches a launch configuration giving instances a public IP (Trivy AWS-0009, FSBP AutoScaling.5)", async () => {
       const found = await violations(policy("ec2-instance-no-public-ip"), [
         launchConfiguration({ associatePublicIpAddress: true }),

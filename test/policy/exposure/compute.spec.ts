@@ -9,6 +9,7 @@ import {
   EKS_NODE_GROUP,
   SAGEMAKER_DOMAIN,
   SAGEMAKER_NOTEBOOK_INSTANCE,
+  TRANSFER_SERVER,
 } from "../../../policy-pack/lib/types";
 
 const nodeGroup = (extra: Record<string, unknown> = {}) =>
@@ -157,5 +158,51 @@ describe("sagemaker-domain-vpc-only / sagemaker-domain-public-internet-by-defaul
     const d = domain({});
     expect(await violations(mandatory, [d])).to.deep.equal([]);
     expect(await violations(advisory, [d])).to.have.length(1);
+  });
+});
+
+describe("transfer-server-not-public", () => {
+  const p = policy("transfer-server-not-public");
+  // Checkov's example_TransferServerIsPublic/main.tf, server by server.
+  const server = (extra: Record<string, unknown> = {}) =>
+    res(TRANSFER_SERVER, "sftp", { protocols: ["SFTP"], ...extra });
+  const vpc = { vpcId: "vpc-1", subnetIds: ["subnet-1"], securityGroupIds: ["sg-1"] };
+
+  describe("Compliance", () => {
+    it('CKV_AWS_164 pass "example_vpc": endpointType VPC without Elastic IPs', async () => {
+      expect(await violations(p, [server({ endpointType: "VPC" })])).to.deep.equal([]);
+      expect(
+        await violations(p, [server({ endpointType: "VPC", endpointDetails: vpc })]),
+      ).to.deep.equal([]);
+    });
+    it("a VPC_ENDPOINT server is reached through the VPC's interface endpoint only", async () => {
+      expect(await violations(p, [server({ endpointType: "VPC_ENDPOINT" })])).to.deep.equal([]);
+    });
+  });
+
+  describe("Noncompliance", () => {
+    it('CKV_AWS_164 fail "example_public": endpointType PUBLIC', async () => {
+      const found = await violations(p, [server({ endpointType: "PUBLIC" })]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain('"PUBLIC"');
+    });
+    it('CKV_AWS_164 fail "example": endpointType left out is PUBLIC', async () => {
+      const found = await violations(p, [server()]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("left out (PUBLIC)");
+    });
+    it("a VPC endpoint with Elastic IPs (addressAllocationIds) is internet-facing", async () => {
+      const found = await violations(p, [
+        server({
+          endpointType: "VPC",
+          endpointDetails: { ...vpc, addressAllocationIds: ["eipalloc-1"] },
+        }),
+      ]);
+      expect(found).to.have.length(1);
+      expect(found[0]).to.contain("addressAllocationIds");
+    });
+    it("an endpoint type unknown at preview is a preview note, not a pass", async () => {
+      expect(await previewNotes(p, [server({ endpointType: U })])).to.have.length(1);
+    });
   });
 });

@@ -9,10 +9,13 @@ import { OTHER_STORES, OUTPUT_STORES } from "../../../policy-pack/policies/kms/o
 import {
   APPCONFIG_CONFIGURATION_PROFILE,
   ECS_SERVICE,
+  FIREHOSE_DELIVERY_STREAM,
   GLUE_CATALOG,
   MAILMANAGER_RULE_SET,
   NEPTUNEGRAPH_GRAPH,
+  RDS_CLUSTER_ACTIVITY_STREAM,
   S3TABLES_TABLE,
+  SAGEMAKER_ENDPOINT_CONFIGURATION,
   SAGEMAKER_FEATURE_GROUP,
   SECURITYLAKE_DATA_LAKE,
   SFN_STATE_MACHINE,
@@ -24,9 +27,16 @@ import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "..
 
 const p = policyNamed(policies, "data-store-kms-cmk");
 const exportsRule = policyNamed(policies, "data-export-kms-cmk");
-/** Runs the rule of the table that holds the resources' type. */
-const judge = (rs: RecordedResource[]) =>
-  run(rs.some((r) => r.type in OUTPUT_STORES) ? exportsRule : p, rs);
+const exportsAwsKey = policyNamed(policies, "data-export-no-aws-managed-key");
+/** Runs the rule(s) of the table that holds the resources' type (both export rules for outputs). */
+async function judge(rs: RecordedResource[]): Promise<{ violations: string[]; notes: string[] }> {
+  if (!rs.some((r) => r.type in OUTPUT_STORES)) return run(p, rs);
+  const [left, named] = [await run(exportsRule, rs), await run(exportsAwsKey, rs)];
+  return {
+    violations: [...left.violations, ...named.violations],
+    notes: [...left.notes, ...named.notes],
+  };
+}
 const ALL = { ...OTHER_STORES, ...OUTPUT_STORES };
 
 /** Inputs with `value` at a dotted path (no lists). */
@@ -198,5 +208,107 @@ describe("data-store-kms-cmk", () => {
     expect((await judge([rules])).violations).to.deep.equal([
       'rules: Mail Manager rule set "rules" rules[1].actions[0].writeToS3.s3SseKmsKeyId: no KMS key is set (a key AWS owns or manages), not a customer-managed key.',
     ]);
+  });
+});
+
+describe("data-store-kms-cmk: database activity streams", () => {
+  const p = policyNamed(policies, "data-store-kms-cmk");
+  const stream = (kmsKeyId?: string) => [
+    res(RDS_CLUSTER_ACTIVITY_STREAM, "activity", {
+      resourceArn: "arn:aws:rds:eu-west-1:123456789012:cluster:orders",
+      mode: "async",
+      ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+    }),
+  ];
+  it("CKV_AWS_246 passing: a customer-managed key encrypts the activity stream", async () => {
+    expect(await run(p, stream(KEY_ARN))).to.deep.equal(clean);
+  });
+  it("CKV_AWS_246 failing: no key, or the AWS-managed alias/aws/rds, is a mandatory finding", async () => {
+    expect((await run(p, stream())).violations).to.have.length(1);
+    const r = await run(p, stream(awsManaged("rds")));
+    expect(r.violations).to.have.length(1);
+    expect(r.violations[0]).to.contain("alias/aws/rds");
+  });
+});
+
+describe("data-export-no-aws-managed-key", () => {
+  const named = policyNamed(policies, "data-export-no-aws-managed-key");
+  const left = policyNamed(policies, "data-export-kms-cmk");
+  // Firehose writes its records (or their backup) to S3 with the key it names there.
+  const stream = (kmsKeyArn?: string) => [
+    res(FIREHOSE_DELIVERY_STREAM, "events", {
+      destination: "extended_s3",
+      serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: KEY_ARN },
+      extendedS3Configuration: {
+        roleArn: "arn:aws:iam::123456789012:role/firehose",
+        bucketArn: "arn:aws:s3:::events",
+        ...(kmsKeyArn === undefined ? {} : { kmsKeyArn }),
+      },
+    }),
+  ];
+
+  it("a Firehose S3 destination naming alias/aws/s3 is a mandatory finding, and only that", async () => {
+    expect((await run(named, stream(awsManaged("s3")))).violations).to.deep.equal([
+      'events: Firehose stream "events" extendedS3Configuration.kmsKeyArn: it uses the AWS-managed key alias/aws/s3, not a customer-managed key.',
+    ]);
+    expect(await run(left, stream(awsManaged("s3")))).to.deep.equal(clean);
+  });
+  it("a Firehose S3 destination without a key is the advisory rule's, not this one's", async () => {
+    expect(await run(named, stream())).to.deep.equal(clean);
+    expect((await run(left, stream())).violations).to.have.length(1);
+  });
+  it("a customer-managed key draws neither", async () => {
+    expect(await run(named, stream(KEY_ARN))).to.deep.equal(clean);
+    expect(await run(left, stream(KEY_ARN))).to.deep.equal(clean);
+  });
+});
+
+describe("data-export rules: what a SageMaker endpoint writes to S3", () => {
+  const named = policyNamed(policies, "data-export-no-aws-managed-key");
+  const left = policyNamed(policies, "data-export-kms-cmk");
+  const config = (extra: Record<string, unknown>) => [
+    res(SAGEMAKER_ENDPOINT_CONFIGURATION, "serving", {
+      kmsKeyArn: KEY_ARN,
+      productionVariants: [
+        { modelName: "m", initialInstanceCount: 1, instanceType: "ml.m5.large", variantName: "v" },
+      ],
+      ...extra,
+    }),
+  ];
+  const capture = (kmsKeyId?: string) => ({
+    dataCaptureConfig: {
+      initialSamplingPercentage: 100,
+      destinationS3Uri: "s3://captures/serving",
+      captureOptions: [{ captureMode: "Input" }],
+      ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+    },
+  });
+  const async = (kmsKeyId?: string) => ({
+    asyncInferenceConfig: {
+      outputConfig: {
+        s3OutputPath: "s3://results/serving",
+        ...(kmsKeyId === undefined ? {} : { kmsKeyId }),
+      },
+    },
+  });
+
+  it("captured data and async results under the AWS-managed alias/aws/s3 are mandatory findings", async () => {
+    const found = await run(
+      named,
+      config({ ...capture(awsManaged("s3")), ...async(awsManaged("s3")) }),
+    );
+    expect(found.violations).to.have.length(2);
+    expect(found.violations[0]).to.contain("asyncInferenceConfig.outputConfig.kmsKeyId");
+    expect(found.violations[1]).to.contain("dataCaptureConfig.kmsKeyId");
+  });
+  it("left without a key they are advisory findings; with a customer key, none", async () => {
+    expect((await run(left, config({ ...capture(), ...async() }))).violations).to.have.length(2);
+    expect(await run(named, config({ ...capture(), ...async() }))).to.deep.equal(clean);
+    expect(await run(left, config({ ...capture(KEY_ARN), ...async(KEY_ARN) }))).to.deep.equal(
+      clean,
+    );
+  });
+  it("an endpoint that captures nothing and answers synchronously writes nothing out", async () => {
+    expect(await run(left, config({}))).to.deep.equal(clean);
   });
 });

@@ -1,9 +1,10 @@
 // VPC-wide settings: the default security group managed and empty, flow logs of all traffic, no
 // public IPs on launch in any subnet.
 import { expect } from "chai";
-import { policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
+import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
 import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
 import {
+  EC2_DEFAULT_SUBNET,
   EC2_DEFAULT_SECURITY_GROUP,
   EC2_FLOW_LOG,
   EC2_SUBNET,
@@ -76,6 +77,23 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
         { refs: { vpcId: [r.vpc] } },
       );
       expect(await violations(p, swap(all(), s))).to.have.length(1);
+    });
+    it("a default subnet without mapPublicIpOnLaunch keeps AWS's public-IP default: reported", async () => {
+      const p = policy("ec2-subnet-no-public-ip-on-launch");
+      const d = (extra: Record<string, unknown>) =>
+        res(EC2_DEFAULT_SUBNET, "default-a", { availabilityZone: "eu-west-1a", ...extra });
+      expect(await violations(p, [d({})])).to.have.length(1);
+      expect(await violations(p, [d({ mapPublicIpOnLaunch: true })])).to.have.length(1);
+      expect(await violations(p, [d({ mapPublicIpOnLaunch: false })])).to.deep.equal([]);
+    });
+    it("CKV_AWS_130 / Trivy AWS-0164 failing: the finding is mandatory", async () => {
+      const s = res(EC2_SUBNET, "main", {
+        vpcId: "vpc-1",
+        cidrBlock: "10.0.0.0/24",
+        mapPublicIpOnLaunch: true,
+      });
+      const report = await evaluate(policy("ec2-subnet-no-public-ip-on-launch"), [s]);
+      expect(report.violations.map((v) => v.enforcementLevel)).to.deep.equal(["mandatory"]);
     });
   });
 

@@ -5,9 +5,10 @@ import { expect } from "chai";
 import {
   KMS_KEY,
   S3_ACCOUNT_PUBLIC_ACCESS_BLOCK,
+  S3_BUCKET_OWNERSHIP_CONTROLS,
   S3_BUCKET_V2,
 } from "../../../policy-pack/lib/types";
-import { policy, res, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { ALL_FLAGS, compliantBucket, passesCompliantBuckets, stack } from "../fixtures/s3";
 
 describe("s3-bucket-ownership-enforced", () => {
@@ -27,6 +28,24 @@ describe("s3-bucket-ownership-enforced", () => {
         ]);
       });
     }
+  });
+
+  describe("controls of a bucket the stack does not create", () => {
+    const controls = (objectOwnership: string, bucket: unknown = "shared-data") =>
+      res(S3_BUCKET_OWNERSHIP_CONTROLS, "shared-own", { bucket, rule: { objectOwnership } });
+    it("CKV2_AWS_65 failing (ObjectWriter on a bucket given by name) is a finding on the controls", async () => {
+      expect(await violations(p, [...stack(), controls("ObjectWriter")])).to.deep.equal([
+        'shared-own: ownership controls of bucket "shared-data" (not created by this stack) set ObjectWriter, not BucketOwnerEnforced (ACLs stay enabled).',
+      ]);
+    });
+    it("CKV2_AWS_65 passing: BucketOwnerEnforced there draws none", async () => {
+      expect(await violations(p, [...stack(), controls("BucketOwnerEnforced")])).to.deep.equal([]);
+    });
+    it("an unknown bucket that no property dependency names is a preview note", async () => {
+      expect(await previewNotes(p, [...stack(), controls("ObjectWriter", UNKNOWN)])).to.have.length(
+        1,
+      );
+    });
   });
 
   describe("Compliance", () => {
