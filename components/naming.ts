@@ -68,15 +68,23 @@ export function projectStackName(project: string, stack: string): string {
 export const AUTONAME_SUFFIX_LENGTH = 8;
 
 /**
+ * `name` itself when it has at most `maxLength` characters (so the names that fit never change),
+ * else its start, cut at a hyphen-free end, and 6 hex characters of its SHA-256, so two long names
+ * that share their start still differ. For names the program spells in full (a backup vault's,
+ * a selection's); `name` is in the characters of `projectStackName`.
+ */
+export function nameWithin(name: string, maxLength: number): string {
+  if (name.length <= maxLength) return name;
+  const hash = createHash("sha256").update(name).digest("hex").slice(0, 6);
+  const head = name.slice(0, maxLength - hash.length - 1).replace(/-+$/, "");
+  return `${head}-${hash}`;
+}
+
+/**
  * A logical name whose auto-name fits `maxLength` characters: `logicalName` itself when
  * `<logicalName>-<7 random>` fits (so the names and URNs of the stacks that fit never change),
- * else its start, cut at a hyphen-free end, and 6 hex characters of its SHA-256, so two long names
- * that share their start still differ. Only letters, digits and hyphens are kept at the cut.
+ * else shortened as `nameWithin` does to leave room for the random suffix.
  */
 export function logicalNameWithin(logicalName: string, maxLength: number): string {
-  const room = maxLength - AUTONAME_SUFFIX_LENGTH;
-  if (logicalName.length <= room) return logicalName;
-  const hash = createHash("sha256").update(logicalName).digest("hex").slice(0, 6);
-  const head = logicalName.slice(0, room - hash.length - 1).replace(/-+$/, "");
-  return `${head}-${hash}`;
+  return nameWithin(logicalName, maxLength - AUTONAME_SUFFIX_LENGTH);
 }

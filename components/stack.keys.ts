@@ -2,7 +2,7 @@
 // them), and the settings every layer shares (log retention, data protection, the standard tags).
 import type { KeyContext } from "./keys";
 import { mustBeTrue, section } from "./keys";
-import { stackResourcePrefix, tagValueProblem } from "./naming";
+import { AUTONAME_SUFFIX_LENGTH, stackResourcePrefix, tagValueProblem } from "./naming";
 
 /** The project's name and config namespace (`platform:<key>`). */
 export const PROJECT = "platform";
@@ -30,6 +30,17 @@ const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
  * role's name patterns must spell the stack as the layers that normalise it do.
  */
 export const STACK_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * The longest stack name every name the program derives from it fits, with every feature on. The
+ * binding one: the runtime's task execution role is auto-named
+ * `<stack>-runtime-execution-role-<7 random>` (Pulumi's auto-name, `AUTONAME_SUFFIX_LENGTH`), and
+ * IAM role names have at most 64 characters (IAM API, CreateRole `RoleName`,
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html): 64 - 8 - 23 = 33. A
+ * longer name fails `pulumi preview` at that role ("plus 7 random chars is longer than maximum
+ * length 64"); refused here first, with the rename that fixes it.
+ */
+export const STACK_NAME_MAX_LENGTH = 64 - AUTONAME_SUFFIX_LENGTH - "-runtime-execution-role".length;
+
 const RETENTION_ALLOWED = `one of ${LOG_RETENTION_DAYS.join(", ")} (prod: at least 365)`;
 
 /** The rules a stack is held to: prod's for a stack named prod, else its `environment`. */
@@ -42,7 +53,15 @@ export const STACK_SECTION = section({
   title: "Stack",
   summary: "Where the stack deploys and which environment's rules it follows (read first).",
   rules: (_values: unknown, ctx: KeyContext) => {
-    if (ctx.stack === undefined || STACK_NAME.test(ctx.stack)) return;
+    if (ctx.stack === undefined) return;
+    if (STACK_NAME.test(ctx.stack)) {
+      if (ctx.stack.length <= STACK_NAME_MAX_LENGTH) return;
+      const shorter = ctx.stack.slice(0, STACK_NAME_MAX_LENGTH).replace(/-+$/, "");
+      ctx.problem(
+        `stack "${ctx.stack}": ${ctx.stack.length} characters, more than the ${STACK_NAME_MAX_LENGTH} the AWS names built from it fit (the runtime's execution role \`<stack>-runtime-execution-role-<7 random>\` reaches IAM's 64); rename the stack before its first \`pulumi up\`: \`pulumi stack rename ${shorter}\``,
+      );
+      return;
+    }
     ctx.problem(
       `stack "${ctx.stack}": AWS names built from the stack's name take lowercase letters, digits and single hyphens only (ECR repository names are lowercase; CodeBuild project names and KMS aliases have no dot); rename the stack before its first \`pulumi up\`: \`pulumi stack rename ${stackResourcePrefix(ctx.stack)}\``,
     );

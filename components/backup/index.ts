@@ -10,7 +10,7 @@ import { BackupSettings, VAULT_LOCK_MODES, VaultLockMode } from "../backup.keys"
 import { invalidArguments, settingsBuilder, SettingsBuilder } from "../context";
 import { policyDocument } from "../iam";
 import { componentKey, EncryptionKey, KeyGrant, serviceKeyGrants } from "../kms-key";
-import { projectStackName } from "../naming";
+import { nameWithin, projectStackName } from "../naming";
 import { backupRolePolicies, restoreRolePolicy } from "./role-policies";
 
 export { VAULT_LOCK_MODES } from "../backup.keys";
@@ -48,6 +48,19 @@ export interface BackupArgs
   readonly tags: Record<string, string>;
 }
 
+/**
+ * The longest vault, plan and selection name AWS Backup takes: vault `^[a-zA-Z0-9\-\_]{2,50}$`
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_CreateBackupVault.html), plan and
+ * selection "1 to 50 alphanumeric or '-_.' characters"
+ * (https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupPlanInput.html,
+ * https://docs.aws.amazon.com/aws-backup/latest/devguide/API_BackupSelection.html). A stack's
+ * name has no length limit, so the names built from it are shortened to fit (`nameWithin`).
+ */
+export const BACKUP_NAME_MAX_LENGTH = 50;
+
+/** The longest restore-bucket prefix: room for a restore's own suffix within S3's 63 characters. */
+const RESTORE_PREFIX_MAX_LENGTH = 42;
+
 const SCHEDULE_RE = /^cron\([^)]+\)$/;
 const LABEL_RE = /^[a-z][a-z0-9-]{0,40}$/;
 const BUCKET_PREFIX_RE = /^[a-z0-9][a-z0-9-]{1,40}-$/;
@@ -56,7 +69,10 @@ const BUCKET_PREFIX_RE = /^[a-z0-9][a-z0-9-]{1,40}-$/;
 export interface Settings {
   readonly lock: VaultLockMode;
   readonly schedule: string;
+  /** The vault's and the plan's name: `<project>-<stack>`, shortened to 50 characters. */
   readonly vaultName: string;
+  /** The selection's name: `<project>-<stack>-data`, shortened to 50 characters. */
+  readonly selectionName: string;
   readonly restoreBucketPrefix: string;
   readonly protect: boolean;
 }
@@ -68,8 +84,11 @@ function validateArgs(name: string, args: BackupArgs): Settings {
   const s: Settings = {
     lock: args.vaultLock ?? "none",
     schedule: args.schedule ?? "cron(0 5 ? * * *)",
-    vaultName: stack,
-    restoreBucketPrefix: args.restoreBucketPrefix ?? `${stack}-restore-`,
+    vaultName: nameWithin(stack, BACKUP_NAME_MAX_LENGTH),
+    selectionName: nameWithin(`${stack}-data`, BACKUP_NAME_MAX_LENGTH),
+    restoreBucketPrefix:
+      args.restoreBucketPrefix ??
+      `${nameWithin(`${stack}-restore`, RESTORE_PREFIX_MAX_LENGTH - 1)}-`,
     protect: args.protect ?? false,
   };
   // AWS Backup API (Lifecycle.DeleteAfterDays): at least 1 day; 100 years is far beyond any need.
@@ -88,7 +107,7 @@ function validateArgs(name: string, args: BackupArgs): Settings {
   if (!SCHEDULE_RE.test(s.schedule)) problems.push(`schedule: "${s.schedule}" is not cron(...)`);
   if (!BUCKET_PREFIX_RE.test(s.restoreBucketPrefix)) {
     problems.push(
-      `restoreBucketPrefix: "${s.restoreBucketPrefix}" must be lowercase letters, digits and hyphens ending in "-"`,
+      `restoreBucketPrefix: "${s.restoreBucketPrefix}" must be at most ${RESTORE_PREFIX_MAX_LENGTH} lowercase letters, digits and hyphens ending in "-"`,
     );
   }
   const all = [
@@ -336,7 +355,7 @@ function backupSelection(
   new aws.backup.Selection(
     `${name}-selection`,
     {
-      name: `${s.vaultName}-data`,
+      name: s.selectionName,
       planId: plan.id,
       iamRoleArn: backupRole.arn,
       resources: targets.map((t) => t.arn),

@@ -4,6 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam";
 import { KEY_ADMIN_ACTIONS } from "../kms-key";
+import { nameWithin } from "../naming";
 import {
   DEPLOY_WILDCARD_SERVICES,
   BACKUP_STORAGE_ACTIONS,
@@ -61,9 +62,31 @@ export function regionCondition(region: string) {
   return { test: "StringEquals" as const, variable: "aws:RequestedRegion", values: [region] };
 }
 
+/** IAM API, CreateRole `RoleName`: 1 to 64 characters (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
+export const IAM_ROLE_NAME_MAX_LENGTH = 64;
+
+/** The CI roles' names, `<project>-<stack>-github-<role>`. */
+export type CiRole = "preview" | "deploy";
+const LONGEST_CI_ROLE: CiRole = "preview";
+
+/**
+ * What both CI roles' names start with: `<project>-<stack>-github-`, with `<project>-<stack>`
+ * cut (`nameWithin`) so that `...-github-preview` fits IAM's 64 characters for any stack name (the
+ * names of stacks that fit are unchanged). The deploy role's deny names the roles by this prefix.
+ */
+export function ciRoleNamePrefix(prefix: string): string {
+  const room = IAM_ROLE_NAME_MAX_LENGTH - `-github-${LONGEST_CI_ROLE}`.length;
+  return `${nameWithin(prefix, room)}-github-`;
+}
+
+/** The name of one CI role of the stack whose names start with `prefix` (`<project>-<stack>`). */
+export function ciRoleName(prefix: string, role: CiRole): string {
+  return `${ciRoleNamePrefix(prefix)}${role}`;
+}
+
 /** The CI roles and the provider, which the deploy role may never change. */
 function ciResources(s: DeployScope): pulumi.Output<string>[] {
-  return [arnOf(s)("iam", `role/${s.prefix}-github-*`, false), s.ownProviderArn];
+  return [arnOf(s)("iam", `role/${ciRoleNamePrefix(s.prefix)}*`, false), s.ownProviderArn];
 }
 
 /** What `pulumi up` of this program needs, scoped as far as the services allow. */

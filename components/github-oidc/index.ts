@@ -15,6 +15,7 @@ import { policyDocument } from "../iam";
 import { GITHUB_REPOSITORY } from "../pipeline.keys";
 import { DEPLOY_ROLE_WAIVERS } from "./actions";
 import {
+  ciRoleName,
   deployGuardrails,
   DeployScope,
   deployStatements,
@@ -137,7 +138,7 @@ export class GithubOidc extends pulumi.ComponentResource {
     const previewRole = new aws.iam.Role(
       `${name}-preview-role`,
       {
-        name: `${prefix}-github-preview`,
+        name: ciRoleName(prefix, "preview"),
         description: `pulumi preview of ${prefix} from pull requests of ${args.repository}`,
         assumeRolePolicy: trust(`repo:${args.repository}:pull_request`),
         maxSessionDuration: 3600,
@@ -172,7 +173,7 @@ export class GithubOidc extends pulumi.ComponentResource {
     const deployRole = new aws.iam.Role(
       `${name}-deploy-role`,
       {
-        name: `${prefix}-github-deploy`,
+        name: ciRoleName(prefix, "deploy"),
         description: `pulumi up of ${prefix} from the ${githubEnvironment} environment of ${args.repository}`,
         assumeRolePolicy: trust(`repo:${args.repository}:environment:${githubEnvironment}`),
         maxSessionDuration: 3600,

@@ -1,8 +1,9 @@
 import { expect } from "chai";
-import { Backup, BackupArgs } from "../../components/backup";
+import { Backup, BACKUP_NAME_MAX_LENGTH, BackupArgs } from "../../components/backup";
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
-import { Recording } from "../../tools/lib/recorder";
+import { record, Recording } from "../../tools/lib/recorder";
+import { REGION } from "../fixtures/account";
 import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
 const BUCKET_KEY = "arn:aws:kms:eu-west-1:123456789012:key/11111111-1111-4111-8111-111111111111";
@@ -252,6 +253,57 @@ describe("Backup", () => {
       }
     });
   }
+
+  // AWS Backup API: vault names ^[a-zA-Z0-9\-\_]{2,50}$ (CreateBackupVault), plan and selection
+  // names 1 to 50 alphanumeric or '-_.' characters (BackupPlanInput, BackupSelection). A stack
+  // name has no length limit; `platform-<stack>-data` passes 50 at a 37-character stack name.
+  it("keeps the vault, plan and selection names within AWS Backup's 50 characters for a long stack name", async () => {
+    const stack = "customer-onboarding-eu-central-staging"; // 38 characters
+    const long = await record(
+      { project: "platform", stack, preview: false, config: { "aws:region": REGION } },
+      () => new Backup("bk", base),
+    );
+    const vault = findOne(long, "aws:backup/vault:Vault", "bk-vault").inputs.name;
+    const plan = findOne(long, "aws:backup/plan:Plan", "bk-plan").inputs;
+    const selection = findOne(long, "aws:backup/selection:Selection", "bk-selection").inputs.name;
+    expect(vault).to.match(/^[a-zA-Z0-9_-]{2,50}$/);
+    expect(plan.name).to.match(/^[a-zA-Z0-9_.-]{1,50}$/);
+    expect(selection).to.match(/^[a-zA-Z0-9_.-]{1,50}$/);
+    expect(BACKUP_NAME_MAX_LENGTH).to.equal(50);
+    // The stack stays recognisable, and the plan's rule still targets the vault.
+    expect(vault).to.equal(`platform-${stack}`);
+    expect(selection).to.match(
+      /^platform-customer-onboarding-eu-central-sta[a-z0-9-]*-[0-9a-f]{6}$/,
+    );
+    expect(plan.rules[0].targetVaultName).to.equal(vault);
+    // Longer still, every name is cut, and two stacks sharing their first 50 characters differ.
+    const names = async (st: string) => {
+      const rec = await record(
+        { project: "platform", stack: st, preview: false, config: { "aws:region": REGION } },
+        () => new Backup("bk", base),
+      );
+      return [
+        findOne(rec, "aws:backup/vault:Vault", "bk-vault").inputs.name,
+        findOne(rec, "aws:backup/selection:Selection", "bk-selection").inputs.name,
+        findOne(rec, "aws:iam/role:Role", "bk-restore-role").inputs.description,
+      ] as string[];
+    };
+    const a = await names("customer-onboarding-eu-central-1-staging-blue");
+    const b = await names("customer-onboarding-eu-central-1-staging-green");
+    for (const n of [...a.slice(0, 2), ...b.slice(0, 2)]) expect(n.length, n).to.be.at.most(50);
+    expect(a[0]).to.not.equal(b[0]);
+    expect(a[1]).to.not.equal(b[1]);
+    // S3 restores write new buckets under a prefix that leaves room within S3's 63 characters.
+    const prefix = /write new ([a-z0-9-]+)\* buckets/.exec(a[2])?.[1] ?? "";
+    expect(prefix).to.match(/^[a-z0-9][a-z0-9-]{1,40}-$/);
+    // Names that fit stay as they were: a rename would replace the vault and the plan.
+    const vaultOf = (rec: Recording) => findOne(rec, "aws:backup/vault:Vault", "bk-vault");
+    expect(vaultOf(mvp).inputs.name).to.equal("platform-test");
+    expect(findOne(mvp, "aws:backup/plan:Plan", "bk-plan").inputs.name).to.equal("platform-test");
+    expect(findOne(mvp, "aws:backup/selection:Selection", "bk-selection").inputs.name).to.equal(
+      "platform-test-data",
+    );
+  });
 
   it("refuses invalid arguments before creating anything", () => {
     const bad = (over: Partial<BackupArgs>, re: RegExp) =>

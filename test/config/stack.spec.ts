@@ -4,6 +4,8 @@ import { expect } from "chai";
 import { ConfigError, isExampleCertificateArn, parseStackConfig } from "../../components/config";
 import { record } from "../../tools/lib/recorder";
 import { BadInput, base, problems, prodRaw, refusal, rejects } from "../fixtures/config";
+import { STACK_NAME_MAX_LENGTH } from "../../components/stack.keys";
+import { ALL_FEATURES_ON, GITHUB_OIDC_ON } from "../fixtures/features";
 import { loadProgram, stackConfig } from "../helpers";
 
 describe("config: the stack", () => {
@@ -228,6 +230,45 @@ describe("config: guardrails that follow the stack", () => {
     }
     expect(String(error)).to.match(/stack "Staging": AWS names built from the stack's name/);
     expect(registered).to.equal(-1);
+  });
+
+  // IAM API, CreateRole `RoleName`: at most 64 characters; Pulumi adds "-" and 7 random
+  // characters to `<stack>-runtime-execution-role`. Past 33 characters `pulumi preview` fails there.
+  it("refuses a stack name longer than the AWS names built from it fit, and names a rename that fits", () => {
+    expect(STACK_NAME_MAX_LENGTH).to.equal(33);
+    const long = "customer-onboarding-eu-central-1-s"; // 34 characters
+    const all = problems(base(), { stack: long });
+    expect(all).to.have.length(1);
+    expect(all[0]).to.match(
+      /^stack "customer-onboarding-eu-central-1-s": 34 characters, more than the 33/,
+    );
+    expect(all[0]).to.match(/`pulumi stack rename customer-onboarding-eu-central-1`$/);
+    expect(refusal(base(), { stack: "customer-onboarding-eu-central-1x" })).to.equal(undefined);
+  });
+
+  it("a stack name of the longest length deploys with every feature and the CI roles on: every name AWS is given fits", async function () {
+    this.timeout(300_000);
+    const stack = "customer-onboarding-eu-central-1x"; // 33 characters
+    expect(stack).to.have.length(STACK_NAME_MAX_LENGTH);
+    // The recorder names resources as the provider does and fails, as it does, on an auto-name
+    // over the type's limit (tools/lib/fake-aws/naming.ts).
+    const rec = await record(
+      {
+        project: "platform",
+        stack,
+        preview: false,
+        config: stackConfig("staging", { ...ALL_FEATURES_ON, ...GITHUB_OIDC_ON }),
+      },
+      loadProgram,
+    );
+    const roles = rec.resources.filter((r) => r.type === "aws:iam/role:Role");
+    expect(roles.length).to.be.greaterThan(10);
+    for (const r of roles) {
+      const name = String(r.outputs.name ?? r.inputs.name);
+      expect(name.length, name).to.be.at.most(64);
+    }
+    const execution = roles.find((r) => r.name === `${stack}-runtime-execution-role`);
+    expect(String(execution?.outputs.name)).to.have.length(64);
   });
 
   it("recognises example certificate ARNs", () => {

@@ -10,6 +10,7 @@ import {
   REGION,
   HOST,
   build,
+  glob,
   statements,
   githubOidcRuns,
   role,
@@ -148,6 +149,28 @@ describe("GithubOidc", function () {
       "s3:DeleteBucket",
       "kms:ScheduleKeyDeletion",
     ]);
+  });
+
+  // IAM API, CreateRole `RoleName`: at most 64 characters. `platform-<stack>-github-preview`
+  // passes it at a 41-character stack name; the deny on the CI roles must still name both.
+  it("keeps the CI roles' names within IAM's 64 characters for a long stack name, still under the deny", async () => {
+    const stack = "customer-onboarding-eu-central-1-staging-blue"; // 45 characters
+    const long = await build({ namePrefix: stack }, stack);
+    const names = (["preview", "deploy"] as const).map((r) => role(long, r).inputs.name as string);
+    const deny = statements(role(long, "deploy")).find((x) => x.Sid === "DenyChangesToCiAccess");
+    for (const name of names) {
+      expect(name, name).to.match(/^[\w+=,.@-]{1,64}$/);
+      expect(name, name).to.match(/^platform-customer-onboarding-eu-central-1-[a-z0-9-]*github-/);
+      const arn = `arn:aws:iam::${ACCOUNT}:role/${name}`;
+      expect(
+        [deny.Resource].flat().some((p: string) => glob(p, arn)),
+        `${arn} under ${JSON.stringify(deny.Resource)}`,
+      ).to.equal(true);
+    }
+    expect(names[0].replace(/preview$/, "")).to.equal(names[1].replace(/deploy$/, ""));
+    // Two long stacks that share their start still get different roles.
+    const other = await build({ namePrefix: `${stack}x` }, `${stack}x`);
+    expect(role(other, "deploy").inputs.name).to.not.equal(names[1]);
   });
 
   for (const preview of [true, false]) {
