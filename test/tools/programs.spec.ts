@@ -281,7 +281,7 @@ describe("real-world program shapes, offline", function () {
       ).to.equal("corp-central-logs");
       // Stack policies (public-access block, TLS-only policy, ownership) see the managed bucket only.
       expect(r.violations.filter((v) => v.name === "central-logs")).to.deep.equal([]);
-      for (const policy of ["s3-bucket-public-access-block", "s3-bucket-ownership-enforced"]) {
+      for (const policy of ["s3-bucket-public-access-block", "s3-bucket-ownership-explicit"]) {
         expect(findings(r, policy, "reports"), policy).to.have.length(1);
       }
     });

@@ -126,13 +126,12 @@ export const awsxTrailBucketTlsOnly = resourcePolicy({
 export const awsxTrailBucketOwnershipEnforced = resourcePolicy({
   name: "awsx-cloudtrail-bucket-ownership-enforced",
   description:
-    "An awsx CloudTrail Trail writes to a bucket whose ownership controls the stack manages: `s3Bucket.existing`. Otherwise awsx creates the log bucket with no BucketOwnershipControls (none can be attached from the inputs): S3 creates it with ACLs disabled (BucketOwnerEnforced, the default for new buckets since April 2023), but nothing in the stack keeps them so. Mandatory, as s3-bucket-ownership-enforced, which asks the same explicit resource of every bucket.",
-  enforcementLevel: "mandatory",
-  severity: "medium",
+    "An awsx CloudTrail Trail writes to a bucket whose ownership controls the stack manages: `s3Bucket.existing`. Otherwise awsx creates the log bucket with no BucketOwnershipControls (none can be attached from the inputs): S3 creates it with ACLs disabled (BucketOwnerEnforced, the default for new buckets since April 2023), but nothing in the stack keeps them so. Advisory, as s3-bucket-ownership-explicit, which asks the same explicit resource of every bucket.",
+  enforcementLevel: "advisory",
+  severity: "low",
   remediationSteps:
     'Create the log bucket in the stack with aws.s3.BucketOwnershipControls (`rule: { objectOwnership: "BucketOwnerEnforced" }`; CloudTrail\'s bucket-owner-full-control writes still succeed) and pass it as `s3Bucket: { existing: { name: bucket.bucket } }`.',
   references: [
-    checkov("CKV2_AWS_65"),
     fsbp("S3.12"),
     // "By default, Object Ownership is set to the Bucket owner enforced setting and all ACLs are
     // disabled."

@@ -10,6 +10,7 @@ import {
   bucketPublicAccessBlock,
   noPublicAcl,
   ownershipEnforced,
+  ownershipExplicit,
   policyNoPublicPrincipal,
   publicAccessBlockAllFlags,
 } from "./public-access";
@@ -25,6 +26,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   noPublicAcl,
   policyNoPublicPrincipal,
   ownershipEnforced,
+  ownershipExplicit,
   accountPublicAccessBlock,
   sseKmsCmk,
   bucketKeyEnabled,

@@ -26,7 +26,7 @@ import {
   S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
-import { cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 import { isSet } from "../../lib/values";
 
 export const bucketPublicAccessBlock = stackPolicy({
@@ -131,32 +131,37 @@ export const policyNoPublicPrincipal = resourcePolicy({
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
+/** The ownership settings of a BucketOwnershipControls, as its `rule` or `rules` give them. */
+const ownersOf = (c: PolicyResource): unknown[] =>
+  pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership);
+
 export const ownershipEnforced = stackPolicy({
   name: "s3-bucket-ownership-enforced",
   description:
-    "Every bucket has BucketOwnershipControls with objectOwnership BucketOwnerEnforced (ACLs disabled), and so do the controls the stack sets on buckets of other stacks.",
+    "No BucketOwnershipControls the stack sets turns ACLs back on: objectOwnership is BucketOwnerEnforced (ACLs disabled), on its own buckets and on buckets of other stacks. A bucket without controls keeps S3's default for new buckets, BucketOwnerEnforced (s3-bucket-ownership-explicit asks for the explicit resource).",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    "Add an aws.s3.BucketOwnershipControls with `bucket: <bucket>.id` and " +
-    'rule: { objectOwnership: "BucketOwnerEnforced" }. New buckets default to it, but only an ' +
-    "explicit resource keeps it from drifting and documents it. Exception: a bucket that receives " +
-    "CloudFront standard logging (legacy) needs ACLs (BucketOwnerPreferred); better, move the " +
-    "distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
-  references: [checkov("CKV2_AWS_65"), fsbp("S3.12")],
+    'Set the controls\' rule to `{ objectOwnership: "BucketOwnerEnforced" }`. Exception: a bucket ' +
+    "that receives CloudFront standard logging (legacy) needs ACLs (BucketOwnerPreferred); better, " +
+    "move the distribution to standard logging v2 (CloudWatch Logs delivery), which does not.",
+  // Checkov's CKV2_AWS_65 judges the ownership-controls resources alone (resource_types
+  // aws_s3_bucket_ownership_controls, rule.object_ownership equals BucketOwnerEnforced), and S3
+  // creates new buckets with ACLs disabled: "By default, Object Ownership is set to the Bucket
+  // owner enforced setting and all ACLs are disabled" (S3 user guide, about-object-ownership).
+  references: [
+    checkov("CKV2_AWS_65"),
+    fsbp("S3.12"),
+    awsDocs("AmazonS3/latest/userguide/about-object-ownership"),
+  ],
   types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
   check: (ctx) => {
     eachBucket(ctx, (bucket) => {
       // CloudFront standard logging (legacy) writes with ACLs: such a bucket must keep them
       // enabled (documented exception, listed by s3-bucket-documented-exceptions).
       if (cloudfrontLegacyLoggingInto(ctx.index, bucket).length) return;
-      const controls = sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls);
-      if (controls.length === 0) {
-        ctx.report(bucket, `${label(bucket)} has no BucketOwnershipControls.`);
-        return;
-      }
-      for (const c of controls) {
-        const owners = pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership);
+      for (const c of sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls)) {
+        const owners = ownersOf(c);
         if (!owners.includes("BucketOwnerEnforced")) {
           ctx.report(
             bucket,
@@ -174,7 +179,7 @@ export const ownershipEnforced = stackPolicy({
         if (bucketsConfiguredBy(ctx.index, c).length) return;
         // An unknown bucket that no property dependency names is a preview note, never a pass.
         if (!isSet(c.props.bucket)) return;
-        const owners = pick(c.props, "rule", "rules").map((r: any) => r?.objectOwnership);
+        const owners = ownersOf(c);
         if (owners.includes("BucketOwnerEnforced")) return;
         ctx.report(
           c,
@@ -183,6 +188,30 @@ export const ownershipEnforced = stackPolicy({
         );
       });
     }
+  },
+});
+
+export const ownershipExplicit = stackPolicy({
+  name: "s3-bucket-ownership-explicit",
+  description:
+    "Every bucket has a BucketOwnershipControls resource that keeps ACLs disabled (BucketOwnerEnforced). Advisory: S3 creates new buckets so, and without the resource nothing in the stack keeps them so or says so.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Add an aws.s3.BucketOwnershipControls with `bucket: <bucket>.id` and " +
+    'rule: { objectOwnership: "BucketOwnerEnforced" }.',
+  references: [fsbp("S3.12"), awsDocs("AmazonS3/latest/userguide/about-object-ownership")],
+  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
+  check: (ctx) => {
+    eachBucket(ctx, (bucket) => {
+      // A CloudFront legacy logging target keeps ACLs on purpose (s3-bucket-documented-exceptions).
+      if (cloudfrontLegacyLoggingInto(ctx.index, bucket).length) return;
+      if (sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls).length) return;
+      ctx.report(
+        bucket,
+        `${label(bucket)} has no BucketOwnershipControls: ACLs are off only by S3's default.`,
+      );
+    });
   },
 });
 

@@ -113,7 +113,7 @@ describe("awsx-cloudtrail-bucket-tls-only", () => {
 });
 
 describe("awsx-cloudtrail-bucket-ownership-enforced", () => {
-  it("Noncompliance: CKV2_AWS_65: awsx/s3/bucket.ts's requiredBucket creates the bucket without ownership controls", async () => {
+  it("Noncompliance (advisory): awsx/s3/bucket.ts's requiredBucket creates the bucket without ownership controls", async () => {
     for (const s3Bucket of [undefined, { args: { forceDestroy: false } }]) {
       expect(
         await findingsOf(awsxTrailBucketOwnershipEnforced, [trail({ s3Bucket })]),

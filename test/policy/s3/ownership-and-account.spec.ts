@@ -15,11 +15,6 @@ describe("s3-bucket-ownership-enforced", () => {
   const p = policy("s3-bucket-ownership-enforced");
 
   describe("Noncompliance", () => {
-    it("reports a bucket without ownership controls", async () => {
-      expect(await violations(p, stack({ parts: { ownership: null } }))).to.deep.equal([
-        'data: bucket "data" has no BucketOwnershipControls.',
-      ]);
-    });
     for (const owner of ["ObjectWriter", "BucketOwnerPreferred"]) {
       it(`reports ${owner}`, async () => {
         const s = stack({ parts: { ownership: { rule: { objectOwnership: owner } } } });
@@ -49,6 +44,9 @@ describe("s3-bucket-ownership-enforced", () => {
   });
 
   describe("Compliance", () => {
+    it("CKV2_AWS_65 judges controls only: a bucket without any keeps S3's default, ACLs disabled", async () => {
+      expect(await violations(p, stack({ parts: { ownership: null } }))).to.deep.equal([]);
+    });
     it("passes BucketOwnerEnforced (Bucket, BucketV2, literal name)", async () => {
       expect(await violations(p, stack())).to.deep.equal([]);
       expect(await violations(p, stack({ type: S3_BUCKET_V2 }))).to.deep.equal([]);
@@ -57,6 +55,29 @@ describe("s3-bucket-ownership-enforced", () => {
     it(
       "a compliant Bucket and a compliant BucketV2 pass",
       passesCompliantBuckets("s3-bucket-ownership-enforced"),
+    );
+  });
+});
+
+describe("s3-bucket-ownership-explicit", () => {
+  const p = policy("s3-bucket-ownership-explicit");
+
+  it("Noncompliance: a bucket without ownership controls (advisory)", async () => {
+    expect(p.enforcementLevel).to.equal("advisory");
+    expect(await violations(p, stack({ parts: { ownership: null } }))).to.deep.equal([
+      'data: bucket "data" has no BucketOwnershipControls: ACLs are off only by S3\'s default.',
+    ]);
+  });
+
+  describe("Compliance", () => {
+    it("any explicit controls (the mandatory rule judges their setting)", async () => {
+      expect(await violations(p, stack())).to.deep.equal([]);
+      const writer = stack({ parts: { ownership: { rule: { objectOwnership: "ObjectWriter" } } } });
+      expect(await violations(p, writer)).to.deep.equal([]);
+    });
+    it(
+      "a compliant Bucket and a compliant BucketV2 pass",
+      passesCompliantBuckets("s3-bucket-ownership-explicit"),
     );
   });
 });
