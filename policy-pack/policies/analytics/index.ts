@@ -1,5 +1,6 @@
 // Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
-// clusters' master passwords (./redshift.ts). Their encryption with customer-managed keys is the
+// clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity logging
+// and their parameter groups' TLS setting (./redshift-clusters.ts). Their encryption with customer-managed keys is the
 // KMS policies' rule (../kms); the RDS rules are in ../databases, AWS Backup in ../backup, Secrets
 // Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -15,6 +16,11 @@ import {
   redshiftWorkgroupRequireSsl,
   redshiftWorkgroupUsageLimit,
 } from "./redshift";
+import {
+  redshiftClusterAuditLogging,
+  redshiftClusterUserActivityLogging,
+  redshiftParameterGroupRequireSsl,
+} from "./redshift-clusters";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftWorkgroupNotPublic,
@@ -27,4 +33,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
   redshiftClusterManagedPassword,
+  redshiftClusterAuditLogging,
+  redshiftClusterUserActivityLogging,
+  redshiftParameterGroupRequireSsl,
 ];
