@@ -2,7 +2,8 @@
 // Classic Load Balancers (./classic-load-balancers.ts), WAFv2 web ACLs (./waf.ts), CloudFront
 // distributions (./cloudfront.ts) and their geo restriction and origin failover
 // (./cloudfront-delivery.ts), API Gateway methods and routes (./api-gateway.ts), and API
-// Gateway stages and custom domains (./api-gateway-stages.ts).
+// Gateway stages and custom domains (./api-gateway-stages.ts), and the WAF and request
+// validation in front of REST APIs (./api-gateway-protection.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   elbAccessLogs,
@@ -38,6 +39,7 @@ import {
   apigatewayStageAccessLogging,
   apigatewayStageXray,
 } from "./api-gateway-stages";
+import { apigatewayRequestValidation, apigatewayStageWaf } from "./api-gateway-protection";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbDropInvalidHeaders,
@@ -70,4 +72,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   apigatewayStageAccessLogging,
   apigatewayStageXray,
   apigatewayDomainTls,
+  apigatewayStageWaf,
+  apigatewayRequestValidation,
 ];
