@@ -58,7 +58,7 @@ import {
   S3TABLES_TABLE_BUCKET_POLICY,
   S3TABLES_TABLE_POLICY,
 } from "../../lib/types";
-import { awsDocs, kics } from "../../lib/controls";
+import { awsDocs, cdkNag, kics } from "../../lib/controls";
 
 export const searchDomainPolicyNotPublic = resourcePolicy({
   name: "opensearch-domain-policy-not-public",
@@ -76,6 +76,9 @@ export const searchDomainPolicyNotPublic = resourcePolicy({
     "access control.",
   references: [
     kics("Elasticsearch Domain With Vulnerable Policy"),
+    // cdk-nag AwsSolutions-OS5 reports any Allow with "*" in its principal, even one a condition
+    // pins; this rule reports only those no condition pins.
+    cdkNag("AwsSolutions-OS5"),
     awsDocs("opensearch-service/latest/developerguide/ac (resource-based policies)"),
   ],
   types: [
