@@ -1,6 +1,7 @@
 // Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
 // clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity logging
-// and their parameter groups' TLS setting (./redshift-clusters.ts). Their encryption with customer-managed keys is the
+// and their parameter groups' TLS setting (./redshift-clusters.ts); EMR clusters' logs and
+// security configuration (./emr.ts). Their encryption with customer-managed keys is the
 // KMS policies' rule (../kms); the RDS rules are in ../databases, AWS Backup in ../backup, Secrets
 // Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -21,6 +22,7 @@ import {
   redshiftClusterUserActivityLogging,
   redshiftParameterGroupRequireSsl,
 } from "./redshift-clusters";
+import { emrClusterLogging, emrClusterSecurityConfiguration } from "./emr";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftWorkgroupNotPublic,
@@ -36,4 +38,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftClusterAuditLogging,
   redshiftClusterUserActivityLogging,
   redshiftParameterGroupRequireSsl,
+  emrClusterLogging,
+  emrClusterSecurityConfiguration,
 ];
