@@ -58,7 +58,12 @@ import {
 } from "./sagemaker";
 import { eksControlPlaneLogging, eksStandardSupportVersion, eksSupportedVersion } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
-import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
+import {
+  beanstalkHealthReporting,
+  beanstalkLogPublication,
+  beanstalkManagedUpdates,
+  beanstalkStreamLogs,
+} from "./beanstalk";
 import { batchJobDefinitionNotPrivileged } from "./batch";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -111,4 +116,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sfnTracing,
   beanstalkHealthReporting,
   beanstalkManagedUpdates,
+  beanstalkStreamLogs,
+  beanstalkLogPublication,
 ];
