@@ -1,9 +1,11 @@
 // Resource type tokens of services judged for their logs and their sign-in settings (AppSync
-// GraphQL APIs and caches, API Gateway request validators, Redshift logging and parameter groups,
-// Cognito user and identity pools), apart from ./types.ts to keep each file short. Re-exported by
+// GraphQL APIs and caches, API Gateway request validators, Auto Scaling notifications, Redshift
+// logging and parameter groups, Cognito user and identity pools), apart from ./types.ts to keep each file short. Re-exported by
 // ./types.ts: import them from there.
 
 export const APIGATEWAY_REQUEST_VALIDATOR = "aws:apigateway/requestValidator:RequestValidator";
+
+export const AUTOSCALING_NOTIFICATION = "aws:autoscaling/notification:Notification";
 
 export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
 export const APPSYNC_GRAPHQL_API = "aws:appsync/graphQLApi:GraphQLApi";

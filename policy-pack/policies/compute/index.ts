@@ -17,7 +17,11 @@ import {
   instanceEbsOptimized,
   instanceProfileAttached,
 } from "./instance-settings";
-import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
+import {
+  autoscalingGroupLaunchTemplate,
+  autoscalingGroupNotifications,
+  autoscalingGroupPropagatesTags,
+} from "./autoscaling";
 import { launchTemplateInStack } from "./launch-template-references";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./efs-access-points";
 import {
@@ -79,6 +83,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceEbsOptimized,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
+  autoscalingGroupNotifications,
   launchTemplateInStack,
   efsAccessPointRootDirectory,
   efsAccessPointPosixUser,
