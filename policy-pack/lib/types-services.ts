@@ -1,6 +1,6 @@
 // Resource type tokens of services judged for their logs and their sign-in settings (AppSync
 // GraphQL APIs and caches, API Gateway request validators, Auto Scaling notifications, Redshift
-// logging and parameter groups, Cognito user and identity pools), apart from ./types.ts to keep each file short. Re-exported by
+// logging and parameter groups, Cognito user and identity pools, QuickSight data sources), apart from ./types.ts to keep each file short. Re-exported by
 // ./types.ts: import them from there.
 
 export const APIGATEWAY_REQUEST_VALIDATOR = "aws:apigateway/requestValidator:RequestValidator";
@@ -15,3 +15,5 @@ export const REDSHIFT_PARAMETER_GROUP = "aws:redshift/parameterGroup:ParameterGr
 
 export const COGNITO_IDENTITY_POOL = "aws:cognito/identityPool:IdentityPool";
 export const COGNITO_USER_POOL = "aws:cognito/userPool:UserPool";
+
+export const QUICKSIGHT_DATA_SOURCE = "aws:quicksight/dataSource:DataSource";
