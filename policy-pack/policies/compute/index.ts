@@ -5,7 +5,8 @@
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
 // Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
-// and AWS Batch job definitions (./batch.ts).
+// and AWS Batch job definitions (./batch.ts); the SQS queues workloads consume, and their
+// dead-letter queues (./queues.ts).
 // Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
 // account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -69,6 +70,7 @@ import {
   beanstalkStreamLogs,
 } from "./beanstalk";
 import { batchJobDefinitionNotPrivileged } from "./batch";
+import { sqsQueueDeadLetterQueue } from "./queues";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -123,4 +125,5 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   beanstalkManagedUpdates,
   beanstalkStreamLogs,
   beanstalkLogPublication,
+  sqsQueueDeadLetterQueue,
 ];
