@@ -1,4 +1,5 @@
-// Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
+// Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts)
+// and zones (./load-balancer-zones.ts),
 // Classic Load Balancers (./classic-load-balancers.ts), WAFv2 web ACLs (./waf.ts), CloudFront
 // distributions (./cloudfront.ts) and their geo restriction and origin failover
 // (./cloudfront-delivery.ts), API Gateway methods and routes (./api-gateway.ts), and API
@@ -20,6 +21,7 @@ import {
   elbClassicCrossZone,
   elbClassicListenerTls,
 } from "./classic-load-balancers";
+import { elbMultipleZones } from "./load-balancer-zones";
 import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
 import {
   cloudfrontDefaultRootObject,
@@ -50,6 +52,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbListenerTlsPolicy,
   elbListenerHttpRedirect,
   elbAlbWafAssociation,
+  elbMultipleZones,
   elbClassicAccessLogs,
   elbClassicListenerTls,
   elbClassicCrossZone,
