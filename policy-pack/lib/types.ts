@@ -17,8 +17,6 @@ export const APIGATEWAYV2_STAGE = "aws:apigatewayv2/stage:Stage";
 export const APPFLOW_CONNECTOR_PROFILE = "aws:appflow/connectorProfile:ConnectorProfile";
 export const APPFLOW_FLOW = "aws:appflow/flow:Flow";
 
-export const APPSYNC_API_CACHE = "aws:appsync/apiCache:ApiCache";
-
 export const ATHENA_DATABASE = "aws:athena/database:Database";
 export const ATHENA_WORKGROUP = "aws:athena/workgroup:Workgroup";
 
@@ -448,3 +446,4 @@ export const NACL_TYPES: readonly string[] = [EC2_NETWORK_ACL, EC2_DEFAULT_NETWO
 export * from "./types-resource-policies";
 export * from "./types-data-stores";
 export * from "./types-workloads";
+export * from "./types-services";

@@ -1,7 +1,9 @@
 // Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
-// clusters' master passwords (./redshift.ts). Their encryption with customer-managed keys is the
-// KMS policies' rule (../kms); the RDS rules are in ../databases, AWS Backup in ../backup, Secrets
-// Manager rotation in ../secrets.
+// clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity logging
+// and their parameter groups' TLS setting (./redshift-clusters.ts); EMR clusters' logs and
+// security configuration (./emr.ts); QuickSight data sources' TLS (./quicksight.ts). Their
+// encryption with customer-managed keys is the KMS policies' rule (../kms); the RDS rules are in
+// ../databases, AWS Backup in ../backup, Secrets Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   redshiftClusterManagedPassword,
@@ -15,6 +17,13 @@ import {
   redshiftWorkgroupRequireSsl,
   redshiftWorkgroupUsageLimit,
 } from "./redshift";
+import {
+  redshiftClusterAuditLogging,
+  redshiftClusterUserActivityLogging,
+  redshiftParameterGroupRequireSsl,
+} from "./redshift-clusters";
+import { emrClusterLogging, emrClusterSecurityConfiguration } from "./emr";
+import { quicksightDataSourceSsl } from "./quicksight";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftWorkgroupNotPublic,
@@ -27,4 +36,10 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftNamespaceAuditLogs,
   redshiftNamespaceDbName,
   redshiftClusterManagedPassword,
+  redshiftClusterAuditLogging,
+  redshiftClusterUserActivityLogging,
+  redshiftParameterGroupRequireSsl,
+  emrClusterLogging,
+  emrClusterSecurityConfiguration,
+  quicksightDataSourceSsl,
 ];

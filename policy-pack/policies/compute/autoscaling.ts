@@ -1,11 +1,13 @@
 // EC2 Auto Scaling groups: instances from a launch template (which carries IMDSv2, encrypted
 // volumes and versions, where launch configurations are frozen and no longer get new instance
-// types), and the instances it launches tagged (the group's tags copied, or the template's).
+// types), the instances it launches tagged (the group's tags copied, or the template's), and
+// notifications of its scaling events.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { groupLaunchTemplates, templateTagsInstances } from "../../lib/compute/launch-templates";
-import { asList, holdsValue } from "../../lib/values";
-import { AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
-import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import { resolveRef } from "../../lib/references";
+import { asList, holdsValue, stringProp, unknownError } from "../../lib/values";
+import { AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const autoscalingGroupLaunchTemplate = resourcePolicy({
   name: "autoscaling-group-launch-template",
@@ -73,6 +75,52 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
               : `and its launch template ${outside.join(", ")} is not in this stack, so its ` +
                 "tag specifications cannot be read";
         ctx.report(group, `${own}, ${why}: its instances launch untagged.`);
+      });
+    }
+  },
+});
+
+export const autoscalingGroupNotifications = stackPolicy({
+  name: "autoscaling-group-notifications",
+  description:
+    "EC2 Auto Scaling groups send notifications of their scaling events (an " +
+    "aws.autoscaling.Notification naming the group, to an SNS topic), so failed launches and " +
+    "terminations reach someone. A group sends none unless one is configured. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Add `new aws.autoscaling.Notification(name, { groupNames: [group.name], notifications: " +
+    '["autoscaling:EC2_INSTANCE_LAUNCH_ERROR", "autoscaling:EC2_INSTANCE_TERMINATE_ERROR", ...], ' +
+    "topicArn: topic.arn })` with an encrypted SNS topic.",
+  references: [
+    cdkNag("AwsSolutions-AS3"),
+    awsDocs("autoscaling/ec2/userguide/ec2-auto-scaling-sns-notifications"),
+  ],
+  types: [AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION],
+  appliesTo: AUTOSCALING_GROUP,
+  check: (ctx) => {
+    const groups = ctx.index.ofType(AUTOSCALING_GROUP);
+    if (groups.length === 0) return;
+    // The groups each notification names: built from a group of the stack, or by literal name.
+    const notified = new Set<string>();
+    const names = new Set<string>();
+    let unresolved = false;
+    for (const n of ctx.index.ofType(AUTOSCALING_NOTIFICATION)) {
+      const ref = resolveRef(n, ["groupNames", "*"], [AUTOSCALING_GROUP]);
+      for (const g of ref.resources) notified.add(g.urn);
+      for (const l of ref.literals) names.add(l);
+      unresolved ||= ref.unresolved;
+    }
+    for (const group of groups) {
+      ctx.each(group, () => {
+        if (notified.has(group.urn)) return;
+        const name = stringProp(group.props, "name");
+        if (name !== undefined && names.has(name)) return;
+        if (unresolved) throw unknownError("a notification's group names are unknown until apply");
+        ctx.report(
+          group,
+          "no aws.autoscaling.Notification names the group: scaling events notify no one.",
+        );
       });
     }
   },

@@ -1,9 +1,9 @@
-// Elastic Beanstalk environments: enhanced health reporting streamed to CloudWatch Logs, and
-// managed platform updates. Both are option settings (`settings: [{ namespace, name, value }]`).
+// Elastic Beanstalk environments: enhanced health reporting streamed to CloudWatch Logs, managed
+// platform updates, and instance logs streamed to CloudWatch Logs and rotated to S3. Both are option settings (`settings: [{ namespace, name, value }]`).
 import { resourcePolicy } from "../../lib/define";
 import { ELASTICBEANSTALK_ENVIRONMENT } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { checkov, fsbp } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 /** The value of an option setting, or undefined when the environment does not set it. */
 function optionValue(props: any, namespace: string, name: string): string | undefined {
@@ -57,12 +57,57 @@ export const beanstalkManagedUpdates = resourcePolicy({
     '"ManagedActionsEnabled", value: "true" } and a PreferredStartTime, with ' +
     '{ namespace: "aws:elasticbeanstalk:managedactions:platformupdate", name: "UpdateLevel", ' +
     'value: "minor" }.',
-  references: [checkov("CKV_AWS_340"), fsbp("ElasticBeanstalk.2")],
+  references: [cdkNag("AwsSolutions-EB3"), checkov("CKV_AWS_340"), fsbp("ElasticBeanstalk.2")],
   types: [ELASTICBEANSTALK_ENVIRONMENT],
   check: (props, ctx) => {
     const on = optionValue(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled");
     if (on?.toLowerCase() !== "true") {
       ctx.report("ManagedActionsEnabled is not true: platform updates are not managed.");
+    }
+  },
+});
+
+/** Elastic Beanstalk's general options reference: every option below defaults to false. */
+const OPTIONS_DOC = "elasticbeanstalk/latest/dg/command-options-general";
+
+export const beanstalkStreamLogs = resourcePolicy({
+  name: "elasticbeanstalk-environment-stream-logs",
+  description:
+    "Elastic Beanstalk environments stream their instances' logs to CloudWatch Logs " +
+    "(aws:elasticbeanstalk:cloudwatch:logs StreamLogs true; the default is false), so they " +
+    "outlive the instances. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Add settings { namespace: "aws:elasticbeanstalk:cloudwatch:logs", name: "StreamLogs", ' +
+    'value: "true" } and a RetentionInDays.',
+  references: [fsbp("ElasticBeanstalk.3"), awsDocs(OPTIONS_DOC)],
+  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  check: (props, ctx) => {
+    const on = optionValue(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs");
+    if (on?.toLowerCase() !== "true") {
+      ctx.report("StreamLogs is not true: instance logs are not streamed to CloudWatch Logs.");
+    }
+  },
+});
+
+export const beanstalkLogPublication = resourcePolicy({
+  name: "elasticbeanstalk-environment-log-publication",
+  description:
+    "Elastic Beanstalk environments copy their instances' rotated logs to S3 " +
+    "(aws:elasticbeanstalk:hostmanager LogPublicationControl true; the default is false). " +
+    "Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    'Add settings { namespace: "aws:elasticbeanstalk:hostmanager", name: ' +
+    '"LogPublicationControl", value: "true" }.',
+  references: [cdkNag("AwsSolutions-EB4"), awsDocs(OPTIONS_DOC)],
+  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  check: (props, ctx) => {
+    const on = optionValue(props, "aws:elasticbeanstalk:hostmanager", "LogPublicationControl");
+    if (on?.toLowerCase() !== "true") {
+      ctx.report("LogPublicationControl is not true: rotated instance logs are not copied to S3.");
     }
   },
 });

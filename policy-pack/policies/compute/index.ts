@@ -5,7 +5,8 @@
 // (./task-definitions.ts, ./services.ts), ECR repositories (./ecr.ts), Lambda functions
 // (./lambda.ts), SageMaker notebook instances (./sagemaker.ts), EKS clusters (./eks.ts), Step
 // Functions state machines (./step-functions.ts), Elastic Beanstalk environments (./beanstalk.ts)
-// and AWS Batch job definitions (./batch.ts).
+// and AWS Batch job definitions (./batch.ts); the SQS queues workloads consume, and their
+// dead-letter queues (./queues.ts).
 // Encryption at rest with customer-managed keys is the KMS policies' (../kms), except EBS, whose
 // account defaults these rules read.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -17,7 +18,11 @@ import {
   instanceEbsOptimized,
   instanceProfileAttached,
 } from "./instance-settings";
-import { autoscalingGroupLaunchTemplate, autoscalingGroupPropagatesTags } from "./autoscaling";
+import {
+  autoscalingGroupLaunchTemplate,
+  autoscalingGroupNotifications,
+  autoscalingGroupPropagatesTags,
+} from "./autoscaling";
 import { launchTemplateInStack } from "./launch-template-references";
 import { efsAccessPointPosixUser, efsAccessPointRootDirectory } from "./efs-access-points";
 import {
@@ -58,8 +63,14 @@ import {
 } from "./sagemaker";
 import { eksControlPlaneLogging, eksStandardSupportVersion, eksSupportedVersion } from "./eks";
 import { sfnExecutionLogging, sfnTracing } from "./step-functions";
-import { beanstalkHealthReporting, beanstalkManagedUpdates } from "./beanstalk";
+import {
+  beanstalkHealthReporting,
+  beanstalkLogPublication,
+  beanstalkManagedUpdates,
+  beanstalkStreamLogs,
+} from "./beanstalk";
 import { batchJobDefinitionNotPrivileged } from "./batch";
+import { sqsQueueDeadLetterQueue } from "./queues";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceImdsV2,
@@ -74,6 +85,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   instanceEbsOptimized,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
+  autoscalingGroupNotifications,
   launchTemplateInStack,
   efsAccessPointRootDirectory,
   efsAccessPointPosixUser,
@@ -111,4 +123,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sfnTracing,
   beanstalkHealthReporting,
   beanstalkManagedUpdates,
+  beanstalkStreamLogs,
+  beanstalkLogPublication,
+  sqsQueueDeadLetterQueue,
 ];

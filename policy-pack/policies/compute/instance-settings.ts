@@ -12,7 +12,7 @@ import {
   EC2_SPOT_FLEET_REQUEST,
   EC2_SPOT_INSTANCE_REQUEST,
 } from "../../lib/types";
-import { awsDocs, checkov, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, trivy } from "../../lib/controls";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -21,7 +21,7 @@ export const instanceDetailedMonitoring = resourcePolicy({
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Set `monitoring: true` (launch templates: `monitoring: { enabled: true }`).",
-  references: [checkov("CKV_AWS_126")],
+  references: [cdkNag("AwsSolutions-EC28"), checkov("CKV_AWS_126")],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =

@@ -1,11 +1,11 @@
 // EC2 instances, launch templates and launch configurations, how they are reached: IMDSv2 with a
 // hop limit of 1, and no public IPv4 address (attribute, subnet default, Spot request or fleet,
 // launch template or configuration, Elastic IP).
-import { INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
+import { groupLaunchTemplates, INSTANCE_LAUNCHERS } from "../../lib/compute/launch-templates";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, NetworkGraph } from "../../lib/network";
 import type { PolicyResource } from "@pulumi/policy";
-import { asList, holdsValue, must, unknownError } from "../../lib/values";
+import { asList, get, holdsValue, must, programSetting, unknownError } from "../../lib/values";
 import {
   EC2_EIP,
   EC2_EIP_ASSOCIATION,
@@ -16,26 +16,87 @@ import {
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
 } from "../../lib/types";
-import { awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
 
-export const instanceImdsV2 = resourcePolicy({
+/**
+ * A metadata option as the program set it: `metadataOptions` and its fields are computed by the
+ * provider when left unset, so at preview an unknown with no property dependency is "not set".
+ */
+function metadataOption(r: PolicyResource, field: string): unknown {
+  const mo = programSetting(r, "metadataOptions");
+  if (mo === undefined || mo === null) return undefined;
+  const v = get(mo, field);
+  if (v.known) return v.value;
+  if (!r.propertyDependencies?.metadataOptions?.length) return undefined;
+  throw unknownError(`metadataOptions.${field} is unknown until apply`);
+}
+
+/** Why `r`'s own metadata options allow IMDSv1, or undefined when they require tokens. */
+function imdsProblem(r: PolicyResource): string | undefined {
+  if (metadataOption(r, "httpEndpoint") === "disabled") return undefined;
+  const tokens = metadataOption(r, "httpTokens");
+  if (tokens === "required") return undefined;
+  return `metadataOptions.httpTokens is ${tokens ? `"${String(tokens)}"` : "not set"}`;
+}
+
+const IMDS_RISK = "IMDSv1 lets any SSRF in the workload read the instance role's credentials.";
+
+export const instanceImdsV2 = stackPolicy({
   name: "ec2-instance-imdsv2",
   description:
-    'EC2 instances, launch templates and Auto Scaling launch configurations require IMDSv2 (metadataOptions.httpTokens = "required") or disable the metadata endpoint.',
+    'EC2 instances, launch templates and Auto Scaling launch configurations require IMDSv2 (metadataOptions.httpTokens = "required") or disable the metadata endpoint. ' +
+    "An instance that sets no metadataOptions and launches from a launch template of the stack is judged by that template's options, which AWS applies when the launch request gives none.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" }` explicitly; the default depends on the AMI and account settings.',
-  // Trivy AWS-0130 is the same check for launch configurations and launch templates.
-  references: [checkov("CKV_AWS_79"), trivy("AWS-0028"), trivy("AWS-0130"), fsbp("EC2.8")],
+    'Set `metadataOptions: { httpTokens: "required", httpPutResponseHopLimit: 1, httpEndpoint: "enabled" }` explicitly (on the instance, or on the launch template it launches from); the default depends on the AMI and account settings.',
+  references: [
+    checkov("CKV_AWS_79"),
+    trivy("AWS-0028"),
+    // Trivy AWS-0130 is the same check for launch configurations and launch templates.
+    trivy("AWS-0130"),
+    fsbp("EC2.8"),
+    // "After selecting the launch template, but before launching the instance, you can modify
+    // the launch parameters": parameters the launch request leaves out come from the template.
+    // The provider sends no MetadataOptions when `metadataOptions` is unset.
+    awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
+  ],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
-  check: (props, ctx) => {
-    const mo = props.metadataOptions;
-    if (mo?.httpEndpoint === "disabled") return;
-    if (mo?.httpTokens !== "required") {
-      ctx.report(
-        `metadataOptions.httpTokens is ${mo?.httpTokens ? `"${mo.httpTokens}"` : "not set"}: IMDSv1 lets any SSRF in the workload read the instance role's credentials.`,
-      );
+  check: (ctx) => {
+    for (const r of ctx.index.ofType(EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION)) {
+      ctx.each(r, () => {
+        const problem = imdsProblem(r);
+        if (problem) ctx.report(r, `${problem}: ${IMDS_RISK}`);
+      });
+    }
+    for (const r of ctx.index.ofType(EC2_INSTANCE)) {
+      ctx.each(r, () => {
+        const problem = imdsProblem(r);
+        if (!problem) return;
+        const own = programSetting(r, "metadataOptions");
+        const { templates, outside } =
+          own === undefined || own === null
+            ? groupLaunchTemplates(ctx.index, r)
+            : { templates: [], outside: [] };
+        if (templates.length === 0 && outside.length === 0) {
+          ctx.report(r, `${problem}: ${IMDS_RISK}`);
+          return;
+        }
+        const weak = templates.filter((t) => imdsProblem(t) !== undefined);
+        if (weak.length > 0) {
+          ctx.report(
+            r,
+            `metadataOptions is not set and launch template ${weak.map((t) => `"${t.name}"`).join(", ")} ` +
+              `does not require tokens: ${IMDS_RISK}`,
+          );
+        } else if (outside.length > 0) {
+          ctx.report(
+            r,
+            `metadataOptions is not set and launch template ${outside.join(", ")} is not in this ` +
+              `stack, so its options cannot be read: ${IMDS_RISK}`,
+          );
+        }
+      });
     }
   },
 });

@@ -28,6 +28,7 @@ import {
   searchHttpsOnly,
   searchInVpc,
   searchNodeToNodeEncryption,
+  searchSlowLogs,
 } from "./search";
 import {
   daxEndpointTls,
@@ -59,6 +60,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchHttpsOnly,
   searchInVpc,
   searchAuditLogs,
+  searchSlowLogs,
   searchFineGrainedAccess,
   elasticacheTransitEncryption,
   elasticacheAuthentication,

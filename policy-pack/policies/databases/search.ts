@@ -1,11 +1,11 @@
 // OpenSearch and Elasticsearch domains: node-to-node encryption, HTTPS with a TLS 1.2+ policy,
-// audit logs, fine-grained access control and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
+// audit and slow logs, fine-grained access control and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
 // policies' rule (../kms/analytics.ts); open access policies are the exposure policies'
 // (../exposure/service-policies.ts).
 import { resourcePolicy } from "../../lib/define";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../lib/types";
 import { asList, peek } from "../../lib/values";
-import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 const DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN];
 
@@ -21,6 +21,7 @@ export const searchNodeToNodeEncryption = resourcePolicy({
     "Set `nodeToNodeEncryption: { enabled: true }` (it cannot be turned off again; fine-grained " +
     "access control requires it).",
   references: [
+    cdkNag("AwsSolutions-OS2"),
     checkov("CKV_AWS_6"),
     trivy("AWS-0043"),
     fsbp("Opensearch.3"),
@@ -109,6 +110,37 @@ export const searchAuditLogs = resourcePolicy({
   },
 });
 
+/** The slow logs cdk-nag AwsSolutions-OS9 asks a domain to publish. */
+const SLOW_LOGS = ["SEARCH_SLOW_LOGS", "INDEX_SLOW_LOGS"];
+
+export const searchSlowLogs = resourcePolicy({
+  name: "opensearch-domain-slow-logs",
+  description:
+    "OpenSearch and Elasticsearch domains publish their search and indexing slow logs " +
+    "(logPublishingOptions entries of type SEARCH_SLOW_LOGS and INDEX_SLOW_LOGS, not disabled) " +
+    "to CloudWatch Logs; a domain publishes no log unless logPublishingOptions names it. " +
+    "Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    'Add `logPublishingOptions` entries `{ logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn }` ' +
+    'and `{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn }`, and set slow-log thresholds in ' +
+    "the index settings (without thresholds nothing is logged).",
+  references: [
+    cdkNag("AwsSolutions-OS9"),
+    awsDocs("opensearch-service/latest/developerguide/createdomain-configure-slow-logs"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    const published = asList(props.logPublishingOptions)
+      .filter((o) => o?.enabled !== false)
+      .map((o) => String(o?.logType));
+    const missing = SLOW_LOGS.filter((t) => !published.includes(t));
+    if (missing.length > 0)
+      ctx.report(`logPublishingOptions does not publish ${missing.join(", ")}.`);
+  },
+});
+
 export const searchInVpc = resourcePolicy({
   name: "opensearch-domain-in-vpc",
   description:
@@ -121,6 +153,7 @@ export const searchInVpc = resourcePolicy({
     "Set `vpcOptions: { subnetIds: [...private subnets], securityGroupIds: [...] }` (recreates " +
     "the domain) and reach it from inside the VPC.",
   references: [
+    cdkNag("AwsSolutions-OS1"),
     checkov("CKV_AWS_137"),
     fsbp("Opensearch.2"),
     awsDocs("opensearch-service/latest/developerguide/vpc"),

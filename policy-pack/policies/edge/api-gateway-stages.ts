@@ -3,7 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE, APIGATEWAYV2_STAGE } from "../../lib/types";
 import { holdsValue } from "../../lib/values";
-import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const apigatewayStageAccessLogging = resourcePolicy({
   name: "apigateway-stage-access-logging",
@@ -16,6 +16,7 @@ export const apigatewayStageAccessLogging = resourcePolicy({
     "Set `accessLogSettings: { destinationArn: logGroup.arn, format: ... }` on the stage, with a " +
     "log group encrypted with the stack's key.",
   references: [
+    cdkNag("AwsSolutions-APIG1"),
     checkov("CKV_AWS_76"),
     checkov("CKV_AWS_95"),
     kics("API Gateway Access Logging Disabled"),

@@ -2,7 +2,7 @@
 // CORS preflight need an authorizer, IAM or an API key, and HTTP API routes an authorization type.
 import { stackPolicy } from "../../lib/define";
 import { APIGATEWAY_METHOD, APIGATEWAYV2_API, APIGATEWAYV2_ROUTE } from "../../lib/types";
-import { checkov, kics, trivy } from "../../lib/controls";
+import { cdkNag, checkov, kics, trivy } from "../../lib/controls";
 
 /** CORS preflight requests carry no credentials, so OPTIONS stays open (Checkov and KICS agree). */
 const isPreflight = (method: unknown) =>
@@ -23,6 +23,7 @@ export const apigatewayAuthorization = stackPolicy({
     '"AWS_IAM" or "CUSTOM" on aws.apigatewayv2.Route. A deliberately public endpoint gets a waiver ' +
     "saying why.",
   references: [
+    cdkNag("AwsSolutions-APIG4"),
     checkov("CKV_AWS_59"),
     checkov("CKV2_AWS_70"),
     checkov("CKV_AWS_309"),

@@ -1,8 +1,10 @@
-// Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts),
+// Edge guardrails: Application/Network Load Balancers and their listeners (./load-balancers.ts)
+// and zones (./load-balancer-zones.ts),
 // Classic Load Balancers (./classic-load-balancers.ts), WAFv2 web ACLs (./waf.ts), CloudFront
 // distributions (./cloudfront.ts) and their geo restriction and origin failover
 // (./cloudfront-delivery.ts), API Gateway methods and routes (./api-gateway.ts), and API
-// Gateway stages and custom domains (./api-gateway-stages.ts).
+// Gateway stages and custom domains (./api-gateway-stages.ts), and the WAF and request
+// validation in front of REST APIs (./api-gateway-protection.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   elbAccessLogs,
@@ -19,6 +21,7 @@ import {
   elbClassicCrossZone,
   elbClassicListenerTls,
 } from "./classic-load-balancers";
+import { elbMultipleZones } from "./load-balancer-zones";
 import { wafv2Logging, wafv2ManagedRules, wafv2Metrics, wafv2RateLimit } from "./waf";
 import {
   cloudfrontDefaultRootObject,
@@ -38,6 +41,7 @@ import {
   apigatewayStageAccessLogging,
   apigatewayStageXray,
 } from "./api-gateway-stages";
+import { apigatewayRequestValidation, apigatewayStageWaf } from "./api-gateway-protection";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbAlbDropInvalidHeaders,
@@ -48,6 +52,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elbListenerTlsPolicy,
   elbListenerHttpRedirect,
   elbAlbWafAssociation,
+  elbMultipleZones,
   elbClassicAccessLogs,
   elbClassicListenerTls,
   elbClassicCrossZone,
@@ -70,4 +75,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   apigatewayStageAccessLogging,
   apigatewayStageXray,
   apigatewayDomainTls,
+  apigatewayStageWaf,
+  apigatewayRequestValidation,
 ];

@@ -4,10 +4,17 @@
 // snapshots and documents shared with everyone, databases and cluster endpoints open to the
 // internet (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts,
 // ./app-runner.ts),
-// and workloads a flag puts on the internet (./internet-access.ts). Bucket policies: ../s3; key
-// policies: ../kms; ECR repository and registry policies: ../compute/ecr.ts.
+// and workloads a flag puts on the internet (./internet-access.ts); sign-in through Cognito user
+// and identity pools (./cognito.ts). Bucket policies: ../s3; key policies: ../kms; ECR repository
+// and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicyListsActions } from "./actions";
+import {
+  cognitoIdentityPoolNoUnauthenticated,
+  cognitoUserPoolMfa,
+  cognitoUserPoolPasswordPolicy,
+  cognitoUserPoolThreatProtection,
+} from "./cognito";
 import {
   snsTopicPolicyNotPublic,
   sqsQueuePolicyNotPublic,
@@ -128,4 +135,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   appstreamNoDefaultInternetAccess,
   workspacesDirectoryNoInternetAccess,
   drsReplicationNoPublicIp,
+  cognitoUserPoolMfa,
+  cognitoUserPoolThreatProtection,
+  cognitoUserPoolPasswordPolicy,
+  cognitoIdentityPoolNoUnauthenticated,
 ];

@@ -21,7 +21,7 @@ import {
   OPENSEARCH_DOMAIN,
   OPENSEARCH_DOMAIN_POLICY,
 } from "../../lib/types";
-import { awsDocs, kics } from "../../lib/controls";
+import { awsDocs, cdkNag, kics } from "../../lib/controls";
 import { isUnknownError, must, peek } from "../../lib/values";
 
 /** The four search-domain types, and the domain types a DomainPolicy of each can name. */
@@ -82,6 +82,9 @@ export const searchDomainPolicyNotPublic = stackPolicy({
     "access control.",
   references: [
     kics("Elasticsearch Domain With Vulnerable Policy"),
+    // cdk-nag AwsSolutions-OS5 reports any Allow with "*" in its principal, even one a condition
+    // pins; this rule reports only those no condition pins.
+    cdkNag("AwsSolutions-OS5"),
     awsDocs("opensearch-service/latest/developerguide/ac (resource-based policies)"),
     // "About access policies on VPC domains": a VPC domain may use an open access policy, its
     // security groups deciding who reaches it; fgac.md recommends a policy that does not require

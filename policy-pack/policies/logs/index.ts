@@ -1,7 +1,9 @@
 // Logging guardrails: CloudWatch log groups encrypted with a customer-managed key and kept for a
 // bounded, sufficient time (./log-groups.ts); databases and brokers that publish their own logs
-// (./service-logs.ts).
+// (./service-logs.ts); APIs that log their own execution: API Gateway REST stages and AppSync
+// (./api-logs.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { apigatewayStageExecutionLogging, appsyncGraphqlApiLogging } from "./api-logs";
 import { logGroupKms, logGroupRetention } from "./log-groups";
 import { docdbLogExports, mskBrokerLogs, neptuneAuditLogs, rdsLogExports } from "./service-logs";
 
@@ -12,4 +14,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   docdbLogExports,
   neptuneAuditLogs,
   mskBrokerLogs,
+  apigatewayStageExecutionLogging,
+  appsyncGraphqlApiLogging,
 ];

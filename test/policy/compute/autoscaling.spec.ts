@@ -1,7 +1,11 @@
 // EC2 Auto Scaling groups: Checkov's CKV_AWS_315 and CKV_AWS_153 fixtures translated to Pulumi
 // inputs, and groups whose launch template tags the instances; the compliant group passes both rules.
 import { expect } from "chai";
-import { AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE } from "../../../policy-pack/lib/types";
+import {
+  AUTOSCALING_GROUP,
+  AUTOSCALING_NOTIFICATION,
+  EC2_LAUNCH_TEMPLATE,
+} from "../../../policy-pack/lib/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const group = (name: string, over: Record<string, unknown> = {}) =>
@@ -193,5 +197,52 @@ describe("autoscaling rules: level", () => {
   it("are advisory", () => {
     for (const name of ["autoscaling-group-launch-template", "autoscaling-group-propagates-tags"])
       expect(policy(name).enforcementLevel).to.equal("advisory");
+  });
+});
+
+// Scaling notifications (cdk-nag AwsSolutions-AS3), from the provider's aws.autoscaling.Notification
+// example: one notification for two groups, built from their names.
+describe("autoscaling-group-notifications", () => {
+  const p = policy("autoscaling-group-notifications");
+  const notification = (
+    groups: ReturnType<typeof group>[],
+    groupNames: unknown[] = groups.map(() => UNKNOWN),
+  ) =>
+    res(
+      AUTOSCALING_NOTIFICATION,
+      "example_notifications",
+      {
+        groupNames,
+        notifications: [
+          "autoscaling:EC2_INSTANCE_LAUNCH",
+          "autoscaling:EC2_INSTANCE_TERMINATE",
+          "autoscaling:EC2_INSTANCE_LAUNCH_ERROR",
+          "autoscaling:EC2_INSTANCE_TERMINATE_ERROR",
+        ],
+        topicArn: UNKNOWN,
+      },
+      { refs: { groupNames: groups } },
+    );
+  it("AS3 compliant: the provider's example, both groups named", async () => {
+    const bar = group("bar", { name: "foobar1-test" });
+    const foo = group("foo", { name: "barfoo-test" });
+    await expectClean(p, [bar, foo, notification([bar, foo])]);
+  });
+  it("AS3 compliant: a group named by its literal name", async () => {
+    const bar = group("bar", { name: "foobar1-test" });
+    await expectClean(p, [bar, notification([], ["foobar1-test"])]);
+  });
+  it("AS3: a group no notification names", async () => {
+    const bar = group("bar", { name: "foobar1-test" });
+    const foo = group("foo", { name: "barfoo-test" });
+    expect(await one(p.name, [bar, foo, notification([bar])])).to.deep.equal([
+      "foo: no aws.autoscaling.Notification names the group: scaling events notify no one.",
+    ]);
+  });
+  it("a group name unknown at preview with no dependency gives a note, not a finding", async () => {
+    const bar = group("bar", { name: "foobar1-test" });
+    const n = notification([], [UNKNOWN]);
+    expect(await one(p.name, [bar, n])).to.deep.equal([]);
+    expect(await previewNotes(p, [bar, n])).to.have.length(1);
   });
 });

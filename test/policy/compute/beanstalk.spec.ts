@@ -64,3 +64,43 @@ describe("elasticbeanstalk-environment-managed-updates", () => {
     expect(await violations(p, [env([MANAGED])])).to.deep.equal([]);
   });
 });
+
+// Instance logs: streamed to CloudWatch Logs (Security Hub ElasticBeanstalk.3) and rotated to S3
+// (cdk-nag AwsSolutions-EB4), from the provider's aws.elasticbeanstalk.Environment example (no
+// settings) and each option off.
+const STREAM = {
+  namespace: "aws:elasticbeanstalk:cloudwatch:logs",
+  name: "StreamLogs",
+  value: "true",
+};
+const PUBLICATION = {
+  namespace: "aws:elasticbeanstalk:hostmanager",
+  name: "LogPublicationControl",
+  value: "true",
+};
+
+describe("elasticbeanstalk-environment-stream-logs", () => {
+  const p = policy("elasticbeanstalk-environment-stream-logs");
+  it("ElasticBeanstalk.3 fail: not set (the provider's example), or false", async () => {
+    expect(await violations(p, [env([])])).to.deep.equal([
+      "env: StreamLogs is not true: instance logs are not streamed to CloudWatch Logs.",
+    ]);
+    expect(await violations(p, [env([{ ...STREAM, value: "false" }])])).to.have.length(1);
+  });
+  it("ElasticBeanstalk.3 pass: StreamLogs true", async () => {
+    expect(await violations(p, [env([STREAM])])).to.deep.equal([]);
+  });
+});
+
+describe("elasticbeanstalk-environment-log-publication", () => {
+  const p = policy("elasticbeanstalk-environment-log-publication");
+  it("AwsSolutions-EB4 fail: not set (the provider's example), or false", async () => {
+    expect(await violations(p, [env([])])).to.deep.equal([
+      "env: LogPublicationControl is not true: rotated instance logs are not copied to S3.",
+    ]);
+    expect(await violations(p, [env([{ ...PUBLICATION, value: "false" }])])).to.have.length(1);
+  });
+  it("AwsSolutions-EB4 pass: LogPublicationControl true", async () => {
+    expect(await violations(p, [env([PUBLICATION])])).to.deep.equal([]);
+  });
+});

@@ -42,12 +42,73 @@ describe("ec2-instance-imdsv2", () => {
         await violations(p, [launchConfiguration({ metadataOptions: { httpTokens: "optional" } })]),
       ).to.have.length(1);
     });
-    it("reads an unknown metadata option as a preview note, not a pass", async () => {
-      const notes = await previewNotes(
-        policy("ec2-instance-imdsv2"),
-        tunnelWith({ metadataOptions: U }),
+    it("reads metadata options built from another output (unknown at preview) as a preview note", async () => {
+      const p = policy("ec2-instance-imdsv2");
+      const { r } = compliant();
+      const inst = res(
+        EC2_INSTANCE,
+        "tunnel",
+        { ...r.tunnel.inputs, metadataOptions: U },
+        { refs: { subnetId: [r.computeA], metadataOptions: [r.computeA] } },
       );
-      expect(notes).to.have.length(1);
+      expect(await previewNotes(p, [r.computeA, inst])).to.have.length(1);
+      expect(await violations(p, [r.computeA, inst])).to.deep.equal([]);
+    });
+    it("reads options the provider computes (unknown, no dependency) as not set by the program", async () => {
+      const p = policy("ec2-instance-imdsv2");
+      expect((await violations(p, tunnelWith({ metadataOptions: U })))[0]).to.contain("not set");
+      expect(
+        (await violations(p, tunnelWith({ metadataOptions: { httpTokens: U } })))[0],
+      ).to.contain("not set");
+    });
+  });
+
+  describe("an instance launched from a launch template (EC2 guide: launch parameters left out come from the template)", () => {
+    const p = policy("ec2-instance-imdsv2");
+    const template = (metadataOptions?: Record<string, unknown>) =>
+      res(EC2_LAUNCH_TEMPLATE, "lt", { imageId: "ami-0123", name: "web", metadataOptions });
+    // The provider's aws.ec2.Instance launch template example: no AMI or options of its own.
+    const fromTemplate = (lt: ReturnType<typeof template>, extra: Record<string, unknown> = {}) =>
+      res(
+        EC2_INSTANCE,
+        "web",
+        { launchTemplate: { id: U, version: "$Latest" }, ...extra },
+        { refs: { launchTemplate: [lt] } },
+      );
+
+    it("passes when the template requires tokens and the instance sets no options", async () => {
+      const lt = template({ httpTokens: "required", httpEndpoint: "enabled" });
+      expect(await violations(p, [lt, fromTemplate(lt)])).to.deep.equal([]);
+    });
+    it("passes through a template named by its literal name", async () => {
+      const lt = template({ httpTokens: "required" });
+      const inst = res(EC2_INSTANCE, "web", { launchTemplate: { name: "web" } });
+      expect(await violations(p, [lt, inst])).to.deep.equal([]);
+    });
+    it("reports the instance when its template allows IMDSv1 (CKV_AWS_79)", async () => {
+      const lt = template({ httpTokens: "optional" });
+      expect(await violations(p, [lt, fromTemplate(lt)])).to.deep.equal([
+        'lt: metadataOptions.httpTokens is "optional": IMDSv1 lets any SSRF in the workload read ' +
+          "the instance role's credentials.",
+        'web: metadataOptions is not set and launch template "lt" does not require tokens: IMDSv1 ' +
+          "lets any SSRF in the workload read the instance role's credentials.",
+      ]);
+    });
+    it("judges the instance's own options when it sets them, over the template's", async () => {
+      const lt = template({ httpTokens: "required" });
+      expect(
+        await violations(p, [
+          lt,
+          fromTemplate(lt, { metadataOptions: { httpTokens: "optional" } }),
+        ]),
+      ).to.deep.equal([
+        'web: metadataOptions.httpTokens is "optional": IMDSv1 lets any SSRF in the workload ' +
+          "read the instance role's credentials.",
+      ]);
+    });
+    it("reports an instance whose template is not in the stack (its options cannot be read)", async () => {
+      const inst = res(EC2_INSTANCE, "web", { launchTemplate: { id: "lt-0123456789abcdef0" } });
+      expect((await violations(p, [inst]))[0]).to.contain("is not in this stack");
     });
   });
 

@@ -1,6 +1,7 @@
 // OpenSearch and Elasticsearch domains: a compliant domain passes every rule, and each field the
 // third parties' fixtures break (Checkov CKV_AWS_6, CKV_AWS_83, CKV_AWS_84, CKV_AWS_137,
-// CKV_AWS_228, CKV_AWS_317; Trivy AWS-0042, AWS-0043, AWS-0046, AWS-0126) draws a finding.
+// CKV_AWS_228, CKV_AWS_317; Trivy AWS-0042, AWS-0043, AWS-0046, AWS-0126; cdk-nag
+// AwsSolutions-OS9) draws a finding.
 import { expect } from "chai";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../../policy-pack/lib/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
@@ -19,7 +20,11 @@ const domain = (over: Record<string, unknown> = {}, type = OPENSEARCH_DOMAIN) =>
       tlsSecurityPolicy: "Policy-Min-TLS-1-2-PFS-2023-10",
     },
     vpcOptions: { subnetIds: ["subnet-a", "subnet-b"], securityGroupIds: ["sg-1"] },
-    logPublishingOptions: [{ logType: "AUDIT_LOGS", cloudwatchLogGroupArn: LOG_GROUP }],
+    logPublishingOptions: [
+      { logType: "AUDIT_LOGS", cloudwatchLogGroupArn: LOG_GROUP },
+      { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP },
+      { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP },
+    ],
     advancedSecurityOptions: {
       enabled: true,
       masterUserOptions: { masterUserArn: "arn:aws:iam::123456789012:role/search-admin" },
@@ -31,6 +36,7 @@ const NAMES = [
   "opensearch-domain-node-to-node-encryption",
   "opensearch-domain-https-tls12",
   "opensearch-domain-audit-logs",
+  "opensearch-domain-slow-logs",
   "opensearch-domain-in-vpc",
   "opensearch-domain-fine-grained-access-control",
 ];
@@ -92,6 +98,29 @@ describe("opensearch-domain-https-tls12", () => {
         await one(name, [domain({ domainEndpointOptions: { tlsSecurityPolicy } })]),
       ).to.deep.equal([]);
     }
+  });
+});
+
+describe("opensearch-domain-slow-logs", () => {
+  const name = "opensearch-domain-slow-logs";
+  it("AwsSolutions-OS9: no log options, or only the provider example's INDEX_SLOW_LOGS", async () => {
+    expect(await one(name, [domain({ logPublishingOptions: undefined })])).to.deep.equal([
+      "example: logPublishingOptions does not publish SEARCH_SLOW_LOGS, INDEX_SLOW_LOGS.",
+    ]);
+    expect(
+      await one(name, [
+        domain({
+          logPublishingOptions: [{ logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP }],
+        }),
+      ]),
+    ).to.deep.equal(["example: logPublishingOptions does not publish SEARCH_SLOW_LOGS."]);
+  });
+  it("AwsSolutions-OS9: a slow log entry turned off", async () => {
+    const options = [
+      { logType: "SEARCH_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP, enabled: false },
+      { logType: "INDEX_SLOW_LOGS", cloudwatchLogGroupArn: LOG_GROUP },
+    ];
+    expect(await one(name, [domain({ logPublishingOptions: options })])).to.have.length(1);
   });
 });
 

@@ -1,0 +1,157 @@
+// Provisioned Redshift clusters: audit logging (aws.redshift.Logging; @pulumi/aws 7 has no
+// `logging` block on the cluster), user-activity logging and TLS, both set by parameters of the
+// cluster's parameter group (aws.redshift.ParameterGroup).
+import type { PolicyResource } from "@pulumi/policy";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { literalReferences, referrersOf } from "../../lib/references";
+import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
+import { asList, get, holdsValue } from "../../lib/values";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+
+/** The value parameter group props give `name` (lower-cased), or undefined when they do not set it. */
+function parameter(props: any, name: string): string | undefined {
+  const found = asList<{ name?: unknown; value?: unknown }>(props.parameters).find(
+    (p) => String(p?.name ?? "").toLowerCase() === name,
+  );
+  return found === undefined ? undefined : String(found.value).toLowerCase();
+}
+
+export const redshiftClusterAuditLogging = stackPolicy({
+  name: "redshift-cluster-audit-logging",
+  description:
+    "Provisioned Redshift clusters turn on audit logging (an aws.redshift.Logging for the " +
+    'cluster: to an S3 bucket, or to CloudWatch Logs with logExports such as "connectionlog" ' +
+    'and "userlog"). Audit logging is off until it is turned on. Advisory.',
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Add `new aws.redshift.Logging(name, { clusterIdentifier: cluster.id, logDestinationType: " +
+    '"cloudwatch", logExports: ["connectionlog", "userlog", "useractivitylog"] })`.',
+  references: [
+    cdkNag("AwsSolutions-RS5"),
+    checkov("CKV_AWS_71"),
+    fsbp("Redshift.4"),
+    // "Audit logging is not turned on by default in Amazon Redshift."
+    awsDocs("redshift/latest/mgmt/db-auditing"),
+  ],
+  types: [REDSHIFT_CLUSTER, REDSHIFT_LOGGING],
+  appliesTo: REDSHIFT_CLUSTER,
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [REDSHIFT_LOGGING], "clusterIdentifier");
+    for (const cluster of ctx.index.ofType(REDSHIFT_CLUSTER)) {
+      ctx.each(cluster, () => {
+        const logging = referrersOf(
+          ctx.index,
+          cluster,
+          "clusterIdentifier",
+          REDSHIFT_LOGGING,
+          literal,
+          [() => cluster.props.clusterIdentifier],
+        );
+        if (logging === undefined) return;
+        if (logging.length === 0) {
+          ctx.report(cluster, "no aws.redshift.Logging turns audit logging on for the cluster.");
+          return;
+        }
+        for (const l of logging) {
+          const type = String(l.props.logDestinationType ?? "s3").toLowerCase();
+          if (type === "cloudwatch" && asList(l.props.logExports).length === 0) {
+            ctx.report(cluster, `logging "${l.name}" sends to CloudWatch Logs but exports no log.`);
+          } else if (type === "s3" && !holdsValue(() => l.props.bucketName)) {
+            ctx.report(cluster, `logging "${l.name}" sends to S3 but names no bucketName.`);
+          }
+        }
+      });
+    }
+  },
+});
+
+export const redshiftClusterUserActivityLogging = stackPolicy({
+  name: "redshift-cluster-user-activity-logging",
+  description:
+    "Provisioned Redshift clusters log user activity (each query before it runs): the cluster's " +
+    'parameter group sets enable_user_activity_logging to "true". The default is false, and a ' +
+    "cluster without a parameter group of the stack gets the default group. The log reaches " +
+    "S3 or CloudWatch Logs only with audit logging on (redshift-cluster-audit-logging). " +
+    "Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Create an `aws.redshift.ParameterGroup` with `parameters: [{ name: " +
+    '"enable_user_activity_logging", value: "true" }, { name: "require_ssl", value: "true" }]` ' +
+    "and set the cluster's `clusterParameterGroupName` to its name.",
+  references: [
+    cdkNag("AwsSolutions-RS11"),
+    // "enable_user_activity_logging ... default false": the parameter table, and "To log user
+    // activity, you must also enable the enable_user_activity_logging database parameter".
+    awsDocs("redshift/latest/mgmt/db-auditing"),
+    awsDocs("redshift/latest/mgmt/working-with-parameter-groups"),
+  ],
+  types: [REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP],
+  appliesTo: REDSHIFT_CLUSTER,
+  check: (ctx) => {
+    const byName = new Map<string, PolicyResource>();
+    for (const g of ctx.index.ofType(REDSHIFT_PARAMETER_GROUP)) {
+      const name = get(g.props, "name");
+      if (name.known && typeof name.value === "string") byName.set(name.value, g);
+    }
+    for (const cluster of ctx.index.ofType(REDSHIFT_CLUSTER)) {
+      ctx.each(cluster, () => {
+        const linked = ctx.index.referenced(
+          cluster,
+          "clusterParameterGroupName",
+          REDSHIFT_PARAMETER_GROUP,
+        );
+        const name = linked.length > 0 ? undefined : cluster.props.clusterParameterGroupName;
+        const group = linked[0] ?? (typeof name === "string" ? byName.get(name) : undefined);
+        if (group === undefined) {
+          ctx.report(
+            cluster,
+            name
+              ? `parameter group "${String(name)}" is not in this stack: ` +
+                  "enable_user_activity_logging cannot be read."
+              : "no clusterParameterGroupName: the default parameter group does not log user " +
+                  "activity.",
+          );
+          return;
+        }
+        const value = parameter(group.props, "enable_user_activity_logging");
+        if (value !== "true") {
+          ctx.report(
+            cluster,
+            `parameter group "${group.name}" ` +
+              (value === undefined
+                ? "does not set enable_user_activity_logging (default false)."
+                : `sets enable_user_activity_logging to "${value}".`),
+          );
+        }
+      });
+    }
+  },
+});
+
+export const redshiftParameterGroupRequireSsl = resourcePolicy({
+  name: "redshift-parameter-group-require-ssl",
+  description:
+    "Redshift cluster parameter groups do not turn require_ssl off: clients could then connect " +
+    'without TLS. Only an explicit "false" is reported: the default of a parameter group that ' +
+    "leaves require_ssl out (and of the default group AWS gives a cluster without one) is not " +
+    "judged here, since AWS has changed it for new clusters. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Set `parameters: [{ name: "require_ssl", value: "true" }]` on the parameter group.',
+  references: [
+    cdkNag("AwsSolutions-RS1"),
+    checkov("CKV_AWS_105"),
+    fsbp("Redshift.2"),
+    awsDocs("redshift/latest/mgmt/connecting-ssl-support"),
+  ],
+  types: [REDSHIFT_PARAMETER_GROUP],
+  check: (props, ctx) => {
+    const value = parameter(props, "require_ssl");
+    if (value !== undefined && value !== "true") {
+      ctx.report(`require_ssl is "${value}": clients may connect without TLS.`);
+    }
+  },
+});

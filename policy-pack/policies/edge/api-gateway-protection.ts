@@ -1,0 +1,96 @@
+// What stands in front of an API Gateway REST API's back ends: a WAFv2 web ACL on each stage, and
+// request validation on the API.
+import { stackPolicy } from "../../lib/define";
+import { literalReferences, referrersOf } from "../../lib/references";
+import {
+  APIGATEWAY_REQUEST_VALIDATOR,
+  APIGATEWAY_REST_API,
+  APIGATEWAY_STAGE,
+  WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../lib/types";
+import { asString } from "../../lib/values";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+
+export const apigatewayStageWaf = stackPolicy({
+  name: "apigateway-stage-waf",
+  description:
+    "API Gateway REST API stages are protected by a WAFv2 web ACL (an aws.wafv2.WebAclAssociation " +
+    "whose resourceArn is the stage's ARN), which filters common exploits and floods before they " +
+    "reach the back end. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with " +
+    "`resourceArn: stage.arn`; or waive the rule on the stage with the reason (for example a " +
+    "private API reached only through the VPC).",
+  references: [
+    cdkNag("AwsSolutions-APIG3"),
+    checkov("CKV2_AWS_29"),
+    fsbp("APIGateway.4"),
+    awsDocs("apigateway/latest/developerguide/apigateway-control-access-aws-waf"),
+  ],
+  types: [APIGATEWAY_STAGE, WAFV2_WEB_ACL_ASSOCIATION],
+  appliesTo: APIGATEWAY_STAGE,
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
+    for (const stage of ctx.index.ofType(APIGATEWAY_STAGE)) {
+      ctx.each(stage, () => {
+        // Only an association given as a literal ARN needs the stage's ARN (unknown at preview).
+        const associations = referrersOf(
+          ctx.index,
+          stage,
+          "resourceArn",
+          WAFV2_WEB_ACL_ASSOCIATION,
+          literal,
+          [() => stage.props.arn],
+        );
+        if (associations === undefined || associations.length > 0) return;
+        ctx.report(stage, "The stage is not associated with a WAFv2 web ACL.");
+      });
+    }
+  },
+});
+
+/** The OpenAPI extension that names a REST API's request validators in its imported definition. */
+const OPENAPI_VALIDATORS = "x-amazon-apigateway-request-validators";
+
+export const apigatewayRequestValidation = stackPolicy({
+  name: "apigateway-rest-api-request-validation",
+  description:
+    "API Gateway REST APIs define a request validator (an aws.apigateway.RequestValidator for the " +
+    "API, or x-amazon-apigateway-request-validators in the OpenAPI body), so API Gateway can " +
+    "reject requests whose parameters or body do not match the model before they reach the " +
+    "back end. Without one, API Gateway validates nothing. Advisory. As cdk-nag " +
+    "AwsSolutions-APIG2, the rule asks that a validator exist, not that every method use it.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Add `new aws.apigateway.RequestValidator(name, { restApi: api.id, validateRequestBody: " +
+    "true, validateRequestParameters: true })` and set `requestValidatorId` on the methods that " +
+    "take input.",
+  references: [
+    cdkNag("AwsSolutions-APIG2"),
+    // "API Gateway ... can perform basic validation ... you configure a request validator".
+    awsDocs("apigateway/latest/developerguide/api-gateway-method-request-validation"),
+  ],
+  types: [APIGATEWAY_REST_API, APIGATEWAY_REQUEST_VALIDATOR],
+  appliesTo: APIGATEWAY_REST_API,
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [APIGATEWAY_REQUEST_VALIDATOR], "restApi");
+    for (const api of ctx.index.ofType(APIGATEWAY_REST_API)) {
+      ctx.each(api, () => {
+        const validators = referrersOf(
+          ctx.index,
+          api,
+          "restApi",
+          APIGATEWAY_REQUEST_VALIDATOR,
+          literal,
+          [() => api.props.id],
+        );
+        if (validators === undefined || validators.length > 0) return;
+        if (asString(api.props.body)?.includes(OPENAPI_VALIDATORS)) return;
+        ctx.report(api, "The REST API defines no request validator: no request is validated.");
+      });
+    }
+  },
+});
