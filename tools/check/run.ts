@@ -75,6 +75,11 @@ export interface StackResult {
   readonly counts: CheckCounts;
   /** Remote components (their children are invisible offline): the report is incomplete. */
   readonly remoteComponents: { urn: string; type: string; name: string }[];
+  /**
+   * Custom resources of a package no policy of the pack names (`aws-native`, `gcp`, `docker`…):
+   * registered, but judged by nothing, so a PASS says nothing about them.
+   */
+  readonly unjudged: { urn: string; type: string; name: string }[];
   /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
   readonly warnings: string[];
   /** What the program printed (console, info logs). */
