@@ -139,7 +139,8 @@ export interface CheckOptions {
   readonly phases: readonly Phase[];
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
-  readonly answers: (region: string) => EngineAnswers;
+  /** The engine's answers for the stack's region and, when the stack pins one, account. */
+  readonly answers: (region: string, account?: string) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -197,6 +198,28 @@ export function providerRegion(
   };
 }
 
+/**
+ * The account the stack's default provider can only run in: the one account `aws:allowedAccountIds`
+ * names. The provider refuses any other ("List of allowed AWS account IDs to prevent you from
+ * mistakenly using an incorrect one", pulumi-aws config; terraform-provider-aws stops with "AWS
+ * account ID not allowed"), so `getCallerIdentity` and every ARN of a real run name it, and a
+ * policy that names it from config is not granting another account. Undefined when the stack names
+ * none or several.
+ */
+export function providerAccount(config: Record<string, string>): string | undefined {
+  const raw = config["aws:allowedAccountIds"];
+  if (raw === undefined) return undefined;
+  let ids: unknown;
+  try {
+    ids = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(ids) || ids.length !== 1) return undefined;
+  const id = String(ids[0]);
+  return /^\d{12}$/.test(id) ? id : undefined;
+}
+
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -205,7 +228,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env);
-  const answers = opts.answers(region.region);
+  const answers = opts.answers(region.region, providerAccount(config.values));
   const runs = await Promise.all(
     opts.phases.map((phase) =>
       runProgram({
