@@ -422,6 +422,15 @@ describe("real-world program shapes, offline", function () {
       const several = { "aws:allowedAccountIds": '["111122223333","444455556666"]' };
       expect(providerAccount(several)).to.equal(undefined);
       expect(providerAccount({})).to.equal(undefined);
+      // A provider that assumes a role works with the last role's credentials: its account.
+      const chain = JSON.stringify([
+        { roleArn: "arn:aws:iam::444455556666:role/hub" },
+        { roleArn: "arn:aws:iam::777788889999:role/deployer", externalId: "x" },
+      ]);
+      expect(providerAccount({ "aws:assumeRoles": chain })).to.equal("777788889999");
+      expect(
+        providerAccount({ "aws:assumeRole": '{"roleArn":"arn:aws:iam::444455556666:role/ci"}' }),
+      ).to.equal("444455556666");
     });
 
     it("with no AWS region anywhere, the check answers for us-east-1 and the report says so", async () => {

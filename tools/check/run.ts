@@ -198,26 +198,38 @@ export function providerRegion(
   };
 }
 
-/**
- * The account the stack's default provider can only run in: the one account `aws:allowedAccountIds`
- * names. The provider refuses any other ("List of allowed AWS account IDs to prevent you from
- * mistakenly using an incorrect one", pulumi-aws config; terraform-provider-aws stops with "AWS
- * account ID not allowed"), so `getCallerIdentity` and every ARN of a real run name it, and a
- * policy that names it from config is not granting another account. Undefined when the stack names
- * none or several.
- */
-export function providerAccount(config: Record<string, string>): string | undefined {
-  const raw = config["aws:allowedAccountIds"];
+/** A config value that holds JSON (lists and objects), parsed; undefined when absent or not JSON. */
+function configJson(config: Record<string, string>, key: string): unknown {
+  const raw = config[key];
   if (raw === undefined) return undefined;
-  let ids: unknown;
   try {
-    ids = JSON.parse(raw);
+    return JSON.parse(raw);
   } catch {
     return undefined;
   }
-  if (!Array.isArray(ids) || ids.length !== 1) return undefined;
-  const id = String(ids[0]);
-  return /^\d{12}$/.test(id) ? id : undefined;
+}
+
+/**
+ * The account the stack's default provider runs in, when its config says which, or undefined.
+ * - `aws:allowedAccountIds` naming one account: the provider refuses any other ("List of allowed
+ *   AWS account IDs to prevent you from mistakenly using an incorrect one", pulumi-aws config;
+ *   terraform-provider-aws stops with "AWS account ID not allowed").
+ * - else `aws:assumeRoles` (or 6.x's `aws:assumeRole`): the provider assumes each role in turn and
+ *   works with the last one's credentials, so it runs in that role's account.
+ * A real run's `getCallerIdentity` and ARNs name that account, so a policy that names it from
+ * config is not granting another account.
+ */
+export function providerAccount(config: Record<string, string>): string | undefined {
+  const allowed = configJson(config, "aws:allowedAccountIds");
+  if (Array.isArray(allowed)) {
+    const id = allowed.length === 1 ? String(allowed[0]) : "";
+    return /^\d{12}$/.test(id) ? id : undefined;
+  }
+  const chain = configJson(config, "aws:assumeRoles") ?? configJson(config, "aws:assumeRole");
+  const last: unknown = Array.isArray(chain) ? chain[chain.length - 1] : chain;
+  const roleArn = (last as { roleArn?: unknown } | undefined)?.roleArn;
+  const m = typeof roleArn === "string" ? /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn) : null;
+  return m ? m[1] : undefined;
 }
 
 /** Runs the program for one stack in each phase and evaluates the pack. */
