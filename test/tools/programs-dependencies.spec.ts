@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
+import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
 import { summarize } from "../../tools/check/report";
 import {
@@ -78,6 +79,16 @@ describe("programs with dependencies of their own, offline", function () {
         /PASS — no mandatory violation .* but 2 resources judged by no policy \(aws-native\)/,
       );
       expect(text).to.contain("dev PASS (2 not judged)");
+      // SARIF (code scanning): no result, but a note per resource and the count.
+      const [run] = JSON.parse(formatSarif([r], [], { version: "0.0.0" })).runs;
+      expect(run.results).to.deep.equal([]);
+      expect(run.properties.unjudged).to.equal(2);
+      const notes = run.invocations[0].toolExecutionNotifications.map(
+        (n: { message: { text: string } }) => n.message.text,
+      );
+      expect(notes).to.include(
+        "Not judged: aws-native:s3:Bucket s3-website-bucket: no policy of this pack covers the aws-native package",
+      );
     });
 
     it("are not listed next to aws resources the pack judges, nor are providers", async () => {
