@@ -117,7 +117,8 @@ async function check(args: CheckArgs): Promise<number> {
           organization: args.organization,
           phases,
           judge: judging.judge,
-          answers: (region) => fakeCloudAnswers({ accountId: ACCOUNT_ID, region, invokeAnswers }),
+          answers: (region, account) =>
+            fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region, invokeAnswers }),
           timeoutMs: args.timeout * 1000,
           typeCheck: args.typeCheck,
           fallbackModulesDir: ROOT,

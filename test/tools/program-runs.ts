@@ -51,8 +51,8 @@ export function later<T>(promise: Promise<T>): () => Promise<T> {
 }
 
 /** The engine's answers, as the CLI builds them (tools/check.ts). */
-function answers(region: string) {
-  return fakeCloudAnswers({ accountId: ACCOUNT_ID, region });
+function answers(region: string, account?: string) {
+  return fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region });
 }
 
 /** The whole pack on one stack of a program directory, in the given phases. */

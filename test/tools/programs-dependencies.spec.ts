@@ -5,6 +5,9 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
+import { formatSarif } from "../../tools/check/format-sarif";
+import { formatText } from "../../tools/check/format-text";
+import { summarize } from "../../tools/check/report";
 import {
   byName,
   findings,
@@ -24,6 +27,7 @@ describe("programs with dependencies of their own, offline", function () {
 
   before(() => {
     runs.queueCheck("awsx-v3");
+    runs.queueCheck("aws-native-only");
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -57,6 +61,39 @@ describe("programs with dependencies of their own, offline", function () {
       expect(findings(r, "awsx-ecs-container-no-plaintext-secrets")[0].detail).to.contain(
         "DB_PASSWORD",
       );
+    });
+  });
+
+  describe("@pulumi/aws-native resources, which no policy of the pack reads", () => {
+    it("are listed as not judged, and a passing report says so instead of a bare PASS", async () => {
+      const r = await check("aws-native-only");
+      expect(r.unjudged.map((u) => `${u.type} ${u.name}`)).to.deep.equal([
+        "aws-native:s3:Bucket s3-website-bucket",
+        "aws-native:s3:BucketPolicy bucketPolicy",
+      ]);
+      const s = summarize(r);
+      expect([s.result, s.unjudged]).to.deep.equal(["PASS", 2]);
+      const text = formatText([r]);
+      expect(text).to.contain("Not judged: 2 resources of aws-native");
+      expect(text).to.match(
+        /PASS — no mandatory violation .* but 2 resources judged by no policy \(aws-native\)/,
+      );
+      expect(text).to.contain("dev PASS (2 not judged)");
+      // SARIF (code scanning): no result, but a note per resource and the count.
+      const [run] = JSON.parse(formatSarif([r], [], { version: "0.0.0" })).runs;
+      expect(run.results).to.deep.equal([]);
+      expect(run.properties.unjudged).to.equal(2);
+      const notes = run.invocations[0].toolExecutionNotifications.map(
+        (n: { message: { text: string } }) => n.message.text,
+      );
+      expect(notes).to.include(
+        "Not judged: aws-native:s3:Bucket s3-website-bucket: no policy of this pack covers the aws-native package",
+      );
+    });
+
+    it("are not listed next to aws resources the pack judges, nor are providers", async () => {
+      const r = await check("awsx-v3");
+      expect(r.unjudged).to.deep.equal([]);
     });
   });
 

@@ -3,7 +3,7 @@
 // {
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
-//                   checks, passed, failed, waived, unevaluated, result },
+//                   unjudged, checks, passed, failed, waived, unevaluated, result },
 //   "filter":     { minSeverity, hidden },   (only with --min-severity)
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
@@ -12,6 +12,7 @@
 //   "unevaluated": [{ policy, enforcementLevel, urn, name, type, reason }],
 //   "notes":      [{ policy, urn, type, name, message, phase }],   (evaluated in a later phase)
 //   "remoteComponents": [{ urn, type, name }],  (their children cannot be seen: incomplete)
+//   "unjudged":   [{ urn, type, name }],   (of a package no policy of the pack names, e.g. aws-native)
 //   "sdk": { version, own }, "configNotes": [...], "warnings": [...], "diagnostics": [...]
 // }
 //
@@ -127,6 +128,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
       phase: n.phase,
     })),
     remoteComponents: r.remoteComponents,
+    unjudged: r.unjudged,
     sdk: { version: r.sdk.version, own: r.sdk.own },
     configNotes: r.configNotes,
     warnings: r.warnings,

@@ -18,6 +18,9 @@
 //   open an alert for each, so for an upload there (`includeSuppressed: false`,
 //   `--sarif-omit-suppressed`) the waivers are listed in the run's `properties.waivers` (rule,
 //   resource, reason) instead, and only real unwaived findings become alerts.
+// - resources of a package no policy of the pack covers (aws-native, …): one note each among the
+//   notifications, and their count in `properties.unjudged`, so a run with no result does not
+//   read as covering them.
 // - preview notes the apply phase resolved: counted in `properties.previewNotesResolved`; they are
 //   not findings.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
@@ -354,6 +357,17 @@ export function formatSarif(
             // apply phase that failed in a dependency), before the checks it left unevaluated.
             ...r.configNotes.map((n) => ({ level: "note", message: { text: escapeText(n) } })),
             ...r.unevaluated.map(notification),
+            ...r.unjudged.map((u) => ({
+              level: "note",
+              message: {
+                text: escapeText(
+                  `Not judged: ${u.type} ${u.name}: no policy of this pack covers the ` +
+                    `${u.type.split(":")[0]} package`,
+                ),
+              },
+              locations: [location(u.urn, u.name, u.type)],
+              properties: { urn: escapeLine(u.urn) },
+            })),
           ],
         },
       ],
@@ -372,6 +386,7 @@ export function formatSarif(
           result: s.result,
         },
         previewNotesResolved: r.notes.length,
+        unjudged: r.unjudged.length,
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }
           : {}),

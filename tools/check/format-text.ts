@@ -92,6 +92,11 @@ function findingsSection(r: StackResult, opts: TextOptions, style: Style): strin
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** `Result for <stack>: …`, the verdict of one stack with what qualifies it. */
+/** The packages of a stack's unjudged resources, as their type tokens name them. */
+function unjudgedPackages(r: StackResult): string[] {
+  return [...new Set(r.unjudged.map((u) => escapeLine(u.type.split(":")[0])))];
+}
+
 function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
   const s = summarize(r, opts.gate);
   const hiddenMandatory = r.violations.filter(
@@ -109,6 +114,11 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
     qualifiers.push(
       "incomplete: remote components" +
         (opts.gate?.failOnIncomplete ? " (--fail-on-incomplete)" : ""),
+    );
+  }
+  if (s.unjudged) {
+    qualifiers.push(
+      `${plural(s.unjudged, "resource")} judged by no policy (${unjudgedPackages(r).join(", ")})`,
     );
   }
   let line: string;
@@ -213,6 +223,14 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
         r.remoteComponents.map(resourceLabel).join(", "),
     );
   }
+  if (r.unjudged.length > 0) {
+    out.push(
+      "",
+      `Not judged: ${plural(r.unjudged.length, "resource")} of ${unjudgedPackages(r).join(", ")}, ` +
+        "a package no policy of this pack covers (its rules read the aws: schema): " +
+        r.unjudged.map(resourceLabel).join(", "),
+    );
+  }
   if (r.notes.length > 0) {
     out.push(
       "",
@@ -314,6 +332,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
             s.advisory ? `${s.advisory} advisory` : "",
             s.unevaluatedMandatory ? `${s.unevaluatedMandatory} mandatory not evaluated` : "",
             s.incomplete ? "incomplete" : "",
+            s.unjudged ? `${s.unjudged} not judged` : "",
           ]
             .filter(Boolean)
             .join(", ");

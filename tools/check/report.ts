@@ -150,6 +150,7 @@ export function summarize(r: StackResult, gate: Gate = {}) {
     notes: r.notes.length,
     unevaluatedMandatory,
     incomplete,
+    unjudged: r.unjudged.length,
     ...r.counts,
     result: fails ? ("FAIL" as const) : ("PASS" as const),
   };

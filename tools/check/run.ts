@@ -78,6 +78,11 @@ export interface StackResult {
   readonly counts: CheckCounts;
   /** Remote components (their children are invisible offline): the report is incomplete. */
   readonly remoteComponents: { urn: string; type: string; name: string }[];
+  /**
+   * Custom resources of a package no policy of the pack names (`aws-native`, `gcp`, `docker`…):
+   * registered, but judged by nothing, so a PASS says nothing about them.
+   */
+  readonly unjudged: { urn: string; type: string; name: string }[];
   /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
   readonly warnings: string[];
   /** What the program printed (console, info logs). */
@@ -137,7 +142,8 @@ export interface CheckOptions {
   readonly phases: readonly Phase[];
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
-  readonly answers: (region: string) => EngineAnswers;
+  /** The engine's answers for the stack's region and, when the stack pins one, account. */
+  readonly answers: (region: string, account?: string) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -195,6 +201,40 @@ export function providerRegion(
   };
 }
 
+/** A config value that holds JSON (lists and objects), parsed; undefined when absent or not JSON. */
+function configJson(config: Record<string, string>, key: string): unknown {
+  const raw = config[key];
+  if (raw === undefined) return undefined;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The account the stack's default provider runs in, when its config says which, or undefined.
+ * - `aws:allowedAccountIds` naming one account: the provider refuses any other ("List of allowed
+ *   AWS account IDs to prevent you from mistakenly using an incorrect one", pulumi-aws config;
+ *   terraform-provider-aws stops with "AWS account ID not allowed").
+ * - else `aws:assumeRoles` (or 6.x's `aws:assumeRole`): the provider assumes each role in turn and
+ *   works with the last one's credentials, so it runs in that role's account.
+ * A real run's `getCallerIdentity` and ARNs name that account, so a policy that names it from
+ * config is not granting another account.
+ */
+export function providerAccount(config: Record<string, string>): string | undefined {
+  const allowed = configJson(config, "aws:allowedAccountIds");
+  if (Array.isArray(allowed)) {
+    const id = allowed.length === 1 ? String(allowed[0]) : "";
+    return /^\d{12}$/.test(id) ? id : undefined;
+  }
+  const chain = configJson(config, "aws:assumeRoles") ?? configJson(config, "aws:assumeRole");
+  const last: unknown = Array.isArray(chain) ? chain[chain.length - 1] : chain;
+  const roleArn = (last as { roleArn?: unknown } | undefined)?.roleArn;
+  const m = typeof roleArn === "string" ? /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn) : null;
+  return m ? m[1] : undefined;
+}
+
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -203,7 +243,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env);
-  const answers = opts.answers(region.region);
+  const answers = opts.answers(region.region, providerAccount(config.values));
   const runs = await Promise.all(
     opts.phases.map((phase) =>
       runProgram({
