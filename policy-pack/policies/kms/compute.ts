@@ -134,8 +134,15 @@ export const ssmSessionKms = customerKeyPolicy({
     "Session Manager preferences (an SSM document of type Session whose content sets inputs) " +
     "encrypt session data with a customer-managed KMS key (inputs.kmsKeyId), and the session " +
     "logs they send to S3 or CloudWatch Logs are written encrypted (s3EncryptionEnabled, " +
-    "cloudWatchEncryptionEnabled).",
-  enforcementLevel: "mandatory",
+    "cloudWatchEncryptionEnabled). Advisory: the key encrypts session data in transit, on top " +
+    "of TLS (Checkov CKV_AWS_112 is an in-transit check), and Session Manager stores nothing " +
+    "with it; the logs are at rest where they land, judged by the bucket and log group rules.",
+  // Not one of the at-rest guarantees: the key encrypts the session stream end to end between the
+  // client and the managed node, in addition to TLS 1.2 ("Enable KMS key encryption of session
+  // data"; Checkov CKV_AWS_112, "Ensure Session Manager data is encrypted in transit"), and the log
+  // flags only make Session Manager refuse a destination without default encryption (any kind,
+  // SSE-S3 included), whose key s3-bucket-sse-kms-cmk and the log group rules already judge.
+  enforcementLevel: "advisory",
   severity: "medium",
   remediationSteps:
     "Set inputs.kmsKeyId to the stack's customer-managed key, and inputs.s3EncryptionEnabled / " +

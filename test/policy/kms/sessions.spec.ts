@@ -1,5 +1,5 @@
-// Session Manager preferences (SSM Session documents) encrypt session data and session logs with
-// customer-managed keys: Checkov CKV_AWS_112 (SSMSessionManagerDocumentEncryption) and CKV_AWS_113
+// Session Manager preferences (SSM Session documents) encrypt session data with a customer-managed
+// key and send session logs only to encrypted destinations: Checkov CKV_AWS_112 (SSMSessionManagerDocumentEncryption) and CKV_AWS_113
 // (SSMSessionManagerDocumentLogging) cases translated to Pulumi inputs, in JSON and YAML content.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
@@ -25,6 +25,14 @@ describe("ssm-session-preferences-kms-cmk", () => {
     cloudWatchLogGroupName: "/ssm/sessions",
     cloudWatchEncryptionEnabled: true,
   };
+
+  it("is advisory: CKV_AWS_112's key encrypts session data in transit, not data at rest", () => {
+    // The KMS key of Session Manager preferences encrypts the stream between the client and the
+    // managed node on top of TLS; Session Manager stores nothing with it, so a missing key is not
+    // a breach of the at-rest guarantee the mandatory KMS rules keep.
+    expect(p.enforcementLevel).to.equal("advisory");
+    expect(p.description).to.contain("in transit");
+  });
 
   describe("Compliance", () => {
     it("CKV_AWS_112/CKV_AWS_113 pass: a customer key and both log destinations encrypted", async () => {
