@@ -1,7 +1,8 @@
 // The Pulumi programs people actually have, run offline through their own language host as
 // `pulumi preview` would (test/fixtures/programs; each fixture says what it mirrors): the shapes
 // templates and examples come in, data sources, transforms and source positions (their own
-// dependencies and remote components: programs-dependencies.spec.ts).
+// dependencies and remote components: programs-dependencies.spec.ts; the account a stack's provider
+// names: programs-account.spec.ts).
 // Driven through the engine (`checkStack`, `runProgram`); the ways a run goes wrong are in
 // programs-failures.spec.ts, what the CLI decides in programs-cli.spec.ts. All runs are queued up
 // front on a pool of two and awaited by the tests, so independent programs run side by side.
@@ -10,12 +11,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import {
-  ProgramError,
-  providerAccount,
-  providerRegion,
-  type StackResult,
-} from "../../tools/check/run";
+import { ProgramError, providerRegion, type StackResult } from "../../tools/check/run";
 import { byName, findings, FIXTURES, lineOf, QueuedRuns, ROOT, stackOutputs } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -43,7 +39,6 @@ describe("real-world program shapes, offline", function () {
     runs.queueCheck("async-main", ["preview", "apply"]);
     runs.queueCheck("invokes", ["apply"]);
     runs.queueCheck("explicit-provider-region", ["apply"]);
-    runs.queueCheck("pinned-account", ["preview", "apply"]);
     runs.queueCheck("awsx-default-vpc");
     runs.queueCheck("apply-only-build", ["preview", "apply"]);
     runs.queueCheck("fail-apply-only", ["preview", "apply"]);
@@ -416,31 +411,6 @@ describe("real-world program shapes, offline", function () {
       expect(privileged?.enforcementLevel).to.equal("mandatory");
       expect(privileged?.phases).to.deep.equal(["apply"]);
       expect(r.unevaluated.filter((u) => u.name === "task")).to.deep.equal([]);
-    });
-
-    it("a stack pinned to one account (aws:allowedAccountIds) is answered for that account, so naming it from config is no cross-account grant", async () => {
-      const r = await check("pinned-account", ["preview", "apply"]);
-      // The provider refuses every other account (pulumi-aws config allowedAccountIds): a real
-      // run's getCallerIdentity and ARNs name this one. In the apply phase the topic's ARN names
-      // it too, so the policy's grant to a role of it is no grant to another account.
-      expect(stackOutputs(r).callerAccount).to.equal("111122223333");
-      expect(findings(r, "s3-bucket-cross-account-restricted")).to.deep.equal([]);
-      expect(providerAccount({ "aws:allowedAccountIds": '["111122223333"]' })).to.equal(
-        "111122223333",
-      );
-      // Several allowed accounts, or none: which one a run uses is not known, the default stays.
-      const several = { "aws:allowedAccountIds": '["111122223333","444455556666"]' };
-      expect(providerAccount(several)).to.equal(undefined);
-      expect(providerAccount({})).to.equal(undefined);
-      // A provider that assumes a role works with the last role's credentials: its account.
-      const chain = JSON.stringify([
-        { roleArn: "arn:aws:iam::444455556666:role/hub" },
-        { roleArn: "arn:aws:iam::777788889999:role/deployer", externalId: "x" },
-      ]);
-      expect(providerAccount({ "aws:assumeRoles": chain })).to.equal("777788889999");
-      expect(
-        providerAccount({ "aws:assumeRole": '{"roleArn":"arn:aws:iam::444455556666:role/ci"}' }),
-      ).to.equal("444455556666");
     });
 
     it("with no AWS region anywhere, the check answers for us-east-1 and the report says so", async () => {
