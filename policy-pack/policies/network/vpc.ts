@@ -5,6 +5,7 @@ import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
 import {
+  AWSX_VPC,
   EC2_DEFAULT_SECURITY_GROUP,
   EC2_DEFAULT_SUBNET,
   EC2_FLOW_LOG,
@@ -135,6 +136,28 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
   },
 });
 
+/**
+ * Whether `urn` is of a resource an awsx.ec2.Vpc created: its qualified type (the types of its
+ * parents, `$`-joined) passes through the component.
+ */
+function inAwsxVpc(urn: string): boolean {
+  const qualified = urn.split("::")[2] ?? "";
+  return qualified.split("$").slice(0, -1).includes(AWSX_VPC);
+}
+
+/**
+ * Why an awsx Public subnet maps public IPs and how to stop it. awsx creates every Public subnet
+ * with `mapPublicIpOnLaunch: true` and its SubnetSpec has no field for it (pulumi-awsx
+ * awsx/ec2/vpc.ts, schema SubnetSpec); Pulumi's `transforms` option reaches the children of
+ * packaged components ("Transforms support modifying child resources of packaged components (such
+ * as those in awsx and eks)": https://www.pulumi.com/docs/iac/concepts/resources/options/transforms/).
+ */
+const AWSX_PUBLIC_SUBNET =
+  " awsx.ec2.Vpc sets it on every Public subnet and its subnetSpecs cannot turn it off, so an " +
+  "instance, node group or Auto Scaling group placed here with default settings is on the " +
+  "internet: give the Vpc a `transforms` entry that sets `mapPublicIpOnLaunch: false` on " +
+  "`aws:ec2/subnet:Subnet` (a load balancer or NAT gateway there keeps its own addresses).";
+
 export const subnetNoPublicIpOnLaunch = resourcePolicy({
   name: "ec2-subnet-no-public-ip-on-launch",
   description:
@@ -142,7 +165,8 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver.",
+    "Set `mapPublicIpOnLaunch: false` (the default). Internet-facing load balancers do not need it; an instance that must be public gets an Elastic IP explicitly and a waiver. " +
+    "The Public subnets of an awsx.ec2.Vpc take no such argument: give the Vpc a `transforms` entry that sets `mapPublicIpOnLaunch: false` on `aws:ec2/subnet:Subnet`.",
   references: [
     checkov("CKV_AWS_130"),
     trivy("AWS-0164"),
@@ -157,7 +181,8 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
     const map = props.mapPublicIpOnLaunch;
     if (map === true) {
       ctx.report(
-        "mapPublicIpOnLaunch is true: every network interface launched here gets a public IPv4 address.",
+        "mapPublicIpOnLaunch is true: every network interface launched here gets a public IPv4 address." +
+          (inAwsxVpc(args.urn) ? AWSX_PUBLIC_SUBNET : ""),
       );
     } else if (map === undefined && args.type === EC2_DEFAULT_SUBNET) {
       ctx.report(

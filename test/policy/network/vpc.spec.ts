@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
 import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
 import {
+  AWSX_VPC,
   EC2_DEFAULT_SUBNET,
   EC2_DEFAULT_SECURITY_GROUP,
   EC2_FLOW_LOG,
@@ -85,6 +86,21 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
       expect(await violations(p, [d({})])).to.have.length(1);
       expect(await violations(p, [d({ mapPublicIpOnLaunch: true })])).to.have.length(1);
       expect(await violations(p, [d({ mapPublicIpOnLaunch: false })])).to.deep.equal([]);
+    });
+    it("a Public subnet of an awsx.ec2.Vpc (pulumi-awsx awsx/ec2/vpc.ts maps public IPs there): the fix is a transforms entry", async () => {
+      const p = policy("ec2-subnet-no-public-ip-on-launch");
+      const awsxVpc = res(AWSX_VPC, "net", {}, { custom: false });
+      const subnet = (parent?: typeof awsxVpc) =>
+        res(
+          EC2_SUBNET,
+          "net-public-1",
+          { vpcId: "vpc-1", cidrBlock: "10.0.0.0/20", mapPublicIpOnLaunch: true },
+          { parent },
+        );
+      const [inAwsx] = await violations(p, [awsxVpc, subnet(awsxVpc)]);
+      expect(inAwsx).to.contain("awsx.ec2.Vpc").and.contain("`transforms`");
+      const [own] = await violations(p, [subnet()]);
+      expect(own).to.contain("mapPublicIpOnLaunch is true").and.not.contain("awsx");
     });
     it("CKV_AWS_130 / Trivy AWS-0164 failing: the finding is mandatory", async () => {
       const s = res(EC2_SUBNET, "main", {
