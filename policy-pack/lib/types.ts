@@ -368,6 +368,7 @@ export const SECRETSMANAGER_SECRET_ROTATION = "aws:secretsmanager/secretRotation
 
 export const SNS_TOPIC = "aws:sns/topic:Topic";
 export const SNS_TOPIC_POLICY = "aws:sns/topicPolicy:TopicPolicy";
+export const SNS_TOPIC_SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 
 export const SQS_QUEUE = "aws:sqs/queue:Queue";
 export const SQS_QUEUE_POLICY = "aws:sqs/queuePolicy:QueuePolicy";

@@ -1,7 +1,13 @@
 // SQS queues with a dead-letter queue, or serving as one (cdk-nag AwsSolutions-SQS3), from the
 // provider's aws.sqs.Queue and aws.sqs.RedrivePolicy examples and a queue with neither.
 import { expect } from "chai";
-import { SQS_QUEUE, SQS_REDRIVE_POLICY } from "../../../policy-pack/lib/types";
+import {
+  CLOUDWATCH_EVENT_TARGET,
+  LAMBDA_FUNCTION,
+  SNS_TOPIC_SUBSCRIPTION,
+  SQS_QUEUE,
+  SQS_REDRIVE_POLICY,
+} from "../../../policy-pack/lib/types";
 import { expectClean, policy, res, UNKNOWN as U, violationsOf } from "../fixture";
 
 const DLQ_ARN = "arn:aws:sqs:us-east-1:123456789012:example-dlq";
@@ -42,6 +48,43 @@ describe("sqs-queue-dead-letter-queue", () => {
       redriveAllowPolicy: JSON.stringify({ redrivePermission: "allowAll" }),
     });
     await expectClean(p, [d, queue, allowing]);
+  });
+  it("SQS3 compliant: the dead-letter queue of a Lambda function, an SNS subscription or an EventBridge target", async () => {
+    // The provider's Function example sets deadLetterConfig.targetArn; SNS subscriptions take a
+    // redrivePolicy with deadLetterTargetArn; EventBridge targets a deadLetterConfig.arn.
+    const fnDlq = dlq();
+    const fn = res(
+      LAMBDA_FUNCTION,
+      "fn",
+      { name: "fn", deadLetterConfig: { targetArn: U } },
+      { refs: { deadLetterConfig: [fnDlq] } },
+    );
+    await expectClean(p, [fnDlq, fn]);
+    const subDlq = dlq();
+    const sub = res(
+      SNS_TOPIC_SUBSCRIPTION,
+      "sub",
+      { protocol: "lambda", redrivePolicy: U },
+      { refs: { redrivePolicy: [subDlq] } },
+    );
+    await expectClean(p, [subDlq, sub]);
+    const ruleDlq = res(SQS_QUEUE, "rule-dlq", { name: "rule-dlq", arn: DLQ_ARN });
+    const target = res(CLOUDWATCH_EVENT_TARGET, "target", {
+      rule: "nightly",
+      arn: "arn:aws:lambda:us-east-1:123456789012:function:fn",
+      deadLetterConfig: { arn: DLQ_ARN },
+    });
+    await expectClean(p, [ruleDlq, target]);
+  });
+  it("SQS3: an EventBridge target's queue (not its dead-letter queue) still needs one", async () => {
+    const q = res(SQS_QUEUE, "events", { name: "events" });
+    const target = res(
+      CLOUDWATCH_EVENT_TARGET,
+      "target",
+      { rule: "nightly", arn: U },
+      { refs: { arn: [q] } },
+    );
+    expect(await violationsOf(p.name, [q, target])).to.have.length(1);
   });
   it("SQS3: a queue with no dead-letter queue that is not one", async () => {
     expect(
