@@ -86,7 +86,7 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
       expect(await violations(p, [d({ mapPublicIpOnLaunch: true })])).to.have.length(1);
       expect(await violations(p, [d({ mapPublicIpOnLaunch: false })])).to.deep.equal([]);
     });
-    it("CKV_AWS_130 / Trivy AWS-0164 failing: the finding is mandatory", async () => {
+    it("CKV_AWS_130 / Trivy AWS-0164 failing / KICS 'VPC Subnet Assigns Public IP' positive: the finding is mandatory", async () => {
       const s = res(EC2_SUBNET, "main", {
         vpcId: "vpc-1",
         cidrBlock: "10.0.0.0/24",
