@@ -16,7 +16,7 @@ import {
   EC2_LAUNCH_TEMPLATE,
   EC2_SUBNET,
 } from "../../lib/types";
-import { awsDocs, awsGuard, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, awsGuard, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
  * A metadata option as the program set it: `metadataOptions` and its fields are computed by the
@@ -148,6 +148,7 @@ export const instanceNoPublicIp = stackPolicy({
     fsbp("EC2.9"),
     fsbp("EC2.25"),
     fsbp("AutoScaling.5"),
+    kics("EC2 Instance Has Public IP"),
   ],
   types: [...INSTANCE_LAUNCHERS, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
   check: (ctx) => {
@@ -178,6 +179,20 @@ export const instanceNoPublicIp = stackPolicy({
           return;
         }
         if (assoc === false) return;
+        // VPC User Guide, "Default VPCs" (https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html):
+        // an instance launched without a subnet goes into a default subnet of the default VPC, and
+        // "if you launch an instance into a default subnet, it receives both a public IPv4 address
+        // and a private IPv4 address". Network interfaces or a launch template bring their own.
+        const placed = ["subnetId", "networkInterfaces", "launchTemplate"].some((k) =>
+          holdsValue(() => programSetting(i, k)),
+        );
+        if (!placed) {
+          ctx.report(
+            i,
+            `${label(i)} names no subnet and does not set associatePublicIpAddress: false, so it launches into the default VPC's default subnet, which assigns a public IPv4 address.`,
+          );
+          return;
+        }
         publicSubnets(
           i,
           ["subnetId"],

@@ -14,7 +14,7 @@ import {
   RDS_INSTANCE,
   RDS_SHARD_GROUP,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
@@ -32,6 +32,7 @@ export const rdsNotPublic = resourcePolicy({
     trivy("AWS-0082"),
     checkov("CKV_AWS_17"),
     fsbp("RDS.2"),
+    kics("RDS DB Instance Publicly Accessible"),
     awsDocs("AmazonRDS/latest/APIReference/API_CreateDBShardGroup"),
   ],
   types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER, RDS_SHARD_GROUP],

@@ -24,7 +24,7 @@ export const redshiftClusterNotPublic = resourcePolicy({
   remediationSteps:
     "Set `publiclyAccessible: false` (the provider's default) and reach the cluster through a " +
     "private subnet, VPN or tunnel.",
-  references: [checkov("CKV_AWS_87"), fsbp("Redshift.1")],
+  references: [checkov("CKV_AWS_87"), fsbp("Redshift.1"), kics("Redshift Publicly Accessible")],
   types: [REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
@@ -191,7 +191,7 @@ export const neptuneInstanceNotPublic = resourcePolicy({
   remediationSteps:
     "Leave `publiclyAccessible` unset or false (the default) and reach the cluster from private " +
     "subnets.",
-  references: [checkov("CKV_AWS_102")],
+  references: [checkov("CKV_AWS_102"), kics("Neptune Cluster Instance is Publicly Accessible")],
   types: [NEPTUNE_CLUSTER_INSTANCE],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");

@@ -171,6 +171,7 @@ export const lambdaPermissionInvokeOnly = resourcePolicy<InvokeOnlyConfig>({
     "grant management of the function through IAM policies of your own principals instead.",
   references: [
     kics("Lambda Permission Misconfigured"),
+    kics("Lambda With Vulnerable Policy"),
     // AddPermission, Action: "The action that the principal can use on the function. For example,
     // lambda:InvokeFunction or lambda:GetFunction."
     awsDocs("lambda/latest/api/API_AddPermission"),

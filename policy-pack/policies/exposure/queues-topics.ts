@@ -71,6 +71,7 @@ export const sqsQueuePolicyNoWildcardActions = resourcePolicy({
     checkov("CKV_AWS_72"),
     trivy("AWS-0097"),
     kics("SQS Policy With Public Access"),
+    kics("SQS Policy Allows All Actions"),
     awsDocs("AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices"),
   ],
   types: [SQS_QUEUE_POLICY, SQS_QUEUE],

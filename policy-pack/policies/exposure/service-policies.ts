@@ -195,6 +195,8 @@ export const resourcePolicyNotPublic = resourcePolicy({
       "IAM/latest/UserGuide/reference_aws-services-that-work-with-iam (resource-based policies)",
     ),
     awsDocs("ses/latest/dg/sending-authorization-policies"),
+    kics("Glue With Vulnerable Policy"),
+    kics("SES Policy With Allowed IAM Actions"),
   ],
   types: [...Object.keys(SERVICE_POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
   check: (props, ctx, args) =>

@@ -3,7 +3,7 @@ import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
 import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
-import { trivy } from "../../lib/controls";
+import { kics, trivy } from "../../lib/controls";
 
 export const passRoleScoped = documentPolicy(
   {
@@ -14,7 +14,7 @@ export const passRoleScoped = documentPolicy(
     severity: "high",
     remediationSteps:
       "Grant iam:PassRole in its own statement with Resource set to the ARNs of the roles the principal must hand to a service, and add an `iam:PassedToService` condition naming that service.",
-    references: [trivy("AWS-0342")],
+    references: [trivy("AWS-0342"), kics("IAM Role Policy passRole Allows All")],
   },
   {
     statement: (s, where, ctx) => {

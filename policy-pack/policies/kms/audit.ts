@@ -2,7 +2,7 @@
 // files in S3) and CloudTrail Lake event data stores.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../lib/types";
-import { checkov, fsbp, trivy } from "../../lib/controls";
+import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const cloudtrailKms = customerKeyPolicy({
   name: "cloudtrail-kms-cmk",
@@ -19,6 +19,7 @@ export const cloudtrailKms = customerKeyPolicy({
     checkov("CKV_AWS_294"),
     trivy("AWS-0015"),
     fsbp("CloudTrail.2"),
+    kics("CloudTrail Log Files Not Encrypted With CMK"),
   ],
   types: [CLOUDTRAIL_TRAIL, CLOUDTRAIL_EVENT_DATA_STORE],
   noun: (r) => (r.type === CLOUDTRAIL_TRAIL ? "CloudTrail trail" : "CloudTrail event data store"),

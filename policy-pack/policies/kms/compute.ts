@@ -217,6 +217,7 @@ export const sagemakerKms = customerKeyPolicy({
     checkov("CKV_AWS_187"),
     checkov("CKV_AWS_367"),
     checkov("CKV_AWS_368"),
+    kics("Sagemaker Endpoint Configuration Encryption Disabled"),
   ],
   types: [
     SAGEMAKER_NOTEBOOK_INSTANCE,
@@ -334,7 +335,12 @@ export const workspacesKms = customerKeyPolicy({
   remediationSteps:
     "Set rootVolumeEncryptionEnabled and userVolumeEncryptionEnabled to true and " +
     "volumeEncryptionKey to the stack's customer-managed key (recreates the WorkSpace).",
-  references: [checkov("CKV_AWS_155"), checkov("CKV_AWS_156"), trivy("AWS-0109")],
+  references: [
+    checkov("CKV_AWS_155"),
+    checkov("CKV_AWS_156"),
+    trivy("AWS-0109"),
+    kics("Workspaces Workspace Volume Not Encrypted"),
+  ],
   types: [WORKSPACES_WORKSPACE],
   noun: "WorkSpace",
   check: (k) => {

@@ -66,6 +66,8 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     checkov("CKV_AWS_140"),
     checkov("CKV_AWS_327"),
     kics("Aurora With Disabled at Rest Encryption"),
+    kics("DB Instance Storage Not Encrypted"),
+    kics("RDS Storage Not Encrypted"),
     trivy("AWS-0079"),
     trivy("AWS-0080"),
     fsbp("RDS.3"),
@@ -156,6 +158,7 @@ export const docdbKms = customerKeyPolicy({
     checkov("CKV_AWS_182"),
     checkov("CKV_AWS_292"),
     kics("DOCDB Cluster Not Encrypted"),
+    kics("DOCDB Cluster Without KMS"),
     trivy("AWS-0021"),
     trivy("AWS-0022"),
     fsbp("DocumentDB.1"),
@@ -186,7 +189,13 @@ export const neptuneKms = customerKeyPolicy({
   remediationSteps:
     "Set storageEncrypted: true and kmsKeyArn to the stack's customer-managed key (recreates the " +
     "cluster).",
-  references: [checkov("CKV_AWS_44"), trivy("AWS-0076"), trivy("AWS-0128"), fsbp("Neptune.1")],
+  references: [
+    checkov("CKV_AWS_44"),
+    trivy("AWS-0076"),
+    trivy("AWS-0128"),
+    fsbp("Neptune.1"),
+    kics("Neptune Database Cluster Encryption Disabled"),
+  ],
   types: [NEPTUNE_CLUSTER],
   noun: "Neptune cluster",
   check: (k) => requireRdsStorageKey(k, "kmsKeyArn"),

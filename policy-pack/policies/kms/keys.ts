@@ -75,6 +75,7 @@ export const keyPolicyNoWildcard = stackPolicy({
     checkov("CKV_AWS_33"),
     checkov("CKV2_AWS_64"),
     kics("KMS Key With Full Permissions"),
+    kics("KMS Key With Vulnerable Policy"),
     fsbp("KMS.5"),
     compliancePolicies("aws-kms-key-disallow-bypass-policy-lockout-safety-check"),
   ],

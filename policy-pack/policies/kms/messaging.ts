@@ -112,7 +112,12 @@ export const firehoseKms = customerKeyPolicy({
   remediationSteps:
     'Set serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: key.arn }. ' +
     "Streams fed by a Kinesis data stream or an MSK cluster keep their data encrypted in the source.",
-  references: [checkov("CKV_AWS_240"), checkov("CKV_AWS_241"), fsbp("DataFirehose.1")],
+  references: [
+    checkov("CKV_AWS_240"),
+    checkov("CKV_AWS_241"),
+    fsbp("DataFirehose.1"),
+    kics("Kinesis SSE Not Configured"),
+  ],
   types: [FIREHOSE_DELIVERY_STREAM],
   noun: "Firehose stream",
   check: (k) => {

@@ -9,7 +9,7 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
   description:
@@ -19,7 +19,7 @@ export const ecrKms = stackPolicy({
   remediationSteps:
     'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] (replaces the ' +
     "repository: encryption is fixed at creation).",
-  references: [checkov("CKV_AWS_136"), trivy("AWS-0033")],
+  references: [checkov("CKV_AWS_136"), trivy("AWS-0033"), kics("ECR Repository Not Encrypted")],
   types: [ECR_REPOSITORY],
   appliesTo: ECR_REPOSITORY,
   check: (ctx) => {
@@ -83,6 +83,7 @@ export const codebuildKms = stackPolicy({
     checkov("CKV_AWS_311"),
     trivy("AWS-0018"),
     fsbp("CodeBuild.3"),
+    kics("CodeBuild Project Encrypted With AWS Managed Key"),
   ],
   types: [CODEBUILD_PROJECT],
   appliesTo: CODEBUILD_PROJECT,

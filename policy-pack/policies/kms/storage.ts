@@ -91,7 +91,11 @@ export const backupVaultKms = customerKeyPolicy({
   severity: "high",
   remediationSteps:
     "Set `kmsKeyArn` to the stack's customer-managed key (the vault must be recreated).",
-  references: [checkov("CKV_AWS_166"), fsbp("Backup.1")],
+  references: [
+    checkov("CKV_AWS_166"),
+    fsbp("Backup.1"),
+    kics("Beta - Backup Vault Without KMS Key"),
+  ],
   types: [BACKUP_VAULT],
   noun: "backup vault",
   check: (k) =>
@@ -135,6 +139,7 @@ export const secretsManagerKms = customerKeyPolicy({
   references: [
     checkov("CKV_AWS_149"),
     kics("Secretsmanager Secret Without KMS"),
+    kics("Secretsmanager Secret Encrypted With AWS Managed Key"),
     trivy("AWS-0098"),
   ],
   types: [SECRETSMANAGER_SECRET],

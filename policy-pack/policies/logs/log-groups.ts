@@ -3,7 +3,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { requireCustomerKeys } from "../../lib/kms/keys";
 import { CLOUDWATCH_LOG_GROUP } from "../../lib/types";
-import { checkov, trivy } from "../../lib/controls";
+import { checkov, kics, trivy } from "../../lib/controls";
 
 export const logGroupKms = stackPolicy({
   name: "cloudwatch-log-group-kms-cmk",
@@ -14,7 +14,7 @@ export const logGroupKms = stackPolicy({
     "Set kmsKeyId to the ARN of a symmetric customer-managed key of this stack (key.arn) whose key " +
     "policy lets logs.<region>.amazonaws.com use it, limited with the " +
     "kms:EncryptionContext:aws:logs:arn condition to the log group's ARN.",
-  references: [checkov("CKV_AWS_158"), trivy("AWS-0017")],
+  references: [checkov("CKV_AWS_158"), trivy("AWS-0017"), kics("CloudWatch Log Group Without KMS")],
   types: [CLOUDWATCH_LOG_GROUP],
   appliesTo: CLOUDWATCH_LOG_GROUP,
   // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always

@@ -22,7 +22,7 @@ import {
   EC2_ROUTE_TABLE_ASSOCIATION,
   EC2_SUBNET,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, kics } from "../../lib/controls";
 
 interface TierConfig {
   readonly tierTagKey: string;
@@ -238,7 +238,7 @@ export const routePeeringNotDefault = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Route only the peer VPC's CIDR blocks to the peering connection (a peering connection does not forward traffic to the internet and an overly broad route hides routing mistakes).",
-  references: [checkov("CKV2_AWS_44")],
+  references: [checkov("CKV2_AWS_44"), kics("VPC Peering Route Table with Unrestricted CIDR")],
   types: [EC2_ROUTE, EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE],
   check: (props, ctx, args) => {
     for (const { dest, where, route } of routesOf(args.type, props)) {

@@ -12,7 +12,7 @@ import {
   EC2_SUBNET,
   EC2_VPC,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -171,6 +171,7 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
     checkov("CKV_AWS_130"),
     trivy("AWS-0164"),
     fsbp("EC2.15"),
+    kics("VPC Subnet Assigns Public IP"),
     awsDocs("vpc/latest/userguide/default-vpc.html"),
   ],
   // A default subnet keeps the public-IP attribute AWS gave it unless the program sets it (VPC

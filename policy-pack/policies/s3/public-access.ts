@@ -26,7 +26,15 @@ import {
   S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
-import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
+import {
+  awsDocs,
+  cdkNag,
+  checkov,
+  compliancePolicies,
+  fsbp,
+  kics,
+  trivy,
+} from "../../lib/controls";
 import { isSet } from "../../lib/values";
 
 export const bucketPublicAccessBlock = stackPolicy({
@@ -81,6 +89,7 @@ export const publicAccessBlockAllFlags = resourcePolicy({
     trivy("AWS-0093"),
     fsbp("S3.8"),
     fsbp("S3.1"),
+    kics("S3 Bucket Allows Public Policy"),
   ],
   // An account block the stack declares is judged as strictly as a bucket's: a flag it leaves off
   // weakens every bucket of the account. (Whether one exists at all: s3-account-public-access-block.)
@@ -101,7 +110,12 @@ export const noPublicAcl = resourcePolicy({
   remediationSteps:
     "Remove the public ACL. Disable ACLs with aws.s3.BucketOwnershipControls " +
     "(objectOwnership: BucketOwnerEnforced) and grant access with a scoped bucket policy.",
-  references: [...PUBLIC_ACL_REFERENCES, compliancePolicies("aws-s3-bucket-disallow-public-read")],
+  references: [
+    ...PUBLIC_ACL_REFERENCES,
+    compliancePolicies("aws-s3-bucket-disallow-public-read"),
+    kics("S3 Bucket ACL Allows Read Or Write to All Users"),
+    kics("S3 Bucket ACL Allows Read to Any Authenticated User"),
+  ],
   // Objects take the same canned ACLs and grants as buckets (S3 User Guide, "Access control list
   // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
   // with public-read is public wherever ACLs are still honoured.
@@ -124,7 +138,14 @@ export const policyNoPublicPrincipal = resourcePolicy({
     'Name the principals (role ARNs, service principals) instead of "*", or add a StringEquals/' +
     "ArnEquals condition on aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, " +
     "aws:PrincipalAccount or aws:SourceVpce with fixed values.",
-  references: [checkov("CKV_AWS_70"), checkov("CKV_AWS_261"), fsbp("S3.2"), fsbp("S3.3")],
+  references: [
+    checkov("CKV_AWS_70"),
+    checkov("CKV_AWS_261"),
+    fsbp("S3.2"),
+    fsbp("S3.3"),
+    kics("S3 Bucket Allows Delete Action From All Principals"),
+    kics("S3 Bucket With All Permissions"),
+  ],
   types: [...S3_SIDE.policy, ...BUCKET_TYPES],
   // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
   // policy of the pack.

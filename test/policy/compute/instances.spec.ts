@@ -252,5 +252,26 @@ describe("ec2-instance-no-public-ip", () => {
       expect(await violations(p, [launchConfiguration()])).to.deep.equal([]);
     });
     it("the compliant network passes", passesCompliantNetwork("ec2-instance-no-public-ip"));
+    it("an instance without a subnet that turns the public IP off passes", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      const quiet = { ...DEFAULT_VPC_WEB, associatePublicIpAddress: false };
+      expect(await violations(p, [res(EC2_INSTANCE, "web2", quiet)])).to.deep.equal([]);
+    });
+  });
+
+  describe("Default subnet", () => {
+    it("KICS 'EC2 Instance Has Public IP' positive web2: no subnet, no associatePublicIpAddress", async () => {
+      const p = policy("ec2-instance-no-public-ip");
+      expect(await violations(p, [res(EC2_INSTANCE, "web2", DEFAULT_VPC_WEB)])).to.deep.equal([
+        `web2: EC2 instance "web2" names no subnet and does not set associatePublicIpAddress: false, so it launches into the default VPC's default subnet, which assigns a public IPv4 address.`,
+      ]);
+    });
   });
 });
+
+/** KICS's instance with neither subnet nor network settings (the default VPC places it). */
+const DEFAULT_VPC_WEB = {
+  ami: "ami-0123456789abcdef0",
+  instanceType: "t3.micro",
+  tags: { Name: "HelloWorld" },
+};

@@ -47,7 +47,7 @@ describe("rds-not-publicly-accessible", () => {
       ...extra,
     });
   describe("Noncompliance", () => {
-    it("catches public instances and cluster members", async () => {
+    it("catches public instances (KICS 'RDS DB Instance Publicly Accessible' positive2) and cluster members", async () => {
       const name = "rds-not-publicly-accessible";
       expect(await one(name, [instance({ publiclyAccessible: true })])).to.have.length(1);
       expect(await one(name, [member({ publiclyAccessible: true })])).to.deep.equal([

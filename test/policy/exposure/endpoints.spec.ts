@@ -22,7 +22,7 @@ describe("redshift-cluster-not-public", () => {
   const cluster = (extra: Record<string, unknown> = {}) =>
     res(REDSHIFT_CLUSTER, "rs", { clusterIdentifier: "rs", nodeType: "ra3.xlplus", ...extra });
   describe("Noncompliance", () => {
-    it("CKV_AWS_87: publiclyAccessible true", async () => {
+    it("CKV_AWS_87 / KICS 'Redshift Publicly Accessible' positive default1: publiclyAccessible true", async () => {
       expect(await violations(p, [cluster({ publiclyAccessible: true })])).to.deep.equal([
         "rs: publiclyAccessible is true.",
       ]);
@@ -146,7 +146,7 @@ describe("neptune-cluster-instance-not-public", () => {
       ...extra,
     });
   describe("Noncompliance", () => {
-    it("CKV_AWS_102 failing fixture: publiclyAccessible true", async () => {
+    it("CKV_AWS_102 failing fixture / KICS 'Neptune Cluster Instance is Publicly Accessible' positive: publiclyAccessible true", async () => {
       expect(await violations(p, [instance({ publiclyAccessible: true })])).to.deep.equal([
         "example: publiclyAccessible is true.",
       ]);

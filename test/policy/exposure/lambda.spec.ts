@@ -225,7 +225,7 @@ describe("lambda-permission-invoke-only", () => {
         'perm: action "lambda:DeleteFunction" grants more than invoking the function.',
       ]);
     });
-    it('wildcards: "lambda:*" and "*"', async () => {
+    it('KICS \'Lambda With Vulnerable Policy\' positive1 and wildcards: "lambda:*" and "*"', async () => {
       for (const action of ["lambda:*", "*"]) {
         const found = await violations(p, [permission({ action })]);
         expect(found, action).to.have.length(1);

@@ -199,6 +199,20 @@ describe("sqs-queue-policy-no-wildcard-actions", () => {
       ).to.have.length(1);
       expect(p.enforcementLevel).to.equal("mandatory");
     });
+    it('KICS \'SQS Policy Allows All Actions\' positive: "*" to "*" pinned to a topic by aws:SourceArn; negative2\'s sqs:SendMessage passes', async () => {
+      const first = (Action: string) => ({
+        Sid: "First",
+        Effect: "Allow",
+        Principal: "*",
+        Action,
+        Resource: "arn:aws:sqs:us-east-1:123456789012:q",
+        Condition: { ArnEquals: { "aws:SourceArn": "arn:aws:sns:us-east-1:123456789012:example" } },
+      });
+      expect(await violations(p, [queuePolicy(first("*"))])).to.deep.equal([
+        "q: statement First (*): allows every SQS action.",
+      ]);
+      expect(await violations(p, [queuePolicy(first("sqs:SendMessage"))])).to.deep.equal([]);
+    });
     it('KICS "SQS Policy With Public Access" positives: "sqs:*" to "*", {AWS: "*"}, {AWS: ["*"]} behind an IP condition', async () => {
       for (const Principal of ["*", { AWS: "*" }, { AWS: ["*"] }]) {
         const statement = {

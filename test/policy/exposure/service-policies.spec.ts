@@ -249,6 +249,46 @@ describe("resource-policy-not-public", () => {
     });
   });
 
+  describe("KICS fixtures", () => {
+    it("'Glue With Vulnerable Policy' positive and 'SES Policy With Allowed IAM Actions' positive1: {AWS: \"*\"} on the catalog or the identity", async () => {
+      const open = (Action: string | string[]) =>
+        doc({ Effect: "Allow", Principal: { AWS: "*" }, Action, Resource: "*" });
+      const found = await violations(p, [
+        res(T.GLUE_RESOURCE_POLICY, "example", { policy: open(["glue:*"]) }),
+        res(T.SES_IDENTITY_POLICY, "positive1", {
+          identity: UNKNOWN,
+          name: "example",
+          policy: open("*"),
+        }),
+      ]);
+      expect(found).to.have.length(2);
+    });
+    it("'Glue With Vulnerable Policy' negative and 'SES Policy With Allowed IAM Actions' negative1: one account's principal", async () => {
+      const glue = doc({
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:saml-provider/corp" },
+        Action: ["glue:CreateTable"],
+        Resource: "arn:aws:glue:us-east-1:123456789012:*",
+      });
+      const ses = doc({
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::987654321145:root" },
+        Action: "*",
+        Resource: "*",
+      });
+      expect(
+        await violations(p, [
+          res(T.GLUE_RESOURCE_POLICY, "example2", { policy: glue }),
+          res(T.SES_IDENTITY_POLICY, "negative1", {
+            identity: UNKNOWN,
+            name: "example",
+            policy: ses,
+          }),
+        ]),
+      ).to.deep.equal([]);
+    });
+  });
+
   describe("EventBridge permissions (one statement of the bus policy)", () => {
     const permission = (name: string, inputs: Record<string, unknown>) =>
       res(T.CLOUDWATCH_EVENT_PERMISSION, name, { statementId: name, ...inputs });

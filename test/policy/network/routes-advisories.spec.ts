@@ -78,6 +78,39 @@ describe("ec2-route-peering-not-default", () => {
     });
   });
 
+  describe("KICS 'VPC Peering Route Table with Unrestricted CIDR'", () => {
+    // Every KICS positive puts the 0.0.0.0/0 peering route in a table no subnet uses: no subnet's
+    // traffic follows it (VPC User Guide, "Subnet route tables"), so the finding stays advisory.
+    // The same route in a compute or data subnet's table is the core rule's mandatory finding.
+    const peer = res(EC2_VPC_PEERING_CONNECTION, "avpv", { vpcId: U, peerVpcId: "vpc-0peer" });
+    const routes = [
+      { cidrBlock: "10.0.0.0/24", natGatewayId: "nat-0123456789abcdef0" },
+      { cidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
+    ];
+    it("positive4: an inline 0.0.0.0/0 peering route in a table no subnet uses is advisory", async () => {
+      const { r, all } = compliant();
+      const rt = res(
+        EC2_ROUTE_TABLE,
+        "art_nat_gw_out",
+        { vpcId: U, routes },
+        { refs: { vpcId: [r.vpc], routes: [peer] } },
+      );
+      expect(await violations(p, all(peer, rt))).to.have.length(1);
+      expect(await violations(core, all(peer, rt))).to.deep.equal([]);
+    });
+    it("positive3's route in the private subnet's table is a mandatory finding of the core rule", async () => {
+      const { r, all } = compliant();
+      const bad = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(core, all(peer, bad))).to.not.deep.equal([]);
+      expect(core.enforcementLevel).to.equal("mandatory");
+    });
+  });
+
   describe("Compliance", () => {
     it("the compliant network passes", passesCompliantNetwork("ec2-route-peering-not-default"));
   });

@@ -102,7 +102,7 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
       const [own] = await violations(p, [subnet()]);
       expect(own).to.contain("mapPublicIpOnLaunch is true").and.not.contain("awsx");
     });
-    it("CKV_AWS_130 / Trivy AWS-0164 failing: the finding is mandatory", async () => {
+    it("CKV_AWS_130 / Trivy AWS-0164 failing / KICS 'VPC Subnet Assigns Public IP' positive: the finding is mandatory", async () => {
       const s = res(EC2_SUBNET, "main", {
         vpcId: "vpc-1",
         cidrBlock: "10.0.0.0/24",

@@ -39,6 +39,25 @@ describe("s3-bucket-policy-no-public-principal", () => {
         await violations(p, withStatement({ ...publicRead, Principal: { AWS: [ROLE_ARN, "*"] } })),
       ).to.have.length(1);
     });
+    it("KICS 'S3 Bucket Allows Delete Action From All Principals' positive4-6: {AWS: \"*\"} with s3:Delete*, s3:* or *", async () => {
+      for (const action of ["s3:Delete*", "s3:*", "*"]) {
+        const s = { Effect: "Allow", Principal: { AWS: "*" }, Action: [action], Resource: "*" };
+        expect(await violations(p, withStatement(s))).to.have.length(1);
+      }
+    });
+    it("KICS 'S3 Bucket With All Permissions' positive: inline s3:* to \"*\"", async () => {
+      const all = {
+        Action: ["s3:*"],
+        Effect: "Allow",
+        Resource: "arn:aws:s3:::b/*",
+        Principal: "*",
+      };
+      expect(
+        await violations(p, [res(S3_BUCKET, "positive1", { policy: doc(all) })]),
+      ).to.deep.equal([
+        'positive1: statement #0 (s3:*): Allow to Principal "*" without a narrowing condition.',
+      ]);
+    });
     it("reports Allow with NotPrincipal", async () => {
       const s = { ...allowRole, Principal: undefined, NotPrincipal: { AWS: ROLE_ARN } };
       expect(await violations(p, withStatement(s))).to.deep.equal([
@@ -113,6 +132,15 @@ describe("s3-bucket-policy-no-public-principal", () => {
         { IpAddress: { "aws:SourceIp": "203.0.113.0/24" } },
       ]) {
         expect(await violations(p, withStatement({ ...publicRead, Condition }))).to.deep.equal([]);
+      }
+    });
+    it("KICS 'S3 Bucket Allows Delete Action From All Principals' positive1/positive2 pass: aws:SourceIp 8.8.8.8/32 is a fixed CIDR, which S3 Block Public Access counts as non-public", async () => {
+      // https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+      // ("The meaning of 'public'"): KICS flags these; AWS does not call them public.
+      const Condition = { IpAddress: { "aws:SourceIp": "8.8.8.8/32" } };
+      for (const Principal of ["*", { AWS: "*" }]) {
+        const s = { ...publicRead, Principal, Action: "s3:DeleteObject", Condition };
+        expect(await violations(p, withStatement(s))).to.deep.equal([]);
       }
     });
     it("accepts the condition keys AWS lists as pinning a public grant, with fixed values", async () => {

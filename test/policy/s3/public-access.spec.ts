@@ -140,6 +140,17 @@ describe("s3-public-access-block-all-flags", () => {
         "partial: ignorePublicAcls, restrictPublicBuckets not true (an unset flag is false).",
       ]);
     });
+    it("KICS 'S3 Bucket Allows Public Policy' positive1: account and bucket blocks with blockPublicPolicy false", async () => {
+      const off = { ...ALL_FLAGS, blockPublicPolicy: false };
+      const found = await violations(p, [
+        res(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, "positive1", off),
+        res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "positive1-bucket", { bucket: "positive1-id", ...off }),
+      ]);
+      expect(found).to.deep.equal([
+        "positive1: blockPublicPolicy not true (an unset flag is false).",
+        "positive1-bucket: blockPublicPolicy not true (an unset flag is false).",
+      ]);
+    });
     it("gives a preview note for an unknown flag", async () => {
       const block = res(S3_BUCKET_PUBLIC_ACCESS_BLOCK, "b", {
         bucket: "x",
@@ -188,6 +199,16 @@ describe("s3-bucket-no-public-acl", () => {
         );
       });
     }
+    it("KICS 'S3 Bucket ACL Allows Read Or Write to All Users' positive1 and 'S3 Bucket ACL Allows Read to Any Authenticated User' positive3", async () => {
+      const found = await violations(p, [
+        res(S3_BUCKET, "positive1", { bucket: "my-tf-test-bucket", acl: "public-read" }),
+        res(S3_BUCKET_ACL, "example_bucket_acl", { bucket: UNKNOWN, acl: "authenticated-read" }),
+      ]);
+      expect(found).to.deep.equal([
+        'positive1: canned ACL "public-read" is public.',
+        'example_bucket_acl: canned ACL "authenticated-read" is public.',
+      ]);
+    });
     it("reports inline grants to AllUsers", async () => {
       const b = res(S3_BUCKET, "a", {
         grants: [
