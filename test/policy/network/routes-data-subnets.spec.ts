@@ -7,16 +7,10 @@
 import { expect } from "chai";
 import type { RecordedResource } from "../../../tools/lib/recorder";
 import { policy, res, UNKNOWN as U, violations } from "../fixture";
-import { compliant } from "../fixtures/network";
+import { compliant, expectPlacementJudged, hostIn } from "../fixtures/network";
 import * as T from "../../../policy-pack/lib/types";
 
 const core = policy("ec2-compute-subnet-no-default-route");
-
-/** `type` placed in the subnet through its top-level property `prop`. */
-const hostIn =
-  (type: string, name: string, prop: string, inputs: Record<string, unknown>) =>
-  (s: RecordedResource) =>
-    res(type, name, inputs, { refs: { [prop]: [s] } });
 
 const ids = { subnetIds: [U] };
 
@@ -158,27 +152,8 @@ const CASES: readonly (readonly [string, (s: RecordedResource) => RecordedResour
 
 describe("ec2-compute-subnet-no-default-route: data subnets and managed workloads", () => {
   for (const [kind, make] of CASES) {
-    it(`counts an untagged subnet that holds ${kind} as a data or compute subnet`, async () => {
-      const { r, all } = compliant();
-      const misc = res(
-        T.EC2_SUBNET,
-        "misc-a",
-        { vpcId: U, cidrBlock: "10.0.30.0/24" },
-        { refs: { vpcId: [r.vpc] } },
-      );
-      const a = res(
-        T.EC2_ROUTE_TABLE_ASSOCIATION,
-        "misc-a-rta",
-        { subnetId: U, routeTableId: U },
-        { refs: { subnetId: [misc], routeTableId: [r.publicRt] } },
-      );
-      // The subnet alone is a public subnet by its routes: no finding until something is placed.
-      expect(await violations(core, all(misc, a))).to.deep.equal([]);
-      const found = await violations(core, all(misc, a, make(misc)));
-      expect(found.find((f) => f.startsWith("misc-a:"))).to.contain("hosts");
-      expect(found.find((f) => f.startsWith("public-rt:"))).to.contain('subnet "misc-a"');
-      expect(found.find((f) => f.startsWith("public-v6:"))).to.contain("::/0");
-    });
+    it(`counts an untagged subnet that holds ${kind} as a data or compute subnet`, () =>
+      expectPlacementJudged(make));
   }
 
   it("a data store in a subnet whose routes stay in the VPC draws no finding", async () => {

@@ -6,6 +6,8 @@ import type { RecordedResource } from "../../../tools/lib/recorder";
 import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
 import {
   compliant,
+  expectPlacementJudged,
+  hostIn,
   internetRouteTable,
   natGateway,
   natRoute,
@@ -135,10 +137,6 @@ describe("ec2-compute-subnet-no-default-route", () => {
       );
     });
     /** Compute of `type` whose input `prop` holds a subnet (by property dependency). */
-    const hostIn =
-      (type: string, name: string, prop: string, inputs: Record<string, unknown>) =>
-      (s: RecordedResource) =>
-        res(type, name, inputs, { refs: { [prop]: [s] } });
     for (const [kind, make] of [
       [
         "an ECS service",
@@ -192,26 +190,8 @@ describe("ec2-compute-subnet-no-default-route", () => {
         }),
       ],
     ] as const) {
-      it(`counts an untagged subnet that hosts ${kind} as compute`, async () => {
-        const { r, all } = compliant();
-        const misc = res(
-          EC2_SUBNET,
-          "misc-a",
-          { vpcId: U, cidrBlock: "10.0.30.0/24" },
-          { refs: { vpcId: [r.vpc] } },
-        );
-        const a = res(
-          EC2_ROUTE_TABLE_ASSOCIATION,
-          "misc-a-rta",
-          { subnetId: U, routeTableId: U },
-          { refs: { subnetId: [misc], routeTableId: [r.publicRt] } },
-        );
-        expect(await violations(core, all(misc, a))).to.deep.equal([]);
-        const found = await violations(core, all(misc, a, make(misc)));
-        expect(found.find((f) => f.startsWith("misc-a:"))).to.contain("hosts");
-        expect(found.find((f) => f.startsWith("public-rt:"))).to.contain('subnet "misc-a"');
-        expect(found.find((f) => f.startsWith("public-v6:"))).to.contain("::/0");
-      });
+      it(`counts an untagged subnet that hosts ${kind} as compute`, () =>
+        expectPlacementJudged(make));
     }
     it("correlates through literal ids (existing subnet and tables, no property dependencies)", async () => {
       const { all } = compliant();
