@@ -52,6 +52,7 @@ describe("programs with dependencies of their own, offline", function () {
         ["awsx-ecs-container-no-plaintext-secrets", "service"],
         ["awsx-ecs-service-no-public-ip", "service"],
         ["awsx-vpc-private-subnet-no-default-route", "vpc"],
+        ["awsx-vpc-public-subnet-no-public-ip-on-launch", "vpc"],
         ["awsx-alb-security-group-configured", "loadbalancer"],
         // pulumi-awsx awsx/ecs/fargateTaskDefinition.ts: the default log group has no kmsKeyId.
         ["awsx-log-group-kms-cmk", "service"],

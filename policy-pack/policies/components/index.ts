@@ -1,7 +1,7 @@
 // Components served by provider plugins (awsx v3): policies on their recorded inputs, with the
 // verdicts of the pack's rules on the resources they create, and a stack policy that lists them.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { awsxVpcPrivateSubnetNoDefaultRoute } from "./vpc";
+import { awsxVpcPrivateSubnetNoDefaultRoute, awsxVpcPublicSubnetNoPublicIpOnLaunch } from "./vpc";
 import {
   awsxEcsNoPlaintextSecrets,
   awsxEcsNotPrivileged,
@@ -28,6 +28,7 @@ import { remoteComponentsUnexpanded } from "./remote";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxVpcPrivateSubnetNoDefaultRoute,
+  awsxVpcPublicSubnetNoPublicIpOnLaunch,
   awsxEcsNotPrivileged,
   awsxEcsNoPlaintextSecrets,
   awsxEcsServiceNoPublicIp,

@@ -4,11 +4,13 @@
 // What awsx creates, from its source (pulumi-awsx awsx/ec2/vpc.ts): `natGateways.strategy` defaults
 // to "OnePerAz"; without `subnetSpecs` each availability zone gets a public and a private subnet;
 // every Private subnet's route table gets `0.0.0.0/0 -> NAT gateway` unless the strategy is "None";
-// every Public subnet gets `0.0.0.0/0 -> internet gateway`; Isolated subnets get no route.
+// every Public subnet gets `0.0.0.0/0 -> internet gateway` and `mapPublicIpOnLaunch: true`
+// (`mapPublicIpOnLaunch: spec.type.toLowerCase() === "public"`, no argument to change it); Isolated
+// subnets get no route.
 import { resourcePolicy } from "../../lib/define";
 import { AWSX_VPC } from "../../lib/types";
 import { asList } from "../../lib/values";
-import { awsDocs, cdkNag } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The subnet types an awsx Vpc creates (its `subnetSpecs`, or the default public + private). */
 function subnetTypes(props: any): string[] {
@@ -41,6 +43,33 @@ export const awsxVpcPrivateSubnetNoDefaultRoute = resourcePolicy({
       asList(props.subnetSpecs).length === 0 ? "the default subnet layout" : "subnetSpecs";
     ctx.report(
       `${specs} has Private subnets, and awsx gives each a 0.0.0.0/0 route to a NAT gateway (natGateways: ${how}). Compute subnets must not have a default route.`,
+    );
+  },
+});
+
+export const awsxVpcPublicSubnetNoPublicIpOnLaunch = resourcePolicy({
+  name: "awsx-vpc-public-subnet-no-public-ip-on-launch",
+  description:
+    "An awsx.ec2.Vpc creates no subnet that gives every instance launched in it a public IP address: awsx creates each Public subnet with mapPublicIpOnLaunch true, and no argument turns it off. The same guarantee as ec2-subnet-no-public-ip-on-launch, judged on the component's inputs because its subnets are never visible offline (the CLI shows them to the pack once the awsx plugin registers them).",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Give the Vpc a `transforms` entry that sets `mapPublicIpOnLaunch: false` on its aws:ec2/subnet:Subnet children (load balancers and NAT gateways in a public subnet need no public IP mapping), or use only Private and Isolated `subnetSpecs`; then tag the Vpc `waiver:awsx-vpc-public-subnet-no-public-ip-on-launch` with that reason, since the transform is not among the inputs this rule can see.",
+  references: [
+    checkov("CKV_AWS_130"),
+    trivy("AWS-0164"),
+    fsbp("EC2.15"),
+    kics("VPC Subnet Assigns Public IP"),
+    awsDocs("pulumi-awsx awsx/ec2/vpc.ts (Public subnets: mapPublicIpOnLaunch true)"),
+  ],
+  types: [AWSX_VPC],
+  check: (props, ctx) => {
+    const publics = subnetTypes(props).filter((t) => t.toLowerCase() === "public").length;
+    if (publics === 0) return;
+    const specs =
+      asList(props.subnetSpecs).length === 0 ? "the default subnet layout" : "subnetSpecs";
+    ctx.report(
+      `${specs} has Public subnets, and awsx creates each with mapPublicIpOnLaunch true: every instance launched there without a setting of its own gets a public IP address.`,
     );
   },
 });

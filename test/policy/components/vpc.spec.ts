@@ -1,7 +1,11 @@
 // awsx-vpc-private-subnet-no-default-route: the awsx Vpc's recorded inputs against what awsx
-// creates (pulumi-awsx awsx/ec2/vpc.ts): NAT routes for Private subnets unless the strategy is None.
+// creates (pulumi-awsx awsx/ec2/vpc.ts): NAT routes for Private subnets unless the strategy is None;
+// awsx-vpc-public-subnet-no-public-ip-on-launch: Public subnets created mapping public IPs.
 import { expect } from "chai";
-import { awsxVpcPrivateSubnetNoDefaultRoute } from "../../../policy-pack/policies/components/vpc";
+import {
+  awsxVpcPrivateSubnetNoDefaultRoute,
+  awsxVpcPublicSubnetNoPublicIpOnLaunch,
+} from "../../../policy-pack/policies/components/vpc";
 import { AWSX_VPC } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { findingsOf, run, UNKNOWN } from "../fixtures/iam";
@@ -63,5 +67,19 @@ describe("awsx-vpc-private-subnet-no-default-route", () => {
       });
       expect(await findingsOf(awsxVpcPrivateSubnetNoDefaultRoute, [vpc])).to.deep.equal([]);
     });
+  });
+});
+
+describe("awsx-vpc-public-subnet-no-public-ip-on-launch", () => {
+  const rule = awsxVpcPublicSubnetNoPublicIpOnLaunch;
+  it("Noncompliance: the default layout and Public subnetSpecs (awsx maps public IPs there)", async () => {
+    const [byDefault] = await findingsOf(rule, [res(AWSX_VPC, "vpc", {}, { custom: false })]);
+    expect(byDefault).to.contain("the default subnet layout").and.contain("mapPublicIpOnLaunch");
+    expect(await findingsOf(rule, [compliantVpc()])).to.have.length(1);
+    expect(rule.enforcementLevel).to.equal("mandatory");
+  });
+  it("Compliance: only Private and Isolated subnets", async () => {
+    const vpc = compliantVpc({ subnetSpecs: [{ type: "Private" }, { type: "Isolated" }] });
+    expect(await findingsOf(rule, [vpc])).to.deep.equal([]);
   });
 });
