@@ -24,22 +24,24 @@ const PARTNER = { AWS: "arn:aws:iam::987654321098:root" };
 const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:events`;
 const topicPolicy = (policy: string) => res(SNS_TOPIC_POLICY, "topic", { arn: TOPIC, policy });
 
+/** The statement of the KICS sns_topic_publicity_has_allow_and_not_action_simultaneously fixtures. */
+const kicsStatement = (key: "Action" | "NotAction") => ({
+  [key]: "s3:DeleteBucket",
+  Resource: "arn:aws:s3:::*",
+  Sid: "MyStatementId",
+  Effect: "Allow",
+});
+
 describe("resource-policy-lists-actions", () => {
   describe("Noncompliance", () => {
     it("KICS sns_topic_publicity_has_allow_and_not_action_simultaneously positive2: Allow with NotAction", async () => {
-      const statement = {
-        NotAction: "s3:DeleteBucket",
-        Resource: "arn:aws:s3:::*",
-        Sid: "MyStatementId",
-        Effect: "Allow",
-      };
-      expect(await violations(p, [topicPolicy(doc(statement))])).to.deep.equal([
+      expect(await violations(p, [topicPolicy(doc(kicsStatement("NotAction")))])).to.deep.equal([
         "topic: statement MyStatementId (all but s3:DeleteBucket): Allow with NotAction grants every action but s3:DeleteBucket.",
       ]);
       // The same document inline on the topic, its statement an object rather than an array.
       const inline = res(SNS_TOPIC, "inline", {
         kmsMasterKeyId: "alias/platform",
-        policy: JSON.stringify({ Version: "2012-10-17", Statement: statement }),
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: kicsStatement("NotAction") }),
       });
       expect(await violations(p, [inline])).to.have.length(1);
       expect(p.enforcementLevel).to.equal("mandatory");
@@ -103,13 +105,7 @@ describe("resource-policy-lists-actions", () => {
 
   describe("Compliance", () => {
     it("KICS sns_topic_publicity_has_allow_and_not_action_simultaneously negative2: Action instead of NotAction", async () => {
-      const statement = {
-        Action: "s3:DeleteBucket",
-        Resource: "arn:aws:s3:::*",
-        Sid: "MyStatementId",
-        Effect: "Allow",
-      };
-      expect(await violations(p, [topicPolicy(doc(statement))])).to.deep.equal([]);
+      expect(await violations(p, [topicPolicy(doc(kicsStatement("Action")))])).to.deep.equal([]);
     });
 
     it('the default key policy (the account root, "kms:*"), a service wildcard and a Deny with NotAction', async () => {
