@@ -16,7 +16,8 @@ const spec = (stage: string) =>
 /**
  * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
  * batch-get-image fail, PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
- * describe-image-scan-findings ("fail" makes it fail).
+ * describe-image-scan-findings ("fail" makes it fail), printed once per page of FINDING_PAGES
+ * unless the call says --no-paginate.
  */
 const FAKE_AWS = String.raw`#!/usr/bin/env bash
 echo "aws $*" >> "$CALLS"
@@ -26,7 +27,10 @@ case "$1 $2" in
   "ecr wait") ;;
   "ecr describe-image-scan-findings")
     [[ "$FINDINGS" != fail ]] || { echo "An error occurred (ThrottlingException)" >&2; exit 254; }
-    echo "$FINDINGS" ;;
+    # With --output text the CLI applies --query to each page it fetches.
+    pages="%{FINDING_PAGES:-1}"
+    [[ " $* " != *" --no-paginate "* ]] || pages=1
+    for ((p = 0; p < pages; p++)); do echo "$FINDINGS"; done ;;
   "ecr batch-get-image")
     [[ -z "$FAIL_ECR" ]] || { echo "An error occurred (AccessDeniedException)" >&2; exit 254; }
     echo '{"images":[{"imageId":{"imageDigest":"sha256:aaaa","imageTag":"0123abcd"},"imageManifest":"{\"schemaVersion\":2}","imageManifestMediaType":"application/vnd.oci.image.manifest.v1+json"}],"failures":[]}' ;;
@@ -98,7 +102,7 @@ describe("Pipeline stages, run", function () {
   this.timeout(30_000);
 
   describe("image: the scan gate", () => {
-    const gate = (findings: string) =>
+    const gate = (findings: string, pages = 1) =>
       run("image", ["pre_build", "build"], {
         COMMIT_ID: "0123abcd",
         REPOSITORY_URI: `${REGISTRY}/platform-staging-app`,
@@ -106,6 +110,7 @@ describe("Pipeline stages, run", function () {
         AWS_REGION: "eu-west-1",
         FAIL_ON_SEVERITIES: "HIGH CRITICAL",
         FINDINGS: findings,
+        FINDING_PAGES: String(pages),
       });
 
     it("passes an image without HIGH or CRITICAL findings (the CLI prints None for a severity without any)", () => {
@@ -116,6 +121,12 @@ describe("Pipeline stages, run", function () {
 
     it("blocks an image with a HIGH finding", () => {
       expect(gate("2").failed).to.equal(true);
+    });
+
+    it("reads one count for an image with more findings than a page (AWS CLI user guide: with --output text, --query runs once per page)", () => {
+      const clean = gate("None", 3);
+      expect(clean.failed, clean.calls.join("\n")).to.equal(false);
+      expect(gate("2", 3).failed).to.equal(true);
     });
 
     it("fails closed when the findings cannot be read or the answer is not a count", () => {
