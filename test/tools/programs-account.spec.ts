@@ -40,3 +40,21 @@ describe("the account a stack's provider names, offline", function () {
     ).to.equal("444455556666");
   });
 });
+
+describe("the account a stack's provider names, from its config", () => {
+  it("several allowed accounts and an assumed role in one of them: the provider runs in the role's account (pulumi-aws allowedAccountIds, assumeRoles)", () => {
+    const chain = JSON.stringify([{ roleArn: "arn:aws:iam::444455556666:role/ops/deployer" }]);
+    const allowed = '["111122223333","444455556666"]';
+    expect(
+      providerAccount({ "aws:allowedAccountIds": allowed, "aws:assumeRoles": chain }),
+    ).to.equal("444455556666");
+    // A role outside the allowed accounts: the provider refuses to run, no account is known.
+    const outside = JSON.stringify([{ roleArn: "arn:aws:iam::777788889999:role/deployer" }]);
+    expect(
+      providerAccount({ "aws:allowedAccountIds": allowed, "aws:assumeRoles": outside }),
+    ).to.equal(undefined);
+    // A role with a path, in another partition.
+    const gov = JSON.stringify([{ roleArn: "arn:aws-us-gov:iam::444455556666:role/a/b/deployer" }]);
+    expect(providerAccount({ "aws:assumeRoles": gov })).to.equal("444455556666");
+  });
+});

@@ -218,21 +218,20 @@ function configJson(config: Record<string, string>, key: string): unknown {
  *   AWS account IDs to prevent you from mistakenly using an incorrect one", pulumi-aws config;
  *   terraform-provider-aws stops with "AWS account ID not allowed").
  * - else `aws:assumeRoles` (or 6.x's `aws:assumeRole`): the provider assumes each role in turn and
- *   works with the last one's credentials, so it runs in that role's account.
+ *   works with the last one's credentials, so it runs in that role's account, when the allowed
+ *   accounts (several, or none listed) include it.
  * A real run's `getCallerIdentity` and ARNs name that account, so a policy that names it from
  * config is not granting another account.
  */
 export function providerAccount(config: Record<string, string>): string | undefined {
-  const allowed = configJson(config, "aws:allowedAccountIds");
-  if (Array.isArray(allowed)) {
-    const id = allowed.length === 1 ? String(allowed[0]) : "";
-    return /^\d{12}$/.test(id) ? id : undefined;
-  }
+  const listed = configJson(config, "aws:allowedAccountIds");
+  const allowed = Array.isArray(listed) ? listed.map(String) : undefined;
+  if (allowed?.length === 1) return /^\d{12}$/.test(allowed[0]) ? allowed[0] : undefined;
   const chain = configJson(config, "aws:assumeRoles") ?? configJson(config, "aws:assumeRole");
   const last: unknown = Array.isArray(chain) ? chain[chain.length - 1] : chain;
   const roleArn = (last as { roleArn?: unknown } | undefined)?.roleArn;
   const m = typeof roleArn === "string" ? /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn) : null;
-  return m ? m[1] : undefined;
+  return m && (allowed === undefined || allowed.includes(m[1])) ? m[1] : undefined;
 }
 
 /** Runs the program for one stack in each phase and evaluates the pack. */
