@@ -91,12 +91,12 @@ function findingsSection(r: StackResult, opts: TextOptions, style: Style): strin
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-/** `Result for <stack>: …`, the verdict of one stack with what qualifies it. */
 /** The packages of a stack's unjudged resources, as their type tokens name them. */
 function unjudgedPackages(r: StackResult): string[] {
   return [...new Set(r.unjudged.map((u) => escapeLine(u.type.split(":")[0])))];
 }
 
+/** `Result for <stack>: …`, the verdict of one stack with what qualifies it. */
 function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
   const s = summarize(r, opts.gate);
   const hiddenMandatory = r.violations.filter(
