@@ -31,7 +31,7 @@ export function stackResourcePrefix(stack: string): string {
  * the same pattern, values at most 255 characters, keys 127) refuse the request otherwise; S3 answers `InvalidTag: The TagValue you have provided is invalid` (e.g. for
  * parentheses: alphagov/govuk-infrastructure#1175). No comma, semicolon, apostrophe or asterisk.
  */
-export const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_VALUE_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /** The longest tag value every service takes (CodeBuild's limit, the lowest). */
 export const TAG_VALUE_MAX_LENGTH = 255;

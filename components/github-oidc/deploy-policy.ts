@@ -63,7 +63,7 @@ export function regionCondition(region: string) {
 }
 
 /** IAM API, CreateRole `RoleName`: 1 to 64 characters (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html). */
-export const IAM_ROLE_NAME_MAX_LENGTH = 64;
+const IAM_ROLE_NAME_MAX_LENGTH = 64;
 
 /** The CI roles' names, `<project>-<stack>-github-<role>`. */
 export type CiRole = "preview" | "deploy";
@@ -74,7 +74,7 @@ const LONGEST_CI_ROLE: CiRole = "preview";
  * cut (`nameWithin`) so that `...-github-preview` fits IAM's 64 characters for any stack name (the
  * names of stacks that fit are unchanged). The deploy role's deny names the roles by this prefix.
  */
-export function ciRoleNamePrefix(prefix: string): string {
+function ciRoleNamePrefix(prefix: string): string {
   const room = IAM_ROLE_NAME_MAX_LENGTH - `-github-${LONGEST_CI_ROLE}`.length;
   return `${nameWithin(prefix, room)}-github-`;
 }

@@ -189,7 +189,7 @@ const STATE_ONLY_PACKAGES = new Set(["pulumi", "random", "tls"]);
  * rules are written against the `aws:` schema; aws-native follows CloudFormation's). Listed so
  * the report never passes them silently. Components are groupings, judged through their children.
  */
-export function unjudgedResources(
+function unjudgedResources(
   judge: Pick<Judge, "levels" | "types">,
   resources: readonly EngineResource[],
 ): { urn: string; type: string; name: string }[] {

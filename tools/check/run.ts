@@ -176,7 +176,7 @@ export function stackProgram(
 }
 
 /** The region the check answers for when the stack names none. */
-export const FALLBACK_REGION = "us-east-1";
+const FALLBACK_REGION = "us-east-1";
 
 /**
  * The region the AWS provider of the stack would use: `aws:region`, else the environment's

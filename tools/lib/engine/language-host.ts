@@ -155,7 +155,7 @@ export function yarnPnpManifest(dir: string): string | undefined {
  * installed" (pulumi/pulumi#3586, Yarn PnP support, open). Lending the check's own packages would
  * judge versions the program never installed, so the check refuses it the same way.
  */
-export function unlocatableSdk(pwd: string): string | undefined {
+function unlocatableSdk(pwd: string): string | undefined {
   const pnp = yarnPnpManifest(pwd);
   if (!pnp) return undefined;
   return (
