@@ -22,6 +22,10 @@ describe("the account a stack's provider names, offline", function () {
     // it too, so the policy's grant to a role of it is no grant to another account.
     expect(stackOutputs(r).callerAccount).to.equal("111122223333");
     expect(findings(r, "s3-bucket-cross-account-restricted")).to.deep.equal([]);
+    // An explicit provider pinned to another account answers for that one: its getCallerIdentity,
+    // and (apply phase) its topic's ARN, so the audit bucket's grant to a role of its own account
+    // is no grant to another account either.
+    expect(stackOutputs(r).auditCaller).to.equal("444455556666");
     expect(providerAccount({ "aws:allowedAccountIds": '["111122223333"]' })).to.equal(
       "111122223333",
     );

@@ -11,6 +11,7 @@
 // what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
+import { pinnedAccount } from "../lib/engine/accounts";
 import {
   runProgram,
   ProgramRun,
@@ -201,37 +202,12 @@ export function providerRegion(
   };
 }
 
-/** A config value that holds JSON (lists and objects), parsed; undefined when absent or not JSON. */
-function configJson(config: Record<string, string>, key: string): unknown {
-  const raw = config[key];
-  if (raw === undefined) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
- * The account the stack's default provider runs in, when its config says which, or undefined.
- * - `aws:allowedAccountIds` naming one account: the provider refuses any other ("List of allowed
- *   AWS account IDs to prevent you from mistakenly using an incorrect one", pulumi-aws config;
- *   terraform-provider-aws stops with "AWS account ID not allowed").
- * - else `aws:assumeRoles` (or 6.x's `aws:assumeRole`): the provider assumes each role in turn and
- *   works with the last one's credentials, so it runs in that role's account, when the allowed
- *   accounts (several, or none listed) include it.
- * A real run's `getCallerIdentity` and ARNs name that account, so a policy that names it from
- * config is not granting another account.
+ * The account the stack's default provider runs in, when its config pins one (`aws:allowedAccountIds`
+ * with one account, or the last role of `aws:assumeRoles`): see `pinnedAccount`.
  */
 export function providerAccount(config: Record<string, string>): string | undefined {
-  const listed = configJson(config, "aws:allowedAccountIds");
-  const allowed = Array.isArray(listed) ? listed.map(String) : undefined;
-  if (allowed?.length === 1) return /^\d{12}$/.test(allowed[0]) ? allowed[0] : undefined;
-  const chain = configJson(config, "aws:assumeRoles") ?? configJson(config, "aws:assumeRole");
-  const last: unknown = Array.isArray(chain) ? chain[chain.length - 1] : chain;
-  const roleArn = (last as { roleArn?: unknown } | undefined)?.roleArn;
-  const m = typeof roleArn === "string" ? /^arn:[\w-]+:iam::(\d{12}):role\//.exec(roleArn) : null;
-  return m && (allowed === undefined || allowed.includes(m[1])) ? m[1] : undefined;
+  return pinnedAccount((key) => config[`aws:${key}`]);
 }
 
 /** Runs the program for one stack in each phase and evaluates the pack. */

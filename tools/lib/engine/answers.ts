@@ -15,6 +15,8 @@ export interface ResourceStateArgs {
   readonly inputs: Record<string, any>;
   /** The id of a resource that is read or imported. */
   readonly id?: string;
+  /** The account its provider runs in, when that provider pins one; else the stack's. */
+  readonly accountId?: string;
 }
 
 export interface EngineAnswers {
@@ -26,8 +28,11 @@ export interface EngineAnswers {
     args: ResourceStateArgs,
     phase: Phase,
   ): { id: string; state: Record<string, any>; modeled?: false };
-  /** Result of an invoke; throws an error naming the token when it cannot be answered. */
-  invoke(token: string, args: Record<string, any>): Record<string, any>;
+  /**
+   * Result of an invoke; throws an error naming the token when it cannot be answered. `accountId`
+   * is the account of the provider it is sent to, when that provider pins one; else the stack's.
+   */
+  invoke(token: string, args: Record<string, any>, accountId?: string): Record<string, any>;
   /** Id of a provider instance created in the apply phase. */
   providerId(urn: string): string;
 }
@@ -44,12 +49,12 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
     resourceState(args, phase) {
       return resourceState(
         { type: args.type, name: args.name, inputs: args.inputs, id: args.id },
-        env,
+        args.accountId ? { ...env, accountId: args.accountId } : env,
         phase,
       );
     },
-    invoke(token, args) {
-      return invoke(token, args, env, opts.invokeAnswers);
+    invoke(token, args, accountId) {
+      return invoke(token, args, accountId ? { ...env, accountId } : env, opts.invokeAnswers);
     },
     providerId(urn) {
       const h = createHash("sha256").update(urn).digest("hex");

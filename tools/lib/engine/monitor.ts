@@ -23,6 +23,7 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { RecordedResource } from "../recorder";
+import { pinnedAccount } from "./accounts";
 import type { EngineAnswers, Phase } from "./answers";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { missingAssetPath, programSource } from "./registration-sources";
@@ -300,6 +301,7 @@ export class OfflineEngine {
         name: r.name,
         inputs: this.withProviderRegion(r.type, plainValue(sent), r.provider),
         id: importId || undefined,
+        accountId: this.providerAccount(r.type, r.provider),
       },
       this.opts.phase,
     );
@@ -322,7 +324,13 @@ export class OfflineEngine {
     } else {
       state = {
         ...this.opts.answers.resourceState(
-          { type, name, inputs: plainValue(inputs), id: req.getId() },
+          {
+            type,
+            name,
+            inputs: plainValue(inputs),
+            id: req.getId(),
+            accountId: this.providerAccount(type, req.getProvider() || undefined),
+          },
           "apply",
         ).state,
       };
@@ -367,9 +375,11 @@ export class OfflineEngine {
       const id = this.ids.get(r.urn) ?? "";
       result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
     } else {
+      const provider = req.getProvider() || undefined;
       result = this.opts.answers.invoke(
         token,
-        this.withProviderRegion(token, args, req.getProvider() || undefined),
+        this.withProviderRegion(token, args, provider),
+        this.providerAccount(token, provider),
       );
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
@@ -398,6 +408,23 @@ export class OfflineEngine {
     const region = plainValue(provider.inputs).region;
     if (typeof region !== "string" || region === UNKNOWN || region === "") return args;
     return { ...args, region };
+  }
+
+  /**
+   * The account of the AWS provider a registration or invoke is sent to, when that provider's
+   * settings pin one (`pinnedAccount`): an explicit `new aws.Provider("logs", { allowedAccountIds:
+   * [...] })` or `assumeRoles` into another account, or the default provider from the stack's
+   * config. Undefined leaves the account the stack is answered for.
+   */
+  private providerAccount(token: string, providerRef: string | undefined): string | undefined {
+    if (!token.startsWith("aws:") || !providerRef) return undefined;
+    const provider = this.byUrn.get(providerRef.slice(0, providerRef.lastIndexOf("::")));
+    if (provider?.type !== "pulumi:providers:aws") return undefined;
+    const settings = plainValue(provider.inputs);
+    return pinnedAccount((key) => {
+      const v: unknown = settings[key];
+      return typeof v === "string" && v !== UNKNOWN ? v : undefined;
+    });
   }
 
   /** RegisterResourceOutputs: a component's outputs; the root stack's mark the program's end. */
