@@ -214,7 +214,11 @@ export const RUNTIME_SECTION = section({
       min: 1,
       max: 1000,
       default: 30,
-      description: `Images the ECR lifecycle policy keeps, besides the last ${DEPLOYED_IMAGES_KEPT} deployed ones.`,
+      // The count rule comes after the deployed-tag rule: it cannot expire a deployed image, but
+      // still counts it among the newest ("Rules can never mark images that are marked by higher
+      // priority rules, but can still identify them as if they haven't been expired": ECR
+      // lifecycle policy evaluation rules, as restated in awsx's LifecyclePolicyRule docs).
+      description: `Newest images the ECR lifecycle policy keeps, deployed ones included; the last ${DEPLOYED_IMAGES_KEPT} deployed images are kept even when older.`,
       allowed: "an integer from 1 to 1000",
     },
     imageTag: {
