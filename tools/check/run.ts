@@ -11,7 +11,7 @@
 // what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
-import { pinnedAccount } from "../lib/engine/accounts";
+import { pinnedAccount } from "../lib/engine/provider-settings";
 import {
   runProgram,
   ProgramRun,

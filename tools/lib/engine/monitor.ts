@@ -23,9 +23,9 @@ import * as engrpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { RecordedResource } from "../recorder";
-import { pinnedAccount } from "./accounts";
 import type { EngineAnswers, Phase } from "./answers";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
+import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
@@ -299,9 +299,9 @@ export class OfflineEngine {
       {
         type: r.type,
         name: r.name,
-        inputs: this.withProviderRegion(r.type, plainValue(sent), r.provider),
+        inputs: withProviderRegion(this.byUrn, r.type, plainValue(sent), r.provider),
         id: importId || undefined,
-        accountId: this.providerAccount(r.type, r.provider),
+        accountId: providerAccount(this.byUrn, r.type, r.provider),
       },
       this.opts.phase,
     );
@@ -329,7 +329,7 @@ export class OfflineEngine {
             name,
             inputs: plainValue(inputs),
             id: req.getId(),
-            accountId: this.providerAccount(type, req.getProvider() || undefined),
+            accountId: providerAccount(this.byUrn, type, req.getProvider() || undefined),
           },
           "apply",
         ).state,
@@ -378,53 +378,14 @@ export class OfflineEngine {
       const provider = req.getProvider() || undefined;
       result = this.opts.answers.invoke(
         token,
-        this.withProviderRegion(token, args, provider),
-        this.providerAccount(token, provider),
+        withProviderRegion(this.byUrn, token, args, provider),
+        providerAccount(this.byUrn, token, provider),
       );
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
     const resp = new provproto.InvokeResponse();
     resp.setReturn(Struct.fromJavaScript(result));
     return resp;
-  }
-
-  /**
-   * Arguments with the `region` of the explicit AWS provider they are sent to, when they name
-   * none: in @pulumi/aws 7 a resource's or data source's region "defaults to the Region set in the
-   * provider configuration" (the `region` input's documentation), so `getRegion({}, { provider })`
-   * or a queue's ARN under a `us-west-2` provider answers for us-west-2, not for `aws:region`. The
-   * SDK sends that provider's reference (`<urn>::<id>`) with every registration and invoke,
-   * `opts.provider` or the parent's `providers` (@pulumi/pulumi runtime/invoke.js `getProvider`).
-   */
-  private withProviderRegion(
-    token: string,
-    args: Record<string, any>,
-    providerRef: string | undefined,
-  ): Record<string, any> {
-    if (!token.startsWith("aws:") || !providerRef) return args;
-    if (typeof args.region === "string") return args;
-    const provider = this.byUrn.get(providerRef.slice(0, providerRef.lastIndexOf("::")));
-    if (provider?.type !== "pulumi:providers:aws") return args;
-    const region = plainValue(provider.inputs).region;
-    if (typeof region !== "string" || region === UNKNOWN || region === "") return args;
-    return { ...args, region };
-  }
-
-  /**
-   * The account of the AWS provider a registration or invoke is sent to, when that provider's
-   * settings pin one (`pinnedAccount`): an explicit `new aws.Provider("logs", { allowedAccountIds:
-   * [...] })` or `assumeRoles` into another account, or the default provider from the stack's
-   * config. Undefined leaves the account the stack is answered for.
-   */
-  private providerAccount(token: string, providerRef: string | undefined): string | undefined {
-    if (!token.startsWith("aws:") || !providerRef) return undefined;
-    const provider = this.byUrn.get(providerRef.slice(0, providerRef.lastIndexOf("::")));
-    if (provider?.type !== "pulumi:providers:aws") return undefined;
-    const settings = plainValue(provider.inputs);
-    return pinnedAccount((key) => {
-      const v: unknown = settings[key];
-      return typeof v === "string" && v !== UNKNOWN ? v : undefined;
-    });
   }
 
   /** RegisterResourceOutputs: a component's outputs; the root stack's mark the program's end. */
