@@ -117,7 +117,8 @@ export interface DeployTarget {
  * (ECS docs, "Grant permission to tag resources on creation": condition ecs:CreateAction).
  * Marking the image deployed (the repository's lifecycle keeps deployed images) is the ECR user
  * guide's retag without Docker ("Retagging an image"): ecr:BatchGetImage reads the manifest and
- * ecr:PutImage adds the tag, both on this stack's repository only.
+ * ecr:PutImage adds the tag; ecr:DescribeImages reads push times first, so an image the lifecycle
+ * would expire while it runs is refused. All on this stack's repository only.
  */
 export function deployProjectStatements(
   scope: PipelineScope,
@@ -150,7 +151,7 @@ export function deployProjectStatements(
     {
       sid: "MarkImageDeployed",
       effect: "Allow",
-      actions: ["ecr:BatchGetImage", "ecr:PutImage"],
+      actions: ["ecr:BatchGetImage", "ecr:DescribeImages", "ecr:PutImage"],
       resources: [target.repositoryArn],
     },
     {

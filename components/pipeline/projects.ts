@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement, policyDocument } from "../iam";
-import { DEPLOYED_TAG_PREFIX } from "../runtime.keys";
+import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 import { BUILD_STAGES, BuildStage, readBuildspec } from "./buildspec";
 import { PipelineBuild, PlannedPipeline, projectNames as plannedProjectNames } from "./plan";
 import {
@@ -99,6 +99,7 @@ export function buildProjects(
         plain("CONTAINER_NAME", containerName),
         plain("REPOSITORY_NAME", ecrRepositoryName),
         plain("DEPLOYED_TAG_PREFIX", DEPLOYED_TAG_PREFIX),
+        plain("DEPLOYED_IMAGES_KEPT", String(DEPLOYED_IMAGES_KEPT)),
         plain("DEPLOY_TIMEOUT_SECONDS", "1800"),
       ],
     },

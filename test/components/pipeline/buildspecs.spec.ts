@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILD_STAGES, BUILDSPEC_DIR } from "../../../components/pipeline";
-import { DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
+import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
 import { Recording } from "../../../tools/lib/recorder";
 import { findAll, findOne, ROOT, runStack } from "../../helpers";
 import { permissions, stagesOf } from "../../fixtures/pipeline";
@@ -184,6 +184,7 @@ describe("Pipeline: buildspecs and both stacks", function () {
         );
         expect(env.REPOSITORY_NAME).to.equal(repo.inputs.name);
         expect(env.DEPLOYED_TAG_PREFIX).to.equal(DEPLOYED_TAG_PREFIX);
+        expect(env.DEPLOYED_IMAGES_KEPT).to.equal(String(DEPLOYED_IMAGES_KEPT));
         expect(deploy.get("ecr:PutImage")).to.deep.equal([repo.outputs.arn]);
       }
     });

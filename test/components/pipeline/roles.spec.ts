@@ -217,8 +217,10 @@ describe("Pipeline: stages, key and roles", function () {
       sorted({
         ...common("deploy"),
         "ecs:DescribeTaskDefinition": ["*"],
-        // Marking the deployed image (ECR user guide, "Retagging an image"), its repository only.
+        // Marking the deployed image (ECR user guide, "Retagging an image") after reading push
+        // times, its repository only.
         "ecr:BatchGetImage": [REPO_ARN],
+        "ecr:DescribeImages": [REPO_ARN],
         "ecr:PutImage": [REPO_ARN],
         "ecs:RegisterTaskDefinition": [family],
         "ecs:TagResource": [family],

@@ -8,14 +8,15 @@ import * as os from "os";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILDSPEC_DIR } from "../../../components/pipeline";
-import { DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
+import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
 
 const spec = (stage: string) =>
   yaml.load(fs.readFileSync(path.join(BUILDSPEC_DIR, `${stage}.yml`), "utf8")) as any;
 
 /**
  * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
- * batch-get-image fail, PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
+ * batch-get-image fail, IMAGES is the answer of describe-images over the tagged images ("fail"
+ * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
  * describe-image-scan-findings ("fail" makes it fail), printed once per page of FINDING_PAGES
  * unless the call says --no-paginate.
  */
@@ -23,7 +24,13 @@ const FAKE_AWS = String.raw`#!/usr/bin/env bash
 echo "aws $*" >> "$CALLS"
 case "$1 $2" in
   "ecr get-login-password") echo token ;;
-  "ecr describe-images") echo '{"imageDetails":[{"imageDigest":"sha256:aaaa"}]}' ;;
+  "ecr describe-images")
+    if [[ " $* " == *" --filter "* ]]; then
+      [[ "$IMAGES" != fail ]] || { echo "An error occurred (AccessDeniedException)" >&2; exit 254; }
+      echo "%{IMAGES:-$OWN_IMAGE}"
+    else
+      echo '{"imageDetails":[{"imageDigest":"sha256:aaaa"}]}'
+    fi ;;
   "ecr wait") ;;
   "ecr describe-image-scan-findings")
     [[ "$FINDINGS" != fail ]] || { echo "An error occurred (ThrottlingException)" >&2; exit 254; }
@@ -45,6 +52,16 @@ case "$1 $2" in
   *) echo "unexpected call: $*" >&2; exit 2 ;;
 esac
 `.replace(/%\{/g, "${"); // bash parameter expansions, kept out of the template's own ${}
+/** The deployed image as describe-images lists it: its digest, commit tag and push time. */
+const OWN_IMAGE = JSON.stringify({
+  imageDetails: [
+    {
+      imageDigest: "sha256:aaaa",
+      imageTags: ["0123abcd"],
+      imagePushedAt: "2026-12-01T10:00:00+00:00",
+    },
+  ],
+});
 const FAKE_DOCKER = String.raw`#!/usr/bin/env bash
 echo "docker $*" >> "$CALLS"
 [[ "$*" != *--password-stdin* ]] || cat > /dev/null
@@ -80,7 +97,13 @@ function run(
       execFileSync("bash", ["-c", script], {
         cwd: dir,
         stdio: "pipe",
-        env: { PATH: `${dir}:${process.env.PATH}`, CALLS: calls, CODEBUILD_SRC_DIR: dir, ...env },
+        env: {
+          PATH: `${dir}:${process.env.PATH}`,
+          CALLS: calls,
+          CODEBUILD_SRC_DIR: dir,
+          OWN_IMAGE,
+          ...env,
+        },
       });
     } catch {
       failed = true;
@@ -147,6 +170,7 @@ describe("Pipeline stages, run", function () {
           CONTAINER_NAME: "app",
           REPOSITORY_NAME: "platform-staging-app",
           DEPLOYED_TAG_PREFIX,
+          DEPLOYED_IMAGES_KEPT: String(DEPLOYED_IMAGES_KEPT),
           DEPLOY_TIMEOUT_SECONDS: "60",
           ...extra,
         },
@@ -189,6 +213,39 @@ describe("Pipeline stages, run", function () {
       const elsewhere = deploy(own, { PUT_DIGEST: "sha256:bbbb" });
       expect(elsewhere.failed).to.equal(true);
       expect(touchedService(elsewhere.calls)).to.deep.equal([]);
+      const unlisted = deploy(own, { IMAGES: "fail" });
+      expect(unlisted.failed).to.equal(true);
+      expect(unlisted.calls.some((c) => c.includes("put-image"))).to.equal(false);
+    });
+
+    // ECR orders deployed images by first push, not by the new tag (aws/containers-roadmap#2746).
+    const withNewerDeployed = (count: number) =>
+      JSON.stringify({
+        imageDetails: [
+          ...JSON.parse(OWN_IMAGE).imageDetails,
+          ...Array.from({ length: count }, (_, n) => ({
+            imageDigest: `sha256:${String(n).padStart(4, "0")}`,
+            imageTags: [`c0ffee${n}`, `${DEPLOYED_TAG_PREFIX}202612${10 + n}T000000Z`],
+            imagePushedAt: `2026-12-${10 + n}T10:00:00+00:00`,
+          })),
+        ],
+      });
+
+    it(`redeploys an older image while fewer than ${DEPLOYED_IMAGES_KEPT} deployed images were pushed after it (a rollback the lifecycle still keeps)`, () => {
+      const { failed, calls } = deploy(own, {
+        IMAGES: withNewerDeployed(DEPLOYED_IMAGES_KEPT - 1),
+      });
+      expect(failed, calls.join("\n")).to.equal(false);
+      expect(calls.find((c) => c.startsWith("aws ecr describe-images"))).to.include(
+        "--repository-name platform-staging-app --filter tagStatus=TAGGED",
+      );
+    });
+
+    it(`refuses, before any tag, an image pushed before the last ${DEPLOYED_IMAGES_KEPT} deployed ones: the lifecycle would expire it while it runs`, () => {
+      const { failed, calls } = deploy(own, { IMAGES: withNewerDeployed(DEPLOYED_IMAGES_KEPT) });
+      expect(failed, calls.join("\n")).to.equal(true);
+      expect(calls.some((c) => c.includes("put-image"))).to.equal(false);
+      expect(touchedService(calls)).to.deep.equal([]);
     });
   });
 });
