@@ -3,6 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
+  AVOIDED_ZONE_IDS,
   isolatedMainRouteTable,
   publicRouteTable,
   vpcWithEmptyDefaultSecurityGroup,
@@ -26,6 +27,7 @@ export function aiNetwork(b: Build) {
       {
         state: "available",
         filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+        excludeZoneIds: [...AVOIDED_ZONE_IDS],
       },
       parent,
     )

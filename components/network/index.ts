@@ -18,6 +18,7 @@ import { NetworkArgs, validateArgs } from "./args";
 import { interfaceEndpoints, s3GatewayEndpoint } from "./endpoints";
 import { Tier, TIERS } from "./plan";
 import {
+  AVOIDED_ZONE_IDS,
   azNameAt,
   isolatedMainRouteTable,
   publicRouteTable,
@@ -86,7 +87,11 @@ export class Network extends pulumi.ComponentResource {
     }));
     // Only zones that need no opt-in: Local Zones lack most services (VPC endpoints included).
     const azs = aws.getAvailabilityZonesOutput(
-      { state: "available", filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }] },
+      {
+        state: "available",
+        filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+        excludeZoneIds: [...AVOIDED_ZONE_IDS],
+      },
       b.parent,
     );
     this.azNames = Array.from({ length: azCount }, (_, i) =>

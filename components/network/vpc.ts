@@ -8,6 +8,18 @@ import { TagsOf } from "../naming";
 const ANYWHERE = "0.0.0.0/0";
 
 /**
+ * AZ IDs no subnet goes in, whatever zone name an account's mapping gives them (older accounts map
+ * names to AZ IDs at random: AWS Regions and Availability Zones guide, "AZ IDs"):
+ * - use1-az3, which lacks services the platform may grow into: RDS user guide, "Limitations for
+ *   RDS Proxy" ("US East (N. Virginia) Region does not support RDS Proxy in the use1-az3
+ *   Availability Zone"); EFS user guide, "Supported Availability Zones for One Zone file systems";
+ * - usw1-az2 and apne1-az3: ECS on Fargate runs only in usw1-az1 and usw1-az3, and in apne1-az1,
+ *   apne1-az2 and apne1-az4 (ECS developer guide, "Supported Regions for Amazon ECS on AWS
+ *   Fargate"). Only accounts older than these limits see the two zones.
+ */
+export const AVOIDED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "apne1-az3"];
+
+/**
  * The i-th AZ name, or a clear error when the region offers fewer AZs than the subnet lists
  * need (the engine reports it as the program's failure).
  */
@@ -20,7 +32,7 @@ export function azNameAt(
   if (names.length < azCount) {
     throw new Error(
       `Network ${network}: subnetCidrs has ${azCount} subnets per tier but the region offers ` +
-        `${names.length} availability zones (${names.join(", ")})`,
+        `${names.length} usable availability zones (${names.join(", ")}; zones ${AVOIDED_ZONE_IDS.join(", ")} are left out)`,
     );
   }
   return names[i];

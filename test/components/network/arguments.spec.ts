@@ -92,9 +92,25 @@ describe("Network: arguments", function () {
       expect(rec.resources).to.deep.equal([]);
     });
 
+    it("leaves out use1-az3 (no RDS Proxy, no EFS One Zone), whatever zone name it has in the account", async () => {
+      // This account's us-east-1d, e, f are use1-az4, use1-az3, use1-az5 (the fake's mapping).
+      const rec = await record(
+        {
+          project: "platform",
+          stack: "test",
+          env: { region: "us-east-1", azNames: ["d", "e", "f"] },
+        },
+        () => new Network(NAME, argsFor(2)),
+      );
+      const zones = rec.resources
+        .filter((r) => r.type === T.subnet)
+        .map((r) => r.inputs.availabilityZone as string);
+      expect([...new Set(zones)].sort()).to.deep.equal(["us-east-1d", "us-east-1f"]);
+    });
+
     it("fails clearly when the region has fewer AZs than subnets per tier", () => {
       expect(() => azNameAt(NAME, ["eu-west-1a", "eu-west-1b"], 0, 3)).to.throw(
-        "subnetCidrs has 3 subnets per tier but the region offers 2 availability zones",
+        "subnetCidrs has 3 subnets per tier but the region offers 2 usable availability zones",
       );
       expect(azNameAt(NAME, ["eu-west-1a", "eu-west-1b"], 1, 2)).to.equal("eu-west-1b");
     });
