@@ -10,12 +10,13 @@ import {
   commonJsEntryHint,
   esmTypeScriptHint,
   missingModule,
+  nodeSatisfies,
   sdkTypeScriptHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import { yarnPnpManifest } from "../../tools/lib/engine/language-host";
 import { loadProject, UsageError } from "../../tools/check/project";
-import { FIXTURES, lineOf, QueuedRuns, ROOT, runStack } from "./program-runs";
+import { FIXTURES, lineOf, QueuedRuns, ROOT, runStack, SCRATCH } from "./program-runs";
 
 const runs = new QueuedRuns();
 const run = runs.run.bind(runs);
@@ -24,9 +25,11 @@ describe("real-world programs that fail, offline", function () {
   this.timeout(300_000);
 
   let noTsconfig: string | undefined;
+  let newerNode: string | undefined;
 
   after(() => {
     if (noTsconfig) fs.rmSync(noTsconfig, { recursive: true, force: true });
+    if (newerNode) fs.rmSync(newerNode, { recursive: true, force: true });
   });
 
   before(() => {
@@ -54,6 +57,16 @@ describe("real-world programs that fail, offline", function () {
     fs.cpSync(path.join(FIXTURES, "fail-esm-no-tsconfig"), noTsconfig, { recursive: true });
     fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(noTsconfig, "node_modules"));
     runs.queueRun(noTsconfig);
+    // A dependency installed in the program's own node_modules (copied, as npm installs it).
+    fs.mkdirSync(SCRATCH, { recursive: true });
+    newerNode = fs.mkdtempSync(path.join(SCRATCH, "dependency-engines-"));
+    fs.cpSync(path.join(FIXTURES, "fail-dependency-engines"), newerNode, { recursive: true });
+    fs.cpSync(
+      path.join(newerNode, "package"),
+      path.join(newerNode, "node_modules", "newer-node-lib"),
+      { recursive: true },
+    );
+    runs.queueRun(newerNode);
     runs.queueRun("fail-too-many-azs", "wide");
     runs.queueRun("transforms", "strict");
     runs.queueRun("fail-too-many-azs");
@@ -197,6 +210,39 @@ describe("real-world programs that fail, offline", function () {
       '"dotenv" is a dependency of fail-uninstalled-dependency/package.json (^16.4.5) that is not installed',
     );
     expect(f.message).to.contain("Run `npm install` in the program first");
+  });
+
+  it("a dependency that throws while it loads: the program's import that led there, and the Node its engines field asks for", async () => {
+    // Node's loader and the check's hooks fill V8's default 10 frames before the program's
+    // import is reached; the report must still name the program's line (undici 8 on Node 20,
+    // under @studion/infra-code-blocks 2.0.0).
+    const f = (await run(newerNode!)).failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.message).to.contain("Cannot read properties of undefined (reading 'bind')");
+    expect(f.location?.file).to.equal(path.join(newerNode!, "index.ts"));
+    expect(f.location?.line).to.equal(
+      lineOf("fail-dependency-engines/index.ts", 'from "newer-node-lib"'),
+    );
+    expect(f.message).to.contain(
+      'It was thrown while newer-node-lib 1.0.0 loaded, which declares engines.node ">=99.0.0"',
+    );
+    expect(f.message).to.contain(`this is Node ${process.version}`);
+  });
+
+  it("reads the engines.node ranges npm packages declare (node-semver ranges)", () => {
+    for (const [range, version, expected] of [
+      [">=22.19.0", "v20.20.2", false],
+      [">=22.19.0", "v22.19.0", true],
+      ["^20.19.0 || >=22.12.0", "v20.20.2", true],
+      ["^20.19.0 || >=22.12.0", "v21.7.0", false],
+      [">=18 <20", "v20.0.0", false],
+      ["~20.1.0", "v20.2.0", false],
+      ["20.x", "v20.20.2", true],
+      ["*", "v20.20.2", true],
+      [">=22.19.0-pre", "v20.20.2", undefined],
+    ] as const) {
+      expect(nodeSatisfies(range, version), `${range} on ${version}`).to.equal(expected);
+    }
   });
 
   it("a loader the runtime's nodeargs names but nobody installed: Node's error, with the fix", async () => {

@@ -88,6 +88,15 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
     reason:
       "Amazon VPC CNI plugin: assigns and releases the pods' IP addresses on the node's network interfaces.",
   },
+  // The enhanced monitoring role that rds-enhanced-monitoring asks for: the RDS User Guide
+  // ("Setting up and enabling Enhanced Monitoring") names this policy as its permissions, and its
+  // JSON (AWS Managed Policy Reference, AmazonRDSEnhancedMonitoringRole) grants log writes to the
+  // RDS* log groups only.
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+    reason:
+      "RDS enhanced monitoring role: creates the RDS* log groups and writes OS metrics to their streams only.",
+  },
   {
     arn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
     reason:
@@ -110,7 +119,7 @@ function isCustomerPolicy(r: PolicyResource): boolean {
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
   description:
-    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, RDS enhanced monitoring, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

@@ -139,6 +139,9 @@ describe("iam-managed-policy-allowlist", () => {
         "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
         "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
         "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
+        // The role rds-enhanced-monitoring asks for (RDS User Guide, "Setting up and enabling
+        // Enhanced Monitoring").
+        "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.deep.equal(
           [],

@@ -308,9 +308,23 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
   };
 }
 
+// A dependency that throws while Node evaluates it (a package written for a newer Node, a missing
+// native binding) fails inside Node's loader, whose frames and this file's hooks fill the 10
+// frames V8 records by default (Error.stackTraceLimit, https://v8.dev/docs/stack-trace-api): the
+// program's import that led there was cut off, and the report could name no line of the program.
+// While a module under node_modules evaluates, errors record more frames; the program's own code
+// keeps the default (and debuggable-promise.js its zero).
+const LOADING_STACK_LIMIT = 100;
 const loadJs = Module._extensions[".js"];
 Module._extensions[".js"] = function (module, filename) {
-  loadJs.call(this, module, filename);
+  const limit = Error.stackTraceLimit;
+  const deeper = filename.includes(NODE_MODULES) && limit < LOADING_STACK_LIMIT;
+  if (deeper) Error.stackTraceLimit = LOADING_STACK_LIMIT;
+  try {
+    loadJs.call(this, module, filename);
+  } finally {
+    if (deeper) Error.stackTraceLimit = limit;
+  }
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);

@@ -9,6 +9,7 @@ import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
+  dependencyEnginesHint,
   esmTypeScriptHint,
   missingModule,
   hostTsconfig,
@@ -137,7 +138,8 @@ export function diagnose(ctx: {
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
-      unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig);
+      unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      dependencyEnginesHint(text);
     return { kind: "error", message: message + more + hint, location, detail: text };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
