@@ -1,0 +1,186 @@
+// What the offline check adds to a failed program's own error: the hints that name the cause and
+// the fix (a package nobody installed or listed, an ES module without ts-node 10, the SDK's own
+// TypeScript refusing a tsconfig, a CommonJS entry point under "type": "module", a dependency
+// written for a newer Node). Read from a program's layout, without running it; the runs that
+// raise these errors are in programs-failures.spec.ts.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  commonJsEntryHint,
+  esmTypeScriptHint,
+  nodeSatisfies,
+  sdkTypeScriptHint,
+  uninstalledPackageHint,
+} from "../../tools/lib/engine/hints";
+
+describe("hints on a failed program's error", () => {
+  it("reads the engines.node ranges npm packages declare (node-semver ranges)", () => {
+    for (const [range, version, expected] of [
+      [">=22.19.0", "v20.20.2", false],
+      [">=22.19.0", "v22.19.0", true],
+      ["^20.19.0 || >=22.12.0", "v20.20.2", true],
+      ["^20.19.0 || >=22.12.0", "v21.7.0", false],
+      [">=18 <20", "v20.0.0", false],
+      ["~20.1.0", "v20.2.0", false],
+      ["20.x", "v20.20.2", true],
+      ["*", "v20.20.2", true],
+      [">=22.19.0-pre", "v20.20.2", undefined],
+    ] as const) {
+      expect(nodeSatisfies(range, version), `${range} on ${version}`).to.equal(expected);
+    }
+  });
+
+  it("a package the program imports but never listed: named, with the command that adds it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unlisted-"));
+    try {
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ dependencies: {} }));
+      fs.mkdirSync(path.join(dir, "src"));
+      // From a subfolder (`main: src/`), the package.json above it is the program's.
+      const hint = uninstalledPackageHint(
+        "Cannot find module '@acme/settings/load'",
+        path.join(dir, "src"),
+      );
+      expect(hint).to.contain(
+        `"@acme/settings" is not installed, nor listed in ${path.basename(dir)}/package.json`,
+      );
+      expect(hint).to.contain("`npm install @acme/settings`");
+      // Relative imports and Node's own modules are another story.
+      expect(uninstalledPackageHint("Cannot find module './settings'", dir)).to.equal("");
+      expect(uninstalledPackageHint("Cannot find module 'node:fs/x'", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an ES module in TypeScript whose own node_modules lack ts-node 10: the install that runs it", () => {
+    // Node's refusal when the language host falls back to its vendored ts-node 7 (CommonJS hooks
+    // only), as a program with its own dependencies but no ts-node gets it.
+    const refusal = 'TypeError: Unknown file extension ".ts" for /p/index.ts';
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "esm-ts-"));
+    const install = (name: string, version: string) => {
+      const at = path.join(dir, "node_modules", name);
+      fs.mkdirSync(at, { recursive: true });
+      fs.writeFileSync(path.join(at, "package.json"), JSON.stringify({ name, version }));
+    };
+    const pkg = (type?: string) =>
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", type }));
+    try {
+      pkg("module");
+      install("@pulumi/pulumi", "3.276.0");
+      const missing = esmTypeScriptHint(refusal, dir);
+      expect(missing).to.contain(
+        `${path.basename(dir)}/package.json makes the program an ES module`,
+      );
+      expect(missing).to.contain("the program has no ts-node installed");
+      expect(missing).to.contain("`npm install --save-dev ts-node@^10 typescript@^5`");
+      install("ts-node", "7.0.1");
+      expect(esmTypeScriptHint(refusal, dir)).to.contain("the program has ts-node 7.0.1");
+      // ts-node 10 with an SDK that does not yet register its ESM loader: the nodeargs way.
+      install("ts-node", "10.9.2");
+      install("@pulumi/pulumi", "3.182.0");
+      expect(esmTypeScriptHint(refusal, dir)).to.contain(
+        'upgrade @pulumi/pulumi, or add to Pulumi.yaml runtime.options.nodeargs: "--loader ts-node/esm"',
+      );
+      install("@pulumi/pulumi", "3.183.0");
+      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
+      // A CommonJS program, or another failure, gets no such hint.
+      install("ts-node", "7.0.1");
+      expect(esmTypeScriptHint("TypeError: something else", dir)).to.equal("");
+      pkg(undefined);
+      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a tsconfig option the SDK's own TypeScript 3.8 refuses names that TypeScript and the upgrade (pulumi/pulumi#15622)", () => {
+    // TypeScript 3.8's refusal of a tsconfig written for TypeScript 5, as @pulumi/pulumi 3.80
+    // (dependencies: typescript ~3.8.3) compiles it whatever the program installed.
+    const refusal =
+      "TypeScript could not compile the program: error TS6046: Argument for '--target' option " +
+      "must be: 'es3', 'es5', 'es6', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'esnext'.";
+    // One folder per layout: Node caches where a package resolved from a folder.
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-ts-"));
+    const sdk = path.join("node_modules", "@pulumi", "pulumi");
+    const layout = (name: string, packages: Record<string, string>, folders: string[] = []) => {
+      const dir = path.join(root, name);
+      for (const [at, version] of Object.entries(packages)) {
+        fs.mkdirSync(path.join(dir, at), { recursive: true });
+        fs.writeFileSync(path.join(dir, at, "package.json"), JSON.stringify({ version }));
+      }
+      for (const at of folders) fs.mkdirSync(path.join(dir, at), { recursive: true });
+      return dir;
+    };
+    try {
+      const nested = sdkTypeScriptHint(
+        refusal,
+        layout("nested", {
+          [sdk]: "3.80.0",
+          [path.join(sdk, "node_modules", "typescript")]: "3.8.3",
+          [path.join("node_modules", "typescript")]: "5.9.3",
+        }),
+      );
+      expect(nested).to.contain(
+        "The TypeScript that compiles the program is 3.8.3, @pulumi/pulumi 3.80.0's own dependency, not the program's 5.9.3",
+      );
+      expect(nested).to.contain("Upgrade @pulumi/pulumi to 3.113.0 or later");
+      // A newer SDK takes the program's TypeScript: a refusal is then the program's own business.
+      const peer = layout("peer", {
+        [sdk]: "3.120.0",
+        [path.join("node_modules", "typescript")]: "5.9.3",
+      });
+      expect(sdkTypeScriptHint(refusal, peer)).to.equal("");
+      // ... and without one installed, falls back to the TypeScript 3.8.3 it vendors.
+      const vendoring = layout("vendored", { [sdk]: "3.120.0" }, [
+        path.join(sdk, "vendor", "typescript@3.8.3"),
+      ]);
+      const vendored = sdkTypeScriptHint(refusal, vendoring);
+      expect(vendored).to.contain("is 3.8.3, the copy the SDK vendors, not the program's");
+      expect(vendored).to.contain("Run `npm install --save-dev typescript@^5` in the program");
+      expect(sdkTypeScriptHint("error TS2304: Cannot find name 'x'.", vendoring)).to.equal("");
+      // Listed as a dev dependency but left out of the install: the install is the fix.
+      const omitted = layout("omitted", { [sdk]: "3.248.0" }, [
+        path.join(sdk, "vendor", "typescript@3.8.3"),
+      ]);
+      fs.writeFileSync(
+        path.join(omitted, "package.json"),
+        JSON.stringify({ devDependencies: { typescript: "~5.9.3" } }),
+      );
+      expect(sdkTypeScriptHint(refusal, omitted)).to.contain(
+        "package.json lists typescript ~5.9.3 but it is not installed (an install without dev dependencies?): run `npm install` in the program",
+      );
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a .cjs entry point of a "type": "module" package: why it has a default export, and the two fixes', () => {
+    // The language host's refusal (@pulumi/pulumi cmd/run/run.js) of what `import()` makes of a
+    // CommonJS module: `module.exports` as `default`, next to the names Node detects.
+    const refusal =
+      "expected entrypoint module to have either a default export or named exports but not both";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cjs-entry-"));
+    const pkg = (fields: Record<string, string>) =>
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", ...fields }));
+    try {
+      pkg({ type: "module" });
+      const hint = commonJsEntryHint(refusal, dir, dir, "index.cjs");
+      expect(hint).to.contain("index.cjs is a CommonJS module, which the language host imports");
+      expect(hint).to.contain(`because ${path.basename(dir)}/package.json says "type": "module"`);
+      expect(hint).to.contain('drop "type": "module" so that the language host requires it');
+      // The entry point may come from package.json when Pulumi.yaml names none.
+      pkg({ type: "module", main: "bin/index.cjs" });
+      expect(commonJsEntryHint(refusal, dir, dir, undefined)).to.contain(
+        path.join("bin", "index.cjs") + " is a CommonJS module",
+      );
+      // An ES module with both kinds of export is told so by the bare message already.
+      expect(commonJsEntryHint(refusal, dir, dir, "index.mjs")).to.equal("");
+      pkg({ main: "index.cjs" });
+      expect(commonJsEntryHint(refusal, dir, dir, undefined)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
