@@ -116,7 +116,7 @@ describe("real-world programs through the check's CLI", function () {
     expect(run.code).to.equal(2);
     expect(run.stderr).to.contain("the program did not finish within 5 s of starting (--timeout)");
     expect(run.stderr).to.contain(
-      `a setInterval timer (every 1000 ms) started at index.ts:${lineOf("fail-runs-forever/index.ts", "setInterval(")}`,
+      `a setInterval timer (every 1000 ms) started at heartbeat.ts:${lineOf("fail-runs-forever/heartbeat.ts", "setInterval(")}`,
     );
   });
 
