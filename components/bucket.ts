@@ -145,6 +145,39 @@ export function applyBucketGuarantees(
   );
 }
 
+/** The advisory S3 rules a bucket of disposable data waives: replica, Object Lock, event feed. */
+const DISPOSABLE_DATA_POLICIES = [
+  "s3-bucket-replication-enabled",
+  "s3-bucket-object-lock-enabled",
+  "s3-bucket-event-notifications",
+];
+
+/**
+ * Waiver tags for a bucket whose data is short-lived or rebuilt from elsewhere, so it needs no
+ * replica in another Region, no Object Lock and no event notifications; `reason` says why. (Object
+ * Lock cannot be turned on for a created bucket through `objectLockEnabled`, which replaces the
+ * bucket, and a lock would hold objects past the lifecycle expiry that bounds their cost.)
+ */
+export function disposableDataWaivers(reason: string): Record<string, string> {
+  return checkedWaivers(
+    Object.fromEntries(DISPOSABLE_DATA_POLICIES.map((p) => [`waiver:${p}`, reason])),
+  );
+}
+
+/** `tags` after checking each reason is a valid tag value of 10 characters or more. */
+function checkedWaivers(tags: Record<string, string>): Record<string, string> {
+  for (const [k, reason] of Object.entries(tags)) {
+    if (reason.trim().length < 10 || reason.length > TAG_VALUE_MAX_LENGTH) {
+      throw new Error(
+        `the reason for ${k} must be 10 to ${TAG_VALUE_MAX_LENGTH} characters (an AWS tag value)`,
+      );
+    }
+    const problem = tagValueProblem(reason);
+    if (problem) throw new Error(`the reason for ${k} ${problem}`);
+  }
+  return tags;
+}
+
 /** Waiver tags (policy → reason) a bucket needs for its documented exceptions. */
 export function bucketWaiverTags(
   encryption: BucketEncryption,
@@ -156,16 +189,7 @@ export function bucketWaiverTags(
     throw new Error("the reason for SSE-S3 must name the AWS document that requires it");
   }
   if (notLoggedBecause !== undefined) tags["waiver:s3-bucket-logging-enabled"] = notLoggedBecause;
-  for (const [k, reason] of Object.entries(tags)) {
-    if (reason.trim().length < 10 || reason.length > TAG_VALUE_MAX_LENGTH) {
-      throw new Error(
-        `the reason for ${k} must be 10 to ${TAG_VALUE_MAX_LENGTH} characters (an AWS tag value)`,
-      );
-    }
-    const problem = tagValueProblem(reason);
-    if (problem) throw new Error(`the reason for ${k} ${problem}`);
-  }
-  return tags;
+  return checkedWaivers(tags);
 }
 
 export interface SecureBucketArgs {
@@ -184,6 +208,13 @@ export interface SecureBucketArgs {
     | { readonly notLoggedBecause: string };
   /** Statements added to the bucket policy after the TLS-only deny. */
   readonly policyStatements?: (bucketArn: pulumi.Output<string>) => PolicyStatement[];
+  /**
+   * Why the bucket's data needs no replica in another Region, no Object Lock and no event
+   * notifications (it expires soon, or is rebuilt from elsewhere); becomes the waiver of the three
+   * advisory S3 rules that ask for them (`disposableDataWaivers`). Omit for data that must survive:
+   * the policy pack then reports what is missing.
+   */
+  readonly disposableBecause?: string;
   /** Protect and retain the bucket (prod data). Defaults to false. */
   readonly protect?: boolean;
   readonly tags: Record<string, string>;
@@ -205,7 +236,12 @@ export class SecureBucket extends pulumi.ComponentResource {
     const protect = args.protect ?? false;
     const notLogged =
       "notLoggedBecause" in args.accessLogs ? args.accessLogs.notLoggedBecause : undefined;
-    const waivers = bucketWaiverTags(args.encryption, notLogged);
+    const waivers = {
+      ...bucketWaiverTags(args.encryption, notLogged),
+      ...(args.disposableBecause === undefined
+        ? {}
+        : disposableDataWaivers(args.disposableBecause)),
+    };
     // The bucket is the component's main resource and carries its name.
     this.bucket = new aws.s3.Bucket(
       name,

@@ -139,6 +139,8 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
             "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)",
         },
         expirationDays: args.logRetentionDays ?? 90,
+        disposableBecause:
+          "ALB access logs for troubleshooting: they expire after the retention period and nothing reads their events",
         accessLogs: {
           notLoggedBecause:
             "Holds only the access logs of the ALB: logging it would log the log delivery itself",

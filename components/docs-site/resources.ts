@@ -131,6 +131,8 @@ export function logBucket(b: Build) {
           "Access-log destination bucket: the S3 User Guide advises against logging a log destination bucket",
       },
       expirationDays: args.logExpirationDays ?? 90,
+      disposableBecause:
+        "Access logs of the docs site for troubleshooting: they expire and nothing reads their events",
       policyStatements: (arn) => [
         {
           sid: "S3ServerAccessLogsFromDocsBucket",
@@ -205,6 +207,7 @@ export function contentBucket(
       // Pages are current until replaced by a publish; old versions go after a month.
       expirationDays: 36500,
       noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? 30,
+      disposableBecause: "Published docs pages: rebuilt from the repository by every publish",
       policyStatements: (arn) => [
         {
           sid: "CloudFrontReadsThroughThisDistributionOnly",

@@ -143,6 +143,8 @@ export function artifactStore(
       encryption: { kind: "kms", keyArn: key.keyArn },
       expirationDays: args.artifactExpirationDays ?? 30,
       noncurrentVersionExpirationDays: 1,
+      disposableBecause:
+        "Build artifacts: rebuilt from the repository by the pipeline and expired after a few weeks",
       accessLogs: args.accessLogs,
       protect,
       // S3 docs ("Specifying server-side encryption with AWS KMS"): deny uploads that ask for

@@ -4,7 +4,12 @@
 // policies, role policies, key grants) are built as data in ./policies.ts.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { applyBucketGuarantees, BucketEncryption, bucketWaiverTags } from "../bucket";
+import {
+  applyBucketGuarantees,
+  BucketEncryption,
+  bucketWaiverTags,
+  disposableDataWaivers,
+} from "../bucket";
 import { componentScope, invalidArguments } from "../context";
 import { policyDocument, roleTrustPolicy, serviceTrustPolicy } from "../iam";
 import { EncryptionKey } from "../kms-key";
@@ -196,17 +201,29 @@ export class Storage extends pulumi.ComponentResource {
 
     const roles = producerRoles(this, name, args, { tags, accountId, partition, region });
     const buckets = {} as Record<Producer, aws.s3.Bucket>;
+    // Uploads are transient by design: no replica, Object Lock or event feed (advisory S3 rules).
+    const transient = disposableDataWaivers(
+      `Transient uploads: they expire after ${settings.objectExpirationDays} days by design and nothing reads their events`,
+    );
     for (const p of PRODUCERS) {
       buckets[p] = new aws.s3.Bucket(
         `${name}-${p}`,
         // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
-        { forceDestroy: !settings.protect, tags: tags(p, { producer: p }) },
+        { forceDestroy: !settings.protect, tags: tags(p, { producer: p, ...transient }) },
         dataOpts,
       );
     }
     const logBucket = new aws.s3.Bucket(
       `${name}-logs`,
-      { forceDestroy: !settings.protect, tags: tags("logs", ACCESS_LOG_WAIVERS) },
+      {
+        forceDestroy: !settings.protect,
+        tags: tags("logs", {
+          ...ACCESS_LOG_WAIVERS,
+          ...disposableDataWaivers(
+            "Server access logs for troubleshooting: they expire and nothing reads their events",
+          ),
+        }),
+      },
       dataOpts,
     );
     // No grant for logging.s3.amazonaws.com: the access-log bucket is SSE-S3 (see below).

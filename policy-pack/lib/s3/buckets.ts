@@ -1,9 +1,9 @@
 // Bucket identity for the S3 policies, across `aws:s3/bucket:Bucket` and
 // `aws:s3/bucketV2:BucketV2`: the side resources that configure a bucket (public-access block,
-// encryption, versioning, logging, ACL, lifecycle, ownership controls, bucket policy), found
-// through property dependencies on their `bucket` input and, where the input is a literal name, by
-// that name; and which buckets receive access logs (S3 server access logs, load balancer logs).
-// Indexed once per stack.
+// encryption, versioning, logging, ACL, lifecycle, ownership controls, bucket policy, replication,
+// Object Lock, event notifications), found through property dependencies on their `bucket` input
+// and, where the input is a literal name, by that name; and which buckets receive access logs (S3
+// server access logs, load balancer logs). Indexed once per stack.
 //
 // Reading values. Stack policies see outputs. At preview the engine reports as unknown both values
 // built from resources that are not created yet (these always carry property dependencies on the
@@ -22,10 +22,13 @@ import {
   CLOUDFRONT_DISTRIBUTION,
   ELB_LOAD_BALANCER,
   LOAD_BALANCER_TYPES,
+  S3_RESILIENCE_SIDE,
   S3_SIDE,
 } from "../types";
 
-const ALL_SIDE_TYPES: readonly string[] = Object.values(S3_SIDE).flat();
+const ALL_SIDE_TYPES: readonly string[] = [S3_SIDE, S3_RESILIENCE_SIDE].flatMap((g) =>
+  Object.values(g).flat(),
+);
 
 /** Load balancer properties whose access, connection and health-check logs go to a bucket. */
 const LOAD_BALANCER_LOG_PROPS = ["accessLogs", "connectionLogs", "healthCheckLogs"];

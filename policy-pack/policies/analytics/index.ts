@@ -1,6 +1,7 @@
 // Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
 // clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity logging
-// and their parameter groups' TLS setting (./redshift-clusters.ts); EMR clusters' logs and
+// and their parameter groups' TLS setting, automated snapshots and version upgrades
+// (./redshift-clusters.ts); EMR clusters' logs and
 // security configuration (./emr.ts); QuickSight data sources' TLS (./quicksight.ts). Their
 // encryption with customer-managed keys is the KMS policies' rule (../kms); the RDS rules are in
 // ../databases, AWS Backup in ../backup, Secrets Manager rotation in ../secrets.
@@ -20,6 +21,8 @@ import {
 import {
   redshiftClusterAuditLogging,
   redshiftClusterUserActivityLogging,
+  redshiftClusterAutomatedSnapshots,
+  redshiftClusterVersionUpgrade,
   redshiftParameterGroupRequireSsl,
 } from "./redshift-clusters";
 import { emrClusterLogging, emrClusterSecurityConfiguration } from "./emr";
@@ -39,6 +42,8 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftClusterAuditLogging,
   redshiftClusterUserActivityLogging,
   redshiftParameterGroupRequireSsl,
+  redshiftClusterAutomatedSnapshots,
+  redshiftClusterVersionUpgrade,
   emrClusterLogging,
   emrClusterSecurityConfiguration,
   quicksightDataSourceSsl,

@@ -1,6 +1,7 @@
 // Provisioned Redshift clusters: audit logging (aws.redshift.Logging; @pulumi/aws 7 has no
 // `logging` block on the cluster), user-activity logging and TLS, both set by parameters of the
-// cluster's parameter group (aws.redshift.ParameterGroup).
+// cluster's parameter group (aws.redshift.ParameterGroup), automated snapshots and major version
+// upgrades.
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
@@ -152,6 +153,53 @@ export const redshiftParameterGroupRequireSsl = resourcePolicy({
     const value = parameter(props, "require_ssl");
     if (value !== undefined && value !== "true") {
       ctx.report(`require_ssl is "${value}": clients may connect without TLS.`);
+    }
+  },
+});
+
+export const redshiftClusterAutomatedSnapshots = resourcePolicy({
+  name: "redshift-cluster-automated-snapshots",
+  description:
+    "Provisioned Redshift clusters keep automated snapshots (automatedSnapshotRetentionPeriod " +
+    "of at least one day; 0 turns them off, and the provider's default is 1), so the warehouse " +
+    "can be restored to a recent point. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Leave `automatedSnapshotRetentionPeriod` unset (1 day) or set it to the days of snapshots " +
+    "to keep (up to 35).",
+  references: [
+    cdkNag("AwsSolutions-RS10"),
+    fsbp("Redshift.3"),
+    awsDocs("redshift/latest/mgmt/working-with-snapshots (automated snapshots)"),
+  ],
+  types: [REDSHIFT_CLUSTER],
+  check: (props, ctx) => {
+    const days = props.automatedSnapshotRetentionPeriod;
+    if (typeof days === "number" && days < 1) {
+      ctx.report(`automatedSnapshotRetentionPeriod is ${days}: automated snapshots are off.`);
+    }
+  },
+});
+
+export const redshiftClusterVersionUpgrade = resourcePolicy({
+  name: "redshift-cluster-version-upgrade",
+  description:
+    "Provisioned Redshift clusters accept major version upgrades in their maintenance window " +
+    "(allowVersionUpgrade; the provider's default is true), so they keep receiving engine fixes. " +
+    "Only an explicit false is reported. Advisory.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Remove `allowVersionUpgrade: false` (or set it to true).",
+  references: [
+    cdkNag("AwsSolutions-RS9"),
+    fsbp("Redshift.6"),
+    awsDocs("redshift/latest/mgmt/working-with-clusters (maintenance windows)"),
+  ],
+  types: [REDSHIFT_CLUSTER],
+  check: (props, ctx) => {
+    if (props.allowVersionUpgrade === false) {
+      ctx.report("allowVersionUpgrade is false: major version upgrades are not applied.");
     }
   },
 });

@@ -19,6 +19,7 @@ import {
   instanceProfileAttached,
 } from "./instance-settings";
 import {
+  autoscalingGroupElbHealthCheck,
   autoscalingGroupLaunchTemplate,
   autoscalingGroupNotifications,
   autoscalingGroupPropagatesTags,
@@ -86,6 +87,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   autoscalingGroupLaunchTemplate,
   autoscalingGroupPropagatesTags,
   autoscalingGroupNotifications,
+  autoscalingGroupElbHealthCheck,
   launchTemplateInStack,
   efsAccessPointRootDirectory,
   efsAccessPointPosixUser,

@@ -5,7 +5,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
 import { peek, present } from "../../lib/values";
-import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 export const elasticacheTransitEncryption = resourcePolicy({
   name: "elasticache-replication-group-transit-encryption",
@@ -116,9 +116,10 @@ export const elasticacheBackupRetention = resourcePolicy({
 export const elasticacheAutomaticFailover = resourcePolicy({
   name: "elasticache-replication-group-automatic-failover",
   description:
-    "ElastiCache replication groups should fail over automatically, promoting a replica when the primary or its AZ " +
-    "fails. Advisory: it needs at least two nodes, and a cache holding only rebuildable state may waive it for cost. " +
-    "Off by default.",
+    "ElastiCache replication groups should fail over automatically to a replica in another Availability Zone " +
+    "(automaticFailoverEnabled and multiAzEnabled), promoting it when the primary or its AZ fails. Advisory: it " +
+    "needs at least two nodes, and a cache holding only rebuildable state may waive it for cost. Both are off by " +
+    "default.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps:
@@ -127,6 +128,7 @@ export const elasticacheAutomaticFailover = resourcePolicy({
   references: [
     checkov("CKV2_AWS_50"),
     fsbp("ElastiCache.3"),
+    cdkNag("AwsSolutions-AEC4"),
     awsDocs("Minimizing downtime in ElastiCache by using Multi-AZ"),
   ],
   types: [ELASTICACHE_REPLICATION_GROUP],
@@ -134,6 +136,11 @@ export const elasticacheAutomaticFailover = resourcePolicy({
     if (props.automaticFailoverEnabled !== true)
       ctx.report(
         `automaticFailoverEnabled is ${props.automaticFailoverEnabled === false ? "false" : "not set (default false)"}: no replica takes over when the primary fails.`,
+      );
+    // The provider's ReplicationGroup: multiAzEnabled "Defaults to false" and needs failover.
+    else if (props.multiAzEnabled !== true)
+      ctx.report(
+        `multiAzEnabled is ${props.multiAzEnabled === false ? "false" : "not set (default false)"}: the replica that takes over may be in the primary's zone.`,
       );
   },
 });

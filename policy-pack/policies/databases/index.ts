@@ -1,6 +1,7 @@
 // Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
 // that share their deletion-protection and backup rules (./rds.ts), RDS upgrades, Multi-AZ and
-// monitoring (./rds-operations.ts), OpenSearch and Elasticsearch
+// monitoring and Aurora MySQL backtracking (./rds-operations.ts), Neptune clusters in several
+// zones (./neptune.ts), OpenSearch and Elasticsearch
 // domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts),
 // DocumentDB clusters' master passwords and cluster parameter groups (./documentdb.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
@@ -19,17 +20,21 @@ import {
   rdsAutoMinorVersionUpgrade,
   rdsEnhancedMonitoring,
   rdsInstanceCaCertificate,
+  rdsAuroraMysqlBacktrack,
   rdsMultiAz,
   rdsPerformanceInsights,
 } from "./rds-operations";
 import {
   searchAuditLogs,
+  searchDedicatedMasters,
   searchFineGrainedAccess,
   searchHttpsOnly,
   searchInVpc,
   searchNodeToNodeEncryption,
   searchSlowLogs,
+  searchZoneAwareness,
 } from "./search";
+import { neptuneClusterMultiAz } from "./neptune";
 import {
   daxEndpointTls,
   elasticacheAuthentication,
@@ -56,12 +61,16 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsEnhancedMonitoring,
   rdsPerformanceInsights,
   rdsInstanceCaCertificate,
+  rdsAuroraMysqlBacktrack,
+  neptuneClusterMultiAz,
   searchNodeToNodeEncryption,
   searchHttpsOnly,
   searchInVpc,
   searchAuditLogs,
   searchSlowLogs,
   searchFineGrainedAccess,
+  searchZoneAwareness,
+  searchDedicatedMasters,
   elasticacheTransitEncryption,
   elasticacheAuthentication,
   elasticacheBackupRetention,

@@ -1,11 +1,11 @@
 // RDS instances and Aurora cluster members kept running and observable: minor engine versions
 // applied automatically, a standby in a second AZ, enhanced monitoring and Performance Insights,
-// and a certificate authority that has not expired.
+// a certificate authority that has not expired, and Aurora MySQL backtracking.
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
 import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
-import { RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
-import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
+import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp, kics } from "../../lib/controls";
 
 export const rdsAutoMinorVersionUpgrade = resourcePolicy({
   name: "rds-auto-minor-version-upgrade",
@@ -151,6 +151,36 @@ export const rdsInstanceCaCertificate = resourcePolicy<CaConfig>({
         `caCertIdentifier "${ca}" is not a current certificate authority ` +
           `(${ctx.config.currentCertificateAuthorities.join(", ")}).`,
       );
+    }
+  },
+});
+
+/** Engines that support backtracking (Aurora User Guide, "Backtracking an Aurora DB cluster"). */
+const BACKTRACK_ENGINES = new Set(["aurora", "aurora-mysql"]);
+
+export const rdsAuroraMysqlBacktrack = resourcePolicy({
+  name: "rds-aurora-mysql-backtrack",
+  description:
+    "Aurora MySQL clusters keep a backtrack window (backtrackWindow, in seconds), so a destructive " +
+    "statement can be rewound in minutes without a restore. Advisory: backtracking can only be " +
+    "turned on when the cluster is created, stores change records at a cost, and does not work " +
+    "with binary log replication (a cluster that replicates from another is not judged).",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps: "Create the cluster with `backtrackWindow: 86400` (24 hours; at most 259200).",
+  references: [
+    cdkNag("AwsSolutions-RDS14"),
+    awsDocs("AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Managing.Backtrack"),
+  ],
+  types: [RDS_CLUSTER],
+  check: (props, ctx) => {
+    if (!BACKTRACK_ENGINES.has(String(props.engine ?? "").toLowerCase())) return;
+    // Knowledge Center, "aurora-mysql-cluster-backtrack": not supported with binlog replication.
+    if (present(props, "replicationSourceIdentifier")) return;
+    // The provider's Cluster: backtrackWindow "Defaults to 0", which disables backtracking.
+    const window = props.backtrackWindow;
+    if (typeof window !== "number" || window <= 0) {
+      ctx.report(`backtrackWindow is ${window ?? "not set (default 0)"}: backtracking is off.`);
     }
   },
 });

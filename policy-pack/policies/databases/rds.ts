@@ -115,6 +115,8 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
     fsbp("RDS.11"),
     fsbp("DocumentDB.2"),
     fsbp("Neptune.5"),
+    cdkNag("AwsSolutions-DOC4"),
+    cdkNag("AwsSolutions-N3"),
   ],
   config: {
     minBackupRetentionDays: {

@@ -1,5 +1,6 @@
 // OpenSearch and Elasticsearch domains: node-to-node encryption, HTTPS with a TLS 1.2+ policy,
-// audit and slow logs, fine-grained access control and a VPC endpoint. Encryption at rest with a customer-managed key is the KMS
+// audit and slow logs, fine-grained access control, a VPC endpoint, and data and dedicated master
+// nodes spread for fault tolerance. Encryption at rest with a customer-managed key is the KMS
 // policies' rule (../kms/analytics.ts); open access policies are the exposure policies'
 // (../exposure/service-policies.ts).
 import { resourcePolicy } from "../../lib/define";
@@ -193,6 +194,75 @@ export const searchFineGrainedAccess = resourcePolicy({
     const options = props.advancedSecurityOptions;
     if (options?.enabled !== true) {
       ctx.report("advancedSecurityOptions is not enabled: no fine-grained access control.");
+    }
+  },
+});
+
+/** Fewest data nodes and dedicated master nodes for fault tolerance (Opensearch.6; AWS Config). */
+const MIN_NODES = 3;
+
+export const searchZoneAwareness = resourcePolicy({
+  name: "opensearch-domain-zone-awareness",
+  description:
+    "OpenSearch and Elasticsearch domains spread their data nodes over Availability Zones " +
+    "(clusterConfig.zoneAwarenessEnabled) and run at least three of them (instanceCount), so " +
+    "the loss of a node or a zone leaves the data served. Advisory: each node is billed. An " +
+    "unset instanceCount is not judged (its AWS default was not confirmed).",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Set `clusterConfig: { zoneAwarenessEnabled: true, zoneAwarenessConfig: " +
+    "{ availabilityZoneCount: 3 }, instanceCount: 3 }` (a multiple of the zone count), with a " +
+    "subnet per zone in vpcOptions.",
+  references: [
+    cdkNag("AwsSolutions-OS7"),
+    fsbp("Opensearch.6"),
+    awsDocs("opensearch-service/latest/developerguide/managedomains-multiaz"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    const config = props.clusterConfig;
+    if (config?.zoneAwarenessEnabled !== true) {
+      ctx.report("clusterConfig.zoneAwarenessEnabled is not true: every data node is in one zone.");
+    }
+    const count = config?.instanceCount;
+    if (typeof count === "number" && count < MIN_NODES) {
+      ctx.report(`clusterConfig.instanceCount is ${count} (< ${MIN_NODES} data nodes).`);
+    }
+  },
+});
+
+export const searchDedicatedMasters = resourcePolicy({
+  name: "opensearch-domain-dedicated-master-nodes",
+  description:
+    "OpenSearch and Elasticsearch domains run at least three dedicated master nodes " +
+    "(clusterConfig.dedicatedMasterEnabled, dedicatedMasterCount), which keep the cluster state " +
+    "apart from the data nodes, so the cluster keeps a quorum while one of them fails. Advisory: " +
+    "each node is billed.",
+  enforcementLevel: "advisory",
+  severity: "low",
+  remediationSteps:
+    "Set `clusterConfig: { dedicatedMasterEnabled: true, dedicatedMasterCount: 3, " +
+    'dedicatedMasterType: "m6g.large.search" }`.',
+  references: [
+    cdkNag("AwsSolutions-OS4"),
+    awsDocs("AWS Config rule opensearch-primary-node-fault-tolerance"),
+    awsDocs("opensearch-service/latest/developerguide/managedomains-dedicatedmasternodes"),
+  ],
+  types: DOMAINS,
+  check: (props, ctx) => {
+    const config = props.clusterConfig;
+    if (config?.dedicatedMasterEnabled !== true) {
+      ctx.report(
+        "clusterConfig.dedicatedMasterEnabled is not true: data nodes also elect the master.",
+      );
+      return;
+    }
+    const count = config.dedicatedMasterCount;
+    if (typeof count !== "number" || count < MIN_NODES) {
+      ctx.report(
+        `clusterConfig.dedicatedMasterCount is ${count ?? "not set"} (< ${MIN_NODES} dedicated master nodes).`,
+      );
     }
   },
 });

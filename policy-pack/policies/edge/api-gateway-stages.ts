@@ -21,6 +21,8 @@ export const apigatewayStageAccessLogging = resourcePolicy({
     checkov("CKV_AWS_95"),
     kics("API Gateway Access Logging Disabled"),
     trivy("AWS-0001"),
+    // "Access logging should be configured for API Gateway V2 Stages" (HTTP and WebSocket).
+    fsbp("APIGateway.9"),
   ],
   types: [APIGATEWAY_STAGE, APIGATEWAYV2_STAGE],
   check: (props, ctx) => {

@@ -1,8 +1,14 @@
-// S3 bucket policies: deny requests without TLS, and grant nothing to foreign accounts (advisory).
+// S3 bucket policies: deny requests without TLS, grant nothing to foreign accounts, and do not deny
+// everyone the right to change the policy (advisory).
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackCheckContext } from "../../lib/define";
-import { stackPolicy } from "../../lib/define";
-import { parseKnownPolicyDocument } from "../../lib/policy-document";
+import { resourcePolicy, stackPolicy } from "../../lib/define";
+import {
+  isAnyone,
+  parseKnownPolicyDocument,
+  parsePolicyDocument,
+  statementGrants,
+} from "../../lib/policy-document";
 import { accountOf } from "../../lib/references";
 import { actionsText, deniesInsecureTransport, jsonErrorOf } from "../../lib/resource-policies";
 import {
@@ -13,8 +19,8 @@ import {
 } from "../../lib/s3/buckets";
 import { programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
-import { cdkNag, fsbp } from "../../lib/controls";
-import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { BUCKET_TYPES, S3_BUCKET_POLICY, S3_SIDE } from "../../lib/types";
 
 /** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
 function bucketPolicies(
@@ -125,6 +131,40 @@ export const crossAccountRestricted = stackPolicy<CrossAccountConfig>({
           else ctx.report(source, message);
         }
       });
+    }
+  },
+});
+
+export const policyNoLockout = resourcePolicy({
+  name: "s3-bucket-policy-no-lockout",
+  description:
+    "Bucket policies do not deny everyone, unconditionally, the right to change the policy (a " +
+    "Deny of s3:PutBucketPolicy, s3:* or * to Principal * on the bucket, without a Condition). " +
+    "Such a policy locks every role and user of the account out of the bucket's policy; only the " +
+    "account's root user can still replace or delete it (S3 API Reference, DeleteBucketPolicy: " +
+    "the bucket owner's root principal may always call GetBucketPolicy, PutBucketPolicy and " +
+    "DeleteBucketPolicy). Advisory.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    'Scope the Deny statement: give it a Condition (e.g. Bool aws:SecureTransport "false", or ' +
+    "StringNotEquals aws:PrincipalArn <admin role>), narrow its actions to the data actions it " +
+    "means, or name the principals it denies.",
+  references: [checkov("CKV_AWS_93"), awsDocs("S3 API Reference, DeleteBucketPolicy")],
+  types: [S3_BUCKET_POLICY],
+  check: (props, ctx) => {
+    for (const s of parsePolicyDocument(props.policy).statements) {
+      // Checkov CKV_AWS_93 leaves out conditional statements: a condition may spare someone.
+      if (s.effect !== "Deny" || s.hasCondition || s.notPrincipals) continue;
+      if (!s.principals?.some(isAnyone)) continue;
+      if (!statementGrants(s, "s3:PutBucketPolicy")) continue;
+      // PutBucketPolicy acts on the bucket ARN (no "/key" part): a Deny on objects alone spares it.
+      if (!s.resources?.some((r) => r === "*" || !r.includes("/"))) continue;
+      ctx.report(
+        `${s.label} denies ${s.actions ? s.actions.known.join(", ") : "all but its NotAction"} ` +
+          "to everyone without a condition: no role or user of the account can change the " +
+          "bucket policy any more, only the root user.",
+      );
     }
   },
 });

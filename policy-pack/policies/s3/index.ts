@@ -1,7 +1,8 @@
 // S3 policies: block public access (bucket and account level, ACLs, bucket policies, object
 // ownership), SSE-KMS with customer-managed keys (buckets and objects), TLS-only access, logging,
-// versioning, lifecycle and cross-account grants. Every bucket rule covers both `aws.s3.Bucket` and
-// the deprecated `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that
+// versioning, lifecycle, cross-account grants, bucket-policy lockout, and (advisory) replication,
+// Object Lock and event notifications. Every bucket rule but those three (`aws.s3.Bucket` only)
+// covers both `aws.s3.Bucket` and the deprecated `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that
 // configure a bucket, correlated through property dependencies (preview-safe) and literal bucket
 // names (../../lib/s3/).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -15,10 +16,11 @@ import {
   publicAccessBlockAllFlags,
 } from "./public-access";
 import { bucketKeyEnabled, objectKmsCmk, sseKmsCmk } from "./encryption";
-import { crossAccountRestricted, tlsOnly } from "./bucket-policies";
+import { crossAccountRestricted, policyNoLockout, tlsOnly } from "./bucket-policies";
 import { loggingEnabled } from "./logging";
 import { lifecycleConfigured, versioningEnabled } from "./versioning";
 import { documentedExceptions } from "./exceptions";
+import { eventNotifications, objectLockEnabled, replicationEnabled } from "./resilience";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   bucketPublicAccessBlock,
@@ -33,8 +35,12 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   objectKmsCmk,
   tlsOnly,
   crossAccountRestricted,
+  policyNoLockout,
   loggingEnabled,
   versioningEnabled,
   lifecycleConfigured,
+  replicationEnabled,
+  objectLockEnabled,
+  eventNotifications,
   documentedExceptions,
 ];

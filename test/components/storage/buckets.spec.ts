@@ -14,6 +14,16 @@ import {
   arnOf,
 } from "../../fixtures/storage";
 
+/** The waivers of the advisory S3 rules a bucket of short-lived data records. */
+const DISPOSABLE_DATA_WAIVERS = [
+  "waiver:s3-bucket-replication-enabled",
+  "waiver:s3-bucket-object-lock-enabled",
+  "waiver:s3-bucket-event-notifications",
+];
+
+const waiversOf = (bucket: { inputs: any }) =>
+  Object.keys(bucket.inputs.tags).filter((k) => k.startsWith("waiver:"));
+
 describe("Storage: buckets", function () {
   let up: Run;
   let preview: Run;
@@ -118,10 +128,21 @@ describe("Storage: buckets", function () {
         });
       }
     });
+
+    it("waive only replication, Object Lock and event notifications, naming their expiry", () => {
+      for (const p of producers) {
+        const bucket = up.one(T.bucket, `storage-${p}`);
+        expect(waiversOf(bucket)).to.have.members(DISPOSABLE_DATA_WAIVERS);
+        for (const key of DISPOSABLE_DATA_WAIVERS) {
+          expect(bucket.inputs.tags[key]).to.match(/expire after 7 days/);
+          expect(bucket.inputs.tags[key]).to.match(/^[\p{L}\p{N}\s_.:/=+\-@]*$/u);
+        }
+      }
+    });
   });
 
   describe("log bucket", () => {
-    it("uses SSE-S3 (a documented exception, no waiver) and waives only not logging itself", () => {
+    it("uses SSE-S3 (a documented exception, no waiver) and waives not logging itself and the disposable-data rules", () => {
       const logs = up.one(T.bucket, "storage-logs");
       const [enc] = up.referrers(logs, T.encryption);
       expect(enc.inputs.rules[0].applyServerSideEncryptionByDefault).to.deep.equal({
@@ -135,11 +156,10 @@ describe("Storage: buckets", function () {
         expect(reason.length).to.be.at.most(256);
         expect(reason).to.match(/^[\p{L}\p{N}\s_.:/=+\-@]*$/u, "AWS tag value characters");
       }
-      for (const bucket of producers.map((p) => up.one(T.bucket, `storage-${p}`))) {
-        expect(Object.keys(bucket.inputs.tags).some((k) => k.startsWith("waiver:"))).to.equal(
-          false,
-        );
-      }
+      expect(waiversOf(logs)).to.have.members([
+        "waiver:s3-bucket-logging-enabled",
+        ...DISPOSABLE_DATA_WAIVERS,
+      ]);
     });
 
     it("expires logs after 90 days by default, or as configured", async () => {

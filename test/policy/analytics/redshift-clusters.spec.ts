@@ -1,7 +1,8 @@
 // Provisioned Redshift clusters: audit logging (cdk-nag AwsSolutions-RS5, Checkov CKV_AWS_71,
 // Security Hub Redshift.4), user-activity logging (cdk-nag AwsSolutions-RS11) and parameter groups
 // that turn require_ssl off (cdk-nag AwsSolutions-RS1, Checkov CKV_AWS_105, Security Hub
-// Redshift.2), from the provider's examples and each broken field.
+// Redshift.2), automated snapshots (AwsSolutions-RS10, Redshift.3) and major version upgrades
+// (AwsSolutions-RS9, Redshift.6), from the provider's examples and each broken field.
 import { expect } from "chai";
 import {
   REDSHIFT_CLUSTER,
@@ -166,5 +167,33 @@ describe("redshift-parameter-group-require-ssl", () => {
   });
   it("a group that leaves require_ssl out is not judged (AWS default not confirmed)", async () => {
     await expectClean(p, [group([{ name: "query_group", value: "example" }])]);
+  });
+});
+
+describe("redshift-cluster-automated-snapshots", () => {
+  const name = "redshift-cluster-automated-snapshots";
+  it("passes the provider's example (default 1 day) and a longer retention", async () => {
+    await expectClean(policy(name), [cluster()]);
+    await expectClean(policy(name), [cluster({ automatedSnapshotRetentionPeriod: 7 })]);
+  });
+  it("AwsSolutions-RS10 / Redshift.3: reports a retention of 0 (snapshots off)", async () => {
+    expect(
+      await violationsOf(name, [cluster({ automatedSnapshotRetentionPeriod: 0 })]),
+    ).to.deep.equal([
+      "example: automatedSnapshotRetentionPeriod is 0: automated snapshots are off.",
+    ]);
+  });
+});
+
+describe("redshift-cluster-version-upgrade", () => {
+  const name = "redshift-cluster-version-upgrade";
+  it("passes the provider's example (default true) and an explicit true", async () => {
+    await expectClean(policy(name), [cluster()]);
+    await expectClean(policy(name), [cluster({ allowVersionUpgrade: true })]);
+  });
+  it("AwsSolutions-RS9 / Redshift.6: reports allowVersionUpgrade false", async () => {
+    expect(await violationsOf(name, [cluster({ allowVersionUpgrade: false })])).to.deep.equal([
+      "example: allowVersionUpgrade is false: major version upgrades are not applied.",
+    ]);
   });
 });

@@ -246,3 +246,33 @@ describe("autoscaling-group-notifications", () => {
     expect(await previewNotes(p, [bar, n])).to.have.length(1);
   });
 });
+
+describe("autoscaling-group-elb-health-check", () => {
+  const name = "autoscaling-group-elb-health-check";
+  const TG = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/1";
+  it("passes ELB checks behind a target group, and a group behind no load balancer", async () => {
+    await expectClean(policy(name), [
+      group("web", { targetGroupArns: [TG], healthCheckType: "ELB", healthCheckGracePeriod: 300 }),
+    ]);
+    await expectClean(policy(name), [group("batch")]);
+  });
+  it("passes VPC_LATTICE checks behind a VPC Lattice traffic source", async () => {
+    const trafficSources = [{ identifier: TG, type: "vpc-lattice" }];
+    await expectClean(policy(name), [
+      group("web", { trafficSources, healthCheckType: "VPC_LATTICE" }),
+    ]);
+  });
+  it("Security Hub AutoScaling.1: reports EC2 checks, or none, behind a load balancer", async () => {
+    expect(await one(name, [group("web", { targetGroupArns: [TG] })])).to.deep.equal([
+      'web: behind a load balancer (targetGroupArns) but healthCheckType is not set (default "EC2"): ' +
+        "instances the load balancer finds unhealthy stay in service.",
+    ]);
+    expect(
+      await one(name, [group("clb", { loadBalancers: ["web-elb"], healthCheckType: "EC2" })]),
+    ).to.have.length(1);
+  });
+  it("gives a preview note when the health check type is unknown at preview", async () => {
+    const g = group("web", { targetGroupArns: [TG], healthCheckType: UNKNOWN });
+    expect(await previewNotes(policy(name), [g])).to.have.length(1);
+  });
+});

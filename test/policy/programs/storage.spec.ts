@@ -5,6 +5,13 @@ import { policies } from "../../../policy-pack/policies/s3";
 import { evaluate } from "../fixture";
 import { ALL_FLAGS, doc } from "../fixtures/s3";
 
+/** The advisory S3 rules (aws.s3.Bucket only) that a bucket of short-lived data waives. */
+const DISPOSABLE_DATA_POLICIES = [
+  "s3-bucket-event-notifications",
+  "s3-bucket-object-lock-enabled",
+  "s3-bucket-replication-enabled",
+];
+
 describe("s3, kms and logs policies on a program recorded under the mock runtime", () => {
   // A small program written the way our components write it: side resources take `bucket.id`,
   // encryption takes `key.arn`, so at preview the values are unknown and only the property
@@ -25,12 +32,18 @@ describe("s3, kms and logs policies on a program recorded under the mock runtime
         Resource: "*",
       }),
     });
+    // Short-lived data needs no replica, lock or event feed: the components waive those rules.
+    const disposable = Object.fromEntries(
+      DISPOSABLE_DATA_POLICIES.map((p) => [`waiver:${p}`, "uploads expire after 7 days"]),
+    );
     const logs = new aws.s3.Bucket("logs", {
       tags: {
         "waiver:s3-bucket-logging-enabled": "log target: logging it would loop",
+        ...disposable,
       },
     });
-    const buckets = [new aws.s3.Bucket("data", {}), new aws.s3.BucketV2("legacy", {}), logs];
+    const data = new aws.s3.Bucket("data", { tags: disposable });
+    const buckets = [data, new aws.s3.BucketV2("legacy", {}), logs];
     for (const b of buckets) {
       const name = b === logs ? "logs" : b === buckets[0] ? "data" : "legacy";
       new aws.s3.BucketPublicAccessBlock(`${name}-pab`, { bucket: b.id, ...ALL_FLAGS });
@@ -120,13 +133,17 @@ describe("s3, kms and logs policies on a program recorded under the mock runtime
       // so (a note, not a pass), and pass at up.
       const readers = [
         "s3-bucket-cross-account-restricted",
+        "s3-bucket-policy-no-lockout",
         "s3-bucket-policy-no-public-principal",
         "s3-bucket-tls-only",
       ];
       expect([...new Set(notes)].sort()).to.deep.equal(preview ? readers : []);
-      expect(report.waived.map((w) => `${w.policy} ${w.name}`).sort()).to.deep.equal([
-        "s3-bucket-logging-enabled logs",
-      ]);
+      expect(report.waived.map((w) => `${w.policy} ${w.name}`).sort()).to.deep.equal(
+        [
+          "s3-bucket-logging-enabled logs",
+          ...DISPOSABLE_DATA_POLICIES.flatMap((p) => [`${p} data`, `${p} logs`]),
+        ].sort(),
+      );
     });
   }
 });

@@ -1,0 +1,55 @@
+// Neptune clusters that survive the loss of an Availability Zone: at least two instances, not all
+// placed in one zone, so a replica in another zone can be promoted (Neptune User Guide, "Building
+// resilient and disaster-tolerant Amazon Neptune deployments").
+import { stackPolicy } from "../../lib/define";
+import { literalReferences, referrersOf } from "../../lib/references";
+import { NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE } from "../../lib/types";
+import { awsDocs, cdkNag, fsbp } from "../../lib/controls";
+
+export const neptuneClusterMultiAz = stackPolicy({
+  name: "neptune-cluster-multi-az",
+  description:
+    "Neptune clusters run at least two instances (aws.neptune.ClusterInstance with the cluster's " +
+    "clusterIdentifier), not all pinned to one availabilityZone, so a read replica in another " +
+    "zone takes over when the primary's zone fails. Advisory: each replica is billed.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Add a second aws.neptune.ClusterInstance with `clusterIdentifier: cluster.id` and the " +
+    "primary's instance class, and leave availabilityZone unset (or set another zone).",
+  references: [
+    cdkNag("AwsSolutions-N1"),
+    fsbp("Neptune.9"),
+    awsDocs("AWS Config rule neptune-cluster-multi-az-enabled"),
+  ],
+  types: [NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE],
+  appliesTo: NEPTUNE_CLUSTER,
+  check: (ctx) => {
+    const literal = literalReferences(ctx, [NEPTUNE_CLUSTER_INSTANCE], "clusterIdentifier");
+    for (const cluster of ctx.index.ofType(NEPTUNE_CLUSTER)) {
+      ctx.each(cluster, () => {
+        const instances = referrersOf(
+          ctx.index,
+          cluster,
+          "clusterIdentifier",
+          NEPTUNE_CLUSTER_INSTANCE,
+          literal,
+          [() => cluster.props.clusterIdentifier],
+        );
+        if (instances === undefined) return; // a literal reference unknown at preview: its note
+        if (instances.length < 2) {
+          ctx.report(
+            cluster,
+            `the cluster has ${instances.length} instance(s): no replica in another zone can take over.`,
+          );
+          return;
+        }
+        // Neptune places instances without an explicit zone itself; only explicit pins can agree.
+        const zones = instances.map((i) => i.props.availabilityZone);
+        if (zones.every((z) => typeof z === "string" && z !== "" && z === zones[0])) {
+          ctx.report(cluster, `every instance is placed in ${String(zones[0])}.`);
+        }
+      });
+    }
+  },
+});
