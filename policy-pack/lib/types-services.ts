@@ -1,8 +1,8 @@
 // Resource type tokens of services judged for their logs and their sign-in settings (AppSync
 // GraphQL APIs and caches, API Gateway request validators, Auto Scaling notifications, Redshift
 // logging and parameter groups, Cognito user and identity pools, QuickSight data sources, SQS
-// redrive policies), apart from ./types.ts to keep each file short. Re-exported by
-// ./types.ts: import them from there.
+// redrive policies) and of the adopted default VPC, apart from ./types.ts to keep each file short.
+// Re-exported by ./types.ts: import them from there.
 
 export const APIGATEWAY_REQUEST_VALIDATOR = "aws:apigateway/requestValidator:RequestValidator";
 
@@ -20,3 +20,5 @@ export const COGNITO_USER_POOL = "aws:cognito/userPool:UserPool";
 export const QUICKSIGHT_DATA_SOURCE = "aws:quicksight/dataSource:DataSource";
 
 export const SQS_REDRIVE_POLICY = "aws:sqs/redrivePolicy:RedrivePolicy";
+
+export const EC2_DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc";
