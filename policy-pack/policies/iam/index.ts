@@ -1,6 +1,5 @@
 // Least-privilege IAM: every identity-based policy document the program attaches, wherever it is
-// attached (../../lib/iam/holders.ts lists where), every role's trust policy, and the permissions
-// mode of QLDB ledgers (which decides whether IAM can scope their data at all). One file per rule
+// attached (../../lib/iam/holders.ts lists where), and every role's trust policy. One file per rule
 // or small group of related rules; ../../lib/iam/ holds the machinery the document rules share
 // (documents.ts) and the curated action lists they rely on (catalog.ts).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
@@ -24,7 +23,6 @@ import { groupHasUsers } from "./groups";
 import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
-import { qldbLedgerStandardPermissions } from "./ledgers";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   noWildcardActions,
@@ -45,5 +43,4 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   iamUserAccessKeys,
   rolePolicyManagementConflicts,
   documentValid,
-  qldbLedgerStandardPermissions,
 ];
