@@ -1,9 +1,9 @@
 // Resource type tokens of services judged for their logs and their sign-in settings (AppSync
 // GraphQL APIs and caches, API Gateway request validators, Auto Scaling notifications, Redshift
 // logging and parameter groups, Cognito user and identity pools, QuickSight data sources, SQS
-// redrive policies), and the bucket companions the S3 resilience rules read (replication, Object
-// Lock, event notifications), apart from ./types.ts to keep each file short. Re-exported by
-// ./types.ts: import them from there.
+// redrive policies), the bucket companions the S3 resilience rules read (replication, Object
+// Lock, event notifications) and the adopted default VPC, apart from ./types.ts to keep each file
+// short. Re-exported by ./types.ts: import them from there.
 import { S3_BUCKET_REPLICATION_CONFIG } from "./types-data-stores";
 
 export const APIGATEWAY_REQUEST_VALIDATOR = "aws:apigateway/requestValidator:RequestValidator";
@@ -35,3 +35,5 @@ export const S3_RESILIENCE_SIDE = {
   objectLock: [S3_BUCKET_OBJECT_LOCK_CONFIGURATION, S3_BUCKET_OBJECT_LOCK_CONFIGURATION_V2],
   notification: [S3_BUCKET_NOTIFICATION],
 } as const satisfies Record<string, readonly string[]>;
+
+export const EC2_DEFAULT_VPC = "aws:ec2/defaultVpc:DefaultVpc";

@@ -36,6 +36,7 @@ export const PUBLIC_ACL_REFERENCES = [
   checkov("CKV_AWS_20"),
   checkov("CKV_AWS_57"),
   checkov("CKV_AWS_375"),
+  checkov("CKV2_AWS_43"),
   trivy("AWS-0092"),
   fsbp("S3.2"),
   fsbp("S3.3"),

@@ -1,8 +1,8 @@
 // Database guardrails: RDS instances and Aurora clusters, and the DocumentDB and Neptune clusters
 // that share their deletion-protection and backup rules (./rds.ts), RDS upgrades, Multi-AZ and
 // monitoring and Aurora MySQL backtracking (./rds-operations.ts), Neptune clusters in several
-// zones (./neptune.ts), OpenSearch and Elasticsearch
-// domains (./search.ts), ElastiCache and DAX caches (./caches.ts), DynamoDB tables (./nosql.ts),
+// zones (./neptune.ts), OpenSearch and Elasticsearch domains (./search.ts), ElastiCache and DAX
+// caches (./caches.ts), DynamoDB tables and QLDB ledgers' permissions mode (./nosql.ts),
 // DocumentDB clusters' master passwords and cluster parameter groups (./documentdb.ts).
 // Encryption with customer-managed keys is the KMS policies' rule (../kms/databases.ts,
 // ../kms/nosql.ts); public snapshots and open resource policies are the exposure policies'
@@ -42,7 +42,7 @@ import {
   elasticacheAutomaticFailover,
   elasticacheTransitEncryption,
 } from "./caches";
-import { dynamodbPointInTimeRecovery } from "./nosql";
+import { dynamodbPointInTimeRecovery, qldbLedgerStandardPermissions } from "./nosql";
 import {
   docdbManagedMasterPassword,
   docdbParameterGroupAuditLogs,
@@ -77,6 +77,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elasticacheAutomaticFailover,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
+  qldbLedgerStandardPermissions,
   docdbManagedMasterPassword,
   docdbParameterGroupTls,
   docdbParameterGroupAuditLogs,

@@ -22,6 +22,7 @@ export const sqsQueuePolicyNotPublic = resourcePolicy({
   references: [
     checkov("CKV_AWS_168"),
     checkov("CKV_AWS_261"),
+    checkov("CKV_AWS_283"),
     kics("SQS Policy With Public Access"),
     kics("SQS Queue Exposed"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
@@ -45,6 +46,7 @@ export const snsTopicPolicyNotPublic = resourcePolicy({
   references: [
     checkov("CKV_AWS_169"),
     checkov("CKV_AWS_261"),
+    checkov("CKV_AWS_283"),
     kics("SNS Topic is Publicly Accessible"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],

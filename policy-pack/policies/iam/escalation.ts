@@ -89,7 +89,7 @@ export const noCredentialsExposure = documentPolicy<TagConditionConfig>(
     severity: "high",
     remediationSteps:
       "Name the exact roles, users, clusters or database users in Resource. Actions AWS defines without resource types (ecr:GetAuthorizationToken, sts:GetSessionToken) are not reported because they cannot be scoped.",
-    references: [checkov("CKV_AWS_287")],
+    references: [checkov("CKV_AWS_287"), checkov("CKV_AWS_107")],
     config: tagConditionConfig,
   },
   unscopedActionsCheck(CREDENTIAL_ACTIONS, "credential-returning action(s)"),
@@ -104,7 +104,7 @@ export const noDataExfiltration = documentPolicy<TagConditionConfig>(
     severity: "high",
     remediationSteps:
       "Scope the read to the exact bucket prefix (`arn:aws:s3:::<bucket>/<prefix>/*`), parameter path or secret ARN the workload reads.",
-    references: [checkov("CKV_AWS_288")],
+    references: [checkov("CKV_AWS_288"), checkov("CKV_AWS_108")],
     config: tagConditionConfig,
   },
   unscopedActionsCheck(EXFILTRATION_ACTIONS, "data read"),

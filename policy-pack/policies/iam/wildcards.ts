@@ -54,6 +54,7 @@ export const noWildcardActions = documentPolicy<WildcardActionsConfig>(
       checkov("CKV_AWS_63"),
       checkov("CKV_AWS_49"),
       checkov("CKV2_AWS_40"),
+      checkov("CKV2_AWS_70"),
       fsbp("IAM.1"),
       fsbp("IAM.21"),
       trivy("AWS-0057"),

@@ -275,6 +275,7 @@ export const emrKms = customerKeyPolicy({
     'In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption: true, S3EncryptionConfiguration { EncryptionMode: "SSE-KMS", AwsKmsKey: <key ARN> } and LocalDiskEncryptionConfiguration { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: <key ARN> } with the stack\'s customer-managed key.',
   references: [
     checkov("CKV_AWS_171"),
+    checkov("CKV_AWS_349"),
     trivy("AWS-0137"),
     trivy("AWS-0139"),
     awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),

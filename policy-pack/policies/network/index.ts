@@ -18,7 +18,12 @@ import {
   sgNoPublicIngress,
   sgNoRuleManagementConflicts,
 } from "./security-groups";
-import { defaultSgNoRules, subnetNoPublicIpOnLaunch, vpcFlowLogsEnabled } from "./vpc";
+import {
+  defaultSgNoRules,
+  noDefaultVpc,
+  subnetNoPublicIpOnLaunch,
+  vpcFlowLogsEnabled,
+} from "./vpc";
 import { naclNoAllPortsPublicIngress, naclNoUnrestrictedAdminPorts } from "./nacl";
 import { vpcEndpointPolicy } from "./endpoints";
 import { instanceConnectEndpointSecurityGroups } from "./instance-connect";
@@ -35,6 +40,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   defaultSgNoRules,
   vpcFlowLogsEnabled,
   subnetNoPublicIpOnLaunch,
+  noDefaultVpc,
   naclNoUnrestrictedAdminPorts,
   naclNoAllPortsPublicIngress,
   vpcEndpointPolicy,

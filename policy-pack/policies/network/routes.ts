@@ -123,7 +123,7 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   severity: "critical",
   remediationSteps:
     "Remove the default route from the compute subnet's route table (inline `routes`, a `aws.ec2.Route`, or the VPC's main/default route table it falls back to) and reach AWS services through VPC endpoints. Give every subnet an explicit route table association. If egress is truly required (for example a NAT route for a reviewed workload), tag the route table with `waiver:ec2-compute-subnet-no-default-route` and the written reason.",
-  references: [cdkNag("VPCNoUnrestrictedRouteToIGW")],
+  references: [cdkNag("VPCNoUnrestrictedRouteToIGW"), checkov("CKV2_AWS_35")],
   config: tierConfig,
   types: [
     EC2_ROUTE,

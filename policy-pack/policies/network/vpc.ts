@@ -1,12 +1,14 @@
 // VPC-wide settings: every VPC's default security group managed and empty, flow logs capturing
-// all traffic, and subnets that assign no public IPv4 addresses.
+// all traffic, subnets that assign no public IPv4 addresses, and no use of the default VPC.
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { label, SecurityGroupGraph } from "../../lib/network";
 import { groupByReference } from "../../lib/references";
 import { collect, must, unknownError } from "../../lib/values";
 import {
+  AWSX_DEFAULT_VPC,
   AWSX_VPC,
   EC2_DEFAULT_SECURITY_GROUP,
+  EC2_DEFAULT_VPC,
   EC2_DEFAULT_SUBNET,
   EC2_FLOW_LOG,
   EC2_SUBNET,
@@ -190,5 +192,35 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
         "mapPublicIpOnLaunch is left out on a default subnet, which assigns public IPv4 addresses: set it to false.",
       );
     }
+  },
+});
+
+export const noDefaultVpc = resourcePolicy({
+  name: "ec2-no-default-vpc",
+  description:
+    "The program neither adopts nor builds on the account's default VPC. Advisory: the default " +
+    "VPC's main route table sends 0.0.0.0/0 to an internet gateway and its default subnets give " +
+    "every instance a public IPv4 address, the opposite of the private networks the pack asks for; " +
+    "what is placed in it is judged by the subnet and route rules.",
+  enforcementLevel: "advisory",
+  severity: "medium",
+  remediationSteps:
+    "Create the network with aws.ec2.Vpc (or awsx.ec2.Vpc) and place workloads in its private " +
+    "subnets. Keep aws.ec2.DefaultVpc only to delete the default VPC (forceDestroy), with a waiver " +
+    "saying so.",
+  references: [
+    checkov("CKV_AWS_148"),
+    trivy("AWS-0101"),
+    awsDocs("vpc/latest/userguide/default-vpc.html"),
+  ],
+  types: [EC2_DEFAULT_VPC, AWSX_DEFAULT_VPC],
+  check: (_props, ctx, args) => {
+    // VPC user guide, "Default VPCs": a default VPC has an internet gateway, a main route table
+    // with a route for 0.0.0.0/0 to it, and default subnets that assign public IPv4 addresses.
+    ctx.report(
+      args.type === EC2_DEFAULT_VPC
+        ? "aws.ec2.DefaultVpc adopts the default VPC, whose main route table routes 0.0.0.0/0 to an internet gateway."
+        : "awsx.ec2.DefaultVpc places resources in the default VPC's public default subnets.",
+    );
   },
 });

@@ -141,6 +141,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
   references: [
     checkov("CKV_AWS_70"),
     checkov("CKV_AWS_261"),
+    checkov("CKV_AWS_283"),
     fsbp("S3.2"),
     fsbp("S3.3"),
     kics("S3 Bucket Allows Delete Action From All Principals"),

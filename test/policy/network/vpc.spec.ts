@@ -1,11 +1,13 @@
 // VPC-wide settings: the default security group managed and empty, flow logs of all traffic, no
-// public IPs on launch in any subnet.
+// public IPs on launch in any subnet, no use of the default VPC.
 import { expect } from "chai";
 import { evaluate, policy, previewNotes, res, UNKNOWN as U, violations } from "../fixture";
 import { compliant, passesCompliantNetwork, swap, without } from "../fixtures/network";
 import {
+  AWSX_DEFAULT_VPC,
   AWSX_VPC,
   EC2_DEFAULT_SUBNET,
+  EC2_DEFAULT_VPC,
   EC2_DEFAULT_SECURITY_GROUP,
   EC2_FLOW_LOG,
   EC2_SUBNET,
@@ -115,5 +117,34 @@ describe("ec2-subnet-no-public-ip-on-launch", () => {
 
   describe("Compliance", () => {
     it("the compliant network passes", passesCompliantNetwork("ec2-subnet-no-public-ip-on-launch"));
+  });
+});
+
+describe("ec2-no-default-vpc", () => {
+  const p = policy("ec2-no-default-vpc");
+  describe("Noncompliance", () => {
+    it("CKV_AWS_148 failing fixture / Trivy AWS-0101 bad example: aws.ec2.DefaultVpc is an advisory finding", async () => {
+      const report = await evaluate(p, [res(EC2_DEFAULT_VPC, "default", {})]);
+      expect(report.violations.map((v) => [v.enforcementLevel, v.detail])).to.deep.equal([
+        [
+          "advisory",
+          "aws.ec2.DefaultVpc adopts the default VPC, whose main route table routes 0.0.0.0/0 to an internet gateway.",
+        ],
+      ]);
+    });
+    it("awsx.ec2.DefaultVpc, which places resources in the default subnets, is one too", async () => {
+      expect(
+        await violations(p, [res(AWSX_DEFAULT_VPC, "default", {}, { custom: false })]),
+      ).to.deep.equal([
+        "default: awsx.ec2.DefaultVpc places resources in the default VPC's public default subnets.",
+      ]);
+    });
+  });
+
+  describe("Compliance", () => {
+    it(
+      "CKV_AWS_148 passing case: the compliant network, a VPC of its own, passes",
+      passesCompliantNetwork("ec2-no-default-vpc"),
+    );
   });
 });
