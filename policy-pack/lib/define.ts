@@ -147,13 +147,19 @@ function schemaFor(meta: PolicyMeta): PolicyConfigSchema {
   return { properties: { ...waiverSchema, ...(meta.config ?? {}) } };
 }
 
-/** Config with schema defaults applied (the engine passes only what the user set). */
-function configWithDefaults<C>(meta: PolicyMeta, raw: object): C & { waivers: WaiverSource[] } {
-  const out: Record<string, unknown> = {};
+/**
+ * Reads a policy's config with the schema's defaults applied (the engine passes only what the user
+ * set). The defaults are collected once per policy, not on every call.
+ */
+function configReader<C>(meta: PolicyMeta): (raw: object) => C & { waivers: WaiverSource[] } {
+  const defaults: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(schemaFor(meta).properties)) {
-    if (v.default !== undefined) out[k] = v.default;
+    if (v.default !== undefined) defaults[k] = v.default;
   }
-  return { ...out, ...(raw as Record<string, unknown>) } as C & { waivers: WaiverSource[] };
+  return (raw) =>
+    ({ ...defaults, ...(raw as Record<string, unknown>) }) as C & {
+      waivers: WaiverSource[];
+    };
 }
 
 function basePolicy(meta: PolicyMeta) {
@@ -210,9 +216,10 @@ export function resourcePolicy<C = Record<string, never>>(
 ): ResourceValidationPolicy {
   definitions.set(meta.name, { ...meta, kind: "resource", types: meta.types });
   const types = new Set(meta.types);
+  const readConfig = configReader<C>(meta);
   const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
     if (!types.has(args.type)) return;
-    const config = configWithDefaults<C>(meta, args.getConfig());
+    const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
     const ctx: CheckContext<C> = {
       config,
@@ -256,8 +263,9 @@ export function stackPolicy<C = Record<string, never>>(
   },
 ): StackValidationPolicy {
   definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
+  const readConfig = configReader<C>(meta);
   const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
-    const config = configWithDefaults<C>(meta, args.getConfig());
+    const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
     const ctx: StackCheckContext<C> = {
       config,
