@@ -73,6 +73,14 @@ function startPack(opts: JudgeOptions): StartedJudge {
       types,
       analyze: async (ctx, resources) =>
         toPolicyReport(await a.analyze({ ...ctx, dryRun: true }, resources), resources),
+      begin: (ctx) => {
+        const session = a.begin({ ...ctx, dryRun: true });
+        return {
+          add: (r) => session.add(r),
+          finish: async (resources) => toPolicyReport(await session.finish(resources), resources),
+          abandon: () => session.abandon(),
+        };
+      },
     };
   })();
   judge.catch(() => undefined); // reported where the check awaits it
