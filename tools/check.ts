@@ -100,7 +100,10 @@ async function check(args: CheckArgs): Promise<number> {
   const { startJudge } = await import("./check/judge");
   const { checkStack } = await import("./check/run");
   const { summarize } = await import("./check/report");
-  const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile });
+  const cacheDir = process.env.OFFLINE_CHECK_NO_CACHE
+    ? undefined
+    : path.join(ROOT, "node_modules", ".cache", "offline-check");
+  const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile, cacheDir });
   const packVersion: string = JSON.parse(
     fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
   ).version;
@@ -122,9 +125,7 @@ async function check(args: CheckArgs): Promise<number> {
           timeoutMs: args.timeout * 1000,
           typeCheck: args.typeCheck,
           fallbackModulesDir: ROOT,
-          cacheDir: process.env.OFFLINE_CHECK_NO_CACHE
-            ? undefined
-            : path.join(ROOT, "node_modules", ".cache", "offline-check"),
+          cacheDir,
           configOverrides: args.config,
           notes:
             named.length === 0

@@ -331,6 +331,33 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       });
     });
 
+    it("judges registrations as they are made exactly as a finished run, after an abandoned run", async () => {
+      const analyzer = await sharedAnalyzer();
+      await analyzer.reconfigure({});
+      const key = res("aws:kms/key:Key", "made", { enableKeyRotation: false });
+      const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b" });
+      const topic = res("aws:sns/topic:Topic", "t", { name: "t" });
+      const read = {
+        ...res("aws:kms/key:Key", "read", { enableKeyRotation: false }),
+        external: true,
+      };
+      const resources = [key, read, bucket, topic];
+      const ctx = contextOf(resources);
+      const whole = await analyzer.analyze(ctx, resources);
+      // A run whose program failed holds the turn until it is abandoned; the next run's
+      // registrations, made meanwhile and in another order than reported, wait for it.
+      const failed = analyzer.begin(ctx);
+      failed.add(key);
+      const streamed = analyzer.begin(ctx);
+      for (const r of [topic, bucket, read]) streamed.add(r);
+      failed.abandon();
+      // `key` was never given: the run analyzes it when it ends, as `analyze` would.
+      const diagnostics = await streamed.finish(resources);
+      expect(diagnostics).to.deep.equal(whole);
+      const rotation = diagnostics.filter((d) => d.policyName === "kms-key-rotation-enabled");
+      expect(rotation.map((d) => d.urn)).to.deep.equal([key.urn]);
+    });
+
     it("rejects a config its schemas reject, with the CLI's lines, and keeps the one it had", async () => {
       const analyzer = await sharedAnalyzer();
       const e = await rejection(

@@ -11,6 +11,7 @@ import type { EnforcementLevel } from "@pulumi/policy";
 import type { Analyzer } from "../lib/engine/analyzer";
 import type { PolicyPackConfig } from "../lib/engine/policy-config";
 import { UsageError } from "../lib/cli";
+import { cachedPolicyTypes, PolicyTypes } from "./policy-types";
 import type { PolicyInfo } from "./report";
 import type { Judge } from "./run";
 
@@ -31,10 +32,12 @@ export interface JudgeOptions {
   /** The parsed `--policy-config` and its file, for messages. */
   readonly given?: PolicyPackConfig;
   readonly configFile?: string;
+  /** Where the policies' resource types are kept between runs (none: read every run). */
+  readonly cacheDir?: string;
 }
 
 /** Resource types each policy applies to, from the pack's own catalogue (for the check counts). */
-async function policyTypes(): Promise<ReadonlyMap<string, readonly string[]>> {
+async function policyTypes(): Promise<PolicyTypes> {
   await import("../../policy-pack/policies");
   const { policyCatalog } = await import("../../policy-pack/lib/define");
   return new Map([...policyCatalog].map(([name, meta]) => [name, meta.types]));
@@ -54,11 +57,15 @@ function startPack(opts: JudgeOptions): StartedJudge {
   let analyzer: Analyzer | undefined;
   const judge = (async (): Promise<Judge> => {
     const { Analyzer, toPolicyReport } = await import("../lib/engine/analyzer");
-    const [a, types] = await Promise.all([
-      Analyzer.start({ packDir: opts.packDir, configFile: opts.configFile, signal: cancel.signal }),
-      policyTypes(),
-    ]);
+    const a = await Analyzer.start({
+      packDir: opts.packDir,
+      configFile: opts.configFile,
+      signal: cancel.signal,
+    });
     analyzer = a;
+    // Read once the pack's process runs (reading the rules, when not kept, blocks this process
+    // for a second, and the programs' language hosts start first).
+    const types = await cachedPolicyTypes(opts.packDir, opts.cacheDir, policyTypes);
     warnUnknown(a.unknownPolicies, opts.configFile);
     return {
       kind: "pack",
@@ -66,6 +73,14 @@ function startPack(opts: JudgeOptions): StartedJudge {
       types,
       analyze: async (ctx, resources) =>
         toPolicyReport(await a.analyze({ ...ctx, dryRun: true }, resources), resources),
+      begin: (ctx) => {
+        const session = a.begin({ ...ctx, dryRun: true });
+        return {
+          add: (r) => session.add(r),
+          finish: async (resources) => toPolicyReport(await session.finish(resources), resources),
+          abandon: () => session.abandon(),
+        };
+      },
     };
   })();
   judge.catch(() => undefined); // reported where the check awaits it

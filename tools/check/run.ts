@@ -112,6 +112,15 @@ export class ProgramError extends Error {
   }
 }
 
+/** The stack a judge's run is about. */
+export interface JudgeContext {
+  readonly project: string;
+  readonly stack: string;
+  readonly organization?: string;
+  readonly config: Readonly<Record<string, string>>;
+  readonly configSecretKeys: readonly string[];
+}
+
 /**
  * What judges a phase's resources: the policy pack's own process over the analyzer protocol
  * (tools/lib/engine/analyzer.ts), or the in-process runner a differential test proves identical.
@@ -119,16 +128,17 @@ export class ProgramError extends Error {
 export interface Judge {
   /** `pack` (the pack's process, as `pulumi preview` runs it) or `runner` (in-process). */
   readonly kind: "pack" | "runner";
-  analyze(
-    ctx: {
-      readonly project: string;
-      readonly stack: string;
-      readonly organization?: string;
-      readonly config: Readonly<Record<string, string>>;
-      readonly configSecretKeys: readonly string[];
-    },
-    resources: readonly EngineResource[],
-  ): Promise<PolicyReport>;
+  analyze(ctx: JudgeContext, resources: readonly EngineResource[]): Promise<PolicyReport>;
+  /**
+   * Starts judging a run while its program runs, as the engine analyzes each registration when it
+   * is made (the pack's process; none for the in-process runner, which judges afterwards). The
+   * report is the one `analyze` gives for the same resources.
+   */
+  begin?(ctx: JudgeContext): {
+    add(r: EngineResource): void;
+    finish(resources: readonly EngineResource[]): Promise<PolicyReport>;
+    abandon(): void;
+  };
   /** Effective enforcement level of every policy (after the policy config). */
   readonly levels: ReadonlyMap<string, string>;
   /** Resource types each policy applies to (empty: every resource, counted once). */
@@ -219,8 +229,18 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   });
   const region = providerRegion(config.values, process.env);
   const answers = opts.answers(region.region, providerAccount(config.values));
-  const runs = await Promise.all(
-    opts.phases.map((phase) =>
+  const ctx: JudgeContext = {
+    project: project.name,
+    stack,
+    organization: opts.organization,
+    config: config.values,
+    configSecretKeys: config.secretKeys,
+  };
+  // Each phase is judged as it registers, once the judge is ready (registrations made before
+  // then wait for it); a judge that judges afterwards, or fails to start, gets the whole run.
+  const streams = opts.phases.map(() => streamTo(opts.judge, ctx));
+  const running = Promise.all(
+    opts.phases.map((phase, i) =>
       runProgram({
         ...stackProgram(project, stack, config),
         organization: opts.organization,
@@ -231,19 +251,25 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         typeCheck: opts.typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
         cacheDir: opts.cacheDir,
+        onRegistered: streams[i].add,
       }),
     ),
   );
+  const runs = await running.catch((e) => {
+    for (const stream of streams) stream.abandon();
+    throw e;
+  });
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
   const notes = [...(opts.notes ?? []), ...config.notes, ...(region.note ? [region.note] : [])];
   const usable: ProgramRun[] = [];
-  for (const run of runs) {
+  for (const [i, run] of runs.entries()) {
     if (!run.failure) {
       usable.push(run);
       continue;
     }
+    streams[i].abandon();
     const f = run.failure;
     // A program that fails only once every created resource's outputs are known, after a clean
     // preview, in a dependency or an external command rather than in its own code, is one
@@ -263,6 +289,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       );
       continue;
     }
+    for (const stream of streams) stream.abandon();
     throw new ProgramError(
       f.message,
       f.kind,
@@ -276,21 +303,50 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   }
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
-  for (const run of usable) {
-    const started = Date.now();
-    const report = await judge.analyze(
-      {
-        project: project.name,
-        stack,
-        organization: opts.organization,
-        config: config.values,
-        configSecretKeys: config.secretKeys,
-      },
-      run.resources,
-    );
-    judged.push({ run, report, ms: Date.now() - started });
+  try {
+    for (const run of usable) {
+      const started = Date.now();
+      const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
+      judged.push({ run, report, ms: Date.now() - started });
+    }
+  } catch (e) {
+    for (const stream of streams) stream.abandon();
+    throw e;
   }
   return combinePhases(opts, judge, { ...config, notes }, judged);
+}
+
+/**
+ * A phase's registrations handed to the judge as they are made, once it is ready (`Judge.begin`);
+ * `finish` gives the phase's report, from the stream or, for a judge that judges afterwards,
+ * from `analyze`.
+ */
+function streamTo(judge: Judge | Promise<Judge>, ctx: JudgeContext) {
+  const waiting: EngineResource[] = [];
+  let session: ReturnType<NonNullable<Judge["begin"]>> | undefined;
+  let closed = false;
+  Promise.resolve(judge).then(
+    (j) => {
+      if (closed || !j.begin) return;
+      session = j.begin(ctx);
+      for (const r of waiting.splice(0)) session.add(r);
+    },
+    () => undefined, // reported where the check awaits the judge
+  );
+  return {
+    add(r: EngineResource): void {
+      if (session) session.add(r);
+      else if (!closed) waiting.push(r);
+    },
+    finish(j: Judge, resources: readonly EngineResource[]): Promise<PolicyReport> {
+      closed = true;
+      return session ? session.finish(resources) : j.analyze(ctx, resources);
+    },
+    abandon(): void {
+      closed = true;
+      session?.abandon();
+    },
+  };
 }
 
 /**

@@ -29,7 +29,9 @@
 //   policy. Neither changes what a policy sees.
 // - Calls go out 32 at a time (`concurrency`), where the engine sends one registration at a time:
 //   each Analyze call stands alone in the SDK, and the withheld findings the pack's waiver report
-//   collects are grouped per run, not per order.
+//   collects are grouped per run, not per order. With `begin`, registrations are analyzed while
+//   the program runs, as the engine does; a run's calls still come between its ConfigureStack and
+//   its AnalyzeStack, and another run waits its turn.
 // - No provider runs: inputs are the program's, not the provider-checked ones (see ./marshal.ts).
 import * as fs from "fs";
 import * as path from "path";
@@ -61,6 +63,19 @@ import {
 export { AnalyzerError } from "./pack-process";
 export type { AnalyzerInfo, AnalyzerPolicyInfo } from "./protocol";
 export { toPolicyReport } from "./report";
+
+/** A run analyzed while its program runs (`Analyzer.begin`). */
+export interface AnalyzeSession {
+  /** A registration (not a read), as the engine makes it. */
+  add(r: RecordedResource): void;
+  /**
+   * The program ended; `resources` is every resource of the run in the order to report them:
+   * AnalyzeStack, then every diagnostic, as `analyze` returns them for `resources`.
+   */
+  finish(resources: readonly RecordedResource[]): Promise<PolicyDiagnostic[]>;
+  /** The program failed: the run ends without AnalyzeStack, and the next run may start. */
+  abandon(): void;
+}
 
 export type { AnalyzeContext, AnalyzerOptions, PolicyDiagnostic } from "./analyzer-types";
 
@@ -255,10 +270,8 @@ export class Analyzer {
     return next;
   }
 
-  private async run(
-    ctx: AnalyzeContext,
-    resources: readonly RecordedResource[],
-  ): Promise<PolicyDiagnostic[]> {
+  /** Starts a run's watchdog: calls carry no deadline of their own (see `run`). */
+  private startRun(): () => void {
     this.busy++;
     // One watchdog for the whole run: calls carry no deadline of their own (the engine sets none,
     // and a timer per call costs more than the call on a large stack).
@@ -267,25 +280,64 @@ export class Analyzer {
       this.timedOut = true;
       for (const c of this.inflight) c.cancel();
     }, this.analyzeTimeoutMs);
-    try {
-      const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
-      cfg.setStack(ctx.stack);
-      cfg.setProject(ctx.project);
-      cfg.setOrganization(ctx.organization ?? "");
-      cfg.setDryRun(ctx.dryRun);
-      for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
-      for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
-      cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
-      await this.call("configureStack", cfg).catch((e) => {
-        // "If the analyzer doesn't implement StackConfigure, that's fine."
-        if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
-      });
+    return () => {
+      clearTimeout(watchdog);
+      this.busy--;
+    };
+  }
 
+  /** ConfigureStack, which starts a run (an evaluation, for the pack). */
+  private async configureStack(ctx: AnalyzeContext): Promise<void> {
+    const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
+    cfg.setStack(ctx.stack);
+    cfg.setProject(ctx.project);
+    cfg.setOrganization(ctx.organization ?? "");
+    cfg.setDryRun(ctx.dryRun);
+    for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
+    for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
+    cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
+    await this.call("configureStack", cfg).catch((e) => {
+      // "If the analyzer doesn't implement StackConfigure, that's fine."
+      if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
+    });
+  }
+
+  private remediating(): boolean {
+    return Object.values(this.config).some((c) => c.enforcementLevel === "remediate");
+  }
+
+  /** AnalyzeStack with every resource, then the run's diagnostics: per registration, then the stack's. */
+  private async finishRun(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+    perResource: readonly PolicyDiagnostic[][],
+  ): Promise<PolicyDiagnostic[]> {
+    const stackReq = new RequestBuilder(resources).analyzeStackRequest();
+    const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
+      "analyzeStack",
+      stackReq,
+    ).catch((e) => {
+      if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
+      throw this.failure("failed to analyze resources", e);
+    });
+    const urns = new Set(resources.map((r) => r.urn));
+    const root = defaultRootStackUrn(ctx.stack, ctx.project);
+    const stackDiagnostics = (resp?.getDiagnosticsList() ?? []).map((d) =>
+      this.diagnostic(d, d.getUrn() && urns.has(d.getUrn()) ? d.getUrn() : root),
+    );
+    return [...perResource.flat(), ...stackDiagnostics];
+  }
+
+  private async run(
+    ctx: AnalyzeContext,
+    resources: readonly RecordedResource[],
+  ): Promise<PolicyDiagnostic[]> {
+    const done = this.startRun();
+    try {
+      await this.configureStack(ctx);
       const builder = new RequestBuilder(resources);
       const registered = resources.filter((r) => !r.external);
-      const remediating = Object.values(this.config).some(
-        (c) => c.enforcementLevel === "remediate",
-      );
+      const remediating = this.remediating();
       const perResource: PolicyDiagnostic[][] = new Array(registered.length);
       let next = 0;
       const worker = async () => {
@@ -297,25 +349,83 @@ export class Analyzer {
       await Promise.all(
         Array.from({ length: Math.min(this.concurrency, registered.length) }, worker),
       );
-
-      const stackReq = builder.analyzeStackRequest();
-      const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
-        "analyzeStack",
-        stackReq,
-      ).catch((e) => {
-        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
-        throw this.failure("failed to analyze resources", e);
-      });
-      const urns = new Set(resources.map((r) => r.urn));
-      const root = defaultRootStackUrn(ctx.stack, ctx.project);
-      const stackDiagnostics = (resp?.getDiagnosticsList() ?? []).map((d) =>
-        this.diagnostic(d, d.getUrn() && urns.has(d.getUrn()) ? d.getUrn() : root),
-      );
-      return [...perResource.flat(), ...stackDiagnostics];
+      return await this.finishRun(ctx, resources, perResource);
     } finally {
-      clearTimeout(watchdog);
-      this.busy--;
+      done();
     }
+  }
+
+  /**
+   * One engine run whose registrations are analyzed while the program still runs, as the engine
+   * analyzes each registration when it is made (step_generator.go, `continueStepsFromImport`),
+   * and AnalyzeStack once it has ended. The run takes its turn like `analyze` (ConfigureStack,
+   * the registrations, AnalyzeStack, no other run in between): registrations given before then
+   * wait. Every Analyze call stands alone in the SDK, so the diagnostics are those `analyze`
+   * returns for the same resources, in the same order (`finish`'s).
+   */
+  begin(ctx: AnalyzeContext): AnalyzeSession {
+    const waiting: RecordedResource[] = [];
+    let analyzeNow: ((r: RecordedResource) => void) | undefined;
+    let end!: (resources: readonly RecordedResource[] | undefined) => void;
+    const ended = new Promise<readonly RecordedResource[] | undefined>((r) => (end = r));
+    const turn = this.serial(async () => {
+      const done = this.startRun();
+      const results = new Map<string, Promise<PolicyDiagnostic[]>>();
+      try {
+        await this.configureStack(ctx);
+        const builder = new RequestBuilder([]);
+        const remediating = this.remediating();
+        let running = 0;
+        const queued: (() => void)[] = [];
+        const slot = () =>
+          running < this.concurrency
+            ? Promise.resolve(running++)
+            : new Promise<void>((resolve) => queued.push(resolve));
+        const release = () => {
+          const next = queued.shift();
+          if (next) next();
+          else running--;
+        };
+        analyzeNow = (r) => {
+          builder.add(r);
+          if (r.external || results.has(r.urn)) return;
+          const result = slot().then(() =>
+            this.analyzeOne(builder, r, remediating).finally(release),
+          );
+          result.catch(() => undefined); // reported by `finish`
+          results.set(r.urn, result);
+        };
+        for (const r of waiting.splice(0)) analyzeNow(r);
+        const resources = await ended;
+        if (!resources) {
+          await Promise.allSettled(results.values());
+          return [];
+        }
+        // A registration the session was not given is analyzed now, as `analyze` would.
+        for (const r of resources) if (!results.has(r.urn)) analyzeNow(r);
+        const perResource = await Promise.all(
+          resources.filter((r) => !r.external).map((r) => results.get(r.urn)!),
+        );
+        return await this.finishRun(ctx, resources, perResource);
+      } finally {
+        analyzeNow = undefined;
+        done();
+      }
+    });
+    turn.catch(() => undefined); // reported by `finish`
+    return {
+      add(r) {
+        if (analyzeNow) analyzeNow(r);
+        else waiting.push(r);
+      },
+      finish(resources) {
+        end(resources);
+        return turn;
+      },
+      abandon() {
+        end(undefined);
+      },
+    };
   }
 
   private async analyzeOne(

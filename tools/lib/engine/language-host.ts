@@ -51,6 +51,8 @@ export interface ProgramRunOptions {
   readonly fallbackModulesDir: string;
   /** Where transpiled TypeScript is cached between runs (none: no cache). */
   readonly cacheDir?: string;
+  /** Called with each registration as the engine records it (the policies judge it meanwhile). */
+  readonly onRegistered?: (r: EngineResource) => void;
 }
 
 /** Where a failure points in the program's own files. */
@@ -269,6 +271,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     programDir: opts.rootDir,
     programPwd: pwd,
   });
+  engine.onRegistered = opts.onRegistered;
   const address = await engine.listen();
   const sitesFile = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-")),

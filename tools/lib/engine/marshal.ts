@@ -185,11 +185,19 @@ function optionsView(r: RecordedResource): OptionsView {
 
 /** Builds the requests of one engine run over a stack's resources. */
 export class RequestBuilder {
-  private readonly byUrn: ReadonlyMap<string, RecordedResource>;
+  private readonly byUrn: Map<string, RecordedResource>;
   private readonly providers = new Map<string, ProviderView | null>();
 
   constructor(private readonly resources: readonly RecordedResource[]) {
     this.byUrn = new Map(resources.map((r) => [r.urn, r]));
+  }
+
+  /**
+   * A registration made since the builder was made (a run analyzed while its program runs): its
+   * provider, registered before it, is looked up as in a builder made from every resource.
+   */
+  add(r: RecordedResource): void {
+    this.byUrn.set(r.urn, r);
   }
 
   /** `sg.getProviderResource`: the provider resource registered in this deployment, if any. */

@@ -92,6 +92,8 @@ export class OfflineEngine {
    * and the program's own code starts.
    */
   onProgramStart?: () => void;
+  /** Called with each registration (not reads) once the engine has recorded it. */
+  onRegistered?: (r: EngineResource) => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
   private readonly byUrn = new Map<string, EngineResource>();
@@ -186,6 +188,7 @@ export class OfflineEngine {
   private add(r: EngineResource): void {
     this.resources.push(r);
     this.byUrn.set(r.urn, r);
+    if (!r.external) this.onRegistered?.(r);
   }
 
   /** Why a resource's inputs hold unknowns although every created resource is known. */

@@ -38,8 +38,13 @@ const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;
 const FORMAT = 1;
 const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs", ".json"]);
 const LOCK_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"];
-/** Entries kept per cache directory (one per recent fingerprint). */
-const KEEP = 4;
+/**
+ * Entries kept per cache directory (one per recent fingerprint). Every pack under one node_modules
+ * shares the folder: the project's pack, the test fixtures' packs, and the pack of each checkout
+ * or branch that links the same node_modules. With too few, they evict each other, and a pack
+ * that loses its entry is type-checked again on its next start (about 4 s instead of 1).
+ */
+const KEEP = 16;
 
 function sha(text) {
   return crypto.createHash("sha256").update(text).digest("hex");
