@@ -1,6 +1,6 @@
 // The policy pack as the offline check runs it (tools/lib/engine): values as the engine sends
-// them, requests encoded as the generated classes encode them, the policy config as the CLI reads
-// and validates it, the pack's own process (start, failures, cleanup) and its compile cache.
+// them, requests encoded as the generated classes encode them, the pack's own process (start,
+// failures, cleanup) and its compile cache. The policy config: ./policy-config.spec.ts.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
@@ -15,10 +15,6 @@ import {
   RequestBuilder,
   UNKNOWN,
 } from "../../tools/lib/engine/marshal";
-import {
-  parsePolicyPackConfig,
-  reconcilePolicyPackConfig,
-} from "../../tools/lib/engine/policy-config";
 import type { StackResourceView } from "../../tools/lib/engine/encode";
 import { structpb } from "../../tools/lib/engine/proto";
 import { contextOf, sharedAnalyzer } from "../analyzer";
@@ -213,79 +209,6 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       expect(
         decoded.getResourcesList()[2].getPropertydependenciesMap().get("kmsKey")!.getUrnsList(),
       ).to.deep.equal([key.urn]);
-    });
-  });
-
-  describe("policy config, as the CLI reads and validates it", () => {
-    const policies = [
-      {
-        name: "a",
-        enforcementLevel: "advisory" as const,
-        configSchema: {
-          properties: {
-            limit: { type: "integer", minimum: 1, default: 3 },
-            level: { type: "string", enum: ["low", "high"] },
-            enforcementLevel: { type: "string", enum: ["advisory", "mandatory"] },
-          },
-          required: ["limit"],
-        },
-      },
-      { name: "b", enforcementLevel: "mandatory" as const },
-    ];
-    const pack = { name: "p", version: "1.0.0" };
-
-    it("rejects what `--policy-pack-config` rejects, with the CLI's words", () => {
-      expect(() => parsePolicyPackConfig('{"a": "sometimes"}')).to.throw(
-        'parsing enforcement level for "a": "sometimes" is not a valid enforcement level',
-      );
-      expect(() => parsePolicyPackConfig('{"a": {"enforcementLevel": 3}}')).to.throw(
-        'parsing enforcement level for "a": 3 is not a valid enforcement level; must be a string',
-      );
-      expect(() => parsePolicyPackConfig('{"a": [1, 2]}')).to.throw(
-        'parsing "a": [1 2] is not a valid value; must be a string or object',
-      );
-      expect(() => parsePolicyPackConfig("[]")).to.throw(
-        "json: cannot unmarshal array into Go value of type map[string]interface {}",
-      );
-      expect(parsePolicyPackConfig("  \n")).to.equal(undefined);
-      expect(parsePolicyPackConfig('{"a": {}, "b": "disabled"}')).to.deep.equal({
-        b: { enforcementLevel: "disabled" },
-      });
-    });
-
-    it("fills defaults, applies `all` then each policy, and passes unknown names on", () => {
-      const given = parsePolicyPackConfig(
-        '{"all": "mandatory", "b": "advisory", "zz": "disabled"}',
-      );
-      const { config, unknownPolicies } = reconcilePolicyPackConfig(
-        pack,
-        policies,
-        undefined,
-        given,
-      );
-      expect(config).to.deep.equal({
-        a: { enforcementLevel: "mandatory", properties: { limit: 3 } },
-        b: { enforcementLevel: "advisory" },
-        all: { enforcementLevel: "mandatory" },
-        zz: { enforcementLevel: "disabled" },
-      });
-      expect(unknownPolicies).to.deep.equal(["zz"]);
-    });
-
-    it("validates against the schemas and reports every problem as the CLI does, sorted", () => {
-      const given = parsePolicyPackConfig('{"a": {"limit": 0, "level": "mid", "extra": true}}');
-      const e = (() => {
-        try {
-          reconcilePolicyPackConfig(pack, policies, undefined, given);
-        } catch (err) {
-          return err as Error & { lines: string[] };
-        }
-        throw new Error("expected a rejection");
-      })();
-      expect(e.lines).to.deep.equal([
-        'validating policy config: p 1.0.0  a: level: level must be one of the following: "low", "high"',
-        "validating policy config: p 1.0.0  a: limit: Must be greater than or equal to 1",
-      ]);
     });
   });
 

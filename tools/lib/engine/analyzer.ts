@@ -36,10 +36,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { EnforcementLevel } from "@pulumi/policy";
-import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import type { RecordedResource } from "../recorder";
 import type { AnalyzeContext, AnalyzerOptions, PolicyDiagnostic } from "./analyzer-types";
-import { defaultRootStackUrn, engineProperties, RequestBuilder } from "./marshal";
+import { PackCalls } from "./analyzer-calls";
+import { RequestBuilder } from "./marshal";
 import { AnalyzerError, loadPolicyProject, PackProcess, PackProject } from "./pack-process";
 import {
   parsePolicyPackConfig,
@@ -47,18 +47,8 @@ import {
   PolicyPackConfig,
   reconcilePolicyPackConfig,
 } from "./policy-config";
-import { emptypb, grpc } from "./proto";
-import {
-  AnalyzerInfo,
-  AnalyzerPolicyInfo,
-  configure,
-  getAnalyzerInfo,
-  handshake,
-  level,
-  rpcMessage,
-  SEVERITIES,
-  unary,
-} from "./protocol";
+import { emptypb } from "./proto";
+import { AnalyzerInfo, configure, getAnalyzerInfo, handshake, unary } from "./protocol";
 
 export { AnalyzerError } from "./pack-process";
 export type { AnalyzerInfo, AnalyzerPolicyInfo } from "./protocol";
@@ -90,10 +80,7 @@ function defaultCacheDir(packDir: string): string | undefined {
 
 export class Analyzer {
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly byName: ReadonlyMap<string, AnalyzerPolicyInfo>;
-  private busy = 0;
-  private readonly inflight = new Set<{ cancel(): void }>();
-  private timedOut = false;
+  private readonly calls: PackCalls;
   /** The config last sent, in the form it was given (undefined: the one from `start`). */
   private configKey: string | undefined;
 
@@ -106,11 +93,11 @@ export class Analyzer {
     /** Names the config gave that are no policy of the pack. */
     readonly unknownPolicies: readonly string[],
     private readonly concurrency: number,
-    private readonly analyzeTimeoutMs: number,
+    analyzeTimeoutMs: number,
     /** Wall time of the start (process, load, info, config), in milliseconds. */
     readonly startupMs: number,
   ) {
-    this.byName = new Map(info.policies.map((p) => [p.name, p]));
+    this.calls = new PackCalls(pack, project, info, analyzeTimeoutMs);
   }
 
   /** Each policy's level as configured (the engine updates its info the same way on Configure). */
@@ -258,7 +245,7 @@ export class Analyzer {
 
   /** Stops the pack process (the engine's plugin.Close); cancels work still in flight first. */
   async close(): Promise<void> {
-    if (this.busy > 0 && this.pack.alive) {
+    if (this.calls.busy > 0 && this.pack.alive) {
       await unary(this.pack, "cancel", new emptypb.Empty(), 2000).catch(() => undefined);
     }
     await this.pack.close();
@@ -270,71 +257,17 @@ export class Analyzer {
     return next;
   }
 
-  /** Starts a run's watchdog: calls carry no deadline of their own (see `run`). */
-  private startRun(): () => void {
-    this.busy++;
-    // One watchdog for the whole run: calls carry no deadline of their own (the engine sets none,
-    // and a timer per call costs more than the call on a large stack).
-    this.timedOut = false;
-    const watchdog = setTimeout(() => {
-      this.timedOut = true;
-      for (const c of this.inflight) c.cancel();
-    }, this.analyzeTimeoutMs);
-    return () => {
-      clearTimeout(watchdog);
-      this.busy--;
-    };
-  }
-
-  /** ConfigureStack, which starts a run (an evaluation, for the pack). */
-  private async configureStack(ctx: AnalyzeContext): Promise<void> {
-    const cfg = new analyzerpb.AnalyzerStackConfigureRequest();
-    cfg.setStack(ctx.stack);
-    cfg.setProject(ctx.project);
-    cfg.setOrganization(ctx.organization ?? "");
-    cfg.setDryRun(ctx.dryRun);
-    for (const [k, v] of Object.entries(ctx.tags ?? {})) cfg.getTagsMap().set(k, v);
-    for (const [k, v] of Object.entries(ctx.config ?? {})) cfg.getConfigMap().set(k, v);
-    cfg.setConfigSecretKeysList([...(ctx.configSecretKeys ?? [])]);
-    await this.call("configureStack", cfg).catch((e) => {
-      // "If the analyzer doesn't implement StackConfigure, that's fine."
-      if (e?.code !== grpc.status.UNIMPLEMENTED) throw this.failure("configuring the stack", e);
-    });
-  }
-
   private remediating(): boolean {
     return Object.values(this.config).some((c) => c.enforcementLevel === "remediate");
-  }
-
-  /** AnalyzeStack with every resource, then the run's diagnostics: per registration, then the stack's. */
-  private async finishRun(
-    ctx: AnalyzeContext,
-    resources: readonly RecordedResource[],
-    perResource: readonly PolicyDiagnostic[][],
-  ): Promise<PolicyDiagnostic[]> {
-    const stackReq = new RequestBuilder(resources).analyzeStackRequest();
-    const resp = await this.call<analyzerpb.AnalyzeStackRequest, analyzerpb.AnalyzeResponse>(
-      "analyzeStack",
-      stackReq,
-    ).catch((e) => {
-      if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
-      throw this.failure("failed to analyze resources", e);
-    });
-    const urns = new Set(resources.map((r) => r.urn));
-    const root = defaultRootStackUrn(ctx.stack, ctx.project);
-    const stackDiagnostics = (resp?.getDiagnosticsList() ?? []).map((d) =>
-      this.diagnostic(d, d.getUrn() && urns.has(d.getUrn()) ? d.getUrn() : root),
-    );
-    return [...perResource.flat(), ...stackDiagnostics];
   }
 
   private async run(
     ctx: AnalyzeContext,
     resources: readonly RecordedResource[],
   ): Promise<PolicyDiagnostic[]> {
-    const done = this.startRun();
+    const done = this.calls.startRun();
     try {
-      await this.configureStack(ctx);
+      await this.calls.configureStack(ctx);
       const builder = new RequestBuilder(resources);
       const registered = resources.filter((r) => !r.external);
       const remediating = this.remediating();
@@ -343,13 +276,13 @@ export class Analyzer {
       const worker = async () => {
         while (next < registered.length) {
           const i = next++;
-          perResource[i] = await this.analyzeOne(builder, registered[i], remediating);
+          perResource[i] = await this.calls.analyzeOne(builder, registered[i], remediating);
         }
       };
       await Promise.all(
         Array.from({ length: Math.min(this.concurrency, registered.length) }, worker),
       );
-      return await this.finishRun(ctx, resources, perResource);
+      return await this.calls.finishRun(ctx, resources, perResource);
     } finally {
       done();
     }
@@ -369,10 +302,10 @@ export class Analyzer {
     let end!: (resources: readonly RecordedResource[] | undefined) => void;
     const ended = new Promise<readonly RecordedResource[] | undefined>((r) => (end = r));
     const turn = this.serial(async () => {
-      const done = this.startRun();
+      const done = this.calls.startRun();
       const results = new Map<string, Promise<PolicyDiagnostic[]>>();
       try {
-        await this.configureStack(ctx);
+        await this.calls.configureStack(ctx);
         const builder = new RequestBuilder([]);
         const remediating = this.remediating();
         let running = 0;
@@ -390,7 +323,7 @@ export class Analyzer {
           builder.add(r);
           if (r.external || results.has(r.urn)) return;
           const result = slot().then(() =>
-            this.analyzeOne(builder, r, remediating).finally(release),
+            this.calls.analyzeOne(builder, r, remediating).finally(release),
           );
           result.catch(() => undefined); // reported by `finish`
           results.set(r.urn, result);
@@ -406,7 +339,7 @@ export class Analyzer {
         const perResource = await Promise.all(
           resources.filter((r) => !r.external).map((r) => results.get(r.urn)!),
         );
-        return await this.finishRun(ctx, resources, perResource);
+        return await this.calls.finishRun(ctx, resources, perResource);
       } finally {
         analyzeNow = undefined;
         done();
@@ -426,110 +359,5 @@ export class Analyzer {
         end(undefined);
       },
     };
-  }
-
-  private async analyzeOne(
-    builder: RequestBuilder,
-    r: RecordedResource,
-    remediating: boolean,
-  ): Promise<PolicyDiagnostic[]> {
-    const out: PolicyDiagnostic[] = [];
-    let inputs: Record<string, unknown> | undefined;
-    if (remediating) {
-      // The SDK's Remediate does nothing unless a policy runs at level `remediate`: only then is
-      // the round trip made.
-      const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.RemediateResponse>(
-        "remediate",
-        builder.analyzeRequest(r),
-      ).catch((e) => {
-        if (e?.code === grpc.status.UNIMPLEMENTED) return undefined;
-        throw this.failure("failed to run remediation", e);
-      });
-      for (const rem of resp?.getRemediationsList() ?? []) {
-        if (rem.getDiagnostic()) {
-          out.push({
-            ...this.diagnosticBase(
-              rem.getPolicyname(),
-              rem.getPolicypackname(),
-              rem.getPolicypackversion(),
-            ),
-            description: rem.getDescription(),
-            message: rem.getDiagnostic(),
-            enforcementLevel: "advisory",
-            urn: r.urn,
-          });
-        } else if (rem.getProperties()) {
-          // The transformed inputs replace the old ones for the analysis that follows.
-          inputs = engineProperties(rem.getProperties()!.toJavaScript() as Record<string, unknown>);
-        }
-      }
-    }
-    const resp = await this.call<analyzerpb.AnalyzeRequest, analyzerpb.AnalyzeResponse>(
-      "analyze",
-      builder.analyzeRequest(r, inputs),
-    ).catch((e) => {
-      throw this.failure("failed to run policy", e);
-    });
-    for (const d of resp.getDiagnosticsList()) out.push(this.diagnostic(d, r.urn));
-    return out;
-  }
-
-  private diagnosticBase(policyName: string, packName: string, packVersion: string) {
-    const p = this.byName.get(policyName);
-    return {
-      policyName,
-      policyPackName: packName,
-      // "The version from PulumiPolicy.yaml is used, if set, over the version from the diagnostic."
-      policyPackVersion: this.project.version ?? packVersion,
-      severity: p?.severity,
-      remediationSteps: p?.remediationSteps || undefined,
-    };
-  }
-
-  private diagnostic(d: analyzerpb.AnalyzeDiagnostic, urn: string): PolicyDiagnostic {
-    let l = level(d.getEnforcementlevel());
-    if (l === "remediate") l = "mandatory";
-    const base = this.diagnosticBase(
-      d.getPolicyname(),
-      d.getPolicypackname(),
-      d.getPolicypackversion(),
-    );
-    return {
-      ...base,
-      description: d.getDescription(),
-      message: d.getMessage(),
-      enforcementLevel: l,
-      urn,
-      severity: SEVERITIES[d.getSeverity()] ?? base.severity,
-    };
-  }
-
-  private failure(what: string, e: any): AnalyzerError {
-    if (this.timedOut) {
-      return new AnalyzerError(
-        `${what}: the policy pack did not answer within ${Math.round(this.analyzeTimeoutMs / 1000)} s`,
-        this.pack.output,
-      );
-    }
-    const why = this.pack.alive
-      ? rpcMessage(e)
-      : `the policy pack process exited (${rpcMessage(e)})`;
-    return new AnalyzerError(`${what}: ${why}`, this.pack.alive ? [] : this.pack.output);
-  }
-
-  /** A call of the current run, cancelled by its watchdog. */
-  private call<Req, Res>(method: string, req: Req): Promise<Res> {
-    return new Promise<Res>((resolve, reject) => {
-      const fn = (this.pack.client as any)[method] as (
-        req: Req,
-        cb: (err: Error | null, res: Res) => void,
-      ) => { cancel(): void };
-      const call = fn.call(this.pack.client, req, (err, res) => {
-        this.inflight.delete(call);
-        if (err) reject(err);
-        else resolve(res);
-      });
-      this.inflight.add(call);
-    });
   }
 }
