@@ -256,7 +256,9 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
 
     it("judges registrations as they are made exactly as a finished run, after an abandoned run", async () => {
       const analyzer = await sharedAnalyzer();
-      await analyzer.reconfigure({});
+      // The shared process also replays policy fixtures, each with its own config: every run
+      // here brings the default config in its own turn.
+      const policyConfig = {};
       const key = res("aws:kms/key:Key", "made", { enableKeyRotation: false });
       const bucket = res("aws:s3/bucket:Bucket", "b", { bucket: "b" });
       const topic = res("aws:sns/topic:Topic", "t", { name: "t" });
@@ -266,12 +268,12 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       };
       const resources = [key, read, bucket, topic];
       const ctx = contextOf(resources);
-      const whole = await analyzer.analyze(ctx, resources);
+      const whole = await analyzer.analyze(ctx, resources, { policyConfig });
       // A run whose program failed holds the turn until it is abandoned; the next run's
       // registrations, made meanwhile and in another order than reported, wait for it.
-      const failed = analyzer.begin(ctx);
+      const failed = analyzer.begin(ctx, { policyConfig });
       failed.add(key);
-      const streamed = analyzer.begin(ctx);
+      const streamed = analyzer.begin(ctx, { policyConfig });
       for (const r of [topic, bucket, read]) streamed.add(r);
       failed.abandon();
       // `key` was never given: the run analyzes it when it ends, as `analyze` would.

@@ -80,7 +80,7 @@ describe("fake AWS: regions", () => {
     );
     expect(names).to.deep.equal(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
     expect(() => azNameAt("prod-network", names, 3, 4)).to.throw(
-      "subnetCidrs has 4 subnets per tier but the region offers 3 availability zones (eu-west-1a, eu-west-1b, eu-west-1c)",
+      "subnetCidrs has 4 subnets per tier but the region offers 3 usable availability zones (eu-west-1a, eu-west-1b, eu-west-1c;",
     );
     expect(azNameAt("prod-network", names, 2, 3)).to.equal("eu-west-1c");
   });

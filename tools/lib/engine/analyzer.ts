@@ -294,14 +294,19 @@ export class Analyzer {
    * and AnalyzeStack once it has ended. The run takes its turn like `analyze` (ConfigureStack,
    * the registrations, AnalyzeStack, no other run in between): registrations given before then
    * wait. Every Analyze call stands alone in the SDK, so the diagnostics are those `analyze`
-   * returns for the same resources, in the same order (`finish`'s).
+   * returns for the same resources, in the same order (`finish`'s). `policyConfig` as for
+   * `analyze`.
    */
-  begin(ctx: AnalyzeContext): AnalyzeSession {
+  begin(
+    ctx: AnalyzeContext,
+    opts: { readonly policyConfig?: Record<string, unknown> } = {},
+  ): AnalyzeSession {
     const waiting: RecordedResource[] = [];
     let analyzeNow: ((r: RecordedResource) => void) | undefined;
     let end!: (resources: readonly RecordedResource[] | undefined) => void;
     const ended = new Promise<readonly RecordedResource[] | undefined>((r) => (end = r));
     const turn = this.serial(async () => {
+      if (opts.policyConfig) await this.configureWith(opts.policyConfig);
       const done = this.calls.startRun();
       const results = new Map<string, Promise<PolicyDiagnostic[]>>();
       try {
