@@ -16,6 +16,7 @@ import {
   pathsAliasHint,
   sdkTypeScriptHint,
   unbuiltOutputHint,
+  tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
 
@@ -134,6 +135,7 @@ export function diagnose(ctx: {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
+      tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||

@@ -52,6 +52,27 @@ export function pathsAliasHint(message: string, pwd: string, tsconfigOption: unk
 }
 
 /**
+ * `runtime.options.tsconfig` naming a file the language host cannot find. The host resolves it
+ * from the program's working directory (`cmd/run/run.js`: `fs.existsSync(tsConfigPath)`), and a
+ * `main` in Pulumi.yaml makes that directory the entry point's folder, not the project's root
+ * (pulumi/pulumi#10022: "setting the `main` key ... changes the current working directory ... to
+ * the parent directory of `main`"), so a path written from the root is not found and `pulumi
+ * preview` fails the same way. Names the path that works when the file is there from the root.
+ */
+export function tsconfigPathHint(message: string, pwd: string, rootDir: string): string {
+  const named = /^tsconfig path was set to (.+) but the file was not found/.exec(message)?.[1];
+  if (!named || path.isAbsolute(named) || path.resolve(pwd) === path.resolve(rootDir)) return "";
+  const fromRoot = path.resolve(rootDir, named);
+  if (!fs.existsSync(fromRoot)) return "";
+  const relative = path.relative(pwd, fromRoot);
+  return (
+    `\nruntime.options.tsconfig is read from the program's working directory, ` +
+    `${path.relative(rootDir, pwd)}/, the folder of Pulumi.yaml's \`main\`, not from the ` +
+    `project's root, where ${named} is: set \`tsconfig: ${relative}\``
+  );
+}
+
+/**
  * A package the program imports but that is not installed where it runs. Node resolves a bare
  * specifier from node_modules only (https://nodejs.org/api/modules.html, "Loading from
  * node_modules folders"); offline the program has only what it installed and what the check lends
