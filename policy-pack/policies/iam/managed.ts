@@ -107,6 +107,14 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
     reason:
       "Systems Manager instance role: the SSM Agent registers the instance, runs its associations and opens Session Manager channels (ssm, ssmmessages, ec2messages).",
   },
+  // The service role AWS Backup creates and documents for backup jobs (AWS Backup Developer
+  // Guide, "Default service role for AWS Backup": AWSBackupDefaultServiceRole with this policy).
+  // Its restore counterpart, which creates resources and passes roles, stays out.
+  {
+    arn: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
+    reason:
+      "AWS Backup service role: takes the snapshots and backups of the resources a backup plan selects, and tags and describes them.",
+  },
   {
     arn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
     reason:
@@ -129,7 +137,7 @@ function isCustomerPolicy(r: PolicyResource): boolean {
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
   description:
-    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, RDS enhanced monitoring, the Systems Manager instance role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, RDS enhanced monitoring, the Systems Manager instance role, the AWS Backup service role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

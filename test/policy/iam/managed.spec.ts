@@ -145,6 +145,8 @@ describe("iam-managed-policy-allowlist", () => {
         // The Systems Manager instance profile policy (Systems Manager User Guide, "Configure
         // instance permissions required for Systems Manager").
         "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+        // AWS Backup's default service role (AWS Backup Developer Guide).
+        "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.deep.equal(
           [],
