@@ -57,4 +57,33 @@ describe("install commands in the failure hints", () => {
     const unlisted = uninstalledPackageHint("Cannot find module 'mime'", dir);
     expect(unlisted).to.contain("add it (`pnpm add mime`)");
   });
+
+  it("a workspace package linked into the program that lacks a dependency the program has: named, with the workspace install", () => {
+    // pnpm's layout: the program's node_modules links the workspace package, whose real location
+    // has no node_modules of its own; Node resolves from there (the real path), not from the link.
+    // Not yet installed: no lock file, only pnpm's workspace file at the root.
+    write("pnpm-workspace.yaml", "packages: [infra, packages/*]");
+    write("infra/package.json", JSON.stringify({ name: "infra" }));
+    write(
+      "infra/node_modules/@pulumi/pulumi/package.json",
+      JSON.stringify({ name: "@pulumi/pulumi" }),
+    );
+    write("packages/components/package.json", JSON.stringify({ name: "@acme/components" }));
+    write("packages/components/src/index.ts", "import '@pulumi/pulumi';");
+    const importer = path.join(dir, "packages/components/src/index.ts");
+    const message =
+      "Cannot find module '@pulumi/pulumi'\nRequire stack:\n- " +
+      `${importer}\n- ${path.join(dir, "infra/index.ts")}`;
+    const hint = uninstalledPackageHint(message, path.join(dir, "infra"));
+    expect(hint).to.contain(
+      `"@pulumi/pulumi" is installed for the program, but the file that imports it, ${importer}`,
+    );
+    expect(hint).to.contain("belongs to @acme/components");
+    expect(hint).to.contain("run `pnpm install` at the workspace root");
+    // The same error raised by a file of the program itself keeps the program's own hint.
+    const own = `Cannot find module '@acme/missing'\nRequire stack:\n- ${path.join(dir, "infra/index.ts")}`;
+    expect(uninstalledPackageHint(own, path.join(dir, "infra"))).to.contain(
+      '"@acme/missing" is not installed, nor listed in infra/package.json',
+    );
+  });
 });

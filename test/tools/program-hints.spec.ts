@@ -12,6 +12,7 @@ import {
   esmTypeScriptHint,
   nodeSatisfies,
   sdkTypeScriptHint,
+  tsconfigPathHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 
@@ -181,6 +182,27 @@ describe("hints on a failed program's error", () => {
       expect(commonJsEntryHint(refusal, dir, dir, undefined)).to.equal("");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a runtime tsconfig written from the project's root while main moves the working directory: the path that works (pulumi/pulumi#10022)", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "tsconfig-main-"));
+    try {
+      fs.writeFileSync(path.join(root, "tsconfig.build.json"), "{}");
+      fs.mkdirSync(path.join(root, "src"));
+      const refusal = "tsconfig path was set to tsconfig.build.json but the file was not found";
+      const hint = tsconfigPathHint(refusal, path.join(root, "src"), root);
+      expect(hint).to.contain(
+        "the program's working directory, src/, the folder of Pulumi.yaml's `main`",
+      );
+      expect(hint).to.contain("set `tsconfig: ../tsconfig.build.json`");
+      // Without a main (the root is the working directory), or a file missing from the root too:
+      // the host's own message says it all.
+      expect(tsconfigPathHint(refusal, root, root)).to.equal("");
+      const absent = "tsconfig path was set to tsconfig.other.json but the file was not found";
+      expect(tsconfigPathHint(absent, path.join(root, "src"), root)).to.equal("");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -158,13 +158,21 @@ describe("real-world programs through the check's CLI", function () {
     expect(run.stderr).to.contain("is project 'fixture-org-qualified-stack'");
   });
 
-  it("an invoke nobody answers: exit 2 naming the token and the program's line", async () => {
+  it("invokes nobody answers: exit 2 naming each token and its line in the program", async () => {
     const run = await runs.unanswered();
     expect(run.code).to.equal(2);
-    expect(run.stderr).to.contain("aws:cloudformation/getExport:getExport");
     expect(run.stderr).to.contain("--invoke-answers");
-    const line = lineOf("invoke-unanswered/index.ts", "aws.cloudformation.getExport(");
-    expect(run.stderr).to.contain(`at ${program("invoke-unanswered")}/index.ts:${line}:`);
+    // The two invokes run at once: the failure is at whichever failed first, and lists both.
+    const exportLine = lineOf("invoke-unanswered/index.ts", "aws.cloudformation.getExport(");
+    const clusterLine = lineOf("invoke-unanswered/index.ts", "aws.rds.getCluster(");
+    expect(run.stderr).to.match(
+      new RegExp(`at ${program("invoke-unanswered")}/index.ts:(${exportLine}|${clusterLine}):`),
+    );
+    expect(run.stderr).to.contain("the run asked for 2 invokes the check cannot answer: ");
+    expect(run.stderr).to.contain(
+      `aws:cloudformation/getExport:getExport (index.ts:${exportLine})`,
+    );
+    expect(run.stderr).to.contain(`aws:rds/getCluster:getCluster (index.ts:${clusterLine})`);
   });
 
   it("the same program with --invoke-answers runs to a report and passes", async () => {

@@ -92,8 +92,18 @@ export const ESCALATES_ON_SELF: ReadonlySet<string> = new Set([
  * reference_policies_examples_iam_mfa-selfmanage, "AllowUserToCreateVirtualMFADevice": users name
  * their own devices; the device protects nothing until iam:EnableMFADevice, scoped to the user's
  * own ARN, attaches it). `iam-no-resource-wildcard` accepts them on `"*"`.
+ *
+ * And the classic CloudWatch metric reads: cloudwatch:GetMetricData and ListMetrics act on
+ * metrics, which have no ARN; the only resource type the Service Authorization Reference lists for
+ * them is the optional `dataset` of OTLP metrics, so a role that reads classic metrics needs them
+ * on `"*"`, as AWS's CloudWatchReadOnlyAccess (`cloudwatch:Get*`, `List*`) grants them. Publishing
+ * (PutMetricData) stays a finding unless `allowedActions` lists it.
  */
-export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set(["iam:createvirtualmfadevice"]);
+export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set([
+  "iam:createvirtualmfadevice",
+  "cloudwatch:getmetricdata",
+  "cloudwatch:listmetrics",
+]);
 
 /**
  * Actions whose response contains credentials: the list Cloudsplaining/policy_sentry maintain

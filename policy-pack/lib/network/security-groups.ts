@@ -9,6 +9,8 @@ import { collect, get, must, numberish, unknownError } from "../values";
 import { normaliseProtocol, PortRange, portRange } from "./ports";
 import { label } from "./labels";
 import {
+  AWSX_APPLICATION_LOAD_BALANCER,
+  AWSX_NETWORK_LOAD_BALANCER,
   EC2_SECURITY_GROUP_RULE,
   LOAD_BALANCER_TYPES,
   SECURITY_GROUP_TYPES,
@@ -146,8 +148,15 @@ export class SecurityGroupGraph {
     for (const r of index.ofType(VPC_SECURITY_GROUP_EGRESS_RULE))
       separate(r, "egress", () => vpcRule(r));
 
-    // Load balancers and their groups. Provider docs (aws.lb.LoadBalancer): `internal` defaults to false.
-    for (const lb of index.ofType(...LOAD_BALANCER_TYPES)) {
+    // Load balancers and their groups. Provider docs (aws.lb.LoadBalancer): `internal` defaults to
+    // false. awsx's load balancers (remote components, only their inputs are seen) take the same
+    // `internal` and `securityGroups` arguments and pass them to the aws.lb.LoadBalancer they create
+    // (awsx lb/applicationLoadBalancer.d.ts: "If true, the LB will be internal. Defaults to `false`").
+    for (const lb of index.ofType(
+      ...LOAD_BALANCER_TYPES,
+      AWSX_APPLICATION_LOAD_BALANCER,
+      AWSX_NETWORK_LOAD_BALANCER,
+    )) {
       const internal = get(lb.props, "internal");
       if (internal.known && internal.value === true) continue;
       const target = internal.known ? this.publicLbGroups : this.maybePublicLbGroups;

@@ -41,9 +41,13 @@ export const remoteComponentsUnexpanded = stackPolicy<RemoteConfig>({
     remoteComponentPackages: {
       type: "array",
       items: { type: "string" },
-      default: ["awsx"],
+      // Pulumi's multi-language component packages for AWS: awsx v1+ (`awsx:ec2:Vpc`), eks v2+
+      // (`eks:index:Cluster`; eks v1 ran in the program, and its components show their children,
+      // so the children check below excludes them), aws-apigateway (`aws-apigateway:index:RestAPI`)
+      // and aws-static-website (`aws-static-website:index:Website`).
+      default: ["awsx", "eks", "aws-apigateway", "aws-static-website"],
       description:
-        "Packages whose component tokens are remote (awsx v3). awsx classic (`awsx:x:...`) is local and excluded.",
+        "Packages whose component tokens are remote (awsx v3, eks v2+, aws-apigateway, aws-static-website). awsx classic (`awsx:x:...`) is local and excluded, as is any component whose children were recorded.",
     },
     remoteComponentTypes: {
       type: "array",

@@ -26,6 +26,17 @@ describe("stack-remote-components-unexpanded", () => {
         .and.contain("vpc (awsx:ec2:Vpc)")
         .and.contain("repo (awsx:ecr:Repository)");
     });
+    it("counts an eks v2+ cluster next to an awsx Vpc, as the report's remote-component list does", async () => {
+      const root = stack();
+      const vpc = res(AWSX_VPC, "eks-vpc", {}, { custom: false, parent: root });
+      const cluster = res("eks:index:Cluster", "eks-cluster", {}, { custom: false, parent: root });
+      const f = await findingsOf(remoteComponentsUnexpanded, [root, vpc, cluster]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.match(/^2 remote component\(s\)/)
+        .and.contain("1 awsx:ec2:Vpc, 1 eks:index:Cluster")
+        .and.contain("eks-cluster (eks:index:Cluster)");
+    });
   });
   describe("Compliance", () => {
     it("no remote component; awsx classic (awsx:x:...) and a component whose children were recorded", async () => {

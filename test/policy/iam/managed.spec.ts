@@ -142,6 +142,11 @@ describe("iam-managed-policy-allowlist", () => {
         // The role rds-enhanced-monitoring asks for (RDS User Guide, "Setting up and enabling
         // Enhanced Monitoring").
         "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+        // The Systems Manager instance profile policy (Systems Manager User Guide, "Configure
+        // instance permissions required for Systems Manager").
+        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+        // AWS Backup's default service role (AWS Backup Developer Guide).
+        "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.deep.equal(
           [],

@@ -12,6 +12,7 @@ import {
   without,
 } from "../fixtures/network";
 import {
+  AWSX_APPLICATION_LOAD_BALANCER,
   EC2_SECURITY_GROUP,
   EC2_SECURITY_GROUP_RULE,
   LB_LOAD_BALANCER,
@@ -99,6 +100,22 @@ describe("ec2-security-group-no-public-ingress", () => {
       ]);
       const stack = without(swap(all(), inline), "alb-https", "alb-https-v6", "alb-http");
       expect(await violations(policies, stack)).to.deep.equal([]);
+    });
+    it("allows 80/443 from anywhere on the group of an awsx ApplicationLoadBalancer, internet-facing by default; not when it is internal", async () => {
+      // awsx's load balancer is a remote component: only its inputs are seen, and it hands
+      // `internal` and `securityGroups` to the aws.lb.LoadBalancer it creates.
+      const { r, all } = compliant();
+      const awsxLb = (props: Record<string, unknown>) =>
+        res(
+          AWSX_APPLICATION_LOAD_BALANCER,
+          "web",
+          { ...props, securityGroups: [U] },
+          { custom: false, refs: { securityGroups: [r.albSg] } },
+        );
+      const stack = (lb: ReturnType<typeof awsxLb>) => [...without(all(), "alb"), lb];
+      expect(await violations(pub, stack(awsxLb({})))).to.deep.equal([]);
+      const internal = await violations(pub, stack(awsxLb({ internal: true })));
+      expect(internal).to.have.length(3);
     });
     it(
       "the compliant network passes",

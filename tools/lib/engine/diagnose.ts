@@ -16,6 +16,7 @@ import {
   pathsAliasHint,
   sdkTypeScriptHint,
   unbuiltOutputHint,
+  tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
 
@@ -133,6 +134,8 @@ export function diagnose(ctx: {
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
+      unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
+      tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||
@@ -190,6 +193,29 @@ export function diagnose(ctx: {
         };
   }
   return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
+}
+
+/**
+ * Every invoke the run asked for and could not answer, with where the program asked, when there
+ * are several: invokes run concurrently, so the first failure hides the others, and one answers
+ * file (`--invoke-answers`, keyed by token) can answer them all at once.
+ */
+function unansweredInvokesHint(
+  unanswered: ReadonlySet<string>,
+  sites: ReadonlyMap<string, Site>,
+  pwd: string,
+): string {
+  if (unanswered.size < 2) return "";
+  const listed = [...unanswered].map((token) => {
+    const site = sites.get(token);
+    return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
+  });
+  return (
+    `\nthe run asked for ${unanswered.size} invokes the check cannot answer: ` +
+    `${listed.join(", ")}; one --invoke-answers file can answer them all (a program that ` +
+    "catches an invoke's failure needs no answer for it; invokes whose arguments come from " +
+    "these answers may show up on the next run)"
+  );
 }
 
 /** `"type"` of the nearest package.json at or above `dir`. */

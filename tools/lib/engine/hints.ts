@@ -52,6 +52,27 @@ export function pathsAliasHint(message: string, pwd: string, tsconfigOption: unk
 }
 
 /**
+ * `runtime.options.tsconfig` naming a file the language host cannot find. The host resolves it
+ * from the program's working directory (`cmd/run/run.js`: `fs.existsSync(tsConfigPath)`), and a
+ * `main` in Pulumi.yaml makes that directory the entry point's folder, not the project's root
+ * (pulumi/pulumi#10022: "setting the `main` key ... changes the current working directory ... to
+ * the parent directory of `main`"), so a path written from the root is not found and `pulumi
+ * preview` fails the same way. Names the path that works when the file is there from the root.
+ */
+export function tsconfigPathHint(message: string, pwd: string, rootDir: string): string {
+  const named = /^tsconfig path was set to (.+) but the file was not found/.exec(message)?.[1];
+  if (!named || path.isAbsolute(named) || path.resolve(pwd) === path.resolve(rootDir)) return "";
+  const fromRoot = path.resolve(rootDir, named);
+  if (!fs.existsSync(fromRoot)) return "";
+  const relative = path.relative(pwd, fromRoot);
+  return (
+    `\nruntime.options.tsconfig is read from the program's working directory, ` +
+    `${path.relative(rootDir, pwd)}/, the folder of Pulumi.yaml's \`main\`, not from the ` +
+    `project's root, where ${named} is: set \`tsconfig: ${relative}\``
+  );
+}
+
+/**
  * A package the program imports but that is not installed where it runs. Node resolves a bare
  * specifier from node_modules only (https://nodejs.org/api/modules.html, "Loading from
  * node_modules folders"); offline the program has only what it installed and what the check lends
@@ -64,6 +85,8 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   if (missing.startsWith("node:")) return "";
   const parts = missing.split("/");
   const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  const linked = linkedPackageHint(message, name, pwd);
+  if (linked) return linked;
   const found = nearestPackageJson(pwd);
   if (!found) return "";
   const range = declaredRange(pwd, name);
@@ -74,6 +97,47 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
           installCommand(pwd).install
         }\` in the program first, as \`pulumi preview\` needs too`
     : `\n"${name}" is not installed, nor listed in ${shown}: add it (\`${installCommand(pwd).add} ${name}\`)`;
+}
+
+/**
+ * A package the program has installed, missing for a file of another package the program loads
+ * through a link (a pnpm or Yarn workspace package, `npm link`, a `file:` dependency). Node
+ * resolves a linked module's imports from its real path, not from the node_modules link it was
+ * loaded through ("By default, when Node.js loads a module from a path that is symbolically linked
+ * to a different on-disk location, Node.js will dereference the link and use the actual on-disk
+ * 'real path' of the module as both an identifier and as a root path to locate other dependency
+ * modules": https://nodejs.org/api/cli.html#--preserve-symlinks), so that package needs the
+ * dependency in its own node_modules or one above it. `pulumi preview` fails the same way.
+ */
+function linkedPackageHint(message: string, name: string, pwd: string): string {
+  // CommonJS: "Require stack:\n- <importer>"; ESM: "... imported from <importer>".
+  const importer =
+    /\nRequire stack:\n- ([^\n]+)/.exec(message)?.[1] ??
+    /imported from (\S+)/.exec(message)?.[1]?.replace(/^file:\/\//, "");
+  if (!importer || !path.isAbsolute(importer)) return "";
+  const program = realDir(pwd);
+  const from = path.dirname(importer);
+  const rel = path.relative(program, from);
+  const outside = rel.startsWith("..") || path.isAbsolute(rel);
+  if (!outside || resolvePackageJson(name, from) || !resolvePackageJson(name, pwd)) return "";
+  const owner = nearestPackageJson(from);
+  const ownerName =
+    owner && typeof owner.pkg.name === "string" ? `${owner.pkg.name} (${owner.file})` : from;
+  return (
+    `\n"${name}" is installed for the program, but the file that imports it, ${importer}, ` +
+    `belongs to ${ownerName}, which the program loads through a link: Node resolves its imports ` +
+    "from its real location, where no node_modules has the package. List it in that package's " +
+    `dependencies (or peerDependencies) and run \`${installCommand(from).install}\` at the ` +
+    "workspace root, as `pulumi preview` needs too"
+  );
+}
+
+function realDir(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
 }
 
 /**
@@ -269,9 +333,14 @@ const MANAGERS: Record<string, InstallCommands> = {
   bun: { install: "bun install", add: "bun add", addDev: "bun add --dev" },
 };
 
-/** Lock files each package manager writes, nearest folder first (a workspace's is at its root). */
+/**
+ * Lock files each package manager writes, nearest folder first (a workspace's is at its root),
+ * and pnpm's workspace file, which marks a pnpm workspace's root before its first install
+ * (https://pnpm.io/pnpm-workspace_yaml).
+ */
 const LOCK_FILES: readonly (readonly [string, string])[] = [
   ["pnpm-lock.yaml", "pnpm"],
+  ["pnpm-workspace.yaml", "pnpm"],
   ["yarn.lock", "yarn"],
   ["bun.lock", "bun"],
   ["bun.lockb", "bun"],

@@ -29,6 +29,7 @@ import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
+import { InvokeNotAnsweredError } from "../fake-aws";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
@@ -96,6 +97,11 @@ export class OfflineEngine {
   onRegistered?: (r: EngineResource) => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
+  /**
+   * Invokes the program asked for that nothing answered, by token: the failure lists them all, so
+   * one `--invoke-answers` file answers every one of them instead of one per run.
+   */
+  readonly unanswered = new Set<string>();
   private readonly byUrn = new Map<string, EngineResource>();
   /** The program's resource transforms, run before each registration (./transforms.ts). */
   readonly transforms = new Transforms((urn) => this.byUrn.get(urn)?.parent);
@@ -379,11 +385,16 @@ export class OfflineEngine {
       result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
     } else {
       const provider = req.getProvider() || undefined;
-      result = this.opts.answers.invoke(
-        token,
-        withProviderRegion(this.byUrn, token, args, provider),
-        providerAccount(this.byUrn, token, provider),
-      );
+      try {
+        result = this.opts.answers.invoke(
+          token,
+          withProviderRegion(this.byUrn, token, args, provider),
+          providerAccount(this.byUrn, token, provider),
+        );
+      } catch (e) {
+        if (e instanceof InvokeNotAnsweredError) this.unanswered.add(token);
+        throw e;
+      }
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
     const resp = new provproto.InvokeResponse();

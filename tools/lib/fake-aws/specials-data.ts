@@ -332,6 +332,29 @@ const graphQLApi: Special = {
   }),
 };
 
+/**
+ * IAM identity providers: the id is the provider's ARN (Terraform AWS provider, resources
+ * aws_iam_openid_connect_provider and aws_iam_saml_provider, "id - The ARN assigned by AWS"). An
+ * OIDC provider's ARN ends with its URL without the scheme,
+ * `arn:aws:iam::123456789012:oidc-provider/accounts.google.com` (Pulumi registry,
+ * aws.iam.getOpenIdConnectProvider), the name trust policies' condition keys start with
+ * (`token.actions.githubusercontent.com:sub`; IAM User Guide, "Available keys for AWS OIDC
+ * federation").
+ */
+const oidcProvider: Special = {
+  id: (b) => {
+    const url = b.inputs.url;
+    if (url === UNKNOWN || typeof url !== "string") return UNKNOWN;
+    return arn(b, "iam", `oidc-provider/${url.replace(/^https:\/\//, "")}`, "");
+  },
+  arn: (_b, id) => id,
+};
+
+const samlProvider: Special = {
+  id: (b) => arn(b, "iam", `saml-provider/${b.physical}`, ""),
+  arn: (_b, id) => id,
+};
+
 const backupPlan: Special = { id: (b) => uuid(b.seed), state: () => ({ version: hex("v", 32) }) };
 
 export const DATA_SPECIALS: Record<string, Special> = {
@@ -356,6 +379,8 @@ export const DATA_SPECIALS: Record<string, Special> = {
   "aws:iam/user:User": iam("AIDA", "user"),
   "aws:iam/group:Group": iam("AGPA", "group"),
   "aws:iam/instanceProfile:InstanceProfile": iam("AIPA", "instance-profile"),
+  "aws:iam/openIdConnectProvider:OpenIdConnectProvider": oidcProvider,
+  "aws:iam/samlProvider:SamlProvider": samlProvider,
   "aws:kms/key:Key": kmsKey,
   "aws:kms/alias:Alias": kmsAlias,
   "aws:sqs/queue:Queue": queue,
