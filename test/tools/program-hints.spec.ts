@@ -10,11 +10,11 @@ import * as path from "path";
 import {
   commonJsEntryHint,
   esmTypeScriptHint,
-  nodeSatisfies,
   sdkTypeScriptHint,
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
+import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
   it("reads the engines.node ranges npm packages declare (node-semver ranges)", () => {

@@ -9,7 +9,6 @@ import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
-  dependencyEnginesHint,
   esmTypeScriptHint,
   missingModule,
   hostTsconfig,
@@ -19,6 +18,7 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
+import { dependencyEnginesHint } from "./node-engines";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;

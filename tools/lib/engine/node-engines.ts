@@ -1,0 +1,89 @@
+// The Node version a dependency asks for (its package.json `engines.node`), read when a program
+// fails while that dependency loads: the likely cause, which the error itself never names.
+import * as path from "path";
+import { nearestPackageJson } from "./versions";
+
+/** [major, minor, patch] of "22.19.0", "v20.20.2", "22" or "22.x"; undefined otherwise. */
+function versionParts(v: string): number[] | undefined {
+  const m = /^v?(\d+)(?:\.(\d+|x|\*))?(?:\.(\d+|x|\*))?$/.exec(v.trim());
+  if (!m) return undefined;
+  return [m[1], m[2], m[3]].map((p) => (p === undefined || !/^\d+$/.test(p) ? 0 : Number(p)));
+}
+
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/**
+ * Whether Node `version` satisfies an `engines.node` range, for the comparators npm's ranges use
+ * most (>=, >, <=, <, =, ^, ~, x, *, joined by spaces and ||: https://github.com/npm/node-semver
+ * "Ranges"); undefined for a range this does not read.
+ */
+export function nodeSatisfies(range: string, version: string): boolean | undefined {
+  const v = versionParts(version);
+  if (!v) return undefined;
+  let readable = true;
+  const alternatives = range.split("||").map((alt) =>
+    alt
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .every((token) => {
+        if (token === "*" || token === "x") return true;
+        const m = /^(>=|<=|>|<|=|\^|~)?(.+)$/.exec(token);
+        const want = m && versionParts(m[2]);
+        if (!m || !want) {
+          readable = false;
+          return false;
+        }
+        const c = compare(v, want);
+        const given = m[2].split(".").filter((p) => /^\d+$/.test(p)).length;
+        switch (m[1]) {
+          case ">=":
+            return c >= 0;
+          case ">":
+            return c > 0;
+          case "<=":
+            return c <= 0;
+          case "<":
+            return c < 0;
+          case "^":
+            return c >= 0 && v[0] === want[0];
+          case "~":
+            return c >= 0 && v[0] === want[0] && (given < 2 || v[1] === want[1]);
+          default:
+            // "22", "22.x", "=22.1.0": the parts given must match.
+            return v.slice(0, given).every((p, i) => p === want[i]);
+        }
+      }),
+  );
+  return readable ? alternatives.some(Boolean) : undefined;
+}
+
+/**
+ * A dependency that threw while it loaded and whose package.json declares an `engines.node` range
+ * this Node does not satisfy: the likely cause, which the error itself never names (npm only warns,
+ * EBADENGINE, when it installs such a package: https://docs.npmjs.com/cli/configuring-npm/package-json#engines).
+ * `pulumi preview` runs the program on the same Node and fails the same way.
+ */
+export function dependencyEnginesHint(detail: string, nodeVersion = process.version): string {
+  const sep = `${path.sep}node_modules${path.sep}`;
+  for (const line of detail.split("\n")) {
+    const m = /^\s*at (?:.*?\()?(\/[^()]+?):\d+:\d+\)?\s*$/.exec(line);
+    if (!m || !m[1].includes(sep)) continue;
+    const found = nearestPackageJson(path.dirname(m[1]));
+    const range = found?.pkg.engines as { node?: unknown } | undefined;
+    if (!found || typeof range?.node !== "string") return "";
+    if (nodeSatisfies(range.node, nodeVersion) !== false) return "";
+    const name = typeof found.pkg.name === "string" ? found.pkg.name : path.dirname(found.file);
+    const version = typeof found.pkg.version === "string" ? ` ${found.pkg.version}` : "";
+    return (
+      `\nIt was thrown while ${name}${version} loaded, which declares engines.node ` +
+      `"${range.node}" (${found.file}); this is Node ` +
+      `${nodeVersion}, which \`pulumi preview\` would run it on too. Run on a Node version the ` +
+      `package supports, or install a version of ${name} that supports this one`
+    );
+  }
+  return "";
+}
