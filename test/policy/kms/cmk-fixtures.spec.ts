@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
 import { evaluate, policy, res } from "../fixture";
-import { awsManaged, KEY_ARN } from "../fixtures/kms";
+import { awsManaged, emrSecurityConfiguration, KEY_ARN } from "../fixtures/kms";
 
 /** The enforcement levels of what `rule` finds in `resource` (preview notes left out). */
 async function levels(rule: string, resource: ReturnType<typeof res>): Promise<string[]> {
@@ -13,21 +13,7 @@ async function levels(rule: string, resource: ReturnType<typeof res>): Promise<s
 }
 
 const emr = (s3: Record<string, unknown>) =>
-  res(T.EMR_SECURITY_CONFIGURATION, "emr", {
-    configuration: JSON.stringify({
-      EncryptionConfiguration: {
-        EnableInTransitEncryption: false,
-        EnableAtRestEncryption: true,
-        AtRestEncryptionConfiguration: {
-          S3EncryptionConfiguration: s3,
-          LocalDiskEncryptionConfiguration: {
-            EncryptionKeyProviderType: "AwsKms",
-            AwsKmsKey: KEY_ARN,
-          },
-        },
-      },
-    }),
-  });
+  emrSecurityConfiguration(s3, { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: KEY_ARN });
 const dlm = (copy: Record<string, unknown>) =>
   res(T.DLM_LIFECYCLE_POLICY, "dlm", {
     description: "daily",
