@@ -357,7 +357,7 @@ describe("opt-in features", function () {
         expect(mandatory(report)).to.deep.equal([]);
         expect(report.waived.map((w) => `${w.policy} ${w.name}`)).to.include.members([
           `ec2-compute-subnet-no-default-route ${stack}-ai-private-nat-route`,
-          `iam-no-resource-wildcard ${stack}-backup-bucket-metrics`,
+          `iam-no-resource-wildcard ${stack}-backup-redshift-serverless`,
           `iam-trust-policy-confused-deputy-unverified ${stack}-backup-backup-role`,
         ]);
         checkWaiverTags(rec, [T.backup, T.database, T.testServer, T.ai]);

@@ -175,11 +175,12 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
   );
   const dependsOn: pulumi.Resource[] = [backupPolicy];
   // A customer-managed policy of its own carries each permission that cannot name a resource,
-  // so each written waiver covers exactly that permission.
+  // so each written waiver covers exactly that permission (none where the pack knows the action
+  // has no resource to name).
   const attachWaived = (
     role: string,
     description: string,
-    waiver: string,
+    waiver: string | undefined,
     doc: PolicyStatement[],
   ) => {
     const policy = new aws.iam.Policy(
@@ -187,7 +188,7 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
       {
         description,
         policy: policyDocument(doc, parent),
-        tags: tags(role, { "waiver:iam-no-resource-wildcard": waiver }),
+        tags: tags(role, waiver ? { "waiver:iam-no-resource-wildcard": waiver } : {}),
       },
       parent,
     );
@@ -201,10 +202,12 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
   };
   if (buckets.length > 0) {
     // AWSBackupServiceRolePolicyForS3Backup: AWS Backup reads the buckets' CloudWatch metrics.
+    // cloudwatch:GetMetricData reads metrics that have no ARN, so "*" is its only resource; the
+    // pack's wildcard rule knows it, and no waiver is needed.
     attachWaived(
       "bucket-metrics",
       `AWS Backup jobs of ${s.vaultName}: read S3 bucket metrics`,
-      "cloudwatch:GetMetricData reads metrics that have no ARN. Its optional dataset resource type does not apply to S3 bucket metrics. Read-only",
+      undefined,
       [
         {
           sid: "ReadBucketMetrics",
