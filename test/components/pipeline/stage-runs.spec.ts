@@ -16,9 +16,9 @@ const spec = (stage: string) =>
 /**
  * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
  * batch-get-image fail, IMAGES is the answer of describe-images over the tagged images ("fail"
- * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
- * describe-image-scan-findings ("fail" makes it fail), printed once per page of FINDING_PAGES
- * unless the call says --no-paginate.
+ * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports,
+ * FINDINGS is the answer of describe-image-scan-findings ("fail" makes it fail), printed once per
+ * page of FINDING_PAGES unless the call says --no-paginate.
  */
 const FAKE_AWS = String.raw`#!/usr/bin/env bash
 echo "aws $*" >> "$CALLS"
