@@ -241,6 +241,31 @@ describe("Pipeline stages, run", function () {
       );
     });
 
+    it(`counts only deployed images pushed after it: ${DEPLOYED_IMAGES_KEPT} newer builds never deployed, or older deployed images, refuse nothing`, () => {
+      const images = (pushedAt: (n: number) => string, tags: (n: number) => string[]) =>
+        Array.from({ length: DEPLOYED_IMAGES_KEPT }, (_, n) => ({
+          imageDigest: `sha256:${String(n).padStart(4, "0")}`,
+          imageTags: tags(n),
+          imagePushedAt: pushedAt(n),
+        }));
+      const IMAGES = JSON.stringify({
+        imageDetails: [
+          ...JSON.parse(OWN_IMAGE).imageDetails,
+          ...images(
+            (n) => `2026-12-${10 + n}T10:00:00+00:00`,
+            (n) => [`c0ffee${n}`],
+          ),
+          ...images(
+            (n) => `2026-11-${10 + n}T10:00:00+00:00`,
+            (n) => [`beef${n}`, `${DEPLOYED_TAG_PREFIX}202611${10 + n}T000000Z`],
+          ).map((i) => ({ ...i, imageDigest: i.imageDigest.replace("sha256:", "sha256:b") })),
+        ],
+      });
+      const { failed, calls } = deploy(own, { IMAGES });
+      expect(failed, calls.join("\n")).to.equal(false);
+      expect(calls.some((c) => c.includes("put-image"))).to.equal(true);
+    });
+
     it(`refuses, before any tag, an image pushed before the last ${DEPLOYED_IMAGES_KEPT} deployed ones: the lifecycle would expire it while it runs`, () => {
       const { failed, calls } = deploy(own, { IMAGES: withNewerDeployed(DEPLOYED_IMAGES_KEPT) });
       expect(failed, calls.join("\n")).to.equal(true);
