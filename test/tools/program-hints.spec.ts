@@ -28,6 +28,12 @@ describe("hints on a failed program's error", () => {
       ["20.x", "v20.20.2", true],
       ["*", "v20.20.2", true],
       [">=22.19.0-pre", "v20.20.2", undefined],
+      // Partial versions are x-ranges: "<=22" takes every 22.x, ">22" starts at 23.
+      [">=18 <=22", "v22.19.0", true],
+      ["<=22.1", "v22.1.9", true],
+      [">22", "v22.19.0", false],
+      [">22", "v23.0.0", true],
+      ["<22", "v22.0.0", false],
     ] as const) {
       expect(nodeSatisfies(range, version), `${range} on ${version}`).to.equal(expected);
     }

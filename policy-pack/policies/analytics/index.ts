@@ -1,8 +1,8 @@
 // Data-warehouse guardrails: Redshift Serverless workgroups and namespaces, and provisioned
-// clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity logging
-// and their parameter groups' TLS setting, automated snapshots and version upgrades
-// (./redshift-clusters.ts); EMR clusters' logs and
-// security configuration (./emr.ts); QuickSight data sources' TLS (./quicksight.ts). Their
+// clusters' master passwords (./redshift.ts); provisioned clusters' audit and user-activity
+// logging, their parameter groups' TLS setting, and their automated snapshots and version upgrades
+// (./redshift-clusters.ts); EMR clusters' logs and security configuration (./emr.ts); QuickSight
+// data sources' TLS (./quicksight.ts). Their
 // encryption with customer-managed keys is the KMS policies' rule (../kms); the RDS rules are in
 // ../databases, AWS Backup in ../backup, Secrets Manager rotation in ../secrets.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";

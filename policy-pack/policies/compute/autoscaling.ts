@@ -129,12 +129,20 @@ export const autoscalingGroupNotifications = stackPolicy({
 /** Health check types that follow the traffic source's own checks (CreateAutoScalingGroup). */
 const TRAFFIC_HEALTH_CHECKS = new Set(["ELB", "VPC_LATTICE"]);
 
+/**
+ * Whether a healthCheckType turns on a traffic source's checks. The API takes "a comma-separated
+ * value string of one or more health check types" (EC2, EBS, ELB, VPC_LATTICE), so "EBS,ELB"
+ * follows the load balancer as "ELB" does.
+ */
+const followsTraffic = (type: string): boolean =>
+  type.split(",").some((t) => TRAFFIC_HEALTH_CHECKS.has(t.trim().toUpperCase()));
+
 export const autoscalingGroupElbHealthCheck = resourcePolicy({
   name: "autoscaling-group-elb-health-check",
   description:
     "EC2 Auto Scaling groups behind a load balancer (targetGroupArns, loadBalancers or " +
     'trafficSources) use its health checks (healthCheckType "ELB", or "VPC_LATTICE" for a ' +
-    "VPC Lattice target group), so an instance the load balancer finds unhealthy is replaced. " +
+    'VPC Lattice target group, alone or with EBS, as in "EBS,ELB"), so an instance the load balancer finds unhealthy is replaced. ' +
     'Left out, the type is "EC2": only instance status checks count. Advisory. Traffic sources ' +
     "attached by separate aws.autoscaling.Attachment resources are not seen by this rule.",
   enforcementLevel: "advisory",
@@ -155,7 +163,7 @@ export const autoscalingGroupElbHealthCheck = resourcePolicy({
     );
     if (sources.length === 0) return;
     const type = props.healthCheckType;
-    if (typeof type !== "string" || !TRAFFIC_HEALTH_CHECKS.has(type.toUpperCase())) {
+    if (typeof type !== "string" || !followsTraffic(type)) {
       ctx.report(
         `behind a load balancer (${sources.join(", ")}) but healthCheckType is ` +
           `${type === undefined || type === null ? 'not set (default "EC2")' : `"${String(type)}"`}: ` +

@@ -97,16 +97,13 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
     reason:
       "RDS enhanced monitoring role: creates the RDS* log groups and writes OS metrics to their streams only.",
   },
-  // The instance profile policy of Systems Manager (Systems Manager User Guide, "Configure
-  // instance permissions required for Systems Manager"): Session Manager replaces SSH and bastion
-  // hosts with it. Its JSON (AWS Managed Policy Reference, AmazonSSMManagedInstanceCore) grants the
-  // agent's own ssm, ssmmessages and ec2messages calls; of data it reads only ssm:GetParameter(s),
-  // which returns a SecureString's value only with kms:Decrypt, which it does not grant.
-  {
-    arn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
-    reason:
-      "Systems Manager instance role: the SSM Agent registers the instance, runs its associations and opens Session Manager channels (ssm, ssmmessages, ec2messages).",
-  },
+  // Not AmazonSSMManagedInstanceCore, the Systems Manager instance profile policy: besides the
+  // agent's own calls it grants ssm:GetParameter and ssm:GetParameters on "*", so the instance reads
+  // every String parameter of the account and every SecureString under the AWS managed key aws/ssm,
+  // whose key policy grants Decrypt to every principal of the account (Systems Manager User Guide,
+  // "Restricting decryption of SecureString parameter values"). The same grant written inline is an
+  // iam-no-data-exfiltration finding; a stack that accepts it lists the ARN in
+  // allowedManagedPolicies with its reason, or builds the agent's statements without the reads.
   // The service role AWS Backup creates and documents for backup jobs (AWS Backup Developer
   // Guide, "Default service role for AWS Backup": AWSBackupDefaultServiceRole with this policy).
   // Its restore counterpart, which creates resources and passes roles, stays out.
@@ -137,7 +134,7 @@ function isCustomerPolicy(r: PolicyResource): boolean {
 export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   name: "iam-managed-policy-allowlist",
   description:
-    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, RDS enhanced monitoring, the Systems Manager instance role, the AWS Backup service role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
+    "AWS-managed policies (`arn:aws:iam::aws:policy/...`, any partition) are attached only when allow-listed with a reason; by default only AWS's narrow execution-role policies (Lambda basic/VPC execution, ECS task execution, Glue service role, the ECS container instance and EKS cluster and node roles, RDS enhanced monitoring, the AWS Backup service role, ...) are. AdministratorAccess, PowerUserAccess, IAMFullAccess and every *FullAccess policy stay findings. Customer-managed policies are checked by the document policies.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

@@ -158,8 +158,13 @@ export const policyNoLockout = resourcePolicy({
       if (s.effect !== "Deny" || s.hasCondition || s.notPrincipals) continue;
       if (!s.principals?.some(isAnyone)) continue;
       if (!statementGrants(s, "s3:PutBucketPolicy")) continue;
-      // PutBucketPolicy acts on the bucket ARN (no "/key" part): a Deny on objects alone spares it.
-      if (!s.resources?.some((r) => r === "*" || !r.includes("/"))) continue;
+      // PutBucketPolicy acts on the bucket ARN (no "/key" part): a Deny on objects alone spares it,
+      // and so does a NotResource that names the bucket; a NotResource of objects only denies it.
+      const onBucket = (r: string) => r === "*" || !r.includes("/");
+      const deniesBucket = s.resources
+        ? s.resources.some(onBucket)
+        : s.notResources !== undefined && !s.notResources.some(onBucket);
+      if (!deniesBucket) continue;
       ctx.report(
         `${s.label} denies ${s.actions ? s.actions.known.join(", ") : "all but its NotAction"} ` +
           "to everyone without a condition: no role or user of the account can change the " +

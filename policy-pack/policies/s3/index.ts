@@ -2,9 +2,9 @@
 // ownership), SSE-KMS with customer-managed keys (buckets and objects), TLS-only access, logging,
 // versioning, lifecycle, cross-account grants, bucket-policy lockout, and (advisory) replication,
 // Object Lock and event notifications. Every bucket rule but those three (`aws.s3.Bucket` only)
-// covers both `aws.s3.Bucket` and the deprecated `aws.s3.BucketV2`, and reads the side resources (and their V2 aliases) that
-// configure a bucket, correlated through property dependencies (preview-safe) and literal bucket
-// names (../../lib/s3/).
+// covers both `aws.s3.Bucket` and the deprecated `aws.s3.BucketV2`, and reads the side resources
+// (and their V2 aliases) that configure a bucket, correlated through property dependencies
+// (preview-safe) and literal bucket names (../../lib/s3/).
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import {
   accountPublicAccessBlock,

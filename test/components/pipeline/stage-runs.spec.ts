@@ -16,9 +16,9 @@ const spec = (stage: string) =>
 /**
  * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
  * batch-get-image fail, IMAGES is the answer of describe-images over the tagged images ("fail"
- * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports, FINDINGS is the answer of
- * describe-image-scan-findings ("fail" makes it fail), printed once per page of FINDING_PAGES
- * unless the call says --no-paginate.
+ * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports,
+ * FINDINGS is the answer of describe-image-scan-findings ("fail" makes it fail), printed once per
+ * page of FINDING_PAGES unless the call says --no-paginate.
  */
 const FAKE_AWS = String.raw`#!/usr/bin/env bash
 echo "aws $*" >> "$CALLS"
@@ -239,6 +239,31 @@ describe("Pipeline stages, run", function () {
       expect(calls.find((c) => c.startsWith("aws ecr describe-images"))).to.include(
         "--repository-name platform-staging-app --filter tagStatus=TAGGED",
       );
+    });
+
+    it(`counts only deployed images pushed after it: ${DEPLOYED_IMAGES_KEPT} newer builds never deployed, or older deployed images, refuse nothing`, () => {
+      const images = (pushedAt: (n: number) => string, tags: (n: number) => string[]) =>
+        Array.from({ length: DEPLOYED_IMAGES_KEPT }, (_, n) => ({
+          imageDigest: `sha256:${String(n).padStart(4, "0")}`,
+          imageTags: tags(n),
+          imagePushedAt: pushedAt(n),
+        }));
+      const IMAGES = JSON.stringify({
+        imageDetails: [
+          ...JSON.parse(OWN_IMAGE).imageDetails,
+          ...images(
+            (n) => `2026-12-${10 + n}T10:00:00+00:00`,
+            (n) => [`c0ffee${n}`],
+          ),
+          ...images(
+            (n) => `2026-11-${10 + n}T10:00:00+00:00`,
+            (n) => [`beef${n}`, `${DEPLOYED_TAG_PREFIX}202611${10 + n}T000000Z`],
+          ).map((i) => ({ ...i, imageDigest: i.imageDigest.replace("sha256:", "sha256:b") })),
+        ],
+      });
+      const { failed, calls } = deploy(own, { IMAGES });
+      expect(failed, calls.join("\n")).to.equal(false);
+      expect(calls.some((c) => c.includes("put-image"))).to.equal(true);
     });
 
     it(`refuses, before any tag, an image pushed before the last ${DEPLOYED_IMAGES_KEPT} deployed ones: the lifecycle would expire it while it runs`, () => {

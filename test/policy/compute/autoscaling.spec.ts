@@ -256,6 +256,18 @@ describe("autoscaling-group-elb-health-check", () => {
     ]);
     await expectClean(policy(name), [group("batch")]);
   });
+  it("passes a comma-separated list of health check types that includes ELB", async () => {
+    await expectClean(policy(name), [
+      group("web", { targetGroupArns: [TG], healthCheckType: "EBS,ELB" }),
+      group("api", { targetGroupArns: [TG], healthCheckType: "elb, ebs" }),
+    ]);
+    expect(
+      await one(name, [group("disk", { targetGroupArns: [TG], healthCheckType: "EC2,EBS" })]),
+    ).to.deep.equal([
+      'disk: behind a load balancer (targetGroupArns) but healthCheckType is "EC2,EBS": ' +
+        "instances the load balancer finds unhealthy stay in service.",
+    ]);
+  });
   it("passes VPC_LATTICE checks behind a VPC Lattice traffic source", async () => {
     const trafficSources = [{ identifier: TG, type: "vpc-lattice" }];
     await expectClean(policy(name), [

@@ -53,6 +53,20 @@ describe("iam-managed-policy-allowlist", () => {
         );
       }
     });
+    it("AmazonSSMManagedInstanceCore stays a finding by default: it reads every parameter of the account (ssm:GetParameter on *)", async () => {
+      const ssmCore = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+      const findings = await findingsOf(managedPolicyAllowlist, [role, attach(ssmCore)]);
+      expect(findings).to.have.length(1);
+      expect(findings[0]).to.contain("AmazonSSMManagedInstanceCore");
+      const accepted = {
+        allowedManagedPolicies: [
+          { arn: ssmCore, reason: "Session Manager on hosts that read no parameters" },
+        ],
+      };
+      expect(
+        await findingsOf(managedPolicyAllowlist, [role, attach(ssmCore)], { [P]: accepted }),
+      ).to.deep.equal([]);
+    });
     it("config tightens the default: allowedManagedPolicies [] accepts no AWS-managed policy", async () => {
       expect(
         await findingsOf(managedPolicyAllowlist, [role, attach(LAMBDA_BASIC)], {
@@ -142,9 +156,6 @@ describe("iam-managed-policy-allowlist", () => {
         // The role rds-enhanced-monitoring asks for (RDS User Guide, "Setting up and enabling
         // Enhanced Monitoring").
         "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
-        // The Systems Manager instance profile policy (Systems Manager User Guide, "Configure
-        // instance permissions required for Systems Manager").
-        "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
         // AWS Backup's default service role (AWS Backup Developer Guide).
         "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       ]) {

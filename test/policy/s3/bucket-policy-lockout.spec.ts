@@ -35,6 +35,10 @@ describe("s3-bucket-policy-no-lockout", () => {
       ["s3:Put*", { ...denyAll, Action: "s3:Put*" }],
       ['Principal {"AWS": "*"}', { ...denyAll, Principal: { AWS: "*" } }],
       [
+        "a NotResource that spares only the objects",
+        { ...denyAll, Resource: undefined, NotResource: `${BUCKET}/*` },
+      ],
+      [
         "a NotAction that spares only reads",
         { ...denyAll, Action: undefined, NotAction: "s3:Get*" },
       ],
@@ -57,6 +61,10 @@ describe("s3-bucket-policy-no-lockout", () => {
       ["a named principal", { ...denyAll, Principal: { AWS: ROLE_ARN } }],
       ["a NotPrincipal", { ...denyAll, Principal: undefined, NotPrincipal: { AWS: ROLE_ARN } }],
       ["objects only", { ...denyAll, Resource: `${BUCKET}/*` }],
+      [
+        "a NotResource that spares the bucket",
+        { ...denyAll, Resource: undefined, NotResource: BUCKET },
+      ],
       ["data actions only", { ...denyAll, Action: ["s3:GetObject", "s3:DeleteObject"] }],
       ["an Allow", { ...denyAll, Effect: "Allow", Principal: { AWS: ROLE_ARN } }],
     ] as const) {

@@ -27,19 +27,31 @@ export class PackCalls {
     this.byName = new Map(info.policies.map((p) => [p.name, p]));
   }
 
-  /** Starts a run's watchdog: calls carry no deadline of their own (see `run`). */
-  startRun(): () => void {
+  /**
+   * Starts a run and its watchdog: calls carry no deadline of their own. A run analyzed while its
+   * program runs starts with `watchNow` false and calls `watch` once the program has ended, so
+   * the time limit measures the pack's answers, not how long the program took; until then its
+   * calls are answered or fail on their own.
+   */
+  startRun(watchNow = true): { watch(): void; done(): void } {
     this.busy++;
     // One watchdog for the whole run: calls carry no deadline of their own (the engine sets none,
     // and a timer per call costs more than the call on a large stack).
     this.timedOut = false;
-    const watchdog = setTimeout(() => {
-      this.timedOut = true;
-      for (const c of this.inflight) c.cancel();
-    }, this.analyzeTimeoutMs);
-    return () => {
-      clearTimeout(watchdog);
-      this.busy--;
+    let watchdog: NodeJS.Timeout | undefined;
+    const watch = () => {
+      watchdog ??= setTimeout(() => {
+        this.timedOut = true;
+        for (const c of this.inflight) c.cancel();
+      }, this.analyzeTimeoutMs);
+    };
+    if (watchNow) watch();
+    return {
+      watch,
+      done: () => {
+        clearTimeout(watchdog);
+        this.busy--;
+      },
     };
   }
 

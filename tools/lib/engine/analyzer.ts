@@ -265,7 +265,7 @@ export class Analyzer {
     ctx: AnalyzeContext,
     resources: readonly RecordedResource[],
   ): Promise<PolicyDiagnostic[]> {
-    const done = this.calls.startRun();
+    const { done } = this.calls.startRun();
     try {
       await this.calls.configureStack(ctx);
       const builder = new RequestBuilder(resources);
@@ -307,7 +307,8 @@ export class Analyzer {
     const ended = new Promise<readonly RecordedResource[] | undefined>((r) => (end = r));
     const turn = this.serial(async () => {
       if (opts.policyConfig) await this.configureWith(opts.policyConfig);
-      const done = this.calls.startRun();
+      // The watchdog starts when the program ends: a long program is not the pack's delay.
+      const { watch, done } = this.calls.startRun(false);
       const results = new Map<string, Promise<PolicyDiagnostic[]>>();
       try {
         await this.calls.configureStack(ctx);
@@ -335,6 +336,7 @@ export class Analyzer {
         };
         for (const r of waiting.splice(0)) analyzeNow(r);
         const resources = await ended;
+        watch();
         if (!resources) {
           await Promise.allSettled(results.values());
           return [];

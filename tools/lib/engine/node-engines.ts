@@ -10,6 +10,11 @@ function versionParts(v: string): number[] | undefined {
   return [m[1], m[2], m[3]].map((p) => (p === undefined || !/^\d+$/.test(p) ? 0 : Number(p)));
 }
 
+/** `parts` followed by zeros, three in all. */
+function pad(parts: number[]): number[] {
+  return [...parts, 0, 0, 0].slice(0, 3);
+}
+
 function compare(a: number[], b: number[]): number {
   for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return 0;
@@ -37,8 +42,10 @@ export function nodeSatisfies(range: string, version: string): boolean | undefin
           readable = false;
           return false;
         }
-        const c = compare(v, want);
         const given = m[2].split(".").filter((p) => /^\d+$/.test(p)).length;
+        // A partial version is an x-range: "<=22" is "<23.0.0" and ">22" is ">=23.0.0" (node-semver
+        // "X-Ranges"), so the comparators weigh only the parts given.
+        const c = compare(pad(v.slice(0, given)), pad(want.slice(0, given)));
         switch (m[1]) {
           case ">=":
             return c >= 0;
