@@ -104,14 +104,12 @@ export const DEFAULT_ALLOWED_MANAGED_POLICIES: readonly { arn: string; reason: s
   // "Restricting decryption of SecureString parameter values"). The same grant written inline is an
   // iam-no-data-exfiltration finding; a stack that accepts it lists the ARN in
   // allowedManagedPolicies with its reason, or builds the agent's statements without the reads.
-  // The service role AWS Backup creates and documents for backup jobs (AWS Backup Developer
-  // Guide, "Default service role for AWS Backup": AWSBackupDefaultServiceRole with this policy).
-  // Its restore counterpart, which creates resources and passes roles, stays out.
-  {
-    arn: "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
-    reason:
-      "AWS Backup service role: takes the snapshots and backups of the resources a backup plan selects, and tags and describes them.",
-  },
+  // Not AWSBackupServiceRolePolicyForBackup, the policy of AWS Backup's default service role: its
+  // JSON (AWS Managed Policy Reference) grants snapshot and copy actions across services, among
+  // them the sharing ones (ec2:ModifySnapshotAttribute, ec2:ModifyImageAttribute,
+  // rds:ModifyDBSnapshotAttribute, rds:ModifyDBClusterSnapshotAttribute), with which a snapshot can
+  // be shared with any account. A stack that accepts it lists the ARN in allowedManagedPolicies with
+  // its reason, or builds the role's statements for its own resources, as this project's Backup does.
   {
     arn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryPullOnly",
     reason:

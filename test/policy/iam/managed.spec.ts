@@ -67,6 +67,16 @@ describe("iam-managed-policy-allowlist", () => {
         await findingsOf(managedPolicyAllowlist, [role, attach(ssmCore)], { [P]: accepted }),
       ).to.deep.equal([]);
     });
+    it("AWSBackupServiceRolePolicyForBackup stays a finding by default: it can share snapshots (ec2:ModifySnapshotAttribute, rds:ModifyDBSnapshotAttribute)", async () => {
+      const backup = "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup";
+      expect(await findingsOf(managedPolicyAllowlist, [role, attach(backup)])).to.have.length(1);
+      const accepted = {
+        allowedManagedPolicies: [{ arn: backup, reason: "AWS Backup's default service role" }],
+      };
+      expect(
+        await findingsOf(managedPolicyAllowlist, [role, attach(backup)], { [P]: accepted }),
+      ).to.deep.equal([]);
+    });
     it("config tightens the default: allowedManagedPolicies [] accepts no AWS-managed policy", async () => {
       expect(
         await findingsOf(managedPolicyAllowlist, [role, attach(LAMBDA_BASIC)], {
@@ -156,8 +166,6 @@ describe("iam-managed-policy-allowlist", () => {
         // The role rds-enhanced-monitoring asks for (RDS User Guide, "Setting up and enabling
         // Enhanced Monitoring").
         "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
-        // AWS Backup's default service role (AWS Backup Developer Guide).
-        "arn:aws:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup",
       ]) {
         expect(await findingsOf(managedPolicyAllowlist, [role, attach(arn)]), arn).to.deep.equal(
           [],
