@@ -251,3 +251,16 @@ export function jsonDocument(value: unknown): any {
   const parsed = parseJson(value);
   return parsed.ok ? parsed.value : undefined;
 }
+
+/**
+ * The value a parameter group's `parameters` list gives parameter `name` (names compared
+ * case-insensitively, the value lower-cased), or undefined when the group does not set it: the
+ * shape RDS, DocumentDB, Neptune and Redshift parameter groups share (`{ name, value }` items).
+ */
+export function parameterGroupValue(props: any, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  const found = asList<{ name?: unknown; value?: unknown }>(props?.parameters).find(
+    (p) => String(p?.name ?? "").toLowerCase() === wanted,
+  );
+  return found === undefined ? undefined : String(found.value ?? "").toLowerCase();
+}

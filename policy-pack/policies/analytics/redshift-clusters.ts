@@ -6,16 +6,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { literalReferences, referrersOf } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
-import { asList, get, holdsValue } from "../../lib/values";
+import { asList, get, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
-
-/** The value parameter group props give `name` (lower-cased), or undefined when they do not set it. */
-function parameter(props: any, name: string): string | undefined {
-  const found = asList<{ name?: unknown; value?: unknown }>(props.parameters).find(
-    (p) => String(p?.name ?? "").toLowerCase() === name,
-  );
-  return found === undefined ? undefined : String(found.value).toLowerCase();
-}
 
 export const redshiftClusterAuditLogging = stackPolicy({
   name: "redshift-cluster-audit-logging",
@@ -116,7 +108,7 @@ export const redshiftClusterUserActivityLogging = stackPolicy({
           );
           return;
         }
-        const value = parameter(group.props, "enable_user_activity_logging");
+        const value = parameterGroupValue(group.props, "enable_user_activity_logging");
         if (value !== "true") {
           ctx.report(
             cluster,
@@ -150,7 +142,7 @@ export const redshiftParameterGroupRequireSsl = resourcePolicy({
   ],
   types: [REDSHIFT_PARAMETER_GROUP],
   check: (props, ctx) => {
-    const value = parameter(props, "require_ssl");
+    const value = parameterGroupValue(props, "require_ssl");
     if (value !== undefined && value !== "true") {
       ctx.report(`require_ssl is "${value}": clients may connect without TLS.`);
     }

@@ -3,17 +3,9 @@
 // the cluster's part: ../logs.)
 import { resourcePolicy } from "../../lib/define";
 import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
-import { asList } from "../../lib/values";
+import { parameterGroupValue } from "../../lib/values";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { awsDocs, checkov } from "../../lib/controls";
-
-/** The value the group gives parameter `name` (names compared case-insensitively), if any. */
-function parameterValue(props: any, name: string): string | undefined {
-  for (const p of asList<Record<string, unknown>>(props.parameters)) {
-    if (String(p?.name ?? "").toLowerCase() === name) return String(p.value ?? "").toLowerCase();
-  }
-  return undefined;
-}
 
 export const docdbParameterGroupTls = resourcePolicy({
   name: "docdb-parameter-group-tls",
@@ -31,7 +23,7 @@ export const docdbParameterGroupTls = resourcePolicy({
   ],
   types: [DOCDB_CLUSTER_PARAMETER_GROUP],
   check: (props, ctx) => {
-    if (parameterValue(props, "tls") === "disabled") {
+    if (parameterGroupValue(props, "tls") === "disabled") {
       ctx.report("the tls parameter is disabled: clients may connect without TLS.");
     }
   },
@@ -55,7 +47,7 @@ export const docdbParameterGroupAuditLogs = resourcePolicy({
   references: [checkov("CKV_AWS_104"), awsDocs("documentdb/latest/developerguide/event-auditing")],
   types: [DOCDB_CLUSTER_PARAMETER_GROUP],
   check: (props, ctx) => {
-    const value = parameterValue(props, "audit_logs");
+    const value = parameterGroupValue(props, "audit_logs");
     if (value === undefined) {
       ctx.report("no audit_logs parameter: auditing is disabled by default.");
       return;
