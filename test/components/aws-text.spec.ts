@@ -3,7 +3,7 @@
 // alphagov/govuk-infrastructure#1175), so a waiver written with a comma or an apostrophe fails the
 // first `pulumi up` of the resource that carries it.
 import { expect } from "chai";
-import { bucketWaiverTags } from "../../components/bucket";
+import { bucketWaiverTags, disposableDataWaivers } from "../../components/bucket";
 import {
   SECURITY_GROUP_DESCRIPTION_PATTERN,
   tagValueProblem,
@@ -40,6 +40,21 @@ describe("tags and security group descriptions", function () {
     expect(bucketWaiverTags(sse, "Holds the access logs of the ALB: never logged")).to.deep.equal({
       "waiver:s3-bucket-logging-enabled": "Holds the access logs of the ALB: never logged",
     });
+  });
+
+  it("a disposable bucket's reason waives the three S3 resilience rules, and is refused when no tag can carry it", () => {
+    const reason = "Uploads expire after 7 days: nothing to keep";
+    expect(disposableDataWaivers(reason)).to.deep.equal({
+      "waiver:s3-bucket-replication-enabled": reason,
+      "waiver:s3-bucket-object-lock-enabled": reason,
+      "waiver:s3-bucket-event-notifications": reason,
+    });
+    expect(() => disposableDataWaivers("short")).to.throw(
+      /the reason for waiver:s3-bucket-replication-enabled must be 10 to 255 characters/,
+    );
+    expect(() => disposableDataWaivers("Uploads expire (7 days), so nothing to keep")).to.throw(
+      /contains "\(" "\)" ","/,
+    );
   });
 
   describe("every resource of both stacks, every optional feature on", function () {
