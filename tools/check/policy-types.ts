@@ -34,7 +34,7 @@ function sourceFiles(dir: string, out: string[] = []): string[] {
 }
 
 /** The fingerprint of what the pack's catalogue is read from. */
-export function packFingerprint(packDir: string): string {
+function packFingerprint(packDir: string): string {
   const dir = path.resolve(packDir);
   const h = crypto.createHash("sha256").update(`${FORMAT}\0${process.versions.node}\0`);
   const hashFile = (file: string, name: string) =>
