@@ -1,5 +1,6 @@
 // Resource type tokens of the data stores judged by the table-driven encryption-at-rest rule
-// (../policies/kms/other-stores.ts), apart from ./types.ts to keep each file short. Re-exported by
+// (../policies/kms/other-stores.ts) and of the snapshots ../policies/kms/snapshots.ts judges, apart
+// from ./types.ts to keep each file short. Re-exported by
 // ./types.ts: import them from there.
 
 export const AMP_WORKSPACE = "aws:amp/workspace:Workspace";
@@ -17,16 +18,23 @@ export const BEDROCK_CUSTOM_MODEL = "aws:bedrock/customModel:CustomModel";
 export const BEDROCK_GUARDRAIL = "aws:bedrock/guardrail:Guardrail";
 export const CUSTOMERPROFILES_DOMAIN = "aws:customerprofiles/domain:Domain";
 export const DATAZONE_DOMAIN = "aws:datazone/domain:Domain";
+export const DOCDB_CLUSTER_SNAPSHOT = "aws:docdb/clusterSnapshot:ClusterSnapshot";
 export const DSQL_CLUSTER = "aws:dsql/cluster:Cluster";
+export const EBS_SNAPSHOT = "aws:ebs/snapshot:Snapshot";
 export const EFS_REPLICATION_CONFIGURATION =
   "aws:efs/replicationConfiguration:ReplicationConfiguration";
 export const EMR_STUDIO = "aws:emr/studio:Studio";
+export const FSX_BACKUP = "aws:fsx/backup:Backup";
 export const FSX_FILE_CACHE = "aws:fsx/fileCache:FileCache";
 export const M2_APPLICATION = "aws:m2/application:Application";
 export const M2_ENVIRONMENT = "aws:m2/environment:Environment";
 export const MAILMANAGER_ARCHIVE = "aws:mailmanager/archive:Archive";
+export const NEPTUNE_CLUSTER_SNAPSHOT = "aws:neptune/clusterSnapshot:ClusterSnapshot";
+export const NEPTUNE_GLOBAL_CLUSTER = "aws:neptune/globalCluster:GlobalCluster";
 export const NEPTUNEGRAPH_GRAPH = "aws:neptunegraph/graph:Graph";
 export const QBUSINESS_APPLICATION = "aws:qbusiness/application:Application";
+export const REDSHIFT_CLUSTER_SNAPSHOT = "aws:redshift/clusterSnapshot:ClusterSnapshot";
+export const REDSHIFTSERVERLESS_SNAPSHOT = "aws:redshiftserverless/snapshot:Snapshot";
 export const S3_FILES_FILE_SYSTEM = "aws:s3/filesFileSystem:FilesFileSystem";
 export const S3TABLES_TABLE = "aws:s3tables/table:Table";
 export const S3TABLES_TABLE_BUCKET = "aws:s3tables/tableBucket:TableBucket";

@@ -14,6 +14,7 @@ import {
   DOCDB_ELASTIC_CLUSTER,
   DOCDB_GLOBAL_CLUSTER,
   NEPTUNE_CLUSTER,
+  NEPTUNE_GLOBAL_CLUSTER,
   RDS_CLUSTER,
   RDS_CLUSTER_INSTANCE,
   RDS_CLUSTER_SNAPSHOT_COPY,
@@ -183,12 +184,14 @@ export const docdbKms = customerKeyPolicy({
 
 export const neptuneKms = customerKeyPolicy({
   name: "neptune-cluster-kms-cmk",
-  description: "Neptune clusters encrypt storage with a customer-managed KMS key.",
+  description:
+    "Neptune clusters encrypt storage with a customer-managed KMS key, and global clusters are " +
+    "encrypted.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set storageEncrypted: true and kmsKeyArn to the stack's customer-managed key (recreates the " +
-    "cluster).",
+    "cluster); set storageEncrypted: true on global clusters not created from a cluster.",
   references: [
     checkov("CKV_AWS_44"),
     trivy("AWS-0076"),
@@ -196,9 +199,18 @@ export const neptuneKms = customerKeyPolicy({
     fsbp("Neptune.1"),
     kics("Neptune Database Cluster Encryption Disabled"),
   ],
-  types: [NEPTUNE_CLUSTER],
-  noun: "Neptune cluster",
-  check: (k) => requireRdsStorageKey(k, "kmsKeyArn"),
+  types: [NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER],
+  noun: (r) => (r.type === NEPTUNE_CLUSTER ? "Neptune cluster" : "Neptune global cluster"),
+  check: (k) => {
+    if (k.resource.type === NEPTUNE_GLOBAL_CLUSTER) {
+      // CreateGlobalCluster (Neptune): one created from an existing cluster takes its encryption;
+      // one created empty is unencrypted unless StorageEncrypted is true.
+      if (present(k.props, "sourceDbClusterIdentifier")) return;
+      requireFlag(k, "storageEncrypted");
+      return;
+    }
+    requireRdsStorageKey(k, "kmsKeyArn");
+  },
 });
 
 export const redshiftClusterKms = customerKeyPolicy({

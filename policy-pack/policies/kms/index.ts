@@ -5,10 +5,11 @@
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
 // API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
-// the audit trail (./audit.ts) and data moved between or held by integration services
-// (./integration.ts), Amazon Location trackers and geofence collections (./location.ts), and the data stores
-// without a rule of their own, from a table (./other-stores.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch log
-// groups the logs policies' and S3 buckets the S3 policies'.
+// the snapshots a program takes (./snapshots.ts), the audit trail (./audit.ts) and data moved
+// between or held by integration services (./integration.ts), Amazon Location trackers and
+// geofence collections (./location.ts), and the data stores without a rule of their own, from a
+// table (./other-stores.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch
+// log groups the logs policies' and S3 buckets the S3 policies'.
 //
 // A key reference counts as customer-managed when it was built from a key, alias or replica key of
 // this stack (property dependency: works at preview, when the key's ARN is unknown) or is a literal
@@ -75,6 +76,7 @@ import {
   schedulerScheduleKms,
 } from "./integration";
 import { locationGeofenceKms, locationTrackerKms } from "./location";
+import { snapshotKms } from "./snapshots";
 import { exportsKms, exportsNoAwsKey, otherStoresKms } from "./other-stores";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -99,6 +101,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   redshiftClusterKms,
   dmsReplicationInstanceKms,
   snapshotCopyKms,
+  snapshotKms,
   dmsEndpointKms,
   dynamodbKms,
   elasticacheKms,

@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { allPolicies } from "../../../policy-pack/policies";
 import { policies as kmsPolicies } from "../../../policy-pack/policies/kms";
 import { policyCatalog } from "../../../policy-pack/lib/define";
-import { inputPathsNamed } from "../../../tools/lib/provider-inputs";
+import { inputPathsNamed, typesDeclaring } from "../../../tools/lib/provider-inputs";
 
 /**
  * Input names that name a KMS key, as the provider spells them: `kmsKeyId`, `kmsKeyArn`, `kmsKey`,
@@ -76,6 +76,16 @@ const NOT_YET_JUDGED: readonly string[] = [
   "aws:lex/botAlias:BotAlias",
 ];
 
+/**
+ * Types that show a key (or an encryption switch) only as an output, which the input scan above
+ * cannot see, and that no rule judges, each with the reason. The others (snapshots and backups,
+ * which keep their source's key) are judged through their source.
+ */
+const OUTPUT_ONLY_NOT_DATA: Record<string, string> = {
+  "aws:neptune/clusterInstance:ClusterInstance":
+    "an instance stores nothing of its own: it reads the cluster's volume, judged on the cluster",
+};
+
 /** The types each rule of the KMS area (or an encryption-at-rest rule elsewhere) judges. */
 function judged(): Map<string, string[]> {
   const kmsNames = new Set(kmsPolicies.map((p) => p.name));
@@ -129,6 +139,18 @@ describe("KMS family: every type that stores data under a KMS key is judged", ()
       ...[...Object.keys(COVERED_ELSEWHERE), ...NOT_YET_JUDGED].filter((t) => !keyInputs.has(t)),
       ...NOT_YET_JUDGED.filter((t) => rules.has(t) || COVERED_ELSEWHERE[t]),
     ];
+    expect(stale).to.deep.equal([]);
+  });
+
+  it("each type that shows its key only as an output is judged, or listed with a reason", () => {
+    const rules = judged();
+    const outputOnly = typesDeclaring(
+      /readonly (kmsKeyId|kmsKeyArn|encrypted|storageEncrypted): pulumi\.Output/,
+    ).filter((t) => !keyInputs.has(t));
+    expect(outputOnly).to.include.members(["aws:ebs/snapshot:Snapshot", "aws:fsx/backup:Backup"]);
+    const uncovered = outputOnly.filter((t) => !rules.has(t) && !OUTPUT_ONLY_NOT_DATA[t]);
+    expect(uncovered, `types no KMS rule judges:\n  ${uncovered.join("\n  ")}\n`).to.deep.equal([]);
+    const stale = Object.keys(OUTPUT_ONLY_NOT_DATA).filter((t) => !outputOnly.includes(t));
     expect(stale).to.deep.equal([]);
   });
 
