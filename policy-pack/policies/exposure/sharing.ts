@@ -1,11 +1,12 @@
-// Images, snapshots and documents shared with everyone: AMI launch permissions for the group "all",
-// the region's block public access for AMIs and for EBS snapshots turned off, RDS DB (cluster)
-// snapshots and snapshot copies whose shared accounts include "all", and Systems Manager documents
-// shared with "All" accounts. A single EBS snapshot cannot be made public through this provider:
+// Images, snapshots and documents shared with everyone: AMI launch permissions for the group "all"
+// (directly, or in an Image Builder distribution configuration), the region's block public access
+// for AMIs and for EBS snapshots turned off, RDS DB (cluster) snapshots and snapshot copies whose
+// shared accounts include "all", and Systems Manager documents shared with "All" accounts. A
+// single EBS snapshot cannot be made public through this provider:
 // aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
 // cross-account, not public), so the region-wide block is what a stack can get wrong. VPC endpoint
-// services (PrivateLink) that allow every principal and accept every connection. And AWS RAM resource shares open to accounts
-// outside the organization.
+// services (PrivateLink) that allow every principal and accept every connection. And AWS RAM
+// resource shares open to accounts outside the organization.
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
@@ -14,6 +15,7 @@ import {
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   EC2_VPC_ENDPOINT_SERVICE,
   EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
   RDS_CLUSTER_SNAPSHOT_COPY,
@@ -28,21 +30,42 @@ export const amiNotPublic = resourcePolicy({
   name: "ec2-ami-not-public",
   description:
     'No AMI launch permission shares an image with the group "all": every AWS account could ' +
-    "launch it and read its disks. Nor does the stack turn the region's block public access for " +
-    'AMIs off (state "unblocked").',
+    "launch it and read its disks. Nor does an Image Builder distribution configuration share the " +
+    "AMIs it distributes with that group, nor does the stack turn the region's block public " +
+    'access for AMIs off (state "unblocked").',
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
     "Share the image with named accounts (`accountId`), an organization (`organizationArn`) or an " +
-    'OU (`organizationalUnitArn`) instead of `group: "all"`; keep ImageBlockPublicAccess at ' +
-    '"block-new-sharing".',
+    'OU (`organizationalUnitArn`) instead of `group: "all"` (in Image Builder, `userIds`, ' +
+    '`organizationArns` or `organizationalUnitArns` instead of `userGroups: ["all"]`); keep ' +
+    'ImageBlockPublicAccess at "block-new-sharing".',
   references: [
     checkov("CKV_AWS_205"),
     awsDocs("AWSEC2/latest/UserGuide/sharingamis-intro (public AMIs)"),
     awsDocs("AWSEC2/latest/UserGuide/block-public-access-to-amis"),
+    awsDocs("imagebuilder/latest/APIReference/API_LaunchPermissionConfiguration"),
   ],
-  types: [EC2_AMI_LAUNCH_PERMISSION, EC2_IMAGE_BLOCK_PUBLIC_ACCESS],
+  types: [
+    EC2_AMI_LAUNCH_PERMISSION,
+    EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
+    IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  ],
   check: (props, ctx, args) => {
+    if (args.type === IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) {
+      // "To make an AMI public, set userGroups to the value all" (https://docs.aws.amazon.com/
+      // AWSCloudFormation/latest/TemplateReference/aws-properties-imagebuilder-distributionconfiguration-launchpermissionconfiguration.html):
+      // every AMI the pipeline distributes to that region becomes public.
+      for (const d of asList(props.distributions)) {
+        const groups = asList(d?.amiDistributionConfiguration?.launchPermission?.userGroups);
+        if (groups.some((g) => typeof g === "string" && g.toLowerCase() === "all")) {
+          ctx.report(
+            `the distribution to ${String(d?.region ?? "a region")} shares its AMIs with the user group "all" (public).`,
+          );
+        }
+      }
+      return;
+    }
     if (args.type === EC2_IMAGE_BLOCK_PUBLIC_ACCESS) {
       // EC2 User Guide, "Block public access to your AMIs": "block-new-sharing" prevents public
       // sharing, "unblocked" allows any AMI of the region to be made public.

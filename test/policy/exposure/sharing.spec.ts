@@ -9,6 +9,7 @@ import {
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   EC2_VPC_ENDPOINT_SERVICE,
   EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
   RDS_CLUSTER_SNAPSHOT_COPY,
@@ -24,7 +25,24 @@ describe("ec2-ami-not-public", () => {
   const p = policy("ec2-ami-not-public");
   const perm = (extra: Record<string, unknown>) =>
     res(EC2_AMI_LAUNCH_PERMISSION, "perm", { imageId: "ami-1", ...extra });
+  /** An Image Builder distribution to two regions, the second with `launchPermission`. */
+  const distribution = (launchPermission: Record<string, unknown>) =>
+    res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "dist", {
+      name: "dist",
+      distributions: [
+        {
+          region: "eu-west-1",
+          amiDistributionConfiguration: { name: "app-{{ imagebuilder:buildDate }}" },
+        },
+        { region: "eu-central-1", amiDistributionConfiguration: { launchPermission } },
+      ],
+    });
   describe("Noncompliance", () => {
+    it('Image Builder: a distribution whose launch permission names the user group "all"', async () => {
+      expect(await violations(p, [distribution({ userGroups: ["all"] })])).to.deep.equal([
+        'dist: the distribution to eu-central-1 shares its AMIs with the user group "all" (public).',
+      ]);
+    });
     it('CKV_AWS_205: group "all"', async () => {
       expect(await violations(p, [perm({ group: "all" })])).to.have.length(1);
     });
@@ -39,6 +57,14 @@ describe("ec2-ami-not-public", () => {
     it('block public access for AMIs on: state "block-new-sharing"', async () => {
       const on = res(EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "block-new-sharing" });
       expect(await violations(p, [on])).to.deep.equal([]);
+    });
+    it("Image Builder: launch permissions for accounts, an organization or an OU", async () => {
+      const named = distribution({
+        userIds: ["123456789012"],
+        organizationArns: ["arn:aws:organizations::123456789012:organization/o-abc"],
+        organizationalUnitArns: ["arn:aws:organizations::123456789012:ou/o-abc/ou-1"],
+      });
+      expect(await violations(p, [named])).to.deep.equal([]);
     });
     it("one account, or an organization", async () => {
       expect(await violations(p, [perm({ accountId: "123456789012" })])).to.deep.equal([]);
