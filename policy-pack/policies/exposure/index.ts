@@ -1,12 +1,12 @@
 // Public exposure beyond S3 buckets: resource policies of queues, topics, secrets, file systems,
 // vaults, access points, search domains, REST APIs and other services (judged by the pack's one
 // evaluator, ../../lib/public-policy.ts), Lambda permissions and function URLs, images and
-// snapshots and documents shared with everyone, databases and cluster endpoints open to the
-// internet (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts,
-// ./app-runner.ts),
-// and workloads a flag puts on the internet (./internet-access.ts); sign-in through Cognito user
-// and identity pools (./cognito.ts). Bucket policies: ../s3; key policies: ../kms; ECR repository
-// and registry policies: ../compute/ecr.ts.
+// snapshots and documents shared with everyone (and, advisory, with accounts outside the stack:
+// ./cross-account-sharing.ts), databases and cluster endpoints open to the internet
+// (./endpoints.ts, ./reachability.ts), compute a service default opens to it (./compute.ts,
+// ./app-runner.ts), and workloads a flag puts on the internet (./internet-access.ts); sign-in
+// through Cognito user and identity pools (./cognito.ts). Bucket policies: ../s3; key policies:
+// ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicyListsActions } from "./actions";
 import {
@@ -42,6 +42,7 @@ import {
   ssmDocumentNotPublic,
   vpcEndpointServiceNotPublic,
 } from "./sharing";
+import { sharingTrustedAccounts } from "./cross-account-sharing";
 import {
   dmsReplicationInstanceNotPublic,
   eksEndpointNotOpen,
@@ -107,6 +108,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   ebsSnapshotBlockPublicAccess,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
+  sharingTrustedAccounts,
   vpcEndpointServiceNotPublic,
   ramShareNoExternalPrincipals,
   redshiftClusterNotPublic,

@@ -95,8 +95,6 @@ const NOT_EXPOSURE: Record<string, string> = {
     "accepts a share into this account",
   "aws:ec2/networkInterfacePermission:NetworkInterfacePermission":
     "lets one named account attach to an interface",
-  "aws:ec2/snapshotCreateVolumePermission:SnapshotCreateVolumePermission":
-    "one named account (accountId): it cannot make a snapshot public; the region's block is judged by ebs-snapshot-block-public-access-on",
   "aws:ec2/vpcBlockPublicAccessExclusion:VpcBlockPublicAccessExclusion":
     "exempts a VPC or subnet from the internet-gateway block: network reachability, judged by the network rules' routes",
   "aws:ec2/vpcBlockPublicAccessOptions:VpcBlockPublicAccessOptions":
