@@ -37,6 +37,7 @@ import {
 import {
   amiNotPublic,
   ebsSnapshotBlockPublicAccess,
+  ecrPublicRepositoryNotUsed,
   ramShareNoExternalPrincipals,
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
@@ -109,6 +110,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   rdsSnapshotNotPublic,
   ssmDocumentNotPublic,
   sharingTrustedAccounts,
+  ecrPublicRepositoryNotUsed,
   vpcEndpointServiceNotPublic,
   ramShareNoExternalPrincipals,
   redshiftClusterNotPublic,

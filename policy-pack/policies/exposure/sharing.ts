@@ -1,8 +1,8 @@
 // Images, snapshots and documents shared with everyone: AMI launch permissions for the group "all"
 // (directly, or in an Image Builder distribution configuration), the region's block public access
 // for AMIs and for EBS snapshots turned off, RDS DB (cluster) snapshots and snapshot copies whose
-// shared accounts include "all", and Systems Manager documents shared with "All" accounts. A
-// single EBS snapshot cannot be made public through this provider:
+// shared accounts include "all", Systems Manager documents shared with "All" accounts, and ECR
+// Public repositories (public by design). A single EBS snapshot cannot be made public through this provider:
 // aws.ec2.SnapshotCreateVolumePermission takes only an `accountId` (sharing with one account is
 // cross-account, not public), so the region-wide block is what a stack can get wrong. VPC endpoint
 // services (PrivateLink) that allow every principal and accept every connection. And AWS RAM
@@ -15,6 +15,7 @@ import {
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   EC2_VPC_ENDPOINT_SERVICE,
   EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  ECRPUBLIC_REPOSITORY,
   IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
@@ -151,6 +152,27 @@ export const ssmDocumentNotPublic = resourcePolicy({
     if (list.some((id) => String(id).trim().toLowerCase() === "all")) {
       ctx.report('permissions share the document with "All" accounts: it is public.');
     }
+  },
+});
+
+export const ecrPublicRepositoryNotUsed = resourcePolicy({
+  name: "ecrpublic-repository-not-used",
+  description:
+    "No ECR Public repository: every image pushed to one, and the files and secrets baked into " +
+    "its layers, can be pulled by anyone on the internet without signing in. Publishing public " +
+    "images is a deliberate exception, written as a waiver with its reason.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Push images to a private aws.ecr.Repository and grant pull access by repository policy to " +
+    "named accounts or the organization. If publishing to the ECR Public Gallery is the purpose, " +
+    "tag the repository `waiver:ecrpublic-repository-not-used` with the reason.",
+  references: [awsDocs("AmazonECR/latest/public/public-repositories")],
+  types: [ECRPUBLIC_REPOSITORY],
+  check: (_props, ctx) => {
+    // Amazon ECR Public User Guide, "Public repositories": images in a public repository are
+    // available to pull by anyone, with or without an AWS account.
+    ctx.report("an ECR Public repository serves its images to anyone, anonymously.");
   },
 });
 

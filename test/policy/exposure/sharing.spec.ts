@@ -9,6 +9,7 @@ import {
   EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
   EC2_VPC_ENDPOINT_SERVICE,
   EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  ECRPUBLIC_REPOSITORY,
   IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   RAM_RESOURCE_SHARE,
   RDS_CLUSTER_SNAPSHOT,
@@ -17,7 +18,7 @@ import {
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { evaluate, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
 
@@ -293,5 +294,31 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
       );
       expect(await violations(p, [gated, grant])).to.deep.equal([]);
     });
+  });
+});
+
+describe("ecrpublic-repository-not-used", () => {
+  const p = policy("ecrpublic-repository-not-used");
+  const repository = (tags: Record<string, string> = {}) =>
+    res(ECRPUBLIC_REPOSITORY, "gallery", { repositoryName: "tools", tags });
+  it("an ECR Public repository is a mandatory finding", async () => {
+    const report = await evaluate(p, [repository()]);
+    expect(
+      report.violations.map((v) => `${v.enforcementLevel} ${v.name}: ${v.detail}`),
+    ).to.deep.equal([
+      "mandatory gallery: an ECR Public repository serves its images to anyone, anonymously.",
+    ]);
+  });
+  it("a repository waived with its reason is reported as waived, not as a finding", async () => {
+    const reason = "publishes the open-source CLI image to the ECR Public Gallery";
+    const report = await evaluate(p, [
+      repository({ "waiver:ecrpublic-repository-not-used": reason }),
+    ]);
+    expect(report.violations).to.deep.equal([]);
+    expect(report.waived.map((w) => w.waiver.reason)).to.deep.equal([reason]);
+  });
+  it("a private ECR repository is not judged by it", async () => {
+    const repo = res("aws:ecr/repository:Repository", "private", { name: "tools" });
+    expect(await violations(p, [repo])).to.deep.equal([]);
   });
 });
