@@ -222,3 +222,26 @@ export function describeRoute(e: RouteEntry): string {
   const dest = e.destination.known ? e.destination.text : "(unknown destination)";
   return `${dest} → ${describeTarget(e)} (${routeWhere(e)})`;
 }
+
+/**
+ * Default-route targets that give egress without a public address of the subnet's own: a NAT
+ * gateway, a NAT instance or appliance (instance, network interface), IPv6 egress-only internet
+ * access, or a transit gateway (centralised egress). A public subnet routes 0.0.0.0/0 to its
+ * internet gateway (VPC User Guide, "Subnet types": a public subnet has a direct route to an
+ * internet gateway; a private subnet reaches the internet through a NAT device), so a subnet whose
+ * default route goes to one of these is private by design: a compute or data subnet.
+ */
+export const PRIVATE_EGRESS = new Set([
+  "NAT gateway",
+  "instance",
+  "network interface",
+  "egress-only internet gateway",
+  "transit gateway",
+]);
+
+/** The known default routes to a private-egress target among `routes`. */
+export function privateEgressRoutes(routes: readonly RouteEntry[]): RouteEntry[] {
+  return routes.filter(
+    (r) => r.destination.known && r.destination.internetWide && PRIVATE_EGRESS.has(r.target.kind),
+  );
+}

@@ -240,6 +240,11 @@ export class NetworkGraph {
     return out;
   }
 
+  /** The route table a RouteTable or DefaultRouteTable resource manages. */
+  table(r: PolicyResource): TableNode | undefined {
+    return this.tableByUrn.get(r.urn);
+  }
+
   /** The subnet node of a Subnet resource. */
   subnet(r: PolicyResource): SubnetNode | undefined {
     return this.subnetByKey.get(r.urn);

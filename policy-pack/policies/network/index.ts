@@ -1,6 +1,7 @@
-// VPC policies: no default route from compute subnets (core, mandatory), security groups, NACLs,
-// flow logs, the default security group, subnets, VPC endpoints and the EC2 Instance Connect
-// Endpoint. EC2 instances and their volumes are the compute policies' (../compute).
+// VPC policies: no default route from compute subnets (core, mandatory; tables built for private
+// egress that no subnet of the stack uses yet are advisory, ./route-egress.ts), security groups,
+// NACLs, flow logs, the default security group, subnets, VPC endpoints and the EC2 Instance
+// Connect Endpoint. EC2 instances and their volumes are the compute policies' (../compute).
 //
 // Cross-resource rules are stack policies over the network model in ../../lib/network/, built once
 // per stack. Values unknown at preview never pass silently: resource policies let the unknown
@@ -11,6 +12,7 @@ import {
   computeSubnetRoutingVerifiable,
   routePeeringNotDefault,
 } from "./routes";
+import { routeTablePrivateEgress } from "./route-egress";
 import {
   sgDescription,
   sgEgressRestricted,
@@ -32,6 +34,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   computeSubnetNoDefaultRoute,
   computeSubnetRoutingVerifiable,
   routePeeringNotDefault,
+  routeTablePrivateEgress,
   sgNoPublicIngress,
   sgNoAdminPortsPublic,
   sgEgressRestricted,

@@ -8,6 +8,7 @@ import {
   isInternetWide,
   label,
   NetworkGraph,
+  privateEgressRoutes,
   RouteEntry,
   routeWhere,
   SubnetNode,
@@ -58,8 +59,12 @@ function tierTag(tags: Record<string, unknown>, key: string): [string, string] |
   return undefined;
 }
 
+/** A known default route to an internet gateway: the mark of a public subnet (dual-stack ones too). */
+const isPublicDefault = (r: RouteEntry): boolean =>
+  r.destination.known && r.destination.internetWide && r.target.kind === "internet gateway";
+
 /** Why a subnet is a compute subnet (empty: it is not). Throws if its tags are unknown and nothing else tells. */
-function computeReasons(s: SubnetNode, cfg: TierConfig): string[] {
+function computeReasons(s: SubnetNode, cfg: TierConfig, g: NetworkGraph): string[] {
   const reasons: string[] = [];
   let tagsUnknown = false;
   if (s.resource) {
@@ -71,10 +76,20 @@ function computeReasons(s: SubnetNode, cfg: TierConfig): string[] {
     else if (tier.value) {
       const [key, value] = tier.value;
       if (tiers.has(value.toLowerCase())) reasons.push(`tagged ${key}=${value}`);
-    } else if (!name.known) tagsUnknown = true;
-    else if (typeof name.value === "string" && PRIVATE_NAME.test(name.value)) {
+    } else if (name.known && typeof name.value === "string" && PRIVATE_NAME.test(name.value)) {
       // An untiered subnet named as private (`private-a`, `app-private-subnet`) is one by intent.
       reasons.push(`named "${name.value}"`);
+    } else {
+      // An untiered subnet whose default route leaves through NAT or a transit gateway, and none
+      // through an internet gateway, is private by design (see PRIVATE_EGRESS). A tier tag
+      // outranks this, as it outranks the name.
+      const routes = g.routing(s).tables.flatMap((t) => t.table.routes);
+      const egress = privateEgressRoutes(routes);
+      if (egress.length && !routes.some(isPublicDefault)) {
+        reasons.push(
+          `untiered, with a default route to ${describeTarget(egress[0])} as only private subnets have`,
+        );
+      } else if (!name.known) tagsUnknown = true;
     }
   }
   const placed = [...s.placements];
@@ -109,7 +124,7 @@ function eachComputeSubnet(
     const holder = holderOf(s);
     if (!holder) continue;
     ctx.each(holder, () => {
-      const reasons = computeReasons(s, ctx.config);
+      const reasons = computeReasons(s, ctx.config, NetworkGraph.of(ctx.index));
       if (reasons.length) fn(s, reasons, holder);
     });
   }
@@ -118,7 +133,7 @@ function eachComputeSubnet(
 export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
   name: "ec2-compute-subnet-no-default-route",
   description:
-    "Subnets that host compute or data (tagged tier=compute/data/private/isolated, named as private, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute, or a data store: a database, cache or broker subnet group, a file-system mount target, a search domain) have no 0.0.0.0/0 or ::/0 route to any target.",
+    "Subnets that host compute or data (tagged tier=compute/data/private/isolated, named as private, untiered with a default route through a NAT gateway, NAT instance, egress-only internet gateway or transit gateway as only private subnets have, or holding an ECS service, EC2 instance, Lambda function, CodeBuild project or other compute, or a data store: a database, cache or broker subnet group, a file-system mount target, a search domain) have no 0.0.0.0/0 or ::/0 route to any target.",
   enforcementLevel: "mandatory",
   severity: "critical",
   remediationSteps:
