@@ -89,7 +89,7 @@ describe("ec2-route-table-private-egress", () => {
   it("the compliant network passes", passesCompliantNetwork("ec2-route-table-private-egress"));
 
   /** A table "egress-rt" no subnet uses, with `routes` inline and `extra` resources. */
-  const unused = (routes: object[], ...extra: (table: Resource) => Resource[]) => {
+  const unused = (routes: object[], ...extra: ((table: Resource) => Resource[])[]) => {
     const { r, all } = compliant();
     const table = res(
       EC2_ROUTE_TABLE,
