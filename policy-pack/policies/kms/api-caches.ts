@@ -1,28 +1,69 @@
 // Encryption at rest of API response caches: API Gateway stage caches and AppSync API caches.
 // Neither service takes a customer-managed key for its cache, so encryption being on is what the
 // encryption-at-rest guarantee can demand there (documented exceptions to the customer-key rule).
+import type { PolicyResource } from "@pulumi/policy";
+import type { StackIndex } from "../../lib/define";
 import { customerKeyPolicy } from "../../lib/kms/keys";
-import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../lib/types";
+import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_API_CACHE } from "../../lib/types";
+import { stringProp } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
+
+/** The method settings of `stage`: linked by property dependency, or by literal API and stage name. */
+function settingsOf(index: StackIndex, stage: PolicyResource): PolicyResource[] {
+  const linked = index.referrers(stage, "stageName", APIGATEWAY_METHOD_SETTINGS);
+  if (linked.length) return linked;
+  const name = stringProp(stage.props, "stageName");
+  const api = stringProp(stage.props, "restApi");
+  if (!name) return [];
+  return index
+    .ofType(APIGATEWAY_METHOD_SETTINGS)
+    .filter(
+      (m) =>
+        stringProp(m.props, "stageName") === name &&
+        (!api || !stringProp(m.props, "restApi") || stringProp(m.props, "restApi") === api),
+    );
+}
 
 export const apigatewayCacheEncrypted = customerKeyPolicy({
   name: "apigateway-cache-encrypted",
   description:
-    "API Gateway method settings that turn caching on also encrypt the cached responses. API " +
-    "Gateway takes no customer-managed key for its cache.",
+    "API Gateway method settings that turn caching on also encrypt the cached responses, and a " +
+    "stage that turns its cache cluster on has method settings for all methods (*/*) that " +
+    "encrypt the cache (or turn caching off). API Gateway takes no customer-managed key for its " +
+    "cache.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
-    "Set settings.cacheDataEncrypted: true wherever settings.cachingEnabled is true.",
+    "Set settings.cacheDataEncrypted: true wherever settings.cachingEnabled is true, and give " +
+    'every stage with cacheClusterEnabled an aws.apigateway.MethodSettings with methodPath "*/*" ' +
+    "and settings.cacheDataEncrypted: true.",
   references: [
     checkov("CKV_AWS_308"),
     kics("API Gateway Method Settings Cache Not Encrypted"),
     trivy("AWS-0002"),
     fsbp("APIGateway.5"),
   ],
-  types: [APIGATEWAY_METHOD_SETTINGS],
-  noun: "API Gateway method settings",
+  types: [APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE],
+  noun: (r) => (r.type === APIGATEWAY_STAGE ? "API Gateway stage" : "API Gateway method settings"),
   check: (k) => {
+    if (k.resource.type === APIGATEWAY_STAGE) {
+      if (k.props.cacheClusterEnabled !== true) return;
+      // API Gateway Developer Guide, "Cache settings for REST APIs": "When you enable caching for
+      // a stage, only GET methods have caching enabled by default", and cacheDataEncrypted
+      // defaults to false, so GET responses are cached unencrypted unless */* settings say so.
+      const all = settingsOf(k.index, k.resource).filter((m) => m.props.methodPath === "*/*");
+      const covered = all.some(
+        (m) =>
+          m.props.settings?.cacheDataEncrypted === true ||
+          m.props.settings?.cachingEnabled === false,
+      );
+      if (!covered) {
+        k.report(
+          'the cache cluster is on and no method settings for "*/*" set cacheDataEncrypted: true: GET responses are cached unencrypted.',
+        );
+      }
+      return;
+    }
     // API Gateway API, MethodSetting: cacheDataEncrypted is the only encryption setting of the
     // stage cache (no key parameter).
     const settings = k.props.settings;

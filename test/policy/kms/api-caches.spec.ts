@@ -2,7 +2,11 @@
 // fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import { APIGATEWAY_METHOD_SETTINGS, APPSYNC_API_CACHE } from "../../../policy-pack/lib/types";
+import {
+  APIGATEWAY_METHOD_SETTINGS,
+  APIGATEWAY_STAGE,
+  APPSYNC_API_CACHE,
+} from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import { policyNamed, run, UNKNOWN } from "../fixtures/kms";
 
@@ -38,6 +42,69 @@ describe("apigateway-cache-encrypted", () => {
     it("KICS path_specific_2: caching on, cache_data_encrypted unset", async () => {
       expect((await run(p, settings({ cachingEnabled: true }))).violations).to.have.length(1);
     });
+  });
+});
+
+describe("apigateway-cache-encrypted: stages with a cache cluster", () => {
+  const p = policyNamed(policies, "apigateway-cache-encrypted");
+  /** A stage with its cache cluster on, and method settings `settings` for `methodPath` (if any). */
+  const stage = (methodPath?: string, settings: Record<string, unknown> = {}) => {
+    const s = res(APIGATEWAY_STAGE, "prod", {
+      restApi: UNKNOWN,
+      deployment: UNKNOWN,
+      stageName: "prod",
+      cacheClusterEnabled: true,
+      cacheClusterSize: "0.5",
+    });
+    if (!methodPath) return [s];
+    const m = res(
+      APIGATEWAY_METHOD_SETTINGS,
+      "all",
+      { restApi: UNKNOWN, stageName: UNKNOWN, methodPath, settings },
+      { refs: { stageName: [s] } },
+    );
+    return [s, m];
+  };
+  const STAGE_FINDING =
+    'prod: API Gateway stage "prod": the cache cluster is on and no method settings for "*/*" set cacheDataEncrypted: true: GET responses are cached unencrypted.';
+
+  it('a stage whose "*/*" settings cache GET responses encrypted', async () => {
+    const r = stage("*/*", { cachingEnabled: true, cacheDataEncrypted: true });
+    expect(await run(p, r)).to.deep.equal(clean);
+  });
+  it('a stage whose "*/*" settings turn caching off', async () => {
+    expect(await run(p, stage("*/*", { cachingEnabled: false }))).to.deep.equal(clean);
+  });
+  it("a stage without a cache cluster caches nothing", async () => {
+    const s = res(APIGATEWAY_STAGE, "prod", { restApi: "a", deployment: "d", stageName: "prod" });
+    expect(await run(p, [s])).to.deep.equal(clean);
+  });
+  it("the cache cluster on and no method settings: GET responses cached unencrypted", async () => {
+    expect((await run(p, stage())).violations).to.deep.equal([STAGE_FINDING]);
+  });
+  it('"*/*" settings that leave cacheDataEncrypted out', async () => {
+    expect((await run(p, stage("*/*", { metricsEnabled: true }))).violations).to.deep.equal([
+      STAGE_FINDING,
+    ]);
+  });
+  it("settings for one path only leave the other GET methods unencrypted", async () => {
+    const r = stage("items/GET", { cachingEnabled: true, cacheDataEncrypted: true });
+    expect((await run(p, r)).violations).to.deep.equal([STAGE_FINDING]);
+  });
+  it("settings naming the stage by literal name count", async () => {
+    const s = res(APIGATEWAY_STAGE, "prod", {
+      restApi: "a1b2c3",
+      deployment: "d",
+      stageName: "prod",
+      cacheClusterEnabled: true,
+    });
+    const m = res(APIGATEWAY_METHOD_SETTINGS, "all", {
+      restApi: "a1b2c3",
+      stageName: "prod",
+      methodPath: "*/*",
+      settings: { cachingEnabled: true, cacheDataEncrypted: true },
+    });
+    expect(await run(p, [s, m])).to.deep.equal(clean);
   });
 });
 
