@@ -6,6 +6,7 @@ import {
   DAX_CLUSTER,
   DYNAMODB_TABLE,
   DYNAMODB_TABLE_REPLICA,
+  ELASTICACHE_CLUSTER,
   ELASTICACHE_REPLICATION_GROUP,
   ELASTICACHE_SERVERLESS_CACHE,
   KEYSPACES_TABLE,
@@ -73,12 +74,15 @@ export const elasticacheKms = customerKeyPolicy({
   name: "elasticache-kms-cmk",
   description:
     "ElastiCache replication groups (Redis OSS, Valkey) and serverless caches encrypt data at rest " +
-    "with a customer-managed KMS key.",
+    "with a customer-managed KMS key; a Redis OSS or Valkey cache cluster outside a replication " +
+    "group, which cannot encrypt at rest, is a finding.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set atRestEncryptionEnabled: true and kmsKeyId to the stack's customer-managed key on " +
-    "replication groups (recreates the group), and kmsKeyId on serverless caches.",
+    "replication groups (recreates the group), and kmsKeyId on serverless caches. Create a Redis " +
+    "OSS or Valkey cache as an aws.elasticache.ReplicationGroup (one node is allowed), not as a " +
+    "standalone aws.elasticache.Cluster.",
   references: [
     checkov("CKV_AWS_29"),
     checkov("CKV_AWS_191"),
@@ -86,12 +90,26 @@ export const elasticacheKms = customerKeyPolicy({
     trivy("AWS-0045"),
     fsbp("ElastiCache.4"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE],
+  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_CLUSTER],
   noun: (r) =>
     r.type === ELASTICACHE_REPLICATION_GROUP
       ? "ElastiCache replication group"
-      : "ElastiCache serverless cache",
+      : r.type === ELASTICACHE_CLUSTER
+        ? "ElastiCache cache cluster"
+        : "ElastiCache serverless cache",
   check: (k) => {
+    if (k.resource.type === ELASTICACHE_CLUSTER) {
+      // ElastiCache User Guide, "At-Rest Encryption": it is supported only on replication groups
+      // (CreateCacheCluster has no at-rest setting). A cluster that joins a replication group
+      // takes the group's encryption; Memcached keeps its data in memory only.
+      if (present(k.props, "replicationGroupId")) return;
+      const engine = String(k.setting("engine") ?? "").toLowerCase();
+      if (engine === "memcached") return;
+      k.report(
+        `a ${engine || "Redis OSS or Valkey"} cache cluster outside a replication group cannot encrypt its data at rest (disk during sync and swap, backups).`,
+      );
+      return;
+    }
     if (k.resource.type === ELASTICACHE_SERVERLESS_CACHE) {
       // Serverless caches are always encrypted, with an AWS-owned key unless kmsKeyId is set.
       k.requireKey({ prop: "kmsKeyId", whenNone: "an AWS-owned key" });

@@ -395,3 +395,23 @@ describe("qldb-ledger-kms-cmk", () => {
     });
   });
 });
+
+describe("elasticache-kms-cmk: cache clusters", () => {
+  const p = policyNamed(policies, "elasticache-kms-cmk");
+  const cluster = (inputs: Record<string, unknown>) => [
+    res(T.ELASTICACHE_CLUSTER, "node", { nodeType: "cache.t3.micro", numCacheNodes: 1, ...inputs }),
+  ];
+  it("a member of a replication group takes the group's encryption", async () => {
+    expect(await run(p, cluster({ replicationGroupId: "orders" }))).to.deep.equal(clean);
+  });
+  it("Memcached keeps its data in memory only", async () => {
+    expect(await run(p, cluster({ engine: "memcached" }))).to.deep.equal(clean);
+  });
+  it("a standalone Redis OSS or Valkey cluster cannot encrypt at rest", async () => {
+    for (const engine of ["redis", "valkey"]) {
+      expect((await run(p, cluster({ engine }))).violations, engine).to.deep.equal([
+        `node: ElastiCache cache cluster "node": a ${engine} cache cluster outside a replication group cannot encrypt its data at rest (disk during sync and swap, backups).`,
+      ]);
+    }
+  });
+});
