@@ -18,6 +18,7 @@ import {
   GLUE_SECURITY_CONFIGURATION,
   KENDRA_INDEX,
   OPENSEARCH_DOMAIN,
+  OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -51,6 +52,37 @@ export const searchDomainKms = customerKeyPolicy({
       read: () => atRest.kmsKeyId,
       where: "encryptAtRest.kmsKeyId",
       whenNone: "the AWS-managed key aws/es",
+    });
+  },
+});
+
+export const opensearchServerlessEncryptionPolicyKms = customerKeyPolicy({
+  name: "opensearch-serverless-encryption-policy-cmk",
+  description:
+    "OpenSearch Serverless encryption policies name a customer-managed KMS key (KmsARN), not the " +
+    "AWS-owned key (AWSOwnedKey: true): a collection without encryption settings of its own is " +
+    "encrypted with the key of the encryption policy whose rules match its name.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Write the policy as { Rules: [...], AWSOwnedKey: false, KmsARN: <the stack's key ARN> } " +
+    "(pulumi.jsonStringify with key.arn), or give each collection encryptionConfigs with kmsKeyArn.",
+  references: [awsDocs("opensearch-service/latest/developerguide/serverless-encryption")],
+  types: [OPENSEARCH_SERVERLESS_SECURITY_POLICY],
+  noun: "OpenSearch Serverless encryption policy",
+  check: (k) => {
+    if (k.props.type !== "encryption") return;
+    // The encryption policy document: { Rules, AWSOwnedKey, KmsARN } (OpenSearch Service
+    // Developer Guide, "Encryption in Amazon OpenSearch Serverless"). A policy built from a key
+    // of the stack is unknown at preview and names that key through its property dependency.
+    k.requireKey({
+      prop: "policy",
+      read: () => {
+        const doc = jsonDocument(k.props.policy);
+        return doc?.AWSOwnedKey === true ? "AWS_OWNED_KEY" : doc?.KmsARN;
+      },
+      where: "KmsARN",
+      whenNone: "an AWS-owned key",
     });
   },
 });

@@ -62,6 +62,7 @@ import {
   glueKms,
   glueSecurityConfigurationAttached,
   kendraKms,
+  opensearchServerlessEncryptionPolicyKms,
   searchDomainKms,
 } from "./analytics";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
@@ -126,6 +127,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   comprehendKms,
   workspacesKms,
   searchDomainKms,
+  opensearchServerlessEncryptionPolicyKms,
   athenaKms,
   glueKms,
   glueSecurityConfigurationAttached,

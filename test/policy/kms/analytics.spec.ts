@@ -4,7 +4,14 @@ import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
 import { clean, res, violations } from "../fixture";
-import { awsManaged, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import {
+  awsManaged,
+  KEY_ARN as KEY,
+  policyNamed,
+  run,
+  UNKNOWN,
+  withStackKey,
+} from "../fixtures/kms";
 
 describe("opensearch-domain-kms-cmk", () => {
   const p = policyNamed(policies, "opensearch-domain-kms-cmk");
@@ -364,5 +371,53 @@ describe("glue-security-configuration-attached", () => {
       const named = { securityConfiguration: "example" };
       expect(await run(p, [crawler(named), job(named), endpoint(named)])).to.deep.equal(clean);
     });
+  });
+});
+
+describe("opensearch-serverless-encryption-policy-cmk", () => {
+  const p = policyNamed(policies, "opensearch-serverless-encryption-policy-cmk");
+  const RULES = [{ Resource: ["collection/example-collection"], ResourceType: "collection" }];
+  /** An encryption policy whose document adds `fields` to its rules. */
+  const encryption = (fields: Record<string, unknown>, type = "encryption") => [
+    res(T.OPENSEARCH_SERVERLESS_SECURITY_POLICY, "example", {
+      name: "example",
+      type,
+      policy: JSON.stringify({ Rules: RULES, ...fields }),
+    }),
+  ];
+  it("a policy naming a customer key, literal or of the stack", async () => {
+    const literal = encryption({ AWSOwnedKey: false, KmsARN: KEY });
+    expect(await run(p, literal)).to.deep.equal(clean);
+    const built = withStackKey(
+      T.OPENSEARCH_SERVERLESS_SECURITY_POLICY,
+      "example",
+      { name: "example", type: "encryption", policy: UNKNOWN },
+      ["policy"],
+    );
+    expect(await run(p, built)).to.deep.equal(clean);
+  });
+  it("a network policy is not an encryption policy", async () => {
+    expect(await run(p, encryption({ AWSOwnedKey: true }, "network"))).to.deep.equal(clean);
+  });
+  it("the provider's example: AWSOwnedKey true", async () => {
+    expect((await run(p, encryption({ AWSOwnedKey: true }))).violations).to.deep.equal([
+      'example: OpenSearch Serverless encryption policy "example" KmsARN: it uses an AWS-owned key (AWS_OWNED_KEY), not a customer-managed key.',
+    ]);
+  });
+  it("neither AWSOwnedKey nor KmsARN, or the AWS-managed alias", async () => {
+    expect((await run(p, encryption({}))).violations).to.have.length(1);
+    const managed = encryption({ AWSOwnedKey: false, KmsARN: awsManaged("aoss") });
+    expect((await run(p, managed)).violations).to.have.length(1);
+  });
+  it("a document unknown at preview and built from no key of the stack is a preview note", async () => {
+    const r = await run(p, [
+      res(T.OPENSEARCH_SERVERLESS_SECURITY_POLICY, "example", {
+        name: "example",
+        type: "encryption",
+        policy: UNKNOWN,
+      }),
+    ]);
+    expect(r.violations).to.deep.equal([]);
+    expect(r.notes).to.have.length(1);
   });
 });
