@@ -8,13 +8,13 @@
 // `kmsKeyId` only as outputs, so a scan of key inputs cannot see these types.
 //
 // A source in the stack is judged through its inputs (known at preview). A source outside the
-// stack is judged by the snapshot's own outputs, known after apply; at preview they are unknown
-// and the finding is the engine's "can't run during preview" note, never a pass.
+// stack is judged by the snapshot's own outputs, known after apply; before that they are absent
+// or unknown, and the finding is the engine's "can't run during preview" note, never a pass.
 import type { PolicyResource } from "@pulumi/policy";
 import { customerKeyPolicy, KeyCheck } from "../../lib/kms/keys";
 import { classifyKey, classifyLiteralKey, describeKeyRef } from "../../lib/kms/keys";
 import { literalId } from "../../lib/references";
-import { programSetting, stringProp } from "../../lib/values";
+import { programSetting, stringProp, unknownError } from "../../lib/values";
 import {
   DOCDB_CLUSTER,
   DOCDB_CLUSTER_SNAPSHOT,
@@ -166,21 +166,28 @@ function judgeSource(k: KeyCheck, kind: SnapshotKind, source: PolicyResource): v
   );
 }
 
-/** Judges a snapshot of a source outside the stack by its own outputs (known after apply). */
+/**
+ * Judges a snapshot of a source outside the stack by its own outputs. They are output-only: absent
+ * from a resource's inputs before it exists, known once AWS reports them (at `pulumi up`), so an
+ * absent one is "known only after apply" (a preview note), never a pass.
+ */
 function judgeOutputs(k: KeyCheck, kind: SnapshotKind): void {
+  const of = `the snapshot of ${kind.sourceNoun} "${String(k.props[kind.sourceProp] ?? "")}"`;
+  const known = (prop: string): unknown => {
+    const value = k.props[prop];
+    if (value === undefined || value === null) {
+      throw unknownError(`${prop} of ${of} is reported by AWS only after apply`);
+    }
+    return value;
+  };
   if (kind.flag) {
-    const flag = k.props[kind.flag];
+    const flag = known(kind.flag);
     if (!isTrue(flag)) {
-      const shown = flag === undefined ? "not shown" : String(flag);
-      k.report(
-        `${kind.flag} is ${shown}: the snapshot of ${kind.sourceNoun} ` +
-          `"${String(k.props[kind.sourceProp] ?? "")}" is not shown to be encrypted.`,
-      );
+      k.report(`${kind.flag} is ${String(flag)}: ${of} is not encrypted.`);
       return;
     }
   }
-  const key = k.props.kmsKeyId;
-  const ref = key ? classifyLiteralKey(String(key)) : ({ kind: "none" } as const);
+  const ref = classifyLiteralKey(String(known("kmsKeyId")));
   if (ref.kind === "customer") return;
   k.report(`${describeKeyRef(ref, kind.whenNone)}, not a customer-managed key.`);
 }

@@ -120,18 +120,19 @@ describe("snapshot-kms-cmk", () => {
         });
       }
       if (flag) {
-        it(`CKV_AWS_279 failing fixtures: ${flag} left out, or false`, async () => {
-          for (const value of [undefined, false]) {
-            const r = await run(p, external({ [flag]: value, kmsKeyId: KEY_ARN }));
-            expect(r.violations, String(value)).to.have.length(1);
-            expect(r.violations[0]).to.match(/is not shown to be encrypted/);
-          }
+        it(`CKV_AWS_279 failing fixture fail2: AWS reports ${flag} false`, async () => {
+          const r = await run(p, external({ [flag]: false, kmsKeyId: KEY_ARN }));
+          expect(r.violations).to.have.length(1);
+          expect(r.violations[0]).to.match(/is false: the snapshot of .* is not encrypted\.$/);
         });
       }
-      it("CKV_AWS_280 failing fixture: encrypted, but no key shown", async () => {
-        const r = await run(p, external(encrypted));
-        expect(r.violations).to.have.length(1);
-        expect(r.violations[0]).to.match(/no KMS key is set/);
+      it("outputs not reported yet (before apply): a preview note, not a pass", async () => {
+        for (const outputs of [{}, { ...encrypted }]) {
+          const r = await run(p, external(outputs));
+          expect(r.violations, JSON.stringify(outputs)).to.deep.equal([]);
+          expect(r.notes, JSON.stringify(outputs)).to.have.length(1);
+          expect(r.notes[0]).to.match(/reported by AWS only after apply/);
+        }
       });
       it("its outputs show an AWS-managed alias", async () => {
         const r = await run(p, external({ ...encrypted, kmsKeyId: awsManaged("rds") }));
