@@ -8,6 +8,7 @@ import {
   psqlCommand,
   tunnelCommand,
 } from "./components/access";
+import { Alerts } from "./components/alerts";
 import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
 import { Analytics, REDSHIFT_PORT } from "./components/analytics";
 import { Backup } from "./components/backup";
@@ -277,6 +278,24 @@ const pipeline = new Pipeline(
   renamed("pipeline"),
 );
 
+// Alarms on the service and failed deployments or pipeline runs, to one topic (docs/operations.md).
+const alerts = new Alerts(
+  named("alerts"),
+  {
+    ...config.alerts,
+    loadBalancerArnSuffix: runtime.loadBalancerArnSuffix,
+    targetGroupArnSuffix: runtime.targetGroupArnSuffix,
+    clusterName: runtime.clusterName,
+    serviceName: runtime.serviceName,
+    serviceArn: runtime.serviceArn,
+    pipelineNames: pipeline.pipelineNames,
+    region: config.region,
+    protect,
+    tags: config.tags,
+  },
+  renamed("alerts"),
+);
+
 // Optional: roles the GitHub Actions workflows assume (platform:githubOidcRepository).
 const github = config.githubOidc
   ? new GithubOidc(
@@ -306,6 +325,8 @@ export const repositoryUrl = runtime.repositoryUrl;
 export const clusterName = runtime.clusterName;
 export const serviceName = runtime.serviceName;
 export const pipelineNames = pipeline.pipelineNames;
+/** Every alarm and failed deployment is published here; subscribe more endpoints to it. */
+export const alertsTopicArn = alerts.topicArn;
 export const sourceCloneUrl = pipeline.cloneUrlHttp;
 export const sourceConnectionArn = pipeline.connectionArn;
 export const githubPreviewRoleArn = github?.previewRoleArn;

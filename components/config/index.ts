@@ -6,6 +6,7 @@
 // (docs/config.md) and the Pulumi.yaml config block are generated from them (./reference.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { ACCESS_SECTION, AccessSettings } from "../access.keys";
+import { ALERTS_SECTION, AlertsSettings } from "../alerts.keys";
 import { AI_ENVIRONMENT_SECTION, AiEnvironmentSettings } from "../ai-environment.keys";
 import { ANALYTICS_SECTION, AnalyticsSettings } from "../analytics.keys";
 import { BACKUP_SECTION, BackupSettings } from "../backup.keys";
@@ -52,6 +53,7 @@ export const SECTIONS: readonly Section<any, any>[] = [
   DELIVERY_SECTION,
   GITHUB_OIDC_SECTION,
   STORAGE_SECTION,
+  ALERTS_SECTION,
   COMMON_SECTION,
 ];
 
@@ -79,6 +81,8 @@ export interface StackConfig {
   readonly docs: DocsSettings;
   readonly features: FeaturesConfig;
   readonly delivery: DeliverySettings;
+  /** Who is told of alarms and failed deployments. */
+  readonly alerts: AlertsSettings;
   /** Present when `githubOidcRepository` is set. */
   readonly githubOidc?: GithubOidcSettings;
   /** Retention of every log group the platform creates. */
@@ -142,6 +146,7 @@ export function parseStackConfig(
       aiEnvironment: of(AI_ENVIRONMENT_SECTION),
     },
     delivery: of(DELIVERY_SECTION),
+    alerts: of(ALERTS_SECTION),
     githubOidc: of(GITHUB_OIDC_SECTION),
     logRetentionDays: common.logRetentionDays,
     protectData: common.protectData,

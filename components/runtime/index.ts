@@ -104,6 +104,10 @@ export class Runtime extends pulumi.ComponentResource {
   public readonly keyArn: pulumi.Output<string>;
   /** The app's log group. */
   public readonly logGroupName: pulumi.Output<string>;
+  /** The load balancer's ARN suffix: the `LoadBalancer` dimension of its CloudWatch metrics. */
+  public readonly loadBalancerArnSuffix: pulumi.Output<string>;
+  /** The target group's ARN suffix: the `TargetGroup` dimension of its CloudWatch metrics. */
+  public readonly targetGroupArnSuffix: pulumi.Output<string>;
 
   constructor(name: string, args: RuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
     validateArgs(name, args);
@@ -159,6 +163,8 @@ export class Runtime extends pulumi.ComponentResource {
     this.taskSecurityGroupId = taskSg.id;
     this.keyArn = key.keyArn;
     this.logGroupName = logGroup.name;
+    this.loadBalancerArnSuffix = lb.arnSuffix;
+    this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
     this.url = pulumi.interpolate`${lb.scheme}://${lb.dnsName}`;
     this.registerOutputs({
       repositoryUrl: this.repositoryUrl,
