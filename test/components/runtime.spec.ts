@@ -1,5 +1,9 @@
 import { expect } from "chai";
-import { ELB_NAME_MAX_LENGTH, loadBalancerLogicalName } from "../../components/load-balancer";
+import {
+  ELB_NAME_MAX_LENGTH,
+  loadBalancerLogicalName,
+  PublicLoadBalancer,
+} from "../../components/load-balancer";
 import { AUTONAME_SUFFIX_LENGTH, logicalNameWithin } from "../../components/naming";
 import { imageLifecyclePolicy, Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
@@ -380,6 +384,30 @@ describe("Runtime", () => {
     }
     expect(loadBalancerLogicalName("internal-lb-alb")).to.equal("lb-internal-lb-alb");
     expect(loadBalancerLogicalName("staging-runtime-lb-alb")).to.equal("staging-runtime-lb-alb");
+  });
+
+  // ELB API, CreateLoadBalancer `Subnets`: an Application Load Balancer needs subnets in two AZs.
+  it("refuses a single public subnet before creating anything: the ALB needs two AZs", async () => {
+    const one = { publicSubnetIds: ["subnet-pub-a"] };
+    let rec: Recording | undefined;
+    let err: Error | undefined;
+    try {
+      rec = await build(one);
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(rec).to.equal(undefined);
+    expect(err?.message).to.match(
+      /^Runtime rt: invalid arguments:\n {2}- publicSubnetIds: 1 subnet\(s\); the public load balancer needs subnets in at least 2 availability zones$/,
+    );
+    const lbArgs = { ...one, vpcId: "vpc-1", region: "eu-west-1", targetPort: 8080, tags: {} };
+    expect(() => new PublicLoadBalancer("lb", { ...lbArgs, allowedCidrs: [] })).to.throw(
+      /^PublicLoadBalancer lb: invalid arguments:\n {2}- publicSubnetIds: 1 subnet\(s\); an Application Load Balancer needs subnets in at least 2 availability zones/,
+    );
+    // Two subnets, the fixture's, build.
+    expect(findAll(staging, "aws:lb/loadBalancer:LoadBalancer")[0].inputs.subnets).to.have.length(
+      2,
+    );
   });
 
   it("keeps two long names that share their start apart", () => {
