@@ -3,6 +3,7 @@
 // dropping and desync mitigation, and a security group open only on 80/443 to the allowed CIDRs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { allowListProblems } from "./cidr";
 import { componentScope, invalidArguments } from "./context";
 import { SecureBucket } from "./bucket";
 import { logicalNameWithin } from "./naming";
@@ -107,11 +108,16 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
 
   constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
     // Refused here, before anything registers, rather than by AWS after the rest was created.
+    const problems = allowListProblems(
+      args.allowedCidrs,
+      args.certificateArn === undefined ? 1 : 2,
+    ).map((p) => `allowedCidrs: ${p}`);
     if (args.publicSubnetIds.length < ALB_MIN_SUBNETS) {
-      invalidArguments("PublicLoadBalancer", name, [
+      problems.push(
         `publicSubnetIds: ${args.publicSubnetIds.length} subnet(s); an Application Load Balancer needs subnets in at least ${ALB_MIN_SUBNETS} availability zones (one per AZ)`,
-      ]);
+      );
     }
+    invalidArguments("PublicLoadBalancer", name, problems);
     super("platform:runtime:PublicLoadBalancer", name, {}, opts);
     const { parent, tags, account } = componentScope(this, name, args);
     const https = args.certificateArn !== undefined;

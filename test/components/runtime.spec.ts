@@ -387,7 +387,7 @@ describe("Runtime", () => {
   });
 
   // ELB API, CreateLoadBalancer `Subnets`: an Application Load Balancer needs subnets in two AZs.
-  it("refuses a single public subnet before creating anything: the ALB needs two AZs", async () => {
+  it("refuses what AWS would: a single public subnet (an ALB needs two AZs), an allow-list CIDR twice or too many", async () => {
     const one = { publicSubnetIds: ["subnet-pub-a"] };
     let rec: Recording | undefined;
     let err: Error | undefined;
@@ -404,6 +404,16 @@ describe("Runtime", () => {
     expect(() => new PublicLoadBalancer("lb", { ...lbArgs, allowedCidrs: [] })).to.throw(
       /^PublicLoadBalancer lb: invalid arguments:\n {2}- publicSubnetIds: 1 subnet\(s\); an Application Load Balancer needs subnets in at least 2 availability zones/,
     );
+    // The load balancer's allow-list: one rule per CIDR and port, none twice.
+    const twice = { ...lbArgs, publicSubnetIds: ["subnet-a", "subnet-b"] };
+    expect(
+      () =>
+        new PublicLoadBalancer("lb", { ...twice, allowedCidrs: ["10.1.0.0/16", "10.1.0.0/16"] }),
+    ).to.throw(/allowedCidrs: item 1 "10\.1\.0\.0\/16" repeats item 0/);
+    const many = Array.from({ length: 31 }, (_, i) => `198.51.${i}.0/24`);
+    expect(
+      () => new PublicLoadBalancer("lb", { ...twice, allowedCidrs: many, certificateArn: CERT }),
+    ).to.throw(/allowedCidrs: 31 CIDRs make 62 inbound rules/);
     // Two subnets, the fixture's, build.
     expect(findAll(staging, "aws:lb/loadBalancer:LoadBalancer")[0].inputs.subnets).to.have.length(
       2,
