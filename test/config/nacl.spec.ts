@@ -90,4 +90,20 @@ describe("config: network ACLs", () => {
     );
     expect(created.get("data inbound")).to.equal(17);
   });
+
+  it("hands a raised quota to the network, which then builds the larger NACL", async function () {
+    this.timeout(120_000);
+    // us-east-1: four AZs beside the one the network avoids (eu-west-1 has three).
+    const overrides = {
+      ...busyDataTier,
+      "aws:region": "us-east-1",
+      "platform:azCount": 4,
+      "platform:naclRuleQuota": 21,
+    };
+    const rec = await runStack("staging", { overrides });
+    const dataInbound = findAll(rec, "aws:ec2/networkAclRule:NetworkAclRule").filter((r) =>
+      /-data-nacl-in-\d+$/.test(r.name),
+    );
+    expect(dataInbound).to.have.length(21);
+  });
 });
