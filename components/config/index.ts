@@ -14,6 +14,7 @@ import { DATABASE_SECTION, DatabaseSettings } from "../database.keys";
 import { DOCS_SECTION, DocsSettings } from "../docs-site.keys";
 import { GITHUB_OIDC_SECTION, GithubOidcSettings } from "../github-oidc.keys";
 import type { ConfigValues, Section } from "../keys";
+import { NACL_SECTION } from "../nacl.keys";
 import { NETWORK_SECTION, NetworkSettings } from "../network.keys";
 import { DELIVERY_SECTION, DeliverySettings } from "../pipeline.keys";
 import {
@@ -50,6 +51,8 @@ export const SECTIONS: readonly Section<any, any>[] = [
   DATABASE_SECTION,
   TEST_SERVER_SECTION,
   AI_ENVIRONMENT_SECTION,
+  // After every layer that opens ports on the private tiers (runtime, access, database, AI).
+  NACL_SECTION,
   DELIVERY_SECTION,
   GITHUB_OIDC_SECTION,
   STORAGE_SECTION,
@@ -74,6 +77,8 @@ export interface StackConfig {
   readonly environment: Environment;
   readonly region: string;
   readonly network: NetworkSettings;
+  /** The account's "Rules per network ACL" quota the private tiers' NACLs must fit. */
+  readonly naclRuleQuota: number;
   readonly storage: StorageSettings;
   readonly runtime: RuntimeSettings;
   readonly analytics: AnalyticsSettings;
@@ -134,6 +139,7 @@ export function parseStackConfig(
     environment,
     region: stack.region,
     network: of(NETWORK_SECTION),
+    naclRuleQuota: of(NACL_SECTION),
     storage: of(STORAGE_SECTION),
     runtime: of(RUNTIME_SECTION),
     analytics: of(ANALYTICS_SECTION),
