@@ -8,13 +8,15 @@ import {
   psqlCommand,
   tunnelCommand,
 } from "./components/access";
+import { Alerts } from "./components/alerts";
 import { AiEnvironment, aiSubnetCidrs } from "./components/ai-environment";
-import { Analytics, REDSHIFT_PORT } from "./components/analytics";
+import { Analytics } from "./components/analytics";
 import { Backup } from "./components/backup";
 import { loadConfig } from "./components/config";
 import { Database, databasePort } from "./components/database";
 import { DocsSite } from "./components/docs-site";
 import { GithubOidc } from "./components/github-oidc";
+import { programAclArgs } from "./components/nacl.keys";
 import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
 import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
@@ -50,20 +52,21 @@ const network = new Network(
     // Each layer names the interface endpoints its private workloads need. (The database needs
     // none: the tasks sign IAM authentication tokens locally and read no secret.)
     interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
-    computeIngressPorts: [config.runtime.containerPort],
-    // Data-tier ports the compute tier opens: Redshift, and the application database when on.
-    dataIngressPorts: [REDSHIFT_PORT, ...(dbPort !== undefined ? [dbPort] : [])],
-    // The tasks call the AI server across the peering on its allowed ports (replies come back on
-    // the ephemeral range the compute tier already admits).
-    additionalNaclEgress: features.aiEnvironment?.allowedPorts.map((port) => ({
-      tier: "compute" as const,
-      port,
-      cidrBlock: aiPrivateCidr!,
-    })),
+    // The private tiers' NACLs: the container port, the data tier's ports (Redshift, the
+    // database when on), the bastion's public subnets, the AI server's ports; the config checked
+    // that they fit the account's quota (components/nacl.keys.ts).
+    ...programAclArgs({
+      containerPort: config.runtime.containerPort,
+      databasePort: dbPort,
+      bastion: config.access.mode === "bastion",
+      ai: features.aiEnvironment && {
+        cidrBlock: aiPrivateCidr!,
+        ports: features.aiEnvironment.allowedPorts,
+      },
+    }),
+    naclRuleQuota: config.naclRuleQuota,
     // The BI tunnel host updates Amazon Linux from its S3 repositories, without an internet route.
     s3EndpointExtraBucketArns: [al2023RepositoryBucketArn(config.region)],
-    // Opt-in bastion mode: the host in a public subnet reaches Redshift in the data tier.
-    dataIngressFromPublic: config.access.mode === "bastion",
     publicRouteTableTags: config.access.mode === "bastion" ? BASTION_ROUTE_TABLE_TAGS : undefined,
     flowLogRetentionDays: config.logRetentionDays,
     protect,
@@ -277,6 +280,24 @@ const pipeline = new Pipeline(
   renamed("pipeline"),
 );
 
+// Alarms on the service and failed deployments or pipeline runs, to one topic (docs/operations.md).
+const alerts = new Alerts(
+  named("alerts"),
+  {
+    ...config.alerts,
+    loadBalancerArnSuffix: runtime.loadBalancerArnSuffix,
+    targetGroupArnSuffix: runtime.targetGroupArnSuffix,
+    clusterName: runtime.clusterName,
+    serviceName: runtime.serviceName,
+    serviceArn: runtime.serviceArn,
+    pipelineNames: pipeline.pipelineNames,
+    region: config.region,
+    protect,
+    tags: config.tags,
+  },
+  renamed("alerts"),
+);
+
 // Optional: roles the GitHub Actions workflows assume (platform:githubOidcRepository).
 const github = config.githubOidc
   ? new GithubOidc(
@@ -306,6 +327,8 @@ export const repositoryUrl = runtime.repositoryUrl;
 export const clusterName = runtime.clusterName;
 export const serviceName = runtime.serviceName;
 export const pipelineNames = pipeline.pipelineNames;
+/** Every alarm and failed deployment is published here; subscribe more endpoints to it. */
+export const alertsTopicArn = alerts.topicArn;
 export const sourceCloneUrl = pipeline.cloneUrlHttp;
 export const sourceConnectionArn = pipeline.connectionArn;
 export const githubPreviewRoleArn = github?.previewRoleArn;

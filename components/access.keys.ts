@@ -1,6 +1,6 @@
 // The BI access layer's config keys: how BI users reach Redshift (a private tunnel host or an
 // opt-in bastion) and the host's size.
-import { parseCidr } from "./cidr";
+import { allowListProblems, parseCidr } from "./cidr";
 import { GRAVITON_INSTANCE_TYPE } from "./host/arch";
 import type { ConfigValues } from "./keys";
 import { section } from "./keys";
@@ -52,6 +52,8 @@ export const ACCESS_SECTION = section({
             );
           }
         });
+        // One SSH rule per CIDR on the bastion's security group (components/host).
+        for (const p of allowListProblems(cidrs, 1)) ctx.fail("bastionAllowedCidrs", p);
       },
       appliesWhen: {
         text: 'platform:biAccessMode is "bastion"',

@@ -56,3 +56,39 @@ export const PRIVATE_RANGES: readonly Cidr[] = [
   "172.16.0.0/12",
   "192.168.0.0/16",
 ].map((t) => parseCidr(t) as Cidr);
+
+/**
+ * Inbound (and, apart, outbound) rules a security group holds: Amazon VPC quotas
+ * (https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html), "Inbound or outbound
+ * rules per security group", 60 by default. A rule past it fails with
+ * RulesPerSecurityGroupLimitExceeded.
+ */
+export const SECURITY_GROUP_RULE_QUOTA = 60;
+
+/**
+ * What AWS would refuse at `pulumi up` in an allow-list that becomes one security group rule per
+ * CIDR and port (`rulesPerCidr` ports): a CIDR listed twice, whose second rule EC2 answers with
+ * InvalidPermission.Duplicate ("the specified rule ... already exists", e.g.
+ * ministryofjustice/analytical-platform#8857), and more rules than SECURITY_GROUP_RULE_QUOTA.
+ * One message per problem, naming the items.
+ */
+export function allowListProblems(cidrs: readonly string[], rulesPerCidr: number): string[] {
+  const problems: string[] = [];
+  const first = new Map<string, number>();
+  cidrs.forEach((text, i) => {
+    const seen = first.get(text);
+    if (seen === undefined) first.set(text, i);
+    else {
+      problems.push(
+        `item ${i} "${text}" repeats item ${seen}; a security group refuses the same rule twice (InvalidPermission.Duplicate): list each CIDR once`,
+      );
+    }
+  });
+  const rules = first.size * rulesPerCidr;
+  if (rules > SECURITY_GROUP_RULE_QUOTA) {
+    problems.push(
+      `${first.size} CIDRs make ${rules} inbound rules (one per CIDR and port), more than the ${SECURITY_GROUP_RULE_QUOTA} a security group holds (Amazon VPC quotas); list fewer, wider CIDRs`,
+    );
+  }
+  return problems;
+}

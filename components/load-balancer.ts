@@ -3,7 +3,8 @@
 // dropping and desync mitigation, and a security group open only on 80/443 to the allowed CIDRs.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope } from "./context";
+import { allowListProblems } from "./cidr";
+import { componentScope, invalidArguments } from "./context";
 import { SecureBucket } from "./bucket";
 import { logicalNameWithin } from "./naming";
 
@@ -58,8 +59,17 @@ export function loadBalancerLogicalName(name: string): string {
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+/**
+ * Fewest subnets (one per AZ) an Application Load Balancer is created with. ELB API Reference,
+ * CreateLoadBalancer `Subnets`: "[Application Load Balancers] You must specify subnets from at
+ * least two Availability Zones"
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html).
+ */
+export const ALB_MIN_SUBNETS = 2;
+
 export interface PublicLoadBalancerArgs {
   readonly vpcId: pulumi.Input<string>;
+  /** Public subnets, one per AZ: at least ALB_MIN_SUBNETS (validated). */
   readonly publicSubnetIds: pulumi.Input<string>[];
   /** Region of the stack (decides how ALB log delivery is granted). */
   readonly region: string;
@@ -97,6 +107,17 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
   public readonly scheme: pulumi.Output<string>;
 
   constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
+    // Refused here, before anything registers, rather than by AWS after the rest was created.
+    const problems = allowListProblems(
+      args.allowedCidrs,
+      args.certificateArn === undefined ? 1 : 2,
+    ).map((p) => `allowedCidrs: ${p}`);
+    if (args.publicSubnetIds.length < ALB_MIN_SUBNETS) {
+      problems.push(
+        `publicSubnetIds: ${args.publicSubnetIds.length} subnet(s); an Application Load Balancer needs subnets in at least ${ALB_MIN_SUBNETS} availability zones (one per AZ)`,
+      );
+    }
+    invalidArguments("PublicLoadBalancer", name, problems);
     super("platform:runtime:PublicLoadBalancer", name, {}, opts);
     const { parent, tags, account } = componentScope(this, name, args);
     const https = args.certificateArn !== undefined;

@@ -145,21 +145,18 @@ export const NETWORK_SECTION = section({
     azCount: {
       key: "azCount",
       kind: "integer",
-      min: 1,
+      // The public load balancer spans the public subnets, one per AZ, and an Application Load
+      // Balancer needs subnets in at least two AZs (ELB API Reference, CreateLoadBalancer
+      // `Subnets`: "[Application Load Balancers] You must specify subnets from at least two
+      // Availability Zones",
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html):
+      // with one AZ `pulumi up` would fail creating it, after the network was built.
+      min: 2,
       max: 5,
       default: 2,
-      description: "Availability zones to spread subnets over, 1 to 5 (prod needs at least 2).",
-      allowed: "an integer from 1 to 5 (prod: at least 2)",
-      rules: [
-        {
-          environment: "prod",
-          text: "at least 2",
-          check: (n) =>
-            n !== undefined && n < 2
-              ? `prod needs at least 2 availability zones for a highly available load balancer and service, got ${n}`
-              : undefined,
-        },
-      ],
+      description:
+        "Availability zones to spread subnets over, 2 to 5 (the public load balancer needs two).",
+      allowed: "an integer from 2 to 5 (the public load balancer needs subnets in two AZs)",
     },
     public: subnetList("public", "a list of CIDRs, one per AZ, inside vpcCidr"),
     compute: subnetList("compute", "a list of CIDRs, one per AZ, inside vpcCidr"),

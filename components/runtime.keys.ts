@@ -2,7 +2,7 @@
 // load balancer's certificate and audience, WAF. The Runtime component takes the same settings
 // (RuntimeArgs extends RuntimeSettings).
 import { CERTIFICATE_ARN, exampleCertificate, isExampleCertificateArn } from "./acm";
-import { parseCidr } from "./cidr";
+import { allowListProblems, parseCidr } from "./cidr";
 import type { ConfigValues } from "./keys";
 import { mustBeTrue, section } from "./keys";
 
@@ -183,6 +183,9 @@ export const RUNTIME_SECTION = section({
           const c = parseCidr(text);
           if (typeof c === "string") ctx.fail("albAllowedCidrs", `item ${i}: ${c}`);
         });
+        // One rule per CIDR on port 80, and on 443 with a certificate (components/load-balancer.ts).
+        const ports = ctx.value("certificateArn") === undefined ? 1 : 2;
+        for (const p of allowListProblems(cidrs, ports)) ctx.fail("albAllowedCidrs", p);
       },
     },
     wafEnabled: {

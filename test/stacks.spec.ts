@@ -160,6 +160,7 @@ const ACCOUNT_UNIQUE: Record<string, { readonly keys: readonly string[]; readonl
     "aws:cloudwatch/logDeliveryDestination:LogDeliveryDestination": { keys: ["name"] },
     "aws:cloudwatch/logDeliverySource:LogDeliverySource": { keys: ["name"] },
     "aws:cloudwatch/logGroup:LogGroup": { keys: ["name"] },
+    "aws:cloudwatch/metricAlarm:MetricAlarm": { keys: ["name"] },
     "aws:codebuild/project:Project": { keys: ["name"] },
     "aws:codecommit/approvalRuleTemplate:ApprovalRuleTemplate": { keys: ["name"] },
     "aws:codecommit/repository:Repository": { keys: ["repositoryName"] },
@@ -178,6 +179,7 @@ const ACCOUNT_UNIQUE: Record<string, { readonly keys: readonly string[]; readonl
     "aws:redshiftserverless/namespace:Namespace": { keys: ["namespaceName"] },
     "aws:redshiftserverless/workgroup:Workgroup": { keys: ["workgroupName"] },
     "aws:s3/bucket:Bucket": { keys: ["bucket"], global: true },
+    "aws:sns/topic:Topic": { keys: ["name"] },
     "aws:ssm/parameter:Parameter": { keys: ["name"] },
     "aws:wafv2/webAcl:WebAcl": { keys: ["name"] },
   };

@@ -6,6 +6,7 @@
 // (docs/config.md) and the Pulumi.yaml config block are generated from them (./reference.ts).
 import * as pulumi from "@pulumi/pulumi";
 import { ACCESS_SECTION, AccessSettings } from "../access.keys";
+import { ALERTS_SECTION, AlertsSettings } from "../alerts.keys";
 import { AI_ENVIRONMENT_SECTION, AiEnvironmentSettings } from "../ai-environment.keys";
 import { ANALYTICS_SECTION, AnalyticsSettings } from "../analytics.keys";
 import { BACKUP_SECTION, BackupSettings } from "../backup.keys";
@@ -13,6 +14,7 @@ import { DATABASE_SECTION, DatabaseSettings } from "../database.keys";
 import { DOCS_SECTION, DocsSettings } from "../docs-site.keys";
 import { GITHUB_OIDC_SECTION, GithubOidcSettings } from "../github-oidc.keys";
 import type { ConfigValues, Section } from "../keys";
+import { NACL_SECTION } from "../nacl.keys";
 import { NETWORK_SECTION, NetworkSettings } from "../network.keys";
 import { DELIVERY_SECTION, DeliverySettings } from "../pipeline.keys";
 import {
@@ -49,9 +51,12 @@ export const SECTIONS: readonly Section<any, any>[] = [
   DATABASE_SECTION,
   TEST_SERVER_SECTION,
   AI_ENVIRONMENT_SECTION,
+  // After every layer that opens ports on the private tiers (runtime, access, database, AI).
+  NACL_SECTION,
   DELIVERY_SECTION,
   GITHUB_OIDC_SECTION,
   STORAGE_SECTION,
+  ALERTS_SECTION,
   COMMON_SECTION,
 ];
 
@@ -72,6 +77,8 @@ export interface StackConfig {
   readonly environment: Environment;
   readonly region: string;
   readonly network: NetworkSettings;
+  /** The account's "Rules per network ACL" quota the private tiers' NACLs must fit. */
+  readonly naclRuleQuota: number;
   readonly storage: StorageSettings;
   readonly runtime: RuntimeSettings;
   readonly analytics: AnalyticsSettings;
@@ -79,6 +86,8 @@ export interface StackConfig {
   readonly docs: DocsSettings;
   readonly features: FeaturesConfig;
   readonly delivery: DeliverySettings;
+  /** Who is told of alarms and failed deployments. */
+  readonly alerts: AlertsSettings;
   /** Present when `githubOidcRepository` is set. */
   readonly githubOidc?: GithubOidcSettings;
   /** Retention of every log group the platform creates. */
@@ -130,6 +139,7 @@ export function parseStackConfig(
     environment,
     region: stack.region,
     network: of(NETWORK_SECTION),
+    naclRuleQuota: of(NACL_SECTION),
     storage: of(STORAGE_SECTION),
     runtime: of(RUNTIME_SECTION),
     analytics: of(ANALYTICS_SECTION),
@@ -142,6 +152,7 @@ export function parseStackConfig(
       aiEnvironment: of(AI_ENVIRONMENT_SECTION),
     },
     delivery: of(DELIVERY_SECTION),
+    alerts: of(ALERTS_SECTION),
     githubOidc: of(GITHUB_OIDC_SECTION),
     logRetentionDays: common.logRetentionDays,
     protectData: common.protectData,

@@ -145,9 +145,15 @@ export const POLICY_ACTIONS = [
 /**
  * Service-linked roles AWS creates on first use of these services in an account: ECS, its
  * autoscaling, ELB, RDS (AWSServiceRoleForRDS), Redshift (AWSServiceRoleForRedshift, also for
- * Redshift Serverless) and EC2 Instance Connect Endpoint (AWSServiceRoleForEC2InstanceConnect).
+ * Redshift Serverless), EC2 Instance Connect Endpoint (AWSServiceRoleForEC2InstanceConnect) and
+ * AWS Backup (AWSServiceRoleForBackup: AWS Backup Developer Guide, "Using roles to back up and
+ * copy": AWS Backup creates it "when you list resources to back up, set up cross-account backup,
+ * or perform backups", and "you must configure permissions to allow an IAM entity ... to create"
+ * it, so a CI `pulumi up` that turns backups on in an account that never used AWS Backup needs
+ * it). Each is scoped by `iam:AWSServiceName` to that service's role only.
  */
 export const SERVICE_LINKED = [
+  "backup.amazonaws.com",
   "ec2-instance-connect.amazonaws.com",
   "ecs.amazonaws.com",
   "ecs.application-autoscaling.amazonaws.com",

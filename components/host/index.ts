@@ -6,6 +6,7 @@
 // the AI environment's server are each one of these.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { allowListProblems } from "../cidr";
 import { componentScope, invalidArguments } from "../context";
 import { SECURITY_GROUP_DESCRIPTION_PATTERN, TagsOf } from "../naming";
 import { policyDocument, PolicyStatement } from "../iam";
@@ -145,6 +146,10 @@ function validateArgs(name: string, args: HardenedHostArgs): void {
   }
   if (args.ssh.kind === "allow-list" && args.ssh.cidrs.length === 0) {
     problems.push("ssh.cidrs: an allow-list needs at least one CIDR");
+  }
+  if (args.ssh.kind === "allow-list") {
+    // One SSH rule per CIDR on the host's security group.
+    for (const p of allowListProblems(args.ssh.cidrs, 1)) problems.push(`ssh.cidrs: ${p}`);
   }
   if (args.ssh.kind === "allow-list" && !args.publicIp) {
     problems.push("ssh: an allow-list reaches the host only through a public IP (publicIp)");

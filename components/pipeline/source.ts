@@ -2,6 +2,7 @@
 // exists) or a GitHub repository through a CodeConnections connection (created unless given).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { nameWithin } from "../naming";
 import { PipelineBuild } from "./plan";
 import { SourcePermission } from "./policies";
 
@@ -13,6 +14,18 @@ export interface PipelineSourceParts {
   readonly cloneUrlHttp?: pulumi.Output<string>;
   /** GitHub: the connection. */
   readonly connectionArn?: pulumi.Output<string>;
+}
+
+/**
+ * The name of the GitHub connection a stack creates: `<project>-<stack>` when it fits, else its
+ * start and a hash of the whole (`nameWithin`). CodeConnections API, CreateConnection
+ * `ConnectionName`: 1 to 32 characters, "unique in the calling AWS account"
+ * (https://docs.aws.amazon.com/codeconnections/latest/APIReference/API_CreateConnection.html), so
+ * the first 32 characters alone would give two long stack names that share them the same name,
+ * and the second stack's `pulumi up` would fail creating its connection.
+ */
+export function connectionName(prefix: string): string {
+  return nameWithin(prefix, 32);
 }
 
 /** The source: its repository or connection, and the source action of each pipeline. */
@@ -88,7 +101,7 @@ export function pipelineSource(b: PipelineBuild): PipelineSourceParts {
       // PENDING until someone completes the handshake with GitHub in the console.
       connection = new aws.codeconnections.Connection(
         `${name}-github`,
-        { name: prefix.slice(0, 32), providerType: "GitHub", tags: tags("github") },
+        { name: connectionName(prefix), providerType: "GitHub", tags: tags("github") },
         parent,
       ).arn;
     }

@@ -8,6 +8,7 @@ import { builder, Builder, invalidArguments } from "../context";
 import { policyDocument, serviceTrustPolicy } from "../iam";
 import { cloudWatchLogsGrant, componentKey, EncryptionKey } from "../kms-key";
 import type { RuntimeSettings } from "../runtime.keys";
+import { ALB_MIN_SUBNETS } from "../load-balancer";
 import { WebFirewall } from "../waf";
 import {
   BUILT_IN_ENVIRONMENT,
@@ -64,6 +65,11 @@ export interface RuntimeArgs extends RuntimeSettings {
 /** Validates what the type system cannot; throws one error listing every problem. */
 function validateArgs(name: string, args: RuntimeArgs): void {
   const problems: string[] = [];
+  if (args.publicSubnetIds.length < ALB_MIN_SUBNETS) {
+    problems.push(
+      `publicSubnetIds: ${args.publicSubnetIds.length} subnet(s); the public load balancer needs subnets in at least ${ALB_MIN_SUBNETS} availability zones`,
+    );
+  }
   const secrets = args.secrets ?? [];
   if (secrets.length > 0 && args.secretsKeyArn === undefined) {
     problems.push("secrets: need secretsKeyArn (the key they are encrypted with)");
@@ -104,6 +110,10 @@ export class Runtime extends pulumi.ComponentResource {
   public readonly keyArn: pulumi.Output<string>;
   /** The app's log group. */
   public readonly logGroupName: pulumi.Output<string>;
+  /** The load balancer's ARN suffix: the `LoadBalancer` dimension of its CloudWatch metrics. */
+  public readonly loadBalancerArnSuffix: pulumi.Output<string>;
+  /** The target group's ARN suffix: the `TargetGroup` dimension of its CloudWatch metrics. */
+  public readonly targetGroupArnSuffix: pulumi.Output<string>;
 
   constructor(name: string, args: RuntimeArgs, opts?: pulumi.ComponentResourceOptions) {
     validateArgs(name, args);
@@ -159,6 +169,8 @@ export class Runtime extends pulumi.ComponentResource {
     this.taskSecurityGroupId = taskSg.id;
     this.keyArn = key.keyArn;
     this.logGroupName = logGroup.name;
+    this.loadBalancerArnSuffix = lb.arnSuffix;
+    this.targetGroupArnSuffix = lb.targetGroupArnSuffix;
     this.url = pulumi.interpolate`${lb.scheme}://${lb.dnsName}`;
     this.registerOutputs({
       repositoryUrl: this.repositoryUrl,

@@ -22,7 +22,12 @@
 // non-public". IAM Access Analyzer (User Guide, "IAM Access Analyzer filter keys") judges the same
 // way and also names the organisation and principal keys (aws:PrincipalArn, aws:PrincipalOrgID,
 // aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:SourceOrgID, aws:SourceOrgPaths) and
-// kms:CallerAccount for key policies.
+// kms:CallerAccount for key policies. The VPC-endpoint owner keys AWS added in August 2025
+// (aws:VpceAccount, aws:VpceOrgID, aws:VpceOrgPaths: "only requests made through VPC endpoints
+// owned by the specified account / organization / OU", IAM User Guide, reference_policies_condition-
+// keys; https://aws.amazon.com/about-aws/whats-new/2025/08/aws-iam-new-vpc-endpoint-condition-keys/)
+// pin a grant to networks of fixed owners the way aws:SourceVpce pins it to fixed endpoints; KICS
+// "SNS Topic Is Publicly Accessible" counts aws:VpceAccount as limiting access too.
 //
 // So a statement is public when it is an Allow that (a) uses NotPrincipal (everyone but the listed
 // principals), or (b) names a principal that is not a fixed one (`"*"`, `{"AWS": "*"}`,
@@ -63,6 +68,9 @@ export const PINNING_KEYS: readonly string[] = [
   "aws:SourceOrgPaths",
   "aws:SourceVpc",
   "aws:SourceVpce",
+  "aws:VpceAccount",
+  "aws:VpceOrgID",
+  "aws:VpceOrgPaths",
   "aws:SourceIp",
   "aws:PrincipalAccount",
   "aws:PrincipalArn",

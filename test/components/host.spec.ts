@@ -147,6 +147,14 @@ describe("HardenedHost", () => {
         /ssh.cidrs: an allow-list needs at least one CIDR/,
       ],
       [{ ssh: { kind: "allow-list", cidrs: ["203.0.113.0/24"] } }, /only through a public IP/],
+      // EC2 answers a second identical rule with InvalidPermission.Duplicate.
+      [
+        {
+          publicIp: true,
+          ssh: { kind: "allow-list", cidrs: ["203.0.113.0/24", "203.0.113.0/24"] },
+        },
+        /ssh\.cidrs: item 1 "203\.0\.113\.0\/24" repeats item 0; a security group refuses the same rule twice/,
+      ],
       // EC2 API, CreateSecurityGroup `Description`: no apostrophe.
       [
         { securityGroupDescription: "From the main VPC's tasks" },

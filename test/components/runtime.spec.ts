@@ -1,5 +1,9 @@
 import { expect } from "chai";
-import { ELB_NAME_MAX_LENGTH, loadBalancerLogicalName } from "../../components/load-balancer";
+import {
+  ELB_NAME_MAX_LENGTH,
+  loadBalancerLogicalName,
+  PublicLoadBalancer,
+} from "../../components/load-balancer";
 import { AUTONAME_SUFFIX_LENGTH, logicalNameWithin } from "../../components/naming";
 import { imageLifecyclePolicy, Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
@@ -380,6 +384,40 @@ describe("Runtime", () => {
     }
     expect(loadBalancerLogicalName("internal-lb-alb")).to.equal("lb-internal-lb-alb");
     expect(loadBalancerLogicalName("staging-runtime-lb-alb")).to.equal("staging-runtime-lb-alb");
+  });
+
+  // ELB API, CreateLoadBalancer `Subnets`: an Application Load Balancer needs subnets in two AZs.
+  it("refuses what AWS would: a single public subnet (an ALB needs two AZs), an allow-list CIDR twice or too many", async () => {
+    const one = { publicSubnetIds: ["subnet-pub-a"] };
+    let rec: Recording | undefined;
+    let err: Error | undefined;
+    try {
+      rec = await build(one);
+    } catch (e) {
+      err = e as Error;
+    }
+    expect(rec).to.equal(undefined);
+    expect(err?.message).to.match(
+      /^Runtime rt: invalid arguments:\n {2}- publicSubnetIds: 1 subnet\(s\); the public load balancer needs subnets in at least 2 availability zones$/,
+    );
+    const lbArgs = { ...one, vpcId: "vpc-1", region: "eu-west-1", targetPort: 8080, tags: {} };
+    expect(() => new PublicLoadBalancer("lb", { ...lbArgs, allowedCidrs: [] })).to.throw(
+      /^PublicLoadBalancer lb: invalid arguments:\n {2}- publicSubnetIds: 1 subnet\(s\); an Application Load Balancer needs subnets in at least 2 availability zones/,
+    );
+    // The load balancer's allow-list: one rule per CIDR and port, none twice.
+    const twice = { ...lbArgs, publicSubnetIds: ["subnet-a", "subnet-b"] };
+    expect(
+      () =>
+        new PublicLoadBalancer("lb", { ...twice, allowedCidrs: ["10.1.0.0/16", "10.1.0.0/16"] }),
+    ).to.throw(/allowedCidrs: item 1 "10\.1\.0\.0\/16" repeats item 0/);
+    const many = Array.from({ length: 31 }, (_, i) => `198.51.${i}.0/24`);
+    expect(
+      () => new PublicLoadBalancer("lb", { ...twice, allowedCidrs: many, certificateArn: CERT }),
+    ).to.throw(/allowedCidrs: 31 CIDRs make 62 inbound rules/);
+    // Two subnets, the fixture's, build.
+    expect(findAll(staging, "aws:lb/loadBalancer:LoadBalancer")[0].inputs.subnets).to.have.length(
+      2,
+    );
   });
 
   it("keeps two long names that share their start apart", () => {

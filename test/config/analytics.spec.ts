@@ -118,6 +118,14 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:bastionAllowedCidrs: item 1: "10\.0\.0\.0\/8" is wider than \/16/,
     ],
     [
+      "the same bastion CIDR twice",
+      {
+        "platform:biAccessMode": "bastion",
+        "platform:bastionAllowedCidrs": ["203.0.113.0/24", "203.0.113.0/24"],
+      },
+      /^platform:bastionAllowedCidrs: item 1 "203\.0\.113\.0\/24" repeats item 0; a security group refuses the same rule twice/,
+    ],
+    [
       "bastion CIDR malformed",
       { "platform:biAccessMode": "bastion", "platform:bastionAllowedCidrs": ["203.0.113.5"] },
       /^platform:bastionAllowedCidrs: item 0: "203\.0\.113\.5" is not an IPv4 CIDR/,

@@ -14,7 +14,7 @@ import {
 
 describe("config: network", () => {
   describe("subnet planning", () => {
-    for (const azCount of [1, 2, 3, 4, 5]) {
+    for (const azCount of [2, 3, 4, 5]) {
       it(`plans ${azCount} AZs of non-overlapping subnets inside the VPC`, () => {
         const cfg: StackConfig = parseStackConfig({ ...base(), "platform:azCount": azCount });
         const vpc = parseCidr(cfg.network.cidrBlock) as Cidr;
@@ -71,6 +71,12 @@ describe("bad input names the key", () => {
     ],
     ["VPC too small", { "platform:vpcCidr": "10.0.0.0/26" }, /^platform:vpcCidr: .*prefix \/26/],
     outOfRange("AZ count out of range", "platform:azCount", 9),
+    // ELB API, CreateLoadBalancer: an Application Load Balancer needs subnets in two AZs.
+    [
+      "one AZ, which the public load balancer cannot be created in",
+      { "platform:azCount": 1 },
+      /^platform:azCount: 1 is out of range; use an integer from 2 to 5 \(the public load balancer needs subnets in two AZs\)$/,
+    ],
     notAnInteger("AZ count of wrong type", "platform:azCount", "two"),
     notAllowed("unknown endpoint placement", "platform:endpointPlacement", "some-azs"),
     ["missing required key", { "platform:vpcCidr": undefined }, /^platform:vpcCidr: is required/],

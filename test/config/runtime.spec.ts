@@ -1,5 +1,6 @@
 // Runtime keys: every bad input names its key.
-import { BadInput, notAnInteger, outOfRange, rejects } from "../fixtures/config";
+import { expect } from "chai";
+import { BadInput, base, notAnInteger, outOfRange, problems, rejects } from "../fixtures/config";
 
 describe("config: runtime", () => {
   const cases: BadInput[] = [
@@ -42,6 +43,22 @@ describe("config: runtime", () => {
       { "platform:albAllowedCidrs": ["0.0.0.0/0", "1.2.3.4"] },
       /^platform:albAllowedCidrs: item 1: "1\.2\.3\.4" is not an IPv4 CIDR/,
     ],
+    // EC2 answers a second identical rule with InvalidPermission.Duplicate.
+    [
+      "the same allowed CIDR twice",
+      { "platform:albAllowedCidrs": ["203.0.113.0/24", "198.51.100.0/24", "203.0.113.0/24"] },
+      /^platform:albAllowedCidrs: item 2 "203\.0\.113\.0\/24" repeats item 0; a security group refuses the same rule twice \(InvalidPermission\.Duplicate\): list each CIDR once$/,
+    ],
+    // 31 CIDRs on 80 and 443 are 62 rules; a security group holds 60 inbound rules.
+    [
+      "more allowed CIDRs than the load balancer's security group holds with HTTPS",
+      {
+        "platform:certificateArn":
+          "arn:aws:acm:eu-west-1:123456789012:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+        "platform:albAllowedCidrs": Array.from({ length: 31 }, (_, i) => `198.51.${i}.0/24`),
+      },
+      /^platform:albAllowedCidrs: 31 CIDRs make 62 inbound rules \(one per CIDR and port\), more than the 60 a security group holds/,
+    ],
     outOfRange("desired count out of range", "platform:runtimeDesiredCount", 0),
     outOfRange("WAF rate limit below the minimum", "platform:wafRateLimit", 5),
     notAnInteger("ECR images kept of wrong type", "platform:ecrKeepImages", "many"),
@@ -53,4 +70,17 @@ describe("config: runtime", () => {
     ],
   ];
   rejects(cases);
+
+  it("fits 30 CIDRs with HTTPS and 60 without: one rule per CIDR and port", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `198.51.${i}.0/24`);
+    const https = {
+      "platform:certificateArn":
+        "arn:aws:acm:eu-west-1:123456789012:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+    };
+    expect(problems({ ...base(), ...https, "platform:albAllowedCidrs": many(30) })).to.deep.equal(
+      [],
+    );
+    expect(problems({ ...base(), "platform:albAllowedCidrs": many(60) })).to.deep.equal([]);
+    expect(problems({ ...base(), "platform:albAllowedCidrs": many(61) })).to.have.length(1);
+  });
 });

@@ -91,7 +91,7 @@ describe("config: the stack", () => {
         "platform:runtimeMinCount": 1,
       });
       expect(p).to.have.length(7);
-      expect(p[0]).to.match(/^platform:azCount: prod needs at least 2/);
+      expect(p[0]).to.match(/^platform:azCount: 1 is out of range; use an integer from 2 to 5/);
       expect(p.join("\n")).to.match(/platform:endpointPlacement: prod must place/);
       expect(p.join("\n")).to.match(/platform:protectData: prod must protect/);
       expect(p.join("\n")).to.match(/platform:logRetentionDays: prod keeps logs at least 365/);

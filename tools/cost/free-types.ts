@@ -83,6 +83,13 @@ export const FREE_TYPES: Readonly<Record<string, string>> = {
   "aws:cloudwatch/eventTarget:EventTarget":
     "EventBridge delivers AWS service events on the default bus without charge",
   "aws:ecr/repositoryPolicy:RepositoryPolicy": "a repository setting",
+  // Alerts (Amazon SNS pricing: the first million publishes and the first 1,000 e-mail
+  // deliveries a month are free; a few alarms and failure events stay far below).
+  "aws:sns/topic:Topic":
+    "an alerts topic: its publishes and e-mails stay within SNS's monthly free tier",
+  "aws:sns/topicPolicy:TopicPolicy": "a topic setting",
+  "aws:sns/topicSubscription:TopicSubscription":
+    "an e-mail subscriber: the first 1,000 e-mails a month are free",
   // Analytics.
   "aws:redshiftserverless/usageLimit:UsageLimit":
     "a limit; it caps the workgroup's RPU-hours (used in the workgroup's worst case)",

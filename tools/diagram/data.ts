@@ -1,5 +1,5 @@
 // The data view: each component drawn around its own stores (buckets, log groups, the image
-// repository, Redshift, databases, backup vaults, hosts' volumes) and its KMS keys, each key
+// repository, Redshift, databases, backup vaults, alert topics, hosts' volumes) and its KMS keys, each key
 // linked to what it encrypts; who writes each store (tasks through their task role, producers
 // through the roles they assume, the pipeline, the load balancer's and CloudFront's access logs,
 // S3 server access logs) and each log group (flow logs, WAF, tasks, builds, Redshift, RDS); what
@@ -30,6 +30,7 @@ const DRAWN: Readonly<Record<string, (r: RecordedResource, f: StackFacts) => [st
   "aws:redshiftserverless/namespace:Namespace": () => ["Redshift Serverless", "store"],
   "aws:rds/cluster:Cluster": (r) => [`RDS ${knownString(r.inputs.engine) ?? "cluster"}`, "store"],
   "aws:backup/vault:Vault": () => ["backup vault", "store"],
+  "aws:sns/topic:Topic": (r, f) => [`SNS ${f.short(r)}`, "store"],
   "aws:ec2/instance:Instance": (r, f) => [`EC2 ${f.short(r)}<br/>root volume`, "box"],
   "aws:ec2/flowLog:FlowLog": () => ["VPC flow log", "box"],
   "aws:wafv2/webAcl:WebAcl": () => ["WAF", "hex"],

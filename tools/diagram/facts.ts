@@ -34,6 +34,7 @@ const ENCRYPTION_PROPS = new Set([
   "encryptionKey",
   "artifactStores",
   "masterUserSecretKmsKeyId",
+  "kmsMasterKeyId",
 ]);
 
 export interface Placement {

@@ -9,6 +9,7 @@
 // ../kms; ECR repository and registry policies: ../compute/ecr.ts.
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { resourcePolicyListsActions } from "./actions";
+import { resourcePolicyAnonymousSourceIp } from "./anonymous-ip";
 import {
   cognitoIdentityPoolNoUnauthenticated,
   cognitoUserPoolMfa,
@@ -98,6 +99,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   searchDomainPolicyNotPublic,
   restApiPolicyNotPublic,
   resourcePolicyNotPublic,
+  resourcePolicyAnonymousSourceIp,
   accessPointPublicAccessBlock,
   accessPointPolicyNotPublic,
   lambdaPermissionNotPublic,

@@ -115,6 +115,17 @@ describe("GithubOidc", function () {
     expect(sid("AttachStackPolicies").Condition).to.deep.equal({
       ArnLike: { "iam:PolicyARN": `arn:aws:iam::${ACCOUNT}:policy/staging-*` },
     });
+    // Service-linked roles AWS creates on first use, AWS Backup's included, and only those.
+    expect(sid("CreateServiceLinkedRoles").Resource).to.equal(
+      `arn:aws:iam::${ACCOUNT}:role/aws-service-role/*`,
+    );
+    expect(
+      sid("CreateServiceLinkedRoles").Condition.StringEquals["iam:AWSServiceName"],
+    ).to.include.members([
+      "backup.amazonaws.com",
+      "ecs.amazonaws.com",
+      "elasticloadbalancing.amazonaws.com",
+    ]);
     // Nothing outside the allow list: no IAM action on "*" except through a deny.
     for (const x of s.filter((y) => y.Effect === "Allow")) {
       for (const a of [x.Action].flat()) {

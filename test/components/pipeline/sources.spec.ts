@@ -3,6 +3,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
 import { BUILD_STAGES, BUILDSPEC_DIR, Pipeline } from "../../../components/pipeline";
+import { connectionName } from "../../../components/pipeline/source";
 import { Recording } from "../../../tools/lib/recorder";
 import { doc, findAll, findOne } from "../../helpers";
 import {
@@ -113,6 +114,18 @@ describe("Pipeline: sources and triggers", function () {
     ]);
   });
 
+  // CodeConnections API, CreateConnection `ConnectionName`: 1-32 characters, unique per account.
+  it("GitHub: names the connection within 32 characters, apart for two long stack names", () => {
+    expect(connectionName("platform-staging")).to.equal("platform-staging");
+    const a = connectionName("platform-customer-onboarding-eu-central-1a");
+    const b = connectionName("platform-customer-onboarding-eu-central-1b");
+    expect(a).to.not.equal(b);
+    for (const n of [a, b]) {
+      expect(n.length, n).to.be.at.most(32);
+      expect(n, n).to.match(/^platform-customer-onboard-[0-9a-f]{6}$/);
+    }
+  });
+
   it("GitHub: one pipeline with a V2 push trigger on the configured branches, through CodeConnections", async () => {
     const created = await build({
       source: { kind: "github", repository: "acme/app" },
@@ -120,6 +133,7 @@ describe("Pipeline: sources and triggers", function () {
     });
     const connection = findOne(created, "aws:codeconnections/connection:Connection", "pl-github");
     expect(connection.inputs.providerType).to.equal("GitHub");
+    expect(connection.inputs.name).to.equal("platform-staging");
     const pipelines = findAll(created, "aws:codepipeline/pipeline:Pipeline");
     expect(pipelines).to.have.length(1);
     expect(pipelines[0].inputs.triggers).to.deep.equal([

@@ -209,6 +209,31 @@ const TABLE: [string, Record<string, unknown>, boolean, PolicyKind?][] = [
     ),
     true,
   ],
+  // The VPC-endpoint owner keys (IAM global condition keys, August 2025; KICS SNS negative5).
+  [
+    "KICS SNS negative5: aws:VpceAccount fixed",
+    anyoneIf("StringEquals", "aws:VpceAccount", "987654321098"),
+    false,
+  ],
+  ["aws:VpceAccount wildcard", anyoneIf("StringLike", "aws:VpceAccount", "*"), true],
+  [
+    "aws:VpceAccount ...IfExists passes a request made outside any endpoint",
+    anyoneIf("StringEqualsIfExists", "aws:VpceAccount", "987654321098"),
+    true,
+  ],
+  ["aws:VpceAccount negated", anyoneIf("StringNotEquals", "aws:VpceAccount", "987654321098"), true],
+  ["aws:VpceOrgID fixed", anyoneIf("StringEquals", "aws:VpceOrgID", "o-a1b2c3d4e5"), false],
+  ["aws:VpceOrgID wildcard", anyoneIf("StringLike", "aws:VpceOrgID", "o-*"), true],
+  [
+    "aws:VpceOrgPaths with a fixed organization",
+    anyoneIf(
+      "ForAnyValue:StringLike",
+      "aws:VpceOrgPaths",
+      "o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*",
+    ),
+    false,
+  ],
+  ["aws:VpceOrgPaths of any organization", anyoneIf("StringLike", "aws:VpceOrgPaths", "*/*"), true],
   [
     "a key that does not pin (aws:UserAgent)",
     anyoneIf("StringEquals", "aws:UserAgent", "docker"),

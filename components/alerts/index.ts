@@ -1,0 +1,226 @@
+// The platform's alerts: one SNS topic, encrypted with its own customer-managed key, that the
+// service's CloudWatch alarms and the failure events of its deployments publish to, and an
+// optional e-mail subscriber. What fires and what to do: docs/operations.md ("Alerts").
+//
+// An encrypted topic takes messages from AWS services only if its key lets them use it: SNS docs,
+// "Key management" > "Enable compatibility between event sources from AWS services and encrypted
+// topics" (kms:Decrypt and kms:GenerateDataKey for the service principal). Without that grant the
+// alarms and rules deploy cleanly and every notification is dropped.
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { AlertsSettings } from "../alerts.keys";
+import { EMAIL_ADDRESS } from "../alerts.keys";
+import { componentScope, invalidArguments } from "../context";
+import { nameWithin } from "../naming";
+import { ANYONE, policyDocument } from "../iam";
+import { componentKey, KeyGrant } from "../kms-key";
+import { ALARMS, AlarmSpec, EVENTS } from "./alarms";
+
+export { ALARMS, EVENTS } from "./alarms";
+
+/** What is watched, and who is told (the Alerts section's settings, components/alerts.keys.ts). */
+export interface AlertsArgs extends AlertsSettings {
+  /** The load balancer's ARN suffix (`app/<name>/<id>`), its metrics' `LoadBalancer` dimension. */
+  readonly loadBalancerArnSuffix: pulumi.Input<string>;
+  /** The target group's ARN suffix (`targetgroup/<name>/<id>`), its `TargetGroup` dimension. */
+  readonly targetGroupArnSuffix: pulumi.Input<string>;
+  /** The ECS cluster and service whose CPU, memory and deployments are watched. */
+  readonly clusterName: pulumi.Input<string>;
+  readonly serviceName: pulumi.Input<string>;
+  readonly serviceArn: pulumi.Input<string>;
+  /** The delivery pipelines whose failed runs are reported. */
+  readonly pipelineNames: readonly pulumi.Input<string>[];
+  readonly region: string;
+  /** Keep the topic's key when the stack is destroyed (prod). Defaults to false. */
+  readonly protect?: boolean;
+  readonly tags: Record<string, string>;
+}
+
+/** Validates what the type system cannot; throws one error listing every problem. */
+function validateArgs(name: string, args: AlertsArgs): void {
+  const problems: string[] = [];
+  if (args.email !== undefined && !EMAIL_ADDRESS.test(args.email)) {
+    problems.push(`email: "${args.email}" is not an e-mail address`);
+  }
+  if (args.pipelineNames.length === 0) problems.push("pipelineNames: name at least one pipeline");
+  invalidArguments("Alerts", name, problems);
+}
+
+/** The SNS actions the KMS grants cover: what SNS asks KMS for when a message is published. */
+const PUBLISH_KEY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
+
+export class Alerts extends pulumi.ComponentResource {
+  /** The topic every alert goes to: subscribe chat, paging or more addresses here. */
+  public readonly topicArn: pulumi.Output<string>;
+  /** The alarms' names (`<project>-<stack>-<id>`), in the order of {@link ALARMS}. */
+  public readonly alarmNames: pulumi.Output<string>[];
+
+  constructor(name: string, args: AlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
+    super("platform:operations:Alerts", name, {}, opts);
+    const scope = componentScope(this, name, args);
+    const { parent, tags, stackName } = scope;
+    const { accountId, partition } = scope.account;
+    const region = args.region;
+
+    // The topic's name is fixed, so its ARN is known before it exists and the key can name it.
+    // Names AWS keeps unique per account and region, so they carry the project and stack (SNS
+    // topic names up to 256 characters, alarm names 255, EventBridge rule names 64: each API
+    // reference's Name parameter).
+    const topicName = nameWithin(`${stackName}-alerts`, 256);
+    const topicArn = pulumi.interpolate`arn:${partition}:sns:${region}:${accountId}:${topicName}`;
+    const alarmArns = pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${stackName}-*`;
+    // SNS puts the topic's ARN in the encryption context of every data key it asks for (SNS docs,
+    // "Key management"; the GameLift guide's key policy for its encrypted topics conditions on
+    // it), so each grant reaches this topic only.
+    const thisTopic = {
+      test: "StringEquals",
+      variable: "kms:EncryptionContext:aws:sns:topicArn",
+      values: [topicArn],
+    };
+    const grants: KeyGrant[] = [
+      {
+        sid: "CloudWatchAlarmsPublish",
+        principals: { type: "Service", identifiers: ["cloudwatch.amazonaws.com"] },
+        actions: PUBLISH_KEY_ACTIONS,
+        conditions: [
+          thisTopic,
+          { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+        ],
+      },
+      {
+        // The key statement AWS gives EventBridge for encrypted topics names the service principal
+        // with no source condition (AWS re:Post knowledge center, "Why isn't my Amazon SNS topic
+        // receiving EventBridge notifications?"): the topic's encryption context is the pin here,
+        // and the topic policy below admits this stack's rules only.
+        sid: "EventBridgeRulesPublish",
+        principals: { type: "Service", identifiers: ["events.amazonaws.com"] },
+        actions: PUBLISH_KEY_ACTIONS,
+        conditions: [thisTopic],
+      },
+    ];
+    const key = componentKey(scope, name, `Encrypts the ${name} alerts topic`, grants);
+
+    const topic = new aws.sns.Topic(
+      `${name}-topic`,
+      { name: topicName, kmsMasterKeyId: key.keyArn, tags: tags("topic") },
+      parent,
+    );
+
+    const dimensions = (spec: AlarmSpec): Record<string, pulumi.Input<string>> =>
+      spec.dimensions === "service"
+        ? { ClusterName: args.clusterName, ServiceName: args.serviceName }
+        : spec.dimensions === "targetGroup"
+          ? { LoadBalancer: args.loadBalancerArnSuffix, TargetGroup: args.targetGroupArnSuffix }
+          : { LoadBalancer: args.loadBalancerArnSuffix };
+    const alarms = ALARMS.map((spec) => {
+      const percentile = spec.statistic.startsWith("p");
+      return new aws.cloudwatch.MetricAlarm(
+        `${name}-${spec.id}`,
+        {
+          name: nameWithin(`${stackName}-${spec.id}`, 255),
+          alarmDescription: spec.description,
+          namespace: spec.namespace,
+          metricName: spec.metricName,
+          dimensions: dimensions(spec),
+          statistic: percentile ? undefined : spec.statistic,
+          extendedStatistic: percentile ? spec.statistic : undefined,
+          period: spec.periodSeconds,
+          evaluationPeriods: spec.evaluationPeriods,
+          datapointsToAlarm: spec.datapointsToAlarm,
+          threshold: spec.threshold,
+          comparisonOperator: spec.comparison,
+          treatMissingData: spec.treatMissingData,
+          // Told when it fires and when it clears.
+          alarmActions: [topic.arn],
+          okActions: [topic.arn],
+          tags: tags(spec.id),
+        },
+        parent,
+      );
+    });
+
+    const watched = pulumi
+      .all([args.serviceArn, pulumi.all([...args.pipelineNames])])
+      .apply(([serviceArn, pipelineNames]) => ({ serviceArn, pipelineNames }));
+    const rules = EVENTS.map((spec) => {
+      const rule = new aws.cloudwatch.EventRule(
+        `${name}-${spec.id}`,
+        {
+          name: nameWithin(`${stackName}-${spec.id}`, 64),
+          description: spec.description,
+          eventPattern: watched.apply((w) => JSON.stringify(spec.pattern(w))),
+          tags: tags(spec.id),
+        },
+        parent,
+      );
+      new aws.cloudwatch.EventTarget(
+        `${name}-${spec.id}-target`,
+        { rule: rule.name, arn: topic.arn },
+        parent,
+      );
+      return rule;
+    });
+
+    // Who may publish: this stack's alarms and rules, each through its service, over TLS only
+    // (EventBridge docs, "Using resource-based policies for Amazon EventBridge" > Amazon SNS
+    // permissions: SNS targets take a topic policy, not a role).
+    // Same-account administrators keep what their IAM policies grant (an SNS topic policy need
+    // not name principals of its own account).
+    new aws.sns.TopicPolicy(
+      `${name}-topic-policy`,
+      {
+        arn: topic.arn,
+        policy: policyDocument(
+          [
+            {
+              sid: "CloudWatchAlarmsPublish",
+              effect: "Allow",
+              principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+              actions: ["sns:Publish"],
+              resources: [topic.arn],
+              conditions: [
+                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+                { test: "ArnLike", variable: "aws:SourceArn", values: [alarmArns] },
+              ],
+            },
+            {
+              sid: "EventBridgeRulesPublish",
+              effect: "Allow",
+              principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }],
+              actions: ["sns:Publish"],
+              resources: [topic.arn],
+              conditions: [
+                { test: "ArnEquals", variable: "aws:SourceArn", values: rules.map((r) => r.arn) },
+              ],
+            },
+            {
+              sid: "DenyInsecureTransport",
+              effect: "Deny",
+              principals: [ANYONE],
+              actions: ["sns:Publish"],
+              resources: [topic.arn],
+              conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+            },
+          ],
+          parent,
+        ),
+      },
+      parent,
+    );
+
+    if (args.email !== undefined) {
+      // SNS mails a confirmation link, valid for three days (SNS API Reference, Subscribe); until
+      // it is followed the subscription is pending and nothing is delivered to it.
+      new aws.sns.TopicSubscription(
+        `${name}-email`,
+        { topic: topic.arn, protocol: "email", endpoint: args.email },
+        parent,
+      );
+    }
+
+    this.topicArn = topic.arn;
+    this.alarmNames = alarms.map((a) => a.name);
+    this.registerOutputs({ topicArn: this.topicArn });
+  }
+}

@@ -1,0 +1,109 @@
+// The private tiers' network ACLs against the account's "Rules per network ACL" quota: a stack
+// whose NACLs AWS would refuse is refused by the config, naming the keys, and the config counts
+// the rules the program actually creates.
+import { expect } from "chai";
+import { parseStackConfig } from "../../components/config";
+import { NACL_RULE_QUOTA, overfullAcls, programAclArgs } from "../../components/nacl.keys";
+import { base, outOfRange, problems, prodRaw, rejects } from "../fixtures/config";
+import { findAll, runStack } from "../helpers";
+
+/** Bastion mode and the database: the data tier admits two ports from two tiers of subnets. */
+const busyDataTier = {
+  "platform:biAccessMode": "bastion",
+  "platform:bastionAllowedCidrs": ["203.0.113.0/24"],
+  "platform:databaseEnabled": true,
+};
+
+describe("config: network ACLs", () => {
+  it("the committed stacks fit the default quota of 20 rules each way", () => {
+    for (const raw of [base(), prodRaw()]) expect(problems(raw)).to.deep.equal([]);
+    expect(NACL_RULE_QUOTA).to.deep.equal({ default: 20, max: 40 });
+  });
+
+  it("refuses four AZs with the bastion and the database: 21 inbound rules on the data tier", () => {
+    const p = problems({ ...base(), ...busyDataTier, "platform:azCount": 4 });
+    expect(p).to.have.length(1);
+    expect(p[0]).to.match(
+      /^platform:naclRuleQuota: the data tier's network ACL needs 21 inbound rules, more than the quota of 20 \(Amazon VPC "Rules per network ACL", each direction\)/,
+    );
+    expect(p[0]).to.contain("platform:azCount");
+    expect(p[0]).to.contain("`pulumi config set platform:naclRuleQuota 21`");
+    // Three AZs fit; so do four once the quota is raised and set.
+    expect(problems({ ...base(), ...busyDataTier, "platform:azCount": 3 })).to.deep.equal([]);
+    const raised = {
+      ...base(),
+      ...busyDataTier,
+      "platform:azCount": 4,
+      "platform:naclRuleQuota": 21,
+    };
+    expect(problems(raised)).to.deep.equal([]);
+    expect(parseStackConfig(raised).naclRuleQuota).to.equal(21);
+  });
+
+  it("counts the AI server's ports on the compute tier's outbound rules", () => {
+    const p = problems({
+      ...base(),
+      "platform:azCount": 5,
+      "platform:databaseEnabled": true,
+      "platform:aiEnvironmentEnabled": true,
+      "platform:aiVpcCidr": "10.99.0.0/24",
+      "platform:aiAllowedPorts": [443, 8000, 8001, 8002, 8003, 8004, 8005, 8006, 8007, 8008],
+    });
+    expect(p).to.have.length(1);
+    expect(p[0]).to.match(
+      /^platform:naclRuleQuota: the compute tier's network ACL needs 23 outbound rules, more than the quota of 20/,
+    );
+  });
+
+  rejects([
+    outOfRange("a quota above the most AWS grants", "platform:naclRuleQuota", 41),
+    outOfRange("a quota below AWS's default", "platform:naclRuleQuota", 19),
+  ]);
+
+  it("counts exactly the rules the program creates", async function () {
+    this.timeout(120_000);
+    const overrides = {
+      ...busyDataTier,
+      "platform:azCount": 3,
+      "platform:aiEnvironmentEnabled": true,
+      "platform:aiVpcCidr": "10.99.0.0/24",
+      "platform:aiAllowedPorts": [443, 8000],
+    };
+    const rec = await runStack("staging", { overrides });
+    const created = new Map<string, number>();
+    for (const r of findAll(rec, "aws:ec2/networkAclRule:NetworkAclRule")) {
+      const [, tier, dir] = /-(compute|data)-nacl-(in|out)-\d+$/.exec(r.name)!;
+      const k = `${tier} ${dir === "in" ? "inbound" : "outbound"}`;
+      created.set(k, (created.get(k) ?? 0) + 1);
+    }
+    const cfg = parseStackConfig({ ...base(), ...overrides });
+    const args = programAclArgs({
+      containerPort: cfg.runtime.containerPort,
+      databasePort: 5432,
+      bastion: true,
+      ai: { cidrBlock: "10.99.0.128/25", ports: [443, 8000] },
+    });
+    // With a quota of 0 every NACL is "overfull", so each direction reports its rule count.
+    const counted = overfullAcls(cfg.network.cidrBlock, cfg.network.subnetCidrs, args, 0);
+    expect(new Map(counted.map((o) => [`${o.tier} ${o.direction}`, o.rules]))).to.deep.equal(
+      created,
+    );
+    expect(created.get("data inbound")).to.equal(17);
+  });
+
+  it("hands a raised quota to the network, which then builds the larger NACL", async function () {
+    this.timeout(120_000);
+    // us-east-1: four AZs beside the one the network avoids (eu-west-1 has three).
+    const overrides = {
+      ...busyDataTier,
+      "aws:region": "us-east-1",
+      "platform:azCount": 4,
+      "platform:naclRuleQuota": 21,
+    };
+    const rec = await runStack("staging", { overrides });
+    const dataInbound = findAll(rec, "aws:ec2/networkAclRule:NetworkAclRule").filter((r) =>
+      /-data-nacl-in-\d+$/.test(r.name),
+    );
+    expect(dataInbound).to.have.length(21);
+  });
+});
