@@ -143,7 +143,11 @@ export function diagnose(ctx: {
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text);
-    return { kind: "error", message: message + more + hint, location, detail: text };
+    // Every error the run logged, in order: a dependency that fails often logs the output of
+    // the command it ran first (no stack) and then throws with its own frames; whoever reads the
+    // detail for where the failure was raised needs the later ones too.
+    const detail = [text, ...errors.slice(1).map((e) => stripAnsi(e.message))].join("\n");
+    return { kind: "error", message: message + more + hint, location, detail };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {

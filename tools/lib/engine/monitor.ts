@@ -30,6 +30,7 @@ import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { InvokeNotAnsweredError } from "../fake-aws";
+import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
@@ -392,8 +393,13 @@ export class OfflineEngine {
           providerAccount(this.byUrn, token, provider),
         );
       } catch (e) {
-        if (e instanceof InvokeNotAnsweredError) this.unanswered.add(token);
-        throw e;
+        const dir = this.opts.programPwd ?? this.opts.programDir;
+        if (!(e instanceof InvokeNotAnsweredError)) throw e;
+        if (!LOCAL_INVOKES.includes(token) || dir === undefined) {
+          this.unanswered.add(token);
+          throw e;
+        }
+        result = localInvoke(token, args, dir);
       }
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);
