@@ -10,6 +10,7 @@ import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
   esmTypeScriptHint,
+  typeStrippingHint,
   missingModule,
   hostTsconfig,
   pathsAliasHint,
@@ -138,6 +139,7 @@ export function diagnose(ctx: {
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
+      typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||

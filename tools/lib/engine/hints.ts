@@ -151,6 +151,32 @@ export function missingModule(message: string): string | undefined {
 }
 
 /**
+ * A TypeScript program whose Pulumi.yaml turns the language host's ts-node off
+ * (`runtime.options.typescript: false`): Node itself must then run the `.ts` files, which it does
+ * by stripping their types, on by default from Node 22.18 and 23.6 (22.6 to 22.17 need
+ * `--experimental-strip-types` in `nodeargs`; Node.js docs, "Modules: TypeScript", history). On an
+ * older Node the entry point is refused (ERR_UNKNOWN_FILE_EXTENSION) or read as JavaScript, and
+ * `pulumi preview` on that Node fails the same way. `node` is the version the program ran on.
+ */
+export function typeStrippingHint(
+  message: string,
+  typescriptOption: unknown,
+  node = process.versions.node,
+): string {
+  if (typescriptOption !== false) return "";
+  if (!/Unknown file extension "\.[cm]?ts"|ERR_UNKNOWN_FILE_EXTENSION/.test(message)) return "";
+  const [maj, min] = node.split(".").map(Number);
+  const strips = maj > 23 || (maj === 23 && min >= 6) || (maj === 22 && min >= 18);
+  if (strips) return "";
+  return (
+    "\nPulumi.yaml sets `runtime.options.typescript: false`, so the language host leaves the " +
+    `.ts files to Node itself, which strips their types only from Node 22.18 (or 23.6) on; this ` +
+    `is Node ${node}, so \`pulumi preview\` fails the same way here. Run with Node 22.18 or later, ` +
+    "or remove `typescript: false` to let the language host compile the program with ts-node"
+  );
+}
+
+/**
  * An ES module program in TypeScript that Node cannot load: the language host runs one natively
  * only with ts-node's ESM loader, which needs ts-node 10 or later (and TypeScript 4.7 or later)
  * installed in the program; the SDK's vendored ts-node 7 registers CommonJS hooks only, and Node
