@@ -1,6 +1,7 @@
 // What a program computes or runs on the machine of `pulumi preview` / `pulumi up` rather than
-// asks a cloud: @pulumi/archive's getFile, which builds its zip while the program runs (answered
-// offline as its provider answers it, tools/lib/engine/local-invokes.ts), and a dependency that
+// asks a cloud: @pulumi/archive's getFile, which builds its zip while the program runs, and
+// @pulumi/kubernetes's manifest decoding (both answered offline as their providers answer them,
+// tools/lib/engine/local-invokes.ts), and a dependency that
 // runs a CLI once an output is known (docker-classic's image builds), which the apply phase of an
 // offline run cannot do.
 import { expect } from "chai";
@@ -10,7 +11,15 @@ import * as path from "path";
 import * as zlib from "zlib";
 import { localInvoke } from "../../tools/lib/engine/local-invokes";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { byName, checkProgram, findings, FIXTURES, lineOf, SCRATCH } from "./program-runs";
+import {
+  byName,
+  checkProgram,
+  findings,
+  FIXTURES,
+  lineOf,
+  SCRATCH,
+  stackOutputs,
+} from "./program-runs";
 
 const GET_FILE = "archive:index/getFile:getFile";
 
@@ -121,6 +130,26 @@ describe("what a program computes on the deploying machine, offline", function (
     );
     expect(unknown.outputBase64sha256).to.equal(UNKNOWN);
     expect(fs.existsSync(path.join(dir, "u.zip"))).to.equal(false);
+  });
+
+  it("a Kubernetes manifest decodes as the provider decodes it: every object, empty documents skipped, the default namespace on namespaced kinds", async () => {
+    const r = await checkProgram(path.join(FIXTURES, "k8s-yaml-manifest"));
+    expect(stackOutputs(r).objects).to.deep.equal([
+      "Deployment/apps/web",
+      "Service/edge/web",
+      "ClusterRole//web-reader",
+    ]);
+    expect(r.unjudged.map((u) => u.type)).to.include.members([
+      "kubernetes:apps/v1:Deployment",
+      "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
+    ]);
+    // The AWS resources next to the manifest are judged as usual.
+    expect(findings(r, "ecr-repository-kms-cmk", "web")).to.have.length(1);
+    expect(localInvoke("kubernetes:yaml:decode", { text: "---\n# none\n" }, SCRATCH)).to.deep.equal(
+      {
+        result: [],
+      },
+    );
   });
 
   it("a dependency's CLI that fails once outputs are known (no Docker daemon): the preview is judged and the failure named", async () => {

@@ -1,21 +1,73 @@
 // Data sources that compute on the machine that runs `pulumi preview` rather than ask a cloud, so
-// an offline engine answers them as their provider would: `archive.getFile` (@pulumi/archive,
-// bridged from Terraform's `archive_file`) zips its sources and writes the archive to
-// `outputPath` while the program runs. "The archive is built during the pulumi preview, so you
-// must persist the archive through to the pulumi up" (pulumi.com/registry/packages/archive,
-// getFile); programs then hand that path to a `FileArchive`, which the engine reads. Relative paths
-// are the provider's: the engine starts a provider in the program's working directory
-// (pulumi/pulumi, sdk/go/common/resource/plugin/plugin.go, `ExecPlugin`: `cmd.Dir = pwd`).
+// an offline engine answers them as their provider would.
+//
+// `kubernetes:yaml:decode`: how @pulumi/kubernetes's `yaml.ConfigFile`, `yaml.ConfigGroup` and
+// `helm.v2.Chart` turn manifests into objects (its yaml/yaml.js, `yamlLoadAll`). The provider only
+// parses the text, every document of it, and gives namespaced objects without a namespace the
+// `defaultNamespace` it is passed (pulumi-kubernetes, provider/pkg/provider/invoke_decode_yaml.go).
+//
+// `archive:index/getFile:getFile` (@pulumi/archive, bridged from Terraform's `archive_file`): zips
+// its sources and writes the archive to `outputPath` while the program runs. "The archive is built
+// during the pulumi preview, so you must persist the archive through to the pulumi up"
+// (pulumi.com/registry/packages/archive, getFile); programs then hand that path to a
+// `FileArchive`, which the engine reads. Relative paths are the provider's: the engine starts a
+// provider in the program's working directory (pulumi/pulumi,
+// sdk/go/common/resource/plugin/plugin.go, `ExecPlugin`: `cmd.Dir = pwd`).
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
+import * as yaml from "js-yaml";
 import { containsUnknown, UNKNOWN } from "./wire";
 
 const GET_FILE = "archive:index/getFile:getFile";
+const DECODE_YAML = "kubernetes:yaml:decode";
 
 /** The tokens answered here. */
-export const LOCAL_INVOKES: readonly string[] = [GET_FILE];
+export const LOCAL_INVOKES: readonly string[] = [GET_FILE, DECODE_YAML];
+
+/**
+ * Kinds of the core API groups that live outside namespaces (Kubernetes API reference, each
+ * kind's "Namespaced" column in `kubectl api-resources`): they keep no `defaultNamespace`.
+ */
+const CLUSTER_SCOPED = new Set([
+  "APIService",
+  "CertificateSigningRequest",
+  "ClusterRole",
+  "ClusterRoleBinding",
+  "CSIDriver",
+  "CSINode",
+  "CustomResourceDefinition",
+  "IngressClass",
+  "MutatingWebhookConfiguration",
+  "Namespace",
+  "Node",
+  "PersistentVolume",
+  "PriorityClass",
+  "RuntimeClass",
+  "StorageClass",
+  "ValidatingAdmissionPolicy",
+  "ValidatingAdmissionPolicyBinding",
+  "ValidatingWebhookConfiguration",
+  "VolumeAttachment",
+]);
+
+/** Every document of a manifest, as the provider's decoder returns them. */
+function decodeYaml(args: Record<string, any>): Record<string, any> {
+  if (containsUnknown(args)) return { result: UNKNOWN };
+  // Documents without a kind or an apiVersion (empty ones, comments) are skipped.
+  const docs = yaml
+    .loadAll(String(args.text ?? ""))
+    .filter((d: any) => d && typeof d === "object" && d.kind && d.apiVersion);
+  const ns = typeof args.defaultNamespace === "string" ? args.defaultNamespace : "";
+  // A kind the provider cannot place is assumed namespaced, as it assumes.
+  const result = docs.map((d: any) => {
+    if (!ns || CLUSTER_SCOPED.has(d.kind)) return d;
+    if (d.metadata?.namespace) return d;
+    return { ...d, metadata: { ...d.metadata, namespace: ns } };
+  });
+  return { result };
+}
 
 interface Entry {
   readonly name: string;
@@ -32,6 +84,7 @@ export function localInvoke(
   args: Record<string, any>,
   dir: string,
 ): Record<string, any> {
+  if (token === DECODE_YAML) return decodeYaml(args);
   if (token !== GET_FILE) throw new Error(`${token} is not a local data source`);
   const outputs = [
     "id",
@@ -73,7 +126,7 @@ export function localInvoke(
   };
 }
 
-/** The files to archive: exactly one of content, file, directory or `sources`, as the provider requires. */
+/** The files to archive: one of content, file, directory or `sources`, as the provider requires. */
 function entriesOf(a: Record<string, any>, dir: string): Entry[] {
   const given = [
     a.sourceContent !== undefined || a.sourceContentFilename !== undefined,
@@ -83,7 +136,8 @@ function entriesOf(a: Record<string, any>, dir: string): Entry[] {
   ].filter(Boolean).length;
   if (given !== 1) {
     throw new Error(
-      "one and only one of sources, sourceContentFilename (with sourceContent), sourceFile or sourceDir must be specified",
+      "one and only one of sources, sourceContentFilename (with sourceContent), sourceFile " +
+        "or sourceDir must be specified",
     );
   }
   if (a.sourceContentFilename !== undefined) {
