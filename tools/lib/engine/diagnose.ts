@@ -20,6 +20,7 @@ import {
   uninstalledPackageHint,
 } from "./hints";
 import { dependencyEnginesHint } from "./node-engines";
+import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -144,7 +145,8 @@ export function diagnose(ctx: {
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
-      dependencyEnginesHint(text);
+      dependencyEnginesHint(text) ||
+      stackReferenceHint(engine.resources);
     // Every error the run logged, in order: a dependency that fails often logs the output of
     // the command it ran first (no stack) and then throws with its own frames; whoever reads the
     // detail for where the failure was raised needs the later ones too.
