@@ -111,7 +111,11 @@ export function localInvoke(
   const zip = zipOf(entriesOf(args, dir).map((e) => ({ ...e, mode: mode ?? e.mode })));
   const out = path.resolve(dir, args.outputPath);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, zip);
+  // Both phases of a check run at once and build the same archive: each writes its own file and
+  // renames it into place, so neither ever sees the other's half-written zip.
+  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, zip);
+  fs.renameSync(tmp, out);
   const digest = (alg: string, enc: "hex" | "base64") => createHash(alg).update(zip).digest(enc);
   return {
     ...args,
