@@ -43,6 +43,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-uninstalled-loader",
       "fail-unbuilt-js",
       "fail-type-stripping",
+      "fail-mjs-top-level-await",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -305,6 +306,16 @@ describe("real-world programs that fail, offline", function () {
         `strips their types only from Node 22.18 (or 23.6) on; this is Node ${process.versions.node}`,
       );
     }
+  });
+
+  it('an ES module entry point the language host requires (no "type": "module"): Node\'s refusal, with why and the fix', async () => {
+    const f = (await run("fail-mjs-top-level-await")).failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.message).to.match(/ERR_REQUIRE_ESM|require\(\) of ES Module|top-level await/);
+    expect(f.message).to.contain(
+      "fail-mjs-top-level-await/package.json does not, so Node required an ES module it cannot require",
+    );
+    expect(f.message).to.contain('Add "type": "module" to fail-mjs-top-level-await/package.json');
   });
 
   it("more availability zones than the region has", async () => {

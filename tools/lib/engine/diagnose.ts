@@ -11,6 +11,7 @@ import {
   commonJsEntryHint,
   esmTypeScriptHint,
   typeStrippingHint,
+  requireEsmHint,
   missingModule,
   hostTsconfig,
   pathsAliasHint,
@@ -141,6 +142,7 @@ export function diagnose(ctx: {
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
+      requireEsmHint(text, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||

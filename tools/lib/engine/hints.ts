@@ -319,6 +319,36 @@ export function commonJsEntryHint(
 }
 
 /**
+ * An ES module the language host loads with `require()`: it imports the entry point only when
+ * the program's package.json says `"type": "module"`, and requires it otherwise, `.mjs` or not
+ * (@pulumi/pulumi cmd/run/run.js, `runProgram`). Node requires an ES module only when its graph
+ * has no top-level await (ERR_REQUIRE_ASYNC_MODULE), and before 20.19 / 22.12 not at all
+ * (ERR_REQUIRE_ESM; Node.js docs, "Loading ECMAScript modules using require()"). `pulumi
+ * preview` fails the same way; Node's message does not say why the file was required.
+ */
+export function requireEsmHint(message: string, pwd: string): string {
+  if (
+    !/ERR_REQUIRE_(ASYNC_MODULE|ESM)|require\(\) cannot be used on an ESM graph with top-level await|require\(\) of ES Module/.test(
+      message,
+    )
+  ) {
+    return "";
+  }
+  const found = nearestPackageJson(pwd);
+  if (found?.pkg.type === "module") return "";
+  const shown = found
+    ? path.join(path.basename(path.dirname(found.file)), "package.json")
+    : "package.json";
+  return (
+    "\nThe language host imports the entry point as an ES module only when the program's " +
+    `package.json says "type": "module", and requires it otherwise; ${shown} does not, so Node ` +
+    "required an ES module it cannot require (one with top-level await, or any on a Node before " +
+    `20.19), and \`pulumi preview\` fails the same way. Add "type": "module" to ${shown}, or ` +
+    "move the top-level await into an exported async function"
+  );
+}
+
+/**
  * A JavaScript entry point in a program's build folder that has not been built. The language
  * host compiles TypeScript itself only with the runtime option `typescript` on ("whether to use
  * ts-node to execute sources", https://www.pulumi.com/docs/reference/pkg/dotnet/Pulumi.Automation/Pulumi.Automation.ProjectRuntimeOptions.html);
