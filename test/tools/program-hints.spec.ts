@@ -12,11 +12,49 @@ import {
   esmTypeScriptHint,
   sdkTypeScriptHint,
   tsconfigPathHint,
+  requireEsmHint,
+  typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
+  it("an ES module the language host requires: both of Node's refusals, never under type: module", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "require-esm-"));
+    try {
+      fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "p", "main": "index.mjs" }');
+      const tla =
+        "require() cannot be used on an ESM graph with top-level await. Use import() instead.";
+      const old = "Error [ERR_REQUIRE_ESM]: require() of ES Module /p/index.mjs not supported.";
+      for (const message of [tla, old]) {
+        const hint = requireEsmHint(message, dir);
+        expect(hint).to.contain(`${path.basename(dir)}/package.json does not`);
+        expect(hint).to.contain('Add "type": "module"');
+      }
+      expect(requireEsmHint("Cannot find module 'x'", dir)).to.equal("");
+      fs.writeFileSync(path.join(dir, "package.json"), '{ "name": "p", "type": "module" }');
+      expect(requireEsmHint(tla, dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("TypeScript with the host's ts-node off: the Node versions that strip types by default", () => {
+    const refusal =
+      'TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts" for /p/index.ts';
+    const hint = typeStrippingHint(refusal, false, "20.20.2");
+    expect(hint).to.contain("Pulumi.yaml sets `runtime.options.typescript: false`");
+    expect(hint).to.contain("this is Node 20.20.2");
+    expect(typeStrippingHint(refusal, false, "22.17.1")).to.contain("this is Node 22.17.1");
+    for (const node of ["22.18.0", "23.6.0", "24.1.0"]) {
+      expect(typeStrippingHint(refusal, false, node), node).to.equal("");
+    }
+    // ts-node on (the default): the ESM hint speaks instead.
+    expect(typeStrippingHint(refusal, undefined, "20.20.2")).to.equal("");
+    expect(typeStrippingHint(refusal, true, "20.20.2")).to.equal("");
+    expect(typeStrippingHint("Cannot find module 'x'", false, "20.20.2")).to.equal("");
+  });
+
   it("reads the engines.node ranges npm packages declare (node-semver ranges)", () => {
     for (const [range, version, expected] of [
       [">=22.19.0", "v20.20.2", false],

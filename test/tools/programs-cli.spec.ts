@@ -74,6 +74,20 @@ describe("real-world programs through the check's CLI", function () {
       "--format",
       "json",
     );
+    runs.unreadReference = queued(
+      "--program",
+      program("stack-reference-values"),
+      "--phase",
+      "preview",
+    );
+    runs.readReference = queued(
+      "--program",
+      program("stack-reference-values"),
+      "--invoke-answers",
+      path.join(FIXTURES, "stack-reference-values", "stack-outputs.json"),
+      "--format",
+      "json",
+    );
   });
 
   after(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -183,5 +197,26 @@ describe("real-world programs through the check's CLI", function () {
     const parameter = doc.resources.find((r: any) => r.type === "aws:ssm/parameter:Parameter");
     expect(parameter.name).to.equal("network-vpc-id");
     expect(parameter.inputs.name).to.equal("/network/vpc-id");
+  });
+
+  it("a StackReference's outputs the program awaits: named with the answer to give when unknown, used when given", async () => {
+    const unread = await runs.unreadReference();
+    expect(unread.code).to.equal(2);
+    expect(unread.stderr).to.contain("Cannot read properties of undefined (reading 'map')");
+    expect(unread.stderr).to.contain(
+      "The program reads stack acme/network/dev through a StackReference, whose outputs an offline run cannot read",
+    );
+    expect(unread.stderr).to.contain(
+      '{ "pulumi:pulumi:StackReference": [ { "args": { "name": "acme/network/dev" }',
+    );
+    const read = await runs.readReference();
+    // Judged: the servers' root volumes use the AWS-managed key (ec2-instance-ebs-encrypted).
+    expect(read.code, read.stderr).to.equal(1);
+    const doc = JSON.parse(read.stdout);
+    const servers = doc.resources.filter((r: any) => r.type === "aws:ec2/instance:Instance");
+    expect(servers.map((r: any) => r.inputs.subnetId)).to.deep.equal([
+      "subnet-0aaa1111bbbb2222c",
+      "subnet-0ddd3333eeee4444f",
+    ]);
   });
 });

@@ -25,7 +25,12 @@ let ownSdk: { dir: string; sdkVersion: string } | undefined;
 describe("programs with dependencies of their own, offline", function () {
   this.timeout(300_000);
 
+  // As on a machine whose environment names no AWS region.
+  const REGION_ENV = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
+  const savedRegionEnv = REGION_ENV.map((k) => process.env[k]);
+
   before(() => {
+    for (const k of REGION_ENV) delete process.env[k];
     runs.queueCheck("awsx-v3");
     runs.queueCheck("aws-native-only");
     ownSdk = programWithOwnSdk();
@@ -34,6 +39,9 @@ describe("programs with dependencies of their own, offline", function () {
   });
 
   after(() => {
+    REGION_ENV.forEach((k, i) => {
+      if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
+    });
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
   });
 
@@ -66,6 +74,13 @@ describe("programs with dependencies of their own, offline", function () {
   });
 
   describe("@pulumi/aws-native resources, which no policy of the pack reads", () => {
+    it("draw no note about a missing aws:region: the program never starts the AWS provider", async () => {
+      // Its stack names aws-native:region only, and the environment no region (see before()).
+      const r = await check("aws-native-only");
+      expect(r.configNotes.filter((n) => n.startsWith("no AWS region"))).to.deep.equal([]);
+      expect(r.resources.some((x) => x.type.startsWith("aws:"))).to.equal(false);
+    });
+
     it("are listed as not judged, and a passing report says so instead of a bare PASS", async () => {
       const r = await check("aws-native-only");
       expect(r.unjudged.map((u) => `${u.type} ${u.name}`)).to.deep.equal([

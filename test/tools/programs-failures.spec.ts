@@ -42,6 +42,8 @@ describe("real-world programs that fail, offline", function () {
       "fail-uninstalled-dependency",
       "fail-uninstalled-loader",
       "fail-unbuilt-js",
+      "fail-type-stripping",
+      "fail-mjs-top-level-await",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -290,6 +292,30 @@ describe("real-world programs that fail, offline", function () {
     expect(f.message).to.contain(
       'Add a tsconfig.json with "module" and "moduleResolution" both "nodenext"',
     );
+  });
+
+  it("TypeScript left to Node's own type stripping (typescript: false): runs where Node strips types, else the Node that does", async () => {
+    const r = await run("fail-type-stripping");
+    const [maj, min] = process.versions.node.split(".").map(Number);
+    if (maj > 23 || (maj === 23 && min >= 6) || (maj === 22 && min >= 18)) {
+      expect(r.failure, "Node strips the types itself").to.equal(undefined);
+      expect(r.resources.map((x) => x.type)).to.include("aws:sqs/queue:Queue");
+    } else {
+      expect(r.failure!.message).to.contain('Unknown file extension ".ts"');
+      expect(r.failure!.message).to.contain(
+        `strips their types only from Node 22.18 (or 23.6) on; this is Node ${process.versions.node}`,
+      );
+    }
+  });
+
+  it('an ES module entry point the language host requires (no "type": "module"): Node\'s refusal, with why and the fix', async () => {
+    const f = (await run("fail-mjs-top-level-await")).failure!;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f.message).to.match(/ERR_REQUIRE_ESM|require\(\) of ES Module|top-level await/);
+    expect(f.message).to.contain(
+      "fail-mjs-top-level-await/package.json does not, so Node required an ES module it cannot require",
+    );
+    expect(f.message).to.contain('Add "type": "module" to fail-mjs-top-level-await/package.json');
   });
 
   it("more availability zones than the region has", async () => {

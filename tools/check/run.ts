@@ -262,7 +262,18 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
-  const notes = [...(opts.notes ?? []), ...config.notes, ...(region.note ? [region.note] : [])];
+  // The missing-region note speaks of the AWS provider: a program that registers nothing of AWS
+  // and asks it nothing (a GCP or Kubernetes program) never starts that provider.
+  const usesAws = runs.some(
+    (r) =>
+      r.resources.some((x) => /^(aws|awsx):|^pulumi:providers:aws$/.test(x.type)) ||
+      [...r.invokes.keys()].some((t) => t.startsWith("aws:")),
+  );
+  const notes = [
+    ...(opts.notes ?? []),
+    ...config.notes,
+    ...(region.note && usesAws ? [region.note] : []),
+  ];
   const usable: ProgramRun[] = [];
   for (const [i, run] of runs.entries()) {
     if (!run.failure) {

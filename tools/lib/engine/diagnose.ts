@@ -10,6 +10,8 @@ import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
   esmTypeScriptHint,
+  typeStrippingHint,
+  requireEsmHint,
   missingModule,
   hostTsconfig,
   pathsAliasHint,
@@ -19,6 +21,7 @@ import {
   uninstalledPackageHint,
 } from "./hints";
 import { dependencyEnginesHint } from "./node-engines";
+import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -138,12 +141,19 @@ export function diagnose(ctx: {
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
+      typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
+      requireEsmHint(text, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
-      dependencyEnginesHint(text);
-    return { kind: "error", message: message + more + hint, location, detail: text };
+      dependencyEnginesHint(text) ||
+      stackReferenceHint(engine.resources);
+    // Every error the run logged, in order: a dependency that fails often logs the output of
+    // the command it ran first (no stack) and then throws with its own frames; whoever reads the
+    // detail for where the failure was raised needs the later ones too.
+    const detail = [text, ...errors.slice(1).map((e) => stripAnsi(e.message))].join("\n");
+    return { kind: "error", message: message + more + hint, location, detail };
   }
   const exitSite = ctx.sites.get(EXIT_SITE);
   if (exitSite && !engine.stackOutputsRegistered) {

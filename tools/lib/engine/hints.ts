@@ -151,6 +151,32 @@ export function missingModule(message: string): string | undefined {
 }
 
 /**
+ * A TypeScript program whose Pulumi.yaml turns the language host's ts-node off
+ * (`runtime.options.typescript: false`): Node itself must then run the `.ts` files, which it does
+ * by stripping their types, on by default from Node 22.18 and 23.6 (22.6 to 22.17 need
+ * `--experimental-strip-types` in `nodeargs`; Node.js docs, "Modules: TypeScript", history). On an
+ * older Node the entry point is refused (ERR_UNKNOWN_FILE_EXTENSION) or read as JavaScript, and
+ * `pulumi preview` on that Node fails the same way. `node` is the version the program ran on.
+ */
+export function typeStrippingHint(
+  message: string,
+  typescriptOption: unknown,
+  node = process.versions.node,
+): string {
+  if (typescriptOption !== false) return "";
+  if (!/Unknown file extension "\.[cm]?ts"|ERR_UNKNOWN_FILE_EXTENSION/.test(message)) return "";
+  const [maj, min] = node.split(".").map(Number);
+  const strips = maj > 23 || (maj === 23 && min >= 6) || (maj === 22 && min >= 18);
+  if (strips) return "";
+  return (
+    "\nPulumi.yaml sets `runtime.options.typescript: false`, so the language host leaves the " +
+    `.ts files to Node itself, which strips their types only from Node 22.18 (or 23.6) on; this ` +
+    `is Node ${node}, so \`pulumi preview\` fails the same way here. Run with Node 22.18 or later, ` +
+    "or remove `typescript: false` to let the language host compile the program with ts-node"
+  );
+}
+
+/**
  * An ES module program in TypeScript that Node cannot load: the language host runs one natively
  * only with ts-node's ESM loader, which needs ts-node 10 or later (and TypeScript 4.7 or later)
  * installed in the program; the SDK's vendored ts-node 7 registers CommonJS hooks only, and Node
@@ -289,6 +315,36 @@ export function commonJsEntryHint(
     "module.exports as the default export next to the names it exports, so it always has both " +
     "and `pulumi preview` fails the same way. Make the entry point an ES module (`export const` " +
     'in a .mjs or .js file), or drop "type": "module" so that the language host requires it'
+  );
+}
+
+/**
+ * An ES module the language host loads with `require()`: it imports the entry point only when
+ * the program's package.json says `"type": "module"`, and requires it otherwise, `.mjs` or not
+ * (@pulumi/pulumi cmd/run/run.js, `runProgram`). Node requires an ES module only when its graph
+ * has no top-level await (ERR_REQUIRE_ASYNC_MODULE), and before 20.19 / 22.12 not at all
+ * (ERR_REQUIRE_ESM; Node.js docs, "Loading ECMAScript modules using require()"). `pulumi
+ * preview` fails the same way; Node's message does not say why the file was required.
+ */
+export function requireEsmHint(message: string, pwd: string): string {
+  if (
+    !/ERR_REQUIRE_(ASYNC_MODULE|ESM)|require\(\) cannot be used on an ESM graph with top-level await|require\(\) of ES Module/.test(
+      message,
+    )
+  ) {
+    return "";
+  }
+  const found = nearestPackageJson(pwd);
+  if (found?.pkg.type === "module") return "";
+  const shown = found
+    ? path.join(path.basename(path.dirname(found.file)), "package.json")
+    : "package.json";
+  return (
+    "\nThe language host imports the entry point as an ES module only when the program's " +
+    `package.json says "type": "module", and requires it otherwise; ${shown} does not, so Node ` +
+    "required an ES module it cannot require (one with top-level await, or any on a Node before " +
+    `20.19), and \`pulumi preview\` fails the same way. Add "type": "module" to ${shown}, or ` +
+    "move the top-level await into an exported async function"
   );
 }
 

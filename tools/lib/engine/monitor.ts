@@ -30,11 +30,12 @@ import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { InvokeNotAnsweredError } from "../fake-aws";
+import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
+import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
-const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
 
 export interface LogEntry {
   /** `debug`, `info`, `warning` or `error`, as `pulumi preview` prints diagnostics. */
@@ -328,8 +329,7 @@ export class OfflineEngine {
     const inputs = js(req.getProperties());
     let state: Record<string, any>;
     if (type === STACK_REFERENCE_TYPE) {
-      // Another stack's outputs cannot be read offline, in either phase.
-      state = { name: inputs.name ?? name, outputs: UNKNOWN, secretOutputNames: [] };
+      state = stackReferenceState(this.opts.answers, String(inputs.name ?? name));
     } else {
       state = {
         ...this.opts.answers.resourceState(
@@ -392,8 +392,13 @@ export class OfflineEngine {
           providerAccount(this.byUrn, token, provider),
         );
       } catch (e) {
-        if (e instanceof InvokeNotAnsweredError) this.unanswered.add(token);
-        throw e;
+        const dir = this.opts.programPwd ?? this.opts.programDir;
+        if (!(e instanceof InvokeNotAnsweredError)) throw e;
+        if (!LOCAL_INVOKES.includes(token) || dir === undefined) {
+          this.unanswered.add(token);
+          throw e;
+        }
+        result = localInvoke(token, args, dir);
       }
     }
     this.invokes.set(token, (this.invokes.get(token) ?? 0) + 1);

@@ -1,0 +1,59 @@
+// Stack references: a program reads another stack's outputs with `new pulumi.StackReference(name)`,
+// which the SDK registers as a read of `pulumi:pulumi:StackReference` whose state holds `outputs`
+// and `secretOutputNames` (@pulumi/pulumi stackReference.ts). `pulumi preview` reads the
+// referenced stack from the backend; an offline run cannot, so the outputs stay unknown unless the
+// user gives them in the invoke answers file, under the reference's own type token, matched on
+// the stack's name as any invoke answer is matched on its arguments:
+//
+//   { "pulumi:pulumi:StackReference": [
+//       { "args": { "name": "acme/network/dev" }, "result": { "outputs": { "vpcId": "vpc-1" } } } ] }
+//
+// Unknown, `getOutput()` stays unknown, and `getOutputValue()` / `requireOutputValue()` resolve
+// to undefined (an unknown output's promise gives undefined at preview), which a program that
+// then indexes the value fails on; the hint below names the references and the answer to give.
+import type { EngineAnswers } from "./answers";
+import { InvokeNotAnsweredError } from "../fake-aws";
+import { UNKNOWN } from "./wire";
+
+export const STACK_REFERENCE_TYPE = "pulumi:pulumi:StackReference";
+
+/** The state a read of the stack reference `name` gets: the user's outputs, or unknown ones. */
+export function stackReferenceState(answers: EngineAnswers, name: string): Record<string, any> {
+  let given: Record<string, any>;
+  try {
+    given = answers.invoke(STACK_REFERENCE_TYPE, { name });
+  } catch (e) {
+    if (!(e instanceof InvokeNotAnsweredError)) throw e;
+    return { name, outputs: UNKNOWN, secretOutputNames: [] };
+  }
+  const outputs = given.outputs ?? {};
+  if (typeof outputs !== "object" || Array.isArray(outputs)) {
+    throw new Error(
+      `the invoke answers give stack reference ${name} "outputs" that is not an object of output names`,
+    );
+  }
+  const secret = Array.isArray(given.secretOutputNames) ? given.secretOutputNames : [];
+  return { name, outputs, secretOutputNames: secret };
+}
+
+/**
+ * What to add to a failed run's message when it read stack references whose outputs it could not
+ * know: their names, and the answer that gives them. Empty when there are none.
+ */
+export function stackReferenceHint(
+  resources: readonly { type: string; outputs: Record<string, any> }[],
+): string {
+  const unread = resources
+    .filter((r) => r.type === STACK_REFERENCE_TYPE && r.outputs.outputs === UNKNOWN)
+    .map((r) => String(r.outputs.name));
+  if (unread.length === 0) return "";
+  const first = JSON.stringify(unread[0]);
+  return (
+    `\nThe program reads ${unread.length === 1 ? "stack" : "stacks"} ${unread.join(", ")} ` +
+    "through a StackReference, whose outputs an offline run cannot read (`pulumi preview` reads " +
+    "them from the backend): getOutput() stays unknown, getOutputValue() and requireOutputValue() " +
+    "give undefined. If the failure comes from one of them, give its outputs in a file passed " +
+    `with --invoke-answers: { "${STACK_REFERENCE_TYPE}": [ { "args": { "name": ${first} }, ` +
+    '"result": { "outputs": { "<output>": <value> } } } ] }'
+  );
+}
