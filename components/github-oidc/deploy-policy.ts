@@ -165,6 +165,14 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
       resources: [arn("ecr", `repository/${prefix}-*`)],
     },
     {
+      // The alerts topic (components/alerts/), `<project>-<stack>-alerts`; its subscriptions'
+      // ARNs are the topic's ARN and an id, so the pattern covers them too.
+      sid: "ManageOwnTopics",
+      effect: "Allow",
+      actions: ["sns:*"],
+      resources: [arn("sns", `${prefix}-*`)],
+    },
+    {
       sid: "ManageOwnLogGroups",
       effect: "Allow",
       actions: ["logs:*"],
