@@ -325,6 +325,21 @@ describe("fake AWS: resource state", () => {
       expect(bucket).to.not.have.property("logging");
       expect(bucket.policy).to.equal("");
     });
+
+    it("does not invent an encryption verdict: a snapshot's `encrypted` is AWS's answer about its source", () => {
+      const ebs = apply("aws:ebs/snapshot:Snapshot", { volumeId: "vol-0123456789abcdef0" }).state;
+      expect(ebs.encrypted).to.equal(UNKNOWN);
+      const rds = apply("aws:rds/clusterSnapshot:ClusterSnapshot", {
+        dbClusterIdentifier: "outside",
+        dbClusterSnapshotIdentifier: "snap",
+      }).state;
+      expect(rds.storageEncrypted).to.equal(UNKNOWN);
+      // What the program says wins.
+      expect(
+        apply("aws:ebs/volume:Volume", { availabilityZone: "eu-west-1a", encrypted: true }).state
+          .encrypted,
+      ).to.equal(true);
+    });
   });
 
   describe("other packages and engine resources", () => {

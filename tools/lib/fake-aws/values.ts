@@ -13,6 +13,7 @@ import { ec2Id } from "./arns";
 import type { Prop, TypeCode } from "./schema";
 import { shapeFields } from "./schema";
 import type { Region, Partition } from "./regions";
+import { UNKNOWN } from "./env";
 
 export interface ValueContext {
   readonly partition: Partition;
@@ -161,7 +162,10 @@ export function fillValue(
           ? 1
           : 0;
     case "b":
-      return false;
+      // Whether something is encrypted is AWS's answer about a source the program may not own
+      // (a snapshot of a volume outside the stack takes that volume's encryption): not known
+      // offline, so never a made-up "false" that a policy would read as unencrypted.
+      return /encrypt/i.test(prop.name) ? UNKNOWN : false;
     case "map":
       return {};
     case "list": {
