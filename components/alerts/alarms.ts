@@ -30,6 +30,26 @@ export interface AlarmSpec {
 }
 
 /**
+ * 10 or more 5XX answers of one source within 5 minutes. The load balancer publishes these counts
+ * only when there are some, so a period without data is a quiet one.
+ */
+function fiveXxCount(id: string, metricName: string, description: string): AlarmSpec {
+  return {
+    id,
+    description,
+    namespace: "AWS/ApplicationELB",
+    metricName,
+    dimensions: "loadBalancer",
+    statistic: "Sum",
+    periodSeconds: 300,
+    evaluationPeriods: 1,
+    threshold: 10,
+    comparison: "GreaterThanOrEqualToThreshold",
+    treatMissingData: "notBreaching",
+  };
+}
+
+/**
  * The alarms. Load balancer metrics and dimensions: Elastic Load Balancing docs, "CloudWatch
  * metrics for your Application Load Balancer" (HTTPCode_ELB_5XX_Count and HTTPCode_Target_5XX_Count
  * per LoadBalancer; HealthyHostCount per TargetGroup and LoadBalancer; TargetResponseTime in
@@ -37,33 +57,16 @@ export interface AlarmSpec {
  * MemoryUtilization per ClusterName and ServiceName, in percent of what the tasks reserve).
  */
 export const ALARMS: readonly AlarmSpec[] = [
-  {
-    id: "app-errors",
-    description: "The app answered 10 or more requests with a 5XX status within 5 minutes.",
-    namespace: "AWS/ApplicationELB",
-    metricName: "HTTPCode_Target_5XX_Count",
-    dimensions: "loadBalancer",
-    statistic: "Sum",
-    periodSeconds: 300,
-    evaluationPeriods: 1,
-    threshold: 10,
-    comparison: "GreaterThanOrEqualToThreshold",
-    treatMissingData: "notBreaching",
-  },
-  {
-    id: "lb-errors",
-    description:
-      "The load balancer itself answered 10 or more requests with a 5XX status within 5 minutes (no healthy task, or tasks that time out or reset).",
-    namespace: "AWS/ApplicationELB",
-    metricName: "HTTPCode_ELB_5XX_Count",
-    dimensions: "loadBalancer",
-    statistic: "Sum",
-    periodSeconds: 300,
-    evaluationPeriods: 1,
-    threshold: 10,
-    comparison: "GreaterThanOrEqualToThreshold",
-    treatMissingData: "notBreaching",
-  },
+  fiveXxCount(
+    "app-errors",
+    "HTTPCode_Target_5XX_Count",
+    "The app answered 10 or more requests with a 5XX status within 5 minutes.",
+  ),
+  fiveXxCount(
+    "lb-errors",
+    "HTTPCode_ELB_5XX_Count",
+    "The load balancer itself answered 10 or more requests with a 5XX status within 5 minutes (no healthy task, or tasks that time out or reset).",
+  ),
   {
     id: "no-healthy-tasks",
     description:

@@ -75,6 +75,17 @@ function sharesOf(r: PolicyResource): Share[] {
   }
 }
 
+/** What can be shared with other accounts: images, snapshots and documents. */
+const SHARED_TYPES = [
+  EC2_AMI_LAUNCH_PERMISSION,
+  EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION,
+  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  RDS_SNAPSHOT,
+  RDS_CLUSTER_SNAPSHOT,
+  RDS_SNAPSHOT_COPY,
+  RDS_CLUSTER_SNAPSHOT_COPY,
+  SSM_DOCUMENT,
+] as const;
 export const sharingTrustedAccounts = stackPolicy<SharingConfig>({
   name: "image-snapshot-sharing-trusted-accounts",
   description:
@@ -101,28 +112,10 @@ export const sharingTrustedAccounts = stackPolicy<SharingConfig>({
       default: [],
     },
   },
-  types: [
-    EC2_AMI_LAUNCH_PERMISSION,
-    EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION,
-    IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-    RDS_SNAPSHOT,
-    RDS_CLUSTER_SNAPSHOT,
-    RDS_SNAPSHOT_COPY,
-    RDS_CLUSTER_SNAPSHOT_COPY,
-    SSM_DOCUMENT,
-  ],
+  types: [...SHARED_TYPES],
   check: (ctx) => {
     const trusted = new Set([...stackAccounts(ctx.index), ...ctx.config.trustedAccountIds]);
-    const resources = ctx.index.ofType(
-      EC2_AMI_LAUNCH_PERMISSION,
-      EC2_SNAPSHOT_CREATE_VOLUME_PERMISSION,
-      IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-      RDS_SNAPSHOT,
-      RDS_CLUSTER_SNAPSHOT,
-      RDS_SNAPSHOT_COPY,
-      RDS_CLUSTER_SNAPSHOT_COPY,
-      SSM_DOCUMENT,
-    );
+    const resources = ctx.index.ofType(...SHARED_TYPES);
     for (const r of resources) {
       ctx.each(r, () => {
         for (const share of sharesOf(r)) {
