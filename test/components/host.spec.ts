@@ -168,7 +168,10 @@ describe("HardenedHost", () => {
   });
 });
 
-describe("resources moved under HardenedHost keep their URNs", () => {
+describe("resources moved under HardenedHost keep their URNs", function () {
+  // Two whole-program runs, each in its own language host, like the cost and diagram specs': on a
+  // busy machine they take longer than mocha's default.
+  this.timeout(300_000);
   const scenarios = {
     private: OPTIONAL_FEATURES,
     bastion: {
