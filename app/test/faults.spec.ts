@@ -85,8 +85,14 @@ describe("S3 faults", function () {
 
       // A probe is in flight when S3 comes back: it settles at its deadline, and the next probe
       // after the cached answer expires sees S3 again. No restart, no request needed in between.
-      const inFlight = get("/readyz");
-      await sleep(50);
+      // S3 comes back only once that probe has reached it (or the cached answer came back
+      // first), not after a fixed sleep a busy machine may outlast.
+      const probes = proxy.count("HeadBucket");
+      let answered = false;
+      const inFlight = get("/readyz").finally(() => (answered = true));
+      await waitFor("the readiness probe to reach S3", () =>
+        answered || proxy.count("HeadBucket") > probes ? true : undefined,
+      );
       proxy.always("pass");
       expect((await inFlight).status).to.equal(503);
       // Ready again one interval (READINESS_CACHE_MS + READINESS_TIMEOUT_MS) later; a little
