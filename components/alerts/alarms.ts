@@ -49,6 +49,23 @@ function fiveXxCount(id: string, metricName: string, description: string): Alarm
   };
 }
 
+/** The service's tasks above 85 % of what they reserve, on average over 15 minutes. */
+function serviceAbove85(id: string, metricName: string, description: string): AlarmSpec {
+  return {
+    id,
+    description,
+    namespace: "AWS/ECS",
+    metricName,
+    dimensions: "service",
+    statistic: "Average",
+    periodSeconds: 300,
+    evaluationPeriods: 3,
+    threshold: 85,
+    comparison: "GreaterThanThreshold",
+    treatMissingData: "notBreaching",
+  };
+}
+
 /**
  * The alarms. Load balancer metrics and dimensions: Elastic Load Balancing docs, "CloudWatch
  * metrics for your Application Load Balancer" (HTTPCode_ELB_5XX_Count and HTTPCode_Target_5XX_Count
@@ -98,34 +115,16 @@ export const ALARMS: readonly AlarmSpec[] = [
     comparison: "GreaterThanThreshold",
     treatMissingData: "notBreaching",
   },
-  {
-    id: "cpu-high",
-    description:
-      "The tasks used over 85 % of their CPU for 15 minutes: scale out (runtimeMaxCount) or raise runtimeCpu.",
-    namespace: "AWS/ECS",
-    metricName: "CPUUtilization",
-    dimensions: "service",
-    statistic: "Average",
-    periodSeconds: 300,
-    evaluationPeriods: 3,
-    threshold: 85,
-    comparison: "GreaterThanThreshold",
-    treatMissingData: "notBreaching",
-  },
-  {
-    id: "memory-high",
-    description:
-      "The tasks used over 85 % of their memory for 15 minutes: a task that reaches its limit is stopped; raise runtimeMemory.",
-    namespace: "AWS/ECS",
-    metricName: "MemoryUtilization",
-    dimensions: "service",
-    statistic: "Average",
-    periodSeconds: 300,
-    evaluationPeriods: 3,
-    threshold: 85,
-    comparison: "GreaterThanThreshold",
-    treatMissingData: "notBreaching",
-  },
+  serviceAbove85(
+    "cpu-high",
+    "CPUUtilization",
+    "The tasks used over 85 % of their CPU for 15 minutes: scale out (runtimeMaxCount) or raise runtimeCpu.",
+  ),
+  serviceAbove85(
+    "memory-high",
+    "MemoryUtilization",
+    "The tasks used over 85 % of their memory for 15 minutes: a task that reaches its limit is stopped; raise runtimeMemory.",
+  ),
 ];
 
 /** An EventBridge rule that forwards an AWS service's failure events to the topic. */
