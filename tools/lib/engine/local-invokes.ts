@@ -208,18 +208,6 @@ function globPattern(glob: string): RegExp {
   return new RegExp(`^${body}(?:/.*)?$`);
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(data: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
 /**
  * A deflated zip (PKWARE APPNOTE 6.3.10, sections 4.3.7, 4.3.12, 4.3.16) with a fixed timestamp,
  * so the same sources give the same archive and checksums on every run.
@@ -232,7 +220,7 @@ function zipOf(entries: Entry[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, "utf8");
     const packed = zlib.deflateRawSync(e.data);
-    const crc = crc32(e.data);
+    const crc = zlib.crc32(e.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);

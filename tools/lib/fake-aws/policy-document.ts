@@ -152,18 +152,9 @@ function goEscape(s: string): string {
 
 /** Terraform's create.StringHashcode: CRC-32 (IEEE) as a non-negative int. */
 function hashcode(s: string): string {
-  const crc = (zlib as any).crc32 ? (zlib as any).crc32(s) >>> 0 : crc32(Buffer.from(s));
+  const crc = zlib.crc32(s);
   const signed = crc | 0;
   return String(signed >= 0 ? signed : -signed);
-}
-
-function crc32(buf: Buffer): number {
-  let c = ~0;
-  for (const b of buf) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? (c >>> 1) ^ 0xedb88320 : c >>> 1;
-  }
-  return ~c >>> 0;
 }
 
 /** The data source's outputs for its arguments; `json` unknown if any argument is. */
