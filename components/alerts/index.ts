@@ -8,8 +8,7 @@
 // alarms and rules deploy cleanly and every notification is dropped.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { AlertsSettings } from "../alerts.keys";
-import { EMAIL_ADDRESS } from "../alerts.keys";
+import { AlertsSettings, EMAIL_ADDRESS } from "../alerts.keys";
 import { componentScope, invalidArguments } from "../context";
 import { nameWithin } from "../naming";
 import { ANYONE, policyDocument } from "../iam";
