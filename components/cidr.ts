@@ -76,8 +76,11 @@ export function allowListProblems(cidrs: readonly string[], rulesPerCidr: number
   const problems: string[] = [];
   const first = new Map<string, number>();
   cidrs.forEach((text, i) => {
-    const seen = first.get(text);
-    if (seen === undefined) first.set(text, i);
+    // Compared as networks, not as text: "010.0.0.0/24" is the rule "10.0.0.0/24" again.
+    const parsed = parseCidr(text);
+    const key = typeof parsed === "string" ? text : format(parsed);
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
     else {
       problems.push(
         `item ${i} "${text}" repeats item ${seen}; a security group refuses the same rule twice (InvalidPermission.Duplicate): list each CIDR once`,

@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import * as fc from "fast-check";
 import {
+  allowListProblems,
   Cidr,
   contains,
   format,
@@ -82,6 +83,13 @@ describe("CIDR arithmetic (property-based)", () => {
           .and.match(/host bits set/);
       }),
     );
+  });
+
+  it("sees a CIDR written with leading zeros as the allow-list entry it repeats", () => {
+    expect(allowListProblems(["10.1.0.0/16", "010.001.000.000/16"], 1)).to.deep.equal([
+      'item 1 "010.001.000.000/16" repeats item 0; a security group refuses the same rule twice (InvalidPermission.Duplicate): list each CIDR once',
+    ]);
+    expect(allowListProblems(["10.1.0.0/16", "10.1.0.0/17"], 1)).to.deep.equal([]);
   });
 });
 
