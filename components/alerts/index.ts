@@ -86,8 +86,10 @@ export class Alerts extends pulumi.ComponentResource {
     };
     const grants: KeyGrant[] = [
       {
-        // Step 3 of the SNS guide's compatibility steps: aws:SourceAccount (and aws:SourceArn)
-        // protect the key from a confused deputy for every source but EventBridge.
+        // Step 3 of the SNS guide's compatibility steps: aws:SourceAccount and aws:SourceArn
+        // protect the key from a confused deputy for every source but EventBridge. The account is
+        // pinned here; the alarms' ARNs are pinned once, by the topic policy below, which must
+        // admit a publisher before SNS encrypts anything for it.
         sid: "CloudWatchAlarmsPublish",
         principals: { type: "Service", identifiers: ["cloudwatch.amazonaws.com"] },
         actions: PUBLISH_KEY_ACTIONS,
