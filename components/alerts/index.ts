@@ -2,10 +2,13 @@
 // service's CloudWatch alarms and the failure events of its deployments publish to, and an
 // optional e-mail subscriber. What fires and what to do: docs/operations.md ("Alerts").
 //
-// An encrypted topic takes messages from AWS services only if its key lets them use it: SNS docs,
-// "Key management" > "Enable compatibility between event sources from AWS services and encrypted
-// topics" (kms:Decrypt and kms:GenerateDataKey for the service principal). Without that grant the
-// alarms and rules deploy cleanly and every notification is dropped.
+// An encrypted topic takes messages from AWS services only if its key lets them use it: SNS
+// developer guide, "Managing Amazon SNS encryption keys and costs" > "Enable compatibility between
+// event sources from AWS services and encrypted topics"
+// (https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services:
+// kms:GenerateDataKey* and kms:Decrypt for the service principal, cloudwatch.amazonaws.com for
+// CloudWatch alarms and events.amazonaws.com for EventBridge). Without that grant the alarms and
+// rules deploy cleanly and every notification is dropped.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertsSettings, EMAIL_ADDRESS } from "../alerts.keys";
@@ -69,9 +72,13 @@ export class Alerts extends pulumi.ComponentResource {
     const topicName = nameWithin(`${stackName}-alerts`, 256);
     const topicArn = pulumi.interpolate`arn:${partition}:sns:${region}:${accountId}:${topicName}`;
     const alarmArns = pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${stackName}-*`;
-    // SNS puts the topic's ARN in the encryption context of every data key it asks for (SNS docs,
-    // "Key management"; the GameLift guide's key policy for its encrypted topics conditions on
-    // it), so each grant reaches this topic only.
+    // SNS asks KMS for the topic's data keys with the topic's ARN as encryption context: AWS's
+    // own key policy for a service publishing to an encrypted topic conditions on
+    // kms:EncryptionContext:aws:sns:topicArn (GameLift FlexMatch guide, "Set up an SNS topic with
+    // server-side encryption",
+    // https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/queue-notification-sns-sse.html).
+    // So each grant reaches this topic only. SNS uses the data key to encrypt, so GenerateDataKey
+    // (with plaintext) is the one of `kms:GenerateDataKey*` it calls.
     const thisTopic = {
       test: "StringEquals",
       variable: "kms:EncryptionContext:aws:sns:topicArn",
@@ -79,6 +86,10 @@ export class Alerts extends pulumi.ComponentResource {
     };
     const grants: KeyGrant[] = [
       {
+        // Step 3 of the SNS guide's compatibility steps: aws:SourceAccount and aws:SourceArn
+        // protect the key from a confused deputy for every source but EventBridge. The account is
+        // pinned here; the alarms' ARNs are pinned once, by the topic policy below, which must
+        // admit a publisher before SNS encrypts anything for it.
         sid: "CloudWatchAlarmsPublish",
         principals: { type: "Service", identifiers: ["cloudwatch.amazonaws.com"] },
         actions: PUBLISH_KEY_ACTIONS,
@@ -88,10 +99,11 @@ export class Alerts extends pulumi.ComponentResource {
         ],
       },
       {
-        // The key statement AWS gives EventBridge for encrypted topics names the service principal
-        // with no source condition (AWS re:Post knowledge center, "Why isn't my Amazon SNS topic
-        // receiving EventBridge notifications?"): the topic's encryption context is the pin here,
-        // and the topic policy below admits this stack's rules only.
+        // No source condition here, on purpose: the same SNS guide, step 3, "Important: Adding the
+        // aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID to a AWS KMS policy is not
+        // supported for EventBridge-to-encrypted topics" (one would drop every event). The
+        // topic's encryption context is the pin, and the topic policy below admits this stack's
+        // rules only (aws:SourceArn is supported there).
         sid: "EventBridgeRulesPublish",
         principals: { type: "Service", identifiers: ["events.amazonaws.com"] },
         actions: PUBLISH_KEY_ACTIONS,
@@ -209,8 +221,12 @@ export class Alerts extends pulumi.ComponentResource {
     );
 
     if (args.email !== undefined) {
-      // SNS mails a confirmation link, valid for three days (SNS API Reference, Subscribe); until
-      // it is followed the subscription is pending and nothing is delivered to it.
+      // SNS mails a confirmation link; until it is followed the subscription is pending and
+      // nothing is delivered to it, and SNS deletes a subscription still pending after 48 hours
+      // (AWS What's New, 2023-05-10, "Amazon SNS now supports automatic deletion of unconfirmed
+      // subscriptions ... 48 hours"). The provider then finds it gone at the next refresh and
+      // subscribes again (terraform-provider-aws#14101, the subscription's "disappears" case):
+      // `pulumi up --refresh` sends a new mail (docs/first-deploy.md, "The alerts path").
       new aws.sns.TopicSubscription(
         `${name}-email`,
         { topic: topic.arn, protocol: "email", endpoint: args.email },

@@ -55,6 +55,18 @@ describe("Alerts", () => {
     expect(cw.Condition.StringEquals["aws:SourceAccount"]).to.equal("123456789012");
   });
 
+  it("puts no source condition on EventBridge's key grant, which SNS does not support for EventBridge", () => {
+    // SNS developer guide, "Enable compatibility between event sources from AWS services and
+    // encrypted topics": aws:SourceAccount, aws:SourceArn and aws:SourceOrgID in a KMS policy are
+    // "not supported for EventBridge-to-encrypted topics"; one would drop every event silently.
+    const statements = doc(findOne(rec, "aws:kms/key:Key", "al-key-key").inputs.policy).Statement;
+    const eb = statements.find((s: any) => s.Sid === "EventBridgeRulesPublish");
+    const keys = Object.values(eb.Condition as Record<string, Record<string, unknown>>).flatMap(
+      (byKey) => Object.keys(byKey),
+    );
+    expect(keys).to.deep.equal(["kms:EncryptionContext:aws:sns:topicArn"]);
+  });
+
   it("admits this stack's alarms and rules to the topic, over TLS only", () => {
     const policy = findOne(rec, "aws:sns/topicPolicy:TopicPolicy", "al-topic-policy");
     const statements = doc(policy.inputs.policy).Statement;

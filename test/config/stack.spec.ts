@@ -271,6 +271,50 @@ describe("config: guardrails that follow the stack", () => {
     expect(String(execution?.outputs.name)).to.have.length(64);
   });
 
+  it("with the longest stack name, prod's own resources fit too: the web firewall's log group, the alerts' topic, alarms and rules", async function () {
+    // Prod-only resources (the WAF, the HTTPS listener) are not in the staging run above. Limits:
+    // CloudWatch Logs CreateLogGroup 512, and a WAF log group must start with aws-waf-logs- (WAF
+    // developer guide, "Sending web ACL traffic logs to an Amazon CloudWatch Logs log group");
+    // SNS CreateTopic 256, CloudWatch PutMetricAlarm 255, EventBridge PutRule 64 (the API
+    // references' Name parameters); KMS CreateAlias 256.
+    this.timeout(300_000);
+    const stack = "customer-onboarding-eu-central-1x";
+    const rec = await record(
+      {
+        project: "platform",
+        stack,
+        preview: false,
+        config: stackConfig("prod", {
+          ...ALL_FEATURES_ON,
+          ...GITHUB_OIDC_ON,
+          "platform:certificateArn":
+            "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+        }),
+      },
+      loadProgram,
+    );
+    const names = (type: string): string[] =>
+      rec.resources
+        .filter((r) => r.type === type)
+        .map((r) => String(r.inputs.name ?? r.outputs.name));
+    const within = (type: string, max: number): string[] => {
+      const all = names(type);
+      expect(all.length, type).to.be.greaterThan(0);
+      for (const n of all) expect(n.length, n).to.be.at.most(max);
+      return all;
+    };
+    const groups = within("aws:cloudwatch/logGroup:LogGroup", 512);
+    expect(groups.filter((g) => g.startsWith("aws-waf-logs-"))).to.have.length(1);
+    within("aws:sns/topic:Topic", 256);
+    within("aws:kms/alias:Alias", 256);
+    within("aws:iam/role:Role", 64);
+    within("aws:cloudwatch/eventRule:EventRule", 64);
+    // The topic and its key admit alarms by the prefix `<project>-<stack>-`.
+    for (const alarm of within("aws:cloudwatch/metricAlarm:MetricAlarm", 255)) {
+      expect(alarm.startsWith(`platform-${stack}-`), alarm).to.equal(true);
+    }
+  });
+
   it("recognises example certificate ARNs", () => {
     expect(isExampleCertificateArn(prodRaw()["platform:certificateArn"] as string)).to.equal(true);
     expect(
