@@ -13,6 +13,7 @@ import {
   StackValidationPolicy,
   UnknownValueError,
 } from "@pulumi/policy";
+import { gateOnTypes, orderStackPolicies, sawStack } from "./applies-to";
 import { StackIndex } from "./stack-index";
 import { UNKNOWN } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
@@ -127,6 +128,8 @@ export function catalogue<P extends { readonly name: string }>(policies: P[]): P
     const entry = definitions.get(p.name);
     if (entry) policyCatalog.set(p.name, entry);
   }
+  // The SDK runs the stack policies in the pack's order (see ./applies-to.ts).
+  orderStackPolicies(policies.filter((p) => "validateStack" in p).map((p) => p.name));
   return policies;
 }
 
@@ -253,28 +256,33 @@ export function stackPolicy<C = Record<string, never>>(
     /** Resource types the rule is about (for docs and the catalog). */
     readonly types: readonly string[];
     /**
-     * The one type every finding of the rule is reported on, if there is one. A stack without a
-     * resource of it then has nothing to judge, and the SDK's analyzer skips the rule there
-     * instead of decoding every resource for it (server.js, `getPulumiType`, the mark that
-     * `validateStackResourcesOfType` sets). A finding on a resource of another type is a defect
-     * of the rule, and fails the evaluation. Default: none, the rule runs on every stack.
+     * The type, or the few types, every finding of the rule is reported on, when the rule judges
+     * nothing else: it looks at other resources only on behalf of a resource of these types (no
+     * finding, no preview note, without one). A stack without a resource of them then has
+     * nothing to judge, and the SDK's analyzer skips the rule there instead of decoding every
+     * resource for it (server.js, `getPulumiType`, the mark that `validateStackResourcesOfType`
+     * sets; for several types see ./applies-to.ts). A finding on a resource of another type is a
+     * defect of the rule, and fails the evaluation. Default: none, the rule runs on every stack.
      */
-    readonly appliesTo?: string;
+    readonly appliesTo?: string | readonly string[];
     check(ctx: StackCheckContext<C>, args: StackValidationArgs): void;
   },
 ): StackValidationPolicy {
   definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
   const readConfig = configReader<C>(meta);
+  const appliesTo = meta.appliesTo === undefined ? undefined : [meta.appliesTo].flat();
   const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
     const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
+    const index = StackIndex.of(args.resources);
+    sawStack(meta.name, index);
     const ctx: StackCheckContext<C> = {
       config,
-      index: StackIndex.of(args.resources),
+      index,
       report: (resource, message, carriers = []) => {
-        if (meta.appliesTo !== undefined && resource.type !== meta.appliesTo) {
+        if (appliesTo !== undefined && !appliesTo.includes(resource.type)) {
           throw new Error(
-            `policy ${meta.name} applies to ${meta.appliesTo} only, but reported ${resource.urn}`,
+            `policy ${meta.name} applies to ${appliesTo.join(", ")} only, but reported ${resource.urn}`,
           );
         }
         const found = findWaiver(
@@ -301,8 +309,10 @@ export function stackPolicy<C = Record<string, never>>(
     meta.check(ctx, args);
     unknowns.finish();
   };
-  if (meta.appliesTo !== undefined) {
-    (validateStack as { __pulumiType?: string }).__pulumiType = meta.appliesTo;
+  if (appliesTo?.length === 1) {
+    (validateStack as { __pulumiType?: string }).__pulumiType = appliesTo[0];
+  } else if (appliesTo !== undefined && appliesTo.length > 1) {
+    gateOnTypes(meta.name, validateStack, appliesTo);
   }
   return { ...basePolicy(meta), validateStack };
 }

@@ -145,6 +145,11 @@ export class StackIndex {
     return out;
   }
 
+  /** Whether the stack has a resource of the type token `type`. */
+  has(type: string): boolean {
+    return this.shape.byType.has(type);
+  }
+
   /** Resources of any of the given type tokens. */
   ofType(...types: string[]): PolicyResource[] {
     const lists = types.map((t) => {

@@ -24,6 +24,7 @@ import {
   UnknownValueError,
 } from "@pulumi/policy";
 import * as pulumi from "@pulumi/pulumi";
+import { stackPolicyTypes } from "../../policy-pack/lib/applies-to";
 import { policyCatalog, WaivedFinding, waivedFindingListeners } from "../../policy-pack/lib/define";
 import { PACK_NAME } from "../../policy-pack/policies";
 import packageJson from "../../policy-pack/package.json";
@@ -263,9 +264,13 @@ export async function runPolicies(
       };
       if (isStack(p)) {
         // The SDK skips a stack policy whose function names one type when the stack has no
-        // resource of it (server.js, makeAnalyzeStackRpcFun, `getPulumiType`).
-        const only = (p.validateStack as { __pulumiType?: string }).__pulumiType;
-        if (only && !resources.some((r) => r.type === only)) continue;
+        // resource of it (server.js, makeAnalyzeStackRpcFun, `getPulumiType`); a rule of the
+        // pack over several types names the one it finds in the stack being judged, or else one
+        // it lacks (policy-pack/lib/applies-to.ts): skipped when the stack has none of them.
+        const gate = stackPolicyTypes(p.validateStack) ?? [
+          (p.validateStack as { __pulumiType?: string }).__pulumiType,
+        ];
+        if (gate[0] && !resources.some((r) => gate.includes(r.type))) continue;
         const stackTarget = rootStack ?? {
           urn: rootUrn,
           type: "pulumi:pulumi:Stack",

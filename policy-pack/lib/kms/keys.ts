@@ -183,8 +183,8 @@ export function customerKeyPolicy<C = Record<string, never>>(
   const { noun, check, ...rest } = meta;
   return stackPolicy<C>({
     ...rest,
-    // It judges only resources of its types; with one type, it says so (see `appliesTo`).
-    appliesTo: meta.types.length === 1 ? meta.types[0] : undefined,
+    // It judges only resources of its types, and looks at others (keys) only for them.
+    appliesTo: meta.types,
     check: (ctx) => {
       for (const r of ctx.index.ofType(...meta.types)) {
         ctx.each(r, () => {

@@ -97,6 +97,8 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
   ],
   config: ebsConfig,
   types: [...INSTANCE_LAUNCHERS, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
+  // The account's EBS defaults are read on behalf of the launchers only.
+  appliesTo: INSTANCE_LAUNCHERS,
   check: (ctx) => {
     const d = defaultsFor(ctx);
     const blockDevices = (r: PolicyResource, keys: boolean) => {
@@ -207,6 +209,7 @@ export const ebsEncryptionByDefault = stackPolicy({
     "Set `enabled: true` on aws.ebs.EncryptionByDefault and give aws.ebs.DefaultKmsKey the ARN of a customer-managed key (not alias/aws/ebs).",
   references: [checkov("CKV_AWS_106"), kics("EBS Default Encryption Disabled"), fsbp("EC2.7")],
   types: [EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
+  appliesTo: [EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   check: (ctx) => {
     for (const r of ctx.index.ofType(EBS_ENCRYPTION_BY_DEFAULT)) {
       ctx.each(r, () => {

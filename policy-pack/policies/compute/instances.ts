@@ -62,6 +62,7 @@ export const instanceImdsV2 = stackPolicy({
     awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
   ],
   types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
+  appliesTo: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
   check: (ctx) => {
     for (const r of ctx.index.ofType(EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION)) {
       ctx.each(r, () => {

@@ -32,6 +32,7 @@ export const launchTemplateInStack = stackPolicy({
     awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
   ],
   types: [AUTOSCALING_GROUP, EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  appliesTo: [AUTOSCALING_GROUP, EC2_INSTANCE],
   check: (ctx) => {
     for (const r of ctx.index.ofType(AUTOSCALING_GROUP, EC2_INSTANCE)) {
       ctx.each(r, () => {

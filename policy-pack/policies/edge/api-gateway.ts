@@ -31,6 +31,7 @@ export const apigatewayAuthorization = stackPolicy({
     trivy("AWS-0004"),
   ],
   types: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE, APIGATEWAYV2_API],
+  appliesTo: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE],
   check: (ctx) => {
     for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
       ctx.each(m, () => {

@@ -175,6 +175,7 @@ export const elbListenerHttpRedirect = stackPolicy({
     '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
   references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), trivy("AWS-0054"), fsbp("ELB.1")],
   types: [...LISTENERS, ...LISTENER_RULES],
+  appliesTo: [...LISTENERS, ...LISTENER_RULES],
   check: (ctx) => {
     for (const listener of ctx.index.ofType(...LISTENERS)) {
       ctx.each(listener, () => {
@@ -216,6 +217,8 @@ export const elbAlbWafAssociation = stackPolicy({
     "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with `resourceArn: <alb>.arn`.",
   references: [checkov("CKV2_AWS_28"), fsbp("ELB.16")],
   types: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
+  // Associations are read (a literal ARN may be unknown at preview) even without a load balancer.
+  appliesTo: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
   check: (ctx) => {
     const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
     for (const lb of ctx.index.ofType(...LOAD_BALANCERS)) {

@@ -113,6 +113,7 @@ export const sharingTrustedAccounts = stackPolicy<SharingConfig>({
     },
   },
   types: [...SHARED_TYPES],
+  appliesTo: SHARED_TYPES,
   check: (ctx) => {
     const trusted = new Set([...stackAccounts(ctx.index), ...ctx.config.trustedAccountIds]);
     const resources = ctx.index.ofType(...SHARED_TYPES);

@@ -93,6 +93,7 @@ export const searchDomainPolicyNotPublic = stackPolicy({
     awsDocs("opensearch-service/latest/developerguide/vpc (access policies on VPC domains)"),
   ],
   types: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES],
+  appliesTo: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES],
   check: (ctx) => {
     for (const domain of ctx.index.ofType(...SEARCH_DOMAINS)) {
       ctx.each(domain, () => {

@@ -203,6 +203,7 @@ export const vpcEndpointServiceNotPublic = stackPolicy({
     awsDocs("vpc/latest/privatelink/modify-endpoint-service"),
   ],
   types: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
+  appliesTo: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
   check: (ctx) => {
     // EC2 API reference, ModifyVpcEndpointServicePermissions: "To grant permissions to all
     // principals, specify an asterisk (*)"; "If you grant permissions to all principals, the

@@ -64,6 +64,7 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),
   },
   types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
+  appliesTo: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
   check: (ctx) => {
     const acls = ctx.index.ofType(...NACL_TYPES);
     const rules = ctx.index.ofType(EC2_NETWORK_ACL_RULE);
