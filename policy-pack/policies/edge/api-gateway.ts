@@ -1,7 +1,16 @@
-// API Gateway methods and routes require authorization (advisory): REST API methods other than
-// CORS preflight need an authorizer, IAM or an API key, and HTTP API routes an authorization type.
+// API Gateway methods and routes require authorization (mandatory: an open method is a back end
+// anyone on the internet can call): REST API methods other than CORS preflight need an authorizer,
+// IAM or an API key, and HTTP API routes an authorization type. A method of a PRIVATE REST API is
+// reachable only through the VPC's interface endpoints (API Gateway Developer Guide, "Private REST
+// APIs in API Gateway"; Checkov CKV2_AWS_70 passes it too): its resource policy is judged instead
+// (apigateway-rest-api-policy-not-public).
 import { stackPolicy } from "../../lib/define";
-import { APIGATEWAY_METHOD, APIGATEWAYV2_API, APIGATEWAYV2_ROUTE } from "../../lib/types";
+import {
+  APIGATEWAY_METHOD,
+  APIGATEWAY_REST_API,
+  APIGATEWAYV2_API,
+  APIGATEWAYV2_ROUTE,
+} from "../../lib/types";
 import { cdkNag, checkov, kics, trivy } from "../../lib/controls";
 
 /** CORS preflight requests carry no credentials, so OPTIONS stays open (Checkov and KICS agree). */
@@ -10,12 +19,19 @@ const isPreflight = (method: unknown) =>
     .toUpperCase()
     .startsWith("OPTION");
 
+/** `endpointConfiguration.types` names PRIVATE only (a string in @pulumi/aws 7, a list before). */
+function isPrivateOnly(config: any): boolean {
+  const types = config?.types;
+  const list: unknown[] = Array.isArray(types) ? types : types === undefined ? [] : [types];
+  return list.length > 0 && list.every((t) => t === "PRIVATE");
+}
+
 export const apigatewayAuthorization = stackPolicy({
   name: "apigateway-method-authorization",
   description:
     "API Gateway REST methods (other than OPTIONS) require an authorizer, IAM or an API key, and " +
     "HTTP API routes an authorization type, so back ends are not open to anyone on the internet.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     'Set authorization to "AWS_IAM", "CUSTOM" or "COGNITO_USER_POOLS" (with authorizerId) on ' +
@@ -30,7 +46,7 @@ export const apigatewayAuthorization = stackPolicy({
     kics("API Gateway With Open Access"),
     trivy("AWS-0004"),
   ],
-  types: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE, APIGATEWAYV2_API],
+  types: [APIGATEWAY_METHOD, APIGATEWAY_REST_API, APIGATEWAYV2_ROUTE, APIGATEWAYV2_API],
   appliesTo: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE],
   check: (ctx) => {
     for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
@@ -38,6 +54,8 @@ export const apigatewayAuthorization = stackPolicy({
         if (isPreflight(m.props.httpMethod)) return;
         if (m.props.authorization !== "NONE") return;
         if (m.props.apiKeyRequired === true) return;
+        const apis = ctx.index.referenced(m, "restApi", APIGATEWAY_REST_API);
+        if (apis.length && isPrivateOnly(apis[0].props.endpointConfiguration)) return;
         ctx.report(
           m,
           `API Gateway method "${m.name}" (${String(m.props.httpMethod)}) has authorization NONE and no API key.`,

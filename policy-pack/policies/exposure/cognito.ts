@@ -3,7 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../lib/types";
 import { numberish } from "../../lib/values";
-import { awsDocs, cdkNag, fsbp } from "../../lib/controls";
+import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const cognitoUserPoolMfa = resourcePolicy({
   name: "cognito-user-pool-mfa",
@@ -101,9 +101,9 @@ export const cognitoIdentityPoolNoUnauthenticated = resourcePolicy({
   description:
     "Cognito identity pools do not give AWS credentials to unauthenticated (guest) identities " +
     "(allowUnauthenticatedIdentities true): anyone on the internet could then act with the " +
-    "pool's unauthenticated role. Advisory: a deliberate guest role with narrow permissions gets " +
-    "a waiver saying why.",
-  enforcementLevel: "advisory",
+    "pool's unauthenticated role. A deliberate guest role with narrow permissions gets a waiver " +
+    "saying why.",
+  enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Set `allowUnauthenticatedIdentities: false` (or leave it out), or waive the rule with " +
@@ -111,6 +111,7 @@ export const cognitoIdentityPoolNoUnauthenticated = resourcePolicy({
   references: [
     cdkNag("AwsSolutions-COG7"),
     fsbp("Cognito.2"),
+    checkov("CKV_AWS_366"),
     awsDocs("cognito/latest/developerguide/identity-pools"),
   ],
   types: [COGNITO_IDENTITY_POOL],

@@ -64,7 +64,8 @@ export const sagemakerNotebookNoDirectInternet = resourcePolicy({
   ],
   types: [SAGEMAKER_NOTEBOOK_INSTANCE],
   // A setting left out is the advisory rule below: Checkov passes it (CKV_AWS_122,
-  // missing_block_result=PASSED), as the pack does for DMS's public default.
+  // missing_block_result=PASSED), and unlike DMS's public default (reported by
+  // dms-replication-instance-not-public) it opens a way out of the VPC, not an address in.
   check: (props, ctx) => {
     const access = props.directInternetAccess;
     if (!isSet(access) || String(access).toLowerCase() === "disabled") return;

@@ -85,9 +85,14 @@ export const dmsReplicationInstanceNotPublic = resourcePolicy({
   ],
   types: [DMS_REPLICATION_INSTANCE],
   check: (props, ctx) => {
-    // Only an explicit true is reported, as Checkov and KICS do: the provider reads the service's
-    // choice back when the input is left out, so the program states nothing to judge.
+    // Left out is public too, where Checkov and KICS see nothing: the provider then sends no
+    // value and the service chooses, and "The default value is true" (DMS API Reference,
+    // CreateReplicationInstance, PubliclyAccessible;
+    // https://docs.aws.amazon.com/dms/latest/APIReference/API_CreateReplicationInstance.html).
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+    else if (props.publiclyAccessible === undefined) {
+      ctx.report("publiclyAccessible is left out, and DMS then makes the instance public.");
+    }
   },
 });
 

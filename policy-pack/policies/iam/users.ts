@@ -1,4 +1,5 @@
-// Permissions are not attached to IAM users directly (advisory).
+// Permissions are not attached to IAM users directly (mandatory: FSBP IAM.2; least privilege is
+// granted to roles and groups, never to a user, whose long-lived credentials carry it anywhere).
 import { resourcePolicy } from "../../lib/define";
 
 import {
@@ -14,7 +15,7 @@ export const noUserPolicies = resourcePolicy({
   name: "iam-no-user-policies",
   description:
     "Permissions are not attached to IAM users directly (inline or managed); grant them through groups or, better, roles.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     "Move the permissions to a role the user (or its workload) assumes, or to a group the user belongs to, and remove the user policy or attachment.",

@@ -1,5 +1,7 @@
 // Network ACLs: no internet ingress reaching remote-administration ports (entries taken in
-// rule-number order), and no ingress on every port from the internet.
+// rule-number order; mandatory, as FSBP EC2.21 and Checkov/Trivy rate it high), and no ingress on
+// every port from the internet (advisory: a public tier's ACL needs the ephemeral range open, and
+// its security groups stay the gate).
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import {
   AdminPortsConfig,
@@ -48,7 +50,7 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   name: "ec2-nacl-no-unrestricted-admin-ports",
   description:
     "No network ACL lets ingress from 0.0.0.0/0 or ::/0 reach remote-administration ports (22, 3389, 20/21), taking the ACL's entries in rule-number order.",
-  enforcementLevel: "advisory",
+  enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
     "Deny the administration ports from 0.0.0.0/0 and ::/0 with entries numbered below any broad allow (such as the 1024-65535 return-traffic entry), or split the allowed range around them; reach hosts through SSM Session Manager.",
@@ -59,6 +61,7 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
     checkov("CKV_AWS_231"),
     checkov("CKV_AWS_232"),
     trivy("AWS-0105"),
+    trivy("AWS-0102"),
   ],
   config: {
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),

@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/edge";
 import {
   APIGATEWAY_METHOD,
+  APIGATEWAY_REST_API,
   APIGATEWAYV2_API,
   APIGATEWAYV2_ROUTE,
 } from "../../../policy-pack/lib/types";
@@ -25,6 +26,18 @@ const route = (inputs: Record<string, unknown>, api?: ReturnType<typeof res>) =>
     { apiId: UNKNOWN, routeKey: "$default", ...inputs },
     api ? { refs: { apiId: [api] } } : {},
   );
+
+/** A REST API with the endpoint `types`, and a GET method on it with authorization NONE. */
+const onApi = (types: string | string[]) => {
+  const api = res(APIGATEWAY_REST_API, "api", { name: "api", endpointConfiguration: { types } });
+  const m = res(
+    APIGATEWAY_METHOD,
+    "method",
+    { restApi: "a1b2c3", resourceId: "r", httpMethod: "GET", authorization: "NONE" },
+    { refs: { restApi: [api] } },
+  );
+  return [api, m];
+};
 
 describe("apigateway-method-authorization", () => {
   const p = policyNamed(policies, "apigateway-method-authorization");
@@ -52,6 +65,10 @@ describe("apigateway-method-authorization", () => {
         await run(p, [route({ authorizationType: "JWT", authorizerId: UNKNOWN })]),
       ).to.deep.equal(clean);
     });
+    it("CKV2_AWS_70 pass_private: a method of a PRIVATE REST API (reached only through VPC endpoints)", async () => {
+      const [api, m] = onApi("PRIVATE");
+      expect(await run(p, [api, m])).to.deep.equal(clean);
+    });
     it("WebSocket routes other than $connect take no authorization", async () => {
       const api = res(APIGATEWAYV2_API, "ws", { name: "ws", protocolType: "WEBSOCKET" });
       expect(await run(p, [api, route({ routeKey: "sendmessage" }, api)])).to.deep.equal(clean);
@@ -70,6 +87,15 @@ describe("apigateway-method-authorization", () => {
         'route: API Gateway route "route" ($default) has no authorization type (NONE).',
       ]);
       expect((await run(p, [route({ authorizationType: "NONE" })])).violations).to.have.length(1);
+    });
+    it("is mandatory: an open method is a back end anyone on the internet can call", () => {
+      expect(p.enforcementLevel).to.equal("mandatory");
+    });
+    it("a REGIONAL or EDGE REST API's method with NONE (CKV2_AWS_70 fail4: REGIONAL beside PRIVATE)", async () => {
+      for (const types of ["REGIONAL", "EDGE", ["REGIONAL", "PRIVATE"]]) {
+        const [api, m] = onApi(types);
+        expect((await run(p, [api, m])).violations, JSON.stringify(types)).to.have.length(1);
+      }
     });
     it("a WebSocket $connect route without authorization", async () => {
       const api = res(APIGATEWAYV2_API, "ws", { name: "ws", protocolType: "WEBSOCKET" });

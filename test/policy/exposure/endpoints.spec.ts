@@ -99,11 +99,15 @@ describe("dms-replication-instance-not-public", () => {
         "test: publiclyAccessible is true.",
       ]);
     });
+    it("CKV_AWS_89 success with publiclyAccessible left out: DMS defaults to a public instance (API Reference, CreateReplicationInstance)", async () => {
+      expect(await violations(p, [instance()])).to.deep.equal([
+        "test: publiclyAccessible is left out, and DMS then makes the instance public.",
+      ]);
+    });
   });
   describe("Compliance", () => {
-    it("CKV_AWS_89 success / KICS negative: publiclyAccessible false, or left out", async () => {
+    it("CKV_AWS_89 success / KICS negative: publiclyAccessible false", async () => {
       expect(await violations(p, [instance({ publiclyAccessible: false })])).to.deep.equal([]);
-      expect(await violations(p, [instance()])).to.deep.equal([]);
     });
   });
 });

@@ -1,4 +1,4 @@
-// iam-no-user-policies (advisory) on Checkov CKV_AWS_40, Trivy AWS-0143 (no_user_attached_policies)
+// iam-no-user-policies (mandatory) on Checkov CKV_AWS_40, Trivy AWS-0143 (no_user_attached_policies)
 // and KICS iam_policies_attached_to_user fixtures.
 import { expect } from "chai";
 
@@ -63,7 +63,7 @@ describe("iam-no-user-policies", () => {
       for (const c of cases) {
         const f = await runIam([c]);
         expect(f.all, c.type).to.have.length(1);
-        expect(f.mandatory, c.type).to.deep.equal([]);
+        expect(f.mandatory, c.type).to.deep.equal(f.all);
         expect(f.all[0]).to.match(new RegExp(`^iam-no-user-policies: `));
       }
       expect(

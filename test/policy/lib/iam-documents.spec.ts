@@ -19,7 +19,7 @@ describe("compliant fixtures", () => {
   it("pass every IAM policy, with no preview notes", async () => {
     const f = await runIam(compliantStack());
     expect(f.notes).to.deep.equal([]);
-    // The only findings are the advisory ones about user policies, which the stack has on purpose.
+    // The only findings are the ones about user policies, which the fixture has on purpose.
     expect(f.all).to.deep.equal([
       "iam-no-user-policies: an inline policy is attached directly to a user.",
     ]);
