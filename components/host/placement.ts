@@ -28,15 +28,21 @@ export function zonesOffering(
   instanceType: string,
   opts: pulumi.InvokeOutputOptions,
 ): pulumi.Output<string[]> {
-  return aws.ec2
-    .getInstanceTypeOfferingsOutput(
-      {
-        locationType: "availability-zone-id",
-        filters: [{ name: "instance-type", values: [instanceType] }],
-      },
-      opts,
-    )
-    .apply((r) => r.locations.filter((_, i) => r.instanceTypes[i] === instanceType));
+  return (
+    aws.ec2
+      .getInstanceTypeOfferingsOutput(
+        {
+          locationType: "availability-zone-id",
+          filters: [{ name: "instance-type", values: [instanceType] }],
+        },
+        opts,
+      )
+      // No offering is no error: the data source returns empty lists (hashicorp/terraform-provider-aws,
+      // internal/service/ec2/ec2_instance_type_offerings_data_source.go), which may arrive unset.
+      .apply((r) =>
+        (r.locations ?? []).filter((_, i) => (r.instanceTypes ?? [])[i] === instanceType),
+      )
+  );
 }
 
 /**
