@@ -19,7 +19,7 @@ import { GithubOidc } from "./components/github-oidc";
 import { programAclArgs } from "./components/nacl.keys";
 import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
-import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
+import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
 import { Storage } from "./components/storage";
 import {
   sharedConnectEndpoint,
@@ -47,15 +47,20 @@ const aiPrivateCidr = features.aiEnvironment
   ? aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr
   : undefined;
 
+// Each layer names the interface endpoints its private workloads need (the runtime adds
+// secretsmanager when it injects secrets). The database needs none: the tasks sign IAM
+// authentication tokens locally and read no secret.
+const interfaceEndpoints = [
+  ...runtimeInterfaceEndpoints(),
+  ...config.network.extraInterfaceEndpoints,
+];
 const network = new Network(
   named("network"),
   {
     cidrBlock: config.network.cidrBlock,
     subnetCidrs: config.network.subnetCidrs,
     endpointPlacement: config.network.endpointPlacement,
-    // Each layer names the interface endpoints its private workloads need. (The database needs
-    // none: the tasks sign IAM authentication tokens locally and read no secret.)
-    interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
+    interfaceEndpoints,
     // The private tiers' NACLs: the container port, the data tier's ports (Redshift, the
     // database when on), the bastion's public subnets, the AI server's ports; the config checked
     // that they fit the account's quota (components/nacl.keys.ts).
@@ -127,6 +132,7 @@ const runtime = new Runtime(
     s3PrefixListId: network.s3PrefixListId,
     region: config.region,
     taskRoleArn: storage.apiRoleArn,
+    interfaceEndpoints,
     bucketName: storage.apiBucketName,
     bucketKeyArn: storage.keyArn,
     ...config.runtime,
