@@ -19,9 +19,13 @@ import { GithubOidc } from "./components/github-oidc";
 import { programAclArgs } from "./components/nacl.keys";
 import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
-import { Runtime, RUNTIME_INTERFACE_ENDPOINTS } from "./components/runtime";
+import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
 import { Storage } from "./components/storage";
-import { sharedConnectEndpoint, TestServer } from "./components/test-server";
+import {
+  sharedConnectEndpoint,
+  TEST_SERVER_INSTANCE_TYPE,
+  TestServer,
+} from "./components/test-server";
 import { stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
@@ -43,15 +47,20 @@ const aiPrivateCidr = features.aiEnvironment
   ? aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr
   : undefined;
 
+// Each layer names the interface endpoints its private workloads need (the runtime adds
+// secretsmanager when it injects secrets). The database needs none: the tasks sign IAM
+// authentication tokens locally and read no secret.
+const interfaceEndpoints = [
+  ...runtimeInterfaceEndpoints(),
+  ...config.network.extraInterfaceEndpoints,
+];
 const network = new Network(
   named("network"),
   {
     cidrBlock: config.network.cidrBlock,
     subnetCidrs: config.network.subnetCidrs,
     endpointPlacement: config.network.endpointPlacement,
-    // Each layer names the interface endpoints its private workloads need. (The database needs
-    // none: the tasks sign IAM authentication tokens locally and read no secret.)
-    interfaceEndpoints: [...RUNTIME_INTERFACE_ENDPOINTS, ...config.network.extraInterfaceEndpoints],
+    interfaceEndpoints,
     // The private tiers' NACLs: the container port, the data tier's ports (Redshift, the
     // database when on), the bastion's public subnets, the AI server's ports; the config checked
     // that they fit the account's quota (components/nacl.keys.ts).
@@ -123,6 +132,7 @@ const runtime = new Runtime(
     s3PrefixListId: network.s3PrefixListId,
     region: config.region,
     taskRoleArn: storage.apiRoleArn,
+    interfaceEndpoints,
     bucketName: storage.apiBucketName,
     bucketKeyArn: storage.keyArn,
     ...config.runtime,
@@ -142,9 +152,8 @@ const access = new Access(
     mode: config.access.mode,
     vpcId: network.vpcId,
     // Private mode: a compute subnet (no internet route; its NACL already allows 5439 to the data
-    // tier). Bastion mode: a public subnet.
-    subnetId:
-      config.access.mode === "bastion" ? network.publicSubnetIds[0] : network.computeSubnetIds[0],
+    // tier). Bastion mode: a public subnet. The first whose zone offers the instance type.
+    subnets: network.hostSubnets(config.access.mode === "bastion" ? "public" : "compute"),
     s3PrefixListId: network.s3PrefixListId,
     allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
     instanceType: config.access.instanceType,
@@ -178,17 +187,27 @@ const analytics = new Analytics(
 );
 resolveCopyRoleArn(analytics.copyRoleArn);
 
-// Optional test server in the BI tunnel host's subnet, sharing its EC2 Instance Connect Endpoint
-// (one per VPC) when there is one.
+// Optional test server, sharing the BI tunnel host's EC2 Instance Connect Endpoint (one per VPC)
+// when there is one, and then in the endpoint's subnet (the compute NACL admits no SSH between
+// subnets); otherwise in the first compute subnet whose zone offers its type.
+const sharedEndpoint = features.testServer ? sharedConnectEndpoint(access) : undefined;
 const testServer = features.testServer
   ? new TestServer(
       named("test-server"),
       {
         vpcId: network.vpcId,
-        subnetId: network.computeSubnetIds[0],
+        subnets: sharedEndpoint
+          ? {
+              subnetIds: [access.subnetId],
+              zoneIds: [access.zoneId],
+              fix:
+                "It shares the BI tunnel host's EC2 Instance Connect Endpoint and must sit in its subnet: " +
+                `set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is, or deploy to another region`,
+            }
+          : network.hostSubnets("compute"),
         s3PrefixListId: network.s3PrefixListId,
         region: config.region,
-        connectEndpoint: sharedConnectEndpoint(access),
+        connectEndpoint: sharedEndpoint,
         protect,
         tags: config.tags,
       },

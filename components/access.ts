@@ -24,6 +24,7 @@ import {
   HardenedHost,
   OS_USER,
   securityUpdatesUserData,
+  SubnetChoices,
 } from "./host";
 import type { ConfigArgs } from "./keys";
 import { withDefaults } from "./keys";
@@ -59,8 +60,12 @@ export const BASTION_ROUTE_TABLE_TAGS: Readonly<Record<string, string>> = {
  */
 export interface AccessArgs extends ConfigArgs<typeof ACCESS_SECTION.keys> {
   readonly vpcId: pulumi.Input<string>;
-  /** Where the host (and, in private mode, the connect endpoint) live: a private compute subnet, or a public subnet in bastion mode. */
-  readonly subnetId: pulumi.Input<string>;
+  /**
+   * Where the host (and, in private mode, the connect endpoint) may live: the private compute
+   * subnets, or the public subnets in bastion mode, with their AZ IDs. It takes the first whose
+   * zone offers the instance type.
+   */
+  readonly subnets: Omit<SubnetChoices, "fix">;
   /** S3 prefix list of the gateway endpoint (the host reaches the package repositories on 443). */
   readonly s3PrefixListId: pulumi.Input<string>;
   /** Region of the stack (the EBS key's kms:ViaService names it). */
@@ -126,6 +131,10 @@ export class Access extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   /** The tunnel host's instance id (in the users' tunnel command). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The subnet the tunnel host (and its connect endpoint) went in. */
+  public readonly subnetId: pulumi.Output<string>;
+  /** The AZ ID of that subnet. */
+  public readonly zoneId: pulumi.Output<string>;
   /** The tunnel host's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** Bastion mode only (undefined in private mode). */
@@ -178,7 +187,10 @@ export class Access extends pulumi.ComponentResource {
       name,
       {
         vpcId: args.vpcId,
-        subnetId: args.subnetId,
+        subnets: {
+          ...args.subnets,
+          fix: `Set platform:${ACCESS_SECTION.keys.instanceType.key} to a Graviton type one of these zones offers, or deploy to another region`,
+        },
         region: args.region,
         instanceType: s.instanceType,
         rootVolumeGiB: 8,
@@ -228,6 +240,8 @@ export class Access extends pulumi.ComponentResource {
     this.mode = s.mode;
     this.securityGroupId = host.securityGroupId;
     this.instanceId = host.instanceId;
+    this.subnetId = host.subnetId;
+    this.zoneId = host.zoneId;
     this.privateIp = host.privateIp;
     this.publicIp = host.publicIp;
     this.connectEndpointId = host.connectEndpointId;
@@ -238,6 +252,8 @@ export class Access extends pulumi.ComponentResource {
     this.registerOutputs({
       securityGroupId: this.securityGroupId,
       instanceId: this.instanceId,
+      subnetId: this.subnetId,
+      zoneId: this.zoneId,
       privateIp: this.privateIp,
       publicIp: this.publicIp,
       connectEndpointId: this.connectEndpointId,

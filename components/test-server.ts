@@ -13,6 +13,7 @@ import {
   GRAVITON_INSTANCE_TYPE,
   HardenedHost,
   securityUpdatesUserData,
+  SubnetChoices,
 } from "./host";
 import { PolicyStatement } from "./iam";
 import { componentKey } from "./kms-key";
@@ -53,15 +54,19 @@ export function sharedConnectEndpoint(
 
 export interface TestServerArgs {
   readonly vpcId: pulumi.Input<string>;
-  /** A private compute subnet (no internet route). With an existing endpoint, prefer the endpoint's own subnet: SSH then never crosses a network ACL. */
-  readonly subnetId: pulumi.Input<string>;
+  /**
+   * Private compute subnets (no internet route) with their AZ IDs: the server takes the first
+   * whose zone offers its instance type. With an existing endpoint, give only the endpoint's own
+   * subnet: SSH then never crosses a network ACL (the compute NACL admits no SSH between subnets).
+   */
+  readonly subnets: SubnetChoices;
   /** S3 prefix list of the gateway endpoint (package repositories on 443). */
   readonly s3PrefixListId: pulumi.Input<string>;
   /** Region of the stack (the EBS key's kms:ViaService names it). */
   readonly region: string;
-  /** Reuse this endpoint; without it the component creates one in `subnetId`. */
+  /** Reuse this endpoint; without it the component creates one in the server's subnet. */
   readonly connectEndpoint?: ExistingConnectEndpoint;
-  /** A Graviton (arm64) instance type. Defaults to "t4g.small". */
+  /** A Graviton (arm64) instance type. Defaults to `TEST_SERVER_INSTANCE_TYPE` (t4g.small). */
   readonly instanceType?: string;
   /** Root volume size in GiB (8 to 200). Defaults to 20. */
   readonly rootVolumeGiB?: number;
@@ -71,6 +76,9 @@ export interface TestServerArgs {
   readonly protect?: boolean;
   readonly tags: Record<string, string>;
 }
+
+/** The test server's instance type unless the caller names another. */
+export const TEST_SERVER_INSTANCE_TYPE = "t4g.small";
 
 /** Boot script: nightly security updates and key-only SSH (`securityUpdatesUserData`). */
 export const TEST_SERVER_USER_DATA = securityUpdatesUserData("10-hardening.conf", [
@@ -85,7 +93,7 @@ function validateArgs(
   args: TestServerArgs,
 ): { instanceType: string; rootGiB: number } {
   const problems: string[] = [];
-  const instanceType = args.instanceType ?? "t4g.small";
+  const instanceType = args.instanceType ?? TEST_SERVER_INSTANCE_TYPE;
   if (!GRAVITON_INSTANCE_TYPE.test(instanceType)) {
     problems.push(
       `instanceType: "${instanceType}" is not a Graviton (arm64) type; the AMI is arm64`,
@@ -136,7 +144,7 @@ export class TestServer extends pulumi.ComponentResource {
       name,
       {
         vpcId: args.vpcId,
-        subnetId: args.subnetId,
+        subnets: args.subnets,
         region: args.region,
         instanceType,
         rootVolumeGiB: rootGiB,

@@ -17,9 +17,15 @@ import { builder, Builder, invalidArguments } from "../context";
 import { ebsKeyGrants, HardenedHost } from "../host";
 import { cloudWatchLogsGrant, componentKey } from "../kms-key";
 import { vpcFlowLogs } from "../network/vpc";
-import { aiNetwork, aiRouting, allowTasksToServer, ANYWHERE } from "./network";
+import {
+  AI_INSTANCE_TYPE_FIX,
+  aiNetwork,
+  aiRouting,
+  allowTasksToServer,
+  ANYWHERE,
+} from "./network";
 
-export { AI_NAT_ROUTE_WAIVER } from "./network";
+export { AI_INSTANCE_TYPE_FIX, AI_NAT_ROUTE_WAIVER, aiZone } from "./network";
 import { TEST_SERVER_USER_DATA } from "../test-server";
 
 /** Where the main VPC's side of the peering is. */
@@ -171,7 +177,12 @@ export class AiEnvironment extends pulumi.ComponentResource {
       name,
       {
         vpcId: net.vpc.id,
-        subnetId: net.privateSubnet.id,
+        // The zone was chosen for the type already (./network.ts); the host checks it again.
+        subnets: {
+          subnetIds: [net.privateSubnet.id],
+          zoneIds: [net.zoneId],
+          fix: AI_INSTANCE_TYPE_FIX,
+        },
         region,
         instanceType: plan.instanceType,
         rootVolumeGiB: plan.rootGiB,

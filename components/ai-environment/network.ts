@@ -8,9 +8,14 @@ import {
   publicRouteTable,
   vpcWithEmptyDefaultSecurityGroup,
 } from "../network/vpc";
+import { firstOfferingIndex, zonesOffering } from "../host/placement";
 import type { Build } from "./index";
 
 export const ANYWHERE = "0.0.0.0/0";
+
+/** What to change when no zone of the region offers the AI server's instance type. */
+export const AI_INSTANCE_TYPE_FIX =
+  "Pass the AiEnvironment another instanceType that the region offers, or deploy to another region";
 
 /** The waiver the private route table carries (tag values: letters, digits, spaces, _ . : / = + - @). */
 export const AI_NAT_ROUTE_WAIVER: Readonly<Record<string, string>> = {
@@ -18,23 +23,45 @@ export const AI_NAT_ROUTE_WAIVER: Readonly<Record<string, string>> = {
     "Opt-in AI environment: its server downloads models and packages from the internet through this NAT gateway. Separate VPC with no inbound from the internet and peering routes only to the main compute subnets",
 };
 
+/**
+ * The AI environment's one AZ: the first usable zone that offers the server's instance type
+ * (../host/placement.ts), so a zone that lacks it is never planned, and a zone that keeps offering
+ * the type keeps the environment where it is. Its name (the subnets) and AZ ID (the host's check).
+ */
+export function aiZone(
+  name: string,
+  instanceType: string,
+  opts: pulumi.InvokeOutputOptions,
+): pulumi.Output<{ name: string; id: string }> {
+  const azs = aws.getAvailabilityZonesOutput(
+    {
+      state: "available",
+      filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+      excludeZoneIds: [...AVOIDED_ZONE_IDS],
+    },
+    opts,
+  );
+  return pulumi
+    .all([azs.names, azs.zoneIds, zonesOffering(instanceType, opts)])
+    .apply(([names, ids, offered]) => {
+      if (names.length === 0) throw new Error(`AiEnvironment ${name}: the region offers no AZ`);
+      const i = firstOfferingIndex(
+        `AiEnvironment ${name}`,
+        instanceType,
+        ids,
+        offered,
+        AI_INSTANCE_TYPE_FIX,
+      );
+      return { name: names[i], id: ids[i] };
+    });
+}
+
 /** The AI VPC: one AZ (the MVP runs one server), a public and a private subnet, the gateways. */
 export function aiNetwork(b: Build) {
   const { name, plan, self, parent, tags } = b;
   // The NAT gateway sits in the same AZ as the server.
-  const az = aws
-    .getAvailabilityZonesOutput(
-      {
-        state: "available",
-        filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-        excludeZoneIds: [...AVOIDED_ZONE_IDS],
-      },
-      parent,
-    )
-    .names.apply((names) => {
-      if (names.length === 0) throw new Error(`AiEnvironment ${name}: the region offers no AZ`);
-      return names[0];
-    });
+  const zone = aiZone(name, plan.instanceType, parent);
+  const az = zone.name;
   const vpc = vpcWithEmptyDefaultSecurityGroup(self, name, b.args.cidrBlock, tags);
   // A subnet `${name}-<role>` in the one AZ. Neither maps public IPs: the NAT gateway has its own
   // Elastic IP; nothing else here gets a public address.
@@ -72,7 +99,7 @@ export function aiNetwork(b: Build) {
     },
     { parent: self, dependsOn: [igw] },
   );
-  return { vpc, publicSubnet, privateSubnet, igw, nat };
+  return { vpc, publicSubnet, privateSubnet, igw, nat, zoneId: zone.id };
 }
 
 /**

@@ -132,8 +132,9 @@ export class GithubOidc extends pulumi.ComponentResource {
 
     // The preview role.
     // `pulumi preview` (without --refresh) reads only the data sources of the program:
-    // availability zones and the S3 prefix list (Service Authorization Reference: these actions
-    // define no resource type, so "*"), and the public AMI parameter. sts:GetCallerIdentity needs
+    // availability zones, the instance types each zone offers (the hosts' placement) and the S3
+    // prefix list (Service Authorization Reference: these actions define no resource type, so
+    // "*"), and the public AMI parameter. sts:GetCallerIdentity needs
     // no permission; the partition, region and ELB account look-ups make no AWS call.
     const previewRole = new aws.iam.Role(
       `${name}-preview-role`,
@@ -152,6 +153,7 @@ export class GithubOidc extends pulumi.ComponentResource {
                   effect: "Allow",
                   actions: [
                     "ec2:DescribeAvailabilityZones",
+                    "ec2:DescribeInstanceTypeOfferings",
                     "ec2:DescribeManagedPrefixLists",
                     "ec2:DescribePrefixLists",
                   ],

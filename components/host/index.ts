@@ -11,6 +11,7 @@ import { componentScope, invalidArguments } from "../context";
 import { SECURITY_GROUP_DESCRIPTION_PATTERN, TagsOf } from "../naming";
 import { policyDocument, PolicyStatement } from "../iam";
 import { archOf } from "./arch";
+import { Placement, placeHost, SubnetChoices } from "./placement";
 import {
   al2023Ami,
   connectEndpointSshRules,
@@ -26,6 +27,7 @@ import {
 
 export * from "./arch";
 export * from "./hardening";
+export * from "./placement";
 
 /** An EC2 Instance Connect Endpoint that already exists in the VPC (EC2 quotas: one per VPC, not adjustable). */
 export interface ExistingConnectEndpoint {
@@ -83,8 +85,12 @@ export interface HostAdminPolicy {
 
 export interface HardenedHostArgs {
   readonly vpcId: pulumi.Input<string>;
-  /** Subnet of the host (and of a created connect endpoint). */
-  readonly subnetId: pulumi.Input<string>;
+  /**
+   * Subnets the host (and a created connect endpoint) may go in: it takes the first whose zone
+   * offers `instanceType` (./placement.ts). One candidate pins it, and fails clearly if that zone
+   * lacks the type.
+   */
+  readonly subnets: SubnetChoices;
   /** Region of the stack (the host's ARN names it). */
   readonly region: string;
   /** Instance type; Graviton types get the arm64 image, others x86_64. */
@@ -170,6 +176,10 @@ export class HardenedHost extends pulumi.ComponentResource {
   public readonly securityGroupId: pulumi.Output<string>;
   /** The instance id (the connect commands name it). */
   public readonly instanceId: pulumi.Output<string>;
+  /** The subnet the host went in (the first candidate whose zone offers its type). */
+  public readonly subnetId: pulumi.Output<string>;
+  /** The AZ ID of that subnet. */
+  public readonly zoneId: pulumi.Output<string>;
   /** The host's private address. */
   public readonly privateIp: pulumi.Output<string>;
   /** The public IP (`publicIp` hosts only; undefined otherwise). */
@@ -193,6 +203,7 @@ export class HardenedHost extends pulumi.ComponentResource {
     const child: pulumi.CustomResourceOptions & { parent: pulumi.Resource } = args.movedFrom
       ? { parent: this, aliases: [{ parent: args.movedFrom }] }
       : { parent: this };
+    const placement = placeHost(`HardenedHost ${name}`, args.instanceType, args.subnets, parent);
     const sgRole = args.roles?.securityGroup ?? "sg";
     const hostRole = args.roles?.instance ?? "server";
 
@@ -216,7 +227,7 @@ export class HardenedHost extends pulumi.ComponentResource {
       },
       child,
     );
-    const endpoint = sshAccess(name, args, { sg, hostRole, child, tags });
+    const endpoint = sshAccess(name, args, { sg, hostRole, child, tags, placement });
     const profile = args.instanceProfile
       ? instanceProfile(name, args.instanceProfile, { child, tags })
       : undefined;
@@ -225,7 +236,7 @@ export class HardenedHost extends pulumi.ComponentResource {
       {
         ami: al2023Ami(archOf(args.instanceType), parent),
         instanceType: args.instanceType,
-        subnetId: args.subnetId,
+        subnetId: placement.subnetId,
         vpcSecurityGroupIds: [sg.id],
         associatePublicIpAddress: args.publicIp ?? false,
         iamInstanceProfile: profile?.name,
@@ -269,6 +280,8 @@ export class HardenedHost extends pulumi.ComponentResource {
 
     this.securityGroupId = sg.id;
     this.instanceId = instance.id;
+    this.subnetId = placement.subnetId;
+    this.zoneId = placement.zoneId;
     this.privateIp = instance.privateIp;
     this.publicIp = args.publicIp ? instance.publicIp : pulumi.output(undefined);
     this.roleArn = profile ? profile.roleArn : pulumi.output(undefined);
@@ -279,6 +292,8 @@ export class HardenedHost extends pulumi.ComponentResource {
     this.registerOutputs({
       securityGroupId: this.securityGroupId,
       instanceId: this.instanceId,
+      subnetId: this.subnetId,
+      zoneId: this.zoneId,
       privateIp: this.privateIp,
       publicIp: this.publicIp,
       roleArn: this.roleArn,
@@ -311,6 +326,7 @@ function sshAccess(
     readonly hostRole: string;
     readonly child: pulumi.CustomResourceOptions;
     readonly tags: TagsOf;
+    readonly placement: Placement;
   },
 ): HostEndpoint | undefined {
   const { sg, hostRole, child, tags } = on;
@@ -340,7 +356,7 @@ function sshAccess(
   } else {
     const created = instanceConnectEndpoint(child, name, {
       vpcId: args.vpcId,
-      subnetId: args.subnetId,
+      subnetId: on.placement.subnetId,
       target: ssh.endpointTarget ?? ssh.target,
       tags,
     });

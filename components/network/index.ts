@@ -51,6 +51,8 @@ export class Network extends pulumi.ComponentResource {
   public readonly vpcCidr: pulumi.Output<string>;
   /** The AZ of each subnet index (only zones that need no opt-in). */
   public readonly azNames: pulumi.Output<string>[];
+  /** The AZ ID of each subnet index (the same zone in every account; e.g. "euw1-az3"). */
+  public readonly azIds: pulumi.Output<string>[];
   /** Public subnets (the load balancer; a bastion), one per AZ. */
   public readonly publicSubnetIds: pulumi.Output<string>[];
   /** Compute subnets (tasks, hosts, interface endpoints), one per AZ; no internet route. */
@@ -97,6 +99,10 @@ export class Network extends pulumi.ComponentResource {
     this.azNames = Array.from({ length: azCount }, (_, i) =>
       azs.names.apply((names) => azNameAt(name, names, i, azCount)),
     );
+    // getAvailabilityZones returns names and zoneIds as parallel lists.
+    this.azIds = Array.from({ length: azCount }, (_, i) =>
+      azs.zoneIds.apply((ids) => azNameAt(name, ids, i, azCount)),
+    );
 
     const subnets = buildSubnets(b, this.azNames);
     const routing = buildRouting(b, subnets);
@@ -129,6 +135,7 @@ export class Network extends pulumi.ComponentResource {
       vpcId: this.vpcId,
       vpcCidr: this.vpcCidr,
       azNames: this.azNames,
+      azIds: this.azIds,
       publicSubnetIds: this.publicSubnetIds,
       computeSubnetIds: this.computeSubnetIds,
       dataSubnetIds: this.dataSubnetIds,
@@ -139,6 +146,22 @@ export class Network extends pulumi.ComponentResource {
       s3PrefixListId: this.s3PrefixListId,
       flowLogGroupName: this.flowLogGroupName,
     });
+  }
+
+  /**
+   * The subnets of a tier with each one's AZ ID, in AZ order: the candidates a host chooses among
+   * (the first whose zone offers its instance type, components/host/placement.ts).
+   */
+  public hostSubnets(tier: Tier): {
+    subnetIds: pulumi.Output<string>[];
+    zoneIds: pulumi.Output<string>[];
+  } {
+    const ids = {
+      public: this.publicSubnetIds,
+      compute: this.computeSubnetIds,
+      data: this.dataSubnetIds,
+    }[tier];
+    return { subnetIds: ids, zoneIds: this.azIds.slice(0, ids.length) };
   }
 }
 

@@ -29,6 +29,18 @@ export * from "./task";
 export const RUNTIME_INTERFACE_ENDPOINTS = ["ecr.api", "ecr.dkr", "logs"] as const;
 
 /**
+ * The interface endpoints the layer needs with these `secrets`: ECS fetches them from Secrets
+ * Manager before the task starts, and from subnets without an internet route only through a
+ * `secretsmanager` interface endpoint (AWS Knowledge Center, https://repost.aws/knowledge-center/
+ * ecs-fargate-docker-timeout-error: Secrets Manager endpoints are "required if you're referencing
+ * ... Secrets Manager secrets ... in your task definitions"); without it the task never starts
+ * ("ResourceInitializationError: unable to pull secrets or registry auth").
+ */
+export function runtimeInterfaceEndpoints(secrets: readonly RuntimeSecret[] = []): string[] {
+  return [...RUNTIME_INTERFACE_ENDPOINTS, ...(secrets.length > 0 ? ["secretsmanager"] : [])];
+}
+
+/**
  * The service's sizing, port, image, load balancer audience and WAF are the runtime section's
  * settings (components/runtime.keys.ts: one declaration per key with its description and range).
  */
@@ -55,6 +67,11 @@ export interface RuntimeArgs extends RuntimeSettings {
    * Defaults to none.
    */
   readonly secrets?: readonly RuntimeSecret[];
+  /**
+   * The interface endpoints of the VPC (the Network's `interfaceEndpoints`): with `secrets` they
+   * must include "secretsmanager" (`runtimeInterfaceEndpoints`). Defaults to none.
+   */
+  readonly interfaceEndpoints?: readonly string[];
   /** Customer-managed key of `secrets`: the execution role may decrypt with it only through Secrets Manager, only for those secrets. */
   readonly secretsKeyArn?: pulumi.Input<string>;
   /** Deletion protection and retained logs/keys/images (prod). Defaults to false. */
@@ -73,6 +90,15 @@ function validateArgs(name: string, args: RuntimeArgs): void {
   const secrets = args.secrets ?? [];
   if (secrets.length > 0 && args.secretsKeyArn === undefined) {
     problems.push("secrets: need secretsKeyArn (the key they are encrypted with)");
+  }
+  const missing = runtimeInterfaceEndpoints(secrets).filter(
+    (e) => !(args.interfaceEndpoints ?? []).includes(e),
+  );
+  if (secrets.length > 0 && missing.includes("secretsmanager")) {
+    problems.push(
+      "secrets: the tasks have no internet route, so ECS fetches secrets through a secretsmanager interface endpoint; " +
+        "add it to the Network's interfaceEndpoints (runtimeInterfaceEndpoints(secrets)) and pass that list as interfaceEndpoints",
+    );
   }
   const names = [...Object.keys(args.extraEnvironment ?? {}), ...secrets.map((x) => x.name)];
   for (const n of invalidEnvironmentNames(names)) {

@@ -58,7 +58,7 @@ async function buildError(
 
 const bastion: Partial<AccessArgs> = {
   mode: "bastion",
-  subnetId: "subnet-public-a",
+  subnets: { subnetIds: ["subnet-public-a", "subnet-public-b"], zoneIds: ["euw1-az3", "euw1-az1"] },
   allowedCidrs: ["203.0.113.0/24", "198.51.100.7/32"],
 };
 
@@ -262,9 +262,16 @@ describe("Access (component)", () => {
   });
 });
 
-/** The subnet an instance was placed in, by property dependency. */
+/**
+ * The subnet an instance was placed in: the dependency whose ARN ends in its id (the host's subnet
+ * is chosen among candidates, all of which are its property dependencies).
+ */
 function subnetOf(rec: Recording, r: RecordedResource): RecordedResource {
-  return rec.resources.find((x) => x.urn === r.propertyDependencies.subnetId[0])!;
+  return rec.resources.find(
+    (x) =>
+      r.propertyDependencies.subnetId.includes(x.urn) &&
+      String(x.outputs.arn).endsWith(`/${r.inputs.subnetId}`),
+  )!;
 }
 
 for (const stack of ["staging", "prod"] as const) {

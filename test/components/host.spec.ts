@@ -23,7 +23,7 @@ const T = {
 
 const base: HardenedHostArgs = {
   vpcId: "vpc-0123456789abcdef0",
-  subnetId: "subnet-cmp-a",
+  subnets: { subnetIds: ["subnet-cmp-a", "subnet-cmp-b"], zoneIds: ["euw1-az3", "euw1-az1"] },
   region: "eu-west-1",
   instanceType: "t4g.small",
   rootVolumeGiB: 20,

@@ -10,6 +10,11 @@ export interface MockEnv {
   readonly region: string;
   /** AZ suffixes the region offers, e.g. ["a", "b", "c"] (see `azNamesOf`). */
   readonly azNames: string[];
+  /**
+   * Per instance type, the only AZ IDs that offer it (getInstanceTypeOfferings); a type not
+   * listed is offered in every zone. Defaults to none.
+   */
+  readonly instanceTypeZones?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** The AZ suffixes a region offers (from the fake's region table; an unknown region throws). */
@@ -51,6 +56,24 @@ export function mockCall(args: MockCallArgs, env: MockEnv): Record<string, any> 
       .map((n, i) => [n, result.zoneIds[i]] as const)
       .filter(([n]) => keep(n));
     return { ...result, names: pairs.map(([n]) => n), zoneIds: pairs.map(([, z]) => z) };
+  }
+  if (
+    args.token === "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings" &&
+    args.inputs?.locationType === "availability-zone-id" &&
+    env.instanceTypeZones
+  ) {
+    // A test may take a type out of some zones; the three lists stay parallel.
+    const only = env.instanceTypeZones;
+    const keep = (result.locations as string[]).map(
+      (z, i) => !only[result.instanceTypes[i]] || only[result.instanceTypes[i]].includes(z),
+    );
+    const pick = (list: string[]) => list.filter((_, i) => keep[i]);
+    return {
+      ...result,
+      instanceTypes: pick(result.instanceTypes),
+      locations: pick(result.locations),
+      locationTypes: pick(result.locationTypes),
+    };
   }
   return result;
 }

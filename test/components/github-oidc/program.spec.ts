@@ -111,6 +111,10 @@ describe("GithubOidc: the deploy role against the whole program", function () {
           "ecr:GetRegistryScanningConfiguration",
         ])
           expect(inside(a, "*"), `${stack} ${a}`).to.equal(true);
+        // The look-ups `pulumi up` makes before creating anything: the zones, and the instance
+        // types each zone offers (the hosts' placement, components/host/placement.ts).
+        for (const a of ["ec2:DescribeAvailabilityZones", "ec2:DescribeInstanceTypeOfferings"])
+          expect(inside(a, "*"), `${stack} ${a}`).to.equal(true);
         // Secrets the services create as the deployer: Redshift's admin secret, RDS's master secret.
         for (const secret of [
           findOne(rec, "aws:redshiftserverless/namespace:Namespace", `${stack}-analytics-namespace`)

@@ -79,6 +79,7 @@ describe("GithubOidc", function () {
         "Allow",
         [
           "ec2:DescribeAvailabilityZones",
+          "ec2:DescribeInstanceTypeOfferings",
           "ec2:DescribeManagedPrefixLists",
           "ec2:DescribePrefixLists",
         ],

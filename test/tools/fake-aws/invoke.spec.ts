@@ -50,6 +50,7 @@ describe("fake AWS: invokes", () => {
       "aws:index/getDefaultTags:getDefaultTags",
       "aws:ec2/getInstanceType:getInstanceType",
       "aws:ec2/getInstanceTypes:getInstanceTypes",
+      "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings",
       "aws:elasticbeanstalk/getSolutionStack:getSolutionStack",
       "aws:rds/getEngineVersion:getEngineVersion",
     ]) {

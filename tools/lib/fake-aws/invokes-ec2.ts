@@ -4,6 +4,7 @@
 import { ec2Id } from "./arns";
 import type { Resolved } from "./env";
 import { hex, TIMESTAMP } from "./hash";
+import { NotModelled } from "./invokes-misc";
 
 type Args = Record<string, any>;
 type Filter = { name: string; values: string[] };
@@ -235,6 +236,45 @@ export function availabilityZones(args: Args, env: Resolved): Args {
   };
 }
 
+/**
+ * `getInstanceTypeOfferings` (EC2 DescribeInstanceTypeOfferings): the types offered per location,
+ * as parallel `instanceTypes`, `locations` and `locationTypes` lists (Pulumi AWS provider,
+ * aws.ec2.getInstanceTypeOfferings). Location type `region` (the default), `availability-zone`
+ * or `availability-zone-id`; a `location` filter narrows the locations. The fake holds no
+ * per-zone offering data, so every zone of the region offers every type asked for (patterns as in
+ * `getInstanceTypes`); a program that depends on a zone lacking a type answers it with
+ * --invoke-answers.
+ */
+function instanceTypeOfferings(args: Args, env: Resolved): Args {
+  const locationType = args.locationType ?? "region";
+  const where: Record<string, string[]> = {
+    region: [env.region.code],
+    "availability-zone": env.region.zones.map((z) => z.name),
+    "availability-zone-id": env.region.zones.map((z) => z.zoneId),
+  };
+  if (!where[locationType]) {
+    throw new NotModelled(`location type ${JSON.stringify(locationType)} is not modelled`);
+  }
+  const wanted = filters(args).find((f) => f.name === "location")?.values;
+  const locations = where[locationType].filter((l) => !wanted || matches(l, wanted));
+  const types = (
+    filters(args).find((f) => f.name === "instance-type")?.values ?? [
+      "t3.micro",
+      "t3.small",
+      "m5.large",
+    ]
+  ).map((t) => t.replace(/\*/g, "large"));
+  const pairs = locations.flatMap((location) => types.map((type) => ({ location, type })));
+  return {
+    ...args,
+    id: env.region.code,
+    region: env.region.code,
+    instanceTypes: pairs.map((p) => p.type),
+    locations: pairs.map((p) => p.location),
+    locationTypes: pairs.map(() => locationType),
+  };
+}
+
 export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = {
   "aws:ec2/getAmi:getAmi": (a, e) => ami(a, e, JSON.stringify(a)),
   "aws:ec2/getAmiIds:getAmiIds": (a, e) => ({
@@ -286,6 +326,7 @@ export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = 
     ];
     return { ...a, id: e.region.code, instanceTypes: wanted.map((t) => t.replace(/\*/g, "large")) };
   },
+  "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": instanceTypeOfferings,
   "aws:index/getAvailabilityZones:getAvailabilityZones": availabilityZones,
   "aws:index/getAvailabilityZone:getAvailabilityZone": (a, e) => {
     const z =

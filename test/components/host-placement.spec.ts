@@ -1,0 +1,192 @@
+// Where the hosts go: each takes the first of its candidate subnets whose zone offers its instance
+// type (EC2 DescribeInstanceTypeOfferings), stays in the first zone while it offers the type, and
+// fails naming the host, the type and the fix when no candidate's zone does.
+import { expect } from "chai";
+import { AiEnvironment, AiEnvironmentArgs, aiZone } from "../../components/ai-environment";
+import {
+  firstOfferingIndex,
+  HardenedHost,
+  HardenedHostArgs,
+  placeHost,
+} from "../../components/host";
+import { TEST_SERVER_USER_DATA } from "../../components/test-server";
+import { record, RecordedResource, Recording } from "../../tools/lib/recorder";
+import { ALL_FEATURES_ON } from "../fixtures/features";
+import { deployableCertificateArn, findAll, findOne, loadProgram, stackConfig } from "../helpers";
+
+const INSTANCE = "aws:ec2/instance:Instance";
+const EICE = "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint";
+const SUBNET = "aws:ec2/subnet:Subnet";
+// eu-west-1 as a new account sees it: eu-west-1a = euw1-az3, 1b = euw1-az1, 1c = euw1-az2.
+const ZONES = ["euw1-az3", "euw1-az1", "euw1-az2"];
+
+const host: HardenedHostArgs = {
+  vpcId: "vpc-0123456789abcdef0",
+  subnets: {
+    subnetIds: ["subnet-cmp-a", "subnet-cmp-b", "subnet-cmp-c"],
+    zoneIds: ZONES,
+    fix: "Set platform:exampleInstanceType to another type",
+  },
+  region: "eu-west-1",
+  instanceType: "t4g.small",
+  rootVolumeGiB: 20,
+  rootVolumeKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
+  userData: TEST_SERVER_USER_DATA,
+  securityGroupDescription: "a host",
+  httpsEgress: { prefixListId: "pl-6da54004", description: "S3" },
+  ssh: { kind: "connect-endpoint", target: "the host" },
+  adminPolicy: {
+    description: "connect",
+    sids: { pushKey: "Push", openTunnel: "Tunnel", findHost: "Find" },
+  },
+  tags: { environment: "test" },
+};
+
+/** A subnet's id, from its ARN (`arn:aws:ec2:<region>:<account>:subnet/<id>`). */
+function idOf(subnet: RecordedResource): string {
+  return String(subnet.outputs.arn).split("/").pop()!;
+}
+
+/** Records `program` in eu-west-1 where each listed type is offered only in the given AZ IDs. */
+async function run(
+  offered: Record<string, string[]>,
+  program: () => unknown,
+  opts: { preview?: boolean; stack?: string; config?: Record<string, unknown> } = {},
+): Promise<{ rec?: Recording; error: string }> {
+  let error = "";
+  const rec = await record(
+    {
+      project: "platform",
+      stack: opts.stack ?? "test",
+      preview: opts.preview ?? false,
+      config: opts.config ?? { "aws:region": "eu-west-1" },
+      env: { instanceTypeZones: offered },
+    },
+    program,
+  ).catch((e: unknown) => {
+    error = String(e);
+    return undefined;
+  });
+  return { rec, error };
+}
+
+/**
+ * The errors `program` fails with in an `apply`. The SDK leaves a failed output's derived promises
+ * unhandled, and the language host reports that unhandled rejection as the program's failure (what
+ * `pulumi preview` prints); here the rejections are collected while the look-ups run on their own
+ * (a registration waiting on a failed output would never settle under mocks).
+ */
+async function failuresOf(
+  offered: Record<string, string[]>,
+  program: () => void,
+): Promise<string[]> {
+  const reasons: string[] = [];
+  const saved = process.listeners("unhandledRejection");
+  process.removeAllListeners("unhandledRejection");
+  process.on("unhandledRejection", (e) => reasons.push(String(e)));
+  try {
+    await run(offered, program);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  } finally {
+    process.removeAllListeners("unhandledRejection");
+    for (const l of saved) process.on("unhandledRejection", l);
+  }
+  return [...new Set(reasons)];
+}
+
+describe("Host placement: the instance type offered in the host's zone", () => {
+  it("keeps the first candidate while its zone offers the type, whatever order AWS lists zones in", () => {
+    expect(
+      firstOfferingIndex("h", "t4g.nano", ZONES, ["euw1-az2", "euw1-az1", "euw1-az3"]),
+    ).to.equal(0);
+    expect(firstOfferingIndex("h", "t4g.nano", ZONES, ["euw1-az2", "euw1-az1"])).to.equal(1);
+    expect(firstOfferingIndex("h", "t4g.nano", ZONES, ["euw1-az2"])).to.equal(2);
+  });
+
+  it("names the host, the type, the zones and the fix when no candidate's zone offers it", () => {
+    expect(() => firstOfferingIndex("Tunnel", "t4g.nano", ZONES, ["euw1-az9"], "Set X")).to.throw(
+      "Tunnel: instance type t4g.nano is not offered in the zones it may use (euw1-az3, euw1-az1, euw1-az2); the region offers it only in euw1-az9 (EC2 DescribeInstanceTypeOfferings). Set X.",
+    );
+    expect(() => firstOfferingIndex("Tunnel", "t4g.nano", ["euw1-az3"], [])).to.throw(
+      "the region offers it in no zone (EC2 DescribeInstanceTypeOfferings). Choose another instance type or region.",
+    );
+  });
+
+  it("HardenedHost: the instance and its connect endpoint go in the first subnet whose zone offers the type", async () => {
+    const every = await run({}, () => new HardenedHost("h", host));
+    expect(findOne(every.rec!, INSTANCE, "h-server").inputs.subnetId).to.equal("subnet-cmp-a");
+    const { rec } = await run({ "t4g.small": ["euw1-az2", "euw1-az1"] }, () => {
+      new HardenedHost("h", host);
+    });
+    expect(findOne(rec!, INSTANCE, "h-server").inputs.subnetId).to.equal("subnet-cmp-b");
+    expect(findAll(rec!, EICE)[0].inputs.subnetId).to.equal("subnet-cmp-b");
+  });
+
+  it("HardenedHost: fails naming the host, its type and the config key to change when no zone offers it", async () => {
+    const [error, ...others] = await failuresOf({ "t4g.small": [] }, () => {
+      placeHost("HardenedHost h", "t4g.small", host.subnets, {});
+    });
+    expect(others).to.deep.equal([]);
+    expect(error).to.include("HardenedHost h: instance type t4g.small is not offered");
+    expect(error).to.include("Set platform:exampleInstanceType to another type");
+  });
+
+  it("AiEnvironment: plans its one AZ where the server's type is offered, and fails clearly where none is", async () => {
+    const ai: AiEnvironmentArgs = {
+      cidrBlock: "10.99.0.0/24",
+      allowedPorts: [443],
+      region: "eu-west-1",
+      peer: {
+        vpcId: "vpc-main",
+        cidrBlock: "10.20.0.0/16",
+        routeTableIds: ["rtb-compute-a"],
+        clientCidrs: ["10.20.80.0/20"],
+        clientSecurityGroupId: "sg-tasks",
+      },
+      flowLogRetentionDays: 30,
+      tags: { environment: "test" },
+    };
+    const first = await run({}, () => new AiEnvironment("ai", ai));
+    expect(findOne(first.rec!, SUBNET, "ai-private").inputs.availabilityZone).to.equal(
+      "eu-west-1a",
+    );
+    const { rec } = await run({ "t3.large": ["euw1-az2"] }, () => new AiEnvironment("ai", ai));
+    for (const role of ["ai-public", "ai-private"])
+      expect(findOne(rec!, SUBNET, role).inputs.availabilityZone, role).to.equal("eu-west-1c");
+    expect(findOne(rec!, INSTANCE, "ai-server").inputs.subnetId).to.equal(
+      idOf(findOne(rec!, SUBNET, "ai-private")),
+    );
+    const [error, ...others] = await failuresOf({ "t3.large": [] }, () => {
+      aiZone("ai", "t3.large", {});
+    });
+    expect(others).to.deep.equal([]);
+    expect(error).to.include("AiEnvironment ai: instance type t3.large is not offered");
+    expect(error).to.include("Pass the AiEnvironment another instanceType");
+  });
+});
+
+describe("Host placement in the staging stack, every feature on", function () {
+  this.timeout(240_000);
+  const config = (): Record<string, unknown> => {
+    const c = stackConfig("staging", ALL_FEATURES_ON);
+    c["platform:certificateArn"] = deployableCertificateArn("eu-west-1");
+    return c;
+  };
+  const subnetOf = (rec: Recording, name: string) => {
+    const id = findOne(rec, INSTANCE, name).inputs.subnetId;
+    return findAll(rec, SUBNET).find((s) => idOf(s) === id)!;
+  };
+
+  it("moves the tunnel host and the test server (which shares its endpoint) to the first compute subnet whose zone offers both", async () => {
+    const offered = { "t4g.nano": ["euw1-az1", "euw1-az2"], "t4g.small": ["euw1-az1"] };
+    const { rec, error } = await run(offered, loadProgram, { stack: "staging", config: config() });
+    expect(error).to.equal("");
+    expect(subnetOf(rec!, "staging-access-host").name).to.equal("staging-network-compute-1");
+    expect(subnetOf(rec!, "staging-test-server-server").name).to.equal("staging-network-compute-1");
+    // One endpoint in the main VPC (the AI environment's VPC has its own).
+    expect(findAll(rec!, EICE).map((e) => e.name)).to.deep.equal([
+      "staging-access-eice",
+      "staging-ai-eice",
+    ]);
+  });
+});
