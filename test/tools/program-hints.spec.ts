@@ -16,9 +16,25 @@ import {
   typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
+import { missingCommandHint } from "../../tools/lib/engine/hints-commands";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
+  it("a command the shell cannot find (the Pulumi CLI, git): named, with what to do; others not", () => {
+    const cli = missingCommandHint("Command failed: pulumi whoami\n/bin/sh: 1: pulumi: not found");
+    expect(cli).to.contain("runs `pulumi whoami`");
+    expect(cli).to.contain("the Pulumi CLI, which an offline check runs without");
+    expect(cli).to.contain("--config <key>=<value>");
+    const git = missingCommandHint(
+      "Command failed: git rev-parse HEAD\nsh: git: command not found",
+    );
+    expect(git).to.contain("`git`, which is not installed on this machine");
+    expect(missingCommandHint("Error: spawnSync openssl ENOENT")).to.equal("");
+    expect(
+      missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
+    ).to.equal("");
+  });
+
   it("an ES module the language host requires: both of Node's refusals, never under type: module", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "require-esm-"));
     try {
