@@ -16,10 +16,35 @@ import {
   typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
-import { missingCommandHint } from "../../tools/lib/engine/hints-commands";
+import { defaultImportHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
+  it("a default import of a CommonJS module without esModuleInterop: named, with the two fixes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "default-import-"));
+    try {
+      const file = path.join(dir, "server.ts");
+      fs.writeFileSync(
+        file,
+        'import express, { Router } from "express";\nrouter.use(express.json());\n',
+      );
+      const at = { file, line: 2 };
+      const read = "TypeError: Cannot read properties of undefined (reading 'json')";
+      const hint = defaultImportHint(read, at, undefined);
+      expect(hint).to.contain('`express` is a default import of "express"');
+      expect(hint).to.contain('"esModuleInterop": true');
+      expect(hint).to.contain('import * as express from "express"');
+      const call = "TypeError: (0 , express_1.default) is not a function";
+      expect(defaultImportHint(call, { file, line: 1 }, undefined)).to.contain("`express`");
+      const interop = '{ "compilerOptions": { "esModuleInterop": true } }';
+      expect(defaultImportHint(read, at, interop)).to.equal("");
+      fs.writeFileSync(file, 'import * as express from "express";\nrouter.use(express.json());\n');
+      expect(defaultImportHint(read, at, undefined)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a command the shell cannot find (the Pulumi CLI, git): named, with what to do; others not", () => {
     const cli = missingCommandHint("Command failed: pulumi whoami\n/bin/sh: 1: pulumi: not found");
     expect(cli).to.contain("runs `pulumi whoami`");

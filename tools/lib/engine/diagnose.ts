@@ -20,7 +20,7 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
-import { missingCommandHint } from "./hints-commands";
+import { defaultImportHint, missingCommandHint } from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
 import { stackReferenceHint } from "./stack-references";
 
@@ -150,6 +150,11 @@ export function diagnose(ctx: {
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text) ||
+      defaultImportHint(
+        message,
+        location,
+        hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
+      ) ||
       stackReferenceHint(engine.resources);
     // Every error the run logged, in order: a dependency that fails often logs the output of
     // the command it ran first (no stack) and then throws with its own frames; whoever reads the

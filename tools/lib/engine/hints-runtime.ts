@@ -1,0 +1,85 @@
+// Hints on failures a program meets while it runs, where the bare error does not say what to do:
+// a command the machine lacks, a default import compiled without esModuleInterop.
+//
+// Hints for a program that runs a command of the machine it is deployed from (`child_process`
+// `execSync("pulumi whoami")`, `execSync("git rev-parse HEAD")`) and fails because that command
+// is not installed where the check runs. Node reports such a failure as "Command failed: <command>"
+// followed by the shell's "<name>: not found" (node:child_process, `checkExecSyncError`; POSIX sh
+// exits 127 for a command it cannot find). `pulumi preview` runs the program where its author's
+// tools are installed, so the failure is the offline run's, and the check says so.
+import * as fs from "fs";
+
+/** The command a failed `execSync`/`exec` ran and the program the shell could not find. */
+export function missingCommand(message: string): { command: string; name: string } | undefined {
+  const failed = /Command failed: ([^\n]+)/.exec(message);
+  if (!failed) return undefined;
+  const missing =
+    /(?:^|\n)[^\n]*?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found/.exec(message) ??
+    /spawnSync ([^\s]+) ENOENT/.exec(message);
+  if (!missing) return undefined;
+  return { command: failed[1].trim(), name: missing[1] };
+}
+
+export function missingCommandHint(message: string): string {
+  const m = missingCommand(message);
+  if (!m) return "";
+  const cli =
+    m.name === "pulumi"
+      ? "the Pulumi CLI, which an offline check runs without (no CLI, no backend to log in to); " +
+        "`pulumi preview` runs the program with the CLI that started it"
+      : `\`${m.name}\`, which is not installed on this machine; \`pulumi preview\` runs the ` +
+        "program where its author's tools are installed";
+  return (
+    `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
+    "what the command would return another way for this run, if it reads one first (a config " +
+    "value with --config <key>=<value>, an environment variable), install the command, or run " +
+    "the check where it is installed"
+  );
+}
+
+/**
+ * A default import of a CommonJS module (`import express from "express"`) compiled without
+ * `esModuleInterop`: TypeScript then reads the module's `default` property (`express_1.default`),
+ * which a CommonJS module does not have, and the program fails on its first use with "Cannot read
+ * properties of undefined" or "… is not a function" (TypeScript handbook, "esModuleInterop": "off
+ * by default"; it is implied only for `module` node16/nodenext). `pulumi preview` compiles the
+ * same way: with the program's tsconfig, or without one with TypeScript's defaults (cmd/run/run.js).
+ */
+export function defaultImportHint(
+  message: string,
+  location: { file: string; line: number } | undefined,
+  tsconfigSource: string | undefined,
+): string {
+  if (!location || /"esModuleInterop"\s*:\s*true/.test(tsconfigSource ?? "")) return "";
+  const reading = /Cannot read propert(?:y|ies) of undefined \(reading '([^']+)'\)/.exec(message);
+  const called = /\(0 , (\w+)_1\.default\) is not a function|(\w+)_1\.default is not a/.exec(
+    message,
+  );
+  if (!reading && !called) return "";
+  let source: string;
+  try {
+    source = fs.readFileSync(location.file, "utf8");
+  } catch {
+    return "";
+  }
+  const line = source.split("\n")[location.line - 1] ?? "";
+  const imports = [
+    ...source.matchAll(
+      /^\s*import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s+from\s+["']([^"']+)["']/gm,
+    ),
+  ];
+  const hit = imports.find(([, name]) =>
+    called
+      ? name === (called[1] ?? called[2])
+      : new RegExp(`\\b${name}\\.${reading![1]}\\b`).test(line),
+  );
+  if (!hit) return "";
+  const [, name, from] = hit;
+  return (
+    `\n\`${name}\` is a default import of "${from}" (\`import ${name} from "${from}"\`), a CommonJS ` +
+    `module, compiled without esModuleInterop: TypeScript reads \`${name}_1.default\`, which ` +
+    `the module does not have, and \`pulumi preview\` fails the same way. Add "esModuleInterop": ` +
+    `true to the compilerOptions of the program's tsconfig.json, or write \`import * as ${name} ` +
+    `from "${from}"\``
+  );
+}
