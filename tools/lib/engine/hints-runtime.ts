@@ -31,9 +31,8 @@ export function missingCommandHint(message: string): string {
         "program where its author's tools are installed";
   return (
     `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
-    "what the command would return another way for this run, if it reads one first (a config " +
-    "value with --config <key>=<value>, an environment variable), install the command, or run " +
-    "the check where it is installed"
+    "what the command would print another way for this run if it reads one first (--config " +
+    "<key>=<value>), install the command, or run the check where it is installed"
   );
 }
 
