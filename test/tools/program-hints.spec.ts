@@ -16,7 +16,11 @@ import {
   typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
-import { defaultImportHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
+import {
+  awsSdkHint,
+  defaultImportHint,
+  missingCommandHint,
+} from "../../tools/lib/engine/hints-runtime";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
@@ -40,6 +44,30 @@ describe("hints on a failed program's error", () => {
       expect(defaultImportHint(read, at, interop)).to.equal("");
       fs.writeFileSync(file, 'import * as express from "express";\nrouter.use(express.json());\n');
       expect(defaultImportHint(read, at, undefined)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("AWS called through an AWS SDK without credentials: where the program imports it, and what to do", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-sdk-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "index.ts"),
+        'import * as aws from "@pulumi/aws";\nimport {SSM} from "aws-sdk";\n',
+      );
+      fs.mkdirSync(path.join(dir, "node_modules"));
+      fs.writeFileSync(path.join(dir, "node_modules", "x.js"), 'require("@aws-sdk/client-s3");\n');
+      const v2 =
+        "CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1";
+      const hint = awsSdkHint(v2, dir);
+      expect(hint).to.contain(`imported at ${path.join(dir, "index.ts")}:2)`);
+      expect(hint).to.not.contain("node_modules");
+      expect(hint).to.contain("--invoke-answers answers only Pulumi data sources");
+      expect(
+        awsSdkHint("CredentialsProviderError: Could not load credentials from any providers", dir),
+      ).to.contain("AWS SDK");
+      expect(awsSdkHint("TypeError: x is undefined", dir)).to.equal("");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

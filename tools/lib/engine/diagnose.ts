@@ -20,7 +20,7 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
-import { defaultImportHint, missingCommandHint } from "./hints-runtime";
+import { awsSdkHint, defaultImportHint, missingCommandHint } from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
 import { stackReferenceHint } from "./stack-references";
 
@@ -150,6 +150,7 @@ export function diagnose(ctx: {
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text) ||
+      awsSdkHint(text, ctx.pwd) ||
       defaultImportHint(
         message,
         location,

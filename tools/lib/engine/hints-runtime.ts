@@ -1,5 +1,6 @@
 // Hints on failures a program meets while it runs, where the bare error does not say what to do:
-// a command the machine lacks, a default import compiled without esModuleInterop.
+// a command the machine lacks, a default import compiled without esModuleInterop, a call to AWS
+// through an AWS SDK.
 //
 // Hints for a program that runs a command of the machine it is deployed from (`child_process`
 // `execSync("pulumi whoami")`, `execSync("git rev-parse HEAD")`) and fails because that command
@@ -8,6 +9,7 @@
 // exits 127 for a command it cannot find). `pulumi preview` runs the program where its author's
 // tools are installed, so the failure is the offline run's, and the check says so.
 import * as fs from "fs";
+import * as path from "path";
 
 /** The command a failed `execSync`/`exec` ran and the program the shell could not find. */
 export function missingCommand(message: string): { command: string; name: string } | undefined {
@@ -80,5 +82,53 @@ export function defaultImportHint(
     `the module does not have, and \`pulumi preview\` fails the same way. Add "esModuleInterop": ` +
     `true to the compilerOptions of the program's tsconfig.json, or write \`import * as ${name} ` +
     `from "${from}"\``
+  );
+}
+
+/** The credential errors of the AWS SDKs (v2 `CredentialsError`, v3 `CredentialsProviderError`). */
+const AWS_SDK_CREDENTIALS =
+  /CredentialsError: Missing credentials|CredentialsProviderError|Could not load credentials from any providers/;
+const AWS_SDK_IMPORT = /(?:from\s+|require\(\s*)["'](aws-sdk(?:\/[^"']*)?|@aws-sdk\/[^"']+)["']/;
+
+/** `file:line` of each import of an AWS SDK in the program's own sources (not node_modules). */
+function awsSdkImports(dir: string, depth = 0, out: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (out.length >= 3) break;
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth < 3 && !e.name.startsWith(".") && e.name !== "node_modules")
+        awsSdkImports(file, depth + 1, out);
+    } else if (/\.(ts|js|mjs|cjs|mts|cts)$/.test(e.name) && !e.name.endsWith(".d.ts")) {
+      const lines = fs.readFileSync(file, "utf8").split("\n");
+      const i = lines.findIndex((l) => AWS_SDK_IMPORT.test(l));
+      if (i >= 0) out.push(`${file}:${i + 1}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A program that calls AWS itself through an AWS SDK (not through a Pulumi data source) and
+ * fails for want of credentials: under `pulumi preview` it runs with the deployer's AWS
+ * credentials and reaches AWS; offline there are neither, and `--invoke-answers`, which answers
+ * Pulumi's invokes, cannot answer it. Names where the program imports the SDK, since such a
+ * failure's stack holds only the SDK's own frames.
+ */
+export function awsSdkHint(text: string, pwd: string): string {
+  if (!AWS_SDK_CREDENTIALS.test(text)) return "";
+  const sites = awsSdkImports(pwd);
+  return (
+    "\nThe program calls AWS itself with an AWS SDK" +
+    (sites.length > 0 ? ` (imported at ${sites.join(", ")})` : "") +
+    ", outside Pulumi: `pulumi preview` runs it with the deployer's AWS credentials, an offline " +
+    "check has no credentials and no AWS, and --invoke-answers answers only Pulumi data sources. " +
+    "Read the value through a Pulumi data source (aws.ssm.getParameter …) or from config " +
+    "(--config <key>=<value>), or run the check where AWS credentials and the network are there"
   );
 }
