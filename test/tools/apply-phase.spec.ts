@@ -81,6 +81,14 @@ describe("the apply phase: every check evaluated", function () {
       expect(u.reason).to.contain("an output of stack reference acme/network/dev");
   });
 
+  // own-network.ts fails its apply unless the lookups of its own subnets and route tables, and its
+  // CloudFormation stack's outputs, are answered as AWS answers them once they exist.
+  it("answers lookups of the stack's own network and a CloudFormation stack's outputs", () => {
+    expect(both.configNotes.filter((n) => /apply phase failed/.test(n))).to.deep.equal([]);
+    const names = both.resources.map((r) => r.name);
+    expect(names).to.include.members(["nodes", "net-public", "net-private"]);
+  });
+
   it("counts what ran: unevaluated checks are not counted as passed", () => {
     const c = both.counts;
     expect(c.unevaluated).to.be.greaterThan(0);

@@ -69,6 +69,12 @@ describe("how the check explains a program's own failure", () => {
     const plain = missing("config:\n  demo:replicas: 2\n");
     expect(plain).to.contain("demo:dbHost is not set; set it with `pulumi config set demo:dbHost");
     expect(plain).to.not.contain("ESC");
+    expect(plain).to.not.contain("another namespace");
+    // Set for the project's former name: `new pulumi.Config()` never reads it.
+    const renamed = missing("config:\n  demo-old:dbHost: db.internal\n");
+    expect(renamed).to.contain("The stack file sets demo-old:dbHost (");
+    expect(renamed).to.contain("Pulumi.dev.yaml:2), in another namespace");
+    expect(renamed).to.contain('new pulumi.Config("demo-old")');
   });
 });
 

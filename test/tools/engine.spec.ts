@@ -11,7 +11,8 @@ import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 import { errorMessage, programFrames, programLocation } from "../../tools/lib/engine/language-host";
-import { OfflineEngine } from "../../tools/lib/engine/monitor";
+import { EngineResource, OfflineEngine } from "../../tools/lib/engine/monitor";
+import { ownResourceInvoke } from "../../tools/lib/engine/own-resources";
 import {
   containsUnknown,
   downgradeOutputValues,
@@ -220,6 +221,63 @@ describe("offline engine", () => {
       } finally {
         close();
       }
+    });
+  });
+
+  describe("lookups of the program's own resources (apply phase)", () => {
+    const made: [string, string, Record<string, unknown>][] = [
+      ["aws:ec2/vpc:Vpc", "vpc-1", { mainRouteTableId: "rtb-main" }],
+      ["aws:ec2/subnet:Subnet", "subnet-pub", { vpcId: "vpc-1" }],
+      ["aws:ec2/subnet:Subnet", "subnet-priv", { vpcId: "vpc-1" }],
+      ["aws:ec2/routeTable:RouteTable", "rtb-pub", { vpcId: "vpc-1" }],
+      [
+        "aws:ec2/route:Route",
+        "r-1",
+        { routeTableId: "rtb-pub", destinationCidrBlock: "0.0.0.0/0", gatewayId: "igw-1" },
+      ],
+      [
+        "aws:ec2/routeTableAssociation:RouteTableAssociation",
+        "rtbassoc-1",
+        { subnetId: "subnet-pub", routeTableId: "rtb-pub" },
+      ],
+    ];
+    const resources = made.map(
+      ([type, id, outputs]) =>
+        ({ urn: `urn:${id}`, type, custom: true, outputs }) as unknown as EngineResource,
+    );
+    const ids = new Map(made.map(([, id]) => [`urn:${id}`, id]));
+    const lookup = (
+      token: string,
+      args: Record<string, unknown>,
+      given?: Record<string, unknown>,
+    ) => ownResourceInvoke(`aws:ec2/${token}`, args, resources, ids, { given: () => given });
+
+    it("answers a subnet's route table from its association, routes keyed as the data source keys them", () => {
+      const table = lookup("getRouteTable:getRouteTable", { subnetId: "subnet-pub" })!;
+      expect(table).to.include({ routeTableId: "rtb-pub", vpcId: "vpc-1", subnetId: "subnet-pub" });
+      expect(table.routes).to.have.length(1);
+      expect(table.routes[0]).to.include({ cidrBlock: "0.0.0.0/0", gatewayId: "igw-1" });
+      expect(table.associations[0]).to.include({ subnetId: "subnet-pub", main: false });
+    });
+
+    it("fails for a subnet without an association, as AWS does, and finds the VPC's main table", () => {
+      expect(() => lookup("getRouteTable:getRouteTable", { subnetId: "subnet-priv" })).to.throw(
+        /no matching/,
+      );
+      expect(lookup("getSubnet:getSubnet", { id: "subnet-priv" })).to.include({ vpcId: "vpc-1" });
+      const filters = [{ name: "association.main", values: ["true"] }];
+      const main = lookup("getRouteTables:getRouteTables", { vpcId: "vpc-1", filters })!;
+      expect(main.ids).to.deep.equal(["rtb-main"]);
+      const table = lookup("getRouteTable:getRouteTable", { routeTableId: "rtb-main" })!;
+      expect(table.routes).to.deep.equal([]);
+      expect(table.associations[0]).to.include({ main: true });
+    });
+
+    it("leaves other subnets, and lookups the user answered, to the usual answers", () => {
+      expect(lookup("getSubnet:getSubnet", { id: "subnet-elsewhere" })).to.equal(undefined);
+      expect(lookup("getSubnet:getSubnet", { id: "subnet-priv" }, { id: "subnet-priv" })).to.equal(
+        undefined,
+      );
     });
   });
 

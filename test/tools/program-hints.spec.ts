@@ -16,9 +16,78 @@ import {
   typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
+import {
+  awsSdkHint,
+  defaultImportHint,
+  missingCommandHint,
+} from "../../tools/lib/engine/hints-runtime";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
 describe("hints on a failed program's error", () => {
+  it("a default import of a CommonJS module without esModuleInterop: named, with the two fixes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "default-import-"));
+    try {
+      const file = path.join(dir, "server.ts");
+      fs.writeFileSync(
+        file,
+        'import express, { Router } from "express";\nrouter.use(express.json());\n',
+      );
+      const at = { file, line: 2 };
+      const read = "TypeError: Cannot read properties of undefined (reading 'json')";
+      const hint = defaultImportHint(read, at, undefined);
+      expect(hint).to.contain('`express` is a default import of "express"');
+      expect(hint).to.contain('"esModuleInterop": true');
+      expect(hint).to.contain('import * as express from "express"');
+      const call = "TypeError: (0 , express_1.default) is not a function";
+      expect(defaultImportHint(call, { file, line: 1 }, undefined)).to.contain("`express`");
+      const interop = '{ "compilerOptions": { "esModuleInterop": true } }';
+      expect(defaultImportHint(read, at, interop)).to.equal("");
+      fs.writeFileSync(file, 'import * as express from "express";\nrouter.use(express.json());\n');
+      expect(defaultImportHint(read, at, undefined)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("AWS called through an AWS SDK without credentials: where the program imports it, and what to do", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-sdk-"));
+    try {
+      fs.writeFileSync(
+        path.join(dir, "index.ts"),
+        'import * as aws from "@pulumi/aws";\nimport {SSM} from "aws-sdk";\n',
+      );
+      fs.mkdirSync(path.join(dir, "node_modules"));
+      fs.writeFileSync(path.join(dir, "node_modules", "x.js"), 'require("@aws-sdk/client-s3");\n');
+      const v2 =
+        "CredentialsError: Missing credentials in config, if using AWS_CONFIG_FILE, set AWS_SDK_LOAD_CONFIG=1";
+      const hint = awsSdkHint(v2, dir);
+      expect(hint).to.contain(`imported at ${path.join(dir, "index.ts")}:2)`);
+      expect(hint).to.not.contain("node_modules");
+      expect(hint).to.contain("--invoke-answers answers only Pulumi data sources");
+      expect(
+        awsSdkHint("CredentialsProviderError: Could not load credentials from any providers", dir),
+      ).to.contain("AWS SDK");
+      expect(awsSdkHint("TypeError: x is undefined", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a command the shell cannot find (the Pulumi CLI, git): named, with what to do; others not", () => {
+    const cli = missingCommandHint("Command failed: pulumi whoami\n/bin/sh: 1: pulumi: not found");
+    expect(cli).to.contain("runs `pulumi whoami`");
+    expect(cli).to.contain("the Pulumi CLI, which an offline check runs without");
+    expect(cli).to.contain("--config <key>=<value>");
+    const git = missingCommandHint(
+      "Command failed: git rev-parse HEAD\nsh: git: command not found",
+    );
+    expect(git).to.contain("`git`, which is not installed on this machine");
+    expect(missingCommandHint("Error: spawnSync openssl ENOENT")).to.equal("");
+    expect(
+      missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
+    ).to.equal("");
+  });
+
   it("an ES module the language host requires: both of Node's refusals, never under type: module", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "require-esm-"));
     try {

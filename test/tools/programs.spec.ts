@@ -273,6 +273,13 @@ describe("real-world program shapes, offline", function () {
       expect(family).to.equal(`postgres${String(stackOutputs(r).postgresVersion).split(".")[0]}`);
     });
 
+    it("an unanswered invoke the program catches is named in a note, with where it asked", async () => {
+      const r = await check("invokes", ["apply"]);
+      const note = r.configNotes.find((n) => n.startsWith("the program caught the failure"));
+      expect(note).to.contain("aws:lambda/getFunction:getFunction (index.ts:");
+      expect(note).to.contain("--invoke-answers");
+    });
+
     it("a bucket read with Bucket.get is recorded but not judged, as the engine judges only what it manages", async () => {
       const r = await check("invokes", ["apply"]);
       const read = byName(r, "aws:s3/bucket:Bucket", "central-logs");

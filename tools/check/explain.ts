@@ -75,13 +75,33 @@ export function configHints(
         ? ` in ${file}, which imports Pulumi ESC environment${envs.length > 1 ? "s" : ""} ` +
           `${envs.map((x) => JSON.stringify(x)).join(", ")} that the check cannot open offline; ` +
           `if ${envs.length > 1 ? "one of them" : "it"} provides the value, ${supply([missing])}`
-        : `; set it with \`pulumi config set ${missing} <value> --stack ${e.stack_}\`, or ${supply([missing])}`);
+        : `; set it with \`pulumi config set ${missing} <value> --stack ${e.stack_}\`, or ${supply([missing])}`) +
+      otherNamespace(missing, config.lines, file);
   }
   const set = Object.keys(config.lines)
     .sort()
     .filter((k) => mentions(e.message, k, project.name));
   for (const k of set) notes.push(`  ${k} is set at ${file}:${config.lines[k]}`);
   return { reason, notes, configError: set.length > 0 || !!reason };
+}
+
+/**
+ * The same name under another namespace in the stack file (`demo:projectName` where the program
+ * reads `demo-app:projectName`): `new pulumi.Config()` reads the project's own namespace, so a
+ * key written for a project's former name, or for another project, is never read.
+ */
+function otherNamespace(missing: string, lines: Record<string, number>, file: string): string {
+  const name = missing.slice(missing.indexOf(":") + 1);
+  const others = Object.keys(lines).filter(
+    (k) => k !== missing && k.slice(k.indexOf(":") + 1) === name,
+  );
+  if (others.length === 0) return "";
+  const where = others.map((k) => `${k} (${file}:${lines[k]})`).join(", ");
+  const ns = missing.slice(0, missing.indexOf(":"));
+  return (
+    `. The stack file sets ${where}, in another namespace: \`new pulumi.Config()\` reads the ` +
+    `project's, ${ns}; rename the key or read it with \`new pulumi.Config("${others[0].split(":")[0]}")\``
+  );
 }
 
 export function describeProgramError(

@@ -275,9 +275,12 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...(region.note && usesAws ? [region.note] : []),
   ];
   const usable: ProgramRun[] = [];
+  // Invokes a run that succeeded asked for and nothing answered: the program caught the failure.
+  const caught = new Set<string>();
   for (const [i, run] of runs.entries()) {
     if (!run.failure) {
       usable.push(run);
+      for (const u of run.unanswered) caught.add(u);
       continue;
     }
     streams[i].abandon();
@@ -312,6 +315,14 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       run.versionWarnings,
     );
   }
+  // Under `pulumi preview` AWS answers these, which may take the program down another path.
+  if (caught.size > 0)
+    notes.push(
+      `the program caught the failure of ${caught.size === 1 ? "an invoke" : "invokes"} the ` +
+        `check cannot answer and carried on: ${[...caught].join(", ")}; \`pulumi preview\` ` +
+        "gets AWS's answer, which may take the program down another path (a lookup of " +
+        "something that exists): give the answers with --invoke-answers <file.json> to check it",
+    );
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

@@ -407,6 +407,13 @@ describe("fake AWS: resource state", () => {
       });
     });
 
+    it("eks RandomSuffix: the input, a dash and 8 hex digits, as pulumi-eks's provider appends", () => {
+      const r = other("eks:index:RandomSuffix", { input: "cluster-nodes" });
+      expect(r.id).to.equal("r");
+      expect(r.state.output).to.match(/^cluster-nodes-[0-9a-f]{8}$/);
+      expect(other("eks:index:RandomSuffix", { input: UNKNOWN }).state.output).to.equal(UNKNOWN);
+    });
+
     it("a stack reference's outputs stay unknown in both phases; a provider has an id once created", () => {
       for (const phase of ["preview", "apply"] as const) {
         const ref = other(

@@ -3,7 +3,7 @@
 // (../fake-aws), shared with the unit tests' mocks; answers a user supplies (`--invoke-answers`)
 // come first.
 import { createHash } from "crypto";
-import { invoke, InvokeAnswers, resourceState } from "../fake-aws";
+import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
 
 /** `preview`: as `pulumi preview` sees a stack; `apply`: as `pulumi up` sees each resource. */
 export type Phase = "preview" | "apply";
@@ -33,6 +33,8 @@ export interface EngineAnswers {
    * is the account of the provider it is sent to, when that provider pins one; else the stack's.
    */
   invoke(token: string, args: Record<string, any>, accountId?: string): Record<string, any>;
+  /** The user's own answer (`--invoke-answers`) to an invoke, if they gave one. */
+  given?(token: string, args: Record<string, any>): Record<string, any> | undefined;
   /** Id of a provider instance created in the apply phase. */
   providerId(urn: string): string;
 }
@@ -55,6 +57,10 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
     },
     invoke(token, args, accountId) {
       return invoke(token, args, accountId ? { ...env, accountId } : env, opts.invokeAnswers);
+    },
+    given(token, args) {
+      const answer = findAnswer(opts.invokeAnswers, token, args);
+      return answer ? { ...answer } : undefined;
     },
     providerId(urn) {
       const h = createHash("sha256").update(urn).digest("hex");

@@ -20,6 +20,7 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
+import { awsSdkHint, defaultImportHint, missingCommandHint } from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
 import { stackReferenceHint } from "./stack-references";
 
@@ -148,6 +149,13 @@ export function diagnose(ctx: {
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
+      missingCommandHint(text) ||
+      awsSdkHint(text, ctx.pwd) ||
+      defaultImportHint(
+        message,
+        location,
+        hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
+      ) ||
       stackReferenceHint(engine.resources);
     // Every error the run logged, in order: a dependency that fails often logs the output of
     // the command it ran first (no stack) and then throws with its own frames; whoever reads the

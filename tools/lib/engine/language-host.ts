@@ -86,6 +86,8 @@ export interface ProgramRun {
   /** What the program wrote to stdout and stderr (the last lines, when there were many). */
   readonly output: string[];
   readonly invokes: ReadonlyMap<string, number>;
+  /** Invokes nothing answered (`token (file:line)`), whether or not the program caught it. */
+  readonly unanswered: string[];
   readonly sdk: SdkInfo;
   /** Version skew between the program's dependencies and the check's (./versions.ts). */
   readonly versionWarnings: string[];
@@ -255,6 +257,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       logs: [],
       output: [],
       invokes: new Map(),
+      unanswered: [],
       sdk,
       versionWarnings: [],
       failure: { kind: "setup", message: unlocatable },
@@ -392,6 +395,10 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     logs: engine.logs,
     output,
     invokes: engine.invokes,
+    unanswered: [...engine.unanswered].map((token) => {
+      const site = sites.get(token);
+      return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
+    }),
     sdk,
     versionWarnings: versionWarnings(
       pwd,

@@ -31,6 +31,7 @@ import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { InvokeNotAnsweredError } from "../fake-aws";
 import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
+import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
 import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
@@ -385,12 +386,15 @@ export class OfflineEngine {
       result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
     } else {
       const provider = req.getProvider() || undefined;
+      const own = ownResourceInvoke(token, args, this.resources, this.ids, this.opts.answers);
       try {
-        result = this.opts.answers.invoke(
-          token,
-          withProviderRegion(this.byUrn, token, args, provider),
-          providerAccount(this.byUrn, token, provider),
-        );
+        result =
+          own ??
+          this.opts.answers.invoke(
+            token,
+            withProviderRegion(this.byUrn, token, args, provider),
+            providerAccount(this.byUrn, token, provider),
+          );
       } catch (e) {
         const dir = this.opts.programPwd ?? this.opts.programDir;
         if (!(e instanceof InvokeNotAnsweredError)) throw e;

@@ -8,4 +8,4 @@ export type { Region, AvailabilityZone, Partition } from "./regions";
 export { region, REGIONS, PARTITIONS, UnknownRegionError, nearestRegions } from "./regions";
 export { invoke, InvokeNotAnsweredError, answeredTokens } from "./invoke";
 export type { InvokeAnswers } from "./answers";
-export { loadInvokeAnswers, parseInvokeAnswers } from "./answers";
+export { findAnswer, loadInvokeAnswers, parseInvokeAnswers } from "./answers";

@@ -277,6 +277,13 @@ export function otherPackageState(
   if (pkg === "random") return random(type, seed, inputs);
   if (pkg === "tls") return tls(type, seed, inputs);
   if (pkg === "docker" || pkg === "docker-build") return docker(type, seed, inputs);
+  if (type === "eks:index:RandomSuffix") {
+    // @pulumi/eks before 1.0 names its node groups' CloudFormation stacks with this resource of
+    // its own provider: the input and a dash and 8 random hex digits, id the resource's name
+    // (pulumi-eks, nodejs/eks/cmd/provider/randomSuffix.ts, `appendRandom`, `getName`).
+    if (inputs.input === UNKNOWN) return { id: name, state: { ...inputs, output: UNKNOWN } };
+    return { id: name, state: { ...inputs, output: `${String(inputs.input)}-${hex(seed, 8)}` } };
+  }
   if (type === "command:local:Command" || type === "command:remote:Command") {
     return { id: `${name}${hex(seed, 8)}`, state: { ...inputs, stdout: "", stderr: "" } };
   }

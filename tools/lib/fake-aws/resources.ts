@@ -13,6 +13,7 @@ import { hex, uuid } from "./hash";
 import { autoNameRule, physicalName, providerDefault } from "./naming";
 import { otherPackageState } from "./other-packages";
 import { typeSchema } from "./schema";
+import { cloudFormationStack } from "./specials-cloudformation";
 import { DATA_SPECIALS } from "./specials-data";
 import { NETWORK_SPECIALS } from "./specials-network";
 import type { Base, Special } from "./special";
@@ -42,7 +43,11 @@ export interface ResourceState {
 
 export type Phase = "preview" | "apply";
 
-const SPECIALS: Record<string, Special> = { ...NETWORK_SPECIALS, ...DATA_SPECIALS };
+const SPECIALS: Record<string, Special> = {
+  ...NETWORK_SPECIALS,
+  ...DATA_SPECIALS,
+  "aws:cloudformation/stack:Stack": cloudFormationStack,
+};
 
 /** Type `aws:<module>/<x>:<Class>` → `<module>`. */
 function moduleOf(type: string): string {

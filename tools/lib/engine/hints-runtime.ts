@@ -1,0 +1,134 @@
+// Hints on failures a program meets while it runs, where the bare error does not say what to do:
+// a command the machine lacks, a default import compiled without esModuleInterop, a call to AWS
+// through an AWS SDK.
+//
+// Hints for a program that runs a command of the machine it is deployed from (`child_process`
+// `execSync("pulumi whoami")`, `execSync("git rev-parse HEAD")`) and fails because that command
+// is not installed where the check runs. Node reports such a failure as "Command failed: <command>"
+// followed by the shell's "<name>: not found" (node:child_process, `checkExecSyncError`; POSIX sh
+// exits 127 for a command it cannot find). `pulumi preview` runs the program where its author's
+// tools are installed, so the failure is the offline run's, and the check says so.
+import * as fs from "fs";
+import * as path from "path";
+
+/** The command a failed `execSync`/`exec` ran and the program the shell could not find. */
+export function missingCommand(message: string): { command: string; name: string } | undefined {
+  const failed = /Command failed: ([^\n]+)/.exec(message);
+  if (!failed) return undefined;
+  const missing =
+    /(?:^|\n)[^\n]*?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found/.exec(message) ??
+    /spawnSync ([^\s]+) ENOENT/.exec(message);
+  if (!missing) return undefined;
+  return { command: failed[1].trim(), name: missing[1] };
+}
+
+export function missingCommandHint(message: string): string {
+  const m = missingCommand(message);
+  if (!m) return "";
+  const cli =
+    m.name === "pulumi"
+      ? "the Pulumi CLI, which an offline check runs without (no CLI, no backend to log in to); " +
+        "`pulumi preview` runs the program with the CLI that started it"
+      : `\`${m.name}\`, which is not installed on this machine; \`pulumi preview\` runs the ` +
+        "program where its author's tools are installed";
+  return (
+    `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
+    "what the command would print another way for this run if it reads one first (--config " +
+    "<key>=<value>), install the command, or run the check where it is installed"
+  );
+}
+
+/**
+ * A default import of a CommonJS module (`import express from "express"`) compiled without
+ * `esModuleInterop`: TypeScript then reads the module's `default` property (`express_1.default`),
+ * which a CommonJS module does not have, and the program fails on its first use with "Cannot read
+ * properties of undefined" or "… is not a function" (TypeScript handbook, "esModuleInterop": "off
+ * by default"; it is implied only for `module` node16/nodenext). `pulumi preview` compiles the
+ * same way: with the program's tsconfig, or without one with TypeScript's defaults (cmd/run/run.js).
+ */
+export function defaultImportHint(
+  message: string,
+  location: { file: string; line: number } | undefined,
+  tsconfigSource: string | undefined,
+): string {
+  if (!location || /"esModuleInterop"\s*:\s*true/.test(tsconfigSource ?? "")) return "";
+  const reading = /Cannot read propert(?:y|ies) of undefined \(reading '([^']+)'\)/.exec(message);
+  const called = /\(0 , (\w+)_1\.default\) is not a function|(\w+)_1\.default is not a/.exec(
+    message,
+  );
+  if (!reading && !called) return "";
+  let source: string;
+  try {
+    source = fs.readFileSync(location.file, "utf8");
+  } catch {
+    return "";
+  }
+  const line = source.split("\n")[location.line - 1] ?? "";
+  const imports = [
+    ...source.matchAll(
+      /^\s*import\s+([A-Za-z_$][\w$]*)\s*(?:,\s*\{[^}]*\})?\s+from\s+["']([^"']+)["']/gm,
+    ),
+  ];
+  const hit = imports.find(([, name]) =>
+    called
+      ? name === (called[1] ?? called[2])
+      : new RegExp(`\\b${name}\\.${reading![1]}\\b`).test(line),
+  );
+  if (!hit) return "";
+  const [, name, from] = hit;
+  return (
+    `\n\`${name}\` is a default import of "${from}" (\`import ${name} from "${from}"\`), a CommonJS ` +
+    `module, compiled without esModuleInterop: TypeScript reads \`${name}_1.default\`, which ` +
+    `the module does not have, and \`pulumi preview\` fails the same way. Add "esModuleInterop": ` +
+    `true to the compilerOptions of the program's tsconfig.json, or write \`import * as ${name} ` +
+    `from "${from}"\``
+  );
+}
+
+/** The credential errors of the AWS SDKs (v2 `CredentialsError`, v3 `CredentialsProviderError`). */
+const AWS_SDK_CREDENTIALS =
+  /CredentialsError: Missing credentials|CredentialsProviderError|Could not load credentials from any providers/;
+const AWS_SDK_IMPORT = /(?:from\s+|require\(\s*)["'](aws-sdk(?:\/[^"']*)?|@aws-sdk\/[^"']+)["']/;
+
+/** `file:line` of each import of an AWS SDK in the program's own sources (not node_modules). */
+function awsSdkImports(dir: string, depth = 0, out: string[] = []): string[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    if (out.length >= 3) break;
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (depth < 3 && !e.name.startsWith(".") && e.name !== "node_modules")
+        awsSdkImports(file, depth + 1, out);
+    } else if (/\.(ts|js|mjs|cjs|mts|cts)$/.test(e.name) && !e.name.endsWith(".d.ts")) {
+      const lines = fs.readFileSync(file, "utf8").split("\n");
+      const i = lines.findIndex((l) => AWS_SDK_IMPORT.test(l));
+      if (i >= 0) out.push(`${file}:${i + 1}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A program that calls AWS itself through an AWS SDK (not through a Pulumi data source) and
+ * fails for want of credentials: under `pulumi preview` it runs with the deployer's AWS
+ * credentials and reaches AWS; offline there are neither, and `--invoke-answers`, which answers
+ * Pulumi's invokes, cannot answer it. Names where the program imports the SDK, since such a
+ * failure's stack holds only the SDK's own frames.
+ */
+export function awsSdkHint(text: string, pwd: string): string {
+  if (!AWS_SDK_CREDENTIALS.test(text)) return "";
+  const sites = awsSdkImports(pwd);
+  return (
+    "\nThe program calls AWS itself with an AWS SDK" +
+    (sites.length > 0 ? ` (imported at ${sites.join(", ")})` : "") +
+    ", outside Pulumi: `pulumi preview` runs it with the deployer's AWS credentials, an offline " +
+    "check has no credentials and no AWS, and --invoke-answers answers only Pulumi data sources. " +
+    "Read the value through a Pulumi data source (aws.ssm.getParameter …) or from config " +
+    "(--config <key>=<value>), or run the check where AWS credentials and the network are there"
+  );
+}
