@@ -52,7 +52,8 @@ export const apigatewayAuthorization = stackPolicy({
     for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
       ctx.each(m, () => {
         if (isPreflight(m.props.httpMethod)) return;
-        if (m.props.authorization !== "NONE") return;
+        // Compared without regard to case, so a program's "none" is judged as NONE.
+        if (String(m.props.authorization).toUpperCase() !== "NONE") return;
         if (m.props.apiKeyRequired === true) return;
         const apis = ctx.index.referenced(m, "restApi", APIGATEWAY_REST_API);
         if (apis.length && isPrivateOnly(apis[0].props.endpointConfiguration)) return;
@@ -73,7 +74,7 @@ export const apigatewayAuthorization = stackPolicy({
           return;
         }
         const type = route.props.authorizationType ?? "NONE";
-        if (type !== "NONE") return;
+        if (String(type).toUpperCase() !== "NONE") return;
         if (route.props.apiKeyRequired === true) return;
         ctx.report(
           route,

@@ -88,6 +88,10 @@ describe("apigateway-method-authorization", () => {
       ]);
       expect((await run(p, [route({ authorizationType: "NONE" })])).violations).to.have.length(1);
     });
+    it("NONE written in lower case is still no authorization", async () => {
+      expect((await run(p, [method({ authorization: "none" })])).violations).to.have.length(1);
+      expect((await run(p, [route({ authorizationType: "none" })])).violations).to.have.length(1);
+    });
     it("is mandatory: an open method is a back end anyone on the internet can call", () => {
       expect(p.enforcementLevel).to.equal("mandatory");
     });
