@@ -9,9 +9,9 @@ import {
   HardenedHostArgs,
   placeHost,
 } from "../../components/host";
-import { TEST_SERVER_USER_DATA } from "../../components/test-server";
 import { record, RecordedResource, Recording } from "../../tools/lib/recorder";
 import { ALL_FEATURES_ON } from "../fixtures/features";
+import { HARDENED_HOST_ARGS } from "../fixtures/private-host";
 import { deployableCertificateArn, findAll, findOne, loadProgram, stackConfig } from "../helpers";
 
 const INSTANCE = "aws:ec2/instance:Instance";
@@ -21,25 +21,12 @@ const SUBNET = "aws:ec2/subnet:Subnet";
 const ZONES = ["euw1-az3", "euw1-az1", "euw1-az2"];
 
 const host: HardenedHostArgs = {
-  vpcId: "vpc-0123456789abcdef0",
+  ...HARDENED_HOST_ARGS,
   subnets: {
     subnetIds: ["subnet-cmp-a", "subnet-cmp-b", "subnet-cmp-c"],
     zoneIds: ZONES,
     fix: "Set platform:exampleInstanceType to another type",
   },
-  region: "eu-west-1",
-  instanceType: "t4g.small",
-  rootVolumeGiB: 20,
-  rootVolumeKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
-  userData: TEST_SERVER_USER_DATA,
-  securityGroupDescription: "a host",
-  httpsEgress: { prefixListId: "pl-6da54004", description: "S3" },
-  ssh: { kind: "connect-endpoint", target: "the host" },
-  adminPolicy: {
-    description: "connect",
-    sids: { pushKey: "Push", openTunnel: "Tunnel", findHost: "Find" },
-  },
-  tags: { environment: "test" },
 };
 
 /** A subnet's id, from its ARN (`arn:aws:ec2:<region>:<account>:subnet/<id>`). */

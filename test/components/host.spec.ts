@@ -3,10 +3,10 @@
 // offline engine records each alias resolved, and every alias is the URN the resource had before.
 import { expect } from "chai";
 import { HardenedHost, HardenedHostArgs } from "../../components/host";
-import { TEST_SERVER_USER_DATA } from "../../components/test-server";
 import { Recording } from "../../tools/lib/recorder";
 import { OPTIONAL_FEATURES, recordStack } from "../../tools/lib/recording";
 import { URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
+import { HARDENED_HOST_ARGS } from "../fixtures/private-host";
 import { doc, findAll, findOne, recordComponent } from "../helpers";
 
 const HOST_TYPE = "platform:host:HardenedHost";
@@ -21,23 +21,7 @@ const T = {
   profile: "aws:iam/instanceProfile:InstanceProfile",
 };
 
-const base: HardenedHostArgs = {
-  vpcId: "vpc-0123456789abcdef0",
-  subnets: { subnetIds: ["subnet-cmp-a", "subnet-cmp-b"], zoneIds: ["euw1-az3", "euw1-az1"] },
-  region: "eu-west-1",
-  instanceType: "t4g.small",
-  rootVolumeGiB: 20,
-  rootVolumeKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/0000",
-  userData: TEST_SERVER_USER_DATA,
-  securityGroupDescription: "a host",
-  httpsEgress: { prefixListId: "pl-6da54004", description: "S3" },
-  ssh: { kind: "connect-endpoint", target: "the host" },
-  adminPolicy: {
-    description: "connect",
-    sids: { pushKey: "Push", openTunnel: "Tunnel", findHost: "Find" },
-  },
-  tags: { environment: "test" },
-};
+const base = HARDENED_HOST_ARGS;
 
 function build(over: Partial<HardenedHostArgs> = {}): Promise<Recording> {
   return recordComponent(() => new HardenedHost("h", { ...base, ...over }));
