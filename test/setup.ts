@@ -15,6 +15,8 @@ require("../tools/lib/engine/code-cache").installCodeCache(
   require("path").join(ROOT, "node_modules", ".cache", "offline-check", "v8"),
 );
 require("../tools/lib/ts-require").register(ROOT, { inlineSourceMaps: true });
+// As in the tools' runs: what the SDK needs only to package a callback function loads on first use.
+require("../tools/lib/engine/lazy-closure-deps").deferClosurePackages();
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 // A run that ends before its last suite (a library calling process.exit, a crash while a stack is

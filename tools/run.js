@@ -21,6 +21,8 @@ if (!process.env.OFFLINE_CHECK_NO_CACHE && require("fs").existsSync(nodeModules)
     path.join(nodeModules, ".cache", "offline-check", "v8"),
   );
 }
+// What the SDK needs only to package a callback function loads when one is (tools never do).
+require("./lib/engine/lazy-closure-deps").deferClosurePackages();
 require("./lib/ts-require").register(root);
 process.argv = [process.argv[0], path.resolve(script), ...args];
 require("module").runMain();

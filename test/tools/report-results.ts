@@ -1,6 +1,6 @@
 // The results the report specs format: this project's prod stack and the fixture program with
-// violations, each checked once in both phases (in this process, as `npm run check` does) and
-// shared by every spec that formats them.
+// violations, each checked once in both phases (in this process, as `npm run check` does, with its
+// caches of compiled TypeScript and V8 code) and shared by every spec that formats them.
 import * as path from "path";
 import { defaultRunner } from "../../tools/check/judge";
 import { loadProject } from "../../tools/check/project";
@@ -9,6 +9,7 @@ import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const VIOLATIONS = path.join(ROOT, "test", "fixtures", "programs", "violations");
+const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "offline-check");
 
 function check(dir: string, stack: string): Promise<StackResult> {
   return checkStack({
@@ -19,6 +20,7 @@ function check(dir: string, stack: string): Promise<StackResult> {
     answers: (region) => fakeCloudAnswers({ accountId: "123456789012", region }),
     timeoutMs: 300_000,
     fallbackModulesDir: ROOT,
+    cacheDir: CACHE_DIR,
   });
 }
 

@@ -37,6 +37,8 @@
 // 7. With OFFLINE_LEND_ESM set (a folder), an ES module program that has not installed its
 //    dependencies resolves the ones it lacks from that folder's node_modules, as NODE_PATH lends
 //    them to CommonJS (./lend-resolve.mjs).
+// 8. The packages the SDK needs only to package a callback function (npm's arborist and what it
+//    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -45,6 +47,7 @@ const path = require("path");
 const url = require("url");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
+const { deferClosurePackages } = require("./lazy-closure-deps");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -291,6 +294,9 @@ function mapEsmFrames(exports) {
 }
 
 if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CACHE);
+
+// Item 8 of the list above.
+deferClosurePackages();
 
 // Item 7 of the list above.
 if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {

@@ -29,10 +29,16 @@
 //
 // A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
 // never makes a load fail: any error of its own leaves ts-node as the runner registered it.
+//
+// Always: the packages the SDK needs only to package a callback function (npm's arborist and what
+// it loads), which no policy pack does, load on first use instead of with the SDK
+// (./lazy-closure-deps.js).
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+
+require("./lazy-closure-deps").deferClosurePackages();
 
 const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;
 const FORMAT = 1;
