@@ -234,7 +234,8 @@ describe("offline check (npm run check)", function () {
       expect(bad.code).to.equal(2);
       expect(bad.stderr).to.contain('"sometimes" is not a valid enforcement level');
 
-      // Validated by the pack's own schemas, as the CLI validates it, before any verdict.
+      // Validated by the pack's own schemas, as the CLI validates it, before any verdict; the
+      // program (one that would run until its 600 s timeout) is stopped, not waited for.
       const misfit = path.join(dir, "misfit.json");
       fs.writeFileSync(
         misfit,
@@ -244,7 +245,9 @@ describe("offline check (npm run check)", function () {
       );
       const rejected = await check(
         "--program",
-        `${FIXTURES}/violations`,
+        `${FIXTURES}/fail-runs-forever`,
+        "--timeout",
+        "600",
         "--policy-config",
         misfit,
       );

@@ -239,6 +239,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Each phase is judged as it registers, once the judge is ready (registrations made before
   // then wait for it); a judge that judges afterwards, or fails to start, gets the whole run.
   const streams = opts.phases.map(() => streamTo(opts.judge, ctx));
+  // A judge that fails (a policy config the pack's schemas refuse, a pack that does not start)
+  // ends the check at once: no verdict can come, so the programs are stopped, not waited for.
+  const judgeFailed = new AbortController();
+  Promise.resolve(opts.judge).catch(() => judgeFailed.abort());
   const running = Promise.all(
     opts.phases.map((phase, i) =>
       runProgram({
@@ -252,6 +256,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         fallbackModulesDir: opts.fallbackModulesDir,
         cacheDir: opts.cacheDir,
         onRegistered: streams[i].add,
+        signal: judgeFailed.signal,
       }),
     ),
   );
@@ -259,6 +264,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     for (const stream of streams) stream.abandon();
     throw e;
   });
+  if (judgeFailed.signal.aborted) await opts.judge; // throws the judge's own error
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);

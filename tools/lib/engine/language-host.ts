@@ -53,6 +53,8 @@ export interface ProgramRunOptions {
   readonly cacheDir?: string;
   /** Called with each registration as the engine records it (the policies judge it meanwhile). */
   readonly onRegistered?: (r: EngineResource) => void;
+  /** Stops the program's language host when aborted (its run is then of no use to the caller). */
+  readonly signal?: AbortSignal;
 }
 
 /** Where a failure points in the program's own files. */
@@ -373,10 +375,13 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       };
       const stopChild = () => child.kill("SIGKILL");
       process.once("exit", stopChild);
+      if (opts.signal?.aborted) stopChild();
+      opts.signal?.addEventListener("abort", stopChild, { once: true });
       child.on("error", (error) => resolve({ code: null, signal: null, error }));
       child.on("close", (code, signal) => {
         clearTimeout(timer);
         process.off("exit", stopChild);
+        opts.signal?.removeEventListener("abort", stopChild);
         for (const p of [outPending, errPending]) if (p.text) output.push(p.text);
         resolve({ code, signal });
       });
