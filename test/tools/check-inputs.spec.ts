@@ -113,6 +113,22 @@ describe("offline check inputs that must not hurt", function () {
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:featureFlags"]).to.equal("on");
     });
 
+    it("notes an AWS credential kept in the stack file as plain text, and where (CKV_AWS_41)", () => {
+      const dir = demoProgram({
+        "Pulumi.dev.yaml":
+          "config:\n  aws:region: eu-west-1\n  aws:accessKey:\n    secure: AAABAMm9\n" +
+          "  aws:secretKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
+      });
+      const { notes } = loadStackConfig(loadProject(dir), "dev");
+      const plain = notes.filter((n) => n.includes("plain text"));
+      expect(plain).to.have.length(1);
+      expect(plain[0]).to.match(
+        /Pulumi\.dev\.yaml:5: aws:secretKey is stored in plain text: .*\(Checkov CKV_AWS_41\)\. Encrypt it with `pulumi config set --secret aws:secretKey <value>`/,
+      );
+      // The key's value is never repeated in the note.
+      expect(plain[0]).to.not.contain("wJalr");
+    });
+
     it("reports a 23-digit integer as too large, not as 1e+23", () => {
       const message = stackError("config:\n  demo:port: 12345678901234567890123\n");
       expect(message).to.match(

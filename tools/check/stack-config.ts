@@ -194,6 +194,7 @@ export function loadStackConfig(
       secureKeys.add(k);
     }
   }
+  notes.push(...plainCredentials(raw, secretKeys, lineOf));
   const overridden = applyOverrides(project, values, opts.overrides ?? {});
   for (const k of overridden) secureKeys.delete(k);
   if (overridden.length > 0) {
@@ -373,4 +374,31 @@ export function listStacks(project: Project): string[] {
     .map((f) => /^Pulumi\.(.+)\.ya?ml$/.exec(f)?.[1])
     .filter((s): s is string => !!s)
     .sort();
+}
+
+/** The AWS provider's credential keys (`pulumi config set aws:secretKey --secret` in its docs). */
+const AWS_CREDENTIAL_KEYS = ["aws:accessKey", "aws:secretKey", "aws:token"];
+
+/**
+ * A note per AWS credential kept in the stack file as plain text (Checkov CKV_AWS_41 flags
+ * credentials written into the provider's configuration). No policy can see it: the provider
+ * marks these inputs secret whether or not the stack file encrypts them, and the policy SDK hands
+ * secrets to policies as plain values. Only the stack file tells the two apart.
+ */
+function plainCredentials(
+  raw: Readonly<Record<string, unknown>>,
+  secretKeys: ReadonlySet<string>,
+  lineOf: (key: string) => string,
+): string[] {
+  const notes: string[] = [];
+  for (const [key, value] of Object.entries(raw)) {
+    const k = key.replace(/^aws:config:/, "aws:");
+    if (!AWS_CREDENTIAL_KEYS.includes(k) || secretKeys.has(k) || !value) continue;
+    notes.push(
+      `${lineOf(key)} ${k} is stored in plain text: anyone who can read the stack file has it ` +
+        `(Checkov CKV_AWS_41). Encrypt it with \`pulumi config set --secret ${k} <value>\`, or ` +
+        `better, leave credentials out and let the provider use a role (profile, SSO or OIDC)`,
+    );
+  }
+  return notes;
 }
