@@ -221,29 +221,29 @@ function zipOf(entries: Entry[]): Buffer {
     const name = Buffer.from(e.name, "utf8");
     const packed = zlib.deflateRawSync(e.data);
     const crc = zlib.crc32(e.data);
+    // The fields the local header (from byte 6) and the central directory entry (from byte 8)
+    // share, in the same order: flags (UTF-8 names), method (deflate), time, date, CRC-32,
+    // compressed and uncompressed sizes, name length.
+    const shared = (header: Buffer, at: number) => {
+      header.writeUInt16LE(0x0800, at);
+      header.writeUInt16LE(8, at + 2);
+      header.writeUInt16LE(0, at + 4);
+      header.writeUInt16LE(DOS_DATE, at + 6);
+      header.writeUInt32LE(crc, at + 8);
+      header.writeUInt32LE(packed.length, at + 12);
+      header.writeUInt32LE(e.data.length, at + 16);
+      header.writeUInt16LE(name.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
+    shared(local, 6);
     locals.push(local, name, packed);
     const cd = Buffer.alloc(46);
     cd.writeUInt32LE(0x02014b50, 0);
     cd.writeUInt16LE((3 << 8) | 20, 4); // made by Unix, so the external attributes carry the mode
     cd.writeUInt16LE(20, 6);
-    cd.writeUInt16LE(0x0800, 8);
-    cd.writeUInt16LE(8, 10);
-    cd.writeUInt16LE(DOS_DATE, 14);
-    cd.writeUInt32LE(crc, 16);
-    cd.writeUInt32LE(packed.length, 20);
-    cd.writeUInt32LE(e.data.length, 24);
-    cd.writeUInt16LE(name.length, 28);
+    shared(cd, 8);
     cd.writeUInt32LE(((0o100000 | e.mode) << 16) >>> 0, 38);
     cd.writeUInt32LE(offset, 42);
     central.push(cd, name);
