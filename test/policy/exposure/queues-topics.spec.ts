@@ -10,6 +10,7 @@ import {
   SQS_QUEUE_POLICY,
 } from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { sqsFromIp } from "../fixtures/third-party/kics-resource.cases";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
 
@@ -215,14 +216,7 @@ describe("sqs-queue-policy-no-wildcard-actions", () => {
     });
     it('KICS "SQS Policy With Public Access" positives: "sqs:*" to "*", {AWS: "*"}, {AWS: ["*"]} behind an IP condition', async () => {
       for (const Principal of ["*", { AWS: "*" }, { AWS: ["*"] }]) {
-        const statement = {
-          Sid: "Queue1_AnonymousAccess_AllActions_AllowlistIP",
-          Effect: "Allow",
-          Principal,
-          Action: "sqs:*",
-          Resource: "arn:aws:sqs:*:111122223333:queue1",
-          Condition: { IpAddress: { "aws:SourceIp": "192.168.143.0/24" } },
-        };
+        const statement = sqsFromIp(Principal);
         expect(await violations(p, [queuePolicy(statement)])).to.deep.equal([
           "q: statement Queue1_AnonymousAccess_AllActions_AllowlistIP (sqs:*): allows every SQS action.",
         ]);

@@ -4,6 +4,7 @@ import { expect } from "chai";
 import { IAM_ROLE, KMS_KEY, KMS_KEY_POLICY } from "../../../policy-pack/lib/types";
 import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { ACCOUNT, key, keyInputs, keyPolicyDoc } from "../fixtures/kms";
+import { CMK_USER_DENY } from "../fixtures/third-party/kics-resource.cases";
 
 describe("kms-key-rotation-enabled", () => {
   const p = policy("kms-key-rotation-enabled");
@@ -159,24 +160,7 @@ describe("kms-key-policy-no-wildcard-principal", () => {
 
   describe("Compliance", () => {
     it("KICS kms_key_with_full_permissions negative1: a policy of one Deny to a named user", async () => {
-      const deny = JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [
-          {
-            Sid: "AddCannedAcl",
-            Effect: "Deny",
-            Principal: { AWS: ["arn:aws:iam::111122223333:user/CMKUser"] },
-            Action: [
-              "kms:Encrypt",
-              "kms:Decrypt",
-              "kms:ReEncrypt*",
-              "kms:GenerateDataKey*",
-              "kms:DescribeKey",
-            ],
-            Resource: "*",
-          },
-        ],
-      });
+      const deny = JSON.stringify({ Version: "2012-10-17", Statement: [CMK_USER_DENY] });
       expect(await violations(p, [key({ policy: deny })])).to.deep.equal([]);
     });
     it("passes an explicit policy naming its principals, on the key or as a KeyPolicy", async () => {

@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
 import { evaluate, policy, res } from "../fixture";
+import { codebuild as codebuildInputs } from "../fixtures/third-party/aws-managed.resources";
 
 type Resource = ReturnType<typeof res>;
 
@@ -21,18 +22,7 @@ async function levels(
 
 const KEY = "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const codebuild = (encryptionKey: string) =>
-  res(T.CODEBUILD_PROJECT, "project-cloudrail-test", {
-    name: "project-cloudrail-test",
-    serviceRole: "arn:aws:iam::123456789012:role/codebuild-cloudrail-test",
-    encryptionKey,
-    artifacts: { type: "NO_ARTIFACTS" },
-    environment: {
-      computeType: "BUILD_GENERAL1_SMALL",
-      image: "aws/codebuild/standard:1.0",
-      type: "LINUX_CONTAINER",
-    },
-    source: { type: "GITHUB", location: "https://github.com/mitchellh/packer.git" },
-  });
+  res(T.CODEBUILD_PROJECT, "project-cloudrail-test", codebuildInputs(encryptionKey));
 const aurora = (extra: Record<string, unknown>) =>
   res(T.RDS_CLUSTER, "cluster", {
     clusterIdentifier: "cloudrail-test-non-encrypted",

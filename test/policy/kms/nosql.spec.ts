@@ -13,17 +13,11 @@ import {
   UNKNOWN,
   withStackKey,
 } from "../fixtures/kms";
+import { table as gameScores } from "../fixtures/third-party/storage.resources";
 
 describe("dynamodb-table-kms-cmk", () => {
   const p = policyNamed(policies, "dynamodb-table-kms-cmk");
-  const base = {
-    name: "GameScores",
-    billingMode: "PROVISIONED",
-    readCapacity: 20,
-    writeCapacity: 20,
-    hashKey: "UserId",
-    attributes: [{ name: "UserId", type: "S" }],
-  };
+  const base = gameScores;
   const compliant = (inputs: Record<string, unknown> = {}) =>
     withStackKey(
       T.DYNAMODB_TABLE,
