@@ -32,7 +32,7 @@ describe("Pipeline: buildspecs and both stacks", function () {
       }
     });
 
-    it("pulls every base image from outside Docker Hub, whose anonymous pull limit CodeBuild's shared addresses exhaust", () => {
+    it("pulls every base image and Dockerfile frontend from outside Docker Hub, whose anonymous pull limit CodeBuild's shared addresses exhaust", () => {
       // Docker Hub limits anonymous pulls per source IP ("toomanyrequests"); CodeBuild's builds share
       // AWS addresses. Docker Official Images are mirrored on ECR Public
       // (public.ecr.aws/docker/library/<image>), which CodeBuild reaches without that limit.
@@ -55,6 +55,13 @@ describe("Pipeline: buildspecs and both stacks", function () {
         const text = fs.readFileSync(file, "utf8");
         const args = new Map<string, string>();
         for (const m of text.matchAll(/^ARG\s+([A-Z_]+)=(\S+)/gm)) args.set(m[1], m[2]);
+        // A `# syntax=<image>` parser directive (only at the very top) names a frontend image
+        // BuildKit pulls before anything else (Dockerfile reference, "syntax").
+        for (const line of text.split("\n")) {
+          const directive = /^#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(line);
+          if (!directive) break;
+          if (directive[1].toLowerCase() === "syntax") images.push(directive[2]);
+        }
         for (const m of text.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)/gm)) {
           // FROM ${ARG} resolves to the ARG's default; FROM <stage> names an earlier stage.
           const ref = m[1].replace(/^\$\{?([A-Z_]+)\}?$/, (_, a) => args.get(a) ?? `$${a}`);
