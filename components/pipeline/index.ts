@@ -16,7 +16,13 @@ import { buildPipelines, buildProjects, PRIVILEGED_REASON } from "./projects";
 import { pipelineSource } from "./source";
 import { codecommitTriggers } from "./triggers";
 
-export { BUILDSPEC_DIR, BUILD_STAGES, readBuildspec } from "./buildspec";
+export {
+  BUILD_IMAGE,
+  BUILD_IMAGE_RUNTIMES,
+  BUILDSPEC_DIR,
+  BUILD_STAGES,
+  readBuildspec,
+} from "./buildspec";
 export * from "./policies";
 export { PRIVILEGED_MODE_POLICY } from "./projects";
 export type { PipelineSource } from "../pipeline.keys";

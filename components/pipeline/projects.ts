@@ -4,7 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement, policyDocument } from "../iam";
 import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
-import { BUILD_STAGES, BuildStage, readBuildspec } from "./buildspec";
+import { BUILD_IMAGE, BUILD_STAGES, BuildStage, readBuildspec } from "./buildspec";
 import { PipelineBuild, PlannedPipeline, projectNames as plannedProjectNames } from "./plan";
 import {
   deployProjectStatements,
@@ -17,9 +17,6 @@ import { PipelineSourceParts } from "./source";
 
 /** The policy of the pack that the image project waives, by its exact name. */
 export const PRIVILEGED_MODE_POLICY = "codebuild-project-privileged-mode";
-
-/** CodeBuild image: Amazon Linux 2023 standard image 5.0 (x86_64, like the Fargate task). */
-const BUILD_IMAGE = "aws/codebuild/amazonlinux-x86_64-standard:5.0";
 
 /** Why the image project runs privileged (its waiver tag; at most 256 characters). */
 export const PRIVILEGED_REASON =
