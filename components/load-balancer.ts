@@ -56,8 +56,17 @@ export function loadBalancerLogicalName(name: string): string {
   return logicalNameWithin(name.startsWith("internal-") ? `lb-${name}` : name, ELB_NAME_MAX_LENGTH);
 }
 
-/** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only (ELB docs, "Security policies"). */
-export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/**
+ * TLS policy of the HTTPS listener: TLS 1.3 and 1.2 only, TLS 1.2 restricted to AEAD (GCM) ECDHE
+ * ciphers ("Res"), hybrid post-quantum ML-KEM key exchange for clients that offer it ("PQ"),
+ * classical key exchange for the others. ELB docs, "Security policies for your Application Load
+ * Balancer" (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html):
+ * the console's default, and "AWS recommends implementing the new post-quantum TLS (PQ-TLS) based
+ * security policy ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"; a listener created through the API
+ * without one gets ELBSecurityPolicy-2016-08 (TLS 1.0+). Replaces ELBSecurityPolicy-TLS13-1-2-2021-06
+ * (still offered), in place: the listener is updated, not replaced.
+ */
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
 
 /**
  * Fewest subnets (one per AZ) an Application Load Balancer is created with. ELB API Reference,

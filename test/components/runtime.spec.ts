@@ -168,9 +168,13 @@ describe("Runtime", () => {
   it("serves HTTPS with a modern policy when a certificate is set, and HTTP only redirects", () => {
     const listeners = findAll(prod, "aws:lb/listener:Listener");
     const https = listeners.find((l) => l.inputs.port === 443)!;
-    expect(https.inputs.sslPolicy).to.equal("ELBSecurityPolicy-TLS13-1-2-2021-06");
+    // ELB docs, "Security policies for your Application Load Balancer": the policy AWS recommends.
+    expect(https.inputs.sslPolicy).to.equal("ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09");
+    expect(https.inputs.certificateArn).to.match(/^arn:aws:acm:eu-west-1:/);
     const http = listeners.find((l) => l.inputs.port === 80)!;
-    expect(http.inputs.defaultActions[0].type).to.equal("redirect");
+    expect(http.inputs.defaultActions).to.deep.equal([
+      { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+    ]);
     const stagingListeners = findAll(staging, "aws:lb/listener:Listener");
     expect(stagingListeners.map((l) => l.inputs.protocol)).to.deep.equal(["HTTP"]);
   });
