@@ -38,3 +38,20 @@ export function exampleCertificate(
     );
   }
 }
+
+/**
+ * The problem of a certificate kept in an account the stack may not deploy to
+ * (`aws:allowedAccountIds`), or undefined. ACM certificates are used by the services of their own
+ * account and region only (AWS Security Blog, "How to deploy public ACM certificates across
+ * multiple AWS accounts and Regions using AWS CloudFormation StackSets": certificates must be
+ * requested "in each Region and account"); the load balancer or distribution then fails at
+ * `pulumi up` with CertificateNotFound, after most of the stack was created.
+ */
+export function certificateAccountProblem(ctx: KeyContext, arn: string): string | undefined {
+  const m = CERTIFICATE_ARN.exec(arn);
+  const accounts = ctx.value<string[]>("aws:allowedAccountIds");
+  if (!m || accounts === undefined || accounts.length === 0 || accounts.includes(m[3])) {
+    return undefined;
+  }
+  return `is in account ${m[3]}, but aws:allowedAccountIds lets the stack deploy only to ${accounts.join(", ")}; AWS uses a certificate in its own account only (CloudFront and the load balancer answer CertificateNotFound): request the certificate in the stack's account`;
+}

@@ -1,5 +1,10 @@
 // The docs site's config keys: an optional custom domain with its CloudFront certificate.
-import { CERTIFICATE_ARN, exampleCertificate, isExampleCertificateArn } from "./acm";
+import {
+  CERTIFICATE_ARN,
+  certificateAccountProblem,
+  exampleCertificate,
+  isExampleCertificateArn,
+} from "./acm";
 import type { ConfigValues } from "./keys";
 import { section } from "./keys";
 
@@ -45,6 +50,9 @@ export const DOCS_SECTION = section({
           );
         } else if (isExampleCertificateArn(arn)) {
           exampleCertificate(ctx, "docsCertificateArn", arn, "us-east-1");
+        } else {
+          const other = certificateAccountProblem(ctx, arn);
+          if (other !== undefined) ctx.fail("docsCertificateArn", other);
         }
       },
     },

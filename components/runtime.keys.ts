@@ -1,7 +1,12 @@
 // The runtime layer's config keys: the Fargate service's size and scaling, its port and image, the
 // load balancer's certificate and audience, WAF. The Runtime component takes the same settings
 // (RuntimeArgs extends RuntimeSettings).
-import { CERTIFICATE_ARN, exampleCertificate, isExampleCertificateArn } from "./acm";
+import {
+  CERTIFICATE_ARN,
+  certificateAccountProblem,
+  exampleCertificate,
+  isExampleCertificateArn,
+} from "./acm";
 import { allowListProblems, parseCidr } from "./cidr";
 import type { ConfigValues } from "./keys";
 import { mustBeTrue, section } from "./keys";
@@ -153,9 +158,13 @@ export const RUNTIME_SECTION = section({
             "certificateArn",
             `is in ${m[2]} but the load balancer is in aws:region ${region}; an ALB needs a certificate from its own region`,
           );
-        } else {
-          if (isExampleCertificateArn(arn)) exampleCertificate(ctx, "certificateArn", arn, m[2]);
+        } else if (isExampleCertificateArn(arn)) {
+          exampleCertificate(ctx, "certificateArn", arn, m[2]);
           return true;
+        } else {
+          const other = certificateAccountProblem(ctx, arn);
+          if (other === undefined) return true;
+          ctx.fail("certificateArn", other);
         }
         return false;
       },

@@ -20,6 +20,7 @@ export const LOG_RETENTION_DAYS = [
 ] as const;
 
 const REGION_NAME = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const ACCOUNT_ID = /^\d{12}$/;
 
 /**
  * Stack names every AWS name the program spells with them accepts: lowercase words joined by
@@ -76,6 +77,22 @@ export const STACK_SECTION = section({
       check: (region, ctx) => {
         if (REGION_NAME.test(region)) return;
         ctx.fail("aws:region", `"${region}" is not an AWS region name such as "eu-west-1"`);
+        return false;
+      },
+    },
+    allowedAccountIds: {
+      key: "aws:allowedAccountIds",
+      kind: "strings",
+      description:
+        "AWS accounts the provider may deploy to (the AWS provider's key); the stack's certificates must be in one of them.",
+      allowed: 'a list of 12-digit AWS account ids, e.g. ["123456789012"]',
+      check: (ids, ctx) => {
+        const bad = ids.filter((id) => !ACCOUNT_ID.test(id));
+        if (bad.length === 0) return;
+        ctx.fail(
+          "aws:allowedAccountIds",
+          `${bad.map((id) => JSON.stringify(id)).join(", ")} is not a 12-digit AWS account id`,
+        );
         return false;
       },
     },

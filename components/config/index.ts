@@ -161,16 +161,19 @@ export function parseStackConfig(
   };
 }
 
+/** The AWS provider's keys the stack section declares and the other sections read. */
+const PROVIDER_KEYS: readonly string[] = ["aws:region", "aws:allowedAccountIds"];
+
 /**
- * Reads this stack's config (project keys and `aws:region`) and parses it for this stack: a
- * preview logs the warnings, `pulumi up` (not a dry run) refuses what a preview only warns about.
- * Throws before any resource is registered.
+ * Reads this stack's config (project keys and {@link PROVIDER_KEYS}) and parses it for this
+ * stack: a preview logs the warnings, `pulumi up` (not a dry run) refuses what a preview only
+ * warns about. Throws before any resource is registered.
  */
 export function loadConfig(): StackConfig {
   const all = pulumi.runtime.allConfig();
   const raw: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(all)) {
-    if (k.startsWith(`${PROJECT}:`) || k === "aws:region") raw[k] = v;
+    if (k.startsWith(`${PROJECT}:`) || PROVIDER_KEYS.includes(k)) raw[k] = v;
   }
   const config = parseStackConfig(raw, {
     stack: pulumi.getStack(),

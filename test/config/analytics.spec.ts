@@ -159,6 +159,16 @@ describe("config: analytics, BI access and docs site", () => {
       /^platform:docsCertificateArn: is in eu-west-1; CloudFront uses certificates from us-east-1 only/,
     ],
     [
+      "docs certificate from an account the stack may not deploy to",
+      {
+        "aws:allowedAccountIds": ["123456789012"],
+        "platform:docsDomain": "docs.example.com",
+        "platform:docsCertificateArn":
+          "arn:aws:acm:us-east-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      },
+      /^platform:docsCertificateArn: is in account 210987654321, but aws:allowedAccountIds lets the stack deploy only to 123456789012;/,
+    ],
+    [
       "docs certificate malformed",
       {
         "platform:docsDomain": "docs.example.com",

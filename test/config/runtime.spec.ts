@@ -38,6 +38,21 @@ describe("config: runtime", () => {
       },
       /^platform:certificateArn: is in us-east-1 but the load balancer is in aws:region eu-west-1/,
     ],
+    // A certificate of another account: CreateListener answers CertificateNotFound at `pulumi up`.
+    [
+      "certificate from an account the stack may not deploy to",
+      {
+        "aws:allowedAccountIds": ["123456789012"],
+        "platform:certificateArn":
+          "arn:aws:acm:eu-west-1:210987654321:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c",
+      },
+      /^platform:certificateArn: is in account 210987654321, but aws:allowedAccountIds lets the stack deploy only to 123456789012; .*request the certificate in the stack's account$/,
+    ],
+    [
+      "allowed account that is not an account id",
+      { "aws:allowedAccountIds": ["12345"] },
+      /^aws:allowedAccountIds: "12345" is not a 12-digit AWS account id$/,
+    ],
     [
       "bad allowed CIDR",
       { "platform:albAllowedCidrs": ["0.0.0.0/0", "1.2.3.4"] },
@@ -70,6 +85,17 @@ describe("config: runtime", () => {
     ],
   ];
   rejects(cases);
+
+  it("accepts a certificate of an allowed account, or any account when the stack names none", () => {
+    const certificateArn =
+      "arn:aws:acm:eu-west-1:123456789012:certificate/4f2c1a9e-7b3d-4e8a-9c61-0d2e5f7a8b9c";
+    for (const accounts of [["210987654321", "123456789012"], undefined]) {
+      const allowed = accounts ? { "aws:allowedAccountIds": accounts } : {};
+      expect(
+        problems({ ...base(), ...allowed, "platform:certificateArn": certificateArn }),
+      ).to.deep.equal([]);
+    }
+  });
 
   it("fits 30 CIDRs with HTTPS and 60 without: one rule per CIDR and port", () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => `198.51.${i}.0/24`);
