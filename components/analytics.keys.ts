@@ -36,8 +36,13 @@ export const USAGE_LIMIT_BREACH_ACTIONS: readonly UsageLimitBreachAction[] = [
 export const MAX_RPU_LIMIT = 5632;
 
 /**
- * Whether `rpu` is a base capacity AWS accepts. Redshift docs ("Compute capacity for Amazon
- * Redshift Serverless"): 8 to 512 RPUs in units of 8.
+ * Whether `rpu` is a base capacity AWS accepts in every region. Redshift docs ("Compute capacity
+ * for Amazon Redshift Serverless",
+ * https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-capacity.html): 8 to 512 RPUs in
+ * units of 8. Later versions of that page also offer 4 RPUs (warehouses under 32 TB) and, in
+ * us-east-1, us-east-2, us-west-2, eu-west-1 and eu-central-1 only, 512 to 1024 in steps of 32.
+ * This range is the one every version and region accepts; 4 and more than 512 are refused here on
+ * purpose (their free-address needs are not documented with the table `freeIpsNeeded` follows).
  */
 export function isValidBaseRpu(rpu: number): boolean {
   return Number.isInteger(rpu) && rpu >= 8 && rpu <= 512 && rpu % 8 === 0;

@@ -78,7 +78,10 @@ export class Alerts extends pulumi.ComponentResource {
     // server-side encryption",
     // https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/queue-notification-sns-sse.html).
     // So each grant reaches this topic only. SNS uses the data key to encrypt, so GenerateDataKey
-    // (with plaintext) is the one of `kms:GenerateDataKey*` it calls.
+    // (with plaintext) is the one of `kms:GenerateDataKey*` it calls: AWS's own key policies for
+    // services publishing to encrypted topics grant exactly kms:GenerateDataKey and kms:Decrypt
+    // (that GameLift page; AWS End User Messaging SMS user guide, "Amazon SNS access policy",
+    // "Access policy for encrypted Amazon SNS topics").
     const thisTopic = {
       test: "StringEquals",
       variable: "kms:EncryptionContext:aws:sns:topicArn",
