@@ -244,8 +244,8 @@ function buildKey(b: Build): EncryptionKey {
  * software vulnerabilities in Amazon ECR"): scanning is configured per registry (account and
  * region); the repository-level scanOnPush is deprecated and ignored once a registry
  * configuration has rules. BASIC (free; OS packages of the image, found by the AWS-native
- * scanner; the scan gate in buildspec/image.yml waits for it with `aws ecr wait
- * image-scan-complete`) rather than ENHANCED (Amazon Inspector: OS and programming-language
+ * scanner; the scan gate in buildspec/image.yml waits until its status is COMPLETE) rather than
+ * ENHANCED (Amazon Inspector: OS and programming-language
  * packages such as npm, continuous rescans, per-image charges; its scan status stays ACTIVE
  * instead of COMPLETE, so the gate would need reworking): see docs/decisions/pipeline.md, "Image
  * scanning". The setting is one per account and region: every stack writes the same rule (the

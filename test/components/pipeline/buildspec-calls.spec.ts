@@ -59,9 +59,9 @@ const CALLS: Record<string, Call[]> = {
   "aws ecr describe-images": repo("ecr:DescribeImages"),
   "aws ecr batch-get-image": repo("ecr:BatchGetImage"),
   "aws ecr put-image": repo("ecr:PutImage"),
+  // Both the scan's status, polled until COMPLETE, and its findings.
   "aws ecr describe-image-scan-findings": repo("ecr:DescribeImageScanFindings"),
-  // The waiter polls DescribeImageScanFindings until the scan is COMPLETE (AWS CLI reference,
-  // `aws ecr wait image-scan-complete`).
+  // The CLI's waiter polls DescribeImageScanFindings (botocore ecr waiters-2.json).
   "aws ecr wait image-scan-complete": repo("ecr:DescribeImageScanFindings"),
   // ECR user guide, "Pushing a Docker image" (required IAM permissions): the layer upload
   // actions and PutImage on the repository.
@@ -175,7 +175,6 @@ describe("Pipeline: what the buildspecs ask of AWS and of the build image", func
     expect(awsCommandsOf("test")).to.deep.equal([]);
     expect(awsCommandsOf("image")).to.include.members([
       "aws ecr get-login-password",
-      "aws ecr wait image-scan-complete",
       "aws ecr describe-image-scan-findings",
       "docker push",
     ]);

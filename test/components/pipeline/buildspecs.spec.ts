@@ -98,12 +98,14 @@ describe("Pipeline: buildspecs and both stacks", function () {
       expect(c).to.match(
         /docker build --pull[^]*--file "\$APP_DIR\/Dockerfile"[^]*--tag "\$IMAGE_URI" \\\s*\.\s*\n/,
       );
-      expect(c).to.match(/aws ecr wait image-scan-complete/);
+      // Waits for a COMPLETE scan itself (the CLI's waiter gives up after 5 minutes).
+      expect(c).to.match(/--query imageScanStatus\.status/);
+      expect(c).to.match(/COMPLETE\) echo "Scan of \$IMAGE_URI complete"; break/);
       expect(c).to.match(/describe-image-scan-findings[\s\S]*findingSeverityCounts\.\$severity/);
       expect(c).to.match(/for severity in \$FAIL_ON_SEVERITIES/);
       expect(c).to.match(/exit 1/);
       // The gate runs before the outputs exist: a blocked image leaves nothing to deploy.
-      expect(commands("image").indexOf("image-scan-complete")).to.be.lessThan(
+      expect(commands("image").indexOf("imageScanStatus.status")).to.be.lessThan(
         c.indexOf("imagedefinitions.json"),
       );
       expect(specs.image.env["exported-variables"]).to.include("IMAGE_URI");

@@ -18,7 +18,8 @@ const spec = (stage: string) =>
  * batch-get-image fail, IMAGES is the answer of describe-images over the tagged images ("fail"
  * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports,
  * FINDINGS is the answer of describe-image-scan-findings ("fail" makes it fail), printed once per
- * page of FINDING_PAGES unless the call says --no-paginate.
+ * page of FINDING_PAGES unless the call says --no-paginate. The scan status query answers one of
+ * SCAN_STATUSES per call.
  */
 const FAKE_AWS = String.raw`#!/usr/bin/env bash
 echo "aws $*" >> "$CALLS"
@@ -31,8 +32,19 @@ case "$1 $2" in
     else
       echo '{"imageDetails":[{"imageDigest":"sha256:aaaa"}]}'
     fi ;;
-  "ecr wait") ;;
   "ecr describe-image-scan-findings")
+    if [[ " $* " == *" imageScanStatus.status "* ]]; then
+      # One status per call from SCAN_STATUSES (the last repeats); NOT_FOUND answers as ECR does
+      # for an image without a scan.
+      read -r -a statuses <<< "%{SCAN_STATUSES:-COMPLETE}"
+      n=$(cat "$CALLS.polls" 2>/dev/null || echo 0); echo $((n + 1)) > "$CALLS.polls"
+      (( n < %{#statuses[@]} )) || n=$((%{#statuses[@]} - 1))
+      case "%{statuses[$n]}" in
+        NOT_FOUND) echo "An error occurred (ScanNotFoundException) when calling the DescribeImageScanFindings operation" >&2; exit 254 ;;
+        DENIED) echo "An error occurred (AccessDeniedException)" >&2; exit 254 ;;
+        *) echo "%{statuses[$n]}"; exit 0 ;;
+      esac
+    fi
     [[ "$FINDINGS" != fail ]] || { echo "An error occurred (ThrottlingException)" >&2; exit 254; }
     # With --output text the CLI applies --query to each page it fetches.
     pages="%{FINDING_PAGES:-1}"
@@ -62,6 +74,9 @@ const OWN_IMAGE = JSON.stringify({
     },
   ],
 });
+const FAKE_SLEEP = String.raw`#!/usr/bin/env bash
+echo "sleep $*" >> "$CALLS"
+`;
 const FAKE_DOCKER = String.raw`#!/usr/bin/env bash
 echo "docker $*" >> "$CALLS"
 [[ "$*" != *--password-stdin* ]] || cat > /dev/null
@@ -89,6 +104,7 @@ function run(
   try {
     fs.writeFileSync(path.join(dir, "aws"), FAKE_AWS, { mode: 0o755 });
     fs.writeFileSync(path.join(dir, "docker"), FAKE_DOCKER, { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, "sleep"), FAKE_SLEEP, { mode: 0o755 });
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
     const commands = phases.flatMap((p) => spec(stage).phases[p].commands as string[]);
     const script = commands.map((c) => `{\n${c}\n} || exit 1`).join("\n");
@@ -125,7 +141,7 @@ describe("Pipeline stages, run", function () {
   this.timeout(30_000);
 
   describe("image: the scan gate", () => {
-    const gate = (findings: string, pages = 1) =>
+    const gate = (findings: string, pages = 1, extra: Record<string, string> = {}) =>
       run("image", ["pre_build", "build"], {
         COMMIT_ID: "0123abcd",
         REPOSITORY_URI: `${REGISTRY}/platform-staging-app`,
@@ -134,12 +150,48 @@ describe("Pipeline stages, run", function () {
         FAIL_ON_SEVERITIES: "HIGH CRITICAL",
         FINDINGS: findings,
         FINDING_PAGES: String(pages),
+        ...extra,
       });
+    const severityReads = (calls: string[]) =>
+      calls.filter((c) => c.includes("findingSeverityCounts"));
 
     it("passes an image without HIGH or CRITICAL findings (the CLI prints None for a severity without any)", () => {
       const { failed, calls } = gate("None");
       expect(failed, calls.join("\n")).to.equal(false);
-      expect(calls.filter((c) => c.includes("describe-image-scan-findings"))).to.have.length(2);
+      expect(severityReads(calls)).to.have.length(2);
+    });
+
+    it("waits for a scan that has not started or is still running, and reads the findings only once it is COMPLETE", () => {
+      const { failed, calls } = gate("None", 1, {
+        SCAN_STATUSES: "NOT_FOUND PENDING IN_PROGRESS COMPLETE",
+      });
+      expect(failed, calls.join("\n")).to.equal(false);
+      const polls = calls.filter((c) => c.includes("imageScanStatus.status"));
+      expect(polls).to.have.length(4);
+      expect(calls.filter((c) => c.startsWith("sleep"))).to.have.length(3);
+      expect(calls.indexOf(severityReads(calls)[0])).to.be.greaterThan(calls.indexOf(polls[3]));
+    });
+
+    it("fails without reading findings when the scan fails, is unsupported, is not a basic scan, or cannot be read", () => {
+      for (const status of ["FAILED", "UNSUPPORTED_IMAGE", "ACTIVE", "DENIED"]) {
+        const { failed, calls } = gate("None", 1, { SCAN_STATUSES: status });
+        expect(failed, status).to.equal(true);
+        expect(severityReads(calls), status).to.deep.equal([]);
+        expect(
+          calls.filter((c) => c.startsWith("sleep")),
+          status,
+        ).to.deep.equal([]);
+      }
+    });
+
+    it("gives up when the scan is still not complete after SCAN_WAIT_SECONDS", () => {
+      const { failed, calls } = gate("None", 1, {
+        SCAN_STATUSES: "IN_PROGRESS",
+        SCAN_WAIT_SECONDS: "0",
+      });
+      expect(failed).to.equal(true);
+      expect(calls.filter((c) => c.includes("imageScanStatus.status"))).to.have.length(1);
+      expect(severityReads(calls)).to.deep.equal([]);
     });
 
     it("blocks an image with a HIGH finding", () => {
