@@ -118,6 +118,48 @@ const GLOBAL: PriceTable = {
   "secretsmanager.secretMonth": p(0.4, "per secret-month", "aws-secretsmanager", "unverified"),
 };
 
+/**
+ * Prices the table gives the same value in both regions it covers, written once (all unverified
+ * today). No claim for other regions: a region added later checks each of these on its own page.
+ */
+const EU_WEST_1_AND_US_EAST_1: PriceTable = {
+  "cw.metricMonth": p(
+    0.3,
+    "per custom metric-month (first 10,000)",
+    "aws-cloudwatch",
+    "unverified",
+  ),
+  "cw.alarmMonth": p(0.1, "per standard-resolution alarm-month", "aws-cloudwatch", "unverified"),
+  "s3.standardGbMonth": p(0.023, "per GB-month, S3 Standard (first 50 TB)", "aws-s3", "unverified"),
+  "s3.put1k": p(0.005, "per 1,000 PUT/COPY/POST/LIST requests", "aws-s3", "unverified"),
+  "s3.get1k": p(0.0004, "per 1,000 GET requests", "aws-s3", "unverified"),
+  "ecr.storageGbMonth": p(0.1, "per GB-month of images", "aws-ecr", "unverified"),
+  "redshift.storageGbMonth": p(
+    0.024,
+    "per GB-month of Redshift managed storage",
+    "aws-redshift",
+    "unverified",
+  ),
+  "codebuild.ARM_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
+    0.0034,
+    "per build minute",
+    "aws-codebuild",
+    "unverified",
+  ),
+  "codebuild.ARM_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
+    0.0136,
+    "per build minute",
+    "aws-codebuild",
+    "unverified",
+  ),
+  "transfer.internetOutGb": p(
+    0.09,
+    "per GB out to the internet (first 10 TB; 100 GB/month free, not deducted)",
+    "aws-ec2-transfer",
+    "unverified",
+  ),
+};
+
 /** Per-region prices. A region absent here is reported, never priced as zero. */
 export const REGION_PRICES: Readonly<
   Record<string, { readonly name: string; readonly prices: PriceTable }>
@@ -126,6 +168,7 @@ export const REGION_PRICES: Readonly<
     name: "Europe (Ireland)",
     prices: {
       ...GLOBAL,
+      ...EU_WEST_1_AND_US_EAST_1,
       "alb.hour": p(0.0252, "per ALB-hour", "alb-calculator", "secondary"),
       "alb.lcuHour": p(
         0.008,
@@ -180,27 +223,6 @@ export const REGION_PRICES: Readonly<
         "aws-cloudwatch",
         "unverified",
       ),
-      "cw.metricMonth": p(
-        0.3,
-        "per custom metric-month (first 10,000)",
-        "aws-cloudwatch",
-        "unverified",
-      ),
-      "cw.alarmMonth": p(
-        0.1,
-        "per standard-resolution alarm-month",
-        "aws-cloudwatch",
-        "unverified",
-      ),
-      "s3.standardGbMonth": p(
-        0.023,
-        "per GB-month, S3 Standard (first 50 TB)",
-        "aws-s3",
-        "unverified",
-      ),
-      "s3.put1k": p(0.005, "per 1,000 PUT/COPY/POST/LIST requests", "aws-s3", "unverified"),
-      "s3.get1k": p(0.0004, "per 1,000 GET requests", "aws-s3", "unverified"),
-      "ecr.storageGbMonth": p(0.1, "per GB-month of images", "aws-ecr", "unverified"),
       "ec2.t4g.nano.hour": p(0.0046, "per instance-hour (Linux)", "aws-ec2", "unverified"),
       "ec2.t4g.micro.hour": p(0.0092, "per instance-hour (Linux)", "aws-ec2", "unverified"),
       "ec2.t4g.small.hour": p(0.0184, "per instance-hour (Linux)", "aws-ec2", "unverified"),
@@ -245,12 +267,6 @@ export const REGION_PRICES: Readonly<
         "unverified",
         "the 4-RPU launch blog gives $1.50/hour at 4 RPUs ($0.375/RPU-hour) without naming a Region",
       ),
-      "redshift.storageGbMonth": p(
-        0.024,
-        "per GB-month of Redshift managed storage",
-        "aws-redshift",
-        "unverified",
-      ),
       "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
         0.005,
         "per build minute",
@@ -270,30 +286,13 @@ export const REGION_PRICES: Readonly<
         "codebuild-guide",
         "unverified",
       ),
-      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
-        0.0034,
-        "per build minute",
-        "aws-codebuild",
-        "unverified",
-      ),
-      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
-        0.0136,
-        "per build minute",
-        "aws-codebuild",
-        "unverified",
-      ),
-      "transfer.internetOutGb": p(
-        0.09,
-        "per GB out to the internet (first 10 TB; 100 GB/month free, not deducted)",
-        "aws-ec2-transfer",
-        "unverified",
-      ),
     },
   },
   "us-east-1": {
     name: "US East (N. Virginia)",
     prices: {
       ...GLOBAL,
+      ...EU_WEST_1_AND_US_EAST_1,
       "alb.hour": p(0.0225, "per ALB-hour", "alb-calculator", "secondary"),
       "alb.lcuHour": p(
         0.008,
@@ -328,27 +327,6 @@ export const REGION_PRICES: Readonly<
         "logs-guide",
         "secondary",
       ),
-      "cw.metricMonth": p(
-        0.3,
-        "per custom metric-month (first 10,000)",
-        "aws-cloudwatch",
-        "unverified",
-      ),
-      "cw.alarmMonth": p(
-        0.1,
-        "per standard-resolution alarm-month",
-        "aws-cloudwatch",
-        "unverified",
-      ),
-      "s3.standardGbMonth": p(
-        0.023,
-        "per GB-month, S3 Standard (first 50 TB)",
-        "aws-s3",
-        "unverified",
-      ),
-      "s3.put1k": p(0.005, "per 1,000 PUT/COPY/POST/LIST requests", "aws-s3", "unverified"),
-      "s3.get1k": p(0.0004, "per 1,000 GET requests", "aws-s3", "unverified"),
-      "ecr.storageGbMonth": p(0.1, "per GB-month of images", "aws-ecr", "unverified"),
       "ec2.t4g.nano.hour": p(0.0042, "per instance-hour (Linux)", "aws-ec2", "unverified"),
       "ec2.t4g.micro.hour": p(0.0084, "per instance-hour (Linux)", "aws-ec2", "unverified"),
       "ec2.t4g.small.hour": p(0.0168, "per instance-hour (Linux)", "aws-ec2", "unverified"),
@@ -392,12 +370,6 @@ export const REGION_PRICES: Readonly<
         "secondary",
         "$1.50/hour at 4 RPUs",
       ),
-      "redshift.storageGbMonth": p(
-        0.024,
-        "per GB-month of Redshift managed storage",
-        "aws-redshift",
-        "unverified",
-      ),
       "codebuild.LINUX_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
         0.005,
         "per build minute",
@@ -416,24 +388,6 @@ export const REGION_PRICES: Readonly<
         "per build minute",
         "codebuild-guide",
         "secondary",
-      ),
-      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_SMALL.minute": p(
-        0.0034,
-        "per build minute",
-        "aws-codebuild",
-        "unverified",
-      ),
-      "codebuild.ARM_CONTAINER.BUILD_GENERAL1_LARGE.minute": p(
-        0.0136,
-        "per build minute",
-        "aws-codebuild",
-        "unverified",
-      ),
-      "transfer.internetOutGb": p(
-        0.09,
-        "per GB out to the internet (first 10 TB; 100 GB/month free, not deducted)",
-        "aws-ec2-transfer",
-        "unverified",
       ),
     },
   },

@@ -2,19 +2,12 @@
 // the tasks event targets, schedules and pipes launch), a deployment circuit breaker that rolls
 // back, the latest Fargate platform, Container Insights.
 import { expect } from "chai";
-import {
-  CLOUDWATCH_EVENT_TARGET,
-  ECS_CLUSTER,
-  ECS_SERVICE,
-  ECS_TASK_SET,
-  PIPES_PIPE,
-  SCHEDULER_SCHEDULE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { SERVICE_INPUTS } from "../fixtures/compute";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const service = (over: Record<string, unknown> = {}) =>
-  res(ECS_SERVICE, "app-service", { ...SERVICE_INPUTS, ...over });
+  res(T.ECS_SERVICE, "app-service", { ...SERVICE_INPUTS, ...over });
 
 describe("ecs-service-no-public-ip", () => {
   describe("Noncompliance", () => {
@@ -29,18 +22,18 @@ describe("ecs-service-no-public-ip", () => {
     it("catches public IPs of task sets (ECS.16) and of tasks event targets, schedules and pipes launch", async () => {
       const network = (assignPublicIp: unknown) => ({ subnets: ["subnet-a"], assignPublicIp });
       const launchers = (on: boolean) => [
-        res(ECS_TASK_SET, "canary", {
+        res(T.ECS_TASK_SET, "canary", {
           service: "svc",
           cluster: "c",
           taskDefinition: "td",
           networkConfiguration: network(on),
         }),
-        res(CLOUDWATCH_EVENT_TARGET, "nightly", {
+        res(T.CLOUDWATCH_EVENT_TARGET, "nightly", {
           rule: "nightly",
           arn: "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
           ecsTarget: { taskDefinitionArn: "td", networkConfiguration: network(on) },
         }),
-        res(SCHEDULER_SCHEDULE, "hourly", {
+        res(T.SCHEDULER_SCHEDULE, "hourly", {
           scheduleExpression: "rate(1 hour)",
           flexibleTimeWindow: { mode: "OFF" },
           target: {
@@ -49,7 +42,7 @@ describe("ecs-service-no-public-ip", () => {
             ecsParameters: { taskDefinitionArn: "td", networkConfiguration: network(on) },
           },
         }),
-        res(PIPES_PIPE, "orders", {
+        res(T.PIPES_PIPE, "orders", {
           roleArn: "arn:aws:iam::123456789012:role/pipe",
           source: "arn:aws:sqs:eu-west-1:123456789012:orders",
           target: "arn:aws:ecs:eu-west-1:123456789012:cluster/c",
@@ -152,7 +145,7 @@ describe("ecs-cluster-container-insights", () => {
   describe("Noncompliance", () => {
     it("ecs-cluster-container-insights", async () => {
       const cluster = (settings?: unknown) =>
-        res(ECS_CLUSTER, "cluster", settings === undefined ? {} : { settings });
+        res(T.ECS_CLUSTER, "cluster", settings === undefined ? {} : { settings });
       expect(
         await one("ecs-cluster-container-insights", [
           cluster([{ name: "containerInsights", value: "enabled" }]),

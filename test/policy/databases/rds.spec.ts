@@ -1,21 +1,14 @@
 // RDS instances and Aurora clusters: the compliant cluster, member and instance pass, each broken
 // field is caught.
 import { expect } from "chai";
-import {
-  DOCDB_CLUSTER,
-  NEPTUNE_CLUSTER,
-  RDS_CLUSTER,
-  RDS_CLUSTER_INSTANCE,
-  RDS_INSTANCE,
-  RDS_SHARD_GROUP,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { AURORA_CLUSTER, DOCDB_BASE, NEPTUNE_BASE } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 
 const cluster = (over: Record<string, unknown> = {}) =>
-  res(RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
+  res(T.RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
 const instance = (over: Record<string, unknown> = {}) =>
-  res(RDS_INSTANCE, "legacy-db", {
+  res(T.RDS_INSTANCE, "legacy-db", {
     engine: "mysql",
     instanceClass: "db.t4g.micro",
     storageEncrypted: true,
@@ -30,7 +23,7 @@ const instance = (over: Record<string, unknown> = {}) =>
     ...over,
   });
 const member = (over: Record<string, unknown> = {}) =>
-  res(RDS_CLUSTER_INSTANCE, "app-db-1", {
+  res(T.RDS_CLUSTER_INSTANCE, "app-db-1", {
     clusterIdentifier: UNKNOWN,
     instanceClass: "db.serverless",
     engine: "aurora-postgresql",
@@ -40,7 +33,7 @@ const member = (over: Record<string, unknown> = {}) =>
 
 describe("rds-not-publicly-accessible", () => {
   const shardGroup = (extra: Record<string, unknown> = {}) =>
-    res(RDS_SHARD_GROUP, "limitless", {
+    res(T.RDS_SHARD_GROUP, "limitless", {
       dbShardGroupIdentifier: "limitless",
       dbClusterIdentifier: "app-db",
       maxAcu: 768,
@@ -193,7 +186,7 @@ describe("rds-copy-tags-to-snapshot", () => {
 describe("DocumentDB and Neptune clusters under the RDS rules", () => {
   const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1";
   const docdb = (over: Record<string, unknown> = {}) =>
-    res(DOCDB_CLUSTER, "docdb", {
+    res(T.DOCDB_CLUSTER, "docdb", {
       ...DOCDB_BASE,
       kmsKeyId: KEY,
       backupRetentionPeriod: 7,
@@ -201,7 +194,7 @@ describe("DocumentDB and Neptune clusters under the RDS rules", () => {
       ...over,
     });
   const neptune = (over: Record<string, unknown> = {}) =>
-    res(NEPTUNE_CLUSTER, "neptune", {
+    res(T.NEPTUNE_CLUSTER, "neptune", {
       ...NEPTUNE_BASE,
       kmsKeyArn: KEY,
       backupRetentionPeriod: 7,

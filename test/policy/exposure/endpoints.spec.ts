@@ -4,14 +4,7 @@
 // CKV_AWS_102 (Neptune).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
-import {
-  DMS_REPLICATION_INSTANCE,
-  EKS_CLUSTER,
-  MQ_BROKER,
-  MSK_CLUSTER,
-  NEPTUNE_CLUSTER_INSTANCE,
-  REDSHIFT_CLUSTER,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { MSK_BASE, mskBrokers } from "../fixtures/databases";
 
@@ -20,7 +13,7 @@ const policy = (name: string) => policies.find((p) => p.name === name)!;
 describe("redshift-cluster-not-public", () => {
   const p = policy("redshift-cluster-not-public");
   const cluster = (extra: Record<string, unknown> = {}) =>
-    res(REDSHIFT_CLUSTER, "rs", { clusterIdentifier: "rs", nodeType: "ra3.xlplus", ...extra });
+    res(T.REDSHIFT_CLUSTER, "rs", { clusterIdentifier: "rs", nodeType: "ra3.xlplus", ...extra });
   describe("Noncompliance", () => {
     it("CKV_AWS_87 / KICS 'Redshift Publicly Accessible' positive default1: publiclyAccessible true", async () => {
       expect(await violations(p, [cluster({ publiclyAccessible: true })])).to.deep.equal([
@@ -40,7 +33,7 @@ describe("redshift-cluster-not-public", () => {
 describe("eks-cluster-endpoint-not-public", () => {
   const p = policy("eks-cluster-endpoint-not-public");
   const cluster = (vpcConfig: Record<string, unknown>) =>
-    res(EKS_CLUSTER, "eks", {
+    res(T.EKS_CLUSTER, "eks", {
       roleArn: "arn:r",
       vpcConfig: { subnetIds: ["subnet-1"], ...vpcConfig },
     });
@@ -81,7 +74,7 @@ describe("dms-replication-instance-not-public", () => {
   const p = policy("dms-replication-instance-not-public");
   /** Checkov's CKV_AWS_89 fixture, with a customer key (CKV_AWS_212). */
   const instance = (extra: Record<string, unknown> = {}) =>
-    res(DMS_REPLICATION_INSTANCE, "test", {
+    res(T.DMS_REPLICATION_INSTANCE, "test", {
       allocatedStorage: 20,
       applyImmediately: true,
       autoMinorVersionUpgrade: true,
@@ -115,7 +108,7 @@ describe("dms-replication-instance-not-public", () => {
 describe("mq-broker-not-public", () => {
   const p = policy("mq-broker-not-public");
   const broker = (extra: Record<string, unknown> = {}) =>
-    res(MQ_BROKER, "example", {
+    res(T.MQ_BROKER, "example", {
       brokerName: "example",
       engineType: "ActiveMQ",
       engineVersion: "5.17.6",
@@ -142,7 +135,7 @@ describe("mq-broker-not-public", () => {
 describe("neptune-cluster-instance-not-public", () => {
   const p = policy("neptune-cluster-instance-not-public");
   const instance = (extra: Record<string, unknown> = {}) =>
-    res(NEPTUNE_CLUSTER_INSTANCE, "example", {
+    res(T.NEPTUNE_CLUSTER_INSTANCE, "example", {
       clusterIdentifier: "neptune-cluster-demo",
       engine: "neptune",
       instanceClass: "db.r4.large",
@@ -170,7 +163,7 @@ describe("msk-cluster-not-public", () => {
   // fixtures: an aws_msk_cluster whose broker_node_group_info.connectivity_info.public_access.type
   // is SERVICE_PROVIDED_EIPS (positive) or DISABLED / absent (negative).
   const cluster = (publicAccess?: Record<string, unknown>) =>
-    res(MSK_CLUSTER, "example", {
+    res(T.MSK_CLUSTER, "example", {
       clusterName: "example",
       kafkaVersion: "2.7.1",
       numberOfBrokerNodes: 3,
@@ -203,7 +196,7 @@ describe("msk-cluster-client-authentication", () => {
   const p = policy("msk-cluster-client-authentication");
   // AWS Config msk-unrestricted-access-check: NON_COMPLIANT when unauthenticated access is on.
   const cluster = (clientAuthentication?: Record<string, unknown>) =>
-    res(MSK_CLUSTER, "example", {
+    res(T.MSK_CLUSTER, "example", {
       ...MSK_BASE,
       brokerNodeGroupInfo: mskBrokers("sg-0123456789abcdef0"),
       ...(clientAuthentication ? { clientAuthentication } : {}),

@@ -9,15 +9,7 @@
 import { expect } from "chai";
 import { policyCatalog } from "../../../policy-pack/lib/define";
 import { policies } from "../../../policy-pack/policies/exposure";
-import {
-  DMS_INSTANCE_PROFILE,
-  LIGHTSAIL_DATABASE,
-  M2_ENVIRONMENT,
-  OPENSEARCH_SERVERLESS_SECURITY_POLICY,
-  STORAGEGATEWAY_NFS_FILE_SHARE,
-  TIMESTREAM_INFLUXDB_CLUSTER,
-  TIMESTREAM_INFLUXDB_INSTANCE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { inputPathsNamed, typesDeclaring } from "../../../tools/lib/provider-inputs";
 
@@ -87,7 +79,7 @@ describe("the reachability family covers every type a network flag can put on th
     expect(flagged.get("aws:storagegateway/nfsFileShare:NfsFileShare")).to.deep.equal([
       "clientLists",
     ]);
-    expect(flagged.has(OPENSEARCH_SERVERLESS_SECURITY_POLICY)).to.equal(true);
+    expect(flagged.has(T.OPENSEARCH_SERVERLESS_SECURITY_POLICY)).to.equal(true);
     expect(flagged.get("aws:apprunner/service:Service")).to.deep.equal([
       "networkConfiguration.ingressConfiguration.isPubliclyAccessible",
     ]);
@@ -128,7 +120,7 @@ const policy = (name: string) => policies.find((p) => p.name === name)!;
 describe("dms-instance-profile-not-public", () => {
   const p = policy("dms-instance-profile-not-public");
   const profile = (extra: Record<string, unknown> = {}) =>
-    res(DMS_INSTANCE_PROFILE, "profile", {
+    res(T.DMS_INSTANCE_PROFILE, "profile", {
       instanceProfileIdentifier: "profile",
       subnetGroupIdentifier: "private",
       ...extra,
@@ -165,28 +157,28 @@ function explicitFlag(rule: string, type: string, base: Record<string, unknown>)
   });
 }
 
-explicitFlag("lightsail-database-not-public", LIGHTSAIL_DATABASE, {
+explicitFlag("lightsail-database-not-public", T.LIGHTSAIL_DATABASE, {
   relationalDatabaseName: "db",
   blueprintId: "mysql_8_0",
   bundleId: "micro_2_0",
   masterDatabaseName: "app",
   masterUsername: "admin",
 });
-explicitFlag("timestream-influxdb-not-public", TIMESTREAM_INFLUXDB_INSTANCE, {
+explicitFlag("timestream-influxdb-not-public", T.TIMESTREAM_INFLUXDB_INSTANCE, {
   name: "db",
   allocatedStorage: 20,
   dbInstanceType: "db.influx.medium",
   vpcSubnetIds: ["subnet-1"],
   vpcSecurityGroupIds: ["sg-1"],
 });
-explicitFlag("timestream-influxdb-not-public", TIMESTREAM_INFLUXDB_CLUSTER, {
+explicitFlag("timestream-influxdb-not-public", T.TIMESTREAM_INFLUXDB_CLUSTER, {
   name: "db",
   allocatedStorage: 20,
   dbInstanceType: "db.influx.medium",
   vpcSubnetIds: ["subnet-1", "subnet-2"],
   vpcSecurityGroupIds: ["sg-1"],
 });
-explicitFlag("m2-environment-not-public", M2_ENVIRONMENT, {
+explicitFlag("m2-environment-not-public", T.M2_ENVIRONMENT, {
   name: "db",
   engineType: "bluage",
   instanceType: "M2.m5.large",
@@ -201,7 +193,7 @@ describe("opensearch-serverless-network-policy-not-public", () => {
     ...(allowFromPublic ? {} : { SourceVPCEs: ["vpce-050f79086ee71ac05"] }),
   });
   const netPolicy = (rules: unknown, type = "network") =>
-    res(OPENSEARCH_SERVERLESS_SECURITY_POLICY, "net", {
+    res(T.OPENSEARCH_SERVERLESS_SECURITY_POLICY, "net", {
       name: "net",
       type,
       policy: JSON.stringify(rules),
@@ -234,7 +226,7 @@ describe("opensearch-serverless-network-policy-not-public", () => {
 describe("storagegateway-nfs-file-share-clients-restricted", () => {
   const p = policy("storagegateway-nfs-file-share-clients-restricted");
   const share = (clientLists: unknown[]) =>
-    res(STORAGEGATEWAY_NFS_FILE_SHARE, "share", {
+    res(T.STORAGEGATEWAY_NFS_FILE_SHARE, "share", {
       clientLists,
       gatewayArn: "arn:aws:storagegateway:eu-west-1:123456789012:gateway/sgw-12345678",
       locationArn: "arn:aws:s3:::data",

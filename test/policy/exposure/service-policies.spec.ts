@@ -182,62 +182,79 @@ describe("resource-policy-not-public", () => {
     Action: action,
     Resource: "*",
   });
-  /** One resource of each type, with its policy under the input that type uses. */
-  const each = (statement: (action: string) => Record<string, unknown>) => [
-    res(T.CLOUDWATCH_LOG_DESTINATION_POLICY, "destination", {
-      destinationName: "d",
-      accessPolicy: doc(statement("logs:PutSubscriptionFilter")),
-    }),
-    res(T.CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", {
-      policyName: "p",
-      policyDocument: doc(statement("logs:PutLogEvents")),
-    }),
-    res(T.CLOUDWATCH_EVENT_BUS_POLICY, "bus", { policy: doc(statement("events:PutEvents")) }),
-    res(T.BACKUP_VAULT_POLICY, "vault", {
-      backupVaultName: "v",
-      policy: doc(statement("backup:*")),
-    }),
-    res(T.KINESIS_RESOURCE_POLICY, "stream", {
-      resourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s",
-      policy: doc(statement("kinesis:GetRecords")),
-    }),
-    res(T.DYNAMODB_RESOURCE_POLICY, "table", {
-      resourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t",
-      policy: doc(statement("dynamodb:GetItem")),
-    }),
-    res(T.GLUE_RESOURCE_POLICY, "catalog", { policy: doc(statement("glue:GetTable")) }),
-    res(T.REDSHIFT_RESOURCE_POLICY, "warehouse", {
-      resourceArn: "arn:aws:redshift:us-east-1:123456789012:namespace:n",
-      policy: doc(statement("redshift:AuthorizeInboundIntegration")),
-    }),
-    res(T.CODEARTIFACT_DOMAIN_PERMISSIONS, "domain", {
-      domain: "d",
-      policyDocument: doc(statement("codeartifact:GetAuthorizationToken")),
-    }),
-    res(T.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY, "repository", {
-      domain: "d",
-      repository: "r",
-      policyDocument: doc(statement("codeartifact:ReadFromRepository")),
-    }),
-    res(T.S3CONTROL_BUCKET_POLICY, "outposts", {
-      bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
-      policy: doc(statement("s3-outposts:GetObject")),
-    }),
-    res(T.MSK_CLUSTER_POLICY, "kafka", {
-      clusterArn: "arn:aws:kafka:us-east-1:123456789012:cluster/c/1",
-      policy: doc(statement("kafka:CreateVpcConnection")),
-    }),
-    res(T.S3TABLES_TABLE_BUCKET_POLICY, "table-bucket", {
-      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
-      resourcePolicy: doc(statement("s3tables:GetTableData")),
-    }),
-    res(T.S3TABLES_TABLE_POLICY, "table", {
-      tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
-      namespace: "n",
-      name: "t",
-      resourcePolicy: doc(statement("s3tables:GetTableData")),
-    }),
-  ];
+  /**
+   * One resource of each type: its policy (`statement` of one action of its service) under the
+   * input that type uses, beside its other inputs.
+   */
+  const each = (statement: (action: string) => Record<string, unknown>) => {
+    const holder = (
+      type: string,
+      name: string,
+      policyInput: string,
+      action: string,
+      inputs: Record<string, unknown> = {},
+    ) => res(type, name, { ...inputs, [policyInput]: doc(statement(action)) });
+    return [
+      holder(
+        T.CLOUDWATCH_LOG_DESTINATION_POLICY,
+        "destination",
+        "accessPolicy",
+        "logs:PutSubscriptionFilter",
+        { destinationName: "d" },
+      ),
+      holder(T.CLOUDWATCH_LOG_RESOURCE_POLICY, "logs", "policyDocument", "logs:PutLogEvents", {
+        policyName: "p",
+      }),
+      holder(T.CLOUDWATCH_EVENT_BUS_POLICY, "bus", "policy", "events:PutEvents"),
+      holder(T.BACKUP_VAULT_POLICY, "vault", "policy", "backup:*", { backupVaultName: "v" }),
+      holder(T.KINESIS_RESOURCE_POLICY, "stream", "policy", "kinesis:GetRecords", {
+        resourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/s",
+      }),
+      holder(T.DYNAMODB_RESOURCE_POLICY, "table", "policy", "dynamodb:GetItem", {
+        resourceArn: "arn:aws:dynamodb:us-east-1:123456789012:table/t",
+      }),
+      holder(T.GLUE_RESOURCE_POLICY, "catalog", "policy", "glue:GetTable"),
+      holder(
+        T.REDSHIFT_RESOURCE_POLICY,
+        "warehouse",
+        "policy",
+        "redshift:AuthorizeInboundIntegration",
+        { resourceArn: "arn:aws:redshift:us-east-1:123456789012:namespace:n" },
+      ),
+      holder(
+        T.CODEARTIFACT_DOMAIN_PERMISSIONS,
+        "domain",
+        "policyDocument",
+        "codeartifact:GetAuthorizationToken",
+        { domain: "d" },
+      ),
+      holder(
+        T.CODEARTIFACT_REPOSITORY_PERMISSIONS_POLICY,
+        "repository",
+        "policyDocument",
+        "codeartifact:ReadFromRepository",
+        { domain: "d", repository: "r" },
+      ),
+      holder(T.S3CONTROL_BUCKET_POLICY, "outposts", "policy", "s3-outposts:GetObject", {
+        bucket: "arn:aws:s3-outposts:us-east-1:123456789012:outpost/op-1/bucket/b",
+      }),
+      holder(T.MSK_CLUSTER_POLICY, "kafka", "policy", "kafka:CreateVpcConnection", {
+        clusterArn: "arn:aws:kafka:us-east-1:123456789012:cluster/c/1",
+      }),
+      holder(
+        T.S3TABLES_TABLE_BUCKET_POLICY,
+        "table-bucket",
+        "resourcePolicy",
+        "s3tables:GetTableData",
+        { tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b" },
+      ),
+      holder(T.S3TABLES_TABLE_POLICY, "table", "resourcePolicy", "s3tables:GetTableData", {
+        tableBucketArn: "arn:aws:s3tables:us-east-1:123456789012:bucket/b",
+        namespace: "n",
+        name: "t",
+      }),
+    ];
+  };
 
   describe("Noncompliance", () => {
     it('every resource-policy resource with an Allow to "*" and no condition', async () => {

@@ -3,21 +3,7 @@
 // Security Hub RDS.1 and SSM.4.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
-import {
-  EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
-  EC2_AMI_LAUNCH_PERMISSION,
-  EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
-  EC2_VPC_ENDPOINT_SERVICE,
-  EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
-  ECRPUBLIC_REPOSITORY,
-  IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-  RAM_RESOURCE_SHARE,
-  RDS_CLUSTER_SNAPSHOT,
-  RDS_CLUSTER_SNAPSHOT_COPY,
-  RDS_SNAPSHOT,
-  RDS_SNAPSHOT_COPY,
-  SSM_DOCUMENT,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { evaluate, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const policy = (name: string) => policies.find((p) => p.name === name)!;
@@ -25,10 +11,10 @@ const policy = (name: string) => policies.find((p) => p.name === name)!;
 describe("ec2-ami-not-public", () => {
   const p = policy("ec2-ami-not-public");
   const perm = (extra: Record<string, unknown>) =>
-    res(EC2_AMI_LAUNCH_PERMISSION, "perm", { imageId: "ami-1", ...extra });
+    res(T.EC2_AMI_LAUNCH_PERMISSION, "perm", { imageId: "ami-1", ...extra });
   /** An Image Builder distribution to two regions, the second with `launchPermission`. */
   const distribution = (launchPermission: Record<string, unknown>) =>
-    res(IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "dist", {
+    res(T.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION, "dist", {
       name: "dist",
       distributions: [
         {
@@ -48,7 +34,7 @@ describe("ec2-ami-not-public", () => {
       expect(await violations(p, [perm({ group: "all" })])).to.have.length(1);
     });
     it('block public access for AMIs turned off: state "unblocked" (EC2 User Guide)', async () => {
-      const off = res(EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "unblocked" });
+      const off = res(T.EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "unblocked" });
       expect(await violations(p, [off])).to.deep.equal([
         'images: block public access for AMIs is "unblocked": any image can be made public.',
       ]);
@@ -56,7 +42,7 @@ describe("ec2-ami-not-public", () => {
   });
   describe("Compliance", () => {
     it('block public access for AMIs on: state "block-new-sharing"', async () => {
-      const on = res(EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "block-new-sharing" });
+      const on = res(T.EC2_IMAGE_BLOCK_PUBLIC_ACCESS, "images", { state: "block-new-sharing" });
       expect(await violations(p, [on])).to.deep.equal([]);
     });
     it("Image Builder: launch permissions for accounts, an organization or an OU", async () => {
@@ -82,12 +68,12 @@ describe("rds-snapshot-not-public", () => {
   const p = policy("rds-snapshot-not-public");
   describe("Noncompliance", () => {
     it('CKV_AWS_302: sharedAccounts ["all"] on a DB snapshot and a cluster snapshot', async () => {
-      const s = res(RDS_SNAPSHOT, "s", {
+      const s = res(T.RDS_SNAPSHOT, "s", {
         dbInstanceIdentifier: "db",
         dbSnapshotIdentifier: "s",
         sharedAccounts: ["all"],
       });
-      const c = res(RDS_CLUSTER_SNAPSHOT, "c", {
+      const c = res(T.RDS_CLUSTER_SNAPSHOT, "c", {
         dbClusterIdentifier: "c",
         dbClusterSnapshotIdentifier: "c",
         sharedAccounts: ["123456789012", "all"],
@@ -95,7 +81,7 @@ describe("rds-snapshot-not-public", () => {
       expect(await violations(p, [s, c])).to.have.length(2);
     });
     it('sharedAccounts ["all"] on a DB snapshot copy (the provider documents "all" as public)', async () => {
-      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+      const copy = res(T.RDS_SNAPSHOT_COPY, "copy", {
         sourceDbSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:snapshot:s",
         targetDbSnapshotIdentifier: "copy",
         kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
@@ -106,7 +92,7 @@ describe("rds-snapshot-not-public", () => {
       ]);
     });
     it('sharedAccounts ["all"] on a DB cluster snapshot copy', async () => {
-      const copy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+      const copy = res(T.RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
         sourceDbClusterSnapshotIdentifier: "arn:aws:rds:eu-west-1:123456789012:cluster-snapshot:c",
         targetDbClusterSnapshotIdentifier: "cluster-copy",
         sharedAccounts: ["all"],
@@ -118,18 +104,18 @@ describe("rds-snapshot-not-public", () => {
   });
   describe("Compliance", () => {
     it("CKV_AWS_302 pass: named accounts or no sharing", async () => {
-      const s = res(RDS_SNAPSHOT, "s", {
+      const s = res(T.RDS_SNAPSHOT, "s", {
         dbInstanceIdentifier: "db",
         dbSnapshotIdentifier: "s",
         sharedAccounts: ["123456789012"],
       });
-      const t = res(RDS_SNAPSHOT, "t", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "t" });
-      const copy = res(RDS_SNAPSHOT_COPY, "copy", {
+      const t = res(T.RDS_SNAPSHOT, "t", { dbInstanceIdentifier: "db", dbSnapshotIdentifier: "t" });
+      const copy = res(T.RDS_SNAPSHOT_COPY, "copy", {
         sourceDbSnapshotIdentifier: "s",
         targetDbSnapshotIdentifier: "copy",
         sharedAccounts: ["123456789012"],
       });
-      const clusterCopy = res(RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
+      const clusterCopy = res(T.RDS_CLUSTER_SNAPSHOT_COPY, "cluster-copy", {
         sourceDbClusterSnapshotIdentifier: "c",
         targetDbClusterSnapshotIdentifier: "cluster-copy",
         sharedAccounts: ["123456789012"],
@@ -154,7 +140,7 @@ describe("ssm-document-not-public", () => {
     },
   });
   const doc = (name: string, permissions?: Record<string, string>) =>
-    res(SSM_DOCUMENT, name, {
+    res(T.SSM_DOCUMENT, name, {
       name: "test_document",
       documentType: "Command",
       content,
@@ -189,7 +175,7 @@ describe("ebs-snapshot-block-public-access-on", () => {
   const p = policy("ebs-snapshot-block-public-access-on");
   describe("Noncompliance", () => {
     it('state "unblocked" (Amazon EBS User Guide, block public access for snapshots)', async () => {
-      const off = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "snapshots", { state: "unblocked" });
+      const off = res(T.EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "snapshots", { state: "unblocked" });
       expect(await violations(p, [off])).to.deep.equal([
         'snapshots: block public access for EBS snapshots is "unblocked": any snapshot can be made public.',
       ]);
@@ -197,8 +183,8 @@ describe("ebs-snapshot-block-public-access-on", () => {
   });
   describe("Compliance", () => {
     it('"block-all-sharing" (the provider\'s example) and "block-new-sharing"', async () => {
-      const all = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "all", { state: "block-all-sharing" });
-      const next = res(EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "new", { state: "block-new-sharing" });
+      const all = res(T.EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "all", { state: "block-all-sharing" });
+      const next = res(T.EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, "new", { state: "block-new-sharing" });
       expect(await violations(p, [all, next])).to.deep.equal([]);
     });
   });
@@ -207,14 +193,17 @@ describe("ebs-snapshot-block-public-access-on", () => {
 describe("ram-resource-share-no-external-principals", () => {
   const p = policy("ram-resource-share-no-external-principals");
   it("reports a share open to accounts outside the organization (the provider's example)", async () => {
-    const share = res(RAM_RESOURCE_SHARE, "share", { name: "s", allowExternalPrincipals: true });
+    const share = res(T.RAM_RESOURCE_SHARE, "share", { name: "s", allowExternalPrincipals: true });
     expect(await violations(p, [share])).to.deep.equal([
       "share: allowExternalPrincipals is true: accounts outside the organization can be added.",
     ]);
   });
   it("accepts a share kept inside the organization, or one that leaves the flag out", async () => {
-    const inside = res(RAM_RESOURCE_SHARE, "inside", { name: "i", allowExternalPrincipals: false });
-    const unset = res(RAM_RESOURCE_SHARE, "unset", { name: "u" });
+    const inside = res(T.RAM_RESOURCE_SHARE, "inside", {
+      name: "i",
+      allowExternalPrincipals: false,
+    });
+    const unset = res(T.RAM_RESOURCE_SHARE, "unset", { name: "u" });
     expect(await violations(p, [inside, unset])).to.deep.equal([]);
   });
 });
@@ -222,14 +211,14 @@ describe("ram-resource-share-no-external-principals", () => {
 describe("ec2-vpc-endpoint-service-not-public", () => {
   const p = policy("ec2-vpc-endpoint-service-not-public");
   const service = (name: string, extra: Record<string, unknown>) =>
-    res(EC2_VPC_ENDPOINT_SERVICE, name, {
+    res(T.EC2_VPC_ENDPOINT_SERVICE, name, {
       networkLoadBalancerArns: [
         "arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer/net/api/1",
       ],
       ...extra,
     });
   const allowed = (name: string, principalArn: string) =>
-    res(EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE, name, {
+    res(T.EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE, name, {
       vpcEndpointServiceId: "vpce-svc-1",
       principalArn,
     });
@@ -251,7 +240,7 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
     it('an allowed principal resource for "*" on a service of the stack that accepts all, or on a service outside the stack', async () => {
       const open = service("open", { acceptanceRequired: false });
       const onOpen = res(
-        EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+        T.EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
         "on-open",
         { vpcEndpointServiceId: UNKNOWN, principalArn: "*" },
         { refs: { vpcEndpointServiceId: [open] } },
@@ -287,7 +276,7 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
     it('PrivateLink Guide: "*" with manual acceptance (a service offered to any customer) passes, also through an allowed principal resource', async () => {
       const gated = service("gated", { acceptanceRequired: true, allowedPrincipals: ["*"] });
       const grant = res(
-        EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+        T.EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
         "any-customer",
         { vpcEndpointServiceId: UNKNOWN, principalArn: "*" },
         { refs: { vpcEndpointServiceId: [gated] } },
@@ -300,7 +289,7 @@ describe("ec2-vpc-endpoint-service-not-public", () => {
 describe("ecrpublic-repository-not-used", () => {
   const p = policy("ecrpublic-repository-not-used");
   const repository = (tags: Record<string, string> = {}) =>
-    res(ECRPUBLIC_REPOSITORY, "gallery", { repositoryName: "tools", tags });
+    res(T.ECRPUBLIC_REPOSITORY, "gallery", { repositoryName: "tools", tags });
   it("an ECR Public repository is a mandatory finding", async () => {
     const report = await evaluate(p, [repository()]);
     expect(

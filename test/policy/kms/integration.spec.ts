@@ -4,15 +4,7 @@
 // environments, each with a key, without one, and with the service's AWS-managed key.
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/kms";
-import {
-  APPFLOW_CONNECTOR_PROFILE,
-  APPFLOW_FLOW,
-  CLOUDWATCH_EVENT_ARCHIVE,
-  CLOUDWATCH_EVENT_BUS,
-  CONNECT_INSTANCE_STORAGE_CONFIG,
-  MWAA_ENVIRONMENT,
-  SCHEDULER_SCHEDULE,
-} from "../../../policy-pack/lib/types";
+import * as T from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import {
   awsManaged,
@@ -66,28 +58,28 @@ describe("appflow-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_263 / CKV_AWS_264 passing fixtures: kmsArn names a customer key", async () => {
       const r = [
-        res(APPFLOW_FLOW, "example", { ...flow, kmsArn: KEY_ARN }),
-        res(APPFLOW_CONNECTOR_PROFILE, "profile", { ...profile, kmsArn: KEY_ARN }),
+        res(T.APPFLOW_FLOW, "example", { ...flow, kmsArn: KEY_ARN }),
+        res(T.APPFLOW_CONNECTOR_PROFILE, "profile", { ...profile, kmsArn: KEY_ARN }),
       ];
       expect(await run(p, r)).to.deep.equal(clean);
     });
     it("a key of the stack, unknown at preview", async () => {
-      const r = withStackKey(APPFLOW_FLOW, "example", { ...flow, kmsArn: UNKNOWN }, ["kmsArn"]);
+      const r = withStackKey(T.APPFLOW_FLOW, "example", { ...flow, kmsArn: UNKNOWN }, ["kmsArn"]);
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
 
   describe("Noncompliance", () => {
     it("CKV_AWS_263 failing fixture: a flow without kmsArn", async () => {
-      expect((await run(p, [res(APPFLOW_FLOW, "example", flow)])).violations).to.deep.equal([
+      expect((await run(p, [res(T.APPFLOW_FLOW, "example", flow)])).violations).to.deep.equal([
         'example: AppFlow flow "example": no KMS key is set (the AWS-managed key aws/appflow), not a customer-managed key.',
       ]);
     });
     it("CKV_AWS_264 failing fixture: a connector profile without kmsArn, or with aws/appflow", async () => {
       expect(
-        (await run(p, [res(APPFLOW_CONNECTOR_PROFILE, "profile", profile)])).violations,
+        (await run(p, [res(T.APPFLOW_CONNECTOR_PROFILE, "profile", profile)])).violations,
       ).to.have.length(1);
-      const managed = res(APPFLOW_CONNECTOR_PROFILE, "profile", {
+      const managed = res(T.APPFLOW_CONNECTOR_PROFILE, "profile", {
         ...profile,
         kmsArn: awsManaged("appflow"),
       });
@@ -99,7 +91,7 @@ describe("appflow-kms-cmk", () => {
 describe("connect-instance-storage-kms-cmk", () => {
   const p = policyNamed(policies, "connect-instance-storage-kms-cmk");
   const s3 = (encryptionConfig?: Record<string, unknown>) =>
-    res(CONNECT_INSTANCE_STORAGE_CONFIG, "recordings", {
+    res(T.CONNECT_INSTANCE_STORAGE_CONFIG, "recordings", {
       instanceId: "aaaaaaaa-bbbb-cccc-dddd-111111111111",
       resourceType: "CALL_RECORDINGS",
       storageConfig: {
@@ -138,11 +130,14 @@ describe("scheduler-schedule-kms-cmk", () => {
   describe("Compliance", () => {
     it("CKV_AWS_297 pass: kmsKeyArn names a customer key (literal, or a key of the stack)", async () => {
       expect(
-        await run(p, [res(SCHEDULER_SCHEDULE, "pass", { ...schedule, kmsKeyArn: KEY_ARN })]),
+        await run(p, [res(T.SCHEDULER_SCHEDULE, "pass", { ...schedule, kmsKeyArn: KEY_ARN })]),
       ).to.deep.equal(clean);
-      const r = withStackKey(SCHEDULER_SCHEDULE, "stack-key", { ...schedule, kmsKeyArn: UNKNOWN }, [
-        "kmsKeyArn",
-      ]);
+      const r = withStackKey(
+        T.SCHEDULER_SCHEDULE,
+        "stack-key",
+        { ...schedule, kmsKeyArn: UNKNOWN },
+        ["kmsKeyArn"],
+      );
       expect(await run(p, r)).to.deep.equal(clean);
     });
   });
@@ -150,8 +145,8 @@ describe("scheduler-schedule-kms-cmk", () => {
   describe("Noncompliance", () => {
     it("CKV_AWS_297 fail and fail2: no kmsKeyArn, or an empty one", async () => {
       const r = [
-        res(SCHEDULER_SCHEDULE, "fail", schedule),
-        res(SCHEDULER_SCHEDULE, "fail2", { ...schedule, kmsKeyArn: "" }),
+        res(T.SCHEDULER_SCHEDULE, "fail", schedule),
+        res(T.SCHEDULER_SCHEDULE, "fail2", { ...schedule, kmsKeyArn: "" }),
       ];
       const found = (await run(p, r)).violations;
       expect(found).to.have.length(2);
@@ -160,8 +155,8 @@ describe("scheduler-schedule-kms-cmk", () => {
     });
     it("an AWS-managed key is not a customer-managed key (alias and alias ARN)", async () => {
       const r = [
-        res(SCHEDULER_SCHEDULE, "alias", { ...schedule, kmsKeyArn: awsManaged("scheduler") }),
-        res(SCHEDULER_SCHEDULE, "arn", { ...schedule, kmsKeyArn: awsManagedArn("scheduler") }),
+        res(T.SCHEDULER_SCHEDULE, "alias", { ...schedule, kmsKeyArn: awsManaged("scheduler") }),
+        res(T.SCHEDULER_SCHEDULE, "arn", { ...schedule, kmsKeyArn: awsManagedArn("scheduler") }),
       ];
       expect((await run(p, r)).violations).to.have.length(2);
     });
@@ -172,7 +167,7 @@ keyPropCases(
   policies,
   "eventbridge-event-bus-kms-cmk",
   "EventBridge event bus",
-  CLOUDWATCH_EVENT_BUS,
+  T.CLOUDWATCH_EVENT_BUS,
   { name: "orders" },
   "kmsKeyIdentifier",
   "events",
@@ -181,7 +176,7 @@ keyPropCases(
   policies,
   "eventbridge-archive-kms-cmk",
   "EventBridge archive",
-  CLOUDWATCH_EVENT_ARCHIVE,
+  T.CLOUDWATCH_EVENT_ARCHIVE,
   { name: "orders", eventSourceArn: "arn:aws:events:us-west-2:111122223333:event-bus/orders" },
   "kmsKeyIdentifier",
   "events",
@@ -190,7 +185,7 @@ keyPropCases(
   policies,
   "mwaa-environment-kms-cmk",
   "MWAA environment",
-  MWAA_ENVIRONMENT,
+  T.MWAA_ENVIRONMENT,
   {
     name: "example",
     dagS3Path: "dags/",
