@@ -59,7 +59,7 @@ export async function benchAnalyzer(size: number): Promise<void> {
     for (const preview of [true, false]) {
       const rec = await recordStack("prod", { phase: preview ? "preview" : "apply" });
       const t = await timed(analyzer.pid, () =>
-        analyzer.analyze({ project: "platform", stack: "prod", dryRun: true }, rec.resources),
+        analyzer.analyze({ project: "platform", stack: "prod", dryRun: preview }, rec.resources),
       );
       total += t.wallMs;
       console.log(

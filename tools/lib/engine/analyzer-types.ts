@@ -18,6 +18,11 @@ export interface AnalyzerOptions {
    * process (./pack-preload.js; same values for every policy). Default true.
    */
   readonly shareDecoded?: boolean;
+  /**
+   * Encode each (policy, reason) of the SDK's not-applicable entries once instead of once per
+   * entry, in the pack's process (./pack-preload.js; the answers keep their bytes). Default true.
+   */
+  readonly shareEncoded?: boolean;
   /** How long the pack may take to load (default 180 s). */
   readonly startTimeoutMs?: number;
   /** Analyze calls in flight at once (default 32). */

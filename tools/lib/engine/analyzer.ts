@@ -24,9 +24,10 @@
 //   variables the CLI puts in a pack's environment at start for its one stack (PULUMI_CONFIG,
 //   PULUMI_[NODEJS_]PROJECT/STACK/ORGANIZATION/DRY_RUN) are not set; the same facts reach the pack
 //   with ConfigureStack before each run. (This pack reads none of them.)
-// - Two switches of ./pack-preload.js: a compile cache (a pack with unchanged sources is not
-//   type-checked again) and one decoding of a resource's properties per request instead of one per
-//   policy. Neither changes what a policy sees.
+// - Three switches of ./pack-preload.js: a compile cache (a pack with unchanged sources is not
+//   type-checked again), one decoding of a resource's properties per request instead of one per
+//   policy, and one encoding of each (policy, reason) of the SDK's not-applicable entries instead
+//   of one per entry (the same bytes). None changes what a policy sees or what the pack answers.
 // - Calls go out 32 at a time (`concurrency`), where the engine sends one registration at a time:
 //   each Analyze call stands alone in the SDK, and the withheld findings the pack's waiver report
 //   collects are grouped per run, not per order. With `begin`, registrations are analyzed while
@@ -160,6 +161,7 @@ export class Analyzer {
       compileCache: cache,
       startTimeoutMs: opts.startTimeoutMs ?? 180_000,
       shareDecoded: opts.shareDecoded ?? true,
+      shareEncoded: opts.shareEncoded ?? true,
       signal: opts.signal,
     });
     try {

@@ -1,6 +1,6 @@
 // Preloaded (`node -r`) into the policy pack's own process by the offline check's analyzer, before
-// `@pulumi/pulumi/cmd/run-policy-pack` starts. Two things, each switched on by an environment
-// variable, neither of which changes what the pack loads or answers:
+// `@pulumi/pulumi/cmd/run-policy-pack` starts. Each thing it does is switched on by an environment
+// variable, and none changes what the pack loads or answers:
 //
 // POLICY_PACK_EXIT_WITH_PARENT=1: the process exits when its standard input closes, i.e. when the
 // process that started it is gone (even killed), so no pack process outlives the check.
@@ -10,6 +10,14 @@
 // which starts with `Struct.toJavaScript()`. That decoding is kept per message here, so it is done
 // once per resource. Safe because deserialize.js only reads the decoded object and builds its own
 // copy for each policy, which is what the policy gets, as before. Only for the verified version.
+//
+// POLICY_PACK_SHARE_ENCODED=1: for every resource, the SDK's Analyze answers one "not applicable"
+// entry per policy of another type (server.js, `pushNotApplicable`: the policy's name and
+// "Policy only applies to resources of type '<type>'"): on a stack of 10,000 resources, some 1.5
+// million entries per run, each written by google-protobuf's encoder character by character. The
+// bytes of each (policy, reason) pair are kept here and written again for the next entry with the
+// same pair, so every answer has exactly the bytes it had (checked by test/tools/pack-preload.spec.ts).
+// Only for the verified version and message shape.
 //
 // POLICY_PACK_COMPILE_CACHE=<dir>: a compile cache for the pack's TypeScript. The runner registers ts-node with `typeCheck: true`
 // (cmd/run-policy-pack/run.js), exactly as `pulumi preview` does; type-checking the pack costs
@@ -250,6 +258,62 @@ function shareDecodedProperties() {
 
 if (process.env.POLICY_PACK_SHARE_DECODED === "1") shareDecodedProperties();
 
+/**
+ * `serializeBinaryToWriter` for `PolicyNotApplicable` (generated: `policy_name` = 1, `reason` = 2,
+ * both strings) that encodes each (policy, reason) pair once and writes those bytes again for
+ * every later entry, through the writer's own `writeSerializedMessage`. Undefined when the message
+ * has other fields than the two it was verified with.
+ */
+function notApplicableEncoder(NotApplicable, BinaryWriter) {
+  const fields = Object.keys(new NotApplicable().toObject());
+  if (fields.length !== 2 || fields[0] !== "policyName" || fields[1] !== "reason") return undefined;
+  const encode = NotApplicable.serializeBinaryToWriter;
+  /**
+   * Encoded entries by policy: `[reason, bytes, reason, bytes, ...]`, at most REASONS_KEPT
+   * reasons each. Reasons are compared, not hashed: the SDK builds each one anew.
+   */
+  const encoded = new Map();
+  return function (message, writer) {
+    const policy = message.getPolicyName();
+    const reason = message.getReason();
+    let entries = encoded.get(policy);
+    if (entries === undefined) encoded.set(policy, (entries = []));
+    let bytes;
+    for (let i = 0; i < entries.length; i += 2) {
+      if (entries[i] === reason) {
+        bytes = entries[i + 1];
+        break;
+      }
+    }
+    if (bytes === undefined) {
+      const w = new BinaryWriter();
+      encode(message, w);
+      bytes = w.getResultBuffer();
+      if (entries.length < 2 * REASONS_KEPT) entries.push(reason, bytes);
+    }
+    writer.writeSerializedMessage(bytes, 0, bytes.length);
+  };
+}
+const REASONS_KEPT = 16;
+
+function shareEncodedNotApplicable() {
+  try {
+    const policyDir = path.dirname(
+      require.resolve("@pulumi/policy/package.json", { paths: [process.cwd()] }),
+    );
+    if (!/^v?1\.21\./.test(require(path.join(policyDir, "package.json")).version)) return;
+    const pbFile = require.resolve("@pulumi/pulumi/proto/analyzer_pb", { paths: [policyDir] });
+    const pb = require(pbFile);
+    const jspb = require(require.resolve("google-protobuf", { paths: [path.dirname(pbFile)] }));
+    const encoder = notApplicableEncoder(pb.PolicyNotApplicable, jspb.BinaryWriter);
+    if (encoder) pb.PolicyNotApplicable.serializeBinaryToWriter = encoder;
+  } catch {
+    // not the verified SDK layout: encode as the SDK does
+  }
+}
+
+if (process.env.POLICY_PACK_SHARE_ENCODED === "1") shareEncodedNotApplicable();
+
 if (process.env.POLICY_PACK_EXIT_WITH_PARENT === "1") {
   process.stdin.on("end", () => process.exit(0));
   process.stdin.on("error", () => process.exit(0));
@@ -257,3 +321,5 @@ if (process.env.POLICY_PACK_EXIT_WITH_PARENT === "1") {
   // Watching must not keep the process alive: a pack that fails to load still exits as it would.
   if (typeof process.stdin.unref === "function") process.stdin.unref();
 }
+
+module.exports = { notApplicableEncoder };

@@ -91,6 +91,8 @@ export interface StartOptions {
   readonly startTimeoutMs: number;
   /** Decode each resource's properties once, not once per policy (./pack-preload.js). */
   readonly shareDecoded: boolean;
+  /** Encode each (policy, reason) of a not-applicable entry once (./pack-preload.js). */
+  readonly shareEncoded: boolean;
   /** Stops a start still under way (the process is killed, the start rejects). */
   readonly signal?: AbortSignal;
 }
@@ -199,6 +201,8 @@ export class PackProcess {
     else delete env.POLICY_PACK_COMPILE_CACHE;
     if (opts.shareDecoded) env.POLICY_PACK_SHARE_DECODED = "1";
     else delete env.POLICY_PACK_SHARE_DECODED;
+    if (opts.shareEncoded) env.POLICY_PACK_SHARE_ENCODED = "1";
+    else delete env.POLICY_PACK_SHARE_ENCODED;
 
     installCleanup();
     // A larger young generation than V8's default (16 MB semi-spaces): judging a stack makes
