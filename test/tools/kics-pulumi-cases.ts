@@ -322,8 +322,8 @@ export const CASES: KicsCase[] = [
             "A log publishing option without `enabled` is enabled (the provider's default is " +
             "true), so both slow logs are published; KICS reads the missing key as off.",
           source:
-            "https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/elasticsearch_domain " +
-            "(log_publishing_options.enabled: Optional, Default: true; the Pulumi provider bridges it)",
+            "hashicorp/terraform-provider-aws, internal/service/elasticsearch/domain.go, which the " +
+            "Pulumi provider bridges: log_publishing_options.enabled is Optional, Default: true",
         },
       },
     ],

@@ -63,6 +63,13 @@ describe(`KICS's Pulumi AWS queries as one program (positives caught ${rate("pos
     }
   });
 
+  it("gives every disagreement a reason and a source (an address or a repository path)", () => {
+    for (const c of CASES.filter((x) => x.disagreement)) {
+      expect(c.disagreement!.reason.length, c.resource).to.be.greaterThan(40);
+      expect(c.disagreement!.source, c.resource).to.match(/^(https:\/\/|[\w-]+\/[\w-]+, )/);
+    }
+  });
+
   it("names only rules of the pack", () => {
     const names = new Set(allPolicies.map((p) => p.name));
     for (const c of CASES.filter((x) => x.rule)) {
