@@ -1,10 +1,11 @@
 // The account's IAM password policy (advisory): a program that sets one sets a strong one. The
 // platform signs people in through roles, not IAM users, so these rules only judge a policy the
 // program writes; they never ask for one. Once written, the policy replaces AWS's default
-// (8 characters, 3 of 4 character types): the provider's own defaults are a minimum length of 6
-// and no character type required
-// (https://www.pulumi.com/registry/packages/aws/api-docs/iam/accountpasswordpolicy/), which is why
-// a property left out is a finding here.
+// (8 characters, 3 of 4 character types). The provider's defaults are weaker: a minimum length of
+// 6 (hashicorp/terraform-provider-aws, internal/service/iam/account_password_policy.go, which the
+// Pulumi provider bridges) and a character type it does not send is not required
+// (UpdateAccountPasswordPolicy: "the default value of false"), which is why a property left out
+// is a finding here.
 import { resourcePolicy } from "../../lib/define";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
