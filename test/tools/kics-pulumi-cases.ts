@@ -257,11 +257,12 @@ export const CASES: KicsCase[] = [
         message: /t2\.micro cannot be EBS-optimized/,
         disagreement: {
           reason:
-            "T2 instances cannot be EBS-optimized, so ebsOptimized: true on a t2.micro does not " +
-            "give it dedicated EBS bandwidth; the pack asks for a type that has it.",
+            "T2 instances cannot be EBS-optimized: asking for it on a t2.micro is refused at launch, " +
+            "not a fix; the pack flags the type and asks for one that is EBS-optimized.",
           source:
-            "https://docs.aws.amazon.com/ebs/latest/userguide/ebs-optimized.html (the instance types " +
-            "that support EBS optimization list no T2 type)",
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ebs-optimized.html (no T2 type " +
+            "supports it); https://github.com/cloudposse/terraform-aws-ec2-instance/issues/174 " +
+            "(ebs_optimized = true makes a t2.micro fail to provision)",
         },
       },
     ],
