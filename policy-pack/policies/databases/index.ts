@@ -42,6 +42,7 @@ import {
   elasticacheAutomaticFailover,
   elasticacheTransitEncryption,
 } from "./caches";
+import { elasticacheMemcachedCrossAz } from "./cache-zones";
 import { dynamodbPointInTimeRecovery, qldbLedgerStandardPermissions } from "./nosql";
 import {
   docdbManagedMasterPassword,
@@ -75,6 +76,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   elasticacheAuthentication,
   elasticacheBackupRetention,
   elasticacheAutomaticFailover,
+  elasticacheMemcachedCrossAz,
   daxEndpointTls,
   dynamodbPointInTimeRecovery,
   qldbLedgerStandardPermissions,

@@ -23,6 +23,13 @@ import { groupHasUsers } from "./groups";
 import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
 import { documentValid } from "./validity";
+import {
+  passwordPolicyLowercase,
+  passwordPolicyMinimumLength,
+  passwordPolicyNumbers,
+  passwordPolicySymbols,
+  passwordPolicyUppercase,
+} from "./password-policy";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   noWildcardActions,
@@ -43,4 +50,9 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   iamUserAccessKeys,
   rolePolicyManagementConflicts,
   documentValid,
+  passwordPolicyMinimumLength,
+  passwordPolicyLowercase,
+  passwordPolicyUppercase,
+  passwordPolicyNumbers,
+  passwordPolicySymbols,
 ];

@@ -5,6 +5,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigatewayStageExecutionLogging, appsyncGraphqlApiLogging } from "./api-logs";
 import { logGroupKms, logGroupRetention } from "./log-groups";
+import { websocketStageExecutionLogging } from "./websocket-logs";
 import { docdbLogExports, mskBrokerLogs, neptuneAuditLogs, rdsLogExports } from "./service-logs";
 
 export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
@@ -15,5 +16,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   neptuneAuditLogs,
   mskBrokerLogs,
   apigatewayStageExecutionLogging,
+  websocketStageExecutionLogging,
   appsyncGraphqlApiLogging,
 ];
