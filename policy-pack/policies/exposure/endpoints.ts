@@ -1,6 +1,7 @@
 // Network endpoints open to the internet: provisioned Redshift clusters, DMS replication instances,
-// Amazon MQ brokers, MSK clusters and Neptune instances with a public address, and EKS clusters whose public API endpoint accepts
-// every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
+// Amazon MQ brokers, MSK clusters and Neptune instances with a public address, Amazon MWAA
+// environments whose Airflow web server is on the internet, and EKS clusters whose public API
+// endpoint accepts every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
 // ../analytics/redshift.ts.)
 import { resourcePolicy } from "../../lib/define";
 import {
@@ -8,6 +9,7 @@ import {
   EKS_CLUSTER,
   MQ_BROKER,
   MSK_CLUSTER,
+  MWAA_ENVIRONMENT,
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
@@ -200,5 +202,37 @@ export const neptuneInstanceNotPublic = resourcePolicy({
   types: [NEPTUNE_CLUSTER_INSTANCE],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
+  },
+});
+
+export const mwaaEnvironmentNotPublic = resourcePolicy({
+  name: "mwaa-environment-not-public",
+  description:
+    "Amazon MWAA environments keep their Apache Airflow web server private " +
+    '(webserverAccessMode "PRIVATE_ONLY", the default): PUBLIC_ONLY and PUBLIC_AND_PRIVATE put the ' +
+    "web server, which can trigger every DAG and read their connections, on an internet address " +
+    "guarded only by its sign-in.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    'Leave `webserverAccessMode` unset or "PRIVATE_ONLY" and reach the web server from the VPC ' +
+    "(a VPN, Direct Connect or a bastion), as the MWAA User Guide's private network access mode " +
+    "describes.",
+  references: [
+    checkov("CKV2_AWS_66"),
+    awsDocs("mwaa/latest/userguide/configuring-networking.html (Apache Airflow access modes)"),
+  ],
+  types: [MWAA_ENVIRONMENT],
+  check: (props, ctx) => {
+    // aws.mwaa.Environment webserverAccessMode: PRIVATE_ONLY (default), PUBLIC_ONLY or
+    // PUBLIC_AND_PRIVATE (Pulumi AWS provider docs, mwaa.Environment); only the first keeps the
+    // web server off the internet.
+    // An unknown mode throws here and comes back as the engine's preview note, never a pass.
+    const mode = props.webserverAccessMode;
+    if (mode !== undefined && mode !== null && mode !== "PRIVATE_ONLY") {
+      ctx.report(
+        `webserverAccessMode is ${JSON.stringify(mode)}: the Airflow web server has a public address.`,
+      );
+    }
   },
 });

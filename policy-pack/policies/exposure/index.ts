@@ -51,6 +51,7 @@ import {
   mqBrokerNotPublic,
   mskClusterClientAuthentication,
   mskClusterNotPublic,
+  mwaaEnvironmentNotPublic,
   neptuneInstanceNotPublic,
   redshiftClusterNotPublic,
 } from "./endpoints";
@@ -131,6 +132,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   mskClusterNotPublic,
   mskClusterClientAuthentication,
   neptuneInstanceNotPublic,
+  mwaaEnvironmentNotPublic,
   dmsInstanceProfileNotPublic,
   lightsailDatabaseNotPublic,
   timestreamInfluxDbNotPublic,

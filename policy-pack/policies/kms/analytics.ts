@@ -300,14 +300,16 @@ export const emrKms = customerKeyPolicy({
   name: "emr-security-configuration-kms-cmk",
   description:
     "EMR security configurations encrypt data at rest with customer-managed KMS keys: EMRFS data in " +
-    "S3 (SSE-KMS or CSE-KMS) and the cluster's local disks (AwsKms).",
+    "S3 (SSE-KMS or CSE-KMS) and the cluster's local disks (AwsKms), EBS root device and storage " +
+    "volumes included (EnableEbsEncryption).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
-    'In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption: true, S3EncryptionConfiguration { EncryptionMode: "SSE-KMS", AwsKmsKey: <key ARN> } and LocalDiskEncryptionConfiguration { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: <key ARN> } with the stack\'s customer-managed key.',
+    'In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption: true, S3EncryptionConfiguration { EncryptionMode: "SSE-KMS", AwsKmsKey: <key ARN> } and LocalDiskEncryptionConfiguration { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: <key ARN>, EnableEbsEncryption: true } with the stack\'s customer-managed key.',
   references: [
     checkov("CKV_AWS_171"),
     checkov("CKV_AWS_349"),
+    checkov("CKV_AWS_350"),
     trivy("AWS-0137"),
     trivy("AWS-0139"),
     awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),
@@ -355,6 +357,14 @@ export const emrKms = customerKeyPolicy({
         where: "LocalDiskEncryptionConfiguration.AwsKmsKey",
         whenNone: "AwsKms needs a key",
       });
+      // EMR management guide, "Encryption options": from release 5.24.0 the EBS root device and
+      // storage volumes are encrypted with the AwsKms key only when EnableEbsEncryption is set;
+      // without it the root device volume is left unencrypted.
+      if (disk.EnableEbsEncryption !== true) {
+        k.report(
+          "LocalDiskEncryptionConfiguration.EnableEbsEncryption is not true: the EBS root device volumes are not encrypted.",
+        );
+      }
     }
   },
 });

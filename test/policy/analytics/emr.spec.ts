@@ -14,7 +14,11 @@ const configuration = (inTransit: boolean) =>
       EncryptionConfiguration: {
         AtRestEncryptionConfiguration: {
           S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: KEY },
-          LocalDiskEncryptionConfiguration: { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: KEY },
+          LocalDiskEncryptionConfiguration: {
+            EncryptionKeyProviderType: "AwsKms",
+            AwsKmsKey: KEY,
+            EnableEbsEncryption: true,
+          },
         },
         InTransitEncryptionConfiguration: {
           TLSCertificateConfiguration: {

@@ -1,7 +1,7 @@
 // Endpoints open to the internet: Checkov CKV_AWS_87 (Redshift), CKV_AWS_38/39 and KICS "EKS
 // Cluster Has Public Access CIDRs" (EKS), Trivy AWS-0041, CKV_AWS_89 and KICS "Amazon DMS
 // Replication Instance Is Publicly Accessible" (DMS), CKV_AWS_69 and Trivy AWS-0072 (Amazon MQ),
-// CKV_AWS_102 (Neptune).
+// CKV_AWS_102 (Neptune), CKV2_AWS_66 (Amazon MWAA).
 import { expect } from "chai";
 import { policies } from "../../../policy-pack/policies/exposure";
 import * as T from "../../../policy-pack/lib/types";
@@ -235,6 +235,43 @@ describe("msk-cluster-client-authentication", () => {
       const tls = cluster({ tls: { certificateAuthorityArns: [UNKNOWN] } });
       expect(await violations(p, [tls])).to.deep.equal([]);
       expect(await previewNotes(p, [tls])).to.deep.equal([]);
+    });
+  });
+});
+
+describe("mwaa-environment-not-public", () => {
+  const p = policy("mwaa-environment-not-public");
+  /** Checkov CKV2_AWS_66's passing environment (MWAAEnvironmentNotPublic/main.tf). */
+  const environment = (extra: Record<string, unknown> = {}) =>
+    res(T.MWAA_ENVIRONMENT, "airflow", {
+      name: "airflow",
+      dagS3Path: "dags/",
+      executionRoleArn: "arn:aws:iam::123456789012:role/mwaa",
+      sourceBucketArn: "arn:aws:s3:::airflow",
+      networkConfiguration: { securityGroupIds: ["sg-1"], subnetIds: ["subnet-1", "subnet-2"] },
+      webserverAccessMode: "PRIVATE_ONLY",
+      ...extra,
+    });
+  describe("Noncompliance", () => {
+    for (const mode of ["PUBLIC_ONLY", "PUBLIC_AND_PRIVATE"]) {
+      it(`CKV2_AWS_66: webserverAccessMode ${mode}`, async () => {
+        expect(await violations(p, [environment({ webserverAccessMode: mode })])).to.deep.equal([
+          `airflow: webserverAccessMode is "${mode}": the Airflow web server has a public address.`,
+        ]);
+      });
+    }
+  });
+  describe("Compliance", () => {
+    it("PRIVATE_ONLY, or left out (the default)", async () => {
+      expect(await violations(p, [environment()])).to.deep.equal([]);
+      expect(await violations(p, [environment({ webserverAccessMode: undefined })])).to.deep.equal(
+        [],
+      );
+    });
+    it("an access mode unknown at preview is a preview note, not a pass", async () => {
+      const unknown = environment({ webserverAccessMode: UNKNOWN });
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
+      expect(await violations(p, [unknown])).to.deep.equal([]);
     });
   });
 });

@@ -254,6 +254,7 @@ describe("emr-security-configuration-kms-cmk", () => {
             LocalDiskEncryptionConfiguration: {
               EncryptionKeyProviderType: "AwsKms",
               AwsKmsKey: TEST_KEY,
+              EnableEbsEncryption: true,
             },
             ...atRest,
           },
@@ -296,6 +297,21 @@ describe("emr-security-configuration-kms-cmk", () => {
       );
       expect(r.violations).to.deep.equal([
         'emrsc: EMR security configuration "emrsc": LocalDiskEncryptionConfiguration.EncryptionKeyProviderType is unset, not AwsKms.',
+      ]);
+    });
+    it("CKV_AWS_350: local disks under AwsKms without EnableEbsEncryption leave the EBS root volumes unencrypted", async () => {
+      const r = await run(
+        p,
+        config({
+          LocalDiskEncryptionConfiguration: {
+            EncryptionKeyProviderType: "AwsKms",
+            AwsKmsKey: TEST_KEY,
+            EnableEbsEncryption: false,
+          },
+        }),
+      );
+      expect(r.violations).to.deep.equal([
+        'emrsc: EMR security configuration "emrsc": LocalDiskEncryptionConfiguration.EnableEbsEncryption is not true: the EBS root device volumes are not encrypted.',
       ]);
     });
   });

@@ -13,7 +13,11 @@ async function levels(rule: string, resource: ReturnType<typeof res>): Promise<s
 }
 
 const emr = (s3: Record<string, unknown>) =>
-  emrSecurityConfiguration(s3, { EncryptionKeyProviderType: "AwsKms", AwsKmsKey: KEY_ARN });
+  emrSecurityConfiguration(s3, {
+    EncryptionKeyProviderType: "AwsKms",
+    AwsKmsKey: KEY_ARN,
+    EnableEbsEncryption: true,
+  });
 const dlm = (copy: Record<string, unknown>) =>
   res(T.DLM_LIFECYCLE_POLICY, "dlm", {
     description: "daily",
