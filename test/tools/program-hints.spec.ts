@@ -20,6 +20,7 @@ import {
   awsSdkHint,
   defaultImportHint,
   missingCommandHint,
+  missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 
@@ -82,10 +83,28 @@ describe("hints on a failed program's error", () => {
       "Command failed: git rev-parse HEAD\nsh: git: command not found",
     );
     expect(git).to.contain("`git`, which is not installed on this machine");
+    // With `stdio: "inherit"` the shell's complaint is in the program's output, not the error.
+    const inherited = missingCommandHint("Command failed: pnpm install", [
+      "Installing dependencies...",
+      "/bin/sh: 1: pnpm: not found",
+    ]);
+    expect(inherited).to.contain("runs `pnpm install`");
+    expect(inherited).to.contain("`pnpm`, which is not installed on this machine");
+    expect(
+      missingCommandHint("Command failed: pnpm install", ["/bin/sh: 1: esbuild: not found"]),
+    ).to.equal("");
     expect(missingCommandHint("Error: spawnSync openssl ENOENT")).to.equal("");
     expect(
       missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
     ).to.equal("");
+  });
+
+  it("no AWS region for aws.config.requireRegion(): the stack file, the key and --config named", () => {
+    const hint = missingRegionHint("Error: No AWS region has been configured", "dev");
+    expect(hint).to.contain("`aws:region` in Pulumi.dev.yaml nor AWS_REGION / AWS_DEFAULT_REGION");
+    expect(hint).to.contain("`pulumi config set aws:region <region>`");
+    expect(hint).to.contain("--config aws:region=<region>");
+    expect(missingRegionHint("Error: No AWS credentials", "dev")).to.equal("");
   });
 
   it("an ES module the language host requires: both of Node's refusals, never under type: module", () => {

@@ -20,7 +20,12 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
-import { awsSdkHint, defaultImportHint, missingCommandHint } from "./hints-runtime";
+import {
+  awsSdkHint,
+  defaultImportHint,
+  missingCommandHint,
+  missingRegionHint,
+} from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
 import { stackReferenceHint } from "./stack-references";
 
@@ -149,7 +154,8 @@ export function diagnose(ctx: {
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
-      missingCommandHint(text) ||
+      missingCommandHint(text, ctx.output) ||
+      missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
       defaultImportHint(
         message,
