@@ -23,6 +23,12 @@ import {
   missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
+import {
+  STACK_REFERENCE_TYPE,
+  unreadStackReferences,
+  unreadStackReferencesNote,
+} from "../../tools/lib/engine/stack-references";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
 
 describe("hints on a failed program's error", () => {
   it("a default import of a CommonJS module without esModuleInterop: named, with the two fixes", () => {
@@ -97,6 +103,25 @@ describe("hints on a failed program's error", () => {
     expect(
       missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
     ).to.equal("");
+  });
+
+  it("a run that finished with unread stack references: a note naming them and the answer", () => {
+    const ref = (name: string, outputs: unknown) => ({
+      type: STACK_REFERENCE_TYPE,
+      outputs: { name, outputs },
+    });
+    const names = unreadStackReferences([
+      ref("krnbr/global-infra/default", UNKNOWN),
+      ref("acme/network/dev", { vpcId: "vpc-1" }),
+      { type: "aws:s3/bucket:Bucket", outputs: { outputs: UNKNOWN } },
+    ]);
+    expect(names).to.deep.equal(["krnbr/global-infra/default"]);
+    // The preview and apply phases read the same reference: named once.
+    const note = unreadStackReferencesNote([...names, ...names]);
+    expect(note).to.contain("reads stack krnbr/global-infra/default through a StackReference");
+    expect(note).to.contain("resources the program creates only once it has one");
+    expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
+    expect(unreadStackReferencesNote([])).to.equal("");
   });
 
   it("no AWS region for aws.config.requireRegion(): the stack file, the key and --config named", () => {

@@ -21,6 +21,7 @@ import {
 } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
+import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
@@ -329,6 +330,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         "gets AWS's answer, which may take the program down another path (a lookup of " +
         "something that exists): give the answers with --invoke-answers <file.json> to check it",
     );
+  const unread = unreadStackReferencesNote(
+    usable.flatMap((r) => unreadStackReferences(r.resources)),
+  );
+  if (unread) notes.push(unread);
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {
