@@ -22,6 +22,7 @@ import {
   missingCommandHint,
   missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
+import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
@@ -122,6 +123,29 @@ describe("hints on a failed program's error", () => {
     expect(note).to.contain("resources the program creates only once it has one");
     expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
     expect(unreadStackReferencesNote([])).to.equal("");
+  });
+
+  it("an ES module folder with no index file: the missing main and the build named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-entrypoint-"));
+    try {
+      const pkg = { name: "p", type: "module", main: "build/main.js", scripts: { build: "tsc" } };
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));
+      fs.writeFileSync(path.join(dir, "main.ts"), "export {};\n");
+      const message = `No entrypoint found in ${dir}`;
+      const unbuilt = noEntrypointHint(message, dir);
+      expect(unbuilt).to.contain('"main" is "build/main.js", which does not exist');
+      expect(unbuilt).to.contain('the folder ".", which has no index.js, index.mjs');
+      expect(unbuilt).to.contain("(`npm run build`)");
+      // A main that exists is not the cause: the folder's missing index file is.
+      fs.mkdirSync(path.join(dir, "build"));
+      fs.writeFileSync(path.join(dir, "build", "main.js"), "export {};\n");
+      const noIndex = noEntrypointHint(message, dir);
+      expect(noIndex).to.contain('The folder "." has no index.js');
+      expect(noIndex).not.to.contain("does not exist");
+      expect(noEntrypointHint("Cannot find module 'x'", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("no AWS region for aws.config.requireRegion(): the stack file, the key and --config named", () => {

@@ -27,6 +27,7 @@ import {
   missingRegionHint,
 } from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
+import { noEntrypointHint } from "./hints-entrypoint";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -152,6 +153,7 @@ export function diagnose(ctx: {
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
+      noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
