@@ -86,6 +86,8 @@ export function diagnose(ctx: {
   engine: OfflineEngine;
   exit: { code: number | null; signal: string | null; error?: Error };
   timedOut: boolean;
+  /** Whether the program was computing, not waiting, when it was stopped (./busy.ts). */
+  busy?: boolean;
   opts: ProgramRunOptions;
   pwd: string;
   output: string[];
@@ -104,8 +106,15 @@ export function diagnose(ctx: {
       ? `; still pending: ${ctx.intervals
           .map((t) => `a setInterval timer (every ${t.ms} ms) started at ${where(t)}`)
           .join(", ")}, never cleared`
-      : "; no request of the program was waiting on the engine, so it waits on something of " +
-        "its own (a timer, a socket, a promise that never settles)";
+      : ctx.busy
+        ? "; no request of the program was waiting on the engine, and the program was busy " +
+          "computing when it was stopped, not waiting: a loop that does not end, or a callback " +
+          "function (aws.lambda.CallbackFunction, bucket.onObjectCreated) whose closure captures " +
+          "a large object, such as an AWS SDK client made at the top of a module, which the SDK " +
+          "walks to serialize the function; `pulumi preview` spends the same time. Create such an " +
+          "object inside the callback, or raise --timeout if the program only needs longer"
+        : "; no request of the program was waiting on the engine, so it waits on something of " +
+          "its own (a timer, a socket, a promise that never settles)";
     if (!engine.rootUrn) {
       return {
         kind: "timeout",
