@@ -54,7 +54,7 @@ export function missingCommandHint(message: string, output: readonly string[] = 
 /**
  * `aws.config.requireRegion()` throws "No AWS region has been configured" when neither the
  * stack's `aws:region` nor `AWS_REGION` / `AWS_DEFAULT_REGION` is set (@pulumi/aws
- * `config/require.js` and `config/vars.js`, the same text in majors 4 to 7). `pulumi preview`
+ * `config/require.js` and `config/vars.js`, the same text from major 2 to 7). `pulumi preview`
  * stops the same way on such a stack: the fix is the stack's config, which the check takes too.
  */
 export function missingRegionHint(message: string, stack: string | undefined): string {
