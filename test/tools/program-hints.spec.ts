@@ -19,6 +19,7 @@ import {
 import {
   awsSdkHint,
   defaultImportHint,
+  dockerDaemonMissing,
   missingCommandHint,
   missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
@@ -146,6 +147,20 @@ describe("hints on a failed program's error", () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("an image build with no Docker daemon: the CLI's own sentence, not the builder's notices", () => {
+    const output = [
+      "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.",
+      "            Install the buildx component to build images with BuildKit:",
+      'time="2026-12-06T02:19:47Z" level=error msg="Can\'t close tar writer: io: read/write on closed pipe"',
+      "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running? (and 7 more error(s))",
+    ].join("\n");
+    expect(dockerDaemonMissing(output)).to.equal(
+      'no Docker daemon answers on this machine ("Cannot connect to the Docker daemon at ' +
+        'unix:///var/run/docker.sock. Is the docker daemon running?")',
+    );
+    expect(dockerDaemonMissing("spawn docker ENOENT")).to.equal(undefined);
   });
 
   it("no AWS region for aws.config.requireRegion(): the stack file, the key and --config named", () => {

@@ -52,6 +52,18 @@ export function missingCommandHint(message: string, output: readonly string[] = 
 }
 
 /**
+ * The Docker CLI's own words when no daemon answers ("Cannot connect to the Docker daemon at
+ * unix:///var/run/docker.sock. Is the docker daemon running?"), picked out of a build's output:
+ * a dependency that builds an image (awsx classic `Image.fromPath`, docker-classic) reports the
+ * whole output, whose first lines are the builder's notices ("DEPRECATED: The legacy builder is
+ * deprecated"), not the cause. Undefined when the output has no such line.
+ */
+export function dockerDaemonMissing(message: string): string | undefined {
+  const said = /Cannot connect to the Docker daemon[^\n?]*\??/.exec(message)?.[0];
+  return said ? `no Docker daemon answers on this machine ("${said.trim()}")` : undefined;
+}
+
+/**
  * `aws.config.requireRegion()` throws "No AWS region has been configured" when neither the
  * stack's `aws:region` nor `AWS_REGION` / `AWS_DEFAULT_REGION` is set (@pulumi/aws
  * `config/require.js` and `config/vars.js`, the same text from major 2 to 7). `pulumi preview`
