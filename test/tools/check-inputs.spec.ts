@@ -154,6 +154,11 @@ describe("offline check inputs that must not hurt", function () {
       expect(stackError("config:\n  port: 80\n")).to.match(
         /Pulumi\.dev\.yaml:2: could not parse 'port' as a configuration key/,
       );
+      // A bare key: the form `pulumi config set` writes it in is named.
+      expect(stackError("config:\n  port: 80\n")).to.contain(
+        "`pulumi config set port <value>` writes it as 'demo:port'",
+      );
+      expect(stackError("config:\n  a:b:c:d: 80\n")).not.to.contain("pulumi config set");
     });
 
     it("refuses a config type the CLI does not know at its line in Pulumi.yaml, not as a stack value", () => {

@@ -19,9 +19,18 @@ import {
 import {
   awsSdkHint,
   defaultImportHint,
+  dockerDaemonMissing,
   missingCommandHint,
+  missingRegionHint,
 } from "../../tools/lib/engine/hints-runtime";
+import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
+import {
+  STACK_REFERENCE_TYPE,
+  unreadStackReferences,
+  unreadStackReferencesNote,
+} from "../../tools/lib/engine/stack-references";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
 
 describe("hints on a failed program's error", () => {
   it("a default import of a CommonJS module without esModuleInterop: named, with the two fixes", () => {
@@ -82,10 +91,84 @@ describe("hints on a failed program's error", () => {
       "Command failed: git rev-parse HEAD\nsh: git: command not found",
     );
     expect(git).to.contain("`git`, which is not installed on this machine");
+    // With `stdio: "inherit"` the shell's complaint is in the program's output, not the error.
+    const inherited = missingCommandHint("Command failed: pnpm install", [
+      "Installing dependencies...",
+      "/bin/sh: 1: pnpm: not found",
+    ]);
+    expect(inherited).to.contain("runs `pnpm install`");
+    expect(inherited).to.contain("`pnpm`, which is not installed on this machine");
+    expect(
+      missingCommandHint("Command failed: pnpm install", ["/bin/sh: 1: esbuild: not found"]),
+    ).to.equal("");
     expect(missingCommandHint("Error: spawnSync openssl ENOENT")).to.equal("");
     expect(
       missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
     ).to.equal("");
+  });
+
+  it("a run that finished with unread stack references: a note naming them and the answer", () => {
+    const ref = (name: string, outputs: unknown) => ({
+      type: STACK_REFERENCE_TYPE,
+      outputs: { name, outputs },
+    });
+    const names = unreadStackReferences([
+      ref("krnbr/global-infra/default", UNKNOWN),
+      ref("acme/network/dev", { vpcId: "vpc-1" }),
+      { type: "aws:s3/bucket:Bucket", outputs: { outputs: UNKNOWN } },
+    ]);
+    expect(names).to.deep.equal(["krnbr/global-infra/default"]);
+    // The preview and apply phases read the same reference: named once.
+    const note = unreadStackReferencesNote([...names, ...names]);
+    expect(note).to.contain("reads stack krnbr/global-infra/default through a StackReference");
+    expect(note).to.contain("resources the program creates only once it has one");
+    expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
+    expect(unreadStackReferencesNote([])).to.equal("");
+  });
+
+  it("an ES module folder with no index file: the missing main and the build named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-entrypoint-"));
+    try {
+      const pkg = { name: "p", type: "module", main: "build/main.js", scripts: { build: "tsc" } };
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));
+      fs.writeFileSync(path.join(dir, "main.ts"), "export {};\n");
+      const message = `No entrypoint found in ${dir}`;
+      const unbuilt = noEntrypointHint(message, dir);
+      expect(unbuilt).to.contain('"main" is "build/main.js", which does not exist');
+      expect(unbuilt).to.contain('the folder ".", which has no index.js, index.mjs');
+      expect(unbuilt).to.contain("(`npm run build`)");
+      // A main that exists is not the cause: the folder's missing index file is.
+      fs.mkdirSync(path.join(dir, "build"));
+      fs.writeFileSync(path.join(dir, "build", "main.js"), "export {};\n");
+      const noIndex = noEntrypointHint(message, dir);
+      expect(noIndex).to.contain('The folder "." has no index.js');
+      expect(noIndex).not.to.contain("does not exist");
+      expect(noEntrypointHint("Cannot find module 'x'", dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("an image build with no Docker daemon: the CLI's own sentence, not the builder's notices", () => {
+    const output = [
+      "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.",
+      "            Install the buildx component to build images with BuildKit:",
+      'time="2026-12-06T02:19:47Z" level=error msg="Can\'t close tar writer: io: read/write on closed pipe"',
+      "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running? (and 7 more error(s))",
+    ].join("\n");
+    expect(dockerDaemonMissing(output)).to.equal(
+      'no Docker daemon answers on this machine ("Cannot connect to the Docker daemon at ' +
+        'unix:///var/run/docker.sock. Is the docker daemon running?")',
+    );
+    expect(dockerDaemonMissing("spawn docker ENOENT")).to.equal(undefined);
+  });
+
+  it("no AWS region for aws.config.requireRegion(): the stack file, the key and --config named", () => {
+    const hint = missingRegionHint("Error: No AWS region has been configured", "dev");
+    expect(hint).to.contain("`aws:region` in Pulumi.dev.yaml nor AWS_REGION / AWS_DEFAULT_REGION");
+    expect(hint).to.contain("`pulumi config set aws:region <region>`");
+    expect(hint).to.contain("--config aws:region=<region>");
+    expect(missingRegionHint("Error: No AWS credentials", "dev")).to.equal("");
   });
 
   it("an ES module the language host requires: both of Node's refusals, never under type: module", () => {

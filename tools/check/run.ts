@@ -21,6 +21,8 @@ import {
 } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
+import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
+import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
@@ -303,7 +305,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     if (run.phase === "apply" && previewRan && f.kind === "error" && raisedOutside(f.detail)) {
       const at = f.location ? ` (${f.location.file}:${f.location.line})` : "";
       notes.push(
-        `the apply phase failed, so only the preview phase was judged: ${f.message}${at}. ` +
+        `the apply phase failed, so only the preview phase was judged: ` +
+          `${dockerDaemonMissing(f.message) ?? f.message}${at}. ` +
           "`pulumi preview` of a new stack runs this program; `pulumi up` fails the same way " +
           "unless what failed is something an offline run lacks (a Docker daemon, the network)",
       );
@@ -329,6 +332,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         "gets AWS's answer, which may take the program down another path (a lookup of " +
         "something that exists): give the answers with --invoke-answers <file.json> to check it",
     );
+  const unread = unreadStackReferencesNote(
+    usable.flatMap((r) => unreadStackReferences(r.resources)),
+  );
+  if (unread) notes.push(unread);
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

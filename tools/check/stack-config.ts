@@ -171,8 +171,13 @@ export function loadStackConfig(
   const secureKeys = new Set<string>();
   for (const [key, v] of Object.entries(raw)) {
     if (!/^[^:]+:[^:]/.test(key) || key.split(":").length > 3) {
+      // A bare key is what `pulumi config set <key>` takes; it writes the key under the project's
+      // namespace (pulumi/pulumi#1841), and the stack file needs that form.
+      const bare = !key.includes(":")
+        ? `; \`pulumi config set ${key} <value>\` writes it as '${project.name}:${key}', the form the stack file needs`
+        : "";
       throw new UsageError(
-        `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')`,
+        `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')${bare}`,
       );
     }
     const { value, secret } = stripSecure(v);

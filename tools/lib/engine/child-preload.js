@@ -25,8 +25,10 @@
 //    releases (20.20 among them) the colouring of node_modules frames never ends on a frame whose
 //    path has no separator after the package name, e.g. `node_modules/@pulumi/config.ts:301:19`,
 //    which is what the SDK's own source maps give: it grows a string until "Invalid string
-//    length", about a minute later. For such a stack, the coloured call throws that RangeError at
-//    once, so the host takes its own fallback without the wait.
+//    length", about a minute later. For such a stack, the coloured call returns the uncoloured
+//    inspection at once: what the host of a recent SDK (3.224 has it, 3.150 not) falls back to
+//    (pulumi/pulumi#20567, #21326), and what an older host, which has no fallback and would
+//    report only "RangeError: Invalid string length", prints on a Node.js without the loop.
 // 5. With OFFLINE_ESM_SOURCE_MAPS set (an ES module program), Node keeps the source map of each
 //    module ts-node's ESM loader compiles, and the host's `source-map-support` reads them: stack
 //    frames, and with them the reported file:line of an error or a failed invoke, point at the
@@ -260,7 +262,7 @@ util.inspect = new Proxy(util.inspect, {
       typeof value.stack === "string" &&
       value.stack.split("\n").some(colouringNeverEnds)
     ) {
-      throw new RangeError("Invalid string length");
+      return Reflect.apply(target, thisArg, [value, { ...options, colors: false }]);
     }
     return Reflect.apply(target, thisArg, args);
   },

@@ -20,8 +20,14 @@ import {
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
-import { awsSdkHint, defaultImportHint, missingCommandHint } from "./hints-runtime";
+import {
+  awsSdkHint,
+  defaultImportHint,
+  missingCommandHint,
+  missingRegionHint,
+} from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
+import { noEntrypointHint } from "./hints-entrypoint";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -80,6 +86,8 @@ export function diagnose(ctx: {
   engine: OfflineEngine;
   exit: { code: number | null; signal: string | null; error?: Error };
   timedOut: boolean;
+  /** Whether the program was computing, not waiting, when it was stopped (./busy.ts). */
+  busy?: boolean;
   opts: ProgramRunOptions;
   pwd: string;
   output: string[];
@@ -98,8 +106,15 @@ export function diagnose(ctx: {
       ? `; still pending: ${ctx.intervals
           .map((t) => `a setInterval timer (every ${t.ms} ms) started at ${where(t)}`)
           .join(", ")}, never cleared`
-      : "; no request of the program was waiting on the engine, so it waits on something of " +
-        "its own (a timer, a socket, a promise that never settles)";
+      : ctx.busy
+        ? "; no request of the program was waiting on the engine, and the program was busy " +
+          "computing when it was stopped, not waiting: a loop that does not end, or a callback " +
+          "function (aws.lambda.CallbackFunction, bucket.onObjectCreated) whose closure captures " +
+          "a large object, such as an AWS SDK client made at the top of a module, which the SDK " +
+          "walks to serialize the function; `pulumi preview` spends the same time. Create such an " +
+          "object inside the callback, or raise --timeout if the program only needs longer"
+        : "; no request of the program was waiting on the engine, so it waits on something of " +
+          "its own (a timer, a socket, a promise that never settles)";
     if (!engine.rootUrn) {
       return {
         kind: "timeout",
@@ -147,9 +162,11 @@ export function diagnose(ctx: {
       esmTypeScriptHint(message, ctx.pwd) ||
       sdkTypeScriptHint(message, ctx.pwd) ||
       commonJsEntryHint(message, ctx.pwd, opts.rootDir, opts.main) ||
+      noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
-      missingCommandHint(text) ||
+      missingCommandHint(text, ctx.output) ||
+      missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
       defaultImportHint(
         message,

@@ -11,19 +11,32 @@
 import * as fs from "fs";
 import * as path from "path";
 
-/** The command a failed `execSync`/`exec` ran and the program the shell could not find. */
-export function missingCommand(message: string): { command: string; name: string } | undefined {
+/**
+ * The command a failed `execSync`/`exec` ran and the program the shell could not find. With
+ * `stdio: "inherit"` the shell's "<name>: not found" goes to the program's own stderr, not into
+ * the error ("Command failed: <command>" alone; node:child_process `checkExecSyncError` only adds
+ * the stderr it captured), so the program's output is searched too, for the command's first word.
+ */
+export function missingCommand(
+  message: string,
+  output: readonly string[] = [],
+): { command: string; name: string } | undefined {
   const failed = /Command failed: ([^\n]+)/.exec(message);
   if (!failed) return undefined;
   const missing =
     /(?:^|\n)[^\n]*?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found/.exec(message) ??
     /spawnSync ([^\s]+) ENOENT/.exec(message);
-  if (!missing) return undefined;
-  return { command: failed[1].trim(), name: missing[1] };
+  if (missing) return { command: failed[1].trim(), name: missing[1] };
+  const first = failed[1].trim().split(/\s+/)[0];
+  const escaped = first.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const shell = new RegExp(`(?:^|:\\s)(?:\\d+:\\s*)?${escaped}: (?:command )?not found`);
+  return output.some((line) => shell.test(line))
+    ? { command: failed[1].trim(), name: first }
+    : undefined;
 }
 
-export function missingCommandHint(message: string): string {
-  const m = missingCommand(message);
+export function missingCommandHint(message: string, output: readonly string[] = []): string {
+  const m = missingCommand(message, output);
   if (!m) return "";
   const cli =
     m.name === "pulumi"
@@ -35,6 +48,35 @@ export function missingCommandHint(message: string): string {
     `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
     "what the command would print another way for this run if it reads one first (--config " +
     "<key>=<value>), install the command, or run the check where it is installed"
+  );
+}
+
+/**
+ * The Docker CLI's own words when no daemon answers ("Cannot connect to the Docker daemon at
+ * unix:///var/run/docker.sock. Is the docker daemon running?"), picked out of a build's output:
+ * a dependency that builds an image (awsx classic `Image.fromPath`, docker-classic) reports the
+ * whole output, whose first lines are the builder's notices ("DEPRECATED: The legacy builder is
+ * deprecated"), not the cause. Undefined when the output has no such line.
+ */
+export function dockerDaemonMissing(message: string): string | undefined {
+  const said = /Cannot connect to the Docker daemon[^\n?]*\??/.exec(message)?.[0];
+  return said ? `no Docker daemon answers on this machine ("${said.trim()}")` : undefined;
+}
+
+/**
+ * `aws.config.requireRegion()` throws "No AWS region has been configured" when neither the
+ * stack's `aws:region` nor `AWS_REGION` / `AWS_DEFAULT_REGION` is set (@pulumi/aws
+ * `config/require.js` and `config/vars.js`, the same text from major 2 to 7). `pulumi preview`
+ * stops the same way on such a stack: the fix is the stack's config, which the check takes too.
+ */
+export function missingRegionHint(message: string, stack: string | undefined): string {
+  if (!/No AWS region has been configured/.test(message)) return "";
+  const file = `Pulumi.${stack ?? "<stack>"}.yaml`;
+  return (
+    "\nThe program requires the AWS region (`aws.config.requireRegion()`), and neither " +
+    `\`aws:region\` in ${file} nor AWS_REGION / AWS_DEFAULT_REGION sets it; \`pulumi preview\` ` +
+    "stops the same way on this stack. Set it with `pulumi config set aws:region <region>` " +
+    `(it goes into ${file}), or for this run only with --config aws:region=<region>`
   );
 }
 

@@ -23,6 +23,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
+import { wasBusy } from "./busy";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
 import { usedPackages, versionWarnings } from "./versions";
@@ -349,6 +350,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     }
   };
   let timedOut = false;
+  let busy: boolean | undefined;
   const exit = await new Promise<{ code: number | null; signal: string | null; error?: Error }>(
     (resolve) => {
       const child = spawn(process.execPath, args, {
@@ -362,8 +364,11 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
       const stop = () => {
         timedOut = true;
-        child.kill("SIGTERM");
-        setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+        void wasBusy(child.pid).then((b) => {
+          busy = b;
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+        });
       };
       // The timeout is the program's: it starts when the host has set up and registers the
       // stack, so a loaded machine's slow start does not count; a host that never gets there
@@ -391,7 +396,17 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
   const { sites, intervals } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
-  const failure = diagnose({ engine, exit, timedOut, opts, pwd, output, sites, intervals });
+  const failure = diagnose({
+    engine,
+    exit,
+    timedOut,
+    busy,
+    opts,
+    pwd,
+    output,
+    sites,
+    intervals,
+  });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {
     phase: opts.phase,

@@ -43,9 +43,7 @@ export function stackReferenceState(answers: EngineAnswers, name: string): Recor
 export function stackReferenceHint(
   resources: readonly { type: string; outputs: Record<string, any> }[],
 ): string {
-  const unread = resources
-    .filter((r) => r.type === STACK_REFERENCE_TYPE && r.outputs.outputs === UNKNOWN)
-    .map((r) => String(r.outputs.name));
+  const unread = unreadStackReferences(resources);
   if (unread.length === 0) return "";
   const first = JSON.stringify(unread[0]);
   return (
@@ -55,5 +53,34 @@ export function stackReferenceHint(
     "give undefined. If the failure comes from one of them, give its outputs in a file passed " +
     `with --invoke-answers: { "${STACK_REFERENCE_TYPE}": [ { "args": { "name": ${first} }, ` +
     '"result": { "outputs": { "<output>": <value> } } } ] }'
+  );
+}
+
+/** The names of the stacks a run read through a StackReference without knowing their outputs. */
+export function unreadStackReferences(
+  resources: readonly { type: string; outputs: Record<string, any> }[],
+): string[] {
+  return resources
+    .filter((r) => r.type === STACK_REFERENCE_TYPE && r.outputs.outputs === UNKNOWN)
+    .map((r) => String(r.outputs.name));
+}
+
+/**
+ * The report's note for a run that finished with stack references it could not read: what a
+ * program builds from their outputs stays unknown in both phases (the apply phase knows every
+ * created resource's outputs, not another stack's), and a resource it creates only once it holds
+ * one (inside `apply`, or after awaiting it) is never registered, where `pulumi preview`, which
+ * reads the outputs from the backend, shows it. Empty when every reference was answered.
+ */
+export function unreadStackReferencesNote(names: readonly string[]): string {
+  const unread = [...new Set(names)];
+  if (unread.length === 0) return "";
+  return (
+    `the program reads ${unread.length === 1 ? "stack" : "stacks"} ${unread.join(", ")} through ` +
+    "a StackReference, whose outputs an offline run cannot read (`pulumi preview` reads them " +
+    "from the backend): values built from them stay unknown in both phases, and resources the " +
+    "program creates only once it has one (inside `apply`) are missing from this report; give " +
+    `the outputs with --invoke-answers: { "${STACK_REFERENCE_TYPE}": [ { "args": { "name": ` +
+    `${JSON.stringify(unread[0])} }, "result": { "outputs": { "<output>": <value> } } } ] }`
   );
 }
