@@ -2,7 +2,8 @@
 // ships inside the program's own `@pulumi/pulumi` (`cmd/run`), in a child process, connected to
 // the offline engine (./monitor.ts) as the CLI's engine would be. What the Go side of the host
 // does is mirrored from pulumi/pulumi `sdk/nodejs/cmd/pulumi-language-nodejs/main.go`
-// (`Run`, `execRuntime`, `constructArguments`, `constructConfig`, `parseOptions`, `locateModule`):
+// (`Run`, `execRuntime`, `constructArguments`, `constructConfig`, `parseOptions`, `locateModule`;
+// the options and the splitting of `nodeargs` in ./runtime-options.ts):
 // the run script is resolved from the program directory; config goes in PULUMI_CONFIG with keys
 // rewritten to `<namespace>:config:<name>` and the secret keys in PULUMI_CONFIG_SECRET_KEYS;
 // `runtime.options` give PULUMI_NODEJS_TYPESCRIPT (on unless `typescript: false`),
@@ -26,6 +27,7 @@ import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { wasBusy } from "./busy";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
+import { hostOptions } from "./runtime-options";
 import { usedPackages, versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
@@ -220,19 +222,6 @@ function packageType(dir: string): string | undefined {
   }
 }
 
-/** The host's `parseOptions` (typescript on by default, tsconfig, nodeargs). */
-function hostOptions(options: Readonly<Record<string, unknown>>) {
-  const typescript = options.typescript ?? true;
-  if (typeof typescript !== "boolean") throw new Error("typescript option must be a boolean");
-  const tsconfig = options.tsconfig;
-  if (tsconfig !== undefined && typeof tsconfig !== "string") {
-    throw new Error("tsconfigpath option must be a string");
-  }
-  const nodeargs = options.nodeargs ?? "";
-  if (typeof nodeargs !== "string") throw new Error("nodeargs option must be a string");
-  return { typescript, tsconfig, nodeargs: nodeargs.split(/\s+/).filter(Boolean) };
-}
-
 /** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
 function hostConfig(config: Readonly<Record<string, string>>): string {
   const out: Record<string, string> = {};
@@ -250,8 +239,18 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const started = Date.now();
   const { pwd, entry } = programLocation(opts.rootDir, opts.main);
   const sdk = locateSdk(pwd, opts.fallbackModulesDir);
-  const host = hostOptions(opts.runtimeOptions ?? {});
-  const unlocatable = sdk.own ? undefined : unlocatableSdk(pwd);
+  let host: ReturnType<typeof hostOptions> = {
+    typescript: true,
+    tsconfig: undefined,
+    nodeargs: [],
+  };
+  let unlocatable = sdk.own ? undefined : unlocatableSdk(pwd);
+  try {
+    host = hostOptions(opts.runtimeOptions ?? {});
+  } catch (err) {
+    // The host answers the run with this error and never starts Node (`execRuntime`).
+    unlocatable = `Pulumi.yaml runtime.options: ${(err as Error).message}`;
+  }
   if (unlocatable) {
     return {
       phase: opts.phase,
