@@ -27,7 +27,7 @@ import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { wasBusy } from "./busy";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
-import { hostOptions } from "./runtime-options";
+import { hostOptions, programNodeOptions } from "./runtime-options";
 import { usedPackages, versionWarnings } from "./versions";
 
 export interface ProgramRunOptions {
@@ -284,7 +284,8 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   );
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    // The check's own settings must not leak into the program's SDK.
+    // The check's own settings must not leak into the program's SDK (the user's NODE_OPTIONS
+    // are passed on below, after the check's preload).
     if (/^PULUMI_(NODEJS_|CONFIG)/.test(k) || k === "NODE_OPTIONS" || k.startsWith("TS_NODE_"))
       continue;
     env[k] = v;
@@ -297,7 +298,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
     env.TS_NODE_TRANSPILE_ONLY = "true";
   }
-  env.NODE_OPTIONS = `--require ${JSON.stringify(CHILD_PRELOAD)}`;
+  env.NODE_OPTIONS = programNodeOptions(CHILD_PRELOAD, process.env.NODE_OPTIONS);
   env.OFFLINE_INVOKE_SITES = sitesFile;
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");

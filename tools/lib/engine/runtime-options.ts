@@ -75,3 +75,16 @@ export function splitNodeArgs(s: string): string[] {
   }
   return words;
 }
+
+/**
+ * `NODE_OPTIONS` for the program's process: the check's preload first, then whatever the user's
+ * environment sets. The Pulumi CLI starts the language host, and the host starts Node, each with
+ * the caller's environment (`cmd.Env = os.Environ()` plus Pulumi's own variables in
+ * pulumi-language-nodejs `execRuntime`), so a user's `NODE_OPTIONS=--require ...` applies under
+ * `pulumi preview` and must apply here too.
+ */
+export function programNodeOptions(preload: string, inherited: string | undefined): string {
+  const own = `--require ${JSON.stringify(preload)}`;
+  const theirs = inherited?.trim();
+  return theirs ? `${own} ${theirs}` : own;
+}
