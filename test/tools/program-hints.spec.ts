@@ -144,6 +144,18 @@ describe("hints on a failed program's error", () => {
       expect(noIndex).to.contain('The folder "." has no index.js');
       expect(noIndex).not.to.contain("does not exist");
       expect(noEntrypointHint("Cannot find module 'x'", dir)).to.equal("");
+      // The host reads `exports` before `main`: a missing main it never read is not the cause,
+      // a missing export is.
+      const exported = { ...pkg, main: "gone.js", exports: { ".": { import: "build/main.js" } } };
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(exported));
+      expect(noEntrypointHint(message, dir)).not.to.contain("gone.js");
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ ...pkg, exports: "./dist/index.js" }),
+      );
+      expect(noEntrypointHint(message, dir)).to.contain(
+        '"exports" is "./dist/index.js", which does not exist',
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -32,10 +32,12 @@ describe("iam-user-access-keys", () => {
         'user-default: access key "user-default" gives IAM user "other-user" long-lived credentials.',
       ]);
     });
-    it("KICS 'Root Account Has Active Access Keys': a key for the user named root", async () => {
-      expect((await run(p, [key("root-example-1", { user: "root" })])).violations).to.have.length(
-        1,
-      );
+    it("KICS 'Root Account Has Active Access Keys', and the root-example-1/-2 negatives of 'IAM Access Key Is Exposed' (left to that query): a key for the user named root", async () => {
+      const r = await run(p, [
+        key("root-example-1", { user: "root" }),
+        key("root-example-2", { user: "root", status: "Active" }),
+      ]);
+      expect(r.violations).to.have.length(2);
     });
     it("KICS 'IAM User Has Too Many Access Keys': two keys for one user of the stack", async () => {
       const user = res(IAM_USER, "lb", { name: "loadbalancer", path: "/system/" });

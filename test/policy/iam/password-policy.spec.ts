@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { IAM_ACCOUNT_PASSWORD_POLICY } from "../../../policy-pack/policies/iam/password-policy";
 import { policyCatalog } from "../../../policy-pack/lib/define";
-import { expectClean, policy, res, violationsOf } from "../fixture";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
 
 const RULES = [
   "iam-password-policy-minimum-length",
@@ -73,6 +73,17 @@ describe("iam-password-policy-*", () => {
       });
     });
   }
+
+  it("a setting unknown at preview is a preview note of its rule, not a pass", async () => {
+    for (const [key, rule] of [
+      ["minimumPasswordLength", "iam-password-policy-minimum-length"],
+      ...types.map(([k, r]) => [k, r]),
+    ]) {
+      const r = strong({ [key]: UNKNOWN });
+      expect(await violationsOf(rule, [r]), rule).to.deep.equal([]);
+      expect(await previewNotes(policy(rule), [r]), rule).to.have.length(1);
+    }
+  });
 
   it("rules are advisory and cite the controls they mirror", () => {
     const cited = (name: string) =>

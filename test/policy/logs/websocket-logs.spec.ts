@@ -3,7 +3,7 @@
 // execution logs off draws the finding; HTTP APIs and APIs outside the stack are not judged.
 import { expect } from "chai";
 import { APIGATEWAYV2_API, APIGATEWAYV2_STAGE } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, UNKNOWN as U, violationsOf } from "../fixture";
+import { expectClean, policy, previewNotes, res, UNKNOWN as U, violationsOf } from "../fixture";
 
 const NAME = "apigatewayv2-websocket-stage-execution-logging";
 const api = (protocolType = "WEBSOCKET") =>
@@ -51,6 +51,21 @@ describe(NAME, () => {
       ).to.deep.equal([]);
       const outside = res(APIGATEWAYV2_STAGE, "other", { apiId: "a1b2c3", name: "other" });
       expect(await violationsOf(NAME, [outside])).to.deep.equal([]);
+    });
+  });
+
+  describe("Unknown at preview", () => {
+    it("a default or route logging level unknown at preview is a note, not a pass", async () => {
+      for (const over of [
+        { defaultRouteSettings: { loggingLevel: U } },
+        { defaultRouteSettings: U },
+        { routeSettings: [{ routeKey: "$connect", loggingLevel: U }] },
+      ]) {
+        const a = api();
+        const s = stage(over, a);
+        expect(await violationsOf(NAME, [a, s])).to.deep.equal([]);
+        expect(await previewNotes(policy(NAME), [a, s])).to.have.length(1);
+      }
     });
   });
 
