@@ -2,7 +2,11 @@
 // splits it with google/shlex, so quotes, escapes and comments mean what they mean there, and a
 // string it cannot split stops the run before Node starts.
 import { expect } from "chai";
-import { hostOptions, splitNodeArgs } from "../../tools/lib/engine/runtime-options";
+import {
+  hostOptions,
+  programNodeOptions,
+  splitNodeArgs,
+} from "../../tools/lib/engine/runtime-options";
 
 describe("runtime options as the language host reads them", () => {
   it("splits nodeargs on whitespace, as before, for the common flags", () => {
@@ -57,5 +61,13 @@ describe("runtime options as the language host reads them", () => {
     });
     expect(() => hostOptions({ typescript: "no" })).to.throw("typescript option must be a boolean");
     expect(() => hostOptions({ nodeargs: ["--x"] })).to.throw("nodeargs option must be a string");
+  });
+
+  it("passes the user's NODE_OPTIONS on after the check's preload, as the host passes its environment", () => {
+    expect(programNodeOptions("/p/preload.js", undefined)).to.equal('--require "/p/preload.js"');
+    expect(programNodeOptions("/p/preload.js", "  ")).to.equal('--require "/p/preload.js"');
+    expect(
+      programNodeOptions("/p/preload.js", "--require ./trace.js --max-old-space-size=4096"),
+    ).to.equal('--require "/p/preload.js" --require ./trace.js --max-old-space-size=4096');
   });
 });

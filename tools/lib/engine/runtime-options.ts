@@ -79,8 +79,8 @@ export function splitNodeArgs(s: string): string[] {
 /**
  * `NODE_OPTIONS` for the program's process: the check's preload first, then whatever the user's
  * environment sets. The Pulumi CLI starts the language host, and the host starts Node, each with
- * the caller's environment (`cmd.Env = os.Environ()` plus Pulumi's own variables in
- * pulumi-language-nodejs `execRuntime`), so a user's `NODE_OPTIONS=--require ...` applies under
+ * the caller's environment (pulumi/pulumi sdk/nodejs/cmd/pulumi-language-nodejs/main.go: `env :=
+ * os.Environ()`, Pulumi's own variables appended, `cmd.Env = env`), so a user's `NODE_OPTIONS=--require ...` applies under
  * `pulumi preview` and must apply here too.
  */
 export function programNodeOptions(preload: string, inherited: string | undefined): string {
