@@ -19,6 +19,7 @@ import {
 } from "./trust";
 import { managedPolicyAllowlist } from "./managed";
 import { noUserPolicies } from "./users";
+import { iamUsersFederated } from "./federated-users";
 import { groupHasUsers } from "./groups";
 import { iamUserAccessKeys } from "./access-keys";
 import { rolePolicyManagementConflicts } from "./conflicts";
@@ -46,6 +47,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   trustConfusedDeputyUnverified,
   managedPolicyAllowlist,
   noUserPolicies,
+  iamUsersFederated,
   groupHasUsers,
   iamUserAccessKeys,
   rolePolicyManagementConflicts,
