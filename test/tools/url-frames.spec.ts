@@ -25,7 +25,7 @@ function compiledModule(dir: string): string {
 }
 
 /** Runs a fake ts-node `register` (which sets a stack formatter) and imports the module. */
-function stackUnder(wrap: boolean): string {
+function stackUnder(wrap: boolean, module = "ESNext"): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "url-frames-"));
   const file = compiledModule(dir);
   const script = [
@@ -33,7 +33,7 @@ function stackUnder(wrap: boolean): string {
     "const tsNode = { register() { Error.prepareStackTrace = (e, frames) =>",
     "  [String(e)].concat(frames.map((f) => '    at ' + f.toString())).join('\\n'); } };",
     wrap ? "mapUrlFramesAfterRegister(tsNode);" : "",
-    "tsNode.register();",
+    `tsNode.register({ compilerOptions: { module: ${JSON.stringify(module)} } });`,
     `import(${JSON.stringify("file://" + file)}).then((m) => process.stdout.write(m.stack));`,
   ].join("\n");
   return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
@@ -46,6 +46,10 @@ describe("stack frames of ES modules compiled by the host's ts-node (url-frames.
 
   it("without the wrapper the same frame names the compiled line (what was reported before)", () => {
     expect(stackUnder(false)).to.match(/program\.mjs:2:\d+/);
+  });
+
+  it("a program compiled to CommonJS keeps source maps off: its frames are ts-node's to map", () => {
+    expect(stackUnder(true, "commonjs")).to.match(/program\.mjs:2:\d+/);
   });
 
   it("a frame of a plain path, or with no source map, is returned as it is", () => {

@@ -17,6 +17,9 @@
 "use strict";
 const Module = require("module");
 
+/** tsconfig `module` values whose output has `import` statements (ts.ModuleKind names). */
+const ES_MODULE_KINDS = /^(es\d+|esnext|preserve)$/i;
+
 /** The frame of a `file://` module with a source map, at its original line and column. */
 function mapUrlFrame(frame, findSourceMap = Module.findSourceMap) {
   let file, line, column, entry;
@@ -55,6 +58,9 @@ function mapUrlFramesAfterRegister(exports) {
   if (typeof register !== "function" || typeof Module.findSourceMap !== "function") return;
   exports.register = function (...args) {
     const result = register.apply(this, args);
+    // Only when the compiled files have ES module syntax: keeping every module's map costs time.
+    const module = args[0] && args[0].compilerOptions && args[0].compilerOptions.module;
+    if (typeof module !== "string" || !ES_MODULE_KINDS.test(module)) return result;
     process.setSourceMapsEnabled(true);
     const format = Error.prepareStackTrace;
     if (typeof format === "function") {
