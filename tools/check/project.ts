@@ -69,6 +69,27 @@ function checkMain(
  */
 const CONFIG_TYPES: readonly string[] = ["string", "integer", "boolean", "array"];
 
+/**
+ * The CLI's check of a project name (pulumi/pulumi sdk/go/common/tokens, `ValidateProjectName`:
+ * `IsName`, at most 100 characters): `pulumi preview` refuses any other name when it makes the
+ * stack's reference. A template folder keeps `${PROJECT}`, which `pulumi new` substitutes.
+ */
+export function projectNameError(name: string): string | undefined {
+  const template = /\$\{(PROJECT|DESCRIPTION)\}/.test(name)
+    ? "; this is a template's placeholder, which `pulumi new` replaces: create the project with " +
+      "`pulumi new <this folder>`, or write the project's name in its place"
+    : "";
+  if (name.length > 100)
+    return `project name "${name}": project names are limited to 100 characters`;
+  if (!/^[A-Za-z0-9_.-]+$/.test(name)) {
+    return (
+      `project name "${name}": project names may only contain alphanumerics, hyphens, ` +
+      `underscores, and periods (\`pulumi preview\` stops on it)${template}`
+    );
+  }
+  return undefined;
+}
+
 /** Loads and validates Pulumi.yaml in `dir`. */
 export function loadProject(dir: string): Project {
   if (!fs.existsSync(dir)) {
@@ -95,6 +116,8 @@ export function loadProject(dir: string): Project {
     throw new UsageError(`${line("name")} project is missing a non-empty string 'name' attribute`);
   }
   const name: string = doc.name;
+  const nameError = projectNameError(name);
+  if (nameError) throw new UsageError(`${line("name")} ${nameError}`);
   const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime?.name;
   if (!runtime) throw new UsageError(`${at(input)} project is missing a 'runtime' attribute`);
   if (runtime !== "nodejs") {

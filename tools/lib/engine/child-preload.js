@@ -41,6 +41,8 @@
 //    them to CommonJS (./lend-resolve.mjs).
 // 8. The packages the SDK needs only to package a callback function (npm's arborist and what it
 //    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js).
+// 9. When the host registers the ts-node it ships, frames of TypeScript files compiled to ES
+//    module syntax in a CommonJS package get their TypeScript lines (./url-frames.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -50,9 +52,11 @@ const url = require("url");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
+const { mapUrlFramesAfterRegister } = require("./url-frames");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
+const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
@@ -339,4 +343,5 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
+  else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
 };

@@ -28,6 +28,7 @@ import {
 } from "./hints-runtime";
 import { dependencyEnginesHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
+import { moduleSyntaxHint } from "./hints-module-syntax";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -154,6 +155,7 @@ export function diagnose(ctx: {
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
+      moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
