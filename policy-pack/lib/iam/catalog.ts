@@ -97,12 +97,26 @@ export const ESCALATES_ON_SELF: ReadonlySet<string> = new Set([
  * metrics, which have no ARN; the only resource type the Service Authorization Reference lists for
  * them is the optional `dataset` of OTLP metrics, so a role that reads classic metrics needs them
  * on `"*"`, as AWS's CloudWatchReadOnlyAccess (`cloudwatch:Get*`, `List*`) grants them. Publishing
- * (PutMetricData) stays a finding unless `allowedActions` lists it.
+ * (PutMetricData) on `"*"` is a finding unless a condition narrows it (NARROWED_BY_CONDITION) or
+ * `allowedActions` lists it.
  */
 export const UNSCOPED_BY_DESIGN: ReadonlySet<string> = new Set([
   "iam:createvirtualmfadevice",
   "cloudwatch:getmetricdata",
   "cloudwatch:listmetrics",
+]);
+
+/**
+ * Actions on `"*"` that AWS's own guides scope with a condition key instead of a resource ARN, by
+ * action (lower case), with the keys that narrow them: cloudwatch:PutMetricData is limited to named
+ * namespaces with `cloudwatch:namespace` ("Using condition keys to limit access to CloudWatch
+ * namespaces", https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/iam-cw-condition-keys-namespace.html:
+ * `Resource: "*"`, `StringEquals: { "cloudwatch:namespace": "MyCustomNamespace" }`).
+ * `iam-no-resource-wildcard` accepts such an action on `"*"` when a positive clause on one of its
+ * keys names specific values (not `"*"`, not an IfExists or negated operator).
+ */
+export const NARROWED_BY_CONDITION: ReadonlyMap<string, readonly string[]> = new Map([
+  ["cloudwatch:putmetricdata", ["cloudwatch:namespace"]],
 ]);
 
 /**

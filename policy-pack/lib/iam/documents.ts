@@ -46,7 +46,7 @@ import {
 } from "../policy-document";
 import { hasWildcard } from "../policy-elements";
 import { peek, Unknowns } from "../values";
-import { BASE_SERVICES } from "./catalog";
+import { BASE_SERVICES, NARROWED_BY_CONDITION } from "./catalog";
 import { DOCUMENT_TYPES, documentProperty } from "./holders";
 import { IAM_ROLE } from "../types";
 
@@ -246,6 +246,15 @@ export function narrowedByResourceTag(s: IamStatement, info: ActionInfo): boolea
     const prefix = c.key.toLowerCase().split("/")[0] + "/";
     return supported.some((k) => k.startsWith(prefix));
   });
+}
+
+/**
+ * True if `info` is an action AWS scopes with a condition key rather than a resource
+ * (NARROWED_BY_CONDITION) and the statement narrows it with a positive clause on that key.
+ */
+export function narrowedByCondition(s: IamStatement, info: ActionInfo): boolean {
+  const keys = NARROWED_BY_CONDITION.get(info.action.toLowerCase());
+  return keys !== undefined && narrowingClauses(s, keys).length > 0;
 }
 
 /** A resource-scopable action from `list` granted by an Allow statement on unscoped resources. */

@@ -19,6 +19,7 @@ import {
   grantedActions,
   isAllServicesPattern,
   listSome,
+  narrowedByCondition,
   narrowedByResourceTag,
   unscopedResource,
 } from "../../lib/iam/documents";
@@ -193,6 +194,7 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
           supportsResourceLevelPermissions(info) &&
           !allowed.has(info.action.toLowerCase()) &&
           !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
+          !narrowedByCondition(s, info) &&
           unscoped.some((r) => resourceAppliesTo(r, info)) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
