@@ -240,6 +240,15 @@ describe("offline engine", () => {
         "rtbassoc-1",
         { subnetId: "subnet-pub", routeTableId: "rtb-pub" },
       ],
+      [
+        "aws:rds/subnetGroup:SubnetGroup",
+        "db-group",
+        {
+          name: "db-group",
+          arn: "arn:aws:rds:eu-west-1:123456789012:subgrp:db-group",
+          subnetIds: ["subnet-priv"],
+        },
+      ],
     ];
     const resources = made.map(
       ([type, id, outputs]) =>
@@ -271,6 +280,20 @@ describe("offline engine", () => {
       const table = lookup("getRouteTable:getRouteTable", { routeTableId: "rtb-main" })!;
       expect(table.routes).to.deep.equal([]);
       expect(table.associations[0]).to.include({ main: true });
+    });
+
+    it("answers a DB subnet group by name, with the VPC of its subnets, as RDS reports it", () => {
+      const rds = (args: Record<string, unknown>) =>
+        ownResourceInvoke("aws:rds/getSubnetGroup:getSubnetGroup", args, resources, ids);
+      expect(rds({ name: "db-group" })).to.deep.include({
+        id: "db-group",
+        vpcId: "vpc-1",
+        subnetIds: ["subnet-priv"],
+        status: "Complete",
+      });
+      // The default group (no group given to RDS) and others are the fake cloud's to answer.
+      expect(rds({ name: "default" })).to.equal(undefined);
+      expect(rds({ name: "other" })).to.equal(undefined);
     });
 
     it("leaves other subnets, and lookups the user answered, to the usual answers", () => {

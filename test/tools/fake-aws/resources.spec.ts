@@ -164,6 +164,12 @@ describe("fake AWS: resource state", () => {
         new RegExp(`^db\\.cluster-[0-9a-f]{12}\\.${r}\\.rds\\.amazonaws\\.com$`),
       );
       expect(db.readerEndpoint).to.match(/^db\.cluster-ro-/);
+      // No group given: RDS reports its default DB subnet group; a given one is kept.
+      expect(db.dbSubnetGroupName).to.equal("default");
+      expect(
+        apply("aws:rds/instance:Instance", { engine: "mysql", dbSubnetGroupName: "app" }).state
+          .dbSubnetGroupName,
+      ).to.equal("app");
       expect(apply("aws:kinesis/stream:Stream", { name: "s" }).state.arn).to.equal(
         `arn:aws:kinesis:${r}:${acct}:stream/s`,
       );

@@ -1,6 +1,6 @@
 // Data sources that look up what the program itself creates. In `pulumi up` a lookup that names
-// an id of this stack's own VPC, subnet or route table runs once that resource exists, and AWS
-// answers it from the resource as created; the offline engine answers it from the state it
+// an id of this stack's own VPC, subnet, route table or DB subnet group runs once that resource
+// exists, and AWS answers it from the resource as created; the offline engine answers it from the state it
 // recorded for the registration, so a program (or a component such as @pulumi/eks before 1.0,
 // whose node group asks `getRouteTable({ subnetId })` for each subnet to choose the private ones,
 // pulumi-eks `nodegroup.ts`, `computeWorkerSubnets`) gets the answer AWS would give instead of a
@@ -28,6 +28,7 @@ const T = {
   route: "aws:ec2/route:Route",
   association: "aws:ec2/routeTableAssociation:RouteTableAssociation",
   mainAssociation: "aws:ec2/mainRouteTableAssociation:MainRouteTableAssociation",
+  dbSubnetGroup: "aws:rds/subnetGroup:SubnetGroup",
 };
 
 /** Route fields the data source reports, from a `Route` resource's or an inline route's keys. */
@@ -173,6 +174,27 @@ const LOOKUPS: Record<string, (args: Args, s: OwnState) => Args | undefined> = {
   "aws:ec2/getSubnet:getSubnet": (args, s) =>
     s.get(args.id ?? filterValues(args, "subnet-id")?.[0], T.subnet),
   "aws:ec2/getVpc:getVpc": (args, s) => s.get(args.id ?? filterValues(args, "vpc-id")?.[0], T.vpc),
+  // By name, as RDS's DescribeDBSubnetGroups looks it up (a group's name is its id); the VPC is
+  // that of its subnets, as RDS reports it.
+  "aws:rds/getSubnetGroup:getSubnetGroup": (args, s) => {
+    const group = s.all(T.dbSubnetGroup).find((g) => g.name === args.name);
+    if (!group) return undefined;
+    const subnetIds: string[] = Array.isArray(group.subnetIds) ? group.subnetIds.map(str) : [];
+    const vpcId = subnetIds.map((id) => str(s.get(id, T.subnet)?.vpcId)).find((v) => v) ?? "";
+    return {
+      id: str(group.name),
+      name: str(group.name),
+      arn: str(group.arn),
+      description: str(group.description),
+      status: "Complete",
+      subnetIds,
+      supportedNetworkTypes: Array.isArray(group.supportedNetworkTypes)
+        ? group.supportedNetworkTypes
+        : ["IPV4"],
+      vpcId: str(group.vpcId) || vpcId,
+      tags: group.tags ?? {},
+    };
+  },
 };
 
 /**

@@ -14,6 +14,7 @@ import { FakeAwsEnv, resolveEnv, UNKNOWN } from "./env";
 import { CATALOG_INVOKES } from "./invokes-catalog";
 import { EC2_INVOKES } from "./invokes-ec2";
 import { MISC_INVOKES, NotModelled } from "./invokes-misc";
+import { TOKEN_INVOKES } from "./invokes-tokens";
 import { policyDocument } from "./policy-document";
 
 const INVOKES: Record<
@@ -22,6 +23,7 @@ const INVOKES: Record<
 > = {
   ...EC2_INVOKES,
   ...MISC_INVOKES,
+  ...TOKEN_INVOKES,
   ...CATALOG_INVOKES,
   "aws:iam/getPolicyDocument:getPolicyDocument": (a) => policyDocument(a),
 };

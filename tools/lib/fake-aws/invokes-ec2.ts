@@ -276,6 +276,26 @@ function instanceTypeOfferings(args: Args, env: Resolved): Args {
 }
 
 export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = {
+  // The DB subnet group RDS uses for an instance or cluster created without one: `default`, over
+  // the default VPC's default subnets (RDS User Guide, "Working with a DB instance in a VPC":
+  // "If you don't specify a DB subnet group … Amazon RDS uses the default DB subnet group").
+  // A group of the program's own is answered from its registration (engine/own-resources.ts);
+  // any other name is not known offline.
+  "aws:rds/getSubnetGroup:getSubnetGroup": (a, e) => {
+    if (a.name !== "default") throw new NotModelled(`DB subnet group "${a.name}"`);
+    const def = defaultVpc(e);
+    return {
+      ...a,
+      id: "default",
+      arn: `arn:${e.partition.partition}:rds:${e.region.code}:${e.accountId}:subgrp:default`,
+      description: "default",
+      status: "Complete",
+      subnetIds: def.subnets.map((s) => s.id),
+      supportedNetworkTypes: ["IPV4"],
+      vpcId: def.id,
+      tags: {},
+    };
+  },
   "aws:ec2/getAmi:getAmi": (a, e) => ami(a, e, JSON.stringify(a)),
   "aws:ec2/getAmiIds:getAmiIds": (a, e) => ({
     ...a,

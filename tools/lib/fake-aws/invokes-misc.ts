@@ -1,4 +1,5 @@
-// Account, region, organization, DNS, SSM, KMS, ACM, ECR, IAM and CloudFront data sources.
+// Account, region, organization, DNS, SSM, KMS, ACM, IAM and CloudFront data sources (ECR's and
+// the other credential data sources are in ./invokes-tokens.ts).
 import { ec2Id } from "./arns";
 import type { Resolved } from "./env";
 import { UNKNOWN } from "./env";
@@ -315,15 +316,6 @@ export const MISC_INVOKES: Record<string, (args: Args, env: Resolved) => Args> =
       tags: {},
     };
   },
-  "aws:ecr/getAuthorizationToken:getAuthorizationToken": (a, e) => ({
-    ...a,
-    id: e.region.code,
-    authorizationToken: Buffer.from("AWS:offline-check-not-a-token").toString("base64"),
-    userName: "AWS",
-    password: "offline-check-not-a-token",
-    proxyEndpoint: `https://${a.registryId ?? e.accountId}.dkr.ecr.${e.region.code}.${e.partition.dnsSuffix}`,
-    expiresAt: "2026-01-01T12:00:00Z",
-  }),
   "aws:iam/getRole:getRole": (a, e) => ({
     ...a,
     id: a.name,

@@ -182,6 +182,13 @@ const fileSystem: Special = {
   }),
 };
 
+/**
+ * The DB subnet group of an instance or cluster created without one: RDS places it in the default
+ * VPC's `default` group (RDS User Guide, "Working with a DB instance in a VPC"), and reports that
+ * name, which a program may look up (`rds.getSubnetGroup`, as the ESC rotation connector does).
+ */
+const subnetGroupName = (b: Base) => b.inputs.dbSubnetGroupName ?? "default";
+
 /** RDS hosts: `<id>.<12 random>.<region>.rds.amazonaws.com`; clusters add `cluster-` / `cluster-ro-`. */
 const rdsHost = (b: Base, id: string, kind = "") =>
   `${id}.${kind}${hex(`${b.region.code}.${b.account}`, 12)}.${b.region.code}.rds.${b.partition.dnsSuffix}`;
@@ -226,6 +233,7 @@ const rdsInstance: Special = {
       hostedZoneId: `Z${chars(`${b.region.code}.rds`, 13, UPPER_ALNUM)}`,
       resourceId: `db-${chars(b.seed, 26, UPPER_ALNUM)}`,
       status: "available",
+      dbSubnetGroupName: subnetGroupName(b),
       masterUserSecrets: rdsSecret(b, id, "db"),
       engineVersionActual: b.inputs.engineVersion ?? "",
       listenerEndpoints: [],
@@ -243,6 +251,7 @@ const rdsCluster: Special = {
     clusterResourceId: `cluster-${chars(b.seed, 26, UPPER_ALNUM)}`,
     hostedZoneId: `Z${chars(`${b.region.code}.rds`, 13, UPPER_ALNUM)}`,
     masterUserSecrets: rdsSecret(b, id, "cluster"),
+    dbSubnetGroupName: subnetGroupName(b),
     engineVersionActual: b.inputs.engineVersion ?? "",
     port: b.inputs.port ?? (/postgres/.test(String(b.inputs.engine)) ? 5432 : 3306),
   }),
