@@ -43,6 +43,9 @@
 //    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js).
 // 9. When the host registers the ts-node it ships, frames of TypeScript files compiled to ES
 //    module syntax in a CommonJS package get their TypeScript lines (./url-frames.js).
+// 10. Each host outside this machine the process connects to is written to OFFLINE_INVOKE_SITES
+//    (token `network`), so a failure can name the connection an offline run could not make
+//    (./network-sites.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -53,6 +56,7 @@ const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
+const { recordNetwork } = require("./network-sites");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -153,6 +157,7 @@ function recordIntervals() {
   };
 }
 recordIntervals();
+if (sitesFile) recordNetwork(appendSite, programFrame);
 
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
 const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");

@@ -26,6 +26,7 @@ import {
   missingCommandHint,
   missingRegionHint,
 } from "./hints-runtime";
+import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
 import { moduleSyntaxHint } from "./hints-module-syntax";
@@ -59,15 +60,22 @@ export type Site = SourceLocation & { readonly code?: unknown };
 /** Interval timers the program started and never cleared. */
 export type Interval = SourceLocation & { readonly ms: number };
 
-export function readSites(file: string): { sites: Map<string, Site>; intervals: Interval[] } {
+export function readSites(file: string): {
+  sites: Map<string, Site>;
+  intervals: Interval[];
+  network: NetworkUse[];
+} {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
-  if (!fs.existsSync(file)) return { sites, intervals: [] };
+  const network: NetworkUse[] = [];
+  if (!fs.existsSync(file)) return { sites, intervals: [], network };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
-      if (s.token === "setInterval") {
+      if (s.token === NETWORK_SITE) {
+        network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
+      } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
@@ -77,7 +85,7 @@ export function readSites(file: string): { sites: Map<string, Site>; intervals: 
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()] };
+  return { sites, intervals: [...intervals.values()], network };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -94,6 +102,8 @@ export function diagnose(ctx: {
   output: string[];
   sites: Map<string, Site>;
   intervals: Interval[];
+  /** Hosts outside this machine the program's process connected to (./network-sites.js). */
+  network?: readonly NetworkUse[];
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -170,6 +180,7 @@ export function diagnose(ctx: {
       missingCommandHint(text, ctx.output) ||
       missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
+      networkHint(ctx.network ?? [], ctx.pwd) ||
       defaultImportHint(
         message,
         location,

@@ -394,7 +394,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   );
   engine.close();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals } = readSites(sitesFile);
+  const { sites, intervals, network } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -406,6 +406,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     output,
     sites,
     intervals,
+    network,
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {
