@@ -215,6 +215,27 @@ export function providerRegion(
 }
 
 /**
+ * Whether a run needs the stack's default AWS provider, the one the missing-region note speaks
+ * of: the engine registered it (`default` or `default_<version>`: an AWS resource named no
+ * provider of its own), an awsx component (whose children the awsx plugin creates with the
+ * default provider unless given `providers`) or an AWS data source was used. A program of other
+ * clouds, or one whose AWS resources all name a provider with its own region (a stack
+ * transformation that sets `provider` on each), never starts it: the CLI asks it for no region.
+ */
+export function startsDefaultAwsProvider(run: {
+  resources: readonly { type: string; name: string }[];
+  invokes: ReadonlyMap<string, number>;
+}): boolean {
+  return (
+    run.resources.some(
+      (x) =>
+        (x.type === "pulumi:providers:aws" && /^default(_\w+)?$/.test(x.name)) ||
+        x.type.startsWith("awsx:"),
+    ) || [...run.invokes.keys()].some((t) => t.startsWith("aws:"))
+  );
+}
+
+/**
  * The account the stack's default provider runs in, when its config pins one (`aws:allowedAccountIds`
  * with one account, or the last role of `aws:assumeRoles`): see `pinnedAccount`.
  */
@@ -270,13 +291,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
-  // The missing-region note speaks of the AWS provider: a program that registers nothing of AWS
-  // and asks it nothing (a GCP or Kubernetes program) never starts that provider.
-  const usesAws = runs.some(
-    (r) =>
-      r.resources.some((x) => /^(aws|awsx):|^pulumi:providers:aws$/.test(x.type)) ||
-      [...r.invokes.keys()].some((t) => t.startsWith("aws:")),
-  );
+  const usesAws = runs.some(startsDefaultAwsProvider);
   const notes = [
     ...(opts.notes ?? []),
     ...config.notes,
