@@ -54,6 +54,29 @@ describe("how the check explains a program's own failure", () => {
     expect(text).to.not.contain("    at ");
   });
 
+  it("a YAML list read with config.require: says it arrives as JSON text and names requireObject", () => {
+    const dir = demoProgram({
+      "Pulumi.dev.yaml":
+        "config:\n  demo:replicas: 2\n  demo:nodeGroups:\n    - name: general\n      size: 2\n",
+    });
+    const text = explainDevError(dir, "TypeError: nodeGroups.map is not a function", {
+      line: 3,
+      column: 20,
+    });
+    expect(text).to.contain(`demo:nodeGroups is set at ${path.join(dir, "Pulumi.dev.yaml")}:3`);
+    expect(text).to.contain(
+      "it is a YAML list there, which config.require and config.get return as its JSON text: " +
+        'read it with config.requireObject("nodeGroups")',
+    );
+    // A scalar key named by the same kind of failure gets no such note.
+    const scalar = explainDevError(dir, "TypeError: replicas.map is not a function", {
+      line: 3,
+      column: 20,
+    });
+    expect(scalar).to.contain("demo:replicas is set at");
+    expect(scalar).to.not.contain("YAML list");
+  });
+
   it("a required key the program misses, in a stack that imports ESC environments: says they cannot be opened offline", () => {
     const missing = (stackFile: string) => {
       const dir = demoProgram({ "Pulumi.dev.yaml": stackFile });

@@ -81,8 +81,41 @@ export function configHints(
   const set = Object.keys(config.lines)
     .sort()
     .filter((k) => mentions(e.message, k, project.name));
-  for (const k of set) notes.push(`  ${k} is set at ${file}:${config.lines[k]}`);
+  for (const k of set) {
+    notes.push(`  ${k} is set at ${file}:${config.lines[k]}`);
+    const shape = structured(config.values[k]);
+    if (shape && LIST_OR_MAP_USE.test(e.message))
+      notes.push(structuredNote(k, shape, project.name));
+  }
   return { reason, notes, configError: set.length > 0 || !!reason };
+}
+
+/** A failure of a list or object operation on a value that is not one (a string, here). */
+const LIST_OR_MAP_USE =
+  /is not a function|is not iterable|Cannot read propert(?:y|ies) of undefined|Cannot use 'in' operator/;
+
+/** "list" or "map" when a config value is a YAML sequence or mapping (which arrives as JSON). */
+function structured(value: string | undefined): "list" | "map" | undefined {
+  if (!value || !/^\s*[[{]/.test(value)) return undefined;
+  try {
+    const v: unknown = JSON.parse(value);
+    return Array.isArray(v) ? "list" : v && typeof v === "object" ? "map" : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A structured value read as text: the CLI hands the program a YAML list or map as its JSON text,
+ * which `config.require` / `config.get` return as is, while `requireObject` / `getObject` parse
+ * it (@pulumi/pulumi config.ts, `getObject`: `JSON.parse(v)`); `pulumi preview` fails the same way.
+ */
+function structuredNote(key: string, shape: "list" | "map", project: string): string {
+  const name = key.startsWith(`${project}:`) ? key.slice(project.length + 1) : key;
+  return (
+    `  it is a YAML ${shape} there, which config.require and config.get return as its JSON text: ` +
+    `read it with config.requireObject("${name}") (config.getObject when it may be absent)`
+  );
 }
 
 /**
