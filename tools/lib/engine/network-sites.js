@@ -1,7 +1,7 @@
 // Records, for the report, each host outside this machine the program's process connects to (the
-// program itself or a dependency: @pulumi/eks before its provider rewrite reads the certificate of
-// https://oidc.eks.<region>.amazonaws.com while the program runs, to fill an OIDC provider's
-// thumbprint, cluster.ts `getIssuerCAThumbprint`). `pulumi preview` runs where the network is; an
+// program itself or a dependency: @pulumi/eks before 3.0, a Node.js component until then, reads
+// the certificate of https://oidc.eks.<region>.amazonaws.com while the program runs, to fill an
+// OIDC provider's thumbprint, cluster.ts `getIssuerCAThumbprint`). `pulumi preview` runs where the network is; an
 // offline check has none, and when the program then fails, the error a dependency raises after
 // its retries seldom says why. Every TCP connection, TLS and HTTP included, goes through
 // `net.Socket.prototype.connect` (node:net; `tls.connect` and the HTTP agents create sockets and
