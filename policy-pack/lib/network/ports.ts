@@ -10,14 +10,17 @@
 const BARE_ALL_ZERO = /^\s*(0{1,3}(\.0{1,3}){3}|[0:]*::[0:]*|0{1,4}(:0{1,4}){7})\s*$/;
 
 /**
- * True for a CIDR that covers the whole internet or half of it: `/0` (`0.0.0.0/0`, `::/0`), and
- * `/1` (two /1 routes, as VPN clients install, are a default route in disguise), and the all-zero
- * address written without a prefix (`0.0.0.0`, `::0`).
+ * True for a CIDR that covers the whole internet or half of it: `/0` (`0.0.0.0/0`, `::/0`, or a /0
+ * of any address), and `/1` (two /1 routes, as VPN clients install, are a default route in
+ * disguise); also the all-zero address written without a prefix (`0.0.0.0`, `::0`) and a prefix
+ * written without an address (`/0`), which AWS refuses as CIDR blocks but which can only mean
+ * every address (KICS sensitive_port_is_exposed_to_entire_network counts `"/0"` so, in its
+ * test/positive.tf).
  */
 export function isInternetWide(cidr: unknown): boolean {
   if (typeof cidr !== "string") return false;
   if (BARE_ALL_ZERO.test(cidr)) return true;
-  const m = /^\s*([0-9a-fA-F:.]+)\/(\d{1,3})\s*$/.exec(cidr);
+  const m = /^\s*([0-9a-fA-F:.]*)\/(\d{1,3})\s*$/.exec(cidr);
   return !!m && Number(m[2]) <= 1;
 }
 
