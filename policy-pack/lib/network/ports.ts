@@ -1,12 +1,26 @@
 // Addresses, protocols and ports of security-group rules, NACL entries and routes.
 
 /**
- * True for a CIDR that covers the whole internet or half of it: `/0` (`0.0.0.0/0`, `::/0`), and
- * `/1` (two /1 routes, as VPN clients install, are a default route in disguise).
+ * The all-zero address written without a prefix length (`0.0.0.0`, `::0`, `::`). AWS takes only
+ * CIDR notation for a route destination or a rule's source, so it is no valid input; its one
+ * reading is "every address", and Checkov CKV2_AWS_44 fails it as the default route it means
+ * (tests/terraform/graph/checks/resources/VPCPeeringRouteTableOverlyPermissive, aws_route_fail_1
+ * and _3): the pack reads it so too, never as a single host that lets the route pass.
+ */
+const BARE_ALL_ZERO = /^\s*(0{1,3}(\.0{1,3}){3}|[0:]*::[0:]*|0{1,4}(:0{1,4}){7})\s*$/;
+
+/**
+ * True for a CIDR that covers the whole internet or half of it: `/0` (`0.0.0.0/0`, `::/0`, or a /0
+ * of any address), and `/1` (two /1 routes, as VPN clients install, are a default route in
+ * disguise); also the all-zero address written without a prefix (`0.0.0.0`, `::0`) and a prefix
+ * written without an address (`/0`), which AWS refuses as CIDR blocks but which can only mean
+ * every address (KICS sensitive_port_is_exposed_to_entire_network counts `"/0"` so, in its
+ * test/positive.tf).
  */
 export function isInternetWide(cidr: unknown): boolean {
   if (typeof cidr !== "string") return false;
-  const m = /^\s*([0-9a-fA-F:.]+)\/(\d{1,3})\s*$/.exec(cidr);
+  if (BARE_ALL_ZERO.test(cidr)) return true;
+  const m = /^\s*([0-9a-fA-F:.]*)\/(\d{1,3})\s*$/.exec(cidr);
   return !!m && Number(m[2]) <= 1;
 }
 

@@ -78,6 +78,29 @@ describe("ec2-route-peering-not-default", () => {
     });
   });
 
+  describe("Checkov CKV2_AWS_44 (VPCPeeringRouteTableOverlyPermissive)", () => {
+    it("catches the default route written without a prefix: 0.0.0.0 and ::0", async () => {
+      const { r, all } = compliant();
+      const peer = res(EC2_VPC_PEERING_CONNECTION, "peer", { vpcId: U, peerVpcId: "vpc-0peer" });
+      const table = res(
+        EC2_ROUTE_TABLE,
+        "peers",
+        { vpcId: U, routes: [{ cidrBlock: "0.0.0.0", vpcPeeringConnectionId: "pcx-45ff3dc1" }] },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const route = res(
+        EC2_ROUTE,
+        "to-peer",
+        { routeTableId: U, destinationIpv6CidrBlock: "::0", vpcPeeringConnectionId: U },
+        { refs: { routeTableId: [r.dataRt], vpcPeeringConnectionId: [peer] } },
+      );
+      expect(await violations(p, all(peer, table, route))).to.deep.equal([
+        "peers: inline route #1 sends 0.0.0.0 to a VPC peering connection.",
+        "to-peer: this route sends ::0 to a VPC peering connection.",
+      ]);
+    });
+  });
+
   describe("KICS 'VPC Peering Route Table with Unrestricted CIDR'", () => {
     // Every KICS positive puts the 0.0.0.0/0 peering route in a table no subnet uses: no subnet's
     // traffic follows it (VPC User Guide, "Subnet route tables"), so the finding stays advisory.

@@ -352,6 +352,27 @@ describe("ec2-compute-subnet-no-default-route", () => {
       const found = await violations(core, all(pl, route));
       expect(found.find((f) => f.startsWith("compute-pl:"))).to.contain("transit gateway");
     });
+    it("treats the all-zero address written without a prefix (0.0.0.0, ::0) as a default route", async () => {
+      const { r, all } = compliant();
+      const bare = (name: string, dest: Record<string, string>) =>
+        res(
+          EC2_ROUTE,
+          name,
+          { routeTableId: U, transitGatewayId: "tgw-0abc1234", ...dest },
+          { refs: { routeTableId: [r.computeRt] } },
+        );
+      const found = await violations(
+        core,
+        all(
+          bare("bare-v4", { destinationCidrBlock: "0.0.0.0" }),
+          bare("bare-v6", { destinationIpv6CidrBlock: "::0" }),
+          bare("host", { destinationCidrBlock: "10.1.2.3" }),
+        ),
+      );
+      expect(found.find((f) => f.startsWith("bare-v4:"))).to.contain("sends 0.0.0.0 to");
+      expect(found.find((f) => f.startsWith("bare-v6:"))).to.contain("sends ::0 to");
+      expect(found.some((f) => f.startsWith("host:"))).to.equal(false);
+    });
     it("honours a custom tier tag", async () => {
       const { r, all } = compliant();
       const s = res(

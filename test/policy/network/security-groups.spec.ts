@@ -170,6 +170,24 @@ describe("ec2-security-group-no-admin-ports-public", () => {
       const found = await violations(admin, all(rule));
       expect(found[0]).to.contain("3000, 3306, 3389");
     });
+    it("reads a source written as /0 (no address) or 0.0.0.0 (no prefix) as anywhere; /5 as a range", async () => {
+      const { r, all } = compliant();
+      const ssh = (name: string, cidrIpv4: string) =>
+        groupRule(VPC_SECURITY_GROUP_INGRESS_RULE, name, r.appSg, {
+          ipProtocol: "tcp",
+          fromPort: 22,
+          toPort: 22,
+          cidrIpv4,
+          description: name,
+        });
+      const found = await violations(
+        admin,
+        all(ssh("no-address", "/0"), ssh("no-prefix", "0.0.0.0"), ssh("range", "1.2.3.4/5")),
+      );
+      expect(found).to.have.length(2);
+      expect(found[0]).to.match(/^no-address: .* to \/0\.$/);
+      expect(found[1]).to.match(/^no-prefix: .* to 0\.0\.0\.0\.$/);
+    });
   });
 
   describe("Compliance", () => {
