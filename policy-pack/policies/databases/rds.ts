@@ -14,6 +14,7 @@ import {
   RDS_INSTANCE,
   RDS_SHARD_GROUP,
 } from "../../lib/types";
+import { NATIVE_RDS_DB_CLUSTER, NATIVE_RDS_DB_INSTANCE } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
@@ -35,7 +36,14 @@ export const rdsNotPublic = resourcePolicy({
     kics("RDS DB Instance Publicly Accessible"),
     awsDocs("AmazonRDS/latest/APIReference/API_CreateDBShardGroup"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER, RDS_SHARD_GROUP],
+  types: [
+    RDS_INSTANCE,
+    RDS_CLUSTER_INSTANCE,
+    RDS_CLUSTER,
+    RDS_SHARD_GROUP,
+    NATIVE_RDS_DB_INSTANCE,
+    NATIVE_RDS_DB_CLUSTER,
+  ],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

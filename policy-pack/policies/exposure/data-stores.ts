@@ -11,6 +11,7 @@ import {
   SECRETSMANAGER_SECRET,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../lib/types";
+import { NATIVE_SECRETSMANAGER_RESOURCE_POLICY } from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
 
 const PIN_HINT =
@@ -31,7 +32,11 @@ export const secretPolicyNotPublic = resourcePolicy({
     kics("Secrets Manager With Vulnerable Policy"),
     awsDocs("secretsmanager/latest/userguide/auth-and-access_resource-policies"),
   ],
-  types: [SECRETSMANAGER_SECRET_POLICY, SECRETSMANAGER_SECRET],
+  types: [
+    SECRETSMANAGER_SECRET_POLICY,
+    SECRETSMANAGER_SECRET,
+    NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
+  ],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
@@ -45,7 +50,7 @@ export const secretPolicyBlockPublic = resourcePolicy({
   severity: "medium",
   remediationSteps: "Set `blockPublicPolicy: true` on the aws.secretsmanager.SecretPolicy.",
   references: [awsDocs("secretsmanager/latest/apireference/API_PutResourcePolicy")],
-  types: [SECRETSMANAGER_SECRET_POLICY],
+  types: [SECRETSMANAGER_SECRET_POLICY, NATIVE_SECRETSMANAGER_RESOURCE_POLICY],
   check: (props, ctx) => {
     if (props.blockPublicPolicy !== true) {
       ctx.report("blockPublicPolicy is not true: a public policy would not be refused.");
