@@ -21,7 +21,16 @@ export interface Twin {
   /** Classic property ← native property of another name (read as is). */
   readonly rename?: Readonly<Record<string, string>>;
   /** Classic property ← a native property, converted (read lazily, so an unknown one throws then). */
-  readonly derive?: Readonly<Record<string, { readonly from: string; map(v: any): unknown }>>;
+  readonly derive?: Readonly<Record<string, Derived>>;
+}
+
+/** A classic property computed from a native one. */
+export interface Derived {
+  /** The native property read (lazily: an unknown one throws when the rule reads the classic one). */
+  readonly from: string;
+  /** The native property whose property dependencies the classic one takes; default `from`. */
+  readonly deps?: string;
+  map(v: any, props: any): unknown;
 }
 
 /** `[{ policyName, policyDocument }]` (AWS::IAM::Role/User/Group `Policies`) as classic inline policies. */
@@ -39,6 +48,16 @@ const inlinePolicies = {
         }))
       : v,
 };
+
+/**
+ * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
+ * PublicReadWrite, AuthenticatedRead, LogDeliveryWrite, BucketOwnerRead, BucketOwnerFullControl,
+ * AwsExecRead) as S3's (`public-read` ...); anything else as given.
+ */
+function cannedAcl(v: unknown): unknown {
+  if (typeof v !== "string" || !/^[A-Z][A-Za-z]+$/.test(v)) return v;
+  return v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+}
 
 /** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
@@ -154,6 +173,8 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.S3_BUCKET,
       rename: { bucket: "bucketName" },
       derive: {
+        // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
+        acl: { from: "accessControl", map: cannedAcl },
         serverSideEncryptionConfiguration: {
           from: "bucketEncryption",
           map: (v: any) =>
@@ -200,6 +221,50 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
     },
   ],
+  // sdk/nodejs/dynamodb/globalTable.ts: sseSpecification { sseEnabled, sseType } for the table,
+  // and each replica's key in replicas[].sseSpecification.kmsMasterKeyId (CloudFormation
+  // AWS::DynamoDB::GlobalTable ReplicaSSESpecification): the first replica's key reads as the
+  // table's serverSideEncryption.kmsKeyArn, the others as classic replicas.
+  [
+    n.NATIVE_DYNAMODB_GLOBAL_TABLE,
+    {
+      classic: t.DYNAMODB_TABLE,
+      rename: { name: "tableName" },
+      derive: {
+        serverSideEncryption: {
+          from: "sseSpecification",
+          deps: "replicas",
+          map: (v: any, p: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get enabled() {
+                    return v.sseEnabled;
+                  },
+                  get kmsKeyArn() {
+                    return asList(p.replicas)[0]?.sseSpecification?.kmsMasterKeyId;
+                  },
+                },
+        },
+        replicas: {
+          from: "replicas",
+          map: (v: unknown) =>
+            Array.isArray(v)
+              ? asList(v)
+                  .slice(1)
+                  .map((r: any) => ({
+                    get regionName() {
+                      return r?.region;
+                    },
+                    get kmsKeyArn() {
+                      return r?.sseSpecification?.kmsMasterKeyId;
+                    },
+                  }))
+              : v,
+        },
+      },
+    },
+  ],
   // sdk/nodejs/kinesis/stream.ts: streamEncryption { encryptionType, keyId }.
   [
     n.NATIVE_KINESIS_STREAM,
@@ -213,11 +278,15 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ],
   // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
   // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb).
-  [
-    n.NATIVE_RDS_DB_INSTANCE,
-    { classic: t.RDS_INSTANCE, rename: { replicateSourceDb: "sourceDbInstanceIdentifier" } },
-  ],
+  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map(
+    (type) =>
+      [
+        type,
+        { classic: t.RDS_INSTANCE, rename: { replicateSourceDb: "sourceDbInstanceIdentifier" } },
+      ] as [string, Twin],
+  ),
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
   // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
@@ -225,7 +294,12 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
   [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
-  [n.NATIVE_EFS_FILE_SYSTEM, { classic: t.EFS_FILE_SYSTEM }],
+  // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
+  // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
+  [
+    n.NATIVE_EFS_FILE_SYSTEM,
+    { classic: t.EFS_FILE_SYSTEM, rename: { policy: "fileSystemPolicy", tags: "fileSystemTags" } },
+  ],
   // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
   // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
   [n.NATIVE_EC2_VPC, { classic: t.EC2_VPC }],

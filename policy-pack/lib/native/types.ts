@@ -46,8 +46,12 @@ export const NATIVE_EC2_VOLUME = "aws-native:ec2:Volume";
 export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
 
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
+export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";
 export const NATIVE_LOGS_LOG_GROUP = "aws-native:logs:LogGroup";
-export const NATIVE_RDS_DB_INSTANCE = "aws-native:rds:DBInstance";
-export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DBCluster";
+/** sdk/nodejs/rds/dbInstance.ts: `DbInstance` (earlier releases registered `DBInstance`: _V0). */
+export const NATIVE_RDS_DB_INSTANCE = "aws-native:rds:DbInstance";
+export const NATIVE_RDS_DB_INSTANCE_V0 = "aws-native:rds:DBInstance";
+export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
+export const NATIVE_RDS_DB_CLUSTER_V0 = "aws-native:rds:DBCluster";
 export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";

@@ -43,9 +43,10 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
   const source = (key: string): string | undefined =>
     key in renamed ? renamed[key] : key in derived ? derived[key].from : undefined;
   const read = (key: string): unknown => {
+    if (key === "tags") return tagMap(props[renamed.tags ?? "tags"]);
     if (key in renamed) return props[renamed[key]];
-    if (key in derived) return derived[key].map(props[derived[key].from]);
-    return key === "tags" ? tagMap(props.tags) : props[key];
+    if (key in derived) return derived[key].map(props[derived[key].from], props);
+    return props[key];
   };
   const keys = (): string[] => {
     const own = Object.keys(props);
@@ -80,7 +81,7 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
 function sourcesOf(twin: Twin): Map<string, string> {
   const out = new Map<string, string>();
   for (const [c, from] of Object.entries(twin.rename ?? {})) out.set(c, from);
-  for (const [c, d] of Object.entries(twin.derive ?? {})) out.set(c, d.from);
+  for (const [c, d] of Object.entries(twin.derive ?? {})) out.set(c, d.deps ?? d.from);
   return out;
 }
 

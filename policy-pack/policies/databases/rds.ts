@@ -14,7 +14,12 @@ import {
   RDS_INSTANCE,
   RDS_SHARD_GROUP,
 } from "../../lib/types";
-import { NATIVE_RDS_DB_CLUSTER, NATIVE_RDS_DB_INSTANCE } from "../../lib/native/types";
+import {
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
@@ -43,6 +48,8 @@ export const rdsNotPublic = resourcePolicy({
     RDS_SHARD_GROUP,
     NATIVE_RDS_DB_INSTANCE,
     NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER_V0,
   ],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");

@@ -11,7 +11,10 @@ import {
   SECRETSMANAGER_SECRET,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../lib/types";
-import { NATIVE_SECRETSMANAGER_RESOURCE_POLICY } from "../../lib/native/types";
+import {
+  NATIVE_EFS_FILE_SYSTEM,
+  NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
+} from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
 
 const PIN_HINT =
@@ -71,7 +74,8 @@ export const efsFileSystemPolicyNotPublic = resourcePolicy({
     kics("EFS With Vulnerable Policy"),
     awsDocs("efs/latest/ug/iam-access-control-nfs-efs (file system policies)"),
   ],
-  types: [EFS_FILE_SYSTEM_POLICY],
+  // An aws-native FileSystem carries its policy inline (fileSystemPolicy).
+  types: [EFS_FILE_SYSTEM_POLICY, NATIVE_EFS_FILE_SYSTEM],
   check: (props, ctx) => {
     // EFS API reference, PutFileSystemPolicy: BypassPolicyLockoutSafetyCheck "Setting it to true
     // increases the risk that the file system will be locked out."

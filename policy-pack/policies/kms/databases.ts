@@ -25,7 +25,12 @@ import {
   REDSHIFT_CLUSTER,
   REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
-import { NATIVE_RDS_DB_CLUSTER, NATIVE_RDS_DB_INSTANCE } from "../../lib/native/types";
+import {
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
 import { present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -81,6 +86,8 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     RDS_GLOBAL_CLUSTER,
     NATIVE_RDS_DB_INSTANCE,
     NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER_V0,
   ],
   noun: (r) =>
     r.type === RDS_INSTANCE

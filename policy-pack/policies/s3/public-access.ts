@@ -139,7 +139,15 @@ export const noPublicAcl = resourcePolicy({
   // Objects take the same canned ACLs and grants as buckets (S3 User Guide, "Access control list
   // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
   // with public-read is public wherever ACLs are still honoured.
-  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2, S3_OBJECT_COPY],
+  // An aws-native Bucket's accessControl reads as the classic acl (../../lib/native/twins.ts).
+  types: [
+    ...BUCKET_TYPES,
+    ...S3_SIDE.acl,
+    S3_BUCKET_OBJECT,
+    S3_BUCKET_OBJECTV2,
+    S3_OBJECT_COPY,
+    NATIVE_S3_BUCKET,
+  ],
   check: (props, ctx) => {
     // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants`.
     for (const f of publicAclFindings(props)) ctx.report(`${f}.`);

@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import {
   NATIVE_ECR_REPOSITORY,
+  NATIVE_EFS_FILE_SYSTEM,
   NATIVE_KMS_KEY,
   NATIVE_LAMBDA_PERMISSION,
   NATIVE_LAMBDA_URL,
@@ -73,6 +74,18 @@ const cases: Case[] = [
       secretId: `arn:aws:secretsmanager:eu-west-1:${ACCOUNT}:secret:db-AbCdEf`,
       blockPublicPolicy: true,
       resourcePolicy: grant("secretsmanager:GetSecretValue", "*", p),
+    }),
+  },
+  {
+    rule: "efs-file-system-policy-not-public",
+    type: NATIVE_EFS_FILE_SYSTEM,
+    inputs: (p) => ({
+      encrypted: true,
+      fileSystemPolicy: grant(
+        "elasticfilesystem:ClientMount",
+        `arn:aws:elasticfilesystem:eu-west-1:${ACCOUNT}:file-system/fs-0abc`,
+        p,
+      ),
     }),
   },
   {

@@ -149,6 +149,30 @@ const cases: StoreCase[] = [
     ],
   },
   {
+    rule: "dynamodb-table-kms-cmk",
+    type: n.NATIVE_DYNAMODB_GLOBAL_TABLE,
+    inputs: {
+      sseSpecification: { sseEnabled: true, sseType: "KMS" },
+      replicas: [
+        { region: "eu-west-1", sseSpecification: { kmsMasterKeyId: KEY_ARN } },
+        { region: "eu-central-1", sseSpecification: { kmsMasterKeyId: KEY_ARN } },
+      ],
+    },
+    prop: "replicas",
+    broken: [
+      [{ sseSpecification: { sseEnabled: false } }, "serverSideEncryption is not enabled"],
+      [
+        {
+          replicas: [
+            { region: "eu-west-1", sseSpecification: { kmsMasterKeyId: KEY_ARN } },
+            { region: "eu-central-1" },
+          ],
+        },
+        "replica eu-central-1",
+      ],
+    ],
+  },
+  {
     rule: "kinesis-stream-kms-cmk",
     type: n.NATIVE_KINESIS_STREAM,
     inputs: { streamEncryption: { encryptionType: "KMS", keyId: KEY_ARN } },
@@ -237,6 +261,21 @@ describe("aws-native data stores: customer-managed KMS keys", () => {
     await expectClean(policy("rds-not-publicly-accessible"), [db(false)]);
     expect(await violationsOf("rds-not-publicly-accessible", [db(true)])).to.deep.equal([
       "db: publiclyAccessible is true.",
+    ]);
+  });
+
+  it("the token earlier aws-native releases registered (DBInstance) is judged too", async () => {
+    const found = await violationsOf("rds-not-publicly-accessible", [
+      res(n.NATIVE_RDS_DB_INSTANCE_V0, "db", { engine: "postgres", publiclyAccessible: true }),
+    ]);
+    expect(found).to.deep.equal(["db: publiclyAccessible is true."]);
+  });
+
+  it("s3-bucket-no-public-acl: accessControl PublicRead (CloudFormation's spelling)", async () => {
+    const bucket = (accessControl: string) => res(n.NATIVE_S3_BUCKET, "site", { accessControl });
+    await expectClean(policy("s3-bucket-no-public-acl"), [bucket("Private")]);
+    expect(await violationsOf("s3-bucket-no-public-acl", [bucket("PublicRead")])).to.deep.equal([
+      'site: canned ACL "public-read" is public.',
     ]);
   });
 

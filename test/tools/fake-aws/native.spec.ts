@@ -54,6 +54,17 @@ describe("fake AWS: aws-native resources", () => {
     expect(eip.state.allocationId).to.match(/^eipalloc-[0-9a-f]{17}$/);
   });
 
+  it("an RDS instance, under the current token and the earlier one: identifier, ARN, endpoint", () => {
+    for (const type of ["aws-native:rds:DbInstance", "aws-native:rds:DBInstance"]) {
+      const { id, state } = applied(type, "Db", { engine: "postgres" });
+      expect(id).to.match(/^db-[a-z0-9]{7}$/);
+      expect(state.dbInstanceArn).to.equal(`arn:aws:rds:us-west-2:123456789012:db:${id}`);
+      expect(state.endpoint.address).to.match(
+        new RegExp(`^${id}\\.[a-z0-9]{12}\\.us-west-2\\.rds\\.amazonaws\\.com$`),
+      );
+    }
+  });
+
   it("the same program gets the same values", () => {
     expect(applied("aws-native:ecr:Repository", "app")).to.deep.equal(
       applied("aws-native:ecr:Repository", "app"),

@@ -28,6 +28,19 @@ const ec2 =
     return { id, state: { [idProp]: id } };
   };
 
+const dbInstance: Maker = (c) => {
+  const id = c.name("dbInstanceIdentifier", true);
+  const address = `${id}.${chars(c.seed, 12, LOWER_ALNUM)}.${c.env.region.code}.rds.amazonaws.com`;
+  return {
+    id,
+    state: {
+      dbInstanceIdentifier: id,
+      dbInstanceArn: c.arn("rds", `db:${id}`),
+      endpoint: { address, port: "5432" },
+    },
+  };
+};
+
 const MAKERS: Record<string, Maker> = {
   "aws-native:s3:Bucket": (c) => {
     const bucketName = c.name("bucketName", true);
@@ -164,18 +177,9 @@ const MAKERS: Record<string, Maker> = {
     const name = c.name("name");
     return { id: name, state: { arn: c.arn("kinesis", `stream/${name}`) } };
   },
-  "aws-native:rds:DBInstance": (c) => {
-    const id = c.name("dbInstanceIdentifier", true);
-    const address = `${id}.${chars(c.seed, 12, LOWER_ALNUM)}.${c.env.region.code}.rds.amazonaws.com`;
-    return {
-      id,
-      state: {
-        dbInstanceIdentifier: id,
-        dbInstanceArn: c.arn("rds", `db:${id}`),
-        endpoint: { address, port: "5432" },
-      },
-    };
-  },
+  // sdk/nodejs/rds/dbInstance.ts registers DbInstance; earlier releases DBInstance.
+  "aws-native:rds:DbInstance": dbInstance,
+  "aws-native:rds:DBInstance": dbInstance,
 };
 
 /** The state of a created aws-native resource of a listed type; undefined for others. */
