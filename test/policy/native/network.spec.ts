@@ -151,4 +151,18 @@ describe("ec2-compute-subnet-no-default-route on aws-native networks", () => {
     );
     expect(await violations(core, [...net.resources, route])).to.deep.equal([]);
   });
+
+  it("policy-waiver-valid reads CloudFormation tags: a misspelt waiver on an aws-native route table is reported", async () => {
+    const rt = res(n.NATIVE_EC2_ROUTE_TABLE, "rt", {
+      vpcId: "vpc-0abc",
+      tags: tags({
+        "waiver:ec2-compute-subnet-no-default-rout": "Reviewed egress for the patch mirror",
+      }),
+    });
+    const found = await violations(policy("policy-waiver-valid"), [rt]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.contain(
+      "'waiver:ec2-compute-subnet-no-default-rout' names no policy of this pack",
+    );
+  });
 });
