@@ -122,6 +122,27 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     n.NATIVE_SNS_TOPIC_POLICY,
     { classic: t.SNS_TOPIC_POLICY, rename: { policy: "policyDocument", arn: "topics" } },
   ],
+  // sdk/nodejs/sqs/queueInlinePolicy.ts (policyDocument, queue: the URL) and
+  // sdk/nodejs/sns/topicInlinePolicy.ts (policyDocument, topicArn): one queue or topic each.
+  [
+    n.NATIVE_SQS_QUEUE_INLINE_POLICY,
+    { classic: t.SQS_QUEUE_POLICY, rename: { policy: "policyDocument", queueUrl: "queue" } },
+  ],
+  [
+    n.NATIVE_SNS_TOPIC_INLINE_POLICY,
+    { classic: t.SNS_TOPIC_POLICY, rename: { policy: "policyDocument", arn: "topicArn" } },
+  ],
+  // sdk/nodejs/ecr/registryPolicy.ts (policyText), sdk/nodejs/logs/resourcePolicy.ts
+  // (policyDocument, policyName), sdk/nodejs/kinesis/resourcePolicy.ts (resourcePolicy, resourceArn).
+  [
+    n.NATIVE_ECR_REGISTRY_POLICY,
+    { classic: t.ECR_REGISTRY_POLICY, rename: { policy: "policyText" } },
+  ],
+  [n.NATIVE_LOGS_RESOURCE_POLICY, { classic: t.CLOUDWATCH_LOG_RESOURCE_POLICY }],
+  [
+    n.NATIVE_KINESIS_RESOURCE_POLICY,
+    { classic: t.KINESIS_RESOURCE_POLICY, rename: { policy: "resourcePolicy" } },
+  ],
   [
     n.NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
     {

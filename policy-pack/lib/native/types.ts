@@ -19,8 +19,11 @@ export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";
 
 export const NATIVE_SQS_QUEUE = "aws-native:sqs:Queue";
 export const NATIVE_SQS_QUEUE_POLICY = "aws-native:sqs:QueuePolicy";
+export const NATIVE_SQS_QUEUE_INLINE_POLICY = "aws-native:sqs:QueueInlinePolicy";
 export const NATIVE_SNS_TOPIC = "aws-native:sns:Topic";
+/** Deprecated in the provider (not supported by Cloud Control): TopicInlinePolicy replaces it. */
 export const NATIVE_SNS_TOPIC_POLICY = "aws-native:sns:TopicPolicy";
+export const NATIVE_SNS_TOPIC_INLINE_POLICY = "aws-native:sns:TopicInlinePolicy";
 
 export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 
@@ -29,6 +32,9 @@ export const NATIVE_LAMBDA_URL = "aws-native:lambda:Url";
 export const NATIVE_LAMBDA_FUNCTION = "aws-native:lambda:Function";
 
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
+export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
+export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
+export const NATIVE_KINESIS_RESOURCE_POLICY = "aws-native:kinesis:ResourcePolicy";
 
 export const NATIVE_SECRETSMANAGER_SECRET = "aws-native:secretsmanager:Secret";
 export const NATIVE_SECRETSMANAGER_RESOURCE_POLICY = "aws-native:secretsmanager:ResourcePolicy";

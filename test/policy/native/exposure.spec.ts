@@ -3,6 +3,11 @@
 // (policy-pack/lib/native/twins.ts). Each compliant fixture passes; each is then opened to "*".
 import { expect } from "chai";
 import {
+  NATIVE_ECR_REGISTRY_POLICY,
+  NATIVE_KINESIS_RESOURCE_POLICY,
+  NATIVE_LOGS_RESOURCE_POLICY,
+  NATIVE_SNS_TOPIC_INLINE_POLICY,
+  NATIVE_SQS_QUEUE_INLINE_POLICY,
   NATIVE_ECR_REPOSITORY,
   NATIVE_EFS_FILE_SYSTEM,
   NATIVE_KMS_KEY,
@@ -45,6 +50,51 @@ const cases: Case[] = [
     inputs: (p) => ({
       queues: ["https://sqs.eu-west-1.amazonaws.com/123456789012/q"],
       policyDocument: grant("sqs:SendMessage", `arn:aws:sqs:eu-west-1:${ACCOUNT}:q`, p),
+    }),
+  },
+  {
+    rule: "sqs-queue-policy-not-public",
+    type: NATIVE_SQS_QUEUE_INLINE_POLICY,
+    inputs: (p) => ({
+      queue: "https://sqs.eu-west-1.amazonaws.com/123456789012/q",
+      policyDocument: grant("sqs:SendMessage", `arn:aws:sqs:eu-west-1:${ACCOUNT}:q`, p),
+    }),
+  },
+  {
+    rule: "sns-topic-policy-not-public",
+    type: NATIVE_SNS_TOPIC_INLINE_POLICY,
+    inputs: (p) => ({
+      topicArn: `arn:aws:sns:eu-west-1:${ACCOUNT}:t`,
+      policyDocument: grant("sns:Publish", `arn:aws:sns:eu-west-1:${ACCOUNT}:t`, p),
+    }),
+  },
+  {
+    rule: "ecr-repository-policy-not-public",
+    type: NATIVE_ECR_REGISTRY_POLICY,
+    inputs: (p) => ({
+      policyText: grant("ecr:ReplicateImage", `arn:aws:ecr:eu-west-1:${ACCOUNT}:repository/*`, p),
+    }),
+  },
+  {
+    rule: "resource-policy-not-public",
+    type: NATIVE_LOGS_RESOURCE_POLICY,
+    inputs: (p) => ({
+      policyName: "delivery",
+      policyDocument: JSON.stringify(
+        grant("logs:PutLogEvents", `arn:aws:logs:eu-west-1:${ACCOUNT}:log-group:app:*`, p),
+      ),
+    }),
+  },
+  {
+    rule: "resource-policy-not-public",
+    type: NATIVE_KINESIS_RESOURCE_POLICY,
+    inputs: (p) => ({
+      resourceArn: `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/s`,
+      resourcePolicy: grant(
+        "kinesis:GetRecords",
+        `arn:aws:kinesis:eu-west-1:${ACCOUNT}:stream/s`,
+        p,
+      ),
     }),
   },
   {
@@ -120,7 +170,9 @@ describe("aws-native resource policies: not public", () => {
       it('{ AWS: "*" } in a JSON-string document is reported', async () => {
         const inputs = c.inputs({ AWS: "*" });
         for (const k of Object.keys(inputs)) {
-          if (/policy/i.test(k)) inputs[k] = JSON.stringify(inputs[k]);
+          if (/policy/i.test(k) && typeof inputs[k] === "object") {
+            inputs[k] = JSON.stringify(inputs[k]);
+          }
         }
         expect(await violationsOf(c.rule, [res(c.type, "r", inputs)])).to.have.length.greaterThan(
           0,
