@@ -13,6 +13,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
+import { NETWORK_TWINS } from "./twins-network";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -30,6 +31,8 @@ export interface Derived {
   readonly from: string;
   /** The native property whose property dependencies the classic one takes; default `from`. */
   readonly deps?: string;
+  /** The classic property exists even when `from` is absent (it has a value of its own then). */
+  readonly always?: boolean;
   map(v: any, props: any): unknown;
 }
 
@@ -321,23 +324,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     n.NATIVE_EFS_FILE_SYSTEM,
     { classic: t.EFS_FILE_SYSTEM, rename: { policy: "fileSystemPolicy", tags: "fileSystemTags" } },
   ],
-  // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
-  // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
-  [n.NATIVE_EC2_VPC, { classic: t.EC2_VPC }],
-  [n.NATIVE_EC2_SUBNET, { classic: t.EC2_SUBNET }],
-  [n.NATIVE_EC2_ROUTE_TABLE, { classic: t.EC2_ROUTE_TABLE }],
-  [
-    n.NATIVE_EC2_ROUTE,
-    { classic: t.EC2_ROUTE, rename: { egressOnlyGatewayId: "egressOnlyInternetGatewayId" } },
-  ],
-  [n.NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION, { classic: t.EC2_ROUTE_TABLE_ASSOCIATION }],
-  [n.NATIVE_EC2_INTERNET_GATEWAY, { classic: t.EC2_INTERNET_GATEWAY }],
-  [n.NATIVE_EC2_NAT_GATEWAY, { classic: t.EC2_NAT_GATEWAY }],
-  [n.NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY, { classic: t.EC2_EGRESS_ONLY_INTERNET_GATEWAY }],
-  // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
-  // (sdk/nodejs/lambda/function.ts), as in the classic twins.
-  [n.NATIVE_EC2_INSTANCE, { classic: t.EC2_INSTANCE }],
-  [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
+  ...NETWORK_TWINS,
 ]);
 
 /** Every native type with a twin. */

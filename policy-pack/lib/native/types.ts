@@ -49,6 +49,10 @@ export const NATIVE_EC2_INTERNET_GATEWAY = "aws-native:ec2:InternetGateway";
 export const NATIVE_EC2_NAT_GATEWAY = "aws-native:ec2:NatGateway";
 export const NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY = "aws-native:ec2:EgressOnlyInternetGateway";
 export const NATIVE_EC2_VOLUME = "aws-native:ec2:Volume";
+export const NATIVE_EC2_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";
+export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
+export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";
+export const NATIVE_ELBV2_LOAD_BALANCER = "aws-native:elasticloadbalancingv2:LoadBalancer";
 export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
 
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";

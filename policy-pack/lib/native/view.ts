@@ -52,7 +52,7 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
     const own = Object.keys(props);
     const extra = [...Object.keys(renamed), ...Object.keys(derived)].filter((k) => {
       const from = source(k);
-      return from !== undefined && own.includes(from);
+      return (from !== undefined && own.includes(from)) || derived[k]?.always === true;
     });
     return [...new Set([...own, ...extra])];
   };
