@@ -65,6 +65,16 @@ describe("fake AWS: aws-native resources", () => {
     }
   });
 
+  it("a load balancer: its ARN is the id, with its DNS name", () => {
+    const { id, state } = applied("aws-native:elasticloadbalancingv2:LoadBalancer", "alb", {
+      type: "application",
+    });
+    expect(id).to.match(
+      /^arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer\/app\/alb-[a-z0-9]{7}\/[0-9a-f]{16}$/,
+    );
+    expect(state.dnsName).to.match(/^alb-[a-z0-9]{7}-\d{10}\.us-west-2\.elb\.amazonaws\.com$/);
+  });
+
   it("the same program gets the same values", () => {
     expect(applied("aws-native:ecr:Repository", "app")).to.deep.equal(
       applied("aws-native:ecr:Repository", "app"),

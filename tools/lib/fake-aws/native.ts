@@ -166,6 +166,16 @@ const MAKERS: Record<string, Maker> = {
     id: `${c.inputs.routeTableId}|${c.inputs.destinationCidrBlock ?? c.inputs.destinationIpv6CidrBlock}`,
     state: { cidrBlock: c.inputs.destinationCidrBlock },
   }),
+  "aws-native:elasticloadbalancingv2:LoadBalancer": (c) => {
+    const name = c.name("name").slice(0, 32);
+    const kind = c.inputs.type === "network" ? "net" : "app";
+    const loadBalancerArn = c.arn(
+      "elasticloadbalancing",
+      `loadbalancer/${kind}/${name}/${hex(c.seed, 16)}`,
+    );
+    const dnsName = `${name}-${chars(c.seed, 10, "0123456789")}.${c.env.region.code}.elb.${c.env.partition.dnsSuffix}`;
+    return { id: loadBalancerArn, state: { loadBalancerArn, loadBalancerName: name, dnsName } };
+  },
   "aws-native:efs:FileSystem": (c) => {
     const fileSystemId = `fs-${hex(c.seed, 17)}`;
     return {
