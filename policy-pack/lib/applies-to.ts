@@ -33,7 +33,9 @@ import type { StackIndex } from "./stack-index";
 const positions = new Map<string, number>();
 
 /** The stack being judged, as the last stack policy to run in this turn saw it. */
-let judging: { readonly index: StackIndex; position: number } | undefined;
+let judging:
+  | { readonly index: StackIndex; readonly types?: ReadonlySet<string>; position: number }
+  | undefined;
 
 /** The multi-type rules' types, by their validation function, for in-process tools. */
 const gated = new WeakMap<object, readonly string[]>();
@@ -44,12 +46,16 @@ export function orderStackPolicies(names: readonly string[]): void {
   names.forEach((name, i) => positions.set(name, i));
 }
 
-/** A stack policy of the pack was handed `index` (every resource of the stack being judged). */
-export function sawStack(name: string, index: StackIndex): void {
+/**
+ * A stack policy of the pack was handed `index` (every resource of the stack being judged). A rule
+ * that sees aws-native resources as their classic twins (../native/view.ts) also gives the types
+ * the engine sent, which are what the SDK compares `__pulumiType` with.
+ */
+export function sawStack(name: string, index: StackIndex, types?: ReadonlySet<string>): void {
   const position = positions.get(name);
   if (position === undefined) return;
   if (!judging) setImmediate(() => (judging = undefined));
-  judging = { index, position };
+  judging = { index, types, position };
 }
 
 /**
@@ -66,7 +72,8 @@ export function gateOnTypes(name: string, validateStack: object, types: readonly
       const seen = judging;
       if (position === undefined || !seen || seen.position > position) return undefined;
       seen.position = position;
-      return types.find((t) => seen.index.has(t)) ?? types[0];
+      const has = (t: string) => (seen.types ? seen.types.has(t) : seen.index.has(t));
+      return types.find(has) ?? types[0];
     },
   });
 }

@@ -15,6 +15,7 @@ import {
 } from "@pulumi/policy";
 import { gateOnTypes, orderStackPolicies, sawStack } from "./applies-to";
 import { StackIndex } from "./stack-index";
+import { classicArgs, classicResources, listsNative } from "./native/view";
 import { UNKNOWN } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
 
@@ -221,8 +222,10 @@ export function resourcePolicy<C = Record<string, never>>(
   definitions.set(meta.name, { ...meta, kind: "resource", types: meta.types });
   const types = new Set(meta.types);
   const readConfig = configReader<C>(meta);
-  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-    if (!types.has(args.type)) return;
+  const validateResource = (raw: ResourceValidationArgs, reportViolation: ReportViolation) => {
+    if (!types.has(raw.type)) return;
+    // An aws-native type the rule lists is judged as its classic twin (./native/twins.ts).
+    const args = classicArgs(raw);
     const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
     const ctx: CheckContext<C> = {
@@ -271,11 +274,16 @@ export function stackPolicy<C = Record<string, never>>(
   definitions.set(meta.name, { ...meta, kind: "stack", types: meta.types });
   const readConfig = configReader<C>(meta);
   const appliesTo = meta.appliesTo === undefined ? undefined : [meta.appliesTo].flat();
-  const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+  const native = listsNative(meta.types);
+  const validateStack = (raw: StackValidationArgs, reportViolation: ReportViolation) => {
+    let args = raw;
     const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
-    const index = StackIndex.of(args.resources);
-    sawStack(meta.name, index);
+    // A rule that lists aws-native types sees every native resource as its classic twin.
+    const resources = native ? classicResources(args.resources) : args.resources;
+    if (resources !== args.resources) args = { ...args, resources };
+    const index = StackIndex.of(resources);
+    sawStack(meta.name, index, resources !== raw.resources ? rawTypes(raw) : undefined);
     const ctx: StackCheckContext<C> = {
       config,
       index,
@@ -315,6 +323,11 @@ export function stackPolicy<C = Record<string, never>>(
     gateOnTypes(meta.name, validateStack, appliesTo);
   }
   return { ...basePolicy(meta), validateStack };
+}
+
+/** The types of the stack as the engine gave them (before native views), for ./applies-to.ts. */
+function rawTypes(args: StackValidationArgs): ReadonlySet<string> {
+  return new Set(args.resources.map((r) => r.type));
 }
 
 export { StackIndex } from "./stack-index";

@@ -25,10 +25,18 @@ export interface Waiver {
   readonly via: "tag" | "config";
 }
 
-/** Reads the `tags` map of a props object without tripping over unknown values. */
+/**
+ * Reads the `tags` map of a props object without tripping over unknown values. CloudFormation-shaped
+ * tags (`[{ key, value }]`, as @pulumi/aws-native takes them) read as a map too.
+ */
 function tagsOf(props: any): Record<string, unknown> {
   try {
     const t = props?.tags;
+    if (Array.isArray(t)) {
+      const map: Record<string, unknown> = {};
+      for (const e of t) if (typeof e?.key === "string") map[e.key] = e.value;
+      return map;
+    }
     return t && typeof t === "object" ? (t as Record<string, unknown>) : {};
   } catch {
     return {}; // tags unknown at preview: no waiver can be read from them

@@ -73,7 +73,7 @@ describe("programs with dependencies of their own, offline", function () {
     });
   });
 
-  describe("@pulumi/aws-native resources, which no policy of the pack reads", () => {
+  describe("@pulumi/aws-native resources, judged as their classic twins", () => {
     it("draw no note about a missing aws:region: the program never starts the AWS provider", async () => {
       // Its stack names aws-native:region only, and the environment no region (see before()).
       const r = await check("aws-native-only");
@@ -81,29 +81,59 @@ describe("programs with dependencies of their own, offline", function () {
       expect(r.resources.some((x) => x.type.startsWith("aws:"))).to.equal(false);
     });
 
-    it("are listed as not judged, and a passing report says so instead of a bare PASS", async () => {
+    it("the four guarantees hold: the public bucket, the wildcard role and the NAT default route are mandatory findings", async () => {
+      const r = await check("aws-native-only");
+      for (const [policy, name] of [
+        ["s3-bucket-public-access-block", "s3-website-bucket"],
+        ["s3-bucket-sse-kms-cmk", "s3-website-bucket"],
+        ["s3-bucket-policy-no-public-principal", "bucketPolicy"],
+        ["iam-no-wildcard-actions", "fn-role"],
+        ["iam-no-resource-wildcard", "fn-role"],
+        ["ec2-compute-subnet-no-default-route", "private-default"],
+        ["ec2-compute-subnet-no-default-route", "private-a"],
+      ]) {
+        const found = findings(r, policy, name);
+        expect(
+          found.map((f) => f.enforcementLevel),
+          `${policy} ${name}`,
+        ).to.include("mandatory");
+      }
+      expect(findings(r, "ec2-compute-subnet-no-default-route", "private-default")[0].detail)
+        .to.contain('sends 0.0.0.0/0 to NAT gateway "nat"')
+        .and.contain('subnet "private-a" (tagged tier=private)');
+      // The public subnet's default route to the internet gateway is no finding.
+      expect(findings(r, "ec2-compute-subnet-no-default-route", "public-default")).to.deep.equal(
+        [],
+      );
+      expect(summarize(r).result).to.equal("FAIL");
+    });
+
+    it("types no policy judges are listed per type, and a report without findings says so instead of a bare PASS", async () => {
       const r = await check("aws-native-only");
       expect(r.unjudged.map((u) => `${u.type} ${u.name}`)).to.deep.equal([
-        "aws-native:s3:Bucket s3-website-bucket",
-        "aws-native:s3:BucketPolicy bucketPolicy",
+        "aws-native:ec2:VpcGatewayAttachment igw-attachment",
+        "aws-native:ec2:Eip nat-ip",
       ]);
-      const s = summarize(r);
-      expect([s.result, s.unjudged]).to.deep.equal(["PASS", 2]);
       const text = formatText([r]);
       expect(text).to.contain("Not judged: 2 resources of aws-native");
-      expect(text).to.match(
+      // The same stack with its findings fixed: a PASS that names what was not judged.
+      const fixed = { ...r, violations: [] };
+      const s = summarize(fixed);
+      expect([s.result, s.unjudged]).to.deep.equal(["PASS", 2]);
+      const passText = formatText([fixed]);
+      expect(passText).to.match(
         /PASS — no mandatory violation .* but 2 resources judged by no policy \(aws-native\)/,
       );
-      expect(text).to.contain("dev PASS (2 not judged)");
-      // SARIF (code scanning): no result, but a note per resource and the count.
-      const [run] = JSON.parse(formatSarif([r], [], { version: "0.0.0" })).runs;
+      expect(passText).to.contain("dev PASS (2 not judged)");
+      // SARIF (code scanning): a note per resource and the count.
+      const [run] = JSON.parse(formatSarif([fixed], [], { version: "0.0.0" })).runs;
       expect(run.results).to.deep.equal([]);
       expect(run.properties.unjudged).to.equal(2);
       const notes = run.invocations[0].toolExecutionNotifications.map(
         (n: { message: { text: string } }) => n.message.text,
       );
       expect(notes).to.include(
-        "Not judged: aws-native:s3:Bucket s3-website-bucket: no policy of this pack covers the aws-native package",
+        "Not judged: aws-native:ec2:Eip nat-ip: no policy of this pack covers this type of the aws-native package",
       );
     });
 

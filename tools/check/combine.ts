@@ -184,27 +184,38 @@ export function nothingJudged(resources: readonly { type: string }[]): string | 
 const STATE_ONLY_PACKAGES = new Set(["pulumi", "random", "tls"]);
 
 /**
- * The custom resources of packages no enabled policy of the pack names: an `@pulumi/aws-native`
- * bucket next to `@pulumi/aws` ones is registered and shown, but no policy reads it (the pack's
- * rules are written against the `aws:` schema; aws-native follows CloudFormation's). Listed so
- * the report never passes them silently. Components are groupings, judged through their children.
+ * The custom resources no enabled policy judges: those of a package no policy names, and, for
+ * `@pulumi/aws-native`, those of a type no policy names. The pack judges an aws-native type only
+ * where a rule lists it (as the classic twin it reads as: policy-pack/lib/native/twins.ts), so an
+ * aws-native bucket policy is judged while an aws-native CloudFront distribution next to it is
+ * not; rules written for the `aws:` schema cover that package as a whole. Listed so the report
+ * never passes them silently. Components are groupings, judged through their children.
  */
 function unjudgedResources(
   judge: Pick<Judge, "levels" | "types">,
   resources: readonly EngineResource[],
 ): { urn: string; type: string; name: string }[] {
   const judgedPackages = new Set<string>();
+  const judgedTypes = new Set<string>();
   for (const [name, level] of judge.levels) {
     if (level === "disabled") continue;
-    for (const t of judge.types.get(name) ?? []) judgedPackages.add(t.split(":")[0]);
+    for (const t of judge.types.get(name) ?? []) {
+      judgedTypes.add(t);
+      judgedPackages.add(t.split(":")[0]);
+    }
   }
+  const judged = (type: string, pkg: string) =>
+    PER_TYPE_PACKAGES.has(pkg) ? judgedTypes.has(type) : judgedPackages.has(pkg);
   return resources
     .filter((r) => {
       const pkg = r.type.split(":")[0];
-      return r.custom && !STATE_ONLY_PACKAGES.has(pkg) && !judgedPackages.has(pkg);
+      return r.custom && !STATE_ONLY_PACKAGES.has(pkg) && !judged(r.type, pkg);
     })
     .map((r) => ({ urn: r.urn, type: r.type, name: r.name }));
 }
+
+/** Packages whose types the pack judges one by one (see `unjudgedResources`). */
+const PER_TYPE_PACKAGES = new Set(["aws-native"]);
 
 /**
  * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's

@@ -361,8 +361,8 @@ export function formatSarif(
               level: "note",
               message: {
                 text: escapeText(
-                  `Not judged: ${u.type} ${u.name}: no policy of this pack covers the ` +
-                    `${u.type.split(":")[0]} package`,
+                  `Not judged: ${u.type} ${u.name}: no policy of this pack covers this ` +
+                    `type of the ${u.type.split(":")[0]} package`,
                 ),
               },
               locations: [location(u.urn, u.name, u.type)],

@@ -227,7 +227,8 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
     out.push(
       "",
       `Not judged: ${plural(r.unjudged.length, "resource")} of ${unjudgedPackages(r).join(", ")}, ` +
-        "a package no policy of this pack covers (its rules read the aws: schema): " +
+        "which no policy of this pack covers (its rules read the aws: schema, and aws-native " +
+        "types only where a rule lists them): " +
         r.unjudged.map(resourceLabel).join(", "),
     );
   }

@@ -47,8 +47,9 @@ import {
 import { hasWildcard } from "../policy-elements";
 import { peek, Unknowns } from "../values";
 import { BASE_SERVICES, NARROWED_BY_CONDITION } from "./catalog";
-import { DOCUMENT_TYPES, documentProperty } from "./holders";
+import { DOCUMENT_TYPES, documentProperty, INLINE_LIST_TYPES } from "./holders";
 import { IAM_ROLE } from "../types";
+import { classicArgs } from "../native/view";
 
 /** One permissions document of a resource, with where it sits (for messages). */
 interface DocumentSource {
@@ -59,7 +60,7 @@ interface DocumentSource {
 
 /** The permission documents a resource carries (not the trust policy). */
 function permissionDocuments(type: string, props: any): DocumentSource[] {
-  if (type !== IAM_ROLE) {
+  if (!INLINE_LIST_TYPES.has(type)) {
     const prop = documentProperty(type);
     return [{ where: prop, read: () => props[prop] }];
   }
@@ -93,7 +94,7 @@ function eachDocument(
     unknowns.run(() => {
       let raw = src.read();
       let where = src.where;
-      if (type === IAM_ROLE) {
+      if (INLINE_LIST_TYPES.has(type)) {
         const entry = raw as { name: unknown; policy: unknown };
         if (typeof entry.name === "string" && entry.name) where = `inline policy "${entry.name}"`;
         raw = entry.policy;
@@ -136,14 +137,16 @@ function withIamData(
 let baseLoaded = false;
 
 /** The props that hold documents (what to scan for service names). */
-function documentProps(args: ResourceValidationArgs): unknown {
+function documentProps(raw: ResourceValidationArgs): unknown {
+  const args = classicArgs(raw);
   const props = args.props as any;
   const read = (k: string) => {
     const v = peek(() => props[k]);
     return v.known ? v.value : undefined; // unknown at preview: the check reports it
   };
-  return args.type === IAM_ROLE
-    ? [read("inlinePolicies"), read("assumeRolePolicy")]
+  if (args.type === IAM_ROLE) return [read("inlinePolicies"), read("assumeRolePolicy")];
+  return INLINE_LIST_TYPES.has(args.type)
+    ? read("inlinePolicies")
     : read(documentProperty(args.type));
 }
 

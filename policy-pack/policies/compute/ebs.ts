@@ -17,6 +17,7 @@ import {
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
 } from "../../lib/types";
+import { NATIVE_EC2_VOLUME } from "../../lib/native/types";
 import { asList, must, unknownError } from "../../lib/values";
 import { awsGuard, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -186,8 +187,8 @@ export const ebsVolumeEncrypted = stackPolicy<EbsConfig>({
     fsbp("EC2.3"),
   ],
   config: ebsConfig,
-  types: [EBS_VOLUME, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
-  appliesTo: EBS_VOLUME,
+  types: [EBS_VOLUME, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY, NATIVE_EC2_VOLUME],
+  appliesTo: [EBS_VOLUME, NATIVE_EC2_VOLUME],
   check: (ctx) => {
     const d = defaultsFor(ctx);
     for (const v of ctx.index.ofType(EBS_VOLUME)) {

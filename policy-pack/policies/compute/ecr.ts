@@ -12,6 +12,7 @@ import {
   ECR_REPOSITORY,
   ECR_REPOSITORY_POLICY,
 } from "../../lib/types";
+import { NATIVE_ECR_REGISTRY_POLICY, NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
 import { asList, asString } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -153,7 +154,14 @@ export const ecrRepositoryPolicyNotPublic = resourcePolicy({
     kics("ECR Repository Is Publicly Accessible"),
     trivy("AWS-0032"),
   ],
-  types: [ECR_REPOSITORY_POLICY, ECR_REGISTRY_POLICY, ECRPUBLIC_REPOSITORY_POLICY],
+  // An aws-native Repository carries its policy inline (repositoryPolicyText).
+  types: [
+    ECR_REPOSITORY_POLICY,
+    ECR_REGISTRY_POLICY,
+    ECRPUBLIC_REPOSITORY_POLICY,
+    NATIVE_ECR_REPOSITORY,
+    NATIVE_ECR_REGISTRY_POLICY,
+  ],
   // "Public" as S3 defines it, for every resource policy of the pack (../../lib/public-policy.ts).
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });

@@ -14,6 +14,12 @@ import {
   RDS_INSTANCE,
   RDS_SHARD_GROUP,
 } from "../../lib/types";
+import {
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const rdsNotPublic = resourcePolicy({
@@ -35,7 +41,16 @@ export const rdsNotPublic = resourcePolicy({
     kics("RDS DB Instance Publicly Accessible"),
     awsDocs("AmazonRDS/latest/APIReference/API_CreateDBShardGroup"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, RDS_CLUSTER, RDS_SHARD_GROUP],
+  types: [
+    RDS_INSTANCE,
+    RDS_CLUSTER_INSTANCE,
+    RDS_CLUSTER,
+    RDS_SHARD_GROUP,
+    NATIVE_RDS_DB_INSTANCE,
+    NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER_V0,
+  ],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },

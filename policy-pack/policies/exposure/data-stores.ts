@@ -11,6 +11,10 @@ import {
   SECRETSMANAGER_SECRET,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../lib/types";
+import {
+  NATIVE_EFS_FILE_SYSTEM,
+  NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
+} from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
 
 const PIN_HINT =
@@ -31,7 +35,11 @@ export const secretPolicyNotPublic = resourcePolicy({
     kics("Secrets Manager With Vulnerable Policy"),
     awsDocs("secretsmanager/latest/userguide/auth-and-access_resource-policies"),
   ],
-  types: [SECRETSMANAGER_SECRET_POLICY, SECRETSMANAGER_SECRET],
+  types: [
+    SECRETSMANAGER_SECRET_POLICY,
+    SECRETSMANAGER_SECRET,
+    NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
+  ],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
@@ -45,7 +53,7 @@ export const secretPolicyBlockPublic = resourcePolicy({
   severity: "medium",
   remediationSteps: "Set `blockPublicPolicy: true` on the aws.secretsmanager.SecretPolicy.",
   references: [awsDocs("secretsmanager/latest/apireference/API_PutResourcePolicy")],
-  types: [SECRETSMANAGER_SECRET_POLICY],
+  types: [SECRETSMANAGER_SECRET_POLICY, NATIVE_SECRETSMANAGER_RESOURCE_POLICY],
   check: (props, ctx) => {
     if (props.blockPublicPolicy !== true) {
       ctx.report("blockPublicPolicy is not true: a public policy would not be refused.");
@@ -66,7 +74,8 @@ export const efsFileSystemPolicyNotPublic = resourcePolicy({
     kics("EFS With Vulnerable Policy"),
     awsDocs("efs/latest/ug/iam-access-control-nfs-efs (file system policies)"),
   ],
-  types: [EFS_FILE_SYSTEM_POLICY],
+  // An aws-native FileSystem carries its policy inline (fileSystemPolicy).
+  types: [EFS_FILE_SYSTEM_POLICY, NATIVE_EFS_FILE_SYSTEM],
   check: (props, ctx) => {
     // EFS API reference, PutFileSystemPolicy: BypassPolicyLockoutSafetyCheck "Setting it to true
     // increases the risk that the file system will be locked out."

@@ -25,6 +25,7 @@ import {
   LAMBDA_LAYER_VERSION_PERMISSION,
   LAMBDA_PERMISSION,
 } from "../../lib/types";
+import { NATIVE_LAMBDA_PERMISSION, NATIVE_LAMBDA_URL } from "../../lib/native/types";
 import { peek, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -78,7 +79,7 @@ export const lambdaPermissionNotPublic = resourcePolicy({
     fsbp("Lambda.1"),
     awsDocs("config/latest/developerguide/lambda-function-public-access-prohibited"),
   ],
-  types: [LAMBDA_PERMISSION],
+  types: [LAMBDA_PERMISSION, NATIVE_LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
     if (principal.type === "Service" && principal.id.toLowerCase() === S3_SERVICE) {
@@ -128,7 +129,7 @@ export const lambdaPermissionServiceSource = resourcePolicy({
     fsbp("Lambda.1"),
     awsDocs("lambda/latest/dg/permissions-function-services (source-arn)"),
   ],
-  types: [LAMBDA_PERMISSION],
+  types: [LAMBDA_PERMISSION, NATIVE_LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const principal = principalOf(props.principal);
     if (principal.type !== "Service" || publicPrincipal(principal) !== undefined) return;
@@ -184,7 +185,7 @@ export const lambdaPermissionInvokeOnly = resourcePolicy<InvokeOnlyConfig>({
       default: ["lambda:InvokeFunction", "lambda:InvokeFunctionUrl", "lambda:GetFunction"],
     },
   },
-  types: [LAMBDA_PERMISSION],
+  types: [LAMBDA_PERMISSION, NATIVE_LAMBDA_PERMISSION],
   check: (props, ctx) => {
     const action = String(props.action ?? "");
     const allowed = ctx.config.allowedActions.map((a) => a.toLowerCase());
@@ -208,7 +209,7 @@ export const lambdaFunctionUrlAuth = resourcePolicy({
     'Set `authorizationType: "AWS_IAM"` and grant lambda:InvokeFunctionUrl to the callers, or put ' +
     "the function behind API Gateway or CloudFront (with Origin Access Control) instead.",
   references: [checkov("CKV_AWS_258"), awsDocs("lambda/latest/dg/urls-auth")],
-  types: [LAMBDA_FUNCTION_URL],
+  types: [LAMBDA_FUNCTION_URL, NATIVE_LAMBDA_URL],
   check: (props, ctx) => {
     if (props.authorizationType === "NONE") {
       ctx.report('authorizationType is "NONE": the function URL is public.');

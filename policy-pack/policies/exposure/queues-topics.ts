@@ -5,6 +5,12 @@ import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { reportPublicPolicy, statementLabel } from "../../lib/public-policy";
 import { SNS_TOPIC, SNS_TOPIC_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
+import {
+  NATIVE_SNS_TOPIC_INLINE_POLICY,
+  NATIVE_SNS_TOPIC_POLICY,
+  NATIVE_SQS_QUEUE_INLINE_POLICY,
+  NATIVE_SQS_QUEUE_POLICY,
+} from "../../lib/native/types";
 import { awsDocs, checkov, kics, trivy } from "../../lib/controls";
 
 export const sqsQueuePolicyNotPublic = resourcePolicy({
@@ -27,7 +33,7 @@ export const sqsQueuePolicyNotPublic = resourcePolicy({
     kics("SQS Queue Exposed"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],
-  types: [SQS_QUEUE_POLICY, SQS_QUEUE],
+  types: [SQS_QUEUE_POLICY, SQS_QUEUE, NATIVE_SQS_QUEUE_POLICY, NATIVE_SQS_QUEUE_INLINE_POLICY],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
@@ -50,7 +56,7 @@ export const snsTopicPolicyNotPublic = resourcePolicy({
     kics("SNS Topic is Publicly Accessible"),
     awsDocs("AmazonS3/userguide/access-control-block-public-access (public)"),
   ],
-  types: [SNS_TOPIC_POLICY, SNS_TOPIC],
+  types: [SNS_TOPIC_POLICY, SNS_TOPIC, NATIVE_SNS_TOPIC_POLICY, NATIVE_SNS_TOPIC_INLINE_POLICY],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 
@@ -76,7 +82,7 @@ export const sqsQueuePolicyNoWildcardActions = resourcePolicy({
     kics("SQS Policy Allows All Actions"),
     awsDocs("AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-security-best-practices"),
   ],
-  types: [SQS_QUEUE_POLICY, SQS_QUEUE],
+  types: [SQS_QUEUE_POLICY, SQS_QUEUE, NATIVE_SQS_QUEUE_POLICY, NATIVE_SQS_QUEUE_INLINE_POLICY],
   check: (props, ctx) => {
     if (props.policy === undefined || props.policy === null || props.policy === "") return;
     // Malformed documents are the public-policy rule's finding; here only the actions count.

@@ -22,6 +22,10 @@ import {
   OPENSEARCH_DOMAIN_POLICY,
 } from "../../lib/types";
 import { awsDocs, cdkNag, kics } from "../../lib/controls";
+import {
+  NATIVE_KINESIS_RESOURCE_POLICY,
+  NATIVE_LOGS_RESOURCE_POLICY,
+} from "../../lib/native/types";
 import { isUnknownError, must, peek } from "../../lib/values";
 
 /** The four search-domain types, and the domain types a DomainPolicy of each can name. */
@@ -199,7 +203,13 @@ export const resourcePolicyNotPublic = resourcePolicy({
     kics("Glue With Vulnerable Policy"),
     kics("SES Policy With Allowed IAM Actions"),
   ],
-  types: [...Object.keys(SERVICE_POLICY_INPUT), CLOUDWATCH_EVENT_PERMISSION],
+  // aws-native logs and Kinesis resource policies read as their classic twins (../../lib/native/twins.ts).
+  types: [
+    ...Object.keys(SERVICE_POLICY_INPUT),
+    CLOUDWATCH_EVENT_PERMISSION,
+    NATIVE_LOGS_RESOURCE_POLICY,
+    NATIVE_KINESIS_RESOURCE_POLICY,
+  ],
   check: (props, ctx, args) =>
     args.type === CLOUDWATCH_EVENT_PERMISSION
       ? reportPublicEventPermission(props, ctx.report)

@@ -5,6 +5,7 @@ import { eachElement, isUnknownError } from "../../lib/values";
 import { knownValues, roleLinks } from "../../lib/iam/role-links";
 
 import {
+  IAM_GROUP,
   IAM_GROUP_POLICY_ATTACHMENT,
   IAM_GROUP_POLICY_ATTACHMENTS_EXCLUSIVE,
   IAM_POLICY,
@@ -12,10 +13,12 @@ import {
   IAM_ROLE,
   IAM_ROLE_POLICY_ATTACHMENT,
   IAM_ROLE_POLICY_ATTACHMENTS_EXCLUSIVE,
+  IAM_USER,
   IAM_USER_POLICY_ATTACHMENT,
   IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
   SSO_MANAGED_POLICY_ATTACHMENT,
 } from "../../lib/types";
+import { NATIVE_IAM_GROUP, NATIVE_IAM_ROLE, NATIVE_IAM_USER } from "../../lib/native/types";
 import { cdkNag, checkov } from "../../lib/controls";
 
 interface ManagedPolicyConfig {
@@ -158,6 +161,9 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
   },
   types: [
     IAM_ROLE,
+    NATIVE_IAM_ROLE,
+    NATIVE_IAM_USER,
+    NATIVE_IAM_GROUP,
     IAM_ROLE_POLICY_ATTACHMENT,
     IAM_USER_POLICY_ATTACHMENT,
     IAM_GROUP_POLICY_ATTACHMENT,
@@ -230,6 +236,9 @@ export const managedPolicyAllowlist = stackPolicy<ManagedPolicyConfig>({
       // those are reported on the attachment.
       read(r, "managedPolicyArns", [], knownValues(links.get(r.urn)?.attached ?? [], "policyArn"));
     }
+    // aws-native Users and Groups name managed policies inline (managedPolicyArns, as a Role does;
+    // sdk/nodejs/iam/{user,group}.ts); classic ones carry none.
+    for (const r of index.ofType(IAM_USER, IAM_GROUP)) read(r, "managedPolicyArns", []);
     for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENT))
       read(r, "policyArn", roleOf(r, "role"));
     for (const r of index.ofType(IAM_USER_POLICY_ATTACHMENT, IAM_GROUP_POLICY_ATTACHMENT)) {

@@ -13,6 +13,7 @@ import { hasWildcard, PrincipalRef } from "../../lib/policy-elements";
 import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
 
 import { IAM_ROLE } from "../../lib/types";
+import { NATIVE_IAM_ROLE } from "../../lib/native/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
 
 interface TrustConfig {
@@ -183,7 +184,7 @@ export const trustSpecificPrincipals = resourcePolicy<TrustConfig>({
         "Account ids whose root may be trusted without sts:ExternalId (your own accounts).",
     },
   },
-  types: [IAM_ROLE],
+  types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {
     const doc = parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy");
     doc.forEach((s) => checkTrustStatement(s, ctx.config, ctx.report));
@@ -236,7 +237,7 @@ export const trustConfusedDeputy = resourcePolicy<{ confusedDeputyServices: stri
       "Service principals that should carry aws:SourceAccount/SourceArn conditions (AWS documents that they send the keys).",
     ),
   },
-  types: [IAM_ROLE],
+  types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {
     const documented = new Set(ctx.config.confusedDeputyServices.map((x) => x.toLowerCase()));
     eachTrustGrant(props, (s, principals) => {
@@ -266,7 +267,7 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
       "Services already covered by iam-trust-policy-confused-deputy (keep the two in step).",
     ),
   },
-  types: [IAM_ROLE],
+  types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {
     const known = new Set(
       [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>

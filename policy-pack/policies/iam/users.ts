@@ -2,8 +2,10 @@
 // granted to roles and groups, never to a user, whose long-lived credentials carry it anywhere).
 import { resourcePolicy } from "../../lib/define";
 
+import { NATIVE_IAM_USER, NATIVE_IAM_USER_POLICY } from "../../lib/native/types";
 import {
   IAM_POLICY_ATTACHMENT,
+  IAM_USER,
   IAM_USER_POLICIES_EXCLUSIVE,
   IAM_USER_POLICY,
   IAM_USER_POLICY_ATTACHMENT,
@@ -32,6 +34,9 @@ export const noUserPolicies = resourcePolicy({
     IAM_POLICY_ATTACHMENT,
     IAM_USER_POLICIES_EXCLUSIVE,
     IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE,
+    // aws-native: a UserPolicy, and a User's inline `policies` / `managedPolicyArns`.
+    NATIVE_IAM_USER_POLICY,
+    NATIVE_IAM_USER,
   ],
   check: (props, ctx, args) => {
     const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
@@ -48,6 +53,11 @@ export const noUserPolicies = resourcePolicy({
       case IAM_USER_POLICIES_EXCLUSIVE:
         if (nonEmpty(props.policyNames))
           ctx.report("the user keeps inline policies (policyNames).");
+        break;
+      case IAM_USER: // an aws-native User (../../lib/native/twins.ts)
+        if (nonEmpty(props.inlinePolicies)) ctx.report("the user has inline policies (policies).");
+        if (nonEmpty(props.managedPolicyArns))
+          ctx.report("the user has managed policies attached (managedPolicyArns).");
         break;
       case IAM_USER_POLICY_ATTACHMENTS_EXCLUSIVE:
         if (nonEmpty(props.policyArns)) ctx.report("the user keeps managed policies (policyArns).");

@@ -25,6 +25,12 @@ import {
   REDSHIFT_CLUSTER,
   REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
+import {
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
 import { present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -74,7 +80,15 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     fsbp("RDS.3"),
     fsbp("RDS.27"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER, RDS_GLOBAL_CLUSTER],
+  types: [
+    RDS_INSTANCE,
+    RDS_CLUSTER,
+    RDS_GLOBAL_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE,
+    NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER_V0,
+  ],
   noun: (r) =>
     r.type === RDS_INSTANCE
       ? "RDS instance"
@@ -92,6 +106,11 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     // A read replica inherits the source's encryption and, in the source's region, its key
     // (RDS user guide, "Limitations of Amazon RDS encrypted DB instances"); the source is checked.
     if (type === RDS_INSTANCE && present(k.props, "replicateSourceDb")) return;
+    // An aws-native DBInstance that joins an Aurora cluster (dbClusterIdentifier) takes the
+    // cluster's encryption, which is judged on the DBCluster (CloudFormation AWS::RDS::DBInstance
+    // StorageEncrypted: "Not applicable. The encryption for DB instances is managed by the DB
+    // cluster"). A classic aws.rds.Instance has no such input.
+    if (type === RDS_INSTANCE && present(k.props, "dbClusterIdentifier")) return;
     // Aurora Serverless v1 ("serverless" engine mode) is always encrypted.
     const alwaysEncrypted = type === RDS_CLUSTER && k.props.engineMode === "serverless";
     if (!alwaysEncrypted) requireFlag(k, "storageEncrypted", type === RDS_CLUSTER);

@@ -10,6 +10,7 @@ import {
   KMS_REPLICA_EXTERNAL_KEY,
   KMS_REPLICA_KEY,
 } from "../../lib/types";
+import { NATIVE_KMS_KEY } from "../../lib/native/types";
 import {
   awsDocs,
   awsGuard,
@@ -39,7 +40,7 @@ export const keyRotationEnabled = resourcePolicy({
     fsbp("KMS.4"),
     compliancePolicies("aws-kms-key-enable-key-rotation"),
   ],
-  types: [KMS_KEY],
+  types: [KMS_KEY, NATIVE_KMS_KEY],
   check: (props, ctx) => {
     // KMS API reference, EnableKeyRotation: "Automatic key rotation is supported only on symmetric
     // encryption KMS keys. You cannot enable automatic rotation of asymmetric KMS keys, HMAC KMS
@@ -79,7 +80,7 @@ export const keyPolicyNoWildcard = stackPolicy({
     fsbp("KMS.5"),
     compliancePolicies("aws-kms-key-disallow-bypass-policy-lockout-safety-check"),
   ],
-  types: [...KEY_TYPES, KMS_KEY_POLICY],
+  types: [...KEY_TYPES, KMS_KEY_POLICY, NATIVE_KMS_KEY],
   check: (ctx) => {
     const keys = ctx.index.ofType(...KEY_TYPES);
     const linkedPolicies = new Set<PolicyResource>();

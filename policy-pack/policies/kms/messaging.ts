@@ -11,6 +11,7 @@ import {
   SNS_TOPIC,
   SQS_QUEUE,
 } from "../../lib/types";
+import { NATIVE_KINESIS_STREAM, NATIVE_SNS_TOPIC, NATIVE_SQS_QUEUE } from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const snsKms = customerKeyPolicy({
@@ -29,7 +30,7 @@ export const snsKms = customerKeyPolicy({
     trivy("AWS-0136"),
     fsbp("SNS.1"),
   ],
-  types: [SNS_TOPIC],
+  types: [SNS_TOPIC, NATIVE_SNS_TOPIC],
   noun: "SNS topic",
   // SNS developer guide, "Encryption at rest": SSE is off unless a KMS key is set on the topic.
   check: (k) =>
@@ -57,7 +58,7 @@ export const sqsKms = customerKeyPolicy({
     trivy("AWS-0135"),
     fsbp("SQS.1"),
   ],
-  types: [SQS_QUEUE],
+  types: [SQS_QUEUE, NATIVE_SQS_QUEUE],
   noun: "SQS queue",
   check: (k) =>
     k.requireKey({
@@ -83,7 +84,7 @@ export const kinesisStreamKms = customerKeyPolicy({
     trivy("AWS-0064"),
     fsbp("Kinesis.1"),
   ],
-  types: [KINESIS_STREAM, KINESIS_VIDEO_STREAM],
+  types: [KINESIS_STREAM, KINESIS_VIDEO_STREAM, NATIVE_KINESIS_STREAM],
   noun: (r) => (r.type === KINESIS_STREAM ? "Kinesis stream" : "Kinesis video stream"),
   check: (k) => {
     if (k.resource.type === KINESIS_VIDEO_STREAM) {

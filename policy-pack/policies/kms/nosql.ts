@@ -16,6 +16,7 @@ import {
   TIMESTREAM_DATABASE,
   TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/types";
+import { NATIVE_DYNAMODB_GLOBAL_TABLE, NATIVE_DYNAMODB_TABLE } from "../../lib/native/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -35,7 +36,12 @@ export const dynamodbKms = customerKeyPolicy({
     kics("DynamoDB Table Not Encrypted"),
     trivy("AWS-0025"),
   ],
-  types: [DYNAMODB_TABLE, DYNAMODB_TABLE_REPLICA],
+  types: [
+    DYNAMODB_TABLE,
+    DYNAMODB_TABLE_REPLICA,
+    NATIVE_DYNAMODB_TABLE,
+    NATIVE_DYNAMODB_GLOBAL_TABLE,
+  ],
   noun: (r) => (r.type === DYNAMODB_TABLE ? "DynamoDB table" : "DynamoDB table replica"),
   check: (k) => {
     // DynamoDB developer guide, "Encryption at rest": every table is encrypted, with an AWS-owned

@@ -9,6 +9,7 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
+import { NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
@@ -20,8 +21,8 @@ export const ecrKms = stackPolicy({
     'Set encryptionConfigurations: [{ encryptionType: "KMS", kmsKey: key.arn }] (replaces the ' +
     "repository: encryption is fixed at creation).",
   references: [checkov("CKV_AWS_136"), trivy("AWS-0033"), kics("ECR Repository Not Encrypted")],
-  types: [ECR_REPOSITORY],
-  appliesTo: ECR_REPOSITORY,
+  types: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
+  appliesTo: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
   check: (ctx) => {
     for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
       ctx.each(repo, () => {

@@ -13,6 +13,7 @@ import {
   SECRETSMANAGER_SECRET,
   SSM_PARAMETER,
 } from "../../lib/types";
+import { NATIVE_EFS_FILE_SYSTEM, NATIVE_SECRETSMANAGER_SECRET } from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -32,7 +33,7 @@ export const efsKms = customerKeyPolicy({
     trivy("AWS-0037"),
     fsbp("EFS.1"),
   ],
-  types: [EFS_FILE_SYSTEM],
+  types: [EFS_FILE_SYSTEM, NATIVE_EFS_FILE_SYSTEM],
   noun: "EFS file system",
   check: (k) => {
     // EFS user guide, "Encrypting data at rest": off unless `encrypted`; with it and no key, the
@@ -142,7 +143,7 @@ export const secretsManagerKms = customerKeyPolicy({
     kics("Secretsmanager Secret Encrypted With AWS Managed Key"),
     trivy("AWS-0098"),
   ],
-  types: [SECRETSMANAGER_SECRET],
+  types: [SECRETSMANAGER_SECRET, NATIVE_SECRETSMANAGER_SECRET],
   noun: "secret",
   check: (k) => {
     const managed = "the AWS-managed key aws/secretsmanager";

@@ -3,6 +3,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { requireCustomerKeys } from "../../lib/kms/keys";
 import { CLOUDWATCH_LOG_GROUP } from "../../lib/types";
+import { NATIVE_LOGS_LOG_GROUP } from "../../lib/native/types";
 import { checkov, kics, trivy } from "../../lib/controls";
 
 export const logGroupKms = stackPolicy({
@@ -15,8 +16,8 @@ export const logGroupKms = stackPolicy({
     "policy lets logs.<region>.amazonaws.com use it, limited with the " +
     "kms:EncryptionContext:aws:logs:arn condition to the log group's ARN.",
   references: [checkov("CKV_AWS_158"), trivy("AWS-0017"), kics("CloudWatch Log Group Without KMS")],
-  types: [CLOUDWATCH_LOG_GROUP],
-  appliesTo: CLOUDWATCH_LOG_GROUP,
+  types: [CLOUDWATCH_LOG_GROUP, NATIVE_LOGS_LOG_GROUP],
+  appliesTo: [CLOUDWATCH_LOG_GROUP, NATIVE_LOGS_LOG_GROUP],
   // CloudWatch Logs user guide ("Encrypt log data ... using AWS KMS"): log data is always
   // encrypted, by default with a service key; a KMS key is associated per log group, and only
   // symmetric keys are supported. `kmsKeyId` is not computed: unset stays unset.

@@ -24,6 +24,36 @@ import {
   EC2_SUBNET,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, kics } from "../../lib/controls";
+import {
+  NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+  NATIVE_EC2_INSTANCE,
+  NATIVE_EC2_INTERNET_GATEWAY,
+  NATIVE_EC2_NAT_GATEWAY,
+  NATIVE_EC2_ROUTE,
+  NATIVE_EC2_ROUTE_TABLE,
+  NATIVE_EC2_SUBNET,
+  NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION,
+  NATIVE_EC2_VPC,
+  NATIVE_LAMBDA_FUNCTION,
+} from "../../lib/native/types";
+
+/**
+ * The aws-native network resources the subnet rules judge as their classic twins
+ * (../../lib/native/twins.ts): subnets, route tables, routes, associations, the gateways routes
+ * name, and compute placed in subnets.
+ */
+const NATIVE_NETWORK_TYPES = [
+  NATIVE_EC2_VPC,
+  NATIVE_EC2_SUBNET,
+  NATIVE_EC2_ROUTE_TABLE,
+  NATIVE_EC2_ROUTE,
+  NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION,
+  NATIVE_EC2_INTERNET_GATEWAY,
+  NATIVE_EC2_NAT_GATEWAY,
+  NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY,
+  NATIVE_EC2_INSTANCE,
+  NATIVE_LAMBDA_FUNCTION,
+];
 
 interface TierConfig {
   readonly tierTagKey: string;
@@ -147,6 +177,7 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
     EC2_ROUTE_TABLE_ASSOCIATION,
     EC2_MAIN_ROUTE_TABLE_ASSOCIATION,
     EC2_SUBNET,
+    ...NATIVE_NETWORK_TYPES,
   ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
@@ -217,7 +248,7 @@ export const computeSubnetRoutingVerifiable = stackPolicy<TierConfig>({
     "Create the subnet's route table in this stack and associate it explicitly (`aws.ec2.RouteTableAssociation`), or manage the VPC's main route table (`aws.ec2.DefaultRouteTable`). Avoid route propagation from virtual private gateways into compute route tables, or confirm on-premises never advertises a default route.",
   references: [awsDocs("vpc/latest/userguide/subnet-route-tables")],
   config: tierConfig,
-  types: [EC2_SUBNET, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION],
+  types: [EC2_SUBNET, EC2_ROUTE_TABLE, EC2_ROUTE_TABLE_ASSOCIATION, ...NATIVE_NETWORK_TYPES],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     eachComputeSubnet(ctx, (s, reasons, holder) => {

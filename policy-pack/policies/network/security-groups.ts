@@ -25,6 +25,12 @@ import {
   VPC_SECURITY_GROUP_EGRESS_RULE,
   VPC_SECURITY_GROUP_INGRESS_RULE,
 } from "../../lib/types";
+import {
+  NATIVE_EC2_SECURITY_GROUP,
+  NATIVE_EC2_SECURITY_GROUP_EGRESS,
+  NATIVE_EC2_SECURITY_GROUP_INGRESS,
+  NATIVE_ELBV2_LOAD_BALANCER,
+} from "../../lib/native/types";
 import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
 /**
@@ -45,8 +51,22 @@ const GROUPS_AND_EC2_RULES = [
   EC2_DEFAULT_SECURITY_GROUP,
   EC2_SECURITY_GROUP_RULE,
 ];
-const INGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_INGRESS_RULE];
-const EGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_EGRESS_RULE];
+/**
+ * aws-native groups and rules, judged as their classic twins (../../lib/native/twins.ts), with
+ * aws-native load balancers for the internet-facing exception.
+ */
+const NATIVE_SG = [
+  NATIVE_EC2_SECURITY_GROUP,
+  NATIVE_EC2_SECURITY_GROUP_INGRESS,
+  NATIVE_EC2_SECURITY_GROUP_EGRESS,
+  NATIVE_ELBV2_LOAD_BALANCER,
+];
+const INGRESS_RULE_HOLDERS = [
+  ...GROUPS_AND_EC2_RULES,
+  VPC_SECURITY_GROUP_INGRESS_RULE,
+  ...NATIVE_SG,
+];
+const EGRESS_RULE_HOLDERS = [...GROUPS_AND_EC2_RULES, VPC_SECURITY_GROUP_EGRESS_RULE, ...NATIVE_SG];
 const RULE_HOLDERS = [...INGRESS_RULE_HOLDERS, VPC_SECURITY_GROUP_EGRESS_RULE];
 
 /**

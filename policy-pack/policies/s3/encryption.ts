@@ -25,6 +25,7 @@ import {
   S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
+import { NATIVE_S3_BUCKET } from "../../lib/native/types";
 
 const KMS_ALGORITHMS = new Set(["aws:kms", "aws:kms:dsse"]);
 
@@ -53,7 +54,8 @@ export const sseKmsCmk = stackPolicy({
     compliancePolicies("aws-s3-bucket-configure-server-side-encryption-kms"),
     awsDocs("AmazonS3/latest/userguide/s3-express-UsingKMSEncryption"),
   ],
-  types: [...BUCKET_TYPES, S3_DIRECTORY_BUCKET, ...S3_SIDE.encryption],
+  // An aws-native Bucket's bucketEncryption reads as the inline configuration (../../lib/native/twins.ts).
+  types: [...BUCKET_TYPES, S3_DIRECTORY_BUCKET, ...S3_SIDE.encryption, NATIVE_S3_BUCKET],
   check: (ctx) => {
     eachBucket(ctx, (bucket) => judgeDefaultEncryption(ctx, bucket, label(bucket)));
     // Directory buckets (S3 Express One Zone) default to SSE-S3 too and take SSE-KMS through the

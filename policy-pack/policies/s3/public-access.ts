@@ -26,6 +26,8 @@ import {
   S3_OBJECT_COPY,
   S3_SIDE,
 } from "../../lib/types";
+import { NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY } from "../../lib/native/types";
+import { nativeTypeOf } from "../../lib/native/view";
 import {
   awsDocs,
   cdkNag,
@@ -47,10 +49,28 @@ export const bucketPublicAccessBlock = stackPolicy({
     "Add an aws.s3.BucketPublicAccessBlock with `bucket: <bucket>.id` and blockPublicAcls, " +
     "blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all set to true.",
   references: [checkov("CKV2_AWS_6"), trivy("AWS-0094"), cdkNag("AwsSolutions-S2"), fsbp("S3.8")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.publicAccessBlock],
+  // An aws-native Bucket carries its block inline: publicAccessBlockConfiguration, with the same
+  // four flags (pulumi/pulumi-aws-native sdk/nodejs/s3/bucket.ts; CloudFormation
+  // AWS::S3::Bucket PublicAccessBlockConfiguration). A BucketPublicAccessBlock naming it counts too.
+  types: [...BUCKET_TYPES, ...S3_SIDE.publicAccessBlock, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       const blocks = sideResourcesOf(ctx.index, bucket, S3_SIDE.publicAccessBlock);
+      if (blocks.length === 0 && nativeTypeOf(bucket)) {
+        const inline = bucket.props.publicAccessBlockConfiguration;
+        if (inline === undefined || inline === null) {
+          ctx.report(bucket, `${label(bucket)} has no publicAccessBlockConfiguration.`);
+          return;
+        }
+        const off = falseFlags(inline);
+        if (off.length) {
+          ctx.report(
+            bucket,
+            `${label(bucket)}: publicAccessBlockConfiguration leaves ${off.join(", ")} off.`,
+          );
+        }
+        return;
+      }
       if (blocks.length === 0) {
         ctx.report(bucket, `${label(bucket)} has no BucketPublicAccessBlock.`);
         return;
@@ -119,7 +139,15 @@ export const noPublicAcl = resourcePolicy({
   // Objects take the same canned ACLs and grants as buckets (S3 User Guide, "Access control list
   // (ACL) overview", canned ACLs "Applies to: Bucket and object"): an object written or copied
   // with public-read is public wherever ACLs are still honoured.
-  types: [...BUCKET_TYPES, ...S3_SIDE.acl, S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2, S3_OBJECT_COPY],
+  // An aws-native Bucket's accessControl reads as the classic acl (../../lib/native/twins.ts).
+  types: [
+    ...BUCKET_TYPES,
+    ...S3_SIDE.acl,
+    S3_BUCKET_OBJECT,
+    S3_BUCKET_OBJECTV2,
+    S3_OBJECT_COPY,
+    NATIVE_S3_BUCKET,
+  ],
   check: (props, ctx) => {
     // Bucket / BucketV2 / ObjectCopy inline `grants`; BucketAcl(V2) `accessControlPolicy.grants`.
     for (const f of publicAclFindings(props)) ctx.report(`${f}.`);
@@ -147,7 +175,7 @@ export const policyNoPublicPrincipal = resourcePolicy({
     kics("S3 Bucket Allows Delete Action From All Principals"),
     kics("S3 Bucket With All Permissions"),
   ],
-  types: [...S3_SIDE.policy, ...BUCKET_TYPES],
+  types: [...S3_SIDE.policy, ...BUCKET_TYPES, NATIVE_S3_BUCKET_POLICY],
   // The S3 definition of "public" is applied by ../../lib/public-policy.ts, as for every resource
   // policy of the pack.
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),

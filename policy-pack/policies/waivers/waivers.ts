@@ -53,10 +53,14 @@ function groupBy(
 function waiverTagsOf(r: PolicyResource): [string, unknown][] {
   const tags = r.props.tags;
   if (!tags || typeof tags !== "object") return [];
+  // CloudFormation-shaped tags, as @pulumi/aws-native takes them: [{ key, value }].
+  const entries: [unknown, unknown][] = Array.isArray(tags)
+    ? tags.map((e: any) => [e?.key, e?.value])
+    : Object.keys(tags).map((k) => [k, tags[k]]);
   const out: [string, unknown][] = [];
-  for (const key of Object.keys(tags)) {
-    if (key.startsWith(WAIVER_TAG_PREFIX))
-      out.push([key.slice(WAIVER_TAG_PREFIX.length), tags[key]]);
+  for (const [key, value] of entries) {
+    if (typeof key === "string" && key.startsWith(WAIVER_TAG_PREFIX))
+      out.push([key.slice(WAIVER_TAG_PREFIX.length), value]);
   }
   return out;
 }

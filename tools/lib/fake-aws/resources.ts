@@ -12,6 +12,7 @@ import { FakeAwsEnv, hasUnknown, resolveEnv, UNKNOWN } from "./env";
 import { hex, uuid } from "./hash";
 import { autoNameRule, physicalName, providerDefault } from "./naming";
 import { otherPackageState } from "./other-packages";
+import { nativeState } from "./native";
 import { typeSchema } from "./schema";
 import { cloudFormationStack } from "./specials-cloudformation";
 import { DATA_SPECIALS } from "./specials-data";
@@ -180,6 +181,10 @@ export function resourceState(args: ResourceArgs, env: FakeAwsEnv, phase: Phase)
     return { id: "", state: { ...inputs } };
   }
   if (pkg === "aws") return awsState({ ...args, inputs }, env);
+  if (pkg === "aws-native") {
+    const made = nativeState(args.type, args.name, inputs, resolveEnv(env));
+    if (made) return { ...made, id: args.id || made.id };
+  }
   // A package the fake does not model: its inputs, and an id once created.
   return {
     id: args.id || uuid(`${args.type}::${args.name}`),

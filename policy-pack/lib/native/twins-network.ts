@@ -1,0 +1,133 @@
+// The @pulumi/aws-native network types and their classic twins (see ./twins.ts): VPCs, subnets,
+// route tables, routes and their associations and gateways (the default-route rule), security
+// groups and their rules with load balancers (the public-ingress rules), and compute placed in
+// subnets. Property names from the aws-native schema (pulumi/pulumi-aws-native
+// sdk/nodejs/<module>/<type>.ts; CloudFormation's, camelCased).
+import * as t from "../types";
+import * as n from "./types";
+import { asList } from "../values";
+import type { Twin } from "./twins";
+
+/** A value as a list of one, or none (`cidrIp` → `cidrBlocks`). */
+const oneOrNone = (v: unknown): unknown[] => (v === undefined || v === null || v === "" ? [] : [v]);
+
+/**
+ * CloudFormation security-group rules (AWS::EC2::SecurityGroup Ingress/Egress: ipProtocol,
+ * fromPort, toPort, cidrIp, cidrIpv6, source/destinationSecurityGroupId, description) as classic
+ * inline rules (protocol, fromPort, toPort, cidrBlocks, ipv6CidrBlocks, securityGroups).
+ */
+const inlineSgRules = (peer: string) => (v: unknown) =>
+  Array.isArray(v)
+    ? asList(v).map((r: any) => ({
+        get protocol() {
+          return r?.ipProtocol;
+        },
+        get fromPort() {
+          return r?.fromPort;
+        },
+        get toPort() {
+          return r?.toPort;
+        },
+        get cidrBlocks() {
+          return oneOrNone(r?.cidrIp);
+        },
+        get ipv6CidrBlocks() {
+          return oneOrNone(r?.cidrIpv6);
+        },
+        get securityGroups() {
+          return oneOrNone(r?.[peer]);
+        },
+        get description() {
+          return r?.description;
+        },
+      }))
+    : v;
+
+export const NETWORK_TWINS: [string, Twin][] = [
+  // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
+  // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
+  [n.NATIVE_EC2_VPC, { classic: t.EC2_VPC }],
+  [n.NATIVE_EC2_SUBNET, { classic: t.EC2_SUBNET }],
+  [n.NATIVE_EC2_ROUTE_TABLE, { classic: t.EC2_ROUTE_TABLE }],
+  [
+    n.NATIVE_EC2_ROUTE,
+    { classic: t.EC2_ROUTE, rename: { egressOnlyGatewayId: "egressOnlyInternetGatewayId" } },
+  ],
+  [n.NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION, { classic: t.EC2_ROUTE_TABLE_ASSOCIATION }],
+  [n.NATIVE_EC2_INTERNET_GATEWAY, { classic: t.EC2_INTERNET_GATEWAY }],
+  [n.NATIVE_EC2_NAT_GATEWAY, { classic: t.EC2_NAT_GATEWAY }],
+  [n.NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY, { classic: t.EC2_EGRESS_ONLY_INTERNET_GATEWAY }],
+  // Security groups (sdk/nodejs/ec2/{securityGroup,securityGroupIngress,securityGroupEgress}.ts):
+  // inline securityGroupIngress/securityGroupEgress read as classic inline rules; the standalone
+  // rules (groupId, ipProtocol, fromPort, toPort, cidrIp, cidrIpv6) as aws.vpc security group rules.
+  [
+    n.NATIVE_EC2_SECURITY_GROUP,
+    {
+      classic: t.EC2_SECURITY_GROUP,
+      rename: { description: "groupDescription", name: "groupName" },
+      derive: {
+        ingress: { from: "securityGroupIngress", map: inlineSgRules("sourceSecurityGroupId") },
+        // Without securityGroupEgress, EC2 keeps the allow-all egress rule it creates with a VPC
+        // group (CloudFormation AWS::EC2::SecurityGroup, SecurityGroupEgress), unlike the classic
+        // provider, which removes it.
+        egress: {
+          from: "securityGroupEgress",
+          always: true,
+          map: (v: unknown) =>
+            v === undefined || v === null
+              ? [
+                  {
+                    protocol: "-1",
+                    fromPort: 0,
+                    toPort: 0,
+                    cidrBlocks: ["0.0.0.0/0"],
+                    ipv6CidrBlocks: [],
+                  },
+                ]
+              : inlineSgRules("destinationSecurityGroupId")(v),
+        },
+      },
+    },
+  ],
+  [
+    n.NATIVE_EC2_SECURITY_GROUP_INGRESS,
+    {
+      classic: t.VPC_SECURITY_GROUP_INGRESS_RULE,
+      rename: {
+        securityGroupId: "groupId",
+        cidrIpv4: "cidrIp",
+        referencedSecurityGroupId: "sourceSecurityGroupId",
+      },
+    },
+  ],
+  [
+    n.NATIVE_EC2_SECURITY_GROUP_EGRESS,
+    {
+      classic: t.VPC_SECURITY_GROUP_EGRESS_RULE,
+      rename: {
+        securityGroupId: "groupId",
+        cidrIpv4: "cidrIp",
+        referencedSecurityGroupId: "destinationSecurityGroupId",
+      },
+    },
+  ],
+  // sdk/nodejs/elasticloadbalancingv2/loadBalancer.ts: scheme ("internet-facing", the default, or
+  // "internal"), securityGroups, type; the classic twin says internal: true|false.
+  [
+    n.NATIVE_ELBV2_LOAD_BALANCER,
+    {
+      classic: t.LB_LOAD_BALANCER,
+      rename: { loadBalancerType: "type" },
+      derive: {
+        internal: {
+          from: "scheme",
+          map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
+        },
+      },
+    },
+  ],
+  // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
+  // (sdk/nodejs/lambda/function.ts), as in the classic twins.
+  [n.NATIVE_EC2_INSTANCE, { classic: t.EC2_INSTANCE }],
+  [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
+];

@@ -1,0 +1,331 @@
+// The @pulumi/aws-native resource types the pack judges, each with its classic @pulumi/aws twin and
+// how the twin's properties are read from the native ones. A rule judges a native type by listing
+// it in its `types`: ../define.ts then hands the rule the twin's view of the resource (./view.ts),
+// so the rule's own analyzer (IAM documents, public resource policies, customer-managed keys,
+// routes) judges it unchanged, with the finding on the native resource.
+//
+// Property names are from the aws-native schema (CloudFormation's, camelCased): the provider's SDK,
+// pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts, and the Pulumi Registry pages
+// https://www.pulumi.com/registry/packages/aws-native/api-docs/<module>/<type>/. A property the
+// table does not rename keeps its name (vpcId, subnetId, kmsKeyId, storageEncrypted ... are the
+// same in both schemas). Documents (policyDocument, keyPolicy, repositoryPolicyText ...) are JSON
+// objects in aws-native and may be JSON strings: the pack's document parser takes both.
+import * as t from "../types";
+import * as n from "./types";
+import { asList } from "../values";
+import { NETWORK_TWINS } from "./twins-network";
+
+/** How a native type reads as its classic twin. */
+export interface Twin {
+  /** The classic @pulumi/aws type token the rules are written for. */
+  readonly classic: string;
+  /** Classic property ← native property of another name (read as is). */
+  readonly rename?: Readonly<Record<string, string>>;
+  /** Classic property ← a native property, converted (read lazily, so an unknown one throws then). */
+  readonly derive?: Readonly<Record<string, Derived>>;
+}
+
+/** A classic property computed from a native one. */
+export interface Derived {
+  /** The native property read (lazily: an unknown one throws when the rule reads the classic one). */
+  readonly from: string;
+  /** The native property whose property dependencies the classic one takes; default `from`. */
+  readonly deps?: string;
+  /** The classic property exists even when `from` is absent (it has a value of its own then). */
+  readonly always?: boolean;
+  map(v: any, props: any): unknown;
+}
+
+/** `[{ policyName, policyDocument }]` (AWS::IAM::Role/User/Group `Policies`) as classic inline policies. */
+const inlinePolicies = {
+  from: "policies",
+  map: (v: unknown) =>
+    Array.isArray(v)
+      ? asList(v).map((e: any) => ({
+          get name() {
+            return e?.policyName;
+          },
+          get policy() {
+            return e?.policyDocument;
+          },
+        }))
+      : v,
+};
+
+/**
+ * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
+ * PublicReadWrite, AuthenticatedRead, LogDeliveryWrite, BucketOwnerRead, BucketOwnerFullControl,
+ * AwsExecRead) as S3's (`public-read` ...); anything else as given.
+ */
+function cannedAcl(v: unknown): unknown {
+  if (typeof v !== "string" || !/^[A-Z][A-Za-z]+$/.test(v)) return v;
+  return v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+}
+
+/** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
+const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
+
+export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
+  // IAM (sdk/nodejs/iam/{role,policy,managedPolicy,rolePolicy,userPolicy,groupPolicy,user,group}.ts)
+  [
+    n.NATIVE_IAM_ROLE,
+    {
+      classic: t.IAM_ROLE,
+      rename: { assumeRolePolicy: "assumeRolePolicyDocument", name: "roleName" },
+      derive: { inlinePolicies },
+    },
+  ],
+  [
+    n.NATIVE_IAM_USER,
+    { classic: t.IAM_USER, rename: { name: "userName" }, derive: { inlinePolicies } },
+  ],
+  [
+    n.NATIVE_IAM_GROUP,
+    { classic: t.IAM_GROUP, rename: { name: "groupName" }, derive: { inlinePolicies } },
+  ],
+  [
+    n.NATIVE_IAM_POLICY,
+    { classic: t.IAM_ROLE_POLICY, rename: { policy: "policyDocument", name: "policyName" } },
+  ],
+  [
+    n.NATIVE_IAM_MANAGED_POLICY,
+    { classic: t.IAM_POLICY, rename: { policy: "policyDocument", name: "managedPolicyName" } },
+  ],
+  [
+    n.NATIVE_IAM_ROLE_POLICY,
+    {
+      classic: t.IAM_ROLE_POLICY,
+      rename: { policy: "policyDocument", name: "policyName", role: "roleName" },
+    },
+  ],
+  [
+    n.NATIVE_IAM_USER_POLICY,
+    {
+      classic: t.IAM_USER_POLICY,
+      rename: { policy: "policyDocument", name: "policyName", user: "userName" },
+    },
+  ],
+  [
+    n.NATIVE_IAM_GROUP_POLICY,
+    {
+      classic: t.IAM_GROUP_POLICY,
+      rename: { policy: "policyDocument", name: "policyName", group: "groupName" },
+    },
+  ],
+  // Resource policies
+  [
+    n.NATIVE_S3_BUCKET_POLICY,
+    { classic: t.S3_BUCKET_POLICY, rename: { policy: "policyDocument" } },
+  ],
+  [
+    n.NATIVE_SQS_QUEUE_POLICY,
+    { classic: t.SQS_QUEUE_POLICY, rename: { policy: "policyDocument", queueUrl: "queues" } },
+  ],
+  [
+    n.NATIVE_SNS_TOPIC_POLICY,
+    { classic: t.SNS_TOPIC_POLICY, rename: { policy: "policyDocument", arn: "topics" } },
+  ],
+  // sdk/nodejs/sqs/queueInlinePolicy.ts (policyDocument, queue: the URL) and
+  // sdk/nodejs/sns/topicInlinePolicy.ts (policyDocument, topicArn): one queue or topic each.
+  [
+    n.NATIVE_SQS_QUEUE_INLINE_POLICY,
+    { classic: t.SQS_QUEUE_POLICY, rename: { policy: "policyDocument", queueUrl: "queue" } },
+  ],
+  [
+    n.NATIVE_SNS_TOPIC_INLINE_POLICY,
+    { classic: t.SNS_TOPIC_POLICY, rename: { policy: "policyDocument", arn: "topicArn" } },
+  ],
+  // sdk/nodejs/ecr/registryPolicy.ts (policyText), sdk/nodejs/logs/resourcePolicy.ts
+  // (policyDocument, policyName), sdk/nodejs/kinesis/resourcePolicy.ts (resourcePolicy, resourceArn).
+  [
+    n.NATIVE_ECR_REGISTRY_POLICY,
+    { classic: t.ECR_REGISTRY_POLICY, rename: { policy: "policyText" } },
+  ],
+  [n.NATIVE_LOGS_RESOURCE_POLICY, { classic: t.CLOUDWATCH_LOG_RESOURCE_POLICY }],
+  [
+    n.NATIVE_KINESIS_RESOURCE_POLICY,
+    { classic: t.KINESIS_RESOURCE_POLICY, rename: { policy: "resourcePolicy" } },
+  ],
+  [
+    n.NATIVE_SECRETSMANAGER_RESOURCE_POLICY,
+    {
+      classic: t.SECRETSMANAGER_SECRET_POLICY,
+      rename: { policy: "resourcePolicy", secretArn: "secretId" },
+    },
+  ],
+  // sdk/nodejs/lambda/permission.ts: the same names as aws.lambda.Permission.
+  [n.NATIVE_LAMBDA_PERMISSION, { classic: t.LAMBDA_PERMISSION }],
+  // sdk/nodejs/lambda/url.ts: authType ("AWS_IAM" | "NONE"), targetFunctionArn.
+  [
+    n.NATIVE_LAMBDA_URL,
+    {
+      classic: t.LAMBDA_FUNCTION_URL,
+      rename: { authorizationType: "authType", functionName: "targetFunctionArn" },
+    },
+  ],
+  // sdk/nodejs/kms/key.ts: keyPolicy, keySpec, keyUsage, enableKeyRotation, rotationPeriodInDays,
+  // pendingWindowInDays, enabled.
+  [
+    n.NATIVE_KMS_KEY,
+    {
+      classic: t.KMS_KEY,
+      rename: {
+        policy: "keyPolicy",
+        customerMasterKeySpec: "keySpec",
+        deletionWindowInDays: "pendingWindowInDays",
+        isEnabled: "enabled",
+      },
+    },
+  ],
+  // sdk/nodejs/ecr/repository.ts: repositoryPolicyText (the repository policy, inline),
+  // encryptionConfiguration { encryptionType, kmsKey }, imageScanningConfiguration { scanOnPush }.
+  [
+    n.NATIVE_ECR_REPOSITORY,
+    {
+      classic: t.ECR_REPOSITORY,
+      rename: { name: "repositoryName", policy: "repositoryPolicyText" },
+      derive: { encryptionConfigurations: { from: "encryptionConfiguration", map: listOf } },
+    },
+  ],
+  // sdk/nodejs/s3/bucket.ts: bucketName; bucketEncryption.serverSideEncryptionConfiguration[]
+  // { serverSideEncryptionByDefault { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as
+  // the classic inline serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four
+  // flags, inline) keeps its name and s3-bucket-public-access-block reads it.
+  [
+    n.NATIVE_S3_BUCKET,
+    {
+      classic: t.S3_BUCKET,
+      rename: { bucket: "bucketName" },
+      derive: {
+        // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
+        acl: { from: "accessControl", map: cannedAcl },
+        serverSideEncryptionConfiguration: {
+          from: "bucketEncryption",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get rules() {
+                    return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
+                      get applyServerSideEncryptionByDefault() {
+                        return r?.serverSideEncryptionByDefault;
+                      },
+                      get bucketKeyEnabled() {
+                        return r?.bucketKeyEnabled;
+                      },
+                    }));
+                  },
+                },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/dynamodb/table.ts: sseSpecification { sseEnabled, sseType, kmsMasterKeyId } reads
+  // as the classic serverSideEncryption { enabled, kmsKeyArn }.
+  [
+    n.NATIVE_DYNAMODB_TABLE,
+    {
+      classic: t.DYNAMODB_TABLE,
+      rename: { name: "tableName" },
+      derive: {
+        serverSideEncryption: {
+          from: "sseSpecification",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get enabled() {
+                    return v.sseEnabled;
+                  },
+                  get kmsKeyArn() {
+                    return v.kmsMasterKeyId;
+                  },
+                },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/dynamodb/globalTable.ts: sseSpecification { sseEnabled, sseType } for the table,
+  // and each replica's key in replicas[].sseSpecification.kmsMasterKeyId (CloudFormation
+  // AWS::DynamoDB::GlobalTable ReplicaSSESpecification): the first replica's key reads as the
+  // table's serverSideEncryption.kmsKeyArn, the others as classic replicas.
+  [
+    n.NATIVE_DYNAMODB_GLOBAL_TABLE,
+    {
+      classic: t.DYNAMODB_TABLE,
+      rename: { name: "tableName" },
+      derive: {
+        serverSideEncryption: {
+          from: "sseSpecification",
+          deps: "replicas",
+          map: (v: any, p: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get enabled() {
+                    return v.sseEnabled;
+                  },
+                  get kmsKeyArn() {
+                    return asList(p.replicas)[0]?.sseSpecification?.kmsMasterKeyId;
+                  },
+                },
+        },
+        replicas: {
+          from: "replicas",
+          map: (v: unknown) =>
+            Array.isArray(v)
+              ? asList(v)
+                  .slice(1)
+                  .map((r: any) => ({
+                    get regionName() {
+                      return r?.region;
+                    },
+                    get kmsKeyArn() {
+                      return r?.sseSpecification?.kmsMasterKeyId;
+                    },
+                  }))
+              : v,
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/kinesis/stream.ts: streamEncryption { encryptionType, keyId }.
+  [
+    n.NATIVE_KINESIS_STREAM,
+    {
+      classic: t.KINESIS_STREAM,
+      derive: {
+        encryptionType: { from: "streamEncryption", map: (v: any) => v?.encryptionType },
+        kmsKeyId: { from: "streamEncryption", map: (v: any) => v?.keyId },
+      },
+    },
+  ],
+  // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
+  // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb).
+  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map(
+    (type) =>
+      [
+        type,
+        { classic: t.RDS_INSTANCE, rename: { replicateSourceDb: "sourceDbInstanceIdentifier" } },
+      ] as [string, Twin],
+  ),
+  [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
+  // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
+  // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
+  [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
+  [n.NATIVE_SNS_TOPIC, { classic: t.SNS_TOPIC, rename: { name: "topicName" } }],
+  [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
+  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
+  [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
+  // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
+  // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
+  [
+    n.NATIVE_EFS_FILE_SYSTEM,
+    { classic: t.EFS_FILE_SYSTEM, rename: { policy: "fileSystemPolicy", tags: "fileSystemTags" } },
+  ],
+  ...NETWORK_TWINS,
+]);
+
+/** Every native type with a twin. */
+export const NATIVE_TYPES: readonly string[] = [...TWINS.keys()];

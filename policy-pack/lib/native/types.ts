@@ -1,0 +1,67 @@
+// Resource type tokens of @pulumi/aws-native (the AWS Cloud Control provider): `aws-native:<module>:<Type>`,
+// one constant each, for the types whose classic @pulumi/aws twin a rule of the pack judges. Their
+// property names are CloudFormation's, camelCased, as the provider's schema and SDK give them
+// (pulumi/pulumi-aws-native, sdk/nodejs/<module>/<type>.ts; Pulumi Registry,
+// https://www.pulumi.com/registry/packages/aws-native/api-docs/). ./twins.ts maps each to its twin.
+
+export const NATIVE_IAM_ROLE = "aws-native:iam:Role";
+/** AWS::IAM::Policy: an inline policy for roles, users and groups (deprecated in the provider). */
+export const NATIVE_IAM_POLICY = "aws-native:iam:Policy";
+export const NATIVE_IAM_MANAGED_POLICY = "aws-native:iam:ManagedPolicy";
+export const NATIVE_IAM_ROLE_POLICY = "aws-native:iam:RolePolicy";
+export const NATIVE_IAM_USER_POLICY = "aws-native:iam:UserPolicy";
+export const NATIVE_IAM_GROUP_POLICY = "aws-native:iam:GroupPolicy";
+export const NATIVE_IAM_USER = "aws-native:iam:User";
+export const NATIVE_IAM_GROUP = "aws-native:iam:Group";
+
+export const NATIVE_S3_BUCKET = "aws-native:s3:Bucket";
+export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";
+
+export const NATIVE_SQS_QUEUE = "aws-native:sqs:Queue";
+export const NATIVE_SQS_QUEUE_POLICY = "aws-native:sqs:QueuePolicy";
+export const NATIVE_SQS_QUEUE_INLINE_POLICY = "aws-native:sqs:QueueInlinePolicy";
+export const NATIVE_SNS_TOPIC = "aws-native:sns:Topic";
+/** Deprecated in the provider (not supported by Cloud Control): TopicInlinePolicy replaces it. */
+export const NATIVE_SNS_TOPIC_POLICY = "aws-native:sns:TopicPolicy";
+export const NATIVE_SNS_TOPIC_INLINE_POLICY = "aws-native:sns:TopicInlinePolicy";
+
+export const NATIVE_KMS_KEY = "aws-native:kms:Key";
+
+export const NATIVE_LAMBDA_PERMISSION = "aws-native:lambda:Permission";
+export const NATIVE_LAMBDA_URL = "aws-native:lambda:Url";
+export const NATIVE_LAMBDA_FUNCTION = "aws-native:lambda:Function";
+
+export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
+export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
+export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
+export const NATIVE_KINESIS_RESOURCE_POLICY = "aws-native:kinesis:ResourcePolicy";
+
+export const NATIVE_SECRETSMANAGER_SECRET = "aws-native:secretsmanager:Secret";
+export const NATIVE_SECRETSMANAGER_RESOURCE_POLICY = "aws-native:secretsmanager:ResourcePolicy";
+
+export const NATIVE_EC2_VPC = "aws-native:ec2:Vpc";
+export const NATIVE_EC2_SUBNET = "aws-native:ec2:Subnet";
+export const NATIVE_EC2_ROUTE_TABLE = "aws-native:ec2:RouteTable";
+export const NATIVE_EC2_ROUTE = "aws-native:ec2:Route";
+export const NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION =
+  "aws-native:ec2:SubnetRouteTableAssociation";
+export const NATIVE_EC2_INTERNET_GATEWAY = "aws-native:ec2:InternetGateway";
+export const NATIVE_EC2_NAT_GATEWAY = "aws-native:ec2:NatGateway";
+export const NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY = "aws-native:ec2:EgressOnlyInternetGateway";
+export const NATIVE_EC2_VOLUME = "aws-native:ec2:Volume";
+export const NATIVE_EC2_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";
+export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
+export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";
+export const NATIVE_ELBV2_LOAD_BALANCER = "aws-native:elasticloadbalancingv2:LoadBalancer";
+export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
+
+export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
+export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";
+export const NATIVE_LOGS_LOG_GROUP = "aws-native:logs:LogGroup";
+/** sdk/nodejs/rds/dbInstance.ts: `DbInstance` (earlier releases registered `DBInstance`: _V0). */
+export const NATIVE_RDS_DB_INSTANCE = "aws-native:rds:DbInstance";
+export const NATIVE_RDS_DB_INSTANCE_V0 = "aws-native:rds:DBInstance";
+export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
+export const NATIVE_RDS_DB_CLUSTER_V0 = "aws-native:rds:DBCluster";
+export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
+export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";

@@ -1,0 +1,135 @@
+// Views of @pulumi/aws-native resources as their classic twins (./twins.ts), for the rules that list
+// a native type. A view reads the native properties lazily, through the engine's preview proxy, so a
+// value unknown at preview throws when the rule reads it, exactly as the classic property would
+// (never a pass, never a crash). CloudFormation tags (`[{ key, value }]`) read as a classic tag map,
+// so `waiver:<policy>` tags and tier tags work on native resources too.
+import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import { Twin, TWINS } from "./twins";
+
+/** The native type a view was made from, by the view (resource views only). */
+const nativeTypes = new WeakMap<object, string>();
+
+/** The aws-native type token a rule sees through a classic view, if `r` is one. */
+export function nativeTypeOf(r: object): string | undefined {
+  return nativeTypes.get(r);
+}
+
+/** Whether any of `types` is a native type with a twin. */
+export function listsNative(types: readonly string[]): boolean {
+  return types.some((t) => TWINS.has(t));
+}
+
+/** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
+function tagMap(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < v.length; i++) {
+    const e: any = v[i];
+    const key = e?.key;
+    if (typeof key === "string") out[key] = e.value;
+  }
+  return out;
+}
+
+/**
+ * The classic twin's properties over the native ones. Reading a property goes through the native
+ * props (the engine's proxy: an unknown value throws); its descriptor is the native property's, as
+ * the classic proxy's descriptor is the raw property (what `present` in ../values.ts reads).
+ */
+export function classicProps(twin: Twin, props: any): Record<string, unknown> {
+  if (props === undefined || props === null) return {};
+  const renamed = twin.rename ?? {};
+  const derived = twin.derive ?? {};
+  const source = (key: string): string | undefined =>
+    key in renamed ? renamed[key] : key in derived ? derived[key].from : undefined;
+  const read = (key: string): unknown => {
+    if (key === "tags") return tagMap(props[renamed.tags ?? "tags"]);
+    if (key in renamed) return props[renamed[key]];
+    if (key in derived) return derived[key].map(props[derived[key].from], props);
+    return props[key];
+  };
+  const keys = (): string[] => {
+    const own = Object.keys(props);
+    const extra = [...Object.keys(renamed), ...Object.keys(derived)].filter((k) => {
+      const from = source(k);
+      return (from !== undefined && own.includes(from)) || derived[k]?.always === true;
+    });
+    return [...new Set([...own, ...extra])];
+  };
+  return new Proxy({} as Record<string, unknown>, {
+    get: (_, key) => (typeof key === "string" ? read(key) : undefined),
+    has: (_, key) => typeof key === "string" && keys().includes(key),
+    ownKeys: () => keys(),
+    getOwnPropertyDescriptor: (_, key) => {
+      if (typeof key !== "string" || !keys().includes(key)) return undefined;
+      const from = source(key) ?? key;
+      const raw = Reflect.getOwnPropertyDescriptor(props, from);
+      let value = raw?.value;
+      if (key !== from || key === "tags") {
+        try {
+          value = read(key);
+        } catch {
+          // unknown at preview: the raw sentinel stands for it, as on the classic proxy
+        }
+      }
+      return { value, writable: false, enumerable: true, configurable: true };
+    },
+  });
+}
+
+/** The native properties a classic property is read from (for property dependencies). */
+function sourcesOf(twin: Twin): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [c, from] of Object.entries(twin.rename ?? {})) out.set(c, from);
+  for (const [c, d] of Object.entries(twin.derive ?? {})) out.set(c, d.deps ?? d.from);
+  return out;
+}
+
+/** Resource-policy args for a native resource, as the twin's rule reads them; others unchanged. */
+export function classicArgs(args: ResourceValidationArgs): ResourceValidationArgs {
+  const twin = TWINS.get(args.type);
+  if (!twin) return args;
+  return { ...args, type: twin.classic, props: classicProps(twin, args.props) };
+}
+
+/**
+ * The stack's resources with every native resource that has a twin replaced by its classic view
+ * (same URN and name), and every parent, dependency and property dependency pointing at a view
+ * where it pointed at a native resource, so references resolve by the twin types. Returns the
+ * array itself when the stack has no such resource.
+ */
+export function classicResources(resources: readonly PolicyResource[]): PolicyResource[] {
+  if (!resources.some((r) => TWINS.has(r.type))) return resources as PolicyResource[];
+  const views = new Map<string, PolicyResource>(); // by URN
+  const out: PolicyResource[] = resources.map((r) => {
+    const twin = TWINS.get(r.type);
+    if (!twin) return r;
+    const view = { ...r, type: twin.classic, props: classicProps(twin, r.props) };
+    nativeTypes.set(view, r.type);
+    views.set(r.urn, view);
+    return view;
+  });
+  const swap = (d: PolicyResource) => views.get(d.urn) ?? d;
+  for (let i = 0; i < out.length; i++) {
+    const r = out[i];
+    const twin = TWINS.get(resources[i].type);
+    const pd = r.propertyDependencies ?? {};
+    const touches =
+      twin !== undefined ||
+      (r.parent !== undefined && views.has(r.parent.urn)) ||
+      Object.values(pd).some((ds) => ds.some((d) => views.has(d.urn)));
+    if (!touches) continue;
+    const deps: Record<string, PolicyResource[]> = {};
+    for (const [prop, ds] of Object.entries(pd)) deps[prop] = ds.map(swap);
+    if (twin) for (const [c, from] of sourcesOf(twin)) if (pd[from]) deps[c] = deps[from];
+    const links = {
+      parent: r.parent === undefined ? undefined : swap(r.parent),
+      dependencies: (r.dependencies ?? []).map(swap),
+      propertyDependencies: deps,
+    };
+    // A view is this module's own object: linked in place, so every reference to it sees the links.
+    if (twin) Object.assign(r, links);
+    else out[i] = { ...r, ...links };
+  }
+  return out;
+}
