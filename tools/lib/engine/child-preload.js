@@ -43,6 +43,8 @@
 //    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js).
 // 9. When the host registers the ts-node it ships, frames of TypeScript files compiled to ES
 //    module syntax in a CommonJS package get their TypeScript lines (./url-frames.js).
+// 10. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
+//    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -53,6 +55,7 @@ const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
+const trace = require("./trace");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -299,6 +302,17 @@ function mapEsmFrames(exports) {
   });
 }
 
+// OFFLINE_CHECK_TRACE (./trace.js): the milestones of the program's process.
+const TRACE_AS = process.env.OFFLINE_CHECK_TRACE_AS || "program";
+const SDK_INDEX = path.join("@pulumi", "pulumi", "index.js");
+let sdkLoaded = false;
+// The preload also runs in the thread of the ESM loader hooks (NODE_OPTIONS reaches it): only the
+// main thread traces.
+if (trace.tracing && require("worker_threads").isMainThread) {
+  trace.traceStart(TRACE_AS);
+  process.on("exit", () => trace.traceEvent(TRACE_AS, "exit"));
+}
+
 if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CACHE);
 
 // Item 8 of the list above.
@@ -344,4 +358,8 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
   else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
+  else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
+    sdkLoaded = true;
+    trace.traceEvent(TRACE_AS, "sdk-loaded");
+  }
 };
