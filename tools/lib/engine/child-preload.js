@@ -43,7 +43,10 @@
 //    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js).
 // 9. When the host registers the ts-node it ships, frames of TypeScript files compiled to ES
 //    module syntax in a CommonJS package get their TypeScript lines (./url-frames.js).
-// 10. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
+// 10. The SDK's debug messages, which `pulumi preview` shows only with --debug and the check never
+//    reports, are not sent to the engine one Log RPC at a time (./debug-logs.js), unless
+//    OFFLINE_KEEP_DEBUG_LOGS is set.
+// 11. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
 "use strict";
 const Module = require("module");
@@ -55,11 +58,14 @@ const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
+const { quietDebugLogs } = require("./debug-logs");
 const trace = require("./trace");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
+const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
@@ -355,6 +361,7 @@ Module._extensions[".js"] = function (module, filename) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
   else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
