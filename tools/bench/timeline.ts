@@ -33,6 +33,20 @@ export function readTrace(file: string): TraceLine[] {
   return lines.sort((a, b) => a.t - b.t);
 }
 
+/**
+ * CPU milliseconds of each process of the run (named by its first milestone, with its pid): its
+ * last reading, so a process killed before its exit milestone is under-counted.
+ */
+export function cpuByProcess(lines: readonly TraceLine[]): Map<string, number> {
+  const cpu = new Map<string, number>();
+  const names = new Map<number, string>();
+  for (const l of lines) {
+    if (!names.has(l.pid)) names.set(l.pid, l.proc);
+    cpu.set(`${names.get(l.pid)} (pid ${l.pid})`, l.cpuMs);
+  }
+  return cpu;
+}
+
 /** The timeline as printed: one line per milestone, times from the check's start. */
 export function formatTimeline(lines: readonly TraceLine[]): string[] {
   const origin = lines.find((l) => l.proc === "check" && l.event === "start")?.t ?? lines[0]?.t;
@@ -51,13 +65,7 @@ export function formatTimeline(lines: readonly TraceLine[]): string[] {
   }
   rows.sort((a, b) => a.t - b.t);
   const out = rows.map((r) => `   ${at(r.t)}  ${r.proc.padEnd(15)} ${r.what}`);
-  // CPU per process: its last reading (a process killed before its exit event is under-counted).
-  const cpu = new Map<string, number>();
-  const names = new Map<number, string>();
-  for (const l of lines) {
-    if (!names.has(l.pid)) names.set(l.pid, l.proc);
-    cpu.set(`${names.get(l.pid)} (pid ${l.pid})`, l.cpuMs);
-  }
+  const cpu = cpuByProcess(lines);
   const total = [...cpu.values()].reduce((a, b) => a + b, 0);
   out.push(
     `   CPU by process: ${[...cpu].map(([p, ms]) => `${p} ${fmt(ms / 1000, 2)} s`).join(", ")}; ` +
