@@ -26,6 +26,7 @@ import {
 } from "./check/project";
 import { checkOutput, CheckInput, writeAtomically } from "./check/output";
 import type { StackResult } from "./check/run";
+import { traceEvent, traceStart } from "./lib/engine/trace";
 
 const ROOT = path.resolve(__dirname, "..");
 /** Account the offline engine answers for (AWS's documentation example account). */
@@ -39,6 +40,7 @@ const PACK_DIR = path.join(ROOT, "policy-pack");
 const configsByStack = new Map<string, { project: Project; config: StackConfig }>();
 
 async function check(args: CheckArgs): Promise<number> {
+  traceStart("check");
   const programDir = path.resolve(args.program ?? ROOT);
   const project = loadProject(programDir);
   if (args.stackProject !== undefined && args.stackProject !== project.name) {
@@ -104,6 +106,11 @@ async function check(args: CheckArgs): Promise<number> {
     ? undefined
     : path.join(ROOT, "node_modules", ".cache", "offline-check");
   const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile, cacheDir });
+  traceEvent("check", "judge-starting");
+  Promise.resolve(judging.judge).then(
+    () => traceEvent("check", "judge-ready"),
+    () => undefined, // reported where the check awaits the judge
+  );
   const packVersion: string = JSON.parse(
     fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
   ).version;
@@ -174,6 +181,7 @@ async function check(args: CheckArgs): Promise<number> {
   } else {
     process.stdout.write(text);
   }
+  traceEvent("check", "report-written");
   writeStats(results, packStartMs);
   return results.some((r) => summarize(r, gate).result === "FAIL") ? 1 : 0;
 }

@@ -144,6 +144,50 @@ describe("program process: V8 code cache for node_modules", function () {
     }
   });
 
+  it("a module that changes V8's flags as it loads is kept under the flags it compiles with", () => {
+    // The SDK's runtime/closure/v8Hooks.js sets --allow-natives-syntax when it loads: code cached
+    // after it ran was rejected by the next run, so it (and what required it) compiled cold each time.
+    const flagsDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-flags-"));
+    try {
+      const pkg = path.join(flagsDir, "node_modules", "flags");
+      fs.mkdirSync(pkg, { recursive: true });
+      fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "flags" }));
+      fs.writeFileSync(
+        path.join(pkg, "index.js"),
+        "module.exports = require('./hooks').value + ':' + require('./after').value;\n",
+      );
+      fs.writeFileSync(
+        path.join(pkg, "hooks.js"),
+        "require('v8').setFlagsFromString('--allow-natives-syntax');\n" +
+          "exports.value = typeof eval('(function f() { return %GetOptimizationStatus(f); })');\n",
+      );
+      fs.writeFileSync(path.join(pkg, "after.js"), "exports.value = 'after';\n");
+      fs.writeFileSync(
+        path.join(flagsDir, "main.js"),
+        "process.stdout.write(JSON.stringify({ value: require('flags') }));\n",
+      );
+      const cache = path.join(flagsDir, "cache");
+      const written = () =>
+        new Map(
+          fs
+            .readdirSync(cache)
+            .filter((f) => f.endsWith(".v8"))
+            .map((f) => [f, fs.statSync(path.join(cache, f)).mtimeMs]),
+        );
+      const plain = run(flagsDir);
+      expect(plain).to.deep.equal({ value: "function:after" });
+      expect(run(flagsDir, cache)).to.deep.equal(plain);
+      expect(run(flagsDir, cache)).to.deep.equal(plain); // rewrites what the first run could not keep
+      const settled = written();
+      expect(settled.size).to.equal(3);
+      expect(run(flagsDir, cache)).to.deep.equal(plain);
+      expect(run(flagsDir, cache)).to.deep.equal(plain);
+      expect(written(), "no entry rejected and written again").to.deep.equal(settled);
+    } finally {
+      fs.rmSync(flagsDir, { recursive: true, force: true });
+    }
+  });
+
   it("a sweep, once a day, removes entries unused for 30 days, then the oldest over the size cap", () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { sweepCodeCache } = require(path.join(path.dirname(PRELOAD), "code-cache.js"));

@@ -25,6 +25,7 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
+import { traceEvent } from "../lib/engine/trace";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
 export { nothingJudged } from "./combine";
@@ -358,6 +359,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       const started = Date.now();
       const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
       judged.push({ run, report, ms: Date.now() - started });
+      traceEvent("check", `judged:${run.phase}`);
     }
   } catch (e) {
     for (const stream of streams) stream.abandon();

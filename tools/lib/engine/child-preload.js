@@ -46,6 +46,11 @@
 // 10. Each host outside this machine the process connects to is written to OFFLINE_INVOKE_SITES
 //    (token `network`), so a failure can name the connection an offline run could not make
 //    (./network-sites.js).
+// 11. The SDK's debug messages, which `pulumi preview` shows only with --debug and the check never
+//    reports, are not sent to the engine one Log RPC at a time (./debug-logs.js), unless
+//    OFFLINE_KEEP_DEBUG_LOGS is set.
+// 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
+//    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -57,10 +62,14 @@ const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
 const { recordNetwork } = require("./network-sites");
+const { quietDebugLogs } = require("./debug-logs");
+const trace = require("./trace");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
+const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
@@ -304,6 +313,17 @@ function mapEsmFrames(exports) {
   });
 }
 
+// OFFLINE_CHECK_TRACE (./trace.js): the milestones of the program's process.
+const TRACE_AS = process.env.OFFLINE_CHECK_TRACE_AS || "program";
+const SDK_INDEX = path.join("@pulumi", "pulumi", "index.js");
+let sdkLoaded = false;
+// The preload also runs in the thread of the ESM loader hooks (NODE_OPTIONS reaches it): only the
+// main thread traces.
+if (trace.tracing && require("worker_threads").isMainThread) {
+  trace.traceStart(TRACE_AS);
+  process.on("exit", () => trace.traceEvent(TRACE_AS, "exit"));
+}
+
 if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CACHE);
 
 // Item 8 of the list above.
@@ -346,7 +366,12 @@ Module._extensions[".js"] = function (module, filename) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
   else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
+  else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
+    sdkLoaded = true;
+    trace.traceEvent(TRACE_AS, "sdk-loaded");
+  }
 };

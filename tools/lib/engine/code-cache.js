@@ -67,6 +67,15 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
     if (e instanceof SyntaxError) return fallback();
     throw e;
   }
+  // Code cached after the module ran also holds the functions it compiled while running, but it
+  // carries the V8 flags of that moment, which a module can change: the SDK's closure hooks
+  // (runtime/closure/v8Hooks.js) call `v8.setFlagsFromString("--allow-natives-syntax")`. V8
+  // rejects cached code whose flags differ from the current ones (https://v8.dev/blog/code-caching-for-devs),
+  // so that module and those requiring it when it loads (the language host's entry point) were
+  // compiled cold and written again on every run. An entry that was rejected is written again
+  // from the code compiled so far, before the module runs, under the flags it is compiled with.
+  const rejected = cachedData !== undefined && script.cachedDataRejected === true;
+  if (rejected) writeEntry(file, script);
   const wrapper = script.runInThisContext({ displayErrors: true });
   const result = wrapper.call(
     mod.exports,
@@ -76,17 +85,20 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
     filename,
     path.dirname(filename),
   );
-  if (!cachedData || script.cachedDataRejected) {
-    try {
-      fs.mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, file);
-    } catch {
-      // a read-only cache costs speed, nothing else
-    }
-  }
+  if (!cachedData) writeEntry(file, script);
   return result;
+}
+
+/** Writes `script`'s code cache to `file` (whole or not at all). */
+function writeEntry(file, script) {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, script.createCachedData());
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only cache costs speed, nothing else
+  }
 }
 
 /** A day in milliseconds: how often a process sweeps the folder, at the most. */

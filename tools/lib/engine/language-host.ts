@@ -29,6 +29,7 @@ import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
 import { hostOptions, programNodeOptions } from "./runtime-options";
 import { usedPackages, versionWarnings } from "./versions";
+import { traceRun, tracing } from "./trace";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -276,7 +277,14 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     programDir: opts.rootDir,
     programPwd: pwd,
   });
-  engine.onRegistered = opts.onRegistered;
+  const trace = traceRun(`engine:${opts.phase}`, opts.onRegistered);
+  engine.onRegistered = trace.onRegistered;
+  // With OFFLINE_CHECK_TRACE, the timeline also shows the last call of each of these (./trace.js).
+  if (tracing)
+    for (const m of ["registerOutputs", "signalShutdown", "invoke"] as const) {
+      const call = engine[m] as (...a: unknown[]) => unknown;
+      engine[m] = ((...a: unknown[]) => (trace.note(m), call.apply(engine, a))) as never;
+    }
   const address = await engine.listen();
   const sitesFile = path.join(
     fs.mkdtempSync(path.join(os.tmpdir(), "offline-check-")),
@@ -304,6 +312,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
   if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
+  if (tracing) env.OFFLINE_CHECK_TRACE_AS = `program:${opts.phase}`;
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's, to CommonJS through
     // NODE_PATH and to ES modules through a resolve hook (child-preload.js, item 7).
@@ -353,6 +362,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   let busy: boolean | undefined;
   const exit = await new Promise<{ code: number | null; signal: string | null; error?: Error }>(
     (resolve) => {
+      trace.event("spawn");
       const child = spawn(process.execPath, args, {
         cwd: pwd,
         env,
@@ -375,6 +385,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       // is stopped after the timeout plus a start-up allowance.
       let timer = setTimeout(stop, opts.timeoutMs + STARTUP_ALLOWANCE_MS);
       engine.onProgramStart = () => {
+        trace.event("program-start");
         clearTimeout(timer);
         timer = setTimeout(stop, opts.timeoutMs);
       };
@@ -393,6 +404,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     },
   );
   engine.close();
+  trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
   const { sites, intervals, network } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });

@@ -47,6 +47,12 @@ const fs = require("fs");
 const path = require("path");
 
 require("./lazy-closure-deps").deferClosurePackages();
+// OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
+const trace = require("./trace");
+if (trace.tracing) {
+  trace.traceStart("pack");
+  process.on("exit", () => trace.traceEvent("pack", "exit"));
+}
 
 const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;
 const FORMAT = 1;
