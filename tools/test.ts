@@ -4,12 +4,13 @@
 // hosts of the offline check's end-to-end tests, the app tests on a browser and sockets. Side by
 // side, the machine's cores stay busy and the run takes about as long as its CPU time allows.
 //
-// The unit tests run as two mocha processes: the tools' specs (test/tools, mostly end-to-end runs
-// of the offline check, waiting on child processes) and all the others (in-process policy,
-// component and config specs). Together they are exactly `npm run test:unit` (the second one's
-// `--ignore` is the first one's glob), each a whole mocha run as `test:unit` is: every spec file is
-// loaded before the first test, and the root hooks (the replay of the policy fixtures through the
-// pack's process, test/analyzer.ts) run once at the end. Mocha's own `--parallel` runs each spec
+// The unit tests run as two mocha processes: the specs that run whole programs (test/tools, mostly
+// end-to-end runs of the offline check waiting on child processes, and the host spec, whose
+// recordings of the stack are the cost and diagram specs' too: one process records them once) and
+// all the others (in-process policy, component and config specs). Together they are exactly
+// `npm run test:unit` (the second one's `--ignore`s are the first one's files), each a whole mocha
+// run as `test:unit` is: every spec file is loaded before the first test, and the root hooks (the
+// replay of the policy fixtures through the pack's process, test/analyzer.ts) run once at the end. Mocha's own `--parallel` runs each spec
 // file in a worker on its own, which the policy specs do not support (they share the policy
 // modules loaded with the spec files, and one pack process for the whole run).
 //
