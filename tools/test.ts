@@ -7,7 +7,8 @@
 // The unit tests run as two mocha processes: the specs that run whole programs (test/tools, mostly
 // end-to-end runs of the offline check waiting on child processes, and the host spec, whose
 // recordings of the stack are the cost and diagram specs' too: one process records them once) and
-// all the others (in-process policy, component and config specs). Together they are exactly
+// all the others (in-process policy, component and config specs, and the check's CLI specs,
+// test/tools/check*, so the two end together). Together they are exactly
 // `npm run test:unit` (the second one's `--ignore`s are the first one's files), each a whole mocha
 // run as `test:unit` is: every spec file is loaded before the first test, and the root hooks (the
 // replay of the policy fixtures through the pack's process, test/analyzer.ts) run once at the end. Mocha's own `--parallel` runs each spec
