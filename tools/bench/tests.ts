@@ -1,27 +1,18 @@
-// `npm run bench:tests`: how long `npm test` takes on this machine, step by step (type-check,
-// lint, unit tests, app tests), each step as `npm test` runs it, one after the other. The figure
-// in the README's test section comes from here, never from a timed assertion in a test.
+// `npm run bench:tests`: how long `npm test` takes on this machine. By default it runs the steps
+// as `npm test` does (tools/test.ts: type-check, lint and unit tests side by side, then the app
+// tests) and prints each step's start and end, the whole run's wall time and the CPU time of all
+// its processes. `--serial` runs the steps one after another instead, which gives each step's own CPU
+// time (side by side, the kernel's accounting cannot tell the steps apart). The figure in the
+// README's test section comes from here, never from a timed assertion in a test.
 //
-// Prints each step's wall time and the CPU time of its processes (children included), the
-// machine's CPUs and load average before the run (a loaded machine gives longer times), and
-// whether the whole stays under the 90 s target. A failing step is reported and fails the run.
-import { spawn } from "child_process";
+// Also printed: the machine's CPUs and load average before and after the run (a machine loaded by
+// other work gives longer times, and the CPU time is the steadier figure), and whether the whole
+// stays under the 90 s target. A failing step is reported and fails the run.
 import * as fs from "fs";
 import * as os from "os";
-import * as path from "path";
+import { describeRun, PHASES, runAll, runStep, STEPS, StepRun, unitSummary } from "../test";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 const TARGET_S = 90;
-const STEPS = ["build", "lint", "test:unit", "test:app"] as const;
-
-interface StepRun {
-  readonly step: string;
-  readonly code: number;
-  readonly wallS: number;
-  /** CPU seconds (user + system) of the step's processes, from the kernel's child accounting. */
-  readonly cpuS: number;
-  readonly output: string;
-}
 
 /**
  * CPU seconds (user + system) used so far by this process's finished children and theirs: fields
@@ -37,58 +28,57 @@ function childrenCpuSeconds(): number {
   }
 }
 
-function runStep(step: string): Promise<StepRun> {
-  const cpuBefore = childrenCpuSeconds();
-  const started = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const child = spawn("npm", ["run", "-s", step], {
-      cwd: ROOT,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, FORCE_COLOR: "0" },
-    });
-    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
-    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
-    child.on("error", reject);
-    child.on("exit", (code) =>
-      resolve({
-        step,
-        code: code ?? -1,
-        wallS: Number(process.hrtime.bigint() - started) / 1e9,
-        cpuS: childrenCpuSeconds() - cpuBefore,
-        output,
-      }),
-    );
-  });
-}
-
-async function main(): Promise<void> {
-  const load = os
+function loadAverage(): string {
+  return os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(" ");
-  console.log(
-    `npm test, step by step: node ${process.version}, ${os.cpus().length} CPUs, load average ${load}`,
-  );
-  const runs: StepRun[] = [];
-  for (const step of STEPS) {
-    const run = await runStep(step);
-    runs.push(run);
-    console.log(
-      `  ${step.padEnd(10)} ${run.wallS.toFixed(1).padStart(6)} s wall ` +
-        `${run.cpuS.toFixed(1).padStart(6)} s CPU${run.code === 0 ? "" : `  FAILED (exit ${run.code})`}`,
-    );
-    if (run.code !== 0) {
-      process.stderr.write(run.output.slice(-4000));
-      process.exitCode = 1;
-      return;
-    }
+}
+
+/** Runs the steps as `npm test` does (all at once) or one after another; none after a failure. */
+async function run(serial: boolean): Promise<{ runs: StepRun[]; cpu: number[] }> {
+  const start = process.hrtime.bigint();
+  if (!serial) {
+    const cpuBefore = childrenCpuSeconds();
+    const runs = await runAll(PHASES);
+    return { runs, cpu: [childrenCpuSeconds() - cpuBefore] };
   }
-  const wall = runs.reduce((s, r) => s + r.wallS, 0);
-  const cpu = runs.reduce((s, r) => s + r.cpuS, 0);
+  const runs: StepRun[] = [];
+  const cpu: number[] = [];
+  for (const step of STEPS) {
+    const cpuBefore = childrenCpuSeconds();
+    const r = await runStep(step, start);
+    runs.push(r);
+    cpu.push(childrenCpuSeconds() - cpuBefore);
+    if (r.code !== 0) break;
+  }
+  return { runs, cpu };
+}
+
+async function main(): Promise<void> {
+  const serial = process.argv.includes("--serial");
   console.log(
-    `  ${"total".padEnd(10)} ${wall.toFixed(1).padStart(6)} s wall ${cpu.toFixed(1).padStart(6)} s CPU; ` +
-      `target < ${TARGET_S} s: ${wall < TARGET_S ? "ok" : "OVER"}`,
+    `npm test${serial ? ", step by step" : ""}: node ${process.version}, ${os.cpus().length} CPUs, ` +
+      `load average ${loadAverage()}`,
+  );
+  const { runs, cpu } = await run(serial);
+  runs.forEach((r, i) =>
+    console.log(`  ${describeRun(r)}${serial ? `, ${cpu[i].toFixed(1)} s CPU` : ""}`),
+  );
+  const failed = runs.find((r) => r.code !== 0);
+  if (failed) {
+    process.stderr.write(failed.output.slice(-4000));
+    process.exitCode = 1;
+    return;
+  }
+  const wall = serial
+    ? runs.reduce((s, r) => s + (r.endS - r.startS), 0)
+    : Math.max(...runs.map((r) => r.endS));
+  const cpuTotal = cpu.reduce((s, c) => s + c, 0);
+  console.log(`  ${unitSummary(runs)}`);
+  console.log(
+    `  ${"total".padEnd(10)} ${wall.toFixed(1)} s wall, ${cpuTotal.toFixed(1)} s CPU; ` +
+      `target < ${TARGET_S} s: ${wall < TARGET_S ? "ok" : "OVER"}; load average after ${loadAverage()}`,
   );
 }
 
