@@ -43,6 +43,10 @@ const inlineSgRules = (peer: string) => (v: unknown) =>
       }))
     : v;
 
+/** The primary network interface of a launch (device index 0, "0" in CloudFormation), or the first. */
+const primaryInterface = (nics: any[]): any =>
+  nics.find((e) => e?.deviceIndex === "0" || e?.deviceIndex === 0) ?? nics[0];
+
 export const NETWORK_TWINS: [string, Twin][] = [
   // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
   // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
@@ -127,7 +131,36 @@ export const NETWORK_TWINS: [string, Twin][] = [
     },
   ],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
-  // (sdk/nodejs/lambda/function.ts), as in the classic twins.
-  [n.NATIVE_EC2_INSTANCE, { classic: t.EC2_INSTANCE }],
+  // (sdk/nodejs/lambda/function.ts), as in the classic twins. An instance given networkInterfaces
+  // names its subnet and public-IP choice there (CloudFormation AWS::EC2::Instance: "If you specify
+  // a network interface, you must specify any subnets as part of the network interface";
+  // NetworkInterface AssociatePublicIpAddress, DeviceIndex, SubnetId:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html).
+  // EC2 assigns a public IPv4 address only to the primary interface (device index 0), and only
+  // when the request has one interface, so any interface asking for one reads as the instance's
+  // associatePublicIpAddress: true; otherwise the primary interface's flag and subnet are the
+  // instance's.
+  [
+    n.NATIVE_EC2_INSTANCE,
+    {
+      classic: t.EC2_INSTANCE,
+      derive: {
+        associatePublicIpAddress: {
+          from: "networkInterfaces",
+          map: (v: unknown) => {
+            if (!Array.isArray(v)) return undefined;
+            const nics = asList(v);
+            if (nics.some((e: any) => e?.associatePublicIpAddress === true)) return true;
+            return primaryInterface(nics)?.associatePublicIpAddress;
+          },
+        },
+        subnetId: {
+          from: "networkInterfaces",
+          map: (v: unknown, p: any) =>
+            Array.isArray(v) ? primaryInterface(asList(v))?.subnetId : p.subnetId,
+        },
+      },
+    },
+  ],
   [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
 ];

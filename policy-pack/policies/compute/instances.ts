@@ -17,6 +17,7 @@ import {
   EC2_SUBNET,
 } from "../../lib/types";
 import { awsDocs, awsGuard, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { NATIVE_EC2_INSTANCE, NATIVE_EC2_SUBNET } from "../../lib/native/types";
 
 /**
  * A metadata option as the program set it: `metadataOptions` and its fields are computed by the
@@ -151,7 +152,17 @@ export const instanceNoPublicIp = stackPolicy({
     fsbp("AutoScaling.5"),
     kics("EC2 Instance Has Public IP"),
   ],
-  types: [...INSTANCE_LAUNCHERS, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
+  // An aws-native Instance reads its networkInterfaces[].associatePublicIpAddress and subnetId as
+  // the classic flag and subnet (../../lib/native/twins-network.ts); an aws-native Subnet its
+  // mapPublicIpOnLaunch.
+  types: [
+    ...INSTANCE_LAUNCHERS,
+    EC2_EIP,
+    EC2_EIP_ASSOCIATION,
+    EC2_SUBNET,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_SUBNET,
+  ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     /**
