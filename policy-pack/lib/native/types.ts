@@ -35,6 +35,10 @@ export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
 export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
 export const NATIVE_KINESIS_RESOURCE_POLICY = "aws-native:kinesis:ResourcePolicy";
+export const NATIVE_BACKUP_VAULT = "aws-native:backup:BackupVault";
+export const NATIVE_EVENTS_EVENT_BUS = "aws-native:events:EventBus";
+export const NATIVE_EVENTS_EVENT_BUS_POLICY = "aws-native:events:EventBusPolicy";
+export const NATIVE_OPENSEARCH_DOMAIN = "aws-native:opensearchservice:Domain";
 
 export const NATIVE_SECRETSMANAGER_SECRET = "aws-native:secretsmanager:Secret";
 export const NATIVE_SECRETSMANAGER_RESOURCE_POLICY = "aws-native:secretsmanager:ResourcePolicy";
