@@ -163,4 +163,54 @@ export const NETWORK_TWINS: [string, Twin][] = [
     },
   ],
   [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
+  // sdk/nodejs/ecs/service.ts: networkConfiguration.awsvpcConfiguration { subnets, securityGroups,
+  // assignPublicIp "ENABLED" | "DISABLED" } (CloudFormation AWS::ECS::Service AwsVpcConfiguration,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-awsvpcconfiguration.html)
+  // reads as the classic networkConfiguration { subnets, securityGroups, assignPublicIp: boolean }.
+  [
+    n.NATIVE_ECS_SERVICE,
+    {
+      classic: t.ECS_SERVICE,
+      rename: { name: "serviceName" },
+      derive: {
+        networkConfiguration: {
+          from: "networkConfiguration",
+          map: (v: any) => {
+            if (v === undefined || v === null) return v;
+            return {
+              get subnets() {
+                return v.awsvpcConfiguration?.subnets;
+              },
+              get securityGroups() {
+                return v.awsvpcConfiguration?.securityGroups;
+              },
+              get assignPublicIp() {
+                const a = v.awsvpcConfiguration?.assignPublicIp;
+                return a === undefined || a === null ? a : a === "ENABLED";
+              },
+            };
+          },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/autoscaling/autoScalingGroup.ts: vpcZoneIdentifier (a list of subnet ids, the
+  // classic vpcZoneIdentifiers); sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName;
+  // sdk/nodejs/eks/cluster.ts: resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the
+  // classic vpcConfig.
+  [
+    n.NATIVE_AUTOSCALING_GROUP,
+    {
+      classic: t.AUTOSCALING_GROUP,
+      rename: { vpcZoneIdentifiers: "vpcZoneIdentifier", name: "autoScalingGroupName" },
+    },
+  ],
+  [
+    n.NATIVE_EKS_NODEGROUP,
+    {
+      classic: t.EKS_NODE_GROUP,
+      rename: { subnetIds: "subnets", nodeRoleArn: "nodeRole", nodeGroupName: "nodegroupName" },
+    },
+  ],
+  [n.NATIVE_EKS_CLUSTER, { classic: t.EKS_CLUSTER, rename: { vpcConfig: "resourcesVpcConfig" } }],
 ];

@@ -58,6 +58,10 @@ export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIn
 export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";
 export const NATIVE_ELBV2_LOAD_BALANCER = "aws-native:elasticloadbalancingv2:LoadBalancer";
 export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
+export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
+export const NATIVE_AUTOSCALING_GROUP = "aws-native:autoscaling:AutoScalingGroup";
+export const NATIVE_EKS_NODEGROUP = "aws-native:eks:Nodegroup";
+export const NATIVE_EKS_CLUSTER = "aws-native:eks:Cluster";
 
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
 export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";

@@ -65,7 +65,9 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
       const from = source(key) ?? key;
       const raw = Reflect.getOwnPropertyDescriptor(props, from);
       let value = raw?.value;
-      if (key !== from || key === "tags") {
+      // A renamed, derived or tag property is the view's value (a derived one may keep the
+      // native name, as networkConfiguration does: its descriptor is still the converted value).
+      if (key !== from || key === "tags" || key in derived) {
         try {
           value = read(key);
         } catch {
