@@ -144,6 +144,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_EC2_INSTANCE,
     {
       classic: t.EC2_INSTANCE,
+      says: { associatePublicIpAddress: "networkInterfaces[].associatePublicIpAddress" },
       derive: {
         associatePublicIpAddress: {
           from: "networkInterfaces",
@@ -172,6 +173,11 @@ export const NETWORK_TWINS: [string, Twin][] = [
     {
       classic: t.ECS_SERVICE,
       rename: { name: "serviceName" },
+      says: {
+        "networkConfiguration.subnets": "networkConfiguration.awsvpcConfiguration.subnets",
+        "networkConfiguration.assignPublicIp is true":
+          'networkConfiguration.awsvpcConfiguration.assignPublicIp is "ENABLED"',
+      },
       derive: {
         networkConfiguration: {
           from: "networkConfiguration",

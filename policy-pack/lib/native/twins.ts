@@ -23,6 +23,13 @@ export interface Twin {
   readonly rename?: Readonly<Record<string, string>>;
   /** Classic property ← a native property, converted (read lazily, so an unknown one throws then). */
   readonly derive?: Readonly<Record<string, Derived>>;
+  /**
+   * How findings name the classic properties on the native resource (../define.ts rewrites them,
+   * see `nativeWording` in ./view.ts): a classic property, or a dotted path of one, → the native
+   * property or path the user wrote. Renamed camelCase properties are added without listing them
+   * here; derived ones and plain words (`policy`, `name`) only when listed.
+   */
+  readonly says?: Readonly<Record<string, string>>;
 }
 
 /** A classic property computed from a native one. */
@@ -100,6 +107,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.IAM_ROLE,
       rename: { assumeRolePolicy: "assumeRolePolicyDocument", name: "roleName" },
       derive: { inlinePolicies },
+      says: { inlinePolicies: "policies" },
     },
   ],
   [
@@ -234,6 +242,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.ECR_REPOSITORY,
       rename: { name: "repositoryName", policy: "repositoryPolicyText" },
       derive: { encryptionConfigurations: { from: "encryptionConfiguration", map: listOf } },
+      says: { encryptionConfigurations: "encryptionConfiguration" },
     },
   ],
   // sdk/nodejs/s3/bucket.ts: bucketName; bucketEncryption.serverSideEncryptionConfiguration[]
@@ -245,6 +254,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     {
       classic: t.S3_BUCKET,
       rename: { bucket: "bucketName" },
+      says: { serverSideEncryptionConfiguration: "bucketEncryption", acl: "accessControl" },
       derive: {
         // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
         acl: { from: "accessControl", map: cannedAcl },
@@ -276,6 +286,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     {
       classic: t.DYNAMODB_TABLE,
       rename: { name: "tableName" },
+      says: { serverSideEncryption: "sseSpecification" },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
@@ -303,6 +314,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     {
       classic: t.DYNAMODB_TABLE,
       rename: { name: "tableName" },
+      says: { serverSideEncryption: "sseSpecification" },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
@@ -343,6 +355,10 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     n.NATIVE_KINESIS_STREAM,
     {
       classic: t.KINESIS_STREAM,
+      says: {
+        encryptionType: "streamEncryption.encryptionType",
+        kmsKeyId: "streamEncryption.keyId",
+      },
       derive: {
         encryptionType: { from: "streamEncryption", map: (v: any) => v?.encryptionType },
         kmsKeyId: { from: "streamEncryption", map: (v: any) => v?.keyId },

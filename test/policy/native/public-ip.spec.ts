@@ -50,7 +50,9 @@ describe("aws-native instances and subnets: no public IPv4 address", () => {
       s,
       instance(s, { associatePublicIpAddress: true }),
     ]);
-    expect(found).to.deep.equal(['app: EC2 instance "app" sets associatePublicIpAddress: true.']);
+    expect(found).to.deep.equal([
+      'app: EC2 instance "app" sets networkInterfaces[].associatePublicIpAddress: true.',
+    ]);
   });
   it("ec2-instance-no-public-ip: the flag left out in a subnet that maps public IPs", async () => {
     const s = subnet(true);
@@ -60,7 +62,7 @@ describe("aws-native instances and subnets: no public IPv4 address", () => {
     ]);
     expect(found).to.have.length(1);
     expect(found[0])
-      .to.contain("does not set associatePublicIpAddress")
+      .to.contain("does not set networkInterfaces[].associatePublicIpAddress")
       .and.contain("maps a public IP on launch");
   });
   it("ec2-instance-no-public-ip: no subnet and no interface launches into the default VPC", async () => {
