@@ -130,6 +130,9 @@ export const NETWORK_TWINS: [string, Twin][] = [
       },
     },
   ],
+  // sdk/nodejs/elasticloadbalancingv2/listener.ts: protocol, sslPolicy, port, loadBalancerArn,
+  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names.
+  [n.NATIVE_ELBV2_LISTENER, { classic: t.LB_LISTENER }],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
   // (sdk/nodejs/lambda/function.ts), as in the classic twins. An instance given networkInterfaces
   // names its subnet and public-IP choice there (CloudFormation AWS::EC2::Instance: "If you specify
