@@ -163,6 +163,48 @@ export const NETWORK_TWINS: [string, Twin][] = [
           map: (v: unknown, p: any) =>
             Array.isArray(v) ? primaryInterface(asList(v))?.subnetId : p.subnetId,
         },
+        // launchTemplate { launchTemplateId, launchTemplateName, version }: the classic id/name.
+        launchTemplate: {
+          from: "launchTemplate",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get id() {
+                    return v.launchTemplateId;
+                  },
+                  get name() {
+                    return v.launchTemplateName;
+                  },
+                  get version() {
+                    return v.version;
+                  },
+                },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateName and launchTemplateData { metadataOptions,
+  // networkInterfaces, blockDeviceMappings, ... } (CloudFormation AWS::EC2::LaunchTemplate
+  // LaunchTemplateData), whose members read as the classic template's top-level properties.
+  [
+    n.NATIVE_EC2_LAUNCH_TEMPLATE,
+    {
+      classic: t.EC2_LAUNCH_TEMPLATE,
+      rename: { name: "launchTemplateName" },
+      derive: Object.fromEntries(
+        ["metadataOptions", "networkInterfaces", "blockDeviceMappings"].map((k) => [
+          k,
+          {
+            from: "launchTemplateData",
+            map: (v: any) => (v === undefined || v === null ? v : v[k]),
+          },
+        ]),
+      ),
+      says: {
+        metadataOptions: "launchTemplateData.metadataOptions",
+        networkInterfaces: "launchTemplateData.networkInterfaces",
+        blockDeviceMappings: "launchTemplateData.blockDeviceMappings",
       },
     },
   ],
