@@ -72,6 +72,16 @@ describe("aws-native instances and subnets: no public IPv4 address", () => {
     expect(found).to.have.length(1);
     expect(found[0]).to.contain("default VPC's default subnet");
   });
+  it("ec2-instance-no-public-ip: a LaunchTemplate's launchTemplateData.networkInterfaces asking for a public IP", async () => {
+    const lt = (associatePublicIpAddress: boolean) =>
+      res(n.NATIVE_EC2_LAUNCH_TEMPLATE, "lt", {
+        launchTemplateData: { networkInterfaces: [{ deviceIndex: 0, associatePublicIpAddress }] },
+      });
+    expect(await violationsOf("ec2-instance-no-public-ip", [lt(false)])).to.deep.equal([]);
+    const found = await violationsOf("ec2-instance-no-public-ip", [lt(true)]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.contain("assigns a public IP to network interface(s) #1");
+  });
   it("ec2-subnet-no-public-ip-on-launch: mapPublicIpOnLaunch true", async () => {
     const found = await violationsOf("ec2-subnet-no-public-ip-on-launch", [subnet(true)]);
     expect(found).to.have.length(1);
