@@ -15,7 +15,13 @@ import {
 } from "@pulumi/policy";
 import { gateOnTypes, orderStackPolicies, sawStack } from "./applies-to";
 import { StackIndex } from "./stack-index";
-import { classicArgs, classicResources, listsNative } from "./native/view";
+import {
+  classicArgs,
+  classicResources,
+  listsNative,
+  nativeTypeOf,
+  nativeWording,
+} from "./native/view";
 import { UNKNOWN } from "./values";
 import { findWaiver, Waiver, WaiverSource } from "./waivers";
 
@@ -228,9 +234,12 @@ export function resourcePolicy<C = Record<string, never>>(
     const args = classicArgs(raw);
     const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
+    // A finding on an aws-native resource names the native properties (./native/view.ts).
+    const say = args === raw ? undefined : (m: string) => nativeWording(raw.type, m);
     const ctx: CheckContext<C> = {
       config,
-      report: (message) => {
+      report: (text) => {
+        const message = say ? say(text) : text;
         const found = findWaiver(meta.name, args.urn, args.name, [args.props], config.waivers);
         if (found) {
           const { waiver, carrier } = found;
@@ -287,7 +296,9 @@ export function stackPolicy<C = Record<string, never>>(
     const ctx: StackCheckContext<C> = {
       config,
       index,
-      report: (resource, message, carriers = []) => {
+      report: (resource, text, carriers = []) => {
+        const nativeType = native ? nativeTypeOf(resource) : undefined;
+        const message = nativeType ? nativeWording(nativeType, text) : text;
         if (appliesTo !== undefined && !appliesTo.includes(resource.type)) {
           throw new Error(
             `policy ${meta.name} applies to ${appliesTo.join(", ")} only, but reported ${resource.urn}`,

@@ -43,6 +43,10 @@ const inlineSgRules = (peer: string) => (v: unknown) =>
       }))
     : v;
 
+/** The primary network interface of a launch (device index 0, "0" in CloudFormation), or the first. */
+const primaryInterface = (nics: any[]): any =>
+  nics.find((e) => e?.deviceIndex === "0" || e?.deviceIndex === 0) ?? nics[0];
+
 export const NETWORK_TWINS: [string, Twin][] = [
   // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
   // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
@@ -126,8 +130,138 @@ export const NETWORK_TWINS: [string, Twin][] = [
       },
     },
   ],
+  // sdk/nodejs/elasticloadbalancingv2/listener.ts: protocol, sslPolicy, port, loadBalancerArn,
+  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names.
+  [n.NATIVE_ELBV2_LISTENER, { classic: t.LB_LISTENER }],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
-  // (sdk/nodejs/lambda/function.ts), as in the classic twins.
-  [n.NATIVE_EC2_INSTANCE, { classic: t.EC2_INSTANCE }],
+  // (sdk/nodejs/lambda/function.ts), as in the classic twins. An instance given networkInterfaces
+  // names its subnet and public-IP choice there (CloudFormation AWS::EC2::Instance: "If you specify
+  // a network interface, you must specify any subnets as part of the network interface";
+  // NetworkInterface AssociatePublicIpAddress, DeviceIndex, SubnetId:
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ec2-instance-networkinterface.html).
+  // EC2 assigns a public IPv4 address only to the primary interface (device index 0), and only
+  // when the request has one interface, so any interface asking for one reads as the instance's
+  // associatePublicIpAddress: true; otherwise the primary interface's flag and subnet are the
+  // instance's.
+  [
+    n.NATIVE_EC2_INSTANCE,
+    {
+      classic: t.EC2_INSTANCE,
+      says: { associatePublicIpAddress: "networkInterfaces[].associatePublicIpAddress" },
+      derive: {
+        associatePublicIpAddress: {
+          from: "networkInterfaces",
+          map: (v: unknown) => {
+            if (!Array.isArray(v)) return undefined;
+            const nics = asList(v);
+            if (nics.some((e: any) => e?.associatePublicIpAddress === true)) return true;
+            return primaryInterface(nics)?.associatePublicIpAddress;
+          },
+        },
+        subnetId: {
+          from: "networkInterfaces",
+          map: (v: unknown, p: any) =>
+            Array.isArray(v) ? primaryInterface(asList(v))?.subnetId : p.subnetId,
+        },
+        // launchTemplate { launchTemplateId, launchTemplateName, version }: the classic id/name.
+        launchTemplate: {
+          from: "launchTemplate",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get id() {
+                    return v.launchTemplateId;
+                  },
+                  get name() {
+                    return v.launchTemplateName;
+                  },
+                  get version() {
+                    return v.version;
+                  },
+                },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateName and launchTemplateData { metadataOptions,
+  // networkInterfaces, blockDeviceMappings, ... } (CloudFormation AWS::EC2::LaunchTemplate
+  // LaunchTemplateData), whose members read as the classic template's top-level properties.
+  [
+    n.NATIVE_EC2_LAUNCH_TEMPLATE,
+    {
+      classic: t.EC2_LAUNCH_TEMPLATE,
+      rename: { name: "launchTemplateName" },
+      derive: Object.fromEntries(
+        ["metadataOptions", "networkInterfaces", "blockDeviceMappings"].map((k) => [
+          k,
+          {
+            from: "launchTemplateData",
+            map: (v: any) => (v === undefined || v === null ? v : v[k]),
+          },
+        ]),
+      ),
+      says: {
+        metadataOptions: "launchTemplateData.metadataOptions",
+        networkInterfaces: "launchTemplateData.networkInterfaces",
+        blockDeviceMappings: "launchTemplateData.blockDeviceMappings",
+      },
+    },
+  ],
   [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
+  // sdk/nodejs/ecs/service.ts: networkConfiguration.awsvpcConfiguration { subnets, securityGroups,
+  // assignPublicIp "ENABLED" | "DISABLED" } (CloudFormation AWS::ECS::Service AwsVpcConfiguration,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-awsvpcconfiguration.html)
+  // reads as the classic networkConfiguration { subnets, securityGroups, assignPublicIp: boolean }.
+  [
+    n.NATIVE_ECS_SERVICE,
+    {
+      classic: t.ECS_SERVICE,
+      rename: { name: "serviceName" },
+      says: {
+        "networkConfiguration.subnets": "networkConfiguration.awsvpcConfiguration.subnets",
+        "networkConfiguration.assignPublicIp is true":
+          'networkConfiguration.awsvpcConfiguration.assignPublicIp is "ENABLED"',
+      },
+      derive: {
+        networkConfiguration: {
+          from: "networkConfiguration",
+          map: (v: any) => {
+            if (v === undefined || v === null) return v;
+            return {
+              get subnets() {
+                return v.awsvpcConfiguration?.subnets;
+              },
+              get securityGroups() {
+                return v.awsvpcConfiguration?.securityGroups;
+              },
+              get assignPublicIp() {
+                const a = v.awsvpcConfiguration?.assignPublicIp;
+                return a === undefined || a === null ? a : a === "ENABLED";
+              },
+            };
+          },
+        },
+      },
+    },
+  ],
+  // sdk/nodejs/autoscaling/autoScalingGroup.ts: vpcZoneIdentifier (a list of subnet ids, the
+  // classic vpcZoneIdentifiers); sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName;
+  // sdk/nodejs/eks/cluster.ts: resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the
+  // classic vpcConfig.
+  [
+    n.NATIVE_AUTOSCALING_GROUP,
+    {
+      classic: t.AUTOSCALING_GROUP,
+      rename: { vpcZoneIdentifiers: "vpcZoneIdentifier", name: "autoScalingGroupName" },
+    },
+  ],
+  [
+    n.NATIVE_EKS_NODEGROUP,
+    {
+      classic: t.EKS_NODE_GROUP,
+      rename: { subnetIds: "subnets", nodeRoleArn: "nodeRole", nodeGroupName: "nodegroupName" },
+    },
+  ],
+  [n.NATIVE_EKS_CLUSTER, { classic: t.EKS_CLUSTER, rename: { vpcConfig: "resourcesVpcConfig" } }],
 ];

@@ -35,6 +35,10 @@ export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
 export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
 export const NATIVE_KINESIS_RESOURCE_POLICY = "aws-native:kinesis:ResourcePolicy";
+export const NATIVE_BACKUP_VAULT = "aws-native:backup:BackupVault";
+export const NATIVE_EVENTS_EVENT_BUS = "aws-native:events:EventBus";
+export const NATIVE_EVENTS_EVENT_BUS_POLICY = "aws-native:events:EventBusPolicy";
+export const NATIVE_OPENSEARCH_DOMAIN = "aws-native:opensearchservice:Domain";
 
 export const NATIVE_SECRETSMANAGER_SECRET = "aws-native:secretsmanager:Secret";
 export const NATIVE_SECRETSMANAGER_RESOURCE_POLICY = "aws-native:secretsmanager:ResourcePolicy";
@@ -53,7 +57,13 @@ export const NATIVE_EC2_SECURITY_GROUP = "aws-native:ec2:SecurityGroup";
 export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIngress";
 export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";
 export const NATIVE_ELBV2_LOAD_BALANCER = "aws-native:elasticloadbalancingv2:LoadBalancer";
+export const NATIVE_ELBV2_LISTENER = "aws-native:elasticloadbalancingv2:Listener";
 export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
+export const NATIVE_EC2_LAUNCH_TEMPLATE = "aws-native:ec2:LaunchTemplate";
+export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
+export const NATIVE_AUTOSCALING_GROUP = "aws-native:autoscaling:AutoScalingGroup";
+export const NATIVE_EKS_NODEGROUP = "aws-native:eks:Nodegroup";
+export const NATIVE_EKS_CLUSTER = "aws-native:eks:Cluster";
 
 export const NATIVE_DYNAMODB_TABLE = "aws-native:dynamodb:Table";
 export const NATIVE_DYNAMODB_GLOBAL_TABLE = "aws-native:dynamodb:GlobalTable";

@@ -19,6 +19,40 @@ export function listsNative(types: readonly string[]): boolean {
   return types.some((t) => TWINS.has(t));
 }
 
+/** A classic property named in a finding: a whole identifier or dotted path, not part of one. */
+const wordings = new Map<string, [RegExp, string][]>();
+
+/** The wording pairs of a native type: ./twins.ts `says`, then its camelCase renames. */
+function wordingOf(nativeType: string): [RegExp, string][] {
+  let out = wordings.get(nativeType);
+  if (out) return out;
+  const twin = TWINS.get(nativeType);
+  const pairs = new Map<string, string>(Object.entries(twin?.says ?? {}));
+  for (const [classic, native] of Object.entries(twin?.rename ?? {})) {
+    if (/[A-Z]/.test(classic) && !pairs.has(classic)) pairs.set(classic, native);
+  }
+  // Longer phrases first, so "networkConfiguration.subnets" wins over a shorter key inside it.
+  out = [...pairs]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([classic, native]) => {
+      const quoted = classic.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      return [new RegExp(`(?<![\\w.\\[])${quoted}(?![\\w])`, "g"), native];
+    });
+  wordings.set(nativeType, out);
+  return out;
+}
+
+/**
+ * A finding's text as the user of an aws-native resource reads it: the classic properties a rule
+ * names (`assumeRolePolicy`, `associatePublicIpAddress`) as the native ones the program sets
+ * (`assumeRolePolicyDocument`, `networkInterfaces[].associatePublicIpAddress`). Other text as is.
+ */
+export function nativeWording(nativeType: string, message: string): string {
+  let out = message;
+  for (const [re, native] of wordingOf(nativeType)) out = out.replace(re, native);
+  return out;
+}
+
 /** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
 function tagMap(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
@@ -65,7 +99,9 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
       const from = source(key) ?? key;
       const raw = Reflect.getOwnPropertyDescriptor(props, from);
       let value = raw?.value;
-      if (key !== from || key === "tags") {
+      // A renamed, derived or tag property is the view's value (a derived one may keep the
+      // native name, as networkConfiguration does: its descriptor is still the converted value).
+      if (key !== from || key === "tags" || key in derived) {
         try {
           value = read(key);
         } catch {

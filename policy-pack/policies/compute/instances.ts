@@ -17,6 +17,11 @@ import {
   EC2_SUBNET,
 } from "../../lib/types";
 import { awsDocs, awsGuard, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import {
+  NATIVE_EC2_INSTANCE,
+  NATIVE_EC2_LAUNCH_TEMPLATE,
+  NATIVE_EC2_SUBNET,
+} from "../../lib/native/types";
 
 /**
  * A metadata option as the program set it: `metadataOptions` and its fields are computed by the
@@ -61,8 +66,23 @@ export const instanceImdsV2 = stackPolicy({
     // The provider sends no MetadataOptions when `metadataOptions` is unset.
     awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
   ],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
-  appliesTo: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION],
+  // aws-native Instances (metadataOptions, launchTemplate { launchTemplateId, ... }) and
+  // LaunchTemplates (launchTemplateData.metadataOptions) read as the classic ones
+  // (../../lib/native/twins-network.ts; CloudFormation AWS::EC2::Instance MetadataOptions).
+  types: [
+    EC2_INSTANCE,
+    EC2_LAUNCH_TEMPLATE,
+    EC2_LAUNCH_CONFIGURATION,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
+  appliesTo: [
+    EC2_INSTANCE,
+    EC2_LAUNCH_TEMPLATE,
+    EC2_LAUNCH_CONFIGURATION,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
   check: (ctx) => {
     for (const r of ctx.index.ofType(EC2_LAUNCH_TEMPLATE, EC2_LAUNCH_CONFIGURATION)) {
       ctx.each(r, () => {
@@ -151,7 +171,18 @@ export const instanceNoPublicIp = stackPolicy({
     fsbp("AutoScaling.5"),
     kics("EC2 Instance Has Public IP"),
   ],
-  types: [...INSTANCE_LAUNCHERS, EC2_EIP, EC2_EIP_ASSOCIATION, EC2_SUBNET],
+  // An aws-native Instance reads its networkInterfaces[].associatePublicIpAddress and subnetId as
+  // the classic flag and subnet (../../lib/native/twins-network.ts); an aws-native LaunchTemplate
+  // its launchTemplateData.networkInterfaces; an aws-native Subnet its mapPublicIpOnLaunch.
+  types: [
+    ...INSTANCE_LAUNCHERS,
+    EC2_EIP,
+    EC2_EIP_ASSOCIATION,
+    EC2_SUBNET,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+    NATIVE_EC2_SUBNET,
+  ],
   check: (ctx) => {
     const g = NetworkGraph.of(ctx.index);
     /**

@@ -12,6 +12,7 @@ import {
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_ECS_SERVICE } from "../../lib/native/types";
 
 /**
  * Where each type says whether its tasks get a public IP, and the value that says yes. The
@@ -48,7 +49,16 @@ export const ecsServiceNoPublicIp = resourcePolicy({
   remediationSteps:
     'Set `assignPublicIp` to false (pipes: "DISABLED") in the network configuration and run tasks in private subnets reaching AWS APIs through VPC endpoints.',
   references: [checkov("CKV_AWS_333"), fsbp("ECS.2"), fsbp("ECS.16")],
-  types: [ECS_SERVICE, ECS_TASK_SET, CLOUDWATCH_EVENT_TARGET, SCHEDULER_SCHEDULE, PIPES_PIPE],
+  // An aws-native ECS Service's awsvpcConfiguration.assignPublicIp "ENABLED" reads as the classic
+  // networkConfiguration.assignPublicIp true (../../lib/native/twins-network.ts).
+  types: [
+    ECS_SERVICE,
+    ECS_TASK_SET,
+    CLOUDWATCH_EVENT_TARGET,
+    SCHEDULER_SCHEDULE,
+    PIPES_PIPE,
+    NATIVE_ECS_SERVICE,
+  ],
   check: (props, ctx, args) => {
     const [path, value] = TASK_NETWORK[args.type];
     const at = path.reduce<any>((o, k) => o?.[k], props);

@@ -20,6 +20,7 @@ import {
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
 import { awsDocs, awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { NATIVE_ELBV2_LISTENER } from "../../lib/native/types";
 
 const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
 const LISTENERS = [LB_LISTENER, ALB_LISTENER];
@@ -153,7 +154,9 @@ export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>
       default: DEFAULT_SSL_POLICY_PATTERN,
     },
   },
-  types: LISTENERS,
+  // An aws-native Listener takes the same protocol and sslPolicy (../../lib/native/twins-network.ts),
+  // and Cloud Control creates it through the same API, with the same default policy.
+  types: [...LISTENERS, NATIVE_ELBV2_LISTENER],
   check: (props, ctx) => {
     const protocol = props.protocol;
     if (protocol !== "HTTPS" && protocol !== "TLS") return;

@@ -23,8 +23,12 @@ import {
 } from "../../lib/types";
 import { awsDocs, cdkNag, kics } from "../../lib/controls";
 import {
+  NATIVE_BACKUP_VAULT,
+  NATIVE_EVENTS_EVENT_BUS,
+  NATIVE_EVENTS_EVENT_BUS_POLICY,
   NATIVE_KINESIS_RESOURCE_POLICY,
   NATIVE_LOGS_RESOURCE_POLICY,
+  NATIVE_OPENSEARCH_DOMAIN,
 } from "../../lib/native/types";
 import { isUnknownError, must, peek } from "../../lib/values";
 
@@ -96,8 +100,10 @@ export const searchDomainPolicyNotPublic = stackPolicy({
     // opensearch_service_domains_not_publicly_accessible passes every domain with a VPC.
     awsDocs("opensearch-service/latest/developerguide/vpc (access policies on VPC domains)"),
   ],
-  types: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES],
-  appliesTo: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES],
+  // An aws-native opensearchservice Domain reads as the classic domain (the same accessPolicies
+  // and vpcOptions.subnetIds: ../../lib/native/twins.ts).
+  types: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES, NATIVE_OPENSEARCH_DOMAIN],
+  appliesTo: [...SEARCH_DOMAINS, ...SEARCH_DOMAIN_POLICIES, NATIVE_OPENSEARCH_DOMAIN],
   check: (ctx) => {
     for (const domain of ctx.index.ofType(...SEARCH_DOMAINS)) {
       ctx.each(domain, () => {
@@ -203,12 +209,16 @@ export const resourcePolicyNotPublic = resourcePolicy({
     kics("Glue With Vulnerable Policy"),
     kics("SES Policy With Allowed IAM Actions"),
   ],
-  // aws-native logs and Kinesis resource policies read as their classic twins (../../lib/native/twins.ts).
+  // aws-native logs and Kinesis resource policies, Backup vaults (accessPolicy), event buses
+  // (policy) and event bus policies read as their classic twins (../../lib/native/twins.ts).
   types: [
     ...Object.keys(SERVICE_POLICY_INPUT),
     CLOUDWATCH_EVENT_PERMISSION,
     NATIVE_LOGS_RESOURCE_POLICY,
     NATIVE_KINESIS_RESOURCE_POLICY,
+    NATIVE_BACKUP_VAULT,
+    NATIVE_EVENTS_EVENT_BUS,
+    NATIVE_EVENTS_EVENT_BUS_POLICY,
   ],
   check: (props, ctx, args) =>
     args.type === CLOUDWATCH_EVENT_PERMISSION

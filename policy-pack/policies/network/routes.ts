@@ -35,12 +35,17 @@ import {
   NATIVE_EC2_SUBNET_ROUTE_TABLE_ASSOCIATION,
   NATIVE_EC2_VPC,
   NATIVE_LAMBDA_FUNCTION,
+  NATIVE_ECS_SERVICE,
+  NATIVE_AUTOSCALING_GROUP,
+  NATIVE_EKS_NODEGROUP,
+  NATIVE_EKS_CLUSTER,
 } from "../../lib/native/types";
 
 /**
  * The aws-native network resources the subnet rules judge as their classic twins
  * (../../lib/native/twins.ts): subnets, route tables, routes, associations, the gateways routes
- * name, and compute placed in subnets.
+ * name, and compute placed in subnets (instances, functions, ECS services, Auto Scaling groups,
+ * EKS node groups and clusters).
  */
 const NATIVE_NETWORK_TYPES = [
   NATIVE_EC2_VPC,
@@ -53,6 +58,10 @@ const NATIVE_NETWORK_TYPES = [
   NATIVE_EC2_EGRESS_ONLY_INTERNET_GATEWAY,
   NATIVE_EC2_INSTANCE,
   NATIVE_LAMBDA_FUNCTION,
+  NATIVE_ECS_SERVICE,
+  NATIVE_AUTOSCALING_GROUP,
+  NATIVE_EKS_NODEGROUP,
+  NATIVE_EKS_CLUSTER,
 ];
 
 interface TierConfig {

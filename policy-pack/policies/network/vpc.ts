@@ -15,6 +15,7 @@ import {
   EC2_VPC,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { NATIVE_EC2_SUBNET } from "../../lib/native/types";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -178,8 +179,9 @@ export const subnetNoPublicIpOnLaunch = resourcePolicy({
   ],
   // A default subnet keeps the public-IP attribute AWS gave it unless the program sets it (VPC
   // user guide, "Default VPCs": default subnets assign public IPv4 addresses), so left out it is
-  // on.
-  types: [EC2_SUBNET, EC2_DEFAULT_SUBNET],
+  // on. An aws-native Subnet says mapPublicIpOnLaunch too (pulumi/pulumi-aws-native
+  // sdk/nodejs/ec2/subnet.ts; CloudFormation AWS::EC2::Subnet MapPublicIpOnLaunch, default false).
+  types: [EC2_SUBNET, EC2_DEFAULT_SUBNET, NATIVE_EC2_SUBNET],
   check: (props, ctx, args) => {
     const map = props.mapPublicIpOnLaunch;
     if (map === true) {

@@ -21,6 +21,7 @@ import { programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { BUCKET_TYPES, S3_BUCKET_POLICY, S3_SIDE } from "../../lib/types";
+import { NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY } from "../../lib/native/types";
 
 /** The bucket's policy documents with where they come from (BucketPolicy or inline `policy`). */
 function bucketPolicies(
@@ -48,7 +49,9 @@ export const tlsOnly = stackPolicy({
     'Add to the bucket\'s aws.s3.BucketPolicy a statement: Effect Deny, Principal "*", Action ' +
     '"s3:*", Resource [bucket ARN, bucket ARN + "/*"], Condition Bool aws:SecureTransport "false".',
   references: [cdkNag("AwsSolutions-S10"), fsbp("S3.5")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.policy],
+  // An aws-native BucketPolicy (bucket, policyDocument: pulumi/pulumi-aws-native
+  // sdk/nodejs/s3/bucketPolicy.ts) reads as a classic one, for aws-native and classic buckets alike.
+  types: [...BUCKET_TYPES, ...S3_SIDE.policy, NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       const policies = bucketPolicies(ctx, bucket);

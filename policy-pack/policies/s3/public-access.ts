@@ -37,7 +37,7 @@ import {
   kics,
   trivy,
 } from "../../lib/controls";
-import { isSet } from "../../lib/values";
+import { asList, isSet } from "../../lib/values";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -204,12 +204,26 @@ export const ownershipEnforced = stackPolicy({
     fsbp("S3.12"),
     awsDocs("AmazonS3/latest/userguide/about-object-ownership"),
   ],
-  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
+  // An aws-native Bucket carries its controls inline: ownershipControls.rules[].objectOwnership
+  // (pulumi/pulumi-aws-native sdk/nodejs/s3/bucket.ts; CloudFormation AWS::S3::Bucket
+  // OwnershipControls, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-ownershipcontrolsrule.html).
+  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls, NATIVE_S3_BUCKET],
   check: (ctx) => {
     eachBucket(ctx, (bucket) => {
       // CloudFront standard logging (legacy) writes with ACLs: such a bucket must keep them
       // enabled (documented exception, listed by s3-bucket-documented-exceptions).
       if (cloudfrontLegacyLoggingInto(ctx.index, bucket).length) return;
+      const inline = nativeTypeOf(bucket) ? bucket.props.ownershipControls : undefined;
+      if (inline !== undefined && inline !== null) {
+        const owners = asList((inline as any).rules).map((r: any) => r?.objectOwnership);
+        if (!owners.includes("BucketOwnerEnforced")) {
+          ctx.report(
+            bucket,
+            `${label(bucket)}: ownershipControls set ${owners.join(", ") || "no rule"}, ` +
+              "not BucketOwnerEnforced (ACLs stay enabled).",
+          );
+        }
+      }
       for (const c of sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls)) {
         const owners = ownersOf(c);
         if (!owners.includes("BucketOwnerEnforced")) {

@@ -229,7 +229,7 @@ describe("aws-native Lambda: not public", () => {
       res(NATIVE_LAMBDA_URL, "url", { authType, targetFunctionArn: "fn" });
     await expectClean(policy("lambda-function-url-auth"), [url("AWS_IAM")]);
     expect(await violationsOf("lambda-function-url-auth", [url("NONE")])).to.deep.equal([
-      'url: authorizationType is "NONE": the function URL is public.',
+      'url: authType is "NONE": the function URL is public.',
     ]);
   });
 });

@@ -86,7 +86,7 @@ describe("aws-native IAM: least privilege", () => {
       role({ assumeRolePolicyDocument: open }),
     ]);
     expect(found).to.have.length(1);
-    expect(found[0]).to.match(/^fn-role: assumeRolePolicy statement 1/);
+    expect(found[0]).to.match(/^fn-role: assumeRolePolicyDocument statement 1/);
   });
 
   it("iam-managed-policy-allowlist: AdministratorAccess in managedPolicyArns", async () => {

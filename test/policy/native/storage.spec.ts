@@ -144,7 +144,7 @@ const cases: StoreCase[] = [
     inputs: { sseSpecification: { sseEnabled: true, sseType: "KMS", kmsMasterKeyId: KEY_ARN } },
     prop: "sseSpecification",
     broken: [
-      [{ sseSpecification: undefined }, "serverSideEncryption is not enabled"],
+      [{ sseSpecification: undefined }, "sseSpecification is not enabled"],
       [{ sseSpecification: { sseEnabled: true } }, "aws/dynamodb"],
     ],
   },
@@ -160,7 +160,7 @@ const cases: StoreCase[] = [
     },
     prop: "replicas",
     broken: [
-      [{ sseSpecification: { sseEnabled: false } }, "serverSideEncryption is not enabled"],
+      [{ sseSpecification: { sseEnabled: false } }, "sseSpecification is not enabled"],
       [
         {
           replicas: [

@@ -75,6 +75,37 @@ describe("fake AWS: aws-native resources", () => {
     expect(state.dnsName).to.match(/^alb-[a-z0-9]{7}-\d{10}\.us-west-2\.elb\.amazonaws\.com$/);
   });
 
+  it("a Backup vault, an event bus, an Auto Scaling group and an EKS cluster: the name is the id, with the ARN", () => {
+    const vault = applied("aws-native:backup:BackupVault", "vault", { backupVaultName: "main" });
+    expect(vault.id).to.equal("main");
+    expect(vault.state.backupVaultArn).to.equal(
+      "arn:aws:backup:us-west-2:123456789012:backup-vault:main",
+    );
+    const bus = applied("aws-native:events:EventBus", "orders");
+    expect(bus.id).to.match(/^orders-[a-z0-9]{7}$/);
+    expect(bus.state.arn).to.equal(`arn:aws:events:us-west-2:123456789012:event-bus/${bus.id}`);
+    const asg = applied("aws-native:autoscaling:AutoScalingGroup", "workers", { minSize: "1" });
+    expect(asg.id).to.equal(asg.state.autoScalingGroupName);
+    const eks = applied("aws-native:eks:Cluster", "prod", { name: "prod" });
+    expect(eks.state.arn).to.equal("arn:aws:eks:us-west-2:123456789012:cluster/prod");
+    expect(eks.state.endpoint).to.match(
+      /^https:\/\/[0-9A-F]{32}\.gr7\.us-west-2\.eks\.amazonaws\.com$/,
+    );
+  });
+
+  it("an OpenSearch domain: a search- endpoint, or a vpc- one with vpcOptions", () => {
+    const open = applied("aws-native:opensearchservice:Domain", "Search", {});
+    expect(open.id).to.match(/^search-[a-z0-9]{7}$/);
+    expect(open.state.arn).to.equal(`arn:aws:es:us-west-2:123456789012:domain/${open.id}`);
+    expect(open.state.domainEndpoint).to.match(
+      /^search-search-[a-z0-9]{7}-[a-z0-9]{26}\.us-west-2\.es\.amazonaws\.com$/,
+    );
+    const vpc = applied("aws-native:opensearchservice:Domain", "logs", {
+      vpcOptions: { subnetIds: ["subnet-0abc"] },
+    });
+    expect(vpc.state.domainEndpoint).to.match(/^vpc-logs-/);
+  });
+
   it("the same program gets the same values", () => {
     expect(applied("aws-native:ecr:Repository", "app")).to.deep.equal(
       applied("aws-native:ecr:Repository", "app"),

@@ -187,6 +187,48 @@ const MAKERS: Record<string, Maker> = {
     const name = c.name("name");
     return { id: name, state: { arn: c.arn("kinesis", `stream/${name}`) } };
   },
+  // CloudFormation "Return values": AWS::Backup::BackupVault (Ref the name; BackupVaultArn),
+  // AWS::Events::EventBus (Ref the name; Arn), AWS::OpenSearchService::Domain (Ref the name; Arn,
+  // DomainArn, DomainEndpoint), AWS::AutoScaling::AutoScalingGroup (Ref the name) and
+  // AWS::EKS::Cluster (Ref the name; Arn, Endpoint).
+  "aws-native:backup:BackupVault": (c) => {
+    const backupVaultName = c.name("backupVaultName");
+    return {
+      id: backupVaultName,
+      state: {
+        backupVaultName,
+        backupVaultArn: c.arn("backup", `backup-vault:${backupVaultName}`),
+      },
+    };
+  },
+  "aws-native:events:EventBus": (c) => {
+    const name = c.name("name");
+    return { id: name, state: { name, arn: c.arn("events", `event-bus/${name}`) } };
+  },
+  "aws-native:opensearchservice:Domain": (c) => {
+    const domainName = c.name("domainName", true).slice(0, 28);
+    const arn = c.arn("es", `domain/${domainName}`);
+    const host = `${domainName}-${chars(c.seed, 26, LOWER_ALNUM)}.${c.env.region.code}.es.amazonaws.com`;
+    const vpc = c.inputs.vpcOptions !== undefined && c.inputs.vpcOptions !== null;
+    return {
+      id: domainName,
+      state: {
+        domainName,
+        arn,
+        domainArn: arn,
+        domainEndpoint: vpc ? `vpc-${host}` : `search-${host}`,
+      },
+    };
+  },
+  "aws-native:autoscaling:AutoScalingGroup": (c) => {
+    const autoScalingGroupName = c.name("autoScalingGroupName");
+    return { id: autoScalingGroupName, state: { autoScalingGroupName } };
+  },
+  "aws-native:eks:Cluster": (c) => {
+    const name = c.name("name");
+    const endpoint = `https://${hex(c.seed, 32).toUpperCase()}.gr7.${c.env.region.code}.eks.amazonaws.com`;
+    return { id: name, state: { name, arn: c.arn("eks", `cluster/${name}`), endpoint } };
+  },
   // sdk/nodejs/rds/dbInstance.ts registers DbInstance; earlier releases DBInstance.
   "aws-native:rds:DbInstance": dbInstance,
   "aws-native:rds:DBInstance": dbInstance,
