@@ -70,6 +70,23 @@ function cannedAcl(v: unknown): unknown {
 }
 
 /** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
+/**
+ * A DynamoDB `sseSpecification` as the classic `serverSideEncryption { enabled, kmsKeyArn }`, the
+ * key read, only when a rule asks for it, from where the table type keeps it (the table's own, or a
+ * global table's first replica).
+ */
+function dynamoSse(v: any, key: () => unknown): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get enabled() {
+      return v.sseEnabled;
+    },
+    get kmsKeyArn() {
+      return key();
+    },
+  };
+}
+
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
 /**
@@ -290,17 +307,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
-          map: (v: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get enabled() {
-                    return v.sseEnabled;
-                  },
-                  get kmsKeyArn() {
-                    return v.kmsMasterKeyId;
-                  },
-                },
+          map: (v: any) => dynamoSse(v, () => v.kmsMasterKeyId),
         },
       },
     },
@@ -320,16 +327,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
           from: "sseSpecification",
           deps: "replicas",
           map: (v: any, p: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get enabled() {
-                    return v.sseEnabled;
-                  },
-                  get kmsKeyArn() {
-                    return asList(p.replicas)[0]?.sseSpecification?.kmsMasterKeyId;
-                  },
-                },
+            dynamoSse(v, () => asList(p.replicas)[0]?.sseSpecification?.kmsMasterKeyId),
         },
         replicas: {
           from: "replicas",
