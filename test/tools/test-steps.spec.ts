@@ -1,0 +1,74 @@
+// `npm test` runs the unit tests as two mocha processes (tools/test.ts): together they must be
+// exactly `npm run test:unit`, every spec file in one of them and none in both. The files are
+// collected as mocha collects them (its own collect-files), from the scripts in package.json.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { PHASES, UNIT_STEPS } from "../../tools/test";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const collectFiles = require("mocha/lib/cli/collect-files") as (o: {
+  ignore: string[];
+  extension: string[];
+  file: string[];
+  recursive: boolean;
+  sort: boolean;
+  spec: string[];
+}) => { files: string[] };
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8"))
+  .scripts as Record<string, string>;
+
+/** The spec files a `mocha <specs> --ignore <glob>...` script runs, relative to the project. */
+function specFiles(script: string): string[] {
+  const words = [...script.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
+  expect(words[0], script).to.equal("mocha");
+  const spec: string[] = [];
+  const ignore: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    if (words[i] === "--ignore") ignore.push(words[++i]);
+    else if (words[i].startsWith("-"))
+      throw new Error(`unexpected option ${words[i]} in: ${script}`);
+    else spec.push(words[i]);
+  }
+  const cwd = process.cwd();
+  process.chdir(ROOT); // mocha resolves the globs from where it runs: the project root
+  try {
+    const { files } = collectFiles({
+      ignore,
+      extension: ["ts"],
+      file: [],
+      recursive: false,
+      sort: true,
+      spec,
+    });
+    return files.map((f) => path.relative(ROOT, f));
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe("npm test: the two unit-test processes", () => {
+  const whole = specFiles(scripts["test:unit"]);
+  const parts = UNIT_STEPS.map((step) => specFiles(scripts[step]));
+
+  it("are steps of the run", () => {
+    expect(PHASES.flat()).to.include.members([...UNIT_STEPS]);
+  });
+
+  it("run every spec file of `npm run test:unit` exactly once between them", () => {
+    expect(whole.length).to.be.greaterThan(100);
+    const both = parts[0].filter((f) => parts[1].includes(f));
+    expect(both, "in both processes").to.deep.equal([]);
+    expect([...parts[0], ...parts[1]].sort()).to.deep.equal([...whole].sort());
+  });
+
+  it("each run whole-program specs or the rest, with the host spec beside the programs", () => {
+    expect(parts[0]).to.include("test/components/host.spec.ts");
+    expect(
+      parts[0].every((f) => f.startsWith("test/tools/") || f === "test/components/host.spec.ts"),
+    ).to.equal(true);
+    expect(parts[1]).to.include("test/tools/check.spec.ts");
+  });
+});
