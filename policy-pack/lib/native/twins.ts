@@ -303,7 +303,10 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     {
       classic: t.DYNAMODB_TABLE,
       rename: { name: "tableName" },
-      says: { serverSideEncryption: "sseSpecification" },
+      says: {
+        "serverSideEncryption.kmsKeyArn": "sseSpecification.kmsMasterKeyId",
+        serverSideEncryption: "sseSpecification",
+      },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
@@ -321,7 +324,10 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     {
       classic: t.DYNAMODB_TABLE,
       rename: { name: "tableName" },
-      says: { serverSideEncryption: "sseSpecification" },
+      says: {
+        "serverSideEncryption.kmsKeyArn": "replicas[0].sseSpecification.kmsMasterKeyId",
+        serverSideEncryption: "sseSpecification",
+      },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",

@@ -27,6 +27,15 @@ describe("aws-native property names in findings", () => {
       nativeWording(n.NATIVE_ECS_SERVICE, "networkConfiguration.assignPublicIp is true: x"),
     ).to.equal('networkConfiguration.awsvpcConfiguration.assignPublicIp is "ENABLED": x');
   });
+  it("a DynamoDB key is named where each table type keeps it", () => {
+    const m = 'DynamoDB table "t" serverSideEncryption.kmsKeyArn: no KMS key is set';
+    expect(nativeWording(n.NATIVE_DYNAMODB_TABLE, m)).to.equal(
+      'DynamoDB table "t" sseSpecification.kmsMasterKeyId: no KMS key is set',
+    );
+    expect(nativeWording(n.NATIVE_DYNAMODB_GLOBAL_TABLE, m)).to.equal(
+      'DynamoDB table "t" replicas[0].sseSpecification.kmsMasterKeyId: no KMS key is set',
+    );
+  });
   it("a type without a twin is left alone", () => {
     expect(nativeWording("aws-native:ec2:Eip", "assumeRolePolicy")).to.equal("assumeRolePolicy");
   });
