@@ -16,7 +16,10 @@ interface Started {
 }
 
 /** Replaces `Analyzer.start` while `body` runs with a pack that records what it is asked. */
-async function withStandInPacks(body: (started: Started[]) => Promise<void>): Promise<void> {
+async function withStandInPacks(
+  body: (started: Started[]) => Promise<void>,
+  refuse?: Error,
+): Promise<void> {
   const real = analyzerModule.Analyzer.start;
   const started: Started[] = [];
   (analyzerModule.Analyzer as any).start = async (opts: {
@@ -25,6 +28,7 @@ async function withStandInPacks(body: (started: Started[]) => Promise<void>): Pr
   }) => {
     const me: Started = { traceName: opts.traceName, runs: [] };
     started.push(me);
+    if (refuse) throw refuse;
     const report: never[] = [];
     return {
       levels: new Map<string, string>(),
@@ -114,5 +118,31 @@ describe("offline check: a policy pack per phase", () => {
       await runner.close();
       expect(started).to.have.length(1);
     });
+  });
+
+  it("starts the other phase's pack once the first is ready, and none when the first fails", async () => {
+    await withStandInPacks(async (started) => {
+      const judges = startPhaseJudges("pack", ["preview", "apply"], { packDir: PACK_DIR });
+      const first = await judges.judgeOf("preview");
+      // Ready, and the other not asked for yet: it starts after the first's start has returned.
+      expect(started.map((s) => s.traceName)).to.deep.equal(["pack:preview"]);
+      expect(first.kind).to.equal("pack");
+      await judges.judgeOf("apply");
+      expect(started.map((s) => s.traceName)).to.deep.equal(["pack:preview", "pack:apply"]);
+      await judges.close();
+    });
+    const refused = new Error("policy config refused");
+    await withStandInPacks(async (started) => {
+      const judges = startPhaseJudges("pack", ["preview", "apply"], { packDir: PACK_DIR });
+      for (const phase of ["preview", "apply"] as const) {
+        const outcome = await judges.judgeOf(phase).then(
+          () => "ready",
+          (e: Error) => e.message,
+        );
+        expect(outcome, phase).to.equal("policy config refused");
+      }
+      await judges.close();
+      expect(started).to.have.length(1);
+    }, refused);
   });
 });

@@ -213,7 +213,7 @@ export interface PhaseJudges extends StartedJudge {
  * whether the deployment is a dry run: `pulumi preview` and the preview half of `pulumi up` say
  * yes, the update half no (pkg/engine/update.go, `PolicyAnalyzerOptions{..., DryRun: dryRun}`,
  * sent with ConfigureStack by sdk/go/common/resource/plugin/analyzer_plugin.go). Each pack judges its
- * phase's runs while the other judges the other's; one of them warns about the policy config.
+ * phase's runs while the other judges the other's; the first warns about the policy config.
  * The in-process runner keeps no state between runs and serves every phase. `info` and
  * `startupMs` are the first phase's judge's.
  */
@@ -222,22 +222,35 @@ export function startPhaseJudges(
   phases: readonly Phase[],
   opts: JudgeOptions,
 ): PhaseJudges {
-  const started = (kind === "pack" ? phases : phases.slice(0, 1)).map((phase, i) =>
-    startJudge(kind, {
-      ...opts,
-      dryRun: phase !== "apply",
-      warn: i === 0,
-      traceName: phases.length > 1 ? `pack:${phase}` : "pack",
-    }),
-  );
-  const first = started[0];
+  const optsFor = (phase: Phase, i: number): JudgeOptions => ({
+    ...opts,
+    dryRun: phase !== "apply",
+    warn: i === 0,
+    traceName: phases.length > 1 ? `pack:${phase}` : "pack",
+  });
+  const first = startJudge(kind, optsFor(phases[0], 0));
+  // The other phases' packs start once the first is ready: a first load type-checks the pack
+  // and fills the compile cache, which the others then read instead of doing the same work
+  // side by side; and a config the first refuses starts no other. Their runs wait meanwhile.
+  const later = (kind === "pack" ? phases.slice(1) : []).map((phase, i) => {
+    const starting = first.judge.then(
+      () => startJudge(kind, optsFor(phase, i + 1)),
+      () => undefined,
+    );
+    return {
+      judge: starting.then((j) => j?.judge ?? first.judge),
+      close: async () => (await starting)?.close(),
+    };
+  });
+  for (const j of later) j.judge.catch(() => undefined); // reported where the check awaits it
+  const judges = [first, ...later];
   return {
     judge: first.judge,
-    judgeOf: (phase) => (started[phases.indexOf(phase)] ?? first).judge,
+    judgeOf: (phase) => (judges[phases.indexOf(phase)] ?? first).judge,
     info: () => first.info(),
     startupMs: () => first.startupMs(),
     close: async () => {
-      await Promise.all(started.map((j) => j.close()));
+      await Promise.all(judges.map((j) => j.close()));
     },
   };
 }
