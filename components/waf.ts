@@ -2,7 +2,9 @@
 // and logging to an encrypted log group.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope } from "./context";
+import { componentScope, invalidArguments } from "./context";
+import { WAF_RATE_LIMIT_RANGE } from "./runtime.keys";
+import { LOG_RETENTION_DAYS } from "./stack.keys";
 
 /** The app's upload endpoint (app/src/routes.ts): multipart image bodies. */
 export const UPLOAD_PATH = "/upload";
@@ -59,11 +61,27 @@ function managedGroup(
   };
 }
 
+/** Refused here, before anything registers, rather than by AWS after the rest was created. */
+function validateArgs(name: string, args: WebFirewallArgs): void {
+  const problems: string[] = [];
+  const { min, max } = WAF_RATE_LIMIT_RANGE;
+  if (!Number.isInteger(args.rateLimit) || args.rateLimit < min || args.rateLimit > max) {
+    problems.push(`rateLimit: ${args.rateLimit} is not an integer from ${min} to ${max}`);
+  }
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(args.logRetentionDays)) {
+    problems.push(
+      `logRetentionDays: ${args.logRetentionDays} is not a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")})`,
+    );
+  }
+  invalidArguments("WebFirewall", name, problems);
+}
+
 export class WebFirewall extends pulumi.ComponentResource {
   /** The web ACL associated with the load balancer. */
   public readonly webAclArn: pulumi.Output<string>;
 
   constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
     super("platform:runtime:WebFirewall", name, {}, opts);
     const { parent, tags: tagsOf } = componentScope(this, name, args);
     const tags = tagsOf("acl");
