@@ -12,7 +12,7 @@ import {
 } from "../bucket";
 import { componentScope, invalidArguments } from "../context";
 import { policyDocument, roleTrustPolicy, serviceTrustPolicy } from "../iam";
-import { EncryptionKey } from "../kms-key";
+import { componentKey } from "../kms-key";
 import { TagsOf } from "../naming";
 import {
   EXTERNAL_ID,
@@ -193,7 +193,8 @@ export class Storage extends pulumi.ComponentResource {
     const settings = validateArgs(name, args);
     super("platform:storage:Storage", name, {}, opts);
     // Buckets and the key hold data: protected in prod, and kept if ever removed from the program.
-    const { parent, tags, dataOpts, account } = componentScope(this, name, args);
+    const scope = componentScope(this, name, args);
+    const { parent, tags, dataOpts, account } = scope;
     const { accountId, partition } = account;
     const region = aws.getRegionOutput({}, parent).region;
     // KMS docs ("kms:ViaService"): S3 calls KMS through the service name s3.<region>.amazonaws.com.
@@ -227,26 +228,17 @@ export class Storage extends pulumi.ComponentResource {
       dataOpts,
     );
     // No grant for logging.s3.amazonaws.com: the access-log bucket is SSE-S3 (see below).
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the ${name} upload buckets; usable only by the api and ingest producer roles through S3`,
-        grants: storageKeyGrants({
-          roleArns: { api: roles.api.arn, ingest: roles.ingest.arn },
-          bucketArns: { api: buckets.api.arn, ingest: buckets.ingest.arn },
-          readerRoleArns: args.readerRoleArns ?? [],
-          s3ViaService,
-          accountId,
-        }),
-        // One alias per stack, so staging and prod can share an account.
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(
-          /[^A-Za-z0-9/_-]/g,
-          "-",
-        ),
-        protect: settings.protect,
-        tags: tags("key"),
-      },
-      parent,
+    const key = componentKey(
+      scope,
+      name,
+      `Encrypts the ${name} upload buckets; usable only by the api and ingest producer roles through S3`,
+      storageKeyGrants({
+        roleArns: { api: roles.api.arn, ingest: roles.ingest.arn },
+        bucketArns: { api: buckets.api.arn, ingest: buckets.ingest.arn },
+        readerRoleArns: args.readerRoleArns ?? [],
+        s3ViaService,
+        accountId,
+      }),
     );
 
     // The access-log bucket. S3 docs ("Enabling Amazon S3 server access logging"): default
