@@ -53,11 +53,67 @@ function managedGroup(
         ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
       },
     },
-    visibilityConfig: {
-      cloudwatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
-      metricName: name,
+    visibilityConfig: metricsOf(name),
+  };
+}
+
+/** The CloudWatch metrics and sampled requests of a rule or web ACL, under `metricName`. */
+function metricsOf(metricName: string): aws.types.input.wafv2.WebAclVisibilityConfig {
+  return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
+}
+
+/**
+ * Blocks the core rule set's body matches (their labels, `UPLOAD_BODY_RULES`) on every path but
+ * POST /upload, where those rules only count.
+ */
+function bodyRulesOutsideUploads(priority: number): aws.types.input.wafv2.WebAclRule {
+  return {
+    name: "body-rules-outside-uploads",
+    priority,
+    action: { block: {} },
+    statement: {
+      andStatement: {
+        statements: [
+          {
+            orStatement: {
+              statements: Object.values(UPLOAD_BODY_RULES).map((key) => ({
+                labelMatchStatement: { scope: "LABEL", key },
+              })),
+            },
+          },
+          {
+            notStatement: {
+              statement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: "EXACTLY",
+                  searchString: UPLOAD_PATH,
+                  textTransformations: [{ priority: 0, type: "NONE" }],
+                },
+              },
+            },
+          },
+        ],
+      },
     },
+    visibilityConfig: metricsOf("body-rules-outside-uploads"),
+  };
+}
+
+/** Blocks a client IP that sends more than `limit` requests in any 5 minutes. */
+function rateLimitPerIp(priority: number, limit: number): aws.types.input.wafv2.WebAclRule {
+  return {
+    name: "rate-limit-per-ip",
+    priority,
+    action: { block: {} },
+    statement: {
+      rateBasedStatement: {
+        limit,
+        aggregateKeyType: "IP",
+        evaluationWindowSec: 300,
+      },
+    },
+    visibilityConfig: metricsOf("rate-limit-per-ip"),
   };
 }
 
@@ -92,7 +148,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     // above MAX_UPLOAD_BYTES itself (413, app/src/app.ts, multipart fileSize limit).
     // Body rules: on POST /upload the core rule set's body rules only count (an image is binary
     // data that can look like a script or a path), and rule 35 blocks on their labels everywhere
-    // else. Every other rule, the known-bad-inputs body rules included, applies to uploads too.
+    // else (`bodyRulesOutsideUploads`). Every other rule, the known-bad-inputs body rules included, applies to uploads too.
     const acl = new aws.wafv2.WebAcl(
       `${name}-acl`,
       {
@@ -102,64 +158,10 @@ export class WebFirewall extends pulumi.ComponentResource {
           managedGroup("AWSManagedRulesAmazonIpReputationList", 10),
           managedGroup("AWSManagedRulesKnownBadInputsRuleSet", 20),
           managedGroup("AWSManagedRulesCommonRuleSet", 30, Object.keys(UPLOAD_BODY_RULES)),
-          {
-            name: "body-rules-outside-uploads",
-            priority: 35,
-            action: { block: {} },
-            statement: {
-              andStatement: {
-                statements: [
-                  {
-                    orStatement: {
-                      statements: Object.values(UPLOAD_BODY_RULES).map((key) => ({
-                        labelMatchStatement: { scope: "LABEL", key },
-                      })),
-                    },
-                  },
-                  {
-                    notStatement: {
-                      statement: {
-                        byteMatchStatement: {
-                          fieldToMatch: { uriPath: {} },
-                          positionalConstraint: "EXACTLY",
-                          searchString: UPLOAD_PATH,
-                          textTransformations: [{ priority: 0, type: "NONE" }],
-                        },
-                      },
-                    },
-                  },
-                ],
-              },
-            },
-            visibilityConfig: {
-              cloudwatchMetricsEnabled: true,
-              sampledRequestsEnabled: true,
-              metricName: "body-rules-outside-uploads",
-            },
-          },
-          {
-            name: "rate-limit-per-ip",
-            priority: 40,
-            action: { block: {} },
-            statement: {
-              rateBasedStatement: {
-                limit: args.rateLimit,
-                aggregateKeyType: "IP",
-                evaluationWindowSec: 300,
-              },
-            },
-            visibilityConfig: {
-              cloudwatchMetricsEnabled: true,
-              sampledRequestsEnabled: true,
-              metricName: "rate-limit-per-ip",
-            },
-          },
+          bodyRulesOutsideUploads(35),
+          rateLimitPerIp(40, args.rateLimit),
         ],
-        visibilityConfig: {
-          cloudwatchMetricsEnabled: true,
-          sampledRequestsEnabled: true,
-          metricName: `${name}-acl`,
-        },
+        visibilityConfig: metricsOf(`${name}-acl`),
         tags,
       },
       parent,
