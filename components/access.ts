@@ -19,9 +19,9 @@ import {
 import { parseCidr } from "./cidr";
 import { componentScope, invalidArguments } from "./context";
 import {
-  ebsKeyGrants,
   GRAVITON_INSTANCE_TYPE,
   HardenedHost,
+  rootVolumeKey,
   HardenedHostArgs,
   OS_USER,
   securityUpdatesUserData,
@@ -29,7 +29,6 @@ import {
 } from "./host";
 import type { ConfigArgs } from "./keys";
 import { withDefaults } from "./keys";
-import { componentKey } from "./kms-key";
 
 export { ACCESS_MODES, BASTION_MIN_PREFIX } from "./access.keys";
 export type { AccessMode } from "./access.keys";
@@ -159,12 +158,11 @@ export class Access extends pulumi.ComponentResource {
     super("platform:access:Access", name, {}, opts);
     const { parent, protect, tags, account } = componentScope(this, name, args);
 
-    // Root volume key (grants: `ebsKeyGrants`).
-    const key = componentKey(
-      { parent, protect, tags },
+    const key = rootVolumeKey(
+      { parent, protect, tags, account },
       name,
-      `Encrypts the root volume of the ${name} BI tunnel host`,
-      ebsKeyGrants(account, args.region),
+      "BI tunnel host",
+      args.region,
     );
 
     const host = new HardenedHost(name, tunnelHostArgs(name, args, s, key.keyArn, this), parent);
