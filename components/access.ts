@@ -19,16 +19,16 @@ import {
 import { parseCidr } from "./cidr";
 import { componentScope, invalidArguments } from "./context";
 import {
-  ebsKeyGrants,
   GRAVITON_INSTANCE_TYPE,
   HardenedHost,
+  rootVolumeKey,
+  HardenedHostArgs,
   OS_USER,
   securityUpdatesUserData,
   SubnetChoices,
 } from "./host";
 import type { ConfigArgs } from "./keys";
 import { withDefaults } from "./keys";
-import { componentKey } from "./kms-key";
 
 export { ACCESS_MODES, BASTION_MIN_PREFIX } from "./access.keys";
 export type { AccessMode } from "./access.keys";
@@ -158,84 +158,14 @@ export class Access extends pulumi.ComponentResource {
     super("platform:access:Access", name, {}, opts);
     const { parent, protect, tags, account } = componentScope(this, name, args);
 
-    // Root volume key (grants: `ebsKeyGrants`).
-    const key = componentKey(
-      { parent, protect, tags },
+    const key = rootVolumeKey(
+      { parent, protect, tags, account },
       name,
-      `Encrypts the root volume of the ${name} BI tunnel host`,
-      ebsKeyGrants(account, args.region),
+      "BI tunnel host",
+      args.region,
     );
 
-    const bastion = s.mode === "bastion";
-    const waivers: Record<string, string> = {
-      "waiver:ec2-instance-profile-attached":
-        "The tunnel host calls no AWS API: no instance role means IMDS serves no credentials. EC2 Instance Connect needs none",
-      "waiver:ec2-instance-detailed-monitoring":
-        "A tunnel host needs no 1-minute metrics: detailed monitoring would cost more than the t4g.nano itself",
-    };
-    if (bastion) {
-      waivers["waiver:ec2-instance-no-public-ip"] =
-        "Opt-in bastion mode: BI users reach the tunnel host over SSH from the configured CIDR allow-list only";
-    }
-    // The host and its access. Package repositories are S3 buckets: HTTPS to the S3 prefix list
-    // only; the path to Redshift (5439) is opened by the Analytics layer, which owns both ends of
-    // it. Private mode: EC2 docs ("Connect to your instances using EC2 Instance Connect
-    // Endpoint"): only ports 22 and 3389; up to 20 concurrent connections; a connection lasts at
-    // most an hour. The endpoint sits in the host's subnet, so SSH between them never crosses a
-    // network ACL.
-    const host = new HardenedHost(
-      name,
-      {
-        vpcId: args.vpcId,
-        subnets: {
-          ...args.subnets,
-          fix: `Set platform:${ACCESS_SECTION.keys.instanceType.key} to a Graviton type one of these zones offers, or deploy to another region`,
-        },
-        region: args.region,
-        instanceType: s.instanceType,
-        rootVolumeGiB: 8,
-        rootVolumeKeyArn: key.keyArn,
-        userData: USER_DATA,
-        securityGroupDescription: bastion
-          ? "BI tunnel host: SSH from the allow-listed CIDRs only; HTTPS to S3 for OS updates"
-          : "BI tunnel host: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
-        httpsEgress: {
-          prefixListId: args.s3PrefixListId,
-          description: "Amazon Linux repositories in S3",
-          role: "host-to-s3",
-        },
-        ssh: bastion
-          ? { kind: "allow-list", cidrs: s.allowedCidrs }
-          : {
-              kind: "connect-endpoint",
-              target: "the tunnel host",
-              endpointTarget: "the BI tunnel host",
-              egressRole: "eice-to-host",
-              ingressRole: "host-from-eice",
-            },
-        // No instance profile: nothing on the host calls AWS (see the waiver above).
-        publicIp: bastion,
-        // T4g instances launch as "unlimited" by default (EC2 docs, "Burstable performance
-        // instances"): sustained CPU would be billed extra. A tunnel host never needs it.
-        standardCredits: true,
-        instanceTags: waivers,
-        // What a BI user needs, and nothing else.
-        adminPolicy: {
-          role: "bi-users",
-          description: `Lets BI users open the SSH tunnel to the ${name} tunnel host (attach to their group or role)`,
-          sids: {
-            pushKey: "PushOneTimeKeyToTunnelHost",
-            openTunnel: "OpenTunnelToTunnelHostOnly",
-            findHost: "FindTunnelHost",
-          },
-          order: ["pushKey", "findHost", "openTunnel"],
-        },
-        roles: { securityGroup: "host-sg", instance: "host" },
-        movedFrom: this,
-        tags: args.tags,
-      },
-      parent,
-    );
+    const host = new HardenedHost(name, tunnelHostArgs(name, args, s, key.keyArn, this), parent);
 
     this.mode = s.mode;
     this.securityGroupId = host.securityGroupId;
@@ -263,6 +193,88 @@ export class Access extends pulumi.ComponentResource {
       keyArn: this.keyArn,
     });
   }
+}
+
+/** The waiver tags of the tunnel host's instance: what it does without, and why. */
+function tunnelHostWaivers(bastion: boolean): Record<string, string> {
+  const waivers: Record<string, string> = {
+    "waiver:ec2-instance-profile-attached":
+      "The tunnel host calls no AWS API: no instance role means IMDS serves no credentials. EC2 Instance Connect needs none",
+    "waiver:ec2-instance-detailed-monitoring":
+      "A tunnel host needs no 1-minute metrics: detailed monitoring would cost more than the t4g.nano itself",
+  };
+  if (bastion) {
+    waivers["waiver:ec2-instance-no-public-ip"] =
+      "Opt-in bastion mode: BI users reach the tunnel host over SSH from the configured CIDR allow-list only";
+  }
+  return waivers;
+}
+
+/**
+ * The tunnel host and its access. Package repositories are S3 buckets: HTTPS to the S3 prefix list
+ * only; the path to Redshift (5439) is opened by the Analytics layer, which owns both ends of
+ * it. Private mode: EC2 docs ("Connect to your instances using EC2 Instance Connect
+ * Endpoint"): only ports 22 and 3389; up to 20 concurrent connections; a connection lasts at
+ * most an hour. The endpoint sits in the host's subnet, so SSH between them never crosses a
+ * network ACL.
+ */
+function tunnelHostArgs(
+  name: string,
+  args: AccessArgs,
+  s: AccessSettings,
+  rootVolumeKeyArn: pulumi.Output<string>,
+  movedFrom: pulumi.Resource,
+): HardenedHostArgs {
+  const bastion = s.mode === "bastion";
+  return {
+    vpcId: args.vpcId,
+    subnets: {
+      ...args.subnets,
+      fix: `Set platform:${ACCESS_SECTION.keys.instanceType.key} to a Graviton type one of these zones offers, or deploy to another region`,
+    },
+    region: args.region,
+    instanceType: s.instanceType,
+    rootVolumeGiB: 8,
+    rootVolumeKeyArn,
+    userData: USER_DATA,
+    securityGroupDescription: bastion
+      ? "BI tunnel host: SSH from the allow-listed CIDRs only; HTTPS to S3 for OS updates"
+      : "BI tunnel host: SSH from the EC2 Instance Connect Endpoint only; HTTPS to S3 for OS updates",
+    httpsEgress: {
+      prefixListId: args.s3PrefixListId,
+      description: "Amazon Linux repositories in S3",
+      role: "host-to-s3",
+    },
+    ssh: bastion
+      ? { kind: "allow-list", cidrs: s.allowedCidrs }
+      : {
+          kind: "connect-endpoint",
+          target: "the tunnel host",
+          endpointTarget: "the BI tunnel host",
+          egressRole: "eice-to-host",
+          ingressRole: "host-from-eice",
+        },
+    // No instance profile: nothing on the host calls AWS (see `tunnelHostWaivers`).
+    publicIp: bastion,
+    // T4g instances launch as "unlimited" by default (EC2 docs, "Burstable performance
+    // instances"): sustained CPU would be billed extra. A tunnel host never needs it.
+    standardCredits: true,
+    instanceTags: tunnelHostWaivers(bastion),
+    // What a BI user needs, and nothing else.
+    adminPolicy: {
+      role: "bi-users",
+      description: `Lets BI users open the SSH tunnel to the ${name} tunnel host (attach to their group or role)`,
+      sids: {
+        pushKey: "PushOneTimeKeyToTunnelHost",
+        openTunnel: "OpenTunnelToTunnelHostOnly",
+        findHost: "FindTunnelHost",
+      },
+      order: ["pushKey", "findHost", "openTunnel"],
+    },
+    roles: { securityGroup: "host-sg", instance: "host" },
+    movedFrom,
+    tags: args.tags,
+  };
 }
 
 /** What a BI user needs to open the tunnel. */

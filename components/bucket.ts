@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { denyInsecureTransport, PolicyStatement, policyDocument } from "./iam";
+import { invalidArguments } from "./context";
 import { TAG_VALUE_MAX_LENGTH, tagValueProblem } from "./naming";
 
 /** How objects are encrypted by default. */
@@ -159,37 +160,58 @@ const DISPOSABLE_DATA_POLICIES = [
  * bucket, and a lock would hold objects past the lifecycle expiry that bounds their cost.)
  */
 export function disposableDataWaivers(reason: string): Record<string, string> {
-  return checkedWaivers(
-    Object.fromEntries(DISPOSABLE_DATA_POLICIES.map((p) => [`waiver:${p}`, reason])),
-  );
+  return checkedWaivers(disposableTagsOf(reason));
+}
+
+/** The waiver tags of {@link disposableDataWaivers}, unchecked. */
+function disposableTagsOf(reason: string): Record<string, string> {
+  return Object.fromEntries(DISPOSABLE_DATA_POLICIES.map((p) => [`waiver:${p}`, reason]));
+}
+
+/** Why the waiver reasons of `tags` cannot be tag values (10 to 255 characters AWS accepts). */
+function waiverReasonProblems(tags: Record<string, string>): string[] {
+  const problems: string[] = [];
+  for (const [k, reason] of Object.entries(tags)) {
+    if (reason.trim().length < 10 || reason.length > TAG_VALUE_MAX_LENGTH) {
+      problems.push(
+        `the reason for ${k} must be 10 to ${TAG_VALUE_MAX_LENGTH} characters (an AWS tag value)`,
+      );
+      continue;
+    }
+    const problem = tagValueProblem(reason);
+    if (problem) problems.push(`the reason for ${k} ${problem}`);
+  }
+  return problems;
 }
 
 /** `tags` after checking each reason is a valid tag value of 10 characters or more. */
 function checkedWaivers(tags: Record<string, string>): Record<string, string> {
-  for (const [k, reason] of Object.entries(tags)) {
-    if (reason.trim().length < 10 || reason.length > TAG_VALUE_MAX_LENGTH) {
-      throw new Error(
-        `the reason for ${k} must be 10 to ${TAG_VALUE_MAX_LENGTH} characters (an AWS tag value)`,
-      );
-    }
-    const problem = tagValueProblem(reason);
-    if (problem) throw new Error(`the reason for ${k} ${problem}`);
-  }
+  const problems = waiverReasonProblems(tags);
+  if (problems.length > 0) throw new Error(problems.join("; "));
   return tags;
 }
+
+/** The waiver tag of a bucket that is not logged, unchecked. */
+function loggingWaiverTagsOf(notLoggedBecause?: string): Record<string, string> {
+  return notLoggedBecause === undefined
+    ? {}
+    : { "waiver:s3-bucket-logging-enabled": notLoggedBecause };
+}
+
+/** An SSE-S3 bucket's reason must name the AWS document that requires SSE-S3. */
+const SSE_S3_REASON_PROBLEM = "the reason for SSE-S3 must name the AWS document that requires it";
+
+const sseS3ReasonMissing = (encryption: BucketEncryption): boolean =>
+  encryption.kind === "sse-s3" && encryption.reason.trim().length < 10;
 
 /** Waiver tags (policy → reason) a bucket needs for its documented exceptions. */
 export function bucketWaiverTags(
   encryption: BucketEncryption,
   notLoggedBecause?: string,
 ): Record<string, string> {
-  const tags: Record<string, string> = {};
   // SSE-S3 on a log target is accepted by the policy pack as a documented exception: no waiver.
-  if (encryption.kind === "sse-s3" && encryption.reason.trim().length < 10) {
-    throw new Error("the reason for SSE-S3 must name the AWS document that requires it");
-  }
-  if (notLoggedBecause !== undefined) tags["waiver:s3-bucket-logging-enabled"] = notLoggedBecause;
-  return checkedWaivers(tags);
+  if (sseS3ReasonMissing(encryption)) throw new Error(SSE_S3_REASON_PROBLEM);
+  return checkedWaivers(loggingWaiverTagsOf(notLoggedBecause));
 }
 
 export interface SecureBucketArgs {
@@ -220,6 +242,25 @@ export interface SecureBucketArgs {
   readonly tags: Record<string, string>;
 }
 
+/**
+ * Checks the reasons the bucket records (SSE-S3, not logged, disposable data) before anything
+ * registers; returns the waiver tags they make.
+ */
+function validateArgs(name: string, args: SecureBucketArgs): Record<string, string> {
+  const notLogged =
+    "notLoggedBecause" in args.accessLogs ? args.accessLogs.notLoggedBecause : undefined;
+  const waivers = {
+    ...loggingWaiverTagsOf(notLogged),
+    ...(args.disposableBecause === undefined ? {} : disposableTagsOf(args.disposableBecause)),
+  };
+  const problems = [
+    ...(sseS3ReasonMissing(args.encryption) ? [SSE_S3_REASON_PROBLEM] : []),
+    ...waiverReasonProblems(waivers),
+  ];
+  invalidArguments("SecureBucket", name, problems);
+  return waivers;
+}
+
 /** A private bucket with every guarantee above, as one component. */
 export class SecureBucket extends pulumi.ComponentResource {
   /** The bucket itself (named like the component), for callers that need its other outputs. */
@@ -232,16 +273,9 @@ export class SecureBucket extends pulumi.ComponentResource {
   public readonly policy: aws.s3.BucketPolicy;
 
   constructor(name: string, args: SecureBucketArgs, opts?: pulumi.ComponentResourceOptions) {
+    const waivers = validateArgs(name, args);
     super("platform:storage:SecureBucket", name, {}, opts);
     const protect = args.protect ?? false;
-    const notLogged =
-      "notLoggedBecause" in args.accessLogs ? args.accessLogs.notLoggedBecause : undefined;
-    const waivers = {
-      ...bucketWaiverTags(args.encryption, notLogged),
-      ...(args.disposableBecause === undefined
-        ? {}
-        : disposableDataWaivers(args.disposableBecause)),
-    };
     // The bucket is the component's main resource and carries its name.
     this.bucket = new aws.s3.Bucket(
       name,

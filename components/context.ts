@@ -163,7 +163,14 @@ export function invalidArguments(type: string, name: string, problems: readonly 
   }
 }
 
-/** The alias of a component's key: unique per project, stack and component. */
+/**
+ * The alias of a component's key: unique per project, stack and component, in the characters an
+ * alias name takes (KMS API, CreateAlias `AliasName`: letters, digits, /, _ and -), any other
+ * character spelled "-".
+ */
 export function keyAliasName(name: string): string {
-  return `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+  return `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(
+    /[^A-Za-z0-9/_-]/g,
+    "-",
+  );
 }

@@ -4,9 +4,10 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { allowListProblems } from "./cidr";
-import { componentScope, invalidArguments } from "./context";
+import { Builder, builder, invalidArguments } from "./context";
 import { SecureBucket } from "./bucket";
 import { logicalNameWithin } from "./naming";
+import type { PolicyStatement } from "./iam/policy-document";
 
 /**
  * Regions that deliver ALB access logs from a regional Elastic Load Balancing account (ALB docs,
@@ -97,6 +98,23 @@ export interface PublicLoadBalancerArgs {
   readonly tags: Record<string, string>;
 }
 
+/** What the builders of a load balancer share: its scope and arguments, and whether it serves HTTPS. */
+type Build = Builder<PublicLoadBalancerArgs, { readonly https: boolean }>;
+
+/** Refused here, before anything registers, rather than by AWS after the rest was created. */
+function validateArgs(name: string, args: PublicLoadBalancerArgs): void {
+  const problems = allowListProblems(
+    args.allowedCidrs,
+    args.certificateArn === undefined ? 1 : 2,
+  ).map((p) => `allowedCidrs: ${p}`);
+  if (args.publicSubnetIds.length < ALB_MIN_SUBNETS) {
+    problems.push(
+      `publicSubnetIds: ${args.publicSubnetIds.length} subnet(s); an Application Load Balancer needs subnets in at least ${ALB_MIN_SUBNETS} availability zones (one per AZ)`,
+    );
+  }
+  invalidArguments("PublicLoadBalancer", name, problems);
+}
+
 export class PublicLoadBalancer extends pulumi.ComponentResource {
   /** ARN of the load balancer (a WAF web ACL is associated with it). */
   public readonly arn: pulumi.Output<string>;
@@ -116,98 +134,15 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
   public readonly scheme: pulumi.Output<string>;
 
   constructor(name: string, args: PublicLoadBalancerArgs, opts?: pulumi.ComponentResourceOptions) {
-    // Refused here, before anything registers, rather than by AWS after the rest was created.
-    const problems = allowListProblems(
-      args.allowedCidrs,
-      args.certificateArn === undefined ? 1 : 2,
-    ).map((p) => `allowedCidrs: ${p}`);
-    if (args.publicSubnetIds.length < ALB_MIN_SUBNETS) {
-      problems.push(
-        `publicSubnetIds: ${args.publicSubnetIds.length} subnet(s); an Application Load Balancer needs subnets in at least ${ALB_MIN_SUBNETS} availability zones (one per AZ)`,
-      );
-    }
-    invalidArguments("PublicLoadBalancer", name, problems);
+    validateArgs(name, args);
     super("platform:runtime:PublicLoadBalancer", name, {}, opts);
-    const { parent, tags, account } = componentScope(this, name, args);
-    const https = args.certificateArn !== undefined;
-    const accountId = account.accountId;
+    const b: Build = builder(this, name, args, () => ({
+      https: args.certificateArn !== undefined,
+    }));
+    const accountId = b.account.accountId;
 
-    const sg = new aws.ec2.SecurityGroup(
-      `${name}-sg`,
-      {
-        vpcId: args.vpcId,
-        description: "Internet-facing ALB: 80/443 from the allowed CIDRs only",
-        tags: tags("sg"),
-      },
-      parent,
-    );
-    for (const port of https ? [80, 443] : [80]) {
-      args.allowedCidrs.forEach((cidr, i) => {
-        new aws.vpc.SecurityGroupIngressRule(
-          `${name}-in-${port}-${i}`,
-          {
-            securityGroupId: sg.id,
-            ipProtocol: "tcp",
-            fromPort: port,
-            toPort: port,
-            cidrIpv4: cidr,
-            description: `HTTP${port === 443 ? "S" : ""} from ${cidr}`,
-          },
-          parent,
-        );
-      });
-    }
-
-    // ALB docs ("Enable access logs"): the only server-side encryption the log bucket may use is
-    // SSE-S3.
-    const logs = new SecureBucket(
-      `${name}-logs`,
-      {
-        encryption: {
-          kind: "sse-s3",
-          reason:
-            "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)",
-        },
-        expirationDays: args.logRetentionDays ?? 90,
-        disposableBecause:
-          "ALB access logs for troubleshooting: they expire after the retention period and nothing reads their events",
-        accessLogs: {
-          notLoggedBecause:
-            "Holds only the access logs of the ALB: logging it would log the log delivery itself",
-        },
-        policyStatements: (arn) => [
-          ELB_ACCOUNT_REGIONS.has(args.region)
-            ? {
-                sid: "AllowElbLogDelivery",
-                effect: "Allow",
-                principals: [
-                  { type: "AWS", identifiers: [aws.elb.getServiceAccountOutput({}, parent).arn] },
-                ],
-                actions: ["s3:PutObject"],
-                resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
-              }
-            : {
-                sid: "AllowElbLogDelivery",
-                effect: "Allow",
-                principals: [
-                  {
-                    type: "Service",
-                    identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"],
-                  },
-                ],
-                actions: ["s3:PutObject"],
-                resources: [pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`],
-                conditions: [
-                  { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-                ],
-              },
-        ],
-        protect: args.protect,
-        tags: args.tags,
-      },
-      parent,
-    );
-
+    const sg = ingressSecurityGroup(b);
+    const logs = accessLogBucket(b, accountId);
     const alb = new aws.lb.LoadBalancer(
       loadBalancerLogicalName(`${name}-alb`),
       {
@@ -220,75 +155,12 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         enableDeletionProtection: args.protect ?? false,
         idleTimeout: 60,
         accessLogs: { bucket: logs.bucketName, prefix: "alb", enabled: true },
-        tags: tags("alb"),
+        tags: b.tags("alb"),
       },
-      { parent: this, dependsOn: [logs.policy] },
+      { ...b.parent, dependsOn: [logs.policy] },
     );
-
-    const targets = new aws.lb.TargetGroup(
-      logicalNameWithin(`${name}-tg`, ELB_NAME_MAX_LENGTH),
-      {
-        vpcId: args.vpcId,
-        targetType: "ip",
-        port: args.targetPort,
-        protocol: "HTTP",
-        deregistrationDelay: 30,
-        healthCheck: {
-          path: args.healthCheckPath ?? "/healthz",
-          matcher: "200",
-          interval: 15,
-          healthyThreshold: 2,
-          unhealthyThreshold: 3,
-        },
-        tags: tags("tg"),
-      },
-      parent,
-    );
-
-    if (https) {
-      this.listener = new aws.lb.Listener(
-        `${name}-https`,
-        {
-          loadBalancerArn: alb.arn,
-          port: 443,
-          protocol: "HTTPS",
-          sslPolicy: TLS_POLICY,
-          certificateArn: args.certificateArn,
-          defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
-          tags: tags("https"),
-        },
-        parent,
-      );
-      new aws.lb.Listener(
-        `${name}-http`,
-        {
-          loadBalancerArn: alb.arn,
-          port: 80,
-          protocol: "HTTP",
-          defaultActions: [
-            {
-              type: "redirect",
-              redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" },
-            },
-          ],
-          tags: tags("http"),
-        },
-        parent,
-      );
-    } else {
-      // Staging without a certificate: plain HTTP, reported by the pack as an advisory finding.
-      this.listener = new aws.lb.Listener(
-        `${name}-http`,
-        {
-          loadBalancerArn: alb.arn,
-          port: 80,
-          protocol: "HTTP",
-          defaultActions: [{ type: "forward", targetGroupArn: targets.arn }],
-          tags: tags("http"),
-        },
-        parent,
-      );
-    }
+    const targets = targetGroup(b);
+    this.listener = listeners(b, alb, targets);
 
     this.arn = alb.arn;
     this.dnsName = alb.dnsName;
@@ -296,11 +168,182 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
     this.securityGroupId = sg.id;
     this.targetGroupArn = targets.arn;
     this.targetGroupArnSuffix = targets.arnSuffix;
-    this.scheme = pulumi.output(https ? "https" : "http");
+    this.scheme = pulumi.output(b.https ? "https" : "http");
     this.registerOutputs({
       arn: this.arn,
       dnsName: this.dnsName,
       securityGroupId: this.securityGroupId,
     });
   }
+}
+
+/** The load balancer's security group: 80 (and 443 with HTTPS) from each allowed CIDR, nothing else. */
+function ingressSecurityGroup(b: Build): aws.ec2.SecurityGroup {
+  const sg = new aws.ec2.SecurityGroup(
+    `${b.name}-sg`,
+    {
+      vpcId: b.args.vpcId,
+      description: "Internet-facing ALB: 80/443 from the allowed CIDRs only",
+      tags: b.tags("sg"),
+    },
+    b.parent,
+  );
+  for (const port of b.https ? [80, 443] : [80]) {
+    b.args.allowedCidrs.forEach((cidr, i) => {
+      new aws.vpc.SecurityGroupIngressRule(
+        `${b.name}-in-${port}-${i}`,
+        {
+          securityGroupId: sg.id,
+          ipProtocol: "tcp",
+          fromPort: port,
+          toPort: port,
+          cidrIpv4: cidr,
+          description: `HTTP${port === 443 ? "S" : ""} from ${cidr}`,
+        },
+        b.parent,
+      );
+    });
+  }
+  return sg;
+}
+
+/**
+ * Who delivers ALB access logs into `prefix`: the Region's Elastic Load Balancing account, or in
+ * Regions newer than August 2022 the log delivery service, limited to this account (ALB docs,
+ * "Enable access logs", step 2).
+ */
+function elbLogDeliveryStatement(
+  b: Build,
+  prefix: pulumi.Output<string>,
+  accountId: pulumi.Output<string>,
+): PolicyStatement {
+  const elbAccount = ELB_ACCOUNT_REGIONS.has(b.args.region);
+  return {
+    sid: "AllowElbLogDelivery",
+    effect: "Allow",
+    principals: [
+      elbAccount
+        ? { type: "AWS", identifiers: [aws.elb.getServiceAccountOutput({}, b.parent).arn] }
+        : { type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] },
+    ],
+    actions: ["s3:PutObject"],
+    resources: [prefix],
+    ...(elbAccount
+      ? {}
+      : {
+          conditions: [
+            { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+          ],
+        }),
+  };
+}
+
+/**
+ * The access-log bucket. ALB docs ("Enable access logs"): the only server-side encryption the log
+ * bucket may use is SSE-S3.
+ */
+function accessLogBucket(b: Build, accountId: pulumi.Output<string>): SecureBucket {
+  return new SecureBucket(
+    `${b.name}-logs`,
+    {
+      encryption: {
+        kind: "sse-s3",
+        reason:
+          "ALB access logs support only SSE-S3 (ELB docs, Enable access logs: bucket requirements)",
+      },
+      expirationDays: b.args.logRetentionDays ?? 90,
+      disposableBecause:
+        "ALB access logs for troubleshooting: they expire after the retention period and nothing reads their events",
+      accessLogs: {
+        notLoggedBecause:
+          "Holds only the access logs of the ALB: logging it would log the log delivery itself",
+      },
+      policyStatements: (arn) => [
+        elbLogDeliveryStatement(
+          b,
+          pulumi.interpolate`${arn}/alb/AWSLogs/${accountId}/*`,
+          accountId,
+        ),
+      ],
+      protect: b.args.protect,
+      tags: b.args.tags,
+    },
+    b.parent,
+  );
+}
+
+/** The targets: the app's tasks by IP, health-checked on `healthCheckPath`. */
+function targetGroup(b: Build): aws.lb.TargetGroup {
+  return new aws.lb.TargetGroup(
+    logicalNameWithin(`${b.name}-tg`, ELB_NAME_MAX_LENGTH),
+    {
+      vpcId: b.args.vpcId,
+      targetType: "ip",
+      port: b.args.targetPort,
+      protocol: "HTTP",
+      deregistrationDelay: 30,
+      healthCheck: {
+        path: b.args.healthCheckPath ?? "/healthz",
+        matcher: "200",
+        interval: 15,
+        healthyThreshold: 2,
+        unhealthyThreshold: 3,
+      },
+      tags: b.tags("tg"),
+    },
+    b.parent,
+  );
+}
+
+/**
+ * The listeners; returns the one that forwards to the targets. With a certificate: HTTPS on 443
+ * (`TLS_POLICY`) and HTTP on 80 only redirecting to it. Without (staging): plain HTTP, reported by
+ * the pack as an advisory finding.
+ */
+function listeners(
+  b: Build,
+  alb: aws.lb.LoadBalancer,
+  targets: aws.lb.TargetGroup,
+): aws.lb.Listener {
+  const forward = [{ type: "forward", targetGroupArn: targets.arn }];
+  if (!b.https) {
+    return new aws.lb.Listener(
+      `${b.name}-http`,
+      {
+        loadBalancerArn: alb.arn,
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: forward,
+        tags: b.tags("http"),
+      },
+      b.parent,
+    );
+  }
+  const https = new aws.lb.Listener(
+    `${b.name}-https`,
+    {
+      loadBalancerArn: alb.arn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: TLS_POLICY,
+      certificateArn: b.args.certificateArn,
+      defaultActions: forward,
+      tags: b.tags("https"),
+    },
+    b.parent,
+  );
+  new aws.lb.Listener(
+    `${b.name}-http`,
+    {
+      loadBalancerArn: alb.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultActions: [
+        { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+      ],
+      tags: b.tags("http"),
+    },
+    b.parent,
+  );
+  return https;
 }

@@ -12,6 +12,14 @@ import type { ConfigValues } from "./keys";
 import { mustBeTrue, section } from "./keys";
 
 /**
+ * The limit of a rate-based rule, requests per client IP in 5 minutes: AWS WAF takes 10 to
+ * 2,000,000,000 (AWS What's New, 2024, "AWS WAF enhances rate-based rules to support lower rate
+ * limits": the minimum went from 100 to 10; the console: "Rate limit must be between 10 and
+ * 2,000,000,000").
+ */
+export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
+
+/**
  * Tag prefix the pipeline's deploy stage adds to an image before the service runs it (a new tag
  * per deployment, `deployed-<UTC time>`: the repository's tags are immutable). The repository's
  * lifecycle keeps the last DEPLOYED_IMAGES_KEPT images carrying it (components/runtime/task.ts).
@@ -214,8 +222,7 @@ export const RUNTIME_SECTION = section({
     wafRateLimit: {
       key: "wafRateLimit",
       kind: "integer",
-      min: 10,
-      max: 2_000_000_000,
+      ...WAF_RATE_LIMIT_RANGE,
       default: 2000,
       description: "Requests per client IP in 5 minutes before WAF blocks it.",
       allowed: "an integer from 10 to 2000000000 (requests per IP per 5 minutes)",

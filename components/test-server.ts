@@ -8,15 +8,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope, invalidArguments } from "./context";
 import {
-  ebsKeyGrants,
   ExistingConnectEndpoint,
   GRAVITON_INSTANCE_TYPE,
   HardenedHost,
+  rootVolumeKey,
   securityUpdatesUserData,
   SubnetChoices,
 } from "./host";
 import { PolicyStatement } from "./iam";
-import { componentKey } from "./kms-key";
 
 export type { ExistingConnectEndpoint } from "./host";
 
@@ -132,13 +131,7 @@ export class TestServer extends pulumi.ComponentResource {
     super("platform:test-server:TestServer", name, {}, opts);
     const { parent, protect, tags, account } = componentScope(this, name, args);
 
-    // Root volume key (grants: `ebsKeyGrants`).
-    const key = componentKey(
-      { parent, protect, tags },
-      name,
-      `Encrypts the root volume of the ${name} test server`,
-      ebsKeyGrants(account, args.region),
-    );
+    const key = rootVolumeKey({ parent, protect, tags, account }, name, "test server", args.region);
 
     const host = new HardenedHost(
       name,

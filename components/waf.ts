@@ -2,7 +2,9 @@
 // and logging to an encrypted log group.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope } from "./context";
+import { componentScope, invalidArguments } from "./context";
+import { WAF_RATE_LIMIT_RANGE } from "./runtime.keys";
+import { LOG_RETENTION_DAYS } from "./stack.keys";
 
 /** The app's upload endpoint (app/src/routes.ts): multipart image bodies. */
 export const UPLOAD_PATH = "/upload";
@@ -51,12 +53,83 @@ function managedGroup(
         ruleActionOverrides: countRules.map((rule) => ({ name: rule, actionToUse: { count: {} } })),
       },
     },
-    visibilityConfig: {
-      cloudwatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
-      metricName: name,
-    },
+    visibilityConfig: metricsOf(name),
   };
+}
+
+/** The CloudWatch metrics and sampled requests of a rule or web ACL, under `metricName`. */
+function metricsOf(metricName: string): aws.types.input.wafv2.WebAclVisibilityConfig {
+  return { cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName };
+}
+
+/**
+ * Blocks the core rule set's body matches (their labels, `UPLOAD_BODY_RULES`) on every path but
+ * POST /upload, where those rules only count.
+ */
+function bodyRulesOutsideUploads(priority: number): aws.types.input.wafv2.WebAclRule {
+  return {
+    name: "body-rules-outside-uploads",
+    priority,
+    action: { block: {} },
+    statement: {
+      andStatement: {
+        statements: [
+          {
+            orStatement: {
+              statements: Object.values(UPLOAD_BODY_RULES).map((key) => ({
+                labelMatchStatement: { scope: "LABEL", key },
+              })),
+            },
+          },
+          {
+            notStatement: {
+              statement: {
+                byteMatchStatement: {
+                  fieldToMatch: { uriPath: {} },
+                  positionalConstraint: "EXACTLY",
+                  searchString: UPLOAD_PATH,
+                  textTransformations: [{ priority: 0, type: "NONE" }],
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+    visibilityConfig: metricsOf("body-rules-outside-uploads"),
+  };
+}
+
+/** Blocks a client IP that sends more than `limit` requests in any 5 minutes. */
+function rateLimitPerIp(priority: number, limit: number): aws.types.input.wafv2.WebAclRule {
+  return {
+    name: "rate-limit-per-ip",
+    priority,
+    action: { block: {} },
+    statement: {
+      rateBasedStatement: {
+        limit,
+        aggregateKeyType: "IP",
+        evaluationWindowSec: 300,
+      },
+    },
+    visibilityConfig: metricsOf("rate-limit-per-ip"),
+  };
+}
+
+/** Refused here, before anything registers, rather than by AWS after the rest was created. */
+function validateArgs(name: string, args: WebFirewallArgs): void {
+  const problems: string[] = [];
+  const { min, max } = WAF_RATE_LIMIT_RANGE;
+  if (!Number.isInteger(args.rateLimit) || args.rateLimit < min || args.rateLimit > max) {
+    problems.push(`rateLimit: ${args.rateLimit} is not an integer from ${min} to ${max}`);
+  }
+  if (!(LOG_RETENTION_DAYS as readonly number[]).includes(args.logRetentionDays)) {
+    problems.push(
+      `logRetentionDays: ${args.logRetentionDays} is not a CloudWatch Logs retention (${LOG_RETENTION_DAYS.join(", ")})`,
+    );
+  }
+  invalidArguments("WebFirewall", name, problems);
 }
 
 export class WebFirewall extends pulumi.ComponentResource {
@@ -64,6 +137,7 @@ export class WebFirewall extends pulumi.ComponentResource {
   public readonly webAclArn: pulumi.Output<string>;
 
   constructor(name: string, args: WebFirewallArgs, opts?: pulumi.ComponentResourceOptions) {
+    validateArgs(name, args);
     super("platform:runtime:WebFirewall", name, {}, opts);
     const { parent, tags: tagsOf } = componentScope(this, name, args);
     const tags = tagsOf("acl");
@@ -74,7 +148,7 @@ export class WebFirewall extends pulumi.ComponentResource {
     // above MAX_UPLOAD_BYTES itself (413, app/src/app.ts, multipart fileSize limit).
     // Body rules: on POST /upload the core rule set's body rules only count (an image is binary
     // data that can look like a script or a path), and rule 35 blocks on their labels everywhere
-    // else. Every other rule, the known-bad-inputs body rules included, applies to uploads too.
+    // else (`bodyRulesOutsideUploads`). Every other rule, the known-bad-inputs body rules included, applies to uploads too.
     const acl = new aws.wafv2.WebAcl(
       `${name}-acl`,
       {
@@ -84,64 +158,10 @@ export class WebFirewall extends pulumi.ComponentResource {
           managedGroup("AWSManagedRulesAmazonIpReputationList", 10),
           managedGroup("AWSManagedRulesKnownBadInputsRuleSet", 20),
           managedGroup("AWSManagedRulesCommonRuleSet", 30, Object.keys(UPLOAD_BODY_RULES)),
-          {
-            name: "body-rules-outside-uploads",
-            priority: 35,
-            action: { block: {} },
-            statement: {
-              andStatement: {
-                statements: [
-                  {
-                    orStatement: {
-                      statements: Object.values(UPLOAD_BODY_RULES).map((key) => ({
-                        labelMatchStatement: { scope: "LABEL", key },
-                      })),
-                    },
-                  },
-                  {
-                    notStatement: {
-                      statement: {
-                        byteMatchStatement: {
-                          fieldToMatch: { uriPath: {} },
-                          positionalConstraint: "EXACTLY",
-                          searchString: UPLOAD_PATH,
-                          textTransformations: [{ priority: 0, type: "NONE" }],
-                        },
-                      },
-                    },
-                  },
-                ],
-              },
-            },
-            visibilityConfig: {
-              cloudwatchMetricsEnabled: true,
-              sampledRequestsEnabled: true,
-              metricName: "body-rules-outside-uploads",
-            },
-          },
-          {
-            name: "rate-limit-per-ip",
-            priority: 40,
-            action: { block: {} },
-            statement: {
-              rateBasedStatement: {
-                limit: args.rateLimit,
-                aggregateKeyType: "IP",
-                evaluationWindowSec: 300,
-              },
-            },
-            visibilityConfig: {
-              cloudwatchMetricsEnabled: true,
-              sampledRequestsEnabled: true,
-              metricName: "rate-limit-per-ip",
-            },
-          },
+          bodyRulesOutsideUploads(35),
+          rateLimitPerIp(40, args.rateLimit),
         ],
-        visibilityConfig: {
-          cloudwatchMetricsEnabled: true,
-          sampledRequestsEnabled: true,
-          metricName: `${name}-acl`,
-        },
+        visibilityConfig: metricsOf(`${name}-acl`),
         tags,
       },
       parent,

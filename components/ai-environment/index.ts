@@ -158,7 +158,7 @@ export class AiEnvironment extends pulumi.ComponentResource {
     const plan = validateArgs(name, args);
     super("platform:ai-environment:AiEnvironment", name, {}, opts);
     const b: Build = builder(this, name, args, () => ({ plan }));
-    const { parent, protect, tags, account } = b;
+    const { protect, tags, account } = b;
     const { accountId, partition } = account;
     const region = args.region;
 
@@ -173,60 +173,7 @@ export class AiEnvironment extends pulumi.ComponentResource {
 
     const net = aiNetwork(b);
     const routing = aiRouting(b, net);
-    const host = new HardenedHost(
-      name,
-      {
-        vpcId: net.vpc.id,
-        // The zone was chosen for the type already (./network.ts); the host checks it again.
-        subnets: {
-          subnetIds: [net.privateSubnet.id],
-          zoneIds: [net.zoneId],
-          fix: AI_INSTANCE_TYPE_FIX,
-        },
-        region,
-        instanceType: plan.instanceType,
-        rootVolumeGiB: plan.rootGiB,
-        rootVolumeKeyArn: key.keyArn,
-        // Nightly security updates and key-only SSH (the same boot script as the test server).
-        userData: TEST_SERVER_USER_DATA,
-        // EC2 API, CreateSecurityGroup: descriptions take a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$*
-        // only (no apostrophe).
-        securityGroupDescription: `AI server: ${plan.ports.join(", ")} from the tasks of the main VPC only, SSH from its connect endpoint; HTTPS out`,
-        httpsEgress: {
-          cidrIpv4: ANYWHERE,
-          description: "HTTPS to the internet through the NAT gateway (models, packages)",
-          role: "server-to-internet",
-        },
-        // Admin access without any inbound path from the internet (EC2 quotas: one endpoint per VPC).
-        ssh: {
-          kind: "connect-endpoint",
-          target: "the AI server",
-          egressRole: "eice-to-server",
-          ingressRole: "server-from-eice",
-        },
-        instanceProfile: {
-          description: `Instance role of the ${name} server (no permissions: it calls no AWS API)`,
-        },
-        instanceTags: {
-          "waiver:ec2-instance-detailed-monitoring":
-            "The AI team sandbox server needs no 1-minute metrics: 5-minute basic monitoring is enough",
-        },
-        instanceDependsOn: [net.nat],
-        // What an AI-team admin needs to SSH in, and nothing else.
-        adminPolicy: {
-          description: `Lets the AI team open an SSH session to the ${name} server (attach to their group or role)`,
-          sids: {
-            pushKey: "PushOneTimeKey",
-            openTunnel: "OpenTunnelToServer",
-            findHost: "FindServer",
-          },
-        },
-        roles: { securityGroup: "server-sg" },
-        movedFrom: this,
-        tags: args.tags,
-      },
-      parent,
-    );
+    const host = aiServer(b, net, key.keyArn);
     allowTasksToServer(b, host.securityGroupId, routing.peering);
 
     // Flow logs (ALL traffic).
@@ -267,4 +214,69 @@ export class AiEnvironment extends pulumi.ComponentResource {
       adminPolicyArn: this.adminPolicyArn,
     });
   }
+}
+
+/**
+ * The AI server: a HardenedHost in the private subnet, reached by the AI team through its own
+ * connect endpoint, out to the internet on HTTPS only, through the NAT gateway it waits for.
+ */
+function aiServer(
+  b: Build,
+  net: ReturnType<typeof aiNetwork>,
+  keyArn: pulumi.Output<string>,
+): HardenedHost {
+  return new HardenedHost(
+    b.name,
+    {
+      vpcId: net.vpc.id,
+      // The zone was chosen for the type already (./network.ts); the host checks it again.
+      subnets: {
+        subnetIds: [net.privateSubnet.id],
+        zoneIds: [net.zoneId],
+        fix: AI_INSTANCE_TYPE_FIX,
+      },
+      region: b.args.region,
+      instanceType: b.plan.instanceType,
+      rootVolumeGiB: b.plan.rootGiB,
+      rootVolumeKeyArn: keyArn,
+      // Nightly security updates and key-only SSH (the same boot script as the test server).
+      userData: TEST_SERVER_USER_DATA,
+      // EC2 API, CreateSecurityGroup: descriptions take a-z A-Z 0-9 spaces and ._-:/()#,@[]+=&;{}!$*
+      // only (no apostrophe).
+      securityGroupDescription: `AI server: ${b.plan.ports.join(", ")} from the tasks of the main VPC only, SSH from its connect endpoint; HTTPS out`,
+      httpsEgress: {
+        cidrIpv4: ANYWHERE,
+        description: "HTTPS to the internet through the NAT gateway (models, packages)",
+        role: "server-to-internet",
+      },
+      // Admin access without any inbound path from the internet (EC2 quotas: one endpoint per VPC).
+      ssh: {
+        kind: "connect-endpoint",
+        target: "the AI server",
+        egressRole: "eice-to-server",
+        ingressRole: "server-from-eice",
+      },
+      instanceProfile: {
+        description: `Instance role of the ${b.name} server (no permissions: it calls no AWS API)`,
+      },
+      instanceTags: {
+        "waiver:ec2-instance-detailed-monitoring":
+          "The AI team sandbox server needs no 1-minute metrics: 5-minute basic monitoring is enough",
+      },
+      instanceDependsOn: [net.nat],
+      // What an AI-team admin needs to SSH in, and nothing else.
+      adminPolicy: {
+        description: `Lets the AI team open an SSH session to the ${b.name} server (attach to their group or role)`,
+        sids: {
+          pushKey: "PushOneTimeKey",
+          openTunnel: "OpenTunnelToServer",
+          findHost: "FindServer",
+        },
+      },
+      roles: { securityGroup: "server-sg" },
+      movedFrom: b.self,
+      tags: b.args.tags,
+    },
+    b.parent,
+  );
 }

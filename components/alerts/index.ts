@@ -12,7 +12,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertsSettings, EMAIL_ADDRESS } from "../alerts.keys";
-import { componentScope, invalidArguments } from "../context";
+import { Builder, builder, invalidArguments } from "../context";
 import { nameWithin } from "../naming";
 import { ANYONE, policyDocument } from "../iam";
 import { componentKey, KeyGrant } from "../kms-key";
@@ -51,6 +51,9 @@ function validateArgs(name: string, args: AlertsArgs): void {
 /** The SNS actions the KMS grants cover: what SNS asks KMS for when a message is published. */
 const PUBLISH_KEY_ACTIONS = ["kms:Decrypt", "kms:GenerateDataKey"];
 
+/** What the builders of the alerts share: the component's scope, name and arguments. */
+type Build = Builder<AlertsArgs>;
+
 export class Alerts extends pulumi.ComponentResource {
   /** The topic every alert goes to: subscribe chat, paging or more addresses here. */
   public readonly topicArn: pulumi.Output<string>;
@@ -60,168 +63,32 @@ export class Alerts extends pulumi.ComponentResource {
   constructor(name: string, args: AlertsArgs, opts?: pulumi.ComponentResourceOptions) {
     validateArgs(name, args);
     super("platform:operations:Alerts", name, {}, opts);
-    const scope = componentScope(this, name, args);
-    const { parent, tags, stackName } = scope;
-    const { accountId, partition } = scope.account;
+    const b = builder(this, name, args, () => ({}));
+    const { accountId, partition } = b.account;
     const region = args.region;
 
     // The topic's name is fixed, so its ARN is known before it exists and the key can name it.
     // Names AWS keeps unique per account and region, so they carry the project and stack (SNS
     // topic names up to 256 characters, alarm names 255, EventBridge rule names 64: each API
     // reference's Name parameter).
-    const topicName = nameWithin(`${stackName}-alerts`, 256);
+    const topicName = nameWithin(`${b.stackName}-alerts`, 256);
     const topicArn = pulumi.interpolate`arn:${partition}:sns:${region}:${accountId}:${topicName}`;
-    const alarmArns = pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${stackName}-*`;
-    // SNS asks KMS for the topic's data keys with the topic's ARN as encryption context: AWS's
-    // own key policy for a service publishing to an encrypted topic conditions on
-    // kms:EncryptionContext:aws:sns:topicArn (GameLift FlexMatch guide, "Set up an SNS topic with
-    // server-side encryption",
-    // https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/queue-notification-sns-sse.html).
-    // So each grant reaches this topic only. SNS uses the data key to encrypt, so GenerateDataKey
-    // (with plaintext) is the one of `kms:GenerateDataKey*` it calls: AWS's own key policies for
-    // services publishing to encrypted topics grant exactly kms:GenerateDataKey and kms:Decrypt
-    // (that GameLift page; AWS End User Messaging SMS user guide, "Amazon SNS access policy",
-    // "Access policy for encrypted Amazon SNS topics").
-    const thisTopic = {
-      test: "StringEquals",
-      variable: "kms:EncryptionContext:aws:sns:topicArn",
-      values: [topicArn],
-    };
-    const grants: KeyGrant[] = [
-      {
-        // Step 3 of the SNS guide's compatibility steps: aws:SourceAccount and aws:SourceArn
-        // protect the key from a confused deputy for every source but EventBridge. The account is
-        // pinned here; the alarms' ARNs are pinned once, by the topic policy below, which must
-        // admit a publisher before SNS encrypts anything for it.
-        sid: "CloudWatchAlarmsPublish",
-        principals: { type: "Service", identifiers: ["cloudwatch.amazonaws.com"] },
-        actions: PUBLISH_KEY_ACTIONS,
-        conditions: [
-          thisTopic,
-          { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-        ],
-      },
-      {
-        // No source condition here, on purpose: the same SNS guide, step 3, "Important: Adding the
-        // aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID to a AWS KMS policy is not
-        // supported for EventBridge-to-encrypted topics" (one would drop every event). The
-        // topic's encryption context is the pin, and the topic policy below admits this stack's
-        // rules only (aws:SourceArn is supported there).
-        sid: "EventBridgeRulesPublish",
-        principals: { type: "Service", identifiers: ["events.amazonaws.com"] },
-        actions: PUBLISH_KEY_ACTIONS,
-        conditions: [thisTopic],
-      },
-    ];
-    const key = componentKey(scope, name, `Encrypts the ${name} alerts topic`, grants);
+    const alarmArns = pulumi.interpolate`arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${b.stackName}-*`;
+    const key = componentKey(
+      b,
+      name,
+      `Encrypts the ${name} alerts topic`,
+      topicKeyGrants(topicArn, accountId),
+    );
 
     const topic = new aws.sns.Topic(
       `${name}-topic`,
-      { name: topicName, kmsMasterKeyId: key.keyArn, tags: tags("topic") },
-      parent,
+      { name: topicName, kmsMasterKeyId: key.keyArn, tags: b.tags("topic") },
+      b.parent,
     );
-
-    const dimensions = (spec: AlarmSpec): Record<string, pulumi.Input<string>> =>
-      spec.dimensions === "service"
-        ? { ClusterName: args.clusterName, ServiceName: args.serviceName }
-        : spec.dimensions === "targetGroup"
-          ? { LoadBalancer: args.loadBalancerArnSuffix, TargetGroup: args.targetGroupArnSuffix }
-          : { LoadBalancer: args.loadBalancerArnSuffix };
-    const alarms = ALARMS.map((spec) => {
-      const percentile = spec.statistic.startsWith("p");
-      return new aws.cloudwatch.MetricAlarm(
-        `${name}-${spec.id}`,
-        {
-          name: nameWithin(`${stackName}-${spec.id}`, 255),
-          alarmDescription: spec.description,
-          namespace: spec.namespace,
-          metricName: spec.metricName,
-          dimensions: dimensions(spec),
-          statistic: percentile ? undefined : spec.statistic,
-          extendedStatistic: percentile ? spec.statistic : undefined,
-          period: spec.periodSeconds,
-          evaluationPeriods: spec.evaluationPeriods,
-          datapointsToAlarm: spec.datapointsToAlarm,
-          threshold: spec.threshold,
-          comparisonOperator: spec.comparison,
-          treatMissingData: spec.treatMissingData,
-          // Told when it fires and when it clears.
-          alarmActions: [topic.arn],
-          okActions: [topic.arn],
-          tags: tags(spec.id),
-        },
-        parent,
-      );
-    });
-
-    const watched = pulumi
-      .all([args.serviceArn, pulumi.all([...args.pipelineNames])])
-      .apply(([serviceArn, pipelineNames]) => ({ serviceArn, pipelineNames }));
-    const rules = EVENTS.map((spec) => {
-      const rule = new aws.cloudwatch.EventRule(
-        `${name}-${spec.id}`,
-        {
-          name: nameWithin(`${stackName}-${spec.id}`, 64),
-          description: spec.description,
-          eventPattern: watched.apply((w) => JSON.stringify(spec.pattern(w))),
-          tags: tags(spec.id),
-        },
-        parent,
-      );
-      new aws.cloudwatch.EventTarget(
-        `${name}-${spec.id}-target`,
-        { rule: rule.name, arn: topic.arn },
-        parent,
-      );
-      return rule;
-    });
-
-    // Who may publish: this stack's alarms and rules, each through its service, over TLS only
-    // (EventBridge docs, "Using resource-based policies for Amazon EventBridge" > Amazon SNS
-    // permissions: SNS targets take a topic policy, not a role).
-    // Same-account administrators keep what their IAM policies grant (an SNS topic policy need
-    // not name principals of its own account).
-    new aws.sns.TopicPolicy(
-      `${name}-topic-policy`,
-      {
-        arn: topic.arn,
-        policy: policyDocument(
-          [
-            {
-              sid: "CloudWatchAlarmsPublish",
-              effect: "Allow",
-              principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
-              actions: ["sns:Publish"],
-              resources: [topic.arn],
-              conditions: [
-                { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
-                { test: "ArnLike", variable: "aws:SourceArn", values: [alarmArns] },
-              ],
-            },
-            {
-              sid: "EventBridgeRulesPublish",
-              effect: "Allow",
-              principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }],
-              actions: ["sns:Publish"],
-              resources: [topic.arn],
-              conditions: [
-                { test: "ArnEquals", variable: "aws:SourceArn", values: rules.map((r) => r.arn) },
-              ],
-            },
-            {
-              sid: "DenyInsecureTransport",
-              effect: "Deny",
-              principals: [ANYONE],
-              actions: ["sns:Publish"],
-              resources: [topic.arn],
-              conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
-            },
-          ],
-          parent,
-        ),
-      },
-      parent,
-    );
+    const alarms = metricAlarms(b, topic);
+    const rules = eventRules(b, topic);
+    topicPolicy(b, topic, { accountId, alarmArns, rules });
 
     if (args.email !== undefined) {
       // SNS mails a confirmation link; until it is followed the subscription is pending and
@@ -233,7 +100,7 @@ export class Alerts extends pulumi.ComponentResource {
       new aws.sns.TopicSubscription(
         `${name}-email`,
         { topic: topic.arn, protocol: "email", endpoint: args.email },
-        parent,
+        b.parent,
       );
     }
 
@@ -241,4 +108,178 @@ export class Alerts extends pulumi.ComponentResource {
     this.alarmNames = alarms.map((a) => a.name);
     this.registerOutputs({ topicArn: this.topicArn });
   }
+}
+
+/**
+ * What the topic's key grants the services that publish to it.
+ *
+ * SNS asks KMS for the topic's data keys with the topic's ARN as encryption context: AWS's
+ * own key policy for a service publishing to an encrypted topic conditions on
+ * kms:EncryptionContext:aws:sns:topicArn (GameLift FlexMatch guide, "Set up an SNS topic with
+ * server-side encryption",
+ * https://docs.aws.amazon.com/gamelift/latest/flexmatchguide/queue-notification-sns-sse.html).
+ * So each grant reaches this topic only. SNS uses the data key to encrypt, so GenerateDataKey
+ * (with plaintext) is the one of `kms:GenerateDataKey*` it calls: AWS's own key policies for
+ * services publishing to encrypted topics grant exactly kms:GenerateDataKey and kms:Decrypt
+ * (that GameLift page; AWS End User Messaging SMS user guide, "Amazon SNS access policy",
+ * "Access policy for encrypted Amazon SNS topics").
+ */
+function topicKeyGrants(
+  topicArn: pulumi.Output<string>,
+  accountId: pulumi.Output<string>,
+): KeyGrant[] {
+  const thisTopic = {
+    test: "StringEquals",
+    variable: "kms:EncryptionContext:aws:sns:topicArn",
+    values: [topicArn],
+  };
+  return [
+    {
+      // Step 3 of the SNS guide's compatibility steps: aws:SourceAccount and aws:SourceArn
+      // protect the key from a confused deputy for every source but EventBridge. The account is
+      // pinned here; the alarms' ARNs are pinned once, by the topic policy (`topicPolicy`),
+      // which must admit a publisher before SNS encrypts anything for it.
+      sid: "CloudWatchAlarmsPublish",
+      principals: { type: "Service", identifiers: ["cloudwatch.amazonaws.com"] },
+      actions: PUBLISH_KEY_ACTIONS,
+      conditions: [
+        thisTopic,
+        { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+      ],
+    },
+    {
+      // No source condition here, on purpose: the same SNS guide, step 3, "Important: Adding the
+      // aws:SourceAccount, aws:SourceArn, and aws:SourceOrgID to a AWS KMS policy is not
+      // supported for EventBridge-to-encrypted topics" (one would drop every event). The
+      // topic's encryption context is the pin, and the topic policy (`topicPolicy`) admits this
+      // stack's rules only (aws:SourceArn is supported there).
+      sid: "EventBridgeRulesPublish",
+      principals: { type: "Service", identifiers: ["events.amazonaws.com"] },
+      actions: PUBLISH_KEY_ACTIONS,
+      conditions: [thisTopic],
+    },
+  ];
+}
+
+/** One CloudWatch alarm per {@link ALARMS} entry, telling the topic when it fires and clears. */
+function metricAlarms(b: Build, topic: aws.sns.Topic): aws.cloudwatch.MetricAlarm[] {
+  const { args, name, stackName, tags, parent } = b;
+  const dimensions = (spec: AlarmSpec): Record<string, pulumi.Input<string>> =>
+    spec.dimensions === "service"
+      ? { ClusterName: args.clusterName, ServiceName: args.serviceName }
+      : spec.dimensions === "targetGroup"
+        ? { LoadBalancer: args.loadBalancerArnSuffix, TargetGroup: args.targetGroupArnSuffix }
+        : { LoadBalancer: args.loadBalancerArnSuffix };
+  return ALARMS.map((spec) => {
+    const percentile = spec.statistic.startsWith("p");
+    return new aws.cloudwatch.MetricAlarm(
+      `${name}-${spec.id}`,
+      {
+        name: nameWithin(`${stackName}-${spec.id}`, 255),
+        alarmDescription: spec.description,
+        namespace: spec.namespace,
+        metricName: spec.metricName,
+        dimensions: dimensions(spec),
+        statistic: percentile ? undefined : spec.statistic,
+        extendedStatistic: percentile ? spec.statistic : undefined,
+        period: spec.periodSeconds,
+        evaluationPeriods: spec.evaluationPeriods,
+        datapointsToAlarm: spec.datapointsToAlarm,
+        threshold: spec.threshold,
+        comparisonOperator: spec.comparison,
+        treatMissingData: spec.treatMissingData,
+        // Told when it fires and when it clears.
+        alarmActions: [topic.arn],
+        okActions: [topic.arn],
+        tags: tags(spec.id),
+      },
+      parent,
+    );
+  });
+}
+
+/** One EventBridge rule per {@link EVENTS} entry, with the topic as its target. */
+function eventRules(b: Build, topic: aws.sns.Topic): aws.cloudwatch.EventRule[] {
+  const { args, name, stackName, tags, parent } = b;
+  const watched = pulumi
+    .all([args.serviceArn, pulumi.all([...args.pipelineNames])])
+    .apply(([serviceArn, pipelineNames]) => ({ serviceArn, pipelineNames }));
+  return EVENTS.map((spec) => {
+    const rule = new aws.cloudwatch.EventRule(
+      `${name}-${spec.id}`,
+      {
+        name: nameWithin(`${stackName}-${spec.id}`, 64),
+        description: spec.description,
+        eventPattern: watched.apply((w) => JSON.stringify(spec.pattern(w))),
+        tags: tags(spec.id),
+      },
+      parent,
+    );
+    new aws.cloudwatch.EventTarget(
+      `${name}-${spec.id}-target`,
+      { rule: rule.name, arn: topic.arn },
+      parent,
+    );
+    return rule;
+  });
+}
+
+/**
+ * Who may publish: this stack's alarms and rules, each through its service, over TLS only
+ * (EventBridge docs, "Using resource-based policies for Amazon EventBridge" > Amazon SNS
+ * permissions: SNS targets take a topic policy, not a role). Same-account administrators keep
+ * what their IAM policies grant (an SNS topic policy need not name principals of its own account).
+ */
+function topicPolicy(
+  b: Build,
+  topic: aws.sns.Topic,
+  on: {
+    readonly accountId: pulumi.Output<string>;
+    readonly alarmArns: pulumi.Output<string>;
+    readonly rules: readonly aws.cloudwatch.EventRule[];
+  },
+): void {
+  const { name, parent } = b;
+  const { accountId, alarmArns, rules } = on;
+  new aws.sns.TopicPolicy(
+    `${name}-topic-policy`,
+    {
+      arn: topic.arn,
+      policy: policyDocument(
+        [
+          {
+            sid: "CloudWatchAlarmsPublish",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: ["cloudwatch.amazonaws.com"] }],
+            actions: ["sns:Publish"],
+            resources: [topic.arn],
+            conditions: [
+              { test: "StringEquals", variable: "aws:SourceAccount", values: [accountId] },
+              { test: "ArnLike", variable: "aws:SourceArn", values: [alarmArns] },
+            ],
+          },
+          {
+            sid: "EventBridgeRulesPublish",
+            effect: "Allow",
+            principals: [{ type: "Service", identifiers: ["events.amazonaws.com"] }],
+            actions: ["sns:Publish"],
+            resources: [topic.arn],
+            conditions: [
+              { test: "ArnEquals", variable: "aws:SourceArn", values: rules.map((r) => r.arn) },
+            ],
+          },
+          {
+            sid: "DenyInsecureTransport",
+            effect: "Deny",
+            principals: [ANYONE],
+            actions: ["sns:Publish"],
+            resources: [topic.arn],
+            conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+          },
+        ],
+        parent,
+      ),
+    },
+    parent,
+  );
 }

@@ -9,7 +9,7 @@
 // denied every change to them and to the provider, so CI can never widen its own access.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { componentScope, invalidArguments } from "../context";
+import { ComponentScope, componentScope, invalidArguments } from "../context";
 import type { GithubOidcSettings } from "../github-oidc.keys";
 import { policyDocument } from "../iam";
 import { GITHUB_REPOSITORY } from "../pipeline.keys";
@@ -53,6 +53,19 @@ function validateArgs(name: string, args: GithubOidcArgs): void {
   invalidArguments("GithubOidc", name, problems);
 }
 
+/** What the two CI roles share: the component's scope, the stack's names and who they trust. */
+interface CiRoles {
+  readonly name: string;
+  readonly args: GithubOidcArgs;
+  readonly scope: ComponentScope;
+  /** `<project>-<stack>`: the roles' names and descriptions start with it. */
+  readonly prefix: string;
+  /** The provider the roles trust (created here or given). */
+  readonly providerArn: pulumi.Input<string>;
+  /** Options of a role: it waits for a provider created here. */
+  readonly roleOpts: pulumi.CustomResourceOptions;
+}
+
 export class GithubOidc extends pulumi.ComponentResource {
   /** The account's provider for token.actions.githubusercontent.com (created here or given). */
   public readonly providerArn: pulumi.Output<string>;
@@ -65,11 +78,11 @@ export class GithubOidc extends pulumi.ComponentResource {
     // Invalid arguments register nothing.
     validateArgs(name, args);
     super("platform:delivery:GithubOidc", name, {}, opts);
-    const { parent, protect, tags, account } = componentScope(this, name, args);
+    const scope = componentScope(this, name, args);
+    const { protect, tags, account } = scope;
     const { accountId, partition } = account;
     const stack = pulumi.getStack();
     const prefix = `${pulumi.getProject()}-${stack}`;
-    const githubEnvironment = args.githubEnvironment ?? stack;
 
     // IAM docs ("Create an OpenID Connect identity provider"): for GitHub, IAM trusts the
     // provider's certificate through its own root CAs, so no thumbprint is needed. One provider
@@ -89,7 +102,7 @@ export class GithubOidc extends pulumi.ComponentResource {
           { parent: this, retainOnDelete: protect },
         );
     const providerArn = args.providerArn ? pulumi.output(args.providerArn) : ownProviderArn;
-    const scope: DeployScope = {
+    const deployScope: DeployScope = {
       project: pulumi.getProject(),
       stack,
       prefix,
@@ -100,98 +113,16 @@ export class GithubOidc extends pulumi.ComponentResource {
       ownProviderArn,
       protect,
     };
-    const roleOpts: pulumi.CustomResourceOptions = {
-      parent: this,
-      dependsOn: provider ? [provider] : [],
+    const roles: CiRoles = {
+      name,
+      args,
+      scope,
+      prefix,
+      providerArn,
+      roleOpts: { parent: this, dependsOn: provider ? [provider] : [] },
     };
-
-    // GitHub docs ("About security hardening with OpenID Connect"): the subject is
-    // repo:<owner>/<repo>:pull_request for pull-request jobs and
-    // repo:<owner>/<repo>:environment:<name> for jobs that reference an environment. StringEquals,
-    // no wildcard: no other repository, branch or environment can assume the roles.
-    const trust = (subject: string) =>
-      policyDocument(
-        [
-          {
-            sid: "TrustGithubActions",
-            effect: "Allow",
-            actions: ["sts:AssumeRoleWithWebIdentity"],
-            principals: [{ type: "Federated", identifiers: [providerArn] }],
-            conditions: [
-              {
-                test: "StringEquals",
-                variable: `${GITHUB_OIDC_HOST}:aud`,
-                values: [GITHUB_OIDC_AUDIENCE],
-              },
-              { test: "StringEquals", variable: `${GITHUB_OIDC_HOST}:sub`, values: [subject] },
-            ],
-          },
-        ],
-        parent,
-      );
-
-    // The preview role.
-    // `pulumi preview` (without --refresh) reads only the data sources of the program:
-    // availability zones, the instance types each zone offers (the hosts' placement) and the S3
-    // prefix list (Service Authorization Reference: these actions define no resource type, so
-    // "*"), and the public AMI parameter. sts:GetCallerIdentity needs
-    // no permission; the partition, region and ELB account look-ups make no AWS call.
-    const previewRole = new aws.iam.Role(
-      `${name}-preview-role`,
-      {
-        name: ciRoleName(prefix, "preview"),
-        description: `pulumi preview of ${prefix} from pull requests of ${args.repository}`,
-        assumeRolePolicy: trust(`repo:${args.repository}:pull_request`),
-        maxSessionDuration: 3600,
-        inlinePolicies: [
-          {
-            name: "preview-lookups",
-            policy: policyDocument(
-              [
-                {
-                  sid: "ProgramLookups",
-                  effect: "Allow",
-                  actions: [
-                    "ec2:DescribeAvailabilityZones",
-                    "ec2:DescribeInstanceTypeOfferings",
-                    "ec2:DescribeManagedPrefixLists",
-                    "ec2:DescribePrefixLists",
-                  ],
-                  resources: ["*"],
-                  conditions: [regionCondition(args.region)],
-                },
-                publicParametersStatement(scope),
-              ],
-              parent,
-            ),
-          },
-        ],
-        tags: tags("preview-role"),
-      },
-      roleOpts,
-    );
-
-    // The deploy role: docs/decisions/pipeline.md, "CI/CD for the infrastructure" (./deploy-policy.ts).
-    const deployRole = new aws.iam.Role(
-      `${name}-deploy-role`,
-      {
-        name: ciRoleName(prefix, "deploy"),
-        description: `pulumi up of ${prefix} from the ${githubEnvironment} environment of ${args.repository}`,
-        assumeRolePolicy: trust(`repo:${args.repository}:environment:${githubEnvironment}`),
-        maxSessionDuration: 3600,
-        inlinePolicies: [
-          { name: "manage-program", policy: policyDocument(deployStatements(scope), parent) },
-          { name: "guardrails", policy: policyDocument(deployGuardrails(scope), parent) },
-        ],
-        tags: tags(
-          "deploy-role",
-          Object.fromEntries(
-            Object.entries(DEPLOY_ROLE_WAIVERS).map(([p, r]) => [`waiver:${p}`, r]),
-          ),
-        ),
-      },
-      roleOpts,
-    );
+    const previewRole = previewRoleOf(roles, deployScope);
+    const deployRole = deployRoleOf(roles, deployScope);
 
     this.providerArn = providerArn;
     this.previewRoleArn = previewRole.arn;
@@ -202,4 +133,110 @@ export class GithubOidc extends pulumi.ComponentResource {
       deployRoleArn: this.deployRoleArn,
     });
   }
+}
+
+/**
+ * Trust in GitHub Actions jobs of one OIDC subject. GitHub docs ("About security hardening with
+ * OpenID Connect"): the subject is repo:<owner>/<repo>:pull_request for pull-request jobs and
+ * repo:<owner>/<repo>:environment:<name> for jobs that reference an environment. StringEquals,
+ * no wildcard: no other repository, branch or environment can assume the roles.
+ */
+function githubTrust(roles: CiRoles, subject: string): pulumi.Output<string> {
+  return policyDocument(
+    [
+      {
+        sid: "TrustGithubActions",
+        effect: "Allow",
+        actions: ["sts:AssumeRoleWithWebIdentity"],
+        principals: [{ type: "Federated", identifiers: [roles.providerArn] }],
+        conditions: [
+          {
+            test: "StringEquals",
+            variable: `${GITHUB_OIDC_HOST}:aud`,
+            values: [GITHUB_OIDC_AUDIENCE],
+          },
+          { test: "StringEquals", variable: `${GITHUB_OIDC_HOST}:sub`, values: [subject] },
+        ],
+      },
+    ],
+    roles.scope.parent,
+  );
+}
+
+/**
+ * The preview role. `pulumi preview` (without --refresh) reads only the data sources of the
+ * program: availability zones, the instance types each zone offers (the hosts' placement) and the
+ * S3 prefix list (Service Authorization Reference: these actions define no resource type, so
+ * "*"), and the public AMI parameter. sts:GetCallerIdentity needs no permission; the partition,
+ * region and ELB account look-ups make no AWS call.
+ */
+function previewRoleOf(roles: CiRoles, deployScope: DeployScope): aws.iam.Role {
+  const { name, args, prefix, scope } = roles;
+  return new aws.iam.Role(
+    `${name}-preview-role`,
+    {
+      name: ciRoleName(prefix, "preview"),
+      description: `pulumi preview of ${prefix} from pull requests of ${args.repository}`,
+      assumeRolePolicy: githubTrust(roles, `repo:${args.repository}:pull_request`),
+      maxSessionDuration: 3600,
+      inlinePolicies: [
+        {
+          name: "preview-lookups",
+          policy: policyDocument(
+            [
+              {
+                sid: "ProgramLookups",
+                effect: "Allow",
+                actions: [
+                  "ec2:DescribeAvailabilityZones",
+                  "ec2:DescribeInstanceTypeOfferings",
+                  "ec2:DescribeManagedPrefixLists",
+                  "ec2:DescribePrefixLists",
+                ],
+                resources: ["*"],
+                conditions: [regionCondition(args.region)],
+              },
+              publicParametersStatement(deployScope),
+            ],
+            scope.parent,
+          ),
+        },
+      ],
+      tags: scope.tags("preview-role"),
+    },
+    roles.roleOpts,
+  );
+}
+
+/** The deploy role: docs/decisions/pipeline.md, "CI/CD for the infrastructure" (./deploy-policy.ts). */
+function deployRoleOf(roles: CiRoles, deployScope: DeployScope): aws.iam.Role {
+  const { name, args, prefix, scope } = roles;
+  const githubEnvironment = args.githubEnvironment ?? deployScope.stack;
+  return new aws.iam.Role(
+    `${name}-deploy-role`,
+    {
+      name: ciRoleName(prefix, "deploy"),
+      description: `pulumi up of ${prefix} from the ${githubEnvironment} environment of ${args.repository}`,
+      assumeRolePolicy: githubTrust(
+        roles,
+        `repo:${args.repository}:environment:${githubEnvironment}`,
+      ),
+      maxSessionDuration: 3600,
+      inlinePolicies: [
+        {
+          name: "manage-program",
+          policy: policyDocument(deployStatements(deployScope), scope.parent),
+        },
+        {
+          name: "guardrails",
+          policy: policyDocument(deployGuardrails(deployScope), scope.parent),
+        },
+      ],
+      tags: scope.tags(
+        "deploy-role",
+        Object.fromEntries(Object.entries(DEPLOY_ROLE_WAIVERS).map(([p, r]) => [`waiver:${p}`, r])),
+      ),
+    },
+    roles.roleOpts,
+  );
 }

@@ -5,9 +5,9 @@
 // through an EC2 Instance Connect Endpoint, and the statements an administrator needs to connect.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AccountContext } from "../context";
+import { AccountContext, ComponentScope } from "../context";
 import { policyDocument, PolicyStatement } from "../iam";
-import { KeyGrant, serviceKeyGrants } from "../kms-key";
+import { componentKey, EncryptionKey, KeyGrant, serviceKeyGrants } from "../kms-key";
 import { TagsOf } from "../naming";
 import { AL2023_AMI_PARAMETERS, Arch, OS_USER } from "./arch";
 
@@ -95,6 +95,24 @@ export function ebsKeyGrants(account: AccountContext, region: string): KeyGrant[
       "kms:DescribeKey",
     ],
   });
+}
+
+/**
+ * The key of a host's root volume: the component's own key (`componentKey`), usable by EC2 only
+ * (`ebsKeyGrants`); `what` names the host in its description.
+ */
+export function rootVolumeKey(
+  scope: Pick<ComponentScope, "parent" | "protect" | "tags" | "account">,
+  name: string,
+  what: string,
+  region: string,
+): EncryptionKey {
+  return componentKey(
+    scope,
+    name,
+    `Encrypts the root volume of the ${name} ${what}`,
+    ebsKeyGrants(scope.account, region),
+  );
 }
 
 /** Instance metadata: IMDSv2 only (session tokens), one hop, no tags in IMDS. */

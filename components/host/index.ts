@@ -3,27 +3,22 @@
 // through an EC2 Instance Connect Endpoint (created or shared) or, for a bastion, from an
 // allow-list, the instance with the shared hardening (./hardening.ts), and the customer-managed
 // policy an administrator attaches to connect. The BI tunnel host (Access), the test server and
-// the AI environment's server are each one of these.
-import * as aws from "@pulumi/aws";
+// the AI environment's server are each one of these; the constructor calls the named builders of
+// ./parts.ts.
 import * as pulumi from "@pulumi/pulumi";
 import { allowListProblems } from "../cidr";
 import { componentScope, invalidArguments } from "../context";
-import { SECURITY_GROUP_DESCRIPTION_PATTERN, TagsOf } from "../naming";
-import { policyDocument, PolicyStatement } from "../iam";
-import { archOf } from "./arch";
-import { Placement, placeHost, SubnetChoices } from "./placement";
+import { SECURITY_GROUP_DESCRIPTION_PATTERN } from "../naming";
+import { PolicyStatement } from "../iam";
+import { placeHost, SubnetChoices } from "./placement";
 import {
-  al2023Ami,
-  connectEndpointSshRules,
-  encryptedRootVolume,
-  findInstanceStatement,
-  IMDSV2_ONLY,
-  instanceArn,
-  instanceConnectEndpoint,
-  instanceRole,
-  openTunnelStatement,
-  pushOneTimeKeyStatement,
-} from "./hardening";
+  adminPolicyOf,
+  HostBuild,
+  hostInstance,
+  hostSecurityGroup,
+  instanceProfile,
+  sshAccess,
+} from "./parts";
 
 export * from "./arch";
 export * from "./hardening";
@@ -137,7 +132,7 @@ export interface HardenedHostArgs {
 }
 
 /** Sid of each statement, by the statement's part. */
-type AdminStatementPart = keyof HostAdminPolicy["sids"];
+export type AdminStatementPart = keyof HostAdminPolicy["sids"];
 
 function validateArgs(name: string, args: HardenedHostArgs): void {
   const problems: string[] = [];
@@ -204,79 +199,16 @@ export class HardenedHost extends pulumi.ComponentResource {
       ? { parent: this, aliases: [{ parent: args.movedFrom }] }
       : { parent: this };
     const placement = placeHost(`HardenedHost ${name}`, args.instanceType, args.subnets, parent);
-    const sgRole = args.roles?.securityGroup ?? "sg";
     const hostRole = args.roles?.instance ?? "server";
+    const on: HostBuild = { name, args, parent, child, tags, hostRole };
 
-    const sg = new aws.ec2.SecurityGroup(
-      `${name}-${sgRole}`,
-      { vpcId: args.vpcId, description: args.securityGroupDescription, tags: tags(sgRole) },
-      child,
-    );
-    const egressRole = args.httpsEgress.role ?? "to-s3";
-    new aws.vpc.SecurityGroupEgressRule(
-      `${name}-${egressRole}`,
-      {
-        securityGroupId: sg.id,
-        prefixListId: args.httpsEgress.prefixListId,
-        cidrIpv4: args.httpsEgress.cidrIpv4,
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        description: args.httpsEgress.description,
-        tags: tags(egressRole),
-      },
-      child,
-    );
+    const sg = hostSecurityGroup(on);
     const endpoint = sshAccess(name, args, { sg, hostRole, child, tags, placement });
     const profile = args.instanceProfile
       ? instanceProfile(name, args.instanceProfile, { child, tags })
       : undefined;
-    const instance = new aws.ec2.Instance(
-      `${name}-${hostRole}`,
-      {
-        ami: al2023Ami(archOf(args.instanceType), parent),
-        instanceType: args.instanceType,
-        subnetId: placement.subnetId,
-        vpcSecurityGroupIds: [sg.id],
-        associatePublicIpAddress: args.publicIp ?? false,
-        iamInstanceProfile: profile?.name,
-        metadataOptions: IMDSV2_ONLY,
-        rootBlockDevice: encryptedRootVolume(args.rootVolumeKeyArn, args.rootVolumeGiB),
-        creditSpecification: args.standardCredits ? { cpuCredits: "standard" } : undefined,
-        monitoring: false,
-        userData: args.userData,
-        userDataReplaceOnChange: true,
-        tags: tags(hostRole, { ...args.instanceTags }),
-        volumeTags: tags(`${hostRole}-root`),
-      },
-      // A newer AMI does not replace the host on every `pulumi up` (sessions would drop and the
-      // instance id in users' commands would change); nightly updates keep it patched, and
-      // `pulumi up --replace` moves it to a new AMI deliberately.
-      { ...child, ignoreChanges: ["ami"], dependsOn: [...(args.instanceDependsOn ?? [])] },
-    );
-
-    const p = args.adminPolicy;
-    const statements: Record<AdminStatementPart, PolicyStatement | undefined> = {
-      pushKey: pushOneTimeKeyStatement(p.sids.pushKey, instanceArn(account, args.region, instance)),
-      openTunnel: endpoint
-        ? openTunnelStatement(p.sids.openTunnel, endpoint.arn, instance)
-        : undefined,
-      findHost: findInstanceStatement(p.sids.findHost, endpoint !== undefined),
-    };
-    const order = p.order ?? ["pushKey", "openTunnel", "findHost"];
-    const adminRole = p.role ?? "admins";
-    const adminPolicy = new aws.iam.Policy(
-      `${name}-${adminRole}`,
-      {
-        description: p.description,
-        policy: policyDocument(
-          order.flatMap((part) => statements[part] ?? []),
-          parent,
-        ),
-        tags: tags(adminRole),
-      },
-      child,
-    );
+    const instance = hostInstance(on, { sg, placement, profile });
+    const adminPolicy = adminPolicyOf(on, { account, instance, endpoint });
 
     this.securityGroupId = sg.id;
     this.instanceId = instance.id;
@@ -303,99 +235,4 @@ export class HardenedHost extends pulumi.ComponentResource {
       adminPolicyArn: this.adminPolicyArn,
     });
   }
-}
-
-/** A connect endpoint the host is reached through: its ARN, and id and group when created here. */
-interface HostEndpoint {
-  readonly arn: pulumi.Input<string>;
-  readonly id?: pulumi.Output<string>;
-  readonly securityGroupId?: pulumi.Output<string>;
-}
-
-/**
- * SSH into the host's group: through a connect endpoint (created here unless shared; its egress
- * reaches the host on 22 and the host admits 22 from it only) or from an allow-list. EC2 docs
- * ("Security groups for EC2 Instance Connect Endpoint"): connections into an endpoint are
- * authorized by IAM (ec2-instance-connect:OpenTunnel), so its group needs no inbound rule.
- */
-function sshAccess(
-  name: string,
-  args: HardenedHostArgs,
-  on: {
-    readonly sg: aws.ec2.SecurityGroup;
-    readonly hostRole: string;
-    readonly child: pulumi.CustomResourceOptions;
-    readonly tags: TagsOf;
-    readonly placement: Placement;
-  },
-): HostEndpoint | undefined {
-  const { sg, hostRole, child, tags } = on;
-  const ssh = args.ssh;
-  if (ssh.kind === "allow-list") {
-    ssh.cidrs.forEach(
-      (cidr, i) =>
-        new aws.vpc.SecurityGroupIngressRule(
-          `${name}-${hostRole}-ssh-${i}`,
-          {
-            securityGroupId: sg.id,
-            cidrIpv4: cidr,
-            ipProtocol: "tcp",
-            fromPort: 22,
-            toPort: 22,
-            description: `SSH from allow-listed ${cidr}`,
-            tags: tags(`${hostRole}-ssh-${i}`),
-          },
-          child,
-        ),
-    );
-    return undefined;
-  }
-  let endpoint: HostEndpoint;
-  if (ssh.existing) {
-    endpoint = { arn: ssh.existing.arn, securityGroupId: undefined };
-  } else {
-    const created = instanceConnectEndpoint(child, name, {
-      vpcId: args.vpcId,
-      subnetId: on.placement.subnetId,
-      target: ssh.endpointTarget ?? ssh.target,
-      tags,
-    });
-    endpoint = {
-      arn: created.endpoint.arn,
-      id: created.endpoint.id,
-      securityGroupId: created.securityGroup.id,
-    };
-  }
-  connectEndpointSshRules(child, name, {
-    endpointSecurityGroupId: ssh.existing?.securityGroupId ?? endpoint.securityGroupId!,
-    targetSecurityGroupId: sg.id,
-    target: ssh.target,
-    egressRole: ssh.egressRole ?? "eice-to-server",
-    ingressRole: ssh.ingressRole ?? "from-eice",
-    tags,
-  });
-  return endpoint;
-}
-
-/** The instance role and profile, with the role policy of `statements` when there are any. */
-function instanceProfile(
-  name: string,
-  spec: NonNullable<HardenedHostArgs["instanceProfile"]>,
-  on: {
-    readonly child: pulumi.CustomResourceOptions & { readonly parent: pulumi.Resource };
-    readonly tags: TagsOf;
-  },
-): { name: pulumi.Output<string>; roleArn: pulumi.Output<string> } {
-  const { role, profile } = instanceRole(name, spec.description, on.tags, on.child);
-  if ((spec.statements ?? []).length > 0) {
-    new aws.iam.RolePolicy(
-      `${name}-role-policy`,
-      {
-        role: role.id,
-        policy: policyDocument([...spec.statements!], { parent: on.child.parent }),
-      },
-      on.child,
-    );
-  }
-  return { name: profile.name, roleArn: role.arn };
 }

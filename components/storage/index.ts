@@ -11,12 +11,11 @@ import {
   disposableDataWaivers,
 } from "../bucket";
 import { componentScope, invalidArguments } from "../context";
-import { policyDocument, roleTrustPolicy, serviceTrustPolicy } from "../iam";
-import { EncryptionKey } from "../kms-key";
+import { policyDocument } from "../iam";
+import { componentKey } from "../kms-key";
 import { TagsOf } from "../naming";
 import {
   EXTERNAL_ID,
-  IngestPrincipal,
   ROLE_ARN,
   SERVICE_PRINCIPAL,
   STORAGE_SECTION,
@@ -30,6 +29,7 @@ import {
   producerRoleStatements,
   storageKeyGrants,
 } from "./policies";
+import { producerRoles } from "./roles";
 
 export * from "./policies";
 export type { IngestPrincipal } from "../storage.keys";
@@ -193,60 +193,27 @@ export class Storage extends pulumi.ComponentResource {
     const settings = validateArgs(name, args);
     super("platform:storage:Storage", name, {}, opts);
     // Buckets and the key hold data: protected in prod, and kept if ever removed from the program.
-    const { parent, tags, dataOpts, account } = componentScope(this, name, args);
+    const scope = componentScope(this, name, args);
+    const { parent, tags, dataOpts, account } = scope;
     const { accountId, partition } = account;
     const region = aws.getRegionOutput({}, parent).region;
     // KMS docs ("kms:ViaService"): S3 calls KMS through the service name s3.<region>.amazonaws.com.
     const s3ViaService = pulumi.interpolate`s3.${region}.amazonaws.com`;
 
     const roles = producerRoles(this, name, args, { tags, accountId, partition, region });
-    const buckets = {} as Record<Producer, aws.s3.Bucket>;
-    // Uploads are transient by design: no replica, Object Lock or event feed (advisory S3 rules).
-    const transient = disposableDataWaivers(
-      `Transient uploads: they expire after ${settings.objectExpirationDays} days by design and nothing reads their events`,
-    );
-    for (const p of PRODUCERS) {
-      buckets[p] = new aws.s3.Bucket(
-        `${name}-${p}`,
-        // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
-        { forceDestroy: !settings.protect, tags: tags(p, { producer: p, ...transient }) },
-        dataOpts,
-      );
-    }
-    const logBucket = new aws.s3.Bucket(
-      `${name}-logs`,
-      {
-        forceDestroy: !settings.protect,
-        tags: tags("logs", {
-          ...ACCESS_LOG_WAIVERS,
-          ...disposableDataWaivers(
-            "Server access logs for troubleshooting: they expire and nothing reads their events",
-          ),
-        }),
-      },
-      dataOpts,
-    );
+    const { buckets, logBucket } = storageBuckets(name, settings, { tags, dataOpts });
     // No grant for logging.s3.amazonaws.com: the access-log bucket is SSE-S3 (see below).
-    const key = new EncryptionKey(
-      `${name}-key`,
-      {
-        description: `Encrypts the ${name} upload buckets; usable only by the api and ingest producer roles through S3`,
-        grants: storageKeyGrants({
-          roleArns: { api: roles.api.arn, ingest: roles.ingest.arn },
-          bucketArns: { api: buckets.api.arn, ingest: buckets.ingest.arn },
-          readerRoleArns: args.readerRoleArns ?? [],
-          s3ViaService,
-          accountId,
-        }),
-        // One alias per stack, so staging and prod can share an account.
-        aliasName: `alias/${pulumi.getProject()}/${pulumi.getStack()}/${name}`.replace(
-          /[^A-Za-z0-9/_-]/g,
-          "-",
-        ),
-        protect: settings.protect,
-        tags: tags("key"),
-      },
-      parent,
+    const key = componentKey(
+      scope,
+      name,
+      `Encrypts the ${name} upload buckets; usable only by the api and ingest producer roles through S3`,
+      storageKeyGrants({
+        roleArns: { api: roles.api.arn, ingest: roles.ingest.arn },
+        bucketArns: { api: buckets.api.arn, ingest: buckets.ingest.arn },
+        readerRoleArns: args.readerRoleArns ?? [],
+        s3ViaService,
+        accountId,
+      }),
     );
 
     // The access-log bucket. S3 docs ("Enabling Amazon S3 server access logging"): default
@@ -263,32 +230,18 @@ export class Storage extends pulumi.ComponentResource {
         accountId,
       ),
     });
-    // The producer buckets, each with its role's policy.
     for (const p of PRODUCERS) {
-      const bucket = buckets[p];
-      applyBucketGuarantees(this, `${name}-${p}`, bucket, {
-        encryption: { kind: "kms", keyArn: key.keyArn },
-        expirationDays: settings.objectExpirationDays,
-        noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
-        accessLogs: { bucket: logBucket.id, prefix: `${p}/`, dependsOn: [logPolicy] },
-        policyStatements: producerBucketStatements(bucket.arn, key.keyArn, roles[p].arn),
+      producerBucket(this, p, {
+        name,
+        args,
+        settings,
+        bucket: buckets[p],
+        role: roles[p],
+        keyArn: key.keyArn,
+        logBucket,
+        logPolicy,
+        s3ViaService,
       });
-      new aws.iam.RolePolicy(
-        `${name}-${p}-role-policy`,
-        {
-          role: roles[p].id,
-          policy: policyDocument(
-            producerRoleStatements({
-              bucketArn: bucket.arn,
-              keyArn: key.keyArn,
-              s3ViaService,
-              listPrefix: p === "api" ? args.apiListPrefix : undefined,
-            }),
-            parent,
-          ),
-        },
-        parent,
-      );
     }
 
     this.keyArn = key.keyArn;
@@ -319,91 +272,83 @@ export class Storage extends pulumi.ComponentResource {
 }
 
 /**
- * The producer roles `${name}-api-role` and `${name}-ingest-role`. ECS docs ("Amazon ECS task IAM
- * role"): trust ecs-tasks.amazonaws.com with aws:SourceAccount and ArnLike aws:SourceArn
- * arn:aws:ecs:<region>:<account>:* to prevent the confused deputy.
+ * The buckets, created before their key (the key's grants name them): one per producer and the
+ * server-access-log bucket. Buckets hold data: protected in prod, and kept if ever removed.
  */
-function producerRoles(
-  self: pulumi.ComponentResource,
+function storageBuckets(
   name: string,
-  args: StorageArgs,
-  on: {
-    readonly tags: TagsOf;
-    readonly accountId: pulumi.Output<string>;
-    readonly partition: pulumi.Output<string>;
-    readonly region: pulumi.Output<string>;
-  },
-): Record<Producer, aws.iam.Role> {
-  const parent = { parent: self };
-  const { tags, accountId, partition, region } = on;
-  const api = new aws.iam.Role(
-    `${name}-api-role`,
-    {
-      description: `Task role of the API: read and write its own upload bucket (${name})`,
-      assumeRolePolicy: serviceTrustPolicy(
-        "ecs-tasks.amazonaws.com",
-        {
-          sourceAccount: accountId,
-          sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
-        },
-        parent,
-      ),
-      tags: tags("api-role"),
-    },
-    parent,
+  settings: Settings,
+  on: { readonly tags: TagsOf; readonly dataOpts: pulumi.CustomResourceOptions },
+): { buckets: Record<Producer, aws.s3.Bucket>; logBucket: aws.s3.Bucket } {
+  const { tags, dataOpts } = on;
+  const buckets = {} as Record<Producer, aws.s3.Bucket>;
+  // Uploads are transient by design: no replica, Object Lock or event feed (advisory S3 rules).
+  const transient = disposableDataWaivers(
+    `Transient uploads: they expire after ${settings.objectExpirationDays} days by design and nothing reads their events`,
   );
-  const ingest = new aws.iam.Role(
-    `${name}-ingest-role`,
-    {
-      description: `Ingest producer role: read and write its own upload bucket (${name})`,
-      assumeRolePolicy: ingestTrustPolicy(self, args.ingestPrincipal, accountId),
-      tags: tags("ingest-role"),
-    },
-    parent,
-  );
-  return { api, ingest };
-}
-
-/** Trust policy of the ingest role for a service principal or an exact IAM role. */
-function ingestTrustPolicy(
-  self: pulumi.ComponentResource,
-  principal: IngestPrincipal,
-  accountId: pulumi.Output<string>,
-): pulumi.Output<string> {
-  const parent = { parent: self };
-  if (principal.type === "Service") {
-    // MSK Developer Guide ("Cross-service confused deputy prevention"): for MSK Connect,
-    // aws:SourceArn is the connector; connector/* names every connector of this account and
-    // region when the connector is not known here.
-    const partition = aws.getPartitionOutput({}, parent).partition;
-    const region = aws.getRegionOutput({}, parent).region;
-    const sourceArn =
-      principal.sourceArn ??
-      (principal.identifier === "kafkaconnect.amazonaws.com"
-        ? pulumi.interpolate`arn:${partition}:kafkaconnect:${region}:${accountId}:connector/*`
-        : undefined);
-    return serviceTrustPolicy(
-      principal.identifier,
-      { sourceAccount: accountId, sourceArn },
-      parent,
+  for (const p of PRODUCERS) {
+    buckets[p] = new aws.s3.Bucket(
+      `${name}-${p}`,
+      // Unprotected (disposable) stacks empty their buckets on `pulumi destroy`; prod never.
+      { forceDestroy: !settings.protect, tags: tags(p, { producer: p, ...transient }) },
+      dataOpts,
     );
   }
-  // IAM docs ("Access to AWS accounts owned by third parties"): a role assumed from another
-  // account should present sts:ExternalId. Without one, the trust is limited to principals of
-  // this account (aws:PrincipalAccount), so a cross-account role configured without an external
-  // id fails closed; the deploying account is only known at run time, hence a warning rather
-  // than an error.
-  if (principal.externalId !== undefined) {
-    return roleTrustPolicy(principal.identifier, { externalId: principal.externalId }, parent);
-  }
-  const roleAccount = ROLE_ARN.exec(principal.identifier)?.[2];
-  accountId.apply((own) => {
-    if (roleAccount !== own) {
-      void pulumi.log.warn(
-        `ingestPrincipal: ${principal.identifier} is in account ${roleAccount}, not ${own}, and has no externalId: it will not be able to assume the ingest role; set an externalId`,
-        self,
-      );
-    }
+  const logBucket = new aws.s3.Bucket(
+    `${name}-logs`,
+    {
+      forceDestroy: !settings.protect,
+      tags: tags("logs", {
+        ...ACCESS_LOG_WAIVERS,
+        ...disposableDataWaivers(
+          "Server access logs for troubleshooting: they expire and nothing reads their events",
+        ),
+      }),
+    },
+    dataOpts,
+  );
+  return { buckets, logBucket };
+}
+
+/** A producer's bucket: its guarantees (SSE-KMS with the key, access logs) and its role's policy. */
+function producerBucket(
+  self: pulumi.ComponentResource,
+  p: Producer,
+  on: {
+    readonly name: string;
+    readonly args: StorageArgs;
+    readonly settings: Settings;
+    readonly bucket: aws.s3.Bucket;
+    readonly role: aws.iam.Role;
+    readonly keyArn: pulumi.Output<string>;
+    readonly logBucket: aws.s3.Bucket;
+    readonly logPolicy: aws.s3.BucketPolicy;
+    readonly s3ViaService: pulumi.Output<string>;
+  },
+): void {
+  const { name, args, settings, bucket, role, keyArn, logBucket, logPolicy, s3ViaService } = on;
+  const parent = { parent: self };
+  applyBucketGuarantees(self, `${name}-${p}`, bucket, {
+    encryption: { kind: "kms", keyArn },
+    expirationDays: settings.objectExpirationDays,
+    noncurrentVersionExpirationDays: settings.noncurrentVersionExpirationDays,
+    accessLogs: { bucket: logBucket.id, prefix: `${p}/`, dependsOn: [logPolicy] },
+    policyStatements: producerBucketStatements(bucket.arn, keyArn, role.arn),
   });
-  return roleTrustPolicy(principal.identifier, { principalAccount: accountId }, parent);
+  new aws.iam.RolePolicy(
+    `${name}-${p}-role-policy`,
+    {
+      role: role.id,
+      policy: policyDocument(
+        producerRoleStatements({
+          bucketArn: bucket.arn,
+          keyArn,
+          s3ViaService,
+          listPrefix: p === "api" ? args.apiListPrefix : undefined,
+        }),
+        parent,
+      ),
+    },
+    parent,
+  );
 }

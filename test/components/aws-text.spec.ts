@@ -3,7 +3,7 @@
 // alphagov/govuk-infrastructure#1175), so a waiver written with a comma or an apostrophe fails the
 // first `pulumi up` of the resource that carries it.
 import { expect } from "chai";
-import { bucketWaiverTags, disposableDataWaivers } from "../../components/bucket";
+import { bucketWaiverTags, disposableDataWaivers, SecureBucket } from "../../components/bucket";
 import {
   SECURITY_GROUP_DESCRIPTION_PATTERN,
   tagValueProblem,
@@ -54,6 +54,25 @@ describe("tags and security group descriptions", function () {
     );
     expect(() => disposableDataWaivers("Uploads expire (7 days), so nothing to keep")).to.throw(
       /contains "\(" "\)" ","/,
+    );
+  });
+
+  it("a SecureBucket refuses every reason it cannot record, in the one error of invalid arguments", () => {
+    expect(
+      () =>
+        new SecureBucket("logs", {
+          encryption: { kind: "sse-s3", reason: "ALB" },
+          accessLogs: { notLoggedBecause: "Holds the ALB's own logs; never logged" },
+          disposableBecause: "short",
+          tags: {},
+        }),
+    ).to.throw(
+      new RegExp(
+        "^SecureBucket logs: invalid arguments:\\n" +
+          "  - the reason for SSE-S3 must name the AWS document that requires it\\n" +
+          '  - the reason for waiver:s3-bucket-logging-enabled contains "\'" ";".*\\n' +
+          "  - the reason for waiver:s3-bucket-replication-enabled must be 10 to 255 characters",
+      ),
     );
   });
 

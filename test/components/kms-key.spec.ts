@@ -7,6 +7,7 @@ import {
   KEY_ADMIN_ACTIONS,
   KEY_ADMIN_SID,
 } from "../../components/kms-key";
+import { keyAliasName } from "../../components/context";
 import { ACCOUNT } from "../fixtures/account";
 
 const ROOT = `arn:aws:iam::${ACCOUNT}:root`;
@@ -227,5 +228,23 @@ describe("EncryptionKey", () => {
         expect(String(error)).to.match(/EncryptionKey data: invalid arguments/);
       });
     }
+  });
+});
+
+describe("keyAliasName", () => {
+  it("spells a component's alias per project and stack, in the characters an alias takes", async () => {
+    const aliases: string[] = [];
+    for (const [project, stack] of [
+      ["platform", "staging"],
+      ["my.app", "team.qa"],
+    ]) {
+      await record({ project, stack, preview: false, config: {} }, () => {
+        aliases.push(keyAliasName("storage"));
+      });
+    }
+    expect(aliases).to.deep.equal([
+      "alias/platform/staging/storage",
+      "alias/my-app/team-qa/storage",
+    ]);
   });
 });

@@ -2,6 +2,7 @@
 // to the repository unchanged (pulumi-awsx awsx/ecr/repository.ts: `new aws.ecr.Repository(name,
 // repoArgs)`), so the provider's defaults apply: MUTABLE tags, no scan on push, AES256 encryption.
 import { mutableTagsReason } from "../../lib/compute/repositories";
+import { classifyLiteralKey } from "../../lib/kms/keys";
 import { resourcePolicy } from "../../lib/define";
 import { AWSX_ECR_REPOSITORY } from "../../lib/types";
 import { asList, peek, unknownError } from "../../lib/values";
@@ -41,9 +42,6 @@ export const awsxEcrScanOnPush = resourcePolicy({
   },
 });
 
-/** `alias/aws/ecr` (any partition/region form): the AWS-managed key, not a customer key. */
-const AWS_MANAGED_ALIAS = /(^|:)alias\/aws\//;
-
 export const awsxEcrKms = resourcePolicy({
   name: "awsx-ecr-repository-kms-cmk",
   description:
@@ -78,7 +76,8 @@ export const awsxEcrKms = resourcePolicy({
         ctx.report(
           "encryptionType KMS without kmsKey uses the AWS-managed key aws/ecr, not a customer-managed key.",
         );
-      } else if (AWS_MANAGED_ALIAS.test(String(key.value))) {
+      } else if (classifyLiteralKey(String(key.value)).kind === "aws-managed") {
+        // `alias/aws/ecr` in any partition or region form (the pack's one test, lib/kms/keys.ts).
         ctx.report(
           `kmsKey ${String(key.value)} is an AWS-managed key, not a customer-managed key.`,
         );
