@@ -261,6 +261,22 @@ async function main(): Promise<void> {
           ),
         );
       }
+    } else if ((e as Error)?.name === "ProviderInputError") {
+      const { describeProviderRefusals } = await import("./check/provider-refusals");
+      const refused = e as import("./check/provider-refusals").ProviderInputError;
+      process.stderr.write(escapeText(describeProviderRefusals(refused)));
+      if (machine) {
+        const { resourceLocation } = await import("./check/report");
+        const at = resourceLocation(refused.refusals[0]?.resource);
+        process.stdout.write(
+          errorJson(
+            "provider-input",
+            refused.message,
+            at ? shownPath(at.file) : undefined,
+            at?.line,
+          ),
+        );
+      }
     } else if ((e as Error)?.name === "AnalyzerError") {
       // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
       const described = (e as { describe(): string }).describe();
