@@ -3,8 +3,9 @@
 // through its own language host against an offline engine, as `pulumi preview` would, with each
 // stack's real config, and evaluates the whole policy pack on what it registers, as `pulumi
 // preview` and then `pulumi up` would see it. Exit code 0: no mandatory violation; 1: at least
-// one; 2: usage or program error. See tools/check/*.ts and tools/lib/engine/*.ts for the pieces,
-// `--help` for usage and docs/offline-check.md for the reports.
+// one; 2: usage or program error, or an input the AWS provider refuses (tools/lib/provider-checks).
+// See tools/check/*.ts and tools/lib/engine/*.ts for the pieces, `--help` for usage and
+// docs/offline-check.md for the reports.
 //
 // Every input is validated before any program runs, and a bad one stops the check with exit 2, a
 // one-line reason naming the file, key or flag, and nothing written: the flags (args.ts), the
