@@ -15,18 +15,26 @@ import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
-import { IAM_CROSS_RULES, IAM_RULES } from "./rules-iam";
+import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
+import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
 export type { CrossRule, InputRule } from "./rule";
 
 /** Every attribute rule, and every cross-attribute rule, of the tables. */
-export const INPUT_RULES: readonly InputRule[] = [...IAM_RULES, ...COMPUTE_RULES, ...DATA_RULES];
+export const INPUT_RULES: readonly InputRule[] = [
+  ...IAM_RULES,
+  ...ROLE_POLICY_RULES,
+  ...COMPUTE_RULES,
+  ...DATA_RULES,
+  ...EVENT_RULES,
+];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
   ...COMPUTE_CROSS_RULES,
   ...DATA_CROSS_RULES,
+  ...EVENT_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

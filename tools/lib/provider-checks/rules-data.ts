@@ -1,5 +1,5 @@
-// Messaging, logs, keys and secrets: SQS queues, CloudWatch log groups, KMS keys and aliases,
-// Secrets Manager secrets, EventBridge rules. Each entry names the provider file that declares it.
+// Queues, logs, keys and secrets: SQS queues, CloudWatch log groups, KMS keys and aliases,
+// Secrets Manager secrets. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith } from "./rule";
 import { all, any, custom, goQuote, intBetween, intOneOf, lenBetween } from "./validators";
@@ -9,7 +9,6 @@ const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 const KEY = "aws:kms/key:Key";
 const ALIAS = "aws:kms/alias:Alias";
 const SECRET = "aws:secretsmanager/secret:Secret";
-const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 
 const SQS = "internal/service/sqs/queue.go";
 
@@ -28,18 +27,6 @@ function logGroupName(max: number) {
     ),
   );
 }
-
-/** EventBridge `validateRuleName` (internal/service/events/validate.go). */
-const ruleName = all(
-  custom(
-    (s) => s.length <= 64,
-    (k, s) => `${goQuote(k)} cannot be longer than 64 characters: ${goQuote(s)}`,
-  ),
-  custom(
-    (s) => /^[0-9A-Za-z_.-]+$/.test(s),
-    (k, s) => `${goQuote(k)} doesn't comply with restrictions ("^[0-9A-Za-z_.-]+$"): ${goQuote(s)}`,
-  ),
-);
 
 /**
  * KMS alias names: `alias/` then [a-zA-Z0-9:/_-], never under the reserved `alias/aws/`
@@ -155,14 +142,6 @@ export const DATA_RULES: readonly InputRule[] = [
     validate: any(intBetween(7, 30), intOneOf([0])),
     fix: "a recovery window from 7 to 30 days, or 0 to delete without recovery",
     source: "internal/service/secretsmanager/secret.go",
-  },
-  {
-    type: EVENT_RULE,
-    prop: "name",
-    attr: "name",
-    validate: ruleName,
-    fix: "letters, digits and _ . - only, at most 64 characters (a logical name Pulumi turns into the name too)",
-    source: "internal/service/events/validate.go",
   },
 ];
 

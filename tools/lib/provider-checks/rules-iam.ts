@@ -3,7 +3,16 @@
 // "must match [\w+=,.@-]") (internal/service/iam/validate.go); a `namePrefix` leaves room for
 // the 26 characters of Terraform's unique suffix (id.UniqueIDSuffixLength).
 import { conflictsWith, CrossRule, InputRule } from "./rule";
-import { all, intBetween, lenBetween, matches, validARN, Validator } from "./validators";
+import {
+  all,
+  custom,
+  goQuote,
+  intBetween,
+  lenBetween,
+  matches,
+  validARN,
+  Validator,
+} from "./validators";
 
 const UNIQUE_SUFFIX = 26;
 
@@ -33,6 +42,7 @@ const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
 const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
 const USER = "aws:iam/user:User";
+const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 export const IAM_RULES: readonly InputRule[] = [
   ...named(ROLE, 64, "internal/service/iam/role.go"),
@@ -99,11 +109,43 @@ export const IAM_RULES: readonly InputRule[] = [
   },
 ];
 
-export const IAM_CROSS_RULES: readonly CrossRule[] = [ROLE, POLICY, PROFILE].map((type) =>
-  conflictsWith(
-    type,
-    ["name", "name"],
-    ["namePrefix", "name_prefix"],
-    `internal/service/iam/${type === ROLE ? "role" : type === POLICY ? "policy" : "instance_profile"}.go`,
+const SOURCE_FILE: Record<string, string> = {
+  [ROLE]: "role",
+  [POLICY]: "policy",
+  [PROFILE]: "instance_profile",
+  [ROLE_POLICY]: "role_policy",
+};
+
+/**
+ * `validRolePolicyRole`: the role of an inline policy is the role's name, never its ARN
+ * (internal/service/iam/validate.go).
+ */
+const rolePolicyRole = all(
+  lenBetween(1, 128),
+  custom(
+    (s) => validARN(s, "role").length > 0,
+    (k) => `${goQuote(k)} must be the role's name not its ARN`,
   ),
+);
+
+export const ROLE_POLICY_RULES: readonly InputRule[] = [
+  ...named(ROLE_POLICY, 128, "internal/service/iam/role_policy.go"),
+  {
+    type: ROLE_POLICY,
+    prop: "role",
+    attr: "role",
+    validate: rolePolicyRole,
+    fix: "the role's name (its `name` or `id` output), not its `arn`",
+    source: "internal/service/iam/validate.go",
+  },
+];
+
+export const IAM_CROSS_RULES: readonly CrossRule[] = [ROLE, POLICY, PROFILE, ROLE_POLICY].map(
+  (type) =>
+    conflictsWith(
+      type,
+      ["name", "name"],
+      ["namePrefix", "name_prefix"],
+      `internal/service/iam/${SOURCE_FILE[type]}.go`,
+    ),
 );
