@@ -16,6 +16,7 @@ import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
 import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
+import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
 import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
 import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
@@ -31,6 +32,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...DATA_RULES,
   ...EVENT_RULES,
   ...WORKFLOW_RULES,
+  ...TABLE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -38,6 +40,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...DATA_CROSS_RULES,
   ...EVENT_CROSS_RULES,
   ...WORKFLOW_CROSS_RULES,
+  ...TABLE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
