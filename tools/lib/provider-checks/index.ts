@@ -15,6 +15,7 @@ import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
+import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
 import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
 import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
 import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
@@ -33,6 +34,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...EVENT_RULES,
   ...WORKFLOW_RULES,
   ...TABLE_RULES,
+  ...DNS_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -41,6 +43,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...EVENT_CROSS_RULES,
   ...WORKFLOW_CROSS_RULES,
   ...TABLE_CROSS_RULES,
+  ...DNS_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

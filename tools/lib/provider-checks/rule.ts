@@ -91,6 +91,8 @@ export function exactlyOneOf(
     what: `exactly one of ${props.map((p) => p[0]).join(", ")}`,
     reads: props.map((p) => p[0]),
     check: (inputs) => {
+      // Whether an empty list counts as given differs between the SDK's versions: left alone.
+      if (props.some(([p]) => Array.isArray(inputs[p]) && inputs[p].length === 0)) return [];
       const given = props.filter(([p]) => inputs[p] !== undefined && inputs[p] !== null);
       if (given.length === 1) return [];
       const [prop, attr] = given[0] ?? props[0];
