@@ -67,6 +67,9 @@ export const COMPLIANT: Record<string, Record<string, unknown>> = {
     requiresCompatibilities: ["FARGATE", "EC2"],
     ephemeralStorage: { sizeInGib: 200 },
   },
+  "aws:cognito/userPool:UserPool": {
+    passwordPolicy: { minimumLength: 99, temporaryPasswordValidityDays: 0 },
+  },
   "aws:iam/user:User": { name: "ci@example.com", permissionsBoundary: "arn:aws:iam::1:policy/b" },
   "aws:lambda/function:Function": {
     name: "handler_1",
@@ -301,6 +304,14 @@ export const BROKEN: [string, string, unknown, string, Record<string, unknown>?]
     "ephemeralStorage",
     { sizeInGib: 20 },
     "(21 - 200), got 20",
+  ],
+  ["aws:cognito/userPool:UserPool", "passwordPolicy", { minimumLength: 5 }, "(6 - 99), got 5"],
+  ["aws:cognito/userPool:UserPool", "passwordPolicy", { minimumLength: 100 }, "(6 - 99), got 100"],
+  [
+    "aws:cognito/userPool:UserPool",
+    "passwordPolicy",
+    { temporaryPasswordValidityDays: 366 },
+    "(0 - 365)",
   ],
   ["aws:iam/user:User", "name", "ci user", "must only contain alphanumeric characters"],
   ["aws:iam/user:User", "permissionsBoundary", "b".repeat(2049), "(0 - 2048)"],

@@ -15,6 +15,7 @@ import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
+import { COGNITO_RULES } from "./rules-cognito";
 import { CONTAINER_RULES } from "./rules-containers";
 import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
 import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
@@ -37,6 +38,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...TABLE_RULES,
   ...DNS_RULES,
   ...CONTAINER_RULES,
+  ...COGNITO_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
