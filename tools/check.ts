@@ -3,8 +3,9 @@
 // through its own language host against an offline engine, as `pulumi preview` would, with each
 // stack's real config, and evaluates the whole policy pack on what it registers, as `pulumi
 // preview` and then `pulumi up` would see it. Exit code 0: no mandatory violation; 1: at least
-// one; 2: usage or program error. See tools/check/*.ts and tools/lib/engine/*.ts for the pieces,
-// `--help` for usage and docs/offline-check.md for the reports.
+// one; 2: usage or program error, or an input the AWS provider refuses (tools/lib/provider-checks).
+// See tools/check/*.ts and tools/lib/engine/*.ts for the pieces, `--help` for usage and
+// docs/offline-check.md for the reports.
 //
 // Every input is validated before any program runs, and a bad one stops the check with exit 2, a
 // one-line reason naming the file, key or flag, and nothing written: the flags (args.ts), the
@@ -266,6 +267,22 @@ async function main(): Promise<void> {
             e.message,
             e.location ? shownPath(e.location.file) : undefined,
             e.location?.line,
+          ),
+        );
+      }
+    } else if ((e as Error)?.name === "ProviderInputError") {
+      const { describeProviderRefusals } = await import("./check/provider-refusals");
+      const refused = e as import("./check/provider-refusals").ProviderInputError;
+      process.stderr.write(escapeText(describeProviderRefusals(refused)));
+      if (machine) {
+        const { resourceLocation } = await import("./check/report");
+        const at = resourceLocation(refused.refusals[0]?.resource);
+        process.stdout.write(
+          errorJson(
+            "provider-input",
+            refused.message,
+            at ? shownPath(at.file) : undefined,
+            at?.line,
           ),
         );
       }

@@ -92,7 +92,8 @@ Options:
   -h, --help              Show this help.
 
 Exit codes: 0 no mandatory violation, 1 at least one mandatory violation (or, with the --fail-on-*
-flags, an unevaluated mandatory check or an incomplete report), 2 usage or program error.
+flags, an unevaluated mandatory check or an incomplete report), 2 usage or program error, or an
+input the AWS provider would refuse (pulumi preview would stop).
 `;
 
 const FORMATS: readonly Format[] = ["text", "json", "sarif"];

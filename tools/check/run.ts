@@ -25,6 +25,7 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
+import { checkProviderInputs } from "./provider-refusals";
 import { traceEvent } from "../lib/engine/trace";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
@@ -345,6 +346,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       run.phase,
       run.versionWarnings,
     );
+  }
+  // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
+  try {
+    checkProviderInputs(stack, usable);
+  } catch (e) {
+    for (const stream of streams) stream.abandon();
+    throw e;
   }
   // Under `pulumi preview` AWS answers these, which may take the program down another path.
   if (caught.size > 0)

@@ -1,0 +1,145 @@
+// The table of provider-input validators (tools/lib/provider-checks): for each resource type a
+// compliant resource the provider accepts, then one input broken at a time (and each bound
+// crossed by one), each refused alone with the provider's wording; auto-names judged as Pulumi
+// makes them; unknown values not judged; secrets not shown; every rule naming an input the
+// installed @pulumi/aws declares.
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import type { EngineResource } from "../../tools/lib/engine/monitor";
+import { secret, UNKNOWN } from "../../tools/lib/engine/wire";
+import { inputPathsNamed } from "../../tools/lib/provider-inputs";
+import { BROKEN, COMPLIANT } from "./provider-inputs-cases";
+import {
+  CROSS_RULES,
+  INPUT_RULES,
+  refusedAcrossPhases,
+  refusedInputs,
+} from "../../tools/lib/provider-checks";
+
+function resource(type: string, name: string, inputs: Record<string, unknown>): EngineResource {
+  return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
+}
+
+describe("provider-input validators", () => {
+  for (const [type, inputs] of Object.entries(COMPLIANT)) {
+    it(`accepts a compliant ${type}`, () => {
+      expect(refusedInputs(resource(type, "ok", inputs))).to.deep.equal([]);
+    });
+  }
+
+  it("covers every type of the tables with a compliant resource and a broken input", () => {
+    const types = new Set([...INPUT_RULES, ...CROSS_RULES].map((r) => r.type));
+    expect([...types].sort()).to.deep.equal(Object.keys(COMPLIANT).sort());
+    for (const r of INPUT_RULES) {
+      const top = r.prop.split(".")[0];
+      expect(
+        BROKEN.some(([t, p]) => t === r.type && (p === r.prop || p === top)),
+        `${r.type} ${r.prop}`,
+      ).to.equal(true);
+    }
+  });
+
+  for (const [type, prop, value, says, variant] of BROKEN) {
+    it(`refuses ${type} ${prop} = ${JSON.stringify(value)?.slice(0, 40)}`, () => {
+      const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...variant, [prop]: value };
+      for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
+      if (variant) {
+        const base: Record<string, unknown> = { ...COMPLIANT[type], ...variant };
+        for (const [k, v] of Object.entries(base)) if (v === undefined) delete base[k];
+        expect(refusedInputs(resource(type, "variant", base)), "the variant").to.deep.equal([]);
+      }
+      const refused = refusedInputs(resource(type, "broken", inputs));
+      expect(refused, JSON.stringify(refused.map((r) => r.says))).to.have.length(1);
+      expect(refused[0].says.join("\n")).to.include(says);
+      expect(refused[0].source).to.match(
+        /^hashicorp\/terraform-provider-aws internal\/service\/[a-z0-9]+\/[a-z_]+\.go$/,
+      );
+    });
+  }
+
+  it("names only inputs the installed @pulumi/aws declares", function () {
+    this.timeout(120_000); // parses the provider's declarations
+    const declared = inputPathsNamed(() => true);
+    for (const r of [...INPUT_RULES, ...CROSS_RULES]) {
+      const paths = declared.get(r.type);
+      expect(paths, r.type).to.not.equal(undefined);
+      for (const p of "prop" in r ? [r.prop] : r.reads) {
+        expect(paths, `${r.type} ${p}`).to.include(p);
+      }
+    }
+  });
+});
+
+describe("provider-input validation of what the engine recorded", () => {
+  it("judges the name Pulumi makes from the logical name when the program gives none", () => {
+    const [refused] = refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web_tg", {}));
+    expect(refused.prop).to.equal("name");
+    expect(refused.autoNamed).to.equal(true);
+    expect(refused.value).to.match(/^web_tg-[0-9a-f]{7}$/);
+    expect(refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web-tg", {}))).to.deep.equal(
+      [],
+    );
+  });
+
+  it("makes a FIFO queue's auto-name end in .fifo, and an alias's start with alias/", () => {
+    expect(
+      refusedInputs(resource("aws:sqs/queue:Queue", "jobs", { fifoQueue: true })),
+    ).to.deep.equal([]);
+    expect(
+      refusedInputs(resource("aws:kms/alias:Alias", "app-key", { targetKeyId: "k" })),
+    ).to.deep.equal([]);
+    const [dotted] = refusedInputs(
+      resource("aws:kms/alias:Alias", "app.key", { targetKeyId: "k" }),
+    );
+    expect(dotted.value).to.match(/^alias\/app\.key-[0-9a-f]{7}$/);
+  });
+
+  it("leaves the auto-name alone where a prefix is given or the type's naming is not known exactly", () => {
+    expect(
+      refusedInputs(resource("aws:iam/role:Role", "app role", { namePrefix: "app-" })),
+    ).to.deep.equal([]);
+    expect(refusedInputs(resource("aws:rds/instance:Instance", "AppDb", {}))).to.deep.equal([]);
+  });
+
+  it("does not judge a value unknown in the phase, nor a check that reads one", () => {
+    const queue = { name: `${UNKNOWN}-jobs`, fifoQueue: true, delaySeconds: UNKNOWN };
+    expect(refusedInputs(resource("aws:sqs/queue:Queue", "q", queue))).to.deep.equal([]);
+    const fn = { role: UNKNOWN, code: UNKNOWN, runtime: "nodejs22.x" };
+    expect(refusedInputs(resource("aws:lambda/function:Function", "f", fn))).to.deep.equal([]);
+  });
+
+  it("shows a secret value refused as [secret], in the message too", () => {
+    const [refused] = refusedInputs(
+      resource("aws:iam/user:User", "u", { name: secret("ci user") }),
+    );
+    expect(refused.value).to.equal("[secret]");
+    expect(refused.says.join("\n")).to.not.include("ci user");
+  });
+
+  it("judges custom AWS resources only, not reads or components", () => {
+    const read = {
+      ...resource("aws:kms/key:Key", "k", { deletionWindowInDays: 1 }),
+      external: true,
+    };
+    const component = {
+      ...resource("aws:kms/key:Key", "c", { deletionWindowInDays: 1 }),
+      custom: false,
+    };
+    expect(refusedInputs(read)).to.deep.equal([]);
+    expect(refusedInputs(component)).to.deep.equal([]);
+  });
+
+  it("reports a refusal once with every phase that showed it, apply-only ones as such", () => {
+    const key = resource("aws:kms/key:Key", "k", { deletionWindowInDays: 1 });
+    const early = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: `${UNKNOWN} x` });
+    const late = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: "bucket-1 x" });
+    const refused = refusedAcrossPhases([
+      { phase: "preview", resources: [key, early] },
+      { phase: "apply", resources: [key, late] },
+    ]);
+    expect(refused.map((r) => [r.resource.name, r.phases])).to.deep.equal([
+      ["k", ["preview", "apply"]],
+      ["r", ["apply"]],
+    ]);
+  });
+});

@@ -1,0 +1,96 @@
+// Inputs the AWS provider refuses (tools/lib/provider-checks): the check stops as `pulumi preview`
+// would, with exit 2, every refusal at once and no report.
+//
+// A refusal seen in the preview phase is one `pulumi preview` shows: the provider's Check runs on
+// every known input, the auto-name included. One seen only in the apply phase is about a value
+// `pulumi preview` cannot know yet (built from another resource's output): preview passes, and
+// `pulumi up` stops at that resource's Check, after creating what it could before it. Both end
+// the check with exit 2: the program as written does not deploy.
+import type { Phase } from "../lib/engine/answers";
+import type { EngineResource } from "../lib/engine/monitor";
+import { refusedAcrossPhases, PhasedRefusal } from "../lib/provider-checks";
+import { resourceLabel, where } from "./text-common";
+import { escapeLine } from "./report";
+
+export class ProviderInputError extends Error {
+  constructor(
+    readonly stack: string,
+    readonly refusals: readonly PhasedRefusal[],
+  ) {
+    super(
+      `the AWS provider refuses ${refusals.length} input${refusals.length === 1 ? "" : "s"} of stack ${stack}`,
+    );
+    this.name = "ProviderInputError";
+  }
+}
+
+/** Throws ProviderInputError when the provider would refuse an input of a phase that ran. */
+export function checkProviderInputs(
+  stack: string,
+  runs: readonly {
+    phase: Phase;
+    resources: readonly EngineResource[];
+  }[],
+): void {
+  const refusals = refusedAcrossPhases(runs);
+  if (refusals.length > 0) throw new ProviderInputError(stack, refusals);
+}
+
+/** Values longer than this are shown cut, with their length. */
+const SHOWN = 80;
+
+function cut(s: string): string {
+  return s.length > SHOWN ? `${s.slice(0, SHOWN)}… (${s.length} characters)` : s;
+}
+
+function valueText(r: PhasedRefusal): string {
+  if (r.value === undefined) return "(none given)";
+  const v =
+    typeof r.value === "string" && r.value.length > SHOWN
+      ? `${JSON.stringify(r.value.slice(0, SHOWN))}… (${r.value.length} characters)`
+      : JSON.stringify(r.value);
+  return r.autoNamed ? `${v} (the name Pulumi makes from the logical name)` : v;
+}
+
+/** The provider's message, a long value it quotes cut as the value is. */
+function says(r: PhasedRefusal, text: string): string {
+  return typeof r.value === "string" && r.value.length > SHOWN
+    ? text.split(r.value).join(cut(r.value))
+    : text;
+}
+
+function block(r: PhasedRefusal): string {
+  const lines = [
+    `  ${resourceLabel(r.resource)}${where(r.resource)}`,
+    `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
+    ...r.says.map((s) => `    provider: ${escapeLine(says(r, s))}`),
+    `    fix: ${escapeLine(r.fix)}`,
+    `    (${r.source})`,
+  ];
+  return lines.join("\n");
+}
+
+/** The terminal text of a ProviderInputError. */
+export function describeProviderRefusals(e: ProviderInputError): string {
+  const atPreview = e.refusals.filter((r) => r.phases.includes("preview"));
+  const atApply = e.refusals.filter((r) => !r.phases.includes("preview"));
+  const parts: string[] = [];
+  if (atPreview.length > 0) {
+    parts.push(
+      `pulumi preview would stop: the AWS provider refuses ${atPreview.length === 1 ? "an input" : `${atPreview.length} inputs`} ` +
+        `of stack ${escapeLine(e.stack)} in its Check, before anything is created:\n\n` +
+        atPreview.map(block).join("\n\n"),
+    );
+  }
+  if (atApply.length > 0) {
+    parts.push(
+      `${atPreview.length > 0 ? "And pulumi up" : "pulumi preview would pass, but pulumi up"} would stop: ` +
+        `the AWS provider refuses ${atApply.length === 1 ? "an input" : `${atApply.length} inputs`} of stack ` +
+        `${escapeLine(e.stack)} whose values are known only once other resources exist ` +
+        "(what comes before them would be created first):\n\n" +
+        atApply.map(block).join("\n\n"),
+    );
+  }
+  parts.push("No report was written: fix the inputs above and run the check again.");
+  return `${parts.join("\n\n")}\n`;
+}

@@ -1,0 +1,193 @@
+// Provider-input validation, offline: what the AWS provider's Check refuses at `pulumi preview`.
+//
+// `pulumi preview` sends each resource's inputs to the provider's Check. pulumi-aws is bridged
+// from terraform-provider-aws: Check first fills in defaults, the auto-name among them (a logical
+// name plus a random suffix, pulumi/pulumi-terraform-bridge `tfbridge.AutoName`), then runs every
+// attribute validator of the Terraform schema (`ValidateFunc`, `ConflictsWith`, `ExactlyOneOf`)
+// and, planning the create, the resource's `CustomizeDiff`. A failure stops the preview with the
+// provider's message. The offline engine's fake provider accepts anything, so this module runs
+// the validators of the rules-*.ts tables on what the engine recorded: in each phase, on every
+// value that phase knows (an unknown value is not judged), with the auto-name as Pulumi makes it.
+import type { EngineResource } from "../engine/monitor";
+import type { Phase } from "../engine/answers";
+import { autoName, autoNameRule } from "../fake-aws/naming";
+import { typeSchema } from "../fake-aws/schema";
+import { containsUnknown, isSecret, plainValue } from "../engine/wire";
+import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
+import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
+import { COGNITO_RULES } from "./rules-cognito";
+import { CONTAINER_RULES } from "./rules-containers";
+import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
+import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
+import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
+import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
+import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
+import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
+
+export { PROVIDER_REPO } from "./rule";
+export type { CrossRule, InputRule } from "./rule";
+
+/** Every attribute rule, and every cross-attribute rule, of the tables. */
+export const INPUT_RULES: readonly InputRule[] = [
+  ...IAM_RULES,
+  ...ROLE_POLICY_RULES,
+  ...COMPUTE_RULES,
+  ...DATA_RULES,
+  ...EVENT_RULES,
+  ...WORKFLOW_RULES,
+  ...TABLE_RULES,
+  ...DNS_RULES,
+  ...CONTAINER_RULES,
+  ...COGNITO_RULES,
+];
+export const CROSS_RULES: readonly CrossRule[] = [
+  ...IAM_CROSS_RULES,
+  ...COMPUTE_CROSS_RULES,
+  ...DATA_CROSS_RULES,
+  ...EVENT_CROSS_RULES,
+  ...WORKFLOW_CROSS_RULES,
+  ...TABLE_CROSS_RULES,
+  ...DNS_CROSS_RULES,
+];
+
+const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
+for (const r of INPUT_RULES) entry(r.type).inputs.push(r);
+for (const r of CROSS_RULES) entry(r.type).cross.push(r);
+function entry(type: string) {
+  let e = byType.get(type);
+  if (!e) byType.set(type, (e = { inputs: [], cross: [] }));
+  return e;
+}
+
+/** One input the provider refuses. */
+export interface Refusal {
+  readonly resource: EngineResource;
+  /** Pulumi input path. */
+  readonly prop: string;
+  /** The value refused, `[secret]` for a secret one. */
+  readonly value: unknown;
+  /** The provider's own messages. */
+  readonly says: readonly string[];
+  readonly fix: string;
+  /** `<repository> <path>` of the provider source that declares the check. */
+  readonly source: string;
+  /** The value is the name Pulumi made up from the logical name (the program gave none). */
+  readonly autoNamed: boolean;
+}
+
+/** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
+function valuesAt(v: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(v)) return v.flatMap((x) => valuesAt(x, path));
+  if (path.length === 0) return v === undefined || v === null ? [] : [v];
+  if (!v || typeof v !== "object") return [];
+  return valuesAt((v as Record<string, unknown>)[path[0]], path.slice(1));
+}
+
+/**
+ * The inputs as the provider's validators see them: plain values, and the auto-name Pulumi puts
+ * in the name input when the program gives neither it nor a prefix (the provider names such a
+ * resource from the prefix itself, after validation). An auto-name too long for its limit is
+ * already a program failure (the fake provider throws as the bridge does): none is filled in.
+ */
+function providerView(r: EngineResource): { inputs: Record<string, any>; autoNamed?: string } {
+  const inputs = plainValue(r.inputs) as Record<string, any>;
+  const rule = autoNameRule(r.type, typeSchema(r.type));
+  if (!rule) return { inputs };
+  const given = inputs[rule.prop];
+  const prefix = inputs[`${rule.prop}Prefix`] ?? inputs.namePrefix;
+  if ((given !== undefined && given !== "") || (prefix !== undefined && prefix !== "")) {
+    return { inputs };
+  }
+  try {
+    const made = autoName(r.type, r.name, rule, `${r.type}::${r.name}`);
+    inputs[rule.prop] = rule.post ? rule.post(made, inputs) : made;
+    return { inputs, autoNamed: rule.prop };
+  } catch {
+    return { inputs };
+  }
+}
+
+function shown(raw: Record<string, unknown>, prop: string, value: unknown): unknown {
+  return containsSecret(raw[prop.split(".")[0]]) ? "[secret]" : value;
+}
+
+function containsSecret(v: unknown): boolean {
+  if (isSecret(v)) return true;
+  if (Array.isArray(v)) return v.some(containsSecret);
+  if (v && typeof v === "object") return Object.values(v).some(containsSecret);
+  return false;
+}
+
+function mask(text: string, value: unknown, secret: boolean): string {
+  return secret && typeof value === "string" && value !== ""
+    ? text.split(value).join("[secret]")
+    : text;
+}
+
+/** What the provider refuses of one resource's inputs (none for a type without rules). */
+export function refusedInputs(r: EngineResource): Refusal[] {
+  const rules = byType.get(r.type);
+  if (!rules || !r.custom || r.external) return [];
+  const { inputs, autoNamed } = providerView(r);
+  const raw = r.inputs as Record<string, unknown>;
+  const out: Refusal[] = [];
+  for (const rule of rules.inputs) {
+    const isAuto = autoNamed === rule.prop;
+    if (isAuto && rule.skipAutoName) continue;
+    for (const value of valuesAt(inputs, rule.prop.split("."))) {
+      if (containsUnknown(value)) continue;
+      const says = rule.validate(value, rule.attr);
+      if (says.length === 0) continue;
+      const v = shown(raw, rule.prop, value);
+      out.push({
+        resource: r,
+        prop: rule.prop,
+        value: v,
+        says: says.map((s) => mask(s, value, v === "[secret]")),
+        fix: rule.fix,
+        source: `${PROVIDER_REPO} ${rule.source}`,
+        autoNamed: isAuto,
+      });
+    }
+  }
+  for (const rule of rules.cross) {
+    if (rule.reads.some((p) => containsUnknown(inputs[p]))) continue;
+    for (const p of rule.check(inputs)) {
+      const v = shown(raw, p.prop, p.value);
+      out.push({
+        resource: r,
+        prop: p.prop,
+        value: v,
+        says: [mask(p.says, p.value, v === "[secret]")],
+        fix: rule.fix,
+        source: `${PROVIDER_REPO} ${rule.source}`,
+        autoNamed: autoNamed === p.prop,
+      });
+    }
+  }
+  return out;
+}
+
+/** A refusal with the phases that showed it. */
+export type PhasedRefusal = Refusal & { readonly phases: readonly Phase[] };
+
+/**
+ * The refusals of every phase's resources, each once (by resource, input and message), in the
+ * order of the first phase that showed it, with every phase that did.
+ */
+export function refusedAcrossPhases(
+  runs: readonly { phase: Phase; resources: readonly EngineResource[] }[],
+): PhasedRefusal[] {
+  const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
+  for (const run of runs) {
+    for (const r of run.resources) {
+      for (const refusal of refusedInputs(r)) {
+        const key = `${r.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
+        const known = seen.get(key);
+        if (known) known.phases.push(run.phase);
+        else seen.set(key, { refusal, phases: [run.phase] });
+      }
+    }
+  }
+  return [...seen.values()].map(({ refusal, phases }) => ({ ...refusal, phases }));
+}

@@ -1,0 +1,113 @@
+// What a provider-input rule is: one attribute validator of the AWS provider's schema (or one of
+// its checks across attributes), keyed by the Pulumi type token and input path, with where the
+// provider's source says it. The tables are the rules-*.ts files beside this one.
+import type { Validator } from "./validators";
+
+/** The repository every `source` below is a path of, unless it names another. */
+export const PROVIDER_REPO = "hashicorp/terraform-provider-aws";
+
+export interface InputRule {
+  /** Pulumi type token, e.g. `aws:iam/role:Role`. */
+  readonly type: string;
+  /**
+   * Pulumi input path: `name`, `ephemeralStorage.size`. A one-item block is an object in Pulumi
+   * inputs (a list in the provider); a list on the way is walked item by item.
+   */
+  readonly prop: string;
+  /** The provider's attribute name, which its messages quote. */
+  readonly attr: string;
+  readonly validate: Validator;
+  /** How to fix it, in the program's terms. */
+  readonly fix: string;
+  /** The provider file that declares the validator (a path in PROVIDER_REPO). */
+  readonly source: string;
+  /**
+   * Not judged on the name Pulumi makes up when the program gives none: the auto-name's
+   * transformation for this type is not known exactly enough to be sure of a refusal.
+   */
+  readonly skipAutoName?: boolean;
+}
+
+/** A problem a cross-attribute check finds: the input it is about, its value, the wording. */
+export interface CrossProblem {
+  readonly prop: string;
+  readonly value: unknown;
+  readonly says: string;
+}
+
+export interface CrossRule {
+  readonly type: string;
+  /** What the check is, for the table's listing. */
+  readonly what: string;
+  /**
+   * The provider's check over the resource's inputs (auto-name filled in, as the provider sees
+   * it); only called when every input it reads is known (`reads`).
+   */
+  readonly check: (inputs: Record<string, any>) => CrossProblem[];
+  /** Top-level inputs the check reads: one unknown among them and it is not run. */
+  readonly reads: readonly string[];
+  readonly fix: string;
+  readonly source: string;
+}
+
+/**
+ * `ConflictsWith` of the provider's schema: both given is refused with
+ * `"<a>": conflicts with <b>` (terraform-plugin-sdk helper/schema/schema.go,
+ * validateConflictingAttributes). Only values the program gives count: a `false` or empty one is
+ * left alone, as the provider may not count it either.
+ */
+export function conflictsWith(
+  type: string,
+  a: [prop: string, attr: string],
+  b: [prop: string, attr: string],
+  source: string,
+): CrossRule {
+  const given = (v: unknown) => v !== undefined && v !== null && v !== "" && v !== false;
+  return {
+    type,
+    what: `${a[0]} conflicts with ${b[0]}`,
+    reads: [a[0], b[0]],
+    check: (inputs) =>
+      given(inputs[a[0]]) && given(inputs[b[0]])
+        ? [{ prop: a[0], value: inputs[a[0]], says: `"${a[1]}": conflicts with ${b[1]}` }]
+        : [],
+    fix: `give ${a[0]} or ${b[0]}, not both`,
+    source,
+  };
+}
+
+/**
+ * `ExactlyOneOf`: none or more than one given is refused (terraform-plugin-sdk
+ * helper/schema/schema.go, validateExactlyOneAttribute).
+ */
+export function exactlyOneOf(
+  type: string,
+  props: readonly [prop: string, attr: string][],
+  source: string,
+): CrossRule {
+  const keys = props.map((p) => p[1]).join(",");
+  return {
+    type,
+    what: `exactly one of ${props.map((p) => p[0]).join(", ")}`,
+    reads: props.map((p) => p[0]),
+    check: (inputs) => {
+      // Whether an empty list counts as given differs between the SDK's versions: left alone.
+      if (props.some(([p]) => Array.isArray(inputs[p]) && inputs[p].length === 0)) return [];
+      const given = props.filter(([p]) => inputs[p] !== undefined && inputs[p] !== null);
+      if (given.length === 1) return [];
+      const [prop, attr] = given[0] ?? props[0];
+      return [
+        {
+          prop,
+          value: given.length === 0 ? undefined : given.map(([p]) => p).join(", "),
+          says:
+            given.length === 0
+              ? `"${attr}": one of \`${keys}\` must be specified`
+              : `"${attr}": only one of \`${keys}\` can be specified, but \`${given.map((g) => g[1]).join(",")}\` were specified.`,
+        },
+      ];
+    },
+    fix: `give exactly one of ${props.map((p) => p[0]).join(", ")}`,
+    source,
+  };
+}

@@ -1,0 +1,251 @@
+// Compute and networking: Lambda functions, security groups, load balancers and target groups,
+// RDS identifiers. Each entry names the provider file that declares it.
+import { enumValues } from "./enums";
+import { conflictsWith, CrossRule, exactlyOneOf, InputRule } from "./rule";
+import {
+  all,
+  custom,
+  goQuote,
+  intBetween,
+  lenBetween,
+  matches,
+  notMatches,
+  oneOf,
+  validARN,
+  Validator,
+} from "./validators";
+
+const FUNCTION = "aws:lambda/function:Function";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const ALB = "aws:alb/loadBalancer:LoadBalancer";
+const TG = "aws:lb/targetGroup:TargetGroup";
+const ALB_TG = "aws:alb/targetGroup:TargetGroup";
+const DB = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+
+/**
+ * Lambda `validFunctionName()`: a name or function ARN, 1 to 140 characters
+ * (internal/service/lambda/validate.go).
+ */
+const functionName = all(
+  matches(
+    /^(arn:[\w-]+:lambda:)?([a-z]{2}-(?:[a-z]+-){1,2}\d{1}:)?(\d{12}:)?(function:)?([0-9A-Za-z_-]+)(:(\$LATEST|[0-9A-Za-z_-]+))?$/,
+    "must be valid function name or function ARN",
+  ),
+  lenBetween(1, 140),
+);
+
+/**
+ * Runtimes the provider accepts (`enum.Validate[awstypes.Runtime]()`: every value of the AWS SDK's
+ * enum, deprecated ones included): those @pulumi/aws declares, and the SDK's older ones it no
+ * longer lists (aws-sdk-go-v2 service/lambda/types/enums.go).
+ */
+const DECLARED_RUNTIMES = enumValues("lambda", "Runtime");
+const RUNTIMES = [
+  ...new Set([
+    ...DECLARED_RUNTIMES,
+    "nodejs",
+    "nodejs4.3",
+    "nodejs4.3-edge",
+    "nodejs6.10",
+    "nodejs8.10",
+    "python3.6",
+    "dotnetcore1.0",
+    "dotnetcore2.0",
+  ]),
+];
+
+/** elbv2 `validName` (load balancers) and `validTargetGroupName` (internal/service/elbv2/validate.go). */
+function elbName(k: string, loadBalancer: boolean): Validator {
+  return (v) => {
+    if (typeof v !== "string" || (loadBalancer && v === "")) return [];
+    const q = goQuote(k);
+    const at = loadBalancer ? `: ${goQuote(v)}` : "";
+    const out: string[] = [];
+    if (v.length > 32) out.push(`${q} cannot be longer than 32 characters${at}`);
+    if (!/^[0-9A-Za-z-]+$/.test(v))
+      out.push(`only alphanumeric characters and hyphens allowed in ${q}${at}`);
+    if (v.startsWith("-")) out.push(`${q} cannot begin with a hyphen${at}`);
+    if (v.endsWith("-")) out.push(`${q} cannot end with a hyphen${at}`);
+    if (loadBalancer && v.startsWith("internal-"))
+      out.push(`${q} cannot begin with "internal-"${at}`);
+    return out;
+  };
+}
+
+const ELB_FIX =
+  "at most 32 letters, digits and hyphens, not starting or ending with a hyphen (Pulumi adds 8 " +
+  "characters to a logical name it turns into the name: keep that at most 24), or give `name`";
+
+/** rds `validIdentifier` (internal/service/rds/validate.go). */
+const rdsIdentifier = (k: string): Validator =>
+  all(
+    custom(
+      (s) => /^[0-9a-z-]+$/.test(s),
+      () => `only lowercase alphanumeric characters and hyphens allowed in ${goQuote(k)}`,
+    ),
+    custom(
+      (s) => /^[a-z]/.test(s),
+      () => `first character of ${goQuote(k)} must be a letter`,
+    ),
+    custom(
+      (s) => !s.includes("--"),
+      () => `${goQuote(k)} cannot contain two consecutive hyphens`,
+    ),
+    custom(
+      (s) => !s.endsWith("-"),
+      () => `${goQuote(k)} cannot end with a hyphen`,
+    ),
+  );
+
+const RDS_FIX = "lowercase letters, digits and single hyphens, starting with a letter";
+
+const LAMBDA = "internal/service/lambda/function.go";
+
+export const COMPUTE_RULES: readonly InputRule[] = [
+  {
+    type: FUNCTION,
+    prop: "name",
+    attr: "function_name",
+    validate: functionName,
+    fix: "letters, digits, hyphens and underscores only (a logical name Pulumi turns into the name too)",
+    source: "internal/service/lambda/validate.go",
+  },
+  {
+    type: FUNCTION,
+    prop: "handler",
+    attr: "handler",
+    validate: lenBetween(1, 128),
+    fix: "a handler of 1 to 128 characters, e.g. index.handler",
+    source: LAMBDA,
+  },
+  {
+    type: FUNCTION,
+    prop: "memorySize",
+    attr: "memory_size",
+    validate: intBetween(128, 10240),
+    fix: "memory in MB from 128 to 10240",
+    source: LAMBDA,
+  },
+  {
+    type: FUNCTION,
+    prop: "timeout",
+    attr: "timeout",
+    validate: intBetween(1, 900),
+    fix: "a timeout in seconds from 1 to 900 (15 minutes)",
+    source: LAMBDA,
+  },
+  // Without the installed package's list, a runtime newer than the older ones could be refused.
+  ...(DECLARED_RUNTIMES.length === 0
+    ? []
+    : [
+        {
+          type: FUNCTION,
+          prop: "runtime",
+          attr: "runtime",
+          validate: oneOf(RUNTIMES),
+          fix: "a runtime identifier as AWS spells it, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
+          source: LAMBDA,
+        },
+      ]),
+  {
+    type: FUNCTION,
+    prop: "ephemeralStorage.size",
+    attr: "ephemeral_storage.0.size",
+    validate: intBetween(512, 10240),
+    fix: "ephemeral storage in MB from 512 to 10240",
+    source: LAMBDA,
+  },
+  ...(["role", "kmsKeyArn", "layers", "deadLetterConfig.targetArn"] as const).map(
+    (prop): InputRule => ({
+      type: FUNCTION,
+      prop,
+      attr: {
+        role: "role",
+        kmsKeyArn: "kms_key_arn",
+        layers: "layers",
+        "deadLetterConfig.targetArn": "dead_letter_config.0.target_arn",
+      }[prop],
+      validate: validARN,
+      fix: "an ARN (a role's `arn` output, not its name or id)",
+      source: LAMBDA,
+    }),
+  ),
+  {
+    type: SG,
+    prop: "name",
+    attr: "name",
+    validate: all(lenBetween(0, 255), notMatches(/^sg-/, "cannot begin with sg-")),
+    fix: "a name of at most 255 characters not starting with sg- (a logical name Pulumi turns into the name too)",
+    source: "internal/service/ec2/vpc_security_group.go",
+  },
+  {
+    type: SG,
+    prop: "namePrefix",
+    attr: "name_prefix",
+    validate: all(lenBetween(0, 229), notMatches(/^sg-/, "cannot begin with sg-")),
+    fix: "a prefix of at most 229 characters not starting with sg-",
+    source: "internal/service/ec2/vpc_security_group.go",
+  },
+  {
+    type: SG,
+    prop: "description",
+    attr: "description",
+    validate: lenBetween(0, 255),
+    fix: "a description of at most 255 characters",
+    source: "internal/service/ec2/vpc_security_group.go",
+  },
+  ...[LB, ALB].map((type): InputRule => ({
+    type,
+    prop: "name",
+    attr: "name",
+    validate: elbName("name", true),
+    fix: `${ELB_FIX}; not starting with internal-`,
+    source: "internal/service/elbv2/validate.go",
+  })),
+  ...[TG, ALB_TG].map((type): InputRule => ({
+    type,
+    prop: "name",
+    attr: "name",
+    validate: elbName("name", false),
+    fix: ELB_FIX,
+    source: "internal/service/elbv2/validate.go",
+  })),
+  {
+    type: DB,
+    prop: "identifier",
+    attr: "identifier",
+    validate: rdsIdentifier("identifier"),
+    fix: RDS_FIX,
+    source: "internal/service/rds/validate.go",
+    skipAutoName: true,
+  },
+  {
+    type: CLUSTER,
+    prop: "clusterIdentifier",
+    attr: "cluster_identifier",
+    validate: rdsIdentifier("cluster_identifier"),
+    fix: RDS_FIX,
+    source: "internal/service/rds/validate.go",
+    skipAutoName: true,
+  },
+];
+
+export const COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  exactlyOneOf(
+    FUNCTION,
+    [
+      ["code", "filename"],
+      ["imageUri", "image_uri"],
+      ["s3Bucket", "s3_bucket"],
+    ],
+    LAMBDA,
+  ),
+  conflictsWith(
+    SG,
+    ["name", "name"],
+    ["namePrefix", "name_prefix"],
+    "internal/service/ec2/vpc_security_group.go",
+  ),
+];

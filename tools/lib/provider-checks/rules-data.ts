@@ -1,0 +1,203 @@
+// Queues, logs, keys and secrets: SQS queues, CloudWatch log groups, KMS keys and aliases,
+// Secrets Manager secrets. Each entry names the provider file that declares it.
+import type { CrossRule, InputRule } from "./rule";
+import { conflictsWith } from "./rule";
+import { all, any, custom, goQuote, intBetween, intOneOf, lenBetween } from "./validators";
+
+const QUEUE = "aws:sqs/queue:Queue";
+const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const KEY = "aws:kms/key:Key";
+const ALIAS = "aws:kms/alias:Alias";
+const SECRET = "aws:secretsmanager/secret:Secret";
+
+const SQS = "internal/service/sqs/queue.go";
+
+/** CloudWatch Logs `validLogGroupName` / `validLogGroupNamePrefix` (internal/service/logs/validate.go). */
+function logGroupName(max: number) {
+  return all(
+    custom(
+      (s) => s.length <= max,
+      (k, s) => `${goQuote(k)} cannot be longer than ${max} characters: ${goQuote(s)}`,
+    ),
+    custom(
+      (s) => /^[0-9A-Za-z_./#-]+$/.test(s),
+      (k, s) =>
+        `${goQuote(k)} isn't a valid log group name (alphanumeric characters, underscores, ` +
+        `hyphens, slashes, hash signs and dots are allowed): ${goQuote(s)}`,
+    ),
+  );
+}
+
+/**
+ * KMS alias names: `alias/` then [a-zA-Z0-9:/_-], never under the reserved `alias/aws/`
+ * (internal/service/kms/validate.go).
+ */
+const aliasName = all(
+  custom(
+    (s) => !s.startsWith("alias/aws/"),
+    (k) => `${goQuote(k)} cannot begin with reserved AWS CMK prefix 'alias/aws'`,
+  ),
+  custom(
+    (s) => /^(alias\/)[a-zA-Z0-9:/_-]+$/.test(s),
+    (k) => `${goQuote(k)} must begin with 'alias/' and be comprised of only [a-zA-Z0-9:/_-]`,
+  ),
+);
+
+export const DATA_RULES: readonly InputRule[] = [
+  ...(
+    [
+      ["delaySeconds", "delay_seconds", 0, 900, "a delay in seconds from 0 to 900"],
+      [
+        "maxMessageSize",
+        "max_message_size",
+        1024,
+        1_048_576,
+        "a size in bytes from 1024 to 1048576 (1 MiB)",
+      ],
+      [
+        "messageRetentionSeconds",
+        "message_retention_seconds",
+        60,
+        1_209_600,
+        "a retention in seconds from 60 to 1209600 (14 days)",
+      ],
+      [
+        "visibilityTimeoutSeconds",
+        "visibility_timeout_seconds",
+        0,
+        43_200,
+        "a timeout in seconds from 0 to 43200 (12 hours)",
+      ],
+      [
+        "kmsDataKeyReusePeriodSeconds",
+        "kms_data_key_reuse_period_seconds",
+        60,
+        86_400,
+        "a period in seconds from 60 to 86400 (24 hours)",
+      ],
+    ] as const
+  ).map(([prop, attr, min, max, fix]): InputRule => ({
+    type: QUEUE,
+    prop,
+    attr,
+    validate: intBetween(min, max),
+    fix,
+    source: SQS,
+  })),
+  {
+    type: LOG_GROUP,
+    prop: "name",
+    attr: "name",
+    validate: logGroupName(512),
+    fix: "letters, digits and _ . / # - only, at most 512 characters (e.g. /aws/lambda/<function>)",
+    source: "internal/service/logs/validate.go",
+  },
+  {
+    type: LOG_GROUP,
+    prop: "namePrefix",
+    attr: "name_prefix",
+    validate: logGroupName(483),
+    fix: "letters, digits and _ . / # - only, at most 483 characters",
+    source: "internal/service/logs/validate.go",
+  },
+  {
+    type: LOG_GROUP,
+    prop: "retentionInDays",
+    attr: "retention_in_days",
+    validate: intOneOf([
+      0, 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557,
+      2922, 3288, 3653,
+    ]),
+    fix: "one of the retention periods CloudWatch Logs offers (e.g. 30, 90, 365, 731; 0 keeps logs forever)",
+    source: "internal/service/logs/group.go",
+  },
+  {
+    type: KEY,
+    prop: "deletionWindowInDays",
+    attr: "deletion_window_in_days",
+    validate: intBetween(7, 30),
+    fix: "a waiting period from 7 to 30 days",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "description",
+    attr: "description",
+    validate: lenBetween(0, 8192),
+    fix: "a description of at most 8192 characters",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: ALIAS,
+    prop: "name",
+    attr: "name",
+    validate: aliasName,
+    fix: "alias/<name> with letters, digits and : / _ - only, not under alias/aws/ (a logical name Pulumi turns into the alias too)",
+    source: "internal/service/kms/validate.go",
+  },
+  {
+    type: SECRET,
+    prop: "recoveryWindowInDays",
+    attr: "recovery_window_in_days",
+    validate: any(intBetween(7, 30), intOneOf([0])),
+    fix: "a recovery window from 7 to 30 days, or 0 to delete without recovery",
+    source: "internal/service/secretsmanager/secret.go",
+  },
+];
+
+/** The SQS queue name the provider checks when it plans a create (resourceQueueCustomizeDiff). */
+const queueName: CrossRule = {
+  type: QUEUE,
+  what: "queue name (.fifo for a FIFO queue)",
+  reads: ["name", "fifoQueue"],
+  check: (inputs) => {
+    const name = inputs.name;
+    if (typeof name !== "string") return [];
+    const fifo = inputs.fifoQueue === true;
+    const ok = fifo ? /^[0-9A-Za-z_-]{1,75}\.fifo$/ : /^[0-9A-Za-z_-]{1,80}$/;
+    return ok.test(name)
+      ? []
+      : [{ prop: "name", value: name, says: `invalid queue name: ${name}` }];
+  },
+  fix:
+    "letters, digits, hyphens and underscores only, at most 80 characters; a FIFO queue's name " +
+    "ends in .fifo (at most 75 characters before it)",
+  source: SQS,
+};
+
+const dedupOnlyFifo: CrossRule = {
+  type: QUEUE,
+  what: "content-based deduplication only on a FIFO queue",
+  reads: ["fifoQueue", "contentBasedDeduplication"],
+  check: (inputs) =>
+    inputs.contentBasedDeduplication === true && inputs.fifoQueue !== true
+      ? [
+          {
+            prop: "contentBasedDeduplication",
+            value: true,
+            says: "content-based deduplication can only be set for FIFO queue",
+          },
+        ]
+      : [],
+  fix: "set fifoQueue: true, or leave contentBasedDeduplication out",
+  source: SQS,
+};
+
+export const DATA_CROSS_RULES: readonly CrossRule[] = [
+  queueName,
+  dedupOnlyFifo,
+  conflictsWith(
+    QUEUE,
+    ["kmsMasterKeyId", "kms_master_key_id"],
+    ["sqsManagedSseEnabled", "sqs_managed_sse_enabled"],
+    SQS,
+  ),
+  ...[LOG_GROUP, ALIAS].map((type) =>
+    conflictsWith(
+      type,
+      ["name", "name"],
+      ["namePrefix", "name_prefix"],
+      type === LOG_GROUP ? "internal/service/logs/group.go" : "internal/service/kms/alias.go",
+    ),
+  ),
+];

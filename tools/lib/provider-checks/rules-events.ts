@@ -1,0 +1,147 @@
+// Events and notifications: EventBridge rules and targets, SNS topics. Each entry names the
+// provider file that declares it.
+import type { CrossRule, InputRule } from "./rule";
+import { conflictsWith } from "./rule";
+import { all, custom, goQuote, intBetween, lenBetween, validARN, Validator } from "./validators";
+
+const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
+const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
+const TOPIC = "aws:sns/topic:Topic";
+
+const EVENTS = "internal/service/events/validate.go";
+const TARGETS = "internal/service/events/target.go";
+const SNS = "internal/service/sns/topic.go";
+
+/**
+ * EventBridge `validateRuleName` and `validateTargetID`: at most 64 characters of
+ * [0-9A-Za-z_.-] (internal/service/events/validate.go).
+ */
+const eventName: Validator = all(
+  custom(
+    (s) => s.length <= 64,
+    (k, s) => `${goQuote(k)} cannot be longer than 64 characters: ${goQuote(s)}`,
+  ),
+  custom(
+    (s) => /^[0-9A-Za-z_.-]+$/.test(s),
+    (k, s) => `${goQuote(k)} doesn't comply with restrictions ("^[0-9A-Za-z_.-]+$"): ${goQuote(s)}`,
+  ),
+);
+
+const EVENT_NAME_FIX =
+  "letters, digits and _ . - only, at most 64 characters (a logical name Pulumi turns into the name too)";
+
+export const EVENT_RULES: readonly InputRule[] = [
+  {
+    type: EVENT_RULE,
+    prop: "name",
+    attr: "name",
+    validate: eventName,
+    fix: EVENT_NAME_FIX,
+    source: EVENTS,
+  },
+  {
+    type: TARGET,
+    prop: "targetId",
+    attr: "target_id",
+    validate: eventName,
+    fix: EVENT_NAME_FIX,
+    source: TARGETS,
+  },
+  ...(
+    [
+      ["arn", "arn", "the target's ARN (a function's, queue's or topic's `arn` output)"],
+      ["roleArn", "role_arn", "a role's `arn` output, not its name"],
+    ] as const
+  ).map(([prop, attr, fix]): InputRule => ({
+    type: TARGET,
+    prop,
+    attr,
+    validate: validARN,
+    fix,
+    source: TARGETS,
+  })),
+  {
+    type: TARGET,
+    prop: "input",
+    attr: "input",
+    validate: lenBetween(0, 8192),
+    fix: "an input document of at most 8192 characters",
+    source: TARGETS,
+  },
+  {
+    type: TARGET,
+    prop: "retryPolicy.maximumRetryAttempts",
+    attr: "retry_policy.0.maximum_retry_attempts",
+    validate: intBetween(0, 185),
+    fix: "from 0 to 185 retry attempts",
+    source: TARGETS,
+  },
+  {
+    type: TARGET,
+    prop: "retryPolicy.maximumEventAgeInSeconds",
+    attr: "retry_policy.0.maximum_event_age_in_seconds",
+    validate: intBetween(0, 86400),
+    fix: "an event age in seconds from 0 to 86400 (24 hours)",
+    source: TARGETS,
+  },
+  {
+    type: TOPIC,
+    prop: "signatureVersion",
+    attr: "signature_version",
+    validate: intBetween(1, 2),
+    fix: "signature version 1 (SHA1) or 2 (SHA256)",
+    source: SNS,
+  },
+];
+
+/** The SNS topic name the provider checks when it plans a create (resourceTopicCustomizeDiff). */
+const topicName: CrossRule = {
+  type: TOPIC,
+  what: "topic name (.fifo for a FIFO topic)",
+  reads: ["name", "fifoTopic"],
+  check: (inputs) => {
+    const name = inputs.name;
+    if (typeof name !== "string") return [];
+    const fifo = inputs.fifoTopic === true;
+    const ok = fifo ? /^[0-9A-Za-z_-]{1,251}\.fifo$/ : /^[0-9A-Za-z_-]{1,256}$/;
+    return ok.test(name)
+      ? []
+      : [{ prop: "name", value: name, says: `invalid topic name: ${name}` }];
+  },
+  fix:
+    "letters, digits, hyphens and underscores only, at most 256 characters; a FIFO topic's name " +
+    "ends in .fifo (at most 251 characters before it)",
+  source: SNS,
+};
+
+const topicDedupOnlyFifo: CrossRule = {
+  type: TOPIC,
+  what: "content-based deduplication only on a FIFO topic",
+  reads: ["fifoTopic", "contentBasedDeduplication"],
+  check: (inputs) =>
+    inputs.contentBasedDeduplication === true && inputs.fifoTopic !== true
+      ? [
+          {
+            prop: "contentBasedDeduplication",
+            value: true,
+            says: "content-based deduplication can only be set for FIFO topics",
+          },
+        ]
+      : [],
+  fix: "set fifoTopic: true, or leave contentBasedDeduplication out",
+  source: SNS,
+};
+
+export const EVENT_CROSS_RULES: readonly CrossRule[] = [
+  topicName,
+  topicDedupOnlyFifo,
+  conflictsWith(TARGET, ["input", "input"], ["inputPath", "input_path"], TARGETS),
+  conflictsWith(TARGET, ["input", "input"], ["inputTransformer", "input_transformer"], TARGETS),
+  conflictsWith(
+    TARGET,
+    ["inputPath", "input_path"],
+    ["inputTransformer", "input_transformer"],
+    TARGETS,
+  ),
+  conflictsWith(TOPIC, ["name", "name"], ["namePrefix", "name_prefix"], SNS),
+];

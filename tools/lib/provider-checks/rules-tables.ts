@@ -1,0 +1,115 @@
+// DynamoDB tables: billing mode, key and stream enumerations, and the check the provider makes
+// when it plans a table (every attribute defined is a key of the table or of an index, and every
+// key is a defined attribute). Each entry names the provider file that declares it.
+import type { CrossRule, InputRule } from "./rule";
+import { goQuote, oneOf } from "./validators";
+
+const TABLE = "aws:dynamodb/table:Table";
+const DYNAMODB = "internal/service/dynamodb/table.go";
+
+const PROJECTIONS = ["ALL", "KEYS_ONLY", "INCLUDE"];
+
+export const TABLE_RULES: readonly InputRule[] = [
+  {
+    type: TABLE,
+    prop: "billingMode",
+    attr: "billing_mode",
+    validate: oneOf(["PAY_PER_REQUEST", "PROVISIONED"]),
+    fix: "PAY_PER_REQUEST or PROVISIONED (upper case)",
+    source: DYNAMODB,
+  },
+  {
+    type: TABLE,
+    prop: "attributes.type",
+    attr: "attribute.type",
+    validate: oneOf(["B", "N", "S"]),
+    fix: "S (string), N (number) or B (binary)",
+    source: DYNAMODB,
+  },
+  {
+    type: TABLE,
+    prop: "streamViewType",
+    attr: "stream_view_type",
+    validate: oneOf(["", "NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]),
+    fix: "NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES or KEYS_ONLY (upper case)",
+    source: DYNAMODB,
+  },
+  ...(
+    [
+      ["globalSecondaryIndexes.projectionType", "global_secondary_index.projection_type"],
+      ["localSecondaryIndexes.projectionType", "local_secondary_index.projection_type"],
+    ] as const
+  ).map(([prop, attr]): InputRule => ({
+    type: TABLE,
+    prop,
+    attr,
+    validate: oneOf(PROJECTIONS),
+    fix: "ALL, KEYS_ONLY or INCLUDE",
+    source: DYNAMODB,
+  })),
+  {
+    type: TABLE,
+    prop: "tableClass",
+    attr: "table_class",
+    validate: oneOf(["STANDARD", "STANDARD_INFREQUENT_ACCESS"]),
+    fix: "STANDARD or STANDARD_INFREQUENT_ACCESS",
+    source: DYNAMODB,
+  },
+];
+
+type Named = { name?: unknown; hashKey?: unknown; rangeKey?: unknown };
+
+/** Go's `%q` of a string slice. */
+function quoted(names: readonly string[]): string {
+  return `[${names.map(goQuote).join(" ")}]`;
+}
+
+/**
+ * `validateDynamoDbTableAttributes` (resource CustomizeDiff): the keys of the table and of its
+ * indexes, and the attributes defined, must be the same names. A table or index that names its
+ * keys some other way (a newer provider's key schema blocks) is left alone.
+ */
+const attributesIndexed: CrossRule = {
+  type: TABLE,
+  what: "every attribute is a key, every key an attribute",
+  reads: ["hashKey", "rangeKey", "attributes", "globalSecondaryIndexes", "localSecondaryIndexes"],
+  check: (inputs) => {
+    const gsis = (inputs.globalSecondaryIndexes ?? []) as Named[];
+    const lsis = (inputs.localSecondaryIndexes ?? []) as Named[];
+    const attributes = (inputs.attributes ?? []) as Named[];
+    if (typeof inputs.hashKey !== "string" || !Array.isArray(attributes)) return [];
+    if (!Array.isArray(gsis) || gsis.some((g) => typeof g?.hashKey !== "string")) return [];
+    if (!Array.isArray(lsis) || lsis.some((l) => typeof l?.rangeKey !== "string")) return [];
+    if (attributes.some((a) => typeof a?.name !== "string")) return [];
+    const keys = new Set<string>([inputs.hashKey]);
+    if (typeof inputs.rangeKey === "string" && inputs.rangeKey) keys.add(inputs.rangeKey);
+    for (const l of lsis) keys.add(l.rangeKey as string);
+    for (const g of gsis) {
+      keys.add(g.hashKey as string);
+      if (typeof g.rangeKey === "string" && g.rangeKey) keys.add(g.rangeKey);
+    }
+    const names = attributes.map((a) => a.name as string);
+    const unused = names.filter((n) => !keys.has(n));
+    const unmatched = [...keys].filter((k) => !names.includes(k));
+    const out = [];
+    if (unused.length > 0)
+      out.push({
+        prop: "attributes",
+        value: unused.join(", "),
+        says: `all attributes must be indexed. Unused attributes: ${quoted(unused)}`,
+      });
+    if (unmatched.length > 0)
+      out.push({
+        prop: "attributes",
+        value: unmatched.join(", "),
+        says: `all indexes must match a defined attribute. Unmatched indexes: ${quoted(unmatched)}`,
+      });
+    return out;
+  },
+  fix:
+    "define in `attributes` exactly the keys of the table and of its indexes (DynamoDB is " +
+    "schemaless beyond them: other attributes need no definition)",
+  source: DYNAMODB,
+};
+
+export const TABLE_CROSS_RULES: readonly CrossRule[] = [attributesIndexed];
