@@ -31,7 +31,7 @@ import {
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
 } from "../../lib/native/types";
-import { present } from "../../lib/values";
+import { holdsValue, present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
@@ -105,7 +105,16 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     }
     // A read replica inherits the source's encryption and, in the source's region, its key
     // (RDS user guide, "Limitations of Amazon RDS encrypted DB instances"); the source is checked.
-    if (type === RDS_INSTANCE && present(k.props, "replicateSourceDb")) return;
+    // A replica in another Region names a key of its own Region instead (RDS API
+    // CreateDBInstanceReadReplica, KmsKeyId: "If you create an encrypted read replica in a
+    // different AWS Region, then you must specify a KMS key identifier for the destination AWS
+    // Region"): that key is judged like any other.
+    if (type === RDS_INSTANCE && present(k.props, "replicateSourceDb")) {
+      if (holdsValue(() => k.setting("kmsKeyId"))) {
+        k.requireKey({ prop: "kmsKeyId", computed: true, whenNone: "the AWS-managed key aws/rds" });
+      }
+      return;
+    }
     // An aws-native DBInstance that joins an Aurora cluster (dbClusterIdentifier) takes the
     // cluster's encryption, which is judged on the DBCluster (CloudFormation AWS::RDS::DBInstance
     // StorageEncrypted: "Not applicable. The encryption for DB instances is managed by the DB

@@ -31,11 +31,13 @@ export const keyRotationEnabled = resourcePolicy({
   severity: "high",
   remediationSteps:
     "Set enableKeyRotation: true on the aws.kms.Key (default period 365 days; rotationPeriodInDays " +
-    "must be between 90 and 2560).",
+    "must be between 90 and 2560); leave it unset on asymmetric, HMAC and custom-key-store keys, " +
+    "which KMS cannot rotate.",
   references: [
     awsGuard("cmk-backing-key-rotation-enabled"),
     cdkNag("AwsSolutions-KMS5"),
     checkov("CKV_AWS_7"),
+    kics("CMK Rotation Disabled"),
     trivy("AWS-0065"),
     fsbp("KMS.4"),
     compliancePolicies("aws-kms-key-enable-key-rotation"),
@@ -47,8 +49,17 @@ export const keyRotationEnabled = resourcePolicy({
     // keys, KMS keys with imported key material, or KMS keys in a custom key store."
     const spec = props.customerMasterKeySpec ?? "SYMMETRIC_DEFAULT";
     const usage = props.keyUsage ?? "ENCRYPT_DECRYPT";
-    if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT") return;
-    if (props.customKeyStoreId || props.xksKeyId) return;
+    const external = Boolean(props.customKeyStoreId || props.xksKeyId);
+    if (spec !== "SYMMETRIC_DEFAULT" || usage !== "ENCRYPT_DECRYPT" || external) {
+      // Such a key cannot rotate, and asking for it fails the deployment (EnableKeyRotation:
+      // UnsupportedOperationException); KICS "CMK Rotation Disabled" fails an RSA key with
+      // enable_key_rotation = true (Checkmarx/kics cmk_rotation_disabled test/positive5.tf).
+      if (props.enableKeyRotation === true) {
+        const what = external ? "a key in a custom key store" : `a ${spec} ${usage} key`;
+        ctx.report(`enableKeyRotation is true on ${what}, which KMS cannot rotate.`);
+      }
+      return;
+    }
     if (props.enableKeyRotation !== true) {
       ctx.report("automatic key rotation is off (enableKeyRotation is not true).");
     }

@@ -12,8 +12,8 @@ import {
   SseRule,
   sseRules,
   sseRulesOf,
-  sseS3OnlyDeliveries,
 } from "../../lib/s3/buckets";
+import { sseS3OnlyTargets } from "../../lib/s3/log-destination";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";
 import { holdsValue, isSet } from "../../lib/values";
@@ -39,7 +39,8 @@ export const sseKmsCmk = stackPolicy({
     'Add an aws.s3.BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms", ' +
     "kmsMasterKeyId set to a customer-managed key of this stack (key.arn) and bucketKeyEnabled: true. " +
     "Exception, accepted without a waiver and listed by s3-bucket-documented-exceptions: a bucket " +
-    "that receives S3 server access logs or Application Load Balancer access logs keeps SSE-S3 " +
+    "that receives S3 server access logs (from a BucketLogging of the stack, or granted to log " +
+    "delivery by its own ACL or bucket policy) or Application Load Balancer access logs keeps SSE-S3 " +
     "(AES256), the only default encryption AWS supports there (S3 User Guide, 'Enabling Amazon S3 " +
     "server access logging'; ELB User Guide, 'Enable access logs'). A bucket served through a " +
     "CloudFront Origin Access Identity must move to Origin Access Control first: OAI cannot read " +
@@ -134,8 +135,9 @@ function judgeDefaultEncryption(
   if (problems.length === 0) return;
   // A bucket that receives logs from a service that supports only SSE-S3 must keep SSE-S3:
   // accepted without a waiver (the documented-exceptions note lists it). See `SSE_S3_ONLY` in
-  // ../../lib/s3/buckets.ts for the documents, per target type.
-  if (sseS3 && !otherProblem && sseS3OnlyDeliveries(ctx.index, bucket).length) return;
+  // ../../lib/s3/buckets.ts for the documents, per target type, and ../../lib/s3/log-destination.ts
+  // for a bucket that grants log delivery itself (the delivery configured in another stack).
+  if (sseS3 && !otherProblem && sseS3OnlyTargets(ctx.index, bucket).length) return;
   const targets = logTargetSourcesOf(ctx.index, bucket);
   let message = `${what} ${problems.join("; ")}.`;
   if (sseS3 && targets.length) {

@@ -6,9 +6,9 @@ import {
   cloudfrontLegacyLoggingInto,
   pick,
   sideResourcesOf,
-  sseS3OnlyDeliveries,
   usesSseS3,
 } from "../../lib/s3/buckets";
+import { sseS3OnlyTargets } from "../../lib/s3/log-destination";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs } from "../../lib/controls";
 import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
@@ -32,8 +32,8 @@ export const documentedExceptions = stackPolicy({
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption, ...S3_SIDE.ownershipControls],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
-      const forcing = sseS3OnlyDeliveries(ctx.index, bucket);
-      if (forcing.length && usesSseS3(ctx.index, bucket)) {
+      const forcing = usesSseS3(ctx.index, bucket) ? sseS3OnlyTargets(ctx.index, bucket) : [];
+      if (forcing.length) {
         const docs = [...new Set(forcing.map((t) => t.sseS3Only))].join("; ");
         const from = [...new Set(forcing.map((t) => `"${t.source.name}"`))].join(", ");
         ctx.report(

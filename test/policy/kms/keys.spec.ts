@@ -21,6 +21,22 @@ describe("kms-key-rotation-enabled", () => {
       ]);
       expect(await violations(p, [key({ rotationPeriodInDays: 3000 })])).to.have.length(1);
     });
+    it("KICS cmk_rotation_disabled positive5: rotation asked of a key KMS cannot rotate", async () => {
+      expect(
+        await violations(p, [key({ customerMasterKeySpec: "RSA_2048", enableKeyRotation: true })]),
+      ).to.deep.equal([
+        "key: enableKeyRotation is true on a RSA_2048 ENCRYPT_DECRYPT key, which KMS cannot rotate.",
+      ]);
+      const hmac = { customerMasterKeySpec: "HMAC_256", keyUsage: "GENERATE_VERIFY_MAC" };
+      expect(await violations(p, [key({ ...hmac, enableKeyRotation: true })])).to.have.length(1);
+      const store = key({ customKeyStoreId: "cks-1234", enableKeyRotation: true });
+      expect(await violations(p, [store])).to.deep.equal([
+        "key: enableKeyRotation is true on a key in a custom key store, which KMS cannot rotate.",
+      ]);
+      const unknown = key({ customerMasterKeySpec: "RSA_2048", enableKeyRotation: UNKNOWN });
+      expect(await violations(p, [unknown])).to.deep.equal([]);
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
+    });
     it("gives a preview note for an unknown rotation flag", async () => {
       const k = key({ enableKeyRotation: UNKNOWN });
       expect(await violations(p, [k])).to.deep.equal([]);
