@@ -26,6 +26,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { traceEvent } from "../lib/engine/trace";
+import { typeCheckedNote, typesOnlyModule } from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
 export { nothingJudged } from "./combine";
@@ -267,8 +268,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // ends the check at once: no verdict can come, so the programs are stopped, not waited for.
   const judgeFailed = new AbortController();
   Promise.resolve(opts.judge).catch(() => judgeFailed.abort());
-  const running = Promise.all(
-    opts.phases.map((phase, i) =>
+  const typeChecked = new Set<string>();
+  const runPhase = async (phase: Phase, i: number) => {
+    const run = (typeCheck: boolean | undefined) =>
       runProgram({
         ...stackProgram(project, stack, config),
         organization: opts.organization,
@@ -276,14 +278,22 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         answers,
         opaque: [SECRET_PLACEHOLDER],
         timeoutMs: opts.timeoutMs,
-        typeCheck: opts.typeCheck,
+        typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
         cacheDir: opts.cacheDir,
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
-      }),
-    ),
-  );
+      });
+    const first = await run(opts.typeCheck);
+    // A type-only import that only a type-checking compile leaves out (./type-only-imports.ts):
+    // compiled again as `pulumi preview` compiles it, what the failed run registered forgotten.
+    const typesOnly = opts.typeCheck ? undefined : typesOnlyModule(first.failure);
+    if (!typesOnly) return first;
+    typeChecked.add(typeCheckedNote(typesOnly, project.dir));
+    streams[i].restart();
+    return run(true);
+  };
+  const running = Promise.all(opts.phases.map(runPhase));
   const runs = await running.catch((e) => {
     for (const stream of streams) stream.abandon();
     throw e;
@@ -296,6 +306,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const notes = [
     ...(opts.notes ?? []),
     ...config.notes,
+    ...typeChecked,
     ...(region.note && usesAws ? [region.note] : []),
   ];
   const usable: ProgramRun[] = [];
@@ -376,9 +387,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
 function streamTo(judge: Judge | Promise<Judge>, ctx: JudgeContext) {
   const waiting: EngineResource[] = [];
   let session: ReturnType<NonNullable<Judge["begin"]>> | undefined;
+  let ready: Judge | undefined;
   let closed = false;
   Promise.resolve(judge).then(
     (j) => {
+      ready = j;
       if (closed || !j.begin) return;
       session = j.begin(ctx);
       for (const r of waiting.splice(0)) session.add(r);
@@ -386,6 +399,12 @@ function streamTo(judge: Judge | Promise<Judge>, ctx: JudgeContext) {
     () => undefined, // reported where the check awaits the judge
   );
   return {
+    /** Forgets what a run that is being run again registered. */
+    restart(): void {
+      session?.abandon();
+      waiting.length = 0;
+      session = ready?.begin && !closed ? ready.begin(ctx) : undefined;
+    },
     add(r: EngineResource): void {
       if (session) session.add(r);
       else if (!closed) waiting.push(r);

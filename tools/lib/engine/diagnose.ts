@@ -30,6 +30,7 @@ import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
 import { moduleSyntaxHint } from "./hints-module-syntax";
+import { typesOnlyHint } from "./type-only-imports";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -168,6 +169,7 @@ export function diagnose(ctx: {
       moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      typesOnlyHint(message) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       requireEsmHint(text, ctx.pwd) ||
