@@ -1,9 +1,17 @@
 // How a program is compiled and what it reads at run time, where the offline check's compile or
 // the user's build differs from what `pulumi preview` needs: a type-only re-export that only a
-// type-checking compile leaves out (the check then compiles as the language host does). Read from
-// the fixtures' layout, without running them.
+// type-checking compile leaves out (the check then compiles as the language host does), a file
+// archive a build makes. Read from the fixtures' layout or a made-up one, without running them.
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import {
+  buildScriptFor,
+  missingAssetHint,
+  missingAssetPath,
+  runScriptCommand,
+} from "../../tools/lib/engine/hints-build";
 import {
   typeCheckedNote,
   typesOnlyHint,
@@ -56,5 +64,67 @@ describe("type-only imports and the compile `pulumi preview` does", () => {
     expect(note).to.contain('`export type { ... } from "aws-lambda"`');
     expect(typesOnlyHint(notFound("aws-lambda", handler))).to.contain("--type-check");
     expect(typesOnlyHint(notFound("@pulumi/aws", handler))).to.equal("");
+  });
+});
+
+describe("file assets and archives that a build makes", () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "missing-asset-"));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const write = (file: string, body: unknown) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), JSON.stringify(body));
+  };
+  const engineSays = (p: string) =>
+    `failed to register new resource fn [aws:lambda/function:Function]: 2 UNKNOWN: failed to ` +
+    `compute archive hash for "code": couldn't read archive path '${p}': stat ${p}: no such file ` +
+    "or directory";
+
+  it("the path from the engine's wording, for an archive and for a file asset", () => {
+    expect(missingAssetPath(engineSays("../build/lambda"))).to.equal("../build/lambda");
+    expect(
+      missingAssetPath(
+        'failed to compute asset hash for "source": open site/index.html: no such file or directory',
+      ),
+    ).to.equal("site/index.html");
+    expect(missingAssetPath("Cannot find module 'x'")).to.equal(undefined);
+  });
+
+  it("the build script whose name or command names the missing folder, else `build`", () => {
+    write("infra/package.json", {
+      scripts: { build: "tsc", "build:lambda": "node scripts/build-lambda.mjs", test: "x" },
+    });
+    const pwd = path.join(root, "infra");
+    expect(buildScriptFor(path.join(pwd, "lambda", "dist"), pwd)).to.deep.equal({
+      dir: pwd,
+      name: "build:lambda",
+    });
+    expect(buildScriptFor(path.join(pwd, "site", "out"), pwd)?.name).to.equal("build");
+    // A sibling package's folder, built from the program's own script.
+    write("infra/package.json", { scripts: { build: "cd ../bot && npm run build" } });
+    expect(buildScriptFor(path.join(root, "bot", "bin", "code"), pwd)?.name).to.equal("build");
+  });
+
+  it("a monorepo root's build script, with the package manager its lock file names", () => {
+    write("package.json", { workspaces: ["packages/*"], scripts: { build: "turbo build" } });
+    write("packages/infra/package.json", { scripts: { preview: "pulumi preview" } });
+    fs.writeFileSync(path.join(root, "pnpm-lock.yaml"), "");
+    const pwd = path.join(root, "packages", "infra");
+    const hint = missingAssetHint(engineSays("../../build/lambda"), pwd);
+    expect(hint).to.contain(`../../build/lambda (relative to the program's folder, ${pwd}: `);
+    expect(hint).to.contain(`run \`pnpm run build\` in ${root} first`);
+    expect(runScriptCommand(pwd, "build")).to.equal("pnpm run build");
+  });
+
+  it("no script: the fix is to build it; an existing path or another error: no hint", () => {
+    write("infra/package.json", {});
+    const pwd = path.join(root, "infra");
+    expect(missingAssetHint(engineSays("./app"), pwd)).to.contain("Build or create it first");
+    fs.mkdirSync(path.join(pwd, "app"));
+    expect(missingAssetHint(engineSays("./app"), pwd)).to.equal("");
+    expect(missingAssetHint("Cannot find module 'x'", pwd)).to.equal("");
   });
 });

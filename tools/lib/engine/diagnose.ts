@@ -31,6 +31,7 @@ import { dependencyEnginesHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
 import { moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
+import { missingAssetHint } from "./hints-build";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -170,6 +171,7 @@ export function diagnose(ctx: {
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       typesOnlyHint(message) ||
+      missingAssetHint(message, ctx.pwd) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       requireEsmHint(text, ctx.pwd) ||
