@@ -1,7 +1,8 @@
 // How a program is compiled and what it reads at run time, where the offline check's compile or
 // the user's build differs from what `pulumi preview` needs: a type-only re-export that only a
 // type-checking compile leaves out (the check then compiles as the language host does), a file
-// archive a build makes. Read from the fixtures' layout or a made-up one, without running them.
+// archive a build makes, a tsconfig TypeScript 6 refuses, a JavaScript file Node.js runs as an ES
+// module. Read from the fixtures' layout or a made-up one, without running them.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
@@ -12,7 +13,10 @@ import {
   missingAssetPath,
   runScriptCommand,
 } from "../../tools/lib/engine/hints-build";
+import { typeScript6Hint } from "../../tools/lib/engine/hints-typescript";
+import { mixedModuleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
 import {
+  transpileOnlyFailure,
   typeCheckedNote,
   typesOnlyHint,
   typesOnlyModule,
@@ -126,5 +130,88 @@ describe("file assets and archives that a build makes", () => {
     fs.mkdirSync(path.join(pwd, "app"));
     expect(missingAssetHint(engineSays("./app"), pwd)).to.equal("");
     expect(missingAssetHint("Cannot find module 'x'", pwd)).to.equal("");
+  });
+});
+
+describe("a tsconfig TypeScript 6 refuses", () => {
+  let pwd: string;
+  /** A program whose node_modules holds @pulumi/pulumi and the given TypeScript (manifests only). */
+  const programWith = (typescript: string) => {
+    if (pwd) fs.rmSync(pwd, { recursive: true, force: true });
+    pwd = fs.mkdtempSync(path.join(os.tmpdir(), "ts6-"));
+    for (const [name, version] of [
+      ["@pulumi/pulumi", "3.248.0"],
+      ["typescript", typescript],
+    ]) {
+      const dir = path.join(pwd, "node_modules", name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version }));
+    }
+    fs.writeFileSync(path.join(pwd, "tsconfig.json"), '{ "compilerOptions": { "outDir": "bin" } }');
+    return pwd;
+  };
+  afterEach(() => fs.rmSync(pwd, { recursive: true, force: true }));
+
+  // As ts-node words them through the check (mjwbenton/when-last; the `pulumi new` tsconfig).
+  const TS5011 =
+    "TypeScript could not compile the program: error TS5011: The common source directory of " +
+    "'tsconfig.json' is './src'. The 'rootDir' setting must be explicitly set to this or another " +
+    "path to adjust your output's file layout.\n  Visit https://aka.ms/ts6 for migration information.";
+  const TS5107 =
+    "TypeScript could not compile the program: tsconfig.json(7,29): error TS5107: Option " +
+    "'moduleResolution=node10' is deprecated and will stop functioning in TypeScript 7.0.";
+
+  it("rootDir for TS5011, ignoreDeprecations or the newer option for a deprecation; TypeScript 5 either way", () => {
+    programWith("6.0.3");
+    const rootDir = typeScript6Hint(TS5011, pwd, undefined);
+    expect(rootDir).to.contain("The program compiles with TypeScript 6.0.3");
+    expect(rootDir).to.contain(`set "rootDir" in tsconfig.json's compilerOptions`);
+    expect(rootDir).to.contain("`npm install --save-dev typescript@^5`");
+    const deprecated = typeScript6Hint(TS5107, pwd, undefined);
+    expect(deprecated).to.contain(`add "ignoreDeprecations": "6.0" to tsconfig.json's`);
+  });
+
+  it("TS5011 is a file-by-file compile's (the check compiles again); a deprecation is not", () => {
+    programWith("6.0.3");
+    const note = transpileOnlyFailure({ kind: "error", message: TS5011 }, pwd);
+    expect(note).to.contain("TypeScript 6 refused a file compiled on its own (TS5011");
+    expect(note).to.contain('set "rootDir" in the tsconfig');
+    expect(transpileOnlyFailure({ kind: "error", message: TS5107 }, pwd)).to.equal(undefined);
+    expect(transpileOnlyFailure({ kind: "timeout", message: TS5011 }, pwd)).to.equal(undefined);
+  });
+
+  it("nothing for TypeScript 5, or for another compiler error", () => {
+    programWith("5.9.3");
+    expect(typeScript6Hint(TS5107, pwd, undefined)).to.equal("");
+    programWith("6.0.3");
+    expect(
+      typeScript6Hint("error TS2322: Type 'string' is not assignable", pwd, undefined),
+    ).to.equal("");
+  });
+});
+
+describe("CommonJS and ES module syntax in one JavaScript file", () => {
+  const dir = path.join(FIXTURES, "fail-mixed-module-syntax");
+  const file = path.join(dir, "index.js");
+  const error = (name: string) =>
+    `ReferenceError: ${name} is not defined in ES module scope, you can use import instead`;
+
+  it("names the line that made the file an ES module and the two fixes", () => {
+    const hint = mixedModuleSyntaxHint(error("require"), { file }, dir);
+    expect(hint).to.contain("index.js uses CommonJS (`require`) and ES module syntax (line 10: ");
+    expect(hint).to.contain("`export const bucketArn = bucket.arn;`");
+    expect(hint).to.contain("`exports.<name> = ...` in place of `export const`");
+    expect(mixedModuleSyntaxHint(error("exports"), { file }, dir)).to.contain("(`exports`)");
+  });
+
+  it("nothing for another error, a TypeScript file, or an ES module package", () => {
+    expect(mixedModuleSyntaxHint("ReferenceError: x is not defined", { file }, dir)).to.equal("");
+    expect(
+      mixedModuleSyntaxHint(error("require"), { file: path.join(dir, "index.ts") }, dir),
+    ).to.equal("");
+    const esm = path.join(FIXTURES, "esm-nodenext");
+    expect(
+      mixedModuleSyntaxHint(error("require"), { file: path.join(esm, "index.js") }, esm),
+    ).to.equal("");
   });
 });

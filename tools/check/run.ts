@@ -26,7 +26,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { traceEvent } from "../lib/engine/trace";
-import { typeCheckedNote, typesOnlyModule } from "../lib/engine/type-only-imports";
+import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
 export { nothingJudged } from "./combine";
@@ -285,11 +285,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         signal: judgeFailed.signal,
       });
     const first = await run(opts.typeCheck);
-    // A type-only import that only a type-checking compile leaves out (./type-only-imports.ts):
-    // compiled again as `pulumi preview` compiles it, what the failed run registered forgotten.
-    const typesOnly = opts.typeCheck ? undefined : typesOnlyModule(first.failure);
-    if (!typesOnly) return first;
-    typeChecked.add(typeCheckedNote(typesOnly, project.dir));
+    // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
+    // `pulumi preview` compiles it, what the failed run registered forgotten.
+    const why = opts.typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
+    if (!why) return first;
+    typeChecked.add(why);
     streams[i].restart();
     return run(true);
   };

@@ -29,9 +29,10 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
-import { moduleSyntaxHint } from "./hints-module-syntax";
+import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
+import { typeScript6Hint } from "./hints-typescript";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -168,10 +169,12 @@ export function diagnose(ctx: {
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
       moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      mixedModuleSyntaxHint(message, location, ctx.pwd) ||
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       typesOnlyHint(message) ||
       missingAssetHint(message, ctx.pwd) ||
+      typeScript6Hint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       requireEsmHint(text, ctx.pwd) ||

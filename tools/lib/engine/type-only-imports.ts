@@ -66,6 +66,36 @@ export function typeCheckedNote(m: TypesOnlyModule, pwd: string): string {
 }
 
 /**
+ * TypeScript 6's TS5011 from a compile of one file: with an `outDir` and no `rootDir`, TypeScript
+ * 6 wants `rootDir` set when the common source directory of the files it compiles differs from
+ * the tsconfig's folder (https://aka.ms/ts6). A file-by-file compile of `src/site.ts` computes
+ * `./src`; the type-checking compile `pulumi preview` does sees every file of the program
+ * (`index.ts` beside `src/`) and computes the tsconfig's folder, so it raises nothing.
+ */
+export function singleFileRootDir(failure: ProgramFailure | undefined): boolean {
+  return failure?.kind === "error" && /\berror TS5011\b/.test(failure.message);
+}
+
+/**
+ * Why a transpile-only run failed where the type-checking compile of `pulumi preview` would not:
+ * the report's note, or undefined.
+ */
+export function transpileOnlyFailure(
+  failure: ProgramFailure | undefined,
+  pwd: string,
+): string | undefined {
+  const typesOnly = typesOnlyModule(failure);
+  if (typesOnly) return typeCheckedNote(typesOnly, pwd);
+  if (!singleFileRootDir(failure)) return undefined;
+  return (
+    "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
+    "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +
+    "program with type-checking, does not: the check compiled it the same way (as --type-check " +
+    'does). A build that compiles file by file fails: set "rootDir" in the tsconfig'
+  );
+}
+
+/**
  * The hint for a run that failed so and was not compiled again (it had registered resources
  * first): the user's way to a faithful run.
  */
