@@ -2,7 +2,8 @@
 // the user's build differs from what `pulumi preview` needs: a type-only re-export that only a
 // type-checking compile leaves out (the check then compiles as the language host does), a file
 // archive a build makes, a tsconfig TypeScript 6 refuses, a JavaScript file Node.js runs as an ES
-// module. Read from the fixtures' layout or a made-up one, without running them.
+// module, an SDK whose native module this Node cannot load. Read from the fixtures' layout or a
+// made-up one, without running them.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
@@ -15,6 +16,7 @@ import {
 } from "../../tools/lib/engine/hints-build";
 import { typeScript6Hint } from "../../tools/lib/engine/hints-typescript";
 import { mixedModuleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
+import { nativeGrpcHint } from "../../tools/lib/engine/node-engines";
 import {
   transpileOnlyFailure,
   typeCheckedNote,
@@ -213,5 +215,30 @@ describe("CommonJS and ES module syntax in one JavaScript file", () => {
     expect(
       mixedModuleSyntaxHint(error("require"), { file: path.join(esm, "index.js") }, esm),
     ).to.equal("");
+  });
+});
+
+describe("an SDK whose native grpc module was not built for this Node", () => {
+  it("names the SDK's version, the Node that runs it and the upgrade", () => {
+    const pwd = fs.mkdtempSync(path.join(os.tmpdir(), "grpc-"));
+    try {
+      const sdk = path.join(pwd, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(sdk, { recursive: true });
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        '{ "name": "@pulumi/pulumi", "version": "1.14.1" }',
+      );
+      // As danielh016/react-pulumi-s3-cloudfront-circleci (@pulumi/pulumi ^1.0.0) fails on Node 20.
+      const hint = nativeGrpcHint(
+        'The gRPC binary module was not installed. This may be fixed by running "npm rebuild"',
+        pwd,
+      );
+      expect(hint).to.contain("The program's @pulumi/pulumi 1.14.1 loads the native grpc module");
+      expect(hint).to.contain(`Node.js ${process.versions.node}`);
+      expect(hint).to.contain("@grpc/grpc-js");
+      expect(nativeGrpcHint("Cannot find module 'x'", pwd)).to.equal("");
+    } finally {
+      fs.rmSync(pwd, { recursive: true, force: true });
+    }
   });
 });
