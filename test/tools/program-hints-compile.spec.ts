@@ -101,7 +101,13 @@ describe("file assets and archives that a build makes", () => {
 
   it("the build script whose name or command names the missing folder, else `build`", () => {
     write("infra/package.json", {
-      scripts: { build: "tsc", "build:lambda": "node scripts/build-lambda.mjs", test: "x" },
+      scripts: {
+        build: "tsc",
+        "build:lambda": "node scripts/build-lambda.mjs",
+        // Names a folder of this machine above the program, never the program's own.
+        [`build:${path.basename(os.tmpdir())}`]: "echo",
+        test: "x",
+      },
     });
     const pwd = path.join(root, "infra");
     expect(buildScriptFor(path.join(pwd, "lambda", "dist"), pwd)).to.deep.equal({

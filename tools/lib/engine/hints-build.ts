@@ -53,7 +53,9 @@ export function buildScriptFor(target: string, pwd: string): Script | undefined 
       .filter(([name, command]) => /^build(\W|$)/.test(name) && typeof command === "string")
       .map(([name, command]) => ({ dir: path.dirname(o.file), name, command: String(command) })),
   );
-  const words = target
+  // The folders the program names (relative to it), not those of the machine above it.
+  const words = path
+    .relative(pwd, target)
     .split(path.sep)
     .filter((w) => w && !["dist", "build", "bin", "out", "lib", "code", ".."].includes(w));
   const named = scripts.find((s) => words.some((w) => s.name.includes(w) || s.command.includes(w)));
