@@ -21,6 +21,7 @@ import {
   loadStackConfig,
   Project,
   readInputFile,
+  runtimeNote,
   shownPath,
   StackConfig,
   UsageError,
@@ -143,13 +144,15 @@ async function check(args: CheckArgs): Promise<number> {
           fallbackModulesDir: ROOT,
           cacheDir,
           configOverrides: args.config,
-          notes:
-            named.length === 0
+          notes: [
+            ...(named.length === 0
               ? [
                   `no stack named and no Pulumi.<stack>.yaml in ${project.stackConfigDir}: checked ` +
                     `as stack "${DEFAULT_STACK}", the stack \`pulumi new\` creates; name another with --stack <name>`,
                 ]
-              : [],
+              : []),
+            ...(runtimeNote(project) ? [runtimeNote(project)!] : []),
+          ],
         }),
       );
     }

@@ -155,6 +155,11 @@ describe("real-world programs that fail, offline", function () {
     expect(f.message).to.contain(
       `failed to compute archive hash for "code": couldn't read archive path './app'`,
     );
+    // Where the path leads and the package.json script that builds it.
+    expect(f.message).to.contain(
+      `./app (relative to the program's folder, ${path.join(FIXTURES, "fail-missing-archive")}: `,
+    );
+    expect(f.message).to.contain("run `npm run build:app` first");
   });
 
   it("a default export in a CommonJS program is a main function nothing calls: not an empty pass", async () => {

@@ -18,6 +18,8 @@ export interface Project {
   readonly main?: string;
   /** Pulumi.yaml `runtime.options` (typescript, tsconfig, nodeargs). */
   readonly runtimeOptions: Record<string, unknown>;
+  /** The runtime Pulumi.yaml names: `nodejs`, or `bun`, which the check runs on Node.js. */
+  readonly runtime: "nodejs" | "bun";
   /** What runs, for reports: `main` (a file or directory) or the project directory. */
   readonly entry: string;
   /** Where Pulumi.<stack>.yaml files live. */
@@ -120,7 +122,7 @@ export function loadProject(dir: string): Project {
   if (nameError) throw new UsageError(`${line("name")} ${nameError}`);
   const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime?.name;
   if (!runtime) throw new UsageError(`${at(input)} project is missing a 'runtime' attribute`);
-  if (runtime !== "nodejs") {
+  if (runtime !== "nodejs" && runtime !== "bun") {
     throw new UsageError(
       `${line("runtime")} runtime '${runtime}' is not supported; this check runs Node.js (TypeScript) programs`,
     );
@@ -197,12 +199,17 @@ export function loadProject(dir: string): Project {
     config[key] = t;
   }
   const main = typeof doc.main === "string" ? doc.main : undefined;
-  const options = isPlainObject(doc.runtime) ? doc.runtime.options : undefined;
+  // Bun takes no runtime options ("No additional runtime options are available for the Bun
+  // runtime": https://www.pulumi.com/docs/iac/languages-sdks/javascript/); on Node.js the
+  // program is compiled as the nodejs runtime compiles TypeScript.
+  const options =
+    isPlainObject(doc.runtime) && runtime === "nodejs" ? doc.runtime.options : undefined;
   return {
     dir,
     file,
     name,
     main,
+    runtime,
     runtimeOptions: isPlainObject(options) ? options : {},
     entry: checkMain(
       dir,
@@ -213,4 +220,20 @@ export function loadProject(dir: string): Project {
     stackConfigDir: path.resolve(dir, stackConfigDir ?? "."),
     config,
   };
+}
+
+/**
+ * What the report says of a program whose Pulumi.yaml names the Bun runtime (Pulumi 3.227 and
+ * later run it with Bun, which compiles TypeScript itself). The check has no Bun: it runs the
+ * same language host (`cmd/run`, which both runtimes load) on Node.js, and says where Bun differs.
+ */
+export function runtimeNote(project: Project): string | undefined {
+  if (project.runtime !== "bun") return undefined;
+  return (
+    "Pulumi.yaml names the Bun runtime: `pulumi preview` runs the program with Bun, the check " +
+    "runs it on Node.js with the same language host. Bun does not support function " +
+    "serialization (aws.lambda.CallbackFunction, bucket.onObjectCreated …) or dynamic providers " +
+    '(Pulumi docs, "TypeScript (Node.js)", Bun runtime): a program that uses them runs here ' +
+    "but not under Bun"
+  );
 }

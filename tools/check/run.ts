@@ -25,8 +25,10 @@ import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
+import { streamTo } from "./stream";
 import { checkProviderInputs } from "./provider-refusals";
 import { traceEvent } from "../lib/engine/trace";
+import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
 
 export { nothingJudged } from "./combine";
@@ -274,8 +276,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // ends the check at once: no verdict can come, so the programs are stopped, not waited for.
   const judgeFailed = new AbortController();
   for (const judge of judges) Promise.resolve(judge).catch(() => judgeFailed.abort());
-  const running = Promise.all(
-    opts.phases.map((phase, i) =>
+  const typeChecked = new Set<string>();
+  const runPhase = async (phase: Phase, i: number) => {
+    const run = (typeCheck: boolean | undefined) =>
       runProgram({
         ...stackProgram(project, stack, config),
         organization: opts.organization,
@@ -283,14 +286,22 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         answers,
         opaque: [SECRET_PLACEHOLDER],
         timeoutMs: opts.timeoutMs,
-        typeCheck: opts.typeCheck,
+        typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
         cacheDir: opts.cacheDir,
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
-      }),
-    ),
-  );
+      });
+    const first = await run(opts.typeCheck);
+    // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
+    // `pulumi preview` compiles it, what the failed run registered forgotten.
+    const why = opts.typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
+    if (!why) return first;
+    typeChecked.add(why);
+    streams[i].restart();
+    return run(true);
+  };
+  const running = Promise.all(opts.phases.map(runPhase));
   const runs = await running.catch((e) => {
     for (const stream of streams) stream.abandon();
     throw e;
@@ -303,6 +314,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const notes = [
     ...(opts.notes ?? []),
     ...config.notes,
+    ...typeChecked,
     ...(region.note && usesAws ? [region.note] : []),
   ];
   const usable: ProgramRun[] = [];
@@ -385,39 +397,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   }
   // Every judge of a check has the same pack and config: their levels and types are the same.
   return combinePhases(opts, ready[0], { ...config, notes }, judged);
-}
-
-/**
- * A phase's registrations handed to the judge as they are made, once it is ready (`Judge.begin`);
- * `finish` gives the phase's report, from the stream or, for a judge that judges afterwards,
- * from `analyze`.
- */
-function streamTo(judge: Judge | Promise<Judge>, ctx: JudgeContext) {
-  const waiting: EngineResource[] = [];
-  let session: ReturnType<NonNullable<Judge["begin"]>> | undefined;
-  let closed = false;
-  Promise.resolve(judge).then(
-    (j) => {
-      if (closed || !j.begin) return;
-      session = j.begin(ctx);
-      for (const r of waiting.splice(0)) session.add(r);
-    },
-    () => undefined, // reported where the check awaits the judge
-  );
-  return {
-    add(r: EngineResource): void {
-      if (session) session.add(r);
-      else if (!closed) waiting.push(r);
-    },
-    finish(j: Judge, resources: readonly EngineResource[]): Promise<PolicyReport> {
-      closed = true;
-      return session ? session.finish(resources) : j.analyze(ctx, resources);
-    },
-    abandon(): void {
-      closed = true;
-      session?.abandon();
-    },
-  };
 }
 
 /**

@@ -27,9 +27,12 @@ import {
   missingRegionHint,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
-import { dependencyEnginesHint } from "./node-engines";
+import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
-import { moduleSyntaxHint } from "./hints-module-syntax";
+import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
+import { typesOnlyHint } from "./type-only-imports";
+import { missingAssetHint } from "./hints-build";
+import { typeScript6Hint } from "./hints-typescript";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -166,8 +169,12 @@ export function diagnose(ctx: {
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
       moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      mixedModuleSyntaxHint(message, location, ctx.pwd) ||
       tsconfigPathHint(message, ctx.pwd, opts.rootDir) ||
       pathsAliasHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
+      typesOnlyHint(message) ||
+      missingAssetHint(message, ctx.pwd) ||
+      typeScript6Hint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       requireEsmHint(text, ctx.pwd) ||
@@ -205,12 +212,21 @@ export function diagnose(ctx: {
     };
   }
   if (exit.code !== 0) {
-    const tail = ctx.output.filter((l) => l.trim()).slice(-15);
-    const text = stripAnsi(tail.join("\n"));
     // Node prints an uncaught error after the source line and a caret that point at it: the
-    // message starts at the error's name ("Error [ERR_MODULE_NOT_FOUND]: ...").
-    const lines = text.split("\n");
-    const start = lines.findIndex((l) => /^\w*Error(?: \[[A-Z_]+\])?: /.test(l));
+    // message starts at the error's name ("Error [ERR_MODULE_NOT_FOUND]: ..."). A long stack (a
+    // native module's require chain) can push that line out of the last ones: the last such
+    // line of what the program printed starts the message then.
+    const header = (l: string) => /^\w*Error(?: \[[A-Z_]+\])?: /.test(l);
+    const printed = ctx.output.filter((l) => l.trim()).map(stripAnsi);
+    let tail = printed.slice(-15);
+    if (!tail.some(header)) {
+      let last = printed.length - 1;
+      while (last >= 0 && !header(printed[last])) last--;
+      if (last >= 0) tail = printed.slice(last, last + 15);
+    }
+    const text = tail.join("\n");
+    const lines = tail;
+    const start = lines.findIndex(header);
     const message = tail.length ? errorMessage(lines.slice(Math.max(start, 0)).join("\n")) : "";
     return {
       kind: "error",
@@ -218,7 +234,9 @@ export function diagnose(ctx: {
         exit.code === null
           ? `the program was killed by ${exit.signal}`
           : `the program exited with code ${exit.code}` +
-            (message ? `: ${message}${uninstalledPackageHint(message, ctx.pwd)}` : ""),
+            (message
+              ? `: ${message}${uninstalledPackageHint(message, ctx.pwd) || nativeGrpcHint(message, ctx.pwd)}`
+              : ""),
       location: programFrames(text, ctx.pwd)[0],
       detail: text || undefined,
     };

@@ -7,6 +7,8 @@
 // "Mandatory file extensions"), so `import ... from "./policy"` fails with "Cannot find module
 // '<dir>/policy' imported from <dir>/index.ts"; `pulumi preview` fails the same way and the bare
 // message names neither the setting nor the fix.
+import * as fs from "fs";
+import * as path from "path";
 import { hostTsconfig } from "./hints";
 import { nearestPackageJson } from "./versions";
 
@@ -28,5 +30,44 @@ export function moduleSyntaxHint(message: string, pwd: string, tsconfigOption: u
     `"module": "commonjs" and "moduleResolution": "node" in ${tsconfig.shown}, or make the ` +
     'package an ES module ("type": "module" in package.json, "module": "nodenext", and import ' +
     'specifiers ending in ".js")'
+  );
+}
+
+/**
+ * A JavaScript file of a CommonJS package that mixes `require`/`exports` with ES module syntax
+ * (`export const url = ...` at its end). Node.js looks at a `.js` file of a package without a
+ * "type" for ES module syntax and, finding it, runs the whole file as an ES module (on by default
+ * from Node.js 22.7 and 20.19: https://nodejs.org/api/packages.html#syntax-detection), where
+ * `require`, `exports` and `module` are not defined: "ReferenceError: require is not defined in ES
+ * module scope". `pulumi preview` fails the same way on that Node; the message names neither the
+ * line that made the file an ES module nor the fix.
+ */
+export function mixedModuleSyntaxHint(
+  message: string,
+  location: { file: string } | undefined,
+  pwd: string,
+): string {
+  const m = /^ReferenceError: (require|exports|module) is not defined in ES module scope/.exec(
+    message,
+  );
+  if (!m || !location || !/\.js$/.test(location.file)) return "";
+  if (nearestPackageJson(path.dirname(location.file))?.pkg.type === "module") return "";
+  let source: string;
+  try {
+    source = fs.readFileSync(location.file, "utf8");
+  } catch {
+    return "";
+  }
+  const lines = source.split("\n");
+  const at = lines.findIndex((l) => /^\s*(export\s|import\s+[\w*{])/.test(l));
+  if (at < 0) return "";
+  const shown = path.relative(pwd, location.file) || location.file;
+  return (
+    `\n${shown} uses CommonJS (\`${m[1]}\`) and ES module syntax (line ${at + 1}: ` +
+    `\`${lines[at].trim().slice(0, 60)}\`): its package.json has no "type", so Node.js sees the ` +
+    "ES module syntax and runs the whole file as an ES module, where `require`, `exports` and " +
+    "`module` do not exist; `pulumi preview` fails the same way. Use one syntax in the file: " +
+    "`exports.<name> = ...` in place of `export const`, or `import` in place of `require` " +
+    '(and "type": "module" in package.json)'
   );
 }

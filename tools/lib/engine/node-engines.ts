@@ -94,3 +94,24 @@ export function dependencyEnginesHint(detail: string, nodeVersion = process.vers
   }
   return "";
 }
+
+/**
+ * @pulumi/pulumi 1.x loads the native `grpc` package, whose binary is compiled for one Node
+ * version at install (`node_modules/grpc/src/node/extension_binary/node-v<ABI>-...`); it says
+ * "The gRPC binary module was not installed" when there is none for the Node that runs it. The
+ * grpc package is deprecated ("This library will not receive any further updates": its npm
+ * page) and does not build on current Node versions, so `npm rebuild` rarely helps there: later
+ * @pulumi/pulumi majors use @grpc/grpc-js, plain JavaScript. `pulumi preview` fails the same way.
+ */
+export function nativeGrpcHint(message: string, pwd: string): string {
+  if (!/The gRPC binary module was not installed/.test(message)) return "";
+  const sdk = nearestPackageJson(path.join(pwd, "node_modules", "@pulumi", "pulumi", "x"));
+  const version = typeof sdk?.pkg.version === "string" ? ` ${sdk.pkg.version}` : "";
+  return (
+    `\nThe program's @pulumi/pulumi${version} loads the native grpc module, which was not ` +
+    `compiled for Node.js ${process.versions.node} (grpc 1.x does not build on current Node ` +
+    "versions, and npm skips its install script unless allowed): `pulumi preview` fails the " +
+    "same way here. Upgrade @pulumi/pulumi (and the providers) to a current major, which uses " +
+    "@grpc/grpc-js, or run the program on the Node.js version it was installed for"
+  );
+}

@@ -294,6 +294,27 @@ const restApi: Special = {
   }),
 };
 
+/**
+ * A REST API deployment's `invokeUrl` and `executionArn`, which @pulumi/aws 6 and older declare
+ * and 7 no longer does (the Terraform provider deprecated both in 5.95.0 "Use the invoke_url and
+ * execution_arn attributes of the aws_api_gateway_stage resource instead", hashicorp/
+ * terraform-provider-aws#42244, and removed them in 6.0, which @pulumi/aws 7 builds on). A
+ * program of an older major reads them, often inside `apply` to make more resources: given in
+ * the format that provider computed them (the stage part empty without a `stageName`), as extra
+ * outputs that a program of the current major never reads.
+ */
+const restDeployment: Special = {
+  state: (b) => {
+    const api = b.inputs.restApi;
+    if (typeof api !== "string" || api === UNKNOWN) return {};
+    const stage = typeof b.inputs.stageName === "string" ? b.inputs.stageName : "";
+    return {
+      invokeUrl: `https://${api}.execute-api.${b.region.code}.${b.partition.dnsSuffix}/${stage}`,
+      executionArn: `arn:${b.partition.partition}:execute-api:${b.region.code}:${b.account}:${api}/${stage}`,
+    };
+  },
+};
+
 const httpApi: Special = {
   id: (b) => chars(b.seed, 10, LOWER_ALNUM),
   state: (b, id) => ({
@@ -326,5 +347,6 @@ export const NETWORK_SPECIALS: Record<string, Special> = {
   "aws:route53/record:Record": record,
   "aws:acm/certificate:Certificate": certificate,
   "aws:apigateway/restApi:RestApi": restApi,
+  "aws:apigateway/deployment:Deployment": restDeployment,
   "aws:apigatewayv2/api:Api": httpApi,
 };

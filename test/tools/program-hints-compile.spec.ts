@@ -1,0 +1,250 @@
+// How a program is compiled and what it reads at run time, where the offline check's compile or
+// the user's build differs from what `pulumi preview` needs: a type-only re-export that only a
+// type-checking compile leaves out (the check then compiles as the language host does), a file
+// archive a build makes, a tsconfig TypeScript 6 refuses, a JavaScript file Node.js runs as an ES
+// module, an SDK whose native module this Node cannot load. Read from the fixtures' layout or a
+// made-up one, without running them.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  buildScriptFor,
+  missingAssetHint,
+  missingAssetPath,
+  runScriptCommand,
+} from "../../tools/lib/engine/hints-build";
+import { typeScript6Hint } from "../../tools/lib/engine/hints-typescript";
+import { mixedModuleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
+import { nativeGrpcHint } from "../../tools/lib/engine/node-engines";
+import {
+  transpileOnlyFailure,
+  typeCheckedNote,
+  typesOnlyHint,
+  typesOnlyModule,
+  typesPackage,
+} from "../../tools/lib/engine/type-only-imports";
+import { FIXTURES } from "./program-runs";
+
+/** Node's CommonJS error for a module it cannot find, as the language host logs it. */
+function notFound(specifier: string, importer: string): string {
+  return (
+    `Cannot find module '${specifier}'\nRequire stack:\n- ${importer}\n` +
+    `- ${path.join(path.dirname(importer), "index.ts")}`
+  );
+}
+
+describe("type-only imports and the compile `pulumi preview` does", () => {
+  const dir = path.join(FIXTURES, "type-only-reexport");
+  const handler = path.join(dir, "handler.ts");
+
+  it("a package with only @types is types-only; the DefinitelyTyped name of a scoped one", () => {
+    const m = typesOnlyModule({ kind: "error", message: notFound("aws-lambda", handler) });
+    expect(m).to.deep.equal({
+      specifier: "aws-lambda",
+      importer: handler,
+      declarations: "@types/aws-lambda",
+    });
+    expect(typesPackage("@octokit/webhooks")).to.equal("@types/octokit__webhooks");
+  });
+
+  it("an installed package, a missing one without types, a JavaScript importer: not types-only", () => {
+    for (const [specifier, importer] of [
+      ["@pulumi/aws", handler],
+      ["left-pad-nowhere", handler],
+      ["aws-lambda", path.join(dir, "handler.js")],
+    ])
+      expect(typesOnlyModule({ kind: "error", message: notFound(specifier, importer) })).to.equal(
+        undefined,
+      );
+    expect(typesOnlyModule({ kind: "timeout", message: notFound("aws-lambda", handler) })).to.equal(
+      undefined,
+    );
+  });
+
+  it("the note and the hint name the file, the module and the fix", () => {
+    const m = typesOnlyModule({ kind: "error", message: notFound("aws-lambda", handler) })!;
+    const note = typeCheckedNote(m, dir);
+    expect(note).to.match(/^handler\.ts imports "aws-lambda", which has only type declarations/);
+    expect(note).to.contain("(@types/aws-lambda)");
+    expect(note).to.contain('`export type { ... } from "aws-lambda"`');
+    expect(typesOnlyHint(notFound("aws-lambda", handler))).to.contain("--type-check");
+    expect(typesOnlyHint(notFound("@pulumi/aws", handler))).to.equal("");
+  });
+});
+
+describe("file assets and archives that a build makes", () => {
+  let root: string;
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "missing-asset-"));
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const write = (file: string, body: unknown) => {
+    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    fs.writeFileSync(path.join(root, file), JSON.stringify(body));
+  };
+  const engineSays = (p: string) =>
+    `failed to register new resource fn [aws:lambda/function:Function]: 2 UNKNOWN: failed to ` +
+    `compute archive hash for "code": couldn't read archive path '${p}': stat ${p}: no such file ` +
+    "or directory";
+
+  it("the path from the engine's wording, for an archive and for a file asset", () => {
+    expect(missingAssetPath(engineSays("../build/lambda"))).to.equal("../build/lambda");
+    expect(
+      missingAssetPath(
+        'failed to compute asset hash for "source": open site/index.html: no such file or directory',
+      ),
+    ).to.equal("site/index.html");
+    expect(missingAssetPath("Cannot find module 'x'")).to.equal(undefined);
+  });
+
+  it("the build script whose name or command names the missing folder, else `build`", () => {
+    write("infra/package.json", {
+      scripts: {
+        build: "tsc",
+        "build:lambda": "node scripts/build-lambda.mjs",
+        // Names a folder of this machine above the program, never the program's own.
+        [`build:${path.basename(os.tmpdir())}`]: "echo",
+        test: "x",
+      },
+    });
+    const pwd = path.join(root, "infra");
+    expect(buildScriptFor(path.join(pwd, "lambda", "dist"), pwd)).to.deep.equal({
+      dir: pwd,
+      name: "build:lambda",
+    });
+    expect(buildScriptFor(path.join(pwd, "site", "out"), pwd)?.name).to.equal("build");
+    // A sibling package's folder, built from the program's own script.
+    write("infra/package.json", { scripts: { build: "cd ../bot && npm run build" } });
+    expect(buildScriptFor(path.join(root, "bot", "bin", "code"), pwd)?.name).to.equal("build");
+  });
+
+  it("a monorepo root's build script, with the package manager its lock file names", () => {
+    write("package.json", { workspaces: ["packages/*"], scripts: { build: "turbo build" } });
+    write("packages/infra/package.json", { scripts: { preview: "pulumi preview" } });
+    fs.writeFileSync(path.join(root, "pnpm-lock.yaml"), "");
+    const pwd = path.join(root, "packages", "infra");
+    const hint = missingAssetHint(engineSays("../../build/lambda"), pwd);
+    expect(hint).to.contain(`../../build/lambda (relative to the program's folder, ${pwd}: `);
+    expect(hint).to.contain(`run \`pnpm run build\` in ${root} first`);
+    expect(runScriptCommand(pwd, "build")).to.equal("pnpm run build");
+  });
+
+  it("no script: the fix is to build it; an existing path or another error: no hint", () => {
+    write("infra/package.json", {});
+    const pwd = path.join(root, "infra");
+    expect(missingAssetHint(engineSays("./app"), pwd)).to.contain("Build or create it first");
+    fs.mkdirSync(path.join(pwd, "app"));
+    expect(missingAssetHint(engineSays("./app"), pwd)).to.equal("");
+    expect(missingAssetHint("Cannot find module 'x'", pwd)).to.equal("");
+  });
+});
+
+describe("a tsconfig TypeScript 6 refuses", () => {
+  let pwd: string;
+  /** A program whose node_modules holds @pulumi/pulumi and the given TypeScript (manifests only). */
+  const programWith = (typescript: string) => {
+    if (pwd) fs.rmSync(pwd, { recursive: true, force: true });
+    pwd = fs.mkdtempSync(path.join(os.tmpdir(), "ts6-"));
+    for (const [name, version] of [
+      ["@pulumi/pulumi", "3.248.0"],
+      ["typescript", typescript],
+    ]) {
+      const dir = path.join(pwd, "node_modules", name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version }));
+    }
+    fs.writeFileSync(path.join(pwd, "tsconfig.json"), '{ "compilerOptions": { "outDir": "bin" } }');
+    return pwd;
+  };
+  afterEach(() => fs.rmSync(pwd, { recursive: true, force: true }));
+
+  // As ts-node words them through the check (mjwbenton/when-last; the `pulumi new` tsconfig).
+  const TS5011 =
+    "TypeScript could not compile the program: error TS5011: The common source directory of " +
+    "'tsconfig.json' is './src'. The 'rootDir' setting must be explicitly set to this or another " +
+    "path to adjust your output's file layout.\n  Visit https://aka.ms/ts6 for migration information.";
+  const TS5107 =
+    "TypeScript could not compile the program: tsconfig.json(7,29): error TS5107: Option " +
+    "'moduleResolution=node10' is deprecated and will stop functioning in TypeScript 7.0.";
+
+  it("rootDir for TS5011, ignoreDeprecations or the newer option for a deprecation; TypeScript 5 either way", () => {
+    programWith("6.0.3");
+    const rootDir = typeScript6Hint(TS5011, pwd, undefined);
+    expect(rootDir).to.contain("The program compiles with TypeScript 6.0.3");
+    expect(rootDir).to.contain(`set "rootDir" in tsconfig.json's compilerOptions`);
+    expect(rootDir).to.contain("`npm install --save-dev typescript@^5`");
+    const deprecated = typeScript6Hint(TS5107, pwd, undefined);
+    expect(deprecated).to.contain(`add "ignoreDeprecations": "6.0" to tsconfig.json's`);
+  });
+
+  it("TS5011 is a file-by-file compile's (the check compiles again); a deprecation is not", () => {
+    programWith("6.0.3");
+    const note = transpileOnlyFailure({ kind: "error", message: TS5011 }, pwd);
+    expect(note).to.contain("TypeScript 6 refused a file compiled on its own (TS5011");
+    expect(note).to.contain('set "rootDir" in the tsconfig');
+    expect(transpileOnlyFailure({ kind: "error", message: TS5107 }, pwd)).to.equal(undefined);
+    expect(transpileOnlyFailure({ kind: "timeout", message: TS5011 }, pwd)).to.equal(undefined);
+  });
+
+  it("nothing for TypeScript 5, or for another compiler error", () => {
+    programWith("5.9.3");
+    expect(typeScript6Hint(TS5107, pwd, undefined)).to.equal("");
+    programWith("6.0.3");
+    expect(
+      typeScript6Hint("error TS2322: Type 'string' is not assignable", pwd, undefined),
+    ).to.equal("");
+  });
+});
+
+describe("CommonJS and ES module syntax in one JavaScript file", () => {
+  const dir = path.join(FIXTURES, "fail-mixed-module-syntax");
+  const file = path.join(dir, "index.js");
+  const error = (name: string) =>
+    `ReferenceError: ${name} is not defined in ES module scope, you can use import instead`;
+
+  it("names the line that made the file an ES module and the two fixes", () => {
+    const hint = mixedModuleSyntaxHint(error("require"), { file }, dir);
+    expect(hint).to.contain("index.js uses CommonJS (`require`) and ES module syntax (line 10: ");
+    expect(hint).to.contain("`export const bucketArn = bucket.arn;`");
+    expect(hint).to.contain("`exports.<name> = ...` in place of `export const`");
+    expect(mixedModuleSyntaxHint(error("exports"), { file }, dir)).to.contain("(`exports`)");
+  });
+
+  it("nothing for another error, a TypeScript file, or an ES module package", () => {
+    expect(mixedModuleSyntaxHint("ReferenceError: x is not defined", { file }, dir)).to.equal("");
+    expect(
+      mixedModuleSyntaxHint(error("require"), { file: path.join(dir, "index.ts") }, dir),
+    ).to.equal("");
+    const esm = path.join(FIXTURES, "esm-nodenext");
+    expect(
+      mixedModuleSyntaxHint(error("require"), { file: path.join(esm, "index.js") }, esm),
+    ).to.equal("");
+  });
+});
+
+describe("an SDK whose native grpc module was not built for this Node", () => {
+  it("names the SDK's version, the Node that runs it and the upgrade", () => {
+    const pwd = fs.mkdtempSync(path.join(os.tmpdir(), "grpc-"));
+    try {
+      const sdk = path.join(pwd, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(sdk, { recursive: true });
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        '{ "name": "@pulumi/pulumi", "version": "1.14.1" }',
+      );
+      // As danielh016/react-pulumi-s3-cloudfront-circleci (@pulumi/pulumi ^1.0.0) fails on Node 20.
+      const hint = nativeGrpcHint(
+        'The gRPC binary module was not installed. This may be fixed by running "npm rebuild"',
+        pwd,
+      );
+      expect(hint).to.contain("The program's @pulumi/pulumi 1.14.1 loads the native grpc module");
+      expect(hint).to.contain(`Node.js ${process.versions.node}`);
+      expect(hint).to.contain("@grpc/grpc-js");
+      expect(nativeGrpcHint("Cannot find module 'x'", pwd)).to.equal("");
+    } finally {
+      fs.rmSync(pwd, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,49 @@
+// Pulumi.yaml's `runtime`: nodejs, or bun (Pulumi 3.227 and later run such a program with Bun),
+// which the check runs on Node.js through the same language host and says so; other languages
+// are refused at their line (tools/check/project.ts).
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadProject, runtimeNote, UsageError } from "../../tools/check/project";
+
+function projectWithRuntime(runtime: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-runtime-"));
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: demo\n${runtime}`);
+  return dir;
+}
+
+describe("Pulumi.yaml runtime", () => {
+  it("nodejs keeps its options and needs no note", () => {
+    const p = loadProject(
+      projectWithRuntime("runtime:\n  name: nodejs\n  options:\n    typescript: false\n"),
+    );
+    expect(p.runtime).to.equal("nodejs");
+    expect(p.runtimeOptions).to.deep.equal({ typescript: false });
+    expect(runtimeNote(p)).to.equal(undefined);
+  });
+
+  it("bun runs on Node.js, its options ignored as Bun ignores them, with a note saying where Bun differs", () => {
+    // The shape of mustafa-hanif/wetarseel2.0 apps/infra/Pulumi.yaml.
+    const p = loadProject(
+      projectWithRuntime("runtime:\n  name: bun\n  options:\n    packagemanager: bun\n"),
+    );
+    expect(p.runtime).to.equal("bun");
+    expect(p.runtimeOptions).to.deep.equal({});
+    expect(loadProject(projectWithRuntime("runtime: bun\n")).runtime).to.equal("bun");
+    const note = runtimeNote(p)!;
+    expect(note).to.contain("`pulumi preview` runs the program with Bun");
+    expect(note).to.contain("does not support function serialization");
+  });
+
+  it("another language is refused at the runtime's line", () => {
+    let error: unknown;
+    try {
+      loadProject(projectWithRuntime("runtime: python\n"));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).to.be.instanceOf(UsageError);
+    expect((error as Error).message).to.match(/Pulumi\.yaml:2: runtime 'python' is not supported/);
+  });
+});
