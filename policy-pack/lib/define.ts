@@ -299,7 +299,8 @@ export function stackPolicy<C = Record<string, never>>(
       report: (resource, text, carriers = []) => {
         const nativeType = native ? nativeTypeOf(resource) : undefined;
         const message = nativeType ? nativeWording(nativeType, text) : text;
-        if (appliesTo !== undefined && !appliesTo.includes(resource.type)) {
+        const listed = (t: string | undefined) => t !== undefined && appliesTo?.includes(t);
+        if (appliesTo !== undefined && !listed(resource.type) && !listed(nativeType)) {
           throw new Error(
             `policy ${meta.name} applies to ${appliesTo.join(", ")} only, but reported ${resource.urn}`,
           );

@@ -261,6 +261,25 @@ export const NETWORK_TWINS: [string, Twin][] = [
     {
       classic: t.EKS_NODE_GROUP,
       rename: { subnetIds: "subnets", nodeRoleArn: "nodeRole", nodeGroupName: "nodegroupName" },
+      // CloudFormation AWS::EKS::Nodegroup RemoteAccess: ec2SshKey, sourceSecurityGroups (ids),
+      // the classic remoteAccess { ec2SshKey, sourceSecurityGroupIds }.
+      derive: {
+        remoteAccess: {
+          from: "remoteAccess",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get ec2SshKey() {
+                    return v.ec2SshKey;
+                  },
+                  get sourceSecurityGroupIds() {
+                    return v.sourceSecurityGroups;
+                  },
+                },
+        },
+      },
+      says: { sourceSecurityGroupIds: "sourceSecurityGroups" },
     },
   ],
   [n.NATIVE_EKS_CLUSTER, { classic: t.EKS_CLUSTER, rename: { vpcConfig: "resourcesVpcConfig" } }],

@@ -199,12 +199,25 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     { classic: t.KINESIS_RESOURCE_POLICY, rename: { policy: "resourcePolicy" } },
   ],
   // sdk/nodejs/opensearchservice/domain.ts: accessPolicies, domainName and vpcOptions { subnetIds,
-  // securityGroupIds } keep the classic names.
-  [n.NATIVE_OPENSEARCH_DOMAIN, { classic: t.OPENSEARCH_DOMAIN }],
-  // sdk/nodejs/backup/backupVault.ts (accessPolicy, inline on the vault; encryptionKeyArn is
-  // judged by no rule yet: backup-vault-cmk lists one type, so the SDK skips it cheaply elsewhere).
-  [n.NATIVE_BACKUP_VAULT, { classic: t.BACKUP_VAULT_POLICY, rename: { policy: "accessPolicy" } }],
-  // sdk/nodejs/events/eventBus.ts: name, policy (the bus's whole resource policy, inline).
+  // securityGroupIds } keep the classic names; encryptionAtRestOptions { enabled, kmsKeyId } is the
+  // classic encryptAtRest (CloudFormation AWS::OpenSearchService::Domain EncryptionAtRestOptions).
+  [
+    n.NATIVE_OPENSEARCH_DOMAIN,
+    { classic: t.OPENSEARCH_DOMAIN, rename: { encryptAtRest: "encryptionAtRestOptions" } },
+  ],
+  // sdk/nodejs/backup/backupVault.ts: accessPolicy (inline on the vault) and encryptionKeyArn (the
+  // classic aws.backup.Vault's kmsKeyArn). The view is the vault policy's type, which the
+  // resource-policy rules index; backup-vault-cmk finds it through `ofTypes` (./view.ts).
+  [
+    n.NATIVE_BACKUP_VAULT,
+    {
+      classic: t.BACKUP_VAULT_POLICY,
+      rename: { policy: "accessPolicy", kmsKeyArn: "encryptionKeyArn" },
+    },
+  ],
+  // sdk/nodejs/events/eventBus.ts: name, policy (the bus's whole resource policy, inline), and
+  // kmsKeyIdentifier as the classic bus names it (CloudFormation AWS::Events::EventBus
+  // KmsKeyIdentifier; eventbridge-event-bus-kms-cmk finds the view through `ofTypes`).
   [
     n.NATIVE_EVENTS_EVENT_BUS,
     { classic: t.CLOUDWATCH_EVENT_BUS_POLICY, rename: { eventBusName: "name" } },
@@ -387,6 +400,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
   [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
+  // sdk/nodejs/ecs/taskDefinition.ts: the classic names (networkMode, pidMode, ipcMode, volumes,
+  // runtimePlatform, executionRoleArn, taskRoleArn); containerDefinitions is a typed list of
+  // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,
+  // linuxParameters, as the ECS API's JSON names them), which the rules read as the parsed JSON.
+  [n.NATIVE_ECS_TASK_DEFINITION, { classic: t.ECS_TASK_DEFINITION }],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
   [

@@ -8,6 +8,7 @@ import {
   SAGEMAKER_NOTEBOOK_INSTANCE,
   TRANSFER_SERVER,
 } from "../../lib/types";
+import { NATIVE_EKS_NODEGROUP } from "../../lib/native/types";
 import { holdsValue, isSet, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
@@ -29,7 +30,7 @@ export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
     // node group, then port 22 on the nodes is opened to the internet (0.0.0.0/0)."
     awsDocs("eks/latest/APIReference/API_RemoteAccessConfig"),
   ],
-  types: [EKS_NODE_GROUP],
+  types: [EKS_NODE_GROUP, NATIVE_EKS_NODEGROUP],
   check: (props, ctx) => {
     const remote = props.remoteAccess;
     if (!remote || !holdsValue(() => remote.ec2SshKey)) return;

@@ -13,6 +13,7 @@ import {
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
+import { NATIVE_EKS_CLUSTER } from "../../lib/native/types";
 import { asList, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -54,7 +55,7 @@ export const eksEndpointNotOpen = resourcePolicy({
     trivy("AWS-0041"),
     fsbp("EKS.1"),
   ],
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
     // EKS API reference, VpcConfigRequest: endpointPublicAccess defaults to true; publicAccessCidrs
     // "The default value is 0.0.0.0/0." (and ::/0 for IPv6 clusters).
