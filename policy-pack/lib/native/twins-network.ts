@@ -319,5 +319,23 @@ export const NETWORK_TWINS: [string, Twin][] = [
       says: { sourceSecurityGroupIds: "sourceSecurityGroups" },
     },
   ],
-  [n.NATIVE_EKS_CLUSTER, { classic: t.EKS_CLUSTER, rename: { vpcConfig: "resourcesVpcConfig" } }],
+  // CloudFormation AWS::EKS::Cluster EncryptionConfig is a list of { provider { keyArn },
+  // resources }; the classic encryptionConfig is one: the entry that covers secrets, else the first.
+  [
+    n.NATIVE_EKS_CLUSTER,
+    {
+      classic: t.EKS_CLUSTER,
+      rename: { vpcConfig: "resourcesVpcConfig" },
+      derive: {
+        encryptionConfig: {
+          from: "encryptionConfig",
+          map: (v: unknown) => {
+            if (!Array.isArray(v)) return v;
+            const configs = asList(v);
+            return configs.find((c: any) => asList(c?.resources).includes("secrets")) ?? configs[0];
+          },
+        },
+      },
+    },
+  ],
 ];

@@ -1,7 +1,8 @@
-// Customer-managed KMS keys on aws-native stores whose view is not their classic twin's type, or
-// whose key sits under another name: a backup vault (encryptionKeyArn, seen as a vault policy for the
-// resource-policy rules), an EventBridge event bus (kmsKeyIdentifier, seen as a bus policy) and an
-// OpenSearch domain (encryptionAtRestOptions). Each compliant store passes; each is then broken one
+// Customer-managed KMS keys on aws-native resources judged by rules that listed one classic type: a
+// backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
+// EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
+// (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn) and an EKS cluster's
+// secrets (the encryptionConfig list). Each compliant resource passes; each is then broken one
 // field at a time, and the finding names the native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -49,6 +50,26 @@ const cases: Case[] = [
       [
         { encryptionAtRestOptions: { enabled: true } },
         ["encryptionAtRestOptions.kmsKeyId", "aws/es"],
+      ],
+    ],
+  },
+  {
+    rule: "lambda-function-environment-kms-cmk",
+    type: n.NATIVE_LAMBDA_FUNCTION,
+    inputs: { environment: { variables: { LOG_LEVEL: "info" } }, kmsKeyArn: KEY_ARN },
+    prop: "kmsKeyArn",
+    broken: [[{ kmsKeyArn: undefined }, ['Lambda function "s"', "aws/lambda"]]],
+  },
+  {
+    rule: "eks-cluster-secrets-kms-cmk",
+    type: n.NATIVE_EKS_CLUSTER,
+    inputs: { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: KEY_ARN } }] },
+    prop: "encryptionConfig",
+    broken: [
+      [{ encryptionConfig: undefined }, ['EKS cluster "s"', "does not cover secrets"]],
+      [
+        { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: "alias/aws/eks" } }] },
+        ["encryptionConfig.provider.keyArn", "alias/aws/eks"],
       ],
     ],
   },
