@@ -17,7 +17,11 @@ import {
   SSM_DOCUMENT,
   WORKSPACES_WORKSPACE,
 } from "../../lib/types";
-import { NATIVE_EKS_CLUSTER, NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
+import {
+  NATIVE_ECS_CLUSTER,
+  NATIVE_EKS_CLUSTER,
+  NATIVE_LAMBDA_FUNCTION,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { isOn, sessionInputs } from "../../lib/kms/session-documents";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -102,7 +106,7 @@ export const ecsExecKms = customerKeyPolicy({
     // kmsKeyId; the session logs go to CloudWatch Logs or S3 as logConfiguration says.
     awsDocs("AmazonECS/latest/developerguide/ecs-exec"),
   ],
-  types: [ECS_CLUSTER],
+  types: [ECS_CLUSTER, NATIVE_ECS_CLUSTER],
   noun: "ECS cluster",
   check: (k) => {
     const exec = k.props.configuration?.executeCommandConfiguration;

@@ -1,8 +1,8 @@
 // Customer-managed KMS keys on aws-native resources judged by rules that listed one classic type: a
 // backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
 // EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
-// (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn) and an EKS cluster's
-// secrets (the encryptionConfig list). Each compliant resource passes; each is then broken one
+// (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
+// (the encryptionConfig list) and an ECS cluster's ECS Exec sessions (s3EncryptionEnabled). Each compliant resource passes; each is then broken one
 // field at a time, and the finding names the native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -70,6 +70,38 @@ const cases: Case[] = [
       [
         { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: "alias/aws/eks" } }] },
         ["encryptionConfig.provider.keyArn", "alias/aws/eks"],
+      ],
+    ],
+  },
+  {
+    rule: "ecs-cluster-exec-kms-cmk",
+    type: n.NATIVE_ECS_CLUSTER,
+    inputs: {
+      configuration: {
+        executeCommandConfiguration: {
+          kmsKeyId: KEY_ARN,
+          logging: "OVERRIDE",
+          logConfiguration: { s3BucketName: "exec-logs", s3EncryptionEnabled: true },
+        },
+      },
+    },
+    prop: "configuration",
+    broken: [
+      [
+        {
+          configuration: {
+            executeCommandConfiguration: {
+              kmsKeyId: KEY_ARN,
+              logging: "OVERRIDE",
+              logConfiguration: { s3BucketName: "exec-logs", s3EncryptionEnabled: false },
+            },
+          },
+        },
+        ['ECS cluster "s"', "neither cloudWatchEncryptionEnabled nor s3EncryptionEnabled"],
+      ],
+      [
+        { configuration: { executeCommandConfiguration: { logging: "DEFAULT" } } },
+        ["configuration.executeCommandConfiguration.kmsKeyId", "TLS alone"],
       ],
     ],
   },
