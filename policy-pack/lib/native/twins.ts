@@ -405,6 +405,13 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,
   // linuxParameters, as the ECS API's JSON names them), which the rules read as the parsed JSON.
   [n.NATIVE_ECS_TASK_DEFINITION, { classic: t.ECS_TASK_DEFINITION }],
+  // CloudFormation AWS::CodeBuild::Project: environment { privilegedMode, environmentVariables
+  // [{ name, type, value }] }, source and secondarySources { type, location }, as the classic
+  // project names them; visibility is the classic projectVisibility.
+  [
+    n.NATIVE_CODEBUILD_PROJECT,
+    { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
+  ],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
   [
