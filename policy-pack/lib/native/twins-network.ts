@@ -26,37 +26,6 @@ const ebsDevice = (m: any) =>
         },
       };
 
-/** A native ECS cluster's configuration, its ECS Exec log flags as the classic ones. */
-function ecsExecConfiguration(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get executeCommandConfiguration() {
-      const exec = v.executeCommandConfiguration;
-      if (exec === undefined || exec === null) return exec;
-      return {
-        get kmsKeyId() {
-          return exec.kmsKeyId;
-        },
-        get logging() {
-          return exec.logging;
-        },
-        get logConfiguration() {
-          const log = exec.logConfiguration;
-          if (log === undefined || log === null) return log;
-          return {
-            get cloudWatchEncryptionEnabled() {
-              return log.cloudWatchEncryptionEnabled;
-            },
-            get s3BucketEncryptionEnabled() {
-              return log.s3EncryptionEnabled;
-            },
-          };
-        },
-      };
-    },
-  };
-}
-
 /** A value as a list of one, or none (`cidrIp` → `cidrBlocks`). */
 const oneOrNone = (v: unknown): unknown[] => (v === undefined || v === null || v === "" ? [] : [v]);
 
@@ -277,18 +246,6 @@ export const NETWORK_TWINS: [string, Twin][] = [
     },
   ],
   [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
-  // CloudFormation AWS::ECS::Cluster ClusterConfiguration.ExecuteCommandConfiguration { kmsKeyId,
-  // logging, logConfiguration { cloudWatchEncryptionEnabled, s3EncryptionEnabled, ... } }: the
-  // classic names, but for S3's flag (the classic s3BucketEncryptionEnabled).
-  [
-    n.NATIVE_ECS_CLUSTER,
-    {
-      classic: t.ECS_CLUSTER,
-      rename: { name: "clusterName" },
-      derive: { configuration: { from: "configuration", map: ecsExecConfiguration } },
-      says: { s3BucketEncryptionEnabled: "s3EncryptionEnabled" },
-    },
-  ],
   // sdk/nodejs/ecs/service.ts: networkConfiguration.awsvpcConfiguration { subnets, securityGroups,
   // assignPublicIp "ENABLED" | "DISABLED" } (CloudFormation AWS::ECS::Service AwsVpcConfiguration,
   // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-ecs-service-awsvpcconfiguration.html)

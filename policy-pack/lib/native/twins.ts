@@ -14,6 +14,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
+import { WORKLOAD_TWINS } from "./twins-workloads";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -400,18 +401,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
   [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
-  // sdk/nodejs/ecs/taskDefinition.ts: the classic names (networkMode, pidMode, ipcMode, volumes,
-  // runtimePlatform, executionRoleArn, taskRoleArn); containerDefinitions is a typed list of
-  // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,
-  // linuxParameters, as the ECS API's JSON names them), which the rules read as the parsed JSON.
-  [n.NATIVE_ECS_TASK_DEFINITION, { classic: t.ECS_TASK_DEFINITION }],
-  // CloudFormation AWS::CodeBuild::Project: environment { privilegedMode, environmentVariables
-  // [{ name, type, value }] }, source and secondarySources { type, location }, as the classic
-  // project names them; visibility is the classic projectVisibility.
-  [
-    n.NATIVE_CODEBUILD_PROJECT,
-    { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
-  ],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
   [
@@ -419,6 +408,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     { classic: t.EFS_FILE_SYSTEM, rename: { policy: "fileSystemPolicy", tags: "fileSystemTags" } },
   ],
   ...NETWORK_TWINS,
+  ...WORKLOAD_TWINS,
 ]);
 
 /** Every native type with a twin. */

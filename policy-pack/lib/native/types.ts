@@ -64,6 +64,7 @@ export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
 export const NATIVE_ECS_TASK_DEFINITION = "aws-native:ecs:TaskDefinition";
 export const NATIVE_ECS_CLUSTER = "aws-native:ecs:Cluster";
 export const NATIVE_CODEBUILD_PROJECT = "aws-native:codebuild:Project";
+export const NATIVE_CLOUDFRONT_DISTRIBUTION = "aws-native:cloudfront:Distribution";
 export const NATIVE_AUTOSCALING_GROUP = "aws-native:autoscaling:AutoScalingGroup";
 export const NATIVE_EKS_NODEGROUP = "aws-native:eks:Nodegroup";
 export const NATIVE_EKS_CLUSTER = "aws-native:eks:Cluster";
