@@ -1,5 +1,6 @@
 // The @pulumi/aws-native workload types whose classic twins single-type rules judge (see
-// ./twins.ts): ECS task definitions and clusters, CodeBuild projects and CloudFront distributions.
+// ./twins.ts): ECS task definitions and clusters, CodeBuild projects, CloudFront distributions, and
+// the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK).
 // Property names from the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts;
 // CloudFormation's, camelCased).
 import * as t from "../types";
@@ -49,6 +50,14 @@ function ecsExecConfiguration(v: any): unknown {
 }
 
 export const WORKLOAD_TWINS: [string, Twin][] = [
+  // CloudFormation AWS::Redshift::Cluster, AWS::AmazonMQ::Broker and AWS::DMS::ReplicationInstance
+  // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
+  // (sdk/nodejs/{redshift/cluster,amazonmq/broker,dms/replicationInstance,msk/cluster}.ts): the
+  // classic names.
+  [n.NATIVE_REDSHIFT_CLUSTER, { classic: t.REDSHIFT_CLUSTER }],
+  [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
+  [n.NATIVE_DMS_REPLICATION_INSTANCE, { classic: t.DMS_REPLICATION_INSTANCE }],
+  [n.NATIVE_MSK_CLUSTER, { classic: t.MSK_CLUSTER }],
   // sdk/nodejs/ecs/taskDefinition.ts: the classic names (networkMode, pidMode, ipcMode, volumes,
   // runtimePlatform, executionRoleArn, taskRoleArn); containerDefinitions is a typed list of
   // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,
