@@ -1,6 +1,7 @@
 // The @pulumi/aws-native workload types whose classic twins single-type rules judge (see
 // ./twins.ts): ECS task definitions and clusters, CodeBuild projects, CloudFront distributions, and
-// the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK).
+// the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK), SageMaker
+// notebook instances and Transfer Family servers.
 // Property names from the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts;
 // CloudFormation's, camelCased).
 import * as t from "../types";
@@ -58,6 +59,27 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
   [n.NATIVE_DMS_REPLICATION_INSTANCE, { classic: t.DMS_REPLICATION_INSTANCE }],
   [n.NATIVE_MSK_CLUSTER, { classic: t.MSK_CLUSTER }],
+  // CloudFormation AWS::Transfer::Server EndpointType, EndpointDetails { AddressAllocationIds }: the
+  // classic names (sdk/nodejs/transfer/server.ts).
+  [n.NATIVE_TRANSFER_SERVER, { classic: t.TRANSFER_SERVER }],
+  // CloudFormation AWS::SageMaker::NotebookInstance DirectInternetAccess and
+  // InstanceMetadataServiceConfiguration { MinimumInstanceMetadataServiceVersion }, the classic
+  // names (sdk/nodejs/sagemaker/notebookInstance.ts). Left out, directInternetAccess is what
+  // SageMaker makes it, "Enabled" (SageMaker API DescribeNotebookInstance: "Notebook Instances Are
+  // Internet-Enabled by Default"); the classic provider sends that default itself.
+  [
+    n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+    {
+      classic: t.SAGEMAKER_NOTEBOOK_INSTANCE,
+      derive: {
+        directInternetAccess: {
+          from: "directInternetAccess",
+          always: true,
+          map: (v: unknown) => (v === undefined || v === null ? "Enabled" : v),
+        },
+      },
+    },
+  ],
   // sdk/nodejs/ecs/taskDefinition.ts: the classic names (networkMode, pidMode, ipcMode, volumes,
   // runtimePlatform, executionRoleArn, taskRoleArn); containerDefinitions is a typed list of
   // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,

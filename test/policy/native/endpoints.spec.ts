@@ -1,7 +1,9 @@
 // Data services written with @pulumi/aws-native, judged by the endpoint-exposure rules through their
 // classic twins (policy-pack/lib/native/twins-workloads.ts): a Redshift cluster, an Amazon MQ broker
 // and a DMS replication instance (publiclyAccessible) and an MSK cluster (brokerNodeGroupInfo
-// connectivityInfo.publicAccess.type). Each private resource passes; each is then made public.
+// connectivityInfo.publicAccess.type), a Transfer Family server (endpointType) and a SageMaker
+// notebook instance (directInternetAccess, which SageMaker enables when it is left out, and its
+// IMDS version). Each private resource passes; each is then made public.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -41,6 +43,30 @@ const cases: [string, string, Record<string, unknown>, Record<string, unknown>, 
     { clusterName: "events", ...msk("DISABLED") },
     msk("SERVICE_PROVIDED_EIPS"),
     "brokerNodeGroupInfo.connectivityInfo.publicAccess.type is SERVICE_PROVIDED_EIPS",
+  ],
+  [
+    "transfer-server-not-public",
+    n.NATIVE_TRANSFER_SERVER,
+    { endpointType: "VPC", endpointDetails: { vpcId: "vpc-0abc", subnetIds: ["subnet-0abc"] } },
+    { endpointType: undefined, endpointDetails: undefined },
+    "endpointType is left out (PUBLIC)",
+  ],
+  [
+    "sagemaker-notebook-no-direct-internet-access",
+    n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+    { instanceType: "ml.t3.medium", subnetId: "subnet-0abc", directInternetAccess: "Disabled" },
+    { directInternetAccess: undefined },
+    'directInternetAccess is "Enabled"',
+  ],
+  [
+    "sagemaker-notebook-imdsv2",
+    n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+    {
+      instanceType: "ml.t3.medium",
+      instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "2" },
+    },
+    { instanceMetadataServiceConfiguration: { minimumInstanceMetadataServiceVersion: "1" } },
+    'minimumInstanceMetadataServiceVersion is "1"',
   ],
 ];
 
