@@ -14,6 +14,7 @@ import {
   UnknownValueError,
 } from "@pulumi/policy";
 import { gateOnTypes, orderStackPolicies, sawStack } from "./applies-to";
+import { gateResourceTypes } from "./resource-gate";
 import { StackIndex } from "./stack-index";
 import {
   classicArgs,
@@ -252,9 +253,13 @@ export function resourcePolicy<C = Record<string, never>>(
     unknowns.finish();
   };
   // A policy of one type says so the way `validateResourceOfType` does: the SDK's analyzer then
-  // skips every other type without decoding its properties (server.js, `getPulumiType`).
+  // skips every other type without decoding its properties (server.js, `getPulumiType`). A policy
+  // of several types (a classic type and its aws-native twin) names the one being analyzed, when
+  // it lists it, for the same skip (./resource-gate.ts).
   if (meta.types.length === 1) {
     (validateResource as { __pulumiType?: string }).__pulumiType = meta.types[0];
+  } else if (meta.types.length > 1) {
+    gateResourceTypes(validateResource, meta.types);
   }
   return { ...basePolicy(meta), validateResource };
 }
@@ -299,7 +304,8 @@ export function stackPolicy<C = Record<string, never>>(
       report: (resource, text, carriers = []) => {
         const nativeType = native ? nativeTypeOf(resource) : undefined;
         const message = nativeType ? nativeWording(nativeType, text) : text;
-        if (appliesTo !== undefined && !appliesTo.includes(resource.type)) {
+        const listed = (t: string | undefined) => t !== undefined && appliesTo?.includes(t);
+        if (appliesTo !== undefined && !listed(resource.type) && !listed(nativeType)) {
           throw new Error(
             `policy ${meta.name} applies to ${appliesTo.join(", ")} only, but reported ${resource.urn}`,
           );

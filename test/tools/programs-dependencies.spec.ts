@@ -89,6 +89,7 @@ describe("programs with dependencies of their own, offline", function () {
         ["s3-bucket-policy-no-public-principal", "bucketPolicy"],
         ["iam-no-wildcard-actions", "fn-role"],
         ["iam-no-resource-wildcard", "fn-role"],
+        ["ecs-task-definition-not-privileged", "app-task"],
         ["ec2-compute-subnet-no-default-route", "private-default"],
         ["ec2-compute-subnet-no-default-route", "private-a"],
       ]) {

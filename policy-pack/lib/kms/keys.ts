@@ -4,6 +4,7 @@
 // of the encryption-at-rest rules (`customerKeyPolicy`).
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { PolicyMeta, StackCheckContext, StackIndex, stackPolicy } from "../define";
+import { ofTypes } from "../native/view";
 import { isUnknownError, programSetting } from "../values";
 import {
   KMS_ALIAS,
@@ -186,7 +187,8 @@ export function customerKeyPolicy<C = Record<string, never>>(
     // It judges only resources of its types, and looks at others (keys) only for them.
     appliesTo: meta.types,
     check: (ctx) => {
-      for (const r of ctx.index.ofType(...meta.types)) {
+      // A native type listed judges its views, whatever classic type they take (../native/view.ts).
+      for (const r of ofTypes(ctx.index, meta.types)) {
         ctx.each(r, () => {
           const what = `${typeof noun === "string" ? noun : noun(r)} "${r.name}"`;
           const k: KeyCheck = {

@@ -8,6 +8,24 @@ import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
 
+/** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
+const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
+const isRootMapping = (m: any): boolean =>
+  ROOT_DEVICE_NAMES.has(m?.deviceName) && m?.ebs !== undefined && m?.ebs !== null;
+/** A block device mapping `{ deviceName, ebs }` as a classic instance's block device. */
+const ebsDevice = (m: any) =>
+  m === undefined
+    ? undefined
+    : {
+        deviceName: m.deviceName,
+        get encrypted() {
+          return m.ebs.encrypted;
+        },
+        get kmsKeyId() {
+          return m.ebs.kmsKeyId;
+        },
+      };
+
 /** A value as a list of one, or none (`cidrIp` → `cidrBlocks`). */
 const oneOrNone = (v: unknown): unknown[] => (v === undefined || v === null || v === "" ? [] : [v]);
 
@@ -163,6 +181,25 @@ export const NETWORK_TWINS: [string, Twin][] = [
           map: (v: unknown, p: any) =>
             Array.isArray(v) ? primaryInterface(asList(v))?.subnetId : p.subnetId,
         },
+        // blockDeviceMappings [{ deviceName, ebs { encrypted, kmsKeyId, ... } }] (CloudFormation
+        // AWS::EC2::Instance BlockDeviceMapping): the mapping of the root device name AMIs use
+        // (/dev/xvda, /dev/sda1: the classic aws.ec2.Ami rootDeviceName examples) is the classic
+        // rootBlockDevice, the other EBS mappings its ebsBlockDevices. Without a root mapping the
+        // root volume is the AMI's, as a classic instance without rootBlockDevice.
+        rootBlockDevice: {
+          from: "blockDeviceMappings",
+          map: (v: unknown) =>
+            Array.isArray(v) ? ebsDevice(asList(v).find((m: any) => isRootMapping(m))) : undefined,
+        },
+        ebsBlockDevices: {
+          from: "blockDeviceMappings",
+          map: (v: unknown) =>
+            Array.isArray(v)
+              ? asList(v)
+                  .filter((m: any) => !isRootMapping(m) && m?.ebs !== undefined && m?.ebs !== null)
+                  .map(ebsDevice)
+              : v,
+        },
         // launchTemplate { launchTemplateId, launchTemplateName, version }: the classic id/name.
         launchTemplate: {
           from: "launchTemplate",
@@ -261,7 +298,44 @@ export const NETWORK_TWINS: [string, Twin][] = [
     {
       classic: t.EKS_NODE_GROUP,
       rename: { subnetIds: "subnets", nodeRoleArn: "nodeRole", nodeGroupName: "nodegroupName" },
+      // CloudFormation AWS::EKS::Nodegroup RemoteAccess: ec2SshKey, sourceSecurityGroups (ids),
+      // the classic remoteAccess { ec2SshKey, sourceSecurityGroupIds }.
+      derive: {
+        remoteAccess: {
+          from: "remoteAccess",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get ec2SshKey() {
+                    return v.ec2SshKey;
+                  },
+                  get sourceSecurityGroupIds() {
+                    return v.sourceSecurityGroups;
+                  },
+                },
+        },
+      },
+      says: { sourceSecurityGroupIds: "sourceSecurityGroups" },
     },
   ],
-  [n.NATIVE_EKS_CLUSTER, { classic: t.EKS_CLUSTER, rename: { vpcConfig: "resourcesVpcConfig" } }],
+  // CloudFormation AWS::EKS::Cluster EncryptionConfig is a list of { provider { keyArn },
+  // resources }; the classic encryptionConfig is one: the entry that covers secrets, else the first.
+  [
+    n.NATIVE_EKS_CLUSTER,
+    {
+      classic: t.EKS_CLUSTER,
+      rename: { vpcConfig: "resourcesVpcConfig" },
+      derive: {
+        encryptionConfig: {
+          from: "encryptionConfig",
+          map: (v: unknown) => {
+            if (!Array.isArray(v)) return v;
+            const configs = asList(v);
+            return configs.find((c: any) => asList(c?.resources).includes("secrets")) ?? configs[0];
+          },
+        },
+      },
+    },
+  ],
 ];

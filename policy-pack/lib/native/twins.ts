@@ -14,6 +14,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
+import { WORKLOAD_TWINS } from "./twins-workloads";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -199,12 +200,25 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     { classic: t.KINESIS_RESOURCE_POLICY, rename: { policy: "resourcePolicy" } },
   ],
   // sdk/nodejs/opensearchservice/domain.ts: accessPolicies, domainName and vpcOptions { subnetIds,
-  // securityGroupIds } keep the classic names.
-  [n.NATIVE_OPENSEARCH_DOMAIN, { classic: t.OPENSEARCH_DOMAIN }],
-  // sdk/nodejs/backup/backupVault.ts (accessPolicy, inline on the vault; encryptionKeyArn is
-  // judged by no rule yet: backup-vault-cmk lists one type, so the SDK skips it cheaply elsewhere).
-  [n.NATIVE_BACKUP_VAULT, { classic: t.BACKUP_VAULT_POLICY, rename: { policy: "accessPolicy" } }],
-  // sdk/nodejs/events/eventBus.ts: name, policy (the bus's whole resource policy, inline).
+  // securityGroupIds } keep the classic names; encryptionAtRestOptions { enabled, kmsKeyId } is the
+  // classic encryptAtRest (CloudFormation AWS::OpenSearchService::Domain EncryptionAtRestOptions).
+  [
+    n.NATIVE_OPENSEARCH_DOMAIN,
+    { classic: t.OPENSEARCH_DOMAIN, rename: { encryptAtRest: "encryptionAtRestOptions" } },
+  ],
+  // sdk/nodejs/backup/backupVault.ts: accessPolicy (inline on the vault) and encryptionKeyArn (the
+  // classic aws.backup.Vault's kmsKeyArn). The view is the vault policy's type, which the
+  // resource-policy rules index; backup-vault-cmk finds it through `ofTypes` (./view.ts).
+  [
+    n.NATIVE_BACKUP_VAULT,
+    {
+      classic: t.BACKUP_VAULT_POLICY,
+      rename: { policy: "accessPolicy", kmsKeyArn: "encryptionKeyArn" },
+    },
+  ],
+  // sdk/nodejs/events/eventBus.ts: name, policy (the bus's whole resource policy, inline), and
+  // kmsKeyIdentifier as the classic bus names it (CloudFormation AWS::Events::EventBus
+  // KmsKeyIdentifier; eventbridge-event-bus-kms-cmk finds the view through `ofTypes`).
   [
     n.NATIVE_EVENTS_EVENT_BUS,
     { classic: t.CLOUDWATCH_EVENT_BUS_POLICY, rename: { eventBusName: "name" } },
@@ -394,6 +408,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     { classic: t.EFS_FILE_SYSTEM, rename: { policy: "fileSystemPolicy", tags: "fileSystemTags" } },
   ],
   ...NETWORK_TWINS,
+  ...WORKLOAD_TWINS,
 ]);
 
 /** Every native type with a twin. */

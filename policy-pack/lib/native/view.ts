@@ -19,6 +19,24 @@ export function listsNative(types: readonly string[]): boolean {
   return types.some((t) => TWINS.has(t));
 }
 
+/**
+ * The resources of `types` in a stack whose native resources are views (`classicResources`): a
+ * classic type's resources, native views included, and for a native type whose twin's type is not
+ * listed (a backup vault, seen as its vault policy), the views made from that native type.
+ */
+export function ofTypes(
+  index: { ofType(...types: string[]): PolicyResource[] },
+  types: readonly string[],
+): PolicyResource[] {
+  const out = index.ofType(...types.filter((t) => !TWINS.has(t)));
+  for (const t of types) {
+    const classic = TWINS.get(t)?.classic;
+    if (classic === undefined || types.includes(classic)) continue;
+    out.push(...index.ofType(classic).filter((r) => nativeTypes.get(r) === t));
+  }
+  return out;
+}
+
 /** A classic property named in a finding: a whole identifier or dotted path, not part of one. */
 const wordings = new Map<string, [RegExp, string][]>();
 

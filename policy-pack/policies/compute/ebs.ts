@@ -17,7 +17,11 @@ import {
   EC2_LAUNCH_CONFIGURATION,
   EC2_LAUNCH_TEMPLATE,
 } from "../../lib/types";
-import { NATIVE_EC2_VOLUME } from "../../lib/native/types";
+import {
+  NATIVE_EC2_INSTANCE,
+  NATIVE_EC2_LAUNCH_TEMPLATE,
+  NATIVE_EC2_VOLUME,
+} from "../../lib/native/types";
 import { asList, must, unknownError } from "../../lib/values";
 import { awsGuard, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -35,6 +39,9 @@ const ebsConfig: PolicyMeta["config"] = {
 };
 
 const AWS_MANAGED = "the AWS managed key aws/ebs";
+
+/** The launchers, and the aws-native instances and templates judged as them (../../lib/native). */
+const LAUNCHERS = [...INSTANCE_LAUNCHERS, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE];
 
 /**
  * A finding for one volume (its settings `v`, given in the top-level property `prop` of `r`), or
@@ -97,9 +104,9 @@ export const instanceEbsEncrypted = stackPolicy<EbsConfig>({
     fsbp("EC2.3"),
   ],
   config: ebsConfig,
-  types: [...INSTANCE_LAUNCHERS, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
+  types: [...LAUNCHERS, EBS_ENCRYPTION_BY_DEFAULT, EBS_DEFAULT_KMS_KEY],
   // The account's EBS defaults are read on behalf of the launchers only.
-  appliesTo: INSTANCE_LAUNCHERS,
+  appliesTo: LAUNCHERS,
   check: (ctx) => {
     const d = defaultsFor(ctx);
     const blockDevices = (r: PolicyResource, keys: boolean) => {

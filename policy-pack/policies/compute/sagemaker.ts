@@ -3,6 +3,7 @@
 // ../kms/compute.ts.)
 import { resourcePolicy } from "../../lib/define";
 import { SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/types";
+import { NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE } from "../../lib/native/types";
 import { holdsValue } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
@@ -62,7 +63,7 @@ export const sagemakerNotebookImdsV2 = resourcePolicy({
     // then it defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported."
     awsDocs("sagemaker/latest/APIReference/API_InstanceMetadataServiceConfiguration"),
   ],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE, NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE],
   check: (props, ctx) => {
     const version =
       props.instanceMetadataServiceConfiguration?.minimumInstanceMetadataServiceVersion;

@@ -11,7 +11,11 @@ import {
 } from "../../lib/secrets";
 import { asList, asString, jsonDocument, present } from "../../lib/values";
 import { ECS_TASK_DEFINITION } from "../../lib/types";
+import { NATIVE_ECS_TASK_DEFINITION } from "../../lib/native/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+
+/** aws-native task definitions are judged as the classic ones (../../lib/native/twins.ts). */
+const TASK_DEFINITIONS = [ECS_TASK_DEFINITION, NATIVE_ECS_TASK_DEFINITION];
 
 interface Container {
   readonly name: string;
@@ -58,7 +62,7 @@ export const ecsTaskDefinitionNotPrivileged = resourcePolicy({
     "Remove `privileged: true` and the listed `linuxParameters.capabilities.add` entries from the container definition. " +
     "Fargate rejects privileged containers anyway; on EC2 run the workload that truly needs it on a dedicated, waived task definition.",
   references: [checkov("CKV_AWS_334"), fsbp("ECS.4")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const problem of privilegedContainerProblems(c.name, c.def)) ctx.report(problem);
@@ -76,7 +80,7 @@ export const ecsTaskDefinitionReadOnlyRoot = resourcePolicy({
   remediationSteps:
     "Set `readonlyRootFilesystem: true` on every container; give paths the process must write (/tmp, caches) an ephemeral volume mount.",
   references: [checkov("CKV_AWS_336"), fsbp("ECS.5")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -105,7 +109,7 @@ export const ecsTaskDefinitionNonRootUser = resourcePolicy({
   remediationSteps:
     'Set `user` in every container definition to a non-root UID:GID the image supports (for example "1000:1000").',
   references: [fsbp("ECS.20")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     if (isWindows(props)) return;
     eachContainer(props, ctx, (c) => {
@@ -133,7 +137,7 @@ export const ecsTaskDefinitionNoPlaintextSecrets = resourcePolicy<SecretNameConf
     "and let the execution role read only that secret. Names that only look secret (a key ARN) can end in _ARN or _ID.",
   references: [cdkNag("AwsSolutions-ECS2"), fsbp("ECS.8"), trivy("AWS-0036")],
   config: secretNameSchema,
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       for (const env of asList(c.def.environment)) {
@@ -160,7 +164,7 @@ export const ecsTaskDefinitionLogging = resourcePolicy({
   remediationSteps:
     'Add `logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": <KMS-encrypted group>, "awslogs-region": ..., "awslogs-stream-prefix": ... } }` to every container.',
   references: [cdkNag("AwsSolutions-ECS7"), fsbp("ECS.9")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     eachContainer(props, ctx, (c) => {
       const driver = c.def.logConfiguration?.logDriver;
@@ -181,7 +185,7 @@ export const ecsTaskDefinitionAwsvpc = resourcePolicy({
   remediationSteps:
     'Set `networkMode: "awsvpc"` (required for Fargate) and give the service its own security group.',
   references: [fsbp("ECS.17")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     const mode = props.networkMode;
     if (mode === "awsvpc") return;
@@ -203,7 +207,7 @@ export const ecsTaskDefinitionNoHostNamespaces = resourcePolicy({
   remediationSteps:
     'Remove `pidMode: "host"` and `ipcMode: "host"` (use \'task\' to share within the task only).',
   references: [checkov("CKV_AWS_335"), fsbp("ECS.3")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     for (const problem of hostNamespaceProblems(props)) ctx.report(problem);
   },
@@ -219,8 +223,8 @@ export const ecsTaskDefinitionDistinctRoles = stackPolicy({
   remediationSteps:
     "Create a separate task role with only the application's permissions and keep the execution role for ECS.",
   references: [checkov("CKV_AWS_249")],
-  types: [ECS_TASK_DEFINITION],
-  appliesTo: ECS_TASK_DEFINITION,
+  types: TASK_DEFINITIONS,
+  appliesTo: TASK_DEFINITIONS,
   check: (ctx) => {
     for (const td of ctx.index.ofType(ECS_TASK_DEFINITION)) {
       ctx.each(td, () => {
@@ -249,7 +253,7 @@ export const ecsTaskDefinitionEfsTransitEncryption = resourcePolicy({
     'Set `transitEncryption: "ENABLED"` on every `volumes[].efsVolumeConfiguration` (ECS defaults it to DISABLED), ' +
     'ideally with `authorizationConfig: { accessPointId, iam: "ENABLED" }`.',
   references: [checkov("CKV_AWS_97"), trivy("AWS-0035")],
-  types: [ECS_TASK_DEFINITION],
+  types: TASK_DEFINITIONS,
   check: (props, ctx) => {
     asList(props.volumes).forEach((v: any, i: number) => {
       const efs = v?.efsVolumeConfiguration;

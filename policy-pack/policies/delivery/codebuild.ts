@@ -6,7 +6,11 @@ import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
+import { NATIVE_CODEBUILD_PROJECT } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+
+/** aws-native projects are judged as the classic ones (../../lib/native/twins.ts). */
+const PROJECTS = [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT];
 
 export const codebuildPrivilegedMode = resourcePolicy({
   name: "codebuild-project-privileged-mode",
@@ -24,7 +28,7 @@ export const codebuildPrivilegedMode = resourcePolicy({
     checkov("CKV_AWS_316"),
     fsbp("CodeBuild.5 (retired 2024-04)"),
   ],
-  types: [CODEBUILD_PROJECT],
+  types: PROJECTS,
   check: (props, ctx) => {
     if (props.environment?.privilegedMode === true) {
       ctx.report(
@@ -46,7 +50,7 @@ export const codebuildNoPlaintextCredentials = resourcePolicy<SecretNameConfig>(
     '`type: "PARAMETER_STORE"` (value = secret or parameter name); let the service role read only that secret.',
   references: [fsbp("CodeBuild.2")],
   config: secretNameSchema,
-  types: [CODEBUILD_PROJECT],
+  types: PROJECTS,
   check: (props, ctx) => {
     for (const v of asList(props.environment?.environmentVariables)) {
       const type = v?.type ?? "PLAINTEXT";
@@ -109,7 +113,7 @@ export const codebuildSourceNoCredentialsInUrl = resourcePolicy({
     "Remove the credentials from `source.location` (and secondary sources) and authenticate through a CodeConnections " +
     "connection or a Secrets Manager secret (`source.auth`).",
   references: [fsbp("CodeBuild.1")],
-  types: [CODEBUILD_PROJECT],
+  types: PROJECTS,
   check: (props, ctx) => {
     const sources = [{ label: "source", src: props.source }];
     asList(props.secondarySources).forEach((s: any, i: number) =>
@@ -155,7 +159,7 @@ export const codebuildNotPublic = resourcePolicy({
   severity: "high",
   remediationSteps: 'Remove `projectVisibility` or set it to "PRIVATE".',
   references: [awsDocs("CodeBuild public build projects")],
-  types: [CODEBUILD_PROJECT],
+  types: PROJECTS,
   check: (props, ctx) => {
     if (props.projectVisibility === "PUBLIC_READ") ctx.report("projectVisibility is PUBLIC_READ.");
   },

@@ -11,6 +11,7 @@ import {
   CLOUDWATCH_LOG_DELIVERY_SOURCE,
 } from "../../lib/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { NATIVE_CLOUDFRONT_DISTRIBUTION } from "../../lib/native/types";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -111,7 +112,7 @@ export const cloudfrontS3OriginPrivate = resourcePolicy({
     "`aws.cloudfront.OriginAccessControl` (type s3, signing always, sigv4) and allow only this distribution in the bucket " +
     "policy (`AWS:SourceArn`). Keep the bucket's public-access block on.",
   references: [cdkNag("AwsSolutions-CFR6"), checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin, "originAccessControlId")) continue;

@@ -8,6 +8,11 @@ import {
   SAGEMAKER_NOTEBOOK_INSTANCE,
   TRANSFER_SERVER,
 } from "../../lib/types";
+import {
+  NATIVE_EKS_NODEGROUP,
+  NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+  NATIVE_TRANSFER_SERVER,
+} from "../../lib/native/types";
 import { holdsValue, isSet, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics } from "../../lib/controls";
 
@@ -29,7 +34,7 @@ export const eksNodeGroupRemoteAccessRestricted = resourcePolicy({
     // node group, then port 22 on the nodes is opened to the internet (0.0.0.0/0)."
     awsDocs("eks/latest/APIReference/API_RemoteAccessConfig"),
   ],
-  types: [EKS_NODE_GROUP],
+  types: [EKS_NODE_GROUP, NATIVE_EKS_NODEGROUP],
   check: (props, ctx) => {
     const remote = props.remoteAccess;
     if (!remote || !holdsValue(() => remote.ec2SshKey)) return;
@@ -62,7 +67,7 @@ export const sagemakerNotebookNoDirectInternet = resourcePolicy({
     // access to the notebook instance ... Default: Enabled". Disabled needs a SubnetId.
     awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
   ],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE, NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE],
   // A setting left out is the advisory rule below: Checkov passes it (CKV_AWS_122,
   // missing_block_result=PASSED), and unlike DMS's public default (reported by
   // dms-replication-instance-not-public) it opens a way out of the VPC, not an address in.
@@ -166,7 +171,7 @@ export const transferServerNotPublic = resourcePolicy({
     // EndpointType defaults to PUBLIC.
     awsDocs("transfer/latest/userguide/create-server-in-vpc.html"),
   ],
-  types: [TRANSFER_SERVER],
+  types: [TRANSFER_SERVER, NATIVE_TRANSFER_SERVER],
   check: (props, ctx) => {
     const type = props.endpointType ?? "PUBLIC";
     if (type === "PUBLIC") {

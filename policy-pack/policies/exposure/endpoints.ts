@@ -13,6 +13,13 @@ import {
   NEPTUNE_CLUSTER_INSTANCE,
   REDSHIFT_CLUSTER,
 } from "../../lib/types";
+import {
+  NATIVE_AMAZONMQ_BROKER,
+  NATIVE_DMS_REPLICATION_INSTANCE,
+  NATIVE_EKS_CLUSTER,
+  NATIVE_MSK_CLUSTER,
+  NATIVE_REDSHIFT_CLUSTER,
+} from "../../lib/native/types";
 import { asList, peek } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -27,7 +34,7 @@ export const redshiftClusterNotPublic = resourcePolicy({
     "Set `publiclyAccessible: false` (the provider's default) and reach the cluster through a " +
     "private subnet, VPN or tunnel.",
   references: [checkov("CKV_AWS_87"), fsbp("Redshift.1"), kics("Redshift Publicly Accessible")],
-  types: [REDSHIFT_CLUSTER],
+  types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
@@ -54,7 +61,7 @@ export const eksEndpointNotOpen = resourcePolicy({
     trivy("AWS-0041"),
     fsbp("EKS.1"),
   ],
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
     // EKS API reference, VpcConfigRequest: endpointPublicAccess defaults to true; publicAccessCidrs
     // "The default value is 0.0.0.0/0." (and ::/0 for IPv6 clusters).
@@ -85,7 +92,7 @@ export const dmsReplicationInstanceNotPublic = resourcePolicy({
     kics("Amazon DMS Replication Instance Is Publicly Accessible"),
     fsbp("DMS.1"),
   ],
-  types: [DMS_REPLICATION_INSTANCE],
+  types: [DMS_REPLICATION_INSTANCE, NATIVE_DMS_REPLICATION_INSTANCE],
   check: (props, ctx) => {
     // Left out is public too, where Checkov and KICS see nothing: the provider then sends no
     // value and the service chooses, and "The default value is true" (DMS API Reference,
@@ -109,7 +116,7 @@ export const mqBrokerNotPublic = resourcePolicy({
     "Leave `publiclyAccessible` unset or false (the default) and give the broker private " +
     "subnets and security groups.",
   references: [checkov("CKV_AWS_69"), kics("MQ Broker Is Publicly Accessible"), trivy("AWS-0072")],
-  types: [MQ_BROKER],
+  types: [MQ_BROKER, NATIVE_AMAZONMQ_BROKER],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
@@ -132,7 +139,7 @@ export const mskClusterNotPublic = resourcePolicy({
     kics("MSK Broker Is Publicly Accessible"),
     awsDocs("config/latest/developerguide/msk-cluster-public-access-disabled"),
   ],
-  types: [MSK_CLUSTER],
+  types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   check: (props, ctx) => {
     // MSK developer guide, "Turn on public access to an MSK Provisioned cluster": the only public
     // setting is SERVICE_PROVIDED_EIPS, which gives each broker an Elastic IP address.

@@ -20,6 +20,7 @@ import {
   OPENSEARCH_DOMAIN,
   OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
+import { NATIVE_OPENSEARCH_DOMAIN } from "../../lib/native/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const searchDomainKms = customerKeyPolicy({
@@ -39,7 +40,7 @@ export const searchDomainKms = customerKeyPolicy({
     trivy("AWS-0048"),
     fsbp("Opensearch.1"),
   ],
-  types: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN],
+  types: [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN, NATIVE_OPENSEARCH_DOMAIN],
   noun: (r) => (r.type === OPENSEARCH_DOMAIN ? "OpenSearch domain" : "Elasticsearch domain"),
   check: (k) => {
     const atRest = k.setting("encryptAtRest");

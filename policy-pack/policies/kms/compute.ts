@@ -17,6 +17,11 @@ import {
   SSM_DOCUMENT,
   WORKSPACES_WORKSPACE,
 } from "../../lib/types";
+import {
+  NATIVE_ECS_CLUSTER,
+  NATIVE_EKS_CLUSTER,
+  NATIVE_LAMBDA_FUNCTION,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { isOn, sessionInputs } from "../../lib/kms/session-documents";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -32,7 +37,7 @@ export const lambdaEnvironmentKms = customerKeyPolicy({
     "Set kmsKeyArn to the stack's customer-managed key on every function that sets " +
     "environment.variables, and let the function's role decrypt with it.",
   references: [checkov("CKV_AWS_173"), awsDocs("lambda/dg/configuration-envvars-encryption")],
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   noun: "Lambda function",
   check: (k) => {
     const variables = k.props.environment?.variables;
@@ -58,7 +63,7 @@ export const eksSecretsKms = customerKeyPolicy({
     trivy("AWS-0039"),
     fsbp("EKS.3"),
   ],
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   noun: "EKS cluster",
   check: (k) => {
     const config = k.props.encryptionConfig;
@@ -101,7 +106,7 @@ export const ecsExecKms = customerKeyPolicy({
     // kmsKeyId; the session logs go to CloudWatch Logs or S3 as logConfiguration says.
     awsDocs("AmazonECS/latest/developerguide/ecs-exec"),
   ],
-  types: [ECS_CLUSTER],
+  types: [ECS_CLUSTER, NATIVE_ECS_CLUSTER],
   noun: "ECS cluster",
   check: (k) => {
     const exec = k.props.configuration?.executeCommandConfiguration;

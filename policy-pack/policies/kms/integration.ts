@@ -13,6 +13,7 @@ import {
   MWAA_ENVIRONMENT,
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
+import { NATIVE_EVENTS_EVENT_BUS } from "../../lib/native/types";
 import { awsDocs, checkov } from "../../lib/controls";
 
 export const appflowKms = customerKeyPolicy({
@@ -99,7 +100,7 @@ export const eventBusKms = customerKeyPolicy({
     "Set kmsKeyIdentifier to the stack's customer-managed key on every EventBus, and let " +
     "events.amazonaws.com use it (kms:Decrypt and kms:GenerateDataKey in the key policy).",
   references: [awsDocs("eventbridge/latest/userguide/eb-custom-bus-encryption.html")],
-  types: [CLOUDWATCH_EVENT_BUS],
+  types: [CLOUDWATCH_EVENT_BUS, NATIVE_EVENTS_EVENT_BUS],
   noun: "EventBridge event bus",
   // EventBridge User Guide, "Encryption at Rest for Amazon EventBridge Custom Event Bus": "By
   // default, your data is encrypted ... under an AWS owned key".

@@ -13,7 +13,11 @@ import {
   SECRETSMANAGER_SECRET,
   SSM_PARAMETER,
 } from "../../lib/types";
-import { NATIVE_EFS_FILE_SYSTEM, NATIVE_SECRETSMANAGER_SECRET } from "../../lib/native/types";
+import {
+  NATIVE_BACKUP_VAULT,
+  NATIVE_EFS_FILE_SYSTEM,
+  NATIVE_SECRETSMANAGER_SECRET,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -97,7 +101,7 @@ export const backupVaultKms = customerKeyPolicy({
     fsbp("Backup.1"),
     kics("Beta - Backup Vault Without KMS Key"),
   ],
-  types: [BACKUP_VAULT],
+  types: [BACKUP_VAULT, NATIVE_BACKUP_VAULT],
   noun: "backup vault",
   check: (k) =>
     k.requireKey({

@@ -106,6 +106,24 @@ describe("fake AWS: aws-native resources", () => {
     expect(vpc.state.domainEndpoint).to.match(/^vpc-logs-/);
   });
 
+  it("a launch template, an ECS cluster, task definition and service, an EKS node group: ids and ARNs", () => {
+    const lt = applied("aws-native:ec2:LaunchTemplate", "lt", { launchTemplateData: {} });
+    expect(lt.id).to.match(/^lt-[0-9a-f]{17}$/);
+    expect(lt.state).to.include({ launchTemplateId: lt.id, latestVersionNumber: "1" });
+    const cluster = applied("aws-native:ecs:Cluster", "apps");
+    expect(cluster.state.arn).to.equal(`arn:aws:ecs:us-west-2:123456789012:cluster/${cluster.id}`);
+    const td = applied("aws-native:ecs:TaskDefinition", "td", { family: "web" });
+    expect(td.id).to.equal("arn:aws:ecs:us-west-2:123456789012:task-definition/web:1");
+    const svc = applied("aws-native:ecs:Service", "web", { cluster: "apps", serviceName: "web" });
+    expect(svc.state.serviceArn).to.equal("arn:aws:ecs:us-west-2:123456789012:service/apps/web");
+    expect(svc.id).to.equal(`${svc.state.serviceArn}|apps`);
+    const ng = applied("aws-native:eks:Nodegroup", "nodes", { clusterName: "prod" });
+    expect(ng.id).to.match(/^prod\/nodes-[a-z0-9]{7}$/);
+    expect(ng.state.arn).to.match(
+      /^arn:aws:eks:us-west-2:123456789012:nodegroup\/prod\/nodes-[a-z0-9]{7}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+    );
+  });
+
   it("the same program gets the same values", () => {
     expect(applied("aws-native:ecr:Repository", "app")).to.deep.equal(
       applied("aws-native:ecr:Repository", "app"),

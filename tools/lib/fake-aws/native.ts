@@ -229,6 +229,43 @@ const MAKERS: Record<string, Maker> = {
     const endpoint = `https://${hex(c.seed, 32).toUpperCase()}.gr7.${c.env.region.code}.eks.amazonaws.com`;
     return { id: name, state: { name, arn: c.arn("eks", `cluster/${name}`), endpoint } };
   },
+  // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateId (the Cloud Control identifier),
+  // defaultVersionNumber and latestVersionNumber (strings; the first version is "1").
+  "aws-native:ec2:LaunchTemplate": (c) => {
+    const launchTemplateId = ec2Id("lt", c.seed);
+    return {
+      id: launchTemplateId,
+      state: { launchTemplateId, defaultVersionNumber: "1", latestVersionNumber: "1" },
+    };
+  },
+  // sdk/nodejs/ecs/{cluster,taskDefinition,service}.ts: a cluster's name is its id, with its arn;
+  // a task definition's id is its taskDefinitionArn (family:revision); a service's serviceArn
+  // (service/<cluster>/<name>) and name, its Cloud Control identifier "<serviceArn>|<cluster>".
+  "aws-native:ecs:Cluster": (c) => {
+    const clusterName = c.name("clusterName");
+    return { id: clusterName, state: { clusterName, arn: c.arn("ecs", `cluster/${clusterName}`) } };
+  },
+  "aws-native:ecs:TaskDefinition": (c) => {
+    const taskDefinitionArn = c.arn("ecs", `task-definition/${c.name("family")}:1`);
+    return { id: taskDefinitionArn, state: { taskDefinitionArn } };
+  },
+  "aws-native:ecs:Service": (c) => {
+    const name = c.name("serviceName");
+    const cluster = typeof c.inputs.cluster === "string" ? c.inputs.cluster : "default";
+    const clusterName = cluster.split("/").pop();
+    const serviceArn = c.arn("ecs", `service/${clusterName}/${name}`);
+    return { id: `${serviceArn}|${cluster}`, state: { name, serviceArn } };
+  },
+  // sdk/nodejs/eks/nodegroup.ts: arn and awsId ("<cluster>/<node group>", the Cloud Control
+  // identifier); the ARN ends in a UUID EKS assigns.
+  "aws-native:eks:Nodegroup": (c) => {
+    const nodegroupName = c.name("nodegroupName");
+    const clusterName = String(c.inputs.clusterName);
+    const awsId = `${clusterName}/${nodegroupName}`;
+    const uuid = hex(c.seed, 32).replace(/^(.{8})(.{4})(.{4})(.{4})/, "$1-$2-$3-$4-");
+    const arn = c.arn("eks", `nodegroup/${awsId}/${uuid}`);
+    return { id: awsId, state: { nodegroupName, arn, awsId } };
+  },
   // sdk/nodejs/rds/dbInstance.ts registers DbInstance; earlier releases DBInstance.
   "aws-native:rds:DbInstance": dbInstance,
   "aws-native:rds:DBInstance": dbInstance,

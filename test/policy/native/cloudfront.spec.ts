@@ -1,0 +1,53 @@
+// CloudFront distributions written with @pulumi/aws-native (distributionConfig.origins, each named by
+// `id`), judged by cloudfront-s3-origin-private through the classic twin
+// (policy-pack/lib/native/twins-workloads.ts). A distribution reaching its bucket through origin
+// access control passes; each test then breaks one field of its origin.
+import { expect } from "chai";
+import * as n from "../../../policy-pack/lib/native/types";
+import { expectClean, policy, res, UNKNOWN, violationsOf } from "../fixture";
+
+const RULE = "cloudfront-s3-origin-private";
+const REST = "site-bucket.s3.us-west-2.amazonaws.com";
+const distribution = (origin: Record<string, unknown>, refs = {}) =>
+  res(
+    n.NATIVE_CLOUDFRONT_DISTRIBUTION,
+    "cdn",
+    {
+      distributionConfig: {
+        enabled: true,
+        origins: [{ id: "site", domainName: REST, s3OriginConfig: {}, ...origin }],
+        defaultCacheBehavior: { targetOriginId: "site", viewerProtocolPolicy: "redirect-to-https" },
+      },
+    },
+    { refs },
+  );
+
+describe("aws-native CloudFront: cloudfront-s3-origin-private", () => {
+  it("an S3 origin with origin access control passes", async () => {
+    await expectClean(policy(RULE), [distribution({ originAccessControlId: "E2QWRUHEXAMPLE" })]);
+  });
+  it("an origin access control id unknown at preview (the OAC being created) counts as set", async () => {
+    const oac = res("aws-native:cloudfront:OriginAccessControl", "oac", {});
+    await expectClean(policy(RULE), [
+      oac,
+      distribution({ originAccessControlId: UNKNOWN }, { distributionConfig: [oac] }),
+    ]);
+  });
+  it("an S3 origin without origin access control, named by its id", async () => {
+    expect(await violationsOf(RULE, [distribution({})])).to.deep.equal([
+      "cdn: S3 origin 'site' has no origin access control, so the bucket must be public.",
+    ]);
+  });
+  it("an S3 website endpoint", async () => {
+    const found = await violationsOf(RULE, [
+      distribution({
+        domainName: "site-bucket.s3-website-us-west-2.amazonaws.com",
+        s3OriginConfig: undefined,
+        customOriginConfig: { originProtocolPolicy: "http-only" },
+      }),
+    ]);
+    expect(found).to.deep.equal([
+      "cdn: Origin 'site' is an S3 website endpoint, which requires a public bucket.",
+    ]);
+  });
+});

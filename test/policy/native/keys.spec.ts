@@ -1,0 +1,151 @@
+// Customer-managed KMS keys on aws-native resources judged by rules that listed one classic type: a
+// backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
+// EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
+// (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
+// (the encryptionConfig list) and an ECS cluster's ECS Exec sessions (s3EncryptionEnabled). Each compliant resource passes; each is then broken one
+// field at a time, and the finding names the native property.
+import { expect } from "chai";
+import * as n from "../../../policy-pack/lib/native/types";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
+
+const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+const key = res(n.NATIVE_KMS_KEY, "data-key", { enableKeyRotation: true });
+const store = (type: string, inputs: Record<string, unknown>, prop: string) =>
+  res(type, "s", inputs, { refs: { [prop]: [key] } });
+
+interface Case {
+  readonly rule: string;
+  readonly type: string;
+  readonly inputs: Record<string, unknown>;
+  readonly prop: string;
+  /** One field at a time: the broken inputs, and fragments of the finding. */
+  readonly broken: [Record<string, unknown>, string[]][];
+}
+
+const cases: Case[] = [
+  {
+    rule: "backup-vault-cmk",
+    type: n.NATIVE_BACKUP_VAULT,
+    inputs: { backupVaultName: "vault", encryptionKeyArn: KEY_ARN },
+    prop: "encryptionKeyArn",
+    broken: [
+      [{ encryptionKeyArn: undefined }, ['backup vault "s"', "aws/backup"]],
+      [{ encryptionKeyArn: "alias/aws/backup" }, ["alias/aws/backup"]],
+    ],
+  },
+  {
+    rule: "eventbridge-event-bus-kms-cmk",
+    type: n.NATIVE_EVENTS_EVENT_BUS,
+    inputs: { name: "orders", kmsKeyIdentifier: KEY_ARN },
+    prop: "kmsKeyIdentifier",
+    broken: [[{ kmsKeyIdentifier: undefined }, ['EventBridge event bus "s"', "AWS-owned key"]]],
+  },
+  {
+    rule: "opensearch-domain-kms-cmk",
+    type: n.NATIVE_OPENSEARCH_DOMAIN,
+    inputs: { encryptionAtRestOptions: { enabled: true, kmsKeyId: KEY_ARN } },
+    prop: "encryptionAtRestOptions",
+    broken: [
+      [{ encryptionAtRestOptions: undefined }, ["encryptionAtRestOptions is not enabled"]],
+      [
+        { encryptionAtRestOptions: { enabled: true } },
+        ["encryptionAtRestOptions.kmsKeyId", "aws/es"],
+      ],
+    ],
+  },
+  {
+    rule: "lambda-function-environment-kms-cmk",
+    type: n.NATIVE_LAMBDA_FUNCTION,
+    inputs: { environment: { variables: { LOG_LEVEL: "info" } }, kmsKeyArn: KEY_ARN },
+    prop: "kmsKeyArn",
+    broken: [[{ kmsKeyArn: undefined }, ['Lambda function "s"', "aws/lambda"]]],
+  },
+  {
+    rule: "eks-cluster-secrets-kms-cmk",
+    type: n.NATIVE_EKS_CLUSTER,
+    inputs: { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: KEY_ARN } }] },
+    prop: "encryptionConfig",
+    broken: [
+      [{ encryptionConfig: undefined }, ['EKS cluster "s"', "does not cover secrets"]],
+      [
+        { encryptionConfig: [{ resources: ["secrets"], provider: { keyArn: "alias/aws/eks" } }] },
+        ["encryptionConfig.provider.keyArn", "alias/aws/eks"],
+      ],
+    ],
+  },
+  {
+    rule: "ecs-cluster-exec-kms-cmk",
+    type: n.NATIVE_ECS_CLUSTER,
+    inputs: {
+      configuration: {
+        executeCommandConfiguration: {
+          kmsKeyId: KEY_ARN,
+          logging: "OVERRIDE",
+          logConfiguration: { s3BucketName: "exec-logs", s3EncryptionEnabled: true },
+        },
+      },
+    },
+    prop: "configuration",
+    broken: [
+      [
+        {
+          configuration: {
+            executeCommandConfiguration: {
+              kmsKeyId: KEY_ARN,
+              logging: "OVERRIDE",
+              logConfiguration: { s3BucketName: "exec-logs", s3EncryptionEnabled: false },
+            },
+          },
+        },
+        ['ECS cluster "s"', "neither cloudWatchEncryptionEnabled nor s3EncryptionEnabled"],
+      ],
+      [
+        { configuration: { executeCommandConfiguration: { logging: "DEFAULT" } } },
+        ["configuration.executeCommandConfiguration.kmsKeyId", "TLS alone"],
+      ],
+    ],
+  },
+];
+
+describe("aws-native stores judged by single-type KMS rules", () => {
+  for (const c of cases) {
+    describe(`${c.type} (${c.rule})`, () => {
+      it("encrypted with the stack's key: passes", async () => {
+        await expectClean(policy(c.rule), [key, store(c.type, c.inputs, c.prop)]);
+      });
+      for (const [over, fragments] of c.broken) {
+        const what = Object.entries(over).map(([k, v]) => `${k} ${JSON.stringify(v) ?? "unset"}`);
+        it(`${what.join(", ")}: reported`, async () => {
+          const found = await violationsOf(c.rule, [
+            key,
+            store(c.type, { ...c.inputs, ...over }, c.prop),
+          ]);
+          expect(found).to.have.length(1);
+          expect(found[0]).to.match(/^s: /);
+          for (const f of fragments) expect(found[0]).to.contain(f);
+        });
+      }
+      it("a key unknown at preview that no resource of the stack makes is a preview note", async () => {
+        const unknown = Object.fromEntries(
+          Object.entries(c.inputs).map(([k, v]) => [k, k === c.prop ? UNKNOWN : v]),
+        );
+        const other = res(n.NATIVE_SQS_QUEUE, "other", {});
+        const s = res(c.type, "s", unknown, { refs: { [c.prop]: [other] } });
+        expect(await previewNotes(policy(c.rule), [other, s])).to.have.length(1);
+      });
+    });
+  }
+
+  it("the backup vault's accessPolicy is still judged as a vault policy", async () => {
+    const vault = res(n.NATIVE_BACKUP_VAULT, "vault", {
+      encryptionKeyArn: KEY_ARN,
+      accessPolicy: {
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Principal: "*", Action: "backup:CopyIntoBackupVault", Resource: "*" },
+        ],
+      },
+    });
+    expect(await violationsOf("resource-policy-not-public", [vault])).to.have.length(1);
+  });
+});
