@@ -116,6 +116,48 @@ describe("provider-input validation of what the engine recorded", () => {
     expect(refused.says.join("\n")).to.not.include("ci user");
   });
 
+  it("hides every secret a check over several inputs quotes, and only whole secrets", () => {
+    const table = (attributes: unknown[], hashKey: unknown = "pk") =>
+      resource("aws:dynamodb/table:Table", "t", {
+        billingMode: "PAY_PER_REQUEST",
+        hashKey,
+        attributes,
+      });
+    const plain = refusedInputs(
+      table([
+        { name: "pk", type: "S" },
+        { name: "x", type: "S" },
+        { name: 'tenant"id', type: "S" },
+      ]),
+    );
+    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["x" "tenant\\"id"]');
+    const [both] = refusedInputs(
+      table([
+        { name: "pk", type: "S" },
+        { name: secret("x"), type: "S" },
+        { name: secret('tenant"id'), type: "S" },
+      ]),
+    );
+    expect(both.value).to.equal("[secret]");
+    expect(both.says).to.deep.equal([
+      'all attributes must be indexed. Unused attributes: ["[secret]" "[secret]"]',
+    ]);
+    const keyed = refusedInputs(table([{ name: "pk", type: "S" }], secret("customer")));
+    expect(keyed.map((r) => r.value)).to.deep.equal(["[secret]", "[secret]"]);
+    expect(keyed.flatMap((r) => r.says).join("\n"))
+      .to.include('["[secret]"]')
+      .and.not.include("customer");
+    const [retries] = refusedInputs(
+      resource("aws:cloudwatch/eventTarget:EventTarget", "e", {
+        rule: "r",
+        arn: "arn:aws:sqs:eu-west-1:123456789012:q",
+        retryPolicy: secret({ maximumRetryAttempts: 999 }),
+      }),
+    );
+    expect(retries.value).to.equal("[secret]");
+    expect(retries.says.join("\n")).to.not.include("999");
+  });
+
   it("judges custom AWS resources only, not reads or components", () => {
     const read = {
       ...resource("aws:kms/key:Key", "k", { deletionWindowInDays: 1 }),
