@@ -101,6 +101,28 @@ describe("provider-input validation of what the engine recorded", () => {
     expect(refusedInputs(resource("aws:rds/instance:Instance", "AppDb", {}))).to.deep.equal([]);
   });
 
+  it("accepts a later runtime of a known family, which a newer provider lists", () => {
+    const fn = (runtime: string) =>
+      resource("aws:lambda/function:Function", "f", {
+        ...COMPLIANT["aws:lambda/function:Function"],
+        runtime,
+      });
+    for (const later of [
+      "nodejs26.x",
+      "python3.15",
+      "java29",
+      "dotnet12",
+      "ruby3.6",
+      "provided.al2029",
+    ])
+      expect(refusedInputs(fn(later)), later).to.deep.equal([]);
+    for (const wrong of ["nodejs26", "python3", "Node.js 22", "java"])
+      expect(
+        refusedInputs(fn(wrong)).map((r) => r.prop),
+        wrong,
+      ).to.deep.equal(["runtime"]);
+  });
+
   it("does not judge a value unknown in the phase, nor a check that reads one", () => {
     const queue = { name: `${UNKNOWN}-jobs`, fifoQueue: true, delaySeconds: UNKNOWN };
     expect(refusedInputs(resource("aws:sqs/queue:Queue", "q", queue))).to.deep.equal([]);
