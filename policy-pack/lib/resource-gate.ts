@@ -15,9 +15,14 @@
 // the request says: the Analyze handler reads `req.getType()` before any policy, and this module
 // wraps that accessor of the AnalyzeRequest class server.js loads, to note it. The note is trusted
 // only while it certainly belongs to the request being judged:
-// - a handler runs its policies back to back in promise continuations, with no I/O in between
-//   (every rule of the pack is synchronous), so it finishes in the turn of the event loop it
-//   started in; the notes are dropped when that turn ends (`setImmediate`);
+// - a handler runs its policies back to back in promise continuations, so it finishes in the
+//   turn of the event loop it started in, unless a rule waits for I/O; the notes are dropped when
+//   that turn ends (`setImmediate`);
+// - a rule that waits for I/O (the IAM rules read their data set's files on first use) says so
+//   with `acrossTurns`: while it waits, and until the turn its handler resumes in has ended,
+//   nothing is trusted. Otherwise a request started in that turn (a check sends several at once)
+//   would lend its type to the resumed handler, whose later rules could then be skipped for the
+//   very resource they judge;
 // - when a second request starts in the same turn (handlers may then interleave), nothing is
 //   trusted until the turn ends;
 // - where the accessor cannot be wrapped, and outside an Analyze call (in-process tools skip by
@@ -30,6 +35,19 @@ import { createRequire } from "module";
 let analyzing: string | undefined;
 /** Requests started in this turn of the event loop. */
 let started = 0;
+/** Rules waiting across turns, or whose handler resumes in the current turn. */
+let waiting = 0;
+
+/**
+ * Marks `work`, what a rule returns when it has to wait for I/O, so that no note is trusted until
+ * the turn in which it settles (and its handler runs its remaining policies) has ended.
+ */
+export function acrossTurns<T>(work: Promise<T>): Promise<T> {
+  waiting++;
+  const settled = () => void setImmediate(() => waiting--);
+  work.then(settled, settled);
+  return work;
+}
 
 function noteRequest(type: unknown): void {
   if (started === 0) setImmediate(() => ((started = 0), (analyzing = undefined)));
@@ -76,7 +94,7 @@ export function gateResourceTypes(validateResource: object, types: readonly stri
     enumerable: false,
     get(): string | undefined {
       const type = analyzing;
-      if (type === undefined) return undefined;
+      if (type === undefined || waiting > 0) return undefined;
       return listed.has(type) ? type : types[0];
     },
   });

@@ -101,6 +101,28 @@ describe("provider-input validation of what the engine recorded", () => {
     expect(refusedInputs(resource("aws:rds/instance:Instance", "AppDb", {}))).to.deep.equal([]);
   });
 
+  it("accepts a later runtime of a known family, which a newer provider lists", () => {
+    const fn = (runtime: string) =>
+      resource("aws:lambda/function:Function", "f", {
+        ...COMPLIANT["aws:lambda/function:Function"],
+        runtime,
+      });
+    for (const later of [
+      "nodejs26.x",
+      "python3.15",
+      "java29",
+      "dotnet12",
+      "ruby3.6",
+      "provided.al2029",
+    ])
+      expect(refusedInputs(fn(later)), later).to.deep.equal([]);
+    for (const wrong of ["nodejs26", "python3", "Node.js 22", "java"])
+      expect(
+        refusedInputs(fn(wrong)).map((r) => r.prop),
+        wrong,
+      ).to.deep.equal(["runtime"]);
+  });
+
   it("does not judge a value unknown in the phase, nor a check that reads one", () => {
     const queue = { name: `${UNKNOWN}-jobs`, fifoQueue: true, delaySeconds: UNKNOWN };
     expect(refusedInputs(resource("aws:sqs/queue:Queue", "q", queue))).to.deep.equal([]);
@@ -114,6 +136,48 @@ describe("provider-input validation of what the engine recorded", () => {
     );
     expect(refused.value).to.equal("[secret]");
     expect(refused.says.join("\n")).to.not.include("ci user");
+  });
+
+  it("hides every secret a check over several inputs quotes, and only whole secrets", () => {
+    const table = (attributes: unknown[], hashKey: unknown = "pk") =>
+      resource("aws:dynamodb/table:Table", "t", {
+        billingMode: "PAY_PER_REQUEST",
+        hashKey,
+        attributes,
+      });
+    const plain = refusedInputs(
+      table([
+        { name: "pk", type: "S" },
+        { name: "x", type: "S" },
+        { name: 'tenant"id', type: "S" },
+      ]),
+    );
+    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["x" "tenant\\"id"]');
+    const [both] = refusedInputs(
+      table([
+        { name: "pk", type: "S" },
+        { name: secret("x"), type: "S" },
+        { name: secret('tenant"id'), type: "S" },
+      ]),
+    );
+    expect(both.value).to.equal("[secret]");
+    expect(both.says).to.deep.equal([
+      'all attributes must be indexed. Unused attributes: ["[secret]" "[secret]"]',
+    ]);
+    const keyed = refusedInputs(table([{ name: "pk", type: "S" }], secret("customer")));
+    expect(keyed.map((r) => r.value)).to.deep.equal(["[secret]", "[secret]"]);
+    expect(keyed.flatMap((r) => r.says).join("\n"))
+      .to.include('["[secret]"]')
+      .and.not.include("customer");
+    const [retries] = refusedInputs(
+      resource("aws:cloudwatch/eventTarget:EventTarget", "e", {
+        rule: "r",
+        arn: "arn:aws:sqs:eu-west-1:123456789012:q",
+        retryPolicy: secret({ maximumRetryAttempts: 999 }),
+      }),
+    );
+    expect(retries.value).to.equal("[secret]");
+    expect(retries.says.join("\n")).to.not.include("999");
   });
 
   it("judges custom AWS resources only, not reads or components", () => {

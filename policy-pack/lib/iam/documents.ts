@@ -50,6 +50,7 @@ import { BASE_SERVICES, NARROWED_BY_CONDITION } from "./catalog";
 import { DOCUMENT_TYPES, documentProperty, INLINE_LIST_TYPES } from "./holders";
 import { IAM_ROLE } from "../types";
 import { classicArgs } from "../native/view";
+import { acrossTurns } from "../resource-gate";
 
 /** One permissions document of a resource, with where it sits (for messages). */
 interface DocumentSource {
@@ -123,12 +124,15 @@ function withIamData(
       if (!typeSet.has(args.type)) return;
       const missing = servicesToLoad(servicesMentioned(documentProps(args)));
       if (!baseLoaded) missing.push(...servicesToLoad(BASE_SERVICES));
-      // Synchronous once the data is cached (the common case); otherwise load, then check.
+      // Synchronous once the data is cached (the common case); otherwise load, then check. The
+      // load reads files: the handler resumes in another turn (../resource-gate.ts).
       if (missing.length === 0) return validate(args, report);
-      return preloadIamData(missing).then(() => {
-        baseLoaded = true;
-        return validate(args, report);
-      });
+      return acrossTurns(
+        preloadIamData(missing).then(() => {
+          baseLoaded = true;
+          return validate(args, report);
+        }),
+      );
     },
   };
 }

@@ -8,15 +8,16 @@ import type { ResourceValidation } from "@pulumi/policy";
 import { expect } from "chai";
 import { createRequire } from "module";
 import { resourcePolicy } from "../../../policy-pack/lib/define";
+import { acrossTurns } from "../../../policy-pack/lib/resource-gate";
 
 const TD = "aws:ecs/taskDefinition:TaskDefinition";
 const NATIVE_TD = "aws-native:ecs:TaskDefinition";
 const BUCKET = "aws:s3/bucket:Bucket";
 
 /** The AnalyzeRequest class of the protocol module the SDK's server.js loads. */
-const { AnalyzeRequest } = createRequire(require.resolve("@pulumi/policy"))(
-  "@pulumi/pulumi/proto/analyzer_pb",
-);
+const { AnalyzeRequest, AnalyzerResourceOptions } = createRequire(
+  require.resolve("@pulumi/policy"),
+)("@pulumi/pulumi/proto/analyzer_pb");
 /** The engine's Analyze request for a resource of `type`, as the handler first reads it. */
 function analyze(type: string): void {
   const req = new AnalyzeRequest();
@@ -24,6 +25,28 @@ function analyze(type: string): void {
   req.getType();
 }
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+const fromPolicySdk = createRequire(require.resolve("@pulumi/policy"));
+const { makeAnalyzeRpcFun } = fromPolicySdk("@pulumi/policy/server");
+const { Struct } = fromPolicySdk("google-protobuf/google/protobuf/struct_pb");
+
+/** The SDK's own Analyze handler (server.js) over `policies`, for one resource of `type`. */
+function handle(policies: unknown[], type: string): Promise<{ judged: string[] }> {
+  const rpc = makeAnalyzeRpcFun("test-pack", "1.0.0", "mandatory", policies);
+  const req = new AnalyzeRequest();
+  req.setType(type);
+  req.setName("r");
+  req.setUrn(`urn:pulumi:dev::p::${type}::r`);
+  req.setProperties(Struct.fromJavaScript({}));
+  req.setOptions(new AnalyzerResourceOptions());
+  return new Promise((resolve, reject) =>
+    rpc({ request: req }, (err: Error | undefined, res: any) =>
+      err
+        ? reject(err)
+        : resolve({ judged: res.getDiagnosticsList().map((d: any) => d.getPolicyname()) }),
+    ),
+  );
+}
 
 describe("resource rules over several types (typed fast path)", () => {
   const meta = {
@@ -79,5 +102,42 @@ describe("resource rules over several types (typed fast path)", () => {
     for (const t of [BUCKET, TD, NATIVE_TD])
       void (p.validateResource as ResourceValidation)(args(t), () => undefined);
     expect(judged).to.equal(2);
+  });
+
+  describe("a rule that waits for I/O before a rule of several types", () => {
+    // Request A (an aws-native task definition, the gated rule's second type) waits in its first
+    // rule; the check sends requests concurrently, so request B (a bucket) starts in the turn A
+    // resumes in, and A's gated rule reads B's note.
+    const judging = resourcePolicy({
+      ...meta,
+      name: "test-after-io",
+      types: [TD, NATIVE_TD],
+      check: (_p: unknown, ctx: { report(m: string): void }) => ctx.report("judged"),
+    });
+    async function race(marked: boolean): Promise<string[]> {
+      let release!: () => void;
+      const io = new Promise<void>((r) => (release = r));
+      const waits = {
+        ...judging,
+        name: "test-waits",
+        validateResource: () => (marked ? acrossTurns(io) : io),
+      };
+      const a = handle([waits, judging], NATIVE_TD);
+      await nextTurn();
+      await new Promise<void>((resume) =>
+        setImmediate(() => {
+          void handle([], BUCKET);
+          release();
+          resume();
+        }),
+      );
+      return (await a).judged;
+    }
+    it("judges the resource when the wait is marked with acrossTurns", async () => {
+      expect(await race(true)).to.deep.equal(["test-after-io"]);
+    });
+    it("unmarked, the resumed handler would borrow the other request's type and skip it", async () => {
+      expect(await race(false)).to.deep.equal([]);
+    });
   });
 });

@@ -1,6 +1,7 @@
-// Enumerations @pulumi/aws declares (`types/enums/<module>`), read from the installed package: the
-// values of the AWS SDK enums the provider validates against, as the package that generated the
-// program's types knows them.
+// Enumerations @pulumi/aws declares (`types/enums/<module>`), read from the check's own install,
+// not the program's: the values of the AWS SDK enums the provider validates against, as that
+// version knows them. A program on a newer @pulumi/aws may use a value this list lacks, so a rule
+// built on it must accept what a newer provider would (see the Lambda runtime rule).
 
 /** The values of `aws.<module>.<name>`; empty when the installed package has no such enum. */
 export function enumValues(module: string, name: string): string[] {

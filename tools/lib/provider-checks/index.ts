@@ -118,10 +118,34 @@ function containsSecret(v: unknown): boolean {
   return false;
 }
 
-function mask(text: string, value: unknown, secret: boolean): string {
-  return secret && typeof value === "string" && value !== ""
-    ? text.split(value).join("[secret]")
-    : text;
+/** Every string, number and boolean inside the secrets of an input, as text. */
+function secretTexts(v: unknown, inSecret = false, out: string[] = []): string[] {
+  if (isSecret(v)) return secretTexts(v.value, true, out);
+  if (Array.isArray(v)) v.forEach((x) => secretTexts(x, inSecret, out));
+  else if (v && typeof v === "object")
+    Object.values(v).forEach((x) => secretTexts(x, inSecret, out));
+  else if (inSecret && ["string", "number", "boolean"].includes(typeof v) && v !== "")
+    out.push(String(v));
+  return out;
+}
+
+/**
+ * The provider's words with every secret of the input hidden, wherever they quote it (a check
+ * over a list quotes several values, and a number is quoted as digits). A secret is hidden as a
+ * whole token only, so a short one does not cut into the provider's own words.
+ */
+function mask(text: string, inputs: readonly unknown[]): string {
+  // Each as the program gives it and as Go's %q writes it inside its quotes.
+  const quoted = (t: string) => [t, JSON.stringify(t).slice(1, -1)];
+  const texts = [...new Set(inputs.flatMap((v) => secretTexts(v).flatMap(quoted)))].sort(
+    (a, b) => b.length - a.length,
+  );
+  let out = text;
+  for (const t of texts) {
+    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    out = out.replace(new RegExp(`(?<![0-9A-Za-z_])${escaped}(?![0-9A-Za-z_])`, "g"), "[secret]");
+  }
+  return out;
 }
 
 /** What the provider refuses of one resource's inputs (none for a type without rules). */
@@ -143,7 +167,7 @@ export function refusedInputs(r: EngineResource): Refusal[] {
         resource: r,
         prop: rule.prop,
         value: v,
-        says: says.map((s) => mask(s, value, v === "[secret]")),
+        says: says.map((s) => mask(s, [raw[rule.prop.split(".")[0]]])),
         fix: rule.fix,
         source: `${PROVIDER_REPO} ${rule.source}`,
         autoNamed: isAuto,
@@ -152,13 +176,15 @@ export function refusedInputs(r: EngineResource): Refusal[] {
   }
   for (const rule of rules.cross) {
     if (rule.reads.some((p) => containsUnknown(inputs[p]))) continue;
+    // The check's words may quote any input it reads: a secret among them hides the value too.
+    const read = rule.reads.map((p) => raw[p]);
     for (const p of rule.check(inputs)) {
-      const v = shown(raw, p.prop, p.value);
+      const v = read.some(containsSecret) ? "[secret]" : p.value;
       out.push({
         resource: r,
         prop: p.prop,
         value: v,
-        says: [mask(p.says, p.value, v === "[secret]")],
+        says: [mask(p.says, read)],
         fix: rule.fix,
         source: `${PROVIDER_REPO} ${rule.source}`,
         autoNamed: autoNamed === p.prop,

@@ -56,6 +56,18 @@ const RUNTIMES = [
   ]),
 ];
 
+/**
+ * A later version of a runtime family the list knows (nodejs26.x, python3.15, java29, dotnet12,
+ * ruby3.6, provided.al2029): the provider of a newer @pulumi/aws than the installed one, or an AWS
+ * SDK ahead of the package's list, accepts it, so it is never refused. A value of no family shape
+ * ("nodejs22", "python3", "Node.js 22") is still judged against the list.
+ */
+const RUNTIME_FAMILY =
+  /^(nodejs\d+\.x|python3\.\d+|java\d+|dotnet\d+|ruby\d+\.\d+|provided\.al\d+)$/;
+
+const runtime: Validator = (v, k) =>
+  typeof v === "string" && RUNTIME_FAMILY.test(v) ? [] : oneOf(RUNTIMES)(v, k);
+
 /** elbv2 `validName` (load balancers) and `validTargetGroupName` (internal/service/elbv2/validate.go). */
 function elbName(k: string, loadBalancer: boolean): Validator {
   return (v) => {
@@ -144,7 +156,7 @@ export const COMPUTE_RULES: readonly InputRule[] = [
           type: FUNCTION,
           prop: "runtime",
           attr: "runtime",
-          validate: oneOf(RUNTIMES),
+          validate: runtime,
           fix: "a runtime identifier as AWS spells it, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
           source: LAMBDA,
         },
