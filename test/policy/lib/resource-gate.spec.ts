@@ -6,7 +6,9 @@
 // (test/analyzer.ts), which compares every evaluation with the in-process runner.
 import type { ResourceValidation } from "@pulumi/policy";
 import { expect } from "chai";
+import * as fs from "fs";
 import { createRequire } from "module";
+import * as path from "path";
 import { resourcePolicy } from "../../../policy-pack/lib/define";
 import { acrossTurns } from "../../../policy-pack/lib/resource-gate";
 
@@ -139,5 +141,45 @@ describe("resource rules over several types (typed fast path)", () => {
     it("unmarked, the resumed handler would borrow the other request's type and skip it", async () => {
       expect(await race(false)).to.deep.equal([]);
     });
+  });
+
+  // The gate is sound only while every wait for I/O in the pack is marked: the one asynchronous
+  // source is the IAM data set's loader, and each call of it goes through `acrossTurns`.
+  it("the pack waits for I/O only through acrossTurns (a new wait must be marked)", () => {
+    const root = path.resolve(__dirname, "..", "..", "..", "policy-pack");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== "node_modules") walk(p);
+        } else if (e.name.endsWith(".ts")) files.push(p);
+      }
+    };
+    walk(root);
+    const waits: string[] = [];
+    const loads: string[] = [];
+    for (const file of files) {
+      const rel = path.relative(root, file);
+      const text = fs.readFileSync(file, "utf8");
+      for (const [i, line] of text.split("\n").entries()) {
+        const code = line.replace(/\/\/.*$/, "");
+        if (
+          /\basync\s+(function|\(|[A-Za-z_$][\w$]*\s*=>)|\bawait\s|\.then\(|new Promise\b/.test(
+            code,
+          )
+        )
+          waits.push(rel);
+        if (/\bpreloadIamData\(/.test(code) && !/^export async function/.test(code.trim()))
+          loads.push(`${rel}:${i + 1}:${text.split("\n")[i - 1] ?? ""}`);
+      }
+    }
+    expect([...new Set(waits)].sort()).to.deep.equal([
+      "lib/iam/actions.ts",
+      "lib/iam/documents.ts",
+      "lib/resource-gate.ts",
+    ]);
+    expect(loads).to.have.length.greaterThan(0);
+    for (const load of loads) expect(load, load).to.match(/acrossTurns\($/);
   });
 });
