@@ -1,7 +1,8 @@
 // The @pulumi/aws-native workload types whose classic twins single-type rules judge (see
 // ./twins.ts): ECS task definitions and clusters, CodeBuild projects, CloudFront distributions, and
 // the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK), SageMaker
-// notebook instances and Transfer Family servers.
+// notebook instances and Transfer Family servers, and the audit trail (CloudTrail trails and Lake
+// event data stores).
 // Property names from the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts;
 // CloudFormation's, camelCased).
 import * as t from "../types";
@@ -57,7 +58,12 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // classic names.
   [n.NATIVE_REDSHIFT_CLUSTER, { classic: t.REDSHIFT_CLUSTER }],
   [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
-  [n.NATIVE_DMS_REPLICATION_INSTANCE, { classic: t.DMS_REPLICATION_INSTANCE }],
+  // AWS::DMS::ReplicationInstance KmsKeyId (sdk/nodejs/dms/replicationInstance.ts kmsKeyId) is the
+  // classic instance's kmsKeyArn.
+  [
+    n.NATIVE_DMS_REPLICATION_INSTANCE,
+    { classic: t.DMS_REPLICATION_INSTANCE, rename: { kmsKeyArn: "kmsKeyId" } },
+  ],
   [n.NATIVE_MSK_CLUSTER, { classic: t.MSK_CLUSTER }],
   // CloudFormation AWS::Transfer::Server EndpointType, EndpointDetails { AddressAllocationIds }: the
   // classic names (sdk/nodejs/transfer/server.ts).
@@ -120,4 +126,11 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       },
     },
   ],
+  // sdk/nodejs/cloudtrail/trail.ts spells CloudFormation's KMSKeyId `kMSKeyId` (and names the
+  // trail trailName); sdk/nodejs/cloudtrail/eventDataStore.ts keeps kmsKeyId.
+  [
+    n.NATIVE_CLOUDTRAIL_TRAIL,
+    { classic: t.CLOUDTRAIL_TRAIL, rename: { kmsKeyId: "kMSKeyId", name: "trailName" } },
+  ],
+  [n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE, { classic: t.CLOUDTRAIL_EVENT_DATA_STORE }],
 ];

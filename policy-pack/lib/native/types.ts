@@ -85,3 +85,6 @@ export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
 export const NATIVE_RDS_DB_CLUSTER_V0 = "aws-native:rds:DBCluster";
 export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
+
+export const NATIVE_CLOUDTRAIL_TRAIL = "aws-native:cloudtrail:Trail";
+export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";

@@ -11,7 +11,12 @@ import {
   SNS_TOPIC,
   SQS_QUEUE,
 } from "../../lib/types";
-import { NATIVE_KINESIS_STREAM, NATIVE_SNS_TOPIC, NATIVE_SQS_QUEUE } from "../../lib/native/types";
+import {
+  NATIVE_AMAZONMQ_BROKER,
+  NATIVE_KINESIS_STREAM,
+  NATIVE_SNS_TOPIC,
+  NATIVE_SQS_QUEUE,
+} from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const snsKms = customerKeyPolicy({
@@ -195,7 +200,8 @@ export const mqKms = customerKeyPolicy({
   remediationSteps:
     "Set encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: key.arn } (a key of this stack).",
   references: [checkov("CKV_AWS_209"), kics("AmazonMQ Broker Encryption Disabled")],
-  types: [MQ_BROKER],
+  // An aws-native Broker takes the same encryptionOptions and engineType (../../lib/native).
+  types: [MQ_BROKER, NATIVE_AMAZONMQ_BROKER],
   noun: "MQ broker",
   check: (k) => {
     // Amazon MQ API / CloudFormation AWS::AmazonMQ::Broker EncryptionOptions: "Does not apply to

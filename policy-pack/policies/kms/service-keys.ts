@@ -9,7 +9,7 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
-import { NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
+import { NATIVE_CODEBUILD_PROJECT, NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
@@ -86,8 +86,10 @@ export const codebuildKms = stackPolicy({
     fsbp("CodeBuild.3"),
     kics("CodeBuild Project Encrypted With AWS Managed Key"),
   ],
-  types: [CODEBUILD_PROJECT],
-  appliesTo: CODEBUILD_PROJECT,
+  // aws-native Projects (encryptionKey, artifacts, secondaryArtifacts, logsConfig.s3Logs: the
+  // classic names, CloudFormation AWS::CodeBuild::Project) are judged as classic ones.
+  types: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
+  appliesTo: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
   check: (ctx) => {
     for (const project of ctx.index.ofType(CODEBUILD_PROJECT)) {
       ctx.each(project, () => {

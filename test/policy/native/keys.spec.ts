@@ -2,8 +2,11 @@
 // backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
 // EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
 // (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
-// (the encryptionConfig list) and an ECS cluster's ECS Exec sessions (s3EncryptionEnabled). Each compliant resource passes; each is then broken one
-// field at a time, and the finding names the native property.
+// (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a CloudTrail
+// trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a Redshift
+// cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn) and a CodeBuild project
+// (encryptionKey, encryptionDisabled on artifacts and S3 logs). Each compliant resource passes; each
+// is then broken one field at a time, and the finding names the native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -102,6 +105,75 @@ const cases: Case[] = [
       [
         { configuration: { executeCommandConfiguration: { logging: "DEFAULT" } } },
         ["configuration.executeCommandConfiguration.kmsKeyId", "TLS alone"],
+      ],
+    ],
+  },
+  {
+    rule: "cloudtrail-kms-cmk",
+    type: n.NATIVE_CLOUDTRAIL_TRAIL,
+    inputs: { isLogging: true, s3BucketName: "trail-logs", kMSKeyId: KEY_ARN },
+    prop: "kMSKeyId",
+    broken: [
+      [{ kMSKeyId: undefined }, ['CloudTrail trail "s"', "SSE-S3"]],
+      [{ kMSKeyId: "alias/aws/cloudtrail" }, ["alias/aws/cloudtrail"]],
+    ],
+  },
+  {
+    rule: "cloudtrail-kms-cmk",
+    type: n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+    inputs: { multiRegionEnabled: true, kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [[{ kmsKeyId: undefined }, ['CloudTrail event data store "s"', "AWS-owned key"]]],
+  },
+  {
+    rule: "mq-broker-kms-cmk",
+    type: n.NATIVE_AMAZONMQ_BROKER,
+    inputs: {
+      engineType: "ACTIVEMQ",
+      encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: KEY_ARN },
+    },
+    prop: "encryptionOptions",
+    broken: [
+      [{ encryptionOptions: undefined }, ['MQ broker "s"', "useAwsOwnedKey is not false"]],
+      [{ encryptionOptions: { useAwsOwnedKey: false } }, ["encryptionOptions.kmsKeyId", "aws/mq"]],
+    ],
+  },
+  {
+    rule: "redshift-cluster-kms-cmk",
+    type: n.NATIVE_REDSHIFT_CLUSTER,
+    inputs: { nodeType: "ra3.xlplus", encrypted: true, kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [
+      [{ encrypted: false }, ['Redshift cluster "s"', "encrypted is false"]],
+      [{ kmsKeyId: undefined }, ["aws/redshift"]],
+    ],
+  },
+  {
+    rule: "dms-replication-instance-kms-cmk",
+    type: n.NATIVE_DMS_REPLICATION_INSTANCE,
+    inputs: { replicationInstanceClass: "dms.t3.medium", kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [
+      [{ kmsKeyId: undefined }, ['DMS replication instance "s"', "aws/dms"]],
+      [{ kmsKeyId: "alias/aws/dms" }, ["alias/aws/dms"]],
+    ],
+  },
+  {
+    rule: "codebuild-project-kms-cmk",
+    type: n.NATIVE_CODEBUILD_PROJECT,
+    inputs: {
+      encryptionKey: KEY_ARN,
+      artifacts: { type: "S3", location: "build-artifacts" },
+      logsConfig: { s3Logs: { status: "ENABLED", location: "build-logs/build" } },
+    },
+    prop: "encryptionKey",
+    broken: [
+      [{ encryptionKey: undefined }, ['CodeBuild project "s"', "aws/s3"]],
+      [{ encryptionKey: "alias/aws/s3" }, ["alias/aws/s3"]],
+      [{ artifacts: { type: "S3", encryptionDisabled: true } }, ["encryptionDisabled: true"]],
+      [
+        { logsConfig: { s3Logs: { status: "ENABLED", encryptionDisabled: true } } },
+        ["logsConfig.s3Logs"],
       ],
     ],
   },
