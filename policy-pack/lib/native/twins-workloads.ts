@@ -51,6 +51,33 @@ function ecsExecConfiguration(v: any): unknown {
   };
 }
 
+/** A native MSK cluster's encryptionInfo as the classic one. */
+function mskEncryptionInfo(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get encryptionAtRestKmsKeyArn() {
+      return v.encryptionAtRest?.dataVolumeKmsKeyId;
+    },
+    get encryptionInTransit() {
+      return v.encryptionInTransit;
+    },
+  };
+}
+
+/** A native Firehose stream's encryption input as the classic serverSideEncryption block. */
+function firehoseSse(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    enabled: true,
+    get keyType() {
+      return v.keyType;
+    },
+    get keyArn() {
+      return v.keyArn;
+    },
+  };
+}
+
 export const WORKLOAD_TWINS: [string, Twin][] = [
   // CloudFormation AWS::Redshift::Cluster, AWS::AmazonMQ::Broker and AWS::DMS::ReplicationInstance
   // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
@@ -64,7 +91,43 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
     n.NATIVE_DMS_REPLICATION_INSTANCE,
     { classic: t.DMS_REPLICATION_INSTANCE, rename: { kmsKeyArn: "kmsKeyId" } },
   ],
-  [n.NATIVE_MSK_CLUSTER, { classic: t.MSK_CLUSTER }],
+  // AWS::MSK::Cluster EncryptionInfo { EncryptionAtRest { DataVolumeKMSKeyId }, EncryptionInTransit }
+  // (sdk/python/pulumi_aws_native/msk/_inputs.py: encryptionAtRest.dataVolumeKmsKeyId) reads as the
+  // classic encryptionInfo { encryptionAtRestKmsKeyArn, encryptionInTransit }.
+  [
+    n.NATIVE_MSK_CLUSTER,
+    {
+      classic: t.MSK_CLUSTER,
+      says: {
+        "encryptionInfo.encryptionAtRestKmsKeyArn":
+          "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId",
+      },
+      derive: { encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo } },
+    },
+  ],
+  // AWS::KinesisFirehose::DeliveryStream DeliveryStreamEncryptionConfigurationInput { KeyType,
+  // KeyARN } (sdk/python/pulumi_aws_native/kinesisfirehose/_inputs.py: keyType, keyArn): given, it
+  // turns server-side encryption on, so it reads as the classic serverSideEncryption with enabled
+  // true. A Kinesis source is kinesisStreamSourceConfiguration; an MSK one is DeliveryStreamType
+  // "MSKAsSource" (CloudFormation's values: DirectPut, KinesisStreamAsSource, MSKAsSource).
+  [
+    n.NATIVE_FIREHOSE_DELIVERY_STREAM,
+    {
+      classic: t.FIREHOSE_DELIVERY_STREAM,
+      rename: { kinesisSourceConfiguration: "kinesisStreamSourceConfiguration" },
+      says: { serverSideEncryption: "deliveryStreamEncryptionConfigurationInput" },
+      derive: {
+        serverSideEncryption: {
+          from: "deliveryStreamEncryptionConfigurationInput",
+          map: firehoseSse,
+        },
+        mskSourceConfiguration: {
+          from: "deliveryStreamType",
+          map: (v: unknown) => (v === "MSKAsSource" ? { deliveryStreamType: v } : undefined),
+        },
+      },
+    },
+  ],
   // CloudFormation AWS::Transfer::Server EndpointType, EndpointDetails { AddressAllocationIds }: the
   // classic names (sdk/nodejs/transfer/server.ts).
   [n.NATIVE_TRANSFER_SERVER, { classic: t.TRANSFER_SERVER }],

@@ -69,6 +69,7 @@ export const NATIVE_REDSHIFT_CLUSTER = "aws-native:redshift:Cluster";
 export const NATIVE_AMAZONMQ_BROKER = "aws-native:amazonmq:Broker";
 export const NATIVE_DMS_REPLICATION_INSTANCE = "aws-native:dms:ReplicationInstance";
 export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
+export const NATIVE_FIREHOSE_DELIVERY_STREAM = "aws-native:kinesisfirehose:DeliveryStream";
 export const NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE = "aws-native:sagemaker:NotebookInstance";
 export const NATIVE_TRANSFER_SERVER = "aws-native:transfer:Server";
 export const NATIVE_AUTOSCALING_GROUP = "aws-native:autoscaling:AutoScalingGroup";

@@ -13,7 +13,9 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_AMAZONMQ_BROKER,
+  NATIVE_FIREHOSE_DELIVERY_STREAM,
   NATIVE_KINESIS_STREAM,
+  NATIVE_MSK_CLUSTER,
   NATIVE_SNS_TOPIC,
   NATIVE_SQS_QUEUE,
 } from "../../lib/native/types";
@@ -124,7 +126,8 @@ export const firehoseKms = customerKeyPolicy({
     fsbp("DataFirehose.1"),
     kics("Kinesis SSE Not Configured"),
   ],
-  types: [FIREHOSE_DELIVERY_STREAM],
+  // aws-native streams: deliveryStreamEncryptionConfigurationInput (../../lib/native/twins-workloads.ts).
+  types: [FIREHOSE_DELIVERY_STREAM, NATIVE_FIREHOSE_DELIVERY_STREAM],
   noun: "Firehose stream",
   check: (k) => {
     // Firehose reads a Kinesis or MSK source in place and does not store it: SSE applies to Direct
@@ -167,7 +170,8 @@ export const mskKms = customerKeyPolicy({
     trivy("AWS-0179"),
     trivy("AWS-0073"),
   ],
-  types: [MSK_CLUSTER],
+  // aws-native clusters: encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId (../../lib/native).
+  types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   noun: "MSK cluster",
   check: (k) => {
     const info = k.props.encryptionInfo;

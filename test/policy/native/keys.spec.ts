@@ -2,11 +2,13 @@
 // backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
 // EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
 // (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
-// (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a CloudTrail
-// trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a Redshift
-// cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn) and a CodeBuild project
-// (encryptionKey, encryptionDisabled on artifacts and S3 logs). Each compliant resource passes; each
-// is then broken one field at a time, and the finding names the native property.
+// (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a
+// CloudTrail trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a
+// Redshift cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn), an MSK cluster
+// (encryptionInfo.encryptionAtRest), a Firehose stream (deliveryStreamEncryptionConfigurationInput)
+// and a CodeBuild project (encryptionKey, encryptionDisabled on artifacts and S3 logs). Each
+// compliant resource passes; each is then broken one field at a time, and the finding names the
+// native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -177,6 +179,58 @@ const cases: Case[] = [
       ],
     ],
   },
+  {
+    rule: "msk-cluster-encryption-cmk",
+    type: n.NATIVE_MSK_CLUSTER,
+    inputs: {
+      encryptionInfo: {
+        encryptionAtRest: { dataVolumeKmsKeyId: KEY_ARN },
+        encryptionInTransit: { clientBroker: "TLS", inCluster: true },
+      },
+    },
+    prop: "encryptionInfo",
+    broken: [
+      [
+        { encryptionInfo: undefined },
+        ['MSK cluster "s" encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId', "aws/kafka"],
+      ],
+      [
+        {
+          encryptionInfo: {
+            encryptionAtRest: { dataVolumeKmsKeyId: KEY_ARN },
+            encryptionInTransit: { clientBroker: "TLS_PLAINTEXT" },
+          },
+        },
+        ["encryptionInTransit.clientBroker is TLS_PLAINTEXT"],
+      ],
+    ],
+  },
+  {
+    rule: "firehose-delivery-stream-kms-cmk",
+    type: n.NATIVE_FIREHOSE_DELIVERY_STREAM,
+    inputs: {
+      deliveryStreamType: "DirectPut",
+      deliveryStreamEncryptionConfigurationInput: {
+        keyType: "CUSTOMER_MANAGED_CMK",
+        keyArn: KEY_ARN,
+      },
+    },
+    prop: "deliveryStreamEncryptionConfigurationInput",
+    broken: [
+      [
+        { deliveryStreamEncryptionConfigurationInput: undefined },
+        ['Firehose stream "s"', "deliveryStreamEncryptionConfigurationInput is not enabled"],
+      ],
+      [
+        { deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } },
+        ["deliveryStreamEncryptionConfigurationInput.keyType is AWS_OWNED_CMK"],
+      ],
+      [
+        { deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK" } },
+        ["deliveryStreamEncryptionConfigurationInput.keyArn", "needs keyArn"],
+      ],
+    ],
+  },
 ];
 
 describe("aws-native stores judged by single-type KMS rules", () => {
@@ -207,6 +261,18 @@ describe("aws-native stores judged by single-type KMS rules", () => {
       });
     });
   }
+
+  it("a Firehose stream that reads a Kinesis stream or an MSK cluster stores nothing to encrypt", async () => {
+    const sourced = [
+      { kinesisStreamSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:::stream/a" } },
+      { deliveryStreamType: "MSKAsSource" },
+    ].map((inputs, i) => res(n.NATIVE_FIREHOSE_DELIVERY_STREAM, `sourced-${i}`, inputs));
+    await expectClean(policy("firehose-delivery-stream-kms-cmk"), sourced);
+    const direct = res(n.NATIVE_FIREHOSE_DELIVERY_STREAM, "direct", {
+      deliveryStreamType: "DirectPut",
+    });
+    expect(await violationsOf("firehose-delivery-stream-kms-cmk", [direct])).to.have.length(1);
+  });
 
   it("the backup vault's accessPolicy is still judged as a vault policy", async () => {
     const vault = res(n.NATIVE_BACKUP_VAULT, "vault", {
