@@ -78,6 +78,29 @@ function firehoseSse(v: any): unknown {
   };
 }
 
+/** A native pipeline's artifact store, or its per-Region stores, as classic artifactStores. */
+function pipelineStores(v: any, p: any): unknown {
+  if (v === undefined || v === null) {
+    const one = p.artifactStore;
+    return one === undefined || one === null ? one : [one];
+  }
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((m: any) => ({
+    get region() {
+      return m?.region;
+    },
+    get location() {
+      return m?.artifactStore?.location;
+    },
+    get type() {
+      return m?.artifactStore?.type;
+    },
+    get encryptionKey() {
+      return m?.artifactStore?.encryptionKey;
+    },
+  }));
+}
+
 export const WORKLOAD_TWINS: [string, Twin][] = [
   // CloudFormation AWS::Redshift::Cluster, AWS::AmazonMQ::Broker and AWS::DMS::ReplicationInstance
   // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
@@ -172,6 +195,24 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   [
     n.NATIVE_CODEBUILD_PROJECT,
     { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
+  ],
+  // AWS::CodePipeline::Pipeline ArtifactStore { Location, Type, EncryptionKey { Id, Type } } or
+  // ArtifactStores [{ Region, ArtifactStore }] (sdk/python/pulumi_aws_native/codepipeline/_inputs.py:
+  // artifactStore, artifactStores[].artifactStore, encryptionKey { id, type }) as the classic
+  // artifactStores [{ location, type, encryptionKey, region }].
+  [
+    n.NATIVE_CODEPIPELINE_PIPELINE,
+    {
+      classic: t.CODEPIPELINE_PIPELINE,
+      derive: {
+        artifactStores: {
+          from: "artifactStores",
+          deps: ["artifactStores", "artifactStore"],
+          always: true,
+          map: pipelineStores,
+        },
+      },
+    },
   ],
   // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins.
   [

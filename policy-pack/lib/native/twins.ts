@@ -37,8 +37,8 @@ export interface Twin {
 export interface Derived {
   /** The native property read (lazily: an unknown one throws when the rule reads the classic one). */
   readonly from: string;
-  /** The native property whose property dependencies the classic one takes; default `from`. */
-  readonly deps?: string;
+  /** The native properties whose property dependencies the classic one takes; default `from`. */
+  readonly deps?: string | readonly string[];
   /** The classic property exists even when `from` is absent (it has a value of its own then). */
   readonly always?: boolean;
   map(v: any, props: any): unknown;

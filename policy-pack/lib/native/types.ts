@@ -64,6 +64,7 @@ export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
 export const NATIVE_ECS_TASK_DEFINITION = "aws-native:ecs:TaskDefinition";
 export const NATIVE_ECS_CLUSTER = "aws-native:ecs:Cluster";
 export const NATIVE_CODEBUILD_PROJECT = "aws-native:codebuild:Project";
+export const NATIVE_CODEPIPELINE_PIPELINE = "aws-native:codepipeline:Pipeline";
 export const NATIVE_CLOUDFRONT_DISTRIBUTION = "aws-native:cloudfront:Distribution";
 export const NATIVE_REDSHIFT_CLUSTER = "aws-native:redshift:Cluster";
 export const NATIVE_AMAZONMQ_BROKER = "aws-native:amazonmq:Broker";

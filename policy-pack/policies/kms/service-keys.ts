@@ -9,7 +9,11 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
-import { NATIVE_CODEBUILD_PROJECT, NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
+import {
+  NATIVE_CODEBUILD_PROJECT,
+  NATIVE_CODEPIPELINE_PIPELINE,
+  NATIVE_ECR_REPOSITORY,
+} from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
@@ -134,8 +138,10 @@ export const codepipelineKms = stackPolicy({
     'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
     "CodePipeline uses the AWS-managed key aws/s3).",
   references: [checkov("CKV_AWS_219")],
-  types: [CODEPIPELINE_PIPELINE],
-  appliesTo: CODEPIPELINE_PIPELINE,
+  // aws-native Pipelines (artifactStore, or artifactStores[].artifactStore) are judged as classic
+  // ones (../../lib/native/twins-workloads.ts).
+  types: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
+  appliesTo: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
   check: (ctx) => {
     for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {
       ctx.each(pipeline, () => {

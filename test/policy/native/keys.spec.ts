@@ -5,10 +5,10 @@
 // (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a
 // CloudTrail trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a
 // Redshift cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn), an MSK cluster
-// (encryptionInfo.encryptionAtRest), a Firehose stream (deliveryStreamEncryptionConfigurationInput)
-// and a CodeBuild project (encryptionKey, encryptionDisabled on artifacts and S3 logs). Each
-// compliant resource passes; each is then broken one field at a time, and the finding names the
-// native property.
+// (encryptionInfo.encryptionAtRest), a Firehose stream (deliveryStreamEncryptionConfigurationInput),
+// a CodeBuild project (encryptionKey, encryptionDisabled on artifacts and S3 logs) and a CodePipeline
+// pipeline (artifactStore or artifactStores). Each compliant resource passes; each is then broken one
+// field at a time, and the finding names the native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -231,6 +231,34 @@ const cases: Case[] = [
       ],
     ],
   },
+  {
+    rule: "codepipeline-artifact-store-kms-cmk",
+    type: n.NATIVE_CODEPIPELINE_PIPELINE,
+    inputs: {
+      artifactStore: {
+        type: "S3",
+        location: "pipeline-artifacts",
+        encryptionKey: { type: "KMS", id: KEY_ARN },
+      },
+    },
+    prop: "artifactStore",
+    broken: [
+      [
+        { artifactStore: { type: "S3", location: "pipeline-artifacts" } },
+        ['CodePipeline "s" artifact store 0', "aws/s3"],
+      ],
+      [
+        {
+          artifactStore: {
+            type: "S3",
+            location: "pipeline-artifacts",
+            encryptionKey: { type: "KMS", id: "alias/aws/s3" },
+          },
+        },
+        ["alias/aws/s3"],
+      ],
+    ],
+  },
 ];
 
 describe("aws-native stores judged by single-type KMS rules", () => {
@@ -272,6 +300,22 @@ describe("aws-native stores judged by single-type KMS rules", () => {
       deliveryStreamType: "DirectPut",
     });
     expect(await violationsOf("firehose-delivery-stream-kms-cmk", [direct])).to.have.length(1);
+  });
+
+  it("a pipeline's per-Region artifactStores are each held to the rule", async () => {
+    const store = (region: string, encryptionKey?: unknown) => ({
+      region,
+      artifactStore: { type: "S3", location: `artifacts-${region}`, encryptionKey },
+    });
+    const pipeline = res(
+      n.NATIVE_CODEPIPELINE_PIPELINE,
+      "p",
+      { artifactStores: [store("eu-west-1", { type: "KMS", id: KEY_ARN }), store("us-east-1")] },
+      { refs: { artifactStores: [key] } },
+    );
+    const found = await violationsOf("codepipeline-artifact-store-kms-cmk", [key, pipeline]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.contain('CodePipeline "p" artifact store us-east-1');
   });
 
   it("the backup vault's accessPolicy is still judged as a vault policy", async () => {
