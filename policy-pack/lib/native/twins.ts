@@ -15,6 +15,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
+import { SERVICE_TWINS } from "./twins-services";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -409,6 +410,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ],
   ...NETWORK_TWINS,
   ...WORKLOAD_TWINS,
+  ...SERVICE_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -90,3 +90,13 @@ export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
 
 export const NATIVE_CLOUDTRAIL_TRAIL = "aws-native:cloudtrail:Trail";
 export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";
+
+export const NATIVE_EVENTS_ARCHIVE = "aws-native:events:Archive";
+export const NATIVE_SCHEDULER_SCHEDULE = "aws-native:scheduler:Schedule";
+export const NATIVE_CODEARTIFACT_DOMAIN = "aws-native:codeartifact:Domain";
+export const NATIVE_TIMESTREAM_DATABASE = "aws-native:timestream:Database";
+export const NATIVE_MWAA_ENVIRONMENT = "aws-native:mwaa:Environment";
+export const NATIVE_REDSHIFTSERVERLESS_NAMESPACE = "aws-native:redshiftserverless:Namespace";
+export const NATIVE_REDSHIFTSERVERLESS_WORKGROUP = "aws-native:redshiftserverless:Workgroup";
+export const NATIVE_COGNITO_IDENTITY_POOL = "aws-native:cognito:IdentityPool";
+export const NATIVE_APPSYNC_API_CACHE = "aws-native:appsync:ApiCache";

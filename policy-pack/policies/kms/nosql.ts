@@ -16,7 +16,11 @@ import {
   TIMESTREAM_DATABASE,
   TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/types";
-import { NATIVE_DYNAMODB_GLOBAL_TABLE, NATIVE_DYNAMODB_TABLE } from "../../lib/native/types";
+import {
+  NATIVE_DYNAMODB_GLOBAL_TABLE,
+  NATIVE_DYNAMODB_TABLE,
+  NATIVE_TIMESTREAM_DATABASE,
+} from "../../lib/native/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -224,7 +228,7 @@ export const timestreamKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps: "Set kmsKeyId to the stack's customer-managed key.",
   references: [checkov("CKV_AWS_160")],
-  types: [TIMESTREAM_DATABASE],
+  types: [TIMESTREAM_DATABASE, NATIVE_TIMESTREAM_DATABASE],
   noun: "Timestream database",
   check: (k) =>
     k.requireKey({

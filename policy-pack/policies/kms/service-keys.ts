@@ -13,6 +13,7 @@ import {
   NATIVE_CODEBUILD_PROJECT,
   NATIVE_CODEPIPELINE_PIPELINE,
   NATIVE_ECR_REPOSITORY,
+  NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
@@ -60,8 +61,8 @@ export const redshiftKms = stackPolicy({
   severity: "high",
   remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
   references: [checkov("CKV_AWS_282"), awsDocs("redshift-serverless-namespace-cmk-encryption")],
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
-  appliesTo: REDSHIFTSERVERLESS_NAMESPACE,
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
+  appliesTo: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (ctx) =>
     requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
       what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
