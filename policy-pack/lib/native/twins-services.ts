@@ -6,12 +6,34 @@
 //   AWS::RedshiftServerless::Namespace KmsKeyId and AdminUserPassword
 //   (sdk/nodejs/redshiftserverless/namespace.ts), AWS::RedshiftServerless::Workgroup
 //   PubliclyAccessible, AWS::Cognito::IdentityPool AllowUnauthenticatedIdentities and
-//   AWS::AppSync::ApiCache AtRestEncryptionEnabled;
+//   AWS::AppSync::ApiCache AtRestEncryptionEnabled, AWS::Kendra::Index
+//   ServerSideEncryptionConfiguration { KmsKeyId }, AWS::Location::Tracker and GeofenceCollection
+//   KmsKeyId, AWS::Timestream::ScheduledQuery KmsKeyId and ErrorReportConfiguration { S3Configuration
+//   { EncryptionOption } }, AWS::OpenSearchServerless::SecurityPolicy Type and Policy (a JSON
+//   string), AWS::SageMaker::Domain AppNetworkAccessType, AWS::DMS::InstanceProfile
+//   PubliclyAccessible and AWS::AppRunner::Service NetworkConfiguration { EgressConfiguration
+//   { EgressType } };
 // camelCased by the provider (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation
 // template reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
+
+/**
+ * AWS::Cassandra::Table EncryptionSpecification { EncryptionType, KmsKeyIdentifier } as the classic
+ * Keyspaces table's encryptionSpecification { type, kmsKeyIdentifier }.
+ */
+function keyspacesEncryption(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get type() {
+      return v.encryptionType;
+    },
+    get kmsKeyIdentifier() {
+      return v.kmsKeyIdentifier;
+    },
+  };
+}
 
 export const SERVICE_TWINS: [string, Twin][] = [
   [n.NATIVE_EVENTS_ARCHIVE, { classic: t.CLOUDWATCH_EVENT_ARCHIVE }],
@@ -23,4 +45,25 @@ export const SERVICE_TWINS: [string, Twin][] = [
   [n.NATIVE_REDSHIFTSERVERLESS_WORKGROUP, { classic: t.REDSHIFTSERVERLESS_WORKGROUP }],
   [n.NATIVE_COGNITO_IDENTITY_POOL, { classic: t.COGNITO_IDENTITY_POOL }],
   [n.NATIVE_APPSYNC_API_CACHE, { classic: t.APPSYNC_API_CACHE }],
+  [n.NATIVE_KENDRA_INDEX, { classic: t.KENDRA_INDEX }],
+  [n.NATIVE_LOCATION_TRACKER, { classic: t.LOCATION_TRACKER }],
+  [n.NATIVE_LOCATION_GEOFENCE_COLLECTION, { classic: t.LOCATION_GEOFENCE_COLLECTION }],
+  [n.NATIVE_TIMESTREAM_SCHEDULED_QUERY, { classic: t.TIMESTREAM_SCHEDULED_QUERY }],
+  [
+    n.NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+    { classic: t.OPENSEARCH_SERVERLESS_SECURITY_POLICY },
+  ],
+  [n.NATIVE_SAGEMAKER_DOMAIN, { classic: t.SAGEMAKER_DOMAIN }],
+  [n.NATIVE_DMS_INSTANCE_PROFILE, { classic: t.DMS_INSTANCE_PROFILE }],
+  [n.NATIVE_APPRUNNER_SERVICE, { classic: t.APPRUNNER_SERVICE }],
+  [
+    n.NATIVE_CASSANDRA_TABLE,
+    {
+      classic: t.KEYSPACES_TABLE,
+      says: { "encryptionSpecification.type": "encryptionSpecification.encryptionType" },
+      derive: {
+        encryptionSpecification: { from: "encryptionSpecification", map: keyspacesEncryption },
+      },
+    },
+  ],
 ];

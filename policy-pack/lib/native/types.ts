@@ -100,3 +100,14 @@ export const NATIVE_REDSHIFTSERVERLESS_NAMESPACE = "aws-native:redshiftserverles
 export const NATIVE_REDSHIFTSERVERLESS_WORKGROUP = "aws-native:redshiftserverless:Workgroup";
 export const NATIVE_COGNITO_IDENTITY_POOL = "aws-native:cognito:IdentityPool";
 export const NATIVE_APPSYNC_API_CACHE = "aws-native:appsync:ApiCache";
+export const NATIVE_KENDRA_INDEX = "aws-native:kendra:Index";
+export const NATIVE_LOCATION_TRACKER = "aws-native:location:Tracker";
+export const NATIVE_LOCATION_GEOFENCE_COLLECTION = "aws-native:location:GeofenceCollection";
+export const NATIVE_TIMESTREAM_SCHEDULED_QUERY = "aws-native:timestream:ScheduledQuery";
+/** AWS::Cassandra::Table: an Amazon Keyspaces table. */
+export const NATIVE_CASSANDRA_TABLE = "aws-native:cassandra:Table";
+export const NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY =
+  "aws-native:opensearchserverless:SecurityPolicy";
+export const NATIVE_SAGEMAKER_DOMAIN = "aws-native:sagemaker:Domain";
+export const NATIVE_DMS_INSTANCE_PROFILE = "aws-native:dms:InstanceProfile";
+export const NATIVE_APPRUNNER_SERVICE = "aws-native:apprunner:Service";

@@ -3,7 +3,11 @@
 // customer-managed keys of EventBridge archives, Scheduler schedules, CodeArtifact domains,
 // Timestream databases, MWAA environments and Redshift Serverless namespaces; AppSync API cache
 // encryption; and the exposure of MWAA web servers, Redshift Serverless workgroups, Cognito
-// identity pools, and a namespace's admin password written in the program. A compliant resource
+// identity pools, and a namespace's admin password written in the program; then Kendra indexes,
+// Location trackers and geofence collections, Timestream scheduled queries, Keyspaces
+// (AWS::Cassandra) tables and OpenSearch Serverless encryption policies for their keys, and
+// OpenSearch Serverless network policies, SageMaker domains, DMS instance profiles and App Runner
+// services for their exposure. A compliant resource
 // passes; each case then breaks one field, and a value unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -28,7 +32,10 @@ const cases: Case[] = [
   {
     rule: "eventbridge-archive-kms-cmk",
     type: n.NATIVE_EVENTS_ARCHIVE,
-    inputs: { sourceArn: "arn:aws:events:eu-west-1:123456789012:event-bus/orders" },
+    inputs: {
+      sourceArn: "arn:aws:events:eu-west-1:123456789012:event-bus/orders",
+      kmsKeyIdentifier: KEY_ARN,
+    },
     prop: "kmsKeyIdentifier",
     keyed: true,
     broken: [[{ kmsKeyIdentifier: undefined }, 'EventBridge archive "s"']],
@@ -36,7 +43,11 @@ const cases: Case[] = [
   {
     rule: "scheduler-schedule-kms-cmk",
     type: n.NATIVE_SCHEDULER_SCHEDULE,
-    inputs: { scheduleExpression: "rate(1 hour)", flexibleTimeWindow: { mode: "OFF" } },
+    inputs: {
+      scheduleExpression: "rate(1 hour)",
+      flexibleTimeWindow: { mode: "OFF" },
+      kmsKeyArn: KEY_ARN,
+    },
     prop: "kmsKeyArn",
     keyed: true,
     broken: [[{ kmsKeyArn: undefined }, "an AWS-owned key"]],
@@ -44,7 +55,7 @@ const cases: Case[] = [
   {
     rule: "codeartifact-domain-kms-cmk",
     type: n.NATIVE_CODEARTIFACT_DOMAIN,
-    inputs: { domainName: "packages" },
+    inputs: { domainName: "packages", encryptionKey: KEY_ARN },
     prop: "encryptionKey",
     keyed: true,
     broken: [
@@ -55,7 +66,7 @@ const cases: Case[] = [
   {
     rule: "timestream-database-kms-cmk",
     type: n.NATIVE_TIMESTREAM_DATABASE,
-    inputs: { databaseName: "metrics" },
+    inputs: { databaseName: "metrics", kmsKeyId: KEY_ARN },
     prop: "kmsKeyId",
     keyed: true,
     broken: [[{ kmsKeyId: undefined }, "aws/timestream"]],
@@ -63,7 +74,7 @@ const cases: Case[] = [
   {
     rule: "mwaa-environment-kms-cmk",
     type: n.NATIVE_MWAA_ENVIRONMENT,
-    inputs: { name: "airflow", webserverAccessMode: "PRIVATE_ONLY" },
+    inputs: { name: "airflow", webserverAccessMode: "PRIVATE_ONLY", kmsKey: KEY_ARN },
     prop: "kmsKey",
     keyed: true,
     broken: [[{ kmsKey: undefined }, "an AWS-owned key"]],
@@ -71,7 +82,7 @@ const cases: Case[] = [
   {
     rule: "redshift-serverless-namespace-kms-cmk",
     type: n.NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
-    inputs: { namespaceName: "analytics" },
+    inputs: { namespaceName: "analytics", kmsKeyId: KEY_ARN },
     prop: "kmsKeyId",
     keyed: true,
     broken: [
@@ -82,28 +93,34 @@ const cases: Case[] = [
   {
     rule: "appsync-api-cache-encrypted",
     type: n.NATIVE_APPSYNC_API_CACHE,
-    inputs: { apiId: "api", type: "SMALL", ttl: 300, apiCachingBehavior: "FULL_REQUEST_CACHING" },
+    inputs: {
+      apiId: "api",
+      type: "SMALL",
+      ttl: 300,
+      apiCachingBehavior: "FULL_REQUEST_CACHING",
+      atRestEncryptionEnabled: true,
+    },
     prop: "atRestEncryptionEnabled",
     broken: [[{ atRestEncryptionEnabled: false }, "atRestEncryptionEnabled is not true"]],
   },
   {
     rule: "mwaa-environment-not-public",
     type: n.NATIVE_MWAA_ENVIRONMENT,
-    inputs: { name: "airflow" },
+    inputs: { name: "airflow", webserverAccessMode: "PRIVATE_ONLY" },
     prop: "webserverAccessMode",
     broken: [[{ webserverAccessMode: "PUBLIC_ONLY" }, 'webserverAccessMode is "PUBLIC_ONLY"']],
   },
   {
     rule: "redshift-serverless-workgroup-not-public",
     type: n.NATIVE_REDSHIFTSERVERLESS_WORKGROUP,
-    inputs: { workgroupName: "analytics", namespaceName: "analytics" },
+    inputs: { workgroupName: "analytics", namespaceName: "analytics", publiclyAccessible: false },
     prop: "publiclyAccessible",
     broken: [[{ publiclyAccessible: true }, "publiclyAccessible is true"]],
   },
   {
     rule: "cognito-identity-pool-no-unauthenticated",
     type: n.NATIVE_COGNITO_IDENTITY_POOL,
-    inputs: { identityPoolName: "app" },
+    inputs: { identityPoolName: "app", allowUnauthenticatedIdentities: false },
     prop: "allowUnauthenticatedIdentities",
     broken: [[{ allowUnauthenticatedIdentities: true }, "guests get AWS credentials"]],
   },
@@ -115,26 +132,188 @@ const cases: Case[] = [
     unknownIsSet: true,
     broken: [[{ adminUserPassword: "hunter2hunter2" }, "adminUserPassword is set by the program"]],
   },
+  {
+    rule: "kendra-index-kms-cmk",
+    type: n.NATIVE_KENDRA_INDEX,
+    inputs: {
+      name: "docs",
+      edition: "DEVELOPER_EDITION",
+      serverSideEncryptionConfiguration: { kmsKeyId: KEY_ARN },
+    },
+    prop: "serverSideEncryptionConfiguration",
+    keyed: true,
+    broken: [
+      [
+        { serverSideEncryptionConfiguration: undefined },
+        "serverSideEncryptionConfiguration.kmsKeyId",
+      ],
+    ],
+  },
+  {
+    rule: "location-tracker-kms-cmk",
+    type: n.NATIVE_LOCATION_TRACKER,
+    inputs: { trackerName: "fleet", kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    keyed: true,
+    broken: [[{ kmsKeyId: undefined }, 'Location tracker "s"']],
+  },
+  {
+    rule: "location-geofence-collection-kms-cmk",
+    type: n.NATIVE_LOCATION_GEOFENCE_COLLECTION,
+    inputs: { collectionName: "sites", kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    keyed: true,
+    broken: [[{ kmsKeyId: undefined }, 'Location geofence collection "s"']],
+  },
+  {
+    rule: "timestream-scheduled-query-kms-cmk",
+    type: n.NATIVE_TIMESTREAM_SCHEDULED_QUERY,
+    inputs: {
+      queryString: "SELECT 1",
+      kmsKeyId: KEY_ARN,
+      errorReportConfiguration: {
+        s3Configuration: { bucketName: "errors", encryptionOption: "SSE_KMS" },
+      },
+    },
+    prop: "kmsKeyId",
+    keyed: true,
+    broken: [
+      [{ kmsKeyId: undefined }, "a Timestream-owned key"],
+      [
+        {
+          errorReportConfiguration: {
+            s3Configuration: { bucketName: "errors", encryptionOption: "SSE_S3" },
+          },
+        },
+        "encryptionOption is SSE_S3",
+      ],
+    ],
+  },
+  {
+    rule: "keyspaces-table-kms-cmk",
+    type: n.NATIVE_CASSANDRA_TABLE,
+    inputs: {
+      keyspaceName: "app",
+      encryptionSpecification: {
+        encryptionType: "CUSTOMER_MANAGED_KMS_KEY",
+        kmsKeyIdentifier: KEY_ARN,
+      },
+    },
+    prop: "encryptionSpecification",
+    keyed: true,
+    broken: [
+      [{ encryptionSpecification: undefined }, "AWS_OWNED_KMS_KEY, not a customer-managed key"],
+      [
+        { encryptionSpecification: { encryptionType: "AWS_OWNED_KMS_KEY" } },
+        "encryptionSpecification.encryptionType is AWS_OWNED_KMS_KEY",
+      ],
+      [
+        { encryptionSpecification: { encryptionType: "CUSTOMER_MANAGED_KMS_KEY" } },
+        "encryptionSpecification.kmsKeyIdentifier",
+      ],
+    ],
+  },
+  {
+    rule: "opensearch-serverless-encryption-policy-cmk",
+    type: n.NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+    inputs: {
+      name: "logs",
+      type: "encryption",
+      policy: JSON.stringify({
+        Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
+        KmsARN: KEY_ARN,
+      }),
+    },
+    prop: "policy",
+    keyed: true,
+    broken: [
+      [
+        {
+          policy: JSON.stringify({
+            Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
+            AWSOwnedKey: true,
+          }),
+        },
+        "KmsARN",
+      ],
+    ],
+  },
+  {
+    rule: "opensearch-serverless-network-policy-not-public",
+    type: n.NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+    inputs: {
+      name: "logs",
+      type: "network",
+      policy: JSON.stringify([
+        {
+          Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
+          AllowFromPublic: false,
+        },
+      ]),
+    },
+    prop: "policy",
+    broken: [
+      [
+        {
+          policy: JSON.stringify([
+            {
+              Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
+              AllowFromPublic: true,
+            },
+          ]),
+        },
+        "rule 1 of the network policy sets AllowFromPublic: true",
+      ],
+    ],
+  },
+  {
+    rule: "sagemaker-domain-vpc-only",
+    type: n.NATIVE_SAGEMAKER_DOMAIN,
+    inputs: { domainName: "studio", authMode: "IAM", appNetworkAccessType: "VpcOnly" },
+    prop: "appNetworkAccessType",
+    broken: [[{ appNetworkAccessType: "PublicInternetOnly" }, "Studio apps reach the internet"]],
+  },
+  {
+    rule: "dms-instance-profile-not-public",
+    type: n.NATIVE_DMS_INSTANCE_PROFILE,
+    inputs: { instanceProfileName: "migrations", publiclyAccessible: false },
+    prop: "publiclyAccessible",
+    broken: [
+      [{ publiclyAccessible: true }, "publiclyAccessible is true"],
+      [{ publiclyAccessible: undefined }, "publiclyAccessible is not set"],
+    ],
+  },
+  {
+    rule: "apprunner-service-egress-through-vpc",
+    type: n.NATIVE_APPRUNNER_SERVICE,
+    inputs: {
+      sourceConfiguration: {
+        imageRepository: {
+          imageIdentifier: "public.ecr.aws/app:1",
+          imageRepositoryType: "ECR_PUBLIC",
+        },
+      },
+      networkConfiguration: {
+        egressConfiguration: {
+          egressType: "VPC",
+          vpcConnectorArn: "arn:aws:apprunner:eu-west-1:123456789012:vpcconnector/app/1/abc",
+        },
+      },
+    },
+    prop: "networkConfiguration",
+    broken: [
+      [
+        { networkConfiguration: { egressConfiguration: { egressType: "DEFAULT" } } },
+        'networkConfiguration.egressConfiguration.egressType is "DEFAULT"',
+      ],
+    ],
+  },
 ];
-
-/** The compliant value of a case's property: the stack's key, or what the rule asks for. */
-const compliant: Record<string, unknown> = {
-  atRestEncryptionEnabled: true,
-  webserverAccessMode: "PRIVATE_ONLY",
-  publiclyAccessible: false,
-  allowUnauthenticatedIdentities: false,
-  adminUserPassword: undefined,
-};
 
 describe("aws-native service types held to their single-type mandatory rules", () => {
   for (const c of cases) {
     const make = (over: Record<string, unknown> = {}) =>
-      res(
-        c.type,
-        "s",
-        { ...c.inputs, [c.prop]: c.keyed ? KEY_ARN : compliant[c.prop], ...over },
-        c.keyed ? { refs: { [c.prop]: [key] } } : {},
-      );
+      res(c.type, "s", { ...c.inputs, ...over }, c.keyed ? { refs: { [c.prop]: [key] } } : {});
     describe(`${c.type} (${c.rule})`, () => {
       it("compliant: passes", async () => {
         await expectClean(policy(c.rule), [key, make()]);
