@@ -12,7 +12,11 @@
 //   { EncryptionOption } }, AWS::OpenSearchServerless::SecurityPolicy Type and Policy (a JSON
 //   string), AWS::SageMaker::Domain AppNetworkAccessType, AWS::DMS::InstanceProfile
 //   PubliclyAccessible and AWS::AppRunner::Service NetworkConfiguration { EgressConfiguration
-//   { EgressType } };
+//   { EgressType } }, AWS::Lambda::LayerVersionPermission Principal and OrganizationId;
+// - AWS::CodeBuild::ReportGroup ExportConfig { ExportConfigType, S3Destination { EncryptionKey,
+//   EncryptionDisabled } } (the classic exportConfig's type is ExportConfigType) and
+//   AWS::EMR::SecurityConfiguration SecurityConfiguration (the classic configuration, a JSON
+//   object there; the pack's document parser takes objects and strings);
 // camelCased by the provider (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation
 // template reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/).
 import * as t from "../types";
@@ -31,6 +35,19 @@ function keyspacesEncryption(v: any): unknown {
     },
     get kmsKeyIdentifier() {
       return v.kmsKeyIdentifier;
+    },
+  };
+}
+
+/** A native report group's exportConfig, exportConfigType as the classic type. */
+function reportExport(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get type() {
+      return v.exportConfigType;
+    },
+    get s3Destination() {
+      return v.s3Destination;
     },
   };
 }
@@ -56,6 +73,22 @@ export const SERVICE_TWINS: [string, Twin][] = [
   [n.NATIVE_SAGEMAKER_DOMAIN, { classic: t.SAGEMAKER_DOMAIN }],
   [n.NATIVE_DMS_INSTANCE_PROFILE, { classic: t.DMS_INSTANCE_PROFILE }],
   [n.NATIVE_APPRUNNER_SERVICE, { classic: t.APPRUNNER_SERVICE }],
+  [n.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, { classic: t.LAMBDA_LAYER_VERSION_PERMISSION }],
+  [
+    n.NATIVE_CODEBUILD_REPORT_GROUP,
+    {
+      classic: t.CODEBUILD_REPORT_GROUP,
+      derive: { exportConfig: { from: "exportConfig", map: reportExport } },
+    },
+  ],
+  [
+    n.NATIVE_EMR_SECURITY_CONFIGURATION,
+    {
+      classic: t.EMR_SECURITY_CONFIGURATION,
+      rename: { configuration: "securityConfiguration" },
+      says: { configuration: "securityConfiguration" },
+    },
+  ],
   [
     n.NATIVE_CASSANDRA_TABLE,
     {

@@ -111,3 +111,6 @@ export const NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY =
 export const NATIVE_SAGEMAKER_DOMAIN = "aws-native:sagemaker:Domain";
 export const NATIVE_DMS_INSTANCE_PROFILE = "aws-native:dms:InstanceProfile";
 export const NATIVE_APPRUNNER_SERVICE = "aws-native:apprunner:Service";
+export const NATIVE_CODEBUILD_REPORT_GROUP = "aws-native:codebuild:ReportGroup";
+export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
+export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";

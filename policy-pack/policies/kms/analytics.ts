@@ -21,6 +21,7 @@ import {
   OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
 import {
+  NATIVE_EMR_SECURITY_CONFIGURATION,
   NATIVE_KENDRA_INDEX,
   NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
   NATIVE_OPENSEARCH_DOMAIN,
@@ -319,7 +320,7 @@ export const emrKms = customerKeyPolicy({
     trivy("AWS-0139"),
     awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),
   ],
-  types: [EMR_SECURITY_CONFIGURATION],
+  types: [EMR_SECURITY_CONFIGURATION, NATIVE_EMR_SECURITY_CONFIGURATION],
   noun: "EMR security configuration",
   check: (k) => {
     // The configuration is JSON text: unknown at preview (built from key ARNs) it is a preview note.

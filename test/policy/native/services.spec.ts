@@ -7,7 +7,8 @@
 // Location trackers and geofence collections, Timestream scheduled queries, Keyspaces
 // (AWS::Cassandra) tables and OpenSearch Serverless encryption policies for their keys, and
 // OpenSearch Serverless network policies, SageMaker domains, DMS instance profiles and App Runner
-// services for their exposure. A compliant resource
+// services for their exposure; and CodeBuild report groups and EMR security configurations for
+// their keys, Lambda layer permissions for their principal. A compliant resource
 // passes; each case then breaks one field, and a value unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -307,6 +308,74 @@ const cases: Case[] = [
         'networkConfiguration.egressConfiguration.egressType is "DEFAULT"',
       ],
     ],
+  },
+  {
+    rule: "codebuild-report-group-kms-cmk",
+    type: n.NATIVE_CODEBUILD_REPORT_GROUP,
+    inputs: {
+      type: "TEST",
+      exportConfig: {
+        exportConfigType: "S3",
+        s3Destination: { bucket: "reports", encryptionKey: KEY_ARN },
+      },
+    },
+    prop: "exportConfig",
+    keyed: true,
+    broken: [
+      [
+        {
+          exportConfig: {
+            exportConfigType: "S3",
+            s3Destination: { bucket: "reports", encryptionDisabled: true },
+          },
+        },
+        "exportConfig.s3Destination sets encryptionDisabled: true",
+      ],
+      [
+        { exportConfig: { exportConfigType: "S3", s3Destination: { bucket: "reports" } } },
+        "exportConfig.s3Destination.encryptionKey",
+      ],
+    ],
+  },
+  {
+    rule: "emr-security-configuration-kms-cmk",
+    type: n.NATIVE_EMR_SECURITY_CONFIGURATION,
+    inputs: {
+      securityConfiguration: {
+        EncryptionConfiguration: {
+          EnableAtRestEncryption: true,
+          EnableInTransitEncryption: false,
+          AtRestEncryptionConfiguration: {
+            S3EncryptionConfiguration: { EncryptionMode: "SSE-KMS", AwsKmsKey: KEY_ARN },
+            LocalDiskEncryptionConfiguration: {
+              EncryptionKeyProviderType: "AwsKms",
+              AwsKmsKey: KEY_ARN,
+              EnableEbsEncryption: true,
+            },
+          },
+        },
+      },
+    },
+    prop: "securityConfiguration",
+    keyed: true,
+    broken: [
+      [
+        { securityConfiguration: { EncryptionConfiguration: { EnableAtRestEncryption: false } } },
+        "EnableAtRestEncryption is not true",
+      ],
+      [{ securityConfiguration: "{not json" }, "securityConfiguration is not valid JSON"],
+    ],
+  },
+  {
+    rule: "lambda-layer-permission-not-public",
+    type: n.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+    inputs: {
+      action: "lambda:GetLayerVersion",
+      layerVersionArn: "arn:aws:lambda:eu-west-1:123456789012:layer:lib:1",
+      principal: "123456789012",
+    },
+    prop: "principal",
+    broken: [[{ principal: "*" }, "no organizationId"]],
   },
 ];
 
