@@ -16,7 +16,10 @@
 // - AWS::CodeBuild::ReportGroup ExportConfig { ExportConfigType, S3Destination { EncryptionKey,
 //   EncryptionDisabled } } (the classic exportConfig's type is ExportConfigType) and
 //   AWS::EMR::SecurityConfiguration SecurityConfiguration (the classic configuration, a JSON
-//   object there; the pack's document parser takes objects and strings);
+//   object there; the pack's document parser takes objects and strings), and
+//   AWS::Connect::InstanceStorageConfig S3Config and KinesisVideoStreamConfig, each with
+//   EncryptionConfig { EncryptionType, KeyId } (sdk/nodejs/connect/instanceStorageConfig.ts), at
+//   the top level where the classic config nests them in storageConfig;
 // camelCased by the provider (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation
 // template reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/).
 import * as t from "../types";
@@ -52,6 +55,18 @@ function reportExport(v: any): unknown {
   };
 }
 
+/** A native Connect storage config's s3Config and kinesisVideoStreamConfig, as classic storageConfig. */
+function connectStorage(_: unknown, p: any): unknown {
+  return {
+    get s3Config() {
+      return p.s3Config;
+    },
+    get kinesisVideoStreamConfig() {
+      return p.kinesisVideoStreamConfig;
+    },
+  };
+}
+
 export const SERVICE_TWINS: [string, Twin][] = [
   [n.NATIVE_EVENTS_ARCHIVE, { classic: t.CLOUDWATCH_EVENT_ARCHIVE }],
   [n.NATIVE_SCHEDULER_SCHEDULE, { classic: t.SCHEDULER_SCHEDULE }],
@@ -74,6 +89,24 @@ export const SERVICE_TWINS: [string, Twin][] = [
   [n.NATIVE_DMS_INSTANCE_PROFILE, { classic: t.DMS_INSTANCE_PROFILE }],
   [n.NATIVE_APPRUNNER_SERVICE, { classic: t.APPRUNNER_SERVICE }],
   [n.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, { classic: t.LAMBDA_LAYER_VERSION_PERMISSION }],
+  [
+    n.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
+    {
+      classic: t.CONNECT_INSTANCE_STORAGE_CONFIG,
+      says: {
+        "storageConfig.s3Config": "s3Config",
+        "storageConfig.kinesisVideoStreamConfig": "kinesisVideoStreamConfig",
+      },
+      derive: {
+        storageConfig: {
+          from: "s3Config",
+          deps: ["s3Config", "kinesisVideoStreamConfig"],
+          always: true,
+          map: connectStorage,
+        },
+      },
+    },
+  ],
   [
     n.NATIVE_CODEBUILD_REPORT_GROUP,
     {

@@ -114,3 +114,4 @@ export const NATIVE_APPRUNNER_SERVICE = "aws-native:apprunner:Service";
 export const NATIVE_CODEBUILD_REPORT_GROUP = "aws-native:codebuild:ReportGroup";
 export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
 export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";
+export const NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG = "aws-native:connect:InstanceStorageConfig";

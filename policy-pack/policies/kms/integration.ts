@@ -14,6 +14,7 @@ import {
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import {
+  NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
   NATIVE_EVENTS_ARCHIVE,
   NATIVE_EVENTS_EVENT_BUS,
   NATIVE_MWAA_ENVIRONMENT,
@@ -53,7 +54,7 @@ export const connectStorageKms = customerKeyPolicy({
     checkov("CKV_AWS_270"),
     awsDocs("connect/latest/adminguide/encryption-at-rest"),
   ],
-  types: [CONNECT_INSTANCE_STORAGE_CONFIG],
+  types: [CONNECT_INSTANCE_STORAGE_CONFIG, NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG],
   noun: "Connect instance storage config",
   check: (k) => {
     const storage = k.props.storageConfig;

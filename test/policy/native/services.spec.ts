@@ -8,7 +8,7 @@
 // (AWS::Cassandra) tables and OpenSearch Serverless encryption policies for their keys, and
 // OpenSearch Serverless network policies, SageMaker domains, DMS instance profiles and App Runner
 // services for their exposure; and CodeBuild report groups and EMR security configurations for
-// their keys, Lambda layer permissions for their principal. A compliant resource
+// their keys, Lambda layer permissions for their principal, and Connect storage configs (s3Config). A compliant resource
 // passes; each case then breaks one field, and a value unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -376,6 +376,33 @@ const cases: Case[] = [
     },
     prop: "principal",
     broken: [[{ principal: "*" }, "no organizationId"]],
+  },
+  {
+    rule: "connect-instance-storage-kms-cmk",
+    type: n.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
+    inputs: {
+      instanceArn: "arn:aws:connect:eu-west-1:123456789012:instance/abc",
+      resourceType: "CALL_RECORDINGS",
+      storageType: "S3",
+      s3Config: {
+        bucketName: "recordings",
+        encryptionConfig: { encryptionType: "KMS", keyId: KEY_ARN },
+      },
+    },
+    prop: "s3Config",
+    keyed: true,
+    broken: [
+      [{ s3Config: { bucketName: "recordings" } }, "s3Config.encryptionConfig.keyId"],
+      [
+        {
+          s3Config: {
+            bucketName: "recordings",
+            encryptionConfig: { encryptionType: "KMS", keyId: "alias/aws/connect" },
+          },
+        },
+        "alias/aws/connect",
+      ],
+    ],
   },
 ];
 
