@@ -1,7 +1,8 @@
 // The @pulumi/aws-native workload types whose classic twins single-type rules judge (see
 // ./twins.ts): ECS task definitions and clusters, CodeBuild projects, CloudFront distributions, and
 // the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK), SageMaker
-// notebook instances and Transfer Family servers.
+// notebook instances and Transfer Family servers, and the audit trail (CloudTrail trails and Lake
+// event data stores).
 // Property names from the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts;
 // CloudFormation's, camelCased).
 import * as t from "../types";
@@ -50,6 +51,56 @@ function ecsExecConfiguration(v: any): unknown {
   };
 }
 
+/** A native MSK cluster's encryptionInfo as the classic one. */
+function mskEncryptionInfo(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get encryptionAtRestKmsKeyArn() {
+      return v.encryptionAtRest?.dataVolumeKmsKeyId;
+    },
+    get encryptionInTransit() {
+      return v.encryptionInTransit;
+    },
+  };
+}
+
+/** A native Firehose stream's encryption input as the classic serverSideEncryption block. */
+function firehoseSse(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    enabled: true,
+    get keyType() {
+      return v.keyType;
+    },
+    get keyArn() {
+      return v.keyArn;
+    },
+  };
+}
+
+/** A native pipeline's artifact store, or its per-Region stores, as classic artifactStores. */
+function pipelineStores(v: any, p: any): unknown {
+  if (v === undefined || v === null) {
+    const one = p.artifactStore;
+    return one === undefined || one === null ? one : [one];
+  }
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((m: any) => ({
+    get region() {
+      return m?.region;
+    },
+    get location() {
+      return m?.artifactStore?.location;
+    },
+    get type() {
+      return m?.artifactStore?.type;
+    },
+    get encryptionKey() {
+      return m?.artifactStore?.encryptionKey;
+    },
+  }));
+}
+
 export const WORKLOAD_TWINS: [string, Twin][] = [
   // CloudFormation AWS::Redshift::Cluster, AWS::AmazonMQ::Broker and AWS::DMS::ReplicationInstance
   // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
@@ -57,8 +108,49 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // classic names.
   [n.NATIVE_REDSHIFT_CLUSTER, { classic: t.REDSHIFT_CLUSTER }],
   [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
-  [n.NATIVE_DMS_REPLICATION_INSTANCE, { classic: t.DMS_REPLICATION_INSTANCE }],
-  [n.NATIVE_MSK_CLUSTER, { classic: t.MSK_CLUSTER }],
+  // AWS::DMS::ReplicationInstance KmsKeyId (sdk/nodejs/dms/replicationInstance.ts kmsKeyId) is the
+  // classic instance's kmsKeyArn.
+  [
+    n.NATIVE_DMS_REPLICATION_INSTANCE,
+    { classic: t.DMS_REPLICATION_INSTANCE, rename: { kmsKeyArn: "kmsKeyId" } },
+  ],
+  // AWS::MSK::Cluster EncryptionInfo { EncryptionAtRest { DataVolumeKMSKeyId }, EncryptionInTransit }
+  // (sdk/python/pulumi_aws_native/msk/_inputs.py: encryptionAtRest.dataVolumeKmsKeyId) reads as the
+  // classic encryptionInfo { encryptionAtRestKmsKeyArn, encryptionInTransit }.
+  [
+    n.NATIVE_MSK_CLUSTER,
+    {
+      classic: t.MSK_CLUSTER,
+      says: {
+        "encryptionInfo.encryptionAtRestKmsKeyArn":
+          "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId",
+      },
+      derive: { encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo } },
+    },
+  ],
+  // AWS::KinesisFirehose::DeliveryStream DeliveryStreamEncryptionConfigurationInput { KeyType,
+  // KeyARN } (sdk/python/pulumi_aws_native/kinesisfirehose/_inputs.py: keyType, keyArn): given, it
+  // turns server-side encryption on, so it reads as the classic serverSideEncryption with enabled
+  // true. A Kinesis source is kinesisStreamSourceConfiguration; an MSK one is DeliveryStreamType
+  // "MSKAsSource" (CloudFormation's values: DirectPut, KinesisStreamAsSource, MSKAsSource).
+  [
+    n.NATIVE_FIREHOSE_DELIVERY_STREAM,
+    {
+      classic: t.FIREHOSE_DELIVERY_STREAM,
+      rename: { kinesisSourceConfiguration: "kinesisStreamSourceConfiguration" },
+      says: { serverSideEncryption: "deliveryStreamEncryptionConfigurationInput" },
+      derive: {
+        serverSideEncryption: {
+          from: "deliveryStreamEncryptionConfigurationInput",
+          map: firehoseSse,
+        },
+        mskSourceConfiguration: {
+          from: "deliveryStreamType",
+          map: (v: unknown) => (v === "MSKAsSource" ? { deliveryStreamType: v } : undefined),
+        },
+      },
+    },
+  ],
   // CloudFormation AWS::Transfer::Server EndpointType, EndpointDetails { AddressAllocationIds }: the
   // classic names (sdk/nodejs/transfer/server.ts).
   [n.NATIVE_TRANSFER_SERVER, { classic: t.TRANSFER_SERVER }],
@@ -104,6 +196,24 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
     n.NATIVE_CODEBUILD_PROJECT,
     { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
   ],
+  // AWS::CodePipeline::Pipeline ArtifactStore { Location, Type, EncryptionKey { Id, Type } } or
+  // ArtifactStores [{ Region, ArtifactStore }] (sdk/python/pulumi_aws_native/codepipeline/_inputs.py:
+  // artifactStore, artifactStores[].artifactStore, encryptionKey { id, type }) as the classic
+  // artifactStores [{ location, type, encryptionKey, region }].
+  [
+    n.NATIVE_CODEPIPELINE_PIPELINE,
+    {
+      classic: t.CODEPIPELINE_PIPELINE,
+      derive: {
+        artifactStores: {
+          from: "artifactStores",
+          deps: ["artifactStores", "artifactStore"],
+          always: true,
+          map: pipelineStores,
+        },
+      },
+    },
+  ],
   // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins.
   [
     n.NATIVE_CLOUDFRONT_DISTRIBUTION,
@@ -120,4 +230,11 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       },
     },
   ],
+  // sdk/nodejs/cloudtrail/trail.ts spells CloudFormation's KMSKeyId `kMSKeyId` (and names the
+  // trail trailName); sdk/nodejs/cloudtrail/eventDataStore.ts keeps kmsKeyId.
+  [
+    n.NATIVE_CLOUDTRAIL_TRAIL,
+    { classic: t.CLOUDTRAIL_TRAIL, rename: { kmsKeyId: "kMSKeyId", name: "trailName" } },
+  ],
+  [n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE, { classic: t.CLOUDTRAIL_EVENT_DATA_STORE }],
 ];

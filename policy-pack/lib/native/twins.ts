@@ -15,6 +15,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
+import { SERVICE_TWINS } from "./twins-services";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -37,8 +38,8 @@ export interface Twin {
 export interface Derived {
   /** The native property read (lazily: an unknown one throws when the rule reads the classic one). */
   readonly from: string;
-  /** The native property whose property dependencies the classic one takes; default `from`. */
-  readonly deps?: string;
+  /** The native properties whose property dependencies the classic one takes; default `from`. */
+  readonly deps?: string | readonly string[];
   /** The classic property exists even when `from` is absent (it has a value of its own then). */
   readonly always?: boolean;
   map(v: any, props: any): unknown;
@@ -409,6 +410,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ],
   ...NETWORK_TWINS,
   ...WORKLOAD_TWINS,
+  ...SERVICE_TWINS,
 ]);
 
 /** Every native type with a twin. */

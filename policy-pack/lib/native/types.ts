@@ -64,11 +64,13 @@ export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
 export const NATIVE_ECS_TASK_DEFINITION = "aws-native:ecs:TaskDefinition";
 export const NATIVE_ECS_CLUSTER = "aws-native:ecs:Cluster";
 export const NATIVE_CODEBUILD_PROJECT = "aws-native:codebuild:Project";
+export const NATIVE_CODEPIPELINE_PIPELINE = "aws-native:codepipeline:Pipeline";
 export const NATIVE_CLOUDFRONT_DISTRIBUTION = "aws-native:cloudfront:Distribution";
 export const NATIVE_REDSHIFT_CLUSTER = "aws-native:redshift:Cluster";
 export const NATIVE_AMAZONMQ_BROKER = "aws-native:amazonmq:Broker";
 export const NATIVE_DMS_REPLICATION_INSTANCE = "aws-native:dms:ReplicationInstance";
 export const NATIVE_MSK_CLUSTER = "aws-native:msk:Cluster";
+export const NATIVE_FIREHOSE_DELIVERY_STREAM = "aws-native:kinesisfirehose:DeliveryStream";
 export const NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE = "aws-native:sagemaker:NotebookInstance";
 export const NATIVE_TRANSFER_SERVER = "aws-native:transfer:Server";
 export const NATIVE_AUTOSCALING_GROUP = "aws-native:autoscaling:AutoScalingGroup";
@@ -85,3 +87,31 @@ export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
 export const NATIVE_RDS_DB_CLUSTER_V0 = "aws-native:rds:DBCluster";
 export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
+
+export const NATIVE_CLOUDTRAIL_TRAIL = "aws-native:cloudtrail:Trail";
+export const NATIVE_CLOUDTRAIL_EVENT_DATA_STORE = "aws-native:cloudtrail:EventDataStore";
+
+export const NATIVE_EVENTS_ARCHIVE = "aws-native:events:Archive";
+export const NATIVE_SCHEDULER_SCHEDULE = "aws-native:scheduler:Schedule";
+export const NATIVE_CODEARTIFACT_DOMAIN = "aws-native:codeartifact:Domain";
+export const NATIVE_TIMESTREAM_DATABASE = "aws-native:timestream:Database";
+export const NATIVE_MWAA_ENVIRONMENT = "aws-native:mwaa:Environment";
+export const NATIVE_REDSHIFTSERVERLESS_NAMESPACE = "aws-native:redshiftserverless:Namespace";
+export const NATIVE_REDSHIFTSERVERLESS_WORKGROUP = "aws-native:redshiftserverless:Workgroup";
+export const NATIVE_COGNITO_IDENTITY_POOL = "aws-native:cognito:IdentityPool";
+export const NATIVE_APPSYNC_API_CACHE = "aws-native:appsync:ApiCache";
+export const NATIVE_KENDRA_INDEX = "aws-native:kendra:Index";
+export const NATIVE_LOCATION_TRACKER = "aws-native:location:Tracker";
+export const NATIVE_LOCATION_GEOFENCE_COLLECTION = "aws-native:location:GeofenceCollection";
+export const NATIVE_TIMESTREAM_SCHEDULED_QUERY = "aws-native:timestream:ScheduledQuery";
+/** AWS::Cassandra::Table: an Amazon Keyspaces table. */
+export const NATIVE_CASSANDRA_TABLE = "aws-native:cassandra:Table";
+export const NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY =
+  "aws-native:opensearchserverless:SecurityPolicy";
+export const NATIVE_SAGEMAKER_DOMAIN = "aws-native:sagemaker:Domain";
+export const NATIVE_DMS_INSTANCE_PROFILE = "aws-native:dms:InstanceProfile";
+export const NATIVE_APPRUNNER_SERVICE = "aws-native:apprunner:Service";
+export const NATIVE_CODEBUILD_REPORT_GROUP = "aws-native:codebuild:ReportGroup";
+export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
+export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";
+export const NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG = "aws-native:connect:InstanceStorageConfig";

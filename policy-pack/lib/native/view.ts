@@ -132,10 +132,10 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
 }
 
 /** The native properties a classic property is read from (for property dependencies). */
-function sourcesOf(twin: Twin): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [c, from] of Object.entries(twin.rename ?? {})) out.set(c, from);
-  for (const [c, d] of Object.entries(twin.derive ?? {})) out.set(c, d.deps ?? d.from);
+function sourcesOf(twin: Twin): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  for (const [c, from] of Object.entries(twin.rename ?? {})) out.set(c, [from]);
+  for (const [c, d] of Object.entries(twin.derive ?? {})) out.set(c, [d.deps ?? d.from].flat());
   return out;
 }
 
@@ -175,7 +175,11 @@ export function classicResources(resources: readonly PolicyResource[]): PolicyRe
     if (!touches) continue;
     const deps: Record<string, PolicyResource[]> = {};
     for (const [prop, ds] of Object.entries(pd)) deps[prop] = ds.map(swap);
-    if (twin) for (const [c, from] of sourcesOf(twin)) if (pd[from]) deps[c] = deps[from];
+    if (twin) {
+      for (const [c, from] of sourcesOf(twin)) {
+        if (from.some((f) => pd[f])) deps[c] = from.flatMap((f) => deps[f] ?? []);
+      }
+    }
     const links = {
       parent: r.parent === undefined ? undefined : swap(r.parent),
       dependencies: (r.dependencies ?? []).map(swap),

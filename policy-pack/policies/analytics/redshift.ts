@@ -11,6 +11,10 @@ import {
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
 } from "../../lib/types";
+import {
+  NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
+  NATIVE_REDSHIFTSERVERLESS_WORKGROUP,
+} from "../../lib/native/types";
 import { awsDocs, fsbp } from "../../lib/controls";
 
 export const redshiftWorkgroupNotPublic = resourcePolicy({
@@ -23,7 +27,7 @@ export const redshiftWorkgroupNotPublic = resourcePolicy({
   remediationSteps:
     "Set `publiclyAccessible: false` (the default) and reach the workgroup through a private tunnel or VPC endpoint.",
   references: [fsbp("RedshiftServerless.3")],
-  types: [REDSHIFTSERVERLESS_WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, NATIVE_REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
   },
@@ -155,7 +159,7 @@ export const redshiftNamespaceManagedPassword = resourcePolicy({
   remediationSteps:
     "Remove `adminUserPassword`/`adminUserPasswordWo` and set `manageAdminPassword: true`.",
   references: [awsDocs("Redshift Serverless managed admin credentials in Secrets Manager")],
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     // Presence is enough: the value itself is a secret the report must not echo.
     if (present(props, "adminUserPassword")) ctx.report("adminUserPassword is set by the program.");

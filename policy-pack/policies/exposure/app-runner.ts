@@ -15,6 +15,7 @@
 // through one.
 import { resourcePolicy } from "../../lib/define";
 import { APPRUNNER_SERVICE } from "../../lib/types";
+import { NATIVE_APPRUNNER_SERVICE } from "../../lib/native/types";
 import { isSet } from "../../lib/values";
 import { awsDocs } from "../../lib/controls";
 
@@ -67,7 +68,7 @@ export const apprunnerServiceEgressThroughVpc = resourcePolicy({
   severity: "high",
   remediationSteps: EGRESS_REMEDIATION,
   references: [EGRESS_API, awsDocs("apprunner/latest/dg/network")],
-  types: [APPRUNNER_SERVICE],
+  types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
   // Left out is the advisory rule below, as for SageMaker notebooks' directInternetAccess.
   check: (props, ctx) => {
     const type = props.networkConfiguration?.egressConfiguration?.egressType;

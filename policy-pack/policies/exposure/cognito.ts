@@ -2,6 +2,7 @@
 // and identity pools (no AWS credentials for unauthenticated guests).
 import { resourcePolicy } from "../../lib/define";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../lib/types";
+import { NATIVE_COGNITO_IDENTITY_POOL } from "../../lib/native/types";
 import { numberish } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -114,7 +115,7 @@ export const cognitoIdentityPoolNoUnauthenticated = resourcePolicy({
     checkov("CKV_AWS_366"),
     awsDocs("cognito/latest/developerguide/identity-pools"),
   ],
-  types: [COGNITO_IDENTITY_POOL],
+  types: [COGNITO_IDENTITY_POOL, NATIVE_COGNITO_IDENTITY_POOL],
   check: (props, ctx) => {
     if (props.allowUnauthenticatedIdentities === true) {
       ctx.report("allowUnauthenticatedIdentities is true: guests get AWS credentials.");

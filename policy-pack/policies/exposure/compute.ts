@@ -10,6 +10,7 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_EKS_NODEGROUP,
+  NATIVE_SAGEMAKER_DOMAIN,
   NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
   NATIVE_TRANSFER_SERVER,
 } from "../../lib/native/types";
@@ -122,7 +123,7 @@ export const sagemakerDomainVpcOnly = resourcePolicy({
   severity: "high",
   remediationSteps: DOMAIN_REMEDIATION,
   references: [DOMAIN_API],
-  types: [SAGEMAKER_DOMAIN],
+  types: [SAGEMAKER_DOMAIN, NATIVE_SAGEMAKER_DOMAIN],
   // Left out is the advisory rule below, as for notebooks' directInternetAccess.
   check: (props, ctx) => {
     const access = props.appNetworkAccessType;

@@ -18,6 +18,7 @@ import {
   NATIVE_DMS_REPLICATION_INSTANCE,
   NATIVE_EKS_CLUSTER,
   NATIVE_MSK_CLUSTER,
+  NATIVE_MWAA_ENVIRONMENT,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { asList, peek } from "../../lib/values";
@@ -229,7 +230,7 @@ export const mwaaEnvironmentNotPublic = resourcePolicy({
     checkov("CKV2_AWS_66"),
     awsDocs("mwaa/latest/userguide/configuring-networking.html (Apache Airflow access modes)"),
   ],
-  types: [MWAA_ENVIRONMENT],
+  types: [MWAA_ENVIRONMENT, NATIVE_MWAA_ENVIRONMENT],
   check: (props, ctx) => {
     // aws.mwaa.Environment webserverAccessMode: PRIVATE_ONLY (default), PUBLIC_ONLY or
     // PUBLIC_AND_PRIVATE (Pulumi AWS provider docs, mwaa.Environment); only the first keeps the

@@ -25,7 +25,11 @@ import {
   LAMBDA_LAYER_VERSION_PERMISSION,
   LAMBDA_PERMISSION,
 } from "../../lib/types";
-import { NATIVE_LAMBDA_PERMISSION, NATIVE_LAMBDA_URL } from "../../lib/native/types";
+import {
+  NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
+  NATIVE_LAMBDA_PERMISSION,
+  NATIVE_LAMBDA_URL,
+} from "../../lib/native/types";
 import { peek, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -228,7 +232,7 @@ export const lambdaLayerPermissionNotPublic = resourcePolicy({
     'Grant the layer to named account ids, or keep `principal: "*"` with `organizationId` set to ' +
     "your organization.",
   references: [awsDocs("lambda/latest/dg/permissions-layer-cross-account")],
-  types: [LAMBDA_LAYER_VERSION_PERMISSION],
+  types: [LAMBDA_LAYER_VERSION_PERMISSION, NATIVE_LAMBDA_LAYER_VERSION_PERMISSION],
   check: (props, ctx) => {
     const who = publicPrincipal(principalOf(props.principal));
     if (who === undefined || present(props, "organizationId")) return;

@@ -13,6 +13,10 @@ import {
   TIMESTREAM_INFLUXDB_CLUSTER,
   TIMESTREAM_INFLUXDB_INSTANCE,
 } from "../../lib/types";
+import {
+  NATIVE_DMS_INSTANCE_PROFILE,
+  NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+} from "../../lib/native/types";
 import { asList, jsonDocument } from "../../lib/values";
 import { awsDocs } from "../../lib/controls";
 
@@ -31,7 +35,7 @@ export const dmsInstanceProfileNotPublic = resourcePolicy({
     // instance profile is publicly accessible. Default is true."
     awsDocs("dms/latest/APIReference/API_CreateInstanceProfile"),
   ],
-  types: [DMS_INSTANCE_PROFILE],
+  types: [DMS_INSTANCE_PROFILE, NATIVE_DMS_INSTANCE_PROFILE],
   check: (props, ctx) => {
     const flag = props.publiclyAccessible;
     if (flag === false) return;
@@ -105,7 +109,7 @@ export const opensearchServerlessNetworkNotPublic = resourcePolicy({
     "Set `AllowFromPublic: false` in every rule and name the VPC endpoints " +
     "(`SourceVPCEs`) or AWS services (`SourceServices`) that may reach the collections.",
   references: [awsDocs("opensearch-service/latest/developerguide/serverless-network")],
-  types: [OPENSEARCH_SERVERLESS_SECURITY_POLICY],
+  types: [OPENSEARCH_SERVERLESS_SECURITY_POLICY, NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY],
   check: (props, ctx) => {
     if (props.type !== "network") return;
     const doc = jsonDocument(props.policy);

@@ -20,7 +20,12 @@ import {
   OPENSEARCH_DOMAIN,
   OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
-import { NATIVE_OPENSEARCH_DOMAIN } from "../../lib/native/types";
+import {
+  NATIVE_EMR_SECURITY_CONFIGURATION,
+  NATIVE_KENDRA_INDEX,
+  NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+  NATIVE_OPENSEARCH_DOMAIN,
+} from "../../lib/native/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const searchDomainKms = customerKeyPolicy({
@@ -69,7 +74,7 @@ export const opensearchServerlessEncryptionPolicyKms = customerKeyPolicy({
     "Write the policy as { Rules: [...], AWSOwnedKey: false, KmsARN: <the stack's key ARN> } " +
     "(pulumi.jsonStringify with key.arn), or give each collection encryptionConfigs with kmsKeyArn.",
   references: [awsDocs("opensearch-service/latest/developerguide/serverless-encryption")],
-  types: [OPENSEARCH_SERVERLESS_SECURITY_POLICY],
+  types: [OPENSEARCH_SERVERLESS_SECURITY_POLICY, NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY],
   noun: "OpenSearch Serverless encryption policy",
   check: (k) => {
     if (k.props.type !== "encryption") return;
@@ -315,7 +320,7 @@ export const emrKms = customerKeyPolicy({
     trivy("AWS-0139"),
     awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),
   ],
-  types: [EMR_SECURITY_CONFIGURATION],
+  types: [EMR_SECURITY_CONFIGURATION, NATIVE_EMR_SECURITY_CONFIGURATION],
   noun: "EMR security configuration",
   check: (k) => {
     // The configuration is JSON text: unknown at preview (built from key ARNs) it is a preview note.
@@ -379,7 +384,7 @@ export const kendraKms = customerKeyPolicy({
     "Set serverSideEncryptionConfiguration: { kmsKeyId: key.arn } with a symmetric customer key " +
     "(recreates the index).",
   references: [checkov("CKV_AWS_262")],
-  types: [KENDRA_INDEX],
+  types: [KENDRA_INDEX, NATIVE_KENDRA_INDEX],
   noun: "Kendra index",
   check: (k) =>
     k.requireKey({

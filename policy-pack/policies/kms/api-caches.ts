@@ -5,6 +5,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../../lib/define";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_API_CACHE } from "../../lib/types";
+import { NATIVE_APPSYNC_API_CACHE } from "../../lib/native/types";
 import { stringProp } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -86,7 +87,7 @@ export const appsyncCacheEncrypted = customerKeyPolicy({
     fsbp("AppSync.1"),
     awsDocs("appsync/latest/APIReference/API_CreateApiCache"),
   ],
-  types: [APPSYNC_API_CACHE],
+  types: [APPSYNC_API_CACHE, NATIVE_APPSYNC_API_CACHE],
   noun: "AppSync API cache",
   check: (k) => {
     // AppSync API, CreateApiCache: AtRestEncryptionEnabled is the only encryption-at-rest setting

@@ -2,6 +2,10 @@
 // files in S3) and CloudTrail Lake event data stores.
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { CLOUDTRAIL_EVENT_DATA_STORE, CLOUDTRAIL_TRAIL } from "../../lib/types";
+import {
+  NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+  NATIVE_CLOUDTRAIL_TRAIL,
+} from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const cloudtrailKms = customerKeyPolicy({
@@ -21,7 +25,13 @@ export const cloudtrailKms = customerKeyPolicy({
     fsbp("CloudTrail.2"),
     kics("CloudTrail Log Files Not Encrypted With CMK"),
   ],
-  types: [CLOUDTRAIL_TRAIL, CLOUDTRAIL_EVENT_DATA_STORE],
+  // aws-native trails (kMSKeyId) and event data stores are judged as these (../../lib/native).
+  types: [
+    CLOUDTRAIL_TRAIL,
+    CLOUDTRAIL_EVENT_DATA_STORE,
+    NATIVE_CLOUDTRAIL_TRAIL,
+    NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+  ],
   noun: (r) => (r.type === CLOUDTRAIL_TRAIL ? "CloudTrail trail" : "CloudTrail event data store"),
   // CloudTrail user guide, "Encrypting CloudTrail log files with AWS KMS keys (SSE-KMS)": by default
   // log files get SSE-S3; event data stores default to an AWS-owned key.

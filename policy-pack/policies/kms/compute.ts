@@ -18,6 +18,7 @@ import {
   WORKSPACES_WORKSPACE,
 } from "../../lib/types";
 import {
+  NATIVE_CODEBUILD_REPORT_GROUP,
   NATIVE_ECS_CLUSTER,
   NATIVE_EKS_CLUSTER,
   NATIVE_LAMBDA_FUNCTION,
@@ -311,7 +312,7 @@ export const codebuildReportGroupKms = customerKeyPolicy({
     "Set exportConfig.s3Destination.encryptionKey to the stack's customer-managed key and remove " +
     "encryptionDisabled: true.",
   references: [awsDocs("codebuild/userguide/report-group-export-settings")],
-  types: [CODEBUILD_REPORT_GROUP],
+  types: [CODEBUILD_REPORT_GROUP, NATIVE_CODEBUILD_REPORT_GROUP],
   noun: "CodeBuild report group",
   check: (k) => {
     const exportConfig = k.props.exportConfig;

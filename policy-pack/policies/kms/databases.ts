@@ -26,10 +26,12 @@ import {
   REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
 import {
+  NATIVE_DMS_REPLICATION_INSTANCE,
   NATIVE_RDS_DB_CLUSTER,
   NATIVE_RDS_DB_CLUSTER_V0,
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
+  NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { holdsValue, present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -256,7 +258,8 @@ export const redshiftClusterKms = customerKeyPolicy({
     trivy("AWS-0084"),
     fsbp("Redshift.10"),
   ],
-  types: [REDSHIFT_CLUSTER],
+  // aws-native Clusters take the same encrypted (a boolean there) and kmsKeyId (../../lib/native).
+  types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   noun: "Redshift cluster",
   check: (k) => {
     // The provider types `encrypted` as a string ("true"/"false"); it defaults to true.
@@ -282,7 +285,8 @@ export const dmsReplicationInstanceKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps: "Set kmsKeyArn to the stack's customer-managed key (recreates the instance).",
   references: [checkov("CKV_AWS_212")],
-  types: [DMS_REPLICATION_INSTANCE],
+  // An aws-native ReplicationInstance names the key kmsKeyId (../../lib/native/twins-workloads.ts).
+  types: [DMS_REPLICATION_INSTANCE, NATIVE_DMS_REPLICATION_INSTANCE],
   noun: "DMS replication instance",
   check: (k) =>
     k.requireKey({ prop: "kmsKeyArn", computed: true, whenNone: "the AWS-managed key aws/dms" }),

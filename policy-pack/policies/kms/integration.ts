@@ -13,7 +13,13 @@ import {
   MWAA_ENVIRONMENT,
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
-import { NATIVE_EVENTS_EVENT_BUS } from "../../lib/native/types";
+import {
+  NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
+  NATIVE_EVENTS_ARCHIVE,
+  NATIVE_EVENTS_EVENT_BUS,
+  NATIVE_MWAA_ENVIRONMENT,
+  NATIVE_SCHEDULER_SCHEDULE,
+} from "../../lib/native/types";
 import { awsDocs, checkov } from "../../lib/controls";
 
 export const appflowKms = customerKeyPolicy({
@@ -48,7 +54,7 @@ export const connectStorageKms = customerKeyPolicy({
     checkov("CKV_AWS_270"),
     awsDocs("connect/latest/adminguide/encryption-at-rest"),
   ],
-  types: [CONNECT_INSTANCE_STORAGE_CONFIG],
+  types: [CONNECT_INSTANCE_STORAGE_CONFIG, NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG],
   noun: "Connect instance storage config",
   check: (k) => {
     const storage = k.props.storageConfig;
@@ -82,7 +88,7 @@ export const schedulerScheduleKms = customerKeyPolicy({
     checkov("CKV_AWS_297"),
     awsDocs("scheduler/latest/UserGuide/encryption-rest (AWS owned key by default)"),
   ],
-  types: [SCHEDULER_SCHEDULE],
+  types: [SCHEDULER_SCHEDULE, NATIVE_SCHEDULER_SCHEDULE],
   noun: "EventBridge Scheduler schedule",
   // EventBridge Scheduler User Guide, "Encryption at rest": "By default, EventBridge Scheduler
   // encrypts and decrypts all of your data using an AWS owned key."
@@ -121,7 +127,7 @@ export const eventArchiveKms = customerKeyPolicy({
       "eventbridge/latest/userguide/eb-encryption-event-bus-cmkey.html (Encrypting archives)",
     ),
   ],
-  types: [CLOUDWATCH_EVENT_ARCHIVE],
+  types: [CLOUDWATCH_EVENT_ARCHIVE, NATIVE_EVENTS_ARCHIVE],
   noun: "EventBridge archive",
   check: (k) => k.requireKey({ prop: "kmsKeyIdentifier", whenNone: "an AWS-owned key" }),
 });
@@ -139,7 +145,7 @@ export const mwaaKms = customerKeyPolicy({
   references: [
     awsDocs("mwaa/latest/API/API_CreateEnvironment.html#mwaa-CreateEnvironment-request-KmsKey"),
   ],
-  types: [MWAA_ENVIRONMENT],
+  types: [MWAA_ENVIRONMENT, NATIVE_MWAA_ENVIRONMENT],
   noun: "MWAA environment",
   // CreateEnvironment KmsKey: "You can use an Amazon Web Services owned CMK, or a Customer managed
   // CMK"; left out, the environment uses the AWS-owned one.

@@ -3,6 +3,10 @@
 // (Location Developer Guide, "Data encryption at rest").
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { LOCATION_GEOFENCE_COLLECTION, LOCATION_TRACKER } from "../../lib/types";
+import {
+  NATIVE_LOCATION_GEOFENCE_COLLECTION,
+  NATIVE_LOCATION_TRACKER,
+} from "../../lib/native/types";
 import { awsDocs, trivy } from "../../lib/controls";
 
 export const locationTrackerKms = customerKeyPolicy({
@@ -20,7 +24,7 @@ export const locationTrackerKms = customerKeyPolicy({
     trivy("AWS-0180"),
     awsDocs("location/latest/developerguide/encryption-at-rest.html"),
   ],
-  types: [LOCATION_TRACKER],
+  types: [LOCATION_TRACKER, NATIVE_LOCATION_TRACKER],
   noun: "Location tracker",
   check: (k) => k.requireKey({ prop: "kmsKeyId", whenNone: "an AWS-owned key" }),
 });
@@ -36,7 +40,7 @@ export const locationGeofenceKms = customerKeyPolicy({
     "Set kmsKeyId to the stack's customer-managed key on every GeofenceCollection (it can only " +
     "be chosen when the collection is created).",
   references: [awsDocs("location/latest/developerguide/encryption-at-rest.html")],
-  types: [LOCATION_GEOFENCE_COLLECTION],
+  types: [LOCATION_GEOFENCE_COLLECTION, NATIVE_LOCATION_GEOFENCE_COLLECTION],
   noun: "Location geofence collection",
   check: (k) => k.requireKey({ prop: "kmsKeyId", whenNone: "an AWS-owned key" }),
 });

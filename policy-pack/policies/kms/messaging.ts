@@ -11,7 +11,14 @@ import {
   SNS_TOPIC,
   SQS_QUEUE,
 } from "../../lib/types";
-import { NATIVE_KINESIS_STREAM, NATIVE_SNS_TOPIC, NATIVE_SQS_QUEUE } from "../../lib/native/types";
+import {
+  NATIVE_AMAZONMQ_BROKER,
+  NATIVE_FIREHOSE_DELIVERY_STREAM,
+  NATIVE_KINESIS_STREAM,
+  NATIVE_MSK_CLUSTER,
+  NATIVE_SNS_TOPIC,
+  NATIVE_SQS_QUEUE,
+} from "../../lib/native/types";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const snsKms = customerKeyPolicy({
@@ -119,7 +126,8 @@ export const firehoseKms = customerKeyPolicy({
     fsbp("DataFirehose.1"),
     kics("Kinesis SSE Not Configured"),
   ],
-  types: [FIREHOSE_DELIVERY_STREAM],
+  // aws-native streams: deliveryStreamEncryptionConfigurationInput (../../lib/native/twins-workloads.ts).
+  types: [FIREHOSE_DELIVERY_STREAM, NATIVE_FIREHOSE_DELIVERY_STREAM],
   noun: "Firehose stream",
   check: (k) => {
     // Firehose reads a Kinesis or MSK source in place and does not store it: SSE applies to Direct
@@ -162,7 +170,8 @@ export const mskKms = customerKeyPolicy({
     trivy("AWS-0179"),
     trivy("AWS-0073"),
   ],
-  types: [MSK_CLUSTER],
+  // aws-native clusters: encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId (../../lib/native).
+  types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   noun: "MSK cluster",
   check: (k) => {
     const info = k.props.encryptionInfo;
@@ -195,7 +204,8 @@ export const mqKms = customerKeyPolicy({
   remediationSteps:
     "Set encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: key.arn } (a key of this stack).",
   references: [checkov("CKV_AWS_209"), kics("AmazonMQ Broker Encryption Disabled")],
-  types: [MQ_BROKER],
+  // An aws-native Broker takes the same encryptionOptions and engineType (../../lib/native).
+  types: [MQ_BROKER, NATIVE_AMAZONMQ_BROKER],
   noun: "MQ broker",
   check: (k) => {
     // Amazon MQ API / CloudFormation AWS::AmazonMQ::Broker EncryptionOptions: "Does not apply to

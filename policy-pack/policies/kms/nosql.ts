@@ -16,7 +16,13 @@ import {
   TIMESTREAM_DATABASE,
   TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/types";
-import { NATIVE_DYNAMODB_GLOBAL_TABLE, NATIVE_DYNAMODB_TABLE } from "../../lib/native/types";
+import {
+  NATIVE_CASSANDRA_TABLE,
+  NATIVE_DYNAMODB_GLOBAL_TABLE,
+  NATIVE_DYNAMODB_TABLE,
+  NATIVE_TIMESTREAM_DATABASE,
+  NATIVE_TIMESTREAM_SCHEDULED_QUERY,
+} from "../../lib/native/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -196,7 +202,7 @@ export const keyspacesKms = customerKeyPolicy({
   remediationSteps:
     'Set encryptionSpecification: { type: "CUSTOMER_MANAGED_KMS_KEY", kmsKeyIdentifier: key.arn }.',
   references: [checkov("CKV_AWS_265")],
-  types: [KEYSPACES_TABLE],
+  types: [KEYSPACES_TABLE, NATIVE_CASSANDRA_TABLE],
   noun: "Keyspaces table",
   check: (k) => {
     const spec = k.setting("encryptionSpecification");
@@ -224,7 +230,7 @@ export const timestreamKms = customerKeyPolicy({
   severity: "medium",
   remediationSteps: "Set kmsKeyId to the stack's customer-managed key.",
   references: [checkov("CKV_AWS_160")],
-  types: [TIMESTREAM_DATABASE],
+  types: [TIMESTREAM_DATABASE, NATIVE_TIMESTREAM_DATABASE],
   noun: "Timestream database",
   check: (k) =>
     k.requireKey({
@@ -258,7 +264,7 @@ export const timestreamScheduledQueryKms = customerKeyPolicy({
     '`errorReportConfiguration.s3Configuration.encryptionOption: "SSE_KMS"`; the key policy ' +
     "lets the execution role use the key.",
   references: [SCHEDULED_QUERY_API, ERROR_REPORT_S3],
-  types: [TIMESTREAM_SCHEDULED_QUERY],
+  types: [TIMESTREAM_SCHEDULED_QUERY, NATIVE_TIMESTREAM_SCHEDULED_QUERY],
   noun: "Timestream scheduled query",
   check: (k) => {
     k.requireKey({ prop: "kmsKeyId", whenNone: "a Timestream-owned key" });

@@ -9,7 +9,12 @@ import {
   ECR_REPOSITORY,
   REDSHIFTSERVERLESS_NAMESPACE,
 } from "../../lib/types";
-import { NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
+import {
+  NATIVE_CODEBUILD_PROJECT,
+  NATIVE_CODEPIPELINE_PIPELINE,
+  NATIVE_ECR_REPOSITORY,
+  NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
+} from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 export const ecrKms = stackPolicy({
   name: "ecr-repository-kms-cmk",
@@ -56,8 +61,8 @@ export const redshiftKms = stackPolicy({
   severity: "high",
   remediationSteps: "Set kmsKeyId to a customer-managed key of this stack (key.arn).",
   references: [checkov("CKV_AWS_282"), awsDocs("redshift-serverless-namespace-cmk-encryption")],
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
-  appliesTo: REDSHIFTSERVERLESS_NAMESPACE,
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
+  appliesTo: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (ctx) =>
     requireCustomerKeys(ctx, REDSHIFTSERVERLESS_NAMESPACE, {
       what: (ns) => `Redshift Serverless namespace "${ns.name}"`,
@@ -86,8 +91,10 @@ export const codebuildKms = stackPolicy({
     fsbp("CodeBuild.3"),
     kics("CodeBuild Project Encrypted With AWS Managed Key"),
   ],
-  types: [CODEBUILD_PROJECT],
-  appliesTo: CODEBUILD_PROJECT,
+  // aws-native Projects (encryptionKey, artifacts, secondaryArtifacts, logsConfig.s3Logs: the
+  // classic names, CloudFormation AWS::CodeBuild::Project) are judged as classic ones.
+  types: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
+  appliesTo: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
   check: (ctx) => {
     for (const project of ctx.index.ofType(CODEBUILD_PROJECT)) {
       ctx.each(project, () => {
@@ -132,8 +139,10 @@ export const codepipelineKms = stackPolicy({
     'Set artifactStores[].encryptionKey: { type: "KMS", id: key.arn } on every store (without it ' +
     "CodePipeline uses the AWS-managed key aws/s3).",
   references: [checkov("CKV_AWS_219")],
-  types: [CODEPIPELINE_PIPELINE],
-  appliesTo: CODEPIPELINE_PIPELINE,
+  // aws-native Pipelines (artifactStore, or artifactStores[].artifactStore) are judged as classic
+  // ones (../../lib/native/twins-workloads.ts).
+  types: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
+  appliesTo: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
   check: (ctx) => {
     for (const pipeline of ctx.index.ofType(CODEPIPELINE_PIPELINE)) {
       ctx.each(pipeline, () => {

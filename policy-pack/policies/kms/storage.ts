@@ -15,6 +15,7 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_BACKUP_VAULT,
+  NATIVE_CODEARTIFACT_DOMAIN,
   NATIVE_EFS_FILE_SYSTEM,
   NATIVE_SECRETSMANAGER_SECRET,
 } from "../../lib/native/types";
@@ -120,7 +121,7 @@ export const codeartifactKms = customerKeyPolicy({
     "Set encryptionKey to the stack's customer-managed key (recreates the domain and its " +
     "repositories).",
   references: [checkov("CKV_AWS_221")],
-  types: [CODEARTIFACT_DOMAIN],
+  types: [CODEARTIFACT_DOMAIN, NATIVE_CODEARTIFACT_DOMAIN],
   noun: "CodeArtifact domain",
   // CodeArtifact API, CreateDomain EncryptionKey: without it the AWS-managed key aws/codeartifact.
   check: (k) =>

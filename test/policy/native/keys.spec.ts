@@ -2,7 +2,12 @@
 // backup vault (encryptionKeyArn; its view is a vault policy, for the resource-policy rules), an
 // EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
 // (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
-// (the encryptionConfig list) and an ECS cluster's ECS Exec sessions (s3EncryptionEnabled). Each compliant resource passes; each is then broken one
+// (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a
+// CloudTrail trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a
+// Redshift cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn), an MSK cluster
+// (encryptionInfo.encryptionAtRest), a Firehose stream (deliveryStreamEncryptionConfigurationInput),
+// a CodeBuild project (encryptionKey, encryptionDisabled on artifacts and S3 logs) and a CodePipeline
+// pipeline (artifactStore or artifactStores). Each compliant resource passes; each is then broken one
 // field at a time, and the finding names the native property.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -105,6 +110,155 @@ const cases: Case[] = [
       ],
     ],
   },
+  {
+    rule: "cloudtrail-kms-cmk",
+    type: n.NATIVE_CLOUDTRAIL_TRAIL,
+    inputs: { isLogging: true, s3BucketName: "trail-logs", kMSKeyId: KEY_ARN },
+    prop: "kMSKeyId",
+    broken: [
+      [{ kMSKeyId: undefined }, ['CloudTrail trail "s"', "SSE-S3"]],
+      [{ kMSKeyId: "alias/aws/cloudtrail" }, ["alias/aws/cloudtrail"]],
+    ],
+  },
+  {
+    rule: "cloudtrail-kms-cmk",
+    type: n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
+    inputs: { multiRegionEnabled: true, kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [[{ kmsKeyId: undefined }, ['CloudTrail event data store "s"', "AWS-owned key"]]],
+  },
+  {
+    rule: "mq-broker-kms-cmk",
+    type: n.NATIVE_AMAZONMQ_BROKER,
+    inputs: {
+      engineType: "ACTIVEMQ",
+      encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: KEY_ARN },
+    },
+    prop: "encryptionOptions",
+    broken: [
+      [{ encryptionOptions: undefined }, ['MQ broker "s"', "useAwsOwnedKey is not false"]],
+      [{ encryptionOptions: { useAwsOwnedKey: false } }, ["encryptionOptions.kmsKeyId", "aws/mq"]],
+    ],
+  },
+  {
+    rule: "redshift-cluster-kms-cmk",
+    type: n.NATIVE_REDSHIFT_CLUSTER,
+    inputs: { nodeType: "ra3.xlplus", encrypted: true, kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [
+      [{ encrypted: false }, ['Redshift cluster "s"', "encrypted is false"]],
+      [{ kmsKeyId: undefined }, ["aws/redshift"]],
+    ],
+  },
+  {
+    rule: "dms-replication-instance-kms-cmk",
+    type: n.NATIVE_DMS_REPLICATION_INSTANCE,
+    inputs: { replicationInstanceClass: "dms.t3.medium", kmsKeyId: KEY_ARN },
+    prop: "kmsKeyId",
+    broken: [
+      [{ kmsKeyId: undefined }, ['DMS replication instance "s"', "aws/dms"]],
+      [{ kmsKeyId: "alias/aws/dms" }, ["alias/aws/dms"]],
+    ],
+  },
+  {
+    rule: "codebuild-project-kms-cmk",
+    type: n.NATIVE_CODEBUILD_PROJECT,
+    inputs: {
+      encryptionKey: KEY_ARN,
+      artifacts: { type: "S3", location: "build-artifacts" },
+      logsConfig: { s3Logs: { status: "ENABLED", location: "build-logs/build" } },
+    },
+    prop: "encryptionKey",
+    broken: [
+      [{ encryptionKey: undefined }, ['CodeBuild project "s"', "aws/s3"]],
+      [{ encryptionKey: "alias/aws/s3" }, ["alias/aws/s3"]],
+      [{ artifacts: { type: "S3", encryptionDisabled: true } }, ["encryptionDisabled: true"]],
+      [
+        { logsConfig: { s3Logs: { status: "ENABLED", encryptionDisabled: true } } },
+        ["logsConfig.s3Logs"],
+      ],
+    ],
+  },
+  {
+    rule: "msk-cluster-encryption-cmk",
+    type: n.NATIVE_MSK_CLUSTER,
+    inputs: {
+      encryptionInfo: {
+        encryptionAtRest: { dataVolumeKmsKeyId: KEY_ARN },
+        encryptionInTransit: { clientBroker: "TLS", inCluster: true },
+      },
+    },
+    prop: "encryptionInfo",
+    broken: [
+      [
+        { encryptionInfo: undefined },
+        ['MSK cluster "s" encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId', "aws/kafka"],
+      ],
+      [
+        {
+          encryptionInfo: {
+            encryptionAtRest: { dataVolumeKmsKeyId: KEY_ARN },
+            encryptionInTransit: { clientBroker: "TLS_PLAINTEXT" },
+          },
+        },
+        ["encryptionInTransit.clientBroker is TLS_PLAINTEXT"],
+      ],
+    ],
+  },
+  {
+    rule: "firehose-delivery-stream-kms-cmk",
+    type: n.NATIVE_FIREHOSE_DELIVERY_STREAM,
+    inputs: {
+      deliveryStreamType: "DirectPut",
+      deliveryStreamEncryptionConfigurationInput: {
+        keyType: "CUSTOMER_MANAGED_CMK",
+        keyArn: KEY_ARN,
+      },
+    },
+    prop: "deliveryStreamEncryptionConfigurationInput",
+    broken: [
+      [
+        { deliveryStreamEncryptionConfigurationInput: undefined },
+        ['Firehose stream "s"', "deliveryStreamEncryptionConfigurationInput is not enabled"],
+      ],
+      [
+        { deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } },
+        ["deliveryStreamEncryptionConfigurationInput.keyType is AWS_OWNED_CMK"],
+      ],
+      [
+        { deliveryStreamEncryptionConfigurationInput: { keyType: "CUSTOMER_MANAGED_CMK" } },
+        ["deliveryStreamEncryptionConfigurationInput.keyArn", "needs keyArn"],
+      ],
+    ],
+  },
+  {
+    rule: "codepipeline-artifact-store-kms-cmk",
+    type: n.NATIVE_CODEPIPELINE_PIPELINE,
+    inputs: {
+      artifactStore: {
+        type: "S3",
+        location: "pipeline-artifacts",
+        encryptionKey: { type: "KMS", id: KEY_ARN },
+      },
+    },
+    prop: "artifactStore",
+    broken: [
+      [
+        { artifactStore: { type: "S3", location: "pipeline-artifacts" } },
+        ['CodePipeline "s" artifact store 0', "aws/s3"],
+      ],
+      [
+        {
+          artifactStore: {
+            type: "S3",
+            location: "pipeline-artifacts",
+            encryptionKey: { type: "KMS", id: "alias/aws/s3" },
+          },
+        },
+        ["alias/aws/s3"],
+      ],
+    ],
+  },
 ];
 
 describe("aws-native stores judged by single-type KMS rules", () => {
@@ -135,6 +289,34 @@ describe("aws-native stores judged by single-type KMS rules", () => {
       });
     });
   }
+
+  it("a Firehose stream that reads a Kinesis stream or an MSK cluster stores nothing to encrypt", async () => {
+    const sourced = [
+      { kinesisStreamSourceConfiguration: { kinesisStreamArn: "arn:aws:kinesis:::stream/a" } },
+      { deliveryStreamType: "MSKAsSource" },
+    ].map((inputs, i) => res(n.NATIVE_FIREHOSE_DELIVERY_STREAM, `sourced-${i}`, inputs));
+    await expectClean(policy("firehose-delivery-stream-kms-cmk"), sourced);
+    const direct = res(n.NATIVE_FIREHOSE_DELIVERY_STREAM, "direct", {
+      deliveryStreamType: "DirectPut",
+    });
+    expect(await violationsOf("firehose-delivery-stream-kms-cmk", [direct])).to.have.length(1);
+  });
+
+  it("a pipeline's per-Region artifactStores are each held to the rule", async () => {
+    const store = (region: string, encryptionKey?: unknown) => ({
+      region,
+      artifactStore: { type: "S3", location: `artifacts-${region}`, encryptionKey },
+    });
+    const pipeline = res(
+      n.NATIVE_CODEPIPELINE_PIPELINE,
+      "p",
+      { artifactStores: [store("eu-west-1", { type: "KMS", id: KEY_ARN }), store("us-east-1")] },
+      { refs: { artifactStores: [key] } },
+    );
+    const found = await violationsOf("codepipeline-artifact-store-kms-cmk", [key, pipeline]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.contain('CodePipeline "p" artifact store us-east-1');
+  });
 
   it("the backup vault's accessPolicy is still judged as a vault policy", async () => {
     const vault = res(n.NATIVE_BACKUP_VAULT, "vault", {

@@ -1,0 +1,135 @@
+// The @pulumi/aws-native service types whose CloudFormation properties carry the classic names the
+// single-type rules read (see ./twins.ts), so each twin is the classic type alone:
+// - AWS::Events::Archive KmsKeyIdentifier, AWS::Scheduler::Schedule KmsKeyArn,
+//   AWS::CodeArtifact::Domain EncryptionKey, AWS::Timestream::Database KmsKeyId,
+//   AWS::MWAA::Environment KmsKey and WebserverAccessMode (sdk/nodejs/mwaa/environment.ts),
+//   AWS::RedshiftServerless::Namespace KmsKeyId and AdminUserPassword
+//   (sdk/nodejs/redshiftserverless/namespace.ts), AWS::RedshiftServerless::Workgroup
+//   PubliclyAccessible, AWS::Cognito::IdentityPool AllowUnauthenticatedIdentities and
+//   AWS::AppSync::ApiCache AtRestEncryptionEnabled, AWS::Kendra::Index
+//   ServerSideEncryptionConfiguration { KmsKeyId }, AWS::Location::Tracker and GeofenceCollection
+//   KmsKeyId, AWS::Timestream::ScheduledQuery KmsKeyId and ErrorReportConfiguration { S3Configuration
+//   { EncryptionOption } }, AWS::OpenSearchServerless::SecurityPolicy Type and Policy (a JSON
+//   string), AWS::SageMaker::Domain AppNetworkAccessType, AWS::DMS::InstanceProfile
+//   PubliclyAccessible and AWS::AppRunner::Service NetworkConfiguration { EgressConfiguration
+//   { EgressType } }, AWS::Lambda::LayerVersionPermission Principal and OrganizationId;
+// - AWS::CodeBuild::ReportGroup ExportConfig { ExportConfigType, S3Destination { EncryptionKey,
+//   EncryptionDisabled } } (the classic exportConfig's type is ExportConfigType) and
+//   AWS::EMR::SecurityConfiguration SecurityConfiguration (the classic configuration, a JSON
+//   object there; the pack's document parser takes objects and strings), and
+//   AWS::Connect::InstanceStorageConfig S3Config and KinesisVideoStreamConfig, each with
+//   EncryptionConfig { EncryptionType, KeyId } (sdk/nodejs/connect/instanceStorageConfig.ts), at
+//   the top level where the classic config nests them in storageConfig;
+// camelCased by the provider (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation
+// template reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/).
+import * as t from "../types";
+import * as n from "./types";
+import type { Twin } from "./twins";
+
+/**
+ * AWS::Cassandra::Table EncryptionSpecification { EncryptionType, KmsKeyIdentifier } as the classic
+ * Keyspaces table's encryptionSpecification { type, kmsKeyIdentifier }.
+ */
+function keyspacesEncryption(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get type() {
+      return v.encryptionType;
+    },
+    get kmsKeyIdentifier() {
+      return v.kmsKeyIdentifier;
+    },
+  };
+}
+
+/** A native report group's exportConfig, exportConfigType as the classic type. */
+function reportExport(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get type() {
+      return v.exportConfigType;
+    },
+    get s3Destination() {
+      return v.s3Destination;
+    },
+  };
+}
+
+/** A native Connect storage config's s3Config and kinesisVideoStreamConfig, as classic storageConfig. */
+function connectStorage(_: unknown, p: any): unknown {
+  return {
+    get s3Config() {
+      return p.s3Config;
+    },
+    get kinesisVideoStreamConfig() {
+      return p.kinesisVideoStreamConfig;
+    },
+  };
+}
+
+export const SERVICE_TWINS: [string, Twin][] = [
+  [n.NATIVE_EVENTS_ARCHIVE, { classic: t.CLOUDWATCH_EVENT_ARCHIVE }],
+  [n.NATIVE_SCHEDULER_SCHEDULE, { classic: t.SCHEDULER_SCHEDULE }],
+  [n.NATIVE_CODEARTIFACT_DOMAIN, { classic: t.CODEARTIFACT_DOMAIN }],
+  [n.NATIVE_TIMESTREAM_DATABASE, { classic: t.TIMESTREAM_DATABASE }],
+  [n.NATIVE_MWAA_ENVIRONMENT, { classic: t.MWAA_ENVIRONMENT }],
+  [n.NATIVE_REDSHIFTSERVERLESS_NAMESPACE, { classic: t.REDSHIFTSERVERLESS_NAMESPACE }],
+  [n.NATIVE_REDSHIFTSERVERLESS_WORKGROUP, { classic: t.REDSHIFTSERVERLESS_WORKGROUP }],
+  [n.NATIVE_COGNITO_IDENTITY_POOL, { classic: t.COGNITO_IDENTITY_POOL }],
+  [n.NATIVE_APPSYNC_API_CACHE, { classic: t.APPSYNC_API_CACHE }],
+  [n.NATIVE_KENDRA_INDEX, { classic: t.KENDRA_INDEX }],
+  [n.NATIVE_LOCATION_TRACKER, { classic: t.LOCATION_TRACKER }],
+  [n.NATIVE_LOCATION_GEOFENCE_COLLECTION, { classic: t.LOCATION_GEOFENCE_COLLECTION }],
+  [n.NATIVE_TIMESTREAM_SCHEDULED_QUERY, { classic: t.TIMESTREAM_SCHEDULED_QUERY }],
+  [
+    n.NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+    { classic: t.OPENSEARCH_SERVERLESS_SECURITY_POLICY },
+  ],
+  [n.NATIVE_SAGEMAKER_DOMAIN, { classic: t.SAGEMAKER_DOMAIN }],
+  [n.NATIVE_DMS_INSTANCE_PROFILE, { classic: t.DMS_INSTANCE_PROFILE }],
+  [n.NATIVE_APPRUNNER_SERVICE, { classic: t.APPRUNNER_SERVICE }],
+  [n.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION, { classic: t.LAMBDA_LAYER_VERSION_PERMISSION }],
+  [
+    n.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
+    {
+      classic: t.CONNECT_INSTANCE_STORAGE_CONFIG,
+      says: {
+        "storageConfig.s3Config": "s3Config",
+        "storageConfig.kinesisVideoStreamConfig": "kinesisVideoStreamConfig",
+      },
+      derive: {
+        storageConfig: {
+          from: "s3Config",
+          deps: ["s3Config", "kinesisVideoStreamConfig"],
+          always: true,
+          map: connectStorage,
+        },
+      },
+    },
+  ],
+  [
+    n.NATIVE_CODEBUILD_REPORT_GROUP,
+    {
+      classic: t.CODEBUILD_REPORT_GROUP,
+      derive: { exportConfig: { from: "exportConfig", map: reportExport } },
+    },
+  ],
+  [
+    n.NATIVE_EMR_SECURITY_CONFIGURATION,
+    {
+      classic: t.EMR_SECURITY_CONFIGURATION,
+      rename: { configuration: "securityConfiguration" },
+      says: { configuration: "securityConfiguration" },
+    },
+  ],
+  [
+    n.NATIVE_CASSANDRA_TABLE,
+    {
+      classic: t.KEYSPACES_TABLE,
+      says: { "encryptionSpecification.type": "encryptionSpecification.encryptionType" },
+      derive: {
+        encryptionSpecification: { from: "encryptionSpecification", map: keyspacesEncryption },
+      },
+    },
+  ],
+];
