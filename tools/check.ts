@@ -28,7 +28,6 @@ import {
 } from "./check/project";
 import { checkOutput, CheckInput, writeAtomically } from "./check/output";
 import type { StackResult } from "./check/run";
-import type { Phase } from "./lib/engine/answers";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -101,30 +100,23 @@ async function check(args: CheckArgs): Promise<number> {
   const given = configFile ? readPolicyConfigFile(configFile) : undefined;
 
   // The policy pack starts in its own process, as `pulumi preview --policy-pack` starts it, while
-  // the first program runs; it validates the policy config against its own schemas. One pack per
-  // phase, as the CLI starts one for each deployment (`pulumi up`'s update has its own, told it is
-  // not a preview); the in-process runner serves every phase.
-  const { startPhaseJudges } = await import("./check/judge");
+  // the first program runs; it validates the policy config against its own schemas.
+  const { startJudge } = await import("./check/judge");
   const { checkStack } = await import("./check/run");
   const { summarize } = await import("./check/report");
   const cacheDir = process.env.OFFLINE_CHECK_NO_CACHE
     ? undefined
     : path.join(ROOT, "node_modules", ".cache", "offline-check");
-  const phases: readonly Phase[] = args.phase === "both" ? ["preview", "apply"] : [args.phase];
-  const judging = startPhaseJudges(args.judge, phases, {
-    packDir: PACK_DIR,
-    given,
-    configFile,
-    cacheDir,
-  });
+  const judging = startJudge(args.judge, { packDir: PACK_DIR, given, configFile, cacheDir });
   traceEvent("check", "judge-starting");
-  Promise.all(phases.map(judging.judgeOf)).then(
+  Promise.resolve(judging.judge).then(
     () => traceEvent("check", "judge-ready"),
     () => undefined, // reported where the check awaits the judge
   );
   const packVersion: string = JSON.parse(
     fs.readFileSync(path.join(PACK_DIR, "package.json"), "utf8"),
   ).version;
+  const phases = args.phase === "both" ? (["preview", "apply"] as const) : [args.phase];
   const results: StackResult[] = [];
   let packStartMs = 0;
   let policies;
@@ -136,7 +128,7 @@ async function check(args: CheckArgs): Promise<number> {
           stack,
           organization: args.organization,
           phases,
-          judge: judging.judgeOf,
+          judge: judging.judge,
           answers: (region, account) =>
             fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region, invokeAnswers }),
           timeoutMs: args.timeout * 1000,

@@ -13,8 +13,7 @@ import type { PolicyPackConfig } from "../lib/engine/policy-config";
 import { UsageError } from "../lib/cli";
 import { cachedPolicyTypes, PolicyTypes } from "./policy-types";
 import type { PolicyInfo } from "./report";
-import type { Phase } from "../lib/engine/answers";
-import type { Judge } from "./run";
+import type { Judge, JudgeContext } from "./run";
 
 export type JudgeKind = "pack" | "runner";
 
@@ -35,16 +34,6 @@ export interface JudgeOptions {
   readonly configFile?: string;
   /** Where the policies' resource types are kept between runs (none: read every run). */
   readonly cacheDir?: string;
-  /**
-   * Whether the runs this judge serves are previews (default true). The CLI starts a pack for
-   * each deployment and tells it with ConfigureStack: `pulumi preview` and the preview half of
-   * `pulumi up` say true, the update half false.
-   */
-  readonly dryRun?: boolean;
-  /** Whether this judge reports policy-config warnings (default true: one judge of a check does). */
-  readonly warn?: boolean;
-  /** The name its process records in a trace (default `pack`). */
-  readonly traceName?: string;
 }
 
 /** Resource types each policy applies to, from the pack's own catalogue (for the check counts). */
@@ -62,6 +51,15 @@ function warnUnknown(names: readonly string[], file: string | undefined): void {
   }
 }
 
+/**
+ * A run as the CLI configures its deployment's pack: a dry run unless it is `pulumi up`'s update
+ * (pulumi/pulumi pkg/engine/update.go, `PolicyAnalyzerOptions{..., DryRun: dryRun}`, sent with
+ * ConfigureStack by sdk/go/common/resource/plugin/analyzer_plugin.go).
+ */
+function asRun(ctx: JudgeContext) {
+  return { ...ctx, dryRun: ctx.dryRun ?? true };
+}
+
 function startPack(opts: JudgeOptions): StartedJudge {
   const cancel = new AbortController();
   const started = Date.now();
@@ -72,22 +70,20 @@ function startPack(opts: JudgeOptions): StartedJudge {
       packDir: opts.packDir,
       configFile: opts.configFile,
       signal: cancel.signal,
-      traceName: opts.traceName,
     });
     analyzer = a;
     // Read once the pack's process runs (reading the rules, when not kept, blocks this process
     // for a second, and the programs' language hosts start first).
     const types = await cachedPolicyTypes(opts.packDir, opts.cacheDir, policyTypes);
-    if (opts.warn !== false) warnUnknown(a.unknownPolicies, opts.configFile);
-    const dryRun = opts.dryRun ?? true;
+    warnUnknown(a.unknownPolicies, opts.configFile);
     return {
       kind: "pack",
       levels: a.levels,
       types,
       analyze: async (ctx, resources) =>
-        toPolicyReport(await a.analyze({ ...ctx, dryRun }, resources), resources),
+        toPolicyReport(await a.analyze(asRun(ctx), resources), resources),
       begin: (ctx) => {
-        const session = a.begin({ ...ctx, dryRun });
+        const session = a.begin(asRun(ctx));
         return {
           add: (r) => session.add(r),
           finish: async (resources) => toPolicyReport(await session.finish(resources), resources),
@@ -155,7 +151,7 @@ function startRunner(opts: JudgeOptions): StartedJudge {
       }
       throw e;
     }
-    if (opts.warn !== false) warnUnknown(reconciled.unknownPolicies, opts.configFile);
+    warnUnknown(reconciled.unknownPolicies, opts.configFile);
     const packConfig: Record<string, any> = {};
     const levels = new Map<string, string>();
     for (const p of allPolicies) {
@@ -199,60 +195,6 @@ function startRunner(opts: JudgeOptions): StartedJudge {
 
 export function startJudge(kind: JudgeKind, opts: JudgeOptions): StartedJudge {
   return kind === "runner" ? startRunner(opts) : startPack(opts);
-}
-
-/** The judges of a check's phases (`startPhaseJudges`). */
-export interface PhaseJudges extends StartedJudge {
-  /** The judge of one phase of every stack checked. */
-  judgeOf(phase: Phase): Promise<Judge>;
-}
-
-/**
- * One judge per phase, as the CLI starts a pack for each deployment (pulumi/pulumi: every
- * deployment has its own plugin context, closed with it, pkg/engine/deployment.go) and tells it
- * whether the deployment is a dry run: `pulumi preview` and the preview half of `pulumi up` say
- * yes, the update half no (pkg/engine/update.go, `PolicyAnalyzerOptions{..., DryRun: dryRun}`,
- * sent with ConfigureStack by sdk/go/common/resource/plugin/analyzer_plugin.go). Each pack judges its
- * phase's runs while the other judges the other's; the first warns about the policy config.
- * The in-process runner keeps no state between runs and serves every phase. `info` and
- * `startupMs` are the first phase's judge's.
- */
-export function startPhaseJudges(
-  kind: JudgeKind,
-  phases: readonly Phase[],
-  opts: JudgeOptions,
-): PhaseJudges {
-  const optsFor = (phase: Phase, i: number): JudgeOptions => ({
-    ...opts,
-    dryRun: phase !== "apply",
-    warn: i === 0,
-    traceName: phases.length > 1 ? `pack:${phase}` : "pack",
-  });
-  const first = startJudge(kind, optsFor(phases[0], 0));
-  // The other phases' packs start once the first is ready: a first load type-checks the pack
-  // and fills the compile cache, which the others then read instead of doing the same work
-  // side by side; and a config the first refuses starts no other. Their runs wait meanwhile.
-  const later = (kind === "pack" ? phases.slice(1) : []).map((phase, i) => {
-    const starting = first.judge.then(
-      () => startJudge(kind, optsFor(phase, i + 1)),
-      () => undefined,
-    );
-    return {
-      judge: starting.then((j) => j?.judge ?? first.judge),
-      close: async () => (await starting)?.close(),
-    };
-  });
-  for (const j of later) j.judge.catch(() => undefined); // reported where the check awaits it
-  const judges = [first, ...later];
-  return {
-    judge: first.judge,
-    judgeOf: (phase) => (judges[phases.indexOf(phase)] ?? first).judge,
-    info: () => first.info(),
-    startupMs: () => first.startupMs(),
-    close: async () => {
-      await Promise.all(judges.map((j) => j.close()));
-    },
-  };
 }
 
 let shared: StartedJudge | undefined;

@@ -125,6 +125,8 @@ export interface JudgeContext {
   readonly organization?: string;
   readonly config: Readonly<Record<string, string>>;
   readonly configSecretKeys: readonly string[];
+  /** Whether the run is a preview (default true): the apply phase's is `pulumi up`'s update. */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -157,11 +159,8 @@ export interface CheckOptions {
   /** What the program's `pulumi.getOrganization()` returns (`--stack <org>/<stack>`). */
   readonly organization?: string;
   readonly phases: readonly Phase[];
-  /**
-   * The judge, possibly still starting (the pack's process) while the program runs: one for
-   * every phase, or one per phase (as the CLI starts a pack for each deployment).
-   */
-  readonly judge: Judge | Promise<Judge> | ((phase: Phase) => Judge | Promise<Judge>);
+  /** The judge, possibly still starting (the pack's process) while the program runs. */
+  readonly judge: Judge | Promise<Judge>;
   /** The engine's answers for the stack's region and, when the stack pins one, account. */
   readonly answers: (region: string, account?: string) => EngineAnswers;
   readonly timeoutMs: number;
@@ -268,14 +267,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   };
   // Each phase is judged as it registers, once the judge is ready (registrations made before
   // then wait for it); a judge that judges afterwards, or fails to start, gets the whole run.
-  const judges = opts.phases.map((phase) =>
-    typeof opts.judge === "function" ? opts.judge(phase) : opts.judge,
+  // Each run is configured as the CLI configures its deployment's pack: the apply phase's is
+  // `pulumi up`'s update, no dry run.
+  const streams = opts.phases.map((phase) =>
+    streamTo(opts.judge, { ...ctx, dryRun: phase !== "apply" }),
   );
-  const streams = judges.map((judge) => streamTo(judge, ctx));
   // A judge that fails (a policy config the pack's schemas refuse, a pack that does not start)
   // ends the check at once: no verdict can come, so the programs are stopped, not waited for.
   const judgeFailed = new AbortController();
-  for (const judge of judges) Promise.resolve(judge).catch(() => judgeFailed.abort());
+  Promise.resolve(opts.judge).catch(() => judgeFailed.abort());
   const typeChecked = new Set<string>();
   const runPhase = async (phase: Phase, i: number) => {
     const run = (typeCheck: boolean | undefined) =>
@@ -306,7 +306,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     for (const stream of streams) stream.abandon();
     throw e;
   });
-  if (judgeFailed.signal.aborted) await Promise.all(judges); // throws the judge's own error
+  if (judgeFailed.signal.aborted) await opts.judge; // throws the judge's own error
   // Registrations arrive in the order their inputs resolve, which varies from run to run; the
   // stack is judged and reported in program order, so two runs report the same findings.
   for (const run of runs) (run.resources as EngineResource[]).sort(byProgramOrder);
@@ -378,25 +378,20 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     usable.flatMap((r) => unreadStackReferences(r.resources)),
   );
   if (unread) notes.push(unread);
-  const ready = await Promise.all(judges);
-  let judged: { run: ProgramRun; report: PolicyReport; ms: number }[];
+  const judge = await opts.judge;
+  const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {
-    // Each phase's judge finishes its own run; judges of different phases work side by side.
-    judged = await Promise.all(
-      usable.map(async (run) => {
-        const i = runs.indexOf(run);
-        const started = Date.now();
-        const report = await streams[i].finish(ready[i], run.resources);
-        traceEvent("check", `judged:${run.phase}`);
-        return { run, report, ms: Date.now() - started };
-      }),
-    );
+    for (const run of usable) {
+      const started = Date.now();
+      const report = await streams[runs.indexOf(run)].finish(judge, run.resources);
+      judged.push({ run, report, ms: Date.now() - started });
+      traceEvent("check", `judged:${run.phase}`);
+    }
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;
   }
-  // Every judge of a check has the same pack and config: their levels and types are the same.
-  return combinePhases(opts, ready[0], { ...config, notes }, judged);
+  return combinePhases(opts, judge, { ...config, notes }, judged);
 }
 
 /**

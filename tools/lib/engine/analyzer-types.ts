@@ -33,8 +33,6 @@ export interface AnalyzerOptions {
   readonly signal?: AbortSignal;
   /** How long one `analyze` may take before its calls are cancelled (default 20 min). */
   readonly analyzeTimeoutMs?: number;
-  /** The name the pack's process records in a trace (OFFLINE_CHECK_TRACE; default `pack`). */
-  readonly traceName?: string;
 }
 
 export interface AnalyzeContext {

@@ -1,6 +1,6 @@
 // The policy pack as `pulumi preview --policy-pack <dir>` runs it: its own process, spoken to over
-// the analyzer protocol, each resource judged as the engine sends it. One process serves one phase
-// of a check (every stack); each `analyze` call is one engine run: ConfigureStack, then
+// the analyzer protocol, each resource judged as the engine sends it. One process serves a whole
+// check (every stack, every phase); each `analyze` call is one engine run: ConfigureStack, then
 // Analyze for every registration, then AnalyzeStack with every resource.
 //
 // Mirrored from pulumi/pulumi (see also ./marshal.ts, ./pack-process.ts, ./policy-config.ts):
@@ -20,11 +20,11 @@
 //   with outputs; a diagnostic naming no resource of the stack goes to the default root stack URN.
 //
 // Where it differs from a CLI run, and why:
-// - One process serves one phase of every stack of a check (the CLI starts one per run: the check
-//   starts one per phase, tools/check/judge.ts), so the variables the CLI puts in a pack's
-//   environment at start for its one stack (PULUMI_CONFIG, PULUMI_[NODEJS_]PROJECT/STACK/
-//   ORGANIZATION/DRY_RUN) are not set; the same facts reach the pack with ConfigureStack before
-//   each run. (This pack reads none of them.)
+// - One process serves every stack and phase of a check (the CLI starts one per run), so the
+//   variables the CLI puts in a pack's environment at start for its one stack (PULUMI_CONFIG,
+//   PULUMI_[NODEJS_]PROJECT/STACK/ORGANIZATION/DRY_RUN) are not set; the same facts reach the pack
+//   with ConfigureStack before each run, the dry-run flag as the CLI sets it for that deployment
+//   (tools/check/judge.ts). (This pack reads none of them.)
 // - Three switches of ./pack-preload.js: a compile cache (a pack with unchanged sources is not
 //   type-checked again), one decoding of a resource's properties per request instead of one per
 //   policy, and one encoding of each (policy, reason) of the SDK's not-applicable entries instead
@@ -164,7 +164,6 @@ export class Analyzer {
       shareDecoded: opts.shareDecoded ?? true,
       shareEncoded: opts.shareEncoded ?? true,
       signal: opts.signal,
-      traceName: opts.traceName,
     });
     try {
       await handshake(pack, project, engineAddress);

@@ -33,9 +33,7 @@
 //   unchanged, the recorded output is used instead of compiling again. Any other file (one the
 //   cold load never compiled) still goes through ts-node's type-checked compile.
 //
-// The same folder keeps V8's code cache of the modules the pack loads from node_modules. Two packs
-// of one check (one per phase) may load at once: every file is written under a temporary name
-// and renamed, so a reader sees a whole file or none.
+// The same folder keeps V8's code cache of the modules the pack loads from node_modules.
 //
 // A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
 // never makes a load fail: any error of its own leaves ts-node as the runner registered it.
@@ -49,13 +47,11 @@ const fs = require("fs");
 const path = require("path");
 
 require("./lazy-closure-deps").deferClosurePackages();
-// OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used, under
-// the name POLICY_PACK_TRACE_NAME gives (the check names each phase's pack).
+// OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
 const trace = require("./trace");
 if (trace.tracing) {
-  const name = process.env.POLICY_PACK_TRACE_NAME || "pack";
-  trace.traceStart(name);
-  process.on("exit", () => trace.traceEvent(name, "exit"));
+  trace.traceStart("pack");
+  process.on("exit", () => trace.traceEvent("pack", "exit"));
 }
 
 const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;

@@ -95,8 +95,6 @@ export interface StartOptions {
   readonly shareEncoded: boolean;
   /** Stops a start still under way (the process is killed, the start rejects). */
   readonly signal?: AbortSignal;
-  /** The name the process records in a trace (OFFLINE_CHECK_TRACE; default `pack`). */
-  readonly traceName?: string;
 }
 
 /** V8 flags of the pack's process (see where it is started). */
@@ -205,8 +203,6 @@ export class PackProcess {
     else delete env.POLICY_PACK_SHARE_DECODED;
     if (opts.shareEncoded) env.POLICY_PACK_SHARE_ENCODED = "1";
     else delete env.POLICY_PACK_SHARE_ENCODED;
-    if (opts.traceName) env.POLICY_PACK_TRACE_NAME = opts.traceName;
-    else delete env.POLICY_PACK_TRACE_NAME;
 
     installCleanup();
     // A larger young generation than V8's default (16 MB semi-spaces): judging a stack makes
