@@ -46,4 +46,22 @@ describe("Pulumi.yaml runtime", () => {
     expect(error).to.be.instanceOf(UsageError);
     expect((error as Error).message).to.match(/Pulumi\.yaml:2: runtime 'python' is not supported/);
   });
+
+  it("a runtime that is not a name or a mapping with a name is named as such at its line", () => {
+    const refusal = (runtime: string) => {
+      try {
+        loadProject(projectWithRuntime(runtime));
+      } catch (e) {
+        return e instanceof UsageError ? e.message : `not a usage error: ${String(e)}`;
+      }
+      return "accepted";
+    };
+    expect(refusal("runtime: [bun]\n")).to.match(
+      /Pulumi\.yaml:2: 'runtime' must be a name \(runtime: nodejs\).* not a list/,
+    );
+    expect(refusal("runtime:\n  options: {}\n")).to.match(
+      /Pulumi\.yaml:2: 'runtime' must be a name/,
+    );
+    expect(refusal("description: none\n")).to.match(/project is missing a 'runtime' attribute/);
+  });
 });

@@ -120,8 +120,16 @@ export function loadProject(dir: string): Project {
   const name: string = doc.name;
   const nameError = projectNameError(name);
   if (nameError) throw new UsageError(`${line("name")} ${nameError}`);
+  if (doc.runtime === undefined || doc.runtime === null || doc.runtime === "") {
+    throw new UsageError(`${at(input)} project is missing a 'runtime' attribute`);
+  }
   const runtime = typeof doc.runtime === "string" ? doc.runtime : doc.runtime?.name;
-  if (!runtime) throw new UsageError(`${at(input)} project is missing a 'runtime' attribute`);
+  if (typeof runtime !== "string" || !runtime) {
+    throw new UsageError(
+      `${line("runtime")} 'runtime' must be a name (runtime: nodejs) or a mapping with a string ` +
+        `'name' (runtime: { name: nodejs, options: {...} }), not ${kindOf(doc.runtime)}`,
+    );
+  }
   if (runtime !== "nodejs" && runtime !== "bun") {
     throw new UsageError(
       `${line("runtime")} runtime '${runtime}' is not supported; this check runs Node.js (TypeScript) programs`,

@@ -14,11 +14,12 @@ import { escapeLine } from "./report";
 
 export class ProviderInputError extends Error {
   constructor(
-    readonly stack: string,
+    /** The stack checked (named so as not to hide Error's own `stack`). */
+    readonly stackName: string,
     readonly refusals: readonly PhasedRefusal[],
   ) {
     super(
-      `the AWS provider refuses ${refusals.length} input${refusals.length === 1 ? "" : "s"} of stack ${stack}`,
+      `the AWS provider refuses ${refusals.length} input${refusals.length === 1 ? "" : "s"} of stack ${stackName}`,
     );
     this.name = "ProviderInputError";
   }
@@ -78,7 +79,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
   if (atPreview.length > 0) {
     parts.push(
       `pulumi preview would stop: the AWS provider refuses ${atPreview.length === 1 ? "an input" : `${atPreview.length} inputs`} ` +
-        `of stack ${escapeLine(e.stack)} in its Check, before anything is created:\n\n` +
+        `of stack ${escapeLine(e.stackName)} in its Check, before anything is created:\n\n` +
         atPreview.map(block).join("\n\n"),
     );
   }
@@ -86,7 +87,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
     parts.push(
       `${atPreview.length > 0 ? "And pulumi up" : "pulumi preview would pass, but pulumi up"} would stop: ` +
         `the AWS provider refuses ${atApply.length === 1 ? "an input" : `${atApply.length} inputs`} of stack ` +
-        `${escapeLine(e.stack)} whose values are known only once other resources exist ` +
+        `${escapeLine(e.stackName)} whose values are known only once other resources exist ` +
         "(what comes before them would be created first):\n\n" +
         atApply.map(block).join("\n\n"),
     );
