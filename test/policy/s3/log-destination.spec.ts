@@ -17,21 +17,22 @@ import type { RecordedResource } from "../../../tools/lib/recorder";
 const LOG_DELIVERY = "http://acs.amazonaws.com/groups/s3/LogDelivery";
 
 /** The log bucket `logs` with `inputs`, SSE-S3 by its own configuration, and `sides` of it. */
+/** The bucket's default encryption (`AES256` is SSE-S3), as its own resource. */
+function defaultEncryption(b: RecordedResource, sseAlgorithm: string): RecordedResource {
+  return res(
+    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
+    "logs-sse",
+    { bucket: "logs-bucket", rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm } }] },
+    { refs: { bucket: [b] } },
+  );
+}
+
 function logBucket(
   inputs: Record<string, unknown>,
   ...sides: ((b: RecordedResource) => RecordedResource)[]
 ): RecordedResource[] {
   const b = res(S3_BUCKET, "logs", { bucket: "logs-bucket", ...inputs });
-  const sse = res(
-    S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-    "logs-sse",
-    {
-      bucket: "logs-bucket",
-      rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-    },
-    { refs: { bucket: [b] } },
-  );
-  return [b, sse, ...sides.map((side) => side(b))];
+  return [b, defaultEncryption(b, "AES256"), ...sides.map((side) => side(b))];
 }
 const aclOf = (inputs: Record<string, unknown>) => (b: RecordedResource) =>
   res(
@@ -113,15 +114,7 @@ describe("s3-bucket-sse-kms-cmk: a bucket that grants server access log delivery
     });
     it("still reports the AWS-managed key on a declared log bucket (only SSE-S3 is accepted)", async () => {
       const b = res(S3_BUCKET, "logs", { bucket: "logs-bucket", acl: "log-delivery-write" });
-      const kms = res(
-        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-        "logs-sse",
-        {
-          bucket: "logs-bucket",
-          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }],
-        },
-        { refs: { bucket: [b] } },
-      );
+      const kms = defaultEncryption(b, "aws:kms");
       expect(await violations(p, [b, kms])).to.have.length(1);
     });
     it("an ACL unknown at preview is a preview note, not a pass", async () => {
@@ -133,15 +126,7 @@ describe("s3-bucket-sse-kms-cmk: a bucket that grants server access log delivery
         { bucket: "logs-bucket", acl: UNKNOWN },
         { refs: { acl: [setting] } },
       );
-      const sse = res(
-        S3_BUCKET_SERVER_SIDE_ENCRYPTION_CONFIGURATION,
-        "logs-sse",
-        {
-          bucket: "logs-bucket",
-          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-        },
-        { refs: { bucket: [b] } },
-      );
+      const sse = defaultEncryption(b, "AES256");
       expect(await violations(p, [setting, b, sse])).to.deep.equal([]);
       expect(await previewNotes(p, [setting, b, sse])).to.have.length(1);
     });
