@@ -111,3 +111,62 @@ export function exactlyOneOf(
     source,
   };
 }
+
+/**
+ * The name of an SQS queue or SNS topic, which the provider checks when it plans a create
+ * (resourceQueueCustomizeDiff, resourceTopicCustomizeDiff): letters, digits, hyphens and
+ * underscores, at most `maxLength` characters; a FIFO one's name ends in `.fifo`, within the same
+ * length.
+ */
+export function fifoCapableName(
+  type: string,
+  kind: "queue" | "topic",
+  fifoProp: string,
+  maxLength: number,
+  source: string,
+): CrossRule {
+  const before = maxLength - ".fifo".length;
+  const fifoName = new RegExp(`^[0-9A-Za-z_-]{1,${before}}\\.fifo$`);
+  const plainName = new RegExp(`^[0-9A-Za-z_-]{1,${maxLength}}$`);
+  return {
+    type,
+    what: `${kind} name (.fifo for a FIFO ${kind})`,
+    reads: ["name", fifoProp],
+    check: (inputs) => {
+      const name = inputs.name;
+      if (typeof name !== "string") return [];
+      const ok = inputs[fifoProp] === true ? fifoName : plainName;
+      return ok.test(name)
+        ? []
+        : [{ prop: "name", value: name, says: `invalid ${kind} name: ${name}` }];
+    },
+    fix:
+      `letters, digits, hyphens and underscores only, at most ${maxLength} characters; a FIFO ` +
+      `${kind}'s name ends in .fifo (at most ${before} characters before it)`,
+    source,
+  };
+}
+
+/**
+ * Content-based deduplication is refused on a queue or topic that is not FIFO, with the provider's
+ * `says` (its wording differs between SQS and SNS).
+ */
+export function dedupOnlyFifo(
+  type: string,
+  kind: "queue" | "topic",
+  fifoProp: string,
+  says: string,
+  source: string,
+): CrossRule {
+  return {
+    type,
+    what: `content-based deduplication only on a FIFO ${kind}`,
+    reads: [fifoProp, "contentBasedDeduplication"],
+    check: (inputs) =>
+      inputs.contentBasedDeduplication === true && inputs[fifoProp] !== true
+        ? [{ prop: "contentBasedDeduplication", value: true, says }]
+        : [],
+    fix: `set ${fifoProp}: true, or leave contentBasedDeduplication out`,
+    source,
+  };
+}

@@ -1,7 +1,7 @@
 // Queues, logs, keys and secrets: SQS queues, CloudWatch log groups, KMS keys and aliases,
 // Secrets Manager secrets. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith } from "./rule";
+import { conflictsWith, dedupOnlyFifo, fifoCapableName } from "./rule";
 import { all, any, custom, goQuote, intBetween, intOneOf, lenBetween } from "./validators";
 
 const QUEUE = "aws:sqs/queue:Queue";
@@ -146,46 +146,19 @@ export const DATA_RULES: readonly InputRule[] = [
 ];
 
 /** The SQS queue name the provider checks when it plans a create (resourceQueueCustomizeDiff). */
-const queueName: CrossRule = {
-  type: QUEUE,
-  what: "queue name (.fifo for a FIFO queue)",
-  reads: ["name", "fifoQueue"],
-  check: (inputs) => {
-    const name = inputs.name;
-    if (typeof name !== "string") return [];
-    const fifo = inputs.fifoQueue === true;
-    const ok = fifo ? /^[0-9A-Za-z_-]{1,75}\.fifo$/ : /^[0-9A-Za-z_-]{1,80}$/;
-    return ok.test(name)
-      ? []
-      : [{ prop: "name", value: name, says: `invalid queue name: ${name}` }];
-  },
-  fix:
-    "letters, digits, hyphens and underscores only, at most 80 characters; a FIFO queue's name " +
-    "ends in .fifo (at most 75 characters before it)",
-  source: SQS,
-};
+const queueName = fifoCapableName(QUEUE, "queue", "fifoQueue", 80, SQS);
 
-const dedupOnlyFifo: CrossRule = {
-  type: QUEUE,
-  what: "content-based deduplication only on a FIFO queue",
-  reads: ["fifoQueue", "contentBasedDeduplication"],
-  check: (inputs) =>
-    inputs.contentBasedDeduplication === true && inputs.fifoQueue !== true
-      ? [
-          {
-            prop: "contentBasedDeduplication",
-            value: true,
-            says: "content-based deduplication can only be set for FIFO queue",
-          },
-        ]
-      : [],
-  fix: "set fifoQueue: true, or leave contentBasedDeduplication out",
-  source: SQS,
-};
+const dedupOnlyFifoQueue = dedupOnlyFifo(
+  QUEUE,
+  "queue",
+  "fifoQueue",
+  "content-based deduplication can only be set for FIFO queue",
+  SQS,
+);
 
 export const DATA_CROSS_RULES: readonly CrossRule[] = [
   queueName,
-  dedupOnlyFifo,
+  dedupOnlyFifoQueue,
   conflictsWith(
     QUEUE,
     ["kmsMasterKeyId", "kms_master_key_id"],

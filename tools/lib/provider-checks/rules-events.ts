@@ -1,7 +1,7 @@
 // Events and notifications: EventBridge rules and targets, SNS topics. Each entry names the
 // provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith } from "./rule";
+import { conflictsWith, dedupOnlyFifo, fifoCapableName } from "./rule";
 import { all, custom, goQuote, intBetween, lenBetween, validARN, Validator } from "./validators";
 
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
@@ -95,42 +95,15 @@ export const EVENT_RULES: readonly InputRule[] = [
 ];
 
 /** The SNS topic name the provider checks when it plans a create (resourceTopicCustomizeDiff). */
-const topicName: CrossRule = {
-  type: TOPIC,
-  what: "topic name (.fifo for a FIFO topic)",
-  reads: ["name", "fifoTopic"],
-  check: (inputs) => {
-    const name = inputs.name;
-    if (typeof name !== "string") return [];
-    const fifo = inputs.fifoTopic === true;
-    const ok = fifo ? /^[0-9A-Za-z_-]{1,251}\.fifo$/ : /^[0-9A-Za-z_-]{1,256}$/;
-    return ok.test(name)
-      ? []
-      : [{ prop: "name", value: name, says: `invalid topic name: ${name}` }];
-  },
-  fix:
-    "letters, digits, hyphens and underscores only, at most 256 characters; a FIFO topic's name " +
-    "ends in .fifo (at most 251 characters before it)",
-  source: SNS,
-};
+const topicName = fifoCapableName(TOPIC, "topic", "fifoTopic", 256, SNS);
 
-const topicDedupOnlyFifo: CrossRule = {
-  type: TOPIC,
-  what: "content-based deduplication only on a FIFO topic",
-  reads: ["fifoTopic", "contentBasedDeduplication"],
-  check: (inputs) =>
-    inputs.contentBasedDeduplication === true && inputs.fifoTopic !== true
-      ? [
-          {
-            prop: "contentBasedDeduplication",
-            value: true,
-            says: "content-based deduplication can only be set for FIFO topics",
-          },
-        ]
-      : [],
-  fix: "set fifoTopic: true, or leave contentBasedDeduplication out",
-  source: SNS,
-};
+const topicDedupOnlyFifo = dedupOnlyFifo(
+  TOPIC,
+  "topic",
+  "fifoTopic",
+  "content-based deduplication can only be set for FIFO topics",
+  SNS,
+);
 
 export const EVENT_CROSS_RULES: readonly CrossRule[] = [
   topicName,
