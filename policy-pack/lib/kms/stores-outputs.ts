@@ -38,7 +38,7 @@ import {
   SYNTHETICS_CANARY,
   TIMESTREAM_TABLE,
 } from "../types";
-import type { StoreEntry, StoreKey } from "./stores";
+import { keyAt, type StoreEntry, type StoreKey } from "./stores";
 
 /** The key at `<block>.<path>`, required when `<block>` is given. */
 function under(block: string, path: string): StoreKey {
@@ -72,12 +72,12 @@ const FIREHOSE_S3 = [
 ];
 
 export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
-  [BEDROCKMODEL_INVOCATION_JOB]: {
-    noun: "Bedrock batch inference job",
-    keys: [{ path: "outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId" }],
-  },
+  [BEDROCKMODEL_INVOCATION_JOB]: keyAt(
+    "Bedrock batch inference job",
+    "outputDataConfig.s3OutputDataConfig.s3EncryptionKeyId",
+  ),
   // Configuration snapshots and history files delivered to S3.
-  [CFG_DELIVERY_CHANNEL]: { noun: "Config delivery channel", keys: [{ path: "s3KmsKeyArn" }] },
+  [CFG_DELIVERY_CHANNEL]: keyAt("Config delivery channel", "s3KmsKeyArn"),
   // Post-call analytics output written to S3, in each element that produces it.
   [CHIME_MEDIA_INSIGHTS_PIPELINE_CONFIGURATION]: {
     noun: "media insights pipeline configuration",
@@ -89,7 +89,7 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
       { path: "action.exportRevisionToS3.encryption.kmsKeyArn", when: "action.exportRevisionToS3" },
     ],
   },
-  [DYNAMODB_TABLE_EXPORT]: { noun: "DynamoDB table export", keys: [{ path: "s3SseKmsKeyId" }] },
+  [DYNAMODB_TABLE_EXPORT]: keyAt("DynamoDB table export", "s3SseKmsKeyId"),
   // Cluster logs written to logUri (the cluster's data at rest is its security configuration's).
   [EMR_CLUSTER]: {
     noun: "EMR cluster",
@@ -106,10 +106,7 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
       under("monitoringConfiguration.s3MonitoringConfiguration", "encryptionKeyArn"),
     ],
   },
-  [GUARDDUTY_PUBLISHING_DESTINATION]: {
-    noun: "GuardDuty publishing destination",
-    keys: [{ path: "kmsKeyArn" }],
-  },
+  [GUARDDUTY_PUBLISHING_DESTINATION]: keyAt("GuardDuty publishing destination", "kmsKeyArn"),
   [MACIE2_CLASSIFICATION_EXPORT_CONFIGURATION]: {
     noun: "Macie classification export",
     keys: [under("s3Destination", "kmsKeyArn")],
@@ -127,11 +124,11 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
       under(`${LOGS_DESTINATION}.backupConfiguration`, "kmsKeyArn"),
     ],
   },
-  [OBSERVABILITYADMIN_S3_TABLE_INTEGRATION]: {
-    noun: "telemetry S3 table integration",
-    keys: [{ path: "encryption.kmsKeyArn" }],
-  },
-  [RDS_EXPORT_TASK]: { noun: "RDS snapshot export", keys: [{ path: "kmsKeyId" }] },
+  [OBSERVABILITYADMIN_S3_TABLE_INTEGRATION]: keyAt(
+    "telemetry S3 table integration",
+    "encryption.kmsKeyArn",
+  ),
+  [RDS_EXPORT_TASK]: keyAt("RDS snapshot export", "kmsKeyId"),
   // Label-detection processors write frames and results to S3; face search writes to Kinesis.
   [REKOGNITION_STREAM_PROCESSOR]: {
     noun: "Rekognition stream processor",
@@ -153,10 +150,7 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
     noun: "S3 replication configuration",
     keys: [under("rules.destination.encryptionConfiguration", "replicaKmsKeyId")],
   },
-  [S3_INVENTORY]: {
-    noun: "S3 inventory",
-    keys: [{ path: "destination.bucket.encryption.sseKms.keyId" }],
-  },
+  [S3_INVENTORY]: keyAt("S3 inventory", "destination.bucket.encryption.sseKms.keyId"),
   [S3CONTROL_STORAGE_LENS_CONFIGURATION]: {
     noun: "Storage Lens configuration",
     keys: [
@@ -179,10 +173,7 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
       under(`${VALIDATION}.transformJobDefinition.transformResources`, "volumeKmsKeyId"),
     ],
   },
-  [SAGEMAKER_DEVICE_FLEET]: {
-    noun: "SageMaker device fleet",
-    keys: [{ path: "outputConfig.kmsKeyId" }],
-  },
+  [SAGEMAKER_DEVICE_FLEET]: keyAt("SageMaker device fleet", "outputConfig.kmsKeyId"),
   // What an endpoint writes to S3: async inference results and captured requests and responses
   // (CreateEndpointConfig, AsyncInferenceOutputConfig.KmsKeyId and DataCaptureConfig.KmsKeyId);
   // its ML storage volume key is sagemaker-kms-cmk's.
@@ -194,10 +185,7 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
     ],
   },
   // Human review results.
-  [SAGEMAKER_FLOW_DEFINITION]: {
-    noun: "SageMaker flow definition",
-    keys: [{ path: "outputConfig.kmsKeyId" }],
-  },
+  [SAGEMAKER_FLOW_DEFINITION]: keyAt("SageMaker flow definition", "outputConfig.kmsKeyId"),
   [SAGEMAKER_HYPER_PARAMETER_TUNING_JOB]: {
     noun: "SageMaker tuning job",
     keys: [
@@ -233,15 +221,12 @@ export const OUTPUT_STORES: Readonly<Record<string, StoreEntry>> = {
     ],
   },
   // The lake's objects in each region ("S3_MANAGED_KEY", or no setting: SSE-S3).
-  [SECURITYLAKE_DATA_LAKE]: {
-    noun: "Security Lake data lake",
-    keys: [{ path: "configuration.encryptionConfigurations.kmsKeyId" }],
-  },
+  [SECURITYLAKE_DATA_LAKE]: keyAt(
+    "Security Lake data lake",
+    "configuration.encryptionConfigurations.kmsKeyId",
+  ),
   [SES_RECEIPT_RULE]: { noun: "SES receipt rule", keys: [under("s3Actions", "kmsKeyArn")] },
-  [SSM_RESOURCE_DATA_SYNC]: {
-    noun: "SSM resource data sync",
-    keys: [{ path: "s3Destination.kmsKeyArn" }],
-  },
+  [SSM_RESOURCE_DATA_SYNC]: keyAt("SSM resource data sync", "s3Destination.kmsKeyArn"),
   // The records the magnetic store rejects, written to the table's S3 location ("SSE_S3", or
   // "SSE_KMS" without a key: the AWS-managed key). The table's own data is the database's key,
   // judged by timestream-database-kms-cmk.

@@ -73,23 +73,23 @@ export interface StoreEntry {
   readonly keys: readonly StoreKey[];
 }
 
-/** A type with one key, required outright. */
-function one(noun: string, path: string): StoreEntry {
+/** A type with one key, required outright (the store tables' usual entry). */
+export function keyAt(noun: string, path: string): StoreEntry {
   return { noun, keys: [{ path }] };
 }
 
 export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
-  [AGENTREGISTRY_REGISTRY]: one("agent registry", "encryptionConfiguration.kmsKeyArn"),
+  [AGENTREGISTRY_REGISTRY]: keyAt("agent registry", "encryptionConfiguration.kmsKeyArn"),
   // "Only used for hosted configuration types": a profile that points at S3, Parameter Store or
   // Secrets Manager stores nothing in AppConfig (the source's own rules judge it).
   [APPCONFIG_CONFIGURATION_PROFILE]: {
     noun: "AppConfig configuration profile",
     keys: [{ path: "kmsKeyIdentifier", when: "locationUri", whenEquals: "hosted" }],
   },
-  [APPCONFIG_DEPLOYMENT]: one("AppConfig deployment", "kmsKeyIdentifier"),
-  [APPINTEGRATIONS_DATA_INTEGRATION]: one("AppIntegrations data integration", "kmsKey"),
+  [APPCONFIG_DEPLOYMENT]: keyAt("AppConfig deployment", "kmsKeyIdentifier"),
+  [APPINTEGRATIONS_DATA_INTEGRATION]: keyAt("AppIntegrations data integration", "kmsKey"),
   // The transient store of documents while they are ingested into the vector store.
-  [BEDROCK_AGENT_DATA_SOURCE]: one(
+  [BEDROCK_AGENT_DATA_SOURCE]: keyAt(
     "Bedrock knowledge base data source",
     "serverSideEncryptionConfiguration.kmsKeyArn",
   ),
@@ -104,8 +104,8 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
       },
     ],
   },
-  [BEDROCK_AGENTCORE_EVALUATOR]: one("Bedrock AgentCore evaluator", "kmsKeyArn"),
-  [BEDROCK_AGENTCORE_GATEWAY]: one("Bedrock AgentCore gateway", "kmsKeyArn"),
+  [BEDROCK_AGENTCORE_EVALUATOR]: keyAt("Bedrock AgentCore evaluator", "kmsKeyArn"),
+  [BEDROCK_AGENTCORE_GATEWAY]: keyAt("Bedrock AgentCore gateway", "kmsKeyArn"),
   [BEDROCK_AGENTCORE_HARNESS]: {
     noun: "Bedrock AgentCore harness",
     keys: [
@@ -115,38 +115,38 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
       },
     ],
   },
-  [BEDROCK_AGENTCORE_POLICY_ENGINE]: one("Bedrock AgentCore policy engine", "encryptionKeyArn"),
+  [BEDROCK_AGENTCORE_POLICY_ENGINE]: keyAt("Bedrock AgentCore policy engine", "encryptionKeyArn"),
   // The token vault holds the OAuth tokens and API keys of agents' credential providers.
-  [BEDROCK_AGENTCORE_TOKEN_VAULT_CMK]: one(
+  [BEDROCK_AGENTCORE_TOKEN_VAULT_CMK]: keyAt(
     "Bedrock AgentCore token vault",
     "kmsConfiguration.kmsKeyArn",
   ),
-  [BEDROCK_EVALUATION_JOB]: one("Bedrock evaluation job", "customerEncryptionKeyId"),
-  [CHIME_VOICE_PROFILE_DOMAIN]: one(
+  [BEDROCK_EVALUATION_JOB]: keyAt("Bedrock evaluation job", "customerEncryptionKeyId"),
+  [CHIME_VOICE_PROFILE_DOMAIN]: keyAt(
     "Chime SDK voice profile domain",
     "serverSideEncryptionConfiguration.kmsKeyArn",
   ),
   // The connection's credentials, kept in a Secrets Manager secret EventBridge owns.
-  [CLOUDWATCH_EVENT_CONNECTION]: one("EventBridge connection", "kmsKeyIdentifier"),
-  [CLOUDWATCH_LOG_ANOMALY_DETECTOR]: one("log anomaly detector", "kmsKeyId"),
-  [DEVOPSGURU_SERVICE_INTEGRATION]: one(
+  [CLOUDWATCH_EVENT_CONNECTION]: keyAt("EventBridge connection", "kmsKeyIdentifier"),
+  [CLOUDWATCH_LOG_ANOMALY_DETECTOR]: keyAt("log anomaly detector", "kmsKeyId"),
+  [DEVOPSGURU_SERVICE_INTEGRATION]: keyAt(
     "DevOps Guru service integration",
     "kmsServerSideEncryption.kmsKeyId",
   ),
-  [DMS_INSTANCE_PROFILE]: one("DMS instance profile", "kmsKeyArn"),
-  [DMS_REPLICATION_CONFIG]: one("DMS Serverless replication", "computeConfig.kmsKeyId"),
+  [DMS_INSTANCE_PROFILE]: keyAt("DMS instance profile", "kmsKeyArn"),
+  [DMS_REPLICATION_CONFIG]: keyAt("DMS Serverless replication", "computeConfig.kmsKeyId"),
   // The staging-area volumes of the replicated servers (ebsEncryption "DEFAULT": aws/ebs).
-  [DRS_REPLICATION_CONFIGURATION_TEMPLATE]: one(
+  [DRS_REPLICATION_CONFIGURATION_TEMPLATE]: keyAt(
     "Elastic Disaster Recovery replication template",
     "ebsEncryptionKeyArn",
   ),
-  [EBS_SNAPSHOT_IMPORT]: one("imported EBS snapshot", "kmsKeyId"),
+  [EBS_SNAPSHOT_IMPORT]: keyAt("imported EBS snapshot", "kmsKeyId"),
   // The repositories ECR creates from the template (pull-through cache, replication).
-  [ECR_REPOSITORY_CREATION_TEMPLATE]: one(
+  [ECR_REPOSITORY_CREATION_TEMPLATE]: keyAt(
     "ECR repository creation template",
     "encryptionConfigurations.kmsKey",
   ),
-  [EMRCONTAINERS_JOB_TEMPLATE]: one("EMR on EKS job template", "kmsKeyArn"),
+  [EMRCONTAINERS_JOB_TEMPLATE]: keyAt("EMR on EKS job template", "kmsKeyArn"),
   // Redshift managed storage behind a catalog with data lake access.
   [GLUE_CATALOG]: {
     noun: "Glue catalog",
@@ -162,13 +162,13 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
     noun: "Glue connection",
     keys: [{ path: "authenticationConfiguration.kmsKeyArn", when: "authenticationConfiguration" }],
   },
-  [GRAFANA_WORKSPACE]: one("Managed Grafana workspace", "kmsKeyId"),
+  [GRAFANA_WORKSPACE]: keyAt("Managed Grafana workspace", "kmsKeyId"),
   // Running application state and snapshots (keyType AWS_OWNED_KEY without one).
-  [KINESISANALYTICSV2_APPLICATION]: one(
+  [KINESISANALYTICSV2_APPLICATION]: keyAt(
     "Managed Flink application",
     "applicationConfiguration.applicationEncryptionConfiguration.keyId",
   ),
-  [LAMBDA_CAPACITY_PROVIDER]: one("Lambda capacity provider", "kmsKeyArn"),
+  [LAMBDA_CAPACITY_PROVIDER]: keyAt("Lambda capacity provider", "kmsKeyArn"),
   // The function's filter criteria, the only data the mapping stores.
   [MAILMANAGER_INGRESS_POINT]: {
     noun: "Mail Manager ingress point",
@@ -179,45 +179,48 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
       },
     ],
   },
-  [MSK_CHANNEL]: one("MSK channel", "encryptionConfiguration.kmsKeyArn"),
+  [MSK_CHANNEL]: keyAt("MSK channel", "encryptionConfiguration.kmsKeyArn"),
   // Network Firewall encrypts firewalls, policies, rule groups and TLS inspection settings with
   // an AWS-owned key unless encryptionConfiguration names type CUSTOMER_KMS and a key.
-  [NETWORKFIREWALL_FIREWALL]: one("Network Firewall firewall", "encryptionConfiguration.keyId"),
-  [NETWORKFIREWALL_FIREWALL_POLICY]: one(
+  [NETWORKFIREWALL_FIREWALL]: keyAt("Network Firewall firewall", "encryptionConfiguration.keyId"),
+  [NETWORKFIREWALL_FIREWALL_POLICY]: keyAt(
     "Network Firewall policy",
     "encryptionConfiguration.keyId",
   ),
-  [NETWORKFIREWALL_RULE_GROUP]: one("Network Firewall rule group", "encryptionConfiguration.keyId"),
-  [NETWORKFIREWALL_TLS_INSPECTION_CONFIGURATION]: one(
+  [NETWORKFIREWALL_RULE_GROUP]: keyAt(
+    "Network Firewall rule group",
+    "encryptionConfiguration.keyId",
+  ),
+  [NETWORKFIREWALL_TLS_INSPECTION_CONFIGURATION]: keyAt(
     "Network Firewall TLS inspection configuration",
     "encryptionConfigurations.keyId",
   ),
-  [OPENSEARCH_APPLICATION]: one("OpenSearch UI application", "kmsKeyArn"),
+  [OPENSEARCH_APPLICATION]: keyAt("OpenSearch UI application", "kmsKeyArn"),
   // A collection without its own setting takes its encryption security policy's key.
   [OPENSEARCH_SERVERLESS_COLLECTION]: {
     noun: "OpenSearch Serverless collection",
     keys: [{ path: "encryptionConfigs.kmsKeyArn", when: "encryptionConfigs" }],
   },
   // The pipeline's persistent buffer.
-  [OPENSEARCHINGEST_PIPELINE]: one(
+  [OPENSEARCHINGEST_PIPELINE]: keyAt(
     "OpenSearch Ingestion pipeline",
     "encryptionAtRestOptions.kmsKeyArn",
   ),
-  [PIPES_PIPE]: one("EventBridge pipe", "kmsKeyIdentifier"),
+  [PIPES_PIPE]: keyAt("EventBridge pipe", "kmsKeyIdentifier"),
   // Every database activity goes to a Kinesis data stream RDS creates and encrypts with this key
   // (RDS user guide, "Starting a database activity stream": "the KMS key ... to encrypt messages
   // in the database activity stream"): the stream is a copy of the data nothing else encrypts.
-  [RDS_CLUSTER_ACTIVITY_STREAM]: one("database activity stream", "kmsKeyId"),
+  [RDS_CLUSTER_ACTIVITY_STREAM]: keyAt("database activity stream", "kmsKeyId"),
   // The database installation files of the engine version.
-  [RDS_CUSTOM_DB_ENGINE_VERSION]: one("RDS Custom engine version", "kmsKeyId"),
-  [RDS_INTEGRATION]: one("RDS zero-ETL integration", "kmsKeyId"),
-  [REDSHIFT_INTEGRATION]: one("Redshift zero-ETL integration", "kmsKeyId"),
-  [RESILIENCEHUB_V2_POLICY]: one("Resilience Hub policy", "kmsKeyId"),
-  [RESILIENCEHUB_V2_SERVICE]: one("Resilience Hub service", "kmsKeyId"),
-  [RESILIENCEHUB_V2_SYSTEM]: one("Resilience Hub system", "kmsKeyId"),
-  [SAGEMAKER_MODEL_CARD]: one("SageMaker model card", "securityConfig.kmsKeyId"),
+  [RDS_CUSTOM_DB_ENGINE_VERSION]: keyAt("RDS Custom engine version", "kmsKeyId"),
+  [RDS_INTEGRATION]: keyAt("RDS zero-ETL integration", "kmsKeyId"),
+  [REDSHIFT_INTEGRATION]: keyAt("Redshift zero-ETL integration", "kmsKeyId"),
+  [RESILIENCEHUB_V2_POLICY]: keyAt("Resilience Hub policy", "kmsKeyId"),
+  [RESILIENCEHUB_V2_SERVICE]: keyAt("Resilience Hub service", "kmsKeyId"),
+  [RESILIENCEHUB_V2_SYSTEM]: keyAt("Resilience Hub system", "kmsKeyId"),
+  [SAGEMAKER_MODEL_CARD]: keyAt("SageMaker model card", "securityConfig.kmsKeyId"),
   // The credentials of the connected ticketing system.
-  [SECURITYHUB_CONNECTOR_V2]: one("Security Hub connector", "kmsKeyArn"),
+  [SECURITYHUB_CONNECTOR_V2]: keyAt("Security Hub connector", "kmsKeyArn"),
   // Each region of the replication set; "DefaultKey" names an AWS-owned key.
   [SSMINCIDENTS_REPLICATION_SET]: {
     noun: "Incident Manager replication set",
@@ -226,12 +229,12 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
       { path: "region.kmsKeyArn", when: "region" },
     ],
   },
-  [VERIFIEDACCESS_ENDPOINT]: one("Verified Access endpoint", "sseSpecification.kmsKeyArn"),
-  [VERIFIEDACCESS_GROUP]: one("Verified Access group", "sseConfiguration.kmsKeyArn"),
-  [VERIFIEDACCESS_TRUST_PROVIDER]: one(
+  [VERIFIEDACCESS_ENDPOINT]: keyAt("Verified Access endpoint", "sseSpecification.kmsKeyArn"),
+  [VERIFIEDACCESS_GROUP]: keyAt("Verified Access group", "sseConfiguration.kmsKeyArn"),
+  [VERIFIEDACCESS_TRUST_PROVIDER]: keyAt(
     "Verified Access trust provider",
     "sseSpecification.kmsKeyArn",
   ),
   // The account's traces (type "NONE": X-Ray's own encryption).
-  [XRAY_ENCRYPTION_CONFIG]: one("X-Ray encryption configuration", "keyId"),
+  [XRAY_ENCRYPTION_CONFIG]: keyAt("X-Ray encryption configuration", "keyId"),
 };

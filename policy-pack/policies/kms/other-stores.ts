@@ -23,7 +23,7 @@ import {
   KeyRef,
   requireCustomerKey,
 } from "../../lib/kms/keys";
-import { SERVICE_STORES, StoreEntry, StoreKey } from "../../lib/kms/stores";
+import { keyAt, SERVICE_STORES, StoreEntry, StoreKey } from "../../lib/kms/stores";
 import { OUTPUT_STORES } from "../../lib/kms/stores-outputs";
 import {
   AMP_WORKSPACE,
@@ -68,44 +68,23 @@ import { awsDocs, checkov } from "../../lib/controls";
 
 /** The first data stores of the table; the rest are in ../../lib/kms/stores*.ts. */
 const STORES: Readonly<Record<string, StoreEntry>> = {
-  [AMP_WORKSPACE]: { noun: "Prometheus workspace", keys: [{ path: "kmsKeyArn" }] },
-  [APPFABRIC_APP_BUNDLE]: {
-    noun: "AppFabric app bundle",
-    keys: [{ path: "customerManagedKeyArn" }],
-  },
-  [APPRUNNER_SERVICE]: {
-    noun: "App Runner service",
-    keys: [{ path: "encryptionConfiguration.kmsKey" }],
-  },
-  [AUDITMANAGER_ACCOUNT_REGISTRATION]: {
-    noun: "Audit Manager registration",
-    keys: [{ path: "kmsKey" }],
-  },
-  [BACKUP_LOGICALLY_AIR_GAPPED_VAULT]: {
-    noun: "logically air-gapped backup vault",
-    keys: [{ path: "encryptionKeyArn" }],
-  },
-  [BEDROCK_AGENT]: { noun: "Bedrock agent", keys: [{ path: "customerEncryptionKeyArn" }] },
-  [BEDROCK_AGENT_FLOW]: { noun: "Bedrock flow", keys: [{ path: "customerEncryptionKeyArn" }] },
-  [BEDROCK_AGENT_PROMPT]: {
-    noun: "Bedrock prompt",
-    keys: [{ path: "customerEncryptionKeyArn" }],
-  },
-  [BEDROCK_AGENTCORE_MEMORY]: {
-    noun: "Bedrock AgentCore memory",
-    keys: [{ path: "encryptionKeyArn" }],
-  },
-  [BEDROCK_CUSTOM_MODEL]: {
-    noun: "Bedrock custom model",
-    keys: [{ path: "customModelKmsKeyId" }],
-  },
-  [BEDROCK_GUARDRAIL]: { noun: "Bedrock guardrail", keys: [{ path: "kmsKeyArn" }] },
-  [CUSTOMERPROFILES_DOMAIN]: {
-    noun: "Customer Profiles domain",
-    keys: [{ path: "defaultEncryptionKey" }],
-  },
-  [DATAZONE_DOMAIN]: { noun: "DataZone domain", keys: [{ path: "kmsKeyIdentifier" }] },
-  [DSQL_CLUSTER]: { noun: "Aurora DSQL cluster", keys: [{ path: "kmsEncryptionKey" }] },
+  [AMP_WORKSPACE]: keyAt("Prometheus workspace", "kmsKeyArn"),
+  [APPFABRIC_APP_BUNDLE]: keyAt("AppFabric app bundle", "customerManagedKeyArn"),
+  [APPRUNNER_SERVICE]: keyAt("App Runner service", "encryptionConfiguration.kmsKey"),
+  [AUDITMANAGER_ACCOUNT_REGISTRATION]: keyAt("Audit Manager registration", "kmsKey"),
+  [BACKUP_LOGICALLY_AIR_GAPPED_VAULT]: keyAt(
+    "logically air-gapped backup vault",
+    "encryptionKeyArn",
+  ),
+  [BEDROCK_AGENT]: keyAt("Bedrock agent", "customerEncryptionKeyArn"),
+  [BEDROCK_AGENT_FLOW]: keyAt("Bedrock flow", "customerEncryptionKeyArn"),
+  [BEDROCK_AGENT_PROMPT]: keyAt("Bedrock prompt", "customerEncryptionKeyArn"),
+  [BEDROCK_AGENTCORE_MEMORY]: keyAt("Bedrock AgentCore memory", "encryptionKeyArn"),
+  [BEDROCK_CUSTOM_MODEL]: keyAt("Bedrock custom model", "customModelKmsKeyId"),
+  [BEDROCK_GUARDRAIL]: keyAt("Bedrock guardrail", "kmsKeyArn"),
+  [CUSTOMERPROFILES_DOMAIN]: keyAt("Customer Profiles domain", "defaultEncryptionKey"),
+  [DATAZONE_DOMAIN]: keyAt("DataZone domain", "kmsKeyIdentifier"),
+  [DSQL_CLUSTER]: keyAt("Aurora DSQL cluster", "kmsEncryptionKey"),
   [ECS_SERVICE]: {
     noun: "ECS service",
     keys: [
@@ -115,34 +94,25 @@ const STORES: Readonly<Record<string, StoreEntry>> = {
       },
     ],
   },
-  [EFS_REPLICATION_CONFIGURATION]: {
-    noun: "EFS replica",
-    keys: [{ path: "destination.kmsKeyId" }],
-  },
-  [EMR_STUDIO]: { noun: "EMR Studio", keys: [{ path: "encryptionKeyArn" }] },
-  [FSX_FILE_CACHE]: { noun: "FSx file cache", keys: [{ path: "kmsKeyId" }] },
-  [M2_APPLICATION]: { noun: "Mainframe Modernization application", keys: [{ path: "kmsKeyId" }] },
-  [M2_ENVIRONMENT]: { noun: "Mainframe Modernization environment", keys: [{ path: "kmsKeyId" }] },
-  [MAILMANAGER_ARCHIVE]: { noun: "Mail Manager archive", keys: [{ path: "kmsKeyArn" }] },
-  [NEPTUNEGRAPH_GRAPH]: { noun: "Neptune Analytics graph", keys: [{ path: "kmsKeyIdentifier" }] },
-  [QBUSINESS_APPLICATION]: {
-    noun: "Amazon Q Business application",
-    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
-  },
-  [S3_FILES_FILE_SYSTEM]: { noun: "S3 Files file system", keys: [{ path: "kmsKeyId" }] },
-  [S3TABLES_TABLE_BUCKET]: {
-    noun: "S3 table bucket",
-    keys: [{ path: "encryptionConfiguration.kmsKeyArn" }],
-  },
+  [EFS_REPLICATION_CONFIGURATION]: keyAt("EFS replica", "destination.kmsKeyId"),
+  [EMR_STUDIO]: keyAt("EMR Studio", "encryptionKeyArn"),
+  [FSX_FILE_CACHE]: keyAt("FSx file cache", "kmsKeyId"),
+  [M2_APPLICATION]: keyAt("Mainframe Modernization application", "kmsKeyId"),
+  [M2_ENVIRONMENT]: keyAt("Mainframe Modernization environment", "kmsKeyId"),
+  [MAILMANAGER_ARCHIVE]: keyAt("Mail Manager archive", "kmsKeyArn"),
+  [NEPTUNEGRAPH_GRAPH]: keyAt("Neptune Analytics graph", "kmsKeyIdentifier"),
+  [QBUSINESS_APPLICATION]: keyAt(
+    "Amazon Q Business application",
+    "encryptionConfiguration.kmsKeyId",
+  ),
+  [S3_FILES_FILE_SYSTEM]: keyAt("S3 Files file system", "kmsKeyId"),
+  [S3TABLES_TABLE_BUCKET]: keyAt("S3 table bucket", "encryptionConfiguration.kmsKeyArn"),
   // A table without its own encryption setting takes its table bucket's.
   [S3TABLES_TABLE]: {
     noun: "S3 table",
     keys: [{ path: "encryptionConfiguration.kmsKeyArn", when: "encryptionConfiguration" }],
   },
-  [S3VECTORS_VECTOR_BUCKET]: {
-    noun: "S3 vector bucket",
-    keys: [{ path: "encryptionConfigurations.kmsKeyArn" }],
-  },
+  [S3VECTORS_VECTOR_BUCKET]: keyAt("S3 vector bucket", "encryptionConfigurations.kmsKeyArn"),
   // An index without its own encryption setting takes its vector bucket's.
   [S3VECTORS_INDEX]: {
     noun: "S3 vector index",
@@ -162,31 +132,13 @@ const STORES: Readonly<Record<string, StoreEntry>> = {
       { path: "resourceConfig.volumeKmsKeyId", when: "resourceConfig" },
     ],
   },
-  [SFN_ACTIVITY]: {
-    noun: "Step Functions activity",
-    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
-  },
-  [SFN_STATE_MACHINE]: {
-    noun: "Step Functions state machine",
-    keys: [{ path: "encryptionConfiguration.kmsKeyId" }],
-  },
-  [STORAGEGATEWAY_CACHED_ISCSI_VOLUME]: {
-    noun: "Storage Gateway cached volume",
-    keys: [{ path: "kmsKey" }],
-  },
-  [STORAGEGATEWAY_NFS_FILE_SHARE]: {
-    noun: "Storage Gateway NFS file share",
-    keys: [{ path: "kmsKeyArn" }],
-  },
-  [STORAGEGATEWAY_SMB_FILE_SHARE]: {
-    noun: "Storage Gateway SMB file share",
-    keys: [{ path: "kmsKeyArn" }],
-  },
-  [STORAGEGATEWAY_STORED_ISCSI_VOLUME]: {
-    noun: "Storage Gateway stored volume",
-    keys: [{ path: "kmsKey" }],
-  },
-  [WORKMAIL_ORGANIZATION]: { noun: "WorkMail organization", keys: [{ path: "kmsKeyArn" }] },
+  [SFN_ACTIVITY]: keyAt("Step Functions activity", "encryptionConfiguration.kmsKeyId"),
+  [SFN_STATE_MACHINE]: keyAt("Step Functions state machine", "encryptionConfiguration.kmsKeyId"),
+  [STORAGEGATEWAY_CACHED_ISCSI_VOLUME]: keyAt("Storage Gateway cached volume", "kmsKey"),
+  [STORAGEGATEWAY_NFS_FILE_SHARE]: keyAt("Storage Gateway NFS file share", "kmsKeyArn"),
+  [STORAGEGATEWAY_SMB_FILE_SHARE]: keyAt("Storage Gateway SMB file share", "kmsKeyArn"),
+  [STORAGEGATEWAY_STORED_ISCSI_VOLUME]: keyAt("Storage Gateway stored volume", "kmsKey"),
+  [WORKMAIL_ORGANIZATION]: keyAt("WorkMail organization", "kmsKeyArn"),
 };
 
 /** Every type the rule judges: what to call it in findings, and where its keys are named. */
