@@ -188,6 +188,41 @@ export function referrersOf(
   return [];
 }
 
+/** How resources of one type refer to a target: the property naming it, the target's names. */
+export interface ReferrerLink {
+  /** The referring type, e.g. `aws:redshift/logging:Logging`. */
+  readonly type: string;
+  /** Its property that names the target. */
+  readonly prop: string;
+  /** The target's properties a literal value may equal, tried in order, read only when needed. */
+  readonly keys: readonly string[];
+}
+
+/**
+ * The stack-policy walk over resources of `targets` and what refers to them: for each target
+ * (inside `ctx.each`, so an unknown value stops only its part), the resources of `link.type` that
+ * refer to it (`referrersOf`, with the literal references collected once). `fn` is not called
+ * where that cannot be told at preview (an unreadable literal reference yields its own note);
+ * `only`, when given, picks the targets before their referrers are looked up.
+ */
+export function eachWithReferrers(
+  ctx: LiteralContext,
+  targets: string | readonly string[],
+  link: ReferrerLink,
+  fn: (target: PolicyResource, referrers: PolicyResource[]) => void,
+  only?: (target: PolicyResource) => boolean,
+): void {
+  const literal = literalReferences(ctx, [link.type], link.prop);
+  const keys = (target: PolicyResource) => link.keys.map((k) => () => target.props[k]);
+  for (const target of ctx.index.ofType(...[targets].flat())) {
+    ctx.each(target, () => {
+      if (only && !only(target)) return;
+      const referrers = referrersOf(ctx.index, target, link.prop, link.type, literal, keys(target));
+      if (referrers !== undefined) fn(target, referrers);
+    });
+  }
+}
+
 /** Tags of a resource (`tags`, else `tagsAll`); throws if they are unknown. */
 export function tagsOf(r: PolicyResource): Record<string, unknown> {
   const t = r.props.tags ?? r.props.tagsAll;

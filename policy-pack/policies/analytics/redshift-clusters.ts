@@ -4,7 +4,7 @@
 // upgrades.
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
 import { asList, get, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
@@ -30,32 +30,21 @@ export const redshiftClusterAuditLogging = stackPolicy({
   types: [REDSHIFT_CLUSTER, REDSHIFT_LOGGING],
   appliesTo: REDSHIFT_CLUSTER,
   check: (ctx) => {
-    const literal = literalReferences(ctx, [REDSHIFT_LOGGING], "clusterIdentifier");
-    for (const cluster of ctx.index.ofType(REDSHIFT_CLUSTER)) {
-      ctx.each(cluster, () => {
-        const logging = referrersOf(
-          ctx.index,
-          cluster,
-          "clusterIdentifier",
-          REDSHIFT_LOGGING,
-          literal,
-          [() => cluster.props.clusterIdentifier],
-        );
-        if (logging === undefined) return;
-        if (logging.length === 0) {
-          ctx.report(cluster, "no aws.redshift.Logging turns audit logging on for the cluster.");
-          return;
+    const link = { type: REDSHIFT_LOGGING, prop: "clusterIdentifier", keys: ["clusterIdentifier"] };
+    eachWithReferrers(ctx, REDSHIFT_CLUSTER, link, (cluster, logging) => {
+      if (logging.length === 0) {
+        ctx.report(cluster, "no aws.redshift.Logging turns audit logging on for the cluster.");
+        return;
+      }
+      for (const l of logging) {
+        const type = String(l.props.logDestinationType ?? "s3").toLowerCase();
+        if (type === "cloudwatch" && asList(l.props.logExports).length === 0) {
+          ctx.report(cluster, `logging "${l.name}" sends to CloudWatch Logs but exports no log.`);
+        } else if (type === "s3" && !holdsValue(() => l.props.bucketName)) {
+          ctx.report(cluster, `logging "${l.name}" sends to S3 but names no bucketName.`);
         }
-        for (const l of logging) {
-          const type = String(l.props.logDestinationType ?? "s3").toLowerCase();
-          if (type === "cloudwatch" && asList(l.props.logExports).length === 0) {
-            ctx.report(cluster, `logging "${l.name}" sends to CloudWatch Logs but exports no log.`);
-          } else if (type === "s3" && !holdsValue(() => l.props.bucketName)) {
-            ctx.report(cluster, `logging "${l.name}" sends to S3 but names no bucketName.`);
-          }
-        }
-      });
-    }
+      }
+    });
   },
 });
 

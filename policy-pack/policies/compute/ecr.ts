@@ -2,7 +2,7 @@
 // tags, scanning on push, lifecycle policies, and repository/registry policies that are not public.
 import { mutableTagsReason } from "../../lib/compute/repositories";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import {
   ECRPUBLIC_REPOSITORY_POLICY,
@@ -119,20 +119,10 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
     // repository given by literal name correlates by that name.
-    const literal = literalReferences(ctx, [ECR_LIFECYCLE_POLICY], "repository");
-    for (const repo of ctx.index.ofType(ECR_REPOSITORY)) {
-      ctx.each(repo, () => {
-        const lifecycle = referrersOf(
-          ctx.index,
-          repo,
-          "repository",
-          ECR_LIFECYCLE_POLICY,
-          literal,
-          [() => repo.props.name],
-        );
-        if (lifecycle?.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
-      });
-    }
+    const link = { type: ECR_LIFECYCLE_POLICY, prop: "repository", keys: ["name"] };
+    eachWithReferrers(ctx, ECR_REPOSITORY, link, (repo, lifecycle) => {
+      if (lifecycle.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
+    });
   },
 });
 

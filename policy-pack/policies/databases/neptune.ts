@@ -2,7 +2,7 @@
 // placed in one zone, so a replica in another zone can be promoted (Neptune User Guide, "Building
 // resilient and disaster-tolerant Amazon Neptune deployments").
 import { stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE } from "../../lib/types";
 import { awsDocs, cdkNag, fsbp } from "../../lib/controls";
 
@@ -25,31 +25,24 @@ export const neptuneClusterMultiAz = stackPolicy({
   types: [NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE],
   appliesTo: NEPTUNE_CLUSTER,
   check: (ctx) => {
-    const literal = literalReferences(ctx, [NEPTUNE_CLUSTER_INSTANCE], "clusterIdentifier");
-    for (const cluster of ctx.index.ofType(NEPTUNE_CLUSTER)) {
-      ctx.each(cluster, () => {
-        const instances = referrersOf(
-          ctx.index,
+    const link = {
+      type: NEPTUNE_CLUSTER_INSTANCE,
+      prop: "clusterIdentifier",
+      keys: ["clusterIdentifier"],
+    };
+    eachWithReferrers(ctx, NEPTUNE_CLUSTER, link, (cluster, instances) => {
+      if (instances.length < 2) {
+        ctx.report(
           cluster,
-          "clusterIdentifier",
-          NEPTUNE_CLUSTER_INSTANCE,
-          literal,
-          [() => cluster.props.clusterIdentifier],
+          `the cluster has ${instances.length} instance(s): no replica in another zone can take over.`,
         );
-        if (instances === undefined) return; // a literal reference unknown at preview: its note
-        if (instances.length < 2) {
-          ctx.report(
-            cluster,
-            `the cluster has ${instances.length} instance(s): no replica in another zone can take over.`,
-          );
-          return;
-        }
-        // Neptune places instances without an explicit zone itself; only explicit pins can agree.
-        const zones = instances.map((i) => i.props.availabilityZone);
-        if (zones.every((z) => typeof z === "string" && z !== "" && z === zones[0])) {
-          ctx.report(cluster, `every instance is placed in ${String(zones[0])}.`);
-        }
-      });
-    }
+        return;
+      }
+      // Neptune places instances without an explicit zone itself; only explicit pins can agree.
+      const zones = instances.map((i) => i.props.availabilityZone);
+      if (zones.every((z) => typeof z === "string" && z !== "" && z === zones[0])) {
+        ctx.report(cluster, `every instance is placed in ${String(zones[0])}.`);
+      }
+    });
   },
 });

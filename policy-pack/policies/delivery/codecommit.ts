@@ -1,6 +1,6 @@
 // CodeCommit repositories: an approval rule template that requires reviews on pull requests.
 import { stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { asList, jsonDocument } from "../../lib/values";
 import {
   CODECOMMIT_APPROVAL_RULE_TEMPLATE,
@@ -50,45 +50,34 @@ export const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
       });
     }
     // Associations given a literal repository name correlate by that name.
-    const literal = literalReferences(
-      ctx,
-      [CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION],
-      "repositoryName",
-    );
-    for (const repo of ctx.index.ofType(CODECOMMIT_REPOSITORY)) {
-      ctx.each(repo, () => {
-        const mine = referrersOf(
-          ctx.index,
-          repo,
-          "repositoryName",
-          CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
-          literal,
-          [() => repo.props.repositoryName],
+    const link = {
+      type: CODECOMMIT_APPROVAL_RULE_TEMPLATE_ASSOCIATION,
+      prop: "repositoryName",
+      keys: ["repositoryName"],
+    };
+    eachWithReferrers(ctx, CODECOMMIT_REPOSITORY, link, (repo, mine) => {
+      if (mine.length === 0) {
+        ctx.report(repo, "No approval rule template is associated with this repository.");
+        return;
+      }
+      let best = 0;
+      for (const a of mine) {
+        const byRef = ctx.index.referenced(
+          a,
+          "approvalRuleTemplateName",
+          CODECOMMIT_APPROVAL_RULE_TEMPLATE,
         );
-        if (mine === undefined) return;
-        if (mine.length === 0) {
-          ctx.report(repo, "No approval rule template is associated with this repository.");
-          return;
-        }
-        let best = 0;
-        for (const a of mine) {
-          const byRef = ctx.index.referenced(
-            a,
-            "approvalRuleTemplateName",
-            CODECOMMIT_APPROVAL_RULE_TEMPLATE,
-          );
-          const counts = byRef.length
-            ? byRef.map((t) => approvalsByUrn.get(t.urn) ?? 0)
-            : [approvalsByName.get(a.props.approvalRuleTemplateName) ?? Infinity]; // external template: trust it
-          best = Math.max(best, ...counts);
-        }
-        if (best < min) {
-          ctx.report(
-            repo,
-            `Associated approval rule templates require ${best} approval(s), fewer than ${min}.`,
-          );
-        }
-      });
-    }
+        const counts = byRef.length
+          ? byRef.map((t) => approvalsByUrn.get(t.urn) ?? 0)
+          : [approvalsByName.get(a.props.approvalRuleTemplateName) ?? Infinity]; // external template: trust it
+        best = Math.max(best, ...counts);
+      }
+      if (best < min) {
+        ctx.report(
+          repo,
+          `Associated approval rule templates require ${best} approval(s), fewer than ${min}.`,
+        );
+      }
+    });
   },
 });

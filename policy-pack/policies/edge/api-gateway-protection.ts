@@ -1,7 +1,7 @@
 // What stands in front of an API Gateway REST API's back ends: a WAFv2 web ACL on each stage, and
 // request validation on the API.
 import { stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import {
   APIGATEWAY_REQUEST_VALIDATOR,
   APIGATEWAY_REST_API,
@@ -32,22 +32,12 @@ export const apigatewayStageWaf = stackPolicy({
   types: [APIGATEWAY_STAGE, WAFV2_WEB_ACL_ASSOCIATION],
   appliesTo: APIGATEWAY_STAGE,
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
-    for (const stage of ctx.index.ofType(APIGATEWAY_STAGE)) {
-      ctx.each(stage, () => {
-        // Only an association given as a literal ARN needs the stage's ARN (unknown at preview).
-        const associations = referrersOf(
-          ctx.index,
-          stage,
-          "resourceArn",
-          WAFV2_WEB_ACL_ASSOCIATION,
-          literal,
-          [() => stage.props.arn],
-        );
-        if (associations === undefined || associations.length > 0) return;
-        ctx.report(stage, "The stage is not associated with a WAFv2 web ACL.");
-      });
-    }
+    // Only an association given as a literal ARN needs the stage's ARN (unknown at preview).
+    const link = { type: WAFV2_WEB_ACL_ASSOCIATION, prop: "resourceArn", keys: ["arn"] };
+    eachWithReferrers(ctx, APIGATEWAY_STAGE, link, (stage, associations) => {
+      if (associations.length > 0) return;
+      ctx.report(stage, "The stage is not associated with a WAFv2 web ACL.");
+    });
   },
 });
 
@@ -76,21 +66,11 @@ export const apigatewayRequestValidation = stackPolicy({
   types: [APIGATEWAY_REST_API, APIGATEWAY_REQUEST_VALIDATOR],
   appliesTo: APIGATEWAY_REST_API,
   check: (ctx) => {
-    const literal = literalReferences(ctx, [APIGATEWAY_REQUEST_VALIDATOR], "restApi");
-    for (const api of ctx.index.ofType(APIGATEWAY_REST_API)) {
-      ctx.each(api, () => {
-        const validators = referrersOf(
-          ctx.index,
-          api,
-          "restApi",
-          APIGATEWAY_REQUEST_VALIDATOR,
-          literal,
-          [() => api.props.id],
-        );
-        if (validators === undefined || validators.length > 0) return;
-        if (asString(api.props.body)?.includes(OPENAPI_VALIDATORS)) return;
-        ctx.report(api, "The REST API defines no request validator: no request is validated.");
-      });
-    }
+    const link = { type: APIGATEWAY_REQUEST_VALIDATOR, prop: "restApi", keys: ["id"] };
+    eachWithReferrers(ctx, APIGATEWAY_REST_API, link, (api, validators) => {
+      if (validators.length > 0) return;
+      if (asString(api.props.body)?.includes(OPENAPI_VALIDATORS)) return;
+      ctx.report(api, "The REST API defines no request validator: no request is validated.");
+    });
   },
 });

@@ -8,7 +8,7 @@ import {
   httpActionProblem,
   tlsPolicyProblem,
 } from "../../lib/edge/listeners";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { asList, present } from "../../lib/values";
 import {
   ALB_LISTENER,
@@ -223,25 +223,20 @@ export const elbAlbWafAssociation = stackPolicy({
   // Associations are read (a literal ARN may be unknown at preview) even without a load balancer.
   appliesTo: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_ASSOCIATION], "resourceArn");
-    for (const lb of ctx.index.ofType(...LOAD_BALANCERS)) {
-      ctx.each(lb, () => {
-        if (!isApplicationLb(lb.props) || lb.props.internal === true) return;
-        // Only an association given as a literal ARN needs the load balancer's ARN (unknown at preview).
-        const associations = referrersOf(
-          ctx.index,
-          lb,
-          "resourceArn",
-          WAFV2_WEB_ACL_ASSOCIATION,
-          literal,
-          [() => lb.props.arn],
-        );
-        if (associations === undefined || associations.length > 0) return;
+    // Only an association given as a literal ARN needs the load balancer's ARN (unknown at preview).
+    const link = { type: WAFV2_WEB_ACL_ASSOCIATION, prop: "resourceArn", keys: ["arn"] };
+    eachWithReferrers(
+      ctx,
+      LOAD_BALANCERS,
+      link,
+      (lb, associations) => {
+        if (associations.length > 0) return;
         ctx.report(
           lb,
           "This internet-facing load balancer is not associated with a WAFv2 web ACL.",
         );
-      });
-    }
+      },
+      (lb) => isApplicationLb(lb.props) && lb.props.internal !== true,
+    );
   },
 });

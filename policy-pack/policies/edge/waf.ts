@@ -3,7 +3,7 @@
 // WebAclRule / WebAclRuleGroupAssociation resources.
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy, StackIndex } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { asList, jsonDocument, present } from "../../lib/values";
 import {
   WAFV2_WEB_ACL,
@@ -190,20 +190,10 @@ export const wafv2Logging = stackPolicy({
   types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
   appliesTo: WAFV2_WEB_ACL,
   check: (ctx) => {
-    const literal = literalReferences(ctx, [WAFV2_WEB_ACL_LOGGING_CONFIGURATION], "resourceArn");
-    for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
-      ctx.each(acl, () => {
-        const logging = referrersOf(
-          ctx.index,
-          acl,
-          "resourceArn",
-          WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
-          literal,
-          [() => acl.props.arn],
-        );
-        if (logging === undefined || logging.length > 0) return;
-        ctx.report(acl, "The web ACL has no logging configuration.");
-      });
-    }
+    const link = { type: WAFV2_WEB_ACL_LOGGING_CONFIGURATION, prop: "resourceArn", keys: ["arn"] };
+    eachWithReferrers(ctx, WAFV2_WEB_ACL, link, (acl, logging) => {
+      if (logging.length > 0) return;
+      ctx.report(acl, "The web ACL has no logging configuration.");
+    });
   },
 });

@@ -2,7 +2,7 @@
 // policies' rule, ../kms/storage.ts; public secret policies are the exposure policies',
 // ../exposure/data-stores.ts).
 import { stackPolicy } from "../../lib/define";
-import { literalReferences, referrersOf } from "../../lib/references";
+import { eachWithReferrers } from "../../lib/references";
 import { present } from "../../lib/values";
 import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION } from "../../lib/types";
 import { cdkNag, checkov, fsbp } from "../../lib/controls";
@@ -36,43 +36,32 @@ export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
   appliesTo: SECRETSMANAGER_SECRET,
   check: (ctx) => {
     const max = ctx.config.maxRotationDays;
-    // Rotations given a literal secret name or ARN (not built from a secret in this stack).
-    const literal = literalReferences(ctx, [SECRETSMANAGER_SECRET_ROTATION], "secretId");
-    for (const secret of ctx.index.ofType(SECRETSMANAGER_SECRET)) {
-      ctx.each(secret, () => {
-        // The ARN is unknown at preview: it is looked at only when the name does not match.
-        const rotations = referrersOf(
-          ctx.index,
-          secret,
-          "secretId",
-          SECRETSMANAGER_SECRET_ROTATION,
-          literal,
-          [() => secret.props.name, () => secret.props.arn],
-        );
-        if (rotations === undefined) return;
-        if (rotations.length === 0) {
-          ctx.report(secret, "The secret has no automatic rotation.");
-          return;
+    // Rotations given a literal secret name or ARN (not built from a secret in this stack); the
+    // ARN is unknown at preview: it is looked at only when the name does not match.
+    const link = { type: SECRETSMANAGER_SECRET_ROTATION, prop: "secretId", keys: ["name", "arn"] };
+    eachWithReferrers(ctx, SECRETSMANAGER_SECRET, link, (secret, rotations) => {
+      if (rotations.length === 0) {
+        ctx.report(secret, "The secret has no automatic rotation.");
+        return;
+      }
+      for (const rot of rotations) {
+        if (rot.props.rotationEnabled === false) {
+          ctx.report(secret, "Rotation is explicitly disabled (rotationEnabled false).");
+          continue;
         }
-        for (const rot of rotations) {
-          if (rot.props.rotationEnabled === false) {
-            ctx.report(secret, "Rotation is explicitly disabled (rotationEnabled false).");
-            continue;
-          }
-          const days = rot.props.rotationRules?.automaticallyAfterDays;
-          if (typeof days === "number" && days > max) {
-            ctx.report(secret, `The secret rotates every ${days} days (> ${max}).`);
-          } else if (
-            typeof days !== "number" &&
-            !present(rot.props.rotationRules, "scheduleExpression")
-          ) {
-            ctx.report(
-              secret,
-              "The rotation has no rotationRules (neither automaticallyAfterDays nor a schedule).",
-            );
-          }
+        const days = rot.props.rotationRules?.automaticallyAfterDays;
+        if (typeof days === "number" && days > max) {
+          ctx.report(secret, `The secret rotates every ${days} days (> ${max}).`);
+        } else if (
+          typeof days !== "number" &&
+          !present(rot.props.rotationRules, "scheduleExpression")
+        ) {
+          ctx.report(
+            secret,
+            "The rotation has no rotationRules (neither automaticallyAfterDays nor a schedule).",
+          );
         }
-      });
-    }
+      }
+    });
   },
 });
