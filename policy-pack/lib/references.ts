@@ -8,7 +8,7 @@
 // note.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "./define";
-import { collect, stringProp } from "./values";
+import { collect, get, stringProp } from "./values";
 
 /**
  * A function that builds `T` once per stack evaluation (cached per StackIndex), for indexes that
@@ -221,6 +221,34 @@ export function eachWithReferrers(
       if (referrers !== undefined) fn(target, referrers);
     });
   }
+}
+
+/** Resources by their `name` where it is known (one unknown at preview is left out). */
+export function byKnownName(resources: readonly PolicyResource[]): Map<string, PolicyResource> {
+  const byName = new Map<string, PolicyResource>();
+  for (const r of resources) {
+    const name = get(r.props, "name");
+    if (name.known && typeof name.value === "string") byName.set(name.value, r);
+  }
+  return byName;
+}
+
+/**
+ * The resource of `type` that `r` names in `prop`: the one it was built from (property
+ * dependency), else the one of `byName` (`byKnownName`) with the literal name it gives. `name` is
+ * that literal value (undefined when a property dependency found the target).
+ */
+export function namedTarget(
+  index: StackIndex,
+  r: PolicyResource,
+  prop: string,
+  type: string,
+  byName: ReadonlyMap<string, PolicyResource>,
+): { readonly target?: PolicyResource; readonly name?: unknown } {
+  const linked = index.referenced(r, prop, type);
+  if (linked.length > 0) return { target: linked[0] };
+  const name: unknown = r.props[prop];
+  return { target: typeof name === "string" ? byName.get(name) : undefined, name };
 }
 
 /** Tags of a resource (`tags`, else `tagsAll`); throws if they are unknown. */

@@ -2,10 +2,10 @@
 // Encryption at rest of the configuration with customer-managed keys is the KMS policies' rule
 // (../kms/analytics.ts, emr-security-configuration-kms-cmk); block public access is the exposure
 // policies' (../exposure/internet-access.ts).
-import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { EMR_CLUSTER, EMR_SECURITY_CONFIGURATION } from "../../lib/types";
-import { get, holdsValue, jsonDocument } from "../../lib/values";
+import { byKnownName, namedTarget } from "../../lib/references";
+import { holdsValue, jsonDocument } from "../../lib/values";
 import { awsDocs, cdkNag } from "../../lib/controls";
 
 export const emrClusterLogging = resourcePolicy({
@@ -51,27 +51,23 @@ export const emrClusterSecurityConfiguration = stackPolicy({
   types: [EMR_CLUSTER, EMR_SECURITY_CONFIGURATION],
   appliesTo: EMR_CLUSTER,
   check: (ctx) => {
-    const byName = new Map<string, PolicyResource>();
-    for (const c of ctx.index.ofType(EMR_SECURITY_CONFIGURATION)) {
-      const name = get(c.props, "name");
-      if (name.known && typeof name.value === "string") byName.set(name.value, c);
-    }
+    const byName = byKnownName(ctx.index.ofType(EMR_SECURITY_CONFIGURATION));
     for (const cluster of ctx.index.ofType(EMR_CLUSTER)) {
       ctx.each(cluster, () => {
-        const linked = ctx.index.referenced(
+        const { target: config, name } = namedTarget(
+          ctx.index,
           cluster,
           "securityConfiguration",
           EMR_SECURITY_CONFIGURATION,
+          byName,
         );
-        const name = linked.length > 0 ? undefined : cluster.props.securityConfiguration;
-        if (linked.length === 0 && !name) {
+        if (config === undefined && !name) {
           ctx.report(
             cluster,
             "No securityConfiguration: neither local disks nor traffic are encrypted.",
           );
           return;
         }
-        const config = linked[0] ?? (typeof name === "string" ? byName.get(name) : undefined);
         if (config === undefined) {
           ctx.report(
             cluster,

@@ -2,11 +2,10 @@
 // `logging` block on the cluster), user-activity logging and TLS, both set by parameters of the
 // cluster's parameter group (aws.redshift.ParameterGroup), automated snapshots and major version
 // upgrades.
-import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { eachWithReferrers } from "../../lib/references";
+import { byKnownName, eachWithReferrers, namedTarget } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
-import { asList, get, holdsValue, parameterGroupValue } from "../../lib/values";
+import { asList, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 export const redshiftClusterAuditLogging = stackPolicy({
@@ -72,20 +71,16 @@ export const redshiftClusterUserActivityLogging = stackPolicy({
   types: [REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP],
   appliesTo: REDSHIFT_CLUSTER,
   check: (ctx) => {
-    const byName = new Map<string, PolicyResource>();
-    for (const g of ctx.index.ofType(REDSHIFT_PARAMETER_GROUP)) {
-      const name = get(g.props, "name");
-      if (name.known && typeof name.value === "string") byName.set(name.value, g);
-    }
+    const byName = byKnownName(ctx.index.ofType(REDSHIFT_PARAMETER_GROUP));
     for (const cluster of ctx.index.ofType(REDSHIFT_CLUSTER)) {
       ctx.each(cluster, () => {
-        const linked = ctx.index.referenced(
+        const { target: group, name } = namedTarget(
+          ctx.index,
           cluster,
           "clusterParameterGroupName",
           REDSHIFT_PARAMETER_GROUP,
+          byName,
         );
-        const name = linked.length > 0 ? undefined : cluster.props.clusterParameterGroupName;
-        const group = linked[0] ?? (typeof name === "string" ? byName.get(name) : undefined);
         if (group === undefined) {
           ctx.report(
             cluster,
