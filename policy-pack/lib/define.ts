@@ -216,6 +216,27 @@ class UnknownCollector {
 }
 
 /**
+ * The check of a rule that judges one boolean input: the finding `<prop> is <value>.` when the
+ * input is exactly `value` (a setting that must not be on, or not be turned off); left out, it
+ * passes (the provider's default is the safe one).
+ */
+export function reportIf(prop: string, value: boolean) {
+  return (props: any, ctx: { report(message: string): void }): void => {
+    if (props[prop] === value) ctx.report(`${prop} is ${value}.`);
+  };
+}
+
+/**
+ * The check of a rule that requires a boolean input to be on: the finding `<prop> is not true.`
+ * when it is anything but `true` (left out too: the provider's default is off).
+ */
+export function requireTrue(prop: string) {
+  return (props: any, ctx: { report(message: string): void }): void => {
+    if (props[prop] !== true) ctx.report(`${prop} is not true.`);
+  };
+}
+
+/**
  * A policy over single resources of the given type tokens (for example both
  * `aws:s3/bucket:Bucket` and `aws:s3/bucketV2:BucketV2`). `check` receives the resource inputs,
  * wrapped so an unknown value throws; it may report several findings.

@@ -2,7 +2,7 @@
 // the KMS policies' rule): private, TLS-only, placed in named subnets and groups, usage-limited,
 // with non-default names, AWS-managed admin passwords and audit log exports; and the AWS-managed
 // master password of provisioned clusters (whose public access is ../exposure/endpoints.ts').
-import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { reportIf, requireTrue, resourcePolicy, stackPolicy } from "../../lib/define";
 import { asList, present } from "../../lib/values";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import {
@@ -28,9 +28,7 @@ export const redshiftWorkgroupNotPublic = resourcePolicy({
     "Set `publiclyAccessible: false` (the default) and reach the workgroup through a private tunnel or VPC endpoint.",
   references: [fsbp("RedshiftServerless.3")],
   types: [REDSHIFTSERVERLESS_WORKGROUP, NATIVE_REDSHIFTSERVERLESS_WORKGROUP],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const redshiftWorkgroupEnhancedVpcRouting = resourcePolicy({
@@ -44,9 +42,7 @@ export const redshiftWorkgroupEnhancedVpcRouting = resourcePolicy({
     "Set `enhancedVpcRouting: true` and give the data subnets an S3 gateway endpoint.",
   references: [fsbp("RedshiftServerless.1")],
   types: [REDSHIFTSERVERLESS_WORKGROUP],
-  check: (props, ctx) => {
-    if (props.enhancedVpcRouting !== true) ctx.report("enhancedVpcRouting is not true.");
-  },
+  check: requireTrue("enhancedVpcRouting"),
 });
 
 export const redshiftWorkgroupRequireSsl = resourcePolicy({

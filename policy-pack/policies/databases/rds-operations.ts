@@ -2,7 +2,7 @@
 // applied automatically, a standby in a second AZ, enhanced monitoring and Performance Insights,
 // a certificate authority that has not expired, and Aurora MySQL backtracking.
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics } from "../../lib/controls";
@@ -24,9 +24,7 @@ export const rdsAutoMinorVersionUpgrade = resourcePolicy({
     awsDocs("Automatically upgrading the minor engine version (default: enabled)"),
   ],
   types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
-  check: (props, ctx) => {
-    if (props.autoMinorVersionUpgrade === false) ctx.report("autoMinorVersionUpgrade is false.");
-  },
+  check: reportIf("autoMinorVersionUpgrade", false),
 });
 
 export const rdsMultiAz = resourcePolicy({

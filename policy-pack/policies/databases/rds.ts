@@ -3,7 +3,7 @@
 // customer-managed key is the KMS policies' rule). DocumentDB and Neptune clusters, built on the
 // same RDS machinery, are held to the same deletion protection and backups, and Neptune to IAM
 // authentication.
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, requireTrue, resourcePolicy } from "../../lib/define";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { present } from "../../lib/values";
 import {
@@ -51,9 +51,7 @@ export const rdsNotPublic = resourcePolicy({
     NATIVE_RDS_DB_INSTANCE_V0,
     NATIVE_RDS_DB_CLUSTER_V0,
   ],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const rdsDeletionProtection = resourcePolicy({
@@ -77,9 +75,7 @@ export const rdsDeletionProtection = resourcePolicy({
     fsbp("Neptune.4"),
   ],
   types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
-  check: (props, ctx) => {
-    if (props.deletionProtection !== true) ctx.report("deletionProtection is not true.");
-  },
+  check: requireTrue("deletionProtection"),
 });
 
 const IAM_AUTH_ENGINES = /mysql|postgres|mariadb/i;
@@ -180,7 +176,5 @@ export const rdsCopyTagsToSnapshot = resourcePolicy({
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
   references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
   types: [RDS_CLUSTER, RDS_INSTANCE],
-  check: (props, ctx) => {
-    if (props.copyTagsToSnapshot !== true) ctx.report("copyTagsToSnapshot is not true.");
-  },
+  check: requireTrue("copyTagsToSnapshot"),
 });

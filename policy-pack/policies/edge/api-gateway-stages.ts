@@ -1,6 +1,6 @@
 // API Gateway stages and custom domain names: every stage writes access logs, REST stages trace
 // with X-Ray, and REST custom domains refuse TLS 1.0.
-import { resourcePolicy } from "../../lib/define";
+import { requireTrue, resourcePolicy } from "../../lib/define";
 import { APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE, APIGATEWAYV2_STAGE } from "../../lib/types";
 import { holdsValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -53,9 +53,7 @@ export const apigatewayStageXray = resourcePolicy({
     fsbp("APIGateway.3"),
   ],
   types: [APIGATEWAY_STAGE],
-  check: (props, ctx) => {
-    if (props.xrayTracingEnabled !== true) ctx.report("xrayTracingEnabled is not true.");
-  },
+  check: requireTrue("xrayTracingEnabled"),
 });
 
 export const apigatewayDomainTls = resourcePolicy({

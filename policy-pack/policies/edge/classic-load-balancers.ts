@@ -1,6 +1,6 @@
 // Classic Load Balancers (aws.elb.LoadBalancer): access logs, listeners that terminate TLS with a
 // certificate or pass TCP through to the instances, and cross-zone load balancing. Application and Network Load Balancers: ./load-balancers.ts.
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, resourcePolicy } from "../../lib/define";
 import { ELB_LOAD_BALANCER } from "../../lib/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
@@ -95,7 +95,5 @@ export const elbClassicCrossZone = resourcePolicy({
     awsDocs("elasticloadbalancing/latest/classic/enable-disable-crosszone-lb"),
   ],
   types: [ELB_LOAD_BALANCER],
-  check: (props, ctx) => {
-    if (props.crossZoneLoadBalancing === false) ctx.report("crossZoneLoadBalancing is false.");
-  },
+  check: reportIf("crossZoneLoadBalancing", false),
 });

@@ -3,7 +3,7 @@
 // environments whose Airflow web server is on the internet, and EKS clusters whose public API
 // endpoint accepts every address. (RDS instances and clusters: ../databases/rds.ts; Redshift Serverless workgroups:
 // ../analytics/redshift.ts.)
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, resourcePolicy } from "../../lib/define";
 import {
   DMS_REPLICATION_INSTANCE,
   EKS_CLUSTER,
@@ -36,9 +36,7 @@ export const redshiftClusterNotPublic = resourcePolicy({
     "private subnet, VPN or tunnel.",
   references: [checkov("CKV_AWS_87"), fsbp("Redshift.1"), kics("Redshift Publicly Accessible")],
   types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
@@ -118,9 +116,7 @@ export const mqBrokerNotPublic = resourcePolicy({
     "subnets and security groups.",
   references: [checkov("CKV_AWS_69"), kics("MQ Broker Is Publicly Accessible"), trivy("AWS-0072")],
   types: [MQ_BROKER, NATIVE_AMAZONMQ_BROKER],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const mskClusterNotPublic = resourcePolicy({
@@ -208,9 +204,7 @@ export const neptuneInstanceNotPublic = resourcePolicy({
     "subnets.",
   references: [checkov("CKV_AWS_102"), kics("Neptune Cluster Instance is Publicly Accessible")],
   types: [NEPTUNE_CLUSTER_INSTANCE],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const mwaaEnvironmentNotPublic = resourcePolicy({

@@ -3,7 +3,7 @@
 // Modernization environments, OpenSearch Serverless network policies that allow public access,
 // and Storage Gateway NFS file shares open to every client address. DocumentDB clusters and
 // instances and ElastiCache clusters take no such flag: they live in the VPC's subnets only.
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, resourcePolicy } from "../../lib/define";
 import {
   DMS_INSTANCE_PROFILE,
   LIGHTSAIL_DATABASE,
@@ -59,9 +59,7 @@ export const lightsailDatabaseNotPublic = resourcePolicy({
     "account's Lightsail resources in its region.",
   references: [awsDocs("lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase")],
   types: [LIGHTSAIL_DATABASE],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const timestreamInfluxDbNotPublic = resourcePolicy({
@@ -76,9 +74,7 @@ export const timestreamInfluxDbNotPublic = resourcePolicy({
     "internet gateway and routes) and reach the database from private subnets.",
   references: [awsDocs("ts-influxdb/latest/ts-influxb-api/API_CreateDbInstance")],
   types: [TIMESTREAM_INFLUXDB_INSTANCE, TIMESTREAM_INFLUXDB_CLUSTER],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const m2EnvironmentNotPublic = resourcePolicy({
@@ -92,9 +88,7 @@ export const m2EnvironmentNotPublic = resourcePolicy({
     "Leave `publiclyAccessible` unset or false and give the environment private subnets.",
   references: [awsDocs("m2/latest/APIReference/API_CreateEnvironment")],
   types: [M2_ENVIRONMENT],
-  check: (props, ctx) => {
-    if (props.publiclyAccessible === true) ctx.report("publiclyAccessible is true.");
-  },
+  check: reportIf("publiclyAccessible", true),
 });
 
 export const opensearchServerlessNetworkNotPublic = resourcePolicy({
