@@ -113,22 +113,24 @@ export function exactlyOneOf(
 }
 
 /**
- * The name of an SQS queue or SNS topic, which the provider checks when it plans a create
- * (resourceQueueCustomizeDiff, resourceTopicCustomizeDiff): letters, digits, hyphens and
- * underscores, at most `maxLength` characters; a FIFO one's name ends in `.fifo`, within the same
- * length.
+ * The checks the provider makes of an SQS queue or SNS topic when it plans a create
+ * (resourceQueueCustomizeDiff, resourceTopicCustomizeDiff): its name (letters, digits, hyphens
+ * and underscores, at most `maxLength` characters; a FIFO one's name ends in `.fifo`, within the
+ * same length), and content-based deduplication only on a FIFO one, refused with
+ * "content-based deduplication can only be set for <dedupNoun>" (SQS and SNS word it differently).
  */
-export function fifoCapableName(
+export function fifoCapableRules(
   type: string,
   kind: "queue" | "topic",
   fifoProp: string,
   maxLength: number,
+  dedupNoun: string,
   source: string,
-): CrossRule {
+): CrossRule[] {
   const before = maxLength - ".fifo".length;
   const fifoName = new RegExp(`^[0-9A-Za-z_-]{1,${before}}\\.fifo$`);
   const plainName = new RegExp(`^[0-9A-Za-z_-]{1,${maxLength}}$`);
-  return {
+  const name: CrossRule = {
     type,
     what: `${kind} name (.fifo for a FIFO ${kind})`,
     reads: ["name", fifoProp],
@@ -145,20 +147,8 @@ export function fifoCapableName(
       `${kind}'s name ends in .fifo (at most ${before} characters before it)`,
     source,
   };
-}
-
-/**
- * Content-based deduplication is refused on a queue or topic that is not FIFO, with the provider's
- * `says` (its wording differs between SQS and SNS).
- */
-export function dedupOnlyFifo(
-  type: string,
-  kind: "queue" | "topic",
-  fifoProp: string,
-  says: string,
-  source: string,
-): CrossRule {
-  return {
+  const says = `content-based deduplication can only be set for ${dedupNoun}`;
+  const dedup: CrossRule = {
     type,
     what: `content-based deduplication only on a FIFO ${kind}`,
     reads: [fifoProp, "contentBasedDeduplication"],
@@ -169,4 +159,5 @@ export function dedupOnlyFifo(
     fix: `set ${fifoProp}: true, or leave contentBasedDeduplication out`,
     source,
   };
+  return [name, dedup];
 }

@@ -1,7 +1,7 @@
 // Queues, logs, keys and secrets: SQS queues, CloudWatch log groups, KMS keys and aliases,
 // Secrets Manager secrets. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, dedupOnlyFifo, fifoCapableName } from "./rule";
+import { conflictsWith, fifoCapableRules } from "./rule";
 import { all, any, custom, goQuote, intBetween, intOneOf, lenBetween } from "./validators";
 
 const QUEUE = "aws:sqs/queue:Queue";
@@ -145,20 +145,11 @@ export const DATA_RULES: readonly InputRule[] = [
   },
 ];
 
-/** The SQS queue name the provider checks when it plans a create (resourceQueueCustomizeDiff). */
-const queueName = fifoCapableName(QUEUE, "queue", "fifoQueue", 80, SQS);
-
-const dedupOnlyFifoQueue = dedupOnlyFifo(
-  QUEUE,
-  "queue",
-  "fifoQueue",
-  "content-based deduplication can only be set for FIFO queue",
-  SQS,
-);
+/** The checks of an SQS queue's name and FIFO settings when the provider plans a create. */
+const queueChecks = fifoCapableRules(QUEUE, "queue", "fifoQueue", 80, "FIFO queue", SQS);
 
 export const DATA_CROSS_RULES: readonly CrossRule[] = [
-  queueName,
-  dedupOnlyFifoQueue,
+  ...queueChecks,
   conflictsWith(
     QUEUE,
     ["kmsMasterKeyId", "kms_master_key_id"],

@@ -1,7 +1,7 @@
 // Events and notifications: EventBridge rules and targets, SNS topics. Each entry names the
 // provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, dedupOnlyFifo, fifoCapableName } from "./rule";
+import { conflictsWith, fifoCapableRules } from "./rule";
 import { all, custom, goQuote, intBetween, lenBetween, validARN, Validator } from "./validators";
 
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
@@ -94,20 +94,11 @@ export const EVENT_RULES: readonly InputRule[] = [
   },
 ];
 
-/** The SNS topic name the provider checks when it plans a create (resourceTopicCustomizeDiff). */
-const topicName = fifoCapableName(TOPIC, "topic", "fifoTopic", 256, SNS);
-
-const topicDedupOnlyFifo = dedupOnlyFifo(
-  TOPIC,
-  "topic",
-  "fifoTopic",
-  "content-based deduplication can only be set for FIFO topics",
-  SNS,
-);
+/** The checks of an SNS topic's name and FIFO settings when the provider plans a create. */
+const topicChecks = fifoCapableRules(TOPIC, "topic", "fifoTopic", 256, "FIFO topics", SNS);
 
 export const EVENT_CROSS_RULES: readonly CrossRule[] = [
-  topicName,
-  topicDedupOnlyFifo,
+  ...topicChecks,
   conflictsWith(TARGET, ["input", "input"], ["inputPath", "input_path"], TARGETS),
   conflictsWith(TARGET, ["input", "input"], ["inputTransformer", "input_transformer"], TARGETS),
   conflictsWith(
