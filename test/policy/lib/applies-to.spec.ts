@@ -9,17 +9,12 @@ import { expect } from "chai";
 import { orderStackPolicies, stackPolicyTypes } from "../../../policy-pack/lib/applies-to";
 import { catalogue, stackPolicy } from "../../../policy-pack/lib/define";
 import { allPolicies } from "../../../policy-pack/policies";
+import { TEST_RULE_META } from "../fixtures/rule-meta";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const TOPIC = "aws:sns/topic:Topic";
 const BUCKET = "aws:s3/bucket:Bucket";
-const meta = {
-  description: "test rule",
-  enforcementLevel: "mandatory" as const,
-  severity: "low" as const,
-  remediationSteps: "none",
-  references: [],
-};
+const meta = TEST_RULE_META;
 
 /** A stack as the SDK hands it to one policy. */
 function stack(...types: string[]): PolicyResource[] {

@@ -11,6 +11,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import { resourcePolicy } from "../../../policy-pack/lib/define";
 import { acrossTurns } from "../../../policy-pack/lib/resource-gate";
+import { TEST_RULE_META } from "../fixtures/rule-meta";
 
 const TD = "aws:ecs/taskDefinition:TaskDefinition";
 const NATIVE_TD = "aws-native:ecs:TaskDefinition";
@@ -51,14 +52,7 @@ function handle(policies: unknown[], type: string): Promise<{ judged: string[] }
 }
 
 describe("resource rules over several types (typed fast path)", () => {
-  const meta = {
-    description: "test rule",
-    enforcementLevel: "mandatory" as const,
-    severity: "low" as const,
-    remediationSteps: "none",
-    references: [],
-    check: () => undefined,
-  };
+  const meta = { ...TEST_RULE_META, check: () => undefined };
   const two = resourcePolicy({ ...meta, name: "test-two-types", types: [TD, NATIVE_TD] });
   const one = resourcePolicy({ ...meta, name: "test-one-type", types: [TD] });
   const typeOf = (p: { validateResource?: unknown }) =>
