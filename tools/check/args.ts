@@ -128,6 +128,14 @@ export interface StackRef {
   readonly project?: string;
 }
 
+/** `value` when it is one of `allowed`; else the usage error "unknown <what> '<value>': use …". */
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!allowed.includes(value as T)) {
+    throw new UsageError(`unknown ${what} '${value}': use ${allowed.join(", ")}`, true);
+  }
+  return value as T;
+}
+
 /**
  * `--stack` as the CLI reads it: `<stack>`, `<org>/<stack>` or `<org>/<project>/<stack>`
  * (pulumi/pulumi pkg/backend/httpstate/backend.go, `parseStackName`). The stack file is the
@@ -287,10 +295,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
         minSeverity = value as SeverityName;
         break;
       case "--format":
-        if (!FORMATS.includes(value as Format)) {
-          throw new UsageError(`unknown format '${value}': use ${FORMATS.join(", ")}`, true);
-        }
-        format = value as Format;
+        format = oneOf(value, FORMATS, "format");
         break;
       case "--output":
         output = value;
@@ -308,10 +313,7 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
         judge = value;
         break;
       case "--phase":
-        if (!PHASES.includes(value as PhaseArg)) {
-          throw new UsageError(`unknown phase '${value}': use ${PHASES.join(", ")}`, true);
-        }
-        phase = value as PhaseArg;
+        phase = oneOf(value, PHASES, "phase");
         break;
       case "--timeout":
         if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 86400) {
