@@ -4,6 +4,14 @@
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+/** The DynamoDB table's attributes and global index, which the broken cases vary. */
+const TABLE_ATTRIBUTES = [
+  { name: "pk", type: "S" },
+  { name: "sk", type: "N" },
+  { name: "gpk", type: "B" },
+  { name: "lsk", type: "S" },
+];
+const TABLE_INDEX = { name: "g", hashKey: "gpk", projectionType: "ALL" };
 
 /** A resource of each type the tables cover, with inputs the provider accepts. */
 export const COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -41,13 +49,8 @@ export const COMPLIANT: Record<string, Record<string, unknown>> = {
     billingMode: "PAY_PER_REQUEST",
     hashKey: "pk",
     rangeKey: "sk",
-    attributes: [
-      { name: "pk", type: "S" },
-      { name: "sk", type: "N" },
-      { name: "gpk", type: "B" },
-      { name: "lsk", type: "S" },
-    ],
-    globalSecondaryIndexes: [{ name: "g", hashKey: "gpk", projectionType: "ALL" }],
+    attributes: TABLE_ATTRIBUTES,
+    globalSecondaryIndexes: [TABLE_INDEX],
     localSecondaryIndexes: [{ name: "l", rangeKey: "lsk", projectionType: "KEYS_ONLY" }],
     streamViewType: "NEW_AND_OLD_IMAGES",
     tableClass: "STANDARD_INFREQUENT_ACCESS",
@@ -223,33 +226,19 @@ export const BROKEN: [string, string, unknown, string, Record<string, unknown>?]
   [
     "aws:dynamodb/table:Table",
     "attributes",
-    [
-      { name: "pk", type: "S" },
-      { name: "sk", type: "NUMBER" },
-      { name: "gpk", type: "B" },
-      { name: "lsk", type: "S" },
-    ],
+    TABLE_ATTRIBUTES.map((a) => (a.name === "sk" ? { ...a, type: "NUMBER" } : a)),
     "got NUMBER",
   ],
   [
     "aws:dynamodb/table:Table",
     "attributes",
-    [
-      { name: "pk", type: "S" },
-      { name: "sk", type: "N" },
-      { name: "gpk", type: "B" },
-      { name: "lsk", type: "S" },
-      { name: "email", type: "S" },
-    ],
+    [...TABLE_ATTRIBUTES, { name: "email", type: "S" }],
     'Unused attributes: ["email"]',
   ],
   [
     "aws:dynamodb/table:Table",
     "globalSecondaryIndexes",
-    [
-      { name: "g", hashKey: "gpk", projectionType: "ALL" },
-      { name: "h", hashKey: "email", projectionType: "ALL" },
-    ],
+    [TABLE_INDEX, { name: "h", hashKey: "email", projectionType: "ALL" }],
     'Unmatched indexes: ["email"]',
   ],
   ["aws:dynamodb/table:Table", "streamViewType", "new_image", "got new_image"],
