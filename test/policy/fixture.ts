@@ -121,6 +121,15 @@ export async function expectClean(
   ).to.deep.equal([]);
 }
 
+/** The enforcement levels of what the pack's policy `name` finds (preview notes left out). */
+export async function levelsOf(
+  name: string,
+  resources: RecordedResource | readonly RecordedResource[],
+): Promise<string[]> {
+  const report = await evaluate(policy(name), Array.isArray(resources) ? resources : [resources]);
+  return report.violations.filter((v) => !v.previewNote).map((v) => v.enforcementLevel);
+}
+
 /** The violations the pack's policy `name` finds in `resources` (preview notes left out). */
 export function violationsOf(
   name: string,

@@ -1,16 +1,14 @@
 // S3 access points and Multi-Region Access Points: their own block-public-access settings and
 // their policies (S3 User Guide, "The meaning of 'public'" / "Access points").
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import {
   S3_ACCESS_POINT,
   S3CONTROL_ACCESS_POINT_POLICY,
   S3CONTROL_MULTI_REGION_ACCESS_POINT,
   S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY,
 } from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { policy, res, violations } from "../fixture";
 
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 const doc = (s: Record<string, unknown>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [s] });
 const ALL = {

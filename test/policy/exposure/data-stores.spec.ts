@@ -1,16 +1,14 @@
 // Secrets Manager, EFS and Glacier resource policies, from KICS "Secrets Manager With Vulnerable
 // Policy" and "EFS With Vulnerable Policy" fixtures and Checkov CKV_AWS_167 (GlacierVaultAnyPrincipal).
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import {
   EFS_FILE_SYSTEM_POLICY,
   GLACIER_VAULT,
   GLACIER_VAULT_LOCK,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { policy, res, violations } from "../fixture";
 
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 const doc = (s: Record<string, unknown>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [s] });
 const named = { AWS: "arn:aws:iam::111122223333:user/Carlos" };

@@ -3,12 +3,9 @@
 // Replication Instance Is Publicly Accessible" (DMS), CKV_AWS_69 and Trivy AWS-0072 (Amazon MQ),
 // CKV_AWS_102 (Neptune), CKV2_AWS_66 (Amazon MWAA).
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import * as T from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { MSK_BASE, mskBrokers } from "../fixtures/databases";
-
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 
 describe("redshift-cluster-not-public", () => {
   const p = policy("redshift-cluster-not-public");

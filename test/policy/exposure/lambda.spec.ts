@@ -1,15 +1,13 @@
 // Lambda exposure, from Checkov CKV_AWS_301 / CKV_AWS_364 / CKV_AWS_258, KICS "Lambda Permission
 // Principal Is Wildcard" and Trivy AWS-0067.
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import {
   LAMBDA_FUNCTION_URL,
   LAMBDA_LAYER_VERSION_PERMISSION,
   LAMBDA_PERMISSION,
 } from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 /** Compliant: EventBridge invokes the function for one rule. */
 const permission = (extra: Record<string, unknown> = {}) =>
   res(LAMBDA_PERMISSION, "perm", {

@@ -2,13 +2,7 @@
 // case to Pulumi inputs: each failing case draws a mandatory finding, each passing case none.
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
-import { evaluate, policy, res } from "../fixture";
-
-/** The enforcement levels of what `rule` finds in `resource` (preview notes left out). */
-async function levels(rule: string, resource: ReturnType<typeof res>): Promise<string[]> {
-  const report = await evaluate(policy(rule), [resource]);
-  return report.violations.filter((v) => !v.previewNote).map((v) => v.enforcementLevel);
-}
+import { levelsOf, res } from "../fixture";
 
 const GROUPS = "http://acs.amazonaws.com/groups/global";
 const acl = (uri: string, permission: string) =>
@@ -69,7 +63,7 @@ const CASES: readonly (readonly [string, string, ReturnType<typeof res>, boolean
 describe("public-access checks of Checkov and Trivy, case by case", () => {
   for (const [name, rule, resource, bad] of CASES) {
     it(`${name}: ${bad ? "a mandatory finding" : "no finding"} from ${rule}`, async () => {
-      expect(await levels(rule, resource)).to.deep.equal(bad ? ["mandatory"] : []);
+      expect(await levelsOf(rule, resource)).to.deep.equal(bad ? ["mandatory"] : []);
     });
   }
 });

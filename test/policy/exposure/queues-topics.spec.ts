@@ -2,17 +2,14 @@
 // example_SQSQueuePolicyAnyPrincipal / example_SNSTopicPolicyAnyPrincipal fixtures (q1-q6,
 // sns_tp1-sns_tp6) and KICS "SNS Topic is Publicly Accessible" / "SQS Policy With Public Access".
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import {
   SNS_TOPIC,
   SNS_TOPIC_POLICY,
   SQS_QUEUE,
   SQS_QUEUE_POLICY,
 } from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { sqsFromIp } from "../fixtures/third-party/kics-resource.cases";
-
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 
 /** Checkov CKV_AWS_261 example_PublicResourceBasedPolicy: its statements (ECR reads, no Resource). */
 const ckv261 = (extra: Record<string, unknown>) => ({

@@ -8,9 +8,8 @@
 // on its cluster instances.
 import { expect } from "chai";
 import { policyCatalog } from "../../../policy-pack/lib/define";
-import { policies } from "../../../policy-pack/policies/exposure";
 import * as T from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { inputPathsNamed, typesDeclaring } from "../../../tools/lib/provider-inputs";
 
 const FLAG =
@@ -114,8 +113,6 @@ describe("the reachability family covers every type a network flag can put on th
     }
   });
 });
-
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 
 describe("dms-instance-profile-not-public", () => {
   const p = policy("dms-instance-profile-not-public");

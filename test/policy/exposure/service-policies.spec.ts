@@ -3,11 +3,9 @@
 // negative.tf) and the providers' documented examples (a domain open to one address range, a
 // private API pinned to its endpoint, log delivery to a service principal).
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import * as T from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 const doc = (statement: Record<string, unknown>) =>
   JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 

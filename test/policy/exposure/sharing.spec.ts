@@ -2,11 +2,8 @@
 // (AMILaunchIsShared), CKV_AWS_302 (DBSnapshotsArePrivate), CKV_AWS_303 (SSMDocumentsArePrivate),
 // Security Hub RDS.1 and SSM.4.
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/exposure";
 import * as T from "../../../policy-pack/lib/types";
-import { evaluate, previewNotes, res, UNKNOWN, violations } from "../fixture";
-
-const policy = (name: string) => policies.find((p) => p.name === name)!;
+import { evaluate, policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 describe("ec2-ami-not-public", () => {
   const p = policy("ec2-ami-not-public");

@@ -3,14 +3,8 @@
 // key in passing cases is a literal customer-managed key ARN.
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
-import { evaluate, policy, res } from "../fixture";
+import { levelsOf, res } from "../fixture";
 import { awsManaged, emrSecurityConfiguration, KEY_ARN } from "../fixtures/kms";
-
-/** The enforcement levels of what `rule` finds in `resource` (preview notes left out). */
-async function levels(rule: string, resource: ReturnType<typeof res>): Promise<string[]> {
-  const report = await evaluate(policy(rule), [resource]);
-  return report.violations.filter((v) => !v.previewNote).map((v) => v.enforcementLevel);
-}
 
 const emr = (s3: Record<string, unknown>) =>
   emrSecurityConfiguration(s3, {
@@ -216,7 +210,7 @@ const CASES: readonly (readonly [string, string, ReturnType<typeof res>, boolean
 describe("customer-managed-key checks of Checkov, case by case", () => {
   for (const [name, rule, resource, bad] of CASES) {
     it(`${name}: ${bad ? "a mandatory finding" : "no finding"} from ${rule}`, async () => {
-      expect(await levels(rule, resource)).to.deep.equal(bad ? ["mandatory"] : []);
+      expect(await levelsOf(rule, resource)).to.deep.equal(bad ? ["mandatory"] : []);
     });
   }
 });

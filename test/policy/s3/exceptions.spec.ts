@@ -2,16 +2,13 @@
 // demanded to enforce bucket ownership), and the SSE-KMS finding on a bucket read through an Origin
 // Access Identity names Origin Access Control as the fix.
 import { expect } from "chai";
-import { policies } from "../../../policy-pack/policies/s3";
 import {
   CLOUDFRONT_DISTRIBUTION,
   S3_BUCKET,
   S3_BUCKET_OWNERSHIP_CONTROLS,
 } from "../../../policy-pack/lib/types";
-import { res, violations } from "../fixture";
+import { policy, res, violations } from "../fixture";
 import { passesCompliantBuckets } from "../fixtures/s3";
-
-const policy = (name: string) => policies.find((p) => p.name === name)!;
 
 function logBucket() {
   const logs = res(S3_BUCKET, "cf-logs", { bucket: "cf-logs" });
