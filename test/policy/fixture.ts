@@ -94,6 +94,11 @@ export async function previewNotes(
   return report.violations.filter((v) => v.previewNote).map((v) => v.detail);
 }
 
+/** An IAM policy document holding `statements`, as the JSON string a `policy` input takes. */
+export function policyJson(...statements: object[]): string {
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
 /** The pack's policy named `name`; throws for a name the pack does not have. */
 export function policy(name: string): AnyPolicy {
   const found = allPolicies.find((p) => p.name === name);

@@ -14,11 +14,9 @@ import {
   SNS_TOPIC_POLICY,
   SQS_QUEUE_POLICY,
 } from "../../../policy-pack/lib/types";
-import { previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policyJson as doc, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const p = policies.find((x) => x.name === "resource-policy-lists-actions")!;
-const doc = (...statements: Record<string, unknown>[]) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const ACCOUNT = "123456789012";
 const PARTNER = { AWS: "arn:aws:iam::987654321098:root" };
 const TOPIC = `arn:aws:sns:eu-west-1:${ACCOUNT}:events`;

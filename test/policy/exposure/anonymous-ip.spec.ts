@@ -3,7 +3,7 @@
 // public. A compliant bucket policy, then one field broken at a time.
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
-import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, policyJson as doc, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const p = policy("resource-policy-anonymous-source-ip");
 const ACCOUNT = "123456789012";
@@ -21,8 +21,6 @@ const statement = (extra: Record<string, unknown> = {}) => ({
   },
   ...extra,
 });
-const doc = (s: Record<string, unknown>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [s] });
 const bucketPolicy = (s = statement()) =>
   res(T.S3_BUCKET_POLICY, "bucket", { bucket: "my_tf_test_bucket", policy: doc(s) });
 const ADDRESS_ONLY = { Condition: { IpAddress: { "aws:SourceIp": "8.8.8.8/32" } } };

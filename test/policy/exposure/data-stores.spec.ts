@@ -7,10 +7,8 @@ import {
   GLACIER_VAULT_LOCK,
   SECRETSMANAGER_SECRET_POLICY,
 } from "../../../policy-pack/lib/types";
-import { policy, res, violations } from "../fixture";
+import { policy, policyJson as doc, res, violations } from "../fixture";
 
-const doc = (s: Record<string, unknown>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [s] });
 const named = { AWS: "arn:aws:iam::111122223333:user/Carlos" };
 
 describe("secretsmanager-secret-policy-not-public", () => {

@@ -8,7 +8,7 @@ import {
   SQS_QUEUE,
   SQS_QUEUE_POLICY,
 } from "../../../policy-pack/lib/types";
-import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
+import { policy, policyJson as doc, previewNotes, res, UNKNOWN, violations } from "../fixture";
 import { sqsFromIp } from "../fixtures/third-party/kics-resource.cases";
 
 /** Checkov CKV_AWS_261 example_PublicResourceBasedPolicy: its statements (ECR reads, no Resource). */
@@ -18,8 +18,6 @@ const ckv261 = (extra: Record<string, unknown>) => ({
   ...extra,
 });
 const ORG_ANY = { "ForAnyValue:StringEquals": { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } };
-const doc = (statement: Record<string, unknown>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
 
 describe("sqs-queue-policy-not-public", () => {
   const p = policy("sqs-queue-policy-not-public");

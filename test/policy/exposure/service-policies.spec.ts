@@ -4,10 +4,7 @@
 // private API pinned to its endpoint, log delivery to a service principal).
 import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
-import { policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
-
-const doc = (statement: Record<string, unknown>) =>
-  JSON.stringify({ Version: "2012-10-17", Statement: [statement] });
+import { policy, policyJson as doc, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 describe("opensearch-domain-policy-not-public", () => {
   const p = policy("opensearch-domain-policy-not-public");
