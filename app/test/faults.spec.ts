@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import { createHash } from "node:crypto";
 import { png } from "./support/images";
-import { FaultProxy, type Fault } from "./support/fault-proxy";
+import { FaultProxy, type Fault, type FaultRule } from "./support/fault-proxy";
 import { LocalS3 } from "./support/local-s3";
 import {
   captureLogs,
@@ -32,6 +32,12 @@ const SHORT = { S3_TIMEOUT_MS: "500" };
 const LARGE = png(1400, 1400, true);
 /** A test fails on a request that hangs long before mocha's own timeout would say so. */
 const guard = (): AbortSignal => AbortSignal.timeout(10_000);
+
+/** A multipart upload whose second part fails, as does every attempt to abort it. */
+const secondPartAndEveryAbortFail: FaultRule = (operation, count) =>
+  (operation === "UploadPart" && count >= 2) || operation === "AbortMultipartUpload"
+    ? "error500"
+    : "pass";
 
 describe("S3 faults", function () {
   this.timeout(20_000);
@@ -256,10 +262,7 @@ describe("S3 faults", function () {
         { ...RELAXED, MAX_UPLOAD_BYTES: String(7 * MIB) },
         { logger: logs.logger, storeOptions: { abortRetryDelaysMs: [10] } },
       );
-      proxy.rule = (operation, count) =>
-        (operation === "UploadPart" && count >= 2) || operation === "AbortMultipartUpload"
-          ? "error500"
-          : "pass";
+      proxy.rule = secondPartAndEveryAbortFail;
       await expectUnavailable(await postStreamed(server.url, [{ data: LARGE }]));
       const given = await waitFor("the last abort", () =>
         logs.entries.find((e) => String(e.msg).startsWith("multipart upload not aborted")),
@@ -281,10 +284,7 @@ describe("S3 faults", function () {
         // A retry a minute later: closing must not wait for it.
         { logger: logs.logger, storeOptions: { abortRetryDelaysMs: [60_000] } },
       );
-      proxy.rule = (operation, count) =>
-        (operation === "UploadPart" && count >= 2) || operation === "AbortMultipartUpload"
-          ? "error500"
-          : "pass";
+      proxy.rule = secondPartAndEveryAbortFail;
       await expectUnavailable(await postStreamed(server.url, [{ data: LARGE }]));
       await waitFor(
         "the first abort to fail",
