@@ -22,6 +22,7 @@ import {
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { asList, peek } from "../../lib/values";
+import { isInternetWide } from "../../lib/network/ports";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
@@ -39,13 +40,12 @@ export const redshiftClusterNotPublic = resourcePolicy({
   check: reportIf("publiclyAccessible", true),
 });
 
-const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
-
 export const eksEndpointNotOpen = resourcePolicy({
   name: "eks-cluster-endpoint-not-public",
   description:
     "EKS clusters do not expose their Kubernetes API endpoint to every address: the public " +
-    "endpoint is off, or limited by publicAccessCidrs to ranges other than 0.0.0.0/0.",
+    "endpoint is off, or limited by publicAccessCidrs to ranges narrower than a /1 (0.0.0.0/0, " +
+    "::/0, and the two halves 0.0.0.0/1 and 128.0.0.0/1 that together span the internet).",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -67,8 +67,10 @@ export const eksEndpointNotOpen = resourcePolicy({
     const vpc = props.vpcConfig;
     if (vpc?.endpointPublicAccess === false) return;
     const cidrs = asList<string>(vpc?.publicAccessCidrs);
+    // A /0 of any address (0.0.1.0/0) is every address, and a /1 is half the internet: two of
+    // them span it all, so a range is judged by its prefix length, as the security-group rules do.
     const open =
-      cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => EVERYWHERE.has(c));
+      cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => isInternetWide(c));
     if (open.length) {
       ctx.report(`the public API endpoint is open to ${open.join(", ")}.`);
     }

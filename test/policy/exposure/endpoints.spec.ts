@@ -50,12 +50,36 @@ describe("eks-cluster-endpoint-not-public", () => {
         "eks: the public API endpoint is open to 0.0.0.0/0 (the default).",
       ]);
     });
-  });
-  describe("Compliance", () => {
-    it("KICS negative: a listed range; and a private-only endpoint", async () => {
+    it("a /1 (KICS's negative 1.1.1.1/1) or a /0 of another address: half or all of the internet", async () => {
+      // Two /1s span every IPv4 address, and 0.0.1.0/0 is 0.0.0.0/0 once the prefix is applied.
       expect(
         await violations(p, [
           cluster({ endpointPublicAccess: true, publicAccessCidrs: ["1.1.1.1/1"] }),
+        ]),
+      ).to.deep.equal(["eks: the public API endpoint is open to 1.1.1.1/1."]);
+      expect(
+        await violations(p, [
+          cluster({ publicAccessCidrs: ["203.0.113.0/24", "0.0.0.0/1", "128.0.0.0/1"] }),
+        ]),
+      ).to.deep.equal(["eks: the public API endpoint is open to 0.0.0.0/1, 128.0.0.0/1."]);
+      expect(await violations(p, [cluster({ publicAccessCidrs: ["0.0.1.0/0"] })])).to.have.length(
+        1,
+      );
+    });
+    it("CIDRs unknown at preview are a preview note, not a pass", async () => {
+      const unknown = cluster({ endpointPublicAccess: true, publicAccessCidrs: UNKNOWN });
+      expect(await violations(p, [unknown])).to.deep.equal([]);
+      expect(await previewNotes(p, [unknown])).to.have.length(1);
+    });
+  });
+  describe("Compliance", () => {
+    it("an operators' range; and a private-only endpoint", async () => {
+      expect(
+        await violations(p, [
+          cluster({
+            endpointPublicAccess: true,
+            publicAccessCidrs: ["203.0.113.0/24", "2.0.0.0/8"],
+          }),
         ]),
       ).to.deep.equal([]);
       expect(
