@@ -312,7 +312,7 @@ function buildTask(b: Build, repo: aws.ecr.Repository, logGroup: aws.cloudwatch.
     },
     parent,
   );
-  new aws.iam.RolePolicy(
+  const executionPolicy = new aws.iam.RolePolicy(
     `${name}-execution-policy`,
     {
       role: executionRole.id,
@@ -375,7 +375,11 @@ function buildTask(b: Build, repo: aws.ecr.Repository, logGroup: aws.cloudwatch.
         ),
       tags: b.tags("task"),
     },
-    parent,
+    // The task definition names the role, not its policy, so nothing else orders them: without
+    // this the service can start tasks before the role may pull the image or write the log group
+    // (a known race: terraform-aws-modules/terraform-aws-ecs#200, aws/aws-cdk#18675,
+    // telia-oss/terraform-aws-ecs-fargate#58). The service waits for the task definition.
+    { parent: b.self, dependsOn: [executionPolicy] },
   );
   return { taskDefinition, executionRole };
 }
