@@ -152,7 +152,7 @@ describe("provider-input validation of what the engine recorded", () => {
         { name: 'tenant"id', type: "S" },
       ]),
     );
-    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["x" "tenant\\"id"]');
+    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["tenant\\"id" "x"]');
     const [both] = refusedInputs(
       table([
         { name: "pk", type: "S" },

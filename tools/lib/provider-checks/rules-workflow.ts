@@ -77,6 +77,22 @@ export const WORKFLOW_RULES: readonly InputRule[] = [
   },
   {
     type: MACHINE,
+    prop: "loggingConfiguration.level",
+    attr: "logging_configuration.0.level",
+    validate: oneOf(["ALL", "ERROR", "FATAL", "OFF"]),
+    fix: "ALL, ERROR, FATAL or OFF (upper case)",
+    source: SFN,
+  },
+  {
+    type: MACHINE,
+    prop: "encryptionConfiguration.type",
+    attr: "encryption_configuration.0.type",
+    validate: oneOf(["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"]),
+    fix: "AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY",
+    source: SFN,
+  },
+  {
+    type: MACHINE,
     prop: "encryptionConfiguration.kmsDataKeyReusePeriodSeconds",
     attr: "encryption_configuration.0.kms_data_key_reuse_period_seconds",
     validate: intBetween(60, 900),
