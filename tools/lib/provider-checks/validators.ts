@@ -211,6 +211,43 @@ export const isJSON: Validator = (v, k) => {
   }
 };
 
+/**
+ * verify.ValidIAMPolicyJSON (internal/verify/validate.go), the validator of IAM policy documents
+ * (a role's trust policy, a managed or inline policy): not empty, starting with `{` (no leading
+ * space, not a JSON string or array), and valid JSON. Its duplicate-key check is left out.
+ */
+export const iamPolicyJSON: Validator = (v, k) => {
+  const s = asString(v);
+  if (s === undefined) return [];
+  const q = goQuote(k);
+  if (s === "") return [`${q} is an empty string, which is not a valid JSON value`];
+  const bad = (why: string) => [`${q} contains an invalid JSON policy: ${why}`];
+  if (" \t\r\n".includes(s[0])) return bad("leading space characters are not allowed");
+  if (s[0] === '"') {
+    let hint = "";
+    try {
+      const content: unknown = JSON.parse(s);
+      if (typeof content === "string" && content.endsWith(".json"))
+        hint = " (have you passed a JSON-encoded filename instead of the content of that file?)";
+      else if (typeof content === "string") {
+        JSON.parse(content);
+        hint = " (have you double-encoded your JSON data?)";
+      }
+    } catch {
+      // no hint
+    }
+    return bad(`contains a JSON-encoded string, not a JSON-encoded object${hint}`);
+  }
+  if (s[0] === "[") return bad("contains a JSON array, not a JSON object");
+  if (s[0] !== "{") return bad("not a JSON object");
+  try {
+    JSON.parse(s);
+    return [];
+  } catch (e) {
+    return bad((e as Error).message);
+  }
+};
+
 /** The 32-bit value of a dotted IPv4 address (each part 0 to 255), undefined when it is not one. */
 function ipv4(s: string): number | undefined {
   const parts = s.split(".");
