@@ -1,12 +1,33 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
-// provider-inputs-cases.ts: API Gateway REST APIs (stages, methods, integrations, usage plans)
-// and HTTP and WebSocket APIs.
+// provider-inputs-cases.ts: API Gateway REST APIs (stages, methods, integrations, usage plans),
+// HTTP and WebSocket APIs, and the Cognito user pools that sign their callers in.
 
 const ARN = "arn:aws:iam::123456789012:role/app";
 const LOGS = "arn:aws:logs:us-east-1:123456789012:log-group:api";
 
+const FN = "arn:aws:lambda:us-east-1:123456789012:function:trigger";
+
 /** A compliant resource of each type, or the inputs added to one of the first file's. */
 export const API_COMPLIANT: Record<string, Record<string, unknown>> = {
+  "aws:cognito/userPool:UserPool": {
+    mfaConfiguration: "OPTIONAL",
+    deletionProtection: "ACTIVE",
+    aliasAttributes: ["email", "preferred_username"],
+    autoVerifiedAttributes: ["email", "phone_number"],
+    schemas: [{ name: "tenant", attributeDataType: "String", mutable: true }],
+    userPoolAddOns: { advancedSecurityMode: "AUDIT" },
+    emailConfiguration: {
+      emailSendingAccount: "DEVELOPER",
+      sourceArn: "arn:aws:ses:us-east-1:123456789012:identity/example.com",
+    },
+    lambdaConfig: {
+      preSignUp: FN,
+      postConfirmation: FN,
+      preTokenGeneration: FN,
+      customMessage: FN,
+      kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    },
+  },
   "aws:apigateway/restApi:RestApi": {
     name: "api",
     apiKeySource: "AUTHORIZER",
@@ -148,4 +169,60 @@ export const API_BROKEN: [string, string, unknown, string, Record<string, unknow
   ["aws:apigatewayv2/integration:Integration", "credentialsArn", "role", "invalid ARN"],
   ["aws:apigatewayv2/integration:Integration", "integrationSubtype", "s".repeat(129), "(1 - 128)"],
   ["aws:apigatewayv2/integration:Integration", "connectionId", "c".repeat(1025), "(1 - 1024)"],
+  ["aws:cognito/userPool:UserPool", "mfaConfiguration", "optional", "got optional"],
+  ["aws:cognito/userPool:UserPool", "deletionProtection", "ENABLED", "got ENABLED"],
+  ["aws:cognito/userPool:UserPool", "aliasAttributes", ["username"], "got username"],
+  ["aws:cognito/userPool:UserPool", "autoVerifiedAttributes", ["phone"], "got phone"],
+  [
+    "aws:cognito/userPool:UserPool",
+    "usernameAttributes",
+    ["email"],
+    '"alias_attributes": conflicts with username_attributes',
+  ],
+  [
+    "aws:cognito/userPool:UserPool",
+    "usernameAttributes",
+    ["Email"],
+    "got Email",
+    { aliasAttributes: undefined },
+  ],
+  [
+    "aws:cognito/userPool:UserPool",
+    "schemas",
+    [{ name: "tenant", attributeDataType: "string" }],
+    "got string",
+  ],
+  ["aws:cognito/userPool:UserPool", "userPoolAddOns", { advancedSecurityMode: "ON" }, "got ON"],
+  [
+    "aws:cognito/userPool:UserPool",
+    "emailConfiguration",
+    { emailSendingAccount: "SES" },
+    "got SES",
+  ],
+  [
+    "aws:cognito/userPool:UserPool",
+    "emailConfiguration",
+    { sourceArn: "example.com" },
+    "is an invalid ARN",
+  ],
+  ...(
+    [
+      "createAuthChallenge",
+      "customMessage",
+      "defineAuthChallenge",
+      "kmsKeyId",
+      "postAuthentication",
+      "postConfirmation",
+      "preAuthentication",
+      "preSignUp",
+      "preTokenGeneration",
+      "userMigration",
+      "verifyAuthChallengeResponse",
+    ] as const
+  ).map((trigger): [string, string, unknown, string] => [
+    "aws:cognito/userPool:UserPool",
+    "lambdaConfig",
+    { [trigger]: "trigger" },
+    "(trigger) is an invalid ARN",
+  ]),
 ];

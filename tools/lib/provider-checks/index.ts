@@ -15,7 +15,7 @@ import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
-import { COGNITO_RULES } from "./rules-cognito";
+import { COGNITO_CROSS_RULES, COGNITO_RULES } from "./rules-cognito";
 import { CONTAINER_RULES } from "./rules-containers";
 import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
 import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
@@ -60,6 +60,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...DNS_CROSS_RULES,
   ...NETWORK_CROSS_RULES,
   ...ALARM_CROSS_RULES,
+  ...COGNITO_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
