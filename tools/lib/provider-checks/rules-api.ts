@@ -127,7 +127,8 @@ export const API_RULES: readonly InputRule[] = [
     "WHEN_NO_MATCH, WHEN_NO_TEMPLATES or NEVER",
     `${V1}/integration.go`,
   ),
-  // 50 to 300000 since provider 5.55 (AWS raised the 29-second cap in 2024): the widest bound.
+  // 50 to 300000, the current provider's bound (AWS lifted the 29-second cap in 2024; older
+  // providers stop at 29000): the widest bound, so no program a current provider takes is refused.
   rule(
     INTEGRATION,
     "timeoutMilliseconds",

@@ -88,7 +88,8 @@ export const BUILD_RULES: readonly InputRule[] = [
     lenBetween(0, 255),
     "a description of at most 255 characters",
   ),
-  // 5 to 2160 minutes since provider 5.7x (AWS raised the 8-hour cap to 36 hours): the widest bound.
+  // 5 to 2160 minutes, the current provider's bound (AWS raised the 8-hour cap to 36 hours; older
+  // providers stop at 480): the widest bound.
   project(
     "buildTimeout",
     "build_timeout",
