@@ -1,11 +1,24 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
-// provider-inputs-cases.ts: security group and network ACL rules, CodeBuild projects and ECR
-// repositories.
+// provider-inputs-cases.ts: security group and network ACL rules, CodeBuild projects, ECR
+// repositories and EFS file systems.
 
 const ARN = "arn:aws:iam::123456789012:role/app";
 
 /** A compliant resource of each type, or the inputs added to one of the first file's. */
 export const INFRA_COMPLIANT: Record<string, Record<string, unknown>> = {
+  "aws:efs/fileSystem:FileSystem": {
+    creationToken: "t".repeat(64),
+    encrypted: true,
+    kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    performanceMode: "maxIO",
+    throughputMode: "elasticTurbo",
+    lifecyclePolicies: [
+      { transitionToIa: "AFTER_400_DAYS" },
+      { transitionToArchive: "AFTER_1_DAY" },
+      { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" },
+    ],
+    protection: { replicationOverwrite: "DISABLED" },
+  },
   "aws:ec2/securityGroupRule:SecurityGroupRule": {
     type: "egress",
     securityGroupId: "sg-1",
@@ -319,5 +332,38 @@ export const INFRA_BROKEN: [string, string, unknown, string, Record<string, unkn
     "encryptionConfigurations",
     [{ encryptionType: "kms" }],
     "got kms",
+  ],
+  ["aws:efs/fileSystem:FileSystem", "creationToken", "t".repeat(65), "(0 - 64)"],
+  [
+    "aws:efs/fileSystem:FileSystem",
+    "kmsKeyId",
+    "1234abcd-12ab-34cd-56ef-1234567890ab",
+    "is an invalid ARN",
+  ],
+  ["aws:efs/fileSystem:FileSystem", "performanceMode", "MAX_IO", "got MAX_IO"],
+  ["aws:efs/fileSystem:FileSystem", "throughputMode", "Elastic", "got Elastic"],
+  [
+    "aws:efs/fileSystem:FileSystem",
+    "lifecyclePolicies",
+    [{ transitionToIa: "30_DAYS" }],
+    "got 30_DAYS",
+  ],
+  [
+    "aws:efs/fileSystem:FileSystem",
+    "lifecyclePolicies",
+    [{ transitionToArchive: "after_90_days" }],
+    "got after_90_days",
+  ],
+  [
+    "aws:efs/fileSystem:FileSystem",
+    "lifecyclePolicies",
+    [{ transitionToPrimaryStorageClass: "ON_ACCESS" }],
+    "got ON_ACCESS",
+  ],
+  [
+    "aws:efs/fileSystem:FileSystem",
+    "protection",
+    { replicationOverwrite: "REPLICATING" },
+    "got REPLICATING",
   ],
 ];
