@@ -104,12 +104,6 @@ export const API_BROKEN: [string, string, unknown, string, Record<string, unknow
   ["aws:apigateway/restApi:RestApi", "putRestApiMode", "MERGE", "got MERGE"],
   [
     "aws:apigateway/stage:Stage",
-    "accessLogSettings",
-    { destinationArn: "api-logs", format: "x" },
-    "is an invalid ARN",
-  ],
-  [
-    "aws:apigateway/stage:Stage",
     "cacheClusterSize",
     "1",
     "expected cache_cluster_size to be one of",
@@ -147,12 +141,6 @@ export const API_BROKEN: [string, string, unknown, string, Record<string, unknow
   ["aws:apigatewayv2/api:Api", "version", "v".repeat(65), "(1 - 64)"],
   ["aws:apigatewayv2/stage:Stage", "name", "s".repeat(129), "(1 - 128)"],
   ["aws:apigatewayv2/stage:Stage", "description", "d".repeat(1025), "(0 - 1024)"],
-  [
-    "aws:apigatewayv2/stage:Stage",
-    "accessLogSettings",
-    { destinationArn: "logs", format: "x" },
-    "invalid ARN",
-  ],
   ["aws:apigatewayv2/stage:Stage", "defaultRouteSettings", { loggingLevel: "DEBUG" }, "got DEBUG"],
   [
     "aws:apigatewayv2/stage:Stage",

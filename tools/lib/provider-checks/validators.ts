@@ -71,11 +71,15 @@ export function notMatches(re: RegExp, message: string): Validator {
   };
 }
 
-/** validation.StringInSlice(values, false). */
+/**
+ * validation.StringInSlice(values, false). An empty string is left alone, here and in the other
+ * enumeration checks: whether the bridge hands an empty optional value to the provider's
+ * validator is not certain, and a false refusal blocks a program that deploys.
+ */
 export function oneOf(values: readonly string[]): Validator {
   return (v, k) => {
     const s = asString(v);
-    return s !== undefined && !values.includes(s)
+    return s !== undefined && s !== "" && !values.includes(s)
       ? [`expected ${k} to be one of ${goQuoteList(values)}, got ${s}`]
       : [];
   };
@@ -178,7 +182,7 @@ export function oneOfIgnoringCase(values: readonly string[]): Validator {
   const lower = values.map((s) => s.toLowerCase());
   return (v, k) => {
     const s = asString(v);
-    return s !== undefined && !lower.includes(s.toLowerCase())
+    return s !== undefined && s !== "" && !lower.includes(s.toLowerCase())
       ? [`expected ${k} to be one of ${goQuoteList(values)}, got ${s}`]
       : [];
   };
