@@ -2,6 +2,10 @@
 // tables cover with inputs the provider accepts, and inputs broken one at a time with the words of
 // the provider's message each must draw.
 
+import { API_BROKEN, API_COMPLIANT } from "./provider-inputs-cases-api";
+import { INFRA_BROKEN, INFRA_COMPLIANT } from "./provider-inputs-cases-infra";
+import { OPS_BROKEN, OPS_COMPLIANT } from "./provider-inputs-cases-ops";
+
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
 /** The DynamoDB table's attributes and global index, which the broken cases vary. */
@@ -14,7 +18,7 @@ const TABLE_ATTRIBUTES = [
 const TABLE_INDEX = { name: "g", hashKey: "gpk", projectionType: "ALL" };
 
 /** A resource of each type the tables cover, with inputs the provider accepts. */
-export const COMPLIANT: Record<string, Record<string, unknown>> = {
+const BASE_COMPLIANT: Record<string, Record<string, unknown>> = {
   "aws:iam/role:Role": {
     name: "app-role_1+=,.@",
     path: "/service/",
@@ -105,7 +109,7 @@ export const COMPLIANT: Record<string, Record<string, unknown>> = {
   },
   "aws:cloudwatch/logGroup:LogGroup": { name: "/aws/lambda/app#1", retentionInDays: 3653 },
   "aws:kms/key:Key": { deletionWindowInDays: 7, description: "k".repeat(8192) },
-  "aws:kms/alias:Alias": { name: "alias/app/data:1", targetKeyId: "k" },
+  "aws:kms/alias:Alias": { name: "alias/awsome/data_1-x", targetKeyId: "k" },
   "aws:secretsmanager/secret:Secret": { recoveryWindowInDays: 0 },
   "aws:cloudwatch/eventRule:EventRule": { name: "nightly_1.run" },
 };
@@ -114,7 +118,7 @@ export const COMPLIANT: Record<string, Record<string, unknown>> = {
  * [type, input, broken value, words of the provider's message, inputs of another compliant
  * variant to break instead]; `undefined` removes the input.
  */
-export const BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+const BASE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
   ["aws:iam/role:Role", "name", "app role", "must match [\\w+=,.@-]"],
   [
     "aws:iam/role:Role",
@@ -375,3 +379,15 @@ export const BROKEN: [string, string, unknown, string, Record<string, unknown>?]
   ["aws:secretsmanager/secret:Secret", "recoveryWindowInDays", 31, "(7 - 30), got 31"],
   ["aws:cloudwatch/eventRule:EventRule", "name", "e".repeat(65), "cannot be longer than 64"],
 ];
+
+const PARTS = [BASE_COMPLIANT, API_COMPLIANT, INFRA_COMPLIANT, OPS_COMPLIANT];
+
+/** The resources of every case file, a type's inputs in a later file added to the first's. */
+export const COMPLIANT: Record<string, Record<string, unknown>> = Object.fromEntries(
+  [...new Set(PARTS.flatMap((p) => Object.keys(p)))].map((type) => [
+    type,
+    Object.assign({}, ...PARTS.map((p) => p[type] ?? {})) as Record<string, unknown>,
+  ]),
+);
+
+export const BROKEN = [...BASE_BROKEN, ...API_BROKEN, ...INFRA_BROKEN, ...OPS_BROKEN];

@@ -22,6 +22,25 @@ const AT_PREVIEW: [string, string, string, string][] = [
   ["aws:cloudwatch/logGroup:LogGroup app-logs", "retentionInDays", '"app-logs"', "got 45"],
   ["aws:iam/policy:Policy read-policy", "name", '"read-policy"', "conflicts with name_prefix"],
   ["aws:sqs/queue:Queue orders", "name", '"orders"', "invalid queue name: orders"],
+  [
+    "aws:ec2/securityGroupRule:SecurityGroupRule db-egress",
+    "cidrBlocks",
+    '"db-egress"',
+    'did you mean "10.0.0.0/16"?',
+  ],
+  [
+    "aws:iam/rolePolicy:RolePolicy app-inline",
+    "policy",
+    '"app-inline"',
+    "leading space characters are not allowed",
+  ],
+  ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got LAMBDA"],
+  [
+    "aws:cloudwatch/metricAlarm:MetricAlarm errors",
+    "period",
+    '"errors"',
+    "divisible by 60, got: 45",
+  ],
 ];
 
 /** The block of the report about one resource's input, from its heading to the next blank line. */

@@ -123,6 +123,17 @@ describe("provider-input validation of what the engine recorded", () => {
       ).to.deep.equal(["runtime"]);
   });
 
+  it("leaves an empty enumeration value and a stage's access-log destination alone", () => {
+    const v2 = { apiId: "a1", name: "s", defaultRouteSettings: { loggingLevel: "" } };
+    expect(refusedInputs(resource("aws:apigatewayv2/stage:Stage", "s", v2))).to.deep.equal([]);
+    for (const type of ["aws:apigateway/stage:Stage", "aws:apigatewayv2/stage:Stage"]) {
+      const stage = { accessLogSettings: { destinationArn: "sampleArn", format: "CLF" } };
+      expect(refusedInputs(resource(type, "s", stage)), type).to.deep.equal([]);
+    }
+    const fn = { ...COMPLIANT["aws:lambda/function:Function"], runtime: "" };
+    expect(refusedInputs(resource("aws:lambda/function:Function", "f", fn))).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown in the phase, nor a check that reads one", () => {
     const queue = { name: `${UNKNOWN}-jobs`, fifoQueue: true, delaySeconds: UNKNOWN };
     expect(refusedInputs(resource("aws:sqs/queue:Queue", "q", queue))).to.deep.equal([]);
@@ -152,7 +163,7 @@ describe("provider-input validation of what the engine recorded", () => {
         { name: 'tenant"id', type: "S" },
       ]),
     );
-    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["x" "tenant\\"id"]');
+    expect(plain[0].says.join("\n")).to.include('Unused attributes: ["tenant\\"id" "x"]');
     const [both] = refusedInputs(
       table([
         { name: "pk", type: "S" },

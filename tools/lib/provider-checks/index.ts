@@ -15,13 +15,17 @@ import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
 import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
-import { COGNITO_RULES } from "./rules-cognito";
+import { COGNITO_CROSS_RULES, COGNITO_RULES } from "./rules-cognito";
 import { CONTAINER_RULES } from "./rules-containers";
 import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
 import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
 import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
 import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
 import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
+import { API_RULES } from "./rules-api";
+import { NETWORK_CROSS_RULES, NETWORK_RULES } from "./rules-network";
+import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
+import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -39,6 +43,12 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...DNS_RULES,
   ...CONTAINER_RULES,
   ...COGNITO_RULES,
+  ...API_RULES,
+  ...NETWORK_RULES,
+  ...BUILD_RULES,
+  ...REPOSITORY_RULES,
+  ...ALARM_RULES,
+  ...SUBSCRIPTION_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -48,6 +58,9 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...WORKFLOW_CROSS_RULES,
   ...TABLE_CROSS_RULES,
   ...DNS_CROSS_RULES,
+  ...NETWORK_CROSS_RULES,
+  ...ALARM_CROSS_RULES,
+  ...COGNITO_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

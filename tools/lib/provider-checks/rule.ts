@@ -53,8 +53,8 @@ export interface CrossRule {
 /**
  * `ConflictsWith` of the provider's schema: both given is refused with
  * `"<a>": conflicts with <b>` (terraform-plugin-sdk helper/schema/schema.go,
- * validateConflictingAttributes). Only values the program gives count: a `false` or empty one is
- * left alone, as the provider may not count it either.
+ * validateConflictingAttributes). Only values the program gives count: a `false`, empty string or
+ * empty list is left alone, as the provider may not count it either.
  */
 export function conflictsWith(
   type: string,
@@ -62,7 +62,13 @@ export function conflictsWith(
   b: [prop: string, attr: string],
   source: string,
 ): CrossRule {
-  const given = (v: unknown) => v !== undefined && v !== null && v !== "" && v !== false;
+  // An empty list is left alone too: whether the SDK counts one as set differs between versions.
+  const given = (v: unknown) =>
+    v !== undefined &&
+    v !== null &&
+    v !== "" &&
+    v !== false &&
+    !(Array.isArray(v) && v.length === 0);
   return {
     type,
     what: `${a[0]} conflicts with ${b[0]}`,

@@ -6,6 +6,7 @@ import {
   all,
   custom,
   goQuote,
+  intAtLeast,
   intBetween,
   lenBetween,
   matches,
@@ -25,8 +26,9 @@ const DB = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
 
 /**
- * Lambda `validFunctionName()`: a name or function ARN, 1 to 140 characters
- * (internal/service/lambda/validate.go).
+ * Lambda `validFunctionName()`: a name or function ARN, 1 to 140 characters, whose function name
+ * (the whole value, or the name inside a full or partial ARN) is at most 64 characters
+ * (internal/service/lambda/validate.go; AWS refuses a longer name at create in any version).
  */
 const functionName = all(
   matches(
@@ -34,6 +36,20 @@ const functionName = all(
     "must be valid function name or function ARN",
   ),
   lenBetween(1, 140),
+  (v) => {
+    if (typeof v !== "string") return [];
+    const full =
+      /^arn:[\w-]+:lambda:[a-z]{2}-(?:[a-z]+-){1,2}\d{1}:\d{12}:function:([0-9A-Za-z_-]+)(:(\$LATEST|[0-9A-Za-z_-]+))?$/.exec(
+        v,
+      );
+    const partial = /^\d{12}:function:([0-9A-Za-z_-]+)$/.exec(v);
+    const name = full?.[1] ?? partial?.[1] ?? v;
+    return Buffer.byteLength(name, "utf8") > 64
+      ? [
+          `expected length of the Lambda function name to be less than or equal to 64, got ${name} (${Buffer.byteLength(name, "utf8")} characters)`,
+        ]
+      : [];
+  },
 );
 
 /**
@@ -86,6 +102,27 @@ function elbName(k: string, loadBalancer: boolean): Validator {
   };
 }
 
+/**
+ * elbv2 `validNamePrefix` (load balancers) and `validTargetGroupNamePrefix`: at most 6 characters
+ * (32 less the provider's 26-character unique suffix), letters, digits and hyphens, not starting
+ * with a hyphen, a load balancer's not with "internal-" (internal/service/elbv2/validate.go).
+ */
+function elbNamePrefix(k: string, loadBalancer: boolean): Validator {
+  return (v) => {
+    if (typeof v !== "string") return [];
+    const q = goQuote(k);
+    const at = loadBalancer ? `: ${goQuote(v)}` : "";
+    const out: string[] = [];
+    if (!/^[0-9A-Za-z-]+$/.test(v))
+      out.push(`only alphanumeric characters and hyphens allowed in ${q}${at}`);
+    if (v.length > 6) out.push(`${q} cannot be longer than 6 characters${at}`);
+    if (v.startsWith("-")) out.push(`${q} cannot begin with a hyphen${at}`);
+    if (loadBalancer && v.startsWith("internal-"))
+      out.push(`${q} cannot begin with "internal-"${at}`);
+    return out;
+  };
+}
+
 const ELB_FIX =
   "at most 32 letters, digits and hyphens, not starting or ending with a hyphen (Pulumi adds 8 " +
   "characters to a logical name it turns into the name: keep that at most 24), or give `name`";
@@ -108,6 +145,23 @@ const rdsIdentifier = (k: string): Validator =>
     custom(
       (s) => !s.endsWith("-"),
       () => `${goQuote(k)} cannot end with a hyphen`,
+    ),
+  );
+
+/** rds `validIdentifierPrefix`: as an identifier, but it may end with a hyphen. */
+const rdsIdentifierPrefix = (k: string): Validator =>
+  all(
+    custom(
+      (s) => /^[0-9a-z-]+$/.test(s),
+      () => `only lowercase alphanumeric characters and hyphens allowed in ${goQuote(k)}`,
+    ),
+    custom(
+      (s) => /^[a-z]/.test(s),
+      () => `first character of ${goQuote(k)} must be a letter`,
+    ),
+    custom(
+      (s) => !s.includes("--"),
+      () => `${goQuote(k)} cannot contain two consecutive hyphens`,
     ),
   );
 
@@ -169,6 +223,22 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     fix: "ephemeral storage in MB from 512 to 10240",
     source: LAMBDA,
   },
+  {
+    type: FUNCTION,
+    prop: "reservedConcurrentExecutions",
+    attr: "reserved_concurrent_executions",
+    validate: intAtLeast(-1),
+    fix: "-1 (no reservation), 0 (throttled) or a number of concurrent executions",
+    source: LAMBDA,
+  },
+  {
+    type: FUNCTION,
+    prop: "fileSystemConfig.localMountPath",
+    attr: "file_system_config.0.local_mount_path",
+    validate: matches(/^\/mnt\/[0-9A-Za-z_.-]+$/, "must start with '/mnt/'"),
+    fix: "a mount path /mnt/<name> (letters, digits, _ . - in the name)",
+    source: LAMBDA,
+  },
   ...(["role", "kmsKeyArn", "layers", "deadLetterConfig.targetArn"] as const).map(
     (prop): InputRule => ({
       type: FUNCTION,
@@ -224,6 +294,14 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     fix: ELB_FIX,
     source: "internal/service/elbv2/validate.go",
   })),
+  ...[LB, ALB, TG, ALB_TG].map((type): InputRule => ({
+    type,
+    prop: "namePrefix",
+    attr: "name_prefix",
+    validate: elbNamePrefix("name_prefix", type === LB || type === ALB),
+    fix: "a prefix of at most 6 letters, digits and hyphens, not starting with a hyphen",
+    source: "internal/service/elbv2/validate.go",
+  })),
   {
     type: DB,
     prop: "identifier",
@@ -233,6 +311,19 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     source: "internal/service/rds/validate.go",
     skipAutoName: true,
   },
+  ...(
+    [
+      [DB, "identifierPrefix", "identifier_prefix"],
+      [CLUSTER, "clusterIdentifierPrefix", "cluster_identifier_prefix"],
+    ] as const
+  ).map(([type, prop, attr]): InputRule => ({
+    type,
+    prop,
+    attr,
+    validate: rdsIdentifierPrefix(attr),
+    fix: RDS_FIX,
+    source: "internal/service/rds/validate.go",
+  })),
   {
     type: CLUSTER,
     prop: "clusterIdentifier",
@@ -259,5 +350,17 @@ export const COMPUTE_CROSS_RULES: readonly CrossRule[] = [
     ["name", "name"],
     ["namePrefix", "name_prefix"],
     "internal/service/ec2/vpc_security_group.go",
+  ),
+  conflictsWith(
+    DB,
+    ["identifier", "identifier"],
+    ["identifierPrefix", "identifier_prefix"],
+    "internal/service/rds/instance.go",
+  ),
+  conflictsWith(
+    CLUSTER,
+    ["clusterIdentifier", "cluster_identifier"],
+    ["clusterIdentifierPrefix", "cluster_identifier_prefix"],
+    "internal/service/rds/cluster.go",
   ),
 ];

@@ -12,7 +12,10 @@ const ECS = "internal/service/ecs/task_definition.go";
 function containersProblem(s: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(s);
-    return Array.isArray(parsed) ? undefined : "not a JSON list of container definitions";
+    // `null` decodes to an empty list in Go, so the provider lets it through to AWS.
+    return Array.isArray(parsed) || parsed === null
+      ? undefined
+      : "not a JSON list of container definitions";
   } catch (e) {
     return (e as Error).message;
   }

@@ -2,7 +2,17 @@
 // Secrets Manager secrets. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, fifoCapableRules } from "./rule";
-import { all, any, custom, goQuote, intBetween, intOneOf, lenBetween } from "./validators";
+import {
+  all,
+  any,
+  custom,
+  goQuote,
+  intBetween,
+  intOneOf,
+  isJSON,
+  lenBetween,
+  oneOf,
+} from "./validators";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
@@ -29,17 +39,18 @@ function logGroupName(max: number) {
 }
 
 /**
- * KMS alias names: `alias/` then [a-zA-Z0-9:/_-], never under the reserved `alias/aws/`
- * (internal/service/kms/validate.go).
+ * KMS `validNameForResource`, the validator of an alias's `name` and `name_prefix`: `alias/` then
+ * [0-9A-Za-z_/-] (no colon, which only the data source's pattern of old versions allowed), never
+ * under the reserved `alias/aws/` (internal/service/kms/validate.go, aliasNamePattern).
  */
 const aliasName = all(
   custom(
     (s) => !s.startsWith("alias/aws/"),
-    (k) => `${goQuote(k)} cannot begin with reserved AWS CMK prefix 'alias/aws'`,
+    (k) => `${goQuote(k)} cannot begin with reserved AWS CMK prefix 'alias/aws/'`,
   ),
   custom(
-    (s) => /^(alias\/)[a-zA-Z0-9:/_-]+$/.test(s),
-    (k) => `${goQuote(k)} must begin with 'alias/' and be comprised of only [a-zA-Z0-9:/_-]`,
+    (s) => /^alias\/[0-9A-Za-z_/-]+$/.test(s),
+    (k) => `${goQuote(k)} must begin with 'alias/' and be comprised of only [0-9A-Za-z_/-]`,
   ),
 );
 
@@ -82,6 +93,37 @@ export const DATA_RULES: readonly InputRule[] = [
     attr,
     validate: intBetween(min, max),
     fix,
+    source: SQS,
+  })),
+  // deduplicationScope_Values and fifoThroughputLimit_Values (internal/service/sqs/consts.go).
+  {
+    type: QUEUE,
+    prop: "deduplicationScope",
+    attr: "deduplication_scope",
+    validate: oneOf(["messageGroup", "queue"]),
+    fix: "messageGroup or queue, as AWS spells them",
+    source: SQS,
+  },
+  {
+    type: QUEUE,
+    prop: "fifoThroughputLimit",
+    attr: "fifo_throughput_limit",
+    validate: oneOf(["perQueue", "perMessageGroupId"]),
+    fix: "perQueue or perMessageGroupId, as AWS spells them",
+    source: SQS,
+  },
+  ...(
+    [
+      ["policy", "policy"],
+      ["redrivePolicy", "redrive_policy"],
+      ["redriveAllowPolicy", "redrive_allow_policy"],
+    ] as const
+  ).map(([prop, attr]): InputRule => ({
+    type: QUEUE,
+    prop,
+    attr,
+    validate: isJSON,
+    fix: "a JSON document: JSON.stringify of an object (pulumi.jsonStringify when it holds outputs)",
     source: SQS,
   })),
   {
@@ -132,8 +174,16 @@ export const DATA_RULES: readonly InputRule[] = [
     prop: "name",
     attr: "name",
     validate: aliasName,
-    fix: "alias/<name> with letters, digits and : / _ - only, not under alias/aws/ (a logical name Pulumi turns into the alias too)",
+    fix: "alias/<name> with letters, digits and / _ - only, not under alias/aws/ (a logical name Pulumi turns into the alias too)",
     source: "internal/service/kms/validate.go",
+  },
+  {
+    type: ALIAS,
+    prop: "namePrefix",
+    attr: "name_prefix",
+    validate: aliasName,
+    fix: "alias/<prefix> with letters, digits and / _ - only, not under alias/aws/",
+    source: "internal/service/kms/alias.go",
   },
   {
     type: SECRET,

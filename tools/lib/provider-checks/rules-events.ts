@@ -2,7 +2,16 @@
 // provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, fifoCapableRules } from "./rule";
-import { all, custom, goQuote, intBetween, lenBetween, validARN, Validator } from "./validators";
+import {
+  all,
+  custom,
+  goQuote,
+  intBetween,
+  isJSON,
+  lenBetween,
+  validARN,
+  Validator,
+} from "./validators";
 
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -62,12 +71,49 @@ export const EVENT_RULES: readonly InputRule[] = [
   })),
   {
     type: TARGET,
-    prop: "input",
-    attr: "input",
-    validate: lenBetween(0, 8192),
-    fix: "an input document of at most 8192 characters",
+    prop: "rule",
+    attr: "rule",
+    validate: eventName,
+    fix: "the rule's name (its `name` output), not its ARN",
     source: TARGETS,
   },
+  {
+    type: TARGET,
+    prop: "input",
+    attr: "input",
+    validate: all(isJSON, lenBetween(0, 8192)),
+    fix: "a JSON document of at most 8192 characters (JSON.stringify of the event to send)",
+    source: TARGETS,
+  },
+  {
+    type: TARGET,
+    prop: "inputPath",
+    attr: "input_path",
+    validate: lenBetween(0, 256),
+    fix: "a JSONPath of at most 256 characters, e.g. $.detail",
+    source: TARGETS,
+  },
+  {
+    type: TARGET,
+    prop: "inputTransformer.inputTemplate",
+    attr: "input_transformer.0.input_template",
+    validate: lenBetween(1, 8192),
+    fix: "an input template of 1 to 8192 characters",
+    source: TARGETS,
+  },
+  ...(
+    [
+      ["deadLetterConfig.arn", "dead_letter_config.0.arn"],
+      ["ecsTarget.taskDefinitionArn", "ecs_target.0.task_definition_arn"],
+    ] as const
+  ).map(([prop, attr]): InputRule => ({
+    type: TARGET,
+    prop,
+    attr,
+    validate: validARN,
+    fix: "an ARN (a queue's or task definition's `arn` output)",
+    source: TARGETS,
+  })),
   {
     type: TARGET,
     prop: "retryPolicy.maximumRetryAttempts",

@@ -7,9 +7,11 @@ import {
   all,
   custom,
   goQuote,
+  iamPolicyJSON,
   intBetween,
   lenBetween,
   matches,
+  notMatches,
   validARN,
   Validator,
 } from "./validators";
@@ -58,10 +60,29 @@ export const IAM_RULES: readonly InputRule[] = [
     type: ROLE,
     prop: "description",
     attr: "description",
-    validate: lenBetween(0, 1000),
-    fix: "a description of at most 1000 characters",
+    // The provider's third check, StringMatch(`[\p{L}\p{M}\p{Z}\p{S}\p{N}\p{P}]*`), is
+    // unanchored and matches any value.
+    validate: all(
+      lenBetween(0, 1000),
+      notMatches(/[“‘]/, "cannot contain specially formatted single or double quotes: [“‘]"),
+    ),
+    fix: "a description of at most 1000 characters, with plain quotes (' \") not curly ones",
     source: "internal/service/iam/role.go",
   },
+  ...(
+    [
+      [ROLE, "assumeRolePolicy", "assume_role_policy", "role"],
+      [POLICY, "policy", "policy", "policy"],
+      [ROLE_POLICY, "policy", "policy", "role_policy"],
+    ] as const
+  ).map(([type, prop, attr, file]): InputRule => ({
+    type,
+    prop,
+    attr,
+    validate: iamPolicyJSON,
+    fix: "a policy document as a JSON object: JSON.stringify({ Version, Statement }) or aws.iam.getPolicyDocumentOutput(...).json",
+    source: `internal/service/iam/${file}.go`,
+  })),
   {
     type: ROLE,
     prop: "maxSessionDuration",

@@ -89,8 +89,9 @@ const attributesIndexed: CrossRule = {
       if (typeof g.rangeKey === "string" && g.rangeKey) keys.add(g.rangeKey);
     }
     const names = attributes.map((a) => a.name as string);
-    const unused = names.filter((n) => !keys.has(n));
-    const unmatched = [...keys].filter((k) => !names.includes(k));
+    // Sorted, as the provider sorts both lists before quoting them (slices.Sort).
+    const unused = names.filter((n) => !keys.has(n)).sort();
+    const unmatched = [...keys].filter((k) => !names.includes(k)).sort();
     const out = [];
     if (unused.length > 0)
       out.push({

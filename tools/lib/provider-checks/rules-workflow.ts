@@ -1,13 +1,34 @@
-// Buckets and workflows: S3 bucket names and Step Functions state machines. Each entry names the
-// provider file that declares it.
+// Buckets, file systems and workflows: S3 bucket names, EFS file systems and Step Functions state
+// machines. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith } from "./rule";
-import { all, intBetween, lenBetween, matches, oneOf, validARN } from "./validators";
+import { all, intBetween, lenBetween, matches, oneOf, oneOfGrowing, validARN } from "./validators";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
 const MACHINE = "aws:sfn/stateMachine:StateMachine";
 
+const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+
 const S3 = "internal/service/s3/bucket.go";
+const EFS = "internal/service/efs/file_system.go";
+
+/**
+ * The AWS SDK's EFS enumerations (PerformanceMode, ThroughputMode, TransitionTo*Rules). AWS adds
+ * throughput modes and transition periods over time (elastic in 2022, 1/180/270/365 days in
+ * 2023): a value of the same shape is accepted, only a misspelt one is refused.
+ */
+const TRANSITIONS = [
+  "AFTER_1_DAY",
+  "AFTER_7_DAYS",
+  "AFTER_14_DAYS",
+  "AFTER_30_DAYS",
+  "AFTER_60_DAYS",
+  "AFTER_90_DAYS",
+  "AFTER_180_DAYS",
+  "AFTER_270_DAYS",
+  "AFTER_365_DAYS",
+];
+const CAMEL_WORD = /^[a-z]+[A-Za-z]*$/;
 const SFN = "internal/service/sfn/state_machine.go";
 
 const machineName = (max: number) =>
@@ -35,6 +56,67 @@ export const WORKFLOW_RULES: readonly InputRule[] = [
       source: S3,
     },
   ]),
+  {
+    type: FILE_SYSTEM,
+    prop: "creationToken",
+    attr: "creation_token",
+    validate: lenBetween(0, 64),
+    fix: "a creation token of at most 64 characters (a logical name Pulumi turns into it too)",
+    source: EFS,
+  },
+  {
+    type: FILE_SYSTEM,
+    prop: "kmsKeyId",
+    attr: "kms_key_id",
+    validate: validARN,
+    fix: "the key's `arn` output, not its id or alias",
+    source: EFS,
+  },
+  {
+    type: FILE_SYSTEM,
+    prop: "performanceMode",
+    attr: "performance_mode",
+    validate: oneOfGrowing(["generalPurpose", "maxIO"], CAMEL_WORD),
+    fix: "generalPurpose or maxIO, as AWS spells them",
+    source: EFS,
+  },
+  {
+    type: FILE_SYSTEM,
+    prop: "throughputMode",
+    attr: "throughput_mode",
+    validate: oneOfGrowing(["bursting", "provisioned", "elastic"], CAMEL_WORD),
+    fix: "bursting, provisioned or elastic (lower case)",
+    source: EFS,
+  },
+  ...(
+    [
+      ["lifecyclePolicies.transitionToIa", "lifecycle_policy.transition_to_ia"],
+      ["lifecyclePolicies.transitionToArchive", "lifecycle_policy.transition_to_archive"],
+    ] as const
+  ).map(([prop, attr]): InputRule => ({
+    type: FILE_SYSTEM,
+    prop,
+    attr,
+    validate: oneOfGrowing(TRANSITIONS, /^AFTER_\d+_DAYS?$/),
+    fix: "AFTER_<n>_DAYS as AWS offers it, e.g. AFTER_30_DAYS",
+    source: EFS,
+  })),
+  {
+    type: FILE_SYSTEM,
+    prop: "lifecyclePolicies.transitionToPrimaryStorageClass",
+    attr: "lifecycle_policy.transition_to_primary_storage_class",
+    validate: oneOfGrowing(["AFTER_1_ACCESS"], /^AFTER_\d+_ACCESS(ES)?$/),
+    fix: "AFTER_1_ACCESS",
+    source: EFS,
+  },
+  {
+    type: FILE_SYSTEM,
+    prop: "protection.replicationOverwrite",
+    attr: "protection.0.replication_overwrite",
+    validate: oneOf(["ENABLED", "DISABLED"]),
+    fix: "ENABLED or DISABLED",
+    source: EFS,
+  },
   {
     type: MACHINE,
     prop: "name",
@@ -73,6 +155,22 @@ export const WORKFLOW_RULES: readonly InputRule[] = [
     attr: "type",
     validate: oneOf(["STANDARD", "EXPRESS"]),
     fix: "STANDARD or EXPRESS (upper case)",
+    source: SFN,
+  },
+  {
+    type: MACHINE,
+    prop: "loggingConfiguration.level",
+    attr: "logging_configuration.0.level",
+    validate: oneOf(["ALL", "ERROR", "FATAL", "OFF"]),
+    fix: "ALL, ERROR, FATAL or OFF (upper case)",
+    source: SFN,
+  },
+  {
+    type: MACHINE,
+    prop: "encryptionConfiguration.type",
+    attr: "encryption_configuration.0.type",
+    validate: oneOf(["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"]),
+    fix: "AWS_OWNED_KEY or CUSTOMER_MANAGED_KMS_KEY",
     source: SFN,
   },
   {
