@@ -48,7 +48,7 @@ export const INFRA_COMPLIANT: Record<string, Record<string, unknown>> = {
     ruleNumber: 100,
     egress: false,
     protocol: "-1",
-    ruleAction: "deny",
+    ruleAction: "Deny",
     cidrBlock: "0.0.0.0/0",
   },
   "aws:codebuild/project:Project": {
@@ -222,7 +222,7 @@ export const INFRA_BROKEN: [string, string, unknown, string, Record<string, unkn
     "toString",
     "unsupported NACL protocol: toString",
   ],
-  ["aws:ec2/networkAclRule:NetworkAclRule", "ruleAction", "ALLOW", "got ALLOW"],
+  ["aws:ec2/networkAclRule:NetworkAclRule", "ruleAction", "permit", "got permit"],
   [
     "aws:ec2/networkAclRule:NetworkAclRule",
     "ipv6CidrBlock",

@@ -382,12 +382,6 @@ export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknow
     "reserved AWS CMK prefix 'alias/aws/'",
     { name: undefined },
   ],
-  [
-    "aws:iam/role:Role",
-    "assumeRolePolicy",
-    ` {"Version": "2012-10-17"}`,
-    "leading space characters are not allowed",
-  ],
   ["aws:iam/role:Role", "assumeRolePolicy", "[]", "contains a JSON array, not a JSON object"],
   ["aws:iam/role:Role", "description", "the “app” role", "cannot contain specially formatted"],
   ["aws:iam/policy:Policy", "policy", '"policy.json"', "passed a JSON-encoded filename"],

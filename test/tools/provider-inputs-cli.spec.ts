@@ -32,7 +32,7 @@ const AT_PREVIEW: [string, string, string, string][] = [
     "aws:iam/rolePolicy:RolePolicy app-inline",
     "policy",
     '"app-inline"',
-    "leading space characters are not allowed",
+    "have you double-encoded your JSON data?",
   ],
   ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got LAMBDA"],
   [

@@ -101,6 +101,17 @@ describe("provider-input validation of what the engine recorded", () => {
     expect(refusedInputs(resource("aws:rds/instance:Instance", "AppDb", {}))).to.deep.equal([]);
   });
 
+  it("accepts a policy document after leading white space, as providers since v5.43 do", () => {
+    const role = (assumeRolePolicy: string) =>
+      resource("aws:iam/role:Role", "app", { assumeRolePolicy });
+    const doc = '{"Version": "2012-10-17", "Statement": []}';
+    for (const lead of [" ", "\n", "\t\r\n  "])
+      expect(refusedInputs(role(lead + doc)), JSON.stringify(lead)).to.deep.equal([]);
+    expect(refusedInputs(role(" \n[]")).flatMap((r) => r.says)).to.deep.equal([
+      '"assume_role_policy" contains an invalid JSON policy: contains a JSON array, not a JSON object',
+    ]);
+  });
+
   it("accepts a later runtime of a known family, which a newer provider lists", () => {
     const fn = (runtime: string) =>
       resource("aws:lambda/function:Function", "f", {

@@ -4,7 +4,15 @@
 // provider file that declares it. Ports and a network ACL's rule numbers have no validator in the
 // classic resources' schemas (EC2 refuses a bad one at `pulumi up`): not judged there.
 import { conflictsWith, CrossRule, exactlyOneOf, InputRule } from "./rule";
-import { goQuote, intBetween, ipv4Cidr, ipv6Cidr, oneOf, Validator } from "./validators";
+import {
+  goQuote,
+  intBetween,
+  ipv4Cidr,
+  ipv6Cidr,
+  oneOf,
+  oneOfIgnoringCase,
+  Validator,
+} from "./validators";
 import { IANA_PROTOCOLS } from "./protocols";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -167,8 +175,11 @@ export const NETWORK_RULES: readonly InputRule[] = [
     type: NACL_RULE,
     prop: "ruleAction",
     attr: "rule_action",
-    validate: oneOf(["allow", "deny"]),
-    fix: "allow or deny, in lower case",
+    // Case-insensitive: providers built on aws-sdk-go v1 declared it
+    // `validation.StringInSlice(ec2.RuleAction_Values(), true)`, and every version suppresses a
+    // diff in case alone (`strings.EqualFold`); the lenient reading is kept.
+    validate: oneOfIgnoringCase(["allow", "deny"]),
+    fix: "allow or deny",
     source: NACL_FILE,
   },
 ];

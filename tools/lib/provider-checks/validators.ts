@@ -217,16 +217,21 @@ export const isJSON: Validator = (v, k) => {
 
 /**
  * verify.ValidIAMPolicyJSON (internal/verify/validate.go), the validator of IAM policy documents
- * (a role's trust policy, a managed or inline policy): not empty, starting with `{` (no leading
- * space, not a JSON string or array), and valid JSON. Its duplicate-key check is left out.
+ * (a role's trust policy, a managed or inline policy): not empty, a JSON object (not a JSON string
+ * or array), and valid JSON. Its duplicate-key check is left out. Leading white space is
+ * accepted: older providers refused it ("leading space characters are not allowed"), but
+ * hashicorp/terraform-provider-aws#36597 (v5.43.0, "iam/policy: Allow IAM policy leading
+ * whitespace") lets the IAM resources take it, and which provider a program's pulumi-aws bridges
+ * is not known here, so the lenient reading is kept (a refusal blocks a program that may deploy).
  */
 export const iamPolicyJSON: Validator = (v, k) => {
-  const s = asString(v);
-  if (s === undefined) return [];
+  const raw = asString(v);
+  if (raw === undefined) return [];
   const q = goQuote(k);
-  if (s === "") return [`${q} is an empty string, which is not a valid JSON value`];
+  if (raw === "") return [`${q} is an empty string, which is not a valid JSON value`];
+  const s = raw.replace(/^[ \t\r\n]+/, "");
+  if (s === "") return [];
   const bad = (why: string) => [`${q} contains an invalid JSON policy: ${why}`];
-  if (" \t\r\n".includes(s[0])) return bad("leading space characters are not allowed");
   if (s[0] === '"') {
     let hint = "";
     try {
