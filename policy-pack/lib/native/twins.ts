@@ -16,6 +16,7 @@ import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
 import { SERVICE_TWINS } from "./twins-services";
+import { EXPOSURE_TWINS } from "./twins-exposure";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -411,6 +412,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...NETWORK_TWINS,
   ...WORKLOAD_TWINS,
   ...SERVICE_TWINS,
+  ...EXPOSURE_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -115,3 +115,21 @@ export const NATIVE_CODEBUILD_REPORT_GROUP = "aws-native:codebuild:ReportGroup";
 export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
 export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";
 export const NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG = "aws-native:connect:InstanceStorageConfig";
+
+export const NATIVE_DAX_CLUSTER = "aws-native:dax:Cluster";
+export const NATIVE_QLDB_LEDGER = "aws-native:qldb:Ledger";
+export const NATIVE_LIGHTSAIL_DATABASE = "aws-native:lightsail:Database";
+export const NATIVE_M2_ENVIRONMENT = "aws-native:m2:Environment";
+export const NATIVE_ECR_PUBLIC_REPOSITORY = "aws-native:ecr:PublicRepository";
+export const NATIVE_WORKSPACES_WORKSPACE = "aws-native:workspaces:Workspace";
+export const NATIVE_BATCH_JOB_DEFINITION = "aws-native:batch:JobDefinition";
+export const NATIVE_DLM_LIFECYCLE_POLICY = "aws-native:dlm:LifecyclePolicy";
+export const NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE =
+  "aws-native:drs:ReplicationConfigurationTemplate";
+export const NATIVE_TIMESTREAM_INFLUXDB_INSTANCE = "aws-native:timestream:InfluxDbInstance";
+export const NATIVE_TIMESTREAM_INFLUXDB_CLUSTER = "aws-native:timestream:InfluxDbCluster";
+export const NATIVE_APPSTREAM_FLEET = "aws-native:appstream:Fleet";
+export const NATIVE_APPSTREAM_IMAGE_BUILDER = "aws-native:appstream:ImageBuilder";
+export const NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS = "aws-native:ec2:SnapshotBlockPublicAccess";
+export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";
+export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";

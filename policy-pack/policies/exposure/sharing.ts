@@ -24,6 +24,10 @@ import {
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../lib/types";
+import {
+  NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
+  NATIVE_ECR_PUBLIC_REPOSITORY,
+} from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
@@ -88,7 +92,7 @@ export const ebsSnapshotBlockPublicAccess = resourcePolicy({
   severity: "critical",
   remediationSteps: 'Set SnapshotBlockPublicAccess state to "block-all-sharing".',
   references: [awsDocs("ebs/latest/userguide/block-public-access-snapshots")],
-  types: [EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS],
+  types: [EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS],
   check: (props, ctx) => {
     // Amazon EBS User Guide, "Block public access for snapshots": "block-all-sharing" and
     // "block-new-sharing" stop new public sharing; "unblocked" turns the block off.
@@ -168,7 +172,7 @@ export const ecrPublicRepositoryNotUsed = resourcePolicy({
     "named accounts or the organization. If publishing to the ECR Public Gallery is the purpose, " +
     "tag the repository `waiver:ecrpublic-repository-not-used` with the reason.",
   references: [awsDocs("AmazonECR/latest/public/public-repositories")],
-  types: [ECRPUBLIC_REPOSITORY],
+  types: [ECRPUBLIC_REPOSITORY, NATIVE_ECR_PUBLIC_REPOSITORY],
   check: (_props, ctx) => {
     // Amazon ECR Public User Guide, "Public repositories": images in a public repository are
     // available to pull by anyone, with or without an AWS account.

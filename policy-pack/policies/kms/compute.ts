@@ -22,6 +22,7 @@ import {
   NATIVE_ECS_CLUSTER,
   NATIVE_EKS_CLUSTER,
   NATIVE_LAMBDA_FUNCTION,
+  NATIVE_WORKSPACES_WORKSPACE,
 } from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { isOn, sessionInputs } from "../../lib/kms/session-documents";
@@ -347,7 +348,7 @@ export const workspacesKms = customerKeyPolicy({
     trivy("AWS-0109"),
     kics("Workspaces Workspace Volume Not Encrypted"),
   ],
-  types: [WORKSPACES_WORKSPACE],
+  types: [WORKSPACES_WORKSPACE, NATIVE_WORKSPACES_WORKSPACE],
   noun: "WorkSpace",
   check: (k) => {
     // CreateWorkspaces: both flags default to false (unencrypted volumes).

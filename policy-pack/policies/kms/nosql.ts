@@ -18,8 +18,10 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_CASSANDRA_TABLE,
+  NATIVE_DAX_CLUSTER,
   NATIVE_DYNAMODB_GLOBAL_TABLE,
   NATIVE_DYNAMODB_TABLE,
+  NATIVE_QLDB_LEDGER,
   NATIVE_TIMESTREAM_DATABASE,
   NATIVE_TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/native/types";
@@ -182,7 +184,7 @@ export const daxEncrypted = customerKeyPolicy({
     trivy("AWS-0023"),
     awsDocs("amazondynamodb/developerguide/DAXEncryptionAtRest"),
   ],
-  types: [DAX_CLUSTER],
+  types: [DAX_CLUSTER, NATIVE_DAX_CLUSTER],
   noun: "DAX cluster",
   check: (k) => {
     // DynamoDB developer guide, "DAX encryption at rest": DAX "integrates with AWS KMS for managing
@@ -288,7 +290,7 @@ export const qldbKms = customerKeyPolicy({
   remediationSteps:
     'Set kmsKey to the stack\'s customer-managed key (not "AWS_OWNED_KMS_KEY", the default).',
   references: [awsDocs("qldb/developerguide/encryption-at-rest")],
-  types: [QLDB_LEDGER],
+  types: [QLDB_LEDGER, NATIVE_QLDB_LEDGER],
   noun: "QLDB ledger",
   check: (k) => k.requireKey({ prop: "kmsKey", computed: true, whenNone: "an AWS-owned key" }),
 });
