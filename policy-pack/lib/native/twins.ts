@@ -17,6 +17,7 @@ import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
 import { SERVICE_TWINS } from "./twins-services";
 import { EXPOSURE_TWINS } from "./twins-exposure";
+import { STORE_TWINS } from "./twins-stores";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -89,6 +90,11 @@ function dynamoSse(v: any, key: () => unknown): unknown {
     },
   };
 }
+
+const RDS_INSTANCE_RENAMES = {
+  replicateSourceDb: "sourceDbInstanceIdentifier",
+  performanceInsightsEnabled: "enablePerformanceInsights",
+};
 
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
@@ -386,14 +392,21 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     },
   ],
   // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
-  // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb).
-  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map(
-    (type) =>
-      [
-        type,
-        { classic: t.RDS_INSTANCE, rename: { replicateSourceDb: "sourceDbInstanceIdentifier" } },
-      ] as [string, Twin],
-  ),
+  // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb);
+  // an instance turns Performance Insights on with enablePerformanceInsights (the classic
+  // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
+  // PerformanceInsightsKMSKeyId, camelCased performanceInsightsKMSKeyId by the `DBInstance` releases).
+  [n.NATIVE_RDS_DB_INSTANCE, { classic: t.RDS_INSTANCE, rename: RDS_INSTANCE_RENAMES }],
+  [
+    n.NATIVE_RDS_DB_INSTANCE_V0,
+    {
+      classic: t.RDS_INSTANCE,
+      rename: {
+        ...RDS_INSTANCE_RENAMES,
+        performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
+      },
+    },
+  ],
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
   [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
@@ -413,6 +426,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...WORKLOAD_TWINS,
   ...SERVICE_TWINS,
   ...EXPOSURE_TWINS,
+  ...STORE_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -133,3 +133,23 @@ export const NATIVE_APPSTREAM_IMAGE_BUILDER = "aws-native:appstream:ImageBuilder
 export const NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS = "aws-native:ec2:SnapshotBlockPublicAccess";
 export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";
 export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";
+
+/** sdk/nodejs/docdb/dbCluster.ts: `DbCluster` (earlier releases registered `DBCluster`: _V0). */
+export const NATIVE_DOCDB_DB_CLUSTER = "aws-native:docdb:DbCluster";
+export const NATIVE_DOCDB_DB_CLUSTER_V0 = "aws-native:docdb:DBCluster";
+export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
+export const NATIVE_NEPTUNE_DB_CLUSTER_V0 = "aws-native:neptune:DBCluster";
+export const NATIVE_MEMORYDB_CLUSTER = "aws-native:memorydb:Cluster";
+export const NATIVE_ELASTICACHE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
+export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:ServerlessCache";
+export const NATIVE_ELASTICACHE_CACHE_CLUSTER = "aws-native:elasticache:CacheCluster";
+export const NATIVE_DMS_ENDPOINT = "aws-native:dms:Endpoint";
+export const NATIVE_SAGEMAKER_ENDPOINT_CONFIG = "aws-native:sagemaker:EndpointConfig";
+export const NATIVE_APPFLOW_FLOW = "aws-native:appflow:Flow";
+export const NATIVE_APPFLOW_CONNECTOR_PROFILE = "aws-native:appflow:ConnectorProfile";
+export const NATIVE_IMAGEBUILDER_COMPONENT = "aws-native:imagebuilder:Component";
+export const NATIVE_IMAGEBUILDER_WORKFLOW = "aws-native:imagebuilder:Workflow";
+export const NATIVE_IMAGEBUILDER_CONTAINER_RECIPE = "aws-native:imagebuilder:ContainerRecipe";
+export const NATIVE_IMAGEBUILDER_IMAGE_RECIPE = "aws-native:imagebuilder:ImageRecipe";
+export const NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
+  "aws-native:imagebuilder:DistributionConfiguration";

@@ -14,7 +14,14 @@ import {
   IMAGEBUILDER_IMAGE_RECIPE,
   IMAGEBUILDER_WORKFLOW,
 } from "../../lib/types";
-import { NATIVE_DLM_LIFECYCLE_POLICY } from "../../lib/native/types";
+import {
+  NATIVE_DLM_LIFECYCLE_POLICY,
+  NATIVE_IMAGEBUILDER_COMPONENT,
+  NATIVE_IMAGEBUILDER_CONTAINER_RECIPE,
+  NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
+  NATIVE_IMAGEBUILDER_WORKFLOW,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { checkov, kics } from "../../lib/controls";
 
@@ -116,7 +123,14 @@ export const imagebuilderKms = customerKeyPolicy({
     "ContainerRecipe's instanceConfiguration) set encrypted and kmsKeyId; on every AMI " +
     "distribution set amiDistributionConfiguration.kmsKeyId (a key usable in that region).",
   references: [checkov("CKV_AWS_180"), checkov("CKV_AWS_199"), checkov("CKV_AWS_200")],
-  types: Object.keys(IMAGEBUILDER_NOUN),
+  types: [
+    ...Object.keys(IMAGEBUILDER_NOUN),
+    NATIVE_IMAGEBUILDER_COMPONENT,
+    NATIVE_IMAGEBUILDER_WORKFLOW,
+    NATIVE_IMAGEBUILDER_CONTAINER_RECIPE,
+    NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
+    NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  ],
   noun: (r) => IMAGEBUILDER_NOUN[r.type],
   check: (k) => {
     switch (k.resource.type) {

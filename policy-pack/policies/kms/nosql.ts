@@ -21,6 +21,10 @@ import {
   NATIVE_DAX_CLUSTER,
   NATIVE_DYNAMODB_GLOBAL_TABLE,
   NATIVE_DYNAMODB_TABLE,
+  NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  NATIVE_ELASTICACHE_REPLICATION_GROUP,
+  NATIVE_ELASTICACHE_SERVERLESS_CACHE,
+  NATIVE_MEMORYDB_CLUSTER,
   NATIVE_QLDB_LEDGER,
   NATIVE_TIMESTREAM_DATABASE,
   NATIVE_TIMESTREAM_SCHEDULED_QUERY,
@@ -104,7 +108,14 @@ export const elasticacheKms = customerKeyPolicy({
     trivy("AWS-0045"),
     fsbp("ElastiCache.4"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_CLUSTER],
+  types: [
+    ELASTICACHE_REPLICATION_GROUP,
+    ELASTICACHE_SERVERLESS_CACHE,
+    ELASTICACHE_CLUSTER,
+    NATIVE_ELASTICACHE_REPLICATION_GROUP,
+    NATIVE_ELASTICACHE_SERVERLESS_CACHE,
+    NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  ],
   noun: (r) =>
     r.type === ELASTICACHE_REPLICATION_GROUP
       ? "ElastiCache replication group"
@@ -155,7 +166,7 @@ export const memorydbKms = customerKeyPolicy({
     "Set kmsKeyArn to the stack's customer-managed key on every Cluster (recreates it) and " +
     "Snapshot.",
   references: [checkov("CKV_AWS_201"), checkov("CKV_AWS_278")],
-  types: [MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT],
+  types: [MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT, NATIVE_MEMORYDB_CLUSTER],
   noun: (r) => (r.type === MEMORYDB_SNAPSHOT ? "MemoryDB snapshot" : "MemoryDB cluster"),
   check: (k) =>
     // MemoryDB developer guide, "At-rest encryption": always on, with an AWS-owned key by default.

@@ -75,6 +75,23 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["timestream:InfluxDbInstance", "influx", ["timestream-influxdb-not-public"]],
   ["timestream:ScheduledQuery", "rollup", ["timestream-scheduled-query-kms-cmk"]],
   ["workspaces:Workspace", "desktop", ["workspaces-volume-kms-cmk"]],
+  // Databases, caches, SageMaker endpoint configurations, AppFlow and Image Builder (end of keys.ts).
+  ["appflow:ConnectorProfile", "crm", ["appflow-kms-cmk"]],
+  ["appflow:Flow", "crm-sync", ["appflow-kms-cmk"]],
+  ["dms:Endpoint", "source-db", ["dms-endpoint-kms-cmk"]],
+  ["docdb:DbCluster", "docdb", ["docdb-cluster-kms-cmk"]],
+  ["elasticache:CacheCluster", "cache-node", ["elasticache-kms-cmk"]],
+  ["elasticache:ReplicationGroup", "redis", ["elasticache-kms-cmk"]],
+  ["elasticache:ServerlessCache", "valkey", ["elasticache-kms-cmk"]],
+  ["imagebuilder:Component", "hardening", ["imagebuilder-kms-cmk"]],
+  ["imagebuilder:ContainerRecipe", "app-recipe", ["imagebuilder-kms-cmk"]],
+  ["imagebuilder:DistributionConfiguration", "amis", ["imagebuilder-kms-cmk"]],
+  ["imagebuilder:ImageRecipe", "base-recipe", ["imagebuilder-kms-cmk"]],
+  ["imagebuilder:Workflow", "build-flow", ["imagebuilder-kms-cmk"]],
+  ["memorydb:Cluster", "sessions", ["memorydb-cluster-kms-cmk"]],
+  ["neptune:DbCluster", "graph", ["neptune-cluster-kms-cmk"]],
+  ["rds:DbInstance", "orders-db", ["rds-performance-insights-kms-cmk"]],
+  ["sagemaker:EndpointConfig", "inference", ["sagemaker-kms-cmk"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */

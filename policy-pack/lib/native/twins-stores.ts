@@ -1,0 +1,55 @@
+// The @pulumi/aws-native databases, caches and build services whose keys the pack's stack rules
+// judge, each read as its classic twin (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts;
+// CloudFormation template reference,
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/):
+// - AWS::DocDB::DBCluster StorageEncrypted and KmsKeyId, as the classic DocumentDB cluster's;
+//   AWS::Neptune::DBCluster the same, its KmsKeyId the classic kmsKeyArn (both registered as
+//   `DbCluster`, earlier releases `DBCluster`, as RDS's are);
+// - AWS::MemoryDB::Cluster KmsKeyId (the classic kmsKeyArn); AWS::ElastiCache::ReplicationGroup
+//   AtRestEncryptionEnabled, KmsKeyId, Engine and GlobalReplicationGroupId,
+//   AWS::ElastiCache::ServerlessCache KmsKeyId and AWS::ElastiCache::CacheCluster Engine, the
+//   classic names (a CloudFormation cache cluster names no replication group);
+// - AWS::DMS::Endpoint KmsKeyId and AWS::SageMaker::EndpointConfig KmsKeyId (the classic
+//   kmsKeyArn; ProductionVariants[].InstanceType keeps its name);
+// - AWS::AppFlow::Flow and ConnectorProfile KMSArn, which the SDK spells kMSArn
+//   (sdk/nodejs/appflow/connectorProfile.ts), the classic kmsArn;
+// - AWS::ImageBuilder::Component, Workflow and ContainerRecipe KmsKeyId, ContainerRecipe
+//   InstanceConfiguration.BlockDeviceMappings and ImageRecipe BlockDeviceMappings ([{ DeviceName,
+//   Ebs { Encrypted, KmsKeyId } }]), DistributionConfiguration Distributions[] { Region,
+//   AmiDistributionConfiguration { KmsKeyId }, ContainerDistributionConfiguration }: the classic
+//   names.
+import * as t from "../types";
+import * as n from "./types";
+import type { Twin } from "./twins";
+
+export const STORE_TWINS: [string, Twin][] = [
+  [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER }],
+  [n.NATIVE_DOCDB_DB_CLUSTER_V0, { classic: t.DOCDB_CLUSTER }],
+  [n.NATIVE_NEPTUNE_DB_CLUSTER, { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
+  [
+    n.NATIVE_NEPTUNE_DB_CLUSTER_V0,
+    { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } },
+  ],
+  [n.NATIVE_MEMORYDB_CLUSTER, { classic: t.MEMORYDB_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
+  [n.NATIVE_ELASTICACHE_REPLICATION_GROUP, { classic: t.ELASTICACHE_REPLICATION_GROUP }],
+  [n.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { classic: t.ELASTICACHE_SERVERLESS_CACHE }],
+  [n.NATIVE_ELASTICACHE_CACHE_CLUSTER, { classic: t.ELASTICACHE_CLUSTER }],
+  [n.NATIVE_DMS_ENDPOINT, { classic: t.DMS_ENDPOINT, rename: { kmsKeyArn: "kmsKeyId" } }],
+  [
+    n.NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
+    { classic: t.SAGEMAKER_ENDPOINT_CONFIGURATION, rename: { kmsKeyArn: "kmsKeyId" } },
+  ],
+  [n.NATIVE_APPFLOW_FLOW, { classic: t.APPFLOW_FLOW, rename: { kmsArn: "kMSArn" } }],
+  [
+    n.NATIVE_APPFLOW_CONNECTOR_PROFILE,
+    { classic: t.APPFLOW_CONNECTOR_PROFILE, rename: { kmsArn: "kMSArn" } },
+  ],
+  [n.NATIVE_IMAGEBUILDER_COMPONENT, { classic: t.IMAGEBUILDER_COMPONENT }],
+  [n.NATIVE_IMAGEBUILDER_WORKFLOW, { classic: t.IMAGEBUILDER_WORKFLOW }],
+  [n.NATIVE_IMAGEBUILDER_CONTAINER_RECIPE, { classic: t.IMAGEBUILDER_CONTAINER_RECIPE }],
+  [n.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, { classic: t.IMAGEBUILDER_IMAGE_RECIPE }],
+  [
+    n.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+    { classic: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION },
+  ],
+];
