@@ -153,3 +153,5 @@ export const NATIVE_IMAGEBUILDER_CONTAINER_RECIPE = "aws-native:imagebuilder:Con
 export const NATIVE_IMAGEBUILDER_IMAGE_RECIPE = "aws-native:imagebuilder:ImageRecipe";
 export const NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
   "aws-native:imagebuilder:DistributionConfiguration";
+export const NATIVE_EC2_NETWORK_ACL = "aws-native:ec2:NetworkAcl";
+export const NATIVE_EC2_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";

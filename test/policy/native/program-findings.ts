@@ -92,6 +92,8 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["neptune:DbCluster", "graph", ["neptune-cluster-kms-cmk"]],
   ["rds:DbInstance", "orders-db", ["rds-performance-insights-kms-cmk"]],
   ["sagemaker:EndpointConfig", "inference", ["sagemaker-kms-cmk"]],
+  // Network ACL entries (end of exposure.ts): one ACL holds both, the broken one numbered first.
+  ["ec2:NetworkAclEntry", "acl-entry", ["ec2-nacl-no-unrestricted-admin-ports"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
