@@ -18,6 +18,7 @@ import { WORKLOAD_TWINS } from "./twins-workloads";
 import { SERVICE_TWINS } from "./twins-services";
 import { EXPOSURE_TWINS } from "./twins-exposure";
 import { STORE_TWINS } from "./twins-stores";
+import { BUCKET_TWINS } from "./twins-buckets";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -62,16 +63,6 @@ const inlinePolicies = {
         }))
       : v,
 };
-
-/**
- * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
- * PublicReadWrite, AuthenticatedRead, LogDeliveryWrite, BucketOwnerRead, BucketOwnerFullControl,
- * AwsExecRead) as S3's (`public-read` ...); anything else as given.
- */
-function cannedAcl(v: unknown): unknown {
-  if (typeof v !== "string" || !/^[A-Z][A-Za-z]+$/.test(v)) return v;
-  return v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
-}
 
 /** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
 /**
@@ -284,40 +275,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       says: { encryptionConfigurations: "encryptionConfiguration" },
     },
   ],
-  // sdk/nodejs/s3/bucket.ts: bucketName; bucketEncryption.serverSideEncryptionConfiguration[]
-  // { serverSideEncryptionByDefault { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as
-  // the classic inline serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four
-  // flags, inline) keeps its name and s3-bucket-public-access-block reads it.
-  [
-    n.NATIVE_S3_BUCKET,
-    {
-      classic: t.S3_BUCKET,
-      rename: { bucket: "bucketName" },
-      says: { serverSideEncryptionConfiguration: "bucketEncryption", acl: "accessControl" },
-      derive: {
-        // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
-        acl: { from: "accessControl", map: cannedAcl },
-        serverSideEncryptionConfiguration: {
-          from: "bucketEncryption",
-          map: (v: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get rules() {
-                    return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
-                      get applyServerSideEncryptionByDefault() {
-                        return r?.serverSideEncryptionByDefault;
-                      },
-                      get bucketKeyEnabled() {
-                        return r?.bucketKeyEnabled;
-                      },
-                    }));
-                  },
-                },
-        },
-      },
-    },
-  ],
   // sdk/nodejs/dynamodb/table.ts: sseSpecification { sseEnabled, sseType, kmsMasterKeyId } reads
   // as the classic serverSideEncryption { enabled, kmsKeyArn }.
   [
@@ -328,11 +285,24 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       says: {
         "serverSideEncryption.kmsKeyArn": "sseSpecification.kmsMasterKeyId",
         serverSideEncryption: "sseSpecification",
+        pointInTimeRecovery: "pointInTimeRecoverySpecification",
       },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
           map: (v: any) => dynamoSse(v, () => v.kmsMasterKeyId),
+        },
+        // pointInTimeRecoverySpecification { pointInTimeRecoveryEnabled }: pointInTimeRecovery.
+        pointInTimeRecovery: {
+          from: "pointInTimeRecoverySpecification",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get enabled() {
+                    return v.pointInTimeRecoveryEnabled;
+                  },
+                },
         },
       },
     },
@@ -427,6 +397,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...SERVICE_TWINS,
   ...EXPOSURE_TWINS,
   ...STORE_TWINS,
+  ...BUCKET_TWINS,
 ]);
 
 /** Every native type with a twin. */

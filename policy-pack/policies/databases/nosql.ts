@@ -4,7 +4,7 @@
 // exposure policies'.
 import { resourcePolicy } from "../../lib/define";
 import { DYNAMODB_TABLE, QLDB_LEDGER } from "../../lib/types";
-import { NATIVE_QLDB_LEDGER } from "../../lib/native/types";
+import { NATIVE_DYNAMODB_TABLE, NATIVE_QLDB_LEDGER } from "../../lib/native/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const dynamodbPointInTimeRecovery = resourcePolicy({
@@ -22,7 +22,7 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     fsbp("DynamoDB.2"),
     awsDocs("amazondynamodb/latest/developerguide/PointInTimeRecovery"),
   ],
-  types: [DYNAMODB_TABLE],
+  types: [DYNAMODB_TABLE, NATIVE_DYNAMODB_TABLE],
   check: (props, ctx) => {
     if (props.pointInTimeRecovery?.enabled !== true) {
       ctx.report(
