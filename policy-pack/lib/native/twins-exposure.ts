@@ -17,10 +17,24 @@
 //   [{ Container }] }, EcsProperties { TaskProperties [{ Containers }] } and EksProperties
 //   { PodProperties { Containers [{ SecurityContext { Privileged } }] } }: typed objects where the
 //   classic job definition takes JSON strings (the rule parses either), each container's
-//   Privileged as privileged.
+//   Privileged as privileged;
+// - AWS::ApiGateway::Method AuthorizationType and RestApiId (the classic authorization and
+//   restApi), AWS::ApiGatewayV2::Route and Api with the classic names (routeKey,
+//   authorizationType, apiKeyRequired, apiId, protocolType);
+// - AWS::EC2::VPCEndpointService AcceptanceRequired, and AWS::EC2::VPCEndpointServicePermissions
+//   (sdk/nodejs/ec2/vpcEndpointServicePermissions.ts: serviceId, allowedPrincipals, a list) as the
+//   classic single-principal grant of that service, its principal "*" when the list holds "*".
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
+import { asList } from "../values";
+
+/** allowedPrincipals as one principalArn: "*" when any entry is "*", else the first. */
+function principalOf(v: unknown): unknown {
+  if (v === undefined || v === null) return v;
+  const all = asList<unknown>(v);
+  return all.find((p) => String(p).trim() === "*") ?? all[0];
+}
 
 export const EXPOSURE_TWINS: [string, Twin][] = [
   [n.NATIVE_LIGHTSAIL_DATABASE, { classic: t.LIGHTSAIL_DATABASE }],
@@ -38,4 +52,24 @@ export const EXPOSURE_TWINS: [string, Twin][] = [
   [n.NATIVE_S3_ACCESS_POINT, { classic: t.S3_ACCESS_POINT }],
   [n.NATIVE_APIGATEWAY_REST_API, { classic: t.APIGATEWAY_REST_API }],
   [n.NATIVE_BATCH_JOB_DEFINITION, { classic: t.BATCH_JOB_DEFINITION }],
+  [
+    n.NATIVE_APIGATEWAY_METHOD,
+    {
+      classic: t.APIGATEWAY_METHOD,
+      rename: { authorization: "authorizationType", restApi: "restApiId" },
+      says: { authorization: "authorizationType" },
+    },
+  ],
+  [n.NATIVE_APIGATEWAYV2_API, { classic: t.APIGATEWAYV2_API }],
+  [n.NATIVE_APIGATEWAYV2_ROUTE, { classic: t.APIGATEWAYV2_ROUTE }],
+  [n.NATIVE_EC2_VPC_ENDPOINT_SERVICE, { classic: t.EC2_VPC_ENDPOINT_SERVICE }],
+  [
+    n.NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
+    {
+      classic: t.EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+      rename: { vpcEndpointServiceId: "serviceId" },
+      derive: { principalArn: { from: "allowedPrincipals", map: principalOf } },
+      says: { principalArn: "allowedPrincipals" },
+    },
+  ],
 ];

@@ -17,7 +17,10 @@
 //   InstanceConfiguration.BlockDeviceMappings and ImageRecipe BlockDeviceMappings ([{ DeviceName,
 //   Ebs { Encrypted, KmsKeyId } }]), DistributionConfiguration Distributions[] { Region,
 //   AmiDistributionConfiguration { KmsKeyId }, ContainerDistributionConfiguration }: the classic
-//   names.
+//   names;
+// - AWS::Comprehend::DocumentClassifier ModelKmsKeyId, VolumeKmsKeyId and OutputDataConfig
+//   { KmsKeyId }; AWS::Glue::Job SecurityConfiguration and AWS::Glue::Crawler
+//   CrawlerSecurityConfiguration (the classic crawler's securityConfiguration).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
@@ -51,5 +54,11 @@ export const STORE_TWINS: [string, Twin][] = [
   [
     n.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
     { classic: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION },
+  ],
+  [n.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER, { classic: t.COMPREHEND_DOCUMENT_CLASSIFIER }],
+  [n.NATIVE_GLUE_JOB, { classic: t.GLUE_JOB }],
+  [
+    n.NATIVE_GLUE_CRAWLER,
+    { classic: t.GLUE_CRAWLER, rename: { securityConfiguration: "crawlerSecurityConfiguration" } },
   ],
 ];

@@ -155,3 +155,12 @@ export const NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
   "aws-native:imagebuilder:DistributionConfiguration";
 export const NATIVE_EC2_NETWORK_ACL = "aws-native:ec2:NetworkAcl";
 export const NATIVE_EC2_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";
+export const NATIVE_APIGATEWAY_METHOD = "aws-native:apigateway:Method";
+export const NATIVE_APIGATEWAYV2_API = "aws-native:apigatewayv2:Api";
+export const NATIVE_APIGATEWAYV2_ROUTE = "aws-native:apigatewayv2:Route";
+export const NATIVE_EC2_VPC_ENDPOINT_SERVICE = "aws-native:ec2:VpcEndpointService";
+export const NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS =
+  "aws-native:ec2:VpcEndpointServicePermissions";
+export const NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER = "aws-native:comprehend:DocumentClassifier";
+export const NATIVE_GLUE_JOB = "aws-native:glue:Job";
+export const NATIVE_GLUE_CRAWLER = "aws-native:glue:Crawler";

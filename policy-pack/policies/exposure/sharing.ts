@@ -26,6 +26,8 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
   NATIVE_ECR_PUBLIC_REPOSITORY,
 } from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
@@ -181,6 +183,14 @@ export const ecrPublicRepositoryNotUsed = resourcePolicy({
 });
 
 /** Whether `service` (a VpcEndpointService) approves every connection request by itself. */
+/** Endpoint services and their grants, and the aws-native service and its permissions resource. */
+const ENDPOINT_SERVICE_TYPES = [
+  EC2_VPC_ENDPOINT_SERVICE,
+  EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
+];
+
 function acceptsAll(service: PolicyResource): boolean {
   return must(() => service.props.acceptanceRequired, "acceptanceRequired") !== true;
 }
@@ -206,8 +216,8 @@ export const vpcEndpointServiceNotPublic = stackPolicy({
     // accept all requests, your load balancer will be public even if it has no public IP address."
     awsDocs("vpc/latest/privatelink/modify-endpoint-service"),
   ],
-  types: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
-  appliesTo: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
+  types: ENDPOINT_SERVICE_TYPES,
+  appliesTo: ENDPOINT_SERVICE_TYPES,
   check: (ctx) => {
     // EC2 API reference, ModifyVpcEndpointServicePermissions: "To grant permissions to all
     // principals, specify an asterisk (*)"; "If you grant permissions to all principals, the

@@ -22,6 +22,8 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_EMR_SECURITY_CONFIGURATION,
+  NATIVE_GLUE_CRAWLER,
+  NATIVE_GLUE_JOB,
   NATIVE_KENDRA_INDEX,
   NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
   NATIVE_OPENSEARCH_DOMAIN,
@@ -210,7 +212,7 @@ export const glueSecurityConfigurationAttached = resourcePolicy({
     "Create an aws.glue.SecurityConfiguration with SSE-KMS for S3 and CloudWatch and CSE-KMS for " +
     "job bookmarks (the stack's customer-managed key), and set `securityConfiguration` to its name.",
   references: [checkov("CKV_AWS_195"), awsDocs("glue/latest/dg/encryption-security-configuration")],
-  types: Object.keys(GLUE_COMPONENTS),
+  types: [...Object.keys(GLUE_COMPONENTS), NATIVE_GLUE_JOB, NATIVE_GLUE_CRAWLER],
   check: (props, ctx, args) => {
     const name = props.securityConfiguration;
     if (typeof name !== "string" || name.trim() === "") {

@@ -19,6 +19,7 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_CODEBUILD_REPORT_GROUP,
+  NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
   NATIVE_ECS_CLUSTER,
   NATIVE_EKS_CLUSTER,
   NATIVE_LAMBDA_FUNCTION,
@@ -286,7 +287,11 @@ export const comprehendKms = customerKeyPolicy({
     "Set modelKmsKeyId and volumeKmsKeyId (and outputDataConfig.kmsKeyId on a classifier) to the " +
     "stack's customer-managed key.",
   references: [checkov("CKV_AWS_267"), checkov("CKV_AWS_268")],
-  types: [COMPREHEND_ENTITY_RECOGNIZER, COMPREHEND_DOCUMENT_CLASSIFIER],
+  types: [
+    COMPREHEND_ENTITY_RECOGNIZER,
+    COMPREHEND_DOCUMENT_CLASSIFIER,
+    NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
+  ],
   noun: (r) =>
     r.type === COMPREHEND_ENTITY_RECOGNIZER
       ? "Comprehend entity recognizer"

@@ -94,6 +94,13 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["sagemaker:EndpointConfig", "inference", ["sagemaker-kms-cmk"]],
   // Network ACL entries (end of exposure.ts): one ACL holds both, the broken one numbered first.
   ["ec2:NetworkAclEntry", "acl-entry", ["ec2-nacl-no-unrestricted-admin-ports"]],
+  // API methods and routes, PrivateLink permissions (exposure.ts), Comprehend and Glue (keys.ts).
+  ["apigateway:Method", "get-cart", ["apigateway-method-authorization"]],
+  ["apigatewayv2:Route", "get-items", ["apigateway-method-authorization"]],
+  ["ec2:VpcEndpointServicePermissions", "link-grant", ["ec2-vpc-endpoint-service-not-public"]],
+  ["comprehend:DocumentClassifier", "tickets", ["comprehend-kms-cmk"]],
+  ["glue:Job", "etl", ["glue-security-configuration-attached"]],
+  ["glue:Crawler", "catalog-crawler", ["glue-security-configuration-attached"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
