@@ -17,13 +17,44 @@
 //   InstanceConfiguration.BlockDeviceMappings and ImageRecipe BlockDeviceMappings ([{ DeviceName,
 //   Ebs { Encrypted, KmsKeyId } }]), DistributionConfiguration Distributions[] { Region,
 //   AmiDistributionConfiguration { KmsKeyId }, ContainerDistributionConfiguration }: the classic
-//   names;
+//   names, but for the AMI's LaunchPermissionConfiguration { UserGroups, UserIds, ... }, the
+//   classic launchPermission;
 // - AWS::Comprehend::DocumentClassifier ModelKmsKeyId, VolumeKmsKeyId and OutputDataConfig
 //   { KmsKeyId }; AWS::Glue::Job SecurityConfiguration and AWS::Glue::Crawler
 //   CrawlerSecurityConfiguration (the classic crawler's securityConfiguration).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
+import { asList } from "../values";
+
+/** A native distribution's AMI settings, launchPermissionConfiguration as launchPermission. */
+function amiDistribution(a: any): unknown {
+  if (a === undefined || a === null) return a;
+  return {
+    get kmsKeyId() {
+      return a.kmsKeyId;
+    },
+    get launchPermission() {
+      return a.launchPermissionConfiguration;
+    },
+  };
+}
+
+/** Native distributions as classic ones (the AMI settings through `amiDistribution`). */
+function distributions(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((d: any) => ({
+    get region() {
+      return d?.region;
+    },
+    get containerDistributionConfiguration() {
+      return d?.containerDistributionConfiguration;
+    },
+    get amiDistributionConfiguration() {
+      return amiDistribution(d?.amiDistributionConfiguration);
+    },
+  }));
+}
 
 export const STORE_TWINS: [string, Twin][] = [
   [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER }],
@@ -53,7 +84,10 @@ export const STORE_TWINS: [string, Twin][] = [
   [n.NATIVE_IMAGEBUILDER_IMAGE_RECIPE, { classic: t.IMAGEBUILDER_IMAGE_RECIPE }],
   [
     n.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
-    { classic: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION },
+    {
+      classic: t.IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+      derive: { distributions: { from: "distributions", map: distributions } },
+    },
   ],
   [n.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER, { classic: t.COMPREHEND_DOCUMENT_CLASSIFIER }],
   [n.NATIVE_GLUE_JOB, { classic: t.GLUE_JOB }],

@@ -29,6 +29,7 @@ import {
   NATIVE_EC2_VPC_ENDPOINT_SERVICE,
   NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
   NATIVE_ECR_PUBLIC_REPOSITORY,
+  NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
 } from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
@@ -57,6 +58,7 @@ export const amiNotPublic = resourcePolicy({
     EC2_AMI_LAUNCH_PERMISSION,
     EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
     IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+    NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   ],
   check: (props, ctx, args) => {
     if (args.type === IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) {

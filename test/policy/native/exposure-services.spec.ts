@@ -2,9 +2,10 @@
 // Lightsail databases, M2 environments and Timestream for InfluxDB instances and clusters
 // (publiclyAccessible), DRS replication templates (createPublicIp), AppStream fleets and image
 // builders (enableDefaultInternetAccess), EBS snapshot block public access (state), ECR Public
-// repositories, S3 access points (public-access block, policy), REST API policies and Batch job
-// definitions (privileged containers, typed where the classic takes JSON). A compliant resource
-// passes; each case breaks one field, and a value unknown at preview is a preview note.
+// repositories, Image Builder AMI launch permissions, S3 access points (public-access block,
+// policy), REST API policies and Batch job definitions (privileged containers, typed where the
+// classic takes JSON). A compliant resource passes; each case breaks one field, and a value
+// unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, res, violationsOf } from "../fixture";
@@ -42,6 +43,11 @@ const container = (privileged: boolean) => ({
     { type: "MEMORY", value: "2048" },
   ],
 });
+
+/** An Image Builder distribution whose AMIs get these launch permissions. */
+const amiShare = (launchPermissionConfiguration: Record<string, unknown>) => [
+  { region: "us-west-2", amiDistributionConfiguration: { launchPermissionConfiguration } },
+];
 
 const notPublic = (rule: string, type: string, inputs: Record<string, unknown>): Case => ({
   rule,
@@ -107,6 +113,18 @@ const cases: Case[] = [
     inputs: { state: "block-all-sharing" },
     prop: "state",
     broken: [[{ state: "unblocked" }, '"unblocked"']],
+  },
+  {
+    rule: "ec2-ami-not-public",
+    type: n.NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+    inputs: { name: "amis", distributions: amiShare({ userIds: ["210987654321"] }) },
+    prop: "distributions",
+    broken: [
+      [
+        { distributions: amiShare({ userGroups: ["all"] }) },
+        'the distribution to us-west-2 shares its AMIs with the user group "all" (public)',
+      ],
+    ],
   },
   {
     rule: "ecrpublic-repository-not-used",

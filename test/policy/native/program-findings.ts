@@ -101,6 +101,7 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["comprehend:DocumentClassifier", "tickets", ["comprehend-kms-cmk"]],
   ["glue:Job", "etl", ["glue-security-configuration-attached"]],
   ["glue:Crawler", "catalog-crawler", ["glue-security-configuration-attached"]],
+  ["imagebuilder:DistributionConfiguration", "ami-share", ["ec2-ami-not-public"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
