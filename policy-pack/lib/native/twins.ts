@@ -19,6 +19,7 @@ import { SERVICE_TWINS } from "./twins-services";
 import { EXPOSURE_TWINS } from "./twins-exposure";
 import { STORE_TWINS } from "./twins-stores";
 import { BUCKET_TWINS } from "./twins-buckets";
+import { ANALYTICS_TWINS } from "./twins-analytics";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -398,6 +399,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...EXPOSURE_TWINS,
   ...STORE_TWINS,
   ...BUCKET_TWINS,
+  ...ANALYTICS_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -164,3 +164,7 @@ export const NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS =
 export const NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER = "aws-native:comprehend:DocumentClassifier";
 export const NATIVE_GLUE_JOB = "aws-native:glue:Job";
 export const NATIVE_GLUE_CRAWLER = "aws-native:glue:Crawler";
+export const NATIVE_ATHENA_WORK_GROUP = "aws-native:athena:WorkGroup";
+export const NATIVE_GLUE_SECURITY_CONFIGURATION = "aws-native:glue:SecurityConfiguration";
+export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
+  "aws-native:glue:DataCatalogEncryptionSettings";

@@ -21,9 +21,12 @@ import {
   OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
 import {
+  NATIVE_ATHENA_WORK_GROUP,
   NATIVE_EMR_SECURITY_CONFIGURATION,
   NATIVE_GLUE_CRAWLER,
+  NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
   NATIVE_GLUE_JOB,
+  NATIVE_GLUE_SECURITY_CONFIGURATION,
   NATIVE_KENDRA_INDEX,
   NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
   NATIVE_OPENSEARCH_DOMAIN,
@@ -141,7 +144,7 @@ export const athenaKms = customerKeyPolicy({
     trivy("AWS-0006"),
     trivy("AWS-0007"),
   ],
-  types: [ATHENA_WORKGROUP, ATHENA_DATABASE],
+  types: [ATHENA_WORKGROUP, ATHENA_DATABASE, NATIVE_ATHENA_WORK_GROUP],
   noun: (r) => (r.type === ATHENA_WORKGROUP ? "Athena workgroup" : "Athena database"),
   check: (k) => {
     if (k.resource.type === ATHENA_DATABASE) {
@@ -242,7 +245,12 @@ export const glueKms = customerKeyPolicy({
     kics("Glue Data Catalog Encryption Disabled"),
     kics("Glue Security Configuration Encryption Disabled"),
   ],
-  types: [GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, GLUE_SECURITY_CONFIGURATION],
+  types: [
+    GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+    GLUE_SECURITY_CONFIGURATION,
+    NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+    NATIVE_GLUE_SECURITY_CONFIGURATION,
+  ],
   noun: (r) =>
     r.type === GLUE_SECURITY_CONFIGURATION
       ? "Glue security configuration"

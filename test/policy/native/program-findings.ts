@@ -102,6 +102,10 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["glue:Job", "etl", ["glue-security-configuration-attached"]],
   ["glue:Crawler", "catalog-crawler", ["glue-security-configuration-attached"]],
   ["imagebuilder:DistributionConfiguration", "ami-share", ["ec2-ami-not-public"]],
+  // Athena and Glue encryption (end of keys.ts).
+  ["athena:WorkGroup", "analysts", ["athena-kms-cmk"]],
+  ["glue:SecurityConfiguration", "glue-encryption", ["glue-kms-cmk"]],
+  ["glue:DataCatalogEncryptionSettings", "catalog", ["glue-kms-cmk"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
