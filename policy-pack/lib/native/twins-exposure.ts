@@ -61,6 +61,9 @@ export const EXPOSURE_TWINS: [string, Twin][] = [
     },
   ],
   [n.NATIVE_APIGATEWAYV2_API, { classic: t.APIGATEWAYV2_API }],
+  // AWS::ApiGateway::Stage: cacheClusterEnabled, stageName and its methodSettings inline
+  // ([{ resourcePath, httpMethod, cachingEnabled, cacheDataEncrypted }]); restApiId the restApi.
+  [n.NATIVE_APIGATEWAY_STAGE, { classic: t.APIGATEWAY_STAGE, rename: { restApi: "restApiId" } }],
   [n.NATIVE_APIGATEWAYV2_ROUTE, { classic: t.APIGATEWAYV2_ROUTE }],
   [n.NATIVE_EC2_VPC_ENDPOINT_SERVICE, { classic: t.EC2_VPC_ENDPOINT_SERVICE }],
   [

@@ -21,11 +21,22 @@
 //   classic launchPermission;
 // - AWS::Comprehend::DocumentClassifier ModelKmsKeyId, VolumeKmsKeyId and OutputDataConfig
 //   { KmsKeyId }; AWS::Glue::Job SecurityConfiguration and AWS::Glue::Crawler
-//   CrawlerSecurityConfiguration (the classic crawler's securityConfiguration).
+//   CrawlerSecurityConfiguration (the classic crawler's securityConfiguration);
+// - AWS::FSx::FileSystem (sdk/nodejs/fsx/fileSystem.ts: fileSystemType LUSTRE, WINDOWS, ONTAP or
+//   OPENZFS, kmsKeyId, lustreConfiguration { deploymentType }), one type for the four classic file
+//   systems: read as the classic Lustre file system, whose deploymentType is the Lustre one
+//   (SCRATCH_1 when left out, as CloudFormation defaults it) and, for the other types, which always
+//   take a KMS key, a persistent one.
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+
+/** A native FSx file system's Lustre deployment type, or "PERSISTENT" for the other file systems. */
+function fsxDeployment(type: unknown, p: any): unknown {
+  if (String(type).toUpperCase() !== "LUSTRE") return "PERSISTENT";
+  return p.lustreConfiguration?.deploymentType ?? "SCRATCH_1";
+}
 
 /** A native distribution's AMI settings, launchPermissionConfiguration as launchPermission. */
 function amiDistribution(a: any): unknown {
@@ -91,6 +102,21 @@ export const STORE_TWINS: [string, Twin][] = [
   ],
   [n.NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER, { classic: t.COMPREHEND_DOCUMENT_CLASSIFIER }],
   [n.NATIVE_GLUE_JOB, { classic: t.GLUE_JOB }],
+  [
+    n.NATIVE_FSX_FILE_SYSTEM,
+    {
+      classic: t.FSX_LUSTRE_FILE_SYSTEM,
+      derive: {
+        deploymentType: {
+          from: "fileSystemType",
+          deps: ["fileSystemType", "lustreConfiguration"],
+          always: true,
+          map: fsxDeployment,
+        },
+      },
+      says: { deploymentType: "lustreConfiguration.deploymentType" },
+    },
+  ],
   [
     n.NATIVE_GLUE_CRAWLER,
     { classic: t.GLUE_CRAWLER, rename: { securityConfiguration: "crawlerSecurityConfiguration" } },

@@ -168,3 +168,5 @@ export const NATIVE_ATHENA_WORK_GROUP = "aws-native:athena:WorkGroup";
 export const NATIVE_GLUE_SECURITY_CONFIGURATION = "aws-native:glue:SecurityConfiguration";
 export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws-native:glue:DataCatalogEncryptionSettings";
+export const NATIVE_FSX_FILE_SYSTEM = "aws-native:fsx:FileSystem";
+export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";

@@ -156,3 +156,56 @@ const cases: Case[] = [
 ];
 
 runCases("aws-native Comprehend and Glue resources held to their key rules", cases);
+
+describe("aws-native API Gateway stages (apigateway-cache-encrypted)", () => {
+  const RULE = "apigateway-cache-encrypted";
+  const stage = (methodSettings: unknown[]) =>
+    res(n.NATIVE_APIGATEWAY_STAGE, "prod", {
+      restApiId: "abc123",
+      stageName: "prod",
+      cacheClusterEnabled: true,
+      cacheClusterSize: "0.5",
+      methodSettings,
+    });
+  const all = (over: Record<string, unknown>) => ({ resourcePath: "/*", httpMethod: "*", ...over });
+
+  it("compliant: inline settings for every method encrypt the cache, or turn caching off", async () => {
+    await expectClean(policy(RULE), [
+      stage([all({ cachingEnabled: true, cacheDataEncrypted: true })]),
+    ]);
+    await expectClean(policy(RULE), [stage([all({ cachingEnabled: false })])]);
+  });
+
+  it("a cache cluster without settings for every method: reported", async () => {
+    const found = await violationsOf(RULE, [stage([])]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.contain('no method settings for "*/*" set cacheDataEncrypted: true');
+  });
+
+  it("an inline setting that caches a method unencrypted: reported", async () => {
+    const found = await violationsOf(RULE, [
+      stage([
+        all({ cachingEnabled: true, cacheDataEncrypted: true }),
+        {
+          resourcePath: "/orders",
+          httpMethod: "GET",
+          cachingEnabled: true,
+          cacheDataEncrypted: false,
+        },
+      ]),
+    ]);
+    expect(found).to.deep.equal([
+      'prod: API Gateway stage "prod": methodSettings /orders GET: caching is on and cacheDataEncrypted is not true.',
+    ]);
+  });
+
+  it("methodSettings unknown at preview: a preview note", async () => {
+    const s = res(n.NATIVE_APIGATEWAY_STAGE, "prod", {
+      stageName: "prod",
+      cacheClusterEnabled: true,
+      methodSettings: UNKNOWN,
+    });
+    expect(await violationsOf(RULE, [s])).to.deep.equal([]);
+    expect(await previewNotes(policy(RULE), [s])).to.have.length(1);
+  });
+});

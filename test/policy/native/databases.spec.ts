@@ -1,4 +1,4 @@
-// aws-native databases, caches, SageMaker, AppFlow and Image Builder resources
+// aws-native databases, caches, FSx file systems, SageMaker, AppFlow and Image Builder resources
 // (policy-pack/lib/native/twins-stores.ts), and RDS Performance Insights, judged by their
 // customer-managed key rules: a compliant resource passes; each case then breaks one field, and a
 // value unknown at preview is a preview note.
@@ -151,6 +151,17 @@ const cases: Case[] = [
       ],
     ],
   },
+  ...[
+    ["ONTAP", {}],
+    ["LUSTRE", { lustreConfiguration: { deploymentType: "PERSISTENT_2" } }],
+  ].map(([fileSystemType, extra]): Case => ({
+    rule: "fsx-file-system-kms-cmk",
+    type: n.NATIVE_FSX_FILE_SYSTEM,
+    inputs: { fileSystemType, subnetIds: ["subnet-1"], kmsKeyId: KEY_ARN, ...(extra as object) },
+    prop: "kmsKeyId",
+    keyed: true,
+    broken: [[{ kmsKeyId: undefined }, "aws/fsx"]],
+  })),
   ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_CLUSTER].map((type): Case => {
     const on =
       type === n.NATIVE_RDS_DB_INSTANCE
@@ -170,6 +181,14 @@ const cases: Case[] = [
 runCases("aws-native databases, caches and build services held to their key rules", cases);
 
 describe("aws-native Image Builder container recipes and RDS instances of earlier releases", () => {
+  it("an FSx for Lustre scratch file system (the default deployment) takes no key: no finding", async () => {
+    const scratch = res(n.NATIVE_FSX_FILE_SYSTEM, "s", {
+      fileSystemType: "LUSTRE",
+      subnetIds: ["subnet-1"],
+    });
+    await expectClean(policy("fsx-file-system-kms-cmk"), [scratch]);
+  });
+
   it("a container recipe names its key and encrypts its build disks", async () => {
     const recipe = (over: Record<string, unknown>) =>
       res(

@@ -106,6 +106,8 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["athena:WorkGroup", "analysts", ["athena-kms-cmk"]],
   ["glue:SecurityConfiguration", "glue-encryption", ["glue-kms-cmk"]],
   ["glue:DataCatalogEncryptionSettings", "catalog", ["glue-kms-cmk"]],
+  ["fsx:FileSystem", "shared-files", ["fsx-file-system-kms-cmk"]],
+  ["apigateway:Stage", "api-stage", ["apigateway-cache-encrypted"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
