@@ -16,8 +16,13 @@ import {
   QueuedRuns,
   stackOutputs,
 } from "./program-runs";
+import type { Phase } from "../../tools/lib/engine/answers";
+import { TWINS } from "../../policy-pack/lib/native/twins";
+import { NATIVE_ALWAYS_FOUND, NATIVE_PAIRS } from "../policy/native/program-findings";
 
 const runs = new QueuedRuns();
+/** The aws-native fixture runs in both phases, as `npm run check` runs it. */
+const BOTH = ["preview", "apply"] as const satisfies Phase[];
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
@@ -32,7 +37,7 @@ describe("programs with dependencies of their own, offline", function () {
   before(() => {
     for (const k of REGION_ENV) delete process.env[k];
     runs.queueCheck("awsx-v3");
-    runs.queueCheck("aws-native-only");
+    runs.queueCheck("aws-native-only", BOTH);
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
@@ -76,13 +81,13 @@ describe("programs with dependencies of their own, offline", function () {
   describe("@pulumi/aws-native resources, judged as their classic twins", () => {
     it("draw no note about a missing aws:region: the program never starts the AWS provider", async () => {
       // Its stack names aws-native:region only, and the environment no region (see before()).
-      const r = await check("aws-native-only");
+      const r = await check("aws-native-only", [...BOTH]);
       expect(r.configNotes.filter((n) => n.startsWith("no AWS region"))).to.deep.equal([]);
       expect(r.resources.some((x) => x.type.startsWith("aws:"))).to.equal(false);
     });
 
     it("the four guarantees hold: the public bucket, the wildcard role and the NAT default route are mandatory findings", async () => {
-      const r = await check("aws-native-only");
+      const r = await check("aws-native-only", [...BOTH]);
       for (const [policy, name] of [
         ["s3-bucket-public-access-block", "s3-website-bucket"],
         ["s3-bucket-sse-kms-cmk", "s3-website-bucket"],
@@ -110,7 +115,7 @@ describe("programs with dependencies of their own, offline", function () {
     });
 
     it("types no policy judges are listed per type, and a report without findings says so instead of a bare PASS", async () => {
-      const r = await check("aws-native-only");
+      const r = await check("aws-native-only", [...BOTH]);
       expect(r.unjudged.map((u) => `${u.type} ${u.name}`)).to.deep.equal([
         "aws-native:ec2:VpcGatewayAttachment igw-attachment",
         "aws-native:ec2:Eip nat-ip",
@@ -138,6 +143,31 @@ describe("programs with dependencies of their own, offline", function () {
       expect(notes).to.include(
         "Not judged: aws-native:ec2:Eip nat-ip: no policy of this pack covers this type of the aws-native package",
       );
+    });
+
+    it("each later twin type, once compliant and once broken: the broken one fails exactly its mandatory rules, in both phases", async () => {
+      const r = await check("aws-native-only", [...BOTH]);
+      const mandatory = r.violations.filter((v) => v.enforcementLevel === "mandatory");
+      const of = (name: string) =>
+        mandatory
+          .filter((v) => v.name === name)
+          .map((v) => `${v.policy} ${[...v.phases].sort().join("+")}`)
+          .sort();
+      for (const [type, stem, rules] of NATIVE_PAIRS) {
+        expect(TWINS.has(`aws-native:${type}`), type).to.equal(true);
+        for (const name of [`${stem}-ok`, `${stem}-bad`]) {
+          expect(byName(r, `aws-native:${type}`, name).type).to.equal(`aws-native:${type}`);
+        }
+        expect(of(`${stem}-ok`), `${stem}-ok`).to.deep.equal([]);
+        expect(of(`${stem}-bad`), `${stem}-bad`).to.deep.equal(
+          rules.map((rule) => `${rule} apply+preview`),
+        );
+      }
+      for (const [type, name, rule] of NATIVE_ALWAYS_FOUND) {
+        byName(r, `aws-native:${type}`, name);
+        expect(of(name)).to.deep.equal([`${rule} apply+preview`]);
+      }
+      expect(r.unevaluated).to.deep.equal([]);
     });
 
     it("are not listed next to aws resources the pack judges, nor are providers", async () => {

@@ -65,7 +65,26 @@ const inlineSgRules = (peer: string) => (v: unknown) =>
 const primaryInterface = (nics: any[]): any =>
   nics.find((e) => e?.deviceIndex === "0" || e?.deviceIndex === 0) ?? nics[0];
 
+/** An AWS::EC2::NetworkAclEntry PortRange { From, To } end, as the classic rule's fromPort/toPort. */
+const portEnd = (end: "from" | "to") => ({
+  from: "portRange",
+  map: (v: any) => (v === undefined || v === null ? v : v[end]),
+});
+
 export const NETWORK_TWINS: [string, Twin][] = [
+  // sdk/nodejs/ec2/{networkAcl,networkAclEntry}.ts: an ACL holds no entries inline; each
+  // AWS::EC2::NetworkAclEntry (networkAclId, ruleNumber, protocol as a number, ruleAction, egress,
+  // cidrBlock, ipv6CidrBlock, portRange { from, to }) is the classic aws.ec2.NetworkAclRule,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ec2-networkaclentry.html
+  [n.NATIVE_EC2_NETWORK_ACL, { classic: t.EC2_NETWORK_ACL }],
+  [
+    n.NATIVE_EC2_NETWORK_ACL_ENTRY,
+    {
+      classic: t.EC2_NETWORK_ACL_RULE,
+      derive: { fromPort: portEnd("from"), toPort: portEnd("to") },
+      says: { fromPort: "portRange.from", toPort: "portRange.to" },
+    },
+  ],
   // Network (sdk/nodejs/ec2/{vpc,subnet,routeTable,route,subnetRouteTableAssociation,...}.ts):
   // Route's egressOnlyInternetGatewayId is the classic egressOnlyGatewayId; the rest keep names.
   [n.NATIVE_EC2_VPC, { classic: t.EC2_VPC }],

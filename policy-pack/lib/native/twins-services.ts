@@ -20,11 +20,56 @@
 //   AWS::Connect::InstanceStorageConfig S3Config and KinesisVideoStreamConfig, each with
 //   EncryptionConfig { EncryptionType, KeyId } (sdk/nodejs/connect/instanceStorageConfig.ts), at
 //   the top level where the classic config nests them in storageConfig;
+// - AWS::QLDB::Ledger KmsKey and PermissionsMode (sdk/nodejs/qldb/ledger.ts), AWS::WorkSpaces::Workspace
+//   RootVolumeEncryptionEnabled, UserVolumeEncryptionEnabled and VolumeEncryptionKey
+//   (sdk/nodejs/workspaces/workspace.ts);
+// - AWS::DAX::Cluster SSESpecification { SSEEnabled } (sdk/nodejs/dax/cluster.ts: sSESpecification)
+//   as the classic serverSideEncryption { enabled }, and AWS::DLM::LifecyclePolicy PolicyDetails,
+//   whose schedules keep CrossRegionCopyRules { Encrypted, CmkArn, Target } and whose event-based
+//   Actions list their copies as CrossRegionCopy { Target, EncryptionConfiguration { Encrypted,
+//   CmkArn } } (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-dlm-lifecyclepolicy-crossregioncopyaction.html)
+//   where the classic policy's action names them crossRegionCopies;
 // camelCased by the provider (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation
 // template reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
+import { asList } from "../values";
+
+/**
+ * A DAX cluster's sSESpecification { sSEEnabled } as the classic serverSideEncryption { enabled }.
+ * The SDK spells the property sSESpecification; CloudFormation's SSESpecification { SSEEnabled }
+ * camelCased the other way (sseSpecification { sseEnabled }, as the CDK spells it) is read too.
+ */
+function daxEncryption(v: any, p: any): unknown {
+  const spec = v ?? p.sseSpecification;
+  if (spec === undefined || spec === null) return spec;
+  return {
+    get enabled() {
+      return spec.sSEEnabled ?? spec.sseEnabled;
+    },
+  };
+}
+
+/** A native DLM policyDetails: schedules as they are, actions' crossRegionCopy as crossRegionCopies. */
+function dlmDetails(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get schedules() {
+      return v.schedules;
+    },
+    get action() {
+      return asList(v.actions).map((a: any) => ({
+        get name() {
+          return a?.name;
+        },
+        get crossRegionCopies() {
+          return a?.crossRegionCopy;
+        },
+      }));
+    },
+  };
+}
 
 /**
  * AWS::Cassandra::Table EncryptionSpecification { EncryptionType, KmsKeyIdentifier } as the classic
@@ -120,6 +165,30 @@ export const SERVICE_TWINS: [string, Twin][] = [
       classic: t.EMR_SECURITY_CONFIGURATION,
       rename: { configuration: "securityConfiguration" },
       says: { configuration: "securityConfiguration" },
+    },
+  ],
+  [n.NATIVE_QLDB_LEDGER, { classic: t.QLDB_LEDGER }],
+  [n.NATIVE_WORKSPACES_WORKSPACE, { classic: t.WORKSPACES_WORKSPACE }],
+  [
+    n.NATIVE_DAX_CLUSTER,
+    {
+      classic: t.DAX_CLUSTER,
+      says: { serverSideEncryption: "sSESpecification" },
+      derive: {
+        serverSideEncryption: {
+          from: "sSESpecification",
+          deps: ["sSESpecification", "sseSpecification"],
+          always: true,
+          map: daxEncryption,
+        },
+      },
+    },
+  ],
+  [
+    n.NATIVE_DLM_LIFECYCLE_POLICY,
+    {
+      classic: t.DLM_LIFECYCLE_POLICY,
+      derive: { policyDetails: { from: "policyDetails", map: dlmDetails } },
     },
   ],
   [

@@ -234,7 +234,18 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // trail trailName); sdk/nodejs/cloudtrail/eventDataStore.ts keeps kmsKeyId.
   [
     n.NATIVE_CLOUDTRAIL_TRAIL,
-    { classic: t.CLOUDTRAIL_TRAIL, rename: { kmsKeyId: "kMSKeyId", name: "trailName" } },
+    {
+      classic: t.CLOUDTRAIL_TRAIL,
+      // AWS::CloudTrail::Trail IsLogging and CloudWatchLogsLogGroupArn are the classic trail's
+      // enableLogging and cloudWatchLogsGroupArn; enableLogFileValidation, isMultiRegionTrail,
+      // includeGlobalServiceEvents and cloudWatchLogsRoleArn keep their names.
+      rename: {
+        kmsKeyId: "kMSKeyId",
+        name: "trailName",
+        enableLogging: "isLogging",
+        cloudWatchLogsGroupArn: "cloudWatchLogsLogGroupArn",
+      },
+    },
   ],
   [n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE, { classic: t.CLOUDTRAIL_EVENT_DATA_STORE }],
 ];

@@ -16,6 +16,10 @@ import { asList } from "../values";
 import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
 import { SERVICE_TWINS } from "./twins-services";
+import { EXPOSURE_TWINS } from "./twins-exposure";
+import { STORE_TWINS } from "./twins-stores";
+import { BUCKET_TWINS } from "./twins-buckets";
+import { ANALYTICS_TWINS } from "./twins-analytics";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -61,16 +65,6 @@ const inlinePolicies = {
       : v,
 };
 
-/**
- * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
- * PublicReadWrite, AuthenticatedRead, LogDeliveryWrite, BucketOwnerRead, BucketOwnerFullControl,
- * AwsExecRead) as S3's (`public-read` ...); anything else as given.
- */
-function cannedAcl(v: unknown): unknown {
-  if (typeof v !== "string" || !/^[A-Z][A-Za-z]+$/.test(v)) return v;
-  return v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
-}
-
 /** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
 /**
  * A DynamoDB `sseSpecification` as the classic `serverSideEncryption { enabled, kmsKeyArn }`, the
@@ -88,6 +82,11 @@ function dynamoSse(v: any, key: () => unknown): unknown {
     },
   };
 }
+
+const RDS_INSTANCE_RENAMES = {
+  replicateSourceDb: "sourceDbInstanceIdentifier",
+  performanceInsightsEnabled: "enablePerformanceInsights",
+};
 
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
@@ -277,40 +276,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       says: { encryptionConfigurations: "encryptionConfiguration" },
     },
   ],
-  // sdk/nodejs/s3/bucket.ts: bucketName; bucketEncryption.serverSideEncryptionConfiguration[]
-  // { serverSideEncryptionByDefault { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as
-  // the classic inline serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four
-  // flags, inline) keeps its name and s3-bucket-public-access-block reads it.
-  [
-    n.NATIVE_S3_BUCKET,
-    {
-      classic: t.S3_BUCKET,
-      rename: { bucket: "bucketName" },
-      says: { serverSideEncryptionConfiguration: "bucketEncryption", acl: "accessControl" },
-      derive: {
-        // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
-        acl: { from: "accessControl", map: cannedAcl },
-        serverSideEncryptionConfiguration: {
-          from: "bucketEncryption",
-          map: (v: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get rules() {
-                    return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
-                      get applyServerSideEncryptionByDefault() {
-                        return r?.serverSideEncryptionByDefault;
-                      },
-                      get bucketKeyEnabled() {
-                        return r?.bucketKeyEnabled;
-                      },
-                    }));
-                  },
-                },
-        },
-      },
-    },
-  ],
   // sdk/nodejs/dynamodb/table.ts: sseSpecification { sseEnabled, sseType, kmsMasterKeyId } reads
   // as the classic serverSideEncryption { enabled, kmsKeyArn }.
   [
@@ -321,11 +286,24 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       says: {
         "serverSideEncryption.kmsKeyArn": "sseSpecification.kmsMasterKeyId",
         serverSideEncryption: "sseSpecification",
+        pointInTimeRecovery: "pointInTimeRecoverySpecification",
       },
       derive: {
         serverSideEncryption: {
           from: "sseSpecification",
           map: (v: any) => dynamoSse(v, () => v.kmsMasterKeyId),
+        },
+        // pointInTimeRecoverySpecification { pointInTimeRecoveryEnabled }: pointInTimeRecovery.
+        pointInTimeRecovery: {
+          from: "pointInTimeRecoverySpecification",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get enabled() {
+                    return v.pointInTimeRecoveryEnabled;
+                  },
+                },
         },
       },
     },
@@ -385,14 +363,21 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     },
   ],
   // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
-  // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb).
-  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map(
-    (type) =>
-      [
-        type,
-        { classic: t.RDS_INSTANCE, rename: { replicateSourceDb: "sourceDbInstanceIdentifier" } },
-      ] as [string, Twin],
-  ),
+  // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb);
+  // an instance turns Performance Insights on with enablePerformanceInsights (the classic
+  // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
+  // PerformanceInsightsKMSKeyId, camelCased performanceInsightsKMSKeyId by the `DBInstance` releases).
+  [n.NATIVE_RDS_DB_INSTANCE, { classic: t.RDS_INSTANCE, rename: RDS_INSTANCE_RENAMES }],
+  [
+    n.NATIVE_RDS_DB_INSTANCE_V0,
+    {
+      classic: t.RDS_INSTANCE,
+      rename: {
+        ...RDS_INSTANCE_RENAMES,
+        performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
+      },
+    },
+  ],
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
   [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
@@ -411,6 +396,10 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...NETWORK_TWINS,
   ...WORKLOAD_TWINS,
   ...SERVICE_TWINS,
+  ...EXPOSURE_TWINS,
+  ...STORE_TWINS,
+  ...BUCKET_TWINS,
+  ...ANALYTICS_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -115,3 +115,58 @@ export const NATIVE_CODEBUILD_REPORT_GROUP = "aws-native:codebuild:ReportGroup";
 export const NATIVE_EMR_SECURITY_CONFIGURATION = "aws-native:emr:SecurityConfiguration";
 export const NATIVE_LAMBDA_LAYER_VERSION_PERMISSION = "aws-native:lambda:LayerVersionPermission";
 export const NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG = "aws-native:connect:InstanceStorageConfig";
+
+export const NATIVE_DAX_CLUSTER = "aws-native:dax:Cluster";
+export const NATIVE_QLDB_LEDGER = "aws-native:qldb:Ledger";
+export const NATIVE_LIGHTSAIL_DATABASE = "aws-native:lightsail:Database";
+export const NATIVE_M2_ENVIRONMENT = "aws-native:m2:Environment";
+export const NATIVE_ECR_PUBLIC_REPOSITORY = "aws-native:ecr:PublicRepository";
+export const NATIVE_WORKSPACES_WORKSPACE = "aws-native:workspaces:Workspace";
+export const NATIVE_BATCH_JOB_DEFINITION = "aws-native:batch:JobDefinition";
+export const NATIVE_DLM_LIFECYCLE_POLICY = "aws-native:dlm:LifecyclePolicy";
+export const NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE =
+  "aws-native:drs:ReplicationConfigurationTemplate";
+export const NATIVE_TIMESTREAM_INFLUXDB_INSTANCE = "aws-native:timestream:InfluxDbInstance";
+export const NATIVE_TIMESTREAM_INFLUXDB_CLUSTER = "aws-native:timestream:InfluxDbCluster";
+export const NATIVE_APPSTREAM_FLEET = "aws-native:appstream:Fleet";
+export const NATIVE_APPSTREAM_IMAGE_BUILDER = "aws-native:appstream:ImageBuilder";
+export const NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS = "aws-native:ec2:SnapshotBlockPublicAccess";
+export const NATIVE_S3_ACCESS_POINT = "aws-native:s3:AccessPoint";
+export const NATIVE_APIGATEWAY_REST_API = "aws-native:apigateway:RestApi";
+
+/** sdk/nodejs/docdb/dbCluster.ts: `DbCluster` (earlier releases registered `DBCluster`: _V0). */
+export const NATIVE_DOCDB_DB_CLUSTER = "aws-native:docdb:DbCluster";
+export const NATIVE_DOCDB_DB_CLUSTER_V0 = "aws-native:docdb:DBCluster";
+export const NATIVE_NEPTUNE_DB_CLUSTER = "aws-native:neptune:DbCluster";
+export const NATIVE_NEPTUNE_DB_CLUSTER_V0 = "aws-native:neptune:DBCluster";
+export const NATIVE_MEMORYDB_CLUSTER = "aws-native:memorydb:Cluster";
+export const NATIVE_ELASTICACHE_REPLICATION_GROUP = "aws-native:elasticache:ReplicationGroup";
+export const NATIVE_ELASTICACHE_SERVERLESS_CACHE = "aws-native:elasticache:ServerlessCache";
+export const NATIVE_ELASTICACHE_CACHE_CLUSTER = "aws-native:elasticache:CacheCluster";
+export const NATIVE_DMS_ENDPOINT = "aws-native:dms:Endpoint";
+export const NATIVE_SAGEMAKER_ENDPOINT_CONFIG = "aws-native:sagemaker:EndpointConfig";
+export const NATIVE_APPFLOW_FLOW = "aws-native:appflow:Flow";
+export const NATIVE_APPFLOW_CONNECTOR_PROFILE = "aws-native:appflow:ConnectorProfile";
+export const NATIVE_IMAGEBUILDER_COMPONENT = "aws-native:imagebuilder:Component";
+export const NATIVE_IMAGEBUILDER_WORKFLOW = "aws-native:imagebuilder:Workflow";
+export const NATIVE_IMAGEBUILDER_CONTAINER_RECIPE = "aws-native:imagebuilder:ContainerRecipe";
+export const NATIVE_IMAGEBUILDER_IMAGE_RECIPE = "aws-native:imagebuilder:ImageRecipe";
+export const NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION =
+  "aws-native:imagebuilder:DistributionConfiguration";
+export const NATIVE_EC2_NETWORK_ACL = "aws-native:ec2:NetworkAcl";
+export const NATIVE_EC2_NETWORK_ACL_ENTRY = "aws-native:ec2:NetworkAclEntry";
+export const NATIVE_APIGATEWAY_METHOD = "aws-native:apigateway:Method";
+export const NATIVE_APIGATEWAYV2_API = "aws-native:apigatewayv2:Api";
+export const NATIVE_APIGATEWAYV2_ROUTE = "aws-native:apigatewayv2:Route";
+export const NATIVE_EC2_VPC_ENDPOINT_SERVICE = "aws-native:ec2:VpcEndpointService";
+export const NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS =
+  "aws-native:ec2:VpcEndpointServicePermissions";
+export const NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER = "aws-native:comprehend:DocumentClassifier";
+export const NATIVE_GLUE_JOB = "aws-native:glue:Job";
+export const NATIVE_GLUE_CRAWLER = "aws-native:glue:Crawler";
+export const NATIVE_ATHENA_WORK_GROUP = "aws-native:athena:WorkGroup";
+export const NATIVE_GLUE_SECURITY_CONFIGURATION = "aws-native:glue:SecurityConfiguration";
+export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
+  "aws-native:glue:DataCatalogEncryptionSettings";
+export const NATIVE_FSX_FILE_SYSTEM = "aws-native:fsx:FileSystem";
+export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";

@@ -5,6 +5,7 @@
 // customer-managed key is the KMS policies' rule.
 import { resourcePolicy } from "../../lib/define";
 import { CLOUDTRAIL_TRAIL } from "../../lib/types";
+import { NATIVE_CLOUDTRAIL_TRAIL } from "../../lib/native/types";
 import { present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -24,7 +25,7 @@ export const cloudtrailLogFileValidation = resourcePolicy({
     trivy("AWS-0016"),
     fsbp("CloudTrail.4"),
   ],
-  types: [CLOUDTRAIL_TRAIL],
+  types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   // CloudTrail user guide, "Validating CloudTrail log file integrity": off unless enabled.
   check: (props, ctx) => {
     if (props.enableLogFileValidation !== true) {
@@ -49,7 +50,7 @@ export const cloudtrailMultiRegion = resourcePolicy({
     trivy("AWS-0014"),
     fsbp("CloudTrail.1"),
   ],
-  types: [CLOUDTRAIL_TRAIL],
+  types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   check: (props, ctx) => {
     if (props.isMultiRegionTrail !== true) {
       ctx.report("isMultiRegionTrail is not true: activity in other regions is not recorded.");
@@ -79,7 +80,7 @@ export const cloudtrailCloudWatchLogs = resourcePolicy({
     fsbp("CloudTrail.5"),
     awsDocs("awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs"),
   ],
-  types: [CLOUDTRAIL_TRAIL],
+  types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   check: (props, ctx) => {
     if (!present(props, "cloudWatchLogsGroupArn")) {
       ctx.report("cloudWatchLogsGroupArn is not set: no alarm can watch the trail's events.");
@@ -101,7 +102,7 @@ export const cloudtrailLoggingEnabled = resourcePolicy({
     checkov("CKV_AWS_251"),
     awsDocs("awscloudtrail/latest/APIReference/API_StopLogging"),
   ],
-  types: [CLOUDTRAIL_TRAIL],
+  types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   check: (props, ctx) => {
     if (props.enableLogging === false)
       ctx.report("enableLogging is false: the trail records nothing.");

@@ -3,6 +3,7 @@
 import { privilegedContainerProblems } from "../../lib/compute/containers";
 import { resourcePolicy } from "../../lib/define";
 import { BATCH_JOB_DEFINITION } from "../../lib/types";
+import { NATIVE_BATCH_JOB_DEFINITION } from "../../lib/native/types";
 import { asList, jsonDocument } from "../../lib/values";
 import { kics } from "../../lib/controls";
 
@@ -25,7 +26,7 @@ export const batchJobDefinitionNotPrivileged = resourcePolicy({
     'Remove `"privileged": true` from the container properties (and `privileged` from EKS ' +
     "containers' securityContext); Fargate job definitions reject it anyway.",
   references: [kics("Batch Job Definition With Privileged Container Properties")],
-  types: [BATCH_JOB_DEFINITION],
+  types: [BATCH_JOB_DEFINITION, NATIVE_BATCH_JOB_DEFINITION],
   check: (props, ctx) => {
     const containers: [string, any][] = [];
     const single = parsed(props, "containerProperties");

@@ -13,6 +13,7 @@ import {
   secretNameSchema,
 } from "../../lib/secrets";
 import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG } from "../../lib/types";
+import { NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
 import { get, holdsValue, peek, Unknowns } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -84,7 +85,7 @@ export const lambdaTracing = resourcePolicy({
     'Set `tracingConfig: { mode: "Active" }` and let the role write to X-Ray ' +
     "(AWSXRayDaemonWriteAccess).",
   references: [checkov("CKV_AWS_50"), trivy("AWS-0066")],
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {
     const mode = props.tracingConfig?.mode;
     if (mode !== "Active") {

@@ -4,6 +4,7 @@
 // exposure policies'.
 import { resourcePolicy } from "../../lib/define";
 import { DYNAMODB_TABLE, QLDB_LEDGER } from "../../lib/types";
+import { NATIVE_DYNAMODB_TABLE, NATIVE_QLDB_LEDGER } from "../../lib/native/types";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const dynamodbPointInTimeRecovery = resourcePolicy({
@@ -21,7 +22,7 @@ export const dynamodbPointInTimeRecovery = resourcePolicy({
     fsbp("DynamoDB.2"),
     awsDocs("amazondynamodb/latest/developerguide/PointInTimeRecovery"),
   ],
-  types: [DYNAMODB_TABLE],
+  types: [DYNAMODB_TABLE, NATIVE_DYNAMODB_TABLE],
   check: (props, ctx) => {
     if (props.pointInTimeRecovery?.enabled !== true) {
       ctx.report(
@@ -46,7 +47,7 @@ export const qldbLedgerStandardPermissions = resourcePolicy({
     checkov("CKV_AWS_170"),
     awsDocs("qldb/latest/developerguide/API_UpdateLedgerPermissionsMode"),
   ],
-  types: [QLDB_LEDGER],
+  types: [QLDB_LEDGER, NATIVE_QLDB_LEDGER],
   check: (props, ctx) => {
     // QLDB API, CreateLedger / UpdateLedgerPermissionsMode: PermissionsMode is ALLOW_ALL or
     // STANDARD ("We strongly recommend using the STANDARD permissions mode"); the provider requires

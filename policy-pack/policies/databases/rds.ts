@@ -15,12 +15,32 @@ import {
   RDS_SHARD_GROUP,
 } from "../../lib/types";
 import {
+  NATIVE_DOCDB_DB_CLUSTER,
+  NATIVE_DOCDB_DB_CLUSTER_V0,
+  NATIVE_NEPTUNE_DB_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER_V0,
   NATIVE_RDS_DB_CLUSTER,
   NATIVE_RDS_DB_CLUSTER_V0,
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
 } from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
+
+/** The aws-native RDS instances and clusters, judged as their classic twins. */
+const NATIVE_RDS = [
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+];
+/** And the DocumentDB and Neptune clusters, for the rules they share with RDS. */
+const NATIVE_DATABASES = [
+  ...NATIVE_RDS,
+  NATIVE_DOCDB_DB_CLUSTER,
+  NATIVE_DOCDB_DB_CLUSTER_V0,
+  NATIVE_NEPTUNE_DB_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER_V0,
+];
 
 export const rdsNotPublic = resourcePolicy({
   name: "rds-not-publicly-accessible",
@@ -74,7 +94,7 @@ export const rdsDeletionProtection = resourcePolicy({
     fsbp("DocumentDB.5"),
     fsbp("Neptune.4"),
   ],
-  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
+  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
   check: requireTrue("deletionProtection"),
 });
 
@@ -136,7 +156,7 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
       default: 7,
     },
   },
-  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER],
+  types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
   check: (props, ctx) => {
     if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
     const days = props.backupRetentionPeriod;
@@ -175,6 +195,6 @@ export const rdsCopyTagsToSnapshot = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
   references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
-  types: [RDS_CLUSTER, RDS_INSTANCE],
+  types: [RDS_CLUSTER, RDS_INSTANCE, ...NATIVE_RDS],
   check: requireTrue("copyTagsToSnapshot"),
 });

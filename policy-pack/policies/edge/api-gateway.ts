@@ -11,6 +11,12 @@ import {
   APIGATEWAYV2_API,
   APIGATEWAYV2_ROUTE,
 } from "../../lib/types";
+import {
+  NATIVE_APIGATEWAYV2_API,
+  NATIVE_APIGATEWAYV2_ROUTE,
+  NATIVE_APIGATEWAY_METHOD,
+  NATIVE_APIGATEWAY_REST_API,
+} from "../../lib/native/types";
 import { cdkNag, checkov, kics, trivy } from "../../lib/controls";
 
 /** CORS preflight requests carry no credentials, so OPTIONS stays open (Checkov and KICS agree). */
@@ -46,8 +52,22 @@ export const apigatewayAuthorization = stackPolicy({
     kics("API Gateway With Open Access"),
     trivy("AWS-0004"),
   ],
-  types: [APIGATEWAY_METHOD, APIGATEWAY_REST_API, APIGATEWAYV2_ROUTE, APIGATEWAYV2_API],
-  appliesTo: [APIGATEWAY_METHOD, APIGATEWAYV2_ROUTE],
+  types: [
+    APIGATEWAY_METHOD,
+    APIGATEWAY_REST_API,
+    APIGATEWAYV2_ROUTE,
+    APIGATEWAYV2_API,
+    NATIVE_APIGATEWAY_METHOD,
+    NATIVE_APIGATEWAY_REST_API,
+    NATIVE_APIGATEWAYV2_ROUTE,
+    NATIVE_APIGATEWAYV2_API,
+  ],
+  appliesTo: [
+    APIGATEWAY_METHOD,
+    APIGATEWAYV2_ROUTE,
+    NATIVE_APIGATEWAY_METHOD,
+    NATIVE_APIGATEWAYV2_ROUTE,
+  ],
   check: (ctx) => {
     for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
       ctx.each(m, () => {

@@ -13,6 +13,7 @@ import {
   S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY,
   S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY,
 } from "../../lib/types";
+import { NATIVE_S3_ACCESS_POINT } from "../../lib/native/types";
 import { present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
@@ -47,7 +48,7 @@ export const accessPointPublicAccessBlock = resourcePolicy({
     fsbp("S3.19"),
     fsbp("S3.24"),
   ],
-  types: [S3_ACCESS_POINT, S3CONTROL_MULTI_REGION_ACCESS_POINT],
+  types: [S3_ACCESS_POINT, S3CONTROL_MULTI_REGION_ACCESS_POINT, NATIVE_S3_ACCESS_POINT],
   check: (props, ctx, args) => {
     if (args.type === S3_ACCESS_POINT) {
       if (present(props, "vpcConfiguration")) return;
@@ -82,6 +83,7 @@ export const accessPointPolicyNotPublic = resourcePolicy({
     S3CONTROL_ACCESS_POINT_POLICY,
     S3CONTROL_OBJECT_LAMBDA_ACCESS_POINT_POLICY,
     S3CONTROL_MULTI_REGION_ACCESS_POINT_POLICY,
+    NATIVE_S3_ACCESS_POINT,
   ],
   check: (props, ctx, args) => {
     if (args.type === S3_ACCESS_POINT && present(props, "vpcConfiguration")) return;

@@ -11,6 +11,11 @@ import {
   EMR_BLOCK_PUBLIC_ACCESS_CONFIGURATION,
   WORKSPACES_DIRECTORY,
 } from "../../lib/types";
+import {
+  NATIVE_APPSTREAM_FLEET,
+  NATIVE_APPSTREAM_IMAGE_BUILDER,
+  NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE,
+} from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
 import { awsDocs, fsbp } from "../../lib/controls";
 
@@ -78,7 +83,12 @@ export const appstreamNoDefaultInternetAccess = resourcePolicy({
     awsDocs("appstream2/latest/developerguide/internet-access"),
     awsDocs("appstream2/latest/APIReference/API_CreateFleet"),
   ],
-  types: [APPSTREAM_FLEET, APPSTREAM_IMAGE_BUILDER],
+  types: [
+    APPSTREAM_FLEET,
+    APPSTREAM_IMAGE_BUILDER,
+    NATIVE_APPSTREAM_FLEET,
+    NATIVE_APPSTREAM_IMAGE_BUILDER,
+  ],
   // The API documents no default for EnableDefaultInternetAccess (the console leaves it
   // unchecked): only an explicit true is reported.
   check: (props, ctx) => {
@@ -139,7 +149,7 @@ export const drsReplicationNoPublicIp = resourcePolicy({
     // Recovery Instance by default."
     awsDocs("drs/latest/APIReference/API_ReplicationConfigurationTemplate"),
   ],
-  types: [DRS_REPLICATION_CONFIGURATION_TEMPLATE],
+  types: [DRS_REPLICATION_CONFIGURATION_TEMPLATE, NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE],
   // The provider requires the flag, so it is always written out.
   check: (props, ctx) => {
     const v = must(() => props.createPublicIp, "createPublicIp");

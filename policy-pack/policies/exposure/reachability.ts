@@ -15,7 +15,11 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_DMS_INSTANCE_PROFILE,
+  NATIVE_LIGHTSAIL_DATABASE,
+  NATIVE_M2_ENVIRONMENT,
   NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
+  NATIVE_TIMESTREAM_INFLUXDB_CLUSTER,
+  NATIVE_TIMESTREAM_INFLUXDB_INSTANCE,
 } from "../../lib/native/types";
 import { asList, jsonDocument } from "../../lib/values";
 import { awsDocs } from "../../lib/controls";
@@ -58,7 +62,7 @@ export const lightsailDatabaseNotPublic = resourcePolicy({
     "Leave `publiclyAccessible` unset or false: the database is then reachable only by the " +
     "account's Lightsail resources in its region.",
   references: [awsDocs("lightsail/2016-11-28/api-reference/API_CreateRelationalDatabase")],
-  types: [LIGHTSAIL_DATABASE],
+  types: [LIGHTSAIL_DATABASE, NATIVE_LIGHTSAIL_DATABASE],
   check: reportIf("publiclyAccessible", true),
 });
 
@@ -73,7 +77,12 @@ export const timestreamInfluxDbNotPublic = resourcePolicy({
     "Leave `publiclyAccessible` unset or false (public access needs this flag, besides an " +
     "internet gateway and routes) and reach the database from private subnets.",
   references: [awsDocs("ts-influxdb/latest/ts-influxb-api/API_CreateDbInstance")],
-  types: [TIMESTREAM_INFLUXDB_INSTANCE, TIMESTREAM_INFLUXDB_CLUSTER],
+  types: [
+    TIMESTREAM_INFLUXDB_INSTANCE,
+    TIMESTREAM_INFLUXDB_CLUSTER,
+    NATIVE_TIMESTREAM_INFLUXDB_INSTANCE,
+    NATIVE_TIMESTREAM_INFLUXDB_CLUSTER,
+  ],
   check: reportIf("publiclyAccessible", true),
 });
 
@@ -87,7 +96,7 @@ export const m2EnvironmentNotPublic = resourcePolicy({
   remediationSteps:
     "Leave `publiclyAccessible` unset or false and give the environment private subnets.",
   references: [awsDocs("m2/latest/APIReference/API_CreateEnvironment")],
-  types: [M2_ENVIRONMENT],
+  types: [M2_ENVIRONMENT, NATIVE_M2_ENVIRONMENT],
   check: reportIf("publiclyAccessible", true),
 });
 

@@ -23,6 +23,7 @@ import {
 } from "../../lib/types";
 import { awsDocs, cdkNag, kics } from "../../lib/controls";
 import {
+  NATIVE_APIGATEWAY_REST_API,
   NATIVE_BACKUP_VAULT,
   NATIVE_EVENTS_EVENT_BUS,
   NATIVE_EVENTS_EVENT_BUS_POLICY,
@@ -152,7 +153,12 @@ export const restApiPolicyNotPublic = resourcePolicy({
     awsDocs("apigateway/latest/developerguide/apigateway-private-custom-domains (policy)"),
   ],
   // A private custom domain name takes an execute-api policy of the same grammar (`policy`).
-  types: [APIGATEWAY_REST_API, APIGATEWAY_REST_API_POLICY, APIGATEWAY_DOMAIN_NAME],
+  types: [
+    APIGATEWAY_REST_API,
+    APIGATEWAY_REST_API_POLICY,
+    APIGATEWAY_DOMAIN_NAME,
+    NATIVE_APIGATEWAY_REST_API,
+  ],
   check: (props, ctx) => reportPublicPolicy(props.policy, "", ctx.report),
 });
 

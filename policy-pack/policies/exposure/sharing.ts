@@ -24,6 +24,13 @@ import {
   RDS_SNAPSHOT_COPY,
   SSM_DOCUMENT,
 } from "../../lib/types";
+import {
+  NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
+  NATIVE_ECR_PUBLIC_REPOSITORY,
+  NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+} from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
@@ -51,6 +58,7 @@ export const amiNotPublic = resourcePolicy({
     EC2_AMI_LAUNCH_PERMISSION,
     EC2_IMAGE_BLOCK_PUBLIC_ACCESS,
     IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+    NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   ],
   check: (props, ctx, args) => {
     if (args.type === IMAGEBUILDER_DISTRIBUTION_CONFIGURATION) {
@@ -88,7 +96,7 @@ export const ebsSnapshotBlockPublicAccess = resourcePolicy({
   severity: "critical",
   remediationSteps: 'Set SnapshotBlockPublicAccess state to "block-all-sharing".',
   references: [awsDocs("ebs/latest/userguide/block-public-access-snapshots")],
-  types: [EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS],
+  types: [EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS, NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS],
   check: (props, ctx) => {
     // Amazon EBS User Guide, "Block public access for snapshots": "block-all-sharing" and
     // "block-new-sharing" stop new public sharing; "unblocked" turns the block off.
@@ -168,7 +176,7 @@ export const ecrPublicRepositoryNotUsed = resourcePolicy({
     "named accounts or the organization. If publishing to the ECR Public Gallery is the purpose, " +
     "tag the repository `waiver:ecrpublic-repository-not-used` with the reason.",
   references: [awsDocs("AmazonECR/latest/public/public-repositories")],
-  types: [ECRPUBLIC_REPOSITORY],
+  types: [ECRPUBLIC_REPOSITORY, NATIVE_ECR_PUBLIC_REPOSITORY],
   check: (_props, ctx) => {
     // Amazon ECR Public User Guide, "Public repositories": images in a public repository are
     // available to pull by anyone, with or without an AWS account.
@@ -177,6 +185,14 @@ export const ecrPublicRepositoryNotUsed = resourcePolicy({
 });
 
 /** Whether `service` (a VpcEndpointService) approves every connection request by itself. */
+/** Endpoint services and their grants, and the aws-native service and its permissions resource. */
+const ENDPOINT_SERVICE_TYPES = [
+  EC2_VPC_ENDPOINT_SERVICE,
+  EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE,
+  NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
+];
+
 function acceptsAll(service: PolicyResource): boolean {
   return must(() => service.props.acceptanceRequired, "acceptanceRequired") !== true;
 }
@@ -202,8 +218,8 @@ export const vpcEndpointServiceNotPublic = stackPolicy({
     // accept all requests, your load balancer will be public even if it has no public IP address."
     awsDocs("vpc/latest/privatelink/modify-endpoint-service"),
   ],
-  types: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
-  appliesTo: [EC2_VPC_ENDPOINT_SERVICE, EC2_VPC_ENDPOINT_SERVICE_ALLOWED_PRINCIPLE],
+  types: ENDPOINT_SERVICE_TYPES,
+  appliesTo: ENDPOINT_SERVICE_TYPES,
   check: (ctx) => {
     // EC2 API reference, ModifyVpcEndpointServicePermissions: "To grant permissions to all
     // principals, specify an asterisk (*)"; "If you grant permissions to all principals, the

@@ -21,7 +21,12 @@ import {
   OPENSEARCH_SERVERLESS_SECURITY_POLICY,
 } from "../../lib/types";
 import {
+  NATIVE_ATHENA_WORK_GROUP,
   NATIVE_EMR_SECURITY_CONFIGURATION,
+  NATIVE_GLUE_CRAWLER,
+  NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+  NATIVE_GLUE_JOB,
+  NATIVE_GLUE_SECURITY_CONFIGURATION,
   NATIVE_KENDRA_INDEX,
   NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
   NATIVE_OPENSEARCH_DOMAIN,
@@ -139,7 +144,7 @@ export const athenaKms = customerKeyPolicy({
     trivy("AWS-0006"),
     trivy("AWS-0007"),
   ],
-  types: [ATHENA_WORKGROUP, ATHENA_DATABASE],
+  types: [ATHENA_WORKGROUP, ATHENA_DATABASE, NATIVE_ATHENA_WORK_GROUP],
   noun: (r) => (r.type === ATHENA_WORKGROUP ? "Athena workgroup" : "Athena database"),
   check: (k) => {
     if (k.resource.type === ATHENA_DATABASE) {
@@ -210,7 +215,7 @@ export const glueSecurityConfigurationAttached = resourcePolicy({
     "Create an aws.glue.SecurityConfiguration with SSE-KMS for S3 and CloudWatch and CSE-KMS for " +
     "job bookmarks (the stack's customer-managed key), and set `securityConfiguration` to its name.",
   references: [checkov("CKV_AWS_195"), awsDocs("glue/latest/dg/encryption-security-configuration")],
-  types: Object.keys(GLUE_COMPONENTS),
+  types: [...Object.keys(GLUE_COMPONENTS), NATIVE_GLUE_JOB, NATIVE_GLUE_CRAWLER],
   check: (props, ctx, args) => {
     const name = props.securityConfiguration;
     if (typeof name !== "string" || name.trim() === "") {
@@ -240,7 +245,12 @@ export const glueKms = customerKeyPolicy({
     kics("Glue Data Catalog Encryption Disabled"),
     kics("Glue Security Configuration Encryption Disabled"),
   ],
-  types: [GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS, GLUE_SECURITY_CONFIGURATION],
+  types: [
+    GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+    GLUE_SECURITY_CONFIGURATION,
+    NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS,
+    NATIVE_GLUE_SECURITY_CONFIGURATION,
+  ],
   noun: (r) =>
     r.type === GLUE_SECURITY_CONFIGURATION
       ? "Glue security configuration"

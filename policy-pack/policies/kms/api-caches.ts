@@ -5,8 +5,8 @@ import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../../lib/define";
 import { customerKeyPolicy } from "../../lib/kms/keys";
 import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_API_CACHE } from "../../lib/types";
-import { NATIVE_APPSYNC_API_CACHE } from "../../lib/native/types";
-import { stringProp } from "../../lib/values";
+import { NATIVE_APIGATEWAY_STAGE, NATIVE_APPSYNC_API_CACHE } from "../../lib/native/types";
+import { asList, stringProp } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** The method settings of `stage`: linked by property dependency, or by literal API and stage name. */
@@ -44,7 +44,7 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
     trivy("AWS-0002"),
     fsbp("APIGateway.5"),
   ],
-  types: [APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE],
+  types: [APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, NATIVE_APIGATEWAY_STAGE],
   noun: (r) => (r.type === APIGATEWAY_STAGE ? "API Gateway stage" : "API Gateway method settings"),
   check: (k) => {
     if (k.resource.type === APIGATEWAY_STAGE) {
@@ -52,11 +52,25 @@ export const apigatewayCacheEncrypted = customerKeyPolicy({
       // API Gateway Developer Guide, "Cache settings for REST APIs": "When you enable caching for
       // a stage, only GET methods have caching enabled by default", and cacheDataEncrypted
       // defaults to false, so GET responses are cached unencrypted unless */* settings say so.
-      const all = settingsOf(k.index, k.resource).filter((m) => m.props.methodPath === "*/*");
+      const all = settingsOf(k.index, k.resource)
+        .filter((m) => m.props.methodPath === "*/*")
+        .map((m) => m.props.settings);
+      // An aws-native Stage holds its method settings inline (AWS::ApiGateway::Stage
+      // MethodSettings: resourcePath "/*" with httpMethod "*" for every method); an inline
+      // setting that caches one method unencrypted is reported as a MethodSettings resource is.
+      const inline = asList(k.props.methodSettings);
+      const everyMethod = (m: any) => m?.resourcePath === "/*" && m?.httpMethod === "*";
+      for (const m of inline) {
+        if (everyMethod(m)) continue; // judged below, as the stage's "*/*" settings
+        if (m?.cachingEnabled === true && m.cacheDataEncrypted !== true) {
+          k.report(
+            `methodSettings ${String(m.resourcePath)} ${String(m.httpMethod)}: caching is on and cacheDataEncrypted is not true.`,
+          );
+        }
+      }
+      all.push(...inline.filter(everyMethod));
       const covered = all.some(
-        (m) =>
-          m.props.settings?.cacheDataEncrypted === true ||
-          m.props.settings?.cachingEnabled === false,
+        (m) => m?.cacheDataEncrypted === true || m?.cachingEnabled === false,
       );
       if (!covered) {
         k.report(

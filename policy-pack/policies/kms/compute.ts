@@ -19,9 +19,14 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_CODEBUILD_REPORT_GROUP,
+  NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
   NATIVE_ECS_CLUSTER,
   NATIVE_EKS_CLUSTER,
   NATIVE_LAMBDA_FUNCTION,
+  NATIVE_SAGEMAKER_DOMAIN,
+  NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
+  NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+  NATIVE_WORKSPACES_WORKSPACE,
 } from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { isOn, sessionInputs } from "../../lib/kms/session-documents";
@@ -230,6 +235,9 @@ export const sagemakerKms = customerKeyPolicy({
     SAGEMAKER_ENDPOINT_CONFIGURATION,
     SAGEMAKER_DOMAIN,
     SAGEMAKER_DATA_QUALITY_JOB_DEFINITION,
+    NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+    NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
+    NATIVE_SAGEMAKER_DOMAIN,
   ],
   noun: (r) => SAGEMAKER_NOUN[r.type],
   check: (k) => {
@@ -279,7 +287,11 @@ export const comprehendKms = customerKeyPolicy({
     "Set modelKmsKeyId and volumeKmsKeyId (and outputDataConfig.kmsKeyId on a classifier) to the " +
     "stack's customer-managed key.",
   references: [checkov("CKV_AWS_267"), checkov("CKV_AWS_268")],
-  types: [COMPREHEND_ENTITY_RECOGNIZER, COMPREHEND_DOCUMENT_CLASSIFIER],
+  types: [
+    COMPREHEND_ENTITY_RECOGNIZER,
+    COMPREHEND_DOCUMENT_CLASSIFIER,
+    NATIVE_COMPREHEND_DOCUMENT_CLASSIFIER,
+  ],
   noun: (r) =>
     r.type === COMPREHEND_ENTITY_RECOGNIZER
       ? "Comprehend entity recognizer"
@@ -347,7 +359,7 @@ export const workspacesKms = customerKeyPolicy({
     trivy("AWS-0109"),
     kics("Workspaces Workspace Volume Not Encrypted"),
   ],
-  types: [WORKSPACES_WORKSPACE],
+  types: [WORKSPACES_WORKSPACE, NATIVE_WORKSPACES_WORKSPACE],
   noun: "WorkSpace",
   check: (k) => {
     // CreateWorkspaces: both flags default to false (unencrypted volumes).

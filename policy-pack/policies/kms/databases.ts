@@ -26,7 +26,12 @@ import {
   REDSHIFT_SNAPSHOT_COPY_GRANT,
 } from "../../lib/types";
 import {
+  NATIVE_DMS_ENDPOINT,
   NATIVE_DMS_REPLICATION_INSTANCE,
+  NATIVE_DOCDB_DB_CLUSTER,
+  NATIVE_DOCDB_DB_CLUSTER_V0,
+  NATIVE_NEPTUNE_DB_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER_V0,
   NATIVE_RDS_DB_CLUSTER,
   NATIVE_RDS_DB_CLUSTER_V0,
   NATIVE_RDS_DB_INSTANCE,
@@ -148,7 +153,13 @@ export const rdsPerformanceInsightsKms = customerKeyPolicy({
     "performanceInsightsKmsKeyId to the stack's customer-managed key (it cannot be changed once " +
     "Performance Insights is on).",
   references: [checkov("CKV_AWS_354"), trivy("AWS-0078")],
-  types: Object.keys(PERFORMANCE_INSIGHTS_NOUN),
+  types: [
+    ...Object.keys(PERFORMANCE_INSIGHTS_NOUN),
+    NATIVE_RDS_DB_INSTANCE,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_CLUSTER_V0,
+  ],
   noun: (r) => PERFORMANCE_INSIGHTS_NOUN[r.type],
   check: (k) => {
     // DocumentDB names the switch enablePerformanceInsights; without a key it uses the account's
@@ -194,7 +205,7 @@ export const docdbKms = customerKeyPolicy({
     trivy("AWS-0022"),
     fsbp("DocumentDB.1"),
   ],
-  types: Object.keys(DOCDB_NOUN),
+  types: [...Object.keys(DOCDB_NOUN), NATIVE_DOCDB_DB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER_V0],
   noun: (r) => DOCDB_NOUN[r.type],
   check: (k) => {
     if (k.resource.type === DOCDB_GLOBAL_CLUSTER) {
@@ -229,7 +240,12 @@ export const neptuneKms = customerKeyPolicy({
     fsbp("Neptune.1"),
     kics("Neptune Database Cluster Encryption Disabled"),
   ],
-  types: [NEPTUNE_CLUSTER, NEPTUNE_GLOBAL_CLUSTER],
+  types: [
+    NEPTUNE_CLUSTER,
+    NEPTUNE_GLOBAL_CLUSTER,
+    NATIVE_NEPTUNE_DB_CLUSTER,
+    NATIVE_NEPTUNE_DB_CLUSTER_V0,
+  ],
   noun: (r) => (r.type === NEPTUNE_CLUSTER ? "Neptune cluster" : "Neptune global cluster"),
   check: (k) => {
     if (k.resource.type === NEPTUNE_GLOBAL_CLUSTER) {
@@ -350,7 +366,7 @@ export const dmsEndpointKms = customerKeyPolicy({
     "Set kmsKeyArn to the stack's customer-managed key on aws.dms.Endpoint and aws.dms.S3Endpoint; " +
     'on an S3Endpoint that sets encryptionMode, use "SSE_KMS" with serverSideEncryptionKmsKeyId.',
   references: [checkov("CKV_AWS_296"), checkov("CKV_AWS_298")],
-  types: [DMS_ENDPOINT, DMS_S3_ENDPOINT],
+  types: [DMS_ENDPOINT, DMS_S3_ENDPOINT, NATIVE_DMS_ENDPOINT],
   noun: (r) => (r.type === DMS_S3_ENDPOINT ? "DMS S3 endpoint" : "DMS endpoint"),
   check: (k) => {
     // CreateEndpoint KmsKeyId: "If you don't specify a value, AWS DMS uses your default

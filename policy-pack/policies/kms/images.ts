@@ -14,6 +14,14 @@ import {
   IMAGEBUILDER_IMAGE_RECIPE,
   IMAGEBUILDER_WORKFLOW,
 } from "../../lib/types";
+import {
+  NATIVE_DLM_LIFECYCLE_POLICY,
+  NATIVE_IMAGEBUILDER_COMPONENT,
+  NATIVE_IMAGEBUILDER_CONTAINER_RECIPE,
+  NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
+  NATIVE_IMAGEBUILDER_WORKFLOW,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { checkov, kics } from "../../lib/controls";
 
@@ -115,7 +123,14 @@ export const imagebuilderKms = customerKeyPolicy({
     "ContainerRecipe's instanceConfiguration) set encrypted and kmsKeyId; on every AMI " +
     "distribution set amiDistributionConfiguration.kmsKeyId (a key usable in that region).",
   references: [checkov("CKV_AWS_180"), checkov("CKV_AWS_199"), checkov("CKV_AWS_200")],
-  types: Object.keys(IMAGEBUILDER_NOUN),
+  types: [
+    ...Object.keys(IMAGEBUILDER_NOUN),
+    NATIVE_IMAGEBUILDER_COMPONENT,
+    NATIVE_IMAGEBUILDER_WORKFLOW,
+    NATIVE_IMAGEBUILDER_CONTAINER_RECIPE,
+    NATIVE_IMAGEBUILDER_IMAGE_RECIPE,
+    NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  ],
   noun: (r) => IMAGEBUILDER_NOUN[r.type],
   check: (k) => {
     switch (k.resource.type) {
@@ -164,7 +179,7 @@ export const dlmCopyKms = customerKeyPolicy({
     "On every crossRegionCopyRules entry set encrypted: true and cmkArn to a customer key of the " +
     "target region; on every actions[].crossRegionCopies[].encryptionConfiguration the same.",
   references: [checkov("CKV_AWS_255"), checkov("CKV_AWS_254"), checkov("CKV_AWS_256")],
-  types: [DLM_LIFECYCLE_POLICY],
+  types: [DLM_LIFECYCLE_POLICY, NATIVE_DLM_LIFECYCLE_POLICY],
   noun: "DLM lifecycle policy",
   check: (k) => {
     const details = k.props.policyDetails;
@@ -175,7 +190,9 @@ export const dlmCopyKms = customerKeyPolicy({
           read: () => c,
         })),
       ),
-      ...asList(details?.actions).flatMap((a: any) =>
+      // @pulumi/aws 7 LifecyclePolicyPolicyDetails: one event-based `action` block (Terraform's
+      // `action`); a list under `actions` is read too.
+      ...asList(details?.action ?? details?.actions).flatMap((a: any) =>
         asList(a?.crossRegionCopies).map((c: any) => ({
           where: `action ${String(a?.name ?? "")} copy to ${String(c?.target ?? "")}`,
           read: () => c?.encryptionConfiguration,

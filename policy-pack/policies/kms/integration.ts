@@ -14,6 +14,8 @@ import {
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import {
+  NATIVE_APPFLOW_CONNECTOR_PROFILE,
+  NATIVE_APPFLOW_FLOW,
   NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
   NATIVE_EVENTS_ARCHIVE,
   NATIVE_EVENTS_EVENT_BUS,
@@ -32,7 +34,12 @@ export const appflowKms = customerKeyPolicy({
   remediationSteps:
     "Set kmsArn to the stack's customer-managed key on every Flow and ConnectorProfile.",
   references: [checkov("CKV_AWS_263"), checkov("CKV_AWS_264")],
-  types: [APPFLOW_FLOW, APPFLOW_CONNECTOR_PROFILE],
+  types: [
+    APPFLOW_FLOW,
+    APPFLOW_CONNECTOR_PROFILE,
+    NATIVE_APPFLOW_FLOW,
+    NATIVE_APPFLOW_CONNECTOR_PROFILE,
+  ],
   noun: (r) => (r.type === APPFLOW_FLOW ? "AppFlow flow" : "AppFlow connector profile"),
   // CreateFlow / CreateConnectorProfile KmsArn: "If you don't provide anything here, Amazon AppFlow
   // uses the Amazon AppFlow-managed KMS key."

@@ -18,8 +18,14 @@ import {
 } from "../../lib/types";
 import {
   NATIVE_CASSANDRA_TABLE,
+  NATIVE_DAX_CLUSTER,
   NATIVE_DYNAMODB_GLOBAL_TABLE,
   NATIVE_DYNAMODB_TABLE,
+  NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  NATIVE_ELASTICACHE_REPLICATION_GROUP,
+  NATIVE_ELASTICACHE_SERVERLESS_CACHE,
+  NATIVE_MEMORYDB_CLUSTER,
+  NATIVE_QLDB_LEDGER,
   NATIVE_TIMESTREAM_DATABASE,
   NATIVE_TIMESTREAM_SCHEDULED_QUERY,
 } from "../../lib/native/types";
@@ -102,7 +108,14 @@ export const elasticacheKms = customerKeyPolicy({
     trivy("AWS-0045"),
     fsbp("ElastiCache.4"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_SERVERLESS_CACHE, ELASTICACHE_CLUSTER],
+  types: [
+    ELASTICACHE_REPLICATION_GROUP,
+    ELASTICACHE_SERVERLESS_CACHE,
+    ELASTICACHE_CLUSTER,
+    NATIVE_ELASTICACHE_REPLICATION_GROUP,
+    NATIVE_ELASTICACHE_SERVERLESS_CACHE,
+    NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  ],
   noun: (r) =>
     r.type === ELASTICACHE_REPLICATION_GROUP
       ? "ElastiCache replication group"
@@ -153,7 +166,7 @@ export const memorydbKms = customerKeyPolicy({
     "Set kmsKeyArn to the stack's customer-managed key on every Cluster (recreates it) and " +
     "Snapshot.",
   references: [checkov("CKV_AWS_201"), checkov("CKV_AWS_278")],
-  types: [MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT],
+  types: [MEMORYDB_CLUSTER, MEMORYDB_SNAPSHOT, NATIVE_MEMORYDB_CLUSTER],
   noun: (r) => (r.type === MEMORYDB_SNAPSHOT ? "MemoryDB snapshot" : "MemoryDB cluster"),
   check: (k) =>
     // MemoryDB developer guide, "At-rest encryption": always on, with an AWS-owned key by default.
@@ -182,7 +195,7 @@ export const daxEncrypted = customerKeyPolicy({
     trivy("AWS-0023"),
     awsDocs("amazondynamodb/developerguide/DAXEncryptionAtRest"),
   ],
-  types: [DAX_CLUSTER],
+  types: [DAX_CLUSTER, NATIVE_DAX_CLUSTER],
   noun: "DAX cluster",
   check: (k) => {
     // DynamoDB developer guide, "DAX encryption at rest": DAX "integrates with AWS KMS for managing
@@ -288,7 +301,7 @@ export const qldbKms = customerKeyPolicy({
   remediationSteps:
     'Set kmsKey to the stack\'s customer-managed key (not "AWS_OWNED_KMS_KEY", the default).',
   references: [awsDocs("qldb/developerguide/encryption-at-rest")],
-  types: [QLDB_LEDGER],
+  types: [QLDB_LEDGER, NATIVE_QLDB_LEDGER],
   noun: "QLDB ledger",
   check: (k) => k.requireKey({ prop: "kmsKey", computed: true, whenNone: "an AWS-owned key" }),
 });

@@ -17,6 +17,7 @@ import {
   NATIVE_BACKUP_VAULT,
   NATIVE_CODEARTIFACT_DOMAIN,
   NATIVE_EFS_FILE_SYSTEM,
+  NATIVE_FSX_FILE_SYSTEM,
   NATIVE_SECRETSMANAGER_SECRET,
 } from "../../lib/native/types";
 import { asList } from "../../lib/values";
@@ -73,7 +74,7 @@ export const fsxKms = customerKeyPolicy({
     "Set kmsKeyId to the stack's customer-managed key (recreates the file system). Scratch Lustre " +
     "file systems take no key: use a persistent deployment type for data that must stay.",
   references: [checkov("CKV_AWS_203"), checkov("CKV_AWS_178"), checkov("CKV_AWS_179")],
-  types: FSX_TYPES,
+  types: [...FSX_TYPES, NATIVE_FSX_FILE_SYSTEM],
   noun: "FSx file system",
   check: (k) => {
     // FSx for Lustre user guide, "Encrypting data at rest": scratch file systems are encrypted

@@ -24,7 +24,17 @@ import {
   EC2_NETWORK_ACL_RULE,
   NACL_TYPES,
 } from "../../lib/types";
+import { NATIVE_EC2_NETWORK_ACL, NATIVE_EC2_NETWORK_ACL_ENTRY } from "../../lib/native/types";
 import { checkov, fsbp, trivy } from "../../lib/controls";
+
+/** Network ACLs and their rules, and their aws-native twins (an ACL and its NetworkAclEntry resources). */
+const NACL_RULE_TYPES = [
+  EC2_NETWORK_ACL,
+  EC2_DEFAULT_NETWORK_ACL,
+  EC2_NETWORK_ACL_RULE,
+  NATIVE_EC2_NETWORK_ACL,
+  NATIVE_EC2_NETWORK_ACL_ENTRY,
+];
 
 /** The ingress entries of a NetworkAcl / DefaultNetworkAcl, or the NetworkAclRule itself if it is ingress. */
 function naclIngress(
@@ -66,8 +76,8 @@ export const naclNoUnrestrictedAdminPorts = stackPolicy<AdminPortsConfig>({
   config: {
     adminPorts: portListSchema("Ports no NACL may open to the internet.", [20, 21, 22, 3389]),
   },
-  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
-  appliesTo: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
+  types: NACL_RULE_TYPES,
+  appliesTo: NACL_RULE_TYPES,
   check: (ctx) => {
     const acls = ctx.index.ofType(...NACL_TYPES);
     const rules = ctx.index.ofType(EC2_NETWORK_ACL_RULE);
@@ -121,7 +131,7 @@ export const naclNoAllPortsPublicIngress = resourcePolicy({
   remediationSteps:
     "Allow only the ports the tier needs, e.g. TCP 1024-65535 for return traffic (which S3 gateway endpoint responses need, as NACLs are stateless and cannot name the S3 prefix list) and the service ports from the VPC CIDR.",
   references: [checkov("CKV_AWS_352"), trivy("AWS-0102")],
-  types: [EC2_NETWORK_ACL, EC2_DEFAULT_NETWORK_ACL, EC2_NETWORK_ACL_RULE],
+  types: NACL_RULE_TYPES,
   check: (props, ctx, args) => {
     for (const e of naclIngress(args.type, props)) {
       const open = e.cidrs.filter(isInternetWide);

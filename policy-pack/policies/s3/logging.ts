@@ -6,6 +6,7 @@ import { asList, peek, programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
+import { NATIVE_S3_BUCKET } from "../../lib/native/types";
 
 export const loggingEnabled = stackPolicy({
   name: "s3-bucket-logging-enabled",
@@ -25,7 +26,7 @@ export const loggingEnabled = stackPolicy({
     trivy("AWS-0089"),
     fsbp("S3.9"),
   ],
-  types: [...BUCKET_TYPES, ...S3_SIDE.logging],
+  types: [...BUCKET_TYPES, NATIVE_S3_BUCKET, ...S3_SIDE.logging],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_SIDE.logging);

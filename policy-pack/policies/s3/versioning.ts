@@ -6,6 +6,7 @@ import { asList, programSetting } from "../../lib/values";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { checkov, fsbp, trivy } from "../../lib/controls";
 import { BUCKET_TYPES, S3_SIDE } from "../../lib/types";
+import { NATIVE_S3_BUCKET } from "../../lib/native/types";
 
 export const versioningEnabled = stackPolicy({
   name: "s3-bucket-versioning-enabled",
@@ -16,7 +17,7 @@ export const versioningEnabled = stackPolicy({
     "Add an aws.s3.BucketVersioning with `bucket: <bucket>.id` and versioningConfiguration: " +
     '{ status: "Enabled" }, and expire noncurrent versions with a lifecycle rule.',
   references: [checkov("CKV_AWS_21"), trivy("AWS-0090"), fsbp("S3.14")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.versioning],
+  types: [...BUCKET_TYPES, NATIVE_S3_BUCKET, ...S3_SIDE.versioning],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_SIDE.versioning);

@@ -240,9 +240,11 @@ describe("dlm-cross-region-copy-kms-cmk", () => {
       executionRoleArn: "arn:aws:iam::123456789012:role/dlm",
       policyDetails: {
         policyType: "EVENT_BASED_POLICY",
-        actions: [
-          { name: "copy", crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration }] },
-        ],
+        // @pulumi/aws 7: one `action` block (LifecyclePolicyPolicyDetailsAction), not a list.
+        action: {
+          name: "copy",
+          crossRegionCopies: [{ target: "us-east-1", encryptionConfiguration }],
+        },
       },
     });
 

@@ -1,0 +1,84 @@
+// The @pulumi/aws-native S3 bucket as the classic aws.s3.Bucket with its inline settings
+// (sdk/nodejs/s3/bucket.ts; CloudFormation AWS::S3::Bucket,
+// https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html):
+// bucketName; bucketEncryption.serverSideEncryptionConfiguration[] { serverSideEncryptionByDefault
+// { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as the classic inline
+// serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four flags, inline) keeps its
+// name and s3-bucket-public-access-block reads it; versioningConfiguration { status: "Enabled" |
+// "Suspended" } reads as the inline versioning { enabled }, and loggingConfiguration
+// { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix }.
+import * as t from "../types";
+import * as n from "./types";
+import { asList } from "../values";
+import type { Twin } from "./twins";
+
+/**
+ * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
+ * PublicReadWrite, AuthenticatedRead, LogDeliveryWrite, BucketOwnerRead, BucketOwnerFullControl,
+ * AwsExecRead) as S3's (`public-read` ...); anything else as given.
+ */
+function cannedAcl(v: unknown): unknown {
+  if (typeof v !== "string" || !/^[A-Z][A-Za-z]+$/.test(v)) return v;
+  return v.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+}
+
+/** versioningConfiguration { status } as the classic inline versioning { enabled }. */
+function versioning(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get enabled() {
+      return v.status === "Enabled";
+    },
+  };
+}
+
+/** loggingConfiguration { destinationBucketName, logFilePrefix } as the inline logging block. */
+function logging(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get targetBucket() {
+      return v.destinationBucketName;
+    },
+    get targetPrefix() {
+      return v.logFilePrefix;
+    },
+  };
+}
+
+export const BUCKET_TWINS: [string, Twin][] = [
+  [
+    n.NATIVE_S3_BUCKET,
+    {
+      classic: t.S3_BUCKET,
+      rename: { bucket: "bucketName" },
+      says: {
+        serverSideEncryptionConfiguration: "bucketEncryption",
+        acl: "accessControl",
+      },
+      derive: {
+        // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
+        acl: { from: "accessControl", map: cannedAcl },
+        versioning: { from: "versioningConfiguration", map: versioning },
+        logging: { from: "loggingConfiguration", map: logging },
+        serverSideEncryptionConfiguration: {
+          from: "bucketEncryption",
+          map: (v: any) =>
+            v === undefined || v === null
+              ? v
+              : {
+                  get rules() {
+                    return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
+                      get applyServerSideEncryptionByDefault() {
+                        return r?.serverSideEncryptionByDefault;
+                      },
+                      get bucketKeyEnabled() {
+                        return r?.bucketKeyEnabled;
+                      },
+                    }));
+                  },
+                },
+        },
+      },
+    },
+  ],
+];
