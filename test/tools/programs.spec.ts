@@ -136,6 +136,12 @@ describe("real-world program shapes, offline", function () {
       );
       // The awaited data source ran before the module's exports were read.
       expect(stackOutputs(r).zoneCount).to.be.a("number").greaterThan(1);
+      // Made at the module's top level (an unnamed `file://` frame): still at its line.
+      const alarms = byName(r, "aws:sns/topic:Topic", "alarms");
+      expect(fileOf(alarms.source?.uri)).to.equal(path.join(FIXTURES, "esm-bundler", "index.ts"));
+      expect(alarms.source?.line).to.equal(
+        lineOf("esm-bundler/index.ts", 'new aws.sns.Topic("alarms"'),
+      );
     });
 
     it("callback Lambdas serialize at preview with esModuleInterop off", async () => {
