@@ -198,25 +198,6 @@ describe("offline check inputs that must not hurt", function () {
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:zones"]).to.equal('["a"]');
     });
 
-    it("a secure value nested in an object: the note shows the value the program got, whole", () => {
-      const dir = demoProgram({
-        "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
-        "Pulumi.dev.yaml":
-          "config:\n  demo:db:\n    user: app\n    password:\n      secure: v1:c2VjcmV0\n" +
-          "  demo:token:\n    secure: v1:dG9rZW4=\n",
-      });
-      const config = loadStackConfig(loadProject(dir), "dev");
-      expect(JSON.parse(config.values["demo:db"])).to.deep.equal({
-        user: "app",
-        password: "offline-secret-placeholder",
-      });
-      const [note] = config.notes.filter((n) => n.startsWith("secret config"));
-      expect(note).to.contain(
-        '({"user":"app","password":"offline-secret-placeholder"}, "offline-secret-placeholder", marked secret)',
-      );
-      expect(note).to.match(/\(for demo:db, the whole value as JSON\)$/);
-    });
-
     it("reads files that start with a UTF-8 byte order mark", () => {
       const dir = demoProgram({
         "Pulumi.dev.yaml": Buffer.from("\ufeffconfig:\n  demo:port: 443\n", "utf8"),
