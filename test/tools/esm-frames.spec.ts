@@ -1,5 +1,5 @@
 // The SDK reads a registration's source position from stack frames with a function name; the top
-// level of an ES module and its anonymous callbacks print frames without one. The check's preload
+// level of an ES module and anonymous callbacks print frames without one. The check's preload
 // widens the SDK's pattern to read those (tools/lib/engine/esm-frames.js).
 import { expect } from "chai";
 import * as path from "path";
@@ -32,11 +32,19 @@ describe("ES module frames (esm-frames.js)", () => {
     });
   });
 
-  it("leaves the frames the SDK skips unread: Node internals, native code, CommonJS paths", () => {
+  it("reads an anonymous callback's frame in a CommonJS file: the line that made the resource", () => {
+    // `subnets.map((cidr) => new aws.ec2.Subnet(...))`: the arrow's frame, not the statement's.
+    expect(groups("    at /app/network.ts:60:10")).to.deep.equal({
+      file: "/app/network.ts",
+      line: "60",
+      column: "10",
+    });
+  });
+
+  it("leaves Node internals and native code unread", () => {
     expect(groups("    at node:internal/modules/esm/module_job:325:25")).to.equal(undefined);
     expect(groups("    at Array.map (<anonymous>)")).to.equal(undefined);
-    // An unnamed CommonJS frame keeps the SDK's behaviour (a later named frame is used).
-    expect(groups("    at /app/index.js:3:1")).to.equal(undefined);
+    expect(groups("    at new Promise (<anonymous>)")).to.equal(undefined);
   });
 
   it("replaces Resource.framePositionRegExp on the SDK's exports, and nothing without one", () => {

@@ -51,8 +51,8 @@
 //    OFFLINE_KEEP_DEBUG_LOGS is set.
 // 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
-// 13. A resource an ES module makes at its top level or in an anonymous callback gets the source
-//    position the SDK's frame pattern cannot read from such frames (./esm-frames.js).
+// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
+//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
