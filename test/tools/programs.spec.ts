@@ -387,17 +387,14 @@ describe("real-world program shapes, offline", function () {
   });
 
   describe("where the program created a resource", () => {
-    // The SDK reports the fourth frame of a constructor's stack: a frame inside @pulumi/aws for a
-    // provider, so the check takes the first frame of the registration's stack trace in the
-    // program's own files; for a resource created in an anonymous callback the unnamed frame the
-    // SDK's pattern skips, which the check's preload reads (tools/lib/engine/esm-frames.js).
+    // A provider's reported frame is inside @pulumi/aws: the first program frame of its stack is
+    // taken. A callback's unnamed frame is read by the preload (tools/lib/engine/esm-frames.js).
     it("objects made in a directory walk's callback and a provider sit at the program's lines", async () => {
       const r = await check("static-website");
       const at = (type: string, name: string) => {
         const x = byName(r, type, name);
         return `${path.relative(FIXTURES, fileOf(x.source?.uri) ?? "?")}:${x.source?.line}`;
       };
-      // The callback's own line, not the walk's `f(filePath)` that called it.
       const walk = `static-website/index.ts:${lineOf("static-website/index.ts", "new aws.s3.BucketObject(")}`;
       for (const key of ["index.html", "404.html", "es/index.html"])
         expect(at("aws:s3/bucketObject:BucketObject", key), key).to.equal(walk);
