@@ -162,18 +162,30 @@ describe("offline check inputs that must not hurt", function () {
     });
 
     it("refuses a config type the CLI does not know at its line in Pulumi.yaml, not as a stack value", () => {
-      // As a project with `type: object` and a `value:` had it: the stack file was blamed, at line 1.
-      const project = (decl: string) =>
+      const project = (decl: string, stack = "config:\n  demo:port: 80\n") =>
         demoProgram({
           "Pulumi.yaml": `name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n${decl}`,
-          "Pulumi.dev.yaml": "config:\n  demo:port: 80\n",
+          "Pulumi.dev.yaml": stack,
         });
       expect(
-        usageError(() =>
-          loadProject(project("  demo:tags:\n    type: object\n    value:\n      team: data\n")),
-        ),
+        usageError(() => loadProject(project("  demo:tags:\n    type: map\n    default: {}\n"))),
       ).to.match(
-        /Pulumi\.yaml:7: project config 'demo:tags': type "object" is not one of string, integer, boolean, array$/,
+        /Pulumi\.yaml:7: project config 'demo:tags': type "map" is not one of string, integer, boolean, array, object$/,
+      );
+      // `object` is a type since pulumi/pulumi#20129: a mapping, also as an array's items.
+      const objects = project(
+        "  accounts:\n    type: array\n    items:\n      type: object\n  tags:\n    type: object\n",
+        "config:\n  demo:port: 80\n  demo:tags:\n    team: data\n  demo:accounts:\n    - id: '1'\n",
+      );
+      const values = loadStackConfig(loadProject(objects), "dev").values;
+      expect(JSON.parse(values["demo:tags"])).to.deep.equal({ team: "data" });
+      expect(JSON.parse(values["demo:accounts"])).to.deep.equal([{ id: "1" }]);
+      const notAMapping = project(
+        "  tags:\n    type: object\n",
+        "config:\n  demo:port: 80\n  demo:tags: data\n",
+      );
+      expect(usageError(() => loadStackConfig(loadProject(notAMapping), "dev"))).to.match(
+        /Pulumi\.dev\.yaml:3: Stack 'dev' with configuration key 'tags' must be of type 'object'/,
       );
       expect(
         usageError(() =>

@@ -247,4 +247,38 @@ describe("an SDK whose native grpc module was not built for this Node", () => {
       fs.rmSync(pwd, { recursive: true, force: true });
     }
   });
+
+  it("names the provider that brings its own old SDK next to a current one", () => {
+    const pwd = fs.mkdtempSync(path.join(os.tmpdir(), "grpc-"));
+    try {
+      const write = (dir: string, pkg: object) => {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));
+      };
+      const awsx = path.join(pwd, "node_modules", "@pulumi", "awsx");
+      write(path.join(pwd, "node_modules", "@pulumi", "pulumi"), { version: "3.276.0" });
+      write(awsx, { name: "@pulumi/awsx", version: "v0.18.14" });
+      write(path.join(awsx, "node_modules", "@pulumi", "pulumi"), { version: "1.14.1" });
+      // As Jmen/hello-pulumi (awsx ^0.18.7, cloud ^0.18, @pulumi/pulumi "latest") fails on Node 20.
+      const message =
+        'The gRPC binary module was not installed. This may be fixed by running "npm rebuild"';
+      const text =
+        `${message}\nOriginal error: Cannot find module '${awsx}/node_modules/grpc/src/node/` +
+        "extension_binary/node-v115-linux-x64-glibc/grpc_node.node'";
+      const hint = nativeGrpcHint(message, pwd, text);
+      expect(hint).to.contain(
+        "The program's @pulumi/awsx 0.18.14 brings its own @pulumi/pulumi 1.14.1 (in its node_modules)",
+      );
+      expect(hint).to.contain(
+        "Upgrade @pulumi/awsx to a release made for the program's @pulumi/pulumi 3.276.0",
+      );
+      // The SDK's own nested grpc is the SDK's, named as before.
+      const own = `${message}\n'${pwd}/node_modules/@pulumi/pulumi/node_modules/grpc/src/x.node'`;
+      expect(nativeGrpcHint(message, pwd, own)).to.contain(
+        "The program's @pulumi/pulumi 3.276.0 loads",
+      );
+    } finally {
+      fs.rmSync(pwd, { recursive: true, force: true });
+    }
+  });
 });

@@ -136,6 +136,12 @@ describe("real-world program shapes, offline", function () {
       );
       // The awaited data source ran before the module's exports were read.
       expect(stackOutputs(r).zoneCount).to.be.a("number").greaterThan(1);
+      // Made at the module's top level (an unnamed `file://` frame): still at its line.
+      const alarms = byName(r, "aws:sns/topic:Topic", "alarms");
+      expect(fileOf(alarms.source?.uri)).to.equal(path.join(FIXTURES, "esm-bundler", "index.ts"));
+      expect(alarms.source?.line).to.equal(
+        lineOf("esm-bundler/index.ts", 'new aws.sns.Topic("alarms"'),
+      );
     });
 
     it("callback Lambdas serialize at preview with esModuleInterop off", async () => {
@@ -381,16 +387,15 @@ describe("real-world program shapes, offline", function () {
   });
 
   describe("where the program created a resource", () => {
-    // The SDK reports the fourth frame of a constructor's stack: nothing for a resource created in
-    // an anonymous callback, a frame inside @pulumi/aws for a provider. The check then takes the
-    // first frame of the registration's stack trace in the program's own files.
+    // A provider's reported frame is inside @pulumi/aws: the first program frame of its stack is
+    // taken. A callback's unnamed frame is read by the preload (tools/lib/engine/esm-frames.js).
     it("objects made in a directory walk's callback and a provider sit at the program's lines", async () => {
       const r = await check("static-website");
       const at = (type: string, name: string) => {
         const x = byName(r, type, name);
         return `${path.relative(FIXTURES, fileOf(x.source?.uri) ?? "?")}:${x.source?.line}`;
       };
-      const walk = `static-website/index.ts:${lineOf("static-website/index.ts", "f(filePath);")}`;
+      const walk = `static-website/index.ts:${lineOf("static-website/index.ts", "new aws.s3.BucketObject(")}`;
       for (const key of ["index.html", "404.html", "es/index.html"])
         expect(at("aws:s3/bucketObject:BucketObject", key), key).to.equal(walk);
       expect(at("pulumi:providers:aws", "east")).to.equal(

@@ -28,7 +28,7 @@ export function typeName(t: ProjectConfigType | ConfigItemsType): string {
   return t.items ? `array<${typeName(t.items)}>` : (t.type ?? "string");
 }
 
-/** The CLI's `ValidateConfigValue`: string, integer, boolean, and arrays of those. */
+/** The CLI's `ValidateConfigValue`: string, integer, boolean, object, and arrays of those. */
 export function validValue(
   type: string,
   items: ConfigItemsType | undefined,
@@ -42,6 +42,9 @@ export function validValue(
       return typeof value === "string" && /^[+-]?\d+$/.test(value.trim());
     case "boolean":
       return typeof value === "boolean" || value === "true" || value === "false";
+    case "object":
+      // A mapping, whatever its keys and values (no schema of its members is declared).
+      return typeof value === "object" && value !== null && !Array.isArray(value);
     default:
       return (
         Array.isArray(value) &&

@@ -67,9 +67,11 @@ function checkMain(
 
 /**
  * The types a project config declaration may name: `simpleConfigType` of the CLI's project schema
- * (pulumi/pulumi sdk/go/common/workspace/project.json: string, integer, boolean, array).
+ * (pulumi/pulumi sdk/go/common/workspace/project.json: string, integer, boolean, array), with
+ * `object` since pulumi/pulumi#20129 and #20132 (2025; the `l1-config-types-object` conformance
+ * test of the language SDKs), which a stack value must then be a mapping for.
  */
-const CONFIG_TYPES: readonly string[] = ["string", "integer", "boolean", "array"];
+const CONFIG_TYPES: readonly string[] = ["string", "integer", "boolean", "array", "object"];
 
 /**
  * The CLI's check of a project name (pulumi/pulumi sdk/go/common/tokens, `ValidateProjectName`:
@@ -165,7 +167,7 @@ export function loadProject(dir: string): Project {
       );
     }
     if (namespacedByProject(name, key)) {
-      // The CLI's project schema (`simpleConfigType`): a type it does not know, such as `object`,
+      // The CLI's project schema (`simpleConfigType`): a type it does not know, such as `map`,
       // is refused with the project file, never later as a stack value of that type.
       for (const [where, type] of [
         [["config", key, "type"], t.type],

@@ -257,12 +257,17 @@ export function loadStackConfig(
     }
   }
   if (secureKeys.size > 0) {
+    // A `secure:` nested in an object or a list leaves the rest as written: the program gets the
+    // whole value with the placeholder in its place, and --config takes it whole, as JSON.
+    const nested = [...secureKeys].filter((k) => typeof values[k] !== "string");
+    const got = (k: string) =>
+      nested.includes(k) ? wire(values[k]) : JSON.stringify(placeholders[k]);
     notes.push(
       `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
-        `(${[...secureKeys]
-          .sort()
-          .map((k) => JSON.stringify(placeholders[k]))
-          .join(", ")}, marked secret); give a value for this run with --config <key>=<value>`,
+        `(${[...secureKeys].sort().map(got).join(", ")}, marked secret); give a value for this run with --config <key>=<value>` +
+        (nested.length > 0
+          ? ` (for ${nested.sort().join(", ")}, the whole ${nested.length > 1 ? "values" : "value"} as JSON)`
+          : ""),
     );
   }
   const wired: Record<string, string> = {};

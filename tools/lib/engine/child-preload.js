@@ -51,6 +51,8 @@
 //    OFFLINE_KEEP_DEBUG_LOGS is set.
 // 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
+// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
+//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
 const Module = require("module");
 const crypto = require("crypto");
@@ -61,6 +63,7 @@ const { lightenDebuggablePromise } = require("./debuggable-promise");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
+const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const trace = require("./trace");
@@ -69,6 +72,7 @@ const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
@@ -366,6 +370,7 @@ Module._extensions[".js"] = function (module, filename) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

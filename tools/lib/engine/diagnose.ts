@@ -176,6 +176,7 @@ export function diagnose(ctx: {
       missingAssetHint(message, ctx.pwd) ||
       typeScript6Hint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       uninstalledPackageHint(message, ctx.pwd) ||
+      nativeGrpcHint(message, ctx.pwd, text) ||
       typeStrippingHint(message, opts.runtimeOptions?.typescript) ||
       requireEsmHint(text, ctx.pwd) ||
       esmTypeScriptHint(message, ctx.pwd) ||

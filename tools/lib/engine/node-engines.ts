@@ -102,16 +102,42 @@ export function dependencyEnginesHint(detail: string, nodeVersion = process.vers
  * grpc package is deprecated ("This library will not receive any further updates": its npm
  * page) and does not build on current Node versions, so `npm rebuild` rarely helps there: later
  * @pulumi/pulumi majors use @grpc/grpc-js, plain JavaScript. `pulumi preview` fails the same way.
+ *
+ * The copy that fails may not be the program's: a provider of the 0.x/1.x era (`@pulumi/awsx`
+ * 0.18, `@pulumi/cloud`) next to a current @pulumi/pulumi brings its own old SDK in its own
+ * node_modules, and the path Node could not load (`text`, the whole error) names that package.
  */
-export function nativeGrpcHint(message: string, pwd: string): string {
+export function nativeGrpcHint(message: string, pwd: string, text = message): string {
   if (!/The gRPC binary module was not installed/.test(message)) return "";
+  const nested = /(\/[^'"\s]*?\/node_modules\/((?:@[^/\s]+\/)?[^/\s]+))\/node_modules\/grpc\//.exec(
+    text,
+  );
+  const why =
+    `loads the native grpc module, not compiled for Node.js ${process.versions.node} ` +
+    "(grpc 1.x does not build on current Node versions, and npm skips its install script unless " +
+    "allowed): `pulumi preview` fails the same way here.";
+  // The SDK's own nested grpc is the SDK's failure, not another package's.
+  if (nested && nested[2] !== "@pulumi/pulumi") {
+    const [, ownerDir, owner] = nested;
+    const ownVersion = String(
+      nearestPackageJson(path.join(ownerDir, "x"))?.pkg.version ?? "",
+    ).replace(/^v/, "");
+    const oldSdk = nearestPackageJson(path.join(ownerDir, "node_modules", "@pulumi", "pulumi", "x"))
+      ?.pkg.version;
+    const top = nearestPackageJson(path.join(pwd, "node_modules", "@pulumi", "pulumi", "x"))?.pkg
+      .version;
+    return (
+      `\nThe program's ${owner}${ownVersion ? ` ${ownVersion}` : ""} brings ` +
+      `its own @pulumi/pulumi${typeof oldSdk === "string" ? ` ${oldSdk}` : ""} (in its node_modules), which ${why} ` +
+      `Upgrade ${owner} to a release made for the program's @pulumi/pulumi` +
+      `${typeof top === "string" ? ` ${top}` : ""}, or remove it if the program no longer uses it`
+    );
+  }
   const sdk = nearestPackageJson(path.join(pwd, "node_modules", "@pulumi", "pulumi", "x"));
   const version = typeof sdk?.pkg.version === "string" ? ` ${sdk.pkg.version}` : "";
   return (
-    `\nThe program's @pulumi/pulumi${version} loads the native grpc module, which was not ` +
-    `compiled for Node.js ${process.versions.node} (grpc 1.x does not build on current Node ` +
-    "versions, and npm skips its install script unless allowed): `pulumi preview` fails the " +
-    "same way here. Upgrade @pulumi/pulumi (and the providers) to a current major, which uses " +
-    "@grpc/grpc-js, or run the program on the Node.js version it was installed for"
+    `\nThe program's @pulumi/pulumi${version} ${why} Upgrade @pulumi/pulumi (and the providers) ` +
+    "to a current major, which uses @grpc/grpc-js, or run the program on the Node.js version it " +
+    "was installed for"
   );
 }

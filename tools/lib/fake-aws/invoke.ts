@@ -7,12 +7,14 @@
 // `getAmi` by owner and name or image-id filters, SSM public AMI parameters, the account, region,
 // partition and AZs, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
 // policies and CloudFront policies, the ELB log-delivery account, the newest Elastic Beanstalk
-// platform and RDS engine version; and awsx's `getDefaultVpc`, which its plugin answers from those
+// platform and RDS engine version; an ECR repository, SNS topic, SQS queue or ECS cluster looked
+// up by name; and awsx's `getDefaultVpc`, which its plugin answers from those
 // same EC2 data sources.
 import { findAnswer, InvokeAnswers } from "./answers";
 import { FakeAwsEnv, resolveEnv, UNKNOWN } from "./env";
 import { CATALOG_INVOKES } from "./invokes-catalog";
 import { EC2_INVOKES } from "./invokes-ec2";
+import { LOOKUP_INVOKES } from "./invokes-lookups";
 import { MISC_INVOKES, NotModelled } from "./invokes-misc";
 import { TOKEN_INVOKES } from "./invokes-tokens";
 import { policyDocument } from "./policy-document";
@@ -25,6 +27,7 @@ const INVOKES: Record<
   ...MISC_INVOKES,
   ...TOKEN_INVOKES,
   ...CATALOG_INVOKES,
+  ...LOOKUP_INVOKES,
   "aws:iam/getPolicyDocument:getPolicyDocument": (a) => policyDocument(a),
 };
 

@@ -1,0 +1,62 @@
+// The SDK reads a registration's source position from stack frames with a function name; the top
+// level of an ES module and anonymous callbacks print frames without one. The check's preload
+// widens the SDK's pattern to read those (tools/lib/engine/esm-frames.js).
+import { expect } from "chai";
+import * as path from "path";
+
+const ESM_FRAMES = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "esm-frames.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { widenFramePattern, widenedFramePattern } = require(ESM_FRAMES);
+
+/** The SDK's own pattern (@pulumi/pulumi resource.ts, `Resource.framePositionRegExp`). */
+const SDK_PATTERN = /^\s*at .* \((?<file>.*):(?<line>[0-9]+):(?<column>[0-9]+)\)$/;
+
+describe("ES module frames (esm-frames.js)", () => {
+  const widened = widenedFramePattern(SDK_PATTERN);
+  const groups = (frame: string) => widened.exec(frame)?.groups;
+
+  it("reads a named frame exactly as the SDK does", () => {
+    const frame = "    at new Site (/app/index.js:12:5)";
+    expect(groups(frame)).to.deep.equal({ ...SDK_PATTERN.exec(frame)!.groups });
+  });
+
+  it("reads the unnamed frame of an ES module's top level as its path, line and column", () => {
+    expect(groups("    at file:///app/src/index.ts:3:17")).to.deep.equal({
+      file: "/app/src/index.ts",
+      line: "3",
+      column: "17",
+    });
+    expect(groups("    at async file:///app/main.mjs:40:1")).to.include({
+      file: "/app/main.mjs",
+      line: "40",
+    });
+  });
+
+  it("reads an anonymous callback's frame in a CommonJS file: the line that made the resource", () => {
+    // `subnets.map((cidr) => new aws.ec2.Subnet(...))`: the arrow's frame, not the statement's.
+    expect(groups("    at /app/network.ts:60:10")).to.deep.equal({
+      file: "/app/network.ts",
+      line: "60",
+      column: "10",
+    });
+  });
+
+  it("leaves Node internals and native code unread", () => {
+    expect(groups("    at node:internal/modules/esm/module_job:325:25")).to.equal(undefined);
+    expect(groups("    at Array.map (<anonymous>)")).to.equal(undefined);
+    expect(groups("    at new Promise (<anonymous>)")).to.equal(undefined);
+  });
+
+  it("replaces Resource.framePositionRegExp on the SDK's exports, and nothing without one", () => {
+    const exports = { Resource: { framePositionRegExp: SDK_PATTERN } };
+    widenFramePattern(exports);
+    expect(exports.Resource.framePositionRegExp).not.to.equal(SDK_PATTERN);
+    expect(
+      exports.Resource.framePositionRegExp.exec("    at file:///x/y.js:1:2")?.groups,
+    ).to.include({ file: "/x/y.js" });
+    const older = { Resource: {} };
+    widenFramePattern(older);
+    expect(older.Resource).to.deep.equal({});
+    expect(() => widenFramePattern(undefined)).not.to.throw();
+  });
+});

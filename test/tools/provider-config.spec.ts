@@ -1,0 +1,55 @@
+// Stack config the AWS provider refuses when the engine starts the default provider
+// (tools/check/provider-config.ts): @pulumi/aws 7's provider takes `aws:assumeRoles`, a list.
+import { expect } from "chai";
+import type { EngineResource } from "../../tools/lib/engine/monitor";
+import { checkProviderConfig, providerConfigRefusal } from "../../tools/check/provider-config";
+import { UsageError } from "../../tools/lib/cli";
+
+const STACK = {
+  file: "/srv/app/Pulumi.dev.yaml",
+  lines: { "aws:assumeRole": 4, "aws:assumeRoles": 5 },
+};
+
+/** A provider as the engine records it; the default one is named `default_<version>`. */
+function provider(name: string, inputs: Record<string, unknown>): EngineResource {
+  return {
+    type: "pulumi:providers:aws",
+    name,
+    urn: `urn:pulumi:dev::app::pulumi:providers:aws::${name}`,
+    inputs,
+  } as unknown as EngineResource;
+}
+
+const ROLE = JSON.stringify({ roleArn: "arn:aws:iam::123456789012:role/deployer" });
+
+describe("provider config the AWS provider refuses (provider-config.ts)", () => {
+  it("refuses 6.x's aws:assumeRole on a default provider of 7.x, at its stack file line", () => {
+    const p = provider("default_7_48_0", {
+      region: "eu-west-1",
+      assumeRole: ROLE,
+      version: "7.48.0",
+    });
+    const refusal = providerConfigRefusal([p], STACK);
+    expect(refusal).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:4: invalid config key 'aws:assumeRole', should be 'aws:assumeRoles'; pulumi preview would stop/,
+    );
+    expect(refusal).to.contain("`aws:assumeRoles:`");
+    expect(() => checkProviderConfig([p], STACK)).to.throw(UsageError);
+  });
+
+  it("refuses aws:assumeRoles written as one object instead of a list", () => {
+    const p = provider("default_7_0_0", { assumeRoles: ROLE, version: "7.0.0" });
+    expect(providerConfigRefusal([p], STACK)).to.match(
+      /Pulumi\.dev\.yaml:5: expected aws:assumeRoles to be an array, got object/,
+    );
+  });
+
+  it("takes what the provider takes: 6.x's key on 6.x, a list on 7.x, explicit providers", () => {
+    const v6 = provider("default_6_83_4", { assumeRole: ROLE, version: "6.83.4" });
+    const list = provider("default_7_48_0", { assumeRoles: `[${ROLE}]`, version: "7.48.0" });
+    // An explicit provider's arguments are the SDK's declared ones; it never carries the old key.
+    const named = provider("privileged", { assumeRole: ROLE, version: "7.48.0" });
+    expect(providerConfigRefusal([v6, list, named], STACK)).to.equal(undefined);
+    expect(() => checkProviderConfig([v6, list], STACK)).not.to.throw();
+  });
+});

@@ -1,0 +1,79 @@
+// Stack config the AWS provider itself refuses. The engine configures the default provider from
+// the stack's `aws:` keys (its CheckConfig) before the first resource or data source that uses
+// it, and a refusal stops `pulumi preview` there: no resource is planned.
+//
+// @pulumi/aws 7 replaced the provider's one-role `assumeRole` with the list `assumeRoles`
+// (the 7.0 migration guide; the SDK's ProviderArgs has only `assumeRoles`), and its provider
+// refuses the old key with "invalid config key 'aws:assumeRole', should be 'aws:assumeRoles'",
+// and a non-list `assumeRoles` with "expected aws:assumeRoles to be an array, got object"
+// (pulumi/pulumi-aws provider/provider.go, `parseAssumeRoles`, with its tests in
+// provider/provider_test.go). An explicit `aws.Provider` cannot carry the old key (the SDK sends
+// only declared arguments), and a program whose resources all name one never starts the
+// default provider, so only a started default provider of major 7 or later is refused.
+import type { EngineResource } from "../lib/engine/monitor";
+import { UsageError } from "../lib/cli";
+import { major } from "../lib/engine/versions";
+import { shownPath } from "./inputs";
+
+/** The stack file and the lines of its keys, as loadStackConfig read them. */
+export interface StackFileLines {
+  readonly file?: string;
+  readonly lines: Readonly<Record<string, number>>;
+}
+
+function defaultProviders(resources: readonly EngineResource[]): EngineResource[] {
+  return resources.filter(
+    (r) => r.type === "pulumi:providers:aws" && /^default(_\w+)?$/.test(r.name),
+  );
+}
+
+function parsed(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+/** The refusal of the first default AWS provider whose config its provider refuses, if any. */
+export function providerConfigRefusal(
+  resources: readonly EngineResource[],
+  stack: StackFileLines,
+): string | undefined {
+  for (const p of defaultProviders(resources)) {
+    const inputs = (p.inputs ?? {}) as Record<string, unknown>;
+    const version = typeof inputs.version === "string" ? inputs.version : undefined;
+    if (!version || (major(version) ?? 0) < 7) continue;
+    const at = (key: string) =>
+      stack.file
+        ? `${shownPath(stack.file)}${stack.lines[key] ? `:${stack.lines[key]}` : ""}: `
+        : "";
+    const by = `pulumi preview would stop: the AWS provider ${version} (the stack's default provider) refuses its config`;
+    if (inputs.assumeRole !== undefined) {
+      return (
+        `${at("aws:assumeRole")}invalid config key 'aws:assumeRole', should be 'aws:assumeRoles'; ${by}. ` +
+        "@pulumi/aws 7 takes a list of roles: write `aws:assumeRoles:` with the role as its one " +
+        "item (`- roleArn: ...`), or pin @pulumi/aws to ^6 where `aws:assumeRole` is the key"
+      );
+    }
+    const roles = parsed(inputs.assumeRoles);
+    if (roles !== undefined && !Array.isArray(roles)) {
+      const kind = roles === null ? "null" : typeof roles === "object" ? "object" : typeof roles;
+      return (
+        `${at("aws:assumeRoles")}expected aws:assumeRoles to be an array, got ${kind}; ${by}. ` +
+        "Write each role as an item of the list (`- roleArn: ...`)"
+      );
+    }
+  }
+  return undefined;
+}
+
+/** Throws the refusal as a usage error (exit 2, no report), as `pulumi preview` stops. */
+export function checkProviderConfig(
+  resources: readonly EngineResource[],
+  stack: StackFileLines,
+): void {
+  const refusal = providerConfigRefusal(resources, stack);
+  if (refusal) throw new UsageError(refusal);
+}
