@@ -30,6 +30,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
+import { spelledEither } from "./spelling";
 import { asList } from "../values";
 
 /** A native FSx file system's Lustre deployment type, or "PERSISTENT" for the other file systems. */
@@ -84,10 +85,17 @@ export const STORE_TWINS: [string, Twin][] = [
     n.NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
     { classic: t.SAGEMAKER_ENDPOINT_CONFIGURATION, rename: { kmsKeyArn: "kmsKeyId" } },
   ],
-  [n.NATIVE_APPFLOW_FLOW, { classic: t.APPFLOW_FLOW, rename: { kmsArn: "kMSArn" } }],
+  // AppFlow's key is `kmsArn` in 1.x and `kMSArn` in 0.x SDKs (./spelling.ts).
+  [
+    n.NATIVE_APPFLOW_FLOW,
+    { classic: t.APPFLOW_FLOW, derive: { kmsArn: spelledEither("kmsArn", "kMSArn") } },
+  ],
   [
     n.NATIVE_APPFLOW_CONNECTOR_PROFILE,
-    { classic: t.APPFLOW_CONNECTOR_PROFILE, rename: { kmsArn: "kMSArn" } },
+    {
+      classic: t.APPFLOW_CONNECTOR_PROFILE,
+      derive: { kmsArn: spelledEither("kmsArn", "kMSArn") },
+    },
   ],
   [n.NATIVE_IMAGEBUILDER_COMPONENT, { classic: t.IMAGEBUILDER_COMPONENT }],
   [n.NATIVE_IMAGEBUILDER_WORKFLOW, { classic: t.IMAGEBUILDER_WORKFLOW }],

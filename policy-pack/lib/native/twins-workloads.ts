@@ -9,6 +9,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
+import { spelledEither } from "./spelling";
 
 /**
  * A CloudFront origin (CloudFormation DistributionConfig Origins: id, domainName,
@@ -230,8 +231,9 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/cloudtrail/trail.ts spells CloudFormation's KMSKeyId `kMSKeyId` (and names the
-  // trail trailName); sdk/nodejs/cloudtrail/eventDataStore.ts keeps kmsKeyId.
+  // sdk/nodejs/cloudtrail/trail.ts spells CloudFormation's KMSKeyId `kmsKeyId` in 1.x and
+  // `kMSKeyId` in 0.x SDKs, both read (./spelling.ts), and names the trail trailName;
+  // sdk/nodejs/cloudtrail/eventDataStore.ts keeps kmsKeyId.
   [
     n.NATIVE_CLOUDTRAIL_TRAIL,
     {
@@ -239,8 +241,8 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       // AWS::CloudTrail::Trail IsLogging and CloudWatchLogsLogGroupArn are the classic trail's
       // enableLogging and cloudWatchLogsGroupArn; enableLogFileValidation, isMultiRegionTrail,
       // includeGlobalServiceEvents and cloudWatchLogsRoleArn keep their names.
+      derive: { kmsKeyId: spelledEither("kmsKeyId", "kMSKeyId") },
       rename: {
-        kmsKeyId: "kMSKeyId",
         name: "trailName",
         enableLogging: "isLogging",
         cloudWatchLogsGroupArn: "cloudWatchLogsLogGroupArn",

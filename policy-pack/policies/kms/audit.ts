@@ -25,7 +25,7 @@ export const cloudtrailKms = customerKeyPolicy({
     fsbp("CloudTrail.2"),
     kics("CloudTrail Log Files Not Encrypted With CMK"),
   ],
-  // aws-native trails (kMSKeyId) and event data stores are judged as these (../../lib/native).
+  // aws-native trails (kmsKeyId; kMSKeyId in 0.x SDKs) and event data stores are judged as these (../../lib/native).
   types: [
     CLOUDTRAIL_TRAIL,
     CLOUDTRAIL_EVENT_DATA_STORE,

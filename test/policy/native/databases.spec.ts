@@ -108,14 +108,17 @@ const cases: Case[] = [
     keyed: true,
     broken: [[{ kmsKeyId: undefined }, "AWS-managed key"]],
   })),
-  ...[n.NATIVE_APPFLOW_FLOW, n.NATIVE_APPFLOW_CONNECTOR_PROFILE].map((type): Case => ({
-    rule: "appflow-kms-cmk",
-    type,
-    inputs: { connectorType: "Salesforce", kMSArn: KEY_ARN },
-    prop: "kMSArn",
-    keyed: true,
-    broken: [[{ kMSArn: undefined }, "aws/appflow"]],
-  })),
+  // The key as 1.x SDKs spell it (kmsArn) and as 0.x ones did (kMSArn).
+  ...[n.NATIVE_APPFLOW_FLOW, n.NATIVE_APPFLOW_CONNECTOR_PROFILE].flatMap((type) =>
+    ["kmsArn", "kMSArn"].map((prop): Case => ({
+      rule: "appflow-kms-cmk",
+      type,
+      inputs: { connectorType: "Salesforce", [prop]: KEY_ARN },
+      prop,
+      keyed: true,
+      broken: [[{ [prop]: undefined }, "aws/appflow"]],
+    })),
+  ),
   ...[n.NATIVE_IMAGEBUILDER_COMPONENT, n.NATIVE_IMAGEBUILDER_WORKFLOW].map((type): Case => ({
     rule: "imagebuilder-kms-cmk",
     type,

@@ -3,7 +3,7 @@
 // EventBridge event bus (kmsKeyIdentifier; seen as a bus policy), an OpenSearch domain
 // (encryptionAtRestOptions), a Lambda function's environment (kmsKeyArn), an EKS cluster's secrets
 // (the encryptionConfig list), an ECS cluster's ECS Exec sessions (s3EncryptionEnabled), a
-// CloudTrail trail (kMSKeyId) and Lake event data store, an ActiveMQ broker (encryptionOptions), a
+// CloudTrail trail (kmsKeyId, or kMSKeyId in 0.x SDKs) and Lake event data store, an ActiveMQ broker (encryptionOptions), a
 // Redshift cluster, a DMS replication instance (kmsKeyId, the classic kmsKeyArn), an MSK cluster
 // (encryptionInfo.encryptionAtRest), a Firehose stream (deliveryStreamEncryptionConfigurationInput),
 // a CodeBuild project (encryptionKey, encryptionDisabled on artifacts and S3 logs) and a CodePipeline
@@ -110,16 +110,17 @@ const cases: Case[] = [
       ],
     ],
   },
-  {
+  // The key as 1.x SDKs spell it (kmsKeyId) and as 0.x ones did (kMSKeyId).
+  ...["kmsKeyId", "kMSKeyId"].map((prop): Case => ({
     rule: "cloudtrail-kms-cmk",
     type: n.NATIVE_CLOUDTRAIL_TRAIL,
-    inputs: { isLogging: true, s3BucketName: "trail-logs", kMSKeyId: KEY_ARN },
-    prop: "kMSKeyId",
+    inputs: { isLogging: true, s3BucketName: "trail-logs", [prop]: KEY_ARN },
+    prop,
     broken: [
-      [{ kMSKeyId: undefined }, ['CloudTrail trail "s"', "SSE-S3"]],
-      [{ kMSKeyId: "alias/aws/cloudtrail" }, ["alias/aws/cloudtrail"]],
+      [{ [prop]: undefined }, ['CloudTrail trail "s"', "SSE-S3"]],
+      [{ [prop]: "alias/aws/cloudtrail" }, ["alias/aws/cloudtrail"]],
     ],
-  },
+  })),
   {
     rule: "cloudtrail-kms-cmk",
     type: n.NATIVE_CLOUDTRAIL_EVENT_DATA_STORE,
