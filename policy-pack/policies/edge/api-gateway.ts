@@ -72,8 +72,10 @@ export const apigatewayAuthorization = stackPolicy({
     for (const m of ctx.index.ofType(APIGATEWAY_METHOD)) {
       ctx.each(m, () => {
         if (isPreflight(m.props.httpMethod)) return;
-        // Compared without regard to case, so a program's "none" is judged as NONE.
-        if (String(m.props.authorization).toUpperCase() !== "NONE") return;
+        // Compared without regard to case, so a program's "none" is judged as NONE. Left out (an
+        // aws-native method's authorizationType is optional in AWS::ApiGateway::Method), the
+        // method is created without authorization: judged as NONE, as the v2 routes are below.
+        if (String(m.props.authorization ?? "NONE").toUpperCase() !== "NONE") return;
         if (m.props.apiKeyRequired === true) return;
         const apis = ctx.index.referenced(m, "restApi", APIGATEWAY_REST_API);
         if (apis.length && isPrivateOnly(apis[0].props.endpointConfiguration)) return;

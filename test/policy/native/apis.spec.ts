@@ -44,6 +44,18 @@ describe("aws-native API Gateway methods and routes (apigateway-method-authoriza
     ]);
   });
 
+  it("authorizationType left out (optional in CloudFormation): judged as NONE", async () => {
+    expect(
+      await violationsOf(AUTH, [api(), method({ authorizationType: undefined })]),
+    ).to.deep.equal([
+      'get-orders: API Gateway method "get-orders" (GET) has authorizationType NONE and no API key.',
+    ]);
+    await expectClean(policy(AUTH), [
+      api(),
+      method({ authorizationType: undefined, apiKeyRequired: true }),
+    ]);
+  });
+
   it("authorizationType unknown at preview: a preview note", async () => {
     const m = method({ authorizationType: UNKNOWN });
     expect(await violationsOf(AUTH, [api(), m])).to.deep.equal([]);
