@@ -4,6 +4,7 @@ import { expect } from "chai";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { checkProviderConfig, providerConfigRefusal } from "../../tools/check/provider-config";
 import { UsageError } from "../../tools/lib/cli";
+import { SECRET_PLACEHOLDER } from "../../tools/check/stack-config";
 
 const STACK = {
   file: "/srv/app/Pulumi.dev.yaml",
@@ -42,6 +43,16 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     expect(providerConfigRefusal([p], STACK)).to.match(
       /Pulumi\.dev\.yaml:5: expected aws:assumeRoles to be an array, got object/,
     );
+  });
+
+  it("leaves a secret aws:assumeRoles alone: the CLI would decrypt the list, the check cannot", () => {
+    const secret = provider("default_7_48_0", {
+      assumeRoles: SECRET_PLACEHOLDER,
+      version: "7.48.0",
+    });
+    expect(providerConfigRefusal([secret], STACK)).to.equal(undefined);
+    const plain = provider("default_7_48_0", { assumeRoles: "deployer", version: "7.48.0" });
+    expect(providerConfigRefusal([plain], STACK)).to.match(/to be an array, got string/);
   });
 
   it("takes what the provider takes: 6.x's key on 6.x, a list on 7.x, explicit providers", () => {

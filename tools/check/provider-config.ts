@@ -14,6 +14,7 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
+import { SECRET_PLACEHOLDER } from "./stack-config";
 
 /** The stack file and the lines of its keys, as loadStackConfig read them. */
 export interface StackFileLines {
@@ -58,6 +59,8 @@ export function providerConfigRefusal(
       );
     }
     const roles = parsed(inputs.assumeRoles);
+    // A `secure:` value stands for a list the CLI would decrypt: not judged offline.
+    if (roles === SECRET_PLACEHOLDER) continue;
     if (roles !== undefined && !Array.isArray(roles)) {
       const kind = roles === null ? "null" : typeof roles === "object" ? "object" : typeof roles;
       return (
