@@ -41,6 +41,22 @@ describe("ES module frames (esm-frames.js)", () => {
     });
   });
 
+  it("reads paths with spaces and Windows paths, as the SDK's own pattern does", () => {
+    expect(groups("    at /Users/me/My Projects/app/index.ts:7:3")).to.deep.equal({
+      file: "/Users/me/My Projects/app/index.ts",
+      line: "7",
+      column: "3",
+    });
+    expect(groups("    at C:\\work\\my app\\index.ts:9:1")).to.deep.equal({
+      file: "C:\\work\\my app\\index.ts",
+      line: "9",
+      column: "1",
+    });
+    expect(groups("    at file:///Users/me/My%20Projects/app/index.mjs:2:1")).to.include({
+      file: "/Users/me/My Projects/app/index.mjs",
+    });
+  });
+
   it("leaves Node internals and native code unread", () => {
     expect(groups("    at node:internal/modules/esm/module_job:325:25")).to.equal(undefined);
     expect(groups("    at Array.map (<anonymous>)")).to.equal(undefined);

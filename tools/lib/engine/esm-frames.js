@@ -17,8 +17,13 @@
 "use strict";
 const url = require("url");
 
-/** An unnamed frame of a file: `at file:///path/index.ts:3:1`, `at /path/index.ts:3:1` (also `at async …`). */
-const UNNAMED_FRAME = /^\s*at (?:async )?(file:\/\/[^\s()]+|\/[^\s()]+):([0-9]+):([0-9]+)$/;
+/**
+ * An unnamed frame of a file: `at file:///path/index.ts:3:1`, `at /path/index.ts:3:1`,
+ * `at C:\app\index.ts:3:1` (also `at async …`). A path may hold spaces (`/Users/me/My
+ * Projects/…`), as the SDK's own pattern allows; a URL has them escaped.
+ */
+const UNNAMED_FRAME =
+  /^\s*at (?:async )?(file:\/\/[^\s()]+|\/[^()]*?|[A-Za-z]:\\[^()]*?):([0-9]+):([0-9]+)$/;
 
 /** The SDK's pattern, then the unnamed frames of files it does not read. */
 function widenedFramePattern(named) {
