@@ -5,7 +5,7 @@
 // preview` and then `pulumi up` would see it. Exit code 0: no mandatory violation; 1: at least
 // one; 2: usage or program error, or an input the AWS provider refuses (tools/lib/provider-checks).
 // See tools/check/*.ts and tools/lib/engine/*.ts for the pieces, `--help` for usage and
-// docs/offline-check.md for the reports.
+// docs/check-reports.md for the reports.
 //
 // Every input is validated before any program runs, and a bad one stops the check with exit 2, a
 // one-line reason naming the file, key or flag, and nothing written: the flags (args.ts), the
