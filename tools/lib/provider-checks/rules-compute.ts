@@ -127,8 +127,11 @@ const ELB_FIX =
   "at most 32 letters, digits and hyphens, not starting or ending with a hyphen (Pulumi adds 8 " +
   "characters to a logical name it turns into the name: keep that at most 24), or give `name`";
 
-/** rds `validIdentifier` (internal/service/rds/validate.go). */
-const rdsIdentifier = (k: string): Validator =>
+/**
+ * rds `validIdentifier` (internal/service/rds/validate.go), or with `prefix` its
+ * `validIdentifierPrefix`: the same checks, except that a prefix may end with a hyphen.
+ */
+const rdsIdentifier = (k: string, prefix = false): Validator =>
   all(
     custom(
       (s) => /^[0-9a-z-]+$/.test(s),
@@ -143,25 +146,8 @@ const rdsIdentifier = (k: string): Validator =>
       () => `${goQuote(k)} cannot contain two consecutive hyphens`,
     ),
     custom(
-      (s) => !s.endsWith("-"),
+      (s) => prefix || !s.endsWith("-"),
       () => `${goQuote(k)} cannot end with a hyphen`,
-    ),
-  );
-
-/** rds `validIdentifierPrefix`: as an identifier, but it may end with a hyphen. */
-const rdsIdentifierPrefix = (k: string): Validator =>
-  all(
-    custom(
-      (s) => /^[0-9a-z-]+$/.test(s),
-      () => `only lowercase alphanumeric characters and hyphens allowed in ${goQuote(k)}`,
-    ),
-    custom(
-      (s) => /^[a-z]/.test(s),
-      () => `first character of ${goQuote(k)} must be a letter`,
-    ),
-    custom(
-      (s) => !s.includes("--"),
-      () => `${goQuote(k)} cannot contain two consecutive hyphens`,
     ),
   );
 
@@ -320,7 +306,7 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     type,
     prop,
     attr,
-    validate: rdsIdentifierPrefix(attr),
+    validate: rdsIdentifier(attr, true),
     fix: RDS_FIX,
     source: "internal/service/rds/validate.go",
   })),
