@@ -1,19 +1,35 @@
 // A native property whose name the aws-native SDK changed between major versions. Early releases
 // camel-cased CloudFormation's acronyms letter by letter (`KMSKeyId` → `kMSKeyId`, `KmsArn` →
-// `kMSArn`); 1.x normalised them (`kmsKeyId`, `kmsArn`: sdk/nodejs/cloudtrail/trail.ts and
-// sdk/nodejs/appflow/flow.ts of pulumi/pulumi-aws-native at 1.x). A twin reads either, so a
-// program on any SDK version is judged by what it set, never by how its SDK spelled it.
+// `kMSArn`, `SSESpecification` → `sSESpecification`, `VPCOptions` → `vPCOptions`); later ones
+// normalised them (`kmsKeyId`, `kmsArn`, `sseSpecification`, `vpcOptions`: sdk/nodejs/cloudtrail/trail.ts,
+// sdk/nodejs/appflow/flow.ts, sdk/nodejs/dynamodb/table.ts, sdk/nodejs/opensearchservice/domain.ts
+// of pulumi/pulumi-aws-native; 0.67.0 on npm still ships the early spellings, 0.126.0 and 1.x the
+// normalised ones). A twin reads either, so a program on any SDK version is judged by what it set,
+// never by how its SDK spelled it.
 import type { Derived } from "./twins";
 
 /**
  * The classic property read from the native property `current`, or else from `legacy` (the same
- * property as an older SDK spelled it).
+ * property as an older SDK spelled it), converted by `map` when given.
  */
-export function spelledEither(current: string, legacy: string): Derived {
+export function spelledEither(
+  current: string,
+  legacy: string,
+  map?: (v: any, props: any) => unknown,
+): Derived {
   return {
     from: current,
     deps: [current, legacy],
     always: true,
-    map: (v: unknown, props: any) => v ?? props[legacy],
+    map: (v: unknown, props: any) => {
+      const value = v ?? props[legacy];
+      return map ? map(value, props) : value;
+    },
   };
+}
+
+/** A nested native field as either SDK spelled it (`kmsMasterKeyId`, else `kMSMasterKeyId`). */
+export function eitherField(o: any, current: string, legacy: string): unknown {
+  if (o === undefined || o === null) return undefined;
+  return o[current] ?? o[legacy];
 }

@@ -7,6 +7,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
+import { spelledEither } from "./spelling";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
 const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
@@ -309,7 +310,10 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_AUTOSCALING_GROUP,
     {
       classic: t.AUTOSCALING_GROUP,
-      rename: { vpcZoneIdentifiers: "vpcZoneIdentifier", name: "autoScalingGroupName" },
+      rename: { name: "autoScalingGroupName" },
+      // vPCZoneIdentifier in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts of 0.67.0).
+      derive: { vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier") },
+      says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
     },
   ],
   [

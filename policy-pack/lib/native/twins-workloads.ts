@@ -9,7 +9,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
-import { spelledEither } from "./spelling";
+import { eitherField, spelledEither } from "./spelling";
 
 /**
  * A CloudFront origin (CloudFormation DistributionConfig Origins: id, domainName,
@@ -57,7 +57,8 @@ function mskEncryptionInfo(v: any): unknown {
   if (v === undefined || v === null) return v;
   return {
     get encryptionAtRestKmsKeyArn() {
-      return v.encryptionAtRest?.dataVolumeKmsKeyId;
+      // dataVolumeKMSKeyId in early 0.x SDKs (types/input.d.ts of @pulumi/aws-native 0.67.0).
+      return eitherField(v.encryptionAtRest, "dataVolumeKmsKeyId", "dataVolumeKMSKeyId");
     },
     get encryptionInTransit() {
       return v.encryptionInTransit;
@@ -74,7 +75,8 @@ function firehoseSse(v: any): unknown {
       return v.keyType;
     },
     get keyArn() {
-      return v.keyArn;
+      // keyARN in early 0.x SDKs (types/input.d.ts of @pulumi/aws-native 0.67.0).
+      return eitherField(v, "keyArn", "keyARN");
     },
   };
 }

@@ -13,6 +13,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
+import { eitherField, spelledEither } from "./spelling";
 import { NETWORK_TWINS } from "./twins-network";
 import { WORKLOAD_TWINS } from "./twins-workloads";
 import { SERVICE_TWINS } from "./twins-services";
@@ -65,7 +66,12 @@ const inlinePolicies = {
       : v,
 };
 
-/** A single-element list as classic list blocks take it (`encryptionConfigurations: [...]`). */
+/** A DynamoDB SSE specification's key, as 1.x (`kmsMasterKeyId`) or early 0.x SDKs spell it. */
+const sseKey = (s: any): unknown => eitherField(s, "kmsMasterKeyId", "kMSMasterKeyId");
+
+/** A global table replica's SSE specification, as either SDK spells it. */
+const replicaSse = (r: any): unknown => eitherField(r, "sseSpecification", "sSESpecification");
+
 /**
  * A DynamoDB `sseSpecification` as the classic `serverSideEncryption { enabled, kmsKeyArn }`, the
  * key read, only when a rule asks for it, from where the table type keeps it (the table's own, or a
@@ -75,7 +81,7 @@ function dynamoSse(v: any, key: () => unknown): unknown {
   if (v === undefined || v === null) return v;
   return {
     get enabled() {
-      return v.sseEnabled;
+      return eitherField(v, "sseEnabled", "sSEEnabled");
     },
     get kmsKeyArn() {
       return key();
@@ -204,7 +210,12 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   // classic encryptAtRest (CloudFormation AWS::OpenSearchService::Domain EncryptionAtRestOptions).
   [
     n.NATIVE_OPENSEARCH_DOMAIN,
-    { classic: t.OPENSEARCH_DOMAIN, rename: { encryptAtRest: "encryptionAtRestOptions" } },
+    {
+      classic: t.OPENSEARCH_DOMAIN,
+      rename: { encryptAtRest: "encryptionAtRestOptions" },
+      // vPCOptions in early 0.x SDKs (opensearchservice/domain.d.ts of @pulumi/aws-native 0.67.0).
+      derive: { vpcOptions: spelledEither("vpcOptions", "vPCOptions") },
+    },
   ],
   // sdk/nodejs/backup/backupVault.ts: accessPolicy (inline on the vault) and encryptionKeyArn (the
   // classic aws.backup.Vault's kmsKeyArn). The view is the vault policy's type, which the
@@ -242,7 +253,14 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     },
   ],
   // sdk/nodejs/lambda/permission.ts: the same names as aws.lambda.Permission.
-  [n.NATIVE_LAMBDA_PERMISSION, { classic: t.LAMBDA_PERMISSION }],
+  // principalOrgID in early 0.x SDKs (lambda/permission.d.ts of @pulumi/aws-native 0.67.0).
+  [
+    n.NATIVE_LAMBDA_PERMISSION,
+    {
+      classic: t.LAMBDA_PERMISSION,
+      derive: { principalOrgId: spelledEither("principalOrgId", "principalOrgID") },
+    },
+  ],
   // sdk/nodejs/lambda/url.ts: authType ("AWS_IAM" | "NONE"), targetFunctionArn.
   [
     n.NATIVE_LAMBDA_URL,
@@ -289,10 +307,9 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
         pointInTimeRecovery: "pointInTimeRecoverySpecification",
       },
       derive: {
-        serverSideEncryption: {
-          from: "sseSpecification",
-          map: (v: any) => dynamoSse(v, () => v.kmsMasterKeyId),
-        },
+        serverSideEncryption: spelledEither("sseSpecification", "sSESpecification", (v: any) =>
+          dynamoSse(v, () => sseKey(v)),
+        ),
         // pointInTimeRecoverySpecification { pointInTimeRecoveryEnabled }: pointInTimeRecovery.
         pointInTimeRecovery: {
           from: "pointInTimeRecoverySpecification",
@@ -323,10 +340,10 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
       derive: {
         serverSideEncryption: {
-          from: "sseSpecification",
-          deps: "replicas",
-          map: (v: any, p: any) =>
-            dynamoSse(v, () => asList(p.replicas)[0]?.sseSpecification?.kmsMasterKeyId),
+          ...spelledEither("sseSpecification", "sSESpecification", (v: any, p: any) =>
+            dynamoSse(v, () => sseKey(replicaSse(asList(p.replicas)[0]))),
+          ),
+          deps: ["sseSpecification", "sSESpecification", "replicas"],
         },
         replicas: {
           from: "replicas",
@@ -339,7 +356,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
                       return r?.region;
                     },
                     get kmsKeyArn() {
-                      return r?.sseSpecification?.kmsMasterKeyId;
+                      return sseKey(replicaSse(r));
                     },
                   }))
               : v,
@@ -366,7 +383,8 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb);
   // an instance turns Performance Insights on with enablePerformanceInsights (the classic
   // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
-  // PerformanceInsightsKMSKeyId, camelCased performanceInsightsKMSKeyId by the `DBInstance` releases).
+  // PerformanceInsightsKMSKeyId, camelCased performanceInsightsKMSKeyId by the `DBInstance` releases,
+  // which spell the source sourceDBInstanceIdentifier: rds/dbinstance.d.ts of @pulumi/aws-native 0.67.0).
   [n.NATIVE_RDS_DB_INSTANCE, { classic: t.RDS_INSTANCE, rename: RDS_INSTANCE_RENAMES }],
   [
     n.NATIVE_RDS_DB_INSTANCE_V0,
@@ -374,6 +392,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.RDS_INSTANCE,
       rename: {
         ...RDS_INSTANCE_RENAMES,
+        replicateSourceDb: "sourceDBInstanceIdentifier",
         performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
       },
     },

@@ -69,6 +69,16 @@ const placements: Placement[] = [
       ),
   },
   {
+    what: "an AutoScalingGroup (vPCZoneIdentifier, as early 0.x SDKs spell it)",
+    make: (s, subnets = [UNKNOWN]) =>
+      res(
+        n.NATIVE_AUTOSCALING_GROUP,
+        "workers",
+        { minSize: "1", maxSize: "2", vPCZoneIdentifier: subnets },
+        { refs: { vPCZoneIdentifier: [s] } },
+      ),
+  },
+  {
     what: "an EKS Nodegroup (subnets)",
     make: (s, subnets = [UNKNOWN]) =>
       res(
