@@ -115,11 +115,13 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
     getOwnPropertyDescriptor: (_, key) => {
       if (typeof key !== "string" || !keys().includes(key)) return undefined;
       const from = source(key) ?? key;
-      // A property read from either of two spellings (./spelling.ts) stands for the one written.
-      const spelt = derived[key]?.always ? [derived[key].deps ?? []].flat() : [];
+      // A derived property that exists without its source (`always`) stands on the first of its
+      // dependencies the program wrote: the other spelling (./spelling.ts), or the block it is
+      // computed from. Unknown at preview, that one's sentinel is the value below.
+      const deps = derived[key]?.always ? [derived[key].deps ?? []].flat() : [];
       const raw =
         Reflect.getOwnPropertyDescriptor(props, from) ??
-        spelt.map((d) => Reflect.getOwnPropertyDescriptor(props, d)).find((d) => d !== undefined);
+        deps.map((d) => Reflect.getOwnPropertyDescriptor(props, d)).find((d) => d !== undefined);
       let value = raw?.value;
       // A renamed, derived or tag property is the view's value (a derived one may keep the
       // native name, as networkConfiguration does: its descriptor is still the converted value).
