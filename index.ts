@@ -122,6 +122,8 @@ const database = features.database
     )
   : undefined;
 
+// The task role's policies exist before the service starts tasks that use them.
+const databaseConnect = database?.grantConnect("tasks", storage.apiRoleName);
 const runtime = new Runtime(
   named("runtime"),
   {
@@ -132,6 +134,7 @@ const runtime = new Runtime(
     s3PrefixListId: network.s3PrefixListId,
     region: config.region,
     taskRoleArn: storage.apiRoleArn,
+    taskRolePolicies: [storage.apiRolePolicy, ...(databaseConnect ? [databaseConnect] : [])],
     interfaceEndpoints,
     bucketName: storage.apiBucketName,
     bucketKeyArn: storage.keyArn,
@@ -144,7 +147,6 @@ const runtime = new Runtime(
   renamed("runtime"),
 );
 database?.allowFrom("tasks", runtime.taskSecurityGroupId);
-database?.grantConnect("tasks", storage.apiRoleName);
 
 const access = new Access(
   named("access"),

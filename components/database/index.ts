@@ -263,9 +263,10 @@ export class Database extends pulumi.ComponentResource {
    * `${name}-<label>-connect` on the role allowing `rds-db:connect` on exactly
    * `arn:aws:rds-db:<region>:<account>:dbuser:<cluster resource id>/<app user>` (RDS docs,
    * "Creating and using an IAM policy for IAM database access"). A separate step because the role
-   * (the runtime's task role) lives in another layer.
+   * (the runtime's task role) lives in another layer. Returns the policy, for the role's users to
+   * wait for (the runtime's task definition does).
    */
-  grantConnect(label: string, roleName: pulumi.Input<string>): void {
+  grantConnect(label: string, roleName: pulumi.Input<string>): aws.iam.RolePolicy {
     if (!/^[a-z][a-z0-9-]{0,30}$/.test(label)) {
       throw new Error(`Database: connector label "${label}" must be a-z, 0-9 and - (up to 31)`);
     }
@@ -275,7 +276,7 @@ export class Database extends pulumi.ComponentResource {
     this.connectors.add(label);
     const parent = { parent: this };
     const { accountId, partition } = accountContext(parent);
-    new aws.iam.RolePolicy(
+    return new aws.iam.RolePolicy(
       `${this.baseName}-${label}-connect`,
       {
         role: roleName,

@@ -55,6 +55,12 @@ export interface RuntimeArgs extends RuntimeSettings {
   readonly region: string;
   /** The Storage layer's API role: the task role. */
   readonly taskRoleArn: pulumi.Input<string>;
+  /**
+   * The task role's policies (its own and those other layers attach, such as the database's
+   * `rds-db:connect`): the task definition, and so the service and its tasks, wait for them.
+   * Defaults to none.
+   */
+  readonly taskRolePolicies?: readonly pulumi.Resource[];
   /** Upload bucket and the key objects are encrypted with. */
   readonly bucketName: pulumi.Input<string>;
   readonly bucketKeyArn: pulumi.Input<string>;
@@ -378,8 +384,9 @@ function buildTask(b: Build, repo: aws.ecr.Repository, logGroup: aws.cloudwatch.
     // The task definition names the role, not its policy, so nothing else orders them: without
     // this the service can start tasks before the role may pull the image or write the log group
     // (a known race: terraform-aws-modules/terraform-aws-ecs#200, aws/aws-cdk#18675,
-    // telia-oss/terraform-aws-ecs-fargate#58). The service waits for the task definition.
-    { parent: b.self, dependsOn: [executionPolicy] },
+    // telia-oss/terraform-aws-ecs-fargate#58). The task role's policies likewise: the app calls S3,
+    // KMS and the database as soon as it starts. The service waits for the task definition.
+    { parent: b.self, dependsOn: [executionPolicy, ...(args.taskRolePolicies ?? [])] },
   );
   return { taskDefinition, executionRole };
 }

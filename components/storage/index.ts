@@ -184,6 +184,8 @@ export class Storage extends pulumi.ComponentResource {
   public readonly apiRoleArn: pulumi.Output<string>;
   /** Name of the API role (the database grants it `rds-db:connect`). */
   public readonly apiRoleName: pulumi.Output<string>;
+  /** The API role's inline policy: the runtime's task definition waits for it. */
+  public readonly apiRolePolicy: aws.iam.RolePolicy;
   /** The Kafka ingest's producer role, assumed by `ingestPrincipal`. */
   public readonly ingestRoleArn: pulumi.Output<string>;
   /** Name of the ingest role. */
@@ -230,8 +232,9 @@ export class Storage extends pulumi.ComponentResource {
         accountId,
       ),
     });
+    const rolePolicies = {} as Record<Producer, aws.iam.RolePolicy>;
     for (const p of PRODUCERS) {
-      producerBucket(this, p, {
+      rolePolicies[p] = producerBucket(this, p, {
         name,
         args,
         settings,
@@ -253,6 +256,7 @@ export class Storage extends pulumi.ComponentResource {
     this.logBucketArn = logBucket.arn;
     this.apiRoleArn = roles.api.arn;
     this.apiRoleName = roles.api.name;
+    this.apiRolePolicy = rolePolicies.api;
     this.ingestRoleArn = roles.ingest.arn;
     this.ingestRoleName = roles.ingest.name;
     this.registerOutputs({
@@ -310,7 +314,7 @@ function storageBuckets(
   return { buckets, logBucket };
 }
 
-/** A producer's bucket: its guarantees (SSE-KMS with the key, access logs) and its role's policy. */
+/** A producer's bucket: its guarantees (SSE-KMS with the key, access logs) and its role's policy (returned). */
 function producerBucket(
   self: pulumi.ComponentResource,
   p: Producer,
@@ -325,7 +329,7 @@ function producerBucket(
     readonly logPolicy: aws.s3.BucketPolicy;
     readonly s3ViaService: pulumi.Output<string>;
   },
-): void {
+): aws.iam.RolePolicy {
   const { name, args, settings, bucket, role, keyArn, logBucket, logPolicy, s3ViaService } = on;
   const parent = { parent: self };
   applyBucketGuarantees(self, `${name}-${p}`, bucket, {
@@ -335,7 +339,7 @@ function producerBucket(
     accessLogs: { bucket: logBucket.id, prefix: `${p}/`, dependsOn: [logPolicy] },
     policyStatements: producerBucketStatements(bucket.arn, keyArn, role.arn),
   });
-  new aws.iam.RolePolicy(
+  return new aws.iam.RolePolicy(
     `${name}-${p}-role-policy`,
     {
       role: role.id,

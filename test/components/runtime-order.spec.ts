@@ -1,10 +1,14 @@
 // Runtime: what AWS needs in place before the service starts tasks. ECS assumes the execution role
 // as soon as a task starts (to pull the image and write the log group), and the task definition
 // names only the role, so its inline policy is ordered before the task definition explicitly;
-// the service waits for the task definition and for the listener of its target group.
+// the service waits for the task definition and for the listener of its target group. The task
+// role's policies (its own, the database's connect grant) are ordered before the task definition
+// too: the app calls S3, KMS and the database as soon as it starts.
+import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import { Runtime } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
+import { runWithEverything } from "../fixtures/features";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
 import { findAll, findOne, recordComponent } from "../helpers";
 
@@ -38,4 +42,29 @@ describe("Runtime: creation order", () => {
     expect(service.dependencies).to.include(td.urn);
     expect(listeners.some((l) => service.dependencies.includes(l.urn))).to.equal(true);
   });
+});
+
+describe("Runtime: the task role's policies come first", () => {
+  it("creates the task definition after every policy it is given for the task role", async () => {
+    const rec = await recordComponent(() => {
+      const taskRolePolicies = ["s3", "db"].map(
+        (n) => new aws.iam.RolePolicy(`api-${n}`, { role: "api", policy: "{}" }),
+      );
+      new Runtime("rt", { ...RUNTIME_ARGS, taskRolePolicies });
+    });
+    const td = findOne(rec, T.taskDefinition, "rt-task");
+    for (const n of ["api-s3", "api-db"]) {
+      expect(td.dependencies, n).to.include(findOne(rec, T.policy, n).urn);
+    }
+  });
+
+  for (const stack of ["staging", "prod"]) {
+    it(`${stack}, every feature on: the task definition waits for the API role's policy and the database grant`, async () => {
+      const rec = await runWithEverything(stack);
+      const td = findOne(rec, T.taskDefinition, `${stack}-runtime-task`);
+      for (const name of [`${stack}-storage-api-role-policy`, `${stack}-database-tasks-connect`]) {
+        expect(td.dependencies, name).to.include(findOne(rec, T.policy, name).urn);
+      }
+    });
+  }
 });
