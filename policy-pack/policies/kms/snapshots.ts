@@ -210,6 +210,7 @@ export const snapshotKms = customerKeyPolicy({
     checkov("CKV_AWS_4"),
     checkov("CKV_AWS_279"),
     checkov("CKV_AWS_280"),
+    checkov("CKV_AWS_146"),
     kics("EBS Volume Snapshot Not Encrypted"),
     awsDocs("ebs/latest/userguide/ebs-encryption (snapshots of encrypted volumes)"),
     awsDocs("AmazonRDS/latest/UserGuide/Overview.Encryption (snapshots use the instance's key)"),
