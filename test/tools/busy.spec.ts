@@ -7,10 +7,17 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import { processState, wasBusy } from "../../tools/lib/engine/busy";
 
+// The child says when its start-up (itself computing, so "R") is over; sampled only then, so a
+// loaded machine that starts Node slowly does not read a waiting program as busy.
 async function stateOf(script: string): Promise<boolean | undefined> {
-  const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+  const child = spawn(process.execPath, ["-e", `process.stdout.write("ready\\n"); ${script}`], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   try {
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((resolve, reject) => {
+      child.stdout.once("data", resolve);
+      child.once("error", reject);
+    });
     return await wasBusy(child.pid);
   } finally {
     child.kill("SIGKILL");
