@@ -72,6 +72,16 @@ const portEnd = (end: "from" | "to") => ({
   map: (v: any) => (v === undefined || v === null ? v : v[end]),
 });
 
+/** The service volume data-store-kms-cmk judges: one with a keyless managed EBS volume, if any. */
+function ecsVolume(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  const all = asList<any>(v);
+  const managed = all.filter(
+    (c) => c?.managedEbsVolume !== undefined && c?.managedEbsVolume !== null,
+  );
+  return managed.find((c) => !c.managedEbsVolume.kmsKeyId) ?? managed[0] ?? all[0];
+}
+
 export const NETWORK_TWINS: [string, Twin][] = [
   // sdk/nodejs/ec2/{networkAcl,networkAclEntry}.ts: an ACL holds no entries inline; each
   // AWS::EC2::NetworkAclEntry (networkAclId, ruleNumber, protocol as a number, ruleAction, egress,
@@ -277,6 +287,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
       rename: { name: "serviceName" },
       says: {
         "networkConfiguration.subnets": "networkConfiguration.awsvpcConfiguration.subnets",
+        volumeConfiguration: "volumeConfigurations[]",
         "networkConfiguration.assignPublicIp is true":
           'networkConfiguration.awsvpcConfiguration.assignPublicIp is "ENABLED"',
       },
@@ -299,6 +310,11 @@ export const NETWORK_TWINS: [string, Twin][] = [
             };
           },
         },
+        // volumeConfigurations [{ name, managedEbsVolume { encrypted, kmsKeyId, ... } }]
+        // (CloudFormation AWS::ECS::Service ServiceVolumeConfiguration) as the classic single
+        // volumeConfiguration: a managed EBS volume without a key first, so none hides behind one
+        // that names a key (data-store-kms-cmk).
+        volumeConfiguration: { from: "volumeConfigurations", map: ecsVolume },
       },
     },
   ],

@@ -21,6 +21,7 @@ import { EXPOSURE_TWINS } from "./twins-exposure";
 import { STORE_TWINS } from "./twins-stores";
 import { BUCKET_TWINS } from "./twins-buckets";
 import { ANALYTICS_TWINS } from "./twins-analytics";
+import { DATA_TWINS } from "./twins-data";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -419,6 +420,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...STORE_TWINS,
   ...BUCKET_TWINS,
   ...ANALYTICS_TWINS,
+  ...DATA_TWINS,
 ]);
 
 /** Every native type with a twin. */
