@@ -62,8 +62,20 @@ export const EXPOSURE_TWINS: [string, Twin][] = [
   ],
   [n.NATIVE_APIGATEWAYV2_API, { classic: t.APIGATEWAYV2_API }],
   // AWS::ApiGateway::Stage: cacheClusterEnabled, stageName and its methodSettings inline
-  // ([{ resourcePath, httpMethod, cachingEnabled, cacheDataEncrypted }]); restApiId the restApi.
-  [n.NATIVE_APIGATEWAY_STAGE, { classic: t.APIGATEWAY_STAGE, rename: { restApi: "restApiId" } }],
+  // ([{ resourcePath, httpMethod, cachingEnabled, cacheDataEncrypted }]); restApiId the restApi,
+  // AccessLogSetting { DestinationArn, Format } the accessLogSettings, TracingEnabled the
+  // xrayTracingEnabled.
+  [
+    n.NATIVE_APIGATEWAY_STAGE,
+    {
+      classic: t.APIGATEWAY_STAGE,
+      rename: {
+        restApi: "restApiId",
+        accessLogSettings: "accessLogSetting",
+        xrayTracingEnabled: "tracingEnabled",
+      },
+    },
+  ],
   [n.NATIVE_APIGATEWAYV2_ROUTE, { classic: t.APIGATEWAYV2_ROUTE }],
   [n.NATIVE_EC2_VPC_ENDPOINT_SERVICE, { classic: t.EC2_VPC_ENDPOINT_SERVICE }],
   [

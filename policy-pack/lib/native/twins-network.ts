@@ -72,6 +72,23 @@ const portEnd = (end: "from" | "to") => ({
   map: (v: any) => (v === undefined || v === null ? v : v[end]),
 });
 
+/** A load balancer attribute's value (a string), by key; undefined when not given. */
+function lbAttribute(v: unknown, key: string): unknown {
+  return asList<any>(v).find((a) => a?.key === key)?.value;
+}
+
+/** An attribute's "true"/"false" as a boolean; left out stays undefined. */
+const lbFlag = (v: unknown) => (v === undefined || v === null ? v : String(v) === "true");
+
+/** The access_logs.s3.* attributes as the classic accessLogs block (none given: no block). */
+function lbAccessLogs(v: unknown): unknown {
+  if (v === undefined || v === null) return v;
+  const enabled = lbAttribute(v, "access_logs.s3.enabled");
+  const bucket = lbAttribute(v, "access_logs.s3.bucket");
+  if (enabled === undefined && bucket === undefined) return undefined;
+  return { enabled: lbFlag(enabled), bucket, prefix: lbAttribute(v, "access_logs.s3.prefix") };
+}
+
 /** The service volume data-store-kms-cmk judges: one with a keyless managed EBS volume, if any. */
 function ecsVolume(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
@@ -165,6 +182,10 @@ export const NETWORK_TWINS: [string, Twin][] = [
   ],
   // sdk/nodejs/elasticloadbalancingv2/loadBalancer.ts: scheme ("internet-facing", the default, or
   // "internal"), securityGroups, type; the classic twin says internal: true|false.
+  // LoadBalancerAttributes [{ Key, Value }], strings (CloudFormation
+  // AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute: deletion_protection.enabled,
+  // access_logs.s3.enabled, access_logs.s3.bucket, access_logs.s3.prefix), are the classic
+  // enableDeletionProtection and accessLogs { enabled, bucket, prefix }.
   [
     n.NATIVE_ELBV2_LOAD_BALANCER,
     {
@@ -175,6 +196,11 @@ export const NETWORK_TWINS: [string, Twin][] = [
           from: "scheme",
           map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
         },
+        enableDeletionProtection: {
+          from: "loadBalancerAttributes",
+          map: (v: unknown) => lbFlag(lbAttribute(v, "deletion_protection.enabled")),
+        },
+        accessLogs: { from: "loadBalancerAttributes", map: lbAccessLogs },
       },
     },
   ],
@@ -360,6 +386,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
   ],
   // CloudFormation AWS::EKS::Cluster EncryptionConfig is a list of { provider { keyArn },
   // resources }; the classic encryptionConfig is one: the entry that covers secrets, else the first.
+  // Logging { ClusterLogging { EnabledTypes [{ Type }] } } is the classic enabledClusterLogTypes.
   [
     n.NATIVE_EKS_CLUSTER,
     {
@@ -374,7 +401,13 @@ export const NETWORK_TWINS: [string, Twin][] = [
             return configs.find((c: any) => asList(c?.resources).includes("secrets")) ?? configs[0];
           },
         },
+        enabledClusterLogTypes: {
+          from: "logging",
+          always: true,
+          map: (v: any) => asList<any>(v?.clusterLogging?.enabledTypes).map((e) => e?.type),
+        },
       },
+      says: { enabledClusterLogTypes: "logging.clusterLogging.enabledTypes" },
     },
   ],
 ];

@@ -66,6 +66,31 @@ function mskEncryptionInfo(v: any): unknown {
   };
 }
 
+/**
+ * AWS::MSK::Cluster LoggingInfo { BrokerLogs { CloudWatchLogs, Firehose, S3 } } as the classic
+ * loggingInfo, whose CloudWatch sink is cloudwatchLogs; each sink keeps its { enabled, ... }.
+ */
+function mskLoggingInfo(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get brokerLogs() {
+      const b = v.brokerLogs;
+      if (b === undefined || b === null) return b;
+      return {
+        get cloudwatchLogs() {
+          return b.cloudWatchLogs;
+        },
+        get firehose() {
+          return b.firehose;
+        },
+        get s3() {
+          return b.s3;
+        },
+      };
+    },
+  };
+}
+
 /** A native Firehose stream's encryption input as the classic serverSideEncryption block. */
 function firehoseSse(v: any): unknown {
   if (v === undefined || v === null) return v;
@@ -128,7 +153,10 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
         "encryptionInfo.encryptionAtRestKmsKeyArn":
           "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId",
       },
-      derive: { encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo } },
+      derive: {
+        encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo },
+        loggingInfo: { from: "loggingInfo", map: mskLoggingInfo },
+      },
     },
   ],
   // AWS::KinesisFirehose::DeliveryStream DeliveryStreamEncryptionConfigurationInput { KeyType,
@@ -182,12 +210,13 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   [n.NATIVE_ECS_TASK_DEFINITION, { classic: t.ECS_TASK_DEFINITION }],
   // CloudFormation AWS::ECS::Cluster ClusterConfiguration.ExecuteCommandConfiguration { kmsKeyId,
   // logging, logConfiguration { cloudWatchEncryptionEnabled, s3EncryptionEnabled, ... } }: the
-  // classic names, but for S3's flag (the classic s3BucketEncryptionEnabled).
+  // classic names, but for S3's flag (the classic s3BucketEncryptionEnabled); ClusterSettings
+  // [{ Name, Value }] (containerInsights) the classic settings.
   [
     n.NATIVE_ECS_CLUSTER,
     {
       classic: t.ECS_CLUSTER,
-      rename: { name: "clusterName" },
+      rename: { name: "clusterName", settings: "clusterSettings" },
       derive: { configuration: { from: "configuration", map: ecsExecConfiguration } },
       says: { s3BucketEncryptionEnabled: "s3EncryptionEnabled" },
     },

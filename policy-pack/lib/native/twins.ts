@@ -93,7 +93,11 @@ function dynamoSse(v: any, key: () => unknown): unknown {
 const RDS_INSTANCE_RENAMES = {
   replicateSourceDb: "sourceDbInstanceIdentifier",
   performanceInsightsEnabled: "enablePerformanceInsights",
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
 };
+
+/** CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports. */
+const LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
 
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
@@ -398,8 +402,8 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
     },
   ],
-  [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
-  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
+  [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
   // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],

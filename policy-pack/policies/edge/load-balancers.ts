@@ -20,7 +20,7 @@ import {
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
 import { awsDocs, awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
-import { NATIVE_ELBV2_LISTENER } from "../../lib/native/types";
+import { NATIVE_ELBV2_LISTENER, NATIVE_ELBV2_LOAD_BALANCER } from "../../lib/native/types";
 
 const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
 const LISTENERS = [LB_LISTENER, ALB_LISTENER];
@@ -80,7 +80,7 @@ export const elbAccessLogs = resourcePolicy({
     checkov("CKV_AWS_91"),
     fsbp("ELB.5"),
   ],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (props.loadBalancerType === "gateway") return;
     const logs = props.accessLogs;
@@ -99,7 +99,7 @@ export const elbDeletionProtection = resourcePolicy({
   remediationSteps:
     "Set `enableDeletionProtection: true` (turn it off deliberately before a planned teardown).",
   references: [checkov("CKV_AWS_150"), fsbp("ELB.6")],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
   },
