@@ -8,6 +8,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
 import { spelledEither } from "./spelling";
+import { lbAccessLogs, lbAttribute, lbFlag, listenerActions } from "./load-balancers";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
 const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
@@ -71,23 +72,6 @@ const portEnd = (end: "from" | "to") => ({
   from: "portRange",
   map: (v: any) => (v === undefined || v === null ? v : v[end]),
 });
-
-/** A load balancer attribute's value (a string), by key; undefined when not given. */
-function lbAttribute(v: unknown, key: string): unknown {
-  return asList<any>(v).find((a) => a?.key === key)?.value;
-}
-
-/** An attribute's "true"/"false" as a boolean; left out stays undefined. */
-const lbFlag = (v: unknown) => (v === undefined || v === null ? v : String(v) === "true");
-
-/** The access_logs.s3.* attributes as the classic accessLogs block (none given: no block). */
-function lbAccessLogs(v: unknown): unknown {
-  if (v === undefined || v === null) return v;
-  const enabled = lbAttribute(v, "access_logs.s3.enabled");
-  const bucket = lbAttribute(v, "access_logs.s3.bucket");
-  if (enabled === undefined && bucket === undefined) return undefined;
-  return { enabled: lbFlag(enabled), bucket, prefix: lbAttribute(v, "access_logs.s3.prefix") };
-}
 
 /** The service volume data-store-kms-cmk judges: one with a keyless managed EBS volume, if any. */
 function ecsVolume(v: unknown): unknown {
@@ -205,8 +189,16 @@ export const NETWORK_TWINS: [string, Twin][] = [
     },
   ],
   // sdk/nodejs/elasticloadbalancingv2/listener.ts: protocol, sslPolicy, port, loadBalancerArn,
-  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names.
-  [n.NATIVE_ELBV2_LISTENER, { classic: t.LB_LISTENER }],
+  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names;
+  // DefaultActions [{ Type, RedirectConfig, FixedResponseConfig, ForwardConfig, TargetGroupArn }]
+  // the classic defaultActions, whose blocks are redirect, fixedResponse and forward.
+  [
+    n.NATIVE_ELBV2_LISTENER,
+    {
+      classic: t.LB_LISTENER,
+      derive: { defaultActions: { from: "defaultActions", map: listenerActions } },
+    },
+  ],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
   // (sdk/nodejs/lambda/function.ts), as in the classic twins. An instance given networkInterfaces
   // names its subnet and public-IP choice there (CloudFormation AWS::EC2::Instance: "If you specify
