@@ -246,7 +246,9 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins.
+  // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins;
+  // its defaultCacheBehavior and viewerCertificate keep their names and fields, cacheBehaviors is
+  // the classic orderedCacheBehaviors, webAclId (webACLId in early 0.x SDKs) the classic webAclId.
   [
     n.NATIVE_CLOUDFRONT_DISTRIBUTION,
     {
@@ -259,6 +261,23 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
               ? v?.origins
               : asList(v.origins).map(cloudfrontOrigin),
         },
+        defaultCacheBehavior: {
+          from: "distributionConfig",
+          map: (v: any) => v?.defaultCacheBehavior,
+        },
+        orderedCacheBehaviors: { from: "distributionConfig", map: (v: any) => v?.cacheBehaviors },
+        viewerCertificate: { from: "distributionConfig", map: (v: any) => v?.viewerCertificate },
+        webAclId: {
+          from: "distributionConfig",
+          map: (v: any) =>
+            v === undefined || v === null ? v : eitherField(v, "webAclId", "webACLId"),
+        },
+      },
+      says: {
+        webAclId: "distributionConfig.webAclId",
+        viewerCertificate: "distributionConfig.viewerCertificate",
+        defaultCacheBehavior: "distributionConfig.defaultCacheBehavior",
+        orderedCacheBehaviors: "distributionConfig.cacheBehaviors",
       },
     },
   ],
