@@ -16,6 +16,9 @@
 //   Destinations [{ CloudWatchLogsLogGroup { LogGroupArn } }] }: the classic loggingConfiguration
 //   with the first destination's log group as its logDestination (the API takes one destination);
 //   TracingConfiguration { Enabled } the classic tracingConfiguration.
+// - AWS::Backup::BackupPlan BackupPlan { BackupPlanRule [{ RuleName, Lifecycle
+//   { DeleteAfterDays }, CopyActions [{ Lifecycle }] }] } (sdk/nodejs/backup/backupPlan.ts): the
+//   classic rules [{ ruleName, lifecycle { deleteAfter }, copyActions [{ lifecycle }] }].
 // - AWS::AppSync::GraphQLApi LogConfig { CloudWatchLogsRoleArn, FieldLogLevel,
 //   ExcludeVerboseContent } (sdk/nodejs/appsync/graphQlApi.ts): the classic logConfig, whose role
 //   is cloudwatchLogsRoleArn.
@@ -38,6 +41,43 @@ function sfnLogging(v: any): unknown {
       return asList<any>(v.destinations)[0]?.cloudWatchLogsLogGroup?.logGroupArn;
     },
   };
+}
+
+/** A backup lifecycle's deleteAfterDays as the classic deleteAfter. */
+function backupLifecycle(l: any): unknown {
+  if (l === undefined || l === null) return l;
+  return {
+    get deleteAfter() {
+      return l.deleteAfterDays;
+    },
+    get coldStorageAfter() {
+      return l.moveToColdStorageAfterDays;
+    },
+  };
+}
+
+/** A backup plan's backupPlanRule list as the classic rules. */
+function backupRules(plan: any): unknown {
+  if (plan === undefined || plan === null) return plan;
+  const rules = plan.backupPlanRule;
+  if (!Array.isArray(rules)) return rules;
+  return asList<any>(rules).map((r) => ({
+    get ruleName() {
+      return r?.ruleName;
+    },
+    get lifecycle() {
+      return backupLifecycle(r?.lifecycle);
+    },
+    get copyActions() {
+      const copies = r?.copyActions;
+      if (!Array.isArray(copies)) return copies;
+      return asList<any>(copies).map((c) => ({
+        get lifecycle() {
+          return backupLifecycle(c?.lifecycle);
+        },
+      }));
+    },
+  }));
 }
 
 /** An AppSync logConfig as the classic one (cloudwatchLogsRoleArn). */
@@ -82,6 +122,14 @@ export const DATA_TWINS: [string, Twin][] = [
         "loggingConfiguration.logDestination": "loggingConfiguration.destinations",
         logDestination: "destinations",
       },
+    },
+  ],
+  [
+    n.NATIVE_BACKUP_PLAN,
+    {
+      classic: t.BACKUP_PLAN,
+      derive: { rules: { from: "backupPlan", map: backupRules } },
+      says: { "lifecycle.deleteAfter": "lifecycle.deleteAfterDays" },
     },
   ],
   [

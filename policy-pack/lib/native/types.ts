@@ -180,5 +180,6 @@ export const NATIVE_SFN_STATE_MACHINE = "aws-native:stepfunctions:StateMachine";
 export const NATIVE_DSQL_CLUSTER = "aws-native:dsql:Cluster";
 export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
 export const NATIVE_APPSYNC_GRAPHQL_API = "aws-native:appsync:GraphQlApi";
+export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
 /** AWS::WAFv2::WebACLAssociation: a regional web ACL on a load balancer, API stage or other. */
 export const NATIVE_WAFV2_WEB_ACL_ASSOCIATION = "aws-native:wafv2:WebAclAssociation";

@@ -5,9 +5,10 @@
 // Modernization environments, DMS instance profiles, DRS replication templates and ECS services'
 // managed EBS volumes (volumeConfigurations[].managedEbsVolume.kmsKeyId), and the advisory
 // logging, tracing and retention rules of state machines (loggingConfiguration.destinations,
-// tracingConfiguration), AppSync GraphQL APIs (logConfig.cloudWatchLogsRoleArn) and log groups
-// (retentionInDays). A compliant resource passes;
-// each case breaks one field, and a value unknown at preview is a preview note.
+// tracingConfiguration), AppSync GraphQL APIs (logConfig.cloudWatchLogsRoleArn), log groups
+// (retentionInDays) and backup plans' retention (backupPlan.backupPlanRule[].lifecycle). A
+// compliant resource passes; each case breaks one field, and a value unknown at preview is a
+// preview note.
 import * as n from "../../../policy-pack/lib/native/types";
 import { Case, KEY_ARN, runCases } from "./cases";
 
@@ -24,6 +25,20 @@ const stateMachine = {
   loggingConfiguration: sfnLogging,
   tracingConfiguration: { enabled: true },
 };
+
+const dailyRule = {
+  ruleName: "daily",
+  targetBackupVault: "vault",
+  scheduleExpression: "cron(0 5 * * ? *)",
+  lifecycle: { deleteAfterDays: 35 },
+  copyActions: [
+    {
+      destinationBackupVaultArn: "arn:aws:backup:eu-central-1:123456789012:backup-vault:dr",
+      lifecycle: { deleteAfterDays: 35 },
+    },
+  ],
+};
+const plan = { backupPlanName: "daily", backupPlanRule: [dailyRule] };
 
 /** data-store-kms-cmk over one native type whose key is `prop` (a nested `path` for the finding). */
 const storeKey = (type: string, inputs: Record<string, unknown>, prop: string, says: string) =>
@@ -193,6 +208,34 @@ const cases: Case[] = [
         },
         'logConfig.fieldLogLevel is "NONE"',
         "fieldLogLevel NONE",
+      ],
+    ],
+  },
+  {
+    rule: "backup-plan-lifecycle",
+    type: n.NATIVE_BACKUP_PLAN,
+    inputs: { backupPlan: plan },
+    prop: "backupPlan",
+    broken: [
+      [
+        { backupPlan: { ...plan, backupPlanRule: [{ ...dailyRule, lifecycle: undefined }] } },
+        "Rule 'daily' keeps recovery points forever (no lifecycle.deleteAfterDays)",
+        "a rule without lifecycle",
+      ],
+      [
+        {
+          backupPlan: {
+            ...plan,
+            backupPlanRule: [{ ...dailyRule, copyActions: [{ destinationBackupVaultArn: "x" }] }],
+          },
+        },
+        "A copy action of rule 'daily' keeps copies forever (no lifecycle.deleteAfterDays)",
+        "a copy action without lifecycle",
+      ],
+      [
+        { backupPlan: { ...plan, backupPlanRule: [] } },
+        "The backup plan has no rules.",
+        "no backupPlanRule",
       ],
     ],
   },
