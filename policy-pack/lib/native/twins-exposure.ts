@@ -21,6 +21,9 @@
 // - AWS::ApiGateway::Method AuthorizationType and RestApiId (the classic authorization and
 //   restApi), AWS::ApiGatewayV2::Route and Api with the classic names (routeKey,
 //   authorizationType, apiKeyRequired, apiId, protocolType);
+// - AWS::WAFv2::WebACLAssociation ResourceArn and WebACLArn (sdk/nodejs/wafv2/webAclAssociation.ts:
+//   resourceArn, webAclArn), the classic names: the WAF rules find a load balancer's or a stage's
+//   association by the reference to it;
 // - AWS::EC2::VPCEndpointService AcceptanceRequired, and AWS::EC2::VPCEndpointServicePermissions
 //   (sdk/nodejs/ec2/vpcEndpointServicePermissions.ts: serviceId, allowedPrincipals, a list) as the
 //   classic single-principal grant of that service, its principal "*" when the list holds "*".
@@ -62,9 +65,22 @@ export const EXPOSURE_TWINS: [string, Twin][] = [
   ],
   [n.NATIVE_APIGATEWAYV2_API, { classic: t.APIGATEWAYV2_API }],
   // AWS::ApiGateway::Stage: cacheClusterEnabled, stageName and its methodSettings inline
-  // ([{ resourcePath, httpMethod, cachingEnabled, cacheDataEncrypted }]); restApiId the restApi.
-  [n.NATIVE_APIGATEWAY_STAGE, { classic: t.APIGATEWAY_STAGE, rename: { restApi: "restApiId" } }],
+  // ([{ resourcePath, httpMethod, cachingEnabled, cacheDataEncrypted }]); restApiId the restApi,
+  // AccessLogSetting { DestinationArn, Format } the accessLogSettings, TracingEnabled the
+  // xrayTracingEnabled.
+  [
+    n.NATIVE_APIGATEWAY_STAGE,
+    {
+      classic: t.APIGATEWAY_STAGE,
+      rename: {
+        restApi: "restApiId",
+        accessLogSettings: "accessLogSetting",
+        xrayTracingEnabled: "tracingEnabled",
+      },
+    },
+  ],
   [n.NATIVE_APIGATEWAYV2_ROUTE, { classic: t.APIGATEWAYV2_ROUTE }],
+  [n.NATIVE_WAFV2_WEB_ACL_ASSOCIATION, { classic: t.WAFV2_WEB_ACL_ASSOCIATION }],
   [n.NATIVE_EC2_VPC_ENDPOINT_SERVICE, { classic: t.EC2_VPC_ENDPOINT_SERVICE }],
   [
     n.NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,

@@ -8,6 +8,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
 import { spelledEither } from "./spelling";
+import { lbAccessLogs, lbAttribute, lbFlag, listenerActions } from "./load-balancers";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
 const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
@@ -71,6 +72,16 @@ const portEnd = (end: "from" | "to") => ({
   from: "portRange",
   map: (v: any) => (v === undefined || v === null ? v : v[end]),
 });
+
+/** The service volume data-store-kms-cmk judges: one with a keyless managed EBS volume, if any. */
+function ecsVolume(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  const all = asList<any>(v);
+  const managed = all.filter(
+    (c) => c?.managedEbsVolume !== undefined && c?.managedEbsVolume !== null,
+  );
+  return managed.find((c) => !c.managedEbsVolume.kmsKeyId) ?? managed[0] ?? all[0];
+}
 
 export const NETWORK_TWINS: [string, Twin][] = [
   // sdk/nodejs/ec2/{networkAcl,networkAclEntry}.ts: an ACL holds no entries inline; each
@@ -155,6 +166,10 @@ export const NETWORK_TWINS: [string, Twin][] = [
   ],
   // sdk/nodejs/elasticloadbalancingv2/loadBalancer.ts: scheme ("internet-facing", the default, or
   // "internal"), securityGroups, type; the classic twin says internal: true|false.
+  // LoadBalancerAttributes [{ Key, Value }], strings (CloudFormation
+  // AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute: deletion_protection.enabled,
+  // access_logs.s3.enabled, access_logs.s3.bucket, access_logs.s3.prefix), are the classic
+  // enableDeletionProtection and accessLogs { enabled, bucket, prefix }.
   [
     n.NATIVE_ELBV2_LOAD_BALANCER,
     {
@@ -165,12 +180,25 @@ export const NETWORK_TWINS: [string, Twin][] = [
           from: "scheme",
           map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
         },
+        enableDeletionProtection: {
+          from: "loadBalancerAttributes",
+          map: (v: unknown) => lbFlag(lbAttribute(v, "deletion_protection.enabled")),
+        },
+        accessLogs: { from: "loadBalancerAttributes", map: lbAccessLogs },
       },
     },
   ],
   // sdk/nodejs/elasticloadbalancingv2/listener.ts: protocol, sslPolicy, port, loadBalancerArn,
-  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names.
-  [n.NATIVE_ELBV2_LISTENER, { classic: t.LB_LISTENER }],
+  // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names;
+  // DefaultActions [{ Type, RedirectConfig, FixedResponseConfig, ForwardConfig, TargetGroupArn }]
+  // the classic defaultActions, whose blocks are redirect, fixedResponse and forward.
+  [
+    n.NATIVE_ELBV2_LISTENER,
+    {
+      classic: t.LB_LISTENER,
+      derive: { defaultActions: { from: "defaultActions", map: listenerActions } },
+    },
+  ],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds
   // (sdk/nodejs/lambda/function.ts), as in the classic twins. An instance given networkInterfaces
   // names its subnet and public-IP choice there (CloudFormation AWS::EC2::Instance: "If you specify
@@ -277,6 +305,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
       rename: { name: "serviceName" },
       says: {
         "networkConfiguration.subnets": "networkConfiguration.awsvpcConfiguration.subnets",
+        volumeConfiguration: "volumeConfigurations[]",
         "networkConfiguration.assignPublicIp is true":
           'networkConfiguration.awsvpcConfiguration.assignPublicIp is "ENABLED"',
       },
@@ -299,6 +328,11 @@ export const NETWORK_TWINS: [string, Twin][] = [
             };
           },
         },
+        // volumeConfigurations [{ name, managedEbsVolume { encrypted, kmsKeyId, ... } }]
+        // (CloudFormation AWS::ECS::Service ServiceVolumeConfiguration) as the classic single
+        // volumeConfiguration: a managed EBS volume without a key first, so none hides behind one
+        // that names a key (data-store-kms-cmk).
+        volumeConfiguration: { from: "volumeConfigurations", map: ecsVolume },
       },
     },
   ],
@@ -344,6 +378,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
   ],
   // CloudFormation AWS::EKS::Cluster EncryptionConfig is a list of { provider { keyArn },
   // resources }; the classic encryptionConfig is one: the entry that covers secrets, else the first.
+  // Logging { ClusterLogging { EnabledTypes [{ Type }] } } is the classic enabledClusterLogTypes.
   [
     n.NATIVE_EKS_CLUSTER,
     {
@@ -358,7 +393,13 @@ export const NETWORK_TWINS: [string, Twin][] = [
             return configs.find((c: any) => asList(c?.resources).includes("secrets")) ?? configs[0];
           },
         },
+        enabledClusterLogTypes: {
+          from: "logging",
+          always: true,
+          map: (v: any) => asList<any>(v?.clusterLogging?.enabledTypes).map((e) => e?.type),
+        },
       },
+      says: { enabledClusterLogTypes: "logging.clusterLogging.enabledTypes" },
     },
   ],
 ];

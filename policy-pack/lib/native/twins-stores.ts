@@ -68,9 +68,12 @@ function distributions(v: unknown): unknown {
   }));
 }
 
+const DOCDB_LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
+
 export const STORE_TWINS: [string, Twin][] = [
-  [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER }],
-  [n.NATIVE_DOCDB_DB_CLUSTER_V0, { classic: t.DOCDB_CLUSTER }],
+  // EnableCloudwatchLogsExports is the classic DocumentDB cluster's enabledCloudwatchLogsExports.
+  [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
+  [n.NATIVE_DOCDB_DB_CLUSTER_V0, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
   [n.NATIVE_NEPTUNE_DB_CLUSTER, { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
   [
     n.NATIVE_NEPTUNE_DB_CLUSTER_V0,

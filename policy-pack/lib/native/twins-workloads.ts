@@ -66,6 +66,31 @@ function mskEncryptionInfo(v: any): unknown {
   };
 }
 
+/**
+ * AWS::MSK::Cluster LoggingInfo { BrokerLogs { CloudWatchLogs, Firehose, S3 } } as the classic
+ * loggingInfo, whose CloudWatch sink is cloudwatchLogs; each sink keeps its { enabled, ... }.
+ */
+function mskLoggingInfo(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get brokerLogs() {
+      const b = v.brokerLogs;
+      if (b === undefined || b === null) return b;
+      return {
+        get cloudwatchLogs() {
+          return b.cloudWatchLogs;
+        },
+        get firehose() {
+          return b.firehose;
+        },
+        get s3() {
+          return b.s3;
+        },
+      };
+    },
+  };
+}
+
 /** A native Firehose stream's encryption input as the classic serverSideEncryption block. */
 function firehoseSse(v: any): unknown {
   if (v === undefined || v === null) return v;
@@ -128,7 +153,10 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
         "encryptionInfo.encryptionAtRestKmsKeyArn":
           "encryptionInfo.encryptionAtRest.dataVolumeKmsKeyId",
       },
-      derive: { encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo } },
+      derive: {
+        encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo },
+        loggingInfo: { from: "loggingInfo", map: mskLoggingInfo },
+      },
     },
   ],
   // AWS::KinesisFirehose::DeliveryStream DeliveryStreamEncryptionConfigurationInput { KeyType,
@@ -182,12 +210,13 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   [n.NATIVE_ECS_TASK_DEFINITION, { classic: t.ECS_TASK_DEFINITION }],
   // CloudFormation AWS::ECS::Cluster ClusterConfiguration.ExecuteCommandConfiguration { kmsKeyId,
   // logging, logConfiguration { cloudWatchEncryptionEnabled, s3EncryptionEnabled, ... } }: the
-  // classic names, but for S3's flag (the classic s3BucketEncryptionEnabled).
+  // classic names, but for S3's flag (the classic s3BucketEncryptionEnabled); ClusterSettings
+  // [{ Name, Value }] (containerInsights) the classic settings.
   [
     n.NATIVE_ECS_CLUSTER,
     {
       classic: t.ECS_CLUSTER,
-      rename: { name: "clusterName" },
+      rename: { name: "clusterName", settings: "clusterSettings" },
       derive: { configuration: { from: "configuration", map: ecsExecConfiguration } },
       says: { s3BucketEncryptionEnabled: "s3EncryptionEnabled" },
     },
@@ -217,7 +246,9 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins.
+  // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins;
+  // its defaultCacheBehavior and viewerCertificate keep their names and fields, cacheBehaviors is
+  // the classic orderedCacheBehaviors, webAclId (webACLId in early 0.x SDKs) the classic webAclId.
   [
     n.NATIVE_CLOUDFRONT_DISTRIBUTION,
     {
@@ -230,6 +261,23 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
               ? v?.origins
               : asList(v.origins).map(cloudfrontOrigin),
         },
+        defaultCacheBehavior: {
+          from: "distributionConfig",
+          map: (v: any) => v?.defaultCacheBehavior,
+        },
+        orderedCacheBehaviors: { from: "distributionConfig", map: (v: any) => v?.cacheBehaviors },
+        viewerCertificate: { from: "distributionConfig", map: (v: any) => v?.viewerCertificate },
+        webAclId: {
+          from: "distributionConfig",
+          map: (v: any) =>
+            v === undefined || v === null ? v : eitherField(v, "webAclId", "webACLId"),
+        },
+      },
+      says: {
+        webAclId: "distributionConfig.webAclId",
+        viewerCertificate: "distributionConfig.viewerCertificate",
+        defaultCacheBehavior: "distributionConfig.defaultCacheBehavior",
+        orderedCacheBehaviors: "distributionConfig.cacheBehaviors",
       },
     },
   ],

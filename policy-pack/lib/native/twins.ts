@@ -21,6 +21,7 @@ import { EXPOSURE_TWINS } from "./twins-exposure";
 import { STORE_TWINS } from "./twins-stores";
 import { BUCKET_TWINS } from "./twins-buckets";
 import { ANALYTICS_TWINS } from "./twins-analytics";
+import { DATA_TWINS } from "./twins-data";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -92,7 +93,11 @@ function dynamoSse(v: any, key: () => unknown): unknown {
 const RDS_INSTANCE_RENAMES = {
   replicateSourceDb: "sourceDbInstanceIdentifier",
   performanceInsightsEnabled: "enablePerformanceInsights",
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
 };
+
+/** CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports. */
+const LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
 
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
@@ -397,8 +402,8 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
     },
   ],
-  [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER }],
-  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER }],
+  [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
   // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
@@ -419,6 +424,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...STORE_TWINS,
   ...BUCKET_TWINS,
   ...ANALYTICS_TWINS,
+  ...DATA_TWINS,
 ]);
 
 /** Every native type with a twin. */

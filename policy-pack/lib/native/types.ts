@@ -170,3 +170,16 @@ export const NATIVE_GLUE_DATA_CATALOG_ENCRYPTION_SETTINGS =
   "aws-native:glue:DataCatalogEncryptionSettings";
 export const NATIVE_FSX_FILE_SYSTEM = "aws-native:fsx:FileSystem";
 export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";
+
+/** AWS::Neptune::DBInstance: PubliclyAccessible since Neptune's public endpoints (engine 1.4.6). */
+export const NATIVE_NEPTUNE_DB_INSTANCE = "aws-native:neptune:DbInstance";
+export const NATIVE_S3TABLES_TABLE_BUCKET = "aws-native:s3tables:TableBucket";
+/** AWS::APS::Workspace: an Amazon Managed Service for Prometheus workspace. */
+export const NATIVE_APS_WORKSPACE = "aws-native:aps:Workspace";
+export const NATIVE_SFN_STATE_MACHINE = "aws-native:stepfunctions:StateMachine";
+export const NATIVE_DSQL_CLUSTER = "aws-native:dsql:Cluster";
+export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
+export const NATIVE_APPSYNC_GRAPHQL_API = "aws-native:appsync:GraphQlApi";
+export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
+/** AWS::WAFv2::WebACLAssociation: a regional web ACL on a load balancer, API stage or other. */
+export const NATIVE_WAFV2_WEB_ACL_ASSOCIATION = "aws-native:wafv2:WebAclAssociation";

@@ -5,6 +5,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { byKnownName, eachWithReferrers, namedTarget } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
+import { NATIVE_REDSHIFT_CLUSTER } from "../../lib/native/types";
 import { asList, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -149,7 +150,7 @@ export const redshiftClusterAutomatedSnapshots = resourcePolicy({
     fsbp("Redshift.3"),
     awsDocs("redshift/latest/mgmt/working-with-snapshots (automated snapshots)"),
   ],
-  types: [REDSHIFT_CLUSTER],
+  types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     const days = props.automatedSnapshotRetentionPeriod;
     if (typeof days === "number" && days < 1) {

@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { BACKUP_PLAN } from "../../lib/types";
+import { NATIVE_BACKUP_PLAN } from "../../lib/native/types";
 import { awsDocs } from "../../lib/controls";
 
 export const backupPlanLifecycle = resourcePolicy({
@@ -15,7 +16,7 @@ export const backupPlanLifecycle = resourcePolicy({
   remediationSteps:
     "Set `lifecycle: { deleteAfter: <days> }` on every rule and on every copy action.",
   references: [awsDocs("AWS Backup plan lifecycle")],
-  types: [BACKUP_PLAN],
+  types: [BACKUP_PLAN, NATIVE_BACKUP_PLAN],
   check: (props, ctx) => {
     const rules = asList(props.rules);
     if (rules.length === 0) ctx.report("The backup plan has no rules.");

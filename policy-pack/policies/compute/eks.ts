@@ -3,6 +3,7 @@
 // ../exposure; secrets encryption: ../kms/compute.ts.)
 import { resourcePolicy } from "../../lib/define";
 import { EKS_CLUSTER } from "../../lib/types";
+import { NATIVE_EKS_CLUSTER } from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 import { versionVerdict } from "../../lib/compute/kubernetes-versions";
@@ -31,7 +32,7 @@ export const eksControlPlaneLogging = resourcePolicy<ControlPlaneLogConfig>({
       default: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
     },
   },
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
     const enabled = new Set(asList<string>(props.enabledClusterLogTypes));
     const missing = ctx.config.requiredLogTypes.filter((t) => !enabled.has(t));

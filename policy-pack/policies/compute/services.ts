@@ -12,7 +12,7 @@ import {
   SCHEDULER_SCHEDULE,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
-import { NATIVE_ECS_SERVICE } from "../../lib/native/types";
+import { NATIVE_ECS_CLUSTER, NATIVE_ECS_SERVICE } from "../../lib/native/types";
 
 /**
  * Where each type says whether its tasks get a public IP, and the value that says yes. The
@@ -121,7 +121,7 @@ export const ecsClusterContainerInsights = resourcePolicy({
   remediationSteps:
     'Add `settings: [{ name: "containerInsights", value: "enabled" }]` (or "enhanced").',
   references: [cdkNag("AwsSolutions-ECS4"), checkov("CKV_AWS_65"), fsbp("ECS.12")],
-  types: [ECS_CLUSTER],
+  types: [ECS_CLUSTER, NATIVE_ECS_CLUSTER],
   check: (props, ctx) => {
     const setting = asList(props.settings).find((s: any) => s?.name === "containerInsights");
     if (setting?.value !== "enabled" && setting?.value !== "enhanced") {

@@ -1,6 +1,7 @@
 // Step Functions state machines log their executions and trace them with X-Ray.
 import { resourcePolicy } from "../../lib/define";
 import { SFN_STATE_MACHINE } from "../../lib/types";
+import { NATIVE_SFN_STATE_MACHINE } from "../../lib/native/types";
 import { holdsValue } from "../../lib/values";
 import { checkov, fsbp } from "../../lib/controls";
 
@@ -30,7 +31,7 @@ export const sfnExecutionLogging = resourcePolicy<ExecutionLoggingConfig>({
       default: true,
     },
   },
-  types: [SFN_STATE_MACHINE],
+  types: [SFN_STATE_MACHINE, NATIVE_SFN_STATE_MACHINE],
   check: (props, ctx) => {
     const logging = props.loggingConfiguration;
     // Step Functions API, LoggingConfiguration.level: "Defines which category of execution
@@ -58,7 +59,7 @@ export const sfnTracing = resourcePolicy({
   remediationSteps:
     "Set `tracingConfiguration: { enabled: true }` and let the role write to X-Ray.",
   references: [checkov("CKV_AWS_284")],
-  types: [SFN_STATE_MACHINE],
+  types: [SFN_STATE_MACHINE, NATIVE_SFN_STATE_MACHINE],
   check: (props, ctx) => {
     if (props.tracingConfiguration?.enabled !== true) {
       ctx.report("tracingConfiguration.enabled is not true.");

@@ -4,6 +4,10 @@
 // (../kms/nosql.ts).
 import { resourcePolicy } from "../../lib/define";
 import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
+import {
+  NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  NATIVE_ELASTICACHE_REPLICATION_GROUP,
+} from "../../lib/native/types";
 import { peek, present } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -93,7 +97,12 @@ export const elasticacheBackupRetention = resourcePolicy({
     fsbp("ElastiCache.1"),
     awsDocs("AmazonElastiCache/latest/dg/backups-automatic"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP, ELASTICACHE_CLUSTER],
+  types: [
+    ELASTICACHE_REPLICATION_GROUP,
+    ELASTICACHE_CLUSTER,
+    NATIVE_ELASTICACHE_REPLICATION_GROUP,
+    NATIVE_ELASTICACHE_CACHE_CLUSTER,
+  ],
   check: (props, ctx, args) => {
     if (args.type === ELASTICACHE_CLUSTER) {
       // A member of a replication group takes the group's settings.

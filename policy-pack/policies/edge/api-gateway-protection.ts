@@ -8,6 +8,7 @@ import {
   APIGATEWAY_STAGE,
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
+import { NATIVE_APIGATEWAY_STAGE, NATIVE_WAFV2_WEB_ACL_ASSOCIATION } from "../../lib/native/types";
 import { asString } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -29,8 +30,13 @@ export const apigatewayStageWaf = stackPolicy({
     fsbp("APIGateway.4"),
     awsDocs("apigateway/latest/developerguide/apigateway-control-access-aws-waf"),
   ],
-  types: [APIGATEWAY_STAGE, WAFV2_WEB_ACL_ASSOCIATION],
-  appliesTo: APIGATEWAY_STAGE,
+  types: [
+    APIGATEWAY_STAGE,
+    WAFV2_WEB_ACL_ASSOCIATION,
+    NATIVE_APIGATEWAY_STAGE,
+    NATIVE_WAFV2_WEB_ACL_ASSOCIATION,
+  ],
+  appliesTo: [APIGATEWAY_STAGE, NATIVE_APIGATEWAY_STAGE],
   check: (ctx) => {
     // Only an association given as a literal ARN needs the stage's ARN (unknown at preview).
     const link = { type: WAFV2_WEB_ACL_ASSOCIATION, prop: "resourceArn", keys: ["arn"] };

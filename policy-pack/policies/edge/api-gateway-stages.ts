@@ -2,6 +2,7 @@
 // with X-Ray, and REST custom domains refuse TLS 1.0.
 import { requireTrue, resourcePolicy } from "../../lib/define";
 import { APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE, APIGATEWAYV2_STAGE } from "../../lib/types";
+import { NATIVE_APIGATEWAY_STAGE } from "../../lib/native/types";
 import { holdsValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -24,7 +25,7 @@ export const apigatewayStageAccessLogging = resourcePolicy({
     // "Access logging should be configured for API Gateway V2 Stages" (HTTP and WebSocket).
     fsbp("APIGateway.9"),
   ],
-  types: [APIGATEWAY_STAGE, APIGATEWAYV2_STAGE],
+  types: [APIGATEWAY_STAGE, APIGATEWAYV2_STAGE, NATIVE_APIGATEWAY_STAGE],
   check: (props, ctx) => {
     const settings = props.accessLogSettings;
     // Trivy AWS-0001's CloudFormation fixture: settings with a format but no destination log nothing.
@@ -52,7 +53,7 @@ export const apigatewayStageXray = resourcePolicy({
     trivy("AWS-0003"),
     fsbp("APIGateway.3"),
   ],
-  types: [APIGATEWAY_STAGE],
+  types: [APIGATEWAY_STAGE, NATIVE_APIGATEWAY_STAGE],
   check: requireTrue("xrayTracingEnabled"),
 });
 

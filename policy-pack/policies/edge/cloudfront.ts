@@ -46,7 +46,7 @@ export const cloudfrontViewerHttps = resourcePolicy({
   remediationSteps:
     'Set `viewerProtocolPolicy: "redirect-to-https"` on the default and every ordered cache behavior.',
   references: [checkov("CKV_AWS_34"), trivy("AWS-0012"), fsbp("CloudFront.3")],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const { label, behavior } of behaviorsOf(props)) {
       const p = behavior?.viewerProtocolPolicy;
@@ -83,7 +83,7 @@ export const cloudfrontViewerTls = resourcePolicy<{ allowedMinimumProtocolVersio
       default: ["TLSv1.2_2021", "TLSv1.2_2025", "TLSv1.3_2025"],
     },
   },
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const vc = props.viewerCertificate;
     const custom = present(vc, "acmCertificateArn") || present(vc, "iamCertificateId");
@@ -231,7 +231,7 @@ export const cloudfrontWaf = resourcePolicy({
     trivy("AWS-0011"),
     fsbp("CloudFront.6"),
   ],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (!present(props, "webAclId")) ctx.report("The distribution has no WAF web ACL.");
   },

@@ -20,7 +20,11 @@ import {
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
 import { awsDocs, awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
-import { NATIVE_ELBV2_LISTENER } from "../../lib/native/types";
+import {
+  NATIVE_ELBV2_LISTENER,
+  NATIVE_ELBV2_LOAD_BALANCER,
+  NATIVE_WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../lib/native/types";
 
 const LOAD_BALANCERS = [LB_LOAD_BALANCER, ALB_LOAD_BALANCER];
 const LISTENERS = [LB_LISTENER, ALB_LISTENER];
@@ -80,7 +84,7 @@ export const elbAccessLogs = resourcePolicy({
     checkov("CKV_AWS_91"),
     fsbp("ELB.5"),
   ],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (props.loadBalancerType === "gateway") return;
     const logs = props.accessLogs;
@@ -99,7 +103,7 @@ export const elbDeletionProtection = resourcePolicy({
   remediationSteps:
     "Set `enableDeletionProtection: true` (turn it off deliberately before a planned teardown).",
   references: [checkov("CKV_AWS_150"), fsbp("ELB.6")],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (props.enableDeletionProtection !== true) ctx.report("Deletion protection is not enabled.");
   },
@@ -165,6 +169,14 @@ export const elbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: string }>
   },
 });
 
+/** The load balancers and their WAF associations, classic and aws-native (found by reference). */
+const WAF_TYPES = [
+  ...LOAD_BALANCERS,
+  WAFV2_WEB_ACL_ASSOCIATION,
+  NATIVE_ELBV2_LOAD_BALANCER,
+  NATIVE_WAFV2_WEB_ACL_ASSOCIATION,
+];
+
 export const elbListenerHttpRedirect = stackPolicy({
   name: "elb-listener-http-redirects-to-https",
   description:
@@ -177,8 +189,9 @@ export const elbListenerHttpRedirect = stackPolicy({
     "Add an HTTPS listener with an ACM certificate and make the HTTP listener's default action " +
     '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
   references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), trivy("AWS-0054"), fsbp("ELB.1")],
-  types: [...LISTENERS, ...LISTENER_RULES],
-  appliesTo: [...LISTENERS, ...LISTENER_RULES],
+  // An aws-native Listener's defaultActions read as the classic ones (../../lib/native/twins-network.ts).
+  types: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER],
+  appliesTo: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER],
   check: (ctx) => {
     for (const listener of ctx.index.ofType(...LISTENERS)) {
       ctx.each(listener, () => {
@@ -219,9 +232,9 @@ export const elbAlbWafAssociation = stackPolicy({
   remediationSteps:
     "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with `resourceArn: <alb>.arn`.",
   references: [checkov("CKV2_AWS_28"), fsbp("ELB.16")],
-  types: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
+  types: [...WAF_TYPES],
   // Associations are read (a literal ARN may be unknown at preview) even without a load balancer.
-  appliesTo: [...LOAD_BALANCERS, WAFV2_WEB_ACL_ASSOCIATION],
+  appliesTo: [...WAF_TYPES],
   check: (ctx) => {
     // Only an association given as a literal ARN needs the load balancer's ARN (unknown at preview).
     const link = { type: WAFV2_WEB_ACL_ASSOCIATION, prop: "resourceArn", keys: ["arn"] };

@@ -19,6 +19,7 @@ import {
   NATIVE_EKS_CLUSTER,
   NATIVE_MSK_CLUSTER,
   NATIVE_MWAA_ENVIRONMENT,
+  NATIVE_NEPTUNE_DB_INSTANCE,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { asList, peek } from "../../lib/values";
@@ -205,7 +206,7 @@ export const neptuneInstanceNotPublic = resourcePolicy({
     "Leave `publiclyAccessible` unset or false (the default) and reach the cluster from private " +
     "subnets.",
   references: [checkov("CKV_AWS_102"), kics("Neptune Cluster Instance is Publicly Accessible")],
-  types: [NEPTUNE_CLUSTER_INSTANCE],
+  types: [NEPTUNE_CLUSTER_INSTANCE, NATIVE_NEPTUNE_DB_INSTANCE],
   check: reportIf("publiclyAccessible", true),
 });
 

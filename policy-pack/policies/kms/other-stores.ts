@@ -64,6 +64,7 @@ import {
   STORAGEGATEWAY_STORED_ISCSI_VOLUME,
   WORKMAIL_ORGANIZATION,
 } from "../../lib/types";
+import * as n from "../../lib/native/types";
 import { awsDocs, checkov } from "../../lib/controls";
 
 /** The first data stores of the table; the rest are in ../../lib/kms/stores*.ts. */
@@ -246,7 +247,21 @@ export const otherStoresKms = customerKeyPolicy({
     checkov("CKV_AWS_246"),
     awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
   ],
-  types: Object.keys(OTHER_STORES),
+  // aws-native types read as their classic twins (../../lib/native/twins*.ts): listing one makes
+  // every native resource whose twin is a type of the table judged, so all of those are listed.
+  types: [
+    ...Object.keys(OTHER_STORES),
+    n.NATIVE_APS_WORKSPACE,
+    n.NATIVE_APPRUNNER_SERVICE,
+    n.NATIVE_DMS_INSTANCE_PROFILE,
+    n.NATIVE_DRS_REPLICATION_CONFIGURATION_TEMPLATE,
+    n.NATIVE_DSQL_CLUSTER,
+    n.NATIVE_ECS_SERVICE,
+    n.NATIVE_M2_ENVIRONMENT,
+    n.NATIVE_NEPTUNEGRAPH_GRAPH,
+    n.NATIVE_S3TABLES_TABLE_BUCKET,
+    n.NATIVE_SFN_STATE_MACHINE,
+  ],
   noun: (r) => OTHER_STORES[r.type]?.noun ?? r.type,
   check: (k) => {
     for (const key of OTHER_STORES[k.resource.type]?.keys ?? []) requireStoreKey(k, key);

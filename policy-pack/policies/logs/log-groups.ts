@@ -60,7 +60,7 @@ export const logGroupRetention = resourcePolicy<RetentionConfig>({
       default: false,
     },
   },
-  types: [CLOUDWATCH_LOG_GROUP],
+  types: [CLOUDWATCH_LOG_GROUP, NATIVE_LOGS_LOG_GROUP],
   check: (props, ctx) => {
     // An unset retention, or 0 in the provider, is CloudWatch Logs' "never expire". Our decision:
     // never-expiring groups are fine for audit completeness but grow cost without bound, so they

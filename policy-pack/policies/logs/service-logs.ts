@@ -9,6 +9,17 @@ import {
   RDS_CLUSTER,
   RDS_INSTANCE,
 } from "../../lib/types";
+import {
+  NATIVE_DOCDB_DB_CLUSTER,
+  NATIVE_DOCDB_DB_CLUSTER_V0,
+  NATIVE_MSK_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
 import { asList } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
@@ -33,7 +44,14 @@ export const rdsLogExports = resourcePolicy({
     fsbp("RDS.9"),
     awsDocs("AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER],
+  types: [
+    RDS_INSTANCE,
+    RDS_CLUSTER,
+    NATIVE_RDS_DB_INSTANCE,
+    NATIVE_RDS_DB_INSTANCE_V0,
+    NATIVE_RDS_DB_CLUSTER,
+    NATIVE_RDS_DB_CLUSTER_V0,
+  ],
   check: (props, ctx) => {
     if (exported(props.enabledCloudwatchLogsExports).length === 0) {
       ctx.report("enabledCloudwatchLogsExports is empty: no database log reaches CloudWatch Logs.");
@@ -57,7 +75,7 @@ export const docdbLogExports = resourcePolicy({
     fsbp("DocumentDB.4"),
     awsDocs("documentdb/latest/developerguide/event-auditing"),
   ],
-  types: [DOCDB_CLUSTER],
+  types: [DOCDB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER_V0],
   check: (props, ctx) => {
     const logs = exported(props.enabledCloudwatchLogsExports);
     if (!logs.includes("audit") && !logs.includes("profiler")) {
@@ -82,7 +100,7 @@ export const neptuneAuditLogs = resourcePolicy({
     fsbp("Neptune.2"),
     awsDocs("neptune/latest/userguide/auditing"),
   ],
-  types: [NEPTUNE_CLUSTER],
+  types: [NEPTUNE_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER_V0],
   check: (props, ctx) => {
     if (!exported(props.enableCloudwatchLogsExports).includes("audit")) {
       ctx.report("enableCloudwatchLogsExports does not include audit.");
@@ -106,7 +124,7 @@ export const mskBrokerLogs = resourcePolicy({
     trivy("AWS-0074"),
     awsDocs("msk/latest/developerguide/msk-logging"),
   ],
-  types: [MSK_CLUSTER],
+  types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   check: (props, ctx) => {
     const broker = props.loggingInfo?.brokerLogs;
     const on = ["cloudwatchLogs", "firehose", "s3"].some(

@@ -1,6 +1,6 @@
 // What the aws-native-only fixture program (test/fixtures/programs/aws-native-only: keys.ts,
-// exposure.ts) writes for the twin types added after its first version: each type once compliant
-// (`<name>-ok`) and once broken (`<name>-bad`), and the mandatory rules the broken one fails, in
+// exposure.ts, data.ts) writes for the twin types added after its first version: each type once
+// compliant (`<name>-ok`) and once broken (`<name>-bad`), and the mandatory rules the broken one fails, in
 // the preview and in the apply phase alike. An ECR Public repository has no compliant form.
 
 /** [aws-native type (without "aws-native:"), resource name stem, mandatory rules of the broken one]. */
@@ -108,6 +108,13 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["glue:DataCatalogEncryptionSettings", "catalog", ["glue-kms-cmk"]],
   ["fsx:FileSystem", "shared-files", ["fsx-file-system-kms-cmk"]],
   ["apigateway:Stage", "api-stage", ["apigateway-cache-encrypted"]],
+  // Data stores, workflows and a Neptune instance (data.ts).
+  ["neptune:DbInstance", "graph-instance", ["neptune-cluster-instance-not-public"]],
+  ["s3tables:TableBucket", "table-bucket", ["data-store-kms-cmk"]],
+  ["aps:Workspace", "prometheus", ["data-store-kms-cmk"]],
+  ["dsql:Cluster", "orders-sql", ["data-store-kms-cmk"]],
+  ["neptunegraph:Graph", "graph-analytics", ["data-store-kms-cmk"]],
+  ["stepfunctions:StateMachine", "orders-flow", ["data-store-kms-cmk"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
