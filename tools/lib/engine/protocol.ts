@@ -3,6 +3,7 @@
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
 import { createHash } from "crypto";
 import * as fs from "fs";
+import * as path from "path";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
 import { decodedOnce } from "./decoded-once";
 import { AnalyzerError, PackProcess, PackProject } from "./pack-process";
@@ -136,20 +137,25 @@ export async function handshake(pack: PackProcess, project: PackProject, engineA
 }
 
 /**
- * What this file makes of a `GetAnalyzerInfo` answer depends on its own code and the SDK's
- * generated classes: both name the decodings kept on disk (./decoded-once.ts).
+ * What this file makes of a `GetAnalyzerInfo` answer depends on its own code, the SDK's generated
+ * classes and the protobuf runtime they use: all three name the decodings kept on disk
+ * (./decoded-once.ts).
  */
-const INFO_DECODING = (() => {
-  let own = "";
+const INFO_DECODING = ((): string | undefined => {
+  let own: string;
   try {
     own = fs.readFileSync(__filename, "utf8");
   } catch {
-    own = String(Math.random()); // unknown code: never reuse an entry
+    return undefined; // code not readable: nothing is kept
   }
-  const sdk: string = JSON.parse(
-    fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8"),
-  ).version;
-  return createHash("sha256").update(`${sdk}\0${own}`).digest("hex");
+  const sdkPackage = require.resolve("@pulumi/pulumi/package.json");
+  const version = (file: string): string => JSON.parse(fs.readFileSync(file, "utf8")).version;
+  const protobuf = require.resolve("google-protobuf/package.json", {
+    paths: [path.dirname(sdkPackage)],
+  });
+  return createHash("sha256")
+    .update(`${version(sdkPackage)}\0${version(protobuf)}\0${own}`)
+    .digest("hex");
 })();
 
 /**
@@ -169,7 +175,9 @@ export async function getAnalyzerInfo(
   ).catch((e) => {
     throw new AnalyzerError(`policy pack "${project.dir}": ${rpcMessage(e)}`, pack.output);
   });
-  const info = decodedOnce(bytes, cacheDir, INFO_DECODING, decodeAnalyzerInfo);
+  const info = INFO_DECODING
+    ? decodedOnce(bytes, cacheDir, INFO_DECODING, decodeAnalyzerInfo)
+    : decodeAnalyzerInfo(bytes);
   return {
     ...info,
     version: project.version ?? info.version,
