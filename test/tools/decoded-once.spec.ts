@@ -90,6 +90,31 @@ describe("a GetAnalyzerInfo answer decoded once", () => {
     expect(fs.readdirSync(dir)).to.have.length(3);
   });
 
+  it("keeps the 32 entries used last, and none unused for 30 days", () => {
+    const decode = (b: Uint8Array) => b.length;
+    const ancient = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+    decodedOnce(answer("old"), dir, "f", decode);
+    for (const f of fs.readdirSync(dir)) fs.utimesSync(path.join(dir, f), ancient, ancient);
+    decodedOnce(answer("new"), dir, "f", decode);
+    expect(fs.readdirSync(dir)).to.have.length(1); // the ancient one is gone
+
+    const used = new Date(Date.now() - 10 * 60_000);
+    for (let i = 0; i < 40; i++) {
+      decodedOnce(answer(`pack ${i}`), dir, "f", decode);
+      // entry i, just written, is dated i seconds after the first (all ten minutes ago)
+      const when = new Date(used.getTime() + i * 1000);
+      for (const f of fs.readdirSync(dir)) {
+        const st = fs.statSync(path.join(dir, f));
+        if (Date.now() - st.mtimeMs < 5 * 60_000) fs.utimesSync(path.join(dir, f), when, when);
+      }
+    }
+    expect(fs.readdirSync(dir)).to.have.length(32);
+    let decodes = 0;
+    decodedOnce(answer("pack 39"), dir, "f", () => ++decodes); // the last one used is kept
+    decodedOnce(answer("pack 0"), dir, "f", () => ++decodes); // the first one is not
+    expect(decodes).to.equal(1);
+  });
+
   it("decodes every time without a folder, and where the folder cannot be written", () => {
     let decodes = 0;
     const decode = () => ++decodes;

@@ -10,8 +10,12 @@ import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
 
-/** Entries older than this many days are removed when another is written. */
+/**
+ * When an entry is written, the others not used for this many days are removed, then the least
+ * recently used beyond `KEEP_ENTRIES` (each edit of a pack makes a new one, of a few hundred KB).
+ */
 const KEEP_DAYS = 30;
+const KEEP_ENTRIES = 32;
 
 export function decodedOnce<T>(
   bytes: Uint8Array,
@@ -26,7 +30,10 @@ export function decodedOnce<T>(
     .digest("hex");
   const file = path.join(dir, `${key}.v8`);
   try {
-    return v8.deserialize(fs.readFileSync(file)) as T;
+    const value = v8.deserialize(fs.readFileSync(file)) as T;
+    const now = new Date();
+    fs.utimesSync(file, now, now); // in use: swept last
+    return value;
   } catch {
     // not kept yet, or unreadable: decode
   }
@@ -45,8 +52,13 @@ export function decodedOnce<T>(
 
 function sweep(dir: string): void {
   const old = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
+  const kept: { file: string; used: number }[] = [];
   for (const name of fs.readdirSync(dir)) {
-    const f = path.join(dir, name);
-    if (fs.statSync(f).mtimeMs < old) fs.rmSync(f, { force: true });
+    const file = path.join(dir, name);
+    const used = fs.statSync(file).mtimeMs;
+    if (used < old) fs.rmSync(file, { force: true });
+    else kept.push({ file, used });
   }
+  kept.sort((a, b) => b.used - a.used);
+  for (const { file } of kept.slice(KEEP_ENTRIES - 1)) fs.rmSync(file, { force: true });
 }
