@@ -167,7 +167,11 @@ export class Analyzer {
     });
     try {
       await handshake(pack, project, engineAddress);
-      const info = await getAnalyzerInfo(pack, project);
+      const info = await getAnalyzerInfo(
+        pack,
+        project,
+        cache === undefined ? undefined : path.join(cache, "analyzer-info"),
+      );
       let reconciled = { config: {} as PolicyPackConfig, unknownPolicies: [] as string[] };
       if (info.supportsConfig) {
         try {

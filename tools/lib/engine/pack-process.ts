@@ -209,11 +209,18 @@ export class PackProcess {
     // millions of short-lived objects (the SDK decodes every resource for each stack policy), and
     // the smaller nursery spends a quarter of the run in scavenges. A heap size changes no
     // behaviour of the pack; `npm run bench` shows the gain on the 10,000-resource stack.
-    const child = spawn(process.execPath, [...PACK_NODE_FLAGS, "-r", PRELOAD, bin, ...args], {
-      cwd: project.dir,
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    // OFFLINE_CHILD_PROF=<dir> profiles the pack's process as it does the programs' (language-host.ts).
+    const prof = process.env.OFFLINE_CHILD_PROF;
+    const profile = prof ? ["--cpu-prof", `--cpu-prof-dir=${prof}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...PACK_NODE_FLAGS, ...profile, "-r", PRELOAD, bin, ...args],
+      {
+        cwd: project.dir,
+        env,
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     live.add(child);
     const output: string[] = [];
     const collect = (stream: NodeJS.ReadableStream) => {

@@ -39,7 +39,8 @@ export function diagnosticsOnly(bytes: Uint8Array): analyzerpb.AnalyzeResponse {
 
 /**
  * The analyzer protocol's client as the SDK's stubs define it (`AnalyzerService`), except that
- * `Analyze` and `AnalyzeStack` responses are read by `diagnosticsOnly`.
+ * `Analyze` and `AnalyzeStack` responses are read by `diagnosticsOnly`, and `GetAnalyzerInfo`
+ * responses are handed over undecoded (`getAnalyzerInfo` in ./protocol.ts decodes them).
  */
 export const AnalyzerDiagnosticsClient: typeof AnalyzerClient = (() => {
   const service = (sdkRequire("./proto/analyzer_grpc_pb") as { AnalyzerService: any })
@@ -49,6 +50,8 @@ export const AnalyzerDiagnosticsClient: typeof AnalyzerClient = (() => {
       ...service,
       analyze: { ...service.analyze, responseDeserialize: diagnosticsOnly },
       analyzeStack: { ...service.analyzeStack, responseDeserialize: diagnosticsOnly },
+      // Handed over as its bytes: ./protocol.ts decodes it, or reads an unchanged pack's decoding.
+      getAnalyzerInfo: { ...service.getAnalyzerInfo, responseDeserialize: (b: Uint8Array) => b },
     },
     "Analyzer",
   ) as unknown as typeof AnalyzerClient;

@@ -1,7 +1,11 @@
 // The analyzer protocol's calls other than the per-stack ones, and the conversions of its messages
 // (see ./analyzer.ts for what is mirrored from the engine).
 import type { EnforcementLevel, Severity } from "@pulumi/policy";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
 import * as analyzerpb from "@pulumi/pulumi/proto/analyzer_pb";
+import { decodedOnce } from "./decoded-once";
 import { AnalyzerError, PackProcess, PackProject } from "./pack-process";
 import type { PolicyPackConfig } from "./policy-config";
 import { emptypb, grpc, structpb } from "./proto";
@@ -132,11 +136,38 @@ export async function handshake(pack: PackProcess, project: PackProject, engineA
   });
 }
 
+/**
+ * What this file makes of a `GetAnalyzerInfo` answer depends on its own code, the SDK's generated
+ * classes and the protobuf runtime they use: all three name the decodings kept on disk
+ * (./decoded-once.ts).
+ */
+const INFO_DECODING = ((): string | undefined => {
+  let own: string;
+  try {
+    own = fs.readFileSync(__filename, "utf8");
+  } catch {
+    return undefined; // code not readable: nothing is kept
+  }
+  const sdkPackage = require.resolve("@pulumi/pulumi/package.json");
+  const version = (file: string): string => JSON.parse(fs.readFileSync(file, "utf8")).version;
+  const protobuf = require.resolve("google-protobuf/package.json", {
+    paths: [path.dirname(sdkPackage)],
+  });
+  return createHash("sha256")
+    .update(`${version(sdkPackage)}\0${version(protobuf)}\0${own}`)
+    .digest("hex");
+})();
+
+/**
+ * `analyzer.GetAnalyzerInfo`. The answer arrives as its bytes (./proto.ts); an unchanged pack's
+ * decoding is read back from `cacheDir` when given.
+ */
 export async function getAnalyzerInfo(
   pack: PackProcess,
   project: PackProject,
+  cacheDir?: string,
 ): Promise<AnalyzerInfo> {
-  const resp = await unary<any, analyzerpb.AnalyzerInfo>(
+  const bytes = await unary<any, Uint8Array>(
     pack,
     "getAnalyzerInfo",
     new emptypb.Empty(),
@@ -144,6 +175,19 @@ export async function getAnalyzerInfo(
   ).catch((e) => {
     throw new AnalyzerError(`policy pack "${project.dir}": ${rpcMessage(e)}`, pack.output);
   });
+  const info = INFO_DECODING
+    ? decodedOnce(bytes, cacheDir, INFO_DECODING, decodeAnalyzerInfo)
+    : decodeAnalyzerInfo(bytes);
+  return {
+    ...info,
+    version: project.version ?? info.version,
+    description: info.description || project.description,
+  };
+}
+
+/** `GetAnalyzerInfo` bytes as the engine reads them (before the pack project's own version and description). */
+export function decodeAnalyzerInfo(bytes: Uint8Array): AnalyzerInfo {
+  const resp = analyzerpb.AnalyzerInfo.deserializeBinary(bytes);
   const supportsConfig = resp.getSupportsconfig();
   const policies: AnalyzerPolicyInfo[] = resp.getPoliciesList().map((p) => {
     let configSchema: AnalyzerPolicyInfo["configSchema"];
@@ -189,9 +233,9 @@ export async function getAnalyzerInfo(
   });
   return {
     name: resp.getName(),
-    version: project.version ?? resp.getVersion(),
+    version: resp.getVersion(),
     displayName: resp.getDisplayname() || undefined,
-    description: resp.getDescription() || project.description,
+    description: resp.getDescription(),
     supportsConfig,
     policies,
     initialConfig,

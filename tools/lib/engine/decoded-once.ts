@@ -1,0 +1,64 @@
+// A decoding kept on disk, keyed by the bytes decoded: the policy pack's `GetAnalyzerInfo` answer
+// (every policy with its config schema, some 350 KB for this project's pack) is the same on every
+// start of an unchanged pack, and decoding it with the generated protobuf classes costs the check
+// 150-200 ms of CPU while the programs run. An entry holds what `decode` made of exactly these
+// bytes with exactly this decoding (`fingerprint` names the code and versions it depends on), kept
+// with V8's serializer, which gives back the same values, `undefined` properties and key order
+// included. A decoding that throws is not kept; an unreadable or unwritable folder costs speed only.
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import * as v8 from "v8";
+
+/**
+ * When an entry is written, the others not used for this many days are removed, then the least
+ * recently used beyond `KEEP_ENTRIES` (each edit of a pack makes a new one, of a few hundred KB).
+ */
+const KEEP_DAYS = 30;
+const KEEP_ENTRIES = 32;
+
+export function decodedOnce<T>(
+  bytes: Uint8Array,
+  dir: string | undefined,
+  fingerprint: string,
+  decode: (bytes: Uint8Array) => T,
+): T {
+  if (!dir) return decode(bytes);
+  const key = createHash("sha256")
+    .update(`${process.versions.v8}\0${fingerprint}\0`)
+    .update(bytes)
+    .digest("hex");
+  const file = path.join(dir, `${key}.v8`);
+  try {
+    const value = v8.deserialize(fs.readFileSync(file)) as T;
+    const now = new Date();
+    fs.utimesSync(file, now, now); // in use: swept last
+    return value;
+  } catch {
+    // not kept yet, or unreadable: decode
+  }
+  const value = decode(bytes);
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    sweep(dir);
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, v8.serialize(value));
+    fs.renameSync(tmp, file);
+  } catch {
+    // a read-only folder costs speed, nothing else
+  }
+  return value;
+}
+
+function sweep(dir: string): void {
+  const old = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
+  const kept: { file: string; used: number }[] = [];
+  for (const name of fs.readdirSync(dir)) {
+    const file = path.join(dir, name);
+    const used = fs.statSync(file).mtimeMs;
+    if (used < old) fs.rmSync(file, { force: true });
+    else kept.push({ file, used });
+  }
+  kept.sort((a, b) => b.used - a.used);
+  for (const { file } of kept.slice(KEEP_ENTRIES - 1)) fs.rmSync(file, { force: true });
+}
