@@ -29,6 +29,7 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
+import { configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -163,6 +164,7 @@ export function diagnose(ctx: {
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
+      configSite(message, ctx.sites) ??
       (invoked ? ctx.sites.get(invoked) : undefined) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
