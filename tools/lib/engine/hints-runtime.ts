@@ -20,9 +20,9 @@ import * as path from "path";
 export function missingCommand(
   message: string,
   output: readonly string[] = [],
-): { command: string; name: string } | undefined {
+): { command: string; name: string; via?: string } | undefined {
   const failed = /Command failed: ([^\n]+)/.exec(message);
-  if (!failed) return undefined;
+  if (!failed) return spawnedCommand(message);
   const missing =
     /(?:^|\n)[^\n]*?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found/.exec(message) ??
     /spawnSync ([^\s]+) ENOENT/.exec(message);
@@ -35,6 +35,31 @@ export function missingCommand(
     : undefined;
 }
 
+/**
+ * A program started without a shell (`execFileSync("op", [...])`, `spawnSync`) that is not
+ * installed: Node reports "spawnSync op ENOENT" (or "spawn op ENOENT"), with no "Command failed"
+ * line (node:child_process, the error's `path` and `syscall`). A package that runs it for the
+ * program (`@1password/op-js` runs the 1Password CLI) is named from the error's stack; an error
+ * with no stack frame at all is not explained (it may be the engine's own, a plugin it starts).
+ */
+function spawnedCommand(
+  message: string,
+): { command: string; name: string; via?: string } | undefined {
+  const spawned = /\bspawn(?:Sync)? (\S+) ENOENT/.exec(message);
+  const frames = message
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l) && !/\(node:|at node:/.test(l))
+    .join("\n");
+  // Without a frame of the program or a package, the failure may be the engine's own (a plugin).
+  if (!spawned || !frames) return undefined;
+  const sep = "[\\\\/]";
+  const frame = new RegExp(`${sep}node_modules${sep}((?:@[^\\\\/]+${sep})?[^\\\\/]+)${sep}`).exec(
+    frames,
+  );
+  const via = frame?.[1].replace(/\\/g, "/");
+  return { command: spawned[1], name: path.basename(spawned[1]), via };
+}
+
 export function missingCommandHint(message: string, output: readonly string[] = []): string {
   const m = missingCommand(message, output);
   if (!m) return "";
@@ -45,7 +70,9 @@ export function missingCommandHint(message: string, output: readonly string[] = 
       : `\`${m.name}\`, which is not installed on this machine; \`pulumi preview\` runs the ` +
         "program where its author's tools are installed";
   return (
-    `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
+    `\nThe program runs \`${m.command}\`${m.via ? ` (through ${m.via})` : ""} and ` +
+    `${/Command failed/.test(message) ? "the shell cannot find" : "Node.js cannot start"} ${cli}. ` +
+    "Give the program " +
     "what the command would print another way for this run if it reads one first (--config " +
     "<key>=<value>), install the command, or run the check where it is installed"
   );
