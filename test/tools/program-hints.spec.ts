@@ -17,6 +17,7 @@ import {
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import {
+  argvProjectHint,
   awsSdkHint,
   defaultImportHint,
   dockerDaemonMissing,
@@ -115,6 +116,24 @@ describe("hints on a failed program's error", () => {
     expect(
       missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
     ).to.equal("");
+  });
+
+  it("a preload that takes the host's --project <name> for a tsconfig path: the cause and a fix", () => {
+    // tsconfig-paths 4 (minimist over process.argv), as a nodeargs --require, and 3's wording.
+    for (const message of [
+      "ENOENT: no such file or directory, stat 'paths-shape'",
+      "Error: Unable to find paths-shape\n    at resolveConfigPath (/p/node_modules/x.js:1:1)",
+    ]) {
+      const hint = argvProjectHint(message, "paths-shape");
+      expect(hint).to.contain("passes the program `--project paths-shape`");
+      expect(hint).to.contain("pulumi/pulumi#8787");
+      expect(hint).to.contain('tp.loadConfig(".")');
+    }
+    // Another file, or a name that only starts with the project's: not this failure.
+    expect(
+      argvProjectHint("ENOENT: no such file or directory, stat 'dist'", "paths-shape"),
+    ).to.equal("");
+    expect(argvProjectHint("ENOENT: stat 'paths-shape-old'", "paths-shape")).to.equal("");
   });
 
   it("a run that finished with unread stack references: a note naming them and the answer", () => {

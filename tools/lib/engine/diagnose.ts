@@ -24,6 +24,7 @@ import {
   awsSdkHint,
   defaultImportHint,
   missingCommandHint,
+  argvProjectHint,
   missingRegionHint,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
@@ -188,6 +189,7 @@ export function diagnose(ctx: {
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
+      argvProjectHint(message, opts.project) ||
       missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
       networkHint(ctx.network ?? [], ctx.pwd) ||
@@ -238,7 +240,11 @@ export function diagnose(ctx: {
           ? `the program was killed by ${exit.signal}`
           : `the program exited with code ${exit.code}` +
             (message
-              ? `: ${message}${uninstalledPackageHint(message, ctx.pwd) || nativeGrpcHint(message, ctx.pwd)}`
+              ? `: ${message}${
+                  uninstalledPackageHint(message, ctx.pwd) ||
+                  nativeGrpcHint(message, ctx.pwd) ||
+                  argvProjectHint(message, opts.project)
+                }`
               : ""),
       location: programFrames(text, ctx.pwd)[0],
       detail: text || undefined,

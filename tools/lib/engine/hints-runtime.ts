@@ -201,3 +201,27 @@ export function awsSdkHint(text: string, pwd: string): string {
     "(--config <key>=<value>), or run the check where AWS credentials and the network are there"
   );
 }
+
+/**
+ * A preload that reads `--project` from `process.argv` as the path of a tsconfig (tsconfig-paths'
+ * `register`, which parses the arguments with minimist, and esbuild-register through it) meets the
+ * `--project <name>` the language host passes the program (pulumi-language-nodejs
+ * `constructArguments`; cmd/run/run.js takes it as the project's name), and fails to find a file of
+ * that name: "ENOENT: no such file or directory, stat '<project>'" (tsconfig-paths 4), "Unable to
+ * find <project>" (3). `pulumi preview` fails the same way (pulumi/pulumi#8787).
+ */
+export function argvProjectHint(message: string, project: string): string {
+  const quoted = project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!new RegExp(`(?:stat '${quoted}'|Unable to find ${quoted})(?:$|[\\s'])`).test(message)) {
+    return "";
+  }
+  return (
+    `\nThe language host passes the program \`--project ${project}\` (the project's name), and a ` +
+    "module preloaded through runtime.options.nodeargs in Pulumi.yaml (tsconfig-paths/register " +
+    "reads process.argv) takes it for the path of a tsconfig; `pulumi preview` fails the same way " +
+    "(pulumi/pulumi#8787). Register the paths from the program instead, before its first import " +
+    'of an alias: `const tp = require("tsconfig-paths"); const c = tp.loadConfig("."); ' +
+    "tp.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths });` (loadConfig with a folder " +
+    "does not read process.argv), and drop the --require from nodeargs; or import by relative paths"
+  );
+}
