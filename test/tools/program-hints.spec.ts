@@ -28,6 +28,8 @@ import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
+  stackReferenceHint,
+  thrownWhileLoading,
   unreadStackReferences,
   unreadStackReferencesNote,
 } from "../../tools/lib/engine/stack-references";
@@ -153,6 +155,26 @@ describe("hints on a failed program's error", () => {
     expect(note).to.contain("resources the program creates only once it has one");
     expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
     expect(unreadStackReferencesNote([])).to.equal("");
+  });
+
+  it("a failure thrown while a module loads is not blamed on the stack references it read", () => {
+    const refs = [
+      { type: STACK_REFERENCE_TYPE, outputs: { name: "o/core/prod", outputs: UNKNOWN } },
+    ];
+    // A missing file checked at a module's top level: nothing asynchronous has run yet.
+    const loading =
+      "Error: SSH public key not found\n    at Object.<anonymous> (/p/index.ts:33:9)\n" +
+      "    at Module._compile (node:internal/modules/cjs/loader:1554:14)";
+    expect(thrownWhileLoading(loading)).to.equal(true);
+    expect(stackReferenceHint(refs, loading)).to.equal("");
+    // Thrown in a callback (an apply, after an await): a reference's output may be the cause.
+    const later =
+      "Error: openbao-aws must export databaseSecurityGroupId\n    at /p/index.ts:24:13\n" +
+      "    at /p/node_modules/@pulumi/pulumi/output.js:257:35\n" +
+      "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
+    expect(thrownWhileLoading(later)).to.equal(false);
+    expect(stackReferenceHint(refs, later)).to.contain("reads stack o/core/prod");
+    expect(stackReferenceHint(refs)).to.contain("reads stack o/core/prod");
   });
 
   it("an ES module folder with no index file: the missing main and the build named", () => {

@@ -198,7 +198,7 @@ export function diagnose(ctx: {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
-      stackReferenceHint(engine.resources);
+      stackReferenceHint(engine.resources, text);
     // Every error the run logged, in order: a dependency that fails often logs the output of
     // the command it ran first (no stack) and then throws with its own frames; whoever reads the
     // detail for where the failure was raised needs the later ones too.
