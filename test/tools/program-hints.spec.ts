@@ -17,7 +17,6 @@ import {
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import {
-  argvProjectHint,
   awsSdkHint,
   defaultImportHint,
   dockerDaemonMissing,
@@ -28,8 +27,6 @@ import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
-  stackReferenceHint,
-  thrownWhileLoading,
   unreadStackReferences,
   unreadStackReferencesNote,
 } from "../../tools/lib/engine/stack-references";
@@ -120,24 +117,6 @@ describe("hints on a failed program's error", () => {
     ).to.equal("");
   });
 
-  it("a preload that takes the host's --project <name> for a tsconfig path: the cause and a fix", () => {
-    // tsconfig-paths 4 (minimist over process.argv), as a nodeargs --require, and 3's wording.
-    for (const message of [
-      "ENOENT: no such file or directory, stat 'paths-shape'",
-      "Error: Unable to find paths-shape\n    at resolveConfigPath (/p/node_modules/x.js:1:1)",
-    ]) {
-      const hint = argvProjectHint(message, "paths-shape");
-      expect(hint).to.contain("passes the program `--project paths-shape`");
-      expect(hint).to.contain("pulumi/pulumi#8787");
-      expect(hint).to.contain('tp.loadConfig(".")');
-    }
-    // Another file, or a name that only starts with the project's: not this failure.
-    expect(
-      argvProjectHint("ENOENT: no such file or directory, stat 'dist'", "paths-shape"),
-    ).to.equal("");
-    expect(argvProjectHint("ENOENT: stat 'paths-shape-old'", "paths-shape")).to.equal("");
-  });
-
   it("a run that finished with unread stack references: a note naming them and the answer", () => {
     const ref = (name: string, outputs: unknown) => ({
       type: STACK_REFERENCE_TYPE,
@@ -155,26 +134,6 @@ describe("hints on a failed program's error", () => {
     expect(note).to.contain("resources the program creates only once it has one");
     expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
     expect(unreadStackReferencesNote([])).to.equal("");
-  });
-
-  it("a failure thrown while a module loads is not blamed on the stack references it read", () => {
-    const refs = [
-      { type: STACK_REFERENCE_TYPE, outputs: { name: "o/core/prod", outputs: UNKNOWN } },
-    ];
-    // A missing file checked at a module's top level: nothing asynchronous has run yet.
-    const loading =
-      "Error: SSH public key not found\n    at Object.<anonymous> (/p/index.ts:33:9)\n" +
-      "    at Module._compile (node:internal/modules/cjs/loader:1554:14)";
-    expect(thrownWhileLoading(loading)).to.equal(true);
-    expect(stackReferenceHint(refs, loading)).to.equal("");
-    // Thrown in a callback (an apply, after an await): a reference's output may be the cause.
-    const later =
-      "Error: openbao-aws must export databaseSecurityGroupId\n    at /p/index.ts:24:13\n" +
-      "    at /p/node_modules/@pulumi/pulumi/output.js:257:35\n" +
-      "    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)";
-    expect(thrownWhileLoading(later)).to.equal(false);
-    expect(stackReferenceHint(refs, later)).to.contain("reads stack o/core/prod");
-    expect(stackReferenceHint(refs)).to.contain("reads stack o/core/prod");
   });
 
   it("an ES module folder with no index file: the missing main and the build named", () => {
