@@ -40,6 +40,12 @@ describe("offline check (npm run check)", function () {
       expect(run.stderr).to.contain(
         "Missing required configuration variable 'fixture-compliant:apiToken'",
       );
+      // The host reports the SDK's config errors without a stack: the check names the line that
+      // read the key, and shows the SDK's tab-indented second line as indentation, not "\x09".
+      expect(run.stderr).to.match(/at \S*compliant[\\/]index\.ts:27:\d+\n/);
+      expect(run.stderr).to.contain('27 | const token = config.requireSecret("apiToken");');
+      expect(run.stderr).to.contain("\n    please set a value using the command");
+      expect(run.stderr).to.not.contain("\\x09");
     });
 
     it("a project with no stack file and no --stack is checked as stack dev, and says so", async () => {

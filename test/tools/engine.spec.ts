@@ -204,6 +204,23 @@ describe("offline engine", () => {
       }
     });
 
+    it("an unknown with no dependency (through a data source call) names the run's remote components", async () => {
+      const { engine, register, close } = await engineFor("apply");
+      try {
+        // The SDK gives an invoke whose input is unknown an unknown result with no dependencies:
+        // an IRSA trust policy built with getPolicyDocumentOutput from an EKS cluster's outputs.
+        await register("eks:index:Cluster", "cluster", { custom: false, remote: true, object: {} });
+        await register("aws:iam/role:Role", "irsa", { object: { assumeRolePolicy: UNKNOWN } });
+        expect(engine.resources.find((r) => r.name === "irsa")!.unknownSources).to.deep.equal([
+          "probably an output of remote component eks:index:Cluster cluster, passed through a data " +
+            "source call (given an unknown input, a call's result is unknown and names no " +
+            "resource it came from)",
+        ]);
+      } finally {
+        close();
+      }
+    });
+
     it("records components whose provider plugin builds them as remote, outputs unknown", async () => {
       const { engine, register, close } = await engineFor("apply");
       try {

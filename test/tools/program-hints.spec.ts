@@ -102,6 +102,16 @@ describe("hints on a failed program's error", () => {
       missingCommandHint("Command failed: pnpm install", ["/bin/sh: 1: esbuild: not found"]),
     ).to.equal("");
     expect(missingCommandHint("Error: spawnSync openssl ENOENT")).to.equal("");
+    // Started without a shell (execFileSync) by a package for the program: named with the package.
+    const op = missingCommandHint(
+      "p [ExecutionError]: spawnSync op ENOENT\n" +
+        "    at Object.spawnSync (node:internal/child_process:1120:20)\n" +
+        "    at execFileSync (node:child_process:923:15)\n" +
+        "    at t.execute (/p/node_modules/@1password/op-js/dist/index.js:1:2829)\n" +
+        "    at Object.<anonymous> (/p/index.ts:8:36)",
+    );
+    expect(op).to.contain("runs `op` (through @1password/op-js) and Node.js cannot start `op`");
+    expect(op).to.contain("which is not installed on this machine");
     expect(
       missingCommandHint("Command failed: make build\nmake: *** No rule to make target"),
     ).to.equal("");

@@ -146,9 +146,12 @@ export function describeProgramError(
     .filter(Boolean)
     .join(", ");
   const hints = configHints(e, configsByStack);
+  // The SDK indents the second line of its config errors with a tab ("\n\tplease set a value
+  // using ..."), which the report would show escaped: it is shown as the indentation it is.
+  const message = e.message.replace(/\n\t/g, "\n    ");
   const lines = hints.reason
-    ? [`error: ${where ? `${where}: ` : ""}${hints.reason}`, `  the program's error: ${e.message}`]
-    : [`error: the program failed${where ? ` (${where})` : ""}: ${e.message}`];
+    ? [`error: ${where ? `${where}: ` : ""}${hints.reason}`, `  the program's error: ${message}`]
+    : [`error: the program failed${where ? ` (${where})` : ""}: ${message}`];
   lines.push(...hints.notes);
   // A package of another major than the program was written for is the likely cause of a
   // missing class or property: said before the location it explains. A module that is not there

@@ -16,6 +16,7 @@ import {
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
+import { eksComponentEndpointNotPublic } from "./eks";
 import {
   awsxTrailBucketKms,
   awsxTrailBucketPublicAccessBlock,
@@ -41,6 +42,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxEcrScanOnPush,
   awsxEcrKms,
   awsxLogGroupKms,
+  eksComponentEndpointNotPublic,
   awsxTrailKms,
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketKms,

@@ -53,6 +53,8 @@
 //    OFFLINE_KEEP_DEBUG_LOGS is set.
 // 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
+// 14. A config getter that throws records the program's call site (./config-sites.js): the host
+//    reports the SDK's config errors without a stack.
 // 13. A resource made at an ES module's top level or in any anonymous callback gets the source
 //    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
@@ -69,6 +71,7 @@ const { mapUrlFramesAfterRegister } = require("./url-frames");
 const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
+const { recordConfigSites } = require("./config-sites");
 const trace = require("./trace");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
@@ -76,6 +79,7 @@ const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
+const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
@@ -375,6 +379,8 @@ Module._extensions[".js"] = function (module, filename) {
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
+  else if (sitesFile && filename.endsWith(SDK_CONFIG))
+    recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
   else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);

@@ -24,11 +24,13 @@ import {
   awsSdkHint,
   defaultImportHint,
   missingCommandHint,
+  argvProjectHint,
   missingRegionHint,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
+import { configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -163,6 +165,7 @@ export function diagnose(ctx: {
     const location =
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
+      configSite(message, ctx.sites) ??
       (invoked ? ctx.sites.get(invoked) : undefined) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
@@ -186,6 +189,7 @@ export function diagnose(ctx: {
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
+      argvProjectHint(message, opts.project) ||
       missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
       networkHint(ctx.network ?? [], ctx.pwd) ||
@@ -194,7 +198,7 @@ export function diagnose(ctx: {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
-      stackReferenceHint(engine.resources);
+      stackReferenceHint(engine.resources, text);
     // Every error the run logged, in order: a dependency that fails often logs the output of
     // the command it ran first (no stack) and then throws with its own frames; whoever reads the
     // detail for where the failure was raised needs the later ones too.
@@ -236,7 +240,11 @@ export function diagnose(ctx: {
           ? `the program was killed by ${exit.signal}`
           : `the program exited with code ${exit.code}` +
             (message
-              ? `: ${message}${uninstalledPackageHint(message, ctx.pwd) || nativeGrpcHint(message, ctx.pwd)}`
+              ? `: ${message}${
+                  uninstalledPackageHint(message, ctx.pwd) ||
+                  nativeGrpcHint(message, ctx.pwd) ||
+                  argvProjectHint(message, opts.project)
+                }`
               : ""),
       location: programFrames(text, ctx.pwd)[0],
       detail: text || undefined,

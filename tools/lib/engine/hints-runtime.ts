@@ -20,9 +20,9 @@ import * as path from "path";
 export function missingCommand(
   message: string,
   output: readonly string[] = [],
-): { command: string; name: string } | undefined {
+): { command: string; name: string; via?: string } | undefined {
   const failed = /Command failed: ([^\n]+)/.exec(message);
-  if (!failed) return undefined;
+  if (!failed) return spawnedCommand(message);
   const missing =
     /(?:^|\n)[^\n]*?:\s*(?:\d+:\s*)?([^\s:]+): (?:command )?not found/.exec(message) ??
     /spawnSync ([^\s]+) ENOENT/.exec(message);
@@ -35,6 +35,31 @@ export function missingCommand(
     : undefined;
 }
 
+/**
+ * A program started without a shell (`execFileSync("op", [...])`, `spawnSync`) that is not
+ * installed: Node reports "spawnSync op ENOENT" (or "spawn op ENOENT"), with no "Command failed"
+ * line (node:child_process, the error's `path` and `syscall`). A package that runs it for the
+ * program (`@1password/op-js` runs the 1Password CLI) is named from the error's stack; an error
+ * with no stack frame at all is not explained (it may be the engine's own, a plugin it starts).
+ */
+function spawnedCommand(
+  message: string,
+): { command: string; name: string; via?: string } | undefined {
+  const spawned = /\bspawn(?:Sync)? (\S+) ENOENT/.exec(message);
+  const frames = message
+    .split("\n")
+    .filter((l) => /^\s+at /.test(l) && !/\(node:|at node:/.test(l))
+    .join("\n");
+  // Without a frame of the program or a package, the failure may be the engine's own (a plugin).
+  if (!spawned || !frames) return undefined;
+  const sep = "[\\\\/]";
+  const frame = new RegExp(`${sep}node_modules${sep}((?:@[^\\\\/]+${sep})?[^\\\\/]+)${sep}`).exec(
+    frames,
+  );
+  const via = frame?.[1].replace(/\\/g, "/");
+  return { command: spawned[1], name: path.basename(spawned[1]), via };
+}
+
 export function missingCommandHint(message: string, output: readonly string[] = []): string {
   const m = missingCommand(message, output);
   if (!m) return "";
@@ -45,7 +70,9 @@ export function missingCommandHint(message: string, output: readonly string[] = 
       : `\`${m.name}\`, which is not installed on this machine; \`pulumi preview\` runs the ` +
         "program where its author's tools are installed";
   return (
-    `\nThe program runs \`${m.command}\` and the shell cannot find ${cli}. Give the program ` +
+    `\nThe program runs \`${m.command}\`${m.via ? ` (through ${m.via})` : ""} and ` +
+    `${/Command failed/.test(message) ? "the shell cannot find" : "Node.js cannot start"} ${cli}. ` +
+    "Give the program " +
     "what the command would print another way for this run if it reads one first (--config " +
     "<key>=<value>), install the command, or run the check where it is installed"
   );
@@ -172,5 +199,29 @@ export function awsSdkHint(text: string, pwd: string): string {
     "check has no credentials and no AWS, and --invoke-answers answers only Pulumi data sources. " +
     "Read the value through a Pulumi data source (aws.ssm.getParameter …) or from config " +
     "(--config <key>=<value>), or run the check where AWS credentials and the network are there"
+  );
+}
+
+/**
+ * A preload that reads `--project` from `process.argv` as the path of a tsconfig (tsconfig-paths'
+ * `register`, which parses the arguments with minimist, and esbuild-register through it) meets the
+ * `--project <name>` the language host passes the program (pulumi-language-nodejs
+ * `constructArguments`; cmd/run/run.js takes it as the project's name), and fails to find a file of
+ * that name: "ENOENT: no such file or directory, stat '<project>'" (tsconfig-paths 4), "Unable to
+ * find <project>" (3). `pulumi preview` fails the same way (pulumi/pulumi#8787).
+ */
+export function argvProjectHint(message: string, project: string): string {
+  const quoted = project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (!new RegExp(`(?:stat '${quoted}'|Unable to find ${quoted})(?:$|[\\s'])`).test(message)) {
+    return "";
+  }
+  return (
+    `\nThe language host passes the program \`--project ${project}\` (the project's name), and a ` +
+    "module preloaded through runtime.options.nodeargs in Pulumi.yaml (tsconfig-paths/register " +
+    "reads process.argv) takes it for the path of a tsconfig; `pulumi preview` fails the same way " +
+    "(pulumi/pulumi#8787). Register the paths from the program instead, before its first import " +
+    'of an alias: `const tp = require("tsconfig-paths"); const c = tp.loadConfig("."); ' +
+    "tp.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths });` (loadConfig with a folder " +
+    "does not read process.argv), and drop the --require from nodeargs; or import by relative paths"
   );
 }

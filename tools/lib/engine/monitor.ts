@@ -29,12 +29,13 @@ import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, programSource } from "./registration-sources";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
+import { unknownSources } from "./unknown-sources";
 import { InvokeNotAnsweredError } from "../fake-aws";
 import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import { containsUnknown, downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
+import { downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 
@@ -199,30 +200,6 @@ export class OfflineEngine {
     if (!r.external) this.onRegistered?.(r);
   }
 
-  /** Why a resource's inputs hold unknowns although every created resource is known. */
-  private unknownSources(r: EngineResource, opaque: boolean): string[] | undefined {
-    if (!opaque && !containsUnknown(r.inputs)) return undefined;
-    const out = new Set<string>();
-    if (opaque) out.add("a secret config value that cannot be decrypted offline");
-    // The resources each unknown input property was built from.
-    const suspects = new Set<string>();
-    for (const [prop, value] of Object.entries(r.inputs)) {
-      if (containsUnknown(value))
-        for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
-    }
-    for (const d of suspects.size ? suspects : r.dependencies) {
-      const dep = this.byUrn.get(d);
-      if (!dep) continue;
-      if (dep.type === STACK_REFERENCE_TYPE) out.add(`an output of stack reference ${dep.name}`);
-      else if (dep.remote) out.add(`an output of remote component ${dep.type} ${dep.name}`);
-      else if (dep.unknownSources) for (const s of dep.unknownSources) out.add(s);
-      else if (dep.custom && (dep.unmodeled || containsUnknown(dep.outputs)))
-        out.add(`an output of ${dep.type} ${dep.name} the offline engine does not model`);
-    }
-    if (out.size === 0) out.add("a value the program leaves unknown");
-    return [...out];
-  }
-
   registerResource(req: resproto.RegisterResourceRequest): resproto.RegisterResourceResponse {
     const type = req.getType();
     const name = req.getName();
@@ -290,7 +267,8 @@ export class OfflineEngine {
     r.outputs = opaque ? this.recordInputs(state, false, deps).inputs : state;
     if (modeled === false) r.unmodeled = true;
     this.ids.set(urn, id);
-    if (this.opts.phase === "apply") r.unknownSources = this.unknownSources(r, opaque);
+    if (this.opts.phase === "apply")
+      r.unknownSources = unknownSources(r, opaque, this.byUrn, this.resources);
     this.add(r);
     resp.setId(id === UNKNOWN ? "" : id);
     resp.setObject(Struct.fromJavaScript(state));

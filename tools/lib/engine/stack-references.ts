@@ -42,9 +42,10 @@ export function stackReferenceState(answers: EngineAnswers, name: string): Recor
  */
 export function stackReferenceHint(
   resources: readonly { type: string; outputs: Record<string, any> }[],
+  errorText = "",
 ): string {
   const unread = unreadStackReferences(resources);
-  if (unread.length === 0) return "";
+  if (unread.length === 0 || thrownWhileLoading(errorText)) return "";
   const first = JSON.stringify(unread[0]);
   return (
     `\nThe program reads ${unread.length === 1 ? "stack" : "stacks"} ${unread.join(", ")} ` +
@@ -54,6 +55,26 @@ export function stackReferenceHint(
     `with --invoke-answers: { "${STACK_REFERENCE_TYPE}": [ { "args": { "name": ${first} }, ` +
     '"result": { "outputs": { "<output>": <value> } } } ] }'
   );
+}
+
+/**
+ * Whether an error was thrown while a CommonJS module of the program was first evaluated, before
+ * anything asynchronous ran: its stack holds the module's top-level frame (`at Object.<anonymous>
+ * (/…/index.ts:33:9)`, outside node_modules) and no frame of a callback or of an awaited
+ * continuation. A StackReference's outputs arrive asynchronously, so such a failure (a file the
+ * program requires that is missing) cannot come from one of them.
+ */
+export function thrownWhileLoading(errorText: string): boolean {
+  const frames = errorText.split("\n").filter((l) => /^\s+at /.test(l));
+  const topLevel = frames.some(
+    (l) => /^\s+at Object\.<anonymous> \(/.test(l) && !/[\\/]node_modules[\\/]/.test(l),
+  );
+  const later = frames.some((l) =>
+    /processTicksAndRejections|^\s+at async |task_queues|listOnTimeout|\.apply \(|runMicrotasks/.test(
+      l,
+    ),
+  );
+  return topLevel && !later;
 }
 
 /** The names of the stacks a run read through a StackReference without knowing their outputs. */

@@ -1,0 +1,73 @@
+// Where the program reads a config value it cannot have: the SDK's config errors
+// (ConfigMissingError, ConfigTypeError, ConfigEnumError, ConfigRangeError, ConfigPatternError in
+// @pulumi/pulumi config.ts) are RunErrors, which the language host reports by their message alone,
+// without a stack (cmd/run/run.js: `err instanceof RunError` → message only), so neither
+// `pulumi preview` nor the check could name the program's line. Each public getter of `Config`
+// that throws records the program's call site once per key (token `config:<project:key>`) in the
+// sites file, and the failure is reported there (./diagnose.ts, configSite).
+"use strict";
+
+const GETTERS = [
+  "get",
+  "getSecret",
+  "getBoolean",
+  "getSecretBoolean",
+  "getNumber",
+  "getSecretNumber",
+  "getObject",
+  "getSecretObject",
+  "require",
+  "requireSecret",
+  "requireBoolean",
+  "requireSecretBoolean",
+  "requireNumber",
+  "requireSecretNumber",
+  "requireObject",
+  "requireSecretObject",
+];
+
+/** The stack of the caller of `fn` (30 frames at most), for `frameOf` to pick the program's. */
+function callerStack(fn) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 30;
+  const holder = {};
+  Error.captureStackTrace(holder, fn);
+  Error.stackTraceLimit = limit;
+  return holder.stack;
+}
+
+/**
+ * Wraps the getters of the `Config` class `exports` holds (the SDK's config.js): a throw records
+ * `{ token: "config:<full key>", file, line, column }` through `append`, at the frame `frameOf`
+ * picks from the caller's stack (the first of the program's own code), and is rethrown unchanged.
+ */
+function recordConfigSites(exports, append, frameOf) {
+  const Config = exports && exports.Config;
+  if (typeof Config !== "function" || !Config.prototype) return;
+  const seen = new Set();
+  for (const name of GETTERS) {
+    const original = Config.prototype[name];
+    if (typeof original !== "function") continue;
+    const wrapped = function (key, ...rest) {
+      try {
+        return original.call(this, key, ...rest);
+      } catch (err) {
+        let full;
+        try {
+          full = typeof this.fullKey === "function" ? this.fullKey(key) : `${this.name}:${key}`;
+        } catch {
+          full = undefined;
+        }
+        if (full && !seen.has(full)) {
+          seen.add(full);
+          const site = frameOf(callerStack(wrapped));
+          if (site) append({ token: `config:${full}`, ...site });
+        }
+        throw err;
+      }
+    };
+    Config.prototype[name] = wrapped;
+  }
+}
+
+module.exports = { recordConfigSites, CONFIG_SITE_PREFIX: "config:" };
