@@ -404,6 +404,20 @@ describe("offline check inputs that must not hurt", function () {
       expect(error.file).to.match(/Pulumi\.dev\.yaml$/);
     });
 
+    it("says a secret aws:region cannot be decrypted offline and how to give it, before running", async () => {
+      const dir = demoProgram({
+        "Pulumi.dev.yaml": "config:\n  demo:port: 80\n  aws:region:\n    secure: v1:c2VjcmV0\n",
+      });
+      const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
+      expect(run.code).to.equal(2);
+      expect(run.stderr.trim().split("\n")).to.deep.equal([
+        `error: ${path.join(dir, "Pulumi.dev.yaml")}:3: aws:region is a secret (secure:) that the ` +
+          "check cannot decrypt offline; give its value for this run with --config " +
+          "aws:region=<region> (never written anywhere)",
+      ]);
+      expect(fs.existsSync(path.join(dir, "report.txt"))).to.equal(false);
+    });
+
     it("says a program failed on a secret it could not decrypt, and how to supply it", async () => {
       const dir = demoProgram({
         "Pulumi.dev.yaml": "config:\n  demo:port:\n    secure: v1:c2VjcmV0\n",
