@@ -85,6 +85,14 @@ async function check(args: CheckArgs): Promise<number> {
   for (const stack of stacks) {
     const { config } = configsByStack.get(stack)!;
     const region = config.values["aws:region"];
+    if (config.placeholders["aws:region"] !== undefined) {
+      // A `secure:` region the CLI would decrypt: the offline engine needs the region itself.
+      throw new UsageError(
+        `${config.file ?? project.file}${config.lines["aws:region"] ? `:${config.lines["aws:region"]}` : ""}: ` +
+          "aws:region is a secret (secure:) that the check cannot decrypt offline; give its value " +
+          "for this run with --config aws:region=<region> (never written anywhere)",
+      );
+    }
     if (region !== undefined && !REGIONS.has(region)) {
       const nearest = nearestRegions(region);
       throw new UsageError(

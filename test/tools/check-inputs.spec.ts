@@ -198,12 +198,16 @@ describe("offline check inputs that must not hurt", function () {
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:zones"]).to.equal('["a"]');
     });
 
-    it("reads files that start with a UTF-8 byte order mark", () => {
+    it("reads a stack file with a UTF-8 byte order mark; refuses a policy config with one, as the CLI does", () => {
       const dir = demoProgram({
         "Pulumi.dev.yaml": Buffer.from("\ufeffconfig:\n  demo:port: 443\n", "utf8"),
-        "policy.json": Buffer.from('\ufeff{ "all": "advisory" }\n', "utf8"),
+        "bom.json": Buffer.from('\ufeff{ "all": "advisory" }\n', "utf8"),
+        "policy.json": Buffer.from('{ "all": "advisory" }\n', "utf8"),
       });
       expect(loadStackConfig(loadProject(dir), "dev").values["demo:port"]).to.equal("443");
+      expect(usageError(() => readPolicyConfigFile(path.join(dir, "bom.json")))).to.match(
+        /^policy config .*bom\.json starts with a UTF-8 byte order mark, which `pulumi preview --policy-pack-config` refuses .*: save it as UTF-8 without a byte order mark$/,
+      );
       const given = readPolicyConfigFile(path.join(dir, "policy.json"));
       expect(given?.all?.enforcementLevel).to.equal("advisory");
       fs.writeFileSync(path.join(dir, "bad.json"), '{\n  "all": "advisory",\n}\n');
@@ -398,6 +402,19 @@ describe("offline check inputs that must not hurt", function () {
       const { error } = JSON.parse(run.stdout);
       expect(error.kind).to.equal("usage");
       expect(error.file).to.match(/Pulumi\.dev\.yaml$/);
+    });
+
+    it("says a secret aws:region cannot be decrypted offline and how to give it, before running", async () => {
+      const dir = demoProgram({
+        "Pulumi.dev.yaml": "config:\n  aws:region:\n    secure: v1:YQ==\n",
+      });
+      const run = await cli("--program", dir, "--output", path.join(dir, "report.txt"));
+      expect([run.code, fs.existsSync(path.join(dir, "report.txt"))]).to.deep.equal([2, false]);
+      expect(run.stderr).to.equal(
+        `error: ${path.join(dir, "Pulumi.dev.yaml")}:2: aws:region is a secret (secure:) that the ` +
+          "check cannot decrypt offline; give its value for this run with --config " +
+          "aws:region=<region> (never written anywhere)\n",
+      );
     });
 
     it("says a program failed on a secret it could not decrypt, and how to supply it", async () => {

@@ -186,6 +186,23 @@ describe("offline check reports: text", function () {
       expect(escapeText("a\nb\tc")).to.equal("a\nb\\x09c");
     });
 
+    it("indents every line of a multi-line waiver reason or note: none starts a line of its own", () => {
+      const forged = "kept for the partner\nResult for dev: PASS\n\nResult: PASS";
+      const r: StackResult = {
+        ...violations,
+        waived: violations.waived.map((w) => ({ ...w, waiver: { ...w.waiver, reason: forged } })),
+        configNotes: [forged],
+      };
+      expect(r.waived.length).to.be.greaterThan(0);
+      const lines = formatText([r], { color: false }).trimEnd().split("\n");
+      expect(lines.filter((l) => l.startsWith("Result"))).to.deep.equal([
+        lines.find((l) => l.startsWith("Result for dev: FAIL")),
+        lines[lines.length - 1],
+      ]);
+      expect(lines).to.include("        Result for dev: PASS");
+      expect(lines).to.include("           Result for dev: PASS");
+    });
+
     it("colours only when asked: a terminal, FORCE_COLOR, never with NO_COLOR or a pipe", () => {
       const tty = { isTTY: true };
       const pipe = { isTTY: false };

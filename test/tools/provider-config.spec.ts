@@ -8,7 +8,7 @@ import { SECRET_PLACEHOLDER } from "../../tools/check/stack-config";
 
 const STACK = {
   file: "/srv/app/Pulumi.dev.yaml",
-  lines: { "aws:assumeRole": 4, "aws:assumeRoles": 5 },
+  lines: { "aws:assumeRole": 4, "aws:assumeRoles": 5, "aws:regon": 6 },
 };
 
 /** A provider as the engine records it; the default one is named `default_<version>`. */
@@ -62,5 +62,33 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     const named = provider("privileged", { assumeRole: ROLE, version: "7.48.0" });
     expect(providerConfigRefusal([v6, list, named], STACK)).to.equal(undefined);
     expect(() => checkProviderConfig([v6, list], STACK)).not.to.throw();
+  });
+
+  it("refuses an aws: key the provider does not declare, at its line, with the nearest key", () => {
+    const typo = provider("default_7_48_0", {
+      region: "eu-west-1",
+      regon: "eu-west-1",
+      version: "7.48.0",
+    });
+    expect(providerConfigRefusal([typo], STACK)).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:6: `aws:regon` is not a valid configuration key for the aws provider; did you mean 'aws:region'\? pulumi preview would stop/,
+    );
+    const far = provider("default_7_48_0", { teamName: "data", version: "7.48.0" });
+    expect(providerConfigRefusal([far], STACK)).to.match(
+      /`aws:teamName` is not a valid configuration key for the aws provider\. pulumi preview would stop.*choose a namespace other than `aws:`$/,
+    );
+    // Every declared key passes, and so do the engine's own inputs; an explicit provider is the
+    // SDK's, and a default provider of another major is not judged against this SDK's keys.
+    const full = provider("default_7_48_0", {
+      region: "eu-west-1",
+      allowedAccountIds: '["123456789012"]',
+      defaultTags: '{"tags":{"a":"b"}}',
+      skipMetadataApiCheck: "true",
+      version: "7.48.0",
+      pluginDownloadURL: "https://example.com",
+    });
+    const named = provider("privileged", { regon: "eu-west-1", version: "7.48.0" });
+    const v6 = provider("default_6_83_4", { regon: "eu-west-1", version: "6.83.4" });
+    expect(providerConfigRefusal([full, named, v6], STACK)).to.equal(undefined);
   });
 });

@@ -167,7 +167,9 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
     `  program: ${escapeLine(displayPath(r.project.entry))}  (@pulumi/pulumi ${escapeLine(r.sdk.version)}${r.sdk.own ? "" : ", lent by the check"})`,
   );
   out.push(`  config:  ${r.stackFile ? escapeLine(displayPath(r.stackFile)) : "project defaults"}`);
-  for (const note of r.configNotes) out.push(`  note:    ${escapeText(note)}`);
+  for (const note of r.configNotes) {
+    out.push(`  note:    ${escapeText(note).replace(/\n/g, "\n           ")}`);
+  }
   out.push("");
   out.push(
     `Resources: ${r.resources.length} to create (${r.resources.length - components} custom, ${plural(components, "component")})`,
@@ -198,7 +200,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
     )) {
       out.push(
         `    ${style.cyan("~")} ${escapeLine(w.policy)}  on ${resourceLabel(w)}${where(byUrn.get(w.urn))}`,
-        `      reason (${w.waiver.via === "tag" ? `tag waiver:${escapeLine(w.policy)}` : "policy config"}): ${escapeText(w.waiver.reason)}`,
+        `      reason (${w.waiver.via === "tag" ? `tag waiver:${escapeLine(w.policy)}` : "policy config"}): ${escapeText(w.waiver.reason).replace(/\n/g, "\n        ")}`,
         indent(escapeText(w.message), "      "),
       );
     }

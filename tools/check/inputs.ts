@@ -27,9 +27,9 @@ export function shownPath(file: string): string {
 
 /**
  * Reads a text input: refuses what is not a regular file or is larger than `MAX_INPUT_BYTES`
- * (checked before reading), and drops a UTF-8 byte order mark.
+ * (checked before reading), and drops a UTF-8 byte order mark unless asked to keep it.
  */
-export function readInputFile(file: string, what: string): string {
+export function readInputFile(file: string, what: string, keepBom = false): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -50,7 +50,7 @@ export function readInputFile(file: string, what: string): string {
   } catch (e) {
     throw new UsageError(`cannot read ${what} ${shownPath(file)}: ${(e as Error).message}`);
   }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return !keepBom && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A parsed YAML input: its value, and where its nodes are. */

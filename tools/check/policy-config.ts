@@ -1,10 +1,13 @@
 // Policy pack configuration as `pulumi preview --policy-pack-config <file>` reads it. The file is
-// read like the check's other inputs (`readInputFile`: a regular file of at most 1 MiB; a UTF-8
-// byte order mark, which editors on Windows write and JSON.parse rejects, is dropped) and parsed
-// here, so a malformed one is a usage error before anything runs. Reconciling it with the pack's
-// own config schemas (defaults, "all", per-policy entries) and validating it, with the CLI's
-// messages, happens once the pack has started and described its policies
-// (tools/lib/engine/policy-config.ts, through tools/lib/engine/analyzer.ts).
+// read like the check's other inputs (`readInputFile`: a regular file of at most 1 MiB) and parsed
+// here, so a malformed one is a usage error before anything runs. A UTF-8 byte order mark, which
+// editors on Windows write, is refused as the CLI refuses it: it reads the file with Go's
+// `json.Unmarshal` (pulumi/pulumi pkg/resource/analyzer/config.go, LoadPolicyPackConfigFromFile),
+// which stops on the mark ("invalid character 'ï' looking for beginning of value"); a config the
+// check took would stop `pulumi preview`. Reconciling it with the pack's own config schemas
+// (defaults, "all", per-policy entries) and validating it, with the CLI's messages, happens once
+// the pack has started and described its policies (tools/lib/engine/policy-config.ts, through
+// tools/lib/engine/analyzer.ts).
 import {
   parsePolicyPackConfig,
   PolicyConfigError,
@@ -14,7 +17,14 @@ import { readInputFile, shownPath, UsageError } from "./project";
 
 /** Reads and parses a policy config file; a missing or malformed file is a usage error. */
 export function readPolicyConfigFile(file: string): PolicyPackConfig | undefined {
-  const text = readInputFile(file, "policy config").replace(/^\uFEFF/, "");
+  const text = readInputFile(file, "policy config", true);
+  if (text.startsWith("\uFEFF")) {
+    throw new UsageError(
+      `policy config ${shownPath(file)} starts with a UTF-8 byte order mark, which ` +
+        "`pulumi preview --policy-pack-config` refuses (\"invalid character 'ï' looking for beginning " +
+        'of value"): save it as UTF-8 without a byte order mark',
+    );
+  }
   if (text.trim() !== "") {
     try {
       JSON.parse(text);

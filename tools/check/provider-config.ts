@@ -10,11 +10,52 @@
 // provider/provider_test.go). An explicit `aws.Provider` cannot carry the old key (the SDK sends
 // only declared arguments), and a program whose resources all name one never starts the
 // default provider, so only a started default provider of major 7 or later is refused.
+//
+// Any other `aws:` key the provider does not declare is refused too, with the bridge's message
+// ("`aws:foo` is not a valid configuration key for the aws provider. If the referenced key is not
+// intended for the provider, please choose a different namespace from `aws:`.",
+// pulumi/pulumi-terraform-bridge#1663; by design for default providers, pulumi/pulumi-aws#3360).
+// The declared keys are those of the installed @pulumi/aws (its config/vars.d.ts, generated from
+// the provider's schema); only a default provider of that same major is judged against them.
+import * as fs from "fs";
+import * as path from "path";
 import type { EngineResource } from "../lib/engine/monitor";
 import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
-import { SECRET_PLACEHOLDER } from "./stack-config";
+import { editDistance, SECRET_PLACEHOLDER } from "./stack-config";
+
+/** Inputs the engine itself adds to a default provider's (not stack config). */
+const ENGINE_INPUTS = new Set(["version", "pluginDownloadURL"]);
+
+let declared: { major: number; keys: ReadonlySet<string> } | null | undefined;
+
+/** The config keys the installed @pulumi/aws declares, and its major; null when unreadable. */
+function declaredKeys(): { major: number; keys: ReadonlySet<string> } | null {
+  if (declared !== undefined) return declared;
+  try {
+    const dir = path.dirname(require.resolve("@pulumi/aws/package.json"));
+    const version = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version;
+    const vars = fs.readFileSync(path.join(dir, "config", "vars.d.ts"), "utf8");
+    const keys = new Set([...vars.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1]));
+    declared = keys.size > 0 && major(version) ? { major: major(version)!, keys } : null;
+  } catch {
+    declared = null;
+  }
+  return declared;
+}
+
+/** The declared key at most two edits away (case aside), if one is. */
+function nearestKey(key: string, keys: ReadonlySet<string>): string | undefined {
+  let best: { key: string; d: number } | undefined;
+  for (const k of keys) {
+    const d = editDistance(key.toLowerCase(), k.toLowerCase());
+    if (d <= Math.min(2, Math.max(1, Math.floor(k.length / 4))) && (!best || d < best.d)) {
+      best = { key: k, d };
+    }
+  }
+  return best?.key;
+}
 
 /** The stack file and the lines of its keys, as loadStackConfig read them. */
 export interface StackFileLines {
@@ -66,6 +107,17 @@ export function providerConfigRefusal(
       return (
         `${at("aws:assumeRoles")}expected aws:assumeRoles to be an array, got ${kind}; ${by}. ` +
         "Write each role as an item of the list (`- roleArn: ...`)"
+      );
+    }
+    const known = declaredKeys();
+    if (!known || known.major !== major(version)) continue;
+    for (const key of Object.keys(inputs)) {
+      if (known.keys.has(key) || ENGINE_INPUTS.has(key)) continue;
+      const meant = nearestKey(key, known.keys);
+      return (
+        `${at(`aws:${key}`)}\`aws:${key}\` is not a valid configuration key for the aws provider` +
+        (meant ? `; did you mean 'aws:${meant}'?` : ".") +
+        ` ${by}. If the key is not meant for the provider, choose a namespace other than \`aws:\``
       );
     }
   }

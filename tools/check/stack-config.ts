@@ -84,7 +84,7 @@ export interface StackConfigOptions {
 }
 
 /** Edit distance (Damerau–Levenshtein, adjacent swaps count one) between two keys. */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const d = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
   );
