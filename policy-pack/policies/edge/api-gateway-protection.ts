@@ -24,7 +24,9 @@ export const apigatewayStageWaf = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with " +
-    "`resourceArn: stage.arn`; or waive the rule on the stage with the reason (for example a " +
+    "`resourceArn: stage.arn` (an aws-native Stage has no arn: write " +
+    "`arn:<partition>:apigateway:<region>::/restapis/<restApiId>/stages/<stageName>`); or waive " +
+    "the rule on the stage with the reason (for example a " +
     "private API reached only through the VPC).",
   references: [
     cdkNag("AwsSolutions-APIG3"),
