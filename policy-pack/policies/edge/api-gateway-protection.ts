@@ -65,10 +65,10 @@ const STAGE_ARN = /^arn:[^:]+:apigateway:[^:]*::\/restapis\/([^/]+)\/stages\/([^
  * the read throws: the stage's part becomes a preview note, not a finding.
  */
 function namesStage(index: StackIndex, stage: PolicyResource): boolean {
-  const apis = index.referenced(stage, "restApi");
+  const apis = new Set(index.referenced(stage, "restApi").map((r) => r.urn));
   for (const a of index.ofType(WAFV2_WEB_ACL_ASSOCIATION)) {
     const from = index.referenced(a, "resourceArn");
-    const sameApi = from.length > 0 && from.every((r) => apis.includes(r));
+    const sameApi = from.length > 0 && from.every((r) => apis.has(r.urn));
     if (from.length > 0 && !sameApi) continue;
     const m = STAGE_ARN.exec(String(a.props.resourceArn));
     if (!m || m[2] !== stage.props.stageName) continue;

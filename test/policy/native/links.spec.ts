@@ -44,6 +44,31 @@ describe("aws-native links: apigateway-stage-waf", () => {
     const onOther = assoc(STAGE_ARN, { resourceArn: [otherApi] });
     expect(await violationsOf(rule, [api, otherApi, stage(), onOther])).to.deep.equal(expected);
   });
+  it("a classic stage is found the same way: by its arn, or by its API and name", async () => {
+    const capi = res("aws:apigateway/restApi:RestApi", "capi", { name: "capi" });
+    const cstage = res(
+      "aws:apigateway/stage:Stage",
+      "prod",
+      { restApi: "abc123", stageName: "prod", deployment: "d1" },
+      {
+        refs: { restApi: [capi] },
+        outputs: { restApi: "abc123", stageName: "prod", arn: STAGE_ARN },
+      },
+    );
+    const classicAssoc = (refs?: Record<string, any[]>) =>
+      res(
+        "aws:wafv2/webAclAssociation:WebAclAssociation",
+        "waf",
+        { resourceArn: STAGE_ARN, webAclArn: WEB_ACL },
+        { refs },
+      );
+    await expectClean(policy(rule), [capi, cstage, classicAssoc({ resourceArn: [cstage] })]);
+    await expectClean(policy(rule), [capi, cstage, classicAssoc({ resourceArn: [capi] })]);
+    await expectClean(policy(rule), [capi, cstage, classicAssoc()]);
+    expect(await violationsOf(rule, [capi, cstage])).to.deep.equal([
+      "prod: The stage is not associated with a WAFv2 web ACL.",
+    ]);
+  });
   it("an ARN built from the API and unknown at preview is a note, not a finding", async () => {
     const rs = [api, stage(), assoc(UNKNOWN, { resourceArn: [api] })];
     expect(await violationsOf(rule, rs)).to.deep.equal([]);
