@@ -132,8 +132,10 @@ export const DATA_TWINS: [string, Twin][] = [
       says: { "lifecycle.deleteAfter": "lifecycle.deleteAfterDays" },
     },
   ],
-  [
-    n.NATIVE_APPSYNC_GRAPHQL_API,
+  // Early 0.x SDKs register the type as GraphQLApi (appsync/graphQLApi.d.ts of 0.67.0), with the
+  // same logConfig { cloudWatchLogsRoleArn, fieldLogLevel, excludeVerboseContent }.
+  ...[n.NATIVE_APPSYNC_GRAPHQL_API, n.NATIVE_APPSYNC_GRAPHQL_API_V0].map((type): [string, Twin] => [
+    type,
     {
       classic: t.APPSYNC_GRAPHQL_API,
       derive: { logConfig: { from: "logConfig", map: appsyncLog } },
@@ -142,5 +144,5 @@ export const DATA_TWINS: [string, Twin][] = [
         cloudwatchLogsRoleArn: "cloudWatchLogsRoleArn",
       },
     },
-  ],
+  ]),
 ];

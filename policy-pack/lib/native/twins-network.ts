@@ -5,7 +5,7 @@
 // sdk/nodejs/<module>/<type>.ts; CloudFormation's, camelCased).
 import * as t from "../types";
 import * as n from "./types";
-import { asList } from "../values";
+import { asList, present } from "../values";
 import type { Twin } from "./twins";
 import { spelledEither } from "./spelling";
 import { lbAccessLogs, lbAttribute, lbFlag, listenerActions } from "./load-balancers";
@@ -80,7 +80,9 @@ function ecsVolume(v: unknown): unknown {
   const managed = all.filter(
     (c) => c?.managedEbsVolume !== undefined && c?.managedEbsVolume !== null,
   );
-  return managed.find((c) => !c.managedEbsVolume.kmsKeyId) ?? managed[0] ?? all[0];
+  // Whether a key is set, not its value: an ARN unknown at preview is a key (read, if a rule
+  // needs it, from the volume chosen, as the classic volumeConfiguration's).
+  return managed.find((c) => !present(c.managedEbsVolume, "kmsKeyId")) ?? managed[0] ?? all[0];
 }
 
 export const NETWORK_TWINS: [string, Twin][] = [
@@ -174,7 +176,9 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_ELBV2_LOAD_BALANCER,
     {
       classic: t.LB_LOAD_BALANCER,
-      rename: { loadBalancerType: "type" },
+      // loadBalancerArn, an output (1.x and 0.126.0 loadBalancer.d.ts; CloudFormation's
+      // LoadBalancerArn return value), is the classic arn a WAF association may name literally.
+      rename: { loadBalancerType: "type", arn: "loadBalancerArn" },
       derive: {
         internal: {
           from: "scheme",
@@ -197,6 +201,17 @@ export const NETWORK_TWINS: [string, Twin][] = [
     {
       classic: t.LB_LISTENER,
       derive: { defaultActions: { from: "defaultActions", map: listenerActions } },
+    },
+  ],
+  // sdk/nodejs/elasticloadbalancingv2/listenerRule.ts: listenerArn, priority, conditions and
+  // actions [{ type, redirectConfig, fixedResponseConfig, forwardConfig, targetGroupArn, ... }]
+  // (CloudFormation AWS::ElasticLoadBalancingV2::ListenerRule Action, the listener's action shape),
+  // the classic aws.lb.ListenerRule's listenerArn and actions.
+  [
+    n.NATIVE_ELBV2_LISTENER_RULE,
+    {
+      classic: t.LB_LISTENER_RULE,
+      derive: { actions: { from: "actions", map: listenerActions } },
     },
   ],
   // Compute placed in subnets: subnetId (sdk/nodejs/ec2/instance.ts) and vpcConfig.subnetIds

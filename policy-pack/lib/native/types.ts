@@ -58,6 +58,7 @@ export const NATIVE_EC2_SECURITY_GROUP_INGRESS = "aws-native:ec2:SecurityGroupIn
 export const NATIVE_EC2_SECURITY_GROUP_EGRESS = "aws-native:ec2:SecurityGroupEgress";
 export const NATIVE_ELBV2_LOAD_BALANCER = "aws-native:elasticloadbalancingv2:LoadBalancer";
 export const NATIVE_ELBV2_LISTENER = "aws-native:elasticloadbalancingv2:Listener";
+export const NATIVE_ELBV2_LISTENER_RULE = "aws-native:elasticloadbalancingv2:ListenerRule";
 export const NATIVE_EC2_INSTANCE = "aws-native:ec2:Instance";
 export const NATIVE_EC2_LAUNCH_TEMPLATE = "aws-native:ec2:LaunchTemplate";
 export const NATIVE_ECS_SERVICE = "aws-native:ecs:Service";
@@ -179,7 +180,9 @@ export const NATIVE_APS_WORKSPACE = "aws-native:aps:Workspace";
 export const NATIVE_SFN_STATE_MACHINE = "aws-native:stepfunctions:StateMachine";
 export const NATIVE_DSQL_CLUSTER = "aws-native:dsql:Cluster";
 export const NATIVE_NEPTUNEGRAPH_GRAPH = "aws-native:neptunegraph:Graph";
+/** sdk/nodejs/appsync/graphQlApi.ts: `GraphQlApi` (early 0.x releases registered `GraphQLApi`: _V0). */
 export const NATIVE_APPSYNC_GRAPHQL_API = "aws-native:appsync:GraphQlApi";
+export const NATIVE_APPSYNC_GRAPHQL_API_V0 = "aws-native:appsync:GraphQLApi";
 export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
 /** AWS::WAFv2::WebACLAssociation: a regional web ACL on a load balancer, API stage or other. */
 export const NATIVE_WAFV2_WEB_ACL_ASSOCIATION = "aws-native:wafv2:WebAclAssociation";

@@ -1,6 +1,8 @@
 // What stands in front of an API Gateway REST API's back ends: a WAFv2 web ACL on each stage, and
 // request validation on the API.
+import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
+import type { StackIndex } from "../../lib/stack-index";
 import { eachWithReferrers } from "../../lib/references";
 import {
   APIGATEWAY_REQUEST_VALIDATOR,
@@ -22,7 +24,9 @@ export const apigatewayStageWaf = stackPolicy({
   severity: "medium",
   remediationSteps:
     "Create an `aws.wafv2.WebAcl` (scope REGIONAL) and an `aws.wafv2.WebAclAssociation` with " +
-    "`resourceArn: stage.arn`; or waive the rule on the stage with the reason (for example a " +
+    "`resourceArn: stage.arn` (an aws-native Stage has no arn: write " +
+    "`arn:<partition>:apigateway:<region>::/restapis/<restApiId>/stages/<stageName>`); or waive " +
+    "the rule on the stage with the reason (for example a " +
     "private API reached only through the VPC).",
   references: [
     cdkNag("AwsSolutions-APIG3"),
@@ -42,10 +46,36 @@ export const apigatewayStageWaf = stackPolicy({
     const link = { type: WAFV2_WEB_ACL_ASSOCIATION, prop: "resourceArn", keys: ["arn"] };
     eachWithReferrers(ctx, APIGATEWAY_STAGE, link, (stage, associations) => {
       if (associations.length > 0) return;
+      if (namesStage(ctx.index, stage)) return;
       ctx.report(stage, "The stage is not associated with a WAFv2 web ACL.");
     });
   },
 });
+
+/** A stage's ARN, arn:<partition>:apigateway:<region>::/restapis/<api id>/stages/<stage name>. */
+const STAGE_ARN = /^arn:[^:]+:apigateway:[^:]*::\/restapis\/([^/]+)\/stages\/([^/]+)$/;
+
+/**
+ * Whether an association names `stage` by the ARN form of its API's id and its name (an
+ * aws-native Stage has no `arn` output, so its ARN is written out: WAF AssociateWebACL ResourceArn,
+ * "For an Amazon API Gateway REST API stage: arn:partition:apigateway:region::/restapis/api-id/
+ * stages/stage-name", https://docs.aws.amazon.com/waf/latest/APIReference/API_AssociateWebACL.html).
+ * An association built from another resource than the stage's REST API is not read; one built
+ * from that API, or literal, is read, and when its ARN or the stage's name is unknown at preview
+ * the read throws: the stage's part becomes a preview note, not a finding.
+ */
+function namesStage(index: StackIndex, stage: PolicyResource): boolean {
+  const apis = new Set(index.referenced(stage, "restApi").map((r) => r.urn));
+  for (const a of index.ofType(WAFV2_WEB_ACL_ASSOCIATION)) {
+    const from = index.referenced(a, "resourceArn");
+    const sameApi = from.length > 0 && from.every((r) => apis.has(r.urn));
+    if (from.length > 0 && !sameApi) continue;
+    const m = STAGE_ARN.exec(String(a.props.resourceArn));
+    if (!m || m[2] !== stage.props.stageName) continue;
+    if (sameApi || m[1] === stage.props.restApi) return true;
+  }
+  return false;
+}
 
 /** The OpenAPI extension that names a REST API's request validators in its imported definition. */
 const OPENAPI_VALIDATORS = "x-amazon-apigateway-request-validators";

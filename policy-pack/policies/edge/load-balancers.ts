@@ -22,6 +22,7 @@ import {
 import { awsDocs, awsGuard, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
 import {
   NATIVE_ELBV2_LISTENER,
+  NATIVE_ELBV2_LISTENER_RULE,
   NATIVE_ELBV2_LOAD_BALANCER,
   NATIVE_WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/native/types";
@@ -189,9 +190,10 @@ export const elbListenerHttpRedirect = stackPolicy({
     "Add an HTTPS listener with an ACM certificate and make the HTTP listener's default action " +
     '`{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`; drop forwarding rules from it.',
   references: [checkov("CKV2_AWS_20"), checkov("CKV_AWS_2"), trivy("AWS-0054"), fsbp("ELB.1")],
-  // An aws-native Listener's defaultActions read as the classic ones (../../lib/native/twins-network.ts).
-  types: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER],
-  appliesTo: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER],
+  // An aws-native Listener's defaultActions and ListenerRule's actions read as the classic ones
+  // (../../lib/native/twins-network.ts).
+  types: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER, NATIVE_ELBV2_LISTENER_RULE],
+  appliesTo: [...LISTENERS, ...LISTENER_RULES, NATIVE_ELBV2_LISTENER, NATIVE_ELBV2_LISTENER_RULE],
   check: (ctx) => {
     for (const listener of ctx.index.ofType(...LISTENERS)) {
       ctx.each(listener, () => {

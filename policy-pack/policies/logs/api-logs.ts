@@ -4,7 +4,7 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { stageMethodSettings } from "../../lib/edge/stage-settings";
 import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_GRAPHQL_API } from "../../lib/types";
-import { NATIVE_APPSYNC_GRAPHQL_API } from "../../lib/native/types";
+import { NATIVE_APPSYNC_GRAPHQL_API, NATIVE_APPSYNC_GRAPHQL_API_V0 } from "../../lib/native/types";
 import { holdsValue, unknownError } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -94,7 +94,7 @@ export const appsyncGraphqlApiLogging = resourcePolicy({
     // "Field-level logging ... None, Error, Info, Debug, All"; logging is configured per API.
     awsDocs("appsync/latest/devguide/monitoring"),
   ],
-  types: [APPSYNC_GRAPHQL_API, NATIVE_APPSYNC_GRAPHQL_API],
+  types: [APPSYNC_GRAPHQL_API, NATIVE_APPSYNC_GRAPHQL_API, NATIVE_APPSYNC_GRAPHQL_API_V0],
   check: (props, ctx) => {
     const log = props.logConfig;
     if (!log) {

@@ -20,7 +20,7 @@ import {
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
 } from "../../lib/native/types";
-import { asList } from "../../lib/values";
+import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The log types a resource exports, lower-cased. */
@@ -52,7 +52,15 @@ export const rdsLogExports = resourcePolicy({
     NATIVE_RDS_DB_CLUSTER,
     NATIVE_RDS_DB_CLUSTER_V0,
   ],
-  check: (props, ctx) => {
+  check: (props, ctx, args) => {
+    // An aws-native DBInstance that joins an Aurora cluster (dbClusterIdentifier) exports nothing of
+    // its own: the cluster's exports are judged (CloudFormation AWS::RDS::DBInstance
+    // EnableCloudwatchLogsExports, "Amazon Aurora: Not applicable. CloudWatch Logs exports are
+    // managed by the DB cluster"). A classic aws.rds.Instance has no such input, and cannot be an
+    // Aurora member (RDS refuses a standalone Aurora instance, "Standalone DB Instances are not
+    // supported for the specified engine"; members are aws.rds.ClusterInstance, which this rule
+    // does not list: https://github.com/aws/aws-cdk/pull/5367).
+    if (args.type === RDS_INSTANCE && present(props, "dbClusterIdentifier")) return;
     if (exported(props.enabledCloudwatchLogsExports).length === 0) {
       ctx.report("enabledCloudwatchLogsExports is empty: no database log reaches CloudWatch Logs.");
     }

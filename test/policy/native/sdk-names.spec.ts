@@ -44,12 +44,15 @@ const SHIPPED_BY_NONE = new Set([
 ]);
 
 /**
- * Names a twin reads on purpose though no SDK version of the table spells them: DAX's
+ * Names a twin reads on purpose though no SDK version of the table spells them as inputs: DAX's
  * sseSpecification, CloudFormation's SSESpecification as the CDK camel-cases it, read after the
- * SDK's sSESpecification (policy-pack/lib/native/twins-services.ts).
+ * SDK's sSESpecification (policy-pack/lib/native/twins-services.ts); a load balancer's
+ * loadBalancerArn, an output (elasticloadbalancingv2/loadBalancer.d.ts of 1.79.0 and 0.126.0),
+ * the classic arn a WAF association names (policy-pack/lib/native/twins-network.ts).
  */
 const READ_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
   "aws-native:dax:Cluster": ["sseSpecification"],
+  "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],
 };
 
 /**
