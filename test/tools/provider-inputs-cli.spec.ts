@@ -34,7 +34,7 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"app-inline"',
     "have you double-encoded your JSON data?",
   ],
-  ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got LAMBDA"],
+  ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got aws_proxy"],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm errors",
     "period",

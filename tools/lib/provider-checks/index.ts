@@ -108,7 +108,10 @@ function providerView(r: EngineResource): { inputs: Record<string, any>; autoNam
   if (!rule) return { inputs };
   const given = inputs[rule.prop];
   const prefix = inputs[`${rule.prop}Prefix`] ?? inputs.namePrefix;
-  if ((given !== undefined && given !== "") || (prefix !== undefined && prefix !== "")) {
+  // An empty name or prefix is a value (the bridge fills in a default only for an absent input,
+  // pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go applyDefaults): no auto-name, and the
+  // name's validators judge "" as the provider's do.
+  if ((given !== undefined && given !== null) || (prefix !== undefined && prefix !== null)) {
     return { inputs };
   }
   try {
