@@ -41,6 +41,18 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"errors"',
     "divisible by 60, got: 45",
   ],
+  [
+    "aws:elasticache/replicationGroup:ReplicationGroup sessions",
+    "authToken",
+    '"sessions"',
+    "must contain from 16 to 128",
+  ],
+  [
+    "aws:lambda/permission:Permission api.invoke",
+    "statementId",
+    '"api.invoke"',
+    "must contain alphanumeric, underscores or dashes only",
+  ],
 ];
 
 /** The block of the report about one resource's input, from its heading to the next blank line. */
@@ -86,6 +98,15 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(
       "(the name Pulumi makes from the logical name)",
     );
+    expect(
+      blockOf(
+        run.stderr,
+        "aws:elasticache/replicationGroup:ReplicationGroup sessions",
+        "authToken",
+      ),
+    )
+      .to.include('authToken = "[secret]"')
+      .and.not.include("too-short");
     expect(fs.existsSync(path.join(scratch, "report.txt"))).to.equal(false);
   });
 

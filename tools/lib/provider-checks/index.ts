@@ -26,6 +26,8 @@ import { API_RULES } from "./rules-api";
 import { NETWORK_CROSS_RULES, NETWORK_RULES } from "./rules-network";
 import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
 import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
+import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
+import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -49,6 +51,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...REPOSITORY_RULES,
   ...ALARM_RULES,
   ...SUBSCRIPTION_RULES,
+  ...CACHE_RULES,
+  ...POLICY_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -61,6 +65,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...NETWORK_CROSS_RULES,
   ...ALARM_CROSS_RULES,
   ...COGNITO_CROSS_RULES,
+  ...CACHE_CROSS_RULES,
+  ...POLICY_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

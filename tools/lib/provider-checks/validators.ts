@@ -350,3 +350,41 @@ export const ipv6Cidr: Validator = (v) => {
         `${goQuote(s)} is not a valid IPv6 CIDR block; did you mean the network address of /${bits}?`,
       ];
 };
+
+/** validation.IntAtMost(max). */
+export function intAtMost(max: number): Validator {
+  return (v, k) => {
+    const n = asInt(v);
+    return n !== undefined && n > max ? [`expected ${k} to be at most (${max}), got ${n}`] : [];
+  };
+}
+
+/** validation.StringIsNotEmpty: `""` is refused. */
+export const notEmpty: Validator = (v, k) =>
+  v === "" ? [`expected ${goQuote(k)} to not be an empty string, got ${String(v)}`] : [];
+
+const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
+const DDD_HH_MI = `(sun|mon|tue|wed|thu|fri|sat):${HH_MI}`;
+
+/**
+ * verify.ValidOnceADayWindowFormat and verify.ValidOnceAWeekWindowFormat
+ * (internal/verify/validate.go): `hh24:mi-hh24:mi`, or `ddd:hh24:mi-ddd:hh24:mi` with the day in
+ * any case; empty is accepted.
+ */
+export const onceADayWindow = matchesFormat(
+  new RegExp(`^(${HH_MI}-${HH_MI}|)$`),
+  "hh24:mi-hh24:mi",
+);
+export const onceAWeekWindow = matchesFormat(
+  new RegExp(`^(${DDD_HH_MI}-${DDD_HH_MI}|)$`, "i"),
+  "ddd:hh24:mi-ddd:hh24:mi",
+);
+
+function matchesFormat(re: RegExp, format: string): Validator {
+  return (v, k) => {
+    const s = asString(v);
+    return s !== undefined && !re.test(s)
+      ? [`${goQuote(k)} must satisfy the format of "${format}".`]
+      : [];
+  };
+}
