@@ -44,6 +44,21 @@ export const CACHE_COMPLIANT: Record<string, Record<string, unknown>> = {
   "aws:sqs/queuePolicy:QueuePolicy": { queueUrl: "https://sqs/q", policy: DOC },
   "aws:sns/topicPolicy:TopicPolicy": { arn: TOPIC, policy: DOC },
   "aws:ecr/repositoryPolicy:RepositoryPolicy": { repository: "app", policy: DOC },
+  // Inputs added to the first file's rule and key.
+  "aws:cloudwatch/eventRule:EventRule": {
+    description: "d".repeat(512),
+    scheduleExpression: `rate(5 minutes)${" ".repeat(241)}`, // 256 characters
+    eventPattern: JSON.stringify({ source: ["s".repeat(4081)] }), // 4096 characters
+    roleArn: "arn:aws:iam::123456789012:role/events",
+    state: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+  },
+  "aws:kms/key:Key": {
+    keyUsage: "SIGN_VERIFY",
+    customerMasterKeySpec: "ML_DSA_65", // a spec newer than the list, of its shape
+    rotationPeriodInDays: 2560,
+    customKeyStoreId: "c".repeat(22),
+    policy: "",
+  },
   "aws:lambda/permission:Permission": {
     action: "lambda:InvokeFunction",
     function: `arn:aws:lambda:eu-west-1:123456789012:function:${"f".repeat(64)}:live`,
@@ -280,4 +295,39 @@ export const CACHE_BROKEN: [string, string, unknown, string, Record<string, unkn
     "periods, underscores or dashes only",
   ],
   ["aws:lambda/permission:Permission", "sourceArn", "my-api/*/*", "is an invalid ARN"],
+  ["aws:cloudwatch/eventRule:EventRule", "description", "d".repeat(513), "(0 - 512)"],
+  ["aws:cloudwatch/eventRule:EventRule", "scheduleExpression", "r".repeat(257), "(0 - 256)"],
+  [
+    "aws:cloudwatch/eventRule:EventRule",
+    "eventPattern",
+    "{source: []}",
+    "contains an invalid JSON",
+  ],
+  [
+    "aws:cloudwatch/eventRule:EventRule",
+    "eventPattern",
+    JSON.stringify({ source: ["s".repeat(4082)] }),
+    "cannot be longer than 4096 characters",
+  ],
+  ["aws:cloudwatch/eventRule:EventRule", "roleArn", "events-role", "is an invalid ARN"],
+  ["aws:cloudwatch/eventRule:EventRule", "state", "enabled", "got enabled"],
+  [
+    "aws:cloudwatch/eventRule:EventRule",
+    "scheduleExpression",
+    undefined,
+    "one of `event_pattern,schedule_expression` must be specified",
+    { eventPattern: undefined, scheduleExpression: "rate(1 hour)" },
+  ],
+  [
+    "aws:cloudwatch/eventRule:EventRule",
+    "namePrefix",
+    "nightly-",
+    '"name": conflicts with name_prefix',
+  ],
+  ["aws:kms/key:Key", "keyUsage", "encrypt_decrypt", "got encrypt_decrypt"],
+  ["aws:kms/key:Key", "customerMasterKeySpec", "RSA-2048", "got RSA-2048"],
+  ["aws:kms/key:Key", "rotationPeriodInDays", 89, "(90 - 2560), got 89"],
+  ["aws:kms/key:Key", "rotationPeriodInDays", 2561, "(90 - 2560), got 2561"],
+  ["aws:kms/key:Key", "customKeyStoreId", "c".repeat(23), "(1 - 22)"],
+  ["aws:kms/key:Key", "policy", "{Statement}", '"policy" contains an invalid JSON'],
 ];

@@ -277,8 +277,13 @@ describe("provider-input validation of what the engine recorded", () => {
 
   it("reports a refusal once with every phase that showed it, apply-only ones as such", () => {
     const key = resource("aws:kms/key:Key", "k", { deletionWindowInDays: 1 });
-    const early = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: `${UNKNOWN} x` });
-    const late = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: "bucket-1 x" });
+    const rule = (name: string) =>
+      resource("aws:cloudwatch/eventRule:EventRule", "r", {
+        name,
+        scheduleExpression: "rate(1 day)",
+      });
+    const early = rule(`${UNKNOWN} x`);
+    const late = rule("bucket-1 x");
     const refused = refusedAcrossPhases([
       { phase: "preview", resources: [key, early] },
       { phase: "apply", resources: [key, late] },

@@ -18,7 +18,7 @@ import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
 import { COGNITO_CROSS_RULES, COGNITO_RULES } from "./rules-cognito";
 import { CONTAINER_RULES } from "./rules-containers";
 import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
-import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
+import { EVENT_CROSS_RULES, EVENT_RULE_INPUTS, EVENT_RULES } from "./rules-events";
 import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
 import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
 import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
@@ -40,6 +40,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...COMPUTE_RULES,
   ...DATA_RULES,
   ...EVENT_RULES,
+  ...EVENT_RULE_INPUTS,
   ...WORKFLOW_RULES,
   ...TABLE_RULES,
   ...DNS_RULES,
