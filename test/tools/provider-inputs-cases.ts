@@ -3,6 +3,7 @@
 // the provider's message each must draw.
 
 import { API_BROKEN, API_COMPLIANT } from "./provider-inputs-cases-api";
+import { CACHE_BROKEN, CACHE_COMPLIANT } from "./provider-inputs-cases-cache";
 import { INFRA_BROKEN, INFRA_COMPLIANT } from "./provider-inputs-cases-infra";
 import { OPS_BROKEN, OPS_COMPLIANT } from "./provider-inputs-cases-ops";
 
@@ -380,7 +381,7 @@ const BASE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][]
   ["aws:cloudwatch/eventRule:EventRule", "name", "e".repeat(65), "cannot be longer than 64"],
 ];
 
-const PARTS = [BASE_COMPLIANT, API_COMPLIANT, INFRA_COMPLIANT, OPS_COMPLIANT];
+const PARTS = [BASE_COMPLIANT, API_COMPLIANT, INFRA_COMPLIANT, OPS_COMPLIANT, CACHE_COMPLIANT];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
 export const COMPLIANT: Record<string, Record<string, unknown>> = Object.fromEntries(
@@ -390,4 +391,10 @@ export const COMPLIANT: Record<string, Record<string, unknown>> = Object.fromEnt
   ]),
 );
 
-export const BROKEN = [...BASE_BROKEN, ...API_BROKEN, ...INFRA_BROKEN, ...OPS_BROKEN];
+export const BROKEN = [
+  ...BASE_BROKEN,
+  ...API_BROKEN,
+  ...INFRA_BROKEN,
+  ...OPS_BROKEN,
+  ...CACHE_BROKEN,
+];

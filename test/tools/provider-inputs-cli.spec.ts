@@ -34,12 +34,24 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"app-inline"',
     "have you double-encoded your JSON data?",
   ],
-  ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got LAMBDA"],
+  ["aws:apigateway/integration:Integration api-proxy", "type", '"api-proxy"', "got aws_proxy"],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm errors",
     "period",
     '"errors"',
     "divisible by 60, got: 45",
+  ],
+  [
+    "aws:elasticache/replicationGroup:ReplicationGroup sessions",
+    "authToken",
+    '"sessions"',
+    "must contain from 16 to 128",
+  ],
+  [
+    "aws:lambda/permission:Permission api.invoke",
+    "statementId",
+    '"api.invoke"',
+    "must contain alphanumeric, underscores or dashes only",
   ],
 ];
 
@@ -86,6 +98,15 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(
       "(the name Pulumi makes from the logical name)",
     );
+    expect(
+      blockOf(
+        run.stderr,
+        "aws:elasticache/replicationGroup:ReplicationGroup sessions",
+        "authToken",
+      ),
+    )
+      .to.include('authToken = "[secret]"')
+      .and.not.include("too-short");
     expect(fs.existsSync(path.join(scratch, "report.txt"))).to.equal(false);
   });
 

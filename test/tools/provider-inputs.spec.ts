@@ -134,15 +134,75 @@ describe("provider-input validation of what the engine recorded", () => {
       ).to.deep.equal(["runtime"]);
   });
 
-  it("leaves an empty enumeration value and a stage's access-log destination alone", () => {
-    const v2 = { apiId: "a1", name: "s", defaultRouteSettings: { loggingLevel: "" } };
-    expect(refusedInputs(resource("aws:apigatewayv2/stage:Stage", "s", v2))).to.deep.equal([]);
+  it("refuses an empty string where the provider's validator does (the bridge passes it on)", () => {
+    const fn = { ...COMPLIANT["aws:lambda/function:Function"], runtime: "" };
+    const cases: [string, Record<string, unknown>, string, string][] = [
+      ["aws:lambda/function:Function", fn, "runtime", "got "],
+      ["aws:sns/topicSubscription:TopicSubscription", { protocol: "" }, "protocol", "got "],
+      [
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
+        { comparisonOperator: "" },
+        "comparisonOperator",
+        "got ",
+      ],
+      ["aws:route53/record:Record", { type: "" }, "type", "got "],
+      ["aws:iam/role:Role", { name: "" }, "name", "(1 - 64), got "],
+    ];
+    for (const [type, broken, prop, says] of cases) {
+      const inputs = { ...COMPLIANT[type], ...broken };
+      const refused = refusedInputs(resource(type, "e", inputs));
+      expect(
+        refused.map((r) => r.prop),
+        type,
+      ).to.deep.equal([prop]);
+      expect(refused[0].says.join("\n")).to.include(says);
+    }
+  });
+
+  it("accepts an empty string where the provider's validator does", () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ["aws:dynamodb/table:Table", { streamViewType: "" }],
+      ["aws:iam/role:Role", { permissionsBoundary: "", description: "", path: "" }],
+      ["aws:cloudwatch/eventTarget:EventTarget", { input: "" }],
+      // The one enumeration that keeps "" (see rules-api.ts): the KICS test program sets it.
+      ["aws:apigatewayv2/stage:Stage", { defaultRouteSettings: { loggingLevel: "" } }],
+    ];
+    for (const [type, given] of cases) {
+      const inputs = { ...COMPLIANT[type], ...given };
+      expect(refusedInputs(resource(type, "e", inputs)), type).to.deep.equal([]);
+    }
     for (const type of ["aws:apigateway/stage:Stage", "aws:apigatewayv2/stage:Stage"]) {
       const stage = { accessLogSettings: { destinationArn: "sampleArn", format: "CLF" } };
       expect(refusedInputs(resource(type, "s", stage)), type).to.deep.equal([]);
     }
-    const fn = { ...COMPLIANT["aws:lambda/function:Function"], runtime: "" };
-    expect(refusedInputs(resource("aws:lambda/function:Function", "f", fn))).to.deep.equal([]);
+  });
+
+  it("accepts a value of an AWS SDK enumeration's shape that a newer provider may list", () => {
+    const cases: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ["aws:route53/record:Record", { type: "ZONEMD" }, { type: "cname" }],
+      [
+        "aws:cloudwatch/metricAlarm:MetricAlarm",
+        { comparisonOperator: "GreaterThanUpperOrLowerThreshold" },
+        { comparisonOperator: ">=" },
+      ],
+      [
+        "aws:cognito/userPool:UserPool",
+        { mfaConfiguration: "REQUIRED" },
+        { mfaConfiguration: "on" },
+      ],
+      ["aws:apigatewayv2/api:Api", { protocolType: "GRPC" }, { protocolType: "grpc" }],
+    ];
+    for (const [type, later, wrong] of cases) {
+      const ok = refusedInputs(resource(type, "g", { ...COMPLIANT[type], ...later }));
+      expect(ok, JSON.stringify(later)).to.deep.equal([]);
+      const bad = refusedInputs(resource(type, "g", { ...COMPLIANT[type], ...wrong }));
+      expect(bad, JSON.stringify(wrong)).to.have.length(1);
+    }
+    // A list the provider writes out itself is fixed: a protocol of the same shape is refused.
+    const sub = { ...COMPLIANT["aws:sns/topicSubscription:TopicSubscription"], protocol: "kafka" };
+    expect(
+      refusedInputs(resource("aws:sns/topicSubscription:TopicSubscription", "s", sub)),
+    ).to.have.length(1);
   });
 
   it("does not judge a value unknown in the phase, nor a check that reads one", () => {
@@ -217,8 +277,13 @@ describe("provider-input validation of what the engine recorded", () => {
 
   it("reports a refusal once with every phase that showed it, apply-only ones as such", () => {
     const key = resource("aws:kms/key:Key", "k", { deletionWindowInDays: 1 });
-    const early = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: `${UNKNOWN} x` });
-    const late = resource("aws:cloudwatch/eventRule:EventRule", "r", { name: "bucket-1 x" });
+    const rule = (name: string) =>
+      resource("aws:cloudwatch/eventRule:EventRule", "r", {
+        name,
+        scheduleExpression: "rate(1 day)",
+      });
+    const early = rule(`${UNKNOWN} x`);
+    const late = rule("bucket-1 x");
     const refused = refusedAcrossPhases([
       { phase: "preview", resources: [key, early] },
       { phase: "apply", resources: [key, late] },

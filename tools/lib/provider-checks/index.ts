@@ -18,7 +18,7 @@ import { DATA_CROSS_RULES, DATA_RULES } from "./rules-data";
 import { COGNITO_CROSS_RULES, COGNITO_RULES } from "./rules-cognito";
 import { CONTAINER_RULES } from "./rules-containers";
 import { DNS_CROSS_RULES, DNS_RULES } from "./rules-dns";
-import { EVENT_CROSS_RULES, EVENT_RULES } from "./rules-events";
+import { EVENT_CROSS_RULES, EVENT_RULE_INPUTS, EVENT_RULES } from "./rules-events";
 import { TABLE_CROSS_RULES, TABLE_RULES } from "./rules-tables";
 import { WORKFLOW_CROSS_RULES, WORKFLOW_RULES } from "./rules-workflow";
 import { IAM_CROSS_RULES, IAM_RULES, ROLE_POLICY_RULES } from "./rules-iam";
@@ -26,6 +26,8 @@ import { API_RULES } from "./rules-api";
 import { NETWORK_CROSS_RULES, NETWORK_RULES } from "./rules-network";
 import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
 import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
+import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
+import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -38,6 +40,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...COMPUTE_RULES,
   ...DATA_RULES,
   ...EVENT_RULES,
+  ...EVENT_RULE_INPUTS,
   ...WORKFLOW_RULES,
   ...TABLE_RULES,
   ...DNS_RULES,
@@ -49,6 +52,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...REPOSITORY_RULES,
   ...ALARM_RULES,
   ...SUBSCRIPTION_RULES,
+  ...CACHE_RULES,
+  ...POLICY_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -61,6 +66,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...NETWORK_CROSS_RULES,
   ...ALARM_CROSS_RULES,
   ...COGNITO_CROSS_RULES,
+  ...CACHE_CROSS_RULES,
+  ...POLICY_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -108,7 +115,10 @@ function providerView(r: EngineResource): { inputs: Record<string, any>; autoNam
   if (!rule) return { inputs };
   const given = inputs[rule.prop];
   const prefix = inputs[`${rule.prop}Prefix`] ?? inputs.namePrefix;
-  if ((given !== undefined && given !== "") || (prefix !== undefined && prefix !== "")) {
+  // An empty name or prefix is a value (the bridge fills in a default only for an absent input,
+  // pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go applyDefaults): no auto-name, and the
+  // name's validators judge "" as the provider's do.
+  if ((given !== undefined && given !== null) || (prefix !== undefined && prefix !== null)) {
     return { inputs };
   }
   try {

@@ -1,11 +1,14 @@
 // Alarms and notifications: CloudWatch metric alarms and SNS topic subscriptions. Each entry names
-// the provider file that declares it. A metric alarm's comparison operators and statistics are the
-// AWS SDK's lists, unchanged for years; its units are not judged.
+// the provider file that declares it. A metric alarm's comparison operators and statistics are AWS
+// SDK enumerations, judged as growing (a value of their shape is accepted); its missing-data
+// treatment and a subscription's protocols are lists the provider writes out itself
+// (missingData_Values, subscriptionProtocol_Values), judged as fixed; its units are not judged.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith } from "./rule";
 import {
   all,
   any,
+  CAMEL,
   custom,
   intAtLeast,
   intDivisibleBy,
@@ -14,6 +17,7 @@ import {
   lenBetween,
   matches,
   oneOf,
+  oneOfGrowing,
   oneOfIgnoringCase,
   validARN,
   Validator,
@@ -25,7 +29,11 @@ const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";
 const CLOUDWATCH = "internal/service/cloudwatch/metric_alarm.go";
 const SNS = "internal/service/sns/topic_subscription.go";
 
-/** types.ComparisonOperator of the AWS SDK. */
+/**
+ * types.ComparisonOperator of the AWS SDK (`enum.Validate[types.ComparisonOperator]()` in
+ * metric_alarm.go): an SDK enumeration, so a value of the same shape (a CamelCase word) is
+ * accepted as one a newer provider may list.
+ */
 const OPERATORS = [
   "GreaterThanOrEqualToThreshold",
   "GreaterThanThreshold",
@@ -36,7 +44,7 @@ const OPERATORS = [
   "GreaterThanUpperThreshold",
 ];
 
-/** types.Statistic of the AWS SDK. */
+/** types.Statistic of the AWS SDK (`enum.Validate[types.Statistic]()`), growing like the operators. */
 const STATISTICS = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
 
 /** The provider's pattern of an extended statistic (p99, tm90, TM(10%:90%), IQM, …). */
@@ -75,7 +83,7 @@ export const ALARM_RULES: readonly InputRule[] = [
   alarm(
     "comparisonOperator",
     "comparison_operator",
-    oneOf(OPERATORS),
+    oneOfGrowing(OPERATORS, CAMEL),
     "an operator as AWS spells it, e.g. GreaterThanOrEqualToThreshold",
   ),
   alarm("evaluationPeriods", "evaluation_periods", intAtLeast(1), "at least 1 evaluation period"),
@@ -94,7 +102,7 @@ export const ALARM_RULES: readonly InputRule[] = [
   alarm(
     "statistic",
     "statistic",
-    oneOf(STATISTICS),
+    oneOfGrowing(STATISTICS, CAMEL),
     "SampleCount, Average, Sum, Minimum or Maximum (a percentile goes in extendedStatistic)",
   ),
   alarm(
@@ -148,7 +156,7 @@ export const ALARM_RULES: readonly InputRule[] = [
   alarm(
     "metricQueries.metric.stat",
     "metric_query.metric.0.stat",
-    any(oneOf(STATISTICS), matches(EXTENDED, EXTENDED_WHY)),
+    any(oneOfGrowing(STATISTICS, CAMEL), matches(EXTENDED, EXTENDED_WHY)),
     "Average, Sum, Minimum, Maximum, SampleCount or a percentile such as p99",
   ),
   alarm(

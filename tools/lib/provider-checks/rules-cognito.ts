@@ -1,11 +1,12 @@
 // Cognito user pools: the password policy's bounds, the MFA, deletion-protection and attribute
-// enumerations (the AWS SDK's lists, unchanged for years), the triggers' and senders' ARNs, and
+// enumerations (AWS SDK enumerations, `enum.Validate[awstypes.X]()`, judged as growing: a value of
+// their shape is accepted as one a newer provider may list), the triggers' and senders' ARNs, and
 // alias and username attributes not both. Each entry names the provider file that declares it.
 // The pool's name takes any value of 1 to 128 characters or one matching its (unanchored)
 // pattern: not judged.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith } from "./rule";
-import { intBetween, oneOf, validARN, Validator } from "./validators";
+import { CAMEL, intBetween, LOWER_SNAKE, oneOfGrowing, validARN, Validator } from "./validators";
 
 const POOL = "aws:cognito/userPool:UserPool";
 const COGNITO = "internal/service/cognitoidp/user_pool.go";
@@ -45,19 +46,19 @@ export const COGNITO_RULES: readonly InputRule[] = [
   pool(
     "mfaConfiguration",
     "mfa_configuration",
-    oneOf(["OFF", "ON", "OPTIONAL"]),
+    oneOfGrowing(["OFF", "ON", "OPTIONAL"]),
     "OFF, ON or OPTIONAL (upper case)",
   ),
   pool(
     "deletionProtection",
     "deletion_protection",
-    oneOf(["ACTIVE", "INACTIVE"]),
+    oneOfGrowing(["ACTIVE", "INACTIVE"]),
     "ACTIVE or INACTIVE (upper case)",
   ),
   pool(
     "aliasAttributes",
     "alias_attributes",
-    oneOf(["phone_number", "email", "preferred_username"]),
+    oneOfGrowing(["phone_number", "email", "preferred_username"], LOWER_SNAKE),
     "phone_number, email or preferred_username",
   ),
   ...(
@@ -66,24 +67,24 @@ export const COGNITO_RULES: readonly InputRule[] = [
       ["usernameAttributes", "username_attributes"],
     ] as const
   ).map(([prop, attr]) =>
-    pool(prop, attr, oneOf(["phone_number", "email"]), "phone_number or email"),
+    pool(prop, attr, oneOfGrowing(["phone_number", "email"], LOWER_SNAKE), "phone_number or email"),
   ),
   pool(
     "schemas.attributeDataType",
     "schema.attribute_data_type",
-    oneOf(["String", "Number", "DateTime", "Boolean"]),
+    oneOfGrowing(["String", "Number", "DateTime", "Boolean"], CAMEL),
     "String, Number, DateTime or Boolean (as AWS spells them)",
   ),
   pool(
     "userPoolAddOns.advancedSecurityMode",
     "user_pool_add_ons.0.advanced_security_mode",
-    oneOf(["OFF", "AUDIT", "ENFORCED"]),
+    oneOfGrowing(["OFF", "AUDIT", "ENFORCED"]),
     "OFF, AUDIT or ENFORCED",
   ),
   pool(
     "emailConfiguration.emailSendingAccount",
     "email_configuration.0.email_sending_account",
-    oneOf(["COGNITO_DEFAULT", "DEVELOPER"]),
+    oneOfGrowing(["COGNITO_DEFAULT", "DEVELOPER"]),
     "COGNITO_DEFAULT or DEVELOPER",
   ),
   pool(

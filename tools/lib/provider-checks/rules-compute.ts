@@ -30,7 +30,7 @@ const CLUSTER = "aws:rds/cluster:Cluster";
  * (the whole value, or the name inside a full or partial ARN) is at most 64 characters
  * (internal/service/lambda/validate.go; AWS refuses a longer name at create in any version).
  */
-const functionName = all(
+export const functionName = all(
   matches(
     /^(arn:[\w-]+:lambda:)?([a-z]{2}-(?:[a-z]+-){1,2}\d{1}:)?(\d{12}:)?(function:)?([0-9A-Za-z_-]+)(:(\$LATEST|[0-9A-Za-z_-]+))?$/,
     "must be valid function name or function ARN",

@@ -12,6 +12,7 @@ import {
   isJSON,
   lenBetween,
   oneOf,
+  oneOfGrowing,
 } from "./validators";
 
 const QUEUE = "aws:sqs/queue:Queue";
@@ -167,6 +168,53 @@ export const DATA_RULES: readonly InputRule[] = [
     attr: "description",
     validate: lenBetween(0, 8192),
     fix: "a description of at most 8192 characters",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "keyUsage",
+    attr: "key_usage",
+    // enum.Validate[awstypes.KeyUsageType](): an AWS SDK enumeration, judged as growing.
+    validate: oneOfGrowing([
+      "ENCRYPT_DECRYPT",
+      "SIGN_VERIFY",
+      "GENERATE_VERIFY_MAC",
+      "KEY_AGREEMENT",
+    ]),
+    fix: "ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC or KEY_AGREEMENT (upper case)",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "customerMasterKeySpec",
+    attr: "customer_master_key_spec",
+    // enum.Validate[awstypes.KeySpec](): growing; which spec goes with which usage is AWS's check.
+    validate: oneOfGrowing(["SYMMETRIC_DEFAULT", "RSA_2048", "ECC_NIST_P256", "HMAC_256"]),
+    fix: "a key spec as AWS writes it: SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256, …",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "rotationPeriodInDays",
+    attr: "rotation_period_in_days",
+    validate: intBetween(90, 2560),
+    fix: "a rotation period from 90 to 2560 days",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "customKeyStoreId",
+    attr: "custom_key_store_id",
+    validate: lenBetween(1, 22),
+    fix: "the key store's id (cks-…), at most 22 characters",
+    source: "internal/service/kms/key.go",
+  },
+  {
+    type: KEY,
+    prop: "policy",
+    attr: "policy",
+    validate: isJSON,
+    fix: "the key policy as JSON text: JSON.stringify({ Version, Statement }) or aws.iam.getPolicyDocumentOutput(...).json",
     source: "internal/service/kms/key.go",
   },
   {

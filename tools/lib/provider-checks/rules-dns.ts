@@ -3,18 +3,20 @@
 import { enumValues } from "./enums";
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, exactlyOneOf } from "./rule";
-import { lenBetween, oneOf } from "./validators";
+import { lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
 const ROUTE53 = "internal/service/route53/record.go";
 
 /**
- * Record types the provider accepts (`enum.Validate[awstypes.RRType]()`): those @pulumi/aws
- * declares (`aws.route53.RecordType`) and those the AWS SDK added since (DS, TLSA, SSHFP, SVCB,
- * HTTPS), so a newer type is never refused.
+ * Record types the provider accepts (`enum.Validate[awstypes.RRType]()`, an AWS SDK enumeration
+ * that grows): those @pulumi/aws declares (`aws.route53.RecordType`), those the AWS SDK added
+ * since (DS, TLSA, SSHFP, SVCB, HTTPS), and any other upper-case word a newer SDK may add, so a
+ * newer type is never refused; a lower-case one ("cname") or an empty one is.
  */
 const DECLARED_TYPES = enumValues("route53", "RecordType");
 const RECORD_TYPES = [...new Set([...DECLARED_TYPES, "DS", "TLSA", "SSHFP", "SVCB", "HTTPS"])];
+const RECORD_TYPE_SHAPE = /^[A-Z][A-Z0-9]*$/;
 
 export const DNS_RULES: readonly InputRule[] = [
   ...(DECLARED_TYPES.length === 0
@@ -24,7 +26,7 @@ export const DNS_RULES: readonly InputRule[] = [
           type: RECORD,
           prop: "type",
           attr: "type",
-          validate: oneOf(RECORD_TYPES),
+          validate: oneOfGrowing(RECORD_TYPES, RECORD_TYPE_SHAPE),
           fix: "a record type in upper case: A, AAAA, CNAME, TXT, MX, … (aws.route53.RecordType)",
           source: ROUTE53,
         },

@@ -5,6 +5,15 @@
 // `validate.go`), with the provider's own wording, so a refusal reads as the provider says it.
 // A validator returns the provider's messages for a value it refuses, none for one it accepts.
 // `k` is the provider's attribute name, the one its messages quote.
+//
+// An empty string is a value like any other: the bridge hands `""` to the provider as it is
+// (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go, MakeTerraformInput: only a null input
+// is dropped; its cross-test pkg/tests TestInputsEmptyString checks that Terraform and Pulumi
+// send the same `""`), and the SDK runs an attribute's ValidateFunc on every known value the
+// configuration holds (hashicorp/terraform-plugin-sdk helper/schema/schema.go, schemaMap.validate:
+// only an absent or unknown value is skipped). So each validator judges `""` as the provider's
+// does: StringInSlice refuses it unless the list holds it, StringLenBetween(1, n) refuses it,
+// verify.ValidARN and StringIsJSON accept it.
 
 /** A value's problems as the provider words them; empty when it accepts the value. */
 export type Validator = (value: unknown, k: string) => string[];
@@ -72,14 +81,13 @@ export function notMatches(re: RegExp, message: string): Validator {
 }
 
 /**
- * validation.StringInSlice(values, false). An empty string is left alone, here and in the other
- * enumeration checks: whether the bridge hands an empty optional value to the provider's
- * validator is not certain, and a false refusal blocks a program that deploys.
+ * validation.StringInSlice(values, false), and `enum.Validate[T]()` of a list the provider fixes.
+ * An empty string is refused unless the list holds it, as the provider's is (see the top).
  */
 export function oneOf(values: readonly string[]): Validator {
   return (v, k) => {
     const s = asString(v);
-    return s !== undefined && s !== "" && !values.includes(s)
+    return s !== undefined && !values.includes(s)
       ? [`expected ${k} to be one of ${goQuoteList(values)}, got ${s}`]
       : [];
   };
@@ -182,20 +190,27 @@ export function oneOfIgnoringCase(values: readonly string[]): Validator {
   const lower = values.map((s) => s.toLowerCase());
   return (v, k) => {
     const s = asString(v);
-    return s !== undefined && s !== "" && !lower.includes(s.toLowerCase())
+    return s !== undefined && !lower.includes(s.toLowerCase())
       ? [`expected ${k} to be one of ${goQuoteList(values)}, got ${s}`]
       : [];
   };
 }
 
+/** The shapes of AWS SDK enumeration values: `BUILD_GENERAL1_SMALL`, `phone_number`, `DateTime`. */
+export const UPPER_SNAKE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+export const LOWER_SNAKE = /^[a-z]+(_[a-z]+)*$/;
+export const CAMEL = /^[A-Z][a-z]+([A-Z][a-z]+)*$/;
+
 /**
- * `enum.Validate[T]()` of an AWS SDK enumeration that grows with AWS releases (CodeBuild compute
- * and environment types, ECR tag mutability): the values the provider version read lists, and any
- * other value of the same shape (upper-case words joined by `_`), which a newer provider may list.
- * Only a value of no such shape is refused ("build_general1_small", "Linux Container"), so a
- * program a newer provider accepts is never refused.
+ * `enum.Validate[T]()` of an AWS SDK enumeration (internal/enum/validate.go: StringInSlice of
+ * `T.Values()`, the values of the SDK the provider was built with), which grows with each SDK
+ * update (CodeBuild compute and environment types, alarm operators, Route 53 record types): the
+ * values the provider version read lists, and any other value of the same shape (by default
+ * upper-case words joined by `_`), which a newer provider may list. Only a value of no such shape
+ * is refused ("build_general1_small", "Linux Container", ""), so a program a newer provider
+ * accepts is never refused.
  */
-export function oneOfGrowing(values: readonly string[], shape = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/) {
+export function oneOfGrowing(values: readonly string[], shape = UPPER_SNAKE) {
   const listed = oneOf(values);
   return ((v, k) => (typeof v === "string" && shape.test(v) ? [] : listed(v, k))) as Validator;
 }
@@ -335,3 +350,41 @@ export const ipv6Cidr: Validator = (v) => {
         `${goQuote(s)} is not a valid IPv6 CIDR block; did you mean the network address of /${bits}?`,
       ];
 };
+
+/** validation.IntAtMost(max). */
+export function intAtMost(max: number): Validator {
+  return (v, k) => {
+    const n = asInt(v);
+    return n !== undefined && n > max ? [`expected ${k} to be at most (${max}), got ${n}`] : [];
+  };
+}
+
+/** validation.StringIsNotEmpty: `""` is refused. */
+export const notEmpty: Validator = (v, k) =>
+  v === "" ? [`expected ${goQuote(k)} to not be an empty string, got ${String(v)}`] : [];
+
+const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
+const DDD_HH_MI = `(sun|mon|tue|wed|thu|fri|sat):${HH_MI}`;
+
+/**
+ * verify.ValidOnceADayWindowFormat and verify.ValidOnceAWeekWindowFormat
+ * (internal/verify/validate.go): `hh24:mi-hh24:mi`, or `ddd:hh24:mi-ddd:hh24:mi` with the day in
+ * any case; empty is accepted.
+ */
+export const onceADayWindow = matchesFormat(
+  new RegExp(`^(${HH_MI}-${HH_MI}|)$`),
+  "hh24:mi-hh24:mi",
+);
+export const onceAWeekWindow = matchesFormat(
+  new RegExp(`^(${DDD_HH_MI}-${DDD_HH_MI}|)$`, "i"),
+  "ddd:hh24:mi-ddd:hh24:mi",
+);
+
+function matchesFormat(re: RegExp, format: string): Validator {
+  return (v, k) => {
+    const s = asString(v);
+    return s !== undefined && !re.test(s)
+      ? [`${goQuote(k)} must satisfy the format of "${format}".`]
+      : [];
+  };
+}
