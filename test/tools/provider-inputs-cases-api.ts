@@ -158,7 +158,7 @@ export const API_BROKEN: [string, string, unknown, string, Record<string, unknow
     [{ routeKey: "$default", loggingLevel: "info" }],
     "got info",
   ],
-  ["aws:apigatewayv2/integration:Integration", "integrationType", "", "got "],
+  ["aws:apigatewayv2/integration:Integration", "integrationType", "aws_proxy", "got aws_proxy"],
   ["aws:apigatewayv2/integration:Integration", "integrationMethod", "TRACE", "got TRACE"],
   ["aws:apigatewayv2/integration:Integration", "connectionType", "vpc_link", "got vpc_link"],
   [

@@ -140,12 +140,6 @@ export const CACHE_BROKEN: [string, string, unknown, string, Record<string, unkn
     "-app",
     "must begin with a letter",
   ],
-  [
-    "aws:elasticache/replicationGroup:ReplicationGroup",
-    "description",
-    "",
-    "to not be an empty string",
-  ],
   ["aws:elasticache/replicationGroup:ReplicationGroup", "engine", "memcached", "got memcached"],
   [
     "aws:elasticache/replicationGroup:ReplicationGroup",

@@ -317,8 +317,8 @@ export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknow
     { taskDefinitionArn: "app:1" },
     "is an invalid ARN",
   ],
-  ["aws:sfn/stateMachine:StateMachine", "loggingConfiguration", { level: "WARN" }, "got WARN"],
-  ["aws:sfn/stateMachine:StateMachine", "encryptionConfiguration", { type: "KMS" }, "got KMS"],
+  ["aws:sfn/stateMachine:StateMachine", "loggingConfiguration", { level: "warn" }, "got warn"],
+  ["aws:sfn/stateMachine:StateMachine", "encryptionConfiguration", { type: "kms" }, "got kms"],
   [
     "aws:lb/loadBalancer:LoadBalancer",
     "namePrefix",
@@ -391,12 +391,6 @@ export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknow
     "policy",
     "{Version: 1}",
     '"policy" contains an invalid JSON policy',
-  ],
-  [
-    "aws:iam/rolePolicy:RolePolicy",
-    "policy",
-    "",
-    "is an empty string, which is not a valid JSON value",
   ],
   ["aws:iam/rolePolicy:RolePolicy", "policy", "Allow", "not a JSON object"],
 ];

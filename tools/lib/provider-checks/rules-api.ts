@@ -11,7 +11,6 @@
 // selection expressions) and the stage cache sizes are judged as fixed.
 import type { InputRule } from "./rule";
 import {
-  any,
   intBetween,
   lenBetween,
   LOWER_SNAKE,
@@ -220,10 +219,8 @@ export const API_RULES: readonly InputRule[] = [
       STAGE_V2,
       prop,
       attr,
-      // enum.Validate[awstypes.LoggingLevel]() refuses "" as well; an empty level is left alone
-      // here only because the KICS test program this check runs as a fixture sets one (its
-      // test document, not a deployable program): a judgement call, said in the docs.
-      any(oneOfGrowing(["ERROR", "INFO", "OFF"]), oneOf([""])),
+      // An empty level is read as absent, as every empty string is (./index.ts).
+      oneOfGrowing(["ERROR", "INFO", "OFF"]),
       "ERROR, INFO or OFF",
       `${V2}/stage.go`,
     ),

@@ -13,7 +13,6 @@ import {
   lenBetween,
   LOWER_SNAKE,
   matches,
-  notEmpty,
   notMatches,
   oneOf,
   oneOfGrowing,
@@ -157,7 +156,8 @@ export const CACHE_RULES: readonly InputRule[] = [
     `${ID_FIX}; at most 40`,
     GROUP_GO,
   ),
-  rule(GROUP, "description", "description", notEmpty, "a description that is not empty", GROUP_GO),
+  // description: validation.StringIsNotEmpty only, and an empty string is read as absent
+  // (../index.ts, withoutEmptyStrings): nothing is left to judge.
   // "valkey" only in newer providers: the widest list is kept, in any case, as the provider takes it.
   rule(
     GROUP,

@@ -138,13 +138,21 @@ const SOURCE_FILE: Record<string, string> = {
 };
 
 /**
+ * An account field `verify.ValidARN` takes (internal/verify/validate.go, validateAccountID: twelve
+ * digits or one of AWS's words), or none: where the check's ARN test is more lenient than the
+ * provider's, the provider would read the value as a name and let it pass.
+ */
+const ARN_ACCOUNT =
+  /^arn:[^:]*:[^:]*:[^:]*:(\d{12}|aws|aws-managed|third-party|aws-marketplace|cw.{10})?:/;
+
+/**
  * `validRolePolicyRole`: the role of an inline policy is the role's name, never its ARN
  * (internal/service/iam/validate.go).
  */
 const rolePolicyRole = all(
   lenBetween(1, 128),
   custom(
-    (s) => validARN(s, "role").length > 0,
+    (s) => validARN(s, "role").length > 0 || !ARN_ACCOUNT.test(s),
     (k) => `${goQuote(k)} must be the role's name not its ARN`,
   ),
 );

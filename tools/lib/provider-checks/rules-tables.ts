@@ -2,7 +2,7 @@
 // when it plans a table (every attribute defined is a key of the table or of an index, and every
 // key is a defined attribute). Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { goQuote, oneOf } from "./validators";
+import { goQuote, oneOf, oneOfGrowing } from "./validators";
 
 const TABLE = "aws:dynamodb/table:Table";
 const DYNAMODB = "internal/service/dynamodb/table.go";
@@ -14,7 +14,7 @@ export const TABLE_RULES: readonly InputRule[] = [
     type: TABLE,
     prop: "billingMode",
     attr: "billing_mode",
-    validate: oneOf(["PAY_PER_REQUEST", "PROVISIONED"]),
+    validate: oneOfGrowing(["PAY_PER_REQUEST", "PROVISIONED"]),
     fix: "PAY_PER_REQUEST or PROVISIONED (upper case)",
     source: DYNAMODB,
   },
@@ -51,7 +51,7 @@ export const TABLE_RULES: readonly InputRule[] = [
     type: TABLE,
     prop: "tableClass",
     attr: "table_class",
-    validate: oneOf(["STANDARD", "STANDARD_INFREQUENT_ACCESS"]),
+    validate: oneOfGrowing(["STANDARD", "STANDARD_INFREQUENT_ACCESS"]),
     fix: "STANDARD or STANDARD_INFREQUENT_ACCESS",
     source: DYNAMODB,
   },

@@ -6,14 +6,9 @@
 // A validator returns the provider's messages for a value it refuses, none for one it accepts.
 // `k` is the provider's attribute name, the one its messages quote.
 //
-// An empty string is a value like any other: the bridge hands `""` to the provider as it is
-// (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go, MakeTerraformInput: only a null input
-// is dropped; its cross-test pkg/tests TestInputsEmptyString checks that Terraform and Pulumi
-// send the same `""`), and the SDK runs an attribute's ValidateFunc on every known value the
-// configuration holds (hashicorp/terraform-plugin-sdk helper/schema/schema.go, schemaMap.validate:
-// only an absent or unknown value is skipped). So each validator judges `""` as the provider's
-// does: StringInSlice refuses it unless the list holds it, StringLenBetween(1, n) refuses it,
-// verify.ValidARN and StringIsJSON accept it.
+// The validators never see an empty string: the check reads an input set to `""` as absent (the
+// most lenient of the bridges a program's pulumi-aws may carry; see `withoutEmptyStrings` in
+// ./index.ts), so what each validator says of `""` matters only to a direct caller.
 
 /** A value's problems as the provider words them; empty when it accepts the value. */
 export type Validator = (value: unknown, k: string) => string[];
@@ -358,10 +353,6 @@ export function intAtMost(max: number): Validator {
     return n !== undefined && n > max ? [`expected ${k} to be at most (${max}), got ${n}`] : [];
   };
 }
-
-/** validation.StringIsNotEmpty: `""` is refused. */
-export const notEmpty: Validator = (v, k) =>
-  v === "" ? [`expected ${goQuote(k)} to not be an empty string, got ${String(v)}`] : [];
 
 const HH_MI = "([0-1][0-9]|2[0-3]):([0-5][0-9])";
 const DDD_HH_MI = `(sun|mon|tue|wed|thu|fri|sat):${HH_MI}`;
