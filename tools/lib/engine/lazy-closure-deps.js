@@ -13,16 +13,16 @@
 // gives a real `Arborist`, `normalize(data)` runs the real `normalize`. Nothing else sees a
 // stand-in: any other module requiring either package gets the real one.
 "use strict";
-const Module = require("module");
 const path = require("path");
+const { deferRequires } = require("./defer-require");
 
 const CODE_PATHS = path.join("@pulumi", "pulumi", "runtime", "closure", "codePaths.js");
 const DEFERRED = new Set(["@npmcli/arborist", "normalize-package-data"]);
 
-/** A function that loads `request` from `parent` on its first call or construction. */
-function standIn(load, request, parent) {
+/** A function that loads the real package on its first call or construction. */
+function standIn(loadReal, request) {
   let real;
-  const get = () => (real ??= load.call(Module, request, parent, false));
+  const get = () => (real ??= loadReal());
   const fn = function (...args) {
     // `new Arborist(options)` builds the real class's instance, as the SDK does; a plain call
     // (`normalize(data)`) calls the real function.
@@ -40,18 +40,7 @@ let installed = false;
 function deferClosurePackages() {
   if (installed) return;
   installed = true;
-  const load = Module._load;
-  Module._load = function (request, parent, isMain) {
-    if (
-      DEFERRED.has(request) &&
-      parent &&
-      typeof parent.filename === "string" &&
-      parent.filename.endsWith(CODE_PATHS)
-    ) {
-      return standIn(load, request, parent);
-    }
-    return load.apply(this, arguments);
-  };
+  deferRequires(CODE_PATHS, DEFERRED, standIn);
 }
 
 module.exports = { deferClosurePackages };

@@ -14,8 +14,8 @@
 // SDK's runtime loads anyway, is left alone; any other module requiring a deferred package gets the
 // real one.
 "use strict";
-const Module = require("module");
 const path = require("path");
+const { deferRequires } = require("./defer-require");
 
 const TRACING = path.join("@pulumi", "pulumi", "cmd", "run", "tracing.js");
 const DEFERRED = new Set([
@@ -27,10 +27,10 @@ const DEFERRED = new Set([
   "@opentelemetry/instrumentation",
 ]);
 
-/** A module object that loads `request` from `parent` on its first use and forwards to it. */
-function standIn(load, request, parent) {
+/** A module object that loads the real package on its first use and forwards to it. */
+function standIn(loadReal) {
   let real;
-  const get = () => (real ??= load.call(Module, request, parent, false));
+  const get = () => (real ??= loadReal());
   return new Proxy(Object.create(null), {
     get: (_, key) => Reflect.get(get(), key),
     has: (_, key) => Reflect.has(get(), key),
@@ -51,18 +51,7 @@ let installed = false;
 function deferTracingPackages() {
   if (installed) return;
   installed = true;
-  const load = Module._load;
-  Module._load = function (request, parent, isMain) {
-    if (
-      DEFERRED.has(request) &&
-      parent &&
-      typeof parent.filename === "string" &&
-      parent.filename.endsWith(TRACING)
-    ) {
-      return standIn(load, request, parent);
-    }
-    return load.apply(this, arguments);
-  };
+  deferRequires(TRACING, DEFERRED, standIn);
 }
 
 module.exports = { deferTracingPackages };

@@ -50,6 +50,18 @@ export interface CrossRule {
   readonly source: string;
 }
 
+/** An input rule written as one call: its type, input, provider attribute, validator, fix, source. */
+export function inputRule(
+  type: string,
+  prop: string,
+  attr: string,
+  validate: InputRule["validate"],
+  fix: string,
+  source: string,
+): InputRule {
+  return { type, prop, attr, validate, fix, source };
+}
+
 /**
  * `ConflictsWith` of the provider's schema: both given is refused with
  * `"<a>": conflicts with <b>` (terraform-plugin-sdk helper/schema/schema.go,

@@ -10,6 +10,7 @@
 // lists the provider writes out itself (validHTTPMethod, payload format versions, API key
 // selection expressions) and the stage cache sizes are judged as fixed.
 import type { InputRule } from "./rule";
+import { inputRule } from "./rule";
 import {
   intBetween,
   lenBetween,
@@ -42,16 +43,7 @@ const CONNECTION_TYPES = ["INTERNET", "VPC_LINK"];
 const CONTENT_HANDLING = ["CONVERT_TO_BINARY", "CONVERT_TO_TEXT"];
 const PASSTHROUGH = ["WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER"];
 
-function rule(
-  type: string,
-  prop: string,
-  attr: string,
-  validate: InputRule["validate"],
-  fix: string,
-  source: string,
-): InputRule {
-  return { type, prop, attr, validate, fix, source };
-}
+const rule = inputRule;
 
 export const API_RULES: readonly InputRule[] = [
   rule(

@@ -3,7 +3,7 @@
 // will not take together. Each entry names the provider file that declares it. A node type has no
 // validator in the provider's schema (AWS refuses a bad one at `pulumi up`): not judged.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf } from "./rule";
+import { conflictsWith, exactlyOneOf, inputRule } from "./rule";
 import {
   all,
   custom,
@@ -64,16 +64,7 @@ const ID_FIX =
   "letters, digits and single hyphens, starting with a letter and not ending with a hyphen " +
   "(a logical name Pulumi turns into the id must keep to them too)";
 
-function rule(
-  type: string,
-  prop: string,
-  attr: string,
-  validate: Validator,
-  fix: string,
-  source: string,
-): InputRule {
-  return { type, prop, attr, validate, fix, source };
-}
+const rule = inputRule;
 
 /** Inputs both resources share, with the same validator. */
 function shared(type: string, source: string): InputRule[] {

@@ -5,9 +5,9 @@
 // prefix, event source token, source ARN). Each entry names the provider file that declares it.
 // A permission's principal has no validator in the provider's schema: not judged.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith } from "./rule";
+import { conflictsWith, inputRule } from "./rule";
 import { functionName } from "./rules-compute";
-import { all, isJSON, lenBetween, matches, validARN, Validator } from "./validators";
+import { all, isJSON, lenBetween, matches, validARN } from "./validators";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";
@@ -23,16 +23,7 @@ const DOC_FIX =
   "the policy as JSON text: JSON.stringify({ Version, Statement }), pulumi.jsonStringify(...) " +
   "or aws.iam.getPolicyDocumentOutput(...).json";
 
-function rule(
-  type: string,
-  prop: string,
-  attr: string,
-  validate: Validator,
-  fix: string,
-  source: string,
-): InputRule {
-  return { type, prop, attr, validate, fix, source };
-}
+const rule = inputRule;
 
 /** `validPolicyStatementID()`: a statement id or its prefix. */
 const statementId = all(
