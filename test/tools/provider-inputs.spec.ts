@@ -134,7 +134,7 @@ describe("provider-input validation of what the engine recorded", () => {
       ).to.deep.equal(["runtime"]);
   });
 
-  it("reads an empty string as absent, as older bridges do, and auto-names an empty name", () => {
+  it("judges no empty string, as older bridges pass none, and auto-names no empty name", () => {
     const fn = { ...COMPLIANT["aws:lambda/function:Function"], runtime: "" };
     const cases: [string, Record<string, unknown>][] = [
       ["aws:lambda/function:Function", fn],
@@ -157,6 +157,16 @@ describe("provider-input validation of what the engine recorded", () => {
         `${type} ${JSON.stringify(given)}`,
       ).to.deep.equal([]);
     }
+    // Required one of several: "" counts as given; two that conflict: "" counts as absent.
+    const rule = (inputs: Record<string, unknown>) =>
+      refusedInputs(resource("aws:cloudwatch/eventRule:EventRule", "r", inputs));
+    expect(rule({ scheduleExpression: "" })).to.deep.equal([]);
+    expect(rule({ name: "", namePrefix: "", eventPattern: "{}" })).to.deep.equal([]);
+    // A queue whose logical name would not make a valid queue name, given name "": the provider
+    // names it (terraform-…), so nothing is refused.
+    expect(
+      refusedInputs(resource("aws:sqs/queue:Queue", "orders.queue", { name: "" })),
+    ).to.deep.equal([]);
     // The same inputs with a value the provider refuses in every version are still refused.
     const bad = refusedInputs(
       resource("aws:sns/topicSubscription:TopicSubscription", "e", {

@@ -104,37 +104,20 @@ function valuesAt(v: unknown, path: readonly string[]): unknown[] {
 }
 
 /**
- * An input property set to `""` is read as absent, by every validator and every cross check, and
- * a name given as `""` is auto-named. Which bridge a program's pulumi-aws carries is not known
- * here, and bridges differ: current ones hand `""` to the provider as it is (pulumi/pulumi-
- * terraform-bridge pkg/tfbridge/schema.go, MakeTerraformInput; its cross-test
- * TestInputsEmptyString runs since pulumi/pulumi-terraform-bridge#1916, which was filed because
- * empty strings were "misrepresented"), while older ones treated an empty string as an absent
- * value (pulumi/pulumi-kubernetes#1723, citing pulumi/pulumi-aws#1046). A check that refused `""`
- * would stop programs an older pulumi-aws previews, so the most lenient reading is kept, as for
- * every input where provider versions differ. A list's elements are kept as they are.
- */
-function withoutEmptyStrings(v: unknown): unknown {
-  if (Array.isArray(v))
-    return v.map((x) => (x && typeof x === "object" ? withoutEmptyStrings(x) : x));
-  if (!v || typeof v !== "object") return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (x !== "") out[k] = withoutEmptyStrings(x);
-  return out;
-}
-
-/**
  * The inputs as the provider's validators see them: plain values, and the auto-name Pulumi puts
  * in the name input when the program gives neither it nor a prefix (the provider names such a
  * resource from the prefix itself, after validation). An auto-name too long for its limit is
  * already a program failure (the fake provider throws as the bridge does): none is filled in.
  */
 function providerView(r: EngineResource): { inputs: Record<string, any>; autoNamed?: string } {
-  const inputs = withoutEmptyStrings(plainValue(r.inputs)) as Record<string, any>;
+  const inputs = plainValue(r.inputs) as Record<string, any>;
   const rule = autoNameRule(r.type, typeSchema(r.type));
   if (!rule) return { inputs };
   const given = inputs[rule.prop];
   const prefix = inputs[`${rule.prop}Prefix`] ?? inputs.namePrefix;
+  // A name or prefix given as "" is not auto-named: the bridge fills in a name only for an absent
+  // input (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go), and the provider then makes
+  // its own (an SQS queue's `terraform-…`); the "" itself is not judged (see below).
   if ((given !== undefined && given !== null) || (prefix !== undefined && prefix !== null)) {
     return { inputs };
   }
@@ -199,7 +182,16 @@ export function refusedInputs(r: EngineResource): Refusal[] {
     const isAuto = autoNamed === rule.prop;
     if (isAuto && rule.skipAutoName) continue;
     for (const value of valuesAt(inputs, rule.prop.split("."))) {
-      if (containsUnknown(value)) continue;
+      // An empty string is not judged by any validator. Bridges differ: current ones hand `""` to
+      // the provider as it is (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go,
+      // MakeTerraformInput; its cross-test TestInputsEmptyString runs since
+      // pulumi/pulumi-terraform-bridge#1916, filed because empty strings were "misrepresented"),
+      // older ones treated it as an absent value (pulumi/pulumi-kubernetes#1723, citing
+      // pulumi/pulumi-aws#1046). The check cannot tell which bridge a program's pulumi-aws
+      // carries, so it keeps the lenient reading, as wherever provider versions differ. The cross
+      // checks read `""` leniently too: as given where one input is required, as absent where
+      // two conflict (./rule.ts).
+      if (value === "" || containsUnknown(value)) continue;
       const says = rule.validate(value, rule.attr);
       if (says.length === 0) continue;
       const v = shown(raw, rule.prop, value);

@@ -112,7 +112,11 @@ export function exactlyOneOf(
       // Whether an empty list counts as given differs between the SDK's versions: left alone.
       if (props.some(([p]) => Array.isArray(inputs[p]) && inputs[p].length === 0)) return [];
       const given = props.filter(([p]) => inputs[p] !== undefined && inputs[p] !== null);
-      if (given.length === 1) return [];
+      // An empty string counts as given for "none given" and as absent for "more than one": the
+      // lenient reading of either bridge (./index.ts, refusedInputs).
+      const many = given.filter(([p]) => inputs[p] !== "");
+      if (given.length >= 1 && many.length <= 1) return [];
+      if (given.length > 1) given.splice(0, given.length, ...many);
       const [prop, attr] = given[0] ?? props[0];
       return [
         {
@@ -154,7 +158,8 @@ export function fifoCapableRules(
     reads: ["name", fifoProp],
     check: (inputs) => {
       const name = inputs.name;
-      if (typeof name !== "string") return [];
+      // An empty name is one the provider makes itself (create.NewNameGenerator): never refused.
+      if (typeof name !== "string" || name === "") return [];
       const ok = inputs[fifoProp] === true ? fifoName : plainName;
       return ok.test(name)
         ? []

@@ -147,8 +147,8 @@ export const CACHE_RULES: readonly InputRule[] = [
     `${ID_FIX}; at most 40`,
     GROUP_GO,
   ),
-  // description: validation.StringIsNotEmpty only, and an empty string is read as absent
-  // (../index.ts, withoutEmptyStrings): nothing is left to judge.
+  // description: validation.StringIsNotEmpty only, and no validator judges an empty string
+  // (../index.ts, refusedInputs): nothing is left to judge.
   // "valkey" only in newer providers: the widest list is kept, in any case, as the provider takes it.
   rule(
     GROUP,

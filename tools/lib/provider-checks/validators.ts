@@ -6,9 +6,9 @@
 // A validator returns the provider's messages for a value it refuses, none for one it accepts.
 // `k` is the provider's attribute name, the one its messages quote.
 //
-// The validators never see an empty string: the check reads an input set to `""` as absent (the
-// most lenient of the bridges a program's pulumi-aws may carry; see `withoutEmptyStrings` in
-// ./index.ts), so what each validator says of `""` matters only to a direct caller.
+// The validators never see an empty string: the check judges no input set to `""` (the most
+// lenient of the bridges a program's pulumi-aws may carry; see `refusedInputs` in ./index.ts), so
+// what each validator says of `""` matters only to a direct caller.
 
 /** A value's problems as the provider words them; empty when it accepts the value. */
 export type Validator = (value: unknown, k: string) => string[];
