@@ -89,6 +89,10 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     });
     const named = provider("privileged", { regon: "eu-west-1", version: "7.48.0" });
     const v6 = provider("default_6_83_4", { regon: "eu-west-1", version: "6.83.4" });
-    expect(providerConfigRefusal([full, named, v6], STACK)).to.equal(undefined);
+    // A newer 7.x than the installed one may declare keys the installed one lacks: not judged.
+    const newer = provider("default_7_99_0", { someNewKey: "x", version: "7.99.0" });
+    expect(providerConfigRefusal([full, named, v6, newer], STACK)).to.equal(undefined);
+    const older = provider("default_7_23_0", { someNewKey: "x", version: "7.23.0" });
+    expect(providerConfigRefusal([older], STACK)).to.match(/`aws:someNewKey` is not a valid/);
   });
 });

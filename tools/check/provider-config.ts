@@ -16,7 +16,8 @@
 // intended for the provider, please choose a different namespace from `aws:`.",
 // pulumi/pulumi-terraform-bridge#1663; by design for default providers, pulumi/pulumi-aws#3360).
 // The declared keys are those of the installed @pulumi/aws (its config/vars.d.ts, generated from
-// the provider's schema); only a default provider of that same major is judged against them.
+// the provider's schema); only a default provider of that same major, and of that version or an
+// older one, is judged against them: a newer release may declare a key the installed one lacks.
 import * as fs from "fs";
 import * as path from "path";
 import type { EngineResource } from "../lib/engine/monitor";
@@ -28,17 +29,40 @@ import { editDistance, SECRET_PLACEHOLDER } from "./stack-config";
 /** Inputs the engine itself adds to a default provider's (not stack config). */
 const ENGINE_INPUTS = new Set(["version", "pluginDownloadURL"]);
 
-let declared: { major: number; keys: ReadonlySet<string> } | null | undefined;
+interface Declared {
+  readonly version: string;
+  readonly keys: ReadonlySet<string>;
+}
 
-/** The config keys the installed @pulumi/aws declares, and its major; null when unreadable. */
-function declaredKeys(): { major: number; keys: ReadonlySet<string> } | null {
+let declared: Declared | null | undefined;
+
+/** The numbers of a version ("7.48.0" → [7, 48, 0]); a pre-release tag is left out. */
+function numbers(version: string): number[] {
+  return (/^\D*(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(version) ?? [])
+    .slice(1)
+    .map((n) => Number(n ?? 0));
+}
+
+/**
+ * Whether a program's provider of `version` is judged against the installed package's keys: the
+ * same major, and not newer (keys grow within a major).
+ */
+function judgedBy(known: Declared, version: string): boolean {
+  const [a, b] = [numbers(version), numbers(known.version)];
+  if (a.length === 0 || b.length === 0 || a[0] !== b[0]) return false;
+  for (let i = 1; i < 3; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return true;
+}
+
+/** The config keys the installed @pulumi/aws declares, and its version; null when unreadable. */
+function declaredKeys(): Declared | null {
   if (declared !== undefined) return declared;
   try {
     const dir = path.dirname(require.resolve("@pulumi/aws/package.json"));
     const version = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).version;
     const vars = fs.readFileSync(path.join(dir, "config", "vars.d.ts"), "utf8");
     const keys = new Set([...vars.matchAll(/^export declare const (\w+)/gm)].map((m) => m[1]));
-    declared = keys.size > 0 && major(version) ? { major: major(version)!, keys } : null;
+    declared = keys.size > 0 && typeof version === "string" ? { version, keys } : null;
   } catch {
     declared = null;
   }
@@ -110,7 +134,7 @@ export function providerConfigRefusal(
       );
     }
     const known = declaredKeys();
-    if (!known || known.major !== major(version)) continue;
+    if (!known || !judgedBy(known, version)) continue;
     for (const key of Object.keys(inputs)) {
       if (known.keys.has(key) || ENGINE_INPUTS.has(key)) continue;
       const meant = nearestKey(key, known.keys);
