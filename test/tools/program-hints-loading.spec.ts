@@ -2,13 +2,15 @@
 // arguments, and an error thrown by a module's top-level code, which no other stack's outputs
 // could have caused.
 import { expect } from "chai";
-import { argvProjectHint } from "../../tools/lib/engine/hints-runtime";
+import { argvProjectHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
 import {
   STACK_REFERENCE_TYPE,
   stackReferenceHint,
   thrownWhileLoading,
 } from "../../tools/lib/engine/stack-references";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
+
+const PRELOAD = { nodeargs: "--require tsconfig-paths/register" };
 
 describe("hints on a program that fails while it loads", () => {
   it("a preload that takes the host's --project <name> for a tsconfig path: the cause and a fix", () => {
@@ -17,16 +19,22 @@ describe("hints on a program that fails while it loads", () => {
       "ENOENT: no such file or directory, stat 'paths-shape'",
       "Error: Unable to find paths-shape\n    at resolveConfigPath (/p/node_modules/x.js:1:1)",
     ]) {
-      const hint = argvProjectHint(message, "paths-shape");
+      const hint = argvProjectHint(message, "paths-shape", PRELOAD);
       expect(hint).to.contain("passes the program `--project paths-shape`");
       expect(hint).to.contain("pulumi/pulumi#8787");
       expect(hint).to.contain('tp.loadConfig(".")');
     }
     // Another file, or a name that only starts with the project's: not this failure.
     expect(
-      argvProjectHint("ENOENT: no such file or directory, stat 'dist'", "paths-shape"),
+      argvProjectHint("ENOENT: no such file or directory, stat 'dist'", "paths-shape", PRELOAD),
     ).to.equal("");
-    expect(argvProjectHint("ENOENT: stat 'paths-shape-old'", "paths-shape")).to.equal("");
+    expect(argvProjectHint("ENOENT: stat 'paths-shape-old'", "paths-shape", PRELOAD)).to.equal("");
+    // No preload in the runtime's nodeargs: the program looked for that file itself.
+    const own = "ENOENT: no such file or directory, stat 'paths-shape'";
+    expect(argvProjectHint(own, "paths-shape")).to.equal("");
+    expect(argvProjectHint(own, "paths-shape", { nodeargs: "--max-old-space-size=4096" })).to.equal(
+      "",
+    );
   });
 
   it("a failure thrown while a module loads is not blamed on the stack references it read", () => {
@@ -47,5 +55,17 @@ describe("hints on a program that fails while it loads", () => {
     expect(thrownWhileLoading(later)).to.equal(false);
     expect(stackReferenceHint(refs, later)).to.contain("reads stack o/core/prod");
     expect(stackReferenceHint(refs)).to.contain("reads stack o/core/prod");
+  });
+
+  it("a command the program starts itself names no package, wherever it runs", () => {
+    const top =
+      "Error: spawnSync op ENOENT\n    at Object.spawnSync (node:internal/child_process:1120:20)\n" +
+      "    at Object.<anonymous> (/p/index.ts:3:1)\n" +
+      "    at Module.m._compile (/p/node_modules/ts-node/src/index.ts:1618:23)";
+    expect(missingCommandHint(top)).to.contain("runs `op` and Node.js cannot start");
+    const inApply =
+      "Error: spawnSync op ENOENT\n    at /p/index.ts:5:30\n" +
+      "    at /p/node_modules/@pulumi/pulumi/output.ts:516:31\n    at Generator.next (<anonymous>)";
+    expect(missingCommandHint(inApply)).to.contain("runs `op` and Node.js cannot start");
   });
 });

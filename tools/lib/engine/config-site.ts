@@ -1,6 +1,9 @@
 // Reading the config call sites ./config-sites.js records in the program's process.
 import type { SourceLocation } from "./language-host";
 
+/** The token prefix of a config site (./config-sites.js writes `config:<full key>`). */
+export const CONFIG_SITE_PREFIX = "config:";
+
 /**
  * Where the program read the config key an SDK config error names ("Missing required
  * configuration variable 'p:k'", "Configuration 'p:k' value ..."), as ./config-sites.js recorded
@@ -11,5 +14,5 @@ export function configSite(
   sites: ReadonlyMap<string, SourceLocation>,
 ): SourceLocation | undefined {
   const key = /configuration (?:variable )?'([^']+)'/i.exec(message)?.[1];
-  return key === undefined ? undefined : sites.get(`config:${key}`);
+  return key === undefined ? undefined : sites.get(`${CONFIG_SITE_PREFIX}${key}`);
 }

@@ -40,11 +40,14 @@ function callerStack(fn) {
  * Wraps the getters of the `Config` class `exports` holds (the SDK's config.js): a throw records
  * `{ token: "config:<full key>", file, line, column }` through `append`, at the frame `frameOf`
  * picks from the caller's stack (the first of the program's own code), and is rethrown unchanged.
+ * The reader keeps a key's last record (../engine/diagnose.ts).
  */
+const MAX_PER_KEY = 20;
+
 function recordConfigSites(exports, append, frameOf) {
   const Config = exports && exports.Config;
   if (typeof Config !== "function" || !Config.prototype) return;
-  const seen = new Set();
+  const seen = new Map();
   for (const name of GETTERS) {
     const original = Config.prototype[name];
     if (typeof original !== "function") continue;
@@ -58,8 +61,11 @@ function recordConfigSites(exports, append, frameOf) {
         } catch {
           full = undefined;
         }
-        if (full && !seen.has(full)) {
-          seen.add(full);
+        // Every throw is recorded (the last one a key's error is reported at: a program may catch
+        // an earlier one), up to a bound per key for a program that retries in a loop.
+        const count = full ? (seen.get(full) ?? 0) : MAX_PER_KEY;
+        if (count < MAX_PER_KEY) {
+          seen.set(full, count + 1);
           const site = frameOf(callerStack(wrapped));
           if (site) append({ token: `config:${full}`, ...site });
         }

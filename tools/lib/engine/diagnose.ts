@@ -30,7 +30,7 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint } from "./hints-entrypoint";
-import { configSite } from "./config-site";
+import { CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -84,7 +84,7 @@ export function readSites(file: string): {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
-      } else if (!sites.has(s.token))
+      } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
         sites.set(s.token, { file: s.file, line: s.line, column: s.column, code: s.code });
     } catch {
       // a torn line: ignore
@@ -189,7 +189,7 @@ export function diagnose(ctx: {
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
       missingCommandHint(text, ctx.output) ||
-      argvProjectHint(message, opts.project) ||
+      argvProjectHint(message, opts.project, opts.runtimeOptions) ||
       missingRegionHint(message, opts.stack) ||
       awsSdkHint(text, ctx.pwd) ||
       networkHint(ctx.network ?? [], ctx.pwd) ||
@@ -243,7 +243,7 @@ export function diagnose(ctx: {
               ? `: ${message}${
                   uninstalledPackageHint(message, ctx.pwd) ||
                   nativeGrpcHint(message, ctx.pwd) ||
-                  argvProjectHint(message, opts.project)
+                  argvProjectHint(message, opts.project, opts.runtimeOptions)
                 }`
               : ""),
       location: programFrames(text, ctx.pwd)[0],

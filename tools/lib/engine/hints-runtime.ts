@@ -52,9 +52,13 @@ function spawnedCommand(
     .join("\n");
   // Without a frame of the program or a package, the failure may be the engine's own (a plugin).
   if (!spawned || !frames) return undefined;
+  // The package that made the call is the innermost frame's, when that frame is a package's; a
+  // call the program makes itself (at its top level or in a callback) names none.
   const sep = "[\\\\/]";
-  const frame = new RegExp(`${sep}node_modules${sep}((?:@[^\\\\/]+${sep})?[^\\\\/]+)${sep}`).exec(
-    frames,
+  const part = "[^\\\\/\\s()]+";
+  const innermost = frames.split("\n")[0];
+  const frame = new RegExp(`${sep}node_modules${sep}((?:@${part}${sep})?${part})${sep}`).exec(
+    innermost,
   );
   const via = frame?.[1].replace(/\\/g, "/");
   return { command: spawned[1], name: path.basename(spawned[1]), via };
@@ -210,7 +214,20 @@ export function awsSdkHint(text: string, pwd: string): string {
  * that name: "ENOENT: no such file or directory, stat '<project>'" (tsconfig-paths 4), "Unable to
  * find <project>" (3). `pulumi preview` fails the same way (pulumi/pulumi#8787).
  */
-export function argvProjectHint(message: string, project: string): string {
+export function argvProjectHint(
+  message: string,
+  project: string,
+  runtimeOptions?: Readonly<Record<string, unknown>>,
+): string {
+  // Only a program whose runtime preloads a module can meet this: without one, a file named like
+  // the project that the program itself looks for is its own business.
+  const nodeargs = runtimeOptions?.nodeargs;
+  if (
+    typeof nodeargs !== "string" ||
+    !/(?:^|\s)(?:-r|--require|--import|--loader)\b/.test(nodeargs)
+  ) {
+    return "";
+  }
   const quoted = project.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   if (!new RegExp(`(?:stat '${quoted}'|Unable to find ${quoted})(?:$|[\\s'])`).test(message)) {
     return "";

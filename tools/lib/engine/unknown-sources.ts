@@ -4,7 +4,7 @@
 // traced through the property dependencies the SDK sends with each registration.
 import type { EngineResource } from "./monitor";
 import { STACK_REFERENCE_TYPE } from "./stack-references";
-import { containsUnknown } from "./wire";
+import { containsUnknown, UNKNOWN } from "./wire";
 
 /** What an unknown built from `dep` comes from, or undefined when `dep` gives none. */
 function sourceOf(dep: EngineResource): string[] | undefined {
@@ -42,7 +42,10 @@ export function unknownSources(
     // unknown that went through `getPolicyDocumentOutput` (an IRSA trust policy built from an
     // EKS cluster's OIDC provider) names no resource: the run's unknown outputs are the suspects.
     const through = resources
-      .filter((x) => x.type === STACK_REFERENCE_TYPE || x.remote)
+      // A stack reference whose outputs were given (--invoke-answers) is no suspect.
+      .filter(
+        (x) => (x.type === STACK_REFERENCE_TYPE && x.outputs?.outputs === UNKNOWN) || x.remote,
+      )
       .map((x) => sourceOf(x)![0]);
     out.add(
       through.length > 0
