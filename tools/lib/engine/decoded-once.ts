@@ -9,6 +9,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
+import { keepNewest, writeEntry } from "./cache-folder";
 
 /**
  * When an entry is written, the others not used for this many days are removed, then the least
@@ -39,26 +40,10 @@ export function decodedOnce<T>(
   }
   const value = decode(bytes);
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    sweep(dir);
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize(value));
-    fs.renameSync(tmp, file);
+    writeEntry(file, v8.serialize(value));
+    keepNewest(dir, KEEP_ENTRIES, ".v8", KEEP_DAYS);
   } catch {
     // a read-only folder costs speed, nothing else
   }
   return value;
-}
-
-function sweep(dir: string): void {
-  const old = Date.now() - KEEP_DAYS * 24 * 60 * 60 * 1000;
-  const kept: { file: string; used: number }[] = [];
-  for (const name of fs.readdirSync(dir)) {
-    const file = path.join(dir, name);
-    const used = fs.statSync(file).mtimeMs;
-    if (used < old) fs.rmSync(file, { force: true });
-    else kept.push({ file, used });
-  }
-  kept.sort((a, b) => b.used - a.used);
-  for (const { file } of kept.slice(KEEP_ENTRIES - 1)) fs.rmSync(file, { force: true });
 }

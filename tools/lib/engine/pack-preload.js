@@ -49,6 +49,7 @@ const path = require("path");
 require("./lazy-closure-deps").deferClosurePackages();
 // OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
 const trace = require("./trace");
+const cacheFolder = require("./cache-folder");
 if (trace.tracing) {
   trace.traceStart("pack");
   process.on("exit", () => trace.traceEvent("pack", "exit"));
@@ -145,17 +146,8 @@ function readEntry(file) {
 }
 
 function writeEntry(file, files) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ files }));
-  fs.renameSync(tmp, file);
-  const entries = fs
-    .readdirSync(path.dirname(file))
-    .filter((n) => n.endsWith(".json"))
-    .map((n) => path.join(path.dirname(file), n))
-    .map((f) => ({ f, t: fs.statSync(f).mtimeMs }))
-    .sort((a, b) => b.t - a.t);
-  for (const { f } of entries.slice(KEEP)) fs.rmSync(f, { force: true });
+  cacheFolder.writeEntry(file, JSON.stringify({ files }));
+  cacheFolder.keepNewest(path.dirname(file), KEEP, ".json");
 }
 
 /** Source maps of served outputs, for stack traces, through ts-node's own source-map-support. */

@@ -1,0 +1,36 @@
+// Entries of a cache folder the offline check keeps under node_modules/.cache: written whole or
+// not at all (a temporary file of this process, renamed into place, so a reader never sees half
+// an entry and concurrent writers do not mix), and the folder trimmed to the entries used last
+// (an entry's modification time is when it was last written or used). Plain JavaScript: the
+// policy pack's preload uses it too (./pack-preload.js, ./decoded-once.ts).
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+/** Writes `data` to `file` atomically, creating its folder. */
+function writeEntry(file, data) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
+ * `maxAgeDays` (when given).
+ */
+function keepNewest(dir, keep, suffix, maxAgeDays) {
+  const old = maxAgeDays === undefined ? -Infinity : Date.now() - maxAgeDays * 24 * 60 * 60 * 1000;
+  const entries = [];
+  for (const name of fs.readdirSync(dir)) {
+    if (!name.endsWith(suffix)) continue;
+    const file = path.join(dir, name);
+    const used = fs.statSync(file).mtimeMs;
+    if (used < old) fs.rmSync(file, { force: true });
+    else entries.push({ file, used });
+  }
+  entries.sort((a, b) => b.used - a.used);
+  for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
+}
+
+module.exports = { keepNewest, writeEntry };
