@@ -5,6 +5,13 @@
 
 const ARN = "arn:aws:iam::123456789012:role/app";
 const DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+/** The compliant alarm on metric queries alone: no metric of its own. */
+const QUERIES_ONLY = {
+  metricName: undefined,
+  namespace: undefined,
+  period: undefined,
+  extendedStatistic: undefined,
+};
 
 /** A compliant resource of each type, or the inputs added to one of the first file's. */
 export const OPS_COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -121,72 +128,42 @@ export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknow
     "metricQueries",
     [{ id: "i".repeat(256), expression: "m1" }],
     "(1 - 255)",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "e1", expression: "e".repeat(1025) }],
     "(1 - 1024)",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "e1", expression: "m1", period: 90 }],
     "divisible by 60",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "m1", metric: { metricName: "Errors", period: 2, stat: "Sum" } }],
     "one of [1 5 10 20 30], got 2",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "m1", metric: { metricName: "Errors", period: 60, stat: "sum" } }],
     "got sum",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "m1", metric: { metricName: "m".repeat(256), period: 60, stat: "p90" } }],
     "(1 - 255)",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
@@ -198,24 +175,14 @@ export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknow
       },
     ],
     "(1 - 255)",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   [
     "aws:cloudwatch/metricAlarm:MetricAlarm",
     "metricQueries",
     [{ id: "e1", expression: "m1", metric: { metricName: "E", period: 60, stat: "Sum" } }],
     "No metric_query may have both",
-    {
-      metricName: undefined,
-      namespace: undefined,
-      period: undefined,
-      extendedStatistic: undefined,
-    },
+    QUERIES_ONLY,
   ],
   ["aws:sns/topicSubscription:TopicSubscription", "protocol", "SQS", "got SQS"],
   [
