@@ -12,16 +12,7 @@ export interface CheckInput {
 }
 
 /** Writes `text` to `file` only once it is complete: a temporary file, then a rename. */
-export function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeAtomically } from "../lib/cli";
 
 /** Extensions and names of the files a program is made of (never a report's destination). */
 export const PROGRAM_FILE =

@@ -170,7 +170,17 @@ export function loadStackConfig(
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
   for (const [key, v] of Object.entries(raw)) {
-    if (!/^[^:]+:[^:]/.test(key) || key.split(":").length > 3) {
+    const parts = key.split(":");
+    if (parts.length === 3 && parts[1] !== "config" && parts.every((p) => p !== "")) {
+      // Three parts are the legacy `<namespace>:config:<name>` only; the CLI parses any other as a
+      // module member and refuses it (pulumi/pulumi sdk/go/common/resource/config/key.go,
+      // `ParseKey` → `fromModuleMember`: "... is not in config module").
+      throw new UsageError(
+        `${lineOf(key)} could not parse '${key}' as a configuration key: a key has one ':' ` +
+          `('<namespace>:<name>', e.g. '${parts[0]}:${parts[2]}'); three parts must read '<namespace>:config:<name>'`,
+      );
+    }
+    if (!/^[^:]+:[^:]/.test(key) || parts.length > 3) {
       // A bare key is what `pulumi config set <key>` takes; it writes the key under the project's
       // namespace (pulumi/pulumi#1841), and the stack file needs that form.
       const bare = !key.includes(":")
