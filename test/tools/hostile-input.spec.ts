@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
+import { unusablePath } from "../../tools/check/inputs";
+import { checkOutput } from "../../tools/check/output";
 import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { parseBenchArgs } from "../../tools/bench/args";
@@ -142,6 +144,28 @@ describe("hostile input to the tools", () => {
     fs.mkdirSync(path.join(blocked, "inside"), { recursive: true });
     expect(() => writeAtomically(blocked, "x")).to.throw();
     expect(fs.readdirSync(dir).sort()).to.deep.equal(["a-directory", "report.txt"]);
+  });
+
+  it("says why a path cannot be used: missing, a loop of links, a name that is not UTF-8", () => {
+    const loop = path.join(dir, "loop");
+    fs.symlinkSync(loop, loop);
+    expect(usageError(() => loadProject(loop))).to.equal(
+      `program directory ${loop} is a loop of symbolic links`,
+    );
+    expect(usageError(() => readPolicyConfigFile(loop))).to.match(
+      /^policy config .*loop is a loop of symbolic links$/,
+    );
+    expect(usageError(() => checkOutput(loop, [], dir))).to.match(
+      /^--output .*loop is a loop of symbolic links: give the report's file name$/,
+    );
+    expect(fs.lstatSync(loop).isSymbolicLink(), "the link is left as it was").to.equal(true);
+    const missing = path.join(dir, "bad\uFFFDname");
+    expect(usageError(() => loadProject(missing))).to.contain(
+      "does not exist; its name holds bytes that are not UTF-8, which Node.js cannot pass on: rename it",
+    );
+    expect(unusablePath("x", Object.assign(new Error("x"), { code: "EACCES" }))).to.equal(
+      "cannot be read (permission denied)",
+    );
   });
 
   describe("deeply nested JSON", () => {

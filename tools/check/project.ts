@@ -6,7 +6,7 @@ import * as path from "path";
 import { UsageError } from "../lib/cli";
 import { unbuiltOutputHint } from "../lib/engine/hints";
 import { ProjectConfigType, namespacedByProject, typeName, validValue } from "./config-values";
-import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
+import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject, unusablePath } from "./inputs";
 
 export interface Project {
   /** Directory holding Pulumi.yaml. */
@@ -105,10 +105,13 @@ function jsonKind(v: unknown): string {
 
 /** Loads and validates Pulumi.yaml in `dir`. */
 export function loadProject(dir: string): Project {
-  if (!fs.existsSync(dir)) {
-    throw new UsageError(`program directory ${dir} does not exist`);
+  let dirStat: fs.Stats;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch (e) {
+    throw new UsageError(`program directory ${dir} ${unusablePath(dir, e)}`);
   }
-  if (!fs.statSync(dir).isDirectory()) {
+  if (!dirStat.isDirectory()) {
     throw new UsageError(
       `--program ${shownPath(dir)} is a file, not a directory: give the directory that holds ` +
         `the program's Pulumi.yaml` +
