@@ -233,6 +233,18 @@ describe("hostile input to the tools", () => {
       expect(p.stackConfigDir).to.equal(path.join(dir, "etc"));
     });
 
+    it("names the stack a misspelled --stack was probably meant to be", () => {
+      const p = project("name: p\nruntime: nodejs\nconfig:\n  x:\n    type: string\n")();
+      fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), "config:\n  p:x: a\n");
+      fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), "config:\n  p:x: a\n");
+      const missing = (stack: string) =>
+        usageError(() => loadStackConfig(p, stack, { allowMissing: true }));
+      expect(missing("prdo")).to.match(
+        /it has no Pulumi\.prdo\.yaml; .*; did you mean --stack prod\?\)$/,
+      );
+      expect(missing("qa")).to.match(/; the stacks with a file are prod, staging\)$/);
+    });
+
     it("refuses a three-part config key that is not <namespace>:config:<name>", () => {
       const p = project("name: p\nruntime: nodejs\n")();
       fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  p:x: 1\n  x:y:z: 1\n");

@@ -362,10 +362,18 @@ function defaultsOnly(
     fillFromProject(project, key, k, values, missing);
   }
   if (missing.length > 0) {
+    // A misspelled --stack (`prdo`) lands here: name the stacks that do have a file.
+    const others = listStacks(project);
+    const near = others.filter((o) => editDistance(o.toLowerCase(), stack.toLowerCase()) <= 2);
     throw missingValues(
       stack,
       missing,
-      `it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config`,
+      `it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config` +
+        (near.length
+          ? `; did you mean --stack ${near.join(" or ")}?`
+          : others.length
+            ? `; the stacks with a file are ${others.join(", ")}`
+            : ""),
     );
   }
   const wired: Record<string, string> = {};
