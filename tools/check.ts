@@ -27,6 +27,7 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput, writeAtomically } from "./check/output";
+import { envRegionProblem } from "./check/env-region";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -115,6 +116,9 @@ async function check(args: CheckArgs): Promise<number> {
           "for this run with --config aws:region=<region> (never written anywhere)",
       );
     }
+    const envProblem =
+      region === undefined ? envRegionProblem(config.values, process.env) : undefined;
+    if (envProblem) throw new UsageError(envProblem);
     if (region !== undefined && !REGIONS.has(region)) {
       const nearest = nearestRegions(region);
       throw new UsageError(

@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
+import { envRegionProblem } from "../../tools/check/env-region";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
 import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
@@ -127,6 +128,25 @@ describe("hostile input to the tools", () => {
       );
       expect(usageError(() => parseCheckArgs(["—stack", "prod"]))).to.contain("long dash");
     });
+  });
+
+  it("refuses an AWS_REGION or AWS_DEFAULT_REGION that is no region, for stacks without aws:region", () => {
+    expect(envRegionProblem({}, { AWS_REGION: "mars-1" })).to.match(
+      /^AWS_REGION="mars-1" \(the region of stacks without aws:region\) is not an AWS region; did you mean /,
+    );
+    expect(envRegionProblem({}, { AWS_DEFAULT_REGION: "eu-west-9" })).to.contain(
+      'AWS_DEFAULT_REGION="eu-west-9"',
+    );
+    expect(envRegionProblem({}, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "x" })).to.equal(
+      undefined,
+    );
+    expect(envRegionProblem({ "aws:region": "eu-west-1" }, { AWS_REGION: "x" })).to.equal(
+      undefined,
+    );
+    expect(
+      envRegionProblem({ "aws:skipRegionValidation": "true" }, { AWS_REGION: "minio" }),
+    ).to.equal(undefined);
+    expect(envRegionProblem({}, {})).to.equal(undefined);
   });
 
   it("escapes control characters of a message, keeping newlines and tabs", () => {
