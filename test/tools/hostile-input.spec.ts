@@ -265,6 +265,15 @@ describe("hostile input to the tools", () => {
       expect(missing("qa")).to.match(/; the stacks with a file are prod, staging\)$/);
     });
 
+    it("notes a misspelled top-level key of a stack file, with its line", () => {
+      const p = project("name: p\nruntime: nodejs\n")();
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "confg:\n  p:x: 1\nother: 1\n");
+      const notes = loadStackConfig(p, "dev").notes;
+      expect(notes.filter((n) => n.includes("not a stack-file key"))).to.deep.equal([
+        `${path.join(dir, "Pulumi.dev.yaml")}:1: 'confg' is not a stack-file key and is ignored; did you mean 'config'?`,
+      ]);
+    });
+
     it("refuses a three-part config key that is not <namespace>:config:<name>", () => {
       const p = project("name: p\nruntime: nodejs\n")();
       fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  p:x: 1\n  x:y:z: 1\n");

@@ -8,6 +8,7 @@ import { UsageError } from "../lib/cli";
 import { namespacedByProject, fullKey, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
 import type { Project } from "./project";
+import { unknownStackFileKeys } from "./stack-file-keys";
 
 export interface StackConfig {
   readonly stack: string;
@@ -158,6 +159,7 @@ export function loadStackConfig(
     throw new UsageError(`${at(input)} expected a mapping, not ${kindOf(doc)}`);
   }
   const notes: string[] = [];
+  notes.push(...unknownStackFileKeys(input, doc));
   if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {
     throw new UsageError(
       `${at(input, keyLine(input, ["config"]))} 'config' must be a mapping of '<namespace>:<name>' keys to values, not ${kindOf(doc.config)}`,
