@@ -15,7 +15,8 @@
 //    processes on one time axis, for the prod stack (preview alone, both phases) and, with
 //    `--only timeline --program-size N`, a generated program of N resources.
 //
-// Options: `--only pack|analyzer|prod|program|timeline`, `--sizes 1000,10000` (pack), `--program-size 10000`.
+// Options: `--only pack|analyzer|prod|program|timeline`, `--sizes 1000,10000` (pack), `--program-size 10000`;
+// a bad one is a usage error (exit 2) before anything runs.
 // Timings depend on the machine and its load: CPU time is printed next to wall time.
 import { spawn } from "child_process";
 import * as fs from "fs";
@@ -28,13 +29,10 @@ import { syntheticStack } from "./bench/synthetic";
 import { benchAnalyzer } from "./bench/analyzer";
 import { fmt, ms } from "./bench/measure";
 import { cpuByProcess, formatTimeline, traced } from "./bench/timeline";
+import { runTool } from "./lib/cli";
+import { BENCH_USAGE as USAGE, parseBenchArgs } from "./bench/args";
 
 const ROOT = path.resolve(__dirname, "..");
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-}
 
 function median(xs: number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -232,10 +230,14 @@ async function benchTimeline(): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
-  const only = option("--only");
-  const sizes = (option("--sizes") ?? "1000,10000").split(",").map(Number);
-  const programSize = Number(option("--program-size") ?? 10000);
+async function main(): Promise<number> {
+  const { only, sizes, programSize, programSizeGiven, help } = parseBenchArgs(
+    process.argv.slice(2),
+  );
+  if (help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
   console.log(
     `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
       .loadavg()
@@ -246,11 +248,9 @@ async function main(): Promise<void> {
   if (!only || only === "analyzer") await benchAnalyzer(programSize);
   if (!only || only === "prod") await benchProd();
   if (!only || only === "program") await benchProgram(programSize);
-  if (only === "timeline" && option("--program-size")) await benchProgram(programSize);
+  if (only === "timeline" && programSizeGiven) await benchProgram(programSize);
   else if (!only || only === "timeline") await benchTimeline();
+  return 0;
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) runTool(main, USAGE);

@@ -27,6 +27,7 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput, writeAtomically } from "./check/output";
+import { envRegionProblem } from "./check/env-region";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -64,6 +65,16 @@ async function check(args: CheckArgs): Promise<number> {
   if (args.policyConfig) inputs.push({ file: args.policyConfig, what: "the policy config" });
   if (args.invokeAnswers) inputs.push({ file: args.invokeAnswers, what: "the invoke answers" });
   const output = args.output ? checkOutput(args.output, inputs, programDir) : undefined;
+  const stats = process.env.OFFLINE_CHECK_STATS;
+  if (stats) {
+    try {
+      checkOutput(stats, inputs, programDir);
+    } catch (e) {
+      throw new UsageError(
+        `OFFLINE_CHECK_STATS (where the check records its own cost): ${(e as Error).message.replace(/^--output /, "")}`,
+      );
+    }
+  }
   const { fakeCloudAnswers } = await import("./lib/engine/answers");
   const { parseInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
@@ -74,7 +85,19 @@ async function check(args: CheckArgs): Promise<number> {
       try {
         data = JSON.parse(text.replace(/^\uFEFF/, ""));
       } catch (e) {
-        throw new Error(`${args.invokeAnswers}: not valid JSON (${(e as Error).message})`);
+        const { jsonErrorLine } = await import("./check/policy-config");
+        const line = jsonErrorLine(text, (e as Error).message);
+        throw new Error(
+          `${args.invokeAnswers}${line ? `:${line}` : ""}: not valid JSON (${(e as Error).message})`,
+        );
+      }
+      const { MAX_JSON_DEPTH, tooDeep } = await import("./check/policy-config");
+      const deep = tooDeep(text);
+      if (deep) {
+        throw new Error(
+          `${args.invokeAnswers}:${deep.line}: nests arrays and objects more than ${MAX_JSON_DEPTH} ` +
+            "deep; an invoke's answer is the few levels of its result",
+        );
       }
       invokeAnswers = parseInvokeAnswers(data, args.invokeAnswers);
     } catch (e) {
@@ -93,6 +116,9 @@ async function check(args: CheckArgs): Promise<number> {
           "for this run with --config aws:region=<region> (never written anywhere)",
       );
     }
+    const envProblem =
+      region === undefined ? envRegionProblem(config.values, process.env) : undefined;
+    if (envProblem) throw new UsageError(envProblem);
     if (region !== undefined && !REGIONS.has(region)) {
       const nearest = nearestRegions(region);
       throw new UsageError(

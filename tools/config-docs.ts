@@ -9,6 +9,7 @@ import {
   withProjectConfig,
 } from "../components/config/reference";
 import { formatMarkdown } from "./lib/generated-docs";
+import { escapeControls, writeAtomically } from "./lib/cli";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -27,7 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const unknown = argv.filter((a) => a !== "--check");
   if (unknown.length > 0) {
     process.stderr.write(
-      `usage: npm run docs:config [-- --check]; unknown: ${unknown.join(" ")}\n`,
+      `usage: npm run docs:config [-- --check]; unknown: ${escapeControls(unknown.join(" "))}\n`,
     );
     return 2;
   }
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const shown = path.relative(ROOT, file);
     if (check) process.stdout.write(`${shown} is stale: run npm run docs:config\n`);
     else {
-      fs.writeFileSync(file, wanted);
+      writeAtomically(file, wanted);
       process.stdout.write(`${shown} rewritten\n`);
     }
   }
@@ -52,8 +53,11 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-      process.exitCode = 1;
+      // Exit 1 means "stale" with --check: a file that cannot be read or rendered is exit 2.
+      process.stderr.write(
+        `error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
+      );
+      process.exitCode = 2;
     },
   );
 }

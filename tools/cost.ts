@@ -7,7 +7,9 @@ import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
 import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
-import { runTool, UsageError } from "./lib/cli";
+import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { flagValue, parseFlags } from "./lib/flags";
+import { nearestRegions, REGIONS } from "./lib/fake-aws/regions";
 
 const USAGE = `Usage: npm run cost -- [options]
 
@@ -30,39 +32,50 @@ interface Args {
   help: boolean;
 }
 
-function parseArgs(argv: readonly string[]): Args {
-  const args: Args = {
-    stacks: [],
-    format: "text",
-    assumptions: {},
-    prices: false,
-    writeDocs: false,
-    help: false,
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === "--stack" || a === "-s") args.stacks.push(value());
-    else if (a === "--format") {
-      const f = value();
-      if (f !== "text" && f !== "json") throw new UsageError(`--format ${f}: use text or json`);
-      args.format = f;
-    } else if (a === "--assume") {
-      try {
-        Object.assign(args.assumptions, parseAssumption(value()));
-      } catch (e) {
-        throw new UsageError((e as Error).message);
-      }
-    } else if (a === "--region") args.region = value();
-    else if (a === "--prices") args.prices = true;
-    else if (a === "--write-docs") args.writeDocs = true;
-    else if (a === "--help" || a === "-h") args.help = true;
-    else throw new UsageError(`unknown option ${a}`);
+/** The flags of `npm run cost` (read by tools/lib/flags.ts: `--flag value` or `--flag=value`). */
+const FLAGS = {
+  "--stack": { value: true, repeatable: true, alias: "-s" },
+  "--format": { value: true },
+  "--assume": { value: true, repeatable: true },
+  "--region": { value: true },
+  "--prices": {},
+  "--write-docs": {},
+  "--help": { alias: "-h" },
+} as const;
+
+export function parseArgs(argv: readonly string[]): Args {
+  const flags = parseFlags(argv, FLAGS);
+  const format = flagValue(flags, "--format") ?? "text";
+  if (format !== "text" && format !== "json") {
+    throw new UsageError(`--format '${format}': use text or json`, true);
   }
+  const assumptions: Partial<Assumptions> = {};
+  for (const a of flags.get("--assume") ?? []) {
+    const parsed = parseAssumption(a);
+    const [key] = Object.keys(parsed);
+    if (key in assumptions) {
+      throw new UsageError(`--assume sets '${key}' twice: give each key once`);
+    }
+    Object.assign(assumptions, parsed);
+  }
+  const region = flagValue(flags, "--region");
+  if (region !== undefined && !REGIONS.has(region)) {
+    const nearest = nearestRegions(region);
+    throw new UsageError(
+      `--region '${region}' is not an AWS region` +
+        (nearest.length ? `; did you mean ${nearest.join(", ")}?` : ""),
+    );
+  }
+  const stacks = [...new Set(flags.get("--stack") ?? [])];
+  const args: Args = {
+    stacks,
+    format,
+    assumptions,
+    region,
+    prices: flags.has("--prices"),
+    writeDocs: flags.has("--write-docs"),
+    help: flags.has("--help"),
+  };
   if (
     args.writeDocs &&
     (args.stacks.length || args.region || Object.keys(args.assumptions).length)
@@ -89,7 +102,7 @@ async function main(): Promise<number> {
   for (const s of args.stacks) {
     if (!known.includes(s))
       throw new UsageError(
-        `no stack ${s}: Pulumi.${s}.yaml does not exist (stacks: ${known.join(", ")})`,
+        `no stack '${s}': there is no Pulumi.${s}.yaml; give one of ${known.join(", ")}`,
       );
   }
   const stacks = args.stacks.length > 0 && !args.writeDocs ? args.stacks : known;
@@ -105,7 +118,7 @@ async function main(): Promise<number> {
     const { OPERATIONS_DOC, withCostSection } = await import("./cost/docs");
     const before = fs.readFileSync(OPERATIONS_DOC, "utf8");
     const after = await withCostSection(before, estimates);
-    if (after !== before) fs.writeFileSync(OPERATIONS_DOC, after);
+    if (after !== before) writeAtomically(OPERATIONS_DOC, after);
     process.stdout.write(
       after === before
         ? "docs/operations.md cost section is up to date\n"
@@ -125,4 +138,4 @@ async function main(): Promise<number> {
   return incomplete.length > 0 ? 1 : 0;
 }
 
-runTool(main, USAGE);
+if (require.main === module) runTool(main, USAGE);

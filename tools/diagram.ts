@@ -6,7 +6,8 @@
 import * as fs from "fs";
 import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
-import { runTool, UsageError } from "./lib/cli";
+import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { flagValue, parseFlags } from "./lib/flags";
 import { VIEW_NAMES as VIEWS, ViewName } from "./diagram/views";
 
 const USAGE = `Usage: npm run diagram -- [options]
@@ -17,34 +18,31 @@ const USAGE = `Usage: npm run diagram -- [options]
   --help           this text
 `;
 
+/** The flags of `npm run diagram` (read by tools/lib/flags.ts: `--flag value` or `--flag=value`). */
+const FLAGS = {
+  "--stack": { value: true, repeatable: true, alias: "-s" },
+  "--view": { value: true },
+  "--write-docs": {},
+  "--help": { alias: "-h" },
+} as const;
+
 async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  const stacks: string[] = [];
-  let view: string | undefined;
-  let writeDocs = false;
-  const value = (flag: string, v: string | undefined) => {
-    if (v === undefined || v.startsWith("--")) throw new UsageError(`${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--stack" || a === "-s") stacks.push(value(a, argv[++i]));
-    else if (a === "--view") {
-      if (view !== undefined) throw new UsageError("--view given twice");
-      view = value(a, argv[++i]);
-      if (view !== "all" && !(VIEWS as readonly string[]).includes(view))
-        throw new UsageError(`unknown view ${view} (views: ${VIEWS.join(", ")}, all)`);
-    } else if (a === "--write-docs") writeDocs = true;
-    else if (a === "--help" || a === "-h") {
-      process.stdout.write(USAGE);
-      return 0;
-    } else throw new UsageError(`unknown option ${a}`);
+  const flags = parseFlags(process.argv.slice(2), FLAGS);
+  if (flags.has("--help")) {
+    process.stdout.write(USAGE);
+    return 0;
   }
+  const stacks = [...new Set(flags.get("--stack") ?? [])];
+  const view = flagValue(flags, "--view");
+  if (view !== undefined && view !== "all" && !(VIEWS as readonly string[]).includes(view)) {
+    throw new UsageError(`unknown view '${view}': use ${VIEWS.join(", ")} or all`, true);
+  }
+  const writeDocs = flags.has("--write-docs");
   const known = listStacks(loadProject(ROOT));
   for (const s of stacks) {
     if (!known.includes(s))
       throw new UsageError(
-        `no stack ${s}: Pulumi.${s}.yaml does not exist (stacks: ${known.join(", ")})`,
+        `no stack '${s}': there is no Pulumi.${s}.yaml; give one of ${known.join(", ")}`,
       );
   }
   if (writeDocs && (stacks.length > 0 || view !== undefined))
@@ -60,7 +58,7 @@ async function main(): Promise<number> {
     const file = docs.ARCHITECTURE_DOC;
     const before = fs.readFileSync(file, "utf8");
     const after = await docs.withArchitectureViews(before, views);
-    if (after !== before) fs.writeFileSync(file, after);
+    if (after !== before) writeAtomically(file, after);
     process.stdout.write(
       `${file.slice(ROOT.length + 1)}: ${after === before ? "up to date" : "views rewritten"}\n`,
     );

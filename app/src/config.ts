@@ -61,6 +61,21 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 // A key id, key ARN, alias name or alias ARN; nothing that could smuggle header syntax.
 const KMS_KEY = /^[A-Za-z0-9:/_.-]{1,2048}$/;
+// RFC 1123 host name: labels of letters, digits and hyphens, at most 253 characters in all.
+const HOST_NAME =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
+/**
+ * A value for a message, quoted, with control characters escaped (JSON's escapes, and `\uXXXX`
+ * for DEL, the C1 controls and the bidirectional overrides JSON leaves alone): an ANSI sequence
+ * in a variable never reaches the log or the terminal raw.
+ */
+function quoted(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
 
 /**
  * The private address ranges (RFC 1918, RFC 4193): where a load balancer inside a VPC connects
@@ -80,7 +95,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     if (raw === undefined) return fallback;
     const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
     if (!Number.isSafeInteger(value) || value < min || value > max) {
-      problems.push(`${name}: "${raw}" must be a whole number from ${min} to ${max}`);
+      problems.push(`${name}: ${quoted(raw)} must be a whole number from ${min} to ${max}`);
       return fallback;
     }
     return value;
@@ -89,11 +104,12 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const bucketName = text("BUCKET_NAME") ?? "";
   if (bucketName === "") problems.push("BUCKET_NAME: required (the bucket images are stored in)");
   else if (!BUCKET_NAME.test(bucketName) || bucketName.includes(".."))
-    problems.push(`BUCKET_NAME: "${bucketName}" is not a valid S3 bucket name`);
+    problems.push(`BUCKET_NAME: ${quoted(bucketName)} is not a valid S3 bucket name`);
 
   const region = text("AWS_REGION") ?? text("AWS_DEFAULT_REGION") ?? "";
   if (region === "") problems.push("AWS_REGION: required (the bucket's region)");
-  else if (!REGION.test(region)) problems.push(`AWS_REGION: "${region}" is not a valid region`);
+  else if (!REGION.test(region))
+    problems.push(`AWS_REGION: ${quoted(region)} is not a valid region`);
 
   const kmsKeyId = text("KMS_KEY_ID");
   if (kmsKeyId !== undefined && !KMS_KEY.test(kmsKeyId))
@@ -101,13 +117,19 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
 
   const s3Endpoint = text("S3_ENDPOINT");
   if (s3Endpoint !== undefined && !isHttpUrl(s3Endpoint))
-    problems.push(`S3_ENDPOINT: "${s3Endpoint}" must be an http(s) URL`);
+    problems.push(`S3_ENDPOINT: ${quoted(s3Endpoint)} must be an http(s) URL`);
 
   const logLevel = (text("LOG_LEVEL") ?? "info").toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel))
-    problems.push(`LOG_LEVEL: "${logLevel}" must be one of ${LOG_LEVELS.join(", ")}`);
+    problems.push(`LOG_LEVEL: ${quoted(logLevel)} must be one of ${LOG_LEVELS.join(", ")}`);
 
   const trustedProxies = parseProxies(text("TRUSTED_PROXIES"), problems);
+
+  // Refused here rather than by listen() later, whose error ("getaddrinfo ENOTFOUND") names no
+  // variable.
+  const host = text("HOST") ?? "0.0.0.0";
+  if (isIP(host) === 0 && !HOST_NAME.test(host))
+    problems.push(`HOST: ${quoted(host)} must be an IP address or a host name`);
 
   const config: Config = {
     bucketName,
@@ -119,7 +141,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     // SigV4 presigned URLs are valid for at most 7 days (604800 s).
     presignTtlSeconds: integer("PRESIGN_TTL_SECONDS", 300, 10, 604800),
     port: integer("PORT", 8080, 0, 65535),
-    host: text("HOST") ?? "0.0.0.0",
+    host,
     uploadConcurrency: integer("UPLOAD_CONCURRENCY", 8, 1, 1000),
     // ECS stops a container with SIGTERM and sends SIGKILL after stopTimeout (default 30 s).
     shutdownTimeoutSeconds: integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 120),
@@ -148,7 +170,7 @@ function parseProxies(raw: string | undefined, problems: string[]): string[] {
   const bad = entries.filter((entry) => !isAddressOrCidr(entry));
   if (bad.length > 0)
     problems.push(
-      `TRUSTED_PROXIES: ${bad.map((b) => JSON.stringify(b)).join(", ")} must be IP addresses or ` +
+      `TRUSTED_PROXIES: ${bad.map(quoted).join(", ")} must be IP addresses or ` +
         `CIDR ranges separated by commas, or "none"`,
     );
   return entries;

@@ -144,4 +144,23 @@ describe("parseConfig", () => {
     expect(error.problems).to.have.length(4);
     expect(error.message).to.match(/^invalid configuration: BUCKET_NAME: required/);
   });
+
+  it("quotes a bad value with its control characters escaped, never raw", () => {
+    const found = problems({ ...valid, LOG_LEVEL: "\u001b[2J\u009bx", PORT: "8\u202e0" });
+    expect(found).to.include(
+      'LOG_LEVEL: "\\u001b[2j\\u009bx" must be one of ' +
+        "fatal, error, warn, info, debug, trace, silent",
+    );
+    expect(found).to.include('PORT: "8\\u202e0" must be a whole number from 0 to 65535');
+    for (const p of found) expect(p).to.not.match(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+  });
+
+  it("refuses a HOST that is neither an IP address nor a host name, naming the variable", () => {
+    expect(problems({ ...valid, HOST: "not a host" })).to.deep.equal([
+      'HOST: "not a host" must be an IP address or a host name',
+    ]);
+    for (const host of ["::", "127.0.0.1", "localhost", "api.internal"]) {
+      expect(parseConfig({ ...valid, HOST: host }).host).to.equal(host);
+    }
+  });
 });

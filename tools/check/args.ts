@@ -1,6 +1,7 @@
 // Command-line arguments of the offline check. Every problem is a usage error (exit 2) that names
 // the flag: an unknown flag, a missing or invalid value, a single-value flag given twice, a stack
 // name that is not one.
+import { nearestFlag } from "../lib/flags";
 import { UsageError } from "./project";
 import { SEVERITIES, SeverityName } from "./severity";
 
@@ -120,6 +121,12 @@ const SWITCHES = new Set([
   "--quiet",
   "--sarif-omit-suppressed",
 ]);
+
+/** "; did you mean --stack?" for a misspelled flag, or nothing. */
+function suggestion(flag: string): string {
+  const near = nearestFlag(flag, [...WITH_VALUE, ...SWITCHES, "--help"]);
+  return near ? `; did you mean ${near}?` : "";
+}
 
 /** A `--stack` value: the stack's name, and the organization and project it may be qualified by. */
 export interface StackRef {
@@ -242,7 +249,9 @@ export function parseArgs(argv: readonly string[]): CheckArgs {
     }
     if (!WITH_VALUE.has(flag)) {
       throw new UsageError(
-        arg.startsWith("-") ? `unknown flag '${flag}'` : `unexpected argument '${arg}'`,
+        arg.startsWith("-")
+          ? `unknown flag '${flag}'${suggestion(flag)}`
+          : `unexpected argument '${arg}'${arg.startsWith("—") || arg.startsWith("–") ? " (a dash typed as a long dash: write --)" : ""}`,
         true,
       );
     }

@@ -26,6 +26,31 @@ export function shownPath(file: string): string {
 }
 
 /**
+ * Why a path cannot be used, for messages: "does not exist", "is a loop of symbolic links", …;
+ * and, for a name Node.js received with bytes that are not UTF-8 (it reads each as U+FFFD, so no
+ * such file can be opened), that the name must change.
+ */
+export function unusablePath(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const why =
+    code === "ENOENT"
+      ? "does not exist"
+      : code === "ELOOP"
+        ? "is a loop of symbolic links"
+        : code === "ENOTDIR"
+          ? "is inside something that is not a directory"
+          : code === "EACCES" || code === "EPERM"
+            ? "cannot be read (permission denied)"
+            : code === "ENAMETOOLONG"
+              ? "is too long a name"
+              : `cannot be read (${(e as Error)?.message ?? e})`;
+  const notUtf8 = file.includes("\uFFFD")
+    ? "; its name holds bytes that are not UTF-8, which Node.js cannot pass on: rename it"
+    : "";
+  return `${why}${notUtf8}`;
+}
+
+/**
  * Reads a text input: refuses what is not a regular file or is larger than `MAX_INPUT_BYTES`
  * (checked before reading), and drops a UTF-8 byte order mark unless asked to keep it.
  */
@@ -34,7 +59,7 @@ export function readInputFile(file: string, what: string, keepBom = false): stri
   try {
     stat = fs.statSync(file);
   } catch (e) {
-    throw new UsageError(`cannot read ${what} ${shownPath(file)}: ${(e as Error).message}`);
+    throw new UsageError(`${what} ${shownPath(file)} ${unusablePath(file, e)}`);
   }
   if (!stat.isFile()) {
     throw new UsageError(`${what} ${shownPath(file)} is not a regular file`);

@@ -10,7 +10,7 @@ import * as path from "path";
 import type { EnforcementLevel } from "@pulumi/policy";
 import type { Analyzer } from "../lib/engine/analyzer";
 import type { PolicyPackConfig } from "../lib/engine/policy-config";
-import { UsageError } from "../lib/cli";
+import { escapeControls, UsageError } from "../lib/cli";
 import { cachedPolicyTypes, PolicyTypes } from "./policy-types";
 import type { PolicyInfo } from "./report";
 import type { Judge, JudgeContext } from "./run";
@@ -46,7 +46,8 @@ async function policyTypes(): Promise<PolicyTypes> {
 function warnUnknown(names: readonly string[], file: string | undefined): void {
   for (const name of names) {
     process.stderr.write(
-      `warning: ${file} configures '${name}', which is not a policy of this pack (ignored)\n`,
+      // The name is the file's: escaped, so an ANSI sequence in it cannot reach the terminal raw.
+      `warning: ${escapeControls(`${file} configures '${name}'`)}, which is not a policy of this pack (ignored)\n`,
     );
   }
 }

@@ -2,6 +2,7 @@
 // temporary file renamed over the destination once the report is complete.
 import * as fs from "fs";
 import * as path from "path";
+import { unusablePath } from "./inputs";
 import { shownPath, UsageError } from "./project";
 
 /** An input of the check that `--output` must never name. */
@@ -12,16 +13,7 @@ export interface CheckInput {
 }
 
 /** Writes `text` to `file` only once it is complete: a temporary file, then a rename. */
-export function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text);
-  try {
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeAtomically } from "../lib/cli";
 
 /** Extensions and names of the files a program is made of (never a report's destination). */
 export const PROGRAM_FILE =
@@ -43,8 +35,8 @@ export function checkOutput(
   let dirStat: fs.Stats;
   try {
     dirStat = fs.statSync(dir);
-  } catch {
-    throw new UsageError(`--output ${arg}: directory ${shownPath(dir)} does not exist`);
+  } catch (e) {
+    throw new UsageError(`--output ${arg}: directory ${shownPath(dir)} ${unusablePath(dir, e)}`);
   }
   if (!dirStat.isDirectory()) {
     throw new UsageError(`--output ${arg}: ${shownPath(dir)} is not a directory`);
@@ -57,8 +49,12 @@ export function checkOutput(
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(out);
-  } catch {
-    stat = undefined; // a new file (or a dangling link, which the rename replaces)
+  } catch (e) {
+    // A new file (or a dangling link, which the rename replaces); a loop of links is refused.
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new UsageError(`--output ${arg} ${unusablePath(out, e)}: give the report's file name`);
+    }
+    stat = undefined;
   }
   if (stat?.isDirectory()) {
     throw new UsageError(`--output ${arg} is a directory: give the report's file name`);

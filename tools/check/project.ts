@@ -6,7 +6,7 @@ import * as path from "path";
 import { UsageError } from "../lib/cli";
 import { unbuiltOutputHint } from "../lib/engine/hints";
 import { ProjectConfigType, namespacedByProject, typeName, validValue } from "./config-values";
-import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
+import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject, unusablePath } from "./inputs";
 
 export interface Project {
   /** Directory holding Pulumi.yaml. */
@@ -94,12 +94,24 @@ export function projectNameError(name: string): string | undefined {
   return undefined;
 }
 
+/** A JSON schema type name of a YAML value, as the CLI's schema errors name it. */
+function jsonKind(v: unknown): string {
+  if (Array.isArray(v)) return "array";
+  if (v === null) return "null";
+  if (typeof v === "object") return "object";
+  if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  return typeof v;
+}
+
 /** Loads and validates Pulumi.yaml in `dir`. */
 export function loadProject(dir: string): Project {
-  if (!fs.existsSync(dir)) {
-    throw new UsageError(`program directory ${dir} does not exist`);
+  let dirStat: fs.Stats;
+  try {
+    dirStat = fs.statSync(dir);
+  } catch (e) {
+    throw new UsageError(`program directory ${dir} ${unusablePath(dir, e)}`);
   }
-  if (!fs.statSync(dir).isDirectory()) {
+  if (!dirStat.isDirectory()) {
     throw new UsageError(
       `--program ${shownPath(dir)} is a file, not a directory: give the directory that holds ` +
         `the program's Pulumi.yaml` +
@@ -136,6 +148,27 @@ export function loadProject(dir: string): Project {
     throw new UsageError(
       `${line("runtime")} runtime '${runtime}' is not supported; this check runs Node.js (TypeScript) programs`,
     );
+  }
+  // The CLI validates the rest of Pulumi.yaml against its project schema (pulumi/pulumi
+  // sdk/go/common/workspace/project.go `ValidateProject`, schema project.json): a field of the
+  // wrong type stops `pulumi preview` ("<field>: expected string, but got number"), so it is
+  // refused here rather than silently ignored.
+  for (const field of ["main", "stackConfigDir", "description"]) {
+    const v = doc[field];
+    if (v !== undefined && v !== null && typeof v !== "string") {
+      throw new UsageError(
+        `${line(field)} ${field}: expected string, but got ${jsonKind(v)} (write it as ${field}: <text>)`,
+      );
+    }
+  }
+  if (isPlainObject(doc.runtime)) {
+    const options = doc.runtime.options;
+    if (options !== undefined && options !== null && !isPlainObject(options)) {
+      throw new UsageError(
+        `${line("runtime", "options")} runtime.options: expected object, but got ${jsonKind(options)} ` +
+          "(runtime: { name: nodejs, options: { typescript: true } })",
+      );
+    }
   }
   // `config: <dir>` is the old spelling of stackConfigDir.
   let stackConfigDir = typeof doc.stackConfigDir === "string" ? doc.stackConfigDir : undefined;
@@ -227,7 +260,10 @@ export function loadProject(dir: string): Project {
       shownPath(file),
       isPlainObject(options) ? options.tsconfig : undefined,
     ),
-    stackConfigDir: path.resolve(dir, stackConfigDir ?? "."),
+    // Joined to the project's directory even when absolute, as the CLI joins it (pulumi/pulumi
+    // sdk/go/common/workspace/paths.go `DetectProjectStackPath`: filepath.Join(dir of
+    // Pulumi.yaml, StackConfigDir, file)): `stackConfigDir: /etc` is <project>/etc, never /etc.
+    stackConfigDir: path.join(dir, stackConfigDir ?? "."),
     config,
   };
 }

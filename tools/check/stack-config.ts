@@ -8,6 +8,7 @@ import { UsageError } from "../lib/cli";
 import { namespacedByProject, fullKey, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
 import type { Project } from "./project";
+import { unknownStackFileKeys } from "./stack-file-keys";
 
 export interface StackConfig {
   readonly stack: string;
@@ -158,6 +159,7 @@ export function loadStackConfig(
     throw new UsageError(`${at(input)} expected a mapping, not ${kindOf(doc)}`);
   }
   const notes: string[] = [];
+  notes.push(...unknownStackFileKeys(input, doc));
   if (doc.config !== undefined && doc.config !== null && !isPlainObject(doc.config)) {
     throw new UsageError(
       `${at(input, keyLine(input, ["config"]))} 'config' must be a mapping of '<namespace>:<name>' keys to values, not ${kindOf(doc.config)}`,
@@ -170,7 +172,17 @@ export function loadStackConfig(
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
   for (const [key, v] of Object.entries(raw)) {
-    if (!/^[^:]+:[^:]/.test(key) || key.split(":").length > 3) {
+    const parts = key.split(":");
+    if (parts.length === 3 && parts[1] !== "config" && parts.every((p) => p !== "")) {
+      // Three parts are the legacy `<namespace>:config:<name>` only; the CLI parses any other as a
+      // module member and refuses it (pulumi/pulumi sdk/go/common/resource/config/key.go,
+      // `ParseKey` → `fromModuleMember`: "... is not in config module").
+      throw new UsageError(
+        `${lineOf(key)} could not parse '${key}' as a configuration key: a key has one ':' ` +
+          `('<namespace>:<name>', e.g. '${parts[0]}:${parts[2]}'); three parts must read '<namespace>:config:<name>'`,
+      );
+    }
+    if (!/^[^:]+:[^:]/.test(key) || parts.length > 3) {
       // A bare key is what `pulumi config set <key>` takes; it writes the key under the project's
       // namespace (pulumi/pulumi#1841), and the stack file needs that form.
       const bare = !key.includes(":")
@@ -352,10 +364,18 @@ function defaultsOnly(
     fillFromProject(project, key, k, values, missing);
   }
   if (missing.length > 0) {
+    // A misspelled --stack (`prdo`) lands here: name the stacks that do have a file.
+    const others = listStacks(project);
+    const near = others.filter((o) => editDistance(o.toLowerCase(), stack.toLowerCase()) <= 2);
     throw missingValues(
       stack,
       missing,
-      `it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config`,
+      `it has no Pulumi.${stack}.yaml; set them with \`pulumi config set\`, or for this run with --config` +
+        (near.length
+          ? `; did you mean --stack ${near.join(" or ")}?`
+          : others.length
+            ? `; the stacks with a file are ${others.join(", ")}`
+            : ""),
     );
   }
   const wired: Record<string, string> = {};

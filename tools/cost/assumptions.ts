@@ -1,6 +1,7 @@
 // The usage volumes the estimate assumes. Fixed costs do not depend on them; variable costs are
 // reported as formulas and evaluated at these volumes so a reader sees an order of magnitude.
 // Every value is printed with the estimate; change them with `--assume key=value`.
+import { UsageError } from "../lib/cli";
 
 export interface Assumptions {
   /** Image uploads through the API per month. */
@@ -169,15 +170,23 @@ export function assumptionsFor(stack: string, overrides: Partial<Assumptions> = 
 
 /** Parses `key=value` pairs; throws naming the bad pair. */
 export function parseAssumption(text: string): Partial<Assumptions> {
-  const m = /^([A-Za-z]+)=([0-9][0-9_.]*)$/.exec(text);
-  if (!m) throw new Error(`--assume ${text}: expected key=number`);
-  const key = m[1] as keyof Assumptions;
-  if (!(key in DEFAULT_ASSUMPTIONS)) {
-    throw new Error(
-      `--assume ${text}: unknown key; known: ${Object.keys(DEFAULT_ASSUMPTIONS).join(", ")}`,
+  const eq = text.indexOf("=");
+  const key = eq > 0 ? text.slice(0, eq) : "";
+  const raw = eq > 0 ? text.slice(eq + 1) : "";
+  const example = "e.g. --assume requestsPerMonth=50000000";
+  if (!key) throw new UsageError(`--assume '${text}': expected <key>=<number>, ${example}`);
+  // Own keys only: `constructor` or `toString` is no assumption.
+  if (!Object.prototype.hasOwnProperty.call(DEFAULT_ASSUMPTIONS, key)) {
+    throw new UsageError(
+      `--assume '${text}': unknown key '${key}'; known: ${Object.keys(DEFAULT_ASSUMPTIONS).join(", ")}`,
     );
   }
-  const value = Number(m[2].replace(/_/g, ""));
-  if (!Number.isFinite(value)) throw new Error(`--assume ${text}: ${m[2]} is not a number`);
+  const value = /^[0-9][0-9_]*(?:\.[0-9_]+)?$/.test(raw) ? Number(raw.replace(/_/g, "")) : NaN;
+  if (!Number.isFinite(value)) {
+    throw new UsageError(
+      `--assume '${text}': ${key} takes a non-negative decimal number (digits, an optional ` +
+        `fraction, _ as a separator), not '${raw}'; ${example}`,
+    );
+  }
   return { [key]: value } as Partial<Assumptions>;
 }

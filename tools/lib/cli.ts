@@ -1,6 +1,9 @@
 // What every command-line tool of this project shares: the usage error (exit 2, with the usage
 // text when asked), the exit codes, and the runner of a tool's main function.
 
+import * as fs from "fs";
+import * as path from "path";
+
 /** Exit codes of the tools: 0 done, 1 a finding (a violation, something unpriced), 2 misuse. */
 export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
 
@@ -17,8 +20,26 @@ export class UsageError extends Error {
 }
 
 /**
+ * A message for the terminal: control characters other than newline and tab written as `\xNN` /
+ * `\uNNNN` (as the check's reports write them), so a value quoted from the command line or a file
+ * (an ANSI escape, a bell, a bidirectional override) cannot rewrite the terminal.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
+    (c) => {
+      const code = c.charCodeAt(0);
+      return code <= 0xff
+        ? `\\x${code.toString(16).padStart(2, "0")}`
+        : `\\u${code.toString(16).padStart(4, "0")}`;
+    },
+  );
+}
+
+/**
  * Runs a tool's `main` and sets the exit code to what it returns. A `UsageError` prints its
- * message and the usage text, any other error its stack (exit 2). A program that awaits a value
+ * message (and the usage text when it asks for it), any other error its stack (exit 2); both with
+ * their control characters escaped. A program that awaits a value
  * never known at preview leaves nothing to run: Node would exit quietly with status 0. That is a
  * failure, not a result (exit 2).
  */
@@ -38,10 +59,28 @@ export function runTool(main: () => Promise<number>, usage: string): void {
       process.exitCode = code;
     },
     (e) => {
-      if (e instanceof UsageError) process.stderr.write(`error: ${e.message}\n\n${usage}`);
-      else process.stderr.write(`error: ${(e as Error)?.stack ?? e}\n`);
+      if (e instanceof UsageError) {
+        process.stderr.write(
+          `error: ${escapeControls(e.message)}\n${e.showUsage ? `\n${usage}` : ""}`,
+        );
+      } else process.stderr.write(`error: ${escapeControls(String((e as Error)?.stack ?? e))}\n`);
       finished = true;
       process.exitCode = 2;
     },
   );
+}
+
+/**
+ * Writes `text` to `file` only once it is complete: a temporary file beside it, then a rename, so
+ * an interrupted run (Ctrl-C, a full disk) leaves the old file or the new one, never half of one.
+ */
+export function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }

@@ -1,0 +1,287 @@
+// Bad input to the project's tools, as a demanding user and a hostile one give it, by class: each
+// is a usage error (exit 2) naming the flag, file, line or key and the fix; no tool crashes with
+// a stack trace, prints a control character raw or leaves a half-written file. The parsers are
+// driven directly: no CLI spawn.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { parseArgs as parseCheckArgs } from "../../tools/check/args";
+import { envRegionProblem } from "../../tools/check/env-region";
+import { unusablePath } from "../../tools/check/inputs";
+import { checkOutput } from "../../tools/check/output";
+import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
+import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { parseBenchArgs } from "../../tools/bench/args";
+import { parseArgs as parseCostArgs } from "../../tools/cost";
+import { parseAssumption } from "../../tools/cost/assumptions";
+import { escapeControls, UsageError, writeAtomically } from "../../tools/lib/cli";
+import { nearestFlag, parseFlags } from "../../tools/lib/flags";
+
+/** The usage error `fn` throws: one line, no stack frames. */
+function usageError(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    expect(e, String((e as Error)?.stack)).to.be.instanceOf(UsageError);
+    const message = (e as Error).message;
+    expect(message).to.not.contain("\n");
+    return message;
+  }
+  throw new Error("expected a usage error");
+}
+
+describe("hostile input to the tools", () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "hostile-input-"));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  describe("the small tools' flags (cost, diagram, bench)", () => {
+    const spec = {
+      "--stack": { value: true, repeatable: true, alias: "-s" },
+      "--view": { value: true },
+      "--write-docs": {},
+    } as const;
+
+    it("reads --flag value and --flag=value alike, keeps repeatable values in order", () => {
+      const flags = parseFlags(
+        ["--stack", "prod", "--stack=staging", "-s", "dev", "--view=all"],
+        spec,
+      );
+      expect(flags.get("--stack")).to.deep.equal(["prod", "staging", "dev"]);
+      expect(flags.get("--view")).to.deep.equal(["all"]);
+      expect(parseFlags(["--write-docs"], spec).has("--write-docs")).to.equal(true);
+    });
+
+    it("names an unknown flag and the known one it was probably meant to be", () => {
+      expect(usageError(() => parseFlags(["--veiw", "all"], spec))).to.equal(
+        "unknown option '--veiw'; did you mean --view?",
+      );
+      expect(usageError(() => parseFlags(["--bogus"], spec))).to.equal("unknown option '--bogus'");
+      expect(usageError(() => parseFlags(["prod"], spec))).to.contain("unexpected argument 'prod'");
+      expect(nearestFlag("--stak", ["--stack", "--format"])).to.equal("--stack");
+    });
+
+    it("refuses a missing or empty value, a value on a switch, and a single-value flag twice", () => {
+      expect(usageError(() => parseFlags(["--view"], spec))).to.equal("--view needs a value");
+      expect(usageError(() => parseFlags(["--view", "--write-docs"], spec))).to.equal(
+        "--view needs a value",
+      );
+      expect(usageError(() => parseFlags(["--stack="], spec))).to.contain("not an empty string");
+      expect(usageError(() => parseFlags(["--stack", ""], spec))).to.contain("empty string");
+      expect(usageError(() => parseFlags(["--write-docs=yes"], spec))).to.contain("takes no value");
+      expect(usageError(() => parseFlags(["--view", "all", "--view=data"], spec))).to.equal(
+        "--view given twice ('all', then 'data'): give it once",
+      );
+    });
+
+    it("cost: refuses a region that is not AWS's, a repeated assumption and prototype keys", () => {
+      expect(usageError(() => parseCostArgs(["--region", "mars-1"]))).to.match(
+        /^--region 'mars-1' is not an AWS region; did you mean /,
+      );
+      expect(parseCostArgs(["--region=eu-west-1", "--format=json"])).to.include({
+        region: "eu-west-1",
+        format: "json",
+      });
+      expect(usageError(() => parseCostArgs(["--format", "xml"]))).to.contain("use text or json");
+      expect(
+        usageError(() =>
+          parseCostArgs(["--assume", "requestsPerMonth=1", "--assume", "requestsPerMonth=2"]),
+        ),
+      ).to.equal("--assume sets 'requestsPerMonth' twice: give each key once");
+      for (const key of ["constructor", "toString", "__proto__"]) {
+        expect(usageError(() => parseAssumption(`${key}=1`))).to.contain(`unknown key '${key}'`);
+      }
+      for (const bad of ["-5", "NaN", "1e309", "", "1.2.3", "0x10"]) {
+        expect(usageError(() => parseAssumption(`requestsPerMonth=${bad}`))).to.contain(
+          "takes a non-negative decimal number",
+        );
+      }
+      expect(parseAssumption("requestsPerMonth=50_000_000")).to.deep.equal({
+        requestsPerMonth: 50000000,
+      });
+    });
+
+    it("bench: refuses an unknown part and sizes that are no whole number in range", () => {
+      expect(parseBenchArgs([])).to.deep.include({ sizes: [1000, 10000], programSize: 10000 });
+      expect(parseBenchArgs(["--only=pack", "--sizes", "10,20"])).to.deep.include({
+        only: "pack",
+        sizes: [10, 20],
+      });
+      expect(usageError(() => parseBenchArgs(["--only", "bogus"]))).to.contain(
+        "--only 'bogus': use one of pack,",
+      );
+      expect(usageError(() => parseBenchArgs(["--only"]))).to.equal("--only needs a value");
+      for (const bad of ["abc", "-5", "0", "1e309", "1,,2", "99999999999"]) {
+        expect(usageError(() => parseBenchArgs(["--sizes", bad]))).to.contain(
+          "whole numbers of resources between 1 and",
+        );
+      }
+      expect(usageError(() => parseBenchArgs(["--program-size", "NaN"]))).to.contain("'NaN'");
+    });
+
+    it("the check names the flag a misspelled one was probably meant to be", () => {
+      expect(usageError(() => parseCheckArgs(["--stak", "prod"]))).to.equal(
+        "unknown flag '--stak'; did you mean --stack?",
+      );
+      expect(usageError(() => parseCheckArgs(["—stack", "prod"]))).to.contain("long dash");
+    });
+  });
+
+  it("refuses an AWS_REGION or AWS_DEFAULT_REGION that is no region, for stacks without aws:region", () => {
+    expect(envRegionProblem({}, { AWS_REGION: "mars-1" })).to.match(
+      /^AWS_REGION="mars-1" \(the region of stacks without aws:region\) is not an AWS region; did you mean /,
+    );
+    expect(envRegionProblem({}, { AWS_DEFAULT_REGION: "eu-west-9" })).to.contain(
+      'AWS_DEFAULT_REGION="eu-west-9"',
+    );
+    expect(envRegionProblem({}, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "x" })).to.equal(
+      undefined,
+    );
+    expect(envRegionProblem({ "aws:region": "eu-west-1" }, { AWS_REGION: "x" })).to.equal(
+      undefined,
+    );
+    expect(
+      envRegionProblem({ "aws:skipRegionValidation": "true" }, { AWS_REGION: "minio" }),
+    ).to.equal(undefined);
+    expect(envRegionProblem({}, {})).to.equal(undefined);
+  });
+
+  it("escapes control characters of a message, keeping newlines and tabs", () => {
+    expect(escapeControls("a\u001b[2Jb\u0007\tc\nd\u202ee\u009b")).to.equal(
+      "a\\x1b[2Jb\\x07\tc\nd\\u202ee\\x9b",
+    );
+  });
+
+  it("writes a file whole or not at all, and leaves no temporary file when it cannot", () => {
+    const file = path.join(dir, "report.txt");
+    writeAtomically(file, "one");
+    writeAtomically(file, "two");
+    expect(fs.readFileSync(file, "utf8")).to.equal("two");
+    const blocked = path.join(dir, "a-directory");
+    fs.mkdirSync(path.join(blocked, "inside"), { recursive: true });
+    expect(() => writeAtomically(blocked, "x")).to.throw();
+    expect(fs.readdirSync(dir).sort()).to.deep.equal(["a-directory", "report.txt"]);
+  });
+
+  it("says why a path cannot be used: missing, a loop of links, a name that is not UTF-8", () => {
+    const loop = path.join(dir, "loop");
+    fs.symlinkSync(loop, loop);
+    expect(usageError(() => loadProject(loop))).to.equal(
+      `program directory ${loop} is a loop of symbolic links`,
+    );
+    expect(usageError(() => readPolicyConfigFile(loop))).to.match(
+      /^policy config .*loop is a loop of symbolic links$/,
+    );
+    expect(usageError(() => checkOutput(loop, [], dir))).to.match(
+      /^--output .*loop is a loop of symbolic links: give the report's file name$/,
+    );
+    expect(fs.lstatSync(loop).isSymbolicLink(), "the link is left as it was").to.equal(true);
+    const missing = path.join(dir, "bad\uFFFDname");
+    expect(usageError(() => loadProject(missing))).to.contain(
+      "does not exist; its name holds bytes that are not UTF-8, which Node.js cannot pass on: rename it",
+    );
+    expect(unusablePath("x", Object.assign(new Error("x"), { code: "EACCES" }))).to.equal(
+      "cannot be read (permission denied)",
+    );
+  });
+
+  describe("deeply nested JSON", () => {
+    const nested = (depth: number) => `{"a":${"[".repeat(depth)}${"]".repeat(depth)}}`;
+
+    it("finds where JSON first nests deeper than Go's encoding/json reads (10000)", () => {
+      expect(tooDeep(nested(9998))).to.equal(undefined);
+      expect(tooDeep(`{\n"a":\n${"[".repeat(10000)}${"]".repeat(10000)}}`)).to.deep.equal({
+        line: 3,
+      });
+      expect(tooDeep(`{"a":"${"[".repeat(20000)}"}`), "brackets in a string").to.equal(undefined);
+      expect(tooDeep(`{"a":"\\"${"[".repeat(20000)}"}`), "after an escaped quote").to.equal(
+        undefined,
+      );
+    });
+
+    it("a policy config nested 100,000 deep, or too deep to read, is a usage error", () => {
+      const file = path.join(dir, "policy.json");
+      fs.writeFileSync(file, nested(100000));
+      expect(usageError(() => readPolicyConfigFile(file))).to.contain(
+        'more than 10000 deep, which `pulumi preview --policy-pack-config` refuses ("exceeded max depth")',
+      );
+      fs.writeFileSync(file, nested(9000));
+      expect(usageError(() => readPolicyConfigFile(file))).to.satisfy(
+        (m: string) => m.includes("too deep to read") || m.includes("not a valid"),
+      );
+    });
+
+    it("gives the line of a JSON syntax error in either of V8's wordings", () => {
+      const text = '{\n  "a": 1,\n  // c\n}';
+      let message = "";
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(jsonErrorLine(text, message)).to.equal(3);
+      expect(jsonErrorLine(text, "Unexpected token / in JSON (line 3 column 3)")).to.equal(3);
+    });
+  });
+
+  describe("Pulumi.yaml and stack files", () => {
+    const project = (yaml: string) => {
+      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), yaml);
+      return () => loadProject(dir);
+    };
+
+    it("refuses fields of the wrong type, as the CLI's project schema does, with their line", () => {
+      expect(usageError(project("name: p\nruntime: nodejs\nmain: 5\n"))).to.match(
+        /Pulumi\.yaml:3: main: expected string, but got integer/,
+      );
+      expect(usageError(project("name: p\nruntime: nodejs\nstackConfigDir: [a]\n"))).to.contain(
+        "stackConfigDir: expected string, but got array",
+      );
+      expect(usageError(project("name: p\nruntime: nodejs\ndescription: {a: 1}\n"))).to.contain(
+        "description: expected string, but got object",
+      );
+      expect(
+        usageError(project("name: p\nruntime:\n  name: nodejs\n  options: true\n")),
+      ).to.contain(":4: runtime.options: expected object, but got boolean");
+    });
+
+    it("joins an absolute stackConfigDir to the project, as the CLI does", () => {
+      const p = project("name: p\nruntime: nodejs\nstackConfigDir: /etc\n")();
+      expect(p.stackConfigDir).to.equal(path.join(dir, "etc"));
+    });
+
+    it("names the stack a misspelled --stack was probably meant to be", () => {
+      const p = project("name: p\nruntime: nodejs\nconfig:\n  x:\n    type: string\n")();
+      fs.writeFileSync(path.join(dir, "Pulumi.prod.yaml"), "config:\n  p:x: a\n");
+      fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), "config:\n  p:x: a\n");
+      const missing = (stack: string) =>
+        usageError(() => loadStackConfig(p, stack, { allowMissing: true }));
+      expect(missing("prdo")).to.match(
+        /it has no Pulumi\.prdo\.yaml; .*; did you mean --stack prod\?\)$/,
+      );
+      expect(missing("qa")).to.match(/; the stacks with a file are prod, staging\)$/);
+    });
+
+    it("notes a misspelled top-level key of a stack file, with its line", () => {
+      const p = project("name: p\nruntime: nodejs\n")();
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "confg:\n  p:x: 1\nother: 1\n");
+      const notes = loadStackConfig(p, "dev").notes;
+      expect(notes.filter((n) => n.includes("not a stack-file key"))).to.deep.equal([
+        `${path.join(dir, "Pulumi.dev.yaml")}:1: 'confg' is not a stack-file key and is ignored; did you mean 'config'?`,
+      ]);
+    });
+
+    it("refuses a three-part config key that is not <namespace>:config:<name>", () => {
+      const p = project("name: p\nruntime: nodejs\n")();
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  p:x: 1\n  x:y:z: 1\n");
+      expect(usageError(() => loadStackConfig(p, "dev"))).to.match(
+        /Pulumi\.dev\.yaml:3: could not parse 'x:y:z' as a configuration key: .*'x:z'/,
+      );
+      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  p:config:x: 1\n");
+      expect(loadStackConfig(p, "dev").values["p:x"]).to.equal("1");
+    });
+  });
+});

@@ -1,0 +1,107 @@
+// The command-line flags of the project's smaller tools (cost, diagram, bench), read as strictly
+// as the offline check reads its own (tools/check/args.ts): `--flag value` and `--flag=value`
+// alike; an unknown flag (with the nearest known one), a positional argument, a missing or empty
+// value, a value on a switch, or a single-value flag given twice is a usage error naming the flag.
+import { UsageError } from "./cli";
+
+/** One flag a tool takes. */
+export interface FlagSpec {
+  /** Takes a value (`--stack prod`); otherwise a switch (`--write-docs`). */
+  readonly value?: boolean;
+  /** May be given more than once (its values are kept in order). */
+  readonly repeatable?: boolean;
+  /** Another spelling, e.g. `-s` for `--stack`. */
+  readonly alias?: string;
+}
+
+/** What was given: each flag's values in order (a switch has one empty value). */
+export type ParsedFlags = ReadonlyMap<string, readonly string[]>;
+
+/** Edit distance with adjacent swaps counted as one (`--veiw` is one edit from `--view`). */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The known flag nearest to `flag`, when it is a plausible misspelling. */
+export function nearestFlag(flag: string, known: readonly string[]): string | undefined {
+  const bare = flag.replace(/^-+/, "");
+  let best: { name: string; d: number } | undefined;
+  for (const k of known) {
+    const d = distance(bare, k.replace(/^-+/, ""));
+    if (d <= Math.max(1, Math.floor(k.length / 4)) && (!best || d < best.d)) best = { name: k, d };
+  }
+  return best?.name;
+}
+
+/** Reads `argv` against `spec` (flags by their `--long` name); throws a `UsageError` on misuse. */
+export function parseFlags(
+  argv: readonly string[],
+  spec: Readonly<Record<string, FlagSpec>>,
+): ParsedFlags {
+  const byName = new Map<string, string>();
+  for (const [name, s] of Object.entries(spec)) {
+    byName.set(name, name);
+    if (s.alias) byName.set(s.alias, name);
+  }
+  const found = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const given = eq > 0 ? arg.slice(0, eq) : arg;
+    const name = byName.get(given);
+    if (name === undefined) {
+      if (!arg.startsWith("-")) {
+        throw new UsageError(`unexpected argument '${arg}': every option is a --flag`, true);
+      }
+      const near = nearestFlag(given, Object.keys(spec));
+      throw new UsageError(
+        `unknown option '${given}'${near ? `; did you mean ${near}?` : ""}`,
+        true,
+      );
+    }
+    let value = "";
+    if (spec[name].value) {
+      if (eq > 0) value = arg.slice(eq + 1);
+      else {
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith("--")) {
+          throw new UsageError(`${given} needs a value`, true);
+        }
+        value = next;
+        i++;
+      }
+      if (value === "") throw new UsageError(`${given} needs a value, not an empty string`, true);
+    } else if (eq > 0) {
+      throw new UsageError(`${given} takes no value (give it as ${given} alone)`, true);
+    }
+    const before = found.get(name);
+    if (before && !spec[name].repeatable) {
+      throw new UsageError(
+        spec[name].value
+          ? `${name} given twice ('${before[0]}', then '${value}'): give it once`
+          : `${name} given twice: give it once`,
+        true,
+      );
+    }
+    if (before) before.push(value);
+    else found.set(name, [value]);
+  }
+  return found;
+}
+
+/** The one value of a single-value flag, if given. */
+export function flagValue(flags: ParsedFlags, name: string): string | undefined {
+  return flags.get(name)?.[0];
+}
