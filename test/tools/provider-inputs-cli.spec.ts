@@ -53,6 +53,25 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"api.invoke"',
     "must contain alphanumeric, underscores or dashes only",
   ],
+  [
+    "aws:cloudfront/distribution:Distribution site-cdn",
+    "defaultCacheBehavior.viewerProtocolPolicy",
+    '"site-cdn"',
+    "got redirect_to_https",
+  ],
+  [
+    "aws:kinesis/stream:Stream clicks",
+    "shardCount",
+    '"clicks"',
+    "shard_count must not be set when stream_mode is ON_DEMAND",
+  ],
+  ["aws:ssm/parameter:Parameter app-config", "type", '"app-config"', "got string"],
+  [
+    "aws:acm/certificate:Certificate site-cert",
+    "domainName",
+    '"site-cert"',
+    "cannot end with a period",
+  ],
 ];
 
 /** The block of the report about one resource's input, from its heading to the next blank line. */

@@ -81,6 +81,32 @@ describe("provider-input validation of what the engine recorded", () => {
     );
   });
 
+  it("accepts the names Pulumi makes for the edge and parameter types, up to their limits", () => {
+    const types = [
+      "aws:cloudfront/originAccessControl:OriginAccessControl",
+      "aws:ssm/parameter:Parameter",
+      "aws:route53/zone:Zone",
+      "aws:iam/group:Group",
+    ];
+    for (const type of types) {
+      const inputs = { ...COMPLIANT[type], name: undefined };
+      // 56 characters, a separator and 7 random ones: the 64 of an origin access control.
+      const longest = `site-${"o".repeat(51)}`;
+      for (const name of ["site-oac", "app.config", longest]) {
+        expect(refusedInputs(resource(type, name, inputs)), `${type} ${name}`).to.deep.equal([]);
+      }
+    }
+    const [tooLong] = refusedInputs(
+      resource("aws:cloudfront/originAccessControl:OriginAccessControl", `${"o".repeat(57)}`, {
+        ...COMPLIANT["aws:cloudfront/originAccessControl:OriginAccessControl"],
+        name: undefined,
+      }),
+    );
+    expect([tooLong.prop, tooLong.autoNamed]).to.deep.equal(["name", true]);
+    const [spaced] = refusedInputs(resource("aws:iam/group:Group", "ops team", {}));
+    expect([spaced.prop, spaced.autoNamed]).to.deep.equal(["name", true]);
+  });
+
   it("makes a FIFO queue's auto-name end in .fifo, and an alias's start with alias/", () => {
     expect(
       refusedInputs(resource("aws:sqs/queue:Queue", "jobs", { fifoQueue: true })),

@@ -28,6 +28,8 @@ import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
 import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
 import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
 import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
+import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
+import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -54,6 +56,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SUBSCRIPTION_RULES,
   ...CACHE_RULES,
   ...POLICY_RULES,
+  ...EDGE_RULES,
+  ...STREAM_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -68,6 +72,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...COGNITO_CROSS_RULES,
   ...CACHE_CROSS_RULES,
   ...POLICY_CROSS_RULES,
+  ...EDGE_CROSS_RULES,
+  ...STREAM_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

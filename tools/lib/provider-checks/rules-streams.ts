@@ -1,0 +1,167 @@
+// Streams and parameters: Kinesis data streams, SSM parameters and ECR lifecycle policies. Each
+// entry names the provider file that declares it.
+import type { CrossRule, InputRule } from "./rule";
+import { inputRule } from "./rule";
+import { CAMEL, intBetween, isJSON, lenBetween, oneOf, oneOfGrowing } from "./validators";
+
+const STREAM = "aws:kinesis/stream:Stream";
+const PARAMETER = "aws:ssm/parameter:Parameter";
+const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+
+const KINESIS = "internal/service/kinesis/stream.go";
+const SSM = "internal/service/ssm/parameter.go";
+const ECR = "internal/service/ecr/lifecycle_policy.go";
+
+export const STREAM_RULES: readonly InputRule[] = [
+  inputRule(
+    STREAM,
+    "retentionPeriod",
+    "retention_period",
+    intBetween(24, 8760),
+    "a retention in hours from 24 (a day) to 8760 (365 days)",
+    KINESIS,
+  ),
+  inputRule(
+    STREAM,
+    "encryptionType",
+    "encryption_type",
+    oneOfGrowing(["NONE", "KMS"]),
+    "KMS (with kmsKeyId) or NONE, upper case",
+    KINESIS,
+  ),
+  inputRule(
+    STREAM,
+    "streamModeDetails.streamMode",
+    "stream_mode_details.0.stream_mode",
+    oneOfGrowing(["PROVISIONED", "ON_DEMAND"]),
+    "PROVISIONED or ON_DEMAND (upper case)",
+    KINESIS,
+  ),
+  inputRule(
+    STREAM,
+    "maxRecordSizeInKib",
+    "max_record_size_in_kib",
+    intBetween(1024, 10240),
+    "a size in KiB from 1024 to 10240",
+    KINESIS,
+  ),
+  inputRule(
+    PARAMETER,
+    "name",
+    "name",
+    lenBetween(1, 2048),
+    "a name of at most 2048 characters",
+    SSM,
+  ),
+  inputRule(
+    PARAMETER,
+    "type",
+    "type",
+    oneOfGrowing(["String", "StringList", "SecureString"], CAMEL),
+    "String, StringList or SecureString, as AWS spells them (aws.ssm.ParameterType)",
+    SSM,
+  ),
+  inputRule(
+    PARAMETER,
+    "tier",
+    "tier",
+    oneOfGrowing(["Standard", "Advanced", "Intelligent-Tiering"], /^[A-Z][a-z]+(-?[A-Z][a-z]+)*$/),
+    "Standard, Advanced or Intelligent-Tiering, as AWS spells them",
+    SSM,
+  ),
+  inputRule(
+    PARAMETER,
+    "dataType",
+    "data_type",
+    // A list the provider fixes (validation.StringInSlice), not an SDK enumeration.
+    oneOf(["aws:ec2:image", "aws:ssm:integration", "text"]),
+    "text, aws:ec2:image or aws:ssm:integration",
+    SSM,
+  ),
+  inputRule(
+    PARAMETER,
+    "description",
+    "description",
+    lenBetween(0, 1024),
+    "a description of at most 1024 characters",
+    SSM,
+  ),
+  inputRule(
+    PARAMETER,
+    "allowedPattern",
+    "allowed_pattern",
+    lenBetween(0, 1024),
+    "a pattern of at most 1024 characters",
+    SSM,
+  ),
+  inputRule(
+    LIFECYCLE,
+    "policy",
+    "policy",
+    isJSON,
+    "the policy as JSON: JSON.stringify({ rules: [...] }), or the typed object itself",
+    ECR,
+  ),
+];
+
+/**
+ * The stream's plan-time check (resourceStream's CustomizeDiff): a stream in on-demand mode has
+ * no shard count, one in provisioned mode (the mode without `streamModeDetails`) at least one.
+ */
+const shardsForMode: CrossRule = {
+  type: STREAM,
+  what: "shardCount as the stream mode needs it",
+  reads: ["streamModeDetails", "shardCount"],
+  check: (inputs) => {
+    const mode: unknown = inputs.streamModeDetails?.streamMode ?? "PROVISIONED";
+    const shards: unknown = inputs.shardCount;
+    if (typeof shards !== "number" && shards !== undefined && shards !== null) return [];
+    const n = typeof shards === "number" ? shards : 0;
+    if (mode === "ON_DEMAND" && n > 0)
+      return [
+        {
+          prop: "shardCount",
+          value: n,
+          says: `shard_count must not be set when stream_mode is ON_DEMAND`,
+        },
+      ];
+    if (mode === "PROVISIONED" && n < 1)
+      return [
+        {
+          prop: "shardCount",
+          value: shards ?? undefined,
+          says: `shard_count must be at least 1 when stream_mode is PROVISIONED`,
+        },
+      ];
+    return [];
+  },
+  fix: 'give shardCount (1 or more) for a provisioned stream, or streamModeDetails: { streamMode: "ON_DEMAND" } and no shardCount',
+  source: KINESIS,
+};
+
+/**
+ * The parameter's `ExactlyOneOf: value, insecure_value (, value_wo)`, the half that is sure in
+ * every provider version: two values given. None given is left alone (newer providers count the
+ * write-only value, which the program may give instead).
+ */
+const oneValue: CrossRule = {
+  type: PARAMETER,
+  what: "value conflicts with insecureValue",
+  reads: ["value", "insecureValue"],
+  check: (inputs) => {
+    const given = (v: unknown) => v !== undefined && v !== null && v !== "";
+    return given(inputs.value) && given(inputs.insecureValue)
+      ? [
+          {
+            prop: "insecureValue",
+            value: "insecureValue, value",
+            says: '"insecure_value": only one of `insecure_value,value` can be specified, but `insecure_value,value` were specified.',
+          },
+        ]
+      : [];
+  },
+  fix: "give value (kept secret) or insecureValue, not both",
+  source: SSM,
+};
+
+export const STREAM_CROSS_RULES: readonly CrossRule[] = [shardsForMode, oneValue];
