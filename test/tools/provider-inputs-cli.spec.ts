@@ -72,6 +72,12 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"site-cert"',
     "cannot end with a period",
   ],
+  [
+    "aws:s3/bucketPolicy:BucketPolicy reports-policy",
+    "policy",
+    '"reports-policy"',
+    'Missing required argument: The argument "policy" is required',
+  ],
 ];
 
 /** The block of the report about one resource's input, from its heading to the next blank line. */
@@ -111,7 +117,7 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
       expect(block).to.include("    provider: ").and.include(says);
       expect(block).to.match(/\n {4}fix: \S/);
       expect(block).to.match(
-        /\(hashicorp\/terraform-provider-aws internal\/service\/\w+\/\w+\.go\)/,
+        /\(hashicorp\/terraform-(provider-aws internal\/service\/\w+|plugin-sdk helper\/schema)\/\w+\.go\)/,
       );
     }
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(

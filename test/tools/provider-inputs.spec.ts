@@ -9,6 +9,7 @@ import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { secret, UNKNOWN } from "../../tools/lib/engine/wire";
 import { inputPathsNamed } from "../../tools/lib/provider-inputs";
 import { BROKEN, COMPLIANT } from "./provider-inputs-cases";
+import { missingAcrossPhases } from "../../tools/lib/provider-checks/missing-required";
 import {
   CROSS_RULES,
   INPUT_RULES,
@@ -336,5 +337,50 @@ describe("provider-input validation of what the engine recorded", () => {
       ["k", ["preview", "apply"]],
       ["r", ["apply"]],
     ]);
+  });
+});
+
+describe("a required input given only once values are known", () => {
+  const DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+  const runs = (before: Record<string, unknown>, after: Record<string, unknown>) => [
+    {
+      phase: "preview" as const,
+      resources: [resource("aws:s3/bucketPolicy:BucketPolicy", "p", before)],
+    },
+    {
+      phase: "apply" as const,
+      resources: [resource("aws:s3/bucketPolicy:BucketPolicy", "p", after)],
+    },
+  ];
+
+  it("is refused at preview when the preview leaves it out (a Promise-form call's empty result)", () => {
+    const refused = refusedAcrossPhases(runs({ bucket: "b" }, { bucket: "b", policy: DOC }));
+    expect(refused.map((r) => [r.prop, r.phases, r.value])).to.deep.equal([
+      ["policy", ["preview"], undefined],
+    ]);
+    expect(refused[0].says).to.deep.equal([
+      'Missing required argument: The argument "policy" is required, but no definition was found.',
+    ]);
+  });
+
+  it("is not refused when unknown at preview (the Output form), nor when the program never gives it", () => {
+    expect(
+      missingAcrossPhases(runs({ bucket: "b", policy: UNKNOWN }, { bucket: "b", policy: DOC })),
+    ).to.deep.equal([]);
+    expect(missingAcrossPhases(runs({ bucket: "b" }, { bucket: "b" }))).to.deep.equal([]);
+    expect(
+      missingAcrossPhases(runs({ bucket: "b", policy: DOC }, { bucket: "b", policy: DOC })),
+    ).to.deep.equal([]);
+    // An optional input left out at preview is no refusal; nor is a run of one phase.
+    const role = (inputs: Record<string, unknown>) => resource("aws:iam/role:Role", "r", inputs);
+    expect(
+      missingAcrossPhases([
+        { phase: "preview", resources: [role({ assumeRolePolicy: DOC })] },
+        { phase: "apply", resources: [role({ assumeRolePolicy: DOC, description: "d" })] },
+      ]),
+    ).to.deep.equal([]);
+    expect(
+      missingAcrossPhases(runs({ bucket: "b" }, { bucket: "b", policy: DOC }).slice(0, 1)),
+    ).to.deep.equal([]);
   });
 });

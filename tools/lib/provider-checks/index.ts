@@ -30,6 +30,7 @@ import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
 import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
 import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
 import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
+import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -253,5 +254,10 @@ export function refusedAcrossPhases(
       }
     }
   }
-  return [...seen.values()].map(({ refusal, phases }) => ({ ...refusal, phases }));
+  // A required input left out at preview only (./missing-required.ts): preview stops there.
+  const missing = missingAcrossPhases(runs).map((refusal) => ({
+    refusal,
+    phases: ["preview" as Phase],
+  }));
+  return [...seen.values(), ...missing].map(({ refusal, phases }) => ({ ...refusal, phases }));
 }
