@@ -98,6 +98,18 @@ export const EDGE_COMPLIANT: Record<string, Record<string, unknown>> = {
     policy: JSON.stringify({ rules: [] }),
   },
   "aws:iam/group:Group": { name: "ops_team+=,.@-1", path: "/teams/" },
+  "aws:rds/subnetGroup:SubnetGroup": {
+    name: "db subnets_1.a-".padEnd(255, "z"),
+    subnetIds: ["subnet-1"],
+  },
+  "aws:rds/parameterGroup:ParameterGroup": {
+    name: "pg.15-a".padEnd(255, "z"),
+    family: "postgres15",
+  },
+  "aws:rds/clusterParameterGroup:ClusterParameterGroup": {
+    namePrefix: "aurora-pg-",
+    family: "aurora-postgresql15",
+  },
 };
 
 /** The ordered behaviour with one input changed (the list is walked item by item). */
@@ -118,6 +130,8 @@ const cert = (change: Record<string, unknown>) => ({
 });
 const STREAM = "aws:kinesis/stream:Stream";
 const PARAM = "aws:ssm/parameter:Parameter";
+const SUBNETS = "aws:rds/subnetGroup:SubnetGroup";
+const PARAMS = "aws:rds/parameterGroup:ParameterGroup";
 
 /** Broken inputs, as BROKEN of provider-inputs-cases.ts. */
 export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
@@ -280,4 +294,31 @@ export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unkno
   [PARAM, "insecureValue", "plain", "only one of `insecure_value,value` can be specified"],
   ["aws:ecr/lifecyclePolicy:LifecyclePolicy", "policy", "{rules: []}", "contains an invalid JSON"],
   ["aws:iam/group:Group", "name", "ops team", "must only contain alphanumeric characters"],
+  [
+    SUBNETS,
+    "name",
+    "DbSubnets",
+    'only lowercase alphanumeric characters, hyphens, underscores, periods, and spaces allowed in "name"',
+  ],
+  [SUBNETS, "name", "db".padEnd(256, "z"), "cannot be longer than 255 characters"],
+  [SUBNETS, "name", "Default", '"Default" is not allowed as "name"'],
+  [SUBNETS, "namePrefix", "db-", '"name": conflicts with name_prefix'],
+  [PARAMS, "name", "pg_15", "only lowercase alphanumeric characters, periods, and hyphens"],
+  [PARAMS, "name", "15-pg", 'first character of parameter group "name" must be a letter'],
+  [PARAMS, "name", "pg--15", "cannot contain two consecutive hyphens"],
+  [PARAMS, "name", "pg-15-", "cannot end with a hyphen"],
+  [PARAMS, "name", "pg".padEnd(256, "z"), "cannot be greater than 255 characters"],
+  [
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "name",
+    "Aurora",
+    "must be a letter",
+    { namePrefix: undefined },
+  ],
+  [
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+    "name",
+    "aurora",
+    '"name": conflicts with name_prefix',
+  ],
 ];

@@ -104,6 +104,12 @@ describe("provider-input validation of what the engine recorded", () => {
       }),
     );
     expect([tooLong.prop, tooLong.autoNamed]).to.deep.equal(["name", true]);
+    // RDS group names are judged only as the program gives them (./rules-streams.ts).
+    for (const type of ["aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup"])
+      expect(
+        refusedInputs(resource(type, "MyDb_Group", { family: "postgres15" })),
+        type,
+      ).to.deep.equal([]);
     const [spaced] = refusedInputs(resource("aws:iam/group:Group", "ops team", {}));
     expect([spaced.prop, spaced.autoNamed]).to.deep.equal(["name", true]);
   });

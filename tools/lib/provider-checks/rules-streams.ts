@@ -1,8 +1,18 @@
-// Streams and parameters: Kinesis data streams, SSM parameters and ECR lifecycle policies. Each
-// entry names the provider file that declares it.
+// Streams and parameters: Kinesis data streams, SSM parameters, ECR lifecycle policies and the
+// names of RDS subnet and parameter groups. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { inputRule } from "./rule";
-import { CAMEL, intBetween, isJSON, lenBetween, oneOf, oneOfGrowing } from "./validators";
+import { conflictsWith, inputRule } from "./rule";
+import {
+  all,
+  CAMEL,
+  custom,
+  goQuote,
+  intBetween,
+  isJSON,
+  lenBetween,
+  oneOf,
+  oneOfGrowing,
+} from "./validators";
 
 const STREAM = "aws:kinesis/stream:Stream";
 const PARAMETER = "aws:ssm/parameter:Parameter";
@@ -11,6 +21,77 @@ const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const KINESIS = "internal/service/kinesis/stream.go";
 const SSM = "internal/service/ssm/parameter.go";
 const ECR = "internal/service/ecr/lifecycle_policy.go";
+const RDS = "internal/service/rds/validate.go";
+
+/** validSubnetGroupName: lower case, digits, `-`, `_`, `.` and spaces, at most 255, not "default". */
+const subnetGroupName = all(
+  custom(
+    (s) => /^[0-9a-z_ .-]+$/.test(s),
+    (k) =>
+      `only lowercase alphanumeric characters, hyphens, underscores, periods, and spaces allowed in ${goQuote(k)}`,
+  ),
+  custom(
+    (s) => Buffer.byteLength(s) <= 255,
+    (k) => `${goQuote(k)} cannot be longer than 255 characters`,
+  ),
+  custom(
+    (s) => !/^default$/i.test(s),
+    (k) => `"Default" is not allowed as ${goQuote(k)}`,
+  ),
+);
+
+/** validParamGroupName: lower case, digits, `.` and `-`, a letter first, no `--`, no `-` last. */
+const paramGroupName = all(
+  custom(
+    (s) => /^[0-9a-z.-]+$/.test(s),
+    (k) =>
+      `only lowercase alphanumeric characters, periods, and hyphens allowed in parameter group ${goQuote(k)}`,
+  ),
+  custom(
+    (s) => /^[a-z]/.test(s),
+    (k) => `first character of parameter group ${goQuote(k)} must be a letter`,
+  ),
+  custom(
+    (s) => !s.includes("--"),
+    (k) => `parameter group ${goQuote(k)} cannot contain two consecutive hyphens`,
+  ),
+  custom(
+    (s) => !s.endsWith("-"),
+    (k) => `parameter group ${goQuote(k)} cannot end with a hyphen`,
+  ),
+  custom(
+    (s) => Buffer.byteLength(s) <= 255,
+    (k) => `parameter group ${goQuote(k)} cannot be greater than 255 characters`,
+  ),
+);
+
+/**
+ * The group names, judged only as the program gives them: the name Pulumi makes from the logical
+ * name is left alone (whether the bridge lower-cases it for these types is not settled here).
+ */
+const GROUP_NAMES: readonly InputRule[] = [
+  {
+    type: "aws:rds/subnetGroup:SubnetGroup",
+    prop: "name",
+    attr: "name",
+    validate: subnetGroupName,
+    fix: 'lower-case letters, digits, hyphens, underscores, periods and spaces, not "default"',
+    source: RDS,
+    skipAutoName: true,
+  },
+  ...[
+    "aws:rds/parameterGroup:ParameterGroup",
+    "aws:rds/clusterParameterGroup:ClusterParameterGroup",
+  ].map((type): InputRule => ({
+    type,
+    prop: "name",
+    attr: "name",
+    validate: paramGroupName,
+    fix: 'lower-case letters, digits, periods and hyphens, starting with a letter, no "--" and no hyphen last',
+    source: RDS,
+    skipAutoName: true,
+  })),
+];
 
 export const STREAM_RULES: readonly InputRule[] = [
   inputRule(
@@ -102,6 +183,7 @@ export const STREAM_RULES: readonly InputRule[] = [
     "the policy as JSON: JSON.stringify({ rules: [...] }), or the typed object itself",
     ECR,
   ),
+  ...GROUP_NAMES,
 ];
 
 /**
@@ -164,4 +246,19 @@ const oneValue: CrossRule = {
   source: SSM,
 };
 
-export const STREAM_CROSS_RULES: readonly CrossRule[] = [shardsForMode, oneValue];
+export const STREAM_CROSS_RULES: readonly CrossRule[] = [
+  shardsForMode,
+  oneValue,
+  ...GROUP_NAMES.map((r) =>
+    conflictsWith(
+      r.type,
+      ["name", "name"],
+      ["namePrefix", "name_prefix"],
+      r.type.includes("subnetGroup")
+        ? "internal/service/rds/subnet_group.go"
+        : r.type.includes("cluster")
+          ? "internal/service/rds/cluster_parameter_group.go"
+          : "internal/service/rds/parameter_group.go",
+    ),
+  ),
+];
