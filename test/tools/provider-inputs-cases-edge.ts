@@ -79,7 +79,7 @@ export const EDGE_COMPLIANT: Record<string, Record<string, unknown>> = {
   "aws:kinesis/stream:Stream": {
     shardCount: 1,
     retentionPeriod: 8760,
-    encryptionType: "KMS",
+    encryptionType: "kms", // any case: the provider compares it ignoring case
     kmsKeyId: "alias/aws/kinesis",
     streamModeDetails: { streamMode: "PROVISIONED" },
     maxRecordSizeInKib: 10240,
@@ -268,7 +268,7 @@ export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unkno
   ],
   [STREAM, "retentionPeriod", 23, "(24 - 8760), got 23"],
   [STREAM, "retentionPeriod", 8761, "(24 - 8760), got 8761"],
-  [STREAM, "encryptionType", "kms", "got kms"],
+  [STREAM, "encryptionType", "aws:kms", "got aws:kms"],
   [STREAM, "streamModeDetails", { streamMode: "on-demand" }, "got on-demand"],
   [STREAM, "maxRecordSizeInKib", 1023, "(1024 - 10240), got 1023"],
   [STREAM, "maxRecordSizeInKib", 10241, "(1024 - 10240), got 10241"],

@@ -12,6 +12,8 @@ import {
   lenBetween,
   oneOf,
   oneOfGrowing,
+  UPPER_SNAKE,
+  Validator,
 } from "./validators";
 
 const STREAM = "aws:kinesis/stream:Stream";
@@ -93,6 +95,14 @@ const GROUP_NAMES: readonly InputRule[] = [
   })),
 ];
 
+/**
+ * The stream's encryption type: `enum.Validate[types.EncryptionType]()` in current providers;
+ * older ones listed `kinesis.EncryptionType_Values()` ignoring case, and every one compares the
+ * value ignoring case (its DiffSuppressFunc), so any case of a value of the SDK's shape passes.
+ */
+const encryptionType: Validator = (v, k) =>
+  typeof v === "string" && UPPER_SNAKE.test(v.toUpperCase()) ? [] : oneOf(["NONE", "KMS"])(v, k);
+
 export const STREAM_RULES: readonly InputRule[] = [
   inputRule(
     STREAM,
@@ -106,8 +116,8 @@ export const STREAM_RULES: readonly InputRule[] = [
     STREAM,
     "encryptionType",
     "encryption_type",
-    oneOfGrowing(["NONE", "KMS"]),
-    "KMS (with kmsKeyId) or NONE, upper case",
+    encryptionType,
+    "KMS (with kmsKeyId) or NONE",
     KINESIS,
   ),
   inputRule(
