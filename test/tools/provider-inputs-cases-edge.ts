@@ -106,6 +106,13 @@ export const EDGE_COMPLIANT: Record<string, Record<string, unknown>> = {
     name: "pg.15-a".padEnd(255, "z"),
     family: "postgres15",
   },
+  "aws:wafv2/ipSet:IpSet": {
+    name: `office_${"n".repeat(114)}-1`,
+    description: "d".repeat(256),
+    scope: "REGIONAL",
+    ipAddressVersion: "IPV6",
+    addresses: ["2001:db8::/32"],
+  },
   "aws:rds/clusterParameterGroup:ClusterParameterGroup": {
     namePrefix: "aurora-pg-",
     family: "aurora-postgresql15",
@@ -131,6 +138,7 @@ const cert = (change: Record<string, unknown>) => ({
 const STREAM = "aws:kinesis/stream:Stream";
 const PARAM = "aws:ssm/parameter:Parameter";
 const SUBNETS = "aws:rds/subnetGroup:SubnetGroup";
+const IP_SET = "aws:wafv2/ipSet:IpSet";
 const PARAMS = "aws:rds/parameterGroup:ParameterGroup";
 
 /** Broken inputs, as BROKEN of provider-inputs-cases.ts. */
@@ -321,4 +329,11 @@ export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unkno
     "aurora",
     '"name": conflicts with name_prefix',
   ],
+  [IP_SET, "name", "office.ips", "must contain only alphanumeric hyphen and underscore characters"],
+  [IP_SET, "name", "n".repeat(129), "(1 - 128)"],
+  [IP_SET, "namePrefix", "n".repeat(103), "(1 - 102)", { name: undefined }],
+  [IP_SET, "namePrefix", "office-", '"name": conflicts with name_prefix'],
+  [IP_SET, "description", "d".repeat(257), "(1 - 256)"],
+  [IP_SET, "scope", "regional", "got regional"],
+  [IP_SET, "ipAddressVersion", "IPv4", "got IPv4"],
 ];
