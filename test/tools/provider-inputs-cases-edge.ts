@@ -113,6 +113,10 @@ export const EDGE_COMPLIANT: Record<string, Record<string, unknown>> = {
     ipAddressVersion: "IPV6",
     addresses: ["2001:db8::/32"],
   },
+  "aws:backup/vault:Vault": {
+    name: `vault_${"v".repeat(41)}-1.`, // 50 characters
+    kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd",
+  },
   "aws:rds/clusterParameterGroup:ClusterParameterGroup": {
     namePrefix: "aurora-pg-",
     family: "aurora-postgresql15",
@@ -336,4 +340,13 @@ export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unkno
   [IP_SET, "description", "d".repeat(257), "(1 - 256)"],
   [IP_SET, "scope", "regional", "got regional"],
   [IP_SET, "ipAddressVersion", "IPv4", "got IPv4"],
+  ["aws:backup/vault:Vault", "name", "v".repeat(51), "(2 - 50)"],
+  ["aws:backup/vault:Vault", "name", "v", "(2 - 50)"],
+  [
+    "aws:backup/vault:Vault",
+    "name",
+    "daily vault",
+    "must consist of letters, numbers, and hyphens.",
+  ],
+  ["aws:backup/vault:Vault", "kmsKeyArn", "alias/backup", "is an invalid ARN"],
 ];

@@ -1,5 +1,5 @@
-// Streams and parameters: Kinesis data streams, SSM parameters, ECR lifecycle policies and the
-// names of RDS subnet and parameter groups. Each entry names the provider file that declares it.
+// Streams and parameters: Kinesis data streams, SSM parameters, ECR lifecycle policies, the
+// names of RDS subnet and parameter groups, and Backup vaults. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, inputRule } from "./rule";
 import {
@@ -10,9 +10,11 @@ import {
   intBetween,
   isJSON,
   lenBetween,
+  matches,
   oneOf,
   oneOfGrowing,
   UPPER_SNAKE,
+  validARN,
   Validator,
 } from "./validators";
 
@@ -103,7 +105,31 @@ const GROUP_NAMES: readonly InputRule[] = [
 const encryptionType: Validator = (v, k) =>
   typeof v === "string" && UPPER_SNAKE.test(v.toUpperCase()) ? [] : oneOf(["NONE", "KMS"])(v, k);
 
+const VAULT = "aws:backup/vault:Vault";
+const BACKUP = "internal/service/backup/vault.go";
+
 export const STREAM_RULES: readonly InputRule[] = [
+  inputRule(
+    VAULT,
+    "name",
+    "name",
+    // The provider's pattern is `^[a-zA-Z0-9\-\_]*$`; a period, which AWS Backup's own pattern
+    // allows, is accepted too, in case a newer provider widens it (a refusal must be sure).
+    all(
+      lenBetween(2, 50),
+      matches(/^[0-9A-Za-z_.-]*$/, "must consist of letters, numbers, and hyphens."),
+    ),
+    "letters, digits, - and _, 2 to 50 characters (a logical name Pulumi turns into the name too)",
+    BACKUP,
+  ),
+  inputRule(
+    VAULT,
+    "kmsKeyArn",
+    "kms_key_arn",
+    validARN,
+    "the key's `arn` output, not its id",
+    BACKUP,
+  ),
   inputRule(
     STREAM,
     "retentionPeriod",
