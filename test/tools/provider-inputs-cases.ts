@@ -4,6 +4,7 @@
 
 import { API_BROKEN, API_COMPLIANT } from "./provider-inputs-cases-api";
 import { CACHE_BROKEN, CACHE_COMPLIANT } from "./provider-inputs-cases-cache";
+import { EDGE_BROKEN, EDGE_COMPLIANT } from "./provider-inputs-cases-edge";
 import { INFRA_BROKEN, INFRA_COMPLIANT } from "./provider-inputs-cases-infra";
 import { OPS_BROKEN, OPS_COMPLIANT } from "./provider-inputs-cases-ops";
 
@@ -375,7 +376,14 @@ const BASE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][]
   ["aws:cloudwatch/eventRule:EventRule", "name", "e".repeat(65), "cannot be longer than 64"],
 ];
 
-const PARTS = [BASE_COMPLIANT, API_COMPLIANT, INFRA_COMPLIANT, OPS_COMPLIANT, CACHE_COMPLIANT];
+const PARTS = [
+  BASE_COMPLIANT,
+  API_COMPLIANT,
+  INFRA_COMPLIANT,
+  OPS_COMPLIANT,
+  CACHE_COMPLIANT,
+  EDGE_COMPLIANT,
+];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
 export const COMPLIANT: Record<string, Record<string, unknown>> = Object.fromEntries(
@@ -391,4 +399,5 @@ export const BROKEN = [
   ...INFRA_BROKEN,
   ...OPS_BROKEN,
   ...CACHE_BROKEN,
+  ...EDGE_BROKEN,
 ];

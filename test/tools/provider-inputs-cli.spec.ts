@@ -53,6 +53,31 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"api.invoke"',
     "must contain alphanumeric, underscores or dashes only",
   ],
+  [
+    "aws:cloudfront/distribution:Distribution site-cdn",
+    "defaultCacheBehavior.viewerProtocolPolicy",
+    '"site-cdn"',
+    "got redirect_to_https",
+  ],
+  [
+    "aws:kinesis/stream:Stream clicks",
+    "shardCount",
+    '"clicks"',
+    "shard_count must not be set when stream_mode is ON_DEMAND",
+  ],
+  ["aws:ssm/parameter:Parameter app-config", "type", '"app-config"', "got string"],
+  [
+    "aws:acm/certificate:Certificate site-cert",
+    "domainName",
+    '"site-cert"',
+    "cannot end with a period",
+  ],
+  [
+    "aws:s3/bucketPolicy:BucketPolicy reports-policy",
+    "policy",
+    '"reports-policy"',
+    'Missing required argument: The argument "policy" is required',
+  ],
 ];
 
 /** The block of the report about one resource's input, from its heading to the next blank line. */
@@ -92,7 +117,7 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
       expect(block).to.include("    provider: ").and.include(says);
       expect(block).to.match(/\n {4}fix: \S/);
       expect(block).to.match(
-        /\(hashicorp\/terraform-provider-aws internal\/service\/\w+\/\w+\.go\)/,
+        /\(hashicorp\/terraform-(provider-aws internal\/service\/\w+|plugin-sdk helper\/schema)\/\w+\.go\)/,
       );
     }
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(

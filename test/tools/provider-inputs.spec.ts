@@ -9,6 +9,7 @@ import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { secret, UNKNOWN } from "../../tools/lib/engine/wire";
 import { inputPathsNamed } from "../../tools/lib/provider-inputs";
 import { BROKEN, COMPLIANT } from "./provider-inputs-cases";
+import { missingAcrossPhases } from "../../tools/lib/provider-checks/missing-required";
 import {
   CROSS_RULES,
   INPUT_RULES,
@@ -79,6 +80,38 @@ describe("provider-input validation of what the engine recorded", () => {
     expect(refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web-tg", {}))).to.deep.equal(
       [],
     );
+  });
+
+  it("accepts the names Pulumi makes for the edge and parameter types, up to their limits", () => {
+    const types = [
+      "aws:cloudfront/originAccessControl:OriginAccessControl",
+      "aws:ssm/parameter:Parameter",
+      "aws:route53/zone:Zone",
+      "aws:iam/group:Group",
+    ];
+    for (const type of types) {
+      const inputs = { ...COMPLIANT[type], name: undefined };
+      // 56 characters, a separator and 7 random ones: the 64 of an origin access control.
+      const longest = `site-${"o".repeat(51)}`;
+      for (const name of ["site-oac", "app.config", longest]) {
+        expect(refusedInputs(resource(type, name, inputs)), `${type} ${name}`).to.deep.equal([]);
+      }
+    }
+    const [tooLong] = refusedInputs(
+      resource("aws:cloudfront/originAccessControl:OriginAccessControl", `${"o".repeat(57)}`, {
+        ...COMPLIANT["aws:cloudfront/originAccessControl:OriginAccessControl"],
+        name: undefined,
+      }),
+    );
+    expect([tooLong.prop, tooLong.autoNamed]).to.deep.equal(["name", true]);
+    // RDS group names are judged only as the program gives them (./rules-streams.ts).
+    for (const type of ["aws:rds/subnetGroup:SubnetGroup", "aws:rds/parameterGroup:ParameterGroup"])
+      expect(
+        refusedInputs(resource(type, "MyDb_Group", { family: "postgres15" })),
+        type,
+      ).to.deep.equal([]);
+    const [spaced] = refusedInputs(resource("aws:iam/group:Group", "ops team", {}));
+    expect([spaced.prop, spaced.autoNamed]).to.deep.equal(["name", true]);
   });
 
   it("makes a FIFO queue's auto-name end in .fifo, and an alias's start with alias/", () => {
@@ -310,5 +343,50 @@ describe("provider-input validation of what the engine recorded", () => {
       ["k", ["preview", "apply"]],
       ["r", ["apply"]],
     ]);
+  });
+});
+
+describe("a required input given only once values are known", () => {
+  const DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+  const runs = (before: Record<string, unknown>, after: Record<string, unknown>) => [
+    {
+      phase: "preview" as const,
+      resources: [resource("aws:s3/bucketPolicy:BucketPolicy", "p", before)],
+    },
+    {
+      phase: "apply" as const,
+      resources: [resource("aws:s3/bucketPolicy:BucketPolicy", "p", after)],
+    },
+  ];
+
+  it("is refused at preview when the preview leaves it out (a Promise-form call's empty result)", () => {
+    const refused = refusedAcrossPhases(runs({ bucket: "b" }, { bucket: "b", policy: DOC }));
+    expect(refused.map((r) => [r.prop, r.phases, r.value])).to.deep.equal([
+      ["policy", ["preview"], undefined],
+    ]);
+    expect(refused[0].says).to.deep.equal([
+      'Missing required argument: The argument "policy" is required, but no definition was found.',
+    ]);
+  });
+
+  it("is not refused when unknown at preview (the Output form), nor when the program never gives it", () => {
+    expect(
+      missingAcrossPhases(runs({ bucket: "b", policy: UNKNOWN }, { bucket: "b", policy: DOC })),
+    ).to.deep.equal([]);
+    expect(missingAcrossPhases(runs({ bucket: "b" }, { bucket: "b" }))).to.deep.equal([]);
+    expect(
+      missingAcrossPhases(runs({ bucket: "b", policy: DOC }, { bucket: "b", policy: DOC })),
+    ).to.deep.equal([]);
+    // An optional input left out at preview is no refusal; nor is a run of one phase.
+    const role = (inputs: Record<string, unknown>) => resource("aws:iam/role:Role", "r", inputs);
+    expect(
+      missingAcrossPhases([
+        { phase: "preview", resources: [role({ assumeRolePolicy: DOC })] },
+        { phase: "apply", resources: [role({ assumeRolePolicy: DOC, description: "d" })] },
+      ]),
+    ).to.deep.equal([]);
+    expect(
+      missingAcrossPhases(runs({ bucket: "b" }, { bucket: "b", policy: DOC }).slice(0, 1)),
+    ).to.deep.equal([]);
   });
 });

@@ -28,6 +28,9 @@ import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
 import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
 import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
 import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
+import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
+import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
+import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -54,6 +57,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SUBSCRIPTION_RULES,
   ...CACHE_RULES,
   ...POLICY_RULES,
+  ...EDGE_RULES,
+  ...STREAM_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -68,6 +73,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...COGNITO_CROSS_RULES,
   ...CACHE_CROSS_RULES,
   ...POLICY_CROSS_RULES,
+  ...EDGE_CROSS_RULES,
+  ...STREAM_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -247,5 +254,10 @@ export function refusedAcrossPhases(
       }
     }
   }
-  return [...seen.values()].map(({ refusal, phases }) => ({ ...refusal, phases }));
+  // A required input left out at preview only (./missing-required.ts): preview stops there.
+  const missing = missingAcrossPhases(runs).map((refusal) => ({
+    refusal,
+    phases: ["preview" as Phase],
+  }));
+  return [...seen.values(), ...missing].map(({ refusal, phases }) => ({ ...refusal, phases }));
 }

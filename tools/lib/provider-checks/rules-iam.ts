@@ -44,6 +44,7 @@ const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
 const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
 const USER = "aws:iam/user:User";
+const GROUP = "aws:iam/group:Group";
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
 export const IAM_RULES: readonly InputRule[] = [
@@ -119,6 +120,18 @@ export const IAM_RULES: readonly InputRule[] = [
     ),
     fix: NAME_FIX,
     source: "internal/service/iam/user.go",
+  },
+  {
+    // The group's only validator: its path has none (internal/service/iam/group.go).
+    type: GROUP,
+    prop: "name",
+    attr: "name",
+    validate: matches(
+      /^[0-9A-Za-z=,.@\-_+]+$/,
+      "must only contain alphanumeric characters, hyphens, underscores, commas, periods, @ symbols, plus and equals signs",
+    ),
+    fix: NAME_FIX,
+    source: "internal/service/iam/group.go",
   },
   {
     type: USER,

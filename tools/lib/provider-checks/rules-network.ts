@@ -1,12 +1,17 @@
 // Network rules: security group rules (inline in a group, the classic rule resource and the VPC
 // ingress and egress rule resources) and network ACL rules: CIDR blocks that are network
-// addresses, rule descriptions, rule types, ports, protocols and actions. Each entry names the
+// addresses, rule descriptions, rule types, ports, protocols and actions; and WAFv2 IP sets.
+// Each entry names the
 // provider file that declares it. Ports and a network ACL's rule numbers have no validator in the
 // classic resources' schemas (EC2 refuses a bad one at `pulumi up`): not judged there.
 import { conflictsWith, CrossRule, exactlyOneOf, InputRule } from "./rule";
 import {
+  all,
   goQuote,
   intBetween,
+  lenBetween,
+  matches,
+  oneOfGrowing,
   ipv4Cidr,
   ipv6Cidr,
   oneOf,
@@ -26,6 +31,59 @@ const SG_FILE = `${EC2}/vpc_security_group.go`;
 const SG_RULE_FILE = `${EC2}/vpc_security_group_rule.go`;
 const VPC_RULE_FILE = `${EC2}/vpc_security_group_ingress_rule.go`;
 const NACL_FILE = `${EC2}/vpc_network_acl_rule.go`;
+const IP_SET = "aws:wafv2/ipSet:IpSet";
+const WAF_FILE = "internal/service/wafv2/ip_set.go";
+
+/** A WAFv2 name: 1 to `max` letters, digits, `-` and `_`. */
+const wafName = (max: number) =>
+  all(
+    lenBetween(1, max),
+    matches(/^[0-9A-Za-z_-]+$/, "must contain only alphanumeric hyphen and underscore characters"),
+  );
+
+/** The IP set's inputs; its scope and address version are AWS SDK enumerations (upper case). */
+const IP_SET_RULES: InputRule[] = [
+  {
+    type: IP_SET,
+    prop: "name",
+    attr: "name",
+    validate: wafName(128),
+    fix: "letters, digits, - and _ only, at most 128 characters (a logical name Pulumi turns into the name too)",
+    source: WAF_FILE,
+  },
+  {
+    type: IP_SET,
+    prop: "namePrefix",
+    attr: "name_prefix",
+    validate: wafName(102),
+    fix: "letters, digits, - and _ only, at most 102 characters (the provider adds 26)",
+    source: WAF_FILE,
+  },
+  {
+    type: IP_SET,
+    prop: "description",
+    attr: "description",
+    validate: lenBetween(1, 256),
+    fix: "a description of at most 256 characters",
+    source: WAF_FILE,
+  },
+  {
+    type: IP_SET,
+    prop: "scope",
+    attr: "scope",
+    validate: oneOfGrowing(["CLOUDFRONT", "REGIONAL"]),
+    fix: "REGIONAL, or CLOUDFRONT (in us-east-1), upper case",
+    source: WAF_FILE,
+  },
+  {
+    type: IP_SET,
+    prop: "ipAddressVersion",
+    attr: "ip_address_version",
+    validate: oneOfGrowing(["IPV4", "IPV6"]),
+    fix: "IPV4 or IPV6 (upper case)",
+    source: WAF_FILE,
+  },
+];
 
 /**
  * `validSecurityGroupRuleDescription` (internal/service/ec2/validate.go): at most 255 characters
@@ -72,6 +130,7 @@ const CIDR4_FIX =
 const CIDR6_FIX = "an IPv6 network in CIDR form whose host bits are zero, e.g. 2001:db8::/32";
 
 export const NETWORK_RULES: readonly InputRule[] = [
+  ...IP_SET_RULES,
   ...(["ingress", "egress"] as const).flatMap((block): InputRule[] => [
     {
       type: SG,
@@ -185,6 +244,7 @@ export const NETWORK_RULES: readonly InputRule[] = [
 ];
 
 export const NETWORK_CROSS_RULES: readonly CrossRule[] = [
+  conflictsWith(IP_SET, ["name", "name"], ["namePrefix", "name_prefix"], WAF_FILE),
   ...(
     [
       [
