@@ -69,15 +69,27 @@ function distributions(v: unknown): unknown {
 }
 
 const DOCDB_LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
+/** DBClusterIdentifier, the classic clusterIdentifier (a snapshot names it), as each SDK spells it. */
+const CLUSTER_ID = { clusterIdentifier: "dbClusterIdentifier" };
+const CLUSTER_ID_V0 = { clusterIdentifier: "dBClusterIdentifier" };
 
 export const STORE_TWINS: [string, Twin][] = [
   // EnableCloudwatchLogsExports is the classic DocumentDB cluster's enabledCloudwatchLogsExports.
-  [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
-  [n.NATIVE_DOCDB_DB_CLUSTER_V0, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
-  [n.NATIVE_NEPTUNE_DB_CLUSTER, { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
+  [
+    n.NATIVE_DOCDB_DB_CLUSTER,
+    { classic: t.DOCDB_CLUSTER, rename: { ...DOCDB_LOG_EXPORTS, ...CLUSTER_ID } },
+  ],
+  [
+    n.NATIVE_DOCDB_DB_CLUSTER_V0,
+    { classic: t.DOCDB_CLUSTER, rename: { ...DOCDB_LOG_EXPORTS, ...CLUSTER_ID_V0 } },
+  ],
+  [
+    n.NATIVE_NEPTUNE_DB_CLUSTER,
+    { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId", ...CLUSTER_ID } },
+  ],
   [
     n.NATIVE_NEPTUNE_DB_CLUSTER_V0,
-    { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } },
+    { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId", ...CLUSTER_ID_V0 } },
   ],
   [n.NATIVE_MEMORYDB_CLUSTER, { classic: t.MEMORYDB_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
   [n.NATIVE_ELASTICACHE_REPLICATION_GROUP, { classic: t.ELASTICACHE_REPLICATION_GROUP }],

@@ -91,13 +91,21 @@ function dynamoSse(v: any, key: () => unknown): unknown {
 }
 
 const RDS_INSTANCE_RENAMES = {
+  identifier: "dbInstanceIdentifier",
   replicateSourceDb: "sourceDbInstanceIdentifier",
   performanceInsightsEnabled: "enablePerformanceInsights",
   enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
 };
 
-/** CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports. */
-const LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
+/**
+ * CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports, and
+ * DBClusterIdentifier, the classic clusterIdentifier (`dBClusterIdentifier` in `DBCluster` releases).
+ */
+const LOG_EXPORTS = {
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
+  clusterIdentifier: "dbClusterIdentifier",
+};
+const LOG_EXPORTS_V0 = { ...LOG_EXPORTS, clusterIdentifier: "dBClusterIdentifier" };
 
 const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
 
@@ -384,7 +392,8 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
     },
   ],
-  // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
+  // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible; the
+  // instance's name is dbInstanceIdentifier (the classic identifier, which a snapshot names).
   // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb);
   // an instance turns Performance Insights on with enablePerformanceInsights (the classic
   // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
@@ -397,13 +406,14 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.RDS_INSTANCE,
       rename: {
         ...RDS_INSTANCE_RENAMES,
+        identifier: "dBInstanceIdentifier",
         replicateSourceDb: "sourceDBInstanceIdentifier",
         performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
       },
     },
   ],
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
-  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS_V0 }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
   // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
