@@ -193,6 +193,19 @@ const firehoseSays: Record<string, string> = {
   ),
 };
 
+/** A native CodeBuild project's logsConfig, cloudWatchLogs as the classic cloudwatchLogs. */
+function codebuildLogs(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get cloudwatchLogs() {
+      return v.cloudWatchLogs;
+    },
+    get s3Logs() {
+      return v.s3Logs;
+    },
+  };
+}
+
 /** A native pipeline's artifact store, or its per-Region stores, as classic artifactStores. */
 function pipelineStores(v: any, p: any): unknown {
   if (v === undefined || v === null) {
@@ -221,7 +234,11 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
   // (sdk/nodejs/{redshift/cluster,amazonmq/broker,dms/replicationInstance,msk/cluster}.ts): the
   // classic names.
-  [n.NATIVE_REDSHIFT_CLUSTER, { classic: t.REDSHIFT_CLUSTER }],
+  // MasterUserPassword is the classic masterPassword.
+  [
+    n.NATIVE_REDSHIFT_CLUSTER,
+    { classic: t.REDSHIFT_CLUSTER, rename: { masterPassword: "masterUserPassword" } },
+  ],
   [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
   // AWS::DMS::ReplicationInstance KmsKeyId (sdk/nodejs/dms/replicationInstance.ts kmsKeyId) is the
   // classic instance's kmsKeyArn.
@@ -314,7 +331,14 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // project names them; visibility is the classic projectVisibility.
   [
     n.NATIVE_CODEBUILD_PROJECT,
-    { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
+    {
+      classic: t.CODEBUILD_PROJECT,
+      // TimeoutInMinutes is the classic buildTimeout; LogsConfig { CloudWatchLogs { Status,
+      // GroupName }, S3Logs } the classic logsConfig { cloudwatchLogs, s3Logs }.
+      rename: { projectVisibility: "visibility", buildTimeout: "timeoutInMinutes" },
+      derive: { logsConfig: { from: "logsConfig", map: codebuildLogs } },
+      says: { "logsConfig.cloudwatchLogs": "logsConfig.cloudWatchLogs" },
+    },
   ],
   // AWS::CodePipeline::Pipeline ArtifactStore { Location, Type, EncryptionKey { Id, Type } } or
   // ArtifactStores [{ Region, ArtifactStore }] (sdk/python/pulumi_aws_native/codepipeline/_inputs.py:
