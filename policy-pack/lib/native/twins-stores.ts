@@ -68,7 +68,11 @@ function distributions(v: unknown): unknown {
   }));
 }
 
-const DOCDB_LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
+/** EnableCloudwatchLogsExports and MasterUserPassword, the classic names (../../policies/databases). */
+const DOCDB_LOG_EXPORTS = {
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
+  masterPassword: "masterUserPassword",
+};
 /** DBClusterIdentifier, the classic clusterIdentifier (a snapshot names it), as each SDK spells it. */
 const CLUSTER_ID = { clusterIdentifier: "dbClusterIdentifier" };
 const CLUSTER_ID_V0 = { clusterIdentifier: "dBClusterIdentifier" };

@@ -288,7 +288,27 @@ const balancers: Case[] = [
   },
 ];
 
-export const ADVISORY_SERVICE_CASES = [...rds, ...search, ...caches, ...balancers];
+const identities: Case[] = [
+  {
+    rule: "iam-users-federated",
+    type: n.NATIVE_IAM_USER,
+    inputs: { userName: "deploy" },
+    prop: "userName",
+    alwaysReported: 'IAM user "deploy" holds long-term credentials',
+    broken: [],
+    unknownIsSet: true,
+  },
+  ...[n.NATIVE_DOCDB_DB_CLUSTER, n.NATIVE_DOCDB_DB_CLUSTER_V0].map((type): Case => ({
+    rule: "docdb-cluster-managed-master-password",
+    type,
+    inputs: { masterUsername: "docdb_admin" },
+    prop: "masterUserPassword",
+    unknownIsSet: true,
+    broken: [[{ masterUserPassword: "correct-horse-battery" }, "masterUserPassword is set"]],
+  })),
+];
+
+export const ADVISORY_SERVICE_CASES = [...rds, ...search, ...caches, ...balancers, ...identities];
 
 runCases("aws-native advisory rules: databases, search, caches and keys", ADVISORY_SERVICE_CASES);
 
