@@ -1,12 +1,16 @@
 // Which separate policy resources belong to each role (RolePolicy, RolePolicyAttachment,
-// PolicyAttachment), by property dependency or literal role name, and whether a Role manages the
-// same policies itself: shared by the managed-policy and policy-management-conflict rules.
+// PolicyAttachment, an aws-native ManagedPolicy's roles), by property dependency or literal role
+// name, and whether a Role manages the same policies itself: shared by the managed-policy and
+// policy-management-conflict rules.
 import type { PolicyResource } from "@pulumi/policy";
 import type { StackIndex } from "../define";
 import { perStack } from "../references";
 import { isUnknownError, peek } from "../values";
 
+import { nativeTypeOf } from "../native/view";
+import { NATIVE_IAM_MANAGED_POLICY } from "../native/types";
 import {
+  IAM_POLICY,
   IAM_POLICY_ATTACHMENT,
   IAM_ROLE,
   IAM_ROLE_POLICY,
@@ -52,6 +56,11 @@ export const roleLinks = perStack((index): Map<string, RoleLinks> => {
   for (const r of index.ofType(IAM_ROLE_POLICY)) link(r, "role", "inline");
   for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENT)) link(r, "role", "attached");
   for (const r of index.ofType(IAM_POLICY_ATTACHMENT)) link(r, "roles", "attached");
+  // An aws-native ManagedPolicy attaches itself to the roles its `roles` lists (CloudFormation
+  // AWS::IAM::ManagedPolicy Roles); its view is a classic Policy (../native/twins.ts).
+  for (const r of index.ofType(IAM_POLICY)) {
+    if (nativeTypeOf(r) === NATIVE_IAM_MANAGED_POLICY) link(r, "roles", "attached");
+  }
   return links;
 });
 

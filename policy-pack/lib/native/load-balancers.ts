@@ -3,6 +3,7 @@
 // AWS::ElasticLoadBalancingV2::Listener DefaultActions,
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/), for ./twins-network.ts.
 import { asList, present } from "../values";
+import type { Derived } from "./twins";
 
 /** A native listener's actions as the classic ones (the names of their config blocks). */
 export function listenerActions(v: unknown): unknown {
@@ -76,3 +77,25 @@ export function lbAccessLogs(v: unknown): unknown {
     },
   });
 }
+
+/**
+ * Classic load balancer arguments a native one sets as LoadBalancerAttributes (Elastic Load
+ * Balancing API, LoadBalancerAttribute keys, https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_LoadBalancerAttribute.html:
+ * routing.http.drop_invalid_header_fields.enabled,
+ * routing.http.desync_mitigation_mode, load_balancing.cross_zone.enabled), each read only when a
+ * rule reads it; left out, the attribute is AWS's default, as the classic argument's.
+ */
+export const lbSettings: Readonly<Record<string, Derived>> = {
+  dropInvalidHeaderFields: {
+    from: "loadBalancerAttributes",
+    map: (v: unknown) => lbFlag(lbAttribute(v, "routing.http.drop_invalid_header_fields.enabled")),
+  },
+  desyncMitigationMode: {
+    from: "loadBalancerAttributes",
+    map: (v: unknown) => lbAttribute(v, "routing.http.desync_mitigation_mode"),
+  },
+  enableCrossZoneLoadBalancing: {
+    from: "loadBalancerAttributes",
+    map: (v: unknown) => lbFlag(lbAttribute(v, "load_balancing.cross_zone.enabled")),
+  },
+};

@@ -22,6 +22,10 @@
 // - AWS::AppSync::GraphQLApi LogConfig { CloudWatchLogsRoleArn, FieldLogLevel,
 //   ExcludeVerboseContent } (sdk/nodejs/appsync/graphQlApi.ts): the classic logConfig, whose role
 //   is cloudwatchLogsRoleArn.
+// - AWS::RDS::DBSnapshot DBInstanceIdentifier and DBSnapshotIdentifier, AWS::RDS::DBClusterSnapshot
+//   DBClusterIdentifier and DBClusterSnapshotIdentifier (sdk/nodejs/rds/{dbSnapshot,clusterSnapshot}.ts,
+//   1.x): the classic aws.rds.Snapshot's and ClusterSnapshot's names, with the same outputs
+//   (encrypted or storageEncrypted, kmsKeyId): the snapshot takes its source's key.
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
@@ -108,6 +112,8 @@ export const DATA_TWINS: [string, Twin][] = [
       },
     },
   ],
+  [n.NATIVE_RDS_DB_SNAPSHOT, { classic: t.RDS_SNAPSHOT }],
+  [n.NATIVE_RDS_CLUSTER_SNAPSHOT, { classic: t.RDS_CLUSTER_SNAPSHOT }],
   [n.NATIVE_S3TABLES_TABLE_BUCKET, { classic: t.S3TABLES_TABLE_BUCKET }],
   [n.NATIVE_APS_WORKSPACE, { classic: t.AMP_WORKSPACE }],
   [n.NATIVE_DSQL_CLUSTER, { classic: t.DSQL_CLUSTER }],

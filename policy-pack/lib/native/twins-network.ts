@@ -8,7 +8,7 @@ import * as n from "./types";
 import { asList, present } from "../values";
 import type { Twin } from "./twins";
 import { spelledEither } from "./spelling";
-import { lbAccessLogs, lbAttribute, lbFlag, listenerActions } from "./load-balancers";
+import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
 const ROOT_DEVICE_NAMES = new Set(["/dev/xvda", "/dev/sda1"]);
@@ -171,7 +171,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
   // LoadBalancerAttributes [{ Key, Value }], strings (CloudFormation
   // AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute: deletion_protection.enabled,
   // access_logs.s3.enabled, access_logs.s3.bucket, access_logs.s3.prefix), are the classic
-  // enableDeletionProtection and accessLogs { enabled, bucket, prefix }.
+  // enableDeletionProtection and accessLogs { enabled, bucket, prefix }; see `lbSettings` for more.
   [
     n.NATIVE_ELBV2_LOAD_BALANCER,
     {
@@ -189,6 +189,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
           map: (v: unknown) => lbFlag(lbAttribute(v, "deletion_protection.enabled")),
         },
         accessLogs: { from: "loadBalancerAttributes", map: lbAccessLogs },
+        ...lbSettings,
       },
     },
   ],
@@ -228,6 +229,8 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_EC2_INSTANCE,
     {
       classic: t.EC2_INSTANCE,
+      // UserData is base64-encoded in CloudFormation: the classic userDataBase64.
+      rename: { userDataBase64: "userData" },
       says: { associatePublicIpAddress: "networkInterfaces[].associatePublicIpAddress" },
       derive: {
         associatePublicIpAddress: {
@@ -285,7 +288,8 @@ export const NETWORK_TWINS: [string, Twin][] = [
     },
   ],
   // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateName and launchTemplateData { metadataOptions,
-  // networkInterfaces, blockDeviceMappings, ... } (CloudFormation AWS::EC2::LaunchTemplate
+  // networkInterfaces, blockDeviceMappings, monitoring { enabled }, iamInstanceProfile { arn,
+  // name }, userData (base64, as the classic template's), ... } (CloudFormation AWS::EC2::LaunchTemplate
   // LaunchTemplateData), whose members read as the classic template's top-level properties.
   [
     n.NATIVE_EC2_LAUNCH_TEMPLATE,
@@ -293,7 +297,14 @@ export const NETWORK_TWINS: [string, Twin][] = [
       classic: t.EC2_LAUNCH_TEMPLATE,
       rename: { name: "launchTemplateName" },
       derive: Object.fromEntries(
-        ["metadataOptions", "networkInterfaces", "blockDeviceMappings"].map((k) => [
+        [
+          "metadataOptions",
+          "networkInterfaces",
+          "blockDeviceMappings",
+          "monitoring",
+          "iamInstanceProfile",
+          "userData",
+        ].map((k) => [
           k,
           {
             from: "launchTemplateData",
@@ -305,6 +316,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
         metadataOptions: "launchTemplateData.metadataOptions",
         networkInterfaces: "launchTemplateData.networkInterfaces",
         blockDeviceMappings: "launchTemplateData.blockDeviceMappings",
+        iamInstanceProfile: "launchTemplateData.iamInstanceProfile",
       },
     },
   ],
@@ -348,6 +360,12 @@ export const NETWORK_TWINS: [string, Twin][] = [
         // volumeConfiguration: a managed EBS volume without a key first, so none hides behind one
         // that names a key (data-store-kms-cmk).
         volumeConfiguration: { from: "volumeConfigurations", map: ecsVolume },
+        // deploymentConfiguration.deploymentCircuitBreaker { enable, rollback }: the classic
+        // top-level deploymentCircuitBreaker (CloudFormation DeploymentConfiguration).
+        deploymentCircuitBreaker: {
+          from: "deploymentConfiguration",
+          map: (v: any) => v?.deploymentCircuitBreaker,
+        },
       },
     },
   ],

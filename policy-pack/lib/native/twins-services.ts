@@ -35,6 +35,7 @@ import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+import { spelledEither } from "./spelling";
 
 /**
  * A DAX cluster's sSESpecification { sSEEnabled } as the classic serverSideEncryption { enabled }.
@@ -112,7 +113,82 @@ function connectStorage(_: unknown, p: any): unknown {
   };
 }
 
+const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
+
+/**
+ * AWS::ECR::Repository ImageTagMutabilityExclusionFilters [{ ImageTagMutabilityExclusionFilterType,
+ * ImageTagMutabilityExclusionFilterValue }] as the classic [{ filterType, filter }].
+ */
+function tagFilters(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((f: any) => ({
+    get filterType() {
+      return f?.imageTagMutabilityExclusionFilterType;
+    },
+    get filter() {
+      return f?.imageTagMutabilityExclusionFilterValue;
+    },
+  }));
+}
+
+/**
+ * AWS::OpenSearchService::Domain LogPublishingOptions, a map from log type to { CloudWatchLogsLogGroupArn,
+ * Enabled } (a JSON object in 0.x SDKs), as the classic list [{ logType, cloudwatchLogGroupArn, enabled }].
+ */
+function domainLogs(v: any): unknown {
+  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  return Object.keys(v).map((logType) => ({
+    logType,
+    get cloudwatchLogGroupArn() {
+      return v[logType]?.cloudWatchLogsLogGroupArn ?? v[logType]?.CloudWatchLogsLogGroupArn;
+    },
+    get enabled() {
+      return v[logType]?.enabled ?? v[logType]?.Enabled;
+    },
+  }));
+}
+
 export const SERVICE_TWINS: [string, Twin][] = [
+  // sdk/nodejs/ecr/repository.ts: repositoryPolicyText (the repository policy, inline),
+  // encryptionConfiguration { encryptionType, kmsKey }, imageScanningConfiguration { scanOnPush },
+  // imageTagMutability and its exclusion filters.
+  [
+    n.NATIVE_ECR_REPOSITORY,
+    {
+      classic: t.ECR_REPOSITORY,
+      rename: { name: "repositoryName", policy: "repositoryPolicyText" },
+      derive: {
+        encryptionConfigurations: { from: "encryptionConfiguration", map: listOf },
+        imageTagMutabilityExclusionFilters: {
+          from: "imageTagMutabilityExclusionFilters",
+          map: tagFilters,
+        },
+      },
+      says: { encryptionConfigurations: "encryptionConfiguration" },
+    },
+  ],
+  // sdk/nodejs/opensearchservice/domain.ts: accessPolicies, domainName, domainEndpointOptions
+  // { enforceHttps, tlsSecurityPolicy }, advancedSecurityOptions { enabled } and clusterConfig
+  // { zoneAwarenessEnabled, instanceCount, dedicatedMasterEnabled, dedicatedMasterCount } and
+  // vpcOptions { subnetIds, securityGroupIds } keep the classic names; encryptionAtRestOptions
+  // { enabled, kmsKeyId } is the classic encryptAtRest and nodeToNodeEncryptionOptions { enabled }
+  // nodeToNodeEncryption (CloudFormation AWS::OpenSearchService::Domain); logPublishingOptions see
+  // `domainLogs`.
+  [
+    n.NATIVE_OPENSEARCH_DOMAIN,
+    {
+      classic: t.OPENSEARCH_DOMAIN,
+      rename: {
+        encryptAtRest: "encryptionAtRestOptions",
+        nodeToNodeEncryption: "nodeToNodeEncryptionOptions",
+      },
+      derive: {
+        // vPCOptions in early 0.x SDKs (opensearchservice/domain.d.ts of @pulumi/aws-native 0.67.0).
+        vpcOptions: spelledEither("vpcOptions", "vPCOptions"),
+        logPublishingOptions: { from: "logPublishingOptions", map: domainLogs },
+      },
+    },
+  ],
   [n.NATIVE_EVENTS_ARCHIVE, { classic: t.CLOUDWATCH_EVENT_ARCHIVE }],
   [n.NATIVE_SCHEDULER_SCHEDULE, { classic: t.SCHEDULER_SCHEDULE }],
   [n.NATIVE_CODEARTIFACT_DOMAIN, { classic: t.CODEARTIFACT_DOMAIN }],

@@ -68,21 +68,43 @@ function distributions(v: unknown): unknown {
   }));
 }
 
-const DOCDB_LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
+/** EnableCloudwatchLogsExports and MasterUserPassword, the classic names (../../policies/databases). */
+const DOCDB_LOG_EXPORTS = {
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
+  masterPassword: "masterUserPassword",
+};
+/** DBClusterIdentifier, the classic clusterIdentifier (a snapshot names it), as each SDK spells it. */
+const CLUSTER_ID = { clusterIdentifier: "dbClusterIdentifier" };
+const CLUSTER_ID_V0 = { clusterIdentifier: "dBClusterIdentifier" };
+/** AWS::Neptune::DBCluster KmsKeyId and IamAuthEnabled, the classic kmsKeyArn and iamDatabaseAuthenticationEnabled. */
+const NEPTUNE = { kmsKeyArn: "kmsKeyId", iamDatabaseAuthenticationEnabled: "iamAuthEnabled" };
 
 export const STORE_TWINS: [string, Twin][] = [
   // EnableCloudwatchLogsExports is the classic DocumentDB cluster's enabledCloudwatchLogsExports.
-  [n.NATIVE_DOCDB_DB_CLUSTER, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
-  [n.NATIVE_DOCDB_DB_CLUSTER_V0, { classic: t.DOCDB_CLUSTER, rename: DOCDB_LOG_EXPORTS }],
-  [n.NATIVE_NEPTUNE_DB_CLUSTER, { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
+  [
+    n.NATIVE_DOCDB_DB_CLUSTER,
+    { classic: t.DOCDB_CLUSTER, rename: { ...DOCDB_LOG_EXPORTS, ...CLUSTER_ID } },
+  ],
+  [
+    n.NATIVE_DOCDB_DB_CLUSTER_V0,
+    { classic: t.DOCDB_CLUSTER, rename: { ...DOCDB_LOG_EXPORTS, ...CLUSTER_ID_V0 } },
+  ],
+  [
+    n.NATIVE_NEPTUNE_DB_CLUSTER,
+    { classic: t.NEPTUNE_CLUSTER, rename: { ...NEPTUNE, ...CLUSTER_ID } },
+  ],
   [
     n.NATIVE_NEPTUNE_DB_CLUSTER_V0,
-    { classic: t.NEPTUNE_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } },
+    { classic: t.NEPTUNE_CLUSTER, rename: { ...NEPTUNE, ...CLUSTER_ID_V0 } },
   ],
   [n.NATIVE_MEMORYDB_CLUSTER, { classic: t.MEMORYDB_CLUSTER, rename: { kmsKeyArn: "kmsKeyId" } }],
   [n.NATIVE_ELASTICACHE_REPLICATION_GROUP, { classic: t.ELASTICACHE_REPLICATION_GROUP }],
   [n.NATIVE_ELASTICACHE_SERVERLESS_CACHE, { classic: t.ELASTICACHE_SERVERLESS_CACHE }],
-  [n.NATIVE_ELASTICACHE_CACHE_CLUSTER, { classic: t.ELASTICACHE_CLUSTER }],
+  // AZMode: azMode in 1.x, aZMode in early 0.x (elasticache/cacheCluster.d.ts of 0.67.0).
+  [
+    n.NATIVE_ELASTICACHE_CACHE_CLUSTER,
+    { classic: t.ELASTICACHE_CLUSTER, derive: { azMode: spelledEither("azMode", "aZMode") } },
+  ],
   [n.NATIVE_DMS_ENDPOINT, { classic: t.DMS_ENDPOINT, rename: { kmsKeyArn: "kmsKeyId" } }],
   [
     n.NATIVE_SAGEMAKER_ENDPOINT_CONFIG,

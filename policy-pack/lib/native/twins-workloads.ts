@@ -8,7 +8,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
-import type { Twin } from "./twins";
+import type { Derived, Twin } from "./twins";
 import { eitherField, spelledEither } from "./spelling";
 
 /**
@@ -106,6 +106,106 @@ function firehoseSse(v: any): unknown {
   };
 }
 
+/**
+ * An S3 destination (or backup) of a native Firehose stream as the classic one: its key is
+ * encryptionConfiguration.kmsEncryptionConfig.awskmsKeyArn (CloudFormation AWS::KinesisFirehose::
+ * DeliveryStream EncryptionConfiguration { KMSEncryptionConfig { AWSKMSKeyARN }, NoEncryptionConfig },
+ * kMSEncryptionConfig.aWSKMSKeyARN in early 0.x SDKs), the classic kmsKeyArn.
+ */
+function firehoseS3(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get kmsKeyArn() {
+      const e = v.encryptionConfiguration;
+      const kms = eitherField(e, "kmsEncryptionConfig", "kMSEncryptionConfig");
+      return eitherField(kms, "awskmsKeyArn", "aWSKMSKeyARN");
+    },
+  };
+}
+
+/** A native Firehose destination whose S3 copies are `s3Configuration` (and `s3BackupConfiguration`). */
+function firehoseDestination(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get s3Configuration() {
+      return firehoseS3(v.s3Configuration);
+    },
+    get s3BackupConfiguration() {
+      return firehoseS3(v.s3BackupConfiguration);
+    },
+  };
+}
+
+/** The extended S3 destination (else the plain S3 one) with its backup, as classic extendedS3Configuration. */
+function firehoseExtendedS3(v: any, p: any): unknown {
+  const d = v ?? p.s3DestinationConfiguration;
+  if (d === undefined || d === null) return d;
+  return {
+    get kmsKeyArn() {
+      return (firehoseS3(d) as { kmsKeyArn: unknown }).kmsKeyArn;
+    },
+    get s3BackupConfiguration() {
+      return firehoseS3(d.s3BackupConfiguration);
+    },
+  };
+}
+
+/** Classic Firehose destination blocks ← the native ones (AWS::KinesisFirehose::DeliveryStream). */
+const FIREHOSE_DESTINATIONS: Readonly<Record<string, string>> = {
+  elasticsearchConfiguration: "elasticsearchDestinationConfiguration",
+  httpEndpointConfiguration: "httpEndpointDestinationConfiguration",
+  icebergConfiguration: "icebergDestinationConfiguration",
+  opensearchConfiguration: "amazonopensearchserviceDestinationConfiguration",
+  opensearchserverlessConfiguration: "amazonOpenSearchServerlessDestinationConfiguration",
+  redshiftConfiguration: "redshiftDestinationConfiguration",
+  snowflakeConfiguration: "snowflakeDestinationConfiguration",
+  splunkConfiguration: "splunkDestinationConfiguration",
+};
+
+/** The classic destination blocks of a native stream, each read lazily from its native block. */
+const firehoseDerived: Record<string, Derived> = {
+  extendedS3Configuration: {
+    from: "extendedS3DestinationConfiguration",
+    deps: ["extendedS3DestinationConfiguration", "s3DestinationConfiguration"],
+    always: true,
+    map: firehoseExtendedS3,
+  },
+  ...Object.fromEntries(
+    Object.entries(FIREHOSE_DESTINATIONS).map(([classic, native]) => [
+      classic,
+      { from: native, map: firehoseDestination },
+    ]),
+  ),
+};
+
+/** How findings name the classic key paths on a native stream. */
+const KMS_ARN = "encryptionConfiguration.kmsEncryptionConfig.awskmsKeyArn";
+const firehoseSays: Record<string, string> = {
+  "extendedS3Configuration.s3BackupConfiguration.kmsKeyArn": `extendedS3DestinationConfiguration.s3BackupConfiguration.${KMS_ARN}`,
+  "extendedS3Configuration.kmsKeyArn": `extendedS3DestinationConfiguration.${KMS_ARN}`,
+  ...Object.fromEntries(
+    Object.entries(FIREHOSE_DESTINATIONS).flatMap(([classic, native]) =>
+      ["s3Configuration", "s3BackupConfiguration"].map((b) => [
+        `${classic}.${b}.kmsKeyArn`,
+        `${native}.${b}.${KMS_ARN}`,
+      ]),
+    ),
+  ),
+};
+
+/** A native CodeBuild project's logsConfig, cloudWatchLogs as the classic cloudwatchLogs. */
+function codebuildLogs(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return {
+    get cloudwatchLogs() {
+      return v.cloudWatchLogs;
+    },
+    get s3Logs() {
+      return v.s3Logs;
+    },
+  };
+}
+
 /** A native pipeline's artifact store, or its per-Region stores, as classic artifactStores. */
 function pipelineStores(v: any, p: any): unknown {
   if (v === undefined || v === null) {
@@ -134,7 +234,11 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // PubliclyAccessible, and AWS::MSK::Cluster BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type
   // (sdk/nodejs/{redshift/cluster,amazonmq/broker,dms/replicationInstance,msk/cluster}.ts): the
   // classic names.
-  [n.NATIVE_REDSHIFT_CLUSTER, { classic: t.REDSHIFT_CLUSTER }],
+  // MasterUserPassword is the classic masterPassword.
+  [
+    n.NATIVE_REDSHIFT_CLUSTER,
+    { classic: t.REDSHIFT_CLUSTER, rename: { masterPassword: "masterUserPassword" } },
+  ],
   [n.NATIVE_AMAZONMQ_BROKER, { classic: t.MQ_BROKER }],
   // AWS::DMS::ReplicationInstance KmsKeyId (sdk/nodejs/dms/replicationInstance.ts kmsKeyId) is the
   // classic instance's kmsKeyArn.
@@ -169,8 +273,9 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
     {
       classic: t.FIREHOSE_DELIVERY_STREAM,
       rename: { kinesisSourceConfiguration: "kinesisStreamSourceConfiguration" },
-      says: { serverSideEncryption: "deliveryStreamEncryptionConfigurationInput" },
+      says: { serverSideEncryption: "deliveryStreamEncryptionConfigurationInput", ...firehoseSays },
       derive: {
+        ...firehoseDerived,
         serverSideEncryption: {
           from: "deliveryStreamEncryptionConfigurationInput",
           map: firehoseSse,
@@ -226,7 +331,14 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   // project names them; visibility is the classic projectVisibility.
   [
     n.NATIVE_CODEBUILD_PROJECT,
-    { classic: t.CODEBUILD_PROJECT, rename: { projectVisibility: "visibility" } },
+    {
+      classic: t.CODEBUILD_PROJECT,
+      // TimeoutInMinutes is the classic buildTimeout; LogsConfig { CloudWatchLogs { Status,
+      // GroupName }, S3Logs } the classic logsConfig { cloudwatchLogs, s3Logs }.
+      rename: { projectVisibility: "visibility", buildTimeout: "timeoutInMinutes" },
+      derive: { logsConfig: { from: "logsConfig", map: codebuildLogs } },
+      says: { "logsConfig.cloudwatchLogs": "logsConfig.cloudWatchLogs" },
+    },
   ],
   // AWS::CodePipeline::Pipeline ArtifactStore { Location, Type, EncryptionKey { Id, Type } } or
   // ArtifactStores [{ Region, ArtifactStore }] (sdk/python/pulumi_aws_native/codepipeline/_inputs.py:

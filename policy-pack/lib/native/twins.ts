@@ -91,15 +91,31 @@ function dynamoSse(v: any, key: () => unknown): unknown {
 }
 
 const RDS_INSTANCE_RENAMES = {
+  identifier: "dbInstanceIdentifier",
+  instanceClass: "dbInstanceClass",
+  caCertIdentifier: "caCertificateIdentifier",
+  iamDatabaseAuthenticationEnabled: "enableIamDatabaseAuthentication",
+  password: "masterUserPassword",
   replicateSourceDb: "sourceDbInstanceIdentifier",
   performanceInsightsEnabled: "enablePerformanceInsights",
   enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
 };
 
-/** CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports. */
-const LOG_EXPORTS = { enabledCloudwatchLogsExports: "enableCloudwatchLogsExports" };
-
-const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
+/**
+ * CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports, and
+ * DBClusterIdentifier, the classic clusterIdentifier (`dBClusterIdentifier` in `DBCluster` releases).
+ */
+const LOG_EXPORTS = {
+  enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
+  clusterIdentifier: "dbClusterIdentifier",
+  iamDatabaseAuthenticationEnabled: "enableIamDatabaseAuthentication",
+  masterPassword: "masterUserPassword",
+};
+const LOG_EXPORTS_V0 = {
+  ...LOG_EXPORTS,
+  clusterIdentifier: "dBClusterIdentifier",
+  iamDatabaseAuthenticationEnabled: "enableIAMDatabaseAuthentication",
+};
 
 /**
  * An aws-native EventBusPolicy as a policy document: its `statement`, else the statement
@@ -210,18 +226,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
     n.NATIVE_KINESIS_RESOURCE_POLICY,
     { classic: t.KINESIS_RESOURCE_POLICY, rename: { policy: "resourcePolicy" } },
   ],
-  // sdk/nodejs/opensearchservice/domain.ts: accessPolicies, domainName and vpcOptions { subnetIds,
-  // securityGroupIds } keep the classic names; encryptionAtRestOptions { enabled, kmsKeyId } is the
-  // classic encryptAtRest (CloudFormation AWS::OpenSearchService::Domain EncryptionAtRestOptions).
-  [
-    n.NATIVE_OPENSEARCH_DOMAIN,
-    {
-      classic: t.OPENSEARCH_DOMAIN,
-      rename: { encryptAtRest: "encryptionAtRestOptions" },
-      // vPCOptions in early 0.x SDKs (opensearchservice/domain.d.ts of @pulumi/aws-native 0.67.0).
-      derive: { vpcOptions: spelledEither("vpcOptions", "vPCOptions") },
-    },
-  ],
   // sdk/nodejs/backup/backupVault.ts: accessPolicy (inline on the vault) and encryptionKeyArn (the
   // classic aws.backup.Vault's kmsKeyArn). The view is the vault policy's type, which the
   // resource-policy rules index; backup-vault-cmk finds it through `ofTypes` (./view.ts).
@@ -286,17 +290,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
         deletionWindowInDays: "pendingWindowInDays",
         isEnabled: "enabled",
       },
-    },
-  ],
-  // sdk/nodejs/ecr/repository.ts: repositoryPolicyText (the repository policy, inline),
-  // encryptionConfiguration { encryptionType, kmsKey }, imageScanningConfiguration { scanOnPush }.
-  [
-    n.NATIVE_ECR_REPOSITORY,
-    {
-      classic: t.ECR_REPOSITORY,
-      rename: { name: "repositoryName", policy: "repositoryPolicyText" },
-      derive: { encryptionConfigurations: { from: "encryptionConfiguration", map: listOf } },
-      says: { encryptionConfigurations: "encryptionConfiguration" },
     },
   ],
   // sdk/nodejs/dynamodb/table.ts: sseSpecification { sseEnabled, sseType, kmsMasterKeyId } reads
@@ -384,7 +377,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
     },
   ],
-  // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible.
+  // sdk/nodejs/rds/{dbInstance,dbCluster}.ts: storageEncrypted, kmsKeyId, publiclyAccessible; the
+  // instance's name is dbInstanceIdentifier (the classic identifier, which a snapshot names), its
+  // class dbInstanceClass, its CA caCertificateIdentifier (the classic caCertIdentifier), IAM
+  // authentication enableIamDatabaseAuthentication and the password masterUserPassword (an
+  // instance's classic password, a cluster's masterPassword); multiAz is multiAZ in `DBInstance`.
   // A read replica names its source in sourceDbInstanceIdentifier (the classic replicateSourceDb);
   // an instance turns Performance Insights on with enablePerformanceInsights (the classic
   // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
@@ -397,13 +394,18 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       classic: t.RDS_INSTANCE,
       rename: {
         ...RDS_INSTANCE_RENAMES,
+        identifier: "dBInstanceIdentifier",
+        instanceClass: "dBInstanceClass",
+        caCertIdentifier: "cACertificateIdentifier",
+        iamDatabaseAuthenticationEnabled: "enableIAMDatabaseAuthentication",
+        multiAz: "multiAZ",
         replicateSourceDb: "sourceDBInstanceIdentifier",
         performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
       },
     },
   ],
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
-  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],
+  [n.NATIVE_RDS_DB_CLUSTER_V0, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS_V0 }],
   // Data stores whose key properties keep their names: kmsMasterKeyId (SQS, SNS), kmsKeyId
   // (logs, Secrets Manager, RDS, EBS, EFS), storageEncrypted (RDS), encrypted (EBS, EFS).
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],

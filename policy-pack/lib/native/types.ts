@@ -86,6 +86,9 @@ export const NATIVE_RDS_DB_INSTANCE = "aws-native:rds:DbInstance";
 export const NATIVE_RDS_DB_INSTANCE_V0 = "aws-native:rds:DBInstance";
 export const NATIVE_RDS_DB_CLUSTER = "aws-native:rds:DbCluster";
 export const NATIVE_RDS_DB_CLUSTER_V0 = "aws-native:rds:DBCluster";
+/** AWS::RDS::DBSnapshot and DBClusterSnapshot (1.x only): a snapshot of an instance or cluster. */
+export const NATIVE_RDS_DB_SNAPSHOT = "aws-native:rds:DbSnapshot";
+export const NATIVE_RDS_CLUSTER_SNAPSHOT = "aws-native:rds:ClusterSnapshot";
 export const NATIVE_EFS_FILE_SYSTEM = "aws-native:efs:FileSystem";
 export const NATIVE_KINESIS_STREAM = "aws-native:kinesis:Stream";
 

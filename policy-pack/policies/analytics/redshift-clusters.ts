@@ -173,7 +173,7 @@ export const redshiftClusterVersionUpgrade = resourcePolicy({
     fsbp("Redshift.6"),
     awsDocs("redshift/latest/mgmt/working-with-clusters (maintenance windows)"),
   ],
-  types: [REDSHIFT_CLUSTER],
+  types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     if (props.allowVersionUpgrade === false) {
       ctx.report("allowVersionUpgrade is false: major version upgrades are not applied.");

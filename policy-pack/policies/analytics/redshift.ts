@@ -14,6 +14,7 @@ import {
 import {
   NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
   NATIVE_REDSHIFTSERVERLESS_WORKGROUP,
+  NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { awsDocs, fsbp } from "../../lib/controls";
 
@@ -41,7 +42,7 @@ export const redshiftWorkgroupEnhancedVpcRouting = resourcePolicy({
   remediationSteps:
     "Set `enhancedVpcRouting: true` and give the data subnets an S3 gateway endpoint.",
   references: [fsbp("RedshiftServerless.1")],
-  types: [REDSHIFTSERVERLESS_WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, NATIVE_REDSHIFTSERVERLESS_WORKGROUP],
   check: requireTrue("enhancedVpcRouting"),
 });
 
@@ -129,7 +130,7 @@ export const redshiftNamespaceAdminUsername = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `adminUsername` to a project-specific name.",
   references: [fsbp("RedshiftServerless.5")],
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const hasAdmin =
       props.manageAdminPassword === true ||
@@ -176,7 +177,7 @@ export const redshiftClusterManagedPassword = resourcePolicy({
     "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterPassword: true` (optionally " +
     "`masterPasswordSecretKmsKeyId` to the stack's key).",
   references: [awsDocs("Managing Amazon Redshift admin passwords using AWS Secrets Manager")],
-  types: [REDSHIFT_CLUSTER],
+  types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (props, ctx) => {
     for (const key of suppliedPasswords(props, ["masterPassword", "masterPasswordWo"])) {
       ctx.report(`${key} is set by the program.`);
@@ -201,7 +202,7 @@ export const redshiftNamespaceAuditLogs = resourcePolicy<{ requiredLogExports: s
       default: ["connectionlog", "userlog", "useractivitylog"],
     },
   },
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const exported = new Set(asList<string>(props.logExports));
     const missing = ctx.config.requiredLogExports.filter((l) => !exported.has(l));
@@ -219,7 +220,7 @@ export const redshiftNamespaceDbName = resourcePolicy({
   remediationSteps: "Set `dbName` to a project-specific name.",
   // Checkov CKV_AWS_320 is the provisioned-cluster rule; it has no Redshift Serverless check.
   references: [awsDocs("Redshift Serverless: namespaces (dbName defaults to dev)")],
-  types: [REDSHIFTSERVERLESS_NAMESPACE],
+  types: [REDSHIFTSERVERLESS_NAMESPACE, NATIVE_REDSHIFTSERVERLESS_NAMESPACE],
   check: (props, ctx) => {
     const name = props.dbName;
     if (name === undefined || name === "" || String(name).toLowerCase() === "dev") {

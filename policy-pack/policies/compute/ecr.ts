@@ -26,7 +26,7 @@ export const ecrRepositoryTagImmutability = resourcePolicy({
   remediationSteps:
     'Set `imageTagMutability: "IMMUTABLE"` and tag every build uniquely (commit SHA). IMMUTABLE_WITH_EXCLUSION may exempt named tags, never all.',
   references: [checkov("CKV_AWS_51"), trivy("AWS-0031"), fsbp("ECR.2")],
-  types: [ECR_REPOSITORY],
+  types: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
   check: (props, ctx) => {
     const reason = mutableTagsReason(props);
     if (reason) ctx.report(reason);
@@ -54,8 +54,8 @@ export const ecrRepositoryScanOnPush = stackPolicy({
     "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an `aws.ecr.RegistryScanningConfiguration` (ENHANCED " +
     "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
   references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
-  types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION],
-  appliesTo: ECR_REPOSITORY,
+  types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION, NATIVE_ECR_REPOSITORY],
+  appliesTo: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories
     // its rules do not match fall back to manual scans (basic) or no scanning (enhanced), so the

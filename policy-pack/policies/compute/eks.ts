@@ -71,7 +71,7 @@ export const eksSupportedVersion = resourcePolicy<SupportedVersionsConfig>({
       default: ["1.32", "1.33", "1.34", "1.35", "1.36"],
     },
   },
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
     const version = props.version;
     if (typeof version !== "string" || version === "") return;
@@ -114,7 +114,7 @@ export const eksStandardSupportVersion = resourcePolicy<StandardSupportConfig>({
       default: ["1.35", "1.36"],
     },
   },
-  types: [EKS_CLUSTER],
+  types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
     const version = props.version;
     if (typeof version !== "string" || version === "") return;

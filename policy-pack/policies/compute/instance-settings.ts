@@ -13,6 +13,7 @@ import {
   EC2_SPOT_INSTANCE_REQUEST,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, trivy } from "../../lib/controls";
+import { NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE } from "../../lib/native/types";
 
 export const instanceDetailedMonitoring = resourcePolicy({
   name: "ec2-instance-detailed-monitoring",
@@ -22,7 +23,7 @@ export const instanceDetailedMonitoring = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `monitoring: true` (launch templates: `monitoring: { enabled: true }`).",
   references: [cdkNag("AwsSolutions-EC28"), checkov("CKV_AWS_126")],
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const on =
       args.type === EC2_INSTANCE ? props.monitoring === true : props.monitoring?.enabled === true;
@@ -39,7 +40,14 @@ export const instanceProfileAttached = resourcePolicy({
   remediationSteps:
     "Set `iamInstanceProfile` (Spot fleet launch specifications: or `iamInstanceProfileArn`) to a profile whose role has only what the instance needs.",
   references: [checkov("CKV2_AWS_41")],
-  types: [EC2_INSTANCE, EC2_SPOT_INSTANCE_REQUEST, EC2_SPOT_FLEET_REQUEST, EC2_LAUNCH_TEMPLATE],
+  types: [
+    EC2_INSTANCE,
+    EC2_SPOT_INSTANCE_REQUEST,
+    EC2_SPOT_FLEET_REQUEST,
+    EC2_LAUNCH_TEMPLATE,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
   check: (props, ctx, args) => {
     if (args.type === EC2_SPOT_FLEET_REQUEST) {
       // Launch template configs carry the template's profile, judged on the template.
@@ -92,7 +100,7 @@ export const instanceNoSecretsInUserData = resourcePolicy({
   remediationSteps:
     "Keep secrets in Secrets Manager or SSM Parameter Store (SecureString) and read them at boot with the instance role.",
   references: [checkov("CKV_AWS_46"), trivy("AWS-0029"), trivy("AWS-0129")],
-  types: [...INSTANCE_LAUNCHERS],
+  types: [...INSTANCE_LAUNCHERS, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE],
   check: (props, ctx, args) => {
     const texts: string[] = [];
     if (args.type === EC2_SPOT_FLEET_REQUEST) {
@@ -155,7 +163,7 @@ export const instanceEbsOptimized = resourcePolicy({
     "Use a current-generation instance type (EBS-optimized by default), or set `ebsOptimized: true` on the " +
     "previous-generation sizes that support it (c3.xlarge, m3.xlarge, r3.xlarge and the others AWS lists).",
   references: [checkov("CKV_AWS_135"), awsDocs("Amazon EBS-optimized instance types")],
-  types: [EC2_INSTANCE],
+  types: [EC2_INSTANCE, NATIVE_EC2_INSTANCE],
   check: (props, ctx) => {
     const type = String(props.instanceType ?? "");
     if (EBS_OPTIMIZED_ON_REQUEST.has(type)) {

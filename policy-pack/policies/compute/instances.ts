@@ -143,7 +143,7 @@ export const instanceImdsHopLimit = resourcePolicy<HopLimitConfig>({
       default: 1,
     },
   },
-  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
+  types: [EC2_INSTANCE, EC2_LAUNCH_TEMPLATE, NATIVE_EC2_INSTANCE, NATIVE_EC2_LAUNCH_TEMPLATE],
   check: (props, ctx) => {
     const limit = props.metadataOptions?.httpPutResponseHopLimit;
     if (typeof limit === "number" && limit > ctx.config.maxHopLimit) {

@@ -43,7 +43,7 @@ export const lambdaNoPlaintextCredentials = resourcePolicy<SecretNameConfig>({
     "from the execution role, never from variables.",
   references: [checkov("CKV_AWS_45"), kics("Hardcoded AWS Access Key In Lambda")],
   config: lambdaSecretNames,
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {
     const variables = props.environment?.variables;
     if (!variables || typeof variables !== "object") return;
@@ -111,8 +111,8 @@ export const lambdaDeadLetterQueue = stackPolicy({
     "add an aws.lambda.FunctionEventInvokeConfig for the function with " +
     "`destinationConfig: { onFailure: { destination: queue.arn } }`.",
   references: [checkov("CKV_AWS_116"), awsDocs("lambda/latest/dg/invocation-async-retain-records")],
-  types: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG],
-  appliesTo: LAMBDA_FUNCTION,
+  types: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG, NATIVE_LAMBDA_FUNCTION],
+  appliesTo: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (ctx) => {
     const functions = ctx.index.ofType(LAMBDA_FUNCTION);
     if (functions.length === 0) return;
@@ -162,7 +162,7 @@ export const lambdaInVpc = resourcePolicy({
     "Set `vpcConfig: { subnetIds, securityGroupIds }` with the compute subnets and reach AWS " +
     "services through VPC endpoints.",
   references: [checkov("CKV_AWS_117"), fsbp("Lambda.3")],
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {
     // Only how many subnets there are matters: ids of subnets created with the stack are unknown
     // at preview, and the elements are never read.
@@ -184,7 +184,7 @@ export const lambdaCodeSigning = resourcePolicy({
     "Create an aws.lambda.CodeSigningConfig whose allowedPublishers name the signing profile of " +
     "the pipeline, and set `codeSigningConfigArn` on the function.",
   references: [checkov("CKV_AWS_272")],
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {
     // Lambda developer guide, "Configuring code signing": container image functions do not
     // support code signing (their images are verified through ECR instead).
@@ -252,7 +252,7 @@ export const lambdaSupportedRuntime = resourcePolicy<RuntimeConfig>({
       ],
     },
   },
-  types: [LAMBDA_FUNCTION],
+  types: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (props, ctx) => {
     const runtime = props.runtime;
     if (typeof runtime === "string" && ctx.config.deprecatedRuntimes.includes(runtime)) {

@@ -18,7 +18,7 @@ export const sagemakerNotebookNoRootAccess = resourcePolicy({
     'Set `rootAccess: "Disabled"`; install what the notebook needs through a lifecycle ' +
     "configuration, which still runs as root.",
   references: [checkov("CKV_AWS_307"), fsbp("SageMaker.3")],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE, NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE],
   check: (props, ctx) => {
     const root = props.rootAccess;
     if (typeof root === "string" && root.toLowerCase() === "disabled") return;
@@ -39,7 +39,7 @@ export const sagemakerNotebookInVpc = resourcePolicy({
   severity: "high",
   remediationSteps: "Set `subnetId` to a private subnet and `securityGroups` to the notebook's.",
   references: [checkov("CKV_AWS_306"), fsbp("SageMaker.2")],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
+  types: [SAGEMAKER_NOTEBOOK_INSTANCE, NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE],
   check: (props, ctx) => {
     if (!holdsValue(() => props.subnetId))
       ctx.report("No subnetId: the notebook runs outside the VPC.");

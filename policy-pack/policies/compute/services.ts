@@ -76,7 +76,7 @@ export const ecsServiceCircuitBreaker = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `deploymentCircuitBreaker: { enable: true, rollback: true }`.",
   references: [awsDocs("ECS deployment circuit breaker")],
-  types: [ECS_SERVICE],
+  types: [ECS_SERVICE, NATIVE_ECS_SERVICE],
   check: (props, ctx) => {
     const controller = props.deploymentController?.type;
     if (controller !== undefined && controller !== "ECS") return; // CODE_DEPLOY/EXTERNAL roll back themselves
@@ -103,7 +103,7 @@ export const ecsServiceFargatePlatformVersion = resourcePolicy({
   severity: "low",
   remediationSteps: 'Remove `platformVersion` or set it to "LATEST".',
   references: [checkov("CKV_AWS_332"), fsbp("ECS.10")],
-  types: [ECS_SERVICE],
+  types: [ECS_SERVICE, NATIVE_ECS_SERVICE],
   check: (props, ctx) => {
     if (!runsOnFargate(props)) return;
     const v = props.platformVersion;

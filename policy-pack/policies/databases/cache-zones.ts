@@ -6,6 +6,7 @@ import { resourcePolicy } from "../../lib/define";
 import { ELASTICACHE_CLUSTER } from "../../lib/types";
 import { present } from "../../lib/values";
 import { awsDocs, kics } from "../../lib/controls";
+import { NATIVE_ELASTICACHE_CACHE_CLUSTER } from "../../lib/native/types";
 
 // --- elasticache-memcached-cross-az ------------------------------------------------------------
 export const elasticacheMemcachedCrossAz = resourcePolicy({
@@ -26,7 +27,7 @@ export const elasticacheMemcachedCrossAz = resourcePolicy({
     awsDocs("AmazonElastiCache/latest/APIReference/API_CreateCacheCluster"),
     awsDocs("AmazonElastiCache/latest/dg/RegionsAndAZs"),
   ],
-  types: [ELASTICACHE_CLUSTER],
+  types: [ELASTICACHE_CLUSTER, NATIVE_ELASTICACHE_CACHE_CLUSTER],
   check: (props, ctx) => {
     // A member of a replication group is Redis OSS or Valkey and takes the group's placement.
     if (present(props, "replicationGroupId")) return;

@@ -5,6 +5,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { DAX_CLUSTER, ELASTICACHE_CLUSTER, ELASTICACHE_REPLICATION_GROUP } from "../../lib/types";
 import {
+  NATIVE_DAX_CLUSTER,
   NATIVE_ELASTICACHE_CACHE_CLUSTER,
   NATIVE_ELASTICACHE_REPLICATION_GROUP,
 } from "../../lib/native/types";
@@ -28,7 +29,7 @@ export const elasticacheTransitEncryption = resourcePolicy({
     fsbp("ElastiCache.5"),
     awsDocs("AmazonElastiCache/latest/dg/in-transit-encryption"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP],
+  types: [ELASTICACHE_REPLICATION_GROUP, NATIVE_ELASTICACHE_REPLICATION_GROUP],
   check: (props, ctx) => {
     // A member of a global datastore takes the primary group's encryption settings.
     if (present(props, "globalReplicationGroupId")) return;
@@ -58,7 +59,7 @@ export const elasticacheAuthentication = resourcePolicy({
     fsbp("ElastiCache.6"),
     awsDocs("AmazonElastiCache/latest/dg/auth"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP],
+  types: [ELASTICACHE_REPLICATION_GROUP, NATIVE_ELASTICACHE_REPLICATION_GROUP],
   check: (props, ctx) => {
     if (present(props, "globalReplicationGroupId")) return;
     // Checkov CKV_AWS_31 asks for an auth token with TLS; ElastiCache also authenticates through
@@ -140,7 +141,7 @@ export const elasticacheAutomaticFailover = resourcePolicy({
     cdkNag("AwsSolutions-AEC4"),
     awsDocs("Minimizing downtime in ElastiCache by using Multi-AZ"),
   ],
-  types: [ELASTICACHE_REPLICATION_GROUP],
+  types: [ELASTICACHE_REPLICATION_GROUP, NATIVE_ELASTICACHE_REPLICATION_GROUP],
   check: (props, ctx) => {
     if (props.automaticFailoverEnabled !== true)
       ctx.report(
@@ -168,7 +169,7 @@ export const daxEndpointTls = resourcePolicy({
     checkov("CKV_AWS_239"),
     awsDocs("amazondynamodb/latest/developerguide/DAXEncryptionInTransit"),
   ],
-  types: [DAX_CLUSTER],
+  types: [DAX_CLUSTER, NATIVE_DAX_CLUSTER],
   check: (props, ctx) => {
     if (props.clusterEndpointEncryptionType !== "TLS") {
       ctx.report(

@@ -6,6 +6,7 @@ import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
 import { parameterGroupValue } from "../../lib/values";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { awsDocs, checkov } from "../../lib/controls";
+import { NATIVE_DOCDB_DB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER_V0 } from "../../lib/native/types";
 
 export const docdbParameterGroupTls = resourcePolicy({
   name: "docdb-parameter-group-tls",
@@ -71,7 +72,7 @@ export const docdbManagedMasterPassword = resourcePolicy({
     "Remove `masterPassword`/`masterPasswordWo` and set `manageMasterUserPassword: true`; applications read the " +
     "secret at start.",
   references: [awsDocs("Password management with Amazon DocumentDB and AWS Secrets Manager")],
-  types: [DOCDB_CLUSTER],
+  types: [DOCDB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER_V0],
   check: (props, ctx) => {
     for (const key of suppliedPasswords(props, ["masterPassword", "masterPasswordWo"])) {
       ctx.report(`${key} is set by the program.`);

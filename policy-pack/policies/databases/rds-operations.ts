@@ -5,6 +5,16 @@
 import { reportIf, resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
+import {
+  NATIVE_RDS_DB_CLUSTER,
+  NATIVE_RDS_DB_CLUSTER_V0,
+  NATIVE_RDS_DB_INSTANCE,
+  NATIVE_RDS_DB_INSTANCE_V0,
+} from "../../lib/native/types";
+
+// aws-native DbInstance (an Aurora member too, with dbClusterIdentifier) and DbCluster read as the
+// classic Instance and Cluster (../../lib/native/twins.ts: dbInstanceClass, caCertificateIdentifier).
+const NATIVE_INSTANCES = [NATIVE_RDS_DB_INSTANCE, NATIVE_RDS_DB_INSTANCE_V0];
 import { awsDocs, cdkNag, checkov, fsbp, kics } from "../../lib/controls";
 
 export const rdsAutoMinorVersionUpgrade = resourcePolicy({
@@ -23,7 +33,7 @@ export const rdsAutoMinorVersionUpgrade = resourcePolicy({
     fsbp("RDS.13"),
     awsDocs("Automatically upgrading the minor engine version (default: enabled)"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, ...NATIVE_INSTANCES],
   check: reportIf("autoMinorVersionUpgrade", false),
 });
 
@@ -37,9 +47,11 @@ export const rdsMultiAz = resourcePolicy({
   severity: "low",
   remediationSteps: "Set `multiAz: true` (the default is false).",
   references: [checkov("CKV_AWS_157"), fsbp("RDS.5"), awsDocs("Multi-AZ DB instance deployments")],
-  types: [RDS_INSTANCE],
+  types: [RDS_INSTANCE, ...NATIVE_INSTANCES],
   check: (props, ctx) => {
     if (present(props, "replicateSourceDb")) return;
+    // An aws-native DBInstance in an Aurora cluster (no classic Instance has dbClusterIdentifier).
+    if (present(props, "dbClusterIdentifier") || present(props, "dBClusterIdentifier")) return;
     if (props.multiAz !== true)
       ctx.report(
         props.multiAz === false
@@ -62,7 +74,7 @@ export const rdsEnhancedMonitoring = resourcePolicy({
     "Set `monitoringInterval` to 1, 5, 10, 15, 30 or 60 and `monitoringRoleArn` to a role that trusts " +
     "`monitoring.rds.amazonaws.com` with the AmazonRDSEnhancedMonitoringRole managed policy.",
   references: [checkov("CKV_AWS_118"), fsbp("RDS.6"), awsDocs("Setting up enhanced monitoring")],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, ...NATIVE_INSTANCES],
   check: (props, ctx) => {
     const interval = props.monitoringInterval;
     if (interval === undefined || interval === null)
@@ -99,7 +111,7 @@ export const rdsPerformanceInsights = resourcePolicy({
     checkov("CKV_AWS_353"),
     awsDocs("Amazon RDS DB engine, Region, and instance class support for Performance Insights"),
   ],
-  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE],
+  types: [RDS_INSTANCE, RDS_CLUSTER_INSTANCE, ...NATIVE_INSTANCES],
   check: (props, ctx) => {
     const engine = String(props.engine ?? "");
     if (NO_PI_ENGINES.test(engine) && NO_PI_CLASSES.has(String(props.instanceClass ?? ""))) return;
@@ -140,7 +152,7 @@ export const rdsInstanceCaCertificate = resourcePolicy<CaConfig>({
       default: ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"],
     },
   },
-  types: [RDS_INSTANCE],
+  types: [RDS_INSTANCE, ...NATIVE_INSTANCES],
   check: (props, ctx) => {
     const ca = props.caCertIdentifier;
     if (typeof ca !== "string" || ca === "") return;
@@ -170,7 +182,7 @@ export const rdsAuroraMysqlBacktrack = resourcePolicy({
     cdkNag("AwsSolutions-RDS14"),
     awsDocs("AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Managing.Backtrack"),
   ],
-  types: [RDS_CLUSTER],
+  types: [RDS_CLUSTER, NATIVE_RDS_DB_CLUSTER, NATIVE_RDS_DB_CLUSTER_V0],
   check: (props, ctx) => {
     if (!BACKTRACK_ENGINES.has(String(props.engine ?? "").toLowerCase())) return;
     // Knowledge Center, "aurora-mysql-cluster-backtrack": not supported with binlog replication.

@@ -119,7 +119,14 @@ export const rdsIamAuthentication = resourcePolicy({
     fsbp("RDS.12"),
     fsbp("Neptune.7"),
   ],
-  types: [RDS_CLUSTER, RDS_INSTANCE, NEPTUNE_CLUSTER],
+  types: [
+    RDS_CLUSTER,
+    RDS_INSTANCE,
+    NEPTUNE_CLUSTER,
+    ...NATIVE_RDS,
+    NATIVE_NEPTUNE_DB_CLUSTER,
+    NATIVE_NEPTUNE_DB_CLUSTER_V0,
+  ],
   check: (props, ctx, args) => {
     // Neptune supports IAM authentication whatever its engine field says (always "neptune").
     if (args.type !== NEPTUNE_CLUSTER && !IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
@@ -179,7 +186,7 @@ export const rdsManagedMasterPassword = resourcePolicy({
     "Remove `masterPassword`/`password` (and the *Wo variants) and set `manageMasterUserPassword: true` (optionally " +
     "`masterUserSecretKmsKeyId` to the stack's key); applications read the secret at start.",
   references: [awsDocs("RDS password management with Secrets Manager")],
-  types: [RDS_CLUSTER, RDS_INSTANCE],
+  types: [RDS_CLUSTER, RDS_INSTANCE, ...NATIVE_RDS],
   check: (props, ctx) => {
     const keys = ["masterPassword", "masterPasswordWo", "password", "passwordWo"];
     for (const key of suppliedPasswords(props, keys)) ctx.report(`${key} is set by the program.`);

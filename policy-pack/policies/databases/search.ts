@@ -7,8 +7,10 @@ import { resourcePolicy } from "../../lib/define";
 import { ELASTICSEARCH_DOMAIN, OPENSEARCH_DOMAIN } from "../../lib/types";
 import { asList, peek } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
+import { NATIVE_OPENSEARCH_DOMAIN } from "../../lib/native/types";
 
-const DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN];
+// An aws-native Domain reads as the classic OpenSearch domain (../../lib/native/twins-services.ts).
+const DOMAINS = [OPENSEARCH_DOMAIN, ELASTICSEARCH_DOMAIN, NATIVE_OPENSEARCH_DOMAIN];
 
 export const searchNodeToNodeEncryption = resourcePolicy({
   name: "opensearch-domain-node-to-node-encryption",

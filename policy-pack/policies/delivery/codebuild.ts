@@ -72,7 +72,7 @@ export const codebuildLogging = resourcePolicy({
   remediationSteps:
     'Set `logsConfig.cloudwatchLogs: { status: "ENABLED", groupName: <managed log group> }`.',
   references: [checkov("CKV_AWS_314"), fsbp("CodeBuild.4")],
-  types: [CODEBUILD_PROJECT],
+  types: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
   check: (props, ctx) => {
     const cw = props.logsConfig?.cloudwatchLogs;
     const s3 = props.logsConfig?.s3Logs;
@@ -182,7 +182,7 @@ export const codebuildBuildTimeout = resourcePolicy<{ maxBuildTimeoutMinutes: nu
       default: 60,
     },
   },
-  types: [CODEBUILD_PROJECT],
+  types: [CODEBUILD_PROJECT, NATIVE_CODEBUILD_PROJECT],
   check: (props, ctx) => {
     const t = props.buildTimeout;
     if (typeof t === "number" && t > ctx.config.maxBuildTimeoutMinutes) {

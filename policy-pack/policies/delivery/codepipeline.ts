@@ -5,6 +5,7 @@ import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { CODEPIPELINE_PIPELINE } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
+import { NATIVE_CODEPIPELINE_PIPELINE } from "../../lib/native/types";
 
 export const codepipelineTypeV2 = resourcePolicy({
   name: "codepipeline-pipeline-type-v2",
@@ -16,7 +17,7 @@ export const codepipelineTypeV2 = resourcePolicy({
   remediationSteps:
     'Set `pipelineType: "V2"` and use `triggers` to filter what starts the pipeline.',
   references: [awsDocs("CodePipeline pipeline types")],
-  types: [CODEPIPELINE_PIPELINE],
+  types: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
   check: (props, ctx) => {
     if (props.pipelineType !== "V2")
       ctx.report(`pipelineType is '${props.pipelineType ?? "V1 (default)"}'.`);

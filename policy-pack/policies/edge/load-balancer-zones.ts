@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { ALB_LOAD_BALANCER, LB_LOAD_BALANCER } from "../../lib/types";
 import { awsDocs, fsbp } from "../../lib/controls";
+import { NATIVE_ELBV2_LOAD_BALANCER } from "../../lib/native/types";
 
 /** How many elements a list holds, without reading them (an element unknown at preview counts). */
 const size = (v: unknown): number =>
@@ -27,7 +28,7 @@ export const elbMultipleZones = resourcePolicy({
     fsbp("ELB.13"),
     awsDocs("elasticloadbalancing/latest/network/network-load-balancers (Availability Zones)"),
   ],
-  types: [LB_LOAD_BALANCER, ALB_LOAD_BALANCER],
+  types: [LB_LOAD_BALANCER, ALB_LOAD_BALANCER, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     // An unknown list (subnets of the stack, at preview) is a preview note; an unknown element
     // is still one subnet.

@@ -45,7 +45,7 @@ export const elbAlbDropInvalidHeaders = resourcePolicy({
   severity: "medium",
   remediationSteps: "Set `dropInvalidHeaderFields: true` on the load balancer.",
   references: [checkov("CKV_AWS_131"), trivy("AWS-0052"), fsbp("ELB.4")],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
     if (props.dropInvalidHeaderFields !== true) ctx.report("dropInvalidHeaderFields is not true.");
@@ -61,7 +61,7 @@ export const elbAlbDesyncMitigation = resourcePolicy({
   severity: "medium",
   remediationSteps: 'Remove `desyncMitigationMode` or set it to "defensive" or "strictest".',
   references: [checkov("CKV_AWS_328"), fsbp("ELB.12")],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (!isApplicationLb(props)) return;
     const mode = props.desyncMitigationMode ?? "defensive";
@@ -125,7 +125,7 @@ export const elbCrossZoneLoadBalancing = resourcePolicy({
     checkov("CKV_AWS_152"),
     awsDocs("Elastic Load Balancing: cross-zone load balancing (NLB and GWLB default off)"),
   ],
-  types: LOAD_BALANCERS,
+  types: [...LOAD_BALANCERS, NATIVE_ELBV2_LOAD_BALANCER],
   check: (props, ctx) => {
     if (isApplicationLb(props)) return;
     if (props.enableCrossZoneLoadBalancing !== true)

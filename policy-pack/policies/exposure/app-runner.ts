@@ -41,7 +41,7 @@ export const apprunnerServiceNotPublic = resourcePolicy({
     "`aws.apprunner.VpcIngressConnection` to an interface VPC endpoint for App Runner; or, for " +
     "a public service, put AWS WAF in front of it and waive this rule with the reason.",
   references: [INGRESS_API, INGRESS_GUIDE],
-  types: [APPRUNNER_SERVICE],
+  types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
   check: (props, ctx) => {
     const net = props.networkConfiguration;
     const flag = net?.ingressConfiguration?.isPubliclyAccessible;
@@ -90,7 +90,7 @@ export const apprunnerServiceEgressUnset = resourcePolicy({
   severity: "medium",
   remediationSteps: EGRESS_REMEDIATION,
   references: [EGRESS_API],
-  types: [APPRUNNER_SERVICE],
+  types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
   check: (props, ctx) => {
     if (isSet(props.networkConfiguration?.egressConfiguration?.egressType)) return;
     ctx.report(

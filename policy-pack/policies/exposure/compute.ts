@@ -144,7 +144,7 @@ export const sagemakerDomainInternetByDefault = resourcePolicy({
   severity: "medium",
   remediationSteps: DOMAIN_REMEDIATION,
   references: [DOMAIN_API],
-  types: [SAGEMAKER_DOMAIN],
+  types: [SAGEMAKER_DOMAIN, NATIVE_SAGEMAKER_DOMAIN],
   check: (props, ctx) => {
     if (isSet(props.appNetworkAccessType)) return;
     ctx.report(

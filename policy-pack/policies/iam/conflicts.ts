@@ -1,4 +1,13 @@
 // One way to manage a role's policies (AWSGuard iam-role-no-policy-management-conflicts).
+//
+// aws-native roles fight the same way. The provider manages a role through the Cloud Control API,
+// whose AWS::IAM::Role handler reads back every inline policy and every attached managed policy of
+// the role as its Policies and ManagedPolicyArns, and an update sets those lists whole: policies
+// another resource put or attached are removed (hashicorp/terraform-provider-awscc#399, "awscc_iam_role
+// attempts to remove policies that are attached to it", the same handler under another client).
+// So a native Role that sets `policies` has no separate RolePolicy, and one that sets
+// `managedPolicyArns` no attachment nor native ManagedPolicy listing it in `roles`
+// (../../lib/iam/role-links.ts; the views: ../../lib/native/twins.ts).
 import { stackPolicy } from "../../lib/define";
 import { knownValues, roleLinks, roleManages } from "../../lib/iam/role-links";
 
@@ -9,6 +18,11 @@ import {
   IAM_ROLE_POLICY_ATTACHMENT,
 } from "../../lib/types";
 import { awsGuard } from "../../lib/controls";
+import {
+  NATIVE_IAM_MANAGED_POLICY,
+  NATIVE_IAM_ROLE,
+  NATIVE_IAM_ROLE_POLICY,
+} from "../../lib/native/types";
 
 export const rolePolicyManagementConflicts = stackPolicy({
   name: "iam-role-no-policy-management-conflicts",
@@ -19,8 +33,16 @@ export const rolePolicyManagementConflicts = stackPolicy({
   remediationSteps:
     "Either keep the policies in the Role's `inlinePolicies`/`managedPolicyArns`, or remove those arguments and use RolePolicy/RolePolicyAttachment resources (optionally with RolePoliciesExclusive/RolePolicyAttachmentsExclusive to remove strays).",
   references: [awsGuard("iam-role-no-policy-management-conflicts")],
-  types: [IAM_ROLE, IAM_ROLE_POLICY, IAM_ROLE_POLICY_ATTACHMENT, IAM_POLICY_ATTACHMENT],
-  appliesTo: IAM_ROLE,
+  types: [
+    IAM_ROLE,
+    IAM_ROLE_POLICY,
+    IAM_ROLE_POLICY_ATTACHMENT,
+    IAM_POLICY_ATTACHMENT,
+    NATIVE_IAM_ROLE,
+    NATIVE_IAM_ROLE_POLICY,
+    NATIVE_IAM_MANAGED_POLICY,
+  ],
+  appliesTo: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (ctx) => {
     const { index } = ctx;
     for (const [urn, links] of roleLinks(index)) {

@@ -10,6 +10,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { IAM_USER } from "../../lib/types";
 import { awsDocs, checkov } from "../../lib/controls";
+import { NATIVE_IAM_USER } from "../../lib/native/types";
 import { peek } from "../../lib/values";
 
 export const iamUsersFederated = resourcePolicy({
@@ -27,7 +28,7 @@ export const iamUsersFederated = resourcePolicy({
     checkov("CKV_AWS_273"),
     awsDocs("IAM/latest/UserGuide/best-practices (require federation for human users)"),
   ],
-  types: [IAM_USER],
+  types: [IAM_USER, NATIVE_IAM_USER],
   check: (props, ctx) => {
     // The user exists whatever its name: a name unknown at preview changes only the message.
     const peeked = peek(() => props.name);

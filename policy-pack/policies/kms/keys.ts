@@ -164,7 +164,7 @@ export const keyDeletionWindow = resourcePolicy<DeletionWindowConfig>({
       default: 30,
     },
   },
-  types: KEY_TYPES,
+  types: [...KEY_TYPES, NATIVE_KMS_KEY],
   check: (props, ctx) => {
     // KMS API reference, ScheduleKeyDeletion: PendingWindowInDays "must be between 7 and 30,
     // inclusive. If you do not include a value, it defaults to 30."
@@ -185,7 +185,7 @@ export const keyDescription = resourcePolicy({
   severity: "low",
   remediationSteps: 'Set description, e.g. "Encrypts the API upload bucket (prod)".',
   references: [compliancePolicies("aws-kms-key-missing-description")],
-  types: KEY_TYPES,
+  types: [...KEY_TYPES, NATIVE_KMS_KEY],
   check: (props, ctx) => {
     const d = props.description;
     if (typeof d !== "string" || d.trim() === "") ctx.report("the key has no description.");

@@ -268,6 +268,14 @@ export const otherStoresKms = customerKeyPolicy({
   },
 });
 
+// The aws-native types whose twins are in the table (../../lib/native/twins*.ts): a Firehose
+// stream's S3 destinations and backups, a SageMaker endpoint configuration's outputs.
+const OUTPUT_TYPES = [
+  ...Object.keys(OUTPUT_STORES),
+  n.NATIVE_FIREHOSE_DELIVERY_STREAM,
+  n.NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
+];
+
 export const exportsKms = customerKeyPolicy({
   name: "data-export-kms-cmk",
   description:
@@ -284,7 +292,7 @@ export const exportsKms = customerKeyPolicy({
   references: [
     awsDocs("kms/latest/developerguide/concepts.html#customer-cmk (customer managed keys)"),
   ],
-  types: Object.keys(OUTPUT_STORES),
+  types: OUTPUT_TYPES,
   noun: (r) => OUTPUT_STORES[r.type]?.noun ?? r.type,
   check: (k, ctx) => {
     // A key AWS owns or manages named here is data-export-no-aws-managed-key's (mandatory).
@@ -308,7 +316,7 @@ export const exportsNoAwsKey = customerKeyPolicy({
   references: [
     awsDocs("kms/latest/developerguide/concepts.html#aws-managed-cmk (AWS managed keys)"),
   ],
-  types: Object.keys(OUTPUT_STORES),
+  types: OUTPUT_TYPES,
   noun: (r) => OUTPUT_STORES[r.type]?.noun ?? r.type,
   check: (k, ctx) => {
     // Each place is judged only when a key is given there: a customer key or none is silent.

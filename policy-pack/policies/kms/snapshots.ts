@@ -37,6 +37,7 @@ import {
   REDSHIFTSERVERLESS_SNAPSHOT,
 } from "../../lib/types";
 import { awsDocs, checkov, kics } from "../../lib/controls";
+import { NATIVE_RDS_CLUSTER_SNAPSHOT, NATIVE_RDS_DB_SNAPSHOT } from "../../lib/native/types";
 
 /** Where a snapshot names its source, and where source and snapshot state their encryption. */
 interface SnapshotKind {
@@ -215,7 +216,8 @@ export const snapshotKms = customerKeyPolicy({
     awsDocs("ebs/latest/userguide/ebs-encryption (snapshots of encrypted volumes)"),
     awsDocs("AmazonRDS/latest/UserGuide/Overview.Encryption (snapshots use the instance's key)"),
   ],
-  types: Object.keys(KINDS),
+  // aws-native DbSnapshot and ClusterSnapshot read as the RDS ones (../../lib/native/twins-data.ts).
+  types: [...Object.keys(KINDS), NATIVE_RDS_DB_SNAPSHOT, NATIVE_RDS_CLUSTER_SNAPSHOT],
   noun: (r) => KINDS[r.type].noun,
   check: (k) => {
     const kind = KINDS[k.resource.type];

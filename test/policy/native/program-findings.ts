@@ -115,6 +115,11 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["dsql:Cluster", "orders-sql", ["data-store-kms-cmk"]],
   ["neptunegraph:Graph", "graph-analytics", ["data-store-kms-cmk"]],
   ["stepfunctions:StateMachine", "orders-flow", ["data-store-kms-cmk"]],
+  // Snapshots, a Firehose stream's S3 destination and a role's policies (end of data.ts).
+  ["rds:DbSnapshot", "orders-snapshot", ["snapshot-kms-cmk"]],
+  ["rds:ClusterSnapshot", "aurora-snapshot", ["snapshot-kms-cmk"]],
+  ["kinesisfirehose:DeliveryStream", "firehose-export", ["data-export-no-aws-managed-key"]],
+  ["iam:Role", "policies-role", ["iam-role-no-policy-management-conflicts"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */
