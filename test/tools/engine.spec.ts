@@ -13,6 +13,8 @@ import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 import { errorMessage, programFrames, programLocation } from "../../tools/lib/engine/language-host";
 import { EngineResource, OfflineEngine } from "../../tools/lib/engine/monitor";
 import { ownResourceInvoke } from "../../tools/lib/engine/own-resources";
+import { unrecognizedAwsType } from "../../tools/lib/engine/provider-types";
+import { FIXTURES } from "./program-runs";
 import {
   containsUnknown,
   downgradeOutputValues,
@@ -52,6 +54,7 @@ async function engineFor(phase: "preview" | "apply", opaque?: string[]) {
       deps?: Record<string, string[]>;
       secretOutputs?: string[];
       remote?: boolean;
+      version?: string;
     } = {},
   ) =>
     new Promise<resproto.RegisterResourceResponse>((resolve, reject) => {
@@ -61,6 +64,7 @@ async function engineFor(phase: "preview" | "apply", opaque?: string[]) {
       req.setParent(opts.parent ?? "");
       req.setCustom(opts.custom ?? true);
       req.setRemote(opts.remote ?? false);
+      req.setVersion(opts.version ?? "");
       req.setObject(Struct.fromJavaScript((opts.object ?? {}) as any));
       req.setAdditionalsecretoutputsList(opts.secretOutputs ?? []);
       for (const [k, urns] of Object.entries(opts.deps ?? {})) {
@@ -114,6 +118,43 @@ describe("offline engine", () => {
       } finally {
         close();
       }
+    });
+
+    it("refuses a hand-made resource of a type the aws provider does not serve, as its Check does", async () => {
+      const { register, close } = await engineFor("preview");
+      try {
+        const err = await register("aws:s3/bucket:Buckett", "archive").then(
+          () => undefined,
+          (e: grpc.ServiceError) => e,
+        );
+        expect(err?.details).to.contain(
+          "unrecognized resource type (Check): aws:s3/bucket:Buckett",
+        );
+        expect(err?.details).to.contain("did you mean aws:s3/bucket:Bucket?");
+        // A provider SDK's class sends its version: its token is its provider's, never refused.
+        const sdk = await register("aws:s3/bucket:Buckett", "sdk", { version: "7.48.0" });
+        expect(sdk.getUrn()).to.contain("::sdk");
+      } finally {
+        close();
+      }
+    });
+
+    it("serves a token the program's own @pulumi/aws declares, and leaves other packages alone", () => {
+      const program = path.join(FIXTURES, "fail-unrecognized-type");
+      const line = fs.readFileSync(path.join(program, "index.ts"), "utf8");
+      expect(line).to.contain('"aws:s3/bucket:Buckett"');
+      expect(unrecognizedAwsType("aws:s3/bucket:Buckett", program)).to.contain("did you mean");
+      expect(unrecognizedAwsType("aws:s3/bucket:Bucket", program)).to.equal(undefined);
+      expect(unrecognizedAwsType("gcp:storage/bucket:Bucket", program)).to.equal(undefined);
+      // An older major's token its installed package declares (here a made-up one) is served.
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-types-"));
+      const pkg = path.join(dir, "node_modules", "@pulumi", "aws");
+      fs.mkdirSync(path.join(pkg, "opsworks"), { recursive: true });
+      fs.writeFileSync(path.join(pkg, "package.json"), '{"name":"@pulumi/aws","version":"6.0.0"}');
+      const cls = "exports.Stack = class { static __pulumiType = 'aws:opsworks/stackz:Stackz'; };";
+      fs.writeFileSync(path.join(pkg, "opsworks", "stackz.js"), cls);
+      expect(unrecognizedAwsType("aws:opsworks/stackz:Stackz", dir)).to.equal(undefined);
+      expect(unrecognizedAwsType("aws:opsworks/stackz:Stackz", program)).to.contain("unrecognized");
     });
 
     it("registers one default provider per package with the package's config as inputs", async () => {
