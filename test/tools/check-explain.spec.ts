@@ -93,6 +93,16 @@ describe("how the check explains a program's own failure", () => {
     expect(plain).to.contain("demo:dbHost is not set; set it with `pulumi config set demo:dbHost");
     expect(plain).to.not.contain("ESC");
     expect(plain).to.not.contain("another namespace");
+    expect(plain).to.not.contain("--secret");
+    // Read with requireSecret: the SDK asks for --secret, and so does the fix.
+    const secret = explainDevError(
+      demoProgram({ "Pulumi.dev.yaml": "config:\n  demo:replicas: 2\n" }),
+      "Missing required configuration variable 'demo:apiKey'\n\tplease set a value using the command `pulumi config set --secret demo:apiKey <value>`",
+      { line: 2, column: 1 },
+    );
+    expect(secret).to.contain(
+      "set it with `pulumi config set --secret demo:apiKey <value> --stack dev`",
+    );
     // Set for the project's former name: `new pulumi.Config()` never reads it.
     const renamed = missing("config:\n  demo-old:dbHost: db.internal\n");
     expect(renamed).to.contain("The stack file sets demo-old:dbHost (");

@@ -52,6 +52,7 @@ async function engineFor(phase: "preview" | "apply", opaque?: string[]) {
       deps?: Record<string, string[]>;
       secretOutputs?: string[];
       remote?: boolean;
+      version?: string;
     } = {},
   ) =>
     new Promise<resproto.RegisterResourceResponse>((resolve, reject) => {
@@ -61,6 +62,7 @@ async function engineFor(phase: "preview" | "apply", opaque?: string[]) {
       req.setParent(opts.parent ?? "");
       req.setCustom(opts.custom ?? true);
       req.setRemote(opts.remote ?? false);
+      req.setVersion(opts.version ?? "");
       req.setObject(Struct.fromJavaScript((opts.object ?? {}) as any));
       req.setAdditionalsecretoutputsList(opts.secretOutputs ?? []);
       for (const [k, urns] of Object.entries(opts.deps ?? {})) {
@@ -111,6 +113,25 @@ describe("offline engine", () => {
         expect(err?.details).to.equal(
           "Duplicate resource URN 'urn:pulumi:dev::proj::aws:s3/bucket:Bucket::same'; try giving it a unique name",
         );
+      } finally {
+        close();
+      }
+    });
+
+    it("refuses a hand-made resource of a type the aws provider does not serve, as its Check does", async () => {
+      const { register, close } = await engineFor("preview");
+      try {
+        const err = await register("aws:s3/bucket:Buckett", "archive").then(
+          () => undefined,
+          (e: grpc.ServiceError) => e,
+        );
+        expect(err?.details).to.contain(
+          "unrecognized resource type (Check): aws:s3/bucket:Buckett",
+        );
+        expect(err?.details).to.contain("did you mean aws:s3/bucket:Bucket?");
+        // A provider SDK's class sends its version: its token is its provider's, never refused.
+        const sdk = await register("aws:s3/bucket:Buckett", "sdk", { version: "7.48.0" });
+        expect(sdk.getUrn()).to.contain("::sdk");
       } finally {
         close();
       }

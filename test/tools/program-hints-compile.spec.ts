@@ -24,6 +24,7 @@ import {
   typesOnlyModule,
   typesPackage,
 } from "../../tools/lib/engine/type-only-imports";
+import { missingMemberCall } from "../../tools/lib/engine/runtime-type-errors";
 import { FIXTURES } from "./program-runs";
 
 /** Node's CommonJS error for a module it cannot find, as the language host logs it. */
@@ -70,6 +71,43 @@ describe("type-only imports and the compile `pulumi preview` does", () => {
     expect(note).to.contain('`export type { ... } from "aws-lambda"`');
     expect(typesOnlyHint(notFound("aws-lambda", handler))).to.contain("--type-check");
     expect(typesOnlyHint(notFound("@pulumi/aws", handler))).to.equal("");
+  });
+});
+
+describe("a call of what the installed packages lack, which a type-checking compile refuses", () => {
+  const dir = path.join(FIXTURES, "fail-missing-member");
+  const storage = path.join(dir, "components", "storage.ts");
+  const line =
+    fs
+      .readFileSync(storage, "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes("EncryptionConfiguration(")) + 1;
+  const message = "TypeError: aws.s3.BucketServerSideEncryptionConfiguration is not a constructor";
+  const failure = { kind: "error" as const, message, location: { file: storage, line, column: 1 } };
+
+  it("a TypeScript file of the program calling a package member that is not there: compiled again", () => {
+    expect(missingMemberCall(failure)).to.deep.equal({
+      expression: "aws.s3.BucketServerSideEncryptionConfiguration",
+      kind: "constructor",
+    });
+    const note = transpileOnlyFailure(failure, dir);
+    expect(note).to.contain(
+      `components/storage.ts:${line} calls \`aws.s3.BucketServerSideEncryptionConfiguration\``,
+    );
+    expect(note).to.contain("`pulumi preview` type-checks the program by default");
+  });
+
+  it("not for a package's own file, a JavaScript file, a bare name or another error", () => {
+    const at = (file: string) => ({ ...failure, location: { file, line: 1, column: 1 } });
+    expect(transpileOnlyFailure(at(path.join(dir, "node_modules", "x", "index.ts")), dir)).to.equal(
+      undefined,
+    );
+    expect(transpileOnlyFailure(at(path.join(dir, "index.js")), dir)).to.equal(undefined);
+    const bare = { ...failure, message: "TypeError: handler is not a function" };
+    expect(transpileOnlyFailure(bare, dir)).to.equal(undefined);
+    const other = { ...failure, message: "Error: bucketName is required" };
+    expect(transpileOnlyFailure(other, dir)).to.equal(undefined);
+    expect(transpileOnlyFailure({ ...failure, location: undefined }, dir)).to.equal(undefined);
   });
 });
 

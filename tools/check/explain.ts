@@ -69,13 +69,19 @@ export function configHints(
   const missing = /Missing required configuration variable '([^']+)'/.exec(e.message)?.[1];
   if (missing && !reason) {
     const envs = config.environments ?? [];
+    // The SDK asks for `--secret` when the program read the key with requireSecret (its
+    // ConfigMissingError, sdk/nodejs/config.ts), so the stack file keeps it encrypted.
+    const secretFlag = e.message.includes(`pulumi config set --secret ${missing}`)
+      ? "--secret "
+      : "";
     reason =
       `${missing} is not set` +
       (envs.length > 0
         ? ` in ${file}, which imports Pulumi ESC environment${envs.length > 1 ? "s" : ""} ` +
           `${envs.map((x) => JSON.stringify(x)).join(", ")} that the check cannot open offline; ` +
           `if ${envs.length > 1 ? "one of them" : "it"} provides the value, ${supply([missing])}`
-        : `; set it with \`pulumi config set ${missing} <value> --stack ${e.stack_}\`, or ${supply([missing])}`) +
+        : `; set it with \`pulumi config set ${secretFlag}${missing} <value> --stack ${e.stack_}\`, ` +
+          `or ${supply([missing])}`) +
       otherNamespace(missing, config.lines, file);
   }
   const set = Object.keys(config.lines)

@@ -27,6 +27,7 @@ import type { EngineAnswers, Phase } from "./answers";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
 import { missingAssetPath, programSource } from "./registration-sources";
+import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { unknownSources } from "./unknown-sources";
@@ -225,6 +226,11 @@ export class OfflineEngine {
     const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
     const missing = dirs.length > 0 ? missingAssetPath(sent, dirs) : undefined;
     if (missing) throw new Error(missing);
+    // A class of a provider SDK sends its package's version and a token that version serves;
+    // a hand-made `pulumi.CustomResource` sends none, and its token may be one no provider has.
+    const handMade = custom && !remote && !req.getVersion();
+    const unrecognized = handMade ? unrecognizedAwsType(type, this.programDir) : undefined;
+    if (unrecognized) throw new Error(unrecognized);
     let provider: string | undefined = req.getProvider() || undefined;
     if (custom && !provider && !type.startsWith("pulumi:providers:")) {
       provider = this.defaultProviderFor(type, req.getVersion(), req.getPackageref());

@@ -35,7 +35,16 @@ function sourceOf(pos: PositionMessage | undefined) {
  */
 const ownFiles = new Map<string, Map<string, boolean>>();
 
-/** A position in one of the program's own files (under `dir`, outside node_modules). */
+/** The check's own folder (`tools/`): its preloads run in the program's process. */
+const CHECK_TOOLS = path.resolve(__dirname, "..", "..");
+
+/**
+ * A position in one of the user's own files: any file outside node_modules and outside the check
+ * itself. Besides the program's folder (`dir`) that is a monorepo's shared source the program
+ * imports by relative path (`../../lib/bucket.ts`), or a workspace package linked to its source:
+ * the SDK reports the line there that made the resource, as `pulumi preview` records it, and that
+ * is the line to change. Only installed packages (a component library, the SDK) are passed over.
+ */
 function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
   if (!pos?.uri.startsWith("file:")) return false;
   let known = ownFiles.get(dir);
@@ -43,7 +52,9 @@ function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
   let own = known.get(pos.uri);
   if (own === undefined) {
     const file = fileURLToPath(pos.uri);
-    own = file.startsWith(dir + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`);
+    own =
+      !file.includes(`${path.sep}node_modules${path.sep}`) &&
+      (file.startsWith(dir + path.sep) || !file.startsWith(CHECK_TOOLS + path.sep));
     if (known.size < 10_000) known.set(pos.uri, own);
   }
   return own;

@@ -13,6 +13,7 @@ import * as path from "path";
 import type { ProgramFailure } from "./language-host";
 import { missingModule } from "./hints";
 import { resolvePackageJson } from "./versions";
+import { missingMemberNote } from "./runtime-type-errors";
 
 export interface TypesOnlyModule {
   /** The specifier the program imports (`aws-lambda`, `./types`). */
@@ -86,7 +87,7 @@ export function transpileOnlyFailure(
 ): string | undefined {
   const typesOnly = typesOnlyModule(failure);
   if (typesOnly) return typeCheckedNote(typesOnly, pwd);
-  if (!singleFileRootDir(failure)) return undefined;
+  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd);
   return (
     "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
     "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +

@@ -1,0 +1,53 @@
+// What the offline engine takes from a registration besides its inputs, driven with the values a
+// language host sends: whether the AWS provider serves a hand-made resource's type token, and the
+// user's line that made a resource (a monorepo's shared source included). No program is run.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { unrecognizedAwsType } from "../../tools/lib/engine/provider-types";
+import { programSource } from "../../tools/lib/engine/registration-sources";
+import { FIXTURES } from "./program-runs";
+
+describe("registrations: served aws type tokens and the user's source line", () => {
+  it("serves a token the program's own @pulumi/aws declares, and leaves other packages alone", () => {
+    const program = path.join(FIXTURES, "fail-unrecognized-type");
+    const line = fs.readFileSync(path.join(program, "index.ts"), "utf8");
+    expect(line).to.contain('"aws:s3/bucket:Buckett"');
+    expect(unrecognizedAwsType("aws:s3/bucket:Buckett", program)).to.contain("did you mean");
+    expect(unrecognizedAwsType("aws:s3/bucket:Bucket", program)).to.equal(undefined);
+    expect(unrecognizedAwsType("gcp:storage/bucket:Bucket", program)).to.equal(undefined);
+    // An older major's token its installed package declares (here a made-up one) is served.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "aws-types-"));
+    const pkg = path.join(dir, "node_modules", "@pulumi", "aws");
+    fs.mkdirSync(path.join(pkg, "opsworks"), { recursive: true });
+    fs.writeFileSync(path.join(pkg, "package.json"), '{"name":"@pulumi/aws","version":"6.0.0"}');
+    const cls = "exports.Stack = class { static __pulumiType = 'aws:opsworks/stackz:Stackz'; };";
+    fs.writeFileSync(path.join(pkg, "opsworks", "stackz.js"), cls);
+    expect(unrecognizedAwsType("aws:opsworks/stackz:Stackz", dir)).to.equal(undefined);
+    expect(unrecognizedAwsType("aws:opsworks/stackz:Stackz", program)).to.contain("unrecognized");
+  });
+
+  it("places a resource at the user's line, also in a monorepo's shared lib/ outside the program", () => {
+    const root = path.join(FIXTURES, "monorepo-shared-lib");
+    const program = path.join(root, "stacks", "app");
+    const at = (file: string, line: number) => ({
+      getUri: () => `file://${file}`,
+      getLine: () => line,
+      getColumn: () => 9,
+    });
+    const req = (reported: ReturnType<typeof at>, ...frames: ReturnType<typeof at>[]) => ({
+      getSourceposition: () => reported,
+      getStacktrace: () => ({ getFramesList: () => frames.map((f) => ({ getPc: () => f })) }),
+    });
+    const lib = at(path.join(root, "lib", "bucket.ts"), 10);
+    const index = at(path.join(program, "index.ts"), 3);
+    expect(programSource(req(lib, lib, index), program)?.uri).to.equal(lib.getUri());
+    // A component library installed as a package is passed over for the program's own line.
+    const pkg = at(path.join(root, "node_modules", "@acme", "lib", "index.js"), 40);
+    expect(programSource(req(pkg, pkg, index), program)?.line).to.equal(3);
+    // So is the check's own code, which runs in the program's process.
+    const own = at(path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "x.js"), 1);
+    expect(programSource(req(own, own, index), program)?.line).to.equal(3);
+  });
+});

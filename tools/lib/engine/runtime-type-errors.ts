@@ -1,0 +1,48 @@
+// A program written against another major of a provider package (`aws.s3.BucketV2` renamed,
+// `repo.repositoryArn` never declared) fails under `pulumi preview` before it runs: the language
+// host compiles it with ts-node, which type-checks unless PULUMI_NODEJS_TRANSPILE_ONLY or the
+// tsconfig's `noCheck` says otherwise (`cmd/run/run.js` of @pulumi/pulumi: "Otherwise we default
+// to ts-node's default, which is to type check"), and ts-node stops at the first file it requires
+// that has a type error ("TSError: ⨯ Unable to compile TypeScript", ts-node README, "Type
+// checking"). The check compiles transpile-only, so the same program runs on and fails later, at
+// a call of what the package does not have (`TypeError: aws.s3.X is not a constructor`), in
+// another file than the one `pulumi preview` names. Such a failure is compiled again as the host
+// compiles it, so the report names the error, file and line `pulumi preview` names.
+import * as path from "path";
+import type { ProgramFailure } from "./language-host";
+
+/** `TypeError: aws.s3.BucketServerSideEncryptionConfiguration is not a constructor`. */
+const MISSING_MEMBER = /^TypeError: ((?:[\w$]+\.)+[\w$]+) is not a (constructor|function)\b/;
+
+/**
+ * The member a program's TypeScript called that its packages do not have, when the call is in a
+ * TypeScript file of the program itself (not a package's, and not JavaScript, which no compile
+ * checks): a type-checking compile would have refused it.
+ */
+export function missingMemberCall(
+  failure: ProgramFailure | undefined,
+): { readonly expression: string; readonly kind: string } | undefined {
+  if (failure?.kind !== "error") return undefined;
+  const m = MISSING_MEMBER.exec(failure.message);
+  const file = failure.location?.file;
+  if (!m || !file || !/\.[cm]?tsx?$/.test(file)) return undefined;
+  if (file.split(/[\\/]/).includes("node_modules")) return undefined;
+  return { expression: m[1], kind: m[2] };
+}
+
+/** The report's note on a run compiled again with type-checking for that reason. */
+export function missingMemberNote(
+  failure: ProgramFailure | undefined,
+  pwd: string,
+): string | undefined {
+  const call = missingMemberCall(failure);
+  const at = failure?.location;
+  if (!call || !at) return undefined;
+  const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
+  return (
+    `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
+    "installed packages: `pulumi preview` type-checks the program by default and stops at the " +
+    "first type error, before the program runs, so the check compiled it the same way (as " +
+    "--type-check does) and reports what that compile reports"
+  );
+}
