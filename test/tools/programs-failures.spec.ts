@@ -12,6 +12,19 @@ import { loadProject, UsageError } from "../../tools/check/project";
 import { FIXTURES, lineOf, QueuedRuns, ROOT, runStack, SCRATCH } from "./program-runs";
 
 const runs = new QueuedRuns();
+
+/** Whether a process has ended: gone, or a zombie no one reaps (a container's init may not). */
+function ended(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  const stat = fs.existsSync(`/proc/${pid}/stat`)
+    ? fs.readFileSync(`/proc/${pid}/stat`, "utf8")
+    : "";
+  return / Z /.test(stat.slice(stat.lastIndexOf(")")));
+}
 const run = runs.run.bind(runs);
 
 describe("real-world programs that fail, offline", function () {
@@ -136,6 +149,10 @@ describe("real-world programs that fail, offline", function () {
     const r = await run("fail-never-finishes");
     expect(r.failure?.kind).to.equal("never-finished");
     expect(r.failure?.message).to.contain("the program never finished");
+    // The process it started and never waited for ended with the run.
+    const pid = Number(/left behind: pid (\d+)/.exec(r.output.join("\n"))?.[1]);
+    expect(pid).to.be.greaterThan(0);
+    expect(ended(pid), `process ${pid} still runs`).to.equal(true);
   });
 
   it("an invoke nobody answers, in an ES module, is named at its line", async () => {

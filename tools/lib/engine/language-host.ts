@@ -16,15 +16,16 @@
 // and TS_NODE_TRANSPILE_ONLY=true with it: the host's ESM hooks (`cmd/run/hooks.js`) create
 // ts-node's service when their module loads, before `initialize` hands them the host's options,
 // so an ESM program is compiled with ts-node's environment defaults only (a type-checking
-// compile that costs 10-15 s); and a preload (./child-preload.js) that changes nothing
-// observable makes the run cheaper. The child is isolated: its exit code, `process.exit` or a
-// hang never decide the verdict.
+// compile that costs 10-15 s); a preload (./child-preload.js) that changes nothing observable
+// makes the run cheaper. The child is isolated: its exit code, `process.exit` or a hang never
+// decide the verdict, and it leads a process group that ends with the run (./process-group.ts).
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { wasBusy } from "./busy";
+import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
 import { hostOptions, programNodeOptions } from "./runtime-options";
@@ -367,34 +368,34 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
         cwd: pwd,
         env,
         stdio: ["ignore", "pipe", "pipe"],
+        detached: OWN_GROUP,
       });
-      const outPending = { text: "" };
-      const errPending = { text: "" };
+      const [outPending, errPending] = [{ text: "" }, { text: "" }];
       child.stdout.on("data", (c: Buffer) => collect(c, outPending));
       child.stderr.on("data", (c: Buffer) => collect(c, errPending));
       const stop = () => {
         timedOut = true;
         void wasBusy(child.pid).then((b) => {
           busy = b;
-          child.kill("SIGTERM");
-          setTimeout(() => child.kill("SIGKILL"), 2000).unref();
+          signalGroup(child, "SIGTERM");
+          setTimeout(() => signalGroup(child, "SIGKILL"), 2000).unref();
         });
       };
-      // The timeout is the program's: it starts when the host has set up and registers the
-      // stack, so a loaded machine's slow start does not count; a host that never gets there
-      // is stopped after the timeout plus a start-up allowance.
+      // The timeout is the program's, from the host's registering the stack (a loaded machine's
+      // slow start does not count); a host never getting there has a start-up allowance more.
       let timer = setTimeout(stop, opts.timeoutMs + STARTUP_ALLOWANCE_MS);
       engine.onProgramStart = () => {
         trace.event("program-start");
         clearTimeout(timer);
         timer = setTimeout(stop, opts.timeoutMs);
       };
-      const stopChild = () => child.kill("SIGKILL");
+      const stopChild = () => signalGroup(child, "SIGKILL");
       process.once("exit", stopChild);
       if (opts.signal?.aborted) stopChild();
       opts.signal?.addEventListener("abort", stopChild, { once: true });
       child.on("error", (error) => resolve({ code: null, signal: null, error }));
       child.on("close", (code, signal) => {
+        signalGroup(child, "SIGKILL"); // what the program started and left running
         clearTimeout(timer);
         process.off("exit", stopChild);
         opts.signal?.removeEventListener("abort", stopChild);
