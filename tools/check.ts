@@ -27,7 +27,6 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput, writeAtomically } from "./check/output";
-import { envRegionProblem } from "./check/env-region";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -77,6 +76,7 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const { fakeCloudAnswers } = await import("./lib/engine/answers");
   const { parseInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
+  const { UNMODELLED_REGIONS } = await import("./lib/fake-aws/regions");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
     const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
@@ -116,9 +116,13 @@ async function check(args: CheckArgs): Promise<number> {
           "for this run with --config aws:region=<region> (never written anywhere)",
       );
     }
-    const envProblem =
-      region === undefined ? envRegionProblem(config.values, process.env) : undefined;
-    if (envProblem) throw new UsageError(envProblem);
+    if (region !== undefined && UNMODELLED_REGIONS.has(region)) {
+      throw new UsageError(
+        `${config.file ?? project.file}: aws:region "${region}" is an AWS region whose zones the ` +
+          "offline check has no data for (an isolated or sovereign partition); judge the program " +
+          "for a commercial region with --config aws:region=<region> (never written anywhere)",
+      );
+    }
     if (region !== undefined && !REGIONS.has(region)) {
       const nearest = nearestRegions(region);
       throw new UsageError(

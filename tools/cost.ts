@@ -9,7 +9,7 @@ import { ROOT } from "./lib/recording";
 import { listStacks, loadProject } from "./check/project";
 import { runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
-import { nearestRegions, REGIONS } from "./lib/fake-aws/regions";
+import { nearestRegions, REGIONS, UNMODELLED_REGIONS } from "./lib/fake-aws/regions";
 
 const USAGE = `Usage: npm run cost -- [options]
 
@@ -59,7 +59,8 @@ export function parseArgs(argv: readonly string[]): Args {
     Object.assign(assumptions, parsed);
   }
   const region = flagValue(flags, "--region");
-  if (region !== undefined && !REGIONS.has(region)) {
+  // A real region without prices (UNMODELLED_REGIONS) is priced as unknown: exit 1, by name.
+  if (region !== undefined && !REGIONS.has(region) && !UNMODELLED_REGIONS.has(region)) {
     const nearest = nearestRegions(region);
     throw new UsageError(
       `--region '${region}' is not an AWS region` +

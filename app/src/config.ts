@@ -58,7 +58,7 @@ const MIB = 1024 * 1024;
 // S3 docs (bucket naming rules): 3-63 characters, lowercase letters, digits, dots and hyphens,
 // beginning and ending with a letter or digit.
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const REGION = /^[a-z]{2,4}(-[a-z]+)+-\d+$/; // eusc-de-east-1 has a four-letter prefix
 // A key id, key ARN, alias name or alias ARN; nothing that could smuggle header syntax.
 const KMS_KEY = /^[A-Za-z0-9:/_.-]{1,2048}$/;
 // RFC 1123 host name: labels of letters, digits and hyphens, at most 253 characters in all.

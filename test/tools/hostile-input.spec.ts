@@ -2,12 +2,14 @@
 // is a usage error (exit 2) naming the flag, file, line or key and the fix; no tool crashes with
 // a stack trace, prints a control character raw or leaves a half-written file. The parsers are
 // driven directly: no CLI spawn.
+import * as aws from "@pulumi/aws";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
-import { envRegionProblem } from "../../tools/check/env-region";
+import { providerRegion } from "../../tools/check/run";
+import { REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
 import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
@@ -130,23 +132,26 @@ describe("hostile input to the tools", () => {
     });
   });
 
-  it("refuses an AWS_REGION or AWS_DEFAULT_REGION that is no region, for stacks without aws:region", () => {
-    expect(envRegionProblem({}, { AWS_REGION: "mars-1" })).to.match(
-      /^AWS_REGION="mars-1" \(the region of stacks without aws:region\) is not an AWS region; did you mean /,
-    );
-    expect(envRegionProblem({}, { AWS_DEFAULT_REGION: "eu-west-9" })).to.contain(
-      'AWS_DEFAULT_REGION="eu-west-9"',
-    );
-    expect(envRegionProblem({}, { AWS_REGION: "eu-west-1", AWS_DEFAULT_REGION: "x" })).to.equal(
-      undefined,
-    );
-    expect(envRegionProblem({ "aws:region": "eu-west-1" }, { AWS_REGION: "x" })).to.equal(
-      undefined,
+  it("takes the region from AWS_REGION, then AWS_DEFAULT_REGION, an empty one counting as unset", () => {
+    // The provider does not validate region names (pulumi-aws sets skipRegionValidation true by
+    // default), and a program that starts no default AWS provider never reads these variables:
+    // they are never refused up front.
+    expect(providerRegion({}, { AWS_REGION: "", AWS_DEFAULT_REGION: "eu-west-1" }).region).to.equal(
+      "eu-west-1",
     );
     expect(
-      envRegionProblem({ "aws:skipRegionValidation": "true" }, { AWS_REGION: "minio" }),
-    ).to.equal(undefined);
-    expect(envRegionProblem({}, {})).to.equal(undefined);
+      providerRegion({}, { AWS_REGION: "eu-west-2", AWS_DEFAULT_REGION: "x" }).region,
+    ).to.equal("eu-west-2");
+    expect(providerRegion({ "aws:region": "eu-west-3" }, { AWS_REGION: "x" }).region).to.equal(
+      "eu-west-3",
+    );
+  });
+
+  it("knows the provider's isolated and sovereign regions as real regions it cannot model", () => {
+    for (const r of Object.values(aws.Region)) {
+      expect(REGIONS.has(r) || UNMODELLED_REGIONS.has(r), r).to.equal(true);
+    }
+    for (const r of UNMODELLED_REGIONS) expect(REGIONS.has(r), r).to.equal(false);
   });
 
   it("escapes control characters of a message, keeping newlines and tabs", () => {

@@ -210,7 +210,8 @@ export function providerRegion(
   config: Record<string, string>,
   env: NodeJS.ProcessEnv,
 ): { region: string; note?: string } {
-  const given = config["aws:region"] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION;
+  // An empty variable counts as unset, as the provider's defaults read it.
+  const given = config["aws:region"] || env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (given) return { region: given };
   return {
     region: FALLBACK_REGION,

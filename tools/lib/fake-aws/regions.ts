@@ -149,3 +149,19 @@ export function region(name: string): Region {
   if (!r) throw new UnknownRegionError(name, nearestRegions(name));
   return r;
 }
+
+/**
+ * Real regions the AWS provider names (the `Region` enum of @pulumi/aws 7.x: the European
+ * Sovereign Cloud and the isolated partitions) that the table above has no zones for, because
+ * AWS does not publish them: a name here is not a typo, only a region the check cannot model.
+ */
+export const UNMODELLED_REGIONS: ReadonlySet<string> = new Set([
+  "eusc-de-east-1",
+  "us-iso-east-1",
+  "us-iso-west-1",
+  "us-isob-east-1",
+  "us-isob-west-1",
+  "eu-isoe-west-1",
+  "us-isof-east-1",
+  "us-isof-south-1",
+]);
