@@ -11,10 +11,19 @@
 //
 // Prettier keeps its own cache, per file and by content (sound: a file's format depends on the
 // file alone and the options, which key the cache).
+//
+// `--typecheck` (what `npm test` runs) type-checks first, exactly as `npm run build` does
+// (`tsc --noEmit -p tsconfig.json`, with the same incremental build info), and hands that very
+// TypeScript program to ESLint's type-aware rules (typescript-eslint's `parserOptions.programs`,
+// https://typescript-eslint.io/packages/parser/#programs) instead of letting ESLint build the
+// same program again from tsconfig.json: the program (every file of the project and the declarations
+// of @pulumi/aws it imports) is most of the cost of each, and the types the check resolved are the
+// ones the rules ask for.
 import { execFileSync, spawnSync } from "child_process";
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import type * as ts from "typescript";
 
 const ROOT = path.resolve(__dirname, "..");
 const CACHE = path.join(ROOT, ".cache", "lint");
@@ -59,14 +68,36 @@ function run(bin: string, args: string[]): number {
   return r.status ?? 1;
 }
 
-function eslint(): number {
+/** ESLint as its command line runs it (`eslint .`, the default formatter), in this process. */
+async function lintFiles(program: ts.Program | undefined): Promise<number> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ESLint } = require("eslint") as typeof import("eslint");
+  const overrideConfig = program
+    ? { languageOptions: { parserOptions: { programs: [program], project: null } } }
+    : undefined;
+  const linter = new ESLint({ cwd: ROOT, overrideConfig });
+  const results = await linter.lintFiles(["."]);
+  const text = await (await linter.loadFormatter("stylish")).format(results);
+  if (text) process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  return results.some((r) => r.errorCount > 0 || r.fatalErrorCount > 0) ? 1 : 0;
+}
+
+async function eslint(program?: ts.Program): Promise<number> {
   const useCache = !process.env.LINT_NO_CACHE;
   const before = useCache ? fingerprint(ROOT) : undefined;
   if (before && fs.existsSync(FINGERPRINT) && fs.readFileSync(FINGERPRINT, "utf8") === before) {
     process.stdout.write("eslint: no input changed since its last clean run, nothing to lint\n");
     return 0;
   }
-  const code = run("eslint", ["."]);
+  let code: number;
+  try {
+    code = await lintFiles(program);
+  } catch (err) {
+    process.stderr.write(
+      `lint: ESLint could not run: ${err instanceof Error ? err.message : err}\n`,
+    );
+    return 2;
+  }
   // Kept only when nothing changed during the run, so the fingerprint is of what was linted.
   if (code === 0 && before && fingerprint(ROOT) === before) {
     try {
@@ -79,20 +110,81 @@ function eslint(): number {
   return code;
 }
 
-function main(): void {
-  const code = eslint();
+/**
+ * `tsc --noEmit -p tsconfig.json --incremental --tsBuildInfoFile .cache/tsc/platform.tsbuildinfo`
+ * (`npm run build`) through TypeScript's API: its diagnostics as tsc prints them into a pipe (`report`, empty
+ * when there are none), and the program it checked. Exit code 2 with errors, as tsc's.
+ */
+export function typeCheck(root: string): { code: number; program: ts.Program; report: string } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const typescript = require("typescript") as typeof ts;
+  const host: ts.FormatDiagnosticsHost = {
+    getCanonicalFileName: (f) => f,
+    getCurrentDirectory: () => root,
+    getNewLine: () => "\n",
+  };
+  const configProblems: ts.Diagnostic[] = [];
+  const parsed = typescript.getParsedCommandLineOfConfigFile(
+    path.join(root, "tsconfig.json"),
+    {
+      noEmit: true,
+      incremental: true,
+      tsBuildInfoFile: path.join(root, ".cache", "tsc", "platform.tsbuildinfo"),
+    },
+    { ...typescript.sys, onUnRecoverableConfigFileDiagnostic: (d) => configProblems.push(d) },
+  );
+  if (!parsed) {
+    throw new Error(
+      `tsconfig.json could not be read: ${typescript.formatDiagnostics(configProblems, host)}`,
+    );
+  }
+  const builder = typescript.createIncrementalProgram({
+    rootNames: parsed.fileNames,
+    options: parsed.options,
+    projectReferences: parsed.projectReferences,
+    configFileParsingDiagnostics: typescript.getConfigFileParsingDiagnostics(parsed),
+  });
+  const diagnostics = [
+    ...builder.getConfigFileParsingDiagnostics(),
+    ...builder.getOptionsDiagnostics(),
+    ...builder.getGlobalDiagnostics(),
+    ...builder.getSyntacticDiagnostics(),
+    ...builder.getSemanticDiagnostics(),
+  ];
+  builder.emit(); // under noEmit, only the build info the next run starts from
+  const report =
+    diagnostics.length > 0
+      ? `${typescript.formatDiagnostics(diagnostics, host)}\n` +
+        `Found ${diagnostics.length} error(s).\n`
+      : "";
+  return { code: diagnostics.length > 0 ? 2 : 0, program: builder.getProgram(), report };
+}
+
+async function main(): Promise<void> {
+  let program: ts.Program | undefined;
+  if (process.argv.includes("--typecheck")) {
+    const checked = typeCheck(ROOT);
+    program = checked.program;
+    process.stdout.write(checked.report);
+    process.stdout.write(`type-check: ${checked.code === 0 ? "no errors" : "FAILED"}\n`);
+    // A failed type-check fails the run; the lint still runs, so one run reports every problem.
+    if (checked.code !== 0) process.exitCode = checked.code;
+  }
+  const code = await eslint(program);
   if (code !== 0) {
     process.exitCode = code;
     return;
   }
   const cacheLocation = path.join(".cache", "prettier", "cache.json");
-  process.exitCode = run("prettier", [
-    "--check",
-    "--cache",
-    "--cache-location",
-    cacheLocation,
-    ".",
-  ]);
+  const formatted = run("prettier", ["--check", "--cache", "--cache-location", cacheLocation, "."]);
+  if (formatted !== 0) process.exitCode = formatted;
 }
 
-if (require.main === module) main();
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(
+      `lint could not run: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exitCode = 2;
+  });
+}

@@ -1,8 +1,11 @@
 // `npm test`: the type-check, lint and unit tests side by side, then the app tests. They are
 // independent (none reads what another writes), and each alone leaves a core idle much of the
-// time: the type-check and lint are one process each, the unit tests wait on the Pulumi language
+// time: the type-check and lint are one process, the unit tests wait on the Pulumi language
 // hosts of the offline check's end-to-end tests, the app tests on a browser and sockets. Side by
 // side, the machine's cores stay busy and the run takes about as long as its CPU time allows.
+//
+// The type-check and lint are one step, `npm run typecheck-lint` (tools/lint.ts --typecheck): the
+// same checks as `npm run build` and `npm run lint`, on one TypeScript program instead of two.
 //
 // The unit tests run as two mocha processes: the specs that run whole programs (test/tools, mostly
 // end-to-end runs of the offline check waiting on child processes, and the host spec, whose
@@ -31,7 +34,7 @@ const ROOT = path.resolve(__dirname, "..");
  * swamped by the other steps.
  */
 export const PHASES: readonly (readonly string[])[] = [
-  ["test:unit:tools", "test:unit:others", "build", "lint"],
+  ["test:unit:tools", "test:unit:others", "typecheck-lint"],
   ["test:app"],
 ];
 export const STEPS: readonly string[] = PHASES.flat();

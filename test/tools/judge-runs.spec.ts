@@ -10,7 +10,7 @@ import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 import { defaultRunner, startJudge } from "../../tools/check/judge";
 import { loadProject } from "../../tools/check/project";
 import { checkStack, Judge, JudgeContext } from "../../tools/check/run";
-import { FIXTURES, ROOT } from "./program-runs";
+import { CACHE_DIR, FIXTURES, ROOT } from "./program-runs";
 
 const PACK_DIR = path.join(ROOT, "policy-pack");
 const CTX = { project: "platform", stack: "prod", config: {}, configSecretKeys: [] };
@@ -72,6 +72,7 @@ describe("offline check: each run configured as the CLI configures its deploymen
         fakeCloudAnswers({ accountId: account ?? "123456789012", region }),
       timeoutMs: 120_000,
       fallbackModulesDir: ROOT,
+      cacheDir: CACHE_DIR,
     });
     expect(result.phases.map((p) => p.phase)).to.deep.equal(["preview", "apply"]);
     expect(seen).to.deep.equal(["true", "false"]);

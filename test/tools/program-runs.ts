@@ -18,7 +18,7 @@ export const SCRATCH = path.join(ROOT, "test", ".tmp");
 
 const ACCOUNT_ID = "123456789012";
 /** The caches the recordings of the tools use too (compiled TypeScript, V8 code). */
-const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "offline-check");
+export const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "offline-check");
 const TIMEOUT_MS = 120_000;
 
 /** Runs at most `size` tasks at once, in the order they were queued. */
