@@ -135,6 +135,8 @@ const runtime = new Runtime(
     region: config.region,
     taskRoleArn: storage.apiRoleArn,
     taskRolePolicies: [storage.apiRolePolicy, ...(databaseConnect ? [databaseConnect] : [])],
+    // The database's port is open to the tasks before the service starts them.
+    taskSecurityGroupRules: database && ((sg) => database.allowFrom("tasks", sg)),
     interfaceEndpoints,
     bucketName: storage.apiBucketName,
     bucketKeyArn: storage.keyArn,
@@ -146,7 +148,6 @@ const runtime = new Runtime(
   },
   renamed("runtime"),
 );
-database?.allowFrom("tasks", runtime.taskSecurityGroupId);
 
 const access = new Access(
   named("access"),

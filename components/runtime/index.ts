@@ -61,6 +61,14 @@ export interface RuntimeArgs extends RuntimeSettings {
    * Defaults to none.
    */
   readonly taskRolePolicies?: readonly pulumi.Resource[];
+  /**
+   * Rules other layers add to the tasks' security group (the database's port, `allowFrom`), made
+   * once the group exists and before the service: its first tasks connect at start-up. Called with
+   * the group's id; returns the rules. Defaults to none.
+   */
+  readonly taskSecurityGroupRules?: (
+    taskSecurityGroupId: pulumi.Output<string>,
+  ) => readonly pulumi.Resource[];
   /** Upload bucket and the key objects are encrypted with. */
   readonly bucketName: pulumi.Input<string>;
   readonly bucketKeyArn: pulumi.Input<string>;
@@ -176,7 +184,8 @@ export class Runtime extends pulumi.ComponentResource {
     );
     const { taskDefinition, executionRole } = buildTask(b, repo, logGroup);
     const { lb, taskSg } = buildNetworkPath(b);
-    const service = buildService(b, { cluster, taskDefinition, lb, taskSg });
+    const clientRules = args.taskSecurityGroupRules?.(taskSg.id) ?? [];
+    const service = buildService(b, { cluster, taskDefinition, lb, taskSg, clientRules });
     if (args.wafEnabled) {
       new WebFirewall(
         `${name}-waf`,

@@ -68,3 +68,62 @@ describe("Runtime: the task role's policies come first", () => {
     });
   }
 });
+
+describe("Runtime: other layers' rules on the tasks' group come before the service", () => {
+  it("hands the tasks' group to taskSecurityGroupRules and starts the service after the rules", async () => {
+    let given: unknown;
+    const rec = await recordComponent(() => {
+      new Runtime("rt", {
+        ...RUNTIME_ARGS,
+        taskSecurityGroupRules: (sg) => {
+          given = sg;
+          return [
+            new aws.vpc.SecurityGroupEgressRule("tasks-to-db", {
+              securityGroupId: sg,
+              referencedSecurityGroupId: "sg-db",
+              ipProtocol: "tcp",
+              fromPort: 5432,
+              toPort: 5432,
+            }),
+          ];
+        },
+      });
+    });
+    expect(given, "called with the group's id").to.not.equal(undefined);
+    const rule = findOne(
+      rec,
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      "tasks-to-db",
+    );
+    const sg = findOne(rec, "aws:ec2/securityGroup:SecurityGroup", "rt-task-sg");
+    expect(rule.dependencies, "the rule is on the tasks' group").to.include(sg.urn);
+    expect(findOne(rec, T.service, "rt-service").dependencies).to.include(rule.urn);
+  });
+
+  it("without rules, the service waits for the listener only besides its inputs", async () => {
+    const rec = await recordComponent(() => {
+      new Runtime("rt", RUNTIME_ARGS);
+    });
+    const rules = findAll(rec, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    const service = findOne(rec, T.service, "rt-service");
+    expect(rules.filter((r) => service.dependencies.includes(r.urn))).to.deep.equal([]);
+  });
+
+  for (const stack of ["staging", "prod"]) {
+    it(`${stack}, every feature on: the database's rules for the tasks exist before the service`, async () => {
+      const rec = await runWithEverything(stack);
+      const service = findOne(rec, T.service, `${stack}-runtime-service`);
+      const ingress = findOne(
+        rec,
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        `${stack}-database-from-tasks`,
+      );
+      const egress = findOne(
+        rec,
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        `${stack}-database-tasks-to-db`,
+      );
+      expect(service.dependencies).to.include.members([ingress.urn, egress.urn]);
+    });
+  }
+});
