@@ -19,9 +19,11 @@ import {
   RuntimeSecret,
   secretStatements,
 } from "./task";
+import { buildCluster } from "./cluster";
 import { buildNetworkPath, buildService } from "./service";
 
 export * from "./task";
+export { containerInsightsLogGroupName } from "./cluster";
 
 /** Interface endpoints Fargate tasks of this layer need (ECS docs, "Amazon ECR interface VPC
  * endpoints" and "Fargate task networking"): ECR API and registry, CloudWatch Logs; image layers
@@ -177,11 +179,7 @@ export class Runtime extends pulumi.ComponentResource {
       },
       { parent: this, retainOnDelete: protect },
     );
-    const cluster = new aws.ecs.Cluster(
-      `${name}-cluster`,
-      { settings: [{ name: "containerInsights", value: "enabled" }], tags: tags("cluster") },
-      parent,
-    );
+    const { cluster } = buildCluster(b, key);
     const { taskDefinition, executionRole } = buildTask(b, repo, logGroup);
     const { lb, taskSg } = buildNetworkPath(b);
     const clientRules = args.taskSecurityGroupRules?.(taskSg.id) ?? [];
