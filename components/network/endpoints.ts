@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TagsOf } from "../naming";
 import type { NetworkArgs } from "./args";
+import { endpointSubnetIndexes } from "./plan";
 
 /**
  * Actions the S3 gateway endpoint allows on the account's own buckets: object reads and writes,
@@ -112,15 +113,19 @@ export function s3GatewayEndpoint(
 }
 
 /**
- * The interface endpoints `${name}-<service>-endpoint` in the compute subnets (or the first one,
- * "single-az"), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
+ * The interface endpoints `${name}-<service>-endpoint` in the compute subnets whose zone offers
+ * the service (or the first of them, "single-az": `endpointSubnetIndexes`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
  * and data subnets (and `additionalEndpointClientCidrs`) only. Returns the group.
  */
 export function interfaceEndpoints(
   s: EndpointScope,
   args: NetworkArgs,
   services: readonly string[],
-  computeSubnetIds: pulumi.Output<string>[],
+  compute: {
+    readonly subnetIds: pulumi.Output<string>[];
+    /** The zone name of each compute subnet, in the same order. */
+    readonly zoneNames: pulumi.Output<string>[];
+  },
 ): aws.ec2.SecurityGroup {
   const placement = args.endpointPlacement ?? "all-azs";
   const endpointSg = new aws.ec2.SecurityGroup(
@@ -154,8 +159,22 @@ export function interfaceEndpoints(
       s.parent,
     );
   }
-  const endpointSubnets =
-    placement === "single-az" ? computeSubnetIds.slice(0, 1) : computeSubnetIds;
+  // Each endpoint goes in the compute subnets whose zone its service is offered in, chosen from
+  // values known at preview (the zones, the service's answer), so too few zones fail the preview.
+  const endpointSubnets = (service: string): pulumi.Output<string[]> => {
+    const offered = aws.ec2.getVpcEndpointServiceOutput(
+      { service, serviceType: "Interface" },
+      s.parent,
+    );
+    const indexes = pulumi
+      .all([offered.serviceName, offered.availabilityZones, pulumi.all(compute.zoneNames)])
+      .apply(([serviceName, zones, names]) =>
+        endpointSubnetIndexes(s.name, serviceName, placement, names, zones ?? []),
+      );
+    return pulumi
+      .all([indexes, pulumi.all(compute.subnetIds)])
+      .apply(([picked, ids]) => picked.map((i) => ids[i]));
+  };
   const thisAccount = [
     { test: "StringEquals", variable: "aws:PrincipalAccount", values: [s.accountId] },
   ];
@@ -242,7 +261,7 @@ export function interfaceEndpoints(
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         ipAddressType: "ipv4",
-        subnetIds: endpointSubnets,
+        subnetIds: endpointSubnets(service),
         securityGroupIds: [endpointSg.id],
         policy: args.interfaceEndpointPolicies?.[service] ?? builtInPolicy(service),
         tags: s.tags(`${service}-endpoint`),

@@ -51,3 +51,34 @@ export function overlappingPairs<T extends { readonly cidr: Cidr }>(items: reado
   }
   return pairs;
 }
+
+/**
+ * The compute subnets (their indexes) an interface endpoint of `service` goes in: those whose zone
+ * the service is offered in (`offered`, zone names: EC2 DescribeVpcEndpointServices
+ * `AvailabilityZones`; AWS refuses an endpoint subnet in any other zone, "The VPC endpoint service
+ * … does not support the Availability Zone of the subnet",
+ * https://repost.aws/knowledge-center/interface-endpoint-availability-zone). "single-az": the first
+ * of them. "all-azs": all of them, and at least two (one when the tier has one zone): the
+ * endpoint's DNS name answers with the addresses of all its zones, so tasks in a zone without one
+ * still reach it, across zones. Throws naming the service and the zones when too few remain.
+ */
+export function endpointSubnetIndexes(
+  network: string,
+  serviceName: string,
+  placement: "all-azs" | "single-az",
+  zoneNames: readonly string[],
+  offered: readonly string[],
+): number[] {
+  const usable = zoneNames.flatMap((z, i) => (offered.includes(z) ? [i] : []));
+  const needed = placement === "single-az" ? 1 : Math.min(2, zoneNames.length);
+  if (usable.length >= needed) return placement === "single-az" ? usable.slice(0, 1) : usable;
+  const where = offered.length > 0 ? [...offered].sort().join(", ") : "no zone";
+  throw new Error(
+    `Network ${network}: the VPC endpoint service ${serviceName} is offered in ${where} ` +
+      `(EC2 DescribeVpcEndpointServices), so ${usable.length} of the compute subnets' zones ` +
+      `(${zoneNames.join(", ")}) can hold its endpoint and endpointPlacement "${placement}" needs ` +
+      `${needed}. Leave the service out (platform:extraInterfaceEndpoints), add the AZ IDs of the ` +
+      `zones that lack it to AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move, or ` +
+      `deploy to another region`,
+  );
+}
