@@ -23,6 +23,7 @@ import { databaseCluster, databaseKey, databaseLogGroups, databaseNetwork } from
 export { ACU_LIMITS, DATABASE_ENGINES, isValidAcu } from "../database.keys";
 export type { DatabaseEngine } from "../database.keys";
 export { databasePort, ENGINE_PROFILES, STAGING_DATABASE_WAIVERS } from "./engines";
+export { finalSnapshotIdentifier } from "./resources";
 
 /** Aurora Serverless v2 for one environment. Engine and capacity are the database section's settings (components/database.keys.ts). */
 export interface DatabaseArgs extends DatabaseSettings {
