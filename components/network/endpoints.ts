@@ -113,8 +113,8 @@ export function s3GatewayEndpoint(
 }
 
 /**
- * The interface endpoints `${name}-<service>-endpoint` in the compute subnets whose zone offers
- * the service (or the first of them, "single-az": `endpointSubnetIndexes`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
+ * The interface endpoints `${name}-<service>-endpoint` in the compute subnets (or the first one,
+ * "single-az"), whose zones must offer the service (`endpointSubnetIndexes`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
  * and data subnets (and `additionalEndpointClientCidrs`) only. Returns the group.
  */
 export function interfaceEndpoints(
@@ -159,21 +159,20 @@ export function interfaceEndpoints(
       s.parent,
     );
   }
-  // Each endpoint goes in the compute subnets whose zone its service is offered in, chosen from
-  // values known at preview (the zones, the service's answer), so too few zones fail the preview.
-  const endpointSubnets = (service: string): pulumi.Output<string[]> => {
+  // Each endpoint's subnets must be in zones its service is offered in: checked at preview
+  // against EC2's answer (`endpointSubnetIndexes`), and each subnet id waits for the check.
+  const endpointSubnets = (service: string): pulumi.Output<string>[] => {
     const offered = aws.ec2.getVpcEndpointServiceOutput(
       { service, serviceType: "Interface" },
       s.parent,
     );
-    const indexes = pulumi
+    const checked = pulumi
       .all([offered.serviceName, offered.availabilityZones, pulumi.all(compute.zoneNames)])
       .apply(([serviceName, zones, names]) =>
         endpointSubnetIndexes(s.name, serviceName, placement, names, zones ?? []),
       );
-    return pulumi
-      .all([indexes, pulumi.all(compute.subnetIds)])
-      .apply(([picked, ids]) => picked.map((i) => ids[i]));
+    const chosen = placement === "single-az" ? compute.subnetIds.slice(0, 1) : compute.subnetIds;
+    return chosen.map((id) => pulumi.all([checked, id]).apply(([, v]) => v));
   };
   const thisAccount = [
     { test: "StringEquals", variable: "aws:PrincipalAccount", values: [s.accountId] },

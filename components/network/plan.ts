@@ -53,14 +53,15 @@ export function overlappingPairs<T extends { readonly cidr: Cidr }>(items: reado
 }
 
 /**
- * The compute subnets (their indexes) an interface endpoint of `service` goes in: those whose zone
- * the service is offered in (`offered`, zone names: EC2 DescribeVpcEndpointServices
- * `AvailabilityZones`; AWS refuses an endpoint subnet in any other zone, "The VPC endpoint service
- * … does not support the Availability Zone of the subnet",
- * https://repost.aws/knowledge-center/interface-endpoint-availability-zone). "single-az": the first
- * of them. "all-azs": all of them, and at least two (one when the tier has one zone): the
- * endpoint's DNS name answers with the addresses of all its zones, so tasks in a zone without one
- * still reach it, across zones. Throws naming the service and the zones when too few remain.
+ * The compute subnets (their indexes) an interface endpoint of `service` goes in: all of them
+ * ("all-azs") or the first ("single-az"), each in a zone the service is offered in (`offered`,
+ * zone names: EC2 DescribeVpcEndpointServices `AvailabilityZones`). AWS refuses an endpoint subnet
+ * in any other zone ("The VPC endpoint service … does not support the Availability Zone of the
+ * subnet", https://repost.aws/knowledge-center/interface-endpoint-availability-zone), so this
+ * throws at preview, naming the service, the zones that lack it and what to change. The subnets
+ * are not narrowed to the zones that offer the service: the list must have a length known at
+ * preview (a list computed from a look-up's answer is one unknown value until the subnets exist),
+ * which the endpoint's per-zone cost and the architecture views read.
  */
 export function endpointSubnetIndexes(
   network: string,
@@ -69,16 +70,16 @@ export function endpointSubnetIndexes(
   zoneNames: readonly string[],
   offered: readonly string[],
 ): number[] {
-  const usable = zoneNames.flatMap((z, i) => (offered.includes(z) ? [i] : []));
-  const needed = placement === "single-az" ? 1 : Math.min(2, zoneNames.length);
-  if (usable.length >= needed) return placement === "single-az" ? usable.slice(0, 1) : usable;
+  const chosen = placement === "single-az" ? zoneNames.slice(0, 1) : zoneNames;
+  const lacking = chosen.filter((z) => !offered.includes(z));
+  if (lacking.length === 0) return chosen.map((_, i) => i);
   const where = offered.length > 0 ? [...offered].sort().join(", ") : "no zone";
   throw new Error(
-    `Network ${network}: the VPC endpoint service ${serviceName} is offered in ${where} ` +
-      `(EC2 DescribeVpcEndpointServices), so ${usable.length} of the compute subnets' zones ` +
-      `(${zoneNames.join(", ")}) can hold its endpoint and endpointPlacement "${placement}" needs ` +
-      `${needed}. Leave the service out (platform:extraInterfaceEndpoints), add the AZ IDs of the ` +
-      `zones that lack it to AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move, or ` +
+    `Network ${network}: the VPC endpoint service ${serviceName} is not offered in ` +
+      `${lacking.join(", ")}, where endpointPlacement "${placement}" puts its endpoint (it is ` +
+      `offered in ${where}; EC2 DescribeVpcEndpointServices). Add the AZ IDs of ` +
+      `${lacking.join(", ")} to AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move ` +
+      `to zones that offer it, leave the service out (platform:extraInterfaceEndpoints), or ` +
       `deploy to another region`,
   );
 }

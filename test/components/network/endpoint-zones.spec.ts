@@ -1,6 +1,6 @@
-// Network: each interface endpoint goes only in the compute subnets whose zone its service is
-// offered in (EC2 DescribeVpcEndpointServices), and too few such zones fail the preview, naming
-// the service and the zones, before anything is created.
+// Network: each interface endpoint's compute subnets must be in zones its service is offered in
+// (EC2 DescribeVpcEndpointServices): a zone that lacks it fails the preview, naming the service
+// and the zones, before anything is created.
 import { expect } from "chai";
 import { endpointSubnetIndexes } from "../../../components/network";
 import { argsFor, build, NAME, REGION, T } from "../../fixtures/network";
@@ -16,43 +16,37 @@ describe("Network: interface endpoints in the zones their service offers", () =>
       ]);
     });
 
-    it("all-azs: leaves out the subnet whose zone lacks the service", () => {
-      const offered = ["eu-west-1a", "eu-west-1c"];
-      expect(endpointSubnetIndexes(NAME, SERVICE, "all-azs", ZONES, offered)).to.deep.equal([0, 2]);
-    });
-
-    it("single-az: the first subnet whose zone offers the service", () => {
+    it("single-az: the first subnet, whose zone offers the service", () => {
       expect(endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ZONES)).to.deep.equal([0]);
-      const offered = ["eu-west-1b", "eu-west-1c"];
-      expect(endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, offered)).to.deep.equal([1]);
+      // The other zones do not matter to a single-AZ endpoint.
+      expect(
+        endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ["eu-west-1a"]),
+      ).to.deep.equal([0]);
     });
 
-    it("all-azs: refuses a single remaining zone, naming the service, the zones and the fix", () => {
+    it("all-azs: refuses a compute zone that lacks the service, naming the service, the zones and the fix", () => {
       expect(() =>
-        endpointSubnetIndexes(NAME, SERVICE, "all-azs", ZONES, ["eu-west-1b", "eu-west-2a"]),
+        endpointSubnetIndexes(NAME, SERVICE, "all-azs", ZONES, ["eu-west-1a", "eu-west-1c"]),
       ).to.throw(
         new RegExp(
-          `Network ${NAME}: the VPC endpoint service ${SERVICE.replace(/\./g, "\\.")} is offered in ` +
-            `eu-west-1b, eu-west-2a .*1 of the compute subnets' zones \\(eu-west-1a, eu-west-1b, ` +
-            `eu-west-1c\\).*"all-azs" needs 2.*AVOIDED_ZONE_IDS`,
+          `Network ${NAME}: the VPC endpoint service ${SERVICE.replace(/\./g, "\\.")} is not ` +
+            `offered in eu-west-1b, where endpointPlacement "all-azs" puts its endpoint \\(it is ` +
+            `offered in eu-west-1a, eu-west-1c;.*AVOIDED_ZONE_IDS`,
         ),
       );
     });
 
-    it("single-az: refuses when no compute zone offers the service", () => {
+    it("single-az: refuses when the first zone lacks the service, or no zone offers it", () => {
+      expect(() =>
+        endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ["eu-west-1b"]),
+      ).to.throw(/not offered in eu-west-1a, where endpointPlacement "single-az"/);
       expect(() => endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, [])).to.throw(
-        /is offered in no zone .*"single-az" needs 1/,
+        /it is offered in no zone;/,
       );
-    });
-
-    it("one compute zone: all-azs needs that one", () => {
-      expect(endpointSubnetIndexes(NAME, SERVICE, "all-azs", ["eu-west-1a"], ZONES)).to.deep.equal([
-        0,
-      ]);
     });
   });
 
-  it("the component asks for each service's zones and takes the compute subnets they cover", async () => {
+  it("the component asks for each service's zones and keeps every compute subnet they cover", async () => {
     const s = await build(argsFor(3), false);
     // Each subnet's id, as its ARN ends.
     const compute = s.subnets("compute").map((x) => String(x.outputs.arn).split("/").pop());
