@@ -21,11 +21,8 @@ import { Network } from "./components/network";
 import { Pipeline } from "./components/pipeline";
 import { Runtime, runtimeInterfaceEndpoints } from "./components/runtime";
 import { Storage } from "./components/storage";
-import {
-  sharedConnectEndpoint,
-  TEST_SERVER_INSTANCE_TYPE,
-  TestServer,
-} from "./components/test-server";
+import { TEST_SERVER_INSTANCE_TYPE, TestServer } from "./components/test-server";
+import { ConnectEndpoint } from "./components/connect-endpoint";
 import { stackResourcePrefix } from "./components/naming";
 
 const config = loadConfig();
@@ -135,6 +132,8 @@ const runtime = new Runtime(
     region: config.region,
     taskRoleArn: storage.apiRoleArn,
     taskRolePolicies: [storage.apiRolePolicy, ...(databaseConnect ? [databaseConnect] : [])],
+    // The database's port is open to the tasks before the service starts them.
+    taskSecurityGroupRules: database && ((sg) => database.allowFrom("tasks", sg)),
     interfaceEndpoints,
     bucketName: storage.apiBucketName,
     bucketKeyArn: storage.keyArn,
@@ -146,16 +145,53 @@ const runtime = new Runtime(
   },
   renamed("runtime"),
 );
-database?.allowFrom("tasks", runtime.taskSecurityGroupId);
+
+// The VPC's one EC2 Instance Connect Endpoint (one per VPC), whenever a host uses it: the BI
+// tunnel host in private mode, the test server. One owner, so turning either on or off never
+// moves it (a moved endpoint is created before the old one goes, and AWS refuses the second). It
+// takes the first compute subnet whose zone offers both hosts' instance types, and the hosts
+// that use it go in its subnet (the compute NACL admits no SSH between subnets).
+const connectEndpoint =
+  config.access.mode === "private" || features.testServer
+    ? new ConnectEndpoint(
+        named("connect"),
+        {
+          vpcId: network.vpcId,
+          subnets: {
+            ...network.hostSubnets("compute"),
+            fix:
+              `Set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is ` +
+              "(the hosts beside the endpoint), or deploy to another region",
+          },
+          instanceTypes: [config.access.instanceType, TEST_SERVER_INSTANCE_TYPE],
+          // Before, the access layer (private mode) or else the test server created it.
+          formerOwners: [
+            { name: named("access"), type: "platform:access:Access" },
+            { name: named("test-server"), type: "platform:test-server:TestServer" },
+          ],
+          tags: config.tags,
+        },
+        renamed("connect"),
+      )
+    : undefined;
+const endpointSubnet = connectEndpoint && {
+  subnetIds: [connectEndpoint.subnetId],
+  zoneIds: [connectEndpoint.zoneId],
+};
 
 const access = new Access(
   named("access"),
   {
     mode: config.access.mode,
     vpcId: network.vpcId,
-    // Private mode: a compute subnet (no internet route; its NACL already allows 5439 to the data
-    // tier). Bastion mode: a public subnet. The first whose zone offers the instance type.
-    subnets: network.hostSubnets(config.access.mode === "bastion" ? "public" : "compute"),
+    // Private mode: the connect endpoint's compute subnet (no internet route; its NACL already
+    // allows 5439 to the data tier). Bastion mode: the first public subnet whose zone offers the
+    // instance type.
+    subnets:
+      config.access.mode === "bastion" || !endpointSubnet
+        ? network.hostSubnets("public")
+        : endpointSubnet,
+    connectEndpoint: config.access.mode === "private" ? connectEndpoint?.shared : undefined,
     s3PrefixListId: network.s3PrefixListId,
     allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
     instanceType: config.access.instanceType,
@@ -189,33 +225,28 @@ const analytics = new Analytics(
 );
 resolveCopyRoleArn(analytics.copyRoleArn);
 
-// Optional test server, sharing the BI tunnel host's EC2 Instance Connect Endpoint (one per VPC)
-// when there is one, and then in the endpoint's subnet (the compute NACL admits no SSH between
-// subnets); otherwise in the first compute subnet whose zone offers its type.
-const sharedEndpoint = features.testServer ? sharedConnectEndpoint(access) : undefined;
-const testServer = features.testServer
-  ? new TestServer(
-      named("test-server"),
-      {
-        vpcId: network.vpcId,
-        subnets: sharedEndpoint
-          ? {
-              subnetIds: [access.subnetId],
-              zoneIds: [access.zoneId],
-              fix:
-                "It shares the BI tunnel host's EC2 Instance Connect Endpoint and must sit in its subnet: " +
-                `set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is, or deploy to another region`,
-            }
-          : network.hostSubnets("compute"),
-        s3PrefixListId: network.s3PrefixListId,
-        region: config.region,
-        connectEndpoint: sharedEndpoint,
-        protect,
-        tags: config.tags,
-      },
-      renamed("test-server"),
-    )
-  : undefined;
+// Optional test server, in the connect endpoint's subnet, sharing it.
+const testServer =
+  features.testServer && connectEndpoint && endpointSubnet
+    ? new TestServer(
+        named("test-server"),
+        {
+          vpcId: network.vpcId,
+          subnets: {
+            ...endpointSubnet,
+            fix:
+              "It shares the VPC's EC2 Instance Connect Endpoint and must sit in its subnet: " +
+              `set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is, or deploy to another region`,
+          },
+          s3PrefixListId: network.s3PrefixListId,
+          region: config.region,
+          connectEndpoint: connectEndpoint.shared,
+          protect,
+          tags: config.tags,
+        },
+        renamed("test-server"),
+      )
+    : undefined;
 
 // Optional AI environment: a peered VPC the tasks may call on the allowed ports.
 const ai = features.aiEnvironment

@@ -19,6 +19,7 @@ import {
 import { parseCidr } from "./cidr";
 import { componentScope, invalidArguments } from "./context";
 import {
+  ExistingConnectEndpoint,
   GRAVITON_INSTANCE_TYPE,
   HardenedHost,
   rootVolumeKey,
@@ -66,6 +67,11 @@ export interface AccessArgs extends ConfigArgs<typeof ACCESS_SECTION.keys> {
    * zone offers the instance type.
    */
   readonly subnets: Omit<SubnetChoices, "fix">;
+  /**
+   * Private mode: the VPC's EC2 Instance Connect Endpoint to share (`ConnectEndpoint`); give its
+   * subnet as the only candidate. Defaults to none: the layer creates its own in the host's subnet.
+   */
+  readonly connectEndpoint?: ExistingConnectEndpoint;
   /** S3 prefix list of the gateway endpoint (the host reaches the package repositories on 443). */
   readonly s3PrefixListId: pulumi.Input<string>;
   /** Region of the stack (the EBS key's kms:ViaService names it). */
@@ -249,6 +255,7 @@ function tunnelHostArgs(
       ? { kind: "allow-list", cidrs: s.allowedCidrs }
       : {
           kind: "connect-endpoint",
+          existing: args.connectEndpoint,
           target: "the tunnel host",
           endpointTarget: "the BI tunnel host",
           egressRole: "eice-to-host",

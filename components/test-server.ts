@@ -3,7 +3,7 @@
 // encrypted with its own customer-managed key, an instance profile whose role has no permission
 // unless the caller names some. OS updates come from the Amazon Linux repositories, which are S3
 // buckets, through the S3 gateway endpoint (no default route). Admins reach it over SSH through the
-// VPC's EC2 Instance Connect Endpoint: the one the BI access layer already created (AWS allows one
+// VPC's EC2 Instance Connect Endpoint: the one the stack's ConnectEndpoint owns (AWS allows one
 // per VPC) or, without one, its own. What it does and what it costs: docs/features.md.
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope, invalidArguments } from "./context";
@@ -18,38 +18,6 @@ import {
 import { PolicyStatement } from "./iam";
 
 export type { ExistingConnectEndpoint } from "./host";
-
-/** What a layer that owns the VPC's EC2 Instance Connect Endpoint (the BI access layer) exposes for sharing it. */
-export interface ConnectEndpointOwner {
-  /** "private": it created the endpoint; any other mode: it created none. */
-  readonly mode: string;
-  readonly connectEndpointArn?: pulumi.Output<string | undefined>;
-  readonly connectEndpointSecurityGroupId?: pulumi.Output<string | undefined>;
-}
-
-/**
- * The endpoint to reuse, or undefined when the owner created none (the test server then creates
- * its own). EC2 quotas ("EC2 Instance Connect Endpoint quotas"): one endpoint per VPC, not
- * adjustable, so a second one in the same VPC would fail at deployment; an owner that has one but
- * does not expose it is refused here, before anything is created.
- */
-export function sharedConnectEndpoint(
-  owner: ConnectEndpointOwner,
-): ExistingConnectEndpoint | undefined {
-  if (owner.mode !== "private") return undefined;
-  const { connectEndpointArn: arn, connectEndpointSecurityGroupId: sg } = owner;
-  if (!arn || !sg) {
-    throw new Error(
-      "TestServer: the VPC already has an EC2 Instance Connect Endpoint (BI access, private mode) and AWS allows one per VPC; " +
-        "the access layer must expose connectEndpointArn and connectEndpointSecurityGroupId so the test server can share it",
-    );
-  }
-  const must = (what: string) => (v: string | undefined) => {
-    if (!v) throw new Error(`TestServer: the shared endpoint's ${what} is empty`);
-    return v;
-  };
-  return { arn: arn.apply(must("ARN")), securityGroupId: sg.apply(must("security group")) };
-}
 
 export interface TestServerArgs {
   readonly vpcId: pulumi.Input<string>;

@@ -258,10 +258,10 @@ describe("opt-in features", function () {
       expect(s3.inputs.policy).to.contain("arn:aws:s3:::al2023-repos-eu-west-1-de612dc2/*");
     });
 
-    it("in private BI mode shares the access layer's connect endpoint (AWS allows one per VPC)", async () => {
+    it("in private BI mode shares the stack's connect endpoint with the tunnel host (AWS allows one per VPC)", async () => {
       const rec = await runStack("staging", { overrides: FEATURES.testServer.on });
-      expect(findAll(rec, T.eice).map((e) => e.name)).to.deep.equal(["staging-access-eice"]);
-      const eiceSg = findOne(rec, "aws:ec2/securityGroup:SecurityGroup", "staging-access-eice-sg");
+      expect(findAll(rec, T.eice).map((e) => e.name)).to.deep.equal(["staging-connect-eice"]);
+      const eiceSg = findOne(rec, "aws:ec2/securityGroup:SecurityGroup", "staging-connect-eice-sg");
       const serverSg = findOne(
         rec,
         "aws:ec2/securityGroup:SecurityGroup",
@@ -278,13 +278,13 @@ describe("opt-in features", function () {
       const admins = doc(
         findOne(rec, "aws:iam/policy:Policy", "staging-test-server-admins").inputs.policy,
       );
-      const eice = findOne(rec, T.eice, "staging-access-eice");
+      const eice = findOne(rec, T.eice, "staging-connect-eice");
       expect(
         admins.Statement.find((x: any) => x.Sid === "OpenTunnelToTestServer").Resource,
       ).to.equal(eice.outputs.arn);
     });
 
-    it("in bastion BI mode brings its own connect endpoint, and the pack still passes", async () => {
+    it("in bastion BI mode keeps the same connect endpoint for itself, and the pack still passes", async () => {
       const rec = await runStack("staging", {
         overrides: {
           ...FEATURES.testServer.on,
@@ -292,7 +292,7 @@ describe("opt-in features", function () {
           "platform:bastionAllowedCidrs": ["203.0.113.0/24"],
         },
       });
-      expect(findAll(rec, T.eice).map((e) => e.name)).to.deep.equal(["staging-test-server-eice"]);
+      expect(findAll(rec, T.eice).map((e) => e.name)).to.deep.equal(["staging-connect-eice"]);
       expect(mandatory(await runPolicies(allPolicies, rec.resources))).to.deep.equal([]);
     });
   });

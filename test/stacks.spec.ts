@@ -167,6 +167,7 @@ const ACCOUNT_UNIQUE: Record<string, { readonly keys: readonly string[]; readonl
     "aws:codeconnections/connection:Connection": { keys: ["name"] },
     "aws:codepipeline/pipeline:Pipeline": { keys: ["name"] },
     "aws:ecr/repository:Repository": { keys: ["name"] },
+    "aws:ecs/cluster:Cluster": { keys: ["name"] },
     // A task family is not refused twice, but two stacks would register revisions of one family.
     "aws:ecs/taskDefinition:TaskDefinition": { keys: ["family"] },
     "aws:iam/instanceProfile:InstanceProfile": { keys: ["name"], global: true },

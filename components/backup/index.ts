@@ -360,6 +360,11 @@ function backupSelection(
       iamRoleArn: backupRole.arn,
       resources: targets.map((t) => t.arn),
     },
-    { parent: b.self, dependsOn },
+    // AWS Backup cannot update a selection: a change of what it covers replaces it
+    // (terraform-provider-aws aws_backup_selection: every argument forces a new one), and the new
+    // one keeps the name. Whether CreateBackupSelection refuses a second selection of that name in
+    // the plan (its AlreadyExistsException) is not documented, so the old one goes first; the
+    // plan has no selection for the seconds in between.
+    { parent: b.self, dependsOn, deleteBeforeReplace: true },
   );
 }

@@ -23,6 +23,7 @@ import { databaseCluster, databaseKey, databaseLogGroups, databaseNetwork } from
 export { ACU_LIMITS, DATABASE_ENGINES, isValidAcu } from "../database.keys";
 export type { DatabaseEngine } from "../database.keys";
 export { databasePort, ENGINE_PROFILES, STAGING_DATABASE_WAIVERS } from "./engines";
+export { finalSnapshotIdentifier } from "./resources";
 
 /** Aurora Serverless v2 for one environment. Engine and capacity are the database section's settings (components/database.keys.ts). */
 export interface DatabaseArgs extends DatabaseSettings {
@@ -302,16 +303,20 @@ export class Database extends pulumi.ComponentResource {
    * Opens the database port to one client security group, both ends of the path: ingress on the
    * database's group from the client's, egress on the client's group to the database's only.
    * A separate step because the clients (the runtime's tasks) are built after the database they
-   * receive connection settings from.
+   * receive connection settings from. Returns both rules, for the clients to wait for (the
+   * runtime's service does: `taskSecurityGroupRules`).
    */
-  allowFrom(label: string, clientSecurityGroupId: pulumi.Input<string>): void {
+  allowFrom(
+    label: string,
+    clientSecurityGroupId: pulumi.Input<string>,
+  ): [aws.vpc.SecurityGroupIngressRule, aws.vpc.SecurityGroupEgressRule] {
     if (!/^[a-z][a-z0-9-]{0,30}$/.test(label)) {
       throw new Error(`Database: client label "${label}" must be a-z, 0-9 and - (up to 31)`);
     }
     if (this.clients.has(label)) throw new Error(`Database: client "${label}" is already allowed`);
     this.clients.add(label);
     const base = this.baseName;
-    new aws.vpc.SecurityGroupIngressRule(
+    const ingress = new aws.vpc.SecurityGroupIngressRule(
       `${base}-from-${label}`,
       {
         securityGroupId: this.sg.id,
@@ -324,7 +329,7 @@ export class Database extends pulumi.ComponentResource {
       },
       { parent: this },
     );
-    new aws.vpc.SecurityGroupEgressRule(
+    const egress = new aws.vpc.SecurityGroupEgressRule(
       `${base}-${label}-to-db`,
       {
         securityGroupId: clientSecurityGroupId,
@@ -337,5 +342,6 @@ export class Database extends pulumi.ComponentResource {
       },
       { parent: this },
     );
+    return [ingress, egress];
   }
 }

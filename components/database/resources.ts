@@ -96,6 +96,20 @@ export function databaseNetwork(b: Build) {
   return { subnetGroup, sg, parameters };
 }
 
+/**
+ * The name of the snapshot RDS takes when Pulumi deletes the cluster: `<cluster>-final-<UTC time
+ * of creation>`. A fixed name would be taken by the first such snapshot, and the next cluster of
+ * that name (a prod brought back or restored) could not be deleted: DeleteDBCluster refuses a
+ * `FinalDBSnapshotIdentifier` that exists (`DBClusterSnapshotAlreadyExistsFault`, RDS API
+ * Reference, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBCluster.html). The provider only keeps the value for the deletion (no API call on update), and the
+ * cluster ignores later changes to it, so it stays the one written at creation: no diff on every
+ * update. 1-255 letters, digits and hyphens, a letter first, no `--`, no trailing hyphen.
+ */
+export function finalSnapshotIdentifier(clusterIdentifier: string, createdAt: Date): string {
+  const stamp = createdAt.toISOString().replace(/[-:T]/g, "").slice(0, 14);
+  return `${clusterIdentifier}-final-${stamp}`;
+}
+
 /** The cluster and its db.serverless instances. */
 export function databaseCluster(
   b: Build,
@@ -148,13 +162,20 @@ export function databaseCluster(
       copyTagsToSnapshot: true,
       deletionProtection: s.protect,
       skipFinalSnapshot: !s.protect,
-      finalSnapshotIdentifier: s.protect ? `${s.clusterIdentifier}-final` : undefined,
+      finalSnapshotIdentifier: s.protect
+        ? finalSnapshotIdentifier(s.clusterIdentifier, new Date())
+        : undefined,
       enabledCloudwatchLogsExports: [...s.profile.logExports],
       allowMajorVersionUpgrade: false,
       networkType: "IPV4",
       tags: tags("cluster", s.protect ? {} : STAGING_DATABASE_WAIVERS),
     },
-    { ...dataOpts, dependsOn: logGroups, ignoreChanges: ["engineVersion"] },
+    // The final snapshot's name is the one written at creation (`finalSnapshotIdentifier`).
+    {
+      ...dataOpts,
+      dependsOn: logGroups,
+      ignoreChanges: ["engineVersion", "finalSnapshotIdentifier"],
+    },
   );
 
   // db.serverless instances: Aurora Serverless v2 (Aurora docs, "Creating a DB cluster that uses

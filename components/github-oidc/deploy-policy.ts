@@ -183,6 +183,8 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
         arn("logs", `log-group:/aws/redshift/${prefix}*`),
         // The database's exported logs: /aws/rds/cluster/<project>-<stack>-db/<type>.
         arn("logs", `log-group:/aws/rds/cluster/${prefix}-*`),
+        // The cluster's Container Insights events: /aws/ecs/containerinsights/<project>-<stack>/performance.
+        arn("logs", `log-group:/aws/ecs/containerinsights/${prefix}/*`),
       ],
     },
     {

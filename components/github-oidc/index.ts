@@ -165,7 +165,8 @@ function githubTrust(roles: CiRoles, subject: string): pulumi.Output<string> {
 
 /**
  * The preview role. `pulumi preview` (without --refresh) reads only the data sources of the
- * program: availability zones, the instance types each zone offers (the hosts' placement) and the
+ * program: availability zones, the instance types each zone offers (the hosts' placement), the
+ * zones each interface endpoint's service is offered in (the endpoints' subnets) and the
  * S3 prefix list (Service Authorization Reference: these actions define no resource type, so
  * "*"), and the public AMI parameter. sts:GetCallerIdentity needs no permission; the partition,
  * region and ELB account look-ups make no AWS call.
@@ -192,6 +193,7 @@ function previewRoleOf(roles: CiRoles, deployScope: DeployScope): aws.iam.Role {
                   "ec2:DescribeInstanceTypeOfferings",
                   "ec2:DescribeManagedPrefixLists",
                   "ec2:DescribePrefixLists",
+                  "ec2:DescribeVpcEndpointServices",
                 ],
                 resources: ["*"],
                 conditions: [regionCondition(args.region)],

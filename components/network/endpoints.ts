@@ -5,6 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TagsOf } from "../naming";
 import type { NetworkArgs } from "./args";
+import { endpointSubnetIndexes } from "./plan";
 
 /**
  * Actions the S3 gateway endpoint allows on the account's own buckets: object reads and writes,
@@ -113,14 +114,18 @@ export function s3GatewayEndpoint(
 
 /**
  * The interface endpoints `${name}-<service>-endpoint` in the compute subnets (or the first one,
- * "single-az"), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
+ * "single-az"), whose zones must offer the service (`endpointSubnetIndexes`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
  * and data subnets (and `additionalEndpointClientCidrs`) only. Returns the group.
  */
 export function interfaceEndpoints(
   s: EndpointScope,
   args: NetworkArgs,
   services: readonly string[],
-  computeSubnetIds: pulumi.Output<string>[],
+  compute: {
+    readonly subnetIds: pulumi.Output<string>[];
+    /** The zone name of each compute subnet, in the same order. */
+    readonly zoneNames: pulumi.Output<string>[];
+  },
 ): aws.ec2.SecurityGroup {
   const placement = args.endpointPlacement ?? "all-azs";
   const endpointSg = new aws.ec2.SecurityGroup(
@@ -154,8 +159,21 @@ export function interfaceEndpoints(
       s.parent,
     );
   }
-  const endpointSubnets =
-    placement === "single-az" ? computeSubnetIds.slice(0, 1) : computeSubnetIds;
+  // Each endpoint's subnets must be in zones its service is offered in: checked at preview
+  // against EC2's answer (`endpointSubnetIndexes`), and each subnet id waits for the check.
+  const endpointSubnets = (service: string): pulumi.Output<string>[] => {
+    const offered = aws.ec2.getVpcEndpointServiceOutput(
+      { service, serviceType: "Interface" },
+      s.parent,
+    );
+    const checked = pulumi
+      .all([offered.serviceName, offered.availabilityZones, pulumi.all(compute.zoneNames)])
+      .apply(([serviceName, zones, names]) =>
+        endpointSubnetIndexes(s.name, serviceName, placement, names, zones ?? []),
+      );
+    const chosen = placement === "single-az" ? compute.subnetIds.slice(0, 1) : compute.subnetIds;
+    return chosen.map((id) => pulumi.all([checked, id]).apply(([, v]) => v));
+  };
   const thisAccount = [
     { test: "StringEquals", variable: "aws:PrincipalAccount", values: [s.accountId] },
   ];
@@ -242,7 +260,7 @@ export function interfaceEndpoints(
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         ipAddressType: "ipv4",
-        subnetIds: endpointSubnets,
+        subnetIds: endpointSubnets(service),
         securityGroupIds: [endpointSg.id],
         policy: args.interfaceEndpointPolicies?.[service] ?? builtInPolicy(service),
         tags: s.tags(`${service}-endpoint`),

@@ -31,7 +31,7 @@ export { tierAcl } from "./acl";
 export { FARGATE_BASELINE_ENDPOINTS, validateArgs } from "./args";
 export type { NetworkArgs } from "./args";
 export { S3_OWN_BUCKET_ACTIONS } from "./endpoints";
-export { planSubnets, planTier, TIERS } from "./plan";
+export { endpointSubnetIndexes, planSubnets, planTier, TIERS } from "./plan";
 export type { SubnetCidrs, Tier } from "./plan";
 export * from "./vpc";
 
@@ -112,12 +112,10 @@ export class Network extends pulumi.ComponentResource {
       args.s3EndpointOwnBucketActions,
       args.s3EndpointExtraBucketArns,
     );
-    const endpointSg = interfaceEndpoints(
-      b,
-      args,
-      endpoints,
-      subnets.compute.map((s) => s.id),
-    );
+    const endpointSg = interfaceEndpoints(b, args, endpoints, {
+      subnetIds: subnets.compute.map((s) => s.id),
+      zoneNames: this.azNames.slice(0, subnets.compute.length),
+    });
     buildNetworkAcls(b, subnets, vpcRange);
     const logGroup = buildFlowLogs(b);
 

@@ -51,3 +51,35 @@ export function overlappingPairs<T extends { readonly cidr: Cidr }>(items: reado
   }
   return pairs;
 }
+
+/**
+ * The compute subnets (their indexes) an interface endpoint of `service` goes in: all of them
+ * ("all-azs") or the first ("single-az"), each in a zone the service is offered in (`offered`,
+ * zone names: EC2 DescribeVpcEndpointServices `AvailabilityZones`). AWS refuses an endpoint subnet
+ * in any other zone ("The VPC endpoint service … does not support the Availability Zone of the
+ * subnet", https://repost.aws/knowledge-center/interface-endpoint-availability-zone), so this
+ * throws at preview, naming the service, the zones that lack it and what to change. The subnets
+ * are not narrowed to the zones that offer the service: the list must have a length known at
+ * preview (a list computed from a look-up's answer is one unknown value until the subnets exist),
+ * which the endpoint's per-zone cost and the architecture views read.
+ */
+export function endpointSubnetIndexes(
+  network: string,
+  serviceName: string,
+  placement: "all-azs" | "single-az",
+  zoneNames: readonly string[],
+  offered: readonly string[],
+): number[] {
+  const chosen = placement === "single-az" ? zoneNames.slice(0, 1) : zoneNames;
+  const lacking = chosen.filter((z) => !offered.includes(z));
+  if (lacking.length === 0) return chosen.map((_, i) => i);
+  const where = offered.length > 0 ? [...offered].sort().join(", ") : "no zone";
+  throw new Error(
+    `Network ${network}: the VPC endpoint service ${serviceName} is not offered in ` +
+      `${lacking.join(", ")}, where endpointPlacement "${placement}" puts its endpoint (it is ` +
+      `offered in ${where}; EC2 DescribeVpcEndpointServices). Add the AZ IDs of ` +
+      `${lacking.join(", ")} to AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move ` +
+      `to zones that offer it, leave the service out (platform:extraInterfaceEndpoints), or ` +
+      `deploy to another region`,
+  );
+}

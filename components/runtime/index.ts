@@ -19,9 +19,11 @@ import {
   RuntimeSecret,
   secretStatements,
 } from "./task";
+import { buildCluster } from "./cluster";
 import { buildNetworkPath, buildService } from "./service";
 
 export * from "./task";
+export { containerInsightsLogGroupName } from "./cluster";
 
 /** Interface endpoints Fargate tasks of this layer need (ECS docs, "Amazon ECR interface VPC
  * endpoints" and "Fargate task networking"): ECR API and registry, CloudWatch Logs; image layers
@@ -61,6 +63,14 @@ export interface RuntimeArgs extends RuntimeSettings {
    * Defaults to none.
    */
   readonly taskRolePolicies?: readonly pulumi.Resource[];
+  /**
+   * Rules other layers add to the tasks' security group (the database's port, `allowFrom`), made
+   * once the group exists and before the service: its first tasks connect at start-up. Called with
+   * the group's id; returns the rules. Defaults to none.
+   */
+  readonly taskSecurityGroupRules?: (
+    taskSecurityGroupId: pulumi.Output<string>,
+  ) => readonly pulumi.Resource[];
   /** Upload bucket and the key objects are encrypted with. */
   readonly bucketName: pulumi.Input<string>;
   readonly bucketKeyArn: pulumi.Input<string>;
@@ -169,14 +179,11 @@ export class Runtime extends pulumi.ComponentResource {
       },
       { parent: this, retainOnDelete: protect },
     );
-    const cluster = new aws.ecs.Cluster(
-      `${name}-cluster`,
-      { settings: [{ name: "containerInsights", value: "enabled" }], tags: tags("cluster") },
-      parent,
-    );
+    const { cluster } = buildCluster(b, key);
     const { taskDefinition, executionRole } = buildTask(b, repo, logGroup);
     const { lb, taskSg } = buildNetworkPath(b);
-    const service = buildService(b, { cluster, taskDefinition, lb, taskSg });
+    const clientRules = args.taskSecurityGroupRules?.(taskSg.id) ?? [];
+    const service = buildService(b, { cluster, taskDefinition, lb, taskSg, clientRules });
     if (args.wafEnabled) {
       new WebFirewall(
         `${name}-waf`,

@@ -92,6 +92,8 @@ export function buildService(
     readonly taskDefinition: aws.ecs.TaskDefinition;
     readonly lb: PublicLoadBalancer;
     readonly taskSg: aws.ec2.SecurityGroup;
+    /** Other layers' rules on the tasks' path (the database's port): in place before any task. */
+    readonly clientRules?: readonly pulumi.Resource[];
   },
 ): aws.ecs.Service {
   const { name, args, parent } = b;
@@ -127,7 +129,10 @@ export function buildService(
     },
     {
       parent: b.self,
-      dependsOn: [on.lb.listener],
+      // The listener: the target group must belong to a load balancer. The clients' rules: the
+      // app connects to the database at start-up, and a rule made after the first tasks leaves
+      // them failing their health checks until the circuit breaker stops the deployment.
+      dependsOn: [on.lb.listener, ...(on.clientRules ?? [])],
       ignoreChanges: ["taskDefinition", "desiredCount"],
     },
   );

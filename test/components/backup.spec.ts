@@ -127,6 +127,8 @@ describe("Backup", () => {
     ]);
     const role = findOne(full, "aws:iam/role:Role", "bk-backup-role");
     expect(sel.inputs.iamRoleArn).to.equal(role.outputs.arn);
+    // Replaced (never updated) under the same name: the old one goes first.
+    expect(sel.options.deleteBeforeReplace).to.equal(true);
     const trust = doc(role.inputs.assumeRolePolicy).Statement[0];
     expect(trust.Principal).to.deep.equal({ Service: "backup.amazonaws.com" });
   });

@@ -1,5 +1,10 @@
 import { expect } from "chai";
-import { Database, DatabaseArgs, isValidAcu } from "../../components/database";
+import {
+  Database,
+  DatabaseArgs,
+  finalSnapshotIdentifier,
+  isValidAcu,
+} from "../../components/database";
 import { versionAtLeast } from "../../components/database/engines";
 import { Runtime, RuntimeArgs } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
@@ -142,17 +147,30 @@ describe("Database", () => {
 
   it("prod: deletion protection, a final snapshot, protected and retained; staging carries its written waiver", () => {
     const p = findOne(prod, CLUSTER, "db-cluster");
-    expect(p.inputs).to.include({
-      deletionProtection: true,
-      skipFinalSnapshot: false,
-      finalSnapshotIdentifier: "platform-test-db-final",
-    });
+    expect(p.inputs).to.include({ deletionProtection: true, skipFinalSnapshot: false });
+    // Named at creation, and kept: a later update does not rename it.
+    expect(p.inputs.finalSnapshotIdentifier).to.match(/^platform-test-db-final-\d{14}$/);
+    expect(p.options.ignoreChanges).to.include("finalSnapshotIdentifier");
     expect(p.options).to.include({ protect: true, retainOnDelete: true });
     expect(p.inputs.tags).to.not.have.property("waiver:rds-deletion-protection");
     const s = findOne(staging, CLUSTER, "db-cluster");
     expect(s.inputs).to.include({ deletionProtection: false, skipFinalSnapshot: true });
     expect(s.inputs.tags["waiver:rds-deletion-protection"]).to.have.length.greaterThan(10);
     expect(s.options.ignoreChanges).to.include("engineVersion");
+    expect(s.inputs.finalSnapshotIdentifier).to.equal(undefined);
+  });
+
+  it("names the final snapshot after the cluster and its UTC creation time, as RDS accepts", () => {
+    const at = new Date(Date.UTC(2026, 0, 2, 3, 4, 5));
+    const id = finalSnapshotIdentifier("platform-prod-db", at);
+    expect(id).to.equal("platform-prod-db-final-20260102030405");
+    // DeleteDBCluster: 1-255 letters, digits, hyphens; a letter first; no "--"; no trailing "-".
+    expect(id)
+      .to.match(/^[a-zA-Z][a-zA-Z0-9-]{0,254}$/)
+      .and.not.match(/--|-$/);
+    expect(finalSnapshotIdentifier("platform-prod-db", new Date(at.getTime() + 1000))).to.not.equal(
+      id,
+    );
   });
 
   it("accepts connections on its port only from the named client, and lets that client reach it only", () => {

@@ -170,10 +170,25 @@ describe("Host placement in the staging stack, every feature on", function () {
     expect(error).to.equal("");
     expect(subnetOf(rec!, "staging-access-host").name).to.equal("staging-network-compute-1");
     expect(subnetOf(rec!, "staging-test-server-server").name).to.equal("staging-network-compute-1");
-    // One endpoint in the main VPC (the AI environment's VPC has its own).
-    expect(findAll(rec!, EICE).map((e) => e.name)).to.deep.equal([
-      "staging-access-eice",
-      "staging-ai-eice",
-    ]);
+    // One endpoint in the main VPC, in the hosts' subnet (the AI environment's VPC has its own).
+    expect(
+      findAll(rec!, EICE)
+        .map((e) => e.name)
+        .sort(),
+    ).to.deep.equal(["staging-ai-eice", "staging-connect-eice"]);
+    expect(findOne(rec!, EICE, "staging-connect-eice").inputs.subnetId).to.equal(
+      idOf(findOne(rec!, SUBNET, "staging-network-compute-1")),
+    );
+  });
+
+  it("keeps the endpoint where both hosts' types are offered even with the test server off", async () => {
+    const offered = { "t4g.nano": ["euw1-az1", "euw1-az2"], "t4g.small": ["euw1-az1"] };
+    const c = { ...config(), "platform:testServerEnabled": "false" };
+    const { rec, error } = await run(offered, loadProgram, { stack: "staging", config: c });
+    expect(error).to.equal("");
+    expect(findOne(rec!, EICE, "staging-connect-eice").inputs.subnetId).to.equal(
+      idOf(findOne(rec!, SUBNET, "staging-network-compute-1")),
+    );
+    expect(subnetOf(rec!, "staging-access-host").name).to.equal("staging-network-compute-1");
   });
 });

@@ -6,7 +6,7 @@
 // too: the app calls S3, KMS and the database as soon as it starts.
 import * as aws from "@pulumi/aws";
 import { expect } from "chai";
-import { Runtime } from "../../components/runtime";
+import { containerInsightsLogGroupName, Runtime } from "../../components/runtime";
 import { Recording } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";
 import { RUNTIME_ARGS } from "../fixtures/runtime-args";
@@ -67,4 +67,99 @@ describe("Runtime: the task role's policies come first", () => {
       }
     });
   }
+});
+
+describe("Runtime: other layers' rules on the tasks' group come before the service", () => {
+  it("hands the tasks' group to taskSecurityGroupRules and starts the service after the rules", async () => {
+    let given: unknown;
+    const rec = await recordComponent(() => {
+      new Runtime("rt", {
+        ...RUNTIME_ARGS,
+        taskSecurityGroupRules: (sg) => {
+          given = sg;
+          return [
+            new aws.vpc.SecurityGroupEgressRule("tasks-to-db", {
+              securityGroupId: sg,
+              referencedSecurityGroupId: "sg-db",
+              ipProtocol: "tcp",
+              fromPort: 5432,
+              toPort: 5432,
+            }),
+          ];
+        },
+      });
+    });
+    expect(given, "called with the group's id").to.not.equal(undefined);
+    const rule = findOne(
+      rec,
+      "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+      "tasks-to-db",
+    );
+    const sg = findOne(rec, "aws:ec2/securityGroup:SecurityGroup", "rt-task-sg");
+    expect(rule.dependencies, "the rule is on the tasks' group").to.include(sg.urn);
+    expect(findOne(rec, T.service, "rt-service").dependencies).to.include(rule.urn);
+  });
+
+  it("without rules, the service waits for the listener only besides its inputs", async () => {
+    const rec = await recordComponent(() => {
+      new Runtime("rt", RUNTIME_ARGS);
+    });
+    const rules = findAll(rec, "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule");
+    const service = findOne(rec, T.service, "rt-service");
+    expect(rules.filter((r) => service.dependencies.includes(r.urn))).to.deep.equal([]);
+  });
+
+  for (const stack of ["staging", "prod"]) {
+    it(`${stack}, every feature on: the database's rules for the tasks exist before the service`, async () => {
+      const rec = await runWithEverything(stack);
+      const service = findOne(rec, T.service, `${stack}-runtime-service`);
+      const ingress = findOne(
+        rec,
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        `${stack}-database-from-tasks`,
+      );
+      const egress = findOne(
+        rec,
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        `${stack}-database-tasks-to-db`,
+      );
+      expect(service.dependencies).to.include.members([ingress.urn, egress.urn]);
+    });
+  }
+});
+
+describe("Runtime: the Container Insights log group is the stack's, made before the cluster", () => {
+  let rec: Recording;
+  before(async () => {
+    rec = await recordComponent(() => {
+      new Runtime("rt", RUNTIME_ARGS);
+    });
+  });
+
+  it("names the cluster, and the group after it as Container Insights does", () => {
+    const cluster = findOne(rec, "aws:ecs/cluster:Cluster", "rt-cluster");
+    const group = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
+    expect(cluster.inputs.name).to.match(/^[a-z0-9-]+$/);
+    expect(group.inputs.name).to.equal(
+      `/aws/ecs/containerinsights/${cluster.inputs.name}/performance`,
+    );
+    expect(containerInsightsLogGroupName("c")).to.equal("/aws/ecs/containerinsights/c/performance");
+  });
+
+  it("encrypts it with the layer's key and keeps it for the configured retention", () => {
+    const group = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
+    const app = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");
+    expect(group.inputs.kmsKeyId, "the key of the app's own logs").to.equal(app.inputs.kmsKeyId);
+    expect(group.inputs.kmsKeyId).to.be.a("string").and.not.equal("");
+    expect(group.inputs.retentionInDays).to.equal(RUNTIME_ARGS.logRetentionDays);
+  });
+
+  it("creates the cluster after the group (and so deletes it before the group)", () => {
+    const cluster = findOne(rec, "aws:ecs/cluster:Cluster", "rt-cluster");
+    const group = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
+    expect(cluster.dependencies).to.include(group.urn);
+    expect(cluster.inputs.settings).to.deep.equal([
+      { name: "containerInsights", value: "enabled" },
+    ]);
+  });
 });

@@ -1,6 +1,5 @@
 import { expect } from "chai";
-import * as pulumi from "@pulumi/pulumi";
-import { sharedConnectEndpoint, TestServer, TestServerArgs } from "../../components/test-server";
+import { TestServer, TestServerArgs } from "../../components/test-server";
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
 import { Recording } from "../../tools/lib/recorder";
@@ -118,17 +117,6 @@ describe("TestServer", () => {
       const i = findOne(rec, INSTANCE, "ts-server");
       expect(s.find((x: any) => x.Sid === "PushOneTimeKey").Resource).to.equal(i.outputs.arn);
     }
-  });
-
-  it("shares the BI access layer's endpoint, and refuses to create a second one in its VPC", () => {
-    expect(sharedConnectEndpoint({ mode: "bastion" })).to.equal(undefined);
-    expect(() => sharedConnectEndpoint({ mode: "private" })).to.throw(/AWS allows one per VPC/);
-    const reuse = sharedConnectEndpoint({
-      mode: "private",
-      connectEndpointArn: pulumi.output<string | undefined>(SHARED.arn),
-      connectEndpointSecurityGroupId: pulumi.output<string | undefined>(SHARED.securityGroupId),
-    });
-    expect(reuse).to.have.keys(["arn", "securityGroupId"]);
   });
 
   for (const preview of [true, false]) {

@@ -37,6 +37,7 @@ const DRAWN: Readonly<Record<string, (r: RecordedResource, f: StackFacts) => [st
   "aws:lb/loadBalancer:LoadBalancer": () => ["ALB", "box"],
   "aws:cloudfront/distribution:Distribution": () => ["CloudFront", "box"],
   "aws:ecs/service:Service": (r) => [`ECS tasks ×${r.inputs.desiredCount ?? "?"}`, "box"],
+  "aws:ecs/cluster:Cluster": () => ["ECS cluster<br/>Container Insights", "box"],
   "aws:codepipeline/pipeline:Pipeline": () => ["CodePipeline<br/>and its builds", "box"],
 };
 

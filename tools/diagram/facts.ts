@@ -267,6 +267,12 @@ export class StackFacts {
       const id = knownString(c.inputs.clusterIdentifier);
       if (id && name.startsWith(`/aws/rds/cluster/${id}/`)) out.push(c);
     }
+    // Container Insights writes /aws/ecs/containerinsights/<cluster>/performance for the cluster
+    // (CloudWatch user guide, "Container Insights performance log events for Amazon ECS").
+    for (const c of this.index.ofType("aws:ecs/cluster:Cluster")) {
+      const n = knownString(c.inputs.name);
+      if (n && name === `/aws/ecs/containerinsights/${n}/performance`) out.push(c);
+    }
     return this.ordered(out);
   }
 }

@@ -82,6 +82,7 @@ describe("GithubOidc", function () {
           "ec2:DescribeInstanceTypeOfferings",
           "ec2:DescribeManagedPrefixLists",
           "ec2:DescribePrefixLists",
+          "ec2:DescribeVpcEndpointServices",
         ],
         "*",
       ],

@@ -5,7 +5,7 @@
 // others) call to find their surroundings: the default VPC and its subnets (`getVpc({default:
 // true})` then `getSubnets` on a `vpc-id` filter, as awsx classic does; `getSubnet` by AZ),
 // `getAmi` by owner and name or image-id filters, SSM public AMI parameters, the account, region,
-// partition and AZs, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
+// partition and AZs, the zones an AWS service's VPC endpoints are offered in, `getPolicyDocument`, Route 53 zones, the organization, AWS managed keys,
 // policies and CloudFront policies, the ELB log-delivery account, the newest Elastic Beanstalk
 // platform and RDS engine version; an ECR repository, SNS topic, SQS queue or ECS cluster looked
 // up by name; and awsx's `getDefaultVpc`, which its plugin answers from those

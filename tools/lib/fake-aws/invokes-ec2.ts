@@ -275,6 +275,48 @@ function instanceTypeOfferings(args: Args, env: Resolved): Args {
   };
 }
 
+/**
+ * `getVpcEndpointService` for an AWS service (`service`, or a `serviceName` or `service-name`
+ * filter of the form `com.amazonaws.<region>.<service>`): offered in every zone of the region, as
+ * the services a program usually asks for are (DescribeVpcEndpointServices `AvailabilityZones`,
+ * zone names); a program that depends on a zone lacking a service answers it with
+ * --invoke-answers. Another owner's endpoint service is not known offline.
+ */
+function vpcEndpointService(args: Args, env: Resolved): Args {
+  const prefix = `com.amazonaws.${env.region.code}.`;
+  const named = args.serviceName ?? filterValue(args, "service-name");
+  const service: string | undefined = args.service ?? named?.slice(prefix.length);
+  if (!service || (named !== undefined && !named.startsWith(prefix))) {
+    throw new NotModelled(
+      `the endpoint service ${JSON.stringify(named ?? "")} is not an AWS service`,
+    );
+  }
+  const serviceName = `${prefix}${service}`;
+  const serviceType = args.serviceType ?? filterValue(args, "service-type") ?? "Interface";
+  const serviceId = ec2Id("vpce-svc", serviceName);
+  const dns = `${service}.${env.region.code}.amazonaws.com`;
+  return {
+    ...args,
+    id: serviceName,
+    serviceName,
+    serviceType,
+    serviceId,
+    arn: `arn:${env.partition.partition}:ec2:${env.region.code}:${env.accountId}:vpc-endpoint-service/${serviceId}`,
+    owner: "amazon",
+    acceptanceRequired: false,
+    managesVpcEndpoints: false,
+    vpcEndpointPolicySupported: true,
+    availabilityZones: env.region.zones.map((z) => z.name),
+    baseEndpointDnsNames: [`${service}.${env.region.code}.vpce.amazonaws.com`],
+    privateDnsName: serviceType === "Interface" ? dns : "",
+    privateDnsNames: serviceType === "Interface" ? [dns] : [],
+    supportedIpAddressTypes: ["ipv4"],
+    region: env.region.code,
+    serviceRegion: env.region.code,
+    tags: {},
+  };
+}
+
 export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = {
   // The DB subnet group RDS uses for an instance or cluster created without one: `default`, over
   // the default VPC's default subnets (RDS User Guide, "Working with a DB instance in a VPC":
@@ -347,6 +389,7 @@ export const EC2_INVOKES: Record<string, (args: Args, env: Resolved) => Args> = 
     return { ...a, id: e.region.code, instanceTypes: wanted.map((t) => t.replace(/\*/g, "large")) };
   },
   "aws:ec2/getInstanceTypeOfferings:getInstanceTypeOfferings": instanceTypeOfferings,
+  "aws:ec2/getVpcEndpointService:getVpcEndpointService": vpcEndpointService,
   "aws:index/getAvailabilityZones:getAvailabilityZones": availabilityZones,
   "aws:index/getAvailabilityZone:getAvailabilityZone": (a, e) => {
     const z =

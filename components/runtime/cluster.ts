@@ -1,0 +1,52 @@
+// The runtime's ECS cluster with Container Insights, and the log group Container Insights writes
+// its performance events to, made by the stack first so that it is encrypted, has a retention and
+// goes with the stack.
+import * as aws from "@pulumi/aws";
+import type { EncryptionKey } from "../kms-key";
+import type { Build } from "./index";
+
+/**
+ * The log group of a cluster's Container Insights performance events:
+ * `/aws/ecs/containerinsights/<cluster name>/performance` (CloudWatch user guide, "Container
+ * Insights performance log events for Amazon ECS",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/Container-Insights-reference-performance-logs-ECS.html).
+ */
+export function containerInsightsLogGroupName(clusterName: string): string {
+  return `/aws/ecs/containerinsights/${clusterName}/performance`;
+}
+
+/**
+ * The cluster `<project>-<stack>` and its Container Insights log group. ECS creates the group
+ * itself when a cluster with Container Insights on has none (aws/containers-roadmap#2315: it
+ * cannot be pointed at another group), without a key or a retention, and it outlives the stack.
+ * So the cluster is named (an auto-name is known only after creation) and waits for the group;
+ * on destroy the cluster goes first, then the group. The layer's key grants CloudWatch Logs on
+ * the account's log groups (`buildKey`), this one included.
+ */
+export function buildCluster(
+  b: Build,
+  key: EncryptionKey,
+): { cluster: aws.ecs.Cluster; insightsLogGroup: aws.cloudwatch.LogGroup } {
+  const { name, args, tags, protect } = b;
+  const clusterName = b.stackName;
+  const insightsLogGroup = new aws.cloudwatch.LogGroup(
+    `${name}-insights-logs`,
+    {
+      name: containerInsightsLogGroupName(clusterName),
+      retentionInDays: args.logRetentionDays,
+      kmsKeyId: key.keyArn,
+      tags: tags("insights-logs"),
+    },
+    { parent: b.self, retainOnDelete: protect },
+  );
+  const cluster = new aws.ecs.Cluster(
+    `${name}-cluster`,
+    {
+      name: clusterName,
+      settings: [{ name: "containerInsights", value: "enabled" }],
+      tags: tags("cluster"),
+    },
+    { parent: b.self, dependsOn: [insightsLogGroup] },
+  );
+  return { cluster, insightsLogGroup };
+}
