@@ -48,6 +48,11 @@ function range(from: number, to: number, step: number): number[] {
 
 const CPU_ALLOWED = "Fargate CPU units: 256, 512, 1024, 2048, 4096, 8192 or 16384";
 const IMAGE_TAG_ALLOWED = "an image tag: letters, digits, _ . - (up to 128 characters)";
+// ECS API Reference, CreateCluster, clusterName: "Up to 255 letters (uppercase and lowercase),
+// numbers, hyphens, and underscores are allowed"
+// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html).
+const CLUSTER_NAME_ALLOWED =
+  "1 to 255 letters, digits, hyphens and underscores (an ECS cluster name)";
 const desiredOf = (ctx: { value<T>(k: string): T | undefined }) =>
   ctx.value<number>("runtimeDesiredCount");
 
@@ -251,6 +256,23 @@ export const RUNTIME_SECTION = section({
         if (!/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/.test(tag)) {
           ctx.fail("imageTag", `"${tag}" is not a valid image tag; use ${IMAGE_TAG_ALLOWED}`);
         }
+      },
+    },
+    clusterName: {
+      key: "runtimeClusterName",
+      kind: "string",
+      description:
+        "Name of the ECS cluster (default `<project>-<stack>`); a stack created while the cluster was auto-named sets its current name (docs/first-deploy.md).",
+      allowed: CLUSTER_NAME_ALLOWED,
+      check: (clusterName, ctx) => {
+        if (!/^[A-Za-z0-9_-]{1,255}$/.test(clusterName)) {
+          ctx.fail(
+            "runtimeClusterName",
+            `"${clusterName}" is not a valid ECS cluster name; use ${CLUSTER_NAME_ALLOWED}`,
+          );
+          return false;
+        }
+        return true;
       },
     },
     maxUploadMiB: {

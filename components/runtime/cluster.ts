@@ -16,7 +16,10 @@ export function containerInsightsLogGroupName(clusterName: string): string {
 }
 
 /**
- * The cluster `<project>-<stack>` and its Container Insights log group. ECS creates the group
+ * The cluster, named `platform:runtimeClusterName` (default `<project>-<stack>`: a stack made
+ * while the cluster was auto-named sets that name, docs/first-deploy.md, since renaming replaces
+ * the cluster and, its `cluster` being ForceNew, the service), and its Container Insights log
+ * group. ECS creates the group
  * itself when a cluster with Container Insights on has none (aws/containers-roadmap#2315: it
  * cannot be pointed at another group), without a key or a retention, and it outlives the stack.
  * So the cluster is named (an auto-name is known only after creation) and waits for the group;
@@ -28,7 +31,7 @@ export function buildCluster(
   key: EncryptionKey,
 ): { cluster: aws.ecs.Cluster; insightsLogGroup: aws.cloudwatch.LogGroup } {
   const { name, args, tags, protect } = b;
-  const clusterName = b.stackName;
+  const clusterName = args.clusterName ?? b.stackName;
   const insightsLogGroup = new aws.cloudwatch.LogGroup(
     `${name}-insights-logs`,
     {

@@ -136,14 +136,25 @@ describe("Runtime: the Container Insights log group is the stack's, made before 
     });
   });
 
-  it("names the cluster, and the group after it as Container Insights does", () => {
+  it("names the cluster <project>-<stack> by default, and the group after it as Container Insights does", () => {
     const cluster = findOne(rec, "aws:ecs/cluster:Cluster", "rt-cluster");
     const group = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
-    expect(cluster.inputs.name).to.match(/^[a-z0-9-]+$/);
+    expect(cluster.inputs.name).to.equal("platform-test");
     expect(group.inputs.name).to.equal(
       `/aws/ecs/containerinsights/${cluster.inputs.name}/performance`,
     );
     expect(containerInsightsLogGroupName("c")).to.equal("/aws/ecs/containerinsights/c/performance");
+  });
+
+  it("names the cluster, and so the group, runtimeClusterName when it is set", async () => {
+    // A stack made while the cluster was auto-named keeps that name (docs/first-deploy.md).
+    const named = await recordComponent(() => {
+      new Runtime("rt", { ...RUNTIME_ARGS, clusterName: "rt-cluster-4f2c1a9" });
+    });
+    const cluster = findOne(named, "aws:ecs/cluster:Cluster", "rt-cluster");
+    const group = findOne(named, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
+    expect(cluster.inputs.name).to.equal("rt-cluster-4f2c1a9");
+    expect(group.inputs.name).to.equal("/aws/ecs/containerinsights/rt-cluster-4f2c1a9/performance");
   });
 
   it("encrypts it with the layer's key and keeps it for the configured retention", () => {

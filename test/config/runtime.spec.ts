@@ -1,5 +1,6 @@
 // Runtime keys: every bad input names its key.
 import { expect } from "chai";
+import { parseStackConfig } from "../../components/config";
 import { BadInput, base, notAnInteger, outOfRange, problems, rejects } from "../fixtures/config";
 
 describe("config: runtime", () => {
@@ -83,6 +84,21 @@ describe("config: runtime", () => {
       { "platform:imageTag": "-latest" },
       /^platform:imageTag: "-latest" is not a valid image tag/,
     ],
+    [
+      "cluster name with a character ECS refuses",
+      { "platform:runtimeClusterName": "platform.staging" },
+      /^platform:runtimeClusterName: "platform\.staging" is not a valid ECS cluster name; use 1 to 255 letters, digits, hyphens and underscores/,
+    ],
+    [
+      "cluster name longer than ECS takes",
+      { "platform:runtimeClusterName": "c".repeat(256) },
+      /^platform:runtimeClusterName: "c{256}" is not a valid ECS cluster name/,
+    ],
+    [
+      "empty cluster name",
+      { "platform:runtimeClusterName": "" },
+      /^platform:runtimeClusterName: must be 1 to 255 letters, digits, hyphens and underscores .*, got ""$/,
+    ],
   ];
   rejects(cases);
 
@@ -95,6 +111,14 @@ describe("config: runtime", () => {
         problems({ ...base(), ...allowed, "platform:certificateArn": certificateArn }),
       ).to.deep.equal([]);
     }
+  });
+
+  it("leaves the cluster name unset by default and reads a set one", () => {
+    expect(parseStackConfig(base()).runtime.clusterName).to.equal(undefined);
+    const name = "staging-runtime-cluster_4f2c1a9";
+    const raw = { ...base(), "platform:runtimeClusterName": name };
+    expect(problems(raw)).to.deep.equal([]);
+    expect(parseStackConfig(raw).runtime.clusterName).to.equal(name);
   });
 
   it("fits 30 CIDRs with HTTPS and 60 without: one rule per CIDR and port", () => {
