@@ -25,6 +25,10 @@ export function containerInsightsLogGroupName(clusterName: string): string {
  * So the cluster is named (an auto-name is known only after creation) and waits for the group;
  * on destroy the cluster goes first, then the group. The layer's key grants CloudWatch Logs on
  * the account's log groups (`buildKey`), this one included.
+ *
+ * A fixed name is replaced delete-first: CreateCluster given the name of an ACTIVE cluster
+ * returns that cluster (hashicorp/terraform-provider-aws#38875), so a create-first replacement
+ * would adopt the live cluster and then delete it.
  */
 export function buildCluster(
   b: Build,
@@ -49,7 +53,7 @@ export function buildCluster(
       settings: [{ name: "containerInsights", value: "enabled" }],
       tags: tags("cluster"),
     },
-    { parent: b.self, dependsOn: [insightsLogGroup] },
+    { parent: b.self, dependsOn: [insightsLogGroup], deleteBeforeReplace: true },
   );
   return { cluster, insightsLogGroup };
 }

@@ -157,6 +157,11 @@ describe("Runtime: the Container Insights log group is the stack's, made before 
     expect(group.inputs.name).to.equal("/aws/ecs/containerinsights/rt-cluster-4f2c1a9/performance");
   });
 
+  it("replaces the cluster delete-first: CreateCluster on a live name returns that cluster", () => {
+    const cluster = findOne(rec, "aws:ecs/cluster:Cluster", "rt-cluster");
+    expect(cluster.options.deleteBeforeReplace).to.equal(true);
+  });
+
   it("encrypts it with the layer's key and keeps it for the configured retention", () => {
     const group = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-insights-logs");
     const app = findOne(rec, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");
