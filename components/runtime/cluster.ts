@@ -16,19 +16,21 @@ export function containerInsightsLogGroupName(clusterName: string): string {
 }
 
 /**
- * The cluster, named `platform:runtimeClusterName` (default `<project>-<stack>`: a stack made
- * while the cluster was auto-named sets that name, docs/first-deploy.md, since renaming replaces
- * the cluster and, its `cluster` being ForceNew, the service), and its Container Insights log
- * group. ECS creates the group
- * itself when a cluster with Container Insights on has none (aws/containers-roadmap#2315: it
- * cannot be pointed at another group), without a key or a retention, and it outlives the stack.
- * So the cluster is named (an auto-name is known only after creation) and waits for the group;
- * on destroy the cluster goes first, then the group. The layer's key grants CloudWatch Logs on
- * the account's log groups (`buildKey`), this one included.
+ * The cluster, named `platform:runtimeClusterName` (default `<project>-<stack>`), and its
+ * Container Insights log group. ECS creates that group itself when a cluster with Container
+ * Insights on finds none (aws/containers-roadmap#2315, which also asks to point it at another
+ * group: it cannot be), with no key of ours, and the group outlives the stack. So the cluster is
+ * named (an auto-name is known only after creation) and waits for the group; on destroy the
+ * cluster goes first, then the group. The layer's key grants CloudWatch Logs on the account's log
+ * groups (`buildKey`), this one included. That ECS then writes into a group made before it, and
+ * encrypted with a customer key, rests on practice, not on an AWS statement (a _watch_ item of
+ * docs/deploy-requirements.md: docs/first-deploy.md, "ECS and the Container Insights log group").
  *
  * A fixed name is replaced delete-first: CreateCluster given the name of an ACTIVE cluster
  * returns that cluster (hashicorp/terraform-provider-aws#38875), so a create-first replacement
- * would adopt the live cluster and then delete it.
+ * would adopt the live cluster and then delete it. A stack made while the cluster was auto-named
+ * keeps it by setting the key to that name (docs/first-deploy.md): renaming replaces the cluster
+ * and, its `cluster` being ForceNew, the service.
  */
 export function buildCluster(
   b: Build,
