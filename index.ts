@@ -357,6 +357,7 @@ const github = config.githubOidc
       {
         ...config.githubOidc,
         namePrefix: prefix,
+        clusterName: config.runtime.clusterName,
         region: config.region,
         protect,
         tags: config.tags,

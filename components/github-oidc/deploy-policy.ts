@@ -27,6 +27,8 @@ export interface DeployScope {
   readonly prefix: string;
   /** The prefix of the stack's component names (`<stack>`, see index.ts). */
   readonly own: string;
+  /** The runtime's ECS cluster (`platform:runtimeClusterName`, default `<project>-<stack>`). */
+  readonly clusterName: string;
   readonly region: string;
   readonly partition: pulumi.Output<string>;
   readonly accountId: pulumi.Output<string>;
@@ -91,7 +93,7 @@ function ciResources(s: DeployScope): pulumi.Output<string>[] {
 
 /** What `pulumi up` of this program needs, scoped as far as the services allow. */
 export function deployStatements(s: DeployScope): PolicyStatement[] {
-  const { project, stack, prefix, own, region, partition } = s;
+  const { project, stack, prefix, own, clusterName, region, partition } = s;
   const arn = arnOf(s);
   const ciRoles = ciResources(s);
   const publicParameters = publicParametersStatement(s);
@@ -183,8 +185,8 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
         arn("logs", `log-group:/aws/redshift/${prefix}*`),
         // The database's exported logs: /aws/rds/cluster/<project>-<stack>-db/<type>.
         arn("logs", `log-group:/aws/rds/cluster/${prefix}-*`),
-        // The cluster's Container Insights events: /aws/ecs/containerinsights/<project>-<stack>/performance.
-        arn("logs", `log-group:/aws/ecs/containerinsights/${prefix}/*`),
+        // The cluster's Container Insights events: /aws/ecs/containerinsights/<cluster>/performance.
+        arn("logs", `log-group:/aws/ecs/containerinsights/${clusterName}/*`),
       ],
     },
     {

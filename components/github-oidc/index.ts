@@ -36,6 +36,11 @@ export interface GithubOidcArgs extends GithubOidcSettings {
    * policies the program auto-names start with it, and the deploy role manages those only.
    */
   readonly namePrefix: string;
+  /**
+   * The runtime's ECS cluster (`platform:runtimeClusterName`): the deploy role manages its Container
+   * Insights log group. Defaults to `<project>-<stack>`, the cluster's default name.
+   */
+  readonly clusterName?: string;
   /** GitHub environment of the deploy job (its OIDC subject). Defaults to the stack name. */
   readonly githubEnvironment?: string;
   readonly region: string;
@@ -107,6 +112,7 @@ export class GithubOidc extends pulumi.ComponentResource {
       stack,
       prefix,
       own: args.namePrefix,
+      clusterName: args.clusterName ?? prefix,
       region: args.region,
       partition,
       accountId,

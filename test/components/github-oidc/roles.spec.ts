@@ -136,6 +136,22 @@ describe("GithubOidc", function () {
     }
   });
 
+  it("lets the deploy role manage the Container Insights log group of the stack's cluster, by its configured name", async () => {
+    const insights = (rec: Recording) =>
+      [statements(role(rec, "deploy")).find((x) => x.Sid === "ManageOwnLogGroups").Resource]
+        .flat()
+        .filter((r: string) => r.includes(":log-group:/aws/ecs/containerinsights/"));
+    const group = (cluster: string) =>
+      `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/ecs/containerinsights/${cluster}/performance`;
+    expect(insights(staging)).to.have.length(1);
+    expect(glob(insights(staging)[0], group("platform-staging"))).to.equal(true);
+    // A stack that keeps its former auto-named cluster (platform:runtimeClusterName).
+    const kept = await build({ clusterName: "staging-runtime-cluster-4f2c1a9" });
+    expect(insights(kept)).to.have.length(1);
+    expect(glob(insights(kept)[0], group("staging-runtime-cluster-4f2c1a9"))).to.equal(true);
+    expect(glob(insights(kept)[0], group("platform-staging"))).to.equal(false);
+  });
+
   it("denies long-lived credentials and any change to the CI roles and provider; prod also denies data deletion", () => {
     const denies = (rec: Recording) =>
       statements(role(rec, "deploy")).filter((x) => x.Effect === "Deny");
