@@ -103,7 +103,10 @@ export function databaseNetwork(b: Build) {
  * `FinalDBSnapshotIdentifier` that exists (`DBClusterSnapshotAlreadyExistsFault`, RDS API
  * Reference, https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBCluster.html). The provider only keeps the value for the deletion (no API call on update), and the
  * cluster ignores later changes to it, so it stays the one written at creation: no diff on every
- * update. 1-255 letters, digits and hyphens, a letter first, no `--`, no trailing hyphen.
+ * update; a cluster created before keeps its `<cluster>-final`. Prod's cluster is retainOnDelete,
+ * so Pulumi itself never deletes it: the name serves a deletion through the provider without that
+ * option (docs/first-deploy.md, "How to back out"). 1-255 letters, digits and hyphens, a letter
+ * first, no `--`, no trailing hyphen.
  */
 export function finalSnapshotIdentifier(clusterIdentifier: string, createdAt: Date): string {
   const stamp = createdAt.toISOString().replace(/[-:T]/g, "").slice(0, 14);
