@@ -26,7 +26,11 @@ const MODES = {
 const PREFIX = "urn:pulumi:staging::platform::";
 
 describe("ConnectEndpoint", () => {
-  describe("one owner across the modes (staging, recorded as pulumi preview)", () => {
+  describe("one owner across the modes (staging, recorded as pulumi preview)", function () {
+    // Three whole-program runs, started together in `before` and awaited by the first test, each
+    // in its own language host, like the host and cost specs': on a busy machine they take longer
+    // than mocha's default.
+    this.timeout(300_000);
     const runs = new Map<string, Promise<Recording>>();
     before(() => {
       for (const [mode, overrides] of Object.entries(MODES)) {
