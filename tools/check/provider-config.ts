@@ -24,7 +24,8 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
-import { editDistance, SECRET_PLACEHOLDER } from "./stack-config";
+import { editDistance } from "../lib/edit-distance";
+import { SECRET_PLACEHOLDER } from "./stack-config";
 
 /** Inputs the engine itself adds to a default provider's (not stack config). */
 const ENGINE_INPUTS = new Set(["version", "pluginDownloadURL"]);

@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "../lib/cli";
+import { editDistance } from "../lib/edit-distance";
 import { namespacedByProject, fullKey, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
 import type { Project } from "./project";
@@ -82,23 +83,6 @@ export interface StackConfigOptions {
    * project's). Like `pulumi up --config`, without saving them anywhere.
    */
   readonly overrides?: Readonly<Record<string, string>>;
-}
-
-/** Edit distance (Damerau–Levenshtein, adjacent swaps count one) between two keys. */
-export function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /**

@@ -3,6 +3,7 @@
 // alike; an unknown flag (with the nearest known one), a positional argument, a missing or empty
 // value, a value on a switch, or a single-value flag given twice is a usage error naming the flag.
 import { UsageError } from "./cli";
+import { editDistance } from "./edit-distance";
 
 /** One flag a tool takes. */
 export interface FlagSpec {
@@ -17,29 +18,12 @@ export interface FlagSpec {
 /** What was given: each flag's values in order (a switch has one empty value). */
 export type ParsedFlags = ReadonlyMap<string, readonly string[]>;
 
-/** Edit distance with adjacent swaps counted as one (`--veiw` is one edit from `--view`). */
-function distance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      }
-    }
-  }
-  return d[a.length][b.length];
-}
-
 /** The known flag nearest to `flag`, when it is a plausible misspelling. */
 export function nearestFlag(flag: string, known: readonly string[]): string | undefined {
   const bare = flag.replace(/^-+/, "");
   let best: { name: string; d: number } | undefined;
   for (const k of known) {
-    const d = distance(bare, k.replace(/^-+/, ""));
+    const d = editDistance(bare, k.replace(/^-+/, ""));
     if (d <= Math.max(1, Math.floor(k.length / 4)) && (!best || d < best.d)) best = { name: k, d };
   }
   return best?.name;

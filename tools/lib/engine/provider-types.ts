@@ -12,6 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { allTypes } from "../fake-aws/schema";
 import { resolvePackageJson } from "./versions";
+import { editDistance } from "../edit-distance";
 
 const TOKEN = /^aws:([A-Za-z0-9]+)\/([A-Za-z0-9]+):([A-Za-z0-9]+)$/;
 
@@ -39,24 +40,11 @@ function declaredBy(dir: string, type: string): boolean {
   }
 }
 
-/** Levenshtein distance, for the nearest served token. */
-function distance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
 /** The served token nearest to a refused one, when it is close (a typo, a case slip). */
 export function nearestAwsType(type: string): string | undefined {
   let best: { t: string; d: number } | undefined;
   for (const t of allTypes()) {
-    const d = distance(type.toLowerCase(), t.toLowerCase());
+    const d = editDistance(type.toLowerCase(), t.toLowerCase());
     if (!best || d < best.d) best = { t, d };
   }
   return best && best.d <= Math.max(3, Math.floor(type.length / 8)) ? best.t : undefined;

@@ -15,6 +15,8 @@
 // - Region names and partitions: botocore's endpoints.json (partitions aws, aws-cn, aws-us-gov).
 //
 // Each entry: code, name, partition, AZ ID prefix, zones as `<letter><AZ number>` in name order.
+import { editDistance } from "../edit-distance";
+
 const TABLE: [string, string, string, string, string][] = [
   ["us-east-1", "US East (N. Virginia)", "aws", "use1", "a6 b1 c2 d4 e3 f5"],
   ["us-east-2", "US East (Ohio)", "aws", "use2", "a1 b2 c3"],
@@ -120,24 +122,10 @@ export class UnknownRegionError extends Error {
   }
 }
 
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length];
-}
-
 /** The known region names closest to `name` (edit distance), best first. */
 export function nearestRegions(name: string, count = 3): string[] {
   return [...REGIONS.keys()]
-    .map((code) => ({ code, d: distance(name.toLowerCase(), code) }))
+    .map((code) => ({ code, d: editDistance(name.toLowerCase(), code) }))
     .sort((x, y) => x.d - y.d || (x.code < y.code ? -1 : 1))
     .slice(0, count)
     .map((x) => x.code);
