@@ -4,6 +4,7 @@
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
 import { reportIf, resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
+import { auroraMember } from "../../lib/databases/aurora";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
 import {
   NATIVE_RDS_DB_CLUSTER,
@@ -51,7 +52,7 @@ export const rdsMultiAz = resourcePolicy({
   check: (props, ctx) => {
     if (present(props, "replicateSourceDb")) return;
     // An aws-native DBInstance in an Aurora cluster (no classic Instance has dbClusterIdentifier).
-    if (present(props, "dbClusterIdentifier") || present(props, "dBClusterIdentifier")) return;
+    if (auroraMember(props)) return;
     if (props.multiAz !== true)
       ctx.report(
         props.multiAz === false

@@ -92,6 +92,15 @@ const rds: Case[] = [
     unknownIsSet: true,
     broken: [[{ masterUserPassword: "correct-horse-battery" }, "masterUserPassword is set"]],
   },
+  // An instance's classic `password`: the finding names the native masterUserPassword.
+  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map((type): Case => ({
+    rule: "rds-managed-master-password",
+    type,
+    inputs: { engine: "postgres", manageMasterUserPassword: true },
+    prop: "masterUserPassword",
+    unknownIsSet: true,
+    broken: [[{ masterUserPassword: "correct-horse-battery" }, "s: masterUserPassword is set"]],
+  })),
 ];
 
 const domain = {
