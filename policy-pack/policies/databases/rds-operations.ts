@@ -49,10 +49,10 @@ export const rdsMultiAz = resourcePolicy({
   remediationSteps: "Set `multiAz: true` (the default is false).",
   references: [checkov("CKV_AWS_157"), fsbp("RDS.5"), awsDocs("Multi-AZ DB instance deployments")],
   types: [RDS_INSTANCE, ...NATIVE_INSTANCES],
-  check: (props, ctx) => {
+  check: (props, ctx, args) => {
     if (present(props, "replicateSourceDb")) return;
     // An aws-native DBInstance in an Aurora cluster (no classic Instance has dbClusterIdentifier).
-    if (auroraMember(props)) return;
+    if (auroraMember(args.type, props)) return;
     if (props.multiAz !== true)
       ctx.report(
         props.multiAz === false

@@ -100,8 +100,8 @@ export const rdsDeletionProtection = resourcePolicy({
   ],
   types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
   // An Aurora member's deletion protection is its cluster's (../../lib/databases/aurora.ts).
-  check: (props, ctx) => {
-    if (!auroraMember(props)) deletionProtection(props, ctx);
+  check: (props, ctx, args) => {
+    if (!auroraMember(args.type, props)) deletionProtection(props, ctx);
   },
 });
 
@@ -135,7 +135,7 @@ export const rdsIamAuthentication = resourcePolicy({
     NATIVE_NEPTUNE_DB_CLUSTER_V0,
   ],
   check: (props, ctx, args) => {
-    if (auroraMember(props)) return; // the cluster's setting
+    if (auroraMember(args.type, props)) return; // the cluster's setting
     // Neptune supports IAM authentication whatever its engine field says (always "neptune").
     if (args.type !== NEPTUNE_CLUSTER && !IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
     if (props.iamDatabaseAuthenticationEnabled !== true)
@@ -172,9 +172,9 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
     },
   },
   types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
-  check: (props, ctx) => {
+  check: (props, ctx, args) => {
     if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
-    if (auroraMember(props)) return; // an Aurora member's backups are the cluster's
+    if (auroraMember(args.type, props)) return; // an Aurora member's backups are the cluster's
     const days = props.backupRetentionPeriod;
     const min = ctx.config.minBackupRetentionDays;
     if (typeof days !== "number")
@@ -212,7 +212,7 @@ export const rdsCopyTagsToSnapshot = resourcePolicy({
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
   references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
   types: [RDS_CLUSTER, RDS_INSTANCE, ...NATIVE_RDS],
-  check: (props, ctx) => {
-    if (!auroraMember(props)) copyTags(props, ctx); // else the cluster's setting
+  check: (props, ctx, args) => {
+    if (!auroraMember(args.type, props)) copyTags(props, ctx); // else the cluster's setting
   },
 });

@@ -42,4 +42,19 @@ describe("aws-native Aurora cluster members", () => {
       });
     }
   }
+
+  // A DBCluster's own dbClusterIdentifier is its name: the cluster is still judged.
+  for (const [type, clusterProp] of [
+    [n.NATIVE_RDS_DB_CLUSTER, "dbClusterIdentifier"],
+    [n.NATIVE_RDS_DB_CLUSTER_V0, "dBClusterIdentifier"],
+  ]) {
+    it(`a ${type} that names itself with ${clusterProp} is still judged`, async () => {
+      const cluster = res(type, "orders", { engine: "aurora-postgresql", [clusterProp]: "orders" });
+      for (const [rule, message] of RULES.slice(0, 4)) {
+        const found = await violationsOf(rule, [cluster]);
+        expect(found, rule).to.have.length(1);
+        expect(found[0], rule).to.contain(message);
+      }
+    });
+  }
 });
