@@ -1,5 +1,5 @@
 // Which separate policy resources belong to each role (RolePolicy, RolePolicyAttachment,
-// PolicyAttachment, an aws-native ManagedPolicy's roles), by property dependency or literal role
+// PolicyAttachment, an aws-native ManagedPolicy's or Policy's roles), by property dependency or literal role
 // name, and whether a Role manages the same policies itself: shared by the managed-policy and
 // policy-management-conflict rules.
 import type { PolicyResource } from "@pulumi/policy";
@@ -8,7 +8,7 @@ import { perStack } from "../references";
 import { isUnknownError, peek } from "../values";
 
 import { nativeTypeOf } from "../native/view";
-import { NATIVE_IAM_MANAGED_POLICY } from "../native/types";
+import { NATIVE_IAM_MANAGED_POLICY, NATIVE_IAM_POLICY } from "../native/types";
 import {
   IAM_POLICY,
   IAM_POLICY_ATTACHMENT,
@@ -53,7 +53,11 @@ export const roleLinks = perStack((index): Map<string, RoleLinks> => {
       if (!isUnknownError(e)) throw e; // unknown: the property dependency already names the role
     }
   };
-  for (const r of index.ofType(IAM_ROLE_POLICY)) link(r, "role", "inline");
+  // An aws-native Policy (0.x only) puts itself inline into each role its `roles` lists
+  // (CloudFormation AWS::IAM::Policy Roles: PutRolePolicy per role); its view is a classic RolePolicy.
+  for (const r of index.ofType(IAM_ROLE_POLICY)) {
+    link(r, nativeTypeOf(r) === NATIVE_IAM_POLICY ? "roles" : "role", "inline");
+  }
   for (const r of index.ofType(IAM_ROLE_POLICY_ATTACHMENT)) link(r, "role", "attached");
   for (const r of index.ofType(IAM_POLICY_ATTACHMENT)) link(r, "roles", "attached");
   // An aws-native ManagedPolicy attaches itself to the roles its `roles` lists (CloudFormation

@@ -329,7 +329,9 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_ECS_SERVICE,
     {
       classic: t.ECS_SERVICE,
-      rename: { name: "serviceName" },
+      // CloudFormation's CapacityProviderStrategy [{ CapacityProvider, Base, Weight }] is the
+      // classic capacityProviderStrategies (sdk/nodejs/ecs/service.ts: capacityProviderStrategy).
+      rename: { name: "serviceName", capacityProviderStrategies: "capacityProviderStrategy" },
       says: {
         "networkConfiguration.subnets": "networkConfiguration.awsvpcConfiguration.subnets",
         volumeConfiguration: "volumeConfigurations[]",

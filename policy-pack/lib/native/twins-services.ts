@@ -35,7 +35,7 @@ import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
-import { spelledEither } from "./spelling";
+import { eitherField, spelledEither } from "./spelling";
 
 /**
  * A DAX cluster's sSESpecification { sSEEnabled } as the classic serverSideEncryption { enabled }.
@@ -142,10 +142,29 @@ function domainLogs(v: any): unknown {
     get cloudwatchLogGroupArn() {
       return v[logType]?.cloudWatchLogsLogGroupArn ?? v[logType]?.CloudWatchLogsLogGroupArn;
     },
+    // CloudFormation's Enabled defaults to false, where the classic enabled defaults to true: an
+    // entry that leaves it out publishes nothing (AWS::OpenSearchService::Domain LogPublishingOption,
+    // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-logpublishingoption.html).
     get enabled() {
-      return v[logType]?.enabled ?? v[logType]?.Enabled;
+      return v[logType]?.enabled ?? v[logType]?.Enabled ?? false;
     },
   }));
+}
+
+/**
+ * A domain's domainEndpointOptions with enforceHttps and tlsSecurityPolicy as either SDK spells them
+ * (`enforceHTTPS` and `tLSSecurityPolicy` in opensearchservice/domain.d.ts of @pulumi/aws-native 0.67.0).
+ */
+function endpointOptions(v: any): unknown {
+  if (v === undefined || v === null || typeof v !== "object") return v;
+  return {
+    get enforceHttps() {
+      return eitherField(v, "enforceHttps", "enforceHTTPS");
+    },
+    get tlsSecurityPolicy() {
+      return eitherField(v, "tlsSecurityPolicy", "tLSSecurityPolicy");
+    },
+  };
 }
 
 export const SERVICE_TWINS: [string, Twin][] = [
@@ -168,7 +187,7 @@ export const SERVICE_TWINS: [string, Twin][] = [
     },
   ],
   // sdk/nodejs/opensearchservice/domain.ts: accessPolicies, domainName, domainEndpointOptions
-  // { enforceHttps, tlsSecurityPolicy }, advancedSecurityOptions { enabled } and clusterConfig
+  // { enforceHttps, tlsSecurityPolicy } (see `endpointOptions`), advancedSecurityOptions { enabled } and clusterConfig
   // { zoneAwarenessEnabled, instanceCount, dedicatedMasterEnabled, dedicatedMasterCount } and
   // vpcOptions { subnetIds, securityGroupIds } keep the classic names; encryptionAtRestOptions
   // { enabled, kmsKeyId } is the classic encryptAtRest and nodeToNodeEncryptionOptions { enabled }
@@ -186,9 +205,19 @@ export const SERVICE_TWINS: [string, Twin][] = [
         // vPCOptions in early 0.x SDKs (opensearchservice/domain.d.ts of @pulumi/aws-native 0.67.0).
         vpcOptions: spelledEither("vpcOptions", "vPCOptions"),
         logPublishingOptions: { from: "logPublishingOptions", map: domainLogs },
+        domainEndpointOptions: { from: "domainEndpointOptions", map: endpointOptions },
       },
     },
   ],
+  // AWS::ECR::RegistryScanningConfiguration ScanType and Rules [{ ScanFrequency, RepositoryFilters
+  // [{ Filter, FilterType }] }] (sdk/nodejs/ecr/registryScanningConfiguration.ts, 1.x only) and
+  // AWS::Lambda::EventInvokeConfig FunctionName, Qualifier and DestinationConfig { OnFailure
+  // { Destination } } (sdk/nodejs/lambda/eventInvokeConfig.ts) carry the classic names.
+  [
+    n.NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION,
+    { classic: t.ECR_REGISTRY_SCANNING_CONFIGURATION },
+  ],
+  [n.NATIVE_LAMBDA_EVENT_INVOKE_CONFIG, { classic: t.LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG }],
   [n.NATIVE_EVENTS_ARCHIVE, { classic: t.CLOUDWATCH_EVENT_ARCHIVE }],
   [n.NATIVE_SCHEDULER_SCHEDULE, { classic: t.SCHEDULER_SCHEDULE }],
   [n.NATIVE_CODEARTIFACT_DOMAIN, { classic: t.CODEARTIFACT_DOMAIN }],

@@ -101,6 +101,8 @@ const RDS_INSTANCE_RENAMES = {
   enabledCloudwatchLogsExports: "enableCloudwatchLogsExports",
 };
 
+const RDS_INSTANCE_SAYS = { password: "masterUserPassword" };
+
 /**
  * CloudFormation's EnableCloudwatchLogsExports, the classic enabledCloudwatchLogsExports, and
  * DBClusterIdentifier, the classic clusterIdentifier (`dBClusterIdentifier` in `DBCluster` releases).
@@ -387,7 +389,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   // performanceInsightsEnabled), its key performanceInsightsKmsKeyId (CloudFormation's
   // PerformanceInsightsKMSKeyId, camelCased performanceInsightsKMSKeyId by the `DBInstance` releases,
   // which spell the source sourceDBInstanceIdentifier: rds/dbinstance.d.ts of @pulumi/aws-native 0.67.0).
-  [n.NATIVE_RDS_DB_INSTANCE, { classic: t.RDS_INSTANCE, rename: RDS_INSTANCE_RENAMES }],
+  // The classic `password` is a plain word, which findings name only when `says` lists it.
+  [
+    n.NATIVE_RDS_DB_INSTANCE,
+    { classic: t.RDS_INSTANCE, rename: RDS_INSTANCE_RENAMES, says: RDS_INSTANCE_SAYS },
+  ],
   [
     n.NATIVE_RDS_DB_INSTANCE_V0,
     {
@@ -402,6 +408,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
         replicateSourceDb: "sourceDBInstanceIdentifier",
         performanceInsightsKmsKeyId: "performanceInsightsKMSKeyId",
       },
+      says: RDS_INSTANCE_SAYS,
     },
   ],
   [n.NATIVE_RDS_DB_CLUSTER, { classic: t.RDS_CLUSTER, rename: LOG_EXPORTS }],

@@ -30,9 +30,12 @@ export const NATIVE_KMS_KEY = "aws-native:kms:Key";
 export const NATIVE_LAMBDA_PERMISSION = "aws-native:lambda:Permission";
 export const NATIVE_LAMBDA_URL = "aws-native:lambda:Url";
 export const NATIVE_LAMBDA_FUNCTION = "aws-native:lambda:Function";
+export const NATIVE_LAMBDA_EVENT_INVOKE_CONFIG = "aws-native:lambda:EventInvokeConfig";
 
 export const NATIVE_ECR_REPOSITORY = "aws-native:ecr:Repository";
 export const NATIVE_ECR_REGISTRY_POLICY = "aws-native:ecr:RegistryPolicy";
+export const NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION =
+  "aws-native:ecr:RegistryScanningConfiguration";
 export const NATIVE_LOGS_RESOURCE_POLICY = "aws-native:logs:ResourcePolicy";
 export const NATIVE_KINESIS_RESOURCE_POLICY = "aws-native:kinesis:ResourcePolicy";
 export const NATIVE_BACKUP_VAULT = "aws-native:backup:BackupVault";

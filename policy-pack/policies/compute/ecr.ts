@@ -12,7 +12,11 @@ import {
   ECR_REPOSITORY,
   ECR_REPOSITORY_POLICY,
 } from "../../lib/types";
-import { NATIVE_ECR_REGISTRY_POLICY, NATIVE_ECR_REPOSITORY } from "../../lib/native/types";
+import {
+  NATIVE_ECR_REGISTRY_POLICY,
+  NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION,
+  NATIVE_ECR_REPOSITORY,
+} from "../../lib/native/types";
 import { asList, asString } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -54,7 +58,12 @@ export const ecrRepositoryScanOnPush = stackPolicy({
     "Set `imageScanningConfiguration: { scanOnPush: true }`, or manage an `aws.ecr.RegistryScanningConfiguration` (ENHANCED " +
     "recommended) with a SCAN_ON_PUSH or CONTINUOUS_SCAN rule whose filter matches the repository.",
   references: [checkov("CKV_AWS_163"), trivy("AWS-0030"), fsbp("ECR.1")],
-  types: [ECR_REPOSITORY, ECR_REGISTRY_SCANNING_CONFIGURATION, NATIVE_ECR_REPOSITORY],
+  types: [
+    ECR_REPOSITORY,
+    ECR_REGISTRY_SCANNING_CONFIGURATION,
+    NATIVE_ECR_REPOSITORY,
+    NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION,
+  ],
   appliesTo: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
   check: (ctx) => {
     // ECR docs (image scanning filters): once a registry scanning configuration exists, repositories

@@ -13,7 +13,7 @@ import {
   secretNameSchema,
 } from "../../lib/secrets";
 import { LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG } from "../../lib/types";
-import { NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
+import { NATIVE_LAMBDA_EVENT_INVOKE_CONFIG, NATIVE_LAMBDA_FUNCTION } from "../../lib/native/types";
 import { get, holdsValue, peek, Unknowns } from "../../lib/values";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -111,7 +111,12 @@ export const lambdaDeadLetterQueue = stackPolicy({
     "add an aws.lambda.FunctionEventInvokeConfig for the function with " +
     "`destinationConfig: { onFailure: { destination: queue.arn } }`.",
   references: [checkov("CKV_AWS_116"), awsDocs("lambda/latest/dg/invocation-async-retain-records")],
-  types: [LAMBDA_FUNCTION, LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG, NATIVE_LAMBDA_FUNCTION],
+  types: [
+    LAMBDA_FUNCTION,
+    LAMBDA_FUNCTION_EVENT_INVOKE_CONFIG,
+    NATIVE_LAMBDA_FUNCTION,
+    NATIVE_LAMBDA_EVENT_INVOKE_CONFIG,
+  ],
   appliesTo: [LAMBDA_FUNCTION, NATIVE_LAMBDA_FUNCTION],
   check: (ctx) => {
     const functions = ctx.index.ofType(LAMBDA_FUNCTION);

@@ -4,6 +4,7 @@
 // All advisory: they buy availability and diagnosis, not confidentiality, and each costs money.
 import { reportIf, resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
+import { auroraMember } from "../../lib/databases/aurora";
 import { RDS_CLUSTER, RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../lib/types";
 import {
   NATIVE_RDS_DB_CLUSTER,
@@ -48,10 +49,10 @@ export const rdsMultiAz = resourcePolicy({
   remediationSteps: "Set `multiAz: true` (the default is false).",
   references: [checkov("CKV_AWS_157"), fsbp("RDS.5"), awsDocs("Multi-AZ DB instance deployments")],
   types: [RDS_INSTANCE, ...NATIVE_INSTANCES],
-  check: (props, ctx) => {
+  check: (props, ctx, args) => {
     if (present(props, "replicateSourceDb")) return;
     // An aws-native DBInstance in an Aurora cluster (no classic Instance has dbClusterIdentifier).
-    if (present(props, "dbClusterIdentifier") || present(props, "dBClusterIdentifier")) return;
+    if (auroraMember(args.type, props)) return;
     if (props.multiAz !== true)
       ctx.report(
         props.multiAz === false

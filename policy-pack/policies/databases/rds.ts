@@ -6,6 +6,7 @@
 import { reportIf, requireTrue, resourcePolicy } from "../../lib/define";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { present } from "../../lib/values";
+import { auroraMember } from "../../lib/databases/aurora";
 import {
   DOCDB_CLUSTER,
   NEPTUNE_CLUSTER,
@@ -74,6 +75,9 @@ export const rdsNotPublic = resourcePolicy({
   check: reportIf("publiclyAccessible", true),
 });
 
+const deletionProtection = requireTrue("deletionProtection");
+const copyTags = requireTrue("copyTagsToSnapshot");
+
 export const rdsDeletionProtection = resourcePolicy({
   name: "rds-deletion-protection",
   description:
@@ -95,7 +99,10 @@ export const rdsDeletionProtection = resourcePolicy({
     fsbp("Neptune.4"),
   ],
   types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
-  check: requireTrue("deletionProtection"),
+  // An Aurora member's deletion protection is its cluster's (../../lib/databases/aurora.ts).
+  check: (props, ctx, args) => {
+    if (!auroraMember(args.type, props)) deletionProtection(props, ctx);
+  },
 });
 
 const IAM_AUTH_ENGINES = /mysql|postgres|mariadb/i;
@@ -128,6 +135,7 @@ export const rdsIamAuthentication = resourcePolicy({
     NATIVE_NEPTUNE_DB_CLUSTER_V0,
   ],
   check: (props, ctx, args) => {
+    if (auroraMember(args.type, props)) return; // the cluster's setting
     // Neptune supports IAM authentication whatever its engine field says (always "neptune").
     if (args.type !== NEPTUNE_CLUSTER && !IAM_AUTH_ENGINES.test(String(props.engine ?? ""))) return;
     if (props.iamDatabaseAuthenticationEnabled !== true)
@@ -164,8 +172,9 @@ export const rdsBackupRetention = resourcePolicy<{ minBackupRetentionDays: numbe
     },
   },
   types: [RDS_CLUSTER, RDS_INSTANCE, DOCDB_CLUSTER, NEPTUNE_CLUSTER, ...NATIVE_DATABASES],
-  check: (props, ctx) => {
+  check: (props, ctx, args) => {
     if (present(props, "replicateSourceDb")) return; // read replicas take the source's backups
+    if (auroraMember(args.type, props)) return; // an Aurora member's backups are the cluster's
     const days = props.backupRetentionPeriod;
     const min = ctx.config.minBackupRetentionDays;
     if (typeof days !== "number")
@@ -203,5 +212,7 @@ export const rdsCopyTagsToSnapshot = resourcePolicy({
   remediationSteps: "Set `copyTagsToSnapshot: true`.",
   references: [checkov("CKV_AWS_313"), checkov("CKV2_AWS_60"), fsbp("RDS.16"), fsbp("RDS.17")],
   types: [RDS_CLUSTER, RDS_INSTANCE, ...NATIVE_RDS],
-  check: requireTrue("copyTagsToSnapshot"),
+  check: (props, ctx, args) => {
+    if (!auroraMember(args.type, props)) copyTags(props, ctx); // else the cluster's setting
+  },
 });

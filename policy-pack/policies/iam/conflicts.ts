@@ -5,7 +5,8 @@
 // the role as its Policies and ManagedPolicyArns, and an update sets those lists whole: policies
 // another resource put or attached are removed (hashicorp/terraform-provider-awscc#399, "awscc_iam_role
 // attempts to remove policies that are attached to it", the same handler under another client).
-// So a native Role that sets `policies` has no separate RolePolicy, and one that sets
+// So a native Role that sets `policies` has no separate RolePolicy nor native Policy (0.x, AWS::IAM::Policy)
+// listing it in `roles`, and one that sets
 // `managedPolicyArns` no attachment nor native ManagedPolicy listing it in `roles`
 // (../../lib/iam/role-links.ts; the views: ../../lib/native/twins.ts).
 import { stackPolicy } from "../../lib/define";
@@ -20,6 +21,7 @@ import {
 import { awsGuard } from "../../lib/controls";
 import {
   NATIVE_IAM_MANAGED_POLICY,
+  NATIVE_IAM_POLICY,
   NATIVE_IAM_ROLE,
   NATIVE_IAM_ROLE_POLICY,
 } from "../../lib/native/types";
@@ -41,6 +43,7 @@ export const rolePolicyManagementConflicts = stackPolicy({
     NATIVE_IAM_ROLE,
     NATIVE_IAM_ROLE_POLICY,
     NATIVE_IAM_MANAGED_POLICY,
+    NATIVE_IAM_POLICY,
   ],
   appliesTo: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (ctx) => {

@@ -52,14 +52,13 @@ const GROUPS_AND_EC2_RULES = [
   EC2_SECURITY_GROUP_RULE,
 ];
 /**
- * aws-native groups and rules, judged as their classic twins (../../lib/native/twins.ts), with
- * aws-native load balancers for the internet-facing exception.
+ * aws-native groups and rules, judged as their classic twins (../../lib/native/twins.ts). Load
+ * balancers hold no rules: only the public-ingress rule lists them, for the internet-facing exception.
  */
 const NATIVE_SG = [
   NATIVE_EC2_SECURITY_GROUP,
   NATIVE_EC2_SECURITY_GROUP_INGRESS,
   NATIVE_EC2_SECURITY_GROUP_EGRESS,
-  NATIVE_ELBV2_LOAD_BALANCER,
 ];
 const INGRESS_RULE_HOLDERS = [
   ...GROUPS_AND_EC2_RULES,
@@ -118,7 +117,13 @@ export const sgNoPublicIngress = stackPolicy<PublicIngressConfig>({
       [80, 443],
     ),
   },
-  types: [...INGRESS_RULE_HOLDERS, LB_LOAD_BALANCER, ALB_LOAD_BALANCER, ELB_LOAD_BALANCER],
+  types: [
+    ...INGRESS_RULE_HOLDERS,
+    LB_LOAD_BALANCER,
+    ALB_LOAD_BALANCER,
+    ELB_LOAD_BALANCER,
+    NATIVE_ELBV2_LOAD_BALANCER,
+  ],
   check: (ctx) => {
     const sg = SecurityGroupGraph.of(ctx.index);
     const allowed = ctx.config.publicLoadBalancerPorts;

@@ -214,6 +214,17 @@ const services: Case[] = [
     prop: "platformVersion",
     broken: [[{ platformVersion: "1.3.0" }, "platformVersion is pinned to '1.3.0'"]],
   },
+  // On Fargate through a capacity provider strategy (capacityProviderStrategy, no launchType).
+  {
+    rule: "ecs-service-fargate-platform-version",
+    type: n.NATIVE_ECS_SERVICE,
+    inputs: {
+      capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }],
+      platformVersion: "LATEST",
+    },
+    prop: "platformVersion",
+    broken: [[{ platformVersion: "1.4.0" }, "platformVersion is pinned to '1.4.0'"]],
+  },
   {
     rule: "ecs-service-circuit-breaker",
     type: n.NATIVE_ECS_SERVICE,

@@ -92,8 +92,18 @@ const rds: Case[] = [
     unknownIsSet: true,
     broken: [[{ masterUserPassword: "correct-horse-battery" }, "masterUserPassword is set"]],
   },
+  // An instance's classic `password`: the finding names the native masterUserPassword.
+  ...[n.NATIVE_RDS_DB_INSTANCE, n.NATIVE_RDS_DB_INSTANCE_V0].map((type): Case => ({
+    rule: "rds-managed-master-password",
+    type,
+    inputs: { engine: "postgres", manageMasterUserPassword: true },
+    prop: "masterUserPassword",
+    unknownIsSet: true,
+    broken: [[{ masterUserPassword: "correct-horse-battery" }, "s: masterUserPassword is set"]],
+  })),
 ];
 
+const TLS12 = "Policy-Min-TLS-1-2-2019-07";
 const domain = {
   nodeToNodeEncryptionOptions: { enabled: true },
   domainEndpointOptions: { enforceHttps: true, tlsSecurityPolicy: "Policy-Min-TLS-1-2-2019-07" },
@@ -142,6 +152,29 @@ const search: Case[] = [
       "tlsSecurityPolicy is Policy-Min-TLS-1-0-2019-07",
     ],
   ]),
+  // Early 0.x SDKs spell the endpoint options enforceHTTPS and tLSSecurityPolicy.
+  domainCase(
+    "opensearch-domain-https-tls12",
+    "domainEndpointOptions",
+    [
+      [
+        { domainEndpointOptions: { enforceHTTPS: false, tLSSecurityPolicy: TLS12 } },
+        "enforceHttps is false",
+        "0.x enforceHTTPS false",
+      ],
+      [
+        { domainEndpointOptions: { enforceHTTPS: true } },
+        "tlsSecurityPolicy is not set",
+        "0.x tLSSecurityPolicy unset",
+      ],
+    ],
+    {
+      inputs: {
+        ...domain,
+        domainEndpointOptions: { enforceHTTPS: true, tLSSecurityPolicy: TLS12 },
+      },
+    },
+  ),
   domainCase(
     "opensearch-domain-in-vpc",
     "vpcOptions",
@@ -172,6 +205,16 @@ const search: Case[] = [
       },
       "no enabled AUDIT_LOGS entry",
       "audit log disabled",
+    ],
+    // CloudFormation's Enabled defaults to false: an entry without it publishes nothing.
+    [
+      {
+        logPublishingOptions: {
+          AUDIT_LOGS: { ...domain.logPublishingOptions.AUDIT_LOGS, enabled: undefined },
+        },
+      },
+      "no enabled AUDIT_LOGS entry",
+      "audit log entry without enabled",
     ],
   ]),
   domainCase("opensearch-domain-slow-logs", "logPublishingOptions", [

@@ -261,6 +261,22 @@ describe("aws-native roles: iam-role-no-policy-management-conflicts", () => {
     ]);
   });
 
+  // A 0.x AWS::IAM::Policy puts itself inline into each role its `roles` lists.
+  const inlinePolicy = (roles: string[]) =>
+    res(n.NATIVE_IAM_POLICY, "legacy", { policyName: "legacy", policyDocument: doc, roles });
+
+  it("compliant: a Policy listing the role beside a role without policies passes", async () => {
+    await expectClean(policy(RULE), [role(), inlinePolicy(["fn-role"])]);
+  });
+
+  it("policies and a Policy listing the role in roles: reported", async () => {
+    const r = role({ policies: [{ policyName: "read", policyDocument: doc }] });
+    expect(await violationsOf(RULE, [r, inlinePolicy(["fn-role"])])).to.deep.equal([
+      "fn-role: sets policies and also has RolePolicy resource(s) legacy.",
+    ]);
+    expect(await violationsOf(RULE, [r, inlinePolicy(["other-role"])])).to.deep.equal([]);
+  });
+
   it("managedPolicyArns and a ManagedPolicy listing the role in roles: reported", async () => {
     const r = role({ managedPolicyArns: [POLICY_ARN] });
     expect(await violationsOf(RULE, [r, managed(["fn-role"])])).to.deep.equal([

@@ -81,6 +81,32 @@ describe("aws-native security groups", () => {
     expect(await violations(noPublic, [g])).to.have.length(1);
   });
 
+  it("ec2-security-group-description judges groups and rules, never a load balancer", async () => {
+    const described = { ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIp: "10.0.0.0/16" };
+    const g = group({
+      securityGroupIngress: [{ ...described, description: "HTTPS from the VPC" }],
+      securityGroupEgress: [{ ...described, description: "HTTPS to the VPC" }],
+    });
+    const lb = res(
+      n.NATIVE_ELBV2_LOAD_BALANCER,
+      "alb",
+      { type: "application", securityGroups: [UNKNOWN], subnets: ["subnet-0a", "subnet-0b"] },
+      { refs: { securityGroups: [g] } },
+    );
+    const rule = (description?: string) =>
+      res(
+        n.NATIVE_EC2_SECURITY_GROUP_INGRESS,
+        "https",
+        { groupId: UNKNOWN, ...described, description },
+        { refs: { groupId: [g] } },
+      );
+    const describes = policy("ec2-security-group-description");
+    await expectClean(describes, [g, lb, rule("HTTPS from the VPC")]);
+    expect(await violations(describes, [g, lb, rule()])).to.deep.equal([
+      "https: The rule has no description.",
+    ]);
+  });
+
   it("a group without securityGroupEgress keeps EC2's allow-all egress (advisory rule)", async () => {
     const found = await violations(policy("ec2-security-group-egress-restricted"), [
       group({ securityGroupEgress: undefined }),
