@@ -114,13 +114,44 @@ describe("remote component outputs in the apply phase", () => {
     });
   });
 
+  describe("eks:index:Cluster", () => {
+    it("oidcProviderUrl is the cluster's issuer, oidcIssuer the same without https://, oidcProviderArn its IAM provider", () => {
+      const out = remoteOutputs("eks:index:Cluster", "eks", { createOidcProvider: true }, env);
+      expect(out.oidcProviderUrl).to.match(
+        /^https:\/\/oidc\.eks\.us-west-2\.amazonaws\.com\/id\/[0-9A-F]{32}$/,
+      );
+      expect(out.oidcIssuer).to.equal(out.oidcProviderUrl.slice("https://".length));
+      expect(out.oidcProviderArn).to.equal(
+        `arn:aws:iam::123456789012:oidc-provider/${out.oidcIssuer}`,
+      );
+      const issuer = resourceState(
+        { type: "aws:eks/cluster:Cluster", name: "eks-eksCluster", inputs: {} },
+        env,
+        "apply",
+      ).state.identities[0].oidcs[0].issuer;
+      expect(out.oidcProviderUrl).to.equal(issuer);
+    });
+
+    it("oidcProviderArn is empty without createOidcProvider, and left unknown while that input is", () => {
+      expect(remoteOutputs("eks:index:Cluster", "eks", {}, env).oidcProviderArn).to.equal("");
+      const unknown = remoteOutputs(
+        "eks:index:Cluster",
+        "eks",
+        { createOidcProvider: UNKNOWN },
+        env,
+      );
+      expect(unknown).to.have.keys("oidcProviderUrl", "oidcIssuer");
+      expect(remoteOutputs("eks:index:Cluster", "eks", { name: UNKNOWN }, env)).to.deep.equal({});
+    });
+  });
+
   it("answers nothing for components whose outputs are resource references or lookups", () => {
     for (const type of [
       "awsx:lb:ApplicationLoadBalancer",
       "awsx:lb:NetworkLoadBalancer",
       "awsx:ecs:FargateService",
       "awsx:ecs:FargateTaskDefinition",
-      "eks:index:Cluster",
+      "eks:index:ManagedNodeGroup",
     ]) {
       expect(remoteOutputs(type, "x", {}, env), type).to.deep.equal({});
     }

@@ -110,6 +110,32 @@ const DERIVE: Record<string, Derive> = {
     const digest = createHash("sha256").update(`awsx:ecr:Image::${name}|${url}`).digest("hex");
     return { imageUri: `${url}@sha256:${digest}` };
   },
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts (`createCluster`, `createCore`): the issuer
+  // of the `aws.eks.Cluster` named `<name>-eksCluster` is `oidcProviderUrl`, without its scheme
+  // `oidcIssuer`; `oidcProviderArn` is the ARN of the `aws.iam.OpenIdConnectProvider`
+  // `<name>-oidcProvider` made for that issuer when `createOidcProvider` is true, else "".
+  "eks:index:Cluster"(name, inputs, env) {
+    if (inputs.name !== undefined && !known(inputs.name)) return {};
+    const cluster = child(
+      "aws:eks/cluster:Cluster",
+      `${name}-eksCluster`,
+      { name: inputs.name },
+      env,
+    );
+    const issuer = cluster.state.identities?.[0]?.oidcs?.[0]?.issuer;
+    if (typeof issuer !== "string" || hasUnknown(issuer)) return {};
+    const out: Inputs = { oidcProviderUrl: issuer, oidcIssuer: issuer.replace("https://", "") };
+    const create = inputs.createOidcProvider;
+    if (create !== undefined && !known(create)) return out;
+    if (create !== true) return { ...out, oidcProviderArn: "" };
+    const provider = child(
+      "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+      `${name}-oidcProvider`,
+      { url: issuer, clientIdLists: ["sts.amazonaws.com"] },
+      env,
+    );
+    return { ...out, oidcProviderArn: provider.id };
+  },
 };
 
 /** Component types whose outputs the apply phase derives (the rest stay unknown). */
