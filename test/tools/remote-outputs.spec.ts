@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import { resourceState, UNKNOWN } from "../../tools/lib/fake-aws";
 import { awsxVpcSubnets, remoteOutputs } from "../../tools/lib/engine/remote-outputs";
+import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const env = { accountId: "123456789012", region: "us-west-2" };
 const SUBNET = /^subnet-[0-9a-f]{17}$/;
@@ -143,6 +144,20 @@ describe("remote component outputs in the apply phase", () => {
       expect(unknown).to.have.keys("oidcProviderUrl", "oidcIssuer");
       expect(remoteOutputs("eks:index:Cluster", "eks", { name: UNKNOWN }, env)).to.deep.equal({});
     });
+  });
+
+  it("derives for the region and account of the aws provider the component is given, else the stack's", () => {
+    const answers = fakeCloudAnswers(env);
+    const repo = (at?: { region?: string; accountId?: string }) =>
+      answers.remoteOutputs!("awsx:ecr:Repository", "repo", { name: "web" }, at).url;
+    expect(repo()).to.equal("123456789012.dkr.ecr.us-west-2.amazonaws.com/web");
+    expect(repo({ region: "eu-central-1", accountId: "210987654321" })).to.equal(
+      "210987654321.dkr.ecr.eu-central-1.amazonaws.com/web",
+    );
+    // A region the fake does not know leaves the outputs unknown rather than failing the run.
+    expect(
+      answers.remoteOutputs!("awsx:ecr:Repository", "repo", {}, { region: "xx-nowhere-9" }),
+    ).to.deep.equal({});
   });
 
   it("answers nothing for components whose outputs are resource references or lookups", () => {

@@ -42,7 +42,12 @@ export interface EngineAnswers {
    * Outputs of a remote component in the apply phase that follow from its plain inputs; the
    * ones left out stay unknown.
    */
-  remoteOutputs?(type: string, name: string, inputs: Record<string, any>): Record<string, any>;
+  remoteOutputs?(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+    at?: { region?: string; accountId?: string },
+  ): Record<string, any>;
 }
 
 export interface AnswerOptions {
@@ -68,8 +73,18 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
       const answer = findAnswer(opts.invokeAnswers, token, args);
       return answer ? { ...answer } : undefined;
     },
-    remoteOutputs(type, name, inputs) {
-      return remoteOutputs(type, name, inputs, env);
+    remoteOutputs(type, name, inputs, at) {
+      const where = {
+        accountId: at?.accountId ?? env.accountId,
+        region: typeof at?.region === "string" ? at.region : env.region,
+      };
+      try {
+        return remoteOutputs(type, name, inputs, where);
+      } catch {
+        // A derivation that fails (a region the fake does not know) leaves the outputs unknown,
+        // as before: the run goes on and names the component as the source of its unknowns.
+        return {};
+      }
     },
     providerId(urn) {
       const h = createHash("sha256").update(urn).digest("hex");

@@ -265,8 +265,15 @@ export class OfflineEngine {
       // provider plugin, which offline never runs: in the apply phase it reports the outputs that
       // follow from its inputs (./remote-outputs.ts), the rest stay unknown.
       if (remote) this.remoteComponents.push(r);
-      if (remote && this.opts.phase === "apply")
-        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs)) ?? {};
+      if (remote && this.opts.phase === "apply") {
+        // Its AWS children run under the `aws` provider the program gives it, if any.
+        const aws = req.getProvidersMap().get("aws") || undefined;
+        const at = {
+          region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
+          accountId: providerAccount(this.byUrn, "aws:", aws),
+        };
+        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
+      }
       this.add(r);
       resp.setObject(Struct.fromJavaScript(r.outputs));
       return resp;
