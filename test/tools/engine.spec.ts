@@ -242,22 +242,38 @@ describe("offline engine", () => {
       }
     });
 
-    it("records components whose provider plugin builds them as remote, outputs unknown", async () => {
-      const { engine, register, close } = await engineFor("apply");
-      try {
-        const resp = await register("awsx:ec2:Vpc", "vpc", {
-          custom: false,
-          remote: true,
-          object: { natGateways: { strategy: "Single" } },
-        });
-        // No state: the SDK leaves every output of the component unknown in a dry run.
-        expect(resp.getObject()!.toJavaScript()).to.deep.equal({});
-        expect(engine.remoteComponents.map((c) => c.name)).to.deep.equal(["vpc"]);
-        expect(engine.remoteComponents[0].inputs).to.deep.equal({
-          natGateways: { strategy: "Single" },
-        });
-      } finally {
-        close();
+    it("records components whose provider plugin builds them as remote; only the apply phase answers outputs their inputs decide", async () => {
+      for (const phase of ["preview", "apply"] as const) {
+        const { engine, register, close } = await engineFor(phase);
+        try {
+          const resp = await register("awsx:ec2:Vpc", "vpc", {
+            custom: false,
+            remote: true,
+            object: { natGateways: { strategy: "Single" } },
+          });
+          const outputs = resp.getObject()!.toJavaScript() as Record<string, any>;
+          if (phase === "preview") {
+            // No state: the SDK leaves every output of the component unknown in a dry run.
+            expect(outputs).to.deep.equal({});
+          } else {
+            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); the resource
+            // references (`vpc`, `subnets`, ...) are left out, so they stay unknown.
+            expect(Object.keys(outputs).sort(), phase).to.deep.equal([
+              "isolatedSubnetIds",
+              "privateSubnetIds",
+              "publicSubnetIds",
+              "vpcId",
+            ]);
+            expect(outputs.vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
+            expect(outputs.privateSubnetIds).to.have.length(3);
+          }
+          expect(engine.remoteComponents.map((c) => c.name)).to.deep.equal(["vpc"]);
+          expect(engine.remoteComponents[0].inputs).to.deep.equal({
+            natGateways: { strategy: "Single" },
+          });
+        } finally {
+          close();
+        }
       }
     });
   });

@@ -23,6 +23,11 @@ import { NATIVE_ALWAYS_FOUND, NATIVE_PAIRS } from "../policy/native/program-find
 const runs = new QueuedRuns();
 /** The aws-native fixture runs in both phases, as `npm run check` runs it. */
 const BOTH = ["preview", "apply"] as const satisfies Phase[];
+/**
+ * The awsx fixture runs as `pulumi up` sees it: its remote components' inputs are judged alike in
+ * both phases, and only the apply phase knows the outputs derived from them.
+ */
+const APPLY = ["apply"] as const satisfies Phase[];
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
@@ -36,7 +41,7 @@ describe("programs with dependencies of their own, offline", function () {
 
   before(() => {
     for (const k of REGION_ENV) delete process.env[k];
-    runs.queueCheck("awsx-v3");
+    runs.queueCheck("awsx-v3", [...APPLY]);
     runs.queueCheck("aws-native-only", BOTH);
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
@@ -52,14 +57,15 @@ describe("programs with dependencies of their own, offline", function () {
 
   describe("awsx v3 remote components", () => {
     it("the report is incomplete, naming each component, and their inputs draw mandatory findings", async () => {
-      const r = await check("awsx-v3");
+      const r = await check("awsx-v3", [...APPLY]);
       expect(r.remoteComponents.map((c) => `${c.type} ${c.name}`).sort()).to.deep.equal([
         "awsx:ec2:Vpc vpc",
+        "awsx:ecr:Image image",
         "awsx:ecr:Repository repo",
         "awsx:ecs:FargateService service",
         "awsx:lb:ApplicationLoadBalancer loadbalancer",
       ]);
-      expect(r.unevaluated.filter((u) => /remote component/.test(u.reason))).to.have.length(4);
+      expect(r.unevaluated.filter((u) => /remote component/.test(u.reason))).to.have.length(5);
       for (const [policy, name] of [
         ["awsx-ecs-task-not-privileged", "service"],
         ["awsx-ecs-container-no-plaintext-secrets", "service"],
@@ -74,6 +80,21 @@ describe("programs with dependencies of their own, offline", function () {
       }
       expect(findings(r, "awsx-ecs-container-no-plaintext-secrets")[0].detail).to.contain(
         "DB_PASSWORD",
+      );
+    });
+
+    it("in the apply phase, a task definition built from awsx's image URI is judged as `pulumi up` judges it", async () => {
+      // Its container definitions embed `awsx.ecr.Image.imageUri` (of `awsx.ecr.Repository.url`):
+      // both derived from the components' inputs, so the privileged container is a finding where
+      // it used to be "not evaluated (an output of remote component awsx:ecr:Image image)".
+      const r = await check("awsx-v3", [...APPLY]);
+      const [privileged] = findings(r, "ecs-task-definition-not-privileged", "worker");
+      expect(privileged?.enforcementLevel).to.equal("mandatory");
+      expect(privileged.phases).to.deep.equal(["apply"]);
+      expect(r.unevaluated.filter((u) => u.name === "worker")).to.deep.equal([]);
+      const image = byName(r, "aws:ecs/taskDefinition:TaskDefinition", "worker").inputs;
+      expect(JSON.parse(image.containerDefinitions)[0].image).to.match(
+        /^\d{12}\.dkr\.ecr\.us-west-2\.amazonaws\.com\/repo-[a-z0-9]+@sha256:[0-9a-f]{64}$/,
       );
     });
   });
@@ -171,7 +192,7 @@ describe("programs with dependencies of their own, offline", function () {
     });
 
     it("are not listed next to aws resources the pack judges, nor are providers", async () => {
-      const r = await check("awsx-v3");
+      const r = await check("awsx-v3", [...APPLY]);
       expect(r.unjudged).to.deep.equal([]);
     });
   });

@@ -13,8 +13,8 @@
 // from registered state. At preview a resource being created reports its inputs and an unknown
 // id; in the apply phase it reports every output the fake AWS derives. Components (local ones
 // register their own outputs) return no state; remote components (served by a provider plugin,
-// e.g. awsx v3) cannot be constructed offline: their outputs stay unknown and their children
-// unseen, and the run says so.
+// e.g. awsx v3) cannot be constructed offline: their children stay unseen and their outputs
+// unknown, but for those the apply phase derives from their inputs, and the run says so.
 import * as grpc from "@grpc/grpc-js";
 import * as fs from "fs";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
@@ -262,10 +262,20 @@ export class OfflineEngine {
     resp.setUrn(urn);
     if (!custom) {
       // A local component registers its own outputs; a remote one would be constructed by its
-      // provider plugin, which offline never runs.
+      // provider plugin, which offline never runs: in the apply phase it reports the outputs that
+      // follow from its inputs (./remote-outputs.ts), the rest stay unknown.
       if (remote) this.remoteComponents.push(r);
+      if (remote && this.opts.phase === "apply") {
+        // Its AWS children run under the `aws` provider the program gives it, if any.
+        const aws = req.getProvidersMap().get("aws") || undefined;
+        const at = {
+          region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
+          accountId: providerAccount(this.byUrn, "aws:", aws),
+        };
+        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
+      }
       this.add(r);
-      resp.setObject(Struct.fromJavaScript({}));
+      resp.setObject(Struct.fromJavaScript(r.outputs));
       return resp;
     }
     // The program gets what a provider would answer for what it sent; policies see the recording.
