@@ -31,6 +31,7 @@ import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { unknownSources } from "./unknown-sources";
+import { previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
 import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
@@ -298,22 +299,26 @@ export class OfflineEngine {
     importId: string,
   ): { id: string; state: Record<string, any>; modeled?: false } {
     if (this.opts.phase === "preview" && !importId) {
-      return { id: UNKNOWN, state: { ...sent } };
+      const named = previewAutoName(this.opts.answers, this.stateArgs(r, sent));
+      return { id: UNKNOWN, state: { ...sent, ...named } };
     }
     const answer = this.opts.answers.resourceState(
-      {
-        type: r.type,
-        name: r.name,
-        inputs: withProviderRegion(this.byUrn, r.type, plainValue(sent), r.provider),
-        id: importId || undefined,
-        accountId: providerAccount(this.byUrn, r.type, r.provider),
-      },
+      { ...this.stateArgs(r, sent), id: importId || undefined },
       this.opts.phase,
     );
     // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
     const state: Record<string, any> = { ...answer.state, ...sent };
     markSecret(state, r.options.additionalSecretOutputs);
     return { id: importId || answer.id, state, modeled: answer.modeled };
+  }
+
+  private stateArgs(r: EngineResource, sent: Record<string, any>) {
+    return {
+      type: r.type,
+      name: r.name,
+      inputs: withProviderRegion(this.byUrn, r.type, plainValue(sent), r.provider),
+      accountId: providerAccount(this.byUrn, r.type, r.provider),
+    };
   }
 
   readResource(req: resproto.ReadResourceRequest): resproto.ReadResourceResponse {

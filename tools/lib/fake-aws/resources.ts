@@ -176,7 +176,12 @@ export function resourceState(args: ResourceArgs, env: FakeAwsEnv, phase: Phase)
         typeof inputs.region === "string" && inputs.region !== UNKNOWN ? inputs.region : undefined;
       resolveEnv(env, regionInput);
       const rule = autoNameRule(args.type, typeSchema(args.type));
-      if (rule) physicalName(args.type, args.name, inputs, rule, `${args.type}::${args.name}`);
+      if (rule) {
+        // The auto-name the provider's Check fills in is known at preview (provider-side preview,
+        // pulumi/pulumi#5443, on for pulumi-aws since pulumi/pulumi-aws#1179).
+        const name = physicalName(args.type, args.name, inputs, rule, `${args.type}::${args.name}`);
+        if (name !== UNKNOWN) return { id: "", state: { ...inputs, [rule.prop]: name } };
+      }
     }
     return { id: "", state: { ...inputs } };
   }

@@ -155,8 +155,10 @@ export const EDGE_RULES: readonly InputRule[] = [
     DISTRIBUTION,
     "origins.customOriginConfig.originReadTimeout",
     "origin.custom_origin_config.0.origin_read_timeout",
-    intBetween(1, 180),
-    "from 1 to 180 seconds",
+    // IntAtLeast(1) in the current distribution.go (older providers: IntBetween(1, 180); the most
+    // lenient wins: AWS raises the 180-second quota on request).
+    intAtLeast(1),
+    "at least 1 second",
     CF,
   ),
   inputRule(
