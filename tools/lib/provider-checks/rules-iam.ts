@@ -40,6 +40,21 @@ function named(type: string, max: number, source: string): InputRule[] {
   ];
 }
 
+/** A user's or group's name, judged by the provider's pattern. */
+function userOrGroupName(type: string, source: string): InputRule {
+  return {
+    type,
+    prop: "name",
+    attr: "name",
+    validate: matches(
+      /^[0-9A-Za-z=,.@\-_+]+$/,
+      "must only contain alphanumeric characters, hyphens, underscores, commas, periods, @ symbols, plus and equals signs",
+    ),
+    fix: NAME_FIX,
+    source,
+  };
+}
+
 const ROLE = "aws:iam/role:Role";
 const POLICY = "aws:iam/policy:Policy";
 const PROFILE = "aws:iam/instanceProfile:InstanceProfile";
@@ -110,29 +125,9 @@ export const IAM_RULES: readonly InputRule[] = [
   },
   ...named(POLICY, 128, "internal/service/iam/policy.go"),
   ...named(PROFILE, 128, "internal/service/iam/instance_profile.go"),
-  {
-    type: USER,
-    prop: "name",
-    attr: "name",
-    validate: matches(
-      /^[0-9A-Za-z=,.@\-_+]+$/,
-      "must only contain alphanumeric characters, hyphens, underscores, commas, periods, @ symbols, plus and equals signs",
-    ),
-    fix: NAME_FIX,
-    source: "internal/service/iam/user.go",
-  },
-  {
-    // The group's only validator: its path has none (internal/service/iam/group.go).
-    type: GROUP,
-    prop: "name",
-    attr: "name",
-    validate: matches(
-      /^[0-9A-Za-z=,.@\-_+]+$/,
-      "must only contain alphanumeric characters, hyphens, underscores, commas, periods, @ symbols, plus and equals signs",
-    ),
-    fix: NAME_FIX,
-    source: "internal/service/iam/group.go",
-  },
+  userOrGroupName(USER, "internal/service/iam/user.go"),
+  // The group's only validator: its path has none (internal/service/iam/group.go).
+  userOrGroupName(GROUP, "internal/service/iam/group.go"),
   {
     type: USER,
     prop: "permissionsBoundary",
