@@ -77,6 +77,9 @@ describe("hostile input to the tools", () => {
       expect(usageError(() => parseFlags(["--view", "all", "--view=data"], spec))).to.equal(
         "--view given twice ('all', then 'data'): give it once",
       );
+      expect(parseFlags(["--write-docs", "--write-docs"], spec).get("--write-docs")).to.deep.equal([
+        "",
+      ]);
     });
 
     it("cost: refuses a region that is not AWS's, a repeated assumption and prototype keys", () => {

@@ -71,11 +71,11 @@ export function parseFlags(
       throw new UsageError(`${given} takes no value (give it as ${given} alone)`, true);
     }
     const before = found.get(name);
+    // A switch given twice means what it means once; two values of a single-value flag conflict.
+    if (before && !spec[name].value) continue;
     if (before && !spec[name].repeatable) {
       throw new UsageError(
-        spec[name].value
-          ? `${name} given twice ('${before[0]}', then '${value}'): give it once`
-          : `${name} given twice: give it once`,
+        `${name} given twice ('${before[0]}', then '${value}'): give it once`,
         true,
       );
     }
