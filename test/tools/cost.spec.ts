@@ -164,6 +164,23 @@ describe("cost estimate (npm run cost)", function () {
     expect(ofType("prod", "aws:wafv2/webAcl:WebAcl").length).to.equal(1);
   });
 
+  it("prices Container Insights performance events once, on the log group the stack creates for them", () => {
+    for (const [stack, e] of estimates) {
+      const events = e.items.filter(
+        (i) => i.priceKey === "logs.ingestGb" && /Container Insights/.test(`${i.what} ${i.basis}`),
+      );
+      expect(
+        events.map((i) => i.name),
+        stack,
+      ).to.deep.equal([`${stack}-runtime-insights-logs`]);
+      const tasks = ofType(stack, "aws:ecs/service:Service").reduce(
+        (n, s) => n + Number(s.inputs.desiredCount ?? 0),
+        0,
+      );
+      expect(events[0].quantity, stack).to.be.closeTo(tasks * 0.2, 1e-9);
+    }
+  });
+
   it("states variable costs as formulas with their assumptions", () => {
     for (const e of estimates.values()) {
       const variable = e.items.filter((i) => i.kind === "variable");

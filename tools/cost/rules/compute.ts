@@ -1,5 +1,7 @@
 // Cost rules. Compute: ECS services and clusters, scaling, EC2 instances and volumes.
 import { Charge, H, Rule, Unpriceable, fmt, known } from "./base";
+import { RecordedResource } from "../../lib/recorder";
+import { ResourceIndex } from "../../lib/resource-index";
 
 export const service: Rule = (r, { index }) => {
   const launchType = r.inputs.launchType;
@@ -67,31 +69,67 @@ export const cluster: Rule = (r, { index, assumptions: a }) => {
       "Container Insights with enhanced observability has no price in the table",
     );
   const services = index.referrers(r, "cluster", "aws:ecs/service:Service");
-  const tasks = services.reduce(
-    (n, s) => n + (typeof s.inputs.desiredCount === "number" ? s.inputs.desiredCount : 0),
-    0,
-  );
   const metrics =
     a.containerInsightsMetricsPerCluster + services.length * a.containerInsightsMetricsPerService;
-  return {
-    charges: [
-      {
-        kind: "fixed",
-        what: "Container Insights metrics",
-        quantity: metrics,
-        basis: `${a.containerInsightsMetricsPerCluster} + ${services.length} services × ${a.containerInsightsMetricsPerService} metrics (assumed)`,
-        priceKey: "cw.metricMonth",
-      },
-      {
-        kind: "fixed",
-        what: "Container Insights performance events",
-        quantity: tasks * a.containerInsightsGbPerTaskMonth,
-        basis: `${tasks} tasks × ${fmt(a.containerInsightsGbPerTaskMonth)} GB (assumed)`,
-        priceKey: "logs.ingestGb",
-      },
-    ],
-  };
+  const charges: Charge[] = [
+    {
+      kind: "fixed",
+      what: "Container Insights metrics",
+      quantity: metrics,
+      basis: `${a.containerInsightsMetricsPerCluster} + ${services.length} services × ${a.containerInsightsMetricsPerService} metrics (assumed)`,
+      priceKey: "cw.metricMonth",
+    },
+  ];
+  // The performance events go to the cluster's Container Insights log group: priced there when
+  // the stack creates that group (with its retention), here when ECS makes it.
+  if (!insightsLogGroupOf(r, index)) {
+    charges.push({
+      kind: "fixed",
+      what: "Container Insights performance events",
+      quantity: insightsTasks(r, index) * a.containerInsightsGbPerTaskMonth,
+      basis: `${insightsTasks(r, index)} tasks × ${fmt(a.containerInsightsGbPerTaskMonth)} GB (assumed)`,
+      priceKey: "logs.ingestGb",
+    });
+  }
+  return { charges };
 };
+
+/** Tasks a cluster runs: its services' desired counts. */
+export function insightsTasks(cluster: RecordedResource, index: ResourceIndex): number {
+  return index
+    .referrers(cluster, "cluster", "aws:ecs/service:Service")
+    .reduce(
+      (n, s) => n + (typeof s.inputs.desiredCount === "number" ? s.inputs.desiredCount : 0),
+      0,
+    );
+}
+
+/**
+ * The log group the stack creates for a cluster's Container Insights performance events
+ * (`/aws/ecs/containerinsights/<cluster name>/performance`), if any.
+ */
+export function insightsLogGroupOf(
+  cluster: RecordedResource,
+  index: ResourceIndex,
+): RecordedResource | undefined {
+  const name = cluster.inputs.name;
+  if (typeof name !== "string") return undefined;
+  return index
+    .ofType("aws:cloudwatch/logGroup:LogGroup")
+    .find((g) => g.inputs.name === `/aws/ecs/containerinsights/${name}/performance`);
+}
+
+/** The cluster whose Container Insights performance events a log group receives, if any. */
+export function insightsClusterOf(
+  group: RecordedResource,
+  index: ResourceIndex,
+): RecordedResource | undefined {
+  const m = /^\/aws\/ecs\/containerinsights\/(.+)\/performance$/.exec(
+    String(group.inputs.name ?? ""),
+  );
+  if (!m) return undefined;
+  return index.ofType("aws:ecs/cluster:Cluster").find((c) => c.inputs.name === m[1]);
+}
 
 export const scalingPolicy: Rule = (r) => {
   if (r.inputs.policyType !== "TargetTrackingScaling")

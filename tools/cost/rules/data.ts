@@ -15,6 +15,7 @@ import {
 import { RecordedResource } from "../../lib/recorder";
 import { bucketsOfRole, ResourceIndex, taskRoles } from "../../lib/resource-index";
 import { Assumptions } from "../assumptions";
+import { insightsClusterOf, insightsTasks } from "./compute";
 
 export const kmsKey: Rule = (_r, { assumptions: a }) => ({
   charges: [
@@ -53,6 +54,14 @@ function logGroupVolume(
     return {
       gb,
       basis: `WAF logs, ${fmt(a.requestsPerMonth / 1e6)} M requests × ${fmt(a.wafLogGbPerMillionRequests)} GB`,
+    };
+  }
+  const cluster = insightsClusterOf(r, index);
+  if (cluster) {
+    const tasks = insightsTasks(cluster, index);
+    return {
+      gb: tasks * a.containerInsightsGbPerTaskMonth,
+      basis: `Container Insights performance events, ${tasks} tasks × ${fmt(a.containerInsightsGbPerTaskMonth)} GB (assumed)`,
     };
   }
   const taskDefs = index.referrers(
