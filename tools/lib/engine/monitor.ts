@@ -10,11 +10,12 @@
 // config), "Duplicate resource URN" failures, output values in custom resources' inputs
 // downgraded to plain values (`plugin.UnmarshalProperties` without `KeepOutputValues`),
 // `additionalSecretOutputs` applied to the returned state, `pulumi:pulumi:getResource` answered
-// from registered state. At preview a resource being created reports its inputs and an unknown
-// id; in the apply phase it reports every output the fake AWS derives. Components (local ones
-// register their own outputs) return no state; remote components (served by a provider plugin,
-// e.g. awsx v3) cannot be constructed offline: their children stay unseen and their outputs
-// unknown, but for those the apply phase derives from their inputs, and the run says so.
+// from registered state. At preview a resource being created reports its inputs (with the name
+// the provider's Check fills in, ./preview-names.ts) and an unknown id; in the apply phase it
+// reports every output the fake AWS derives. Components (local ones register their own outputs)
+// return no state; remote components (served by a provider plugin, e.g. awsx v3) cannot be
+// constructed offline: their children stay unseen and their outputs unknown, but for those the
+// apply phase derives from their inputs, and the run says so.
 import * as grpc from "@grpc/grpc-js";
 import * as fs from "fs";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
