@@ -145,15 +145,8 @@ export class Access extends pulumi.ComponentResource {
   public readonly privateIp: pulumi.Output<string>;
   /** Bastion mode only (undefined in private mode). */
   public readonly publicIp: pulumi.Output<string | undefined>;
-  /** Private mode only: the EC2 Instance Connect Endpoint. */
-  public readonly connectEndpointId: pulumi.Output<string | undefined>;
-  /**
-   * Private mode only: the endpoint's ARN and security group, for other layers that share it (EC2
-   * quotas: one Instance Connect Endpoint per VPC).
-   */
+  /** Private mode only: the ARN of the VPC's shared EC2 Instance Connect Endpoint the host is reached through. */
   public readonly connectEndpointArn: pulumi.Output<string | undefined>;
-  /** Private mode only: the endpoint's security group (a sharing layer adds its SSH egress to it). */
-  public readonly connectEndpointSecurityGroupId: pulumi.Output<string | undefined>;
   /** Customer-managed policy with exactly what a BI user needs to open the tunnel; attach it to their group or role. */
   public readonly userPolicyArn: pulumi.Output<string>;
   /** Key of the host's root volume. */
@@ -180,9 +173,7 @@ export class Access extends pulumi.ComponentResource {
     this.zoneId = host.zoneId;
     this.privateIp = host.privateIp;
     this.publicIp = host.publicIp;
-    this.connectEndpointId = host.connectEndpointId;
     this.connectEndpointArn = host.connectEndpointArn;
-    this.connectEndpointSecurityGroupId = host.connectEndpointSecurityGroupId;
     this.userPolicyArn = host.adminPolicyArn;
     this.keyArn = key.keyArn;
     this.registerOutputs({
@@ -192,9 +183,7 @@ export class Access extends pulumi.ComponentResource {
       zoneId: this.zoneId,
       privateIp: this.privateIp,
       publicIp: this.publicIp,
-      connectEndpointId: this.connectEndpointId,
       connectEndpointArn: this.connectEndpointArn,
-      connectEndpointSecurityGroupId: this.connectEndpointSecurityGroupId,
       userPolicyArn: this.userPolicyArn,
       keyArn: this.keyArn,
     });

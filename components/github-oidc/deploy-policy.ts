@@ -5,6 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam";
 import { KEY_ADMIN_ACTIONS } from "../kms-key";
 import { nameWithin } from "../naming";
+import { containerInsightsLogGroupName } from "../runtime/cluster";
 import {
   DEPLOY_WILDCARD_SERVICES,
   BACKUP_STORAGE_ACTIONS,
@@ -185,8 +186,8 @@ export function deployStatements(s: DeployScope): PolicyStatement[] {
         arn("logs", `log-group:/aws/redshift/${prefix}*`),
         // The database's exported logs: /aws/rds/cluster/<project>-<stack>-db/<type>.
         arn("logs", `log-group:/aws/rds/cluster/${prefix}-*`),
-        // The cluster's Container Insights events: /aws/ecs/containerinsights/<cluster>/performance.
-        arn("logs", `log-group:/aws/ecs/containerinsights/${clusterName}/*`),
+        // The cluster's Container Insights events.
+        arn("logs", `log-group:${containerInsightsLogGroupName(clusterName)}*`),
       ],
     },
     {

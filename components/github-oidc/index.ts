@@ -12,6 +12,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComponentScope, componentScope, invalidArguments } from "../context";
 import type { GithubOidcSettings } from "../github-oidc.keys";
 import { policyDocument } from "../iam";
+import { projectStackName } from "../naming";
 import { GITHUB_REPOSITORY } from "../pipeline.keys";
 import { DEPLOY_ROLE_WAIVERS } from "./actions";
 import {
@@ -112,7 +113,8 @@ export class GithubOidc extends pulumi.ComponentResource {
       stack,
       prefix,
       own: args.namePrefix,
-      clusterName: args.clusterName ?? prefix,
+      // The runtime's default cluster name (components/runtime/cluster.ts).
+      clusterName: args.clusterName ?? projectStackName(pulumi.getProject(), stack),
       region: args.region,
       partition,
       accountId,
