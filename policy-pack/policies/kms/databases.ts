@@ -39,6 +39,7 @@ import {
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
 import { holdsValue, present } from "../../lib/values";
+import { auroraMember } from "../../lib/databases/aurora";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /**
@@ -126,7 +127,7 @@ export const rdsStorageEncrypted = customerKeyPolicy({
     // cluster's encryption, which is judged on the DBCluster (CloudFormation AWS::RDS::DBInstance
     // StorageEncrypted: "Not applicable. The encryption for DB instances is managed by the DB
     // cluster"). A classic aws.rds.Instance has no such input.
-    if (type === RDS_INSTANCE && present(k.props, "dbClusterIdentifier")) return;
+    if (auroraMember(type, k.props)) return;
     // Aurora Serverless v1 ("serverless" engine mode) is always encrypted.
     const alwaysEncrypted = type === RDS_CLUSTER && k.props.engineMode === "serverless";
     if (!alwaysEncrypted) requireFlag(k, "storageEncrypted", type === RDS_CLUSTER);

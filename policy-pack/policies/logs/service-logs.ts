@@ -20,7 +20,8 @@ import {
   NATIVE_RDS_DB_INSTANCE,
   NATIVE_RDS_DB_INSTANCE_V0,
 } from "../../lib/native/types";
-import { asList, present } from "../../lib/values";
+import { asList } from "../../lib/values";
+import { auroraMember } from "../../lib/databases/aurora";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
 
 /** The log types a resource exports, lower-cased. */
@@ -60,7 +61,7 @@ export const rdsLogExports = resourcePolicy({
     // Aurora member (RDS refuses a standalone Aurora instance, "Standalone DB Instances are not
     // supported for the specified engine"; members are aws.rds.ClusterInstance, which this rule
     // does not list: https://github.com/aws/aws-cdk/pull/5367).
-    if (args.type === RDS_INSTANCE && present(props, "dbClusterIdentifier")) return;
+    if (auroraMember(args.type, props)) return;
     if (exported(props.enabledCloudwatchLogsExports).length === 0) {
       ctx.report("enabledCloudwatchLogsExports is empty: no database log reaches CloudWatch Logs.");
     }

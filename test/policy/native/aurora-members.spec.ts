@@ -12,6 +12,7 @@ const RULES: [string, string][] = [
   ["rds-iam-authentication", "IAM database authentication is not enabled"],
   ["rds-copy-tags-to-snapshot", "copyTagsToSnapshot is not true"],
   ["rds-instance-multi-az", "multiAZ is not set"],
+  ["rds-log-exports", "CloudwatchLogsExports is empty"],
 ];
 
 const MEMBERS: [string, string][] = [
@@ -27,6 +28,14 @@ describe("aws-native Aurora cluster members", () => {
         [clusterProp]: "orders",
         ...over,
       });
+
+    it(`rds-storage-encrypted-cmk: a ${type} member (${clusterProp}) takes its cluster's encryption`, async () => {
+      await expectClean(policy("rds-storage-encrypted-cmk"), [member()]);
+      const found = await violationsOf("rds-storage-encrypted-cmk", [
+        member({ [clusterProp]: undefined }),
+      ]);
+      expect(found.join("\n")).to.contain("storageEncrypted");
+    });
 
     for (const [rule, message] of RULES) {
       it(`${rule}: a ${type} member (${clusterProp}) defers to its cluster`, async () => {
