@@ -26,7 +26,8 @@ import {
   StackConfig,
   UsageError,
 } from "./check/project";
-import { checkOutput, CheckInput, writeAtomically } from "./check/output";
+import { checkOutput, CheckInput } from "./check/output";
+import { writeAtomically } from "./lib/cli";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -75,8 +76,8 @@ async function check(args: CheckArgs): Promise<number> {
     }
   }
   const { fakeCloudAnswers } = await import("./lib/engine/answers");
-  const { parseInvokeAnswers, REGIONS, nearestRegions } = await import("./lib/fake-aws");
-  const { UNMODELLED_REGIONS } = await import("./lib/fake-aws/regions");
+  const { parseInvokeAnswers } = await import("./lib/fake-aws");
+  const { awsRegionProblem } = await import("./lib/fake-aws/regions");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
     const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
@@ -116,20 +117,8 @@ async function check(args: CheckArgs): Promise<number> {
           "for this run with --config aws:region=<region> (never written anywhere)",
       );
     }
-    if (region !== undefined && UNMODELLED_REGIONS.has(region)) {
-      throw new UsageError(
-        `${config.file ?? project.file}: aws:region "${region}" is an AWS region whose zones the ` +
-          "offline check has no data for (an isolated or sovereign partition); judge the program " +
-          "for a commercial region with --config aws:region=<region> (never written anywhere)",
-      );
-    }
-    if (region !== undefined && !REGIONS.has(region)) {
-      const nearest = nearestRegions(region);
-      throw new UsageError(
-        `${config.file ?? project.file}: aws:region "${region}" is not an AWS region` +
-          (nearest.length ? `; did you mean ${nearest.join(", ")}?` : ""),
-      );
-    }
+    const problem = region === undefined ? undefined : awsRegionProblem(region);
+    if (problem) throw new UsageError(`${config.file ?? project.file}: ${problem}`);
   }
 
   // A malformed policy config file is a usage error before anything starts.

@@ -86,6 +86,18 @@ describe("parseConfig", () => {
     );
   });
 
+  it("accepts the regions of every partition, the four-letter European Sovereign Cloud prefix too", () => {
+    for (const region of [
+      "eu-west-1",
+      "us-gov-west-1",
+      "cn-north-1",
+      "us-isob-east-1",
+      "eusc-de-east-1",
+    ]) {
+      expect(parseConfig({ ...valid, AWS_REGION: region }).region).to.equal(region);
+    }
+  });
+
   it("names each missing variable", () => {
     expect(problems({})).to.deep.equal([
       "BUCKET_NAME: required (the bucket images are stored in)",

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
 import { providerRegion } from "../../tools/check/run";
-import { REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
+import { awsRegionProblem, REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
 import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
@@ -86,6 +86,8 @@ describe("hostile input to the tools", () => {
       expect(usageError(() => parseCostArgs(["--region", "mars-1"]))).to.match(
         /^--region 'mars-1' is not an AWS region; did you mean /,
       );
+      // A real region without prices is priced as unknown (exit 1 by name), not refused as a typo.
+      expect(parseCostArgs(["--region", "us-iso-east-1"]).region).to.equal("us-iso-east-1");
       expect(parseCostArgs(["--region=eu-west-1", "--format=json"])).to.include({
         region: "eu-west-1",
         format: "json",
@@ -155,6 +157,12 @@ describe("hostile input to the tools", () => {
       expect(REGIONS.has(r) || UNMODELLED_REGIONS.has(r), r).to.equal(true);
     }
     for (const r of UNMODELLED_REGIONS) expect(REGIONS.has(r), r).to.equal(false);
+    // A stack's aws:region: fine, a real region the check cannot model, or a typo with the nearest.
+    expect(awsRegionProblem("eu-west-1")).to.equal(undefined);
+    expect(awsRegionProblem("us-iso-east-1")).to.contain("is an AWS region whose zones");
+    expect(awsRegionProblem("eu-wset-1")).to.match(
+      /^aws:region "eu-wset-1" is not an AWS region; did you mean eu-west-1/,
+    );
   });
 
   it("escapes control characters of a message, keeping newlines and tabs", () => {

@@ -13,7 +13,6 @@ export interface CheckInput {
 }
 
 /** Writes `text` to `file` only once it is complete: a temporary file, then a rename. */
-export { writeAtomically } from "../lib/cli";
 
 /** Extensions and names of the files a program is made of (never a report's destination). */
 export const PROGRAM_FILE =

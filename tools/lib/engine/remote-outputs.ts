@@ -12,7 +12,7 @@
 // runtime/rpc.ts, `deserializeProperty`, `specialResourceSig`), so the engine would need the full
 // state of a child it never saw; those outputs stay unknown rather than half-made.
 import { createHash } from "crypto";
-import { resourceState, FakeAwsEnv, UNKNOWN, hasUnknown } from "../fake-aws";
+import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
 import { defaultVpc } from "../fake-aws/invokes-ec2";
 
@@ -138,9 +138,6 @@ const DERIVE: Record<string, Derive> = {
   },
 };
 
-/** Component types whose outputs the apply phase derives (the rest stay unknown). */
-export const DERIVED_REMOTE_TYPES: readonly string[] = Object.keys(DERIVE);
-
 /**
  * The outputs of remote component `type` named `name` that follow from its plain `inputs` (wire
  * sentinel for unknowns, secrets unwrapped) and the stack's account and region; {} for a type not
@@ -150,6 +147,6 @@ export function remoteOutputs(type: string, name: string, inputs: Inputs, env: F
   const derive = DERIVE[type];
   if (!derive) return {};
   const out = derive(name, inputs ?? {}, env);
-  for (const [k, v] of Object.entries(out)) if (hasUnknown(v) || v === UNKNOWN) delete out[k];
+  for (const [k, v] of Object.entries(out)) if (hasUnknown(v)) delete out[k];
   return out;
 }

@@ -153,3 +153,23 @@ export const UNMODELLED_REGIONS: ReadonlySet<string> = new Set([
   "us-isof-east-1",
   "us-isof-south-1",
 ]);
+
+/**
+ * What is wrong with a stack's `aws:region` for an offline run, or undefined: a name no region
+ * has (with the nearest ones), or a real region whose zones the check cannot model.
+ */
+export function awsRegionProblem(name: string): string | undefined {
+  if (REGIONS.has(name)) return undefined;
+  if (UNMODELLED_REGIONS.has(name)) {
+    return (
+      `aws:region "${name}" is an AWS region whose zones the offline check has no data for (an ` +
+      "isolated or sovereign partition); judge the program for a commercial region with " +
+      "--config aws:region=<region> (never written anywhere)"
+    );
+  }
+  const nearest = nearestRegions(name);
+  return (
+    `aws:region "${name}" is not an AWS region` +
+    (nearest.length ? `; did you mean ${nearest.join(", ")}?` : "")
+  );
+}
