@@ -5,7 +5,7 @@
 import { asList, present } from "../values";
 import type { Derived } from "./twins";
 
-/** A native listener's actions as the classic ones (the names of their config blocks). */
+/** A native listener's actions as the classic ones: their type and redirect block, what rules read. */
 export function listenerActions(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   return asList<any>(v).map((a) => ({
@@ -15,21 +15,12 @@ export function listenerActions(v: unknown): unknown {
     get redirect() {
       return a?.redirectConfig;
     },
-    get fixedResponse() {
-      return a?.fixedResponseConfig;
-    },
-    get forward() {
-      return a?.forwardConfig;
-    },
-    get targetGroupArn() {
-      return a?.targetGroupArn;
-    },
   }));
 }
 
 /** A load balancer attribute's value (a string), by key; undefined when not given. */
 export function lbAttribute(v: unknown, key: string): unknown {
-  return asList<any>(v).find((a) => a?.key === key)?.value;
+  return lbEntry(v, key)?.value;
 }
 
 /** An attribute's "true"/"false" as a boolean; left out stays undefined. */

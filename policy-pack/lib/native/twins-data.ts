@@ -54,9 +54,6 @@ function backupLifecycle(l: any): unknown {
     get deleteAfter() {
       return l.deleteAfterDays;
     },
-    get coldStorageAfter() {
-      return l.moveToColdStorageAfterDays;
-    },
   };
 }
 

@@ -196,7 +196,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
   // sdk/nodejs/elasticloadbalancingv2/listener.ts: protocol, sslPolicy, port, loadBalancerArn,
   // certificates (CloudFormation AWS::ElasticLoadBalancingV2::Listener), the classic names;
   // DefaultActions [{ Type, RedirectConfig, FixedResponseConfig, ForwardConfig, TargetGroupArn }]
-  // the classic defaultActions, whose blocks are redirect, fixedResponse and forward.
+  // the classic defaultActions (their type and redirect block: what the rules read).
   [
     n.NATIVE_ELBV2_LISTENER,
     {
