@@ -24,7 +24,7 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
-import { editDistance } from "../lib/edit-distance";
+import { nearest } from "../lib/edit-distance";
 import { SECRET_PLACEHOLDER } from "./stack-config";
 
 /** Inputs the engine itself adds to a default provider's (not stack config). */
@@ -72,14 +72,8 @@ function declaredKeys(): Declared | null {
 
 /** The declared key at most two edits away (case aside), if one is. */
 function nearestKey(key: string, keys: ReadonlySet<string>): string | undefined {
-  let best: { key: string; d: number } | undefined;
-  for (const k of keys) {
-    const d = editDistance(key.toLowerCase(), k.toLowerCase());
-    if (d <= Math.min(2, Math.max(1, Math.floor(k.length / 4))) && (!best || d < best.d)) {
-      best = { key: k, d };
-    }
-  }
-  return best?.key;
+  const limit = (k: string) => Math.min(2, Math.max(1, Math.floor(k.length / 4)));
+  return nearest(key, keys, limit, (s) => s.toLowerCase());
 }
 
 /** The stack file and the lines of its keys, as loadStackConfig read them. */

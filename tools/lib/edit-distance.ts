@@ -17,3 +17,22 @@ export function editDistance(a: string, b: string): number {
   }
   return d[a.length][b.length];
 }
+
+/**
+ * The candidate nearest to `word` (the first of equals) that is at most `limit(candidate)` edits
+ * away, both compared through `normalize`; undefined when none is.
+ */
+export function nearest(
+  word: string,
+  candidates: Iterable<string>,
+  limit: (candidate: string) => number,
+  normalize: (s: string) => string = (s) => s,
+): string | undefined {
+  const w = normalize(word);
+  let best: { c: string; d: number } | undefined;
+  for (const c of candidates) {
+    const d = editDistance(w, normalize(c));
+    if (d <= limit(c) && (!best || d < best.d)) best = { c, d };
+  }
+  return best?.c;
+}

@@ -3,7 +3,7 @@
 // alike; an unknown flag (with the nearest known one), a positional argument, a missing or empty
 // value, a value on a switch, or a single-value flag given twice is a usage error naming the flag.
 import { UsageError } from "./cli";
-import { editDistance } from "./edit-distance";
+import { nearest } from "./edit-distance";
 
 /** One flag a tool takes. */
 export interface FlagSpec {
@@ -20,13 +20,8 @@ export type ParsedFlags = ReadonlyMap<string, readonly string[]>;
 
 /** The known flag nearest to `flag`, when it is a plausible misspelling. */
 export function nearestFlag(flag: string, known: readonly string[]): string | undefined {
-  const bare = flag.replace(/^-+/, "");
-  let best: { name: string; d: number } | undefined;
-  for (const k of known) {
-    const d = editDistance(bare, k.replace(/^-+/, ""));
-    if (d <= Math.max(1, Math.floor(k.length / 4)) && (!best || d < best.d)) best = { name: k, d };
-  }
-  return best?.name;
+  const bare = (s: string) => s.replace(/^-+/, "");
+  return nearest(flag, known, (k) => Math.max(1, Math.floor(k.length / 4)), bare);
 }
 
 /** Reads `argv` against `spec` (flags by their `--long` name); throws a `UsageError` on misuse. */

@@ -12,7 +12,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { allTypes } from "../fake-aws/schema";
 import { resolvePackageJson } from "./versions";
-import { editDistance } from "../edit-distance";
+import { nearest } from "../edit-distance";
 
 const TOKEN = /^aws:([A-Za-z0-9]+)\/([A-Za-z0-9]+):([A-Za-z0-9]+)$/;
 
@@ -42,12 +42,13 @@ function declaredBy(dir: string, type: string): boolean {
 
 /** The served token nearest to a refused one, when it is close (a typo, a case slip). */
 export function nearestAwsType(type: string): string | undefined {
-  let best: { t: string; d: number } | undefined;
-  for (const t of allTypes()) {
-    const d = editDistance(type.toLowerCase(), t.toLowerCase());
-    if (!best || d < best.d) best = { t, d };
-  }
-  return best && best.d <= Math.max(3, Math.floor(type.length / 8)) ? best.t : undefined;
+  const limit = Math.max(3, Math.floor(type.length / 8));
+  return nearest(
+    type,
+    allTypes(),
+    () => limit,
+    (s) => s.toLowerCase(),
+  );
 }
 
 const verdicts = new Map<string, string | undefined>();
