@@ -77,7 +77,6 @@ async function check(args: CheckArgs): Promise<number> {
   }
   const { fakeCloudAnswers } = await import("./lib/engine/answers");
   const { parseInvokeAnswers } = await import("./lib/fake-aws");
-  const { awsRegionProblem } = await import("./lib/fake-aws/regions");
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
     const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
@@ -106,19 +105,14 @@ async function check(args: CheckArgs): Promise<number> {
     }
   }
   // The AWS provider refuses a region it does not know: say so before anything runs.
+  const { stackRegionRefusal } = await import("./check/provider-config");
   for (const stack of stacks) {
-    const { config } = configsByStack.get(stack)!;
-    const region = config.values["aws:region"];
-    if (config.placeholders["aws:region"] !== undefined) {
-      // A `secure:` region the CLI would decrypt: the offline engine needs the region itself.
-      throw new UsageError(
-        `${config.file ?? project.file}${config.lines["aws:region"] ? `:${config.lines["aws:region"]}` : ""}: ` +
-          "aws:region is a secret (secure:) that the check cannot decrypt offline; give its value " +
-          "for this run with --config aws:region=<region> (never written anywhere)",
-      );
-    }
-    const problem = region === undefined ? undefined : awsRegionProblem(region);
-    if (problem) throw new UsageError(`${config.file ?? project.file}: ${problem}`);
+    const refusal = stackRegionRefusal(
+      configsByStack.get(stack)!.config,
+      project.file,
+      args.config,
+    );
+    if (refusal) throw new UsageError(refusal);
   }
 
   // A malformed policy config file is a usage error before anything starts.

@@ -2,7 +2,11 @@
 // (tools/check/provider-config.ts): @pulumi/aws 7's provider takes `aws:assumeRoles`, a list.
 import { expect } from "chai";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
-import { checkProviderConfig, providerConfigRefusal } from "../../tools/check/provider-config";
+import {
+  checkProviderConfig,
+  providerConfigRefusal,
+  stackRegionRefusal,
+} from "../../tools/check/provider-config";
 import { UsageError } from "../../tools/lib/cli";
 import { SECRET_PLACEHOLDER } from "../../tools/check/stack-config";
 
@@ -94,5 +98,32 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     expect(providerConfigRefusal([full, named, v6, newer], STACK)).to.equal(undefined);
     const older = provider("default_7_23_0", { someNewKey: "x", version: "7.23.0" });
     expect(providerConfigRefusal([older], STACK)).to.match(/`aws:someNewKey` is not a valid/);
+  });
+
+  it("refuses a stack's unknown or secret aws:region, naming where the value came from", () => {
+    const file = { file: "/srv/app/Pulumi.dev.yaml", lines: { "aws:region": 3 }, placeholders: {} };
+    const typo = { ...file, values: { "aws:region": "eu-wset-1" } };
+    expect(stackRegionRefusal(typo, "/srv/app/Pulumi.yaml")).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region "eu-wset-1" is not an AWS region; did you mean eu-west-1/,
+    );
+    // Given for this run: the flag is the place to fix, not the stack file.
+    expect(
+      stackRegionRefusal(typo, "/srv/app/Pulumi.yaml", { "aws:region": "eu-wset-1" }),
+    ).to.match(/^--config aws:region: aws:region "eu-wset-1" is not an AWS region/);
+    expect(stackRegionRefusal({ ...typo, values: { "aws:region": "eu-west-1" } }, "/x")).to.equal(
+      undefined,
+    );
+    // No stack file: the project's file; no region at all: nothing to refuse here.
+    expect(
+      stackRegionRefusal(
+        { lines: {}, placeholders: {}, values: { "aws:region": "mars" } },
+        "/p/Pulumi.yaml",
+      ),
+    ).to.match(/^\/p\/Pulumi\.yaml: aws:region "mars" is not an AWS region/);
+    expect(stackRegionRefusal({ ...file, values: {} }, "/x")).to.equal(undefined);
+    const secret = { ...file, values: { "aws:region": "x" }, placeholders: { "aws:region": "x" } };
+    expect(stackRegionRefusal(secret, "/x")).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region is a secret \(secure:\)/,
+    );
   });
 });

@@ -26,6 +26,7 @@ import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
 import { nearest } from "../lib/edit-distance";
 import { SECRET_PLACEHOLDER } from "./stack-config";
+import { awsRegionProblem } from "../lib/fake-aws/regions";
 
 /** Inputs the engine itself adds to a default provider's (not stack config). */
 const ENGINE_INPUTS = new Set(["version", "pluginDownloadURL"]);
@@ -150,4 +151,33 @@ export function checkProviderConfig(
 ): void {
   const refusal = providerConfigRefusal(resources, stack);
   if (refusal) throw new UsageError(refusal);
+}
+
+/**
+ * What stops an offline run before anything starts because of the stack's `aws:region`, or
+ * undefined: a `secure:` region (the engine needs the value itself) or a name no region has. The
+ * message names where the value came from: `--config aws:region` when the run was given it,
+ * else the stack file and the key's line.
+ */
+export function stackRegionRefusal(
+  config: StackFileLines & {
+    readonly values: Readonly<Record<string, string>>;
+    readonly placeholders: Readonly<Record<string, string>>;
+  },
+  projectFile: string,
+  overrides: Readonly<Record<string, string>> = {},
+): string | undefined {
+  const line = config.lines["aws:region"];
+  const where = Object.prototype.hasOwnProperty.call(overrides, "aws:region")
+    ? "--config aws:region"
+    : `${shownPath(config.file ?? projectFile)}${line ? `:${line}` : ""}`;
+  if (config.placeholders["aws:region"] !== undefined) {
+    return (
+      `${where}: aws:region is a secret (secure:) that the check cannot decrypt offline; give its ` +
+      "value for this run with --config aws:region=<region> (never written anywhere)"
+    );
+  }
+  const region = config.values["aws:region"];
+  const problem = region === undefined ? undefined : awsRegionProblem(region);
+  return problem ? `${where}: ${problem}` : undefined;
 }
