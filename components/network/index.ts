@@ -68,6 +68,8 @@ export class Network extends pulumi.ComponentResource {
    * order it after the gateway (AWS CloudFormation User Guide, "DependsOn attribute", "When a
    * DependsOn attribute is required": load balancers, EC2 instances and Elastic IPs with a public
    * address wait for the gateway attachment; hashicorp/terraform-provider-aws#3494 and #4587).
+   * On destroy they then go first, before the gateway's detach, which fails while a public
+   * address is mapped in the VPC (hashicorp/terraform#497, jenkins-x/terraform-aws-eks-jx#373).
    */
   public readonly internetAccess: pulumi.Resource[];
   /** One table per compute subnet: local and S3 endpoint routes only (peerings add theirs). */
