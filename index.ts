@@ -126,6 +126,7 @@ const runtime = new Runtime(
   {
     vpcId: network.vpcId,
     publicSubnetIds: network.publicSubnetIds,
+    internetAccess: network.internetAccess,
     computeSubnetIds: network.computeSubnetIds,
     endpointSecurityGroupId: network.endpointSecurityGroupId,
     s3PrefixListId: network.s3PrefixListId,
@@ -193,6 +194,7 @@ const access = new Access(
         : endpointSubnet,
     connectEndpoint: config.access.mode === "private" ? connectEndpoint?.shared : undefined,
     s3PrefixListId: network.s3PrefixListId,
+    internetAccess: network.internetAccess,
     allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
     instanceType: config.access.instanceType,
     region: config.region,

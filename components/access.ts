@@ -74,6 +74,12 @@ export interface AccessArgs extends ConfigArgs<typeof ACCESS_SECTION.keys> {
   readonly connectEndpoint?: ExistingConnectEndpoint;
   /** S3 prefix list of the gateway endpoint (the host reaches the package repositories on 443). */
   readonly s3PrefixListId: pulumi.Input<string>;
+  /**
+   * Bastion mode: the VPC's internet gateway (the Network's `internetAccess`), which the host and
+   * its public address wait for (AWS CloudFormation User Guide, "DependsOn attribute": an EC2
+   * instance with a public address waits for the gateway attachment). Defaults to none.
+   */
+  readonly internetAccess?: readonly pulumi.Resource[];
   /** Region of the stack (the EBS key's kms:ViaService names it). */
   readonly region: string;
   /** Protect and retain the volume key (prod). Defaults to false. */
@@ -252,6 +258,7 @@ function tunnelHostArgs(
         },
     // No instance profile: nothing on the host calls AWS (see `tunnelHostWaivers`).
     publicIp: bastion,
+    instanceDependsOn: bastion ? args.internetAccess : undefined,
     // T4g instances launch as "unlimited" by default (EC2 docs, "Burstable performance
     // instances"): sustained CPU would be billed extra. A tunnel host never needs it.
     standardCredits: true,

@@ -161,8 +161,11 @@ export const ANALYTICS_SECTION = section({
       key: "redshiftAdminUsername",
       kind: "string",
       default: "platform_admin",
+      // Fixed once the namespace exists: with the password managed by AWS, the provider sends a
+      // username change with an empty password, which UpdateNamespace refuses ("Value at
+      // 'adminUserPassword' failed to satisfy constraint", hashicorp/terraform-provider-aws#39266).
       description:
-        "Admin user of the first database (not admin or awsuser); its password is managed by AWS in Secrets Manager.",
+        "Admin user of the first database (not admin or awsuser); its password is managed by AWS in Secrets Manager. Set it before the first pulumi up: the provider cannot change it later (pulumi up fails on adminUserPassword).",
       allowed: ADMIN_ALLOWED,
       check: (user, ctx) => {
         if (!REDSHIFT_IDENTIFIER.test(user) || DEFAULT_ADMIN_NAMES.includes(user)) {

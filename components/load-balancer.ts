@@ -95,6 +95,12 @@ export interface PublicLoadBalancerArgs {
   readonly protect?: boolean;
   /** Days of access logs kept. Defaults to 90. */
   readonly logRetentionDays?: number;
+  /**
+   * What the load balancer waits for: the VPC's internet gateway (the Network's
+   * `internetAccess`), without which ELB refuses an internet-facing load balancer ("InvalidSubnet:
+   * VPC … has no internet gateway"). Defaults to none (a VPC whose gateway already exists).
+   */
+  readonly internetAccess?: readonly pulumi.Resource[];
   readonly tags: Record<string, string>;
 }
 
@@ -157,7 +163,9 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         accessLogs: { bucket: logs.bucketName, prefix: "alb", enabled: true },
         tags: b.tags("alb"),
       },
-      { ...b.parent, dependsOn: [logs.policy] },
+      // ELB checks at creation that it may deliver access logs (the bucket's policy) and that the
+      // VPC has an internet gateway.
+      { ...b.parent, dependsOn: [logs.policy, ...(args.internetAccess ?? [])] },
     );
     const targets = targetGroup(b);
     this.listener = listeners(b, alb, targets);

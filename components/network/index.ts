@@ -61,6 +61,17 @@ export class Network extends pulumi.ComponentResource {
   public readonly dataSubnetIds: pulumi.Output<string>[];
   /** The one route table with a default route (to the internet gateway). */
   public readonly publicRouteTableId: pulumi.Output<string>;
+  /**
+   * What a resource with a public address in the public subnets waits for: the internet gateway,
+   * attached to the VPC (`dependsOn`). ELB refuses an internet-facing load balancer in a VPC
+   * without one ("InvalidSubnet: VPC … has no internet gateway"), and the subnets alone do not
+   * order it after the gateway (AWS CloudFormation User Guide, "DependsOn attribute", "When a
+   * DependsOn attribute is required": load balancers, EC2 instances and Elastic IPs with a public
+   * address wait for the gateway attachment; hashicorp/terraform-provider-aws#3494 and #4587).
+   * On destroy they then go first, before the gateway's detach, which fails while a public
+   * address is mapped in the VPC (hashicorp/terraform#497, jenkins-x/terraform-aws-eks-jx#373).
+   */
+  public readonly internetAccess: pulumi.Resource[];
   /** One table per compute subnet: local and S3 endpoint routes only (peerings add theirs). */
   public readonly computeRouteTableIds: pulumi.Output<string>[];
   /** One table per data subnet: local and S3 endpoint routes only. */
@@ -125,6 +136,7 @@ export class Network extends pulumi.ComponentResource {
     this.computeSubnetIds = subnets.compute.map((s) => s.id);
     this.dataSubnetIds = subnets.data.map((s) => s.id);
     this.publicRouteTableId = routing.publicRt.id;
+    this.internetAccess = [routing.igw];
     this.computeRouteTableIds = routing.computeRts.map((rt) => rt.id);
     this.dataRouteTableIds = routing.dataRts.map((rt) => rt.id);
     this.endpointSecurityGroupId = endpointSg.id;
@@ -230,7 +242,7 @@ function buildRouting(b: Build, subnets: Subnets) {
   associate("public", () => publicRt);
   associate("compute", (i) => computeRts[i]);
   associate("data", (i) => dataRts[i]);
-  return { publicRt, computeRts, dataRts };
+  return { igw, publicRt, computeRts, dataRts };
 }
 
 /**

@@ -49,6 +49,11 @@ export function runtimeInterfaceEndpoints(secrets: readonly RuntimeSecret[] = []
 export interface RuntimeArgs extends RuntimeSettings {
   readonly vpcId: pulumi.Input<string>;
   readonly publicSubnetIds: pulumi.Input<string>[];
+  /**
+   * The VPC's internet gateway (the Network's `internetAccess`): the public load balancer waits
+   * for it. Defaults to none (a VPC whose gateway already exists).
+   */
+  readonly internetAccess?: readonly pulumi.Resource[];
   readonly computeSubnetIds: pulumi.Input<string>[];
   /** Security group of the interface endpoints (tasks reach it on 443). */
   readonly endpointSecurityGroupId: pulumi.Input<string>;

@@ -16,6 +16,7 @@ export function buildNetworkPath(b: Build) {
     {
       vpcId: args.vpcId,
       publicSubnetIds: args.publicSubnetIds,
+      internetAccess: args.internetAccess,
       region: args.region,
       certificateArn: args.certificateArn,
       allowedCidrs: args.albAllowedCidrs,

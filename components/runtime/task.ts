@@ -182,7 +182,12 @@ export function containerDefinitions(v: ContainerValues): string {
       // privileged = false for every Linux container, Fargate ones included). Said explicitly for
       // Security Hub ECS.4 and Checkov CKV_AWS_334 readers.
       privileged: false,
-      linuxParameters: { initProcessEnabled: true, capabilities: { drop: ["ALL"] } },
+      // `add: []` spelled out: ECS stores the capabilities as `{ add: [], drop: [...] }`, and the
+      // provider's comparison of container definitions (terraform-provider-aws,
+      // internal/service/ecs/container_definitions.go, `reduce`) empties no list inside
+      // linuxParameters, so without it every `pulumi up` would replace the task definition with a
+      // new revision (braintrustdata/terraform-aws-braintrust-data-plane#335).
+      linuxParameters: { initProcessEnabled: true, capabilities: { add: [], drop: ["ALL"] } },
       portMappings: [{ containerPort: v.containerPort, protocol: "tcp" }],
       environment: v.environment,
       ...(v.secrets.length > 0 ? { secrets: v.secrets } : {}),

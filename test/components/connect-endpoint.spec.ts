@@ -4,8 +4,9 @@
 // endpoint the access layer or the test server created, keep it through aliases.
 import { expect } from "chai";
 import { ConnectEndpoint, zonesOfferingAll } from "../../components/connect-endpoint";
-import { Recording } from "../../tools/lib/recorder";
+import { record, Recording } from "../../tools/lib/recorder";
 import { recordStack } from "../../tools/lib/recording";
+import { applyFailures } from "../fixtures/apply-failures";
 import { URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
 import { findAll, findOne, recordComponent } from "../helpers";
 
@@ -157,6 +158,54 @@ describe("ConnectEndpoint", () => {
       const sg = findOne(rec, T.sg, "c-eice-sg");
       expect(sg.inputs.ingress ?? []).to.deep.equal([]);
       expect(eice.dependencies).to.include(sg.urn);
+    });
+
+    // eu-west-1 as a new account sees it: 1a = euw1-az3, 1b = euw1-az1, 1c = euw1-az2.
+    const endpointIn = (offered: Record<string, string[]>, zoneIds: string[], preview = false) =>
+      record(
+        {
+          project: "platform",
+          stack: "test",
+          preview,
+          config: { "aws:region": "eu-west-1" },
+          env: { instanceTypeZones: offered },
+        },
+        () =>
+          new ConnectEndpoint("c", {
+            vpcId: "vpc-1",
+            subnets: {
+              subnetIds: zoneIds.map((_, i) => `subnet-${i + 1}`),
+              zoneIds,
+              fix: "Set platform:tunnelInstanceType to another type",
+            },
+            instanceTypes: ["t4g.nano", "t4g.small"],
+            tags: {},
+          }),
+      );
+
+    it("passes over a candidate whose zone lacks one of the types", async () => {
+      const offered = { "t4g.nano": ["euw1-az3", "euw1-az1"], "t4g.small": ["euw1-az1"] };
+      const rec = await endpointIn(offered, ["euw1-az3", "euw1-az1"]);
+      expect(findOne(rec, T.eice, "c-eice").inputs.subnetId).to.equal("subnet-2");
+    });
+
+    it("fails naming the endpoint, its types, the zones and the fix when no candidate's zone offers them all", async () => {
+      // Each type is offered in a candidate zone, but not both in the same one.
+      const offered = {
+        "t4g.nano": ["euw1-az3", "euw1-az2"],
+        "t4g.small": ["euw1-az1", "euw1-az2"],
+      };
+      const failures = await applyFailures(() =>
+        endpointIn(offered, ["euw1-az3", "euw1-az1"], true),
+      );
+      expect(failures).to.have.length.greaterThan(0);
+      for (const f of failures) {
+        expect(f).to.include(
+          "ConnectEndpoint c: instance type t4g.nano and t4g.small is not offered in the zones it " +
+            "may use (euw1-az3, euw1-az1); the region offers it only in euw1-az2 " +
+            "(EC2 DescribeInstanceTypeOfferings). Set platform:tunnelInstanceType to another type.",
+        );
+      }
     });
   });
 });

@@ -10,6 +10,7 @@ import {
   placeHost,
 } from "../../components/host";
 import { record, RecordedResource, Recording } from "../../tools/lib/recorder";
+import { applyFailures } from "../fixtures/apply-failures";
 import { ALL_FEATURES_ON } from "../fixtures/features";
 import { HARDENED_HOST_ARGS } from "../fixtures/private-host";
 import { deployableCertificateArn, findAll, findOne, loadProgram, stackConfig } from "../helpers";
@@ -57,28 +58,9 @@ async function run(
   return { rec, error };
 }
 
-/**
- * The errors `program` fails with in an `apply`. The SDK leaves a failed output's derived promises
- * unhandled, and the language host reports that unhandled rejection as the program's failure (what
- * `pulumi preview` prints); here the rejections are collected while the look-ups run on their own
- * (a registration waiting on a failed output would never settle under mocks).
- */
-async function failuresOf(
-  offered: Record<string, string[]>,
-  program: () => void,
-): Promise<string[]> {
-  const reasons: string[] = [];
-  const saved = process.listeners("unhandledRejection");
-  process.removeAllListeners("unhandledRejection");
-  process.on("unhandledRejection", (e) => reasons.push(String(e)));
-  try {
-    await run(offered, program);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  } finally {
-    process.removeAllListeners("unhandledRejection");
-    for (const l of saved) process.on("unhandledRejection", l);
-  }
-  return [...new Set(reasons)];
+/** The errors `program` fails with in an `apply` (`applyFailures`). */
+function failuresOf(offered: Record<string, string[]>, program: () => void): Promise<string[]> {
+  return applyFailures(() => run(offered, program));
 }
 
 describe("Host placement: the instance type offered in the host's zone", () => {

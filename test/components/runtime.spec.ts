@@ -57,7 +57,8 @@ describe("Runtime", () => {
     expect(c.readonlyRootFilesystem).to.equal(true);
     expect(c.privileged).to.equal(false);
     expect(c.user).to.match(/^[1-9]\d*:/);
-    expect(c.linuxParameters.capabilities.drop).to.deep.equal(["ALL"]);
+    // Spelled as ECS stores it (`add: []` too), so the task definition has no diff on every update.
+    expect(c.linuxParameters.capabilities).to.deep.equal({ add: [], drop: ["ALL"] });
     expect(c.logConfiguration.logDriver).to.equal("awslogs");
     for (const e of c.environment) expect(e.name).to.not.match(/SECRET|PASSWORD|TOKEN/);
     const group = findOne(staging, "aws:cloudwatch/logGroup:LogGroup", "rt-logs");

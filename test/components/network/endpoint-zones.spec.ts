@@ -2,11 +2,26 @@
 // (EC2 DescribeVpcEndpointServices): a zone that lacks it fails the preview, naming the service
 // and the zones, before anything is created.
 import { expect } from "chai";
-import { endpointSubnetIndexes } from "../../../components/network";
-import { argsFor, build, NAME, REGION, T } from "../../fixtures/network";
+import { endpointSubnetIndexes, Network, NetworkArgs } from "../../../components/network";
+import { record } from "../../../tools/lib/recorder";
+import { applyFailures, changeInvokeAnswer } from "../../fixtures/apply-failures";
+import { argsFor, build, NAME, REGION, Stack, T } from "../../fixtures/network";
 
 const SERVICE = "com.amazonaws.eu-west-1.ecr.api";
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+const LOGS = `com.amazonaws.${REGION}.logs`;
+
+/** The Network recorded as `pulumi preview` in an account whose region lacks `lacking` in eu-west-1b. */
+function previewWithout(lacking: string, args: NetworkArgs) {
+  return record({ project: "platform", stack: "test", preview: true }, () => {
+    changeInvokeAnswer("aws:ec2/getVpcEndpointService:getVpcEndpointService", (answer) =>
+      answer.serviceName === lacking
+        ? { ...answer, availabilityZones: ["eu-west-1a", "eu-west-1c"] }
+        : answer,
+    );
+    new Network(NAME, args);
+  });
+}
 
 describe("Network: interface endpoints in the zones their service offers", () => {
   describe("endpointSubnetIndexes", () => {
@@ -59,5 +74,25 @@ describe("Network: interface endpoints in the zones their service offers", () =>
       // The offline answer offers every service in every zone of the region.
       expect(e.inputs.subnetIds, e.name).to.deep.equal(compute);
     }
+  });
+
+  it("the component fails the preview when a compute subnet's zone lacks the service, naming it", async () => {
+    const failures = await applyFailures(() => previewWithout(LOGS, argsFor(3)));
+    expect(failures).to.have.length.greaterThan(0);
+    for (const f of failures) {
+      expect(f).to.include(
+        `Network ${NAME}: the VPC endpoint service ${LOGS} is not offered in eu-west-1b, where ` +
+          `endpointPlacement "all-azs" puts its endpoint (it is offered in eu-west-1a, ` +
+          `eu-west-1c; EC2 DescribeVpcEndpointServices). Add the AZ IDs of eu-west-1b to ` +
+          `AVOIDED_ZONE_IDS`,
+      );
+    }
+  });
+
+  it("the component's single-AZ endpoint needs the service in the first zone only", async () => {
+    const s = new Stack(await previewWithout(LOGS, argsFor(3, { endpointPlacement: "single-az" })));
+    const logs = s.all(T.endpoint).find((e) => e.inputs.serviceName === LOGS);
+    expect(logs, "the logs endpoint").to.not.equal(undefined);
+    expect(logs!.inputs.subnetIds).to.have.length(1);
   });
 });
