@@ -13,6 +13,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { runTool, UsageError } from "./lib/cli";
+import { flagValue, parseFlags } from "./lib/flags";
 
 const ROOT = path.resolve(__dirname, "..");
 const TABLE = path.join(ROOT, "test", "policy", "native", "sdk-names.txt");
@@ -192,19 +193,22 @@ interface Args {
   help: boolean;
 }
 
+const FLAGS = {
+  "--out": { value: true },
+  "--check": {},
+  "--help": { alias: "-h" },
+} as const;
+
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dirs: [], out: TABLE, check: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--out") {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError("--out needs a file", true);
-      args.out = path.resolve(v);
-    } else if (a === "--check") args.check = true;
-    else if (a === "--help" || a === "-h") args.help = true;
-    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`, true);
-    else args.dirs.push(path.resolve(a));
-  }
+  const operands: string[] = [];
+  const flags = parseFlags(argv, FLAGS, operands);
+  const out = flagValue(flags, "--out");
+  const args: Args = {
+    dirs: operands.map((d) => path.resolve(d)),
+    out: out === undefined ? TABLE : path.resolve(out),
+    check: flags.has("--check"),
+    help: flags.has("--help"),
+  };
   if (!args.help && args.dirs.length === 0) {
     throw new UsageError("give at least one <sdk dir> (the newest 1.x package first)", true);
   }

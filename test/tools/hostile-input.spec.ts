@@ -83,6 +83,16 @@ describe("hostile input to the tools", () => {
       ]);
     });
 
+    it("keeps operands in order for a tool that takes them, flags read as strictly", () => {
+      const operands: string[] = [];
+      const flags = parseFlags(["a", "--view", "all", "b"], spec, operands);
+      expect(operands).to.deep.equal(["a", "b"]);
+      expect(flags.get("--view")).to.deep.equal(["all"]);
+      expect(usageError(() => parseFlags(["a", "--veiw"], spec, []))).to.equal(
+        "unknown option '--veiw'; did you mean --view?",
+      );
+    });
+
     it("cost: refuses a region that is not AWS's, a repeated assumption and prototype keys", () => {
       expect(usageError(() => parseCostArgs(["--region", "mars-1"]))).to.match(
         /^--region 'mars-1' is not an AWS region; did you mean /,
