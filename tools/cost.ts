@@ -7,7 +7,7 @@ import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
 import { ROOT } from "./lib/recording";
 import { loadProject, requireStacks } from "./check/project";
-import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { nearestRegions, REGIONS, UNMODELLED_REGIONS } from "./lib/fake-aws/regions";
 
@@ -90,10 +90,7 @@ export function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (args.help) return printUsage(USAGE);
   const report = await import("./cost/report");
   if (args.prices) {
     process.stdout.write(report.renderPriceTable() + "\n");

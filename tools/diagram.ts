@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import { ROOT } from "./lib/recording";
 import { loadProject, requireStacks } from "./check/project";
-import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { VIEW_NAMES as VIEWS, ViewName } from "./diagram/views";
 
@@ -28,10 +28,7 @@ const FLAGS = {
 
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2), FLAGS);
-  if (flags.has("--help")) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (flags.has("--help")) return printUsage(USAGE);
   const stacks = [...new Set(flags.get("--stack") ?? [])];
   const view = flagValue(flags, "--view");
   if (view !== undefined && view !== "all" && !(VIEWS as readonly string[]).includes(view)) {

@@ -12,7 +12,7 @@
 // property, and when a newer SDK is taken as the newest.
 import * as fs from "fs";
 import * as path from "path";
-import { runTool, UsageError } from "./lib/cli";
+import { printUsage, runTool, UsageError } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -220,10 +220,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (args.help) return printUsage(USAGE);
   for (const dir of args.dirs) {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
       throw new UsageError(`<sdk dir> ${dir}: no such directory`, true);

@@ -42,6 +42,12 @@ export function escapeControls(s: string, keep = "\n\t"): string {
   });
 }
 
+/** Prints a tool's usage text for `--help` and gives its exit code, 0. */
+export function printUsage(usage: string): 0 {
+  process.stdout.write(usage);
+  return 0;
+}
+
 /**
  * Runs a tool's `main` and sets the exit code to what it returns. A `UsageError` prints its
  * message (and the usage text when it asks for it), any other error its stack (exit 2); both with
