@@ -40,9 +40,6 @@ const protect = config.protectData;
 // Opt-in MVP features (docs/features.md): each present only when its flag is on.
 const features = config.features;
 const dbPort = features.database ? databasePort(features.database.engine) : undefined;
-const aiPrivateCidr = features.aiEnvironment
-  ? aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr
-  : undefined;
 
 // Each layer names the interface endpoints its private workloads need (the runtime adds
 // secretsmanager when it injects secrets). The database needs none: the tasks sign IAM
@@ -66,7 +63,7 @@ const network = new Network(
       databasePort: dbPort,
       bastion: config.access.mode === "bastion",
       ai: features.aiEnvironment && {
-        cidrBlock: aiPrivateCidr!,
+        cidrBlock: aiSubnetCidrs(features.aiEnvironment.cidrBlock).privateCidr,
         ports: features.aiEnvironment.allowedPorts,
       },
     }),
@@ -175,10 +172,11 @@ const connectEndpoint =
         renamed("connect"),
       )
     : undefined;
-const endpointSubnet = connectEndpoint && {
-  subnetIds: [connectEndpoint.subnetId],
-  zoneIds: [connectEndpoint.zoneId],
-};
+/** The hosts that share the endpoint go in its subnet: their only candidate. */
+const besideEndpoint = (endpoint: ConnectEndpoint) => ({
+  subnetIds: [endpoint.subnetId],
+  zoneIds: [endpoint.zoneId],
+});
 
 const access = new Access(
   named("access"),
@@ -189,13 +187,14 @@ const access = new Access(
     // allows 5439 to the data tier). Bastion mode: the first public subnet whose zone offers the
     // instance type.
     subnets:
-      config.access.mode === "bastion" || !endpointSubnet
-        ? network.hostSubnets("public")
-        : endpointSubnet,
+      config.access.mode === "private" && connectEndpoint
+        ? besideEndpoint(connectEndpoint)
+        : network.hostSubnets("public"),
     connectEndpoint: config.access.mode === "private" ? connectEndpoint?.shared : undefined,
     s3PrefixListId: network.s3PrefixListId,
     internetAccess: network.internetAccess,
-    allowedCidrs: config.access.mode === "bastion" ? config.access.allowedCidrs : undefined,
+    // Empty unless in bastion mode: the config refuses platform:bastionAllowedCidrs otherwise.
+    allowedCidrs: config.access.allowedCidrs,
     instanceType: config.access.instanceType,
     region: config.region,
     protect,
@@ -229,13 +228,13 @@ resolveCopyRoleArn(analytics.copyRoleArn);
 
 // Optional test server, in the connect endpoint's subnet, sharing it.
 const testServer =
-  features.testServer && connectEndpoint && endpointSubnet
+  features.testServer && connectEndpoint
     ? new TestServer(
         named("test-server"),
         {
           vpcId: network.vpcId,
           subnets: {
-            ...endpointSubnet,
+            ...besideEndpoint(connectEndpoint),
             fix:
               "It shares the VPC's EC2 Instance Connect Endpoint and must sit in its subnet: " +
               `set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is, or deploy to another region`,

@@ -7,7 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope } from "./context";
 import type { ExistingConnectEndpoint } from "./host";
-import { firstOfferingIndex, SubnetChoices, zonesOffering } from "./host/placement";
+import { checkSubnetChoices, placeHost, SubnetChoices } from "./host/placement";
 
 /** A layer that created the endpoint before this component owned it (its HardenedHost has its name). */
 export interface FormerEndpointOwner {
@@ -31,12 +31,6 @@ export interface ConnectEndpointArgs {
   readonly tags: Record<string, string>;
 }
 
-/** The AZ IDs in every one of `offers` (one list per instance type). */
-export function zonesOfferingAll(offers: readonly (readonly string[])[]): string[] {
-  const [first = [], ...rest] = offers;
-  return first.filter((z) => rest.every((o) => o.includes(z)));
-}
-
 export class ConnectEndpoint extends pulumi.ComponentResource {
   /** What a host passes to share it (`HardenedHost` `ssh.existing`). */
   public readonly shared: ExistingConnectEndpoint;
@@ -49,33 +43,20 @@ export class ConnectEndpoint extends pulumi.ComponentResource {
   public readonly zoneId: pulumi.Output<string>;
 
   constructor(name: string, args: ConnectEndpointArgs, opts?: pulumi.ComponentResourceOptions) {
-    const { subnetIds, zoneIds } = args.subnets;
-    if (subnetIds.length === 0 || subnetIds.length !== zoneIds.length) {
-      throw new Error(
-        `ConnectEndpoint ${name}: give one AZ ID per candidate subnet (${subnetIds.length} subnets, ${zoneIds.length} zone IDs)`,
-      );
-    }
+    checkSubnetChoices(`ConnectEndpoint ${name}`, args.subnets);
     if (args.instanceTypes.length === 0) {
       throw new Error(`ConnectEndpoint ${name}: name the instance types of the hosts beside it`);
     }
     super("platform:access:ConnectEndpoint", name, {}, opts);
     const { parent, tags } = componentScope(this, name, args);
-    const types = [...args.instanceTypes];
-    const index = pulumi
-      .all([pulumi.all(types.map((t) => zonesOffering(t, parent))), pulumi.all([...zoneIds])])
-      .apply(([offers, zones]) =>
-        firstOfferingIndex(
-          `ConnectEndpoint ${name}`,
-          types.join(" and "),
-          zones,
-          zonesOfferingAll(offers),
-          args.subnets.fix,
-        ),
-      );
-    const pick = (list: readonly pulumi.Input<string>[]) =>
-      pulumi.all([index, pulumi.all([...list])]).apply(([i, all]) => all[i]);
-    this.subnetId = pick(subnetIds);
-    this.zoneId = pick(zoneIds);
+    const placement = placeHost(
+      `ConnectEndpoint ${name}`,
+      args.instanceTypes,
+      args.subnets,
+      parent,
+    );
+    this.subnetId = placement.subnetId;
+    this.zoneId = placement.zoneId;
 
     // Existing stacks: the endpoint and its group were `<layer>-eice` and `<layer>-eice-sg`,
     // children of the layer's HardenedHost (named as the layer) or, earlier, of the layer itself.

@@ -29,7 +29,7 @@ import { syntheticStack } from "./bench/synthetic";
 import { benchAnalyzer } from "./bench/analyzer";
 import { fmt, ms } from "./bench/measure";
 import { cpuByProcess, formatTimeline, traced } from "./bench/timeline";
-import { runTool } from "./lib/cli";
+import { printUsage, runTool } from "./lib/cli";
 import { BENCH_USAGE as USAGE, parseBenchArgs } from "./bench/args";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -234,10 +234,7 @@ async function main(): Promise<number> {
   const { only, sizes, programSize, programSizeGiven, help } = parseBenchArgs(
     process.argv.slice(2),
   );
-  if (help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (help) return printUsage(USAGE);
   console.log(
     `node ${process.version}, ${os.cpus().length} CPUs, load average ${os
       .loadavg()

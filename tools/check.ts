@@ -80,28 +80,17 @@ async function check(args: CheckArgs): Promise<number> {
   let invokeAnswers: import("./lib/fake-aws").InvokeAnswers | undefined;
   if (args.invokeAnswers) {
     const text = readInputFile(args.invokeAnswers, "--invoke-answers file");
+    const { JsonInputError, parseJsonInput } = await import("./check/json-input");
     try {
-      let data: unknown;
-      try {
-        data = JSON.parse(text.replace(/^\uFEFF/, ""));
-      } catch (e) {
-        const { jsonErrorLine } = await import("./check/policy-config");
-        const line = jsonErrorLine(text, (e as Error).message);
-        throw new Error(
-          `${args.invokeAnswers}${line ? `:${line}` : ""}: not valid JSON (${(e as Error).message})`,
-        );
-      }
-      const { MAX_JSON_DEPTH, tooDeep } = await import("./check/policy-config");
-      const deep = tooDeep(text);
-      if (deep) {
-        throw new Error(
-          `${args.invokeAnswers}:${deep.line}: nests arrays and objects more than ${MAX_JSON_DEPTH} ` +
-            "deep; an invoke's answer is the few levels of its result",
-        );
-      }
-      invokeAnswers = parseInvokeAnswers(data, args.invokeAnswers);
+      invokeAnswers = parseInvokeAnswers(parseJsonInput(text), args.invokeAnswers);
     } catch (e) {
-      throw new UsageError((e as Error).message);
+      if (!(e instanceof JsonInputError)) throw new UsageError((e as Error).message);
+      const at = `${args.invokeAnswers}${e.line ? `:${e.line}` : ""}`;
+      throw new UsageError(
+        e.kind === "syntax"
+          ? `${at}: not valid JSON (${e.detail})`
+          : `${at}: ${e.detail}; an invoke's answer is the few levels of its result`,
+      );
     }
   }
   // The AWS provider refuses a region it does not know: say so before anything runs.

@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import { Assumptions, parseAssumption } from "./cost/assumptions";
 import { ROOT } from "./lib/recording";
-import { listStacks, loadProject } from "./check/project";
-import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { loadProject, requireStacks } from "./check/project";
+import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { nearestRegions, REGIONS, UNMODELLED_REGIONS } from "./lib/fake-aws/regions";
 
@@ -90,22 +90,13 @@ export function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (args.help) return printUsage(USAGE);
   const report = await import("./cost/report");
   if (args.prices) {
     process.stdout.write(report.renderPriceTable() + "\n");
     return 0;
   }
-  const known = listStacks(loadProject(ROOT));
-  for (const s of args.stacks) {
-    if (!known.includes(s))
-      throw new UsageError(
-        `no stack '${s}': there is no Pulumi.${s}.yaml; give one of ${known.join(", ")}`,
-      );
-  }
+  const known = requireStacks(loadProject(ROOT), args.stacks);
   const stacks = args.stacks.length > 0 && !args.writeDocs ? args.stacks : known;
   const { recordStack } = await import("./lib/recording");
   const { estimate } = await import("./cost/estimate");

@@ -5,8 +5,8 @@
 // docs/architecture.md instead. Exit code 0, or 2 for a usage or program error.
 import * as fs from "fs";
 import { ROOT } from "./lib/recording";
-import { listStacks, loadProject } from "./check/project";
-import { runTool, UsageError, writeAtomically } from "./lib/cli";
+import { loadProject, requireStacks } from "./check/project";
+import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { VIEW_NAMES as VIEWS, ViewName } from "./diagram/views";
 
@@ -28,23 +28,14 @@ const FLAGS = {
 
 async function main(): Promise<number> {
   const flags = parseFlags(process.argv.slice(2), FLAGS);
-  if (flags.has("--help")) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (flags.has("--help")) return printUsage(USAGE);
   const stacks = [...new Set(flags.get("--stack") ?? [])];
   const view = flagValue(flags, "--view");
   if (view !== undefined && view !== "all" && !(VIEWS as readonly string[]).includes(view)) {
     throw new UsageError(`unknown view '${view}': use ${VIEWS.join(", ")} or all`, true);
   }
   const writeDocs = flags.has("--write-docs");
-  const known = listStacks(loadProject(ROOT));
-  for (const s of stacks) {
-    if (!known.includes(s))
-      throw new UsageError(
-        `no stack '${s}': there is no Pulumi.${s}.yaml; give one of ${known.join(", ")}`,
-      );
-  }
+  const known = requireStacks(loadProject(ROOT), stacks);
   if (writeDocs && (stacks.length > 0 || view !== undefined))
     throw new UsageError("--write-docs draws every view of every stack");
   const { recordStack } = await import("./lib/recording");

@@ -12,7 +12,8 @@
 // property, and when a newer SDK is taken as the newest.
 import * as fs from "fs";
 import * as path from "path";
-import { runTool, UsageError } from "./lib/cli";
+import { printUsage, runTool, UsageError } from "./lib/cli";
+import { flagValue, parseFlags } from "./lib/flags";
 
 const ROOT = path.resolve(__dirname, "..");
 const TABLE = path.join(ROOT, "test", "policy", "native", "sdk-names.txt");
@@ -192,19 +193,22 @@ interface Args {
   help: boolean;
 }
 
+const FLAGS = {
+  "--out": { value: true },
+  "--check": {},
+  "--help": { alias: "-h" },
+} as const;
+
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { dirs: [], out: TABLE, check: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === "--out") {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith("--")) throw new UsageError("--out needs a file", true);
-      args.out = path.resolve(v);
-    } else if (a === "--check") args.check = true;
-    else if (a === "--help" || a === "-h") args.help = true;
-    else if (a.startsWith("-")) throw new UsageError(`unknown option ${a}`, true);
-    else args.dirs.push(path.resolve(a));
-  }
+  const operands: string[] = [];
+  const flags = parseFlags(argv, FLAGS, operands);
+  const out = flagValue(flags, "--out");
+  const args: Args = {
+    dirs: operands.map((d) => path.resolve(d)),
+    out: out === undefined ? TABLE : path.resolve(out),
+    check: flags.has("--check"),
+    help: flags.has("--help"),
+  };
   if (!args.help && args.dirs.length === 0) {
     throw new UsageError("give at least one <sdk dir> (the newest 1.x package first)", true);
   }
@@ -216,10 +220,7 @@ function parseArgs(argv: readonly string[]): Args {
 
 async function main(): Promise<number> {
   const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
+  if (args.help) return printUsage(USAGE);
   for (const dir of args.dirs) {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
       throw new UsageError(`<sdk dir> ${dir}: no such directory`, true);

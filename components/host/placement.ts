@@ -73,28 +73,40 @@ export interface Placement {
   readonly zoneId: pulumi.Output<string>;
 }
 
-/**
- * The first candidate subnet whose zone offers `instanceType`. No resource is created here: the
- * choice is an index into the candidates, so a host stays where it is while its zone offers its
- * type. The chosen subnet carries every candidate as a dependency (the index is only known from
- * the look-up), so policies that follow the subnet check all candidates: give candidates of one
- * tier.
- */
-export function placeHost(
-  host: string,
-  instanceType: string,
-  choices: SubnetChoices,
-  opts: pulumi.InvokeOutputOptions,
-): Placement {
+/** The AZ IDs in every one of `offers` (one list per instance type). */
+export function zonesOfferingAll(offers: readonly (readonly string[])[]): string[] {
+  const [first = [], ...rest] = offers;
+  return first.filter((z) => rest.every((o) => o.includes(z)));
+}
+
+/** Throws naming `host` unless there is at least one candidate and one AZ ID per candidate. */
+export function checkSubnetChoices(host: string, choices: SubnetChoices): void {
   if (choices.subnetIds.length === 0 || choices.subnetIds.length !== choices.zoneIds.length) {
     throw new Error(
       `${host}: give one AZ ID per candidate subnet (${choices.subnetIds.length} subnets, ${choices.zoneIds.length} zone IDs)`,
     );
   }
+}
+
+/**
+ * The first candidate subnet whose zone offers every one of `instanceTypes` (one type, or the
+ * types of all the hosts that must sit together). No resource is created here: the choice is an
+ * index into the candidates, so a host stays where it is while its zone offers its type. The
+ * chosen subnet carries every candidate as a dependency (the index is only known from the
+ * look-up), so policies that follow the subnet check all candidates: give candidates of one tier.
+ */
+export function placeHost(
+  host: string,
+  instanceTypes: string | readonly string[],
+  choices: SubnetChoices,
+  opts: pulumi.InvokeOutputOptions,
+): Placement {
+  checkSubnetChoices(host, choices);
+  const types = typeof instanceTypes === "string" ? [instanceTypes] : [...instanceTypes];
   const index = pulumi
-    .all([zonesOffering(instanceType, opts), pulumi.all([...choices.zoneIds])])
-    .apply(([offered, zoneIds]) =>
-      firstOfferingIndex(host, instanceType, zoneIds, offered, choices.fix),
+    .all([pulumi.all(types.map((t) => zonesOffering(t, opts))), pulumi.all([...choices.zoneIds])])
+    .apply(([offers, zoneIds]) =>
+      firstOfferingIndex(host, types.join(" and "), zoneIds, zonesOfferingAll(offers), choices.fix),
     );
   const pick = (list: readonly pulumi.Input<string>[]) =>
     list.length === 1

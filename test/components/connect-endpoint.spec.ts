@@ -3,7 +3,8 @@
 // VPC, and a moved endpoint would be created before the old one went). Existing stacks, whose
 // endpoint the access layer or the test server created, keep it through aliases.
 import { expect } from "chai";
-import { ConnectEndpoint, zonesOfferingAll } from "../../components/connect-endpoint";
+import { ConnectEndpoint } from "../../components/connect-endpoint";
+import { zonesOfferingAll } from "../../components/host/placement";
 import { record, Recording } from "../../tools/lib/recorder";
 import { recordStack } from "../../tools/lib/recording";
 import { applyFailures } from "../fixtures/apply-failures";

@@ -12,7 +12,8 @@ import { providerRegion } from "../../tools/check/run";
 import { awsRegionProblem, REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
-import { jsonErrorLine, readPolicyConfigFile, tooDeep } from "../../tools/check/policy-config";
+import { readPolicyConfigFile } from "../../tools/check/policy-config";
+import { jsonErrorLine, tooDeep } from "../../tools/check/json-input";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { parseBenchArgs } from "../../tools/bench/args";
 import { parseArgs as parseCostArgs } from "../../tools/cost";
@@ -80,6 +81,16 @@ describe("hostile input to the tools", () => {
       expect(parseFlags(["--write-docs", "--write-docs"], spec).get("--write-docs")).to.deep.equal([
         "",
       ]);
+    });
+
+    it("keeps operands in order for a tool that takes them, flags read as strictly", () => {
+      const operands: string[] = [];
+      const flags = parseFlags(["a", "--view", "all", "b"], spec, operands);
+      expect(operands).to.deep.equal(["a", "b"]);
+      expect(flags.get("--view")).to.deep.equal(["all"]);
+      expect(usageError(() => parseFlags(["a", "--veiw"], spec, []))).to.equal(
+        "unknown option '--veiw'; did you mean --view?",
+      );
     });
 
     it("cost: refuses a region that is not AWS's, a repeated assumption and prototype keys", () => {

@@ -4,10 +4,8 @@
 // function is still packaged with the real arborist is shown end to end by the lambda-callback
 // program (programs.spec.ts).
 import { expect } from "chai";
-import * as fs from "fs";
-import * as path from "path";
 import { deferClosurePackages } from "../../tools/lib/engine/lazy-closure-deps";
-import { SCRATCH } from "./program-runs";
+import { StandInPackages, standInPackages } from "./stand-in-packages";
 
 const CODE_PATHS = `"use strict";
 var __importStar = (this && this.__importStar) || function (mod) {
@@ -39,34 +37,29 @@ module.exports = function normalize(data) { data.normalized = true; return "done
 `;
 
 describe("the SDK's callback-packaging packages, loaded on first use", () => {
-  let dir: string;
   const loads: string[] = [];
-  const req = (file: string) => require(path.join(dir, file)); // eslint-disable-line @typescript-eslint/no-require-imports
+  let pkgs: StandInPackages;
+  const req = (file: string) => pkgs.req(file);
 
   before(() => {
     (globalThis as any).__lazyClosureLoads = loads;
-    fs.mkdirSync(SCRATCH, { recursive: true });
-    dir = fs.mkdtempSync(path.join(SCRATCH, "lazy-closure-"));
-    const modules = path.join(dir, "node_modules");
-    const files: Record<string, string> = {
-      "@pulumi/pulumi/runtime/closure/codePaths.js": CODE_PATHS,
-      "@npmcli/arborist/package.json": '{"name":"@npmcli/arborist","main":"lib/index.js"}',
-      "@npmcli/arborist/lib/index.js": ARBORIST,
-      "normalize-package-data/package.json": '{"name":"normalize-package-data"}',
-      "normalize-package-data/index.js": NORMALIZE,
-    };
-    for (const [file, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(modules, file)), { recursive: true });
-      fs.writeFileSync(path.join(modules, file), text);
-    }
-    fs.writeFileSync(path.join(dir, "other.js"), 'module.exports = require("@npmcli/arborist");\n');
+    pkgs = standInPackages(
+      "lazy-closure-",
+      {
+        "@pulumi/pulumi/runtime/closure/codePaths.js": CODE_PATHS,
+        "@npmcli/arborist/package.json": '{"name":"@npmcli/arborist","main":"lib/index.js"}',
+        "@npmcli/arborist/lib/index.js": ARBORIST,
+        "normalize-package-data/package.json": '{"name":"normalize-package-data"}',
+        "normalize-package-data/index.js": NORMALIZE,
+      },
+      { "other.js": 'module.exports = require("@npmcli/arborist");\n' },
+    );
     deferClosurePackages();
   });
 
   after(() => {
     delete (globalThis as any).__lazyClosureLoads;
-    for (const id of Object.keys(require.cache)) if (id.startsWith(dir)) delete require.cache[id];
-    fs.rmSync(dir, { recursive: true, force: true });
+    pkgs.remove();
   });
 
   it("loads neither package with codePaths.js, and each with its first use, once", () => {

@@ -5,10 +5,9 @@
 // whose `start()` still sets up a real tracer provider.
 import { expect } from "chai";
 import { spawnSync } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
 import { deferTracingPackages } from "../../tools/lib/engine/lazy-tracing-deps";
-import { SCRATCH } from "./program-runs";
+import { StandInPackages, standInPackages } from "./stand-in-packages";
 
 const TRACING = `"use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
@@ -36,37 +35,29 @@ exports.NodeTracerProvider = NodeTracerProvider;
 `;
 
 describe("the language host's tracing packages, loaded when tracing starts", () => {
-  let dir: string;
   const loads: string[] = [];
-  const req = (file: string) => require(path.join(dir, file)); // eslint-disable-line @typescript-eslint/no-require-imports
+  let pkgs: StandInPackages;
+  const req = (file: string) => pkgs.req(file);
 
   before(() => {
     (globalThis as any).__lazyTracingLoads = loads;
-    fs.mkdirSync(SCRATCH, { recursive: true });
-    dir = fs.mkdtempSync(path.join(SCRATCH, "lazy-tracing-"));
-    const modules = path.join(dir, "node_modules");
-    const files: Record<string, string> = {
-      "@pulumi/pulumi/cmd/run/tracing.js": TRACING,
-      "@opentelemetry/resources/package.json": '{"name":"@opentelemetry/resources"}',
-      "@opentelemetry/resources/index.js": RESOURCES,
-      "@opentelemetry/sdk-trace-node/package.json": '{"name":"@opentelemetry/sdk-trace-node"}',
-      "@opentelemetry/sdk-trace-node/index.js": TRACE_NODE,
-    };
-    for (const [file, text] of Object.entries(files)) {
-      fs.mkdirSync(path.dirname(path.join(modules, file)), { recursive: true });
-      fs.writeFileSync(path.join(modules, file), text);
-    }
-    fs.writeFileSync(
-      path.join(dir, "other.js"),
-      'module.exports = require("@opentelemetry/resources");\n',
+    pkgs = standInPackages(
+      "lazy-tracing-",
+      {
+        "@pulumi/pulumi/cmd/run/tracing.js": TRACING,
+        "@opentelemetry/resources/package.json": '{"name":"@opentelemetry/resources"}',
+        "@opentelemetry/resources/index.js": RESOURCES,
+        "@opentelemetry/sdk-trace-node/package.json": '{"name":"@opentelemetry/sdk-trace-node"}',
+        "@opentelemetry/sdk-trace-node/index.js": TRACE_NODE,
+      },
+      { "other.js": 'module.exports = require("@opentelemetry/resources");\n' },
     );
     deferTracingPackages();
   });
 
   after(() => {
     delete (globalThis as any).__lazyTracingLoads;
-    for (const id of Object.keys(require.cache)) if (id.startsWith(dir)) delete require.cache[id];
-    fs.rmSync(dir, { recursive: true, force: true });
+    pkgs.remove();
   });
 
   it("loads no package with tracing.js, each on its first use, once, and answers as it", () => {

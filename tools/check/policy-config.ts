@@ -13,6 +13,7 @@ import {
   PolicyConfigError,
   PolicyPackConfig,
 } from "../lib/engine/policy-config";
+import { JsonInputError, parseJsonInput } from "./json-input";
 import { readInputFile, shownPath, UsageError } from "./project";
 
 /** Reads and parses a policy config file; a missing or malformed file is a usage error. */
@@ -27,20 +28,15 @@ export function readPolicyConfigFile(file: string): PolicyPackConfig | undefined
   }
   if (text.trim() !== "") {
     try {
-      JSON.parse(text);
+      parseJsonInput(text);
     } catch (e) {
-      const message = (e as Error).message;
-      const line = jsonErrorLine(text, message);
+      if (!(e instanceof JsonInputError)) throw e;
       throw new UsageError(
-        `policy config ${shownPath(file)}${line ? `:${line}` : ""} is not valid JSON: ${message}`,
-      );
-    }
-    const deep = tooDeep(text);
-    if (deep) {
-      throw new UsageError(
-        `policy config ${shownPath(file)}:${deep.line} nests arrays and objects more than ` +
-          `${MAX_JSON_DEPTH} deep, which \`pulumi preview --policy-pack-config\` refuses ` +
-          '("exceeded max depth"): a policy config is an object of policies, a few levels deep',
+        e.kind === "syntax"
+          ? `policy config ${shownPath(file)}${e.line ? `:${e.line}` : ""} is not valid JSON: ${e.detail}`
+          : `policy config ${shownPath(file)}:${e.line} ${e.detail}, which ` +
+              '`pulumi preview --policy-pack-config` refuses ("exceeded max depth"): a policy ' +
+              "config is an object of policies, a few levels deep",
       );
     }
   }
@@ -57,40 +53,4 @@ export function readPolicyConfigFile(file: string): PolicyPackConfig | undefined
     if (!(e instanceof PolicyConfigError)) throw e;
     throw new UsageError(`policy config ${shownPath(file)}: ${e.message}`);
   }
-}
-
-/**
- * The line of a `JSON.parse` error in `text`: V8 says "... at position N" (Node 20) or "(line L
- * column C)" (Node 22).
- */
-export function jsonErrorLine(text: string, message: string): number | undefined {
-  const line = /\(line (\d+) column \d+\)/.exec(message);
-  if (line) return Number(line[1]);
-  const pos = /at position (\d+)/.exec(message);
-  return pos ? text.slice(0, Number(pos[1])).split("\n").length : undefined;
-}
-
-/**
- * The nesting limit of Go's `encoding/json`, which the CLI reads the policy config with
- * (golang/go src/encoding/json/scanner.go: `maxNestingDepth = 10000`, "exceeded max depth").
- */
-export const MAX_JSON_DEPTH = 10000;
-
-/** Where valid JSON `text` first nests deeper than `MAX_JSON_DEPTH` (its line), if it does. */
-export function tooDeep(text: string): { line: number } | undefined {
-  let depth = 0;
-  let line = 1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === "\n") line++;
-    else if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "[" || c === "{") {
-      if (++depth > MAX_JSON_DEPTH) return { line };
-    } else if (c === "]" || c === "}") depth--;
-  }
-  return undefined;
 }

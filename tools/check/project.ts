@@ -34,6 +34,7 @@ export {
   listStacks,
   loadStackConfig,
   nearestDeclaredKey,
+  requireStacks,
   SECRET_PLACEHOLDER,
 } from "./stack-config";
 export type { StackConfig, StackConfigOptions } from "./stack-config";

@@ -11,6 +11,7 @@ import type { StackResult } from "./run";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
 
 import { SEVERITIES, SeverityName } from "./severity";
+import { escapeControls } from "../lib/cli";
 
 export { SEVERITIES };
 export type { SeverityName };
@@ -158,30 +159,18 @@ export function summarize(r: StackResult, gate: Gate = {}) {
 
 // Untrusted text (resource names, policy messages, waiver reasons, program output) goes through
 // these before it reaches a terminal or a report: a control character in a resource name could
-// otherwise move the cursor, clear a line or print a fake "PASS". Every C0 and C1 control
-// character and DEL is shown as visible `\x1b`-style text; so are the Unicode line and paragraph
-// separators and the bidirectional controls that can reorder what a reader sees ("Trojan Source",
-// CVE-2021-42574). Newlines stay in multi-line messages (each line is indented under its finding),
-// never in single-line fields.
-const CONTROL_IN_TEXT =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const CONTROL_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+// otherwise move the cursor, clear a line or print a fake "PASS" (`escapeControls` says which
+// characters are shown as visible `\x1b`-style text). Newlines stay in multi-line messages (each
+// line is indented under its finding), never in single-line fields.
 
-function visible(c: string): string {
-  const code = c.charCodeAt(0);
-  return code <= 0xff
-    ? `\\x${code.toString(16).padStart(2, "0")}`
-    : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-
-/** A message for display: control characters escaped, newlines kept. */
+/** A message for display: control characters (tab too) escaped, newlines kept. */
 export function escapeText(s: string): string {
-  return s.replace(CONTROL_IN_TEXT, visible);
+  return escapeControls(s, "\n");
 }
 
 /** A single-line field for display (a name, a type, a URN): newlines escaped too. */
 export function escapeLine(s: string): string {
-  return s.replace(CONTROL_IN_LINE, visible);
+  return escapeControls(s, "");
 }
 
 /**

@@ -127,16 +127,7 @@ export function loadStackConfig(
 ): StackConfig {
   const file = stackFile(project, stack);
   if (!file && opts.allowMissing) return defaultsOnly(project, stack, opts.overrides ?? {});
-  if (!file) {
-    const known = listStacks(project);
-    const where = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
-    throw new UsageError(
-      `no stack file ${where} for stack '${stack}'; ` +
-        (known.length
-          ? `stacks of ${project.name}: ${known.join(", ")}`
-          : `${project.name} has no Pulumi.<stack>.yaml at all`),
-    );
-  }
+  if (!file) throw noStackFile(project, stack, listStacks(project));
   const input = readYaml(file, "stack file");
   const doc: any = input.value;
   if (!isPlainObject(doc)) {
@@ -378,6 +369,25 @@ function defaultsOnly(
         : []),
     ],
   };
+}
+
+/** The refusal of a stack with no stack file, naming the file and the stacks there are. */
+function noStackFile(project: Project, stack: string, known: readonly string[]): UsageError {
+  const where = path.join(project.stackConfigDir, `Pulumi.${stack}.yaml`);
+  return new UsageError(
+    `no stack file ${where} for stack '${stack}'; ` +
+      (known.length
+        ? `stacks of ${project.name}: ${known.join(", ")}`
+        : `${project.name} has no Pulumi.<stack>.yaml at all`),
+  );
+}
+
+/** The project's stacks (`listStacks`), after refusing any of `named` without a stack file. */
+export function requireStacks(project: Project, named: readonly string[]): string[] {
+  const known = listStacks(project);
+  const missing = named.find((s) => !known.includes(s));
+  if (missing !== undefined) throw noStackFile(project, missing, known);
+  return known;
 }
 
 /** Stacks that have a settings file, sorted. */

@@ -20,20 +20,32 @@ export class UsageError extends Error {
 }
 
 /**
- * A message for the terminal: control characters other than newline and tab written as `\xNN` /
- * `\uNNNN` (as the check's reports write them), so a value quoted from the command line or a file
- * (an ANSI escape, a bell, a bidirectional override) cannot rewrite the terminal.
+ * Every character a terminal acts on or a reader can be fooled by: the C0 and C1 control
+ * characters, DEL, the Unicode line and paragraph separators and the bidirectional controls that
+ * can reorder what a reader sees ("Trojan Source", CVE-2021-42574).
  */
-export function escapeControls(s: string): string {
-  return s.replace(
-    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
-    (c) => {
-      const code = c.charCodeAt(0);
-      return code <= 0xff
-        ? `\\x${code.toString(16).padStart(2, "0")}`
-        : `\\u${code.toString(16).padStart(4, "0")}`;
-    },
-  );
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A message for the terminal: control characters other than those in `keep` (newline and tab
+ * unless told) written as `\xNN` / `\uNNNN`, so a value quoted from the command line or a file
+ * (an ANSI escape, a bell, a bidirectional override) cannot rewrite the terminal. The check's
+ * reports write their text with this too.
+ */
+export function escapeControls(s: string, keep = "\n\t"): string {
+  return s.replace(CONTROLS, (c) => {
+    if (keep.includes(c)) return c;
+    const code = c.charCodeAt(0);
+    return code <= 0xff
+      ? `\\x${code.toString(16).padStart(2, "0")}`
+      : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+
+/** Prints a tool's usage text for `--help` and gives its exit code, 0. */
+export function printUsage(usage: string): 0 {
+  process.stdout.write(usage);
+  return 0;
 }
 
 /**

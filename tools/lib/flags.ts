@@ -1,4 +1,4 @@
-// The command-line flags of the project's smaller tools (cost, diagram, bench), read as strictly
+// The command-line flags of the project's smaller tools (cost, diagram, bench, native-names), read as strictly
 // as the offline check reads its own (tools/check/args.ts): `--flag value` and `--flag=value`
 // alike; an unknown flag (with the nearest known one), a positional argument, a missing or empty
 // value, a value on a switch, or a single-value flag given twice is a usage error naming the flag.
@@ -24,10 +24,15 @@ export function nearestFlag(flag: string, known: readonly string[]): string | un
   return nearest(flag, known, (k) => Math.max(1, Math.floor(k.length / 4)), bare);
 }
 
-/** Reads `argv` against `spec` (flags by their `--long` name); throws a `UsageError` on misuse. */
+/**
+ * Reads `argv` against `spec` (flags by their `--long` name); throws a `UsageError` on misuse. A
+ * tool that takes operands (`<sdk dir>...`) passes `operands`: arguments that are no flag are
+ * pushed there, in order, instead of refused.
+ */
 export function parseFlags(
   argv: readonly string[],
   spec: Readonly<Record<string, FlagSpec>>,
+  operands?: string[],
 ): ParsedFlags {
   const byName = new Map<string, string>();
   for (const [name, s] of Object.entries(spec)) {
@@ -41,6 +46,10 @@ export function parseFlags(
     const given = eq > 0 ? arg.slice(0, eq) : arg;
     const name = byName.get(given);
     if (name === undefined) {
+      if (!arg.startsWith("-") && operands) {
+        operands.push(arg);
+        continue;
+      }
       if (!arg.startsWith("-")) {
         throw new UsageError(`unexpected argument '${arg}': every option is a --flag`, true);
       }

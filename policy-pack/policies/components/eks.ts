@@ -9,8 +9,7 @@
 // eks-cluster-endpoint-not-public on that cluster, which a real `pulumi preview` also reports
 // once the plugin registers it.
 import { resourcePolicy } from "../../lib/define";
-import { asList } from "../../lib/values";
-import { isInternetWide } from "../../lib/network/ports";
+import { eksEndpointOpenTo } from "../../lib/compute/eks-endpoint";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 /** @pulumi/eks's Cluster: a provider plugin's component from eks 2 on, local before. */
@@ -37,10 +36,7 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
     // A component registered without its arguments (an SDK that skips a local component's
     // inputs, PULUMI_NODEJS_SKIP_COMPONENT_INPUTS) shows nothing to judge: its children are judged.
     if (Object.keys(props ?? {}).length === 0) return;
-    if (props.endpointPublicAccess === false) return;
-    const cidrs = asList<string>(props.publicAccessCidrs);
-    const open =
-      cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => isInternetWide(c));
+    const open = eksEndpointOpenTo(props);
     if (open.length) {
       ctx.report(
         `the public API endpoint is ${props.endpointPublicAccess === true ? "on" : "on (the default)"} and open to ${open.join(", ")}.`,

@@ -22,8 +22,8 @@ import {
   NATIVE_NEPTUNE_DB_INSTANCE,
   NATIVE_REDSHIFT_CLUSTER,
 } from "../../lib/native/types";
-import { asList, peek } from "../../lib/values";
-import { isInternetWide } from "../../lib/network/ports";
+import { peek } from "../../lib/values";
+import { eksEndpointOpenTo } from "../../lib/compute/eks-endpoint";
 import { awsDocs, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const redshiftClusterNotPublic = resourcePolicy({
@@ -63,15 +63,7 @@ export const eksEndpointNotOpen = resourcePolicy({
   ],
   types: [EKS_CLUSTER, NATIVE_EKS_CLUSTER],
   check: (props, ctx) => {
-    // EKS API reference, VpcConfigRequest: endpointPublicAccess defaults to true; publicAccessCidrs
-    // "The default value is 0.0.0.0/0." (and ::/0 for IPv6 clusters).
-    const vpc = props.vpcConfig;
-    if (vpc?.endpointPublicAccess === false) return;
-    const cidrs = asList<string>(vpc?.publicAccessCidrs);
-    // A /0 of any address (0.0.1.0/0) is every address, and a /1 is half the internet: two of
-    // them span it all, so a range is judged by its prefix length, as the security-group rules do.
-    const open =
-      cidrs.length === 0 ? ["0.0.0.0/0 (the default)"] : cidrs.filter((c) => isInternetWide(c));
+    const open = eksEndpointOpenTo(props.vpcConfig);
     if (open.length) {
       ctx.report(`the public API endpoint is open to ${open.join(", ")}.`);
     }

@@ -73,6 +73,11 @@ describe("eks-cluster-endpoint-not-public", () => {
     });
   });
   describe("Compliance", () => {
+    it("a private-only endpoint passes with its CIDRs unknown at preview (they are not read)", async () => {
+      const off = cluster({ endpointPublicAccess: false, publicAccessCidrs: UNKNOWN });
+      expect(await violations(p, [off])).to.deep.equal([]);
+      expect(await previewNotes(p, [off])).to.deep.equal([]);
+    });
     it("an operators' range; and a private-only endpoint", async () => {
       expect(
         await violations(p, [
