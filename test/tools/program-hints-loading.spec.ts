@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { argvProjectHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
 import { dependencyEnginesHint } from "../../tools/lib/engine/node-engines";
+import { boundPackage, missingMemberHint } from "../../tools/lib/engine/hints-members";
 import {
   STACK_REFERENCE_TYPE,
   stackReferenceHint,
@@ -92,6 +93,43 @@ describe("hints on a program that fails while it loads", () => {
       expect(missingCommandHint(inProgram, ["/bin/sh: 1: pnpm: not found"])).to.contain(
         "runs `pnpm install` and the shell cannot find `pnpm`",
       );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a JavaScript call of a class its package does not declare: the package and the nearest member", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "member-"));
+    try {
+      const file = path.join(dir, "index.js");
+      fs.writeFileSync(
+        file,
+        'const aws = require("@pulumi/aws");\nnew aws.ec2.SecurityGroupp("x");\n',
+      );
+      const message = "TypeError: aws.ec2.SecurityGroupp is not a constructor";
+      // The check's own @pulumi/aws, found from the working directory as the program's would be.
+      const hint = missingMemberHint(message, { file }, process.cwd());
+      expect(hint).to.match(/@pulumi\/aws 7\.\d+\.\d+ declares no `SecurityGroupp` in `aws\.ec2`/);
+      expect(hint).to.contain("did you mean `aws.ec2.SecurityGroup`?");
+      // A member it has (the call failed for another reason), TypeScript (compiled again,
+      // type-checked), or a name bound to no package: no hint.
+      expect(
+        missingMemberHint(
+          "TypeError: aws.ec2.SecurityGroup is not a constructor",
+          { file },
+          process.cwd(),
+        ),
+      ).to.equal("");
+      expect(
+        missingMemberHint(message, { file: path.join(dir, "index.ts") }, process.cwd()),
+      ).to.equal("");
+      expect(
+        missingMemberHint("TypeError: x.y is not a function", { file }, process.cwd()),
+      ).to.equal("");
+      expect(boundPackage('import * as awsx from "@pulumi/awsx";', "awsx")).to.equal(
+        "@pulumi/awsx",
+      );
+      expect(boundPackage('import aws from "@pulumi/aws";', "aws")).to.equal("@pulumi/aws");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
