@@ -256,9 +256,10 @@ describe("offline engine", () => {
             // No state: the SDK leaves every output of the component unknown in a dry run.
             expect(outputs).to.deep.equal({});
           } else {
-            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts), and `vpc`, a
-            // reference the SDK rehydrates through `getResource` (./remote-references.ts).
+            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); `vpc` and
+            // `internetGateway`: references the SDK rehydrates through `getResource`.
             expect(Object.keys(outputs).sort(), phase).to.deep.equal([
+              "internetGateway",
               "isolatedSubnetIds",
               "privateSubnetIds",
               "publicSubnetIds",

@@ -90,7 +90,20 @@ describe("remote component resource references (apply phase)", () => {
   });
 
   it("the same ids the plain outputs use (awsx Vpc `vpc`, eks `eksCluster`), and nothing for an unknown name", () => {
-    const vpc = remoteReferences(`${STACK}awsx:ec2:Vpc::net`, "awsx:ec2:Vpc", "net", {}, env);
+    const vpc = remoteReferences(
+      `${STACK}awsx:ec2:Vpc::net`,
+      "awsx:ec2:Vpc",
+      "net",
+      { cidrBlock: "10.70.0.0/16" },
+      env,
+    );
+    // The VPC's own CIDR (awsx passes its args through), and the internet gateway under it.
+    const state = (urn: string) => vpc.children.find((c) => c.urn === urn)!.state;
+    expect(state(vpc.outputs.vpc.urn).cidrBlock).to.equal("10.70.0.0/16");
+    expect(vpc.outputs.internetGateway.urn).to.equal(
+      `${STACK}awsx:ec2:Vpc$aws:ec2/vpc:Vpc$aws:ec2/internetGateway:InternetGateway::net`,
+    );
+    expect(vpc.outputs.internetGateway.id).to.match(/^igw-[0-9a-f]{17}$/);
     expect(vpc.outputs.vpc.id).to.equal(
       resourceState(
         { type: "aws:ec2/vpc:Vpc", name: "net", inputs: { cidrBlock: "10.0.0.0/16" } },

@@ -137,10 +137,24 @@ const CHILDREN: Record<string, (name: string, inputs: Inputs) => Record<string, 
     "awsx:lb:NetworkLoadBalancer": loadBalancer("network"),
     "awsx:ecs:FargateService": ecsService("awsx:ecs:FargateTaskDefinition"),
     "awsx:ecs:EC2Service": ecsService("awsx:ecs:EC2TaskDefinition"),
-    // awsx/ec2/vpc.ts: `new aws.ec2.Vpc(name, …)`, the same child ./remote-outputs.ts takes vpcId from.
-    "awsx:ec2:Vpc": (name) => ({
-      vpc: { type: "aws:ec2/vpc:Vpc", name, inputs: { cidrBlock: "10.0.0.0/16" } },
-    }),
+    // awsx/ec2/vpc.ts: `new aws.ec2.Vpc(name, { ...args, cidrBlock, tags: { Name: name, ...tags } })`
+    // (cidrBlock "10.0.0.0/16" unless given or left to an IPAM pool), the child ./remote-outputs.ts
+    // takes vpcId from, and the `aws.ec2.InternetGateway` it always creates under that VPC.
+    "awsx:ec2:Vpc": (name, inputs) => {
+      const cidrBlock =
+        inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
+      const vpcArgs = omit(inputs, "subnetSpecs", "natGateways", "numberOfAvailabilityZones");
+      const tags = { Name: name, ...inputs.tags };
+      return {
+        vpc: { type: "aws:ec2/vpc:Vpc", name, inputs: { ...vpcArgs, cidrBlock, tags } },
+        internetGateway: {
+          type: "aws:ec2/internetGateway:InternetGateway",
+          name,
+          inputs: { tags },
+          via: ["aws:ec2/vpc:Vpc"],
+        },
+      };
+    },
     // awsx/ecr/repository.ts: the repository is named after the component, in lower case.
     "awsx:ecr:Repository": (name, inputs) => ({
       repository: {
