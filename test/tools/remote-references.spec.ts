@@ -44,6 +44,27 @@ describe("remote component resource references (apply phase)", () => {
     );
   });
 
+  it("awsx NetworkLoadBalancer: TCP on port 80 unless given, no default security group", () => {
+    const { outputs, children } = remoteReferences(
+      `${STACK}awsx:lb:NetworkLoadBalancer::nlb`,
+      "awsx:lb:NetworkLoadBalancer",
+      "nlb",
+      { subnetIds: ["subnet-1"], defaultTargetGroupPort: 8080, listener: { port: 443 } },
+      env,
+    );
+    const state = (r: any) => children.find((c) => c.urn === r.urn)!.state;
+    expect(outputs.loadBalancer.id).to.match(/:loadbalancer\/net\//);
+    expect([
+      state(outputs.defaultTargetGroup).protocol,
+      state(outputs.defaultTargetGroup).port,
+    ]).to.deep.equal(["TCP", 8080]);
+    expect([state(outputs.listeners[0]).protocol, state(outputs.listeners[0]).port]).to.deep.equal([
+      "TCP",
+      443,
+    ]);
+    expect(outputs).to.not.have.property("defaultSecurityGroup");
+  });
+
   it("no default security group when the program gives securityGroups", () => {
     const { outputs } = remoteReferences(
       `${STACK}awsx:lb:ApplicationLoadBalancer::web`,

@@ -54,26 +54,35 @@ function listenerProtocol(l: Inputs | undefined, fallback: string): Inputs {
     : { port: 80, protocol: fallback };
 }
 
-/** awsx/lb/applicationLoadBalancer.ts and networkLoadBalancer.ts: children named after the component. */
+/**
+ * awsx/lb/applicationLoadBalancer.ts and networkLoadBalancer.ts: children named after the
+ * component. An ALB's target group and listeners take their port and protocol from `listener`
+ * (443 means HTTPS), its target group is of type "ip"; an NLB's are TCP on port 80 (target group:
+ * `defaultTargetGroupPort`) unless given.
+ */
 function loadBalancer(lbType: "application" | "network") {
   return (name: string, inputs: Inputs): Record<string, Child | Child[]> => {
     const rest = omit(inputs, "subnetIds", "subnets", "defaultTargetGroup", "defaultSecurityGroup");
-    const protocol = lbType === "application" ? "HTTP" : "TCP";
+    const alb = lbType === "application";
+    const ports = (l: Inputs | undefined) =>
+      alb ? listenerProtocol(l, "HTTP") : { protocol: "TCP", port: 80 };
     const lb = {
       type: "aws:lb/loadBalancer:LoadBalancer",
       name,
-      inputs: { ...omit(rest, "listener", "listeners"), loadBalancerType: lbType },
+      inputs: {
+        ...omit(rest, "listener", "listeners", "defaultTargetGroupPort"),
+        loadBalancerType: lbType,
+      },
     };
+    const group = alb
+      ? { targetType: "ip", ...listenerProtocol(inputs.listener, "HTTP") }
+      : { protocol: "TCP", port: inputs.defaultTargetGroupPort ?? 80 };
     const out: Record<string, Child | Child[]> = {
       loadBalancer: lb,
       defaultTargetGroup: {
         type: "aws:lb/targetGroup:TargetGroup",
         name,
-        inputs: {
-          targetType: "ip",
-          ...listenerProtocol(inputs.listener, protocol),
-          ...inputs.defaultTargetGroup,
-        },
+        inputs: { ...group, ...inputs.defaultTargetGroup },
       },
     };
     const listeners: Inputs[] = Array.isArray(inputs.listeners)
@@ -82,7 +91,7 @@ function loadBalancer(lbType: "application" | "network") {
     out.listeners = listeners.map((l, i) => ({
       type: "aws:lb/listener:Listener",
       name: `${name}-${i}`,
-      inputs: { ...listenerProtocol(l, protocol), ...(l ?? {}) },
+      inputs: { ...ports(l), ...(l ?? {}) },
     }));
     const sg = inputs.defaultSecurityGroup;
     if (
