@@ -256,16 +256,26 @@ describe("offline engine", () => {
             // No state: the SDK leaves every output of the component unknown in a dry run.
             expect(outputs).to.deep.equal({});
           } else {
-            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); the resource
-            // references (`vpc`, `subnets`, ...) are left out, so they stay unknown.
+            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); `vpc` and
+            // `internetGateway`: references the SDK rehydrates through `getResource`.
             expect(Object.keys(outputs).sort(), phase).to.deep.equal([
+              "internetGateway",
               "isolatedSubnetIds",
               "privateSubnetIds",
               "publicSubnetIds",
+              "vpc",
               "vpcId",
             ]);
             expect(outputs.vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
             expect(outputs.privateSubnetIds).to.have.length(3);
+            const urn = "urn:pulumi:dev::proj::awsx:ec2:Vpc$aws:ec2/vpc:Vpc::vpc";
+            expect(outputs.vpc).to.include({ urn, id: outputs.vpcId });
+            const req = new resproto.ResourceInvokeRequest();
+            req.setTok("pulumi:pulumi:getResource");
+            req.setArgs(Struct.fromJavaScript({ urn }));
+            const got = engine.invoke(req).getReturn()!.toJavaScript() as Record<string, any>;
+            expect([got.urn, got.id]).to.deep.equal([urn, outputs.vpcId]);
+            expect(got.state.arn).to.match(/^arn:aws:ec2:eu-west-1:\d{12}:vpc\/vpc-/);
           }
           expect(engine.remoteComponents.map((c) => c.name)).to.deep.equal(["vpc"]);
           expect(engine.remoteComponents[0].inputs).to.deep.equal({

@@ -163,6 +163,17 @@ describe("hostile input to the tools", () => {
     );
   });
 
+  it("without a region, a stack that imports an ESC environment is told that it likely sets it", () => {
+    const { region, note } = providerRegion({}, {}, ["acme/aws-prod"]);
+    expect(region).to.equal("us-east-1");
+    expect(note).to.contain('imports Pulumi ESC environment "acme/aws-prod", which likely sets it');
+    expect(note).to.contain("--config aws:region=<region>");
+    expect(providerRegion({}, {}).note).to.contain("the region of the AWS profile");
+    expect(providerRegion({ "aws:region": "eu-west-1" }, {}, ["acme/aws-prod"])).to.deep.equal({
+      region: "eu-west-1",
+    });
+  });
+
   it("knows the provider's isolated and sovereign regions as real regions it cannot model", () => {
     for (const r of Object.values(aws.Region)) {
       expect(REGIONS.has(r) || UNMODELLED_REGIONS.has(r), r).to.equal(true);

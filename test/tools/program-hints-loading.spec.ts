@@ -2,7 +2,12 @@
 // arguments, and an error thrown by a module's top-level code, which no other stack's outputs
 // could have caused.
 import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { argvProjectHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
+import { dependencyEnginesHint } from "../../tools/lib/engine/node-engines";
+import { boundPackage, missingMemberHint } from "../../tools/lib/engine/hints-members";
 import {
   STACK_REFERENCE_TYPE,
   stackReferenceHint,
@@ -67,5 +72,66 @@ describe("hints on a program that fails while it loads", () => {
       "Error: spawnSync op ENOENT\n    at /p/index.ts:5:30\n" +
       "    at /p/node_modules/@pulumi/pulumi/output.ts:516:31\n    at Generator.next (<anonymous>)";
     expect(missingCommandHint(inApply)).to.contain("runs `op` and Node.js cannot start");
+  });
+
+  it("a dependency's engines.node is the cause only when the dependency threw, not the program's own code", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "engines-"));
+    try {
+      const sdk = path.join(dir, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(path.join(sdk, "cmd", "run"), { recursive: true });
+      const pkg = { name: "@pulumi/pulumi", version: "3.276.0", engines: { node: ">=22" } };
+      fs.writeFileSync(path.join(sdk, "package.json"), JSON.stringify(pkg));
+      const loader = `    at Object.<anonymous> (${sdk}/cmd/run/run.js:300:5)`;
+      // The SDK's own code threw: its engines range is the likely cause.
+      const inSdk = `Error: x is not a function\n    at f (${sdk}/runtime/settings.js:10:3)\n${loader}`;
+      expect(dependencyEnginesHint(inSdk, "v20.20.2")).to.contain('declares engines.node ">=22"');
+      // The program's `execSync("pnpm install")` threw; the SDK's loader is only further down.
+      const inProgram =
+        "Error: Command failed: pnpm install\n    at checkExecSyncError (node:child_process:890:11)\n" +
+        `    at compileLambda (${dir}/index.ts:7:11)\n${loader}`;
+      expect(dependencyEnginesHint(inProgram, "v20.20.2")).to.equal("");
+      expect(missingCommandHint(inProgram, ["/bin/sh: 1: pnpm: not found"])).to.contain(
+        "runs `pnpm install` and the shell cannot find `pnpm`",
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a JavaScript call of a class its package does not declare: the package and the nearest member", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "member-"));
+    try {
+      const file = path.join(dir, "index.js");
+      fs.writeFileSync(
+        file,
+        'const aws = require("@pulumi/aws");\nnew aws.ec2.SecurityGroupp("x");\n',
+      );
+      const message = "TypeError: aws.ec2.SecurityGroupp is not a constructor";
+      // The check's own @pulumi/aws, found from the working directory as the program's would be.
+      const hint = missingMemberHint(message, { file }, process.cwd());
+      expect(hint).to.match(/@pulumi\/aws 7\.\d+\.\d+ declares no `SecurityGroupp` in `aws\.ec2`/);
+      expect(hint).to.contain("did you mean `aws.ec2.SecurityGroup`?");
+      // A member it has (the call failed for another reason), TypeScript (compiled again,
+      // type-checked), or a name bound to no package: no hint.
+      expect(
+        missingMemberHint(
+          "TypeError: aws.ec2.SecurityGroup is not a constructor",
+          { file },
+          process.cwd(),
+        ),
+      ).to.equal("");
+      expect(
+        missingMemberHint(message, { file: path.join(dir, "index.ts") }, process.cwd()),
+      ).to.equal("");
+      expect(
+        missingMemberHint("TypeError: x.y is not a function", { file }, process.cwd()),
+      ).to.equal("");
+      expect(boundPackage('import * as awsx from "@pulumi/awsx";', "awsx")).to.equal(
+        "@pulumi/awsx",
+      );
+      expect(boundPackage('import aws from "@pulumi/aws";', "aws")).to.equal("@pulumi/aws");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

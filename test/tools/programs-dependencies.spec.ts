@@ -97,6 +97,22 @@ describe("programs with dependencies of their own, offline", function () {
         /^\d{12}\.dkr\.ecr\.us-west-2\.amazonaws\.com\/repo-[a-z0-9]+@sha256:[0-9a-f]{64}$/,
       );
     });
+
+    it("in the apply phase, outputs that are references to awsx's children resolve (`service.service.id`)", async () => {
+      // tools/lib/engine/remote-references.ts: the SDK rehydrates the reference through
+      // `getResource`, so the role policy naming the service's ARN is judged, not "not evaluated".
+      const r = await check("awsx-v3", [...APPLY]);
+      const [wildcard] = findings(r, "iam-no-wildcard-actions", "ops");
+      expect(wildcard?.enforcementLevel).to.equal("mandatory");
+      expect(r.unevaluated.filter((u) => u.name === "ops")).to.deep.equal([]);
+      const policy = JSON.parse(byName(r, "aws:iam/rolePolicy:RolePolicy", "ops").inputs.policy);
+      expect(policy.Statement[0].Resource).to.match(
+        /^arn:aws:ecs:us-west-2:\d{12}:service\/cluster-[0-9a-f]+\/service-[0-9a-f]+$/,
+      );
+      expect(stackOutputs(r).url).to.match(
+        /^http:\/\/loadbalancer-[0-9a-f]+-\d+\.us-west-2\.elb\.amazonaws\.com$/,
+      );
+    });
   });
 
   describe("@pulumi/aws-native resources, judged as their classic twins", () => {

@@ -209,16 +209,33 @@ const FALLBACK_REGION = "us-east-1";
 export function providerRegion(
   config: Record<string, string>,
   env: NodeJS.ProcessEnv,
+  environments: readonly string[] = [],
 ): { region: string; note?: string } {
   // An empty variable counts as unset, as the provider's defaults read it.
   const given = config["aws:region"] || env.AWS_REGION || env.AWS_DEFAULT_REGION;
   if (given) return { region: given };
+  const none =
+    `no AWS region: neither aws:region nor AWS_REGION / AWS_DEFAULT_REGION is set, so data sources ` +
+    `and made-up ARNs are answered for ${FALLBACK_REGION}; `;
+  // An imported ESC environment is where such a stack usually gets it (`pulumiConfig: aws:region`
+  // or `environmentVariables: AWS_REGION`, https://www.pulumi.com/docs/esc/integrations/infrastructure/pulumi-iac/),
+  // and `pulumi preview` opens it; offline it cannot be opened.
+  if (environments.length > 0)
+    return {
+      region: FALLBACK_REGION,
+      note:
+        none +
+        `the stack imports Pulumi ESC environment${environments.length > 1 ? "s" : ""} ` +
+        `${environments.map((e) => JSON.stringify(e)).join(", ")}, which likely sets it for ` +
+        "`pulumi preview` and cannot be opened offline: give it for this run with " +
+        "--config aws:region=<region>",
+    };
   return {
     region: FALLBACK_REGION,
     note:
-      `no AWS region: neither aws:region nor AWS_REGION / AWS_DEFAULT_REGION is set, so data sources ` +
-      `and made-up ARNs are answered for ${FALLBACK_REGION}; \`pulumi preview\` takes the region of ` +
-      "the AWS profile, or stops without one: set it with `pulumi config set aws:region <region>`",
+      none +
+      "`pulumi preview` takes the region of the AWS profile, or stops without one: set it with " +
+      "`pulumi config set aws:region <region>`",
   };
 }
 
@@ -258,7 +275,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     allowMissing: true,
     overrides: opts.configOverrides,
   });
-  const region = providerRegion(config.values, process.env);
+  const region = providerRegion(config.values, process.env, config.environments);
   const answers = opts.answers(region.region, providerAccount(config.values));
   const ctx: JudgeContext = {
     project: project.name,

@@ -5,6 +5,7 @@
 import { createHash } from "crypto";
 import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
 import { remoteOutputs } from "./remote-outputs";
+import { remoteReferences, ChildState } from "./remote-references";
 
 /** `preview`: as `pulumi preview` sees a stack; `apply`: as `pulumi up` sees each resource. */
 export type Phase = "preview" | "apply";
@@ -48,6 +49,17 @@ export interface EngineAnswers {
     inputs: Record<string, any>,
     at?: { region?: string; accountId?: string },
   ): Record<string, any>;
+  /**
+   * Outputs of a remote component in the apply phase that are references to its children, and
+   * the state of each referenced child (./remote-references.ts).
+   */
+  remoteReferences?(
+    urn: string,
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+    at?: { region?: string; accountId?: string },
+  ): { outputs: Record<string, any>; children: ChildState[] };
 }
 
 export interface AnswerOptions {
@@ -58,6 +70,10 @@ export interface AnswerOptions {
 
 export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
   const env = { accountId: opts.accountId, region: opts.region };
+  const where = (at?: { region?: string; accountId?: string }) => ({
+    accountId: at?.accountId ?? env.accountId,
+    region: typeof at?.region === "string" ? at.region : env.region,
+  });
   return {
     resourceState(args, phase) {
       return resourceState(
@@ -74,16 +90,19 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
       return answer ? { ...answer } : undefined;
     },
     remoteOutputs(type, name, inputs, at) {
-      const where = {
-        accountId: at?.accountId ?? env.accountId,
-        region: typeof at?.region === "string" ? at.region : env.region,
-      };
       try {
-        return remoteOutputs(type, name, inputs, where);
+        return remoteOutputs(type, name, inputs, where(at));
       } catch {
         // A derivation that fails (a region the fake does not know) leaves the outputs unknown,
         // as before: the run goes on and names the component as the source of its unknowns.
         return {};
+      }
+    },
+    remoteReferences(urn, type, name, inputs, at) {
+      try {
+        return remoteReferences(urn, type, name, inputs, where(at));
+      } catch {
+        return { outputs: {}, children: [] };
       }
     },
     providerId(urn) {

@@ -1,7 +1,7 @@
-// How a program run ended, decided from what the engine saw and what the language host printed,
-// never from the exit code alone: the program's error with its own file and line (an uncaught
-// error, a failed invoke at the call site the preload recorded, a TypeScript compile error), a
-// timeout naming what still runs, an early `process.exit`, or a main function that never settled.
+// How a program run ended, from what the engine saw and the language host printed, never the exit
+// code alone: the program's error with its file and line (an uncaught error, a failed invoke at the
+// call site the preload recorded, a TypeScript compile error), a timeout naming what still runs, an
+// early `process.exit`, or a main function that never settled.
 import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
@@ -35,6 +35,7 @@ import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
+import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -155,8 +156,7 @@ export function diagnose(ctx: {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
     const message = errorMessage(text);
-    // A failed invoke names its token, whatever the wording: the first recorded call site of a
-    // token the message names is where the program asked.
+    // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [...ctx.sites.keys()].find(
       (token) => token !== EXIT_SITE && message.includes(token),
     );
@@ -198,10 +198,10 @@ export function diagnose(ctx: {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
+      missingMemberHint(message, location, ctx.pwd) ||
       stackReferenceHint(engine.resources, text);
-    // Every error the run logged, in order: a dependency that fails often logs the output of
-    // the command it ran first (no stack) and then throws with its own frames; whoever reads the
-    // detail for where the failure was raised needs the later ones too.
+    // Every error the run logged, in order: a dependency often logs its command's output first (no
+    // stack), then throws with its own frames; the detail keeps the later ones too.
     const detail = [text, ...errors.slice(1).map((e) => stripAnsi(e.message))].join("\n");
     return { kind: "error", message: message + more + hint, location, detail };
   }

@@ -15,7 +15,7 @@
 // reports every output the fake AWS derives. Components (local ones register their own outputs)
 // return no state; remote components (served by a provider plugin, e.g. awsx v3) cannot be
 // constructed offline: their children stay unseen and their outputs unknown, but for those the
-// apply phase derives from their inputs, and the run says so.
+// apply phase derives from their inputs (child references answered through `getResource`).
 import * as grpc from "@grpc/grpc-js";
 import * as fs from "fs";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
@@ -94,19 +94,15 @@ export class OfflineEngine {
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
   readonly remoteComponents: EngineResource[] = [];
-  /**
-   * Called when the language host registers the root stack: its setup (SDK, TypeScript) is done
-   * and the program's own code starts.
-   */
+  /** Children of remote components their references point at, by URN (./remote-references.ts). */
+  private readonly remoteChildren = new Map<string, { urn: string; id: string; state: object }>();
+  /** Called when the language host registers the root stack: the program's own code starts. */
   onProgramStart?: () => void;
   /** Called with each registration (not reads) once the engine has recorded it. */
   onRegistered?: (r: EngineResource) => void;
   /** Invokes answered, by token (for the report and `--invoke-answers` hints). */
   readonly invokes = new Map<string, number>();
-  /**
-   * Invokes the program asked for that nothing answered, by token: the failure lists them all, so
-   * one `--invoke-answers` file answers every one of them instead of one per run.
-   */
+  /** Invokes nothing answered, by token: the failure lists them all for one `--invoke-answers`. */
   readonly unanswered = new Set<string>();
   private readonly byUrn = new Map<string, EngineResource>();
   /** The program's resource transforms, run before each registration (./transforms.ts). */
@@ -263,9 +259,9 @@ export class OfflineEngine {
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
-      // A local component registers its own outputs; a remote one would be constructed by its
-      // provider plugin, which offline never runs: in the apply phase it reports the outputs that
-      // follow from its inputs (./remote-outputs.ts), the rest stay unknown.
+      // A local component registers its own outputs; a remote one's plugin never runs offline: in
+      // the apply phase it reports the outputs and child references that follow from its inputs
+      // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
       if (remote) this.remoteComponents.push(r);
       if (remote && this.opts.phase === "apply") {
         // Its AWS children run under the `aws` provider the program gives it, if any.
@@ -275,9 +271,11 @@ export class OfflineEngine {
           accountId: providerAccount(this.byUrn, "aws:", aws),
         };
         r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
-      }
+        const refs = this.opts.answers.remoteReferences?.(urn, type, name, plainValue(inputs), at);
+        for (const c of refs?.children ?? []) this.remoteChildren.set(c.urn, c);
+        resp.setObject(Struct.fromJavaScript({ ...r.outputs, ...refs?.outputs }));
+      } else resp.setObject(Struct.fromJavaScript(r.outputs));
       this.add(r);
-      resp.setObject(Struct.fromJavaScript(r.outputs));
       return resp;
     }
     // The program gets what a provider would answer for what it sent; policies see the recording.
@@ -380,10 +378,12 @@ export class OfflineEngine {
     const args = plainValue(js(req.getArgs()));
     let result: Record<string, any>;
     if (token === "pulumi:pulumi:getResource") {
-      const r = this.byUrn.get(String(args.urn));
-      if (!r) throw new Error(`unknown resource ${String(args.urn)}`);
-      const id = this.ids.get(r.urn) ?? "";
-      result = { urn: r.urn, id: id === UNKNOWN ? "" : id, state: r.outputs };
+      const urn = String(args.urn),
+        r = this.byUrn.get(urn),
+        id = r && this.ids.get(urn);
+      const found = r ? { urn, id: id && id !== UNKNOWN ? id : "", state: r.outputs } : undefined;
+      result = found ?? this.remoteChildren.get(urn) ?? {};
+      if (!found && !this.remoteChildren.has(urn)) throw new Error(`unknown resource ${urn}`);
     } else {
       const provider = req.getProvider() || undefined;
       const own = ownResourceInvoke(token, args, this.resources, this.ids, this.opts.answers);

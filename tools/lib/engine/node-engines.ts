@@ -78,7 +78,11 @@ export function dependencyEnginesHint(detail: string, nodeVersion = process.vers
   const sep = `${path.sep}node_modules${path.sep}`;
   for (const line of detail.split("\n")) {
     const m = /^\s*at (?:.*?\()?(\/[^()]+?):\d+:\d+\)?\s*$/.exec(line);
-    if (!m || !m[1].includes(sep)) continue;
+    if (!m) continue;
+    // The first file frame is the code that threw (Node's own `node:` frames have no path): the
+    // program's own code (a failed `execSync`) is no dependency failing to load, even though the
+    // SDK's loader, which declares engines too, sits further down the stack.
+    if (!m[1].includes(sep)) return "";
     const found = nearestPackageJson(path.dirname(m[1]));
     const range = found?.pkg.engines as { node?: unknown } | undefined;
     if (!found || typeof range?.node !== "string") return "";

@@ -1,0 +1,152 @@
+// Resource-reference outputs of remote components in the apply phase
+// (tools/lib/engine/remote-references.ts): each names the child the component's own code creates,
+// with the URN the engine gives it and the id and state the fake AWS gives that child.
+import { expect } from "chai";
+import { resourceState, UNKNOWN } from "../../tools/lib/fake-aws";
+import { remoteReferences } from "../../tools/lib/engine/remote-references";
+
+const env = { accountId: "123456789012", region: "eu-west-1" };
+const SIG = "4dabf18193072939515e22adb298388d";
+const STACK = "urn:pulumi:dev::proj::";
+
+describe("remote component resource references (apply phase)", () => {
+  it("awsx ApplicationLoadBalancer: loadBalancer, defaultTargetGroup, listeners and the default security group", () => {
+    const urn = `${STACK}awsx:lb:ApplicationLoadBalancer::web`;
+    const { outputs, children } = remoteReferences(
+      urn,
+      "awsx:lb:ApplicationLoadBalancer",
+      "web",
+      { subnetIds: ["subnet-1"], listener: { port: 443, certificateArn: "arn:cert" } },
+      env,
+    );
+    expect(Object.keys(outputs).sort()).to.deep.equal([
+      "defaultSecurityGroup",
+      "defaultTargetGroup",
+      "listeners",
+      "loadBalancer",
+    ]);
+    const lb = outputs.loadBalancer;
+    expect(lb[SIG]).to.equal("5cf8f73096256a8f31e491e813e4eb8e");
+    expect(lb.urn).to.equal(
+      `${STACK}awsx:lb:ApplicationLoadBalancer$aws:lb/loadBalancer:LoadBalancer::web`,
+    );
+    expect(lb.id).to.match(
+      /^arn:aws:elasticloadbalancing:eu-west-1:123456789012:loadbalancer\/app\//,
+    );
+    const state = children.find((c) => c.urn === lb.urn)!.state;
+    expect(state.arn).to.equal(lb.id);
+    expect(outputs.listeners.map((l: any) => l.urn)).to.deep.equal([
+      `${STACK}awsx:lb:ApplicationLoadBalancer$aws:lb/listener:Listener::web-0`,
+    ]);
+    // A port of 443 alone makes an HTTPS listener (awsx `portToProtocol`).
+    expect(children.find((c) => c.urn === outputs.listeners[0].urn)!.state.protocol).to.equal(
+      "HTTPS",
+    );
+  });
+
+  it("awsx NetworkLoadBalancer: TCP on port 80 unless given, no default security group", () => {
+    const { outputs, children } = remoteReferences(
+      `${STACK}awsx:lb:NetworkLoadBalancer::nlb`,
+      "awsx:lb:NetworkLoadBalancer",
+      "nlb",
+      { subnetIds: ["subnet-1"], defaultTargetGroupPort: 8080, listener: { port: 443 } },
+      env,
+    );
+    const state = (r: any) => children.find((c) => c.urn === r.urn)!.state;
+    expect(outputs.loadBalancer.id).to.match(/:loadbalancer\/net\//);
+    expect([
+      state(outputs.defaultTargetGroup).protocol,
+      state(outputs.defaultTargetGroup).port,
+    ]).to.deep.equal(["TCP", 8080]);
+    expect([state(outputs.listeners[0]).protocol, state(outputs.listeners[0]).port]).to.deep.equal([
+      "TCP",
+      443,
+    ]);
+    expect(outputs).to.not.have.property("defaultSecurityGroup");
+  });
+
+  it("no default security group when the program gives securityGroups", () => {
+    const { outputs } = remoteReferences(
+      `${STACK}awsx:lb:ApplicationLoadBalancer::web`,
+      "awsx:lb:ApplicationLoadBalancer",
+      "web",
+      { subnetIds: ["subnet-1"], securityGroups: ["sg-1"] },
+      env,
+    );
+    expect(outputs).to.not.have.property("defaultSecurityGroup");
+  });
+
+  it("awsx FargateService: the service and, under its task-definition component, the task definition", () => {
+    const urn = `${STACK}awsx:ecs:FargateService::api`;
+    const cluster = "arn:aws:ecs:eu-west-1:123456789012:cluster/main";
+    const { outputs, children } = remoteReferences(
+      urn,
+      "awsx:ecs:FargateService",
+      "api",
+      {
+        cluster,
+        taskDefinitionArgs: { family: "api", container: { name: "api", image: "nginx" } },
+      },
+      env,
+    );
+    expect(outputs.service.urn).to.equal(
+      `${STACK}awsx:ecs:FargateService$aws:ecs/service:Service::api`,
+    );
+    expect(outputs.service.id).to.match(/^arn:aws:ecs:eu-west-1:123456789012:service\/main\/api-/);
+    expect(outputs.taskDefinition.urn).to.equal(
+      `${STACK}awsx:ecs:FargateService$awsx:ecs:FargateTaskDefinition$aws:ecs/taskDefinition:TaskDefinition::api`,
+    );
+    expect(children.find((c) => c.urn === outputs.taskDefinition.urn)!.state.arn).to.equal(
+      "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1",
+    );
+    // An existing task definition (no taskDefinitionArgs): awsx makes none, the output stays unknown.
+    const bare = remoteReferences(
+      urn,
+      "awsx:ecs:FargateService",
+      "api",
+      { cluster, taskDefinition: "td" },
+      env,
+    );
+    expect(bare.outputs).to.have.keys(["service"]);
+  });
+
+  it("the same ids the plain outputs use (awsx Vpc `vpc`, eks `eksCluster`), and nothing for an unknown name", () => {
+    const vpc = remoteReferences(
+      `${STACK}awsx:ec2:Vpc::net`,
+      "awsx:ec2:Vpc",
+      "net",
+      { cidrBlock: "10.70.0.0/16" },
+      env,
+    );
+    // The VPC's own CIDR (awsx passes its args through), and the internet gateway under it.
+    const state = (urn: string) => vpc.children.find((c) => c.urn === urn)!.state;
+    expect(state(vpc.outputs.vpc.urn).cidrBlock).to.equal("10.70.0.0/16");
+    expect(vpc.outputs.internetGateway.urn).to.equal(
+      `${STACK}awsx:ec2:Vpc$aws:ec2/vpc:Vpc$aws:ec2/internetGateway:InternetGateway::net`,
+    );
+    expect(vpc.outputs.internetGateway.id).to.match(/^igw-[0-9a-f]{17}$/);
+    expect(vpc.outputs.vpc.id).to.equal(
+      resourceState(
+        { type: "aws:ec2/vpc:Vpc", name: "net", inputs: { cidrBlock: "10.0.0.0/16" } },
+        env,
+        "apply",
+      ).id,
+    );
+    const eks = remoteReferences(`${STACK}eks:index:Cluster::k`, "eks:index:Cluster", "k", {}, env);
+    expect(eks.outputs.eksCluster.urn).to.equal(
+      `${STACK}eks:index:Cluster$aws:eks/cluster:Cluster::k-eksCluster`,
+    );
+    const unknown = remoteReferences(
+      `${STACK}eks:index:Cluster::k`,
+      "eks:index:Cluster",
+      "k",
+      { name: UNKNOWN },
+      env,
+    );
+    expect(unknown.outputs).to.deep.equal({});
+    expect(remoteReferences(`${STACK}x:y:Z::z`, "x:y:Z", "z", {}, env)).to.deep.equal({
+      outputs: {},
+      children: [],
+    });
+  });
+});

@@ -1,0 +1,89 @@
+// A JavaScript program that calls a member its provider package does not have (a typo,
+// `new aws.ec2.SecurityGroupp(...)`, or a class of another major) fails with
+// `TypeError: aws.ec2.SecurityGroupp is not a constructor` under `pulumi preview` too: no compile
+// checks JavaScript. (A TypeScript program is compiled again type-checked instead, as the language
+// host compiles it: ./runtime-type-errors.ts.) The hint names the package the program bound to
+// that name and the nearest member the package declares, read from its declaration files
+// (`export declare const SecurityGroup: ...` in `@pulumi/aws/ec2/index.d.ts`), without loading it.
+import * as fs from "fs";
+import * as path from "path";
+import { nearest } from "../edit-distance";
+import { nearestPackageJson } from "./versions";
+
+const MISSING = /^TypeError: ([\w$]+)((?:\.[\w$]+)+) is not a (constructor|function)\b/;
+
+/** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
+export function boundPackage(source: string, name: string): string | undefined {
+  const id = name.replace(/\$/g, "\\$");
+  const forms = [
+    new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`),
+    new RegExp(`\\bimport\\s+\\*\\s+as\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+    new RegExp(`\\bimport\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+  ];
+  for (const f of forms) {
+    const m = f.exec(source);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
+export function declaredMembers(dts: string): string[] {
+  const out = new Set<string>();
+  const re =
+    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^import \* as ([\w$]+) from "\.\//gm;
+  for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
+  return [...out];
+}
+
+/**
+ * For `TypeError: <name>.<path> is not a constructor|function` thrown at `location` in a JavaScript
+ * file: the member's package, and the nearest member it declares; "" when it cannot be told.
+ */
+export function missingMemberHint(
+  message: string,
+  location: { readonly file: string } | undefined,
+  pwd: string,
+): string {
+  const m = MISSING.exec(message);
+  if (!m || !location || /\.[cm]?tsx?$/.test(location.file)) return "";
+  const members = m[2].slice(1).split(".");
+  const missing = members.pop()!;
+  let source: string;
+  try {
+    source = fs.readFileSync(location.file, "utf8");
+  } catch {
+    return "";
+  }
+  const pkg = boundPackage(source, m[1]);
+  if (!pkg || pkg.startsWith(".")) return "";
+  let entry: string;
+  try {
+    entry = require.resolve(pkg, { paths: [path.dirname(location.file), pwd] });
+  } catch {
+    return "";
+  }
+  const found = nearestPackageJson(path.dirname(entry));
+  if (!found) return "";
+  const dts = path.join(path.dirname(found.file), ...members, "index.d.ts");
+  let declared: string[];
+  try {
+    declared = declaredMembers(fs.readFileSync(dts, "utf8"));
+  } catch {
+    return "";
+  }
+  if (declared.includes(missing)) return "";
+  const best = nearest(
+    missing,
+    declared,
+    (c) => Math.max(2, Math.floor(c.length / 4)),
+    (s) => s.toLowerCase(),
+  );
+  const version = typeof found.pkg.version === "string" ? ` ${found.pkg.version}` : "";
+  const owner = [m[1], ...members].join(".");
+  return (
+    `\n${pkg}${version} declares no \`${missing}\` in \`${owner}\`` +
+    (best ? `: did you mean \`${owner}.${best}\`?` : "") +
+    " JavaScript is not type-checked, so `pulumi preview` fails the same way at this line"
+  );
+}
