@@ -26,6 +26,13 @@ export const WAF_RATE_LIMIT_RANGE = { min: 10, max: 2_000_000_000 } as const;
  */
 export const DEPLOYED_TAG_PREFIX = "deployed-";
 
+/**
+ * The task definition's one container (components/runtime/task.ts). The service's load balancer
+ * entry and the pipeline's image and deploy stages name it too: the deploy stage replaces the
+ * image of the container of this name, and fails when the family has none.
+ */
+export const APP_CONTAINER_NAME = "app";
+
 /** Deployed images the lifecycle keeps whatever else is pushed: the running one and rollback targets. */
 export const DEPLOYED_IMAGES_KEPT = 10;
 

@@ -3,7 +3,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement, policyDocument } from "../iam";
-import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
+import { APP_CONTAINER_NAME, DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 import { BUILD_IMAGE, BUILD_STAGES, BuildStage, readBuildspec } from "./buildspec";
 import { PipelineBuild, PlannedPipeline, projectNames as plannedProjectNames } from "./plan";
 import {
@@ -39,7 +39,7 @@ export function buildProjects(
   const { name, args, parent, tags, arn } = b;
   const { buildRoles, key, logGroup, scope } = on;
   const projectNames = plannedProjectNames(b.prefix);
-  const containerName = args.containerName ?? "app";
+  const containerName = args.containerName ?? APP_CONTAINER_NAME;
   // ECR repository URL: <registry>/<repository name>.
   const ecrRepositoryName = pulumi
     .output(args.repositoryUrl)

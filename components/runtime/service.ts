@@ -4,6 +4,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PublicLoadBalancer } from "../load-balancer";
 import type { Build } from "./index";
+import { APP_CONTAINER_NAME } from "./task";
 
 /**
  * The load balancer and the security groups chained behind it: ALB → tasks on the container
@@ -114,7 +115,7 @@ export function buildService(
       loadBalancers: [
         {
           targetGroupArn: on.lb.targetGroupArn,
-          containerName: "app",
+          containerName: APP_CONTAINER_NAME,
           containerPort: args.containerPort,
         },
       ],

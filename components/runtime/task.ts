@@ -3,9 +3,9 @@
 // turns them into resources (and tests read them directly).
 import * as pulumi from "@pulumi/pulumi";
 import { PolicyStatement } from "../iam";
-import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
+import { APP_CONTAINER_NAME, DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 
-export { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
+export { APP_CONTAINER_NAME, DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../runtime.keys";
 
 /** One environment variable ECS fills from a Secrets Manager secret. */
 export interface RuntimeSecret {
@@ -166,11 +166,11 @@ export interface ContainerValues {
   readonly secrets: readonly { readonly name: string; readonly valueFrom: string }[];
 }
 
-/** The task's one container, "app": hardened (non-root, read-only root, no capabilities), with its health check and logs. */
+/** The task's one container, APP_CONTAINER_NAME: hardened (non-root, read-only root, no capabilities), with its health check and logs. */
 export function containerDefinitions(v: ContainerValues): string {
   return JSON.stringify([
     {
-      name: "app",
+      name: APP_CONTAINER_NAME,
       image: v.image,
       essential: true,
       // The image's distroless "nonroot" user (app/Dockerfile), enforced here too.

@@ -4,7 +4,11 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { BUILD_STAGES, BUILDSPEC_DIR } from "../../../components/pipeline";
-import { DEPLOYED_IMAGES_KEPT, DEPLOYED_TAG_PREFIX } from "../../../components/runtime";
+import {
+  APP_CONTAINER_NAME,
+  DEPLOYED_IMAGES_KEPT,
+  DEPLOYED_TAG_PREFIX,
+} from "../../../components/runtime";
 import { Recording } from "../../../tools/lib/recorder";
 import { findAll, findOne, ROOT, runStack } from "../../helpers";
 import { permissions, stagesOf } from "../../fixtures/pipeline";
@@ -168,6 +172,29 @@ describe("Pipeline: buildspecs and both stacks", function () {
         return url;
       });
       expect(urls[0]).to.not.equal(urls[1]);
+    });
+
+    it("the image and deploy stages name the task definition's container, the one the service's load balancer sends to", () => {
+      // The deploy stage replaces the image of the container named CONTAINER_NAME in the family's
+      // latest revision and fails when there is none; imagedefinitions.json carries that name.
+      for (const [stack, rec] of Object.entries(recs)) {
+        const [task] = findAll(rec, "aws:ecs/taskDefinition:TaskDefinition");
+        const names = (JSON.parse(task.inputs.containerDefinitions) as { name: string }[]).map(
+          (c) => c.name,
+        );
+        expect(names, stack).to.deep.equal([APP_CONTAINER_NAME]);
+        const [service] = findAll(rec, "aws:ecs/service:Service");
+        expect(service.inputs.loadBalancers.map((l: any) => l.containerName)).to.deep.equal(names);
+        for (const stage of ["image", "deploy"]) {
+          const project = findAll(rec, "aws:codebuild/project:Project").find(
+            (p) => p.inputs.name === `platform-${stack}-${stage}`,
+          )!;
+          const env = project.inputs.environment.environmentVariables as any[];
+          expect(env.find((v) => v.name === "CONTAINER_NAME")?.value, `${stack} ${stage}`).to.equal(
+            names[0],
+          );
+        }
+      }
     });
 
     it("only prod approves before deploying, and each deploys to its own service", () => {

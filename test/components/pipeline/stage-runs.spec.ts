@@ -15,7 +15,7 @@ const spec = (stage: string) =>
 
 /**
  * Answers each call the way the AWS CLI would and records it in $CALLS. FAIL_ECR makes
- * batch-get-image fail, IMAGES is the answer of describe-images over the tagged images ("fail"
+ * batch-get-image fail, NEW_IMAGE=yes makes the commit's tag unknown to describe-images, IMAGES is the answer of describe-images over the tagged images ("fail"
  * makes it fail; the image alone by default), PUT_DIGEST is the digest put-image reports,
  * FINDINGS is the answer of describe-image-scan-findings ("fail" makes it fail), printed once per
  * page of FINDING_PAGES unless the call says --no-paginate. The scan status query answers one of
@@ -29,6 +29,8 @@ case "$1 $2" in
     if [[ " $* " == *" --filter "* ]]; then
       [[ "$IMAGES" != fail ]] || { echo "An error occurred (AccessDeniedException)" >&2; exit 254; }
       echo "%{IMAGES:-$OWN_IMAGE}"
+    elif [[ "$NEW_IMAGE" == yes ]]; then
+      echo "An error occurred (ImageNotFoundException) when calling the DescribeImages operation" >&2; exit 254
     else
       echo '{"imageDetails":[{"imageDigest":"sha256:aaaa"}]}'
     fi ;;
@@ -192,6 +194,19 @@ describe("Pipeline stages, run", function () {
       expect(failed).to.equal(true);
       expect(calls.filter((c) => c.includes("imageScanStatus.status"))).to.have.length(1);
       expect(severityReads(calls)).to.deep.equal([]);
+    });
+
+    it("builds and pushes a commit's image once, as one plain manifest (no provenance index, which ECR does not scan)", () => {
+      const { failed, calls } = gate("None", 1, { NEW_IMAGE: "yes" });
+      expect(failed, calls.join("\n")).to.equal(false);
+      const build = calls.findIndex((c) => c.startsWith("docker build "));
+      const push = calls.indexOf(`docker push ${REGISTRY}/platform-staging-app:0123abcd`);
+      expect(build, calls.join("\n")).to.be.greaterThan(-1);
+      expect(calls[build].split(" ")).to.include("--provenance=false");
+      expect(push).to.be.greaterThan(build);
+      expect(calls.findIndex((c) => c.includes("imageScanStatus.status"))).to.be.greaterThan(push);
+      // An image the repository already holds is re-checked, not built again.
+      expect(gate("None").calls.filter((c) => c.startsWith("docker build"))).to.deep.equal([]);
     });
 
     it("blocks an image with a HIGH finding", () => {

@@ -1,0 +1,91 @@
+// Runtime: the app as each stack's task definition starts it. The environment the task definition
+// sets is one the app's own configuration reads and accepts; the load balancer's health check and
+// the container's are answered by the app's real routes; the app's graceful shutdown ends before
+// ECS stops the container for good.
+import { S3Client } from "@aws-sdk/client-s3";
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { buildApp } from "../../app/src/app";
+import { parseConfig } from "../../app/src/config";
+import { ImageStore } from "../../app/src/store";
+import { Recording } from "../../tools/lib/recorder";
+import { findAll, ROOT, runStack } from "../helpers";
+
+/** The variables app/src/config.ts reads (`text("NAME")`, `integer("NAME", …)`). */
+const APP_VARIABLES = new Set(
+  [
+    ...fs
+      .readFileSync(path.join(ROOT, "app", "src", "config.ts"), "utf8")
+      .matchAll(/\b(?:text|integer)\("([A-Z][A-Z0-9_]*)"/g),
+  ].map((m) => m[1]),
+);
+
+describe("Runtime: the app as each stack's task definition starts it", function () {
+  this.timeout(240_000);
+  let recs: Record<string, Recording>;
+  before(async () => {
+    recs = { staging: await runStack("staging"), prod: await runStack("prod") };
+  });
+
+  const containerOf = (rec: Recording) => {
+    const [task] = findAll(rec, "aws:ecs/taskDefinition:TaskDefinition");
+    return JSON.parse(task.inputs.containerDefinitions)[0];
+  };
+  const environmentOf = (rec: Recording): Record<string, string> =>
+    Object.fromEntries(
+      containerOf(rec).environment.map((e: { name: string; value: string }) => [e.name, e.value]),
+    );
+
+  it("sets only variables the app reads, and values the app accepts", () => {
+    expect(APP_VARIABLES).to.include.keys("BUCKET_NAME", "AWS_REGION", "PORT");
+    for (const [stack, rec] of Object.entries(recs)) {
+      const env = environmentOf(rec);
+      for (const name of Object.keys(env)) {
+        expect(
+          APP_VARIABLES.has(name),
+          `${stack}: ${name} is not read by app/src/config.ts`,
+        ).to.equal(true);
+      }
+      // parseConfig throws, naming each variable, on a missing or invalid value.
+      const config = parseConfig(env);
+      const container = containerOf(rec);
+      expect(config.port, stack).to.equal(container.portMappings[0].containerPort);
+      const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
+      expect(config.port, stack).to.equal(group.inputs.port);
+      // The app names our key on every upload: the bucket policy refuses any other.
+      expect(config.kmsKeyId, stack).to.match(/^arn:aws[a-z-]*:kms:/);
+    }
+  });
+
+  it("answers the load balancer's health check and the container's with the status they expect", async () => {
+    for (const [stack, rec] of Object.entries(recs)) {
+      const config = parseConfig(environmentOf(rec));
+      // Static credentials: the app signs its image URLs at start-up and calls S3 for nothing here.
+      const client = new S3Client({
+        region: config.region,
+        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "example" },
+      });
+      const app = await buildApp(config, { logger: false, store: new ImageStore(client, config) });
+      try {
+        const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
+        const { path: probe, matcher } = group.inputs.healthCheck;
+        const answer = await app.inject({ method: "GET", url: probe });
+        expect(String(answer.statusCode), `${stack} ${probe}`).to.equal(matcher);
+        // The container's probe (app/src/healthcheck.ts) asks /healthz and wants any 2xx.
+        expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).to.equal(200);
+      } finally {
+        await app.close();
+      }
+    }
+  });
+
+  it("finishes its graceful shutdown before ECS's stopTimeout ends in SIGKILL", () => {
+    for (const [stack, rec] of Object.entries(recs)) {
+      const config = parseConfig(environmentOf(rec));
+      // ECS developer guide, task definition parameters, stopTimeout: the wait between SIGTERM
+      // and SIGKILL. A few seconds are left for the process to exit once its server closes.
+      expect(config.shutdownTimeoutSeconds + 5, stack).to.be.at.most(containerOf(rec).stopTimeout);
+    }
+  });
+});
