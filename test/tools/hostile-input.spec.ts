@@ -191,6 +191,8 @@ describe("hostile input to the tools", () => {
     expect(escapeControls("a\u001b[2Jb\u0007\tc\nd\u202ee\u009b")).to.equal(
       "a\\x1b[2Jb\\x07\tc\nd\\u202ee\\x9b",
     );
+    // Marks that reorder text or show as nothing: the bidirectional marks and a byte order mark.
+    expect(escapeControls("\u200fx\u061cy\ufeff{}")).to.equal("\\u200fx\\u061cy\\ufeff{}");
   });
 
   it("writes a file whole or not at all, and leaves no temporary file when it cannot", () => {

@@ -21,10 +21,12 @@ export class UsageError extends Error {
 
 /**
  * Every character a terminal acts on or a reader can be fooled by: the C0 and C1 control
- * characters, DEL, the Unicode line and paragraph separators and the bidirectional controls that
- * can reorder what a reader sees ("Trojan Source", CVE-2021-42574).
+ * characters, DEL, the Unicode line and paragraph separators, the bidirectional controls and marks
+ * that can reorder what a reader sees ("Trojan Source", CVE-2021-42574), and the byte order mark,
+ * which a terminal shows as nothing (a file with two of them is not JSON, and the reader must see why).
  */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS =
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /**
  * A message for the terminal: control characters other than those in `keep` (newline and tab
