@@ -80,6 +80,12 @@ const AT_PREVIEW: [string, string, string, string][] = [
     "cannot end with a period",
   ],
   [
+    "aws:wafv2/webAcl:WebAcl edge-acl",
+    "visibilityConfig.metricName",
+    '"edge-acl"',
+    "must contain only alphanumeric hyphen and underscore characters",
+  ],
+  [
     "aws:s3/bucketPolicy:BucketPolicy reports-policy",
     "policy",
     '"reports-policy"',

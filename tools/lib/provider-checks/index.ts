@@ -32,6 +32,9 @@ import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
 import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
 import { SERVICE_RULES } from "./rules-services";
 import { BATCH_CROSS_RULES, BATCH_RULES } from "./rules-batch";
+import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
+import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
+import { ANALYTICS_RULES } from "./rules-analytics";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
@@ -63,6 +66,9 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...STREAM_RULES,
   ...SERVICE_RULES,
   ...BATCH_RULES,
+  ...FIREWALL_RULES,
+  ...FIREHOSE_RULES,
+  ...ANALYTICS_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -80,6 +86,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...EDGE_CROSS_RULES,
   ...STREAM_CROSS_RULES,
   ...BATCH_CROSS_RULES,
+  ...FIREWALL_CROSS_RULES,
+  ...FIREHOSE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
