@@ -1,11 +1,13 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: Athena databases and workgroups, Glue catalog databases, tables and
-// jobs. Each bound is met by the compliant resource and crossed by one broken case.
+// jobs, AppSync GraphQL APIs and data sources. Each bound is met by the compliant resource and
+// crossed by one broken case.
 
 const DB = "aws:athena/database:Database";
 const WG = "aws:athena/workgroup:Workgroup";
 const GLUE_DB = "aws:glue/catalogDatabase:CatalogDatabase";
 const GLUE_TABLE = "aws:glue/catalogTable:CatalogTable";
+const API = "aws:appsync/graphQLApi:GraphQLApi";
 const RESULTS = (encryptionConfiguration: Record<string, unknown>) => ({
   resultConfiguration: { outputLocation: "s3://results/", encryptionConfiguration },
 });
@@ -34,6 +36,23 @@ export const ANALYTICS_COMPLIANT: Record<string, Record<string, unknown>> = {
     roleArn: "arn:aws:iam::123456789012:role/glue",
     command: { scriptLocation: "s3://scripts/job.py" },
   },
+  [API]: {
+    name: "orders-api 1",
+    authenticationType: "AMAZON_COGNITO_USER_POOLS",
+    additionalAuthenticationProviders: [{ authenticationType: "AWS_IAM" }],
+    logConfig: { cloudwatchLogsRoleArn: "logs-role", fieldLogLevel: "ERROR" },
+    visibility: "PRIVATE",
+    introspectionConfig: "DISABLED",
+    userPoolConfig: { userPoolId: "us-east-1_abc", defaultAction: "DENY" },
+    lambdaAuthorizerConfig: { authorizerUri: "fn", authorizerResultTtlInSeconds: 3600 },
+    queryDepthLimit: 75,
+    resolverCountLimit: 10000,
+  },
+  "aws:appsync/dataSource:DataSource": {
+    apiId: "a",
+    name: "orders_table",
+    type: "amazon_dynamodb",
+  },
 };
 
 export const ANALYTICS_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
@@ -51,4 +70,26 @@ export const ANALYTICS_BROKEN: [string, string, unknown, string, Record<string, 
   [GLUE_DB, "name", "g".repeat(256), "(1 - 255)"],
   [GLUE_TABLE, "name", "Clicks", "uppercase characters cannot be used"],
   ["aws:glue/job:Job", "roleArn", "glue-role", "invalid ARN"],
+  [API, "authenticationType", "Cognito", "got Cognito"],
+  [API, "additionalAuthenticationProviders", [{ authenticationType: "iam" }], "got iam"],
+  [API, "name", "2026-01", '"name" must match [_A-Za-z][_0-9A-Za-z]*'],
+  [
+    API,
+    "logConfig",
+    { cloudwatchLogsRoleArn: "r", fieldLogLevel: "errors only" },
+    "got errors only",
+  ],
+  [API, "visibility", "Private", "got Private"],
+  [API, "introspectionConfig", "off", "got off"],
+  [API, "userPoolConfig", { userPoolId: "p", defaultAction: "Deny" }, "got Deny"],
+  [
+    API,
+    "lambdaAuthorizerConfig",
+    { authorizerUri: "fn", authorizerResultTtlInSeconds: 3601 },
+    "(0 - 3600), got 3601",
+  ],
+  [API, "queryDepthLimit", 76, "(0 - 75), got 76"],
+  [API, "resolverCountLimit", 10001, "(0 - 10000), got 10001"],
+  ["aws:appsync/dataSource:DataSource", "type", "dynamo db", "got dynamo db"],
+  ["aws:appsync/dataSource:DataSource", "name", "1-2", "must match [_A-Za-z][_0-9A-Za-z]*"],
 ];

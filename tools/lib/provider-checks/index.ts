@@ -35,6 +35,7 @@ import { BATCH_CROSS_RULES, BATCH_RULES } from "./rules-batch";
 import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
 import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
 import { ANALYTICS_RULES } from "./rules-analytics";
+import { APPSYNC_RULES } from "./rules-appsync";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
@@ -69,6 +70,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...FIREWALL_RULES,
   ...FIREHOSE_RULES,
   ...ANALYTICS_RULES,
+  ...APPSYNC_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
