@@ -1,7 +1,7 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: ECS services, Step Functions activities, SES configuration sets and
-// domain identities, and AWS Batch compute environments, job queues and job definitions. Each
-// bound is met by the compliant resource and crossed by one broken case.
+// domain identities, AWS Batch compute environments, job queues and job definitions, VPCs and
+// subnets. Each bound is met by the compliant resource and crossed by one broken case.
 
 const ROLE = "arn:aws:iam::123456789012:role/batch";
 const ECS_SERVICE = "aws:ecs/service:Service";
@@ -10,6 +10,8 @@ const CONFIGURATION_SET = "aws:ses/configurationSet:ConfigurationSet";
 const COMPUTE = "aws:batch/computeEnvironment:ComputeEnvironment";
 const QUEUE = "aws:batch/jobQueue:JobQueue";
 const DEFINITION = "aws:batch/jobDefinition:JobDefinition";
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
 
 export const SERVICES_COMPLIANT: Record<string, Record<string, unknown>> = {
   [ECS_SERVICE]: {
@@ -84,6 +86,18 @@ export const SERVICES_COMPLIANT: Record<string, Record<string, unknown>> = {
     containerProperties: "{}",
     retryStrategy: { attempts: 10 },
     timeout: { attemptDurationSeconds: 60 },
+  },
+  [VPC]: {
+    cidrBlock: "10.16.0.0/16",
+    ipv6CidrBlock: "2600:1f14:abc:de00::/56",
+    instanceTenancy: "dedicated",
+  },
+  [SUBNET]: {
+    vpcId: "vpc-1",
+    cidrBlock: "10.16.3.0/24",
+    ipv6CidrBlock: "2600:1f14:abc:de01::/64",
+    availabilityZone: "eu-west-1a",
+    outpostArn: "arn:aws:outposts:eu-west-1:123456789012:outpost/op-1",
   },
 };
 
@@ -193,4 +207,15 @@ export const SERVICES_BROKEN: [string, string, unknown, string, Record<string, u
   [DEFINITION, "retryStrategy", { attempts: 0 }, "(1 - 10), got 0"],
   [DEFINITION, "timeout", { attemptDurationSeconds: 59 }, "at least (60), got 59"],
   [DEFINITION, "nodeProperties", "{}", "conflicts with node_properties"],
+  [VPC, "cidrBlock", "10.16.0.1/16", 'did you mean "10.16.0.0/16"?'],
+  [VPC, "cidrBlock", "10.0.0.0/15", "between 16 and 28 significant bits, got: 15"],
+  [VPC, "cidrBlock", "10.0.0.0/29", "between 16 and 28 significant bits, got: 29"],
+  [VPC, "cidrBlock", "10.0.0.0", "is not a valid CIDR block"],
+  [VPC, "ipv6CidrBlock", "2600:1f14:abc:de00::1/56", "not a valid IPv6 CIDR block"],
+  [VPC, "instanceTenancy", "Dedicated", "got Dedicated"],
+  [VPC, "ipv4NetmaskLength", 20, "conflicts with ipv4_netmask_length"],
+  [SUBNET, "cidrBlock", "10.16.3.7/24", 'did you mean "10.16.3.0/24"?'],
+  [SUBNET, "ipv6CidrBlock", "10.16.3.0/24", "is not a valid IPv6 CIDR block"],
+  [SUBNET, "outpostArn", "op-1", "invalid ARN"],
+  [SUBNET, "availabilityZoneId", "euw1-az1", "conflicts with availability_zone_id"],
 ];

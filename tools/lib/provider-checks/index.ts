@@ -36,6 +36,7 @@ import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
 import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
 import { ANALYTICS_RULES } from "./rules-analytics";
 import { APPSYNC_RULES } from "./rules-appsync";
+import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
@@ -71,6 +72,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...FIREHOSE_RULES,
   ...ANALYTICS_RULES,
   ...APPSYNC_RULES,
+  ...VPC_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -90,6 +92,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...BATCH_CROSS_RULES,
   ...FIREWALL_CROSS_RULES,
   ...FIREHOSE_CROSS_RULES,
+  ...VPC_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
