@@ -7,6 +7,9 @@ import { CACHE_BROKEN, CACHE_COMPLIANT } from "./provider-inputs-cases-cache";
 import { EDGE_BROKEN, EDGE_COMPLIANT } from "./provider-inputs-cases-edge";
 import { INFRA_BROKEN, INFRA_COMPLIANT } from "./provider-inputs-cases-infra";
 import { OPS_BROKEN, OPS_COMPLIANT } from "./provider-inputs-cases-ops";
+import { SERVICES_BROKEN, SERVICES_COMPLIANT } from "./provider-inputs-cases-services";
+import { DELIVERY_BROKEN, DELIVERY_COMPLIANT } from "./provider-inputs-cases-delivery";
+import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-analytics";
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -383,6 +386,9 @@ const PARTS = [
   OPS_COMPLIANT,
   CACHE_COMPLIANT,
   EDGE_COMPLIANT,
+  SERVICES_COMPLIANT,
+  DELIVERY_COMPLIANT,
+  ANALYTICS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -400,4 +406,7 @@ export const BROKEN = [
   ...OPS_BROKEN,
   ...CACHE_BROKEN,
   ...EDGE_BROKEN,
+  ...SERVICES_BROKEN,
+  ...DELIVERY_BROKEN,
+  ...ANALYTICS_BROKEN,
 ];

@@ -72,6 +72,19 @@ const AT_PREVIEW: [string, string, string, string][] = [
     '"site-cert"',
     "cannot end with a period",
   ],
+  ["aws:ecs/service:Service web-svc", "launchType", '"web-svc"', "got fargate"],
+  [
+    "aws:ses/domainIdentity:DomainIdentity mail-domain",
+    "domain",
+    '"mail-domain"',
+    "cannot end with a period",
+  ],
+  [
+    "aws:wafv2/webAcl:WebAcl edge-acl",
+    "visibilityConfig.metricName",
+    '"edge-acl"',
+    "must contain only alphanumeric hyphen and underscore characters",
+  ],
   [
     "aws:s3/bucketPolicy:BucketPolicy reports-policy",
     "policy",

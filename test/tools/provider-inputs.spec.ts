@@ -114,6 +114,27 @@ describe("provider-input validation of what the engine recorded", () => {
     expect([spaced.prop, spaced.autoNamed]).to.deep.equal(["name", true]);
   });
 
+  it("judges the names Pulumi makes for Athena, Glue, Batch and Step Functions as it makes them", () => {
+    const auto = (type: string, name: string, inputs: Record<string, unknown> = {}) =>
+      refusedInputs(resource(type, name, inputs)).map((r) => [r.prop, r.autoNamed]);
+    // Athena keeps the logical name's case and adds `_`: a capital or a hyphen is refused.
+    expect(auto("aws:athena/database:Database", "web_logs")).to.deep.equal([]);
+    expect(auto("aws:athena/database:Database", "WebLogs")).to.deep.equal([["name", true]]);
+    expect(auto("aws:athena/database:Database", "web-logs")).to.deep.equal([["name", true]]);
+    // Glue lower-cases it: the same logical name is accepted.
+    expect(auto("aws:glue/catalogDatabase:CatalogDatabase", "WebLogs")).to.deep.equal([]);
+    // A Batch name starts with a letter or digit and takes no dot.
+    expect(auto("aws:batch/jobQueue:JobQueue", "high-priority")).to.deep.equal([]);
+    expect(auto("aws:batch/jobQueue:JobQueue", "jobs.high")).to.deep.equal([["name", true]]);
+    // 72 characters and Pulumi's 8 make an activity's 80; one more is refused.
+    expect(auto("aws:sfn/activity:Activity", "a".repeat(72))).to.deep.equal([]);
+    expect(auto("aws:sfn/activity:Activity", "a".repeat(73))).to.deep.equal([["name", true]]);
+    // An ECS service's name has no validator; a query cutoff of 0 means none.
+    expect(auto("aws:ecs/service:Service", "web.svc_1 (blue)")).to.deep.equal([]);
+    const cutoff = { configuration: { bytesScannedCutoffPerQuery: 0 } };
+    expect(auto("aws:athena/workgroup:Workgroup", "analysts", cutoff)).to.deep.equal([]);
+  });
+
   it("makes a FIFO queue's auto-name end in .fifo, and an alias's start with alias/", () => {
     expect(
       refusedInputs(resource("aws:sqs/queue:Queue", "jobs", { fifoQueue: true })),

@@ -30,6 +30,13 @@ import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
 import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
 import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
 import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
+import { SERVICE_RULES } from "./rules-services";
+import { BATCH_CROSS_RULES, BATCH_RULES } from "./rules-batch";
+import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
+import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
+import { ANALYTICS_RULES } from "./rules-analytics";
+import { APPSYNC_RULES } from "./rules-appsync";
+import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
 
@@ -59,6 +66,13 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...POLICY_RULES,
   ...EDGE_RULES,
   ...STREAM_RULES,
+  ...SERVICE_RULES,
+  ...BATCH_RULES,
+  ...FIREWALL_RULES,
+  ...FIREHOSE_RULES,
+  ...ANALYTICS_RULES,
+  ...APPSYNC_RULES,
+  ...VPC_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -75,6 +89,10 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...POLICY_CROSS_RULES,
   ...EDGE_CROSS_RULES,
   ...STREAM_CROSS_RULES,
+  ...BATCH_CROSS_RULES,
+  ...FIREWALL_CROSS_RULES,
+  ...FIREHOSE_CROSS_RULES,
+  ...VPC_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

@@ -35,7 +35,7 @@ const IP_SET = "aws:wafv2/ipSet:IpSet";
 const WAF_FILE = "internal/service/wafv2/ip_set.go";
 
 /** A WAFv2 name: 1 to `max` letters, digits, `-` and `_`. */
-const wafName = (max: number) =>
+export const wafName = (max: number) =>
   all(
     lenBetween(1, max),
     matches(/^[0-9A-Za-z_-]+$/, "must contain only alphanumeric hyphen and underscore characters"),
