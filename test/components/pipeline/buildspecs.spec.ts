@@ -184,11 +184,16 @@ describe("Pipeline: buildspecs and both stacks", function () {
         );
         expect(names, stack).to.deep.equal([APP_CONTAINER_NAME]);
         const [service] = findAll(rec, "aws:ecs/service:Service");
-        expect(service.inputs.loadBalancers.map((l: any) => l.containerName)).to.deep.equal(names);
+        expect(
+          service.inputs.loadBalancers.map((l: any) => l.containerName),
+          stack,
+        ).to.deep.equal(names);
         for (const stage of ["image", "deploy"]) {
           const project = findAll(rec, "aws:codebuild/project:Project").find(
             (p) => p.inputs.name === `platform-${stack}-${stage}`,
-          )!;
+          );
+          expect(project, `${stack}: the ${stage} project`).to.not.equal(undefined);
+          if (!project) continue;
           const env = project.inputs.environment.environmentVariables as any[];
           expect(env.find((v) => v.name === "CONTAINER_NAME")?.value, `${stack} ${stage}`).to.equal(
             names[0],
