@@ -22,6 +22,7 @@ import { STORE_TWINS } from "./twins-stores";
 import { BUCKET_TWINS } from "./twins-buckets";
 import { ANALYTICS_TWINS } from "./twins-analytics";
 import { DATA_TWINS } from "./twins-data";
+import { TRAFFIC_TWINS } from "./twins-traffic";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -434,6 +435,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...BUCKET_TWINS,
   ...ANALYTICS_TWINS,
   ...DATA_TWINS,
+  ...TRAFFIC_TWINS,
 ]);
 
 /** Every native type with a twin. */

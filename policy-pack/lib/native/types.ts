@@ -192,3 +192,11 @@ export const NATIVE_APPSYNC_GRAPHQL_API_V0 = "aws-native:appsync:GraphQLApi";
 export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
 /** AWS::WAFv2::WebACLAssociation: a regional web ACL on a load balancer, API stage or other. */
 export const NATIVE_WAFV2_WEB_ACL_ASSOCIATION = "aws-native:wafv2:WebAclAssociation";
+export const NATIVE_EC2_FLOW_LOG = "aws-native:ec2:FlowLog";
+/** sdk/nodejs/ec2/vpcEndpoint.ts: `VpcEndpoint` (0.67.0 registered `VPCEndpoint`: _V0). */
+export const NATIVE_EC2_VPC_ENDPOINT = "aws-native:ec2:VpcEndpoint";
+export const NATIVE_EC2_VPC_ENDPOINT_V0 = "aws-native:ec2:VPCEndpoint";
+/** sdk/nodejs/wafv2/webAcl.ts: `WebAcl` (0.67.0 registered `WebACL`: _V0). */
+export const NATIVE_WAFV2_WEB_ACL = "aws-native:wafv2:WebAcl";
+export const NATIVE_WAFV2_WEB_ACL_V0 = "aws-native:wafv2:WebACL";
+export const NATIVE_WAFV2_LOGGING_CONFIGURATION = "aws-native:wafv2:LoggingConfiguration";
