@@ -23,6 +23,7 @@ import { BUCKET_TWINS } from "./twins-buckets";
 import { ANALYTICS_TWINS } from "./twins-analytics";
 import { DATA_TWINS } from "./twins-data";
 import { TRAFFIC_TWINS } from "./twins-traffic";
+import { IDENTITY_TWINS } from "./twins-identity";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -419,7 +420,9 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
   [n.NATIVE_SNS_TOPIC, { classic: t.SNS_TOPIC, rename: { name: "topicName" } }],
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
-  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
+  // sdk/nodejs/secretsmanager/secret.ts: the secret's ARN is the output awsId (CloudFormation's Ref),
+  // the classic arn, which a rotation or policy given the ARN as a literal names.
+  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET, rename: { arn: "awsId" } }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
@@ -436,6 +439,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...ANALYTICS_TWINS,
   ...DATA_TWINS,
   ...TRAFFIC_TWINS,
+  ...IDENTITY_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -200,3 +200,6 @@ export const NATIVE_EC2_VPC_ENDPOINT_V0 = "aws-native:ec2:VPCEndpoint";
 export const NATIVE_WAFV2_WEB_ACL = "aws-native:wafv2:WebAcl";
 export const NATIVE_WAFV2_WEB_ACL_V0 = "aws-native:wafv2:WebACL";
 export const NATIVE_WAFV2_LOGGING_CONFIGURATION = "aws-native:wafv2:LoggingConfiguration";
+export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
+/** AWS::SecretsManager::RotationSchedule: a secret's rotation (1.x and 0.67.0, not 0.126.0). */
+export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
