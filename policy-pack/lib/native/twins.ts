@@ -24,6 +24,7 @@ import { ANALYTICS_TWINS } from "./twins-analytics";
 import { DATA_TWINS } from "./twins-data";
 import { TRAFFIC_TWINS } from "./twins-traffic";
 import { IDENTITY_TWINS } from "./twins-identity";
+import { CDN_TWINS } from "./twins-cdn";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -440,6 +441,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...DATA_TWINS,
   ...TRAFFIC_TWINS,
   ...IDENTITY_TWINS,
+  ...CDN_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -203,3 +203,8 @@ export const NATIVE_WAFV2_LOGGING_CONFIGURATION = "aws-native:wafv2:LoggingConfi
 export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
 /** AWS::SecretsManager::RotationSchedule: a secret's rotation (1.x and 0.67.0, not 0.126.0). */
 export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
+export const NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY =
+  "aws-native:cloudfront:ResponseHeadersPolicy";
+/** AWS::Logs::DeliverySource and Delivery: CloudWatch Logs' delivery (standard logging v2). */
+export const NATIVE_LOGS_DELIVERY_SOURCE = "aws-native:logs:DeliverySource";
+export const NATIVE_LOGS_DELIVERY = "aws-native:logs:Delivery";
