@@ -25,6 +25,7 @@ import { DATA_TWINS } from "./twins-data";
 import { TRAFFIC_TWINS } from "./twins-traffic";
 import { IDENTITY_TWINS } from "./twins-identity";
 import { CDN_TWINS } from "./twins-cdn";
+import { API_TWINS } from "./twins-apis";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -442,6 +443,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...TRAFFIC_TWINS,
   ...IDENTITY_TWINS,
   ...CDN_TWINS,
+  ...API_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -208,3 +208,7 @@ export const NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY =
 /** AWS::Logs::DeliverySource and Delivery: CloudWatch Logs' delivery (standard logging v2). */
 export const NATIVE_LOGS_DELIVERY_SOURCE = "aws-native:logs:DeliverySource";
 export const NATIVE_LOGS_DELIVERY = "aws-native:logs:Delivery";
+export const NATIVE_APIGATEWAY_DOMAIN_NAME = "aws-native:apigateway:DomainName";
+export const NATIVE_APIGATEWAY_REQUEST_VALIDATOR = "aws-native:apigateway:RequestValidator";
+/** AWS::ApiGatewayV2::Stage (1.x and 0.67.0). */
+export const NATIVE_APIGATEWAYV2_STAGE = "aws-native:apigatewayv2:Stage";
