@@ -10,6 +10,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import type { Derived, Twin } from "./twins";
 import { eitherField, spelledEither } from "./spelling";
+import { mskClientAuthentication } from "./twins-settings";
 
 /** A native ECS cluster's configuration, its ECS Exec log flags as the classic ones. */
 function ecsExecConfiguration(v: any): unknown {
@@ -250,6 +251,7 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       derive: {
         encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo },
         loggingInfo: { from: "loggingInfo", map: mskLoggingInfo },
+        clientAuthentication: { from: "clientAuthentication", map: mskClientAuthentication },
       },
     },
   ],

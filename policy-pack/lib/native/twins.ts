@@ -26,6 +26,7 @@ import { TRAFFIC_TWINS } from "./twins-traffic";
 import { IDENTITY_TWINS } from "./twins-identity";
 import { CDN_TWINS } from "./twins-cdn";
 import { API_TWINS } from "./twins-apis";
+import { SETTINGS_TWINS } from "./twins-settings";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -444,6 +445,7 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...IDENTITY_TWINS,
   ...CDN_TWINS,
   ...API_TWINS,
+  ...SETTINGS_TWINS,
 ]);
 
 /** Every native type with a twin. */

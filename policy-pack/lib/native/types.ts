@@ -212,3 +212,11 @@ export const NATIVE_APIGATEWAY_DOMAIN_NAME = "aws-native:apigateway:DomainName";
 export const NATIVE_APIGATEWAY_REQUEST_VALIDATOR = "aws-native:apigateway:RequestValidator";
 /** AWS::ApiGatewayV2::Stage (1.x and 0.67.0). */
 export const NATIVE_APIGATEWAYV2_STAGE = "aws-native:apigatewayv2:Stage";
+export const NATIVE_EFS_ACCESS_POINT = "aws-native:efs:AccessPoint";
+export const NATIVE_RAM_RESOURCE_SHARE = "aws-native:ram:ResourceShare";
+export const NATIVE_CODEBUILD_SOURCE_CREDENTIAL = "aws-native:codebuild:SourceCredential";
+export const NATIVE_QUICKSIGHT_DATA_SOURCE = "aws-native:quicksight:DataSource";
+/** AWS::EMR::Cluster and AWS::Config::ConfigurationRecorder: shipped by 0.67.0, not by 1.x. */
+export const NATIVE_EMR_CLUSTER = "aws-native:emr:Cluster";
+export const NATIVE_CONFIG_RECORDER = "aws-native:configuration:ConfigurationRecorder";
+export const NATIVE_CONFIG_AGGREGATOR = "aws-native:configuration:ConfigurationAggregator";
