@@ -1,10 +1,12 @@
 // Advisory service settings for aws-native resources (policy-pack/lib/native/twins-settings.ts and
-// the MSK, Auto Scaling and Redshift Serverless twins): MSK client authentication, EFS access
-// points, RAM shares (allowExternalPrincipals defaults to true in CloudFormation), CodeBuild source
-// credentials, QuickSight data sources, EMR clusters, AWS Config recorders and aggregators, Auto
-// Scaling health checks behind a load balancer, Redshift Serverless workgroups and Neptune
-// clusters' instances. A compliant resource passes; each case breaks one field; a value unknown at
-// preview is a preview note (or, where the rule only asks whether a value is set, passes).
+// the MSK, Auto Scaling, Redshift Serverless, ECR and S3 bucket policy twins): MSK client
+// authentication, EFS access points, RAM shares (allowExternalPrincipals defaults to true in
+// CloudFormation), CodeBuild source credentials, QuickSight data sources, EMR clusters, AWS Config
+// recorders and aggregators, Auto Scaling health checks behind a load balancer, Redshift Serverless
+// workgroups, ECR lifecycle policies (inline lifecyclePolicy), bucket policies that lock everyone
+// out, and Neptune clusters' instances. A compliant resource passes; each case breaks one field; a
+// value unknown at preview is a preview note (or, where the rule only asks whether a value is set,
+// passes).
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -175,6 +177,50 @@ const cases: Case[] = [
         "require_ssl is 'false'",
       ],
       [{ configParameters: undefined }, "require_ssl is not set"],
+    ],
+  },
+  {
+    rule: "ecr-repository-lifecycle-policy",
+    type: n.NATIVE_ECR_REPOSITORY,
+    inputs: {
+      repositoryName: "web",
+      lifecyclePolicy: { lifecyclePolicyText: JSON.stringify({ rules: [] }) },
+    },
+    prop: "lifecyclePolicy",
+    broken: [[{ lifecyclePolicy: undefined }, "The repository has no lifecycle policy."]],
+  },
+  {
+    rule: "s3-bucket-policy-no-lockout",
+    type: n.NATIVE_S3_BUCKET_POLICY,
+    inputs: {
+      bucket: "data",
+      policyDocument: {
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: "arn:aws:s3:::data",
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+        ],
+      },
+    },
+    prop: "policyDocument",
+    broken: [
+      [
+        {
+          policyDocument: {
+            Version: "2012-10-17",
+            Statement: [
+              { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: "arn:aws:s3:::data" },
+            ],
+          },
+        },
+        "to everyone without a condition",
+        "a Deny of s3:* to everyone without a condition",
+      ],
     ],
   },
 ];
