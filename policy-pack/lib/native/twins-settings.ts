@@ -16,6 +16,14 @@
 //   Scram { Enabled } }, Tls { CertificateAuthorityArnList, Enabled } } is the classic
 //   clientAuthentication { unauthenticated, sasl { iam, scram }, tls { certificateAuthorityArns } }
 //   (`mskClientAuthentication`, read by the MSK twin in ./twins-workloads.ts).
+// - AWS::EC2::InstanceConnectEndpoint SecurityGroupIds keeps its name;
+// - AWS::ElasticBeanstalk::Environment OptionSettings [{ Namespace, OptionName, Value }] is the
+//   classic setting list [{ namespace, name, value }] (an option left out is Elastic Beanstalk's
+//   default in both);
+// - AWS::DocDB::DBClusterParameterGroup Parameters, a JSON map from parameter name to value, and
+//   AWS::Redshift::ClusterParameterGroup Parameters [{ ParameterName, ParameterValue }] are the
+//   classic parameters [{ name, value }] (sdk/nodejs/docdb/dbClusterParameterGroup.ts,
+//   `DBClusterParameterGroup` in 0.67.0; sdk/nodejs/redshift/clusterParameterGroup.ts).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
@@ -74,6 +82,52 @@ function organizationSource(v: any): unknown {
   };
 }
 
+/** A Beanstalk environment's optionSettings as the classic settings [{ namespace, name, value }]. */
+function beanstalkSettings(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((o: any) => ({
+    get namespace() {
+      return o?.namespace;
+    },
+    get name() {
+      return o?.optionName;
+    },
+    get value() {
+      return o?.value;
+    },
+  }));
+}
+
+/** A DocumentDB parameter map ({ tls: "disabled" }) as the classic [{ name, value }]. */
+function parameterMap(v: unknown): unknown {
+  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
+  const map = v as Record<string, unknown>;
+  return Object.keys(map).map((name) => ({
+    name,
+    get value() {
+      return map[name];
+    },
+  }));
+}
+
+/** Redshift [{ parameterName, parameterValue }] as the classic [{ name, value }]. */
+function parameterList(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((p: any) => ({
+    get name() {
+      return p?.parameterName;
+    },
+    get value() {
+      return p?.parameterValue;
+    },
+  }));
+}
+
+const DOCDB_PARAMETER_GROUP: Twin = {
+  classic: t.DOCDB_CLUSTER_PARAMETER_GROUP,
+  derive: { parameters: { from: "parameters", map: parameterMap } },
+};
+
 export const SETTINGS_TWINS: [string, Twin][] = [
   [n.NATIVE_EFS_ACCESS_POINT, { classic: t.EFS_ACCESS_POINT, rename: { tags: "accessPointTags" } }],
   [
@@ -93,6 +147,27 @@ export const SETTINGS_TWINS: [string, Twin][] = [
   [n.NATIVE_QUICKSIGHT_DATA_SOURCE, { classic: t.QUICKSIGHT_DATA_SOURCE }],
   [n.NATIVE_EMR_CLUSTER, { classic: t.EMR_CLUSTER }],
   [n.NATIVE_CONFIG_RECORDER, { classic: t.CONFIG_RECORDER }],
+  [
+    n.NATIVE_EC2_INSTANCE_CONNECT_ENDPOINT,
+    { classic: t.EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT },
+  ],
+  [
+    n.NATIVE_ELASTICBEANSTALK_ENVIRONMENT,
+    {
+      classic: t.ELASTICBEANSTALK_ENVIRONMENT,
+      derive: { settings: { from: "optionSettings", map: beanstalkSettings } },
+      says: { settings: "optionSettings" },
+    },
+  ],
+  [n.NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP, DOCDB_PARAMETER_GROUP],
+  [n.NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0, DOCDB_PARAMETER_GROUP],
+  [
+    n.NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
+    {
+      classic: t.REDSHIFT_PARAMETER_GROUP,
+      derive: { parameters: { from: "parameters", map: parameterList } },
+    },
+  ],
   [
     n.NATIVE_CONFIG_AGGREGATOR,
     {

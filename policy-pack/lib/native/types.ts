@@ -220,3 +220,9 @@ export const NATIVE_QUICKSIGHT_DATA_SOURCE = "aws-native:quicksight:DataSource";
 export const NATIVE_EMR_CLUSTER = "aws-native:emr:Cluster";
 export const NATIVE_CONFIG_RECORDER = "aws-native:configuration:ConfigurationRecorder";
 export const NATIVE_CONFIG_AGGREGATOR = "aws-native:configuration:ConfigurationAggregator";
+export const NATIVE_EC2_INSTANCE_CONNECT_ENDPOINT = "aws-native:ec2:InstanceConnectEndpoint";
+export const NATIVE_ELASTICBEANSTALK_ENVIRONMENT = "aws-native:elasticbeanstalk:Environment";
+/** sdk/nodejs/docdb/dbClusterParameterGroup.ts (0.67.0 registered `DBClusterParameterGroup`: _V0). */
+export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP = "aws-native:docdb:DbClusterParameterGroup";
+export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0 = "aws-native:docdb:DBClusterParameterGroup";
+export const NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP = "aws-native:redshift:ClusterParameterGroup";
