@@ -13,6 +13,15 @@
 //   camelCased cloudWatchMetricsEnabled where the classic provider spells cloudwatchMetricsEnabled
 //   (sdk/nodejs/wafv2/webAcl.ts, `WebACL` in 0.67.0; types/input.ts WebAclVisibilityConfigArgs);
 //   AWS::WAFv2::LoggingConfiguration ResourceArn and LogDestinationConfigs keep theirs.
+// - AWS::ElasticLoadBalancing::LoadBalancer (a Classic Load Balancer) CrossZone is the classic
+//   crossZoneLoadBalancing, whose provider default is true where the API's is false ("With the API
+//   or CLI, cross-zone load balancing is disabled by default",
+//   https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/enable-disable-crosszone-lb.html),
+//   so a native balancer that leaves it out reads false; AccessLoggingPolicy { Enabled,
+//   S3BucketName } is the classic accessLogs { enabled, bucket }; Listeners [{ Protocol,
+//   LoadBalancerPort, InstanceProtocol, SSLCertificateId }] the classic listeners [{ lbProtocol,
+//   lbPort, instanceProtocol, sslCertificateId }], Scheme and SecurityGroups the classic internal and
+//   securityGroups (sdk/nodejs/elasticloadbalancing/loadBalancer.ts).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
@@ -51,6 +60,40 @@ function wafRules(v: unknown): unknown {
   );
 }
 
+/**
+ * A Classic Load Balancer's accessLoggingPolicy as the classic accessLogs { bucket, enabled }:
+ * s3BucketName read as bucket, with its raw descriptor, which `present` reads.
+ */
+function accessLogs(v: any): unknown {
+  if (v === undefined || v === null || typeof v !== "object") return v;
+  const bucket = (key: string | symbol) => (key === "bucket" ? "s3BucketName" : key);
+  return new Proxy(v, {
+    get: (target, key) => target[bucket(key)],
+    has: (target, key) => Reflect.has(target, bucket(key)),
+    getOwnPropertyDescriptor: (target, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target, bucket(key));
+      return d === undefined ? undefined : { ...d, configurable: true };
+    },
+  });
+}
+
+/** A Classic Load Balancer's listeners with the classic lbProtocol and lbPort. */
+function listeners(v: unknown): unknown {
+  if (!Array.isArray(v)) return v;
+  return asList(v).map((l: any) =>
+    l === undefined || l === null || typeof l !== "object"
+      ? l
+      : new Proxy(l, {
+          get: (target, key) =>
+            key === "lbProtocol"
+              ? target.protocol
+              : key === "lbPort"
+                ? target.loadBalancerPort
+                : target[key],
+        }),
+  );
+}
+
 const WEB_ACL: Twin = {
   classic: t.WAFV2_WEB_ACL,
   derive: {
@@ -75,4 +118,31 @@ export const TRAFFIC_TWINS: [string, Twin][] = [
   [n.NATIVE_WAFV2_WEB_ACL, WEB_ACL],
   [n.NATIVE_WAFV2_WEB_ACL_V0, WEB_ACL],
   [n.NATIVE_WAFV2_LOGGING_CONFIGURATION, { classic: t.WAFV2_WEB_ACL_LOGGING_CONFIGURATION }],
+  [
+    n.NATIVE_ELB_LOAD_BALANCER,
+    {
+      classic: t.ELB_LOAD_BALANCER,
+      rename: { name: "loadBalancerName" },
+      derive: {
+        crossZoneLoadBalancing: {
+          from: "crossZone",
+          always: true,
+          map: (v: unknown) => v ?? false,
+        },
+        // Scheme "internal" (default internet-facing) is the classic internal, read by the
+        // security-group rules that let an internet-facing balancer's group open its ports.
+        internal: {
+          from: "scheme",
+          map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
+        },
+        accessLogs: { from: "accessLoggingPolicy", map: accessLogs },
+        listeners: { from: "listeners", map: listeners },
+      },
+      says: {
+        crossZoneLoadBalancing: "crossZone",
+        accessLogs: "accessLoggingPolicy",
+        bucket: "s3BucketName",
+      },
+    },
+  ],
 ];

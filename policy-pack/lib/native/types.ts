@@ -226,3 +226,5 @@ export const NATIVE_ELASTICBEANSTALK_ENVIRONMENT = "aws-native:elasticbeanstalk:
 export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP = "aws-native:docdb:DbClusterParameterGroup";
 export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0 = "aws-native:docdb:DBClusterParameterGroup";
 export const NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP = "aws-native:redshift:ClusterParameterGroup";
+/** AWS::ElasticLoadBalancing::LoadBalancer: a Classic Load Balancer (1.x and 0.67.0). */
+export const NATIVE_ELB_LOAD_BALANCER = "aws-native:elasticloadbalancing:LoadBalancer";
