@@ -28,5 +28,9 @@ export const IDENTITY_TWINS: [string, Twin][] = [
       says: { passwordPolicy: "policies.passwordPolicy" },
     },
   ],
+  // sdk/nodejs/secretsmanager/secret.ts: kmsKeyId and name keep their names; the secret's ARN is
+  // the output awsId (CloudFormation's Ref), the classic arn, which a rotation or policy given the
+  // ARN as a literal names.
+  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET, rename: { arn: "awsId" } }],
   [n.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE, { classic: t.SECRETSMANAGER_SECRET_ROTATION }],
 ];

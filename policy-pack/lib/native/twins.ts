@@ -423,9 +423,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
   [n.NATIVE_SNS_TOPIC, { classic: t.SNS_TOPIC, rename: { name: "topicName" } }],
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
-  // sdk/nodejs/secretsmanager/secret.ts: the secret's ARN is the output awsId (CloudFormation's Ref),
-  // the classic arn, which a rotation or policy given the ARN as a literal names.
-  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET, rename: { arn: "awsId" } }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
