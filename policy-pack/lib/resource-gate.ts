@@ -23,8 +23,11 @@
 //   nothing is trusted. Otherwise a request started in that turn (a check sends several at once)
 //   would lend its type to the resumed handler, whose later rules could then be skipped for the
 //   very resource they judge;
-// - when a second request starts in the same turn (handlers may then interleave), nothing is
-//   trusted until the turn ends;
+// - when a second request starts in the same turn (handlers may then interleave), which of them
+//   asks is not known until the turn ends: the rule runs unless none of the requests started in
+//   the turn is of a type it lists, so whichever handler asks, the rule would judge nothing (a
+//   check sends many resources at once, and a rule of a classic type and its aws-native twin
+//   then skips every batch that holds neither);
 // - where the accessor cannot be wrapped, and outside an Analyze call (in-process tools skip by
 //   the catalogue's types), nothing is noted.
 // Not trusted, `__pulumiType` is undefined and the rule runs, judging only its own types: a rule
@@ -35,6 +38,8 @@ import { createRequire } from "module";
 let analyzing: string | undefined;
 /** Requests started in this turn of the event loop. */
 let started = 0;
+/** The types of the requests started in this turn; undefined once one had no type. */
+let startedTypes: Set<string> | undefined = new Set();
 /** Rules waiting across turns, or whose handler resumes in the current turn. */
 let waiting = 0;
 
@@ -50,9 +55,24 @@ export function acrossTurns<T>(work: Promise<T>): Promise<T> {
 }
 
 function noteRequest(type: unknown): void {
-  if (started === 0) setImmediate(() => ((started = 0), (analyzing = undefined)));
+  if (started === 0) {
+    setImmediate(() => {
+      started = 0;
+      analyzing = undefined;
+      startedTypes = new Set();
+    });
+  }
   started++;
   analyzing = started === 1 && typeof type === "string" ? type : undefined;
+  if (typeof type === "string") startedTypes?.add(type);
+  else startedTypes = undefined;
+}
+
+/** Whether a request of a type in `listed` may have started in this turn (or that is not known). */
+function mayAnalyze(listed: ReadonlySet<string>): boolean {
+  if (started === 0 || startedTypes === undefined) return true;
+  for (const t of startedTypes) if (listed.has(t)) return true;
+  return false;
 }
 
 /**
@@ -93,9 +113,10 @@ export function gateResourceTypes(validateResource: object, types: readonly stri
     configurable: true,
     enumerable: false,
     get(): string | undefined {
+      if (waiting > 0) return undefined;
       const type = analyzing;
-      if (type === undefined || waiting > 0) return undefined;
-      return listed.has(type) ? type : types[0];
+      if (type !== undefined) return listed.has(type) ? type : types[0];
+      return mayAnalyze(listed) ? undefined : types[0];
     },
   });
 }

@@ -53,7 +53,20 @@ export const EXPOSURE_TWINS: [string, Twin][] = [
   [n.NATIVE_EC2_SNAPSHOT_BLOCK_PUBLIC_ACCESS, { classic: t.EBS_SNAPSHOT_BLOCK_PUBLIC_ACCESS }],
   [n.NATIVE_ECR_PUBLIC_REPOSITORY, { classic: t.ECRPUBLIC_REPOSITORY }],
   [n.NATIVE_S3_ACCESS_POINT, { classic: t.S3_ACCESS_POINT }],
-  [n.NATIVE_APIGATEWAY_REST_API, { classic: t.APIGATEWAY_REST_API }],
+  // AWS::ApiGateway::RestApi Body, the OpenAPI definition: a JSON object in the SDK, a string in the
+  // classic RestApi (which apigateway-rest-api-request-validation searches).
+  [
+    n.NATIVE_APIGATEWAY_REST_API,
+    {
+      classic: t.APIGATEWAY_REST_API,
+      derive: {
+        body: {
+          from: "body",
+          map: (v: unknown) => (v !== null && typeof v === "object" ? JSON.stringify(v) : v),
+        },
+      },
+    },
+  ],
   [n.NATIVE_BATCH_JOB_DEFINITION, { classic: t.BATCH_JOB_DEFINITION }],
   [
     n.NATIVE_APIGATEWAY_METHOD,

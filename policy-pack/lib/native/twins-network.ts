@@ -379,9 +379,15 @@ export const NETWORK_TWINS: [string, Twin][] = [
     n.NATIVE_AUTOSCALING_GROUP,
     {
       classic: t.AUTOSCALING_GROUP,
-      rename: { name: "autoScalingGroupName" },
-      // vPCZoneIdentifier in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts of 0.67.0).
-      derive: { vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier") },
+      // LoadBalancerNames (classic load balancers) is the classic loadBalancers; TargetGroupARNs,
+      // HealthCheckType (default EC2, as the classic) and TrafficSources keep the classic names.
+      rename: { name: "autoScalingGroupName", loadBalancers: "loadBalancerNames" },
+      // vPCZoneIdentifier and targetGroupARNs in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts
+      // of 0.67.0).
+      derive: {
+        vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier"),
+        targetGroupArns: spelledEither("targetGroupArns", "targetGroupARNs"),
+      },
       says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
     },
   ],

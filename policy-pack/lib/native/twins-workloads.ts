@@ -1,5 +1,5 @@
 // The @pulumi/aws-native workload types whose classic twins single-type rules judge (see
-// ./twins.ts): ECS task definitions and clusters, CodeBuild projects, CloudFront distributions, and
+// ./twins.ts): ECS task definitions and clusters, CodeBuild projects, and
 // the data services the endpoint-exposure rules judge (Redshift, Amazon MQ, DMS, MSK), SageMaker
 // notebook instances and Transfer Family servers, and the audit trail (CloudTrail trails and Lake
 // event data stores).
@@ -10,16 +10,7 @@ import * as n from "./types";
 import { asList } from "../values";
 import type { Derived, Twin } from "./twins";
 import { eitherField, spelledEither } from "./spelling";
-
-/**
- * A CloudFront origin (CloudFormation DistributionConfig Origins: id, domainName,
- * originAccessControlId, s3OriginConfig { originAccessIdentity }) as the classic one: `id` read as
- * originId, the rest as is, with the raw descriptors `present` reads.
- */
-const cloudfrontOrigin = (o: any): unknown =>
-  o === undefined || o === null
-    ? o
-    : new Proxy(o, { get: (target, key) => (key === "originId" ? target.id : target[key]) });
+import { mskClientAuthentication } from "./twins-settings";
 
 /** A native ECS cluster's configuration, its ECS Exec log flags as the classic ones. */
 function ecsExecConfiguration(v: any): unknown {
@@ -260,6 +251,7 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
       derive: {
         encryptionInfo: { from: "encryptionInfo", map: mskEncryptionInfo },
         loggingInfo: { from: "loggingInfo", map: mskLoggingInfo },
+        clientAuthentication: { from: "clientAuthentication", map: mskClientAuthentication },
       },
     },
   ],
@@ -355,41 +347,6 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
           always: true,
           map: pipelineStores,
         },
-      },
-    },
-  ],
-  // sdk/nodejs/cloudfront/distribution.ts: distributionConfig { origins [...] }, the classic origins;
-  // its defaultCacheBehavior and viewerCertificate keep their names and fields, cacheBehaviors is
-  // the classic orderedCacheBehaviors, webAclId (webACLId in early 0.x SDKs) the classic webAclId.
-  [
-    n.NATIVE_CLOUDFRONT_DISTRIBUTION,
-    {
-      classic: t.CLOUDFRONT_DISTRIBUTION,
-      derive: {
-        origins: {
-          from: "distributionConfig",
-          map: (v: any) =>
-            v === undefined || v === null || !Array.isArray(v.origins)
-              ? v?.origins
-              : asList(v.origins).map(cloudfrontOrigin),
-        },
-        defaultCacheBehavior: {
-          from: "distributionConfig",
-          map: (v: any) => v?.defaultCacheBehavior,
-        },
-        orderedCacheBehaviors: { from: "distributionConfig", map: (v: any) => v?.cacheBehaviors },
-        viewerCertificate: { from: "distributionConfig", map: (v: any) => v?.viewerCertificate },
-        webAclId: {
-          from: "distributionConfig",
-          map: (v: any) =>
-            v === undefined || v === null ? v : eitherField(v, "webAclId", "webACLId"),
-        },
-      },
-      says: {
-        webAclId: "distributionConfig.webAclId",
-        viewerCertificate: "distributionConfig.viewerCertificate",
-        defaultCacheBehavior: "distributionConfig.defaultCacheBehavior",
-        orderedCacheBehaviors: "distributionConfig.cacheBehaviors",
       },
     },
   ],

@@ -22,6 +22,11 @@ import { STORE_TWINS } from "./twins-stores";
 import { BUCKET_TWINS } from "./twins-buckets";
 import { ANALYTICS_TWINS } from "./twins-analytics";
 import { DATA_TWINS } from "./twins-data";
+import { TRAFFIC_TWINS } from "./twins-traffic";
+import { IDENTITY_TWINS } from "./twins-identity";
+import { CDN_TWINS } from "./twins-cdn";
+import { API_TWINS } from "./twins-apis";
+import { SETTINGS_TWINS } from "./twins-settings";
 
 /** How a native type reads as its classic twin. */
 export interface Twin {
@@ -418,7 +423,6 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   [n.NATIVE_SQS_QUEUE, { classic: t.SQS_QUEUE, rename: { name: "queueName" } }],
   [n.NATIVE_SNS_TOPIC, { classic: t.SNS_TOPIC, rename: { name: "topicName" } }],
   [n.NATIVE_LOGS_LOG_GROUP, { classic: t.CLOUDWATCH_LOG_GROUP, rename: { name: "logGroupName" } }],
-  [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET }],
   [n.NATIVE_EC2_VOLUME, { classic: t.EBS_VOLUME }],
   // sdk/nodejs/efs/fileSystem.ts: the file system policy is inline (fileSystemPolicy, with
   // bypassPolicyLockoutSafetyCheck), and the tags are fileSystemTags.
@@ -434,6 +438,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
   ...BUCKET_TWINS,
   ...ANALYTICS_TWINS,
   ...DATA_TWINS,
+  ...TRAFFIC_TWINS,
+  ...IDENTITY_TWINS,
+  ...CDN_TWINS,
+  ...API_TWINS,
+  ...SETTINGS_TWINS,
 ]);
 
 /** Every native type with a twin. */

@@ -192,3 +192,39 @@ export const NATIVE_APPSYNC_GRAPHQL_API_V0 = "aws-native:appsync:GraphQLApi";
 export const NATIVE_BACKUP_PLAN = "aws-native:backup:BackupPlan";
 /** AWS::WAFv2::WebACLAssociation: a regional web ACL on a load balancer, API stage or other. */
 export const NATIVE_WAFV2_WEB_ACL_ASSOCIATION = "aws-native:wafv2:WebAclAssociation";
+export const NATIVE_EC2_FLOW_LOG = "aws-native:ec2:FlowLog";
+/** sdk/nodejs/ec2/vpcEndpoint.ts: `VpcEndpoint` (0.67.0 registered `VPCEndpoint`: _V0). */
+export const NATIVE_EC2_VPC_ENDPOINT = "aws-native:ec2:VpcEndpoint";
+export const NATIVE_EC2_VPC_ENDPOINT_V0 = "aws-native:ec2:VPCEndpoint";
+/** sdk/nodejs/wafv2/webAcl.ts: `WebAcl` (0.67.0 registered `WebACL`: _V0). */
+export const NATIVE_WAFV2_WEB_ACL = "aws-native:wafv2:WebAcl";
+export const NATIVE_WAFV2_WEB_ACL_V0 = "aws-native:wafv2:WebACL";
+export const NATIVE_WAFV2_LOGGING_CONFIGURATION = "aws-native:wafv2:LoggingConfiguration";
+export const NATIVE_COGNITO_USER_POOL = "aws-native:cognito:UserPool";
+/** AWS::SecretsManager::RotationSchedule: a secret's rotation (1.x and 0.67.0, not 0.126.0). */
+export const NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE = "aws-native:secretsmanager:RotationSchedule";
+export const NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY =
+  "aws-native:cloudfront:ResponseHeadersPolicy";
+/** AWS::Logs::DeliverySource and Delivery: CloudWatch Logs' delivery (standard logging v2). */
+export const NATIVE_LOGS_DELIVERY_SOURCE = "aws-native:logs:DeliverySource";
+export const NATIVE_LOGS_DELIVERY = "aws-native:logs:Delivery";
+export const NATIVE_APIGATEWAY_DOMAIN_NAME = "aws-native:apigateway:DomainName";
+export const NATIVE_APIGATEWAY_REQUEST_VALIDATOR = "aws-native:apigateway:RequestValidator";
+/** AWS::ApiGatewayV2::Stage (1.x and 0.67.0). */
+export const NATIVE_APIGATEWAYV2_STAGE = "aws-native:apigatewayv2:Stage";
+export const NATIVE_EFS_ACCESS_POINT = "aws-native:efs:AccessPoint";
+export const NATIVE_RAM_RESOURCE_SHARE = "aws-native:ram:ResourceShare";
+export const NATIVE_CODEBUILD_SOURCE_CREDENTIAL = "aws-native:codebuild:SourceCredential";
+export const NATIVE_QUICKSIGHT_DATA_SOURCE = "aws-native:quicksight:DataSource";
+/** AWS::EMR::Cluster and AWS::Config::ConfigurationRecorder: shipped by 0.67.0, not by 1.x. */
+export const NATIVE_EMR_CLUSTER = "aws-native:emr:Cluster";
+export const NATIVE_CONFIG_RECORDER = "aws-native:configuration:ConfigurationRecorder";
+export const NATIVE_CONFIG_AGGREGATOR = "aws-native:configuration:ConfigurationAggregator";
+export const NATIVE_EC2_INSTANCE_CONNECT_ENDPOINT = "aws-native:ec2:InstanceConnectEndpoint";
+export const NATIVE_ELASTICBEANSTALK_ENVIRONMENT = "aws-native:elasticbeanstalk:Environment";
+/** sdk/nodejs/docdb/dbClusterParameterGroup.ts (0.67.0 registered `DBClusterParameterGroup`: _V0). */
+export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP = "aws-native:docdb:DbClusterParameterGroup";
+export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0 = "aws-native:docdb:DBClusterParameterGroup";
+export const NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP = "aws-native:redshift:ClusterParameterGroup";
+/** AWS::ElasticLoadBalancing::LoadBalancer: a Classic Load Balancer (1.x and 0.67.0). */
+export const NATIVE_ELB_LOAD_BALANCER = "aws-native:elasticloadbalancing:LoadBalancer";

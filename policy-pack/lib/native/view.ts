@@ -4,7 +4,7 @@
 // (never a pass, never a crash). CloudFormation tags (`[{ key, value }]`) read as a classic tag map,
 // so `waiver:<policy>` tags and tier tags work on native resources too.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { Twin, TWINS } from "./twins";
+import { Derived, Twin, TWINS } from "./twins";
 
 /** The native type a view was made from, by the view (resource views only). */
 const nativeTypes = new WeakMap<object, string>();
@@ -129,11 +129,28 @@ export function classicProps(twin: Twin, props: any): Record<string, unknown> {
         try {
           value = read(key);
         } catch {
-          // unknown at preview: the raw sentinel stands for it, as on the classic proxy
+          // unknown at preview: the raw sentinel stands for it, as on the classic proxy; for a
+          // derived property, the sentinel of the dependency that is unknown (a flow log's
+          // resourceId, read only when its resourceType says it names a VPC).
+          const unknown = key in derived ? unknownDep(props, derived[key]) : undefined;
+          if (unknown !== undefined)
+            value = Reflect.getOwnPropertyDescriptor(props, unknown)?.value;
         }
       }
       return { value, writable: false, enumerable: true, configurable: true };
     },
+  });
+}
+
+/** The first of a derived property's sources (`from`, then `deps`) unknown at preview. */
+function unknownDep(props: any, d: Derived): string | undefined {
+  return [d.from, ...[d.deps ?? []].flat()].find((p) => {
+    try {
+      void props[p];
+      return false;
+    } catch {
+      return true;
+    }
   });
 }
 

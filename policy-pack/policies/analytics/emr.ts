@@ -7,6 +7,7 @@ import { EMR_CLUSTER, EMR_SECURITY_CONFIGURATION } from "../../lib/types";
 import { byKnownName, namedTarget } from "../../lib/references";
 import { holdsValue, jsonDocument } from "../../lib/values";
 import { awsDocs, cdkNag } from "../../lib/controls";
+import { NATIVE_EMR_CLUSTER, NATIVE_EMR_SECURITY_CONFIGURATION } from "../../lib/native/types";
 
 export const emrClusterLogging = resourcePolicy({
   name: "emr-cluster-logging",
@@ -24,7 +25,7 @@ export const emrClusterLogging = resourcePolicy({
     // primary node only; it archives them to S3 when a log location (LogUri) is given.
     awsDocs("emr/latest/ManagementGuide/emr-plan-debugging"),
   ],
-  types: [EMR_CLUSTER],
+  types: [EMR_CLUSTER, NATIVE_EMR_CLUSTER],
   check: (props, ctx) => {
     if (!holdsValue(() => props.logUri))
       ctx.report("No logUri: the cluster's logs are not kept in S3.");
@@ -48,8 +49,13 @@ export const emrClusterSecurityConfiguration = stackPolicy({
     cdkNag("AwsSolutions-EMR5"),
     awsDocs("emr/latest/ManagementGuide/emr-data-encryption-options"),
   ],
-  types: [EMR_CLUSTER, EMR_SECURITY_CONFIGURATION],
-  appliesTo: EMR_CLUSTER,
+  types: [
+    EMR_CLUSTER,
+    EMR_SECURITY_CONFIGURATION,
+    NATIVE_EMR_CLUSTER,
+    NATIVE_EMR_SECURITY_CONFIGURATION,
+  ],
+  appliesTo: [EMR_CLUSTER, NATIVE_EMR_CLUSTER],
   check: (ctx) => {
     const byName = byKnownName(ctx.index.ofType(EMR_SECURITY_CONFIGURATION));
     for (const cluster of ctx.index.ofType(EMR_CLUSTER)) {

@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { QUICKSIGHT_DATA_SOURCE } from "../../lib/types";
 import { awsDocs, cdkNag } from "../../lib/controls";
+import { NATIVE_QUICKSIGHT_DATA_SOURCE } from "../../lib/native/types";
 
 export const quicksightDataSourceSsl = resourcePolicy({
   name: "quicksight-data-source-ssl",
@@ -17,7 +18,7 @@ export const quicksightDataSourceSsl = resourcePolicy({
     cdkNag("AwsSolutions-QS1"),
     awsDocs("quicksight/latest/APIReference/API_SslProperties"),
   ],
-  types: [QUICKSIGHT_DATA_SOURCE],
+  types: [QUICKSIGHT_DATA_SOURCE, NATIVE_QUICKSIGHT_DATA_SOURCE],
   check: (props, ctx) => {
     if (props.sslProperties?.disableSsl === true) {
       ctx.report("sslProperties.disableSsl is true: the connection is not encrypted.");

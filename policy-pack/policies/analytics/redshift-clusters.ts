@@ -5,7 +5,10 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { byKnownName, eachWithReferrers, namedTarget } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
-import { NATIVE_REDSHIFT_CLUSTER } from "../../lib/native/types";
+import {
+  NATIVE_REDSHIFT_CLUSTER,
+  NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
+} from "../../lib/native/types";
 import { asList, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -125,7 +128,7 @@ export const redshiftParameterGroupRequireSsl = resourcePolicy({
     fsbp("Redshift.2"),
     awsDocs("redshift/latest/mgmt/connecting-ssl-support"),
   ],
-  types: [REDSHIFT_PARAMETER_GROUP],
+  types: [REDSHIFT_PARAMETER_GROUP, NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP],
   check: (props, ctx) => {
     const value = parameterGroupValue(props, "require_ssl");
     if (value !== undefined && value !== "true") {

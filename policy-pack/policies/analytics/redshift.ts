@@ -57,7 +57,7 @@ export const redshiftWorkgroupRequireSsl = resourcePolicy({
     'Add `configParameters: [{ parameterKey: "require_ssl", parameterValue: "true" }]`. The key is the API\'s snake_case ' +
     "name (the provider's documentation renders it as requireSsl, which the API does not accept).",
   references: [fsbp("RedshiftServerless.2")],
-  types: [REDSHIFTSERVERLESS_WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, NATIVE_REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     // Redshift Serverless API (ConfigParameter): keys are auto_mv, datestyle, enable_user_activity_logging,
     // query_group, search_path, require_ssl, use_fips_ssl, ...
@@ -87,7 +87,7 @@ export const redshiftWorkgroupNetwork = resourcePolicy({
     "Set `subnetIds` to the private data subnets (spread over the Availability Zones the service requires) and " +
     "`securityGroupIds` to a group allowing 5439 only from the clients that need it.",
   references: [awsDocs("Redshift Serverless workgroup subnets and security groups")],
-  types: [REDSHIFTSERVERLESS_WORKGROUP],
+  types: [REDSHIFTSERVERLESS_WORKGROUP, NATIVE_REDSHIFTSERVERLESS_WORKGROUP],
   check: (props, ctx) => {
     if (!present(props, "subnetIds"))
       ctx.report("subnetIds is not set (default VPC subnets are used).");

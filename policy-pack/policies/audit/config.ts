@@ -3,6 +3,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { CONFIG_AGGREGATOR, CONFIG_RECORDER, CONFIG_RECORDER_STATUS } from "../../lib/types";
 import { awsDocs, checkov, fsbp, trivy } from "../../lib/controls";
+import { NATIVE_CONFIG_AGGREGATOR, NATIVE_CONFIG_RECORDER } from "../../lib/native/types";
 
 export const configAggregatorAllRegions = resourcePolicy({
   name: "config-aggregator-all-regions",
@@ -19,7 +20,7 @@ export const configAggregatorAllRegions = resourcePolicy({
     trivy("AWS-0019"),
     awsDocs("config/latest/developerguide/aggregate-data"),
   ],
-  types: [CONFIG_AGGREGATOR],
+  types: [CONFIG_AGGREGATOR, NATIVE_CONFIG_AGGREGATOR],
   check: (props, ctx) => {
     const source = props.accountAggregationSource ?? props.organizationAggregationSource;
     if (source?.allRegions !== true) {
@@ -44,7 +45,7 @@ export const configRecorderAllResources = resourcePolicy({
     fsbp("Config.1"),
     awsDocs("config/latest/APIReference/API_RecordingGroup (global resources in one region)"),
   ],
-  types: [CONFIG_RECORDER],
+  types: [CONFIG_RECORDER, NATIVE_CONFIG_RECORDER],
   check: (props, ctx) => {
     const group = props.recordingGroup;
     if (group?.allSupported !== false) return;

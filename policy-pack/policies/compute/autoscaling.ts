@@ -8,6 +8,7 @@ import { resolveRef } from "../../lib/references";
 import { asList, holdsValue, stringProp, unknownError } from "../../lib/values";
 import { AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_AUTOSCALING_GROUP } from "../../lib/native/types";
 
 export const autoscalingGroupLaunchTemplate = resourcePolicy({
   name: "autoscaling-group-launch-template",
@@ -156,7 +157,7 @@ export const autoscalingGroupElbHealthCheck = resourcePolicy({
     cdkNag("AwsSolutions-AS2"),
     awsDocs("autoscaling/ec2/userguide/ec2-auto-scaling-health-checks (default: EC2)"),
   ],
-  types: [AUTOSCALING_GROUP],
+  types: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (props, ctx) => {
     const sources = ["targetGroupArns", "loadBalancers", "trafficSources"].filter(
       (k) => asList(props[k]).length > 0,

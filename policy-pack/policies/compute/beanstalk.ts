@@ -4,6 +4,7 @@ import { resourcePolicy } from "../../lib/define";
 import { ELASTICBEANSTALK_ENVIRONMENT } from "../../lib/types";
 import { asList } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_ELASTICBEANSTALK_ENVIRONMENT } from "../../lib/native/types";
 
 /** The value of an option setting, or undefined when the environment does not set it. */
 function optionValue(props: any, namespace: string, name: string): string | undefined {
@@ -28,7 +29,7 @@ export const beanstalkHealthReporting = resourcePolicy({
   // Checkov CKV_AWS_312 has checked both: SystemType "enhanced" in earlier releases,
   // HealthStreamingEnabled in later ones.
   references: [checkov("CKV_AWS_312"), fsbp("ElasticBeanstalk.1")],
-  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  types: [ELASTICBEANSTALK_ENVIRONMENT, NATIVE_ELASTICBEANSTALK_ENVIRONMENT],
   check: (props, ctx) => {
     const system = optionValue(props, HEALTH, "SystemType");
     if (system?.toLowerCase() !== "enhanced") {
@@ -58,7 +59,7 @@ export const beanstalkManagedUpdates = resourcePolicy({
     '{ namespace: "aws:elasticbeanstalk:managedactions:platformupdate", name: "UpdateLevel", ' +
     'value: "minor" }.',
   references: [cdkNag("AwsSolutions-EB3"), checkov("CKV_AWS_340"), fsbp("ElasticBeanstalk.2")],
-  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  types: [ELASTICBEANSTALK_ENVIRONMENT, NATIVE_ELASTICBEANSTALK_ENVIRONMENT],
   check: (props, ctx) => {
     const on = optionValue(props, "aws:elasticbeanstalk:managedactions", "ManagedActionsEnabled");
     if (on?.toLowerCase() !== "true") {
@@ -82,7 +83,7 @@ export const beanstalkStreamLogs = resourcePolicy({
     'Add settings { namespace: "aws:elasticbeanstalk:cloudwatch:logs", name: "StreamLogs", ' +
     'value: "true" } and a RetentionInDays.',
   references: [fsbp("ElasticBeanstalk.3"), awsDocs(OPTIONS_DOC)],
-  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  types: [ELASTICBEANSTALK_ENVIRONMENT, NATIVE_ELASTICBEANSTALK_ENVIRONMENT],
   check: (props, ctx) => {
     const on = optionValue(props, "aws:elasticbeanstalk:cloudwatch:logs", "StreamLogs");
     if (on?.toLowerCase() !== "true") {
@@ -103,7 +104,7 @@ export const beanstalkLogPublication = resourcePolicy({
     'Add settings { namespace: "aws:elasticbeanstalk:hostmanager", name: ' +
     '"LogPublicationControl", value: "true" }.',
   references: [cdkNag("AwsSolutions-EB4"), awsDocs(OPTIONS_DOC)],
-  types: [ELASTICBEANSTALK_ENVIRONMENT],
+  types: [ELASTICBEANSTALK_ENVIRONMENT, NATIVE_ELASTICBEANSTALK_ENVIRONMENT],
   check: (props, ctx) => {
     const on = optionValue(props, "aws:elasticbeanstalk:hostmanager", "LogPublicationControl");
     if (on?.toLowerCase() !== "true") {

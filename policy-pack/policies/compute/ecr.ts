@@ -17,7 +17,7 @@ import {
   NATIVE_ECR_REGISTRY_SCANNING_CONFIGURATION,
   NATIVE_ECR_REPOSITORY,
 } from "../../lib/native/types";
-import { asList, asString } from "../../lib/values";
+import { asList, asString, present } from "../../lib/values";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
 export const ecrRepositoryTagImmutability = resourcePolicy({
@@ -123,13 +123,15 @@ export const ecrRepositoryLifecyclePolicy = stackPolicy({
   remediationSteps:
     "Add an `aws.ecr.LifecyclePolicy` for the repository keeping the last N images (and expiring untagged ones after a few days).",
   references: [fsbp("ECR.3")],
-  types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY],
-  appliesTo: ECR_REPOSITORY,
+  types: [ECR_REPOSITORY, ECR_LIFECYCLE_POLICY, NATIVE_ECR_REPOSITORY],
+  appliesTo: [ECR_REPOSITORY, NATIVE_ECR_REPOSITORY],
   check: (ctx) => {
     // Policies built from the repository resource correlate by property dependency; a policy for a
     // repository given by literal name correlates by that name.
     const link = { type: ECR_LIFECYCLE_POLICY, prop: "repository", keys: ["name"] };
     eachWithReferrers(ctx, ECR_REPOSITORY, link, (repo, lifecycle) => {
+      // An aws-native repository holds its policy inline (lifecyclePolicy.lifecyclePolicyText).
+      if (present(repo.props.lifecyclePolicy, "lifecyclePolicyText")) return;
       if (lifecycle.length === 0) ctx.report(repo, "The repository has no lifecycle policy.");
     });
   },

@@ -5,6 +5,7 @@ import { resourcePolicy } from "../../lib/define";
 import { holdsValue } from "../../lib/values";
 import { EFS_ACCESS_POINT } from "../../lib/types";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_EFS_ACCESS_POINT } from "../../lib/native/types";
 
 export const efsAccessPointRootDirectory = resourcePolicy({
   name: "efs-access-point-root-directory",
@@ -20,7 +21,7 @@ export const efsAccessPointRootDirectory = resourcePolicy({
     fsbp("EFS.3"),
     awsDocs("Enforcing a root directory with an access point"),
   ],
-  types: [EFS_ACCESS_POINT],
+  types: [EFS_ACCESS_POINT, NATIVE_EFS_ACCESS_POINT],
   check: (props, ctx) => {
     if (!holdsValue(() => props.rootDirectory?.path)) {
       ctx.report("rootDirectory.path is not set: clients see the whole file system.");
@@ -47,7 +48,7 @@ export const efsAccessPointPosixUser = resourcePolicy({
     fsbp("EFS.4"),
     awsDocs("Enforcing a user identity using an access point"),
   ],
-  types: [EFS_ACCESS_POINT],
+  types: [EFS_ACCESS_POINT, NATIVE_EFS_ACCESS_POINT],
   check: (props, ctx) => {
     if (!holdsValue(() => props.posixUser?.gid))
       ctx.report("posixUser is not set: requests act as whatever user the client claims.");

@@ -6,7 +6,12 @@ import { DOCDB_CLUSTER, DOCDB_CLUSTER_PARAMETER_GROUP } from "../../lib/types";
 import { parameterGroupValue } from "../../lib/values";
 import { SUPPLIED_PASSWORD_ADVISORY, suppliedPasswords } from "../../lib/secrets";
 import { awsDocs, checkov } from "../../lib/controls";
-import { NATIVE_DOCDB_DB_CLUSTER, NATIVE_DOCDB_DB_CLUSTER_V0 } from "../../lib/native/types";
+import {
+  NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP,
+  NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0,
+  NATIVE_DOCDB_DB_CLUSTER,
+  NATIVE_DOCDB_DB_CLUSTER_V0,
+} from "../../lib/native/types";
 
 export const docdbParameterGroupTls = resourcePolicy({
   name: "docdb-parameter-group-tls",
@@ -22,7 +27,11 @@ export const docdbParameterGroupTls = resourcePolicy({
     checkov("CKV_AWS_90"),
     awsDocs("documentdb/latest/developerguide/security.encryption.ssl"),
   ],
-  types: [DOCDB_CLUSTER_PARAMETER_GROUP],
+  types: [
+    DOCDB_CLUSTER_PARAMETER_GROUP,
+    NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP,
+    NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0,
+  ],
   check: (props, ctx) => {
     if (parameterGroupValue(props, "tls") === "disabled") {
       ctx.report("the tls parameter is disabled: clients may connect without TLS.");
@@ -46,7 +55,11 @@ export const docdbParameterGroupAuditLogs = resourcePolicy({
     'Add `{ name: "audit_logs", value: "enabled" }` (or "all") to `parameters`, and export the ' +
     '"audit" log of the cluster (`enabledCloudwatchLogsExports`).',
   references: [checkov("CKV_AWS_104"), awsDocs("documentdb/latest/developerguide/event-auditing")],
-  types: [DOCDB_CLUSTER_PARAMETER_GROUP],
+  types: [
+    DOCDB_CLUSTER_PARAMETER_GROUP,
+    NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP,
+    NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0,
+  ],
   check: (props, ctx) => {
     const value = parameterGroupValue(props, "audit_logs");
     if (value === undefined) {

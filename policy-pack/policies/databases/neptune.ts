@@ -5,6 +5,11 @@ import { stackPolicy } from "../../lib/define";
 import { eachWithReferrers } from "../../lib/references";
 import { NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE } from "../../lib/types";
 import { awsDocs, cdkNag, fsbp } from "../../lib/controls";
+import {
+  NATIVE_NEPTUNE_DB_CLUSTER,
+  NATIVE_NEPTUNE_DB_CLUSTER_V0,
+  NATIVE_NEPTUNE_DB_INSTANCE,
+} from "../../lib/native/types";
 
 export const neptuneClusterMultiAz = stackPolicy({
   name: "neptune-cluster-multi-az",
@@ -22,8 +27,14 @@ export const neptuneClusterMultiAz = stackPolicy({
     fsbp("Neptune.9"),
     awsDocs("AWS Config rule neptune-cluster-multi-az-enabled"),
   ],
-  types: [NEPTUNE_CLUSTER, NEPTUNE_CLUSTER_INSTANCE],
-  appliesTo: NEPTUNE_CLUSTER,
+  types: [
+    NEPTUNE_CLUSTER,
+    NEPTUNE_CLUSTER_INSTANCE,
+    NATIVE_NEPTUNE_DB_CLUSTER,
+    NATIVE_NEPTUNE_DB_CLUSTER_V0,
+    NATIVE_NEPTUNE_DB_INSTANCE,
+  ],
+  appliesTo: [NEPTUNE_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER_V0],
   check: (ctx) => {
     const link = {
       type: NEPTUNE_CLUSTER_INSTANCE,

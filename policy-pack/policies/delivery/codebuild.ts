@@ -6,7 +6,10 @@ import { resourcePolicy } from "../../lib/define";
 import { plaintextSecretReason, SecretNameConfig, secretNameSchema } from "../../lib/secrets";
 import { asList, present } from "../../lib/values";
 import { CODEBUILD_PROJECT, CODEBUILD_SOURCE_CREDENTIAL } from "../../lib/types";
-import { NATIVE_CODEBUILD_PROJECT } from "../../lib/native/types";
+import {
+  NATIVE_CODEBUILD_PROJECT,
+  NATIVE_CODEBUILD_SOURCE_CREDENTIAL,
+} from "../../lib/native/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
 /** aws-native projects are judged as the classic ones (../../lib/native/twins.ts). */
@@ -141,7 +144,7 @@ export const codebuildSourceCredentialUsesConnection = resourcePolicy({
     'Use `authType: "CODECONNECTIONS"` with a connection ARN (or `SECRETS_MANAGER` with a secret ARN) instead of ' +
     "PERSONAL_ACCESS_TOKEN / BASIC_AUTH / OAUTH.",
   references: [awsDocs("CodeBuild source credentials (ImportSourceCredentials)")],
-  types: [CODEBUILD_SOURCE_CREDENTIAL],
+  types: [CODEBUILD_SOURCE_CREDENTIAL, NATIVE_CODEBUILD_SOURCE_CREDENTIAL],
   check: (props, ctx) => {
     const type = props.authType;
     if (type !== "CODECONNECTIONS" && type !== "SECRETS_MANAGER") {

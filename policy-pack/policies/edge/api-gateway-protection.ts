@@ -10,7 +10,12 @@ import {
   APIGATEWAY_STAGE,
   WAFV2_WEB_ACL_ASSOCIATION,
 } from "../../lib/types";
-import { NATIVE_APIGATEWAY_STAGE, NATIVE_WAFV2_WEB_ACL_ASSOCIATION } from "../../lib/native/types";
+import {
+  NATIVE_APIGATEWAY_REQUEST_VALIDATOR,
+  NATIVE_APIGATEWAY_REST_API,
+  NATIVE_APIGATEWAY_STAGE,
+  NATIVE_WAFV2_WEB_ACL_ASSOCIATION,
+} from "../../lib/native/types";
 import { asString } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -99,8 +104,13 @@ export const apigatewayRequestValidation = stackPolicy({
     // "API Gateway ... can perform basic validation ... you configure a request validator".
     awsDocs("apigateway/latest/developerguide/api-gateway-method-request-validation"),
   ],
-  types: [APIGATEWAY_REST_API, APIGATEWAY_REQUEST_VALIDATOR],
-  appliesTo: APIGATEWAY_REST_API,
+  types: [
+    APIGATEWAY_REST_API,
+    APIGATEWAY_REQUEST_VALIDATOR,
+    NATIVE_APIGATEWAY_REST_API,
+    NATIVE_APIGATEWAY_REQUEST_VALIDATOR,
+  ],
+  appliesTo: [APIGATEWAY_REST_API, NATIVE_APIGATEWAY_REST_API],
   check: (ctx) => {
     const link = { type: APIGATEWAY_REQUEST_VALIDATOR, prop: "restApi", keys: ["id"] };
     eachWithReferrers(ctx, APIGATEWAY_REST_API, link, (api, validators) => {

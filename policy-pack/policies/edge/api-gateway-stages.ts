@@ -2,7 +2,7 @@
 // with X-Ray, and REST custom domains refuse TLS 1.0.
 import { requireTrue, resourcePolicy } from "../../lib/define";
 import { APIGATEWAY_DOMAIN_NAME, APIGATEWAY_STAGE, APIGATEWAYV2_STAGE } from "../../lib/types";
-import { NATIVE_APIGATEWAY_STAGE } from "../../lib/native/types";
+import { NATIVE_APIGATEWAY_DOMAIN_NAME, NATIVE_APIGATEWAY_STAGE } from "../../lib/native/types";
 import { holdsValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
 
@@ -77,7 +77,7 @@ export const apigatewayDomainTls = resourcePolicy({
     // HTTP and WebSocket API domains support only TLS_1_2, so they need no rule.
     awsDocs("apigateway/latest/developerguide/apigateway-custom-domain-tls-version"),
   ],
-  types: [APIGATEWAY_DOMAIN_NAME],
+  types: [APIGATEWAY_DOMAIN_NAME, NATIVE_APIGATEWAY_DOMAIN_NAME],
   check: (props, ctx) => {
     const policy = props.securityPolicy;
     if (policy === undefined || policy === null || policy === "") {

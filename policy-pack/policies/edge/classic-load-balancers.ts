@@ -4,6 +4,7 @@ import { reportIf, resourcePolicy } from "../../lib/define";
 import { ELB_LOAD_BALANCER } from "../../lib/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_ELB_LOAD_BALANCER } from "../../lib/native/types";
 
 export const elbClassicAccessLogs = resourcePolicy({
   name: "elb-classic-access-logs",
@@ -20,7 +21,7 @@ export const elbClassicAccessLogs = resourcePolicy({
     fsbp("ELB.5"),
     awsDocs("elasticloadbalancing/latest/classic/access-log-collection"),
   ],
-  types: [ELB_LOAD_BALANCER],
+  types: [ELB_LOAD_BALANCER, NATIVE_ELB_LOAD_BALANCER],
   check: (props, ctx) => {
     // Provider docs, aws.elb.LoadBalancer accessLogs.enabled: "Default is true".
     const logs = props.accessLogs;
@@ -56,7 +57,7 @@ export const elbClassicListenerTls = resourcePolicy({
     awsDocs("elasticloadbalancing/latest/classic/elb-listener-config"),
     awsDocs("elasticloadbalancing/latest/classic/elb-https-load-balancers"),
   ],
-  types: [ELB_LOAD_BALANCER],
+  types: [ELB_LOAD_BALANCER, NATIVE_ELB_LOAD_BALANCER],
   check: (props, ctx) => {
     for (const listener of asList(props.listeners)) {
       const protocol = String(listener?.lbProtocol ?? "").toLowerCase();
@@ -94,6 +95,6 @@ export const elbClassicCrossZone = resourcePolicy({
     fsbp("ELB.9"),
     awsDocs("elasticloadbalancing/latest/classic/enable-disable-crosszone-lb"),
   ],
-  types: [ELB_LOAD_BALANCER],
+  types: [ELB_LOAD_BALANCER, NATIVE_ELB_LOAD_BALANCER],
   check: reportIf("crossZoneLoadBalancing", false),
 });

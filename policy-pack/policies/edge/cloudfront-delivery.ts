@@ -5,6 +5,7 @@ import { resourcePolicy } from "../../lib/define";
 import { asList } from "../../lib/values";
 import { CLOUDFRONT_DISTRIBUTION } from "../../lib/types";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import { NATIVE_CLOUDFRONT_DISTRIBUTION } from "../../lib/native/types";
 
 export const cloudfrontGeoRestriction = resourcePolicy({
   name: "cloudfront-geo-restriction",
@@ -19,7 +20,7 @@ export const cloudfrontGeoRestriction = resourcePolicy({
     checkov("CKV_AWS_374"),
     awsDocs("Restrict the geographic distribution of your content"),
   ],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (props.restrictions?.geoRestriction?.restrictionType === "none")
       ctx.report('restrictions.geoRestriction.restrictionType is "none": served in every country.');
@@ -41,7 +42,7 @@ export const cloudfrontOriginFailover = resourcePolicy({
     fsbp("CloudFront.4"),
     awsDocs("Optimize high availability with CloudFront origin failover"),
   ],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const groups = asList<Record<string, any>>(props.originGroups);
     if (groups.length === 0) {

@@ -11,7 +11,12 @@ import {
   CLOUDWATCH_LOG_DELIVERY_SOURCE,
 } from "../../lib/types";
 import { cdkNag, checkov, fsbp, trivy } from "../../lib/controls";
-import { NATIVE_CLOUDFRONT_DISTRIBUTION } from "../../lib/native/types";
+import {
+  NATIVE_CLOUDFRONT_DISTRIBUTION,
+  NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+  NATIVE_LOGS_DELIVERY,
+  NATIVE_LOGS_DELIVERY_SOURCE,
+} from "../../lib/native/types";
 
 const S3_WEBSITE_DOMAIN = /\.s3-website[.-][a-z0-9-]+\.amazonaws\.com(\.cn)?$/i;
 const S3_REST_DOMAIN = /\.s3(\.dualstack)?([.-][a-z0-9-]+)?\.amazonaws\.com(\.cn)?$/i;
@@ -142,7 +147,7 @@ export const cloudfrontOriginAccessControl = resourcePolicy({
     "Create an `aws.cloudfront.OriginAccessControl`, set `originAccessControlId` on the origin, replace `s3OriginConfig`, and " +
     "switch the bucket policy from the OAI principal to `cloudfront.amazonaws.com` with `AWS:SourceArn` = the distribution.",
   references: [checkov("CKV2_AWS_46"), fsbp("CloudFront.13")],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     for (const origin of asList(props.origins)) {
       if (present(origin?.s3OriginConfig, "originAccessIdentity")) {
@@ -169,7 +174,7 @@ export const cloudfrontOriginTls = resourcePolicy({
     fsbp("CloudFront.9"),
     fsbp("CloudFront.10"),
   ],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     const origins = asList(props.origins).filter((o: any) => present(o, "customOriginConfig"));
     if (origins.length === 0) return;
@@ -203,7 +208,7 @@ export const cloudfrontDefaultRootObject = resourcePolicy({
   severity: "low",
   remediationSteps: 'Set `defaultRootObject: "index.html"`.',
   references: [checkov("CKV_AWS_305"), fsbp("CloudFront.1")],
-  types: [CLOUDFRONT_DISTRIBUTION],
+  types: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (props, ctx) => {
     if (present(props, "defaultRootObject")) return;
     const s3 = asList(props.origins).some(
@@ -254,8 +259,15 @@ export const cloudfrontLogging = stackPolicy({
     trivy("AWS-0010"),
     fsbp("CloudFront.5"),
   ],
-  types: [CLOUDFRONT_DISTRIBUTION, CLOUDWATCH_LOG_DELIVERY_SOURCE, CLOUDWATCH_LOG_DELIVERY],
-  appliesTo: CLOUDFRONT_DISTRIBUTION,
+  types: [
+    CLOUDFRONT_DISTRIBUTION,
+    CLOUDWATCH_LOG_DELIVERY_SOURCE,
+    CLOUDWATCH_LOG_DELIVERY,
+    NATIVE_CLOUDFRONT_DISTRIBUTION,
+    NATIVE_LOGS_DELIVERY_SOURCE,
+    NATIVE_LOGS_DELIVERY,
+  ],
+  appliesTo: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (ctx) => {
     const literal = literalReferences(ctx, [CLOUDWATCH_LOG_DELIVERY], "deliverySourceName");
     for (const dist of ctx.index.ofType(CLOUDFRONT_DISTRIBUTION)) {
@@ -319,8 +331,13 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
       default: 31536000,
     },
   },
-  types: [CLOUDFRONT_DISTRIBUTION, CLOUDFRONT_RESPONSE_HEADERS_POLICY],
-  appliesTo: CLOUDFRONT_DISTRIBUTION,
+  types: [
+    CLOUDFRONT_DISTRIBUTION,
+    CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+    NATIVE_CLOUDFRONT_DISTRIBUTION,
+    NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+  ],
+  appliesTo: [CLOUDFRONT_DISTRIBUTION, NATIVE_CLOUDFRONT_DISTRIBUTION],
   check: (ctx) => {
     const min = ctx.config.minHstsMaxAgeSeconds;
     const hstsProblem = (rhp: PolicyResource): string | undefined => {

@@ -12,6 +12,14 @@ import {
   WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION,
 } from "../../lib/types";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
+import {
+  NATIVE_WAFV2_LOGGING_CONFIGURATION,
+  NATIVE_WAFV2_WEB_ACL,
+  NATIVE_WAFV2_WEB_ACL_V0,
+} from "../../lib/native/types";
+
+/** The native web ACL types, read as the classic web ACL (../../lib/native/twins-traffic.ts). */
+const NATIVE_ACLS = [NATIVE_WAFV2_WEB_ACL, NATIVE_WAFV2_WEB_ACL_V0];
 
 /** A web ACL rule, from inline `rules`, `ruleJson`, WebAclRule or WebAclRuleGroupAssociation. */
 interface WafRule {
@@ -90,8 +98,8 @@ export const wafv2ManagedRules = stackPolicy<{ requiredManagedRuleGroups: string
       default: ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"],
     },
   },
-  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
-  appliesTo: WAFV2_WEB_ACL,
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION, ...NATIVE_ACLS],
+  appliesTo: [WAFV2_WEB_ACL, ...NATIVE_ACLS],
   check: (ctx) => {
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
@@ -124,8 +132,8 @@ export const wafv2RateLimit = stackPolicy({
   remediationSteps:
     'Add a rule with `statement.rateBasedStatement: { limit: <requests per 5 min>, aggregateKeyType: "IP" }` and `action: { block: {} }`.',
   references: [awsDocs("WAF rate-based rule statement")],
-  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE],
-  appliesTo: WAFV2_WEB_ACL,
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, ...NATIVE_ACLS],
+  appliesTo: [WAFV2_WEB_ACL, ...NATIVE_ACLS],
   check: (ctx) => {
     for (const acl of ctx.index.ofType(WAFV2_WEB_ACL)) {
       ctx.each(acl, () => {
@@ -148,7 +156,7 @@ export const wafv2Metrics = resourcePolicy({
   remediationSteps:
     "Set `visibilityConfig.cloudwatchMetricsEnabled: true` on the web ACL and on every rule (and sampledRequestsEnabled for triage).",
   references: [fsbp("WAF.12")],
-  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION],
+  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_RULE, WAFV2_WEB_ACL_RULE_GROUP_ASSOCIATION, ...NATIVE_ACLS],
   check: (props, ctx, args) => {
     if (args.type !== WAFV2_WEB_ACL) {
       // Separate rule resources: visibilityConfig is optional there; flag only an explicit opt-out.
@@ -187,8 +195,13 @@ export const wafv2Logging = stackPolicy({
     "Create an `aws.wafv2.WebAclLoggingConfiguration` with `resourceArn: <acl>.arn` and a KMS-encrypted log group named " +
     "`aws-waf-logs-*` as destination; redact Authorization and Cookie headers.",
   references: [checkov("CKV2_AWS_31"), fsbp("WAF.11")],
-  types: [WAFV2_WEB_ACL, WAFV2_WEB_ACL_LOGGING_CONFIGURATION],
-  appliesTo: WAFV2_WEB_ACL,
+  types: [
+    WAFV2_WEB_ACL,
+    WAFV2_WEB_ACL_LOGGING_CONFIGURATION,
+    ...NATIVE_ACLS,
+    NATIVE_WAFV2_LOGGING_CONFIGURATION,
+  ],
+  appliesTo: [WAFV2_WEB_ACL, ...NATIVE_ACLS],
   check: (ctx) => {
     const link = { type: WAFV2_WEB_ACL_LOGGING_CONFIGURATION, prop: "resourceArn", keys: ["arn"] };
     eachWithReferrers(ctx, WAFV2_WEB_ACL, link, (acl, logging) => {

@@ -2,7 +2,7 @@
 // and identity pools (no AWS credentials for unauthenticated guests).
 import { resourcePolicy } from "../../lib/define";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../lib/types";
-import { NATIVE_COGNITO_IDENTITY_POOL } from "../../lib/native/types";
+import { NATIVE_COGNITO_IDENTITY_POOL, NATIVE_COGNITO_USER_POOL } from "../../lib/native/types";
 import { numberish } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -20,7 +20,7 @@ export const cognitoUserPoolMfa = resourcePolicy({
     cdkNag("AwsSolutions-COG2"),
     awsDocs("cognito/latest/developerguide/user-pool-settings-mfa"),
   ],
-  types: [COGNITO_USER_POOL],
+  types: [COGNITO_USER_POOL, NATIVE_COGNITO_USER_POOL],
   check: (props, ctx) => {
     const mfa = String(props.mfaConfiguration ?? "OFF").toUpperCase();
     if (mfa !== "ON") {
@@ -50,7 +50,7 @@ export const cognitoUserPoolThreatProtection = resourcePolicy({
     fsbp("Cognito.1"),
     awsDocs("cognito/latest/developerguide/cognito-user-pool-settings-threat-protection"),
   ],
-  types: [COGNITO_USER_POOL],
+  types: [COGNITO_USER_POOL, NATIVE_COGNITO_USER_POOL],
   check: (props, ctx) => {
     const mode = props.userPoolAddOns?.advancedSecurityMode;
     if (String(mode ?? "OFF").toUpperCase() !== "ENFORCED") {
@@ -83,7 +83,7 @@ export const cognitoUserPoolPasswordPolicy = resourcePolicy({
     cdkNag("AwsSolutions-COG1"),
     awsDocs("cognito/latest/developerguide/managing-users-passwords"),
   ],
-  types: [COGNITO_USER_POOL],
+  types: [COGNITO_USER_POOL, NATIVE_COGNITO_USER_POOL],
   check: (props, ctx) => {
     const policy = props.passwordPolicy;
     if (!policy) return;

@@ -160,7 +160,7 @@ export const mskClusterClientAuthentication = resourcePolicy({
     awsDocs("config/latest/developerguide/msk-unrestricted-access-check"),
     awsDocs("msk/latest/developerguide/iam-access-control"),
   ],
-  types: [MSK_CLUSTER],
+  types: [MSK_CLUSTER, NATIVE_MSK_CLUSTER],
   check: (props, ctx) => {
     const auth = props.clientAuthentication;
     if (auth?.unauthenticated === true) {

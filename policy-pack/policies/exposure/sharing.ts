@@ -30,6 +30,7 @@ import {
   NATIVE_EC2_VPC_ENDPOINT_SERVICE_PERMISSIONS,
   NATIVE_ECR_PUBLIC_REPOSITORY,
   NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
+  NATIVE_RAM_RESOURCE_SHARE,
 } from "../../lib/native/types";
 import { asList, must } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
@@ -273,7 +274,7 @@ export const ramShareNoExternalPrincipals = resourcePolicy({
   references: [
     awsDocs("ram/latest/APIReference/API_CreateResourceShare (allowExternalPrincipals)"),
   ],
-  types: [RAM_RESOURCE_SHARE],
+  types: [RAM_RESOURCE_SHARE, NATIVE_RAM_RESOURCE_SHARE],
   check: (props, ctx) => {
     // RAM API reference, CreateResourceShare: allowExternalPrincipals "Specifies whether principals
     // outside your organization in AWS Organizations can be associated with a resource share."

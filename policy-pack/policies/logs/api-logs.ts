@@ -4,7 +4,12 @@
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { stageMethodSettings } from "../../lib/edge/stage-settings";
 import { APIGATEWAY_METHOD_SETTINGS, APIGATEWAY_STAGE, APPSYNC_GRAPHQL_API } from "../../lib/types";
-import { NATIVE_APPSYNC_GRAPHQL_API, NATIVE_APPSYNC_GRAPHQL_API_V0 } from "../../lib/native/types";
+import {
+  NATIVE_APIGATEWAY_STAGE,
+  NATIVE_APPSYNC_GRAPHQL_API,
+  NATIVE_APPSYNC_GRAPHQL_API_V0,
+} from "../../lib/native/types";
+import { inlineMethodSettings } from "../../lib/native/twins-apis";
 import { holdsValue, unknownError } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -35,18 +40,19 @@ export const apigatewayStageExecutionLogging = stackPolicy({
     // "Execution logging ... Off, Errors only, Errors and info logs"; off by default.
     awsDocs("apigateway/latest/developerguide/set-up-logging"),
   ],
-  types: [APIGATEWAY_STAGE, APIGATEWAY_METHOD_SETTINGS],
-  appliesTo: APIGATEWAY_STAGE,
+  types: [APIGATEWAY_STAGE, APIGATEWAY_METHOD_SETTINGS, NATIVE_APIGATEWAY_STAGE],
+  appliesTo: [APIGATEWAY_STAGE, NATIVE_APIGATEWAY_STAGE],
   check: (ctx) => {
     for (const stage of ctx.index.ofType(APIGATEWAY_STAGE)) {
       ctx.each(stage, () => {
         const { settings, unresolved } = stageMethodSettings(ctx.index, stage);
         let all: string | undefined;
         const off: string[] = [];
-        for (const ms of settings) {
-          const level = String(ms.props.settings?.loggingLevel ?? "OFF").toUpperCase();
-          if (ms.props.methodPath === ALL_METHODS) all = level;
-          else if (level === "OFF") off.push(String(ms.props.methodPath));
+        // An aws-native stage holds its method settings inline (../../lib/native/twins-apis.ts).
+        for (const ms of [...settings.map((s) => s.props), ...inlineMethodSettings(stage)]) {
+          const level = String(ms.settings?.loggingLevel ?? "OFF").toUpperCase();
+          if (ms.methodPath === ALL_METHODS) all = level;
+          else if (level === "OFF") off.push(String(ms.methodPath));
         }
         if (all !== undefined && LOGGING_LEVELS.has(all) && off.length === 0) return;
         // Settings whose stage cannot be told until apply may be the ones that turn logging on.

@@ -4,6 +4,7 @@
 import { stackPolicy } from "../../lib/define";
 import { APIGATEWAYV2_API, APIGATEWAYV2_STAGE } from "../../lib/types";
 import { awsDocs, fsbp, kics } from "../../lib/controls";
+import { NATIVE_APIGATEWAYV2_API, NATIVE_APIGATEWAYV2_STAGE } from "../../lib/native/types";
 
 /** Execution log levels that log (the other value, and the default, is OFF). */
 const LOGGING_LEVELS = new Set(["ERROR", "INFO"]);
@@ -31,8 +32,8 @@ export const websocketStageExecutionLogging = stackPolicy({
     // Supported only for WebSocket APIs." (the provider's apigatewayv2 Stage reference)
     awsDocs("apigateway/latest/developerguide/websocket-api-logging"),
   ],
-  types: [APIGATEWAYV2_STAGE, APIGATEWAYV2_API],
-  appliesTo: APIGATEWAYV2_STAGE,
+  types: [APIGATEWAYV2_STAGE, APIGATEWAYV2_API, NATIVE_APIGATEWAYV2_STAGE, NATIVE_APIGATEWAYV2_API],
+  appliesTo: [APIGATEWAYV2_STAGE, NATIVE_APIGATEWAYV2_STAGE],
   check: (ctx) => {
     for (const stage of ctx.index.ofType(APIGATEWAYV2_STAGE)) {
       ctx.each(stage, () => {

@@ -8,6 +8,7 @@ import { grantsEverything } from "../../lib/resource-policies";
 import { must, unknownError } from "../../lib/values";
 import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
+import { NATIVE_EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT_V0 } from "../../lib/native/types";
 
 interface EndpointConfig {
   readonly exemptServices: string[];
@@ -31,8 +32,13 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
       default: [],
     },
   },
-  types: [EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY],
-  appliesTo: EC2_VPC_ENDPOINT,
+  types: [
+    EC2_VPC_ENDPOINT,
+    EC2_VPC_ENDPOINT_POLICY,
+    NATIVE_EC2_VPC_ENDPOINT,
+    NATIVE_EC2_VPC_ENDPOINT_V0,
+  ],
+  appliesTo: [EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT_V0],
   check: (ctx) => {
     const endpoints = ctx.index.ofType(EC2_VPC_ENDPOINT);
     const policies = ctx.index.ofType(EC2_VPC_ENDPOINT_POLICY);

@@ -7,6 +7,7 @@ import { resourcePolicy } from "../../lib/define";
 import { present } from "../../lib/values";
 import { EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
+import { NATIVE_EC2_INSTANCE_CONNECT_ENDPOINT } from "../../lib/native/types";
 
 export const instanceConnectEndpointSecurityGroups = resourcePolicy({
   name: "ec2-instance-connect-endpoint-security-groups",
@@ -19,7 +20,7 @@ export const instanceConnectEndpointSecurityGroups = resourcePolicy({
     "Set `securityGroupIds` to a dedicated group whose only egress is TCP 22 (or the tunnelled port) to the target " +
     "instances' security group; let the instances admit that port only from the endpoint's group.",
   references: [awsDocs("Security groups for EC2 Instance Connect Endpoint")],
-  types: [EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT],
+  types: [EC2TRANSITGATEWAY_INSTANCE_CONNECT_ENDPOINT, NATIVE_EC2_INSTANCE_CONNECT_ENDPOINT],
   check: (props, ctx) => {
     // The ids are usually unknown at preview; whether any are set is known.
     if (

@@ -15,7 +15,7 @@ import {
   EC2_VPC,
 } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
-import { NATIVE_EC2_SUBNET } from "../../lib/native/types";
+import { NATIVE_EC2_FLOW_LOG, NATIVE_EC2_SUBNET, NATIVE_EC2_VPC } from "../../lib/native/types";
 
 export const defaultSgNoRules = stackPolicy({
   name: "ec2-default-security-group-no-rules",
@@ -104,8 +104,8 @@ export const vpcFlowLogsEnabled = stackPolicy<FlowLogConfig>({
       default: "ALL",
     },
   },
-  types: [EC2_VPC, EC2_FLOW_LOG],
-  appliesTo: EC2_VPC,
+  types: [EC2_VPC, EC2_FLOW_LOG, NATIVE_EC2_VPC, NATIVE_EC2_FLOW_LOG],
+  appliesTo: [EC2_VPC, NATIVE_EC2_VPC],
   check: (ctx) => {
     const vpcs = ctx.index.ofType(EC2_VPC);
     const flowLogs = ctx.index.ofType(EC2_FLOW_LOG);

@@ -154,7 +154,7 @@ export const policyNoLockout = resourcePolicy({
     "StringNotEquals aws:PrincipalArn <admin role>), narrow its actions to the data actions it " +
     "means, or name the principals it denies.",
   references: [checkov("CKV_AWS_93"), awsDocs("S3 API Reference, DeleteBucketPolicy")],
-  types: [S3_BUCKET_POLICY],
+  types: [S3_BUCKET_POLICY, NATIVE_S3_BUCKET_POLICY],
   check: (props, ctx) => {
     for (const s of parsePolicyDocument(props.policy).statements) {
       // Checkov CKV_AWS_93 leaves out conditional statements: a condition may spare someone.

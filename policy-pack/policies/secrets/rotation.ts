@@ -6,6 +6,10 @@ import { eachWithReferrers } from "../../lib/references";
 import { present } from "../../lib/values";
 import { SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION } from "../../lib/types";
 import { cdkNag, checkov, fsbp } from "../../lib/controls";
+import {
+  NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE,
+  NATIVE_SECRETSMANAGER_SECRET,
+} from "../../lib/native/types";
 
 export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
   name: "secretsmanager-secret-rotation",
@@ -32,8 +36,13 @@ export const secretsManagerRotation = stackPolicy<{ maxRotationDays: number }>({
       default: 90,
     },
   },
-  types: [SECRETSMANAGER_SECRET, SECRETSMANAGER_SECRET_ROTATION],
-  appliesTo: SECRETSMANAGER_SECRET,
+  types: [
+    SECRETSMANAGER_SECRET,
+    SECRETSMANAGER_SECRET_ROTATION,
+    NATIVE_SECRETSMANAGER_SECRET,
+    NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE,
+  ],
+  appliesTo: [SECRETSMANAGER_SECRET, NATIVE_SECRETSMANAGER_SECRET],
   check: (ctx) => {
     const max = ctx.config.maxRotationDays;
     // Rotations given a literal secret name or ARN (not built from a secret in this stack); the

@@ -73,9 +73,16 @@ describe("resource rules over several types (typed fast path)", () => {
     analyze(BUCKET);
     expect(typeOf(two)).to.equal(TD);
   });
-  it("trusts nothing once a second request started in the same turn", () => {
+  it("runs once a second request started in the same turn, if either is of a type it lists", () => {
     analyze(NATIVE_TD);
     analyze(BUCKET);
+    expect(typeOf(two)).to.equal(undefined);
+  });
+  it("skips while every request started in the turn is of a type it does not list", () => {
+    analyze(BUCKET);
+    analyze("aws:sqs/queue:Queue");
+    expect(typeOf(two)).to.equal(TD);
+    analyze(TD);
     expect(typeOf(two)).to.equal(undefined);
   });
   it("forgets the note when the turn ends", async () => {

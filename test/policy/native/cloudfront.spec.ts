@@ -1,6 +1,6 @@
 // CloudFront distributions written with @pulumi/aws-native (distributionConfig.origins, each named by
 // `id`), judged by cloudfront-s3-origin-private through the classic twin
-// (policy-pack/lib/native/twins-workloads.ts). A distribution reaching its bucket through origin
+// (policy-pack/lib/native/twins-cdn.ts). A distribution reaching its bucket through origin
 // access control passes; each test then breaks one field of its origin.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";

@@ -48,11 +48,14 @@ const SHIPPED_BY_NONE = new Set([
  * sseSpecification, CloudFormation's SSESpecification as the CDK camel-cases it, read after the
  * SDK's sSESpecification (policy-pack/lib/native/twins-services.ts); a load balancer's
  * loadBalancerArn, an output (elasticloadbalancingv2/loadBalancer.d.ts of 1.79.0 and 0.126.0),
- * the classic arn a WAF association names (policy-pack/lib/native/twins-network.ts).
+ * the classic arn a WAF association names (policy-pack/lib/native/twins-network.ts); a secret's
+ * awsId, its ARN as an output (secretsmanager/secret.d.ts of 1.79.0 and 0.126.0), the classic arn
+ * a rotation schedule given the ARN as a literal names (policy-pack/lib/native/twins-identity.ts).
  */
 const READ_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
   "aws-native:dax:Cluster": ["sseSpecification"],
   "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],
+  "aws-native:secretsmanager:Secret": ["awsId"],
 };
 
 /**
