@@ -165,7 +165,7 @@ export const ANALYTICS_SECTION = section({
       // username change with an empty password, which UpdateNamespace refuses ("Value at
       // 'adminUserPassword' failed to satisfy constraint", hashicorp/terraform-provider-aws#39266).
       description:
-        "Admin user of the first database (not admin or awsuser); its password is managed by AWS in Secrets Manager. Set it before the first pulumi up: the provider cannot change it later (pulumi up fails on adminUserPassword).",
+        "Admin user of the first database (not admin or awsuser); its password is managed by AWS in Secrets Manager. Set it before the first pulumi up: UpdateNamespace may refuse a later change (terraform-provider-aws#39266).",
       allowed: ADMIN_ALLOWED,
       check: (user, ctx) => {
         if (!REDSHIFT_IDENTIFIER.test(user) || DEFAULT_ADMIN_NAMES.includes(user)) {

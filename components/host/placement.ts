@@ -46,23 +46,29 @@ export function zonesOffering(
 }
 
 /**
- * The index of the first candidate zone that offers the type. Pure: a zone that keeps offering
- * the type keeps its host (the order of `offered` means nothing). Throws naming the host, the type,
- * the zones and the fix when none does.
+ * The index of the first candidate zone that offers the type (or every one of the types of hosts
+ * that must sit together). Pure: a zone that keeps offering the type keeps its host (the order of
+ * `offered` means nothing). Throws naming the host, the types, the zones and the fix when none does.
  */
 export function firstOfferingIndex(
   host: string,
-  instanceType: string,
+  instanceTypes: string | readonly string[],
   zoneIds: readonly string[],
   offered: readonly string[],
   fix?: string,
 ): number {
   const i = zoneIds.findIndex((z) => offered.includes(z));
   if (i >= 0) return i;
+  const types = typeof instanceTypes === "string" ? [instanceTypes] : instanceTypes;
   const where = offered.length > 0 ? `only in ${[...offered].sort().join(", ")}` : "in no zone";
+  const what =
+    types.length === 1
+      ? `instance type ${types[0]} is not offered in the zones it may use (${zoneIds.join(", ")}); ` +
+        `the region offers it ${where}`
+      : `no zone it may use (${zoneIds.join(", ")}) offers all of the instance types ` +
+        `${types.join(", ")}; the region offers them together ${where}`;
   throw new Error(
-    `${host}: instance type ${instanceType} is not offered in the zones it may use ` +
-      `(${zoneIds.join(", ")}); the region offers it ${where} (EC2 DescribeInstanceTypeOfferings). ` +
+    `${host}: ${what} (EC2 DescribeInstanceTypeOfferings). ` +
       `${fix ?? "Choose another instance type or region"}.`,
   );
 }
@@ -106,7 +112,7 @@ export function placeHost(
   const index = pulumi
     .all([pulumi.all(types.map((t) => zonesOffering(t, opts))), pulumi.all([...choices.zoneIds])])
     .apply(([offers, zoneIds]) =>
-      firstOfferingIndex(host, types.join(" and "), zoneIds, zonesOfferingAll(offers), choices.fix),
+      firstOfferingIndex(host, types, zoneIds, zonesOfferingAll(offers), choices.fix),
     );
   const pick = (list: readonly pulumi.Input<string>[]) =>
     list.length === 1

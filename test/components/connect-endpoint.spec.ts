@@ -202,8 +202,8 @@ describe("ConnectEndpoint", () => {
       expect(failures).to.have.length.greaterThan(0);
       for (const f of failures) {
         expect(f).to.include(
-          "ConnectEndpoint c: instance type t4g.nano and t4g.small is not offered in the zones it " +
-            "may use (euw1-az3, euw1-az1); the region offers it only in euw1-az2 " +
+          "ConnectEndpoint c: no zone it may use (euw1-az3, euw1-az1) offers all of the instance " +
+            "types t4g.nano, t4g.small; the region offers them together only in euw1-az2 " +
             "(EC2 DescribeInstanceTypeOfferings). Set platform:tunnelInstanceType to another type.",
         );
       }

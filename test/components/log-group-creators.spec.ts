@@ -3,8 +3,9 @@
 // service role allowed logs:CreateLogGroup could make the group again, unencrypted and kept
 // forever, from a late write, and the next `pulumi up` of a stack of the same name would fail on
 // "The specified log group already exists" (the EKS case: terraform-aws-modules/terraform-aws-eks
-// #920, where removing that permission is the fix). Services' own service-linked roles are
-// outside the stack (docs/first-deploy.md, "A log group a service writes after destroy").
+// #920). The stack's roles cannot re-create a group; a service's own service-linked role still
+// can (terraform-aws-eks #2763) and is outside the stack (docs/first-deploy.md, "A log group a
+// service writes after destroy").
 import { expect } from "chai";
 import type { RecordedResource, Recording } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";
