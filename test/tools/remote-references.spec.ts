@@ -100,6 +100,11 @@ describe("remote component resource references (apply phase)", () => {
       "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1",
     );
     // An existing task definition (no taskDefinitionArgs): awsx makes none, the output stays unknown.
+    // No `name` given: the service's state carries the auto-name its ARN ends with, as AWS reports
+    // it (a key left `undefined` would be dropped from the state and read as unknown).
+    const service = children.find((c) => c.urn === outputs.service.urn)!;
+    expect(service.state.name).to.match(/^api-[0-9a-f]{7}$/);
+    expect(service.id.endsWith(`/${service.state.name}`)).to.equal(true);
     const bare = remoteReferences(
       urn,
       "awsx:ecs:FargateService",
@@ -136,6 +141,10 @@ describe("remote component resource references (apply phase)", () => {
     expect(eks.outputs.eksCluster.urn).to.equal(
       `${STACK}eks:index:Cluster$aws:eks/cluster:Cluster::k-eksCluster`,
     );
+    // No `name` given: the cluster's auto-name, which is also its id.
+    const eksCluster = eks.children.find((c) => c.urn === eks.outputs.eksCluster.urn)!;
+    expect(eksCluster.state.name).to.match(/^k-eksCluster-[0-9a-f]{7}$/);
+    expect(eksCluster.state.name).to.equal(eks.outputs.eksCluster.id);
     const unknown = remoteReferences(
       `${STACK}eks:index:Cluster::k`,
       "eks:index:Cluster",

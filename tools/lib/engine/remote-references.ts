@@ -208,7 +208,10 @@ export function remoteReferences(
   if (!derive) return { outputs, children };
   const ref = (c: Child): Inputs | undefined => {
     if (hasUnknown(c.name)) return undefined;
-    const made = resourceState({ type: c.type, name: c.name, inputs: c.inputs }, env, "apply");
+    // An input the program leaves out is absent, not `undefined`: the fake AWS fills in only the
+    // properties the inputs lack (the auto-name among them), as the provider does.
+    const present = Object.fromEntries(Object.entries(c.inputs).filter(([, v]) => v !== undefined));
+    const made = resourceState({ type: c.type, name: c.name, inputs: present }, env, "apply");
     if (!made.id || hasUnknown(made.id)) return undefined;
     const at = childUrn(urn, c);
     // Plain JSON, as state crosses the wire: keys left undefined (an input not given) drop out.
