@@ -107,8 +107,11 @@ describe("hints on a program that fails while it loads", () => {
         'const aws = require("@pulumi/aws");\nnew aws.ec2.SecurityGroupp("x");\n',
       );
       const message = "TypeError: aws.ec2.SecurityGroupp is not a constructor";
-      // The check's own @pulumi/aws, found from the working directory as the program's would be.
-      const hint = missingMemberHint(message, { file }, process.cwd());
+      // A program that installed no packages (no node_modules above `dir`) runs on the ones the
+      // check lends it through NODE_PATH: the hint reads the same package from there.
+      const lent = process.cwd();
+      expect(missingMemberHint(message, { file }, dir)).to.equal("");
+      const hint = missingMemberHint(message, { file }, dir, lent);
       expect(hint).to.match(/@pulumi\/aws 7\.\d+\.\d+ declares no `SecurityGroupp` in `aws\.ec2`/);
       expect(hint).to.contain("did you mean `aws.ec2.SecurityGroup`?");
       // A member it has (the call failed for another reason), TypeScript (compiled again,
@@ -117,15 +120,16 @@ describe("hints on a program that fails while it loads", () => {
         missingMemberHint(
           "TypeError: aws.ec2.SecurityGroup is not a constructor",
           { file },
-          process.cwd(),
+          dir,
+          lent,
         ),
       ).to.equal("");
-      expect(
-        missingMemberHint(message, { file: path.join(dir, "index.ts") }, process.cwd()),
-      ).to.equal("");
-      expect(
-        missingMemberHint("TypeError: x.y is not a function", { file }, process.cwd()),
-      ).to.equal("");
+      expect(missingMemberHint(message, { file: path.join(dir, "index.ts") }, dir, lent)).to.equal(
+        "",
+      );
+      expect(missingMemberHint("TypeError: x.y is not a function", { file }, dir, lent)).to.equal(
+        "",
+      );
       expect(boundPackage('import * as awsx from "@pulumi/awsx";', "awsx")).to.equal(
         "@pulumi/awsx",
       );

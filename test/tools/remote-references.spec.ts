@@ -100,6 +100,11 @@ describe("remote component resource references (apply phase)", () => {
       "arn:aws:ecs:eu-west-1:123456789012:task-definition/api:1",
     );
     // An existing task definition (no taskDefinitionArgs): awsx makes none, the output stays unknown.
+    // No `name` given: the service's state carries the auto-name its ARN ends with, as AWS reports
+    // it (a key left `undefined` would be dropped from the state and read as unknown).
+    const service = children.find((c) => c.urn === outputs.service.urn)!;
+    expect(service.state.name).to.match(/^api-[0-9a-f]{7}$/);
+    expect(service.id.endsWith(`/${service.state.name}`)).to.equal(true);
     const bare = remoteReferences(
       urn,
       "awsx:ecs:FargateService",
@@ -136,6 +141,10 @@ describe("remote component resource references (apply phase)", () => {
     expect(eks.outputs.eksCluster.urn).to.equal(
       `${STACK}eks:index:Cluster$aws:eks/cluster:Cluster::k-eksCluster`,
     );
+    // No `name` given: the cluster's auto-name, which is also its id.
+    const eksCluster = eks.children.find((c) => c.urn === eks.outputs.eksCluster.urn)!;
+    expect(eksCluster.state.name).to.match(/^k-eksCluster-[0-9a-f]{7}$/);
+    expect(eksCluster.state.name).to.equal(eks.outputs.eksCluster.id);
     const unknown = remoteReferences(
       `${STACK}eks:index:Cluster::k`,
       "eks:index:Cluster",
@@ -148,5 +157,79 @@ describe("remote component resource references (apply phase)", () => {
       outputs: {},
       children: [],
     });
+  });
+  it("awsx ApplicationLoadBalancer children as awsx 3 builds them: target group port, open default group, listener wiring", () => {
+    const alb = (inputs: Record<string, any>) => {
+      const { outputs, children } = remoteReferences(
+        `${STACK}awsx:lb:ApplicationLoadBalancer::web`,
+        "awsx:lb:ApplicationLoadBalancer",
+        "web",
+        { subnetIds: ["subnet-1", "subnet-2"], ...inputs },
+        env,
+      );
+      const state = (r: any) => children.find((c) => c.urn === r.urn)!.state;
+      return { outputs, state };
+    };
+    const one = alb({ listeners: [{ port: 443, protocol: "HTTPS", certificateArn: "arn:cert" }] });
+    // A single-element `listeners` gives the target group no port or protocol (getDefaultProtocol).
+    const oneGroup = one.state(one.outputs.defaultTargetGroup);
+    expect([oneGroup.port, oneGroup.protocol]).to.deep.equal([undefined, undefined]);
+    // Two or more: the target group takes listeners[0]'s.
+    const two = alb({ listeners: [{ port: 443, certificateArn: "arn:cert" }, { port: 80 }] });
+    const twoGroup = two.state(two.outputs.defaultTargetGroup);
+    expect([twoGroup.port, twoGroup.protocol]).to.deep.equal([443, "HTTPS"]);
+    // No listener: one HTTP listener and target group on defaultTargetGroupPort.
+    const none = alb({ defaultTargetGroupPort: 8080 });
+    expect(none.state(none.outputs.defaultTargetGroup).port).to.equal(8080);
+    expect(none.state(none.outputs.listeners[0]).port).to.equal(8080);
+    // The default security group: everything in from anywhere, TCP out; the load balancer uses it
+    // and the given subnets. Its VPC comes from a subnet lookup: left unknown (absent).
+    const lb = two.state(two.outputs.loadBalancer);
+    const sg = two.state(two.outputs.defaultSecurityGroup);
+    expect(sg.ingress).to.deep.equal([
+      {
+        fromPort: 0,
+        toPort: 0,
+        protocol: "-1",
+        cidrBlocks: ["0.0.0.0/0"],
+        ipv6CidrBlocks: ["::/0"],
+      },
+    ]);
+    expect(sg.egress[0]).to.include({ fromPort: 0, toPort: 65535, protocol: "tcp" });
+    expect(lb.securityGroups).to.deep.equal([two.outputs.defaultSecurityGroup.id]);
+    expect(lb.subnets).to.deep.equal(["subnet-1", "subnet-2"]);
+    expect(lb).to.not.have.property("vpcId");
+    expect(sg).to.not.have.property("vpcId");
+    expect(twoGroup).to.not.have.property("vpcId");
+    // Each listener belongs to the load balancer and forwards to the default target group.
+    for (const l of two.outputs.listeners) {
+      expect(two.state(l).loadBalancerArn).to.equal(lb.arn);
+      expect(two.state(l).defaultActions).to.deep.equal([
+        { type: "forward", targetGroupArn: twoGroup.arn },
+      ]);
+    }
+    // A group the program names takes the place of the default one.
+    const named = alb({ defaultSecurityGroup: { securityGroupId: "sg-0123" } });
+    expect(named.outputs).to.not.have.property("defaultSecurityGroup");
+    expect(named.state(named.outputs.loadBalancer).securityGroups).to.deep.equal(["sg-0123"]);
+  });
+
+  it("awsx Vpc's internet gateway is in the VPC; a task family hashes the stack (8 hex digits)", () => {
+    const vpc = remoteReferences(`${STACK}awsx:ec2:Vpc::net`, "awsx:ec2:Vpc", "net", {}, env);
+    const igw = vpc.children.find((c) => c.urn === vpc.outputs.internetGateway.urn)!;
+    expect(igw.state.vpcId).to.equal(vpc.outputs.vpc.id);
+    const family = (stack: string) => {
+      const r = remoteReferences(
+        `urn:pulumi:${stack}::proj::awsx:ecs:FargateService::api`,
+        "awsx:ecs:FargateService",
+        "api",
+        { taskDefinitionArgs: { container: { name: "api", image: "nginx" } } },
+        env,
+      );
+      return r.children.find((c) => c.urn === r.outputs.taskDefinition.urn)!.state.family;
+    };
+    expect(family("dev")).to.match(/^api-[0-9a-f]{8}$/);
+    expect(family("prod")).to.match(/^api-[0-9a-f]{8}$/);
+    expect(family("dev")).to.not.equal(family("prod"));
   });
 });

@@ -87,7 +87,7 @@ export const awsxAlbListenerTlsPolicy = resourcePolicy<{ sslPolicyPattern: strin
 export const awsxAlbSecurityGroupConfigured = resourcePolicy({
   name: "awsx-alb-security-group-configured",
   description:
-    "An awsx ApplicationLoadBalancer names its security groups (`securityGroups`, or `defaultSecurityGroup` with `securityGroupId`, `args` or `skip`). Otherwise awsx creates one open to every port and protocol from 0.0.0.0/0 and ::/0. Mandatory, as ec2-security-group-no-public-ingress, which allows only TCP 80/443 to an internet-facing load balancer.",
+    "An awsx ApplicationLoadBalancer names its security groups (`securityGroups`, or `defaultSecurityGroup` with `securityGroupId`, `args` or `skip`). Otherwise awsx 2 and 3 create one open to every port and protocol from 0.0.0.0/0 and ::/0 (the awsx 1.0 pre-releases created it with no rules, which leaves the load balancer unreachable rather than open). Mandatory, as ec2-security-group-no-public-ingress, which allows only TCP 80/443 to an internet-facing load balancer.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -105,11 +105,15 @@ export const awsxAlbSecurityGroupConfigured = resourcePolicy({
     // `defaultSecurityGroup?.args ?? { ingress: [{ protocol: "-1", fromPort: 0, toPort: 0,
     // cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }], ... }`.
     // https://github.com/pulumi/pulumi-awsx/blob/master/awsx/lb/applicationLoadBalancer.ts
+    // The open default is in awsx 2 (pulumi/pulumi-awsx#1286, 2024, asks to close it)
+    // and 3; the 1.0 pre-releases created `new aws.ec2.SecurityGroup(name, args ?? {})` (pulumi-awsx
+    // @10d8cb1), a group with no rules. A policy sees the component's inputs, not the version of
+    // the package that registered it, so the message says which versions it describes.
     if (props.securityGroups !== undefined && props.securityGroups !== null) return;
     const d = props.defaultSecurityGroup ?? {};
     if (d.skip === true || d.securityGroupId !== undefined || d.args !== undefined) return;
     ctx.report(
-      "No securityGroups or defaultSecurityGroup: awsx creates the load balancer's security group open to all traffic from 0.0.0.0/0 and ::/0.",
+      "No securityGroups or defaultSecurityGroup: awsx (2 and 3) creates the load balancer's security group open to all traffic from 0.0.0.0/0 and ::/0.",
     );
   },
 });

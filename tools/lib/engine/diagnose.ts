@@ -198,7 +198,7 @@ export function diagnose(ctx: {
         location,
         hostTsconfig(ctx.pwd, opts.runtimeOptions?.tsconfig)?.source,
       ) ||
-      missingMemberHint(message, location, ctx.pwd) ||
+      missingMemberHint(message, location, ctx.pwd, opts.fallbackModulesDir) ||
       stackReferenceHint(engine.resources, text);
     // Every error the run logged, in order: a dependency often logs its command's output first (no
     // stack), then throws with its own frames; the detail keeps the later ones too.

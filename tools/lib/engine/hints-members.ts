@@ -38,12 +38,16 @@ export function declaredMembers(dts: string): string[] {
 
 /**
  * For `TypeError: <name>.<path> is not a constructor|function` thrown at `location` in a JavaScript
- * file: the member's package, and the nearest member it declares; "" when it cannot be told.
+ * file: the member's package, and the nearest member it declares; "" when it cannot be told. The
+ * package is looked up as the program found it: from the file, the program's directory, then the
+ * packages the check lends a program that installed none (`fallbackModulesDir`, whose
+ * `node_modules` the program's NODE_PATH names: ./language-host.ts).
  */
 export function missingMemberHint(
   message: string,
   location: { readonly file: string } | undefined,
   pwd: string,
+  fallbackModulesDir?: string,
 ): string {
   const m = MISSING.exec(message);
   if (!m || !location || /\.[cm]?tsx?$/.test(location.file)) return "";
@@ -59,7 +63,9 @@ export function missingMemberHint(
   if (!pkg || pkg.startsWith(".")) return "";
   let entry: string;
   try {
-    entry = require.resolve(pkg, { paths: [path.dirname(location.file), pwd] });
+    const from = [path.dirname(location.file), pwd];
+    if (fallbackModulesDir) from.push(fallbackModulesDir);
+    entry = require.resolve(pkg, { paths: from });
   } catch {
     return "";
   }
