@@ -201,7 +201,7 @@ export const SERVICES_BROKEN: [string, string, unknown, string, Record<string, u
     "between 600 and 86400, got: 86401",
   ],
   [DEFINITION, "name", "nightly job", "must be up to 128 letters"],
-  [DEFINITION, "type", "Container", "got Container"],
+  [DEFINITION, "type", "multi node", "got multi node"],
   [DEFINITION, "platformCapabilities", ["fargate"], "got fargate"],
   [DEFINITION, "retryStrategy", { attempts: 11 }, "(1 - 10), got 11"],
   [DEFINITION, "retryStrategy", { attempts: 0 }, "(1 - 10), got 0"],

@@ -126,6 +126,23 @@ describe("provider-input validation of what the engine recorded", () => {
     // A Batch name starts with a letter or digit and takes no dot.
     expect(auto("aws:batch/jobQueue:JobQueue", "high-priority")).to.deep.equal([]);
     expect(auto("aws:batch/jobQueue:JobQueue", "jobs.high")).to.deep.equal([["name", true]]);
+    // A compute environment's name is made by AWS under pulumi-aws 6.x (computeEnvironmentName,
+    // no auto-name), and an AppSync API's random suffix may hold no letter: neither is judged.
+    expect(
+      auto("aws:batch/computeEnvironment:ComputeEnvironment", "ml.jobs", {
+        computeEnvironmentName: "ml-jobs",
+        type: "MANAGED",
+      }),
+    ).to.deep.equal([]);
+    expect(
+      auto("aws:appsync/graphQLApi:GraphQLApi", "2024", { authenticationType: "API_KEY" }),
+    ).to.deep.equal([]);
+    // A job definition's type is read in any case by both majors.
+    for (const type of ["CONTAINER", "Container", "multiNode"]) {
+      expect(auto("aws:batch/jobDefinition:JobDefinition", "etl", { type }), type).to.deep.equal(
+        [],
+      );
+    }
     // 72 characters and Pulumi's 8 make an activity's 80; one more is refused.
     expect(auto("aws:sfn/activity:Activity", "a".repeat(72))).to.deep.equal([]);
     expect(auto("aws:sfn/activity:Activity", "a".repeat(73))).to.deep.equal([["name", true]]);

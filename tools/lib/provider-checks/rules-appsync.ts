@@ -2,9 +2,10 @@
 // introspection, a user pool's default action, the Lambda authorizer's cache TTL, query depth and
 // resolver limits, a data source's type, and names. The provider's name pattern
 // (`[_A-Za-z][_0-9A-Za-z]*`) is not anchored, so it refuses only a name without any letter or
-// `_`; the names Pulumi makes (`<logical name>-<7 hex>` for an API, `<logical name>_<7 hex>` for
-// a data source: pulumi/pulumi-aws provider/autonaming.go and provider/resource_overrides.go)
-// always hold one. The enumerations are the AWS SDK's: a value of their shape is accepted, and a
+// `_`; the names Pulumi makes for a data source (`<logical name>_<7 hex>`: pulumi/pulumi-aws
+// provider/autonaming.go and provider/resource_overrides.go) always hold one, but an API's
+// (`<logical name>-<7 hex>`) may not: the hex is random (an all-digit logical name gets an
+// all-digit suffix now and then), so a made-up API name is never judged. The enumerations are the AWS SDK's: a value of their shape is accepted, and a
 // data source's type in any case (older providers read it so). A log config's role ARN is left to
 // AWS: older providers set no validator on it. Each entry names the provider file that declares
 // it.
@@ -64,7 +65,7 @@ export const APPSYNC_RULES: readonly InputRule[] = [
     AUTH,
     AUTH_FIX,
   ),
-  api("name", "name", graphqlName, "a name with a letter or _ in it"),
+  { ...api("name", "name", graphqlName, "a name with a letter or _ in it"), skipAutoName: true },
   api(
     "logConfig.fieldLogLevel",
     "log_config.0.field_log_level",

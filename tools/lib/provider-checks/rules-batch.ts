@@ -67,6 +67,9 @@ export const BATCH_RULES: readonly InputRule[] = [
     validate: batchName(NAME, 128),
     fix: NAME_FIX,
     source: COMPUTE,
+    // pulumi-aws 6.x (provider v5) names it computeEnvironmentName and makes no name of its own
+    // (no AutoName for aws_batch_compute_environment in provider/resources.go): AWS does.
+    skipAutoName: true,
   },
   {
     type: COMPUTE_ENVIRONMENT,
@@ -166,8 +169,13 @@ export const BATCH_RULES: readonly InputRule[] = [
     type: JOB_DEFINITION,
     prop: "type",
     attr: "type",
-    validate: oneOfGrowing(["container", "multinode"], LOWER_SNAKE),
-    fix: "container or multinode, in lower case",
+    // Read in any case by both majors: v5 `validation.StringInSlice(..., true)`, v6
+    // `enum.ValidateIgnoreCase[awstypes.JobDefinitionType]()` (job_definition.go).
+    validate: (v, k) =>
+      typeof v === "string" && LOWER_SNAKE.test(v.toLowerCase())
+        ? []
+        : oneOfIgnoringCase(["container", "multinode"])(v, k),
+    fix: "container or multinode",
     source: DEFINITION,
   },
   {
