@@ -25,6 +25,17 @@ export class ProviderInputError extends Error {
   }
 }
 
+/**
+ * Whether the stack configures Pulumi's autonaming (`pulumi:autonaming`: a mode such as
+ * `verbatim` or `disabled`, or a pattern, for all providers or per provider and resource type;
+ * https://www.pulumi.com/docs/iac/concepts/resources/names/#autonaming-configuration). The
+ * offline engine makes names only with the default pattern, so a name it made is not the one the
+ * engine would send: no refusal is drawn from it.
+ */
+export function autonamingConfigured(config: Readonly<Record<string, string>>): boolean {
+  return Object.keys(config).some((k) => k === "pulumi:autonaming");
+}
+
 /** Throws ProviderInputError when the provider would refuse an input of a phase that ran. */
 export function checkProviderInputs(
   stack: string,
@@ -32,8 +43,9 @@ export function checkProviderInputs(
     phase: Phase;
     resources: readonly EngineResource[];
   }[],
+  opts: { readonly ownAutonaming?: boolean } = {},
 ): void {
-  const refusals = refusedAcrossPhases(runs);
+  const refusals = refusedAcrossPhases(runs).filter((r) => !(opts.ownAutonaming && r.autoNamed));
   if (refusals.length > 0) throw new ProviderInputError(stack, refusals);
 }
 

@@ -26,7 +26,7 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { checkProviderInputs } from "./provider-refusals";
+import { autonamingConfigured, checkProviderInputs } from "./provider-refusals";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
@@ -381,7 +381,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(stack, usable);
+    checkProviderInputs(stack, usable, { ownAutonaming: autonamingConfigured(config.values) });
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;
