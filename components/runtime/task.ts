@@ -186,7 +186,8 @@ export function containerDefinitions(v: ContainerValues): string {
       // provider's comparison of container definitions (terraform-provider-aws,
       // internal/service/ecs/container_definitions.go, `reduce`) empties no list inside
       // linuxParameters, so without it every `pulumi up` would replace the task definition with a
-      // new revision (braintrustdata/terraform-aws-braintrust-data-plane#335).
+      // new revision (braintrustdata/terraform-aws-braintrust-data-plane#335; terraform-aws-modules/
+      // terraform-aws-ecs#176 spells `add = []` "just to quiet the diff").
       linuxParameters: { initProcessEnabled: true, capabilities: { add: [], drop: ["ALL"] } },
       portMappings: [{ containerPort: v.containerPort, protocol: "tcp" }],
       environment: v.environment,
