@@ -139,11 +139,9 @@ export const TRAFFIC_TWINS: [string, Twin][] = [
       classic: t.ELB_LOAD_BALANCER,
       rename: { name: "loadBalancerName" },
       derive: {
-        crossZoneLoadBalancing: {
-          from: "crossZone",
-          always: true,
-          map: (v: unknown) => v ?? false,
-        },
+        // Left out, it reads false but is not written (no own property): the rule then says it
+        // is not set rather than false.
+        crossZoneLoadBalancing: { from: "crossZone", map: (v: unknown) => v ?? false },
         // Scheme "internal" (default internet-facing) is the classic internal, read by the
         // security-group rules that let an internet-facing balancer's group open its ports.
         internal: {

@@ -64,7 +64,7 @@ const cases: Case[] = [
     broken: [
       [{ crossZone: false }, "crossZone is false"],
       // Left out, the ELB API creates the balancer without cross-zone load balancing.
-      [{ crossZone: undefined }, "crossZone is false"],
+      [{ crossZone: undefined }, "crossZone is not set: CloudFormation and the ELB API then leave"],
     ],
   },
 ];

@@ -68,7 +68,10 @@ const cases: Case[] = [
     broken: [
       [{ allowExternalPrincipals: true }, "allowExternalPrincipals is true"],
       // CloudFormation's default is true.
-      [{ allowExternalPrincipals: undefined }, "allowExternalPrincipals is true"],
+      [
+        { allowExternalPrincipals: undefined },
+        "allowExternalPrincipals is true (left out: CloudFormation's default is true)",
+      ],
     ],
   },
   {
@@ -145,7 +148,7 @@ const cases: Case[] = [
       [{ healthCheckType: undefined }, 'healthCheckType is not set (default "EC2")'],
       [
         { targetGroupArns: undefined, targetGroupARNs: [TG], healthCheckType: undefined },
-        "behind a load balancer (targetGroupArns)",
+        "behind a load balancer (targetGroupARNs)",
         "0.x targetGroupARNs, no health check type",
       ],
       [
