@@ -85,8 +85,8 @@ export const elbClassicCrossZone = resourcePolicy({
   description:
     "Classic Load Balancers spread requests across the registered instances of every enabled " +
     "Availability Zone (crossZoneLoadBalancing), so losing the instances of one zone does not " +
-    "overload those left in it. Advisory. Left out, the provider turns it on, so only an " +
-    "explicit false is reported.",
+    "overload those left in it. Advisory. Left out, the classic provider turns it on, so only an " +
+    "explicit false is reported; an aws-native balancer without crossZone is created with it off.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Leave `crossZoneLoadBalancing` out or set it to `true`.",
