@@ -21,6 +21,7 @@ import {
   classicResources,
   listsNative,
   nativeTypeOf,
+  nativePropsOf,
   nativeWording,
 } from "./native/view";
 import { UNKNOWN } from "./values";
@@ -257,7 +258,7 @@ export function resourcePolicy<C = Record<string, never>>(
     const config = readConfig(args.getConfig());
     const unknowns = new UnknownCollector();
     // A finding on an aws-native resource names the native properties (./native/view.ts).
-    const say = args === raw ? undefined : (m: string) => nativeWording(raw.type, m);
+    const say = args === raw ? undefined : (m: string) => nativeWording(raw.type, m, raw.props);
     const ctx: CheckContext<C> = {
       config,
       report: (text) => {
@@ -324,7 +325,9 @@ export function stackPolicy<C = Record<string, never>>(
       index,
       report: (resource, text, carriers = []) => {
         const nativeType = native ? nativeTypeOf(resource) : undefined;
-        const message = nativeType ? nativeWording(nativeType, text) : text;
+        const message = nativeType
+          ? nativeWording(nativeType, text, nativePropsOf(resource))
+          : text;
         const listed = (t: string | undefined) => t !== undefined && appliesTo?.includes(t);
         if (appliesTo !== undefined && !listed(resource.type) && !listed(nativeType)) {
           throw new Error(

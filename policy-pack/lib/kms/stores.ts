@@ -65,6 +65,11 @@ export interface StoreKey {
   readonly when?: string;
   /** With `when`: the key is required only when the value there is this one. */
   readonly whenEquals?: string | boolean;
+  /**
+   * A field beside the key (in the same block) whose value `equals` means a key the service owns,
+   * whatever the key field says: such a block is reported as the service's own key.
+   */
+  readonly ownedWhen?: { readonly field: string; readonly equals: string };
 }
 
 /** What to call a type in findings, and where its keys are named. */
@@ -76,6 +81,14 @@ export interface StoreEntry {
 /** A type with one key, required outright (the store tables' usual entry). */
 export function keyAt(noun: string, path: string): StoreEntry {
   return { noun, keys: [{ path }] };
+}
+
+/** A Network Firewall resource's key: `<block>.keyId`, unless the block's type is AWS-owned. */
+function firewallKey(noun: string, block: string): StoreEntry {
+  return {
+    noun,
+    keys: [{ path: `${block}.keyId`, ownedWhen: { field: "type", equals: "AWS_OWNED_KMS_KEY" } }],
+  };
 }
 
 export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
@@ -181,19 +194,22 @@ export const SERVICE_STORES: Readonly<Record<string, StoreEntry>> = {
   },
   [MSK_CHANNEL]: keyAt("MSK channel", "encryptionConfiguration.kmsKeyArn"),
   // Network Firewall encrypts firewalls, policies, rule groups and TLS inspection settings with
-  // an AWS-owned key unless encryptionConfiguration names type CUSTOMER_KMS and a key.
-  [NETWORKFIREWALL_FIREWALL]: keyAt("Network Firewall firewall", "encryptionConfiguration.keyId"),
-  [NETWORKFIREWALL_FIREWALL_POLICY]: keyAt(
+  // an AWS-owned key unless encryptionConfiguration names type CUSTOMER_KMS and a key. Type
+  // AWS_OWNED_KMS_KEY is the AWS-owned key whatever keyId says: KeyId is "the ID of the ... customer
+  // managed key" the CUSTOMER_KMS type uses (Network Firewall API Reference, EncryptionConfiguration:
+  // https://docs.aws.amazon.com/network-firewall/latest/APIReference/API_EncryptionConfiguration.html).
+  [NETWORKFIREWALL_FIREWALL]: firewallKey("Network Firewall firewall", "encryptionConfiguration"),
+  [NETWORKFIREWALL_FIREWALL_POLICY]: firewallKey(
     "Network Firewall policy",
-    "encryptionConfiguration.keyId",
+    "encryptionConfiguration",
   ),
-  [NETWORKFIREWALL_RULE_GROUP]: keyAt(
+  [NETWORKFIREWALL_RULE_GROUP]: firewallKey(
     "Network Firewall rule group",
-    "encryptionConfiguration.keyId",
+    "encryptionConfiguration",
   ),
-  [NETWORKFIREWALL_TLS_INSPECTION_CONFIGURATION]: keyAt(
+  [NETWORKFIREWALL_TLS_INSPECTION_CONFIGURATION]: firewallKey(
     "Network Firewall TLS inspection configuration",
-    "encryptionConfigurations.keyId",
+    "encryptionConfigurations",
   ),
   [OPENSEARCH_APPLICATION]: keyAt("OpenSearch UI application", "kmsKeyArn"),
   // A collection without its own setting takes its encryption security policy's key.

@@ -21,6 +21,7 @@ export function spelledEither(
     from: current,
     deps: [current, legacy],
     always: true,
+    legacy,
     map: (v: unknown, props: any) => {
       const value = v ?? props[legacy];
       return map ? map(value, props) : value;

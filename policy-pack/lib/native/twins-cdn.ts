@@ -116,6 +116,9 @@ export const CDN_TWINS: [string, Twin][] = [
     n.NATIVE_CLOUDFRONT_RESPONSE_HEADERS_POLICY,
     {
       classic: t.CLOUDFRONT_RESPONSE_HEADERS_POLICY,
+      // Its id, which a behavior's responseHeadersPolicyId names, is the output awsId (1.x and
+      // 0.126.0; 0.67.0 has none, so its policies are matched only through dependencies).
+      rename: { id: "awsId" },
       derive: {
         securityHeadersConfig: {
           from: "responseHeadersPolicyConfig",

@@ -7,7 +7,9 @@
 //   https://docs.aws.amazon.com/neptune/latest/userguide/neptune-public-endpoints.html), as the
 //   classic aws.neptune.ClusterInstance's publiclyAccessible; DBClusterIdentifier,
 //   DBInstanceClass and DBInstanceIdentifier are the classic clusterIdentifier, instanceClass and
-//   identifier. The 0.x `DBInstance` had no PubliclyAccessible, so nothing there to judge.
+//   identifier. The early 0.x `DBInstance` (neptune/dbinstance.d.ts of 0.67.0) has no
+//   PubliclyAccessible and spells dBClusterIdentifier, dBInstanceClass and dBInstanceIdentifier:
+//   its twin serves the rules that count a cluster's instances (neptune-cluster-multi-az).
 // - The keys of data-store-kms-cmk, under the classic names: AWS::S3Tables::TableBucket
 //   EncryptionConfiguration { SSEAlgorithm, KMSKeyArn } (kmsKeyArn), AWS::APS::Workspace
 //   KmsKeyArn, AWS::DSQL::Cluster KmsEncryptionKey, AWS::NeptuneGraph::Graph KmsKeyIdentifier,
@@ -106,6 +108,17 @@ export const DATA_TWINS: [string, Twin][] = [
         clusterIdentifier: "dbClusterIdentifier",
         instanceClass: "dbInstanceClass",
         identifier: "dbInstanceIdentifier",
+      },
+    },
+  ],
+  [
+    n.NATIVE_NEPTUNE_DB_INSTANCE_V0,
+    {
+      classic: t.NEPTUNE_CLUSTER_INSTANCE,
+      rename: {
+        clusterIdentifier: "dBClusterIdentifier",
+        instanceClass: "dBInstanceClass",
+        identifier: "dBInstanceIdentifier",
       },
     },
   ],

@@ -135,9 +135,10 @@ export const SETTINGS_TWINS: [string, Twin][] = [
     {
       classic: t.RAM_RESOURCE_SHARE,
       derive: {
+        // CloudFormation's AllowExternalPrincipals defaults to true: left out, it reads true but
+        // is not written (no own property), so the finding says it was left out.
         allowExternalPrincipals: {
           from: "allowExternalPrincipals",
-          always: true,
           map: (v: unknown) => v ?? true,
         },
       },

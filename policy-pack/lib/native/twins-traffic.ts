@@ -20,7 +20,7 @@
 //   so a native balancer that leaves it out reads false; AccessLoggingPolicy { Enabled,
 //   S3BucketName } is the classic accessLogs { enabled, bucket }; Listeners [{ Protocol,
 //   LoadBalancerPort, InstanceProtocol, SSLCertificateId }] the classic listeners [{ lbProtocol,
-//   lbPort, instanceProtocol, sslCertificateId }], Scheme and SecurityGroups the classic internal and
+//   lbPort, instanceProtocol, sslCertificateId }] (0.67.0 spells it sSLCertificateId), Scheme and SecurityGroups the classic internal and
 //   securityGroups (sdk/nodejs/elasticloadbalancing/loadBalancer.ts).
 import * as t from "../types";
 import * as n from "./types";
@@ -77,19 +77,34 @@ function accessLogs(v: any): unknown {
   });
 }
 
-/** A Classic Load Balancer's listeners with the classic lbProtocol and lbPort. */
+/**
+ * A Classic Load Balancer listener's native property behind a classic one: lbProtocol and lbPort
+ * are Protocol and LoadBalancerPort; sslCertificateId is SSLCertificateId as 1.x and 0.126.0 spell
+ * it, or as 0.67.0 does (`sSLCertificateId`, types/input.d.ts LoadBalancerListenersArgs).
+ */
+function listenerKey(target: any, key: string | symbol): string | symbol {
+  if (key === "lbProtocol") return "protocol";
+  if (key === "lbPort") return "loadBalancerPort";
+  if (key === "sslCertificateId" && !Reflect.has(target, key)) return "sSLCertificateId";
+  return key;
+}
+
+/**
+ * A Classic Load Balancer's listeners with the classic lbProtocol, lbPort and sslCertificateId,
+ * with their raw descriptors, which `present` reads.
+ */
 function listeners(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   return asList(v).map((l: any) =>
     l === undefined || l === null || typeof l !== "object"
       ? l
       : new Proxy(l, {
-          get: (target, key) =>
-            key === "lbProtocol"
-              ? target.protocol
-              : key === "lbPort"
-                ? target.loadBalancerPort
-                : target[key],
+          get: (target, key) => target[listenerKey(target, key)],
+          has: (target, key) => Reflect.has(target, listenerKey(target, key)),
+          getOwnPropertyDescriptor: (target, key) => {
+            const d = Reflect.getOwnPropertyDescriptor(target, listenerKey(target, key));
+            return d === undefined ? undefined : { ...d, configurable: true };
+          },
         }),
   );
 }
@@ -124,11 +139,9 @@ export const TRAFFIC_TWINS: [string, Twin][] = [
       classic: t.ELB_LOAD_BALANCER,
       rename: { name: "loadBalancerName" },
       derive: {
-        crossZoneLoadBalancing: {
-          from: "crossZone",
-          always: true,
-          map: (v: unknown) => v ?? false,
-        },
+        // Left out, it reads false but is not written (no own property): the rule then says it
+        // is not set rather than false.
+        crossZoneLoadBalancing: { from: "crossZone", map: (v: unknown) => v ?? false },
         // Scheme "internal" (default internet-facing) is the classic internal, read by the
         // security-group rules that let an internet-facing balancer's group open its ports.
         internal: {

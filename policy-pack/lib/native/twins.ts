@@ -53,6 +53,7 @@ export interface Derived {
   readonly deps?: string | readonly string[];
   /** The classic property exists even when `from` is absent (it has a value of its own then). */
   readonly always?: boolean;
+  readonly legacy?: string; // an older SDK's spelling of `from`, named by findings when written
   map(v: any, props: any): unknown;
 }
 

@@ -180,6 +180,8 @@ export const NATIVE_APIGATEWAY_STAGE = "aws-native:apigateway:Stage";
 
 /** AWS::Neptune::DBInstance: PubliclyAccessible since Neptune's public endpoints (engine 1.4.6). */
 export const NATIVE_NEPTUNE_DB_INSTANCE = "aws-native:neptune:DbInstance";
+/** 0.67.0 neptune/dbinstance.js: `DBInstance`, spelling dBClusterIdentifier, dBInstanceClass ... */
+export const NATIVE_NEPTUNE_DB_INSTANCE_V0 = "aws-native:neptune:DBInstance";
 export const NATIVE_S3TABLES_TABLE_BUCKET = "aws-native:s3tables:TableBucket";
 /** AWS::APS::Workspace: an Amazon Managed Service for Prometheus workspace. */
 export const NATIVE_APS_WORKSPACE = "aws-native:aps:Workspace";

@@ -40,36 +40,67 @@ export function ofTypes(
 /** A classic property named in a finding: a whole identifier or dotted path, not part of one. */
 const wordings = new Map<string, [RegExp, string][]>();
 
-/** The wording pairs of a native type: ./twins.ts `says`, then its camelCase renames. */
-function wordingOf(nativeType: string): [RegExp, string][] {
-  let out = wordings.get(nativeType);
-  if (out) return out;
-  const twin = TWINS.get(nativeType);
+/** The native word for each classic one: ./twins.ts `says`, then its camelCase renames. */
+function pairsOf(twin: Twin | undefined): Map<string, string> {
   const pairs = new Map<string, string>(Object.entries(twin?.says ?? {}));
   for (const [classic, native] of Object.entries(twin?.rename ?? {})) {
     if (/[A-Z]/.test(classic) && !pairs.has(classic)) pairs.set(classic, native);
   }
-  // Longer phrases first, so "networkConfiguration.subnets" wins over a shorter key inside it.
-  out = [...pairs]
+  return pairs;
+}
+
+/** Regular expressions for word pairs, longer phrases first (a dotted path wins over a key in it). */
+function compile(pairs: Map<string, string>): [RegExp, string][] {
+  return [...pairs]
     .sort((a, b) => b[0].length - a[0].length)
     .map(([classic, native]) => {
       const quoted = classic.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
       return [new RegExp(`(?<![\\w.\\[])${quoted}(?![\\w])`, "g"), native];
     });
-  wordings.set(nativeType, out);
+}
+
+/** The wording pairs of a native type (cached). */
+function wordingOf(nativeType: string): [RegExp, string][] {
+  let out = wordings.get(nativeType);
+  if (!out) wordings.set(nativeType, (out = compile(pairsOf(TWINS.get(nativeType)))));
+  return out;
+}
+
+/**
+ * The classic properties a resource's program wrote in an older SDK's spelling (a derived
+ * property's `legacy`, ./spelling.ts), each with that spelling (`targetGroupARNs` on 0.67.0).
+ */
+function legacySpellings(twin: Twin | undefined, props: object | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  if (twin === undefined || props === undefined || props === null) return out;
+  const wrote = (k: string) => Reflect.getOwnPropertyDescriptor(props, k)?.value !== undefined;
+  for (const [classic, d] of Object.entries(twin.derive ?? {})) {
+    if (d.legacy !== undefined && !wrote(d.from) && wrote(d.legacy)) out.set(classic, d.legacy);
+  }
   return out;
 }
 
 /**
  * A finding's text as the user of an aws-native resource reads it: the classic properties a rule
  * names (`assumeRolePolicy`, `associatePublicIpAddress`) as the native ones the program sets
- * (`assumeRolePolicyDocument`, `networkInterfaces[].associatePublicIpAddress`). Other text as is.
+ * (`assumeRolePolicyDocument`, `networkInterfaces[].associatePublicIpAddress`), in the spelling
+ * its SDK gave them when `props` (the native resource's) show an older one. Other text as is.
  */
-export function nativeWording(nativeType: string, message: string): string {
+export function nativeWording(nativeType: string, message: string, props?: object): string {
+  const twin = TWINS.get(nativeType);
+  const legacy = legacySpellings(twin, props);
+  let rules = wordingOf(nativeType);
+  if (legacy.size > 0) rules = compile(new Map([...pairsOf(twin), ...legacy]));
   let out = message;
-  for (const [re, native] of wordingOf(nativeType)) out = out.replace(re, native);
+  for (const [re, native] of rules) out = out.replace(re, native);
   return out;
 }
+
+/** The native props a view was made from, by the view (for `nativeWording`). */
+export function nativePropsOf(r: object): object | undefined {
+  return nativeProps.get(r);
+}
+const nativeProps = new WeakMap<object, object>();
 
 /** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
 function tagMap(v: unknown): unknown {
@@ -183,6 +214,7 @@ export function classicResources(resources: readonly PolicyResource[]): PolicyRe
     if (!twin) return r;
     const view = { ...r, type: twin.classic, props: classicProps(twin, r.props) };
     nativeTypes.set(view, r.type);
+    nativeProps.set(view, r.props);
     views.set(r.urn, view);
     return view;
   });

@@ -9,6 +9,7 @@ import {
   NATIVE_NEPTUNE_DB_CLUSTER,
   NATIVE_NEPTUNE_DB_CLUSTER_V0,
   NATIVE_NEPTUNE_DB_INSTANCE,
+  NATIVE_NEPTUNE_DB_INSTANCE_V0,
 } from "../../lib/native/types";
 
 export const neptuneClusterMultiAz = stackPolicy({
@@ -33,6 +34,7 @@ export const neptuneClusterMultiAz = stackPolicy({
     NATIVE_NEPTUNE_DB_CLUSTER,
     NATIVE_NEPTUNE_DB_CLUSTER_V0,
     NATIVE_NEPTUNE_DB_INSTANCE,
+    NATIVE_NEPTUNE_DB_INSTANCE_V0,
   ],
   appliesTo: [NEPTUNE_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER, NATIVE_NEPTUNE_DB_CLUSTER_V0],
   check: (ctx) => {

@@ -1,6 +1,6 @@
 // Classic Load Balancers (aws.elb.LoadBalancer): access logs, listeners that terminate TLS with a
 // certificate or pass TCP through to the instances, and cross-zone load balancing. Application and Network Load Balancers: ./load-balancers.ts.
-import { reportIf, resourcePolicy } from "../../lib/define";
+import { resourcePolicy } from "../../lib/define";
 import { ELB_LOAD_BALANCER } from "../../lib/types";
 import { asList, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
@@ -85,8 +85,8 @@ export const elbClassicCrossZone = resourcePolicy({
   description:
     "Classic Load Balancers spread requests across the registered instances of every enabled " +
     "Availability Zone (crossZoneLoadBalancing), so losing the instances of one zone does not " +
-    "overload those left in it. Advisory. Left out, the provider turns it on, so only an " +
-    "explicit false is reported.",
+    "overload those left in it. Advisory. Left out, the classic provider turns it on, so only an " +
+    "explicit false is reported; an aws-native balancer without crossZone is created with it off.",
   enforcementLevel: "advisory",
   severity: "low",
   remediationSteps: "Leave `crossZoneLoadBalancing` out or set it to `true`.",
@@ -96,5 +96,14 @@ export const elbClassicCrossZone = resourcePolicy({
     awsDocs("elasticloadbalancing/latest/classic/enable-disable-crosszone-lb"),
   ],
   types: [ELB_LOAD_BALANCER, NATIVE_ELB_LOAD_BALANCER],
-  check: reportIf("crossZoneLoadBalancing", false),
+  check: (props, ctx) => {
+    if (props.crossZoneLoadBalancing !== false) return;
+    // Only an aws-native balancer reads false without writing it (lib/native/twins-traffic.ts):
+    // CloudFormation, like the ELB API, creates the balancer without cross-zone load balancing.
+    ctx.report(
+      present(props, "crossZoneLoadBalancing")
+        ? "crossZoneLoadBalancing is false."
+        : "crossZoneLoadBalancing is not set: CloudFormation and the ELB API then leave cross-zone load balancing off.",
+    );
+  },
 });

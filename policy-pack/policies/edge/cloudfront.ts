@@ -2,8 +2,8 @@
 // origin access control, a default root object, WAF, access logging, and HSTS response headers.
 import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
-import { byLiteralId, literalReferences, referrersOf } from "../../lib/references";
-import { asList, present, stringProp } from "../../lib/values";
+import { byLiteralId, literalId, literalReferences, referrersOf } from "../../lib/references";
+import { asList, present, stringProp, unknownError } from "../../lib/values";
 import {
   CLOUDFRONT_DISTRIBUTION,
   CLOUDFRONT_RESPONSE_HEADERS_POLICY,
@@ -359,10 +359,15 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
           }
           const raw = stringProp(behavior, "responseHeadersPolicyId");
           if (raw !== undefined && MANAGED_HSTS_POLICIES.has(raw)) continue;
-          // At preview the id of a policy created here is unknown: use the policies the property was built from.
+          // The policies the property was built from: on the native view every behavior takes its
+          // dependencies from the whole distributionConfig, and ordered behaviors share theirs, so
+          // these may be other behaviors' policies too. A known id is resolved through the ids of
+          // the stack's policies instead, when each of those is known (an id unknown at preview
+          // may be any of them).
           const referenced = ctx.index.referenced(dist, prop, CLOUDFRONT_RESPONSE_HEADERS_POLICY);
-          const candidates = referenced.length ? referenced : [];
-          if (candidates.length === 0) {
+          const idsKnown = referenced.every((r) => literalId(r) !== undefined);
+          let candidates: PolicyResource[] = referenced;
+          if ((raw !== undefined && idsKnown) || referenced.length === 0) {
             const id: string = behavior.responseHeadersPolicyId; // throws when unknown: preview note
             const rhp = byId.get(id);
             if (!rhp) {
@@ -372,12 +377,20 @@ export const cloudfrontHsts = stackPolicy<{ minHstsMaxAgeSeconds: number }>({
               );
               continue;
             }
-            candidates.push(rhp);
+            candidates = [rhp];
           }
-          for (const rhp of candidates) {
-            const problem = hstsProblem(rhp);
-            if (problem) ctx.report(dist, `The ${label}: ${problem}.`);
+          const problems = candidates.map(hstsProblem).filter((p) => p !== undefined);
+          if (candidates.length > 1 && problems.length > 0) {
+            // Which of them this behavior uses is known only with the id: a preview note.
+            const names = candidates.map((r) => `'${r.name}'`).join(", ");
+            ctx.each(dist, () => {
+              throw unknownError(
+                `The ${label} uses one of the response headers policies ${names}; which one is known after apply.`,
+              );
+            });
+            continue;
           }
+          for (const problem of problems) ctx.report(dist, `The ${label}: ${problem}.`);
         }
       });
     }

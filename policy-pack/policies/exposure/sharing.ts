@@ -32,7 +32,7 @@ import {
   NATIVE_IMAGEBUILDER_DISTRIBUTION_CONFIGURATION,
   NATIVE_RAM_RESOURCE_SHARE,
 } from "../../lib/native/types";
-import { asList, must } from "../../lib/values";
+import { asList, must, present } from "../../lib/values";
 import { awsDocs, checkov, fsbp } from "../../lib/controls";
 
 export const amiNotPublic = resourcePolicy({
@@ -278,10 +278,15 @@ export const ramShareNoExternalPrincipals = resourcePolicy({
   check: (props, ctx) => {
     // RAM API reference, CreateResourceShare: allowExternalPrincipals "Specifies whether principals
     // outside your organization in AWS Organizations can be associated with a resource share."
-    // Left out, the provider sends false (its Terraform default), so only true is reported.
+    // Left out, the classic provider sends false (its Terraform default), so only true is
+    // reported; an aws-native share left without it takes CloudFormation's default, true (its view
+    // reads true without the property being written).
     if (props.allowExternalPrincipals === true) {
+      const leftOut = present(props, "allowExternalPrincipals")
+        ? ""
+        : " (left out: CloudFormation's default is true)";
       ctx.report(
-        "allowExternalPrincipals is true: accounts outside the organization can be added.",
+        `allowExternalPrincipals is true${leftOut}: accounts outside the organization can be added.`,
       );
     }
   },

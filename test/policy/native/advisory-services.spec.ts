@@ -257,7 +257,8 @@ const caches: Case[] = [
     type: n.NATIVE_ELASTICACHE_CACHE_CLUSTER,
     inputs: { engine: "memcached", numCacheNodes: 2, [prop]: "cross-az" },
     prop,
-    broken: [[{ [prop]: "single-az" }, "Memcached nodes with azMode"]],
+    // The finding names the property as the program's SDK spells it.
+    broken: [[{ [prop]: "single-az" }, `Memcached nodes with ${prop}`]],
   })),
   {
     rule: "dax-cluster-endpoint-tls",

@@ -64,7 +64,7 @@ const cases: Case[] = [
     broken: [
       [{ crossZone: false }, "crossZone is false"],
       // Left out, the ELB API creates the balancer without cross-zone load balancing.
-      [{ crossZone: undefined }, "crossZone is false"],
+      [{ crossZone: undefined }, "crossZone is not set: CloudFormation and the ELB API then leave"],
     ],
   },
 ];
@@ -91,5 +91,22 @@ describe("aws-native Classic Load Balancer: its group may open HTTPS when intern
     await expectClean(noPublic, [group, lb("internet-facing")]);
     expect(await violations(noPublic, [group, lb("internal")])).to.have.length(1);
     expect(await violations(noPublic, [group])).to.have.length(1);
+  });
+});
+
+describe("aws-native Classic Load Balancer listeners as 0.67.0 spells them (sSLCertificateId)", () => {
+  const rule = "elb-classic-listener-tls";
+  const { sslCertificateId, ...early } = https;
+  const lb = (listener: Record<string, unknown>) =>
+    res(n.NATIVE_ELB_LOAD_BALANCER, "clb", { ...elb, listeners: [listener] });
+
+  it("an HTTPS listener with its certificate passes (it was reported)", async () => {
+    await expectClean(policy(rule), [lb({ ...early, sSLCertificateId: sslCertificateId })]);
+  });
+  it("an HTTPS listener without one is the finding", async () => {
+    expect(await violations(policy(rule), [lb(early)])).to.have.length(1);
+  });
+  it("a certificate unknown at preview is set: passes", async () => {
+    await expectClean(policy(rule), [lb({ ...early, sSLCertificateId: UNKNOWN })]);
   });
 });

@@ -50,12 +50,15 @@ const SHIPPED_BY_NONE = new Set([
  * loadBalancerArn, an output (elasticloadbalancingv2/loadBalancer.d.ts of 1.79.0 and 0.126.0),
  * the classic arn a WAF association names (policy-pack/lib/native/twins-network.ts); a secret's
  * awsId, its ARN as an output (secretsmanager/secret.d.ts of 1.79.0 and 0.126.0), the classic arn
- * a rotation schedule given the ARN as a literal names (policy-pack/lib/native/twins-identity.ts).
+ * a rotation schedule given the ARN as a literal names (policy-pack/lib/native/twins-identity.ts);
+ * a response headers policy's awsId, its id as an output (cloudfront/responseHeadersPolicy.d.ts of
+ * 1.79.0 and 0.126.0), which a cache behavior names (policy-pack/lib/native/twins-cdn.ts).
  */
 const READ_ON_PURPOSE: Readonly<Record<string, readonly string[]>> = {
   "aws-native:dax:Cluster": ["sseSpecification"],
   "aws-native:elasticloadbalancingv2:LoadBalancer": ["loadBalancerArn"],
   "aws-native:secretsmanager:Secret": ["awsId"],
+  "aws-native:cloudfront:ResponseHeadersPolicy": ["awsId"],
 };
 
 /**

@@ -68,7 +68,10 @@ const cases: Case[] = [
     broken: [
       [{ allowExternalPrincipals: true }, "allowExternalPrincipals is true"],
       // CloudFormation's default is true.
-      [{ allowExternalPrincipals: undefined }, "allowExternalPrincipals is true"],
+      [
+        { allowExternalPrincipals: undefined },
+        "allowExternalPrincipals is true (left out: CloudFormation's default is true)",
+      ],
     ],
   },
   {
@@ -145,7 +148,7 @@ const cases: Case[] = [
       [{ healthCheckType: undefined }, 'healthCheckType is not set (default "EC2")'],
       [
         { targetGroupArns: undefined, targetGroupARNs: [TG], healthCheckType: undefined },
-        "behind a load balancer (targetGroupArns)",
+        "behind a load balancer (targetGroupARNs)",
         "0.x targetGroupARNs, no health check type",
       ],
       [
@@ -267,5 +270,47 @@ describe("aws-native: neptune-cluster-multi-az (neptune:DbCluster with neptune:D
     });
     expect(await violationsOf(rule, [cluster, unknown])).to.deep.equal([]);
     expect(await previewNotes(policy(rule), [cluster, unknown])).to.have.length(1);
+  });
+});
+
+describe("aws-native: neptune-cluster-multi-az (0.67.0 neptune:DBCluster with neptune:DBInstance)", () => {
+  const rule = "neptune-cluster-multi-az";
+  const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+  const cluster = res(n.NATIVE_NEPTUNE_DB_CLUSTER_V0, "graph", {
+    dBClusterIdentifier: "graph",
+    storageEncrypted: true,
+    kmsKeyId: KEY,
+  });
+  const instance = (name: string, over: Record<string, unknown> = {}) =>
+    res(
+      n.NATIVE_NEPTUNE_DB_INSTANCE_V0,
+      name,
+      { dBInstanceClass: "db.r6g.large", dBClusterIdentifier: UNKNOWN, ...over },
+      { refs: { dBClusterIdentifier: [cluster] } },
+    );
+
+  it("two instances in two zones pass (they were counted as none)", async () => {
+    const a = instance("a", { availabilityZone: "eu-west-1a" });
+    const b = instance("b", { availabilityZone: "eu-west-1b" });
+    await expectClean(policy(rule), [cluster, a, b]);
+  });
+  it("one instance is the finding", async () => {
+    expect(await violationsOf(rule, [cluster, instance("a")])).to.deep.equal([
+      "graph: the cluster has 1 instance(s): no replica in another zone can take over.",
+    ]);
+  });
+  it("two instances pinned to one zone are the finding", async () => {
+    const az = { availabilityZone: "eu-west-1a" };
+    expect(await violationsOf(rule, [cluster, instance("a", az), instance("b", az)])).to.deep.equal(
+      ["graph: every instance is placed in eu-west-1a."],
+    );
+  });
+  it("instances naming the cluster by its literal dBClusterIdentifier count", async () => {
+    const literal = (name: string) =>
+      res(n.NATIVE_NEPTUNE_DB_INSTANCE_V0, name, {
+        dBInstanceClass: "db.r6g.large",
+        dBClusterIdentifier: "graph",
+      });
+    await expectClean(policy(rule), [cluster, literal("a"), literal("b")]);
   });
 });
