@@ -230,87 +230,70 @@ const cases: Case[] = [
 
 runCases("aws-native service settings (advisory)", cases);
 
-describe("aws-native: neptune-cluster-multi-az (neptune:DbCluster with neptune:DbInstance)", () => {
-  const rule = "neptune-cluster-multi-az";
-  const cluster = res(n.NATIVE_NEPTUNE_DB_CLUSTER, "graph", { dbClusterIdentifier: "graph" });
-  const instance = (name: string, over: Record<string, unknown> = {}) =>
-    res(
-      n.NATIVE_NEPTUNE_DB_INSTANCE,
-      name,
-      { dbInstanceClass: "db.r6g.large", dbClusterIdentifier: "graph", ...over },
-      { refs: { dbClusterIdentifier: [cluster] } },
-    );
+/** The Neptune cluster and instance as each SDK spells them (0.67.0: `dB…`, its own type tokens). */
+const NEPTUNE_SPELLINGS = [
+  {
+    sdk: "neptune:DbCluster with neptune:DbInstance",
+    clusterType: n.NATIVE_NEPTUNE_DB_CLUSTER,
+    instanceType: n.NATIVE_NEPTUNE_DB_INSTANCE,
+    clusterId: "dbClusterIdentifier",
+    instanceClass: "dbInstanceClass",
+    // An instance naming its cluster by the cluster's output, known or not at preview.
+    byReference: "graph" as unknown,
+    clusterExtra: {},
+  },
+  {
+    sdk: "0.67.0 neptune:DBCluster with neptune:DBInstance",
+    clusterType: n.NATIVE_NEPTUNE_DB_CLUSTER_V0,
+    instanceType: n.NATIVE_NEPTUNE_DB_INSTANCE_V0,
+    clusterId: "dBClusterIdentifier",
+    instanceClass: "dBInstanceClass",
+    byReference: UNKNOWN as unknown,
+    clusterExtra: {
+      storageEncrypted: true,
+      kmsKeyId: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    },
+  },
+];
 
-  it("two instances of the cluster pass", async () => {
-    await expectClean(policy(rule), [cluster, instance("a"), instance("b")]);
-  });
-  it("one instance is the finding", async () => {
-    expect(await violationsOf(rule, [cluster, instance("a")])).to.deep.equal([
-      "graph: the cluster has 1 instance(s): no replica in another zone can take over.",
-    ]);
-  });
-  it("two instances pinned to one zone are the finding", async () => {
-    const az = { availabilityZone: "eu-west-1a" };
-    expect(await violationsOf(rule, [cluster, instance("a", az), instance("b", az)])).to.deep.equal(
-      ["graph: every instance is placed in eu-west-1a."],
-    );
-  });
-  it("instances naming the cluster as a literal count", async () => {
-    const literal = (name: string) =>
-      res(n.NATIVE_NEPTUNE_DB_INSTANCE, name, {
-        dbInstanceClass: "db.r6g.large",
-        dbClusterIdentifier: "graph",
-      });
-    await expectClean(policy(rule), [cluster, literal("a"), literal("b")]);
-  });
-  it("an instance whose cluster is unknown at preview is a preview note", async () => {
-    const unknown = res(n.NATIVE_NEPTUNE_DB_INSTANCE, "c", {
-      dbInstanceClass: "db.r6g.large",
-      dbClusterIdentifier: UNKNOWN,
+for (const sp of NEPTUNE_SPELLINGS) {
+  describe(`aws-native: neptune-cluster-multi-az (${sp.sdk})`, () => {
+    const rule = "neptune-cluster-multi-az";
+    const cluster = res(sp.clusterType, "graph", { [sp.clusterId]: "graph", ...sp.clusterExtra });
+    const instance = (name: string, over: Record<string, unknown> = {}) =>
+      res(
+        sp.instanceType,
+        name,
+        { [sp.instanceClass]: "db.r6g.large", [sp.clusterId]: sp.byReference, ...over },
+        { refs: { [sp.clusterId]: [cluster] } },
+      );
+    const literal = (name: string, clusterId: unknown) =>
+      res(sp.instanceType, name, { [sp.instanceClass]: "db.r6g.large", [sp.clusterId]: clusterId });
+
+    it("two instances of the cluster pass, in two zones or left to AWS", async () => {
+      await expectClean(policy(rule), [cluster, instance("a"), instance("b")]);
+      const a = instance("a", { availabilityZone: "eu-west-1a" });
+      const b = instance("b", { availabilityZone: "eu-west-1b" });
+      await expectClean(policy(rule), [cluster, a, b]);
     });
-    expect(await violationsOf(rule, [cluster, unknown])).to.deep.equal([]);
-    expect(await previewNotes(policy(rule), [cluster, unknown])).to.have.length(1);
+    it("one instance is the finding", async () => {
+      expect(await violationsOf(rule, [cluster, instance("a")])).to.deep.equal([
+        "graph: the cluster has 1 instance(s): no replica in another zone can take over.",
+      ]);
+    });
+    it("two instances pinned to one zone are the finding", async () => {
+      const az = { availabilityZone: "eu-west-1a" };
+      expect(
+        await violationsOf(rule, [cluster, instance("a", az), instance("b", az)]),
+      ).to.deep.equal(["graph: every instance is placed in eu-west-1a."]);
+    });
+    it("instances naming the cluster as a literal count", async () => {
+      await expectClean(policy(rule), [cluster, literal("a", "graph"), literal("b", "graph")]);
+    });
+    it("an instance whose cluster is unknown at preview is a preview note", async () => {
+      const unknown = literal("c", UNKNOWN);
+      expect(await violationsOf(rule, [cluster, unknown])).to.deep.equal([]);
+      expect(await previewNotes(policy(rule), [cluster, unknown])).to.have.length(1);
+    });
   });
-});
-
-describe("aws-native: neptune-cluster-multi-az (0.67.0 neptune:DBCluster with neptune:DBInstance)", () => {
-  const rule = "neptune-cluster-multi-az";
-  const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-  const cluster = res(n.NATIVE_NEPTUNE_DB_CLUSTER_V0, "graph", {
-    dBClusterIdentifier: "graph",
-    storageEncrypted: true,
-    kmsKeyId: KEY,
-  });
-  const instance = (name: string, over: Record<string, unknown> = {}) =>
-    res(
-      n.NATIVE_NEPTUNE_DB_INSTANCE_V0,
-      name,
-      { dBInstanceClass: "db.r6g.large", dBClusterIdentifier: UNKNOWN, ...over },
-      { refs: { dBClusterIdentifier: [cluster] } },
-    );
-
-  it("two instances in two zones pass (they were counted as none)", async () => {
-    const a = instance("a", { availabilityZone: "eu-west-1a" });
-    const b = instance("b", { availabilityZone: "eu-west-1b" });
-    await expectClean(policy(rule), [cluster, a, b]);
-  });
-  it("one instance is the finding", async () => {
-    expect(await violationsOf(rule, [cluster, instance("a")])).to.deep.equal([
-      "graph: the cluster has 1 instance(s): no replica in another zone can take over.",
-    ]);
-  });
-  it("two instances pinned to one zone are the finding", async () => {
-    const az = { availabilityZone: "eu-west-1a" };
-    expect(await violationsOf(rule, [cluster, instance("a", az), instance("b", az)])).to.deep.equal(
-      ["graph: every instance is placed in eu-west-1a."],
-    );
-  });
-  it("instances naming the cluster by its literal dBClusterIdentifier count", async () => {
-    const literal = (name: string) =>
-      res(n.NATIVE_NEPTUNE_DB_INSTANCE_V0, name, {
-        dBInstanceClass: "db.r6g.large",
-        dBClusterIdentifier: "graph",
-      });
-    await expectClean(policy(rule), [cluster, literal("a"), literal("b")]);
-  });
-});
+}
