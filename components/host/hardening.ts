@@ -216,7 +216,9 @@ export function instanceConnectEndpoint(
       preserveClientIp: false,
       tags: args.tags("eice"),
     },
-    opts,
+    // AWS allows one Instance Connect Endpoint per VPC (EC2 quotas): a replacement must delete
+    // the old endpoint before it creates the new one.
+    { ...opts, deleteBeforeReplace: true },
   );
   return { securityGroup, endpoint };
 }

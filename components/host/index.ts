@@ -183,10 +183,6 @@ export class HardenedHost extends pulumi.ComponentResource {
   public readonly roleArn: pulumi.Output<string | undefined>;
   /** The EC2 Instance Connect Endpoint admins connect through, created or shared (undefined for an allow-list). */
   public readonly connectEndpointArn: pulumi.Output<string | undefined>;
-  /** The created endpoint's id (undefined when shared or for an allow-list). */
-  public readonly connectEndpointId: pulumi.Output<string | undefined>;
-  /** The created endpoint's security group (undefined when shared or for an allow-list). */
-  public readonly connectEndpointSecurityGroupId: pulumi.Output<string | undefined>;
   /** Customer-managed policy with exactly what it takes to connect; attach it to a group or role. */
   public readonly adminPolicyArn: pulumi.Output<string>;
 
@@ -218,8 +214,6 @@ export class HardenedHost extends pulumi.ComponentResource {
     this.publicIp = args.publicIp ? instance.publicIp : pulumi.output(undefined);
     this.roleArn = profile ? profile.roleArn : pulumi.output(undefined);
     this.connectEndpointArn = endpoint ? pulumi.output(endpoint.arn) : pulumi.output(undefined);
-    this.connectEndpointId = endpoint?.id ?? pulumi.output(undefined);
-    this.connectEndpointSecurityGroupId = endpoint?.securityGroupId ?? pulumi.output(undefined);
     this.adminPolicyArn = adminPolicy.arn;
     this.registerOutputs({
       securityGroupId: this.securityGroupId,
@@ -230,8 +224,6 @@ export class HardenedHost extends pulumi.ComponentResource {
       publicIp: this.publicIp,
       roleArn: this.roleArn,
       connectEndpointArn: this.connectEndpointArn,
-      connectEndpointId: this.connectEndpointId,
-      connectEndpointSecurityGroupId: this.connectEndpointSecurityGroupId,
       adminPolicyArn: this.adminPolicyArn,
     });
   }

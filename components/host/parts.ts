@@ -132,10 +132,9 @@ export function adminPolicyOf(
   );
 }
 
-/** A connect endpoint the host is reached through: its ARN, and id and group when created here. */
+/** A connect endpoint the host is reached through: its ARN, and its group when created here. */
 export interface HostEndpoint {
   readonly arn: pulumi.Input<string>;
-  readonly id?: pulumi.Output<string>;
   readonly securityGroupId?: pulumi.Output<string>;
 }
 
@@ -189,7 +188,6 @@ export function sshAccess(
     });
     endpoint = {
       arn: created.endpoint.arn,
-      id: created.endpoint.id,
       securityGroupId: created.securityGroup.id,
     };
   }

@@ -44,11 +44,6 @@ export interface PipelineArgs extends DeliverySettings {
   /** The roles the task definition names (the deploy stage may pass exactly these). */
   readonly executionRoleArn: pulumi.Input<string>;
   readonly taskRoleArn: pulumi.Input<string>;
-  /**
-   * Container whose image the deploy stage replaces: the task definition's (the Runtime's
-   * APP_CONTAINER_NAME, the default); a name the family lacks fails every deploy.
-   */
-  readonly containerName?: string;
   /** Directory of the app (its Dockerfile) in the source repository. Defaults to "app". */
   readonly appDirectory?: string;
   /** Server access logging of the artifact bucket (see SecureBucketArgs.accessLogs). */

@@ -39,7 +39,8 @@ export function buildProjects(
   const { name, args, parent, tags, arn } = b;
   const { buildRoles, key, logGroup, scope } = on;
   const projectNames = plannedProjectNames(b.prefix);
-  const containerName = args.containerName ?? APP_CONTAINER_NAME;
+  // The task definition's container (the Runtime's name): a name the family lacks fails every deploy.
+  const containerName = APP_CONTAINER_NAME;
   // ECR repository URL: <registry>/<repository name>.
   const ecrRepositoryName = pulumi
     .output(args.repositoryUrl)
