@@ -333,6 +333,7 @@ export const EDGE_BROKEN: [string, string, unknown, string, Record<string, unkno
     "aurora",
     '"name": conflicts with name_prefix',
   ],
+  [PARAMS, "namePrefix", "pg-", '"name": conflicts with name_prefix'],
   [IP_SET, "name", "office.ips", "must contain only alphanumeric hyphen and underscore characters"],
   [IP_SET, "name", "n".repeat(129), "(1 - 128)"],
   [IP_SET, "namePrefix", "n".repeat(103), "(1 - 102)", { name: undefined }],

@@ -52,7 +52,7 @@ export function jsonErrorLine(text: string, message: string): number | undefined
  * The nesting limit of Go's `encoding/json`, which the CLI reads the policy config with
  * (golang/go src/encoding/json/scanner.go: `maxNestingDepth = 10000`, "exceeded max depth").
  */
-export const MAX_JSON_DEPTH = 10000;
+const MAX_JSON_DEPTH = 10000;
 
 /** Where valid JSON `text` first nests deeper than `MAX_JSON_DEPTH` (its line), if it does. */
 export function tooDeep(text: string): { line: number } | undefined {

@@ -33,7 +33,7 @@ export class ProviderInputError extends Error {
  * engine would send: no refusal is drawn from it.
  */
 export function autonamingConfigured(config: Readonly<Record<string, string>>): boolean {
-  return Object.keys(config).some((k) => k === "pulumi:autonaming");
+  return Object.hasOwn(config, "pulumi:autonaming");
 }
 
 /** Throws ProviderInputError when the provider would refuse an input of a phase that ran. */

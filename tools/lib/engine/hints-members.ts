@@ -28,7 +28,7 @@ export function boundPackage(source: string, name: string): string | undefined {
 }
 
 /** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
-export function declaredMembers(dts: string): string[] {
+function declaredMembers(dts: string): string[] {
   const out = new Set<string>();
   const re =
     /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^import \* as ([\w$]+) from "\.\//gm;

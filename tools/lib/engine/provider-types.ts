@@ -41,7 +41,7 @@ function declaredBy(dir: string, type: string): boolean {
 }
 
 /** The served token nearest to a refused one, when it is close (a typo, a case slip). */
-export function nearestAwsType(type: string): string | undefined {
+function nearestAwsType(type: string): string | undefined {
   const limit = Math.max(3, Math.floor(type.length / 8));
   return nearest(
     type,

@@ -2,15 +2,10 @@
 // `remote: true`), as far as they follow from its name, its inputs and the stack's account and
 // region: the offline engine never runs the plugin, so it answers, in the apply phase only, the
 // plain outputs awsx's own code derives from the children it creates, each child's value taken
-// from the fake AWS exactly as if the program had created that child itself. Everything else
-// (outputs that are resource references, e.g. awsx `vpc`, `loadBalancer`, `repository`; outputs
-// the plugin computes from lookups it makes) stays unknown, and the run still names the component
-// as the source of each unknown built from it (./unknown-sources.ts).
-//
-// A resource reference would have to be answered as the engine does: a reference (urn, id) that
-// the program's SDK rehydrates with `pulumi:pulumi:getResource` on the child's URN (@pulumi/pulumi
-// runtime/rpc.ts, `deserializeProperty`, `specialResourceSig`), so the engine would need the full
-// state of a child it never saw; those outputs stay unknown rather than half-made.
+// from the fake AWS exactly as if the program had created that child itself. Outputs that are
+// resource references (awsx `vpc`, `loadBalancer`, `repository`, …) are answered by
+// ./remote-references.ts; outputs the plugin computes from lookups it makes stay unknown, and the
+// run still names the component as the source of each unknown built from it (./unknown-sources.ts).
 import { createHash } from "crypto";
 import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";

@@ -13,6 +13,7 @@
 // them become known, so checks on the resources fed by them are evaluated as at `pulumi up`.
 import { createHash } from "crypto";
 import { resourceState, FakeAwsEnv, hasUnknown, UNKNOWN } from "../fake-aws";
+import { RESOURCE_SIG, SIG_KEY } from "./wire";
 
 type Inputs = Record<string, any>;
 
@@ -39,10 +40,6 @@ export interface ChildState {
   readonly id: string;
   readonly state: Inputs;
 }
-
-/** pulumi/pulumi sdk/nodejs/runtime/rpc.ts: `specialSigKey` and `specialResourceSig`. */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 
 /** A value the component looks up (its VPC from a subnet, awsx's default VPC): never known here. */
 const LOOKED_UP = Symbol("looked up");
