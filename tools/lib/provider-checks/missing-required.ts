@@ -19,11 +19,7 @@ import type { Phase } from "../engine/answers";
 import type { EngineResource } from "../engine/monitor";
 import { typeSchema } from "../fake-aws/schema";
 import type { Refusal } from "./index";
-
-/** `assumeRolePolicy` → `assume_role_policy`, the provider's attribute name. */
-function snake(prop: string): string {
-  return prop.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-}
+import { snake } from "./rule";
 
 const given = (v: unknown) => v !== undefined && v !== null;
 

@@ -184,3 +184,8 @@ export function fifoCapableRules(
   };
   return [name, dedup];
 }
+
+/** `assumeRolePolicy` → `assume_role_policy`, the provider's attribute name. */
+export function snake(prop: string): string {
+  return prop.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}

@@ -8,6 +8,7 @@
 // provider file that declares it.
 import { conflictsWith, CrossRule, InputRule } from "./rule";
 import {
+  anyCaseOfShape,
   custom,
   goQuote,
   intAtLeast,
@@ -15,7 +16,6 @@ import {
   LOWER_SNAKE,
   oneOfGrowing,
   oneOfIgnoringCase,
-  UPPER_SNAKE,
   validARN,
   Validator,
 } from "./validators";
@@ -45,14 +45,9 @@ const batchName = (re: RegExp, most: number) =>
 const queueName: Validator = (v, k) =>
   typeof v === "string" && !NAME.test(v) ? [`Attribute ${k} ${NAME_WORDS}, got: ${v}`] : [];
 
-/**
- * `enum.ValidateIgnoreCase[T]()` of a growing AWS SDK enumeration: a value that in upper case has
- * the enumeration's shape is accepted (a newer provider may list it), any other is refused with
- * the values the provider version read lists.
- */
+/** `enum.ValidateIgnoreCase[T]()` of a growing AWS SDK enumeration. */
 function growingIgnoringCase(values: readonly string[]): Validator {
-  const listed = oneOfIgnoringCase(values);
-  return (v, k) => (typeof v === "string" && UPPER_SNAKE.test(v.toUpperCase()) ? [] : listed(v, k));
+  return anyCaseOfShape(oneOfIgnoringCase(values));
 }
 
 const NAME_FIX =
@@ -171,10 +166,7 @@ export const BATCH_RULES: readonly InputRule[] = [
     attr: "type",
     // Read in any case by both majors: v5 `validation.StringInSlice(..., true)`, v6
     // `enum.ValidateIgnoreCase[awstypes.JobDefinitionType]()` (job_definition.go).
-    validate: (v, k) =>
-      typeof v === "string" && LOWER_SNAKE.test(v.toLowerCase())
-        ? []
-        : oneOfIgnoringCase(["container", "multinode"])(v, k),
+    validate: anyCaseOfShape(oneOfIgnoringCase(["container", "multinode"]), LOWER_SNAKE),
     fix: "container or multinode",
     source: DEFINITION,
   },

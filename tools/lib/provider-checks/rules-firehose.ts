@@ -7,8 +7,17 @@
 // pulumi/pulumi-aws provider/autonaming.go; no override of this type in
 // provider/resource_overrides.go) is judged as a given one. Each entry names the provider file
 // that declares it.
-import { conflictsWith, CrossRule, InputRule } from "./rule";
-import { all, intBetween, lenBetween, matches, oneOf, validARN, Validator } from "./validators";
+import { conflictsWith, CrossRule, InputRule, snake } from "./rule";
+import {
+  all,
+  anyCaseOfShape,
+  intBetween,
+  lenBetween,
+  matches,
+  oneOf,
+  validARN,
+  Validator,
+} from "./validators";
 
 const STREAM = "aws:kinesis/firehoseDeliveryStream:FirehoseDeliveryStream";
 const FIREHOSE = "internal/service/firehose/delivery_stream.go";
@@ -30,10 +39,7 @@ const DESTINATIONS = [
   "snowflake",
   "splunk",
 ];
-const destination: Validator = (v, k) =>
-  typeof v === "string" && /^[a-z0-9]+(_[a-z0-9]+)*$/.test(v.toLowerCase())
-    ? []
-    : oneOf(DESTINATIONS)(v, k);
+const destination = anyCaseOfShape(oneOf(DESTINATIONS), /^[a-z0-9]+(_[a-z0-9]+)*$/);
 
 const rule = (prop: string, attr: string, validate: Validator, fix: string): InputRule => ({
   type: STREAM,
@@ -67,7 +73,7 @@ export const FIREHOSE_RULES: readonly InputRule[] = [
   ...(["bucketArn", "roleArn", "kmsKeyArn"] as const).map((p) =>
     rule(
       `extendedS3Configuration.${p}`,
-      `extended_s3_configuration.0.${p.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)}`,
+      `extended_s3_configuration.0.${snake(p)}`,
       validARN,
       ARN_FIX,
     ),

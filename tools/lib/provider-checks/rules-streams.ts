@@ -4,6 +4,7 @@ import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, inputRule } from "./rule";
 import {
   all,
+  anyCaseOfShape,
   CAMEL,
   custom,
   goQuote,
@@ -13,9 +14,7 @@ import {
   matches,
   oneOf,
   oneOfGrowing,
-  UPPER_SNAKE,
   validARN,
-  Validator,
 } from "./validators";
 
 const STREAM = "aws:kinesis/stream:Stream";
@@ -102,8 +101,7 @@ const GROUP_NAMES: readonly InputRule[] = [
  * older ones listed `kinesis.EncryptionType_Values()` ignoring case, and every one compares the
  * value ignoring case (its DiffSuppressFunc), so any case of a value of the SDK's shape passes.
  */
-const encryptionType: Validator = (v, k) =>
-  typeof v === "string" && UPPER_SNAKE.test(v.toUpperCase()) ? [] : oneOf(["NONE", "KMS"])(v, k);
+const encryptionType = anyCaseOfShape(oneOf(["NONE", "KMS"]));
 
 const VAULT = "aws:backup/vault:Vault";
 const BACKUP = "internal/service/backup/vault.go";

@@ -211,6 +211,19 @@ export function oneOfGrowing(values: readonly string[], shape = UPPER_SNAKE) {
 }
 
 /**
+ * A growing enumeration the provider reads in any case (`enum.ValidateIgnoreCase[T]()`, or a list
+ * with ignore-case `true`, or a DiffSuppressFunc that compares ignoring case): a value that in upper
+ * or lower case has the enumeration's `shape` is accepted (a newer provider may list it); any other
+ * gets `listed`'s refusal, in the wording of the provider version that lists the values.
+ */
+export function anyCaseOfShape(listed: Validator, shape: RegExp = UPPER_SNAKE): Validator {
+  return (v, k) =>
+    typeof v === "string" && (shape.test(v.toUpperCase()) || shape.test(v.toLowerCase()))
+      ? []
+      : listed(v, k);
+}
+
+/**
  * validation.StringIsJSON: empty is accepted (structure.NormalizeJsonString returns it as is);
  * otherwise the value must parse as JSON, `"<k>" contains an invalid JSON: <why>`.
  */
