@@ -32,7 +32,7 @@ function routeSettings(v: unknown): unknown {
 }
 
 /** A method settings resource as a rule reads it: its methodPath and settings.loggingLevel. */
-export interface MethodSettingsView {
+interface MethodSettingsView {
   readonly methodPath: unknown;
   readonly settings?: { readonly loggingLevel?: unknown };
 }
