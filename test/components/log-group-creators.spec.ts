@@ -7,6 +7,7 @@
 // can (terraform-aws-eks #2763) and is outside the stack (docs/first-deploy.md, "A log group a
 // service writes after destroy").
 import { expect } from "chai";
+import { parsePolicyDocument, statementGrants } from "../../policy-pack/lib/policy-document";
 import type { RecordedResource, Recording } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";
 import { findAll } from "../helpers";
@@ -19,27 +20,11 @@ const T = {
 };
 const CREATE_LOG_GROUP = "logs:CreateLogGroup";
 
-type Statement = { Effect: string; Action?: string | string[]; NotAction?: string | string[] };
-
-/** Whether IAM action pattern `pattern` (with `*` and `?`, case-insensitive) names `action`. */
-function actionMatches(pattern: string, action: string): boolean {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-    .replace(/\*/g, ".*")
-    .replace(/\?/g, ".");
-  return new RegExp(`^${re}$`, "i").test(action);
-}
-
-/** Whether an Allow statement of `json` grants `action` (Action matching it, or NotAction not). */
+/** Whether an Allow statement of `json` grants `action` (the pack's own reading of Action/NotAction). */
 function documentAllows(json: string, action: string): boolean {
-  const statements = [JSON.parse(json).Statement].flat() as Statement[];
-  return statements.some((s) => {
-    if (s.Effect !== "Allow") return false;
-    if (s.NotAction !== undefined) {
-      return ![s.NotAction].flat().some((p) => actionMatches(p, action));
-    }
-    return [s.Action ?? []].flat().some((p) => actionMatches(p, action));
-  });
+  return parsePolicyDocument(json).statements.some(
+    (s) => s.effect === "Allow" && statementGrants(s, action),
+  );
 }
 
 /** The roles whose trust names an AWS service principal, with every document that grants them. */
