@@ -86,9 +86,11 @@ export function warnUnavailableZones(
   for (const zone of chosen.filter((z) => !availableIds.includes(z.id))) {
     void pulumi.log.warn(
       `${owner}: EC2 does not report ${zone.name} (${zone.id}) as available now (state constrained, ` +
-        `impaired or unavailable). The stack keeps its subnets there, so nothing that runs is moved. ` +
-        `A new stack may be refused resources there: before its first pulumi up, add ${zone.id} to ` +
-        `AVOIDED_ZONE_IDS in components/network/vpc.ts and review the preview`,
+        `impaired or unavailable). Subnets stay in the zones they were placed in (the zone list ` +
+        `does not follow the state). While it lasts, AWS may refuse new instances, tasks or ` +
+        `endpoints there: a new stack should wait until the zone is available again before its ` +
+        `first pulumi up (AVOIDED_ZONE_IDS in components/network/vpc.ts leaves a zone out for ` +
+        `every stack of the project, and moves the subnets of those that use it)`,
       resource,
     );
   }

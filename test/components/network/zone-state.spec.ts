@@ -52,7 +52,14 @@ describe("Network and AI environment: zones stay put whatever their state", () =
     expect(before.warnings.join("\n")).not.to.include("does not report");
     const warning = during.warnings.find((w) => w.includes("does not report"));
     expect(warning).to.include(`Network ${NAME}: EC2 does not report ${A.name} (${A.id})`);
-    expect(warning).to.include(`add ${A.id} to AVOIDED_ZONE_IDS in components/network/vpc.ts`);
+    expect(warning).to.include("a new stack should wait until the zone is available again");
+  });
+
+  it("says nothing of a constrained zone the stack does not use", async () => {
+    // Two zones per tier use eu-west-1a and eu-west-1b: eu-west-1c's state is not the stack's.
+    const during = await recordWith(`${REGION}c`, () => new Network(NAME, argsFor(2)));
+    expect(zonesOf(during.result).join("\n")).not.to.include(`${REGION}c`);
+    expect(during.warnings.join("\n")).not.to.include("does not report");
   });
 
   it("still updates a stack on every zone of the region while one is constrained", async () => {
