@@ -121,6 +121,23 @@ export function referrers(
   );
 }
 
+/**
+ * Runs `run` and returns its result with the warnings logged meanwhile: under the mock runtime
+ * there is no engine, and `pulumi.log.warn` writes to `console.warn` instead.
+ */
+export async function withWarnings<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
+  try {
+    return { result: await run(), warnings };
+  } finally {
+    console.warn = warn;
+  }
+}
+
 /** Resolves an output (only in non-preview runs: unknown outputs never resolve). */
 export function unwrap<T>(o: pulumi.Output<T> | pulumi.Input<T>): Promise<T> {
   return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));

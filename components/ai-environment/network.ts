@@ -3,10 +3,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import {
-  AVOIDED_ZONE_IDS,
   isolatedMainRouteTable,
   publicRouteTable,
+  regionZones,
   vpcWithEmptyDefaultSecurityGroup,
+  warnUnavailableZones,
 } from "../network/vpc";
 import { firstOfferingIndex, zonesOffering } from "../host/placement";
 import type { Build } from "./index";
@@ -33,17 +34,11 @@ export function aiZone(
   instanceType: string,
   opts: pulumi.InvokeOutputOptions,
 ): pulumi.Output<{ name: string; id: string }> {
-  const azs = aws.getAvailabilityZonesOutput(
-    {
-      state: "available",
-      filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-      excludeZoneIds: [...AVOIDED_ZONE_IDS],
-    },
-    opts,
-  );
+  // The same zones at every run, whatever their state (`regionZones`): one that is not available
+  // now only warns, and the environment stays where it is.
   return pulumi
-    .all([azs.names, azs.zoneIds, zonesOffering(instanceType, opts)])
-    .apply(([names, ids, offered]) => {
+    .all([regionZones(opts), zonesOffering(instanceType, opts)])
+    .apply(([{ names, ids, availableIds }, offered]) => {
       if (names.length === 0) throw new Error(`AiEnvironment ${name}: the region offers no AZ`);
       const i = firstOfferingIndex(
         `AiEnvironment ${name}`,
@@ -52,7 +47,9 @@ export function aiZone(
         offered,
         AI_INSTANCE_TYPE_FIX,
       );
-      return { name: names[i], id: ids[i] };
+      const zone = { name: names[i], id: ids[i] };
+      warnUnavailableZones(`AiEnvironment ${name}`, [zone], availableIds, opts.parent);
+      return zone;
     });
 }
 

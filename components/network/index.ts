@@ -18,12 +18,13 @@ import { NetworkArgs, validateArgs } from "./args";
 import { interfaceEndpoints, s3GatewayEndpoint } from "./endpoints";
 import { Tier, TIERS } from "./plan";
 import {
-  AVOIDED_ZONE_IDS,
   azNameAt,
   isolatedMainRouteTable,
   publicRouteTable,
+  regionZones,
   vpcFlowLogs,
   vpcWithEmptyDefaultSecurityGroup,
+  warnUnavailableZones,
 } from "./vpc";
 
 export type { AclRule, NaclIngress, TierAcl } from "./acl";
@@ -98,21 +99,22 @@ export class Network extends pulumi.ComponentResource {
       region: aws.getRegionOutput({}, scope.parent).region,
       ...scope.account,
     }));
-    // Only zones that need no opt-in: Local Zones lack most services (VPC endpoints included).
-    const azs = aws.getAvailabilityZonesOutput(
-      {
-        state: "available",
-        filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
-        excludeZoneIds: [...AVOIDED_ZONE_IDS],
-      },
-      b.parent,
-    );
+    // The same zones at every run, whatever their state (`regionZones`); one not available now
+    // only warns.
+    const zones = regionZones(b.parent);
     this.azNames = Array.from({ length: azCount }, (_, i) =>
-      azs.names.apply((names) => azNameAt(name, names, i, azCount)),
+      zones.apply((z) => azNameAt(name, z.names, i, azCount)),
     );
-    // getAvailabilityZones returns names and zoneIds as parallel lists.
     this.azIds = Array.from({ length: azCount }, (_, i) =>
-      azs.zoneIds.apply((ids) => azNameAt(name, ids, i, azCount)),
+      zones.apply((z) => azNameAt(name, z.ids, i, azCount)),
+    );
+    zones.apply((z) =>
+      warnUnavailableZones(
+        `Network ${name}`,
+        z.names.slice(0, azCount).map((n, i) => ({ name: n, id: z.ids[i] })),
+        z.availableIds,
+        this,
+      ),
     );
 
     const subnets = buildSubnets(b, this.azNames);

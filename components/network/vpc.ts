@@ -38,6 +38,64 @@ export function azNameAt(
   return names[i];
 }
 
+/** The zones a VPC of the platform may use, and which of them EC2 offers to new resources now. */
+export interface RegionZones {
+  /** Zone names in name order: the account's standard zones, whatever their state. */
+  readonly names: string[];
+  /** The AZ ID of each name, in the same order. */
+  readonly ids: string[];
+  /** The AZ IDs EC2 reports in state `available` at this run. */
+  readonly availableIds: string[];
+}
+
+/**
+ * The region's zones for subnets: every standard zone of the account (no Local or Wavelength
+ * Zone, which need an opt-in and lack most services) but {@link AVOIDED_ZONE_IDS}, whatever its
+ * state, so the list, and the subnets placed by it, stay the same from one `pulumi up` to the
+ * next. EC2 reports a zone's state as available, unavailable or constrained (EC2 API Reference,
+ * AvailabilityZone, `State`; the SDKs also know information and impaired), and AWS may restrict
+ * new launches in a constrained zone for accounts that have none there (AWS docs, "Regions and
+ * Zones", quoted in openshift/release#17576). A list filtered on `available` loses such a zone
+ * for as long as it lasts: every subnet from that index on would move to the next zone, which
+ * replaces the subnets and what runs in them, or leaves the stack with too few zones to update at
+ * all. So the state only warns ({@link warnUnavailableZones}).
+ */
+export function regionZones(opts: pulumi.InvokeOutputOptions): pulumi.Output<RegionZones> {
+  const query = {
+    filters: [{ name: "opt-in-status", values: ["opt-in-not-required"] }],
+    excludeZoneIds: [...AVOIDED_ZONE_IDS],
+  };
+  const all = aws.getAvailabilityZonesOutput(query, opts);
+  const available = aws.getAvailabilityZonesOutput({ ...query, state: "available" }, opts);
+  // getAvailabilityZones returns names and zoneIds as parallel lists.
+  return pulumi
+    .all([all.names, all.zoneIds, available.zoneIds])
+    .apply(([names, ids, availableIds]) => ({ names, ids, availableIds }));
+}
+
+/**
+ * Warns, at preview already, about each zone in `chosen` that EC2 does not report `available`:
+ * what exists there stays, but a new stack may be refused resources there.
+ */
+export function warnUnavailableZones(
+  owner: string,
+  chosen: readonly { readonly name: string; readonly id: string }[],
+  availableIds: readonly string[],
+  resource?: pulumi.Resource,
+): void {
+  for (const zone of chosen.filter((z) => !availableIds.includes(z.id))) {
+    void pulumi.log.warn(
+      `${owner}: EC2 does not report ${zone.name} (${zone.id}) as available now (state constrained, ` +
+        `impaired or unavailable). Subnets stay in the zones they were placed in (the zone list ` +
+        `does not follow the state). While it lasts, AWS may refuse new instances, tasks or ` +
+        `endpoints there: a new stack should wait until the zone is available again before its ` +
+        `first pulumi up (AVOIDED_ZONE_IDS in components/network/vpc.ts leaves a zone out for ` +
+        `every stack of the project, and moves the subnets of those that use it)`,
+      resource,
+    );
+  }
+}
+
 /** What `vpcFlowLogs` needs. */
 export interface VpcFlowLogsArgs {
   readonly vpcId: pulumi.Input<string>;

@@ -6,7 +6,7 @@ import { record } from "../../tools/lib/recorder";
 import { BadInput, base, problems, prodRaw, refusal, rejects } from "../fixtures/config";
 import { STACK_NAME_MAX_LENGTH } from "../../components/stack.keys";
 import { ALL_FEATURES_ON, GITHUB_OIDC_ON } from "../fixtures/features";
-import { loadProgram, stackConfig } from "../helpers";
+import { loadProgram, stackConfig, withWarnings } from "../helpers";
 
 describe("config: the stack", () => {
   describe("committed stacks", () => {
@@ -363,18 +363,9 @@ describe("config: guardrails that follow the stack", () => {
   });
 
   it("the program warns at preview and fails at `pulumi up` before creating anything", async () => {
-    const warnings: string[] = [];
-    const warn = console.warn;
-    console.warn = (...args: unknown[]) => void warnings.push(args.map(String).join(" "));
-    let rec;
-    try {
-      rec = await record(
-        { project: "platform", stack: "prod", preview: true, config: prodRaw() },
-        loadProgram,
-      );
-    } finally {
-      console.warn = warn;
-    }
+    const { result: rec, warnings } = await withWarnings(() =>
+      record({ project: "platform", stack: "prod", preview: true, config: prodRaw() }, loadProgram),
+    );
     expect(rec.resources.length).to.be.greaterThan(100);
     expect(warnings.join("\n")).to.match(
       /platform:certificateArn: .*pulumi config set platform:certificateArn <arn>/,
