@@ -185,17 +185,8 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
   const field = rest[rest.length - 1];
   let found: { value: unknown; at: string }[];
   try {
-    // With `ownedWhen`, the blocks that hold the key field (a list of blocks, as a TLS inspection
-    // configuration's encryptionConfigurations, block by block); otherwise the key fields.
-    found = owned
-      ? valuesAt(k.props[top], rest.slice(0, -1))
-          .flatMap((b) =>
-            Array.isArray(b.value)
-              ? b.value.map((v, i) => ({ value: v as unknown, at: `${b.at}[${i}]` }))
-              : [b],
-          )
-          .filter((b) => b.value !== undefined && b.value !== null)
-      : valuesAt(k.props[top], rest);
+    // With `ownedWhen`, the blocks that hold the key field; otherwise the key fields.
+    found = valuesAt(k.props[top], owned ? rest.slice(0, -1) : rest);
   } catch {
     // A value unknown at preview: the key check reads it again, and a value built from a key of
     // this stack counts as a customer key (property dependency on the block); any other stays
@@ -207,6 +198,18 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
       whenNone,
     });
     return;
+  }
+  if (owned) {
+    // A list of blocks (a TLS inspection configuration's encryptionConfigurations) block by block.
+    // Outside the try above: a block unknown at preview must stay a preview note, not be read as
+    // a key of this stack, which would skip the owned-type field.
+    found = found
+      .flatMap((b) =>
+        Array.isArray(b.value)
+          ? b.value.map((v, i) => ({ value: v as unknown, at: `${b.at}[${i}]` }))
+          : [b],
+      )
+      .filter((b) => b.value !== undefined && b.value !== null);
   }
   // The block is absent, or holds no key: the service's own key.
   if (found.length === 0) {
