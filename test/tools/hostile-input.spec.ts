@@ -65,6 +65,8 @@ describe("hostile input to the tools", () => {
       expect(usageError(() => parseFlags(["--bogus"], spec))).to.equal("unknown flag '--bogus'");
       expect(usageError(() => parseFlags(["prod"], spec))).to.contain("unexpected argument 'prod'");
       expect(usageError(() => parseFlags(["\u2014view", "all"], spec))).to.contain("long dash");
+      // A tool that takes operands gets the same hint, not a "no such directory" for the flag.
+      expect(usageError(() => parseFlags(["\u2014view", "all"], spec, []))).to.contain("long dash");
       expect(nearestFlag("--stak", ["--stack", "--format"])).to.equal("--stack");
     });
 

@@ -46,12 +46,12 @@ export function parseFlags(
     const given = eq > 0 ? arg.slice(0, eq) : arg;
     const name = byName.get(given);
     if (name === undefined) {
-      if (!arg.startsWith("-") && operands) {
+      const longDash = arg.startsWith("\u2014") || arg.startsWith("\u2013");
+      if (!arg.startsWith("-") && !longDash && operands) {
         operands.push(arg);
         continue;
       }
       if (!arg.startsWith("-")) {
-        const longDash = arg.startsWith("\u2014") || arg.startsWith("\u2013");
         throw new UsageError(
           `unexpected argument '${arg}'${longDash ? " (a dash typed as a long dash: write --)" : ": every option is a --flag"}`,
           true,
