@@ -3,10 +3,10 @@
 // so an endpoint that moved between the BI access layer and the test server when
 // `biAccessMode` or `testServerEnabled` changed was created anew before the old one went, and the
 // second deploy failed. The hosts that use it sit in its subnet and share it (`ExistingConnectEndpoint`).
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { componentScope } from "./context";
 import type { ExistingConnectEndpoint } from "./host";
+import { instanceConnectEndpoint } from "./host/hardening";
 import { checkSubnetChoices, placeHost, SubnetChoices } from "./host/placement";
 
 /** A layer that created the endpoint before this component owned it (its HardenedHost has its name). */
@@ -69,30 +69,21 @@ export class ConnectEndpoint extends pulumi.ComponentResource {
           { name: `${o.name}-${suffix}`, parent: layer },
         ];
       });
-    const sg = new aws.ec2.SecurityGroup(
-      `${name}-eice-sg`,
+    const { securityGroup: sg, endpoint } = instanceConnectEndpoint(
+      parent,
+      name,
       {
         vpcId: args.vpcId,
-        description: "EC2 Instance Connect Endpoint: SSH to the hosts that share it only",
-        tags: tags("eice-sg"),
-      },
-      // A group's description cannot change without replacing it: one adopted from a former
-      // owner keeps its own.
-      { parent: this, aliases: formerly("eice-sg"), ignoreChanges: ["description"] },
-    );
-    // EC2 docs, "Connect to your instances using EC2 Instance Connect Endpoint": no inbound rule
-    // (tunnels are authorized by IAM, ec2-instance-connect:OpenTunnel); preserveClientIp false, so
-    // the hosts see the endpoint's private address and no route or NACL needs client addresses.
-    const endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
-      `${name}-eice`,
-      {
         subnetId: this.subnetId,
-        securityGroupIds: [sg.id],
-        preserveClientIp: false,
-        tags: tags("eice"),
+        target: "the hosts that share it",
+        tags,
       },
-      // One per VPC: a replacement must delete the old endpoint before it creates the new one.
-      { parent: this, aliases: formerly("eice"), deleteBeforeReplace: true },
+      {
+        // A group's description cannot change without replacing it: one adopted from a former
+        // owner keeps its own.
+        securityGroup: { aliases: formerly("eice-sg"), ignoreChanges: ["description"] },
+        endpoint: { aliases: formerly("eice") },
+      },
     );
     this.endpointId = endpoint.id;
     this.endpointArn = endpoint.arn;

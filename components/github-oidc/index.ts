@@ -12,8 +12,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { ComponentScope, componentScope, invalidArguments } from "../context";
 import type { GithubOidcSettings } from "../github-oidc.keys";
 import { policyDocument } from "../iam";
-import { projectStackName } from "../naming";
 import { GITHUB_REPOSITORY } from "../pipeline.keys";
+import { runtimeClusterName } from "../runtime/cluster";
 import { DEPLOY_ROLE_WAIVERS } from "./actions";
 import {
   ciRoleName,
@@ -113,8 +113,7 @@ export class GithubOidc extends pulumi.ComponentResource {
       stack,
       prefix,
       own: args.namePrefix,
-      // The runtime's default cluster name (components/runtime/cluster.ts).
-      clusterName: args.clusterName ?? projectStackName(pulumi.getProject(), stack),
+      clusterName: runtimeClusterName(args.clusterName, scope.stackName),
       region: args.region,
       partition,
       accountId,

@@ -183,7 +183,8 @@ export function instanceRole(
  * Connect Endpoint"); preserveClientIp false: the target sees the endpoint's private address, so no
  * route or NACL needs to know client addresses (the provider's default is true); CloudTrail records
  * who opened each tunnel. Open SSH to the target with `connectEndpointSshRules`. `opts`: the
- * caller's child options.
+ * caller's child options; `extra`: options of the group or the endpoint alone (a component that
+ * adopted them from former owners adds its aliases there).
  */
 export function instanceConnectEndpoint(
   opts: pulumi.CustomResourceOptions,
@@ -195,6 +196,10 @@ export function instanceConnectEndpoint(
     readonly target: string;
     readonly tags: TagsOf;
   },
+  extra: {
+    readonly securityGroup?: pulumi.CustomResourceOptions;
+    readonly endpoint?: pulumi.CustomResourceOptions;
+  } = {},
 ): {
   securityGroup: aws.ec2.SecurityGroup;
   endpoint: aws.ec2transitgateway.InstanceConnectEndpoint;
@@ -206,7 +211,7 @@ export function instanceConnectEndpoint(
       description: `EC2 Instance Connect Endpoint: SSH to ${args.target} only`,
       tags: args.tags("eice-sg"),
     },
-    opts,
+    { ...opts, ...extra.securityGroup },
   );
   const endpoint = new aws.ec2transitgateway.InstanceConnectEndpoint(
     `${name}-eice`,
@@ -218,7 +223,7 @@ export function instanceConnectEndpoint(
     },
     // AWS allows one Instance Connect Endpoint per VPC (EC2 quotas): a replacement must delete
     // the old endpoint before it creates the new one.
-    { ...opts, deleteBeforeReplace: true },
+    { ...opts, ...extra.endpoint, deleteBeforeReplace: true },
   );
   return { securityGroup, endpoint };
 }

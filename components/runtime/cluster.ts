@@ -16,6 +16,15 @@ export function containerInsightsLogGroupName(clusterName: string): string {
 }
 
 /**
+ * The cluster's name: `platform:runtimeClusterName`, by default the stack's `<project>-<stack>`
+ * (`stackName`, in the characters AWS names accept). The deploy role of the GitHub OIDC layer
+ * scopes the cluster's Container Insights log group by the same name.
+ */
+export function runtimeClusterName(configured: string | undefined, stackName: string): string {
+  return configured ?? stackName;
+}
+
+/**
  * The cluster, named `platform:runtimeClusterName` (default `<project>-<stack>`), and its
  * Container Insights log group. ECS creates that group itself when a cluster with Container
  * Insights on finds none (aws/containers-roadmap#2315, which also asks to point it at another
@@ -37,7 +46,7 @@ export function buildCluster(
   key: EncryptionKey,
 ): { cluster: aws.ecs.Cluster; insightsLogGroup: aws.cloudwatch.LogGroup } {
   const { name, args, tags, protect } = b;
-  const clusterName = args.clusterName ?? b.stackName;
+  const clusterName = runtimeClusterName(args.clusterName, b.stackName);
   const insightsLogGroup = new aws.cloudwatch.LogGroup(
     `${name}-insights-logs`,
     {

@@ -60,23 +60,28 @@ describe("hostile input to the tools", () => {
 
     it("names an unknown flag and the known one it was probably meant to be", () => {
       expect(usageError(() => parseFlags(["--veiw", "all"], spec))).to.equal(
-        "unknown option '--veiw'; did you mean --view?",
+        "unknown flag '--veiw'; did you mean --view?",
       );
-      expect(usageError(() => parseFlags(["--bogus"], spec))).to.equal("unknown option '--bogus'");
+      expect(usageError(() => parseFlags(["--bogus"], spec))).to.equal("unknown flag '--bogus'");
       expect(usageError(() => parseFlags(["prod"], spec))).to.contain("unexpected argument 'prod'");
+      expect(usageError(() => parseFlags(["\u2014view", "all"], spec))).to.contain("long dash");
+      // A tool that takes operands gets the same hint, not a "no such directory" for the flag.
+      expect(usageError(() => parseFlags(["\u2014view", "all"], spec, []))).to.contain("long dash");
       expect(nearestFlag("--stak", ["--stack", "--format"])).to.equal("--stack");
     });
 
     it("refuses a missing or empty value, a value on a switch, and a single-value flag twice", () => {
-      expect(usageError(() => parseFlags(["--view"], spec))).to.equal("--view needs a value");
+      expect(usageError(() => parseFlags(["--view"], spec))).to.equal(
+        "flag '--view' needs a value",
+      );
       expect(usageError(() => parseFlags(["--view", "--write-docs"], spec))).to.equal(
-        "--view needs a value",
+        "flag '--view' needs a value",
       );
       expect(usageError(() => parseFlags(["--stack="], spec))).to.contain("not an empty string");
       expect(usageError(() => parseFlags(["--stack", ""], spec))).to.contain("empty string");
       expect(usageError(() => parseFlags(["--write-docs=yes"], spec))).to.contain("takes no value");
       expect(usageError(() => parseFlags(["--view", "all", "--view=data"], spec))).to.equal(
-        "--view given twice ('all', then 'data'): give it once",
+        "flag '--view' given twice ('all', then 'data'): give it once",
       );
       expect(parseFlags(["--write-docs", "--write-docs"], spec).get("--write-docs")).to.deep.equal([
         "",
@@ -89,7 +94,7 @@ describe("hostile input to the tools", () => {
       expect(operands).to.deep.equal(["a", "b"]);
       expect(flags.get("--view")).to.deep.equal(["all"]);
       expect(usageError(() => parseFlags(["a", "--veiw"], spec, []))).to.equal(
-        "unknown option '--veiw'; did you mean --view?",
+        "unknown flag '--veiw'; did you mean --view?",
       );
     });
 
@@ -131,7 +136,7 @@ describe("hostile input to the tools", () => {
       expect(usageError(() => parseBenchArgs(["--only", "bogus"]))).to.contain(
         "--only 'bogus': use one of pack,",
       );
-      expect(usageError(() => parseBenchArgs(["--only"]))).to.equal("--only needs a value");
+      expect(usageError(() => parseBenchArgs(["--only"]))).to.equal("flag '--only' needs a value");
       for (const bad of ["abc", "-5", "0", "1e309", "1,,2", "99999999999"]) {
         expect(usageError(() => parseBenchArgs(["--sizes", bad]))).to.contain(
           "whole numbers of resources between 1 and",

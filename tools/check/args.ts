@@ -1,7 +1,7 @@
-// Command-line arguments of the offline check. Every problem is a usage error (exit 2) that names
-// the flag: an unknown flag, a missing or invalid value, a single-value flag given twice, a stack
-// name that is not one.
-import { nearestFlag } from "../lib/flags";
+// Command-line arguments of the offline check, read by the tools' one strict flag reader
+// (../lib/flags). Every problem is a usage error (exit 2) that names the flag: an unknown flag, a
+// missing or invalid value, a single-value flag given twice, a stack name that is not one.
+import { FlagSpec, flagValue, parseFlags } from "../lib/flags";
 import { UsageError } from "./project";
 import { SEVERITIES, SeverityName } from "./severity";
 
@@ -99,34 +99,26 @@ input the AWS provider would refuse (pulumi preview would stop).
 
 const FORMATS: readonly Format[] = ["text", "json", "sarif"];
 const PHASES: readonly PhaseArg[] = ["preview", "apply", "both"];
-/** Flags that may be given more than once. */
-const REPEATABLE = new Set(["--stack", "--config"]);
-const WITH_VALUE = new Set([
-  "--stack",
-  "--format",
-  "--output",
-  "--program",
-  "--policy-config",
-  "--phase",
-  "--judge",
-  "--timeout",
-  "--invoke-answers",
-  "--min-severity",
-  "--config",
-]);
-const SWITCHES = new Set([
-  "--fail-on-unevaluated",
-  "--fail-on-incomplete",
-  "--type-check",
-  "--quiet",
-  "--sarif-omit-suppressed",
-]);
-
-/** "; did you mean --stack?" for a misspelled flag, or nothing. */
-function suggestion(flag: string): string {
-  const near = nearestFlag(flag, [...WITH_VALUE, ...SWITCHES, "--help"]);
-  return near ? `; did you mean ${near}?` : "";
-}
+/** The check's flags, read by the tools' one strict reader (../lib/flags). */
+const FLAGS: Readonly<Record<string, FlagSpec>> = {
+  "--stack": { value: true, repeatable: true },
+  "--format": { value: true },
+  "--output": { value: true },
+  "--program": { value: true },
+  "--policy-config": { value: true },
+  "--phase": { value: true },
+  "--judge": { value: true },
+  "--timeout": { value: true },
+  "--invoke-answers": { value: true },
+  "--min-severity": { value: true },
+  "--config": { value: true, repeatable: true },
+  "--fail-on-unevaluated": {},
+  "--fail-on-incomplete": {},
+  "--type-check": {},
+  "--quiet": {},
+  "--sarif-omit-suppressed": {},
+  "--help": { alias: "-h" },
+};
 
 /** A `--stack` value: the stack's name, and the organization and project it may be qualified by. */
 export interface StackRef {
@@ -216,147 +208,73 @@ export function parseConfigArg(arg: string): [string, string] {
 }
 
 export function parseArgs(argv: readonly string[]): CheckArgs {
-  const stacks: string[] = [];
+  const flags = parseFlags(argv, FLAGS);
   let organization: string | undefined;
   let stackProject: string | undefined;
-  let format: Format = "text";
-  let output: string | undefined;
-  let program: string | undefined;
-  let policyConfig: string | undefined;
-  let phase: PhaseArg = "both";
-  let judge: "pack" | "runner" = "pack";
-  let timeout = DEFAULT_TIMEOUT_SECONDS;
-  let invokeAnswers: string | undefined;
-  let minSeverity: SeverityName | undefined;
-  const config: Record<string, string> = {};
-  const switches = new Set<string>();
-  const given = new Map<string, string>();
-  let help = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "-h" || arg === "--help") {
-      help = true;
-      continue;
-    }
-    if (SWITCHES.has(arg)) {
-      switches.add(arg);
-      continue;
-    }
-    const eq = arg.indexOf("=");
-    const flag = arg.startsWith("--") && eq > 0 ? arg.slice(0, eq) : arg;
-    if (SWITCHES.has(flag)) {
-      throw new UsageError(`flag '${flag}' takes no value`, true);
-    }
-    if (!WITH_VALUE.has(flag)) {
-      throw new UsageError(
-        arg.startsWith("-")
-          ? `unknown flag '${flag}'${suggestion(flag)}`
-          : `unexpected argument '${arg}'${arg.startsWith("—") || arg.startsWith("–") ? " (a dash typed as a long dash: write --)" : ""}`,
-        true,
-      );
-    }
-    let value: string | undefined;
-    if (flag !== arg) value = arg.slice(eq + 1);
-    else {
-      value = argv[++i];
-      if (value === undefined || value.startsWith("--")) {
-        throw new UsageError(`flag '${flag}' needs a value`, true);
+  const stacks: string[] = [];
+  for (const value of flags.get("--stack") ?? []) {
+    const ref = parseStackRef(value);
+    for (const [what, part, before] of [
+      ["organization", ref.organization, organization],
+      ["project", ref.project, stackProject],
+    ] as const) {
+      if (part !== undefined && before !== undefined && part !== before) {
+        throw new UsageError(
+          `--stack '${value}': another --stack names the ${what} '${before}'; check one ${what} per run`,
+        );
       }
     }
-    if (!value) throw new UsageError(`flag '${flag}' needs a value`, true);
-    const before = given.get(flag);
-    if (before !== undefined && !REPEATABLE.has(flag)) {
-      throw new UsageError(
-        `flag '${flag}' given twice ('${before}', then '${value}'): give it once`,
-      );
-    }
-    given.set(flag, value);
-    switch (flag) {
-      case "--stack": {
-        const ref = parseStackRef(value);
-        for (const [what, part, before] of [
-          ["organization", ref.organization, organization],
-          ["project", ref.project, stackProject],
-        ] as const) {
-          if (part !== undefined && before !== undefined && part !== before) {
-            throw new UsageError(
-              `--stack '${value}': another --stack names the ${what} '${before}'; check one ${what} per run`,
-            );
-          }
-        }
-        organization = ref.organization ?? organization;
-        stackProject = ref.project ?? stackProject;
-        stacks.push(ref.stack);
-        break;
-      }
-      case "--config": {
-        const [key, v] = parseConfigArg(value);
-        if (key in config) {
-          throw new UsageError(`--config sets '${key}' twice: give each key once`);
-        }
-        config[key] = v;
-        break;
-      }
-      case "--min-severity":
-        if (!SEVERITIES.includes(value as SeverityName)) {
-          throw new UsageError(`--min-severity '${value}': use ${SEVERITIES.join(", ")}`);
-        }
-        minSeverity = value as SeverityName;
-        break;
-      case "--format":
-        format = oneOf(value, FORMATS, "format");
-        break;
-      case "--output":
-        output = value;
-        break;
-      case "--program":
-        program = value;
-        break;
-      case "--policy-config":
-        policyConfig = value;
-        break;
-      case "--judge":
-        if (value !== "pack" && value !== "runner") {
-          throw new UsageError(`unknown judge '${value}': use pack or runner`, true);
-        }
-        judge = value;
-        break;
-      case "--phase":
-        phase = oneOf(value, PHASES, "phase");
-        break;
-      case "--timeout":
-        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 86400) {
-          throw new UsageError(
-            `--timeout takes whole seconds between 1 and 86400, not '${value}'`,
-            true,
-          );
-        }
-        timeout = Number(value);
-        break;
-      case "--invoke-answers":
-        invokeAnswers = value;
-        break;
-    }
+    organization = ref.organization ?? organization;
+    stackProject = ref.project ?? stackProject;
+    stacks.push(ref.stack);
   }
+  const config: Record<string, string> = {};
+  for (const value of flags.get("--config") ?? []) {
+    const [key, v] = parseConfigArg(value);
+    if (key in config) {
+      throw new UsageError(`--config sets '${key}' twice: give each key once`);
+    }
+    config[key] = v;
+  }
+  const minSeverity = flagValue(flags, "--min-severity");
+  if (minSeverity !== undefined && !SEVERITIES.includes(minSeverity as SeverityName)) {
+    throw new UsageError(`--min-severity '${minSeverity}': use ${SEVERITIES.join(", ")}`);
+  }
+  const judge = flagValue(flags, "--judge") ?? "pack";
+  if (judge !== "pack" && judge !== "runner") {
+    throw new UsageError(`unknown judge '${judge}': use pack or runner`, true);
+  }
+  const timeout = flagValue(flags, "--timeout");
+  if (
+    timeout !== undefined &&
+    (!/^\d+$/.test(timeout) || Number(timeout) < 1 || Number(timeout) > 86400)
+  ) {
+    throw new UsageError(
+      `--timeout takes whole seconds between 1 and 86400, not '${timeout}'`,
+      true,
+    );
+  }
+  const format = flagValue(flags, "--format");
+  const phase = flagValue(flags, "--phase");
   return {
     stacks: [...new Set(stacks)],
     organization,
     stackProject,
-    format,
-    output,
-    program,
-    policyConfig,
-    phase,
+    format: format === undefined ? "text" : oneOf(format, FORMATS, "format"),
+    output: flagValue(flags, "--output"),
+    program: flagValue(flags, "--program"),
+    policyConfig: flagValue(flags, "--policy-config"),
+    phase: phase === undefined ? "both" : oneOf(phase, PHASES, "phase"),
     judge,
-    timeout,
-    invokeAnswers,
-    failOnUnevaluated: switches.has("--fail-on-unevaluated"),
-    failOnIncomplete: switches.has("--fail-on-incomplete"),
-    typeCheck: switches.has("--type-check"),
-    quiet: switches.has("--quiet"),
-    minSeverity,
+    timeout: timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(timeout),
+    invokeAnswers: flagValue(flags, "--invoke-answers"),
+    failOnUnevaluated: flags.has("--fail-on-unevaluated"),
+    failOnIncomplete: flags.has("--fail-on-incomplete"),
+    typeCheck: flags.has("--type-check"),
+    quiet: flags.has("--quiet"),
+    minSeverity: minSeverity as SeverityName | undefined,
     config,
-    sarifSuppressed: !switches.has("--sarif-omit-suppressed"),
-    help,
+    sarifSuppressed: !flags.has("--sarif-omit-suppressed"),
+    help: flags.has("--help"),
   };
 }

@@ -10,28 +10,15 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
+import { keepNewest, writeEntry } from "../lib/engine/cache-folder";
+import { lockFiles, packSources } from "../lib/engine/pack-files";
 
 export type PolicyTypes = ReadonlyMap<string, readonly string[]>;
 
 /** Bumped when what an entry holds changes. */
 const FORMAT = 1;
-const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs", ".json"]);
-const LOCK_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"];
 /** Entries kept (one per recent fingerprint: checkouts and branches that share the folder). */
 const KEEP = 16;
-
-/** Every source file of `dir`, node_modules and hidden folders left out, in a stable order. */
-function sourceFiles(dir: string, out: string[] = []): string[] {
-  const entries = fs.readdirSync(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) sourceFiles(full, out);
-    else if (SOURCE_EXTENSIONS.has(path.extname(entry.name))) out.push(full);
-  }
-  return out;
-}
 
 /** The fingerprint of what the pack's catalogue is read from. */
 function packFingerprint(packDir: string): string {
@@ -39,14 +26,8 @@ function packFingerprint(packDir: string): string {
   const h = crypto.createHash("sha256").update(`${FORMAT}\0${process.versions.node}\0`);
   const hashFile = (file: string, name: string) =>
     h.update(`\0${name}\0`).update(fs.readFileSync(file)).update("\0");
-  for (const file of sourceFiles(dir)) hashFile(file, path.relative(dir, file));
-  for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of LOCK_FILES) {
-      const file = path.join(d, name);
-      if (fs.existsSync(file)) hashFile(file, file);
-    }
-    if (path.dirname(d) === d) break;
-  }
+  for (const file of packSources(dir)) hashFile(file, path.relative(dir, file));
+  for (const file of lockFiles(dir)) hashFile(file, file);
   return h.digest("hex");
 }
 
@@ -67,19 +48,10 @@ function readEntry(file: string): PolicyTypes | undefined {
   }
 }
 
-function writeEntry(file: string, types: PolicyTypes): void {
+function storeEntry(file: string, types: PolicyTypes): void {
   try {
-    const dir = path.dirname(file);
-    fs.mkdirSync(dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify([...types]));
-    fs.renameSync(tmp, file);
-    const entries = fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith(".json"))
-      .map((n) => ({ f: path.join(dir, n), t: fs.statSync(path.join(dir, n)).mtimeMs }))
-      .sort((a, b) => b.t - a.t);
-    for (const { f } of entries.slice(KEEP)) fs.rmSync(f, { force: true });
+    writeEntry(file, JSON.stringify([...types]));
+    keepNewest(path.dirname(file), KEEP, ".json");
   } catch {
     // a cache that cannot be written costs the next run a second, nothing else
   }
@@ -104,6 +76,6 @@ export async function cachedPolicyTypes(
   const hit = readEntry(file);
   if (hit) return hit;
   const types = await read();
-  writeEntry(file, types);
+  storeEntry(file, types);
   return types;
 }

@@ -1,7 +1,7 @@
-// The command-line flags of the project's smaller tools (cost, diagram, bench, native-names), read as strictly
-// as the offline check reads its own (tools/check/args.ts): `--flag value` and `--flag=value`
-// alike; an unknown flag (with the nearest known one), a positional argument, a missing or empty
-// value, a value on a switch, or a single-value flag given twice is a usage error naming the flag.
+// The command-line flags of the project's tools (the offline check, cost, diagram, bench,
+// native-names), read strictly and alike: `--flag value` and `--flag=value` alike; an unknown flag
+// (with the nearest known one), a positional argument, a missing or empty value, a value on a
+// switch, or a single-value flag given twice is a usage error naming the flag.
 import { UsageError } from "./cli";
 import { nearest } from "./edit-distance";
 
@@ -46,18 +46,19 @@ export function parseFlags(
     const given = eq > 0 ? arg.slice(0, eq) : arg;
     const name = byName.get(given);
     if (name === undefined) {
-      if (!arg.startsWith("-") && operands) {
+      const longDash = arg.startsWith("\u2014") || arg.startsWith("\u2013");
+      if (!arg.startsWith("-") && !longDash && operands) {
         operands.push(arg);
         continue;
       }
       if (!arg.startsWith("-")) {
-        throw new UsageError(`unexpected argument '${arg}': every option is a --flag`, true);
+        throw new UsageError(
+          `unexpected argument '${arg}'${longDash ? " (a dash typed as a long dash: write --)" : ": every option is a --flag"}`,
+          true,
+        );
       }
       const near = nearestFlag(given, Object.keys(spec));
-      throw new UsageError(
-        `unknown option '${given}'${near ? `; did you mean ${near}?` : ""}`,
-        true,
-      );
+      throw new UsageError(`unknown flag '${given}'${near ? `; did you mean ${near}?` : ""}`, true);
     }
     let value = "";
     if (spec[name].value) {
@@ -65,22 +66,23 @@ export function parseFlags(
       else {
         const next = argv[i + 1];
         if (next === undefined || next.startsWith("--")) {
-          throw new UsageError(`${given} needs a value`, true);
+          throw new UsageError(`flag '${given}' needs a value`, true);
         }
         value = next;
         i++;
       }
-      if (value === "") throw new UsageError(`${given} needs a value, not an empty string`, true);
+      if (value === "") {
+        throw new UsageError(`flag '${given}' needs a value, not an empty string`, true);
+      }
     } else if (eq > 0) {
-      throw new UsageError(`${given} takes no value (give it as ${given} alone)`, true);
+      throw new UsageError(`flag '${given}' takes no value`, true);
     }
     const before = found.get(name);
     // A switch given twice means what it means once; two values of a single-value flag conflict.
     if (before && !spec[name].value) continue;
     if (before && !spec[name].repeatable) {
       throw new UsageError(
-        `${name} given twice ('${before[0]}', then '${value}'): give it once`,
-        true,
+        `flag '${name}' given twice ('${before[0]}', then '${value}'): give it once`,
       );
     }
     if (before) before.push(value);

@@ -15,6 +15,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const Module = require("module");
+const { writeEntry } = require("./engine/cache-folder");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 // Written in two parts: a stack-trace mapper reading this very file must not take it for a map.
@@ -137,10 +138,8 @@ function createTranspiler(root) {
     const result = compile(filename, source);
     if (file && result.errors.length === 0) {
       try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify(result));
-        fs.renameSync(tmp, file); // concurrent runs write the same content: last rename wins
+        // Concurrent runs write the same content: the last rename wins.
+        writeEntry(file, JSON.stringify(result));
       } catch {
         // read-only checkout or full disk: compile every time
       }

@@ -181,10 +181,12 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
     k.requireKey({ prop: top, where: key.path, whenNone });
     return;
   }
-  if (requireKeyByBlock(k, key, top, rest, whenNone)) return;
+  const owned = key.ownedWhen;
+  const field = rest[rest.length - 1];
   let found: { value: unknown; at: string }[];
   try {
-    found = valuesAt(k.props[top], rest);
+    // With `ownedWhen`, the blocks that hold the key field; otherwise the key fields.
+    found = valuesAt(k.props[top], owned ? rest.slice(0, -1) : rest);
   } catch {
     // A value unknown at preview: the key check reads it again, and a value built from a key of
     // this stack counts as a customer key (property dependency on the block); any other stays
@@ -197,63 +199,40 @@ function requireStoreKey(k: KeyCheck, key: StoreKey): void {
     });
     return;
   }
+  if (owned) {
+    // A list of blocks (a TLS inspection configuration's encryptionConfigurations) block by block.
+    // Outside the try above: a block unknown at preview must stay a preview note, not be read as
+    // a key of this stack, which would skip the owned-type field.
+    found = found
+      .flatMap((b) =>
+        Array.isArray(b.value)
+          ? b.value.map((v, i) => ({ value: v as unknown, at: `${b.at}[${i}]` }))
+          : [b],
+      )
+      .filter((b) => b.value !== undefined && b.value !== null);
+  }
   // The block is absent, or holds no key: the service's own key.
   if (found.length === 0) {
     k.requireKey({ prop: top, read: () => undefined, where: key.path, whenNone });
     return;
   }
   for (const f of found) {
-    k.requireKey({ prop: top, read: () => f.value, where: `${top}${f.at}`, whenNone });
-  }
-}
-
-/**
- * Judges a key with `ownedWhen` block by block: a block whose owned-type field names a key the
- * service owns is reported as that key (a key field beside it does not apply), any other by its
- * key field. Returns false, judging nothing, when the key has no `ownedWhen` or its blocks are
- * unknown at preview (requireStoreKey's reading decides then); an owned-type field unknown at
- * preview throws (a preview note for the resource).
- */
-function requireKeyByBlock(
-  k: KeyCheck,
-  key: StoreKey,
-  top: string,
-  rest: string[],
-  whenNone: string,
-): boolean {
-  const owned = key.ownedWhen;
-  if (owned === undefined) return false;
-  const field = rest[rest.length - 1];
-  let blocks: { value: unknown; at: string }[];
-  try {
-    blocks = valuesAt(k.props[top], rest.slice(0, -1));
-  } catch {
-    return false;
-  }
-  // A list of blocks (a TLS inspection configuration's encryptionConfigurations) block by block.
-  blocks = blocks.flatMap((b) =>
-    Array.isArray(b.value) ? b.value.map((v, i) => ({ value: v, at: `${b.at}[${i}]` })) : [b],
-  );
-  blocks = blocks.filter((b) => b.value !== undefined && b.value !== null);
-  if (blocks.length === 0) {
-    k.requireKey({ prop: top, read: () => undefined, where: key.path, whenNone });
-    return true;
-  }
-  for (const b of blocks) {
-    const block = b.value as Record<string, unknown>;
+    if (owned === undefined) {
+      k.requireKey({ prop: top, read: () => f.value, where: `${top}${f.at}`, whenNone });
+      continue;
+    }
+    // A block whose owned-type field names a key the service owns is reported as that key (a key
+    // field beside it does not apply), any other by its key field. An owned-type field unknown at
+    // preview throws: a preview note for the resource.
+    const block = f.value as Record<string, unknown>;
     if (block[owned.field] === owned.equals) {
-      const where = `${top}${b.at}.${owned.field}`;
+      const where = `${top}${f.at}.${owned.field}`;
       k.requireKey({ prop: top, read: () => owned.equals, where, whenNone });
     } else {
-      k.requireKey({
-        prop: top,
-        read: () => block[field],
-        where: `${top}${b.at}.${field}`,
-        whenNone,
-      });
+      const where = `${top}${f.at}.${field}`;
+      k.requireKey({ prop: top, read: () => block[field], where, whenNone });
     }
   }
-  return true;
 }
 
 /**

@@ -95,4 +95,15 @@ describe("data-store-kms-cmk: a TLS inspection configuration's encryptionConfigu
       clean,
     );
   });
+
+  it("a block unknown at preview built from the stack's key stays a preview note", async () => {
+    // Its type may still be AWS_OWNED_KMS_KEY: the dependency on the key does not make it one.
+    const out = await run(
+      p,
+      withStackKey(T, "tls", { encryptionConfigurations: [UNKNOWN] }, ["encryptionConfigurations"]),
+    );
+    expect(out.violations).to.deep.equal([]);
+    expect(out.notes).to.have.length(1);
+    expect(out.notes[0]).to.include("encryptionConfigurations.0 can't be known during preview");
+  });
 });

@@ -64,6 +64,7 @@ const fs = require("fs");
 const path = require("path");
 const url = require("url");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
+const { writeEntry } = require("./cache-folder");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { deferTracingPackages } = require("./lazy-tracing-deps");
@@ -207,12 +208,10 @@ function memoized(fn, version, fixedOptions) {
     const result = fn.call(this, input, options, ...rest);
     if (!result.diagnostics || result.diagnostics.length === 0) {
       try {
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(
-          tmp,
+        writeEntry(
+          file,
           JSON.stringify({ outputText: result.outputText, sourceMapText: result.sourceMapText }),
         );
-        fs.renameSync(tmp, file);
       } catch {
         // a read-only cache costs speed, nothing else
       }

@@ -9,6 +9,7 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const vm = require("vm");
+const cacheFolder = require("./cache-folder");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
@@ -92,10 +93,7 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
 /** Writes `script`'s code cache to `file` (whole or not at all). */
 function writeEntry(file, script) {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, script.createCachedData());
-    fs.renameSync(tmp, file);
+    cacheFolder.writeEntry(file, script.createCachedData());
   } catch {
     // a read-only cache costs speed, nothing else
   }

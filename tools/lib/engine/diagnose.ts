@@ -36,6 +36,7 @@ import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
+import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -293,21 +294,6 @@ function unansweredInvokesHint(
   );
 }
 
-/** `"type"` of the nearest package.json at or above `dir`. */
-function packageJson(dir: string): { type?: string; main?: string } {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const file = path.join(d, "package.json");
-    if (fs.existsSync(file)) {
-      try {
-        return JSON.parse(fs.readFileSync(file, "utf8"));
-      } catch {
-        return {};
-      }
-    }
-    if (path.dirname(d) === d) return {};
-  }
-}
-
 /**
  * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
  * export and registered nothing: the language host calls an exported function only when it is
@@ -320,12 +306,12 @@ function uncalledDefaultExport(
   main: string | undefined,
 ): ProgramFailure | undefined {
   if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const pkg = packageJson(pwd);
+  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
   if (pkg.type === "module") return undefined;
   const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
   const candidates = [
     given,
-    pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
     path.join(pwd, "index.ts"),
     path.join(pwd, "index.js"),
   ];

@@ -8,9 +8,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
+import { missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
 import { nearestPackageJson } from "./versions";
-
-const MISSING = /^TypeError: ([\w$]+)((?:\.[\w$]+)+) is not a (constructor|function)\b/;
 
 /** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
 export function boundPackage(source: string, name: string): string | undefined {
@@ -49,17 +48,17 @@ export function missingMemberHint(
   pwd: string,
   fallbackModulesDir?: string,
 ): string {
-  const m = MISSING.exec(message);
-  if (!m || !location || /\.[cm]?tsx?$/.test(location.file)) return "";
-  const members = m[2].slice(1).split(".");
-  const missing = members.pop()!;
+  const m = missingMemberOf(message);
+  if (!m || !location || TYPESCRIPT_FILE.test(location.file)) return "";
+  const members = m.members.slice(0, -1);
+  const missing = m.members[m.members.length - 1];
   let source: string;
   try {
     source = fs.readFileSync(location.file, "utf8");
   } catch {
     return "";
   }
-  const pkg = boundPackage(source, m[1]);
+  const pkg = boundPackage(source, m.root);
   if (!pkg || pkg.startsWith(".")) return "";
   let entry: string;
   try {
@@ -86,7 +85,7 @@ export function missingMemberHint(
     (s) => s.toLowerCase(),
   );
   const version = typeof found.pkg.version === "string" ? ` ${found.pkg.version}` : "";
-  const owner = [m[1], ...members].join(".");
+  const owner = [m.root, ...members].join(".");
   return (
     `\n${pkg}${version} declares no \`${missing}\` in \`${owner}\`` +
     (best ? `: did you mean \`${owner}.${best}\`?` : "") +

@@ -29,7 +29,7 @@ import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
 import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
 import { hostOptions, programNodeOptions } from "./runtime-options";
-import { usedPackages, versionWarnings } from "./versions";
+import { nearestPackageJson, usedPackages, versionWarnings } from "./versions";
 import { traceRun, tracing } from "./trace";
 
 export interface ProgramRunOptions {
@@ -209,21 +209,6 @@ export function explainLentPackages(
   output.splice(0, output.length, ...kept);
 }
 
-/** `type` of the nearest package.json above `dir` (the host runs "module" packages as ESM). */
-function packageType(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const file = path.join(d, "package.json");
-    if (fs.existsSync(file)) {
-      try {
-        return JSON.parse(fs.readFileSync(file, "utf8")).type;
-      } catch {
-        return undefined;
-      }
-    }
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
 /** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
 function hostConfig(config: Readonly<Record<string, string>>): string {
   const out: Record<string, string> = {};
@@ -312,7 +297,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
-  if (packageType(pwd) === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
+  if (nearestPackageJson(pwd)?.pkg.type === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (tracing) env.OFFLINE_CHECK_TRACE_AS = `program:${opts.phase}`;
   if (!sdk.own) {
     // The program has no dependencies installed: lend it this project's, to CommonJS through

@@ -50,6 +50,7 @@ require("./lazy-closure-deps").deferClosurePackages();
 // OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
 const trace = require("./trace");
 const cacheFolder = require("./cache-folder");
+const { lockFiles, packSources } = require("./pack-files");
 if (trace.tracing) {
   trace.traceStart("pack");
   process.on("exit", () => trace.traceEvent("pack", "exit"));
@@ -57,8 +58,6 @@ if (trace.tracing) {
 
 const CACHE_DIR = process.env.POLICY_PACK_COMPILE_CACHE;
 const FORMAT = 1;
-const SOURCE_EXTENSIONS = new Set([".ts", ".tsx", ".mts", ".cts", ".js", ".cjs", ".mjs", ".json"]);
-const LOCK_FILES = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"];
 /**
  * Entries kept per cache directory (one per recent fingerprint). Every pack under one node_modules
  * shares the folder: the project's pack, the test fixtures' packs, and the pack of each checkout
@@ -69,17 +68,6 @@ const KEEP = 16;
 
 function sha(text) {
   return crypto.createHash("sha256").update(text).digest("hex");
-}
-
-/** Every source file of the pack folder, without node_modules and hidden folders. */
-function packSources(dir, out = []) {
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name.startsWith(".")) continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) packSources(full, out);
-    else if (SOURCE_EXTENSIONS.has(path.extname(entry.name))) out.push(full);
-  }
-  return out;
 }
 
 /** tsconfig.json of the folder and every file its `extends` names (relative paths). */
@@ -101,18 +89,6 @@ function tsconfigChain(file, out = []) {
     tsconfigChain(target.endsWith(".json") ? target : `${target}.json`, out);
   }
   return out;
-}
-
-/** Lock files of the folder and every folder above it. */
-function lockFiles(dir) {
-  const out = [];
-  for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of LOCK_FILES) {
-      const f = path.join(d, name);
-      if (fs.existsSync(f)) out.push(f);
-    }
-    if (path.dirname(d) === d) return out;
-  }
 }
 
 function fingerprint(service, opts) {

@@ -12,7 +12,37 @@ import * as path from "path";
 import type { ProgramFailure } from "./language-host";
 
 /** `TypeError: aws.s3.BucketServerSideEncryptionConfiguration is not a constructor`. */
-const MISSING_MEMBER = /^TypeError: ((?:[\w$]+\.)+[\w$]+) is not a (constructor|function)\b/;
+const MISSING_MEMBER = /^TypeError: ([\w$]+)((?:\.[\w$]+)+) is not a (constructor|function)\b/;
+
+/** A file TypeScript compiles (`.ts`, `.tsx`, `.mts`, `.cts`): JavaScript is never type-checked. */
+export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
+
+/** What `<root>.<path> is not a constructor|function` names. */
+export interface MissingMember {
+  /** The whole expression, e.g. `aws.s3.BucketV2`. */
+  readonly expression: string;
+  /** The name the program bound, e.g. `aws`. */
+  readonly root: string;
+  /** The members after it, e.g. `["s3", "BucketV2"]`. */
+  readonly members: readonly string[];
+  readonly kind: "constructor" | "function";
+}
+
+/**
+ * The member a `TypeError: <name>.<path> is not a constructor|function` names (the one way a
+ * call of a member a package lacks fails at run time), read for the TypeScript note here and the
+ * JavaScript hint of ./hints-members.ts alike.
+ */
+export function missingMemberOf(message: string): MissingMember | undefined {
+  const m = MISSING_MEMBER.exec(message);
+  if (!m) return undefined;
+  return {
+    expression: m[1] + m[2],
+    root: m[1],
+    members: m[2].slice(1).split("."),
+    kind: m[3] as MissingMember["kind"],
+  };
+}
 
 /**
  * The member a program's TypeScript called that its packages do not have, when the call is in a
@@ -23,11 +53,11 @@ export function missingMemberCall(
   failure: ProgramFailure | undefined,
 ): { readonly expression: string; readonly kind: string } | undefined {
   if (failure?.kind !== "error") return undefined;
-  const m = MISSING_MEMBER.exec(failure.message);
+  const m = missingMemberOf(failure.message);
   const file = failure.location?.file;
-  if (!m || !file || !/\.[cm]?tsx?$/.test(file)) return undefined;
+  if (!m || !file || !TYPESCRIPT_FILE.test(file)) return undefined;
   if (file.split(/[\\/]/).includes("node_modules")) return undefined;
-  return { expression: m[1], kind: m[2] };
+  return { expression: m.expression, kind: m.kind };
 }
 
 /** The report's note on a run compiled again with type-checking for that reason. */

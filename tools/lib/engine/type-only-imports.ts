@@ -13,7 +13,7 @@ import * as path from "path";
 import type { ProgramFailure } from "./language-host";
 import { missingModule } from "./hints";
 import { resolvePackageJson } from "./versions";
-import { missingMemberNote } from "./runtime-type-errors";
+import { missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
 export interface TypesOnlyModule {
   /** The specifier the program imports (`aws-lambda`, `./types`). */
@@ -38,7 +38,7 @@ export function typesOnlyModule(failure: ProgramFailure | undefined): TypesOnlyM
   if (failure?.kind !== "error") return undefined;
   const specifier = missingModule(failure.message);
   const importer = /\nRequire stack:\n- ([^\n]+)/.exec(failure.message)?.[1];
-  if (!specifier || !importer || !/\.[cm]?tsx?$/.test(importer)) return undefined;
+  if (!specifier || !importer || !TYPESCRIPT_FILE.test(importer)) return undefined;
   const from = path.dirname(importer);
   if (specifier.startsWith(".")) {
     const base = path.resolve(from, specifier);

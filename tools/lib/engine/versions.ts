@@ -111,7 +111,10 @@ function targetMajor(checkDir: string, name: string): { range: string; major: nu
   }
 }
 
-/** The nearest package.json at or above `dir`, parsed, with its path. */
+/**
+ * The nearest package.json at or above `dir`, parsed, with its path (a file that holds no JSON
+ * object reads as an empty one); undefined when there is none or it is not JSON.
+ */
 export function nearestPackageJson(
   dir: string,
 ): { file: string; pkg: Record<string, unknown> } | undefined {
@@ -119,7 +122,9 @@ export function nearestPackageJson(
     const file = path.join(d, "package.json");
     if (fs.existsSync(file)) {
       try {
-        return { file, pkg: JSON.parse(fs.readFileSync(file, "utf8")) };
+        const pkg: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+        const isObject = pkg !== null && typeof pkg === "object" && !Array.isArray(pkg);
+        return { file, pkg: isObject ? (pkg as Record<string, unknown>) : {} };
       } catch {
         return undefined;
       }
