@@ -8,8 +8,9 @@
 // same checks as `npm run build` and `npm run lint`, on one TypeScript program instead of two.
 //
 // The unit tests run as two mocha processes: the specs that run whole programs (test/tools, mostly
-// end-to-end runs of the offline check waiting on child processes, and the host spec, whose
-// recordings of the stack are the cost and diagram specs' too: one process records them once) and
+// end-to-end runs of the offline check waiting on child processes, and the host and
+// connect-endpoint specs, whose recordings of the stack are the cost and diagram specs' and each
+// other's: one process records them once) and
 // all the others (in-process policy, component and config specs, and the check's CLI specs,
 // test/tools/check*, so the two end together). Together they are exactly
 // `npm run test:unit` (the second one's `--ignore`s are the first one's files), each a whole mocha

@@ -8,7 +8,7 @@ import { zonesOfferingAll } from "../../components/host/placement";
 import { record, Recording } from "../../tools/lib/recorder";
 import { recordStack } from "../../tools/lib/recording";
 import { applyFailures } from "../fixtures/apply-failures";
-import { URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
+import { HOST_MOVE_SCENARIOS, URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
 import { findAll, findOne, recordComponent } from "../helpers";
 
 const T = {
@@ -16,14 +16,13 @@ const T = {
   eice: "aws:ec2transitgateway/instanceConnectEndpoint:InstanceConnectEndpoint",
   sg: "aws:ec2/securityGroup:SecurityGroup",
 };
-const BASTION = {
-  "platform:biAccessMode": "bastion",
-  "platform:bastionAllowedCidrs": ["203.0.113.0/24"],
-};
+// The two modes with a test server are the recordings the URNs before the move come from (every
+// optional feature on, the test server among them): the host spec, run in the same test process,
+// records the same two, so each is run once.
 const MODES = {
-  "private, test server": { "platform:testServerEnabled": true },
+  "private, test server": HOST_MOVE_SCENARIOS.private,
   "private, no test server": { "platform:testServerEnabled": false },
-  "bastion, test server": { ...BASTION, "platform:testServerEnabled": true },
+  "bastion, test server": HOST_MOVE_SCENARIOS.bastion,
 } as const;
 const PREFIX = "urn:pulumi:staging::platform::";
 

@@ -4,8 +4,8 @@
 import { expect } from "chai";
 import { HardenedHost, HardenedHostArgs } from "../../components/host";
 import { Recording } from "../../tools/lib/recorder";
-import { OPTIONAL_FEATURES, recordStack } from "../../tools/lib/recording";
-import { URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
+import { recordStack } from "../../tools/lib/recording";
+import { HOST_MOVE_SCENARIOS, URNS_BEFORE_HARDENED_HOST } from "../fixtures/host-moved-urns";
 import { HARDENED_HOST_ARGS } from "../fixtures/private-host";
 import { doc, findAll, findOne, recordComponent } from "../helpers";
 
@@ -156,14 +156,7 @@ describe("resources moved under HardenedHost keep their URNs", function () {
   // Two whole-program runs, each in its own language host, like the cost and diagram specs': on a
   // busy machine they take longer than mocha's default.
   this.timeout(300_000);
-  const scenarios = {
-    private: OPTIONAL_FEATURES,
-    bastion: {
-      ...OPTIONAL_FEATURES,
-      "platform:biAccessMode": "bastion",
-      "platform:bastionAllowedCidrs": ["203.0.113.0/24"],
-    },
-  } as const;
+  const scenarios = HOST_MOVE_SCENARIOS;
   // Both recordings start at once (each runs the program in its own language host); each test
   // awaits its own.
   before(() => {

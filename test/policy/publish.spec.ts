@@ -4,9 +4,15 @@
 // tsconfig (the Node.js policy host registers ts-node with `typeCheck: true`) and loaded: every
 // policy of `policies/index.ts` must come up there, by the same names as in the repository.
 // `index.ts` is not loaded: constructing a PolicyPack starts the policy server.
+//
+// The packed folder is placed at the same path on every run (under the git-ignored test/.tmp), so
+// the compile can be incremental: TypeScript keeps its build info beside the output and, on the
+// next run, checks and emits again only what changed; a file's version is a hash of its text, and
+// unchanged files' errors are reported again from the build info
+// (https://www.typescriptlang.org/tsconfig/incremental.html). A change to the pack, a dependency's
+// declarations or the compiler still gets a full check of what it affects.
 import { execFileSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { expect } from "chai";
 import * as ts from "typescript";
@@ -14,6 +20,8 @@ import { allPolicies } from "../../policy-pack/policies";
 import { ROOT } from "../helpers";
 
 const PACK_DIR = path.join(ROOT, "policy-pack");
+/** Where the packed pack is placed, compiled and loaded (git-ignored). */
+const PLACE_DIR = path.join(ROOT, "test", ".tmp", "publish");
 
 interface PackageJson {
   readonly name: string;
@@ -59,7 +67,11 @@ describe("the policy pack publishes on its own", function () {
   let manifest: PackageJson;
 
   before(() => {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "policy-pack-"));
+    tmp = PLACE_DIR;
+    // Only the build info and its output stay from an earlier run; the pack is packed afresh.
+    fs.rmSync(path.join(tmp, "place"), { recursive: true, force: true });
+    fs.mkdirSync(tmp, { recursive: true });
+    for (const f of fs.readdirSync(tmp)) if (f.endsWith(".tgz")) fs.rmSync(path.join(tmp, f));
     // `npm pack` is what packs a Node.js policy pack; offline, it only reads the folder.
     const out = execFileSync(
       "npm",
@@ -88,7 +100,7 @@ describe("the policy pack publishes on its own", function () {
   });
 
   after(() => {
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    if (tmp) fs.rmSync(path.join(tmp, "place"), { recursive: true, force: true });
   });
 
   it("ships everything it compiles: its own tsconfig, extending nothing outside the pack", () => {
@@ -156,10 +168,24 @@ describe("the policy pack publishes on its own", function () {
     // One compiler run: the type check the policy host does, and JavaScript to load.
     const tsc = path.join(pack, "node_modules", "typescript", "bin", "tsc");
     const outDir = path.join(tmp, "out");
+    const buildInfo = path.join(tmp, "pack.tsbuildinfo");
+    // Build info without its output would make TypeScript skip an emit it believes done.
+    if (!fs.existsSync(outDir)) fs.rmSync(buildInfo, { force: true });
     try {
       execFileSync(
         process.execPath,
-        [tsc, "-p", "tsconfig.json", "--outDir", outDir, "--sourceMap", "false"],
+        [
+          tsc,
+          "-p",
+          "tsconfig.json",
+          "--outDir",
+          outDir,
+          "--sourceMap",
+          "false",
+          "--incremental",
+          "--tsBuildInfoFile",
+          buildInfo,
+        ],
         {
           cwd: pack,
           encoding: "utf8",
@@ -171,7 +197,9 @@ describe("the policy pack publishes on its own", function () {
       );
     }
     // The emitted code resolves its packages from the packed folder's node_modules only.
-    fs.symlinkSync(path.join(pack, "node_modules"), path.join(outDir, "node_modules"), "dir");
+    const outModules = path.join(outDir, "node_modules");
+    fs.rmSync(outModules, { force: true });
+    fs.symlinkSync(path.join(pack, "node_modules"), outModules, "dir");
     const names = execFileSync(
       process.execPath,
       [
