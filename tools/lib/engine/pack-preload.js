@@ -43,13 +43,14 @@
 //
 // Always: the packages the SDK needs only to package a callback function (npm's arborist and what
 // it loads), which no policy pack does, load on first use instead of with the SDK
-// (./lazy-closure-deps.js).
+// (./lazy-closure-deps.js), and so does ts-node's REPL (./lazy-ts-node-repl.js).
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
 require("./lazy-closure-deps").deferClosurePackages();
+require("./lazy-ts-node-repl").deferTsNodeRepl();
 // OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
 const trace = require("./trace");
 const cacheFolder = require("./cache-folder");
