@@ -63,11 +63,13 @@ describe("pack preload: the kept GetAnalyzerInfo answer", () => {
     expect(base).to.match(/^[0-9a-f]{64}$/);
     expect(analyzerInfoKey(VERSIONS, packCall()), "stable").to.equal(base);
     const first = allPolicies[0] as unknown as Record<string, unknown>;
-    const withFirst = (change: Record<string, unknown>): Args => {
+    const withArg = (i: number, value: unknown): Args => {
       const args = packCall();
-      args[3] = { policies: [{ ...first, ...change }, ...allPolicies.slice(1)] };
+      (args as unknown[])[i] = value;
       return args;
     };
+    const withFirst = (change: Record<string, unknown>): Args =>
+      withArg(3, { policies: [{ ...first, ...change }, ...allPolicies.slice(1)] });
     const changed: [string, Args | undefined, string[]?][] = [
       ["a description", withFirst({ description: `${String(first.description)}.` })],
       ["an enforcement level", withFirst({ enforcementLevel: "disabled" })],
@@ -80,11 +82,8 @@ describe("pack preload: the kept GetAnalyzerInfo answer", () => {
         "one validation made a list of two",
         withFirst({ validateResource: [() => undefined, () => undefined] }),
       ],
-      ["the pack's version", ["platform", "0.1.1", ...packCall().slice(2)] as Args],
-      [
-        "the initial config",
-        [...packCall().slice(0, 4), { "s3-bucket-public-access-blocked": "advisory" }] as Args,
-      ],
+      ["the pack's version", withArg(1, "0.1.1")],
+      ["the initial config", withArg(4, { "s3-bucket-public-access-blocked": "advisory" })],
       [
         "0 and -0 (the encoder tells them apart)",
         withFirst({ configSchema: { properties: { x: { default: -0 } } } }),
