@@ -100,6 +100,44 @@ describe("pack preload: the kept GetAnalyzerInfo answer", () => {
       expect(key, what).not.to.equal(base);
       if (what.startsWith("0 and -0")) expect(key, what).not.to.equal(zero);
     }
+    // Through the cache, in one folder: the unchanged pack's answer is kept first, and each
+    // changed call still answers with the SDK's bytes for its own inputs.
+    cachedAnalyzerInfo(makeAnalyzerInfo, analyzerpb.AnalyzerInfo, dir, VERSIONS)(...packCall());
+    for (const [what, args, versions] of changed.slice(0, 3)) {
+      const call = args ?? packCall();
+      const expected = sdkBytes(call);
+      const cached = cachedAnalyzerInfo(
+        makeAnalyzerInfo,
+        analyzerpb.AnalyzerInfo,
+        dir,
+        versions ?? VERSIONS,
+      );
+      expect(bytesOf(cached(...call)).equals(expected), `${what}, built`).to.equal(true);
+      expect(bytesOf(cached(...call)).equals(expected), `${what}, read back`).to.equal(true);
+    }
+  });
+
+  it("builds the answer again when a kept file is damaged, and keeps it whole", () => {
+    const expected = sdkBytes(packCall());
+    const cached = cachedAnalyzerInfo(makeAnalyzerInfo, analyzerpb.AnalyzerInfo, dir, VERSIONS);
+    cached(...packCall());
+    const [name] = fs.readdirSync(dir).filter((f) => f.endsWith(".bin"));
+    const file = path.join(dir, name);
+    const whole = fs.readFileSync(file);
+    const damaged: [string, Buffer][] = [
+      ["emptied", Buffer.alloc(0)],
+      ["cut short", whole.subarray(0, 1000)],
+      ["one byte changed", Buffer.from(whole.map((b, i) => (i === whole.length - 1 ? b ^ 1 : b)))],
+    ];
+    for (const [what, bytes] of damaged) {
+      fs.writeFileSync(file, bytes);
+      let calls = 0;
+      const counted = (...a: Args) => (calls++, makeAnalyzerInfo(...a));
+      const again = cachedAnalyzerInfo(counted, analyzerpb.AnalyzerInfo, dir, VERSIONS);
+      expect(bytesOf(again(...packCall())).equals(expected), what).to.equal(true);
+      expect(calls, `${what}: built again`).to.equal(1);
+      expect(fs.readFileSync(file).equals(whole), `${what}: rewritten whole`).to.equal(true);
+    }
   });
 
   it("builds the answer as the SDK does, keeping nothing, when an input cannot be keyed exactly", () => {
@@ -116,6 +154,7 @@ describe("pack preload: the kept GetAnalyzerInfo answer", () => {
       ["a symbol key", { name: "p", [Symbol("s")]: 1 }],
       ["a non-finite number", { name: "p", configSchema: { properties: { x: { maximum: NaN } } } }],
       ["an array hole", { name: "p", tags: new Array(2).fill("t", 1) }],
+      ["a Proxy", new Proxy({ name: "p", description: "d" }, { get: () => "other" })],
     ];
     for (const [what, policy] of cases) {
       const args: Args = ["platform", "0.1.0", "advisory", { policies: [policy] }, {}];

@@ -25,7 +25,7 @@ const path = require("path");
 const cacheFolder = require("./cache-folder");
 
 /** Bumped when what a key covers changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Answers kept per folder: one per recent pack and config (each edit of a pack makes one). */
 const KEEP = 16;
 
@@ -48,6 +48,8 @@ function exactText(value) {
       return (out.push(Object.is(v, -0) ? "-0" : JSON.stringify(v)), true);
     }
     if (typeof v !== "object" || seen.has(v)) return false;
+    // A Proxy may answer `get` otherwise than its descriptors say: not keyable.
+    if (require("util").types.isProxy(v)) return false;
     seen.add(v);
     const proto = Object.getPrototypeOf(v);
     const isArray = Array.isArray(v) && proto === Array.prototype;
@@ -81,6 +83,24 @@ function analyzerInfoKey(versions, callArgs) {
   return text === undefined ? undefined : crypto.createHash("sha256").update(text).digest("hex");
 }
 
+/** The bytes kept in a file: a SHA-256 digest of the answer, then the answer. */
+function sealed(bytes) {
+  const digest = crypto.createHash("sha256").update(bytes).digest();
+  return Buffer.concat([digest, Buffer.from(bytes)]);
+}
+
+/**
+ * The answer a kept file holds, or `undefined` when the file is damaged (cut short, emptied, or
+ * written over): its digest must match, or the answer is built again and the file rewritten.
+ */
+function unsealed(file) {
+  const kept = fs.readFileSync(file);
+  if (kept.length < 32) return undefined;
+  const bytes = kept.subarray(32);
+  const digest = crypto.createHash("sha256").update(bytes).digest();
+  return digest.equals(kept.subarray(0, 32)) ? bytes : undefined;
+}
+
 /** An answer that encodes as `bytes`. */
 function keptAnswer(AnalyzerInfo, bytes) {
   const info = new AnalyzerInfo();
@@ -103,10 +123,12 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     }
     if (file === undefined) return make.apply(this, callArgs);
     try {
-      const bytes = fs.readFileSync(file);
-      const now = new Date();
-      fs.utimesSync(file, now, now); // in use: trimmed last
-      return keptAnswer(AnalyzerInfo, bytes);
+      const bytes = unsealed(file);
+      if (bytes !== undefined) {
+        const now = new Date();
+        fs.utimesSync(file, now, now); // in use: trimmed last
+        return keptAnswer(AnalyzerInfo, bytes);
+      }
     } catch {
       // not kept yet
     }
@@ -114,7 +136,7 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     const bytes = info.serializeBinary();
     info.serializeBinary = () => bytes; // encoded once
     try {
-      cacheFolder.writeEntry(file, bytes);
+      cacheFolder.writeEntry(file, sealed(bytes));
       cacheFolder.keepNewest(dir, KEEP, ".bin");
     } catch {
       // a read-only folder costs speed, nothing else
