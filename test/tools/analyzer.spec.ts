@@ -2,6 +2,7 @@
 // them, requests encoded as the generated classes encode them, the pack's own process (start,
 // failures, cleanup) and its compile cache. The policy config: ./policy-config.spec.ts.
 import { expect } from "chai";
+import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -358,6 +359,17 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       await cold.close();
       const entries = fs.readdirSync(cache).filter((f) => f.endsWith(".json"));
       expect(entries).to.have.length(1);
+      // The pack's GetAnalyzerInfo answer is kept too (sealed by its SHA-256 digest): a kept
+      // answer resealed with another description is what the warm load answers with.
+      const kept = path.join(cache, "analyzer-info-bytes");
+      const [bin] = fs.readdirSync(kept).filter((f) => f.endsWith(".bin"));
+      const answer = analyzerpb.AnalyzerInfo.deserializeBinary(
+        fs.readFileSync(path.join(kept, bin)).subarray(32),
+      );
+      answer.getPoliciesList()[0].setDescription("Served from the kept answer.");
+      const bytes = Buffer.from(answer.serializeBinary());
+      const digest = crypto.createHash("sha256").update(bytes).digest();
+      fs.writeFileSync(path.join(kept, bin), Buffer.concat([digest, bytes]));
       // Next to the outputs, V8's code cache of what the pack loaded from node_modules.
       expect(fs.readdirSync(path.join(cache, "v8")).length).to.be.greaterThan(10);
       // What a warm load runs is the recorded output: change it, and the pack says so.
@@ -373,6 +385,7 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       expect(await messages(warm)).to.deep.equal([
         "Every topic has a name.\nserved from the cache: the topic's name does not start with 't-'",
       ]);
+      expect(warm.info.policies[0].description).to.equal("Served from the kept answer.");
       // Closing stops the pack's process.
       const pid = (warm as unknown as { pack: { child: { pid: number } } }).pack.child.pid;
       expect(() => process.kill(pid, 0)).to.not.throw();

@@ -42,7 +42,8 @@
 // 8. The packages the SDK needs only to package a callback function (npm's arborist and what it
 //    loads) load when the first one is packaged, not with the SDK (./lazy-closure-deps.js); the
 //    OpenTelemetry packages the host needs only to trace load when it starts tracing
-//    (./lazy-tracing-deps.js).
+//    (./lazy-tracing-deps.js); ts-node's REPL loads when something reads it
+//    (./lazy-ts-node-repl.js).
 // 9. When the host registers the ts-node it ships, frames of TypeScript files compiled to ES
 //    module syntax in a CommonJS package get their TypeScript lines (./url-frames.js).
 // 10. Each host outside this machine the process connects to is written to OFFLINE_INVOKE_SITES
@@ -68,6 +69,7 @@ const { writeEntry } = require("./cache-folder");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { deferTracingPackages } = require("./lazy-tracing-deps");
+const { deferTsNodeRepl } = require("./lazy-ts-node-repl");
 const { mapUrlFramesAfterRegister } = require("./url-frames");
 const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
@@ -339,6 +341,7 @@ if (process.env.OFFLINE_CODE_CACHE) installCodeCache(process.env.OFFLINE_CODE_CA
 // Item 8 of the list above.
 deferClosurePackages();
 deferTracingPackages();
+deferTsNodeRepl();
 
 // Item 7 of the list above.
 if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {

@@ -54,4 +54,4 @@ function deferTracingPackages() {
   deferRequires(TRACING, DEFERRED, standIn);
 }
 
-module.exports = { deferTracingPackages };
+module.exports = { deferTracingPackages, moduleStandIn: standIn };

@@ -33,20 +33,24 @@
 //   unchanged, the recorded output is used instead of compiling again. Any other file (one the
 //   cold load never compiled) still goes through ts-node's type-checked compile.
 //
-// The same folder keeps V8's code cache of the modules the pack loads from node_modules.
+// The same folder keeps V8's code cache of the modules the pack loads from node_modules, and the
+// bytes of the pack's `GetAnalyzerInfo` answer, keyed by everything the SDK builds it from
+// (./analyzer-info-cache.js): an unchanged pack answers with the same bytes without building and
+// encoding them again.
 //
 // A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
 // never makes a load fail: any error of its own leaves ts-node as the runner registered it.
 //
 // Always: the packages the SDK needs only to package a callback function (npm's arborist and what
 // it loads), which no policy pack does, load on first use instead of with the SDK
-// (./lazy-closure-deps.js).
+// (./lazy-closure-deps.js), and so does ts-node's REPL (./lazy-ts-node-repl.js).
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
 require("./lazy-closure-deps").deferClosurePackages();
+require("./lazy-ts-node-repl").deferTsNodeRepl();
 // OFFLINE_CHECK_TRACE (./trace.js): when the pack's process started and the CPU it used.
 const trace = require("./trace");
 const cacheFolder = require("./cache-folder");
@@ -201,6 +205,9 @@ if (CACHE_DIR) {
   // cache kept next to the outputs (./code-cache.js); it changes no module's behaviour.
   require("./code-cache").installCodeCache(path.join(CACHE_DIR, "v8"));
   install();
+  require("./analyzer-info-cache").installAnalyzerInfoCache(
+    path.join(CACHE_DIR, "analyzer-info-bytes"),
+  );
 }
 
 function shareDecodedProperties() {
