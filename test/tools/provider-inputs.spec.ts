@@ -52,8 +52,11 @@ describe("provider-input validators", () => {
       const refused = refusedInputs(resource(type, "broken", inputs));
       expect(refused, JSON.stringify(refused.map((r) => r.says))).to.have.length(1);
       expect(refused[0].says.join("\n")).to.include(says);
+      // The provider file that declares the check, or the AWS page of a limit AWS enforces.
       expect(refused[0].source).to.match(
-        /^hashicorp\/terraform-provider-aws internal\/service\/[a-z0-9]+\/[a-z_]+\.go$/,
+        refused[0].by === "aws"
+          ? /^https:\/\/docs\.aws\.amazon\.com\/[\w./-]+\.html$/
+          : /^hashicorp\/terraform-provider-aws internal\/service\/[a-z0-9]+\/[a-z_]+\.go$/,
       );
     });
   }

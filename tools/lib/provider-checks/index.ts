@@ -38,10 +38,10 @@ import { ANALYTICS_RULES } from "./rules-analytics";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
-import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
+import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
-export type { CrossRule, InputRule } from "./rule";
+export type { CrossRule, InputRule, RefusedBy } from "./rule";
 
 /** Every attribute rule, and every cross-attribute rule, of the tables. */
 export const INPUT_RULES: readonly InputRule[] = [
@@ -114,8 +114,13 @@ export interface Refusal {
   /** The provider's own messages. */
   readonly says: readonly string[];
   readonly fix: string;
-  /** `<repository> <path>` of the provider source that declares the check. */
+  /**
+   * `<repository> <path>` of the provider source that declares the check, or the AWS page that
+   * documents the limit (`by: "aws"`).
+   */
   readonly source: string;
+  /** The provider's Check (stops `pulumi preview`) or AWS's API (stops `pulumi up` at create). */
+  readonly by: RefusedBy;
   /** The value is the name Pulumi made up from the logical name (the program gave none). */
   readonly autoNamed: boolean;
 }
@@ -196,6 +201,11 @@ function mask(text: string, inputs: readonly unknown[]): string {
   return out;
 }
 
+/** Where a rule is declared, as a refusal names it. */
+function sourceOf(rule: InputRule | CrossRule): string {
+  return rule.by === "aws" ? rule.source : `${PROVIDER_REPO} ${rule.source}`;
+}
+
 /** What the provider refuses of one resource's inputs (none for a type without rules). */
 export function refusedInputs(r: EngineResource): Refusal[] {
   const rules = byType.get(r.type);
@@ -226,7 +236,8 @@ export function refusedInputs(r: EngineResource): Refusal[] {
         value: v,
         says: says.map((s) => mask(s, [raw[rule.prop.split(".")[0]]])),
         fix: rule.fix,
-        source: `${PROVIDER_REPO} ${rule.source}`,
+        source: sourceOf(rule),
+        by: rule.by ?? "provider",
         autoNamed: isAuto,
       });
     }
@@ -243,7 +254,8 @@ export function refusedInputs(r: EngineResource): Refusal[] {
         value: v,
         says: [mask(p.says, read)],
         fix: rule.fix,
-        source: `${PROVIDER_REPO} ${rule.source}`,
+        source: sourceOf(rule),
+        by: rule.by ?? "provider",
         autoNamed: autoNamed === p.prop,
       });
     }

@@ -98,6 +98,16 @@ export function intBetween(min: number, max: number): Validator {
   };
 }
 
+/** validation.FloatBetween(min, max), its bounds and value written as Go's `%f`. */
+export function floatBetween(min: number, max: number): Validator {
+  return (v, k) =>
+    typeof v === "number" && Number.isFinite(v) && (v < min || v > max)
+      ? [
+          `expected ${k} to be in the range (${min.toFixed(6)} - ${max.toFixed(6)}), got ${v.toFixed(6)}`,
+        ]
+      : [];
+}
+
 /** validation.IntInSlice(values). */
 export function intOneOf(values: readonly number[]): Validator {
   return (v, k) => {
