@@ -35,6 +35,8 @@ import { BATCH_CROSS_RULES, BATCH_RULES } from "./rules-batch";
 import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
 import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
 import { ANALYTICS_RULES } from "./rules-analytics";
+import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
+import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
@@ -71,6 +73,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...FIREWALL_RULES,
   ...FIREHOSE_RULES,
   ...ANALYTICS_RULES,
+  ...GLUE_RULES,
+  ...WAREHOUSE_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
 ];
@@ -93,6 +97,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...FIREWALL_CROSS_RULES,
   ...FIREHOSE_CROSS_RULES,
   ...VPC_CROSS_RULES,
+  ...GLUE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

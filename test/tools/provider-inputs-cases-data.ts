@@ -1,0 +1,167 @@
+// Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
+// provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups.
+// Each bound is met by the compliant resource and crossed by one broken case.
+
+const JOB = "aws:glue/job:Job";
+const CRAWLER = "aws:glue/crawler:Crawler";
+const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+
+const SCRIPT = "s3://scripts/job.py";
+const QUEUE = "arn:aws:sqs:us-east-1:123456789012:crawl-events";
+const DLQ = "arn:aws:sqs:us-east-1:123456789012:crawl-dlq";
+/** A crawler left with its S3 target only, so the broken case can take that away too. */
+const S3_ONLY = {
+  dynamodbTargets: undefined,
+  hudiTargets: undefined,
+  icebergTargets: undefined,
+  catalogTargets: undefined,
+};
+
+export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [JOB]: {
+    command: { name: "glueetl", scriptLocation: SCRIPT, pythonVersion: "3.9" },
+    workerType: "G.1X",
+    numberOfWorkers: 1,
+    maxRetries: 10,
+    executionClass: "FLEX",
+    jobMode: "NOTEBOOK",
+    executionProperty: { maxConcurrentRuns: 1 },
+    notificationProperty: { notifyDelayAfter: 1 },
+    timeout: 1,
+  },
+  [CRAWLER]: {
+    databaseName: "logs",
+    role: "glue-crawler",
+    // 255 characters, ending in one of the characters the provider's pattern asks for.
+    name: `raw/${"c".repeat(250)}/`,
+    description: "d".repeat(2048),
+    tablePrefix: "t".repeat(128),
+    configuration: JSON.stringify({ Version: 1 }),
+    s3Targets: [
+      { path: "s3://raw/", sampleSize: 249, eventQueueArn: QUEUE, dlqEventQueueArn: DLQ },
+    ],
+    dynamodbTargets: [{ path: "orders", scanRate: 1.5 }],
+    hudiTargets: [{ paths: ["s3://hudi/"], maximumTraversalDepth: 20 }],
+    icebergTargets: [{ paths: ["s3://iceberg/"], maximumTraversalDepth: 1 }],
+    catalogTargets: [
+      { databaseName: "logs", tables: ["t"], eventQueueArn: QUEUE, dlqEventQueueArn: DLQ },
+    ],
+    recrawlPolicy: { recrawlBehavior: "CRAWL_EVENT_MODE" },
+    schemaChangePolicy: { deleteBehavior: "DEPRECATE_IN_DATABASE", updateBehavior: "LOG" },
+    lineageConfiguration: { crawlerLineageSettings: "ENABLE" },
+  },
+  [WORKGROUP]: {
+    workgroupName: `wg-${"a".repeat(61)}`,
+    namespaceName: "ns1",
+    baseCapacity: 1024,
+    port: 8215,
+    pricePerformanceTarget: { enabled: true, level: 100 },
+  },
+  [NAMESPACE]: { namespaceName: `analytics-${"n".repeat(54)}` },
+};
+
+export const DATA_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  [JOB, "workerType", "g.1x", "got g.1x"],
+  [JOB, "workerType", "G1X", "got G1X"],
+  [JOB, "numberOfWorkers", 0, "at least (1), got 0"],
+  [JOB, "maxRetries", 11, "(0 - 10), got 11"],
+  [JOB, "maxRetries", -1, "(0 - 10), got -1"],
+  [JOB, "executionClass", "flex", "got flex"],
+  [JOB, "jobMode", "script", "got script"],
+  [JOB, "executionProperty", { maxConcurrentRuns: 0 }, "at least (1), got 0"],
+  [JOB, "notificationProperty", { notifyDelayAfter: 0 }, "at least (1), got 0"],
+  [JOB, "command", { scriptLocation: SCRIPT, pythonVersion: "3.11" }, "got 3.11"],
+  [
+    JOB,
+    "command",
+    { name: "spark", scriptLocation: SCRIPT },
+    "must be one of glueetl, pythonshell",
+  ],
+  [JOB, "timeout", 0, "expected timeout to be at least (1), got 0"],
+  [
+    JOB,
+    "timeout",
+    -1,
+    "expected timeout to be at least (0), got -1",
+    { command: { name: "gluestreaming", scriptLocation: SCRIPT }, timeout: 0 },
+  ],
+  [
+    JOB,
+    "timeout",
+    60,
+    "timeout must not be configured for Ray jobs",
+    { command: { name: "glueray", scriptLocation: SCRIPT }, timeout: undefined },
+  ],
+  [
+    JOB,
+    "maxCapacity",
+    0.0625,
+    '"max_capacity": conflicts with number_of_workers',
+    { workerType: undefined },
+  ],
+  [
+    JOB,
+    "maxCapacity",
+    1,
+    '"max_capacity": conflicts with worker_type',
+    { numberOfWorkers: undefined },
+  ],
+  [CRAWLER, "name", "c".repeat(256), "(1 - 255)"],
+  [CRAWLER, "name", "raw crawler!", "to match regular expression"],
+  [CRAWLER, "description", "d".repeat(2049), "(0 - 2048)"],
+  [CRAWLER, "tablePrefix", "t".repeat(129), "(0 - 128)"],
+  [CRAWLER, "configuration", "{Version: 1}", "contains an invalid JSON"],
+  [CRAWLER, "s3Targets", [{ path: "s3://raw/", sampleSize: 250 }], "(1 - 249), got 250"],
+  [CRAWLER, "s3Targets", [{ path: "s3://raw/", sampleSize: 0 }], "(1 - 249), got 0"],
+  [CRAWLER, "s3Targets", [{ path: "s3://raw/", eventQueueArn: "crawl-events" }], "invalid ARN"],
+  [
+    CRAWLER,
+    "catalogTargets",
+    [{ databaseName: "logs", tables: ["t"], dlqEventQueueArn: "https://sqs/dlq" }],
+    "invalid ARN",
+  ],
+  [
+    CRAWLER,
+    "dynamodbTargets",
+    [{ path: "orders", scanRate: 0.05 }],
+    "(0.100000 - 1.500000), got 0.050000",
+  ],
+  [CRAWLER, "hudiTargets", [{ paths: ["s3://h/"], maximumTraversalDepth: 21 }], "(1 - 20), got 21"],
+  [
+    CRAWLER,
+    "icebergTargets",
+    [{ paths: ["s3://i/"], maximumTraversalDepth: 0 }],
+    "(1 - 20), got 0",
+  ],
+  [CRAWLER, "recrawlPolicy", { recrawlBehavior: "crawl everything" }, "got crawl everything"],
+  [CRAWLER, "schemaChangePolicy", { deleteBehavior: "delete" }, "got delete"],
+  [CRAWLER, "schemaChangePolicy", { updateBehavior: "update" }, "got update"],
+  [CRAWLER, "lineageConfiguration", { crawlerLineageSettings: "enabled" }, "got enabled"],
+  [
+    CRAWLER,
+    "s3Targets",
+    undefined,
+    '"s3_target": one of `catalog_target,delta_target,dynamodb_target,hudi_target,iceberg_target,jdbc_target,mongodb_target,s3_target` must be specified',
+    S3_ONLY,
+  ],
+  [WORKGROUP, "workgroupName", "Analytics", "lowercase letters, digits and hyphens only"],
+  [WORKGROUP, "workgroupName", "wg", "(3 - 64)"],
+  [WORKGROUP, "workgroupName", "w".repeat(65), "(3 - 64)"],
+  [WORKGROUP, "namespaceName", "analytics_ns", "lowercase letters, digits and hyphens only"],
+  [WORKGROUP, "baseCapacity", 12, "got 12"],
+  [WORKGROUP, "baseCapacity", 520, "got 520"],
+  [WORKGROUP, "baseCapacity", 1056, "got 1056"],
+  [WORKGROUP, "baseCapacity", 2, "got 2"],
+  [WORKGROUP, "port", 5430, "got 5430"],
+  [WORKGROUP, "port", 8216, "got 8216"],
+  [WORKGROUP, "port", 5456, "got 5456"],
+  [
+    WORKGROUP,
+    "pricePerformanceTarget",
+    { enabled: true, level: 10 },
+    "to be one of [1 25 50 75 100], got 10",
+  ],
+  [NAMESPACE, "namespaceName", "ns", "(3 - 64)"],
+  [NAMESPACE, "namespaceName", "Analytics", "lowercase letters, digits and hyphens only"],
+];
