@@ -1,11 +1,14 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
-// provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups.
-// Each bound is met by the compliant resource and crossed by one broken case.
+// provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups,
+// a DynamoDB table's capacities for its billing mode, a Lambda function's architecture. Each bound
+// is met by the compliant resource and crossed by one broken case.
 
 const JOB = "aws:glue/job:Job";
 const CRAWLER = "aws:glue/crawler:Crawler";
 const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
+const TABLE = "aws:dynamodb/table:Table";
+const FUNCTION = "aws:lambda/function:Function";
 
 const SCRIPT = "s3://scripts/job.py";
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:crawl-events";
@@ -17,6 +20,7 @@ const S3_ONLY = {
   icebergTargets: undefined,
   catalogTargets: undefined,
 };
+const PROVISIONED = { billingMode: "PROVISIONED", readCapacity: 1, writeCapacity: 1 };
 
 export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
   [JOB]: {
@@ -59,6 +63,7 @@ export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
     pricePerformanceTarget: { enabled: true, level: 100 },
   },
   [NAMESPACE]: { namespaceName: `analytics-${"n".repeat(54)}` },
+  [FUNCTION]: { architectures: ["arm64"] },
 };
 
 export const DATA_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
@@ -164,4 +169,26 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
   ],
   [NAMESPACE, "namespaceName", "ns", "(3 - 64)"],
   [NAMESPACE, "namespaceName", "Analytics", "lowercase letters, digits and hyphens only"],
+  [TABLE, "readCapacity", 5, 'read_capacity can not be set when billing_mode is "PAY_PER_REQUEST"'],
+  [
+    TABLE,
+    "readCapacity",
+    0,
+    'read_capacity must be at least 1 when billing_mode is "PROVISIONED"',
+    PROVISIONED,
+  ],
+  [
+    TABLE,
+    "writeCapacity",
+    undefined,
+    'write_capacity must be at least 1 when billing_mode is "PROVISIONED"',
+    { ...PROVISIONED, billingMode: undefined },
+  ],
+  [FUNCTION, "architectures", ["amd64"], 'to be one of ["x86_64" "arm64"], got amd64'],
+  [
+    FUNCTION,
+    "architectures",
+    ["x86_64", "arm64"],
+    "Attribute supports 1 item maximum, config has 2",
+  ],
 ];

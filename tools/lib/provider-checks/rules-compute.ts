@@ -218,6 +218,16 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     source: LAMBDA,
   },
   {
+    // `enum.Validate[awstypes.Architecture]()`: the AWS SDK's two values, unchanged since arm64
+    // (2021); "amd64", "x86-64" and "ARM64" are refused.
+    type: FUNCTION,
+    prop: "architectures",
+    attr: "architectures.0",
+    validate: oneOf(["x86_64", "arm64"]),
+    fix: 'one architecture: ["x86_64"] (the default) or ["arm64"] (aws.lambda.Architecture)',
+    source: LAMBDA,
+  },
+  {
     type: FUNCTION,
     prop: "fileSystemConfig.localMountPath",
     attr: "file_system_config.0.local_mount_path",
@@ -321,7 +331,30 @@ export const COMPUTE_RULES: readonly InputRule[] = [
   },
 ];
 
+/**
+ * `architectures` is a list of at most one item (MaxItems 1; terraform-plugin-sdk helper/schema
+ * validateList: "List longer than MaxItems").
+ */
+const oneArchitecture: CrossRule = {
+  type: FUNCTION,
+  what: "at most one architecture",
+  reads: ["architectures"],
+  check: (inputs) =>
+    Array.isArray(inputs.architectures) && inputs.architectures.length > 1
+      ? [
+          {
+            prop: "architectures",
+            value: inputs.architectures,
+            says: `List longer than MaxItems: Attribute supports 1 item maximum, config has ${inputs.architectures.length} declared`,
+          },
+        ]
+      : [],
+  fix: 'one architecture: ["x86_64"] or ["arm64"] (a function runs on one)',
+  source: LAMBDA,
+};
+
 export const COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  oneArchitecture,
   exactlyOneOf(
     FUNCTION,
     [
