@@ -1,0 +1,157 @@
+// Limits AWS enforces when the provider creates a resource (rules with `by: "aws"`), and the values
+// the newer rules must let through: each bound a region or a newer provider accepts, the spellings
+// the provider reads in any case, and values unknown at preview. The compliant resources and the
+// one-broken-input cases are in provider-inputs-cases-data.ts (run by provider-inputs.spec.ts).
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import type { EngineResource } from "../../tools/lib/engine/monitor";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
+import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
+import { COMPLIANT } from "./provider-inputs-cases";
+
+const JOB = "aws:glue/job:Job";
+const CRAWLER = "aws:glue/crawler:Crawler";
+const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
+const TABLE = "aws:dynamodb/table:Table";
+const FUNCTION = "aws:lambda/function:Function";
+
+function resource(type: string, inputs: Record<string, unknown>, name = "r"): EngineResource {
+  return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
+}
+
+/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
+function refusalsWith(type: string, change: Record<string, unknown>) {
+  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
+  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
+  return refusedInputs(resource(type, inputs));
+}
+
+describe("provider inputs: limits AWS enforces at create", () => {
+  it("marks a refusal of AWS's as such, with the AWS page that documents the limit", () => {
+    const [byAws] = refusalsWith(WORKGROUP, { baseCapacity: 12 });
+    expect(byAws.by).to.equal("aws");
+    expect(byAws.source).to.equal(
+      "https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-capacity.html",
+    );
+    const [byProvider] = refusalsWith(JOB, { maxRetries: 11 });
+    expect(byProvider.by).to.equal("provider");
+    expect(byProvider.source).to.equal(
+      "hashicorp/terraform-provider-aws internal/service/glue/job.go",
+    );
+  });
+
+  it("tells a refusal at create apart from the provider's at preview, in the error and its text", () => {
+    const workgroup = resource(WORKGROUP, { ...COMPLIANT[WORKGROUP], port: 5430 }, "wg");
+    const job = resource(JOB, { ...COMPLIANT[JOB], maxRetries: 11 }, "etl");
+    const runs = [{ phase: "preview" as const, resources: [workgroup, job] }];
+    const both = new ProviderInputError("dev", refusedAcrossPhases(runs));
+    expect(both.message).to.equal("the AWS provider and AWS refuse 2 inputs of stack dev");
+    const text = describeProviderRefusals(both);
+    const [preview, up] = text.split("And pulumi up would stop:");
+    expect(preview).to.include("pulumi preview would stop").and.to.include("maxRetries");
+    expect(preview).to.include(
+      "provider: expected max_retries to be in the range (0 - 10), got 11",
+    );
+    expect(up).to.include("AWS refuses an input of stack dev when the provider creates");
+    expect(up).to.include("limit: port must be in 5431-5455 or 8191-8215, got 5430");
+    expect(up).to.include("API_CreateWorkgroup.html");
+
+    const awsOnly = new ProviderInputError(
+      "dev",
+      refusedAcrossPhases([{ phase: "preview", resources: [workgroup] }]),
+    );
+    expect(awsOnly.message).to.equal("AWS refuses 1 input of stack dev");
+    expect(describeProviderRefusals(awsOnly)).to.match(
+      /^pulumi preview would pass, but pulumi up would stop: AWS refuses an input/,
+    );
+  });
+});
+
+describe("provider inputs: the values the newer rules accept", () => {
+  it("accepts each base capacity some region offers, and each port of the two ranges", () => {
+    for (const baseCapacity of [4, 8, 16, 128, 512, 544, 768, 1024])
+      expect(refusalsWith(WORKGROUP, { baseCapacity }), `${baseCapacity}`).to.deep.equal([]);
+    for (const port of [5431, 5439, 5455, 8191])
+      expect(refusalsWith(WORKGROUP, { port }), `${port}`).to.deep.equal([]);
+    for (const level of [1, 25, 50, 75])
+      expect(
+        refusalsWith(WORKGROUP, { pricePerformanceTarget: { enabled: true, level } }),
+      ).to.deep.equal([]);
+  });
+
+  it("accepts a Glue job's command in any case, and a worker type a newer provider lists", () => {
+    const script = "s3://scripts/job.py";
+    for (const name of ["GlueETL", "pythonshell", "gluestreaming"])
+      expect(refusalsWith(JOB, { command: { name, scriptLocation: script } }), name).to.deep.equal(
+        [],
+      );
+    // A Ray job without a timeout; a streaming job's 0 (no limit).
+    const ray = { command: { name: "glueray", scriptLocation: script }, timeout: undefined };
+    expect(refusalsWith(JOB, ray)).to.deep.equal([]);
+    for (const workerType of ["Standard", "G.025X", "G.16X", "R.8X", "G.32X", "Z.4X"])
+      expect(refusalsWith(JOB, { workerType }), workerType).to.deep.equal([]);
+    expect(
+      refusalsWith(JOB, { maxCapacity: 0.0625, workerType: undefined, numberOfWorkers: undefined }),
+    ).to.deep.equal([]);
+  });
+
+  it("accepts a crawler with any one target, and a provisioned table with both capacities", () => {
+    const none = {
+      s3Targets: undefined,
+      dynamodbTargets: undefined,
+      hudiTargets: undefined,
+      icebergTargets: undefined,
+      catalogTargets: undefined,
+    };
+    for (const target of [
+      { jdbcTargets: [{ connectionName: "db", path: "db/%" }] },
+      { deltaTargets: [{ deltaTables: ["s3://d/"], writeManifest: false }] },
+      { mongodbTargets: [{ connectionName: "m", path: "db/c" }] },
+    ])
+      expect(refusalsWith(CRAWLER, { ...none, ...target }), Object.keys(target)[0]).to.deep.equal(
+        [],
+      );
+    const provisioned = { billingMode: "PROVISIONED", readCapacity: 1, writeCapacity: 5 };
+    expect(refusalsWith(TABLE, provisioned)).to.deep.equal([]);
+    expect(refusalsWith(TABLE, { ...provisioned, billingMode: undefined })).to.deep.equal([]);
+    // A table restored from another takes its capacities from it: not judged.
+    expect(
+      refusalsWith(TABLE, { billingMode: undefined, restoreSourceName: "orders" }),
+    ).to.deep.equal([]);
+    expect(refusalsWith(FUNCTION, { architectures: ["x86_64"] })).to.deep.equal([]);
+  });
+
+  it("does not judge a value unknown at preview, nor a check that reads one", () => {
+    expect(
+      refusalsWith(WORKGROUP, {
+        workgroupName: `${UNKNOWN}-wg`,
+        namespaceName: UNKNOWN,
+        baseCapacity: UNKNOWN,
+        port: UNKNOWN,
+      }),
+    ).to.deep.equal([]);
+    // The timeout check reads the command: an unknown command leaves a Ray job's timeout alone.
+    expect(refusalsWith(JOB, { command: UNKNOWN, timeout: 60, workerType: UNKNOWN })).to.deep.equal(
+      [],
+    );
+    expect(
+      refusalsWith(JOB, { command: { name: UNKNOWN, scriptLocation: "s3://s/j.py" } }),
+    ).to.deep.equal([]);
+    // Targets built from other resources' outputs: the at-least-one check does not run.
+    expect(
+      refusalsWith(CRAWLER, {
+        s3Targets: UNKNOWN,
+        dynamodbTargets: undefined,
+        hudiTargets: undefined,
+        icebergTargets: undefined,
+        catalogTargets: undefined,
+      }),
+    ).to.deep.equal([]);
+    expect(
+      refusalsWith(TABLE, { billingMode: "PROVISIONED", restoreSourceTableArn: UNKNOWN }),
+    ).to.deep.equal([]);
+    expect(refusalsWith(TABLE, { readCapacity: UNKNOWN, billingMode: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(FUNCTION, { architectures: [UNKNOWN] })).to.deep.equal([]);
+  });
+});
