@@ -15,6 +15,8 @@ const CRAWLER = "aws:glue/crawler:Crawler";
 const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 const TABLE = "aws:dynamodb/table:Table";
 const FUNCTION = "aws:lambda/function:Function";
+const RULE = "aws:cloudwatch/eventRule:EventRule";
+const SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 function resource(type: string, inputs: Record<string, unknown>, name = "r"): EngineResource {
   return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
@@ -122,6 +124,26 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect(refusalsWith(FUNCTION, { architectures: ["x86_64"] })).to.deep.equal([]);
   });
 
+  it("accepts the schedule expressions the EventBridge pages give", () => {
+    for (const scheduleExpression of [
+      "rate(1 minute)",
+      "rate(1 day)",
+      "rate(12 hours)",
+      "cron(0 10 * * ? *)",
+      "cron(0/15 8-17 ? * MON-FRI *)",
+      "cron(0 3 L * ? *)",
+      " cron(15 12 ? * 3#2 *) ",
+    ])
+      expect(refusalsWith(RULE, { scheduleExpression }), scheduleExpression).to.deep.equal([]);
+    // The Scheduler's pages state no singular/plural rule for a rate: not judged there.
+    for (const scheduleExpression of ["rate(1 minutes)", "rate(5 minute)", "cron(0 8 1 * ? *)"])
+      expect(refusalsWith(SCHEDULE, { scheduleExpression }), scheduleExpression).to.deep.equal([]);
+    const [rate] = refusalsWith(RULE, { scheduleExpression: "rate(1 hours)" });
+    expect(rate.source).to.match(/eb-rate-expressions\.html$/);
+    const [cron] = refusalsWith(RULE, { scheduleExpression: "cron(0 3 * * *)" });
+    expect(cron.source).to.match(/eb-scheduled-rule-pattern\.html$/);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     expect(
       refusalsWith(WORKGROUP, {
@@ -153,5 +175,8 @@ describe("provider inputs: the values the newer rules accept", () => {
     ).to.deep.equal([]);
     expect(refusalsWith(TABLE, { readCapacity: UNKNOWN, billingMode: UNKNOWN })).to.deep.equal([]);
     expect(refusalsWith(FUNCTION, { architectures: [UNKNOWN] })).to.deep.equal([]);
+    expect(refusalsWith(RULE, { scheduleExpression: `rate(${UNKNOWN} minutes)` })).to.deep.equal(
+      [],
+    );
   });
 });

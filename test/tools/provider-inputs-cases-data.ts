@@ -1,7 +1,8 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups,
-// a DynamoDB table's capacities for its billing mode, a Lambda function's architecture. Each bound
-// is met by the compliant resource and crossed by one broken case.
+// a DynamoDB table's capacities for its billing mode, a Lambda function's architecture, EventBridge
+// rule and Scheduler schedule expressions. Each bound is met by the compliant resource and crossed
+// by one broken case.
 
 const JOB = "aws:glue/job:Job";
 const CRAWLER = "aws:glue/crawler:Crawler";
@@ -9,6 +10,8 @@ const WORKGROUP = "aws:redshiftserverless/workgroup:Workgroup";
 const NAMESPACE = "aws:redshiftserverless/namespace:Namespace";
 const TABLE = "aws:dynamodb/table:Table";
 const FUNCTION = "aws:lambda/function:Function";
+const RULE = "aws:cloudwatch/eventRule:EventRule";
+const SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 const SCRIPT = "s3://scripts/job.py";
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:crawl-events";
@@ -64,6 +67,11 @@ export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
   },
   [NAMESPACE]: { namespaceName: `analytics-${"n".repeat(54)}` },
   [FUNCTION]: { architectures: ["arm64"] },
+  [SCHEDULE]: {
+    scheduleExpression: "at(2026-12-31T23:00:00)",
+    flexibleTimeWindow: { mode: "OFF" },
+    target: { arn: "arn:aws:sqs:us-east-1:123456789012:q", roleArn: "arn:aws:iam::1:role/s" },
+  },
 };
 
 export const DATA_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
@@ -184,6 +192,19 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
     'write_capacity must be at least 1 when billing_mode is "PROVISIONED"',
     { ...PROVISIONED, billingMode: undefined },
   ],
+  [RULE, "scheduleExpression", "rate(1 hours)", "a rate of 1 takes the singular unit"],
+  [RULE, "scheduleExpression", "rate(5 minute)", "a rate above 1 takes the plural unit"],
+  [RULE, "scheduleExpression", "rate(0 minutes)", "a positive whole number, got 0"],
+  [RULE, "scheduleExpression", "rate(5 mins)", "got mins"],
+  [RULE, "scheduleExpression", "rate(5)", "rate(<value> <unit>)"],
+  [RULE, "scheduleExpression", "cron(0 3 * * *)", "six fields"],
+  [RULE, "scheduleExpression", "cron(0 3 * * MON *)", "? in the day-of-month or the day-of-week"],
+  [RULE, "scheduleExpression", "every 5 minutes", "is rate(...) or cron(...)"],
+  [RULE, "scheduleExpression", "at(2026-12-31T23:00:00)", "is rate(...) or cron(...)"],
+  [SCHEDULE, "scheduleExpression", "rate(five minutes)", "a positive whole number, got five"],
+  [SCHEDULE, "scheduleExpression", "cron(0 3 * * * *)", "? in the day-of-month or the day-of-week"],
+  [SCHEDULE, "scheduleExpression", "at(2026-12-31 23:00)", "at(yyyy-mm-ddThh:mm:ss)"],
+  [SCHEDULE, "scheduleExpression", "daily", "is at(...), rate(...) or cron(...)"],
   [FUNCTION, "architectures", ["amd64"], 'to be one of ["x86_64" "arm64"], got amd64'],
   [
     FUNCTION,

@@ -37,6 +37,7 @@ import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
 import { ANALYTICS_RULES } from "./rules-analytics";
 import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
+import { SCHEDULE_RULES } from "./rules-schedules";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
@@ -75,6 +76,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...ANALYTICS_RULES,
   ...GLUE_RULES,
   ...WAREHOUSE_RULES,
+  ...SCHEDULE_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
 ];
