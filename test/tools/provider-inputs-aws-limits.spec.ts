@@ -144,6 +144,22 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect(cron.source).to.match(/eb-scheduled-rule-pattern\.html$/);
   });
 
+  it("accepts any class and type of the documented form, and the storage types in any case", () => {
+    const db = "aws:rds/instance:Instance";
+    for (const instanceClass of [
+      "db.m7g.large",
+      "db.r6gd.16xlarge",
+      "db.x2iedn.metal",
+      "db.t3.micro",
+    ])
+      expect(refusalsWith(db, { instanceClass }), instanceClass).to.deep.equal([]);
+    for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"])
+      expect(refusalsWith(db, { storageType }), storageType).to.deep.equal([]);
+    const cache = "aws:elasticache/cluster:Cluster";
+    for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
+      expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     expect(
       refusalsWith(WORKGROUP, {

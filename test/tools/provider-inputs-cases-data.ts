@@ -1,7 +1,8 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups,
 // a DynamoDB table's capacities for its billing mode, a Lambda function's architecture, EventBridge
-// rule and Scheduler schedule expressions. Each bound is met by the compliant resource and crossed
+// rule and Scheduler schedule expressions, RDS instance classes and storage types, ElastiCache node
+// types. Each bound is met by the compliant resource and crossed
 // by one broken case.
 
 const JOB = "aws:glue/job:Job";
@@ -12,6 +13,10 @@ const TABLE = "aws:dynamodb/table:Table";
 const FUNCTION = "aws:lambda/function:Function";
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const SCHEDULE = "aws:scheduler/schedule:Schedule";
+const DB = "aws:rds/instance:Instance";
+const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
+const CACHE = "aws:elasticache/cluster:Cluster";
+const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 
 const SCRIPT = "s3://scripts/job.py";
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:crawl-events";
@@ -67,6 +72,13 @@ export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
   },
   [NAMESPACE]: { namespaceName: `analytics-${"n".repeat(54)}` },
   [FUNCTION]: { architectures: ["arm64"] },
+  [DB]: { instanceClass: "db.t4g.micro", storageType: "gp3" },
+  [CLUSTER_INSTANCE]: {
+    clusterIdentifier: "orders",
+    engine: "aurora-postgresql",
+    instanceClass: "db.serverless",
+  },
+  [GROUP]: { nodeType: "cache.r7g.large" },
   [SCHEDULE]: {
     scheduleExpression: "at(2026-12-31T23:00:00)",
     flexibleTimeWindow: { mode: "OFF" },
@@ -205,6 +217,12 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
   [SCHEDULE, "scheduleExpression", "cron(0 3 * * * *)", "? in the day-of-month or the day-of-week"],
   [SCHEDULE, "scheduleExpression", "at(2026-12-31 23:00)", "at(yyyy-mm-ddThh:mm:ss)"],
   [SCHEDULE, "scheduleExpression", "daily", "is at(...), rate(...) or cron(...)"],
+  [DB, "instanceClass", "t3.micro", 'DBInstanceClass "t3.micro" is not a DB instance class'],
+  [DB, "storageType", "ssd", 'StorageType "ssd" is not one of gp2, gp3, io1, io2, standard'],
+  [DB, "storageType", "provisioned-iops", "is not one of gp2, gp3, io1, io2, standard"],
+  [CLUSTER_INSTANCE, "instanceClass", "r6g.large", "is not a DB instance class"],
+  [CACHE, "nodeType", "t4g.micro", 'CacheNodeType "t4g.micro" is not an ElastiCache node type'],
+  [GROUP, "nodeType", "cache.r7g", "is not an ElastiCache node type"],
   [FUNCTION, "architectures", ["amd64"], 'to be one of ["x86_64" "arm64"], got amd64'],
   [
     FUNCTION,

@@ -38,6 +38,7 @@ import { ANALYTICS_RULES } from "./rules-analytics";
 import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
+import { CLASS_RULES } from "./rules-classes";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
@@ -77,6 +78,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...GLUE_RULES,
   ...WAREHOUSE_RULES,
   ...SCHEDULE_RULES,
+  ...CLASS_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
 ];
