@@ -9,6 +9,7 @@ import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
 import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
+import { imageLifecyclePolicy } from "../../components/runtime/task";
 
 const JOB = "aws:glue/job:Job";
 const CRAWLER = "aws:glue/crawler:Crawler";
@@ -158,6 +159,16 @@ describe("provider inputs: the values the newer rules accept", () => {
     const cache = "aws:elasticache/cluster:Cluster";
     for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
       expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);
+  });
+
+  it("accepts the platform's own image lifecycle policy and an empty or unreadable one", () => {
+    const lifecycle = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+    for (const keep of [1, 20])
+      expect(refusalsWith(lifecycle, { policy: imageLifecyclePolicy(keep) })).to.deep.equal([]);
+    expect(refusalsWith(lifecycle, { policy: JSON.stringify({ rules: [] }) })).to.deep.equal([]);
+    // Not JSON: the provider's own check refuses it, once, in its words.
+    const [notJson, ...more] = refusalsWith(lifecycle, { policy: "{rules: []}" });
+    expect([notJson.by, more.length]).to.deep.equal(["provider", 0]);
   });
 
   it("does not judge a value unknown at preview, nor a check that reads one", () => {

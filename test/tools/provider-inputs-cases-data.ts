@@ -2,7 +2,7 @@
 // provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups,
 // a DynamoDB table's capacities for its billing mode, a Lambda function's architecture, EventBridge
 // rule and Scheduler schedule expressions, RDS instance classes and storage types, ElastiCache node
-// types. Each bound is met by the compliant resource and crossed
+// types, ECR lifecycle policies' rules. Each bound is met by the compliant resource and crossed
 // by one broken case.
 
 const JOB = "aws:glue/job:Job";
@@ -17,6 +17,33 @@ const DB = "aws:rds/instance:Instance";
 const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 const CACHE = "aws:elasticache/cluster:Cluster";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+
+/** An ECR lifecycle rule's selection, the last rule's by default. */
+type Selection = Record<string, unknown>;
+const UNTAGGED: Selection = {
+  tagStatus: "untagged",
+  countType: "sinceImagePushed",
+  countUnit: "days",
+  countNumber: 1,
+};
+const TAGGED: Selection = {
+  tagStatus: "tagged",
+  tagPatternList: ["release-*-*-*-*"],
+  countType: "imageCountMoreThan",
+  countNumber: 10,
+};
+const ANY: Selection = { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 50 };
+/** A lifecycle policy of the three rules, each given as [priority, selection]. */
+function lifecycle(...rules: [number | string | undefined, Selection][]): string {
+  return JSON.stringify({
+    rules: rules.map(([rulePriority, selection]) => ({
+      rulePriority,
+      selection,
+      action: { type: "expire" },
+    })),
+  });
+}
 
 const SCRIPT = "s3://scripts/job.py";
 const QUEUE = "arn:aws:sqs:us-east-1:123456789012:crawl-events";
@@ -79,6 +106,7 @@ export const DATA_COMPLIANT: Record<string, Record<string, unknown>> = {
     instanceClass: "db.serverless",
   },
   [GROUP]: { nodeType: "cache.r7g.large" },
+  [LIFECYCLE]: { policy: lifecycle([1, UNTAGGED], [2, TAGGED], [10, ANY]) },
   [SCHEDULE]: {
     scheduleExpression: "at(2026-12-31T23:00:00)",
     flexibleTimeWindow: { mode: "OFF" },
@@ -223,6 +251,66 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
   [CLUSTER_INSTANCE, "instanceClass", "r6g.large", "is not a DB instance class"],
   [CACHE, "nodeType", "t4g.micro", 'CacheNodeType "t4g.micro" is not an ElastiCache node type'],
   [GROUP, "nodeType", "cache.r7g", "is not an ElastiCache node type"],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [1, TAGGED], [10, ANY]),
+    "rulePriority 1 is given to more than one rule",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [2, TAGGED], [0, ANY]),
+    "the tagStatus any rule must have the highest rulePriority (2 is higher)",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle(["1", UNTAGGED], [2, TAGGED], [10, ANY]),
+    "rules[0].rulePriority is required, a whole number",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, { ...UNTAGGED, tagStatus: "Untagged" }], [2, TAGGED], [10, ANY]),
+    'tagStatus must be tagged, untagged or any, got "Untagged"',
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [2, { ...TAGGED, tagPatternList: undefined }], [10, ANY]),
+    "tagStatus tagged needs a tagPrefixList or a tagPatternList",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, { ...UNTAGGED, tagPrefixList: ["v"] }], [2, TAGGED], [10, ANY]),
+    "tagStatus untagged takes no tagPrefixList or tagPatternList",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [2, { ...TAGGED, tagPatternList: ["*a*b*c*d*"] }], [10, ANY]),
+    "at most four * per pattern",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, { ...UNTAGGED, countUnit: undefined }], [2, TAGGED], [10, ANY]),
+    'countType sinceImagePushed needs countUnit "days"',
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [2, TAGGED], [10, { ...ANY, countType: undefined }]),
+    "rules[2].selection.countType is required",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle([1, UNTAGGED], [2, TAGGED], [10, { ...ANY, countNumber: 0 }]),
+    "countNumber must be a positive whole number, got 0",
+  ],
   [FUNCTION, "architectures", ["amd64"], 'to be one of ["x86_64" "arm64"], got amd64'],
   [
     FUNCTION,

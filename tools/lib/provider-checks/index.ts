@@ -39,6 +39,7 @@ import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
 import { CLASS_RULES } from "./rules-classes";
+import { LIFECYCLE_RULES } from "./rules-lifecycle";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
@@ -79,6 +80,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...WAREHOUSE_RULES,
   ...SCHEDULE_RULES,
   ...CLASS_RULES,
+  ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
 ];
