@@ -171,6 +171,17 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect([notJson.by, more.length]).to.deep.equal(["provider", 0]);
   });
 
+  it("accepts record values up to 4000 characters, one CNAME value, several A values", () => {
+    const record = "aws:route53/record:Record";
+    const values = { aliases: undefined, ttl: 300 };
+    for (const [type, records] of [
+      ["TXT", ["t".repeat(4000)]],
+      ["CNAME", ["app.example.com"]],
+      ["A", ["192.0.2.1", "192.0.2.2"]],
+    ] as const)
+      expect(refusalsWith(record, { ...values, type, records }), type).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     expect(
       refusalsWith(WORKGROUP, {

@@ -2,7 +2,7 @@
 // provider-inputs-cases.ts: Glue jobs and crawlers, Redshift Serverless namespaces and workgroups,
 // a DynamoDB table's capacities for its billing mode, a Lambda function's architecture, EventBridge
 // rule and Scheduler schedule expressions, RDS instance classes and storage types, ElastiCache node
-// types, ECR lifecycle policies' rules. Each bound is met by the compliant resource and crossed
+// types, ECR lifecycle policies' rules, Route 53 record values. Each bound is met by the compliant resource and crossed
 // by one broken case.
 
 const JOB = "aws:glue/job:Job";
@@ -18,6 +18,9 @@ const CLUSTER_INSTANCE = "aws:rds/clusterInstance:ClusterInstance";
 const CACHE = "aws:elasticache/cluster:Cluster";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
+const RECORD = "aws:route53/record:Record";
+/** The record with values instead of the alias the compliant one has. */
+const WITH_RECORDS = { aliases: undefined, ttl: 300, type: "TXT", records: ["v=spf1 -all"] };
 
 /** An ECR lifecycle rule's selection, the last rule's by default. */
 type Selection = Record<string, unknown>;
@@ -310,6 +313,14 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
     "policy",
     lifecycle([1, UNTAGGED], [2, TAGGED], [10, { ...ANY, countNumber: 0 }]),
     "countNumber must be a positive whole number, got 0",
+  ],
+  [RECORD, "records", ["t".repeat(4001)], "(1 - 4000)", WITH_RECORDS],
+  [
+    RECORD,
+    "records",
+    ["a.example.com", "b.example.com"],
+    "a CNAME record has one value, got 2",
+    { ...WITH_RECORDS, type: "CNAME" },
   ],
   [FUNCTION, "architectures", ["amd64"], 'to be one of ["x86_64" "arm64"], got amd64'],
   [

@@ -2,11 +2,18 @@
 // alias, and the alias target's lengths. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf } from "./rule";
+import { awsRule, conflictsWith, exactlyOneOf } from "./rule";
 import { lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
 const ROUTE53 = "internal/service/route53/record.go";
+/**
+ * ResourceRecord.Value: "not to exceed 4,000 characters … You can specify more than one value for
+ * all record types except CNAME and SOA." Route 53 refuses the change when the provider submits
+ * it at `pulumi up`; the provider does not check either.
+ */
+const RESOURCE_RECORD =
+  "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecord.html";
 
 /**
  * Record types the provider accepts (`enum.Validate[awstypes.RRType]()`, an AWS SDK enumeration
@@ -47,7 +54,37 @@ export const DNS_RULES: readonly InputRule[] = [
     fix: "the target's hosted zone id (a load balancer's or distribution's `zoneId`/`hostedZoneId`)",
     source: ROUTE53,
   },
+  awsRule(
+    RECORD,
+    "records",
+    "ResourceRecord.Value",
+    lenBetween(1, 4000),
+    "each value at most 4000 characters (a long TXT value split into strings of at most 255)",
+    RESOURCE_RECORD,
+  ),
 ];
+
+/** A CNAME or SOA record has one value (RESOURCE_RECORD). */
+const singleValue: CrossRule = {
+  type: RECORD,
+  what: "one value for a CNAME or SOA record",
+  reads: ["type", "records"],
+  check: (inputs) =>
+    (inputs.type === "CNAME" || inputs.type === "SOA") &&
+    Array.isArray(inputs.records) &&
+    inputs.records.length > 1
+      ? [
+          {
+            prop: "records",
+            value: inputs.records,
+            says: `a ${inputs.type} record has one value, got ${inputs.records.length}`,
+          },
+        ]
+      : [],
+  fix: "one value for a CNAME (or SOA) record; several names need several records",
+  source: RESOURCE_RECORD,
+  by: "aws",
+};
 
 export const DNS_CROSS_RULES: readonly CrossRule[] = [
   exactlyOneOf(
@@ -59,4 +96,5 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
     ROUTE53,
   ),
   conflictsWith(RECORD, ["ttl", "ttl"], ["aliases", "alias"], ROUTE53),
+  singleValue,
 ];
