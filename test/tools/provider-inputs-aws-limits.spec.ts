@@ -19,6 +19,35 @@ const FUNCTION = "aws:lambda/function:Function";
 const RULE = "aws:cloudwatch/eventRule:EventRule";
 const SCHEDULE = "aws:scheduler/schedule:Schedule";
 
+/** The archive-then-expire policy of terraform-provider-aws's storage-class acceptance test. */
+export const ARCHIVE_POLICY = {
+  rules: [
+    {
+      rulePriority: 1,
+      description: "Archive images not pulled in 90 days",
+      selection: {
+        tagStatus: "any",
+        countType: "sinceImagePulled",
+        countUnit: "days",
+        countNumber: 90,
+      },
+      action: { type: "transition", targetStorageClass: "archive" },
+    },
+    {
+      rulePriority: 2,
+      description: "Delete images archived for more than 365 days",
+      selection: {
+        tagStatus: "any",
+        storageClass: "archive",
+        countType: "sinceImageTransitioned",
+        countUnit: "days",
+        countNumber: 365,
+      },
+      action: { type: "expire" },
+    },
+  ],
+};
+
 function resource(type: string, inputs: Record<string, unknown>, name = "r"): EngineResource {
   return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
 }
@@ -166,6 +195,10 @@ describe("provider inputs: the values the newer rules accept", () => {
     for (const keep of [1, 20])
       expect(refusalsWith(lifecycle, { policy: imageLifecyclePolicy(keep) })).to.deep.equal([]);
     expect(refusalsWith(lifecycle, { policy: JSON.stringify({ rules: [] }) })).to.deep.equal([]);
+    // Archive rules (terraform-provider-aws internal/service/ecr/lifecycle_policy_test.go,
+    // testAccLifecyclePolicyConfig_storageClass): a tagStatus any rule archives, a later one
+    // expires the archived images. Each storage class has its own last tagStatus any rule.
+    expect(refusalsWith(lifecycle, { policy: JSON.stringify(ARCHIVE_POLICY) })).to.deep.equal([]);
     // Not JSON: the provider's own check refuses it, once, in its words.
     const [notJson, ...more] = refusalsWith(lifecycle, { policy: "{rules: []}" });
     expect([notJson.by, more.length]).to.deep.equal(["provider", 0]);

@@ -264,7 +264,20 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
     LIFECYCLE,
     "policy",
     lifecycle([1, UNTAGGED], [2, TAGGED], [0, ANY]),
-    "the tagStatus any rule must have the highest rulePriority (2 is higher)",
+    "the tagStatus any rule must have the highest rulePriority of the standard storage class's rules (2 is higher)",
+  ],
+  [
+    LIFECYCLE,
+    "policy",
+    lifecycle(
+      [1, ANY],
+      [
+        2,
+        { ...ANY, storageClass: "archive", countType: "sinceImageTransitioned", countUnit: "days" },
+      ],
+      [3, { ...UNTAGGED, storageClass: "archive", countType: "sinceImageTransitioned" }],
+    ),
+    "rules[1]: the tagStatus any rule must have the highest rulePriority of the archive storage class's rules (3 is higher)",
   ],
   [
     LIFECYCLE,

@@ -19,10 +19,14 @@ type Rule = {
     countType?: unknown;
     countUnit?: unknown;
     countNumber?: unknown;
+    storageClass?: unknown;
   };
 };
 
 const given = (v: unknown) => Array.isArray(v) && v.length > 0;
+
+/** The storage class a rule selects: its selection's, standard when it names none. */
+const storageClass = (r: Rule): unknown => r?.selection?.storageClass ?? "standard";
 
 /** One rule's problems, each prefixed with where it is (`rules[1].selection.tagStatus`). */
 function ruleProblems(rule: Rule, at: string): string[] {
@@ -67,8 +71,9 @@ function ruleProblems(rule: Rule, at: string): string[] {
 
 /**
  * The policy's problems: each rule's, a rulePriority given twice ("you must give them each a
- * unique value for rulePriority"), and a tagStatus any rule not last ("A rule with a tagStatus
- * value of any must have the highest value for rulePriority and be evaluated last").
+ * unique value for rulePriority"), and a tagStatus any rule not last among the rules of its storage
+ * class ("A rule with a tagStatus value of any must have the highest value for rulePriority and be
+ * evaluated last").
  */
 export const lifecyclePolicy: Validator = (v, k) => {
   if (typeof v !== "string") return [];
@@ -90,15 +95,30 @@ export const lifecyclePolicy: Validator = (v, k) => {
     .filter(Number.isInteger) as number[];
   const twice = priorities.filter((p, i) => priorities.indexOf(p) !== i);
   for (const p of new Set(twice)) out.push(`rulePriority ${p} is given to more than one rule`);
-  const highest = Math.max(...priorities);
+  // Judged per storage class: an archive policy has a tagStatus any rule that archives standard
+  // images and a later one that expires archived ones (selection.storageClass "archive"), as in
+  // terraform-provider-aws's storage-class acceptance test (internal/service/ecr/
+  // lifecycle_policy_test.go, testAccLifecyclePolicyConfig_storageClass). A rule without
+  // storageClass selects standard images ("If you omit this, the value of standard will be used").
+  const byClass = new Map<unknown, number>();
+  for (const r of rules as Rule[]) {
+    if (!Number.isInteger(r?.rulePriority)) continue;
+    const cls = storageClass(r);
+    byClass.set(cls, Math.max(byClass.get(cls) ?? -Infinity, r.rulePriority as number));
+  }
   rules.forEach((r: Rule, i) => {
+    const cls = storageClass(r);
+    const highest = byClass.get(cls);
     if (
       r?.selection?.tagStatus === "any" &&
+      typeof cls === "string" &&
       Number.isInteger(r.rulePriority) &&
+      highest !== undefined &&
       r.rulePriority !== highest
     )
       out.push(
-        `rules[${i}]: the tagStatus any rule must have the highest rulePriority (${highest} is higher)`,
+        `rules[${i}]: the tagStatus any rule must have the highest rulePriority of the ${cls} ` +
+          `storage class's rules (${highest} is higher)`,
       );
   });
   return out.map((s) => `${k}: ${s}`);
@@ -110,7 +130,7 @@ export const LIFECYCLE_RULES: readonly InputRule[] = [
     "policy",
     "policy",
     lifecyclePolicy,
-    "each rule with its own rulePriority (the tagStatus any rule highest), a tagStatus of tagged " +
+    "each rule with its own rulePriority (the tagStatus any rule highest among its storage class's), a tagStatus of tagged " +
       '(with tagPrefixList or tagPatternList), untagged or any, a countType, countUnit "days" with ' +
       "sinceImagePushed, and a countNumber of at least 1 (aws.ecr.getLifecyclePolicyDocument writes one)",
     PROPERTIES,
