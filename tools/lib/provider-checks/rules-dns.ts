@@ -64,20 +64,22 @@ export const DNS_RULES: readonly InputRule[] = [
   ),
 ];
 
-/** A CNAME or SOA record has one value (RESOURCE_RECORD). */
+/**
+ * A CNAME or SOA record has one value (RESOURCE_RECORD). `records` is a set in the provider's
+ * schema (record.go, `schema.TypeSet`), so a value given twice is sent once: distinct values count.
+ */
+const distinct = (v: unknown) => (Array.isArray(v) ? new Set(v).size : 0);
 const singleValue: CrossRule = {
   type: RECORD,
   what: "one value for a CNAME or SOA record",
   reads: ["type", "records"],
   check: (inputs) =>
-    (inputs.type === "CNAME" || inputs.type === "SOA") &&
-    Array.isArray(inputs.records) &&
-    inputs.records.length > 1
+    (inputs.type === "CNAME" || inputs.type === "SOA") && distinct(inputs.records) > 1
       ? [
           {
             prop: "records",
             value: inputs.records,
-            says: `a ${inputs.type} record has one value, got ${inputs.records.length}`,
+            says: `a ${inputs.type} record has one value, got ${distinct(inputs.records)}`,
           },
         ]
       : [],
