@@ -204,17 +204,40 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect([notJson.by, more.length]).to.deep.equal(["provider", 0]);
   });
 
-  it("accepts record values up to 4000 characters, one CNAME value, several A values", () => {
+  it("accepts TXT values split into strings of 255, one CNAME value, several A values", () => {
     const record = "aws:route53/record:Record";
     const values = { aliases: undefined, ttl: 300 };
+    // The provider quotes a TXT or SPF value (record.go, flattenTxtEntry); a longer one is split
+    // with "" or " " between strings, as its documentation shows ("first255characters\"\"more…").
+    const split = (sep: string, n: number) =>
+      Array.from({ length: n }, () => "t".repeat(255)).join(sep);
     for (const [type, records] of [
-      ["TXT", ["t".repeat(4000)]],
+      ["TXT", ["t".repeat(255)]],
+      ["TXT", [split('""', 2)]],
+      ["SPF", [split('" "', 3)]],
+      // 15 strings of 255, 14 separators of 2 and the 2 quotes: 3855 characters sent.
+      ["TXT", [split('""', 15)]],
+      // A quote escaped inside a string is one character of it.
+      ["TXT", ['say \\"hi\\" ' + "t".repeat(245)]],
+      // Not TXT or SPF: sent as it is, up to 4000 characters.
+      ["CAA", ['0 issue "' + "c".repeat(3980) + '"']],
       ["CNAME", ["app.example.com"]],
       // `records` is a set in the provider's schema: a value given twice is one value.
       ["CNAME", ["app.example.com", "app.example.com"]],
       ["A", ["192.0.2.1", "192.0.2.2"]],
     ] as const)
       expect(refusalsWith(record, { ...values, type, records }), type).to.deep.equal([]);
+    // A string of 4000 is refused twice over: quoted it is 4002 characters, in one string of 4000.
+    const long = refusalsWith(record, { ...values, type: "TXT", records: ["t".repeat(4000)] });
+    expect(long.map((r) => r.by)).to.deep.equal(["aws", "aws"]);
+    expect(long.flatMap((r) => r.says)).to.deep.equal([
+      "the TXT value is sent quoted, 4002 characters, over 4000",
+      "the TXT value's strings are of at most 255 characters, its 1st has 4000",
+    ]);
+    // A value the check cannot read as quoted strings is left to Route 53.
+    expect(
+      refusalsWith(record, { ...values, type: "TXT", records: ['a"b' + "t".repeat(300)] }),
+    ).to.deep.equal([]);
   });
 
   it("does not judge a value unknown at preview, nor a check that reads one", () => {

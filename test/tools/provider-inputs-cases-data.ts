@@ -327,7 +327,22 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
     lifecycle([1, UNTAGGED], [2, TAGGED], [10, { ...ANY, countNumber: 0 }]),
     "countNumber must be a positive whole number, got 0",
   ],
-  [RECORD, "records", ["t".repeat(4001)], "(1 - 4000)", WITH_RECORDS],
+  [
+    RECORD,
+    "records",
+    ["t".repeat(4001)],
+    "the CAA value is 4001 characters, over 4000",
+    { ...WITH_RECORDS, type: "CAA" },
+  ],
+  [RECORD, "records", ["t".repeat(256)], "its 1st has 256", WITH_RECORDS],
+  [
+    RECORD,
+    "records",
+    // 15 strings of 255 and one of 144, 15 separators: 3999 characters given, 4001 sent.
+    [[...Array.from({ length: 15 }, () => "t".repeat(255)), "t".repeat(144)].join('""')],
+    "the TXT value is sent quoted, 4001 characters, over 4000",
+    WITH_RECORDS,
+  ],
   [
     RECORD,
     "records",
