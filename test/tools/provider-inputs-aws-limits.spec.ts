@@ -199,6 +199,17 @@ describe("provider inputs: the values the newer rules accept", () => {
     // testAccLifecyclePolicyConfig_storageClass): a tagStatus any rule archives, a later one
     // expires the archived images. Each storage class has its own last tagStatus any rule.
     expect(refusalsWith(lifecycle, { policy: JSON.stringify(ARCHIVE_POLICY) })).to.deep.equal([]);
+    // The policy given as an object (`string | LifecyclePolicyDocument` in the SDK's types), which
+    // the bridge sends as its JSON: judged the same.
+    expect(refusalsWith(lifecycle, { policy: ARCHIVE_POLICY })).to.deep.equal([]);
+    const untagged = { tagStatus: "untagged", countType: "sinceImagePushed", countNumber: 1 };
+    const [asObject, ...others] = refusalsWith(lifecycle, {
+      policy: { rules: [{ rulePriority: 1, selection: untagged, action: { type: "expire" } }] },
+    });
+    expect(others).to.deep.equal([]);
+    expect(asObject.says).to.deep.equal([
+      'policy: rules[0].selection: countType sinceImagePushed needs countUnit "days"',
+    ]);
     // Not JSON: the provider's own check refuses it, once, in its words.
     const [notJson, ...more] = refusalsWith(lifecycle, { policy: "{rules: []}" });
     expect([notJson.by, more.length]).to.deep.equal(["provider", 0]);

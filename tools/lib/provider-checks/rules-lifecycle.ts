@@ -70,19 +70,28 @@ function ruleProblems(rule: Rule, at: string): string[] {
 }
 
 /**
+ * The policy document a value gives: a JSON text, or an object (`string | LifecyclePolicyDocument`
+ * in @pulumi/aws's types), which the bridge sends as its JSON text. Undefined for text that is
+ * not JSON: the provider's JSON check refuses that first (./rules-build.ts).
+ */
+function policyDocument(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
+  if (typeof v !== "string") return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The policy's problems: each rule's, a rulePriority given twice ("you must give them each a
  * unique value for rulePriority"), and a tagStatus any rule not last among the rules of its storage
  * class ("A rule with a tagStatus value of any must have the highest value for rulePriority and be
  * evaluated last").
  */
 export const lifecyclePolicy: Validator = (v, k) => {
-  if (typeof v !== "string") return [];
-  let doc: unknown;
-  try {
-    doc = JSON.parse(v);
-  } catch {
-    return []; // the provider's JSON check refuses it first (./rules-build.ts)
-  }
+  const doc = policyDocument(v);
   const rules = (doc as { rules?: unknown } | null)?.rules;
   if (!Array.isArray(rules)) return [];
   const out = rules.flatMap((r, i) =>
