@@ -93,12 +93,28 @@ function block(r: PhasedRefusal): string {
   return lines.join("\n");
 }
 
+/**
+ * The refusals in the order the text shows them: the provider's at preview, the provider's known
+ * only at apply, then AWS's at create (each group in registration order).
+ */
+function groups(e: ProviderInputError) {
+  const byProvider = e.refusals.filter((r) => r.by !== "aws");
+  return {
+    atPreview: byProvider.filter((r) => r.phases.includes("preview")),
+    atApply: byProvider.filter((r) => !r.phases.includes("preview")),
+    byAws: e.refusals.filter((r) => r.by === "aws"),
+  };
+}
+
+/** The refusal the text shows first: the one `--format json|sarif` locates the error at. */
+export function leadingRefusal(e: ProviderInputError): PhasedRefusal | undefined {
+  const { atPreview, atApply, byAws } = groups(e);
+  return atPreview[0] ?? atApply[0] ?? byAws[0];
+}
+
 /** The terminal text of a ProviderInputError. */
 export function describeProviderRefusals(e: ProviderInputError): string {
-  const byProvider = e.refusals.filter((r) => r.by !== "aws");
-  const byAws = e.refusals.filter((r) => r.by === "aws");
-  const atPreview = byProvider.filter((r) => r.phases.includes("preview"));
-  const atApply = byProvider.filter((r) => !r.phases.includes("preview"));
+  const { atPreview, atApply, byAws } = groups(e);
   const parts: string[] = [];
   if (atPreview.length > 0) {
     parts.push(
