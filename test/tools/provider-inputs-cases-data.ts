@@ -355,6 +355,6 @@ export const DATA_BROKEN: [string, string, unknown, string, Record<string, unkno
     FUNCTION,
     "architectures",
     ["x86_64", "arm64"],
-    "Attribute supports 1 item maximum, config has 2",
+    "Too many list items. Attribute architectures supports 1 item maximum, but config has 2 declared.",
   ],
 ];

@@ -189,6 +189,48 @@ export function atLeastOneOf(
 }
 
 /**
+ * A list of at most `max` items. By default the SDK's `MaxItems` check of a list (terraform-plugin-sdk
+ * v2 helper/schema/schema.go, validateList: summary "Too many list items", detail "Attribute <k>
+ * supports <max> item maximum, but config has <n> declared."), worded as the bridge joins the two
+ * ("<summary>. <detail>"). `opts` adapts it to a limit of AWS's: only when `applies` holds, the
+ * distinct values counted (a set), its own wording, `by`.
+ */
+export function maxItems(
+  type: string,
+  [prop, attr]: [prop: string, attr: string],
+  max: number,
+  source: string,
+  opts: {
+    readonly what: string;
+    readonly fix: string;
+    readonly reads?: readonly string[];
+    readonly applies?: (inputs: Record<string, any>) => boolean;
+    readonly distinct?: boolean;
+    readonly says?: (n: number, inputs: Record<string, any>) => string;
+    readonly by?: RefusedBy;
+  },
+): CrossRule {
+  const count = (v: unknown) =>
+    Array.isArray(v) ? (opts.distinct ? new Set(v).size : v.length) : 0;
+  return {
+    type,
+    what: opts.what,
+    reads: opts.reads ?? [prop],
+    check: (inputs) => {
+      const n = count(inputs[prop]);
+      if (n <= max || (opts.applies && !opts.applies(inputs))) return [];
+      const says =
+        opts.says?.(n, inputs) ??
+        `Too many list items. Attribute ${attr} supports ${max} item maximum, but config has ${n} declared.`;
+      return [{ prop, value: inputs[prop], says }];
+    },
+    fix: opts.fix,
+    source,
+    ...(opts.by ? { by: opts.by } : {}),
+  };
+}
+
+/**
  * The checks the provider makes of an SQS queue or SNS topic when it plans a create
  * (resourceQueueCustomizeDiff, resourceTopicCustomizeDiff): its name (letters, digits, hyphens
  * and underscores, at most `maxLength` characters; a FIFO one's name ends in `.fifo`, within the

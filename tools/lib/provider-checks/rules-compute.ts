@@ -1,7 +1,7 @@
 // Compute and networking: Lambda functions, security groups, load balancers and target groups,
 // RDS identifiers. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
-import { conflictsWith, CrossRule, exactlyOneOf, InputRule } from "./rule";
+import { conflictsWith, CrossRule, exactlyOneOf, InputRule, maxItems } from "./rule";
 import {
   all,
   custom,
@@ -331,27 +331,11 @@ export const COMPUTE_RULES: readonly InputRule[] = [
   },
 ];
 
-/**
- * `architectures` is a list of at most one item (MaxItems 1; terraform-plugin-sdk helper/schema
- * validateList: "List longer than MaxItems").
- */
-const oneArchitecture: CrossRule = {
-  type: FUNCTION,
+/** `architectures` is a list of at most one item (MaxItems 1). */
+const oneArchitecture = maxItems(FUNCTION, ["architectures", "architectures"], 1, LAMBDA, {
   what: "at most one architecture",
-  reads: ["architectures"],
-  check: (inputs) =>
-    Array.isArray(inputs.architectures) && inputs.architectures.length > 1
-      ? [
-          {
-            prop: "architectures",
-            value: inputs.architectures,
-            says: `List longer than MaxItems: Attribute supports 1 item maximum, config has ${inputs.architectures.length} declared`,
-          },
-        ]
-      : [],
   fix: 'one architecture: ["x86_64"] or ["arm64"] (a function runs on one)',
-  source: LAMBDA,
-};
+});
 
 export const COMPUTE_CROSS_RULES: readonly CrossRule[] = [
   oneArchitecture,

@@ -2,7 +2,7 @@
 // alias, and the alias target's lengths. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf } from "./rule";
+import { conflictsWith, exactlyOneOf, maxItems } from "./rule";
 import { lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
@@ -63,25 +63,15 @@ export const DNS_RULES: readonly InputRule[] = [
  * A CNAME or SOA record has one value (RESOURCE_RECORD). `records` is a set in the provider's
  * schema (record.go, `schema.TypeSet`), so a value given twice is sent once: distinct values count.
  */
-const distinct = (v: unknown) => (Array.isArray(v) ? new Set(v).size : 0);
-const singleValue: CrossRule = {
-  type: RECORD,
+const singleValue = maxItems(RECORD, ["records", "records"], 1, RESOURCE_RECORD, {
   what: "one value for a CNAME or SOA record",
   reads: ["type", "records"],
-  check: (inputs) =>
-    (inputs.type === "CNAME" || inputs.type === "SOA") && distinct(inputs.records) > 1
-      ? [
-          {
-            prop: "records",
-            value: inputs.records,
-            says: `a ${inputs.type} record has one value, got ${distinct(inputs.records)}`,
-          },
-        ]
-      : [],
+  applies: (inputs) => inputs.type === "CNAME" || inputs.type === "SOA",
+  distinct: true,
+  says: (n, inputs) => `a ${inputs.type} record has one value, got ${n}`,
   fix: "one value for a CNAME (or SOA) record; several names need several records",
-  source: RESOURCE_RECORD,
   by: "aws",
-};
+});
 
 /**
  * The lengths of the character strings of a TXT or SPF value as the provider sends it, each
