@@ -7,12 +7,12 @@ import {
   custom,
   goQuote,
   intBetween,
-  isJSON,
   lenBetween,
   oneOfGrowing,
   validARN,
   Validator,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";

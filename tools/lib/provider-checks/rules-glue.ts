@@ -13,13 +13,13 @@ import {
   floatBetween,
   intAtLeast,
   intBetween,
-  isJSON,
   lenBetween,
   matches,
   oneOf,
   oneOfGrowing,
   validARN,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const JOB = "aws:glue/job:Job";
 const CRAWLER = "aws:glue/crawler:Crawler";
