@@ -119,12 +119,13 @@ const recordValues: CrossRule = {
     return [...new Set(inputs.records)].flatMap((v): CrossProblem[] => {
       if (typeof v !== "string" || v === "") return [];
       const sent = quoted ? `"${v}"` : v;
+      const length = [...sent].length; // characters (code points), not UTF-16 units
       const says: string[] = [];
-      if (sent.length > 4000)
+      if (length > 4000)
         says.push(
           quoted
-            ? `the ${type} value is sent quoted, ${sent.length} characters, over 4000`
-            : `the ${type} value is ${sent.length} characters, over 4000`,
+            ? `the ${type} value is sent quoted, ${length} characters, over 4000`
+            : `the ${type} value is ${length} characters, over 4000`,
         );
       const strings = quoted ? (txtStrings(sent) ?? []) : [];
       const at = strings.findIndex((n) => n > 255);
