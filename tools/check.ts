@@ -276,12 +276,14 @@ async function main(): Promise<void> {
         );
       }
     } else if ((e as Error)?.name === "ProviderInputError") {
-      const { describeProviderRefusals } = await import("./check/provider-refusals");
+      const { describeProviderRefusals, leadingRefusal } =
+        await import("./check/provider-refusals");
       const refused = e as import("./check/provider-refusals").ProviderInputError;
       process.stderr.write(escapeText(describeProviderRefusals(refused)));
       if (machine) {
+        // Located at the refusal the text lists first, not the first registered.
         const { resourceLocation } = await import("./check/report");
-        const at = resourceLocation(refused.refusals[0]?.resource);
+        const at = resourceLocation(leadingRefusal(refused)?.resource);
         process.stdout.write(
           errorJson(
             "provider-input",

@@ -290,7 +290,12 @@ export const CACHE_BROKEN: [string, string, unknown, string, Record<string, unkn
   ],
   ["aws:lambda/permission:Permission", "sourceArn", "my-api/*/*", "is an invalid ARN"],
   ["aws:cloudwatch/eventRule:EventRule", "description", "d".repeat(513), "(0 - 512)"],
-  ["aws:cloudwatch/eventRule:EventRule", "scheduleExpression", "r".repeat(257), "(0 - 256)"],
+  [
+    "aws:cloudwatch/eventRule:EventRule",
+    "scheduleExpression",
+    `rate(5 minutes)${" ".repeat(242)}`, // 257 characters, a valid schedule but too long
+    "(0 - 256)",
+  ],
   [
     "aws:cloudwatch/eventRule:EventRule",
     "eventPattern",

@@ -10,6 +10,7 @@ import { OPS_BROKEN, OPS_COMPLIANT } from "./provider-inputs-cases-ops";
 import { SERVICES_BROKEN, SERVICES_COMPLIANT } from "./provider-inputs-cases-services";
 import { DELIVERY_BROKEN, DELIVERY_COMPLIANT } from "./provider-inputs-cases-delivery";
 import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-analytics";
+import { DATA_BROKEN, DATA_COMPLIANT } from "./provider-inputs-cases-data";
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -389,6 +390,7 @@ const PARTS = [
   SERVICES_COMPLIANT,
   DELIVERY_COMPLIANT,
   ANALYTICS_COMPLIANT,
+  DATA_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -409,4 +411,5 @@ export const BROKEN = [
   ...SERVICES_BROKEN,
   ...DELIVERY_BROKEN,
   ...ANALYTICS_BROKEN,
+  ...DATA_BROKEN,
 ];

@@ -6,6 +6,9 @@
 // `pulumi preview` cannot know yet (built from another resource's output): preview passes, and
 // `pulumi up` stops at that resource's Check, after creating what it could before it. Both end
 // the check with exit 2: the program as written does not deploy.
+//
+// A refusal by AWS itself (a limit its API documents and the provider does not check, `by: "aws"`)
+// is one no preview shows: `pulumi up` stops when the provider's create call is refused.
 import type { Phase } from "../lib/engine/answers";
 import type { EngineResource } from "../lib/engine/monitor";
 import { refusedAcrossPhases, PhasedRefusal } from "../lib/provider-checks";
@@ -18,8 +21,15 @@ export class ProviderInputError extends Error {
     readonly stackName: string,
     readonly refusals: readonly PhasedRefusal[],
   ) {
+    const aws = refusals.filter((r) => r.by === "aws").length;
+    const who =
+      aws === 0
+        ? "the AWS provider refuses"
+        : aws === refusals.length
+          ? "AWS refuses"
+          : "the AWS provider and AWS refuse";
     super(
-      `the AWS provider refuses ${refusals.length} input${refusals.length === 1 ? "" : "s"} of stack ${stackName}`,
+      `${who} ${refusals.length} input${refusals.length === 1 ? "" : "s"} of stack ${stackName}`,
     );
     this.name = "ProviderInputError";
   }
@@ -76,17 +86,35 @@ function block(r: PhasedRefusal): string {
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
-    ...r.says.map((s) => `    provider: ${escapeLine(says(r, s))}`),
+    ...r.says.map((s) => `    ${r.by === "aws" ? "limit" : "provider"}: ${escapeLine(says(r, s))}`),
     `    fix: ${escapeLine(r.fix)}`,
     `    (${r.source})`,
   ];
   return lines.join("\n");
 }
 
+/**
+ * The refusals in the order the text shows them: the provider's at preview, the provider's known
+ * only at apply, then AWS's at create (each group in registration order).
+ */
+function groups(e: ProviderInputError) {
+  const byProvider = e.refusals.filter((r) => r.by !== "aws");
+  return {
+    atPreview: byProvider.filter((r) => r.phases.includes("preview")),
+    atApply: byProvider.filter((r) => !r.phases.includes("preview")),
+    byAws: e.refusals.filter((r) => r.by === "aws"),
+  };
+}
+
+/** The refusal the text shows first: the one `--format json|sarif` locates the error at. */
+export function leadingRefusal(e: ProviderInputError): PhasedRefusal | undefined {
+  const { atPreview, atApply, byAws } = groups(e);
+  return atPreview[0] ?? atApply[0] ?? byAws[0];
+}
+
 /** The terminal text of a ProviderInputError. */
 export function describeProviderRefusals(e: ProviderInputError): string {
-  const atPreview = e.refusals.filter((r) => r.phases.includes("preview"));
-  const atApply = e.refusals.filter((r) => !r.phases.includes("preview"));
+  const { atPreview, atApply, byAws } = groups(e);
   const parts: string[] = [];
   if (atPreview.length > 0) {
     parts.push(
@@ -102,6 +130,16 @@ export function describeProviderRefusals(e: ProviderInputError): string {
         `${escapeLine(e.stackName)} whose values are known only once other resources exist ` +
         "(what comes before them would be created first):\n\n" +
         atApply.map(block).join("\n\n"),
+    );
+  }
+  if (byAws.length > 0) {
+    const n = byAws.length === 1 ? "an input" : `${byAws.length} inputs`;
+    parts.push(
+      `${parts.length > 0 ? "And pulumi up" : "pulumi preview would pass, but pulumi up"} would stop: ` +
+        `AWS refuses ${n} of stack ${escapeLine(e.stackName)} when the provider creates the ` +
+        "resource (a limit AWS documents and the provider does not check; what comes before it " +
+        "would be created first):\n\n" +
+        byAws.map(block).join("\n\n"),
     );
   }
   parts.push("No report was written: fix the inputs above and run the check again.");

@@ -35,13 +35,18 @@ import { BATCH_CROSS_RULES, BATCH_RULES } from "./rules-batch";
 import { FIREWALL_CROSS_RULES, FIREWALL_RULES } from "./rules-firewall";
 import { FIREHOSE_CROSS_RULES, FIREHOSE_RULES } from "./rules-firehose";
 import { ANALYTICS_RULES } from "./rules-analytics";
+import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
+import { WAREHOUSE_RULES } from "./rules-warehouse";
+import { SCHEDULE_RULES } from "./rules-schedules";
+import { CLASS_RULES } from "./rules-classes";
+import { LIFECYCLE_RULES } from "./rules-lifecycle";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { missingAcrossPhases } from "./missing-required";
-import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
+import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
-export type { CrossRule, InputRule } from "./rule";
+export type { CrossRule, InputRule, RefusedBy } from "./rule";
 
 /** Every attribute rule, and every cross-attribute rule, of the tables. */
 export const INPUT_RULES: readonly InputRule[] = [
@@ -71,6 +76,11 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...FIREWALL_RULES,
   ...FIREHOSE_RULES,
   ...ANALYTICS_RULES,
+  ...GLUE_RULES,
+  ...WAREHOUSE_RULES,
+  ...SCHEDULE_RULES,
+  ...CLASS_RULES,
+  ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
 ];
@@ -93,6 +103,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...FIREWALL_CROSS_RULES,
   ...FIREHOSE_CROSS_RULES,
   ...VPC_CROSS_RULES,
+  ...GLUE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -114,8 +125,13 @@ export interface Refusal {
   /** The provider's own messages. */
   readonly says: readonly string[];
   readonly fix: string;
-  /** `<repository> <path>` of the provider source that declares the check. */
+  /**
+   * `<repository> <path>` of the provider source that declares the check, or the AWS page that
+   * documents the limit (`by: "aws"`).
+   */
   readonly source: string;
+  /** The provider's Check (stops `pulumi preview`) or AWS's API (stops `pulumi up` at create). */
+  readonly by: RefusedBy;
   /** The value is the name Pulumi made up from the logical name (the program gave none). */
   readonly autoNamed: boolean;
 }
@@ -196,6 +212,11 @@ function mask(text: string, inputs: readonly unknown[]): string {
   return out;
 }
 
+/** Where a rule is declared, as a refusal names it. */
+function sourceOf(rule: InputRule | CrossRule): string {
+  return rule.by === "aws" ? rule.source : `${PROVIDER_REPO} ${rule.source}`;
+}
+
 /** What the provider refuses of one resource's inputs (none for a type without rules). */
 export function refusedInputs(r: EngineResource): Refusal[] {
   const rules = byType.get(r.type);
@@ -226,7 +247,8 @@ export function refusedInputs(r: EngineResource): Refusal[] {
         value: v,
         says: says.map((s) => mask(s, [raw[rule.prop.split(".")[0]]])),
         fix: rule.fix,
-        source: `${PROVIDER_REPO} ${rule.source}`,
+        source: sourceOf(rule),
+        by: rule.by ?? "provider",
         autoNamed: isAuto,
       });
     }
@@ -243,7 +265,8 @@ export function refusedInputs(r: EngineResource): Refusal[] {
         value: v,
         says: [mask(p.says, read)],
         fix: rule.fix,
-        source: `${PROVIDER_REPO} ${rule.source}`,
+        source: sourceOf(rule),
+        by: rule.by ?? "provider",
         autoNamed: autoNamed === p.prop,
       });
     }

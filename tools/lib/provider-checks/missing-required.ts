@@ -47,6 +47,7 @@ export function missingAtPreview(
         "e.g. aws.iam.getPolicyDocumentOutput(...).json, or .apply on the unknown value), not " +
         "from the Promise form given an unknown value, whose result is empty at preview",
       source: "hashicorp/terraform-plugin-sdk helper/schema/schema.go",
+      by: "provider",
       autoNamed: false,
     }));
 }

@@ -6,6 +6,15 @@ import type { Validator } from "./validators";
 /** The repository every `source` below is a path of, unless it names another. */
 export const PROVIDER_REPO = "hashicorp/terraform-provider-aws";
 
+/**
+ * Who refuses the input: the provider's Check, which stops `pulumi preview` (the default), or AWS
+ * itself, whose API refuses the create call the provider makes at `pulumi up` after the preview
+ * passed (a documented limit the provider's schema does not check). An `aws` rule's `source` is
+ * the AWS documentation page that states the limit, and its words are the check's own, not AWS's
+ * (whose error texts are not documented).
+ */
+export type RefusedBy = "provider" | "aws";
+
 export interface InputRule {
   /** Pulumi type token, e.g. `aws:iam/role:Role`. */
   readonly type: string;
@@ -19,8 +28,10 @@ export interface InputRule {
   readonly validate: Validator;
   /** How to fix it, in the program's terms. */
   readonly fix: string;
-  /** The provider file that declares the validator (a path in PROVIDER_REPO). */
+  /** The provider file that declares the validator (a path in PROVIDER_REPO), or for `by: "aws"` the AWS page. */
   readonly source: string;
+  /** Who refuses it; the provider unless `aws`. */
+  readonly by?: RefusedBy;
   /**
    * Not judged on the name Pulumi makes up when the program gives none: the auto-name's
    * transformation for this type is not known exactly enough to be sure of a refusal.
@@ -48,6 +59,8 @@ export interface CrossRule {
   readonly reads: readonly string[];
   readonly fix: string;
   readonly source: string;
+  /** Who refuses it; the provider unless `aws`. */
+  readonly by?: RefusedBy;
 }
 
 /** An input rule written as one call: its type, input, provider attribute, validator, fix, source. */
@@ -60,6 +73,18 @@ export function inputRule(
   source: string,
 ): InputRule {
   return { type, prop, attr, validate, fix, source };
+}
+
+/** An input rule of a limit AWS documents and enforces at create, the provider does not check. */
+export function awsRule(
+  type: string,
+  prop: string,
+  attr: string,
+  validate: InputRule["validate"],
+  fix: string,
+  page: string,
+): InputRule {
+  return { type, prop, attr, validate, fix, source: page, by: "aws" };
 }
 
 /**
@@ -131,6 +156,77 @@ export function exactlyOneOf(
     },
     fix: `give exactly one of ${props.map((p) => p[0]).join(", ")}`,
     source,
+  };
+}
+
+/**
+ * `AtLeastOneOf`: none given is refused with `"<attr>": one of \`<attrs, sorted>\` must be
+ * specified` (terraform-plugin-sdk helper/schema/schema.go, validateAtLeastOneAttribute), reported
+ * on the first input. An empty list is left alone: whether the SDK counts one differs between
+ * versions.
+ */
+export function atLeastOneOf(
+  type: string,
+  props: readonly [prop: string, attr: string][],
+  source: string,
+): CrossRule {
+  const keys = props
+    .map((p) => p[1])
+    .sort()
+    .join(",");
+  const [prop, attr] = props[0];
+  return {
+    type,
+    what: `at least one of ${props.map((p) => p[0]).join(", ")}`,
+    reads: props.map((p) => p[0]),
+    check: (inputs) =>
+      props.some(([p]) => inputs[p] !== undefined && inputs[p] !== null)
+        ? []
+        : [{ prop, value: undefined, says: `"${attr}": one of \`${keys}\` must be specified` }],
+    fix: `give at least one of ${props.map((p) => p[0]).join(", ")}`,
+    source,
+  };
+}
+
+/**
+ * A list of at most `max` items. By default the SDK's `MaxItems` check of a list (terraform-plugin-sdk
+ * v2 helper/schema/schema.go, validateList: summary "Too many list items", detail "Attribute <k>
+ * supports <max> item maximum, but config has <n> declared."), worded as the bridge joins the two
+ * ("<summary>. <detail>"). `opts` adapts it to a limit of AWS's: only when `applies` holds, the
+ * distinct values counted (a set), its own wording, `by`.
+ */
+export function maxItems(
+  type: string,
+  [prop, attr]: [prop: string, attr: string],
+  max: number,
+  source: string,
+  opts: {
+    readonly what: string;
+    readonly fix: string;
+    readonly reads?: readonly string[];
+    readonly applies?: (inputs: Record<string, any>) => boolean;
+    readonly distinct?: boolean;
+    readonly says?: (n: number, inputs: Record<string, any>) => string;
+    readonly by?: RefusedBy;
+  },
+): CrossRule {
+  const count = (v: unknown) =>
+    Array.isArray(v) ? (opts.distinct ? new Set(v).size : v.length) : 0;
+  return {
+    type,
+    what: opts.what,
+    reads: opts.reads ?? [prop],
+    check: (inputs) => {
+      const n = count(inputs[prop]);
+      if (n <= max || (opts.applies && !opts.applies(inputs))) return [];
+      const says =
+        opts.says?.(n, inputs) ??
+        `Too many list items. Attribute ${attr} supports ${max} item maximum, but config has ${n} declared.`;
+      return [{ prop, value: inputs[prop], says }];
+    },
+    fix: opts.fix,
+    source,
+    ...(opts.by ? { by: opts.by } : {}),
   };
 }
 

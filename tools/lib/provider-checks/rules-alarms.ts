@@ -13,7 +13,6 @@ import {
   intAtLeast,
   intDivisibleBy,
   intOneOf,
-  isJSON,
   lenBetween,
   matches,
   oneOf,
@@ -22,6 +21,7 @@ import {
   validARN,
   Validator,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const SUBSCRIPTION = "aws:sns/topicSubscription:TopicSubscription";

@@ -1,12 +1,10 @@
-// Athena databases and workgroups, Glue catalog databases, tables and jobs: names, descriptions,
-// encryption options, the query cutoff and role and key ARNs. The names Pulumi makes for them
-// are judged as given ones: an Athena database's is `<logical name>_<7 hex>` (not lower-cased,
+// Athena databases and workgroups, Glue catalog databases and tables: names, descriptions,
+// encryption options, the query cutoff and key ARNs (Glue jobs and crawlers: ./rules-glue.ts).
+// The names Pulumi makes for them are judged as given ones: an Athena database's is `<logical name>_<7 hex>` (not lower-cased,
 // so a logical name with a capital or a hyphen makes one the provider refuses), a Glue catalog
 // database's and table's the logical name in lower case, `_` and 8 lower-case letters, a
-// workgroup's and a job's `<logical name>-<7 hex>` (pulumi/pulumi-aws
-// provider/resource_overrides.go and provider/autonaming.go). The Glue job's worker type and
-// version are left to AWS: their validators differ between provider versions. Each entry names
-// the provider file that declares it.
+// workgroup's `<logical name>-<7 hex>` (pulumi/pulumi-aws provider/resource_overrides.go and
+// provider/autonaming.go). Each entry names the provider file that declares it.
 import type { InputRule } from "./rule";
 import {
   all,
@@ -25,7 +23,6 @@ const ATHENA_DATABASE = "aws:athena/database:Database";
 const WORKGROUP = "aws:athena/workgroup:Workgroup";
 const GLUE_DATABASE = "aws:glue/catalogDatabase:CatalogDatabase";
 const GLUE_TABLE = "aws:glue/catalogTable:CatalogTable";
-const GLUE_JOB = "aws:glue/job:Job";
 
 const ATHENA_DB = "internal/service/athena/database.go";
 const ATHENA_WG = "internal/service/athena/workgroup.go";
@@ -119,12 +116,4 @@ export const ANALYTICS_RULES: readonly InputRule[] = [
     fix: "a name in lower case, at most 255 characters",
     source: `internal/service/glue/${type === GLUE_TABLE ? "catalog_table" : "catalog_database"}.go`,
   })),
-  {
-    type: GLUE_JOB,
-    prop: "roleArn",
-    attr: "role_arn",
-    validate: validARN,
-    fix: "the role's `arn` output, not its name",
-    source: "internal/service/glue/job.go",
-  },
 ];

@@ -1,7 +1,7 @@
 // Compute and networking: Lambda functions, security groups, load balancers and target groups,
 // RDS identifiers. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
-import { conflictsWith, CrossRule, exactlyOneOf, InputRule } from "./rule";
+import { conflictsWith, CrossRule, exactlyOneOf, InputRule, maxItems } from "./rule";
 import {
   all,
   custom,
@@ -218,6 +218,16 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     source: LAMBDA,
   },
   {
+    // `enum.Validate[awstypes.Architecture]()`: the AWS SDK's two values, unchanged since arm64
+    // (2021); "amd64", "x86-64" and "ARM64" are refused.
+    type: FUNCTION,
+    prop: "architectures",
+    attr: "architectures.0",
+    validate: oneOf(["x86_64", "arm64"]),
+    fix: 'one architecture: ["x86_64"] (the default) or ["arm64"] (aws.lambda.Architecture)',
+    source: LAMBDA,
+  },
+  {
     type: FUNCTION,
     prop: "fileSystemConfig.localMountPath",
     attr: "file_system_config.0.local_mount_path",
@@ -321,7 +331,14 @@ export const COMPUTE_RULES: readonly InputRule[] = [
   },
 ];
 
+/** `architectures` is a list of at most one item (MaxItems 1). */
+const oneArchitecture = maxItems(FUNCTION, ["architectures", "architectures"], 1, LAMBDA, {
+  what: "at most one architecture",
+  fix: 'one architecture: ["x86_64"] or ["arm64"] (a function runs on one)',
+});
+
 export const COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  oneArchitecture,
   exactlyOneOf(
     FUNCTION,
     [

@@ -9,11 +9,11 @@ import {
   goQuote,
   intBetween,
   intOneOf,
-  isJSON,
   lenBetween,
   oneOf,
   oneOfGrowing,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const QUEUE = "aws:sqs/queue:Queue";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";

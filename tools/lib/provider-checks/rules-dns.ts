@@ -1,12 +1,22 @@
 // Route 53 records: the record type, an alias or records (never both, never neither), no TTL on an
 // alias, and the alias target's lengths. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
-import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, exactlyOneOf } from "./rule";
+import type { CrossProblem, CrossRule, InputRule } from "./rule";
+import { conflictsWith, exactlyOneOf, maxItems } from "./rule";
 import { lenBetween, oneOfGrowing } from "./validators";
 
 const RECORD = "aws:route53/record:Record";
 const ROUTE53 = "internal/service/route53/record.go";
+/**
+ * ResourceRecord.Value: "not to exceed 4,000 characters … You can specify more than one value for
+ * all record types except CNAME and SOA." Route 53 refuses the change when the provider submits
+ * it at `pulumi up`; the provider does not check either.
+ */
+const RESOURCE_RECORD =
+  "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecord.html";
+/** The record types' formats; a TXT value (its TXT format section): quoted strings of at most 255 characters each. */
+const TXT_FORMAT =
+  "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html";
 
 /**
  * Record types the provider accepts (`enum.Validate[awstypes.RRType]()`, an AWS SDK enumeration
@@ -49,6 +59,88 @@ export const DNS_RULES: readonly InputRule[] = [
   },
 ];
 
+/**
+ * A CNAME or SOA record has one value (RESOURCE_RECORD). `records` is a set in the provider's
+ * schema (record.go, `schema.TypeSet`), so a value given twice is sent once: distinct values count.
+ */
+const singleValue = maxItems(RECORD, ["records", "records"], 1, RESOURCE_RECORD, {
+  what: "one value for a CNAME or SOA record",
+  reads: ["type", "records"],
+  applies: (inputs) => inputs.type === "CNAME" || inputs.type === "SOA",
+  distinct: true,
+  says: (n, inputs) => `a ${inputs.type} record has one value, got ${n}`,
+  fix: "one value for a CNAME (or SOA) record; several names need several records",
+  by: "aws",
+});
+
+/**
+ * The lengths of the character strings of a TXT or SPF value as the provider sends it, each
+ * `\ddd` or `\x` escape one character; undefined when the value is not a run of quoted strings
+ * (what Route 53 makes of it is not known here, so it is left to Route 53).
+ */
+export function txtStrings(sent: string): number[] | undefined {
+  const lengths: number[] = [];
+  let i = 0;
+  for (;;) {
+    while (sent[i] === " " || sent[i] === "\t") i++;
+    if (i >= sent.length) return lengths;
+    if (sent[i] !== '"') return undefined;
+    let n = 0;
+    for (i++; sent[i] !== '"'; n++) {
+      if (i >= sent.length) return undefined;
+      if (sent[i] === "\\") i += /^\d{3}/.test(sent.slice(i + 1, i + 4)) ? 4 : 2;
+      else i += (sent.codePointAt(i) as number) > 0xffff ? 2 : 1;
+    }
+    i++;
+    lengths.push(n);
+  }
+}
+
+const ORDINAL = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? "st" : n % 10 === 2 && n % 100 !== 12 ? "nd" : n % 10 === 3 && n % 100 !== 13 ? "rd" : "th"}`;
+
+/**
+ * Each value as Route 53 receives it: at most 4000 characters (RESOURCE_RECORD). The provider
+ * sends a TXT or SPF value in quotes (record.go, expandResourceRecords → flattenTxtEntry), so its
+ * quotes count, and Route 53 refuses a quoted string over 255 characters (CharacterStringTooLong;
+ * TXT_FORMAT; hashicorp/terraform-provider-aws#14941, #46922: the provider does not check it). A
+ * longer value is split with `""` between strings, as the provider's documentation of `records`
+ * shows ("first255characters\"\"morecharacters"). Characters are counted, not bytes: the lenient
+ * reading where a value has non-ASCII text.
+ */
+const recordValues: CrossRule = {
+  type: RECORD,
+  what: "record values of at most 4000 characters as sent, TXT strings of at most 255",
+  reads: ["type", "records"],
+  check: (inputs) => {
+    const type = inputs.type;
+    if (typeof type !== "string" || !Array.isArray(inputs.records)) return [];
+    const quoted = type === "TXT" || type === "SPF";
+    return [...new Set(inputs.records)].flatMap((v): CrossProblem[] => {
+      if (typeof v !== "string" || v === "") return [];
+      const sent = quoted ? `"${v}"` : v;
+      const length = [...sent].length; // characters (code points), not UTF-16 units
+      const says: string[] = [];
+      if (length > 4000)
+        says.push(
+          quoted
+            ? `the ${type} value is sent quoted, ${length} characters, over 4000`
+            : `the ${type} value is ${length} characters, over 4000`,
+        );
+      const strings = quoted ? (txtStrings(sent) ?? []) : [];
+      const at = strings.findIndex((n) => n > 255);
+      if (at >= 0)
+        says.push(
+          `the ${type} value's strings are of at most 255 characters, its ${ORDINAL(at + 1)} has ${strings[at]}`,
+        );
+      return says.map((text) => ({ prop: "records", value: v, says: text }));
+    });
+  },
+  fix: 'each value at most 4000 characters; a TXT or SPF value (sent in quotes) split into strings of at most 255 with "" between them, e.g. `${first255}""${rest}`',
+  source: TXT_FORMAT,
+  by: "aws",
+};
+
 export const DNS_CROSS_RULES: readonly CrossRule[] = [
   exactlyOneOf(
     RECORD,
@@ -59,4 +151,6 @@ export const DNS_CROSS_RULES: readonly CrossRule[] = [
     ROUTE53,
   ),
   conflictsWith(RECORD, ["ttl", "ttl"], ["aliases", "alias"], ROUTE53),
+  singleValue,
+  recordValues,
 ];

@@ -1,18 +1,18 @@
 // Events and notifications: EventBridge rules and targets, SNS topics. Each entry names the
 // provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith, fifoCapableRules } from "./rule";
+import { atLeastOneOf, conflictsWith, fifoCapableRules } from "./rule";
 import {
   all,
   custom,
   goQuote,
   intBetween,
-  isJSON,
   lenBetween,
   oneOfGrowing,
   validARN,
   Validator,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
@@ -210,26 +210,15 @@ export const EVENT_RULE_INPUTS: readonly InputRule[] = [
   },
 ];
 
-/** `AtLeastOneOf` of a rule's schedule and pattern (terraform-plugin-sdk validateAtLeastOneAttribute). */
-const scheduleOrPattern: CrossRule = {
-  type: EVENT_RULE,
-  what: "at least one of scheduleExpression, eventPattern",
-  reads: ["scheduleExpression", "eventPattern"],
-  check: (inputs) =>
-    inputs.scheduleExpression === undefined || inputs.scheduleExpression === null
-      ? inputs.eventPattern === undefined || inputs.eventPattern === null
-        ? [
-            {
-              prop: "scheduleExpression",
-              value: undefined,
-              says: '"schedule_expression": one of `event_pattern,schedule_expression` must be specified',
-            },
-          ]
-        : []
-      : [],
-  fix: "give a scheduleExpression, an eventPattern, or both",
-  source: RULE_GO,
-};
+/** `AtLeastOneOf` of a rule's schedule and pattern. */
+const scheduleOrPattern = atLeastOneOf(
+  EVENT_RULE,
+  [
+    ["scheduleExpression", "schedule_expression"],
+    ["eventPattern", "event_pattern"],
+  ],
+  RULE_GO,
+);
 
 /** The checks of an SNS topic's name and FIFO settings when the provider plans a create. */
 const topicChecks = fifoCapableRules(TOPIC, "topic", "fifoTopic", 256, "FIFO topics", SNS);

@@ -7,7 +7,8 @@
 // provider file that declares it.
 import { conflictsWith, CrossRule, InputRule } from "./rule";
 import { wafName } from "./rules-network";
-import { all, isJSON, lenBetween, matches, oneOfGrowing } from "./validators";
+import { all, lenBetween, matches, oneOfGrowing } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 const ACL = "internal/service/wafv2/web_acl.go";

@@ -7,7 +7,6 @@ import {
   all,
   custom,
   goQuote,
-  iamPolicyJSON,
   intBetween,
   lenBetween,
   matches,
@@ -15,6 +14,7 @@ import {
   validARN,
   Validator,
 } from "./validators";
+import { iamPolicyJSON } from "./validators-formats";
 
 const UNIQUE_SUFFIX = 26;
 

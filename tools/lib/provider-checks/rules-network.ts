@@ -12,12 +12,11 @@ import {
   lenBetween,
   matches,
   oneOfGrowing,
-  ipv4Cidr,
-  ipv6Cidr,
   oneOf,
   oneOfIgnoringCase,
   Validator,
 } from "./validators";
+import { ipv4Cidr, ipv6Cidr } from "./validators-formats";
 import { IANA_PROTOCOLS } from "./protocols";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";

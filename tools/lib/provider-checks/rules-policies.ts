@@ -7,7 +7,8 @@
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, inputRule } from "./rule";
 import { functionName } from "./rules-compute";
-import { all, isJSON, lenBetween, matches, validARN } from "./validators";
+import { all, lenBetween, matches, validARN } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const BUCKET_POLICY = "aws:s3/bucketPolicy:BucketPolicy";
 const SECRET_POLICY = "aws:secretsmanager/secretPolicy:SecretPolicy";

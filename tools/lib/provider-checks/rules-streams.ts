@@ -9,13 +9,13 @@ import {
   custom,
   goQuote,
   intBetween,
-  isJSON,
   lenBetween,
   matches,
   oneOf,
   oneOfGrowing,
   validARN,
 } from "./validators";
+import { isJSON } from "./validators-formats";
 
 const STREAM = "aws:kinesis/stream:Stream";
 const PARAMETER = "aws:ssm/parameter:Parameter";

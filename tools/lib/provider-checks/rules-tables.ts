@@ -1,6 +1,7 @@
-// DynamoDB tables: billing mode, key and stream enumerations, and the check the provider makes
+// DynamoDB tables: billing mode, key and stream enumerations, and the checks the provider makes
 // when it plans a table (every attribute defined is a key of the table or of an index, and every
-// key is a defined attribute). Each entry names the provider file that declares it.
+// key is a defined attribute; the capacities the billing mode needs or forbids). Each entry names
+// the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { goQuote, oneOf, oneOfGrowing } from "./validators";
 
@@ -113,4 +114,55 @@ const attributesIndexed: CrossRule = {
   source: DYNAMODB,
 };
 
-export const TABLE_CROSS_RULES: readonly CrossRule[] = [attributesIndexed];
+const CAPACITIES = [
+  ["readCapacity", "read_capacity"],
+  ["writeCapacity", "write_capacity"],
+] as const;
+
+/**
+ * The resource's CustomizeDiff calling `validateProvisionedThroughputField` on a new table not
+ * restored from another: with billing mode PROVISIONED (the schema's default) each capacity must
+ * be at least 1, with PAY_PER_REQUEST neither may be set. A table whose hash key is not given as
+ * a name (another key schema, or none, as in a policy fixture) is left alone, as the key check is.
+ */
+const capacityForBilling: CrossRule = {
+  type: TABLE,
+  what: "read and write capacity as the billing mode needs them",
+  reads: [
+    "billingMode",
+    "readCapacity",
+    "writeCapacity",
+    "hashKey",
+    "restoreSourceName",
+    "restoreSourceTableArn",
+  ],
+  check: (inputs) => {
+    if (typeof inputs.hashKey !== "string") return [];
+    if (inputs.restoreSourceName || inputs.restoreSourceTableArn) return [];
+    const mode = inputs.billingMode ?? "PROVISIONED";
+    const out = [];
+    for (const [prop, attr] of CAPACITIES) {
+      const v = inputs[prop] ?? 0;
+      if (typeof v !== "number") continue;
+      if (mode === "PROVISIONED" && v < 1)
+        out.push({
+          prop,
+          value: inputs[prop],
+          says: `${attr} must be at least 1 when billing_mode is "PROVISIONED"`,
+        });
+      if (mode === "PAY_PER_REQUEST" && v !== 0)
+        out.push({
+          prop,
+          value: v,
+          says: `${attr} can not be set when billing_mode is "PAY_PER_REQUEST"`,
+        });
+    }
+    return out;
+  },
+  fix:
+    "billingMode PAY_PER_REQUEST without readCapacity and writeCapacity, or PROVISIONED (the " +
+    "default) with both at least 1",
+  source: DYNAMODB,
+};
+
+export const TABLE_CROSS_RULES: readonly CrossRule[] = [attributesIndexed, capacityForBilling];

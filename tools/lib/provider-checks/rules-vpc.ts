@@ -5,7 +5,8 @@
 // block or an IPAM netmask length, an availability zone or its id. Neither type takes a name, so
 // no auto-name is judged. Each entry names the provider file that declares it.
 import { conflictsWith, CrossRule, InputRule } from "./rule";
-import { ipv4Cidr, ipv6Cidr, LOWER_SNAKE, oneOfGrowing, validARN, Validator } from "./validators";
+import { LOWER_SNAKE, oneOfGrowing, validARN, Validator } from "./validators";
+import { ipv4Cidr, ipv6Cidr } from "./validators-formats";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
