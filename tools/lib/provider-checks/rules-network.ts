@@ -269,7 +269,7 @@ const inlineRuleRequired: CrossRule = {
               ] as const
             )
               .filter(([p]) => (rule as Record<string, unknown>)[p] == null)
-              .map(([p, attr]) => ({
+              .map(([, attr]) => ({
                 prop: block,
                 value: undefined,
                 says: `"${block}.${i}.${attr}": required field is not set`,
