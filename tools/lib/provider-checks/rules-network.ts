@@ -271,7 +271,7 @@ const inlineRuleRequired: CrossRule = {
               .filter(([p]) => (rule as Record<string, unknown>)[p] == null)
               .map(([, attr]) => ({
                 prop: block,
-                value: undefined,
+                value: rule,
                 says: `"${block}.${i}.${attr}": required field is not set`,
               }))
           : [],
