@@ -118,6 +118,28 @@ export const INFRA_BROKEN: [string, string, unknown, string, Record<string, unkn
     [{ protocol: "-1", fromPort: 0, toPort: 0, description: "d".repeat(256) }],
     "cannot be longer than 255",
   ],
+  // An inline rule without a port or protocol (cdk-nag's EC2 stacks write fromPort alone).
+  [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "ingress",
+    [{ protocol: "tcp", fromPort: 22, cidrBlocks: ["10.0.0.0/8"] }],
+    '"ingress.0.to_port": required field is not set',
+  ],
+  [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "egress",
+    [
+      { protocol: "-1", fromPort: 0, toPort: 0 },
+      { protocol: "tcp", toPort: 443 },
+    ],
+    '"egress.1.from_port": required field is not set',
+  ],
+  [
+    "aws:ec2/securityGroup:SecurityGroup",
+    "ingress",
+    [{ fromPort: 443, toPort: 443, cidrBlocks: ["10.0.0.0/8"] }],
+    '"ingress.0.protocol": required field is not set',
+  ],
   ["aws:ec2/securityGroupRule:SecurityGroupRule", "type", "INGRESS", "got INGRESS"],
   [
     "aws:ec2/securityGroupRule:SecurityGroupRule",

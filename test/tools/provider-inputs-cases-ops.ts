@@ -1,9 +1,10 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: CloudWatch alarms and SNS subscriptions, and the inputs added to the
 // types the first file covers (queues, functions, event targets, state machines, load balancers,
-// RDS, KMS aliases).
+// RDS, KMS aliases), and EventBridge bus permissions.
 
 const ARN = "arn:aws:iam::123456789012:role/app";
+const PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 const DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
 /** The compliant alarm on metric queries alone: no metric of its own. */
 const QUERIES_ONLY = {
@@ -63,10 +64,35 @@ export const OPS_COMPLIANT: Record<string, Record<string, unknown>> = {
   "aws:sfn/stateMachine:StateMachine": {
     loggingConfiguration: { level: "FATAL" },
   },
+  [PERMISSION]: {
+    statementId: "Org_Access-1",
+    principal: "*",
+    action: "events:PutEvents",
+    condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: "o-1234567890" },
+  },
 };
 
 /** Broken inputs, as BROKEN of provider-inputs-cases.ts. */
 export const OPS_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  // cdk-nag's own EventBusOpenAccess stacks write these (test/rules/EventBridge.test.ts).
+  [PERMISSION, "action", "events:*", '"action" must be: events: followed by one or more'],
+  [PERMISSION, "action", `events:${"P".repeat(58)}`, '"action" must be between 1 and 64'],
+  [PERMISSION, "principal", "arn:aws:iam::123456789012:root", "must be * or a 12 digit"],
+  [PERMISSION, "principal", "12345678901", "must be * or a 12 digit"],
+  [PERMISSION, "statementId", "org access", "alphanumeric, hyphen, or underscore"],
+  [PERMISSION, "statementId", "s".repeat(65), "between 1 and 64 characters"],
+  [
+    PERMISSION,
+    "condition",
+    { key: "foo", type: "StringEquals", value: "baz" },
+    'expected condition.0.key to be one of ["aws:PrincipalOrgID"], got foo',
+  ],
+  [
+    PERMISSION,
+    "condition",
+    { key: "aws:PrincipalOrgID", type: "bar", value: "o-1234567890" },
+    'expected condition.0.type to be one of ["StringEquals"], got bar',
+  ],
   ["aws:cloudwatch/metricAlarm:MetricAlarm", "name", "a".repeat(256), "(1 - 255)"],
   ["aws:cloudwatch/metricAlarm:MetricAlarm", "alarmDescription", "d".repeat(1025), "(0 - 1024)"],
   ["aws:cloudwatch/metricAlarm:MetricAlarm", "comparisonOperator", ">=", "got >="],

@@ -41,14 +41,21 @@ const AWS_OWNED_VALUES = new Set([
  * Classifies a literal key reference. AWS-managed keys are named `alias/aws/<service>`; that prefix
  * is reserved (KMS CreateAlias: "The alias/aws/ prefix is reserved for AWS managed keys"), so any
  * other alias, key id or key ARN is a customer-managed key (a literal ARN of a customer key, or a
- * key of another stack). `AWS_OWNED_KMS_KEY` names a service-owned key.
+ * key of another stack). `aws/<service>` is that alias as the service consoles list it, without
+ * `alias/` (the Secrets Manager console's "aws/secretsmanager"; Checkov CKV_AWS_149's
+ * CloudFormation fixture FAIL.yaml AWSKMS0): it names no customer key, since a key id is a UUID or
+ * `mrk-…` and an alias name starts with `alias/` (KMS API Reference, KeyId of every operation:
+ * "When using an alias name, prefix it with \"alias/\"").
+ * `AWS_OWNED_KMS_KEY` names a service-owned key.
  */
 export function classifyLiteralKey(value: string): KeyRef {
   // QLDB (`kmsKey`), Redshift Serverless and Aurora DSQL name the service-owned key this way,
   // Neptune Analytics (`kmsKeyIdentifier`) as AWS_OWNED_KEY, Incident Manager replication sets
   // (`kmsKeyArn`) as DefaultKey; Security Lake names S3-managed encryption S3_MANAGED_KEY.
   if (AWS_OWNED_VALUES.has(value)) return { kind: "aws-owned", value };
-  if (/(^|:)alias\/aws\//.test(value)) return { kind: "aws-managed", value };
+  if (/(^|:)alias\/aws\//.test(value) || /^aws\/[\w.-]+$/.test(value)) {
+    return { kind: "aws-managed", value };
+  }
   return { kind: "customer", via: "literal", value };
 }
 

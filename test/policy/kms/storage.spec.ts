@@ -177,6 +177,11 @@ describe("secretsmanager-secret-cmk", () => {
       const r = await run(p, secret({ kmsKeyId: awsManaged("secretsmanager") }));
       expect(r.violations).to.have.length(1);
     });
+    it("Checkov CKV_AWS_149 CloudFormation FAIL.yaml AWSKMS0: kmsKeyId 'aws/secretsmanager', the AWS-managed alias without alias/", async () => {
+      expect((await run(p, secret({ kmsKeyId: "aws/secretsmanager" }))).violations).to.deep.equal([
+        'example: secret "example": it uses the AWS-managed key aws/secretsmanager, not a customer-managed key.',
+      ]);
+    });
     it("a replica without a key uses aws/secretsmanager in its region", async () => {
       const r = await run(p, compliant({ replicas: [{ region: "us-east-1" }] }));
       expect(r.violations).to.have.length(1);

@@ -1,5 +1,5 @@
-// Events and notifications: EventBridge rules and targets, SNS topics. Each entry names the
-// provider file that declares it.
+// Events and notifications: EventBridge rules, targets and bus permissions, SNS topics. Each entry
+// names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { atLeastOneOf, conflictsWith, fifoCapableRules } from "./rule";
 import {
@@ -8,6 +8,7 @@ import {
   goQuote,
   intBetween,
   lenBetween,
+  oneOf,
   oneOfGrowing,
   validARN,
   Validator,
@@ -17,10 +18,12 @@ import { isJSON } from "./validators-formats";
 const EVENT_RULE = "aws:cloudwatch/eventRule:EventRule";
 const TARGET = "aws:cloudwatch/eventTarget:EventTarget";
 const TOPIC = "aws:sns/topic:Topic";
+const PERMISSION = "aws:cloudwatch/eventPermission:EventPermission";
 
 const EVENTS = "internal/service/events/validate.go";
 const TARGETS = "internal/service/events/target.go";
 const SNS = "internal/service/sns/topic.go";
+const PERMISSION_GO = "internal/service/events/permission.go";
 
 /**
  * EventBridge `validateRuleName` and `validateTargetID`: at most 64 characters of
@@ -40,7 +43,80 @@ const eventName: Validator = all(
 const EVENT_NAME_FIX =
   "letters, digits and _ . - only, at most 64 characters (a logical name Pulumi turns into the name too)";
 
+/** A length of 1 to 64 bytes, as the permission's validators count it (Go's `len`). */
+const oneTo64 = custom(
+  (s) => Buffer.byteLength(s, "utf8") >= 1 && Buffer.byteLength(s, "utf8") <= 64,
+  (k) => `${goQuote(k)} must be between 1 and 64 characters`,
+);
+
+/**
+ * The bus permission's own validators (internal/service/events/permission.go, after EventBridge's
+ * PutPermission request parameters): `validatePermissionAction`, `validatePermissionPrincipal`,
+ * `validatePermissionStatementID`, and the condition block's key and type, each a one-value
+ * `validation.StringInSlice` ("aws:PrincipalOrgID", "StringEquals"). A wildcard action
+ * ("events:*") or a condition on another key is refused at `pulumi preview`, before any policy
+ * judges whom the permission opens the bus to.
+ */
+const PERMISSION_RULES: readonly InputRule[] = [
+  {
+    type: PERMISSION,
+    prop: "action",
+    attr: "action",
+    validate: all(
+      oneTo64,
+      custom(
+        (s) => /^events:[A-Za-z]+$/.test(s),
+        (k) => `${goQuote(k)} must be: events: followed by one or more alphabetic characters`,
+      ),
+    ),
+    fix: 'one action, written out: "events:PutEvents" (the default when left out); no wildcard',
+    source: PERMISSION_GO,
+  },
+  {
+    type: PERMISSION,
+    prop: "principal",
+    attr: "principal",
+    validate: custom(
+      (s) => /^(\d{12}|\*)$/.test(s),
+      (k) => `${goQuote(k)} must be * or a 12 digit AWS account ID`,
+    ),
+    fix: 'a 12-digit account ID, or "*" with a condition on aws:PrincipalOrgID',
+    source: PERMISSION_GO,
+  },
+  {
+    type: PERMISSION,
+    prop: "statementId",
+    attr: "statement_id",
+    validate: all(
+      oneTo64,
+      custom(
+        (s) => /^[0-9A-Za-z_-]+$/.test(s),
+        (k) => `${goQuote(k)} must be one or more alphanumeric, hyphen, or underscore characters`,
+      ),
+    ),
+    fix: "letters, digits, - and _ only, at most 64 characters",
+    source: PERMISSION_GO,
+  },
+  {
+    type: PERMISSION,
+    prop: "condition.key",
+    attr: "condition.0.key",
+    validate: oneOf(["aws:PrincipalOrgID"]),
+    fix: 'condition: { key: "aws:PrincipalOrgID", type: "StringEquals", value: <organization id> } (the only key EventBridge takes); or name an account as principal',
+    source: PERMISSION_GO,
+  },
+  {
+    type: PERMISSION,
+    prop: "condition.type",
+    attr: "condition.0.type",
+    validate: oneOf(["StringEquals"]),
+    fix: 'type "StringEquals" (the only condition type EventBridge takes)',
+    source: PERMISSION_GO,
+  },
+];
+
 export const EVENT_RULES: readonly InputRule[] = [
+  ...PERMISSION_RULES,
   {
     type: EVENT_RULE,
     prop: "name",

@@ -242,7 +242,48 @@ export const NETWORK_RULES: readonly InputRule[] = [
   },
 ];
 
+/**
+ * A group's inline rule without `protocol`, `fromPort` or `toPort`: the three are `Required` in
+ * the provider's rule block (securityGroupRuleNestedBlock, internal/service/ec2/vpc_security_group.go),
+ * so the provider's Check refuses the group with terraform-plugin-sdk's
+ * `"<key>": required field is not set` (helper/schema/schema.go, validateObject). A JavaScript
+ * program can leave one out (CloudFormation's SecurityGroupIngress takes a rule with FromPort and
+ * no ToPort); it never reaches EC2 as a port range to judge. An item still unknown is left alone.
+ */
+const inlineRuleRequired: CrossRule = {
+  type: SG,
+  what: "protocol, fromPort and toPort of every inline ingress and egress rule",
+  reads: ["ingress", "egress"],
+  check: (inputs) =>
+    (["ingress", "egress"] as const).flatMap((block) => {
+      const rules: unknown = inputs[block];
+      if (!Array.isArray(rules)) return [];
+      return rules.flatMap((rule, i) =>
+        rule && typeof rule === "object"
+          ? (
+              [
+                ["protocol", "protocol"],
+                ["fromPort", "from_port"],
+                ["toPort", "to_port"],
+              ] as const
+            )
+              .filter(([p]) => (rule as Record<string, unknown>)[p] == null)
+              .map(([, attr]) => ({
+                prop: block,
+                value: rule,
+                says: `"${block}.${i}.${attr}": required field is not set`,
+              }))
+          : [],
+      );
+    }),
+  fix:
+    "give every inline rule its protocol, fromPort and toPort (the same port twice for one " +
+    'port; protocol "-1" with 0 and 0 for all traffic)',
+  source: SG_FILE,
+};
+
 export const NETWORK_CROSS_RULES: readonly CrossRule[] = [
+  inlineRuleRequired,
   conflictsWith(IP_SET, ["name", "name"], ["namePrefix", "name_prefix"], WAF_FILE),
   ...(
     [
