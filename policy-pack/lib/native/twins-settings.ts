@@ -28,6 +28,7 @@ import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+import { mapAsList } from "./json-map";
 
 /** An MSK cluster's clientAuthentication, each method's `enabled` as the classic flag. */
 export function mskClientAuthentication(v: any): unknown {
@@ -99,16 +100,13 @@ function beanstalkSettings(v: unknown): unknown {
 }
 
 /** A DocumentDB parameter map ({ tls: "disabled" }) as the classic [{ name, value }]. */
-function parameterMap(v: unknown): unknown {
-  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
-  const map = v as Record<string, unknown>;
-  return Object.keys(map).map((name) => ({
+const parameterMap = (v: unknown): unknown =>
+  mapAsList(v, (name, value) => ({
     name,
     get value() {
-      return map[name];
+      return value();
     },
   }));
-}
 
 /** Redshift [{ parameterName, parameterValue }] as the classic [{ name, value }]. */
 function parameterList(v: unknown): unknown {
