@@ -45,6 +45,12 @@ export interface Twin {
   readonly says?: Readonly<Record<string, string>>;
 }
 
+/**
+ * How a nested block of a native resource reads as the classic block (a listener, an access-log
+ * policy): its renames and derived properties, read by ./view.ts `classicProps` as a twin's are.
+ */
+export type NestedTwin = Pick<Twin, "rename" | "derive">;
+
 /** A classic property computed from a native one. */
 export interface Derived {
   /** The native property read (lazily: an unknown one throws when the rule reads the classic one). */

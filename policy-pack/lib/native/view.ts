@@ -4,7 +4,7 @@
 // (never a pass, never a crash). CloudFormation tags (`[{ key, value }]`) read as a classic tag map,
 // so `waiver:<policy>` tags and tier tags work on native resources too.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { Derived, Twin, TWINS } from "./twins";
+import { Derived, NestedTwin, Twin, TWINS } from "./twins";
 
 /** The native type a view was made from, by the view (resource views only). */
 const nativeTypes = new WeakMap<object, string>();
@@ -117,9 +117,10 @@ function tagMap(v: unknown): unknown {
 /**
  * The classic twin's properties over the native ones. Reading a property goes through the native
  * props (the engine's proxy: an unknown value throws); its descriptor is the native property's, as
- * the classic proxy's descriptor is the raw property (what `present` in ../values.ts reads).
+ * the classic proxy's descriptor is the raw property (what `present` in ../values.ts reads). A
+ * nested block's renames (`NestedTwin`) read the same way.
  */
-export function classicProps(twin: Twin, props: any): Record<string, unknown> {
+export function classicProps(twin: NestedTwin, props: any): Record<string, unknown> {
   if (props === undefined || props === null) return {};
   const renamed = twin.rename ?? {};
   const derived = twin.derive ?? {};
