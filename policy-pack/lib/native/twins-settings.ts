@@ -22,7 +22,8 @@
 //   default in both);
 // - AWS::DocDB::DBClusterParameterGroup Parameters, a JSON map from parameter name to value, and
 //   AWS::Redshift::ClusterParameterGroup Parameters [{ ParameterName, ParameterValue }] are the
-//   classic parameters [{ name, value }] (sdk/nodejs/docdb/dbClusterParameterGroup.ts,
+//   classic parameters [{ name, value }], Redshift's ParameterGroupName the classic name
+//   (sdk/nodejs/docdb/dbClusterParameterGroup.ts,
 //   `DBClusterParameterGroup` in 0.67.0; sdk/nodejs/redshift/clusterParameterGroup.ts).
 import * as t from "../types";
 import * as n from "./types";
@@ -164,6 +165,8 @@ export const SETTINGS_TWINS: [string, Twin][] = [
     n.NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
     {
       classic: t.REDSHIFT_PARAMETER_GROUP,
+      // ParameterGroupName is the classic name, which a cluster's clusterParameterGroupName gives.
+      rename: { name: "parameterGroupName" },
       derive: { parameters: { from: "parameters", map: parameterList } },
     },
   ],
