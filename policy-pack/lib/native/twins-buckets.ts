@@ -6,7 +6,11 @@
 // serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four flags, inline) keeps its
 // name and s3-bucket-public-access-block reads it; versioningConfiguration { status: "Enabled" |
 // "Suspended" } reads as the inline versioning { enabled }, and loggingConfiguration
-// { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix }.
+// { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix };
+// lifecycleConfiguration { rules [{ status, abortIncompleteMultipartUpload { daysAfterInitiation } }] }
+// as the inline lifecycleRules [{ enabled, abortIncompleteMultipartUploadDays }]. Inline
+// replicationConfiguration, objectLockEnabled and objectLockConfiguration keep the classic inline
+// arguments' names and shapes.
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
@@ -45,6 +49,19 @@ function logging(v: any): unknown {
   };
 }
 
+/** lifecycleConfiguration { rules } as the classic inline lifecycleRules. */
+function lifecycleRules(v: any): unknown {
+  if (v === undefined || v === null) return v;
+  return asList(v.rules).map((r: any) => ({
+    get enabled() {
+      return r?.status === "Enabled";
+    },
+    get abortIncompleteMultipartUploadDays() {
+      return r?.abortIncompleteMultipartUpload?.daysAfterInitiation;
+    },
+  }));
+}
+
 export const BUCKET_TWINS: [string, Twin][] = [
   [
     n.NATIVE_S3_BUCKET,
@@ -54,12 +71,14 @@ export const BUCKET_TWINS: [string, Twin][] = [
       says: {
         serverSideEncryptionConfiguration: "bucketEncryption",
         acl: "accessControl",
+        lifecycleRules: "lifecycleConfiguration.rules",
       },
       derive: {
         // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
         acl: { from: "accessControl", map: cannedAcl },
         versioning: { from: "versioningConfiguration", map: versioning },
         logging: { from: "loggingConfiguration", map: logging },
+        lifecycleRules: { from: "lifecycleConfiguration", map: lifecycleRules },
         serverSideEncryptionConfiguration: {
           from: "bucketEncryption",
           map: (v: any) =>

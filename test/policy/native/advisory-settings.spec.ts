@@ -3,8 +3,10 @@
 // aws-native bucket (bucketEncryption rules' bucketKeyEnabled, ownershipControls), and Redshift
 // audit logging (a cluster's loggingProperties) and user-activity logging (its
 // clusterParameterGroupName naming a ClusterParameterGroup that sets
-// enable_user_activity_logging). A compliant resource passes; each case breaks one field, and a
-// value unknown at preview is a preview note (or, where the rule asks only that it is stated, passes).
+// enable_user_activity_logging); a native bucket's lifecycle, replication, Object Lock and
+// notification settings, and cross-account grants in a native BucketPolicy. A compliant resource
+// passes; each case breaks one field, and a value unknown at preview is a preview note (or, where
+// the rule asks only that it is stated, passes).
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
@@ -82,7 +84,153 @@ const cases: Case[] = [
   },
 ];
 
+/** A lifecycle rule of the native bucket: Enabled, aborting uploads after `days` when given. */
+const lifecycleRule = (status: string, days?: number) => ({
+  id: "expire",
+  status,
+  expirationInDays: 365,
+  ...(days === undefined ? {} : { abortIncompleteMultipartUpload: { daysAfterInitiation: days } }),
+});
+
+cases.push(
+  {
+    rule: "s3-bucket-lifecycle-configured",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: { lifecycleConfiguration: { rules: [lifecycleRule("Enabled", 7)] } },
+    prop: "lifecycleConfiguration",
+    broken: [
+      [{ lifecycleConfiguration: undefined }, 'bucket "s" has no enabled lifecycle rule'],
+      [
+        { lifecycleConfiguration: { rules: [lifecycleRule("Disabled", 7)] } },
+        'bucket "s" has no enabled lifecycle rule',
+        "its only rule Disabled",
+      ],
+      [
+        { lifecycleConfiguration: { rules: [lifecycleRule("Enabled")] } },
+        "has no lifecycle rule that aborts incomplete multipart uploads",
+        "no abortIncompleteMultipartUpload",
+      ],
+    ],
+  },
+  {
+    rule: "s3-bucket-replication-enabled",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: {
+      versioningConfiguration: { status: "Enabled" },
+      replicationConfiguration: {
+        role: "arn:aws:iam::123456789012:role/replication",
+        rules: [{ status: "Enabled", destination: { bucket: "arn:aws:s3:::site-replica" } }],
+      },
+    },
+    prop: "replicationConfiguration",
+    broken: [
+      [{ replicationConfiguration: undefined }, 'bucket "s" is not replicated'],
+      [
+        {
+          replicationConfiguration: {
+            role: "arn:aws:iam::123456789012:role/replication",
+            rules: [{ status: "Disabled", destination: { bucket: "arn:aws:s3:::site-replica" } }],
+          },
+        },
+        'bucket "s" is not replicated',
+        "its only rule Disabled",
+      ],
+    ],
+  },
+  {
+    rule: "s3-bucket-object-lock-enabled",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: { objectLockEnabled: true },
+    prop: "objectLockEnabled",
+    broken: [
+      [{ objectLockEnabled: false }, 'bucket "s" has no Object Lock'],
+      [{ objectLockEnabled: undefined }, 'bucket "s" has no Object Lock'],
+    ],
+  },
+  {
+    rule: "s3-bucket-event-notifications",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: { notificationConfiguration: { eventBridgeConfiguration: { eventBridgeEnabled: true } } },
+    prop: "notificationConfiguration",
+    broken: [
+      [{ notificationConfiguration: undefined }, 'bucket "s" sends no event notifications'],
+      [
+        { notificationConfiguration: { eventBridgeConfiguration: { eventBridgeEnabled: false } } },
+        "notificationConfiguration neither enables EventBridge nor names a destination",
+        "eventBridgeEnabled false",
+      ],
+    ],
+  },
+);
+
 runCases("aws-native inline settings (advisory)", cases);
+
+describe("aws-native bucket settings read as their classic forms", () => {
+  it("an Object Lock configuration with objectLockEnabled Enabled passes", async () => {
+    const bucket = res(n.NATIVE_S3_BUCKET, "records", {
+      objectLockConfiguration: { objectLockEnabled: "Enabled" },
+    });
+    await expectClean(policy("s3-bucket-object-lock-enabled"), [bucket]);
+  });
+  it("a queue configuration is a notification destination", async () => {
+    const bucket = res(n.NATIVE_S3_BUCKET, "uploads", {
+      notificationConfiguration: {
+        queueConfigurations: [
+          { event: "s3:ObjectCreated:*", queue: "arn:aws:sqs:eu-west-1:123456789012:uploads" },
+        ],
+      },
+    });
+    await expectClean(policy("s3-bucket-event-notifications"), [bucket]);
+  });
+});
+
+describe("aws-native bucket policies: cross-account grants (s3-bucket-cross-account-restricted)", () => {
+  const rule = "s3-bucket-cross-account-restricted";
+  const bucket = res(n.NATIVE_S3_BUCKET, "shared", { bucketName: "shared" });
+  const grant = (account: string) => ({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "Read",
+        Effect: "Allow",
+        Principal: { AWS: `arn:aws:iam::${account}:root` },
+        Action: "s3:GetObject",
+        Resource: "arn:aws:s3:::shared/*",
+      },
+    ],
+  });
+  const policyOf = (document: unknown) =>
+    res(
+      n.NATIVE_S3_BUCKET_POLICY,
+      "shared-policy",
+      { bucket: "shared", policyDocument: document },
+      { refs: { bucket: [bucket] } },
+    );
+  /** A role of the stack, whose ARN names the stack's own account. */
+  const roleInputs = { roleName: "reader", assumeRolePolicyDocument: {} };
+  const own = res(n.NATIVE_IAM_ROLE, "reader", roleInputs, {
+    outputs: { ...roleInputs, arn: "arn:aws:iam::123456789012:role/reader" },
+  });
+
+  it("a grant to the stack's own account passes", async () => {
+    await expectClean(policy(rule), [own, bucket, policyOf(grant("123456789012"))]);
+  });
+  it("a grant to another account: reported on the bucket", async () => {
+    const found = await violationsOf(rule, [own, bucket, policyOf(grant("999999999999"))]);
+    expect(found).to.have.length(1);
+    expect(found[0]).to.match(/^shared: .*statement Read grants s3:GetObject to account\(s\) 999999999999/);
+  });
+  it("the policyDocument unknown at preview: a preview note", async () => {
+    const unknown = res(
+      n.NATIVE_S3_BUCKET_POLICY,
+      "shared-policy",
+      { bucket: "shared", policyDocument: UNKNOWN },
+      { refs: { bucket: [bucket], policyDocument: [own] } },
+    );
+    expect(await violationsOf(rule, [own, bucket, unknown])).to.deep.equal([]);
+    expect(await previewNotes(policy(rule), [own, bucket, unknown])).to.have.length(1);
+  });
+});
 
 describe("aws-native Bucket Keys: a DSSE-KMS rule is not asked for one", () => {
   it("aws:kms:dsse without bucketKeyEnabled passes (DSSE-KMS has no Bucket Keys)", async () => {
