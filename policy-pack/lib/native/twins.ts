@@ -454,3 +454,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
 
 /** Every native type with a twin. */
 export const NATIVE_TYPES: readonly string[] = [...TWINS.keys()];
+
+/**
+ * `classic` types and every native type whose twin is one of them: a rule's `types` when it judges
+ * the native resources that carry what it reads under the classic input name (their views).
+ */
+export function withNativeTwins(classic: readonly string[]): string[] {
+  return [...classic, ...NATIVE_TYPES.filter((t) => classic.includes(TWINS.get(t)!.classic))];
+}

@@ -7,7 +7,7 @@ import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { statementLabel } from "../../lib/public-policy";
 import { RESOURCE_POLICY_INPUT, unlistedActions } from "../../lib/resource-policies";
-import { TWINS } from "../../lib/native/twins";
+import { withNativeTwins } from "../../lib/native/twins";
 import type { IamStatement } from "../../lib/policy-document";
 import { CLOUDWATCH_LOG_DESTINATION_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
@@ -21,10 +21,7 @@ const CLASSIC_TYPES = Object.keys(RESOURCE_POLICY_INPUT).filter(
  * log, stream, vault, event bus and secret policies, keys, OpenSearch domains, access points, REST
  * APIs: ../../lib/native/twins.ts), whose views carry the document under the classic input name.
  */
-const TYPES = [
-  ...CLASSIC_TYPES,
-  ...[...TWINS].filter(([, twin]) => CLASSIC_TYPES.includes(twin.classic)).map(([type]) => type),
-];
+const TYPES = withNativeTwins(CLASSIC_TYPES);
 
 /** The one action a log destination's access policy can grant. */
 const SUBSCRIBE = "logs:PutSubscriptionFilter";

@@ -10,6 +10,7 @@ import { parsePolicyDocument } from "../../lib/policy-document";
 import type { IamStatement } from "../../lib/policy-document";
 import { pinsCallers, publicPrincipal, statementLabel } from "../../lib/public-policy";
 import { RESOURCE_POLICY_INPUT } from "../../lib/resource-policies";
+import { withNativeTwins } from "../../lib/native/twins";
 import { S3_ACCESS_POINT, S3CONTROL_ACCESS_POINT_POLICY } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
 
@@ -61,7 +62,10 @@ export const resourcePolicyAnonymousSourceIp = resourcePolicy({
       "AmazonS3/latest/userguide/access-control-block-public-access (The meaning of 'public')",
     ),
   ],
-  types: Object.keys(RESOURCE_POLICY_INPUT),
+  // aws-native resource policies (bucket, queue, topic, registry, log, stream, vault, event bus and
+  // secret policies, keys, OpenSearch domains, access points, REST APIs) read as their classic
+  // twins, the document under the classic input name (../../lib/native/twins.ts).
+  types: withNativeTwins(Object.keys(RESOURCE_POLICY_INPUT)),
   check: (props, ctx, args) => {
     const raw = props[RESOURCE_POLICY_INPUT[args.type]];
     if (raw === undefined || raw === null || raw === "") return;
