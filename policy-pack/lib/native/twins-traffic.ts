@@ -25,7 +25,7 @@
 import * as t from "../types";
 import * as n from "./types";
 import type { NestedTwin, Twin } from "./twins";
-import { classicProps } from "./view";
+import { classicBlock, classicBlocks } from "./classic-props";
 import { spelledEither } from "./spelling";
 import { asList } from "../values";
 
@@ -79,10 +79,6 @@ const LISTENER: NestedTwin = {
   derive: { sslCertificateId: spelledEither("sslCertificateId", "sSLCertificateId") },
 };
 
-/** A block of a native resource as its classic twin's block (`classicProps` over it); anything else as is. */
-const asBlock = (twin: NestedTwin) => (v: unknown) =>
-  v === undefined || v === null || typeof v !== "object" ? v : classicProps(twin, v);
-
 const WEB_ACL: Twin = {
   classic: t.WAFV2_WEB_ACL,
   derive: {
@@ -122,11 +118,8 @@ export const TRAFFIC_TWINS: [string, Twin][] = [
           from: "scheme",
           map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
         },
-        accessLogs: { from: "accessLoggingPolicy", map: asBlock(ACCESS_LOGS) },
-        listeners: {
-          from: "listeners",
-          map: (v: unknown) => (Array.isArray(v) ? asList(v).map(asBlock(LISTENER)) : v),
-        },
+        accessLogs: { from: "accessLoggingPolicy", map: classicBlock(ACCESS_LOGS) },
+        listeners: { from: "listeners", map: classicBlocks(LISTENER) },
       },
       says: {
         crossZoneLoadBalancing: "crossZone",
