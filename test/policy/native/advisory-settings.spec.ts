@@ -150,7 +150,9 @@ cases.push(
   {
     rule: "s3-bucket-event-notifications",
     type: n.NATIVE_S3_BUCKET,
-    inputs: { notificationConfiguration: { eventBridgeConfiguration: { eventBridgeEnabled: true } } },
+    inputs: {
+      notificationConfiguration: { eventBridgeConfiguration: { eventBridgeEnabled: true } },
+    },
     prop: "notificationConfiguration",
     broken: [
       [{ notificationConfiguration: undefined }, 'bucket "s" sends no event notifications'],
@@ -218,7 +220,9 @@ describe("aws-native bucket policies: cross-account grants (s3-bucket-cross-acco
   it("a grant to another account: reported on the bucket", async () => {
     const found = await violationsOf(rule, [own, bucket, policyOf(grant("999999999999"))]);
     expect(found).to.have.length(1);
-    expect(found[0]).to.match(/^shared: .*statement Read grants s3:GetObject to account\(s\) 999999999999/);
+    expect(found[0]).to.match(
+      /^shared: .*statement Read grants s3:GetObject to account\(s\) 999999999999/,
+    );
   });
   it("the policyDocument unknown at preview: a preview note", async () => {
     const unknown = res(
