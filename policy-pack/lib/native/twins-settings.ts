@@ -17,6 +17,8 @@
 //   clientAuthentication { unauthenticated, sasl { iam, scram }, tls { certificateAuthorityArns } }
 //   (`mskClientAuthentication`, read by the MSK twin in ./twins-workloads.ts).
 // - AWS::EC2::InstanceConnectEndpoint SecurityGroupIds keeps its name;
+// - AWS::SSM::Document Content, DocumentType and DocumentFormat keep theirs (sdk/nodejs/ssm/document.ts,
+//   1.x and 0.x), Content a JSON object or text, both of which the Session preferences reader takes;
 // - AWS::ElasticBeanstalk::Environment OptionSettings [{ Namespace, OptionName, Value }] is the
 //   classic setting list [{ namespace, name, value }] (an option left out is Elastic Beanstalk's
 //   default in both);
@@ -128,6 +130,7 @@ const DOCDB_PARAMETER_GROUP: Twin = {
 };
 
 export const SETTINGS_TWINS: [string, Twin][] = [
+  [n.NATIVE_SSM_DOCUMENT, { classic: t.SSM_DOCUMENT }],
   [n.NATIVE_EFS_ACCESS_POINT, { classic: t.EFS_ACCESS_POINT, rename: { tags: "accessPointTags" } }],
   [
     n.NATIVE_RAM_RESOURCE_SHARE,
