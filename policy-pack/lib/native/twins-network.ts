@@ -381,7 +381,12 @@ export const NETWORK_TWINS: [string, Twin][] = [
       classic: t.AUTOSCALING_GROUP,
       // LoadBalancerNames (classic load balancers) is the classic loadBalancers; TargetGroupARNs,
       // HealthCheckType (default EC2, as the classic) and TrafficSources keep the classic names.
-      rename: { name: "autoScalingGroupName", loadBalancers: "loadBalancerNames" },
+      // LaunchConfigurationName is the classic launchConfiguration.
+      rename: {
+        name: "autoScalingGroupName",
+        loadBalancers: "loadBalancerNames",
+        launchConfiguration: "launchConfigurationName",
+      },
       // vPCZoneIdentifier and targetGroupARNs in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts
       // of 0.67.0).
       derive: {
