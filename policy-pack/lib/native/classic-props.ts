@@ -7,7 +7,7 @@ import type { Derived, NestedTwin } from "./twins";
 import { asList } from "../values";
 
 /** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
-function tagMap(v: unknown): unknown {
+export function tagMap(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   const out: Record<string, unknown> = {};
   for (let i = 0; i < v.length; i++) {
@@ -31,7 +31,10 @@ export function classicProps(twin: NestedTwin, props: any): Record<string, unkno
   const source = (key: string): string | undefined =>
     key in renamed ? renamed[key] : key in derived ? derived[key].from : undefined;
   const read = (key: string): unknown => {
-    if (key === "tags") return tagMap(props[renamed.tags ?? "tags"]);
+    if (key === "tags") {
+      const tags = props[renamed.tags ?? "tags"];
+      return twin.tagList ? tags : tagMap(tags);
+    }
     if (key in renamed) return props[renamed[key]];
     if (key in derived) return derived[key].map(props[derived[key].from], props);
     return props[key];

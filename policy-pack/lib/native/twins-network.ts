@@ -6,7 +6,8 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList, present } from "../values";
-import type { Twin } from "./twins";
+import type { NestedTwin, Twin } from "./twins";
+import { classicBlock, tagMap } from "./classic-props";
 import { spelledEither } from "./spelling";
 import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
 
@@ -83,6 +84,24 @@ function ecsVolume(v: unknown): unknown {
   // Whether a key is set, not its value: an ARN unknown at preview is a key (read, if a rule
   // needs it, from the volume chosen, as the classic volumeConfiguration's).
   return managed.find((c) => !present(c.managedEbsVolume, "kmsKeyId")) ?? managed[0] ?? all[0];
+}
+
+/** An Auto Scaling group's launchTemplate as the classic { id, name, version }. */
+const GROUP_LAUNCH_TEMPLATE: NestedTwin = {
+  rename: { id: "launchTemplateId", name: "launchTemplateName" },
+};
+
+/** A launch template's launchTemplateData.tagSpecifications, each one's tags as a tag map. */
+function launchedTagSpecifications(data: any): unknown {
+  if (data === undefined || data === null) return data;
+  return asList(data.tagSpecifications).map((spec: any) => ({
+    get resourceType() {
+      return spec?.resourceType;
+    },
+    get tags() {
+      return tagMap(spec?.tags);
+    },
+  }));
 }
 
 export const NETWORK_TWINS: [string, Twin][] = [
@@ -296,22 +315,28 @@ export const NETWORK_TWINS: [string, Twin][] = [
     {
       classic: t.EC2_LAUNCH_TEMPLATE,
       rename: { name: "launchTemplateName" },
-      derive: Object.fromEntries(
-        [
-          "metadataOptions",
-          "networkInterfaces",
-          "blockDeviceMappings",
-          "monitoring",
-          "iamInstanceProfile",
-          "userData",
-        ].map((k) => [
-          k,
-          {
-            from: "launchTemplateData",
-            map: (v: any) => (v === undefined || v === null ? v : v[k]),
-          },
-        ]),
-      ),
+      derive: {
+        ...Object.fromEntries(
+          [
+            "metadataOptions",
+            "networkInterfaces",
+            "blockDeviceMappings",
+            "monitoring",
+            "iamInstanceProfile",
+            "userData",
+          ].map((k) => [
+            k,
+            {
+              from: "launchTemplateData",
+              map: (v: any) => (v === undefined || v === null ? v : v[k]),
+            },
+          ]),
+        ),
+        // LaunchTemplateData.TagSpecifications [{ ResourceType, Tags }] tag what the template
+        // launches, as the classic template's tagSpecifications do (the top-level
+        // TagSpecifications tag the template itself).
+        tagSpecifications: { from: "launchTemplateData", map: launchedTagSpecifications },
+      },
       says: {
         metadataOptions: "launchTemplateData.metadataOptions",
         networkInterfaces: "launchTemplateData.networkInterfaces",
@@ -392,8 +417,13 @@ export const NETWORK_TWINS: [string, Twin][] = [
       derive: {
         vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier"),
         targetGroupArns: spelledEither("targetGroupArns", "targetGroupARNs"),
+        // LaunchTemplate { LaunchTemplateId, LaunchTemplateName, Version } is the classic
+        // launchTemplate { id, name, version }.
+        launchTemplate: { from: "launchTemplate", map: classicBlock(GROUP_LAUNCH_TEMPLATE) },
       },
       says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
+      // Tags [{ Key, Value, PropagateAtLaunch }], the classic group's tags list.
+      tagList: true,
     },
   ],
   [

@@ -43,13 +43,18 @@ export interface Twin {
    * here; derived ones and plain words (`policy`, `name`) only when listed.
    */
   readonly says?: Readonly<Record<string, string>>;
+  /**
+   * The classic twin's tags are a list of `{ key, value, ... }` as well (an Auto Scaling group's,
+   * with propagateAtLaunch), so the native list is read as given instead of as a tag map.
+   */
+  readonly tagList?: boolean;
 }
 
 /**
  * How a nested block of a native resource reads as the classic block (a listener, an access-log
  * policy): its renames and derived properties, read by ./view.ts `classicProps` as a twin's are.
  */
-export type NestedTwin = Pick<Twin, "rename" | "derive">;
+export type NestedTwin = Pick<Twin, "rename" | "derive" | "tagList">;
 
 /** A classic property computed from a native one. */
 export interface Derived {

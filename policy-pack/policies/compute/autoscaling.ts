@@ -9,7 +9,7 @@ import { resolveRef } from "../../lib/references";
 import { asList, holdsValue, stringProp, unknownError } from "../../lib/values";
 import { AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
-import { NATIVE_AUTOSCALING_GROUP } from "../../lib/native/types";
+import { NATIVE_AUTOSCALING_GROUP, NATIVE_EC2_LAUNCH_TEMPLATE } from "../../lib/native/types";
 import { eitherField } from "../../lib/native/spelling";
 import { nativeTypeOf } from "../../lib/native/view";
 
@@ -59,8 +59,16 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
     "Add `tags: [{ key, value, propagateAtLaunch: true }]` for the standard tags (owner, environment, cost " +
     'centre), or give the launch template `tagSpecifications: [{ resourceType: "instance", tags }]`.',
   references: [checkov("CKV_AWS_153"), awsDocs("Tag Auto Scaling groups and instances")],
-  types: [AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE],
-  appliesTo: AUTOSCALING_GROUP,
+  // An aws-native AutoScalingGroup's tags are the classic list (propagateAtLaunch), and a native
+  // LaunchTemplate's launchTemplateData.tagSpecifications read as the classic template's
+  // (../../lib/native/twins-network.ts).
+  types: [
+    AUTOSCALING_GROUP,
+    EC2_LAUNCH_TEMPLATE,
+    NATIVE_AUTOSCALING_GROUP,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
+  appliesTo: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (ctx) => {
     const groups = ctx.index.ofType(AUTOSCALING_GROUP);
     if (groups.length === 0) return;

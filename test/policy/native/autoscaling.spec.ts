@@ -1,7 +1,9 @@
 // Advisory Auto Scaling rules on an aws-native AutoScalingGroup: it launches from a launch template
 // (launchTemplate or mixedInstancesPolicy; launchConfigurationName is the classic
-// launchConfiguration), and it notifies a topic of its scaling events (its inline
-// notificationConfigurations, topicARN in 0.67.0, or a classic aws.autoscaling.Notification). A
+// launchConfiguration), it notifies a topic of its scaling events (its inline
+// notificationConfigurations, topicARN in 0.67.0, or a classic aws.autoscaling.Notification), and
+// it tags its instances (tags with propagateAtLaunch, or its launch template's
+// launchTemplateData.tagSpecifications for instances). A
 // compliant group passes; each break is one finding; a value unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
@@ -56,7 +58,54 @@ const cases: Case[] = [
   },
 ];
 
+const OWNER = { key: "owner", value: "platform" };
+cases.push({
+  rule: "autoscaling-group-propagates-tags",
+  type: n.NATIVE_AUTOSCALING_GROUP,
+  inputs: { ...GROUP, tags: [{ ...OWNER, propagateAtLaunch: true }] },
+  prop: "tags",
+  broken: [
+    [
+      { tags: [{ ...OWNER, propagateAtLaunch: false }] },
+      "propagates none of its tags, and launches from no launch template",
+      "propagateAtLaunch false",
+    ],
+    [{ tags: undefined }, "has no tags, and launches from no launch template"],
+  ],
+});
+
 runCases("aws-native Auto Scaling groups (advisory)", cases);
+
+describe("aws-native Auto Scaling groups: instances tagged by their launch template", () => {
+  const rule = "autoscaling-group-propagates-tags";
+  const template = (tagSpecifications: unknown) =>
+    res(n.NATIVE_EC2_LAUNCH_TEMPLATE, "web-lt", {
+      launchTemplateName: "web",
+      launchTemplateData: { imageId: "ami-0abc", instanceType: "t3.micro", tagSpecifications },
+      tagSpecifications: [{ resourceType: "launch-template", tags: [OWNER] }],
+    });
+  const group = (lt: ReturnType<typeof res>) =>
+    res(
+      n.NATIVE_AUTOSCALING_GROUP,
+      "web",
+      { ...GROUP, tags: [OWNER], launchTemplate: { launchTemplateId: "lt-0abc", version: "1" } },
+      { refs: { launchTemplate: [lt] } },
+    );
+  it("launchTemplateData.tagSpecifications for instances: passes", async () => {
+    const lt = template([{ resourceType: "instance", tags: [OWNER] }]);
+    await expectClean(policy(rule), [lt, group(lt)]);
+  });
+  it("only the template's own tagSpecifications (launch-template): reported", async () => {
+    const lt = template(undefined);
+    expect(await violationsOf(rule, [lt, group(lt)])).to.deep.equal([
+      "web: propagates none of its tags, and its launch template web-lt has no tag specification for instances: its instances launch untagged.",
+    ]);
+  });
+  it("instance tag specifications with no tags: reported", async () => {
+    const lt = template([{ resourceType: "instance", tags: [] }]);
+    expect(await violationsOf(rule, [lt, group(lt)])).to.have.length(1);
+  });
+});
 
 describe("aws-native Auto Scaling groups: other ways to say it", () => {
   it("a mixed instances policy's launch template passes", async () => {
