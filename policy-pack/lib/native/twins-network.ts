@@ -86,8 +86,11 @@ function ecsVolume(v: unknown): unknown {
   return managed.find((c) => !present(c.managedEbsVolume, "kmsKeyId")) ?? managed[0] ?? all[0];
 }
 
-/** An Auto Scaling group's launchTemplate as the classic { id, name, version }. */
-const GROUP_LAUNCH_TEMPLATE: NestedTwin = {
+/**
+ * The launch template an instance or an Auto Scaling group names, { LaunchTemplateId,
+ * LaunchTemplateName, Version }, as the classic launchTemplate { id, name, version }.
+ */
+const LAUNCH_TEMPLATE_SPEC: NestedTwin = {
   rename: { id: "launchTemplateId", name: "launchTemplateName" },
 };
 
@@ -286,23 +289,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
               : v,
         },
         // launchTemplate { launchTemplateId, launchTemplateName, version }: the classic id/name.
-        launchTemplate: {
-          from: "launchTemplate",
-          map: (v: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get id() {
-                    return v.launchTemplateId;
-                  },
-                  get name() {
-                    return v.launchTemplateName;
-                  },
-                  get version() {
-                    return v.version;
-                  },
-                },
-        },
+        launchTemplate: { from: "launchTemplate", map: classicBlock(LAUNCH_TEMPLATE_SPEC) },
       },
     },
   ],
@@ -417,9 +404,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
       derive: {
         vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier"),
         targetGroupArns: spelledEither("targetGroupArns", "targetGroupARNs"),
-        // LaunchTemplate { LaunchTemplateId, LaunchTemplateName, Version } is the classic
-        // launchTemplate { id, name, version }.
-        launchTemplate: { from: "launchTemplate", map: classicBlock(GROUP_LAUNCH_TEMPLATE) },
+        launchTemplate: { from: "launchTemplate", map: classicBlock(LAUNCH_TEMPLATE_SPEC) },
       },
       says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
       // Tags [{ Key, Value, PropagateAtLaunch }], the classic group's tags list.

@@ -7,7 +7,7 @@
 // compliant group passes; each break is one finding; a value unknown at preview is a preview note.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
-import { expectClean, policy, res, violationsOf } from "../fixture";
+import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
 import { Case, runCases } from "./cases";
 
 const TOPIC_ARN = "arn:aws:sns:eu-west-1:123456789012:scaling";
@@ -133,5 +133,44 @@ describe("aws-native Auto Scaling groups: other ways to say it", () => {
     });
     await expectClean(policy("autoscaling-group-notifications"), [group, notification]);
     expect(await violationsOf("autoscaling-group-notifications", [group])).to.have.length(1);
+  });
+});
+
+describe("aws-native groups and instances launch from templates of the stack", () => {
+  const rule = "ec2-launch-template-in-stack";
+  const lt = res(
+    n.NATIVE_EC2_LAUNCH_TEMPLATE,
+    "web-lt",
+    { launchTemplateName: "web", launchTemplateData: { imageId: "ami-0abc" } },
+    { outputs: { launchTemplateName: "web", launchTemplateData: { imageId: "ami-0abc" } } },
+  );
+  const group = (launchTemplate: unknown, refs = {}) =>
+    res(n.NATIVE_AUTOSCALING_GROUP, "web", { ...GROUP, launchTemplate }, { refs });
+  it("compliant: the group names the stack's template by reference", async () => {
+    await expectClean(policy(rule), [
+      lt,
+      group({ launchTemplateId: "lt-0abc" }, { launchTemplate: [lt] }),
+    ]);
+  });
+  it("compliant: the group names the stack's template by its launchTemplateName", async () => {
+    await expectClean(policy(rule), [lt, group({ launchTemplateName: "web", version: "1" })]);
+  });
+  it("a template of another stack by id: reported (group and instance)", async () => {
+    const instance = res(n.NATIVE_EC2_INSTANCE, "box", {
+      launchTemplate: { launchTemplateId: "lt-0other" },
+    });
+    const found = await violationsOf(rule, [
+      lt,
+      group({ launchTemplateId: "lt-0other" }),
+      instance,
+    ]);
+    expect(found).to.have.length(2);
+    expect(found[0]).to.contain("launches from launch template lt-0other, not in this stack");
+  });
+  it("the template's id unknown at preview, built from nothing in the stack: a preview note", async () => {
+    const other = res(n.NATIVE_SQS_QUEUE, "other", {});
+    const g = group({ launchTemplateId: UNKNOWN }, { launchTemplate: [other] });
+    expect(await violationsOf(rule, [lt, other, g])).to.deep.equal([]);
+    expect(await previewNotes(policy(rule), [lt, other, g])).to.have.length(1);
   });
 });
