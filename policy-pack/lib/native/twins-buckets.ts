@@ -3,7 +3,8 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html):
 // bucketName; bucketEncryption.serverSideEncryptionConfiguration[] { serverSideEncryptionByDefault
 // { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as the classic inline
-// serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four flags, inline) keeps its
+// serverSideEncryptionConfiguration (0.67.0 spells the default's fields sSEAlgorithm and
+// kMSMasterKeyID: s3/bucket.d.ts, BucketServerSideEncryptionByDefaultArgs); publicAccessBlockConfiguration (four flags, inline) keeps its
 // name and s3-bucket-public-access-block reads it; versioningConfiguration { status: "Enabled" |
 // "Suspended" } reads as the inline versioning { enabled }, and loggingConfiguration
 // { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix };
@@ -15,6 +16,8 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
+import { classicBlock } from "./classic-props";
+import { spelledEither } from "./spelling";
 
 /**
  * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
@@ -62,6 +65,17 @@ function lifecycleRules(v: any): unknown {
   }));
 }
 
+/**
+ * A rule's serverSideEncryptionByDefault as the classic applyServerSideEncryptionByDefault
+ * { sseAlgorithm, kmsMasterKeyId }, in either SDK's spelling.
+ */
+const sseDefault = classicBlock({
+  derive: {
+    sseAlgorithm: spelledEither("sseAlgorithm", "sSEAlgorithm"),
+    kmsMasterKeyId: spelledEither("kmsMasterKeyId", "kMSMasterKeyID"),
+  },
+});
+
 export const BUCKET_TWINS: [string, Twin][] = [
   [
     n.NATIVE_S3_BUCKET,
@@ -88,7 +102,7 @@ export const BUCKET_TWINS: [string, Twin][] = [
                   get rules() {
                     return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
                       get applyServerSideEncryptionByDefault() {
-                        return r?.serverSideEncryptionByDefault;
+                        return sseDefault(r?.serverSideEncryptionByDefault);
                       },
                       get bucketKeyEnabled() {
                         return r?.bucketKeyEnabled;
