@@ -15,8 +15,8 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
-import type { Twin } from "./twins";
-import { classicBlock } from "./classic-props";
+import type { NestedTwin, Twin } from "./twins";
+import { classicBlock, classicBlocks } from "./classic-props";
 import { spelledEither } from "./spelling";
 
 /**
@@ -52,18 +52,23 @@ function logging(v: any): unknown {
   };
 }
 
+/**
+ * A lifecycle rule { status, abortIncompleteMultipartUpload { daysAfterInitiation } } as the
+ * classic inline rule { enabled, abortIncompleteMultipartUploadDays }.
+ */
+const LIFECYCLE_RULE: NestedTwin = {
+  derive: {
+    enabled: { from: "status", always: true, map: (v: unknown) => v === "Enabled" },
+    abortIncompleteMultipartUploadDays: {
+      from: "abortIncompleteMultipartUpload",
+      map: (v: any) => v?.daysAfterInitiation,
+    },
+  },
+};
+
 /** lifecycleConfiguration { rules } as the classic inline lifecycleRules. */
-function lifecycleRules(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return asList(v.rules).map((r: any) => ({
-    get enabled() {
-      return r?.status === "Enabled";
-    },
-    get abortIncompleteMultipartUploadDays() {
-      return r?.abortIncompleteMultipartUpload?.daysAfterInitiation;
-    },
-  }));
-}
+const lifecycleRules = (v: any): unknown =>
+  v === undefined || v === null ? v : classicBlocks(LIFECYCLE_RULE)(v.rules);
 
 /**
  * A rule's serverSideEncryptionByDefault as the classic applyServerSideEncryptionByDefault

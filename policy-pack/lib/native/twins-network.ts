@@ -7,7 +7,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList, present } from "../values";
 import type { NestedTwin, Twin } from "./twins";
-import { classicBlock, tagMap } from "./classic-props";
+import { classicBlock, classicBlocks } from "./classic-props";
 import { spelledEither } from "./spelling";
 import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
 
@@ -94,18 +94,17 @@ const LAUNCH_TEMPLATE_SPEC: NestedTwin = {
   rename: { id: "launchTemplateId", name: "launchTemplateName" },
 };
 
-/** A launch template's launchTemplateData.tagSpecifications, each one's tags as a tag map. */
-function launchedTagSpecifications(data: any): unknown {
-  if (data === undefined || data === null) return data;
-  return asList(data.tagSpecifications).map((spec: any) => ({
-    get resourceType() {
-      return spec?.resourceType;
-    },
-    get tags() {
-      return tagMap(spec?.tags);
-    },
-  }));
-}
+/**
+ * A tag specification { resourceType, tags } as the classic one: resourceType keeps its name, and
+ * the CloudFormation tag list reads as a tag map (`classicProps` reads every `tags` so).
+ */
+const TAG_SPECIFICATION: NestedTwin = {};
+
+/** A launch template's launchTemplateData.tagSpecifications as the classic tagSpecifications. */
+const launchedTagSpecifications = (data: any): unknown =>
+  data === undefined || data === null
+    ? data
+    : classicBlocks(TAG_SPECIFICATION)(data.tagSpecifications);
 
 export const NETWORK_TWINS: [string, Twin][] = [
   // sdk/nodejs/ec2/{networkAcl,networkAclEntry}.ts: an ACL holds no entries inline; each
