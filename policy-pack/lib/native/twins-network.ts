@@ -1,14 +1,15 @@
 // The @pulumi/aws-native network types and their classic twins (see ./twins.ts): VPCs, subnets,
 // route tables, routes and their associations and gateways (the default-route rule), security
 // groups and their rules with load balancers (the public-ingress rules), and compute placed in
-// subnets. Property names from the aws-native schema (pulumi/pulumi-aws-native
-// sdk/nodejs/<module>/<type>.ts; CloudFormation's, camelCased).
+// subnets (Auto Scaling groups and launch templates: ./twins-launches.ts). Property names from
+// the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation's,
+// camelCased).
 import * as t from "../types";
 import * as n from "./types";
 import { asList, present } from "../values";
-import type { NestedTwin, Twin } from "./twins";
-import { classicBlock, classicBlocks } from "./classic-props";
-import { spelledEither } from "./spelling";
+import type { Twin } from "./twins";
+import { classicBlock } from "./classic-props";
+import { LAUNCH_TEMPLATE_SPEC } from "./twins-launches";
 import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
@@ -85,26 +86,6 @@ function ecsVolume(v: unknown): unknown {
   // needs it, from the volume chosen, as the classic volumeConfiguration's).
   return managed.find((c) => !present(c.managedEbsVolume, "kmsKeyId")) ?? managed[0] ?? all[0];
 }
-
-/**
- * The launch template an instance or an Auto Scaling group names, { LaunchTemplateId,
- * LaunchTemplateName, Version }, as the classic launchTemplate { id, name, version }.
- */
-const LAUNCH_TEMPLATE_SPEC: NestedTwin = {
-  rename: { id: "launchTemplateId", name: "launchTemplateName" },
-};
-
-/**
- * A tag specification { resourceType, tags } as the classic one: resourceType keeps its name, and
- * the CloudFormation tag list reads as a tag map (`classicProps` reads every `tags` so).
- */
-const TAG_SPECIFICATION: NestedTwin = {};
-
-/** A launch template's launchTemplateData.tagSpecifications as the classic tagSpecifications. */
-const launchedTagSpecifications = (data: any): unknown =>
-  data === undefined || data === null
-    ? data
-    : classicBlocks(TAG_SPECIFICATION)(data.tagSpecifications);
 
 export const NETWORK_TWINS: [string, Twin][] = [
   // sdk/nodejs/ec2/{networkAcl,networkAclEntry}.ts: an ACL holds no entries inline; each
@@ -292,45 +273,6 @@ export const NETWORK_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateName and launchTemplateData { metadataOptions,
-  // networkInterfaces, blockDeviceMappings, monitoring { enabled }, iamInstanceProfile { arn,
-  // name }, userData (base64, as the classic template's), ... } (CloudFormation AWS::EC2::LaunchTemplate
-  // LaunchTemplateData), whose members read as the classic template's top-level properties.
-  [
-    n.NATIVE_EC2_LAUNCH_TEMPLATE,
-    {
-      classic: t.EC2_LAUNCH_TEMPLATE,
-      rename: { name: "launchTemplateName" },
-      derive: {
-        ...Object.fromEntries(
-          [
-            "metadataOptions",
-            "networkInterfaces",
-            "blockDeviceMappings",
-            "monitoring",
-            "iamInstanceProfile",
-            "userData",
-          ].map((k) => [
-            k,
-            {
-              from: "launchTemplateData",
-              map: (v: any) => (v === undefined || v === null ? v : v[k]),
-            },
-          ]),
-        ),
-        // LaunchTemplateData.TagSpecifications [{ ResourceType, Tags }] tag what the template
-        // launches, as the classic template's tagSpecifications do (the top-level
-        // TagSpecifications tag the template itself).
-        tagSpecifications: { from: "launchTemplateData", map: launchedTagSpecifications },
-      },
-      says: {
-        metadataOptions: "launchTemplateData.metadataOptions",
-        networkInterfaces: "launchTemplateData.networkInterfaces",
-        blockDeviceMappings: "launchTemplateData.blockDeviceMappings",
-        iamInstanceProfile: "launchTemplateData.iamInstanceProfile",
-      },
-    },
-  ],
   [n.NATIVE_LAMBDA_FUNCTION, { classic: t.LAMBDA_FUNCTION, rename: { name: "functionName" } }],
   // sdk/nodejs/ecs/service.ts: networkConfiguration.awsvpcConfiguration { subnets, securityGroups,
   // assignPublicIp "ENABLED" | "DISABLED" } (CloudFormation AWS::ECS::Service AwsVpcConfiguration,
@@ -382,34 +324,8 @@ export const NETWORK_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/autoscaling/autoScalingGroup.ts: vpcZoneIdentifier (a list of subnet ids, the
-  // classic vpcZoneIdentifiers); sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName;
-  // sdk/nodejs/eks/cluster.ts: resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the
-  // classic vpcConfig.
-  [
-    n.NATIVE_AUTOSCALING_GROUP,
-    {
-      classic: t.AUTOSCALING_GROUP,
-      // LoadBalancerNames (classic load balancers) is the classic loadBalancers; TargetGroupARNs,
-      // HealthCheckType (default EC2, as the classic) and TrafficSources keep the classic names.
-      // LaunchConfigurationName is the classic launchConfiguration.
-      rename: {
-        name: "autoScalingGroupName",
-        loadBalancers: "loadBalancerNames",
-        launchConfiguration: "launchConfigurationName",
-      },
-      // vPCZoneIdentifier and targetGroupARNs in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts
-      // of 0.67.0).
-      derive: {
-        vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier"),
-        targetGroupArns: spelledEither("targetGroupArns", "targetGroupARNs"),
-        launchTemplate: { from: "launchTemplate", map: classicBlock(LAUNCH_TEMPLATE_SPEC) },
-      },
-      says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
-      // Tags [{ Key, Value, PropagateAtLaunch }], the classic group's tags list.
-      tagList: true,
-    },
-  ],
+  // sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName; sdk/nodejs/eks/cluster.ts:
+  // resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the classic vpcConfig.
   [
     n.NATIVE_EKS_NODEGROUP,
     {

@@ -30,7 +30,7 @@ export const autoscalingGroupLaunchTemplate = resourcePolicy({
     awsDocs("Migrate your Auto Scaling groups to launch templates"),
   ],
   // An aws-native AutoScalingGroup: launchTemplate and mixedInstancesPolicy keep their paths, and
-  // LaunchConfigurationName reads as the classic launchConfiguration (../../lib/native/twins-network.ts).
+  // LaunchConfigurationName reads as the classic launchConfiguration (../../lib/native/twins-launches.ts).
   types: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (props, ctx) => {
     if (holdsValue(() => props.launchTemplate)) return;
@@ -61,7 +61,7 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
   references: [checkov("CKV_AWS_153"), awsDocs("Tag Auto Scaling groups and instances")],
   // An aws-native AutoScalingGroup's tags are the classic list (propagateAtLaunch), and a native
   // LaunchTemplate's launchTemplateData.tagSpecifications read as the classic template's
-  // (../../lib/native/twins-network.ts).
+  // (../../lib/native/twins-launches.ts).
   types: [
     AUTOSCALING_GROUP,
     EC2_LAUNCH_TEMPLATE,

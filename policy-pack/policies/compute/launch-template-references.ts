@@ -38,7 +38,7 @@ export const launchTemplateInStack = stackPolicy({
   ],
   // aws-native AutoScalingGroups and Instances name their template as launchTemplate
   // { launchTemplateId, launchTemplateName }, read as the classic { id, name }, and a native
-  // LaunchTemplate is one of the stack (../../lib/native/twins-network.ts).
+  // LaunchTemplate is one of the stack (../../lib/native/twins-network.ts, twins-launches.ts).
   types: [
     AUTOSCALING_GROUP,
     EC2_INSTANCE,
