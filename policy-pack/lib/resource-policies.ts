@@ -73,6 +73,8 @@ import {
   VPCLATTICE_RESOURCE_POLICY,
   XRAY_RESOURCE_POLICY,
 } from "./types";
+import { NATIVE_ECR_REPOSITORY, NATIVE_EFS_FILE_SYSTEM } from "./native/types";
+import { TWINS, withNativeTwins } from "./native/twins";
 
 /** True when a statement's principals include everyone (`"*"`, `{"AWS": "*"}` ...). */
 export function hasWildcardPrincipal(s: IamStatement): boolean {
@@ -222,6 +224,41 @@ export const RESOURCE_POLICY_INPUT: Readonly<Record<string, string>> = {
   [S3_ACCESS_POINT]: "policy",
   [S3CONTROL_ACCESS_POINT_POLICY]: "policy",
 };
+
+/**
+ * aws-native resources that hold their resource policy inline where the classic twin holds none
+ * (the classic provider keeps it in a resource of its own: aws.ecr.RepositoryPolicy,
+ * aws.efs.FileSystemPolicy), each with the input of the twin's view that carries it. The twins
+ * read `repositoryPolicyText` (AWS::ECR::Repository RepositoryPolicyText) and `fileSystemPolicy`
+ * (AWS::EFS::FileSystem FileSystemPolicy) as `policy`: ./native/twins-services.ts, ./native/twins.ts.
+ */
+export const NATIVE_INLINE_POLICY_INPUT: Readonly<Record<string, string>> = {
+  [NATIVE_ECR_REPOSITORY]: "policy",
+  [NATIVE_EFS_FILE_SYSTEM]: "policy",
+};
+
+/** The same inputs by the classic type a rule sees for the native resource (its view's type). */
+const INLINE_POLICY_INPUT_BY_VIEW: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(NATIVE_INLINE_POLICY_INPUT).map(([t, input]) => [TWINS.get(t)!.classic, input]),
+);
+
+/**
+ * The `types` of a rule over every resource-based policy: the classic `types` (keys of
+ * RESOURCE_POLICY_INPUT), the native types whose twin is one of them, and the native types whose
+ * policy is inline (NATIVE_INLINE_POLICY_INPUT). The classic twins of the latter stay out: they
+ * hold no policy.
+ */
+export function resourcePolicyTypes(classic: readonly string[]): string[] {
+  return [...withNativeTwins(classic), ...Object.keys(NATIVE_INLINE_POLICY_INPUT)];
+}
+
+/**
+ * The input that holds the resource policy of a resource a rule of `resourcePolicyTypes` sees,
+ * by the type it sees (a classic type, or the classic type of a native resource's view).
+ */
+export function resourcePolicyInputOf(type: string): string | undefined {
+  return RESOURCE_POLICY_INPUT[type] ?? INLINE_POLICY_INPUT_BY_VIEW[type];
+}
 
 /**
  * What an Allow statement grants beyond any list of actions, described; undefined when it names

@@ -37,18 +37,27 @@ function yamlInputs(content: string): SessionInputs | undefined {
   return out;
 }
 
+/** A document's `inputs` block, when it is a mapping. */
+function inputsOf(document: any): SessionInputs | undefined {
+  const inputs = document?.inputs;
+  return inputs && typeof inputs === "object" && !Array.isArray(inputs) ? inputs : undefined;
+}
+
 /**
- * The `inputs` (session preferences) of a Session document's content in `format` ("JSON" when
- * unset, as the provider's default; "YAML"), or undefined when the content sets none or cannot be
- * read as that format.
+ * The `inputs` (session preferences) of a Session document's content: text in `format` ("JSON"
+ * when unset, as the provider's default; "YAML"), or a JSON object, as @pulumi/aws-native takes
+ * AWS::SSM::Document Content (type Json, converted to the DocumentFormat by CloudFormation:
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-ssm-document.html).
+ * Undefined when the content sets none or cannot be read as that format.
  */
 export function sessionInputs(content: unknown, format: unknown): SessionInputs | undefined {
+  if (content !== null && typeof content === "object" && !Array.isArray(content)) {
+    return inputsOf(content);
+  }
   if (typeof content !== "string") return undefined;
   if (format === "YAML") return yamlInputs(content);
   try {
-    const parsed = JSON.parse(content);
-    const inputs = parsed?.inputs;
-    return inputs && typeof inputs === "object" && !Array.isArray(inputs) ? inputs : undefined;
+    return inputsOf(JSON.parse(content));
   } catch {
     return undefined;
   }

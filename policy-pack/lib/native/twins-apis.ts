@@ -16,20 +16,18 @@ import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+import { mapAsList, templateField } from "./json-map";
 
 /** A native WebSocket stage's routeSettings map as the classic [{ routeKey, loggingLevel }]. */
-function routeSettings(v: unknown): unknown {
-  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
-  const map = v as Record<string, any>;
-  return Object.keys(map).map((routeKey) => ({
+const routeSettings = (v: unknown): unknown =>
+  mapAsList(v, (routeKey, settings) => ({
     routeKey,
     // The JSON is the template's: CloudFormation's LoggingLevel, or the camelCase the SDK's typed
     // defaultRouteSettings uses.
     get loggingLevel() {
-      return map[routeKey]?.loggingLevel ?? map[routeKey]?.LoggingLevel;
+      return templateField(settings(), "loggingLevel");
     },
   }));
-}
 
 /** A method settings resource as a rule reads it: its methodPath and settings.loggingLevel. */
 interface MethodSettingsView {

@@ -3,14 +3,21 @@
 // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html):
 // bucketName; bucketEncryption.serverSideEncryptionConfiguration[] { serverSideEncryptionByDefault
 // { sseAlgorithm, kmsMasterKeyId }, bucketKeyEnabled } reads as the classic inline
-// serverSideEncryptionConfiguration; publicAccessBlockConfiguration (four flags, inline) keeps its
+// serverSideEncryptionConfiguration (0.67.0 spells the default's fields sSEAlgorithm and
+// kMSMasterKeyID: s3/bucket.d.ts, BucketServerSideEncryptionByDefaultArgs); publicAccessBlockConfiguration (four flags, inline) keeps its
 // name and s3-bucket-public-access-block reads it; versioningConfiguration { status: "Enabled" |
 // "Suspended" } reads as the inline versioning { enabled }, and loggingConfiguration
-// { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix }.
+// { destinationBucketName, logFilePrefix } as the inline logging { targetBucket, targetPrefix };
+// lifecycleConfiguration { rules [{ status, abortIncompleteMultipartUpload { daysAfterInitiation } }] }
+// as the inline lifecycleRules [{ enabled, abortIncompleteMultipartUploadDays }]. Inline
+// replicationConfiguration, objectLockEnabled and objectLockConfiguration keep the classic inline
+// arguments' names and shapes.
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
-import type { Twin } from "./twins";
+import type { NestedTwin, Twin } from "./twins";
+import { classicBlock, classicBlocks } from "./classic-props";
+import { spelledEither } from "./spelling";
 
 /**
  * CloudFormation's canned ACL names (AWS::S3::Bucket AccessControl: Private, PublicRead,
@@ -45,6 +52,35 @@ function logging(v: any): unknown {
   };
 }
 
+/**
+ * A lifecycle rule { status, abortIncompleteMultipartUpload { daysAfterInitiation } } as the
+ * classic inline rule { enabled, abortIncompleteMultipartUploadDays }.
+ */
+const LIFECYCLE_RULE: NestedTwin = {
+  derive: {
+    enabled: { from: "status", always: true, map: (v: unknown) => v === "Enabled" },
+    abortIncompleteMultipartUploadDays: {
+      from: "abortIncompleteMultipartUpload",
+      map: (v: any) => v?.daysAfterInitiation,
+    },
+  },
+};
+
+/** lifecycleConfiguration { rules } as the classic inline lifecycleRules. */
+const lifecycleRules = (v: any): unknown =>
+  v === undefined || v === null ? v : classicBlocks(LIFECYCLE_RULE)(v.rules);
+
+/**
+ * A rule's serverSideEncryptionByDefault as the classic applyServerSideEncryptionByDefault
+ * { sseAlgorithm, kmsMasterKeyId }, in either SDK's spelling.
+ */
+const sseDefault = classicBlock({
+  derive: {
+    sseAlgorithm: spelledEither("sseAlgorithm", "sSEAlgorithm"),
+    kmsMasterKeyId: spelledEither("kmsMasterKeyId", "kMSMasterKeyID"),
+  },
+});
+
 export const BUCKET_TWINS: [string, Twin][] = [
   [
     n.NATIVE_S3_BUCKET,
@@ -54,12 +90,14 @@ export const BUCKET_TWINS: [string, Twin][] = [
       says: {
         serverSideEncryptionConfiguration: "bucketEncryption",
         acl: "accessControl",
+        lifecycleRules: "lifecycleConfiguration.rules",
       },
       derive: {
         // accessControl: the canned ACL in CloudFormation's spelling (PublicRead ...).
         acl: { from: "accessControl", map: cannedAcl },
         versioning: { from: "versioningConfiguration", map: versioning },
         logging: { from: "loggingConfiguration", map: logging },
+        lifecycleRules: { from: "lifecycleConfiguration", map: lifecycleRules },
         serverSideEncryptionConfiguration: {
           from: "bucketEncryption",
           map: (v: any) =>
@@ -69,7 +107,7 @@ export const BUCKET_TWINS: [string, Twin][] = [
                   get rules() {
                     return asList(v.serverSideEncryptionConfiguration).map((r: any) => ({
                       get applyServerSideEncryptionByDefault() {
-                        return r?.serverSideEncryptionByDefault;
+                        return sseDefault(r?.serverSideEncryptionByDefault);
                       },
                       get bucketKeyEnabled() {
                         return r?.bucketKeyEnabled;

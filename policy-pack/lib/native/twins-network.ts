@@ -1,13 +1,15 @@
 // The @pulumi/aws-native network types and their classic twins (see ./twins.ts): VPCs, subnets,
 // route tables, routes and their associations and gateways (the default-route rule), security
 // groups and their rules with load balancers (the public-ingress rules), and compute placed in
-// subnets. Property names from the aws-native schema (pulumi/pulumi-aws-native
-// sdk/nodejs/<module>/<type>.ts; CloudFormation's, camelCased).
+// subnets (Auto Scaling groups and launch templates: ./twins-launches.ts). Property names from
+// the aws-native schema (pulumi/pulumi-aws-native sdk/nodejs/<module>/<type>.ts; CloudFormation's,
+// camelCased).
 import * as t from "../types";
 import * as n from "./types";
 import { asList, present } from "../values";
 import type { Twin } from "./twins";
-import { spelledEither } from "./spelling";
+import { classicBlock } from "./classic-props";
+import { LAUNCH_TEMPLATE_SPEC } from "./twins-launches";
 import { lbAccessLogs, lbAttribute, lbFlag, lbSettings, listenerActions } from "./load-balancers";
 
 /** Root device names of AMIs (Amazon Linux /dev/xvda; Ubuntu, Windows and others /dev/sda1). */
@@ -267,56 +269,7 @@ export const NETWORK_TWINS: [string, Twin][] = [
               : v,
         },
         // launchTemplate { launchTemplateId, launchTemplateName, version }: the classic id/name.
-        launchTemplate: {
-          from: "launchTemplate",
-          map: (v: any) =>
-            v === undefined || v === null
-              ? v
-              : {
-                  get id() {
-                    return v.launchTemplateId;
-                  },
-                  get name() {
-                    return v.launchTemplateName;
-                  },
-                  get version() {
-                    return v.version;
-                  },
-                },
-        },
-      },
-    },
-  ],
-  // sdk/nodejs/ec2/launchTemplate.ts: launchTemplateName and launchTemplateData { metadataOptions,
-  // networkInterfaces, blockDeviceMappings, monitoring { enabled }, iamInstanceProfile { arn,
-  // name }, userData (base64, as the classic template's), ... } (CloudFormation AWS::EC2::LaunchTemplate
-  // LaunchTemplateData), whose members read as the classic template's top-level properties.
-  [
-    n.NATIVE_EC2_LAUNCH_TEMPLATE,
-    {
-      classic: t.EC2_LAUNCH_TEMPLATE,
-      rename: { name: "launchTemplateName" },
-      derive: Object.fromEntries(
-        [
-          "metadataOptions",
-          "networkInterfaces",
-          "blockDeviceMappings",
-          "monitoring",
-          "iamInstanceProfile",
-          "userData",
-        ].map((k) => [
-          k,
-          {
-            from: "launchTemplateData",
-            map: (v: any) => (v === undefined || v === null ? v : v[k]),
-          },
-        ]),
-      ),
-      says: {
-        metadataOptions: "launchTemplateData.metadataOptions",
-        networkInterfaces: "launchTemplateData.networkInterfaces",
-        blockDeviceMappings: "launchTemplateData.blockDeviceMappings",
-        iamInstanceProfile: "launchTemplateData.iamInstanceProfile",
+        launchTemplate: { from: "launchTemplate", map: classicBlock(LAUNCH_TEMPLATE_SPEC) },
       },
     },
   ],
@@ -371,26 +324,8 @@ export const NETWORK_TWINS: [string, Twin][] = [
       },
     },
   ],
-  // sdk/nodejs/autoscaling/autoScalingGroup.ts: vpcZoneIdentifier (a list of subnet ids, the
-  // classic vpcZoneIdentifiers); sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName;
-  // sdk/nodejs/eks/cluster.ts: resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the
-  // classic vpcConfig.
-  [
-    n.NATIVE_AUTOSCALING_GROUP,
-    {
-      classic: t.AUTOSCALING_GROUP,
-      // LoadBalancerNames (classic load balancers) is the classic loadBalancers; TargetGroupARNs,
-      // HealthCheckType (default EC2, as the classic) and TrafficSources keep the classic names.
-      rename: { name: "autoScalingGroupName", loadBalancers: "loadBalancerNames" },
-      // vPCZoneIdentifier and targetGroupARNs in early 0.x SDKs (autoscaling/autoScalingGroup.d.ts
-      // of 0.67.0).
-      derive: {
-        vpcZoneIdentifiers: spelledEither("vpcZoneIdentifier", "vPCZoneIdentifier"),
-        targetGroupArns: spelledEither("targetGroupArns", "targetGroupARNs"),
-      },
-      says: { vpcZoneIdentifiers: "vpcZoneIdentifier" },
-    },
-  ],
+  // sdk/nodejs/eks/nodegroup.ts: subnets, nodeRole, nodegroupName; sdk/nodejs/eks/cluster.ts:
+  // resourcesVpcConfig { subnetIds, endpointPublicAccess, ... }, the classic vpcConfig.
   [
     n.NATIVE_EKS_NODEGROUP,
     {

@@ -36,6 +36,7 @@ import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
 import { eitherField, spelledEither } from "./spelling";
+import { mapAsList, templateField } from "./json-map";
 
 /**
  * A DAX cluster's sSESpecification { sSEEnabled } as the classic serverSideEncryption { enabled }.
@@ -135,18 +136,17 @@ function tagFilters(v: unknown): unknown {
  * AWS::OpenSearchService::Domain LogPublishingOptions, a map from log type to { CloudWatchLogsLogGroupArn,
  * Enabled } (a JSON object in 0.x SDKs), as the classic list [{ logType, cloudwatchLogGroupArn, enabled }].
  */
-function domainLogs(v: any): unknown {
-  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
-  return Object.keys(v).map((logType) => ({
+function domainLogs(v: unknown): unknown {
+  return mapAsList(v, (logType, entry) => ({
     logType,
     get cloudwatchLogGroupArn() {
-      return v[logType]?.cloudWatchLogsLogGroupArn ?? v[logType]?.CloudWatchLogsLogGroupArn;
+      return templateField(entry(), "cloudWatchLogsLogGroupArn");
     },
     // CloudFormation's Enabled defaults to false, where the classic enabled defaults to true: an
     // entry that leaves it out publishes nothing (AWS::OpenSearchService::Domain LogPublishingOption,
     // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-logpublishingoption.html).
     get enabled() {
-      return v[logType]?.enabled ?? v[logType]?.Enabled ?? false;
+      return templateField(entry(), "enabled") ?? false;
     },
   }));
 }

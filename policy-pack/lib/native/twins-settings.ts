@@ -17,17 +17,21 @@
 //   clientAuthentication { unauthenticated, sasl { iam, scram }, tls { certificateAuthorityArns } }
 //   (`mskClientAuthentication`, read by the MSK twin in ./twins-workloads.ts).
 // - AWS::EC2::InstanceConnectEndpoint SecurityGroupIds keeps its name;
+// - AWS::SSM::Document Content, DocumentType and DocumentFormat keep theirs (sdk/nodejs/ssm/document.ts,
+//   1.x and 0.x), Content a JSON object or text, both of which the Session preferences reader takes;
 // - AWS::ElasticBeanstalk::Environment OptionSettings [{ Namespace, OptionName, Value }] is the
 //   classic setting list [{ namespace, name, value }] (an option left out is Elastic Beanstalk's
 //   default in both);
 // - AWS::DocDB::DBClusterParameterGroup Parameters, a JSON map from parameter name to value, and
 //   AWS::Redshift::ClusterParameterGroup Parameters [{ ParameterName, ParameterValue }] are the
-//   classic parameters [{ name, value }] (sdk/nodejs/docdb/dbClusterParameterGroup.ts,
+//   classic parameters [{ name, value }], Redshift's ParameterGroupName the classic name
+//   (sdk/nodejs/docdb/dbClusterParameterGroup.ts,
 //   `DBClusterParameterGroup` in 0.67.0; sdk/nodejs/redshift/clusterParameterGroup.ts).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+import { mapAsList } from "./json-map";
 
 /** An MSK cluster's clientAuthentication, each method's `enabled` as the classic flag. */
 export function mskClientAuthentication(v: any): unknown {
@@ -99,16 +103,13 @@ function beanstalkSettings(v: unknown): unknown {
 }
 
 /** A DocumentDB parameter map ({ tls: "disabled" }) as the classic [{ name, value }]. */
-function parameterMap(v: unknown): unknown {
-  if (v === undefined || v === null || typeof v !== "object" || Array.isArray(v)) return v;
-  const map = v as Record<string, unknown>;
-  return Object.keys(map).map((name) => ({
+const parameterMap = (v: unknown): unknown =>
+  mapAsList(v, (name, value) => ({
     name,
     get value() {
-      return map[name];
+      return value();
     },
   }));
-}
 
 /** Redshift [{ parameterName, parameterValue }] as the classic [{ name, value }]. */
 function parameterList(v: unknown): unknown {
@@ -129,6 +130,7 @@ const DOCDB_PARAMETER_GROUP: Twin = {
 };
 
 export const SETTINGS_TWINS: [string, Twin][] = [
+  [n.NATIVE_SSM_DOCUMENT, { classic: t.SSM_DOCUMENT }],
   [n.NATIVE_EFS_ACCESS_POINT, { classic: t.EFS_ACCESS_POINT, rename: { tags: "accessPointTags" } }],
   [
     n.NATIVE_RAM_RESOURCE_SHARE,
@@ -166,6 +168,8 @@ export const SETTINGS_TWINS: [string, Twin][] = [
     n.NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
     {
       classic: t.REDSHIFT_PARAMETER_GROUP,
+      // ParameterGroupName is the classic name, which a cluster's clusterParameterGroupName gives.
+      rename: { name: "parameterGroupName" },
       derive: { parameters: { from: "parameters", map: parameterList } },
     },
   ],

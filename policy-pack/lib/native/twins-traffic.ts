@@ -24,7 +24,9 @@
 //   securityGroups (sdk/nodejs/elasticloadbalancing/loadBalancer.ts).
 import * as t from "../types";
 import * as n from "./types";
-import type { Twin } from "./twins";
+import type { NestedTwin, Twin } from "./twins";
+import { classicBlock, classicBlocks } from "./classic-props";
+import { spelledEither } from "./spelling";
 import { asList } from "../values";
 
 /**
@@ -64,50 +66,18 @@ function wafRules(v: unknown): unknown {
  * A Classic Load Balancer's accessLoggingPolicy as the classic accessLogs { bucket, enabled }:
  * s3BucketName read as bucket, with its raw descriptor, which `present` reads.
  */
-function accessLogs(v: any): unknown {
-  if (v === undefined || v === null || typeof v !== "object") return v;
-  const bucket = (key: string | symbol) => (key === "bucket" ? "s3BucketName" : key);
-  return new Proxy(v, {
-    get: (target, key) => target[bucket(key)],
-    has: (target, key) => Reflect.has(target, bucket(key)),
-    getOwnPropertyDescriptor: (target, key) => {
-      const d = Reflect.getOwnPropertyDescriptor(target, bucket(key));
-      return d === undefined ? undefined : { ...d, configurable: true };
-    },
-  });
-}
+const ACCESS_LOGS: NestedTwin = { rename: { bucket: "s3BucketName" } };
 
 /**
- * A Classic Load Balancer listener's native property behind a classic one: lbProtocol and lbPort
- * are Protocol and LoadBalancerPort; sslCertificateId is SSLCertificateId as 1.x and 0.126.0 spell
- * it, or as 0.67.0 does (`sSLCertificateId`, types/input.d.ts LoadBalancerListenersArgs).
+ * A Classic Load Balancer listener as the classic one: lbProtocol and lbPort are Protocol and
+ * LoadBalancerPort; sslCertificateId is SSLCertificateId as 1.x and 0.126.0 spell it, or as
+ * 0.67.0 does (`sSLCertificateId`, types/input.d.ts LoadBalancerListenersArgs). Each with its raw
+ * descriptor, which `present` reads.
  */
-function listenerKey(target: any, key: string | symbol): string | symbol {
-  if (key === "lbProtocol") return "protocol";
-  if (key === "lbPort") return "loadBalancerPort";
-  if (key === "sslCertificateId" && !Reflect.has(target, key)) return "sSLCertificateId";
-  return key;
-}
-
-/**
- * A Classic Load Balancer's listeners with the classic lbProtocol, lbPort and sslCertificateId,
- * with their raw descriptors, which `present` reads.
- */
-function listeners(v: unknown): unknown {
-  if (!Array.isArray(v)) return v;
-  return asList(v).map((l: any) =>
-    l === undefined || l === null || typeof l !== "object"
-      ? l
-      : new Proxy(l, {
-          get: (target, key) => target[listenerKey(target, key)],
-          has: (target, key) => Reflect.has(target, listenerKey(target, key)),
-          getOwnPropertyDescriptor: (target, key) => {
-            const d = Reflect.getOwnPropertyDescriptor(target, listenerKey(target, key));
-            return d === undefined ? undefined : { ...d, configurable: true };
-          },
-        }),
-  );
-}
+const LISTENER: NestedTwin = {
+  rename: { lbProtocol: "protocol", lbPort: "loadBalancerPort" },
+  derive: { sslCertificateId: spelledEither("sslCertificateId", "sSLCertificateId") },
+};
 
 const WEB_ACL: Twin = {
   classic: t.WAFV2_WEB_ACL,
@@ -148,8 +118,8 @@ export const TRAFFIC_TWINS: [string, Twin][] = [
           from: "scheme",
           map: (v: unknown) => (v === undefined || v === null ? false : v === "internal"),
         },
-        accessLogs: { from: "accessLoggingPolicy", map: accessLogs },
-        listeners: { from: "listeners", map: listeners },
+        accessLogs: { from: "accessLoggingPolicy", map: classicBlock(ACCESS_LOGS) },
+        listeners: { from: "listeners", map: classicBlocks(LISTENER) },
       },
       says: {
         crossZoneLoadBalancing: "crossZone",

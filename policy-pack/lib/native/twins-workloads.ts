@@ -8,7 +8,8 @@
 import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
-import type { Derived, Twin } from "./twins";
+import type { Derived, NestedTwin, Twin } from "./twins";
+import { classicBlocks } from "./classic-props";
 import { eitherField, spelledEither } from "./spelling";
 import { mskClientAuthentication } from "./twins-settings";
 
@@ -197,6 +198,26 @@ function codebuildLogs(v: any): unknown {
   };
 }
 
+/**
+ * An AWS::CodePipeline::Pipeline action's ActionTypeId { Category, Owner, Provider, Version } as
+ * the classic action's category, owner, provider and version, read where it keeps them; Name,
+ * RunOrder and Configuration keep their names (sdk/nodejs/codepipeline/pipeline.ts, types/input.ts
+ * PipelineActionDeclarationArgs; https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-codepipeline-pipeline-actiondeclaration.html).
+ */
+const PIPELINE_ACTION: NestedTwin = {
+  derive: Object.fromEntries(
+    ["category", "owner", "provider", "version"].map((field) => [
+      field,
+      { from: "actionTypeId", map: (id: any) => id?.[field] },
+    ]),
+  ),
+};
+
+/** A pipeline stage { Name, Actions, Blockers } with its actions as the classic ones. */
+const PIPELINE_STAGE: NestedTwin = {
+  derive: { actions: { from: "actions", map: classicBlocks(PIPELINE_ACTION) } },
+};
+
 /** A native pipeline's artifact store, or its per-Region stores, as classic artifactStores. */
 function pipelineStores(v: any, p: any): unknown {
   if (v === undefined || v === null) {
@@ -347,6 +368,7 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
           always: true,
           map: pipelineStores,
         },
+        stages: { from: "stages", map: classicBlocks(PIPELINE_STAGE) },
       },
     },
   ],

@@ -230,3 +230,5 @@ export const NATIVE_DOCDB_CLUSTER_PARAMETER_GROUP_V0 = "aws-native:docdb:DBClust
 export const NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP = "aws-native:redshift:ClusterParameterGroup";
 /** AWS::ElasticLoadBalancing::LoadBalancer: a Classic Load Balancer (1.x and 0.67.0). */
 export const NATIVE_ELB_LOAD_BALANCER = "aws-native:elasticloadbalancing:LoadBalancer";
+/** AWS::SSM::Document: a Session document's preferences (content a JSON object or text). */
+export const NATIVE_SSM_DOCUMENT = "aws-native:ssm:Document";

@@ -4,7 +4,8 @@
 // (never a pass, never a crash). CloudFormation tags (`[{ key, value }]`) read as a classic tag map,
 // so `waiver:<policy>` tags and tier tags work on native resources too.
 import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import { Derived, Twin, TWINS } from "./twins";
+import { Twin, TWINS } from "./twins";
+import { classicProps } from "./classic-props";
 
 /** The native type a view was made from, by the view (resource views only). */
 const nativeTypes = new WeakMap<object, string>();
@@ -101,89 +102,6 @@ export function nativePropsOf(r: object): object | undefined {
   return nativeProps.get(r);
 }
 const nativeProps = new WeakMap<object, object>();
-
-/** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
-function tagMap(v: unknown): unknown {
-  if (!Array.isArray(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < v.length; i++) {
-    const e: any = v[i];
-    const key = e?.key;
-    if (typeof key === "string") out[key] = e.value;
-  }
-  return out;
-}
-
-/**
- * The classic twin's properties over the native ones. Reading a property goes through the native
- * props (the engine's proxy: an unknown value throws); its descriptor is the native property's, as
- * the classic proxy's descriptor is the raw property (what `present` in ../values.ts reads).
- */
-export function classicProps(twin: Twin, props: any): Record<string, unknown> {
-  if (props === undefined || props === null) return {};
-  const renamed = twin.rename ?? {};
-  const derived = twin.derive ?? {};
-  const source = (key: string): string | undefined =>
-    key in renamed ? renamed[key] : key in derived ? derived[key].from : undefined;
-  const read = (key: string): unknown => {
-    if (key === "tags") return tagMap(props[renamed.tags ?? "tags"]);
-    if (key in renamed) return props[renamed[key]];
-    if (key in derived) return derived[key].map(props[derived[key].from], props);
-    return props[key];
-  };
-  const keys = (): string[] => {
-    const own = Object.keys(props);
-    const extra = [...Object.keys(renamed), ...Object.keys(derived)].filter((k) => {
-      const from = source(k);
-      return (from !== undefined && own.includes(from)) || derived[k]?.always === true;
-    });
-    return [...new Set([...own, ...extra])];
-  };
-  return new Proxy({} as Record<string, unknown>, {
-    get: (_, key) => (typeof key === "string" ? read(key) : undefined),
-    has: (_, key) => typeof key === "string" && keys().includes(key),
-    ownKeys: () => keys(),
-    getOwnPropertyDescriptor: (_, key) => {
-      if (typeof key !== "string" || !keys().includes(key)) return undefined;
-      const from = source(key) ?? key;
-      // A derived property that exists without its source (`always`) stands on the first of its
-      // dependencies the program wrote: the other spelling (./spelling.ts), or the block it is
-      // computed from. Unknown at preview, that one's sentinel is the value below.
-      const deps = derived[key]?.always ? [derived[key].deps ?? []].flat() : [];
-      const raw =
-        Reflect.getOwnPropertyDescriptor(props, from) ??
-        deps.map((d) => Reflect.getOwnPropertyDescriptor(props, d)).find((d) => d !== undefined);
-      let value = raw?.value;
-      // A renamed, derived or tag property is the view's value (a derived one may keep the
-      // native name, as networkConfiguration does: its descriptor is still the converted value).
-      if (key !== from || key === "tags" || key in derived) {
-        try {
-          value = read(key);
-        } catch {
-          // unknown at preview: the raw sentinel stands for it, as on the classic proxy; for a
-          // derived property, the sentinel of the dependency that is unknown (a flow log's
-          // resourceId, read only when its resourceType says it names a VPC).
-          const unknown = key in derived ? unknownDep(props, derived[key]) : undefined;
-          if (unknown !== undefined)
-            value = Reflect.getOwnPropertyDescriptor(props, unknown)?.value;
-        }
-      }
-      return { value, writable: false, enumerable: true, configurable: true };
-    },
-  });
-}
-
-/** The first of a derived property's sources (`from`, then `deps`) unknown at preview. */
-function unknownDep(props: any, d: Derived): string | undefined {
-  return [d.from, ...[d.deps ?? []].flat()].find((p) => {
-    try {
-      void props[p];
-      return false;
-    } catch {
-      return true;
-    }
-  });
-}
 
 /** The native properties a classic property is read from (for property dependencies). */
 function sourcesOf(twin: Twin): Map<string, readonly string[]> {

@@ -9,6 +9,7 @@ import {
   NATIVE_REDSHIFT_CLUSTER,
   NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
 } from "../../lib/native/types";
+import { nativeTypeOf } from "../../lib/native/view";
 import { asList, holdsValue, parameterGroupValue } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 
@@ -30,21 +31,36 @@ export const redshiftClusterAuditLogging = stackPolicy({
     // "Audit logging is not turned on by default in Amazon Redshift."
     awsDocs("redshift/latest/mgmt/db-auditing"),
   ],
-  types: [REDSHIFT_CLUSTER, REDSHIFT_LOGGING],
-  appliesTo: REDSHIFT_CLUSTER,
+  // An aws-native Cluster turns audit logging on inline: loggingProperties { BucketName,
+  // LogDestinationType (s3 or cloudwatch), LogExports, S3KeyPrefix } (AWS::Redshift::Cluster
+  // LoggingProperties, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-redshift-cluster-loggingproperties.html),
+  // judged as an aws.redshift.Logging would be; a classic Logging naming it counts too.
+  types: [REDSHIFT_CLUSTER, REDSHIFT_LOGGING, NATIVE_REDSHIFT_CLUSTER],
+  appliesTo: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (ctx) => {
     const link = { type: REDSHIFT_LOGGING, prop: "clusterIdentifier", keys: ["clusterIdentifier"] };
     eachWithReferrers(ctx, REDSHIFT_CLUSTER, link, (cluster, logging) => {
-      if (logging.length === 0) {
-        ctx.report(cluster, "no aws.redshift.Logging turns audit logging on for the cluster.");
+      const native = nativeTypeOf(cluster) !== undefined;
+      const settings = logging.map((l) => ({ what: `logging "${l.name}"`, props: l.props }));
+      const inline: unknown = native ? cluster.props.loggingProperties : undefined;
+      if (inline !== undefined && inline !== null) {
+        settings.push({ what: "loggingProperties", props: inline as Record<string, unknown> });
+      }
+      if (settings.length === 0) {
+        ctx.report(
+          cluster,
+          native
+            ? "no loggingProperties (and no aws.redshift.Logging) turn audit logging on for the cluster."
+            : "no aws.redshift.Logging turns audit logging on for the cluster.",
+        );
         return;
       }
-      for (const l of logging) {
-        const type = String(l.props.logDestinationType ?? "s3").toLowerCase();
-        if (type === "cloudwatch" && asList(l.props.logExports).length === 0) {
-          ctx.report(cluster, `logging "${l.name}" sends to CloudWatch Logs but exports no log.`);
-        } else if (type === "s3" && !holdsValue(() => l.props.bucketName)) {
-          ctx.report(cluster, `logging "${l.name}" sends to S3 but names no bucketName.`);
+      for (const { what, props } of settings) {
+        const type = String(props.logDestinationType ?? "s3").toLowerCase();
+        if (type === "cloudwatch" && asList(props.logExports).length === 0) {
+          ctx.report(cluster, `${what} sends to CloudWatch Logs but exports no log.`);
+        } else if (type === "s3" && !holdsValue(() => props.bucketName)) {
+          ctx.report(cluster, `${what} sends to S3 but names no bucketName.`);
         }
       }
     });
@@ -72,8 +88,16 @@ export const redshiftClusterUserActivityLogging = stackPolicy({
     awsDocs("redshift/latest/mgmt/db-auditing"),
     awsDocs("redshift/latest/mgmt/working-with-parameter-groups"),
   ],
-  types: [REDSHIFT_CLUSTER, REDSHIFT_PARAMETER_GROUP],
-  appliesTo: REDSHIFT_CLUSTER,
+  // An aws-native Cluster names its group in clusterParameterGroupName too, and an aws-native
+  // ClusterParameterGroup (parameterGroupName, parameters [{ parameterName, parameterValue }])
+  // reads as the classic group (../../lib/native/twins-settings.ts).
+  types: [
+    REDSHIFT_CLUSTER,
+    REDSHIFT_PARAMETER_GROUP,
+    NATIVE_REDSHIFT_CLUSTER,
+    NATIVE_REDSHIFT_CLUSTER_PARAMETER_GROUP,
+  ],
+  appliesTo: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
   check: (ctx) => {
     const byName = byKnownName(ctx.index.ofType(REDSHIFT_PARAMETER_GROUP));
     for (const cluster of ctx.index.ofType(REDSHIFT_CLUSTER)) {

@@ -2,13 +2,16 @@
 // volumes and versions, where launch configurations are frozen and no longer get new instance
 // types), the instances it launches tagged (the group's tags copied, or the template's),
 // notifications of its scaling events, and load balancer health checks for a group behind one.
+import type { PolicyResource } from "@pulumi/policy";
 import { resourcePolicy, stackPolicy } from "../../lib/define";
 import { groupLaunchTemplates, templateTagsInstances } from "../../lib/compute/launch-templates";
 import { resolveRef } from "../../lib/references";
 import { asList, holdsValue, stringProp, unknownError } from "../../lib/values";
 import { AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
-import { NATIVE_AUTOSCALING_GROUP } from "../../lib/native/types";
+import { NATIVE_AUTOSCALING_GROUP, NATIVE_EC2_LAUNCH_TEMPLATE } from "../../lib/native/types";
+import { eitherField } from "../../lib/native/spelling";
+import { nativeTypeOf } from "../../lib/native/view";
 
 export const autoscalingGroupLaunchTemplate = resourcePolicy({
   name: "autoscaling-group-launch-template",
@@ -26,7 +29,9 @@ export const autoscalingGroupLaunchTemplate = resourcePolicy({
     fsbp("AutoScaling.9"),
     awsDocs("Migrate your Auto Scaling groups to launch templates"),
   ],
-  types: [AUTOSCALING_GROUP],
+  // An aws-native AutoScalingGroup: launchTemplate and mixedInstancesPolicy keep their paths, and
+  // LaunchConfigurationName reads as the classic launchConfiguration (../../lib/native/twins-launches.ts).
+  types: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (props, ctx) => {
     if (holdsValue(() => props.launchTemplate)) return;
     if (holdsValue(() => props.mixedInstancesPolicy?.launchTemplate?.launchTemplateSpecification))
@@ -54,8 +59,16 @@ export const autoscalingGroupPropagatesTags = stackPolicy({
     "Add `tags: [{ key, value, propagateAtLaunch: true }]` for the standard tags (owner, environment, cost " +
     'centre), or give the launch template `tagSpecifications: [{ resourceType: "instance", tags }]`.',
   references: [checkov("CKV_AWS_153"), awsDocs("Tag Auto Scaling groups and instances")],
-  types: [AUTOSCALING_GROUP, EC2_LAUNCH_TEMPLATE],
-  appliesTo: AUTOSCALING_GROUP,
+  // An aws-native AutoScalingGroup's tags are the classic list (propagateAtLaunch), and a native
+  // LaunchTemplate's launchTemplateData.tagSpecifications read as the classic template's
+  // (../../lib/native/twins-launches.ts).
+  types: [
+    AUTOSCALING_GROUP,
+    EC2_LAUNCH_TEMPLATE,
+    NATIVE_AUTOSCALING_GROUP,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
+  appliesTo: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (ctx) => {
     const groups = ctx.index.ofType(AUTOSCALING_GROUP);
     if (groups.length === 0) return;
@@ -97,8 +110,12 @@ export const autoscalingGroupNotifications = stackPolicy({
     cdkNag("AwsSolutions-AS3"),
     awsDocs("autoscaling/ec2/userguide/ec2-auto-scaling-sns-notifications"),
   ],
-  types: [AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION],
-  appliesTo: AUTOSCALING_GROUP,
+  // An aws-native AutoScalingGroup names its topics inline: NotificationConfigurations
+  // [{ TopicARN, NotificationTypes }] (AWS::AutoScaling::AutoScalingGroup,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-autoscaling-autoscalinggroup-notificationconfiguration.html),
+  // or the older single NotificationConfiguration; a classic Notification naming it counts too.
+  types: [AUTOSCALING_GROUP, AUTOSCALING_NOTIFICATION, NATIVE_AUTOSCALING_GROUP],
+  appliesTo: [AUTOSCALING_GROUP, NATIVE_AUTOSCALING_GROUP],
   check: (ctx) => {
     const groups = ctx.index.ofType(AUTOSCALING_GROUP);
     if (groups.length === 0) return;
@@ -115,17 +132,34 @@ export const autoscalingGroupNotifications = stackPolicy({
     for (const group of groups) {
       ctx.each(group, () => {
         if (notified.has(group.urn)) return;
+        const native = nativeTypeOf(group) !== undefined;
+        if (native && inlineTopics(group) > 0) return;
         const name = stringProp(group.props, "name");
         if (name !== undefined && names.has(name)) return;
         if (unresolved) throw unknownError("a notification's group names are unknown until apply");
         ctx.report(
           group,
-          "no aws.autoscaling.Notification names the group: scaling events notify no one.",
+          native
+            ? "no notificationConfigurations entry names a topicArn (and no aws.autoscaling.Notification names the group): scaling events notify no one."
+            : "no aws.autoscaling.Notification names the group: scaling events notify no one.",
         );
       });
     }
   },
 });
+
+/**
+ * How many topics an aws-native group's inline notification configurations name (topicArn, or
+ * topicARN as 0.67.0 spells it). An unknown list or topic throws (a preview note); a topic ARN
+ * unknown at preview is a topic.
+ */
+function inlineTopics(group: PolicyResource): number {
+  const configs = [
+    ...asList(group.props.notificationConfigurations),
+    ...asList(group.props.notificationConfiguration),
+  ];
+  return configs.filter((c) => holdsValue(() => eitherField(c, "topicArn", "topicARN"))).length;
+}
 
 /** Health check types that follow the traffic source's own checks (CreateAutoScalingGroup). */
 const TRAFFIC_HEALTH_CHECKS = new Set(["ELB", "VPC_LATTICE"]);

@@ -68,7 +68,8 @@ export const instanceImdsV2 = stackPolicy({
   ],
   // aws-native Instances (metadataOptions, launchTemplate { launchTemplateId, ... }) and
   // LaunchTemplates (launchTemplateData.metadataOptions) read as the classic ones
-  // (../../lib/native/twins-network.ts; CloudFormation AWS::EC2::Instance MetadataOptions).
+  // (../../lib/native/twins-network.ts, twins-launches.ts; CloudFormation AWS::EC2::Instance
+  // MetadataOptions).
   types: [
     EC2_INSTANCE,
     EC2_LAUNCH_TEMPLATE,

@@ -9,6 +9,11 @@ import { groupLaunchTemplates } from "../../lib/compute/launch-templates";
 import { label } from "../../lib/network";
 import { AUTOSCALING_GROUP, EC2_INSTANCE, EC2_LAUNCH_TEMPLATE } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
+import {
+  NATIVE_AUTOSCALING_GROUP,
+  NATIVE_EC2_INSTANCE,
+  NATIVE_EC2_LAUNCH_TEMPLATE,
+} from "../../lib/native/types";
 
 export const launchTemplateInStack = stackPolicy({
   name: "ec2-launch-template-in-stack",
@@ -31,8 +36,18 @@ export const launchTemplateInStack = stackPolicy({
     // AMI specified in the Launch Template".
     awsDocs("AWSEC2/latest/UserGuide/launch-instances-from-launch-template"),
   ],
-  types: [AUTOSCALING_GROUP, EC2_INSTANCE, EC2_LAUNCH_TEMPLATE],
-  appliesTo: [AUTOSCALING_GROUP, EC2_INSTANCE],
+  // aws-native AutoScalingGroups and Instances name their template as launchTemplate
+  // { launchTemplateId, launchTemplateName }, read as the classic { id, name }, and a native
+  // LaunchTemplate is one of the stack (../../lib/native/twins-network.ts, twins-launches.ts).
+  types: [
+    AUTOSCALING_GROUP,
+    EC2_INSTANCE,
+    EC2_LAUNCH_TEMPLATE,
+    NATIVE_AUTOSCALING_GROUP,
+    NATIVE_EC2_INSTANCE,
+    NATIVE_EC2_LAUNCH_TEMPLATE,
+  ],
+  appliesTo: [AUTOSCALING_GROUP, EC2_INSTANCE, NATIVE_AUTOSCALING_GROUP, NATIVE_EC2_INSTANCE],
   check: (ctx) => {
     for (const r of ctx.index.ofType(AUTOSCALING_GROUP, EC2_INSTANCE)) {
       ctx.each(r, () => {

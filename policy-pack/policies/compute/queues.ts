@@ -12,13 +12,23 @@ import {
 } from "../../lib/types";
 import { get, holdsValue, jsonDocument, peek } from "../../lib/values";
 import { awsDocs, cdkNag } from "../../lib/controls";
+import { NATIVE_SQS_QUEUE } from "../../lib/native/types";
+import { withNativeTwins } from "../../lib/native/twins";
 
-/** The dead-letter target a redrive policy names by literal ARN, if any. */
+/**
+ * The dead-letter target a redrive policy names by literal ARN, if any: JSON text in the classic
+ * providers, a JSON object in aws-native (AWS::SQS::Queue and AWS::SNS::Subscription RedrivePolicy
+ * are JSON, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-sqs-queue.html),
+ * whose target ARN may be unknown at preview (the dead-letter queue's own output).
+ */
 function literalTarget(r: PolicyResource): string | undefined {
   const v = get(r.props, "redrivePolicy");
-  if (!v.known || typeof v.value !== "string") return undefined;
-  const target = jsonDocument(v.value)?.deadLetterTargetArn;
-  return typeof target === "string" ? target : undefined;
+  if (!v.known) return undefined;
+  const value = v.value;
+  if (typeof value !== "string" && (value === null || typeof value !== "object")) return undefined;
+  const doc = jsonDocument(value);
+  const target = peek(() => doc?.deadLetterTargetArn);
+  return target.known && typeof target.value === "string" ? target.value : undefined;
 }
 
 /**
@@ -64,8 +74,14 @@ export const sqsQueueDeadLetterQueue = stackPolicy({
     cdkNag("AwsSolutions-SQS3"),
     awsDocs("AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues"),
   ],
-  types: [SQS_QUEUE, SQS_REDRIVE_POLICY, ...OTHER_DEAD_LETTER_SETTINGS.map((s) => s.type)],
-  appliesTo: SQS_QUEUE,
+  // An aws-native Queue (redrivePolicy and redriveAllowPolicy as JSON objects) and Function
+  // (deadLetterConfig { targetArn }) read as their classic twins.
+  types: withNativeTwins([
+    SQS_QUEUE,
+    SQS_REDRIVE_POLICY,
+    ...OTHER_DEAD_LETTER_SETTINGS.map((s) => s.type),
+  ]),
+  appliesTo: [SQS_QUEUE, NATIVE_SQS_QUEUE],
   check: (ctx) => {
     const queues = ctx.index.ofType(SQS_QUEUE);
     if (queues.length === 0) return;

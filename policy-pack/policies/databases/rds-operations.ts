@@ -14,7 +14,8 @@ import {
 } from "../../lib/native/types";
 
 // aws-native DbInstance (an Aurora member too, with dbClusterIdentifier) and DbCluster read as the
-// classic Instance and Cluster (../../lib/native/twins.ts: dbInstanceClass, caCertificateIdentifier).
+// classic Instance and Cluster (../../lib/native/twins-databases.ts: dbInstanceClass,
+// caCertificateIdentifier).
 const NATIVE_INSTANCES = [NATIVE_RDS_DB_INSTANCE, NATIVE_RDS_DB_INSTANCE_V0];
 import { awsDocs, cdkNag, checkov, fsbp, kics } from "../../lib/controls";
 

@@ -55,7 +55,9 @@ export const codepipelineApprovalBeforeProduction = resourcePolicy<{ productionW
       default: ["prod", "production", "live"],
     },
   },
-  types: [CODEPIPELINE_PIPELINE],
+  // An aws-native Pipeline's actions keep category and provider in actionTypeId; they read as the
+  // classic actions (../../lib/native/twins-workloads.ts).
+  types: [CODEPIPELINE_PIPELINE, NATIVE_CODEPIPELINE_PIPELINE],
   check: (props, ctx) => {
     const prodWords = new Set(ctx.config.productionWords.map((w) => w.toLowerCase()));
     const isProd = (name: unknown) => words(name).some((w) => prodWords.has(w));

@@ -6,8 +6,12 @@
 import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { statementLabel } from "../../lib/public-policy";
-import { RESOURCE_POLICY_INPUT, unlistedActions } from "../../lib/resource-policies";
-import { TWINS } from "../../lib/native/twins";
+import {
+  RESOURCE_POLICY_INPUT,
+  resourcePolicyInputOf,
+  resourcePolicyTypes,
+  unlistedActions,
+} from "../../lib/resource-policies";
 import type { IamStatement } from "../../lib/policy-document";
 import { CLOUDWATCH_LOG_DESTINATION_POLICY, SQS_QUEUE, SQS_QUEUE_POLICY } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
@@ -17,14 +21,13 @@ const CLASSIC_TYPES = Object.keys(RESOURCE_POLICY_INPUT).filter(
 );
 
 /**
- * The classic types, and the aws-native types whose twin is one of them (bucket, topic, registry,
- * log, stream, vault, event bus and secret policies, keys, OpenSearch domains, access points, REST
- * APIs: ../../lib/native/twins.ts), whose views carry the document under the classic input name.
+ * The classic types, the aws-native types whose twin is one of them (bucket, topic, registry, log,
+ * stream, vault, event bus and secret policies, keys, OpenSearch domains, access points, REST
+ * APIs: ../../lib/native/twins.ts), whose views carry the document under the classic input name,
+ * and the native ECR repositories and EFS file systems, whose policy is inline
+ * (NATIVE_INLINE_POLICY_INPUT).
  */
-const TYPES = [
-  ...CLASSIC_TYPES,
-  ...[...TWINS].filter(([, twin]) => CLASSIC_TYPES.includes(twin.classic)).map(([type]) => type),
-];
+const TYPES = resourcePolicyTypes(CLASSIC_TYPES);
 
 /** The one action a log destination's access policy can grant. */
 const SUBSCRIBE = "logs:PutSubscriptionFilter";
@@ -71,7 +74,8 @@ export const resourcePolicyListsActions = resourcePolicy({
   ],
   types: TYPES,
   check: (props, ctx, args) => {
-    const raw = props[RESOURCE_POLICY_INPUT[args.type]];
+    const input = resourcePolicyInputOf(args.type);
+    const raw = input === undefined ? undefined : props[input];
     if (raw === undefined || raw === null || raw === "") return;
     // Malformed documents are the public-policy rules' finding; here only the actions count.
     parsePolicyDocument(raw).forEach((s) => {

@@ -9,7 +9,11 @@ import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import type { IamStatement } from "../../lib/policy-document";
 import { pinsCallers, publicPrincipal, statementLabel } from "../../lib/public-policy";
-import { RESOURCE_POLICY_INPUT } from "../../lib/resource-policies";
+import {
+  RESOURCE_POLICY_INPUT,
+  resourcePolicyInputOf,
+  resourcePolicyTypes,
+} from "../../lib/resource-policies";
 import { S3_ACCESS_POINT, S3CONTROL_ACCESS_POINT_POLICY } from "../../lib/types";
 import { awsDocs, kics } from "../../lib/controls";
 
@@ -61,9 +65,14 @@ export const resourcePolicyAnonymousSourceIp = resourcePolicy({
       "AmazonS3/latest/userguide/access-control-block-public-access (The meaning of 'public')",
     ),
   ],
-  types: Object.keys(RESOURCE_POLICY_INPUT),
+  // aws-native resource policies (bucket, queue, topic, registry, log, stream, vault, event bus and
+  // secret policies, keys, OpenSearch domains, access points, REST APIs) read as their classic
+  // twins, the document under the classic input name (../../lib/native/twins.ts), and the inline
+  // policies of native ECR repositories and EFS file systems (NATIVE_INLINE_POLICY_INPUT).
+  types: resourcePolicyTypes(Object.keys(RESOURCE_POLICY_INPUT)),
   check: (props, ctx, args) => {
-    const raw = props[RESOURCE_POLICY_INPUT[args.type]];
+    const input = resourcePolicyInputOf(args.type);
+    const raw = input === undefined ? undefined : props[input];
     if (raw === undefined || raw === null || raw === "") return;
     const accessPoint = ACCESS_POINT_POLICIES.includes(args.type);
     // Malformed documents are the public-policy rules' finding; here only the grants count.

@@ -2,7 +2,14 @@
 // permissions around for whoever is added later, unreviewed.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy } from "../../lib/define";
-import { IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_USER_GROUP_MEMBERSHIP } from "../../lib/types";
+import {
+  IAM_GROUP,
+  IAM_GROUP_MEMBERSHIP,
+  IAM_USER,
+  IAM_USER_GROUP_MEMBERSHIP,
+} from "../../lib/types";
+import { NATIVE_IAM_GROUP, NATIVE_IAM_USER } from "../../lib/native/types";
+import { nativeTypeOf } from "../../lib/native/view";
 import { isUnknownError, peek } from "../../lib/values";
 import { checkov, kics } from "../../lib/controls";
 
@@ -15,8 +22,17 @@ export const groupHasUsers = stackPolicy({
   remediationSteps:
     "Add the users with `aws.iam.GroupMembership` (or `aws.iam.UserGroupMembership`), or delete the unused group and its policies.",
   references: [checkov("CKV2_AWS_14"), kics("iam_group_without_users")],
-  types: [IAM_GROUP, IAM_GROUP_MEMBERSHIP, IAM_USER_GROUP_MEMBERSHIP],
-  appliesTo: IAM_GROUP,
+  // An aws-native User joins its groups itself: Groups, a list of group names (AWS::IAM::User,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-user.html),
+  // read as a UserGroupMembership's groups; an aws-native Group is named by its groupName.
+  types: [
+    IAM_GROUP,
+    IAM_GROUP_MEMBERSHIP,
+    IAM_USER_GROUP_MEMBERSHIP,
+    NATIVE_IAM_GROUP,
+    NATIVE_IAM_USER,
+  ],
+  appliesTo: [IAM_GROUP, NATIVE_IAM_GROUP],
   check: (ctx) => {
     const { index } = ctx;
     const groups = index.ofType(IAM_GROUP);
@@ -53,6 +69,7 @@ export const groupHasUsers = stackPolicy({
       note(m, "group");
     }
     for (const m of index.ofType(IAM_USER_GROUP_MEMBERSHIP)) note(m, "groups");
+    for (const u of index.ofType(IAM_USER)) if (nativeTypeOf(u)) note(u, "groups");
     for (const g of groups) {
       if (member.has(g.urn)) continue;
       ctx.each(g, () => {
@@ -62,7 +79,9 @@ export const groupHasUsers = stackPolicy({
         }
         ctx.report(
           g,
-          "The group has no users (no GroupMembership or UserGroupMembership names it).",
+          nativeTypeOf(g)
+            ? "The group has no users (no user's groups, GroupMembership or UserGroupMembership names it)."
+            : "The group has no users (no GroupMembership or UserGroupMembership names it).",
         );
       });
     }

@@ -26,6 +26,7 @@ import {
   NATIVE_SAGEMAKER_DOMAIN,
   NATIVE_SAGEMAKER_ENDPOINT_CONFIG,
   NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
+  NATIVE_SSM_DOCUMENT,
   NATIVE_WORKSPACES_WORKSPACE,
 } from "../../lib/native/types";
 import { asList } from "../../lib/values";
@@ -167,7 +168,8 @@ export const ssmSessionKms = customerKeyPolicy({
     awsDocs("systems-manager/latest/userguide/session-preferences-enable-encryption.html"),
     awsDocs("systems-manager/latest/userguide/session-manager-schema.html"),
   ],
-  types: [SSM_DOCUMENT],
+  // An aws-native Document's content may be a JSON object (../../lib/kms/session-documents.ts).
+  types: [SSM_DOCUMENT, NATIVE_SSM_DOCUMENT],
   noun: "SSM Session document",
   check: (k) => {
     if (k.props.documentType !== "Session") return;

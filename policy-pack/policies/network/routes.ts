@@ -294,7 +294,10 @@ export const routePeeringNotDefault = resourcePolicy({
   remediationSteps:
     "Route only the peer VPC's CIDR blocks to the peering connection (a peering connection does not forward traffic to the internet and an overly broad route hides routing mistakes).",
   references: [checkov("CKV2_AWS_44"), kics("VPC Peering Route Table with Unrestricted CIDR")],
-  types: [EC2_ROUTE, EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE],
+  // An aws-native Route keeps the classic names (destinationCidrBlock, destinationIpv6CidrBlock,
+  // destinationPrefixListId, vpcPeeringConnectionId: AWS::EC2::Route); an AWS::EC2::RouteTable
+  // has no inline routes.
+  types: [EC2_ROUTE, EC2_ROUTE_TABLE, EC2_DEFAULT_ROUTE_TABLE, NATIVE_EC2_ROUTE],
   check: (props, ctx, args) => {
     for (const { dest, where, route } of routesOf(args.type, props)) {
       const pcx = peek(() => route.vpcPeeringConnectionId);

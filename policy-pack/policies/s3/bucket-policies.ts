@@ -101,7 +101,8 @@ export const crossAccountRestricted = stackPolicy<CrossAccountConfig>({
       default: [],
     },
   },
-  types: [...BUCKET_TYPES, ...S3_SIDE.policy],
+  // An aws-native BucketPolicy's policyDocument reads as the classic policy, on the bucket it names.
+  types: [...BUCKET_TYPES, ...S3_SIDE.policy, NATIVE_S3_BUCKET, NATIVE_S3_BUCKET_POLICY],
   check: (ctx) => {
     const own = stackAccounts(ctx.index);
     const trusted = new Set([...own, ...ctx.config.trustedAccountIds]);

@@ -173,7 +173,10 @@ export const bucketKeyEnabled = stackPolicy({
     "instead of one call per object, which cuts KMS requests and cost. (DSSE-KMS does not support " +
     "Bucket Keys: S3 User Guide, 'Using dual-layer server-side encryption'.)",
   references: [awsDocs("AmazonS3/userguide/bucket-key")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.encryption],
+  // An aws-native Bucket's bucketEncryption rules read as the inline configuration, each rule's
+  // bucketKeyEnabled with them (AWS::S3::Bucket ServerSideEncryptionRule BucketKeyEnabled,
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-serversideencryptionrule.html).
+  types: [...BUCKET_TYPES, ...S3_SIDE.encryption, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       for (const r of sseRules(ctx.index, bucket)) {

@@ -37,7 +37,7 @@ import {
   kics,
   trivy,
 } from "../../lib/controls";
-import { asList, isSet } from "../../lib/values";
+import { asList, isSet, present } from "../../lib/values";
 
 export const bucketPublicAccessBlock = stackPolicy({
   name: "s3-bucket-public-access-block",
@@ -265,16 +265,19 @@ export const ownershipExplicit = stackPolicy({
     "Add an aws.s3.BucketOwnershipControls with `bucket: <bucket>.id` and " +
     'rule: { objectOwnership: "BucketOwnerEnforced" }.',
   references: [fsbp("S3.12"), awsDocs("AmazonS3/latest/userguide/about-object-ownership")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls],
+  // An aws-native Bucket states its controls inline (ownershipControls, as for
+  // s3-bucket-ownership-enforced above); what they set is that rule's to judge, so here a value
+  // unknown at preview is stated and passes, as a classic controls resource does.
+  types: [...BUCKET_TYPES, ...S3_SIDE.ownershipControls, NATIVE_S3_BUCKET],
   check: (ctx) => {
     eachBucket(ctx, (bucket) => {
       // A CloudFront legacy logging target keeps ACLs on purpose (s3-bucket-documented-exceptions).
       if (cloudfrontLegacyLoggingInto(ctx.index, bucket).length) return;
       if (sideResourcesOf(ctx.index, bucket, S3_SIDE.ownershipControls).length) return;
-      ctx.report(
-        bucket,
-        `${label(bucket)} has no BucketOwnershipControls: ACLs are off only by S3's default.`,
-      );
+      const native = nativeTypeOf(bucket) !== undefined;
+      if (native && present(bucket.props, "ownershipControls")) return;
+      const missing = native ? "ownershipControls" : "BucketOwnershipControls";
+      ctx.report(bucket, `${label(bucket)} has no ${missing}: ACLs are off only by S3's default.`);
     });
   },
 });

@@ -5,7 +5,13 @@
 // event until a notification configuration names a destination, "Amazon S3 Event Notifications").
 // Each rule reads the bucket's companion resource and the deprecated inline argument, and judges
 // `aws.s3.Bucket` only (the type it applies to, so a stack without one skips it): the deprecated
-// `aws.s3.BucketV2` spelling is left to the other S3 rules.
+// `aws.s3.BucketV2` spelling is left to the other S3 rules. An aws-native Bucket (read as
+// `aws.s3.Bucket`, ../../lib/native/twins-buckets.ts) states all three inline, in CloudFormation's
+// shape (AWS::S3::Bucket, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-s3-bucket.html):
+// ReplicationConfiguration { Role, Rules [{ Status, Destination }] } and ObjectLockEnabled /
+// ObjectLockConfiguration { ObjectLockEnabled: "Enabled" } as the deprecated inline arguments
+// spell them, and NotificationConfiguration { EventBridgeConfiguration { EventBridgeEnabled },
+// LambdaConfigurations, QueueConfigurations, TopicConfigurations }, which `inlineNotifications` reads.
 import type { PolicyResource } from "@pulumi/policy";
 import { stackPolicy, type StackCheckContext } from "../../lib/define";
 import { sideResourcesOf } from "../../lib/s3/buckets";
@@ -13,6 +19,8 @@ import { eachBucket, label } from "../../lib/s3/checks";
 import { asList, programSetting } from "../../lib/values";
 import { awsDocs, cdkNag, checkov, fsbp } from "../../lib/controls";
 import { S3_BUCKET, S3_RESILIENCE_SIDE } from "../../lib/types";
+import { NATIVE_S3_BUCKET } from "../../lib/native/types";
+import { nativeTypeOf } from "../../lib/native/view";
 
 /** Runs `check` for every `aws.s3.Bucket` of the stack (the type the rules apply to). */
 function eachPlainBucket<C>(
@@ -47,8 +55,8 @@ export const replicationEnabled = stackPolicy({
     cdkNag("S3BucketReplicationEnabled"),
     awsDocs("S3 User Guide, Replicating objects within and across Regions"),
   ],
-  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.replication],
-  appliesTo: S3_BUCKET,
+  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.replication, NATIVE_S3_BUCKET],
+  appliesTo: [S3_BUCKET, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachPlainBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_RESILIENCE_SIDE.replication);
@@ -83,8 +91,8 @@ export const objectLockEnabled = stackPolicy({
     cdkNag("S3BucketDefaultLockEnabled"),
     awsDocs("S3 User Guide, Locking objects with Object Lock"),
   ],
-  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.objectLock],
-  appliesTo: S3_BUCKET,
+  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.objectLock, NATIVE_S3_BUCKET],
+  appliesTo: [S3_BUCKET, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachPlainBucket(ctx, (bucket) => {
       // The companion resource's objectLockEnabled defaults to, and only accepts, "Enabled"
@@ -114,8 +122,8 @@ export const eventNotifications = stackPolicy({
     fsbp("S3.11"),
     awsDocs("S3 User Guide, Amazon S3 Event Notifications"),
   ],
-  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.notification],
-  appliesTo: S3_BUCKET,
+  types: [S3_BUCKET, ...S3_RESILIENCE_SIDE.notification, NATIVE_S3_BUCKET],
+  appliesTo: [S3_BUCKET, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachPlainBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_RESILIENCE_SIDE.notification);
@@ -123,12 +131,33 @@ export const eventNotifications = stackPolicy({
         n.props.eventbridge === true ||
         ["lambdaFunctions", "queues", "topics"].some((k) => asList(n.props[k]).length > 0);
       if (sides.some(sends)) return;
+      const inline = inlineNotifications(bucket);
+      if (inline === true) return;
       ctx.report(
         bucket,
         sides.length
           ? `${label(bucket)}: notification ${sides.map((s) => `"${s.name}"`).join(", ")} names no destination.`
-          : `${label(bucket)} sends no event notifications.`,
+          : inline === false
+            ? `${label(bucket)}: notificationConfiguration neither enables EventBridge nor names a destination.`
+            : `${label(bucket)} sends no event notifications.`,
         sides,
       );
     }),
 });
+
+/**
+ * Whether an aws-native bucket's inline notificationConfiguration sends events: EventBridge
+ * enabled, or a Lambda, queue or topic configuration; undefined when it states none (a classic
+ * bucket, or a native one without the block). An unknown block throws (a preview note).
+ */
+function inlineNotifications(bucket: PolicyResource): boolean | undefined {
+  if (nativeTypeOf(bucket) === undefined) return undefined;
+  const config: any = bucket.props.notificationConfiguration;
+  if (config === undefined || config === null) return undefined;
+  return (
+    config.eventBridgeConfiguration?.eventBridgeEnabled === true ||
+    ["lambdaConfigurations", "queueConfigurations", "topicConfigurations"].some(
+      (k) => asList(config[k]).length > 0,
+    )
+  );
+}

@@ -55,7 +55,9 @@ export const lifecycleConfigured = stackPolicy({
     "that expires objects (and noncurrent versions) and sets abortIncompleteMultipartUpload: " +
     "{ daysAfterInitiation: 7 } so abandoned uploads stop costing storage.",
   references: [checkov("CKV2_AWS_61"), checkov("CKV_AWS_300"), fsbp("S3.13"), fsbp("S3.10")],
-  types: [...BUCKET_TYPES, ...S3_SIDE.lifecycle],
+  // An aws-native Bucket's lifecycleConfiguration rules read as the inline lifecycleRules
+  // (../../lib/native/twins-buckets.ts).
+  types: [...BUCKET_TYPES, ...S3_SIDE.lifecycle, NATIVE_S3_BUCKET],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {
       const sides = sideResourcesOf(ctx.index, bucket, S3_SIDE.lifecycle);

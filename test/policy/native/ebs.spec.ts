@@ -1,7 +1,7 @@
 // EBS encryption of aws-native instances and launch templates (ec2-instance-ebs-encrypted): an
 // Instance's blockDeviceMappings[].ebs (the root device's mapping as the classic rootBlockDevice, the
 // others as ebsBlockDevices) and a LaunchTemplate's launchTemplateData.blockDeviceMappings
-// (policy-pack/lib/native/twins-network.ts). Compliant fixtures pass; each is then broken one field
+// (policy-pack/lib/native/twins-network.ts, twins-launches.ts). Compliant fixtures pass; each is then broken one field
 // at a time.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";

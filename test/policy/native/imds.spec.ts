@@ -1,6 +1,7 @@
 // IMDSv2 on aws-native EC2 (ec2-instance-imdsv2): an Instance's metadataOptions, and a
 // LaunchTemplate's launchTemplateData.metadataOptions, for the template itself and for an instance
-// that launches from it without options of its own (policy-pack/lib/native/twins-network.ts).
+// that launches from it without options of its own (policy-pack/lib/native/twins-network.ts,
+// twins-launches.ts).
 // Compliant fixtures pass; each is then weakened one field at a time.
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";

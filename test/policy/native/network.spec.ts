@@ -1,11 +1,20 @@
 // No default route from compute/data subnets, for networks written with @pulumi/aws-native: its
 // Subnet, RouteTable, Route, SubnetRouteTableAssociation and gateways are judged as their classic
 // twins by ec2-compute-subnet-no-default-route (policy-pack/lib/native/twins.ts), with that rule's
-// notion of a compute subnet (tier tag, private name, hosted compute) and of a public one.
+// notion of a compute subnet (tier tag, private name, hosted compute) and of a public one; and a
+// native Route to a VPC peering connection by ec2-route-peering-not-default.
 import { expect } from "chai";
 import type { RecordedResource } from "../../../tools/lib/recorder";
 import * as n from "../../../policy-pack/lib/native/types";
-import { expectClean, policy, previewNotes, res, UNKNOWN, violations } from "../fixture";
+import {
+  expectClean,
+  policy,
+  previewNotes,
+  res,
+  UNKNOWN,
+  violations,
+  violationsOf,
+} from "../fixture";
 
 const core = policy("ec2-compute-subnet-no-default-route");
 /** CloudFormation tags, as aws-native takes them. */
@@ -164,5 +173,36 @@ describe("ec2-compute-subnet-no-default-route on aws-native networks", () => {
     expect(found[0]).to.contain(
       "'waiver:ec2-compute-subnet-no-default-rout' names no policy of this pack",
     );
+  });
+});
+
+describe("aws-native routes to a VPC peering connection (ec2-route-peering-not-default)", () => {
+  const rule = "ec2-route-peering-not-default";
+  const route = (over: Record<string, unknown>, refs = {}) =>
+    res(
+      n.NATIVE_EC2_ROUTE,
+      "to-peer",
+      { routeTableId: "rtb-0abc", vpcPeeringConnectionId: "pcx-0abc", ...over },
+      { refs },
+    );
+  it("compliant: the peer's CIDR", async () => {
+    await expectClean(policy(rule), [route({ destinationCidrBlock: "10.30.0.0/16" })]);
+  });
+  it("0.0.0.0/0 to the peering connection: reported", async () => {
+    expect(await violationsOf(rule, [route({ destinationCidrBlock: "0.0.0.0/0" })])).to.deep.equal([
+      "to-peer: this route sends 0.0.0.0/0 to a VPC peering connection.",
+    ]);
+  });
+  it("::/0 to the peering connection: reported", async () => {
+    const found = await violationsOf(rule, [route({ destinationIpv6CidrBlock: "::/0" })]);
+    expect(found).to.have.length(1);
+  });
+  it("vpcPeeringConnectionId unknown at preview is a peering connection: reported", async () => {
+    const peer = res(n.NATIVE_EC2_VPC, "peer", { cidrBlock: "10.30.0.0/16" });
+    const r = route(
+      { destinationCidrBlock: "0.0.0.0/0", vpcPeeringConnectionId: UNKNOWN },
+      { vpcPeeringConnectionId: [peer] },
+    );
+    expect(await violationsOf(rule, [peer, r])).to.have.length(1);
   });
 });

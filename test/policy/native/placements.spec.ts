@@ -2,7 +2,7 @@
 // ec2-compute-subnet-no-default-route, as its classic twin does: an ECS Service's
 // networkConfiguration.awsvpcConfiguration.subnets, an AutoScalingGroup's vpcZoneIdentifier, an EKS
 // Nodegroup's subnets and an EKS Cluster's resourcesVpcConfig.subnetIds
-// (policy-pack/lib/native/twins-network.ts). An untagged subnet routing 0.0.0.0/0 to an internet
+// (policy-pack/lib/native/twins-network.ts, twins-launches.ts). An untagged subnet routing 0.0.0.0/0 to an internet
 // gateway (a public subnet) passes while nothing runs in it; each placement makes it a compute one.
 import { expect } from "chai";
 import type { RecordedResource } from "../../../tools/lib/recorder";

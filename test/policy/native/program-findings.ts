@@ -120,6 +120,9 @@ export const NATIVE_PAIRS: readonly (readonly [string, string, readonly string[]
   ["rds:ClusterSnapshot", "aurora-snapshot", ["snapshot-kms-cmk"]],
   ["kinesisfirehose:DeliveryStream", "firehose-export", ["data-export-no-aws-managed-key"]],
   ["iam:Role", "policies-role", ["iam-role-no-policy-management-conflicts"]],
+  // Inline resource policies of a repository and a file system (end of data.ts).
+  ["ecr:Repository", "app-images", ["resource-policy-lists-actions"]],
+  ["efs:FileSystem", "home-dirs", ["resource-policy-lists-actions"]],
 ];
 
 /** Resources of the program with a mandatory finding and no compliant twin. */

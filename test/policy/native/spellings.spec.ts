@@ -1,6 +1,7 @@
 // Native properties as the early 0.x aws-native SDKs spelled them (CloudFormation's acronyms
 // camel-cased letter by letter: sSESpecification, kMSMasterKeyId, dataVolumeKMSKeyId, keyARN,
-// vPCOptions, vPCZoneIdentifier, principalOrgID, sourceDBInstanceIdentifier; @pulumi/aws-native
+// vPCOptions, vPCZoneIdentifier, principalOrgID, sourceDBInstanceIdentifier, a bucket's
+// serverSideEncryptionByDefault { sSEAlgorithm, kMSMasterKeyID }; @pulumi/aws-native
 // 0.67.0 on npm) judged as the 1.x spellings are (policy-pack/lib/native/spelling.ts). Each case
 // writes the compliant resource in the early spelling and breaks it one field at a time; the 1.x
 // spelling of the same resources is covered by the spec of its rule.
@@ -10,6 +11,17 @@ import { expectClean, policy, res, violationsOf } from "../fixture";
 import { Case, KEY_ARN, runCases } from "./cases";
 
 const ACCOUNT = "123456789012";
+
+/**
+ * A bucket's bucketEncryption with one rule, its default as 0.67.0 spells it
+ * (s3/bucket.d.ts: BucketServerSideEncryptionByDefaultArgs { sSEAlgorithm, kMSMasterKeyID }).
+ */
+const bucketEncryption = (byDefault: Record<string, unknown>, bucketKeyEnabled = true) => ({
+  serverSideEncryptionConfiguration: [
+    { serverSideEncryptionByDefault: byDefault, bucketKeyEnabled },
+  ],
+});
+const SSE_KMS_V0 = { sSEAlgorithm: "aws:kms", kMSMasterKeyID: KEY_ARN };
 
 const cases: Case[] = [
   {
@@ -80,6 +92,38 @@ const cases: Case[] = [
       [
         { deliveryStreamEncryptionConfigurationInput: { keyType: "AWS_OWNED_CMK" } },
         'Firehose stream "s"',
+      ],
+    ],
+  },
+  {
+    rule: "s3-bucket-sse-kms-cmk",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: { bucketEncryption: bucketEncryption(SSE_KMS_V0) },
+    prop: "bucketEncryption",
+    keyed: true,
+    broken: [
+      [
+        { bucketEncryption: bucketEncryption({ sSEAlgorithm: "AES256" }) },
+        "uses SSE-S3 (AES256), not SSE-KMS",
+        "sSEAlgorithm AES256",
+      ],
+      [
+        { bucketEncryption: bucketEncryption({ sSEAlgorithm: "aws:kms" }) },
+        "uses aws:kms but",
+        "sSEAlgorithm aws:kms without kMSMasterKeyID",
+      ],
+    ],
+  },
+  {
+    rule: "s3-bucket-key-enabled",
+    type: n.NATIVE_S3_BUCKET,
+    inputs: { bucketEncryption: bucketEncryption(SSE_KMS_V0) },
+    prop: "bucketEncryption",
+    broken: [
+      [
+        { bucketEncryption: bucketEncryption(SSE_KMS_V0, false) },
+        "uses SSE-KMS without bucketKeyEnabled: true",
+        "sSEAlgorithm aws:kms, bucketKeyEnabled false",
       ],
     ],
   },

@@ -1,0 +1,69 @@
+// The aws-native coverage the pack README states in numbers ("N rules list aws-native types (M of
+// the T mandatory)", the mandatory rules that list none, by name, and the advisory rules left),
+// counted from the pack's catalogue, so a rule that gains or loses a native type updates the text.
+import { expect } from "chai";
+import * as fs from "fs";
+import { allPolicies } from "../../../policy-pack/policies";
+import { policyCatalog } from "../../../policy-pack/lib/define";
+import { PACK_README } from "../../../tools/policy-table";
+
+/** The README's prose with line breaks as spaces, so a sentence matches wherever it wraps. */
+const prose = () => fs.readFileSync(PACK_README, "utf8").replace(/\s+/g, " ");
+
+/** A number the README states, from the first group of `re`; fails naming the sentence if absent. */
+function stated(text: string, re: RegExp, what: string): number {
+  const m = re.exec(text);
+  expect(m, `policy-pack/README.md no longer states ${what}`).to.not.equal(null);
+  return Number(m![1]);
+}
+
+describe("the pack README's aws-native counts", () => {
+  const entries = () => {
+    expect(policyCatalog.size).to.equal(allPolicies.length);
+    return [...policyCatalog.values()];
+  };
+  const listsNative = (types: readonly string[]) => types.some((t) => t.startsWith("aws-native:"));
+
+  it("the rules that list aws-native types, and the mandatory ones among them", () => {
+    const text = prose();
+    const all = entries();
+    const mandatory = all.filter((e) => e.enforcementLevel === "mandatory");
+    expect(stated(text, /(\d+) rules list aws-native types/, "how many rules")).to.equal(
+      all.filter((e) => listsNative(e.types)).length,
+    );
+    expect(stated(text, /\((\d+) of the \d+ mandatory\)/, "the mandatory ones")).to.equal(
+      mandatory.filter((e) => listsNative(e.types)).length,
+    );
+    expect(stated(text, /\(\d+ of the (\d+) mandatory\)/, "every mandatory rule")).to.equal(
+      mandatory.length,
+    );
+  });
+
+  it("the mandatory rules that list none: their count, and each by name", () => {
+    const text = prose();
+    const none = entries().filter(
+      (e) => e.enforcementLevel === "mandatory" && !listsNative(e.types),
+    );
+    const count = /The (\d+) mandatory rules that list none/;
+    expect(stated(text, count, "the mandatory rules that list none")).to.equal(none.length);
+    // Named one by one, or (the awsx component rules) by their count and prefix.
+    const awsx = none.filter((e) => e.name.startsWith("awsx-"));
+    expect(stated(text, /the (\d+) `awsx-\*` rules/, "the awsx rules")).to.equal(awsx.length);
+    // The sentences between this count and the advisory one (the policy table further down
+    // names every rule).
+    const from = count.exec(text)!.index;
+    const paragraph = text.slice(from, text.indexOf("advisory rules left", from));
+    for (const e of none.filter((x) => !x.name.startsWith("awsx-"))) {
+      expect(paragraph, e.name).to.contain(`\`${e.name}\``);
+    }
+  });
+
+  it("the advisory rules left that list none", () => {
+    const left = entries().filter(
+      (e) => e.enforcementLevel !== "mandatory" && !listsNative(e.types),
+    );
+    expect(
+      stated(prose(), /The (\d+) advisory rules left list none/, "the advisory rules left"),
+    ).to.equal(left.length);
+  });
+});
