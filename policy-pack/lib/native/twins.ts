@@ -54,6 +54,8 @@ export interface Derived {
   /** The classic property exists even when `from` is absent (it has a value of its own then). */
   readonly always?: boolean;
   readonly legacy?: string; // an older SDK's spelling of `from`, named by findings when written
+  /** The fields inside `from` that the older SDK spelled otherwise (current → older). */
+  readonly legacyFields?: Readonly<Record<string, string>>;
   map(v: any, props: any): unknown;
 }
 
@@ -75,6 +77,14 @@ const inlinePolicies = {
 
 /** A DynamoDB SSE specification's key, as 1.x (`kmsMasterKeyId`) or early 0.x SDKs spell it. */
 const sseKey = (s: any): unknown => eitherField(s, "kmsMasterKeyId", "kMSMasterKeyId");
+
+/** The fields of a DynamoDB SSE specification as 0.x SDKs spelled them, for findings' wording. */
+const SSE_FIELDS_0X = {
+  sseSpecification: "sSESpecification",
+  sseEnabled: "sSEEnabled",
+  sseType: "sSEType",
+  kmsMasterKeyId: "kMSMasterKeyId",
+};
 
 /** A global table replica's SSE specification, as either SDK spells it. */
 const replicaSse = (r: any): unknown => eitherField(r, "sseSpecification", "sSESpecification");
@@ -313,8 +323,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
         pointInTimeRecovery: "pointInTimeRecoverySpecification",
       },
       derive: {
-        serverSideEncryption: spelledEither("sseSpecification", "sSESpecification", (v: any) =>
-          dynamoSse(v, () => sseKey(v)),
+        serverSideEncryption: spelledEither(
+          "sseSpecification",
+          "sSESpecification",
+          (v: any) => dynamoSse(v, () => sseKey(v)),
+          SSE_FIELDS_0X,
         ),
         // pointInTimeRecoverySpecification { pointInTimeRecoveryEnabled }: pointInTimeRecovery.
         pointInTimeRecovery: {
@@ -346,8 +359,11 @@ export const TWINS: ReadonlyMap<string, Twin> = new Map<string, Twin>([
       },
       derive: {
         serverSideEncryption: {
-          ...spelledEither("sseSpecification", "sSESpecification", (v: any, p: any) =>
-            dynamoSse(v, () => sseKey(replicaSse(asList(p.replicas)[0]))),
+          ...spelledEither(
+            "sseSpecification",
+            "sSESpecification",
+            (v: any, p: any) => dynamoSse(v, () => sseKey(replicaSse(asList(p.replicas)[0]))),
+            SSE_FIELDS_0X,
           ),
           deps: ["sseSpecification", "sSESpecification", "replicas"],
         },
