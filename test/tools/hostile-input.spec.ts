@@ -13,8 +13,9 @@ import { awsRegionProblem, REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/f
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
 import { readPolicyConfigFile } from "../../tools/check/policy-config";
+import { goValue } from "../../tools/lib/engine/policy-config";
 import { jsonErrorLine, tooDeep } from "../../tools/check/json-input";
-import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { loadProject, loadStackConfig, shownPath } from "../../tools/check/project";
 import { parseBenchArgs } from "../../tools/bench/args";
 import { parseArgs as parseCostArgs } from "../../tools/cost";
 import { parseAssumption } from "../../tools/cost/assumptions";
@@ -242,16 +243,34 @@ describe("hostile input to the tools", () => {
       );
     });
 
-    it("a policy config nested 100,000 deep, or too deep to read, is a usage error", () => {
+    it("a policy config nested 100,000 deep, or as deep as Go reads, is a usage error", () => {
       const file = path.join(dir, "policy.json");
       fs.writeFileSync(file, nested(100000));
       expect(usageError(() => readPolicyConfigFile(file))).to.contain(
         'more than 10000 deep, which `pulumi preview --policy-pack-config` refuses ("exceeded max depth")',
       );
-      fs.writeFileSync(file, nested(9000));
-      expect(usageError(() => readPolicyConfigFile(file))).to.satisfy(
-        (m: string) => m.includes("too deep to read") || m.includes("not a valid"),
+      // 9,999 deep (Go reads it): the CLI's own refusal of the value, shown cut, on any stack.
+      fs.writeFileSync(file, nested(9999));
+      expect(usageError(() => readPolicyConfigFile(file))).to.equal(
+        `policy config ${shownPath(file)}: parsing "a": ${"[".repeat(200)}… is not a valid ` +
+          "value; must be a string or object",
       );
+    });
+
+    it("renders a value in a policy-config message as Go's %v does, cut after 200 characters", () => {
+      expect(goValue([1, "x", null, { b: [true], a: 2 }])).to.equal(
+        "[1 x <nil> map[a:2 b:[true]]]",
+      );
+      expect(goValue([])).to.equal("[]");
+      expect(goValue({})).to.equal("map[]");
+      const long = goValue(Array.from({ length: 100 }, (_, i) => i));
+      expect(long).to.have.length(201);
+      expect(long.startsWith("[0 1 2 3")).to.equal(true);
+      expect(long.endsWith("…")).to.equal(true);
+      // A million deep, far past any stack a recursive rendering could use: no recursion.
+      let deep: unknown[] = [];
+      for (let i = 0; i < 1_000_000; i++) deep = [deep];
+      expect(goValue(deep)).to.equal(`${"[".repeat(200)}…`);
     });
 
     it("gives the line of a JSON syntax error in either of V8's wordings", () => {
