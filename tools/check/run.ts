@@ -163,7 +163,8 @@ export interface CheckOptions {
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
   /** The engine's answers for the stack's region and, when the stack pins one, account. */
-  readonly answers: (region: string, account?: string) => EngineAnswers;
+  /** The engine's answers for the stack's region, pinned account and `pulumi:autonaming`. */
+  readonly answers: (region: string, account?: string, autonaming?: string) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -276,7 +277,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env, config.environments);
-  const answers = opts.answers(region.region, providerAccount(config.values));
+  const answers = opts.answers(
+    region.region,
+    providerAccount(config.values),
+    config.values["pulumi:autonaming"],
+  );
   const ctx: JudgeContext = {
     project: project.name,
     stack,

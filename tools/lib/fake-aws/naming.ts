@@ -16,6 +16,7 @@
 import { chars, hex, LOWER } from "./hash";
 import { UNKNOWN } from "./env";
 import type { TypeSchema } from "./schema";
+import type { AutonamingMode } from "./autonaming";
 
 export interface AutoName {
   /** The property the name goes in. */
@@ -108,12 +109,23 @@ export function terraformUniqueId(prefix: string, seed: string): string {
   return `${prefix}${"202601010000000000"}${hex(seed, 8)}`;
 }
 
-/** The auto-name for logical name `name`; throws as the bridge does when it cannot fit. */
-export function autoName(type: string, name: string, rule: AutoName, seed: string): string {
+/**
+ * The auto-name for logical name `name`; throws as the bridge does when it cannot fit, unless the
+ * stack's autonaming config names it (`mode`, ./autonaming.ts): `verbatim` is the logical name
+ * itself; another configured pattern is the engine's, made here in the default form, unrefused.
+ */
+export function autoName(
+  type: string,
+  name: string,
+  rule: AutoName,
+  seed: string,
+  mode: AutonamingMode = "default",
+): string {
+  if (mode === "verbatim") return name;
   const randlen = rule.randlen ?? 7;
   const maxlen = rule.maxlen ?? 255;
   const base = (rule.lower ? name.toLowerCase() : name) + (rule.separator ?? "-");
-  if (base.length + randlen > maxlen) {
+  if (mode === "default" && base.length + randlen > maxlen) {
     throw new Error(
       `could not make instance of '${type}': name '${base}' plus ${randlen} random chars is ` +
         `longer than maximum length ${maxlen}`,
@@ -133,6 +145,7 @@ export function physicalName(
   inputs: Record<string, any>,
   rule: AutoName,
   seed: string,
+  mode: AutonamingMode = "default",
 ): string {
   const given = inputs[rule.prop];
   if (given === UNKNOWN) return UNKNOWN;
@@ -142,7 +155,7 @@ export function physicalName(
   const name =
     typeof prefix === "string" && prefix !== ""
       ? terraformUniqueId(prefix, seed)
-      : autoName(type, logicalName, rule, seed);
+      : autoName(type, logicalName, rule, seed, mode);
   return rule.post ? rule.post(name, inputs) : name;
 }
 

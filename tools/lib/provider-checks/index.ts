@@ -131,10 +131,14 @@ function valuesAt(v: unknown, path: readonly string[]): unknown[] {
 /**
  * The inputs as the provider's validators see them: plain values, and the auto-name Pulumi puts
  * in the name input when the program gives neither it nor a prefix (the provider names such a
- * resource from the prefix itself, after validation). An auto-name too long for its limit is
- * already a program failure (the fake provider throws as the bridge does): none is filled in.
+ * resource from the prefix itself, after validation). An auto-name too long for its limit is not
+ * filled in: it is a refusal of its own (`overflow`), the bridge's, at the provider's Check.
  */
-function providerView(r: EngineResource): { inputs: Record<string, any>; autoNamed?: string } {
+function providerView(r: EngineResource): {
+  inputs: Record<string, any>;
+  autoNamed?: string;
+  overflow?: Refusal;
+} {
   const inputs = plainValue(r.inputs) as Record<string, any>;
   const rule = autoNameRule(r.type, typeSchema(r.type));
   if (!rule) return { inputs };
@@ -150,8 +154,24 @@ function providerView(r: EngineResource): { inputs: Record<string, any>; autoNam
     const made = autoName(r.type, r.name, rule, `${r.type}::${r.name}`);
     inputs[rule.prop] = rule.post ? rule.post(made, inputs) : made;
     return { inputs, autoNamed: rule.prop };
-  } catch {
-    return { inputs };
+  } catch (e) {
+    const room = (rule.maxlen ?? 255) - (rule.randlen ?? 7) - (rule.separator ?? "-").length;
+    return {
+      inputs,
+      overflow: {
+        resource: r,
+        prop: rule.prop,
+        value: r.name,
+        says: [(e as Error).message],
+        fix:
+          `Give the resource a logical name of at most ${room} characters, or set ` +
+          `\`${rule.prop}\` (or \`${rule.prop}Prefix\`) yourself`,
+        source:
+          "pulumi/pulumi-terraform-bridge pkg/tfbridge AutoName, through pulumi/pulumi " +
+          "sdk/go/common/resource NewUniqueHex",
+        autoNamed: true,
+      },
+    };
   }
 }
 
@@ -198,11 +218,12 @@ function mask(text: string, inputs: readonly unknown[]): string {
 
 /** What the provider refuses of one resource's inputs (none for a type without rules). */
 export function refusedInputs(r: EngineResource): Refusal[] {
+  if (!r.custom || r.external) return [];
   const rules = byType.get(r.type);
-  if (!rules || !r.custom || r.external) return [];
-  const { inputs, autoNamed } = providerView(r);
+  const { inputs, autoNamed, overflow } = providerView(r);
+  const out: Refusal[] = overflow ? [overflow] : [];
+  if (!rules) return out;
   const raw = r.inputs as Record<string, unknown>;
-  const out: Refusal[] = [];
   for (const rule of rules.inputs) {
     const isAuto = autoNamed === rule.prop;
     if (isAuto && rule.skipAutoName) continue;
