@@ -145,6 +145,7 @@ async function check(args: CheckArgs): Promise<number> {
               region,
               invokeAnswers,
               autonaming,
+              naming: { project: project.name, stack, organization: args.organization },
             }),
           timeoutMs: args.timeout * 1000,
           typeCheck: args.typeCheck,

@@ -26,7 +26,8 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { autonamingConfigured, checkProviderInputs } from "./provider-refusals";
+import { checkProviderInputs } from "./provider-refusals";
+import { autonamingOf } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
@@ -386,7 +387,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(stack, usable, { ownAutonaming: autonamingConfigured(config.values) });
+    checkProviderInputs(stack, usable, {
+      autonaming: autonamingOf(config.values["pulumi:autonaming"]),
+      organization: opts.organization,
+    });
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;

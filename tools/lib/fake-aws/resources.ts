@@ -99,7 +99,7 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
   const seed = `${type}::${args.name}`;
   const rule = autoNameRule(type, schema);
   const physical = rule
-    ? physicalName(type, args.name, inputs, rule, seed, env.autonaming?.(type))
+    ? physicalName(type, args.name, inputs, rule, seed, env.autonaming?.(type), env.naming)
     : namedBy(type, schema?.arn, inputs);
   const b: Base = {
     type,
@@ -186,6 +186,7 @@ export function resourceState(args: ResourceArgs, env: FakeAwsEnv, phase: Phase)
           rule,
           `${args.type}::${args.name}`,
           env.autonaming?.(args.type),
+          env.naming,
         );
         if (name !== UNKNOWN) return { id: "", state: { ...inputs, [rule.prop]: name } };
       }
