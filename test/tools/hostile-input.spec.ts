@@ -271,6 +271,22 @@ describe("hostile input to the tools", () => {
       let deep: unknown[] = [];
       for (let i = 0; i < 1_000_000; i++) deep = [deep];
       expect(goValue(deep)).to.equal(`${"[".repeat(200)}…`);
+      // 150,000 wide, past what a spread into push() takes: rendered, not a stack overflow.
+      const wide = Array.from({ length: 150_000 }, () => 0);
+      expect(goValue(wide)).to.equal(`[${"0 ".repeat(100)}`.slice(0, 200) + "…");
+      const keys = Object.fromEntries(wide.map((_, i) => [`k${i}`, 0]));
+      expect(goValue(keys).startsWith("map[k0:0 k1:0 k10:0")).to.equal(true);
+    });
+
+    it("a policy config with a 150,000-element value gets the CLI's refusal, not a crash", () => {
+      const file = path.join(dir, "policy.json");
+      const wide = JSON.stringify(Array.from({ length: 150_000 }, () => 0));
+      fs.writeFileSync(file, `{"a":{"enforcementLevel":${wide}}}`);
+      expect(usageError(() => readPolicyConfigFile(file))).to.equal(
+        `policy config ${shownPath(file)}: parsing enforcement level for "a": ` +
+          `[${"0 ".repeat(100)}`.slice(0, 200) +
+          "… is not a valid enforcement level; must be a string",
+      );
     });
 
     it("gives the line of a JSON syntax error in either of V8's wordings", () => {

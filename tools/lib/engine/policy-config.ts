@@ -70,6 +70,11 @@ class Piece {
   constructor(readonly text: string) {}
 }
 
+/** Pushes `parts` last first, one by one: a spread of a 150,000-element array overflows the stack. */
+function pushReversed(todo: unknown[], parts: readonly unknown[]): void {
+  for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]);
+}
+
 /**
  * Go's `%v` of a decoded JSON value, cut after `GO_VALUE_SHOWN` characters. Rendered from a work
  * list, not by recursion, so a value nested as deep as Go's reader accepts (10,000) gives the
@@ -86,7 +91,7 @@ export function goValue(v: unknown): string {
       const parts: unknown[] = [new Piece("[")];
       x.forEach((e, i) => parts.push(...(i > 0 ? [new Piece(" ")] : []), e));
       parts.push(new Piece("]"));
-      todo.push(...parts.reverse());
+      pushReversed(todo, parts);
     } else if (typeof x === "object") {
       const o = x as Record<string, unknown>;
       const parts: unknown[] = [new Piece("map[")];
@@ -94,7 +99,7 @@ export function goValue(v: unknown): string {
         .sort()
         .forEach((k, i) => parts.push(new Piece(`${i > 0 ? " " : ""}${k}:`), o[k]));
       parts.push(new Piece("]"));
-      todo.push(...parts.reverse());
+      pushReversed(todo, parts);
     } else out += String(x);
   }
   return out.length > GO_VALUE_SHOWN || todo.length > 0 ? `${out.slice(0, GO_VALUE_SHOWN)}…` : out;
