@@ -78,6 +78,8 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
     const inputs = {
       numberOfAvailabilityZones: 2,
       subnetSpecs: [{ type: "Public" }, { type: "Isolated", name: "db" }],
+      // Without private subnets awsx refuses a NAT strategy other than None.
+      natGateways: { strategy: "None" },
     };
     const v = vpc(inputs);
     const plain = remoteOutputs("awsx:ec2:Vpc", "net", inputs, env);
@@ -107,21 +109,85 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
     expect(given.state(given.outputs.natGateways[0]).allocationId).to.equal("eipalloc-1");
   });
 
-  it("Vpc: no NAT gateway or route where awsx would refuse the strategy or cannot know it", () => {
-    for (const inputs of [
-      { subnetSpecs: [{ type: "Private" }] }, // OnePerAz needs a public subnet
-      { natGateways: { strategy: "OnePerAz", elasticIpAllocationIds: ["eipalloc-1"] } }, // 1 of 3
-      { natGateways: UNKNOWN },
-    ]) {
-      const v = vpc(inputs);
-      expect(v.outputs, JSON.stringify(inputs)).to.not.have.any.keys("natGateways", "routes");
-      expect(v.outputs.subnets, JSON.stringify(inputs)).to.not.equal(undefined);
+  it("Vpc: no default route for isolated subnets under any NAT strategy, nor for private ones under None", () => {
+    const subnetSpecs = [{ type: "Public" }, { type: "Private" }, { type: "Isolated" }];
+    const zones = (v: ReturnType<typeof vpc>, type: string) =>
+      v.names("routes").filter((n: string) => n.startsWith(`net-${type}-`));
+    for (const strategy of ["OnePerAz", "Single"]) {
+      const v = vpc({ subnetSpecs, natGateways: { strategy } });
+      expect(v.names("isolatedSubnets"), strategy).to.have.length(3);
+      expect(zones(v, "isolated"), strategy).to.deep.equal([]);
+      expect(zones(v, "private"), strategy).to.have.length(3);
     }
-    // Zones unknown: no subnet at all, only the VPC and its gateway.
+    const none = vpc({ subnetSpecs, natGateways: { strategy: "None" } });
+    expect(zones(none, "private")).to.deep.equal([]);
+    expect(zones(none, "isolated")).to.deep.equal([]);
+    expect(zones(none, "public")).to.have.length(3);
+  });
+
+  it("Vpc: inputs awsx refuses before creating anything make no child, not a made-up VPC", () => {
+    const refused: Record<string, any>[] = [
+      { natGateways: { strategy: "OnePerAz", elasticIpAllocationIds: ["eipalloc-1"] } }, // 1 of 3
+      { natGateways: { strategy: "Single", elasticIpAllocationIds: ["eipalloc-1", "eipalloc-2"] } },
+      { natGateways: { strategy: "None", elasticIpAllocationIds: ["eipalloc-1"] } },
+      { natGateways: { strategy: "Sometimes" } },
+      { subnetSpecs: [{ type: "Private" }] }, // OnePerAz needs a public subnet to host the gateway
+      { subnetSpecs: [{ type: "Public" }], natGateways: { strategy: "Single" } },
+      { subnetSpecs: [] },
+      { ipv4IpamPoolId: "ipam-pool-1", ipv4NetmaskLength: 16, subnetStrategy: "Legacy" },
+      { ipv4IpamPoolId: "ipam-pool-1" }, // neither cidrBlock nor ipv4NetmaskLength
+      { availabilityZoneNames: ["eu-west-1a"], numberOfAvailabilityZones: 1 },
+      { numberOfAvailabilityZones: 9 }, // eu-west-1 has 3
+    ];
+    for (const inputs of refused) {
+      const v = vpc(inputs);
+      expect(v.outputs, JSON.stringify(inputs)).to.deep.equal({});
+      expect(v.children, JSON.stringify(inputs)).to.deep.equal([]);
+      expect(remoteOutputs("awsx:ec2:Vpc", "net", inputs, env).vpcId, JSON.stringify(inputs)).to.be
+        .undefined;
+    }
+    // What awsx accepts: private subnets alone without NAT, the same number of ids as zones, a
+    // pool with the Auto allocator.
+    for (const inputs of [
+      { subnetSpecs: [{ type: "Private" }], natGateways: { strategy: "None" } },
+      { natGateways: { elasticIpAllocationIds: ["eipalloc-1", "eipalloc-2", "eipalloc-3"] } },
+      { ipv4IpamPoolId: "ipam-pool-1", ipv4NetmaskLength: 16, subnetStrategy: "Auto" },
+    ]) {
+      expect(vpc(inputs).outputs, JSON.stringify(inputs)).to.have.property("vpc");
+    }
+    // NAT settings unknown: subnets, but no NAT gateway or route; zones unknown: the VPC and its
+    // gateway only.
+    const unknownNat = vpc({ natGateways: UNKNOWN });
+    expect(unknownNat.outputs).to.not.have.any.keys("natGateways", "routes");
+    expect(unknownNat.outputs.subnets).to.have.length(6);
     expect(Object.keys(vpc({ numberOfAvailabilityZones: UNKNOWN }).outputs)).to.deep.equal([
       "vpc",
       "internetGateway",
     ]);
+  });
+
+  it("Vpc: the VPC child's state holds the aws.ec2.Vpc inputs, not awsx's own", () => {
+    const v = vpc({
+      availabilityZoneNames: ["eu-west-1a", "eu-west-1b"],
+      subnetStrategy: "Auto",
+      subnetSpecs: [{ type: "Public" }, { type: "Private" }],
+      natGateways: { strategy: "Single" },
+      availabilityZoneCidrMask: 20,
+      vpcEndpointSpecs: [{ serviceName: "com.amazonaws.eu-west-1.s3" }],
+      enableDnsHostnames: true,
+    });
+    const state = v.state(v.outputs.vpc);
+    for (const key of [
+      "subnetStrategy",
+      "availabilityZoneNames",
+      "vpcEndpointSpecs",
+      "subnetSpecs",
+      "natGateways",
+      "numberOfAvailabilityZones",
+      "availabilityZoneCidrMask",
+    ])
+      expect(state, key).to.not.have.property(key);
+    expect(state).to.include({ enableDnsHostnames: true, cidrBlock: "10.0.0.0/16" });
   });
 
   it("FargateTaskDefinition: log group, task and execution roles trusted by ECS tasks, wired into the task definition", () => {

@@ -80,23 +80,65 @@ export function awsxVpcSubnets(
   return { Public: names("Public"), Private: names("Private"), Isolated: names("Isolated") };
 }
 
-/**
- * awsx/ec2/vpc.ts: the NAT gateway strategy (`OnePerAz` by default; `validateNatGatewayStrategy`:
- * `OnePerAz` and `Single` need both public and private subnets, `validateEips`: as many Elastic
- * IP allocation ids as gateways, or none), lower-cased; undefined when unknown or refused.
- */
-function natStrategy(inputs: Inputs, plan: PlannedSubnet[], zones: number): string | undefined {
+/** awsx/ec2/vpc.ts: the NAT gateway strategy (`OnePerAz` by default), lower-cased; undefined when unknown. */
+function natStrategy(inputs: Inputs): string | undefined {
   const nat = inputs.natGateways;
   if (nat !== undefined && !known(nat)) return undefined;
-  const strategy = String(nat?.strategy ?? "OnePerAz").toLowerCase();
-  const ids: unknown[] = nat?.elasticIpAllocationIds ?? [];
-  if (strategy === "none") return ids.length === 0 ? strategy : undefined;
-  if (strategy !== "single" && strategy !== "oneperaz") return undefined;
-  const has = (t: SubnetType) => plan.some((s) => s.type === t);
-  if (!has("Public") || !has("Private")) return undefined;
-  const allowed = strategy === "single" ? ids.length <= 1 : [0, zones].includes(ids.length);
-  return allowed ? strategy : undefined;
+  return String(nat?.strategy ?? "OnePerAz").toLowerCase();
 }
+
+/**
+ * Whether awsx refuses the inputs, failing the component before it creates anything (so no child
+ * exists): pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it calls, in its order:
+ * `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and `ipv4NetmaskLength`),
+ * both zone inputs, a region with fewer zones than asked (`getDefaultAzs`), `validateEips` (an
+ * unknown strategy; any allocation id with `None`, more than one with `Single`, with `OnePerAz`
+ * other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the `Legacy`
+ * allocator: "Dynamically allocated cidrBlock ranges are not supported") and
+ * `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public and private subnets,
+ * which `subnetSpecs: []` and private-only specs are). False when it passes or cannot be known.
+ */
+function awsxRefuses(inputs: Inputs, zonesInRegion: readonly string[]): boolean {
+  const { availabilityZoneNames: names, numberOfAvailabilityZones: count } = inputs;
+  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) === given(inputs.ipv4NetmaskLength))
+    return true;
+  if (names !== undefined && count !== undefined) return true;
+  if (names === undefined && known(count ?? 3) && zonesInRegion.length < (count ?? 3)) return true;
+  const strategy = natStrategy(inputs);
+  const ids = inputs.natGateways?.elasticIpAllocationIds;
+  if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
+    const n = ids?.length ?? 0;
+    const zones = Array.isArray(names)
+      ? names.length
+      : known(count ?? 3)
+        ? (count ?? 3)
+        : undefined;
+    if (strategy === "none" && n > 0) return true;
+    if (strategy === "single" && n > 1) return true;
+    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones) return true;
+    if (!["none", "single", "oneperaz"].includes(strategy)) return true;
+  }
+  // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
+  const subnetStrategy = inputs.subnetStrategy ?? "Legacy";
+  const legacy =
+    inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
+    return true;
+  const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
+  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return false;
+  return !plan.some((s) => s.type === "Public") || !plan.some((s) => s.type === "Private");
+}
+
+/** Inputs of `awsx.ec2.Vpc` that are awsx's own, not the `aws.ec2.Vpc` it creates. */
+const AWSX_ONLY = [
+  "subnetSpecs",
+  "subnetStrategy",
+  "natGateways",
+  "numberOfAvailabilityZones",
+  "availabilityZoneNames",
+  "availabilityZoneCidrMask",
+  "vpcEndpointSpecs",
+];
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
@@ -107,7 +149,9 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
   // "10.0.0.0/16" unless given or left to an IPAM pool (`decideCidrBlockVpcInput`), and the
   // `aws.ec2.InternetGateway` it always creates in that VPC, under it.
   const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
-  const vpcArgs = omit(inputs, "subnetSpecs", "natGateways", "numberOfAvailabilityZones");
+  const zones = resolveEnv(env).region.zones.map((z) => z.name);
+  if (awsxRefuses(inputs, zones)) return {};
+  const vpcArgs = omit(inputs, ...AWSX_ONLY);
   const tags = { Name: name, ...inputs.tags };
   const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;
   const out: Record<string, Child | Child[]> = {
@@ -119,10 +163,8 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
       via: [VPC],
     },
   };
-  const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const plan = awsxVpcSubnetPlan(name, inputs, zones);
   if (!plan) return out;
-  const azCount = new Set(plan.map((s) => s.az)).size;
   // Each subnet: in its zone, public IPs mapped on launch only in public subnets, tagged with its
   // name and type; its CIDR block comes from awsx's allocator, not modeled here.
   const subnets: Child[] = plan.map((s) => ({
@@ -158,7 +200,7 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
     }),
     via: [VPC, SUBNET, ROUTE_TABLE],
   }));
-  const strategy = natStrategy(inputs, plan, azCount);
+  const strategy = natStrategy(inputs);
   if (strategy === undefined) return out;
   // `shouldCreateNatGateway`: in the public subnets, one per zone (OnePerAz) or one (Single),
   // named `<vpc>-<az index + 1>`, each with an Elastic IP of the same name unless allocation ids
