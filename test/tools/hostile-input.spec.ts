@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
-import { providerRegion } from "../../tools/check/run";
+import { providerRegion } from "../../tools/check/stack-provider";
 import { awsRegionProblem, REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
