@@ -115,7 +115,7 @@ describe("a stack that configures Pulumi's autonaming", () => {
   it("disabled refuses a resource left unnamed, not one the program names", () => {
     const says = ["automatic naming is disabled but no explicit name was provided"];
     const [off] = refused({ mode: "disabled" }, [resource(TG, "web", {})]);
-    expect(off.slice(0, 4)).to.deep.equal(["name", "web", true, says]);
+    expect(off.slice(0, 4)).to.deep.equal(["name", undefined, true, says]);
     expect(refused({ mode: "disabled" }, [resource(TG, "web", { name: "web-tg" })])).to.deep.equal(
       [],
     );

@@ -197,7 +197,8 @@ function autoNameRefusal(
   return {
     resource: r,
     prop: rule.prop,
-    value: r.name,
+    // With naming disabled there is no name at all; otherwise the logical name it is made from.
+    value: how.mode === "disabled" ? undefined : r.name,
     says: [says],
     fix,
     source:
