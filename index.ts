@@ -226,19 +226,17 @@ const analytics = new Analytics(
 );
 resolveCopyRoleArn(analytics.copyRoleArn);
 
-// Optional test server, in the connect endpoint's subnet, sharing it.
+// Optional test server, in the connect endpoint's subnet, sharing it. The endpoint took a zone
+// that offers the test server's type (TEST_SERVER_INSTANCE_TYPE, the only one it is given), so
+// its placement there cannot fail: a region without such a zone is refused by the endpoint, with
+// the endpoint's fix.
 const testServer =
   features.testServer && connectEndpoint
     ? new TestServer(
         named("test-server"),
         {
           vpcId: network.vpcId,
-          subnets: {
-            ...besideEndpoint(connectEndpoint),
-            fix:
-              "It shares the VPC's EC2 Instance Connect Endpoint and must sit in its subnet: " +
-              `set platform:tunnelInstanceType to a Graviton type offered where ${TEST_SERVER_INSTANCE_TYPE} is, or deploy to another region`,
-          },
+          subnets: besideEndpoint(connectEndpoint),
           s3PrefixListId: network.s3PrefixListId,
           region: config.region,
           connectEndpoint: connectEndpoint.shared,

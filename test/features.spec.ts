@@ -3,6 +3,7 @@
 // no mandatory violation, and every waiver (the AI environment's NAT route above all) reported
 // with its written reason instead of passing silently.
 import { expect } from "chai";
+import { TEST_SERVER_INSTANCE_TYPE } from "../components/test-server";
 import { AI_NAT_ROUTE_WAIVER } from "../components/ai-environment";
 import { allPolicies } from "../policy-pack/policies";
 import { PolicyReport, runPolicies } from "../tools/lib/policy-runner";
@@ -282,6 +283,27 @@ describe("opt-in features", function () {
       expect(
         admins.Statement.find((x: any) => x.Sid === "OpenTunnelToTestServer").Resource,
       ).to.equal(eice.outputs.arn);
+    });
+
+    it("follows the connect endpoint to the first compute zone that offers its type", async () => {
+      // Its type taken out of the first compute subnet's zone: the endpoint, which places itself
+      // for the test server's type too, moves to the second, and the server beside it.
+      const first = findOne(
+        await runStack("staging", { overrides: FEATURES.testServer.on }),
+        "aws:ec2/subnet:Subnet",
+        "staging-network-compute-0",
+      ).outputs.availabilityZoneId;
+      const zones = ["euw1-az1", "euw1-az2", "euw1-az3"].filter((z) => z !== first);
+      const rec = await runStack("staging", {
+        overrides: FEATURES.testServer.on,
+        instanceTypeZones: { [TEST_SERVER_INSTANCE_TYPE]: zones },
+      });
+      const second = findOne(rec, "aws:ec2/subnet:Subnet", "staging-network-compute-1");
+      const eice = findOne(rec, T.eice, "staging-connect-eice");
+      const server = findOne(rec, "aws:ec2/instance:Instance", "staging-test-server-server");
+      expect(zones).to.include(second.outputs.availabilityZoneId);
+      expect(second.outputs.arn).to.match(new RegExp(`/${eice.inputs.subnetId}$`));
+      expect(server.inputs.subnetId).to.equal(eice.inputs.subnetId);
     });
 
     it("in bastion BI mode keeps the same connect endpoint for itself, and the pack still passes", async () => {

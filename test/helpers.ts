@@ -63,10 +63,22 @@ export function deployableCertificateArn(region: string): string {
  */
 export function runStack(
   stack: string,
-  opts: { preview?: boolean; overrides?: Record<string, unknown>; configFrom?: string } = {},
+  opts: {
+    preview?: boolean;
+    overrides?: Record<string, unknown>;
+    configFrom?: string;
+    /** Per instance type, the only AZ IDs that offer it (see `MockEnv.instanceTypeZones`). */
+    instanceTypeZones?: Record<string, string[]>;
+  } = {},
 ): Promise<Recording> {
   const from = opts.configFrom ?? stack;
-  const key = JSON.stringify([stack, from, opts.preview ?? false, opts.overrides ?? {}]);
+  const key = JSON.stringify([
+    stack,
+    from,
+    opts.preview ?? false,
+    opts.overrides ?? {},
+    ...(opts.instanceTypeZones ? [opts.instanceTypeZones] : []),
+  ]);
   let run = cache.get(key);
   if (!run) {
     const config = stackConfig(from, opts.overrides);
@@ -75,9 +87,18 @@ export function runStack(
       config["platform:certificateArn"] = deployableCertificateArn(String(config["aws:region"]));
     }
     run = queue.then(() =>
-      record({ project: "platform", stack, preview: opts.preview ?? false, config }, () => {
-        return loadProgram();
-      }),
+      record(
+        {
+          project: "platform",
+          stack,
+          preview: opts.preview ?? false,
+          config,
+          ...(opts.instanceTypeZones ? { env: { instanceTypeZones: opts.instanceTypeZones } } : {}),
+        },
+        () => {
+          return loadProgram();
+        },
+      ),
     );
     queue = run.catch(() => undefined);
     cache.set(key, run);

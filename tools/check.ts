@@ -139,8 +139,14 @@ async function check(args: CheckArgs): Promise<number> {
           organization: args.organization,
           phases,
           judge: judging.judge,
-          answers: (region, account) =>
-            fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region, invokeAnswers }),
+          answers: (region, account, autonaming) =>
+            fakeCloudAnswers({
+              accountId: account ?? ACCOUNT_ID,
+              region,
+              invokeAnswers,
+              autonaming,
+              naming: { project: project.name, stack, organization: args.organization },
+            }),
           timeoutMs: args.timeout * 1000,
           typeCheck: args.typeCheck,
           fallbackModulesDir: ROOT,

@@ -5,7 +5,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TagsOf } from "../naming";
 import type { NetworkArgs } from "./args";
-import { endpointSubnetIndexes } from "./plan";
+import { checkEndpointZones, endpointSubnets } from "./plan";
 
 /**
  * Actions the S3 gateway endpoint allows on the account's own buckets: object reads and writes,
@@ -114,7 +114,7 @@ export function s3GatewayEndpoint(
 
 /**
  * The interface endpoints `${name}-<service>-endpoint` in the compute subnets (or the first one,
- * "single-az"), whose zones must offer the service (`endpointSubnetIndexes`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
+ * "single-az"), whose zones must offer the service (`checkEndpointZones`), behind the security group `${name}-endpoints-sg` that admits 443 from the compute
  * and data subnets (and `additionalEndpointClientCidrs`) only. Returns the group.
  */
 export function interfaceEndpoints(
@@ -125,6 +125,8 @@ export function interfaceEndpoints(
     readonly subnetIds: pulumi.Output<string>[];
     /** The zone name of each compute subnet, in the same order. */
     readonly zoneNames: pulumi.Output<string>[];
+    /** The AZ ID of each compute subnet, in the same order. */
+    readonly zoneIds: pulumi.Output<string>[];
   },
 ): aws.ec2.SecurityGroup {
   const placement = args.endpointPlacement ?? "all-azs";
@@ -160,19 +162,31 @@ export function interfaceEndpoints(
     );
   }
   // Each endpoint's subnets must be in zones its service is offered in: checked at preview
-  // against EC2's answer (`endpointSubnetIndexes`), and each subnet id waits for the check.
-  const endpointSubnets = (service: string): pulumi.Output<string>[] => {
+  // against EC2's answer (`checkEndpointZones`), and each subnet id waits for the check.
+  const checkedSubnets = (service: string): pulumi.Output<string>[] => {
     const offered = aws.ec2.getVpcEndpointServiceOutput(
       { service, serviceType: "Interface" },
       s.parent,
     );
     const checked = pulumi
-      .all([offered.serviceName, offered.availabilityZones, pulumi.all(compute.zoneNames)])
-      .apply(([serviceName, zones, names]) =>
-        endpointSubnetIndexes(s.name, serviceName, placement, names, zones ?? []),
+      .all([
+        offered.serviceName,
+        offered.availabilityZones,
+        pulumi.all(compute.zoneNames),
+        pulumi.all(compute.zoneIds),
+      ])
+      .apply(([serviceName, zones, names, ids]) =>
+        checkEndpointZones(
+          s.name,
+          serviceName,
+          placement,
+          names.map((name, i) => ({ name, id: ids[i] })),
+          zones ?? [],
+        ),
       );
-    const chosen = placement === "single-az" ? compute.subnetIds.slice(0, 1) : compute.subnetIds;
-    return chosen.map((id) => pulumi.all([checked, id]).apply(([, v]) => v));
+    return endpointSubnets(placement, compute.subnetIds).map((id) =>
+      pulumi.all([checked, id]).apply(([, v]) => v),
+    );
   };
   const thisAccount = [
     { test: "StringEquals", variable: "aws:PrincipalAccount", values: [s.accountId] },
@@ -260,7 +274,7 @@ export function interfaceEndpoints(
         vpcEndpointType: "Interface",
         privateDnsEnabled: true,
         ipAddressType: "ipv4",
-        subnetIds: endpointSubnets(service),
+        subnetIds: checkedSubnets(service),
         securityGroupIds: [endpointSg.id],
         policy: args.interfaceEndpointPolicies?.[service] ?? builtInPolicy(service),
         tags: s.tags(`${service}-endpoint`),

@@ -32,7 +32,7 @@ export { tierAcl } from "./acl";
 export { FARGATE_BASELINE_ENDPOINTS, validateArgs } from "./args";
 export type { NetworkArgs } from "./args";
 export { S3_OWN_BUCKET_ACTIONS } from "./endpoints";
-export { endpointSubnetIndexes, planSubnets, planTier, TIERS } from "./plan";
+export { checkEndpointZones, endpointSubnets, planSubnets, planTier, TIERS } from "./plan";
 export type { SubnetCidrs, Tier } from "./plan";
 export * from "./vpc";
 
@@ -128,6 +128,7 @@ export class Network extends pulumi.ComponentResource {
     const endpointSg = interfaceEndpoints(b, args, endpoints, {
       subnetIds: subnets.compute.map((s) => s.id),
       zoneNames: this.azNames.slice(0, subnets.compute.length),
+      zoneIds: this.azIds.slice(0, subnets.compute.length),
     });
     buildNetworkAcls(b, subnets, vpcRange);
     const logGroup = buildFlowLogs(b);

@@ -52,34 +52,46 @@ export function overlappingPairs<T extends { readonly cidr: Cidr }>(items: reado
   return pairs;
 }
 
+/** The compute subnets an interface endpoint goes in: all of them ("all-azs") or the first. */
+export function endpointSubnets<T>(placement: "all-azs" | "single-az", subnets: readonly T[]): T[] {
+  return placement === "single-az" ? subnets.slice(0, 1) : [...subnets];
+}
+
+/** A compute subnet's zone: its name (e.g. "eu-west-1b") and AZ ID (e.g. "euw1-az1"). */
+export interface SubnetZone {
+  readonly name: string;
+  readonly id: string;
+}
+
 /**
- * The compute subnets (their indexes) an interface endpoint of `service` goes in: all of them
- * ("all-azs") or the first ("single-az"), each in a zone the service is offered in (`offered`,
- * zone names: EC2 DescribeVpcEndpointServices `AvailabilityZones`). AWS refuses an endpoint subnet
- * in any other zone ("The VPC endpoint service … does not support the Availability Zone of the
- * subnet", https://repost.aws/knowledge-center/interface-endpoint-availability-zone), so this
- * throws at preview, naming the service, the zones that lack it and what to change. The subnets
- * are not narrowed to the zones that offer the service: the list must have a length known at
- * preview (a list computed from a look-up's answer is one unknown value until the subnets exist),
- * which the endpoint's per-zone cost and the architecture views read.
+ * Checks that the zones of the compute subnets an interface endpoint of `service` goes in
+ * (`endpointSubnets` of `zones`) offer the service (`offered`, zone names: EC2
+ * DescribeVpcEndpointServices `AvailabilityZones`). AWS refuses an endpoint subnet in any other
+ * zone ("The VPC endpoint service … does not support the Availability Zone of the subnet",
+ * https://repost.aws/knowledge-center/interface-endpoint-availability-zone), so this throws at
+ * preview, naming the service, the zones that lack it (names, and the AZ IDs `AVOIDED_ZONE_IDS`
+ * takes: a name maps to a different zone in each account) and what to change. The subnets are not
+ * narrowed to the zones that offer the service: the list must have a length known at preview (a
+ * list computed from a look-up's answer is one unknown value until the subnets exist), which the
+ * endpoint's per-zone cost and the architecture views read.
  */
-export function endpointSubnetIndexes(
+export function checkEndpointZones(
   network: string,
   serviceName: string,
   placement: "all-azs" | "single-az",
-  zoneNames: readonly string[],
+  zones: readonly SubnetZone[],
   offered: readonly string[],
-): number[] {
-  const chosen = placement === "single-az" ? zoneNames.slice(0, 1) : zoneNames;
-  const lacking = chosen.filter((z) => !offered.includes(z));
-  if (lacking.length === 0) return chosen.map((_, i) => i);
+): void {
+  const lacking = endpointSubnets(placement, zones).filter((z) => !offered.includes(z.name));
+  if (lacking.length === 0) return;
   const where = offered.length > 0 ? [...offered].sort().join(", ") : "no zone";
+  const ids = lacking.map((z) => z.id).join(", ");
   throw new Error(
     `Network ${network}: the VPC endpoint service ${serviceName} is not offered in ` +
-      `${lacking.join(", ")}, where endpointPlacement "${placement}" puts its endpoint (it is ` +
-      `offered in ${where}; EC2 DescribeVpcEndpointServices). Add the AZ IDs of ` +
-      `${lacking.join(", ")} to AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move ` +
-      `to zones that offer it, leave the service out (platform:extraInterfaceEndpoints), or ` +
-      `deploy to another region`,
+      `${lacking.map((z) => `${z.name} (${z.id})`).join(", ")}, where endpointPlacement ` +
+      `"${placement}" puts its endpoint (it is offered in ${where}; EC2 ` +
+      `DescribeVpcEndpointServices). Add ${ids} to AVOIDED_ZONE_IDS (components/network/vpc.ts) ` +
+      `so the subnets move to zones that offer it, leave the service out ` +
+      `(platform:extraInterfaceEndpoints), or deploy to another region`,
   );
 }

@@ -256,16 +256,16 @@ describe("offline engine", () => {
             // No state: the SDK leaves every output of the component unknown in a dry run.
             expect(outputs).to.deep.equal({});
           } else {
-            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); `vpc` and
-            // `internetGateway`: references the SDK rehydrates through `getResource`.
+            // The ids awsx's children get (tools/lib/engine/remote-outputs.ts); the others:
+            // references the SDK rehydrates through `getResource` (./remote-references.ts).
             expect(Object.keys(outputs).sort(), phase).to.deep.equal([
-              "internetGateway",
-              "isolatedSubnetIds",
-              "privateSubnetIds",
-              "publicSubnetIds",
-              "vpc",
-              "vpcId",
+              ...["eips", "internetGateway", "isolatedSubnetIds", "isolatedSubnets"],
+              ...["natGateways", "privateSubnetIds", "privateSubnets", "publicSubnetIds"],
+              ...["publicSubnets", "routeTableAssociations", "routeTables", "routes", "subnets"],
+              ...["vpc", "vpcId"],
             ]);
+            // The Single strategy: one NAT gateway (and its Elastic IP).
+            expect([outputs.natGateways.length, outputs.eips.length]).to.deep.equal([1, 1]);
             expect(outputs.vpcId).to.match(/^vpc-[0-9a-f]{17}$/);
             expect(outputs.privateSubnetIds).to.have.length(3);
             const urn = "urn:pulumi:dev::proj::awsx:ec2:Vpc$aws:ec2/vpc:Vpc::vpc";

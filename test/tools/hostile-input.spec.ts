@@ -8,13 +8,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { parseArgs as parseCheckArgs } from "../../tools/check/args";
-import { providerRegion } from "../../tools/check/run";
+import { providerRegion } from "../../tools/check/stack-provider";
 import { awsRegionProblem, REGIONS, UNMODELLED_REGIONS } from "../../tools/lib/fake-aws/regions";
 import { unusablePath } from "../../tools/check/inputs";
 import { checkOutput } from "../../tools/check/output";
 import { readPolicyConfigFile } from "../../tools/check/policy-config";
+import { goValue } from "../../tools/lib/engine/policy-config";
 import { jsonErrorLine, tooDeep } from "../../tools/check/json-input";
-import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { loadProject, loadStackConfig, shownPath } from "../../tools/check/project";
 import { parseBenchArgs } from "../../tools/bench/args";
 import { parseArgs as parseCostArgs } from "../../tools/cost";
 import { parseAssumption } from "../../tools/cost/assumptions";
@@ -247,15 +248,49 @@ describe("hostile input to the tools", () => {
       );
     });
 
-    it("a policy config nested 100,000 deep, or too deep to read, is a usage error", () => {
+    it("a policy config nested 100,000 deep, or as deep as Go reads, is a usage error", () => {
       const file = path.join(dir, "policy.json");
       fs.writeFileSync(file, nested(100000));
       expect(usageError(() => readPolicyConfigFile(file))).to.contain(
         'more than 10000 deep, which `pulumi preview --policy-pack-config` refuses ("exceeded max depth")',
       );
-      fs.writeFileSync(file, nested(9000));
-      expect(usageError(() => readPolicyConfigFile(file))).to.satisfy(
-        (m: string) => m.includes("too deep to read") || m.includes("not a valid"),
+      // 9,999 deep (Go reads it): the CLI's own refusal of the value, shown cut, on any stack.
+      fs.writeFileSync(file, nested(9999));
+      expect(usageError(() => readPolicyConfigFile(file))).to.equal(
+        `policy config ${shownPath(file)}: parsing "a": ${"[".repeat(200)}… is not a valid ` +
+          "value; must be a string or object",
+      );
+    });
+
+    it("renders a value in a policy-config message as Go's %v does, cut after 200 characters", () => {
+      expect(goValue([1, "x", null, { b: [true], a: 2 }])).to.equal(
+        "[1 x <nil> map[a:2 b:[true]]]",
+      );
+      expect(goValue([])).to.equal("[]");
+      expect(goValue({})).to.equal("map[]");
+      const long = goValue(Array.from({ length: 100 }, (_, i) => i));
+      expect(long).to.have.length(201);
+      expect(long.startsWith("[0 1 2 3")).to.equal(true);
+      expect(long.endsWith("…")).to.equal(true);
+      // A million deep, far past any stack a recursive rendering could use: no recursion.
+      let deep: unknown[] = [];
+      for (let i = 0; i < 1_000_000; i++) deep = [deep];
+      expect(goValue(deep)).to.equal(`${"[".repeat(200)}…`);
+      // 150,000 wide, past what a spread into push() takes: rendered, not a stack overflow.
+      const wide = Array.from({ length: 150_000 }, () => 0);
+      expect(goValue(wide)).to.equal(`[${"0 ".repeat(100)}`.slice(0, 200) + "…");
+      const keys = Object.fromEntries(wide.map((_, i) => [`k${i}`, 0]));
+      expect(goValue(keys).startsWith("map[k0:0 k1:0 k10:0")).to.equal(true);
+    });
+
+    it("a policy config with a 150,000-element value gets the CLI's refusal, not a crash", () => {
+      const file = path.join(dir, "policy.json");
+      const wide = JSON.stringify(Array.from({ length: 150_000 }, () => 0));
+      fs.writeFileSync(file, `{"a":{"enforcementLevel":${wide}}}`);
+      expect(usageError(() => readPolicyConfigFile(file))).to.equal(
+        `policy config ${shownPath(file)}: parsing enforcement level for "a": ` +
+          `[${"0 ".repeat(100)}`.slice(0, 200) +
+          "… is not a valid enforcement level; must be a string",
       );
     });
 

@@ -2,7 +2,7 @@
 // for it: `aws:allowedAccountIds` with one account, the last role of `aws:assumeRoles` or
 // `aws:assumeRole`. Driven through the engine (`checkStack`), queued up front.
 import { expect } from "chai";
-import { providerAccount } from "../../tools/check/run";
+import { providerAccount } from "../../tools/check/stack-provider";
 import { findings, QueuedRuns, stackOutputs } from "./program-runs";
 
 const runs = new QueuedRuns();

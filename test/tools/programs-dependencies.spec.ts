@@ -113,6 +113,23 @@ describe("programs with dependencies of their own, offline", function () {
         /^http:\/\/loadbalancer-[0-9a-f]+-\d+\.us-west-2\.elb\.amazonaws\.com$/,
       );
     });
+
+    it("in the apply phase, awsx's Vpc route tables and the task role of a service's task definition resolve", async () => {
+      // tools/lib/engine/remote-children*.ts: `vpc.routeTables` (one per subnet: 3 zones × public,
+      // private) and `service.taskDefinition`'s `taskRoleArn` (the role awsx names
+      // `<service>-task`) come from the same children as awsx's plain outputs.
+      const r = await check("awsx-v3", [...APPLY]);
+      const [wildcard] = findings(r, "iam-no-wildcard-actions", "routes");
+      expect(wildcard?.enforcementLevel).to.equal("mandatory");
+      expect(wildcard.phases).to.deep.equal(["apply"]);
+      expect(r.unevaluated.filter((u) => u.name === "routes")).to.deep.equal([]);
+      const inputs = byName(r, "aws:iam/rolePolicy:RolePolicy", "routes").inputs;
+      expect(inputs.role).to.match(/^service-task-[0-9a-f]{7}$/);
+      const resources = JSON.parse(inputs.policy).Statement[0].Resource;
+      expect(resources).to.have.length(6);
+      for (const arn of resources)
+        expect(arn).to.match(/^arn:aws:ec2:us-west-2:\d{12}:route-table\/rtb-[0-9a-f]{17}$/);
+    });
   });
 
   describe("@pulumi/aws-native resources, judged as their classic twins", () => {

@@ -11,7 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { ProgramError, providerRegion, type StackResult } from "../../tools/check/run";
+import { ProgramError, type StackResult } from "../../tools/check/run";
+import { providerRegion } from "../../tools/check/stack-provider";
 import { byName, findings, FIXTURES, lineOf, QueuedRuns, ROOT, stackOutputs } from "./program-runs";
 
 const runs = new QueuedRuns();

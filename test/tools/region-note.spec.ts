@@ -2,7 +2,7 @@
 // a region only when the program uses it: not when every AWS resource names a provider of its own
 // (a stack transformation setting `provider`, as the EKS-from-scratch training program does).
 import { expect } from "chai";
-import { startsDefaultAwsProvider } from "../../tools/check/run";
+import { startsDefaultAwsProvider } from "../../tools/check/stack-provider";
 
 const run = (resources: [string, string][], invokes: string[] = []) => ({
   resources: resources.map(([type, name]) => ({ type, name })),

@@ -41,15 +41,10 @@ export function readPolicyConfigFile(file: string): PolicyPackConfig | undefined
     }
   }
   try {
+    // Nothing here recurses over the value (V8's JSON.parse is iterative, and so is the rendering
+    // of a value in a message), so nesting within Go's limit reads the same on any stack size.
     return parsePolicyPackConfig(text);
   } catch (e) {
-    if (e instanceof RangeError) {
-      // Nesting within Go's limit can still exhaust this process's stack: refused, not a crash.
-      throw new UsageError(
-        `policy config ${shownPath(file)} nests arrays and objects too deep to read: ` +
-          "a policy config is an object of policies, a few levels deep",
-      );
-    }
     if (!(e instanceof PolicyConfigError)) throw e;
     throw new UsageError(`policy config ${shownPath(file)}: ${e.message}`);
   }

@@ -11,7 +11,7 @@
 // is one no preview shows: `pulumi up` stops when the provider's create call is refused.
 import type { Phase } from "../lib/engine/answers";
 import type { EngineResource } from "../lib/engine/monitor";
-import { refusedAcrossPhases, PhasedRefusal } from "../lib/provider-checks";
+import { refusedAcrossPhases, PhasedRefusal, StackNaming } from "../lib/provider-checks";
 import { resourceLabel, where } from "./text-common";
 import { escapeLine } from "./report";
 
@@ -35,17 +35,6 @@ export class ProviderInputError extends Error {
   }
 }
 
-/**
- * Whether the stack configures Pulumi's autonaming (`pulumi:autonaming`: a mode such as
- * `verbatim` or `disabled`, or a pattern, for all providers or per provider and resource type;
- * https://www.pulumi.com/docs/iac/concepts/resources/names/#autonaming-configuration). The
- * offline engine makes names only with the default pattern, so a name it made is not the one the
- * engine would send: no refusal is drawn from it.
- */
-export function autonamingConfigured(config: Readonly<Record<string, string>>): boolean {
-  return Object.hasOwn(config, "pulumi:autonaming");
-}
-
 /** Throws ProviderInputError when the provider would refuse an input of a phase that ran. */
 export function checkProviderInputs(
   stack: string,
@@ -53,9 +42,10 @@ export function checkProviderInputs(
     phase: Phase;
     resources: readonly EngineResource[];
   }[],
-  opts: { readonly ownAutonaming?: boolean } = {},
+  naming: StackNaming = {},
 ): void {
-  const refusals = refusedAcrossPhases(runs).filter((r) => !(opts.ownAutonaming && r.autoNamed));
+  // Names are made, and refused, as the stack's `pulumi:autonaming` resolves for each type.
+  const refusals = refusedAcrossPhases(runs, naming);
   if (refusals.length > 0) throw new ProviderInputError(stack, refusals);
 }
 

@@ -11,7 +11,7 @@
 // what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
-import { pinnedAccount } from "../lib/engine/provider-settings";
+import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
 import {
   runProgram,
   ProgramRun,
@@ -26,7 +26,8 @@ import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { autonamingConfigured, checkProviderInputs } from "./provider-refusals";
+import { checkProviderInputs } from "./provider-refusals";
+import { autonamingOf } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
@@ -163,7 +164,8 @@ export interface CheckOptions {
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
   /** The engine's answers for the stack's region and, when the stack pins one, account. */
-  readonly answers: (region: string, account?: string) => EngineAnswers;
+  /** The engine's answers for the stack's region, pinned account and `pulumi:autonaming`. */
+  readonly answers: (region: string, account?: string, autonaming?: string) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -195,79 +197,6 @@ export function stackProgram(
   };
 }
 
-/** The region the check answers for when the stack names none. */
-const FALLBACK_REGION = "us-east-1";
-
-/**
- * The region the AWS provider of the stack would use: `aws:region`, else the environment's
- * AWS_REGION, else AWS_DEFAULT_REGION, the order pulumi-aws reads them in before configuring
- * (pulumi/pulumi-aws#2088, preConfigureCallback). The program, which inherits the environment,
- * reads the same (`aws.config.region`). With none of them `pulumi preview` takes the region of the
- * AWS profile, which an offline run cannot read, or stops with "unable to find a configured AWS
- * Region": the check answers for us-east-1 and says so.
- */
-export function providerRegion(
-  config: Record<string, string>,
-  env: NodeJS.ProcessEnv,
-  environments: readonly string[] = [],
-): { region: string; note?: string } {
-  // An empty variable counts as unset, as the provider's defaults read it.
-  const given = config["aws:region"] || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-  if (given) return { region: given };
-  const none =
-    `no AWS region: neither aws:region nor AWS_REGION / AWS_DEFAULT_REGION is set, so data sources ` +
-    `and made-up ARNs are answered for ${FALLBACK_REGION}; `;
-  // An imported ESC environment is where such a stack usually gets it (`pulumiConfig: aws:region`
-  // or `environmentVariables: AWS_REGION`, https://www.pulumi.com/docs/esc/integrations/infrastructure/pulumi-iac/),
-  // and `pulumi preview` opens it; offline it cannot be opened.
-  if (environments.length > 0)
-    return {
-      region: FALLBACK_REGION,
-      note:
-        none +
-        `the stack imports Pulumi ESC environment${environments.length > 1 ? "s" : ""} ` +
-        `${environments.map((e) => JSON.stringify(e)).join(", ")}, which likely sets it for ` +
-        "`pulumi preview` and cannot be opened offline: give it for this run with " +
-        "--config aws:region=<region>",
-    };
-  return {
-    region: FALLBACK_REGION,
-    note:
-      none +
-      "`pulumi preview` takes the region of the AWS profile, or stops without one: set it with " +
-      "`pulumi config set aws:region <region>`",
-  };
-}
-
-/**
- * Whether a run needs the stack's default AWS provider, the one the missing-region note speaks
- * of: the engine registered it (`default` or `default_<version>`: an AWS resource named no
- * provider of its own), an awsx component (whose children the awsx plugin creates with the
- * default provider unless given `providers`) or an AWS data source was used. A program of other
- * clouds, or one whose AWS resources all name a provider with its own region (a stack
- * transformation that sets `provider` on each), never starts it: the CLI asks it for no region.
- */
-export function startsDefaultAwsProvider(run: {
-  resources: readonly { type: string; name: string }[];
-  invokes: ReadonlyMap<string, number>;
-}): boolean {
-  return (
-    run.resources.some(
-      (x) =>
-        (x.type === "pulumi:providers:aws" && /^default(_\w+)?$/.test(x.name)) ||
-        x.type.startsWith("awsx:"),
-    ) || [...run.invokes.keys()].some((t) => t.startsWith("aws:"))
-  );
-}
-
-/**
- * The account the stack's default provider runs in, when its config pins one (`aws:allowedAccountIds`
- * with one account, or the last role of `aws:assumeRoles`): see `pinnedAccount`.
- */
-export function providerAccount(config: Record<string, string>): string | undefined {
-  return pinnedAccount((key) => config[`aws:${key}`]);
-}
-
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -276,7 +205,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env, config.environments);
-  const answers = opts.answers(region.region, providerAccount(config.values));
+  const answers = opts.answers(
+    region.region,
+    providerAccount(config.values),
+    config.values["pulumi:autonaming"],
+  );
   const ctx: JudgeContext = {
     project: project.name,
     stack,
@@ -381,7 +314,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(stack, usable, { ownAutonaming: autonamingConfigured(config.values) });
+    checkProviderInputs(stack, usable, {
+      autonaming: autonamingOf(config.values["pulumi:autonaming"]),
+      organization: opts.organization,
+    });
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;

@@ -10,18 +10,22 @@ import type { Derived } from "./twins";
 
 /**
  * The classic property read from the native property `current`, or else from `legacy` (the same
- * property as an older SDK spelled it), converted by `map` when given.
+ * property as an older SDK spelled it), converted by `map` when given. `fields`: the fields inside
+ * it (or in the paths findings name through it) that the older SDK spelled otherwise, current to
+ * older, so a finding names them as the program wrote them.
  */
 export function spelledEither(
   current: string,
   legacy: string,
   map?: (v: any, props: any) => unknown,
+  fields?: Readonly<Record<string, string>>,
 ): Derived {
   return {
     from: current,
     deps: [current, legacy],
     always: true,
     legacy,
+    legacyFields: fields,
     map: (v: unknown, props: any) => {
       const value = v ?? props[legacy];
       return map ? map(value, props) : value;

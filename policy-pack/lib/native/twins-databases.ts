@@ -12,6 +12,14 @@ import { eitherField, spelledEither } from "./spelling";
 /** A DynamoDB SSE specification's key, as 1.x (`kmsMasterKeyId`) or early 0.x SDKs spell it. */
 const sseKey = (s: any): unknown => eitherField(s, "kmsMasterKeyId", "kMSMasterKeyId");
 
+/** The fields of a DynamoDB SSE specification as 0.x SDKs spelled them, for findings' wording. */
+const SSE_FIELDS_0X = {
+  sseSpecification: "sSESpecification",
+  sseEnabled: "sSEEnabled",
+  sseType: "sSEType",
+  kmsMasterKeyId: "kMSMasterKeyId",
+};
+
 /** A global table replica's SSE specification, as either SDK spells it. */
 const replicaSse = (r: any): unknown => eitherField(r, "sseSpecification", "sSESpecification");
 
@@ -75,8 +83,11 @@ export const DATABASE_TWINS: [string, Twin][] = [
         pointInTimeRecovery: "pointInTimeRecoverySpecification",
       },
       derive: {
-        serverSideEncryption: spelledEither("sseSpecification", "sSESpecification", (v: any) =>
-          dynamoSse(v, () => sseKey(v)),
+        serverSideEncryption: spelledEither(
+          "sseSpecification",
+          "sSESpecification",
+          (v: any) => dynamoSse(v, () => sseKey(v)),
+          SSE_FIELDS_0X,
         ),
         // pointInTimeRecoverySpecification { pointInTimeRecoveryEnabled }: pointInTimeRecovery.
         pointInTimeRecovery: {
@@ -108,8 +119,11 @@ export const DATABASE_TWINS: [string, Twin][] = [
       },
       derive: {
         serverSideEncryption: {
-          ...spelledEither("sseSpecification", "sSESpecification", (v: any, p: any) =>
-            dynamoSse(v, () => sseKey(replicaSse(asList(p.replicas)[0]))),
+          ...spelledEither(
+            "sseSpecification",
+            "sSESpecification",
+            (v: any, p: any) => dynamoSse(v, () => sseKey(replicaSse(asList(p.replicas)[0]))),
+            SSE_FIELDS_0X,
           ),
           deps: ["sseSpecification", "sSESpecification", "replicas"],
         },

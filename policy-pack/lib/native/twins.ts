@@ -67,6 +67,8 @@ export interface Derived {
   /** The classic property exists even when `from` is absent (it has a value of its own then). */
   readonly always?: boolean;
   readonly legacy?: string; // an older SDK's spelling of `from`, named by findings when written
+  /** The fields inside `from` that the older SDK spelled otherwise (current → older). */
+  readonly legacyFields?: Readonly<Record<string, string>>;
   map(v: any, props: any): unknown;
 }
 

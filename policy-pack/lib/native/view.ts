@@ -69,14 +69,25 @@ function wordingOf(nativeType: string): [RegExp, string][] {
 
 /**
  * The classic properties a resource's program wrote in an older SDK's spelling (a derived
- * property's `legacy`, ./spelling.ts), each with that spelling (`targetGroupARNs` on 0.67.0).
+ * property's `legacy`, ./spelling.ts), each with that spelling (`targetGroupARNs` on 0.67.0), and
+ * the paths through them that `says` names (`serverSideEncryption.kmsKeyArn` as
+ * `sSESpecification.kMSMasterKeyId`), each field in the older spelling (`legacyFields`).
  */
 function legacySpellings(twin: Twin | undefined, props: object | undefined): Map<string, string> {
   const out = new Map<string, string>();
   if (twin === undefined || props === undefined || props === null) return out;
   const wrote = (k: string) => Reflect.getOwnPropertyDescriptor(props, k)?.value !== undefined;
   for (const [classic, d] of Object.entries(twin.derive ?? {})) {
-    if (d.legacy !== undefined && !wrote(d.from) && wrote(d.legacy)) out.set(classic, d.legacy);
+    if (d.legacy === undefined || wrote(d.from) || !wrote(d.legacy)) continue;
+    out.set(classic, d.legacy);
+    const older: Record<string, string> = { [d.from]: d.legacy, ...d.legacyFields };
+    for (const [phrase, native] of Object.entries(twin.says ?? {})) {
+      if (!phrase.startsWith(`${classic}.`)) continue;
+      out.set(
+        phrase,
+        native.replace(/[A-Za-z]\w*/g, (w) => older[w] ?? w),
+      );
+    }
   }
   return out;
 }

@@ -99,9 +99,17 @@ export const awsxFargateServiceDefaultNetwork = resourcePolicy({
     // `networkConfiguration` it builds `${name}-sg` in the default VPC with the ingress rule
     // { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }.
     // https://github.com/pulumi/pulumi-awsx/blob/master/awsx/ecs/fargateService.ts
+    // Both versions of that file read have the open group: awsx 3's (the tasks in the default
+    // VPC's private subnets, a public IP only with `assignPublicIp: true`, and a refusal when the
+    // default VPC has no private subnet) and an earlier one, without `assignPublicIp`, that put
+    // the tasks in the default VPC's public subnets with public IPs. Which release changed it was
+    // not found, and a policy sees the component's inputs, not the package version that
+    // registered it, so the message says which versions it describes, as the ALB rule's does.
     if (props.networkConfiguration === undefined || props.networkConfiguration === null) {
       ctx.report(
-        "No networkConfiguration: awsx creates the service's security group in the default VPC, open to all traffic from 0.0.0.0/0 and ::/0.",
+        "No networkConfiguration: awsx (3, and the earlier releases read) creates the service's " +
+          "security group in the default VPC, open to all traffic from 0.0.0.0/0 and ::/0; " +
+          "earlier releases also run the tasks in its public subnets with public IPs.",
       );
     }
   },

@@ -2,7 +2,12 @@
 // (EC2 DescribeVpcEndpointServices): a zone that lacks it fails the preview, naming the service
 // and the zones, before anything is created.
 import { expect } from "chai";
-import { endpointSubnetIndexes, Network, NetworkArgs } from "../../../components/network";
+import {
+  checkEndpointZones,
+  endpointSubnets,
+  Network,
+  NetworkArgs,
+} from "../../../components/network";
 import { record } from "../../../tools/lib/recorder";
 import { applyFailures, changeInvokeAnswer } from "../../fixtures/apply-failures";
 import { argsFor, build, NAME, REGION, Stack, T } from "../../fixtures/network";
@@ -24,40 +29,48 @@ function previewWithout(lacking: string, args: NetworkArgs) {
 }
 
 describe("Network: interface endpoints in the zones their service offers", () => {
-  describe("endpointSubnetIndexes", () => {
-    it("all-azs: every compute subnet when the service is offered in every zone", () => {
-      expect(endpointSubnetIndexes(NAME, SERVICE, "all-azs", ZONES, ZONES)).to.deep.equal([
-        0, 1, 2,
+  describe("checkEndpointZones", () => {
+    // eu-west-1 as a new account sees it: 1a = euw1-az3, 1b = euw1-az1, 1c = euw1-az2.
+    const IDS = ["euw1-az3", "euw1-az1", "euw1-az2"];
+    const AT = ZONES.map((name, i) => ({ name, id: IDS[i] }));
+    const check = (placement: "all-azs" | "single-az", offered: string[]) => () =>
+      checkEndpointZones(NAME, SERVICE, placement, AT, offered);
+
+    it("all-azs: every compute subnet, passing when the service is offered in every zone", () => {
+      expect(endpointSubnets("all-azs", ["s-1", "s-2", "s-3"])).to.deep.equal([
+        "s-1",
+        "s-2",
+        "s-3",
       ]);
+      expect(check("all-azs", ZONES)).to.not.throw();
     });
 
-    it("single-az: the first subnet, whose zone offers the service", () => {
-      expect(endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ZONES)).to.deep.equal([0]);
+    it("single-az: the first subnet, whose zone alone must offer the service", () => {
+      expect(endpointSubnets("single-az", ["s-1", "s-2", "s-3"])).to.deep.equal(["s-1"]);
+      expect(check("single-az", ZONES)).to.not.throw();
       // The other zones do not matter to a single-AZ endpoint.
-      expect(
-        endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ["eu-west-1a"]),
-      ).to.deep.equal([0]);
+      expect(check("single-az", ["eu-west-1a"])).to.not.throw();
     });
 
-    it("all-azs: refuses a compute zone that lacks the service, naming the service, the zones and the fix", () => {
-      expect(() =>
-        endpointSubnetIndexes(NAME, SERVICE, "all-azs", ZONES, ["eu-west-1a", "eu-west-1c"]),
-      ).to.throw(
-        new RegExp(
-          `Network ${NAME}: the VPC endpoint service ${SERVICE.replace(/\./g, "\\.")} is not ` +
-            `offered in eu-west-1b, where endpointPlacement "all-azs" puts its endpoint \\(it is ` +
-            `offered in eu-west-1a, eu-west-1c;.*AVOIDED_ZONE_IDS`,
-        ),
+    it("all-azs: refuses a compute zone that lacks the service, naming it, its AZ ID for AVOIDED_ZONE_IDS and the fix", () => {
+      expect(check("all-azs", ["eu-west-1a", "eu-west-1c"])).to.throw(
+        `Network ${NAME}: the VPC endpoint service ${SERVICE} is not offered in eu-west-1b ` +
+          `(euw1-az1), where endpointPlacement "all-azs" puts its endpoint (it is offered in ` +
+          `eu-west-1a, eu-west-1c; EC2 DescribeVpcEndpointServices). Add euw1-az1 to ` +
+          `AVOIDED_ZONE_IDS (components/network/vpc.ts) so the subnets move to zones that offer ` +
+          `it, leave the service out (platform:extraInterfaceEndpoints), or deploy to another region`,
+      );
+      // Several zones: each named, and every AZ ID to add.
+      expect(check("all-azs", ["eu-west-1a"])).to.throw(
+        /not offered in eu-west-1b \(euw1-az1\), eu-west-1c \(euw1-az2\),.*Add euw1-az1, euw1-az2 to AVOIDED_ZONE_IDS/,
       );
     });
 
     it("single-az: refuses when the first zone lacks the service, or no zone offers it", () => {
-      expect(() =>
-        endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, ["eu-west-1b"]),
-      ).to.throw(/not offered in eu-west-1a, where endpointPlacement "single-az"/);
-      expect(() => endpointSubnetIndexes(NAME, SERVICE, "single-az", ZONES, [])).to.throw(
-        /it is offered in no zone;/,
+      expect(check("single-az", ["eu-west-1b"])).to.throw(
+        /not offered in eu-west-1a \(euw1-az3\), where endpointPlacement "single-az"/,
       );
+      expect(check("single-az", [])).to.throw(/it is offered in no zone;/);
     });
   });
 
@@ -81,9 +94,9 @@ describe("Network: interface endpoints in the zones their service offers", () =>
     expect(failures).to.have.length.greaterThan(0);
     for (const f of failures) {
       expect(f).to.include(
-        `Network ${NAME}: the VPC endpoint service ${LOGS} is not offered in eu-west-1b, where ` +
-          `endpointPlacement "all-azs" puts its endpoint (it is offered in eu-west-1a, ` +
-          `eu-west-1c; EC2 DescribeVpcEndpointServices). Add the AZ IDs of eu-west-1b to ` +
+        `Network ${NAME}: the VPC endpoint service ${LOGS} is not offered in eu-west-1b ` +
+          `(euw1-az1), where endpointPlacement "all-azs" puts its endpoint (it is offered in ` +
+          `eu-west-1a, eu-west-1c; EC2 DescribeVpcEndpointServices). Add euw1-az1 to ` +
           `AVOIDED_ZONE_IDS`,
       );
     }

@@ -127,7 +127,9 @@ describe("awsx-ecs-fargate-service-network-configured", () => {
         { networkConfiguration: undefined, assignPublicIp: false },
       ]) {
         expect(await findingsOf(awsxFargateServiceDefaultNetwork, [service(over)])).to.deep.equal([
-          "No networkConfiguration: awsx creates the service's security group in the default VPC, open to all traffic from 0.0.0.0/0 and ::/0.",
+          "No networkConfiguration: awsx (3, and the earlier releases read) creates the " +
+            "service's security group in the default VPC, open to all traffic from 0.0.0.0/0 " +
+            "and ::/0; earlier releases also run the tasks in its public subnets with public IPs.",
         ]);
       }
     });

@@ -184,3 +184,35 @@ describe("aws-native early 0.x spellings of placement and exposure properties", 
     expect(found).to.have.length(1);
   });
 });
+
+describe("findings of stack rules name a property as the program's SDK spelled it", () => {
+  // dynamodb-table-kms-cmk is a stack rule (a customer-key policy reads the key's resource in the
+  // stack): its message goes through the stack report, which rewords the classic property
+  // (serverSideEncryption, serverSideEncryption.kmsKeyArn) as the native one the program wrote.
+  const rule = "dynamodb-table-kms-cmk";
+  const table = (inputs: Record<string, unknown>) => res(n.NATIVE_DYNAMODB_TABLE, "t", inputs);
+  it("is a stack rule", () => {
+    expect(policy(rule)).to.have.property("validateStack");
+  });
+  for (const [sdk, sse, enabled, key] of [
+    ["1.x", "sseSpecification", "sseEnabled", "kmsMasterKeyId"],
+    ["0.x", "sSESpecification", "sSEEnabled", "kMSMasterKeyId"],
+  ]) {
+    it(`${sdk}: ${sse} and ${sse}.${key}, never the classic names`, async () => {
+      const off = await violationsOf(rule, [table({ [sse]: { [enabled]: false } })]);
+      expect(off).to.deep.equal([
+        `t: DynamoDB table "t": ${sse} is not enabled: the table uses an AWS-owned key.`,
+      ]);
+      const managed = await violationsOf(rule, [table({ [sse]: { [enabled]: true } })]);
+      expect(managed).to.have.length(1);
+      expect(managed[0]).to.contain(`"t" ${sse}.${key}: no KMS key is set`);
+      const alias = await violationsOf(rule, [
+        table({ [sse]: { [enabled]: true, [key]: "alias/aws/dynamodb" } }),
+      ]);
+      expect(alias[0]).to.contain(`"t" ${sse}.${key}: it uses the AWS-managed key`);
+      for (const m of [...off, ...managed, ...alias]) {
+        expect(m).to.not.match(/serverSideEncryption|kmsKeyArn/);
+      }
+    });
+  }
+});

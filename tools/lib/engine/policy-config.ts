@@ -62,18 +62,47 @@ function goQuote(s: string): string {
   return JSON.stringify(s);
 }
 
-/** Go's `%v` of a decoded JSON value. */
-function goValue(v: unknown): string {
-  if (v === null || v === undefined) return "<nil>";
-  if (Array.isArray(v)) return `[${v.map(goValue).join(" ")}]`;
-  if (typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    return `map[${Object.keys(o)
-      .sort()
-      .map((k) => `${k}:${goValue(o[k])}`)
-      .join(" ")}]`;
+/** The longest `goValue` shown whole; a longer one is cut there, with "…". */
+const GO_VALUE_SHOWN = 200;
+
+/** Text already rendered, on `goValue`'s work list. */
+class Piece {
+  constructor(readonly text: string) {}
+}
+
+/** Pushes `parts` last first, one by one: a spread of a 150,000-element array overflows the stack. */
+function pushReversed(todo: unknown[], parts: readonly unknown[]): void {
+  for (let i = parts.length - 1; i >= 0; i--) todo.push(parts[i]);
+}
+
+/**
+ * Go's `%v` of a decoded JSON value, cut after `GO_VALUE_SHOWN` characters. Rendered from a work
+ * list, not by recursion, so a value nested as deep as Go's reader accepts (10,000) gives the
+ * same message on any stack size.
+ */
+export function goValue(v: unknown): string {
+  let out = "";
+  const todo: unknown[] = [v];
+  while (todo.length > 0 && out.length <= GO_VALUE_SHOWN) {
+    const x = todo.pop();
+    if (x instanceof Piece) out += x.text;
+    else if (x === null || x === undefined) out += "<nil>";
+    else if (Array.isArray(x)) {
+      const parts: unknown[] = [new Piece("[")];
+      x.forEach((e, i) => parts.push(...(i > 0 ? [new Piece(" ")] : []), e));
+      parts.push(new Piece("]"));
+      pushReversed(todo, parts);
+    } else if (typeof x === "object") {
+      const o = x as Record<string, unknown>;
+      const parts: unknown[] = [new Piece("map[")];
+      Object.keys(o)
+        .sort()
+        .forEach((k, i) => parts.push(new Piece(`${i > 0 ? " " : ""}${k}:`), o[k]));
+      parts.push(new Piece("]"));
+      pushReversed(todo, parts);
+    } else out += String(x);
   }
-  return String(v);
+  return out.length > GO_VALUE_SHOWN || todo.length > 0 ? `${out.slice(0, GO_VALUE_SHOWN)}…` : out;
 }
 
 /** `extractEnforcementLevel`: takes `enforcementLevel` out of the map, checking it. */

@@ -1,4 +1,5 @@
 // The account and region the fake AWS answers for.
+import type { Autonaming, PatternContext } from "./autonaming";
 import { Partition, PARTITIONS, region as regionOf, Region } from "./regions";
 
 export interface FakeAwsEnv {
@@ -8,6 +9,10 @@ export interface FakeAwsEnv {
   readonly region: string;
   /** `aws`, `aws-cn` or `aws-us-gov`; derived from the region when absent. */
   readonly partition?: string;
+  /** How each type is auto-named under the stack's `pulumi:autonaming` (./autonaming.ts). */
+  readonly autonaming?: (type: string) => Autonaming;
+  /** The project and stack a naming pattern reads (`${project}`, `${stack}`). */
+  readonly naming?: PatternContext;
 }
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */

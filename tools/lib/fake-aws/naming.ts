@@ -16,6 +16,7 @@
 import { chars, hex, LOWER } from "./hash";
 import { UNKNOWN } from "./env";
 import type { TypeSchema } from "./schema";
+import { Autonaming, expandPattern, PatternContext } from "./autonaming";
 
 export interface AutoName {
   /** The property the name goes in. */
@@ -108,19 +109,57 @@ export function terraformUniqueId(prefix: string, seed: string): string {
   return `${prefix}${"202601010000000000"}${hex(seed, 8)}`;
 }
 
-/** The auto-name for logical name `name`; throws as the bridge does when it cannot fit. */
-export function autoName(type: string, name: string, rule: AutoName, seed: string): string {
-  const randlen = rule.randlen ?? 7;
+/**
+ * The auto-name for logical name `name` under the stack's autonaming (./autonaming.ts, default
+ * the bridge's `<name>-<7 random>`); throws the bridge's words where it refuses (ComputeAutoNameDefault
+ * in pulumi/pulumi-terraform-bridge pkg/tfbridge/info/autonaming.go). `inputs` feed the type's
+ * post-transform, which the bridge skips for an enforced name.
+ */
+export function autoName(
+  type: string,
+  name: string,
+  rule: AutoName,
+  seed: string,
+  how: Autonaming = { mode: "default" },
+  ctx: PatternContext = { project: "", stack: "" },
+  inputs: Record<string, any> = {},
+): string {
   const maxlen = rule.maxlen ?? 255;
-  const base = (rule.lower ? name.toLowerCase() : name) + (rule.separator ?? "-");
-  if (base.length + randlen > maxlen) {
+  const separator = rule.separator ?? "-";
+  const post = (made: string) => (rule.post ? rule.post(made, inputs) : made);
+  if (how.mode === "disabled") {
+    throw new Error("automatic naming is disabled but no explicit name was provided");
+  }
+  if (how.mode === "enforce") return expandPattern(how.pattern, name, seed, ctx);
+  if (how.mode === "propose") {
+    let vs = expandPattern(how.pattern, name, seed, ctx);
+    if (rule.lower) vs = vs.toLowerCase();
+    if (vs.length > maxlen) {
+      throw new Error(`calculated name '${vs}' exceeds maximum length of ${maxlen}`);
+    }
+    if (rule.charset) {
+      const charset = rule.charset;
+      if (!charset.includes("-")) vs = vs.split("-").join(separator);
+      if (!charset.includes("_")) vs = vs.split("_").join(separator);
+      const bad = [...vs].find((c) => !charset.includes(c));
+      if (bad !== undefined) {
+        throw new Error(
+          `calculated name '${vs}' contains invalid character '${bad}' not in charset '${charset}'`,
+        );
+      }
+    }
+    return post(vs);
+  }
+  const randlen = rule.randlen ?? 7;
+  const base = (rule.lower ? name.toLowerCase() : name) + separator;
+  if (how.mode === "default" && base.length + randlen > maxlen) {
     throw new Error(
       `could not make instance of '${type}': name '${base}' plus ${randlen} random chars is ` +
         `longer than maximum length ${maxlen}`,
     );
   }
   const random = rule.charset ? chars(seed, randlen, rule.charset) : hex(seed, randlen);
-  return base + random;
+  return post(base + random);
 }
 
 /**
@@ -133,17 +172,19 @@ export function physicalName(
   inputs: Record<string, any>,
   rule: AutoName,
   seed: string,
+  how?: Autonaming,
+  ctx?: PatternContext,
 ): string {
   const given = inputs[rule.prop];
   if (given === UNKNOWN) return UNKNOWN;
   if (typeof given === "string" && given !== "") return given;
   const prefix = inputs[`${rule.prop}Prefix`] ?? inputs.namePrefix;
   if (prefix === UNKNOWN) return UNKNOWN;
-  const name =
-    typeof prefix === "string" && prefix !== ""
-      ? terraformUniqueId(prefix, seed)
-      : autoName(type, logicalName, rule, seed);
-  return rule.post ? rule.post(name, inputs) : name;
+  if (typeof prefix === "string" && prefix !== "") {
+    const made = terraformUniqueId(prefix, seed);
+    return rule.post ? rule.post(made, inputs) : made;
+  }
+  return autoName(type, logicalName, rule, seed, how, ctx, inputs);
 }
 
 /**

@@ -99,7 +99,7 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
   const seed = `${type}::${args.name}`;
   const rule = autoNameRule(type, schema);
   const physical = rule
-    ? physicalName(type, args.name, inputs, rule, seed)
+    ? physicalName(type, args.name, inputs, rule, seed, env.autonaming?.(type), env.naming)
     : namedBy(type, schema?.arn, inputs);
   const b: Base = {
     type,
@@ -179,7 +179,15 @@ export function resourceState(args: ResourceArgs, env: FakeAwsEnv, phase: Phase)
       if (rule) {
         // The auto-name the provider's Check fills in is known at preview (provider-side preview,
         // pulumi/pulumi#5443, on for pulumi-aws since pulumi/pulumi-aws#1179).
-        const name = physicalName(args.type, args.name, inputs, rule, `${args.type}::${args.name}`);
+        const name = physicalName(
+          args.type,
+          args.name,
+          inputs,
+          rule,
+          `${args.type}::${args.name}`,
+          env.autonaming?.(args.type),
+          env.naming,
+        );
         if (name !== UNKNOWN) return { id: "", state: { ...inputs, [rule.prop]: name } };
       }
     }

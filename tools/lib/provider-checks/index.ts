@@ -10,7 +10,8 @@
 // value that phase knows (an unknown value is not judged), with the auto-name as Pulumi makes it.
 import type { EngineResource } from "../engine/monitor";
 import type { Phase } from "../engine/answers";
-import { autoName, autoNameRule } from "../fake-aws/naming";
+import { AutoName, autoName, autoNameRule } from "../fake-aws/naming";
+import { Autonaming, urnContext } from "../fake-aws/autonaming";
 import { typeSchema } from "../fake-aws/schema";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { COMPUTE_CROSS_RULES, COMPUTE_RULES } from "./rules-compute";
@@ -136,6 +137,13 @@ export interface Refusal {
   readonly autoNamed: boolean;
 }
 
+/** How the stack names what a program leaves unnamed (`pulumi:autonaming`, ../fake-aws/autonaming.ts). */
+export interface StackNaming {
+  readonly autonaming?: (type: string) => Autonaming;
+  /** The organization a pattern's `${organization}` reads. */
+  readonly organization?: string;
+}
+
 /** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
 function valuesAt(v: unknown, path: readonly string[]): unknown[] {
   if (Array.isArray(v)) return v.flatMap((x) => valuesAt(x, path));
@@ -147,10 +155,19 @@ function valuesAt(v: unknown, path: readonly string[]): unknown[] {
 /**
  * The inputs as the provider's validators see them: plain values, and the auto-name Pulumi puts
  * in the name input when the program gives neither it nor a prefix (the provider names such a
- * resource from the prefix itself, after validation). An auto-name too long for its limit is
- * already a program failure (the fake provider throws as the bridge does): none is filled in.
+ * resource from the prefix itself, after validation). An auto-name too long for its limit is not
+ * filled in: it is a refusal of its own (`overflow`), the bridge's, at the provider's Check.
  */
-function providerView(r: EngineResource): { inputs: Record<string, any>; autoNamed?: string } {
+function providerView(
+  r: EngineResource,
+  naming: StackNaming,
+): {
+  inputs: Record<string, any>;
+  autoNamed?: string;
+  /** The name is the stack's autonaming pattern's, exactly known: every validator judges it. */
+  proposed?: boolean;
+  overflow?: Refusal;
+} {
   const inputs = plainValue(r.inputs) as Record<string, any>;
   const rule = autoNameRule(r.type, typeSchema(r.type));
   if (!rule) return { inputs };
@@ -162,13 +179,53 @@ function providerView(r: EngineResource): { inputs: Record<string, any>; autoNam
   if ((given !== undefined && given !== null) || (prefix !== undefined && prefix !== null)) {
     return { inputs };
   }
+  const how = naming.autonaming?.(r.type) ?? { mode: "default" };
+  // A config value the check cannot read: the engine's name, not guessed (and not judged).
+  if (how.mode === "unreadable") return { inputs };
+  const ctx = { ...urnContext(r.urn), organization: naming.organization };
   try {
-    const made = autoName(r.type, r.name, rule, `${r.type}::${r.name}`);
-    inputs[rule.prop] = rule.post ? rule.post(made, inputs) : made;
-    return { inputs, autoNamed: rule.prop };
-  } catch {
-    return { inputs };
+    const seed = `${r.type}::${r.name}`;
+    inputs[rule.prop] = autoName(r.type, r.name, rule, seed, how, ctx, inputs);
+    return { inputs, autoNamed: rule.prop, proposed: how.mode !== "default" };
+  } catch (e) {
+    return { inputs, overflow: autoNameRefusal(r, rule, how, (e as Error).message) };
   }
+}
+
+/** The bridge's refusal to make a name (ComputeAutoNameDefault, see ../fake-aws/autonaming.ts). */
+function autoNameRefusal(
+  r: EngineResource,
+  rule: AutoName,
+  how: Autonaming,
+  says: string,
+): Refusal {
+  const maxlen = rule.maxlen ?? 255;
+  const own = `set \`${rule.prop}\` (or \`${rule.prop}Prefix\`) yourself`;
+  const fix =
+    how.mode === "disabled"
+      ? `The stack's pulumi:autonaming disables automatic naming for ${r.type}: ${own}, or give ` +
+        "this type a mode or pattern in pulumi:autonaming"
+      : how.mode === "default"
+        ? `Give the resource a logical name of at most ` +
+          `${maxlen - (rule.randlen ?? 7) - (rule.separator ?? "-").length} characters, or ${own}`
+        : `Make the name the stack's pulumi:autonaming pattern gives fit ${maxlen} characters ` +
+          `(a shorter pattern or logical name), or ${own}`;
+  return {
+    resource: r,
+    prop: rule.prop,
+    // With naming disabled there is no name at all; otherwise the logical name it is made from.
+    value: how.mode === "disabled" ? undefined : r.name,
+    says: [says],
+    fix,
+    source:
+      how.mode === "default"
+        ? "pulumi/pulumi-terraform-bridge pkg/tfbridge AutoName, through pulumi/pulumi " +
+          "sdk/go/common/resource NewUniqueHex"
+        : "pulumi/pulumi-terraform-bridge pkg/tfbridge/info/autonaming.go ComputeAutoNameDefault",
+    autoNamed: true,
+    // The bridge makes (or refuses) the name at preview, as the provider's Check.
+    by: "provider",
+  };
 }
 
 function shown(raw: Record<string, unknown>, prop: string, value: unknown): unknown {
@@ -218,15 +275,16 @@ function sourceOf(rule: InputRule | CrossRule): string {
 }
 
 /** What the provider refuses of one resource's inputs (none for a type without rules). */
-export function refusedInputs(r: EngineResource): Refusal[] {
+export function refusedInputs(r: EngineResource, naming: StackNaming = {}): Refusal[] {
+  if (!r.custom || r.external) return [];
   const rules = byType.get(r.type);
-  if (!rules || !r.custom || r.external) return [];
-  const { inputs, autoNamed } = providerView(r);
+  const { inputs, autoNamed, proposed, overflow } = providerView(r, naming);
+  const out: Refusal[] = overflow ? [overflow] : [];
+  if (!rules) return out;
   const raw = r.inputs as Record<string, unknown>;
-  const out: Refusal[] = [];
   for (const rule of rules.inputs) {
     const isAuto = autoNamed === rule.prop;
-    if (isAuto && rule.skipAutoName) continue;
+    if (isAuto && !proposed && rule.skipAutoName) continue;
     for (const value of valuesAt(inputs, rule.prop.split("."))) {
       // An empty string is not judged by any validator. Bridges differ: current ones hand `""` to
       // the provider as it is (pulumi/pulumi-terraform-bridge pkg/tfbridge/schema.go,
@@ -283,11 +341,12 @@ export type PhasedRefusal = Refusal & { readonly phases: readonly Phase[] };
  */
 export function refusedAcrossPhases(
   runs: readonly { phase: Phase; resources: readonly EngineResource[] }[],
+  naming: StackNaming = {},
 ): PhasedRefusal[] {
   const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
   for (const run of runs) {
     for (const r of run.resources) {
-      for (const refusal of refusedInputs(r)) {
+      for (const refusal of refusedInputs(r, naming)) {
         const key = `${r.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
         const known = seen.get(key);
         if (known) known.phases.push(run.phase);

@@ -1,0 +1,263 @@
+// The children of awsx 3's `ec2.Vpc` (pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize`), for
+// ./remote-children.ts: the VPC, its internet gateway, and per availability zone its subnets,
+// each with a route table, an association and a default route, and the NAT gateways and Elastic
+// IPs of the public subnets.
+import { hasUnknown, UNKNOWN } from "../fake-aws";
+import { resolveEnv } from "../fake-aws/env";
+import {
+  Child,
+  Derive,
+  given,
+  idOf,
+  Inputs,
+  LOOKED_UP,
+  Made,
+  MadeChild,
+  omit,
+} from "./remote-child";
+
+type SubnetType = "Public" | "Private" | "Isolated";
+
+/** One subnet awsx creates: its name, type, spec tags and availability zone (index and name). */
+export interface PlannedSubnet {
+  readonly name: string;
+  readonly type: SubnetType;
+  readonly tags?: Inputs;
+  readonly az: number;
+  readonly azName: string;
+}
+
+const known = (v: unknown): boolean => v !== undefined && !hasUnknown(v);
+const TYPES: readonly SubnetType[] = ["Public", "Private", "Isolated"];
+
+/**
+ * The subnets of an awsx `ec2.Vpc` in the order awsx creates them: per availability zone, then
+ * Public, Private, Isolated (the loop over `availabilityZones` sorted by `compareSubnetSpecs`;
+ * `Unused` specs make no subnet). Their Pulumi names are `<vpc>-<spec name or type>-<az index + 1>`
+ * whatever `subnetNaming` says (awsx/ec2/subnetNaming.ts `legacySubnetName`). The zones are
+ * `availabilityZoneNames`, else the region's first `numberOfAvailabilityZones` (3 by default:
+ * `getDefaultAzs`). Undefined when the inputs that decide them are unknown, or when the real run
+ * would fail (awsx throws when both zone inputs are given, or the region has fewer zones).
+ */
+export function awsxVpcSubnetPlan(
+  name: string,
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+): PlannedSubnet[] | undefined {
+  const { availabilityZoneNames: names, numberOfAvailabilityZones: count, subnetSpecs } = inputs;
+  if (names !== undefined && count !== undefined) return undefined;
+  if (names !== undefined && (!known(names) || !Array.isArray(names))) return undefined;
+  if (count !== undefined && (!known(count) || typeof count !== "number")) return undefined;
+  const azs: string[] = Array.isArray(names) ? names : zonesInRegion.slice(0, count ?? 3);
+  if (!Array.isArray(names) && azs.length < (count ?? 3)) return undefined;
+  // awsx/ec2/subnetDistributorLegacy.ts `generateDefaultSubnets`: one private, one public per AZ.
+  const specs: { type: string; name?: string; tags?: Inputs }[] =
+    subnetSpecs === undefined ? [{ type: "Private" }, { type: "Public" }] : subnetSpecs;
+  if (!Array.isArray(specs)) return undefined;
+  for (const s of specs)
+    if (!s || !known(s.type) || (s.name !== undefined && !known(s.name))) return undefined;
+  const out: PlannedSubnet[] = [];
+  azs.forEach((azName, az) => {
+    for (const type of TYPES) {
+      for (const s of specs.filter((x) => String(x.type).toLowerCase() === type.toLowerCase())) {
+        const subnet = `${name}-${s.name ?? type.toLowerCase()}-${az + 1}`;
+        out.push({ name: subnet, type, tags: s.tags, az, azName });
+      }
+    }
+  });
+  return out;
+}
+
+/** The subnet names of an awsx `ec2.Vpc` by type, in the order awsx pushes their ids. */
+export function awsxVpcSubnets(
+  name: string,
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+): Record<SubnetType, string[]> | undefined {
+  const plan = awsxVpcSubnetPlan(name, inputs, zonesInRegion);
+  if (!plan) return undefined;
+  const names = (t: SubnetType) => plan.filter((s) => s.type === t).map((s) => s.name);
+  return { Public: names("Public"), Private: names("Private"), Isolated: names("Isolated") };
+}
+
+/** awsx/ec2/vpc.ts: the NAT gateway strategy (`OnePerAz` by default), lower-cased; undefined when unknown. */
+function natStrategy(inputs: Inputs): string | undefined {
+  const nat = inputs.natGateways;
+  if (nat !== undefined && !known(nat)) return undefined;
+  return String(nat?.strategy ?? "OnePerAz").toLowerCase();
+}
+
+/**
+ * Whether awsx refuses the inputs, failing the component before it creates anything (so no child
+ * exists): pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it calls, in its order:
+ * `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and `ipv4NetmaskLength`),
+ * both zone inputs, a region with fewer zones than asked (`getDefaultAzs`), `validateEips` (an
+ * unknown strategy; any allocation id with `None`, more than one with `Single`, with `OnePerAz`
+ * other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the `Legacy`
+ * allocator: "Dynamically allocated cidrBlock ranges are not supported") and
+ * `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public and private subnets,
+ * which `subnetSpecs: []` and private-only specs are). False when it passes or cannot be known.
+ */
+function awsxRefuses(inputs: Inputs, zonesInRegion: readonly string[]): boolean {
+  const { availabilityZoneNames: names, numberOfAvailabilityZones: count } = inputs;
+  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) === given(inputs.ipv4NetmaskLength))
+    return true;
+  if (names !== undefined && count !== undefined) return true;
+  if (names === undefined && known(count ?? 3) && zonesInRegion.length < (count ?? 3)) return true;
+  const strategy = natStrategy(inputs);
+  const ids = inputs.natGateways?.elasticIpAllocationIds;
+  if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
+    const n = ids?.length ?? 0;
+    const zones = Array.isArray(names)
+      ? names.length
+      : known(count ?? 3)
+        ? (count ?? 3)
+        : undefined;
+    if (strategy === "none" && n > 0) return true;
+    if (strategy === "single" && n > 1) return true;
+    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones) return true;
+    if (!["none", "single", "oneperaz"].includes(strategy)) return true;
+  }
+  // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
+  const subnetStrategy = inputs.subnetStrategy ?? "Legacy";
+  const legacy =
+    inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
+    return true;
+  const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
+  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return false;
+  return !plan.some((s) => s.type === "Public") || !plan.some((s) => s.type === "Private");
+}
+
+/** Inputs of `awsx.ec2.Vpc` that are awsx's own, not the `aws.ec2.Vpc` it creates. */
+const AWSX_ONLY = [
+  "subnetSpecs",
+  "subnetStrategy",
+  "natGateways",
+  "numberOfAvailabilityZones",
+  "availabilityZoneNames",
+  "availabilityZoneCidrMask",
+  "vpcEndpointSpecs",
+];
+
+const VPC = "aws:ec2/vpc:Vpc";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
+
+export const awsxVpc: Derive = (name, inputs, { env }) => {
+  // `new aws.ec2.Vpc(name, { ...args, cidrBlock, tags: { Name: name, ...tags } })`, cidrBlock
+  // "10.0.0.0/16" unless given or left to an IPAM pool (`decideCidrBlockVpcInput`), and the
+  // `aws.ec2.InternetGateway` it always creates in that VPC, under it.
+  const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
+  const zones = resolveEnv(env).region.zones.map((z) => z.name);
+  if (awsxRefuses(inputs, zones)) return {};
+  const vpcArgs = omit(inputs, ...AWSX_ONLY);
+  const tags = { Name: name, ...inputs.tags };
+  const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;
+  const out: Record<string, Child | Child[]> = {
+    vpc: { type: VPC, name, inputs: { ...vpcArgs, cidrBlock, tags } },
+    internetGateway: {
+      type: "aws:ec2/internetGateway:InternetGateway",
+      name,
+      inputs: (made) => ({ vpcId: vpcId(made), tags }),
+      via: [VPC],
+    },
+  };
+  const plan = awsxVpcSubnetPlan(name, inputs, zones);
+  if (!plan) return out;
+  // Each subnet: in its zone, public IPs mapped on launch only in public subnets, tagged with its
+  // name and type; its CIDR block comes from awsx's allocator, not modeled here.
+  const subnets: Child[] = plan.map((s) => ({
+    type: SUBNET,
+    name: s.name,
+    inputs: (made) => ({
+      vpcId: vpcId(made),
+      availabilityZone: s.azName,
+      mapPublicIpOnLaunch: s.type === "Public",
+      cidrBlock: LOOKED_UP,
+      tags: { ...tags, ...s.tags, Name: s.name, SubnetType: s.type },
+    }),
+    via: [VPC],
+  }));
+  const ofType = (t: SubnetType) => subnets.filter((_, i) => plan[i].type === t);
+  out.subnets = subnets;
+  out.publicSubnets = ofType("Public");
+  out.privateSubnets = ofType("Private");
+  out.isolatedSubnets = ofType("Isolated");
+  // A route table per subnet, named as the subnet, under it; an association under the table.
+  out.routeTables = plan.map((s) => ({
+    type: ROUTE_TABLE,
+    name: s.name,
+    inputs: (made) => ({ vpcId: vpcId(made), tags: { ...tags, Name: s.name, SubnetType: s.type } }),
+    via: [VPC, SUBNET],
+  }));
+  out.routeTableAssociations = plan.map((s, i) => ({
+    type: "aws:ec2/routeTableAssociation:RouteTableAssociation",
+    name: s.name,
+    inputs: (made) => ({
+      routeTableId: idOf(made, "routeTables", i) ?? UNKNOWN,
+      subnetId: idOf(made, "subnets", i) ?? UNKNOWN,
+    }),
+    via: [VPC, SUBNET, ROUTE_TABLE],
+  }));
+  const strategy = natStrategy(inputs);
+  if (strategy === undefined) return out;
+  // `shouldCreateNatGateway`: in the public subnets, one per zone (OnePerAz) or one (Single),
+  // named `<vpc>-<az index + 1>`, each with an Elastic IP of the same name unless allocation ids
+  // are given (awsx takes the one at the zone's index), both under the subnet.
+  const allocationIds: unknown[] = inputs.natGateways?.elasticIpAllocationIds ?? [];
+  const eips: Child[] = [];
+  const nats: Child[] = [];
+  const natOfZone: number[] = [];
+  plan.forEach((s, i) => {
+    if (s.type !== "Public" || strategy === "none") return;
+    if (strategy === "single" ? nats.length >= 1 : nats.length >= s.az + 1) return;
+    const n = `${name}-${s.az + 1}`;
+    const az = s.az;
+    if (allocationIds.length === 0)
+      eips.push({
+        type: "aws:ec2/eip:Eip",
+        name: n,
+        inputs: { tags: { ...inputs.tags, Name: n } },
+        via: [VPC, SUBNET],
+      });
+    nats.push({
+      type: "aws:ec2/natGateway:NatGateway",
+      name: n,
+      inputs: (made) => ({
+        subnetId: idOf(made, "subnets", i) ?? UNKNOWN,
+        allocationId:
+          allocationIds.length === 0
+            ? ((made.eips as (MadeChild | undefined)[] | undefined)?.[az]?.state.allocationId ??
+              UNKNOWN)
+            : allocationIds[az],
+        tags: { ...inputs.tags, Name: n },
+      }),
+      via: [VPC, SUBNET],
+    });
+    natOfZone[az] = nats.length - 1;
+  });
+  out.eips = eips;
+  out.natGateways = nats;
+  // A default route per public subnet to the internet gateway, per private subnet to its zone's
+  // NAT gateway (the first with Single); none for isolated subnets, nor private ones without NAT.
+  const routes: Child[] = [];
+  plan.forEach((s, i) => {
+    if (s.type === "Isolated" || (s.type === "Private" && strategy === "none")) return;
+    const nat = strategy === "single" ? 0 : natOfZone[s.az];
+    routes.push({
+      type: "aws:ec2/route:Route",
+      name: s.name,
+      inputs: (made) => ({
+        routeTableId: idOf(made, "routeTables", i) ?? UNKNOWN,
+        destinationCidrBlock: "0.0.0.0/0",
+        ...(s.type === "Public"
+          ? { gatewayId: idOf(made, "internetGateway") ?? UNKNOWN }
+          : { natGatewayId: idOf(made, "natGateways", nat) ?? UNKNOWN }),
+      }),
+      via: [VPC, SUBNET, ROUTE_TABLE],
+    });
+  });
+  out.routes = routes;
+  return out;
+};

@@ -1,0 +1,91 @@
+// The children a remote component (served by a provider plugin, `remote: true`) creates, derived
+// from its name and inputs exactly as the component's own code names and builds them, each made
+// with the id and state the fake AWS gives it as if the program had created it. One table for
+// both answers of the apply phase: the plain outputs awsx derives from its children
+// (./remote-outputs.ts: `vpcId`, `publicSubnetIds`, an ECR `url`, ...) and the outputs that are
+// references to them (./remote-references.ts: `vpc`, `subnets`, `routeTables`, `taskRole`, ...).
+// Children are never registered resources: policies never see them.
+import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
+import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, omit } from "./remote-child";
+import { loadBalancer } from "./remote-children-lb";
+import { ecsService, ecsTaskDefinition } from "./remote-children-ecs";
+import { awsxVpc } from "./remote-children-vpc";
+
+const CHILDREN: Record<string, Derive> = {
+  "awsx:lb:ApplicationLoadBalancer": loadBalancer("application"),
+  "awsx:lb:NetworkLoadBalancer": loadBalancer("network"),
+  "awsx:ecs:FargateService": ecsService("awsx:ecs:FargateTaskDefinition", false),
+  "awsx:ecs:EC2Service": ecsService("awsx:ecs:EC2TaskDefinition", true),
+  "awsx:ecs:FargateTaskDefinition": ecsTaskDefinition(false),
+  "awsx:ecs:EC2TaskDefinition": ecsTaskDefinition(true),
+  "awsx:ec2:Vpc": awsxVpc,
+  // awsx/ecr/repository.ts: `new aws.ecr.Repository(<name in lower case>, <args but
+  // lifecyclePolicy>)`.
+  "awsx:ecr:Repository": (name, inputs) => ({
+    repository: {
+      type: "aws:ecr/repository:Repository",
+      name: name.toLowerCase(),
+      inputs: omit(inputs, "lifecyclePolicy"),
+    },
+  }),
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`.
+  "eks:index:Cluster": (name, inputs) => ({
+    eksCluster: {
+      type: "aws:eks/cluster:Cluster",
+      name: `${name}-eksCluster`,
+      inputs: { name: inputs.name },
+    },
+  }),
+};
+
+/** The URN of a child of the component at `parentUrn` (pulumi/pulumi `resource.NewURN`). */
+function childUrn(parentUrn: string, child: Child): string {
+  const parts = parentUrn.split("::");
+  const chain = [parts[2], ...(child.via ?? []), child.type].join("$");
+  return `${parts[0]}::${parts[1]}::${chain}::${child.name}`;
+}
+
+/**
+ * The children of remote component `type` at `urn` (named `name`, with plain `inputs`: wire
+ * sentinel for unknowns, secrets unwrapped), made by output key; a key holding `.` names children
+ * made for others' inputs, not an output. A child whose id the inputs leave unknown is not made.
+ * {} for a type not modeled. Only for the apply phase.
+ */
+export function makeChildren(
+  urn: string,
+  type: string,
+  name: string,
+  inputs: Inputs,
+  env: FakeAwsEnv,
+): Made {
+  const derive = CHILDREN[type];
+  const made: Made = {};
+  if (!derive) return made;
+  const stack = urn.split("::")[0].replace(/^urn:pulumi:/, "");
+  const once = new Map<Child, MadeChild | undefined>();
+  const make = (c: Child): MadeChild | undefined => {
+    if (once.has(c)) return once.get(c);
+    const m = makeOne(urn, c, made, env);
+    once.set(c, m);
+    return m;
+  };
+  for (const [key, value] of Object.entries(derive(name, inputs ?? {}, { stack, env })))
+    made[key] = Array.isArray(value) ? value.map(make) : make(value);
+  return made;
+}
+
+function makeOne(urn: string, c: Child, made: Made, env: FakeAwsEnv): MadeChild | undefined {
+  if (hasUnknown(c.name)) return undefined;
+  const inputs = typeof c.inputs === "function" ? c.inputs(made) : c.inputs;
+  // An input the program leaves out is absent, not `undefined`: the fake AWS fills in only the
+  // properties the inputs lack (the auto-name among them), as the provider does. One the
+  // component looks up stays out of the state too, so the program reads it as unknown.
+  const present = Object.fromEntries(
+    Object.entries(inputs).filter(([, v]) => v !== undefined && v !== LOOKED_UP),
+  );
+  const got = resourceState({ type: c.type, name: c.name, inputs: present }, env, "apply");
+  if (!got.id || hasUnknown(got.id)) return undefined;
+  for (const [k, v] of Object.entries(inputs)) if (v === LOOKED_UP) delete got.state[k];
+  // Plain JSON, as state crosses the wire.
+  return { urn: childUrn(urn, c), id: got.id, state: JSON.parse(JSON.stringify(got.state)) };
+}
