@@ -37,6 +37,7 @@ import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
+import { automationCalls, automationAdvice, automationHint } from "./hints-automation";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -188,6 +189,10 @@ export function diagnose(ctx: {
       noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
+      automationHint(ctx.pwd, [text, ...ctx.output], {
+        registeredNothing: false,
+        entry: location?.file,
+      }) ||
       missingCommandHint(text, ctx.output) ||
       argvProjectHint(message, opts.project, opts.runtimeOptions) ||
       missingRegionHint(message, opts.stack) ||
@@ -212,7 +217,8 @@ export function diagnose(ctx: {
       kind: "early-exit",
       message:
         `the program called process.exit(${code ?? ""}) before it finished; a Pulumi program ` +
-        "must end by returning from its main code, or what it registered is incomplete",
+        "must end by returning from its main code, or what it registered is incomplete" +
+        automationHint(ctx.pwd, ctx.output, { registeredNothing: false, entry: location.file }),
       location,
     };
   }
@@ -267,7 +273,28 @@ export function diagnose(ctx: {
             "returning from its main code",
         };
   }
-  return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
+  return (
+    uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main) ??
+    automationDriver(ctx.engine, ctx.pwd)
+  );
+}
+
+/**
+ * A script of the Automation API that registered nothing (it caught the failure to start the
+ * Pulumi CLI, or its inline program never ran): `pulumi preview` of this project would show an
+ * empty stack while the script deploys its own, so this is a failure naming the program to check.
+ */
+function automationDriver(engine: OfflineEngine, pwd: string): ProgramFailure | undefined {
+  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
+  const calls = automationCalls(pwd);
+  if (calls.length === 0) return undefined;
+  const first = calls[0];
+  const line = fs.readFileSync(first.file, "utf8").split("\n")[first.line - 1] ?? "";
+  return {
+    kind: "error",
+    message: `the program registered no resource: ${automationAdvice(calls, pwd)}`,
+    location: { file: first.file, line: first.line, column: line.indexOf(first.call) + 1 },
+  };
 }
 
 /**
