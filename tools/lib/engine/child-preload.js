@@ -78,6 +78,8 @@ const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+/** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
+const LOG_ERROR_SITE = "log.error:";
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -135,6 +137,24 @@ function recordSites(exports) {
       return original.call(this, tok, ...rest);
     };
   }
+}
+
+/**
+ * Where the program's own code calls `pulumi.log.error`, recorded under the token
+ * `log.error:<message>` (the first 200 characters): the engine's Log request carries the message
+ * and at most a resource's URN, no source position, and an error the program logs fails the run
+ * as `pulumi preview` fails, so the report points at that call.
+ */
+function recordErrorLogSites(exports) {
+  const own = Object.getOwnPropertyDescriptor(exports, "error");
+  if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
+  const error = exports.error;
+  exports.error = function (msg) {
+    const site = programCallSite();
+    if (site && typeof msg === "string")
+      appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
+    return error.apply(this, arguments);
+  };
 }
 
 /** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
@@ -381,8 +401,10 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
-  else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
-  else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
+  else if (filename.endsWith(LOG_INDEX)) {
+    recordErrorLogSites(module.exports);
+    if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
+  } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
   else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
   else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {

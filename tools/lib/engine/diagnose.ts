@@ -61,6 +61,14 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 
 /** The call site the preload records for the program's own `process.exit`. */
 export const EXIT_SITE = "process.exit";
+/** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
+export const LOG_ERROR_SITE = "log.error:";
+
+/** Where the program logged this error message with `pulumi.log.error`, if it did. */
+function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {
+  const head = text.slice(0, 200);
+  return head ? sites.get(`${LOG_ERROR_SITE}${head}`) : undefined;
+}
 
 export type Site = SourceLocation & { readonly code?: unknown };
 
@@ -159,7 +167,8 @@ export function diagnose(ctx: {
     const message = errorMessage(text);
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [...ctx.sites.keys()].find(
-      (token) => token !== EXIT_SITE && message.includes(token),
+      (token) =>
+        token !== EXIT_SITE && !token.startsWith(LOG_ERROR_SITE) && message.includes(token),
     );
     const conflict = moduleSettingConflict(text, ctx.pwd, opts.runtimeOptions?.tsconfig);
     if (conflict) return { kind: "error", ...conflict, detail: text };
@@ -168,6 +177,7 @@ export function diagnose(ctx: {
       programFrames(text, ctx.pwd)[0] ??
       configSite(message, ctx.sites) ??
       (invoked ? ctx.sites.get(invoked) : undefined) ??
+      loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
