@@ -86,4 +86,21 @@ describe("install commands in the failure hints", () => {
       '"@acme/missing" is not installed, nor listed in infra/package.json',
     );
   });
+
+  it("a Deno import specifier is named as one, with the bare name Node.js imports, not as a package to install", () => {
+    write("package.json", JSON.stringify({ name: "p", dependencies: { "@pulumi/pulumi": "^3" } }));
+    const message = `Cannot find module 'npm:@pulumi/aws@7'\nRequire stack:\n- ${path.join(dir, "index.ts")}`;
+    const npm = uninstalledPackageHint(message, dir);
+    expect(npm).to.contain('"npm:@pulumi/aws@7" is a Deno import specifier (npm:)');
+    expect(npm).to.contain('Import "@pulumi/aws" and declare the version in package.json');
+    expect(npm).to.contain("`npm install @pulumi/aws@7`");
+    expect(npm).to.not.contain("is not installed");
+    const jsr = uninstalledPackageHint("Cannot find module 'jsr:@std/path@1/posix'", dir);
+    expect(jsr).to.contain('(`npx jsr add @std/path@1`) and import "@std/path/posix"');
+    const url = uninstalledPackageHint(
+      "Cannot find module 'https://deno.land/std/path/mod.ts'",
+      dir,
+    );
+    expect(url).to.contain("Node.js does not import modules from URLs");
+  });
 });

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { major, nearestPackageJson, readVersion, resolvePackageJson } from "./versions";
+import { denoSpecifierHint } from "./hints-specifiers";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
 export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
@@ -83,6 +84,8 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   const missing = missingModule(message);
   if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
   if (missing.startsWith("node:")) return "";
+  const deno = denoSpecifierHint(missing);
+  if (deno) return deno;
   const parts = missing.split("/");
   const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
   const linked = linkedPackageHint(message, name, pwd);
