@@ -26,6 +26,8 @@ import {
   missingCommandHint,
   argvProjectHint,
   missingRegionHint,
+  LOG_ERROR_SITE,
+  loggedErrorSite,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
@@ -37,7 +39,8 @@ import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
-import { automationCalls, automationAdvice, automationHint } from "./hints-automation";
+import { nearestPackageJson } from "./versions";
+import { automationDriver, automationHint } from "./hints-automation";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -61,15 +64,6 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 
 /** The call site the preload records for the program's own `process.exit`. */
 export const EXIT_SITE = "process.exit";
-/** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
-export const LOG_ERROR_SITE = "log.error:";
-
-/** Where the program logged this error message with `pulumi.log.error`, if it did. */
-function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {
-  const head = text.slice(0, 200);
-  return head ? sites.get(`${LOG_ERROR_SITE}${head}`) : undefined;
-}
-
 export type Site = SourceLocation & { readonly code?: unknown };
 
 /** Interval timers the program started and never cleared. */
@@ -285,26 +279,8 @@ export function diagnose(ctx: {
   }
   return (
     uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main) ??
-    automationDriver(ctx.engine, ctx.pwd)
+    automationDriver(ctx.engine.resources, ctx.pwd)
   );
-}
-
-/**
- * A script of the Automation API that registered nothing (it caught the failure to start the
- * Pulumi CLI, or its inline program never ran): `pulumi preview` of this project would show an
- * empty stack while the script deploys its own, so this is a failure naming the program to check.
- */
-function automationDriver(engine: OfflineEngine, pwd: string): ProgramFailure | undefined {
-  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const calls = automationCalls(pwd);
-  if (calls.length === 0) return undefined;
-  const first = calls[0];
-  const line = fs.readFileSync(first.file, "utf8").split("\n")[first.line - 1] ?? "";
-  return {
-    kind: "error",
-    message: `the program registered no resource: ${automationAdvice(calls, pwd)}`,
-    location: { file: first.file, line: first.line, column: line.indexOf(first.call) + 1 },
-  };
 }
 
 /**
@@ -330,21 +306,6 @@ function unansweredInvokesHint(
   );
 }
 
-/** `"type"` of the nearest package.json at or above `dir`. */
-function packageJson(dir: string): { type?: string; main?: string } {
-  for (let d = dir; ; d = path.dirname(d)) {
-    const file = path.join(d, "package.json");
-    if (fs.existsSync(file)) {
-      try {
-        return JSON.parse(fs.readFileSync(file, "utf8"));
-      } catch {
-        return {};
-      }
-    }
-    if (path.dirname(d) === d) return {};
-  }
-}
-
 /**
  * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
  * export and registered nothing: the language host calls an exported function only when it is
@@ -357,12 +318,12 @@ function uncalledDefaultExport(
   main: string | undefined,
 ): ProgramFailure | undefined {
   if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const pkg = packageJson(pwd);
+  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
   if (pkg.type === "module") return undefined;
   const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
   const candidates = [
     given,
-    pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    typeof pkg.main === "string" ? path.resolve(pwd, pkg.main) : undefined,
     path.join(pwd, "index.ts"),
     path.join(pwd, "index.js"),
   ];

@@ -10,6 +10,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { programSourceFiles, sourceLines } from "./program-sources";
 import { nearestPackageJson } from "./versions";
+import type { ProgramFailure } from "./language-host";
+import { ROOT_STACK_TYPE } from "./urns";
 
 /** An import or require of the Automation API module (`/x/automation` before SDK 3). */
 const AUTOMATION_MODULE = /["']@pulumi\/pulumi\/(?:x\/)?automation(?:\/index(?:\.js)?)?["']/;
@@ -167,4 +169,25 @@ function parentMainNote(pwd: string, entry: string | undefined): string {
     "`pulumi preview` reads it: set `main:` in Pulumi.yaml to the project's own entry file, or " +
     "give the project a package.json of its own."
   );
+}
+
+/**
+ * A script of the Automation API that registered nothing (it caught the failure to start the
+ * Pulumi CLI, or its inline program never ran): `pulumi preview` of this project would show an
+ * empty stack while the script deploys its own, so this is a failure naming the program to check.
+ */
+export function automationDriver(
+  resources: readonly { type: string }[],
+  pwd: string,
+): ProgramFailure | undefined {
+  if (resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
+  const calls = automationCalls(pwd);
+  if (calls.length === 0) return undefined;
+  const first = calls[0];
+  const line = fs.readFileSync(first.file, "utf8").split("\n")[first.line - 1] ?? "";
+  return {
+    kind: "error",
+    message: `the program registered no resource: ${automationAdvice(calls, pwd)}`,
+    location: { file: first.file, line: first.line, column: line.indexOf(first.call) + 1 },
+  };
 }

@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { firstMatchingLines } from "./program-sources";
+import type { Site } from "./diagnose";
 
 /**
  * The command a failed `execSync`/`exec` ran and the program the shell could not find. With
@@ -219,4 +220,13 @@ export function argvProjectHint(
     "tp.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths });` (loadConfig with a folder " +
     "does not read process.argv), and drop the --require from nodeargs; or import by relative paths"
   );
+}
+
+/** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
+export const LOG_ERROR_SITE = "log.error:";
+
+/** Where the program logged this error message with `pulumi.log.error`, if it did. */
+export function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {
+  const head = text.slice(0, 200);
+  return head ? sites.get(`${LOG_ERROR_SITE}${head}`) : undefined;
 }
