@@ -5,7 +5,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { shownPath } from "./inputs";
-import { automationAdvice, automationCalls, projectsBelow } from "../lib/engine/hints-automation";
+import { automationAdvice, automationCalls } from "../lib/engine/hints-automation";
+import { projectsBelow } from "../lib/engine/program-sources";
 
 /** The nearest folder above `dir` (at most three levels up) that holds a Pulumi.yaml. */
 function projectAbove(dir: string): string | undefined {

@@ -55,6 +55,8 @@
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
 // 14. A config getter that throws records the program's call site (./config-sites.js): the host
 //    reports the SDK's config errors without a stack.
+// 15. The program cannot start the Pulumi CLI: the Automation API's commands and installer, and
+//    any `child_process` call of `pulumi`, are refused and recorded (./automation-guard.js).
 // 13. A resource made at an ES module's top level or in any anonymous callback gets the source
 //    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
@@ -73,6 +75,7 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const trace = require("./trace");
+const { guardAutomation, isAutomationModule } = require("./automation-guard");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -80,6 +83,12 @@ const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
 /** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
 const LOG_ERROR_SITE = "log.error:";
+const AUTOMATION_ENTRIES = [
+  "localWorkspace.js",
+  "remoteWorkspace.js",
+  "stack.js",
+  "remoteStack.js",
+];
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -198,6 +207,8 @@ function recordIntervals() {
 }
 recordIntervals();
 if (sitesFile) recordNetwork(appendSite, programFrame);
+// Item 15 of the list above: before the program or the SDK can reach child_process.
+const automation = guardAutomation(appendSite, programFrame);
 
 const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
 const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");
@@ -398,6 +409,9 @@ Module._extensions[".js"] = function (module, filename) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
+  else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
+    automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);

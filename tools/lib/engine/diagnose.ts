@@ -40,7 +40,7 @@ import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
 import { nearestPackageJson } from "./versions";
-import { automationDriver, automationHint } from "./hints-automation";
+import { automationFailure } from "./hints-automation";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -118,6 +118,9 @@ export function diagnose(ctx: {
   if (exit.error) {
     return { kind: "setup", message: `could not start Node.js: ${exit.error.message}` };
   }
+  // A program that tried to start the Pulumi CLI fails at that call, however it ended.
+  const automation = automationFailure(ctx.sites, ctx.pwd);
+  if (automation) return automation;
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
     const timer = ctx.intervals[0];
@@ -193,10 +196,6 @@ export function diagnose(ctx: {
       noEntrypointHint(message, ctx.pwd) ||
       unbuiltOutputHint(missingModule(message) ?? "", ctx.pwd, opts.runtimeOptions?.tsconfig) ||
       dependencyEnginesHint(text) ||
-      automationHint(ctx.pwd, [text, ...ctx.output], {
-        registeredNothing: false,
-        entry: location?.file,
-      }) ||
       missingCommandHint(text, ctx.output) ||
       argvProjectHint(message, opts.project, opts.runtimeOptions) ||
       missingRegionHint(message, opts.stack) ||
@@ -221,8 +220,7 @@ export function diagnose(ctx: {
       kind: "early-exit",
       message:
         `the program called process.exit(${code ?? ""}) before it finished; a Pulumi program ` +
-        "must end by returning from its main code, or what it registered is incomplete" +
-        automationHint(ctx.pwd, ctx.output, { registeredNothing: false, entry: location.file }),
+        "must end by returning from its main code, or what it registered is incomplete",
       location,
     };
   }
@@ -277,10 +275,7 @@ export function diagnose(ctx: {
             "returning from its main code",
         };
   }
-  return (
-    uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main) ??
-    automationDriver(ctx.engine.resources, ctx.pwd)
-  );
+  return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
 }
 
 /**

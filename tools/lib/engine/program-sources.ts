@@ -18,11 +18,16 @@ export interface SourceLine {
 }
 
 /**
- * Each source file under `dir` (sorted, folder by folder), at most `limit` of them, at most
- * `maxDepth` folders down.
+ * Walks `dir` and the folders below it, at most `maxDepth` levels down, sorted by name, leaving
+ * out node_modules and hidden folders: `visit` gets each folder's entries and returns false to
+ * stop the walk.
  */
-export function programSourceFiles(dir: string, limit = 500, maxDepth = MAX_DEPTH): string[] {
-  const out: string[] = [];
+export function walkFolders(
+  dir: string,
+  maxDepth: number,
+  visit: (folder: string, entries: readonly fs.Dirent[]) => boolean,
+): void {
+  let going = true;
   const walk = (d: string, depth: number): void => {
     let entries: fs.Dirent[];
     try {
@@ -31,18 +36,45 @@ export function programSourceFiles(dir: string, limit = 500, maxDepth = MAX_DEPT
       return;
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
+    going = visit(d, entries);
     for (const e of entries) {
-      if (out.length >= limit) return;
-      const file = path.join(d, e.name);
-      if (e.isDirectory()) {
-        if (depth < maxDepth && !e.name.startsWith(".") && e.name !== "node_modules")
-          walk(file, depth + 1);
-      } else if (e.isFile() && SOURCE.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name)) {
-        out.push(file);
-      }
+      if (!going) return;
+      if (
+        e.isDirectory() &&
+        depth < maxDepth &&
+        !e.name.startsWith(".") &&
+        e.name !== "node_modules"
+      )
+        walk(path.join(d, e.name), depth + 1);
     }
   };
   walk(dir, 0);
+}
+
+/**
+ * Each source file under `dir` (sorted, folder by folder), at most `limit` of them, at most
+ * `maxDepth` folders down.
+ */
+export function programSourceFiles(dir: string, limit = 500, maxDepth = MAX_DEPTH): string[] {
+  const out: string[] = [];
+  walkFolders(dir, maxDepth, (d, entries) => {
+    for (const e of entries) {
+      if (out.length >= limit) return false;
+      if (e.isFile() && SOURCE.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name))
+        out.push(path.join(d, e.name));
+    }
+    return out.length < limit;
+  });
+  return out;
+}
+
+/** Folders at or below `dir` (three levels, no node_modules) holding a Pulumi.yaml, at most 5. */
+export function projectsBelow(dir: string): string[] {
+  const out: string[] = [];
+  walkFolders(dir, MAX_DEPTH, (d, entries) => {
+    if (entries.some((e) => e.isFile() && /^Pulumi\.ya?ml$/.test(e.name))) out.push(d);
+    return out.length < 5;
+  });
   return out;
 }
 
