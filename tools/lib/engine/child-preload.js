@@ -151,8 +151,9 @@ function recordSites(exports) {
 /**
  * Where the program's own code calls `pulumi.log.error`, recorded under the token
  * `log.error:<message>` (the first 200 characters): the engine's Log request carries the message
- * and at most a resource's URN, no source position, and an error the program logs fails the run
- * as `pulumi preview` fails, so the report points at that call.
+ * and at most a resource's URN, no source position, and the check fails a run that logs an error
+ * (stricter than `pulumi preview`, which exits 0: pulumi/pulumi#5085), so the report points at
+ * that call.
  */
 function recordErrorLogSites(exports) {
   const own = Object.getOwnPropertyDescriptor(exports, "error");
