@@ -163,11 +163,6 @@ export function combinePhases(
 }
 
 /**
- * A run that registered nothing but its root stack passes every policy without one being asked:
- * the report says so rather than pass quietly (an empty program is legal, and `pulumi preview`
- * shows it as one stack; an empty report is more often a main function nothing called).
- */
-/**
  * The info messages the program logged (`pulumi.log.info`), phase by phase: each phase runs the
  * program again, so a message an earlier phase logged is the same line said twice and is shown
  * once; a message only a later phase logs (one written inside an `apply` whose value is known
@@ -186,6 +181,11 @@ export function infoOnce(
   return out;
 }
 
+/**
+ * A run that registered nothing but its root stack passes every policy without one being asked:
+ * the report says so rather than pass quietly (an empty program is legal, and `pulumi preview`
+ * shows it as one stack; an empty report is more often a main function nothing called).
+ */
 export function nothingJudged(resources: readonly { type: string }[]): string | undefined {
   const judged = (t: string) => t !== ROOT_STACK_TYPE && !t.startsWith("pulumi:providers:");
   if (resources.some((r) => judged(r.type))) return undefined;
