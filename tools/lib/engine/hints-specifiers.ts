@@ -5,6 +5,11 @@
 // node_modules folders"), and whose ES module loader takes only file:, data: and node: URLs
 // (https://nodejs.org/api/esm.html#urls). `pulumi preview` fails the same way; the package hint
 // would otherwise read the scheme as part of a package name ("npm:@pulumi is not installed").
+// Node's ES module loader names only the scheme ("Only URLs with a scheme in: file, data, and node
+// are supported by the default ESM loader. Received protocol 'npm:'", ERR_UNSUPPORTED_ESM_URL_SCHEME),
+// so the hint finds the import in the program's sources.
+import * as path from "path";
+import { firstMatchingLines } from "./program-sources";
 
 /** A specifier with a Deno scheme, split into what Node.js would import instead. */
 function denoSpecifier(
@@ -40,4 +45,23 @@ export function denoSpecifierHint(specifier: string): string {
         `Install the JSR package into node_modules (\`npx jsr add ${install}\`) and import "${bare}"`
     : head +
         `Import "${bare}" and declare the version in package.json (\`npm install ${install}\`)`;
+}
+
+/**
+ * The hint for Node's ES module loader refusing a Deno scheme (`Received protocol 'npm:'`): the
+ * first import of such a specifier in the program's sources, named at its line, or "".
+ */
+export function esmSchemeHint(message: string, pwd: string): string {
+  const scheme = /Received protocol '(npm|jsr|https?):'/.exec(message)?.[1];
+  if (!scheme) return "";
+  const quoted = `["'](${scheme}:[^"'\\s]+)["']`;
+  const importOf = new RegExp(`(?:\\bfrom\\s*|\\bimport\\s*\\(?\\s*)${quoted}`);
+  const found = firstMatchingLines(pwd, importOf, 1)[0];
+  const specifier = found ? importOf.exec(found.text)?.[1] : undefined;
+  if (!found || !specifier) return "";
+  const at = `${path.relative(pwd, found.file) || path.basename(found.file)}:${found.line}`;
+  return denoSpecifierHint(specifier).replace(
+    `\n"${specifier}" is a`,
+    `\n${at} imports "${specifier}", a`,
+  );
 }

@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { major, nearestPackageJson, readVersion, resolvePackageJson } from "./versions";
-import { denoSpecifierHint } from "./hints-specifiers";
+import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
 export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
@@ -82,7 +82,8 @@ export function tsconfigPathHint(message: string, pwd: string, rootDir: string):
  */
 export function uninstalledPackageHint(message: string, pwd: string): string {
   const missing = missingModule(message);
-  if (!missing || missing.startsWith(".") || path.isAbsolute(missing)) return "";
+  if (!missing) return esmSchemeHint(message, pwd);
+  if (missing.startsWith(".") || path.isAbsolute(missing)) return "";
   if (missing.startsWith("node:")) return "";
   const deno = denoSpecifierHint(missing);
   if (deno) return deno;
