@@ -125,7 +125,7 @@ function programToCheck(
     return (
       "its program is in the git repository its `url` names, in the folder its `projectPath` " +
       "names (a `RemoteWorkspace` deploys it from Pulumi Deployments, not from this disk); " +
-      "clone that repository and give that folder of the clone to --program"
+      "clone that repository and give --program that folder of the clone"
     );
   }
   const projects = projectsBelow(path.dirname(call.file)).filter(
