@@ -80,7 +80,8 @@ describe("the failure of a program that tried to start the Pulumi CLI", () => {
     write("Pulumi.yaml", "name: p\nruntime: nodejs\n");
     write("infra/Pulumi.yaml", "name: infra\nruntime: nodejs\n");
     const f = automationFailure(
-      new Map([
+      // A refused call the SDK made after an `await`: no line of the program in its stack.
+      new Map<string, Partial<ReturnType<typeof at>>>([
         ["automation:LocalWorkspace.createOrSelectStack", at(file, 2)],
         ["automation-blocked:PulumiCommand.get", {}],
       ]),
