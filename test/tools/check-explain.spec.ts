@@ -145,3 +145,28 @@ describe("a program failure beside its packages' version skew", () => {
     expect(text).not.to.contain("asks for");
   });
 });
+
+describe("the program's output under its failure", () => {
+  const explain = (message: string, output: string[]) =>
+    describeProgramError(
+      new ProgramError(message, "exception", undefined, undefined, output, "dev", "preview"),
+      new Map(),
+      ROOT,
+    );
+
+  it("leaves out the lines that repeat the failure's own message, keeps the others", () => {
+    const leak =
+      "The Pulumi runtime detected that 248 promises were still active\n" +
+      "at the time that the process exited. There are a few ways that this can occur:";
+    const text = explain(`the program exited with code 1: ${leak}`, [
+      "deploying environment dev",
+      ...leak.split("\n").slice(1),
+      "The Pulumi runtime detected that 248 promises were still active",
+    ]);
+    expect(text).to.contain(
+      "  program output before the failure:\n    deploying environment dev\n",
+    );
+    expect(text.match(/There are a few ways/g)).to.have.length(1);
+    expect(text.match(/promises were still active/g)).to.have.length(1);
+  });
+});

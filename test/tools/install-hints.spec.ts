@@ -86,4 +86,38 @@ describe("install commands in the failure hints", () => {
       '"@acme/missing" is not installed, nor listed in infra/package.json',
     );
   });
+
+  it("a Deno import specifier is named as one, with the bare name Node.js imports, not as a package to install", () => {
+    write("package.json", JSON.stringify({ name: "p", dependencies: { "@pulumi/pulumi": "^3" } }));
+    const message = `Cannot find module 'npm:@pulumi/aws@7'\nRequire stack:\n- ${path.join(dir, "index.ts")}`;
+    const npm = uninstalledPackageHint(message, dir);
+    expect(npm).to.contain('"npm:@pulumi/aws@7" is a Deno import specifier (npm:)');
+    expect(npm).to.contain('Import "@pulumi/aws" and declare the version in package.json');
+    expect(npm).to.contain("`npm install @pulumi/aws@7`");
+    expect(npm).to.not.contain("is not installed");
+    const jsr = uninstalledPackageHint("Cannot find module 'jsr:@std/path@1/posix'", dir);
+    expect(jsr).to.contain('(`npx jsr add @std/path@1`) and import "@std/path/posix"');
+    const url = uninstalledPackageHint(
+      "Cannot find module 'https://deno.land/std/path/mod.ts'",
+      dir,
+    );
+    expect(url).to.contain("Node.js does not import modules from URLs");
+  });
+
+  it("a Deno specifier in an ES module, which Node names only by its scheme, is found at its import", () => {
+    write("package.json", JSON.stringify({ name: "p", type: "module" }));
+    write("index.js", 'import * as aws from "npm:@pulumi/aws@7";\nexport const b = 1;\n');
+    write("lib/site.js", 'export const fetchMod = () => import("https://deno.land/x/mod.ts");\n');
+    const esm = (scheme: string) =>
+      "Only URLs with a scheme in: file, data, and node are supported by the default ESM " +
+      `loader. Received protocol '${scheme}:'`;
+    const npm = uninstalledPackageHint(esm("npm"), dir);
+    expect(npm).to.contain('index.js:1 imports "npm:@pulumi/aws@7", a Deno import specifier');
+    expect(npm).to.contain('Import "@pulumi/aws"');
+    const url = uninstalledPackageHint(esm("https"), dir);
+    expect(url).to.contain(`${path.join("lib", "site.js")}:1 imports "https://deno.land/x/mod.ts"`);
+    expect(url).to.contain("Node.js does not import modules from URLs");
+    // A scheme no import of the program uses gets no hint rather than a wrong one.
+    expect(uninstalledPackageHint(esm("jsr"), dir)).to.equal("");
+  });
 });

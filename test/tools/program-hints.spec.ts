@@ -9,13 +9,15 @@ import * as os from "os";
 import * as path from "path";
 import {
   commonJsEntryHint,
-  esmTypeScriptHint,
-  sdkTypeScriptHint,
   tsconfigPathHint,
   requireEsmHint,
-  typeStrippingHint,
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
+import {
+  esmTypeScriptHint,
+  sdkTypeScriptHint,
+  typeStrippingHint,
+} from "../../tools/lib/engine/hints-typescript-host";
 import {
   awsSdkHint,
   defaultImportHint,

@@ -57,6 +57,7 @@ describe("real-world programs that fail, offline", function () {
       "fail-unbuilt-js",
       "fail-type-stripping",
       "fail-mjs-top-level-await",
+      "fail-log-error",
     ])
       runs.queueRun(f);
     // ts-node looks for a tsconfig.json in every folder up from the program: a copy outside the
@@ -139,6 +140,14 @@ describe("real-world programs that fail, offline", function () {
   it("process.exit(0) inside the program is an early exit, at the call", async () => {
     const f = await failsAt("fail-process-exit", "process.exit(0);", "called process.exit(0)");
     expect(f.kind).to.equal("early-exit");
+  });
+
+  it("an error the program logs with pulumi.log.error fails the run at the call that logged it", async () => {
+    await failsAt(
+      "fail-log-error",
+      "pulumi.log.error(",
+      "retentionDays is 1: keep logs at least 7 days",
+    );
   });
 
   it("process.exitCode = 0 does not hide a throw", async () => {

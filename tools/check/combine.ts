@@ -128,7 +128,7 @@ export function combinePhases(
   ];
   const empty = nothingJudged(last.resources);
   if (empty) warnings.push(empty);
-  const info = logs.filter((l) => l.severity === "info").map((l) => l.message);
+  const info = infoOnce(judged.map(({ run }) => run.logs));
   return {
     project: opts.project,
     stack: opts.stack,
@@ -160,6 +160,25 @@ export function combinePhases(
       policiesMs: judged.reduce((n, { ms }) => n + ms, 0),
     },
   };
+}
+
+/**
+ * The info messages the program logged (`pulumi.log.info`), phase by phase: each phase runs the
+ * program again, so a message an earlier phase logged is the same line said twice and is shown
+ * once; a message only a later phase logs (one written inside an `apply` whose value is known
+ * only then) is kept, and so are repeats within one phase.
+ */
+export function infoOnce(
+  phases: readonly (readonly { severity: string; message: string }[])[],
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const logs of phases) {
+    const messages = logs.filter((l) => l.severity === "info").map((l) => l.message);
+    out.push(...messages.filter((m) => !seen.has(m)));
+    for (const m of messages) seen.add(m);
+  }
+  return out;
 }
 
 /**

@@ -194,7 +194,11 @@ export function describeProgramError(
       .slice(0, 8);
     if (frames.length) lines.push("  stack:", ...frames.map((f) => `    ${f.trim()}`));
   }
-  const output = e.output.filter((l) => l.trim());
+  // A program that prints its own error before it exits (the SDK's leaked-promises report, a
+  // `catch` that logs and rethrows) would show the same lines twice: the message has them (a
+  // line short enough to be anything's, such as a closing brace, stays).
+  const said = (line: string) => line.length >= 12 && e.message.includes(line);
+  const output = e.output.filter((l) => l.trim() && !said(l.trim()));
   if (output.length) {
     lines.push("  program output before the failure:", ...output.slice(-20).map((l) => `    ${l}`));
   }

@@ -7,6 +7,7 @@ import { UsageError } from "../lib/cli";
 import { unbuiltOutputHint } from "../lib/engine/hints";
 import { ProjectConfigType, namespacedByProject, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject, unusablePath } from "./inputs";
+import { notAProjectHint } from "./not-a-project";
 
 export interface Project {
   /** Directory holding Pulumi.yaml. */
@@ -122,7 +123,11 @@ export function loadProject(dir: string): Project {
   const file = ["Pulumi.yaml", "Pulumi.yml"]
     .map((f) => path.join(dir, f))
     .find((f) => fs.existsSync(f));
-  if (!file) throw new UsageError(`${dir} is not a Pulumi project: it has no Pulumi.yaml`);
+  if (!file) {
+    throw new UsageError(
+      `${dir} is not a Pulumi project: it has no Pulumi.yaml${notAProjectHint(dir)}`,
+    );
+  }
   const input = readYaml(file, "project file");
   const doc: any = input.value;
   if (!isPlainObject(doc)) {

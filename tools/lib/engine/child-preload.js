@@ -56,16 +56,16 @@
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
 // 14. A config getter that throws records the program's call site (./config-sites.js): the host
 //    reports the SDK's config errors without a stack.
+// 15. The program cannot start the Pulumi CLI: the Automation API's commands and installer, and
+//    any `child_process` call of `pulumi`, are refused and recorded (./automation-guard.js).
 // 13. A resource made at an ES module's top level or in any anonymous callback gets the source
 //    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
 const Module = require("module");
-const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 const url = require("url");
 const { lightenDebuggablePromise } = require("./debuggable-promise");
-const { writeEntry } = require("./cache-folder");
 const { installCodeCache } = require("./code-cache");
 const { deferClosurePackages } = require("./lazy-closure-deps");
 const { deferTracingPackages } = require("./lazy-tracing-deps");
@@ -76,11 +76,26 @@ const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
 const trace = require("./trace");
+const {
+  TYPESCRIPT,
+  TS_NODE_TRANSPILE,
+  cacheTranspile,
+  cacheTsNodeTranspile,
+} = require("./ts-cache");
+const { guardAutomation, isAutomationModule } = require("./automation-guard");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+/** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
+const LOG_ERROR_SITE = "log.error:";
+const AUTOMATION_ENTRIES = [
+  "localWorkspace.js",
+  "remoteWorkspace.js",
+  "stack.js",
+  "remoteStack.js",
+];
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
@@ -140,6 +155,25 @@ function recordSites(exports) {
   }
 }
 
+/**
+ * Where the program's own code calls `pulumi.log.error`, recorded under the token
+ * `log.error:<message>` (the first 200 characters): the engine's Log request carries the message
+ * and at most a resource's URN, no source position, and the check fails a run that logs an error
+ * (stricter than `pulumi preview`, which exits 0: pulumi/pulumi#5085), so the report points at
+ * that call.
+ */
+function recordErrorLogSites(exports) {
+  const own = Object.getOwnPropertyDescriptor(exports, "error");
+  if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
+  const error = exports.error;
+  exports.error = function (msg) {
+    const site = programCallSite();
+    if (site && typeof msg === "string")
+      appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
+    return error.apply(this, arguments);
+  };
+}
+
 /** Where the program itself calls `process.exit`, recorded under the token `process.exit`. */
 function recordExitSite() {
   if (!sitesFile) return;
@@ -181,80 +215,8 @@ function recordIntervals() {
 }
 recordIntervals();
 if (sitesFile) recordNetwork(appendSite, programFrame);
-
-const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
-const TS_NODE_TRANSPILE = path.join("ts-node", "dist", "ts-transpile-module.js");
-const tsCache = process.env.OFFLINE_TS_CACHE;
-
-/** Memoizes `fn(input, options, ...rest)` → `{ outputText, sourceMapText, diagnostics }`. */
-function memoized(fn, version, fixedOptions) {
-  return function transpile(input, options, ...rest) {
-    if ((options && options.transformers) || (fixedOptions && fixedOptions.transformers)) {
-      return fn.call(this, input, options, ...rest);
-    }
-    const key = crypto
-      .createHash("sha256")
-      .update(`${version}\0${options && options.fileName}\0${JSON.stringify(rest)}\0`)
-      .update(String(JSON.stringify(options && options.compilerOptions)))
-      .update(String(JSON.stringify(fixedOptions && fixedOptions.compilerOptions)))
-      .update("\0")
-      .update(input)
-      .digest("hex");
-    const file = path.join(tsCache, `${key}.json`);
-    try {
-      const hit = JSON.parse(fs.readFileSync(file, "utf8"));
-      return { outputText: hit.outputText, sourceMapText: hit.sourceMapText, diagnostics: [] };
-    } catch {
-      // not cached yet
-    }
-    const result = fn.call(this, input, options, ...rest);
-    if (!result.diagnostics || result.diagnostics.length === 0) {
-      try {
-        writeEntry(
-          file,
-          JSON.stringify({ outputText: result.outputText, sourceMapText: result.sourceMapText }),
-        );
-      } catch {
-        // a read-only cache costs speed, nothing else
-      }
-    }
-    return result;
-  };
-}
-
-function cacheDirReady() {
-  if (!tsCache) return false;
-  try {
-    fs.mkdirSync(tsCache, { recursive: true });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** ts-node's own transpiler (TypeScript >= 4.7). */
-function cacheTsNodeTranspile(exports) {
-  const create = exports.createTsTranspileModule;
-  if (typeof create !== "function" || !cacheDirReady()) return;
-  exports.createTsTranspileModule = function (ts, transpileOptions) {
-    return memoized(create.call(this, ts, transpileOptions), ts.version, transpileOptions);
-  };
-}
-
-/**
- * TypeScript's exports are read-only getters, so the module's exports are replaced by a proxy
- * that answers `transpileModule` with the memoized function and everything else as before.
- */
-function cacheTranspile(module) {
-  const ts = module.exports;
-  const original = ts && ts.transpileModule;
-  if (typeof original !== "function" || !cacheDirReady()) return;
-  const transpileModule = memoized(original, ts.version);
-  module.exports = new Proxy(ts, {
-    get: (target, key, receiver) =>
-      key === "transpileModule" ? transpileModule : Reflect.get(target, key, receiver),
-  });
-}
+// Item 15 of the list above: before the program or the SDK can reach child_process.
+const automation = guardAutomation(appendSite, programFrame);
 
 /**
  * True when Node's colouring of node_modules frames (`markNodeModules` in `internal/util/inspect`)
@@ -380,11 +342,16 @@ Module._extensions[".js"] = function (module, filename) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
   else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
+  else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
+    automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
-  else if (filename.endsWith(LOG_INDEX) && !keepDebugLogs) quietDebugLogs(module.exports, filename);
-  else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
+  else if (filename.endsWith(LOG_INDEX)) {
+    recordErrorLogSites(module.exports);
+    if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
+  } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
   else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
   else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {

@@ -9,23 +9,23 @@ import type { OfflineEngine } from "./monitor";
 import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
-  esmTypeScriptHint,
-  typeStrippingHint,
   requireEsmHint,
   missingModule,
   hostTsconfig,
   pathsAliasHint,
-  sdkTypeScriptHint,
   unbuiltOutputHint,
   tsconfigPathHint,
   uninstalledPackageHint,
 } from "./hints";
+import { esmTypeScriptHint, sdkTypeScriptHint, typeStrippingHint } from "./hints-typescript-host";
 import {
   awsSdkHint,
   defaultImportHint,
   missingCommandHint,
   argvProjectHint,
   missingRegionHint,
+  LOG_ERROR_SITE,
+  loggedErrorSite,
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
@@ -38,6 +38,8 @@ import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
+import { automationFailure } from "./hints-automation";
+import { moduleSettingConflict } from "./hints-module-settings";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -61,7 +63,6 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 
 /** The call site the preload records for the program's own `process.exit`. */
 export const EXIT_SITE = "process.exit";
-
 export type Site = SourceLocation & { readonly code?: unknown };
 
 /** Interval timers the program started and never cleared. */
@@ -116,6 +117,9 @@ export function diagnose(ctx: {
   if (exit.error) {
     return { kind: "setup", message: `could not start Node.js: ${exit.error.message}` };
   }
+  // A program that tried to start the Pulumi CLI fails at that call, however it ended.
+  const automation = automationFailure(ctx.sites, ctx.pwd);
+  if (automation) return automation;
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
     const timer = ctx.intervals[0];
@@ -159,7 +163,8 @@ export function diagnose(ctx: {
     const message = errorMessage(text);
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [...ctx.sites.keys()].find(
-      (token) => token !== EXIT_SITE && message.includes(token),
+      (token) =>
+        token !== EXIT_SITE && !token.startsWith(LOG_ERROR_SITE) && message.includes(token),
     );
     const conflict = moduleSettingConflict(text, ctx.pwd, opts.runtimeOptions?.tsconfig);
     if (conflict) return { kind: "error", ...conflict, detail: text };
@@ -168,6 +173,7 @@ export function diagnose(ctx: {
       programFrames(text, ctx.pwd)[0] ??
       configSite(message, ctx.sites) ??
       (invoked ? ctx.sites.get(invoked) : undefined) ??
+      loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
     const hint =
@@ -354,71 +360,6 @@ export function errorMessage(text: string): string {
   const ts = /^TSError: ⨯ Unable to compile TypeScript:\s*([\s\S]*)$/.exec(message);
   if (ts) return `TypeScript could not compile the program: ${ts[1].trim()}`;
   return message || "unknown error";
-}
-
-/**
- * A tsconfig that sets one of `module` and `moduleResolution` and not the other. The Node.js
- * language host compiles a CommonJS program with `module` and `moduleResolution` "nodenext" (on
- * TypeScript >= 4.7) and spreads the tsconfig's compilerOptions over them (@pulumi/pulumi
- * `cmd/run/run.js`, `useNodeNext`; pulumi/pulumi#22363), so the one left out is "nodenext", and
- * TypeScript refuses the pair before any code runs (TS5109, TS5110): `pulumi preview` fails the
- * same way. The bare compiler message names neither the file nor the setting to add; this does.
- * A tsconfig that sets both, or neither (an `extends` base), keeps TypeScript's own message.
- */
-function moduleSettingConflict(
-  text: string,
-  pwd: string,
-  tsconfigOption: unknown,
-): { message: string; location?: SourceLocation } | undefined {
-  const error = /error (TS5109|TS5110): ([^\n]*)/.exec(text);
-  if (!error) return undefined;
-  const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  if (!tsconfig && tsconfigOption === undefined) {
-    // No tsconfig at all: ts-node's default for the Node.js version (`@tsconfig/node16`,
-    // "moduleResolution": "node"; ts-node dist/tsconfigs.js) meets the host's "nodenext".
-    return {
-      message:
-        "the program has no tsconfig.json, so TypeScript's options are the language host's and " +
-        `ts-node's defaults, which TypeScript refuses together (${error[1]}: ${error[2].trim()}); ` +
-        '`pulumi preview` fails the same way. Add a tsconfig.json with "module" and ' +
-        '"moduleResolution" both "nodenext"',
-    };
-  }
-  if (!tsconfig) return undefined;
-  const { file, source, shown } = tsconfig;
-  const setting = (key: string) => {
-    const m = new RegExp(`"${key}"\\s*:\\s*"([^"]*)"`).exec(source);
-    return m ? { value: m[1], index: m.index } : undefined;
-  };
-  const module = setting("module");
-  const resolution = setting("moduleResolution");
-  if (!module === !resolution) return undefined;
-  const [set, missing] = module ? ["module", "moduleResolution"] : ["moduleResolution", "module"];
-  const given = (module ?? resolution)!;
-  const lower = given.value.toLowerCase();
-  const suggestion =
-    set === "module"
-      ? lower === "commonjs"
-        ? '"node10" (TypeScript 5; "node" before it)'
-        : /^(es\d+|esnext|preserve)$/.test(lower)
-          ? '"bundler"'
-          : '"nodenext"'
-      : /^(node|node10|classic)$/.test(lower)
-        ? '"commonjs"'
-        : '"nodenext"';
-  const before = source.slice(0, given.index).split("\n");
-  return {
-    message:
-      `${shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
-      `host's default applies ("${missing}": "nodenext") and TypeScript refuses the pair ` +
-      `(${error[1]}: ${error[2].trim()}); \`pulumi preview\` fails the same way. Set ` +
-      `"${missing}": ${suggestion} in ${shown}`,
-    location: {
-      file,
-      line: before.length,
-      column: before[before.length - 1].length + 1,
-    },
-  };
 }
 
 /** `file(line,col): error TSnnnn` in a TypeScript diagnostic, resolved against the program. */

@@ -10,6 +10,8 @@
 // tools are installed, so the failure is the offline run's, and the check says so.
 import * as fs from "fs";
 import * as path from "path";
+import { firstMatchingLines } from "./program-sources";
+import type { Site } from "./diagnose";
 
 /**
  * The command a failed `execSync`/`exec` ran and the program the shell could not find. With
@@ -163,29 +165,6 @@ const AWS_SDK_CREDENTIALS =
   /CredentialsError: Missing credentials|CredentialsProviderError|Could not load credentials from any providers/;
 const AWS_SDK_IMPORT = /(?:from\s+|require\(\s*)["'](aws-sdk(?:\/[^"']*)?|@aws-sdk\/[^"']+)["']/;
 
-/** `file:line` of each import of an AWS SDK in the program's own sources (not node_modules). */
-function awsSdkImports(dir: string, depth = 0, out: string[] = []): string[] {
-  let entries: fs.Dirent[];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    if (out.length >= 3) break;
-    const file = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (depth < 3 && !e.name.startsWith(".") && e.name !== "node_modules")
-        awsSdkImports(file, depth + 1, out);
-    } else if (/\.(ts|js|mjs|cjs|mts|cts)$/.test(e.name) && !e.name.endsWith(".d.ts")) {
-      const lines = fs.readFileSync(file, "utf8").split("\n");
-      const i = lines.findIndex((l) => AWS_SDK_IMPORT.test(l));
-      if (i >= 0) out.push(`${file}:${i + 1}`);
-    }
-  }
-  return out;
-}
-
 /**
  * A program that calls AWS itself through an AWS SDK (not through a Pulumi data source) and
  * fails for want of credentials: under `pulumi preview` it runs with the deployer's AWS
@@ -195,7 +174,7 @@ function awsSdkImports(dir: string, depth = 0, out: string[] = []): string[] {
  */
 export function awsSdkHint(text: string, pwd: string): string {
   if (!AWS_SDK_CREDENTIALS.test(text)) return "";
-  const sites = awsSdkImports(pwd);
+  const sites = firstMatchingLines(pwd, AWS_SDK_IMPORT, 3).map((s) => `${s.file}:${s.line}`);
   return (
     "\nThe program calls AWS itself with an AWS SDK" +
     (sites.length > 0 ? ` (imported at ${sites.join(", ")})` : "") +
@@ -241,4 +220,13 @@ export function argvProjectHint(
     "tp.register({ baseUrl: c.absoluteBaseUrl, paths: c.paths });` (loadConfig with a folder " +
     "does not read process.argv), and drop the --require from nodeargs; or import by relative paths"
   );
+}
+
+/** The token prefix of the sites the preload records for `pulumi.log.error` (child-preload.js). */
+export const LOG_ERROR_SITE = "log.error:";
+
+/** Where the program logged this error message with `pulumi.log.error`, if it did. */
+export function loggedErrorSite(text: string, sites: ReadonlyMap<string, Site>): Site | undefined {
+  const head = text.slice(0, 200);
+  return head ? sites.get(`${LOG_ERROR_SITE}${head}`) : undefined;
 }

@@ -1,0 +1,146 @@
+// Scripts of the Pulumi Automation API given to the check as programs: they deploy a program of
+// their own through the Pulumi CLI. The check never lets a program start the CLI (a stub `pulumi`
+// first on PATH is never called): each run is a failure at the program's call, naming every
+// refused call and the program to check instead, even when the program registered resources too;
+// a folder without Pulumi.yaml says what it is (an Automation API script, a policy pack).
+import { expect } from "chai";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { loadProject, UsageError } from "../../tools/check/project";
+import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
+
+const runs = new QueuedRuns();
+
+/** The refusal every failure starts with. */
+const NOT_RUN =
+  "the Automation API is not run by the offline check: give the project its program belongs to, --program <dir>";
+
+/** The refusal `loadProject` gives a folder without Pulumi.yaml. */
+function refusal(dir: string): string {
+  try {
+    loadProject(dir);
+  } catch (e) {
+    expect(e).to.be.instanceOf(UsageError);
+    return (e as Error).message;
+  }
+  throw new Error(`${dir} loaded as a project`);
+}
+
+describe("Automation API scripts given as programs", function () {
+  this.timeout(300_000);
+  // A `pulumi` first on PATH that only notes each call: the runs' processes inherit PATH.
+  const stub = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-stub-"));
+  const calls = path.join(stub, "calls.log");
+  const savedPath = process.env.PATH;
+
+  before(() => {
+    fs.writeFileSync(
+      path.join(stub, "pulumi"),
+      `#!/bin/sh\necho "$*" >> "${calls}"\necho v3.248.0\n`,
+      { mode: 0o755 },
+    );
+    process.env.PATH = `${stub}${path.delimiter}${savedPath}`;
+    runs.queueRun("fail-automation-cli");
+    runs.queueRun("fail-automation-inline");
+    runs.queueRun(path.join(FIXTURES, "fail-automation-local", "infra"));
+    runs.queueRun("outputs-deploy-test");
+  });
+
+  after(() => {
+    process.env.PATH = savedPath;
+    fs.rmSync(stub, { recursive: true, force: true });
+  });
+
+  it("never starts the Pulumi CLI: every Automation API call and direct run is refused and named", async () => {
+    const r = await runs.run("fail-automation-cli");
+    expect(
+      fs.existsSync(calls),
+      `the stub pulumi was called: ${fs.existsSync(calls) && fs.readFileSync(calls, "utf8")}`,
+    ).to.equal(false);
+    const f = r.failure;
+    expect(f?.kind).to.equal("error");
+    expect(f!.message).to.contain(NOT_RUN);
+    for (const call of [
+      "`LocalWorkspace.createOrSelectStack` at index.ts:",
+      "`LocalWorkspace.createStack` at index.ts:",
+      "`LocalWorkspace.selectStack` at index.ts:",
+      "`LocalWorkspace.create` at index.ts:",
+      "`RemoteWorkspace.createOrSelectStack` at index.ts:",
+      "`PulumiCommand.install`",
+      '`execSync("pulumi up --yes")` at index.ts:',
+      '`execFileSync("pulumi destroy --yes")` at index.ts:',
+      '`spawn("sh -c cd . && pulumi up --yes")` at index.ts:',
+    ])
+      expect(f!.message).to.contain(call);
+    // The program registered its bucket; the refusal is reported all the same, at the first call.
+    expect(r.resources.map((x) => x.type)).to.include("aws:s3/bucket:Bucket");
+    expect(f!.location?.file).to.equal(path.join(FIXTURES, "fail-automation-cli", "index.ts"));
+    expect(f!.location?.line).to.equal(
+      lineOf("fail-automation-cli/index.ts", "LocalWorkspace.createOrSelectStack({"),
+    );
+    // The program saw the refusal as an error it can recognise.
+    expect(r.output.join("\n")).to.contain("createOrSelectStack: ERR_OFFLINE_AUTOMATION");
+    expect(r.output.join("\n")).to.contain("spawn: ERR_OFFLINE_AUTOMATION");
+  });
+
+  it("a program whose test uses the Automation API, and which never loads it, passes", async () => {
+    const r = await runs.run("outputs-deploy-test");
+    expect(r.failure, r.failure?.message).to.equal(undefined);
+  });
+
+  it("a script that catches the CLI's refusal is not an empty pass: it names its inline program", async () => {
+    const r = await runs.run("fail-automation-inline");
+    const f = r.failure;
+    expect(f, "the run failed").to.not.equal(undefined);
+    expect(f!.kind).to.equal("error");
+    expect(f!.message).to.contain(NOT_RUN);
+    expect(f!.message).to.contain("`LocalWorkspace.createOrSelectStack` at index.ts:");
+    expect(f!.message).to.contain("its program is inline (`pulumiProgram`)");
+    expect(f!.message).to.contain("`export = pulumiProgram`");
+    expect(f!.location?.file).to.equal(path.join(FIXTURES, "fail-automation-inline", "index.ts"));
+    expect(f!.location?.line).to.equal(
+      lineOf("fail-automation-inline/index.ts", "LocalWorkspace.createOrSelectStack(args)"),
+    );
+  });
+
+  it("a project started through a parent package.json's main script is told why and how to fix it", async () => {
+    const r = await runs.run(path.join(FIXTURES, "fail-automation-local", "infra"));
+    const f = r.failure;
+    expect(f?.kind).to.equal("error");
+    expect(f!.message).to.contain(NOT_RUN);
+    expect(f!.message).to.contain("`LocalWorkspace.createOrSelectStack` at ../automation.ts:");
+    expect(f!.message).to.contain(
+      "its program is the Pulumi project in the folder its `workDir` names",
+    );
+    expect(f!.message).to.contain('it is the "main" of ../package.json');
+    expect(f!.message).to.contain("set `main:` in Pulumi.yaml");
+  });
+
+  it("a folder without Pulumi.yaml holding an Automation API script names the call and the projects below", () => {
+    const dir = path.join(FIXTURES, "fail-automation-local");
+    const message = refusal(dir);
+    expect(message).to.contain("is not a Pulumi project: it has no Pulumi.yaml");
+    expect(message).to.contain(
+      `\`createOrSelectStack\` at automation.ts:${lineOf("fail-automation-local/automation.ts", "createOrSelectStack(")}`,
+    );
+    expect(message).to.contain(
+      `--program ${path.relative(process.cwd(), path.join(dir, "infra"))}`,
+    );
+  });
+
+  it("a policy pack's folder is named as one, with the program beside it", () => {
+    const message = refusal(path.join(ROOT, "policy-pack"));
+    expect(message).to.contain("It holds PulumiPolicy.yaml: it is a CrossGuard policy pack");
+    expect(message).to.contain(`--program ${path.relative(process.cwd(), ROOT) || "."}`);
+  });
+
+  it("a folder with nothing of the kind keeps the bare refusal", () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "not-a-project-"));
+    try {
+      expect(refusal(empty)).to.equal(`${empty} is not a Pulumi project: it has no Pulumi.yaml`);
+    } finally {
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,101 @@
+// The program's own source files, as the hints search them: JavaScript and TypeScript files (not
+// declaration files) in the program's folder and up to three folders below it, leaving out
+// node_modules and hidden folders. Hints read them to point at a line the failure's own stack
+// cannot show (an AWS SDK import, an Automation API call).
+import * as fs from "fs";
+import * as path from "path";
+
+const SOURCE = /\.(ts|js|mjs|cjs|mts|cts)$/;
+const MAX_DEPTH = 3;
+/** Files larger than this are generated or bundled, not what a hint should point at. */
+const MAX_BYTES = 512 * 1024;
+
+/** A line of a program's source that a pattern matched: file, 1-based line and the line's text. */
+export interface SourceLine {
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+}
+
+/**
+ * Walks `dir` and the folders below it, at most `maxDepth` levels down, sorted by name, leaving
+ * out node_modules and hidden folders: `visit` gets each folder's entries and returns false to
+ * stop the walk.
+ */
+export function walkFolders(
+  dir: string,
+  maxDepth: number,
+  visit: (folder: string, entries: readonly fs.Dirent[]) => boolean,
+): void {
+  let going = true;
+  const walk = (d: string, depth: number): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    going = visit(d, entries);
+    for (const e of entries) {
+      if (!going) return;
+      if (
+        e.isDirectory() &&
+        depth < maxDepth &&
+        !e.name.startsWith(".") &&
+        e.name !== "node_modules"
+      )
+        walk(path.join(d, e.name), depth + 1);
+    }
+  };
+  walk(dir, 0);
+}
+
+/**
+ * Each source file under `dir` (sorted, folder by folder), at most `limit` of them, at most
+ * `maxDepth` folders down.
+ */
+export function programSourceFiles(dir: string, limit = 500, maxDepth = MAX_DEPTH): string[] {
+  const out: string[] = [];
+  walkFolders(dir, maxDepth, (d, entries) => {
+    for (const e of entries) {
+      if (out.length >= limit) return false;
+      if (e.isFile() && SOURCE.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name))
+        out.push(path.join(d, e.name));
+    }
+    return out.length < limit;
+  });
+  return out;
+}
+
+/** Folders at or below `dir` (three levels, no node_modules) holding a Pulumi.yaml, at most 5. */
+export function projectsBelow(dir: string): string[] {
+  const out: string[] = [];
+  walkFolders(dir, MAX_DEPTH, (d, entries) => {
+    if (entries.some((e) => e.isFile() && /^Pulumi\.ya?ml$/.test(e.name))) out.push(d);
+    return out.length < 5;
+  });
+  return out;
+}
+
+/** The lines of a source file, or none when it cannot be read or is too large to be one. */
+export function sourceLines(file: string): string[] {
+  try {
+    if (fs.statSync(file).size > MAX_BYTES) return [];
+    return fs.readFileSync(file, "utf8").split("\n");
+  } catch {
+    return [];
+  }
+}
+
+/** The first line of each source file under `dir` that `pattern` matches, at most `limit`. */
+export function firstMatchingLines(dir: string, pattern: RegExp, limit: number): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const file of programSourceFiles(dir)) {
+    if (out.length >= limit) break;
+    const lines = sourceLines(file);
+    const i = lines.findIndex((l) => pattern.test(l));
+    if (i >= 0) out.push({ file, line: i + 1, text: lines[i] });
+  }
+  return out;
+}
