@@ -166,8 +166,10 @@ function recordErrorLogSites(exports) {
   const own = Object.getOwnPropertyDescriptor(exports, "error");
   if (!sitesFile || typeof exports.error !== "function" || !own || !own.writable) return;
   const error = exports.error;
-  exports.error = function (msg) {
-    const site = programCallSite();
+  exports.error = function (msg, resource) {
+    // Given a resource, the error is the resource's (the engine shows it under that resource, and
+    // the report places it at the resource's line); only an error of no resource gets the call.
+    const site = resource === undefined ? programCallSite() : undefined;
     if (site && typeof msg === "string")
       appendSite({ token: `${LOG_ERROR_SITE}${msg.slice(0, 200)}`, ...site });
     return error.apply(this, arguments);
