@@ -8,23 +8,10 @@ import {
 import { allPolicies } from "../../policy-pack/policies";
 import { runPolicies } from "../../tools/lib/policy-runner";
 import { Recording } from "../../tools/lib/recorder";
+import { AI_ENV_ARGS, TASK_SG } from "../fixtures/ai-environment";
 import { doc, findAll, findOne, recordComponent, referrers } from "../helpers";
 
-const TASK_SG = "sg-tasks";
-const base: AiEnvironmentArgs = {
-  cidrBlock: "10.99.0.0/24",
-  allowedPorts: [8000, 443],
-  region: "eu-west-1",
-  peer: {
-    vpcId: "vpc-main",
-    cidrBlock: "10.20.0.0/16",
-    routeTableIds: ["rtb-compute-a", "rtb-compute-b"],
-    clientCidrs: ["10.20.80.0/20", "10.20.96.0/20"],
-    clientSecurityGroupId: TASK_SG,
-  },
-  flowLogRetentionDays: 30,
-  tags: { environment: "test" },
-};
+const base: AiEnvironmentArgs = AI_ENV_ARGS;
 
 function build(over: Partial<AiEnvironmentArgs> = {}, preview = false): Promise<Recording> {
   return recordComponent(() => new AiEnvironment("ai", { ...base, ...over }), preview);

@@ -2,6 +2,7 @@
 // type (EC2 DescribeInstanceTypeOfferings), stays in the first zone while it offers the type, and
 // fails naming the host, the type and the fix when no candidate's zone does.
 import { expect } from "chai";
+import { AI_ENV_ARGS } from "../fixtures/ai-environment";
 import { AiEnvironment, AiEnvironmentArgs, aiZone } from "../../components/ai-environment";
 import {
   firstOfferingIndex,
@@ -101,20 +102,7 @@ describe("Host placement: the instance type offered in the host's zone", () => {
   });
 
   it("AiEnvironment: plans its one AZ where the server's type is offered, and fails clearly where none is", async () => {
-    const ai: AiEnvironmentArgs = {
-      cidrBlock: "10.99.0.0/24",
-      allowedPorts: [443],
-      region: "eu-west-1",
-      peer: {
-        vpcId: "vpc-main",
-        cidrBlock: "10.20.0.0/16",
-        routeTableIds: ["rtb-compute-a"],
-        clientCidrs: ["10.20.80.0/20"],
-        clientSecurityGroupId: "sg-tasks",
-      },
-      flowLogRetentionDays: 30,
-      tags: { environment: "test" },
-    };
+    const ai: AiEnvironmentArgs = AI_ENV_ARGS;
     const first = await run({}, () => new AiEnvironment("ai", ai));
     expect(findOne(first.rec!, SUBNET, "ai-private").inputs.availabilityZone).to.equal(
       "eu-west-1a",

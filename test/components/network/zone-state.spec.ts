@@ -3,6 +3,7 @@
 // filtered on `available` loses a zone for as long as it is not, and the subnets placed by index
 // move to the next zone at the next `pulumi up`, which replaces them (or leaves too few zones).
 import { expect } from "chai";
+import { AI_ENV_ARGS } from "../../fixtures/ai-environment";
 import type { MockCallArgs } from "@pulumi/pulumi/runtime";
 import { AiEnvironment, AiEnvironmentArgs } from "../../../components/ai-environment";
 import { Network, NetworkArgs, RegionZones, regionZones } from "../../../components/network";
@@ -70,20 +71,7 @@ describe("Network and AI environment: zones stay put whatever their state", () =
   });
 
   it("keeps the AI environment's one zone while EC2 reports it constrained, and warns", async () => {
-    const args: AiEnvironmentArgs = {
-      cidrBlock: "10.99.0.0/24",
-      allowedPorts: [8000],
-      region: REGION,
-      peer: {
-        vpcId: "vpc-main",
-        cidrBlock: "10.20.0.0/16",
-        routeTableIds: ["rtb-compute-a"],
-        clientCidrs: ["10.20.80.0/20"],
-        clientSecurityGroupId: "sg-tasks",
-      },
-      flowLogRetentionDays: 30,
-      tags: { environment: "test" },
-    };
+    const args: AiEnvironmentArgs = AI_ENV_ARGS;
     const before = await recordWith(undefined, () => new AiEnvironment("ai", args));
     const during = await recordWith(A.name, () => new AiEnvironment("ai", args));
     expect(zonesOf(before.result).every((z) => z.endsWith(A.name))).to.equal(true);
