@@ -101,6 +101,10 @@ describe("the failure of a program that tried to start the Pulumi CLI", () => {
       dir,
     );
     expect(f!.message).to.contain('`execSync("pulumi up --yes")` at index.ts:2');
+    // No Automation API call: the failure says the check never runs the CLI, not "the API".
+    expect(f!.message).to.match(
+      /^the offline check never runs the Pulumi CLI\. The check refused /,
+    );
     expect(f!.message).to.contain("Give --program the project of the program that command deploys");
     expect(f!.location).to.deep.equal(at(file, 2));
   });

@@ -26,6 +26,7 @@ const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
 /** The sentence the refusal starts with, as the program's error says it too. */
 const NOT_RUN = "the Automation API is not run by the offline check";
+const NO_CLI = "the offline check never runs the Pulumi CLI";
 
 /** A call of the Automation API that selects or creates a stack, and the program it runs. */
 export interface AutomationCall {
@@ -208,13 +209,17 @@ export function automationFailure(
     entries.length && kind && location
       ? ` Check the program the script deploys instead: ${programToCheck({ file: location.file, ...kind }, pwd, (d) => path.relative(pwd, d) || ".")}.`
       : " Give --program the project of the program that command deploys.";
+  // Without an Automation API call the program ran `pulumi` itself: say so, not "the API".
+  const lead = entries.length
+    ? `${NOT_RUN}: give the project its program belongs to, --program <dir>`
+    : NO_CLI;
+  const said =
+    `${called}the check refused ${refused}, so nothing was deployed and no backend was touched ` +
+    "(under `pulumi preview` the program would run the Pulumi CLI with your credentials: a " +
+    "second, nested deployment).";
   return {
     kind: "error",
-    message:
-      `${NOT_RUN}: give the project its program belongs to, --program <dir>. ${called}` +
-      `the check refused ${refused}, so nothing was deployed and no backend was touched ` +
-      "(under `pulumi preview` the program would run the Pulumi CLI with your credentials: a " +
-      `second, nested deployment).${where}${parentMainNote(pwd, location?.file)}`,
+    message: `${lead}. ${said[0].toUpperCase()}${said.slice(1)}${where}${parentMainNote(pwd, location?.file)}`,
     location,
   };
 }
