@@ -4,6 +4,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { TagsOf } from "../naming";
+import type { SubnetZone } from "./plan";
 
 const ANYWHERE = "0.0.0.0/0";
 
@@ -79,7 +80,7 @@ export function regionZones(opts: pulumi.InvokeOutputOptions): pulumi.Output<Reg
  */
 export function warnUnavailableZones(
   owner: string,
-  chosen: readonly { readonly name: string; readonly id: string }[],
+  chosen: readonly SubnetZone[],
   availableIds: readonly string[],
   resource?: pulumi.Resource,
 ): void {

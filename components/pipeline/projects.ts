@@ -39,8 +39,6 @@ export function buildProjects(
   const { name, args, parent, tags, arn } = b;
   const { buildRoles, key, logGroup, scope } = on;
   const projectNames = plannedProjectNames(b.prefix);
-  // The task definition's container (the Runtime's name): a name the family lacks fails every deploy.
-  const containerName = APP_CONTAINER_NAME;
   // ECR repository URL: <registry>/<repository name>.
   const ecrRepositoryName = pulumi
     .output(args.repositoryUrl)
@@ -73,7 +71,7 @@ export function buildProjects(
         plain("REPOSITORY_URI", args.repositoryUrl),
         plain("REPOSITORY_NAME", ecrRepositoryName),
         plain("APP_DIR", args.appDirectory ?? "app"),
-        plain("CONTAINER_NAME", containerName),
+        plain("CONTAINER_NAME", APP_CONTAINER_NAME), // the Runtime's container: a name the family lacks fails every deploy
         plain("FAIL_ON_SEVERITIES", "HIGH CRITICAL"),
       ],
     },
@@ -94,7 +92,7 @@ export function buildProjects(
         plain("CLUSTER_NAME", args.clusterName),
         plain("SERVICE_NAME", args.serviceName),
         plain("TASK_FAMILY", args.taskDefinitionFamily),
-        plain("CONTAINER_NAME", containerName),
+        plain("CONTAINER_NAME", APP_CONTAINER_NAME),
         plain("REPOSITORY_NAME", ecrRepositoryName),
         plain("DEPLOYED_TAG_PREFIX", DEPLOYED_TAG_PREFIX),
         plain("DEPLOYED_IMAGES_KEPT", String(DEPLOYED_IMAGES_KEPT)),

@@ -44,6 +44,8 @@ describe("HardenedHost", () => {
       expect(findOne(rec, type, name).parent, name).to.equal(host.urn);
     }
     expect(findAll(rec, T.role)).to.have.length(0);
+    // One endpoint per VPC: a replaced one must go before its successor is created.
+    expect(findOne(rec, T.eice, "h-eice").options.deleteBeforeReplace).to.equal(true);
   });
 
   it("hardens the instance: IMDSv2 only, encrypted root volume, no public IP, HTTPS out to S3 only", async () => {
