@@ -7,7 +7,7 @@ import type { Derived, NestedTwin } from "./twins";
 import { asList } from "../values";
 
 /** `[{ key, value }]` (CloudFormation tags) as `{ key: value }`; a map stays as it is. */
-export function tagMap(v: unknown): unknown {
+function tagMap(v: unknown): unknown {
   if (!Array.isArray(v)) return v;
   const out: Record<string, unknown> = {};
   for (let i = 0; i < v.length; i++) {

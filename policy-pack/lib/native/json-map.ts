@@ -4,6 +4,7 @@
 // LogPublishingOptions by log type), where the classic resource has a list of blocks, each naming
 // its key. The JSON is the template's, so a field may be CloudFormation's PascalCase or the SDK's
 // camelCase.
+import { eitherField } from "./spelling";
 
 /**
  * A JSON map as the classic list: one `entry(key, value)` per key, in the map's order, `value`
@@ -18,6 +19,5 @@ export function mapAsList<T>(v: unknown, entry: (key: string, value: () => any) 
 
 /** A field of a template's JSON object, in the SDK's camelCase or CloudFormation's PascalCase. */
 export function templateField(o: any, camel: string): unknown {
-  if (o === undefined || o === null) return undefined;
-  return o[camel] ?? o[camel[0].toUpperCase() + camel.slice(1)];
+  return eitherField(o, camel, camel[0].toUpperCase() + camel.slice(1));
 }

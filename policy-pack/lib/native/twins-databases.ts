@@ -13,12 +13,7 @@ import { eitherField, spelledEither } from "./spelling";
 const sseKey = (s: any): unknown => eitherField(s, "kmsMasterKeyId", "kMSMasterKeyId");
 
 /** The fields of a DynamoDB SSE specification as 0.x SDKs spelled them, for findings' wording. */
-const SSE_FIELDS_0X = {
-  sseSpecification: "sSESpecification",
-  sseEnabled: "sSEEnabled",
-  sseType: "sSEType",
-  kmsMasterKeyId: "kMSMasterKeyId",
-};
+const SSE_FIELDS_0X = { kmsMasterKeyId: "kMSMasterKeyId" };
 
 /** A global table replica's SSE specification, as either SDK spells it. */
 const replicaSse = (r: any): unknown => eitherField(r, "sseSpecification", "sSESpecification");

@@ -54,7 +54,7 @@ export interface Twin {
 
 /**
  * How a nested block of a native resource reads as the classic block (a listener, an access-log
- * policy): its renames and derived properties, read by ./view.ts `classicProps` as a twin's are.
+ * policy): its renames and derived properties, read by ./classic-props.ts `classicProps` as a twin's are.
  */
 export type NestedTwin = Pick<Twin, "rename" | "derive" | "tagList">;
 

@@ -25,7 +25,6 @@ function literalTarget(r: PolicyResource): string | undefined {
   const v = get(r.props, "redrivePolicy");
   if (!v.known) return undefined;
   const value = v.value;
-  if (typeof value !== "string" && (value === null || typeof value !== "object")) return undefined;
   const doc = jsonDocument(value);
   const target = peek(() => doc?.deadLetterTargetArn);
   return target.known && typeof target.value === "string" ? target.value : undefined;

@@ -188,4 +188,4 @@ function installAnalyzerInfoCache(dir) {
   };
 }
 
-module.exports = { analyzerInfoKey, cachedAnalyzerInfo, exactText, installAnalyzerInfoCache };
+module.exports = { analyzerInfoKey, cachedAnalyzerInfo, installAnalyzerInfoCache };

@@ -22,7 +22,7 @@ export interface SourceLine {
  * out node_modules and hidden folders: `visit` gets each folder's entries and returns false to
  * stop the walk.
  */
-export function walkFolders(
+function walkFolders(
   dir: string,
   maxDepth: number,
   visit: (folder: string, entries: readonly fs.Dirent[]) => boolean,

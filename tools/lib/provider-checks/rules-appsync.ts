@@ -11,12 +11,12 @@
 // it.
 import type { InputRule } from "./rule";
 import {
+  anyCaseOfShape,
   custom,
   goQuote,
   intBetween,
   oneOfGrowing,
   oneOfIgnoringCase,
-  UPPER_SNAKE,
 } from "./validators";
 
 const API = "aws:appsync/graphQLApi:GraphQLApi";
@@ -107,10 +107,7 @@ export const APPSYNC_RULES: readonly InputRule[] = [
     type: DATA_SOURCE,
     prop: "type",
     attr: "type",
-    validate: (v, k) =>
-      typeof v === "string" && UPPER_SNAKE.test(v.toUpperCase())
-        ? []
-        : oneOfIgnoringCase(DATA_SOURCE_TYPES)(v, k),
+    validate: anyCaseOfShape(oneOfIgnoringCase(DATA_SOURCE_TYPES)),
     fix: "AWS_LAMBDA, AMAZON_DYNAMODB, HTTP, NONE, RELATIONAL_DATABASE, … (words joined by _)",
     source: DS_FILE,
   },
