@@ -137,17 +137,8 @@ export function autoName(
     if (vs.length > maxlen) {
       throw new Error(`calculated name '${vs}' exceeds maximum length of ${maxlen}`);
     }
-    if (rule.charset) {
-      const charset = rule.charset;
-      if (!charset.includes("-")) vs = vs.split("-").join(separator);
-      if (!charset.includes("_")) vs = vs.split("_").join(separator);
-      const bad = [...vs].find((c) => !charset.includes(c));
-      if (bad !== undefined) {
-        throw new Error(
-          `calculated name '${vs}' contains invalid character '${bad}' not in charset '${charset}'`,
-        );
-      }
-    }
+    // Only the length is judged here: `charset` is the random part's alphabet (above), not a
+    // limit the provider states for the whole name; the type's validators judge the name.
     return post(vs);
   }
   const randlen = rule.randlen ?? 7;
