@@ -1,10 +1,13 @@
 // VPC endpoints for AWS services carry an endpoint policy narrower than the default full-access
-// one.
+// one. This advisory is the one rule on the actions an endpoint policy allows: an endpoint policy
+// grants nothing by itself, it narrows what identity and resource policies allow through the
+// endpoint (VPC User Guide, "Control access to VPC endpoints using endpoint policies"), so
+// `resource-policy-lists-actions` leaves it out (../exposure/actions.ts).
 import { stackPolicy } from "../../lib/define";
 import { label } from "../../lib/network";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { groupByReference } from "../../lib/references";
-import { grantsEverything } from "../../lib/resource-policies";
+import { grantsAllBut, grantsEverything } from "../../lib/resource-policies";
 import { must, unknownError } from "../../lib/values";
 import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
@@ -78,11 +81,16 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
           );
           return;
         }
-        // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *.
-        if (docs.map((d) => parsePolicyDocument(d)).some(grantsEverything)) {
+        // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *;
+        // or Allow with NotAction, every action but those listed, to the same anyone on anything.
+        const parsed = docs.map((d) => parsePolicyDocument(d));
+        const grant = parsed.some(grantsEverything)
+          ? "*"
+          : parsed.map(grantsAllBut).find((x) => x !== undefined);
+        if (grant) {
           ctx.report(
             e,
-            `${label(e)} (${service}) has a full-access endpoint policy (Allow * on * to *, no condition).`,
+            `${label(e)} (${service}) has a full-access endpoint policy (Allow ${grant} on * to *, no condition).`,
           );
         }
       });

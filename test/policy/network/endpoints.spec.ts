@@ -29,6 +29,25 @@ describe("ec2-vpc-endpoint-policy", () => {
         { refs: { vpcId: [r.vpc] } },
       );
       expect((await violations(p, swap(all(), full)))[0]).to.contain("full-access endpoint policy");
+      // Allow with NotAction to anyone on anything: every action but those listed, as good as
+      // the default full-access policy.
+      const allBut = res(
+        EC2_VPC_ENDPOINT,
+        "s3",
+        {
+          vpcId: U,
+          serviceName: "com.amazonaws.eu-west-1.s3",
+          policy: JSON.stringify({
+            Statement: [
+              { Effect: "Allow", Principal: "*", NotAction: "s3:DeleteBucket", Resource: "*" },
+            ],
+          }),
+        },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      expect(await violations(p, swap(all(), allBut))).to.deep.equal([
+        `s3: VPC endpoint "s3" (com.amazonaws.eu-west-1.s3) has a full-access endpoint policy (Allow every action but s3:DeleteBucket on * to *, no condition).`,
+      ]);
       const attached = res(
         EC2_VPC_ENDPOINT_POLICY,
         "s3-policy",
