@@ -47,9 +47,10 @@ function childUrn(parentUrn: string, child: Child): string {
 
 /**
  * The children of remote component `type` at `urn` (named `name`, with plain `inputs`: wire
- * sentinel for unknowns, secrets unwrapped), made by output key; a key holding `.` names children
- * made for others' inputs, not an output. A child whose id the inputs leave unknown is not made.
- * {} for a type not modeled. Only for the apply phase.
+ * sentinel for unknowns, secrets unwrapped; `version` the component package's, as registered), made
+ * by output key; a key holding `.` names children made for others' inputs, not an output. A child
+ * whose id the inputs leave unknown is not made. {} for a type not modeled. Only for the apply
+ * phase.
  */
 export function makeChildren(
   urn: string,
@@ -57,6 +58,7 @@ export function makeChildren(
   name: string,
   inputs: Inputs,
   env: FakeAwsEnv,
+  version?: string,
 ): Made {
   const derive = CHILDREN[type];
   const made: Made = {};
@@ -69,7 +71,7 @@ export function makeChildren(
     once.set(c, m);
     return m;
   };
-  for (const [key, value] of Object.entries(derive(name, inputs ?? {}, { stack, env })))
+  for (const [key, value] of Object.entries(derive(name, inputs ?? {}, { stack, env, version })))
     made[key] = Array.isArray(value) ? value.map(make) : make(value);
   return made;
 }
