@@ -6,6 +6,7 @@
 // references to them (./remote-references.ts: `vpc`, `subnets`, `routeTables`, `taskRole`, ...).
 // Children are never registered resources: policies never see them.
 import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
+import { resolveEnv } from "../fake-aws/env";
 import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, omit } from "./remote-child";
 import { loadBalancer } from "./remote-children-lb";
 import { ecsService, ecsTaskDefinition } from "./remote-children-ecs";
@@ -28,15 +29,42 @@ const CHILDREN: Record<string, Derive> = {
       inputs: omit(inputs, "lifecyclePolicy"),
     },
   }),
-  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`.
-  "eks:index:Cluster": (name, inputs) => ({
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, and the
+  // role of the default node group (`instanceRoles`, below).
+  "eks:index:Cluster": (name, inputs, { env }) => ({
     eksCluster: {
       type: "aws:eks/cluster:Cluster",
       name: `${name}-eksCluster`,
       inputs: { name: inputs.name },
     },
+    ...eksInstanceRoles(name, inputs, env),
   }),
 };
+
+/**
+ * The `instanceRoles` of an eks Cluster the program gives no roles for (neither `instanceRole` nor
+ * `instanceRoles`) and that has its default node group (`skipDefaultNodeGroup` not true):
+ * `createCore` makes `new ServiceRole(`${name}-instanceRole`, { service: `ec2.${dnsSuffix}`, ... })`,
+ * a component of eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service
+ * (nodejs/eks/servicerole.ts). Roles the program gives are its own resources, not derived here;
+ * without a default node group the list is left unknown.
+ */
+function eksInstanceRoles(name: string, inputs: Inputs, env: FakeAwsEnv): Record<string, Child[]> {
+  if (inputs.instanceRole !== undefined || inputs.instanceRoles !== undefined) return {};
+  if (inputs.skipDefaultNodeGroup !== undefined && inputs.skipDefaultNodeGroup !== false) return {};
+  const service = `ec2.${resolveEnv(env).partition.dnsSuffix}`;
+  const trust = {
+    Version: "2012-10-17",
+    Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }],
+  };
+  const role: Child = {
+    type: "aws:iam/role:Role",
+    name: `${name}-instanceRole-role`,
+    inputs: { assumeRolePolicy: JSON.stringify(trust) },
+    via: ["eks:index:ServiceRole"],
+  };
+  return { instanceRoles: [role] };
+}
 
 /** The URN of a child of the component at `parentUrn` (pulumi/pulumi `resource.NewURN`). */
 function childUrn(parentUrn: string, child: Child): string {
