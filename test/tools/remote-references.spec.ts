@@ -176,14 +176,42 @@ describe("remote component resource references (apply phase)", () => {
       Effect: "Allow",
       Principal: { Service: ["ec2.amazonaws.com"] },
     });
-    // The program's own roles, or no default node group: not derived (left unknown).
+    // eks makes the role when `createInstanceRole || (!skipDefaultNodeGroup && createInstanceRole
+    // === undefined)`: asked for, it is made without a default node group too; Fargate and Auto
+    // Mode skip the node group, not the role.
+    for (const inputs of [
+      { skipDefaultNodeGroup: true, createInstanceRole: true },
+      { skipDefaultNodeGroup: false },
+      { fargate: true },
+      { autoMode: { enabled: true } },
+    ]) {
+      const roles = eks(inputs).outputs.instanceRoles;
+      expect(roles, JSON.stringify(inputs)).to.have.length(1);
+      expect(roles[0].urn, JSON.stringify(inputs)).to.equal(ref.urn);
+    }
+    // Else an empty list, known: no default node group, or the role declined.
+    for (const inputs of [
+      { skipDefaultNodeGroup: true },
+      { createInstanceRole: false },
+      { skipDefaultNodeGroup: false, createInstanceRole: false },
+      { skipDefaultNodeGroup: true, createInstanceRole: false },
+    ]) {
+      const made = eks(inputs);
+      expect(made.outputs.instanceRoles, JSON.stringify(inputs)).to.deep.equal([]);
+      expect(made.children.map((c) => c.urn), JSON.stringify(inputs)).to.not.include(ref.urn);
+    }
+    // The program's own roles: not derived; a deciding flag unknown: left unknown.
     for (const inputs of [
       { instanceRole: { urn: "urn:x", id: "r" } },
       { instanceRoles: [] },
-      { skipDefaultNodeGroup: true },
       { skipDefaultNodeGroup: UNKNOWN },
+      { createInstanceRole: UNKNOWN },
+      { skipDefaultNodeGroup: true, createInstanceRole: UNKNOWN },
     ])
       expect(eks(inputs).outputs, JSON.stringify(inputs)).to.not.have.property("instanceRoles");
+    // Asked for, an unknown skipDefaultNodeGroup does not matter.
+    const asked = eks({ skipDefaultNodeGroup: UNKNOWN, createInstanceRole: true });
+    expect(asked.outputs.instanceRoles).to.have.length(1);
   });
   it("awsx ApplicationLoadBalancer children as awsx 3 builds them: target group port, open default group, listener wiring", () => {
     const alb = (inputs: Record<string, any>) => {

@@ -7,7 +7,7 @@
 // Children are never registered resources: policies never see them.
 import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
-import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, omit } from "./remote-child";
+import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, given, omit } from "./remote-child";
 import { loadBalancer } from "./remote-children-lb";
 import { ecsService, ecsTaskDefinition } from "./remote-children-ecs";
 import { awsxVpc } from "./remote-children-vpc";
@@ -43,15 +43,23 @@ const CHILDREN: Record<string, Derive> = {
 
 /**
  * The `instanceRoles` of an eks Cluster the program gives no roles for (neither `instanceRole` nor
- * `instanceRoles`) and that has its default node group (`skipDefaultNodeGroup` not true):
- * `createCore` makes `new ServiceRole(`${name}-instanceRole`, { service: `ec2.${dnsSuffix}`, ... })`,
- * a component of eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service
- * (nodejs/eks/servicerole.ts). Roles the program gives are its own resources, not derived here;
- * without a default node group the list is left unknown.
+ * `instanceRoles`: those are the program's own resources, not derived here), as `createCore` decides
+ * (pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts): when `createInstanceRole ||
+ * (!skipDefaultNodeGroup && createInstanceRole === undefined)`, it makes
+ * `new ServiceRole(`${name}-instanceRole`, { service: `ec2.${dnsSuffix}`, ... })`, a component of
+ * eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service (nodejs/eks/servicerole.ts);
+ * else `instanceRoles` is `[]`. That test reads `skipDefaultNodeGroup` alone: `fargate` or Auto Mode
+ * skip the default node group but not its role. Either flag unknown leaves the list unknown.
  */
 function eksInstanceRoles(name: string, inputs: Inputs, env: FakeAwsEnv): Record<string, Child[]> {
-  if (inputs.instanceRole !== undefined || inputs.instanceRoles !== undefined) return {};
-  if (inputs.skipDefaultNodeGroup !== undefined && inputs.skipDefaultNodeGroup !== false) return {};
+  if (given(inputs.instanceRole) || given(inputs.instanceRoles)) return {};
+  const { createInstanceRole: create, skipDefaultNodeGroup: skip } = inputs;
+  if (hasUnknown(create)) return {};
+  // Both read as eks reads them, by JavaScript truthiness; given and falsy, `createInstanceRole`
+  // decides alone.
+  const makes = create ? true : given(create) ? false : hasUnknown(skip) ? undefined : !skip;
+  if (makes === undefined) return {};
+  if (!makes) return { instanceRoles: [] };
   const service = `ec2.${resolveEnv(env).partition.dnsSuffix}`;
   const trust = {
     Version: "2012-10-17",
