@@ -144,12 +144,23 @@ export function grantsEverything(doc: IamDocument): boolean {
  * The first statement that allows every action but some (Allow with NotAction) to everyone on
  * every resource without a Condition, described ("every action but s3:DeleteBucket"): as good as
  * everything (IAM User Guide, "NotAction": with Allow it grants every action of every service
- * not listed). Undefined when there is none; throws if that depends on a value unknown at preview.
+ * not listed). A statement whose NotAction lists `*`, or `<prefix>:*` for one of `services` (the
+ * IAM service prefixes of the only service the document can reach, such as an endpoint's), allows
+ * nothing there and is skipped. Undefined when there is none; throws if that depends on a value
+ * unknown at preview.
  */
-export function grantsAllBut(doc: IamDocument): string | undefined {
+export function grantsAllBut(
+  doc: IamDocument,
+  services: ReadonlySet<string> = new Set(),
+): string | undefined {
+  const excludesAll = (a: string) => {
+    const lower = a.toLowerCase();
+    return lower === "*" || (lower.endsWith(":*") && services.has(lower.slice(0, -2)));
+  };
   let found: string | undefined;
   doc.walk((s) => {
     if (!s.notActions || !toAnyoneOnAnything(s)) return false;
+    if (s.notActions.some(excludesAll)) return false;
     found = `every action ${actionsText(s).replace(/^all /, "")}`;
     return true;
   });

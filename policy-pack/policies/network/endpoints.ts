@@ -13,6 +13,41 @@ import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
 import { NATIVE_EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT_V0 } from "../../lib/native/types";
 
+/**
+ * IAM service prefixes whose actions go through an endpoint: each part of its service name after
+ * the region (com.amazonaws.<region>.ecr.api: ecr, api), without a `-fips` suffix, and the prefix of
+ * the names that differ from it (AWS PrivateLink Guide, "AWS services that integrate with AWS
+ * PrivateLink", against the Service Authorization Reference's prefixes: monitoring is cloudwatch,
+ * kinesis-streams kinesis, ...). A NotAction of one of them leaves nothing the endpoint carries.
+ */
+function endpointIamPrefixes(serviceName: string): Set<string> {
+  const aliases: Record<string, string> = {
+    monitoring: "cloudwatch",
+    "kinesis-streams": "kinesis",
+    "kinesis-firehose": "firehose",
+    "email-smtp": "ses",
+    "git-codecommit": "codecommit",
+    "ecs-agent": "ecs",
+    "ecs-telemetry": "ecs",
+    "bedrock-runtime": "bedrock",
+    "bedrock-agent": "bedrock",
+    "bedrock-agent-runtime": "bedrock",
+    "s3-global": "s3",
+  };
+  const parts = serviceName
+    .toLowerCase()
+    .replace(/^com\.amazonaws\./, "")
+    .split(".");
+  if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(parts[0] ?? "")) parts.shift();
+  const out = new Set<string>();
+  for (const part of parts) {
+    const bare = part.replace(/-fips$/, "");
+    out.add(bare);
+    if (aliases[bare]) out.add(aliases[bare]);
+  }
+  return out;
+}
+
 interface EndpointConfig {
   readonly exemptServices: string[];
 }
@@ -82,11 +117,14 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
           return;
         }
         // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *;
-        // or Allow with NotAction, every action but those listed, to the same anyone on anything.
+        // or Allow with NotAction, every action but those listed, to the same anyone on anything,
+        // unless those are all of the endpoint's own service (NotAction "s3:*" on an S3 endpoint
+        // allows nothing through it).
         const parsed = docs.map((d) => parsePolicyDocument(d));
+        const prefixes = endpointIamPrefixes(service);
         const grant = parsed.some(grantsEverything)
           ? "*"
-          : parsed.map(grantsAllBut).find((x) => x !== undefined);
+          : parsed.map((d) => grantsAllBut(d, prefixes)).find((x) => x !== undefined);
         if (grant) {
           ctx.report(
             e,
