@@ -26,6 +26,7 @@ describe("resources adopted with the import option", () => {
     expect(queue).to.match(/^aws:sqs\/queue:Queue orders \(/);
     expect(queue).to.contain('"https://sqs.eu-central-1.amazonaws.com/123456789012/orders"');
     expect(r.configNotes.join("\n")).not.to.contain("Queue jobs");
+    expect(r.configNotes.join("\n")).not.to.contain("legacy-region");
   });
 
   it("judges the adopted resource's declared inputs as for any resource", async () => {
@@ -45,5 +46,15 @@ describe("resources adopted with the import option", () => {
     const notes = importedResourceNotes([res("a", "q-a"), res("b"), res("a", "q-a")]);
     expect(notes).to.have.length(1);
     expect(notes[0]).to.match(/^aws:sqs\/queue:Queue a is adopted .*\(id "q-a"\)/);
+  });
+
+  it("names no provider resource: the engine imports none (pulumi/pulumi#14596)", () => {
+    const provider = {
+      urn: "urn:pulumi:dev::p::pulumi:providers:aws::legacy",
+      type: "pulumi:providers:aws",
+      name: "legacy",
+      options: { importId: "legacy-id" },
+    } as unknown as RecordedResource;
+    expect(importedResourceNotes([provider])).to.deep.equal([]);
   });
 });

@@ -5,17 +5,22 @@
 // difference no longer fails the import). An offline run cannot read AWS: the policies judge the
 // declared inputs, as for any resource, but the resource's real settings (what the program leaves
 // out, and what is attached to it in AWS without being declared, such as a bucket policy) were not
-// seen. One note per such resource says so, naming it.
+// seen. One note per such resource says so, naming it. A provider resource (`new aws.Provider(...,
+// { import })`) is left out: the engine creates providers from their inputs and imports none
+// (pulumi/pulumi#14596), so nothing is read from AWS for it.
 import type { RecordedResource } from "../lib/recorder";
 import { displayPath, resourceLocation } from "./report";
 
-/** The note for each adopted resource of `resources` (several phases' lists: each URN once). */
+/**
+ * The note for each adopted resource of `resources` (several phases' lists: each URN once), provider
+ * resources left out.
+ */
 export function importedResourceNotes(resources: readonly RecordedResource[]): string[] {
   const seen = new Set<string>();
   const notes: string[] = [];
   for (const r of resources) {
     const id = r.options?.importId;
-    if (!id || seen.has(r.urn)) continue;
+    if (!id || r.type.startsWith("pulumi:providers:") || seen.has(r.urn)) continue;
     seen.add(r.urn);
     const loc = resourceLocation(r);
     const at = loc ? ` (${displayPath(loc.file)}:${loc.line})` : "";
