@@ -33,15 +33,15 @@ describe("program order of a stack's resources", () => {
   const names = (rs: RecordedResource[]) => inProgramOrder(rs).map((r) => r.name);
 
   it("is the same whether the dependencies' folder sorts before or after the program's", () => {
-    const here = names(recording("/work/checkout", "/work/another/node_modules"));
-    const there = names(recording("/tmp/copy", "/work/another/node_modules"));
+    const here = names(recording("/home/dev/checkout", "/home/dev/another/node_modules"));
+    const there = names(recording("/home/dev/copy", "/srv/another/node_modules"));
     const linked = names(recording("/srv/b", "/srv/a/node_modules"));
     expect(there).to.deep.equal(here);
     expect(linked).to.deep.equal(here);
   });
 
   it("puts engine-made resources (the root stack, default providers) first (by URN), then the program's files, then installed packages", () => {
-    expect(names(recording("/tmp/copy", "/work/another/node_modules"))).to.deep.equal([
+    expect(names(recording("/home/dev/copy", "/srv/another/node_modules"))).to.deep.equal([
       "default_7_48_0",
       "p-dev",
       "data",
