@@ -198,7 +198,10 @@ describe("remote component resource references (apply phase)", () => {
     ]) {
       const made = eks(inputs);
       expect(made.outputs.instanceRoles, JSON.stringify(inputs)).to.deep.equal([]);
-      expect(made.children.map((c) => c.urn), JSON.stringify(inputs)).to.not.include(ref.urn);
+      expect(
+        made.children.map((c) => c.urn),
+        JSON.stringify(inputs),
+      ).to.not.include(ref.urn);
     }
     // The program's own roles: not derived; a deciding flag unknown: left unknown.
     for (const inputs of [

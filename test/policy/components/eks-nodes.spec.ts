@@ -89,7 +89,9 @@ describe("eks-component-nodes-no-public-ip", () => {
     });
     it("a node group added to a cluster that skips its default one is judged on its own flag", async () => {
       const c = cluster({ skipDefaultNodeGroup: true, nodeAssociatePublicIpAddress: undefined });
-      const ng = nodeGroup(EKS_COMPONENT_NODE_GROUP_V2, { nodeAssociatePublicIpAddress: undefined });
+      const ng = nodeGroup(EKS_COMPONENT_NODE_GROUP_V2, {
+        nodeAssociatePublicIpAddress: undefined,
+      });
       const { byResource } = await run(eksComponentNodesNoPublicIp, [c, ng]);
       expect([...byResource.keys()]).to.deep.equal([ng.name]);
     });
@@ -112,9 +114,10 @@ describe("eks-component-nodes-no-public-ip", () => {
     });
     it("a NodeGroupV2 or NodeGroup with nodeAssociatePublicIpAddress false", async () => {
       for (const type of [EKS_COMPONENT_NODE_GROUP_V2, EKS_COMPONENT_NODE_GROUP]) {
-        expect(await findingsOf(eksComponentNodesNoPublicIp, [nodeGroup(type)]), type).to.deep.equal(
-          [],
-        );
+        expect(
+          await findingsOf(eksComponentNodesNoPublicIp, [nodeGroup(type)]),
+          type,
+        ).to.deep.equal([]);
       }
     });
     it("no default node group: skipped, Fargate or Auto Mode", async () => {
