@@ -23,6 +23,7 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
+import { importedResourceNotes } from "./imported";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -334,6 +335,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     usable.flatMap((r) => unreadStackReferences(r.resources)),
   );
   if (unread) notes.push(unread);
+  notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {
