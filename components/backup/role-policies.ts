@@ -16,8 +16,8 @@ const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
  * ListGrants and RevokeGrant only (KMS Developer Guide, "Controlling access to grants"; Service
  * Authorization Reference, KMS: DescribeKey's keys are kms:CallerAccount, kms:RequestAlias and
  * kms:ViaService), so beside it DescribeKey would never be allowed. The AWS managed policy
- * AWSBackupServiceRolePolicyForBackup grants DescribeKey the same way, apart from the grant
- * statement and without a condition
+ * AWSBackupServiceRolePolicyForBackup grants them the same way, DescribeKey (`KMSPermissions`)
+ * apart from CreateGrant (`KMSCreateGrantPermissions`) and without a condition
  * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSBackupServiceRolePolicyForBackup.html);
  * here it is narrowed to these keys.
  */
