@@ -17,6 +17,7 @@ import {
 import {
   ActionInfo,
   conditionKeysFor,
+  expandActionPattern,
   lookupAction,
   preloadIamData,
   splitAction,
@@ -164,7 +165,12 @@ function problems(where: string, s: any): string[] {
     for (const key of Object.keys(clause as object)) keys.push({ op, key });
   }
   for (const action of list(s.Action)) {
-    if (action.includes("*") || action.includes("?")) continue;
+    if (action.includes("*") || action.includes("?")) {
+      if (action !== "*" && expandActionPattern(action).length === 0) {
+        out.push(`${where}: ${action} matches no action of the Service Authorization Reference`);
+      }
+      continue;
+    }
     const info = lookupAction(action);
     if (!info) {
       out.push(`${where}: ${action} is not an action of the Service Authorization Reference`);
@@ -258,6 +264,15 @@ describe("IAM statements against the Service Authorization Reference", function 
       "k: kms:DescribeKey does not support the condition key kms:GrantIsForAWSResource (Bool)",
     ]);
     expect(problems("k", { ...s, Action: "kms:CreateGrant" })).to.deep.equal([]);
+  });
+
+  it("reports an action, or an action pattern, AWS does not define", () => {
+    const s = { Effect: "Allow", Action: ["s3:GetObject", "ecs:Describe*"], Resource: "*" };
+    expect(problems("a", s)).to.deep.equal([]);
+    expect(problems("a", { ...s, Action: ["s3:GetObjects", "ecs:Descibe*"] })).to.deep.equal([
+      "a: s3:GetObjects is not an action of the Service Authorization Reference",
+      "a: ecs:Descibe* matches no action of the Service Authorization Reference",
+    ]);
   });
 
   it("reports an operator that cannot compare the key's type", () => {
