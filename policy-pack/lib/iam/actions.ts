@@ -44,6 +44,8 @@ interface ServiceData {
 interface ArnMatcher {
   /** The resource type whose ARN format this is (`user`, `mfa`, `bucket`). */
   readonly type?: string;
+  /** The service the ARN format names (`ec2` for an SSM action's `instance`), lower case. */
+  readonly service?: string;
   readonly re: RegExp;
   /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
   readonly identifying: readonly number[];
@@ -71,7 +73,8 @@ function compileArnTemplate(template: string): ArnMatcher {
       identifying.push(group);
     }
   }
-  return { re: new RegExp(re + "$"), identifying };
+  const service = /^arn:[^:]*:([^:$]+):/.exec(template)?.[1]?.toLowerCase();
+  return { re: new RegExp(re + "$"), identifying, service };
 }
 
 async function loadService(service: string): Promise<void> {
@@ -250,10 +253,26 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
   if (!m) return true;
   const [, service, rest] = m;
   if (hasWildcard(service)) return true;
-  if (service.toLowerCase() !== info.service.toLowerCase()) return false;
-  if (WILDCARD_ONLY.test(rest)) return true;
-  const data = services.get(service.toLowerCase());
-  if (!data) return true;
+  const sameService = service.toLowerCase() === info.service.toLowerCase();
+  if (sameService && WILDCARD_ONLY.test(rest)) return true;
+  // The action's own service lists its resource types' ARN formats, also those of another service's
+  // resources: `ssm:SendCommand` and `ec2-instance-connect:SendSSHPublicKey` act on
+  // `arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}` (Service Authorization
+  // Reference, "Resource types defined by AWS Systems Manager" / "by Amazon EC2 Instance Connect").
+  const data = services.get(info.service.toLowerCase());
+  if (!data) return sameService;
+  const types = data.arnMatchers.filter((matcher) =>
+    info.resourceTypes.some((rt) => rt.name === matcher.type),
+  );
+  if (!sameService) {
+    // An ARN of another service applies only through a resource type of the action whose format
+    // is that service's: by the format itself, or by a wildcard-only resource part (`ec2:*:*:*`).
+    return types.some(
+      (matcher) =>
+        matcher.re.test(resource) ||
+        (WILDCARD_ONLY.test(rest) && matcher.service === service.toLowerCase()),
+    );
+  }
   const matching = data.arnMatchers.filter((matcher) => matcher.re.test(resource));
   if (matching.length === 0) return true;
   return matching.some(

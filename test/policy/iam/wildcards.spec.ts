@@ -310,6 +310,29 @@ describe("iam-no-resource-wildcard", () => {
         ).to.have.length(1);
       }
     });
+    it("an action whose resource type is another service's resource (ssm:SendCommand, ec2-instance-connect:SendSSHPublicKey on EC2 instances) on a wildcard instance ARN", async () => {
+      for (const s of [
+        { Effect: "Allow", Action: "ssm:SendCommand", Resource: "arn:aws:ec2:*:*:instance/*" },
+        {
+          Effect: "Allow",
+          Action: "ec2-instance-connect:SendSSHPublicKey",
+          Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
+        },
+        { Effect: "Allow", Action: "ssm:StartSession", Resource: "arn:aws:ec2:*:*:*" },
+      ]) {
+        const f = await of("iam-no-resource-wildcard", [roleWith(s)]);
+        expect(f, JSON.stringify(s)).to.have.length(1);
+        expect(f[0]).to.contain(s.Action);
+      }
+      const one = {
+        Effect: "Allow",
+        Action: "ssm:SendCommand",
+        Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0123456789abcdef0`,
+      };
+      expect(await of("iam-no-resource-wildcard", [roleWith(one)])).to.deep.equal([]);
+      const otherType = { ...one, Resource: "arn:aws:ec2:*:*:volume/*" };
+      expect(await of("iam-no-resource-wildcard", [roleWith(otherType)])).to.deep.equal([]);
+    });
   });
   describe("Compliance", () => {
     it("IAM User Guide reference_policies_examples_iam_mfa-selfmanage: iam:ListMFADevices on arn:aws:iam::*:mfa/* and the user's own ARN acts on the user only (an ARN of another resource type or service grants the action nothing)", async () => {
