@@ -49,13 +49,25 @@ interface ArnMatcher {
   readonly re: RegExp;
   /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
   readonly identifying: readonly number[];
+  /** The format as a sequence for {@link globsIntersect} (see `formatElements`). */
+  readonly elements: readonly GlobElement[];
 }
+
+/**
+ * One step of an ARN pattern: a literal character, one character not in `excl`, or any run of
+ * characters not in `excl` (`star`). An IAM `Resource` glob and a resource type's ARN format both
+ * compile to such sequences, so whether the glob can name a resource of the type is whether the
+ * two sequences share a string.
+ */
+type GlobElement =
+  | { readonly kind: "lit"; readonly c: string }
+  | { readonly kind: "one" | "star"; readonly excl: string };
 
 /** service → data, or null for a service the data set does not know. */
 const services = new Map<string, ServiceData | null>();
 const loading = new Map<string, Promise<void>>();
 
-function compileArnTemplate(template: string): ArnMatcher {
+function compileArnTemplate(template: string): Omit<ArnMatcher, "type" | "elements"> {
   const identifying: number[] = [];
   let group = 0;
   let re = "^";
@@ -75,6 +87,102 @@ function compileArnTemplate(template: string): ArnMatcher {
   }
   const service = /^arn:[^:]*:([^:$]+):/.exec(template)?.[1]?.toLowerCase();
   return { re: new RegExp(re + "$"), identifying, service };
+}
+
+const VARIABLE = /(\$\{[^}]+\})/;
+
+/**
+ * An ARN format of the Service Authorization Reference as a {@link GlobElement} sequence.
+ * Partition, region and account are one ARN segment each (not empty, no `:`: an object ARN
+ * `arn:aws:s3:::b/k` is no access point's); any other variable holds at
+ * least one character, but not the separator that follows it, in its own format or in a longer
+ * format of the service that starts the same way: a bucket name holds no `/` because the object
+ * format goes on `${BucketName}/${ObjectName}`, a log group name no `:` because the log-stream
+ * format goes on `${LogGroupName}:log-stream:`. A variable that ends every format it starts may
+ * hold anything (an object key, a role's path).
+ */
+function formatElements(format: string, siblings: readonly string[]): GlobElement[] {
+  const out: GlobElement[] = [];
+  const parts = format.split(VARIABLE);
+  let prefix = "";
+  for (const [i, p] of parts.entries()) {
+    prefix += p;
+    if (!VARIABLE.test(p)) {
+      for (const c of p) out.push({ kind: "lit", c });
+      continue;
+    }
+    if (p === "${Partition}" || p === "${Region}" || p === "${Account}") {
+      out.push({ kind: "one", excl: ":" }, { kind: "star", excl: ":" });
+      continue;
+    }
+    let excl = parts[i + 1]?.[0] ?? "";
+    for (const other of siblings) {
+      const next = other.startsWith(prefix) ? other[prefix.length] : undefined;
+      if (next && next !== "$" && !excl.includes(next)) excl += next;
+    }
+    out.push({ kind: "one", excl }, { kind: "star", excl });
+  }
+  return out;
+}
+
+/**
+ * An IAM `Resource` glob as a {@link GlobElement} sequence: `*` any run of characters, `?` one
+ * character, a policy variable (`${aws:username}`) whatever it is replaced by. IAM matches
+ * partition, service, region and account segment by segment, and the resource part as a whole:
+ * a wildcard there spans `/` and `:` (`log-group:*` covers `log-group:g:log-stream:s`, while
+ * `arn:aws:iam::*:mfa/*` names no user).
+ */
+function globElements(glob: string): GlobElement[] {
+  const out: GlobElement[] = [];
+  let colons = 0;
+  for (const p of glob.split(VARIABLE)) {
+    const excl = colons < 5 ? ":" : "";
+    if (VARIABLE.test(p)) {
+      out.push({ kind: "star", excl });
+      continue;
+    }
+    for (const c of p) {
+      const inSegment = colons < 5 ? ":" : "";
+      if (c === "*") out.push({ kind: "star", excl: inSegment });
+      else if (c === "?") out.push({ kind: "one", excl: inSegment });
+      else out.push({ kind: "lit", c });
+      if (c === ":") colons++;
+    }
+  }
+  return out;
+}
+
+/** Whether one string matches both sequences (a walk of the product automaton). */
+function globsIntersect(a: readonly GlobElement[], b: readonly GlobElement[]): boolean {
+  const width = b.length + 1;
+  const seen = new Uint8Array((a.length + 1) * width);
+  const todo: [number, number][] = [[0, 0]];
+  const step = (i: number, j: number): void => {
+    if (!seen[i * width + j]) todo.push([i, j]);
+  };
+  while (todo.length > 0) {
+    const [i, j] = todo.pop()!;
+    if (seen[i * width + j]) continue;
+    seen[i * width + j] = 1;
+    if (i === a.length && j === b.length) return true;
+    const x = a[i];
+    const y = b[j];
+    if (x?.kind === "star") step(i + 1, j);
+    if (y?.kind === "star") step(i, j + 1);
+    if (!x || !y || !sameCharacter(x, y)) continue;
+    const ni = x.kind === "star" ? i : i + 1;
+    const nj = y.kind === "star" ? j : j + 1;
+    if (ni !== i || nj !== j) step(ni, nj);
+  }
+  return false;
+}
+
+/** Whether one character can stand for both elements (ARN formats compare case-insensitively here). */
+function sameCharacter(x: GlobElement, y: GlobElement): boolean {
+  if (x.kind === "lit" && y.kind === "lit") return x.c.toLowerCase() === y.c.toLowerCase();
+  if (x.kind === "lit") return !(y as { excl: string }).excl.includes(x.c);
+  if (y.kind === "lit") return !x.excl.includes(y.c);
+  return true; // two classes that each leave out a few separators share the rest
 }
 
 async function loadService(service: string): Promise<void> {
@@ -97,12 +205,20 @@ async function loadService(service: string): Promise<void> {
     });
   }
   const resourceTypeKeys = new Map<string, readonly string[]>();
-  const arnMatchers: ArnMatcher[] = [];
+  const formats: { type: string; arn: string }[] = [];
   for (const rt of await iamResourceTypesForService(service)) {
     const d = await iamResourceTypeDetails(service, rt);
     resourceTypeKeys.set(d.key, d.conditionKeys ?? []);
-    if (d.arn) arnMatchers.push({ ...compileArnTemplate(d.arn), type: d.key });
+    if (d.arn) formats.push({ type: d.key, arn: d.arn });
   }
+  const arnMatchers = formats.map(({ type, arn }) => ({
+    ...compileArnTemplate(arn),
+    type,
+    elements: formatElements(
+      arn,
+      formats.map((f) => f.arn),
+    ),
+  }));
   services.set(service, { actions, resourceTypeKeys, arnMatchers });
 }
 
@@ -239,46 +355,41 @@ export function isUnscopedResource(resource: string): boolean {
 }
 
 /**
- * Whether a `Resource` entry can name a resource the action acts on. IAM authorizes an action on
- * the resource types the Service Authorization Reference lists for it ("Resource types" column),
- * so an ARN of another service or of another resource type grants that action nothing: in AWS's
- * MFA self-service policy (IAM User Guide, reference_policies_examples_iam_mfa-selfmanage),
- * `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*` and the user's own ARN acts on the user only.
- * `"*"`, a wildcard service, a resource part of wildcards only, and ARN shapes the data set does
- * not know may name anything. Services must be preloaded.
+ * Whether a `Resource` entry (an ARN or an ARN glob) can name a resource the action acts on. IAM
+ * authorizes an action on the resource types the Service Authorization Reference lists for it
+ * ("Resource types" column), so an ARN of another service or of another resource type grants that
+ * action nothing: in AWS's MFA self-service policy (IAM User Guide,
+ * reference_policies_examples_iam_mfa-selfmanage), `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*`
+ * and the user's own ARN acts on the user only; `s3:ListBucket` on `arn:aws:s3:::b/*` (objects)
+ * acts on nothing. A glob applies when it can match an ARN of one of the action's resource types,
+ * in the format the action's own service lists for it, which may be another service's:
+ * `ssm:SendCommand` and `ec2-instance-connect:SendSSHPublicKey` act on
+ * `arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}` (Service Authorization
+ * Reference, "Resource types defined by AWS Systems Manager" / "by Amazon EC2 Instance Connect");
+ * `logs:PutLogEvents` acts on log streams, so `arn:aws:logs:*:*:log-group:*` (every group's
+ * streams) applies and `arn:aws:logs:*:*:log-group:g` does not. `"*"`, a wildcard service, and an
+ * ARN of the action's own service in a shape the data set does not know may name anything. The
+ * action's service must be preloaded.
  */
 export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
   if (WILDCARD_ONLY.test(resource)) return true;
-  const m = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/.exec(resource);
+  const m = /^arn:[^:]*:([^:]*):/.exec(resource);
   if (!m) return true;
-  const [, service, rest] = m;
+  const service = m[1].toLowerCase();
   if (hasWildcard(service)) return true;
-  const sameService = service.toLowerCase() === info.service.toLowerCase();
-  if (sameService && WILDCARD_ONLY.test(rest)) return true;
-  // The action's own service lists its resource types' ARN formats, also those of another service's
-  // resources: `ssm:SendCommand` and `ec2-instance-connect:SendSSHPublicKey` act on
-  // `arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}` (Service Authorization
-  // Reference, "Resource types defined by AWS Systems Manager" / "by Amazon EC2 Instance Connect").
+  const sameService = service === info.service.toLowerCase();
   const data = services.get(info.service.toLowerCase());
   if (!data) return sameService;
-  const types = data.arnMatchers.filter((matcher) =>
-    info.resourceTypes.some((rt) => rt.name === matcher.type),
-  );
-  if (!sameService) {
-    // An ARN of another service applies only through a resource type of the action whose format
-    // is that service's: by the format itself, or by a wildcard-only resource part (`ec2:*:*:*`).
-    return types.some(
-      (matcher) =>
-        matcher.re.test(resource) ||
-        (WILDCARD_ONLY.test(rest) && matcher.service === service.toLowerCase()),
-    );
-  }
-  const matching = data.arnMatchers.filter((matcher) => matcher.re.test(resource));
-  if (matching.length === 0) return true;
-  return matching.some(
+  const glob = globElements(resource);
+  const applies = data.arnMatchers.filter(
     (matcher) =>
-      matcher.type === undefined || info.resourceTypes.some((rt) => rt.name === matcher.type),
+      info.resourceTypes.some((rt) => rt.name === matcher.type) &&
+      globsIntersect(glob, matcher.elements),
   );
+  if (applies.length > 0) return true;
+  // Of the action's own service: false when the glob names only resources of the service's other
+  // types, true for a shape none of its formats has.
+  return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));
 }
 
 const unscopedCache = new Map<string, boolean>();

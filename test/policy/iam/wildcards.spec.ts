@@ -268,6 +268,18 @@ describe("iam-no-resource-wildcard", () => {
       const s = { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*"] };
       expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.have.length(1);
     });
+    it("a log-group glob that covers every group's streams (arn:aws:logs:*:*:log-group:*) for the log-stream actions", async () => {
+      for (const Resource of [
+        "arn:aws:logs:*:*:log-group:*",
+        `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:*`,
+        `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:*:log-stream:*`,
+      ]) {
+        const s = { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [Resource] };
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, Resource).to.have.length(1);
+        expect(f[0]).to.contain(`"${Resource}"`).and.contain("logs:PutLogEvents");
+      }
+    });
     it('Trivy AWS-0057 test_deny_wildcard_resource_for_cloudwatch_log_stream: logs:CreateLogStream on "*"', async () => {
       const s = { Effect: "Allow", Action: ["logs:CreateLogStream"], Resource: ["*"] };
       expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.have.length(1);
@@ -392,6 +404,29 @@ describe("iam-no-resource-wildcard", () => {
         Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
       };
       expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+    });
+    it("logs:PutLogEvents on one group's streams (log-group:<name>:*), as Trivy AWS-0057 allows for CreateLogStream", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["logs:PutLogEvents"],
+        Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
+      };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+    });
+    it("a wildcard ARN that names only resources of a type the action does not act on (it grants the action nothing)", async () => {
+      for (const s of [
+        // Every object: no bucket and no access point, so ListBucket is granted nothing.
+        { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*/*"] },
+        // Every stream of a group: CreateLogGroup acts on log groups only.
+        {
+          Effect: "Allow",
+          Action: ["logs:CreateLogGroup"],
+          Resource: ["arn:aws:logs:*:*:log-group:g:log-stream:*"],
+        },
+      ]) {
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, JSON.stringify(s)).to.deep.equal([]);
+      }
     });
     it("Checkov CKV_AWS_356 pass2: a Deny statement", async () => {
       const s = { Effect: "Deny", Action: ["s3:Describe*"], Resource: ["*"] };
