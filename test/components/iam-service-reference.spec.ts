@@ -128,7 +128,7 @@ function templateOf(key: string, supported: readonly string[]): string | undefin
 const DOCUMENTED_ELSEWHERE: ReadonlyMap<string, string> = new Map([
   // The reference lists these among EC2 Instance Connect's keys but not in OpenTunnel's row; the
   // EC2 User Guide's own OpenTunnel policies use them ("Grant permissions to use EC2 Instance
-  // Connect Endpoint"). The BI tunnel's watch entry in docs/first-deploy.md covers the real call.
+  // Connect Endpoint"). The BI tunnel's watch entry in docs/first-deploy-watch.md covers the real call.
   ...["privateipaddress", "remoteport", "maxtunnelduration"].map(
     (k) =>
       [
