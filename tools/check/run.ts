@@ -27,7 +27,7 @@ import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
 import { checkProviderInputs } from "./provider-refusals";
-import { autonamingOf } from "../lib/fake-aws/autonaming";
+import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
@@ -163,9 +163,15 @@ export interface CheckOptions {
   readonly phases: readonly Phase[];
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
-  /** The engine's answers for the stack's region and, when the stack pins one, account. */
-  /** The engine's answers for the stack's region, pinned account and `pulumi:autonaming`. */
-  readonly answers: (region: string, account?: string, autonaming?: string) => EngineAnswers;
+  /**
+   * The engine's answers for the stack's region, the account when the stack pins one, and its
+   * `pulumi:autonaming` (read once, for the names the fake AWS makes and the refusals alike).
+   */
+  readonly answers: (
+    region: string,
+    account?: string,
+    autonaming?: AutonamingByType,
+  ) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -205,11 +211,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env, config.environments);
-  const answers = opts.answers(
-    region.region,
-    providerAccount(config.values),
-    config.values["pulumi:autonaming"],
-  );
+  const autonaming = autonamingOf(config.values["pulumi:autonaming"]);
+  const answers = opts.answers(region.region, providerAccount(config.values), autonaming);
   const ctx: JudgeContext = {
     project: project.name,
     stack,
@@ -315,7 +318,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
     checkProviderInputs(stack, usable, {
-      autonaming: autonamingOf(config.values["pulumi:autonaming"]),
+      autonaming,
       organization: opts.organization,
     });
   } catch (e) {
