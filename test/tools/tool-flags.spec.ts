@@ -1,0 +1,104 @@
+// Every tool (the offline check, cost, diagram, bench, native-names) reads its flags with the one
+// strict reader (tools/lib/flags.ts) and prints a usage error with the one printer
+// (tools/lib/cli.ts, usageErrorText): a command line that does not read shows the tool's usage
+// text; two values that conflict (a single-value flag given twice) are one line naming both and
+// the fix. Each tool's own argument parser is driven directly: no CLI spawn.
+import { expect } from "chai";
+import { parseArgs as parseCheckArgs, USAGE as CHECK_USAGE } from "../../tools/check/args";
+import { parseArgs as parseCostArgs, USAGE as COST_USAGE } from "../../tools/cost";
+import { parseArgs as parseDiagramArgs, USAGE as DIAGRAM_USAGE } from "../../tools/diagram";
+import { BENCH_USAGE, parseBenchArgs } from "../../tools/bench/args";
+import {
+  parseArgs as parseNativeNamesArgs,
+  USAGE as NATIVE_NAMES_USAGE,
+} from "../../tools/native-names";
+import { usageErrorText, UsageError } from "../../tools/lib/cli";
+
+/** The usage error `fn` throws. */
+function thrown(fn: () => unknown): UsageError {
+  try {
+    fn();
+  } catch (e) {
+    expect(e, String((e as Error)?.stack)).to.be.instanceOf(UsageError);
+    return e as UsageError;
+  }
+  throw new Error("expected a usage error");
+}
+
+interface Tool {
+  readonly tool: string;
+  readonly usage: string;
+  readonly parse: (argv: readonly string[]) => unknown;
+  /** A single-value flag of the tool and two values it would take. */
+  readonly flag: string;
+  readonly values: readonly [string, string];
+  /** What the tool needs besides its flags (native-names: an SDK folder). */
+  readonly operands?: readonly string[];
+}
+
+const TOOLS: readonly Tool[] = [
+  {
+    tool: "check",
+    usage: CHECK_USAGE,
+    parse: parseCheckArgs,
+    flag: "--format",
+    values: ["json", "text"],
+  },
+  {
+    tool: "cost",
+    usage: COST_USAGE,
+    parse: parseCostArgs,
+    flag: "--region",
+    values: ["eu-west-1", "us-east-1"],
+  },
+  {
+    tool: "diagram",
+    usage: DIAGRAM_USAGE,
+    parse: parseDiagramArgs,
+    flag: "--view",
+    values: ["network", "data"],
+  },
+  { tool: "bench", usage: BENCH_USAGE, parse: parseBenchArgs, flag: "--only", values: ["pack", "prod"] },
+  {
+    tool: "native-names",
+    usage: NATIVE_NAMES_USAGE,
+    parse: parseNativeNamesArgs,
+    flag: "--out",
+    values: ["names-a.txt", "names-b.txt"],
+    operands: ["sdk"],
+  },
+];
+
+describe("every tool's flags, read and refused alike", () => {
+  for (const t of TOOLS) {
+    it(`${t.tool}: a flag given twice is one line without the usage; an unknown flag shows it`, () => {
+      const [first, second] = t.values;
+      const operands = t.operands ?? [];
+      // Each value alone reads (so the refusal below is about the repetition, not the value).
+      expect(() => t.parse([...operands, t.flag, first, "--help"])).to.not.throw();
+      const twice = thrown(() => t.parse([...operands, t.flag, first, `${t.flag}=${second}`]));
+      expect(usageErrorText(twice, t.usage)).to.equal(
+        `error: flag '${t.flag}' given twice ('${first}', then '${second}'): give it once\n`,
+      );
+      const unknown = thrown(() => t.parse([...operands, "--bogus"]));
+      expect(usageErrorText(unknown, t.usage)).to.equal(
+        `error: unknown flag '--bogus'\n\n${t.usage}`,
+      );
+      const missing = thrown(() => t.parse([...operands, t.flag]));
+      expect(usageErrorText(missing, t.usage)).to.equal(
+        `error: flag '${t.flag}' needs a value\n\n${t.usage}`,
+      );
+      expect(t.usage).to.contain(t.flag);
+    });
+  }
+
+  it("prints a value's control characters escaped, tabs too, and keeps a message's own lines", () => {
+    const e = thrown(() => parseDiagramArgs(["--view", "a\tb\u001b[2J", "--view", "c"]));
+    expect(usageErrorText(e, DIAGRAM_USAGE)).to.equal(
+      "error: flag '--view' given twice ('a\\x09b\\x1b[2J', then 'c'): give it once\n",
+    );
+    expect(usageErrorText(new UsageError("first\nsecond"), DIAGRAM_USAGE)).to.equal(
+      "error: first\nsecond\n",
+    );
+  });
+});
