@@ -13,17 +13,8 @@ import {
   USAGE as NATIVE_NAMES_USAGE,
 } from "../../tools/native-names";
 import { usageErrorText, UsageError } from "../../tools/lib/cli";
+import { usageErrorOf } from "./usage-errors";
 
-/** The usage error `fn` throws. */
-function thrown(fn: () => unknown): UsageError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e, String((e as Error)?.stack)).to.be.instanceOf(UsageError);
-    return e as UsageError;
-  }
-  throw new Error("expected a usage error");
-}
 
 interface Tool {
   readonly tool: string;
@@ -76,15 +67,15 @@ describe("every tool's flags, read and refused alike", () => {
       const operands = t.operands ?? [];
       // Each value alone reads (so the refusal below is about the repetition, not the value).
       expect(() => t.parse([...operands, t.flag, first, "--help"])).to.not.throw();
-      const twice = thrown(() => t.parse([...operands, t.flag, first, `${t.flag}=${second}`]));
+      const twice = usageErrorOf(() => t.parse([...operands, t.flag, first, `${t.flag}=${second}`]));
       expect(usageErrorText(twice, t.usage)).to.equal(
         `error: flag '${t.flag}' given twice ('${first}', then '${second}'): give it once\n`,
       );
-      const unknown = thrown(() => t.parse([...operands, "--bogus"]));
+      const unknown = usageErrorOf(() => t.parse([...operands, "--bogus"]));
       expect(usageErrorText(unknown, t.usage)).to.equal(
         `error: unknown flag '--bogus'\n\n${t.usage}`,
       );
-      const missing = thrown(() => t.parse([...operands, t.flag]));
+      const missing = usageErrorOf(() => t.parse([...operands, t.flag]));
       expect(usageErrorText(missing, t.usage)).to.equal(
         `error: flag '${t.flag}' needs a value\n\n${t.usage}`,
       );
@@ -93,7 +84,7 @@ describe("every tool's flags, read and refused alike", () => {
   }
 
   it("prints a value's control characters escaped, tabs too, and keeps a message's own lines", () => {
-    const e = thrown(() => parseDiagramArgs(["--view", "a\tb\u001b[2J", "--view", "c"]));
+    const e = usageErrorOf(() => parseDiagramArgs(["--view", "a\tb\u001b[2J", "--view", "c"]));
     expect(usageErrorText(e, DIAGRAM_USAGE)).to.equal(
       "error: flag '--view' given twice ('a\\x09b\\x1b[2J', then 'c'): give it once\n",
     );
