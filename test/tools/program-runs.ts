@@ -7,8 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
 import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
-import { loadProject, loadStackConfig } from "../../tools/check/project";
-import { checkStack, StackResult, stackProgram } from "../../tools/check/run";
+import { loadProject, loadStackConfig, stackProgram } from "../../tools/check/project";
+import { checkStack, StackResult } from "../../tools/check/run";
 import { defaultRunner } from "../../tools/check/judge";
 
 export const ROOT = path.resolve(__dirname, "..", "..");

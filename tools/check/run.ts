@@ -15,7 +15,6 @@ import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./sta
 import {
   runProgram,
   ProgramRun,
-  ProgramRunOptions,
   SdkInfo,
   SourceLocation,
 } from "../lib/engine/language-host";
@@ -31,7 +30,7 @@ import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
-import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
+import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
 
 export { nothingJudged } from "./combine";
 
@@ -181,26 +180,6 @@ export interface CheckOptions {
   readonly cacheDir?: string;
   /** Notes of the caller's about this stack, reported before the config's own. */
   readonly notes?: readonly string[];
-}
-
-/** What the language host runs for a project's stack: the project's entry point, the stack's config. */
-export function stackProgram(
-  project: Project,
-  stack: string,
-  config: StackConfig,
-): Pick<
-  ProgramRunOptions,
-  "rootDir" | "project" | "main" | "runtimeOptions" | "stack" | "config" | "secretKeys"
-> {
-  return {
-    rootDir: project.dir,
-    project: project.name,
-    main: project.main,
-    runtimeOptions: project.runtimeOptions,
-    stack,
-    config: config.values,
-    secretKeys: config.secretKeys,
-  };
 }
 
 /** Runs the program for one stack in each phase and evaluates the pack. */
