@@ -25,7 +25,6 @@ import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
-
 /** A "billion laughs" stack file: nine levels of nine aliases, about 1.5 KB. */
 function laughs(): string {
   const lines = ['    a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];

@@ -23,7 +23,6 @@ import { escapeControls, writeAtomically } from "../../tools/lib/cli";
 import { usageError } from "./usage-errors";
 import { nearestFlag, parseFlags } from "../../tools/lib/flags";
 
-
 describe("hostile input to the tools", () => {
   let dir: string;
   beforeEach(() => {

@@ -15,7 +15,6 @@ import {
 import { usageErrorText, UsageError } from "../../tools/lib/cli";
 import { usageErrorOf } from "./usage-errors";
 
-
 interface Tool {
   readonly tool: string;
   readonly usage: string;
@@ -49,7 +48,13 @@ const TOOLS: readonly Tool[] = [
     flag: "--view",
     values: ["network", "data"],
   },
-  { tool: "bench", usage: BENCH_USAGE, parse: parseBenchArgs, flag: "--only", values: ["pack", "prod"] },
+  {
+    tool: "bench",
+    usage: BENCH_USAGE,
+    parse: parseBenchArgs,
+    flag: "--only",
+    values: ["pack", "prod"],
+  },
   {
     tool: "native-names",
     usage: NATIVE_NAMES_USAGE,
@@ -67,7 +72,9 @@ describe("every tool's flags, read and refused alike", () => {
       const operands = t.operands ?? [];
       // Each value alone reads (so the refusal below is about the repetition, not the value).
       expect(() => t.parse([...operands, t.flag, first, "--help"])).to.not.throw();
-      const twice = usageErrorOf(() => t.parse([...operands, t.flag, first, `${t.flag}=${second}`]));
+      const twice = usageErrorOf(() =>
+        t.parse([...operands, t.flag, first, `${t.flag}=${second}`]),
+      );
       expect(usageErrorText(twice, t.usage)).to.equal(
         `error: flag '${t.flag}' given twice ('${first}', then '${second}'): give it once\n`,
       );

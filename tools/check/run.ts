@@ -12,12 +12,7 @@
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
-import {
-  runProgram,
-  ProgramRun,
-  SdkInfo,
-  SourceLocation,
-} from "../lib/engine/language-host";
+import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
