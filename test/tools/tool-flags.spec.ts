@@ -23,53 +23,31 @@ interface Tool {
   readonly flag: string;
   readonly values: readonly [string, string];
   /** What the tool needs besides its flags (native-names: an SDK folder). */
-  readonly operands?: readonly string[];
+  readonly operands: readonly string[];
 }
 
+const tool = (
+  name: string,
+  usage: string,
+  parse: Tool["parse"],
+  flag: string,
+  values: Tool["values"],
+  operands: readonly string[] = [],
+): Tool => ({ tool: name, usage, parse, flag, values, operands });
+
 const TOOLS: readonly Tool[] = [
-  {
-    tool: "check",
-    usage: CHECK_USAGE,
-    parse: parseCheckArgs,
-    flag: "--format",
-    values: ["json", "text"],
-  },
-  {
-    tool: "cost",
-    usage: COST_USAGE,
-    parse: parseCostArgs,
-    flag: "--region",
-    values: ["eu-west-1", "us-east-1"],
-  },
-  {
-    tool: "diagram",
-    usage: DIAGRAM_USAGE,
-    parse: parseDiagramArgs,
-    flag: "--view",
-    values: ["network", "data"],
-  },
-  {
-    tool: "bench",
-    usage: BENCH_USAGE,
-    parse: parseBenchArgs,
-    flag: "--only",
-    values: ["pack", "prod"],
-  },
-  {
-    tool: "native-names",
-    usage: NATIVE_NAMES_USAGE,
-    parse: parseNativeNamesArgs,
-    flag: "--out",
-    values: ["names-a.txt", "names-b.txt"],
-    operands: ["sdk"],
-  },
+  tool("check", CHECK_USAGE, parseCheckArgs, "--format", ["json", "text"]),
+  tool("cost", COST_USAGE, parseCostArgs, "--region", ["eu-west-1", "us-east-1"]),
+  tool("diagram", DIAGRAM_USAGE, parseDiagramArgs, "--view", ["network", "data"]),
+  tool("bench", BENCH_USAGE, parseBenchArgs, "--only", ["pack", "prod"]),
+  tool("native-names", NATIVE_NAMES_USAGE, parseNativeNamesArgs, "--out", ["a", "b"], ["sdk"]),
 ];
 
 describe("every tool's flags, read and refused alike", () => {
   for (const t of TOOLS) {
     it(`${t.tool}: a flag given twice is one line without the usage; an unknown flag shows it`, () => {
       const [first, second] = t.values;
-      const operands = t.operands ?? [];
+      const operands = t.operands;
       // Each value alone reads (so the refusal below is about the repetition, not the value).
       expect(() => t.parse([...operands, t.flag, first, "--help"])).to.not.throw();
       const twice = usageErrorOf(() =>
