@@ -2,7 +2,9 @@
 // strict reader (tools/lib/flags.ts) and prints a usage error with the one printer
 // (tools/lib/cli.ts, usageErrorText): a command line that does not read shows the tool's usage
 // text; two values that conflict (a single-value flag given twice) are one line naming both and
-// the fix. Each tool's own argument parser is driven directly: no CLI spawn.
+// the fix. A value's control characters, tabs included, print escaped (`\x09`) in every tool: the
+// check always did; cost, diagram, bench and native-names printed a raw tab before they shared
+// the printer. Each tool's own argument parser is driven directly: no CLI spawn.
 import { expect } from "chai";
 import { parseArgs as parseCheckArgs, USAGE as CHECK_USAGE } from "../../tools/check/args";
 import { parseArgs as parseCostArgs, USAGE as COST_USAGE } from "../../tools/cost";
@@ -17,6 +19,8 @@ import { usageErrorOf } from "./usage-errors";
 
 interface Tool {
   readonly tool: string;
+  /** Its npm script (package.json). */
+  readonly script: string;
   readonly usage: string;
   readonly parse: (argv: readonly string[]) => unknown;
   /** A single-value flag of the tool and two values it would take. */
@@ -28,20 +32,35 @@ interface Tool {
 
 const tool = (
   name: string,
+  script: string,
   usage: string,
   parse: Tool["parse"],
   flag: string,
   values: Tool["values"],
   operands: readonly string[] = [],
-): Tool => ({ tool: name, usage, parse, flag, values, operands });
+): Tool => ({ tool: name, script, usage, parse, flag, values, operands });
 
 const TOOLS: readonly Tool[] = [
-  tool("check", CHECK_USAGE, parseCheckArgs, "--format", ["json", "text"]),
-  tool("cost", COST_USAGE, parseCostArgs, "--region", ["eu-west-1", "us-east-1"]),
-  tool("diagram", DIAGRAM_USAGE, parseDiagramArgs, "--view", ["network", "data"]),
-  tool("bench", BENCH_USAGE, parseBenchArgs, "--only", ["pack", "prod"]),
-  tool("native-names", NATIVE_NAMES_USAGE, parseNativeNamesArgs, "--out", ["a", "b"], ["sdk"]),
+  tool("check", "check", CHECK_USAGE, parseCheckArgs, "--format", ["json", "text"]),
+  tool("cost", "cost", COST_USAGE, parseCostArgs, "--region", ["eu-west-1", "us-east-1"]),
+  tool("diagram", "diagram", DIAGRAM_USAGE, parseDiagramArgs, "--view", ["network", "data"]),
+  tool("bench", "bench", BENCH_USAGE, parseBenchArgs, "--only", ["pack", "prod"]),
+  tool(
+    "native-names",
+    "native:names",
+    NATIVE_NAMES_USAGE,
+    parseNativeNamesArgs,
+    "--out",
+    ["a", "b"],
+    ["sdk"],
+  ),
 ];
+
+/** A first value with a tab in it and as every tool shows it; the line a flag given twice prints. */
+const TABBED = "a\tb";
+const TABBED_SHOWN = "a\\x09b";
+const twiceLine = (t: Tool, first: string) =>
+  `error: flag '${t.flag}' given twice ('${first}', then '${t.values[1]}'): give it once\n`;
 
 describe("every tool's flags, read and refused alike", () => {
   for (const t of TOOLS) {
@@ -49,13 +68,14 @@ describe("every tool's flags, read and refused alike", () => {
       const [first, second] = t.values;
       const operands = t.operands;
       // Each value alone reads (so the refusal below is about the repetition, not the value).
-      expect(() => t.parse([...operands, t.flag, first, "--help"])).to.not.throw();
+      expect(() => t.parse([...operands, t.flag, first])).to.not.throw();
+      expect(() => t.parse([...operands, t.flag, second])).to.not.throw();
       const twice = usageErrorOf(() =>
         t.parse([...operands, t.flag, first, `${t.flag}=${second}`]),
       );
-      expect(usageErrorText(twice, t.usage)).to.equal(
-        `error: flag '${t.flag}' given twice ('${first}', then '${second}'): give it once\n`,
-      );
+      expect(usageErrorText(twice, t.usage)).to.equal(twiceLine(t, first));
+      const tabbed = usageErrorOf(() => t.parse([...operands, t.flag, TABBED, t.flag, second]));
+      expect(usageErrorText(tabbed, t.usage)).to.equal(twiceLine(t, TABBED_SHOWN));
       const unknown = usageErrorOf(() => t.parse([...operands, "--bogus"]));
       expect(usageErrorText(unknown, t.usage)).to.equal(
         `error: unknown flag '--bogus'\n\n${t.usage}`,
