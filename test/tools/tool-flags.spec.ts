@@ -4,7 +4,8 @@
 // text; two values that conflict (a single-value flag given twice) are one line naming both and
 // the fix. A value's control characters, tabs included, print escaped (`\x09`) in every tool: the
 // check always did; cost, diagram, bench and native-names printed a raw tab before they shared
-// the printer. Each tool's own argument parser is driven directly: no CLI spawn.
+// the printer. Each tool's own argument parser is driven directly, and each tool runs once more
+// through its npm script's command line for each kind of refusal (exit 2, what stderr shows).
 import { expect } from "chai";
 import { parseArgs as parseCheckArgs, USAGE as CHECK_USAGE } from "../../tools/check/args";
 import { parseArgs as parseCostArgs, USAGE as COST_USAGE } from "../../tools/cost";
@@ -15,6 +16,7 @@ import {
   USAGE as NATIVE_NAMES_USAGE,
 } from "../../tools/native-names";
 import { usageErrorText, UsageError } from "../../tools/lib/cli";
+import { runScript } from "./cli";
 import { usageErrorOf } from "./usage-errors";
 
 interface Tool {
@@ -85,6 +87,17 @@ describe("every tool's flags, read and refused alike", () => {
         `error: flag '${t.flag}' needs a value\n\n${t.usage}`,
       );
       expect(t.usage).to.contain(t.flag);
+    });
+
+    it(`${t.tool}: its npm script exits 2 on both, the usage text only for the unknown flag`, async () => {
+      const [unknown, twice] = await Promise.all([
+        runScript(t.script, [...t.operands, "--bogus"]),
+        runScript(t.script, [...t.operands, t.flag, TABBED, `${t.flag}=${t.values[1]}`]),
+      ]);
+      expect(unknown, unknown.stderr).to.deep.include({ code: 2, stdout: "" });
+      expect(unknown.stderr).to.equal(`error: unknown flag '--bogus'\n\n${t.usage}`);
+      expect(twice, twice.stderr).to.deep.include({ code: 2, stdout: "" });
+      expect(twice.stderr).to.equal(twiceLine(t, TABBED_SHOWN));
     });
   }
 
