@@ -4,7 +4,7 @@
 // come first.
 import { createHash } from "crypto";
 import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
-import { autonamingOf, PatternContext } from "../fake-aws/autonaming";
+import type { AutonamingByType, PatternContext } from "../fake-aws/autonaming";
 import { remoteOutputs } from "./remote-outputs";
 import { remoteReferences, ChildState } from "./remote-references";
 
@@ -77,14 +77,14 @@ export interface AnswerOptions {
   readonly accountId: string;
   readonly region: string;
   readonly invokeAnswers?: InvokeAnswers;
-  /** The stack's `pulumi:autonaming` config value, if it sets one (../fake-aws/autonaming.ts). */
-  readonly autonaming?: string;
+  /** The stack's `pulumi:autonaming`, read once by `autonamingOf` (../fake-aws/autonaming.ts). */
+  readonly autonaming?: AutonamingByType;
   /** The project, stack and organization an autonaming pattern reads. */
   readonly naming?: PatternContext;
 }
 
 export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
-  const autonaming = autonamingOf(opts.autonaming);
+  const autonaming = opts.autonaming;
   const env = { accountId: opts.accountId, region: opts.region, autonaming, naming: opts.naming };
   const where = (at?: { region?: string; accountId?: string }) => ({
     accountId: at?.accountId ?? env.accountId,
