@@ -183,8 +183,12 @@ describe("provider inputs: the values the newer rules accept", () => {
       "db.t3.micro",
     ])
       expect(refusalsWith(db, { instanceClass }), instanceClass).to.deep.equal([]);
+    // Without the compliant instance's gp3 throughput, which no other type takes.
     for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"])
-      expect(refusalsWith(db, { storageType }), storageType).to.deep.equal([]);
+      expect(
+        refusalsWith(db, { storageType, storageThroughput: undefined }),
+        storageType,
+      ).to.deep.equal([]);
     const cache = "aws:elasticache/cluster:Cluster";
     for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
       expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);

@@ -1,0 +1,153 @@
+// Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
+// provider-inputs-cases.ts: the limits AWS enforces at create (rules-create-compute.ts,
+// rules-create-data.ts): Lambda runtimes Lambda no longer creates, Fargate task sizes, a state
+// machine's log destination, an alarm's evaluation span, KMS key spec and usage, RDS backup
+// retention and storage, Aurora Serverless v2 capacity.
+
+const FUNCTION = "aws:lambda/function:Function";
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const MACHINE = "aws:sfn/stateMachine:StateMachine";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const KEY = "aws:kms/key:Key";
+const DB = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+
+/** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
+export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
+  // FARGATE beside EC2: a Fargate size, written as AWS also reads it.
+  [TASK]: { cpu: "1 vCPU", memory: "8GB" },
+  [MACHINE]: {
+    loggingConfiguration: {
+      level: "FATAL",
+      logDestination: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/states/etl:*",
+    },
+  },
+  [DB]: { backupRetentionPeriod: 35, allocatedStorage: 400, storageThroughput: 500 },
+  [CLUSTER]: {
+    backupRetentionPeriod: 1,
+    serverlessv2ScalingConfiguration: { minCapacity: 0, maxCapacity: 256 },
+  },
+};
+
+/** [type, input, value, words of the refusal, the variant it breaks (if not the compliant one)]. */
+export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  [
+    FUNCTION,
+    "runtime",
+    "nodejs8.10",
+    "nodejs8.10: Lambda blocks creating functions with it since 2020-01-06",
+  ],
+  [FUNCTION, "runtime", "dotnetcore1.0", "since 2019-06-27"],
+  [FUNCTION, "runtime", "nodejs", "since 2016-10-31"],
+  [TASK, "memory", "1024", "Fargate offers no task of cpu 1024 with memory 1024 MiB"],
+  [TASK, "memory", "9 GB", "Fargate offers no task of cpu 1024 with memory 9216 MiB"],
+  [TASK, "cpu", "128", "Fargate offers no task of cpu 128 with memory 8192 MiB"],
+  // Steps of 4096 from 16 GB at 8 vCPU: 62 GB is between two.
+  [TASK, "memory", "63488", "cpu 8192 with memory 63488 MiB", { cpu: "8192", memory: "61440" }],
+  [TASK, "memory", undefined, "a task definition that requires FARGATE needs a task-level memory"],
+  [TASK, "cpu", undefined, "needs a task-level cpu"],
+  [
+    TASK,
+    "cpu",
+    "512",
+    "Windows containers on Fargate need at least 1 vCPU (1024), got 512",
+    { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" }, memory: "2048" },
+  ],
+  [MACHINE, "loggingConfiguration", { level: "ALL" }, "logging level ALL needs a log destination"],
+  [
+    MACHINE,
+    "loggingConfiguration",
+    { level: "ERROR", logDestination: "" },
+    "logging level ERROR needs a log destination",
+  ],
+  // 8641 periods of 10 s: 86410 s, over a day for a period under an hour.
+  [ALARM, "evaluationPeriods", 8641, "8641 periods of 10 s span 86410 s, over the 86400 s"],
+  [ALARM, "evaluationPeriods", 169, "span 608400 s, over the 604800 s", { period: 3600 }],
+  [KEY, "keyUsage", "ENCRYPT_DECRYPT", "a ML_DSA_65 key is for SIGN_VERIFY, not ENCRYPT_DECRYPT"],
+  [
+    KEY,
+    "customerMasterKeySpec",
+    "HMAC_256",
+    "a HMAC_256 key is for GENERATE_VERIFY_MAC, not SIGN_VERIFY",
+  ],
+  [KEY, "customerMasterKeySpec", "SYMMETRIC_DEFAULT", "is for ENCRYPT_DECRYPT, not SIGN_VERIFY"],
+  [
+    KEY,
+    "customerMasterKeySpec",
+    "ECC_NIST_P384",
+    "a ECC_NIST_P384 key is for SIGN_VERIFY or KEY_AGREEMENT, not ENCRYPT_DECRYPT (the default)",
+    { keyUsage: undefined, customerMasterKeySpec: "RSA_4096" },
+  ],
+  [
+    KEY,
+    "keyUsage",
+    "KEY_AGREEMENT",
+    "a ECC_SECG_P256K1 key is for SIGN_VERIFY",
+    { customerMasterKeySpec: "ECC_SECG_P256K1" },
+  ],
+  [
+    DB,
+    "backupRetentionPeriod",
+    36,
+    "expected backupRetentionPeriod to be in the range (0 - 35), got 36",
+  ],
+  [DB, "backupRetentionPeriod", -1, "(0 - 35), got -1"],
+  [
+    DB,
+    "storageThroughput",
+    125,
+    "storage throughput applies only to gp3 storage, not gp2",
+    { storageType: "gp2", storageThroughput: undefined },
+  ],
+  [
+    DB,
+    "iops",
+    20001,
+    "io1 IOPS must be 0.5 to 50 times the storage (400 GiB: 200–20000), got 20001",
+    { storageType: "io1", storageThroughput: undefined, iops: 20000 },
+  ],
+  [DB, "iops", 199, "got 199", { storageType: "io1", storageThroughput: undefined, iops: 200 }],
+  [
+    DB,
+    "iops",
+    1000,
+    "io1 IOPS must be 1 to 50 times the storage (1500 GiB: 1500–75000), got 1000",
+    {
+      storageType: "io1",
+      storageThroughput: undefined,
+      engine: "sqlserver-se",
+      allocatedStorage: 1500,
+      iops: 1500,
+    },
+  ],
+  [
+    CLUSTER,
+    "backupRetentionPeriod",
+    0,
+    "backupRetentionPeriod must be a value from 1 to 35, got 0",
+  ],
+  [
+    CLUSTER,
+    "serverlessv2ScalingConfiguration",
+    { minCapacity: 0.75, maxCapacity: 8 },
+    "minCapacity must be 0 to 256 ACUs in steps of 0.5, got 0.75",
+  ],
+  [
+    CLUSTER,
+    "serverlessv2ScalingConfiguration",
+    { minCapacity: 0, maxCapacity: 0.5 },
+    "maxCapacity must be 1 to 256 ACUs in steps of 0.5, got 0.5",
+  ],
+  [
+    CLUSTER,
+    "serverlessv2ScalingConfiguration",
+    { minCapacity: 0.5, maxCapacity: 256.5 },
+    "got 256.5",
+  ],
+  [
+    CLUSTER,
+    "serverlessv2ScalingConfiguration",
+    { minCapacity: 16, maxCapacity: 8 },
+    "minCapacity 16 is over maxCapacity 8",
+  ],
+];

@@ -1,0 +1,185 @@
+// The limits AWS enforces at create of rules-create-compute.ts and rules-create-data.ts: the values
+// each must let through (every size Fargate offers, each spelling AWS reads, each spec and usage
+// pair, the bounds), a deprecated runtime judged against the day, and values unknown at preview.
+// The one-broken-input cases are in provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusedInputs } from "../../tools/lib/provider-checks";
+import {
+  cpuUnits,
+  memoryMiB,
+  RUNTIME_CREATE_BLOCKED,
+  runtimeBlockedOn,
+} from "../../tools/lib/provider-checks/rules-create-compute";
+import { COMPLIANT } from "./provider-inputs-cases";
+
+const FUNCTION = "aws:lambda/function:Function";
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const MACHINE = "aws:sfn/stateMachine:StateMachine";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+const KEY = "aws:kms/key:Key";
+const DB = "aws:rds/instance:Instance";
+const CLUSTER = "aws:rds/cluster:Cluster";
+
+/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
+function refusalsWith(type: string, change: Record<string, unknown>) {
+  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
+  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
+  return refusedInputs(
+    handBuiltResource(type, "r", inputs, { stack: "dev", project: "p", outputs: {} }),
+  ).map((r) => r.says.join("; "));
+}
+
+describe("provider inputs: limits AWS enforces at create, the values they accept", () => {
+  it("accepts every task size Fargate offers, at each end of each range", () => {
+    const sizes: [number, number[]][] = [
+      [256, [512, 1024, 2048]],
+      [512, [1024, 2048, 3072, 4096]],
+      [1024, [2048, 8192]],
+      [2048, [4096, 16384]],
+      [4096, [8192, 30720]],
+      [8192, [16384, 20480, 61440]],
+      [16384, [32768, 40960, 122880]],
+    ];
+    for (const [cpu, memories] of sizes)
+      for (const memory of memories)
+        expect(
+          refusalsWith(TASK, { cpu: String(cpu), memory: String(memory) }),
+          `${cpu}/${memory}`,
+        ).to.deep.equal([]);
+    // The steps: 3 GB at 2 vCPU, 28 GB at 4 vCPU; the bounds just outside are refused.
+    expect(refusalsWith(TASK, { cpu: "2 vCPU", memory: "5 GB" })).to.deep.equal([]);
+    expect(refusalsWith(TASK, { cpu: "4096", memory: "28672" })).to.deep.equal([]);
+    expect(refusalsWith(TASK, { cpu: "4096", memory: "31744" })).to.have.length(1);
+    expect(refusalsWith(TASK, { cpu: "256", memory: "3072" })).to.have.length(1);
+  });
+
+  it("reads cpu and memory as AWS does, and leaves a task that does not require FARGATE alone", () => {
+    expect([
+      cpuUnits("1024"),
+      cpuUnits("1 vCPU"),
+      cpuUnits(".25 vcpu"),
+      cpuUnits("2vCPU"),
+    ]).to.deep.equal([1024, 1024, 256, 2048]);
+    expect([
+      memoryMiB("512"),
+      memoryMiB("1GB"),
+      memoryMiB("0.5 GB"),
+      memoryMiB("2 gb"),
+    ]).to.deep.equal([512, 1024, 512, 2048]);
+    expect([cpuUnits("one"), memoryMiB("1 TB"), cpuUnits(undefined)]).to.deep.equal([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    // A spelling the check cannot read is left to AWS; EC2 alone takes any size, or none.
+    expect(refusalsWith(TASK, { memory: "lots" })).to.deep.equal([]);
+    for (const change of [
+      { requiresCompatibilities: ["EC2"], cpu: "100", memory: "300" },
+      { requiresCompatibilities: ["EC2"], cpu: undefined, memory: undefined },
+      { requiresCompatibilities: undefined, cpu: undefined },
+    ])
+      expect(refusalsWith(TASK, change), JSON.stringify(change)).to.deep.equal([]);
+    // Windows on Fargate at 1 vCPU and above.
+    const windows = { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } };
+    expect(refusalsWith(TASK, { ...windows, cpu: "1024", memory: "2048" })).to.deep.equal([]);
+  });
+
+  it("judges a runtime against the day Lambda blocks creating functions with it", () => {
+    const validate = (day: string) => runtimeBlockedOn(new Date(day));
+    // The policy's day starts at midnight Pacific time: 08:00 UTC.
+    expect(validate("2020-01-06T07:59:00Z")("nodejs8.10", "runtime")).to.deep.equal([]);
+    expect(validate("2020-01-06T08:00:00Z")("nodejs8.10", "runtime")).to.deep.equal([
+      "runtime nodejs8.10: Lambda blocks creating functions with it since 2020-01-06 (deprecated runtime)",
+    ]);
+    expect(validate("2019-01-01T00:00:00Z")("dotnetcore1.0", "runtime")).to.deep.equal([]);
+    // Every listed runtime is blocked today; current ones, and any unlisted one, never are.
+    for (const runtime of Object.keys(RUNTIME_CREATE_BLOCKED))
+      expect(refusalsWith(FUNCTION, { runtime }), runtime).to.have.length(1);
+    for (const runtime of ["nodejs22.x", "python3.13", "java21", "provided.al2023", "nodejs26.x"])
+      expect(refusalsWith(FUNCTION, { runtime }), runtime).to.deep.equal([]);
+  });
+
+  it("accepts each KMS key spec with each usage CreateKey allows, and specs it does not list", () => {
+    const pairs: [string | undefined, string | undefined][] = [
+      [undefined, undefined],
+      ["SYMMETRIC_DEFAULT", "ENCRYPT_DECRYPT"],
+      ["RSA_2048", undefined],
+      ["RSA_3072", "SIGN_VERIFY"],
+      ["ECC_NIST_P256", "KEY_AGREEMENT"],
+      ["ECC_NIST_P521", "SIGN_VERIFY"],
+      ["ECC_SECG_P256K1", "SIGN_VERIFY"],
+      ["HMAC_512", "GENERATE_VERIFY_MAC"],
+      ["SM2", "KEY_AGREEMENT"],
+      ["ML_DSA_87", "SIGN_VERIFY"],
+      // A spec newer than the table: left to AWS.
+      ["ML_KEM_768", "ENCAPSULATE_DECAPSULATE"],
+    ];
+    for (const [customerMasterKeySpec, keyUsage] of pairs)
+      expect(
+        refusalsWith(KEY, { customerMasterKeySpec, keyUsage }),
+        `${customerMasterKeySpec} ${keyUsage}`,
+      ).to.deep.equal([]);
+  });
+
+  it("accepts RDS storage and retention at their bounds, and IOPS the page states no ratio for", () => {
+    for (const backupRetentionPeriod of [0, 1, 35])
+      expect(refusalsWith(DB, { backupRetentionPeriod })).to.deep.equal([]);
+    const io1 = { storageType: "io1", storageThroughput: undefined, allocatedStorage: 100 };
+    for (const iops of [50, 1000, 5000])
+      expect(refusalsWith(DB, { ...io1, iops }), `${iops}`).to.deep.equal([]);
+    // io2 and gp3 take other ratios: not judged.
+    expect(refusalsWith(DB, { ...io1, storageType: "io2", iops: 100_000 })).to.deep.equal([]);
+    expect(refusalsWith(DB, { iops: 64_000, storageThroughput: 4000 })).to.deep.equal([]);
+    for (const backupRetentionPeriod of [1, 35])
+      expect(refusalsWith(CLUSTER, { backupRetentionPeriod })).to.deep.equal([]);
+    for (const scaling of [
+      { minCapacity: 0.5, maxCapacity: 1 },
+      { minCapacity: 8, maxCapacity: 8 },
+      { minCapacity: 2.5, maxCapacity: 128.5 },
+    ])
+      expect(
+        refusalsWith(CLUSTER, { serverlessv2ScalingConfiguration: scaling }),
+        JSON.stringify(scaling),
+      ).to.deep.equal([]);
+  });
+
+  it("accepts an alarm spanning exactly a day or a week, and a state machine not logging", () => {
+    expect(refusalsWith(ALARM, { period: 10, evaluationPeriods: 8640 })).to.deep.equal([]);
+    expect(refusalsWith(ALARM, { period: 60, evaluationPeriods: 1440 })).to.deep.equal([]);
+    expect(refusalsWith(ALARM, { period: 3600, evaluationPeriods: 168 })).to.deep.equal([]);
+    expect(refusalsWith(ALARM, { period: 86_400, evaluationPeriods: 7 })).to.deep.equal([]);
+    for (const loggingConfiguration of [{ level: "OFF" }, undefined])
+      expect(refusalsWith(MACHINE, { loggingConfiguration })).to.deep.equal([]);
+  });
+
+  it("does not judge a value unknown at preview, nor a check that reads one", () => {
+    expect(refusalsWith(FUNCTION, { runtime: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(TASK, { cpu: UNKNOWN, memory: "1" })).to.deep.equal([]);
+    expect(
+      refusalsWith(TASK, { requiresCompatibilities: [UNKNOWN], memory: undefined }),
+    ).to.deep.equal([]);
+    expect(
+      refusalsWith(MACHINE, { loggingConfiguration: { level: "ALL", logDestination: UNKNOWN } }),
+    ).to.deep.equal([]);
+    expect(refusalsWith(ALARM, { evaluationPeriods: UNKNOWN, period: 86_400 })).to.deep.equal([]);
+    expect(
+      refusalsWith(KEY, { customerMasterKeySpec: "HMAC_256", keyUsage: UNKNOWN }),
+    ).to.deep.equal([]);
+    expect(
+      refusalsWith(DB, {
+        storageType: "io1",
+        storageThroughput: undefined,
+        iops: 1,
+        allocatedStorage: UNKNOWN,
+      }),
+    ).to.deep.equal([]);
+    expect(refusalsWith(DB, { backupRetentionPeriod: UNKNOWN })).to.deep.equal([]);
+    expect(
+      refusalsWith(CLUSTER, {
+        serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: UNKNOWN },
+      }),
+    ).to.deep.equal([]);
+  });
+});
