@@ -247,8 +247,26 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect(long.map((r) => r.by)).to.deep.equal(["aws", "aws"]);
     expect(long.flatMap((r) => r.says)).to.deep.equal([
       "the TXT value is sent quoted, 4002 characters, over 4000",
-      "the TXT value's strings are of at most 255 characters, its 1st has 4000",
+      "the TXT value's strings are of at most 255 bytes, its 1st has 4000",
     ]);
+    // A string's 255 are bytes (RFC 1035, 3.3): a non-ASCII character counts as its UTF-8 bytes, a
+    // \ddd escape as the one byte it stands for; the 4000 stay characters of the value.
+    const txt = (v: string) =>
+      refusalsWith(record, { ...values, type: "TXT", records: [v] }).flatMap((r) => r.says);
+    expect(txt("é".repeat(127) + "t")).to.deep.equal([]);
+    expect(txt("\\303\\251".repeat(127) + "t")).to.deep.equal([]);
+    expect(txt("é".repeat(128))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 1st has 256",
+    ]);
+    expect(txt("€".repeat(85) + '""' + "€".repeat(86))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 2nd has 258",
+    ]);
+    expect(txt("😀".repeat(64))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 1st has 256",
+    ]);
+    // 2000 two-byte characters, quoted: 2002 characters sent, under 4000; split into strings of 127.
+    const accented = Array.from({ length: 16 }, (_, i) => "é".repeat(i < 15 ? 127 : 95)).join('""');
+    expect(txt(accented)).to.deep.equal([]);
     // A value the check cannot read as quoted strings is left to Route 53.
     expect(
       refusalsWith(record, { ...values, type: "TXT", records: ['a"b' + "t".repeat(300)] }),
