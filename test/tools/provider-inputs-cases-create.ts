@@ -122,6 +122,12 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
   ],
   [
     CLUSTER,
+    "engineMode",
+    "serverless",
+    "engineMode serverless is Aurora Serverless v1, at its end of life since 2025-03-31",
+  ],
+  [
+    CLUSTER,
     "backupRetentionPeriod",
     0,
     "backupRetentionPeriod must be a value from 1 to 35, got 0",

@@ -12,6 +12,7 @@ import {
   RUNTIME_CREATE_BLOCKED,
   runtimeBlockedOn,
 } from "../../tools/lib/provider-checks/rules-create-compute";
+import { serverlessV1EndedOn } from "../../tools/lib/provider-checks/rules-create-data";
 import { COMPLIANT } from "./provider-inputs-cases";
 
 const FUNCTION = "aws:lambda/function:Function";
@@ -134,6 +135,15 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     expect(refusalsWith(DB, { iops: 64_000, storageThroughput: 4000 })).to.deep.equal([]);
     for (const backupRetentionPeriod of [1, 35])
       expect(refusalsWith(CLUSTER, { backupRetentionPeriod })).to.deep.equal([]);
+    for (const engineMode of ["provisioned", "global", "parallelquery"])
+      expect(refusalsWith(CLUSTER, { engineMode }), engineMode).to.deep.equal([]);
+    // Serverless v1 until its end of life.
+    expect(
+      serverlessV1EndedOn(new Date("2025-03-31T07:59:00Z"))("serverless", "engineMode"),
+    ).to.deep.equal([]);
+    expect(
+      serverlessV1EndedOn(new Date("2025-03-31T08:00:00Z"))("serverless", "engineMode"),
+    ).to.have.length(1);
     for (const scaling of [
       { minCapacity: 0.5, maxCapacity: 1 },
       { minCapacity: 8, maxCapacity: 8 },
@@ -176,6 +186,7 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       }),
     ).to.deep.equal([]);
     expect(refusalsWith(DB, { backupRetentionPeriod: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(CLUSTER, { engineMode: UNKNOWN })).to.deep.equal([]);
     expect(
       refusalsWith(CLUSTER, {
         serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: UNKNOWN },

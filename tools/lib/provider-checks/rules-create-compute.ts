@@ -32,19 +32,25 @@ export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
 
 /**
  * A runtime Lambda no longer creates functions with on `today` (the policy's days start at
- * midnight, Pacific time: a day is judged blocked from its end in UTC-8, so no later zone sees a
- * refusal early). `today` is the check's own clock unless a caller gives one.
+ * midnight, Pacific time). `today` is the check's own clock unless a caller gives one.
  */
 export function runtimeBlockedOn(today: Date = new Date()): Validator {
   return (v, k) => {
     if (typeof v !== "string") return [];
     const day = RUNTIME_CREATE_BLOCKED[v];
     if (!day) return [];
-    const from = Date.parse(`${day}T08:00:00Z`);
-    return today.getTime() >= from
+    return dayHasCome(day, today)
       ? [`${k} ${v}: Lambda blocks creating functions with it since ${day} (deprecated runtime)`]
       : [];
   };
+}
+
+/**
+ * Whether a day AWS names (`YYYY-MM-DD`) has begun by `today` everywhere: from midnight Pacific
+ * time (08:00 UTC), the zone AWS's deprecation tables use, so no zone sees a refusal early.
+ */
+export function dayHasCome(day: string, today: Date): boolean {
+  return today.getTime() >= Date.parse(`${day}T08:00:00Z`);
 }
 
 /** A Fargate task's cpu in CPU units: "256", "1024", "1 vCPU", ".25 vcpu"; undefined otherwise. */

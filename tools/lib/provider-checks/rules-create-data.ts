@@ -4,7 +4,8 @@
 // Each rule cites the AWS API reference page that documents the limit.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
-import { intBetween } from "./validators";
+import { intBetween, Validator } from "./validators";
+import { dayHasCome } from "./rules-create-compute";
 
 const KEY = "aws:kms/key:Key";
 const DB = "aws:rds/instance:Instance";
@@ -15,6 +16,25 @@ const CREATE_INSTANCE = `${RDS_API}/API_CreateDBInstance.html`;
 const CREATE_CLUSTER = `${RDS_API}/API_CreateDBCluster.html`;
 const SERVERLESS_V2 = `${RDS_API}/API_ServerlessV2ScalingConfiguration.html`;
 const CREATE_KEY = "https://docs.aws.amazon.com/kms/latest/APIReference/API_CreateKey.html";
+/**
+ * "AWS has announced the end-of-life date for Aurora Serverless v1: March 31st, 2025" (the page's
+ * notice; its Chinese edition of the feature's region table adds that creating new v1 clusters
+ * was blocked from January 8, 2025). A cluster of engine mode `serverless` is v1.
+ */
+const SERVERLESS_V1 =
+  "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/aurora-serverless.create.html";
+const SERVERLESS_V1_END = "2025-03-31";
+
+/** Engine mode `serverless` (Aurora Serverless v1) once its end of life has come on `today`. */
+export function serverlessV1EndedOn(today: Date = new Date()): Validator {
+  return (v, k) =>
+    v === "serverless" && dayHasCome(SERVERLESS_V1_END, today)
+      ? [
+          `${k} serverless is Aurora Serverless v1, at its end of life since ${SERVERLESS_V1_END}: ` +
+            "no new v1 cluster is created",
+        ]
+      : [];
+}
 
 /**
  * API_CreateKey, `KeyUsage` (default ENCRYPT_DECRYPT): symmetric encryption keys ENCRYPT_DECRYPT;
@@ -141,6 +161,14 @@ const serverlessV2Range: CrossRule = {
 };
 
 export const CREATE_DATA_RULES: readonly InputRule[] = [
+  awsRule(
+    CLUSTER,
+    "engineMode",
+    "engineMode",
+    serverlessV1EndedOn(),
+    "Aurora Serverless v2: engineMode provisioned (the default) with serverlessv2ScalingConfiguration and instances of class db.serverless",
+    SERVERLESS_V1,
+  ),
   // API_CreateDBInstance, BackupRetentionPeriod: "Must be a value from 0 to 35."
   awsRule(
     DB,
