@@ -2,7 +2,8 @@
 // provider-inputs-cases.ts: the limits AWS enforces at create (rules-create-compute.ts,
 // rules-create-data.ts): Lambda runtimes Lambda no longer creates, Fargate task sizes, a state
 // machine's log destination, an alarm's evaluation span, KMS key spec and usage, RDS backup
-// retention and storage, Aurora Serverless v2 capacity.
+// retention and storage, Aurora Serverless v1 and v2, API Gateway stage names and variables, SES
+// configuration set names (rules-create-services.ts).
 
 const FUNCTION = "aws:lambda/function:Function";
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -11,6 +12,10 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const KEY = "aws:kms/key:Key";
 const DB = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
+const STAGE = "aws:apigateway/stage:Stage";
+const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
+const CONFIGURATION_SET = "aws:ses/configurationSet:ConfigurationSet";
+const CONFIGURATION_SET_V2 = "aws:sesv2/configurationSet:ConfigurationSet";
 
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -27,10 +32,37 @@ export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
     backupRetentionPeriod: 1,
     serverlessv2ScalingConfiguration: { minCapacity: 0, maxCapacity: 256 },
   },
+  [STAGE]: { variables: { env: "prod_1", url: "https://example.com/a-b.c~d?e=f&g=h,i#j" } },
+  [STAGE_V2]: { stageVariables: { lambdaAlias: "live" } },
+  [CONFIGURATION_SET_V2]: { configurationSetName: "Transactional_mail-".padEnd(64, "x") },
 };
 
 /** [type, input, value, words of the refusal, the variant it breaks (if not the compliant one)]. */
 export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  [
+    STAGE,
+    "stageName",
+    "prod.v1",
+    'stageName "prod.v1": only letters, digits, hyphens and underscores',
+  ],
+  [STAGE, "stageName", "s".repeat(129), "stageName is 129 characters, over 128"],
+  [
+    STAGE,
+    "variables",
+    { "my-var": "x" },
+    'the variable name "my-var" may hold letters, digits and _ only',
+  ],
+  [STAGE, "variables", { env: "two words" }, 'the value of env, "two words", may hold'],
+  [STAGE_V2, "name", "v1.0", 'StageName "v1.0": only letters'],
+  [STAGE_V2, "stageVariables", { alias: "a b" }, "the value of alias"],
+  [CONFIGURATION_SET, "name", "mail.set", 'Name "mail.set": only letters'],
+  [
+    CONFIGURATION_SET_V2,
+    "configurationSetName",
+    "c".repeat(65),
+    "ConfigurationSetName is 65 characters, over 64",
+  ],
+  [CONFIGURATION_SET_V2, "configurationSetName", "my set", "only letters, digits"],
   [
     FUNCTION,
     "runtime",

@@ -164,6 +164,19 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       expect(refusalsWith(MACHINE, { loggingConfiguration })).to.deep.equal([]);
   });
 
+  it("accepts the HTTP API's $default stage, stage names at 128, and no variables", () => {
+    const stage = "aws:apigateway/stage:Stage";
+    const stageV2 = "aws:apigatewayv2/stage:Stage";
+    expect(refusalsWith(stage, { stageName: "a".repeat(128), variables: undefined })).to.deep.equal(
+      [],
+    );
+    for (const name of ["$default", "prod", "v1_beta-2"])
+      expect(refusalsWith(stageV2, { name }), name).to.deep.equal([]);
+    expect(refusalsWith(stageV2, { stageVariables: {} })).to.deep.equal([]);
+    const set = "aws:sesv2/configurationSet:ConfigurationSet";
+    expect(refusalsWith(set, { configurationSetName: "a" })).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     expect(refusalsWith(FUNCTION, { runtime: UNKNOWN })).to.deep.equal([]);
     expect(refusalsWith(TASK, { cpu: UNKNOWN, memory: "1" })).to.deep.equal([]);
@@ -187,6 +200,9 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     ).to.deep.equal([]);
     expect(refusalsWith(DB, { backupRetentionPeriod: UNKNOWN })).to.deep.equal([]);
     expect(refusalsWith(CLUSTER, { engineMode: UNKNOWN })).to.deep.equal([]);
+    expect(
+      refusalsWith("aws:apigateway/stage:Stage", { stageName: UNKNOWN, variables: { a: UNKNOWN } }),
+    ).to.deep.equal([]);
     expect(
       refusalsWith(CLUSTER, {
         serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: UNKNOWN },
