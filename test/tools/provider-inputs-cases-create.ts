@@ -27,9 +27,10 @@ export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
       logDestination: "arn:aws:logs:us-east-1:123456789012:log-group:/aws/states/etl:*",
     },
   },
-  [DB]: { backupRetentionPeriod: 35, allocatedStorage: 400, storageThroughput: 500 },
+  [DB]: { backupRetentionPeriod: 35, allocatedStorage: 400, storageThroughput: 500, port: 65535 },
   [CLUSTER]: {
     backupRetentionPeriod: 1,
+    port: 1150,
     serverlessv2ScalingConfiguration: { minCapacity: 0, maxCapacity: 256 },
   },
   [STAGE]: { variables: { env: "prod_1", url: "https://example.com/a-b.c~d?e=f&g=h,i#j" } },
@@ -124,6 +125,10 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     "expected backupRetentionPeriod to be in the range (0 - 35), got 36",
   ],
   [DB, "backupRetentionPeriod", -1, "(0 - 35), got -1"],
+  [DB, "port", 1149, "port must be 1150 to 65535, got 1149"],
+  [DB, "port", 65536, "got 65536"],
+  [DB, "port", 3389, "port 3389 is one RDS for SQL Server reserves", { engine: "sqlserver-ex" }],
+  [CLUSTER, "port", 80, "expected port to be in the range (1150 - 65535), got 80"],
   [
     DB,
     "storageThroughput",

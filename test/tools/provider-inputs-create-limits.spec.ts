@@ -127,6 +127,14 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
   it("accepts RDS storage and retention at their bounds, and IOPS the page states no ratio for", () => {
     for (const backupRetentionPeriod of [0, 1, 35])
       expect(refusalsWith(DB, { backupRetentionPeriod })).to.deep.equal([]);
+    // 3389 is refused for SQL Server only; 1150 and 65535 for every engine.
+    for (const [port, engine] of [
+      [3389, "postgres"],
+      [1150, "sqlserver-se"],
+      [1433, "sqlserver-ee"],
+      [5432, undefined],
+    ] as const)
+      expect(refusalsWith(DB, { port, engine }), `${port} ${engine}`).to.deep.equal([]);
     const io1 = { storageType: "io1", storageThroughput: undefined, allocatedStorage: 100 };
     for (const iops of [50, 1000, 5000])
       expect(refusalsWith(DB, { ...io1, iops }), `${iops}`).to.deep.equal([]);

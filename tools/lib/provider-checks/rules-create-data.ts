@@ -161,6 +161,15 @@ const serverlessV2Range: CrossRule = {
 };
 
 export const CREATE_DATA_RULES: readonly InputRule[] = [
+  // API_CreateDBCluster, Port: "Valid Values: 1150-65535".
+  awsRule(
+    CLUSTER,
+    "port",
+    "port",
+    intBetween(1150, 65535),
+    "a port from 1150 to 65535, or leave it to the engine's default (3306 or 5432)",
+    CREATE_CLUSTER,
+  ),
   awsRule(
     CLUSTER,
     "engineMode",
@@ -191,7 +200,34 @@ export const CREATE_DATA_RULES: readonly InputRule[] = [
   ),
 ];
 
+/**
+ * API_CreateDBInstance, `Port`: "Valid Values: 1150-65535 … For RDS for Microsoft SQL Server, the
+ * value can't be 1234, 1434, 3260, 3343, 3389, 47001, or 49152-49156."
+ */
+const SQL_SERVER_RESERVED = [
+  1234, 1434, 3260, 3343, 3389, 47001, 49152, 49153, 49154, 49155, 49156,
+];
+const instancePort: CrossRule = {
+  type: DB,
+  what: "a port from 1150 to 65535, not one SQL Server reserves",
+  reads: ["port", "engine"],
+  check: (inputs) => {
+    const port = inputs.port;
+    if (typeof port !== "number") return [];
+    if (port < 1150 || port > 65535)
+      return [{ prop: "port", value: port, says: `port must be 1150 to 65535, got ${port}` }];
+    const sqlServer = typeof inputs.engine === "string" && inputs.engine.startsWith("sqlserver");
+    return sqlServer && SQL_SERVER_RESERVED.includes(port)
+      ? [{ prop: "port", value: port, says: `port ${port} is one RDS for SQL Server reserves` }]
+      : [];
+  },
+  fix: "a port from 1150 to 65535 (SQL Server: not 1234, 1434, 3260, 3343, 3389, 47001 or 49152-49156), or leave it to the engine's default",
+  source: CREATE_INSTANCE,
+  by: "aws",
+};
+
 export const CREATE_DATA_CROSS_RULES: readonly CrossRule[] = [
+  instancePort,
   keySpecUsage,
   instanceStorage,
   serverlessV2Range,
