@@ -72,6 +72,13 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
   ],
   [FUNCTION, "runtime", "dotnetcore1.0", "since 2019-06-27"],
   [FUNCTION, "runtime", "nodejs", "since 2016-10-31"],
+  [
+    FUNCTION,
+    "runtime",
+    "python2.7",
+    "python2.7: Lambda blocks creating functions with it since 2021-07-15",
+  ],
+  [FUNCTION, "runtime", "nodejs10.x", "since 2021-05-28"],
   [TASK, "memory", "1024", "Fargate offers no task of cpu 1024 with memory 1024 MiB"],
   [TASK, "memory", "9 GB", "Fargate offers no task of cpu 1024 with memory 9216 MiB"],
   [TASK, "cpu", "128", "Fargate offers no task of cpu 128 with memory 8192 MiB"],

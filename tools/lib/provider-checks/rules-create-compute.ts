@@ -13,10 +13,13 @@ const MACHINE = "aws:sfn/stateMachine:StateMachine";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 /**
- * The runtime support policy's deprecation table, "Deprecation (Create)" column: the day from
- * which Lambda refuses to create a function with the runtime (a function already created keeps
- * running). Only the rows whose dates the page states are listed; a runtime AWS has announced for
- * a later date, or one whose date moved, is not judged here.
+ * The day from which Lambda refuses to create a function with the runtime (a function already
+ * created keeps running), as the runtime support policy page states it: its deprecation table's
+ * "Deprecation (Create)" column (nodejs to nodejs8.10); a later edition's "Deprecation completed
+ * date" of nodejs10.x (creates and updates both blocked by then); and its sentence "End of support
+ * (phase 1) for the Python 2.7 runtime started on July 15, 2021", phase 1 being when "you can no
+ * longer create functions that use the runtime". Only dates the page states are listed; a runtime
+ * AWS has announced for a later date, or whose date it has moved, is not judged here.
  */
 export const RUNTIME_POLICY =
   "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html";
@@ -28,6 +31,8 @@ export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
   "dotnetcore2.0": "2019-04-30",
   "dotnetcore1.0": "2019-06-27",
   "nodejs8.10": "2020-01-06",
+  "nodejs10.x": "2021-05-28",
+  "python2.7": "2021-07-15",
 };
 
 /**
