@@ -6,9 +6,9 @@ import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
+import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
 import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
-import { COMPLIANT } from "./provider-inputs-cases";
+import { COMPLIANT, refusalsWith } from "./provider-inputs-cases";
 import { imageLifecyclePolicy } from "../../components/runtime/task";
 
 const JOB = "aws:glue/job:Job";
@@ -50,13 +50,6 @@ export const ARCHIVE_POLICY = {
 
 function resource(type: string, inputs: Record<string, unknown>, name = "r"): EngineResource {
   return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
-}
-
-/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
-function refusalsWith(type: string, change: Record<string, unknown>) {
-  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
-  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
-  return refusedInputs(resource(type, inputs));
 }
 
 describe("provider inputs: limits AWS enforces at create", () => {

@@ -3,9 +3,7 @@
 // pair, the bounds), a deprecated runtime judged against the day, and values unknown at preview.
 // The one-broken-input cases are in provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
-import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { refusedInputs } from "../../tools/lib/provider-checks";
 import {
   cpuUnits,
   memoryMiB,
@@ -13,7 +11,7 @@ import {
   runtimeBlockedOn,
 } from "../../tools/lib/provider-checks/rules-create-compute";
 import { serverlessV1EndedOn } from "../../tools/lib/provider-checks/rules-create-data";
-import { COMPLIANT } from "./provider-inputs-cases";
+import { refusalsWith as refusals } from "./provider-inputs-cases";
 
 const FUNCTION = "aws:lambda/function:Function";
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -23,14 +21,9 @@ const KEY = "aws:kms/key:Key";
 const DB = "aws:rds/instance:Instance";
 const CLUSTER = "aws:rds/cluster:Cluster";
 
-/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
-function refusalsWith(type: string, change: Record<string, unknown>) {
-  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
-  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
-  return refusedInputs(
-    handBuiltResource(type, "r", inputs, { stack: "dev", project: "p", outputs: {} }),
-  ).map((r) => r.says.join("; "));
-}
+/** The refusals' words of the compliant resource of `type` with `change` applied. */
+const refusalsWith = (type: string, change: Record<string, unknown>) =>
+  refusals(type, change).map((r) => r.says.join("; "));
 
 describe("provider inputs: limits AWS enforces at create, the values they accept", () => {
   it("accepts every task size Fargate offers, at each end of each range", () => {
