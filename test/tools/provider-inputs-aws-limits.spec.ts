@@ -8,7 +8,8 @@ import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
 import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
-import { COMPLIANT, refusalsWith } from "./provider-inputs-cases";
+import { COMPLIANT } from "./provider-inputs-cases";
+import { refusalsWith } from "./provider-inputs-refusals";
 import { imageLifecyclePolicy } from "../../components/runtime/task";
 
 const JOB = "aws:glue/job:Job";

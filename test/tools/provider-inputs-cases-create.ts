@@ -5,13 +5,13 @@
 // retention and storage, Aurora Serverless v1 and v2, API Gateway stage names and variables, SES
 // configuration set names (rules-create-services.ts).
 
-const FUNCTION = "aws:lambda/function:Function";
-const TASK = "aws:ecs/taskDefinition:TaskDefinition";
-const MACHINE = "aws:sfn/stateMachine:StateMachine";
-const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const KEY = "aws:kms/key:Key";
-const DB = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+export const FUNCTION = "aws:lambda/function:Function";
+export const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+export const MACHINE = "aws:sfn/stateMachine:StateMachine";
+export const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+export const KEY = "aws:kms/key:Key";
+export const DB = "aws:rds/instance:Instance";
+export const CLUSTER = "aws:rds/cluster:Cluster";
 const STAGE = "aws:apigateway/stage:Stage";
 const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
 const CONFIGURATION_SET = "aws:ses/configurationSet:ConfigurationSet";
@@ -78,7 +78,14 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     "python2.7",
     "python2.7: Lambda blocks creating functions with it since 2021-07-15",
   ],
-  [FUNCTION, "runtime", "nodejs10.x", "since 2021-05-28"],
+  [FUNCTION, "runtime", "nodejs10.x", "since 2021-07-30"],
+  [
+    FUNCTION,
+    "runtime",
+    "python3.6",
+    "python3.6: Lambda blocks creating functions with it since 2022-07-18",
+  ],
+  [FUNCTION, "runtime", "nodejs14.x", "since 2024-01-09"],
   [TASK, "memory", "1024", "Fargate offers no task of cpu 1024 with memory 1024 MiB"],
   [TASK, "memory", "9 GB", "Fargate offers no task of cpu 1024 with memory 9216 MiB"],
   [TASK, "cpu", "128", "Fargate offers no task of cpu 128 with memory 8192 MiB"],
@@ -90,8 +97,23 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     TASK,
     "cpu",
     "512",
-    "Windows containers on Fargate need at least 1 vCPU (1024), got 512",
+    "Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got 512",
     { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" }, memory: "2048" },
+  ],
+  // 8 and 16 vCPU are Linux-only sizes: a Windows task at either is refused, at a memory Linux has.
+  [
+    TASK,
+    "cpu",
+    "8 vCPU",
+    "Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got 8192",
+    { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" }, memory: "16384" },
+  ],
+  [
+    TASK,
+    "cpu",
+    "16384",
+    "got 16384",
+    { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_FULL" }, memory: "32768" },
   ],
   [MACHINE, "loggingConfiguration", { level: "ALL" }, "logging level ALL needs a log destination"],
   [
@@ -129,7 +151,7 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     DB,
     "backupRetentionPeriod",
     36,
-    "expected backupRetentionPeriod to be in the range (0 - 35), got 36",
+    "expected backup_retention_period to be in the range (0 - 35), got 36",
   ],
   [DB, "backupRetentionPeriod", -1, "(0 - 35), got -1"],
   [DB, "port", 1149, "port must be 1150 to 65535, got 1149"],
@@ -175,6 +197,12 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     "backupRetentionPeriod",
     0,
     "backupRetentionPeriod must be a value from 1 to 35, got 0",
+  ],
+  [
+    CLUSTER,
+    "backupRetentionPeriod",
+    36,
+    "expected backup_retention_period to be at most (35), got 36",
   ],
   [
     CLUSTER,

@@ -2,8 +2,6 @@
 // tables cover with inputs the provider accepts, and inputs broken one at a time with the words of
 // the provider's message each must draw.
 
-import { handBuiltResource } from "../../tools/lib/engine/registration";
-import { refusedInputs } from "../../tools/lib/provider-checks";
 import { API_BROKEN, API_COMPLIANT } from "./provider-inputs-cases-api";
 import { CACHE_BROKEN, CACHE_COMPLIANT } from "./provider-inputs-cases-cache";
 import { EDGE_BROKEN, EDGE_COMPLIANT } from "./provider-inputs-cases-edge";
@@ -419,10 +417,3 @@ export const BROKEN = [
   ...CREATE_BROKEN,
 ];
 
-/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
-export function refusalsWith(type: string, change: Record<string, unknown>) {
-  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
-  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
-  const meta = { stack: "dev", project: "p", outputs: {} };
-  return refusedInputs(handBuiltResource(type, "r", inputs, meta));
-}

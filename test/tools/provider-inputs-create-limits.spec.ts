@@ -4,22 +4,17 @@
 // The one-broken-input cases are in provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { CROSS_RULES } from "../../tools/lib/provider-checks";
 import {
   cpuUnits,
+  dayHasCome,
   memoryMiB,
   RUNTIME_CREATE_BLOCKED,
   runtimeBlockedOn,
 } from "../../tools/lib/provider-checks/rules-create-compute";
 import { serverlessV1EndedOn } from "../../tools/lib/provider-checks/rules-create-data";
-import { refusalsWith as refusals } from "./provider-inputs-cases";
-
-const FUNCTION = "aws:lambda/function:Function";
-const TASK = "aws:ecs/taskDefinition:TaskDefinition";
-const MACHINE = "aws:sfn/stateMachine:StateMachine";
-const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
-const KEY = "aws:kms/key:Key";
-const DB = "aws:rds/instance:Instance";
-const CLUSTER = "aws:rds/cluster:Cluster";
+import { ALARM, CLUSTER, DB, FUNCTION, KEY, MACHINE, TASK } from "./provider-inputs-cases-create";
+import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
 /** The refusals' words of the compliant resource of `type` with `change` applied. */
 const refusalsWith = (type: string, change: Record<string, unknown>) =>
@@ -75,9 +70,20 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       { requiresCompatibilities: undefined, cpu: undefined },
     ])
       expect(refusalsWith(TASK, change), JSON.stringify(change)).to.deep.equal([]);
-    // Windows on Fargate at 1 vCPU and above.
+    // Windows on Fargate at 1, 2 and 4 vCPU, each at the ends of its memory range.
     const windows = { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" } };
-    expect(refusalsWith(TASK, { ...windows, cpu: "1024", memory: "2048" })).to.deep.equal([]);
+    for (const [cpu, memory] of [
+      ["1024", "2048"],
+      ["1 vCPU", "8 GB"],
+      ["2048", "4096"],
+      ["2048", "16384"],
+      ["4 vCPU", "8192"],
+      ["4096", "30720"],
+    ])
+      expect(refusalsWith(TASK, { ...windows, cpu, memory }), `${cpu}/${memory}`).to.deep.equal([]);
+    // A family of no Windows name is Linux: 8 vCPU is a size there.
+    const linux = { runtimePlatform: { operatingSystemFamily: "LINUX" } };
+    expect(refusalsWith(TASK, { ...linux, cpu: "8192", memory: "16384" })).to.deep.equal([]);
   });
 
   it("judges a runtime against the day Lambda blocks creating functions with it", () => {
@@ -88,11 +94,53 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       "runtime nodejs8.10: Lambda blocks creating functions with it since 2020-01-06 (deprecated runtime)",
     ]);
     expect(validate("2019-01-01T00:00:00Z")("dotnetcore1.0", "runtime")).to.deep.equal([]);
+    // nodejs10.x: creates stopped on 2021-07-30 (AWS's notice), not on the later page's
+    // "Deprecation completed" 2021-05-28: a function created in June 2021 was accepted.
+    expect(validate("2021-06-15T12:00:00Z")("nodejs10.x", "runtime")).to.deep.equal([]);
+    expect(validate("2021-07-30T08:00:00Z")("nodejs10.x", "runtime")).to.have.length(1);
+    expect(validate("2022-07-18T07:59:00Z")("python3.6", "runtime")).to.deep.equal([]);
+    expect(validate("2024-01-09T08:00:00Z")("nodejs14.x", "runtime")).to.have.length(1);
+    // The first notice's 2023-11-27 for nodejs14.x was moved later: not refused in between.
+    expect(validate("2023-12-01T00:00:00Z")("nodejs14.x", "runtime")).to.deep.equal([]);
     // Every listed runtime is blocked today; current ones, and any unlisted one, never are.
     for (const runtime of Object.keys(RUNTIME_CREATE_BLOCKED))
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.have.length(1);
     for (const runtime of ["nodejs22.x", "python3.13", "java21", "provided.al2023", "nodejs26.x"])
       expect(refusalsWith(FUNCTION, { runtime }), runtime).to.deep.equal([]);
+  });
+
+  it("takes a day AWS names to start at 08:00 UTC, winter and summer alike", () => {
+    // Midnight Pacific standard time; under daylight time (07:00 UTC) an hour late, never early.
+    for (const day of ["2024-01-09", "2021-07-30"]) {
+      expect(dayHasCome(day, new Date(`${day}T07:59:59Z`)), day).to.equal(false);
+      expect(dayHasCome(day, new Date(`${day}T08:00:00Z`)), day).to.equal(true);
+    }
+    expect(dayHasCome("2021-07-30", new Date("2021-07-29T23:00:00Z"))).to.equal(false);
+  });
+
+  it("names in the KMS fix every spec family CreateKey pairs with a usage", () => {
+    const rule = CROSS_RULES.find((r) => r.type === KEY && r.reads.includes("keyUsage"));
+    for (const family of ["SYMMETRIC_DEFAULT", "HMAC_", "RSA_", "ECC_NIST_", "ECC_SECG_P256K1"])
+      expect(rule?.fix, family).to.include(family);
+    for (const family of ["ML_DSA_", "SM2"]) expect(rule?.fix, family).to.include(family);
+  });
+
+  it("refuses an RDS backup retention over 35 at preview, as the provider does", () => {
+    const [instance] = refusals(DB, { backupRetentionPeriod: 36 });
+    expect([instance.by, instance.source]).to.deep.equal([
+      "provider",
+      "hashicorp/terraform-provider-aws internal/service/rds/instance.go",
+    ]);
+    const [cluster, ...more] = refusals(CLUSTER, { backupRetentionPeriod: 36 });
+    expect(more).to.deep.equal([]);
+    expect([cluster.by, cluster.source, cluster.says]).to.deep.equal([
+      "provider",
+      "hashicorp/terraform-provider-aws internal/service/rds/cluster.go",
+      ["expected backup_retention_period to be at most (35), got 36"],
+    ]);
+    // 0 on a cluster passes the provider and is AWS's refusal, at create.
+    const [zero] = refusals(CLUSTER, { backupRetentionPeriod: 0 });
+    expect(zero.by).to.equal("aws");
   });
 
   it("accepts each KMS key spec with each usage CreateKey allows, and specs it does not list", () => {
@@ -179,35 +227,64 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
   });
 
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
-    expect(refusalsWith(FUNCTION, { runtime: UNKNOWN })).to.deep.equal([]);
-    expect(refusalsWith(TASK, { cpu: UNKNOWN, memory: "1" })).to.deep.equal([]);
-    expect(
-      refusalsWith(TASK, { requiresCompatibilities: [UNKNOWN], memory: undefined }),
-    ).to.deep.equal([]);
-    expect(
-      refusalsWith(MACHINE, { loggingConfiguration: { level: "ALL", logDestination: UNKNOWN } }),
-    ).to.deep.equal([]);
-    expect(refusalsWith(ALARM, { evaluationPeriods: UNKNOWN, period: 86_400 })).to.deep.equal([]);
-    expect(
-      refusalsWith(KEY, { customerMasterKeySpec: "HMAC_256", keyUsage: UNKNOWN }),
-    ).to.deep.equal([]);
-    expect(
-      refusalsWith(DB, {
-        storageType: "io1",
-        storageThroughput: undefined,
-        iops: 1,
-        allocatedStorage: UNKNOWN,
-      }),
-    ).to.deep.equal([]);
-    expect(refusalsWith(DB, { backupRetentionPeriod: UNKNOWN })).to.deep.equal([]);
-    expect(refusalsWith(CLUSTER, { engineMode: UNKNOWN })).to.deep.equal([]);
-    expect(
-      refusalsWith("aws:apigateway/stage:Stage", { stageName: UNKNOWN, variables: { a: UNKNOWN } }),
-    ).to.deep.equal([]);
-    expect(
-      refusalsWith(CLUSTER, {
-        serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: UNKNOWN },
-      }),
-    ).to.deep.equal([]);
+    // Each pair: an input known and refused, then the same input unknown at preview (in part,
+    // where a string is read: what is known of it would still be refused if the unknown part were
+    // judged), which draws no refusal.
+    const stage = "aws:apigateway/stage:Stage";
+    const windows = (family: string) => ({
+      runtimePlatform: { operatingSystemFamily: family },
+      cpu: "512",
+      memory: "1024",
+    });
+    const pairs: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      [FUNCTION, { runtime: "nodejs8.10" }, { runtime: UNKNOWN }],
+      [TASK, windows("WINDOWS_SERVER_2022_CORE"), windows(`WINDOWS_${UNKNOWN}`)],
+      [
+        TASK,
+        { requiresCompatibilities: ["FARGATE", "EC2"], memory: undefined },
+        { requiresCompatibilities: ["FARGATE", UNKNOWN], memory: undefined },
+      ],
+      [TASK, { cpu: "128" }, { cpu: UNKNOWN }],
+      [
+        MACHINE,
+        { loggingConfiguration: { level: "ALL" } },
+        { loggingConfiguration: { level: UNKNOWN } },
+      ],
+      [
+        MACHINE,
+        { loggingConfiguration: { level: "ALL", logDestination: "" } },
+        { loggingConfiguration: { level: "ALL", logDestination: UNKNOWN } },
+      ],
+      [ALARM, { evaluationPeriods: 8641, period: 10 }, { evaluationPeriods: UNKNOWN, period: 10 }],
+      [
+        KEY,
+        { customerMasterKeySpec: "HMAC_256", keyUsage: "SIGN_VERIFY" },
+        { customerMasterKeySpec: "HMAC_256", keyUsage: UNKNOWN },
+      ],
+      [
+        DB,
+        { storageType: "io1", storageThroughput: undefined, iops: 1, allocatedStorage: 100 },
+        { storageType: "io1", storageThroughput: undefined, iops: 1, allocatedStorage: UNKNOWN },
+      ],
+      [
+        DB,
+        { storageType: "gp2", storageThroughput: 500 },
+        { storageType: `gp2${UNKNOWN}`, storageThroughput: 500 },
+      ],
+      [DB, { backupRetentionPeriod: 36 }, { backupRetentionPeriod: UNKNOWN }],
+      [CLUSTER, { engineMode: "serverless" }, { engineMode: UNKNOWN }],
+      [stage, { stageName: "prod.v1" }, { stageName: `${UNKNOWN}.v1` }],
+      [stage, { stageName: "s".repeat(129) }, { stageName: `${"s".repeat(100)}${UNKNOWN}` }],
+      [stage, { variables: { a: "two words" } }, { variables: { a: `${UNKNOWN} words` } }],
+      [
+        CLUSTER,
+        { serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: 8 } },
+        { serverlessv2ScalingConfiguration: { minCapacity: 16, maxCapacity: UNKNOWN } },
+      ],
+    ];
+    for (const [type, known, unknown] of pairs) {
+      expect(refusalsWith(type, known), `${type} ${JSON.stringify(known)}`).to.not.deep.equal([]);
+      expect(refusalsWith(type, unknown), `${type} ${JSON.stringify(unknown)}`).to.deep.equal([]);
+    }
   });
 });

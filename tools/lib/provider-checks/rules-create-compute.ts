@@ -14,12 +14,22 @@ const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 
 /**
  * The day from which Lambda refuses to create a function with the runtime (a function already
- * created keeps running), as the runtime support policy page states it: its deprecation table's
- * "Deprecation (Create)" column (nodejs to nodejs8.10); a later edition's "Deprecation completed
- * date" of nodejs10.x (creates and updates both blocked by then); and its sentence "End of support
- * (phase 1) for the Python 2.7 runtime started on July 15, 2021", phase 1 being when "you can no
- * longer create functions that use the runtime". Only dates the page states are listed; a runtime
- * AWS has announced for a later date, or whose date it has moved, is not judged here.
+ * created keeps running), each from a statement of AWS's:
+ * - the runtime support policy page's deprecation table, "Deprecation (Create)" column: nodejs to
+ *   nodejs8.10;
+ * - the same page's sentence "End of support (phase 1) for the Python 2.7 runtime started on July
+ *   15, 2021", phase 1 being when "you can no longer create functions that use the runtime";
+ * - AWS's end-of-support notices to the accounts that ran the runtime, "you will no longer be able
+ *   to create new Lambda functions using the … runtime" from: Node.js 10, "Starting July 30,
+ *   2021" (June 2, 2021; quoted at https://news.ycombinator.com/item?id=27375620; the page's later
+ *   "Deprecation completed date" of May 28, 2021 is not the day creates stopped); Python 3.6,
+ *   "Starting July 18, 2022" (quoted at https://github.com/SummitRoute/aws_breaking_changes/issues/61);
+ * - nodejs14.x: "new function creation was blocked on January 9th, 2024" (AWS re:Post,
+ *   https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ; the first notice had said November 27,
+ *   2023, a date AWS then moved later: the later day is the one kept).
+ * A runtime whose create date AWS moved with no later statement found (nodejs12.x: first November
+ * 14, 2022, then its deprecation put back to March 31, 2023), or announced for a day still to come,
+ * is not judged here: only a day AWS has stated is encoded, never one inferred.
  */
 export const RUNTIME_POLICY =
   "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html";
@@ -31,13 +41,15 @@ export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
   "dotnetcore2.0": "2019-04-30",
   "dotnetcore1.0": "2019-06-27",
   "nodejs8.10": "2020-01-06",
-  "nodejs10.x": "2021-05-28",
+  "nodejs10.x": "2021-07-30",
   "python2.7": "2021-07-15",
+  "python3.6": "2022-07-18",
+  "nodejs14.x": "2024-01-09",
 };
 
 /**
- * A runtime Lambda no longer creates functions with on `today` (the policy's days start at
- * midnight, Pacific time). `today` is the check's own clock unless a caller gives one.
+ * A runtime Lambda no longer creates functions with on `today` (from the start of its day in
+ * Pacific time, ./dayHasCome). `today` is the check's own clock unless a caller gives one.
  */
 export function runtimeBlockedOn(today: Date = new Date()): Validator {
   return (v, k) => {
@@ -51,30 +63,34 @@ export function runtimeBlockedOn(today: Date = new Date()): Validator {
 }
 
 /**
- * Whether a day AWS names (`YYYY-MM-DD`) has begun by `today` everywhere: from midnight Pacific
- * time (08:00 UTC), the zone AWS's deprecation tables use, so no zone sees a refusal early.
+ * Whether a day AWS names (`YYYY-MM-DD`) has begun by `today` in every zone. The runtime policy's
+ * phases start "at midnight (Pacific time zone) on the specified date" (an edition of the runtime
+ * support policy page): 08:00 UTC under Pacific standard time (UTC-8), 07:00 UTC under daylight
+ * time (UTC-7, from the second Sunday of March to the first Sunday of November). The check takes
+ * 08:00 UTC all year: an hour late in summer, never early, so no program is refused before AWS
+ * would refuse it.
  */
 export function dayHasCome(day: string, today: Date): boolean {
   return today.getTime() >= Date.parse(`${day}T08:00:00Z`);
 }
 
-/** A Fargate task's cpu in CPU units: "256", "1024", "1 vCPU", ".25 vcpu"; undefined otherwise. */
-export function cpuUnits(v: unknown): number | undefined {
+/**
+ * A number written plain or with its unit (`unit` matched in any case, with or without a space),
+ * times `scale` for the unit: "1024" → 1024, "1 vCPU" → 1024 with scale 1024; undefined otherwise.
+ */
+function unitsOf(v: unknown, unit: string, scale: number): number | undefined {
   const s = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : undefined;
   if (s === undefined) return undefined;
   if (/^\d+$/.test(s)) return Number(s);
-  const vcpu = /^(\d*\.?\d+)\s*vcpu$/i.exec(s);
-  return vcpu ? Number(vcpu[1]) * 1024 : undefined;
+  const m = new RegExp(`^(\\d*\\.?\\d+)\\s*${unit}$`, "i").exec(s);
+  return m ? Number(m[1]) * scale : undefined;
 }
 
+/** A Fargate task's cpu in CPU units: "256", "1024", "1 vCPU", ".25 vcpu"; undefined otherwise. */
+export const cpuUnits = (v: unknown): number | undefined => unitsOf(v, "vcpu", 1024);
+
 /** A Fargate task's memory in MiB: "512", "1GB", "1 GB", "0.5 GB"; undefined otherwise. */
-export function memoryMiB(v: unknown): number | undefined {
-  const s = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : undefined;
-  if (s === undefined) return undefined;
-  if (/^\d+$/.test(s)) return Number(s);
-  const gb = /^(\d*\.?\d+)\s*gb$/i.exec(s);
-  return gb ? Number(gb[1]) * 1024 : undefined;
-}
+export const memoryMiB = (v: unknown): number | undefined => unitsOf(v, "gb", 1024);
 
 /**
  * The task sizes Fargate runs (RegisterTaskDefinition, `memory`): for each cpu, the memory values
@@ -104,9 +120,17 @@ export const REGISTER_TASK =
   "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html";
 
 /**
+ * The cpu values Windows containers run at on Fargate. API_RegisterTaskDefinition, `memory`: "The
+ * CPU units cannot be less than 1 vCPU when you use Windows containers on Fargate", and the 8 vCPU
+ * and 16 vCPU sizes each say "This option requires Linux platform 1.4.0 or later": 1, 2 or 4 vCPU.
+ */
+const WINDOWS_CPUS: readonly number[] = [1024, 2048, 4096];
+
+/**
  * A task definition that requires FARGATE (even beside EC2) gives a task-level cpu and memory of
- * one of Fargate's sizes, and at least 1 vCPU for Windows containers. A cpu or memory the check
- * cannot read as units (a typo AWS may still parse) is left to AWS.
+ * one of Fargate's sizes, and a cpu of 1, 2 or 4 vCPU for Windows containers (an operating system
+ * family `WINDOWS_*`). A cpu or memory the check cannot read as units (a typo AWS may still parse)
+ * is left to AWS.
  */
 const fargateSize: CrossRule = {
   type: TASK,
@@ -126,12 +150,12 @@ const fargateSize: CrossRule = {
     const memory = memoryMiB(inputs.memory);
     if (cpu === undefined || memory === undefined) return [];
     const family = inputs.runtimePlatform?.operatingSystemFamily;
-    if (typeof family === "string" && family.startsWith("WINDOWS") && cpu < 1024)
+    if (typeof family === "string" && family.startsWith("WINDOWS_") && !WINDOWS_CPUS.includes(cpu))
       return [
         {
           prop: "cpu",
           value: inputs.cpu,
-          says: `Windows containers on Fargate need at least 1 vCPU (1024), got ${cpu}`,
+          says: `Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got ${cpu}`,
         },
       ];
     return fargateFits(cpu, memory)
@@ -147,7 +171,8 @@ const fargateSize: CrossRule = {
   fix:
     "a Fargate size: cpu 256 with memory 512, 1024 or 2048; 512 with 1024–4096; 1024 with " +
     "2048–8192; 2048 with 4096–16384; 4096 with 8192–30720 (steps of 1024); 8192 with " +
-    "16384–61440 (steps of 4096); 16384 with 32768–122880 (steps of 8192)",
+    "16384–61440 (steps of 4096); 16384 with 32768–122880 (steps of 8192); Windows containers " +
+    "at cpu 1024, 2048 or 4096 only",
   source: REGISTER_TASK,
   by: "aws",
 };

@@ -1,6 +1,7 @@
 // Limits AWS enforces when the provider creates data resources at `pulumi up`, which the provider's
-// schema passes on (`by: "aws"`): a KMS key's spec and usage, an RDS instance's backup retention
-// and storage settings, an Aurora cluster's backup retention and Serverless v2 capacity range.
+// schema passes on (`by: "aws"`): a KMS key's spec and usage, an RDS instance's port and storage
+// settings, an Aurora cluster's port, engine mode, backup retention of at least 1 day and
+// Serverless v2 capacity range.
 // Each rule cites the AWS API reference page that documents the limit.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
@@ -74,7 +75,11 @@ const keySpecUsage: CrossRule = {
       },
     ];
   },
-  fix: "a keyUsage the spec allows: SYMMETRIC_DEFAULT ENCRYPT_DECRYPT; HMAC_* GENERATE_VERIFY_MAC; RSA_* ENCRYPT_DECRYPT or SIGN_VERIFY; ECC_NIST_* SIGN_VERIFY or KEY_AGREEMENT; ECC_SECG_P256K1 SIGN_VERIFY",
+  fix:
+    "a keyUsage the spec allows: SYMMETRIC_DEFAULT ENCRYPT_DECRYPT; HMAC_* GENERATE_VERIFY_MAC; " +
+    "RSA_* ENCRYPT_DECRYPT or SIGN_VERIFY; ECC_NIST_* SIGN_VERIFY or KEY_AGREEMENT; " +
+    "ECC_SECG_P256K1 and ML_DSA_* SIGN_VERIFY; SM2 (China Regions) ENCRYPT_DECRYPT, SIGN_VERIFY " +
+    "or KEY_AGREEMENT",
   source: CREATE_KEY,
   by: "aws",
 };
@@ -178,17 +183,9 @@ export const CREATE_DATA_RULES: readonly InputRule[] = [
     "Aurora Serverless v2: engineMode provisioned (the default) with serverlessv2ScalingConfiguration and instances of class db.serverless",
     SERVERLESS_V1,
   ),
-  // API_CreateDBInstance, BackupRetentionPeriod: "Must be a value from 0 to 35."
-  awsRule(
-    DB,
-    "backupRetentionPeriod",
-    "backupRetentionPeriod",
-    intBetween(0, 35),
-    "a backup retention of 0 (no automated backups) to 35 days",
-    CREATE_INSTANCE,
-  ),
-  // API_CreateDBCluster, BackupRetentionPeriod: "Must be a value from 1 to 35." (the provider
-  // refuses over 35 itself).
+  // API_CreateDBCluster, BackupRetentionPeriod: "Must be a value from 1 to 35." The bound above
+  // 35 is the provider's own (rds/cluster.go, in rules-compute.ts), refused at preview; AWS alone
+  // refuses 0, at create.
   awsRule(
     CLUSTER,
     "backupRetentionPeriod",
