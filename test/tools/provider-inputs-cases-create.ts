@@ -100,20 +100,20 @@ export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unk
     "Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got 512",
     { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_CORE" }, memory: "2048" },
   ],
-  // 8 and 16 vCPU are Linux-only sizes: a Windows task at either is refused, at a memory Linux has.
+  // 8 and 16 vCPU are Linux-only sizes: a Linux task of either made Windows is refused.
   [
     TASK,
-    "cpu",
-    "8 vCPU",
+    "runtimePlatform",
+    { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" },
     "Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got 8192",
-    { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2019_FULL" }, memory: "16384" },
+    { cpu: "8 vCPU", memory: "16384" },
   ],
   [
     TASK,
-    "cpu",
-    "16384",
+    "runtimePlatform",
+    { operatingSystemFamily: "WINDOWS_SERVER_2022_FULL", cpuArchitecture: "X86_64" },
     "got 16384",
-    { runtimePlatform: { operatingSystemFamily: "WINDOWS_SERVER_2022_FULL" }, memory: "32768" },
+    { cpu: "16384", memory: "32768" },
   ],
   [MACHINE, "loggingConfiguration", { level: "ALL" }, "logging level ALL needs a log destination"],
   [
