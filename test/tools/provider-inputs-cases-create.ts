@@ -16,6 +16,14 @@ const STAGE = "aws:apigateway/stage:Stage";
 const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
 const CONFIGURATION_SET = "aws:ses/configurationSet:ConfigurationSet";
 const CONFIGURATION_SET_V2 = "aws:sesv2/configurationSet:ConfigurationSet";
+const SG = "aws:ec2/securityGroup:SecurityGroup";
+/** An inline rule of a security group: TCP on `port` from `sources`. */
+const tcp = (port: number, sources: Record<string, string[]>) => ({
+  protocol: "tcp",
+  fromPort: port,
+  toPort: port,
+  ...sources,
+});
 
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
@@ -36,10 +44,44 @@ export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
   [STAGE]: { variables: { env: "prod_1", url: "https://example.com/a-b.c~d?e=f&g=h,i#j" } },
   [STAGE_V2]: { stageVariables: { lambdaAlias: "live" } },
   [CONFIGURATION_SET_V2]: { configurationSetName: "Transactional_mail-".padEnd(64, "x") },
+  // One port from two networks in two rules, and the same network on another port.
+  [SG]: {
+    ingress: [
+      tcp(443, { cidrBlocks: ["10.0.0.0/16"], ipv6CidrBlocks: ["fd00::/8"] }),
+      tcp(443, { cidrBlocks: ["10.1.0.0/16"] }),
+      tcp(22, { cidrBlocks: ["10.0.0.0/16"] }),
+    ],
+  },
 };
 
 /** [type, input, value, words of the refusal, the variant it breaks (if not the compliant one)]. */
 export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  [
+    SG,
+    "ingress",
+    [tcp(22, { ipv6CidrBlocks: ["fd00::/8", "fd00::/8"] })],
+    "the ingress rules give one permission twice (tcp ports 22-22 from IPv6 CIDR fd00::/8)",
+  ],
+  // The same source in two rules of one protocol (6 is tcp) and port.
+  [
+    SG,
+    "ingress",
+    [
+      tcp(22, { cidrBlocks: ["10.0.0.0/16"] }),
+      { ...tcp(22, { cidrBlocks: ["10.0.0.0/16", "0.0.0.0/0"] }), protocol: "6" },
+    ],
+    "(tcp ports 22-22 from CIDR 10.0.0.0/16): the same permission must not appear multiple times",
+  ],
+  // All traffic ignores the ports.
+  [
+    SG,
+    "egress",
+    [
+      { protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] },
+      { protocol: "all", fromPort: 0, toPort: 65535, cidrBlocks: ["0.0.0.0/0"] },
+    ],
+    "the egress rules give one permission twice (all protocols all ports from CIDR 0.0.0.0/0)",
+  ],
   [
     STAGE,
     "stageName",

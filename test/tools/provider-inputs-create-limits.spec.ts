@@ -226,6 +226,25 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
     expect(refusalsWith(set, { configurationSetName: "a" })).to.deep.equal([]);
   });
 
+  it("accepts a security group's rules written twice alike, or one source in two directions", () => {
+    const SG = "aws:ec2/securityGroup:SecurityGroup";
+    const ssh = { protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["10.0.0.0/16"] };
+    // Blocks written alike are one block (the provider keeps them as a set).
+    expect(refusalsWith(SG, { ingress: [ssh, { ...ssh }] })).to.deep.equal([]);
+    expect(refusalsWith(SG, { ingress: [ssh], egress: [ssh] })).to.deep.equal([]);
+    // Another protocol, or another port range, is another permission.
+    expect(
+      refusalsWith(SG, { ingress: [ssh, { ...ssh, protocol: "udp" }, { ...ssh, toPort: 23 }] }),
+    ).to.deep.equal([]);
+    expect(
+      // A source unknown at preview may or may not be the other: not judged.
+      refusalsWith(SG, { ingress: [{ ...ssh, cidrBlocks: [UNKNOWN] }, ssh] }),
+    ).to.deep.equal([]);
+    expect(
+      refusalsWith(SG, { ingress: [{ ...ssh, cidrBlocks: ["10.0.0.0/16", "10.0.0.0/16"] }] }),
+    ).to.have.length(1);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     // Each pair: an input known and refused, then the same input unknown at preview (in part,
     // where a string is read: what is known of it would still be refused if the unknown part were

@@ -45,6 +45,7 @@ import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create-compute";
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
+import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_RULES } from "./rules-create-services";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
@@ -113,6 +114,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...GLUE_CROSS_RULES,
   ...CREATE_COMPUTE_CROSS_RULES,
   ...CREATE_DATA_CROSS_RULES,
+  ...CREATE_NETWORK_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
