@@ -416,4 +416,3 @@ export const BROKEN = [
   ...DATA_BROKEN,
   ...CREATE_BROKEN,
 ];
-
