@@ -6,9 +6,10 @@ import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
+import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
 import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
+import { refusalsWith } from "./provider-inputs-refusals";
 import { imageLifecyclePolicy } from "../../components/runtime/task";
 
 const JOB = "aws:glue/job:Job";
@@ -50,13 +51,6 @@ export const ARCHIVE_POLICY = {
 
 function resource(type: string, inputs: Record<string, unknown>, name = "r"): EngineResource {
   return handBuiltResource(type, name, inputs, { stack: "dev", project: "p", outputs: {} });
-}
-
-/** The refusals of the compliant resource of `type` with `change` applied (undefined removes). */
-function refusalsWith(type: string, change: Record<string, unknown>) {
-  const inputs: Record<string, unknown> = { ...COMPLIANT[type], ...change };
-  for (const [k, v] of Object.entries(inputs)) if (v === undefined) delete inputs[k];
-  return refusedInputs(resource(type, inputs));
 }
 
 describe("provider inputs: limits AWS enforces at create", () => {
@@ -183,8 +177,12 @@ describe("provider inputs: the values the newer rules accept", () => {
       "db.t3.micro",
     ])
       expect(refusalsWith(db, { instanceClass }), instanceClass).to.deep.equal([]);
+    // Without the compliant instance's gp3 throughput, which no other type takes.
     for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"])
-      expect(refusalsWith(db, { storageType }), storageType).to.deep.equal([]);
+      expect(
+        refusalsWith(db, { storageType, storageThroughput: undefined }),
+        storageType,
+      ).to.deep.equal([]);
     const cache = "aws:elasticache/cluster:Cluster";
     for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
       expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);
@@ -243,8 +241,26 @@ describe("provider inputs: the values the newer rules accept", () => {
     expect(long.map((r) => r.by)).to.deep.equal(["aws", "aws"]);
     expect(long.flatMap((r) => r.says)).to.deep.equal([
       "the TXT value is sent quoted, 4002 characters, over 4000",
-      "the TXT value's strings are of at most 255 characters, its 1st has 4000",
+      "the TXT value's strings are of at most 255 bytes, its 1st has 4000",
     ]);
+    // A string's 255 are bytes (RFC 1035, 3.3): a non-ASCII character counts as its UTF-8 bytes, a
+    // \ddd escape as the one byte it stands for; the 4000 stay characters of the value.
+    const txt = (v: string) =>
+      refusalsWith(record, { ...values, type: "TXT", records: [v] }).flatMap((r) => r.says);
+    expect(txt("é".repeat(127) + "t")).to.deep.equal([]);
+    expect(txt("\\303\\251".repeat(127) + "t")).to.deep.equal([]);
+    expect(txt("é".repeat(128))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 1st has 256",
+    ]);
+    expect(txt("€".repeat(85) + '""' + "€".repeat(86))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 2nd has 258",
+    ]);
+    expect(txt("😀".repeat(64))).to.deep.equal([
+      "the TXT value's strings are of at most 255 bytes, its 1st has 256",
+    ]);
+    // 2000 two-byte characters, quoted: 2002 characters sent, under 4000; split into strings of 127.
+    const accented = Array.from({ length: 16 }, (_, i) => "é".repeat(i < 15 ? 127 : 95)).join('""');
+    expect(txt(accented)).to.deep.equal([]);
     // A value the check cannot read as quoted strings is left to Route 53.
     expect(
       refusalsWith(record, { ...values, type: "TXT", records: ['a"b' + "t".repeat(300)] }),

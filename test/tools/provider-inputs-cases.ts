@@ -11,6 +11,7 @@ import { SERVICES_BROKEN, SERVICES_COMPLIANT } from "./provider-inputs-cases-ser
 import { DELIVERY_BROKEN, DELIVERY_COMPLIANT } from "./provider-inputs-cases-delivery";
 import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-analytics";
 import { DATA_BROKEN, DATA_COMPLIANT } from "./provider-inputs-cases-data";
+import { CREATE_BROKEN, CREATE_COMPLIANT } from "./provider-inputs-cases-create";
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -391,6 +392,7 @@ const PARTS = [
   DELIVERY_COMPLIANT,
   ANALYTICS_COMPLIANT,
   DATA_COMPLIANT,
+  CREATE_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -412,4 +414,5 @@ export const BROKEN = [
   ...DELIVERY_BROKEN,
   ...ANALYTICS_BROKEN,
   ...DATA_BROKEN,
+  ...CREATE_BROKEN,
 ];

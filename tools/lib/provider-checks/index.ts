@@ -43,6 +43,10 @@ import { CLASS_RULES } from "./rules-classes";
 import { LIFECYCLE_RULES } from "./rules-lifecycle";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
+import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create-compute";
+import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
+import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
+import { CREATE_SERVICE_RULES } from "./rules-create-services";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
@@ -84,6 +88,9 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
   ...VPC_RULES,
+  ...CREATE_COMPUTE_RULES,
+  ...CREATE_DATA_RULES,
+  ...CREATE_SERVICE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -105,6 +112,9 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...FIREHOSE_CROSS_RULES,
   ...VPC_CROSS_RULES,
   ...GLUE_CROSS_RULES,
+  ...CREATE_COMPUTE_CROSS_RULES,
+  ...CREATE_DATA_CROSS_RULES,
+  ...CREATE_NETWORK_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

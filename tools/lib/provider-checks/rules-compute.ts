@@ -1,12 +1,13 @@
 // Compute and networking: Lambda functions, security groups, load balancers and target groups,
 // RDS identifiers. Each entry names the provider file that declares it.
 import { enumValues } from "./enums";
-import { conflictsWith, CrossRule, exactlyOneOf, InputRule, maxItems } from "./rule";
+import { conflictsWith, CrossRule, exactlyOneOf, InputRule, inputRule, maxItems } from "./rule";
 import {
   all,
   custom,
   goQuote,
   intAtLeast,
+  intAtMost,
   intBetween,
   lenBetween,
   matches,
@@ -329,6 +330,25 @@ export const COMPUTE_RULES: readonly InputRule[] = [
     source: "internal/service/rds/validate.go",
     skipAutoName: true,
   },
+  // `backup_retention_period`: `validation.IntBetween(0, 35)` on an instance, and
+  // `validation.IntAtMost(35)` on a cluster (AWS's own lower bound of 1 for a cluster is a limit
+  // of CreateDBCluster, in rules-create-data.ts).
+  inputRule(
+    DB,
+    "backupRetentionPeriod",
+    "backup_retention_period",
+    intBetween(0, 35),
+    "a backup retention of 0 (no automated backups) to 35 days",
+    "internal/service/rds/instance.go",
+  ),
+  inputRule(
+    CLUSTER,
+    "backupRetentionPeriod",
+    "backup_retention_period",
+    intAtMost(35),
+    "a backup retention of 1 to 35 days",
+    "internal/service/rds/cluster.go",
+  ),
 ];
 
 /** `architectures` is a list of at most one item (MaxItems 1). */

@@ -14,7 +14,7 @@ const ROUTE53 = "internal/service/route53/record.go";
  */
 const RESOURCE_RECORD =
   "https://docs.aws.amazon.com/Route53/latest/APIReference/API_ResourceRecord.html";
-/** The record types' formats; a TXT value (its TXT format section): quoted strings of at most 255 characters each. */
+/** The record types' formats; a TXT value (its TXT format section): quoted strings of at most 255 bytes each. */
 const TXT_FORMAT =
   "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/ResourceRecordTypes.html";
 
@@ -74,9 +74,12 @@ const singleValue = maxItems(RECORD, ["records", "records"], 1, RESOURCE_RECORD,
 });
 
 /**
- * The lengths of the character strings of a TXT or SPF value as the provider sends it, each
- * `\ddd` or `\x` escape one character; undefined when the value is not a run of quoted strings
- * (what Route 53 makes of it is not known here, so it is left to Route 53).
+ * The lengths in bytes of the character strings of a TXT or SPF value as the provider sends it:
+ * a DNS character-string is a length octet and at most 255 octets (RFC 1035, section 3.3), so a
+ * `\ddd` or `\x` escape is one byte and any other character its UTF-8 bytes (Route 53's TXT
+ * format asks for bytes 0x7F to 0xFF written as `\ddd` escapes, one byte each; a character given
+ * as it is counts as the bytes it is sent as). Undefined when the value is not a run of quoted
+ * strings (what Route 53 makes of it is not known here, so it is left to Route 53).
  */
 export function txtStrings(sent: string): number[] | undefined {
   const lengths: number[] = [];
@@ -86,10 +89,16 @@ export function txtStrings(sent: string): number[] | undefined {
     if (i >= sent.length) return lengths;
     if (sent[i] !== '"') return undefined;
     let n = 0;
-    for (i++; sent[i] !== '"'; n++) {
+    for (i++; sent[i] !== '"';) {
       if (i >= sent.length) return undefined;
-      if (sent[i] === "\\") i += /^\d{3}/.test(sent.slice(i + 1, i + 4)) ? 4 : 2;
-      else i += (sent.codePointAt(i) as number) > 0xffff ? 2 : 1;
+      if (sent[i] === "\\") {
+        i += /^\d{3}/.test(sent.slice(i + 1, i + 4)) ? 4 : 2;
+        n += 1;
+      } else {
+        const char = String.fromCodePoint(sent.codePointAt(i) as number);
+        i += char.length;
+        n += Buffer.byteLength(char, "utf8");
+      }
     }
     i++;
     lengths.push(n);
@@ -105,12 +114,13 @@ const ORDINAL = (n: number) =>
  * quotes count, and Route 53 refuses a quoted string over 255 characters (CharacterStringTooLong;
  * TXT_FORMAT; hashicorp/terraform-provider-aws#14941, #46922: the provider does not check it). A
  * longer value is split with `""` between strings, as the provider's documentation of `records`
- * shows ("first255characters\"\"morecharacters"). Characters are counted, not bytes: the lenient
- * reading where a value has non-ASCII text.
+ * shows ("first255characters\"\"morecharacters"). The 4000 are characters of the value as sent
+ * (RESOURCE_RECORD: "not to exceed 4,000 characters"; its length constraint is the string's), the
+ * 255 are bytes of each string (txtStrings).
  */
 const recordValues: CrossRule = {
   type: RECORD,
-  what: "record values of at most 4000 characters as sent, TXT strings of at most 255",
+  what: "record values of at most 4000 characters as sent, TXT strings of at most 255 bytes",
   reads: ["type", "records"],
   check: (inputs) => {
     const type = inputs.type;
@@ -131,12 +141,12 @@ const recordValues: CrossRule = {
       const at = strings.findIndex((n) => n > 255);
       if (at >= 0)
         says.push(
-          `the ${type} value's strings are of at most 255 characters, its ${ORDINAL(at + 1)} has ${strings[at]}`,
+          `the ${type} value's strings are of at most 255 bytes, its ${ORDINAL(at + 1)} has ${strings[at]}`,
         );
       return says.map((text) => ({ prop: "records", value: v, says: text }));
     });
   },
-  fix: 'each value at most 4000 characters; a TXT or SPF value (sent in quotes) split into strings of at most 255 with "" between them, e.g. `${first255}""${rest}`',
+  fix: 'each value at most 4000 characters; a TXT or SPF value (sent in quotes) split into strings of at most 255 bytes (a non-ASCII character is 2 to 4) with "" between them, e.g. `${first255}""${rest}`',
   source: TXT_FORMAT,
   by: "aws",
 };

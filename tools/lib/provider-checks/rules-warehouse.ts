@@ -23,11 +23,17 @@ const serverlessName: Validator = all(
 );
 
 /**
- * Base capacity (serverless-capacity.html): "from 8 RPUs to 512 RPUs in units of 8 (8,16,24...512)";
- * later versions of the page add 4 RPUs (warehouses under 32 TB) and, in some regions, 512 to
- * 1024 in steps of 32. The region is not judged, so each value some region accepts passes; any
- * other (12, 520, 2048, 0) no region takes. The platform's own `baseRpu` key is stricter on
- * purpose (components/analytics.keys.ts: what every region accepts).
+ * Base capacity, as the page states it today (serverless-capacity.html; the edition read here is
+ * its docs.amazonaws.cn one, "Compute capacity for Amazon Redshift Serverless"): 4 RPUs (for
+ * warehouses under 32 TB), or multiples of 8 from 8 to 512; up to 1024 in units of 32 above 512
+ * in US East (N. Virginia, Ohio), US West (Oregon) and Europe (Ireland, Frankfurt), 512 elsewhere.
+ * The page's earlier edition (docs.aws.amazon.com/zh_cn) gave 8 to 512 in units of 8 and the same
+ * 1024 in units of 32, without 4. The limit is AWS's alone: the provider passes `base_capacity`
+ * on unchecked (workgroup.go validates only the price-performance level; @pulumi/aws 7.48
+ * documents no range), so the page in force is AWS's current one, whatever provider version is
+ * installed. The region is not judged, so each value some
+ * region accepts passes; any other (12, 520, 2048, 0) no region takes. The platform's own
+ * `baseRpu` key is stricter on purpose (components/analytics.keys.ts: what every region accepts).
  */
 function isBaseCapacity(n: number): boolean {
   if (!Number.isInteger(n)) return false;

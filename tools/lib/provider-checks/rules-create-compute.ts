@@ -1,0 +1,255 @@
+// Limits AWS enforces when the provider creates compute and workflow resources at `pulumi up`, which
+// the provider's schema passes on (`by: "aws"`): Lambda runtimes AWS no longer lets a function be
+// created with, Fargate task sizes, a Step Functions state machine's log destination, a CloudWatch
+// alarm's total evaluation period. Each rule cites the AWS page that documents the limit; where AWS
+// documents none, nothing is judged.
+import type { CrossRule, InputRule } from "./rule";
+import { awsRule } from "./rule";
+import type { Validator } from "./validators";
+
+const FUNCTION = "aws:lambda/function:Function";
+const TASK = "aws:ecs/taskDefinition:TaskDefinition";
+const MACHINE = "aws:sfn/stateMachine:StateMachine";
+const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
+
+/**
+ * The day from which Lambda refuses to create a function with the runtime (a function already
+ * created keeps running), each from a statement of AWS's:
+ * - the runtime support policy page's deprecation table, "Deprecation (Create)" column: nodejs to
+ *   nodejs8.10;
+ * - the same page's sentence "End of support (phase 1) for the Python 2.7 runtime started on July
+ *   15, 2021", phase 1 being when "you can no longer create functions that use the runtime";
+ * - AWS's end-of-support notices to the accounts that ran the runtime, "you will no longer be able
+ *   to create new Lambda functions using the … runtime" from: Node.js 10, "Starting July 30,
+ *   2021" (June 2, 2021; quoted at https://news.ycombinator.com/item?id=27375620; the page's later
+ *   "Deprecation completed date" of May 28, 2021 is not the day creates stopped); Python 3.6,
+ *   "Starting July 18, 2022" (quoted at https://github.com/SummitRoute/aws_breaking_changes/issues/61);
+ * - nodejs14.x: "new function creation was blocked on January 9th, 2024" (AWS re:Post,
+ *   https://repost.aws/questions/QUHJZRlLlHRP25Cvw46Ge8BQ; the first notice had said November 27,
+ *   2023, a date AWS then moved later: the later day is the one kept).
+ * A runtime whose create date AWS moved with no later statement found (nodejs12.x: first November
+ * 14, 2022, then its deprecation put back to March 31, 2023), or announced for a day still to come,
+ * is not judged here: only a day AWS has stated is encoded, never one inferred.
+ */
+export const RUNTIME_POLICY =
+  "https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html";
+export const RUNTIME_CREATE_BLOCKED: Readonly<Record<string, string>> = {
+  nodejs: "2016-10-31",
+  "nodejs4.3": "2018-12-15",
+  "nodejs4.3-edge": "2018-12-15",
+  "nodejs6.10": "2019-04-30",
+  "dotnetcore2.0": "2019-04-30",
+  "dotnetcore1.0": "2019-06-27",
+  "nodejs8.10": "2020-01-06",
+  "nodejs10.x": "2021-07-30",
+  "python2.7": "2021-07-15",
+  "python3.6": "2022-07-18",
+  "nodejs14.x": "2024-01-09",
+};
+
+/**
+ * A runtime Lambda no longer creates functions with on `today` (from the start of its day in
+ * Pacific time, ./dayHasCome). `today` is the check's own clock unless a caller gives one.
+ */
+export function runtimeBlockedOn(today: Date = new Date()): Validator {
+  return (v, k) => {
+    if (typeof v !== "string") return [];
+    const day = RUNTIME_CREATE_BLOCKED[v];
+    if (!day) return [];
+    return dayHasCome(day, today)
+      ? [`${k} ${v}: Lambda blocks creating functions with it since ${day} (deprecated runtime)`]
+      : [];
+  };
+}
+
+/**
+ * Whether a day AWS names (`YYYY-MM-DD`) has begun by `today` in every zone. The runtime policy's
+ * phases start "at midnight (Pacific time zone) on the specified date" (an edition of the runtime
+ * support policy page): 08:00 UTC under Pacific standard time (UTC-8), 07:00 UTC under daylight
+ * time (UTC-7, from the second Sunday of March to the first Sunday of November). The check takes
+ * 08:00 UTC all year: an hour late in summer, never early, so no program is refused before AWS
+ * would refuse it.
+ */
+export function dayHasCome(day: string, today: Date): boolean {
+  return today.getTime() >= Date.parse(`${day}T08:00:00Z`);
+}
+
+/**
+ * A number written plain or with its unit (`unit` matched in any case, with or without a space),
+ * times `scale` for the unit: "1024" → 1024, "1 vCPU" → 1024 with scale 1024; undefined otherwise.
+ */
+function unitsOf(v: unknown, unit: string, scale: number): number | undefined {
+  const s = typeof v === "number" ? String(v) : typeof v === "string" ? v.trim() : undefined;
+  if (s === undefined) return undefined;
+  if (/^\d+$/.test(s)) return Number(s);
+  const m = new RegExp(`^(\\d*\\.?\\d+)\\s*${unit}$`, "i").exec(s);
+  return m ? Number(m[1]) * scale : undefined;
+}
+
+/** A Fargate task's cpu in CPU units: "256", "1024", "1 vCPU", ".25 vcpu"; undefined otherwise. */
+export const cpuUnits = (v: unknown): number | undefined => unitsOf(v, "vcpu", 1024);
+
+/** A Fargate task's memory in MiB: "512", "1GB", "1 GB", "0.5 GB"; undefined otherwise. */
+export const memoryMiB = (v: unknown): number | undefined => unitsOf(v, "gb", 1024);
+
+/**
+ * The task sizes Fargate runs (RegisterTaskDefinition, `memory`): for each cpu, the memory values
+ * in MiB, as a list or as [from, to, step].
+ */
+const FARGATE_SIZES: ReadonlyMap<number, readonly number[] | readonly [number, number, number]> =
+  new Map<number, readonly number[] | readonly [number, number, number]>([
+    [256, [512, 1024, 2048]],
+    [512, [1024, 4096, 1024]],
+    [1024, [2048, 8192, 1024]],
+    [2048, [4096, 16384, 1024]],
+    [4096, [8192, 30720, 1024]],
+    [8192, [16384, 61440, 4096]],
+    [16384, [32768, 122880, 8192]],
+  ]);
+
+function fargateFits(cpu: number, memory: number): boolean {
+  const sizes = FARGATE_SIZES.get(cpu);
+  if (!sizes) return false;
+  if (cpu === 256) return sizes.includes(memory);
+  const [from, to, step] = sizes;
+  return memory >= from && memory <= to && (memory - from) % step === 0;
+}
+
+/** API_RegisterTaskDefinition: `cpu`, `memory` and the table of sizes Fargate offers. */
+export const REGISTER_TASK =
+  "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html";
+
+/**
+ * The cpu values Windows containers run at on Fargate. API_RegisterTaskDefinition, `memory`: "The
+ * CPU units cannot be less than 1 vCPU when you use Windows containers on Fargate", and the 8 vCPU
+ * and 16 vCPU sizes each say "This option requires Linux platform 1.4.0 or later": 1, 2 or 4 vCPU.
+ */
+const WINDOWS_CPUS: readonly number[] = [1024, 2048, 4096];
+
+/**
+ * A task definition that requires FARGATE (even beside EC2) gives a task-level cpu and memory of
+ * one of Fargate's sizes, and a cpu of 1, 2 or 4 vCPU for Windows containers (an operating system
+ * family `WINDOWS_*`). A cpu or memory the check cannot read as units (a typo AWS may still parse)
+ * is left to AWS.
+ */
+const fargateSize: CrossRule = {
+  type: TASK,
+  what: "a Fargate task's cpu and memory, one of the sizes Fargate offers",
+  reads: ["requiresCompatibilities", "cpu", "memory", "runtimePlatform"],
+  check: (inputs) => {
+    const compat = inputs.requiresCompatibilities;
+    if (!Array.isArray(compat) || !compat.includes("FARGATE")) return [];
+    const missing = (["cpu", "memory"] as const).filter((p) => inputs[p] === undefined);
+    if (missing.length > 0)
+      return missing.map((prop) => ({
+        prop,
+        value: undefined,
+        says: `a task definition that requires FARGATE needs a task-level ${prop}`,
+      }));
+    const cpu = cpuUnits(inputs.cpu);
+    const memory = memoryMiB(inputs.memory);
+    if (cpu === undefined || memory === undefined) return [];
+    const family = inputs.runtimePlatform?.operatingSystemFamily;
+    if (typeof family === "string" && family.startsWith("WINDOWS_") && !WINDOWS_CPUS.includes(cpu))
+      return [
+        {
+          prop: "cpu",
+          value: inputs.cpu,
+          says: `Windows containers on Fargate run at 1, 2 or 4 vCPU (1024, 2048 or 4096), got ${cpu}`,
+        },
+      ];
+    return fargateFits(cpu, memory)
+      ? []
+      : [
+          {
+            prop: "memory",
+            value: inputs.memory,
+            says: `Fargate offers no task of cpu ${cpu} with memory ${memory} MiB`,
+          },
+        ];
+  },
+  fix:
+    "a Fargate size: cpu 256 with memory 512, 1024 or 2048; 512 with 1024–4096; 1024 with " +
+    "2048–8192; 2048 with 4096–16384; 4096 with 8192–30720 (steps of 1024); 8192 with " +
+    "16384–61440 (steps of 4096); 16384 with 32768–122880 (steps of 8192); Windows containers " +
+    "at cpu 1024, 2048 or 4096 only",
+  source: REGISTER_TASK,
+  by: "aws",
+};
+
+/** API_LoggingConfiguration: "destinations … Required, if your log level is not set to OFF." */
+const SFN_LOGGING =
+  "https://docs.aws.amazon.com/step-functions/latest/apireference/API_LoggingConfiguration.html";
+
+const machineLogDestination: CrossRule = {
+  type: MACHINE,
+  what: "a log destination when the state machine logs",
+  reads: ["loggingConfiguration"],
+  check: (inputs) => {
+    const logging = inputs.loggingConfiguration;
+    const level = logging?.level;
+    // A level of no listed value is the provider's own refusal, at preview.
+    if (!["ALL", "ERROR", "FATAL"].includes(level)) return [];
+    const destination = logging.logDestination;
+    return typeof destination === "string" && destination !== ""
+      ? []
+      : [
+          {
+            prop: "loggingConfiguration.logDestination",
+            value: undefined,
+            says: `logging level ${level} needs a log destination (a log group ARN ending in :*)`,
+          },
+        ];
+  },
+  fix: "set loggingConfiguration.logDestination to `${logGroup.arn}:*`, or level OFF",
+  source: SFN_LOGGING,
+  by: "aws",
+};
+
+/**
+ * API_PutMetricAlarm, `Period`: "Period multiplied by EvaluationPeriods can't be more than 604,800
+ * seconds. For alarms with a period of less than one hour (3,600 seconds), the total evaluation
+ * period can't be longer than one day (86,400 seconds)."
+ */
+const PUT_ALARM =
+  "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html";
+
+const alarmEvaluationSpan: CrossRule = {
+  type: ALARM,
+  what: "period × evaluation periods at most 7 days (1 day under an hour's period)",
+  reads: ["period", "evaluationPeriods"],
+  check: (inputs) => {
+    const { period, evaluationPeriods: n } = inputs;
+    if (typeof period !== "number" || typeof n !== "number") return [];
+    const max = period < 3600 ? 86_400 : 604_800;
+    return period * n <= max
+      ? []
+      : [
+          {
+            prop: "evaluationPeriods",
+            value: n,
+            says: `${n} periods of ${period} s span ${period * n} s, over the ${max} s an alarm ${period < 3600 ? "with a period under an hour " : ""}may evaluate`,
+          },
+        ];
+  },
+  fix: "fewer evaluation periods or a shorter period: at most 86400 s in all for a period under 3600 s, 604800 s otherwise",
+  source: PUT_ALARM,
+  by: "aws",
+};
+
+export const CREATE_COMPUTE_RULES: readonly InputRule[] = [
+  awsRule(
+    FUNCTION,
+    "runtime",
+    "runtime",
+    runtimeBlockedOn(),
+    "a supported runtime, e.g. nodejs22.x or python3.13 (aws.lambda.Runtime)",
+    RUNTIME_POLICY,
+  ),
+];
+
+export const CREATE_COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  fargateSize,
+  machineLogDestination,
+  alarmEvaluationSpan,
+];
