@@ -204,6 +204,33 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
       ).to.deep.equal([]);
   });
 
+  it("accepts an RDS key without storageEncrypted where the instance takes its encryption from a source, and no key at all", () => {
+    const unencrypted = { storageEncrypted: undefined };
+    for (const source of [
+      { replicateSourceDb: "arn:aws:rds:us-west-2:123456789012:db:orders" },
+      { snapshotIdentifier: "orders-final" },
+      {
+        restoreToPointInTime: {
+          sourceDbInstanceIdentifier: "orders",
+          useLatestRestorableTime: true,
+        },
+      },
+      {
+        s3Import: {
+          bucketName: "b",
+          ingestionRole: "r",
+          sourceEngine: "mysql",
+          sourceEngineVersion: "8.0",
+        },
+      },
+    ])
+      expect(refusalsWith(DB, { ...unencrypted, ...source }), JSON.stringify(source)).to.deep.equal(
+        [],
+      );
+    expect(refusalsWith(DB, { ...unencrypted, kmsKeyId: undefined })).to.deep.equal([]);
+    expect(refusalsWith(DB, { storageEncrypted: false, kmsKeyId: "" })).to.deep.equal([]);
+  });
+
   it("accepts an alarm spanning exactly a day or a week, and a state machine not logging", () => {
     expect(refusalsWith(ALARM, { period: 10, evaluationPeriods: 8640 })).to.deep.equal([]);
     expect(refusalsWith(ALARM, { period: 60, evaluationPeriods: 1440 })).to.deep.equal([]);
@@ -291,6 +318,8 @@ describe("provider inputs: limits AWS enforces at create, the values they accept
         { storageType: `gp2${UNKNOWN}`, storageThroughput: 500 },
       ],
       [DB, { backupRetentionPeriod: 36 }, { backupRetentionPeriod: UNKNOWN }],
+      [DB, { storageEncrypted: false }, { storageEncrypted: UNKNOWN }],
+      [DB, { storageEncrypted: false }, { storageEncrypted: false, replicateSourceDb: UNKNOWN }],
       [CLUSTER, { engineMode: "serverless" }, { engineMode: UNKNOWN }],
       [stage, { stageName: "prod.v1" }, { stageName: `${UNKNOWN}.v1` }],
       [stage, { stageName: "s".repeat(129) }, { stageName: `${"s".repeat(100)}${UNKNOWN}` }],

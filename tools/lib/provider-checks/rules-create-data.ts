@@ -1,6 +1,6 @@
 // Limits AWS enforces when the provider creates data resources at `pulumi up`, which the provider's
-// schema passes on (`by: "aws"`): a KMS key's spec and usage, an RDS instance's port and storage
-// settings, an Aurora cluster's port, engine mode, backup retention of at least 1 day and
+// schema passes on (`by: "aws"`): a KMS key's spec and usage, an RDS instance's port, storage
+// settings and key without encryption, an Aurora cluster's port, engine mode, backup retention of at least 1 day and
 // Serverless v2 capacity range.
 // Each rule cites the AWS API reference page that documents the limit.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
@@ -223,7 +223,38 @@ const instancePort: CrossRule = {
   by: "aws",
 };
 
+/**
+ * CloudFormation's AWS::RDS::DBInstance `KmsKeyId`: a key needs `StorageEncrypted` true
+ * (aws-cloudformation/cfn-lint#2965, validated since cfn-lint#2989); CreateDBInstance: "By default,
+ * it isn't encrypted". A key without encryption is refused at create, not read as "encrypt with
+ * it". Read replicas, restores and S3 imports take their encryption from the source (other API
+ * calls with their own rules), so they are not judged.
+ */
+const FROM_SOURCE = ["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime", "s3Import"];
+const instanceKeyNeedsEncryption: CrossRule = {
+  type: DB,
+  what: "a KMS key only with storageEncrypted true",
+  reads: ["kmsKeyId", "storageEncrypted", ...FROM_SOURCE],
+  check: (inputs) => {
+    if (typeof inputs.kmsKeyId !== "string" || inputs.kmsKeyId === "") return [];
+    if (inputs.storageEncrypted === true) return [];
+    if (FROM_SOURCE.some((k) => inputs[k] !== undefined && inputs[k] !== null)) return [];
+    return [
+      {
+        prop: "storageEncrypted",
+        value: inputs.storageEncrypted,
+        says: `kmsKeyId is set but storageEncrypted is ${inputs.storageEncrypted ?? "left out (false)"}: RDS refuses a key for unencrypted storage`,
+      },
+    ];
+  },
+  fix: "storageEncrypted: true beside kmsKeyId (or drop kmsKeyId for an unencrypted instance)",
+  source:
+    "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-rds-dbinstance.html",
+  by: "aws",
+};
+
 export const CREATE_DATA_CROSS_RULES: readonly CrossRule[] = [
+  instanceKeyNeedsEncryption,
   instancePort,
   keySpecUsage,
   instanceStorage,
