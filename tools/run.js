@@ -14,7 +14,8 @@ if (!script) {
   process.exit(2);
 }
 const root = path.resolve(__dirname, "..");
-// The modules under node_modules compile from V8's code cache, where the program runs keep theirs.
+// The modules under node_modules and the tools' compiled TypeScript compile from V8's code cache,
+// where the program runs keep theirs.
 const nodeModules = path.join(root, "node_modules");
 if (!process.env.OFFLINE_CHECK_NO_CACHE && require("fs").existsSync(nodeModules)) {
   require("./lib/engine/code-cache").installCodeCache(

@@ -1,5 +1,5 @@
-// The program process's preload compiles every module under node_modules with V8's code cache
-// (tools/lib/engine/child-preload.js, OFFLINE_CODE_CACHE). A module must not be able to tell: this
+// The program process's preload compiles every module under node_modules, and the program's
+// compiled TypeScript, with V8's code cache (tools/lib/engine/child-preload.js, OFFLINE_CODE_CACHE). A module must not be able to tell: this
 // runs one probe module without the cache, with a cold cache and with a warm one, and compares
 // everything the module sees of how it was loaded.
 import { expect } from "chai";
@@ -61,7 +61,7 @@ function run(dir: string, cache?: string, nodeArgs: string[] = []): Record<strin
   return JSON.parse(out.toString("utf8")) as Record<string, unknown>;
 }
 
-describe("program process: V8 code cache for node_modules", function () {
+describe("program process: V8 code cache for node_modules and compiled TypeScript", function () {
   this.timeout(30_000);
   let dir: string;
   before(() => {
@@ -185,6 +185,46 @@ describe("program process: V8 code cache for node_modules", function () {
       expect(written(), "no entry rejected and written again").to.deep.equal(settled);
     } finally {
       fs.rmSync(flagsDir, { recursive: true, force: true });
+    }
+  });
+
+  it("compiled TypeScript outside node_modules is cached when its first line is the strict directive", () => {
+    // The tools' files (tools/lib/ts-require.js), the policy pack's and a program's (ts-node) reach
+    // Node's compile as CommonJS text under a .ts name; here a loader that hands over the text as is.
+    const tsDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-ts-"));
+    try {
+      const probe = (name: string, firstLine: string) =>
+        fs.writeFileSync(
+          path.join(tsDir, name),
+          `${firstLine}\nexports.seen = { frame: new Error("where").stack.split("\\n")[1].trim(), ` +
+            `source: function sample(a) { return a + 1; }.toString(), file: __filename };\n`,
+        );
+      probe("strict.ts", '"use strict";');
+      // Code on the first line: compiled through vm, Node's wrapper would shift its columns.
+      probe("loose.ts", 'exports.first = new Error("first").stack.split("\\n")[1].trim();');
+      fs.writeFileSync(path.join(tsDir, "plain.js"), '"use strict";\nexports.value = 1;\n');
+      fs.writeFileSync(
+        path.join(tsDir, "main.js"),
+        'require.extensions[".ts"] = require.extensions[".js"];\n' +
+          "process.stdout.write(JSON.stringify({ strict: require('./strict.ts').seen, " +
+          "loose: require('./loose.ts'), plain: require('./plain.js').value }));\n",
+      );
+      const cache = path.join(tsDir, "cache");
+      const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
+      const plain = run(tsDir);
+      expect(run(tsDir, cache)).to.deep.equal(plain);
+      expect(entries(), "strict.ts only: not loose.ts, not a .js file outside node_modules").to.have.length(1);
+      expect(run(tsDir, cache)).to.deep.equal(plain);
+      // With Node keeping source maps, it must read each module's map as it compiles it.
+      const withMaps = path.join(tsDir, "cache-maps");
+      expect(run(tsDir, withMaps, ["--enable-source-maps"])).to.deep.equal(plain);
+      expect(fs.existsSync(withMaps) ? fs.readdirSync(withMaps) : []).to.deep.equal([]);
+      // A changed file runs its new text, from an entry of its own.
+      probe("strict.ts", '"use strict";\nexports.changed = true;');
+      expect(run(tsDir, cache).strict).to.have.property("file", path.join(tsDir, "strict.ts"));
+      expect(entries()).to.have.length(2);
+    } finally {
+      fs.rmSync(tsDir, { recursive: true, force: true });
     }
   });
 

@@ -34,8 +34,9 @@
 //    frames, and with them the reported file:line of an error or a failed invoke, point at the
 //    TypeScript source instead of the compiled module.
 // 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
-//    providers, TypeScript's 9 MB compiler) is compiled with V8's code cache kept there (see
-//    ./code-cache.js): compiling them is most of a run's start otherwise.
+//    providers, TypeScript's 9 MB compiler) and the program's own TypeScript as ts-node compiled
+//    it is compiled with V8's code cache kept there (see ./code-cache.js): compiling them is most
+//    of a run's start otherwise.
 // 7. With OFFLINE_LEND_ESM set (a folder), an ES module program that has not installed its
 //    dependencies resolves the ones it lacks from that folder's node_modules, as NODE_PATH lends
 //    them to CommonJS (./lend-resolve.mjs).

@@ -33,10 +33,10 @@
 //   unchanged, the recorded output is used instead of compiling again. Any other file (one the
 //   cold load never compiled) still goes through ts-node's type-checked compile.
 //
-// The same folder keeps V8's code cache of the modules the pack loads from node_modules, and the
-// bytes of the pack's `GetAnalyzerInfo` answer, keyed by everything the SDK builds it from
-// (./analyzer-info-cache.js): an unchanged pack answers with the same bytes without building and
-// encoding them again.
+// The same folder keeps V8's code cache of the modules the pack loads from node_modules and of its
+// rules' compiled outputs (./code-cache.js), and the bytes of the pack's `GetAnalyzerInfo` answer,
+// keyed by everything the SDK builds it from (./analyzer-info-cache.js): an unchanged pack answers
+// with the same bytes without building and encoding them again.
 //
 // A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
 // never makes a load fail: any error of its own leaves ts-node as the runner registered it.
