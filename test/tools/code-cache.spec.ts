@@ -213,15 +213,19 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
       const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
       const plain = run(tsDir);
       expect(run(tsDir, cache)).to.deep.equal(plain);
-      expect(entries(), "strict.ts only: not loose.ts, not a .js file outside node_modules").to.have.length(1);
+      expect(
+        entries(),
+        "strict.ts only: not loose.ts, not a .js file outside node_modules",
+      ).to.have.length(1);
       expect(run(tsDir, cache)).to.deep.equal(plain);
       // With Node keeping source maps, it must read each module's map as it compiles it.
       const withMaps = path.join(tsDir, "cache-maps");
       expect(run(tsDir, withMaps, ["--enable-source-maps"])).to.deep.equal(plain);
       expect(fs.existsSync(withMaps) ? fs.readdirSync(withMaps) : []).to.deep.equal([]);
-      // A changed file runs its new text, from an entry of its own.
+      // A changed file runs its new text (its frame a line lower), from an entry of its own.
       probe("strict.ts", '"use strict";\nexports.changed = true;');
-      expect(run(tsDir, cache).strict).to.have.property("file", path.join(tsDir, "strict.ts"));
+      const changed = run(tsDir, cache).strict as Record<string, string>;
+      expect(changed.frame).to.contain(`${path.join(tsDir, "strict.ts")}:3:`);
       expect(entries()).to.have.length(2);
     } finally {
       fs.rmSync(tsDir, { recursive: true, force: true });
