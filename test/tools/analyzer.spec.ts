@@ -381,7 +381,15 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
         'const NOTE = "served from the cache"',
       );
       fs.writeFileSync(file, JSON.stringify(entry));
+      // Written long ago: serving it marks it used, so newer entries of other checkouts do not
+      // push it out of the 16 kept.
+      const longAgo = new Date(Date.now() - 3_600_000);
+      fs.utimesSync(file, longAgo, longAgo);
+      const warmStarted = Date.now();
       const warm = await Analyzer.start({ packDir: dir, compileCache: cache });
+      expect(fs.statSync(file).mtimeMs, "served entry marked used").to.be.at.least(
+        warmStarted - 1000,
+      );
       expect(await messages(warm)).to.deep.equal([
         "Every topic has a name.\nserved from the cache: the topic's name does not start with 't-'",
       ]);

@@ -125,8 +125,7 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     try {
       const bytes = unsealed(file);
       if (bytes !== undefined) {
-        const now = new Date();
-        fs.utimesSync(file, now, now); // in use: trimmed last
+        cacheFolder.markUsed(file); // in use: trimmed last
         return keptAnswer(AnalyzerInfo, bytes);
       }
     } catch {

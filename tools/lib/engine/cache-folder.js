@@ -16,6 +16,20 @@ function writeEntry(file, data) {
 }
 
 /**
+ * Marks `file` as used now, so `keepNewest` trims it last: an entry read on every run but written
+ * long ago would otherwise go first once `keep` newer ones were written (checkouts and branches
+ * sharing the folder write theirs), and its next run would build it again. Best-effort.
+ */
+function markUsed(file) {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache keeps its order, nothing else
+  }
+}
+
+/**
  * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
  * `maxAgeDays` (when given).
  */
@@ -33,4 +47,4 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
 }
 
-module.exports = { keepNewest, writeEntry };
+module.exports = { keepNewest, markUsed, writeEntry };

@@ -146,6 +146,7 @@ function attach(service, opts, tsnodeDir) {
   const compile = service.compile.bind(service);
   const entry = fs.existsSync(entryFile) ? readEntry(entryFile) : undefined;
   if (entry) {
+    cacheFolder.markUsed(entryFile); // in use: trimmed last
     serveSourceMaps(tsnodeDir, entry.files);
     service.compile = (code, fileName, lineOffset) => {
       const hit = entry.files[fileName];
