@@ -48,11 +48,17 @@ function requireOf(mod) {
 }
 
 /**
+ * How an entry is kept, in its key: entries of checkouts that keep V8's bytes bare, sharing the
+ * folder, have other names instead of being rewritten back and forth.
+ */
+const ENTRY_FORMAT = "sealed-sha256";
+
+/**
  * What V8 checks cached code against besides the source: its version and its flags (a cache made
  * under other flags, `--max-semi-space-size` among them, is rejected). Processes started with
  * other options keep entries of their own instead of rewriting each other's.
  */
-const FLAVOUR = `${process.versions.v8}\0${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`;
+const FLAVOUR = `${ENTRY_FORMAT}\0${process.versions.v8}\0${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`;
 
 /**
  * Compiles and runs one module with the code cache in `dir`, keyed by V8's version and flags, the
@@ -68,7 +74,11 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
   const file = path.join(dir, `${key}.v8`);
   let cachedData;
   try {
-    cachedData = fs.readFileSync(file);
+    // V8 checks a code cache's header (version, flags, source, length) but, in release builds,
+    // not its payload: an entry with a changed byte crashes the process as V8 deserializes it
+    // (`CodeSerializer::Deserialize`), so each entry is sealed with its SHA-256 digest and one
+    // that does not match is compiled from source, as if not cached, and written again.
+    cachedData = cacheFolder.unseal(fs.readFileSync(file));
   } catch {
     // not cached yet
   }
@@ -103,13 +113,28 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
   return result;
 }
 
-/** Writes `script`'s code cache to `file` (whole or not at all). */
+/** Writes `script`'s code cache to `file` (whole or not at all, sealed), and counts it. */
 function writeEntry(file, script) {
   try {
-    cacheFolder.writeEntry(file, script.createCachedData());
+    const sealed = cacheFolder.seal(script.createCachedData());
+    cacheFolder.writeEntry(file, sealed);
+    noteWritten(path.dirname(file), sealed.length);
   } catch {
     // a read-only cache costs speed, nothing else
   }
+}
+
+/** The unit of the written-bytes tally: a file system block, as most allocate. */
+const BLOCK = 4096;
+/** The tally of what was written since the last sweep: its length in bytes counts blocks. */
+const TALLY = ".written";
+
+/**
+ * Adds an entry of `bytes` to the folder's tally: one byte per block it takes, appended (an
+ * append this small is atomic), so a process reads the total with a single `stat`.
+ */
+function noteWritten(dir, bytes) {
+  fs.appendFileSync(path.join(dir, TALLY), Buffer.alloc(Math.ceil(bytes / BLOCK)));
 }
 
 /** A day in milliseconds: how often a process sweeps the folder, at the most. */
@@ -117,24 +142,31 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Keeps the folder from growing without end: entries of Node and package versions no longer in use
- * are never read again. At most once a day (a `.swept` marker's time says when the last sweep
- * was), removes the entries not used for `keepDays` (the later of the file's access and
- * modification times: where the file system does not record access, an entry in use is written
- * again after its removal, at the cost of one compile), then the oldest until the folder holds
- * at most `maxBytes`. A sweep that fails leaves the folder as it is.
+ * are never read again, and a folder shared by checkouts and branches gains entries on every
+ * change. Sweeps once a day (a `.swept` marker's time says when the last sweep was), and sooner
+ * when the tally of blocks written since then says the folder passed `maxBytes` (no listing of
+ * the folder until then). A sweep removes the entries not used for `keepDays` (the later of the
+ * file's access and modification times: where the file system does not record access, an entry
+ * in use is written again after its removal, at the cost of one compile), then the oldest until
+ * the folder takes at most `targetBytes` of disk (its files' blocks, not their lengths: a 2 KB
+ * entry takes a 4 KB block), below `maxBytes` so that the next entries do not sweep again at once.
+ * A sweep that fails leaves the folder as it is.
  * @param {string} dir the cache folder
- * @param {{ now?: number, keepDays?: number, maxBytes?: number }} [options]
+ * @param {{ now?: number, keepDays?: number, maxBytes?: number, targetBytes?: number }} [options]
  * @returns {number} how many entries were removed
  */
 function sweepCodeCache(dir, options = {}) {
   const now = options.now ?? Date.now();
   const keepMs = (options.keepDays ?? 30) * DAY_MS;
   const maxBytes = options.maxBytes ?? 512 * 1024 * 1024;
+  const targetBytes = options.targetBytes ?? Math.floor(maxBytes * 0.8);
   const marker = path.join(dir, ".swept");
+  const tally = path.join(dir, TALLY);
   let removed = 0;
   try {
     try {
-      if (now - fs.statSync(marker).mtimeMs < DAY_MS) return 0;
+      const recent = now - fs.statSync(marker).mtimeMs < DAY_MS;
+      if (recent && writtenBytes(tally) <= maxBytes) return 0;
     } catch {
       // never swept
     }
@@ -151,21 +183,33 @@ function sweepCodeCache(dir, options = {}) {
         fs.rmSync(file, { force: true });
         removed++;
       } else {
-        entries.push({ file, used, size: st.size });
-        total += st.size;
+        const size = st.blocks * 512;
+        entries.push({ file, used, size });
+        total += size;
       }
     }
     entries.sort((a, b) => a.used - b.used);
     for (const e of entries) {
-      if (total <= maxBytes) break;
+      if (total <= targetBytes) break;
       fs.rmSync(e.file, { force: true });
       total -= e.size;
       removed++;
     }
+    // The tally starts again from what is left.
+    cacheFolder.writeEntry(tally, Buffer.alloc(Math.ceil(total / BLOCK)));
   } catch {
     // a folder that cannot be swept costs disk, nothing else
   }
   return removed;
+}
+
+/** The bytes the tally says the folder takes (0 without a tally). */
+function writtenBytes(tally) {
+  try {
+    return fs.statSync(tally).size * BLOCK;
+  } catch {
+    return 0;
+  }
 }
 
 /**
@@ -199,13 +243,15 @@ function usesCodeCache(content, filename) {
 function installCodeCache(dir) {
   if (fs.existsSync(dir)) sweepCodeCache(dir);
   const compile = Module.prototype._compile;
-  // Node 20.19 and 22.12 on pass the module's format: "module" is an ES module that CommonJS code
-  // requires (`require(esm)`, and the "module-sync" export condition that resolves to one, as
-  // async-function does under axios), which Node's own compile hands to the ESM loader
-  // (lib/internal/modules/cjs/loader.js, `Module.prototype._compile`: `loadESMFromCJS`).
+  // Node 20.19 and 22.12 on pass the module's format; only CommonJS text is cached. "module" is an
+  // ES module that CommonJS code requires (`require(esm)`, and the "module-sync" export condition
+  // that resolves to one, as async-function does under axios), which Node's own compile hands to
+  // the ESM loader (lib/internal/modules/cjs/loader.js, `Module.prototype._compile`:
+  // `loadESMFromCJS`); "commonjs-typescript" and "module-typescript" (Node 22.18 and 23.6 on, type
+  // stripping on by default) are raw TypeScript that Node's compile strips of its types first.
   Module.prototype._compile = function (content, filename, format) {
     if (
-      format !== "module" &&
+      (format === undefined || format === "commonjs") &&
       typeof filename === "string" &&
       typeof content === "string" &&
       usesCodeCache(content, filename)
