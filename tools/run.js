@@ -2,7 +2,8 @@
 // Runs one of this project's TypeScript tools: `node tools/run.js tools/check.ts [args...]`. The
 // tool and everything it imports compile through the disk cache of ./lib/ts-require.js, so a run
 // whose files are all cached starts without loading the TypeScript compiler, and the modules it
-// loads from node_modules compile from V8's code cache (./lib/engine/code-cache.js). The tool runs as the
+// loads from node_modules and the tools' compiled TypeScript compile from V8's code cache
+// (./lib/engine/code-cache.js). The tool runs as the
 // main module (`require.main === module`), with its own path as process.argv[1] and its arguments
 // after it, as under ts-node.
 "use strict";

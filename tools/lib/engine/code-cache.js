@@ -26,7 +26,8 @@ const DYNAMIC_IMPORT = /\bimport\s*\(/;
 /** A TypeScript file a loader compiled to CommonJS: this project's tools, the policy pack, a program. */
 const TYPESCRIPT_SOURCE = /\.[cm]?tsx?$/;
 /**
- * Output whose first line is the strict-mode directive alone, as TypeScript emits it under
+ * Output whose first line is the strict-mode directive alone, as TypeScript emits it for every
+ * file with `import` or `export` compiled to CommonJS, and for any other file under
  * `strict`/`alwaysStrict`. Compiled through `vm`, a module's first line is preceded by Node's
  * wrapper text, which shifts its columns; no frame and no function can start on such a line, so
  * what a module sees of its own positions (stack traces, the SDK's source positions, function

@@ -202,8 +202,9 @@ function install() {
 }
 
 if (CACHE_DIR) {
-  // The pack's dependencies (the SDK, the policy SDK, ts-node, TypeScript) compile from V8's code
-  // cache kept next to the outputs (./code-cache.js); it changes no module's behaviour.
+  // The pack's dependencies (the SDK, the policy SDK, ts-node, TypeScript) and its rules' compiled
+  // outputs compile from V8's code cache kept next to the outputs (./code-cache.js); what a module
+  // sees of its loading is unchanged but for the frames below one running as it loads.
   require("./code-cache").installCodeCache(path.join(CACHE_DIR, "v8"));
   install();
   require("./analyzer-info-cache").installAnalyzerInfoCache(
