@@ -8,6 +8,7 @@
 import { expect } from "chai";
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
+import { Module } from "module";
 import * as os from "os";
 import * as path from "path";
 
@@ -244,6 +245,42 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     }
   });
 
+  it("the cache's frames below a module running as it loads are never reported as the program's", () => {
+    // A package that connects out as it loads: the check names the program's line that required
+    // it, skipping the package's frames and the cache's compile (code-cache.js) under them.
+    const netDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-frames-"));
+    try {
+      const pkg = path.join(netDir, "node_modules", "connects");
+      fs.mkdirSync(pkg, { recursive: true });
+      fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "connects" }));
+      fs.writeFileSync(
+        path.join(pkg, "index.js"),
+        "const s = require('net').connect(9, '192.0.2.1');\ns.on('error', () => {});\ns.destroy();\n",
+      );
+      fs.writeFileSync(path.join(netDir, "main.js"), "\nrequire('connects');\n");
+      const sites = path.join(netDir, "sites.jsonl");
+      const env = {
+        ...process.env,
+        OFFLINE_CODE_CACHE: path.join(netDir, "cache"),
+        OFFLINE_INVOKE_SITES: sites,
+      };
+      for (const pass of ["cold", "warm"]) {
+        fs.rmSync(sites, { force: true });
+        execFileSync(process.execPath, ["-r", PRELOAD, "main.js"], { cwd: netDir, env });
+        const records = fs
+          .readFileSync(sites, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .filter((r) => r.token === "network");
+        expect(records, pass).to.have.length(1);
+        expect(records[0], pass).to.include({ file: path.join(netDir, "main.js"), line: 2 });
+      }
+    } finally {
+      fs.rmSync(netDir, { recursive: true, force: true });
+    }
+  });
+
   it("an entry with a changed byte is compiled from source and written again, never read by V8", () => {
     // V8 does not check a cached payload in release builds: a changed byte crashed the process
     // (SIGSEGV or SIGTRAP in CodeSerializer::Deserialize). Each entry is sealed with its digest.
@@ -275,12 +312,12 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
   it("only CommonJS text is cached: raw TypeScript that Node strips of its types is left to Node", () => {
     // Node 22.18 and 23.6 on compile a .ts file as `_compile(rawTypeScript, file,
     // "commonjs-typescript")`; raw text that also parses as JavaScript would run unstripped.
-    const Module = require("module") as { prototype: { _compile: Compile } };
-    const original = Module.prototype._compile;
+    const proto = Module.prototype as unknown as { _compile: Compile };
+    const original = proto._compile;
     const calls: unknown[][] = [];
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-format-"));
     try {
-      Module.prototype._compile = function (...args: unknown[]) {
+      proto._compile = function (...args: unknown[]) {
         calls.push(args.slice(1));
       };
       codeCache().installCodeCache(cache);
@@ -288,8 +325,8 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
       const raw =
         '"use strict";\nconst f = (s) => s; const string = 0;\nexports.v = f<string>("x");\n';
       for (const format of ["commonjs-typescript", "module-typescript", "typescript"]) {
-        const mod = new (require("module") as new (id: string) => { exports: unknown })(file);
-        Module.prototype._compile.call(mod, raw, file, format);
+        const mod = new Module(file);
+        proto._compile.call(mod, raw, file, format);
         expect(mod.exports, format).to.deep.equal({});
       }
       expect(calls).to.deep.equal([
@@ -300,13 +337,14 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
       expect(fs.readdirSync(cache).filter((f) => f.endsWith(".v8"))).to.deep.equal([]);
       // The same text as CommonJS (no format, or "commonjs") is compiled through the cache.
       for (const format of [undefined, "commonjs"]) {
-        const mod = new (require("module") as new (id: string) => { exports: unknown })(file);
-        Module.prototype._compile.call(mod, '"use strict";\nexports.v = 1;\n', file, format);
+        const mod = new Module(file);
+        proto._compile.call(mod, '"use strict";\nexports.v = 1;\n', file, format);
         expect(mod.exports, String(format)).to.deep.equal({ v: 1 });
       }
       expect(calls).to.have.length(3);
+      expect(fs.readdirSync(cache).filter((f) => f.endsWith(".v8"))).to.have.length(1);
     } finally {
-      Module.prototype._compile = original;
+      proto._compile = original;
       fs.rmSync(cache, { recursive: true, force: true });
     }
   });

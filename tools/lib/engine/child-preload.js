@@ -105,14 +105,22 @@ const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 const seenTokens = new Set();
 
-/** The first stack frame outside node_modules and Node's internals: the program's line. */
+/**
+ * The folder of this preload and of the hooks it installs: the code cache's compile
+ * (./code-cache.js, whose frames stand where Node's own `Module._compile` frame would, below a
+ * module that runs as it loads) and ./defer-require.js's `Module._load` among them. None of its
+ * frames is ever the program's.
+ */
+const ENGINE_DIR = __dirname + path.sep;
+
+/** The first stack frame outside node_modules, Node's internals and the check's engine: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
     // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
     const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
-    if (file.includes(NODE_MODULES) || file === __filename) continue;
+    if (file.includes(NODE_MODULES) || file.startsWith(ENGINE_DIR)) continue;
     return { file, line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;
