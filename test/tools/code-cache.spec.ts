@@ -404,6 +404,12 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     expect(sweepCodeCache(cache, { now, maxBytes: tally() })).to.equal(0);
     expect(sweepCodeCache(cache, { now, maxBytes: tally() - 1, targetBytes: 0 })).to.equal(2);
     expect(tally(), "the tally starts again from what is left").to.equal(0);
+    // A folder swept today before tallies were kept is swept at once, which starts its tally.
+    expect(sweepCodeCache(cache, { now })).to.equal(0);
+    fs.rmSync(path.join(cache, ".written"));
+    fs.writeFileSync(path.join(cache, "kept.v8"), "x");
+    expect(sweepCodeCache(cache, { now, maxBytes: 1, targetBytes: 0 })).to.equal(1);
+    expect(tally()).to.equal(0);
   });
 });
 

@@ -204,12 +204,15 @@ function sweepCodeCache(dir, options = {}) {
   return removed;
 }
 
-/** The bytes the tally says the folder takes (0 without a tally). */
+/**
+ * The bytes the tally says the folder takes; without a tally (a folder swept before tallies were
+ * kept), unknown: swept now, which starts one.
+ */
 function writtenBytes(tally) {
   try {
     return fs.statSync(tally).size * BLOCK;
   } catch {
-    return 0;
+    return Infinity;
   }
 }
 
