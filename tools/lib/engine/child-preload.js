@@ -113,7 +113,7 @@ const seenTokens = new Set();
  */
 const ENGINE_DIR = __dirname + path.sep;
 
-/** The first stack frame outside node_modules, Node's internals and the check's engine: the program's line. */
+/** The first frame outside node_modules, Node's internals and ENGINE_DIR: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
     // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.

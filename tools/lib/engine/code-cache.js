@@ -23,7 +23,7 @@ const TYPESCRIPT = path.join("typescript", "lib", "typescript.js");
  * the exception: the text only stands in one of its diagnostic messages.
  */
 const DYNAMIC_IMPORT = /\bimport\s*\(/;
-/** A TypeScript file a loader compiled to CommonJS: this project's tools, the policy pack, a program. */
+/** A TypeScript file a loader compiled to CommonJS: the tools', the policy pack's, a program's. */
 const TYPESCRIPT_SOURCE = /\.[cm]?tsx?$/;
 /**
  * Output whose first line is the strict-mode directive alone, as TypeScript emits it for every
@@ -59,7 +59,12 @@ const ENTRY_FORMAT = "sealed-sha256";
  * under other flags, `--max-semi-space-size` among them, is rejected). Processes started with
  * other options keep entries of their own instead of rewriting each other's.
  */
-const FLAVOUR = `${ENTRY_FORMAT}\0${process.versions.v8}\0${process.execArgv.join(" ")}\0${process.env.NODE_OPTIONS ?? ""}`;
+const FLAVOUR = [
+  ENTRY_FORMAT,
+  process.versions.v8,
+  process.execArgv.join(" "),
+  process.env.NODE_OPTIONS ?? "",
+].join("\0");
 
 /**
  * Compiles and runs one module with the code cache in `dir`, keyed by V8's version and flags, the
@@ -95,9 +100,9 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
   // Code cached after the module ran also holds the functions it compiled while running, but it
   // carries the V8 flags of that moment, which a module can change: the SDK's closure hooks
   // (runtime/closure/v8Hooks.js) call `v8.setFlagsFromString("--allow-natives-syntax")`. V8
-  // rejects cached code whose flags differ from the current ones (https://v8.dev/blog/code-caching-for-devs),
-  // so that module and those requiring it when it loads (the language host's entry point) were
-  // compiled cold and written again on every run. An entry that was rejected is written again
+  // rejects cached code whose flags differ from the current ones
+  // (https://v8.dev/blog/code-caching-for-devs), so that module and those requiring it when it
+  // loads (the language host's entry point) were compiled cold and written again on every run. An entry that was rejected is written again
   // from the code compiled so far, before the module runs, under the flags it is compiled with.
   const rejected = cachedData !== undefined && script.cachedDataRejected === true;
   if (rejected) writeEntry(file, script);
