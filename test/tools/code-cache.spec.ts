@@ -6,64 +6,13 @@
 // module running as it loads are the cache's (`compileWithCodeCache`, `Module._compile` in
 // code-cache.js) where Node's own `Module._compile` stood; the check's reports never name them.
 import { expect } from "chai";
-import { execFileSync, spawnSync } from "child_process";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import { Module } from "module";
 import * as os from "os";
 import * as path from "path";
 
-const PRELOAD = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "child-preload.js");
-
-const PROBE = `"use strict";
-const seen = {
-  thisIsExports: this === module.exports,
-  filename: __filename,
-  dirname: __dirname,
-  id: module.id,
-  parent: module.parent && module.parent.filename,
-  requireName: require.name,
-  resolved: require.resolve("./helper"),
-  lookupPaths: require.resolve.paths("anything").slice(0, 2),
-  mainIsEntry: require.main === process.mainModule,
-  extensions: require.extensions === require("module")._extensions,
-  cache: Object.keys(require.cache).some((k) => k.endsWith("helper.js")),
-  helper: require("./helper").value,
-  frame: new Error("where").stack.split("\\n")[1].trim(),
-  source: function sample(a) { return a + 1; }.toString(),
-};
-module.exports = require("./dynamic").then((m) => ({ ...seen, esm: m.value }));
-`;
-
-function makeProject(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
-  const pkg = path.join(dir, "node_modules", "probe");
-  fs.mkdirSync(pkg, { recursive: true });
-  fs.writeFileSync(
-    path.join(pkg, "package.json"),
-    JSON.stringify({ name: "probe", main: "index.js" }),
-  );
-  fs.writeFileSync(path.join(pkg, "index.js"), PROBE);
-  fs.writeFileSync(path.join(pkg, "helper.js"), "exports.value = 'helper';\n");
-  fs.writeFileSync(path.join(pkg, "esm.mjs"), "export const value = 'esm';\n");
-  // A module that imports dynamically, as the language host does to load an ES module program.
-  fs.writeFileSync(path.join(pkg, "dynamic.js"), "module.exports = import('./esm.mjs');\n");
-  fs.writeFileSync(
-    path.join(dir, "main.js"),
-    "require('probe').then((seen) => process.stdout.write(JSON.stringify(seen)));\n",
-  );
-  return dir;
-}
-
-function run(dir: string, cache?: string, nodeArgs: string[] = []): Record<string, unknown> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.OFFLINE_CODE_CACHE;
-  if (cache) env.OFFLINE_CODE_CACHE = cache;
-  const out = execFileSync(process.execPath, [...nodeArgs, "-r", PRELOAD, "main.js"], {
-    cwd: dir,
-    env,
-  });
-  return JSON.parse(out.toString("utf8")) as Record<string, unknown>;
-}
+import { codeCache, makeProject, PRELOAD, run } from "./code-cache-fixture";
 
 describe("program process: V8 code cache for node_modules and compiled TypeScript", function () {
   this.timeout(30_000);
@@ -281,34 +230,6 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     }
   });
 
-  it("an entry with a changed byte is compiled from source and written again, never read by V8", () => {
-    // V8 does not check a cached payload in release builds: a changed byte crashed the process
-    // (SIGSEGV or SIGTRAP in CodeSerializer::Deserialize). Each entry is sealed with its digest.
-    const cache = path.join(dir, "cache-damaged");
-    const plain = run(dir);
-    run(dir, cache);
-    const files = fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
-    expect(files).to.have.length(2);
-    const damaged = new Map<string, Buffer>();
-    for (const f of files) {
-      const bytes = fs.readFileSync(path.join(cache, f));
-      bytes[Math.floor(bytes.length / 2)] ^= 0xff;
-      fs.writeFileSync(path.join(cache, f), bytes);
-      damaged.set(f, bytes);
-    }
-    const env = { ...process.env, OFFLINE_CODE_CACHE: cache };
-    const res = spawnSync(process.execPath, ["-r", PRELOAD, "main.js"], { cwd: dir, env });
-    expect(res.signal, res.stderr.toString()).to.equal(null);
-    expect(res.status, res.stderr.toString()).to.equal(0);
-    expect(JSON.parse(res.stdout.toString("utf8"))).to.deep.equal(plain);
-    for (const [f, bytes] of damaged) {
-      const now = fs.readFileSync(path.join(cache, f));
-      expect(now.equals(bytes), `${f} written again`).to.equal(false);
-      expect(cacheFolder().unseal(now), `${f} sealed`).to.not.equal(undefined);
-    }
-    expect(run(dir, cache)).to.deep.equal(plain);
-  });
-
   it("only CommonJS text is cached: raw TypeScript that Node strips of its types is left to Node", () => {
     // Node 22.18 and 23.6 on compile a .ts file as `_compile(rawTypeScript, file,
     // "commonjs-typescript")`; raw text that also parses as JavaScript would run unstripped.
@@ -348,82 +269,6 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
       fs.rmSync(cache, { recursive: true, force: true });
     }
   });
-
-  it("a sweep, once a day, removes entries unused for 30 days, then the oldest over the cap of disk blocks", () => {
-    const { sweepCodeCache } = codeCache();
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-sweep-"));
-    try {
-      const now = Date.now();
-      const entry = (name: string, daysAgo: number, bytes: number) => {
-        const file = path.join(dir, name);
-        fs.writeFileSync(file, Buffer.alloc(bytes, 1));
-        const t = new Date(now - daysAgo * 86_400_000);
-        fs.utimesSync(file, t, t);
-        return fs.statSync(file).blocks * 512;
-      };
-      entry("stale.v8", 40, 10);
-      entry("old.v8", 20, 100);
-      // A 100-byte entry takes a whole block of disk: the cap counts blocks, not lengths.
-      const block = entry("recent.v8", 2, 100);
-      expect(block).to.be.greaterThan(100);
-      entry("new.v8", 0, 100);
-      entry("left.v8.123.tmp", 31, 5);
-      fs.writeFileSync(path.join(dir, "notes.txt"), "not an entry");
-      // Three blocks are over a cap of 2.5 blocks (their lengths, 300 bytes, are not).
-      expect(sweepCodeCache(dir, { now, maxBytes: 2.5 * block })).to.equal(3);
-      expect(fs.readdirSync(dir).sort()).to.deep.equal([
-        ".swept",
-        ".written",
-        "new.v8",
-        "notes.txt",
-        "recent.v8",
-      ]);
-      // Swept less than a day ago, and the tally of what was written since is under the cap:
-      // the folder is not even listed.
-      expect(sweepCodeCache(dir, { now, maxBytes: 2 * block })).to.equal(0);
-      expect(sweepCodeCache(dir, { now: now + 86_400_001, maxBytes: 0 })).to.equal(2);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("a folder swept today is swept again once what was written since passes the cap", () => {
-    const { sweepCodeCache } = codeCache();
-    const cache = path.join(dir, "cache-tally");
-    fs.mkdirSync(cache);
-    const now = Date.now();
-    expect(sweepCodeCache(cache, { now })).to.equal(0);
-    const tally = () => fs.statSync(path.join(cache, ".written")).size * 4096;
-    expect(tally()).to.equal(0);
-    run(dir, cache); // writes two entries, and counts them
-    const written = fs
-      .readdirSync(cache)
-      .filter((f) => f.endsWith(".v8"))
-      .reduce((sum, f) => sum + fs.statSync(path.join(cache, f)).blocks * 512, 0);
-    expect(tally()).to.be.at.least(written);
-    expect(sweepCodeCache(cache, { now, maxBytes: tally() })).to.equal(0);
-    expect(sweepCodeCache(cache, { now, maxBytes: tally() - 1, targetBytes: 0 })).to.equal(2);
-    expect(tally(), "the tally starts again from what is left").to.equal(0);
-    // A folder swept today before tallies were kept is swept at once, which starts its tally.
-    expect(sweepCodeCache(cache, { now })).to.equal(0);
-    fs.rmSync(path.join(cache, ".written"));
-    fs.writeFileSync(path.join(cache, "kept.v8"), "x");
-    expect(sweepCodeCache(cache, { now, maxBytes: 1, targetBytes: 0 })).to.equal(1);
-    expect(tally()).to.equal(0);
-  });
 });
 
 type Compile = (this: unknown, ...args: unknown[]) => unknown;
-
-/* eslint-disable @typescript-eslint/no-require-imports */
-function codeCache(): {
-  installCodeCache(dir: string): void;
-  sweepCodeCache(dir: string, options?: Record<string, number>): number;
-} {
-  return require(path.join(path.dirname(PRELOAD), "code-cache.js"));
-}
-
-function cacheFolder(): { unseal(kept: Buffer): Buffer | undefined } {
-  return require(path.join(path.dirname(PRELOAD), "cache-folder.js"));
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
