@@ -102,8 +102,9 @@ function compileWithCodeCache(dir, mod, content, filename, fallback) {
   // (runtime/closure/v8Hooks.js) call `v8.setFlagsFromString("--allow-natives-syntax")`. V8
   // rejects cached code whose flags differ from the current ones
   // (https://v8.dev/blog/code-caching-for-devs), so that module and those requiring it when it
-  // loads (the language host's entry point) were compiled cold and written again on every run. An entry that was rejected is written again
-  // from the code compiled so far, before the module runs, under the flags it is compiled with.
+  // loads (the language host's entry point) were compiled cold and written again on every run. An
+  // entry that was rejected is written again from the code compiled so far, before the module
+  // runs, under the flags it is compiled with.
   const rejected = cachedData !== undefined && script.cachedDataRejected === true;
   if (rejected) writeEntry(file, script);
   const wrapper = script.runInThisContext({ displayErrors: true });
