@@ -22,6 +22,16 @@ const WAIVERS = "policy-waivers";
 
 let started: Promise<Analyzer> | undefined;
 
+/** The error `p` rejects with; fails when it resolves. */
+export function rejection(p: Promise<unknown>): Promise<Error> {
+  return p.then(
+    () => {
+      throw new Error("expected a rejection");
+    },
+    (e: Error) => e,
+  );
+}
+
 /** The test run's pack process (started on first use, stopped after the last suite). */
 export function sharedAnalyzer(): Promise<Analyzer> {
   if (!started) {

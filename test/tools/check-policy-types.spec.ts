@@ -45,6 +45,30 @@ describe("check: the policies' resource types kept between runs", () => {
     expect([...first]).to.deep.equal([...TYPES]);
   });
 
+  it("an entry in use is kept over newer ones, however long ago it was written", async () => {
+    // Checkouts and branches sharing node_modules each write entries of their own: an entry read
+    // on every run must not be the first to go when 16 newer ones have been written.
+    const { pack, cache } = makePack();
+    const rule = path.join(pack, "policies", "s3.ts");
+    const r = reader();
+    await cachedPolicyTypes(pack, cache, r.read);
+    const [inUse] = fs.readdirSync(path.join(cache, "policy-types"));
+    const longAgo = new Date(Date.now() - 3_600_000);
+    fs.utimesSync(path.join(cache, "policy-types", inUse), longAgo, longAgo);
+    const otherPack = async (i: number) => {
+      fs.writeFileSync(rule, `export const a = ${i + 100};\n`);
+      await cachedPolicyTypes(pack, cache, r.read);
+      fs.writeFileSync(rule, "export const a = 1;\n");
+    };
+    for (let i = 0; i < 15; i++) await otherPack(i);
+    await cachedPolicyTypes(pack, cache, r.read); // a run of the pack in use: served, marked used
+    await otherPack(15); // the 17th entry: the oldest of the others goes
+    expect(r.calls.n).to.equal(17);
+    await cachedPolicyTypes(pack, cache, r.read);
+    expect(r.calls.n, "the entry in use was still there").to.equal(17);
+    expect(fs.readdirSync(path.join(cache, "policy-types"))).to.have.length(16);
+  });
+
   it("reads the rules again when a rule file, a new file or the lock file changes", async () => {
     const { pack, cache } = makePack();
     const r = reader();

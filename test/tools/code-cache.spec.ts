@@ -1,67 +1,20 @@
-// The program process's preload compiles every module under node_modules with V8's code cache
-// (tools/lib/engine/child-preload.js, OFFLINE_CODE_CACHE). A module must not be able to tell: this
-// runs one probe module without the cache, with a cold cache and with a warm one, and compares
-// everything the module sees of how it was loaded.
+// The program process's preload compiles every module under node_modules, and the program's
+// compiled TypeScript, with V8's code cache (tools/lib/engine/child-preload.js,
+// OFFLINE_CODE_CACHE). What a module sees of how it was loaded must not change: this runs one probe
+// module without the cache, with a cold cache and with a warm one, and compares its `this`,
+// arguments, `require`, its own frame and function text. What does change: the frames below a
+// module running as it loads are the cache's (`compileWithCodeCache`, `Module._compile` in
+// code-cache.js) where Node's own `Module._compile` stood; the check's reports never name them.
 import { expect } from "chai";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
+import { Module } from "module";
 import * as os from "os";
 import * as path from "path";
 
-const PRELOAD = path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "child-preload.js");
+import { codeCache, makeProject, PRELOAD, run } from "./code-cache-fixture";
 
-const PROBE = `"use strict";
-const seen = {
-  thisIsExports: this === module.exports,
-  filename: __filename,
-  dirname: __dirname,
-  id: module.id,
-  parent: module.parent && module.parent.filename,
-  requireName: require.name,
-  resolved: require.resolve("./helper"),
-  lookupPaths: require.resolve.paths("anything").slice(0, 2),
-  mainIsEntry: require.main === process.mainModule,
-  extensions: require.extensions === require("module")._extensions,
-  cache: Object.keys(require.cache).some((k) => k.endsWith("helper.js")),
-  helper: require("./helper").value,
-  frame: new Error("where").stack.split("\\n")[1].trim(),
-  source: function sample(a) { return a + 1; }.toString(),
-};
-module.exports = require("./dynamic").then((m) => ({ ...seen, esm: m.value }));
-`;
-
-function makeProject(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
-  const pkg = path.join(dir, "node_modules", "probe");
-  fs.mkdirSync(pkg, { recursive: true });
-  fs.writeFileSync(
-    path.join(pkg, "package.json"),
-    JSON.stringify({ name: "probe", main: "index.js" }),
-  );
-  fs.writeFileSync(path.join(pkg, "index.js"), PROBE);
-  fs.writeFileSync(path.join(pkg, "helper.js"), "exports.value = 'helper';\n");
-  fs.writeFileSync(path.join(pkg, "esm.mjs"), "export const value = 'esm';\n");
-  // A module that imports dynamically, as the language host does to load an ES module program.
-  fs.writeFileSync(path.join(pkg, "dynamic.js"), "module.exports = import('./esm.mjs');\n");
-  fs.writeFileSync(
-    path.join(dir, "main.js"),
-    "require('probe').then((seen) => process.stdout.write(JSON.stringify(seen)));\n",
-  );
-  return dir;
-}
-
-function run(dir: string, cache?: string, nodeArgs: string[] = []): Record<string, unknown> {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.OFFLINE_CODE_CACHE;
-  if (cache) env.OFFLINE_CODE_CACHE = cache;
-  const out = execFileSync(process.execPath, [...nodeArgs, "-r", PRELOAD, "main.js"], {
-    cwd: dir,
-    env,
-  });
-  return JSON.parse(out.toString("utf8")) as Record<string, unknown>;
-}
-
-describe("program process: V8 code cache for node_modules", function () {
+describe("program process: V8 code cache for node_modules and compiled TypeScript", function () {
   this.timeout(30_000);
   let dir: string;
   before(() => {
@@ -188,37 +141,134 @@ describe("program process: V8 code cache for node_modules", function () {
     }
   });
 
-  it("a sweep, once a day, removes entries unused for 30 days, then the oldest over the size cap", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { sweepCodeCache } = require(path.join(path.dirname(PRELOAD), "code-cache.js"));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-sweep-"));
+  it("compiled TypeScript outside node_modules is cached when its first line is the strict directive", () => {
+    // The tools' files (tools/lib/ts-require.js), the policy pack's and a program's (ts-node) reach
+    // Node's compile as CommonJS text under a .ts name; here a loader that hands over the text as is.
+    const tsDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-ts-"));
     try {
-      const now = Date.now();
-      const entry = (name: string, daysAgo: number, bytes: number) => {
-        const file = path.join(dir, name);
-        fs.writeFileSync(file, Buffer.alloc(bytes));
-        const t = new Date(now - daysAgo * 86_400_000);
-        fs.utimesSync(file, t, t);
-      };
-      entry("stale.v8", 40, 10);
-      entry("old.v8", 20, 100);
-      entry("recent.v8", 2, 100);
-      entry("new.v8", 0, 100);
-      entry("left.v8.123.tmp", 31, 5);
-      fs.writeFileSync(path.join(dir, "notes.txt"), "not an entry");
-      expect(sweepCodeCache(dir, { now, maxBytes: 250 })).to.equal(3);
-      expect(fs.readdirSync(dir).sort()).to.deep.equal([
-        ".swept",
-        "new.v8",
-        "notes.txt",
-        "recent.v8",
-      ]);
-      // Swept less than a day ago: nothing is looked at, even over the cap.
-      expect(sweepCodeCache(dir, { now, maxBytes: 0 })).to.equal(0);
-      expect(fs.readdirSync(dir)).to.include("new.v8");
-      expect(sweepCodeCache(dir, { now: now + 86_400_001, maxBytes: 0 })).to.equal(2);
+      const probe = (name: string, firstLine: string) =>
+        fs.writeFileSync(
+          path.join(tsDir, name),
+          `${firstLine}\nexports.seen = { frame: new Error("where").stack.split("\\n")[1].trim(), ` +
+            `source: function sample(a) { return a + 1; }.toString(), file: __filename };\n`,
+        );
+      probe("strict.ts", '"use strict";');
+      // Code on the first line: compiled through vm, Node's wrapper would shift its columns.
+      probe("loose.ts", 'exports.first = new Error("first").stack.split("\\n")[1].trim();');
+      fs.writeFileSync(path.join(tsDir, "plain.js"), '"use strict";\nexports.value = 1;\n');
+      // Compiled TypeScript that imports dynamically (a program loading an ES module): left to
+      // Node, as a script compiled through vm has no dynamic-import callback on Node 20.
+      fs.writeFileSync(path.join(tsDir, "esm.mjs"), "export const value = 'esm';\n");
+      fs.writeFileSync(
+        path.join(tsDir, "dynamic.ts"),
+        '"use strict";\nmodule.exports = import("./esm.mjs");\n',
+      );
+      fs.writeFileSync(
+        path.join(tsDir, "main.js"),
+        'require.extensions[".ts"] = require.extensions[".js"];\n' +
+          "require('./dynamic.ts').then((esm) => process.stdout.write(JSON.stringify({ " +
+          "strict: require('./strict.ts').seen, loose: require('./loose.ts'), " +
+          "plain: require('./plain.js').value, esm: esm.value })));\n",
+      );
+      const cache = path.join(tsDir, "cache");
+      const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
+      const plain = run(tsDir);
+      expect(plain.esm).to.equal("esm");
+      expect(run(tsDir, cache)).to.deep.equal(plain);
+      expect(
+        entries(),
+        "strict.ts only: not loose.ts, not dynamic.ts, not a .js file outside node_modules",
+      ).to.have.length(1);
+      expect(run(tsDir, cache)).to.deep.equal(plain);
+      // With Node keeping source maps, it must read each module's map as it compiles it.
+      const withMaps = path.join(tsDir, "cache-maps");
+      expect(run(tsDir, withMaps, ["--enable-source-maps"])).to.deep.equal(plain);
+      expect(fs.existsSync(withMaps) ? fs.readdirSync(withMaps) : []).to.deep.equal([]);
+      // A changed file runs its new text (its frame a line lower), from an entry of its own.
+      probe("strict.ts", '"use strict";\nexports.changed = true;');
+      const changed = run(tsDir, cache).strict as Record<string, string>;
+      expect(changed.frame).to.contain(`${path.join(tsDir, "strict.ts")}:3:`);
+      expect(entries()).to.have.length(2);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(tsDir, { recursive: true, force: true });
+    }
+  });
+
+  it("the cache's frames below a module running as it loads are never reported as the program's", () => {
+    // A package that connects out as it loads: the check names the program's line that required
+    // it, skipping the package's frames and the cache's compile (code-cache.js) under them.
+    const netDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-frames-"));
+    try {
+      const pkg = path.join(netDir, "node_modules", "connects");
+      fs.mkdirSync(pkg, { recursive: true });
+      fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "connects" }));
+      fs.writeFileSync(
+        path.join(pkg, "index.js"),
+        "const s = require('net').connect(9, '192.0.2.1');\ns.on('error', () => {});\ns.destroy();\n",
+      );
+      fs.writeFileSync(path.join(netDir, "main.js"), "\nrequire('connects');\n");
+      const sites = path.join(netDir, "sites.jsonl");
+      const env = {
+        ...process.env,
+        OFFLINE_CODE_CACHE: path.join(netDir, "cache"),
+        OFFLINE_INVOKE_SITES: sites,
+      };
+      for (const pass of ["cold", "warm"]) {
+        fs.rmSync(sites, { force: true });
+        execFileSync(process.execPath, ["-r", PRELOAD, "main.js"], { cwd: netDir, env });
+        const records = fs
+          .readFileSync(sites, "utf8")
+          .trim()
+          .split("\n")
+          .map((l) => JSON.parse(l) as Record<string, unknown>)
+          .filter((r) => r.token === "network");
+        expect(records, pass).to.have.length(1);
+        expect(records[0], pass).to.include({ file: path.join(netDir, "main.js"), line: 2 });
+      }
+    } finally {
+      fs.rmSync(netDir, { recursive: true, force: true });
+    }
+  });
+
+  it("only CommonJS text is cached: raw TypeScript that Node strips of its types is left to Node", () => {
+    // Node 22.18 and 23.6 on compile a .ts file as `_compile(rawTypeScript, file,
+    // "commonjs-typescript")`; raw text that also parses as JavaScript would run unstripped.
+    const proto = Module.prototype as unknown as { _compile: Compile };
+    const original = proto._compile;
+    const calls: unknown[][] = [];
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-format-"));
+    try {
+      proto._compile = function (...args: unknown[]) {
+        calls.push(args.slice(1));
+      };
+      codeCache().installCodeCache(cache);
+      const file = path.join(cache, "typed.ts");
+      const raw =
+        '"use strict";\nconst f = (s) => s; const string = 0;\nexports.v = f<string>("x");\n';
+      for (const format of ["commonjs-typescript", "module-typescript", "typescript"]) {
+        const mod = new Module(file);
+        proto._compile.call(mod, raw, file, format);
+        expect(mod.exports, format).to.deep.equal({});
+      }
+      expect(calls).to.deep.equal([
+        [file, "commonjs-typescript"],
+        [file, "module-typescript"],
+        [file, "typescript"],
+      ]);
+      expect(fs.readdirSync(cache).filter((f) => f.endsWith(".v8"))).to.deep.equal([]);
+      // The same text as CommonJS (no format, or "commonjs") is compiled through the cache.
+      for (const format of [undefined, "commonjs"]) {
+        const mod = new Module(file);
+        proto._compile.call(mod, '"use strict";\nexports.v = 1;\n', file, format);
+        expect(mod.exports, String(format)).to.deep.equal({ v: 1 });
+      }
+      expect(calls).to.have.length(3);
+      expect(fs.readdirSync(cache).filter((f) => f.endsWith(".v8"))).to.have.length(1);
+    } finally {
+      proto._compile = original;
+      fs.rmSync(cache, { recursive: true, force: true });
     }
   });
 });
+
+type Compile = (this: unknown, ...args: unknown[]) => unknown;

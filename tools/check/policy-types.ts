@@ -10,7 +10,7 @@
 import * as crypto from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { keepNewest, writeEntry } from "../lib/engine/cache-folder";
+import { keepNewest, markUsed, writeEntry } from "../lib/engine/cache-folder";
 import { lockFiles, packSources } from "../lib/engine/pack-files";
 
 export type PolicyTypes = ReadonlyMap<string, readonly string[]>;
@@ -74,7 +74,10 @@ export async function cachedPolicyTypes(
     return read(); // a pack folder that cannot be listed is read as it is
   }
   const hit = readEntry(file);
-  if (hit) return hit;
+  if (hit) {
+    markUsed(file); // in use: trimmed last
+    return hit;
+  }
   const types = await read();
   storeEntry(file, types);
   return types;

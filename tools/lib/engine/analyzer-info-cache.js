@@ -83,22 +83,12 @@ function analyzerInfoKey(versions, callArgs) {
   return text === undefined ? undefined : crypto.createHash("sha256").update(text).digest("hex");
 }
 
-/** The bytes kept in a file: a SHA-256 digest of the answer, then the answer. */
-function sealed(bytes) {
-  const digest = crypto.createHash("sha256").update(bytes).digest();
-  return Buffer.concat([digest, Buffer.from(bytes)]);
-}
-
 /**
  * The answer a kept file holds, or `undefined` when the file is damaged (cut short, emptied, or
  * written over): its digest must match, or the answer is built again and the file rewritten.
  */
 function unsealed(file) {
-  const kept = fs.readFileSync(file);
-  if (kept.length < 32) return undefined;
-  const bytes = kept.subarray(32);
-  const digest = crypto.createHash("sha256").update(bytes).digest();
-  return digest.equals(kept.subarray(0, 32)) ? bytes : undefined;
+  return cacheFolder.unseal(fs.readFileSync(file));
 }
 
 /** An answer that encodes as `bytes`. */
@@ -125,8 +115,7 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     try {
       const bytes = unsealed(file);
       if (bytes !== undefined) {
-        const now = new Date();
-        fs.utimesSync(file, now, now); // in use: trimmed last
+        cacheFolder.markUsed(file); // in use: trimmed last
         return keptAnswer(AnalyzerInfo, bytes);
       }
     } catch {
@@ -136,7 +125,7 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     const bytes = info.serializeBinary();
     info.serializeBinary = () => bytes; // encoded once
     try {
-      cacheFolder.writeEntry(file, sealed(bytes));
+      cacheFolder.writeEntry(file, cacheFolder.seal(bytes));
       cacheFolder.keepNewest(dir, KEEP, ".bin");
     } catch {
       // a read-only folder costs speed, nothing else

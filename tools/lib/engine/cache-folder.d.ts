@@ -3,6 +3,15 @@
 /** Writes `data` to `file` atomically, creating its folder. */
 export function writeEntry(file: string, data: string | NodeJS.ArrayBufferView): void;
 
+/** The bytes an entry keeps: a SHA-256 digest of `bytes`, then `bytes`. */
+export function seal(bytes: Uint8Array): Buffer;
+
+/** The bytes a sealed entry holds, or `undefined` when it is damaged (its digest must match). */
+export function unseal(kept: Buffer): Buffer | undefined;
+
+/** Marks `file` as used now, so `keepNewest` trims it last (best-effort). */
+export function markUsed(file: string): void;
+
 /**
  * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
  * `maxAgeDays` (when given).

@@ -4,6 +4,7 @@
 // (an entry's modification time is when it was last written or used). Plain JavaScript: the
 // policy pack's preload uses it too (./pack-preload.js, ./decoded-once.ts).
 "use strict";
+const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
@@ -13,6 +14,39 @@ function writeEntry(file, data) {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data);
   fs.renameSync(tmp, file);
+}
+
+/** The bytes an entry keeps: a SHA-256 digest of `bytes`, then `bytes`. */
+function seal(bytes) {
+  const digest = crypto.createHash("sha256").update(bytes).digest();
+  return Buffer.concat([digest, Buffer.from(bytes)]);
+}
+
+/**
+ * The bytes `kept` (an entry's whole content, as `seal` made it) holds, or `undefined` when the
+ * entry is damaged (cut short, emptied, a byte changed, or written over): its digest must match.
+ * @param {Buffer} kept
+ * @returns {Buffer | undefined}
+ */
+function unseal(kept) {
+  if (kept.length < 32) return undefined;
+  const bytes = kept.subarray(32);
+  const digest = crypto.createHash("sha256").update(bytes).digest();
+  return digest.equals(kept.subarray(0, 32)) ? bytes : undefined;
+}
+
+/**
+ * Marks `file` as used now, so `keepNewest` trims it last: an entry read on every run but written
+ * long ago would otherwise go first once `keep` newer ones were written (checkouts and branches
+ * sharing the folder write theirs), and its next run would build it again. Best-effort.
+ */
+function markUsed(file) {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // a read-only cache keeps its order, nothing else
+  }
 }
 
 /**
@@ -33,4 +67,4 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
 }
 
-module.exports = { keepNewest, writeEntry };
+module.exports = { keepNewest, markUsed, seal, unseal, writeEntry };

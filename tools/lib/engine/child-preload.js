@@ -34,8 +34,9 @@
 //    frames, and with them the reported file:line of an error or a failed invoke, point at the
 //    TypeScript source instead of the compiled module.
 // 6. With OFFLINE_CODE_CACHE set, every module under a node_modules folder (the SDK, the
-//    providers, TypeScript's 9 MB compiler) is compiled with V8's code cache kept there (see
-//    ./code-cache.js): compiling them is most of a run's start otherwise.
+//    providers, TypeScript's 9 MB compiler) and the program's own TypeScript as ts-node compiled
+//    it is compiled with V8's code cache kept there (see ./code-cache.js): compiling them is most
+//    of a run's start otherwise.
 // 7. With OFFLINE_LEND_ESM set (a folder), an ES module program that has not installed its
 //    dependencies resolves the ones it lacks from that folder's node_modules, as NODE_PATH lends
 //    them to CommonJS (./lend-resolve.mjs).
@@ -105,14 +106,22 @@ const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 const seenTokens = new Set();
 
-/** The first stack frame outside node_modules and Node's internals: the program's line. */
+/**
+ * The folder of this preload and of the hooks it installs: the code cache's compile
+ * (./code-cache.js, whose frames stand where Node's own `Module._compile` frame would, below a
+ * module that runs as it loads) and ./defer-require.js's `Module._load` among them. None of its
+ * frames is ever the program's.
+ */
+const ENGINE_DIR = __dirname + path.sep;
+
+/** The first frame outside node_modules, Node's internals and ENGINE_DIR: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
     // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
     const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
-    if (file.includes(NODE_MODULES) || file === __filename) continue;
+    if (file.includes(NODE_MODULES) || file.startsWith(ENGINE_DIR)) continue;
     return { file, line: Number(m[2]), column: Number(m[3]) };
   }
   return undefined;

@@ -9,7 +9,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as v8 from "v8";
-import { keepNewest, writeEntry } from "./cache-folder";
+import { keepNewest, markUsed, writeEntry } from "./cache-folder";
 
 /**
  * When an entry is written, the others not used for this many days are removed, then the least
@@ -32,8 +32,7 @@ export function decodedOnce<T>(
   const file = path.join(dir, `${key}.v8`);
   try {
     const value = v8.deserialize(fs.readFileSync(file)) as T;
-    const now = new Date();
-    fs.utimesSync(file, now, now); // in use: swept last
+    markUsed(file); // in use: swept last
     return value;
   } catch {
     // not kept yet, or unreadable: decode

@@ -33,10 +33,10 @@
 //   unchanged, the recorded output is used instead of compiling again. Any other file (one the
 //   cold load never compiled) still goes through ts-node's type-checked compile.
 //
-// The same folder keeps V8's code cache of the modules the pack loads from node_modules, and the
-// bytes of the pack's `GetAnalyzerInfo` answer, keyed by everything the SDK builds it from
-// (./analyzer-info-cache.js): an unchanged pack answers with the same bytes without building and
-// encoding them again.
+// The same folder keeps V8's code cache of the modules the pack loads from node_modules and of its
+// rules' compiled outputs (./code-cache.js), and the bytes of the pack's `GetAnalyzerInfo` answer,
+// keyed by everything the SDK builds it from (./analyzer-info-cache.js): an unchanged pack answers
+// with the same bytes without building and encoding them again.
 //
 // A load that fails (a type error) stores nothing, so it fails the same way every time. The cache
 // never makes a load fail: any error of its own leaves ts-node as the runner registered it.
@@ -146,6 +146,7 @@ function attach(service, opts, tsnodeDir) {
   const compile = service.compile.bind(service);
   const entry = fs.existsSync(entryFile) ? readEntry(entryFile) : undefined;
   if (entry) {
+    cacheFolder.markUsed(entryFile); // in use: trimmed last
     serveSourceMaps(tsnodeDir, entry.files);
     service.compile = (code, fileName, lineOffset) => {
       const hit = entry.files[fileName];
@@ -201,8 +202,9 @@ function install() {
 }
 
 if (CACHE_DIR) {
-  // The pack's dependencies (the SDK, the policy SDK, ts-node, TypeScript) compile from V8's code
-  // cache kept next to the outputs (./code-cache.js); it changes no module's behaviour.
+  // The pack's dependencies (the SDK, the policy SDK, ts-node, TypeScript) and its rules' compiled
+  // outputs compile from V8's code cache kept next to the outputs (./code-cache.js); what a module
+  // sees of its loading is unchanged but for the frames below one running as it loads.
   require("./code-cache").installCodeCache(path.join(CACHE_DIR, "v8"));
   install();
   require("./analyzer-info-cache").installAnalyzerInfoCache(
