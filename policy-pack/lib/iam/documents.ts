@@ -154,10 +154,14 @@ function documentProps(raw: ResourceValidationArgs): unknown {
     : read(documentProperty(args.type));
 }
 
-/** How a document policy looks at a document: statement by statement, or as a whole. */
-type DocumentCheck<C> =
+/**
+ * How a document policy looks at a document: statement by statement, or as a whole; and, where
+ * `trust` is given, at a role's trust policy too (which the permission documents leave out).
+ */
+type DocumentCheck<C> = (
   | { statement(s: IamStatement, where: string, ctx: CheckContext<C>): void }
-  | { document(doc: IamDocument, where: string, ctx: CheckContext<C>): void };
+  | { document(doc: IamDocument, where: string, ctx: CheckContext<C>): void }
+) & { trust?(doc: IamDocument, ctx: CheckContext<C>): void };
 
 /** A document-level IAM policy over every resource type that carries permission documents. */
 export function documentPolicy<C>(
@@ -172,6 +176,9 @@ export function documentPolicy<C>(
         if ("document" in how) how.document(doc, where, ctx);
         else doc.forEach((s) => how.statement(s, where, ctx));
       });
+      if (how.trust && args.type === IAM_ROLE && props.assumeRolePolicy !== undefined) {
+        how.trust(parsePolicyDocument(props.assumeRolePolicy, "assumeRolePolicy"), ctx);
+      }
     },
   });
   return withIamData(policy, DOCUMENT_TYPES);

@@ -54,8 +54,9 @@ export const sagemakerNotebookNoDirectInternet = resourcePolicy({
   name: "sagemaker-notebook-no-direct-internet-access",
   description:
     'SageMaker notebook instances set directInternetAccess to "Disabled" (which SageMaker allows ' +
-    'only with a subnet of the VPC). SageMaker defaults to "Enabled": the notebook then gets a route to the internet ' +
-    "through SageMaker's own network, past the VPC's routes, security groups and endpoints.",
+    'only with a subnet of the VPC). Written "Enabled" or left out (SageMaker\'s default is "Enabled"), ' +
+    "the notebook gets a route to the internet through SageMaker's own network, past the VPC's " +
+    "routes, security groups and endpoints.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:
@@ -69,38 +70,22 @@ export const sagemakerNotebookNoDirectInternet = resourcePolicy({
     awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
   ],
   types: [SAGEMAKER_NOTEBOOK_INSTANCE, NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE],
-  // A setting left out is the advisory rule below: Checkov passes it (CKV_AWS_122,
-  // missing_block_result=PASSED), and unlike DMS's public default (reported by
-  // dms-replication-instance-not-public) it opens a way out of the VPC, not an address in.
+  // Left out is the same AWS state as "Enabled", so it gets the same verdict: Security Hub
+  // SageMaker.1 and cdk-nag's SageMakerNotebookNoDirectInternetAccess fail it, as DMS's public
+  // default is reported by dms-replication-instance-not-public. Checkov passes it
+  // (CKV_AWS_122, missing_block_result=PASSED): the third-party cases record that disagreement.
   check: (props, ctx) => {
     const access = props.directInternetAccess;
-    if (!isSet(access) || String(access).toLowerCase() === "disabled") return;
+    if (!isSet(access)) {
+      ctx.report(
+        'directInternetAccess is left out, and SageMaker defaults it to "Enabled": the notebook ' +
+          "reaches the internet outside the VPC.",
+      );
+      return;
+    }
+    if (String(access).toLowerCase() === "disabled") return;
     ctx.report(
       `directInternetAccess is "${access}": the notebook reaches the internet outside the VPC.`,
-    );
-  },
-});
-
-export const sagemakerNotebookInternetByDefault = resourcePolicy({
-  name: "sagemaker-notebook-direct-internet-by-default",
-  description:
-    "SageMaker notebook instances say whether they reach the internet directly: left out, " +
-    "directInternetAccess is \"Enabled\" (SageMaker's default), past the VPC's routes and " +
-    "security groups.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps:
-    'Set `directInternetAccess: "Disabled"` with `subnetId` and `securityGroups` of a private ' +
-    "subnet, and reach AWS services through VPC endpoints.",
-  references: [
-    fsbp("SageMaker.1"),
-    awsDocs("sagemaker/latest/APIReference/API_CreateNotebookInstance"),
-  ],
-  types: [SAGEMAKER_NOTEBOOK_INSTANCE],
-  check: (props, ctx) => {
-    if (isSet(props.directInternetAccess)) return;
-    ctx.report(
-      'directInternetAccess is not set, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.',
     );
   },
 });
@@ -109,46 +94,35 @@ export const sagemakerNotebookInternetByDefault = resourcePolicy({
 // managed by Amazon SageMaker AI, which allows direct internet access" (the default); "VpcOnly -
 // All traffic is through the specified VPC and subnets".
 const DOMAIN_API = awsDocs("sagemaker/latest/APIReference/API_CreateDomain");
-const DOMAIN_REMEDIATION =
-  'Set `appNetworkAccessType: "VpcOnly"` with private `subnetIds`, and reach AWS services ' +
-  "through VPC endpoints (or a NAT gateway where the internet is needed).";
 
 export const sagemakerDomainVpcOnly = resourcePolicy({
   name: "sagemaker-domain-vpc-only",
   description:
-    'SageMaker Studio domains do not set appNetworkAccessType to "PublicInternetOnly": the ' +
-    "domain's apps then reach the internet through SageMaker's own network, past the VPC's " +
-    "routes, security groups and endpoints.",
+    'SageMaker Studio domains set appNetworkAccessType to "VpcOnly": written ' +
+    '"PublicInternetOnly" or left out (SageMaker\'s default is "PublicInternetOnly"), the ' +
+    "domain's apps reach the internet through SageMaker's own network, past the VPC's routes, " +
+    "security groups and endpoints.",
   enforcementLevel: "mandatory",
   severity: "high",
-  remediationSteps: DOMAIN_REMEDIATION,
+  remediationSteps:
+    'Set `appNetworkAccessType: "VpcOnly"` with private `subnetIds`, and reach AWS services ' +
+    "through VPC endpoints (or a NAT gateway where the internet is needed).",
   references: [DOMAIN_API],
   types: [SAGEMAKER_DOMAIN, NATIVE_SAGEMAKER_DOMAIN],
-  // Left out is the advisory rule below, as for notebooks' directInternetAccess.
+  // Left out is the same AWS state as "PublicInternetOnly", so the same verdict, as for
+  // notebooks' directInternetAccess.
   check: (props, ctx) => {
     const access = props.appNetworkAccessType;
-    if (!isSet(access) || access !== "PublicInternetOnly") return;
+    if (!isSet(access)) {
+      ctx.report(
+        'appNetworkAccessType is left out, and SageMaker defaults it to "PublicInternetOnly": ' +
+          "Studio apps reach the internet outside the VPC.",
+      );
+      return;
+    }
+    if (access !== "PublicInternetOnly") return;
     ctx.report(
       'appNetworkAccessType is "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
-    );
-  },
-});
-
-export const sagemakerDomainInternetByDefault = resourcePolicy({
-  name: "sagemaker-domain-public-internet-by-default",
-  description:
-    "SageMaker Studio domains say how their apps reach the network: left out, " +
-    "appNetworkAccessType is \"PublicInternetOnly\" (SageMaker's default), past the VPC's routes " +
-    "and security groups.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps: DOMAIN_REMEDIATION,
-  references: [DOMAIN_API],
-  types: [SAGEMAKER_DOMAIN, NATIVE_SAGEMAKER_DOMAIN],
-  check: (props, ctx) => {
-    if (isSet(props.appNetworkAccessType)) return;
-    ctx.report(
-      'appNetworkAccessType is not set, and SageMaker defaults it to "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
     );
   },
 });

@@ -62,11 +62,9 @@ import {
 } from "./service-policies";
 import {
   eksNodeGroupRemoteAccessRestricted,
-  sagemakerNotebookInternetByDefault,
   sagemakerNotebookNoDirectInternet,
   transferServerNotPublic,
   sagemakerDomainVpcOnly,
-  sagemakerDomainInternetByDefault,
 } from "./compute";
 import {
   dmsInstanceProfileNotPublic,
@@ -121,9 +119,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   eksNodeGroupRemoteAccessRestricted,
   sagemakerNotebookNoDirectInternet,
   transferServerNotPublic,
-  sagemakerNotebookInternetByDefault,
   sagemakerDomainVpcOnly,
-  sagemakerDomainInternetByDefault,
   apprunnerServiceNotPublic,
   apprunnerServiceEgressThroughVpc,
   apprunnerServiceEgressUnset,

@@ -87,14 +87,16 @@ describe("sagemaker-notebook-no-direct-internet-access", () => {
         ]),
       ).to.have.length(2);
     });
+    it("directInternetAccess left out: SageMaker's documented default is Enabled (SageMaker.1)", async () => {
+      expect(await violations(p, [notebook()])).to.deep.equal([
+        'nb: directInternetAccess is left out, and SageMaker defaults it to "Enabled": the notebook reaches the internet outside the VPC.',
+      ]);
+    });
     it("an unknown setting is a preview note, not a pass", async () => {
       expect(await previewNotes(p, [notebook({ directInternetAccess: U })])).to.have.length(1);
     });
   });
   describe("Compliance", () => {
-    it("CKV_AWS_122 success: directInternetAccess left out (the advisory rule below asks)", async () => {
-      expect(await violations(p, [notebook()])).to.deep.equal([]);
-    });
     it('CKV_AWS_122 success: directInternetAccess "Disabled" in a subnet', async () => {
       expect(
         await violations(p, [
@@ -109,30 +111,8 @@ describe("sagemaker-notebook-no-direct-internet-access", () => {
   });
 });
 
-describe("sagemaker-notebook-direct-internet-by-default", () => {
-  const p = policy("sagemaker-notebook-direct-internet-by-default");
-  describe("Noncompliance", () => {
-    it("directInternetAccess left out: SageMaker's documented default is Enabled", async () => {
-      const found = await violations(p, [notebook()]);
-      expect(found).to.have.length(1);
-      expect(found[0]).to.contain("defaults");
-    });
-  });
-  describe("Compliance", () => {
-    it("directInternetAccess set either way is the mandatory rule's to judge", async () => {
-      expect(
-        await violations(p, [
-          notebook({ directInternetAccess: "Enabled" }),
-          notebook({ directInternetAccess: "Disabled", subnetId: "subnet-1" }),
-        ]),
-      ).to.deep.equal([]);
-    });
-  });
-});
-
-describe("sagemaker-domain-vpc-only / sagemaker-domain-public-internet-by-default", () => {
-  const mandatory = policy("sagemaker-domain-vpc-only");
-  const advisory = policy("sagemaker-domain-public-internet-by-default");
+describe("sagemaker-domain-vpc-only", () => {
+  const p = policy("sagemaker-domain-vpc-only");
   const domain = (extra: Record<string, unknown>) =>
     res(SAGEMAKER_DOMAIN, "studio", {
       domainName: "studio",
@@ -142,22 +122,20 @@ describe("sagemaker-domain-vpc-only / sagemaker-domain-public-internet-by-defaul
       defaultUserSettings: { executionRole: "arn:aws:iam::123456789012:role/studio" },
       ...extra,
     });
-  it("VpcOnly passes both", async () => {
-    const d = domain({ appNetworkAccessType: "VpcOnly" });
-    expect(await violations(mandatory, [d])).to.deep.equal([]);
-    expect(await violations(advisory, [d])).to.deep.equal([]);
+  it("Compliance: VpcOnly", async () => {
+    expect(await violations(p, [domain({ appNetworkAccessType: "VpcOnly" })])).to.deep.equal([]);
   });
-  it("an explicit PublicInternetOnly is the mandatory finding", async () => {
-    const d = domain({ appNetworkAccessType: "PublicInternetOnly" });
-    expect(await violations(mandatory, [d])).to.deep.equal([
+  it("Noncompliance: an explicit PublicInternetOnly", async () => {
+    expect(
+      await violations(p, [domain({ appNetworkAccessType: "PublicInternetOnly" })]),
+    ).to.deep.equal([
       'studio: appNetworkAccessType is "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
     ]);
-    expect(await violations(advisory, [d])).to.deep.equal([]);
   });
-  it("left out, SageMaker's PublicInternetOnly default is the advisory finding", async () => {
-    const d = domain({});
-    expect(await violations(mandatory, [d])).to.deep.equal([]);
-    expect(await violations(advisory, [d])).to.have.length(1);
+  it("Noncompliance: left out, SageMaker's default is PublicInternetOnly (CreateDomain)", async () => {
+    expect(await violations(p, [domain({})])).to.deep.equal([
+      'studio: appNetworkAccessType is left out, and SageMaker defaults it to "PublicInternetOnly": Studio apps reach the internet outside the VPC.',
+    ]);
   });
 });
 

@@ -1,10 +1,27 @@
 // iam-policy-document-valid: what AWS would reject in an identity policy (IAM Access Analyzer
-// policy validation), including a Principal, which Checkov CKV_AWS_283 fixtures put in documents.
+// policy validation), including a Principal, which Checkov CKV_AWS_283 fixtures put in documents,
+// a Resource that is not an ARN, and a Resource in a role's trust policy.
 import { expect } from "chai";
 import { documentValid } from "../../../policy-pack/policies/iam/validity";
 import { BUCKET, findingsOf, of, rolePolicy, roleWith, SCOPED } from "../fixtures/iam";
 import { res } from "../fixture";
-import { IAM_POLICY } from "../../../policy-pack/lib/types";
+import { IAM_POLICY, IAM_ROLE } from "../../../policy-pack/lib/types";
+
+/** A role whose trust policy lets EC2 assume it, with `extra` in the statement. */
+const trustRole = (extra: Record<string, unknown>) =>
+  res(IAM_ROLE, "trusted", {
+    assumeRolePolicy: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Principal: { Service: "ec2.amazonaws.com" },
+          Action: "sts:AssumeRole",
+          ...extra,
+        },
+      ],
+    }),
+  });
 
 describe("iam-policy-document-valid", () => {
   describe("Noncompliance", () => {
@@ -13,6 +30,28 @@ describe("iam-policy-document-valid", () => {
       const f = await findingsOf(documentValid, [rolePolicy([s])]);
       expect(f).to.deep.equal([
         'policy statement 1 (Sid "Objects"): an identity policy takes no Principal (AWS rejects it).',
+      ]);
+    });
+    it("a NotPrincipal in an identity policy", async () => {
+      const s = { ...SCOPED, NotPrincipal: { AWS: ["arn:aws:iam::123456789012:root"] } };
+      expect(await findingsOf(documentValid, [rolePolicy([s])])).to.deep.equal([
+        'policy statement 1 (Sid "Objects"): an identity policy takes no NotPrincipal (AWS rejects it).',
+      ]);
+    });
+    it('a Resource that is neither an ARN nor "*" (a bare bucket name)', async () => {
+      const s = { ...SCOPED, Resource: "specific-bucket" };
+      expect(await findingsOf(documentValid, [rolePolicy([s])])).to.deep.equal([
+        'policy statement 1 (Sid "Objects"): Resource "specific-bucket" is neither an ARN nor "*": AWS refuses it (MalformedPolicyDocument); write the resource\'s full ARN.',
+      ]);
+    });
+    it("a trust policy with a Resource or NotResource", async () => {
+      const f = await findingsOf(documentValid, [
+        trustRole({ Resource: "*" }),
+        trustRole({ NotResource: "arn:aws:s3:::b" }),
+      ]);
+      expect(f).to.deep.equal([
+        'assumeRolePolicy statement 1: a trust policy takes no Resource (AWS rejects it: "Has prohibited field Resource"); drop it, the role is the resource.',
+        'assumeRolePolicy statement 1: a trust policy takes no NotResource (AWS rejects it: "Has prohibited field NotResource"); drop it, the role is the resource.',
       ]);
     });
     it("a missing Effect", async () => {
@@ -51,6 +90,16 @@ describe("iam-policy-document-valid", () => {
   describe("Compliance", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(documentValid, [rolePolicy([SCOPED])])).to.deep.equal([]);
+    });
+    it('resources given as "*", an ARN, or a policy variable that stands for one', async () => {
+      for (const Resource of ["*", "arn:aws:s3:::b/*", "${aws:PrincipalTag/bucketArn}"]) {
+        expect(
+          await findingsOf(documentValid, [rolePolicy([{ ...SCOPED, Resource }])]),
+        ).to.deep.equal([]);
+      }
+    });
+    it("a trust policy naming only principals and actions", async () => {
+      expect(await findingsOf(documentValid, [trustRole({})])).to.deep.equal([]);
     });
   });
 });

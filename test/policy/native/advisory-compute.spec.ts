@@ -258,13 +258,6 @@ const services: Case[] = [
     unknownPasses: true,
     broken: [[{ subnetId: undefined }, "No subnetId"]],
   },
-  {
-    rule: "sagemaker-domain-public-internet-by-default",
-    type: n.NATIVE_SAGEMAKER_DOMAIN,
-    inputs: { appNetworkAccessType: "VpcOnly" },
-    prop: "appNetworkAccessType",
-    broken: [[{ appNetworkAccessType: undefined }, "appNetworkAccessType is not set"]],
-  },
   ...["eks-cluster-supported-version", "eks-cluster-standard-support-version"].map(
     (rule): Case => ({
       rule,

@@ -272,7 +272,10 @@ const cases: Case[] = [
     type: n.NATIVE_SAGEMAKER_DOMAIN,
     inputs: { domainName: "studio", authMode: "IAM", appNetworkAccessType: "VpcOnly" },
     prop: "appNetworkAccessType",
-    broken: [[{ appNetworkAccessType: "PublicInternetOnly" }, "Studio apps reach the internet"]],
+    broken: [
+      [{ appNetworkAccessType: "PublicInternetOnly" }, "Studio apps reach the internet"],
+      [{ appNetworkAccessType: undefined }, "appNetworkAccessType is left out"],
+    ],
   },
   {
     rule: "dms-instance-profile-not-public",
