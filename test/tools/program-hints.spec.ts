@@ -29,6 +29,7 @@ import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
+  stackReferenceHint,
   unreadStackReferences,
   unreadStackReferencesNote,
 } from "../../tools/lib/engine/stack-references";
@@ -136,6 +137,29 @@ describe("hints on a failed program's error", () => {
     expect(note).to.contain("resources the program creates only once it has one");
     expect(note).to.contain('"args": { "name": "krnbr/global-infra/default" }');
     expect(unreadStackReferencesNote([])).to.equal("");
+  });
+
+  it("a stack reference whose stack name is itself unknown (a chain): named by its reference, never by the sentinel", () => {
+    // new StackReference("data", { name: network.requireOutput("dataStackName") })
+    const refs = [
+      {
+        type: STACK_REFERENCE_TYPE,
+        name: "acme/network/dev",
+        outputs: { name: "acme/network/dev", outputs: UNKNOWN },
+      },
+      { type: STACK_REFERENCE_TYPE, name: "data", outputs: { name: UNKNOWN, outputs: UNKNOWN } },
+    ];
+    const names = unreadStackReferences(refs);
+    expect(names[0]).to.equal("acme/network/dev");
+    expect(names[1]).to.contain('StackReference "data" takes it from a value unknown offline');
+    const note = unreadStackReferencesNote(names);
+    expect(note).not.to.contain(UNKNOWN);
+    expect(note).to.contain('"args": { "name": "acme/network/dev" }');
+    expect(stackReferenceHint(refs)).not.to.contain(UNKNOWN);
+    // Only the chained one unread: the example names no stack the program never gave.
+    const only = unreadStackReferencesNote(unreadStackReferences(refs.slice(1)));
+    expect(only).to.contain('"args": { "name": "<org>/<project>/<stack>" }');
+    expect(only).not.to.contain(UNKNOWN);
   });
 
   it("an ES module folder with no index file: the missing main and the build named", () => {
