@@ -58,6 +58,9 @@
 //    reports the SDK's config errors without a stack.
 // 15. The program cannot start the Pulumi CLI: the Automation API's commands and installer, and
 //    any `child_process` call of `pulumi`, are refused and recorded (./automation-guard.js).
+// 16. A call of `pulumi.runtime.setMocks` from the program, which would send everything it
+//    registers afterwards to unit-test mocks instead of the engine, throws at the program's line
+//    and is recorded (./mocks-guard.js).
 // 13. A resource made at an ES module's top level or in any anonymous callback gets the source
 //    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 "use strict";
@@ -83,11 +86,13 @@ const {
   cacheTsNodeTranspile,
 } = require("./ts-cache");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
+const { guardMocks } = require("./mocks-guard");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+const SDK_MOCKS = path.join("@pulumi", "pulumi", "runtime", "mocks.js");
 /** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
 const LOG_ERROR_SITE = "log.error:";
 const AUTOMATION_ENTRIES = [
@@ -348,6 +353,7 @@ Module._extensions[".js"] = function (module, filename) {
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
+  else if (filename.endsWith(SDK_MOCKS)) guardMocks(module.exports, appendSite, programFrame);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {

@@ -76,4 +76,4 @@ function recordConfigSites(exports, append, frameOf) {
   }
 }
 
-module.exports = { recordConfigSites, CONFIG_SITE_PREFIX: "config:" };
+module.exports = { recordConfigSites, callerStack, CONFIG_SITE_PREFIX: "config:" };

@@ -63,6 +63,8 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 
 /** The call site the preload records for the program's own `process.exit`. */
 export const EXIT_SITE = "process.exit";
+/** The call site ./mocks-guard.js records for the program's own `pulumi.runtime.setMocks`. */
+const MOCKS_SITE = "setMocks";
 export type Site = SourceLocation & { readonly code?: unknown };
 
 /** Interval timers the program started and never cleared. */
@@ -120,6 +122,19 @@ export function diagnose(ctx: {
   // A program that tried to start the Pulumi CLI fails at that call, however it ended.
   const automation = automationFailure(ctx.sites, ctx.pwd);
   if (automation) return automation;
+  // A program that called setMocks fails at that call too (./mocks-guard.js), even if it caught it.
+  const mocks = ctx.sites.get(MOCKS_SITE);
+  if (mocks) {
+    return {
+      kind: "error",
+      message:
+        "the program calls pulumi.runtime.setMocks, which replaces the Pulumi engine with " +
+        "unit-test mocks: every resource it registers after that call goes to the mocks, so " +
+        "`pulumi preview` shows none of them, `pulumi up` creates none of them and no policy " +
+        "judges them. Call setMocks only from tests, before they import the program",
+      location: { file: mocks.file, line: mocks.line, column: mocks.column },
+    };
+  }
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
     const timer = ctx.intervals[0];
