@@ -340,6 +340,42 @@ describe("hints on a failed program's error", () => {
     }
   });
 
+  it("an ES module whose ts-node 10 sits below a hoisted SDK that cannot resolve it: named, with the fixes", () => {
+    // A workspace: the SDK hoisted to the root's node_modules, ts-node 10 only in the program's.
+    const refusal = 'TypeError: Unknown file extension ".ts" for /w/app/index.ts';
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "esm-hoisted-"));
+    const app = path.join(root, "app");
+    const install = (at: string, name: string, version: string) => {
+      const dir = path.join(at, "node_modules", name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name, version }));
+    };
+    try {
+      fs.mkdirSync(app);
+      fs.writeFileSync(
+        path.join(app, "package.json"),
+        JSON.stringify({ name: "app", type: "module" }),
+      );
+      install(root, "@pulumi/pulumi", "3.248.0");
+      install(app, "ts-node", "10.9.2");
+      const hint = esmTypeScriptHint(refusal, app);
+      expect(hint).to.contain("ts-node 10.9.2 is installed for the program");
+      expect(hint).to.contain(
+        `(${path.join(fs.realpathSync(root), "node_modules", "@pulumi", "pulumi")})`,
+      );
+      expect(hint).to.contain("finds none");
+      expect(hint).to.contain('runtime.options.nodeargs: "--loader ts-node/esm"');
+      // An older ts-node at the root is what the host finds.
+      install(root, "ts-node", "7.0.1");
+      expect(esmTypeScriptHint(refusal, app)).to.contain("finds ts-node 7.0.1");
+      // ts-node 10 where the SDK is: the host runs the module; no hint.
+      install(root, "ts-node", "10.9.2");
+      expect(esmTypeScriptHint(refusal, app)).to.equal("");
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
   it("a tsconfig option the SDK's own TypeScript 3.8 refuses names that TypeScript and the upgrade (pulumi/pulumi#15622)", () => {
     // TypeScript 3.8's refusal of a tsconfig written for TypeScript 5, as @pulumi/pulumi 3.80
     // (dependencies: typescript ~3.8.3) compiles it whatever the program installed.
