@@ -10,7 +10,8 @@
 //    (./debuggable-promise.js, which the mock-runtime recorder uses too).
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
-//    sends no source position with invokes); so is a call of `process.exit` from the program's
+//    sends no source position with invokes), or, for one a library makes later for a resource it
+//    parents, that resource's type and name; so is a call of `process.exit` from the program's
 //    own code (token `process.exit`, with its exit code), so an early exit is reported where it
 //    happens, and every `setInterval` it starts and does not clear, so a timeout names the timer
 //    that keeps the program alive.
@@ -144,6 +145,20 @@ function appendSite(record) {
   }
 }
 
+/**
+ * The resource an invoke is made for, from its options' `parent` (the SDK's `__pulumiType` and
+ * `__name`): a component library that invokes later, in a callback (@pulumi/kubernetes's
+ * `helm.v3.Chart` renders its chart with `kubernetes:helm:template` inside an `apply`, with the
+ * chart as parent), leaves no frame of the program on the stack.
+ */
+function invokingResource(opts) {
+  const parent = opts && opts.parent;
+  if (!parent || typeof parent.__pulumiType !== "string" || typeof parent.__name !== "string") {
+    return undefined;
+  }
+  return { resourceType: parent.__pulumiType, resourceName: parent.__name };
+}
+
 function recordSites(exports) {
   if (!sitesFile) return;
   for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
@@ -152,7 +167,7 @@ function recordSites(exports) {
     exports[name] = function (tok, ...rest) {
       if (typeof tok === "string" && !seenTokens.has(tok)) {
         seenTokens.add(tok);
-        const site = programCallSite();
+        const site = programCallSite() ?? invokingResource(rest[1]);
         if (site) appendSite({ token: tok, ...site });
       }
       return original.call(this, tok, ...rest);

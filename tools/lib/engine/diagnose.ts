@@ -66,6 +66,8 @@ export const EXIT_SITE = "process.exit";
 /** The call site ./mocks-guard.js records for the program's own `pulumi.runtime.setMocks`. */
 const MOCKS_SITE = "setMocks";
 export type Site = SourceLocation & { readonly code?: unknown };
+/** The resource a library made an invoke for (its parent), when no line of the program asked. */
+export type Invoker = { readonly type: string; readonly name: string };
 
 /** Interval timers the program started and never cleared. */
 export type Interval = SourceLocation & { readonly ms: number };
@@ -74,11 +76,13 @@ export function readSites(file: string): {
   sites: Map<string, Site>;
   intervals: Interval[];
   network: NetworkUse[];
+  invokers: Map<string, Invoker>;
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
   const network: NetworkUse[] = [];
-  if (!fs.existsSync(file)) return { sites, intervals: [], network };
+  const invokers = new Map<string, Invoker>();
+  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -87,6 +91,8 @@ export function readSites(file: string): {
         network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.file === undefined && typeof s.resourceType === "string") {
+        invokers.set(s.token, { type: s.resourceType, name: s.resourceName });
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -95,7 +101,7 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network };
+  return { sites, intervals: [...intervals.values()], network, invokers };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -114,6 +120,8 @@ export function diagnose(ctx: {
   intervals: Interval[];
   /** Hosts outside this machine the program's process connected to (./network-sites.js). */
   network?: readonly NetworkUse[];
+  /** Invokes a library made for a resource it parents, with no line of the program asking. */
+  invokers?: ReadonlyMap<string, Invoker>;
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -177,7 +185,11 @@ export function diagnose(ctx: {
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
     const message = errorMessage(text);
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
-    const invoked = [...ctx.sites.keys()].find(
+    const invoked = [
+      ...ctx.sites.keys(),
+      ...(ctx.invokers?.keys() ?? []),
+      ...engine.unanswered,
+    ].find(
       (token) =>
         token !== EXIT_SITE && !token.startsWith(LOG_ERROR_SITE) && message.includes(token),
     );
@@ -187,7 +199,7 @@ export function diagnose(ctx: {
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
       configSite(message, ctx.sites) ??
-      (invoked ? ctx.sites.get(invoked) : undefined) ??
+      (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
@@ -382,6 +394,33 @@ function compilerLocation(text: string, programDir: string): SourceLocation | un
   const m = /^(\S[^\n(]*?)\((\d+),(\d+)\): error TS\d+/m.exec(text);
   if (!m) return undefined;
   return { file: path.resolve(programDir, m[1]), line: Number(m[2]), column: Number(m[3]) };
+}
+
+/**
+ * Components known to make an invoke later, inside a callback, without passing themselves as its
+ * parent, by the token they invoke: @pulumi/kubernetes before 4 renders a `helm.v3.Chart` with
+ * `kubernetes:helm:template` and options that name no parent (helm/v3/helm.js, `invokeOpts`).
+ */
+const INVOKING_COMPONENTS: Record<string, string> = {
+  "kubernetes:helm:template": "kubernetes:helm.sh/v3:Chart",
+};
+
+/**
+ * Where the program asked for invoke `token`: its own line, else the line that made the resource
+ * a library invoked it for (the invoke's parent, or the one component known to make it).
+ */
+function invokeSite(
+  engine: OfflineEngine,
+  token: string,
+  site: Site | undefined,
+  invokers: ReadonlyMap<string, Invoker> | undefined,
+): SourceLocation | undefined {
+  if (site) return site;
+  const invoker = invokers?.get(token);
+  const by = invoker
+    ? engine.resources.find((r) => r.type === invoker.type && r.name === invoker.name)
+    : engine.resources.find((r) => r.type === INVOKING_COMPONENTS[token]);
+  return sourceOfUrn(engine, by?.urn);
 }
 
 function sourceOfUrn(engine: OfflineEngine, urn: string | undefined): SourceLocation | undefined {

@@ -392,7 +392,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network } = readSites(sitesFile);
+  const { sites, intervals, network, invokers } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -405,6 +405,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     sites,
     intervals,
     network,
+    invokers,
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {
