@@ -39,6 +39,7 @@ import { missingMemberHint } from "./hints-members";
 import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure } from "./hints-automation";
+import { moreErrors } from "./other-errors";
 import { moduleSettingConflict } from "./hints-module-settings";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -202,7 +203,15 @@ export function diagnose(ctx: {
       (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
+    const more = moreErrors(
+      errors.slice(1).map((e) => {
+        const t = stripAnsi(e.message).replace(UNHANDLED, "");
+        const at = programFrames(t, ctx.pwd)[0] ?? sourceOfUrn(engine, e.urn);
+        const where = at && `${path.relative(ctx.pwd, at.file) || at.file}:${at.line}`;
+        return { message: errorMessage(t), at: where };
+      }),
+      message,
+    );
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
       moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
