@@ -40,6 +40,7 @@ import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure } from "./hints-automation";
 import { moreErrors } from "./other-errors";
+import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -67,8 +68,6 @@ export const EXIT_SITE = "process.exit";
 /** The call site ./mocks-guard.js records for the program's own `pulumi.runtime.setMocks`. */
 const MOCKS_SITE = "setMocks";
 export type Site = SourceLocation & { readonly code?: unknown };
-/** The resource a library made an invoke for (its parent), when no line of the program asked. */
-export type Invoker = { readonly type: string; readonly name: string };
 
 /** Interval timers the program started and never cleared. */
 export type Interval = SourceLocation & { readonly ms: number };
@@ -403,38 +402,4 @@ function compilerLocation(text: string, programDir: string): SourceLocation | un
   const m = /^(\S[^\n(]*?)\((\d+),(\d+)\): error TS\d+/m.exec(text);
   if (!m) return undefined;
   return { file: path.resolve(programDir, m[1]), line: Number(m[2]), column: Number(m[3]) };
-}
-
-/**
- * Components known to make an invoke later, inside a callback, without passing themselves as its
- * parent, by the token they invoke: @pulumi/kubernetes before 4 renders a `helm.v3.Chart` with
- * `kubernetes:helm:template` and options that name no parent (helm/v3/helm.js, `invokeOpts`).
- */
-const INVOKING_COMPONENTS: Record<string, string> = {
-  "kubernetes:helm:template": "kubernetes:helm.sh/v3:Chart",
-};
-
-/**
- * Where the program asked for invoke `token`: its own line, else the line that made the resource
- * a library invoked it for (the invoke's parent, or the one component known to make it).
- */
-function invokeSite(
-  engine: OfflineEngine,
-  token: string,
-  site: Site | undefined,
-  invokers: ReadonlyMap<string, Invoker> | undefined,
-): SourceLocation | undefined {
-  if (site) return site;
-  const invoker = invokers?.get(token);
-  const by = invoker
-    ? engine.resources.find((r) => r.type === invoker.type && r.name === invoker.name)
-    : engine.resources.find((r) => r.type === INVOKING_COMPONENTS[token]);
-  return sourceOfUrn(engine, by?.urn);
-}
-
-function sourceOfUrn(engine: OfflineEngine, urn: string | undefined): SourceLocation | undefined {
-  const src = urn ? engine.resources.find((r) => r.urn === urn)?.source : undefined;
-  if (!src) return undefined;
-  const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
-  return { file, line: src.line, column: src.column };
 }
