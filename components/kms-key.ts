@@ -228,7 +228,13 @@ export interface CloudWatchLogsGrantOptions {
  * kms:Encrypt*, kms:Decrypt*, kms:ReEncrypt*, kms:GenerateDataKey* and kms:Describe*, with the
  * condition `ArnLike` on `kms:EncryptionContext:aws:logs:arn` (CloudWatch Logs puts the log group
  * ARN in the encryption context), which limits the key to those log groups in this account.
- * The wildcards are spelled out as the actions they match for a symmetric key.
+ * The wildcards are spelled out as the actions they match for a symmetric key, without
+ * kms:DescribeKey: a DescribeKey request carries no encryption context (the Service Authorization
+ * Reference lists no kms:EncryptionContext key for it), so under that condition it was never
+ * allowed, and CloudWatch Logs encrypts without it. AWS's managed policy CloudWatchLogsAPIKeyAccess
+ * grants DescribeKey in a statement of its own, with no encryption-context condition
+ * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/CloudWatchLogsAPIKeyAccess.html;
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html).
  */
 export function cloudWatchLogsGrant(
   logGroupArnPattern: pulumi.Input<string>,
@@ -240,7 +246,7 @@ export function cloudWatchLogsGrant(
   return {
     sid: options.sid ?? "CloudWatchLogsUse",
     principals: { type: "Service", identifiers: [pulumi.interpolate`logs.${region}.${dnsSuffix}`] },
-    actions: [...SERVICE_KEY_ACTIONS],
+    actions: [...SERVICE_KEY_CRYPTO_ACTIONS],
     conditions: [
       {
         test: "ArnLike",
@@ -296,17 +302,21 @@ export function serviceKeyGrants(o: ServiceKeyGrantsOptions): KeyGrant[] {
 }
 
 /**
- * The actions a service that encrypts for its caller uses on a key (EBS, RDS, Redshift, CloudWatch
- * Logs): every cryptographic use of a symmetric key but plaintext data keys for others, and
- * DescribeKey.
+ * Every cryptographic use of a symmetric key a service makes for its caller (EBS, RDS, Redshift,
+ * CloudWatch Logs), but plaintext data keys for others.
  */
-export const SERVICE_KEY_ACTIONS: readonly string[] = [
+const SERVICE_KEY_CRYPTO_ACTIONS: readonly string[] = [
   "kms:Encrypt",
   "kms:Decrypt",
   "kms:ReEncryptFrom",
   "kms:ReEncryptTo",
   "kms:GenerateDataKey",
   "kms:GenerateDataKeyWithoutPlaintext",
+];
+
+/** The actions a service that encrypts for its caller uses on a key: the above and DescribeKey. */
+export const SERVICE_KEY_ACTIONS: readonly string[] = [
+  ...SERVICE_KEY_CRYPTO_ACTIONS,
   "kms:DescribeKey",
 ];
 

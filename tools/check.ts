@@ -27,7 +27,7 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput } from "./check/output";
-import { writeAtomically } from "./lib/cli";
+import { usageErrorText, writeAtomically } from "./lib/cli";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -262,7 +262,7 @@ async function main(): Promise<void> {
     // shown escaped, as in the reports, so none can rewrite the terminal.
     const { escapeText } = await import("./check/report");
     if (e instanceof UsageError) {
-      process.stderr.write(`error: ${escapeText(e.message)}\n${e.showUsage ? `\n${USAGE}` : ""}`);
+      process.stderr.write(usageErrorText(e, USAGE));
       if (machine) {
         const { leadingPosition } = await import("./check/inputs");
         const at = leadingPosition(e.message);

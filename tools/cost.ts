@@ -11,7 +11,7 @@ import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { nearestRegions, REGIONS, UNMODELLED_REGIONS } from "./lib/fake-aws/regions";
 
-const USAGE = `Usage: npm run cost -- [options]
+export const USAGE = `Usage: npm run cost -- [options]
 
   --stack <name>       a stack to estimate (repeatable; default: every Pulumi.<stack>.yaml)
   --format text|json   output format (default: text, markdown tables)

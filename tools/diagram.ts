@@ -10,7 +10,7 @@ import { printUsage, runTool, UsageError, writeAtomically } from "./lib/cli";
 import { flagValue, parseFlags } from "./lib/flags";
 import { VIEW_NAMES as VIEWS, ViewName } from "./diagram/views";
 
-const USAGE = `Usage: npm run diagram -- [options]
+export const USAGE = `Usage: npm run diagram -- [options]
 
   --stack <name>   a stack to draw (repeatable; default: every Pulumi.<stack>.yaml)
   --view <view>    network, delivery, data or all (default: all)
@@ -26,15 +26,37 @@ const FLAGS = {
   "--help": { alias: "-h" },
 } as const;
 
-async function main(): Promise<number> {
-  const flags = parseFlags(process.argv.slice(2), FLAGS);
-  if (flags.has("--help")) return printUsage(USAGE);
-  const stacks = [...new Set(flags.get("--stack") ?? [])];
+interface Args {
+  readonly stacks: string[];
+  readonly view?: string;
+  readonly writeDocs: boolean;
+  readonly help: boolean;
+}
+
+/** The flags of `npm run diagram`; `--help` wins over a view it does not know. */
+export function parseArgs(argv: readonly string[]): Args {
+  const flags = parseFlags(argv, FLAGS);
   const view = flagValue(flags, "--view");
-  if (view !== undefined && view !== "all" && !(VIEWS as readonly string[]).includes(view)) {
+  const help = flags.has("--help");
+  if (
+    !help &&
+    view !== undefined &&
+    view !== "all" &&
+    !(VIEWS as readonly string[]).includes(view)
+  ) {
     throw new UsageError(`unknown view '${view}': use ${VIEWS.join(", ")} or all`, true);
   }
-  const writeDocs = flags.has("--write-docs");
+  return {
+    stacks: [...new Set(flags.get("--stack") ?? [])],
+    view,
+    writeDocs: flags.has("--write-docs"),
+    help,
+  };
+}
+
+async function main(): Promise<number> {
+  const { stacks, view, writeDocs, help } = parseArgs(process.argv.slice(2));
+  if (help) return printUsage(USAGE);
   const known = requireStacks(loadProject(ROOT), stacks);
   if (writeDocs && (stacks.length > 0 || view !== undefined))
     throw new UsageError("--write-docs draws every view of every stack");
@@ -59,4 +81,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-runTool(main, USAGE);
+if (require.main === module) runTool(main, USAGE);

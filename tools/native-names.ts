@@ -18,7 +18,7 @@ import { flagValue, parseFlags } from "./lib/flags";
 const ROOT = path.resolve(__dirname, "..");
 const TABLE = path.join(ROOT, "test", "policy", "native", "sdk-names.txt");
 
-const USAGE = `Usage: npm run -s native:names -- [options] <sdk dir>...
+export const USAGE = `Usage: npm run -s native:names -- [options] <sdk dir>...
 
   <sdk dir>      an unpacked @pulumi/aws-native package (npm pack, then its package/ directory),
                  in the table's order: the newest 1.x, the last 0.x, an early 0.x
@@ -199,7 +199,7 @@ const FLAGS = {
   "--help": { alias: "-h" },
 } as const;
 
-function parseArgs(argv: readonly string[]): Args {
+export function parseArgs(argv: readonly string[]): Args {
   const operands: string[] = [];
   const flags = parseFlags(argv, FLAGS, operands);
   const out = flagValue(flags, "--out");

@@ -96,7 +96,7 @@ export class Alerts extends pulumi.ComponentResource {
       // (AWS What's New, 2023-05-10, "Amazon SNS now supports automatic deletion of unconfirmed
       // subscriptions ... 48 hours"). The provider then finds it gone at the next refresh and
       // subscribes again (terraform-provider-aws#14101, the subscription's "disappears" case):
-      // `pulumi up --refresh` sends a new mail (docs/first-deploy.md, "The alerts path").
+      // `pulumi up --refresh` sends a new mail (docs/first-deploy-watch.md, "The alerts path").
       new aws.sns.TopicSubscription(
         `${name}-email`,
         { topic: topic.arn, protocol: "email", endpoint: args.email },

@@ -9,25 +9,41 @@ import type { Build } from "./index";
 const unique = <T>(xs: readonly T[]): T[] => [...new Set(xs)];
 
 /**
- * The keys of the protected resources, for AWS Backup's snapshots: describe them and create grants,
- * only through the service that owns the resources (`kms:ViaService`) and only for AWS resources
- * (`kms:GrantIsForAWSResource`); the service then encrypts with the key through those grants.
+ * The keys of the protected resources, for AWS Backup's snapshots: create grants only through the
+ * service that owns the resources (`kms:ViaService`) and only for AWS resources
+ * (`kms:GrantIsForAWSResource`), and describe them; the service then encrypts with the key
+ * through those grants. Two statements: kms:GrantIsForAWSResource is a key of CreateGrant,
+ * ListGrants and RevokeGrant only (KMS Developer Guide, "Controlling access to grants"; Service
+ * Authorization Reference, KMS: DescribeKey's keys are kms:CallerAccount, kms:RequestAlias and
+ * kms:ViaService), so beside it DescribeKey would never be allowed. The AWS managed policy
+ * AWSBackupServiceRolePolicyForBackup grants them the same way, DescribeKey (`KMSPermissions`)
+ * apart from CreateGrant (`KMSCreateGrantPermissions`) and without a condition
+ * (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSBackupServiceRolePolicyForBackup.html);
+ * here it is narrowed to these keys.
  */
 function keysThroughService(
   sid: string,
   keyArns: readonly pulumi.Input<string>[],
   viaServices: readonly string[],
-): PolicyStatement {
-  return {
-    sid,
-    effect: "Allow",
-    actions: ["kms:DescribeKey", "kms:CreateGrant"],
-    resources: unique(keyArns),
-    conditions: [
-      { test: "StringEquals", variable: "kms:ViaService", values: viaServices },
-      { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
-    ],
-  };
+): PolicyStatement[] {
+  return [
+    {
+      sid,
+      effect: "Allow",
+      actions: ["kms:CreateGrant"],
+      resources: unique(keyArns),
+      conditions: [
+        { test: "StringEquals", variable: "kms:ViaService", values: viaServices },
+        { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
+      ],
+    },
+    {
+      sid: `Describe${sid}`,
+      effect: "Allow",
+      actions: ["kms:DescribeKey"],
+      resources: unique(keyArns),
+    },
+  ];
 }
 
 /** The backup role's permissions: what the AWS-managed service-role policies grant, for these resources only. Returns what the selection waits for. */
@@ -153,7 +169,7 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
         resources: [backupSnapshots],
       },
       // The snapshot stays encrypted with the cluster's key; RDS uses it through grants.
-      keysThroughService(
+      ...keysThroughService(
         "AuroraKeyThroughRds",
         clusters.map((c) => c.keyArn),
         [`rds.${region}.amazonaws.com`],
@@ -261,7 +277,7 @@ export function backupRolePolicies(b: Build, backupRole: aws.iam.Role) {
           actions: ["redshift-serverless:ListNamespaces"],
           resources: ["*"],
         },
-        keysThroughService(
+        ...keysThroughService(
           "NamespaceKeyThroughRedshift",
           namespaces.map((n) => n.keyArn),
           [`redshift-serverless.${region}.amazonaws.com`, `redshift.${region}.amazonaws.com`],

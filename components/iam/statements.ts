@@ -67,6 +67,32 @@ export function serviceTrustPolicy(
   );
 }
 
+/** Where the ECS tasks that assume a role run: their account, partition and region. */
+export interface EcsTasksScope {
+  readonly accountId: pulumi.Input<string>;
+  readonly partition: pulumi.Input<string>;
+  readonly region: pulumi.Input<string>;
+}
+
+/**
+ * Trust policy of a role ECS tasks assume (a task role or a task execution role): Amazon ECS
+ * Developer Guide, "Task IAM role", trusts ecs-tasks.amazonaws.com with aws:SourceAccount and
+ * ArnLike aws:SourceArn `arn:<partition>:ecs:<region>:<account>:*` against the confused deputy.
+ */
+export function ecsTasksTrustPolicy(
+  at: EcsTasksScope,
+  opts?: pulumi.InvokeOutputOptions,
+): pulumi.Output<string> {
+  return serviceTrustPolicy(
+    "ecs-tasks.amazonaws.com",
+    {
+      sourceAccount: at.accountId,
+      sourceArn: pulumi.interpolate`arn:${at.partition}:ecs:${at.region}:${at.accountId}:*`,
+    },
+    opts,
+  );
+}
+
 export interface RoleTrustOptions {
   /** `sts:ExternalId` the caller must present; use it for principals in another account. */
   readonly externalId?: pulumi.Input<string>;

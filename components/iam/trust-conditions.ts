@@ -28,7 +28,7 @@ export const SERVICE_TRUST_CONDITIONS: Readonly<
   "codepipeline.amazonaws.com": {
     keys: ["aws:SourceAccount"],
     source:
-      'CodePipeline User Guide, "Manage the CodePipeline service role" and "Create the CodePipeline service role": the trust names the principal only and documents no aws:SourceArn; aws:SourceAccount is kept on the IAM guidance and watched at the first CreatePipeline (docs/first-deploy.md)',
+      'CodePipeline User Guide, "Manage the CodePipeline service role" and "Create the CodePipeline service role": the trust names the principal only and documents no aws:SourceArn; aws:SourceAccount is kept on the IAM guidance and watched at the first CreatePipeline (docs/first-deploy-watch.md)',
   },
   "ec2.amazonaws.com": {
     keys: [],

@@ -105,7 +105,7 @@ export function artifactStore(
           // itself (DescribeKey, metadata only); every cryptographic use goes through S3 (the
           // artifacts, above) or CloudWatch Logs (the build logs), each with its conditions.
           // Whether a build needs more than this is watched on the first build
-          // (docs/first-deploy.md, "CodeBuild's use of the artifact key").
+          // (docs/first-deploy-watch.md, "CodeBuild's use of the artifact key").
           sid: "PipelineRolesDescribeKey",
           principals: {
             type: "AWS",

@@ -33,7 +33,7 @@ export function runtimeClusterName(configured: string | undefined, stackName: st
  * cluster goes first, then the group. The layer's key grants CloudWatch Logs on the account's log
  * groups (`buildKey`), this one included. That ECS then writes into a group made before it, and
  * encrypted with a customer key, rests on practice, not on an AWS statement (a _watch_ item of
- * docs/deploy-requirements.md: docs/first-deploy.md, "ECS and the Container Insights log group").
+ * docs/deploy-requirements.md: docs/first-deploy-watch.md, "ECS and the Container Insights log group").
  *
  * A fixed name is replaced delete-first: CreateCluster given the name of an ACTIVE cluster
  * returns that cluster (hashicorp/terraform-provider-aws#38875), so a create-first replacement

@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { builder, Builder, invalidArguments } from "../context";
-import { policyDocument, serviceTrustPolicy } from "../iam";
+import { ecsTasksTrustPolicy, policyDocument } from "../iam";
 import { cloudWatchLogsGrant, componentKey, EncryptionKey } from "../kms-key";
 import type { RuntimeSettings } from "../runtime.keys";
 import { ALB_MIN_SUBNETS } from "../load-balancer";
@@ -318,14 +318,7 @@ function buildTask(b: Build, repo: aws.ecr.Repository, logGroup: aws.cloudwatch.
     `${name}-execution-role`,
     {
       description: `ECS task execution role of ${name}: pull its image, write its log group`,
-      assumeRolePolicy: serviceTrustPolicy(
-        "ecs-tasks.amazonaws.com",
-        {
-          sourceAccount: accountId,
-          sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
-        },
-        parent,
-      ),
+      assumeRolePolicy: ecsTasksTrustPolicy({ accountId, partition, region }, parent),
       tags: b.tags("execution-role"),
     },
     parent,

@@ -2,7 +2,7 @@
 // role, each trusted by exactly its producer.
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { roleTrustPolicy, serviceTrustPolicy } from "../iam";
+import { ecsTasksTrustPolicy, roleTrustPolicy, serviceTrustPolicy } from "../iam";
 import type { TagsOf } from "../naming";
 import { type IngestPrincipal, ROLE_ARN } from "../storage.keys";
 import type { StorageArgs } from "./index";
@@ -30,14 +30,7 @@ export function producerRoles(
     `${name}-api-role`,
     {
       description: `Task role of the API: read and write its own upload bucket (${name})`,
-      assumeRolePolicy: serviceTrustPolicy(
-        "ecs-tasks.amazonaws.com",
-        {
-          sourceAccount: accountId,
-          sourceArn: pulumi.interpolate`arn:${partition}:ecs:${region}:${accountId}:*`,
-        },
-        parent,
-      ),
+      assumeRolePolicy: ecsTasksTrustPolicy({ accountId, partition, region }, parent),
       tags: tags("api-role"),
     },
     parent,

@@ -120,22 +120,51 @@ export function deniesInsecureTransport(s: IamStatement): boolean {
   return bucketLevel && objectLevel;
 }
 
+/** Whether a list holds the bare wildcard `*`. */
+const hasStar = (list: PartialList<string> | undefined) =>
+  list !== undefined && list.some((v) => v === "*");
+
+/** An Allow to a wildcard principal on every resource (`*` or no Resource), without a Condition. */
+const toAnyoneOnAnything = (s: IamStatement) =>
+  s.isAllow &&
+  hasWildcardPrincipal(s) &&
+  (s.resources === undefined || hasStar(s.resources)) &&
+  !s.hasCondition;
+
 /**
  * True when the document allows everything to everyone: an Allow statement with a wildcard
  * principal, Action `*`, Resource `*` (or none) and no Condition (the default VPC endpoint policy).
  * Throws if that depends on a value unknown at preview.
  */
 export function grantsEverything(doc: IamDocument): boolean {
-  const star = (list: PartialList<string> | undefined) =>
-    list !== undefined && list.some((v) => v === "*");
-  return doc.walk(
-    (s) =>
-      s.isAllow &&
-      hasWildcardPrincipal(s) &&
-      star(s.actions) &&
-      (s.resources === undefined || star(s.resources)) &&
-      !s.hasCondition,
-  );
+  return doc.walk((s) => hasStar(s.actions) && toAnyoneOnAnything(s));
+}
+
+/**
+ * The first statement that allows every action but some (Allow with NotAction) to everyone on
+ * every resource without a Condition, described ("every action but s3:DeleteBucket"): as good as
+ * everything (IAM User Guide, "NotAction": with Allow it grants every action of every service
+ * not listed). A statement whose NotAction lists `*`, or `<prefix>:*` for one of `services` (the
+ * IAM service prefixes of the only service the document can reach, such as an endpoint's), allows
+ * nothing there and is skipped. Undefined when there is none; throws if that depends on a value
+ * unknown at preview.
+ */
+export function grantsAllBut(
+  doc: IamDocument,
+  services: ReadonlySet<string> = new Set(),
+): string | undefined {
+  const excludesAll = (a: string) => {
+    const lower = a.toLowerCase();
+    return lower === "*" || (lower.endsWith(":*") && services.has(lower.slice(0, -2)));
+  };
+  let found: string | undefined;
+  doc.walk((s) => {
+    if (!s.notActions || !toAnyoneOnAnything(s)) return false;
+    if (s.notActions.some(excludesAll)) return false;
+    found = `every action ${actionsText(s).replace(/^all /, "")}`;
+    return true;
+  });
+  return found;
 }
 
 /**

@@ -184,6 +184,13 @@ describe("Backup", () => {
     );
     const kms = s.find((x: any) => x.Sid === "AuroraKeyThroughRds");
     expect(kms.Resource).to.equal(DB_KEY);
+    // kms:GrantIsForAWSResource is a key of the grant operations only: DescribeKey beside it
+    // would never be allowed, so it has a statement of its own.
+    expect(kms.Action).to.equal("kms:CreateGrant");
+    expect(kms.Condition.Bool["kms:GrantIsForAWSResource"]).to.equal("true");
+    const describe = s.find((x: any) => x.Sid === "DescribeAuroraKeyThroughRds");
+    expect(describe).to.deep.include({ Action: "kms:DescribeKey", Resource: DB_KEY });
+    expect(describe).to.not.have.property("Condition");
   });
 
   it("attaches no AWS-managed policy; what cannot name a resource sits in its own policy with a written waiver", () => {

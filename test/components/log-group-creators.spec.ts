@@ -4,7 +4,7 @@
 // forever, from a late write, and the next `pulumi up` of a stack of the same name would fail on
 // "The specified log group already exists" (the EKS case: terraform-aws-modules/terraform-aws-eks
 // #920). The stack's roles cannot re-create a group; a service's own service-linked role still
-// can (terraform-aws-eks #2763) and is outside the stack (docs/first-deploy.md, "A log group a
+// can (terraform-aws-eks #2763) and is outside the stack (docs/first-deploy-watch.md, "A log group a
 // service writes after destroy").
 import { expect } from "chai";
 import { parsePolicyDocument, statementGrants } from "../../policy-pack/lib/policy-document";

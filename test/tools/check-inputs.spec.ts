@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { execFileSync } from "child_process";
 import { cli } from "./cli";
 import { demoProgram } from "./demo-program";
+import { usageError } from "./usage-errors";
 import * as fs from "fs";
 import * as path from "path";
 import { parseArgs, parseConfigArg, parseStackRef } from "../../tools/check/args";
@@ -18,25 +19,11 @@ import {
   loadProject,
   loadStackConfig,
   MAX_INPUT_BYTES,
-  UsageError,
 } from "../../tools/check/project";
 import { checkStack } from "../../tools/check/run";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
 
 const ROOT = path.resolve(__dirname, "..", "..");
-
-/** The usage error `fn` throws: one line, no stack frames. */
-function usageError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).to.be.instanceOf(UsageError);
-    const message = (e as Error).message;
-    expect(message).to.not.contain("\n");
-    return message;
-  }
-  throw new Error("expected a usage error");
-}
 
 /** A "billion laughs" stack file: nine levels of nine aliases, about 1.5 KB. */
 function laughs(): string {

@@ -19,21 +19,9 @@ import { loadProject, loadStackConfig, shownPath } from "../../tools/check/proje
 import { parseBenchArgs } from "../../tools/bench/args";
 import { parseArgs as parseCostArgs } from "../../tools/cost";
 import { parseAssumption } from "../../tools/cost/assumptions";
-import { escapeControls, UsageError, writeAtomically } from "../../tools/lib/cli";
+import { escapeControls, writeAtomically } from "../../tools/lib/cli";
+import { usageError } from "./usage-errors";
 import { nearestFlag, parseFlags } from "../../tools/lib/flags";
-
-/** The usage error `fn` throws: one line, no stack frames. */
-function usageError(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e, String((e as Error)?.stack)).to.be.instanceOf(UsageError);
-    const message = (e as Error).message;
-    expect(message).to.not.contain("\n");
-    return message;
-  }
-  throw new Error("expected a usage error");
-}
 
 describe("hostile input to the tools", () => {
   let dir: string;

@@ -6,9 +6,14 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { fakeCloudAnswers, Phase } from "../../tools/lib/engine/answers";
+import {
+  autonamingOf,
+  AutonamingByType,
+  PatternContext,
+} from "../../tools/lib/fake-aws/autonaming";
 import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
-import { loadProject, loadStackConfig } from "../../tools/check/project";
-import { checkStack, StackResult, stackProgram } from "../../tools/check/run";
+import { loadProject, loadStackConfig, stackProgram } from "../../tools/check/project";
+import { checkStack, StackResult } from "../../tools/check/run";
 import { defaultRunner } from "../../tools/check/judge";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
@@ -50,9 +55,13 @@ export function later<T>(promise: Promise<T>): () => Promise<T> {
   };
 }
 
-/** The engine's answers, as the CLI builds them (tools/check.ts). */
-function answers(region: string, account?: string) {
-  return fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region });
+/**
+ * The engine's answers, as the CLI builds them (tools/check.ts): the stack's region, pinned account
+ * and `pulumi:autonaming`, with the project and stack an autonaming pattern reads.
+ */
+function answers(naming: PatternContext) {
+  return (region: string, account?: string, autonaming?: AutonamingByType) =>
+    fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region, autonaming, naming });
 }
 
 /** The whole pack on one stack of a program directory, in the given phases. */
@@ -60,12 +69,14 @@ export function checkProgram(
   dir: string,
   opts: { stack?: string; phases?: Phase[] } = {},
 ): Promise<StackResult> {
+  const project = loadProject(dir);
+  const stack = opts.stack ?? "dev";
   return checkStack({
-    project: loadProject(dir),
-    stack: opts.stack ?? "dev",
+    project,
+    stack,
     phases: opts.phases ?? ["preview"],
     judge: defaultRunner().judge,
-    answers,
+    answers: answers({ project: project.name, stack }),
     timeoutMs: TIMEOUT_MS,
     fallbackModulesDir: ROOT,
     cacheDir: CACHE_DIR,
@@ -83,7 +94,11 @@ export function runStack(
   return runProgram({
     ...stackProgram(project, stack, config),
     phase: opts.phase ?? "preview",
-    answers: answers(config.values["aws:region"] ?? "us-east-1"),
+    answers: answers({ project: project.name, stack })(
+      config.values["aws:region"] ?? "us-east-1",
+      undefined,
+      autonamingOf(config.values["pulumi:autonaming"]),
+    ),
     timeoutMs: opts.timeoutMs ?? TIMEOUT_MS,
     fallbackModulesDir: ROOT,
     cacheDir: CACHE_DIR,

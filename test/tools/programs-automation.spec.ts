@@ -7,8 +7,9 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadProject, UsageError } from "../../tools/check/project";
+import { loadProject } from "../../tools/check/project";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
+import { usageErrorOf } from "./usage-errors";
 
 const runs = new QueuedRuns();
 
@@ -18,13 +19,7 @@ const NOT_RUN =
 
 /** The refusal `loadProject` gives a folder without Pulumi.yaml. */
 function refusal(dir: string): string {
-  try {
-    loadProject(dir);
-  } catch (e) {
-    expect(e).to.be.instanceOf(UsageError);
-    return (e as Error).message;
-  }
-  throw new Error(`${dir} loaded as a project`);
+  return usageErrorOf(() => loadProject(dir)).message;
 }
 
 describe("Automation API scripts given as programs", function () {

@@ -4,7 +4,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadProject, projectNameError, UsageError } from "../../tools/check/project";
+import { loadProject, projectNameError } from "../../tools/check/project";
+import { usageErrorOf } from "./usage-errors";
 
 function projectWithName(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-name-"));
@@ -25,14 +26,7 @@ describe("Pulumi.yaml project name", () => {
 
   it("refuses a template's ${PROJECT} at its line, with `pulumi new` as the fix", () => {
     const dir = projectWithName("${PROJECT}");
-    let error: unknown;
-    try {
-      loadProject(dir);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).to.be.instanceOf(UsageError);
-    const message = (error as Error).message;
+    const { message } = usageErrorOf(() => loadProject(dir));
     expect(message).to.contain("Pulumi.yaml:2");
     expect(message).to.contain("project names may only contain alphanumerics");
     expect(message).to.contain("`pulumi new <this folder>`");

@@ -5,7 +5,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { loadProject, runtimeNote, UsageError } from "../../tools/check/project";
+import { loadProject, runtimeNote } from "../../tools/check/project";
+import { usageErrorOf } from "./usage-errors";
 
 function projectWithRuntime(runtime: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-runtime-"));
@@ -37,25 +38,13 @@ describe("Pulumi.yaml runtime", () => {
   });
 
   it("another language is refused at the runtime's line", () => {
-    let error: unknown;
-    try {
-      loadProject(projectWithRuntime("runtime: python\n"));
-    } catch (e) {
-      error = e;
-    }
-    expect(error).to.be.instanceOf(UsageError);
-    expect((error as Error).message).to.match(/Pulumi\.yaml:2: runtime 'python' is not supported/);
+    const { message } = usageErrorOf(() => loadProject(projectWithRuntime("runtime: python\n")));
+    expect(message).to.match(/Pulumi\.yaml:2: runtime 'python' is not supported/);
   });
 
   it("a runtime that is not a name or a mapping with a name is named as such at its line", () => {
-    const refusal = (runtime: string) => {
-      try {
-        loadProject(projectWithRuntime(runtime));
-      } catch (e) {
-        return e instanceof UsageError ? e.message : `not a usage error: ${String(e)}`;
-      }
-      return "accepted";
-    };
+    const refusal = (runtime: string) =>
+      usageErrorOf(() => loadProject(projectWithRuntime(runtime))).message;
     expect(refusal("runtime: [bun]\n")).to.match(
       /Pulumi\.yaml:2: 'runtime' must be a name \(runtime: nodejs\).* not a list/,
     );

@@ -11,13 +11,17 @@ const env = { accountId: "123456789012", region: "eu-west-1" };
 const STACK = "urn:pulumi:dev::proj::";
 const VPC_CHAIN = `${STACK}awsx:ec2:Vpc$aws:ec2/vpc:Vpc`;
 
-function vpc(inputs: Record<string, any>) {
+/** awsx's version as the program's SDK sends it with the registration (its package.json). */
+const AWSX = "3.9.0";
+
+function vpc(inputs: Record<string, any>, { version }: { version?: string } = { version: AWSX }) {
   const { outputs, children } = remoteReferences(
     `${STACK}awsx:ec2:Vpc::net`,
     "awsx:ec2:Vpc",
     "net",
     inputs,
     env,
+    version,
   );
   const state = (r: any) => children.find((c) => c.urn === r.urn)!.state;
   const names = (key: string) => (outputs[key] ?? []).map((r: any) => r.urn.split("::").pop());
@@ -143,7 +147,7 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
       const v = vpc(inputs);
       expect(v.outputs, JSON.stringify(inputs)).to.deep.equal({});
       expect(v.children, JSON.stringify(inputs)).to.deep.equal([]);
-      const plain = remoteOutputs("awsx:ec2:Vpc", "net", inputs, env);
+      const plain = remoteOutputs("awsx:ec2:Vpc", "net", inputs, env, AWSX);
       expect(plain, JSON.stringify(inputs)).to.deep.equal({});
     }
     // What awsx accepts: private subnets alone without NAT, the same number of ids as zones, a
@@ -166,6 +170,40 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
     ]);
   });
 
+  it("Vpc: an IPAM pool without subnetStrategy follows the default of the awsx version installed", () => {
+    const pool = { ipv4IpamPoolId: "ipam-pool-1", ipv4NetmaskLength: 16 };
+    // awsx 1.x to 3.x default to Legacy, which refuses a block the pool allocates.
+    for (const version of ["3.9.0", "3.0.0", "2.21.1"]) {
+      expect(vpc(pool, { version }).outputs, version).to.deep.equal({});
+      expect(remoteOutputs("awsx:ec2:Vpc", "net", pool, env, version), version).to.deep.equal({});
+    }
+    // Another major, or no version sent: the default is not guessed. The VPC is created before
+    // the allocator decides, so the VPC and its gateway only; the subnets stay unknown.
+    for (const version of ["4.0.0", undefined]) {
+      const v = vpc(pool, { version });
+      expect(Object.keys(v.outputs), String(version)).to.deep.equal(["vpc", "internetGateway"]);
+    }
+    // Given explicitly, the strategy decides whatever the version.
+    expect(
+      vpc({ ...pool, subnetStrategy: "Auto" }, { version: "4.0.0" }).outputs.subnets,
+    ).to.have.length(6);
+    expect(vpc({ ...pool, subnetStrategy: "Legacy" }, { version: "4.0.0" }).outputs).to.deep.equal(
+      {},
+    );
+  });
+
+  it("Vpc: subnetNameTagStrategy AvailabilityZone names the subnets' and route tables' Name tags by zone, not their Pulumi names", () => {
+    const v = vpc({ subnetNameTagStrategy: "AvailabilityZone" });
+    expect(v.names("subnets").slice(0, 2)).to.deep.equal(["net-public-1", "net-private-1"]);
+    expect(v.state(v.outputs.subnets[0]).tags).to.include({ Name: "net-public-1a" });
+    expect(v.state(v.outputs.subnets[3]).tags).to.include({ Name: "net-private-1b" });
+    expect(v.state(v.outputs.routeTables[0]).tags).to.include({ Name: "net-public-1a" });
+    // Legacy (the default): the zone's 1-based index.
+    const legacy = vpc({});
+    expect(legacy.state(legacy.outputs.subnets[3]).tags).to.include({ Name: "net-private-2" });
+    expect(legacy.state(legacy.outputs.routeTables[3]).tags).to.include({ Name: "net-private-2" });
+  });
+
   it("Vpc: the VPC child's state holds the aws.ec2.Vpc inputs, not awsx's own", () => {
     const v = vpc({
       availabilityZoneNames: ["eu-west-1a", "eu-west-1b"],
@@ -174,6 +212,8 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
       natGateways: { strategy: "Single" },
       availabilityZoneCidrMask: 20,
       vpcEndpointSpecs: [{ serviceName: "com.amazonaws.eu-west-1.s3" }],
+      subnetNameTagStrategy: "AvailabilityZone",
+      vpcEndpointStrategy: "Auto",
       enableDnsHostnames: true,
     });
     const state = v.state(v.outputs.vpc);
@@ -185,6 +225,8 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
       "natGateways",
       "numberOfAvailabilityZones",
       "availabilityZoneCidrMask",
+      "subnetNameTagStrategy",
+      "vpcEndpointStrategy",
     ])
       expect(state, key).to.not.have.property(key);
     expect(state).to.include({ enableDnsHostnames: true, cidrBlock: "10.0.0.0/16" });

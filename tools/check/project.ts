@@ -8,6 +8,8 @@ import { unbuiltOutputHint } from "../lib/engine/hints";
 import { ProjectConfigType, namespacedByProject, typeName, validValue } from "./config-values";
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject, unusablePath } from "./inputs";
 import { notAProjectHint } from "./not-a-project";
+import type { ProgramRunOptions } from "../lib/engine/language-host";
+import type { StackConfig } from "./stack-config";
 
 export interface Project {
   /** Directory holding Pulumi.yaml. */
@@ -39,6 +41,29 @@ export {
   SECRET_PLACEHOLDER,
 } from "./stack-config";
 export type { StackConfig, StackConfigOptions } from "./stack-config";
+
+/**
+ * What the language host runs for a project's stack: the project's entry point, the stack's
+ * config. The check and the recordings the cost estimate and the diagram read run it alike.
+ */
+export function stackProgram(
+  project: Project,
+  stack: string,
+  config: Pick<StackConfig, "values" | "secretKeys">,
+): Pick<
+  ProgramRunOptions,
+  "rootDir" | "project" | "main" | "runtimeOptions" | "stack" | "config" | "secretKeys"
+> {
+  return {
+    rootDir: project.dir,
+    project: project.name,
+    main: project.main,
+    runtimeOptions: project.runtimeOptions,
+    stack,
+    config: config.values,
+    secretKeys: config.secretKeys,
+  };
+}
 
 /**
  * The project's `main` as the CLI checks it before a run (pulumi/pulumi `getPwdMain`): a relative

@@ -12,26 +12,21 @@
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
-import {
-  runProgram,
-  ProgramRun,
-  ProgramRunOptions,
-  SdkInfo,
-  SourceLocation,
-} from "../lib/engine/language-host";
+import { runProgram, ProgramRun, SdkInfo, SourceLocation } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
 import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
+import { importedResourceNotes } from "./imported";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
 import { checkProviderInputs } from "./provider-refusals";
-import { autonamingOf } from "../lib/fake-aws/autonaming";
+import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
-import { loadStackConfig, Project, SECRET_PLACEHOLDER, StackConfig } from "./project";
+import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
 
 export { nothingJudged } from "./combine";
 
@@ -163,9 +158,15 @@ export interface CheckOptions {
   readonly phases: readonly Phase[];
   /** The judge, possibly still starting (the pack's process) while the program runs. */
   readonly judge: Judge | Promise<Judge>;
-  /** The engine's answers for the stack's region and, when the stack pins one, account. */
-  /** The engine's answers for the stack's region, pinned account and `pulumi:autonaming`. */
-  readonly answers: (region: string, account?: string, autonaming?: string) => EngineAnswers;
+  /**
+   * The engine's answers for the stack's region, the account when the stack pins one, and its
+   * `pulumi:autonaming` (read once, for the names the fake AWS makes and the refusals alike).
+   */
+  readonly answers: (
+    region: string,
+    account?: string,
+    autonaming?: AutonamingByType,
+  ) => EngineAnswers;
   readonly timeoutMs: number;
   readonly typeCheck?: boolean;
   readonly fallbackModulesDir: string;
@@ -177,26 +178,6 @@ export interface CheckOptions {
   readonly notes?: readonly string[];
 }
 
-/** What the language host runs for a project's stack: the project's entry point, the stack's config. */
-export function stackProgram(
-  project: Project,
-  stack: string,
-  config: StackConfig,
-): Pick<
-  ProgramRunOptions,
-  "rootDir" | "project" | "main" | "runtimeOptions" | "stack" | "config" | "secretKeys"
-> {
-  return {
-    rootDir: project.dir,
-    project: project.name,
-    main: project.main,
-    runtimeOptions: project.runtimeOptions,
-    stack,
-    config: config.values,
-    secretKeys: config.secretKeys,
-  };
-}
-
 /** Runs the program for one stack in each phase and evaluates the pack. */
 export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const { project, stack } = opts;
@@ -205,11 +186,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     overrides: opts.configOverrides,
   });
   const region = providerRegion(config.values, process.env, config.environments);
-  const answers = opts.answers(
-    region.region,
-    providerAccount(config.values),
-    config.values["pulumi:autonaming"],
-  );
+  const autonaming = autonamingOf(config.values["pulumi:autonaming"]);
+  const answers = opts.answers(region.region, providerAccount(config.values), autonaming);
   const ctx: JudgeContext = {
     project: project.name,
     stack,
@@ -315,7 +293,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
     checkProviderInputs(stack, usable, {
-      autonaming: autonamingOf(config.values["pulumi:autonaming"]),
+      autonaming,
       organization: opts.organization,
     });
   } catch (e) {
@@ -334,6 +312,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     usable.flatMap((r) => unreadStackReferences(r.resources)),
   );
   if (unread) notes.push(unread);
+  notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

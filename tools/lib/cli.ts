@@ -44,6 +44,17 @@ export function escapeControls(s: string, keep = "\n\t"): string {
   });
 }
 
+/**
+ * What every tool prints for a usage error: `error: <message>`, its control characters escaped
+ * (newlines kept: a message may list problems line by line), then the tool's usage text when the
+ * error asks for it. Flags a tool does not know or cannot read ask for it (./flags.ts); a value
+ * that conflicts with another (a single-value flag given twice, a key set twice) names the fix
+ * and does not.
+ */
+export function usageErrorText(e: UsageError, usage: string): string {
+  return `error: ${escapeControls(e.message, "\n")}\n${e.showUsage ? `\n${usage}` : ""}`;
+}
+
 /** Prints a tool's usage text for `--help` and gives its exit code, 0. */
 export function printUsage(usage: string): 0 {
   process.stdout.write(usage);
@@ -51,11 +62,10 @@ export function printUsage(usage: string): 0 {
 }
 
 /**
- * Runs a tool's `main` and sets the exit code to what it returns. A `UsageError` prints its
- * message (and the usage text when it asks for it), any other error its stack (exit 2); both with
- * their control characters escaped. A program that awaits a value
- * never known at preview leaves nothing to run: Node would exit quietly with status 0. That is a
- * failure, not a result (exit 2).
+ * Runs a tool's `main` and sets the exit code to what it returns. A `UsageError` prints as
+ * `usageErrorText` says, any other error its stack (exit 2), its control characters escaped. A
+ * program that awaits a value never known at preview leaves nothing to run: Node would exit
+ * quietly with status 0. That is a failure, not a result (exit 2).
  */
 export function runTool(main: () => Promise<number>, usage: string): void {
   let finished = false;
@@ -73,11 +83,8 @@ export function runTool(main: () => Promise<number>, usage: string): void {
       process.exitCode = code;
     },
     (e) => {
-      if (e instanceof UsageError) {
-        process.stderr.write(
-          `error: ${escapeControls(e.message)}\n${e.showUsage ? `\n${usage}` : ""}`,
-        );
-      } else process.stderr.write(`error: ${escapeControls(String((e as Error)?.stack ?? e))}\n`);
+      if (e instanceof UsageError) process.stderr.write(usageErrorText(e, usage));
+      else process.stderr.write(`error: ${escapeControls(String((e as Error)?.stack ?? e))}\n`);
       finished = true;
       process.exitCode = 2;
     },

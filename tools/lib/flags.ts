@@ -1,7 +1,10 @@
 // The command-line flags of the project's tools (the offline check, cost, diagram, bench,
 // native-names), read strictly and alike: `--flag value` and `--flag=value` alike; an unknown flag
 // (with the nearest known one), a positional argument, a missing or empty value, a value on a
-// switch, or a single-value flag given twice is a usage error naming the flag.
+// switch, or a single-value flag given twice is a usage error naming the flag. Every tool prints it
+// alike (./cli.ts, usageErrorText): with the tool's usage text when the command line does not read
+// (an unknown flag, a stray argument, a missing value, a value on a switch), without it when two
+// values conflict (a single-value flag given twice: the message names both and the fix).
 import { UsageError } from "./cli";
 import { nearest } from "./edit-distance";
 

@@ -20,6 +20,8 @@ export interface RecordedOptions {
   readonly additionalSecretOutputs: string[];
   readonly aliases: string[];
   readonly customTimeouts: { createSeconds: number; updateSeconds: number; deleteSeconds: number };
+  /** The id of the existing resource the `import` option adopts (absent when not given). */
+  readonly importId?: string;
 }
 
 export interface RecordedResource {

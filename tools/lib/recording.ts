@@ -4,7 +4,7 @@
 // and default providers. The cost estimate and the diagram both read this recording, so they
 // describe the same program the policy pack checks. Recordings are cached per process.
 import * as path from "path";
-import { loadProject, loadStackConfig } from "../check/project";
+import { loadProject, loadStackConfig, stackProgram } from "../check/project";
 import { fakeCloudAnswers, Phase } from "./engine/answers";
 import { ProgramFailure, runProgram } from "./engine/language-host";
 import type { Recording } from "./recorder";
@@ -65,13 +65,7 @@ export function recordStack(
       config[k] = typeof v === "string" ? v : JSON.stringify(v);
     }
     const result = await runProgram({
-      rootDir: project.dir,
-      project: project.name,
-      main: project.main,
-      runtimeOptions: project.runtimeOptions,
-      stack,
-      config,
-      secretKeys: file.secretKeys,
+      ...stackProgram(project, stack, { values: config, secretKeys: file.secretKeys }),
       phase,
       answers: fakeCloudAnswers({
         accountId: OFFLINE_ACCOUNT_ID,

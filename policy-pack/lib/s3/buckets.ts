@@ -378,18 +378,23 @@ export interface SseRule {
   readonly defaults: any[];
 }
 
-/** The default-encryption rules of one encryption side resource (its `rules`). */
-export function sseRulesOf(config: PolicyResource): SseRule[] {
-  return asList(config.props.rules).map((rule) => ({
-    source: config,
-    prop: "rules",
+/** One default-encryption rule, set in `prop` of `source`, with its default settings. */
+function sseRule(source: PolicyResource, prop: string, rule: any): SseRule {
+  return {
+    source,
+    prop,
     rule,
     defaults: pick(
       rule,
       "applyServerSideEncryptionByDefault",
       "applyServerSideEncryptionByDefaults",
     ),
-  }));
+  };
+}
+
+/** The default-encryption rules of one encryption side resource (its `rules`). */
+export function sseRulesOf(config: PolicyResource): SseRule[] {
+  return asList(config.props.rules).map((rule) => sseRule(config, "rules", rule));
 }
 
 /**
@@ -400,27 +405,13 @@ export function sseRulesOf(config: PolicyResource): SseRule[] {
  */
 export function sseRules(index: StackIndex, bucket: PolicyResource): SseRule[] {
   const sides = sideResourcesOf(index, bucket, S3_SIDE.encryption);
-  const out: SseRule[] = [];
-  const add = (source: PolicyResource, prop: string, rules: any[]) => {
-    for (const rule of rules) {
-      out.push({
-        source,
-        prop,
-        rule,
-        defaults: pick(
-          rule,
-          "applyServerSideEncryptionByDefault",
-          "applyServerSideEncryptionByDefaults",
-        ),
-      });
-    }
-  };
   if (sides.length) return sides.flatMap(sseRulesOf);
-  for (const prop of ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"]) {
-    for (const cfg of asList(programSetting(bucket, prop)))
-      add(bucket, prop, pick(cfg, "rule", "rules"));
-  }
-  return out;
+  return ["serverSideEncryptionConfiguration", "serverSideEncryptionConfigurations"].flatMap(
+    (prop) =>
+      asList(programSetting(bucket, prop)).flatMap((cfg) =>
+        pick(cfg, "rule", "rules").map((rule) => sseRule(bucket, prop, rule)),
+      ),
+  );
 }
 
 /**

@@ -1,5 +1,7 @@
-// @pulumi/eks's Cluster: the "no public access" guarantee for the Kubernetes API endpoint of a
-// cluster the eks provider plugin creates (eks 2 and later), out of the policies' sight offline.
+// @pulumi/eks's Cluster and self-managed node groups: the "no public access" guarantees for what
+// the eks provider plugin creates (eks 2 and later), out of the policies' sight offline: the
+// Kubernetes API endpoint of the cluster, and the public IPs of the nodes of its default node
+// group, a NodeGroupV2 or a NodeGroup (eksComponentNodesNoPublicIp below).
 //
 // What pulumi-eks creates, from its source (nodejs/eks/cluster.ts, `createCore`): the
 // aws.eks.Cluster gets `vpcConfig.endpointPublicAccess: args.endpointPublicAccess` and
@@ -33,14 +35,81 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
   ],
   types: [EKS_COMPONENT_CLUSTER],
   check: (props, ctx) => {
-    // A component registered without its arguments (an SDK that skips a local component's
-    // inputs, PULUMI_NODEJS_SKIP_COMPONENT_INPUTS) shows nothing to judge: its children are judged.
-    if (Object.keys(props ?? {}).length === 0) return;
-    const open = eksEndpointOpenTo(props);
+    // A Cluster with no arguments (`new eks.Cluster("c")` or `{}`) takes every default: the SDK
+    // drops a component's inputs only for a local one (@pulumi/pulumi resource.js,
+    // `PULUMI_NODEJS_SKIP_COMPONENT_INPUTS && !remote ? {} : args`), and eks 2 on is remote.
+    const open = eksEndpointOpenTo(props ?? {});
     if (open.length) {
       ctx.report(
         `the public API endpoint is ${props.endpointPublicAccess === true ? "on" : "on (the default)"} and open to ${open.join(", ")}.`,
       );
     }
+  },
+});
+
+/**
+ * Whether the Cluster creates its default node group: unless `skipDefaultNodeGroup`, `fargate` or
+ * Auto Mode says otherwise (pulumi-eks nodejs/eks/cluster.ts `createCore`: `skipDefaultNodeGroup =
+ * args.skipDefaultNodeGroup || args.fargate`; the 4.x package's ClusterArgs.skipDefaultNodeGroup:
+ * "Defaults to false, unless `fargate` or `autoMode` is enabled").
+ */
+function hasDefaultNodeGroup(props: Record<string, any>): boolean {
+  if (props.skipDefaultNodeGroup === true) return false;
+  if (props.fargate !== undefined && props.fargate !== null && props.fargate !== false)
+    return false;
+  return props.autoMode?.enabled !== true;
+}
+
+/** @pulumi/eks's self-managed node groups, components of the eks plugin as the Cluster is. */
+export const EKS_COMPONENT_NODE_GROUP_V2 = "eks:index:NodeGroupV2";
+export const EKS_COMPONENT_NODE_GROUP = "eks:index:NodeGroup";
+
+/**
+ * Where a component's node group reads `nodeAssociatePublicIpAddress`, and what to call that group
+ * in a finding; undefined when the component makes no node group. A NodeGroupV2 or NodeGroup reads
+ * its own argument. A Cluster's default node group reads `nodeGroupOptions`, when given, in place of
+ * the cluster's own node settings (`createCore`: the two are mutually exclusive).
+ */
+function nodeSettings(
+  type: string,
+  props: Record<string, any>,
+): { setting: unknown; where: string; group: string } | undefined {
+  if (type !== EKS_COMPONENT_CLUSTER) {
+    return { setting: props.nodeAssociatePublicIpAddress, where: "", group: "node group" };
+  }
+  if (!hasDefaultNodeGroup(props)) return undefined;
+  const options = props.nodeGroupOptions;
+  const given = options !== undefined && options !== null;
+  return {
+    setting: given ? options.nodeAssociatePublicIpAddress : props.nodeAssociatePublicIpAddress,
+    where: given ? "nodeGroupOptions." : "",
+    group: "default node group",
+  };
+}
+
+export const eksComponentNodesNoPublicIp = resourcePolicy({
+  name: "eks-component-nodes-no-public-ip",
+  description:
+    "The self-managed nodes of @pulumi/eks get no public IPv4 addresses: a Cluster's default node group, a NodeGroupV2 and a NodeGroup set `nodeAssociatePublicIpAddress: false` (a Cluster's may be in `nodeGroupOptions`). Judged on the components' inputs, which eks passes to the launch template (or launch configuration) of the node group it creates; left out, eks assigns public IPs. Mandatory, as ec2-instance-no-public-ip.",
+  enforcementLevel: "mandatory",
+  severity: "high",
+  remediationSteps:
+    "Set `nodeAssociatePublicIpAddress: false` and place the nodes in private subnets (`privateSubnetIds` or `nodeSubnetIds`) with a NAT gateway or VPC endpoints for their egress; or `skipDefaultNodeGroup: true` with managed node groups in private subnets.",
+  references: [checkov("CKV_AWS_88"), trivy("AWS-0009"), fsbp("EC2.25"), fsbp("AutoScaling.5")],
+  types: [EKS_COMPONENT_CLUSTER, EKS_COMPONENT_NODE_GROUP_V2, EKS_COMPONENT_NODE_GROUP],
+  check: (props, ctx, args) => {
+    // No arguments (`{}`) is every default, as for the endpoint rule above. Each node group reads
+    // `nodeAssociatePublicIpAddress`, true unless given (nodejs/eks/nodes/nodegroup.ts: "Enable
+    // auto-assignment of public IP addresses on worker nodes for backwards compatibility ...
+    // Defaults to `true`"), into its launch template's network interface (NodeGroupV2 and a
+    // Cluster's default group) or its launch configuration (NodeGroup).
+    const found = nodeSettings(args.type, props ?? {});
+    if (found === undefined || found.setting === false) return;
+    const { setting, where, group } = found;
+    ctx.report(
+      setting === true
+        ? `the ${group}'s nodes get public IPv4 addresses (${where}nodeAssociatePublicIpAddress: true).`
+        : `the ${group}'s nodes get public IPv4 addresses (${where}nodeAssociatePublicIpAddress left out: eks assigns them by default).`,
+    );
   },
 });

@@ -16,7 +16,7 @@ import {
 } from "./load-balancers";
 import { awsxEcrKms, awsxEcrScanOnPush, awsxEcrTagImmutability } from "./ecr";
 import { awsxLogGroupKms } from "./log-groups";
-import { eksComponentEndpointNotPublic } from "./eks";
+import { eksComponentEndpointNotPublic, eksComponentNodesNoPublicIp } from "./eks";
 import {
   awsxTrailBucketKms,
   awsxTrailBucketPublicAccessBlock,
@@ -43,6 +43,7 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   awsxEcrKms,
   awsxLogGroupKms,
   eksComponentEndpointNotPublic,
+  eksComponentNodesNoPublicIp,
   awsxTrailKms,
   awsxTrailBucketPublicAccessBlock,
   awsxTrailBucketKms,

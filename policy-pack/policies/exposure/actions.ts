@@ -3,6 +3,18 @@
 // `*-not-public` rules judge who). SQS queue policies have their own rule, which also counts
 // "sqs:*" (./queues-topics.ts). A CloudWatch Logs destination policy also names its one action
 // instead of a wildcard (KICS "CloudWatch Logs Destination With Vulnerable Policy").
+//
+// VPC endpoint policies (aws.ec2.VpcEndpoint `policy`, aws.ec2.VpcEndpointPolicy, the aws-native
+// VPCEndpoint `policyDocument`) are left out on purpose. An endpoint policy grants nothing by
+// itself: it narrows what identity and resource policies allow through the endpoint ("An endpoint
+// policy does not override or replace identity-based policies or resource-based policies", VPC
+// User Guide, "Control access to VPC endpoints using endpoint policies"; "VPC endpoint policies
+// don't grant permissions on their own", IAM User Guide, "Control access to AWS STS with VPC
+// endpoint policies"). AWS attaches `Allow` `Principal: "*"` `Action: "*"` `Resource: "*"` when
+// none is given, and the data-perimeter endpoint policy is `Action: "*"` under an
+// `aws:PrincipalOrgID` condition: here both would be mandatory findings for a policy that gives
+// no one anything. Whether an endpoint policy narrows access is ec2-vpc-endpoint-policy's
+// advisory (../network/endpoints.ts), which also reports Allow with NotAction to anyone.
 import { resourcePolicy } from "../../lib/define";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { statementLabel } from "../../lib/public-policy";
@@ -59,7 +71,9 @@ export const resourcePolicyListsActions = resourcePolicy({
     "domains, APIs, log destinations and every other resource-policy resource) allows every " +
     'action of every service ("*") or every action but some (Allow with NotAction): whoever it ' +
     "names, now or after an edit, may also rewrite the policy, delete the resource or read its " +
-    "data. A log destination's policy names logs:PutSubscriptionFilter, not a wildcard.",
+    "data. A log destination's policy names logs:PutSubscriptionFilter, not a wildcard. VPC " +
+    "endpoint policies are not judged here: they grant nothing by themselves (AWS's default one " +
+    "allows * to *); ec2-vpc-endpoint-policy judges them.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps:

@@ -1,14 +1,52 @@
 // VPC endpoints for AWS services carry an endpoint policy narrower than the default full-access
-// one.
+// one. This advisory is the one rule on the actions an endpoint policy allows: an endpoint policy
+// grants nothing by itself, it narrows what identity and resource policies allow through the
+// endpoint (VPC User Guide, "Control access to VPC endpoints using endpoint policies"), so
+// `resource-policy-lists-actions` leaves it out (../exposure/actions.ts).
 import { stackPolicy } from "../../lib/define";
 import { label } from "../../lib/network";
 import { parsePolicyDocument } from "../../lib/policy-document";
 import { groupByReference } from "../../lib/references";
-import { grantsEverything } from "../../lib/resource-policies";
+import { grantsAllBut, grantsEverything } from "../../lib/resource-policies";
 import { must, unknownError } from "../../lib/values";
 import { EC2_VPC_ENDPOINT, EC2_VPC_ENDPOINT_POLICY } from "../../lib/types";
 import { awsDocs } from "../../lib/controls";
 import { NATIVE_EC2_VPC_ENDPOINT, NATIVE_EC2_VPC_ENDPOINT_V0 } from "../../lib/native/types";
+
+/**
+ * IAM service prefixes whose actions go through an endpoint: each part of its service name after
+ * the region (com.amazonaws.<region>.ecr.api: ecr, api), without a `-fips` suffix, and the prefix of
+ * the names that differ from it (AWS PrivateLink Guide, "AWS services that integrate with AWS
+ * PrivateLink", against the Service Authorization Reference's prefixes: monitoring is cloudwatch,
+ * kinesis-streams kinesis, ...). A NotAction of one of them leaves nothing the endpoint carries.
+ */
+function endpointIamPrefixes(serviceName: string): Set<string> {
+  const aliases: Record<string, string> = {
+    monitoring: "cloudwatch",
+    "kinesis-streams": "kinesis",
+    "kinesis-firehose": "firehose",
+    "email-smtp": "ses",
+    "git-codecommit": "codecommit",
+    "ecs-agent": "ecs",
+    "ecs-telemetry": "ecs",
+    "bedrock-runtime": "bedrock",
+    "bedrock-agent": "bedrock",
+    "bedrock-agent-runtime": "bedrock",
+    "s3-global": "s3",
+  };
+  const parts = serviceName
+    .toLowerCase()
+    .replace(/^com\.amazonaws\./, "")
+    .split(".");
+  if (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(parts[0] ?? "")) parts.shift();
+  const out = new Set<string>();
+  for (const part of parts) {
+    const bare = part.replace(/-fips$/, "");
+    out.add(bare);
+    if (aliases[bare]) out.add(aliases[bare]);
+  }
+  return out;
+}
 
 interface EndpointConfig {
   readonly exemptServices: string[];
@@ -78,11 +116,19 @@ export const vpcEndpointPolicy = stackPolicy<EndpointConfig>({
           );
           return;
         }
-        // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *.
-        if (docs.map((d) => parsePolicyDocument(d)).some(grantsEverything)) {
+        // The default endpoint policy (full access): Allow, Principal *, Action *, Resource *;
+        // or Allow with NotAction, every action but those listed, to the same anyone on anything,
+        // unless those are all of the endpoint's own service (NotAction "s3:*" on an S3 endpoint
+        // allows nothing through it).
+        const parsed = docs.map((d) => parsePolicyDocument(d));
+        const prefixes = endpointIamPrefixes(service);
+        const grant = parsed.some(grantsEverything)
+          ? "*"
+          : parsed.map((d) => grantsAllBut(d, prefixes)).find((x) => x !== undefined);
+        if (grant) {
           ctx.report(
             e,
-            `${label(e)} (${service}) has a full-access endpoint policy (Allow * on * to *, no condition).`,
+            `${label(e)} (${service}) has a full-access endpoint policy (Allow ${grant} on * to *, no condition).`,
           );
         }
       });

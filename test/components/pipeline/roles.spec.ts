@@ -151,7 +151,7 @@ describe("Pipeline: stages, key and roles", function () {
     const pipelineTrust = doc(role(staging, "pipeline").inputs.assumeRolePolicy).Statement[0];
     expect(pipelineTrust.Principal).to.deep.equal({ Service: "codepipeline.amazonaws.com" });
     // CodePipeline documents no aws:SourceArn for its service role: an undocumented key would make
-    // CreatePipeline fail; aws:SourceAccount only (docs/first-deploy.md watches it).
+    // CreatePipeline fail; aws:SourceAccount only (docs/first-deploy-watch.md watches it).
     expect(pipelineTrust.Condition).to.deep.equal({
       StringEquals: { "aws:SourceAccount": ACCOUNT },
     });

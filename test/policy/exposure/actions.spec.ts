@@ -13,7 +13,10 @@ import {
   SNS_TOPIC,
   SNS_TOPIC_POLICY,
   SQS_QUEUE_POLICY,
+  EC2_VPC_ENDPOINT,
+  EC2_VPC_ENDPOINT_POLICY,
 } from "../../../policy-pack/lib/types";
+import { NATIVE_EC2_VPC_ENDPOINT } from "../../../policy-pack/lib/native/types";
 import { policyJson as doc, previewNotes, res, UNKNOWN, violations } from "../fixture";
 
 const p = policies.find((x) => x.name === "resource-policy-lists-actions")!;
@@ -152,6 +155,38 @@ describe("resource-policy-lists-actions", () => {
       expect(await violations(p, [queue])).to.deep.equal([]);
       const sqs = policies.find((x) => x.name === "sqs-queue-policy-no-wildcard-actions")!;
       expect(await violations(sqs, [queue])).to.have.length(1);
+    });
+
+    it("VPC endpoint policies are left to ec2-vpc-endpoint-policy: they grant nothing, and AWS's default is Allow * to *", async () => {
+      // VPC User Guide, "Control access to VPC endpoints using endpoint policies": the default
+      // endpoint policy, and the data-perimeter shape (every action to the organization's
+      // principals) that the IAM User Guide's STS endpoint examples use.
+      const fullAccess = doc({ Effect: "Allow", Principal: "*", Action: "*", Resource: "*" });
+      const perimeter = doc({
+        Effect: "Allow",
+        Principal: "*",
+        Action: "*",
+        Resource: "*",
+        Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123def4" } },
+      });
+      const endpoint = res(EC2_VPC_ENDPOINT, "s3", {
+        vpcId: "vpc-1",
+        serviceName: "com.amazonaws.eu-west-1.s3",
+        policy: fullAccess,
+      });
+      const attached = res(EC2_VPC_ENDPOINT_POLICY, "sts", {
+        vpcEndpointId: "vpce-1",
+        policy: perimeter,
+      });
+      const native = res(NATIVE_EC2_VPC_ENDPOINT, "native-s3", {
+        vpcId: "vpc-1",
+        serviceName: "com.amazonaws.eu-west-1.s3",
+        policyDocument: JSON.parse(fullAccess),
+      });
+      expect(await violations(p, [endpoint, attached, native])).to.deep.equal([]);
+      // The same statement on a bucket policy is this rule's finding.
+      const bucket = res(S3_BUCKET_POLICY, "b", { bucket: "b", policy: fullAccess });
+      expect(await violations(p, [bucket])).to.have.length(1);
     });
   });
 });

@@ -4,7 +4,7 @@
 // come first.
 import { createHash } from "crypto";
 import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
-import { autonamingOf, PatternContext } from "../fake-aws/autonaming";
+import type { AutonamingByType, PatternContext } from "../fake-aws/autonaming";
 import { remoteOutputs } from "./remote-outputs";
 import { remoteReferences, ChildState } from "./remote-references";
 
@@ -48,7 +48,7 @@ export interface EngineAnswers {
     type: string,
     name: string,
     inputs: Record<string, any>,
-    at?: { region?: string; accountId?: string },
+    at?: RemoteAt,
   ): Record<string, any>;
   /**
    * Outputs of a remote component in the apply phase that are references to its children, and
@@ -59,22 +59,32 @@ export interface EngineAnswers {
     type: string,
     name: string,
     inputs: Record<string, any>,
-    at?: { region?: string; accountId?: string },
+    at?: RemoteAt,
   ): { outputs: Record<string, any>; children: ChildState[] };
+}
+
+/**
+ * Where a remote component's children run (its `aws` provider's region and account) and the
+ * version of its package the program registered it with.
+ */
+export interface RemoteAt {
+  readonly region?: string;
+  readonly accountId?: string;
+  readonly version?: string;
 }
 
 export interface AnswerOptions {
   readonly accountId: string;
   readonly region: string;
   readonly invokeAnswers?: InvokeAnswers;
-  /** The stack's `pulumi:autonaming` config value, if it sets one (../fake-aws/autonaming.ts). */
-  readonly autonaming?: string;
+  /** The stack's `pulumi:autonaming`, read once by `autonamingOf` (../fake-aws/autonaming.ts). */
+  readonly autonaming?: AutonamingByType;
   /** The project, stack and organization an autonaming pattern reads. */
   readonly naming?: PatternContext;
 }
 
 export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
-  const autonaming = autonamingOf(opts.autonaming);
+  const autonaming = opts.autonaming;
   const env = { accountId: opts.accountId, region: opts.region, autonaming, naming: opts.naming };
   const where = (at?: { region?: string; accountId?: string }) => ({
     accountId: at?.accountId ?? env.accountId,
@@ -99,7 +109,7 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
     },
     remoteOutputs(type, name, inputs, at) {
       try {
-        return remoteOutputs(type, name, inputs, where(at));
+        return remoteOutputs(type, name, inputs, where(at), at?.version);
       } catch {
         // A derivation that fails (a region the fake does not know) leaves the outputs unknown,
         // as before: the run goes on and names the component as the source of its unknowns.
@@ -108,7 +118,7 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
     },
     remoteReferences(urn, type, name, inputs, at) {
       try {
-        return remoteReferences(urn, type, name, inputs, where(at));
+        return remoteReferences(urn, type, name, inputs, where(at), at?.version);
       } catch {
         return { outputs: {}, children: [] };
       }

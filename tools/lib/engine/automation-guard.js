@@ -19,6 +19,7 @@
 const childProcess = require("child_process");
 const Module = require("module");
 const path = require("path");
+const { callerStack } = require("./caller-stack");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 /** The token prefixes the check reads (hints-automation.ts). */
@@ -101,13 +102,8 @@ function runsPulumi(command, args, shell) {
  * SDK calling its own entry point).
  */
 function callSiteOf(fn, programFrame, direct) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const holder = {};
-  Error.captureStackTrace(holder, fn);
-  Error.stackTraceLimit = limit;
   // This file's own frames (an entry point's wrapper under a refused call) are not the program's.
-  const stack = String(holder.stack)
+  const stack = String(callerStack(fn))
     .split("\n")
     .filter((l) => !l.includes(__filename))
     .join("\n");

@@ -79,6 +79,7 @@ const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
+const { callerStack } = require("./caller-stack");
 const trace = require("./trace");
 const {
   TYPESCRIPT,
@@ -128,12 +129,7 @@ function programFrame(stack) {
  * first, 30 frames at most): see programFrame.
  */
 function programCallSite() {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const holder = {};
-  Error.captureStackTrace(holder, programCallSite);
-  Error.stackTraceLimit = limit;
-  return programFrame(holder.stack);
+  return programFrame(callerStack(programCallSite));
 }
 
 /** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */

@@ -6,6 +6,7 @@
 // that throws records the program's call site once per key (token `config:<project:key>`) in the
 // sites file, and the failure is reported there (./diagnose.ts, configSite).
 "use strict";
+const { callerStack } = require("./caller-stack");
 
 const GETTERS = [
   "get",
@@ -25,16 +26,6 @@ const GETTERS = [
   "requireObject",
   "requireSecretObject",
 ];
-
-/** The stack of the caller of `fn` (30 frames at most), for `frameOf` to pick the program's. */
-function callerStack(fn) {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 30;
-  const holder = {};
-  Error.captureStackTrace(holder, fn);
-  Error.stackTraceLimit = limit;
-  return holder.stack;
-}
 
 /**
  * Wraps the getters of the `Config` class `exports` holds (the SDK's config.js): a throw records

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
 import { missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";
 
 /** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
@@ -52,12 +53,8 @@ export function missingMemberHint(
   if (!m || !location || TYPESCRIPT_FILE.test(location.file)) return "";
   const members = m.members.slice(0, -1);
   const missing = m.members[m.members.length - 1];
-  let source: string;
-  try {
-    source = fs.readFileSync(location.file, "utf8");
-  } catch {
-    return "";
-  }
+  const source = readSource(location.file);
+  if (source === undefined) return "";
   const pkg = boundPackage(source, m.root);
   if (!pkg || pkg.startsWith(".")) return "";
   let entry: string;

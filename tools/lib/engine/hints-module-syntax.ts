@@ -7,9 +7,9 @@
 // "Mandatory file extensions"), so `import ... from "./policy"` fails with "Cannot find module
 // '<dir>/policy' imported from <dir>/index.ts"; `pulumi preview` fails the same way and the bare
 // message names neither the setting nor the fix.
-import * as fs from "fs";
 import * as path from "path";
 import { hostTsconfig } from "./hints";
+import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";
 
 const ES_MODULE_KINDS = /^(es\d+|esnext|preserve)$/i;
@@ -52,12 +52,8 @@ export function mixedModuleSyntaxHint(
   );
   if (!m || !location || !/\.js$/.test(location.file)) return "";
   if (nearestPackageJson(path.dirname(location.file))?.pkg.type === "module") return "";
-  let source: string;
-  try {
-    source = fs.readFileSync(location.file, "utf8");
-  } catch {
-    return "";
-  }
+  const source = readSource(location.file);
+  if (source === undefined) return "";
   const lines = source.split("\n");
   const at = lines.findIndex((l) => /^\s*(export\s|import\s+[\w*{])/.test(l));
   if (at < 0) return "";

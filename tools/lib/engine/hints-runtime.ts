@@ -8,9 +8,8 @@
 // followed by the shell's "<name>: not found" (node:child_process, `checkExecSyncError`; POSIX sh
 // exits 127 for a command it cannot find). `pulumi preview` runs the program where its author's
 // tools are installed, so the failure is the offline run's, and the check says so.
-import * as fs from "fs";
 import * as path from "path";
-import { firstMatchingLines } from "./program-sources";
+import { firstMatchingLines, readSource } from "./program-sources";
 import type { Site } from "./diagnose";
 
 /**
@@ -132,12 +131,8 @@ export function defaultImportHint(
     message,
   );
   if (!reading && !called) return "";
-  let source: string;
-  try {
-    source = fs.readFileSync(location.file, "utf8");
-  } catch {
-    return "";
-  }
+  const source = readSource(location.file);
+  if (source === undefined) return "";
   const line = source.split("\n")[location.line - 1] ?? "";
   const imports = [
     ...source.matchAll(

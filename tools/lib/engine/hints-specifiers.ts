@@ -23,12 +23,16 @@ function denoSpecifier(
   return p ? { scheme, name: p[1], version: p[2], subpath: p[3] } : { scheme };
 }
 
-/** The hint for a missing module whose specifier is a Deno import, or "" for any other. */
-export function denoSpecifierHint(specifier: string): string {
+/**
+ * The hint for a missing module whose specifier is a Deno import, or "" for any other; `at`, the
+ * program's `file:line` that imports it, when the failure itself does not name one.
+ */
+export function denoSpecifierHint(specifier: string, at?: string): string {
   const d = denoSpecifier(specifier);
   if (!d) return "";
+  const subject = at === undefined ? `"${specifier}" is a` : `${at} imports "${specifier}", a`;
   const head =
-    `\n"${specifier}" is a Deno import specifier (${d.scheme}:): Pulumi runs this program on ` +
+    `\n${subject} Deno import specifier (${d.scheme}:): Pulumi runs this program on ` +
     "Node.js (runtime: nodejs), which imports packages by their bare name from node_modules and " +
     "does not resolve such specifiers; `pulumi preview` fails the same way. ";
   if (!d.name) {
@@ -60,8 +64,5 @@ export function esmSchemeHint(message: string, pwd: string): string {
   const specifier = found ? importOf.exec(found.text)?.[1] : undefined;
   if (!found || !specifier) return "";
   const at = `${path.relative(pwd, found.file) || path.basename(found.file)}:${found.line}`;
-  return denoSpecifierHint(specifier).replace(
-    `\n"${specifier}" is a`,
-    `\n${at} imports "${specifier}", a`,
-  );
+  return denoSpecifierHint(specifier, at);
 }

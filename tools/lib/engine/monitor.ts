@@ -269,6 +269,7 @@ export class OfflineEngine {
         const at = {
           region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
           accountId: providerAccount(this.byUrn, "aws:", aws),
+          version: req.getVersion() || undefined,
         };
         r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
         const refs = this.opts.answers.remoteReferences?.(urn, type, name, plainValue(inputs), at);

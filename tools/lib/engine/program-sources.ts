@@ -78,6 +78,15 @@ export function projectsBelow(dir: string): string[] {
   return out;
 }
 
+/** The text of a program's file a failure points at, or undefined when it cannot be read. */
+export function readSource(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /** The lines of a source file, or none when it cannot be read or is too large to be one. */
 export function sourceLines(file: string): string[] {
   try {

@@ -24,6 +24,7 @@ export function requestOptions(
   aliases: string[],
 ): RecordedOptions {
   const ct = req.getCustomtimeouts();
+  const importId = req.getImportid();
   return {
     protect: req.getProtect() ?? false,
     retainOnDelete: req.getRetainondelete() ?? false,
@@ -36,6 +37,7 @@ export function requestOptions(
       updateSeconds: Number(ct?.getUpdate() || 0),
       deleteSeconds: Number(ct?.getDelete() || 0),
     },
+    ...(importId ? { importId } : {}),
   };
 }
 

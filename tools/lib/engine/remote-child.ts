@@ -39,7 +39,15 @@ export interface Child {
 export type Derive = (
   name: string,
   inputs: Inputs,
-  at: { readonly stack: string; readonly env: FakeAwsEnv },
+  at: {
+    readonly stack: string;
+    readonly env: FakeAwsEnv;
+    /**
+     * The component package's version as the program's SDK sends it with the registration
+     * (`RegisterResourceRequest.version`: the installed package's own version), when sent.
+     */
+    readonly version?: string;
+  },
 ) => Record<string, Child | Child[]>;
 
 /** A value the component looks up or computes in a way not modeled here: never known offline. */

@@ -4,6 +4,7 @@
 // IPs of the public subnets.
 import { hasUnknown, UNKNOWN } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
+import { major } from "./versions";
 import {
   Child,
   Derive,
@@ -21,6 +22,8 @@ type SubnetType = "Public" | "Private" | "Isolated";
 /** One subnet awsx creates: its name, type, spec tags and availability zone (index and name). */
 export interface PlannedSubnet {
   readonly name: string;
+  /** Its AWS `Name` tag (and its route table's): `name`, or by zone (`subnetNameTagStrategy`). */
+  readonly nameTag: string;
   readonly type: SubnetType;
   readonly tags?: Inputs;
   readonly az: number;
@@ -34,7 +37,9 @@ const TYPES: readonly SubnetType[] = ["Public", "Private", "Isolated"];
  * The subnets of an awsx `ec2.Vpc` in the order awsx creates them: per availability zone, then
  * Public, Private, Isolated (the loop over `availabilityZones` sorted by `compareSubnetSpecs`;
  * `Unused` specs make no subnet). Their Pulumi names are `<vpc>-<spec name or type>-<az index + 1>`
- * whatever `subnetNaming` says (awsx/ec2/subnetNaming.ts `legacySubnetName`). The zones are
+ * whatever `subnetNameTagStrategy` says; that input (awsx 3.9) only changes their `Name` tags,
+ * and their route tables', to end in the zone's name without its region (`us-east-1a` → `1a`)
+ * under "AvailabilityZone" (awsx/ec2/subnetNaming.ts `subnetNames`, `azSuffix`). The zones are
  * `availabilityZoneNames`, else the region's first `numberOfAvailabilityZones` (3 by default:
  * `getDefaultAzs`). Undefined when the inputs that decide them are unknown, or when the real run
  * would fail (awsx throws when both zone inputs are given, or the region has fewer zones).
@@ -56,16 +61,41 @@ export function awsxVpcSubnetPlan(
   if (!Array.isArray(specs)) return undefined;
   for (const s of specs)
     if (!s || !known(s.type) || (s.name !== undefined && !known(s.name))) return undefined;
+  const byZone = inputs.subnetNameTagStrategy === "AvailabilityZone";
   const out: PlannedSubnet[] = [];
   azs.forEach((azName, az) => {
     for (const type of TYPES) {
       for (const s of specs.filter((x) => String(x.type).toLowerCase() === type.toLowerCase())) {
-        const subnet = `${name}-${s.name ?? type.toLowerCase()}-${az + 1}`;
-        out.push({ name: subnet, type, tags: s.tags, az, azName });
+        const prefix = `${name}-${s.name ?? type.toLowerCase()}`;
+        const nameTag = byZone ? `${prefix}-${azSuffix(azName)}` : `${prefix}-${az + 1}`;
+        out.push({ name: `${prefix}-${az + 1}`, nameTag, type, tags: s.tags, az, azName });
       }
     }
   });
   return out;
+}
+
+/**
+ * An availability zone's name without its region (`us-east-1a` → `1a`, the Los Angeles local
+ * zone `us-west-2-lax-1a` → `2-lax-1a`), or the whole name when it does not parse (awsx/ec2/
+ * subnetNaming.ts `azSuffix`).
+ */
+function azSuffix(azName: string): string {
+  const region = /^[a-z]{2}(?:-[a-z]+)+-/;
+  return region.test(azName) ? azName.replace(region, "") : azName;
+}
+
+/**
+ * awsx's `subnetStrategy` when the program gives none, for the awsx version the program installed
+ * (as its SDK registers the component): "Legacy" for awsx 1 to 3 (awsx/ec2/vpc.ts `initialize`:
+ * `args.subnetStrategy ?? "Legacy"`; the 3.9.0 package's `VpcArgs.subnetStrategy`: "Optional.
+ * Defaults to `Legacy`"). awsx 2 and 3 warn that "the default subnetStrategy will change from
+ * "Legacy" to "Auto" in the next major version", so for another major, or when no version was
+ * sent, the default is not guessed: undefined.
+ */
+export function defaultSubnetStrategy(version: string | undefined): string | undefined {
+  const m = version === undefined ? undefined : major(version);
+  return m !== undefined && m >= 1 && m <= 3 ? "Legacy" : undefined;
 }
 
 /** The subnet names of an awsx `ec2.Vpc` by type, in the order awsx pushes their ids. */
@@ -96,9 +126,14 @@ function natStrategy(inputs: Inputs): string | undefined {
  * other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the `Legacy`
  * allocator: "Dynamically allocated cidrBlock ranges are not supported") and
  * `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public and private subnets,
- * which `subnetSpecs: []` and private-only specs are). False when it passes or cannot be known.
+ * which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is the program's, else
+ * the installed version's default. False when it passes or cannot be known.
  */
-function awsxRefuses(inputs: Inputs, zonesInRegion: readonly string[]): boolean {
+function awsxRefuses(
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+  subnetStrategy: unknown,
+): boolean {
   const { availabilityZoneNames: names, numberOfAvailabilityZones: count } = inputs;
   if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) === given(inputs.ipv4NetmaskLength))
     return true;
@@ -119,7 +154,6 @@ function awsxRefuses(inputs: Inputs, zonesInRegion: readonly string[]): boolean 
     if (!["none", "single", "oneperaz"].includes(strategy)) return true;
   }
   // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
-  const subnetStrategy = inputs.subnetStrategy ?? "Legacy";
   const legacy =
     inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
   if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
@@ -138,19 +172,22 @@ const AWSX_ONLY = [
   "availabilityZoneNames",
   "availabilityZoneCidrMask",
   "vpcEndpointSpecs",
+  "subnetNameTagStrategy",
+  "vpcEndpointStrategy",
 ];
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
 const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
 
-export const awsxVpc: Derive = (name, inputs, { env }) => {
+export const awsxVpc: Derive = (name, inputs, { env, version }) => {
   // `new aws.ec2.Vpc(name, { ...args, cidrBlock, tags: { Name: name, ...tags } })`, cidrBlock
   // "10.0.0.0/16" unless given or left to an IPAM pool (`decideCidrBlockVpcInput`), and the
   // `aws.ec2.InternetGateway` it always creates in that VPC, under it.
   const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
-  if (awsxRefuses(inputs, zones)) return {};
+  const subnetStrategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
+  if (awsxRefuses(inputs, zones, subnetStrategy)) return {};
   const vpcArgs = omit(inputs, ...AWSX_ONLY);
   const tags = { Name: name, ...inputs.tags };
   const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;
@@ -163,6 +200,10 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
       via: [VPC],
     },
   };
+  // A block the pool allocates, under a strategy not known: the VPC is created before the
+  // allocator is picked (`createInnerVpc`), the subnets only if it is not Legacy.
+  const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);
+  if (pooled && (subnetStrategy === undefined || !known(subnetStrategy))) return out;
   const plan = awsxVpcSubnetPlan(name, inputs, zones);
   if (!plan) return out;
   // Each subnet: in its zone, public IPs mapped on launch only in public subnets, tagged with its
@@ -175,7 +216,7 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
       availabilityZone: s.azName,
       mapPublicIpOnLaunch: s.type === "Public",
       cidrBlock: LOOKED_UP,
-      tags: { ...tags, ...s.tags, Name: s.name, SubnetType: s.type },
+      tags: { ...tags, ...s.tags, Name: s.nameTag, SubnetType: s.type },
     }),
     via: [VPC],
   }));
@@ -188,7 +229,10 @@ export const awsxVpc: Derive = (name, inputs, { env }) => {
   out.routeTables = plan.map((s) => ({
     type: ROUTE_TABLE,
     name: s.name,
-    inputs: (made) => ({ vpcId: vpcId(made), tags: { ...tags, Name: s.name, SubnetType: s.type } }),
+    inputs: (made) => ({
+      vpcId: vpcId(made),
+      tags: { ...tags, Name: s.nameTag, SubnetType: s.type },
+    }),
     via: [VPC, SUBNET],
   }));
   out.routeTableAssociations = plan.map((s, i) => ({

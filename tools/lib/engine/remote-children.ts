@@ -6,7 +6,8 @@
 // references to them (./remote-references.ts: `vpc`, `subnets`, `routeTables`, `taskRole`, ...).
 // Children are never registered resources: policies never see them.
 import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
-import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, omit } from "./remote-child";
+import { resolveEnv } from "../fake-aws/env";
+import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, given, omit } from "./remote-child";
 import { loadBalancer } from "./remote-children-lb";
 import { ecsService, ecsTaskDefinition } from "./remote-children-ecs";
 import { awsxVpc } from "./remote-children-vpc";
@@ -28,15 +29,50 @@ const CHILDREN: Record<string, Derive> = {
       inputs: omit(inputs, "lifecyclePolicy"),
     },
   }),
-  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`.
-  "eks:index:Cluster": (name, inputs) => ({
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, and the
+  // role of the default node group (`instanceRoles`, below).
+  "eks:index:Cluster": (name, inputs, { env }) => ({
     eksCluster: {
       type: "aws:eks/cluster:Cluster",
       name: `${name}-eksCluster`,
       inputs: { name: inputs.name },
     },
+    ...eksInstanceRoles(name, inputs, env),
   }),
 };
+
+/**
+ * The `instanceRoles` of an eks Cluster the program gives no roles for (neither `instanceRole` nor
+ * `instanceRoles`: those are the program's own resources, not derived here), as `createCore` decides
+ * (pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts): when `createInstanceRole ||
+ * (!skipDefaultNodeGroup && createInstanceRole === undefined)`, it makes
+ * `new ServiceRole(`${name}-instanceRole`, { service: `ec2.${dnsSuffix}`, ... })`, a component of
+ * eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service (nodejs/eks/servicerole.ts);
+ * else `instanceRoles` is `[]`. That test reads `skipDefaultNodeGroup` alone: `fargate` or Auto Mode
+ * skip the default node group but not its role. Either flag unknown leaves the list unknown.
+ */
+function eksInstanceRoles(name: string, inputs: Inputs, env: FakeAwsEnv): Record<string, Child[]> {
+  if (given(inputs.instanceRole) || given(inputs.instanceRoles)) return {};
+  const { createInstanceRole: create, skipDefaultNodeGroup: skip } = inputs;
+  if (hasUnknown(create)) return {};
+  // Both read as eks reads them, by JavaScript truthiness; given and falsy, `createInstanceRole`
+  // decides alone.
+  const makes = create ? true : given(create) ? false : hasUnknown(skip) ? undefined : !skip;
+  if (makes === undefined) return {};
+  if (!makes) return { instanceRoles: [] };
+  const service = `ec2.${resolveEnv(env).partition.dnsSuffix}`;
+  const trust = {
+    Version: "2012-10-17",
+    Statement: [{ Action: ["sts:AssumeRole"], Effect: "Allow", Principal: { Service: [service] } }],
+  };
+  const role: Child = {
+    type: "aws:iam/role:Role",
+    name: `${name}-instanceRole-role`,
+    inputs: { assumeRolePolicy: JSON.stringify(trust) },
+    via: ["eks:index:ServiceRole"],
+  };
+  return { instanceRoles: [role] };
+}
 
 /** The URN of a child of the component at `parentUrn` (pulumi/pulumi `resource.NewURN`). */
 function childUrn(parentUrn: string, child: Child): string {
@@ -47,9 +83,10 @@ function childUrn(parentUrn: string, child: Child): string {
 
 /**
  * The children of remote component `type` at `urn` (named `name`, with plain `inputs`: wire
- * sentinel for unknowns, secrets unwrapped), made by output key; a key holding `.` names children
- * made for others' inputs, not an output. A child whose id the inputs leave unknown is not made.
- * {} for a type not modeled. Only for the apply phase.
+ * sentinel for unknowns, secrets unwrapped; `version` the component package's, as registered), made
+ * by output key; a key holding `.` names children made for others' inputs, not an output. A child
+ * whose id the inputs leave unknown is not made. {} for a type not modeled. Only for the apply
+ * phase.
  */
 export function makeChildren(
   urn: string,
@@ -57,6 +94,7 @@ export function makeChildren(
   name: string,
   inputs: Inputs,
   env: FakeAwsEnv,
+  version?: string,
 ): Made {
   const derive = CHILDREN[type];
   const made: Made = {};
@@ -69,7 +107,7 @@ export function makeChildren(
     once.set(c, m);
     return m;
   };
-  for (const [key, value] of Object.entries(derive(name, inputs ?? {}, { stack, env })))
+  for (const [key, value] of Object.entries(derive(name, inputs ?? {}, { stack, env, version })))
     made[key] = Array.isArray(value) ? value.map(make) : make(value);
   return made;
 }

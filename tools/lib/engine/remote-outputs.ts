@@ -88,15 +88,23 @@ const DERIVE: Record<string, Derive> = {
 };
 
 /**
- * The outputs of remote component `type` named `name` that follow from its plain `inputs` (wire
+ * The outputs of remote component `type` (of package `version`, as registered) named `name` that
+ * follow from its plain `inputs` (wire
  * sentinel for unknowns, secrets unwrapped) and the stack's account and region; {} for a type not
  * modeled. Only for the apply phase: at preview a component's outputs are unknown.
  */
-export function remoteOutputs(type: string, name: string, inputs: Inputs, env: FakeAwsEnv): Inputs {
+export function remoteOutputs(
+  type: string,
+  name: string,
+  inputs: Inputs,
+  env: FakeAwsEnv,
+  version?: string,
+): Inputs {
   const derive = DERIVE[type];
   if (!derive) return {};
   // The children's URNs do not matter here: a placeholder stack and project.
-  const made = makeChildren(`urn:pulumi:stack::project::${type}::${name}`, type, name, inputs, env);
+  const urn = `urn:pulumi:stack::project::${type}::${name}`;
+  const made = makeChildren(urn, type, name, inputs, env, version);
   const out = derive(made, name, inputs ?? {}, env);
   for (const [k, v] of Object.entries(out)) if (v === undefined || hasUnknown(v)) delete out[k];
   return out;

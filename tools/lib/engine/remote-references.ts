@@ -24,7 +24,8 @@ export type ChildState = MadeChild;
 const wire = (c: MadeChild): Inputs => ({ [SIG_KEY]: RESOURCE_SIG, urn: c.urn, id: c.id });
 
 /**
- * The resource-reference outputs of remote component `type` named `name` at `urn` (wire form,
+ * The resource-reference outputs of remote component `type` (of package `version`, as
+ * registered) named `name` at `urn` (wire form,
  * ready for the RegisterResource response), and the state of each child made for the
  * `getResource` invoke. An output naming a child whose id the inputs leave unknown (an array
  * naming one) is left out: it stays unknown. Only for the apply phase.
@@ -35,10 +36,11 @@ export function remoteReferences(
   name: string,
   inputs: Inputs,
   env: FakeAwsEnv,
+  version?: string,
 ): { outputs: Inputs; children: ChildState[] } {
   const outputs: Inputs = {};
   const children = new Map<string, ChildState>();
-  for (const [key, value] of Object.entries(makeChildren(urn, type, name, inputs, env))) {
+  for (const [key, value] of Object.entries(makeChildren(urn, type, name, inputs, env, version))) {
     for (const c of [value].flat()) if (c) children.set(c.urn, c);
     if (key.includes(".")) continue;
     if (Array.isArray(value)) {

@@ -31,6 +31,9 @@ export interface PatternContext {
   readonly organization?: string;
 }
 
+/** Each AWS resource type's autonaming under one stack's config (see `autonamingOf`). */
+export type AutonamingByType = (type: string) => Autonaming;
+
 const DEFAULT: Autonaming = { mode: "default" };
 
 /** The naming one level of the config gives (a bare string is a mode); undefined when silent. */
@@ -50,9 +53,7 @@ function levelOf(level: unknown): Autonaming | undefined {
  * The autonaming of each AWS resource type under the stack's `pulumi:autonaming` value (its JSON
  * text, as config values are held); undefined without one.
  */
-export function autonamingOf(
-  value: string | undefined,
-): ((type: string) => Autonaming) | undefined {
+export function autonamingOf(value: string | undefined): AutonamingByType | undefined {
   if (value === undefined) return undefined;
   let config: Record<string, any>;
   try {

@@ -1,0 +1,107 @@
+// iam-no-resource-wildcard and the resource types of each action (Service Authorization
+// Reference): a wildcard ARN counts for an action only when it can name a resource of a type the
+// action acts on, in the ARN format the action's own service lists for it (another service's for
+// ssm:SendCommand on EC2 instances); IAM's own examples (reference_policies_examples_iam_mfa-selfmanage)
+// and Trivy AWS-0057's log-group cases (checks/cloud/aws/iam/no_policy_wildcards_test.rego).
+import { expect } from "chai";
+import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
+import { ACCOUNT, compliantPolicy, findingsOf, of, roleWith } from "../fixtures/iam";
+
+describe("iam-no-resource-wildcard: the resource types each action acts on", () => {
+  describe("Noncompliance", () => {
+    it("a log-group glob that covers every group's streams (arn:aws:logs:*:*:log-group:*) for the log-stream actions", async () => {
+      for (const Resource of [
+        "arn:aws:logs:*:*:log-group:*",
+        `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:*`,
+        `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:*:log-stream:*`,
+      ]) {
+        const s = { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [Resource] };
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, Resource).to.have.length(1);
+        expect(f[0]).to.contain(`"${Resource}"`).and.contain("logs:PutLogEvents");
+      }
+    });
+    it("an action whose resource type is another service's resource (ssm:SendCommand, ec2-instance-connect:SendSSHPublicKey on EC2 instances) on a wildcard instance ARN", async () => {
+      for (const s of [
+        { Effect: "Allow", Action: "ssm:SendCommand", Resource: "arn:aws:ec2:*:*:instance/*" },
+        {
+          Effect: "Allow",
+          Action: "ec2-instance-connect:SendSSHPublicKey",
+          Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/*`,
+        },
+        { Effect: "Allow", Action: "ssm:StartSession", Resource: "arn:aws:ec2:*:*:*" },
+      ]) {
+        const f = await of("iam-no-resource-wildcard", [roleWith(s)]);
+        expect(f, JSON.stringify(s)).to.have.length(1);
+        expect(f[0]).to.contain(s.Action);
+      }
+      const one = {
+        Effect: "Allow",
+        Action: "ssm:SendCommand",
+        Resource: `arn:aws:ec2:us-east-1:${ACCOUNT}:instance/i-0123456789abcdef0`,
+      };
+      expect(await of("iam-no-resource-wildcard", [roleWith(one)])).to.deep.equal([]);
+      const otherType = { ...one, Resource: "arn:aws:ec2:*:*:volume/*" };
+      expect(await of("iam-no-resource-wildcard", [roleWith(otherType)])).to.deep.equal([]);
+    });
+  });
+  describe("Compliance", () => {
+    it("IAM User Guide reference_policies_examples_iam_mfa-selfmanage: iam:ListMFADevices on arn:aws:iam::*:mfa/* and the user's own ARN acts on the user only (an ARN of another resource type or service grants the action nothing)", async () => {
+      const list = {
+        Effect: "Allow",
+        Action: ["iam:ListMFADevices"],
+        Resource: ["arn:aws:iam::*:mfa/*", "arn:aws:iam::*:user/${aws:username}"],
+      };
+      const otherService = {
+        Effect: "Allow",
+        Action: ["s3:GetObject"],
+        Resource: "arn:aws:iam::*:role/*",
+      };
+      expect(
+        await findingsOf(noResourceWildcard, [compliantPolicy([list, otherService])]),
+      ).to.deep.equal([]);
+      const users = { ...list, Resource: ["arn:aws:iam::*:mfa/*", "arn:aws:iam::*:user/*"] };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([users])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain('Resource "arn:aws:iam::*:user/*" for 1 action(s)');
+    });
+    it("IAM User Guide reference_policies_examples_iam_mfa-selfmanage: iam:CreateVirtualMFADevice on arn:aws:iam::*:mfa/* (the user names the new device); deleting any device is still reported", async () => {
+      const create = {
+        Effect: "Allow",
+        Action: ["iam:CreateVirtualMFADevice"],
+        Resource: "arn:aws:iam::*:mfa/*",
+      };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([create])])).to.deep.equal([]);
+      const remove = {
+        ...create,
+        Action: ["iam:CreateVirtualMFADevice", "iam:DeleteVirtualMFADevice"],
+      };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([remove])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("1 action(s)").and.contain("iam:DeleteVirtualMFADevice");
+    });
+    it("logs:PutLogEvents on one group's streams (log-group:<name>:*), as Trivy AWS-0057 allows for CreateLogStream", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["logs:PutLogEvents"],
+        Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
+      };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+    });
+    it("a wildcard ARN that names only resources of a type the action does not act on (it grants the action nothing)", async () => {
+      for (const s of [
+        // Every object: no bucket and no access point, so ListBucket is granted nothing.
+        { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*/*"] },
+        // Every stream of a group: CreateLogGroup acts on log groups only.
+        {
+          Effect: "Allow",
+          Action: ["logs:CreateLogGroup"],
+          Resource: ["arn:aws:logs:*:*:log-group:g:log-stream:*"],
+        },
+      ]) {
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, JSON.stringify(s)).to.deep.equal([]);
+      }
+    });
+  });
+});

@@ -1,0 +1,60 @@
+// Resources adopted with the `import` resource option: `pulumi preview` reads them from AWS, an
+// offline run cannot. The check judges what the program declares, as for any resource, and says
+// per adopted resource, by name and line, that its real settings were not read.
+import { expect } from "chai";
+import * as path from "path";
+import { importedResourceNotes } from "../../tools/check/imported";
+import type { RecordedResource } from "../../tools/lib/recorder";
+import { checkProgram, findings, FIXTURES, later, lineOf } from "./program-runs";
+
+const DIR = path.join(FIXTURES, "import-option");
+const run = later(checkProgram(DIR, { phases: ["preview", "apply"] }));
+
+describe("resources adopted with the import option", () => {
+  it("gets one note per adopted resource, naming it, its line and its id, in both phases' report", async () => {
+    const r = await run();
+    const notes = r.configNotes.filter((n) => n.includes("`import` option"));
+    expect(notes).to.have.length(2);
+    const file = path.relative(process.cwd(), path.join(DIR, "index.ts"));
+    const [bucket, queue] = notes;
+    expect(bucket).to.match(/^aws:s3\/bucket:Bucket legacy-logs \(/);
+    expect(bucket).to.contain(
+      `${file}:${lineOf("import-option/index.ts", "const legacy = new aws.s3.Bucket(")}`,
+    );
+    expect(bucket).to.contain('(id "acme-legacy-logs")');
+    expect(bucket).to.contain("its real settings were not read");
+    expect(queue).to.match(/^aws:sqs\/queue:Queue orders \(/);
+    expect(queue).to.contain('"https://sqs.eu-central-1.amazonaws.com/123456789012/orders"');
+    expect(r.configNotes.join("\n")).not.to.contain("Queue jobs");
+    expect(r.configNotes.join("\n")).not.to.contain("legacy-region");
+  });
+
+  it("judges the adopted resource's declared inputs as for any resource", async () => {
+    const r = await run();
+    expect(findings(r, "sqs-queue-kms-cmk", "orders")).to.have.length(1);
+    expect(findings(r, "sqs-queue-kms-cmk", "jobs")).to.have.length(0);
+  });
+
+  it("names each adopted resource once when both phases recorded it, and none without an id", () => {
+    const res = (name: string, importId?: string) =>
+      ({
+        urn: `urn:pulumi:dev::p::aws:sqs/queue:Queue::${name}`,
+        type: "aws:sqs/queue:Queue",
+        name,
+        options: importId ? { importId } : {},
+      }) as unknown as RecordedResource;
+    const notes = importedResourceNotes([res("a", "q-a"), res("b"), res("a", "q-a")]);
+    expect(notes).to.have.length(1);
+    expect(notes[0]).to.match(/^aws:sqs\/queue:Queue a is adopted .*\(id "q-a"\)/);
+  });
+
+  it("names no provider resource: the engine imports none (pulumi/pulumi#14596)", () => {
+    const provider = {
+      urn: "urn:pulumi:dev::p::pulumi:providers:aws::legacy",
+      type: "pulumi:providers:aws",
+      name: "legacy",
+      options: { importId: "legacy-id" },
+    } as unknown as RecordedResource;
+    expect(importedResourceNotes([provider])).to.deep.equal([]);
+  });
+});
