@@ -55,15 +55,17 @@
 //    OFFLINE_KEEP_DEBUG_LOGS is set.
 // 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
+// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
+//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 // 14. A config getter that throws records the program's call site (./config-sites.js): the host
 //    reports the SDK's config errors without a stack.
 // 15. The program cannot start the Pulumi CLI: the Automation API's commands and installer, and
 //    any `child_process` call of `pulumi`, are refused and recorded (./automation-guard.js).
-// 16. A call of `pulumi.runtime.setMocks` from the program, which would send everything it
-//    registers afterwards to unit-test mocks instead of the engine, throws at the program's line
-//    and is recorded (./mocks-guard.js).
-// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
-//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
+// 16. A call of `pulumi.runtime.setMocks` or `setMockOptions` from the program, which would send
+//    everything it registers afterwards to unit-test mocks instead of the engine, throws at the
+//    program's line and is recorded (./mocks-guard.js). Only in the language host's own process
+//    (OFFLINE_GUARD_MOCKS, removed from the environment here so no process the program starts
+//    inherits it): a program may run its unit tests, which set mocks, in a process of their own.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -88,13 +90,14 @@ const {
   cacheTsNodeTranspile,
 } = require("./ts-cache");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
-const { guardMocks } = require("./mocks-guard");
+const { guardMocks, guardMockOptions } = require("./mocks-guard");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
 const SDK_MOCKS = path.join("@pulumi", "pulumi", "runtime", "mocks.js");
+const SDK_SETTINGS = path.join("@pulumi", "pulumi", "runtime", "settings.js");
 /** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
 const LOG_ERROR_SITE = "log.error:";
 const AUTOMATION_ENTRIES = [
@@ -110,6 +113,9 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
 const seenTokens = new Set();
+// Item 16: read once and removed, so the processes the program starts are not guarded.
+const guardingMocks = process.env.OFFLINE_GUARD_MOCKS === "true";
+delete process.env.OFFLINE_GUARD_MOCKS;
 
 /** The first stack frame outside node_modules and Node's internals: the program's line. */
 function programFrame(stack) {
@@ -364,7 +370,10 @@ Module._extensions[".js"] = function (module, filename) {
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
-  else if (filename.endsWith(SDK_MOCKS)) guardMocks(module.exports, appendSite, programFrame);
+  else if (guardingMocks && filename.endsWith(SDK_MOCKS))
+    guardMocks(module.exports, appendSite, programFrame);
+  else if (guardingMocks && filename.endsWith(SDK_SETTINGS))
+    guardMockOptions(module.exports, appendSite, programFrame);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {

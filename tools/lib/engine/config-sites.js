@@ -67,4 +67,4 @@ function recordConfigSites(exports, append, frameOf) {
   }
 }
 
-module.exports = { recordConfigSites, callerStack, CONFIG_SITE_PREFIX: "config:" };
+module.exports = { recordConfigSites, CONFIG_SITE_PREFIX: "config:" };

@@ -136,7 +136,8 @@ export function diagnose(ctx: {
     return {
       kind: "error",
       message:
-        "the program calls pulumi.runtime.setMocks, which replaces the Pulumi engine with " +
+        `the program calls pulumi.runtime.${typeof mocks.code === "string" ? mocks.code : "setMocks"}, ` +
+        "which replaces the Pulumi engine with " +
         "unit-test mocks: every resource it registers after that call goes to the mocks, so " +
         "`pulumi preview` shows none of them, `pulumi up` creates none of them and no policy " +
         "judges them. Call setMocks only from tests, before they import the program",

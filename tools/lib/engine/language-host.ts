@@ -294,6 +294,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   }
   env.NODE_OPTIONS = programNodeOptions(CHILD_PRELOAD, process.env.NODE_OPTIONS);
   env.OFFLINE_INVOKE_SITES = sitesFile;
+  // The setMocks guard is armed in this process alone, never in the processes the program starts
+  // (its own unit tests may call setMocks there): child-preload.js, item 16.
+  env.OFFLINE_GUARD_MOCKS = "true";
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
