@@ -60,6 +60,14 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
   }
   const sdkFile = resolvePackageJson("@pulumi/pulumi", pwd);
   const sdk = sdkFile ? readVersion(sdkFile) : undefined;
+  // An SDK before 3.183 never registers the loader, wherever ts-node is: that is the fix to name.
+  if (sdk !== undefined && olderThan(sdk, [3, 183, 0])) {
+    return (
+      `\n@pulumi/pulumi ${sdk} registers ts-node's ESM loader only from 3.183.0 on, so ` +
+      "`pulumi preview` fails the same way: upgrade @pulumi/pulumi, or add to Pulumi.yaml " +
+      'runtime.options.nodeargs: "--loader ts-node/esm"'
+    );
+  }
   // The host resolves `ts-node/esm` from its own folder (run.js: `require.resolve("ts-node/esm")`),
   // not from the program's: an SDK installed above the program (a workspace root) whose folders
   // hold no ts-node 10 falls back to its vendored ts-node 7, and Node refuses the `.ts` file.
@@ -74,13 +82,6 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
       "`pulumi preview` fails the same way. Install ts-node 10 where @pulumi/pulumi is " +
       "installed (the workspace root), or add to Pulumi.yaml runtime.options.nodeargs: " +
       '"--loader ts-node/esm", which Node resolves from the program\'s folder'
-    );
-  }
-  if (sdk !== undefined && olderThan(sdk, [3, 183, 0])) {
-    return (
-      `\n@pulumi/pulumi ${sdk} registers ts-node's ESM loader only from 3.183.0 on, so ` +
-      "`pulumi preview` fails the same way: upgrade @pulumi/pulumi, or add to Pulumi.yaml " +
-      'runtime.options.nodeargs: "--loader ts-node/esm"'
     );
   }
   return "";
