@@ -39,7 +39,7 @@ import { missingMemberHint } from "./hints-members";
 import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure } from "./hints-automation";
-import { moreErrors } from "./other-errors";
+import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 
@@ -184,7 +184,7 @@ export function diagnose(ctx: {
   if (errors.length > 0) {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
-    const message = errorMessage(text);
+    const message = withoutWrapping(errorMessage(text));
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
     const invoked = [
       ...ctx.sites.keys(),

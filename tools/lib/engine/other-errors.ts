@@ -21,15 +21,7 @@ const NAMED = 3;
  */
 export function moreErrors(others: readonly OtherError[], reported: string): string {
   if (others.length === 0) return "";
-  // The SDK wraps a failed registration in one "error serializing property" per input that
-  // awaited it, and gRPC prefixes its status ("2 UNKNOWN: "): the cause is what follows.
-  const head = (text: string) =>
-    text
-      .split("\n")[0]
-      .trim()
-      .replace(/^(?:error serializing property "[^"]*": )+/, "")
-      .replace(/\b\d+ UNKNOWN: /g, "")
-      .slice(0, 240);
+  const head = (text: string) => withoutWrapping(text.split("\n")[0].trim()).slice(0, 240);
   const named: string[] = [];
   for (const e of others) {
     const line = head(e.message);
@@ -40,4 +32,15 @@ export function moreErrors(others: readonly OtherError[], reported: string): str
     ? `: ${named.slice(0, NAMED).join("; ")}${named.length > NAMED ? "; ..." : ""}`
     : "";
   return ` (and ${others.length} more error(s)${listed})`;
+}
+
+/**
+ * An error's message without what the SDK and gRPC put around a failed registration's cause: one
+ * `error serializing property "<name>": ` per input that awaited the failed resource, and gRPC's
+ * status (`2 UNKNOWN: `).
+ */
+export function withoutWrapping(message: string): string {
+  return message
+    .replace(/^(?:error serializing property "[^"]*": )+/, "")
+    .replace(/\b\d+ UNKNOWN: /g, "");
 }
