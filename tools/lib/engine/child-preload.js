@@ -11,10 +11,10 @@
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
 //    sends no source position with invokes), or, for one a library makes later for a resource it
-//    parents, that resource's type and name; so is a call of `process.exit` from the program's
-//    own code (token `process.exit`, with its exit code), so an early exit is reported where it
-//    happens, and every `setInterval` it starts and does not clear, so a timeout names the timer
-//    that keeps the program alive.
+//    parents, that resource's type and name with each set of arguments; so is a call of
+//    `process.exit` from the program's own code (token `process.exit`, with its exit code), so an
+//    early exit is reported where it happens, and every `setInterval` it starts and does not
+//    clear, so a timeout names the timer that keeps the program alive.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
@@ -161,16 +161,55 @@ function invokingResource(opts) {
   return { resourceType: parent.__pulumiType, resourceName: parent.__name };
 }
 
+/** Whether `value` is plain data as the engine receives it (no Output, promise or resource). */
+function plainData(value, depth = 0) {
+  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return true;
+  if (typeof value !== "object" || depth > 8) return false;
+  if (Array.isArray(value)) return value.every((v) => plainData(v, depth + 1));
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  return Object.values(value).every((v) => v === undefined || plainData(v, depth + 1));
+}
+
+/** The longest arguments recorded with an invoker, as JSON; longer ones are left out. */
+const MAX_INVOKER_ARGS = 4096;
+/** How many invokers are recorded at most (a library that invokes in a loop). */
+const MAX_INVOKERS = 200;
+const seenInvokers = new Set();
+
+/**
+ * Records the resource an invoke is made for, once per token, resource and arguments: the
+ * arguments given as plain data (an Output or a promise among them is left out, so they match the
+ * call as a partial match), which tell two charts' calls apart when only one goes unanswered.
+ */
+function recordInvoker(tok, args, opts) {
+  const invoker = invokingResource(opts);
+  if (!invoker || seenInvokers.size >= MAX_INVOKERS) return;
+  let plain;
+  if (args && typeof args === "object") {
+    plain = {};
+    for (const [k, v] of Object.entries(args)) if (v !== undefined && plainData(v)) plain[k] = v;
+  }
+  let json = plain && JSON.stringify(plain);
+  if (json && json.length > MAX_INVOKER_ARGS) ((plain = undefined), (json = undefined));
+  const key = JSON.stringify([tok, invoker.resourceType, invoker.resourceName, json]);
+  if (seenInvokers.has(key)) return;
+  seenInvokers.add(key);
+  appendSite({ token: tok, ...invoker, args: plain });
+}
+
 function recordSites(exports) {
   if (!sitesFile) return;
   for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
     const original = exports[name];
     if (typeof original !== "function") continue;
     exports[name] = function (tok, ...rest) {
-      if (typeof tok === "string" && !seenTokens.has(tok)) {
+      if (typeof tok === "string") {
+        const first = !seenTokens.has(tok);
         seenTokens.add(tok);
-        const site = programCallSite() ?? invokingResource(rest[1]);
+        const site = first ? programCallSite() : undefined;
         if (site) appendSite({ token: tok, ...site });
+        else recordInvoker(tok, rest[0], rest[1]);
       }
       return original.call(this, tok, ...rest);
     };

@@ -76,12 +76,12 @@ export function readSites(file: string): {
   sites: Map<string, Site>;
   intervals: Interval[];
   network: NetworkUse[];
-  invokers: Map<string, Invoker>;
+  invokers: Map<string, Invoker[]>;
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
   const network: NetworkUse[] = [];
-  const invokers = new Map<string, Invoker>();
+  const invokers = new Map<string, Invoker[]>();
   if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
@@ -92,7 +92,8 @@ export function readSites(file: string): {
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.file === undefined && typeof s.resourceType === "string") {
-        invokers.set(s.token, { type: s.resourceType, name: s.resourceName });
+        const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
+        invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -121,7 +122,7 @@ export function diagnose(ctx: {
   /** Hosts outside this machine the program's process connected to (./network-sites.js). */
   network?: readonly NetworkUse[];
   /** Invokes a library made for a resource it parents, with no line of the program asking. */
-  invokers?: ReadonlyMap<string, Invoker>;
+  invokers?: ReadonlyMap<string, readonly Invoker[]>;
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {

@@ -1,12 +1,21 @@
 // Where a failed invoke, or a failed registration, came from in the program. The preload records
 // the program's line of each invoke token's first call (./child-preload.js, item 2); an invoke a
 // library makes later, inside a callback, has none, and is placed at the line that made the
-// resource it was made for: its options' parent, else the one component known to make it.
+// resource it was made for: its options' parent (of several, the one whose arguments went
+// unanswered), else the one component known to make it.
 import type { SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
+import { argsMatch } from "../fake-aws/answers";
 
-/** The resource a library made an invoke for (its parent), when no line of the program asked. */
-export type Invoker = { readonly type: string; readonly name: string };
+/**
+ * The resource a library made an invoke for (its parent), when no line of the program asked, with
+ * the call's arguments given as plain data (a partial match of what the engine received).
+ */
+export type Invoker = {
+  readonly type: string;
+  readonly name: string;
+  readonly args?: Readonly<Record<string, unknown>>;
+};
 
 /**
  * Components known to make an invoke later, inside a callback, without passing themselves as its
@@ -19,20 +28,30 @@ const INVOKING_COMPONENTS: Record<string, string> = {
 
 /**
  * Where the program asked for invoke `token`: its own line, else the line that made the resource
- * a library invoked it for (the invoke's parent, or the one component known to make it).
+ * a library invoked it for. Of several such resources (two charts), the one whose call went
+ * unanswered, by its arguments; with no parent to go by, the one component known to make it, and
+ * no line when the program made several (nothing says which one's call failed).
  */
 export function invokeSite(
   engine: OfflineEngine,
   token: string,
   site: SourceLocation | undefined,
-  invokers: ReadonlyMap<string, Invoker> | undefined,
+  invokers: ReadonlyMap<string, readonly Invoker[]> | undefined,
 ): SourceLocation | undefined {
   if (site) return site;
-  const invoker = invokers?.get(token);
-  const by = invoker
-    ? engine.resources.find((r) => r.type === invoker.type && r.name === invoker.name)
-    : engine.resources.find((r) => r.type === INVOKING_COMPONENTS[token]);
-  return sourceOfUrn(engine, by?.urn);
+  const recorded = invokers?.get(token) ?? [];
+  if (recorded.length === 0) {
+    const made = engine.resources.filter((r) => r.type === INVOKING_COMPONENTS[token]);
+    return made.length === 1 ? sourceOfUrn(engine, made[0].urn) : undefined;
+  }
+  const asked = engine.unansweredArgs.get(token) ?? [];
+  const matching = recorded.filter(
+    (i) => i.args === undefined || asked.some((a) => argsMatch(i.args!, a)),
+  );
+  const by = new Set((matching.length ? matching : recorded).map((i) => `${i.type}\0${i.name}`));
+  if (by.size !== 1) return undefined;
+  const [type, name] = [...by][0].split("\0");
+  return sourceOfUrn(engine, engine.resources.find((r) => r.type === type && r.name === name)?.urn);
 }
 
 /** Where the program registered the resource at `urn` (the SDK's source position). */
