@@ -420,7 +420,8 @@ Module._extensions[".js"] = function (module, filename) {
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
-  else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
+  else if (filename.endsWith(VENDORED_TS_NODE))
+    mapUrlFramesAfterRegister(module.exports, esmSourceMaps);
   else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");
