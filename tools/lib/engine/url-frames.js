@@ -18,9 +18,9 @@
 // The same holds in an ES module program whose nodeargs load ts-node's ESM loader themselves
 // (`--loader ts-node/esm`, as the ts-node docs and older Pulumi templates have it): the host then
 // skips its own ESM mode and registers its CommonJS ts-node as well (cmd/run/run.js, `hasLoaders`),
-// whose formatter replaces the one that maps ES modules (./child-preload.js, item 5). The loader
-// runs in a thread of its own, so that ts-node's cache never holds the modules it compiled, and
-// every line of the program was reported as the compiled JavaScript's.
+// whose formatter replaces the one that maps ES modules (./child-preload.js, item 5). The modules
+// were compiled by the loader (another ts-node, in a thread of its own), so that formatter's cache
+// never holds them, and every line of the program was reported as the compiled JavaScript's.
 "use strict";
 const Module = require("module");
 
