@@ -6,7 +6,6 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
-import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
   requireEsmHint,
@@ -29,18 +28,17 @@ import {
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint } from "./hints-entrypoint";
+import { noEntrypointHint, uncalledDefaultExport } from "./hints-entrypoint";
 import { CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
-import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure } from "./hints-automation";
 import { moreErrors, withoutWrapping } from "./other-errors";
-import { invokeSite, sourceOfUrn, type Invoker } from "./invoke-sites";
+import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -312,68 +310,6 @@ export function diagnose(ctx: {
         };
   }
   return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
-}
-
-/**
- * Every invoke the run asked for and could not answer, with where the program asked, when there
- * are several: invokes run concurrently, so the first failure hides the others, and one answers
- * file (`--invoke-answers`, keyed by token) can answer them all at once.
- */
-function unansweredInvokesHint(
-  unanswered: ReadonlySet<string>,
-  sites: ReadonlyMap<string, Site>,
-  pwd: string,
-): string {
-  if (unanswered.size < 2) return "";
-  const listed = [...unanswered].map((token) => {
-    const site = sites.get(token);
-    return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
-  });
-  return (
-    `\nthe run asked for ${unanswered.size} invokes the check cannot answer: ` +
-    `${listed.join(", ")}; one --invoke-answers file can answer them all (a program that ` +
-    "catches an invoke's failure needs no answer for it; invokes whose arguments come from " +
-    "these answers may show up on the next run)"
-  );
-}
-
-/**
- * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
- * export and registered nothing: the language host calls an exported function only when it is
- * the module itself (`export =`) or, in an ES module, its default export, so this main function
- * never ran. `pulumi preview` would show an empty stack and pass; the check says why instead.
- */
-function uncalledDefaultExport(
-  engine: OfflineEngine,
-  pwd: string,
-  main: string | undefined,
-): ProgramFailure | undefined {
-  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
-  if (pkg.type === "module") return undefined;
-  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
-  const candidates = [
-    given,
-    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
-    path.join(pwd, "index.ts"),
-    path.join(pwd, "index.js"),
-  ];
-  const entry = candidates.find(
-    (f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile(),
-  );
-  if (!entry) return undefined;
-  const lines = fs.readFileSync(entry, "utf8").split("\n");
-  const at = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
-  if (at < 0) return undefined;
-  return {
-    kind: "error",
-    message:
-      "the program's main function is its module's default export, which the Node.js language " +
-      'host calls only in an ES module (package.json "type": "module"); in this CommonJS ' +
-      "program it is never called and nothing is created, so `pulumi preview` would show an " +
-      'empty stack. Write `export = async () => { ... }`, or add "type": "module" to package.json',
-    location: { file: entry, line: at + 1, column: lines[at].search(/\S/) + 1 },
-  };
 }
 
 export function stripAnsi(text: string): string {

@@ -2,7 +2,9 @@
 // the program's line of each invoke token's first call (./child-preload.js, item 2); an invoke a
 // library makes later, inside a callback, has none, and is placed at the line that made the
 // resource it was made for: its options' parent (of several, the one whose arguments went
-// unanswered), else the one component known to make it.
+// unanswered), else the one component known to make it. A run with several unanswered invokes lists
+// them all with their lines.
+import * as path from "path";
 import type { SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { argsMatch } from "../fake-aws/answers";
@@ -63,4 +65,27 @@ export function sourceOfUrn(
   if (!src) return undefined;
   const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
   return { file, line: src.line, column: src.column };
+}
+
+/**
+ * Every invoke the run asked for and could not answer, with where the program asked, when there
+ * are several: invokes run concurrently, so the first failure hides the others, and one answers
+ * file (`--invoke-answers`, keyed by token) can answer them all at once.
+ */
+export function unansweredInvokesHint(
+  unanswered: ReadonlySet<string>,
+  sites: ReadonlyMap<string, SourceLocation>,
+  pwd: string,
+): string {
+  if (unanswered.size < 2) return "";
+  const listed = [...unanswered].map((token) => {
+    const site = sites.get(token);
+    return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
+  });
+  return (
+    `\nthe run asked for ${unanswered.size} invokes the check cannot answer: ` +
+    `${listed.join(", ")}; one --invoke-answers file can answer them all (a program that ` +
+    "catches an invoke's failure needs no answer for it; invokes whose arguments come from " +
+    "these answers may show up on the next run)"
+  );
 }
