@@ -11,10 +11,10 @@
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
 //    sends no source position with invokes), or, for one a library makes later for a resource it
-//    parents, that resource's type and name with each set of arguments; so is a call of
-//    `process.exit` from the program's own code (token `process.exit`, with its exit code), so an
-//    early exit is reported where it happens, and every `setInterval` it starts and does not
-//    clear, so a timeout names the timer that keeps the program alive.
+//    parents, that resource's type and name with each set of arguments (./invoke-records.js); so
+//    is a call of `process.exit` from the program's own code (token `process.exit`, with its exit
+//    code), so an early exit is reported where it happens, and every `setInterval` it starts and
+//    does not clear, so a timeout names the timer that keeps the program alive.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
@@ -91,6 +91,7 @@ const {
 } = require("./ts-cache");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
+const { recordInvokeSites } = require("./invoke-records");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -112,7 +113,6 @@ const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
-const seenTokens = new Set();
 // Item 16: read once and removed, so the processes the program starts are not guarded.
 const guardingMocks = process.env.OFFLINE_GUARD_MOCKS === "true";
 delete process.env.OFFLINE_GUARD_MOCKS;
@@ -131,11 +131,11 @@ function programFrame(stack) {
 }
 
 /**
- * The program's line in the stack of the function that calls this one (that function's own frame
- * first, 30 frames at most): see programFrame.
+ * The program's line in the stack of the caller of `fn` (by default, of the function that calls
+ * this one: that function's own frame first; 30 frames at most): see programFrame.
  */
-function programCallSite() {
-  return programFrame(callerStack(programCallSite));
+function programCallSite(fn = programCallSite) {
+  return programFrame(callerStack(fn));
 }
 
 /** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */
@@ -144,75 +144,6 @@ function appendSite(record) {
     fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
   } catch {
     // the report loses a line number, nothing else
-  }
-}
-
-/**
- * The resource an invoke is made for, from its options' `parent` (the SDK's `__pulumiType` and
- * `__name`): a component library that invokes later, in a callback (@pulumi/kubernetes's
- * `helm.v3.Chart` renders its chart with `kubernetes:helm:template` inside an `apply`, with the
- * chart as parent), leaves no frame of the program on the stack.
- */
-function invokingResource(opts) {
-  const parent = opts && opts.parent;
-  if (!parent || typeof parent.__pulumiType !== "string" || typeof parent.__name !== "string") {
-    return undefined;
-  }
-  return { resourceType: parent.__pulumiType, resourceName: parent.__name };
-}
-
-/** Whether `value` is plain data as the engine receives it (no Output, promise or resource). */
-function plainData(value, depth = 0) {
-  if (value === null || ["string", "number", "boolean"].includes(typeof value)) return true;
-  if (typeof value !== "object" || depth > 8) return false;
-  if (Array.isArray(value)) return value.every((v) => plainData(v, depth + 1));
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  return Object.values(value).every((v) => v === undefined || plainData(v, depth + 1));
-}
-
-/** The longest arguments recorded with an invoker, as JSON; longer ones are left out. */
-const MAX_INVOKER_ARGS = 4096;
-/** How many invokers are recorded at most (a library that invokes in a loop). */
-const MAX_INVOKERS = 200;
-const seenInvokers = new Set();
-
-/**
- * Records the resource an invoke is made for, once per token, resource and arguments: the
- * arguments given as plain data (an Output or a promise among them is left out, so they match the
- * call as a partial match), which tell two charts' calls apart when only one goes unanswered.
- */
-function recordInvoker(tok, args, opts) {
-  const invoker = invokingResource(opts);
-  if (!invoker || seenInvokers.size >= MAX_INVOKERS) return;
-  let plain;
-  if (args && typeof args === "object") {
-    plain = {};
-    for (const [k, v] of Object.entries(args)) if (v !== undefined && plainData(v)) plain[k] = v;
-  }
-  let json = plain && JSON.stringify(plain);
-  if (json && json.length > MAX_INVOKER_ARGS) ((plain = undefined), (json = undefined));
-  const key = JSON.stringify([tok, invoker.resourceType, invoker.resourceName, json]);
-  if (seenInvokers.has(key)) return;
-  seenInvokers.add(key);
-  appendSite({ token: tok, ...invoker, args: plain });
-}
-
-function recordSites(exports) {
-  if (!sitesFile) return;
-  for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
-    const original = exports[name];
-    if (typeof original !== "function") continue;
-    exports[name] = function (tok, ...rest) {
-      if (typeof tok === "string") {
-        const first = !seenTokens.has(tok);
-        seenTokens.add(tok);
-        const site = first ? programCallSite() : undefined;
-        if (site) appendSite({ token: tok, ...site });
-        else recordInvoker(tok, rest[0], rest[1]);
-      }
-      return original.call(this, tok, ...rest);
-    };
   }
 }
 
@@ -404,7 +335,8 @@ Module._extensions[".js"] = function (module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
-  else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (sitesFile && filename.endsWith(INVOKE))
+    recordInvokeSites(module.exports, appendSite, programCallSite);
   else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
