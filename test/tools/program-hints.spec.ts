@@ -1,8 +1,8 @@
 // What the offline check adds to a failed program's own error: the hints that name the cause and
-// the fix (a package nobody installed or listed, an ES module without ts-node 10, the SDK's own
-// TypeScript refusing a tsconfig, a CommonJS entry point under "type": "module", a dependency
-// written for a newer Node). Read from a program's layout, without running it; the runs that
-// raise these errors are in programs-failures.spec.ts.
+// the fix (a package nobody installed or listed, a CommonJS entry point under "type": "module", a
+// dependency written for a newer Node). Read from a program's layout, without running it; the runs
+// that raise these errors are in programs-failures.spec.ts. The hints on how the language host
+// compiles TypeScript are in program-hints-typescript-host.spec.ts.
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
@@ -14,11 +14,6 @@ import {
   uninstalledPackageHint,
 } from "../../tools/lib/engine/hints";
 import {
-  esmTypeScriptHint,
-  sdkTypeScriptHint,
-  typeStrippingHint,
-} from "../../tools/lib/engine/hints-typescript-host";
-import {
   awsSdkHint,
   defaultImportHint,
   dockerDaemonMissing,
@@ -29,6 +24,7 @@ import { noEntrypointHint } from "../../tools/lib/engine/hints-entrypoint";
 import { nodeSatisfies } from "../../tools/lib/engine/node-engines";
 import {
   STACK_REFERENCE_TYPE,
+  stackReferenceHint,
   unreadStackReferences,
   unreadStackReferencesNote,
 } from "../../tools/lib/engine/stack-references";
@@ -138,6 +134,29 @@ describe("hints on a failed program's error", () => {
     expect(unreadStackReferencesNote([])).to.equal("");
   });
 
+  it("a stack reference whose stack name is itself unknown (a chain): named by its reference, never by the sentinel", () => {
+    // new StackReference("data", { name: network.requireOutput("dataStackName") })
+    const refs = [
+      {
+        type: STACK_REFERENCE_TYPE,
+        name: "acme/network/dev",
+        outputs: { name: "acme/network/dev", outputs: UNKNOWN },
+      },
+      { type: STACK_REFERENCE_TYPE, name: "data", outputs: { name: UNKNOWN, outputs: UNKNOWN } },
+    ];
+    const names = unreadStackReferences(refs);
+    expect(names[0]).to.equal("acme/network/dev");
+    expect(names[1]).to.contain('StackReference "data" takes it from a value unknown offline');
+    const note = unreadStackReferencesNote(names);
+    expect(note).not.to.contain(UNKNOWN);
+    expect(note).to.contain('"args": { "name": "acme/network/dev" }');
+    expect(stackReferenceHint(refs)).not.to.contain(UNKNOWN);
+    // Only the chained one unread: the example names no stack the program never gave.
+    const only = unreadStackReferencesNote(unreadStackReferences(refs.slice(1)));
+    expect(only).to.contain('"args": { "name": "<org>/<project>/<stack>" }');
+    expect(only).not.to.contain(UNKNOWN);
+  });
+
   it("an ES module folder with no index file: the missing main and the build named", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "no-entrypoint-"));
     try {
@@ -215,22 +234,6 @@ describe("hints on a failed program's error", () => {
     }
   });
 
-  it("TypeScript with the host's ts-node off: the Node versions that strip types by default", () => {
-    const refusal =
-      'TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts" for /p/index.ts';
-    const hint = typeStrippingHint(refusal, false, "20.20.2");
-    expect(hint).to.contain("Pulumi.yaml sets `runtime.options.typescript: false`");
-    expect(hint).to.contain("this is Node 20.20.2");
-    expect(typeStrippingHint(refusal, false, "22.17.1")).to.contain("this is Node 22.17.1");
-    for (const node of ["22.18.0", "23.6.0", "24.1.0"]) {
-      expect(typeStrippingHint(refusal, false, node), node).to.equal("");
-    }
-    // ts-node on (the default): the ESM hint speaks instead.
-    expect(typeStrippingHint(refusal, undefined, "20.20.2")).to.equal("");
-    expect(typeStrippingHint(refusal, true, "20.20.2")).to.equal("");
-    expect(typeStrippingHint("Cannot find module 'x'", false, "20.20.2")).to.equal("");
-  });
-
   it("reads the engines.node ranges npm packages declare (node-semver ranges)", () => {
     for (const [range, version, expected] of [
       [">=22.19.0", "v20.20.2", false],
@@ -272,108 +275,6 @@ describe("hints on a failed program's error", () => {
       expect(uninstalledPackageHint("Cannot find module 'node:fs/x'", dir)).to.equal("");
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("an ES module in TypeScript whose own node_modules lack ts-node 10: the install that runs it", () => {
-    // Node's refusal when the language host falls back to its vendored ts-node 7 (CommonJS hooks
-    // only), as a program with its own dependencies but no ts-node gets it.
-    const refusal = 'TypeError: Unknown file extension ".ts" for /p/index.ts';
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "esm-ts-"));
-    const install = (name: string, version: string) => {
-      const at = path.join(dir, "node_modules", name);
-      fs.mkdirSync(at, { recursive: true });
-      fs.writeFileSync(path.join(at, "package.json"), JSON.stringify({ name, version }));
-    };
-    const pkg = (type?: string) =>
-      fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "p", type }));
-    try {
-      pkg("module");
-      install("@pulumi/pulumi", "3.276.0");
-      const missing = esmTypeScriptHint(refusal, dir);
-      expect(missing).to.contain(
-        `${path.basename(dir)}/package.json makes the program an ES module`,
-      );
-      expect(missing).to.contain("the program has no ts-node installed");
-      expect(missing).to.contain("`npm install --save-dev ts-node@^10 typescript@^5`");
-      install("ts-node", "7.0.1");
-      expect(esmTypeScriptHint(refusal, dir)).to.contain("the program has ts-node 7.0.1");
-      // ts-node 10 with an SDK that does not yet register its ESM loader: the nodeargs way.
-      install("ts-node", "10.9.2");
-      install("@pulumi/pulumi", "3.182.0");
-      expect(esmTypeScriptHint(refusal, dir)).to.contain(
-        'upgrade @pulumi/pulumi, or add to Pulumi.yaml runtime.options.nodeargs: "--loader ts-node/esm"',
-      );
-      install("@pulumi/pulumi", "3.183.0");
-      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
-      // A CommonJS program, or another failure, gets no such hint.
-      install("ts-node", "7.0.1");
-      expect(esmTypeScriptHint("TypeError: something else", dir)).to.equal("");
-      pkg(undefined);
-      expect(esmTypeScriptHint(refusal, dir)).to.equal("");
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it("a tsconfig option the SDK's own TypeScript 3.8 refuses names that TypeScript and the upgrade (pulumi/pulumi#15622)", () => {
-    // TypeScript 3.8's refusal of a tsconfig written for TypeScript 5, as @pulumi/pulumi 3.80
-    // (dependencies: typescript ~3.8.3) compiles it whatever the program installed.
-    const refusal =
-      "TypeScript could not compile the program: error TS6046: Argument for '--target' option " +
-      "must be: 'es3', 'es5', 'es6', 'es2015', 'es2016', 'es2017', 'es2018', 'es2019', 'es2020', 'esnext'.";
-    // One folder per layout: Node caches where a package resolved from a folder.
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), "sdk-ts-"));
-    const sdk = path.join("node_modules", "@pulumi", "pulumi");
-    const layout = (name: string, packages: Record<string, string>, folders: string[] = []) => {
-      const dir = path.join(root, name);
-      for (const [at, version] of Object.entries(packages)) {
-        fs.mkdirSync(path.join(dir, at), { recursive: true });
-        fs.writeFileSync(path.join(dir, at, "package.json"), JSON.stringify({ version }));
-      }
-      for (const at of folders) fs.mkdirSync(path.join(dir, at), { recursive: true });
-      return dir;
-    };
-    try {
-      const nested = sdkTypeScriptHint(
-        refusal,
-        layout("nested", {
-          [sdk]: "3.80.0",
-          [path.join(sdk, "node_modules", "typescript")]: "3.8.3",
-          [path.join("node_modules", "typescript")]: "5.9.3",
-        }),
-      );
-      expect(nested).to.contain(
-        "The TypeScript that compiles the program is 3.8.3, @pulumi/pulumi 3.80.0's own dependency, not the program's 5.9.3",
-      );
-      expect(nested).to.contain("Upgrade @pulumi/pulumi to 3.113.0 or later");
-      // A newer SDK takes the program's TypeScript: a refusal is then the program's own business.
-      const peer = layout("peer", {
-        [sdk]: "3.120.0",
-        [path.join("node_modules", "typescript")]: "5.9.3",
-      });
-      expect(sdkTypeScriptHint(refusal, peer)).to.equal("");
-      // ... and without one installed, falls back to the TypeScript 3.8.3 it vendors.
-      const vendoring = layout("vendored", { [sdk]: "3.120.0" }, [
-        path.join(sdk, "vendor", "typescript@3.8.3"),
-      ]);
-      const vendored = sdkTypeScriptHint(refusal, vendoring);
-      expect(vendored).to.contain("is 3.8.3, the copy the SDK vendors, not the program's");
-      expect(vendored).to.contain("Run `npm install --save-dev typescript@^5` in the program");
-      expect(sdkTypeScriptHint("error TS2304: Cannot find name 'x'.", vendoring)).to.equal("");
-      // Listed as a dev dependency but left out of the install: the install is the fix.
-      const omitted = layout("omitted", { [sdk]: "3.248.0" }, [
-        path.join(sdk, "vendor", "typescript@3.8.3"),
-      ]);
-      fs.writeFileSync(
-        path.join(omitted, "package.json"),
-        JSON.stringify({ devDependencies: { typescript: "~5.9.3" } }),
-      );
-      expect(sdkTypeScriptHint(refusal, omitted)).to.contain(
-        "package.json lists typescript ~5.9.3 but it is not installed (an install without dev dependencies?): run `npm install` in the program",
-      );
-    } finally {
-      fs.rmSync(root, { recursive: true, force: true });
     }
   });
 

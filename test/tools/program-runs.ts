@@ -12,6 +12,7 @@ import {
   PatternContext,
 } from "../../tools/lib/fake-aws/autonaming";
 import { ProgramRun, runProgram } from "../../tools/lib/engine/language-host";
+import { InvokeAnswers, loadInvokeAnswers } from "../../tools/lib/fake-aws/answers";
 import { loadProject, loadStackConfig, stackProgram } from "../../tools/check/project";
 import { checkStack, StackResult } from "../../tools/check/run";
 import { defaultRunner } from "../../tools/check/judge";
@@ -59,9 +60,15 @@ export function later<T>(promise: Promise<T>): () => Promise<T> {
  * The engine's answers, as the CLI builds them (tools/check.ts): the stack's region, pinned account
  * and `pulumi:autonaming`, with the project and stack an autonaming pattern reads.
  */
-function answers(naming: PatternContext) {
+function answers(naming: PatternContext, invokeAnswers?: InvokeAnswers) {
   return (region: string, account?: string, autonaming?: AutonamingByType) =>
-    fakeCloudAnswers({ accountId: account ?? ACCOUNT_ID, region, autonaming, naming });
+    fakeCloudAnswers({
+      accountId: account ?? ACCOUNT_ID,
+      region,
+      autonaming,
+      naming,
+      invokeAnswers,
+    });
 }
 
 /** The whole pack on one stack of a program directory, in the given phases. */
@@ -86,7 +93,7 @@ export function checkProgram(
 /** One run of a program directory's stack through its language host (no policies). */
 export function runStack(
   dir: string,
-  opts: { stack?: string; phase?: Phase; timeoutMs?: number } = {},
+  opts: { stack?: string; phase?: Phase; timeoutMs?: number; invokeAnswers?: string } = {},
 ): Promise<ProgramRun> {
   const project = loadProject(dir);
   const stack = opts.stack ?? "dev";
@@ -94,7 +101,10 @@ export function runStack(
   return runProgram({
     ...stackProgram(project, stack, config),
     phase: opts.phase ?? "preview",
-    answers: answers({ project: project.name, stack })(
+    answers: answers(
+      { project: project.name, stack },
+      opts.invokeAnswers === undefined ? undefined : loadInvokeAnswers(opts.invokeAnswers),
+    )(
       config.values["aws:region"] ?? "us-east-1",
       undefined,
       autonamingOf(config.values["pulumi:autonaming"]),

@@ -10,10 +10,11 @@
 //    (./debuggable-promise.js, which the mock-runtime recorder uses too).
 // 2. The first call site of each invoke token in the program's own files is written to the file
 //    named by OFFLINE_INVOKE_SITES, so a failed invoke can be reported at the user's line (the SDK
-//    sends no source position with invokes); so is a call of `process.exit` from the program's
-//    own code (token `process.exit`, with its exit code), so an early exit is reported where it
-//    happens, and every `setInterval` it starts and does not clear, so a timeout names the timer
-//    that keeps the program alive.
+//    sends no source position with invokes), or, for one a library makes later for a resource it
+//    parents, that resource's type and name with each set of arguments (./invoke-records.js); so
+//    is a call of `process.exit` from the program's own code (token `process.exit`, with its exit
+//    code), so an early exit is reported where it happens, and every `setInterval` it starts and
+//    does not clear, so a timeout names the timer that keeps the program alive.
 // 3. With OFFLINE_TS_CACHE set, the function ts-node transpiles each file with when it does not
 //    type-check (its own `createTsTranspileModule` for TypeScript >= 4.7, TypeScript's
 //    `transpileModule` before) is memoized on disk, keyed by the TypeScript version, the file
@@ -55,12 +56,17 @@
 //    OFFLINE_KEEP_DEBUG_LOGS is set.
 // 12. With OFFLINE_CHECK_TRACE set (a file), the process notes when it started, when the program
 //    first loaded the SDK's index, and the CPU it used by its exit (./trace.js).
+// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
+//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
 // 14. A config getter that throws records the program's call site (./config-sites.js): the host
 //    reports the SDK's config errors without a stack.
 // 15. The program cannot start the Pulumi CLI: the Automation API's commands and installer, and
 //    any `child_process` call of `pulumi`, are refused and recorded (./automation-guard.js).
-// 13. A resource made at an ES module's top level or in any anonymous callback gets the source
-//    position the SDK's frame pattern cannot read from such unnamed frames (./esm-frames.js).
+// 16. A call of `pulumi.runtime.setMocks` or `setMockOptions` from the program, which would send
+//    everything it registers afterwards to unit-test mocks instead of the engine, throws at the
+//    program's line and is recorded (./mocks-guard.js). Only in the language host's own process
+//    (OFFLINE_GUARD_MOCKS, removed from the environment here so no process the program starts
+//    inherits it): a program may run its unit tests, which set mocks, in a process of their own.
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -85,11 +91,15 @@ const {
   cacheTsNodeTranspile,
 } = require("./ts-cache");
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
+const { guardMocks, guardMockOptions } = require("./mocks-guard");
+const { recordInvokeSites } = require("./invoke-records");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
 const VENDORED_TS_NODE = path.join("vendor", "ts-node@7.0.1", "index.js");
 const LOG_INDEX = path.join("@pulumi", "pulumi", "log", "index.js");
+const SDK_MOCKS = path.join("@pulumi", "pulumi", "runtime", "mocks.js");
+const SDK_SETTINGS = path.join("@pulumi", "pulumi", "runtime", "settings.js");
 /** The token prefix of a `pulumi.log.error` call site (diagnose.ts `LOG_ERROR_SITE`). */
 const LOG_ERROR_SITE = "log.error:";
 const AUTOMATION_ENTRIES = [
@@ -104,7 +114,9 @@ const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
 const leakDebugging = !!process.env.PULUMI_DEBUG_PROMISE_LEAKS;
-const seenTokens = new Set();
+// Item 16: read once and removed, so the processes the program starts are not guarded.
+const guardingMocks = process.env.OFFLINE_GUARD_MOCKS === "true";
+delete process.env.OFFLINE_GUARD_MOCKS;
 
 /**
  * The folder of this preload and of the hooks it installs: the code cache's compile
@@ -128,11 +140,11 @@ function programFrame(stack) {
 }
 
 /**
- * The program's line in the stack of the function that calls this one (that function's own frame
- * first, 30 frames at most): see programFrame.
+ * The program's line in the stack of the caller of `fn` (by default, of the function that calls
+ * this one: that function's own frame first; 30 frames at most): see programFrame.
  */
-function programCallSite() {
-  return programFrame(callerStack(programCallSite));
+function programCallSite(fn = programCallSite) {
+  return programFrame(callerStack(fn));
 }
 
 /** Appends one record to OFFLINE_INVOKE_SITES; a failed write loses a line number, nothing else. */
@@ -141,22 +153,6 @@ function appendSite(record) {
     fs.appendFileSync(sitesFile, JSON.stringify(record) + "\n");
   } catch {
     // the report loses a line number, nothing else
-  }
-}
-
-function recordSites(exports) {
-  if (!sitesFile) return;
-  for (const name of ["invoke", "invokeOutput", "invokeSingle", "invokeSingleOutput"]) {
-    const original = exports[name];
-    if (typeof original !== "function") continue;
-    exports[name] = function (tok, ...rest) {
-      if (typeof tok === "string" && !seenTokens.has(tok)) {
-        seenTokens.add(tok);
-        const site = programCallSite();
-        if (site) appendSite({ token: tok, ...site });
-      }
-      return original.call(this, tok, ...rest);
-    };
   }
 }
 
@@ -348,11 +344,16 @@ Module._extensions[".js"] = function (module, filename) {
   if (filename.endsWith(DEBUGGABLE)) {
     if (!leakDebugging) lightenDebuggablePromise(module.exports);
   } else if (esmSourceMaps && filename.endsWith(SOURCE_MAP_SUPPORT)) mapEsmFrames(module.exports);
-  else if (filename.endsWith(INVOKE)) recordSites(module.exports);
+  else if (sitesFile && filename.endsWith(INVOKE))
+    recordInvokeSites(module.exports, appendSite, programCallSite);
   else if (isAutomationModule(filename, "cmd.js")) automation.guardCommand(module.exports);
   else if (AUTOMATION_ENTRIES.some((f) => isAutomationModule(filename, f)))
     automation.recordEntryPoints(module.exports);
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
+  else if (guardingMocks && filename.endsWith(SDK_MOCKS))
+    guardMocks(module.exports, appendSite, programFrame);
+  else if (guardingMocks && filename.endsWith(SDK_SETTINGS))
+    guardMockOptions(module.exports, appendSite, programFrame);
   else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
@@ -360,7 +361,8 @@ Module._extensions[".js"] = function (module, filename) {
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
-  else if (filename.endsWith(VENDORED_TS_NODE)) mapUrlFramesAfterRegister(module.exports);
+  else if (filename.endsWith(VENDORED_TS_NODE))
+    mapUrlFramesAfterRegister(module.exports, esmSourceMaps);
   else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {
     sdkLoaded = true;
     trace.traceEvent(TRACE_AS, "sdk-loaded");

@@ -6,7 +6,6 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
-import { ROOT_STACK_TYPE } from "./urns";
 import {
   commonJsEntryHint,
   requireEsmHint,
@@ -29,16 +28,17 @@ import {
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint } from "./hints-entrypoint";
+import { noEntrypointHint, uncalledDefaultExport } from "./hints-entrypoint";
 import { CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
-import { nearestPackageJson } from "./versions";
 import { stackReferenceHint } from "./stack-references";
 import { automationFailure } from "./hints-automation";
+import { moreErrors, withoutWrapping } from "./other-errors";
+import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
@@ -63,6 +63,8 @@ export function programFrames(text: string, programDir: string): SourceLocation[
 
 /** The call site the preload records for the program's own `process.exit`. */
 export const EXIT_SITE = "process.exit";
+/** The call site ./mocks-guard.js records for the program's own `pulumi.runtime.setMocks`. */
+const MOCKS_SITE = "setMocks";
 export type Site = SourceLocation & { readonly code?: unknown };
 
 /** Interval timers the program started and never cleared. */
@@ -72,11 +74,13 @@ export function readSites(file: string): {
   sites: Map<string, Site>;
   intervals: Interval[];
   network: NetworkUse[];
+  invokers: Map<string, Invoker[]>;
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
   const network: NetworkUse[] = [];
-  if (!fs.existsSync(file)) return { sites, intervals: [], network };
+  const invokers = new Map<string, Invoker[]>();
+  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -85,6 +89,9 @@ export function readSites(file: string): {
         network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
+      } else if (s.file === undefined && typeof s.resourceType === "string") {
+        const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
+        invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -93,7 +100,7 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network };
+  return { sites, intervals: [...intervals.values()], network, invokers };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
@@ -112,6 +119,8 @@ export function diagnose(ctx: {
   intervals: Interval[];
   /** Hosts outside this machine the program's process connected to (./network-sites.js). */
   network?: readonly NetworkUse[];
+  /** Invokes a library made for a resource it parents, with no line of the program asking. */
+  invokers?: ReadonlyMap<string, readonly Invoker[]>;
 }): ProgramFailure | undefined {
   const { engine, exit, opts } = ctx;
   if (exit.error) {
@@ -120,6 +129,20 @@ export function diagnose(ctx: {
   // A program that tried to start the Pulumi CLI fails at that call, however it ended.
   const automation = automationFailure(ctx.sites, ctx.pwd);
   if (automation) return automation;
+  // A program that called setMocks fails at that call too (./mocks-guard.js), even if it caught it.
+  const mocks = ctx.sites.get(MOCKS_SITE);
+  if (mocks) {
+    return {
+      kind: "error",
+      message:
+        `the program calls pulumi.runtime.${typeof mocks.code === "string" ? mocks.code : "setMocks"}, ` +
+        "which replaces the Pulumi engine with " +
+        "unit-test mocks: every resource it registers after that call goes to the mocks, so " +
+        "`pulumi preview` shows none of them, `pulumi up` creates none of them and no policy " +
+        "judges them. Call setMocks only from tests, before they import the program",
+      location: { file: mocks.file, line: mocks.line, column: mocks.column },
+    };
+  }
   const last = engine.resources[engine.resources.length - 1];
   if (ctx.timedOut) {
     const timer = ctx.intervals[0];
@@ -160,9 +183,13 @@ export function diagnose(ctx: {
   if (errors.length > 0) {
     const first = errors[0];
     const text = stripAnsi(first.message).replace(UNHANDLED, "");
-    const message = errorMessage(text);
+    const message = withoutWrapping(errorMessage(text));
     // A failed invoke names its token: the first recorded call site of that token is where it asked.
-    const invoked = [...ctx.sites.keys()].find(
+    const invoked = [
+      ...ctx.sites.keys(),
+      ...(ctx.invokers?.keys() ?? []),
+      ...engine.unanswered,
+    ].find(
       (token) =>
         token !== EXIT_SITE && !token.startsWith(LOG_ERROR_SITE) && message.includes(token),
     );
@@ -172,10 +199,18 @@ export function diagnose(ctx: {
       compilerLocation(text, ctx.pwd) ??
       programFrames(text, ctx.pwd)[0] ??
       configSite(message, ctx.sites) ??
-      (invoked ? ctx.sites.get(invoked) : undefined) ??
+      (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more error(s))` : "";
+    const more = moreErrors(
+      errors.slice(1).map((e) => {
+        const t = stripAnsi(e.message).replace(UNHANDLED, "");
+        const at = programFrames(t, ctx.pwd)[0] ?? sourceOfUrn(engine, e.urn);
+        const where = at && `${path.relative(ctx.pwd, at.file) || at.file}:${at.line}`;
+        return { message: errorMessage(t), at: where };
+      }),
+      message,
+    );
     const hint =
       unansweredInvokesHint(engine.unanswered, ctx.sites, ctx.pwd) ||
       moduleSyntaxHint(message, ctx.pwd, opts.runtimeOptions?.tsconfig) ||
@@ -277,68 +312,6 @@ export function diagnose(ctx: {
   return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
 }
 
-/**
- * Every invoke the run asked for and could not answer, with where the program asked, when there
- * are several: invokes run concurrently, so the first failure hides the others, and one answers
- * file (`--invoke-answers`, keyed by token) can answer them all at once.
- */
-function unansweredInvokesHint(
-  unanswered: ReadonlySet<string>,
-  sites: ReadonlyMap<string, Site>,
-  pwd: string,
-): string {
-  if (unanswered.size < 2) return "";
-  const listed = [...unanswered].map((token) => {
-    const site = sites.get(token);
-    return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
-  });
-  return (
-    `\nthe run asked for ${unanswered.size} invokes the check cannot answer: ` +
-    `${listed.join(", ")}; one --invoke-answers file can answer them all (a program that ` +
-    "catches an invoke's failure needs no answer for it; invokes whose arguments come from " +
-    "these answers may show up on the next run)"
-  );
-}
-
-/**
- * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
- * export and registered nothing: the language host calls an exported function only when it is
- * the module itself (`export =`) or, in an ES module, its default export, so this main function
- * never ran. `pulumi preview` would show an empty stack and pass; the check says why instead.
- */
-function uncalledDefaultExport(
-  engine: OfflineEngine,
-  pwd: string,
-  main: string | undefined,
-): ProgramFailure | undefined {
-  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
-  if (pkg.type === "module") return undefined;
-  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
-  const candidates = [
-    given,
-    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
-    path.join(pwd, "index.ts"),
-    path.join(pwd, "index.js"),
-  ];
-  const entry = candidates.find(
-    (f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile(),
-  );
-  if (!entry) return undefined;
-  const lines = fs.readFileSync(entry, "utf8").split("\n");
-  const at = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
-  if (at < 0) return undefined;
-  return {
-    kind: "error",
-    message:
-      "the program's main function is its module's default export, which the Node.js language " +
-      'host calls only in an ES module (package.json "type": "module"); in this CommonJS ' +
-      "program it is never called and nothing is created, so `pulumi preview` would show an " +
-      'empty stack. Write `export = async () => { ... }`, or add "type": "module" to package.json',
-    location: { file: entry, line: at + 1, column: lines[at].search(/\S/) + 1 },
-  };
-}
-
 export function stripAnsi(text: string): string {
   return text.replace(/\u001b\[[0-9;]*m/g, "");
 }
@@ -367,11 +340,4 @@ function compilerLocation(text: string, programDir: string): SourceLocation | un
   const m = /^(\S[^\n(]*?)\((\d+),(\d+)\): error TS\d+/m.exec(text);
   if (!m) return undefined;
   return { file: path.resolve(programDir, m[1]), line: Number(m[2]), column: Number(m[3]) };
-}
-
-function sourceOfUrn(engine: OfflineEngine, urn: string | undefined): SourceLocation | undefined {
-  const src = urn ? engine.resources.find((r) => r.urn === urn)?.source : undefined;
-  if (!src) return undefined;
-  const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
-  return { file, line: src.line, column: src.column };
 }

@@ -5,9 +5,13 @@
 // without one, a `main` that does not exist (compiled output not built yet, a renamed file) is
 // where that folder comes from: the host warns "Could not find entry point '<main>' specified in package.json" and falls back to the
 // project's folder (`resolveEntrypoint`). `pulumi preview` fails the same way; the bare message
-// names neither the missing file nor the fix.
+// names neither the missing file nor the fix. And a CommonJS program whose main function is a
+// default export, which the host never calls.
 import * as fs from "fs";
 import * as path from "path";
+import type { ProgramFailure } from "./language-host";
+import type { OfflineEngine } from "./monitor";
+import { ROOT_STACK_TYPE } from "./urns";
 import { nearestPackageJson } from "./versions";
 
 const INDEXES = "index.js, index.mjs, index.ts or index.mts";
@@ -50,4 +54,43 @@ export function noEntrypointHint(message: string, pwd: string): string {
     'started from; `pulumi preview` fails the same way. Point "main" in package.json (or ' +
     "`main:` in Pulumi.yaml) at the file the program starts from"
   );
+}
+
+/**
+ * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
+ * export and registered nothing: the language host calls an exported function only when it is
+ * the module itself (`export =`) or, in an ES module, its default export, so this main function
+ * never ran. `pulumi preview` would show an empty stack and pass; the check says why instead.
+ */
+export function uncalledDefaultExport(
+  engine: OfflineEngine,
+  pwd: string,
+  main: string | undefined,
+): ProgramFailure | undefined {
+  if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
+  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
+  if (pkg.type === "module") return undefined;
+  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
+  const candidates = [
+    given,
+    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    path.join(pwd, "index.ts"),
+    path.join(pwd, "index.js"),
+  ];
+  const entry = candidates.find(
+    (f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile(),
+  );
+  if (!entry) return undefined;
+  const lines = fs.readFileSync(entry, "utf8").split("\n");
+  const at = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));
+  if (at < 0) return undefined;
+  return {
+    kind: "error",
+    message:
+      "the program's main function is its module's default export, which the Node.js language " +
+      'host calls only in an ES module (package.json "type": "module"); in this CommonJS ' +
+      "program it is never called and nothing is created, so `pulumi preview` would show an " +
+      'empty stack. Write `export = async () => { ... }`, or add "type": "module" to package.json',
+    location: { file: entry, line: at + 1, column: lines[at].search(/\S/) + 1 },
+  };
 }

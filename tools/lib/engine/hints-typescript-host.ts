@@ -38,7 +38,9 @@ export function typeStrippingHint(
  * then refuses the `.ts` entry point (ERR_UNKNOWN_FILE_EXTENSION). @pulumi/pulumi registers the
  * loader itself from 3.183.0 on; older versions need `nodeargs: --loader ts-node/esm` in
  * Pulumi.yaml (@pulumi/pulumi `cmd/run/run.js`, "automatic ESM mode"; pulumi/pulumi#19980; Pulumi
- * docs, JavaScript and TypeScript, "Native ESM support"). `pulumi preview` fails the same way.
+ * docs, JavaScript and TypeScript, "Native ESM support"). The host resolves ts-node from its own
+ * folder, so a ts-node the program installed below a hoisted SDK is not found either.
+ * `pulumi preview` fails the same way.
  */
 export function esmTypeScriptHint(message: string, pwd: string): string {
   if (!/Unknown file extension "\.[cm]?ts"/.test(message)) return "";
@@ -56,12 +58,30 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
       "to JavaScript first"
     );
   }
-  const sdk = installedVersion("@pulumi/pulumi", pwd);
+  const sdkFile = resolvePackageJson("@pulumi/pulumi", pwd);
+  const sdk = sdkFile ? readVersion(sdkFile) : undefined;
+  // An SDK before 3.183 never registers the loader, wherever ts-node is: that is the fix to name.
   if (sdk !== undefined && olderThan(sdk, [3, 183, 0])) {
     return (
       `\n@pulumi/pulumi ${sdk} registers ts-node's ESM loader only from 3.183.0 on, so ` +
       "`pulumi preview` fails the same way: upgrade @pulumi/pulumi, or add to Pulumi.yaml " +
       'runtime.options.nodeargs: "--loader ts-node/esm"'
+    );
+  }
+  // The host resolves `ts-node/esm` from its own folder (run.js: `require.resolve("ts-node/esm")`),
+  // not from the program's: an SDK installed above the program (a workspace root) whose folders
+  // hold no ts-node 10 falls back to its vendored ts-node 7, and Node refuses the `.ts` file.
+  const hostSees = sdkFile
+    ? installedVersion("ts-node", path.join(path.dirname(sdkFile), "cmd", "run"))
+    : tsNode;
+  if (sdkFile && (hostSees === undefined || (major(hostSees) ?? 0) < 10)) {
+    return (
+      `\nts-node ${tsNode} is installed for the program, but the language host of the ` +
+      `@pulumi/pulumi it loads (${path.dirname(sdkFile)}) looks for ts-node/esm from its own ` +
+      `folder and finds ${hostSees === undefined ? "none" : `ts-node ${hostSees}`}, so ` +
+      "`pulumi preview` fails the same way. Install ts-node 10 where @pulumi/pulumi is " +
+      "installed (the workspace root), or add to Pulumi.yaml runtime.options.nodeargs: " +
+      '"--loader ts-node/esm", which Node resolves from the program\'s folder'
     );
   }
   return "";

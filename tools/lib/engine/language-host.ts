@@ -294,6 +294,9 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   }
   env.NODE_OPTIONS = programNodeOptions(CHILD_PRELOAD, process.env.NODE_OPTIONS);
   env.OFFLINE_INVOKE_SITES = sitesFile;
+  // The setMocks guard is armed in this process alone, never in the processes the program starts
+  // (its own unit tests may call setMocks there): child-preload.js, item 16.
+  env.OFFLINE_GUARD_MOCKS = "true";
   if (opts.cacheDir && !opts.typeCheck)
     env.OFFLINE_TS_CACHE = path.join(opts.cacheDir, "typescript");
   if (opts.cacheDir) env.OFFLINE_CODE_CACHE = path.join(opts.cacheDir, "v8");
@@ -392,7 +395,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network } = readSites(sitesFile);
+  const { sites, intervals, network, invokers } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -405,6 +408,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     sites,
     intervals,
     network,
+    invokers,
   });
   explainLentPackages(output, pwd, opts.fallbackModulesDir);
   return {

@@ -104,6 +104,8 @@ export class OfflineEngine {
   readonly invokes = new Map<string, number>();
   /** Invokes nothing answered, by token: the failure lists them all for one `--invoke-answers`. */
   readonly unanswered = new Set<string>();
+  /** The arguments of the calls of each unanswered token (the first 20), to tell them apart. */
+  readonly unansweredArgs = new Map<string, Record<string, unknown>[]>();
   private readonly byUrn = new Map<string, EngineResource>();
   /** The program's resource transforms, run before each registration (./transforms.ts). */
   readonly transforms = new Transforms((urn) => this.byUrn.get(urn)?.parent);
@@ -401,6 +403,8 @@ export class OfflineEngine {
         if (!(e instanceof InvokeNotAnsweredError)) throw e;
         if (!LOCAL_INVOKES.includes(token) || dir === undefined) {
           this.unanswered.add(token);
+          const asked = this.unansweredArgs.get(token) ?? [];
+          if (asked.length < 20) this.unansweredArgs.set(token, [...asked, args]);
           throw e;
         }
         result = localInvoke(token, args, dir);

@@ -46,7 +46,7 @@ export function stackReferenceHint(
 ): string {
   const unread = unreadStackReferences(resources);
   if (unread.length === 0 || thrownWhileLoading(errorText)) return "";
-  const first = JSON.stringify(unread[0]);
+  const first = exampleName(unread);
   return (
     `\nThe program reads ${unread.length === 1 ? "stack" : "stacks"} ${unread.join(", ")} ` +
     "through a StackReference, whose outputs an offline run cannot read (`pulumi preview` reads " +
@@ -77,13 +77,34 @@ export function thrownWhileLoading(errorText: string): boolean {
   return topLevel && !later;
 }
 
-/** The names of the stacks a run read through a StackReference without knowing their outputs. */
+/**
+ * The names of the stacks a run read through a StackReference without knowing their outputs. A
+ * reference whose stack name is itself unknown offline (`new StackReference("data", { name:
+ * network.requireOutput("dataStackName") })`: a chain of stacks) is described by its logical
+ * name, never by the wire's unknown sentinel.
+ */
 export function unreadStackReferences(
-  resources: readonly { type: string; outputs: Record<string, any> }[],
+  resources: readonly { type: string; name?: string; outputs: Record<string, any> }[],
 ): string[] {
   return resources
     .filter((r) => r.type === STACK_REFERENCE_TYPE && r.outputs.outputs === UNKNOWN)
-    .map((r) => String(r.outputs.name));
+    .map((r) =>
+      knownStackName(r.outputs.name)
+        ? String(r.outputs.name)
+        : `one whose name is unknown offline (StackReference "${r.name ?? "?"}" takes it from a ` +
+          "value unknown offline, such as another stack's output: answer that stack first)",
+    );
+}
+
+function knownStackName(name: unknown): name is string {
+  return typeof name === "string" && name !== "" && !name.includes(UNKNOWN);
+}
+
+/** The stack name the `--invoke-answers` example shows: the first one known. */
+function exampleName(unread: readonly string[]): string {
+  return JSON.stringify(
+    unread.find((n) => !n.startsWith("one whose name")) ?? "<org>/<project>/<stack>",
+  );
 }
 
 /**
@@ -102,6 +123,6 @@ export function unreadStackReferencesNote(names: readonly string[]): string {
     "from the backend): values built from them stay unknown in both phases, and resources the " +
     "program creates only once it has one (inside `apply`) are missing from this report; give " +
     `the outputs with --invoke-answers: { "${STACK_REFERENCE_TYPE}": [ { "args": { "name": ` +
-    `${JSON.stringify(unread[0])} }, "result": { "outputs": { "<output>": <value> } } } ] }`
+    `${exampleName(unread)} }, "result": { "outputs": { "<output>": <value> } } } ] }`
   );
 }

@@ -14,6 +14,13 @@
 // (`module.findSourceMap`, https://nodejs.org/api/module.html#modulefindsourcemappath), so once
 // ts-node has registered, each `file://` frame is given its TypeScript line and column before
 // ts-node's formatter sees it. The frame keeps its URL, so the formatter does not map it twice.
+//
+// The same holds in an ES module program whose nodeargs load ts-node's ESM loader themselves
+// (`--loader ts-node/esm`, as the ts-node docs and older Pulumi templates have it): the host then
+// skips its own ESM mode and registers its CommonJS ts-node as well (cmd/run/run.js, `hasLoaders`),
+// whose formatter replaces the one that maps ES modules (./child-preload.js, item 5). The modules
+// were compiled by the loader (another ts-node, in a thread of its own), so that formatter's cache
+// never holds them, and every line of the program was reported as the compiled JavaScript's.
 "use strict";
 const Module = require("module");
 
@@ -52,15 +59,19 @@ function mapUrlFrame(frame, findSourceMap = Module.findSourceMap) {
   });
 }
 
-/** Wraps ts-node's `register` so that, once it has run, `file://` frames are mapped first. */
-function mapUrlFramesAfterRegister(exports) {
+/**
+ * Wraps ts-node's `register` so that, once it has run, `file://` frames are mapped first. With
+ * `esModule` (a `"type": "module"` program) always: the host registers this ts-node beside the ESM
+ * loader the program's nodeargs name (`--loader ts-node/esm`), which compiles every module.
+ */
+function mapUrlFramesAfterRegister(exports, esModule = false) {
   const register = exports && exports.register;
   if (typeof register !== "function" || typeof Module.findSourceMap !== "function") return;
   exports.register = function (...args) {
     const result = register.apply(this, args);
     // Only when the compiled files have ES module syntax: keeping every module's map costs time.
     const module = args[0] && args[0].compilerOptions && args[0].compilerOptions.module;
-    if (typeof module !== "string" || !ES_MODULE_KINDS.test(module)) return result;
+    if (!esModule && (typeof module !== "string" || !ES_MODULE_KINDS.test(module))) return result;
     process.setSourceMapsEnabled(true);
     const format = Error.prepareStackTrace;
     if (typeof format === "function") {

@@ -90,6 +90,14 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return false;
 }
 
+/** Whether every argument `partial` names has that value in `args` (a partial match). */
+export function argsMatch(
+  partial: Readonly<Record<string, unknown>>,
+  args: Readonly<Record<string, unknown>>,
+): boolean {
+  return Object.entries(partial).every(([k, v]) => deepEqual(args[k], v));
+}
+
 /** The user's answer for this call, if one matches. */
 export function findAnswer(
   answers: InvokeAnswers | undefined,
@@ -97,7 +105,7 @@ export function findAnswer(
   args: Record<string, unknown>,
 ): Record<string, unknown> | undefined {
   for (const a of answers?.get(token) ?? []) {
-    if (!a.args || Object.entries(a.args).every(([k, v]) => deepEqual(args[k], v))) return a.result;
+    if (!a.args || argsMatch(a.args, args)) return a.result;
   }
   return undefined;
 }

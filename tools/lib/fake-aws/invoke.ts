@@ -52,6 +52,20 @@ export class InvokeNotAnsweredError extends Error {
   }
 }
 
+/**
+ * Why an invoke of another provider cannot be answered offline, for the tokens programs meet most:
+ * `kubernetes:helm:template` is how @pulumi/kubernetes's `helm.v3.Chart` renders its chart: the
+ * SDK sends the chart's options (`{ jsonOpts }`) and parses the rendered objects from the answer's
+ * `result` (@pulumi/kubernetes helm/v3/helm.js), which the provider renders with Helm, fetching
+ * the chart from its repository or path.
+ */
+const UNANSWERABLE: Record<string, string> = {
+  "kubernetes:helm:template":
+    "a helm.v3.Chart renders its chart with Helm inside the Kubernetes provider, fetching it from " +
+    'its repository; answer it with the rendered objects, { "result": [ <object>, ... ] }, or ' +
+    '{ "result": [] } to check the rest of the stack without them',
+};
+
 /** Tokens the fake answers by itself. */
 export function answeredTokens(): string[] {
   return Object.keys(INVOKES).sort();
@@ -67,7 +81,7 @@ export function invoke(
   const given = findAnswer(answers, token, args ?? {});
   if (given) return { ...given };
   const fn = INVOKES[token];
-  if (!fn) throw new InvokeNotAnsweredError(token);
+  if (!fn) throw new InvokeNotAnsweredError(token, UNANSWERABLE[token]);
   const region =
     typeof args?.region === "string" && args.region !== UNKNOWN ? args.region : undefined;
   try {
