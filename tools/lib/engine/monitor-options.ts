@@ -1,0 +1,48 @@
+// What the offline engine (./monitor.ts) is given and what it records: its options, the log
+// entries a program writes and each resource as the engine knows it.
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { RecordedResource } from "../recorder";
+import type { EngineAnswers, Phase } from "./answers";
+
+export interface LogEntry {
+  /** `debug`, `info`, `warning` or `error`, as `pulumi preview` prints diagnostics. */
+  readonly severity: "debug" | "info" | "warning" | "error";
+  readonly message: string;
+  readonly urn?: string;
+}
+
+export interface MonitorOptions {
+  readonly project: string;
+  readonly stack: string;
+  readonly phase: Phase;
+  /** The stack's config (full keys): the default providers take their package's keys. */
+  readonly config: Readonly<Record<string, string>>;
+  readonly answers: EngineAnswers;
+  /**
+   * Strings that stand for values the check cannot know (undecryptable secrets): a recorded input
+   * containing one is recorded as unknown, so no policy judges a placeholder.
+   */
+  readonly opaque?: readonly string[];
+  /**
+   * The project's directory: a resource whose SDK-reported position is not in the program's own
+   * files is placed at the first frame of its registration's stack trace that is.
+   */
+  readonly programDir?: string;
+  /**
+   * The language host's working directory: a file asset or archive path is read from there (or
+   * from the project's directory); one that exists in neither fails its registration.
+   */
+  readonly programPwd?: string;
+}
+
+export function js(s: Struct | undefined): Record<string, any> {
+  return s ? (s.toJavaScript() as Record<string, any>) : {};
+}
+
+/** A recorded resource with what the run learned about the unknowns in its inputs. */
+export interface EngineResource extends RecordedResource {
+  /** Why inputs are unknown even in the apply phase (secret, stack reference, remote component). */
+  unknownSources?: string[];
+  /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
+  unmodeled?: boolean;
+}
