@@ -46,12 +46,17 @@ function templateParts(template: string): string[] {
  * not the separator that follows it, in its own format or in a longer format of the service that
  * starts the same way: a bucket name holds no `/` because the object format goes on
  * `${BucketName}/${ObjectName}`, a log group name no `:` because the log-stream format goes on
- * `${LogGroupName}:log-stream:`. A variable that ends every format it starts may hold anything (an
+ * `${LogGroupName}:log-stream:`. In a format whose resource part is split by colons
+ * (`function:${FunctionName}:${Alias}`, `log-group:${LogGroupName}:log-stream:${LogStreamName}`)
+ * no variable holds a colon (a `*` that spans colons would otherwise find `123456789012:layer:x`
+ * in an alias). Otherwise a variable that ends every format it starts may hold anything (an
  * object key, a role's path).
  */
 export function formatElements(format: string, siblings: readonly string[]): GlobElement[] {
   const out: GlobElement[] = [];
   const parts = templateParts(format);
+  // Colons after the account: the resource part is split by colons, so no name in it holds one.
+  const colonSeparated = format.split(":").length > 6;
   let prefix = "";
   for (const [i, p] of parts.entries()) {
     prefix += p;
@@ -64,6 +69,7 @@ export function formatElements(format: string, siblings: readonly string[]): Glo
       continue;
     }
     let excl = parts[i + 1]?.[0] ?? "";
+    if (colonSeparated && !excl.includes(":")) excl += ":";
     for (const other of siblings) {
       const next = other.startsWith(prefix) ? other[prefix.length] : undefined;
       if (next && next !== "$" && !excl.includes(next)) excl += next;
