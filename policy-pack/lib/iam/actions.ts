@@ -263,11 +263,14 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
 /**
  * Resource types whose ARNs IAM authorizes as another type's, by service: a qualified ARN names
  * the resource itself. AWS Lambda Developer Guide, "Fine-tuning the Resources and Conditions
- * sections of policies" (lambda-api-permissions-ref): "Actions that operate on a function can be
- * restricted to a specific function by function, version, or alias ARN", so `lambda:InvokeFunction`
- * (listed on `function` only) is granted by `arn:aws:lambda:*:*:function:*:*`. Not so for Step
+ * sections of policies" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html):
+ * "Actions that operate on a function can be restricted to a specific function by function,
+ * version, or alias ARN", so `lambda:InvokeFunction` (listed on `function` only) is granted by
+ * `arn:aws:lambda:*:*:function:*:*`. Not so for Step
  * Functions: versions and aliases of a state machine are authorized on the unqualified state
- * machine ARN (Step Functions Developer Guide, auth-version-alias), so no entry.
+ * machine ARN ("Step Functions uses the state machine's ARN instead of using the version ARN or
+ * alias ARN", https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html), so no
+ * entry.
  */
 const AUTHORIZED_AS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
   lambda: { function: ["function alias", "function version"] },
