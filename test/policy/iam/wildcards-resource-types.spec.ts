@@ -37,6 +37,18 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
         }
       }
     });
+    it("KICS lambda_iam_invokefunction_misconfigured (Checkmarx/kics assets/queries/terraform/aws/lambda_iam_invokefunction_misconfigured/test/postive.4.tf): lambda:InvokeFunction on arn:aws:lambda:*:*:function:*:* alone", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["lambda:InvokeFunction"],
+        Resource: ["arn:aws:lambda:*:*:function:*:*"],
+      };
+      const f = await of("iam-no-resource-wildcard", [roleWith(s)]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.contain('"arn:aws:lambda:*:*:function:*:*"')
+        .and.contain("lambda:InvokeFunction");
+    });
     it("a * that ends the account segment spans colons (IAM User Guide, reference_policies_elements_resource, Using wildcards in resource ARNs): arn:aws:logs:*:*:log-stream:* covers every stream", async () => {
       // "If the * wildcard is the last character of a resource ARN segment, it can expand to
       // match beyond the colon boundaries": the account * covers `123456789012:log-group:g`.
