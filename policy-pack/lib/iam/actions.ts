@@ -47,6 +47,15 @@ interface ArnMatcher {
   readonly type: string;
   /** The format as a sequence for {@link globsIntersect} (see `formatElements`). */
   readonly elements: readonly GlobElement[];
+  /** The resource part's text before its first variable (`role/` of `role/${RoleNameWithPath}`). */
+  readonly typePrefix: string;
+}
+
+/** The literal start of an ARN format's resource part (after its fifth colon), up to a variable. */
+function typePrefixOf(arn: string): string {
+  const parts = arn.split(":");
+  const resource = parts.slice(5).join(":");
+  return resource.split("${")[0];
 }
 
 /** service → data, or null for a service the data set does not know. */
@@ -81,6 +90,7 @@ async function loadService(service: string): Promise<void> {
   }
   const arnMatchers = formats.map(({ type, arn }) => ({
     type,
+    typePrefix: typePrefixOf(arn),
     elements: formatElements(
       arn,
       formats.map((f) => f.arn),
@@ -292,6 +302,13 @@ function computeUnscoped(resource: string): boolean {
   if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
   const data = services.get(service.toLowerCase());
   if (!data) return false;
+  // A type's prefix followed by wildcards only (`role/*/*`: every role under a path) is as broad
+  // as the format allows, whatever the variable may hold.
+  const afterType = (matcher: ArnMatcher) =>
+    matcher.typePrefix !== "" &&
+    rest.startsWith(matcher.typePrefix) &&
+    WILDCARD_ONLY.test(rest.slice(matcher.typePrefix.length));
+  if (data.arnMatchers.some(afterType)) return true;
   const glob = globElements(resource);
   return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));
 }

@@ -49,6 +49,15 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
         .to.contain('"arn:aws:lambda:*:*:function:*:*"')
         .and.contain("lambda:InvokeFunction");
     });
+    it("a type's prefix followed by wildcards only is unscoped: arn:aws:iam::<account>:role/*/* names every role under a path", async () => {
+      const Resource = "arn:aws:iam::123456789012:role/*/*";
+      expect(isUnscopedResource(Resource)).to.equal(true);
+      expect(isUnscopedResource("arn:aws:iam::123456789012:role/service-role/*")).to.equal(false);
+      const s = { Effect: "Allow", Action: ["iam:PassRole"], Resource: [Resource] };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain(`"${Resource}"`).and.contain("iam:PassRole");
+    });
     it("a * that ends the account segment spans colons (IAM User Guide, reference_policies_elements_resource, Using wildcards in resource ARNs): arn:aws:logs:*:*:log-stream:* covers every stream", async () => {
       // "If the * wildcard is the last character of a resource ARN segment, it can expand to
       // match beyond the colon boundaries": the account * covers `123456789012:log-group:g`.
