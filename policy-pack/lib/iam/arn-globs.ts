@@ -10,10 +10,34 @@
  * two sequences share a string.
  */
 export type GlobElement =
-  | { readonly kind: "lit"; readonly c: string }
-  | { readonly kind: "one" | "star"; readonly excl: string };
+  | {
+      readonly kind: "lit";
+      readonly c: string;
+      /** A glob's colon after a `*` that spans colons: it matches only a colon of the format. */
+      readonly boundary?: boolean;
+    }
+  | {
+      readonly kind: "one" | "star";
+      readonly excl: string;
+      /** Part of a resource-identifying variable of an ARN format (see {@link globCovers}). */
+      readonly id?: boolean;
+      /** A glob's policy variable: one value per request, so it covers no identifying variable. */
+      readonly policyVariable?: boolean;
+    };
 
+/** A `${...}` variable: a policy variable in a glob, a placeholder in an ARN format. */
 const VARIABLE = /(\$\{[^}]+\})/;
+
+/** Partition, region and account: the ARN format variables that identify no resource. */
+const NON_IDENTIFYING = new Set(["${Partition}", "${Region}", "${Account}"]);
+
+/**
+ * An ARN format (or glob) split into its literal text and `${...}` variables, in order; the
+ * variables sit at odd indexes.
+ */
+function templateParts(template: string): string[] {
+  return template.split(VARIABLE);
+}
 
 /**
  * An ARN format of the Service Authorization Reference as a {@link GlobElement} sequence.
@@ -22,29 +46,35 @@ const VARIABLE = /(\$\{[^}]+\})/;
  * not the separator that follows it, in its own format or in a longer format of the service that
  * starts the same way: a bucket name holds no `/` because the object format goes on
  * `${BucketName}/${ObjectName}`, a log group name no `:` because the log-stream format goes on
- * `${LogGroupName}:log-stream:`. A variable that ends every format it starts may hold anything (an
+ * `${LogGroupName}:log-stream:`. In a format whose resource part is split by colons
+ * (`function:${FunctionName}:${Alias}`, `log-group:${LogGroupName}:log-stream:${LogStreamName}`)
+ * no variable holds a colon (a `*` that spans colons would otherwise find `123456789012:layer:x`
+ * in an alias). Otherwise a variable that ends every format it starts may hold anything (an
  * object key, a role's path).
  */
 export function formatElements(format: string, siblings: readonly string[]): GlobElement[] {
   const out: GlobElement[] = [];
-  const parts = format.split(VARIABLE);
+  const parts = templateParts(format);
+  // Colons after the account: the resource part is split by colons, so no name in it holds one.
+  const colonSeparated = format.split(":").length > 6;
   let prefix = "";
   for (const [i, p] of parts.entries()) {
     prefix += p;
-    if (!VARIABLE.test(p)) {
+    if (i % 2 === 0) {
       for (const c of p) out.push({ kind: "lit", c });
       continue;
     }
-    if (p === "${Partition}" || p === "${Region}" || p === "${Account}") {
+    if (NON_IDENTIFYING.has(p)) {
       out.push({ kind: "one", excl: ":" }, { kind: "star", excl: ":" });
       continue;
     }
     let excl = parts[i + 1]?.[0] ?? "";
+    if (colonSeparated && !excl.includes(":")) excl += ":";
     for (const other of siblings) {
       const next = other.startsWith(prefix) ? other[prefix.length] : undefined;
       if (next && next !== "$" && !excl.includes(next)) excl += next;
     }
-    out.push({ kind: "one", excl }, { kind: "star", excl });
+    out.push({ kind: "one", excl, id: true }, { kind: "star", excl, id: true });
   }
   return out;
 }
@@ -52,28 +82,43 @@ export function formatElements(format: string, siblings: readonly string[]): Glo
 /**
  * An IAM `Resource` glob as a {@link GlobElement} sequence: `*` any run of characters, `?` one
  * character, a policy variable (`${aws:username}`) whatever it is replaced by. IAM matches
- * partition, service, region and account segment by segment, and the resource part as a whole:
- * a wildcard there spans `/` and `:` (`log-group:*` covers `log-group:g:log-stream:s`, while
- * `arn:aws:iam::*:mfa/*` names no user).
+ * partition, service, region and account segment by segment, and the resource part as a whole (a
+ * wildcard there spans `/` and `:`: `log-group:*` covers `log-group:g:log-stream:s`, while
+ * `arn:aws:iam::*:mfa/*` names no user). In the first segments a `*` spans colons only when it
+ * is the last character of its segment: "If the * wildcard is the last character of a resource ARN
+ * segment, it can expand to match beyond the colon boundaries" (IAM User Guide, "IAM JSON policy
+ * elements: Resource", Using wildcards in resource ARNs,
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html), so
+ * the account `*` of `arn:aws:logs:*:*:log-stream:*` covers `123456789012:log-group:g`. Such a
+ * `*` spans whole segments: the colon that ends it in the glob stands for a colon between segments
+ * of the ARN format, not one inside a name, so `arn:aws:iam::*:mfa/*` still names no user (whose
+ * path could hold `:mfa/`) and `arn:aws:ec2:*:*:volume/*` no instance.
  */
 export function globElements(glob: string): GlobElement[] {
   const out: GlobElement[] = [];
   let colons = 0;
-  for (const p of glob.split(VARIABLE)) {
-    const excl = colons < 5 ? ":" : "";
-    if (VARIABLE.test(p)) {
-      out.push({ kind: "star", excl });
+  const parts = templateParts(glob);
+  for (const [i, p] of parts.entries()) {
+    if (i % 2 === 1) {
+      out.push({ kind: "star", excl: colons < 5 ? ":" : "", policyVariable: true });
       continue;
     }
-    for (const c of p) {
-      const inSegment = colons < 5 ? ":" : "";
-      if (c === "*") out.push({ kind: "star", excl: inSegment });
-      else if (c === "?") out.push({ kind: "one", excl: inSegment });
-      else out.push({ kind: "lit", c });
+    for (const [k, c] of [...p].entries()) {
+      // The last of its segment: a colon follows, or nothing (not a policy variable).
+      const segmentEnd = k === p.length - 1 ? i === parts.length - 1 : p[k + 1] === ":";
+      if (c === "*") out.push({ kind: "star", excl: colons < 5 && !segmentEnd ? ":" : "" });
+      else if (c === "?") out.push({ kind: "one", excl: colons < 5 ? ":" : "" });
+      else if (c === ":" && colons < 5 && spansColons(out[out.length - 1])) {
+        out.push({ kind: "lit", c, boundary: true });
+      } else out.push({ kind: "lit", c });
       if (c === ":") colons++;
     }
   }
   return out;
+}
+
+function spansColons(e: GlobElement | undefined): boolean {
+  return e?.kind === "star" && e.excl === "";
 }
 
 /** Whether one string matches both sequences (a walk of the product automaton). */
@@ -103,8 +148,53 @@ export function globsIntersect(a: readonly GlobElement[], b: readonly GlobElemen
 
 /** Whether one character can stand for both elements (ARN formats compare case-insensitively here). */
 function sameCharacter(x: GlobElement, y: GlobElement): boolean {
+  if ((x.kind === "lit" && x.boundary) || (y.kind === "lit" && y.boundary)) {
+    return x.kind === "lit" && y.kind === "lit" && x.c === y.c;
+  }
   if (x.kind === "lit" && y.kind === "lit") return x.c.toLowerCase() === y.c.toLowerCase();
   if (x.kind === "lit") return !(y as { excl: string }).excl.includes(x.c);
   if (y.kind === "lit") return !x.excl.includes(y.c);
   return true; // two classes that each leave out a few separators share the rest
+}
+
+/**
+ * Whether the glob names every resource of an ARN format, for some partition, region and account:
+ * each resource-identifying variable of the format (elements marked `id`) must be taken whole by a
+ * `*` (or a `?` for its first character) that can hold whatever the variable holds, while the other
+ * elements need only share a character with the glob as in {@link globsIntersect}. A path of the
+ * walk that does so holds for every value of the variables, so a `true` is sound. A glob that
+ * covers a variable only by splitting it into pieces (`arn:aws:s3:::*?`) is reported as not
+ * covering.
+ */
+export function globCovers(glob: readonly GlobElement[], format: readonly GlobElement[]): boolean {
+  const width = format.length + 1;
+  const seen = new Uint8Array((glob.length + 1) * width);
+  const todo: [number, number][] = [[0, 0]];
+  const step = (i: number, j: number): void => {
+    if (!seen[i * width + j]) todo.push([i, j]);
+  };
+  while (todo.length > 0) {
+    const [i, j] = todo.pop()!;
+    if (seen[i * width + j]) continue;
+    seen[i * width + j] = 1;
+    if (i === glob.length && j === format.length) return true;
+    const x = glob[i];
+    const y = format[j];
+    if (x?.kind === "star") step(i + 1, j);
+    if (!x || !y) continue;
+    if (y.kind !== "lit" && y.id) {
+      // Every character the variable may hold must be one the glob element accepts.
+      const holds =
+        x.kind !== "lit" && !x.policyVariable && [...x.excl].every((c) => y.excl.includes(c));
+      if (holds && x.kind === "star") step(i, j + 1);
+      else if (holds && y.kind === "one") step(i + 1, j + 1);
+      continue;
+    }
+    if (y.kind === "star") step(i, j + 1);
+    if (!sameCharacter(x, y)) continue;
+    const ni = x.kind === "star" ? i : i + 1;
+    const nj = y.kind === "star" ? j : j + 1;
+    if (ni !== i || nj !== j) step(ni, nj);
+  }
+  return false;
 }

@@ -4,6 +4,7 @@
 // ssm:SendCommand on EC2 instances); IAM's own examples (reference_policies_examples_iam_mfa-selfmanage)
 // and Trivy AWS-0057's log-group cases (checks/cloud/aws/iam/no_policy_wildcards_test.rego).
 import { expect } from "chai";
+import { isUnscopedResource } from "../../../policy-pack/lib/iam/actions";
 import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
 import { ACCOUNT, compliantPolicy, findingsOf, of, roleWith } from "../fixtures/iam";
 
@@ -20,6 +21,52 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
         expect(f, Resource).to.have.length(1);
         expect(f[0]).to.contain(`"${Resource}"`).and.contain("logs:PutLogEvents");
       }
+    });
+    it("a qualified Lambda ARN glob (function:*:*, every alias and version) for the function actions: Lambda Developer Guide, lambda-api-permissions-ref", async () => {
+      // "Actions that operate on a function can be restricted to a specific function by function,
+      // version, or alias ARN": a qualified ARN is authorized as the function itself.
+      for (const Resource of [
+        "arn:aws:lambda:*:*:function:*:*",
+        `arn:aws:lambda:*:${ACCOUNT}:function:*:*`,
+      ]) {
+        for (const action of ["lambda:InvokeFunction", "lambda:GetFunction"]) {
+          const s = { Effect: "Allow", Action: [action], Resource: [Resource] };
+          const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+          expect(f, `${action} ${Resource}`).to.have.length(1);
+          expect(f[0]).to.contain(`"${Resource}"`).and.contain(action);
+        }
+      }
+    });
+    it("KICS lambda_iam_invokefunction_misconfigured (Checkmarx/kics assets/queries/terraform/aws/lambda_iam_invokefunction_misconfigured/test/postive.4.tf): lambda:InvokeFunction on arn:aws:lambda:*:*:function:*:* alone", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["lambda:InvokeFunction"],
+        Resource: ["arn:aws:lambda:*:*:function:*:*"],
+      };
+      const f = await of("iam-no-resource-wildcard", [roleWith(s)]);
+      expect(f).to.have.length(1);
+      expect(f[0])
+        .to.contain('"arn:aws:lambda:*:*:function:*:*"')
+        .and.contain("lambda:InvokeFunction");
+    });
+    it("a type's prefix followed by wildcards only is unscoped: arn:aws:iam::<account>:role/*/* names every role under a path", async () => {
+      const Resource = "arn:aws:iam::123456789012:role/*/*";
+      expect(isUnscopedResource(Resource)).to.equal(true);
+      expect(isUnscopedResource("arn:aws:iam::123456789012:role/service-role/*")).to.equal(false);
+      const s = { Effect: "Allow", Action: ["iam:PassRole"], Resource: [Resource] };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain(`"${Resource}"`).and.contain("iam:PassRole");
+    });
+    it("a * that ends the account segment spans colons (IAM User Guide, reference_policies_elements_resource, Using wildcards in resource ARNs): arn:aws:logs:*:*:log-stream:* covers every stream", async () => {
+      // "If the * wildcard is the last character of a resource ARN segment, it can expand to
+      // match beyond the colon boundaries": the account * covers `123456789012:log-group:g`.
+      const Resource = "arn:aws:logs:*:*:log-stream:*";
+      expect(isUnscopedResource(Resource)).to.equal(true);
+      const s = { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [Resource] };
+      const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain(`"${Resource}"`).and.contain("logs:PutLogEvents");
     });
     it("an action whose resource type is another service's resource (ssm:SendCommand, ec2-instance-connect:SendSSHPublicKey on EC2 instances) on a wildcard instance ARN", async () => {
       for (const s of [
@@ -80,28 +127,41 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
       expect(f).to.have.length(1);
       expect(f[0]).to.contain("1 action(s)").and.contain("iam:DeleteVirtualMFADevice");
     });
-    it("logs:PutLogEvents on one group's streams (log-group:<name>:*), as Trivy AWS-0057 allows for CreateLogStream", async () => {
-      const s = {
-        Effect: "Allow",
-        Action: ["logs:PutLogEvents"],
-        Resource: [`arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`],
-      };
-      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+    it("logs:PutLogEvents on one group's streams (log-group:<name>:*, scoped, as Trivy AWS-0057 allows for CreateLogStream) and on every destination of the account (unscoped, but no log stream)", async () => {
+      const oneGroup = `arn:aws:logs:us-west-2:${ACCOUNT}:log-group:SampleLogGroupName:*`;
+      // Service Authorization Reference, CloudWatch Logs: PutLogEvents acts on log-stream only.
+      const destinations = `arn:aws:logs:*:${ACCOUNT}:destination:*`;
+      for (const Resource of [oneGroup, destinations]) {
+        const s = { Effect: "Allow", Action: ["logs:PutLogEvents"], Resource: [Resource] };
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, Resource).to.deep.equal([]);
+      }
+      expect(isUnscopedResource(oneGroup)).to.equal(false);
+      expect(isUnscopedResource(destinations)).to.equal(true);
     });
     it("a wildcard ARN that names only resources of a type the action does not act on (it grants the action nothing)", async () => {
       for (const s of [
         // Every object: no bucket and no access point, so ListBucket is granted nothing.
         { Effect: "Allow", Action: ["s3:ListBucket"], Resource: ["arn:aws:s3:::*/*"] },
-        // Every stream of a group: CreateLogGroup acts on log groups only.
+        // Every layer of an account: InvokeFunction acts on functions only.
         {
           Effect: "Allow",
-          Action: ["logs:CreateLogGroup"],
-          Resource: ["arn:aws:logs:*:*:log-group:g:log-stream:*"],
+          Action: ["lambda:InvokeFunction"],
+          Resource: [`arn:aws:lambda:*:${ACCOUNT}:layer:*`],
         },
       ]) {
+        expect(isUnscopedResource(s.Resource[0]), s.Resource[0]).to.equal(true);
         const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
         expect(f, JSON.stringify(s)).to.deep.equal([]);
       }
+    });
+    it("Step Functions: StartExecution on every version and alias (stateMachine:*:*) grants nothing, as IAM authorizes them on the unqualified state machine ARN (Step Functions Developer Guide, auth-version-alias)", async () => {
+      const s = {
+        Effect: "Allow",
+        Action: ["states:StartExecution"],
+        Resource: ["arn:aws:states:*:*:stateMachine:*:*"],
+      };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
     });
   });
 });
