@@ -121,8 +121,15 @@ function spansColons(e: GlobElement | undefined): boolean {
   return e?.kind === "star" && e.excl === "";
 }
 
-/** Whether one string matches both sequences (a walk of the product automaton). */
-export function globsIntersect(a: readonly GlobElement[], b: readonly GlobElement[]): boolean {
+/**
+ * A walk of the product automaton of two sequences from (0, 0): `moves` pushes the next pairs of
+ * each pair through `step`; true once both ends are reached together.
+ */
+function productWalk(
+  a: readonly GlobElement[],
+  b: readonly GlobElement[],
+  moves: (i: number, j: number, step: (i: number, j: number) => void) => void,
+): boolean {
   const width = b.length + 1;
   const seen = new Uint8Array((a.length + 1) * width);
   const todo: [number, number][] = [[0, 0]];
@@ -134,16 +141,34 @@ export function globsIntersect(a: readonly GlobElement[], b: readonly GlobElemen
     if (seen[i * width + j]) continue;
     seen[i * width + j] = 1;
     if (i === a.length && j === b.length) return true;
+    moves(i, j, step);
+  }
+  return false;
+}
+
+/** The moves both walks share: a character both elements can stand for, stars kept. */
+function sharedCharacter(
+  x: GlobElement,
+  y: GlobElement,
+  i: number,
+  j: number,
+  step: (i: number, j: number) => void,
+): void {
+  if (!sameCharacter(x, y)) return;
+  const ni = x.kind === "star" ? i : i + 1;
+  const nj = y.kind === "star" ? j : j + 1;
+  if (ni !== i || nj !== j) step(ni, nj);
+}
+
+/** Whether one string matches both sequences (a walk of the product automaton). */
+export function globsIntersect(a: readonly GlobElement[], b: readonly GlobElement[]): boolean {
+  return productWalk(a, b, (i, j, step) => {
     const x = a[i];
     const y = b[j];
     if (x?.kind === "star") step(i + 1, j);
     if (y?.kind === "star") step(i, j + 1);
-    if (!x || !y || !sameCharacter(x, y)) continue;
-    const ni = x.kind === "star" ? i : i + 1;
-    const nj = y.kind === "star" ? j : j + 1;
-    if (ni !== i || nj !== j) step(ni, nj);
-  }
-  return false;
+    if (x && y) sharedCharacter(x, y, i, j, step);
+  });
 }
 
 /** Whether one character can stand for both elements (ARN formats compare case-insensitively here). */
@@ -167,34 +192,20 @@ function sameCharacter(x: GlobElement, y: GlobElement): boolean {
  * covering.
  */
 export function globCovers(glob: readonly GlobElement[], format: readonly GlobElement[]): boolean {
-  const width = format.length + 1;
-  const seen = new Uint8Array((glob.length + 1) * width);
-  const todo: [number, number][] = [[0, 0]];
-  const step = (i: number, j: number): void => {
-    if (!seen[i * width + j]) todo.push([i, j]);
-  };
-  while (todo.length > 0) {
-    const [i, j] = todo.pop()!;
-    if (seen[i * width + j]) continue;
-    seen[i * width + j] = 1;
-    if (i === glob.length && j === format.length) return true;
+  return productWalk(glob, format, (i, j, step) => {
     const x = glob[i];
     const y = format[j];
     if (x?.kind === "star") step(i + 1, j);
-    if (!x || !y) continue;
+    if (!x || !y) return;
     if (y.kind !== "lit" && y.id) {
       // Every character the variable may hold must be one the glob element accepts.
       const holds =
         x.kind !== "lit" && !x.policyVariable && [...x.excl].every((c) => y.excl.includes(c));
       if (holds && x.kind === "star") step(i, j + 1);
       else if (holds && y.kind === "one") step(i + 1, j + 1);
-      continue;
+      return;
     }
     if (y.kind === "star") step(i, j + 1);
-    if (!sameCharacter(x, y)) continue;
-    const ni = x.kind === "star" ? i : i + 1;
-    const nj = y.kind === "star" ? j : j + 1;
-    if (ni !== i || nj !== j) step(ni, nj);
-  }
-  return false;
+    sharedCharacter(x, y, i, j, step);
+  });
 }
