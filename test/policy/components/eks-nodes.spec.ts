@@ -9,23 +9,12 @@ import {
   eksComponentNodesNoPublicIp,
 } from "../../../policy-pack/policies/components/eks";
 import { res } from "../fixture";
+import { eksCluster } from "../fixtures/compute";
 import { findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
 /** A cluster whose default node group gets no public IPs. */
 const cluster = (over: Record<string, unknown> = {}) =>
-  res(
-    EKS_COMPONENT_CLUSTER,
-    "cluster",
-    {
-      version: "1.31",
-      endpointPrivateAccess: true,
-      endpointPublicAccess: false,
-      instanceType: "t3.medium",
-      nodeAssociatePublicIpAddress: false,
-      ...over,
-    },
-    { custom: false },
-  );
+  eksCluster({ instanceType: "t3.medium", nodeAssociatePublicIpAddress: false, ...over });
 
 /** A self-managed node group of `type` whose nodes get no public IPs. */
 const nodeGroup = (type: string, over: Record<string, unknown> = {}) =>

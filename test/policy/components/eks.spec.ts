@@ -6,21 +6,11 @@ import {
   eksComponentEndpointNotPublic,
 } from "../../../policy-pack/policies/components/eks";
 import { res } from "../fixture";
+import { eksCluster } from "../fixtures/compute";
 import { findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
 const cluster = (over: Record<string, unknown> = {}) =>
-  res(
-    EKS_COMPONENT_CLUSTER,
-    "cluster",
-    {
-      version: "1.31",
-      endpointPrivateAccess: true,
-      endpointPublicAccess: false,
-      skipDefaultNodeGroup: true,
-      ...over,
-    },
-    { custom: false },
-  );
+  eksCluster({ skipDefaultNodeGroup: true, ...over });
 
 describe("eks-component-cluster-endpoint-not-public", () => {
   describe("Noncompliance", () => {
