@@ -83,14 +83,6 @@ function analyzerInfoKey(versions, callArgs) {
   return text === undefined ? undefined : crypto.createHash("sha256").update(text).digest("hex");
 }
 
-/**
- * The answer a kept file holds, or `undefined` when the file is damaged (cut short, emptied, or
- * written over): its digest must match, or the answer is built again and the file rewritten.
- */
-function unsealed(file) {
-  return cacheFolder.unseal(fs.readFileSync(file));
-}
-
 /** An answer that encodes as `bytes`. */
 function keptAnswer(AnalyzerInfo, bytes) {
   const info = new AnalyzerInfo();
@@ -113,7 +105,8 @@ function cachedAnalyzerInfo(make, AnalyzerInfo, dir, versions) {
     }
     if (file === undefined) return make.apply(this, callArgs);
     try {
-      const bytes = unsealed(file);
+      // undefined when the file is damaged: built again and rewritten
+      const bytes = cacheFolder.unseal(fs.readFileSync(file));
       if (bytes !== undefined) {
         cacheFolder.markUsed(file); // in use: trimmed last
         return keptAnswer(AnalyzerInfo, bytes);

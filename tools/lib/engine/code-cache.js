@@ -274,4 +274,4 @@ function installCodeCache(dir) {
   };
 }
 
-module.exports = { installCodeCache, sweepCodeCache, usesCodeCache };
+module.exports = { installCodeCache, sweepCodeCache };

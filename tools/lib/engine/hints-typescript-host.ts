@@ -71,9 +71,8 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
   // The host resolves `ts-node/esm` from its own folder (run.js: `require.resolve("ts-node/esm")`),
   // not from the program's: an SDK installed above the program (a workspace root) whose folders
   // hold no ts-node 10 falls back to its vendored ts-node 7, and Node refuses the `.ts` file.
-  const hostSees = sdkFile
-    ? installedVersion("ts-node", path.join(path.dirname(sdkFile), "cmd", "run"))
-    : tsNode;
+  const hostSees =
+    sdkFile && installedVersion("ts-node", path.join(path.dirname(sdkFile), "cmd", "run"));
   if (sdkFile && (hostSees === undefined || (major(hostSees) ?? 0) < 10)) {
     return (
       `\nts-node ${tsNode} is installed for the program, but the language host of the ` +

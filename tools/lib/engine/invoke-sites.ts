@@ -67,6 +67,16 @@ export function sourceOfUrn(
   return { file, line: src.line, column: src.column };
 }
 
+/** An invoke token with where the program asked for it (`aws:ec2/getAmi:getAmi (index.ts:7)`). */
+export function tokenAt(
+  token: string,
+  sites: ReadonlyMap<string, SourceLocation>,
+  pwd: string,
+): string {
+  const site = sites.get(token);
+  return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
+}
+
 /**
  * Every invoke the run asked for and could not answer, with where the program asked, when there
  * are several: invokes run concurrently, so the first failure hides the others, and one answers
@@ -78,10 +88,7 @@ export function unansweredInvokesHint(
   pwd: string,
 ): string {
   if (unanswered.size < 2) return "";
-  const listed = [...unanswered].map((token) => {
-    const site = sites.get(token);
-    return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
-  });
+  const listed = [...unanswered].map((token) => tokenAt(token, sites, pwd));
   return (
     `\nthe run asked for ${unanswered.size} invokes the check cannot answer: ` +
     `${listed.join(", ")}; one --invoke-answers file can answer them all (a program that ` +

@@ -31,6 +31,7 @@ import { LogEntry, OfflineEngine, EngineResource } from "./monitor";
 import { hostOptions, programNodeOptions } from "./runtime-options";
 import { nearestPackageJson, usedPackages, versionWarnings } from "./versions";
 import { traceRun, tracing } from "./trace";
+import { tokenAt } from "./invoke-sites";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -418,10 +419,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     logs: engine.logs,
     output,
     invokes: engine.invokes,
-    unanswered: [...engine.unanswered].map((token) => {
-      const site = sites.get(token);
-      return site ? `${token} (${path.relative(pwd, site.file) || site.file}:${site.line})` : token;
-    }),
+    unanswered: [...engine.unanswered].map((token) => tokenAt(token, sites, pwd)),
     sdk,
     versionWarnings: versionWarnings(
       pwd,

@@ -203,7 +203,7 @@ export const awsxVpc: Derive = (name, inputs, { env, version }) => {
   // A block the pool allocates, under a strategy not known: the VPC is created before the
   // allocator is picked (`createInnerVpc`), the subnets only if it is not Legacy.
   const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);
-  if (pooled && (subnetStrategy === undefined || !known(subnetStrategy))) return out;
+  if (pooled && !known(subnetStrategy)) return out;
   const plan = awsxVpcSubnetPlan(name, inputs, zones);
   if (!plan) return out;
   // Each subnet: in its zone, public IPs mapped on launch only in public subnets, tagged with its

@@ -77,6 +77,9 @@ export function thrownWhileLoading(errorText: string): boolean {
   return topLevel && !later;
 }
 
+/** How a reference whose stack name is unknown offline is named (its note follows). */
+const UNKNOWN_NAME = "one whose name is unknown offline";
+
 /**
  * The names of the stacks a run read through a StackReference without knowing their outputs. A
  * reference whose stack name is itself unknown offline (`new StackReference("data", { name:
@@ -91,7 +94,7 @@ export function unreadStackReferences(
     .map((r) =>
       knownStackName(r.outputs.name)
         ? String(r.outputs.name)
-        : `one whose name is unknown offline (StackReference "${r.name ?? "?"}" takes it from a ` +
+        : `${UNKNOWN_NAME} (StackReference "${r.name ?? "?"}" takes it from a ` +
           "value unknown offline, such as another stack's output: answer that stack first)",
     );
 }
@@ -103,7 +106,7 @@ function knownStackName(name: unknown): name is string {
 /** The stack name the `--invoke-answers` example shows: the first one known. */
 function exampleName(unread: readonly string[]): string {
   return JSON.stringify(
-    unread.find((n) => !n.startsWith("one whose name")) ?? "<org>/<project>/<stack>",
+    unread.find((n) => !n.startsWith(UNKNOWN_NAME)) ?? "<org>/<project>/<stack>",
   );
 }
 

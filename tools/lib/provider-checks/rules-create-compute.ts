@@ -6,6 +6,7 @@
 import type { CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
 import type { Validator } from "./validators";
+import { FARGATE_MEMORY } from "../../../components/runtime.keys";
 
 const FUNCTION = "aws:lambda/function:Function";
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -92,27 +93,9 @@ export const cpuUnits = (v: unknown): number | undefined => unitsOf(v, "vcpu", 1
 /** A Fargate task's memory in MiB: "512", "1GB", "1 GB", "0.5 GB"; undefined otherwise. */
 export const memoryMiB = (v: unknown): number | undefined => unitsOf(v, "gb", 1024);
 
-/**
- * The task sizes Fargate runs (RegisterTaskDefinition, `memory`): for each cpu, the memory values
- * in MiB, as a list or as [from, to, step].
- */
-const FARGATE_SIZES: ReadonlyMap<number, readonly number[] | readonly [number, number, number]> =
-  new Map<number, readonly number[] | readonly [number, number, number]>([
-    [256, [512, 1024, 2048]],
-    [512, [1024, 4096, 1024]],
-    [1024, [2048, 8192, 1024]],
-    [2048, [4096, 16384, 1024]],
-    [4096, [8192, 30720, 1024]],
-    [8192, [16384, 61440, 4096]],
-    [16384, [32768, 122880, 8192]],
-  ]);
-
+/** The task sizes Fargate runs (RegisterTaskDefinition, `memory`), as the runtime's keys hold them. */
 function fargateFits(cpu: number, memory: number): boolean {
-  const sizes = FARGATE_SIZES.get(cpu);
-  if (!sizes) return false;
-  if (cpu === 256) return sizes.includes(memory);
-  const [from, to, step] = sizes;
-  return memory >= from && memory <= to && (memory - from) % step === 0;
+  return FARGATE_MEMORY[cpu]?.includes(memory) === true;
 }
 
 /** API_RegisterTaskDefinition: `cpu`, `memory` and the table of sizes Fargate offers. */
