@@ -140,6 +140,10 @@ export function grantsEverything(doc: IamDocument): boolean {
   return doc.walk((s) => hasStar(s.actions) && toAnyoneOnAnything(s));
 }
 
+/** A NotAction statement's grant in words: "every action but s3:DeleteBucket". */
+const everyActionBut = (s: IamStatement): string =>
+  `every action ${actionsText(s).replace(/^all /, "")}`;
+
 /**
  * The first statement that allows every action but some (Allow with NotAction) to everyone on
  * every resource without a Condition, described ("every action but s3:DeleteBucket"): as good as
@@ -149,10 +153,7 @@ export function grantsEverything(doc: IamDocument): boolean {
  * nothing there and is skipped. Undefined when there is none; throws if that depends on a value
  * unknown at preview.
  */
-export function grantsAllBut(
-  doc: IamDocument,
-  services: ReadonlySet<string> = new Set(),
-): string | undefined {
+export function grantsAllBut(doc: IamDocument, services: ReadonlySet<string>): string | undefined {
   const excludesAll = (a: string) => {
     const lower = a.toLowerCase();
     return lower === "*" || (lower.endsWith(":*") && services.has(lower.slice(0, -2)));
@@ -161,7 +162,7 @@ export function grantsAllBut(
   doc.walk((s) => {
     if (!s.notActions || !toAnyoneOnAnything(s)) return false;
     if (s.notActions.some(excludesAll)) return false;
-    found = `every action ${actionsText(s).replace(/^all /, "")}`;
+    found = everyActionBut(s);
     return true;
   });
   return found;
@@ -298,8 +299,7 @@ export function resourcePolicyInputOf(type: string): string | undefined {
  */
 export function unlistedActions(s: IamStatement): string | undefined {
   if (!s.isAllow) return undefined;
-  if (s.notActions)
-    return `Allow with NotAction grants every action but ${actionsText(s).replace(/^all but /, "")}`;
+  if (s.notActions) return `Allow with NotAction grants ${everyActionBut(s)}`;
   const all = s.actions?.known.find(isAllServicesPattern);
   if (all !== undefined) return `Allow "${all}" grants every action of every service`;
   if (s.actions?.unknown) throw s.actions.unknown;

@@ -88,13 +88,11 @@ async function loadService(service: string): Promise<void> {
     resourceTypeKeys.set(d.key, d.conditionKeys ?? []);
     if (d.arn) formats.push({ type: d.key, arn: d.arn });
   }
+  const arns = formats.map((f) => f.arn);
   const arnMatchers = formats.map(({ type, arn }) => ({
     type,
     typePrefix: typePrefixOf(arn),
-    elements: formatElements(
-      arn,
-      formats.map((f) => f.arn),
-    ),
+    elements: formatElements(arn, arns),
   }));
   services.set(service, { actions, resourceTypeKeys, arnMatchers });
 }
@@ -302,12 +300,12 @@ function computeUnscoped(resource: string): boolean {
   if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
   const data = services.get(service.toLowerCase());
   if (!data) return false;
-  // A type's prefix followed by wildcards only (`role/*/*`: every role under a path) is as broad
-  // as the format allows, whatever the variable may hold.
+  // A type's prefix followed by runs only (`role/*/*`: every role under a path) is as broad as
+  // the format allows, whatever the variable may hold; a `?` (`role/?`) is left to `globCovers`.
   const afterType = (matcher: ArnMatcher) =>
     matcher.typePrefix !== "" &&
     rest.startsWith(matcher.typePrefix) &&
-    WILDCARD_ONLY.test(rest.slice(matcher.typePrefix.length));
+    /^\*[*/:]*$/.test(rest.slice(matcher.typePrefix.length));
   if (data.arnMatchers.some(afterType)) return true;
   const glob = globElements(resource);
   return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));

@@ -305,22 +305,9 @@ export const WORKLOAD_TWINS: [string, Twin][] = [
   [n.NATIVE_TRANSFER_SERVER, { classic: t.TRANSFER_SERVER }],
   // CloudFormation AWS::SageMaker::NotebookInstance DirectInternetAccess and
   // InstanceMetadataServiceConfiguration { MinimumInstanceMetadataServiceVersion }, the classic
-  // names (sdk/nodejs/sagemaker/notebookInstance.ts). Left out, directInternetAccess is what
-  // SageMaker makes it, "Enabled" (SageMaker API DescribeNotebookInstance: "Notebook Instances Are
-  // Internet-Enabled by Default"); the classic provider sends that default itself.
-  [
-    n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
-    {
-      classic: t.SAGEMAKER_NOTEBOOK_INSTANCE,
-      derive: {
-        directInternetAccess: {
-          from: "directInternetAccess",
-          always: true,
-          map: (v: unknown) => (v === undefined || v === null ? "Enabled" : v),
-        },
-      },
-    },
-  ],
+  // names (sdk/nodejs/sagemaker/notebookInstance.ts); a left-out directInternetAccess is judged by
+  // the rule itself as SageMaker's default.
+  [n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE, { classic: t.SAGEMAKER_NOTEBOOK_INSTANCE }],
   // sdk/nodejs/ecs/taskDefinition.ts: the classic names (networkMode, pidMode, ipcMode, volumes,
   // runtimePlatform, executionRoleArn, taskRoleArn); containerDefinitions is a typed list of
   // CloudFormation ContainerDefinitions (privileged, user, environment, secrets, logConfiguration,

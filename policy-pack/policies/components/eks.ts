@@ -13,6 +13,7 @@
 import { resourcePolicy } from "../../lib/define";
 import { eksEndpointOpenTo } from "../../lib/compute/eks-endpoint";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
+import { isSet } from "../../lib/values";
 
 /** @pulumi/eks's Cluster: a provider plugin's component from eks 2 on, local before. */
 export const EKS_COMPONENT_CLUSTER = "eks:index:Cluster";
@@ -55,8 +56,7 @@ export const eksComponentEndpointNotPublic = resourcePolicy({
  */
 function hasDefaultNodeGroup(props: Record<string, any>): boolean {
   if (props.skipDefaultNodeGroup === true) return false;
-  if (props.fargate !== undefined && props.fargate !== null && props.fargate !== false)
-    return false;
+  if (isSet(props.fargate)) return false;
   return props.autoMode?.enabled !== true;
 }
 
@@ -79,7 +79,7 @@ function nodeSettings(
   }
   if (!hasDefaultNodeGroup(props)) return undefined;
   const options = props.nodeGroupOptions;
-  const given = options !== undefined && options !== null;
+  const given = options != null;
   return {
     setting: given ? options.nodeAssociatePublicIpAddress : props.nodeAssociatePublicIpAddress,
     where: given ? "nodeGroupOptions." : "",

@@ -69,7 +69,7 @@ export const apprunnerServiceEgressThroughVpc = resourcePolicy({
   remediationSteps: EGRESS_REMEDIATION,
   references: [EGRESS_API, awsDocs("apprunner/latest/dg/network")],
   types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
-  // Left out is the advisory rule below, as for SageMaker notebooks' directInternetAccess.
+  // Left out is the advisory rule below.
   check: (props, ctx) => {
     const type = props.networkConfiguration?.egressConfiguration?.egressType;
     if (!isSet(type) || type === "VPC") return;

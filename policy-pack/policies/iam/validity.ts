@@ -102,5 +102,5 @@ function eachWritten(s: IamStatement, fields: readonly Field[], found: (name: st
  * wildcard may expand to an ARN, so it is left alone.
  */
 function isResourceString(r: string): boolean {
-  return r === "*" || r.startsWith("arn:") || r.startsWith("${") || r.startsWith("*");
+  return r.startsWith("arn:") || r.startsWith("${") || r.startsWith("*");
 }

@@ -91,8 +91,8 @@ describe("iam-policy-document-valid", () => {
     it("the untouched fixture", async () => {
       expect(await findingsOf(documentValid, [rolePolicy([SCOPED])])).to.deep.equal([]);
     });
-    it('resources given as "*", an ARN, or a policy variable that stands for one', async () => {
-      for (const Resource of ["*", "arn:aws:s3:::b/*", "${aws:PrincipalTag/bucketArn}"]) {
+    it('resources given as "*", an ARN, or a policy variable or wildcard that may stand for one', async () => {
+      for (const Resource of ["*", "arn:aws:s3:::b/*", "${aws:PrincipalTag/bucketArn}", "*:b/*"]) {
         expect(
           await findingsOf(documentValid, [rolePolicy([{ ...SCOPED, Resource }])]),
         ).to.deep.equal([]);

@@ -53,6 +53,7 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
       const Resource = "arn:aws:iam::123456789012:role/*/*";
       expect(isUnscopedResource(Resource)).to.equal(true);
       expect(isUnscopedResource("arn:aws:iam::123456789012:role/service-role/*")).to.equal(false);
+      expect(isUnscopedResource("arn:aws:iam::123456789012:role/?")).to.equal(false);
       const s = { Effect: "Allow", Action: ["iam:PassRole"], Resource: [Resource] };
       const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
       expect(f).to.have.length(1);

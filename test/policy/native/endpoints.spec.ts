@@ -56,7 +56,7 @@ const cases: [string, string, Record<string, unknown>, Record<string, unknown>, 
     n.NATIVE_SAGEMAKER_NOTEBOOK_INSTANCE,
     { instanceType: "ml.t3.medium", subnetId: "subnet-0abc", directInternetAccess: "Disabled" },
     { directInternetAccess: undefined },
-    'directInternetAccess is "Enabled"',
+    "directInternetAccess is left out",
   ],
   [
     "sagemaker-notebook-imdsv2",
