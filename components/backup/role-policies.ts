@@ -26,12 +26,13 @@ function keysThroughService(
   keyArns: readonly pulumi.Input<string>[],
   viaServices: readonly string[],
 ): PolicyStatement[] {
+  const resources = unique(keyArns);
   return [
     {
       sid,
       effect: "Allow",
       actions: ["kms:CreateGrant"],
-      resources: unique(keyArns),
+      resources,
       conditions: [
         { test: "StringEquals", variable: "kms:ViaService", values: viaServices },
         { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] },
@@ -41,7 +42,7 @@ function keysThroughService(
       sid: `Describe${sid}`,
       effect: "Allow",
       actions: ["kms:DescribeKey"],
-      resources: unique(keyArns),
+      resources,
     },
   ];
 }

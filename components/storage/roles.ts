@@ -9,9 +9,8 @@ import type { StorageArgs } from "./index";
 import type { Producer } from "./policies";
 
 /**
- * The producer roles `${name}-api-role` and `${name}-ingest-role`. ECS docs ("Amazon ECS task IAM
- * role"): trust ecs-tasks.amazonaws.com with aws:SourceAccount and ArnLike aws:SourceArn
- * arn:aws:ecs:<region>:<account>:* to prevent the confused deputy.
+ * The producer roles `${name}-api-role` (trusted by ECS tasks: `ecsTasksTrustPolicy`) and
+ * `${name}-ingest-role` (trusted by its configured producer).
  */
 export function producerRoles(
   self: pulumi.ComponentResource,

@@ -24,7 +24,7 @@ import {
   resourceAppliesTo,
   splitAction,
 } from "../../policy-pack/lib/iam/actions";
-import { hasWildcard } from "../../policy-pack/lib/policy-elements";
+import { hasWildcard, parseConditions } from "../../policy-pack/lib/policy-elements";
 import type { Recording, RecordedResource } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";
 
@@ -148,10 +148,11 @@ async function problems(where: string, s: any): Promise<string[]> {
   const notAction = s.Action === undefined && s.NotAction !== undefined;
   const actions = list(notAction ? s.NotAction : s.Action).filter((a) => a !== "*");
   const resources = s.NotResource === undefined ? list(s.Resource) : [];
-  const keys: { op: string; key: string }[] = [];
-  for (const [op, clause] of Object.entries(s.Condition ?? {})) {
-    for (const key of Object.keys(clause as object)) keys.push({ op, key });
-  }
+  const keys = parseConditions(s.Condition, []).map((c) => ({
+    op: c.operator,
+    key: c.key,
+    values: c.values,
+  }));
   await preloadIamData(actions.flatMap((a) => splitAction(a)?.service ?? []));
   for (const action of actions) {
     const infos = expandActionPattern(action);
@@ -169,7 +170,7 @@ async function problems(where: string, s: any): Promise<string[]> {
     ) {
       out.push(`${where}: ${subject} acts on none of ${resources.join(", ")}`);
     }
-    for (const { op, key } of keys) {
+    for (const { op, key, values } of keys) {
       const k = key.toLowerCase();
       // An identity provider's keys (`token.actions.githubusercontent.com:sub`) are not IAM's.
       if (!/^[a-z0-9-]+:/.test(k)) continue;
@@ -183,8 +184,13 @@ async function problems(where: string, s: any): Promise<string[]> {
             (DOCUMENTED_ELSEWHERE.has(`${info.action.toLowerCase()} ${k}`) ? key : undefined),
         }))
         .find((x) => x.template !== undefined);
-      // Operators that pass when the key is absent do not need it.
-      if (!global && !supported && !/IfExists$|^Null$/.test(op)) {
+      // Operators that pass when the key is absent do not need it: `…IfExists`, `ForAllValues:`
+      // (an absent key is an empty set) and `Null` asking for absence (`"true"`); `Null: "false"`
+      // asks for the key, so on an action that never carries it the statement grants nothing.
+      const passesAbsent =
+        /IfExists$|^ForAllValues:/.test(op) ||
+        (op === "Null" && values.every((v) => v.toLowerCase() === "true"));
+      if (!global && !supported && !passesAbsent) {
         const verb = pattern ? "supports" : "does not support";
         out.push(`${where}: ${subject} ${verb} the condition key ${key} (${op})`);
       }
@@ -236,6 +242,26 @@ describe("IAM statements against the Service Authorization Reference", function 
       "k: kms:DescribeKey does not support the condition key kms:GrantIsForAWSResource (Bool)",
     ]);
     expect(await problems("k", { ...s, Action: "kms:CreateGrant" })).to.deep.equal([]);
+  });
+
+  it("passes an operator that holds when the key is absent, and reports Null asking for the key", async () => {
+    const describe = { Effect: "Allow", Action: "kms:DescribeKey", Resource: KEY };
+    const grant = "kms:GrantIsForAWSResource";
+    for (const Condition of [
+      { BoolIfExists: { [grant]: "true" } },
+      { Null: { [grant]: "true" } },
+      { "ForAllValues:StringEquals": { "kms:EncryptionContextKeys": ["a"] } },
+      {
+        StringEquals: { "token.actions.githubusercontent.com:sub": "repo:o/r:ref:refs/heads/main" },
+      },
+    ])
+      expect(
+        await problems("k", { ...describe, Condition }),
+        JSON.stringify(Condition),
+      ).to.deep.equal([]);
+    expect(
+      await problems("k", { ...describe, Condition: { Null: { [grant]: "false" } } }),
+    ).to.deep.equal([`k: kms:DescribeKey does not support the condition key ${grant} (Null)`]);
   });
 
   it("reports an action, or an action pattern, AWS does not define", async () => {
