@@ -135,6 +135,24 @@ export function unitSummary(runs: readonly StepRun[]): string {
   return `unit tests: ${sum("passing")} passing, ${sum("pending")} pending, ${sum("failing")} failing`;
 }
 
+/**
+ * Mocha's account of its failures in a step's output: from the last "N failing" line to the end
+ * (each failing test's title, error and stack), at most `maxLines` lines; "" when there is none.
+ * The run repeats it after its summary, so the last lines of a long log name what failed.
+ */
+export function failureDetails(output: string, maxLines = 150): string {
+  const all = [...output.matchAll(/^ *\d+ failing\b/gm)];
+  if (all.length === 0) return "";
+  const lines = output
+    .slice(all[all.length - 1].index)
+    .trimEnd()
+    .split("\n");
+  const shown = lines.slice(0, maxLines);
+  if (lines.length > maxLines)
+    shown.push(`  ... and ${lines.length - maxLines} more lines, in the step's output above`);
+  return `${shown.join("\n")}\n`;
+}
+
 /** One line for a step: its name, result and wall time. */
 export function describeRun(run: StepRun): string {
   const result = run.code === 0 ? "ok" : `FAILED (exit ${run.code})`;
@@ -150,6 +168,10 @@ async function main(): Promise<void> {
   process.stdout.write(`\nnpm test:\n${runs.map((r) => `  ${describeRun(r)}\n`).join("")}`);
   process.stdout.write(`  ${unitSummary(runs)}\n`);
   const failed = runs.filter((r) => r.code !== 0).map((r) => r.step);
+  for (const run of runs.filter((r) => r.code !== 0)) {
+    const details = failureDetails(run.output);
+    if (details) process.stdout.write(`\n${run.step}, what failed:\n${details}`);
+  }
   if (failed.length > 0) {
     process.stderr.write(`npm test failed: ${failed.join(", ")} (their output is above)\n`);
     process.exitCode = 1;

@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { PHASES, UNIT_STEPS } from "../../tools/test";
+import { failureDetails, PHASES, UNIT_STEPS } from "../../tools/test";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const collectFiles = require("mocha/lib/cli/collect-files") as (o: {
@@ -72,5 +72,37 @@ describe("npm test: the two unit-test processes", () => {
       true,
     );
     expect(parts[1]).to.include("test/tools/check.spec.ts");
+  });
+});
+
+describe("npm test: what failed, repeated at the end of the run", () => {
+  const output = [
+    "  ✔ one",
+    "  1 passing (2ms)",
+    "  2 failing",
+    "",
+    "  1) a suite",
+    "       a test:",
+    "     AssertionError: expected 1 to equal 2",
+    "  2) another",
+    "     Error: boom",
+    "",
+  ].join("\n");
+
+  it('is mocha\'s account from the last "N failing" line to the end', () => {
+    const details = failureDetails(output);
+    expect(details.split("\n")[0]).to.equal("  2 failing");
+    expect(details).to.contain("AssertionError: expected 1 to equal 2").and.contain("Error: boom");
+    expect(details).to.not.contain("passing");
+  });
+
+  it("is cut at its line limit, saying how many lines were left out", () => {
+    const lines = failureDetails(output, 3).trimEnd().split("\n");
+    expect(lines).to.have.length(4);
+    expect(lines[3]).to.contain("and 4 more lines");
+  });
+
+  it("is empty when nothing failed", () => {
+    expect(failureDetails("  3 passing (1s)\n")).to.equal("");
   });
 });
