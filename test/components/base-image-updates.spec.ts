@@ -3,6 +3,9 @@
 // regex custom manager. A regex manager replaces the whole matched string, and it can add a digest
 // where there was none only through `autoReplaceStringTemplate` (renovatebot/renovate discussion
 // #29068; the template form of discussion #44680); `pinDigests` makes it propose that digest.
+// The ARG's name travels as the `depType` group, one of the regex manager's match fields
+// (renovatebot/renovate lib/modules/manager/custom/regex/utils.ts, `validMatchFields`), so the
+// template can write the line back whole; the whole match is what it replaces (`replaceString`).
 // Without both, a tag such as `22-bookworm-slim` never yields a PR when it is rebuilt with OS
 // fixes, and every build takes whatever the tag points to that day.
 //
