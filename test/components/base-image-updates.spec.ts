@@ -200,9 +200,14 @@ function dockerfileWith(from: string, to: string): string {
   return committedDockerfile.replace(from, to);
 }
 
-const pinRuleIndex = (committedRenovate.packageRules as Record<string, unknown>[]).findIndex(
-  (r) => "pinDigests" in r,
-);
+/** The package rule that sets pinDigests; an error naming the fix if there is none. */
+function pinRuleOf(config: RenovateConfig): Record<string, unknown> {
+  const rule = ((config.packageRules ?? []) as Record<string, unknown>[]).find(
+    (r) => "pinDigests" in r,
+  );
+  if (!rule) throw new Error("renovate.json: no package rule sets pinDigests");
+  return rule;
+}
 const nodeArg = /^ARG NODE_IMAGE=.*$/m.exec(committedDockerfile)![0];
 const DIGEST = `sha256:${"a".repeat(64)}`;
 
@@ -211,7 +216,7 @@ describe("App base images: read, pinned and updated by Renovate's dockerfile man
     const d = dockerfileProblems(committedDockerfile);
     expect(d.imageArgs.map((a) => a.name)).to.deep.equal(["NODE_IMAGE", "RUNTIME_IMAGE"]);
     expect(problemsOf(committedRenovate, committedDockerfile)).to.deep.equal([]);
-    expect(committedRenovate.packageRules[pinRuleIndex].labels).to.include("base-image");
+    expect(pinRuleOf(committedRenovate).labels).to.include("base-image");
   });
 
   it("accepts the ARG lines as the Pin Dependencies PR writes them (tag@digest)", () => {
@@ -220,115 +225,127 @@ describe("App base images: read, pinned and updated by Renovate's dockerfile man
   });
 
   describe("names what a broken copy gets wrong", () => {
-    const cases: [string, RenovateConfig, string, RegExp][] = [
+    const cases: [string, () => RenovateConfig, () => string, RegExp][] = [
       [
         "a regex custom manager that reads the ARG lines too",
-        renovateWith((c) => {
-          c.customManagers = [
-            {
-              customType: "regex",
-              managerFilePatterns: ["/(^|/)Dockerfile$/"],
-              matchStrings: [
-                "ARG [A-Z_]+_IMAGE=(?<depName>[^:\\s]+):(?<currentValue>[^\\s@]+)(?:@(?<currentDigest>sha256:[a-f0-9]+))?\\s",
-              ],
-              datasourceTemplate: "docker",
-            },
-          ];
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            c.customManagers = [
+              {
+                customType: "regex",
+                managerFilePatterns: ["/(^|/)Dockerfile$/"],
+                matchStrings: [
+                  "ARG [A-Z_]+_IMAGE=(?<depName>[^:\\s]+):(?<currentValue>[^\\s@]+)(?:@(?<currentDigest>sha256:[a-f0-9]+))?\\s",
+                ],
+                datasourceTemplate: "docker",
+              },
+            ];
+          }),
+        () => committedDockerfile,
         /customManagers\[0\] matches app\/Dockerfile:\d+ \(ARG NODE_IMAGE\)/,
       ],
       [
         "a custom manager by the deprecated fileMatch",
-        renovateWith((c) => {
-          c.regexManagers = [
-            { fileMatch: ["Dockerfile$"], matchStrings: ["ARG RUNTIME_IMAGE=\\S+"] },
-          ];
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            c.regexManagers = [
+              { fileMatch: ["Dockerfile$"], matchStrings: ["ARG RUNTIME_IMAGE=\\S+"] },
+            ];
+          }),
+        () => committedDockerfile,
         /regexManagers\[0\] matches app\/Dockerfile:\d+ \(ARG RUNTIME_IMAGE\)/,
       ],
       [
         "pinDigests on every docker image, not scoped to the manager and file",
-        renovateWith((c) => {
-          c.packageRules[pinRuleIndex] = { matchDatasources: ["docker"], pinDigests: true };
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            c.packageRules = c.packageRules.filter((r) => !("pinDigests" in r));
+            c.packageRules.push({ matchDatasources: ["docker"], pinDigests: true });
+          }),
+        () => committedDockerfile,
         /packageRules\[\d+\]\.matchManagers: must be \["dockerfile"\]/,
       ],
       [
         "matchFileNames naming the file without its folder (never matches app/Dockerfile)",
-        renovateWith((c) => {
-          c.packageRules[pinRuleIndex].matchFileNames = ["Dockerfile"];
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            pinRuleOf(c).matchFileNames = ["Dockerfile"];
+          }),
+        () => committedDockerfile,
         /packageRules\[\d+\]\.matchFileNames: must be \["app\/Dockerfile"\]/,
       ],
       [
         "a second rule that turns the pins off again",
-        renovateWith((c) => {
-          c.packageRules.push({ matchDatasources: ["docker"], pinDigests: false });
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            c.packageRules.push({ matchDatasources: ["docker"], pinDigests: false });
+          }),
+        () => committedDockerfile,
         /packageRules: 2 rules set pinDigests/,
       ],
       [
         "pinDigests for the whole repository",
-        renovateWith((c) => {
-          c.pinDigests = true;
-        }),
-        committedDockerfile,
+        () =>
+          renovateWith((c) => {
+            c.pinDigests = true;
+          }),
+        () => committedDockerfile,
         /^renovate\.json pinDigests: set it in the app\/Dockerfile package rule only$/,
       ],
       [
         "two pins stacked on one line",
-        committedRenovate,
-        dockerfileWith(nodeArg, `${nodeArg}@${DIGEST}@${DIGEST}`),
+        () => committedRenovate,
+        () => dockerfileWith(nodeArg, `${nodeArg}@${DIGEST}@${DIGEST}`),
         /app\/Dockerfile:\d+: ARG NODE_IMAGE=\S+ is not <registry>/,
       ],
       [
         "a digest cut short",
-        committedRenovate,
-        dockerfileWith(nodeArg, `${nodeArg}@sha256:abc`),
+        () => committedRenovate,
+        () => dockerfileWith(nodeArg, `${nodeArg}@sha256:abc`),
         /ARG NODE_IMAGE=\S+ is not </,
       ],
       [
         "an image without a tag",
-        committedRenovate,
-        dockerfileWith(nodeArg, nodeArg.replace(/:[^:]+$/, "")),
+        () => committedRenovate,
+        () => dockerfileWith(nodeArg, nodeArg.replace(/:[^:]+$/, "")),
         /ARG NODE_IMAGE=\S+ is not </,
       ],
       [
         "a Docker Hub short name (no registry host)",
-        committedRenovate,
-        dockerfileWith(nodeArg, "ARG NODE_IMAGE=node:22-bookworm-slim"),
+        () => committedRenovate,
+        () => dockerfileWith(nodeArg, "ARG NODE_IMAGE=node:22-bookworm-slim"),
         /ARG NODE_IMAGE=node:22-bookworm-slim is not </,
       ],
       [
         "a tag that also occurs earlier in the line",
-        committedRenovate,
-        dockerfileWith(nodeArg, "ARG NODE_IMAGE=public.ecr.aws/docker/library/node22:22"),
+        () => committedRenovate,
+        () => dockerfileWith(nodeArg, "ARG NODE_IMAGE=public.ecr.aws/docker/library/node22:22"),
         /the tag 22 occurs earlier in the line/,
       ],
       [
         "a stage built from a literal image",
-        committedRenovate,
-        dockerfileWith(
-          "FROM ${NODE_IMAGE} AS deps",
-          "FROM public.ecr.aws/docker/library/node:22 AS deps",
-        ),
+        () => committedRenovate,
+        () =>
+          dockerfileWith(
+            "FROM ${NODE_IMAGE} AS deps",
+            "FROM public.ecr.aws/docker/library/node:22 AS deps",
+          ),
         /FROM public\.ecr\.aws\S+: name the image through an ARG/,
       ],
       [
         "an image ARG declared after the first FROM (a FROM does not see it)",
-        committedRenovate,
-        dockerfileWith(`${nodeArg}\n`, "").replace("WORKDIR /src\n", `WORKDIR /src\n${nodeArg}\n`),
+        () => committedRenovate,
+        () =>
+          dockerfileWith(`${nodeArg}\n`, "").replace(
+            "WORKDIR /src\n",
+            `WORKDIR /src\n${nodeArg}\n`,
+          ),
         /FROM \$\{NODE_IMAGE\}: declare ARG NODE_IMAGE=<image>:<tag> before the first FROM/,
       ],
     ];
     for (const [name, config, dockerfile, expected] of cases) {
       it(name, () => {
-        const problems = problemsOf(config, dockerfile);
+        const problems = problemsOf(config(), dockerfile());
         expect(
           problems.some((p) => expected.test(p)),
           problems.join("\n"),
