@@ -157,6 +157,8 @@ function renovateProblems(
     })),
   );
   for (const { m, key } of managers) {
+    // A JSONata manager's matchStrings are queries over JSON or YAML, not patterns over text.
+    if (m.customType !== undefined && m.customType !== "regex") continue;
     const patterns = [
       ...((m.managerFilePatterns ?? []) as string[]),
       ...((m.fileMatch ?? []) as string[]).map((p) => `/${p}/`),
@@ -205,9 +207,11 @@ function pinRuleOf(config: RenovateConfig): Record<string, unknown> {
   const rule = ((config.packageRules ?? []) as Record<string, unknown>[]).find(
     (r) => "pinDigests" in r,
   );
-  if (!rule) throw new Error("renovate.json: no package rule sets pinDigests");
+  if (!rule)
+    throw new Error(`renovate.json: no package rule sets pinDigests; add one for ${DOCKERFILE}`);
   return rule;
 }
+
 const nodeArg = /^ARG NODE_IMAGE=.*$/m.exec(committedDockerfile)![0];
 const DIGEST = `sha256:${"a".repeat(64)}`;
 
