@@ -34,7 +34,11 @@ export interface BucketGuarantees {
   readonly accessLogs?: {
     readonly bucket: pulumi.Input<string>;
     readonly prefix: string;
-    /** Resources the log delivery needs first (the target's bucket policy). */
+    /**
+     * Resources the log delivery needs first: the target's bucket policy, which S3 checks when the
+     * logging configuration is put (PutBucketLogging: "InvalidTargetBucketForLogging … provide
+     * the necessary permissions to the logging service using a bucket policy").
+     */
     readonly dependsOn?: pulumi.Resource[];
   };
   /** Bucket policy statements after the TLS-only deny (which is always first). */
@@ -221,13 +225,15 @@ export interface SecureBucketArgs {
   /** Days after which noncurrent versions expire. Defaults to 7. */
   readonly noncurrentVersionExpirationDays?: number;
   /**
-   * Where server access logs go (`{ bucket, prefix }`), or a reason why this bucket is not logged
-   * (a log bucket does not log into itself); the reason becomes the waiver of
-   * `s3-bucket-logging-enabled`.
+   * Where server access logs go (`{ bucket, prefix, dependsOn }`), or a reason why this bucket is
+   * not logged (a log bucket does not log into itself); the reason becomes the waiver of
+   * `s3-bucket-logging-enabled`. `dependsOn` names the target's bucket policy (a SecureBucket's
+   * `policy`): S3 refuses PutBucketLogging into a target whose policy does not yet let
+   * logging.s3.amazonaws.com write ("InvalidTargetBucketForLogging"), so the logging
+   * configuration must wait for it.
    */
   readonly accessLogs:
-    | { readonly bucket: pulumi.Input<string>; readonly prefix: string }
-    | { readonly notLoggedBecause: string };
+    NonNullable<BucketGuarantees["accessLogs"]> | { readonly notLoggedBecause: string };
   /** Statements added to the bucket policy after the TLS-only deny. */
   readonly policyStatements?: (bucketArn: pulumi.Output<string>) => PolicyStatement[];
   /**

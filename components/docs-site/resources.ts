@@ -203,7 +203,9 @@ export function contentBucket(
     `${name}-content`,
     {
       encryption: { kind: "kms", keyArn: key.keyArn },
-      accessLogs: { bucket: logs.bucketName, prefix: "s3/" },
+      // After the log bucket's policy, which grants logging.s3.amazonaws.com: S3 checks it when
+      // the logging configuration is put (SecureBucketArgs.accessLogs).
+      accessLogs: { bucket: logs.bucketName, prefix: "s3/", dependsOn: [logs.policy] },
       // Pages are current until replaced by a publish; old versions go after a month.
       expirationDays: 36500,
       noncurrentVersionExpirationDays: args.noncurrentVersionExpirationDays ?? 30,
