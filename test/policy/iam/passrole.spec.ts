@@ -49,6 +49,20 @@ describe("iam-passrole-scoped", () => {
       };
       expect(await findingsOf(passRoleScoped, [rolePolicy([notResource])])).to.have.length(1);
     });
+    it("every glob that can name a role: of IAM, of any service, of any partition", async () => {
+      for (const Resource of [
+        "arn:aws:iam::*:*",
+        "arn:aws:iam::*:role*",
+        "arn:aws:*:*:*:*",
+        "arn:*:iam::*:role/*",
+        ["arn:aws:s3:::*", "*"],
+      ]) {
+        expect(
+          await findingsOf(passRoleScoped, [compliant({ Resource })]),
+          JSON.stringify(Resource),
+        ).to.have.length(1);
+      }
+    });
     it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
       for (const other of [STACK_ARN_STATEMENT, EMBEDDED_ARN_STATEMENT]) {
         const r = rolePolicy([{ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }, other]);
@@ -83,6 +97,12 @@ describe("iam-passrole-scoped", () => {
         Resource: "arn:aws:sqs:us-east-2:123456789012:queue1",
       });
       expect(await findingsOf(passRoleScoped, [r])).to.deep.equal([]);
+    });
+    it("cfn_nag iam_role_passrole_resource_wildcard_pass.yml: a glob of another service's ARNs names no role", async () => {
+      for (const Resource of ["arn:aws:s3:::*", "arn:aws:sqs:*:*:*", "arn:aws:iam::*:user/*"]) {
+        const r = compliant({ Resource });
+        expect(await findingsOf(passRoleScoped, [r]), Resource).to.deep.equal([]);
+      }
     });
   });
 });
