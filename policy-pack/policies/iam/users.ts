@@ -40,6 +40,10 @@ export const noUserPolicies = resourcePolicy({
   ],
   check: (props, ctx, args) => {
     const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
+    // The provider leaves empty names out of a PolicyAttachment's `users` (its create expands the
+    // set with terraform-provider-aws internal/flex ExpandStringValueSet, which skips ""), so
+    // `users: [""]` attaches the policy to no user (Regula's valid_group_policy_attachment_blank_users).
+    const namesAUser = (v: unknown) => Array.isArray(v) && v.some((u) => u !== "");
     switch (args.type) {
       case IAM_USER_POLICY:
         ctx.report("an inline policy is attached directly to a user.");
@@ -48,7 +52,7 @@ export const noUserPolicies = resourcePolicy({
         ctx.report("a managed policy is attached directly to a user.");
         break;
       case IAM_POLICY_ATTACHMENT:
-        if (nonEmpty(props.users)) ctx.report("the policy attachment includes users.");
+        if (namesAUser(props.users)) ctx.report("the policy attachment includes users.");
         break;
       case IAM_USER_POLICIES_EXCLUSIVE:
         if (nonEmpty(props.policyNames))

@@ -30,6 +30,10 @@ describe("iam-no-user-policies", () => {
         "the policy attachment includes users.",
       ]);
     });
+    it("a user named beside an empty name", async () => {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", { users: ["", "alice"], policyArn: ARN });
+      expect(await findingsOf(noUserPolicies, [r])).to.have.length(1);
+    });
     it("CKV_AWS_40 / Trivy AWS-0143: a user policy attachment and an inline user policy", async () => {
       expect(
         await findingsOf(noUserPolicies, [
@@ -80,6 +84,10 @@ describe("iam-no-user-policies", () => {
   describe("Compliance", () => {
     it("the untouched fixture: an attachment to a group only", async () => {
       expect(await findingsOf(noUserPolicies, [groupAttachment()])).to.deep.equal([]);
+    });
+    it("Regula valid_group_policy_attachment_blank_users: users [\"\"] names no user (the provider drops empty names)", async () => {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", { groups: ["devs"], users: [""], policyArn: ARN });
+      expect(await findingsOf(noUserPolicies, [r])).to.deep.equal([]);
     });
   });
 });
