@@ -85,8 +85,12 @@ describe("iam-no-user-policies", () => {
     it("the untouched fixture: an attachment to a group only", async () => {
       expect(await findingsOf(noUserPolicies, [groupAttachment()])).to.deep.equal([]);
     });
-    it("Regula valid_group_policy_attachment_blank_users: users [\"\"] names no user (the provider drops empty names)", async () => {
-      const r = res(IAM_POLICY_ATTACHMENT, "attach", { groups: ["devs"], users: [""], policyArn: ARN });
+    it('Regula valid_group_policy_attachment_blank_users: users [""] names no user (the provider drops empty names)', async () => {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", {
+        groups: ["devs"],
+        users: [""],
+        policyArn: ARN,
+      });
       expect(await findingsOf(noUserPolicies, [r])).to.deep.equal([]);
     });
   });
