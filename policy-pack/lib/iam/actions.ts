@@ -214,7 +214,8 @@ const WILDCARD_ONLY = /^[*?/:]+$/;
  * be anything. The glob must cover one of the service's resource-type ARN formats from the data
  * set (`globCovers`, with IAM's wildcard rules of `globElements`), so `arn:aws:s3:::my-bucket/*`
  * (one bucket) is scoped while `arn:aws:iam::1:role/*` and `arn:aws:logs:*:*:log-stream:*` (the
- * account `*` spans `123456789012:log-group:g`) are not.
+ * account `*` spans `123456789012:log-group:g`) are not. A short glob ending in `*` (`arn:aws:iam::*`,
+ * `arn:aws:*`, `arn:*`) spans the segments it leaves out ({@link spanRemainingSegments}).
  * Services must be preloaded; for an unknown service only an all-wildcard resource part counts.
  */
 export function isUnscopedResource(resource: string): boolean {
@@ -292,8 +293,25 @@ function authorizedTypes(info: ActionInfo): Set<string> {
 
 const unscopedCache = new Map<string, boolean>();
 
-function computeUnscoped(resource: string): boolean {
-  if (WILDCARD_ONLY.test(resource)) return true;
+/**
+ * A short ARN glob ending in `*` written out to the six segments every ARN has (IAM User Guide,
+ * reference-arns: `arn:partition:service:region:account-id:resource`): `arn:aws:iam::*` →
+ * `arn:aws:iam::*:*`, `arn:aws:*` → `arn:aws:*:*:*:*`, `arn:*` → `arn:*:*:*:*:*`. "If the *
+ * wildcard is the last character of a resource ARN segment, it can expand to match beyond the
+ * colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource", Using wildcards in
+ * resource ARNs, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html),
+ * so the closing `*` spans the segments the glob leaves out and both name the same ARNs. Any other
+ * string is returned as it is.
+ */
+export function spanRemainingSegments(glob: string): string {
+  if (!glob.startsWith("arn:") || !glob.endsWith("*")) return glob;
+  const colons = glob.split(":").length - 1;
+  return colons >= 5 ? glob : glob + ":*".repeat(5 - colons);
+}
+
+function computeUnscoped(entry: string): boolean {
+  if (WILDCARD_ONLY.test(entry)) return true;
+  const resource = spanRemainingSegments(entry);
   const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(resource);
   if (!m) return false; // not an ARN: AWS rejects it; nothing to widen
   const [, , service, , , rest] = m;

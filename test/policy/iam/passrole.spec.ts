@@ -56,6 +56,13 @@ describe("iam-passrole-scoped", () => {
         "arn:aws:*:*:*:*",
         "arn:*:iam::*:role/*",
         ["arn:aws:s3:::*", "*"],
+        // IAM User Guide reference_policies_elements_resource: a `*` ending a segment matches
+        // beyond the colons, so a short glob spans the segments it leaves out.
+        "arn:aws:iam::*",
+        "arn:aws:iam:*",
+        "arn:aws:*",
+        "arn:*",
+        `arn:aws:iam::${ACCOUNT}*`,
       ]) {
         expect(
           await findingsOf(passRoleScoped, [compliant({ Resource })]),
