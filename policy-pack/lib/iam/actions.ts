@@ -270,6 +270,25 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
 }
 
 /**
+ * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
+ * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for every
+ * partition, region and account, so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
+ * (resource type `role` only) act on nothing. `"*"` leaves out everything; an action with no
+ * resource type, or one whose format the data set lacks, is never left out. The action's service
+ * must be preloaded.
+ */
+export function excludesEveryTarget(entry: string, info: ActionInfo): boolean {
+  if (entry === "*") return true;
+  const data = services.get(info.service.toLowerCase());
+  const types = authorizedTypes(info);
+  if (!data || types.size === 0) return false;
+  const glob = globElements(spanRemainingSegments(entry));
+  return [...types].every((type) =>
+    data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements)),
+  );
+}
+
+/**
  * Resource types whose ARNs IAM authorizes as another type's, by service: a qualified ARN names
  * the resource itself. AWS Lambda Developer Guide, "Fine-tuning the Resources and Conditions
  * sections of policies" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html):
