@@ -15,11 +15,11 @@ import { kics, trivy } from "../../lib/controls";
 /**
  * The first entry of the statement's Resource that names every role, or NotResource unless one of
  * its entries leaves out every role (`arn:aws:iam::*:role/*`: every resource but the roles, so no
- * role to pass); undefined when none does. iam:PassRole acts on roles only (Service Authorization Reference, "Actions
- * defined by AWS Identity and Access Management": PassRole, resource type `role`,
- * `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`), so a glob of another service
- * (`arn:aws:s3:::*`, cfn_nag's iam_role_passrole_resource_wildcard_pass.yml) lets the principal
- * pass no role at all.
+ * role to pass); undefined when none does. iam:PassRole acts on roles only (Service Authorization
+ * Reference, "Actions defined by AWS Identity and Access Management": PassRole, resource type
+ * `role`, `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`), so a glob of another
+ * service (`arn:aws:s3:::*`, cfn_nag's iam_role_passrole_resource_wildcard_pass.yml) lets the
+ * principal pass no role at all.
  */
 function unscopedRoles(s: IamStatement): string | undefined {
   const found = unscopedResource(s);
