@@ -214,7 +214,8 @@ const WILDCARD_ONLY = /^[*?/:]+$/;
  * be anything. The glob must cover one of the service's resource-type ARN formats from the data
  * set (`globCovers`, with IAM's wildcard rules of `globElements`), so `arn:aws:s3:::my-bucket/*`
  * (one bucket) is scoped while `arn:aws:iam::1:role/*` and `arn:aws:logs:*:*:log-stream:*` (the
- * account `*` spans `123456789012:log-group:g`) are not.
+ * account `*` spans `123456789012:log-group:g`) are not. A short glob ending in `*` (`arn:aws:iam::*`,
+ * `arn:aws:*`, `arn:*`) spans the segments it leaves out ({@link spanRemainingSegments}).
  * Services must be preloaded; for an unknown service only an all-wildcard resource part counts.
  */
 export function isUnscopedResource(resource: string): boolean {
@@ -269,6 +270,25 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
 }
 
 /**
+ * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
+ * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for every
+ * partition, region and account, so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
+ * (resource type `role` only) act on nothing. `"*"` leaves out everything; an action with no
+ * resource type, or one whose format the data set lacks, is never left out. The action's service
+ * must be preloaded.
+ */
+export function excludesEveryTarget(entry: string, info: ActionInfo): boolean {
+  if (entry === "*") return true;
+  const data = services.get(info.service.toLowerCase());
+  const types = authorizedTypes(info);
+  if (!data || types.size === 0) return false;
+  const glob = globElements(spanRemainingSegments(entry));
+  return [...types].every((type) =>
+    data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements)),
+  );
+}
+
+/**
  * Resource types whose ARNs IAM authorizes as another type's, by service: a qualified ARN names
  * the resource itself. AWS Lambda Developer Guide, "Fine-tuning the Resources and Conditions
  * sections of policies" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html):
@@ -292,8 +312,25 @@ function authorizedTypes(info: ActionInfo): Set<string> {
 
 const unscopedCache = new Map<string, boolean>();
 
-function computeUnscoped(resource: string): boolean {
-  if (WILDCARD_ONLY.test(resource)) return true;
+/**
+ * A short ARN glob ending in `*` written out to the six segments every ARN has (IAM User Guide,
+ * reference-arns: `arn:partition:service:region:account-id:resource`): `arn:aws:iam::*` →
+ * `arn:aws:iam::*:*`, `arn:aws:*` → `arn:aws:*:*:*:*`, `arn:*` → `arn:*:*:*:*:*`. "If the *
+ * wildcard is the last character of a resource ARN segment, it can expand to match beyond the
+ * colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource", Using wildcards in
+ * resource ARNs, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html),
+ * so the closing `*` spans the segments the glob leaves out and both name the same ARNs. Any other
+ * string is returned as it is.
+ */
+export function spanRemainingSegments(glob: string): string {
+  if (!glob.startsWith("arn:") || !glob.endsWith("*")) return glob;
+  const colons = glob.split(":").length - 1;
+  return colons >= 5 ? glob : glob + ":*".repeat(5 - colons);
+}
+
+function computeUnscoped(entry: string): boolean {
+  if (WILDCARD_ONLY.test(entry)) return true;
+  const resource = spanRemainingSegments(entry);
   const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(resource);
   if (!m) return false; // not an ARN: AWS rejects it; nothing to widen
   const [, , service, , , rest] = m;

@@ -7,7 +7,7 @@ import type { PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import { Twin, TWINS } from "./twins";
 import { classicProps } from "./classic-props";
 
-/** The native type a view was made from, by the view (resource views only). */
+/** The native type a view was made from, by the view (resource views and resource-policy args). */
 const nativeTypes = new WeakMap<object, string>();
 
 /** The aws-native type token a rule sees through a classic view, if `r` is one. */
@@ -122,11 +122,16 @@ function sourcesOf(twin: Twin): Map<string, readonly string[]> {
   return out;
 }
 
-/** Resource-policy args for a native resource, as the twin's rule reads them; others unchanged. */
+/**
+ * Resource-policy args for a native resource, as the twin's rule reads them (`nativeTypeOf` gives
+ * the native type back, for what only the native type has); others unchanged.
+ */
 export function classicArgs(args: ResourceValidationArgs): ResourceValidationArgs {
   const twin = TWINS.get(args.type);
   if (!twin) return args;
-  return { ...args, type: twin.classic, props: classicProps(twin, args.props) };
+  const view = { ...args, type: twin.classic, props: classicProps(twin, args.props) };
+  nativeTypes.set(view, args.type);
+  return view;
 }
 
 /**

@@ -3,7 +3,39 @@ import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
 import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
+import {
+  excludesEveryTarget,
+  isUnscopedResource,
+  lookupAction,
+  resourceAppliesTo,
+} from "../../lib/iam/actions";
+import type { IamStatement } from "../../lib/policy-document";
 import { kics, trivy } from "../../lib/controls";
+
+/**
+ * The first entry of the statement's Resource that names every role, or NotResource unless one of
+ * its entries leaves out every role (`arn:aws:iam::*:role/*`: every resource but the roles, so no
+ * role to pass); undefined when none does. iam:PassRole acts on roles only (Service Authorization
+ * Reference, "Actions defined by AWS Identity and Access Management": PassRole, resource type
+ * `role`, `arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`), so a glob of another
+ * service (`arn:aws:s3:::*`, cfn_nag's iam_role_passrole_resource_wildcard_pass.yml) lets the
+ * principal pass no role at all.
+ */
+function unscopedRoles(s: IamStatement): string | undefined {
+  const found = unscopedResource(s);
+  if (found === undefined) return undefined;
+  // iam is among the services every document check loads first (lib/iam/catalog BASE_SERVICES).
+  const passRole = lookupAction("iam:PassRole");
+  if (s.notResources) {
+    // An unknown entry might leave the roles out: with no known one doing so, a preview note.
+    const excluded = passRole && s.notResources.some((r) => excludesEveryTarget(r, passRole));
+    return excluded ? undefined : found;
+  }
+  const role = s.resources?.known.find(
+    (r) => isUnscopedResource(r) && (!passRole || resourceAppliesTo(r, passRole)),
+  );
+  return role === undefined ? undefined : `"${role}"`;
+}
 
 export const passRoleScoped = documentPolicy(
   {
@@ -19,7 +51,7 @@ export const passRoleScoped = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s) || !statementGrants(s, "iam:PassRole")) return;
-      const res = unscopedResource(s);
+      const res = unscopedRoles(s);
       if (res) {
         ctx.report(
           `${where} ${s.label}: iam:PassRole on ${res} lets the principal hand any role to a service.`,

@@ -49,6 +49,40 @@ describe("iam-passrole-scoped", () => {
       };
       expect(await findingsOf(passRoleScoped, [rolePolicy([notResource])])).to.have.length(1);
     });
+    it("every glob that can name a role: of IAM, of any service, of any partition", async () => {
+      for (const Resource of [
+        "arn:aws:iam::*:*",
+        "arn:aws:iam::*:role*",
+        "arn:aws:*:*:*:*",
+        "arn:*:iam::*:role/*",
+        ["arn:aws:s3:::*", "*"],
+        // IAM User Guide reference_policies_elements_resource: a `*` ending a segment matches
+        // beyond the colons, so a short glob spans the segments it leaves out.
+        "arn:aws:iam::*",
+        "arn:aws:iam:*",
+        "arn:aws:*",
+        "arn:*",
+        `arn:aws:iam::${ACCOUNT}*`,
+      ]) {
+        expect(
+          await findingsOf(passRoleScoped, [compliant({ Resource })]),
+          JSON.stringify(Resource),
+        ).to.have.length(1);
+      }
+    });
+    it("NotResource whose entries leave some role in: one role, other services' or other types' ARNs, a path", async () => {
+      for (const NotResource of [
+        `arn:aws:iam::${ACCOUNT}:role/admin`,
+        "arn:aws:s3:::*",
+        ["arn:aws:iam::*:user/*", "arn:aws:iam::*:policy/*"],
+        "arn:aws:iam::*:role/service-role/*",
+      ]) {
+        const r = rolePolicy([{ ...PASS_ONE, Resource: undefined, NotResource }]);
+        const f = await findingsOf(passRoleScoped, [r]);
+        expect(f, JSON.stringify(NotResource)).to.have.length(1);
+        expect(f[0]).to.contain("NotResource");
+      }
+    });
     it("reports the known-bad statement of a document that also names a stack ARN unknown at preview", async () => {
       for (const other of [STACK_ARN_STATEMENT, EMBEDDED_ARN_STATEMENT]) {
         const r = rolePolicy([{ Effect: "Allow", Action: "iam:PassRole", Resource: "*" }, other]);
@@ -83,6 +117,27 @@ describe("iam-passrole-scoped", () => {
         Resource: "arn:aws:sqs:us-east-2:123456789012:queue1",
       });
       expect(await findingsOf(passRoleScoped, [r])).to.deep.equal([]);
+    });
+    it("NotResource that leaves out every role grants no role to pass", async () => {
+      for (const NotResource of [
+        "arn:aws:iam::*:role/*",
+        `arn:aws:iam::${ACCOUNT}:role/*`,
+        "arn:aws:iam::*:*",
+        "arn:aws:iam::*",
+        "*",
+        ["arn:aws:s3:::*", "arn:aws:iam::*:role*"],
+      ]) {
+        const r = rolePolicy([{ ...PASS_ONE, Resource: undefined, NotResource }]);
+        expect(await findingsOf(passRoleScoped, [r]), JSON.stringify(NotResource)).to.deep.equal(
+          [],
+        );
+      }
+    });
+    it("cfn_nag iam_role_passrole_resource_wildcard_pass.yml: a glob of another service's ARNs names no role", async () => {
+      for (const Resource of ["arn:aws:s3:::*", "arn:aws:sqs:*:*:*", "arn:aws:iam::*:user/*"]) {
+        const r = compliant({ Resource });
+        expect(await findingsOf(passRoleScoped, [r]), Resource).to.deep.equal([]);
+      }
     });
   });
 });

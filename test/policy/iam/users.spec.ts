@@ -3,8 +3,8 @@
 import { expect } from "chai";
 
 import { noUserPolicies } from "../../../policy-pack/policies/iam/users";
-import { res } from "../fixture";
-import { ACCOUNT, findingsOf, goodDoc, of, runIam } from "../fixtures/iam";
+import { res, UNKNOWN } from "../fixture";
+import { ACCOUNT, findingsOf, goodDoc, of, run, runIam } from "../fixtures/iam";
 import {
   IAM_POLICY_ATTACHMENT,
   IAM_USER_POLICIES_EXCLUSIVE,
@@ -29,6 +29,29 @@ describe("iam-no-user-policies", () => {
       expect(await findingsOf(noUserPolicies, [r])).to.deep.equal([
         "the policy attachment includes users.",
       ]);
+    });
+    it("a user named beside an empty name", async () => {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", { users: ["", "alice"], policyArn: ARN });
+      expect(await findingsOf(noUserPolicies, [r])).to.have.length(1);
+    });
+    it("a user named beside a name unknown at preview, in either order", async () => {
+      for (const users of [
+        [UNKNOWN, "alice"],
+        ["alice", UNKNOWN],
+      ]) {
+        const r = res(IAM_POLICY_ATTACHMENT, "attach", { groups: ["devs"], users, policyArn: ARN });
+        expect(await findingsOf(noUserPolicies, [r]), JSON.stringify(users)).to.deep.equal([
+          "the policy attachment includes users.",
+        ]);
+      }
+    });
+    it("users unknown at preview, or only blank beside unknown: a preview note, not a pass", async () => {
+      for (const users of [UNKNOWN, [UNKNOWN], ["", UNKNOWN], [UNKNOWN, ""]]) {
+        const r = res(IAM_POLICY_ATTACHMENT, "attach", { groups: ["devs"], users, policyArn: ARN });
+        const { findings, notes } = await run(noUserPolicies, [r]);
+        expect(findings, JSON.stringify(users)).to.deep.equal([]);
+        expect(notes, JSON.stringify(users)).to.have.length(1);
+      }
     });
     it("CKV_AWS_40 / Trivy AWS-0143: a user policy attachment and an inline user policy", async () => {
       expect(
@@ -80,6 +103,14 @@ describe("iam-no-user-policies", () => {
   describe("Compliance", () => {
     it("the untouched fixture: an attachment to a group only", async () => {
       expect(await findingsOf(noUserPolicies, [groupAttachment()])).to.deep.equal([]);
+    });
+    it('Regula valid_group_policy_attachment_blank_users: users [""] names no user (the provider drops empty names)', async () => {
+      const r = res(IAM_POLICY_ATTACHMENT, "attach", {
+        groups: ["devs"],
+        users: [""],
+        policyArn: ARN,
+      });
+      expect(await findingsOf(noUserPolicies, [r])).to.deep.equal([]);
     });
   });
 });

@@ -22,6 +22,22 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
         expect(f[0]).to.contain(`"${Resource}"`).and.contain("logs:PutLogEvents");
       }
     });
+    it("IAM User Guide reference_policies_elements_resource: a short ARN glob ending in * spans the segments it leaves out (arn:aws:iam::*, arn:aws:*, arn:*)", async () => {
+      // "If the * wildcard is the last character of a resource ARN segment, it can expand to
+      // match beyond the colon boundaries": arn:aws:iam::* names every IAM resource.
+      for (const [action, Resource] of [
+        ["iam:GetRole", "arn:aws:iam::*"],
+        ["iam:GetRole", `arn:aws:iam::${ACCOUNT}*`],
+        ["s3:PutObject", "arn:aws:s3::*"],
+        ["s3:PutObject", "arn:aws:*"],
+        ["sqs:SendMessage", "arn:*"],
+      ]) {
+        const s = { Effect: "Allow", Action: [action], Resource: [Resource] };
+        const f = await findingsOf(noResourceWildcard, [compliantPolicy([s])]);
+        expect(f, `${action} ${Resource}`).to.have.length(1);
+        expect(f[0]).to.contain(`"${Resource}"`).and.contain(action);
+      }
+    });
     it("a qualified Lambda ARN glob (function:*:*, every alias and version) for the function actions: Lambda Developer Guide, lambda-api-permissions-ref", async () => {
       // "Actions that operate on a function can be restricted to a specific function by function,
       // version, or alias ARN": a qualified ARN is authorized as the function itself.
@@ -94,6 +110,12 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
     });
   });
   describe("Compliance", () => {
+    it("a short ARN glob of another service (arn:aws:iam::*) names no resource of the action's types", async () => {
+      const s = { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:iam::*"] };
+      expect(await findingsOf(noResourceWildcard, [compliantPolicy([s])])).to.deep.equal([]);
+      // Not ending in *: the glob names one ARN prefix only, and AWS accepts no ARN this short.
+      expect(isUnscopedResource("arn:aws:iam::123456789012")).to.equal(false);
+    });
     it("IAM User Guide reference_policies_examples_iam_mfa-selfmanage: iam:ListMFADevices on arn:aws:iam::*:mfa/* and the user's own ARN acts on the user only (an ARN of another resource type or service grants the action nothing)", async () => {
       const list = {
         Effect: "Allow",

@@ -106,6 +106,45 @@ describe("aws-native IAM: least privilege", () => {
     expect(notes).to.have.length(1);
   });
 
+  describe("iam-no-user-policies: a ManagedPolicy or Policy attached to users (CloudFormation Users)", () => {
+    const cases: [string, Record<string, unknown>, string][] = [
+      [
+        NATIVE_IAM_MANAGED_POLICY,
+        { managedPolicyName: "p", roles: ["r"], groups: ["devs"] },
+        "p: the managed policy is attached to users.",
+      ],
+      [
+        NATIVE_IAM_POLICY,
+        { policyName: "p", roles: ["r"], groups: ["devs"] },
+        "p: the inline policy is embedded in users.",
+      ],
+    ];
+    for (const [type, extra, message] of cases) {
+      const attached = (users: unknown) =>
+        res(type, "p", { ...extra, users, policyDocument: doc(read) });
+      it(`${type}: attached to roles and a group only (users empty or blank) passes`, async () => {
+        await expectClean(policy("iam-no-user-policies"), [res(type, "p", { ...extra })]);
+        for (const users of [[], [""]]) {
+          await expectClean(policy("iam-no-user-policies"), [attached(users)]);
+        }
+      });
+      it(`${type}: a user among the users is reported, beside an unknown one too`, async () => {
+        for (const users of [["alice"], ["", "alice"], [UNKNOWN, "alice"], ["alice", UNKNOWN]]) {
+          expect(
+            await violationsOf("iam-no-user-policies", [attached(users)]),
+            JSON.stringify(users),
+          ).to.deep.equal([message]);
+        }
+      });
+      it(`${type}: users unknown at preview are a preview note, not a pass`, async () => {
+        for (const users of [UNKNOWN, [UNKNOWN], ["", UNKNOWN]]) {
+          const notes = await previewNotes(policy("iam-no-user-policies"), [attached(users)]);
+          expect(notes, JSON.stringify(users)).to.have.length(1);
+        }
+      });
+    }
+  });
+
   describe("the standalone policy types", () => {
     const admin = doc({ Effect: "Allow", Action: "*", Resource: "*" });
     const cases: [string, Record<string, unknown>][] = [
