@@ -27,7 +27,7 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput } from "./check/output";
-import { usageErrorText, writeAtomically } from "./lib/cli";
+import { escapeText, usageErrorText, writeAtomically } from "./lib/cli";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -259,8 +259,8 @@ async function main(): Promise<void> {
     const { ProgramError } = await import("./check/run");
     const machine = machineFormat(argv);
     // What an error quotes (a --stack value, a program's message) may carry control characters:
-    // shown escaped, as in the reports, so none can rewrite the terminal.
-    const { escapeText } = await import("./check/report");
+    // shown escaped (`escapeText`, as usage errors and the reports are), so none can rewrite the
+    // terminal.
     if (e instanceof UsageError) {
       process.stderr.write(usageErrorText(e, USAGE));
       if (machine) {
