@@ -36,9 +36,7 @@ export function anchorsOf(text: string): Set<string> {
   const seen = new Map<string, number>();
   const withoutCode = text.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, "");
   for (const m of withoutCode.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const plain = m[1]
-      .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/<[^>]+>/g, "");
+    const plain = m[1].replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/<[^>]+>/g, "");
     const base = plain
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, "")
