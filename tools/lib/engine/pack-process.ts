@@ -20,6 +20,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import type { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { isOwnFrame } from "./own-frames";
 import { AnalyzerDiagnosticsClient, grpc } from "./proto";
 
 /**
@@ -249,7 +250,12 @@ export class PackProcess {
           output,
         );
       }
-      return new AnalyzerError(`policy pack "${name}" failed to start: ${why}`, output);
+      // A pack that throws while loading prints its stack: the check's preloads (./pack-preload.js
+      // and the loaders it installs) are not the pack's, and `pulumi preview` has none of them.
+      return new AnalyzerError(
+        `policy pack "${name}" failed to start: ${why}`,
+        output.filter((l) => !isOwnFrame(l)),
+      );
     };
 
     const port = await new Promise<number>((resolve, reject) => {

@@ -1,0 +1,63 @@
+// The policy pack's modules, as the check loads them in its own process (the policy types its
+// counts use, the in-process judge). A rule that throws while its module loads is the pack's
+// failure, not the check's: the error names the rule's file:line first, then the stack without the
+// check's own frames (its loaders stand between the rule's frame and Node's), each frame at its
+// TypeScript line, as `pulumi preview --policy-pack` would show the pack failing to start.
+import * as path from "path";
+import { AnalyzerError } from "../lib/engine/pack-process";
+import { frameOf, isOwnFrame } from "../lib/engine/own-frames";
+import { sourcePosition } from "../lib/ts-require";
+
+const PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
+const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
+
+type PackModules = typeof import("../../policy-pack/policies") &
+  Pick<typeof import("../../policy-pack/lib/define"), "policyCatalog">;
+
+/** A frame line with its file's TypeScript line where the check's TypeScript cache compiled it. */
+function atSourceLine(line: string): string {
+  const f = frameOf(line);
+  const at = f && sourcePosition(f.file, f.line, f.column);
+  return f && at
+    ? line.replace(`${f.file}:${f.line}:${f.column}`, `${f.file}:${at.line}:${at.column}`)
+    : line;
+}
+
+/** A path as the error shows it: relative to the working folder when inside it. */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
+/**
+ * The error for a pack that threw while loading: `policy pack "<dir>" failed to load:
+ * <rule file:line:column>: <error>`, the rule being the first frame in the pack's own files
+ * (a rule file before a shared helper it called), then the stack's frames but the check's own.
+ */
+export function packLoadError(e: unknown, packDir = PACK_DIR): AnalyzerError {
+  // A value thrown that is no Error has no stack of its own (a new Error's would be this one's).
+  const err = e instanceof Error ? e : { name: "Error", message: String(e), stack: "" };
+  const frames = String(err.stack ?? "")
+    .split("\n")
+    .filter((l) => frameOf(l) !== undefined && !isOwnFrame(l))
+    .map((l) => atSourceLine(l.trim()));
+  const own = frames
+    .map((l) => frameOf(l)!)
+    .filter((f) => f.file.startsWith(packDir + path.sep) && !f.file.includes(NODE_MODULES));
+  const rules = path.join(packDir, "policies") + path.sep;
+  const rule = own.find((f) => f.file.startsWith(rules)) ?? own[0];
+  const where = rule ? `${shown(rule.file)}:${rule.line}:${rule.column}: ` : "";
+  const what = `${err.name}: ${err.message}`;
+  return new AnalyzerError(`policy pack "${packDir}" failed to load: ${where}${what}`, frames);
+}
+
+/** The pack's policies and their catalogue; a pack that throws while loading, `packLoadError`. */
+export async function loadPackModules(): Promise<PackModules> {
+  try {
+    const policies = await import("../../policy-pack/policies");
+    const { policyCatalog } = await import("../../policy-pack/lib/define");
+    return { ...policies, policyCatalog };
+  } catch (e) {
+    throw packLoadError(e);
+  }
+}
