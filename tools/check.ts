@@ -303,7 +303,13 @@ async function main(): Promise<void> {
       // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
       const described = (e as { describe(): string }).describe();
       process.stderr.write(`${escapeText(described)}\n`);
-      if (machine) process.stdout.write(errorJson("policy-pack", described));
+      // A pack that threw while loading in this process names the rule's file and line.
+      const at = (e as { location?: { file: string; line: number } }).location;
+      if (machine) {
+        process.stdout.write(
+          errorJson("policy-pack", described, at ? shownPath(at.file) : undefined, at?.line),
+        );
+      }
     } else {
       process.stderr.write(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);
       if (machine) process.stdout.write(errorJson("internal", String((e as Error)?.message ?? e)));

@@ -71,6 +71,8 @@ describe("a policy pack that throws while loading in the check's process", () =>
       `at Object.<anonymous> (${AREA}:18:1)`,
     ]);
     expect(e.describe().split("\n")[0]).to.match(/^error: policy pack ".*" failed to load: /);
+    // The JSON error report's file and line.
+    expect(e.location).to.deep.equal({ file: RULE, line: 21 });
   });
 
   it("without a frame in a rule file, names the pack's first; without any, only the error", () => {
@@ -81,6 +83,7 @@ describe("a policy pack that throws while loading in the check's process", () =>
       `policy pack "${PACK}" failed to load: Error: a string was thrown`,
     );
     expect(none.output).to.deep.equal([]);
+    expect(none.location).to.equal(undefined);
   });
 
   it("maps a frame of a file the check's TypeScript cache compiled to its TypeScript line", function () {

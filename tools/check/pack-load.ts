@@ -29,12 +29,23 @@ function shown(file: string): string {
   return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
 }
 
+/** A pack that threw while loading, with the rule's place (the JSON error report names it). */
+export class PackLoadError extends AnalyzerError {
+  constructor(
+    message: string,
+    output: readonly string[],
+    readonly location: { readonly file: string; readonly line: number } | undefined,
+  ) {
+    super(message, output);
+  }
+}
+
 /**
  * The error for a pack that threw while loading: `policy pack "<dir>" failed to load:
  * <rule file:line:column>: <error>`, the rule being the first frame in the pack's own files
  * (a rule file before a shared helper it called), then the stack's frames but the check's own.
  */
-export function packLoadError(e: unknown, packDir = PACK_DIR): AnalyzerError {
+export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
   // A value thrown that is no Error has no stack of its own (a new Error's would be this one's).
   const err = e instanceof Error ? e : { name: "Error", message: String(e), stack: "" };
   const frames = String(err.stack ?? "")
@@ -48,7 +59,11 @@ export function packLoadError(e: unknown, packDir = PACK_DIR): AnalyzerError {
   const rule = own.find((f) => f.file.startsWith(rules)) ?? own[0];
   const where = rule ? `${shown(rule.file)}:${rule.line}:${rule.column}: ` : "";
   const what = `${err.name}: ${err.message}`;
-  return new AnalyzerError(`policy pack "${packDir}" failed to load: ${where}${what}`, frames);
+  return new PackLoadError(
+    `policy pack "${packDir}" failed to load: ${where}${what}`,
+    frames,
+    rule && { file: rule.file, line: rule.line },
+  );
 }
 
 /** The pack's policies and their catalogue; a pack that throws while loading, `packLoadError`. */
