@@ -68,11 +68,18 @@ export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
 
 /** The pack's policies and their catalogue; a pack that throws while loading, `packLoadError`. */
 export async function loadPackModules(): Promise<PackModules> {
+  // V8 records 10 frames by default (https://v8.dev/docs/stack-trace-api), and the check's loaders
+  // take several of them under each module: while the pack loads, enough to reach the rule's
+  // importers after those frames are left out.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Math.max(limit, 50);
   try {
     const policies = await import("../../policy-pack/policies");
     const { policyCatalog } = await import("../../policy-pack/lib/define");
     return { ...policies, policyCatalog };
   } catch (e) {
     throw packLoadError(e);
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
