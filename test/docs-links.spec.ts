@@ -64,6 +64,41 @@ function linksOf(text: string): { target: string; line: number }[] {
     .map(({ target, at }) => ({ target, line: prose.slice(0, at).split("\n").length }));
 }
 
+/** Text files git tracks that are not Markdown (the code, its comments, config), fixtures aside. */
+function otherTextFiles(): string[] {
+  const out = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  return out
+    .split("\n")
+    .filter(
+      (f) =>
+        /\.(ts|js|mjs|cjs|json|ya?ml)$/.test(f) &&
+        !f.startsWith("test/fixtures/") &&
+        !f.endsWith("package-lock.json") &&
+        fs.existsSync(path.join(ROOT, f)),
+    );
+}
+
+/**
+ * The documents a comment names by their path from the root (`docs/operations/alerts.md`), and
+ * those a JSON file names anywhere (Renovate's description): where a reader of the code is sent.
+ */
+function documentsNamedIn(file: string, text: string): { doc: string; line: number }[] {
+  const json = file.endsWith(".json");
+  const found: { doc: string; line: number }[] = [];
+  text.split("\n").forEach((line, i) => {
+    if (!json && !/^\s*(\/\/|\/\*|\*|#)/.test(line)) return;
+    for (const m of line.matchAll(
+      /(?<![\w./-])((?:docs|policy-pack|app|components|tools|test)\/[\w./-]*\.md|README\.md)\b/g,
+    )) {
+      found.push({ doc: m[1], line: i + 1 });
+    }
+  });
+  return found;
+}
+
 describe("links between the project's documents", () => {
   const files = markdownFiles();
 
@@ -101,5 +136,20 @@ describe("links between the project's documents", () => {
       }
     }
     expect(broken, "fix each link to where its section now lives").to.deep.equal([]);
+  });
+
+  it("every document a comment or config names by its path exists", () => {
+    const named = otherTextFiles().flatMap((file) =>
+      documentsNamedIn(file, fs.readFileSync(path.join(ROOT, file), "utf8")).map((d) => ({
+        ...d,
+        file,
+      })),
+    );
+    // The scan sees the references this project keeps (a comment pointing at the alerts).
+    expect(named.map((d) => d.doc)).to.include("docs/operations/alerts.md");
+    const missing = named
+      .filter(({ doc }) => !fs.existsSync(path.join(ROOT, doc)))
+      .map(({ file, line, doc }) => `${file}:${line}: ${doc}`);
+    expect(missing, "point each at where the document now lives").to.deep.equal([]);
   });
 });
