@@ -1,6 +1,7 @@
 // A policy pack that throws while it loads in the check's own process (the policy types of its
-// counts, `--judge runner`): the error is the pack's, names the rule's file:line first, and shows
-// the stack without the check's own frames, each frame at its TypeScript line.
+// counts, `--judge runner`): the error is the pack's, names the rule's file:line first (a rule that
+// does not compile, its first syntax error's), and shows the stack without the check's own frames,
+// each frame at its TypeScript line.
 import { expect } from "chai";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -84,6 +85,64 @@ describe("a policy pack that throws while loading in the check's process", () =>
     );
     expect(none.output).to.deep.equal([]);
     expect(none.location).to.equal(undefined);
+  });
+
+  it("names a rule that does not compile at its first syntax error, not at its importer", function () {
+    // In a process of its own, with the tools' TypeScript loader: a pack of a rule file with a
+    // syntax error on line 3 and the area index that imports it.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pack-load-syntax-"));
+    try {
+      const area = path.join(dir, "policies", "s3");
+      fs.mkdirSync(area, { recursive: true });
+      const rule = path.join(area, "bucket-policies.ts");
+      fs.writeFileSync(rule, 'export const name = "ok";\n\nconst broken = ;\n');
+      fs.writeFileSync(
+        path.join(area, "index.ts"),
+        '// the area\nexport * from "./bucket-policies";\n',
+      );
+      const script =
+        `const t = require(${JSON.stringify(TS_REQUIRE)});\n` +
+        `t.register(${JSON.stringify(ROOT)});\n` +
+        `const { packLoadError } = require(${JSON.stringify(path.join(ROOT, "tools", "check", "pack-load.ts"))});\n` +
+        `try { require(${JSON.stringify(path.join(area, "index.ts"))}); } catch (e) {\n` +
+        `  const p = packLoadError(e, ${JSON.stringify(dir)});\n` +
+        "  process.stdout.write(JSON.stringify({ first: p.lines[0], location: p.location }));\n" +
+        "}\n";
+      const out = JSON.parse(
+        execFileSync(process.execPath, ["-e", script], {
+          cwd: dir,
+          encoding: "utf8",
+          env: { ...process.env, OFFLINE_CHECK_NO_CACHE: "1", NODE_OPTIONS: "" },
+        }),
+      );
+      expect(out.location).to.deep.equal({ file: rule, line: 3 });
+      expect(out.first).to.match(
+        /failed to load: policies\/s3\/bucket-policies\.ts:3:16: Error: TypeScript syntax error:/,
+      );
+      expect(out.first).to.not.contain("index.ts");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("takes a syntax error's place only inside the pack, else the first frame of a rule", () => {
+    const outside = Object.assign(
+      thrown("TypeScript syntax error:", [`Object.<anonymous> (${AREA}:18:1)`]),
+      {
+        location: { file: path.join(ROOT, "tools", "x.ts"), line: 2, column: 1 },
+      },
+    );
+    expect(packLoadError(outside, PACK).location).to.deep.equal({ file: AREA, line: 18 });
+    const inside = Object.assign(
+      thrown("TypeScript syntax error:", [`Object.<anonymous> (${AREA}:18:1)`]),
+      {
+        location: { file: RULE, line: 26, column: 16 },
+      },
+    );
+    expect(packLoadError(inside, PACK).location).to.deep.equal({ file: RULE, line: 26 });
+    expect(packLoadError(inside, PACK).lines[0]).to.contain(
+      `${path.relative(process.cwd(), RULE)}:26:16: `,
+    );
   });
 
   it("maps a frame of a file the check's TypeScript cache compiled to its TypeScript line", function () {

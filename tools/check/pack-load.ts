@@ -7,6 +7,7 @@ import * as path from "path";
 import { AnalyzerError } from "../lib/engine/pack-process";
 import { frameOf, isOwnFrame } from "../lib/engine/own-frames";
 import { sourcePosition } from "../lib/ts-require";
+import { shownPath } from "./inputs";
 
 const PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
@@ -23,10 +24,16 @@ function atSourceLine(line: string): string {
     : line;
 }
 
-/** A path as the error shows it: relative to the working folder when inside it. */
-function shown(file: string): string {
-  const rel = path.relative(process.cwd(), file);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+/** The place of a pack file's first syntax error that the tools' TypeScript loader threw. */
+function compileErrorAt(
+  e: unknown,
+  packDir: string,
+): { file: string; line: number; column: number } | undefined {
+  const at = (e as { location?: unknown } | null)?.location as
+    { file?: unknown; line?: unknown; column?: unknown } | undefined;
+  if (!at || typeof at.file !== "string" || typeof at.line !== "number") return undefined;
+  if (!at.file.startsWith(packDir + path.sep) || at.file.includes(NODE_MODULES)) return undefined;
+  return { file: at.file, line: at.line, column: typeof at.column === "number" ? at.column : 1 };
 }
 
 /** A pack that threw while loading, with the rule's place (the JSON error report names it). */
@@ -42,8 +49,9 @@ export class PackLoadError extends AnalyzerError {
 
 /**
  * The error for a pack that threw while loading: `policy pack "<dir>" failed to load:
- * <rule file:line:column>: <error>`, the rule being the first frame in the pack's own files
- * (a rule file before a shared helper it called), then the stack's frames but the check's own.
+ * <rule file:line:column>: <error>`, the rule being the place of its first syntax error (a file
+ * that does not compile) or else the first frame in the pack's own files (a rule file before a
+ * shared helper it called), then the stack's frames but the check's own.
  */
 export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
   // A value thrown that is no Error has no stack of its own (a new Error's would be this one's).
@@ -56,8 +64,11 @@ export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
     .map((l) => frameOf(l)!)
     .filter((f) => f.file.startsWith(packDir + path.sep) && !f.file.includes(NODE_MODULES));
   const rules = path.join(packDir, "policies") + path.sep;
-  const rule = own.find((f) => f.file.startsWith(rules)) ?? own[0];
-  const where = rule ? `${shown(rule.file)}:${rule.line}:${rule.column}: ` : "";
+  // A file that does not compile fails in its importer's `require`, the first frame of the stack:
+  // the TypeScript loader names the place of the file's first syntax error instead.
+  const syntax = compileErrorAt(e, packDir);
+  const rule = syntax ?? own.find((f) => f.file.startsWith(rules)) ?? own[0];
+  const where = rule ? `${shownPath(rule.file)}:${rule.line}:${rule.column}: ` : "";
   const what = `${err.name}: ${err.message}`;
   return new PackLoadError(
     `policy pack "${packDir}" failed to load: ${where}${what}`,

@@ -92,16 +92,21 @@ function createTranspiler(root) {
       (d) => d.category === ts.DiagnosticCategory.Error,
     );
     if (errors.length > 0) {
+      const positions = errors.map((d) => {
+        const p =
+          d.file && d.start !== undefined
+            ? d.file.getLineAndCharacterOfPosition(d.start)
+            : undefined;
+        return p && { file: filename, line: p.line + 1, column: p.character + 1 };
+      });
       return {
         code: "",
-        errors: errors.map((d) => {
-          const p =
-            d.file && d.start !== undefined
-              ? d.file.getLineAndCharacterOfPosition(d.start)
-              : undefined;
-          const where = p ? `${filename}:${p.line + 1}:${p.character + 1}` : filename;
+        errors: errors.map((d, i) => {
+          const p = positions[i];
+          const where = p ? `${filename}:${p.line}:${p.column}` : filename;
           return `${where} - error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
         }),
+        errorAt: positions.find(Boolean),
       };
     }
     return {
@@ -118,9 +123,11 @@ function createTranspiler(root) {
 
   /**
    * The compiled file: `code`, the source map's `mappings`, and `errors` (syntax errors as
-   * `file:line:col - error TSxxxx: message`; none means success).
+   * `file:line:col - error TSxxxx: message`; none means success) with `errorAt`, the first one's
+   * place (lines and columns from 1).
    * @param {string} filename
-   * @returns {{ code: string, mappings?: string, errors: string[] }}
+   * @returns {{ code: string, mappings?: string, errors: string[],
+   *   errorAt?: { file: string, line: number, column: number } }}
    */
   function transpile(filename) {
     const source = fs.readFileSync(filename, "utf8");
@@ -174,7 +181,10 @@ function register(root, opts = {}) {
     // `sourcePosition` maps it.
     if (!opts.inlineSourceMaps) unmappedFiles.add(filename);
     if (out.errors.length > 0) {
-      throw new Error(`TypeScript syntax error:\n${out.errors.join("\n")}`);
+      // The error's place is the first diagnostic's, not the importer's frame the stack starts at.
+      throw Object.assign(new Error(`TypeScript syntax error:\n${out.errors.join("\n")}`), {
+        location: out.errorAt ?? { file: filename, line: 1, column: 1 },
+      });
     }
     const map = () =>
       Buffer.from(
