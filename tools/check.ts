@@ -303,7 +303,7 @@ async function main(): Promise<void> {
       // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
       const described = (e as { describe(): string }).describe();
       process.stderr.write(`${escapeText(described)}\n`);
-      // A pack that threw while loading in this process names the rule's file and line.
+      // A pack that failed to load (in this process or its own) names the rule's file and line.
       const at = (e as { location?: { file: string; line: number } }).location;
       if (machine) {
         process.stdout.write(

@@ -5,12 +5,11 @@
 // TypeScript line, as `pulumi preview --policy-pack` would show the pack failing to start.
 import * as path from "path";
 import { AnalyzerError } from "../lib/engine/pack-process";
-import { frameOf, isOwnFrame } from "../lib/engine/own-frames";
+import { FilePlace, frameOf, isOwnFrame, packFrame } from "../lib/engine/own-frames";
 import { sourcePosition } from "../lib/ts-require";
 import { shownPath } from "./inputs";
 
 const PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
-const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
 type PackModules = typeof import("../../policy-pack/policies") &
   Pick<typeof import("../../policy-pack/lib/define"), "policyCatalog">;
@@ -25,27 +24,20 @@ function atSourceLine(line: string): string {
 }
 
 /** The place of a pack file's first syntax error that the tools' TypeScript loader threw. */
-function compileErrorAt(
-  e: unknown,
-  packDir: string,
-): { file: string; line: number; column: number } | undefined {
+function compileErrorAt(e: unknown, packDir: string): FilePlace | undefined {
   const at = (e as { location?: unknown } | null)?.location as
     { file?: unknown; line?: unknown; column?: unknown } | undefined;
   if (!at || typeof at.file !== "string" || typeof at.line !== "number") return undefined;
-  if (!at.file.startsWith(packDir + path.sep) || at.file.includes(NODE_MODULES)) return undefined;
-  return { file: at.file, line: at.line, column: typeof at.column === "number" ? at.column : 1 };
+  const place = {
+    file: at.file,
+    line: at.line,
+    column: typeof at.column === "number" ? at.column : 1,
+  };
+  return packFrame([place], packDir);
 }
 
-/** A pack that threw while loading, with the rule's place (the JSON error report names it). */
-export class PackLoadError extends AnalyzerError {
-  constructor(
-    message: string,
-    output: readonly string[],
-    readonly location: { readonly file: string; readonly line: number } | undefined,
-  ) {
-    super(message, output);
-  }
-}
+/** A pack that threw while loading in the check's process, with the rule's place. */
+export class PackLoadError extends AnalyzerError {}
 
 /**
  * The error for a pack that threw while loading: `policy pack "<dir>" failed to load:
@@ -60,14 +52,14 @@ export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
     .split("\n")
     .filter((l) => frameOf(l) !== undefined && !isOwnFrame(l))
     .map((l) => atSourceLine(l.trim()));
-  const own = frames
-    .map((l) => frameOf(l)!)
-    .filter((f) => f.file.startsWith(packDir + path.sep) && !f.file.includes(NODE_MODULES));
-  const rules = path.join(packDir, "policies") + path.sep;
   // A file that does not compile fails in its importer's `require`, the first frame of the stack:
   // the TypeScript loader names the place of the file's first syntax error instead.
-  const syntax = compileErrorAt(e, packDir);
-  const rule = syntax ?? own.find((f) => f.file.startsWith(rules)) ?? own[0];
+  const rule =
+    compileErrorAt(e, packDir) ??
+    packFrame(
+      frames.map((l) => frameOf(l)!),
+      packDir,
+    );
   const where = rule ? `${shownPath(rule.file)}:${rule.line}:${rule.column}: ` : "";
   const what = `${err.name}: ${err.message}`;
   return new PackLoadError(
