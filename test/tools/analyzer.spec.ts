@@ -328,6 +328,8 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
       expect(frames[0], e.output.join("\n")).to.contain(`${path.join(dir, "index.js")}:2:`);
       const tools = path.join(ROOT, "tools") + path.sep;
       expect(frames.filter((l) => l.includes(tools))).to.deep.equal([]);
+      // The JSON error report's file and line: the pack's frame that threw.
+      expect(e.location).to.deep.equal({ file: path.join(dir, "index.js"), line: 2 });
     });
   });
 });

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { packLoadError } from "../../tools/check/pack-load";
 import { AnalyzerError } from "../../tools/lib/engine/pack-process";
-import { frameOf, isOwnFrame } from "../../tools/lib/engine/own-frames";
+import { frameOf, isOwnFrame, packOutputPlace } from "../../tools/lib/engine/own-frames";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const PACK = path.join(ROOT, "policy-pack");
@@ -142,6 +142,32 @@ describe("a policy pack that throws while loading in the check's process", () =>
     expect(packLoadError(inside, PACK).location).to.deep.equal({ file: RULE, line: 26 });
     expect(packLoadError(inside, PACK).lines[0]).to.contain(
       `${path.relative(process.cwd(), RULE)}:26:16: `,
+    );
+  });
+
+  it("names the rule from what a pack process that failed to start printed", () => {
+    // ts-node's compile error names the file relative to the pack folder, the process's cwd.
+    const syntax = [
+      "error: [runtime] Running program '/p' failed with an unhandled exception:",
+      "TSError: ⨯ Unable to compile TypeScript:",
+      "policies/kms/keys.ts(26,16): error TS1109: Expression expected.",
+      `at Object.<anonymous> (${AREA}:18:1)`,
+    ];
+    expect(packOutputPlace(syntax, PACK)).to.deep.equal({ file: RULE, line: 26, column: 16 });
+    const thrownThere = [
+      "Error: boom",
+      `    at helper (${path.join(PACK, "node_modules", "x", "index.js")}:1:1)`,
+      `    at assertMetadata (${HELPER}:40:11)`,
+      `    at Object.<anonymous> (${RULE}:21:35)`,
+      `    at Object.<anonymous> (${AREA}:18:1)`,
+    ];
+    expect(packOutputPlace(thrownThere, PACK)).to.deep.equal({ file: RULE, line: 21, column: 35 });
+    expect(packOutputPlace([thrownThere[0], thrownThere[2]], PACK)).to.deep.include({
+      file: HELPER,
+      line: 40,
+    });
+    expect(packOutputPlace(["Error: boom", "    at x (/elsewhere/a.js:1:1)"], PACK)).to.equal(
+      undefined,
     );
   });
 
