@@ -331,7 +331,7 @@ const pipeline = new Pipeline(
   renamed("pipeline"),
 );
 
-// Alarms on the service and failed deployments or pipeline runs, to one topic (docs/operations.md).
+// Alarms on the service and failed deployments or pipeline runs, to one topic (docs/operations/alerts.md).
 const alerts = new Alerts(
   named("alerts"),
   {

@@ -16,74 +16,21 @@
 //    `--only timeline --program-size N`, a generated program of N resources.
 //
 // Options: `--only pack|analyzer|prod|program|timeline`, `--sizes 1000,10000` (pack), `--program-size 10000`;
-// a bad one is a usage error (exit 2) before anything runs.
+// a bad one is a usage error (exit 2) before anything runs or loads: the parts that load the
+// policy pack or the engine (./bench/pack.ts, ./bench/analyzer.ts) are imported after the flags
+// are read.
 // Timings depend on the machine and its load: CPU time is printed next to wall time.
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { allPolicies } from "../policy-pack/policies";
-import { runPolicies } from "./lib/policy-runner";
 import { writeBenchProgram } from "./bench/program";
-import { syntheticStack } from "./bench/synthetic";
-import { benchAnalyzer } from "./bench/analyzer";
 import { fmt, ms } from "./bench/measure";
 import { cpuByProcess, formatTimeline, traced } from "./bench/timeline";
 import { printUsage, runTool } from "./lib/cli";
 import { BENCH_USAGE as USAGE, parseBenchArgs } from "./bench/args";
 
 const ROOT = path.resolve(__dirname, "..");
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-/** Median wall and CPU time of `runs` evaluations of the whole pack over one synthetic stack. */
-async function timePack(size: number, runs: number) {
-  const resources = syntheticStack(size);
-  const walls: number[] = [];
-  const cpus: number[] = [];
-  let report: Awaited<ReturnType<typeof runPolicies>> | undefined;
-  for (let i = 0; i < runs; i++) {
-    const cpu = process.cpuUsage();
-    const start = process.hrtime.bigint();
-    report = await runPolicies(allPolicies, resources);
-    walls.push(ms(start));
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1000);
-  }
-  const mandatory = report!.violations.filter(
-    (v) => v.enforcementLevel === "mandatory" && !v.previewNote,
-  );
-  return { size: resources.length, wallMs: median(walls), cpuMs: median(cpus), mandatory };
-}
-
-async function benchPack(sizes: number[]): Promise<void> {
-  console.log(
-    `1. Pack evaluation: ${allPolicies.length} policies over synthetic stacks (median of runs)`,
-  );
-  await timePack(300, 2); // warm up the JIT and the policies' caches
-  const results = [];
-  for (const size of sizes) {
-    const r = await timePack(size, size <= 2000 ? 9 : 5);
-    results.push(r);
-    console.log(
-      `   ${fmt(r.size).padStart(7)} resources: ${fmt(r.wallMs).padStart(6)} ms wall (${fmt(r.cpuMs)} ms CPU), ` +
-        `${fmt(r.size / (r.wallMs / 1000)).padStart(9)} resources/s; ` +
-        `${r.mandatory.length} mandatory findings (${[...new Set(r.mandatory.map((v) => v.policy))].join(", ") || "none"})`,
-    );
-  }
-  if (results.length >= 2) {
-    const [small, large] = [results[0], results[results.length - 1]];
-    const sizeRatio = large.size / small.size;
-    console.log(
-      `   ${fmt(large.size)}/${fmt(small.size)} time ratio: ${fmt(large.wallMs / small.wallMs, 1)} wall, ` +
-        `${fmt(large.cpuMs / small.cpuMs, 1)} CPU (size ratio ${fmt(sizeRatio, 1)} is linear); ` +
-        `largest stack ${large.wallMs < 2000 ? "within" : "OVER"} the 2 s target`,
-    );
-  }
-}
 
 interface CheckRun {
   readonly code: number;
@@ -241,8 +188,10 @@ async function main(): Promise<number> {
       .map((l) => l.toFixed(1))
       .join(" ")}`,
   );
-  if (!only || only === "pack") await benchPack(sizes);
-  if (!only || only === "analyzer") await benchAnalyzer(programSize);
+  if (!only || only === "pack") await (await import("./bench/pack")).benchPack(sizes);
+  if (!only || only === "analyzer") {
+    await (await import("./bench/analyzer")).benchAnalyzer(programSize);
+  }
   if (!only || only === "prod") await benchProd();
   if (!only || only === "program") await benchProgram(programSize);
   if (only === "timeline" && programSizeGiven) await benchProgram(programSize);

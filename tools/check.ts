@@ -27,7 +27,7 @@ import {
   UsageError,
 } from "./check/project";
 import { checkOutput, CheckInput } from "./check/output";
-import { usageErrorText, writeAtomically } from "./lib/cli";
+import { escapeText, usageErrorText, writeAtomically } from "./lib/cli";
 import type { StackResult } from "./check/run";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
@@ -259,8 +259,8 @@ async function main(): Promise<void> {
     const { ProgramError } = await import("./check/run");
     const machine = machineFormat(argv);
     // What an error quotes (a --stack value, a program's message) may carry control characters:
-    // shown escaped, as in the reports, so none can rewrite the terminal.
-    const { escapeText } = await import("./check/report");
+    // shown escaped (`escapeText`, as usage errors and the reports are), so none can rewrite the
+    // terminal.
     if (e instanceof UsageError) {
       process.stderr.write(usageErrorText(e, USAGE));
       if (machine) {
@@ -303,7 +303,13 @@ async function main(): Promise<void> {
       // The pack did not start, its config does not fit it, or a policy failed: as the CLI says it.
       const described = (e as { describe(): string }).describe();
       process.stderr.write(`${escapeText(described)}\n`);
-      if (machine) process.stdout.write(errorJson("policy-pack", described));
+      // A pack that failed to load (in this process or its own) names the rule's file and line.
+      const at = (e as { location?: { file: string; line: number } }).location;
+      if (machine) {
+        process.stdout.write(
+          errorJson("policy-pack", described, at ? shownPath(at.file) : undefined, at?.line),
+        );
+      }
     } else {
       process.stderr.write(`error: the check itself failed: ${(e as Error)?.stack ?? e}\n`);
       if (machine) process.stdout.write(errorJson("internal", String((e as Error)?.message ?? e)));

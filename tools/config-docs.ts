@@ -9,9 +9,11 @@ import {
   withProjectConfig,
 } from "../components/config/reference";
 import { formatMarkdown } from "./lib/generated-docs";
-import { escapeControls, writeAtomically } from "./lib/cli";
+import { escapeText, UsageError, usageErrorText, writeAtomically } from "./lib/cli";
+import { parseFlags } from "./lib/flags";
 
 const ROOT = path.resolve(__dirname, "..");
+const USAGE = "usage: npm run docs:config [-- --check]\n";
 
 /** The generated files of the project in `root`, path → the content they must have. */
 export async function generatedConfigFiles(root = ROOT): Promise<Record<string, string>> {
@@ -24,14 +26,7 @@ export async function generatedConfigFiles(root = ROOT): Promise<Record<string, 
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const check = argv.includes("--check");
-  const unknown = argv.filter((a) => a !== "--check");
-  if (unknown.length > 0) {
-    process.stderr.write(
-      `usage: npm run docs:config [-- --check]; unknown: ${escapeControls(unknown.join(" "))}\n`,
-    );
-    return 2;
-  }
+  const check = parseFlags(argv, { "--check": {} }).has("--check");
   let stale = 0;
   for (const [file, wanted] of Object.entries(await generatedConfigFiles())) {
     const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
@@ -53,9 +48,12 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e: unknown) => {
-      // Exit 1 means "stale" with --check: a file that cannot be read or rendered is exit 2.
+      // Exit 1 means "stale" with --check: a bad argument, or a file that cannot be read or
+      // rendered, is exit 2.
       process.stderr.write(
-        `error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`,
+        e instanceof UsageError
+          ? usageErrorText(e, USAGE)
+          : `error: ${escapeText(e instanceof Error ? e.message : String(e))}\n`,
       );
       process.exitCode = 2;
     },

@@ -18,7 +18,7 @@ export const USAGE = `Usage: npm run cost -- [options]
   --assume key=value   override an assumed volume (repeatable), e.g. --assume requestsPerMonth=50000000
   --region <region>    price the stack in another region (default: the stack's aws:region)
   --prices             print the price table with its sources and dates
-  --write-docs         rewrite the generated cost section of docs/operations.md (every stack)
+  --write-docs         rewrite docs/operations/cost-estimates.md (every stack)
   --help               this text
 `;
 
@@ -107,15 +107,11 @@ async function main(): Promise<number> {
     );
   }
   if (args.writeDocs) {
-    const { OPERATIONS_DOC, withCostSection } = await import("./cost/docs");
-    const before = fs.readFileSync(OPERATIONS_DOC, "utf8");
+    const { COST_DOC, COST_DOC_SHOWN, withCostSection } = await import("./cost/docs");
+    const before = fs.readFileSync(COST_DOC, "utf8");
     const after = await withCostSection(before, estimates);
-    if (after !== before) writeAtomically(OPERATIONS_DOC, after);
-    process.stdout.write(
-      after === before
-        ? "docs/operations.md cost section is up to date\n"
-        : "docs/operations.md cost section rewritten\n",
-    );
+    if (after !== before) writeAtomically(COST_DOC, after);
+    process.stdout.write(`${COST_DOC_SHOWN} ${after === before ? "is up to date" : "rewritten"}\n`);
   } else {
     process.stdout.write(
       args.format === "json" ? report.renderJson(estimates) : report.renderText(estimates),

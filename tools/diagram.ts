@@ -1,8 +1,8 @@
 // `npm run diagram -- [--stack <name>]... [--view network|delivery|data|all] [--write-docs]`:
 // Mermaid views of each stack, generated from the resources the program registers (the offline
 // check's recording): the network, the delivery pipeline, the data and its keys. Prints Markdown
-// (each diagram with the table of what its nodes stand for); `--write-docs` rewrites the views in
-// docs/architecture.md instead. Exit code 0, or 2 for a usage or program error.
+// (each diagram with the table of what its nodes stand for); `--write-docs` rewrites the view
+// documents docs/architecture/<view>.md instead. Exit code 0, or 2 for a usage or program error.
 import * as fs from "fs";
 import { ROOT } from "./lib/recording";
 import { loadProject, requireStacks } from "./check/project";
@@ -14,7 +14,7 @@ export const USAGE = `Usage: npm run diagram -- [options]
 
   --stack <name>   a stack to draw (repeatable; default: every Pulumi.<stack>.yaml)
   --view <view>    network, delivery, data or all (default: all)
-  --write-docs     rewrite the views in docs/architecture.md (every stack, every view)
+  --write-docs     rewrite the view documents docs/architecture/<view>.md (every stack)
   --help           this text
 `;
 
@@ -68,13 +68,15 @@ async function main(): Promise<number> {
     views.push(...buildViews(await recordStack(stack), names));
   const docs = await import("./diagram/docs");
   if (writeDocs) {
-    const file = docs.ARCHITECTURE_DOC;
-    const before = fs.readFileSync(file, "utf8");
-    const after = await docs.withArchitectureViews(before, views);
-    if (after !== before) writeAtomically(file, after);
-    process.stdout.write(
-      `${file.slice(ROOT.length + 1)}: ${after === before ? "up to date" : "views rewritten"}\n`,
-    );
+    for (const name of VIEWS) {
+      const file = docs.VIEW_DOCS[name];
+      const before = fs.readFileSync(file, "utf8");
+      const after = await docs.withViewDoc(before, name, views);
+      if (after !== before) writeAtomically(file, after);
+      process.stdout.write(
+        `${file.slice(ROOT.length + 1)}: ${after === before ? "up to date" : "views rewritten"}\n`,
+      );
+    }
   } else {
     process.stdout.write(docs.viewsMarkdown(views));
   }

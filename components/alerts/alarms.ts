@@ -1,6 +1,6 @@
 // What the platform watches: the service's alarms and the failure events of its deployments, as
-// plain data (no SDK), so each threshold is read and tested in one place. docs/operations.md
-// ("Alerts") says what each one means and what to do.
+// plain data (no SDK), so each threshold is read and tested in one place.
+// docs/operations/alerts.md says what each one means and what to do.
 
 /** A CloudWatch metric alarm on one of the service's metrics. */
 export interface AlarmSpec {

@@ -1,6 +1,6 @@
 // The platform's alerts: one SNS topic, encrypted with its own customer-managed key, that the
 // service's CloudWatch alarms and the failure events of its deployments publish to, and an
-// optional e-mail subscriber. What fires and what to do: docs/operations.md ("Alerts").
+// optional e-mail subscriber. What fires and what to do: docs/operations/alerts.md.
 //
 // An encrypted topic takes messages from AWS services only if its key lets them use it: SNS
 // developer guide, "Managing Amazon SNS encryption keys and costs" > "Enable compatibility between

@@ -2,7 +2,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { allPolicies } from "../../policy-pack/policies";
 import { policyCatalog } from "../../policy-pack/lib/define";
-import { PACK_README, withPolicyTable } from "../../tools/policy-table";
+import * as path from "path";
+import { GENERATED, PACK_CATALOG, PACK_CONTROLS } from "../../tools/policy-table";
 
 describe("policy metadata and the pack's catalogue", () => {
   it("every policy has a unique kebab-case name, description, level, severity, remediation", () => {
@@ -25,11 +26,22 @@ describe("policy metadata and the pack's catalogue", () => {
     expect([...policyCatalog.keys()]).to.deep.equal(allPolicies.map((p) => p.name));
   });
 
-  it("the pack README's policies table matches the pack (run `npm run docs:policies`)", () => {
-    const readme = fs.readFileSync(PACK_README, "utf8");
-    expect(
-      withPolicyTable(readme) === readme,
-      "policy-pack/README.md policies table is stale: run npm run docs:policies",
-    ).to.equal(true);
+  it("the pack's generated documents match the pack (run `npm run docs:policies`)", () => {
+    expect(GENERATED.map((g) => g.file)).to.deep.equal([PACK_CATALOG, PACK_CONTROLS]);
+    for (const { file, shown, render } of GENERATED) {
+      const text = fs.readFileSync(file, "utf8");
+      expect(render(text) === text, `${shown} is stale: run npm run docs:policies`).to.equal(true);
+    }
+  });
+
+  it("the controls document is linked from the pack's README and the catalogue", () => {
+    const controls = path.basename(PACK_CONTROLS);
+    const readme = fs.readFileSync(
+      path.join(path.dirname(PACK_CATALOG), "..", "README.md"),
+      "utf8",
+    );
+    expect(readme).to.contain(`](docs/${controls})`);
+    expect(fs.readFileSync(PACK_CATALOG, "utf8")).to.contain(`](${controls})`);
+    expect(fs.readFileSync(PACK_CONTROLS, "utf8")).to.match(/^\| CKV_AWS_\d+ \| `[a-z0-9-]+`/m);
   });
 });

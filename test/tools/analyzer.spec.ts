@@ -322,6 +322,14 @@ describe("policy pack analyzer (tools/lib/engine)", function () {
         ),
       );
       expect(e.output.join("\n")).to.contain("fixture pack: cannot load the policy catalogue");
+      // The stack names the pack's own line first, and none of the check's loaders that run in
+      // the pack's process (the code cache and the other preloads under tools/).
+      const frames = e.output.filter((l) => /^\s*at /.test(l));
+      expect(frames[0], e.output.join("\n")).to.contain(`${path.join(dir, "index.js")}:2:`);
+      const tools = path.join(ROOT, "tools") + path.sep;
+      expect(frames.filter((l) => l.includes(tools))).to.deep.equal([]);
+      // The JSON error report's file and line: the pack's frame that threw.
+      expect(e.location).to.deep.equal({ file: path.join(dir, "index.js"), line: 2 });
     });
   });
 });

@@ -19,9 +19,13 @@ export interface CliRun {
 /**
  * Runs the project's npm script `name` (package.json) with `args`, as `npm run <name> -- <args>`
  * would but without npm in between: the script's own command line, its `node` the one running the
- * tests.
+ * tests; `env` adds to its environment.
  */
-export function runScript(name: string, args: readonly string[]): Promise<CliRun> {
+export function runScript(
+  name: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliRun> {
   const scripts = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts;
   const [command, ...scriptArgs] = String(scripts?.[name] ?? "").split(/\s+/);
   if (command !== "node") {
@@ -31,7 +35,7 @@ export function runScript(name: string, args: readonly string[]): Promise<CliRun
     execFile(
       process.execPath,
       [...scriptArgs, ...args],
-      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0" } },
+      { cwd: ROOT, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, FORCE_COLOR: "0", ...env } },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -2,7 +2,7 @@ import { expect } from "chai";
 import * as fs from "fs";
 import { Recording, RecordedResource } from "../../tools/lib/recorder";
 import { listStacks, loadProject } from "../../tools/check/project";
-import { OPERATIONS_DOC, withCostSection } from "../../tools/cost/docs";
+import { COST_DOC, withCostSection } from "../../tools/cost/docs";
 import { estimate, StackEstimate } from "../../tools/cost/estimate";
 import { FREE_TYPES, HOURS_PER_MONTH, REGION_PRICES, SOURCES } from "../../tools/cost/prices";
 import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/lib/recording";
@@ -242,12 +242,12 @@ describe("cost estimate (npm run cost)", function () {
     );
   });
 
-  it("docs/operations.md holds the current generated cost tables (run `npm run cost -- --write-docs`)", async () => {
-    const doc = fs.readFileSync(OPERATIONS_DOC, "utf8");
+  it("docs/operations/cost-estimates.md holds the current cost tables (run `npm run cost -- --write-docs`)", async () => {
+    const doc = fs.readFileSync(COST_DOC, "utf8");
     const list = STACKS.map((s) => estimates.get(s)!);
     expect(
       (await withCostSection(doc, list)) === doc,
-      "the cost section of docs/operations.md is stale: run npm run cost -- --write-docs",
+      "docs/operations/cost-estimates.md is stale: run npm run cost -- --write-docs",
     ).to.equal(true);
   });
 });

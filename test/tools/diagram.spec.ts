@@ -5,7 +5,7 @@ import { Recording } from "../../tools/lib/recorder";
 import { listStacks, loadProject } from "../../tools/check/project";
 import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/lib/recording";
 import { buildViews, View, ViewName } from "../../tools/diagram/views";
-import { ARCHITECTURE_DOC, withArchitectureViews } from "../../tools/diagram/docs";
+import { ARCHITECTURE_DOC, VIEW_DOCS, withViewDoc } from "../../tools/diagram/docs";
 import { MermaidPage, openMermaid } from "./mermaid-browser";
 
 const STACKS = listStacks(loadProject(ROOT));
@@ -290,13 +290,21 @@ describe("architecture views (npm run diagram)", function () {
     expect(text(buildViews(reversed))).to.equal(text(buildViews(rec)));
   });
 
-  it("docs/architecture.md holds the current views (run `npm run diagram -- --write-docs`)", async () => {
+  it("docs/architecture/<view>.md hold the current views (run `npm run diagram -- --write-docs`)", async () => {
     const all = STACKS.flatMap((s) => [...views.get(s)!.values()]);
-    const doc = fs.readFileSync(ARCHITECTURE_DOC, "utf8");
-    expect(
-      (await withArchitectureViews(doc, all)) === doc,
-      "docs/architecture.md views are stale: run npm run diagram -- --write-docs",
-    ).to.equal(true);
+    const front = fs.readFileSync(ARCHITECTURE_DOC, "utf8");
+    for (const [name, file] of Object.entries(VIEW_DOCS) as [ViewName, string][]) {
+      const doc = fs.readFileSync(file, "utf8");
+      const shown = path.relative(ROOT, file).split(path.sep).join("/");
+      expect(
+        (await withViewDoc(doc, name, all)) === doc,
+        `${shown} is stale: run npm run diagram -- --write-docs`,
+      ).to.equal(true);
+      expect(doc, shown).to.contain("```mermaid");
+      expect(front, "docs/architecture.md links each view").to.contain(
+        `(${shown.slice("docs/".length)})`,
+      );
+    }
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
     expect(readme).to.contain("(docs/architecture.md)");
     expect(readme, "the README links to the views instead of embedding one").not.to.contain(

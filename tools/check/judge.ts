@@ -11,6 +11,7 @@ import type { EnforcementLevel } from "@pulumi/policy";
 import type { Analyzer } from "../lib/engine/analyzer";
 import type { PolicyPackConfig } from "../lib/engine/policy-config";
 import { escapeControls, UsageError } from "../lib/cli";
+import { loadPackModules } from "./pack-load";
 import { cachedPolicyTypes, PolicyTypes } from "./policy-types";
 import type { PolicyInfo } from "./report";
 import type { Judge, JudgeContext } from "./run";
@@ -38,8 +39,7 @@ export interface JudgeOptions {
 
 /** Resource types each policy applies to, from the pack's own catalogue (for the check counts). */
 async function policyTypes(): Promise<PolicyTypes> {
-  await import("../../policy-pack/policies");
-  const { policyCatalog } = await import("../../policy-pack/lib/define");
+  const { policyCatalog } = await loadPackModules();
   return new Map([...policyCatalog].map(([name, meta]) => [name, meta.types]));
 }
 
@@ -118,8 +118,7 @@ function startRunner(opts: JudgeOptions): StartedJudge {
   let ready = 0;
   let infos: PolicyInfo[] = [];
   const judge = (async (): Promise<Judge> => {
-    const { allPolicies, PACK_NAME } = await import("../../policy-pack/policies");
-    const { policyCatalog } = await import("../../policy-pack/lib/define");
+    const { allPolicies, PACK_NAME, policyCatalog } = await loadPackModules();
     const { runPolicies } = await import("../lib/policy-runner");
     const { reconcilePolicyPackConfig, PolicyConfigError } =
       await import("../lib/engine/policy-config");

@@ -11,7 +11,6 @@ import type { StackResult } from "./run";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
 
 import { SEVERITIES, SeverityName } from "./severity";
-import { escapeControls } from "../lib/cli";
 
 export { SEVERITIES };
 export type { SeverityName };
@@ -157,21 +156,9 @@ export function summarize(r: StackResult, gate: Gate = {}) {
   };
 }
 
-// Untrusted text (resource names, policy messages, waiver reasons, program output) goes through
-// these before it reaches a terminal or a report: a control character in a resource name could
-// otherwise move the cursor, clear a line or print a fake "PASS" (`escapeControls` says which
-// characters are shown as visible `\x1b`-style text). Newlines stay in multi-line messages (each
-// line is indented under its finding), never in single-line fields.
-
-/** A message for display: control characters (tab too) escaped, newlines kept. */
-export function escapeText(s: string): string {
-  return escapeControls(s, "\n");
-}
-
-/** A single-line field for display (a name, a type, a URN): newlines escaped too. */
-export function escapeLine(s: string): string {
-  return escapeControls(s, "");
-}
+// What the reports show of untrusted text (resource names, policy messages, waiver reasons,
+// program output) is escaped as every tool escapes it (../lib/cli.ts).
+export { escapeLine, escapeText } from "../lib/cli";
 
 /**
  * JSON text with DEL, the C1 controls and the characters above written as `\uXXXX` escapes.

@@ -1,5 +1,5 @@
 // Renders estimates: markdown tables (the text output and the generated section of
-// docs/operations.md) and JSON.
+// docs/operations/cost-estimates.md) and JSON.
 import { ASSUMPTION_TEXT, Assumptions } from "./assumptions";
 import { StackEstimate } from "./estimate";
 import { REGION_PRICES, SOURCES, SourceId, TAKEN_ON } from "./prices";

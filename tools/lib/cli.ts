@@ -44,15 +44,30 @@ export function escapeControls(s: string, keep = "\n\t"): string {
   });
 }
 
+// Untrusted text (a value from the command line, resource names, policy messages, waiver reasons,
+// program output) goes through these before it reaches a terminal or a report: a control character
+// in a resource name could otherwise move the cursor, clear a line or print a fake "PASS". Newlines
+// stay in multi-line messages (each line is indented under its finding), never in single-line
+// fields.
+
+/** A message for display: control characters (tab too) escaped, newlines kept. */
+export function escapeText(s: string): string {
+  return escapeControls(s, "\n");
+}
+
+/** A single-line field for display (a name, a type, a URN): newlines escaped too. */
+export function escapeLine(s: string): string {
+  return escapeControls(s, "");
+}
+
 /**
- * What every tool prints for a usage error: `error: <message>`, its control characters escaped
- * (newlines kept: a message may list problems line by line), then the tool's usage text when the
- * error asks for it. Flags a tool does not know or cannot read ask for it (./flags.ts); a value
- * that conflicts with another (a single-value flag given twice, a key set twice) names the fix
- * and does not.
+ * What every tool prints for a usage error: `error: <message>` as `escapeText` shows it (newlines
+ * kept: a message may list problems line by line), then the tool's usage text when the error asks
+ * for it. Flags a tool does not know or cannot read ask for it (./flags.ts); a value that conflicts
+ * with another (a single-value flag given twice, a key set twice) names the fix and does not.
  */
 export function usageErrorText(e: UsageError, usage: string): string {
-  return `error: ${escapeControls(e.message, "\n")}\n${e.showUsage ? `\n${usage}` : ""}`;
+  return `error: ${escapeText(e.message)}\n${e.showUsage ? `\n${usage}` : ""}`;
 }
 
 /** Prints a tool's usage text for `--help` and gives its exit code, 0. */

@@ -6,3 +6,14 @@
  * inline, for a stack-trace mapper already installed. Defaults to false.
  */
 export function register(root: string, opts?: { readonly inlineSourceMaps?: boolean }): void;
+
+/**
+ * The TypeScript position (lines and columns from 1) of a stack frame's position in a file
+ * `register` compiled without an inline source map; undefined for any other file, whose frames
+ * already name its own lines.
+ */
+export function sourcePosition(
+  filename: string,
+  line: number,
+  column: number,
+): { line: number; column: number } | undefined;

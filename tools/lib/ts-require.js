@@ -21,6 +21,11 @@ const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 // Written in two parts: a stack-trace mapper reading this very file must not take it for a map.
 const INLINE_MAP_PREFIX = "//# source" + "MappingURL=data:application/json;base64,";
 
+/** The transpiler `register` installed (none yet: nothing compiled here). */
+let registered;
+/** Files compiled here whose stack frames name JavaScript lines (no inline map for a mapper). */
+const unmappedFiles = new Set();
+
 /** The TypeScript version this project resolves, without loading the compiler. */
 function typescriptVersion(root) {
   const file = require.resolve("typescript/package.json", { paths: [root] });
@@ -87,16 +92,21 @@ function createTranspiler(root) {
       (d) => d.category === ts.DiagnosticCategory.Error,
     );
     if (errors.length > 0) {
+      const positions = errors.map((d) => {
+        const p =
+          d.file && d.start !== undefined
+            ? d.file.getLineAndCharacterOfPosition(d.start)
+            : undefined;
+        return p && { file: filename, line: p.line + 1, column: p.character + 1 };
+      });
       return {
         code: "",
-        errors: errors.map((d) => {
-          const p =
-            d.file && d.start !== undefined
-              ? d.file.getLineAndCharacterOfPosition(d.start)
-              : undefined;
-          const where = p ? `${filename}:${p.line + 1}:${p.character + 1}` : filename;
+        errors: errors.map((d, i) => {
+          const p = positions[i];
+          const where = p ? `${filename}:${p.line}:${p.column}` : filename;
           return `${where} - error TS${d.code}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
         }),
+        errorAt: positions.find(Boolean),
       };
     }
     return {
@@ -113,9 +123,11 @@ function createTranspiler(root) {
 
   /**
    * The compiled file: `code`, the source map's `mappings`, and `errors` (syntax errors as
-   * `file:line:col - error TSxxxx: message`; none means success).
+   * `file:line:col - error TSxxxx: message`; none means success) with `errorAt`, the first one's
+   * place (lines and columns from 1).
    * @param {string} filename
-   * @returns {{ code: string, mappings?: string, errors: string[] }}
+   * @returns {{ code: string, mappings?: string, errors: string[],
+   *   errorAt?: { file: string, line: number, column: number } }}
    */
   function transpile(filename) {
     const source = fs.readFileSync(filename, "utf8");
@@ -161,11 +173,18 @@ function register(root, opts = {}) {
   const extensions = Module._extensions;
   const previous = extensions[".ts"];
   const { transpile } = createTranspiler(root);
+  registered = { transpile };
   extensions[".ts"] = (m, filename) => {
     if (filename.includes(NODE_MODULES) && previous) return previous(m, filename);
     const out = transpile(filename);
+    // Without a stack-trace mapper, a frame of this file names its JavaScript line:
+    // `sourcePosition` maps it.
+    if (!opts.inlineSourceMaps) unmappedFiles.add(filename);
     if (out.errors.length > 0) {
-      throw new Error(`TypeScript syntax error:\n${out.errors.join("\n")}`);
+      // The error's place is the first diagnostic's, not the importer's frame the stack starts at.
+      throw Object.assign(new Error(`TypeScript syntax error:\n${out.errors.join("\n")}`), {
+        location: out.errorAt ?? { file: filename, line: 1, column: 1 },
+      });
     }
     const map = () =>
       Buffer.from(
@@ -180,4 +199,23 @@ function register(root, opts = {}) {
   };
 }
 
-module.exports = { register };
+/**
+ * The TypeScript position of a stack frame's position in a file `register` compiled without an
+ * inline source map (lines and columns from 1, as a frame names them); undefined for any other
+ * file, whose frames already name its own lines (or a mapper maps them).
+ * @param {string} filename
+ * @param {number} line
+ * @param {number} column
+ * @returns {{ line: number, column: number } | undefined}
+ */
+function sourcePosition(filename, line, column) {
+  if (!registered || !unmappedFiles.has(filename)) return undefined;
+  const { mappings } = registered.transpile(filename);
+  if (!mappings) return undefined;
+  const map = new Module.SourceMap({ version: 3, sources: [filename], names: [], mappings });
+  const entry = map.findEntry(line - 1, column - 1);
+  if (!entry || typeof entry.originalLine !== "number") return undefined;
+  return { line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+}
+
+module.exports = { register, sourcePosition };

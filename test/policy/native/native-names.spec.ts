@@ -1,7 +1,7 @@
 // The generator of ./sdk-names.txt (tools/native-names.ts, `npm run -s native:names`), on two
 // small packages laid out as @pulumi/aws-native's: a resource's token in its <type>.js, its Args in
 // <type>.d.ts, nested input types in types/input.d.ts. The committed table itself is checked
-// against the real packages by running the generator with --check (docs: policy-pack/README.md).
+// against the real packages by running the generator with --check (docs: policy-pack/docs/coverage.md).
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";

@@ -1,23 +1,26 @@
-// The aws-native coverage the pack README states in numbers ("N rules list aws-native types (M of
-// the T mandatory)", the mandatory rules that list none, by name, and the advisory rules left),
-// counted from the pack's catalogue, so a rule that gains or loses a native type updates the text.
+// The aws-native coverage the pack's coverage document (policy-pack/docs/coverage.md) states in
+// numbers ("N rules list aws-native types (M of the T mandatory)", the mandatory rules that list
+// none, by name, and the advisory rules left), counted from the pack's catalogue, so a rule that
+// gains or loses a native type updates the text.
 import { expect } from "chai";
 import * as fs from "fs";
+import * as path from "path";
 import { allPolicies } from "../../../policy-pack/policies";
 import { policyCatalog } from "../../../policy-pack/lib/define";
-import { PACK_README } from "../../../tools/policy-table";
 
-/** The README's prose with line breaks as spaces, so a sentence matches wherever it wraps. */
-const prose = () => fs.readFileSync(PACK_README, "utf8").replace(/\s+/g, " ");
+const COVERAGE = path.resolve(__dirname, "..", "..", "..", "policy-pack", "docs", "coverage.md");
 
-/** A number the README states, from the first group of `re`; fails naming the sentence if absent. */
+/** The document's prose with line breaks as spaces, so a sentence matches wherever it wraps. */
+const prose = () => fs.readFileSync(COVERAGE, "utf8").replace(/\s+/g, " ");
+
+/** A number the document states, from the first group of `re`; fails naming the sentence if absent. */
 function stated(text: string, re: RegExp, what: string): number {
   const m = re.exec(text);
-  expect(m, `policy-pack/README.md no longer states ${what}`).to.not.equal(null);
+  expect(m, `policy-pack/docs/coverage.md no longer states ${what}`).to.not.equal(null);
   return Number(m![1]);
 }
 
-describe("the pack README's aws-native counts", () => {
+describe("the pack's aws-native counts, as its coverage document states them", () => {
   const entries = () => {
     expect(policyCatalog.size).to.equal(allPolicies.length);
     return [...policyCatalog.values()];
@@ -49,7 +52,7 @@ describe("the pack README's aws-native counts", () => {
     // Named one by one, or (the awsx component rules) by their count and prefix.
     const awsx = none.filter((e) => e.name.startsWith("awsx-"));
     expect(stated(text, /the (\d+) `awsx-\*` rules/, "the awsx rules")).to.equal(awsx.length);
-    // The sentences between this count and the advisory one (the policy table further down
+    // The sentences between this count and the advisory one (the policy catalogue
     // names every rule).
     const from = count.exec(text)!.index;
     const paragraph = text.slice(from, text.indexOf("advisory rules left", from));

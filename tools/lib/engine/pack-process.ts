@@ -20,6 +20,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import type { AnalyzerClient } from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { isOwnFrame, packOutputPlace } from "./own-frames";
 import { AnalyzerDiagnosticsClient, grpc } from "./proto";
 
 /**
@@ -34,6 +35,8 @@ export class AnalyzerError extends Error {
     message: string,
     /** What the pack process printed (stderr and stdout after its port). */
     readonly output: readonly string[] = [],
+    /** The rule a pack that failed to load is blamed on (the JSON error report names it). */
+    readonly location?: { readonly file: string; readonly line: number },
   ) {
     super(output.length ? `${message}\n${output.map((l) => `    ${l}`).join("\n")}` : message);
     this.lines = message.split("\n");
@@ -249,7 +252,16 @@ export class PackProcess {
           output,
         );
       }
-      return new AnalyzerError(`policy pack "${name}" failed to start: ${why}`, output);
+      // A pack that throws while loading prints its stack: the check's preloads (./pack-preload.js
+      // and the loaders it installs) are not the pack's, and `pulumi preview` has none of them.
+      // What it printed names the rule that failed (a syntax error's place, or the stack's frame).
+      const shown = output.filter((l) => !isOwnFrame(l));
+      const at = packOutputPlace(shown, project.dir);
+      return new AnalyzerError(
+        `policy pack "${name}" failed to start: ${why}`,
+        shown,
+        at && { file: at.file, line: at.line },
+      );
     };
 
     const port = await new Promise<number>((resolve, reject) => {
