@@ -12,6 +12,7 @@ import { DELIVERY_BROKEN, DELIVERY_COMPLIANT } from "./provider-inputs-cases-del
 import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-analytics";
 import { DATA_BROKEN, DATA_COMPLIANT } from "./provider-inputs-cases-data";
 import { CREATE_BROKEN, CREATE_COMPLIANT } from "./provider-inputs-cases-create";
+import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-balancers";
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -393,6 +394,7 @@ const PARTS = [
   ANALYTICS_COMPLIANT,
   DATA_COMPLIANT,
   CREATE_COMPLIANT,
+  BALANCERS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -415,4 +417,5 @@ export const BROKEN = [
   ...ANALYTICS_BROKEN,
   ...DATA_BROKEN,
   ...CREATE_BROKEN,
+  ...BALANCERS_BROKEN,
 ];

@@ -1,0 +1,238 @@
+// Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
+// provider-inputs-cases.ts: Elastic Load Balancing v2 target groups (port, health check,
+// deregistration delay, slow start, stickiness, draining) and load balancers (idle timeout,
+// client keep-alive), under both the `aws.lb` and the `aws.alb` tokens (rules-balancers.ts); and
+// the create-time limits of rules-create-storage.ts (EFS throughput, S3 lifecycle transitions,
+// ElastiCache AUTH token, CloudFront certificate region).
+
+export const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
+export const LOAD_BALANCERS = [
+  "aws:lb/loadBalancer:LoadBalancer",
+  "aws:alb/loadBalancer:LoadBalancer",
+];
+export const LIFECYCLES = [
+  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+  "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
+];
+const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+
+/** A health check at the upper bound of each range the provider checks. */
+export const HEALTH_CHECK = {
+  enabled: true,
+  interval: 300,
+  timeout: 120,
+  healthyThreshold: 10,
+  unhealthyThreshold: 2,
+  path: `/${"p".repeat(1023)}`, // 1024 characters
+  port: "65536", // the provider's bound, as it writes it
+  protocol: "HTTP",
+  matcher: "200-299",
+};
+
+/** Each lifecycle rule's transitions, each at the first day S3 takes for its class. */
+export const TRANSITIONS = [
+  { days: 30, storageClass: "STANDARD_IA" },
+  { days: 30, storageClass: "ONEZONE_IA" },
+  { days: 0, storageClass: "GLACIER_IR" },
+  { days: 0, storageClass: "INTELLIGENT_TIERING" },
+];
+
+export const VIEWER_CERTIFICATE = {
+  acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+  minimumProtocolVersion: "TLSv1.2_2021",
+  sslSupportMethod: "sni-only",
+};
+
+/** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
+export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
+  ...Object.fromEntries(
+    TARGET_GROUPS.map((t) => [
+      t,
+      {
+        port: 65535,
+        protocol: "HTTP",
+        vpcId: "vpc-1",
+        deregistrationDelay: 3600,
+        slowStart: 900,
+        healthCheck: HEALTH_CHECK,
+        stickiness: { type: "lb_cookie", cookieDuration: 604800 },
+        targetHealthStates: [
+          { enableUnhealthyConnectionTermination: false, unhealthyDrainingInterval: 360000 },
+        ],
+      },
+    ]),
+  ),
+  [LOAD_BALANCERS[0]]: { idleTimeout: 4000, clientKeepAlive: 604800 },
+  [LOAD_BALANCERS[1]]: { idleTimeout: 1, clientKeepAlive: 60 },
+  ...Object.fromEntries(
+    LIFECYCLES.map((t) => [
+      t,
+      { bucket: "logs", rules: [{ id: "age", status: "Enabled", transitions: TRANSITIONS }] },
+    ]),
+  ),
+};
+
+type Case = [string, string, unknown, string, Record<string, unknown>?];
+
+const hc = (change: Record<string, unknown>) => ({ ...HEALTH_CHECK, ...change });
+
+function targetGroupCases(t: string): Case[] {
+  return [
+    [t, "port", 0, "expected port to be in the range (1 - 65535), got 0"],
+    [t, "port", 65536, "(1 - 65535), got 65536"],
+    [t, "deregistrationDelay", 3601, "expected deregistration_delay to be in the range (0 - 3600)"],
+    [t, "deregistrationDelay", -1, "(0 - 3600), got -1"],
+    // Neither of validation.Any's ranges takes it: both messages.
+    [t, "slowStart", 29, "expected slow_start to be in the range (30 - 900), got 29"],
+    [t, "slowStart", 901, "expected slow_start to be in the range (0 - 0), got 901"],
+    [t, "healthCheck", hc({ interval: 4 }), "health_check.0.interval to be in the range (5 - 300)"],
+    [t, "healthCheck", hc({ interval: 301 }), "(5 - 300), got 301"],
+    [t, "healthCheck", hc({ timeout: 1 }), "health_check.0.timeout to be in the range (2 - 120)"],
+    [t, "healthCheck", hc({ timeout: 121 }), "(2 - 120), got 121"],
+    [t, "healthCheck", hc({ healthyThreshold: 1 }), "health_check.0.healthy_threshold"],
+    [t, "healthCheck", hc({ healthyThreshold: 11 }), "(2 - 10), got 11"],
+    [t, "healthCheck", hc({ unhealthyThreshold: 1 }), "health_check.0.unhealthy_threshold"],
+    [t, "healthCheck", hc({ unhealthyThreshold: 11 }), "(2 - 10), got 11"],
+    [t, "healthCheck", hc({ path: `/${"p".repeat(1024)}` }), "length of health_check.0.path"],
+    [
+      t,
+      "healthCheck",
+      hc({ port: "0" }),
+      '"health_check.0.port" must be a valid port number (1-65536) or "traffic-port"',
+    ],
+    [t, "healthCheck", hc({ port: "traffic" }), "must be a valid port number"],
+    [
+      t,
+      "healthCheck",
+      hc({ protocol: "TCP" }),
+      'Attribute "health_check[0].matcher" cannot be specified when "health_check[0].protocol" is "TCP".',
+    ],
+    [
+      t,
+      "healthCheck",
+      hc({ protocol: "tcp", matcher: undefined }),
+      'Attribute "health_check[0].path" cannot be specified when "health_check[0].protocol" is "tcp".',
+    ],
+    [
+      t,
+      "healthCheck",
+      { protocol: "TCP", port: "traffic-port" },
+      'Attribute "health_check[0].protocol" cannot have value "TCP" when "protocol" is "HTTP".',
+    ],
+    [
+      t,
+      "stickiness",
+      { type: "lb_cookie", cookieDuration: 604801 },
+      "expected stickiness.0.cookie_duration to be in the range (0 - 604800)",
+    ],
+    [
+      t,
+      "targetHealthStates",
+      [{ enableUnhealthyConnectionTermination: false, unhealthyDrainingInterval: 360001 }],
+      "target_health_state.0.unhealthy_draining_interval",
+    ],
+    [
+      t,
+      "protocol",
+      undefined,
+      'Attribute "protocol" must be specified when "target_type" is "instance".',
+    ],
+    [
+      t,
+      "vpcId",
+      undefined,
+      'Attribute "vpc_id" must be specified when "target_type" is "ip".',
+      {
+        targetType: "ip",
+      },
+    ],
+    [
+      t,
+      "port",
+      undefined,
+      'Attribute "port" must be specified when "target_type" is "alb".',
+      {
+        targetType: "alb",
+        protocol: "TCP",
+        healthCheck: { protocol: "HTTP" },
+      },
+    ],
+    // A Lambda target group takes no TCP health check, whatever its other inputs.
+    [
+      t,
+      "healthCheck",
+      { protocol: "TCP" },
+      'Attribute "health_check[0].protocol" cannot have value "TCP" when "target_type" is "lambda".',
+      { targetType: "lambda", protocol: undefined, port: undefined, vpcId: undefined },
+    ],
+  ];
+}
+
+function loadBalancerCases(t: string): Case[] {
+  return [
+    [t, "idleTimeout", 0, "idleTimeout must be 1 to 4000 seconds, got 0"],
+    [t, "idleTimeout", 4001, "idleTimeout must be 1 to 4000 seconds, got 4001"],
+    [t, "clientKeepAlive", 59, "clientKeepAlive must be 60 to 604800 seconds, got 59"],
+    [t, "clientKeepAlive", 604801, "got 604801", { loadBalancerType: "application" }],
+  ];
+}
+
+export const BALANCERS_BROKEN: Case[] = [
+  ...TARGET_GROUPS.flatMap(targetGroupCases),
+  ...LOAD_BALANCERS.flatMap(loadBalancerCases),
+  ...LIFECYCLES.flatMap((t): Case[] => [
+    [
+      t,
+      "rules",
+      [{ id: "age", status: "Enabled", transitions: [{ days: 29, storageClass: "STANDARD_IA" }] }],
+      "a transition to STANDARD_IA after 29 days: S3 moves objects to STANDARD_IA at 30 days or later",
+    ],
+    [
+      t,
+      "rules",
+      [
+        { id: "a", status: "Enabled", transitions: TRANSITIONS },
+        { id: "b", status: "Enabled", transitions: [{ days: 1, storageClass: "ONEZONE_IA" }] },
+      ],
+      "a transition to ONEZONE_IA after 1 days",
+    ],
+  ]),
+  [
+    FILE_SYSTEM,
+    "throughputMode",
+    "provisioned",
+    "throughputMode provisioned needs provisionedThroughputInMibps",
+  ],
+  [
+    GROUP,
+    "transitEncryptionEnabled",
+    false,
+    "authToken is set but transitEncryptionEnabled is false: ElastiCache takes an AUTH token only with encryption in transit",
+    { transitEncryptionMode: undefined },
+  ],
+  [
+    GROUP,
+    "transitEncryptionEnabled",
+    undefined,
+    "transitEncryptionEnabled is left out (false)",
+    { transitEncryptionMode: undefined },
+  ],
+  [
+    GROUP,
+    "numCacheClusters",
+    1,
+    '"num_cache_clusters": must be at least 2 if automatic_failover_enabled is true',
+    { numNodeGroups: undefined, replicasPerNodeGroup: undefined, numCacheClusters: 2 },
+  ],
+  [
+    DISTRIBUTION,
+    "viewerCertificate",
+    {
+      ...VIEWER_CERTIFICATE,
+      acmCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
+    },
+    "the ACM certificate is in eu-west-1: CloudFront takes ACM certificates from us-east-1 only",
+  ],
+];
