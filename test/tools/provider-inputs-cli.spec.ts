@@ -136,6 +136,12 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(
       "(the name Pulumi makes from the logical name)",
     );
+    // A value out of range that the stack's config holds: the key, in the stack file, at its line.
+    expect(
+      blockOf(run.stderr, "aws:cloudwatch/logGroup:LogGroup app-logs", "retentionInDays"),
+    ).to.include(
+      `    from config: fixture-fail-provider-inputs:logRetentionDays (${program}/Pulumi.dev.yaml:3) holds this value: change it there`,
+    );
     expect(
       blockOf(
         run.stderr,

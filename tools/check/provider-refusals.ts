@@ -14,12 +14,19 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { refusedAcrossPhases, PhasedRefusal, StackNaming } from "../lib/provider-checks";
 import { resourceLabel, where } from "./text-common";
 import { escapeLine } from "./report";
+import { shownPath } from "./inputs";
+import type { StackConfig } from "./stack-config";
+
+/** What of the stack's config the text reads to name the key a refused value came from. */
+export type RefusalConfig = Pick<StackConfig, "file" | "values" | "lines" | "secretKeys">;
 
 export class ProviderInputError extends Error {
   constructor(
     /** The stack checked (named so as not to hide Error's own `stack`). */
     readonly stackName: string,
     readonly refusals: readonly PhasedRefusal[],
+    /** The stack's config, to name the key whose value an input refused holds. */
+    readonly config?: RefusalConfig,
   ) {
     const aws = refusals.filter((r) => r.by === "aws").length;
     const who =
@@ -43,10 +50,39 @@ export function checkProviderInputs(
     resources: readonly EngineResource[];
   }[],
   naming: StackNaming = {},
+  config?: RefusalConfig,
 ): void {
   // Names are made, and refused, as the stack's `pulumi:autonaming` resolves for each type.
   const refusals = refusedAcrossPhases(runs, naming);
-  if (refusals.length > 0) throw new ProviderInputError(stack, refusals);
+  if (refusals.length > 0) throw new ProviderInputError(stack, refusals, config);
+}
+
+/**
+ * The stack config keys whose value is the refused one, as the program receives it (a string; a
+ * number written as digits): where a value out of range most likely came from. A secret key, a
+ * secret or auto-named value, a boolean and an empty string are never matched (too common, or not
+ * shown); every key holding the value is named, the program deciding which one it read.
+ */
+export function configKeysOf(r: PhasedRefusal, config: RefusalConfig | undefined): string[] {
+  if (!config || r.autoNamed || r.value === "[secret]") return [];
+  const v = r.value;
+  if (!(typeof v === "string" && v !== "") && !(typeof v === "number" && Number.isFinite(v)))
+    return [];
+  const text = String(v);
+  return Object.keys(config.values)
+    .filter((k) => !config.secretKeys.includes(k) && config.values[k].trim() === text)
+    .sort();
+}
+
+function configLine(keys: readonly string[], config: RefusalConfig): string {
+  const at = (k: string) =>
+    config.file
+      ? ` (${shownPath(config.file)}${config.lines[k] ? `:${config.lines[k]}` : ""})`
+      : "";
+  return (
+    `    from config: ${keys.map((k) => `${k}${at(k)}`).join(", ")} ` +
+    `${keys.length === 1 ? "holds" : "hold"} this value: change it there`
+  );
 }
 
 /** Values longer than this are shown cut, with their length. */
@@ -72,10 +108,12 @@ function says(r: PhasedRefusal, text: string): string {
     : text;
 }
 
-function block(r: PhasedRefusal): string {
+function block(r: PhasedRefusal, config?: RefusalConfig): string {
+  const keys = configKeysOf(r, config);
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
+    ...(keys.length > 0 && config ? [escapeLine(configLine(keys, config))] : []),
     ...r.says.map((s) => `    ${r.by === "aws" ? "limit" : "provider"}: ${escapeLine(says(r, s))}`),
     `    fix: ${escapeLine(r.fix)}`,
     `    (${r.source})`,
@@ -110,7 +148,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
     parts.push(
       `pulumi preview would stop: the AWS provider refuses ${atPreview.length === 1 ? "an input" : `${atPreview.length} inputs`} ` +
         `of stack ${escapeLine(e.stackName)} in its Check, before anything is created:\n\n` +
-        atPreview.map(block).join("\n\n"),
+        atPreview.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   if (atApply.length > 0) {
@@ -119,7 +157,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
         `the AWS provider refuses ${atApply.length === 1 ? "an input" : `${atApply.length} inputs`} of stack ` +
         `${escapeLine(e.stackName)} whose values are known only once other resources exist ` +
         "(what comes before them would be created first):\n\n" +
-        atApply.map(block).join("\n\n"),
+        atApply.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   if (byAws.length > 0) {
@@ -129,7 +167,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
         `AWS refuses ${n} of stack ${escapeLine(e.stackName)} when the provider creates the ` +
         "resource (a limit AWS documents and the provider does not check; what comes before it " +
         "would be created first):\n\n" +
-        byAws.map(block).join("\n\n"),
+        byAws.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   parts.push("No report was written: fix the inputs above and run the check again.");

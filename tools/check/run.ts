@@ -292,10 +292,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(stack, usable, {
-      autonaming,
-      organization: opts.organization,
-    });
+    checkProviderInputs(stack, usable, { autonaming, organization: opts.organization }, config);
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;
