@@ -151,6 +151,14 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
     expect(refusalsWith(DISTRIBUTION, cert({ acmCertificateArn: china }))).to.deep.equal([]);
   });
 
+  it("accepts a certificate's domain name of 64 octets, and a longer alternative name", () => {
+    const cert = "aws:acm/certificate:Certificate";
+    const domainName = `${"a".repeat(52)}.example.com`;
+    expect(domainName).to.have.length(64);
+    const long = `${"a".repeat(200)}.example.com`;
+    expect(refusalsWith(cert, { domainName, subjectAlternativeNames: [long] })).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     // Each pair: an input known and refused, then the same input unknown at preview.
     const tg = TARGET_GROUPS[0];

@@ -17,6 +17,7 @@ export const LIFECYCLES = [
 const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const CERTIFICATE = "aws:acm/certificate:Certificate";
 
 /** A health check at the upper bound of each range the provider checks. */
 export const HEALTH_CHECK = {
@@ -235,4 +236,11 @@ export const BALANCERS_BROKEN: Case[] = [
     },
     "the ACM certificate is in eu-west-1: CloudFront takes ACM certificates from us-east-1 only",
   ],
+  [
+    CERTIFICATE,
+    "domainName",
+    `${"a".repeat(53)}.example.com`, // 65 octets
+    "domainName is 65 octets, over the 64 of a certificate's common name",
+  ],
+  [CERTIFICATE, "domainName", `é${"a".repeat(51)}.example.com`, "is 65 octets"],
 ];

@@ -47,7 +47,7 @@ import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
 import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_RULES } from "./rules-create-services";
-import { CREATE_STORAGE_CROSS_RULES } from "./rules-create-storage";
+import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
@@ -94,6 +94,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_DATA_RULES,
   ...CREATE_SERVICE_RULES,
   ...BALANCER_RULES,
+  ...CREATE_STORAGE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,

@@ -2,15 +2,19 @@
 // which the provider's schema passes on (`by: "aws"`): an EFS file system in provisioned
 // throughput mode without its throughput, an S3 lifecycle rule moving objects to an infrequent
 // access class before they are 30 days old, an ElastiCache AUTH token without encryption in
-// transit, and a CloudFront distribution naming an ACM certificate of another region than
-// us-east-1. Each rule cites the AWS API reference page that states the limit.
-import type { CrossProblem, CrossRule } from "./rule";
+// transit, a CloudFront distribution naming an ACM certificate of another region than us-east-1,
+// and an ACM certificate's domain name longer than a certificate's common name may be. Each rule
+// cites the AWS API reference page that states the limit.
+import type { CrossProblem, CrossRule, InputRule } from "./rule";
+import { awsRule } from "./rule";
+import type { Validator } from "./validators";
 
 const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 const LIFECYCLE = "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration";
 const LIFECYCLE_V2 = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
+const CERTIFICATE = "aws:acm/certificate:Certificate";
 
 /**
  * CreateFileSystem, `ProvisionedThroughputInMibps`: "Required if ThroughputMode is set to
@@ -41,6 +45,22 @@ const CREATE_GROUP =
  */
 const VIEWER_CERTIFICATE =
   "https://docs.aws.amazon.com/cloudfront/latest/APIReference/API_ViewerCertificate.html";
+
+/**
+ * RequestCertificate, `DomainName`: "In compliance with RFC 5280, the length of the domain name
+ * (technically, the Common Name) that you provide cannot exceed 64 octets (characters), including
+ * periods. To add a longer domain name, specify it in the Subject Alternative Name field, which
+ * supports names up to 253 octets in length." (The 253 of an alternative name is the provider's
+ * own check, at preview.)
+ */
+const REQUEST_CERTIFICATE =
+  "https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html";
+
+const commonName: Validator = (v, k) => {
+  if (typeof v !== "string") return [];
+  const n = Buffer.byteLength(v, "utf8");
+  return n > 64 ? [`${k} is ${n} octets, over the 64 of a certificate's common name`] : [];
+};
 
 const provisionedThroughput: CrossRule = {
   type: FILE_SYSTEM,
@@ -151,4 +171,16 @@ export const CREATE_STORAGE_CROSS_RULES: readonly CrossRule[] = [
   lifecycleTransitions(LIFECYCLE_V2),
   authTokenNeedsTransit,
   certificateInUsEast1,
+];
+
+export const CREATE_STORAGE_RULES: readonly InputRule[] = [
+  awsRule(
+    CERTIFICATE,
+    "domainName",
+    "domainName",
+    commonName,
+    "a domain name of at most 64 characters; put a longer name in subjectAlternativeNames " +
+      "(up to 253) beside a shorter domainName (e.g. the apex or a wildcard)",
+    REQUEST_CERTIFICATE,
+  ),
 ];
