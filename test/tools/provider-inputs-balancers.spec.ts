@@ -14,12 +14,14 @@ import {
 } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
 import {
+  AUTO_SCALING_GROUP,
   HEALTH_CHECK,
   LIFECYCLES,
   LOAD_BALANCERS,
   TARGET_GROUPS,
   TRANSITIONS,
   VIEWER_CERTIFICATE,
+  VOLUME,
 } from "./provider-inputs-cases-balancers";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
@@ -159,6 +161,23 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
     expect(refusalsWith(cert, { domainName, subjectAlternativeNames: [long] })).to.deep.equal([]);
   });
 
+  it("accepts desired capacity at either size, left out, and a volume of any size without a type", () => {
+    expect(refusalsWith(AUTO_SCALING_GROUP, { desiredCapacity: 1 })).to.deep.equal([]);
+    expect(refusalsWith(AUTO_SCALING_GROUP, { desiredCapacity: undefined })).to.deep.equal([]);
+    const none = { minSize: 0, maxSize: 0, desiredCapacity: 0 };
+    expect(refusalsWith(AUTO_SCALING_GROUP, none)).to.deep.equal([]);
+    for (const [type, size] of [
+      ["io2", 65536],
+      ["sc1", 16384],
+      ["gp2", 1],
+      ["standard", 1],
+    ] as const)
+      expect(refusalsWith(VOLUME, { type, size }), type).to.deep.equal([]);
+    // A size is judged only with its type, and not when a snapshot gives it.
+    expect(refusalsWith(VOLUME, { type: undefined, size: 70000 })).to.deep.equal([]);
+    expect(refusalsWith(VOLUME, { size: undefined, snapshotId: "snap-1" })).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     // Each pair: an input known and refused, then the same input unknown at preview.
     const tg = TARGET_GROUPS[0];
@@ -194,6 +213,8 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
         },
       ],
       [GROUP, { transitEncryptionEnabled: false }, { transitEncryptionEnabled: UNKNOWN }],
+      [AUTO_SCALING_GROUP, { desiredCapacity: 9 }, { desiredCapacity: 9, maxSize: UNKNOWN }],
+      [VOLUME, { size: 0 }, { size: 0, type: UNKNOWN }],
       [
         GROUP,
         { numNodeGroups: undefined, replicasPerNodeGroup: undefined, numCacheClusters: 1 },

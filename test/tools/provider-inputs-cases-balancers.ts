@@ -3,7 +3,8 @@
 // deregistration delay, slow start, stickiness, draining) and load balancers (idle timeout,
 // client keep-alive), under both the `aws.lb` and the `aws.alb` tokens (rules-balancers.ts); and
 // the create-time limits of rules-create-storage.ts (EFS throughput, S3 lifecycle transitions,
-// ElastiCache AUTH token, CloudFront certificate region).
+// ElastiCache AUTH token, CloudFront certificate region, ACM domain name) and rules-create-fleet.ts
+// (Auto Scaling group sizes, EBS volume sizes).
 
 export const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
 export const LOAD_BALANCERS = [
@@ -18,6 +19,8 @@ const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
 const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const CERTIFICATE = "aws:acm/certificate:Certificate";
+export const AUTO_SCALING_GROUP = "aws:autoscaling/group:Group";
+export const VOLUME = "aws:ebs/volume:Volume";
 
 /** A health check at the upper bound of each range the provider checks. */
 export const HEALTH_CHECK = {
@@ -67,6 +70,8 @@ export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
   ),
   [LOAD_BALANCERS[0]]: { idleTimeout: 4000, clientKeepAlive: 604800 },
   [LOAD_BALANCERS[1]]: { idleTimeout: 1, clientKeepAlive: 60 },
+  [AUTO_SCALING_GROUP]: { minSize: 1, maxSize: 3, desiredCapacity: 3 },
+  [VOLUME]: { availabilityZone: "us-east-1a", type: "gp3", size: 65536 },
   ...Object.fromEntries(
     LIFECYCLES.map((t) => [
       t,
@@ -243,4 +248,29 @@ export const BALANCERS_BROKEN: Case[] = [
     "domainName is 65 octets, over the 64 of a certificate's common name",
   ],
   [CERTIFICATE, "domainName", `é${"a".repeat(51)}.example.com`, "is 65 octets"],
+  [
+    AUTO_SCALING_GROUP,
+    "desiredCapacity",
+    4,
+    "desiredCapacity 4 is not from minSize 1 to maxSize 3",
+  ],
+  [AUTO_SCALING_GROUP, "desiredCapacity", 0, "desiredCapacity 0 is not from minSize 1"],
+  [
+    AUTO_SCALING_GROUP,
+    "minSize",
+    4,
+    "desiredCapacity (left out: minSize 4) is not from minSize 4 to maxSize 3",
+    { desiredCapacity: undefined },
+  ],
+  [VOLUME, "size", 65537, "gp3 volumes take 1 to 65536 GiB, got 65537"],
+  [
+    VOLUME,
+    "size",
+    16385,
+    "gp2 volumes take 1 to 16384 GiB, got 16385",
+    { type: "gp2", size: 16384 },
+  ],
+  [VOLUME, "size", 3, "io1 volumes take 4 to 16384 GiB, got 3", { type: "io1", size: 4 }],
+  [VOLUME, "size", 124, "st1 volumes take 125 to 16384 GiB", { type: "st1", size: 125 }],
+  [VOLUME, "size", 1025, "standard volumes take 1 to 1024 GiB", { type: "standard", size: 1024 }],
 ];

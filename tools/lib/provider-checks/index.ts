@@ -49,6 +49,7 @@ import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_RULES } from "./rules-create-services";
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
+import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
@@ -121,6 +122,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_NETWORK_CROSS_RULES,
   ...CREATE_STORAGE_CROSS_RULES,
   ...BALANCER_CROSS_RULES,
+  ...CREATE_FLEET_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
