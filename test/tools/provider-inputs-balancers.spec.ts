@@ -22,6 +22,7 @@ import {
   TRANSITIONS,
   VIEWER_CERTIFICATE,
   VOLUME,
+  TABLE,
 } from "./provider-inputs-cases-balancers";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
@@ -178,6 +179,15 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
     expect(refusalsWith(VOLUME, { size: undefined, snapshotId: "snap-1" })).to.deep.equal([]);
   });
 
+  it("accepts a TTL turned off with or without its attribute", () => {
+    for (const ttl of [
+      { enabled: false },
+      { enabled: false, attributeName: "" },
+      { attributeName: "t" },
+    ])
+      expect(refusalsWith(TABLE, { ttl }), JSON.stringify(ttl)).to.deep.equal([]);
+  });
+
   it("does not judge a value unknown at preview, nor a check that reads one", () => {
     // Each pair: an input known and refused, then the same input unknown at preview.
     const tg = TARGET_GROUPS[0];
@@ -215,6 +225,7 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
       [GROUP, { transitEncryptionEnabled: false }, { transitEncryptionEnabled: UNKNOWN }],
       [AUTO_SCALING_GROUP, { desiredCapacity: 9 }, { desiredCapacity: 9, maxSize: UNKNOWN }],
       [VOLUME, { size: 0 }, { size: 0, type: UNKNOWN }],
+      [TABLE, { ttl: { enabled: true } }, { ttl: { enabled: UNKNOWN } }],
       [
         GROUP,
         { numNodeGroups: undefined, replicasPerNodeGroup: undefined, numCacheClusters: 1 },

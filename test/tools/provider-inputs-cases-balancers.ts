@@ -21,6 +21,7 @@ const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 const CERTIFICATE = "aws:acm/certificate:Certificate";
 export const AUTO_SCALING_GROUP = "aws:autoscaling/group:Group";
 export const VOLUME = "aws:ebs/volume:Volume";
+export const TABLE = "aws:dynamodb/table:Table";
 
 /** A health check at the upper bound of each range the provider checks. */
 export const HEALTH_CHECK = {
@@ -72,6 +73,7 @@ export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [LOAD_BALANCERS[1]]: { idleTimeout: 1, clientKeepAlive: 60 },
   [AUTO_SCALING_GROUP]: { minSize: 1, maxSize: 3, desiredCapacity: 3 },
   [VOLUME]: { availabilityZone: "us-east-1a", type: "gp3", size: 65536 },
+  [TABLE]: { ttl: { enabled: true, attributeName: "expiresAt" } },
   ...Object.fromEntries(
     LIFECYCLES.map((t) => [
       t,
@@ -261,6 +263,18 @@ export const BALANCERS_BROKEN: Case[] = [
     4,
     "desiredCapacity (left out: minSize 4) is not from minSize 4 to maxSize 3",
     { desiredCapacity: undefined },
+  ],
+  [
+    TABLE,
+    "ttl",
+    { enabled: true },
+    'Attribute "ttl[0].attribute_name" must be specified when "ttl[0].enabled" is "true".',
+  ],
+  [
+    TABLE,
+    "ttl",
+    { enabled: true, attributeName: "" },
+    'Attribute "ttl[0].attribute_name" cannot have an empty value',
   ],
   [VOLUME, "size", 65537, "gp3 volumes take 1 to 65536 GiB, got 65537"],
   [
