@@ -17,6 +17,7 @@ import {
   AUTO_SCALING_GROUP,
   HEALTH_CHECK,
   LIFECYCLES,
+  LISTENERS,
   LOAD_BALANCERS,
   TARGET_GROUPS,
   TRANSITIONS,
@@ -77,6 +78,20 @@ describe("provider inputs: target groups and load balancers, the values they acc
       expect(
         refusalsWith(t, { protocol: "HTTPS", healthCheck: { protocol: "http" } }),
       ).to.deep.equal([]);
+    }
+  });
+
+  it("accepts a listener without a certificate unless it is HTTPS or TLS, and its lower bounds", () => {
+    for (const t of LISTENERS) {
+      for (const protocol of ["HTTP", "TCP", "UDP", undefined])
+        expect(
+          refusalsWith(t, { protocol, certificateArn: undefined }),
+          `${t} ${protocol}`,
+        ).to.deep.equal([]);
+      expect(refusalsWith(t, { port: 1 }), t).to.deep.equal([]);
+      // A redirect to the same host keeps the placeholders, which the checks take as any value.
+      const redirect = { type: "redirect", redirect: { statusCode: "HTTP_301", host: "#{host}" } };
+      expect(refusalsWith(t, { defaultActions: [redirect] }), t).to.deep.equal([]);
     }
   });
 
@@ -198,6 +213,13 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
       [tg, { vpcId: undefined }, { vpcId: undefined, targetType: UNKNOWN }],
       [tg, { vpcId: undefined }, { vpcId: UNKNOWN }],
       [LOAD_BALANCERS[0], { idleTimeout: 0 }, { idleTimeout: UNKNOWN }],
+      [LISTENERS[0], { certificateArn: undefined }, { certificateArn: UNKNOWN }],
+      [
+        LISTENERS[0],
+        { certificateArn: undefined },
+        { certificateArn: undefined, protocol: UNKNOWN },
+      ],
+      [LISTENERS[0], { port: 0 }, { port: UNKNOWN }],
       [LOAD_BALANCERS[0], { idleTimeout: 0 }, { idleTimeout: 0, loadBalancerType: UNKNOWN }],
       [FILE_SYSTEM, { throughputMode: "provisioned" }, { throughputMode: UNKNOWN }],
       [

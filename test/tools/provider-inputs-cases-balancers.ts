@@ -11,6 +11,7 @@ export const LOAD_BALANCERS = [
   "aws:lb/loadBalancer:LoadBalancer",
   "aws:alb/loadBalancer:LoadBalancer",
 ];
+export const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 export const LIFECYCLES = [
   "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
   "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
@@ -50,6 +51,42 @@ export const VIEWER_CERTIFICATE = {
   sslSupportMethod: "sni-only",
 };
 
+const TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1";
+/** A listener's default actions, one of each kind with a check, each at its bounds. */
+export const DEFAULT_ACTIONS = [
+  { type: "forward", order: 50000, targetGroupArn: TG_ARN },
+  {
+    type: "fixed-response",
+    order: 1,
+    fixedResponse: {
+      contentType: "application/json",
+      messageBody: "m".repeat(1024),
+      statusCode: "503",
+    },
+  },
+  {
+    type: "forward",
+    forward: {
+      targetGroups: [
+        { arn: TG_ARN, weight: 999 },
+        { arn: TG_ARN, weight: 0 },
+      ],
+      stickiness: { duration: 604800, enabled: true },
+    },
+  },
+  {
+    type: "redirect",
+    redirect: {
+      host: "h".repeat(128),
+      path: `/${"p".repeat(127)}`,
+      query: "q".repeat(128),
+      protocol: "#{protocol}",
+      port: "443",
+      statusCode: "HTTP_302",
+    },
+  },
+];
+
 /** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
 export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
   ...Object.fromEntries(
@@ -66,6 +103,19 @@ export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
         targetHealthStates: [
           { enableUnhealthyConnectionTermination: false, unhealthyDrainingInterval: 360000 },
         ],
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    LISTENERS.map((t) => [
+      t,
+      {
+        loadBalancerArn:
+          "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/1",
+        port: 65535,
+        protocol: "HTTPS",
+        certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+        defaultActions: DEFAULT_ACTIONS,
       },
     ]),
   ),
@@ -178,6 +228,90 @@ function targetGroupCases(t: string): Case[] {
   ];
 }
 
+/** The default actions with the action at `i` changed by `change` (a nested object merged). */
+function actions(i: number, change: Record<string, unknown>): unknown[] {
+  return DEFAULT_ACTIONS.map((a, j) => {
+    if (i !== j) return a;
+    const out: Record<string, unknown> = { ...a };
+    for (const [k, v] of Object.entries(change))
+      out[k] = v && typeof v === "object" ? { ...(a as Record<string, any>)[k], ...v } : v;
+    return out;
+  });
+}
+
+function listenerCases(t: string): Case[] {
+  const action = "default_action.0";
+  return [
+    [t, "port", 0, 'expected "port" to be a valid port number, got: 0'],
+    [t, "port", 65536, "got: 65536"],
+    [t, "certificateArn", "web-cert", "is an invalid ARN"],
+    [t, "loadBalancerArn", "web-lb", "is an invalid ARN"],
+    [t, "defaultActions", actions(0, { targetGroupArn: "web-tg" }), "is an invalid ARN"],
+    [
+      t,
+      "defaultActions",
+      actions(0, { order: 0 }),
+      `${action}.order to be in the range (1 - 50000)`,
+    ],
+    [t, "defaultActions", actions(1, { order: 50001 }), "(1 - 50000), got 50001"],
+    [
+      t,
+      "defaultActions",
+      actions(1, { fixedResponse: { contentType: "text/json" } }),
+      `expected ${action}.fixed_response.0.content_type to be one of`,
+    ],
+    [
+      t,
+      "defaultActions",
+      actions(1, { fixedResponse: { messageBody: "m".repeat(1025) } }),
+      `expected length of ${action}.fixed_response.0.message_body to be in the range (0 - 1024)`,
+    ],
+    [
+      t,
+      "defaultActions",
+      actions(1, { fixedResponse: { statusCode: "301" } }),
+      `expected value of ${action}.fixed_response.0.status_code to match regular expression`,
+    ],
+    [
+      t,
+      "defaultActions",
+      actions(2, { forward: { targetGroups: [{ arn: TG_ARN, weight: 1000 }] } }),
+      `${action}.forward.0.target_group.0.weight to be in the range (0 - 999)`,
+    ],
+    [
+      t,
+      "defaultActions",
+      actions(2, { forward: { stickiness: { duration: 0, enabled: true } } }),
+      `${action}.forward.0.stickiness.0.duration to be in the range (1 - 604800)`,
+    ],
+    ...(["host", "path", "query"] as const).map((key): Case => [
+      t,
+      "defaultActions",
+      actions(3, { redirect: { [key]: "x".repeat(129) } }),
+      `expected length of ${action}.redirect.0.${key} to be in the range`,
+    ]),
+    [
+      t,
+      "defaultActions",
+      actions(3, { redirect: { protocol: "https" } }),
+      `expected ${action}.redirect.0.protocol to be one of`,
+    ],
+    [
+      t,
+      "defaultActions",
+      actions(3, { redirect: { statusCode: "301" } }),
+      `expected ${action}.redirect.0.status_code to be one of ["HTTP_301" "HTTP_302"], got 301`,
+    ],
+    [
+      t,
+      "certificateArn",
+      undefined,
+      "HTTPS listeners need their default certificate (certificateArn)",
+    ],
+    [t, "certificateArn", undefined, "TLS listeners need", { protocol: "tls", port: 443 }],
+  ];
+}
+
 function loadBalancerCases(t: string): Case[] {
   return [
     [t, "idleTimeout", 0, "idleTimeout must be 1 to 4000 seconds, got 0"],
@@ -189,6 +323,7 @@ function loadBalancerCases(t: string): Case[] {
 
 export const BALANCERS_BROKEN: Case[] = [
   ...TARGET_GROUPS.flatMap(targetGroupCases),
+  ...LISTENERS.flatMap(listenerCases),
   ...LOAD_BALANCERS.flatMap(loadBalancerCases),
   ...LIFECYCLES.flatMap((t): Case[] => [
     [

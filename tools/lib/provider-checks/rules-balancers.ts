@@ -1,17 +1,36 @@
 // Elastic Load Balancing v2: a target group's port, health check, deregistration delay, slow
 // start and stickiness, as the provider's schema and CustomizeDiff check them at `pulumi preview`
-// (internal/service/elbv2/target_group.go); and a load balancer's idle timeout and client
-// keep-alive, which the provider passes on unchecked and ELB refuses out of range when the
-// provider sets the load balancer's attributes at `pulumi up` (`by: "aws"`). Names are in
+// (internal/service/elbv2/target_group.go), and a listener's port, ARNs and default actions
+// (listener.go); a load balancer's idle timeout and client keep-alive, which the provider passes
+// on unchecked and ELB refuses out of range when the provider sets the load balancer's attributes
+// at `pulumi up`, and an HTTPS or TLS listener without its certificate (`by: "aws"`). Names are in
 // rules-compute.ts. Both the `aws.lb` and the `aws.alb` tokens are judged alike: one resource of
 // the provider under two names.
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { inputRule } from "./rule";
-import { any, goQuote, intBetween, lenBetween, Validator } from "./validators";
+import {
+  any,
+  goQuote,
+  intBetween,
+  lenBetween,
+  matches,
+  oneOf,
+  validARN,
+  Validator,
+} from "./validators";
 
 const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
+const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
 const TARGET_GROUP_GO = "internal/service/elbv2/target_group.go";
+const LISTENER_GO = "internal/service/elbv2/listener.go";
+
+/**
+ * CreateListener, `Certificates`: "[HTTPS and TLS listeners] The default certificate for the
+ * listener. You must provide exactly one certificate."
+ */
+const CREATE_LISTENER =
+  "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateListener.html";
 
 /**
  * AWS::ElasticLoadBalancingV2::LoadBalancer LoadBalancerAttribute (the attribute list of the ELB
@@ -106,6 +125,118 @@ function targetGroupRules(type: string): InputRule[] {
 }
 
 const upper = (v: unknown) => (typeof v === "string" ? v.toUpperCase() : undefined);
+
+/** validation.IsPortNumber: 1 to 65535, in its own words. */
+const portNumber: Validator = (v, k) =>
+  typeof v === "number" && (v < 1 || v > 65535)
+    ? [`expected ${goQuote(k)} to be a valid port number, got: ${v}`]
+    : [];
+
+/** The provider's validators of a listener's inputs (listener.go), for either token. */
+function listenerRules(type: string): InputRule[] {
+  const rule = (prop: string, attr: string, validate: Validator, fix: string) =>
+    inputRule(type, prop, attr, validate, fix, LISTENER_GO);
+  const action = "default_action.0";
+  return [
+    rule("port", "port", portNumber, "a port from 1 to 65535"),
+    rule("certificateArn", "certificate_arn", validARN, "the certificate's `arn` output"),
+    rule("loadBalancerArn", "load_balancer_arn", validARN, "the load balancer's `arn` output"),
+    rule(
+      "defaultActions.targetGroupArn",
+      `${action}.target_group_arn`,
+      validARN,
+      "the target group's `arn` output",
+    ),
+    rule(
+      "defaultActions.order",
+      `${action}.order`,
+      intBetween(1, 50000),
+      "an order from 1 to 50000",
+    ),
+    rule(
+      "defaultActions.fixedResponse.contentType",
+      `${action}.fixed_response.0.content_type`,
+      oneOf(["text/plain", "text/css", "text/html", "application/javascript", "application/json"]),
+      "text/plain, text/css, text/html, application/javascript or application/json",
+    ),
+    rule(
+      "defaultActions.fixedResponse.messageBody",
+      `${action}.fixed_response.0.message_body`,
+      lenBetween(0, 1024),
+      "a message body of at most 1024 characters",
+    ),
+    rule(
+      "defaultActions.fixedResponse.statusCode",
+      `${action}.fixed_response.0.status_code`,
+      matches(/^[245]\d\d$/, ""),
+      'a 2XX, 4XX or 5XX status code, as a string: "404"',
+    ),
+    rule(
+      "defaultActions.forward.targetGroups.weight",
+      `${action}.forward.0.target_group.0.weight`,
+      intBetween(0, 999),
+      "a weight from 0 to 999",
+    ),
+    rule(
+      "defaultActions.forward.stickiness.duration",
+      `${action}.forward.0.stickiness.0.duration`,
+      intBetween(1, 604800),
+      "a stickiness duration from 1 to 604800 seconds",
+    ),
+    ...(["host", "path"] as const).map((key) =>
+      rule(
+        `defaultActions.redirect.${key}`,
+        `${action}.redirect.0.${key}`,
+        lenBetween(1, 128),
+        `a redirect ${key} of 1 to 128 characters`,
+      ),
+    ),
+    rule(
+      "defaultActions.redirect.query",
+      `${action}.redirect.0.query`,
+      lenBetween(0, 128),
+      "a redirect query of at most 128 characters",
+    ),
+    rule(
+      "defaultActions.redirect.protocol",
+      `${action}.redirect.0.protocol`,
+      oneOf(["#{protocol}", "HTTP", "HTTPS"]),
+      "#{protocol}, HTTP or HTTPS (upper case)",
+    ),
+    rule(
+      "defaultActions.redirect.statusCode",
+      `${action}.redirect.0.status_code`,
+      oneOf(["HTTP_301", "HTTP_302"]),
+      "HTTP_301 (permanent) or HTTP_302 (temporary)",
+    ),
+  ];
+}
+
+/** An HTTPS or TLS listener without its default certificate, refused by CreateListener. */
+function listenerCertificate(type: string): CrossRule {
+  return {
+    type,
+    what: "a certificate on an HTTPS or TLS listener",
+    reads: ["protocol", "certificateArn"],
+    check: (inputs) => {
+      const protocol = upper(inputs.protocol);
+      if (protocol !== "HTTPS" && protocol !== "TLS") return [];
+      const arn = inputs.certificateArn;
+      return arn === undefined || arn === null || arn === ""
+        ? [
+            {
+              prop: "certificateArn",
+              value: undefined,
+              says: `${protocol} listeners need their default certificate (certificateArn)`,
+            },
+          ]
+        : [];
+    },
+    fix: "certificateArn: the ARN of an ACM certificate of the load balancer's region",
+    source: CREATE_LISTENER,
+    by: "aws",
+  };
+}
 
 /**
  * `resourceTargetGroupCustomizeDiff` and `customizeDiffTargetGroupTargetTypeLambda`: a TCP health
@@ -207,10 +338,14 @@ function albSeconds(type: string, prop: string, min: number, max: number): Cross
   };
 }
 
-export const BALANCER_RULES: readonly InputRule[] = TARGET_GROUPS.flatMap(targetGroupRules);
+export const BALANCER_RULES: readonly InputRule[] = [
+  ...TARGET_GROUPS.flatMap(targetGroupRules),
+  ...LISTENERS.flatMap(listenerRules),
+];
 
 export const BALANCER_CROSS_RULES: readonly CrossRule[] = [
   ...TARGET_GROUPS.flatMap((t) => [healthCheckProtocol(t), targetNeeds(t)]),
+  ...LISTENERS.map(listenerCertificate),
   ...LOAD_BALANCERS.flatMap((t) => [
     albSeconds(t, "idleTimeout", 1, 4000),
     albSeconds(t, "clientKeepAlive", 60, 604800),
