@@ -24,6 +24,7 @@ import {
   VIEWER_CERTIFICATE,
   VOLUME,
   TABLE,
+  VERSIONINGS,
 } from "./provider-inputs-cases-balancers";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
@@ -192,6 +193,16 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
     // A size is judged only with its type, and not when a snapshot gives it.
     expect(refusalsWith(VOLUME, { type: undefined, size: 70000 })).to.deep.equal([]);
     expect(refusalsWith(VOLUME, { size: undefined, snapshotId: "snap-1" })).to.deep.equal([]);
+  });
+
+  it("accepts each versioning status and MFA delete setting", () => {
+    for (const t of VERSIONINGS)
+      for (const status of ["Enabled", "Suspended", "Disabled"])
+        for (const mfaDelete of ["Enabled", "Disabled", undefined])
+          expect(
+            refusalsWith(t, { versioningConfiguration: { status, mfaDelete } }),
+            `${t} ${status} ${mfaDelete}`,
+          ).to.deep.equal([]);
   });
 
   it("accepts a TTL turned off with or without its attribute", () => {

@@ -23,6 +23,10 @@ const CERTIFICATE = "aws:acm/certificate:Certificate";
 export const AUTO_SCALING_GROUP = "aws:autoscaling/group:Group";
 export const VOLUME = "aws:ebs/volume:Volume";
 export const TABLE = "aws:dynamodb/table:Table";
+export const VERSIONINGS = [
+  "aws:s3/bucketVersioning:BucketVersioning",
+  "aws:s3/bucketVersioningV2:BucketVersioningV2",
+];
 
 /** A health check at the upper bound of each range the provider checks. */
 export const HEALTH_CHECK = {
@@ -124,6 +128,15 @@ export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
   [AUTO_SCALING_GROUP]: { minSize: 1, maxSize: 3, desiredCapacity: 3 },
   [VOLUME]: { availabilityZone: "us-east-1a", type: "gp3", size: 65536 },
   [TABLE]: { ttl: { enabled: true, attributeName: "expiresAt" } },
+  ...Object.fromEntries(
+    VERSIONINGS.map((t) => [
+      t,
+      {
+        bucket: "b".repeat(63),
+        versioningConfiguration: { status: "Enabled", mfaDelete: "Disabled" },
+      },
+    ]),
+  ),
   ...Object.fromEntries(
     LIFECYCLES.map((t) => [
       t,
@@ -399,6 +412,21 @@ export const BALANCERS_BROKEN: Case[] = [
     "desiredCapacity (left out: minSize 4) is not from minSize 4 to maxSize 3",
     { desiredCapacity: undefined },
   ],
+  ...VERSIONINGS.flatMap((t): Case[] => [
+    [t, "bucket", "b".repeat(64), "expected length of bucket to be in the range (1 - 63)"],
+    [
+      t,
+      "versioningConfiguration",
+      { status: "enabled" },
+      'expected versioning_configuration.0.status to be one of ["Enabled" "Suspended" "Disabled"], got enabled',
+    ],
+    [
+      t,
+      "versioningConfiguration",
+      { status: "Enabled", mfaDelete: "true" },
+      "expected versioning_configuration.0.mfa_delete to be one of",
+    ],
+  ]),
   [
     TABLE,
     "ttl",
