@@ -1,10 +1,10 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: Elastic Load Balancing v2 target groups (port, health check,
-// deregistration delay, slow start, stickiness, draining) and load balancers (idle timeout,
-// client keep-alive), under both the `aws.lb` and the `aws.alb` tokens (rules-balancers.ts); and
-// the create-time limits of rules-create-storage.ts (EFS throughput, S3 lifecycle transitions,
-// ElastiCache AUTH token, CloudFront certificate region, ACM domain name) and rules-create-fleet.ts
-// (Auto Scaling group sizes, EBS volume sizes).
+// deregistration delay, slow start, stickiness, draining), listeners (port, ARNs, default actions,
+// certificate) and load balancers (idle timeout, client keep-alive), under both the `aws.lb` and
+// the `aws.alb` tokens (rules-balancers.ts). The storage, cache and edge cases are in
+// provider-inputs-cases-storage.ts, the Auto Scaling and EBS ones in provider-inputs-cases-fleet.ts.
+import type { Case } from "./provider-inputs-cases";
 
 export const TARGET_GROUPS = ["aws:lb/targetGroup:TargetGroup", "aws:alb/targetGroup:TargetGroup"];
 export const LOAD_BALANCERS = [
@@ -12,21 +12,6 @@ export const LOAD_BALANCERS = [
   "aws:alb/loadBalancer:LoadBalancer",
 ];
 export const LISTENERS = ["aws:lb/listener:Listener", "aws:alb/listener:Listener"];
-export const LIFECYCLES = [
-  "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
-  "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
-];
-const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
-const GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
-const CERTIFICATE = "aws:acm/certificate:Certificate";
-export const AUTO_SCALING_GROUP = "aws:autoscaling/group:Group";
-export const VOLUME = "aws:ebs/volume:Volume";
-export const TABLE = "aws:dynamodb/table:Table";
-export const VERSIONINGS = [
-  "aws:s3/bucketVersioning:BucketVersioning",
-  "aws:s3/bucketVersioningV2:BucketVersioningV2",
-];
 
 /** A health check at the upper bound of each range the provider checks. */
 export const HEALTH_CHECK = {
@@ -39,20 +24,6 @@ export const HEALTH_CHECK = {
   port: "65536", // the provider's bound, as it writes it
   protocol: "HTTP",
   matcher: "200-299",
-};
-
-/** Each lifecycle rule's transitions, each at the first day S3 takes for its class. */
-export const TRANSITIONS = [
-  { days: 30, storageClass: "STANDARD_IA" },
-  { days: 30, storageClass: "ONEZONE_IA" },
-  { days: 0, storageClass: "GLACIER_IR" },
-  { days: 0, storageClass: "INTELLIGENT_TIERING" },
-];
-
-export const VIEWER_CERTIFICATE = {
-  acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc",
-  minimumProtocolVersion: "TLSv1.2_2021",
-  sslSupportMethod: "sni-only",
 };
 
 const TG_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1";
@@ -125,27 +96,7 @@ export const BALANCERS_COMPLIANT: Record<string, Record<string, unknown>> = {
   ),
   [LOAD_BALANCERS[0]]: { idleTimeout: 4000, clientKeepAlive: 604800 },
   [LOAD_BALANCERS[1]]: { idleTimeout: 1, clientKeepAlive: 60 },
-  [AUTO_SCALING_GROUP]: { minSize: 1, maxSize: 3, desiredCapacity: 3 },
-  [VOLUME]: { availabilityZone: "us-east-1a", type: "gp3", size: 65536 },
-  [TABLE]: { ttl: { enabled: true, attributeName: "expiresAt" } },
-  ...Object.fromEntries(
-    VERSIONINGS.map((t) => [
-      t,
-      {
-        bucket: "b".repeat(63),
-        versioningConfiguration: { status: "Enabled", mfaDelete: "Disabled" },
-      },
-    ]),
-  ),
-  ...Object.fromEntries(
-    LIFECYCLES.map((t) => [
-      t,
-      { bucket: "logs", rules: [{ id: "age", status: "Enabled", transitions: TRANSITIONS }] },
-    ]),
-  ),
 };
-
-type Case = [string, string, unknown, string, Record<string, unknown>?];
 
 const hc = (change: Record<string, unknown>) => ({ ...HEALTH_CHECK, ...change });
 
@@ -338,116 +289,4 @@ export const BALANCERS_BROKEN: Case[] = [
   ...TARGET_GROUPS.flatMap(targetGroupCases),
   ...LISTENERS.flatMap(listenerCases),
   ...LOAD_BALANCERS.flatMap(loadBalancerCases),
-  ...LIFECYCLES.flatMap((t): Case[] => [
-    [
-      t,
-      "rules",
-      [{ id: "age", status: "Enabled", transitions: [{ days: 29, storageClass: "STANDARD_IA" }] }],
-      "a transition to STANDARD_IA after 29 days: S3 moves objects to STANDARD_IA at 30 days or later",
-    ],
-    [
-      t,
-      "rules",
-      [
-        { id: "a", status: "Enabled", transitions: TRANSITIONS },
-        { id: "b", status: "Enabled", transitions: [{ days: 1, storageClass: "ONEZONE_IA" }] },
-      ],
-      "a transition to ONEZONE_IA after 1 days",
-    ],
-  ]),
-  [
-    FILE_SYSTEM,
-    "throughputMode",
-    "provisioned",
-    "throughputMode provisioned needs provisionedThroughputInMibps",
-  ],
-  [
-    GROUP,
-    "transitEncryptionEnabled",
-    false,
-    "authToken is set but transitEncryptionEnabled is false: ElastiCache takes an AUTH token only with encryption in transit",
-    { transitEncryptionMode: undefined },
-  ],
-  [
-    GROUP,
-    "transitEncryptionEnabled",
-    undefined,
-    "transitEncryptionEnabled is left out (false)",
-    { transitEncryptionMode: undefined },
-  ],
-  [
-    GROUP,
-    "numCacheClusters",
-    1,
-    '"num_cache_clusters": must be at least 2 if automatic_failover_enabled is true',
-    { numNodeGroups: undefined, replicasPerNodeGroup: undefined, numCacheClusters: 2 },
-  ],
-  [
-    DISTRIBUTION,
-    "viewerCertificate",
-    {
-      ...VIEWER_CERTIFICATE,
-      acmCertificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc",
-    },
-    "the ACM certificate is in eu-west-1: CloudFront takes ACM certificates from us-east-1 only",
-  ],
-  [
-    CERTIFICATE,
-    "domainName",
-    `${"a".repeat(53)}.example.com`, // 65 octets
-    "domainName is 65 octets, over the 64 of a certificate's common name",
-  ],
-  [CERTIFICATE, "domainName", `é${"a".repeat(51)}.example.com`, "is 65 octets"],
-  [
-    AUTO_SCALING_GROUP,
-    "desiredCapacity",
-    4,
-    "desiredCapacity 4 is not from minSize 1 to maxSize 3",
-  ],
-  [AUTO_SCALING_GROUP, "desiredCapacity", 0, "desiredCapacity 0 is not from minSize 1"],
-  [
-    AUTO_SCALING_GROUP,
-    "minSize",
-    4,
-    "desiredCapacity (left out: minSize 4) is not from minSize 4 to maxSize 3",
-    { desiredCapacity: undefined },
-  ],
-  ...VERSIONINGS.flatMap((t): Case[] => [
-    [t, "bucket", "b".repeat(64), "expected length of bucket to be in the range (1 - 63)"],
-    [
-      t,
-      "versioningConfiguration",
-      { status: "enabled" },
-      'expected versioning_configuration.0.status to be one of ["Enabled" "Suspended" "Disabled"], got enabled',
-    ],
-    [
-      t,
-      "versioningConfiguration",
-      { status: "Enabled", mfaDelete: "true" },
-      "expected versioning_configuration.0.mfa_delete to be one of",
-    ],
-  ]),
-  [
-    TABLE,
-    "ttl",
-    { enabled: true },
-    'Attribute "ttl[0].attribute_name" must be specified when "ttl[0].enabled" is "true".',
-  ],
-  [
-    TABLE,
-    "ttl",
-    { enabled: true, attributeName: "" },
-    'Attribute "ttl[0].attribute_name" cannot have an empty value',
-  ],
-  [VOLUME, "size", 65537, "gp3 volumes take 1 to 65536 GiB, got 65537"],
-  [
-    VOLUME,
-    "size",
-    16385,
-    "gp2 volumes take 1 to 16384 GiB, got 16385",
-    { type: "gp2", size: 16384 },
-  ],
-  [VOLUME, "size", 3, "io1 volumes take 4 to 16384 GiB, got 3", { type: "io1", size: 4 }],
-  [VOLUME, "size", 124, "st1 volumes take 125 to 16384 GiB", { type: "st1", size: 125 }],
-  [VOLUME, "size", 1025, "standard volumes take 1 to 1024 GiB", { type: "standard", size: 1024 }],
 ];

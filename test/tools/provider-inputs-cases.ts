@@ -13,6 +13,11 @@ import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-a
 import { DATA_BROKEN, DATA_COMPLIANT } from "./provider-inputs-cases-data";
 import { CREATE_BROKEN, CREATE_COMPLIANT } from "./provider-inputs-cases-create";
 import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-balancers";
+import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
+import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
+
+/** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
+export type Case = [string, string, unknown, string, Record<string, unknown>?];
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -395,6 +400,8 @@ const PARTS = [
   DATA_COMPLIANT,
   CREATE_COMPLIANT,
   BALANCERS_COMPLIANT,
+  STORAGE_COMPLIANT,
+  FLEET_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -418,4 +425,6 @@ export const BROKEN = [
   ...DATA_BROKEN,
   ...CREATE_BROKEN,
   ...BALANCERS_BROKEN,
+  ...STORAGE_BROKEN,
+  ...FLEET_BROKEN,
 ];
