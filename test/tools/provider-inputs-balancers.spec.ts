@@ -1,7 +1,7 @@
 // The target group and load balancer rules of rules-balancers.ts and the create-time limits of
 // rules-create-storage.ts: the values each lets through (the bounds, the cases a check leaves to
 // the provider or to AWS), and values unknown at preview. The one-broken-input cases are in
-// provider-inputs-cases-balancers.ts (run by provider-inputs.spec.ts).
+// provider-inputs-cases-balancers.ts, -storage.ts and -fleet.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
@@ -14,18 +14,19 @@ import {
 } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
 import {
-  AUTO_SCALING_GROUP,
   HEALTH_CHECK,
-  LIFECYCLES,
   LISTENERS,
   LOAD_BALANCERS,
   TARGET_GROUPS,
+} from "./provider-inputs-cases-balancers";
+import {
+  LIFECYCLES,
   TRANSITIONS,
   VIEWER_CERTIFICATE,
-  VOLUME,
   TABLE,
   VERSIONINGS,
-} from "./provider-inputs-cases-balancers";
+} from "./provider-inputs-cases-storage";
+import { AUTO_SCALING_GROUP, VOLUME } from "./provider-inputs-cases-fleet";
 import { refusalsWith as refusals } from "./provider-inputs-refusals";
 
 /** The refusals' words of the compliant resource of `type` with `change` applied. */
@@ -130,6 +131,28 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
       expect(refusalsWith(t, { rules: rules(dated) }), t).to.deep.equal([]);
       expect(refusalsWith(t, { rules: [{ id: "r", status: "Enabled" }] }), t).to.deep.equal([]);
       expect(refusalsWith(t, { rules: undefined }), t).to.deep.equal([]);
+    }
+  });
+
+  it("names a refused transition by its path and its rule's id, each one apart", () => {
+    for (const t of LIFECYCLES) {
+      const early = { days: 7, storageClass: "STANDARD_IA" };
+      const rules = [
+        { id: "archive", status: "Enabled", transitions: TRANSITIONS },
+        { id: "logs", status: "Enabled", transitions: [TRANSITIONS[0], early] },
+        { status: "Enabled", transitions: [{ ...early, storageClass: "ONEZONE_IA" }] },
+      ];
+      const refused = refusals(t, { rules });
+      expect(
+        refused.map((r) => [r.prop, r.value]),
+        t,
+      ).to.deep.equal([
+        ["rules[1].transitions[1].days", 7],
+        ["rules[2].transitions[0].days", 7],
+      ]);
+      expect(refused[0].says[0]).to.match(/^rule "logs": a transition to STANDARD_IA after 7 days/);
+      // A rule without an id is named by its path alone.
+      expect(refused[1].says[0]).to.match(/^a transition to ONEZONE_IA after 7 days/);
     }
   });
 

@@ -94,19 +94,21 @@ function lifecycleTransitions(type: string): CrossRule {
     check: (inputs) => {
       const out: CrossProblem[] = [];
       const rules: unknown[] = Array.isArray(inputs.rules) ? inputs.rules : [];
-      for (const rule of rules) {
-        const transitions = (rule as { transitions?: unknown })?.transitions;
-        for (const t of Array.isArray(transitions) ? transitions : []) {
+      rules.forEach((rule, i) => {
+        const { id, transitions } = (rule ?? {}) as { id?: unknown; transitions?: unknown };
+        // The rule's id, when it has one, names it in the message as the S3 console does.
+        const named = typeof id === "string" && id !== "" ? `rule ${JSON.stringify(id)}: ` : "";
+        (Array.isArray(transitions) ? transitions : []).forEach((t: unknown, j) => {
           const { days, storageClass } = (t ?? {}) as { days?: unknown; storageClass?: unknown };
-          if (typeof days !== "number" || typeof storageClass !== "string") continue;
+          if (typeof days !== "number" || typeof storageClass !== "string") return;
           if (INFREQUENT.includes(storageClass) && days < 30)
             out.push({
-              prop: "rules",
+              prop: `rules[${i}].transitions[${j}].days`,
               value: days,
-              says: `a transition to ${storageClass} after ${days} days: S3 moves objects to ${storageClass} at 30 days or later`,
+              says: `${named}a transition to ${storageClass} after ${days} days: S3 moves objects to ${storageClass} at 30 days or later`,
             });
-        }
-      }
+        });
+      });
       return out;
     },
     fix:
