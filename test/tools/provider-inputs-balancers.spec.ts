@@ -4,15 +4,6 @@
 // provider-inputs-cases-balancers.ts, -storage.ts and -fleet.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
-import { handBuiltResource } from "../../tools/lib/engine/registration";
-import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
-import {
-  configKeysOf,
-  describeProviderRefusals,
-  ProviderInputError,
-  RefusalConfig,
-} from "../../tools/check/provider-refusals";
-import { COMPLIANT } from "./provider-inputs-cases";
 import {
   HEALTH_CHECK,
   LISTENERS,
@@ -301,70 +292,5 @@ describe("provider inputs: AWS's create-time limits of storage, caches and the e
       expect(refusalsWith(type, known), `${type} ${JSON.stringify(known)}`).to.not.deep.equal([]);
       expect(refusalsWith(type, unknown), `${type} ${JSON.stringify(unknown)}`).to.deep.equal([]);
     }
-  });
-});
-
-describe("provider inputs: a refused value the stack's config holds", () => {
-  const config: RefusalConfig = {
-    file: "/srv/app/Pulumi.dev.yaml",
-    values: {
-      "app:idleTimeout": "4001",
-      "app:otherTimeout": " 4001",
-      "app:token": "4001",
-      "app:enabled": "true",
-      "app:name": "web",
-    },
-    lines: { "app:idleTimeout": 3, "app:otherTimeout": 5, "app:token": 4 },
-    secretKeys: ["app:token"],
-  };
-  const lb = LOAD_BALANCERS[0];
-  const refused = (inputs: Record<string, unknown>, name = "web") =>
-    refusedAcrossPhases([
-      {
-        phase: "preview",
-        resources: [
-          handBuiltResource(
-            lb,
-            name,
-            { ...COMPLIANT[lb], ...inputs },
-            {
-              stack: "dev",
-              project: "app",
-              outputs: {},
-            },
-          ),
-        ],
-      },
-    ]);
-
-  it("names every key holding the value, with the stack file and line, never a secret key", () => {
-    const [r] = refused({ idleTimeout: 4001 });
-    expect(configKeysOf(r, config)).to.deep.equal(["app:idleTimeout", "app:otherTimeout"]);
-    const text = describeProviderRefusals(new ProviderInputError("dev", [r], config));
-    expect(text).to.include(
-      "    from config: app:idleTimeout (/srv/app/Pulumi.dev.yaml:3), app:otherTimeout " +
-        "(/srv/app/Pulumi.dev.yaml:5) hold this value: change it there",
-    );
-    // The line comes right after the value it is about.
-    expect(text).to.match(/idleTimeout = 4001\n {4}from config: /);
-  });
-
-  it("names none when no key holds the value, for an auto-name, or without the config", () => {
-    const [other] = refused({ idleTimeout: 4002 });
-    expect(configKeysOf(other, config)).to.deep.equal([]);
-    expect(describeProviderRefusals(new ProviderInputError("dev", [other], config))).to.not.include(
-      "from config",
-    );
-    const [first] = refused({ idleTimeout: 4001 });
-    expect(configKeysOf(first, undefined)).to.deep.equal([]);
-    expect(describeProviderRefusals(new ProviderInputError("dev", [first]))).to.not.include(
-      "from config",
-    );
-    // A logical name that is also a config value: the name Pulumi makes is not the config's.
-    const [autoNamed] = refused({ name: undefined }, "web_lb");
-    expect(autoNamed.autoNamed).to.equal(true);
-    expect(
-      configKeysOf(autoNamed, { ...config, values: { "app:n": String(autoNamed.value) } }),
-    ).to.deep.equal([]);
   });
 });

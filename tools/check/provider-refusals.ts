@@ -16,9 +16,27 @@ import { resourceLabel, where } from "./text-common";
 import { escapeLine } from "./report";
 import { shownPath } from "./inputs";
 import type { StackConfig } from "./stack-config";
+import { sourceText } from "./config-sources";
+import type { SourceLocation } from "../lib/engine/language-host";
 
-/** What of the stack's config the text reads to name the key a refused value came from. */
-export type RefusalConfig = Pick<StackConfig, "file" | "values" | "lines" | "secretKeys">;
+/** What of the stack's config the text reads to name the key a refused value may come from. */
+export interface RefusalConfig extends Pick<StackConfig, "values" | "sources" | "secretKeys"> {
+  /**
+   * The keys the program read a value of in the runs checked, each with the program's line that
+   * first read it when known (ProgramRun.configReads): a key it never read cannot be the source.
+   */
+  readonly reads: ReadonlyMap<string, SourceLocation | undefined>;
+}
+
+/** The keys the program read in any of `runs`, the first line known for each. */
+export function configReadsOf(
+  runs: readonly { readonly configReads?: ReadonlyMap<string, SourceLocation | undefined> }[],
+): Map<string, SourceLocation | undefined> {
+  const reads = new Map<string, SourceLocation | undefined>();
+  for (const run of runs)
+    for (const [k, at] of run.configReads ?? []) if (!reads.get(k)) reads.set(k, at);
+  return reads;
+}
 
 export class ProviderInputError extends Error {
   constructor(
@@ -58,31 +76,39 @@ export function checkProviderInputs(
 }
 
 /**
- * The stack config keys whose value is the refused one, as the program receives it (a string; a
- * number written as digits): where a value out of range most likely came from. A secret key, a
- * secret or auto-named value, a boolean and an empty string are never matched (too common, or not
- * shown); every key holding the value is named, the program deciding which one it read.
+ * The config keys a refused value may come from: keys the program read in this run whose value,
+ * as the program receives it, is the refused one (the same string; for a number, text its
+ * getNumber reads as that number). A literal or a computed value (`requireNumber("base") * 2`)
+ * equal to a key the program read for something else cannot be told apart from one it passed on,
+ * hence "may". A secret key, a secret or auto-named value, a boolean and an empty string never
+ * match; nor does a key the program never read, whatever it holds.
  */
 export function configKeysOf(r: PhasedRefusal, config: RefusalConfig | undefined): string[] {
   if (!config || r.autoNamed || r.value === "[secret]") return [];
   const v = r.value;
-  if (!(typeof v === "string" && v !== "") && !(typeof v === "number" && Number.isFinite(v)))
-    return [];
-  const text = String(v);
-  return Object.keys(config.values)
-    .filter((k) => !config.secretKeys.includes(k) && config.values[k].trim() === text)
+  const holds = (text: string): boolean =>
+    typeof v === "string"
+      ? v !== "" && text === v
+      : // The SDK's getNumber reads a value with parseFloat (@pulumi/pulumi config.js).
+        typeof v === "number" && Number.isFinite(v) && Number.parseFloat(text) === v;
+  return [...config.reads.keys()]
+    .filter((k) => k in config.values && !config.secretKeys.includes(k) && holds(config.values[k]))
     .sort();
 }
 
 function configLine(keys: readonly string[], config: RefusalConfig): string {
-  const at = (k: string) =>
-    config.file
-      ? ` (${shownPath(config.file)}${config.lines[k] ? `:${config.lines[k]}` : ""})`
-      : "";
-  return (
-    `    from config: ${keys.map((k) => `${k}${at(k)}`).join(", ")} ` +
-    `${keys.length === 1 ? "holds" : "hold"} this value: change it there`
-  );
+  const at = (k: string) => {
+    const from = config.sources[k];
+    const read = config.reads.get(k);
+    const where = [
+      ...(from ? [sourceText(from)] : []),
+      ...(read ? [`read at ${shownPath(read.file)}:${read.line}`] : []),
+    ];
+    return `${k}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
+  };
+  return keys.length === 1
+    ? `    may come from config key ${at(keys[0])}: if so, change it there`
+    : `    may come from config key ${keys.slice(0, -1).map(at).join(", ")} or ${at(keys[keys.length - 1])}: each holds this value`;
 }
 
 /** Values longer than this are shown cut, with their length. */
