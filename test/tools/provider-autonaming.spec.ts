@@ -20,6 +20,8 @@ function resource(type: string, name: string, inputs: Record<string, unknown>): 
 // 34 characters: with "-" and 7 hex digits, over a target group's 32.
 const LONG = "orders-api-blue-green-target-group";
 const TG = "aws:lb/targetGroup:TargetGroup";
+/** What a target group of the default type `instance` needs besides its name (port, protocol, VPC). */
+const TG_INPUTS = { port: 80, protocol: "HTTP", vpcId: "vpc-1" };
 const DEFAULT_SAYS =
   `could not make instance of '${TG}': name '${LONG}-' plus 7 random chars is longer than ` +
   "maximum length 32";
@@ -40,7 +42,7 @@ function refused(
 }
 
 describe("a stack that configures Pulumi's autonaming", () => {
-  const tg = () => resource(TG, LONG, { port: 80, protocol: "HTTP" });
+  const tg = () => resource(TG, LONG, TG_INPUTS);
 
   it("keeps the default auto-name and its refusal wherever the mode resolved for the type is default", () => {
     const defaultRefusal = [["name", LONG, true, [DEFAULT_SAYS]]];
@@ -67,9 +69,9 @@ describe("a stack that configures Pulumi's autonaming", () => {
     const nested = { mode: "default", providers: { aws: { resources: { [TG]: "verbatim" } } } };
     expect(refused(nested, [tg()])).to.deep.equal([["name", LONG, true, says]]);
     // Within the maximum, the logical name is judged by the type's own rules, as a given name is.
-    const [underscore] = refused({ mode: "verbatim" }, [resource(TG, "web_tg", {})]);
+    const [underscore] = refused({ mode: "verbatim" }, [resource(TG, "web_tg", TG_INPUTS)]);
     expect(underscore.slice(0, 3)).to.deep.equal(["name", "web_tg", true]);
-    expect(refused({ mode: "verbatim" }, [resource(TG, "web-tg", {})])).to.deep.equal([]);
+    expect(refused({ mode: "verbatim" }, [resource(TG, "web-tg", TG_INPUTS)])).to.deep.equal([]);
   });
 
   it("an enforced name is sent as is: only the type's rules judge it", () => {
@@ -114,11 +116,11 @@ describe("a stack that configures Pulumi's autonaming", () => {
 
   it("disabled refuses a resource left unnamed, not one the program names", () => {
     const says = ["automatic naming is disabled but no explicit name was provided"];
-    const [off] = refused({ mode: "disabled" }, [resource(TG, "web", {})]);
+    const [off] = refused({ mode: "disabled" }, [resource(TG, "web", TG_INPUTS)]);
     expect(off.slice(0, 4)).to.deep.equal(["name", undefined, true, says]);
-    expect(refused({ mode: "disabled" }, [resource(TG, "web", { name: "web-tg" })])).to.deep.equal(
-      [],
-    );
+    expect(
+      refused({ mode: "disabled" }, [resource(TG, "web", { ...TG_INPUTS, name: "web-tg" })]),
+    ).to.deep.equal([]);
   });
 
   it("the fake AWS names a resource as the stack's autonaming says", () => {

@@ -12,6 +12,12 @@ import { DELIVERY_BROKEN, DELIVERY_COMPLIANT } from "./provider-inputs-cases-del
 import { ANALYTICS_BROKEN, ANALYTICS_COMPLIANT } from "./provider-inputs-cases-analytics";
 import { DATA_BROKEN, DATA_COMPLIANT } from "./provider-inputs-cases-data";
 import { CREATE_BROKEN, CREATE_COMPLIANT } from "./provider-inputs-cases-create";
+import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-balancers";
+import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
+import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
+
+/** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
+export type Case = [string, string, unknown, string, Record<string, unknown>?];
 
 export const ROLE_ARN = "arn:aws:iam::123456789012:role/app";
 const POLICY_DOC = JSON.stringify({ Version: "2012-10-17", Statement: [] });
@@ -393,6 +399,9 @@ const PARTS = [
   ANALYTICS_COMPLIANT,
   DATA_COMPLIANT,
   CREATE_COMPLIANT,
+  BALANCERS_COMPLIANT,
+  STORAGE_COMPLIANT,
+  FLEET_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -415,4 +424,7 @@ export const BROKEN = [
   ...ANALYTICS_BROKEN,
   ...DATA_BROKEN,
   ...CREATE_BROKEN,
+  ...BALANCERS_BROKEN,
+  ...STORAGE_BROKEN,
+  ...FLEET_BROKEN,
 ];

@@ -136,6 +136,15 @@ describe("inputs the AWS provider refuses, through the check's CLI", function ()
     expect(blockOf(run.stderr, "aws:lb/targetGroup:TargetGroup web_tg", "name")).to.include(
       "(the name Pulumi makes from the logical name)",
     );
+    // A value out of range that a key the program read holds: the key, in the stack file at its
+    // line, and the program's line that read it; not the key holding it that the program never read.
+    const read = lineOf(`${FIXTURE}/index.ts`, 'requireNumber("logRetentionDays")');
+    expect(blockOf(run.stderr, "aws:cloudwatch/logGroup:LogGroup app-logs", "retentionInDays"))
+      .to.include(
+        "    may come from config key fixture-fail-provider-inputs:logRetentionDays " +
+          `(${program}/Pulumi.dev.yaml:3, read at ${program}/index.ts:${read}): if so, change it there`,
+      )
+      .and.not.include("archiveDays");
     expect(
       blockOf(
         run.stderr,

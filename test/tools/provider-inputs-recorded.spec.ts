@@ -15,13 +15,15 @@ function resource(type: string, name: string, inputs: Record<string, unknown>): 
 
 describe("provider-input validation of what the engine recorded", () => {
   it("judges the name Pulumi makes from the logical name when the program gives none", () => {
-    const [refused] = refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web_tg", {}));
+    // A target group of the default type needs port, protocol and VPC besides its name.
+    const needs = { port: 80, protocol: "HTTP", vpcId: "vpc-1" };
+    const [refused] = refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web_tg", needs));
     expect(refused.prop).to.equal("name");
     expect(refused.autoNamed).to.equal(true);
     expect(refused.value).to.match(/^web_tg-[0-9a-f]{7}$/);
-    expect(refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web-tg", {}))).to.deep.equal(
-      [],
-    );
+    expect(
+      refusedInputs(resource("aws:lb/targetGroup:TargetGroup", "web-tg", needs)),
+    ).to.deep.equal([]);
   });
 
   it("accepts the names Pulumi makes for the edge and parameter types, up to their limits", () => {

@@ -28,6 +28,8 @@ export interface Project {
   /** Where Pulumi.<stack>.yaml files live. */
   readonly stackConfigDir: string;
   readonly config: Record<string, ProjectConfigType>;
+  /** Line in Pulumi.yaml of each config key's `default` or `value` (the key's, for a plain value). */
+  readonly configLines?: Readonly<Record<string, number>>;
 }
 
 export { UsageError };
@@ -218,6 +220,7 @@ export function loadProject(dir: string): Project {
     );
   }
   const config: Record<string, ProjectConfigType> = {};
+  const configLines: Record<string, number> = {};
   for (const [key, raw] of Object.entries(isPlainObject(rawConfig) ? rawConfig : {})) {
     // Shorthand: a plain value is a default for the project's keys and a value for others.
     const t: ProjectConfigType = isPlainObject(raw)
@@ -271,6 +274,8 @@ export function loadProject(dir: string): Project {
       }
     }
     config[key] = t;
+    const valueLine = keyLine(input, ["config", key, t.value !== undefined ? "value" : "default"]);
+    if (valueLine) configLines[key] = valueLine;
   }
   const main = typeof doc.main === "string" ? doc.main : undefined;
   // Bun takes no runtime options ("No additional runtime options are available for the Bun
@@ -296,6 +301,7 @@ export function loadProject(dir: string): Project {
     // Pulumi.yaml, StackConfigDir, file)): `stackConfigDir: /etc` is <project>/etc, never /etc.
     stackConfigDir: path.join(dir, stackConfigDir ?? "."),
     config,
+    configLines,
   };
 }
 

@@ -14,12 +14,37 @@ import type { EngineResource } from "../lib/engine/monitor";
 import { refusedAcrossPhases, PhasedRefusal, StackNaming } from "../lib/provider-checks";
 import { resourceLabel, where } from "./text-common";
 import { escapeLine } from "./report";
+import { shownPath } from "./inputs";
+import type { StackConfig } from "./stack-config";
+import { sourceText } from "./config-sources";
+import type { SourceLocation } from "../lib/engine/language-host";
+
+/** What of the stack's config the text reads to name the key a refused value may come from. */
+export interface RefusalConfig extends Pick<StackConfig, "values" | "sources" | "secretKeys"> {
+  /**
+   * The keys the program read a value of in the runs checked, each with the program's line that
+   * first read it when known (ProgramRun.configReads): a key it never read cannot be the source.
+   */
+  readonly reads: ReadonlyMap<string, SourceLocation | undefined>;
+}
+
+/** The keys the program read in any of `runs`, the first line known for each. */
+export function configReadsOf(
+  runs: readonly { readonly configReads?: ReadonlyMap<string, SourceLocation | undefined> }[],
+): Map<string, SourceLocation | undefined> {
+  const reads = new Map<string, SourceLocation | undefined>();
+  for (const run of runs)
+    for (const [k, at] of run.configReads ?? []) if (!reads.get(k)) reads.set(k, at);
+  return reads;
+}
 
 export class ProviderInputError extends Error {
   constructor(
     /** The stack checked (named so as not to hide Error's own `stack`). */
     readonly stackName: string,
     readonly refusals: readonly PhasedRefusal[],
+    /** The stack's config, to name the key whose value an input refused holds. */
+    readonly config?: RefusalConfig,
   ) {
     const aws = refusals.filter((r) => r.by === "aws").length;
     const who =
@@ -43,10 +68,47 @@ export function checkProviderInputs(
     resources: readonly EngineResource[];
   }[],
   naming: StackNaming = {},
+  config?: RefusalConfig,
 ): void {
   // Names are made, and refused, as the stack's `pulumi:autonaming` resolves for each type.
   const refusals = refusedAcrossPhases(runs, naming);
-  if (refusals.length > 0) throw new ProviderInputError(stack, refusals);
+  if (refusals.length > 0) throw new ProviderInputError(stack, refusals, config);
+}
+
+/**
+ * The config keys a refused value may come from: keys the program read in this run whose value,
+ * as the program receives it, is the refused one (the same string; for a number, text its
+ * getNumber reads as that number). A literal or a computed value (`requireNumber("base") * 2`)
+ * equal to a key the program read for something else cannot be told apart from one it passed on,
+ * hence "may". A secret key, a secret or auto-named value, a boolean and an empty string never
+ * match; nor does a key the program never read, whatever it holds.
+ */
+export function configKeysOf(r: PhasedRefusal, config: RefusalConfig | undefined): string[] {
+  if (!config || r.autoNamed || r.value === "[secret]") return [];
+  const v = r.value;
+  const holds = (text: string): boolean =>
+    typeof v === "string"
+      ? v !== "" && text === v
+      : // The SDK's getNumber reads a value with parseFloat (@pulumi/pulumi config.js).
+        typeof v === "number" && Number.isFinite(v) && Number.parseFloat(text) === v;
+  return [...config.reads.keys()]
+    .filter((k) => k in config.values && !config.secretKeys.includes(k) && holds(config.values[k]))
+    .sort();
+}
+
+function configLine(keys: readonly string[], config: RefusalConfig): string {
+  const at = (k: string) => {
+    const from = config.sources[k];
+    const read = config.reads.get(k);
+    const where = [
+      ...(from ? [sourceText(from)] : []),
+      ...(read ? [`read at ${shownPath(read.file)}:${read.line}`] : []),
+    ];
+    return `${k}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
+  };
+  return keys.length === 1
+    ? `    may come from config key ${at(keys[0])}: if so, change it there`
+    : `    may come from config key ${keys.slice(0, -1).map(at).join(", ")} or ${at(keys[keys.length - 1])}: each holds this value`;
 }
 
 /** Values longer than this are shown cut, with their length. */
@@ -72,10 +134,12 @@ function says(r: PhasedRefusal, text: string): string {
     : text;
 }
 
-function block(r: PhasedRefusal): string {
+function block(r: PhasedRefusal, config?: RefusalConfig): string {
+  const keys = configKeysOf(r, config);
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
+    ...(keys.length > 0 && config ? [escapeLine(configLine(keys, config))] : []),
     ...r.says.map((s) => `    ${r.by === "aws" ? "limit" : "provider"}: ${escapeLine(says(r, s))}`),
     `    fix: ${escapeLine(r.fix)}`,
     `    (${r.source})`,
@@ -110,7 +174,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
     parts.push(
       `pulumi preview would stop: the AWS provider refuses ${atPreview.length === 1 ? "an input" : `${atPreview.length} inputs`} ` +
         `of stack ${escapeLine(e.stackName)} in its Check, before anything is created:\n\n` +
-        atPreview.map(block).join("\n\n"),
+        atPreview.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   if (atApply.length > 0) {
@@ -119,7 +183,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
         `the AWS provider refuses ${atApply.length === 1 ? "an input" : `${atApply.length} inputs`} of stack ` +
         `${escapeLine(e.stackName)} whose values are known only once other resources exist ` +
         "(what comes before them would be created first):\n\n" +
-        atApply.map(block).join("\n\n"),
+        atApply.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   if (byAws.length > 0) {
@@ -129,7 +193,7 @@ export function describeProviderRefusals(e: ProviderInputError): string {
         `AWS refuses ${n} of stack ${escapeLine(e.stackName)} when the provider creates the ` +
         "resource (a limit AWS documents and the provider does not check; what comes before it " +
         "would be created first):\n\n" +
-        byAws.map(block).join("\n\n"),
+        byAws.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
   parts.push("No report was written: fix the inputs above and run the check again.");

@@ -21,7 +21,7 @@ import { importedResourceNotes } from "./imported";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { checkProviderInputs } from "./provider-refusals";
+import { checkProviderInputs, configReadsOf } from "./provider-refusals";
 import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
@@ -292,10 +292,12 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    checkProviderInputs(stack, usable, {
-      autonaming,
-      organization: opts.organization,
-    });
+    checkProviderInputs(
+      stack,
+      usable,
+      { autonaming, organization: opts.organization },
+      { ...config, reads: configReadsOf(usable) },
+    );
   } catch (e) {
     for (const stream of streams) stream.abandon();
     throw e;

@@ -10,6 +10,7 @@ import { namespacedByProject, fullKey, typeName, validValue } from "./config-val
 import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./inputs";
 import type { Project } from "./project";
 import { unknownStackFileKeys } from "./stack-file-keys";
+import { applyOverrides, ConfigSource, fillFromProject } from "./config-sources";
 
 export interface StackConfig {
   readonly stack: string;
@@ -26,6 +27,8 @@ export interface StackConfig {
   readonly placeholders: Record<string, string>;
   /** Line of each key in the stack file, by full key (for messages). */
   readonly lines: Record<string, number>;
+  /** Where each value came from, by full key: the stack file, Pulumi.yaml or `--config`. */
+  readonly sources: Record<string, ConfigSource>;
   /** What the offline run could not reproduce (secrets, ESC environments), for the report. */
   readonly notes: string[];
   /** Pulumi ESC environments the stack file imports (their values are not available offline). */
@@ -144,6 +147,7 @@ export function loadStackConfig(
   const lines: Record<string, number> = {};
   const lineOf = (key: string) => at(input, keyLine(input, ["config", key]));
   const values: Record<string, unknown> = {};
+  const sources: Record<string, ConfigSource> = {};
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
   for (const [key, v] of Object.entries(raw)) {
@@ -181,13 +185,14 @@ export function loadStackConfig(
       }
     }
     values[k] = value;
+    sources[k] = { from: "stack", file, line };
     if (secret) {
       secretKeys.add(k);
       secureKeys.add(k);
     }
   }
   notes.push(...plainCredentials(raw, secretKeys, lineOf));
-  const overridden = applyOverrides(project, values, opts.overrides ?? {});
+  const overridden = applyOverrides(project, values, sources, opts.overrides ?? {});
   for (const k of overridden) secureKeys.delete(k);
   if (overridden.length > 0) {
     notes.push(
@@ -210,7 +215,7 @@ export function loadStackConfig(
   const missing: string[] = [];
   for (const key of Object.keys(project.config).sort()) {
     const k = fullKey(project.name, key);
-    if (!(k in values)) fillFromProject(project, key, k, values, missing);
+    if (!(k in values)) fillFromProject(project, key, k, { values, sources }, missing);
   }
   if (missing.length > 0) throw missingValues(stack, missing, shownPath(file));
   // Validate the stack's values against the project's types.
@@ -266,42 +271,10 @@ export function loadStackConfig(
     secretKeys: [...secretKeys].sort(),
     placeholders,
     lines,
+    sources,
     notes,
     environments,
   };
-}
-
-/** Applies `--config` values (full or bare keys) to `values`; returns the full keys set. */
-function applyOverrides(
-  project: Project,
-  values: Record<string, unknown>,
-  overrides: Readonly<Record<string, string>>,
-): string[] {
-  const set: string[] = [];
-  for (const [key, v] of Object.entries(overrides)) {
-    const k = fullKey(project.name, key);
-    values[k] = v;
-    set.push(k);
-  }
-  return set.sort();
-}
-
-/**
- * Sets project key `key` (full key `k`), which the stack leaves unset, to the project's `value`
- * or else its `default`; a key of the project's namespace with neither is required, and is added
- * to `missing`.
- */
-function fillFromProject(
-  project: Project,
-  key: string,
-  k: string,
-  values: Record<string, unknown>,
-  missing: string[],
-): void {
-  const t = project.config[key];
-  const fallback = t.value !== undefined ? t.value : t.default;
-  if (fallback !== undefined) values[k] = fallback;
-  else if (k.startsWith(`${project.name}:`)) missing.push(key);
 }
 
 /** The CLI's error for required keys the stack leaves unset; `where` ends it in parentheses. */
@@ -321,7 +294,8 @@ function defaultsOnly(
   overrides: Readonly<Record<string, string>>,
 ): StackConfig {
   const values: Record<string, unknown> = {};
-  const overridden = applyOverrides(project, values, overrides);
+  const sources: Record<string, ConfigSource> = {};
+  const overridden = applyOverrides(project, values, sources, overrides);
   const missing: string[] = [];
   const secretKeys: string[] = [];
   for (const key of Object.keys(project.config).sort()) {
@@ -336,7 +310,7 @@ function defaultsOnly(
       }
       continue;
     }
-    fillFromProject(project, key, k, values, missing);
+    fillFromProject(project, key, k, { values, sources }, missing);
   }
   if (missing.length > 0) {
     // A misspelled --stack (`prdo`) lands here: name the stacks that do have a file.
@@ -361,6 +335,7 @@ function defaultsOnly(
     secretKeys,
     placeholders: {},
     lines: {},
+    sources,
     notes: [
       `no Pulumi.${stack}.yaml: the stack ran on the project's config defaults, as a new stack ` +
         "(`pulumi stack init`) would",

@@ -3,6 +3,8 @@ import type { SourceLocation } from "./language-host";
 
 /** The token prefix of a config site (./config-sites.js writes `config:<full key>`). */
 export const CONFIG_SITE_PREFIX = "config:";
+/** The token prefix of a key the program read (./config-sites.js writes `config-read:<full key>`). */
+export const CONFIG_READ_PREFIX = "config-read:";
 
 /**
  * Where the program read the config key an SDK config error names ("Missing required

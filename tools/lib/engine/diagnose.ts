@@ -29,7 +29,7 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, uncalledDefaultExport } from "./hints-entrypoint";
-import { CONFIG_SITE_PREFIX, configSite } from "./config-site";
+import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -75,12 +75,14 @@ export function readSites(file: string): {
   intervals: Interval[];
   network: NetworkUse[];
   invokers: Map<string, Invoker[]>;
+  configReads: Map<string, SourceLocation | undefined>;
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
   const network: NetworkUse[] = [];
   const invokers = new Map<string, Invoker[]>();
-  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers };
+  const configReads = new Map<string, SourceLocation | undefined>();
+  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -92,6 +94,11 @@ export function readSites(file: string): {
       } else if (s.file === undefined && typeof s.resourceType === "string") {
         const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
         invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
+      } else if (typeof s.token === "string" && s.token.startsWith(CONFIG_READ_PREFIX)) {
+        const key = s.token.slice(CONFIG_READ_PREFIX.length);
+        const at =
+          typeof s.file === "string" ? { file: s.file, line: s.line, column: s.column } : undefined;
+        if (!configReads.get(key)) configReads.set(key, at);
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -100,7 +107,7 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network, invokers };
+  return { sites, intervals: [...intervals.values()], network, invokers, configReads };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;

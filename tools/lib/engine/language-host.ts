@@ -101,6 +101,11 @@ export interface ProgramRun {
   readonly versionWarnings: string[];
   readonly failure?: ProgramFailure;
   readonly ms: number;
+  /**
+   * The config keys the program read a value of (full keys), each with the program's line that
+   * first read it when there is one (./config-sites.js).
+   */
+  readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
@@ -248,6 +253,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       output: [],
       invokes: new Map(),
       unanswered: [],
+      configReads: new Map(),
       sdk,
       versionWarnings: [],
       failure: { kind: "setup", message: unlocatable },
@@ -396,7 +402,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network, invokers } = readSites(sitesFile);
+  const { sites, intervals, network, invokers, configReads } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -433,5 +439,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     ),
     failure,
     ms: Date.now() - started,
+    configReads,
   };
 }

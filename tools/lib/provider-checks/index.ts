@@ -47,6 +47,9 @@ import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
 import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_RULES } from "./rules-create-services";
+import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
+import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
+import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
@@ -91,6 +94,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_COMPUTE_RULES,
   ...CREATE_DATA_RULES,
   ...CREATE_SERVICE_RULES,
+  ...BALANCER_RULES,
+  ...CREATE_STORAGE_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -115,6 +120,9 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_COMPUTE_CROSS_RULES,
   ...CREATE_DATA_CROSS_RULES,
   ...CREATE_NETWORK_CROSS_RULES,
+  ...CREATE_STORAGE_CROSS_RULES,
+  ...BALANCER_CROSS_RULES,
+  ...CREATE_FLEET_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

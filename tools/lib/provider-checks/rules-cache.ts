@@ -241,6 +241,31 @@ const multiAzNeedsFailover: CrossRule = {
   source: GROUP_GO,
 };
 
+/**
+ * `replicationGroupValidateAutomaticFailoverNumCacheClusters`, the group's CustomizeDiff:
+ * automatic failover needs at least two cache clusters (`failoverMinNumCacheClusters`), judged
+ * only on a count the program gives (the raw config: none given is the provider's own choice).
+ */
+const failoverNeedsTwoClusters: CrossRule = {
+  type: GROUP,
+  what: "automaticFailoverEnabled needs numCacheClusters of at least 2",
+  reads: ["automaticFailoverEnabled", "numCacheClusters"],
+  check: (inputs) =>
+    inputs.automaticFailoverEnabled === true &&
+    typeof inputs.numCacheClusters === "number" &&
+    inputs.numCacheClusters < 2
+      ? [
+          {
+            prop: "numCacheClusters",
+            value: inputs.numCacheClusters,
+            says: '"num_cache_clusters": must be at least 2 if automatic_failover_enabled is true',
+          },
+        ]
+      : [],
+  fix: "numCacheClusters of at least 2 (a primary and a replica) with automaticFailoverEnabled: true",
+  source: GROUP_GO,
+};
+
 export const CACHE_CROSS_RULES: readonly CrossRule[] = [
   exactlyOneOf(
     CLUSTER,
@@ -272,4 +297,5 @@ export const CACHE_CROSS_RULES: readonly CrossRule[] = [
     GROUP_GO,
   ),
   multiAzNeedsFailover,
+  failoverNeedsTwoClusters,
 ];

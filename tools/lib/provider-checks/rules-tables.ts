@@ -1,7 +1,7 @@
 // DynamoDB tables: billing mode, key and stream enumerations, and the checks the provider makes
 // when it plans a table (every attribute defined is a key of the table or of an index, and every
-// key is a defined attribute; the capacities the billing mode needs or forbids). Each entry names
-// the provider file that declares it.
+// key is a defined attribute; the capacities the billing mode needs or forbids; a TTL that is on
+// names its attribute). Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
 import { goQuote, oneOf, oneOfGrowing } from "./validators";
 
@@ -165,4 +165,45 @@ const capacityForBilling: CrossRule = {
   source: DYNAMODB,
 };
 
-export const TABLE_CROSS_RULES: readonly CrossRule[] = [attributesIndexed, capacityForBilling];
+/**
+ * `validateTTLCustomDiff` (`ttlPlantimeValidate`): a TTL turned on names its attribute, in the raw
+ * config (errs.NewAttributeRequiredWhenError, or "cannot have an empty value" for `""`, which
+ * bridges that read `""` as left out refuse as not specified: refused either way). A TTL turned
+ * off may name one or not.
+ */
+const ttlNamesAttribute: CrossRule = {
+  type: TABLE,
+  what: "a TTL that is on names its attribute",
+  reads: ["ttl"],
+  check: (inputs) => {
+    const ttl = inputs.ttl;
+    if (!ttl || typeof ttl !== "object" || ttl.enabled !== true) return [];
+    const name = ttl.attributeName;
+    const path = '"ttl[0].attribute_name"';
+    if (name === undefined || name === null)
+      return [
+        {
+          prop: "ttl.attributeName",
+          value: undefined,
+          says: `Attribute ${path} must be specified when "ttl[0].enabled" is "true".`,
+        },
+      ];
+    return name === ""
+      ? [
+          {
+            prop: "ttl.attributeName",
+            value: "",
+            says: `Attribute ${path} cannot have an empty value`,
+          },
+        ]
+      : [];
+  },
+  fix: 'ttl: { enabled: true, attributeName: "expiresAt" } (the item attribute holding the epoch time)',
+  source: DYNAMODB,
+};
+
+export const TABLE_CROSS_RULES: readonly CrossRule[] = [
+  attributesIndexed,
+  capacityForBilling,
+  ttlNamesAttribute,
+];

@@ -1,7 +1,7 @@
-// Buckets, file systems and workflows: S3 bucket names, EFS file systems and Step Functions state
-// machines. Each entry names the provider file that declares it.
+// Buckets, file systems and workflows: S3 bucket names and versioning, EFS file systems and Step
+// Functions state machines. Each entry names the provider file that declares it.
 import type { CrossRule, InputRule } from "./rule";
-import { conflictsWith } from "./rule";
+import { conflictsWith, inputRule } from "./rule";
 import { all, intBetween, lenBetween, matches, oneOf, oneOfGrowing, validARN } from "./validators";
 
 const BUCKETS = ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"];
@@ -10,6 +10,11 @@ const MACHINE = "aws:sfn/stateMachine:StateMachine";
 const FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 
 const S3 = "internal/service/s3/bucket.go";
+const VERSIONINGS = [
+  "aws:s3/bucketVersioning:BucketVersioning",
+  "aws:s3/bucketVersioningV2:BucketVersioningV2",
+];
+const S3_VERSIONING = "internal/service/s3/bucket_versioning.go";
 const EFS = "internal/service/efs/file_system.go";
 
 /**
@@ -37,7 +42,40 @@ const machineName = (max: number) =>
     matches(/^[0-9A-Za-z_-]+$/, "the name should only contain 0-9, A-Z, a-z, - and _"),
   );
 
+/**
+ * A bucket's versioning resource: its bucket (1 to 63 characters), its status (the SDK's
+ * `Enabled` and `Suspended`, and the provider's own `Disabled` for a bucket never versioned,
+ * validation.StringInSlice, case-sensitive), and MFA delete (`enum.Validate[types.MFADelete]`).
+ */
+const versioningRules = (type: string): InputRule[] => [
+  inputRule(
+    type,
+    "bucket",
+    "bucket",
+    lenBetween(1, 63),
+    "the bucket's name (its `bucket` output)",
+    S3_VERSIONING,
+  ),
+  inputRule(
+    type,
+    "versioningConfiguration.status",
+    "versioning_configuration.0.status",
+    oneOf(["Enabled", "Suspended", "Disabled"]),
+    "Enabled, Suspended or Disabled, capitalised",
+    S3_VERSIONING,
+  ),
+  inputRule(
+    type,
+    "versioningConfiguration.mfaDelete",
+    "versioning_configuration.0.mfa_delete",
+    oneOf(["Enabled", "Disabled"]),
+    "Enabled or Disabled, capitalised",
+    S3_VERSIONING,
+  ),
+];
+
 export const WORKFLOW_RULES: readonly InputRule[] = [
+  ...VERSIONINGS.flatMap(versioningRules),
   ...BUCKETS.flatMap((type): InputRule[] => [
     {
       type,
