@@ -153,6 +153,29 @@ export function failureDetails(output: string, maxLines = 150): string {
   return `${shown.join("\n")}\n`;
 }
 
+/** The last `count` lines of a step's output ("(no output)" when there is none). */
+export function lastLines(output: string, count = 40): string {
+  const lines = output.trimEnd().split("\n");
+  if (lines.length === 1 && lines[0] === "") return "(no output)\n";
+  const shown = lines.slice(-count);
+  if (lines.length > count)
+    shown.unshift(`  ... (${lines.length - count} earlier lines in the step's output above)`);
+  return `${shown.join("\n")}\n`;
+}
+
+/**
+ * What the run repeats after its summary for a step that failed: mocha's account of its failures
+ * (a failing test or hook, "before all" hooks included, is in it), or, for a step that ended
+ * without one (a spec file that threw as mocha loaded it, a process killed, the type-check or
+ * lint), the step's last lines, where its error is.
+ */
+export function whatFailed(run: StepRun): string {
+  const details = failureDetails(run.output);
+  if (details) return `\n${run.step}, what failed:\n${details}`;
+  const result = run.code === -1 ? "ended by a signal" : `exit ${run.code}`;
+  return `\n${run.step} failed (${result}) without mocha's account of failures; its last lines:\n${lastLines(run.output)}`;
+}
+
 /** One line for a step: its name, result and wall time. */
 export function describeRun(run: StepRun): string {
   const result = run.code === 0 ? "ok" : `FAILED (exit ${run.code})`;
@@ -168,10 +191,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nnpm test:\n${runs.map((r) => `  ${describeRun(r)}\n`).join("")}`);
   process.stdout.write(`  ${unitSummary(runs)}\n`);
   const failed = runs.filter((r) => r.code !== 0).map((r) => r.step);
-  for (const run of runs.filter((r) => r.code !== 0)) {
-    const details = failureDetails(run.output);
-    if (details) process.stdout.write(`\n${run.step}, what failed:\n${details}`);
-  }
+  for (const run of runs.filter((r) => r.code !== 0)) process.stdout.write(whatFailed(run));
   if (failed.length > 0) {
     process.stderr.write(`npm test failed: ${failed.join(", ")} (their output is above)\n`);
     process.exitCode = 1;
