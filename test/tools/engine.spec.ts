@@ -436,6 +436,14 @@ describe("offline engine", () => {
         { file: "/p/components/sizing.ts", line: 17, column: 11 },
         { file: "/p/index.ts", line: 6, column: 34 },
       ]);
+      // A checkout whose path holds a space or a non-ASCII letter: an ES module's frame names its
+      // file by URL, percent-encoded (https://nodejs.org/api/url.html#urlfileurltopathurl-options).
+      const esm =
+        "    at file:///ci/my%20work/caf%C3%A9/index.mjs:2:1\n    at /ci/my work/café/b.ts:3:4";
+      expect(programFrames(esm, "/ci/my work/café")).to.deep.equal([
+        { file: "/ci/my work/café/index.mjs", line: 2, column: 1 },
+        { file: "/ci/my work/café/b.ts", line: 3, column: 4 },
+      ]);
       expect(
         errorMessage(
           "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",
