@@ -76,7 +76,10 @@ export function codeCache(): {
 }
 
 /** The cache folder's entry helpers. */
-export function cacheFolder(): { unseal(kept: Buffer): Buffer | undefined } {
+export function cacheFolder(): {
+  unseal(kept: Buffer): Buffer | undefined;
+  keepNewest(dir: string, keep: number, suffix: string, maxAgeDays?: number): void;
+} {
   return require(path.join(path.dirname(PRELOAD), "cache-folder.js"));
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

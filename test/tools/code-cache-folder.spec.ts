@@ -82,6 +82,49 @@ describe("program process: the code cache's folder", function () {
     }
   });
 
+  it("an entry another process removes while the folder is listed is left out, not the end of the sweep", () => {
+    // The two unit-test processes of `npm test`, and checkouts sharing node_modules, sweep and
+    // trim the same folders: an entry listed, then removed by the other process before its
+    // `stat`, is a dangling link here (its `stat` fails with ENOENT just the same).
+    const { sweepCodeCache } = codeCache();
+    const { keepNewest } = cacheFolder();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-gone-"));
+    try {
+      const now = Date.now();
+      const entry = (name: string, minutesAgo: number) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, Buffer.alloc(100, 1));
+        const t = new Date(now - minutesAgo * 60_000);
+        fs.utimesSync(file, t, t);
+        return fs.statSync(file).blocks * 512;
+      };
+      const gone = () =>
+        fs.symlinkSync(path.join(dir, "removed-meanwhile"), path.join(dir, "gone.v8"));
+      gone();
+      entry("a.v8", 3);
+      entry("b.v8", 2);
+      const block = entry("c.v8", 1);
+      expect(sweepCodeCache(dir, { now, maxBytes: 2.5 * block, targetBytes: 2 * block })).to.equal(
+        1,
+      );
+      expect(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f !== "gone.v8" && f.endsWith(".v8"))
+          .sort(),
+      ).to.deep.equal(["b.v8", "c.v8"]);
+      keepNewest(dir, 1, ".v8");
+      expect(
+        fs
+          .readdirSync(dir)
+          .filter((f) => f.endsWith(".v8"))
+          .sort(),
+      ).to.deep.equal(["c.v8", "gone.v8"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a folder swept today is swept again once what was written since passes the cap", () => {
     const { sweepCodeCache } = codeCache();
     const cache = path.join(dir, "cache-tally");

@@ -50,8 +50,24 @@ function markUsed(file) {
 }
 
 /**
+ * `file`'s status, or `undefined` when it is gone: processes sharing a folder (the two unit-test
+ * processes of `npm test`, checkouts sharing node_modules) remove entries while another lists
+ * them, and an entry removed between the listing and its `stat` is simply no longer there.
+ * @param {string} file
+ * @returns {fs.Stats | undefined}
+ */
+function statIfPresent(file) {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    if (e && e.code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+/**
  * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
- * `maxAgeDays` (when given).
+ * `maxAgeDays` (when given). Entries another process removes meanwhile are left out.
  */
 function keepNewest(dir, keep, suffix, maxAgeDays) {
   const old = maxAgeDays === undefined ? -Infinity : Date.now() - maxAgeDays * 24 * 60 * 60 * 1000;
@@ -59,7 +75,9 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const name of fs.readdirSync(dir)) {
     if (!name.endsWith(suffix)) continue;
     const file = path.join(dir, name);
-    const used = fs.statSync(file).mtimeMs;
+    const st = statIfPresent(file);
+    if (st === undefined) continue;
+    const used = st.mtimeMs;
     if (used < old) fs.rmSync(file, { force: true });
     else entries.push({ file, used });
   }
@@ -67,4 +85,4 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
 }
 
-module.exports = { keepNewest, markUsed, seal, unseal, writeEntry };
+module.exports = { keepNewest, markUsed, seal, statIfPresent, unseal, writeEntry };

@@ -184,7 +184,9 @@ function sweepCodeCache(dir, options = {}) {
     for (const name of fs.readdirSync(dir)) {
       if (!name.endsWith(".v8") && !name.endsWith(".tmp")) continue;
       const file = path.join(dir, name);
-      const st = fs.statSync(file);
+      // another process sweeping or writing the folder may have removed it since the listing
+      const st = cacheFolder.statIfPresent(file);
+      if (st === undefined) continue;
       const used = Math.max(st.atimeMs, st.mtimeMs);
       if (now - used > keepMs) {
         fs.rmSync(file, { force: true });
