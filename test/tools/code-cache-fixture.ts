@@ -79,6 +79,7 @@ export function codeCache(): {
 export function cacheFolder(): {
   unseal(kept: Buffer): Buffer | undefined;
   keepNewest(dir: string, keep: number, suffix: string, maxAgeDays?: number): void;
+  writeEntry(file: string, data: string | Buffer): void;
 } {
   return require(path.join(path.dirname(PRELOAD), "cache-folder.js"));
 }

@@ -125,6 +125,21 @@ describe("program process: the code cache's folder", function () {
     }
   });
 
+  it("an entry is written whole under a temporary name of its own, and a failed write leaves none", () => {
+    const { writeEntry } = cacheFolder();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cache-entry-"));
+    try {
+      writeEntry(path.join(dir, "sub", "a.v8"), "kept");
+      expect(fs.readFileSync(path.join(dir, "sub", "a.v8"), "utf8")).to.equal("kept");
+      // A folder where the entry should go: the rename fails, and the temporary file goes too.
+      fs.mkdirSync(path.join(dir, "sub", "b.v8", "inside"), { recursive: true });
+      expect(() => writeEntry(path.join(dir, "sub", "b.v8"), "lost")).to.throw();
+      expect(fs.readdirSync(path.join(dir, "sub")).sort()).to.deep.equal(["a.v8", "b.v8"]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("a folder swept today is swept again once what was written since passes the cap", () => {
     const { sweepCodeCache } = codeCache();
     const cache = path.join(dir, "cache-tally");

@@ -8,12 +8,22 @@ const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
-/** Writes `data` to `file` atomically, creating its folder. */
+/**
+ * Writes `data` to `file` atomically, creating its folder. The temporary file's name is this
+ * writer's alone: a process id is not (processes of two containers sharing a cached folder, a
+ * worker thread), and two writers of one temporary file could rename the other's half-written one.
+ * A write that fails leaves no temporary file behind.
+ */
 function writeEntry(file, data) {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
+  try {
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
 }
 
 /** The bytes an entry keeps: a SHA-256 digest of `bytes`, then `bytes`. */
