@@ -7,9 +7,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
+  describeRun,
   failureDetails,
   lastLines,
   PHASES,
+  runStep,
   StepRun,
   UNIT_STEPS,
   whatFailed,
@@ -156,14 +158,56 @@ describe("npm test: what a failed step repeats after the summary", function () {
 
   it("repeats the last lines of a step ended by a signal, or says it printed nothing", () => {
     const lines = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`);
-    const run: StepRun = { step: "test:unit:others", code: -1, startS: 0, endS: 9, output: "" };
+    const run: StepRun = {
+      step: "test:unit:others",
+      code: -1,
+      signal: "SIGKILL",
+      startS: 0,
+      endS: 9,
+      output: "",
+    };
     const text = whatFailed({ ...run, output: `${lines.join("\n")}\n` });
-    expect(text).to.contain("test:unit:others failed (ended by a signal)");
+    expect(text).to.contain("test:unit:others failed (ended by SIGKILL)");
     expect(text.trimEnd().split("\n").slice(-40)).to.deep.equal(lines.slice(-40));
     expect(text).to.contain("(60 earlier lines").and.not.contain("line 60\n");
     expect(whatFailed(run)).to.contain("(no output)");
     expect(lastLines("one\ntwo\n", 1)).to.equal(
       "  ... (1 earlier lines in the step's output above)\ntwo\n",
     );
+  });
+
+  /** Runs `runStep` with `npm` looked up on `PATH` alone (a folder of this spec's). */
+  async function stepWithPath(pathDir: string): Promise<StepRun> {
+    const saved = process.env.PATH;
+    process.env.PATH = pathDir;
+    try {
+      return await runStep("test:unit:tools", process.hrtime.bigint());
+    } finally {
+      process.env.PATH = saved;
+    }
+  }
+
+  it("says a step that npm could not start could not start, with the reason", async () => {
+    const empty = fs.mkdtempSync(path.join(dir, "no-npm-"));
+    const run = await stepWithPath(empty);
+    expect(run).to.include({ code: -1, notStarted: "spawn npm ENOENT" });
+    expect(run.signal, "no signal ended it").to.equal(undefined);
+    expect(whatFailed(run)).to.contain(
+      "test:unit:tools failed (could not start: spawn npm ENOENT)",
+    );
+    expect(whatFailed(run)).to.contain("could not start `npm run test:unit:tools`");
+    expect(describeRun(run)).to.contain("FAILED (could not start: spawn npm ENOENT)");
+  });
+
+  it("names the signal that ended a step, as the process's exit reports it", async () => {
+    const bin = fs.mkdtempSync(path.join(dir, "killed-npm-"));
+    const npm = path.join(bin, "npm");
+    fs.writeFileSync(npm, "#!/bin/sh\necho 'about to be killed'\nkill -TERM $$\n", { mode: 0o755 });
+    const run = await stepWithPath(`${bin}${path.delimiter}/bin${path.delimiter}/usr/bin`);
+    expect(run).to.include({ code: -1, signal: "SIGTERM" });
+    expect(run.notStarted, "it started").to.equal(undefined);
+    expect(whatFailed(run)).to.contain("test:unit:tools failed (ended by SIGTERM)");
+    expect(whatFailed(run)).to.contain("about to be killed");
+    expect(describeRun(run)).to.contain("FAILED (ended by SIGTERM)");
   });
 });
