@@ -1,5 +1,5 @@
 // Entries of a cache folder the offline check keeps under node_modules/.cache: written whole or
-// not at all (a temporary file of this process, renamed into place, so a reader never sees half
+// not at all (a temporary file of this writer's, renamed into place, so a reader never sees half
 // an entry and concurrent writers do not mix), and the folder trimmed to the entries used last
 // (an entry's modification time is when it was last written or used). Plain JavaScript: the
 // policy pack's preload uses it too (./pack-preload.js, ./decoded-once.ts).
@@ -7,24 +7,13 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { writeAtomically } = require("../write-atomically");
 
 /**
- * Writes `data` to `file` atomically, creating its folder. The temporary file's name is this
- * writer's alone: a process id is not (processes of two containers sharing a cached folder, a
- * worker thread), and two writers of one temporary file could rename the other's half-written one.
- * A write that fails leaves no temporary file behind.
+ * Writes `data` to `file` atomically, creating its folder, under a temporary name of this writer's
+ * alone (../write-atomically.js).
  */
-function writeEntry(file, data) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${crypto.randomBytes(6).toString("hex")}.tmp`;
-  try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+const writeEntry = writeAtomically;
 
 /** The bytes an entry keeps: a SHA-256 digest of `bytes`, then `bytes`. */
 function seal(bytes) {
