@@ -45,8 +45,12 @@ export const UNIT_STEPS: readonly string[] = ["test:unit:tools", "test:unit:othe
 
 export interface StepRun {
   readonly step: string;
-  /** Exit code of `npm run <step>`; -1 when it was ended by a signal. */
+  /** Exit code of `npm run <step>`; -1 when it did not exit (see `signal`, `notStarted`). */
   readonly code: number;
+  /** The signal that ended `npm run <step>` (a killed process, an out-of-memory kill). */
+  readonly signal?: NodeJS.Signals;
+  /** Why `npm run <step>` could not start (npm not on the PATH, the project folder gone). */
+  readonly notStarted?: string;
   /** Seconds from the start of the run to the step's start and end. */
   readonly startS: number;
   readonly endS: number;
@@ -67,27 +71,28 @@ export function runStep(step: string, runStart: bigint): Promise<StepRun> {
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
     let ended = false;
-    const end = (code: number, endS: number) => {
+    const end = (code: number, endS: number, why: Pick<StepRun, "signal" | "notStarted"> = {}) => {
       if (ended) return;
       ended = true;
-      resolve({ step, code, startS, endS, output });
+      resolve({ step, code, startS, endS, output, ...why });
     };
     child.on("error", (err) => {
       output += `could not start \`npm run ${step}\`: ${err.message}\n`;
-      end(-1, since());
+      end(-1, since(), { notStarted: err.message });
     });
     // The step ends when `npm run` exits; its output is complete once the pipes close, which a
     // process the step left behind could delay: then the output is taken as it is a second later.
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       const endS = since();
+      const why = signal ? { signal } : {};
       const late = setTimeout(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-        end(code ?? -1, endS);
+        end(code ?? -1, endS, why);
       }, 1000);
       child.on("close", () => {
         clearTimeout(late);
-        end(code ?? -1, endS);
+        end(code ?? -1, endS, why);
       });
     });
   });
@@ -153,9 +158,38 @@ export function failureDetails(output: string, maxLines = 150): string {
   return `${shown.join("\n")}\n`;
 }
 
+/** The last `count` lines of a step's output ("(no output)" when there is none). */
+export function lastLines(output: string, count = 40): string {
+  const lines = output.trimEnd().split("\n");
+  if (lines.length === 1 && lines[0] === "") return "(no output)\n";
+  const shown = lines.slice(-count);
+  if (lines.length > count)
+    shown.unshift(`  ... (${lines.length - count} earlier lines in the step's output above)`);
+  return `${shown.join("\n")}\n`;
+}
+
+/**
+ * What the run repeats after its summary for a step that failed: mocha's account of its failures
+ * (a failing test or hook, "before all" hooks included, is in it), or, for a step that ended
+ * without one (a spec file that threw as mocha loaded it, a process killed, the type-check or
+ * lint), the step's last lines, where its error is.
+ */
+export function whatFailed(run: StepRun): string {
+  const details = failureDetails(run.output);
+  if (details) return `\n${run.step}, what failed:\n${details}`;
+  return `\n${run.step} failed (${runResult(run)}) without mocha's account of failures; its last lines:\n${lastLines(run.output)}`;
+}
+
+/** How a step ended: "exit 1", "ended by SIGKILL", "could not start: spawn npm ENOENT". */
+export function runResult(run: StepRun): string {
+  if (run.notStarted !== undefined) return `could not start: ${run.notStarted}`;
+  if (run.signal !== undefined) return `ended by ${run.signal}`;
+  return `exit ${run.code}`;
+}
+
 /** One line for a step: its name, result and wall time. */
 export function describeRun(run: StepRun): string {
-  const result = run.code === 0 ? "ok" : `FAILED (exit ${run.code})`;
+  const result = run.code === 0 ? "ok" : `FAILED (${runResult(run)})`;
   const took = (run.endS - run.startS).toFixed(1);
   return `${run.step.padEnd(10)} ${result}, ${took} s (from ${run.startS.toFixed(1)} s to ${run.endS.toFixed(1)} s)`;
 }
@@ -168,10 +202,7 @@ async function main(): Promise<void> {
   process.stdout.write(`\nnpm test:\n${runs.map((r) => `  ${describeRun(r)}\n`).join("")}`);
   process.stdout.write(`  ${unitSummary(runs)}\n`);
   const failed = runs.filter((r) => r.code !== 0).map((r) => r.step);
-  for (const run of runs.filter((r) => r.code !== 0)) {
-    const details = failureDetails(run.output);
-    if (details) process.stdout.write(`\n${run.step}, what failed:\n${details}`);
-  }
+  for (const run of runs.filter((r) => r.code !== 0)) process.stdout.write(whatFailed(run));
   if (failed.length > 0) {
     process.stderr.write(`npm test failed: ${failed.join(", ")} (their output is above)\n`);
     process.exitCode = 1;

@@ -76,7 +76,23 @@ export function codeCache(): {
 }
 
 /** The cache folder's entry helpers. */
-export function cacheFolder(): { unseal(kept: Buffer): Buffer | undefined } {
+export function cacheFolder(): {
+  unseal(kept: Buffer): Buffer | undefined;
+  keepNewest(dir: string, keep: number, suffix: string, maxAgeDays?: number): void;
+  writeEntry(file: string, data: string | Buffer): void;
+} {
   return require(path.join(path.dirname(PRELOAD), "cache-folder.js"));
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
+
+/**
+ * An entry `name` of `bytes` in the cache folder `dir`, last used at `usedAt` (ms since the epoch);
+ * returns the disk it takes, as the sweep counts it (its `stat` blocks, 512-byte units).
+ */
+export function cacheEntry(dir: string, name: string, usedAt: number, bytes = 100): number {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, Buffer.alloc(bytes, 1));
+  const t = new Date(usedAt);
+  fs.utimesSync(file, t, t);
+  return fs.statSync(file).blocks * 512;
+}

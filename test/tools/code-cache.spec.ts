@@ -14,6 +14,15 @@ import * as path from "path";
 
 import { codeCache, makeProject, PRELOAD, run } from "./code-cache-fixture";
 
+/**
+ * A new temporary folder by its real path: Node names a module by its real path (symbolic links
+ * resolved, https://nodejs.org/api/modules.html#caching), so frames compared with this folder's
+ * paths match where the temporary folder is reached through a link (TMPDIR, /tmp on macOS).
+ */
+function realTempDir(prefix: string): string {
+  return fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+}
+
 describe("program process: V8 code cache for node_modules and compiled TypeScript", function () {
   this.timeout(30_000);
   let dir: string;
@@ -144,7 +153,7 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
   it("compiled TypeScript outside node_modules is cached when its first line is the strict directive", () => {
     // The tools' files (tools/lib/ts-require.js), the policy pack's and a program's (ts-node) reach
     // Node's compile as CommonJS text under a .ts name; here a loader that hands over the text as is.
-    const tsDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-ts-"));
+    const tsDir = realTempDir("code-cache-ts-");
     try {
       const probe = (name: string, firstLine: string) =>
         fs.writeFileSync(
@@ -197,7 +206,7 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
   it("the cache's frames below a module running as it loads are never reported as the program's", () => {
     // A package that connects out as it loads: the check names the program's line that required
     // it, skipping the package's frames and the cache's compile (code-cache.js) under them.
-    const netDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-frames-"));
+    const netDir = realTempDir("code-cache-frames-");
     try {
       const pkg = path.join(netDir, "node_modules", "connects");
       fs.mkdirSync(pkg, { recursive: true });

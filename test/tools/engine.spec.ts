@@ -1,6 +1,7 @@
 // The offline engine's pieces, driven as their real callers drive them: the monitor through the
 // SDK's own gRPC client stubs (what a program's language host sends), the wire helpers on wire
-// values, the language host's rules for `main` and error reports on what the host prints.
+// values, and the language host's rules for `main` (what it reads from a failed program's output:
+// program-frames.spec.ts).
 import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
@@ -10,7 +11,7 @@ import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as resrpc from "@pulumi/pulumi/proto/resource_grpc_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { fakeCloudAnswers } from "../../tools/lib/engine/answers";
-import { errorMessage, programFrames, programLocation } from "../../tools/lib/engine/language-host";
+import { programLocation } from "../../tools/lib/engine/language-host";
 import { EngineResource, OfflineEngine } from "../../tools/lib/engine/monitor";
 import { ownResourceInvoke } from "../../tools/lib/engine/own-resources";
 import {
@@ -422,27 +423,6 @@ describe("offline engine", () => {
       } finally {
         fs.rmSync(root, { recursive: true, force: true });
       }
-    });
-
-    it("takes the program's message and its own frames from what the host prints", () => {
-      const text =
-        "Error: size must be positive\n  (got 0)\n" +
-        "    at parse (/p/components/sizing.ts:17:11)\n" +
-        "    at Object.<anonymous> (/p/index.ts:6:34)\n" +
-        "    at Module._compile (/p/node_modules/ts-node/src/index.ts:1618:23)\n" +
-        "    at node:internal/modules/cjs/loader:1:1";
-      expect(errorMessage(text)).to.equal("size must be positive\n  (got 0)");
-      expect(programFrames(text, "/p")).to.deep.equal([
-        { file: "/p/components/sizing.ts", line: 17, column: 11 },
-        { file: "/p/index.ts", line: 6, column: 34 },
-      ]);
-      expect(
-        errorMessage(
-          "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",
-        ),
-      ).to.equal(
-        "TypeScript could not compile the program: index.ts(1,5): error TS1109: Expression expected.",
-      );
     });
   });
 });

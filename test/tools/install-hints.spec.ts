@@ -5,12 +5,14 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pathToFileURL } from "url";
 import { installCommand, uninstalledPackageHint } from "../../tools/lib/engine/hints";
 
 describe("install commands in the failure hints", () => {
   let dir: string;
   beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "install-hints-"));
+    // A path with a space, as a checkout's may have: the hints read paths whole.
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "install hints-"));
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -80,6 +82,13 @@ describe("install commands in the failure hints", () => {
     );
     expect(hint).to.contain("belongs to @acme/components");
     expect(hint).to.contain("run `pnpm install` at the workspace root");
+    // An ES module importer, which Node names after "imported from", by path or by file URL.
+    for (const from of [importer, pathToFileURL(importer).href]) {
+      const esm = `Error [ERR_MODULE_NOT_FOUND]: Cannot find package '@pulumi/pulumi' imported from ${from}`;
+      expect(uninstalledPackageHint(esm, path.join(dir, "infra")), from).to.contain(
+        `the file that imports it, ${importer}, belongs to @acme/components`,
+      );
+    }
     // The same error raised by a file of the program itself keeps the program's own hint.
     const own = `Cannot find module '@acme/missing'\nRequire stack:\n- ${path.join(dir, "infra/index.ts")}`;
     expect(uninstalledPackageHint(own, path.join(dir, "infra"))).to.contain(

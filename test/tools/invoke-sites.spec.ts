@@ -3,7 +3,7 @@
 // for, told apart by the call's arguments when several resources made one; else the one component
 // known to make it, and no line when several could have.
 import { expect } from "chai";
-import { invokeSite, type Invoker } from "../../tools/lib/engine/invoke-sites";
+import { invokeSite, sourceOfUrn, type Invoker } from "../../tools/lib/engine/invoke-sites";
 import type { OfflineEngine } from "../../tools/lib/engine/monitor";
 
 const TOKEN = "kubernetes:helm:template";
@@ -54,5 +54,15 @@ describe("the line a library's failed invoke is reported at", () => {
   it("without a parent: the one chart known to make the call, none of several", () => {
     expect(lineOf(engine({ monitoring: 8 }, [opts("kube-prometheus-stack")]))).to.equal(8);
     expect(lineOf(engine({ grafana: 7, monitoring: 8 }, [opts("grafana")]))).to.equal(undefined);
+  });
+});
+
+describe("where a resource was registered, from the SDK's source position", () => {
+  it("names the file of a percent-encoded URL (a checkout whose path holds a space)", () => {
+    // The SDK makes the URI with url.pathToFileURL: the file is that URL's path, decoded.
+    const urn = "urn:pulumi:dev::p::aws:s3/bucket:Bucket::b";
+    const source = { uri: "file:///ci/my%20work/index.ts", line: 4, column: 2 };
+    const e = { resources: [{ urn, source }] } as unknown as OfflineEngine;
+    expect(sourceOfUrn(e, urn)).to.deep.equal({ file: "/ci/my work/index.ts", line: 4, column: 2 });
   });
 });

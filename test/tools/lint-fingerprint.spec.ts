@@ -14,6 +14,22 @@ describe("lint: the fingerprint of its inputs", () => {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   };
+  // Each case's folder is a checkout of its own or none at all, wherever the temporary folder is:
+  // git looks no higher than the temporary folder (which may lie inside a checkout, as CI sets
+  // TMPDIR within its workspace) and takes no repository from the environment (a git hook that
+  // runs the tests sets GIT_DIR). https://git-scm.com/docs/git#Documentation/git.txt-GITCEILINGDIRECTORIES
+  const GIT_ENV = ["GIT_CEILING_DIRECTORIES", "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
+  const saved = new Map(GIT_ENV.map((k) => [k, process.env[k]]));
+  before(() => {
+    for (const k of GIT_ENV) delete process.env[k];
+    process.env.GIT_CEILING_DIRECTORIES = os.tmpdir();
+  });
+  after(() => {
+    for (const [k, v] of saved) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "lint-fp-"));
     execFileSync("git", ["init", "-q"], { cwd: dir });

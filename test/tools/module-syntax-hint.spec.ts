@@ -6,8 +6,12 @@ import * as os from "os";
 import * as path from "path";
 import { moduleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
 
+const made: string[] = [];
+
+/** A program folder whose path holds a space, as a checkout's may (Node names it as it is). */
 function program(pkg: Record<string, unknown>, tsconfig: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "module-syntax-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "module syntax-"));
+  made.push(dir);
   fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify(pkg));
   fs.writeFileSync(path.join(dir, "tsconfig.json"), tsconfig);
   return dir;
@@ -20,6 +24,8 @@ const failure = (dir: string) =>
   `Did you mean to import "./canaryPolicy.ts"?`;
 
 describe("hint: ES module syntax from the tsconfig of a CommonJS package", () => {
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
   it("names the tsconfig line, the cause and both fixes", () => {
     const dir = program({ name: "p" }, TSCONFIG("ESNext"));
     const hint = moduleSyntaxHint(failure(dir), dir, undefined);

@@ -7,7 +7,22 @@ import * as os from "os";
 import * as path from "path";
 import { unrecognizedAwsType } from "../../tools/lib/engine/provider-types";
 import { programSource } from "../../tools/lib/engine/registration-sources";
+import { fileURLToPath, pathToFileURL } from "url";
 import { FIXTURES } from "./program-runs";
+
+/** A source position the SDK sends, naming its file by `uri`. */
+const position = (uri: string, line: number) => ({
+  getUri: () => uri,
+  getLine: () => line,
+  getColumn: () => 9,
+});
+/** A position in `file` (a path), as the SDK names a CommonJS module's frame. */
+const at = (file: string, line: number) => position(`file://${file}`, line);
+/** A registration reporting `reported`, with `frames` as its stack. */
+const req = (reported: ReturnType<typeof at>, ...frames: ReturnType<typeof at>[]) => ({
+  getSourceposition: () => reported,
+  getStacktrace: () => ({ getFramesList: () => frames.map((f) => ({ getPc: () => f })) }),
+});
 
 describe("registrations: served aws type tokens and the user's source line", () => {
   it("serves a token the program's own @pulumi/aws declares, and leaves other packages alone", () => {
@@ -31,15 +46,6 @@ describe("registrations: served aws type tokens and the user's source line", () 
   it("places a resource at the user's line, also in a monorepo's shared lib/ outside the program", () => {
     const root = path.join(FIXTURES, "monorepo-shared-lib");
     const program = path.join(root, "stacks", "app");
-    const at = (file: string, line: number) => ({
-      getUri: () => `file://${file}`,
-      getLine: () => line,
-      getColumn: () => 9,
-    });
-    const req = (reported: ReturnType<typeof at>, ...frames: ReturnType<typeof at>[]) => ({
-      getSourceposition: () => reported,
-      getStacktrace: () => ({ getFramesList: () => frames.map((f) => ({ getPc: () => f })) }),
-    });
     const lib = at(path.join(root, "lib", "bucket.ts"), 10);
     const index = at(path.join(program, "index.ts"), 3);
     expect(programSource(req(lib, lib, index), program)?.uri).to.equal(lib.getUri());
@@ -49,5 +55,25 @@ describe("registrations: served aws type tokens and the user's source line", () 
     // So is the check's own code, which runs in the program's process.
     const own = at(path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "x.js"), 1);
     expect(programSource(req(own, own, index), program)?.line).to.equal(3);
+  });
+
+  it("reads an ES module's position, its file URL nested in another by the SDK, as the file URL it was", () => {
+    // The SDK makes the URI with `url.pathToFileURL(frame.file)` (@pulumi/pulumi resource.js); an
+    // ES module's frame file is a URL already, so it is taken as a path under the working folder
+    // and its percent signs are encoded again. A space, an accented letter and a literal `%`:
+    const file = path.join(os.tmpdir(), "my work", "café", "100%", "index.js");
+    const esm = pathToFileURL(file).href;
+    expect(esm).to.contain("my%20work/caf%C3%A9/100%25/index.js");
+    const sent = position(pathToFileURL(esm).href, 4);
+    expect(sent.getUri()).to.contain("/file:/").and.contain("my%2520work");
+    const found = programSource(req(sent), path.dirname(file));
+    expect(found).to.deep.equal({ uri: esm, line: 4, column: 9 });
+    expect(fileURLToPath(found!.uri)).to.equal(file);
+    // Its frames in the stack are read alike, when the reported position lies in a package.
+    const pkg = at(path.join(os.tmpdir(), "node_modules", "lib", "index.js"), 40);
+    expect(programSource(req(pkg, pkg, sent), path.dirname(file))?.uri).to.equal(esm);
+    // A CommonJS module's URI, not nested, is kept as sent.
+    const cjs = position(pathToFileURL(file).href, 2);
+    expect(programSource(req(cjs), path.dirname(file))?.uri).to.equal(esm);
   });
 });

@@ -2,9 +2,20 @@
 // exactly `npm run test:unit`, every spec file in one of them and none in both. The files are
 // collected as mocha collects them (its own collect-files), from the scripts in package.json.
 import { expect } from "chai";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
-import { failureDetails, PHASES, UNIT_STEPS } from "../../tools/test";
+import {
+  describeRun,
+  failureDetails,
+  lastLines,
+  PHASES,
+  runStep,
+  StepRun,
+  UNIT_STEPS,
+  whatFailed,
+} from "../../tools/test";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const collectFiles = require("mocha/lib/cli/collect-files") as (o: {
@@ -104,5 +115,99 @@ describe("npm test: what failed, repeated at the end of the run", () => {
 
   it("is empty when nothing failed", () => {
     expect(failureDetails("  3 passing (1s)\n")).to.equal("");
+  });
+});
+
+describe("npm test: what a failed step repeats after the summary", function () {
+  this.timeout(60_000); // two mocha processes
+  let dir: string;
+  before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "test-steps-"))));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** A failed step whose output is mocha's own for a spec file with this text. */
+  function mochaStep(name: string, text: string): StepRun {
+    fs.writeFileSync(path.join(dir, name), text);
+    const mocha = require.resolve("mocha/bin/mocha.js");
+    const args = [mocha, "--no-config", "--no-package", "--reporter", "spec", name];
+    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
+    expect(r.status, r.stderr).to.equal(1);
+    const output = r.stdout + r.stderr;
+    return { step: "test:unit:tools", code: 1, startS: 0, endS: 1, output };
+  }
+
+  it('names a failing "before all" hook, with its error', () => {
+    const run = mochaStep(
+      "hook.spec.js",
+      'describe("a suite", () => {\n' +
+        '  before(() => { throw new Error("the hook broke"); });\n' +
+        '  it("a test", () => undefined);\n' +
+        "});\n",
+    );
+    const text = whatFailed(run);
+    expect(text).to.contain("test:unit:tools, what failed:").and.contain("1 failing");
+    expect(text).to.contain('"before all" hook for "a test"').and.contain("Error: the hook broke");
+  });
+
+  it("repeats the last lines of a step that ended without mocha's summary (a spec that threw as it loaded)", () => {
+    const run = mochaStep("load.spec.js", 'throw new Error("the spec file broke");\n');
+    expect(failureDetails(run.output), "no summary to repeat").to.equal("");
+    const text = whatFailed(run);
+    expect(text).to.contain("test:unit:tools failed (exit 1) without mocha's account");
+    expect(text).to.contain("Error: the spec file broke");
+  });
+
+  it("repeats the last lines of a step ended by a signal, or says it printed nothing", () => {
+    const lines = Array.from({ length: 100 }, (_, i) => `line ${i + 1}`);
+    const run: StepRun = {
+      step: "test:unit:others",
+      code: -1,
+      signal: "SIGKILL",
+      startS: 0,
+      endS: 9,
+      output: "",
+    };
+    const text = whatFailed({ ...run, output: `${lines.join("\n")}\n` });
+    expect(text).to.contain("test:unit:others failed (ended by SIGKILL)");
+    expect(text.trimEnd().split("\n").slice(-40)).to.deep.equal(lines.slice(-40));
+    expect(text).to.contain("(60 earlier lines").and.not.contain("line 60\n");
+    expect(whatFailed(run)).to.contain("(no output)");
+    expect(lastLines("one\ntwo\n", 1)).to.equal(
+      "  ... (1 earlier lines in the step's output above)\ntwo\n",
+    );
+  });
+
+  /** Runs `runStep` with `npm` looked up on `PATH` alone (a folder of this spec's). */
+  async function stepWithPath(pathDir: string): Promise<StepRun> {
+    const saved = process.env.PATH;
+    process.env.PATH = pathDir;
+    try {
+      return await runStep("test:unit:tools", process.hrtime.bigint());
+    } finally {
+      process.env.PATH = saved;
+    }
+  }
+
+  it("says a step that npm could not start could not start, with the reason", async () => {
+    const empty = fs.mkdtempSync(path.join(dir, "no-npm-"));
+    const run = await stepWithPath(empty);
+    expect(run).to.include({ code: -1, notStarted: "spawn npm ENOENT" });
+    expect(run.signal, "no signal ended it").to.equal(undefined);
+    expect(whatFailed(run)).to.contain(
+      "test:unit:tools failed (could not start: spawn npm ENOENT)",
+    );
+    expect(whatFailed(run)).to.contain("could not start `npm run test:unit:tools`");
+    expect(describeRun(run)).to.contain("FAILED (could not start: spawn npm ENOENT)");
+  });
+
+  it("names the signal that ended a step, as the process's exit reports it", async () => {
+    const bin = fs.mkdtempSync(path.join(dir, "killed-npm-"));
+    const npm = path.join(bin, "npm");
+    fs.writeFileSync(npm, "#!/bin/sh\necho 'about to be killed'\nkill -TERM $$\n", { mode: 0o755 });
+    const run = await stepWithPath(`${bin}${path.delimiter}/bin${path.delimiter}/usr/bin`);
+    expect(run).to.include({ code: -1, signal: "SIGTERM" });
+    expect(run.notStarted, "it started").to.equal(undefined);
+    expect(whatFailed(run)).to.contain("test:unit:tools failed (ended by SIGTERM)");
+    expect(whatFailed(run)).to.contain("about to be killed");
+    expect(describeRun(run)).to.contain("FAILED (ended by SIGTERM)");
   });
 });

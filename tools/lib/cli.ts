@@ -1,8 +1,9 @@
 // What every command-line tool of this project shares: the usage error (exit 2, with the usage
-// text when asked), the exit codes, and the runner of a tool's main function.
+// text when asked), the exit codes, the runner of a tool's main function, and writing an output
+// file whole or not at all.
 
-import * as fs from "fs";
-import * as path from "path";
+/** Writes an output file only once it is complete (a temporary file beside it, renamed). */
+export { writeAtomically } from "./write-atomically";
 
 /** Exit codes of the tools: 0 done, 1 a finding (a violation, something unpriced), 2 misuse. */
 export const EXIT = { ok: 0, finding: 1, usage: 2 } as const;
@@ -104,19 +105,4 @@ export function runTool(main: () => Promise<number>, usage: string): void {
       process.exitCode = 2;
     },
   );
-}
-
-/**
- * Writes `text` to `file` only once it is complete: a temporary file beside it, then a rename, so
- * an interrupted run (Ctrl-C, a full disk) leaves the old file or the new one, never half of one.
- */
-export function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
-  }
 }

@@ -12,8 +12,11 @@ export function unseal(kept: Buffer): Buffer | undefined;
 /** Marks `file` as used now, so `keepNewest` trims it last (best-effort). */
 export function markUsed(file: string): void;
 
+/** `file`'s status, or `undefined` when it is gone (another process removed it). */
+export function statIfPresent(file: string): import("fs").Stats | undefined;
+
 /**
  * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
- * `maxAgeDays` (when given).
+ * `maxAgeDays` (when given). Entries another process removes meanwhile are left out.
  */
 export function keepNewest(dir: string, keep: number, suffix: string, maxAgeDays?: number): void;

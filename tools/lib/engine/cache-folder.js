@@ -1,5 +1,5 @@
 // Entries of a cache folder the offline check keeps under node_modules/.cache: written whole or
-// not at all (a temporary file of this process, renamed into place, so a reader never sees half
+// not at all (a temporary file of this writer's, renamed into place, so a reader never sees half
 // an entry and concurrent writers do not mix), and the folder trimmed to the entries used last
 // (an entry's modification time is when it was last written or used). Plain JavaScript: the
 // policy pack's preload uses it too (./pack-preload.js, ./decoded-once.ts).
@@ -7,14 +7,13 @@
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
+const { writeAtomically } = require("../write-atomically");
 
-/** Writes `data` to `file` atomically, creating its folder. */
-function writeEntry(file, data) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
+/**
+ * Writes `data` to `file` atomically, creating its folder, under a temporary name of this writer's
+ * alone (../write-atomically.js).
+ */
+const writeEntry = writeAtomically;
 
 /** The bytes an entry keeps: a SHA-256 digest of `bytes`, then `bytes`. */
 function seal(bytes) {
@@ -50,8 +49,24 @@ function markUsed(file) {
 }
 
 /**
+ * `file`'s status, or `undefined` when it is gone: processes sharing a folder (the two unit-test
+ * processes of `npm test`, checkouts sharing node_modules) remove entries while another lists
+ * them, and an entry removed between the listing and its `stat` is simply no longer there.
+ * @param {string} file
+ * @returns {fs.Stats | undefined}
+ */
+function statIfPresent(file) {
+  try {
+    return fs.statSync(file);
+  } catch (e) {
+    if (e && e.code === "ENOENT") return undefined;
+    throw e;
+  }
+}
+
+/**
  * Keeps the `keep` entries of `dir` ending in `suffix` used last, and removes those not used for
- * `maxAgeDays` (when given).
+ * `maxAgeDays` (when given). Entries another process removes meanwhile are left out.
  */
 function keepNewest(dir, keep, suffix, maxAgeDays) {
   const old = maxAgeDays === undefined ? -Infinity : Date.now() - maxAgeDays * 24 * 60 * 60 * 1000;
@@ -59,7 +74,9 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const name of fs.readdirSync(dir)) {
     if (!name.endsWith(suffix)) continue;
     const file = path.join(dir, name);
-    const used = fs.statSync(file).mtimeMs;
+    const st = statIfPresent(file);
+    if (st === undefined) continue;
+    const used = st.mtimeMs;
     if (used < old) fs.rmSync(file, { force: true });
     else entries.push({ file, used });
   }
@@ -67,4 +84,4 @@ function keepNewest(dir, keep, suffix, maxAgeDays) {
   for (const { file } of entries.slice(keep)) fs.rmSync(file, { force: true });
 }
 
-module.exports = { keepNewest, markUsed, seal, unseal, writeEntry };
+module.exports = { keepNewest, markUsed, seal, statIfPresent, unseal, writeEntry };

@@ -132,7 +132,7 @@ function programFrame(stack) {
     // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
     const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
-    const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
+    const file = m[1].startsWith("file://") ? url.fileURLToPath(m[1]) : m[1];
     if (file.includes(NODE_MODULES) || file.startsWith(ENGINE_DIR)) continue;
     return { file, line: Number(m[2]), column: Number(m[3]) };
   }

@@ -125,7 +125,7 @@ function writeEntry(file, script) {
   try {
     const sealed = cacheFolder.seal(script.createCachedData());
     cacheFolder.writeEntry(file, sealed);
-    noteWritten(path.dirname(file), sealed.length);
+    noteWritten(file, sealed.length);
   } catch {
     // a read-only cache costs speed, nothing else
   }
@@ -137,11 +137,18 @@ const BLOCK = 4096;
 const TALLY = ".written";
 
 /**
- * Adds an entry of `bytes` to the folder's tally: one byte per block it takes, appended (an
- * append this small is atomic), so a process reads the total with a single `stat`.
+ * Adds the entry `file` of `bytes` to its folder's tally: one byte per 4 KB block it takes,
+ * appended (an append this small is atomic), so a process reads the total with a single `stat`.
+ * What it takes is what the sweep counts, its `stat` blocks (st_blocks, 512-byte units: stat(2)),
+ * where the file system allocates more than its length (ext4's bigalloc clusters, 64 KB blocks);
+ * never less than its length, where the blocks are not yet counted (allocation delayed) or fewer
+ * (compressed).
  */
-function noteWritten(dir, bytes) {
-  fs.appendFileSync(path.join(dir, TALLY), Buffer.alloc(Math.ceil(bytes / BLOCK)));
+function noteWritten(file, bytes) {
+  let taken = bytes;
+  const st = cacheFolder.statIfPresent(file);
+  if (st !== undefined) taken = Math.max(bytes, st.blocks * 512);
+  fs.appendFileSync(path.join(path.dirname(file), TALLY), Buffer.alloc(Math.ceil(taken / BLOCK)));
 }
 
 /** A day in milliseconds: how often a process sweeps the folder, at the most. */
@@ -184,7 +191,9 @@ function sweepCodeCache(dir, options = {}) {
     for (const name of fs.readdirSync(dir)) {
       if (!name.endsWith(".v8") && !name.endsWith(".tmp")) continue;
       const file = path.join(dir, name);
-      const st = fs.statSync(file);
+      // another process sweeping or writing the folder may have removed it since the listing
+      const st = cacheFolder.statIfPresent(file);
+      if (st === undefined) continue;
       const used = Math.max(st.atimeMs, st.mtimeMs);
       if (now - used > keepMs) {
         fs.rmSync(file, { force: true });

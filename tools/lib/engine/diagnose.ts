@@ -4,6 +4,7 @@
 // early `process.exit`, or a main function that never settled.
 import * as fs from "fs";
 import * as path from "path";
+import { fileURLToPath } from "url";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import {
@@ -50,7 +51,7 @@ export function programFrames(text: string, programDir: string): SourceLocation[
   for (const line of text.split("\n")) {
     const m = /^\s*at (?:.*?\()?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?\s*$/.exec(line);
     if (!m) continue;
-    const file = m[1].startsWith("file://") ? new URL(m[1]).pathname : m[1];
+    const file = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
     if (
       !file.startsWith(programDir + path.sep) ||
       file.includes(`${path.sep}node_modules${path.sep}`)

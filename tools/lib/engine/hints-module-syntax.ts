@@ -15,7 +15,8 @@ import { nearestPackageJson } from "./versions";
 const ES_MODULE_KINDS = /^(es\d+|esnext|preserve)$/i;
 
 export function moduleSyntaxHint(message: string, pwd: string, tsconfigOption: unknown): string {
-  const m = /Cannot find module '([^']+)' imported from (\S+\.[cm]?tsx?)\b/.exec(message);
+  // The importing file's path runs to the end of its line: a checkout's path may hold spaces.
+  const m = /Cannot find module '([^']+)' imported from ([^\n]+?\.[cm]?tsx?)\b/.exec(message);
   if (!m) return "";
   if (nearestPackageJson(pwd)?.pkg.type === "module") return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);

@@ -2,6 +2,7 @@
 // failure that `pulumi preview` would show too, where the bare message does not say it.
 import * as fs from "fs";
 import * as path from "path";
+import { fileURLToPath } from "url";
 import { nearestPackageJson, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 
@@ -114,10 +115,12 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
  * dependency in its own node_modules or one above it. `pulumi preview` fails the same way.
  */
 function linkedPackageHint(message: string, name: string, pwd: string): string {
-  // CommonJS: "Require stack:\n- <importer>"; ESM: "... imported from <importer>".
+  // CommonJS: "Require stack:\n- <importer>"; ESM: "... imported from <importer>", to the end of
+  // the line (a path may hold spaces), a path or a file URL.
+  const esm = /imported from ([^\n]+)/.exec(message)?.[1]?.trim();
   const importer =
     /\nRequire stack:\n- ([^\n]+)/.exec(message)?.[1] ??
-    /imported from (\S+)/.exec(message)?.[1]?.replace(/^file:\/\//, "");
+    (esm?.startsWith("file://") ? fileURLToPath(esm) : esm);
   if (!importer || !path.isAbsolute(importer)) return "";
   const program = realDir(pwd);
   const from = path.dirname(importer);

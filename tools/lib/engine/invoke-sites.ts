@@ -5,6 +5,7 @@
 // unanswered), else the one component known to make it. A run with several unanswered invokes lists
 // them all with their lines.
 import * as path from "path";
+import { fileURLToPath } from "url";
 import type { SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import { argsMatch } from "../fake-aws/answers";
@@ -63,7 +64,7 @@ export function sourceOfUrn(
 ): SourceLocation | undefined {
   const src = urn ? engine.resources.find((r) => r.urn === urn)?.source : undefined;
   if (!src) return undefined;
-  const file = src.uri.startsWith("file://") ? new URL(src.uri).pathname : src.uri;
+  const file = src.uri.startsWith("file://") ? fileURLToPath(src.uri) : src.uri;
   return { file, line: src.line, column: src.column };
 }
 

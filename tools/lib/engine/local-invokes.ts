@@ -18,6 +18,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import * as yaml from "js-yaml";
+import { writeAtomically } from "../write-atomically";
 import { containsUnknown, UNKNOWN } from "./wire";
 
 const GET_FILE = "archive:index/getFile:getFile";
@@ -110,12 +111,9 @@ export function localInvoke(
     typeof args.outputFileMode === "string" ? parseInt(args.outputFileMode, 8) : undefined;
   const zip = zipOf(entriesOf(args, dir).map((e) => ({ ...e, mode: mode ?? e.mode })));
   const out = path.resolve(dir, args.outputPath);
-  fs.mkdirSync(path.dirname(out), { recursive: true });
   // Both phases of a check run at once and build the same archive: each writes its own file and
   // renames it into place, so neither ever sees the other's half-written zip.
-  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  fs.writeFileSync(tmp, zip);
-  fs.renameSync(tmp, out);
+  writeAtomically(out, zip);
   const digest = (alg: string, enc: "hex" | "base64") => createHash(alg).update(zip).digest(enc);
   return {
     ...args,

@@ -10,11 +10,21 @@ import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "./wire";
 /**
  * The SDK makes a source position's URI with `url.pathToFileURL(<file of the stack frame>)`; in
  * an ES module that file is already a file URL, which comes out nested under the working
- * directory (`file:///<cwd>/file:/<path>`): the inner one is meant.
+ * directory (`file:///<cwd>/file:/<path>`), its percent signs encoded again (`my%2520work`): the
+ * inner one is meant. Decoding the whole URI once gives back the inner URL as the frame named it,
+ * percent-encoding and all, after `/file:/`
+ * (https://nodejs.org/api/url.html#urlfileurltopathurl-options).
  */
 function sourceUri(uri: string): string {
-  const nested = /^file:\/\/.*?\/file:(\/.*)$/.exec(uri);
-  return nested ? `file://${nested[1].replace(/^\/+/, "/")}` : uri;
+  if (!uri.startsWith("file:")) return uri;
+  let file: string;
+  try {
+    file = fileURLToPath(uri);
+  } catch {
+    return uri; // not a local file URL (a host, a Windows URL elsewhere): kept as sent
+  }
+  const inner = /[\\/]file:[\\/]+(.*)$/s.exec(file);
+  return inner ? `file:///${inner[1].replace(/\\/g, "/")}` : uri;
 }
 
 type PositionMessage = { getUri(): string; getLine(): number; getColumn(): number };

@@ -1,0 +1,36 @@
+// The language host's reading of what a failed program prints: the program's message, and the
+// frames in its own files (also an ES module's, named by percent-encoded file URL), which findings
+// and the failure report point at.
+import { expect } from "chai";
+import { errorMessage, programFrames } from "../../tools/lib/engine/language-host";
+
+describe("language host: a failed program's message and frames", () => {
+  it("takes the program's message and its own frames from what the host prints", () => {
+    const text =
+      "Error: size must be positive\n  (got 0)\n" +
+      "    at parse (/p/components/sizing.ts:17:11)\n" +
+      "    at Object.<anonymous> (/p/index.ts:6:34)\n" +
+      "    at Module._compile (/p/node_modules/ts-node/src/index.ts:1618:23)\n" +
+      "    at node:internal/modules/cjs/loader:1:1";
+    expect(errorMessage(text)).to.equal("size must be positive\n  (got 0)");
+    expect(programFrames(text, "/p")).to.deep.equal([
+      { file: "/p/components/sizing.ts", line: 17, column: 11 },
+      { file: "/p/index.ts", line: 6, column: 34 },
+    ]);
+    // A checkout whose path holds a space or a non-ASCII letter: an ES module's frame names its
+    // file by URL, percent-encoded (https://nodejs.org/api/url.html#urlfileurltopathurl-options).
+    const esm =
+      "    at file:///ci/my%20work/caf%C3%A9/index.mjs:2:1\n    at /ci/my work/café/b.ts:3:4";
+    expect(programFrames(esm, "/ci/my work/café")).to.deep.equal([
+      { file: "/ci/my work/café/index.mjs", line: 2, column: 1 },
+      { file: "/ci/my work/café/b.ts", line: 3, column: 4 },
+    ]);
+    expect(
+      errorMessage(
+        "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",
+      ),
+    ).to.equal(
+      "TypeScript could not compile the program: index.ts(1,5): error TS1109: Expression expected.",
+    );
+  });
+});
