@@ -162,6 +162,20 @@ export function programWithOwnSdk(): { dir: string; sdkVersion: string } {
   return { dir, sdkVersion: sdkVersion.version };
 }
 
+/**
+ * A copy of the `library-async-children` fixture under SCRATCH with its `library/` installed as
+ * node_modules/async-net, a package's files as installing its tarball places them (a linked
+ * `file:` folder would count as the program's own source instead).
+ */
+export function programWithInstalledLibrary(): string {
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(SCRATCH, "library-async-children-"));
+  fs.cpSync(path.join(FIXTURES, "library-async-children"), dir, { recursive: true });
+  const installed = path.join(dir, "node_modules", "async-net");
+  fs.cpSync(path.join(dir, "library"), installed, { recursive: true });
+  return dir;
+}
+
 /** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */
 export class QueuedRuns {
   private readonly queue = pool(2);

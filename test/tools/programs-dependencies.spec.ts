@@ -7,11 +7,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
-import { summarize } from "../../tools/check/report";
+import { resourceLocation, summarize } from "../../tools/check/report";
 import {
   byName,
   findings,
   lineOf,
+  programWithInstalledLibrary,
   programWithOwnSdk,
   QueuedRuns,
   stackOutputs,
@@ -31,6 +32,7 @@ const APPLY = ["apply"] as const satisfies Phase[];
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
+let withLibrary: string | undefined;
 
 describe("programs with dependencies of their own, offline", function () {
   this.timeout(300_000);
@@ -46,6 +48,8 @@ describe("programs with dependencies of their own, offline", function () {
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
+    withLibrary = programWithInstalledLibrary();
+    runs.queueCheck(withLibrary);
   });
 
   after(() => {
@@ -53,6 +57,7 @@ describe("programs with dependencies of their own, offline", function () {
       if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
     });
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+    if (withLibrary) fs.rmSync(withLibrary, { recursive: true, force: true });
   });
 
   describe("awsx v3 remote components", () => {
@@ -253,6 +258,24 @@ describe("programs with dependencies of their own, offline", function () {
       expect(r.failure?.message).to.contain("aws:cloudformation/getExport:getExport");
       expect(r.failure?.location?.file).to.equal(path.join(ownSdk!.dir, "index.ts"));
       expect(r.failure?.location?.line).to.equal(lineOf("own-sdk/index.ts", "getExportOutput("));
+    });
+  });
+
+  describe("a component library that makes its children after an await", () => {
+    it("places each child where the program made the component: the program's line, not none", async () => {
+      const r = await check(withLibrary!);
+      const at = { file: path.join(withLibrary!, "index.ts") };
+      const line = lineOf("library-async-children/index.ts", 'new Network("edge"');
+      for (const [type, name] of [
+        ["aws:ec2/vpc:Vpc", "edge-vpc"],
+        ["aws:ec2/subnet:Subnet", "edge-public"],
+      ]) {
+        expect(resourceLocation(byName(r, type, name)), name).to.include({ ...at, line });
+      }
+      // The finding on the library's subnet is reported at that line.
+      const [finding] = findings(r, "ec2-subnet-no-public-ip-on-launch", "edge-public");
+      expect(finding.enforcementLevel).to.equal("mandatory");
+      expect(formatText([r])).to.contain(`index.ts:${line}`);
     });
   });
 });

@@ -49,5 +49,12 @@ describe("registrations: served aws type tokens and the user's source line", () 
     // So is the check's own code, which runs in the program's process.
     const own = at(path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "x.js"), 1);
     expect(programSource(req(own, own, index), program)?.line).to.equal(3);
+    // A library's child made after an await has no program frame: it goes to its parent's line,
+    // if the program made the parent; otherwise the library's own position stays.
+    const parent = { uri: index.getUri(), line: 3, column: 9 };
+    expect(programSource(req(pkg, pkg), program, parent)).to.deep.equal(parent);
+    const libParent = { uri: pkg.getUri(), line: 12, column: 1 };
+    expect(programSource(req(pkg, pkg), program, libParent)?.uri).to.equal(pkg.getUri());
+    expect(programSource(req(pkg, pkg), program)?.line).to.equal(40);
   });
 });

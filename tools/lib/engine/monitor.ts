@@ -210,7 +210,7 @@ export class OfflineEngine {
         req,
         aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
       ),
-      source: programSource(req, this.programDir),
+      source: programSource(req, this.programDir, this.byUrn.get(parent)?.source),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {

@@ -66,6 +66,10 @@ function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
  * component library creates it is in the library, and for one created in an anonymous callback it
  * is nothing (the SDK's frame pattern wants a function name). The registration also carries the
  * whole stack; its first frame in the program's own files is then where the program asked for it.
+ * A library that makes its children after an `await` (awsx 0.x and `awsx.classic` build a Vpc's
+ * subnets, routes and gateways once the zones are known) leaves no program frame in their stacks:
+ * such a child is placed where the program made its parent (`parentSource`), the line that asked
+ * for it, rather than nowhere.
  */
 export function programSource(
   req: {
@@ -73,6 +77,7 @@ export function programSource(
     getStacktrace(): { getFramesList(): { getPc(): PositionMessage | undefined }[] } | undefined;
   },
   dir: string | undefined,
+  parentSource?: SourcePosition,
 ): SourcePosition | undefined {
   const reported = sourceOf(req.getSourceposition());
   if (dir === undefined || inProgram(reported, dir)) return reported;
@@ -80,7 +85,7 @@ export function programSource(
     const pos = sourceOf(frame.getPc());
     if (inProgram(pos, dir)) return pos;
   }
-  return reported;
+  return inProgram(parentSource, dir) ? parentSource : reported;
 }
 
 /**
