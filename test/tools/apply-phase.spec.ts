@@ -23,6 +23,7 @@ describe("the apply phase: every check evaluated", function () {
   before(async () => {
     runs.queueCheck("apply-phase", ["preview", "apply"]);
     runs.queueCheck("apply-phase", ["preview"]);
+    runs.queueCheck("remote-secret-input", ["preview", "apply"]);
     both = await runs.check("apply-phase", ["preview", "apply"]);
     preview = await runs.check("apply-phase", ["preview"]);
   });
@@ -72,6 +73,17 @@ describe("the apply phase: every check evaluated", function () {
       expect(u.reason).to.not.contain("aws:s3/bucket:Bucket");
     }
     expect(both.violations.some((v) => v.name === "for-the-auditor")).to.equal(false);
+  });
+
+  it("a remote component's input built from an undecryptable secret stays unevaluated, with the reason", async () => {
+    const r = await runs.check("remote-secret-input", ["preview", "apply"]);
+    const open = r.unevaluated.filter(
+      (u) => u.name === "api" && u.policy === "awsx-ecs-container-no-plaintext-secrets",
+    );
+    expect(open, "the plaintext-secrets check on the service").to.have.length(1);
+    expect(open[0].enforcementLevel).to.equal("mandatory");
+    expect(open[0].reason).to.contain("a secret config value that cannot be decrypted offline");
+    expect(open[0].reason).to.not.contain("a value the program leaves unknown");
   });
 
   it("a document built from another stack's output stays unevaluated, with the reason", () => {

@@ -225,6 +225,8 @@ export class OfflineEngine {
       // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
       if (remote) this.remoteComponents.push(r);
       if (remote && this.opts.phase === "apply") {
+        // Its inputs are judged (as a resource's are): say why one is unknown even now.
+        r.unknownSources = unknownSources(r, opaque, this.byUrn, this.resources);
         // Its AWS children run under the `aws` provider the program gives it, if any.
         const aws = req.getProvidersMap().get("aws") || undefined;
         const at = {
