@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
-import { resourceLocation, summarize } from "../../tools/check/report";
+import { AT_COMPONENT, resourceLocation, summarize } from "../../tools/check/report";
 import {
   byName,
   findings,
@@ -262,20 +262,49 @@ describe("programs with dependencies of their own, offline", function () {
   });
 
   describe("a component library that makes its children after an await", () => {
-    it("places each child where the program made the component: the program's line, not none", async () => {
+    it("places each child at the line that made its component, and says so", async () => {
       const r = await check(withLibrary!);
-      const at = { file: path.join(withLibrary!, "index.ts") };
+      const file = path.join(withLibrary!, "index.ts");
       const line = lineOf("library-async-children/index.ts", 'new Network("edge"');
-      for (const [type, name] of [
-        ["aws:ec2/vpc:Vpc", "edge-vpc"],
-        ["aws:ec2/subnet:Subnet", "edge-public"],
-      ]) {
-        expect(resourceLocation(byName(r, type, name)), name).to.include({ ...at, line });
+      // The VPC is the component's child, the subnet the VPC's: the walk goes up two levels.
+      const vpc = byName(r, "aws:ec2/vpc:Vpc", "edge-vpc");
+      const subnet = byName(r, "aws:ec2/subnet:Subnet", "edge-public");
+      expect(subnet.parent).to.equal(vpc.urn);
+      for (const x of [vpc, subnet]) {
+        expect(resourceLocation(x), x.name).to.include({ file, line, component: true });
       }
-      // The finding on the library's subnet is reported at that line.
+      // The finding on the library's subnet is reported there, labelled, in text and SARIF.
       const [finding] = findings(r, "ec2-subnet-no-public-ip-on-launch", "edge-public");
       expect(finding.enforcementLevel).to.equal("mandatory");
-      expect(formatText([r])).to.contain(`index.ts:${line}`);
+      const text = formatText([r]).split("\n");
+      const shown = text.filter((l) => l.includes("aws:ec2/subnet:Subnet edge-public"));
+      expect(shown).to.have.length(1);
+      expect(shown[0]).to.contain(`index.ts:${line}, ${AT_COMPONENT})`);
+      const sarif = JSON.parse(formatSarif([r], [], { version: "0.0.0" })).runs[0].results;
+      const result = sarif.find(
+        (x: any) => x.locations[0].logicalLocations[0].fullyQualifiedName === subnet.urn,
+      );
+      expect(result.ruleId).to.equal("ec2-subnet-no-public-ip-on-launch");
+      expect(result.locations[0].physicalLocation.region.startLine).to.equal(line);
+      expect(result.locations[0].message).to.deep.equal({ text: AT_COMPONENT });
+    });
+
+    it("does not give a child the line of a custom parent: a helper's subnet under the program's Vpc", async () => {
+      const r = await check(withLibrary!);
+      const vpcLine = lineOf("library-async-children/index.ts", 'new aws.ec2.Vpc("own"');
+      const vpc = byName(r, "aws:ec2/vpc:Vpc", "own");
+      expect(resourceLocation(vpc)).to.include({ line: vpcLine });
+      expect(resourceLocation(vpc)?.component).to.equal(undefined);
+      // No component above it has a line: the subnet has none rather than the Vpc's.
+      const subnet = byName(r, "aws:ec2/subnet:Subnet", "own-public");
+      expect(subnet.parent).to.equal(vpc.urn);
+      expect(resourceLocation(subnet)).to.equal(undefined);
+      expect(findings(r, "ec2-subnet-no-public-ip-on-launch", "own-public")).to.have.length(1);
+      const shown = formatText([r])
+        .split("\n")
+        .filter((l) => l.includes("aws:ec2/subnet:Subnet own-public"));
+      expect(shown).to.have.length(1);
+      expect(shown[0]).not.to.contain("index.ts:");
     });
   });
 });

@@ -28,10 +28,12 @@
 //
 // `message` is what the policy reported; `description` is the policy's description (the engine
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
-// "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource.
+// "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource
+// (with `at: "at its component's line"` when it is the line that made its component).
 import type { RecordedResource } from "../lib/recorder";
 import {
   asciiSafeJson,
+  AT_COMPONENT,
   displayPath,
   Gate,
   meetsSeverity,
@@ -45,7 +47,9 @@ import type { StackResult } from "./run";
 
 function source(r: RecordedResource | undefined) {
   const l = resourceLocation(r);
-  return l ? { file: displayPath(l.file), line: l.line, column: l.column } : undefined;
+  if (!l) return undefined;
+  const at = { file: displayPath(l.file), line: l.line, column: l.column };
+  return l.component ? { ...at, at: AT_COMPONENT } : at;
 }
 
 export interface JsonOptions {

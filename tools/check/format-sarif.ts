@@ -47,6 +47,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   asciiSafeJson,
+  AT_COMPONENT,
   displayPath,
   escapeLine,
   escapeText,
@@ -239,6 +240,7 @@ export function formatSarif(
           artifactLocation: artifact(file),
           region: where ? region(file, where.line, where.column) : region(file, 1, 1),
         },
+        ...(where?.component ? { message: { text: AT_COMPONENT } } : {}),
         logicalLocations: [
           {
             name: escapeLine(name),

@@ -26,7 +26,11 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
-import { missingAssetPath, programSource } from "./registration-sources";
+import {
+  missingAssetPath,
+  nearestComponentSource,
+  programSource,
+} from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
@@ -210,7 +214,11 @@ export class OfflineEngine {
         req,
         aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
       ),
-      source: programSource(req, this.programDir, this.byUrn.get(parent)?.source),
+      source: programSource(
+        req,
+        this.programDir,
+        nearestComponentSource(parent, this.byUrn, this.programDir),
+      ),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {
