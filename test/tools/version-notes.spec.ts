@@ -68,11 +68,20 @@ describe("version notes beside a program's result", () => {
       expect(warnings[0]).to.contain("the program loads @pulumi/pulumi 2.25.2, but the check");
       expect(warnings[0]).to.contain("resource options and the engine protocol differ");
       expect(warnings[0]).not.to.contain("type tokens");
-      expect(warnings[1]).to.contain(
+      expect(warnings[1]).to.equal(
         "the program's @pulumi/pulumi 2.25.2 sends no source positions with its registrations, " +
-          "so its findings name no file or line",
+          "so its findings name no file or line; @pulumi/pulumi 3.76.0 and later send them",
       );
       expect(warnings).to.have.length(2);
+      // An unreadable version leaves no gap where it would be.
+      fs.writeFileSync(path.join(sdk, "package.json"), "{ not json");
+      const unread = versionWarnings(dir, ROOT).find((w) => w.includes("source positions"));
+      expect(unread).to.contain("the program's @pulumi/pulumi sends no source positions");
+      expect(unread).not.to.contain("  ");
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        JSON.stringify({ name: "@pulumi/pulumi", version: "2.25.2" }),
+      );
       // An SDK that sets them draws no such note.
       fs.writeFileSync(resourceJs, "req.setSourceposition(pos);\n");
       expect(versionWarnings(dir, ROOT).join("\n")).not.to.contain("source positions");
