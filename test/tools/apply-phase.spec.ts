@@ -82,8 +82,16 @@ describe("the apply phase: every check evaluated", function () {
     );
     expect(open, "the plaintext-secrets check on the service").to.have.length(1);
     expect(open[0].enforcementLevel).to.equal("mandatory");
-    expect(open[0].reason).to.contain("a secret config value that cannot be decrypted offline");
-    expect(open[0].reason).to.not.contain("a value the program leaves unknown");
+    // The policy stopped at the secret's path: the reason names that secret, its key and the fix,
+    // not the other unknown of the same input (another stack's output, further down the list).
+    const key = "fixture-remote-secret-input:jwtPrivateKey";
+    expect(open[0].reason).to.contain(
+      `a secret config value that cannot be decrypted offline (${key}: give it for this run ` +
+        `with --config ${key}=<value>)`,
+    );
+    expect(open[0].reason).to.contain(".taskDefinitionArgs.container.environment.0.value");
+    expect(open[0].reason).not.to.contain("stack reference");
+    expect(open[0].reason).not.to.contain("a value the program leaves unknown");
   });
 
   it("a document built from another stack's output stays unevaluated, with the reason", () => {
