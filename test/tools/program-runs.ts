@@ -74,7 +74,7 @@ function answers(naming: PatternContext, invokeAnswers?: InvokeAnswers) {
 /** The whole pack on one stack of a program directory, in the given phases. */
 export function checkProgram(
   dir: string,
-  opts: { stack?: string; phases?: Phase[] } = {},
+  opts: { stack?: string; phases?: Phase[]; typeCheck?: boolean } = {},
 ): Promise<StackResult> {
   const project = loadProject(dir);
   const stack = opts.stack ?? "dev";
@@ -82,6 +82,7 @@ export function checkProgram(
     project,
     stack,
     phases: opts.phases ?? ["preview"],
+    typeCheck: opts.typeCheck,
     judge: defaultRunner().judge,
     answers: answers({ project: project.name, stack }),
     timeoutMs: TIMEOUT_MS,

@@ -4,6 +4,8 @@
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
 //                   unjudged, checks, passed, failed, waived, unevaluated, result },
+//   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
+//                   the program and this run compiled it without: run with --type-check)
 //   "filter":     { minSeverity, hidden },   (only with --min-severity)
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
@@ -71,6 +73,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     stackFile: r.stackFile ? displayPath(r.stackFile) : null,
     phases: r.phases.map((p) => p.phase),
     summary: summarize(r, opts.gate),
+    ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
     ...(opts.minSeverity
       ? {
           filter: {

@@ -23,6 +23,8 @@
 //   read as covering them.
 // - preview notes the apply phase resolved: counted in `properties.previewNotesResolved`; they are
 //   not findings.
+// - a program compiled without the type-check `pulumi preview` would do: `properties.notTypeChecked`
+//   says so (run with --type-check), as the text report's result line does.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
 //   computes it from the text of the result's first line when it is absent, and keeps a value
 //   that is present (github/codeql-action src/fingerprints.ts, warning when it differs). Ours is a
@@ -389,6 +391,7 @@ export function formatSarif(
         },
         previewNotesResolved: r.notes.length,
         unjudged: r.unjudged.length,
+        ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }
           : {}),
