@@ -6,10 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { unrecognizedAwsType } from "../../tools/lib/engine/provider-types";
-import {
-  nearestComponentSource,
-  programSource,
-} from "../../tools/lib/engine/registration-sources";
+import { nearestComponentSource, programSource } from "../../tools/lib/engine/registration-sources";
 import { FIXTURES } from "./program-runs";
 
 describe("registrations: served aws type tokens and the user's source line", () => {

@@ -34,7 +34,10 @@ describe("a verdict without the type-check pulumi preview does", function () {
 
     it("type-checks TypeScript by default, without a tsconfig or with one that allows it", () => {
       expect(rule()).to.equal(true);
-      write("tsconfig.json", '{ // comments, as tsconfig allows\n "compilerOptions": { "strict": true } }');
+      write(
+        "tsconfig.json",
+        '{ // comments, as tsconfig allows\n "compilerOptions": { "strict": true } }',
+      );
       expect(rule()).to.equal(true);
     });
 

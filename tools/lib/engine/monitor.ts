@@ -26,11 +26,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
-import {
-  missingAssetPath,
-  nearestComponentSource,
-  programSource,
-} from "./registration-sources";
+import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";

@@ -47,7 +47,8 @@ export function recordInputs(
     if (v && typeof v === "object") {
       const out: Record<string, any> = {};
       const inner = wrapped(v);
-      for (const [k, x] of Object.entries(v)) out[k] = hide(x, inner && k === "value" ? at : `${at}.${k}`);
+      for (const [k, x] of Object.entries(v))
+        out[k] = hide(x, inner && k === "value" ? at : `${at}.${k}`);
       return out;
     }
     return v;
