@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
+import { formatJson } from "../../tools/check/format-json";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
 import { AT_COMPONENT, resourceLocation, summarize } from "../../tools/check/report";
@@ -287,6 +288,8 @@ describe("programs with dependencies of their own, offline", function () {
       expect(result.ruleId).to.equal("ec2-subnet-no-public-ip-on-launch");
       expect(result.locations[0].physicalLocation.region.startLine).to.equal(line);
       expect(result.locations[0].message).to.deep.equal({ text: AT_COMPONENT });
+      const json = JSON.parse(formatJson([r])).violations.find((v: any) => v.urn === subnet.urn);
+      expect(json.source).to.include({ line, at: AT_COMPONENT });
     });
 
     it("does not give a child the line of a custom parent: a helper's subnet under the program's Vpc", async () => {
