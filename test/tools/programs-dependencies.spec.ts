@@ -292,7 +292,7 @@ describe("programs with dependencies of their own, offline", function () {
       expect(json.source).to.include({ line, at: AT_COMPONENT });
     });
 
-    it("does not give a child the line of a custom parent: a helper's subnet under the program's Vpc", async () => {
+    it("does not give a child the line of a custom parent: a library function's subnet under the program's Vpc", async () => {
       const r = await check(withLibrary!);
       const vpcLine = lineOf("library-async-children/index.ts", 'new aws.ec2.Vpc("own"');
       const vpc = byName(r, "aws:ec2/vpc:Vpc", "own");

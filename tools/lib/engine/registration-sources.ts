@@ -91,9 +91,9 @@ export function programSource(
 
 /**
  * The position of the nearest component at or above `parentUrn` that has a line in the program's
- * own files. Only a component's line stands for what it makes: a custom parent (a helper that adds
- * a subnet under the program's Vpc after an await) made nothing, its line is not where the child
- * was asked for, so it is passed over on the way up.
+ * own files. Only a component's line stands for what it makes: a custom parent (a library
+ * function that adds a subnet under the program's Vpc after an await) made nothing, its line is
+ * not where the child was asked for, so it is passed over on the way up.
  */
 export function nearestComponentSource(
   parentUrn: string | undefined,
