@@ -23,6 +23,7 @@ describe("the apply phase: every check evaluated", function () {
   before(async () => {
     runs.queueCheck("apply-phase", ["preview", "apply"]);
     runs.queueCheck("apply-phase", ["preview"]);
+    runs.queueCheck("remote-secret-input", ["preview", "apply"]);
     both = await runs.check("apply-phase", ["preview", "apply"]);
     preview = await runs.check("apply-phase", ["preview"]);
   });
@@ -72,6 +73,25 @@ describe("the apply phase: every check evaluated", function () {
       expect(u.reason).to.not.contain("aws:s3/bucket:Bucket");
     }
     expect(both.violations.some((v) => v.name === "for-the-auditor")).to.equal(false);
+  });
+
+  it("a remote component's input built from an undecryptable secret stays unevaluated, with the reason", async () => {
+    const r = await runs.check("remote-secret-input", ["preview", "apply"]);
+    const open = r.unevaluated.filter(
+      (u) => u.name === "api" && u.policy === "awsx-ecs-container-no-plaintext-secrets",
+    );
+    expect(open, "the plaintext-secrets check on the service").to.have.length(1);
+    expect(open[0].enforcementLevel).to.equal("mandatory");
+    // The policy stopped at the secret's path: the reason names that secret, its key and the fix,
+    // not the other unknown of the same input (another stack's output, further down the list).
+    const key = "fixture-remote-secret-input:jwtPrivateKey";
+    expect(open[0].reason).to.contain(
+      `a secret config value that cannot be decrypted offline (${key}: give it for this run ` +
+        `with --config ${key}=<value>)`,
+    );
+    expect(open[0].reason).to.contain(".taskDefinitionArgs.container.environment.0.value");
+    expect(open[0].reason).not.to.contain("stack reference");
+    expect(open[0].reason).not.to.contain("a value the program leaves unknown");
   });
 
   it("a document built from another stack's output stays unevaluated, with the reason", () => {

@@ -74,7 +74,7 @@ function answers(naming: PatternContext, invokeAnswers?: InvokeAnswers) {
 /** The whole pack on one stack of a program directory, in the given phases. */
 export function checkProgram(
   dir: string,
-  opts: { stack?: string; phases?: Phase[] } = {},
+  opts: { stack?: string; phases?: Phase[]; typeCheck?: boolean } = {},
 ): Promise<StackResult> {
   const project = loadProject(dir);
   const stack = opts.stack ?? "dev";
@@ -82,6 +82,7 @@ export function checkProgram(
     project,
     stack,
     phases: opts.phases ?? ["preview"],
+    typeCheck: opts.typeCheck,
     judge: defaultRunner().judge,
     answers: answers({ project: project.name, stack }),
     timeoutMs: TIMEOUT_MS,
@@ -160,6 +161,20 @@ export function programWithOwnSdk(): { dir: string; sdkVersion: string } {
   execFileSync("cp", ["-al", path.join(ROOT, "node_modules", "@pulumi", "aws"), scope]);
   const sdkVersion = JSON.parse(fs.readFileSync(path.join(previous, "package.json"), "utf8"));
   return { dir, sdkVersion: sdkVersion.version };
+}
+
+/**
+ * A copy of the `library-async-children` fixture under SCRATCH with its `library/` installed as
+ * node_modules/async-net, a package's files as installing its tarball places them (a linked
+ * `file:` folder would count as the program's own source instead).
+ */
+export function programWithInstalledLibrary(): string {
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(SCRATCH, "library-async-children-"));
+  fs.cpSync(path.join(FIXTURES, "library-async-children"), dir, { recursive: true });
+  const installed = path.join(dir, "node_modules", "async-net");
+  fs.cpSync(path.join(dir, "library"), installed, { recursive: true });
+  return dir;
 }
 
 /** Runs of fixture programs, queued on one pool of two and awaited by the tests that need them. */

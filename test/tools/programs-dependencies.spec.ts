@@ -5,13 +5,15 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
+import { formatJson } from "../../tools/check/format-json";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
-import { summarize } from "../../tools/check/report";
+import { AT_COMPONENT, resourceLocation, summarize } from "../../tools/check/report";
 import {
   byName,
   findings,
   lineOf,
+  programWithInstalledLibrary,
   programWithOwnSdk,
   QueuedRuns,
   stackOutputs,
@@ -31,6 +33,7 @@ const APPLY = ["apply"] as const satisfies Phase[];
 const check = runs.check.bind(runs);
 const run = runs.run.bind(runs);
 let ownSdk: { dir: string; sdkVersion: string } | undefined;
+let withLibrary: string | undefined;
 
 describe("programs with dependencies of their own, offline", function () {
   this.timeout(300_000);
@@ -46,6 +49,8 @@ describe("programs with dependencies of their own, offline", function () {
     ownSdk = programWithOwnSdk();
     runs.queueCheck(ownSdk.dir);
     runs.queueRun(ownSdk.dir, "net");
+    withLibrary = programWithInstalledLibrary();
+    runs.queueCheck(withLibrary);
   });
 
   after(() => {
@@ -53,6 +58,7 @@ describe("programs with dependencies of their own, offline", function () {
       if (savedRegionEnv[i] !== undefined) process.env[k] = savedRegionEnv[i];
     });
     if (ownSdk) fs.rmSync(ownSdk.dir, { recursive: true, force: true });
+    if (withLibrary) fs.rmSync(withLibrary, { recursive: true, force: true });
   });
 
   describe("awsx v3 remote components", () => {
@@ -253,6 +259,55 @@ describe("programs with dependencies of their own, offline", function () {
       expect(r.failure?.message).to.contain("aws:cloudformation/getExport:getExport");
       expect(r.failure?.location?.file).to.equal(path.join(ownSdk!.dir, "index.ts"));
       expect(r.failure?.location?.line).to.equal(lineOf("own-sdk/index.ts", "getExportOutput("));
+    });
+  });
+
+  describe("a component library that makes its children after an await", () => {
+    it("places each child at the line that made its component, and says so", async () => {
+      const r = await check(withLibrary!);
+      const file = path.join(withLibrary!, "index.ts");
+      const line = lineOf("library-async-children/index.ts", 'new Network("edge"');
+      // The VPC is the component's child, the subnet the VPC's: the walk goes up two levels.
+      const vpc = byName(r, "aws:ec2/vpc:Vpc", "edge-vpc");
+      const subnet = byName(r, "aws:ec2/subnet:Subnet", "edge-public");
+      expect(subnet.parent).to.equal(vpc.urn);
+      for (const x of [vpc, subnet]) {
+        expect(resourceLocation(x), x.name).to.include({ file, line, component: true });
+      }
+      // The finding on the library's subnet is reported there, labelled, in text and SARIF.
+      const [finding] = findings(r, "ec2-subnet-no-public-ip-on-launch", "edge-public");
+      expect(finding.enforcementLevel).to.equal("mandatory");
+      const text = formatText([r]).split("\n");
+      const shown = text.filter((l) => l.includes("aws:ec2/subnet:Subnet edge-public"));
+      expect(shown).to.have.length(1);
+      expect(shown[0]).to.contain(`index.ts:${line}, ${AT_COMPONENT})`);
+      const sarif = JSON.parse(formatSarif([r], [], { version: "0.0.0" })).runs[0].results;
+      const result = sarif.find(
+        (x: any) => x.locations[0].logicalLocations[0].fullyQualifiedName === subnet.urn,
+      );
+      expect(result.ruleId).to.equal("ec2-subnet-no-public-ip-on-launch");
+      expect(result.locations[0].physicalLocation.region.startLine).to.equal(line);
+      expect(result.locations[0].message).to.deep.equal({ text: AT_COMPONENT });
+      const json = JSON.parse(formatJson([r])).violations.find((v: any) => v.urn === subnet.urn);
+      expect(json.source).to.include({ line, at: AT_COMPONENT });
+    });
+
+    it("does not give a child the line of a custom parent: a library function's subnet under the program's Vpc", async () => {
+      const r = await check(withLibrary!);
+      const vpcLine = lineOf("library-async-children/index.ts", 'new aws.ec2.Vpc("own"');
+      const vpc = byName(r, "aws:ec2/vpc:Vpc", "own");
+      expect(resourceLocation(vpc)).to.include({ line: vpcLine });
+      expect(resourceLocation(vpc)?.component).to.equal(undefined);
+      // No component above it has a line: the subnet has none rather than the Vpc's.
+      const subnet = byName(r, "aws:ec2/subnet:Subnet", "own-public");
+      expect(subnet.parent).to.equal(vpc.urn);
+      expect(resourceLocation(subnet)).to.equal(undefined);
+      expect(findings(r, "ec2-subnet-no-public-ip-on-launch", "own-public")).to.have.length(1);
+      const shown = formatText([r])
+        .split("\n")
+        .filter((l) => l.includes("aws:ec2/subnet:Subnet own-public"));
+      expect(shown).to.have.length(1);
+      expect(shown[0]).not.to.contain("index.ts:");
     });
   });
 });

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { unrecognizedAwsType } from "../../tools/lib/engine/provider-types";
-import { programSource } from "../../tools/lib/engine/registration-sources";
+import { nearestComponentSource, programSource } from "../../tools/lib/engine/registration-sources";
 import { fileURLToPath, pathToFileURL } from "url";
 import { FIXTURES } from "./program-runs";
 
@@ -55,6 +55,32 @@ describe("registrations: served aws type tokens and the user's source line", () 
     // So is the check's own code, which runs in the program's process.
     const own = at(path.resolve(__dirname, "..", "..", "tools", "lib", "engine", "x.js"), 1);
     expect(programSource(req(own, own, index), program)?.line).to.equal(3);
+    // A library's child made after an await has no program frame: it goes to its component's
+    // line, marked as such, if the program made the component; else the library's position stays.
+    const made = { uri: index.getUri(), line: 3, column: 9 };
+    expect(programSource(req(pkg, pkg), program, made)).to.deep.equal({ ...made, component: true });
+    const libMade = { uri: pkg.getUri(), line: 12, column: 1 };
+    expect(programSource(req(pkg, pkg), program, libMade)?.uri).to.equal(pkg.getUri());
+    expect(programSource(req(pkg, pkg), program)?.line).to.equal(40);
+  });
+
+  it("takes the line of the nearest component above a resource, never of a custom parent", () => {
+    const program = path.join(FIXTURES, "monorepo-shared-lib", "stacks", "app");
+    const uri = `file://${path.join(program, "index.ts")}`;
+    const lib = `file://${path.join(program, "node_modules", "lib", "index.js")}`;
+    const byUrn = new Map([
+      ["stack", { custom: false, parent: undefined, source: undefined }],
+      ["net", { custom: false, parent: "stack", source: { uri, line: 7, column: 13 } }],
+      ["inner", { custom: false, parent: "net", source: { uri: lib, line: 30, column: 5 } }],
+      ["vpc", { custom: true, parent: "inner", source: { uri, line: 4, column: 13 } }],
+      ["own-vpc", { custom: true, parent: "stack", source: { uri, line: 11, column: 13 } }],
+    ]);
+    // Past the custom Vpc (the program's line 4) and a component with no line of the program.
+    expect(nearestComponentSource("vpc", byUrn, program)?.line).to.equal(7);
+    expect(nearestComponentSource("net", byUrn, program)?.line).to.equal(7);
+    // A custom parent under the root stack alone: no component has a line.
+    expect(nearestComponentSource("own-vpc", byUrn, program)).to.equal(undefined);
+    expect(nearestComponentSource(undefined, byUrn, program)).to.equal(undefined);
   });
 
   it("reads an ES module's position, its file URL nested in another by the SDK, as the file URL it was", () => {

@@ -47,6 +47,49 @@ describe("version notes beside a program's result", () => {
     }
   });
 
+  it("says what an SDK of another major changes, and when it sends no file and line at all", () => {
+    fs.mkdirSync(SCRATCH, { recursive: true });
+    const dir = fs.mkdtempSync(path.join(SCRATCH, "versions-sdk-"));
+    try {
+      const sdk = path.join(dir, "node_modules", "@pulumi", "pulumi");
+      fs.mkdirSync(path.join(sdk, "runtime"), { recursive: true });
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        JSON.stringify({ name: "@pulumi/pulumi", version: "2.25.2" }),
+      );
+      // SDK 2's registration sets no source position (its resource.js never calls the setter).
+      const resourceJs = path.join(sdk, "runtime", "resource.js");
+      fs.writeFileSync(resourceJs, "req.setType(t);\nreq.setName(name);\n");
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ dependencies: { "@pulumi/pulumi": "^2.0.0" } }),
+      );
+      const warnings = versionWarnings(dir, ROOT);
+      expect(warnings[0]).to.contain("the program loads @pulumi/pulumi 2.25.2, but the check");
+      expect(warnings[0]).to.contain("resource options and the engine protocol differ");
+      expect(warnings[0]).not.to.contain("type tokens");
+      expect(warnings[1]).to.equal(
+        "the program's @pulumi/pulumi 2.25.2 sends no source positions with its registrations, " +
+          "so its findings name no file or line; @pulumi/pulumi 3.76.0 and later send them",
+      );
+      expect(warnings).to.have.length(2);
+      // An unreadable version leaves no gap where it would be.
+      fs.writeFileSync(path.join(sdk, "package.json"), "{ not json");
+      const unread = versionWarnings(dir, ROOT).find((w) => w.includes("source positions"));
+      expect(unread).to.contain("the program's @pulumi/pulumi sends no source positions");
+      expect(unread).not.to.contain("  ");
+      fs.writeFileSync(
+        path.join(sdk, "package.json"),
+        JSON.stringify({ name: "@pulumi/pulumi", version: "2.25.2" }),
+      );
+      // An SDK that sets them draws no such note.
+      fs.writeFileSync(resourceJs, "req.setSourceposition(pos);\n");
+      expect(versionWarnings(dir, ROOT).join("\n")).not.to.contain("source positions");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names each @pulumi package loaded at another major than package.json asks for", () => {
     // Outside the repository, so that only what the program installs resolves from it.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "declared-"));

@@ -7,6 +7,11 @@ import type { Phase } from "../lib/engine/answers";
 import type { ProgramRun } from "../lib/engine/language-host";
 import { ROOT_STACK_TYPE, type EngineResource } from "../lib/engine/monitor";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
+import {
+  UNDECRYPTABLE_SECRET,
+  unknownPathOf,
+  unknownSourcesAt,
+} from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
 import type {
   CheckCounts,
@@ -61,9 +66,16 @@ export function combinePhases(
   const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
   const unevaluated: Unevaluated[] = [];
   const levels = judge.levels;
+  const secret = secretReason(Object.keys(config.placeholders));
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
-    const sources = r?.unknownSources ?? sourcesOfNamed(n.detail, last.resources);
+    const path = unknownPathOf(n.detail);
+    const sources =
+      (r && path !== undefined
+        ? unknownSourcesAt(r, path, secret, resourcesOf, last.resources)
+        : undefined) ??
+      r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
+      sourcesOfNamed(n.detail, last.resources);
     const why = n.detail.replace(
       /^can't run policy '[^']+' (?:from policy pack '[^']*' )?during preview: /,
       "",
@@ -235,6 +247,19 @@ function unjudgedResources(
 
 /** Packages whose types the pack judges one by one (see `unjudgedResources`). */
 const PER_TYPE_PACKAGES = new Set(["aws-native"]);
+
+/**
+ * The undecryptable secret as a reason, with the stack's `secure:` keys (one of which it is: all
+ * get the same placeholder) and how to give a value for the run.
+ */
+function secretReason(secureKeys: readonly string[]): string {
+  if (secureKeys.length === 0) return UNDECRYPTABLE_SECRET;
+  const keys = [...secureKeys].sort();
+  return keys.length === 1
+    ? `${UNDECRYPTABLE_SECRET} (${keys[0]}: give it for this run with --config ${keys[0]}=<value>)`
+    : `${UNDECRYPTABLE_SECRET} (one of ${keys.join(", ")}: give it for this run with ` +
+        "--config <key>=<value>)";
+}
 
 /**
  * Why the resources a stack policy's note names (`<name>: <reason>` parts, as the pack's

@@ -4,6 +4,8 @@
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
 //                   unjudged, checks, passed, failed, waived, unevaluated, result },
+//   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
+//                   the program and this run compiled it without: run with --type-check)
 //   "filter":     { minSeverity, hidden },   (only with --min-severity)
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
@@ -28,10 +30,12 @@
 //
 // `message` is what the policy reported; `description` is the policy's description (the engine
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
-// "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource.
+// "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource
+// (with `at: "at its component's line"` when it is the line that made its component).
 import type { RecordedResource } from "../lib/recorder";
 import {
   asciiSafeJson,
+  AT_COMPONENT,
   displayPath,
   Gate,
   meetsSeverity,
@@ -45,7 +49,9 @@ import type { StackResult } from "./run";
 
 function source(r: RecordedResource | undefined) {
   const l = resourceLocation(r);
-  return l ? { file: displayPath(l.file), line: l.line, column: l.column } : undefined;
+  if (!l) return undefined;
+  const at = { file: displayPath(l.file), line: l.line, column: l.column };
+  return l.component ? { ...at, at: AT_COMPONENT } : at;
 }
 
 export interface JsonOptions {
@@ -67,6 +73,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     stackFile: r.stackFile ? displayPath(r.stackFile) : null,
     phases: r.phases.map((p) => p.phase),
     summary: summarize(r, opts.gate),
+    ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
     ...(opts.minSeverity
       ? {
           filter: {

@@ -23,6 +23,8 @@
 //   read as covering them.
 // - preview notes the apply phase resolved: counted in `properties.previewNotesResolved`; they are
 //   not findings.
+// - a program compiled without the type-check `pulumi preview` would do: `properties.notTypeChecked`
+//   says so (run with --type-check), as the text report's result line does.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
 //   computes it from the text of the result's first line when it is absent, and keeps a value
 //   that is present (github/codeql-action src/fingerprints.ts, warning when it differs). Ours is a
@@ -47,6 +49,7 @@ import * as fs from "fs";
 import * as path from "path";
 import {
   asciiSafeJson,
+  AT_COMPONENT,
   displayPath,
   escapeLine,
   escapeText,
@@ -239,6 +242,7 @@ export function formatSarif(
           artifactLocation: artifact(file),
           region: where ? region(file, where.line, where.column) : region(file, 1, 1),
         },
+        ...(where?.component ? { message: { text: AT_COMPONENT } } : {}),
         logicalLocations: [
           {
             name: escapeLine(name),
@@ -387,6 +391,7 @@ export function formatSarif(
         },
         previewNotesResolved: r.notes.length,
         unjudged: r.unjudged.length,
+        ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }
           : {}),

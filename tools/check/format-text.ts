@@ -136,6 +136,7 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
     ].filter(Boolean);
     line = `Result for ${stack}: ${style.red("FAIL")} — ${why.join("; ")}`;
   }
+  if (r.notTypeChecked) line += ` — ${style.yellow(r.notTypeChecked)}`;
   return (
     line +
     style.dim(

@@ -86,14 +86,20 @@ export interface Location {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** The line that made the resource's component, not the resource itself (`AT_COMPONENT`). */
+  readonly component?: boolean;
 }
+
+/** How reports label a location that is the line of the resource's component. */
+export const AT_COMPONENT = "at its component's line";
 
 /** Where the program constructed a resource (its `.ts` file and line), if the SDK reported it. */
 export function resourceLocation(r: RecordedResource | undefined): Location | undefined {
   if (!r?.source?.uri.startsWith("file:")) return undefined;
   const file = fileURLToPath(r.source.uri);
   if (file.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
-  return { file, line: r.source.line, column: r.source.column };
+  const { line, column, component } = r.source;
+  return { file, line, column, ...(component ? { component } : {}) };
 }
 
 /** A path relative to the working directory, with forward slashes (stable in reports). */

@@ -27,6 +27,7 @@ import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
 import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
+import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
 
@@ -95,6 +96,12 @@ export interface StackResult {
   readonly configNotes: string[];
   readonly sdk: SdkInfo;
   readonly timings: { readonly programMs: number; readonly policiesMs: number };
+  /**
+   * Set (to `NOT_TYPE_CHECKED`) when the program was compiled transpile-only where `pulumi
+   * preview` would have type-checked it (../lib/engine/type-check-rule.ts): a type error it
+   * stops at passed here.
+   */
+  readonly notTypeChecked?: string;
 }
 
 /** The program failed in one of its runs: the check stops with exit 2 and writes no report. */
@@ -229,8 +236,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     if (!why) return first;
     typeChecked.add(why);
     streams[i].restart();
-    return run(true);
+    const again = await run(true);
+    compiledAgain.add(again);
+    return again;
   };
+  const compiledAgain = new Set<ProgramRun>();
   const running = Promise.all(opts.phases.map(runPhase));
   const runs = await running.catch((e) => {
     for (const stream of streams) stream.abandon();
@@ -328,7 +338,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     for (const stream of streams) stream.abandon();
     throw e;
   }
-  return combinePhases(opts, judge, { ...config, notes }, judged);
+  // A run compiled transpile-only where `pulumi preview` type-checks: the verdict says so.
+  const unchecked =
+    !opts.typeCheck &&
+    usable.some((run) => !compiledAgain.has(run)) &&
+    previewTypeChecks(stackProgram(project, stack, config));
+  return {
+    ...combinePhases(opts, judge, { ...config, notes }, judged),
+    ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),
+  };
 }
 
 /**

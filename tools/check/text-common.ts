@@ -1,7 +1,14 @@
 // Pieces every part of the text report shares: options, colour (only on a terminal, as Node decides
 // it), plurals, indentation and where a resource was constructed.
 import type { RecordedResource } from "../lib/recorder";
-import { displayPath, escapeLine, Gate, resourceLocation, SeverityName } from "./report";
+import {
+  AT_COMPONENT,
+  displayPath,
+  escapeLine,
+  Gate,
+  resourceLocation,
+  SeverityName,
+} from "./report";
 
 export interface TextOptions {
   /** ANSI colour (see `colorWanted`). */
@@ -70,7 +77,9 @@ export function indent(text: string, prefix: string): string {
 
 export function where(r: RecordedResource | undefined): string {
   const loc = resourceLocation(r);
-  return loc ? `  (${escapeLine(displayPath(loc.file))}:${loc.line})` : "";
+  if (!loc) return "";
+  const label = loc.component ? `, ${AT_COMPONENT}` : "";
+  return `  (${escapeLine(displayPath(loc.file))}:${loc.line}${label})`;
 }
 
 /** `type name`, escaped. */

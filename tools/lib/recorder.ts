@@ -57,6 +57,11 @@ export interface SourcePosition {
   readonly uri: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * The line of the resource's component, not its own: a component library made it after an
+   * `await`, where its stack holds no frame of the program (engine/registration-sources.ts).
+   */
+  readonly component?: boolean;
 }
 
 export interface ScenarioOptions {

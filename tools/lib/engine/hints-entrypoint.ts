@@ -57,6 +57,23 @@ export function noEntrypointHint(message: string, pwd: string): string {
 }
 
 /**
+ * The file a program starts from, as far as it can be told without running it: Pulumi.yaml's
+ * `main` when it names a file (`pwd` is then its folder), else package.json's `main`, else
+ * index.ts or index.js in `pwd`. Undefined when none exists.
+ */
+export function programEntryFile(pwd: string, main: string | undefined): string | undefined {
+  const pkg: { main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
+  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
+  const candidates = [
+    given,
+    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
+    path.join(pwd, "index.ts"),
+    path.join(pwd, "index.js"),
+  ];
+  return candidates.find((f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile());
+}
+
+/**
  * A CommonJS program (package.json without `"type": "module"`) whose entry module has a default
  * export and registered nothing: the language host calls an exported function only when it is
  * the module itself (`export =`) or, in an ES module, its default export, so this main function
@@ -68,18 +85,8 @@ export function uncalledDefaultExport(
   main: string | undefined,
 ): ProgramFailure | undefined {
   if (engine.resources.some((r) => r.type !== ROOT_STACK_TYPE)) return undefined;
-  const pkg: { type?: unknown; main?: unknown } = nearestPackageJson(pwd)?.pkg ?? {};
-  if (pkg.type === "module") return undefined;
-  const given = main && !main.endsWith("/") ? path.resolve(pwd, path.basename(main)) : undefined;
-  const candidates = [
-    given,
-    typeof pkg.main === "string" && pkg.main ? path.resolve(pwd, pkg.main) : undefined,
-    path.join(pwd, "index.ts"),
-    path.join(pwd, "index.js"),
-  ];
-  const entry = candidates.find(
-    (f) => f !== undefined && fs.existsSync(f) && fs.statSync(f).isFile(),
-  );
+  if (nearestPackageJson(pwd)?.pkg.type === "module") return undefined;
+  const entry = programEntryFile(pwd, main);
   if (!entry) return undefined;
   const lines = fs.readFileSync(entry, "utf8").split("\n");
   const at = lines.findIndex((l) => /^\s*export\s+default\b/.test(l));

@@ -43,6 +43,11 @@ export function js(s: Struct | undefined): Record<string, any> {
 export interface EngineResource extends RecordedResource {
   /** Why inputs are unknown even in the apply phase (secret, stack reference, remote component). */
   unknownSources?: string[];
+  /**
+   * The input paths (`.a.b.0.c`, as the policy SDK names a property) that hold a value the check
+   * could not give (an undecryptable secret) and were made unknown (./recorded-inputs.ts).
+   */
+  opaquePaths?: string[];
   /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
   unmodeled?: boolean;
 }

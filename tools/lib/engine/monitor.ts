@@ -26,18 +26,19 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { js, type EngineResource, type LogEntry, type MonitorOptions } from "./monitor-options";
 import { defaultOptions, defaultProvider, requestOptions } from "./registration";
 import { providerAccount, withProviderRegion } from "./provider-settings";
-import { missingAssetPath, programSource } from "./registration-sources";
+import { missingAssetPath, nearestComponentSource, programSource } from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
 import { unknownSources } from "./unknown-sources";
+import { recordInputs } from "./recorded-inputs";
 import { previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
 import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import { downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
+import { markSecret, plainValue, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 
@@ -105,33 +106,6 @@ export class OfflineEngine {
     return urnOf(this.opts.stack, this.opts.project, parent, type, name);
   }
 
-  /** Inputs as recorded: output values downgraded, undecryptable placeholders made unknown. */
-  private recordInputs(raw: Record<string, any>, custom: boolean, deps: Set<string>) {
-    const sent = custom ? (downgradeOutputValues(raw, deps) as Record<string, any>) : raw;
-    let inputs = sent;
-    let opaque = false;
-    if (this.opts.opaque?.length) {
-      const hide = (v: any): any => {
-        if (typeof v === "string") {
-          if (this.opts.opaque!.some((p) => v.includes(p))) {
-            opaque = true;
-            return UNKNOWN;
-          }
-          return v;
-        }
-        if (Array.isArray(v)) return v.map(hide);
-        if (v && typeof v === "object") {
-          const out: Record<string, any> = {};
-          for (const [k, x] of Object.entries(v)) out[k] = hide(x);
-          return out;
-        }
-        return v;
-      };
-      inputs = hide(inputs);
-    }
-    return { sent, inputs, opaque };
-  }
-
   /** The engine's default provider for a package, registered on first use. */
   private defaultProviderFor(type: string, version: string, packageRef: string): string {
     const pkg = this.packages.get(packageRef)?.name ?? type.split(":")[0];
@@ -176,11 +150,8 @@ export class OfflineEngine {
       propertyDependencies[k] = v.getUrnsList();
       for (const u of propertyDependencies[k]) deps.add(u);
     });
-    const { sent, inputs, opaque } = this.recordInputs(
-      js(req.getObject()),
-      custom && !remote,
-      deps,
-    );
+    const recorded = recordInputs(js(req.getObject()), custom && !remote, deps, this.opts.opaque);
+    const { sent, inputs, opaque } = recorded;
     checkProviderRegion(type, plainValue(sent), `provider ${name}`);
     const dirs = [this.opts.programPwd, this.opts.programDir].filter((d) => d !== undefined);
     const missing = dirs.length > 0 ? missingAssetPath(sent, dirs) : undefined;
@@ -210,7 +181,12 @@ export class OfflineEngine {
         req,
         aliasUrns(req, type, name, parent, this.opts.stack, this.opts.project),
       ),
-      source: programSource(req, this.programDir),
+      source: programSource(
+        req,
+        this.programDir,
+        nearestComponentSource(parent, this.byUrn, this.programDir),
+      ),
+      ...(recorded.opaquePaths.length > 0 ? { opaquePaths: recorded.opaquePaths } : {}),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {
@@ -225,6 +201,8 @@ export class OfflineEngine {
       // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
       if (remote) this.remoteComponents.push(r);
       if (remote && this.opts.phase === "apply") {
+        // Its inputs are judged (as a resource's are): say why one is unknown even now.
+        r.unknownSources = unknownSources(r, opaque, this.byUrn, this.resources);
         // Its AWS children run under the `aws` provider the program gives it, if any.
         const aws = req.getProvidersMap().get("aws") || undefined;
         const at = {
@@ -242,7 +220,7 @@ export class OfflineEngine {
     }
     // The program gets what a provider would answer for what it sent; policies see the recording.
     const { id, state, modeled } = this.stateOf(r, sent, req.getImportid());
-    r.outputs = opaque ? this.recordInputs(state, false, deps).inputs : state;
+    r.outputs = opaque ? recordInputs(state, false, deps, this.opts.opaque).inputs : state;
     if (modeled === false) r.unmodeled = true;
     this.ids.set(urn, id);
     if (this.opts.phase === "apply")

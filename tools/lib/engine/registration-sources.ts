@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import type { SourcePosition } from "../recorder";
+import type { RecordedResource, SourcePosition } from "../recorder";
 import { ARCHIVE_SIG, ASSET_SIG, SIG_KEY } from "./wire";
 
 /**
@@ -76,6 +76,11 @@ function inProgram(pos: SourcePosition | undefined, dir: string): boolean {
  * component library creates it is in the library, and for one created in an anonymous callback it
  * is nothing (the SDK's frame pattern wants a function name). The registration also carries the
  * whole stack; its first frame in the program's own files is then where the program asked for it.
+ * A library that makes its children after an `await` (awsx 0.x and `awsx.classic` build a Vpc's
+ * subnets, routes and gateways once the zones are known) leaves no program frame in their stacks:
+ * such a child is placed where the program made its component (`componentSource`, see
+ * `nearestComponentSource`), the line that asked for it, marked `component` so that reports say
+ * it is the component's line rather than the resource's own.
  */
 export function programSource(
   req: {
@@ -83,6 +88,7 @@ export function programSource(
     getStacktrace(): { getFramesList(): { getPc(): PositionMessage | undefined }[] } | undefined;
   },
   dir: string | undefined,
+  componentSource?: SourcePosition,
 ): SourcePosition | undefined {
   const reported = sourceOf(req.getSourceposition());
   if (dir === undefined || inProgram(reported, dir)) return reported;
@@ -90,7 +96,28 @@ export function programSource(
     const pos = sourceOf(frame.getPc());
     if (inProgram(pos, dir)) return pos;
   }
-  return reported;
+  return inProgram(componentSource, dir) ? { ...componentSource!, component: true } : reported;
+}
+
+/**
+ * The position of the nearest component at or above `parentUrn` that has a line in the program's
+ * own files. Only a component's line stands for what it makes: a custom parent (a library
+ * function that adds a subnet under the program's Vpc after an await) made nothing, its line is
+ * not where the child was asked for, so it is passed over on the way up.
+ */
+export function nearestComponentSource(
+  parentUrn: string | undefined,
+  byUrn: ReadonlyMap<string, Pick<RecordedResource, "custom" | "parent" | "source">>,
+  dir: string | undefined,
+): SourcePosition | undefined {
+  if (dir === undefined) return undefined;
+  const seen = new Set<string>();
+  for (let urn = parentUrn; urn && !seen.has(urn); urn = byUrn.get(urn)?.parent) {
+    seen.add(urn);
+    const r = byUrn.get(urn);
+    if (r && !r.custom && inProgram(r.source, dir)) return r.source;
+  }
+  return undefined;
 }
 
 /**

@@ -16,22 +16,31 @@ function sourceOf(dep: EngineResource): string[] | undefined {
   return undefined;
 }
 
-/** Why `r`'s inputs hold unknowns although every created resource is known; undefined if none. */
+/** The reason given for a value made unknown because it holds an undecryptable secret. */
+export const UNDECRYPTABLE_SECRET = "a secret config value that cannot be decrypted offline";
+
+/**
+ * Why `r`'s inputs hold unknowns although every created resource is known; undefined if none.
+ * With `only`, why that one top-level input property does (the property a policy could not read):
+ * its own dependencies, not every input's.
+ */
 export function unknownSources(
   r: EngineResource,
   opaque: boolean,
   byUrn: ReadonlyMap<string, EngineResource>,
   resources: readonly EngineResource[],
+  only?: string,
 ): string[] | undefined {
-  if (!opaque && !containsUnknown(r.inputs)) return undefined;
+  const props = only === undefined ? Object.entries(r.inputs) : [[only, r.inputs[only]] as const];
+  if (!opaque && !props.some(([, v]) => containsUnknown(v))) return undefined;
   const out = new Set<string>();
-  if (opaque) out.add("a secret config value that cannot be decrypted offline");
+  if (opaque) out.add(UNDECRYPTABLE_SECRET);
   // The resources each unknown input property was built from.
   const suspects = new Set<string>();
-  for (const [prop, value] of Object.entries(r.inputs)) {
+  for (const [prop, value] of props) {
     if (containsUnknown(value)) for (const d of r.propertyDependencies[prop] ?? []) suspects.add(d);
   }
-  for (const d of suspects.size ? suspects : r.dependencies) {
+  for (const d of suspects.size || only !== undefined ? suspects : r.dependencies) {
     const dep = byUrn.get(d);
     for (const s of (dep && sourceOf(dep)) ?? []) out.add(s);
   }
@@ -56,4 +65,31 @@ export function unknownSources(
     );
   }
   return [...out];
+}
+
+/**
+ * The input path a policy could not read, from the policy SDK's note: "<kind> value at .<path>
+ * can't be known during preview" (@pulumi/policy proxy.ts, `UnknownValueError`).
+ */
+export function unknownPathOf(detail: string): string | undefined {
+  return /\bvalue at (\.\S*) can't be known during preview/.exec(detail)?.[1];
+}
+
+/**
+ * Why the input at `path` (as `unknownPathOf` reads it) is unknown in the apply phase: the
+ * undecryptable secret (`secret`, the reason naming it) when the value there is one the check
+ * hid, else the dependencies of that one top-level property. Undefined when the path is not an
+ * input path of `r`.
+ */
+export function unknownSourcesAt(
+  r: EngineResource,
+  path: string,
+  secret: string,
+  byUrn: ReadonlyMap<string, EngineResource>,
+  resources: readonly EngineResource[],
+): string[] | undefined {
+  if (r.opaquePaths?.some((p) => path === p || path.startsWith(`${p}.`))) return [secret];
+  const prop = path.split(".")[1];
+  if (!prop || !(prop in r.inputs)) return undefined;
+  return unknownSources(r, false, byUrn, resources, prop);
 }

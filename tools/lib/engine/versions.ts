@@ -232,10 +232,45 @@ export function versionWarnings(
     const version = file ? readVersion(file) : undefined;
     if (!version || !target || major(version) === target.major) continue;
     warnings.push(
-      `the program loads ${name} ${version}, but the policy pack is written for ${name} ` +
-        `${target.range} (major ${target.major}): type tokens and property names differ ` +
-        "between majors, so findings may be missing or wrong",
+      name === "@pulumi/pulumi"
+        ? `the program loads ${name} ${version}, but the check is built on ${name} ` +
+            `${target.range} (major ${target.major}): resource options and the engine ` +
+            "protocol differ between majors, so findings may be missing or wrong"
+        : `the program loads ${name} ${version}, but the policy pack is written for ${name} ` +
+            `${target.range} (major ${target.major}): type tokens and property names differ ` +
+            "between majors, so findings may be missing or wrong",
+    );
+  }
+  if (sendsSourcePositions(sdk) === false) {
+    const sdkVersion = readVersion(sdk);
+    warnings.push(
+      `the program's @pulumi/pulumi${sdkVersion ? ` ${sdkVersion}` : ""} sends no source ` +
+        "positions with its registrations, so its findings name no file or line; " +
+        `@pulumi/pulumi ${FIRST_WITH_SOURCE_POSITIONS} and later send them`,
     );
   }
   return warnings;
+}
+
+/**
+ * The first release of `@pulumi/pulumi` whose registrations carry source positions: 3.76.0
+ * (2023-07-20), whose release notes list "[sdk/{go,nodejs,python}] Add support for reporting
+ * resource source positions" (pulumi/pulumi#13449).
+ */
+export const FIRST_WITH_SOURCE_POSITIONS = "3.76.0";
+
+/**
+ * Whether an installed `@pulumi/pulumi` (its package.json) sends the file and line that made each
+ * resource: its `runtime/resource.js` sets the registration's `sourcePosition` (the field of
+ * pulumi/pulumi `proto/pulumi/resource.proto` RegisterResourceRequest), which SDKs before
+ * `FIRST_WITH_SOURCE_POSITIONS` (2.x among them) lack. Undefined when the file is not there to
+ * tell.
+ */
+export function sendsSourcePositions(sdkPackageJson: string): boolean | undefined {
+  try {
+    const runtime = path.join(path.dirname(sdkPackageJson), "runtime", "resource.js");
+    return fs.readFileSync(runtime, "utf8").includes("setSourceposition");
+  } catch {
+    return undefined;
+  }
 }

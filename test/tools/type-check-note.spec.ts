@@ -1,0 +1,103 @@
+// The verdict of a program compiled without the type-check `pulumi preview` does: the language
+// host type-checks TypeScript unless PULUMI_NODEJS_TRANSPILE_ONLY or the tsconfig's `noCheck` say
+// otherwise (@pulumi/pulumi cmd/run/run.js), the check compiles transpile-only unless
+// --type-check. The rule, each of its cases, and the note in the text, JSON and SARIF reports.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { formatJson } from "../../tools/check/format-json";
+import { formatSarif } from "../../tools/check/format-sarif";
+import { formatText } from "../../tools/check/format-text";
+import { ProgramError, type StackResult } from "../../tools/check/run";
+import { NOT_TYPE_CHECKED, previewTypeChecks } from "../../tools/lib/engine/type-check-rule";
+import { checkProgram, FIXTURES, SCRATCH } from "./program-runs";
+
+describe("a verdict without the type-check pulumi preview does", function () {
+  this.timeout(120_000);
+
+  describe("whether pulumi preview type-checks a program", () => {
+    let dir: string;
+    const write = (file: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    };
+    const rule = (runtimeOptions: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
+      previewTypeChecks({ rootDir: dir, runtimeOptions }, env);
+
+    beforeEach(() => {
+      fs.mkdirSync(SCRATCH, { recursive: true });
+      dir = fs.mkdtempSync(path.join(SCRATCH, "type-check-rule-"));
+      write("package.json", JSON.stringify({ name: "p", main: "index.ts" }));
+      write("index.ts", "export const x = 1;\n");
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("type-checks TypeScript by default, without a tsconfig or with one that allows it", () => {
+      expect(rule()).to.equal(true);
+      write(
+        "tsconfig.json",
+        '{ // comments, as tsconfig allows\n "compilerOptions": { "strict": true } }',
+      );
+      expect(rule()).to.equal(true);
+    });
+
+    it("follows PULUMI_NODEJS_TRANSPILE_ONLY when it is set, before the tsconfig", () => {
+      expect(rule({}, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" })).to.equal(false);
+      write("tsconfig.json", '{ "compilerOptions": { "noCheck": true } }');
+      expect(rule({}, { PULUMI_NODEJS_TRANSPILE_ONLY: "false" })).to.equal(true);
+      // Empty is unset: the tsconfig decides.
+      expect(rule({}, { PULUMI_NODEJS_TRANSPILE_ONLY: "" })).to.equal(false);
+    });
+
+    it("follows the tsconfig's noCheck, also of the tsconfig runtime option names", () => {
+      write("tsconfig.json", '{ "compilerOptions": { "noCheck": true } }');
+      expect(rule()).to.equal(false);
+      write("tsconfig.pulumi.json", '{ "compilerOptions": { "strict": true } }');
+      expect(rule({ tsconfig: "tsconfig.pulumi.json" })).to.equal(true);
+    });
+
+    it("does not for plain JavaScript, nor with TypeScript support off", () => {
+      expect(rule({ typescript: false })).to.equal(false);
+      write("package.json", JSON.stringify({ name: "p", main: "index.js" }));
+      write("index.js", "exports.x = 1;\n");
+      expect(rule()).to.equal(false);
+    });
+  });
+
+  describe("a program with a type error only a type-checking compile sees", () => {
+    const program = path.join(FIXTURES, "type-error-unchecked");
+    let r: StackResult;
+
+    before(async () => {
+      r = await checkProgram(program);
+    });
+
+    it("passes transpile-only, and the result line says it was not type-checked, once", () => {
+      expect(r.notTypeChecked).to.equal(NOT_TYPE_CHECKED);
+      const lines = formatText([r]).split("\n");
+      const result = lines.find((l) => l.startsWith("Result for dev:"));
+      expect(result).to.match(/^Result for dev: PASS — .* — not type-checked \(pulumi preview/);
+      expect(lines.filter((l) => l.includes("not type-checked"))).to.have.length(1);
+    });
+
+    it("says so in JSON and SARIF, and nothing when the run type-checked", () => {
+      expect(JSON.parse(formatJson([r])).notTypeChecked).to.equal(NOT_TYPE_CHECKED);
+      const sarif = (x: StackResult) =>
+        JSON.parse(formatSarif([x], [], { version: "0.0.0" })).runs[0].properties;
+      expect(sarif(r).notTypeChecked).to.equal(NOT_TYPE_CHECKED);
+      const checked: StackResult = { ...r, notTypeChecked: undefined };
+      expect(formatText([checked])).not.to.contain("not type-checked");
+      expect(JSON.parse(formatJson([checked]))).not.to.have.property("notTypeChecked");
+      expect(sarif(checked)).not.to.have.property("notTypeChecked");
+    });
+
+    it("fails with the type error under --type-check, as pulumi preview does", async () => {
+      const err = await checkProgram(program, { typeCheck: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(err).to.be.instanceOf(ProgramError);
+      expect((err as ProgramError).message).to.contain("TS2724");
+    });
+  });
+});
