@@ -76,7 +76,6 @@ import {
 } from "./reachability";
 import {
   apprunnerServiceEgressThroughVpc,
-  apprunnerServiceEgressUnset,
   apprunnerServiceNotPublic,
 } from "./app-runner";
 import {
@@ -122,7 +121,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerDomainVpcOnly,
   apprunnerServiceNotPublic,
   apprunnerServiceEgressThroughVpc,
-  apprunnerServiceEgressUnset,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   mskClusterNotPublic,
