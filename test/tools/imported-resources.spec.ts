@@ -4,6 +4,8 @@
 import { expect } from "chai";
 import * as path from "path";
 import { importedResourceNotes } from "../../tools/check/imported";
+import { stackToJson } from "../../tools/check/format-json";
+import { formatText } from "../../tools/check/format-text";
 import type { RecordedResource } from "../../tools/lib/recorder";
 import { checkProgram, findings, FIXTURES, later, lineOf } from "./program-runs";
 
@@ -33,6 +35,31 @@ describe("resources adopted with the import option", () => {
     const r = await run();
     expect(findings(r, "sqs-queue-kms-cmk", "orders")).to.have.length(1);
     expect(findings(r, "sqs-queue-kms-cmk", "jobs")).to.have.length(0);
+  });
+
+  it("counts adopted and read resources apart from those to create, in the text and JSON reports", async () => {
+    const r = await run();
+    const json = stackToJson(r);
+    const operation = (name: string) =>
+      json.resources.filter((x) => x.name === name).map((x) => [x.operation, x.importId]);
+    // The bucket is adopted; its encryption configuration, of the same name, is created.
+    expect(operation("legacy-logs")).to.deep.equal([
+      ["import", "acme-legacy-logs"],
+      ["create", null],
+    ]);
+    expect(operation("shared-artifacts")).to.deep.equal([["read", null]]);
+    expect(operation("jobs")).to.deep.equal([
+      ["create", null],
+      ["create", null],
+    ]);
+    // The provider resource given the option is created: the engine imports no provider.
+    expect(operation("legacy-region")).to.deep.equal([["create", null]]);
+    const { create, import: adopted, read } = json.summary.operations;
+    expect([adopted, read]).to.deep.equal([2, 1]);
+    expect(create + adopted + read).to.equal(json.summary.resources);
+    expect(formatText([r])).to.contain(
+      `Resources: ${create} to create, 2 to import (adopted with the \`import\` option), 1 read (\`get\`, not managed)`,
+    );
   });
 
   it("names each adopted resource once when both phases recorded it, and none without an id", () => {

@@ -53,6 +53,20 @@ export interface RecordedResource {
   readonly external?: boolean;
 }
 
+/**
+ * What `pulumi up` does with a recorded resource, as `pulumi preview` marks it: `create` it,
+ * `import` an existing one (the `import` option; the engine imports no provider resource,
+ * pulumi/pulumi#14596, so a provider given the option is created), or only `read` it (`get`, a
+ * stack reference), which leaves it unmanaged.
+ */
+export type Operation = "create" | "import" | "read";
+
+export function operationOf(r: RecordedResource): Operation {
+  if (r.external) return "read";
+  if (r.options?.importId && !r.type.startsWith("pulumi:providers:")) return "import";
+  return "create";
+}
+
 export interface SourcePosition {
   readonly uri: string;
   readonly line: number;
