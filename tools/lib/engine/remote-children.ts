@@ -5,7 +5,7 @@
 // (./remote-outputs.ts: `vpcId`, `publicSubnetIds`, an ECR `url`, ...) and the outputs that are
 // references to them (./remote-references.ts: `vpc`, `subnets`, `routeTables`, `taskRole`, ...).
 // Children are never registered resources: policies never see them.
-import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
+import { resourceState, FakeAwsEnv, hasUnknown, UNKNOWN } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
 import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, given, omit } from "./remote-child";
 import { loadBalancer } from "./remote-children-lb";
@@ -29,8 +29,12 @@ const CHILDREN: Record<string, Derive> = {
       inputs: omit(inputs, "lifecyclePolicy"),
     },
   }),
-  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, and the
-  // role of the default node group (`instanceRoles`, below).
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, the
+  // role of the default node group (`instanceRoles`, below) and, when `createOidcProvider` is
+  // truthy, `new aws.iam.OpenIdConnectProvider(`${name}-oidcProvider`, { clientIdLists:
+  // ["sts.amazonaws.com"], url: eksCluster.identities[0].oidcs[0].issuer, thumbprintLists:
+  // [<the issuer CA's fingerprint, fetched over the network>] })`, which `core.oidcProvider`
+  // names (./remote-eks-core.ts).
   "eks:index:Cluster": (name, inputs, { env }) => ({
     eksCluster: {
       type: "aws:eks/cluster:Cluster",
@@ -38,8 +42,26 @@ const CHILDREN: Record<string, Derive> = {
       inputs: { name: inputs.name },
     },
     ...eksInstanceRoles(name, inputs, env),
+    ...(inputs.createOidcProvider && !hasUnknown(inputs.createOidcProvider)
+      ? { "core.oidcProvider": eksOidcProvider(name) }
+      : {}),
   }),
 };
+
+function eksOidcProvider(name: string): Child {
+  return {
+    type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+    name: `${name}-oidcProvider`,
+    inputs: (made) => ({
+      clientIdLists: ["sts.amazonaws.com"],
+      // No cluster made (its name unknown): no issuer, so no provider either.
+      url:
+        (made.eksCluster as MadeChild | undefined)?.state.identities?.[0]?.oidcs?.[0]?.issuer ??
+        UNKNOWN,
+      thumbprintLists: LOOKED_UP,
+    }),
+  };
+}
 
 /**
  * The `instanceRoles` of an eks Cluster the program gives no roles for (neither `instanceRole` nor
