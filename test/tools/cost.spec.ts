@@ -84,7 +84,12 @@ describe("cost estimate (npm run cost)", function () {
       urn: "urn:adopted-key",
       options: { ...key.options, importId: "1234abcd-12ab-34cd-56ef-1234567890ab" },
     };
-    const read: RecordedResource = { ...key, name: "read-key", urn: "urn:read-key", external: true };
+    const read: RecordedResource = {
+      ...key,
+      name: "read-key",
+      urn: "urn:read-key",
+      external: true,
+    };
     const base = estimate(rec);
     const e = estimate({ ...rec, resources: [...rec.resources, adopted, read] });
     const own = (name: string) => e.items.filter((i) => i.name === name);

@@ -50,7 +50,7 @@ export function renderStack(e: StackEstimate, heading = "##"): string {
   if (adopted > 0) {
     lines.push(
       `Of this, ${usd(e.adoptedUsd)}/month is for ${adopted} resource${adopted === 1 ? "" : "s"} adopted with ` +
-        "the `import` option: they run already, so it is not new spending (marked \"adopted\" below).",
+        'the `import` option: they run already, so it is not new spending (marked "adopted" below).',
       "",
     );
   }

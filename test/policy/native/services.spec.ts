@@ -310,7 +310,10 @@ const cases: Case[] = [
         { networkConfiguration: { egressConfiguration: { egressType: "DEFAULT" } } },
         'networkConfiguration.egressConfiguration.egressType is "DEFAULT"',
       ],
-      [{ networkConfiguration: {} }, 'egressType is left out, and App Runner defaults it to "DEFAULT"'],
+      [
+        { networkConfiguration: {} },
+        'egressType is left out, and App Runner defaults it to "DEFAULT"',
+      ],
       [{ networkConfiguration: undefined }, "egressType is left out"],
     ],
   },
