@@ -7,6 +7,7 @@ import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
 import type { AutonamingByType, PatternContext } from "../fake-aws/autonaming";
 import { remoteOutputs } from "./remote-outputs";
 import { remoteReferences, ChildState } from "./remote-references";
+import { remoteRefusal } from "./remote-refusals";
 
 /** `preview`: as `pulumi preview` sees a stack; `apply`: as `pulumi up` sees each resource. */
 export type Phase = "preview" | "apply";
@@ -61,6 +62,16 @@ export interface EngineAnswers {
     inputs: Record<string, any>,
     at?: RemoteAt,
   ): { outputs: Record<string, any>; children: ChildState[] };
+  /**
+   * What the plugin of a remote component refuses of its inputs, in either phase: its message, or
+   * undefined (./remote-refusals.ts).
+   */
+  remoteRefusal?(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+    at?: RemoteAt,
+  ): string | undefined;
 }
 
 /**
@@ -121,6 +132,13 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
         return remoteReferences(urn, type, name, inputs, where(at), at?.version);
       } catch {
         return { outputs: {}, children: [] };
+      }
+    },
+    remoteRefusal(type, name, inputs, at) {
+      try {
+        return remoteRefusal(type, name, inputs, where(at), at?.version);
+      } catch {
+        return undefined;
       }
     },
     providerId(urn) {

@@ -223,17 +223,29 @@ export class OfflineEngine {
       // A local component registers its own outputs; a remote one's plugin never runs offline: in
       // the apply phase it reports the outputs and child references that follow from its inputs
       // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
+      // Its AWS children run under the `aws` provider the program gives it, if any.
+      const aws = req.getProvidersMap().get("aws") || undefined;
+      const at = () => ({
+        region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
+        accountId: providerAccount(this.byUrn, "aws:", aws),
+        version: req.getVersion() || undefined,
+      });
+      // Inputs its plugin refuses fail the registration, as the plugin would in either phase.
+      const refused = remote
+        ? this.opts.answers.remoteRefusal?.(type, name, plainValue(inputs), at())
+        : undefined;
+      if (refused) throw new Error(refused);
       if (remote) this.remoteComponents.push(r);
       if (remote && this.opts.phase === "apply") {
-        // Its AWS children run under the `aws` provider the program gives it, if any.
-        const aws = req.getProvidersMap().get("aws") || undefined;
-        const at = {
-          region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
-          accountId: providerAccount(this.byUrn, "aws:", aws),
-          version: req.getVersion() || undefined,
-        };
-        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
-        const refs = this.opts.answers.remoteReferences?.(urn, type, name, plainValue(inputs), at);
+        const where = at();
+        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), where) ?? {};
+        const refs = this.opts.answers.remoteReferences?.(
+          urn,
+          type,
+          name,
+          plainValue(inputs),
+          where,
+        );
         for (const c of refs?.children ?? []) this.remoteChildren.set(c.urn, c);
         resp.setObject(Struct.fromJavaScript({ ...r.outputs, ...refs?.outputs }));
       } else resp.setObject(Struct.fromJavaScript(r.outputs));
