@@ -32,6 +32,11 @@ function checkovOrder(a: string, b: string): number {
   return ga - gb || na - nb || a.localeCompare(b);
 }
 
+/** A description, and why the rule judges no aws-native type when it says so. */
+function withTwinNote(description: string, why: string | undefined): string {
+  return why ? `${description} No aws-native twin: ${why}` : description;
+}
+
 /**
  * The markdown tables of the pack: every policy (most severe first, mandatory before advisory)
  * with the ids of the third-party controls it mirrors, one column per scanner; then Checkov's ids
@@ -46,7 +51,7 @@ export function renderPolicyTable(): string {
         name: p.name,
         level: p.enforcementLevel ?? "advisory",
         severity: p.severity ?? "low",
-        what: p.description,
+        what: withTwinNote(p.description, policyCatalog.get(p.name)?.noNativeTwin),
         columns: COLUMNS.map((source) => ids(source).join(", ")),
         other: refs
           .filter((r) => !(COLUMNS as readonly string[]).includes(r.source))
