@@ -74,10 +74,7 @@ import {
   opensearchServerlessNetworkNotPublic,
   timestreamInfluxDbNotPublic,
 } from "./reachability";
-import {
-  apprunnerServiceEgressThroughVpc,
-  apprunnerServiceNotPublic,
-} from "./app-runner";
+import { apprunnerServiceEgressThroughVpc, apprunnerServiceNotPublic } from "./app-runner";
 import {
   appstreamNoDefaultInternetAccess,
   drsReplicationNoPublicIp,
