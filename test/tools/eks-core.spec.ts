@@ -1,7 +1,8 @@
 // An eks Cluster's `core` in the apply phase (test/fixtures/programs/eks-irsa): IRSA roles trusted
 // through `core.oidcProvider` are judged as at `pulumi up` (the provider's ARN and URL follow from
 // the cluster's name), while what eks computes (`core.endpoint`) stays unknown and its checks are
-// listed as not evaluated.
+// listed as not evaluated. Trusts keyed on an OIDC provider's `url` output as it is pass: after
+// apply it has no scheme, as IAM returns it.
 import { expect } from "chai";
 import type { StackResult } from "../../tools/check/run";
 import { QueuedRuns } from "./program-runs";
@@ -36,6 +37,20 @@ describe("an eks Cluster's core in the apply phase", function () {
   it("passes the trust pinned to one service account and the STS audience", () => {
     expect(findings("irsa-scoped")).to.deep.equal([]);
     expect(open("irsa-scoped")).to.deep.equal([]);
+  });
+
+  it("passes trusts keyed on an OIDC provider's `url` output as it is (no scheme after apply)", () => {
+    // IAM returns the provider's URL without `https://`; the provider's read sets `url` from it.
+    for (const name of ["irsa-url", "github-deploy"]) {
+      expect(findings(name), name).to.deep.equal([]);
+      expect(open(name), name).to.deep.equal([]);
+    }
+    // Judged in the apply phase: the preview could not (the ARN and URL are unknown there).
+    for (const name of ["irsa-url", "github-deploy"])
+      expect(
+        both.notes.some((n) => n.policy === POLICY && n.name === name),
+        name,
+      ).to.equal(true);
   });
 
   it("leaves a role built from what eks computes not evaluated, naming the component", () => {

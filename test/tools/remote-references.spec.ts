@@ -240,7 +240,9 @@ describe("remote component resource references (apply phase)", () => {
     const plain = remoteOutputs("eks:index:Cluster", "k", { createOidcProvider: true }, env);
     expect(provider.id).to.equal(plain.oidcProviderArn);
     expect(provider.state.arn).to.equal(plain.oidcProviderArn);
-    expect(provider.state.url).to.equal(plain.oidcProviderUrl);
+    // Its `url` output is the issuer without the scheme, as IAM returns it.
+    expect(provider.state.url).to.equal(plain.oidcIssuer);
+    expect(plain.oidcProviderUrl).to.equal(`https://${plain.oidcIssuer}`);
     expect(provider.state.clientIdLists).to.deep.equal(["sts.amazonaws.com"]);
     // The CA thumbprint eks fetches over the network stays unknown.
     expect(provider.state).to.not.have.property("thumbprintLists");

@@ -31,7 +31,13 @@ export interface EngineAnswers {
   resourceState(
     args: ResourceStateArgs,
     phase: Phase,
-  ): { id: string; state: Record<string, any>; modeled?: false };
+  ): {
+    id: string;
+    state: Record<string, any>;
+    modeled?: false;
+    /** Outputs read back from the API that win over the echoed inputs (ResourceState). */
+    readBack?: Record<string, unknown>;
+  };
   /**
    * Result of an invoke; throws an error naming the token when it cannot be answered. `accountId`
    * is the account of the provider it is sent to, when that provider pins one; else the stack's.

@@ -37,7 +37,14 @@ import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import { downgradeOutputValues, markSecret, plainValue, UNKNOWN } from "./wire";
+import {
+  downgradeOutputValues,
+  isSecret,
+  markSecret,
+  plainValue,
+  secret,
+  UNKNOWN,
+} from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 
@@ -279,8 +286,11 @@ export class OfflineEngine {
       { ...this.stateArgs(r, sent), id: importId || undefined },
       this.opts.phase,
     );
-    // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
+    // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes;
+    // what its read after create takes from the API wins (secret when the input was).
     const state: Record<string, any> = { ...answer.state, ...sent };
+    for (const [k, v] of Object.entries(answer.readBack ?? {}))
+      state[k] = isSecret(sent[k]) ? secret(v) : v;
     markSecret(state, r.options.additionalSecretOutputs);
     return { id: importId || answer.id, state, modeled: answer.modeled };
   }
