@@ -159,64 +159,6 @@ describe("remote component resource references (apply phase)", () => {
       children: [],
     });
   });
-  it("eks Cluster instanceRoles: the default node group's role eks makes, trusted by EC2; none derived for roles the program gives", () => {
-    const eks = (inputs: Record<string, any>) =>
-      remoteReferences(`${STACK}eks:index:Cluster::k`, "eks:index:Cluster", "k", inputs, env);
-    const made = eks({});
-    expect(made.outputs.instanceRoles).to.have.length(1);
-    const ref = made.outputs.instanceRoles[0];
-    expect(ref.urn).to.equal(
-      `${STACK}eks:index:Cluster$eks:index:ServiceRole$aws:iam/role:Role::k-instanceRole-role`,
-    );
-    const role = made.children.find((c) => c.urn === ref.urn)!;
-    expect(role.state.name).to.match(/^k-instanceRole-role-[0-9a-f]{7}$/);
-    expect(role.state.arn).to.equal(`arn:aws:iam::123456789012:role/${role.state.name}`);
-    const trust = JSON.parse(role.state.assumeRolePolicy);
-    expect(trust.Statement[0]).to.deep.include({
-      Action: ["sts:AssumeRole"],
-      Effect: "Allow",
-      Principal: { Service: ["ec2.amazonaws.com"] },
-    });
-    // eks makes the role when `createInstanceRole || (!skipDefaultNodeGroup && createInstanceRole
-    // === undefined)`: asked for, it is made without a default node group too; Fargate and Auto
-    // Mode skip the node group, not the role.
-    for (const inputs of [
-      { skipDefaultNodeGroup: true, createInstanceRole: true },
-      { skipDefaultNodeGroup: false },
-      { fargate: true },
-      { autoMode: { enabled: true } },
-    ]) {
-      const roles = eks(inputs).outputs.instanceRoles;
-      expect(roles, JSON.stringify(inputs)).to.have.length(1);
-      expect(roles[0].urn, JSON.stringify(inputs)).to.equal(ref.urn);
-    }
-    // Else an empty list, known: no default node group, or the role declined.
-    for (const inputs of [
-      { skipDefaultNodeGroup: true },
-      { createInstanceRole: false },
-      { skipDefaultNodeGroup: false, createInstanceRole: false },
-      { skipDefaultNodeGroup: true, createInstanceRole: false },
-    ]) {
-      const made = eks(inputs);
-      expect(made.outputs.instanceRoles, JSON.stringify(inputs)).to.deep.equal([]);
-      expect(
-        made.children.map((c) => c.urn),
-        JSON.stringify(inputs),
-      ).to.not.include(ref.urn);
-    }
-    // The program's own roles: not derived; a deciding flag unknown: left unknown.
-    for (const inputs of [
-      { instanceRole: { urn: "urn:x", id: "r" } },
-      { instanceRoles: [] },
-      { skipDefaultNodeGroup: UNKNOWN },
-      { createInstanceRole: UNKNOWN },
-      { skipDefaultNodeGroup: true, createInstanceRole: UNKNOWN },
-    ])
-      expect(eks(inputs).outputs, JSON.stringify(inputs)).to.not.have.property("instanceRoles");
-    // Asked for, an unknown skipDefaultNodeGroup does not matter.
-    const asked = eks({ skipDefaultNodeGroup: UNKNOWN, createInstanceRole: true });
-    expect(asked.outputs.instanceRoles).to.have.length(1);
-  });
   it("eks Cluster core: the cluster, the OIDC provider and the instance roles as references, what the inputs give, and every other key unknown", () => {
     const eks = (inputs: Record<string, any>, version: string | null = "4.3.0") =>
       remoteReferences(
