@@ -289,6 +289,41 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
       expect(refusal(ok, ok.subnetStrategy ?? "Legacy"), JSON.stringify(ok)).to.equal(undefined);
   });
 
+  it("Vpc zone inputs read as awsx reads them: `names && count` refuses, `names ?? getDefaultAzs(count)` picks", () => {
+    // awsx/ec2/vpc.ts `initialize`: `if (args.availabilityZoneNames && args.numberOfAvailabilityZones)
+    // throw`: JavaScript truthiness, so a count of 0 beside names is accepted and `[]` counts.
+    const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+    const refusal = (inputs: Record<string, any>) => awsxVpcRefusal(inputs, zones, "Legacy");
+    const only = "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified";
+    for (const accepted of [
+      { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: 0 },
+      { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: null },
+      { availabilityZoneNames: null, numberOfAvailabilityZones: 2 },
+    ])
+      expect(refusal(accepted), JSON.stringify(accepted)).to.equal(undefined);
+    expect(refusal({ availabilityZoneNames: [], numberOfAvailabilityZones: 2 })?.says).to.equal(only);
+    // Either side unknown: whether awsx refuses is unknown, so no refusal.
+    expect(refusal({ availabilityZoneNames: UNKNOWN, numberOfAvailabilityZones: 2 })).to.equal(
+      undefined,
+    );
+    // Names beside a count of 0: the named zones. A count alone takes the region's first
+    // `count ?? 3` (`slice(0, count)`: 0 gives no zone, so no subnet, which a NAT strategy other
+    // than None refuses); names `null`: the count.
+    const named = vpc({
+      availabilityZoneNames: ["eu-west-1b", "eu-west-1c"],
+      numberOfAvailabilityZones: 0,
+    });
+    expect(named.outputs.subnets.map((r: any) => named.state(r).availabilityZone)).to.deep.equal([
+      ...["eu-west-1b", "eu-west-1b", "eu-west-1c", "eu-west-1c"],
+    ]);
+    const none = { numberOfAvailabilityZones: 0, natGateways: { strategy: "None" } };
+    expect(refusal(none)).to.equal(undefined);
+    expect(vpc(none).outputs.subnets).to.deep.equal([]);
+    expect(
+      vpc({ availabilityZoneNames: null, numberOfAvailabilityZones: 2 }).names("subnets"),
+    ).to.deep.equal(["net-public-1", "net-private-1", "net-public-2", "net-private-2"]);
+  });
+
   it("Vpc: the VPC child's state holds the aws.ec2.Vpc inputs, not awsx's own", () => {
     const v = vpc({
       availabilityZoneNames: ["eu-west-1a", "eu-west-1b"],

@@ -34,27 +34,65 @@ const known = (v: unknown): boolean => v !== undefined && !hasUnknown(v);
 const TYPES: readonly SubnetType[] = ["Public", "Private", "Isolated"];
 
 /**
+ * The availability zones of an awsx `ec2.Vpc`, as awsx/ec2/vpc.ts `initialize` decides them, or
+ * its refusal. It throws when `args.availabilityZoneNames && args.numberOfAvailabilityZones`, a
+ * JavaScript truthiness test (`[]` counts as given, `0` does not); the zones are then
+ * `args.availabilityZoneNames ?? getDefaultAzs(args.numberOfAvailabilityZones)`, and
+ * `getDefaultAzs` takes the region's first `count ?? 3` (`result.names.slice(0, desiredCount)`,
+ * so `0` gives none), throwing when the region has fewer. `count` is the number of zones even when
+ * their names are not known; `{}` when the deciding inputs are unknown.
+ */
+function awsxZones(
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+): { azs?: string[]; count?: number; refused?: { prop: string; says: string } } {
+  const { availabilityZoneNames: names, numberOfAvailabilityZones: wanted } = inputs;
+  if (names === UNKNOWN || wanted === UNKNOWN) return {};
+  if (names && wanted)
+    return {
+      refused: {
+        prop: "numberOfAvailabilityZones",
+        says: "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified",
+      },
+    };
+  if (given(names)) {
+    if (!Array.isArray(names)) return {};
+    return hasUnknown(names) ? { count: names.length } : { azs: names, count: names.length };
+  }
+  const count = wanted ?? 3;
+  if (typeof count !== "number") return {};
+  if (zonesInRegion.length < count)
+    return {
+      refused: {
+        prop: "numberOfAvailabilityZones",
+        says:
+          `The configured region for this provider does not have at least ${count} Availability ` +
+          "Zones. Either specify an explicit list of zones in availabilityZoneNames or choose a " +
+          `region with at least ${count} AZs.`,
+      },
+    };
+  const azs = zonesInRegion.slice(0, count);
+  return { azs, count: azs.length };
+}
+
+/**
  * The subnets of an awsx `ec2.Vpc` in the order awsx creates them: per availability zone, then
  * Public, Private, Isolated (the loop over `availabilityZones` sorted by `compareSubnetSpecs`;
  * `Unused` specs make no subnet). Their Pulumi names are `<vpc>-<spec name or type>-<az index + 1>`
  * whatever `subnetNameTagStrategy` says; that input (awsx 3.9) only changes their `Name` tags,
  * and their route tables', to end in the zone's name without its region (`us-east-1a` → `1a`)
  * under "AvailabilityZone" (awsx/ec2/subnetNaming.ts `subnetNames`, `azSuffix`). The zones are
- * `availabilityZoneNames`, else the region's first `numberOfAvailabilityZones` (3 by default:
- * `getDefaultAzs`). Undefined when the inputs that decide them are unknown, or when the real run
- * would fail (awsx throws when both zone inputs are given, or the region has fewer zones).
+ * those of `awsxZones`. Undefined when the inputs that decide them are unknown, or when the real
+ * run would fail (awsx refuses the zone inputs).
  */
 export function awsxVpcSubnetPlan(
   name: string,
   inputs: Inputs,
   zonesInRegion: readonly string[],
 ): PlannedSubnet[] | undefined {
-  const { availabilityZoneNames: names, numberOfAvailabilityZones: count, subnetSpecs } = inputs;
-  if (names !== undefined && count !== undefined) return undefined;
-  if (names !== undefined && (!known(names) || !Array.isArray(names))) return undefined;
-  if (count !== undefined && (!known(count) || typeof count !== "number")) return undefined;
-  const azs: string[] = Array.isArray(names) ? names : zonesInRegion.slice(0, count ?? 3);
-  if (!Array.isArray(names) && azs.length < (count ?? 3)) return undefined;
+  const { subnetSpecs } = inputs;
+  const azs = awsxZones(inputs, zonesInRegion).azs;
+  if (!azs) return undefined;
   // awsx/ec2/subnetDistributorLegacy.ts `generateDefaultSubnets`: one private, one public per AZ.
   const specs: { type: string; name?: string; tags?: Inputs }[] =
     subnetSpecs === undefined ? [{ type: "Private" }, { type: "Public" }] : subnetSpecs;
@@ -140,7 +178,6 @@ export function awsxVpcRefusal(
   zonesInRegion: readonly string[],
   subnetStrategy: unknown,
 ): { prop: string; says: string } | undefined {
-  const { availabilityZoneNames: names, numberOfAvailabilityZones: count } = inputs;
   if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
     return {
       prop: "ipv4NetmaskLength",
@@ -151,26 +188,14 @@ export function awsxVpcRefusal(
       prop: "ipv4IpamPoolId",
       says: "If 'ipv4IpamPoolId' is specified, 'ipv4NetmaskLength' or 'cidrBlock' must also be specified.",
     };
-  if (names !== undefined && count !== undefined)
-    return {
-      prop: "numberOfAvailabilityZones",
-      says: "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified",
-    };
-  const wanted = count ?? 3;
-  if (names === undefined && known(wanted) && zonesInRegion.length < wanted)
-    return {
-      prop: "numberOfAvailabilityZones",
-      says:
-        `The configured region for this provider does not have at least ${wanted} Availability ` +
-        "Zones. Either specify an explicit list of zones in availabilityZoneNames or choose a " +
-        `region with at least ${wanted} AZs.`,
-    };
+  const zoning = awsxZones(inputs, zonesInRegion);
+  if (zoning.refused) return zoning.refused;
   const strategy = natStrategy(inputs);
   const written = inputs.natGateways?.strategy ?? "OnePerAz";
   const ids = inputs.natGateways?.elasticIpAllocationIds;
   if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
     const n = ids?.length ?? 0;
-    const zones = Array.isArray(names) ? names.length : known(wanted) ? wanted : undefined;
+    const zones = zoning.count;
     const eips = (says: string) => ({ prop: "natGateways.elasticIpAllocationIds", says });
     if (!["none", "single", "oneperaz"].includes(strategy))
       return { prop: "natGateways.strategy", says: `Unknown NatGatewayStrategy '${written}'` };
