@@ -90,8 +90,20 @@ describe("cost estimate (npm run cost)", function () {
       urn: "urn:read-key",
       external: true,
     };
+    // A stack reference is read too, but reads another stack's outputs: nothing to bill.
+    const reference: RecordedResource = {
+      ...key,
+      type: "pulumi:pulumi:StackReference",
+      name: "acme/network/prod",
+      urn: "urn:stack-reference",
+      external: true,
+    };
     const base = estimate(rec);
-    const e = estimate({ ...rec, resources: [...rec.resources, adopted, read] });
+    const e = estimate({ ...rec, resources: [...rec.resources, adopted, read, reference] });
+    expect(e.free.filter((f) => f.name === reference.name).map((f) => f.reason)).to.deep.equal([
+      "a stack reference: it reads another stack's outputs, not a cloud resource",
+    ]);
+    expect(e.items.filter((i) => i.name === reference.name)).to.deep.equal([]);
     const own = (name: string) => e.items.filter((i) => i.name === name);
     expect(own("read-key")).to.deep.equal([]);
     expect(e.readOnly.map((r) => `${r.type} ${r.name}`)).to.deep.equal([

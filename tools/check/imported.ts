@@ -8,7 +8,12 @@
 // seen. One note per such resource says so, naming it. A provider resource (`new aws.Provider(...,
 // { import })`) is left out: the engine creates providers from their inputs and imports none
 // (pulumi/pulumi#14596), so nothing is read from AWS for it.
-import { operationOf, type Operation, type RecordedResource } from "../lib/recorder";
+import {
+  isStackReference,
+  operationOf,
+  type Operation,
+  type RecordedResource,
+} from "../lib/recorder";
 import { displayPath, resourceLocation } from "./report";
 
 /**
@@ -45,13 +50,18 @@ export function operationCounts(resources: readonly RecordedResource[]): Record<
 
 /**
  * The resources line of the text report: "12 to create", then the adopted and read ones when there
- * are any (`pulumi preview` marks them `= import` and `> read`, apart from `+ create`).
+ * are any (`pulumi preview` marks them `= import` and `> read`, apart from `+ create`). Stack
+ * references, read too, are counted apart from resources read with `get`: they read another
+ * stack's outputs, not a cloud resource.
  */
 export function operationsText(resources: readonly RecordedResource[]): string {
   const c = operationCounts(resources);
+  const refs = resources.filter((r) => operationOf(r) === "read" && isStackReference(r)).length;
+  const gets = c.read - refs;
   return [
     `${c.create} to create`,
     ...(c.import ? [`${c.import} to import (adopted with the \`import\` option)`] : []),
-    ...(c.read ? [`${c.read} read (\`get\`, not managed)`] : []),
+    ...(gets ? [`${gets} read (\`get\`, not managed)`] : []),
+    ...(refs ? [`${refs} stack reference${refs === 1 ? "" : "s"} (read, not managed)`] : []),
   ].join(", ");
 }

@@ -1,7 +1,7 @@
 // The monthly estimate of one recorded stack: every custom resource is priced by its type's rule,
 // declared free with a reason, or reported unpriced with the reason (never silently zero). Totals
 // per component (the parent chain) and the NAT-gateway alternative to the interface endpoints.
-import { operationOf, Recording } from "../lib/recorder";
+import { isStackReference, operationOf, Recording } from "../lib/recorder";
 import { Assumptions, assumptionsFor } from "./assumptions";
 import {
   CURRENCY,
@@ -150,6 +150,15 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
           `${r.type} ${r.name} is a remote component: its resources are invisible offline and not priced`,
         );
       }
+      continue;
+    }
+    if (isStackReference(r)) {
+      free.push({
+        type: r.type,
+        name: r.name,
+        component,
+        reason: "a stack reference: it reads another stack's outputs, not a cloud resource",
+      });
       continue;
     }
     const operation = operationOf(r);

@@ -8,6 +8,7 @@ import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 import { lightenDebuggablePromise } from "./engine/debuggable-promise";
 import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
+import { STACK_REFERENCE_TYPE } from "./engine/stack-references";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
 export { UNKNOWN };
@@ -66,6 +67,13 @@ export function operationOf(r: RecordedResource): Operation {
   if (r.options?.importId && !r.type.startsWith("pulumi:providers:")) return "import";
   return "create";
 }
+
+/**
+ * A `pulumi.StackReference`: read like a `get` (its operation is `read`), but what it reads is
+ * another stack's outputs, not a cloud resource.
+ */
+export const isStackReference = (r: { readonly type: string }): boolean =>
+  r.type === STACK_REFERENCE_TYPE;
 
 export interface SourcePosition {
   readonly uri: string;
