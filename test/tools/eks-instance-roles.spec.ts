@@ -31,7 +31,10 @@ function expectNone(inputs: Record<string, any>, version?: string) {
   const made = eks(inputs, version);
   expect(made.outputs.instanceRoles, label(inputs, version)).to.deep.equal([]);
   expect(made.outputs.core?.instanceRoles, label(inputs, version)).to.deep.equal([]);
-  expect(made.children.map((c) => c.urn), label(inputs, version)).to.not.include(ROLE_URN);
+  expect(
+    made.children.map((c) => c.urn),
+    label(inputs, version),
+  ).to.not.include(ROLE_URN);
 }
 
 /** Not derived: the output absent (unknown to the program), `core.instanceRoles` unknown. */

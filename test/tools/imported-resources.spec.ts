@@ -64,8 +64,13 @@ describe("resources adopted with the import option", () => {
 
   it("counts stack references apart from resources read with `get`: they read another stack's outputs", () => {
     const res = (type: string, name: string, external?: boolean) =>
-      ({ urn: `urn:pulumi:dev::p::${type}::${name}`, type, name, options: {}, external }) as
-        unknown as RecordedResource;
+      ({
+        urn: `urn:pulumi:dev::p::${type}::${name}`,
+        type,
+        name,
+        options: {},
+        external,
+      }) as unknown as RecordedResource;
     const queue = res("aws:sqs/queue:Queue", "jobs");
     const shared = res("aws:s3/bucket:Bucket", "shared", true);
     const net = res("pulumi:pulumi:StackReference", "acme/network/prod", true);

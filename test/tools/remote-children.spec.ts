@@ -294,14 +294,17 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
     // throw`: JavaScript truthiness, so a count of 0 beside names is accepted and `[]` counts.
     const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
     const refusal = (inputs: Record<string, any>) => awsxVpcRefusal(inputs, zones, "Legacy");
-    const only = "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified";
+    const only =
+      "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified";
     for (const accepted of [
       { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: 0 },
       { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: null },
       { availabilityZoneNames: null, numberOfAvailabilityZones: 2 },
     ])
       expect(refusal(accepted), JSON.stringify(accepted)).to.equal(undefined);
-    expect(refusal({ availabilityZoneNames: [], numberOfAvailabilityZones: 2 })?.says).to.equal(only);
+    expect(refusal({ availabilityZoneNames: [], numberOfAvailabilityZones: 2 })?.says).to.equal(
+      only,
+    );
     // Either side unknown: whether awsx refuses is unknown, so no refusal.
     expect(refusal({ availabilityZoneNames: UNKNOWN, numberOfAvailabilityZones: 2 })).to.equal(
       undefined,

@@ -52,7 +52,11 @@ describe("fake IAM identity providers", () => {
       "https://token.actions.githubusercontent.com",
     );
     // Read (imported or `get`): the provider reads the URL from IAM.
-    const read = resourceState({ ...args, id: "arn:x", inputs: { url: "https://x.example" } }, ENV, "preview");
+    const read = resourceState(
+      { ...args, id: "arn:x", inputs: { url: "https://x.example" } },
+      ENV,
+      "preview",
+    );
     expect(read.state.url).to.equal("x.example");
   });
 

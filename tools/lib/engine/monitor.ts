@@ -30,6 +30,7 @@ import { missingAssetPath, programSource } from "./registration-sources";
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
+import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
 import { previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
@@ -37,14 +38,7 @@ import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import {
-  downgradeOutputValues,
-  isSecret,
-  markSecret,
-  plainValue,
-  secret,
-  UNKNOWN,
-} from "./wire";
+import { downgradeOutputValues, isSecret, markSecret, plainValue, secret, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 
@@ -59,9 +53,9 @@ export class OfflineEngine {
   /** The language host signalled a clean shutdown (`SignalAndWaitForShutdown`). */
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
-  readonly remoteComponents: EngineResource[] = [];
-  /** Children of remote components their references point at, by URN (./remote-references.ts). */
-  private readonly remoteChildren = new Map<string, { urn: string; id: string; state: object }>();
+  get remoteComponents(): EngineResource[] {
+    return this.remote.list;
+  }
   /** Called when the language host registers the root stack: the program's own code starts. */
   onProgramStart?: () => void;
   /** Called with each registration (not reads) once the engine has recorded it. */
@@ -73,6 +67,8 @@ export class OfflineEngine {
   /** The arguments of the calls of each unanswered token (the first 20), to tell them apart. */
   readonly unansweredArgs = new Map<string, Record<string, unknown>[]>();
   private readonly byUrn = new Map<string, EngineResource>();
+  /** Remote components: their refusals, apply-phase outputs and children (./remote-components.ts). */
+  private readonly remote: RemoteComponents;
   /** The program's resource transforms, run before each registration (./transforms.ts). */
   readonly transforms = new Transforms((urn) => this.byUrn.get(urn)?.parent);
   private readonly ids = new Map<string, string>();
@@ -90,6 +86,7 @@ export class OfflineEngine {
 
   constructor(private readonly opts: MonitorOptions) {
     if (opts.programDir !== undefined) this.programDir = fs.realpathSync(opts.programDir);
+    this.remote = new RemoteComponents(opts.answers, opts.phase, this.byUrn);
     this.server.addService(resrpc.ResourceMonitorService, monitorService(this) as any);
     this.server.addService(engrpc.EngineService, engineService(this) as any);
   }
@@ -227,35 +224,9 @@ export class OfflineEngine {
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
-      // A local component registers its own outputs; a remote one's plugin never runs offline: in
-      // the apply phase it reports the outputs and child references that follow from its inputs
-      // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
-      // Its AWS children run under the `aws` provider the program gives it, if any.
-      const aws = req.getProvidersMap().get("aws") || undefined;
-      const at = () => ({
-        region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
-        accountId: providerAccount(this.byUrn, "aws:", aws),
-        version: req.getVersion() || undefined,
-      });
-      // Inputs its plugin refuses fail the registration, as the plugin would in either phase.
-      const refused = remote
-        ? this.opts.answers.remoteRefusal?.(type, name, plainValue(inputs), at())
-        : undefined;
-      if (refused) throw new Error(refused);
-      if (remote) this.remoteComponents.push(r);
-      if (remote && this.opts.phase === "apply") {
-        const where = at();
-        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), where) ?? {};
-        const refs = this.opts.answers.remoteReferences?.(
-          urn,
-          type,
-          name,
-          plainValue(inputs),
-          where,
-        );
-        for (const c of refs?.children ?? []) this.remoteChildren.set(c.urn, c);
-        resp.setObject(Struct.fromJavaScript({ ...r.outputs, ...refs?.outputs }));
-      } else resp.setObject(Struct.fromJavaScript(r.outputs));
+      // A local component registers its own outputs; a remote one's plugin never runs offline
+      // (./remote-components.ts).
+      resp.setObject(Struct.fromJavaScript(remote ? this.remote.register(req, r) : r.outputs));
       this.add(r);
       return resp;
     }
@@ -366,8 +337,9 @@ export class OfflineEngine {
         r = this.byUrn.get(urn),
         id = r && this.ids.get(urn);
       const found = r ? { urn, id: id && id !== UNKNOWN ? id : "", state: r.outputs } : undefined;
-      result = found ?? this.remoteChildren.get(urn) ?? {};
-      if (!found && !this.remoteChildren.has(urn)) throw new Error(`unknown resource ${urn}`);
+      const child = found ?? this.remote.child(urn);
+      if (!child) throw new Error(`unknown resource ${urn}`);
+      result = child;
     } else {
       const provider = req.getProvider() || undefined;
       const own = ownResourceInvoke(token, args, this.resources, this.ids, this.opts.answers);
