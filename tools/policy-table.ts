@@ -41,6 +41,11 @@ function checkovOrder(a: string, b: string): number {
   return ga - gb || na - nb || a.localeCompare(b);
 }
 
+/** A description, and why the rule judges no aws-native type when it says so. */
+function withTwinNote(description: string, why: string | undefined): string {
+  return why ? `${description} No aws-native twin: ${why}` : description;
+}
+
 interface Row {
   readonly name: string;
   readonly level: string;
@@ -60,7 +65,7 @@ function policyRows(): Row[] {
         name: p.name,
         level: p.enforcementLevel ?? "advisory",
         severity: p.severity ?? "low",
-        what: p.description,
+        what: withTwinNote(p.description, policyCatalog.get(p.name)?.noNativeTwin),
         ids: COLUMNS.map((source) => refs.filter((r) => r.source === source).map((r) => r.id)),
         other: refs
           .filter((r) => !(COLUMNS as readonly string[]).includes(r.source))

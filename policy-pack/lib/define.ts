@@ -54,6 +54,11 @@ export interface PolicyMeta {
   readonly references: readonly ControlReference[];
   /** Extra config properties (JSON schema), with defaults that fit this project's stacks. */
   readonly config?: PolicyConfigSchema["properties"];
+  /**
+   * Why the rule judges no @pulumi/aws-native type, when it lists none and judges resources
+   * (CloudFormation has no type for what it judges, ...): the pack README's table says so.
+   */
+  readonly noNativeTwin?: string;
 }
 
 /** What a check receives besides the resource. */

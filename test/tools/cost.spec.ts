@@ -6,7 +6,7 @@ import { COST_DOC, withCostSection } from "../../tools/cost/docs";
 import { estimate, StackEstimate } from "../../tools/cost/estimate";
 import { FREE_TYPES, HOURS_PER_MONTH, REGION_PRICES, SOURCES } from "../../tools/cost/prices";
 import { OPTIONAL_FEATURES, recordStack, ROOT } from "../../tools/lib/recording";
-import { renderJson, renderText } from "../../tools/cost/report";
+import { renderJson, renderText, usd } from "../../tools/cost/report";
 import { RULES } from "../../tools/cost/rules";
 
 const STACKS = listStacks(loadProject(ROOT));
@@ -73,6 +73,58 @@ describe("cost estimate (npm run cost)", function () {
     expect(e.unpriced.map((u) => u.type)).to.deep.equal(["aws:newservice/widget:Widget"]);
     expect(e.unpriced[0].reason).to.contain("aws:newservice/widget:Widget");
     expect(e.items.some((i) => i.type === "aws:newservice/widget:Widget")).to.equal(false);
+  });
+
+  it("marks what an adopted resource costs as already running, and prices no resource the stack only reads", () => {
+    const rec = recordings.get("staging")!;
+    const key = rec.resources.find((r) => r.type === "aws:kms/key:Key")!;
+    const adopted: RecordedResource = {
+      ...key,
+      name: "adopted-key",
+      urn: "urn:adopted-key",
+      options: { ...key.options, importId: "1234abcd-12ab-34cd-56ef-1234567890ab" },
+    };
+    const read: RecordedResource = {
+      ...key,
+      name: "read-key",
+      urn: "urn:read-key",
+      external: true,
+    };
+    // A stack reference is read too, but reads another stack's outputs: nothing to bill.
+    const reference: RecordedResource = {
+      ...key,
+      type: "pulumi:pulumi:StackReference",
+      name: "acme/network/prod",
+      urn: "urn:stack-reference",
+      external: true,
+    };
+    const base = estimate(rec);
+    const e = estimate({ ...rec, resources: [...rec.resources, adopted, read, reference] });
+    expect(e.free.filter((f) => f.name === reference.name).map((f) => f.reason)).to.deep.equal([
+      "a stack reference: it reads another stack's outputs, not a cloud resource",
+    ]);
+    expect(e.items.filter((i) => i.name === reference.name)).to.deep.equal([]);
+    const own = (name: string) => e.items.filter((i) => i.name === name);
+    expect(own("read-key")).to.deep.equal([]);
+    expect(e.readOnly.map((r) => `${r.type} ${r.name}`)).to.deep.equal([
+      "aws:kms/key:Key read-key",
+    ]);
+    expect(e.fixedUsd).to.be.closeTo(base.fixedUsd + 1, 0.005);
+    // Its key-month and its requests at the assumed volume, both marked.
+    const charges = own("adopted-key");
+    expect(charges.map((i) => [i.priceKey, i.adopted])).to.deep.equal(
+      own(key.name).map((i) => [i.priceKey, true]),
+    );
+    expect(charges.find((i) => i.kind === "fixed")!.monthlyUsd).to.equal(1);
+    const sum = charges.reduce((n, i) => n + i.monthlyUsd, 0);
+    expect(e.adoptedUsd).to.be.closeTo(sum, 0.005).and.above(1);
+    expect(base.adoptedUsd).to.equal(0);
+    const text = renderText([e]);
+    expect(text).to.contain(
+      `Of this, ${usd(e.adoptedUsd)}/month is for 1 resource adopted with the \`import\` option`,
+    );
+    expect(text).to.match(/1 resource read with `get`.*not priced/);
+    expect(renderText([base])).not.to.contain("`import` option");
   });
 
   it("reports an unknown region instead of pricing anything", () => {

@@ -3,7 +3,9 @@
 // per adopted resource, by name and line, that its real settings were not read.
 import { expect } from "chai";
 import * as path from "path";
-import { importedResourceNotes } from "../../tools/check/imported";
+import { importedResourceNotes, operationsText } from "../../tools/check/imported";
+import { stackToJson } from "../../tools/check/format-json";
+import { formatText } from "../../tools/check/format-text";
 import type { RecordedResource } from "../../tools/lib/recorder";
 import { checkProgram, findings, FIXTURES, later, lineOf } from "./program-runs";
 
@@ -33,6 +35,53 @@ describe("resources adopted with the import option", () => {
     const r = await run();
     expect(findings(r, "sqs-queue-kms-cmk", "orders")).to.have.length(1);
     expect(findings(r, "sqs-queue-kms-cmk", "jobs")).to.have.length(0);
+  });
+
+  it("counts adopted and read resources apart from those to create, in the text and JSON reports", async () => {
+    const r = await run();
+    const json = stackToJson(r);
+    const operation = (name: string) =>
+      json.resources.filter((x) => x.name === name).map((x) => [x.operation, x.importId]);
+    // The bucket is adopted; its encryption configuration, of the same name, is created.
+    expect(operation("legacy-logs")).to.deep.equal([
+      ["import", "acme-legacy-logs"],
+      ["create", null],
+    ]);
+    expect(operation("shared-artifacts")).to.deep.equal([["read", null]]);
+    expect(operation("jobs")).to.deep.equal([
+      ["create", null],
+      ["create", null],
+    ]);
+    // The provider resource given the option is created: the engine imports no provider.
+    expect(operation("legacy-region")).to.deep.equal([["create", null]]);
+    const { create, import: adopted, read } = json.summary.operations;
+    expect([adopted, read]).to.deep.equal([2, 1]);
+    expect(create + adopted + read).to.equal(json.summary.resources);
+    expect(formatText([r])).to.contain(
+      `Resources: ${create} to create, 2 to import (adopted with the \`import\` option), 1 read (\`get\`, not managed)`,
+    );
+  });
+
+  it("counts stack references apart from resources read with `get`: they read another stack's outputs", () => {
+    const res = (type: string, name: string, external?: boolean) =>
+      ({
+        urn: `urn:pulumi:dev::p::${type}::${name}`,
+        type,
+        name,
+        options: {},
+        external,
+      }) as unknown as RecordedResource;
+    const queue = res("aws:sqs/queue:Queue", "jobs");
+    const shared = res("aws:s3/bucket:Bucket", "shared", true);
+    const net = res("pulumi:pulumi:StackReference", "acme/network/prod", true);
+    const net2 = res("pulumi:pulumi:StackReference", "acme/data/prod", true);
+    expect(operationsText([queue, shared, net])).to.equal(
+      "1 to create, 1 read (`get`, not managed), 1 stack reference (read, not managed)",
+    );
+    expect(operationsText([queue, net, net2])).to.equal(
+      "1 to create, 2 stack references (read, not managed)",
+    );
+    expect(operationsText([queue, shared])).to.equal("1 to create, 1 read (`get`, not managed)");
   });
 
   it("names each adopted resource once when both phases recorded it, and none without an id", () => {

@@ -79,6 +79,8 @@ describe("real-world programs that fail, offline", function () {
     runs.queueRun("fail-too-many-azs", "wide");
     runs.queueRun("transforms", "strict");
     runs.queueRun("fail-too-many-azs");
+    runs.queueRun("fail-awsx-refused");
+    runs.queueRun("fail-awsx-refused", "nat");
   });
 
   const failsAt = async (
@@ -355,6 +357,28 @@ describe("real-world programs that fail, offline", function () {
       "throw new Error(",
       /^azCount is 6, but eu-west-1 has only/,
       "wide",
+    );
+  });
+
+  // awsx's plugin refuses these inputs before it creates anything (pulumi/pulumi-awsx
+  // awsx/ec2/vpc.ts): the registration fails at the program's line, with awsx's own message.
+  it("an awsx Vpc asking for more zones than the region has fails as awsx fails it", async () => {
+    const f = await failsAt(
+      "fail-awsx-refused",
+      'new awsx.ec2.Vpc("net", { numberOfAvailabilityZones: 4 })',
+      "awsx refuses awsx:ec2:Vpc net (input numberOfAvailabilityZones) and creates nothing: " +
+        "The configured region for this provider does not have at least 4 Availability Zones.",
+    );
+    expect(f.message).to.contain("pulumi/pulumi-awsx awsx/ec2/vpc.ts");
+  });
+
+  it("an awsx Vpc with a NAT strategy and no public subnet fails as awsx fails it", async () => {
+    await failsAt(
+      "fail-awsx-refused",
+      'new awsx.ec2.Vpc("net", { subnetSpecs',
+      "(input subnetSpecs) and creates nothing: If NAT Gateway strategy is 'OnePerAz' or 'Single', " +
+        "both private and public subnets must be declared.",
+      "nat",
     );
   });
 

@@ -6,6 +6,7 @@ import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/fake-aws";
 import { remoteReferences } from "../../tools/lib/engine/remote-references";
 import { remoteOutputs } from "../../tools/lib/engine/remote-outputs";
+import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc";
 
 const env = { accountId: "123456789012", region: "eu-west-1" };
 const STACK = "urn:pulumi:dev::proj::";
@@ -160,13 +161,14 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
       expect(vpc(inputs).outputs, JSON.stringify(inputs)).to.have.property("vpc");
     }
     // NAT settings unknown: subnets, but no NAT gateway or route; zones unknown: the VPC and its
-    // gateway only.
+    // gateway only (and the endpoint list awsx 3 always returns empty).
     const unknownNat = vpc({ natGateways: UNKNOWN });
     expect(unknownNat.outputs).to.not.have.any.keys("natGateways", "routes");
     expect(unknownNat.outputs.subnets).to.have.length(6);
     expect(Object.keys(vpc({ numberOfAvailabilityZones: UNKNOWN }).outputs)).to.deep.equal([
       "vpc",
       "internetGateway",
+      "vpcEndpoints",
     ]);
   });
 
@@ -202,6 +204,127 @@ describe("awsx 3 children: Vpc reference arrays and task-definition roles (apply
     const legacy = vpc({});
     expect(legacy.state(legacy.outputs.subnets[3]).tags).to.include({ Name: "net-private-2" });
     expect(legacy.state(legacy.outputs.routeTables[3]).tags).to.include({ Name: "net-private-2" });
+  });
+
+  it("Vpc: one endpoint per vpcEndpointSpecs entry, under the VPC, and vpcEndpoints empty as awsx returns it", () => {
+    const policy = JSON.stringify({
+      Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }],
+    });
+    const v = vpc({
+      vpcEndpointSpecs: [
+        { serviceName: "com.amazonaws.eu-west-1.s3", policy },
+        {
+          serviceName: "com.amazonaws.eu-west-1.ecr.api",
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+          subnetIds: ["subnet-1"],
+        },
+      ],
+    });
+    const endpoints = v.children.filter((c) => c.urn.includes("aws:ec2/vpcEndpoint:VpcEndpoint"));
+    expect(endpoints.map((c) => c.urn)).to.deep.equal([
+      `${STACK}awsx:ec2:Vpc$aws:ec2/vpc:Vpc$aws:ec2/vpcEndpoint:VpcEndpoint::com.amazonaws.eu-west-1.s3`,
+      `${STACK}awsx:ec2:Vpc$aws:ec2/vpc:Vpc$aws:ec2/vpcEndpoint:VpcEndpoint::com.amazonaws.eu-west-1.ecr.api`,
+    ]);
+    const vpcId = v.outputs.vpc.id;
+    expect(endpoints[0].state).to.include({
+      vpcId,
+      serviceName: "com.amazonaws.eu-west-1.s3",
+      policy,
+    });
+    expect(endpoints[1].state).to.include({
+      vpcId,
+      vpcEndpointType: "Interface",
+      privateDnsEnabled: true,
+    });
+    expect(endpoints[1].state.subnetIds).to.deep.equal(["subnet-1"]);
+    expect(endpoints[0].id).to.match(/^vpce-/);
+    // awsx 1 to 3 create the endpoints but never add them to the output.
+    expect(v.outputs.vpcEndpoints).to.deep.equal([]);
+    expect(vpc({}, { version: "4.0.0" }).outputs).to.not.have.property("vpcEndpoints");
+    // A spec whose service name is unknown: that endpoint is not made.
+    const unknown = vpc({ vpcEndpointSpecs: [{ serviceName: UNKNOWN }] });
+    expect(unknown.children.some((c) => c.urn.includes("vpcEndpoint:VpcEndpoint"))).to.equal(false);
+  });
+
+  it("Vpc: inputs awsx refuses, each with awsx's own message; accepted and unknown ones pass", () => {
+    const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+    const refusal = (inputs: Record<string, any>, strategy: unknown = "Legacy") =>
+      awsxVpcRefusal(inputs, zones, strategy);
+    expect(refusal({ numberOfAvailabilityZones: 4 })).to.deep.equal({
+      prop: "numberOfAvailabilityZones",
+      says:
+        "The configured region for this provider does not have at least 4 Availability Zones. " +
+        "Either specify an explicit list of zones in availabilityZoneNames or choose a region with at least 4 AZs.",
+    });
+    expect(refusal({ availabilityZoneNames: zones, numberOfAvailabilityZones: 2 })?.says).to.equal(
+      "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified",
+    );
+    expect(refusal({ ipv4IpamPoolId: "ipam-1" })?.prop).to.equal("ipv4IpamPoolId");
+    expect(
+      refusal({ ipv4IpamPoolId: "ipam-1", cidrBlock: "10.0.0.0/16", ipv4NetmaskLength: 16 })?.says,
+    ).to.equal("Only one of 'cidrBlock', 'ipv4NetmaskLength' is allowed.");
+    expect(refusal({ ipv4IpamPoolId: "ipam-1", ipv4NetmaskLength: 16 })?.prop).to.equal(
+      "subnetStrategy",
+    );
+    expect(refusal({ natGateways: { strategy: "Sometimes" } })?.says).to.equal(
+      "Unknown NatGatewayStrategy 'Sometimes'",
+    );
+    expect(
+      refusal({ natGateways: { strategy: "None", elasticIpAllocationIds: ["eipalloc-1"] } })?.says,
+    ).to.equal(
+      "Elastic IP allocation IDs cannot be specified when NAT Gateway strategy is 'None'.",
+    );
+    expect(
+      refusal({ natGateways: { strategy: "OnePerAz", elasticIpAllocationIds: ["a", "b"] } })?.says,
+    ).to.contain("must match the number of availability zones for the VPC (3)");
+    expect(refusal({ subnetSpecs: [{ type: "Private" }] })?.prop).to.equal("subnetSpecs");
+    for (const ok of [
+      {},
+      { numberOfAvailabilityZones: 3 },
+      { natGateways: { strategy: "None" }, subnetSpecs: [{ type: "Private" }] },
+      { numberOfAvailabilityZones: UNKNOWN },
+      { ipv4IpamPoolId: "ipam-1", ipv4NetmaskLength: 16, subnetStrategy: "Auto" },
+    ])
+      expect(refusal(ok, ok.subnetStrategy ?? "Legacy"), JSON.stringify(ok)).to.equal(undefined);
+  });
+
+  it("Vpc zone inputs read as awsx reads them: `names && count` refuses, `names ?? getDefaultAzs(count)` picks", () => {
+    // awsx/ec2/vpc.ts `initialize`: `if (args.availabilityZoneNames && args.numberOfAvailabilityZones)
+    // throw`: JavaScript truthiness, so a count of 0 beside names is accepted and `[]` counts.
+    const zones = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
+    const refusal = (inputs: Record<string, any>) => awsxVpcRefusal(inputs, zones, "Legacy");
+    const only =
+      "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified";
+    for (const accepted of [
+      { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: 0 },
+      { availabilityZoneNames: ["eu-west-1b", "eu-west-1c"], numberOfAvailabilityZones: null },
+      { availabilityZoneNames: null, numberOfAvailabilityZones: 2 },
+    ])
+      expect(refusal(accepted), JSON.stringify(accepted)).to.equal(undefined);
+    expect(refusal({ availabilityZoneNames: [], numberOfAvailabilityZones: 2 })?.says).to.equal(
+      only,
+    );
+    // Either side unknown: whether awsx refuses is unknown, so no refusal.
+    expect(refusal({ availabilityZoneNames: UNKNOWN, numberOfAvailabilityZones: 2 })).to.equal(
+      undefined,
+    );
+    // Names beside a count of 0: the named zones. A count alone takes the region's first
+    // `count ?? 3` (`slice(0, count)`: 0 gives no zone, so no subnet, which a NAT strategy other
+    // than None refuses); names `null`: the count.
+    const named = vpc({
+      availabilityZoneNames: ["eu-west-1b", "eu-west-1c"],
+      numberOfAvailabilityZones: 0,
+    });
+    expect(named.outputs.subnets.map((r: any) => named.state(r).availabilityZone)).to.deep.equal([
+      ...["eu-west-1b", "eu-west-1b", "eu-west-1c", "eu-west-1c"],
+    ]);
+    const none = { numberOfAvailabilityZones: 0, natGateways: { strategy: "None" } };
+    expect(refusal(none)).to.equal(undefined);
+    expect(vpc(none).outputs.subnets).to.deep.equal([]);
+    expect(
+      vpc({ availabilityZoneNames: null, numberOfAvailabilityZones: 2 }).names("subnets"),
+    ).to.deep.equal(["net-public-1", "net-private-1", "net-public-2", "net-private-2"]);
   });
 
   it("Vpc: the VPC child's state holds the aws.ec2.Vpc inputs, not awsx's own", () => {

@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import { resourceState, UNKNOWN } from "../../tools/lib/fake-aws";
 import { remoteReferences } from "../../tools/lib/engine/remote-references";
+import { remoteOutputs } from "../../tools/lib/engine/remote-outputs";
 
 const env = { accountId: "123456789012", region: "eu-west-1" };
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -158,63 +159,52 @@ describe("remote component resource references (apply phase)", () => {
       children: [],
     });
   });
-  it("eks Cluster instanceRoles: the default node group's role eks makes, trusted by EC2; none derived for roles the program gives", () => {
-    const eks = (inputs: Record<string, any>) =>
-      remoteReferences(`${STACK}eks:index:Cluster::k`, "eks:index:Cluster", "k", inputs, env);
-    const made = eks({});
-    expect(made.outputs.instanceRoles).to.have.length(1);
-    const ref = made.outputs.instanceRoles[0];
-    expect(ref.urn).to.equal(
-      `${STACK}eks:index:Cluster$eks:index:ServiceRole$aws:iam/role:Role::k-instanceRole-role`,
+  it("eks Cluster core: the cluster, the OIDC provider and the instance roles as references, what the inputs give, and every other key unknown", () => {
+    const eks = (inputs: Record<string, any>, version: string | null = "4.3.0") =>
+      remoteReferences(
+        `${STACK}eks:index:Cluster::k`,
+        "eks:index:Cluster",
+        "k",
+        inputs,
+        env,
+        version ?? undefined,
+      );
+    const made = eks({ createOidcProvider: true, vpcId: "vpc-1", tags: { team: "a" } });
+    const core = made.outputs.core;
+    expect(core.cluster).to.deep.equal(made.outputs.eksCluster);
+    expect(core.instanceRoles).to.deep.equal(made.outputs.instanceRoles);
+    // pulumi/pulumi-eks createCore: `new aws.iam.OpenIdConnectProvider(`${name}-oidcProvider`,
+    // { clientIdLists: ["sts.amazonaws.com"], url: <the cluster's issuer>, thumbprintLists })`.
+    const provider = made.children.find((c) => c.urn === core.oidcProvider.urn)!;
+    expect(core.oidcProvider.urn).to.equal(
+      `${STACK}eks:index:Cluster$aws:iam/openIdConnectProvider:OpenIdConnectProvider::k-oidcProvider`,
     );
-    const role = made.children.find((c) => c.urn === ref.urn)!;
-    expect(role.state.name).to.match(/^k-instanceRole-role-[0-9a-f]{7}$/);
-    expect(role.state.arn).to.equal(`arn:aws:iam::123456789012:role/${role.state.name}`);
-    const trust = JSON.parse(role.state.assumeRolePolicy);
-    expect(trust.Statement[0]).to.deep.include({
-      Action: ["sts:AssumeRole"],
-      Effect: "Allow",
-      Principal: { Service: ["ec2.amazonaws.com"] },
-    });
-    // eks makes the role when `createInstanceRole || (!skipDefaultNodeGroup && createInstanceRole
-    // === undefined)`: asked for, it is made without a default node group too; Fargate and Auto
-    // Mode skip the node group, not the role.
-    for (const inputs of [
-      { skipDefaultNodeGroup: true, createInstanceRole: true },
-      { skipDefaultNodeGroup: false },
-      { fargate: true },
-      { autoMode: { enabled: true } },
-    ]) {
-      const roles = eks(inputs).outputs.instanceRoles;
-      expect(roles, JSON.stringify(inputs)).to.have.length(1);
-      expect(roles[0].urn, JSON.stringify(inputs)).to.equal(ref.urn);
-    }
-    // Else an empty list, known: no default node group, or the role declined.
-    for (const inputs of [
-      { skipDefaultNodeGroup: true },
-      { createInstanceRole: false },
-      { skipDefaultNodeGroup: false, createInstanceRole: false },
-      { skipDefaultNodeGroup: true, createInstanceRole: false },
-    ]) {
-      const made = eks(inputs);
-      expect(made.outputs.instanceRoles, JSON.stringify(inputs)).to.deep.equal([]);
-      expect(
-        made.children.map((c) => c.urn),
-        JSON.stringify(inputs),
-      ).to.not.include(ref.urn);
-    }
-    // The program's own roles: not derived; a deciding flag unknown: left unknown.
-    for (const inputs of [
-      { instanceRole: { urn: "urn:x", id: "r" } },
-      { instanceRoles: [] },
-      { skipDefaultNodeGroup: UNKNOWN },
-      { createInstanceRole: UNKNOWN },
-      { skipDefaultNodeGroup: true, createInstanceRole: UNKNOWN },
-    ])
-      expect(eks(inputs).outputs, JSON.stringify(inputs)).to.not.have.property("instanceRoles");
-    // Asked for, an unknown skipDefaultNodeGroup does not matter.
-    const asked = eks({ skipDefaultNodeGroup: UNKNOWN, createInstanceRole: true });
-    expect(asked.outputs.instanceRoles).to.have.length(1);
+    const plain = remoteOutputs("eks:index:Cluster", "k", { createOidcProvider: true }, env);
+    expect(provider.id).to.equal(plain.oidcProviderArn);
+    expect(provider.state.arn).to.equal(plain.oidcProviderArn);
+    // Its `url` output is the issuer without the scheme, as IAM returns it.
+    expect(provider.state.url).to.equal(plain.oidcIssuer);
+    expect(plain.oidcProviderUrl).to.equal(`https://${plain.oidcIssuer}`);
+    expect(provider.state.clientIdLists).to.deep.equal(["sts.amazonaws.com"]);
+    // The CA thumbprint eks fetches over the network stays unknown.
+    expect(provider.state).to.not.have.property("thumbprintLists");
+    expect([core.vpcId, core.tags]).to.deep.equal(["vpc-1", { team: "a" }]);
+    // Given no inputs, eks leaves these undefined (`args.publicSubnetIds ? ... : undefined`).
+    for (const k of ["publicSubnetIds", "privateSubnetIds", "nodeSecurityGroupTags"])
+      expect(core, k).to.not.have.property(k);
+    for (const k of ["endpoint", "kubeconfig", "provider", "subnetIds", "clusterIamRole"])
+      expect(core[k], k).to.equal(UNKNOWN);
+    // No OIDC provider asked for: none, known; the flag unknown: unknown.
+    expect(eks({}).outputs.core).to.not.have.property("oidcProvider");
+    expect(eks({}).outputs.core.vpcId).to.equal(UNKNOWN);
+    expect(eks({ createOidcProvider: UNKNOWN }).outputs.core.oidcProvider).to.equal(UNKNOWN);
+    // A version whose CoreData was not read, or none sent: core stays unknown as a whole.
+    for (const version of ["5.0.0", null])
+      expect(eks({}, version).outputs, String(version)).to.not.have.property("core");
+    // The cluster's name unknown: nothing known about it, no provider made for its issuer.
+    const nameless = eks({ name: UNKNOWN, createOidcProvider: true });
+    expect(nameless.outputs).to.not.have.property("core");
+    expect(nameless.children.map((c) => c.urn).join()).to.not.contain("oidcProvider");
   });
   it("awsx ApplicationLoadBalancer children as awsx 3 builds them: target group port, open default group, listener wiring", () => {
     const alb = (inputs: Record<string, any>) => {

@@ -3,11 +3,13 @@
 // {
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
-//                   unjudged, checks, passed, failed, waived, unevaluated, result },
+//                   unjudged, checks, passed, failed, waived, unevaluated, result,
+//                   operations: { create, import, read } },
 //   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
 //                   the program and this run compiled it without: run with --type-check)
 //   "filter":     { minSeverity, hidden },   (only with --min-severity)
-//   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source }],
+//   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source, operation,
+//                    importId }],   (operation: create, import (the `import` option) or read (`get`))
 //   "violations": [{ policy, enforcementLevel, severity, urn, type, name, message,
 //                    description, remediation, source, phase, phases }],
 //   "waived":     [{ policy, urn, type, name, message, reason, via, phase }],
@@ -32,7 +34,8 @@
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
 // "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource
 // (with `at: "at its component's line"` when it is the line that made its component).
-import type { RecordedResource } from "../lib/recorder";
+import { operationOf, type RecordedResource } from "../lib/recorder";
+import { operationCounts } from "./imported";
 import {
   asciiSafeJson,
   AT_COMPONENT,
@@ -72,7 +75,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     program: displayPath(r.project.entry),
     stackFile: r.stackFile ? displayPath(r.stackFile) : null,
     phases: r.phases.map((p) => p.phase),
-    summary: summarize(r, opts.gate),
+    summary: { ...summarize(r, opts.gate), operations: operationCounts(r.resources) },
     ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
     ...(opts.minSeverity
       ? {
@@ -91,6 +94,8 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
       provider: x.provider ?? null,
       inputs: renderValue(x.inputs),
       source: source(x) ?? null,
+      operation: operationOf(x),
+      importId: operationOf(x) === "import" ? x.options.importId! : null,
     })),
     violations: sortFindings(r.violations)
       .filter((v) => meetsSeverity(v.severity, opts.minSeverity))

@@ -22,6 +22,7 @@ import {
 import type { StackResult } from "./run";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
 import { componentTree, byType } from "./text-resources";
+import { operationsText } from "./imported";
 
 export { colorWanted } from "./text-common";
 export type { TextOptions } from "./text-common";
@@ -173,7 +174,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
   }
   out.push("");
   out.push(
-    `Resources: ${r.resources.length} to create (${r.resources.length - components} custom, ${plural(components, "component")})`,
+    `Resources: ${operationsText(r.resources)} (${r.resources.length - components} custom, ${plural(components, "component")})`,
   );
   out.push("  by component:");
   out.push(...componentTree(r.resources).map((l) => `    ${l}`));

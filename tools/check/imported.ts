@@ -8,7 +8,12 @@
 // seen. One note per such resource says so, naming it. A provider resource (`new aws.Provider(...,
 // { import })`) is left out: the engine creates providers from their inputs and imports none
 // (pulumi/pulumi#14596), so nothing is read from AWS for it.
-import type { RecordedResource } from "../lib/recorder";
+import {
+  isStackReference,
+  operationOf,
+  type Operation,
+  type RecordedResource,
+} from "../lib/recorder";
 import { displayPath, resourceLocation } from "./report";
 
 /**
@@ -20,7 +25,7 @@ export function importedResourceNotes(resources: readonly RecordedResource[]): s
   const notes: string[] = [];
   for (const r of resources) {
     const id = r.options?.importId;
-    if (!id || r.type.startsWith("pulumi:providers:") || seen.has(r.urn)) continue;
+    if (operationOf(r) !== "import" || seen.has(r.urn)) continue;
     seen.add(r.urn);
     const loc = resourceLocation(r);
     const at = loc ? ` (${displayPath(loc.file)}:${loc.line})` : "";
@@ -34,4 +39,29 @@ export function importedResourceNotes(resources: readonly RecordedResource[]): s
     );
   }
   return notes;
+}
+
+/** How many of `resources` (one phase's list: each URN once) `pulumi up` creates, imports and reads. */
+export function operationCounts(resources: readonly RecordedResource[]): Record<Operation, number> {
+  const counts: Record<Operation, number> = { create: 0, import: 0, read: 0 };
+  for (const r of resources) counts[operationOf(r)]++;
+  return counts;
+}
+
+/**
+ * The resources line of the text report: "12 to create", then the adopted and read ones when there
+ * are any (`pulumi preview` marks them `= import` and `> read`, apart from `+ create`). Stack
+ * references, read too, are counted apart from resources read with `get`: they read another
+ * stack's outputs, not a cloud resource.
+ */
+export function operationsText(resources: readonly RecordedResource[]): string {
+  const c = operationCounts(resources);
+  const refs = resources.filter((r) => operationOf(r) === "read" && isStackReference(r)).length;
+  const gets = c.read - refs;
+  return [
+    `${c.create} to create`,
+    ...(c.import ? [`${c.import} to import (adopted with the \`import\` option)`] : []),
+    ...(gets ? [`${gets} read (\`get\`, not managed)`] : []),
+    ...(refs ? [`${refs} stack reference${refs === 1 ? "" : "s"} (read, not managed)`] : []),
+  ].join(", ");
 }

@@ -1,7 +1,7 @@
 // The monthly estimate of one recorded stack: every custom resource is priced by its type's rule,
 // declared free with a reason, or reported unpriced with the reason (never silently zero). Totals
 // per component (the parent chain) and the NAT-gateway alternative to the interface endpoints.
-import { Recording } from "../lib/recorder";
+import { isStackReference, operationOf, Recording } from "../lib/recorder";
 import { Assumptions, assumptionsFor } from "./assumptions";
 import {
   CURRENCY,
@@ -42,6 +42,8 @@ export interface LineItem {
   /** Fixed: the monthly cost. Variable: the monthly cost at the stated assumptions. */
   readonly monthlyUsd: number;
   readonly note?: string;
+  /** The resource is adopted with the `import` option: it runs already, so this is not new spending. */
+  readonly adopted?: boolean;
 }
 
 export interface FreeItem {
@@ -96,11 +98,15 @@ export interface StackEstimate {
   readonly assumptions: Assumptions;
   readonly items: LineItem[];
   readonly free: FreeItem[];
+  /** Resources the stack only reads (`get`): they exist and are billed whatever it does; not priced. */
+  readonly readOnly: FreeItem[];
   readonly unpriced: Unpriced[];
   /** Problems that make the estimate incomplete (unknown region, invisible remote components). */
   readonly problems: string[];
   readonly fixedUsd: number;
   readonly variableUsd: number;
+  /** Of fixed plus variable, what the resources adopted with `import` cost (they run already). */
+  readonly adoptedUsd: number;
   readonly byComponent: ComponentTotal[];
   readonly nat?: NatComparison;
   /** Price keys used whose status is not "verified". */
@@ -131,6 +137,7 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
   }
   const items: LineItem[] = [];
   const free: FreeItem[] = [];
+  const readOnly: FreeItem[] = [];
   const unpriced: Unpriced[] = [];
 
   for (const r of rec.resources) {
@@ -143,6 +150,25 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
           `${r.type} ${r.name} is a remote component: its resources are invisible offline and not priced`,
         );
       }
+      continue;
+    }
+    if (isStackReference(r)) {
+      free.push({
+        type: r.type,
+        name: r.name,
+        component,
+        reason: "a stack reference: it reads another stack's outputs, not a cloud resource",
+      });
+      continue;
+    }
+    const operation = operationOf(r);
+    if (operation === "read") {
+      readOnly.push({
+        type: r.type,
+        name: r.name,
+        component,
+        reason: "read with `get`, not managed by the stack: it is billed whatever the stack does",
+      });
       continue;
     }
     const freeReason =
@@ -209,6 +235,7 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
           source: price.source,
           monthlyUsd: c.quantity * price.usd,
           ...(c.note ? { note: c.note } : {}),
+          ...(operation === "import" ? { adopted: true } : {}),
         });
       }
       items.push(...priced);
@@ -246,12 +273,14 @@ export function estimate(rec: Recording, opts: EstimateOptions = {}): StackEstim
     assumptions,
     items,
     free,
+    readOnly,
     unpriced,
     problems,
     fixedUsd: round(items.filter((i) => i.kind === "fixed").reduce((n, i) => n + i.monthlyUsd, 0)),
     variableUsd: round(
       items.filter((i) => i.kind === "variable").reduce((n, i) => n + i.monthlyUsd, 0),
     ),
+    adoptedUsd: round(items.filter((i) => i.adopted).reduce((n, i) => n + i.monthlyUsd, 0)),
     byComponent,
     nat: regional ? natComparison(index, regional.prices, assumptions) : undefined,
     unverifiedPrices,

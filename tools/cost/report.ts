@@ -46,6 +46,22 @@ export function renderStack(e: StackEstimate, heading = "##"): string {
       `(${e.currency}, ${e.hoursPerMonth} h/month, prices of ${e.pricesTakenOn}).`,
     "",
   );
+  const adopted = new Set(e.items.filter((i) => i.adopted).map((i) => i.urn)).size;
+  if (adopted > 0) {
+    lines.push(
+      `Of this, ${usd(e.adoptedUsd)}/month is for ${adopted} resource${adopted === 1 ? "" : "s"} adopted with ` +
+        'the `import` option: they run already, so it is not new spending (marked "adopted" below).',
+      "",
+    );
+  }
+  if (e.readOnly.length > 0) {
+    const n = e.readOnly.length;
+    lines.push(
+      `${n} resource${n === 1 ? "" : "s"} read with \`get\` (${e.readOnly.map((r) => `\`${r.type}\` ${r.name}`).join(", ")}): ` +
+        "not managed by the stack, so not priced.",
+      "",
+    );
+  }
   if (e.problems.length || e.unpriced.length) {
     lines.push("**Incomplete estimate:**", "");
     for (const p of e.problems) lines.push(`- ${p}`);
@@ -72,7 +88,7 @@ export function renderStack(e: StackEstimate, heading = "##"): string {
         .map((i) => [
           shortComponent(i.component),
           i.name,
-          i.what + (i.note ? ` (${i.note})` : ""),
+          i.what + (i.note ? ` (${i.note})` : "") + (i.adopted ? " (adopted)" : ""),
           i.basis,
           `${unitPrice(i.unitUsd)} ${i.unit}${mark(i.status)}`,
           usd(i.monthlyUsd),
@@ -89,7 +105,7 @@ export function renderStack(e: StackEstimate, heading = "##"): string {
         .map((i) => [
           shortComponent(i.component),
           i.name,
-          i.what,
+          i.what + (i.adopted ? " (adopted)" : ""),
           `${unitPrice(i.unitUsd)} ${i.unit}${mark(i.status)} × ${i.basis}${i.note ? `; ${i.note}` : ""}`,
           usd(i.monthlyUsd),
         ]),

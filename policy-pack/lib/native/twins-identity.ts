@@ -13,7 +13,10 @@
 //   names; HostedRotationLambda (a rotation function CloudFormation creates) has no classic twin
 //   and is not read: the rule asks for the schedule, not who rotates
 //   (sdk/nodejs/secretsmanager/rotationSchedule.ts;
-//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-secretsmanager-rotationschedule.html).
+//   https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-secretsmanager-rotationschedule.html);
+// - AWS::IAM::AccessKey UserName is the classic key's `user`, Status keeps its name (Active, the
+//   default, or Inactive) and Serial, which only rotates the key, has no classic twin
+//   (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-iam-accesskey.html).
 import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
@@ -33,4 +36,5 @@ export const IDENTITY_TWINS: [string, Twin][] = [
   // ARN as a literal names.
   [n.NATIVE_SECRETSMANAGER_SECRET, { classic: t.SECRETSMANAGER_SECRET, rename: { arn: "awsId" } }],
   [n.NATIVE_SECRETSMANAGER_ROTATION_SCHEDULE, { classic: t.SECRETSMANAGER_SECRET_ROTATION }],
+  [n.NATIVE_IAM_ACCESS_KEY, { classic: t.IAM_ACCESS_KEY, rename: { user: "userName" } }],
 ];

@@ -13,6 +13,8 @@ export const NATIVE_IAM_USER_POLICY = "aws-native:iam:UserPolicy";
 export const NATIVE_IAM_GROUP_POLICY = "aws-native:iam:GroupPolicy";
 export const NATIVE_IAM_USER = "aws-native:iam:User";
 export const NATIVE_IAM_GROUP = "aws-native:iam:Group";
+/** AWS::IAM::AccessKey: UserName, Status, Serial; shipped by 0.67.0, not by 1.x. */
+export const NATIVE_IAM_ACCESS_KEY = "aws-native:iam:AccessKey";
 
 export const NATIVE_S3_BUCKET = "aws-native:s3:Bucket";
 export const NATIVE_S3_BUCKET_POLICY = "aws-native:s3:BucketPolicy";

@@ -107,6 +107,8 @@ export const redshiftWorkgroupUsageLimit = stackPolicy({
     'Add an `aws.redshiftserverless.UsageLimit` with `resourceArn: <workgroup>.arn`, `usageType: "serverless-compute"`, ' +
     'an amount in RPU-hours per period and `breachAction: "deactivate"` (or "emit-metric" with an alarm).',
   references: [awsDocs("Redshift Serverless usage limits")],
+  noNativeTwin:
+    "CloudFormation has no type for a Redshift Serverless usage limit; an aws-native Workgroup limited by a classic aws.redshiftserverless.UsageLimit is not matched yet, so native workgroups are not judged.",
   types: [REDSHIFTSERVERLESS_WORKGROUP, REDSHIFTSERVERLESS_USAGE_LIMIT],
   appliesTo: REDSHIFTSERVERLESS_WORKGROUP,
   check: (ctx) => {

@@ -69,6 +69,8 @@ export const configRecorderEnabled = resourcePolicy({
   remediationSteps:
     "Set `isEnabled: true` on the aws.cfg.RecorderStatus (after its delivery channel).",
   references: [checkov("CKV2_AWS_45"), fsbp("Config.1")],
+  noNativeTwin:
+    "CloudFormation has no type for a Config recorder's status (aws.cfg.RecorderStatus starts and stops recording).",
   types: [CONFIG_RECORDER_STATUS],
   check: (props, ctx) => {
     if (props.isEnabled !== true) ctx.report("isEnabled is not true: the recorder is stopped.");

@@ -27,6 +27,8 @@ export const codecommitApprovalRule = stackPolicy<{ minApprovals: number }>({
       default: 1,
     },
   },
+  noNativeTwin:
+    "CloudFormation has no type for approval rule templates or their associations; an aws-native Repository associated through classic ones is not matched yet, so native repositories are not judged.",
   types: [
     CODECOMMIT_REPOSITORY,
     CODECOMMIT_APPROVAL_RULE_TEMPLATE,

@@ -9,10 +9,14 @@
 // https://docs.aws.amazon.com/apprunner/latest/api/API_EgressConfiguration.html). The developer
 // guide does for ingress: "The public endpoint is the default configuration. It opens your service
 // to any incoming traffic from the public internet"
-// (https://docs.aws.amazon.com/apprunner/latest/dg/network-incoming.html). For egress, "Set to VPC
-// to associate your service to a custom VPC specified by VpcConnectorArn", and VpcConnectorArn is
-// "Only valid when EgressType = VPC": a service that does not say VPC cannot send its traffic
-// through one.
+// (https://docs.aws.amazon.com/apprunner/latest/dg/network-incoming.html), and for egress: "By
+// default, your AWS App Runner application can send messages to public endpoints ... If you don't
+// configure a VPC when you launch your environment, App Runner uses the default VPC, which is
+// public" (https://docs.aws.amazon.com/apprunner/latest/dg/network-vpc.html). The API reference
+// agrees: "Set to VPC to associate your service to a custom VPC specified by VpcConnectorArn", and
+// VpcConnectorArn is "Only valid when EgressType = VPC": a service that does not say VPC cannot send
+// its traffic through one. Left out is therefore the same AWS state as "DEFAULT" and gets its
+// verdict, as SageMaker's left-out network settings do (./compute.ts).
 import { resourcePolicy } from "../../lib/define";
 import { APPRUNNER_SERVICE } from "../../lib/types";
 import { NATIVE_APPRUNNER_SERVICE } from "../../lib/native/types";
@@ -22,6 +26,7 @@ import { awsDocs } from "../../lib/controls";
 const INGRESS_API = awsDocs("apprunner/latest/api/API_IngressConfiguration");
 const INGRESS_GUIDE = awsDocs("apprunner/latest/dg/network-incoming");
 const EGRESS_API = awsDocs("apprunner/latest/api/API_EgressConfiguration");
+const EGRESS_GUIDE = awsDocs("apprunner/latest/dg/network-vpc");
 const EGRESS_REMEDIATION =
   "Create an `aws.apprunner.VpcConnector` with private subnets and a security group, and set " +
   '`networkConfiguration.egressConfiguration: { egressType: "VPC", vpcConnectorArn: ' +
@@ -61,41 +66,28 @@ export const apprunnerServiceNotPublic = resourcePolicy({
 export const apprunnerServiceEgressThroughVpc = resourcePolicy({
   name: "apprunner-service-egress-through-vpc",
   description:
-    'App Runner services do not set egressType "DEFAULT": outbound traffic then leaves through ' +
-    "App Runner's own network to the internet, past the VPC's routes, security groups and " +
-    "endpoints, so the code can send data anywhere and reach no private resource.",
+    'App Runner services set egressType "VPC" with a VPC connector. Written "DEFAULT" or left out ' +
+    "(App Runner's default is public egress), outbound traffic leaves through App Runner's own " +
+    "network to the internet, past the VPC's routes, security groups and endpoints, so the code " +
+    "can send data anywhere and reach no private resource.",
   enforcementLevel: "mandatory",
   severity: "high",
   remediationSteps: EGRESS_REMEDIATION,
-  references: [EGRESS_API, awsDocs("apprunner/latest/dg/network")],
+  references: [EGRESS_API, EGRESS_GUIDE],
   types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
-  // Left out is the advisory rule below.
   check: (props, ctx) => {
     const type = props.networkConfiguration?.egressConfiguration?.egressType;
-    if (!isSet(type) || type === "VPC") return;
+    if (!isSet(type)) {
+      ctx.report(
+        "networkConfiguration.egressConfiguration.egressType is left out, and App Runner " +
+          'defaults it to "DEFAULT": outbound traffic reaches the internet outside the VPC.',
+      );
+      return;
+    }
+    if (type === "VPC") return;
     ctx.report(
       `networkConfiguration.egressConfiguration.egressType is "${type}": outbound traffic ` +
         "reaches the internet outside the VPC.",
-    );
-  },
-});
-
-export const apprunnerServiceEgressUnset = resourcePolicy({
-  name: "apprunner-service-egress-unset",
-  description:
-    "App Runner services say how their outbound traffic leaves: without egressType " +
-    '"VPC" and a VPC connector, it goes through App Runner\'s own network to the internet, ' +
-    "past the VPC's routes and security groups.",
-  enforcementLevel: "advisory",
-  severity: "medium",
-  remediationSteps: EGRESS_REMEDIATION,
-  references: [EGRESS_API],
-  types: [APPRUNNER_SERVICE, NATIVE_APPRUNNER_SERVICE],
-  check: (props, ctx) => {
-    if (isSet(props.networkConfiguration?.egressConfiguration?.egressType)) return;
-    ctx.report(
-      "networkConfiguration.egressConfiguration.egressType is not set: without a VPC connector, " +
-        "outbound traffic reaches the internet outside the VPC.",
     );
   },
 });

@@ -112,6 +112,8 @@ export const sharingTrustedAccounts = stackPolicy<SharingConfig>({
       default: [],
     },
   },
+  noNativeTwin:
+    "the sharing is read from classic permission resources (AMI launch and snapshot volume permissions, RDS snapshot attributes, SSM document permissions), for which CloudFormation has no types; Image Builder's DistributionConfiguration, which it has, needs its own reading of launchPermissionConfiguration and is not judged yet.",
   types: [...SHARED_TYPES],
   appliesTo: SHARED_TYPES,
   check: (ctx) => {

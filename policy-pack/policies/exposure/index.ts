@@ -74,11 +74,7 @@ import {
   opensearchServerlessNetworkNotPublic,
   timestreamInfluxDbNotPublic,
 } from "./reachability";
-import {
-  apprunnerServiceEgressThroughVpc,
-  apprunnerServiceEgressUnset,
-  apprunnerServiceNotPublic,
-} from "./app-runner";
+import { apprunnerServiceEgressThroughVpc, apprunnerServiceNotPublic } from "./app-runner";
 import {
   appstreamNoDefaultInternetAccess,
   drsReplicationNoPublicIp,
@@ -122,7 +118,6 @@ export const policies: (ResourceValidationPolicy | StackValidationPolicy)[] = [
   sagemakerDomainVpcOnly,
   apprunnerServiceNotPublic,
   apprunnerServiceEgressThroughVpc,
-  apprunnerServiceEgressUnset,
   dmsReplicationInstanceNotPublic,
   mqBrokerNotPublic,
   mskClusterNotPublic,

@@ -5,6 +5,7 @@ import { stackPolicy } from "../../lib/define";
 import { IAM_ACCESS_KEY, IAM_USER } from "../../lib/types";
 import { peek } from "../../lib/values";
 import { fsbp, kics } from "../../lib/controls";
+import { NATIVE_IAM_ACCESS_KEY, NATIVE_IAM_USER } from "../../lib/native/types";
 
 export const iamUserAccessKeys = stackPolicy({
   name: "iam-user-access-keys",
@@ -23,8 +24,8 @@ export const iamUserAccessKeys = stackPolicy({
     kics("IAM User Has Too Many Access Keys"),
     fsbp("IAM.3"),
   ],
-  types: [IAM_ACCESS_KEY, IAM_USER],
-  appliesTo: IAM_ACCESS_KEY,
+  types: [IAM_ACCESS_KEY, IAM_USER, NATIVE_IAM_ACCESS_KEY, NATIVE_IAM_USER],
+  appliesTo: [IAM_ACCESS_KEY, NATIVE_IAM_ACCESS_KEY],
   check: (ctx) => {
     // Active keys per user: a user of the stack by URN (property dependency), any other by name.
     const byUser = new Map<string, PolicyResource[]>();

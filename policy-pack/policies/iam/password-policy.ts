@@ -15,6 +15,9 @@ export const IAM_ACCOUNT_PASSWORD_POLICY = "aws:iam/accountPasswordPolicy:Accoun
 /** CIS AWS Foundations 1.8 and Security Hub IAM.15: at least 14 characters. */
 export const MIN_PASSWORD_LENGTH = 14;
 
+/** Why these rules judge no aws-native type. */
+const NO_NATIVE_TWIN = "CloudFormation has no type for the account's IAM password policy.";
+
 // --- iam-password-policy-minimum-length --------------------------------------------------------
 export const passwordPolicyMinimumLength = resourcePolicy({
   name: "iam-password-policy-minimum-length",
@@ -31,6 +34,7 @@ export const passwordPolicyMinimumLength = resourcePolicy({
     fsbp("IAM.15"),
     awsDocs("IAM/latest/UserGuide/id_credentials_passwords_account-policy"),
   ],
+  noNativeTwin: NO_NATIVE_TWIN,
   types: [IAM_ACCOUNT_PASSWORD_POLICY],
   check: (props, ctx) => {
     const length = props.minimumPasswordLength;
@@ -69,6 +73,7 @@ function characterTypeRule(t: CharacterType) {
       fsbp("IAM.7"),
       awsDocs("IAM/latest/UserGuide/id_credentials_passwords_account-policy"),
     ],
+    noNativeTwin: NO_NATIVE_TWIN,
     types: [IAM_ACCOUNT_PASSWORD_POLICY],
     check: (props, ctx) => {
       if (props[t.key] !== true) {

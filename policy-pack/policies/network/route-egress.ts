@@ -37,6 +37,8 @@ export const routeTablePrivateEgress = stackPolicy({
     cdkNag("VPCNoUnrestrictedRouteToIGW"),
     awsDocs("vpc/latest/userguide/configure-subnets (subnet types)"),
   ],
+  noNativeTwin:
+    "the rule reads routes, route tables and their associations as the classic provider splits them, and aws-native's need that reading rebuilt, not renamed: not judged yet (the mandatory ec2-compute-subnet-no-default-route judges native routes).",
   types: [
     EC2_ROUTE_TABLE,
     EC2_ROUTE,

@@ -26,7 +26,9 @@ export const defaultSgNoRules = stackPolicy({
   remediationSteps:
     "Add `new aws.ec2.DefaultSecurityGroup(name, { vpcId: vpc.id })` with no `ingress` or `egress`: the provider removes every rule of the default group when it adopts it. Give workloads their own security groups.",
   references: [checkov("CKV2_AWS_12"), trivy("AWS-0173"), fsbp("EC2.2")],
-  types: [EC2_VPC, EC2_DEFAULT_SECURITY_GROUP],
+  // An aws-native VPC gets the same default group from AWS, and CloudFormation has no type to
+  // manage it: only a classic aws.ec2.DefaultSecurityGroup given the native VPC's id strips it.
+  types: [EC2_VPC, EC2_DEFAULT_SECURITY_GROUP, NATIVE_EC2_VPC],
   check: (ctx) => {
     const vpcs = ctx.index.ofType(EC2_VPC);
     const dsgs = ctx.index.ofType(EC2_DEFAULT_SECURITY_GROUP);
@@ -215,6 +217,8 @@ export const noDefaultVpc = resourcePolicy({
     trivy("AWS-0101"),
     awsDocs("vpc/latest/userguide/default-vpc.html"),
   ],
+  noNativeTwin:
+    "CloudFormation has no type for a region's default VPC, which aws.ec2.DefaultVpc adopts.",
   types: [EC2_DEFAULT_VPC, AWSX_DEFAULT_VPC],
   check: (_props, ctx, args) => {
     // VPC user guide, "Default VPCs": a default VPC has an internet gateway, a main route table

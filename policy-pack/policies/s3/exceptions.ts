@@ -29,6 +29,8 @@ export const documentedExceptions = stackPolicy({
     awsDocs("elasticloadbalancing/latest/application/enable-access-logging"),
     awsDocs("AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3"),
   ],
+  noNativeTwin:
+    "the exceptions are read from the classic bucket and its side resources (encryption configuration, ownership controls); an aws-native Bucket holds those settings inline, where the bucket rules' own twins judge them.",
   types: [...BUCKET_TYPES, ...S3_SIDE.encryption, ...S3_SIDE.ownershipControls],
   check: (ctx) =>
     eachBucket(ctx, (bucket) => {

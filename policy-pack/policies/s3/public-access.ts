@@ -294,6 +294,7 @@ export const accountPublicAccessBlock = stackPolicy({
     "aws.s3.AccountPublicAccessBlock in a stack that owns account settings (or an AWS " +
     "Organizations S3 policy). If it is managed elsewhere, disable this advisory for the stack.",
   references: [fsbp("S3.1")],
+  noNativeTwin: "CloudFormation has no type for the account-wide S3 Block Public Access settings.",
   types: [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK],
   check: (ctx) => {
     // The flags of a block the stack manages are the mandatory all-flags rule's to judge: one

@@ -18,6 +18,7 @@ export const s3ObjectNoEmbeddedCredentials = resourcePolicy({
     "its role; rotate the key that was uploaded, since it stays in the bucket's versions and in " +
     "the stack's state.",
   references: [checkov("CKV_SECRET_2"), checkov("CKV_SECRET_13"), kics("Passwords And Secrets")],
+  noNativeTwin: "CloudFormation has no type for S3 objects.",
   types: [S3_BUCKET_OBJECT, S3_BUCKET_OBJECTV2],
   check: (props, ctx) => {
     const texts: [string, string][] = [];

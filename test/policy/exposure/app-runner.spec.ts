@@ -1,6 +1,6 @@
 // App Runner services: a public endpoint (isPubliclyAccessible, public by App Runner's default) and
-// outbound traffic through App Runner's own network (egressType "DEFAULT") instead of a VPC
-// connector. No scanner has these rules; the fixtures follow the provider's own examples
+// outbound traffic through App Runner's own network (egressType "DEFAULT", also App Runner's
+// default when left out) instead of a VPC connector. No scanner has these rules; the fixtures follow the provider's own examples
 // (aws.apprunner.Service "Service with a VPC connector" and a private service with a VPC ingress
 // connection).
 import { expect } from "chai";
@@ -73,23 +73,16 @@ describe("apprunner-service-egress-through-vpc", () => {
       ]);
     }
   });
-  it("leaves egress left out to the advisory rule", async () => {
-    expect(await violations(p, [service(), service(network(false))])).to.deep.equal([]);
-  });
-});
-
-describe("apprunner-service-egress-unset", () => {
-  const p = policy("apprunner-service-egress-unset");
-  it("passes a service that names its egress (the mandatory rule judges DEFAULT)", async () => {
-    expect(await violations(p, [compliant(), service(network(false, "DEFAULT"))])).to.deep.equal(
-      [],
-    );
-  });
-  it("reports a service with no network configuration, or none for egress", async () => {
-    for (const svc of [service(), service(network(false))]) {
+  it("reports egress left out: App Runner's default is DEFAULT, public egress", async () => {
+    for (const svc of [service(), service(network(false)), service({ egressConfiguration: {} })]) {
       expect(await violations(p, [svc])).to.deep.equal([
-        "svc: networkConfiguration.egressConfiguration.egressType is not set: without a VPC connector, outbound traffic reaches the internet outside the VPC.",
+        'svc: networkConfiguration.egressConfiguration.egressType is left out, and App Runner defaults it to "DEFAULT": outbound traffic reaches the internet outside the VPC.',
       ]);
     }
+  });
+  it("an egress type unknown at preview is a preview note, not a pass", async () => {
+    const svc = service({ egressConfiguration: { egressType: U } });
+    expect(await violations(p, [svc])).to.deep.equal([]);
+    expect(await previewNotes(p, [svc])).to.have.length(1);
   });
 });

@@ -357,13 +357,6 @@ const services: Case[] = [
       ],
     ],
   },
-  {
-    rule: "apprunner-service-egress-unset",
-    type: n.NATIVE_APPRUNNER_SERVICE,
-    inputs: { networkConfiguration: { egressConfiguration: { egressType: "VPC" } } },
-    prop: "networkConfiguration",
-    broken: [[{ networkConfiguration: {} }, "egressType is not set", "no egress"]],
-  },
 ];
 
 runCases("aws-native advisory rules: compute and delivery", [

@@ -61,6 +61,21 @@ describe("the pack's aws-native counts, as its coverage document states them", (
     }
   });
 
+  it("each advisory rule that lists none and judges resources says why, in the table", () => {
+    const judgesOnlyComponents = (types: readonly string[]) =>
+      types.length === 0 || types.every((t) => /^(awsx|eks):/.test(t));
+    const silent = entries()
+      .filter((e) => e.enforcementLevel !== "mandatory" && !listsNative(e.types))
+      .filter((e) => !judgesOnlyComponents(e.types) && !e.noNativeTwin)
+      .map((e) => e.name);
+    expect(silent, "advisory rules with no aws-native type and no noNativeTwin").to.deep.equal([]);
+    const text = prose();
+    for (const e of entries().filter((x) => x.noNativeTwin)) {
+      expect(listsNative(e.types), `${e.name} lists an aws-native type`).to.equal(false);
+      expect(text, e.name).to.contain(`No aws-native twin: ${e.noNativeTwin}`);
+    }
+  });
+
   it("the advisory rules left that list none", () => {
     const left = entries().filter(
       (e) => e.enforcementLevel !== "mandatory" && !listsNative(e.types),

@@ -1,33 +1,14 @@
 // aws-native service types whose CloudFormation properties keep the classic names
-// (policy-pack/lib/native/twins-services.ts), judged by their single-type mandatory rules: the
-// customer-managed keys of EventBridge archives, Scheduler schedules, CodeArtifact domains,
-// Timestream databases, MWAA environments and Redshift Serverless namespaces; AppSync API cache
-// encryption; and the exposure of MWAA web servers, Redshift Serverless workgroups, Cognito
-// identity pools, and a namespace's admin password written in the program; then Kendra indexes,
-// Location trackers and geofence collections, Timestream scheduled queries, Keyspaces
-// (AWS::Cassandra) tables and OpenSearch Serverless encryption policies for their keys, and
-// OpenSearch Serverless network policies, SageMaker domains, DMS instance profiles and App Runner
-// services for their exposure; and CodeBuild report groups and EMR security configurations for
-// their keys, Lambda layer permissions for their principal, and Connect storage configs (s3Config). A compliant resource
-// passes; each case then breaks one field, and a value unknown at preview is a preview note.
-import { expect } from "chai";
+// (policy-pack/lib/native/twins-services.ts), judged by their single-type customer-managed-key
+// rules: EventBridge archives, Scheduler schedules, CodeArtifact domains, Timestream databases,
+// MWAA environments and Redshift Serverless namespaces; AppSync API cache encryption; Kendra
+// indexes, Location trackers and geofence collections, Timestream scheduled queries, Keyspaces
+// (AWS::Cassandra) tables and OpenSearch Serverless encryption policies; CodeBuild report groups,
+// EMR security configurations and Connect storage configs (s3Config). Their exposure rules are in
+// ./services-exposure.spec.ts. A compliant resource passes; each case then breaks one field, and
+// a value unknown at preview is a preview note (./cases.ts).
 import * as n from "../../../policy-pack/lib/native/types";
-import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
-
-const KEY_ARN = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-const key = res(n.NATIVE_KMS_KEY, "data-key", { enableKeyRotation: true });
-
-interface Case {
-  readonly rule: string;
-  readonly type: string;
-  readonly inputs: Record<string, unknown>;
-  /** The property read, and whether it holds a key (referenced from the stack's key). */
-  readonly prop: string;
-  readonly keyed?: boolean;
-  /** An unknown value is still a value the program sets: reported, not a preview note. */
-  readonly unknownIsSet?: boolean;
-  readonly broken: [Record<string, unknown>, string][];
-}
+import { Case, KEY_ARN, runCases } from "./cases";
 
 const cases: Case[] = [
   {
@@ -103,35 +84,6 @@ const cases: Case[] = [
     },
     prop: "atRestEncryptionEnabled",
     broken: [[{ atRestEncryptionEnabled: false }, "atRestEncryptionEnabled is not true"]],
-  },
-  {
-    rule: "mwaa-environment-not-public",
-    type: n.NATIVE_MWAA_ENVIRONMENT,
-    inputs: { name: "airflow", webserverAccessMode: "PRIVATE_ONLY" },
-    prop: "webserverAccessMode",
-    broken: [[{ webserverAccessMode: "PUBLIC_ONLY" }, 'webserverAccessMode is "PUBLIC_ONLY"']],
-  },
-  {
-    rule: "redshift-serverless-workgroup-not-public",
-    type: n.NATIVE_REDSHIFTSERVERLESS_WORKGROUP,
-    inputs: { workgroupName: "analytics", namespaceName: "analytics", publiclyAccessible: false },
-    prop: "publiclyAccessible",
-    broken: [[{ publiclyAccessible: true }, "publiclyAccessible is true"]],
-  },
-  {
-    rule: "cognito-identity-pool-no-unauthenticated",
-    type: n.NATIVE_COGNITO_IDENTITY_POOL,
-    inputs: { identityPoolName: "app", allowUnauthenticatedIdentities: false },
-    prop: "allowUnauthenticatedIdentities",
-    broken: [[{ allowUnauthenticatedIdentities: true }, "guests get AWS credentials"]],
-  },
-  {
-    rule: "redshift-serverless-namespace-managed-admin-password",
-    type: n.NATIVE_REDSHIFTSERVERLESS_NAMESPACE,
-    inputs: { namespaceName: "analytics", adminUsername: "admin" },
-    prop: "adminUserPassword",
-    unknownIsSet: true,
-    broken: [[{ adminUserPassword: "hunter2hunter2" }, "adminUserPassword is set by the program"]],
   },
   {
     rule: "kendra-index-kms-cmk",
@@ -240,79 +192,6 @@ const cases: Case[] = [
     ],
   },
   {
-    rule: "opensearch-serverless-network-policy-not-public",
-    type: n.NATIVE_OPENSEARCHSERVERLESS_SECURITY_POLICY,
-    inputs: {
-      name: "logs",
-      type: "network",
-      policy: JSON.stringify([
-        {
-          Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
-          AllowFromPublic: false,
-        },
-      ]),
-    },
-    prop: "policy",
-    broken: [
-      [
-        {
-          policy: JSON.stringify([
-            {
-              Rules: [{ ResourceType: "collection", Resource: ["collection/logs"] }],
-              AllowFromPublic: true,
-            },
-          ]),
-        },
-        "rule 1 of the network policy sets AllowFromPublic: true",
-      ],
-    ],
-  },
-  {
-    rule: "sagemaker-domain-vpc-only",
-    type: n.NATIVE_SAGEMAKER_DOMAIN,
-    inputs: { domainName: "studio", authMode: "IAM", appNetworkAccessType: "VpcOnly" },
-    prop: "appNetworkAccessType",
-    broken: [
-      [{ appNetworkAccessType: "PublicInternetOnly" }, "Studio apps reach the internet"],
-      [{ appNetworkAccessType: undefined }, "appNetworkAccessType is left out"],
-    ],
-  },
-  {
-    rule: "dms-instance-profile-not-public",
-    type: n.NATIVE_DMS_INSTANCE_PROFILE,
-    inputs: { instanceProfileName: "migrations", publiclyAccessible: false },
-    prop: "publiclyAccessible",
-    broken: [
-      [{ publiclyAccessible: true }, "publiclyAccessible is true"],
-      [{ publiclyAccessible: undefined }, "publiclyAccessible is not set"],
-    ],
-  },
-  {
-    rule: "apprunner-service-egress-through-vpc",
-    type: n.NATIVE_APPRUNNER_SERVICE,
-    inputs: {
-      sourceConfiguration: {
-        imageRepository: {
-          imageIdentifier: "public.ecr.aws/app:1",
-          imageRepositoryType: "ECR_PUBLIC",
-        },
-      },
-      networkConfiguration: {
-        egressConfiguration: {
-          egressType: "VPC",
-          vpcConnectorArn: "arn:aws:apprunner:eu-west-1:123456789012:vpcconnector/app/1/abc",
-        },
-      },
-    },
-    prop: "networkConfiguration",
-    broken: [
-      [
-        { networkConfiguration: { egressConfiguration: { egressType: "DEFAULT" } } },
-        'networkConfiguration.egressConfiguration.egressType is "DEFAULT"',
-      ],
-    ],
-  },
-  {
     rule: "codebuild-report-group-kms-cmk",
     type: n.NATIVE_CODEBUILD_REPORT_GROUP,
     inputs: {
@@ -370,17 +249,6 @@ const cases: Case[] = [
     ],
   },
   {
-    rule: "lambda-layer-permission-not-public",
-    type: n.NATIVE_LAMBDA_LAYER_VERSION_PERMISSION,
-    inputs: {
-      action: "lambda:GetLayerVersion",
-      layerVersionArn: "arn:aws:lambda:eu-west-1:123456789012:layer:lib:1",
-      principal: "123456789012",
-    },
-    prop: "principal",
-    broken: [[{ principal: "*" }, "no organizationId"]],
-  },
-  {
     rule: "connect-instance-storage-kms-cmk",
     type: n.NATIVE_CONNECT_INSTANCE_STORAGE_CONFIG,
     inputs: {
@@ -409,32 +277,4 @@ const cases: Case[] = [
   },
 ];
 
-describe("aws-native service types held to their single-type mandatory rules", () => {
-  for (const c of cases) {
-    const make = (over: Record<string, unknown> = {}) =>
-      res(c.type, "s", { ...c.inputs, ...over }, c.keyed ? { refs: { [c.prop]: [key] } } : {});
-    describe(`${c.type} (${c.rule})`, () => {
-      it("compliant: passes", async () => {
-        await expectClean(policy(c.rule), [key, make()]);
-      });
-      for (const [over, fragment] of c.broken) {
-        const what = Object.entries(over).map(([k, v]) => `${k} ${JSON.stringify(v) ?? "unset"}`);
-        it(`${what.join(", ")}: reported`, async () => {
-          const found = await violationsOf(c.rule, [key, make(over)]);
-          expect(found).to.have.length(1);
-          expect(found[0]).to.contain(fragment);
-        });
-      }
-      it(`${c.prop} unknown at preview: ${c.unknownIsSet ? "reported" : "a preview note"}`, async () => {
-        const other = res(n.NATIVE_SQS_QUEUE, "other", {});
-        const unknown = { ...c.inputs, [c.prop]: UNKNOWN };
-        const s = res(c.type, "s", unknown, { refs: { [c.prop]: [other] } });
-        if (c.unknownIsSet) {
-          expect(await violationsOf(c.rule, [other, s])).to.have.length(1);
-        } else {
-          expect(await previewNotes(policy(c.rule), [other, s])).to.have.length(1);
-        }
-      });
-    });
-  }
-});
+runCases("aws-native service types held to their single-type key rules", cases);

@@ -23,6 +23,9 @@ describe("fake IAM identity providers", () => {
       "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
     );
     expect(state.arn).to.equal(id);
+    // The `url` output is what IAM returns after create: without the scheme the input needs.
+    expect(state.url).to.equal("token.actions.githubusercontent.com");
+    expect(state.clientIdLists).to.deep.equal(["sts.amazonaws.com"]);
     const eks = resourceState(
       {
         type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
@@ -37,6 +40,24 @@ describe("fake IAM identity providers", () => {
     expect(eks.state.arn).to.equal(
       "arn:aws-cn:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
     );
+  });
+
+  it("an OIDC provider being created shows its url input at preview, the scheme-less URL once read back", () => {
+    const args = {
+      type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+      name: "github",
+      inputs: { url: "https://token.actions.githubusercontent.com" },
+    };
+    expect(resourceState(args, ENV, "preview").state.url).to.equal(
+      "https://token.actions.githubusercontent.com",
+    );
+    // Read (imported or `get`): the provider reads the URL from IAM.
+    const read = resourceState(
+      { ...args, id: "arn:x", inputs: { url: "https://x.example" } },
+      ENV,
+      "preview",
+    );
+    expect(read.state.url).to.equal("x.example");
   });
 
   it("an OIDC provider whose URL is not known yet has no id or ARN yet", () => {

@@ -7,6 +7,7 @@ import { findAnswer, invoke, InvokeAnswers, resourceState } from "../fake-aws";
 import type { AutonamingByType, PatternContext } from "../fake-aws/autonaming";
 import { remoteOutputs } from "./remote-outputs";
 import { remoteReferences, ChildState } from "./remote-references";
+import { remoteRefusal } from "./remote-refusals";
 
 /** `preview`: as `pulumi preview` sees a stack; `apply`: as `pulumi up` sees each resource. */
 export type Phase = "preview" | "apply";
@@ -30,7 +31,13 @@ export interface EngineAnswers {
   resourceState(
     args: ResourceStateArgs,
     phase: Phase,
-  ): { id: string; state: Record<string, any>; modeled?: false };
+  ): {
+    id: string;
+    state: Record<string, any>;
+    modeled?: false;
+    /** Outputs read back from the API that win over the echoed inputs (ResourceState). */
+    readBack?: Record<string, unknown>;
+  };
   /**
    * Result of an invoke; throws an error naming the token when it cannot be answered. `accountId`
    * is the account of the provider it is sent to, when that provider pins one; else the stack's.
@@ -61,6 +68,16 @@ export interface EngineAnswers {
     inputs: Record<string, any>,
     at?: RemoteAt,
   ): { outputs: Record<string, any>; children: ChildState[] };
+  /**
+   * What the plugin of a remote component refuses of its inputs, in either phase: its message, or
+   * undefined (./remote-refusals.ts).
+   */
+  remoteRefusal?(
+    type: string,
+    name: string,
+    inputs: Record<string, any>,
+    at?: RemoteAt,
+  ): string | undefined;
 }
 
 /**
@@ -121,6 +138,13 @@ export function fakeCloudAnswers(opts: AnswerOptions): EngineAnswers {
         return remoteReferences(urn, type, name, inputs, where(at), at?.version);
       } catch {
         return { outputs: {}, children: [] };
+      }
+    },
+    remoteRefusal(type, name, inputs, at) {
+      try {
+        return remoteRefusal(type, name, inputs, where(at), at?.version);
+      } catch {
+        return undefined;
       }
     },
     providerId(urn) {

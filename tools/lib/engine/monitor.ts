@@ -30,6 +30,7 @@ import { missingAssetPath, nearestComponentSource, programSource } from "./regis
 import { unrecognizedAwsType } from "./provider-types";
 import { engineService, monitorService } from "./services";
 import { Transforms } from "./transforms";
+import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
 import { recordInputs } from "./recorded-inputs";
 import { previewAutoName } from "./preview-names";
@@ -38,7 +39,7 @@ import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
 import { STACK_REFERENCE_TYPE, stackReferenceState } from "./stack-references";
 import { aliasUrns, checkProviderRegion, ROOT_STACK_TYPE, urnOf } from "./urns";
-import { markSecret, plainValue, UNKNOWN } from "./wire";
+import { isSecret, markSecret, plainValue, secret, UNKNOWN } from "./wire";
 
 export { ROOT_STACK_TYPE } from "./urns";
 
@@ -53,9 +54,9 @@ export class OfflineEngine {
   /** The language host signalled a clean shutdown (`SignalAndWaitForShutdown`). */
   shutdownSignalled = false;
   /** Remote components whose children the engine cannot see offline. */
-  readonly remoteComponents: EngineResource[] = [];
-  /** Children of remote components their references point at, by URN (./remote-references.ts). */
-  private readonly remoteChildren = new Map<string, { urn: string; id: string; state: object }>();
+  get remoteComponents(): EngineResource[] {
+    return this.remote.list;
+  }
   /** Called when the language host registers the root stack: the program's own code starts. */
   onProgramStart?: () => void;
   /** Called with each registration (not reads) once the engine has recorded it. */
@@ -67,6 +68,8 @@ export class OfflineEngine {
   /** The arguments of the calls of each unanswered token (the first 20), to tell them apart. */
   readonly unansweredArgs = new Map<string, Record<string, unknown>[]>();
   private readonly byUrn = new Map<string, EngineResource>();
+  /** Remote components: their refusals, apply-phase outputs and children (./remote-components.ts). */
+  private readonly remote: RemoteComponents;
   /** The program's resource transforms, run before each registration (./transforms.ts). */
   readonly transforms = new Transforms((urn) => this.byUrn.get(urn)?.parent);
   private readonly ids = new Map<string, string>();
@@ -84,6 +87,7 @@ export class OfflineEngine {
 
   constructor(private readonly opts: MonitorOptions) {
     if (opts.programDir !== undefined) this.programDir = fs.realpathSync(opts.programDir);
+    this.remote = new RemoteComponents(opts.answers, opts.phase, this.byUrn);
     this.server.addService(resrpc.ResourceMonitorService, monitorService(this) as any);
     this.server.addService(engrpc.EngineService, engineService(this) as any);
   }
@@ -196,25 +200,12 @@ export class OfflineEngine {
     const resp = new resproto.RegisterResourceResponse();
     resp.setUrn(urn);
     if (!custom) {
-      // A local component registers its own outputs; a remote one's plugin never runs offline: in
-      // the apply phase it reports the outputs and child references that follow from its inputs
-      // (./remote-outputs.ts, ./remote-references.ts), the rest stay unknown.
-      if (remote) this.remoteComponents.push(r);
-      if (remote && this.opts.phase === "apply") {
-        // Its inputs are judged (as a resource's are): say why one is unknown even now.
+      // A local component registers its own outputs; a remote one's plugin never runs offline
+      // (./remote-components.ts). Its inputs are judged in the apply phase (as a resource's
+      // are): say why one is unknown even then.
+      if (remote && this.opts.phase === "apply")
         r.unknownSources = unknownSources(r, opaque, this.byUrn, this.resources);
-        // Its AWS children run under the `aws` provider the program gives it, if any.
-        const aws = req.getProvidersMap().get("aws") || undefined;
-        const at = {
-          region: withProviderRegion(this.byUrn, "aws:", {}, aws).region,
-          accountId: providerAccount(this.byUrn, "aws:", aws),
-          version: req.getVersion() || undefined,
-        };
-        r.outputs = this.opts.answers.remoteOutputs?.(type, name, plainValue(inputs), at) ?? {};
-        const refs = this.opts.answers.remoteReferences?.(urn, type, name, plainValue(inputs), at);
-        for (const c of refs?.children ?? []) this.remoteChildren.set(c.urn, c);
-        resp.setObject(Struct.fromJavaScript({ ...r.outputs, ...refs?.outputs }));
-      } else resp.setObject(Struct.fromJavaScript(r.outputs));
+      resp.setObject(Struct.fromJavaScript(remote ? this.remote.register(req, r) : r.outputs));
       this.add(r);
       return resp;
     }
@@ -245,8 +236,11 @@ export class OfflineEngine {
       { ...this.stateArgs(r, sent), id: importId || undefined },
       this.opts.phase,
     );
-    // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes.
+    // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes;
+    // what its read after create takes from the API wins (secret when the input was).
     const state: Record<string, any> = { ...answer.state, ...sent };
+    for (const [k, v] of Object.entries(answer.readBack ?? {}))
+      state[k] = isSecret(sent[k]) ? secret(v) : v;
     markSecret(state, r.options.additionalSecretOutputs);
     return { id: importId || answer.id, state, modeled: answer.modeled };
   }
@@ -322,8 +316,9 @@ export class OfflineEngine {
         r = this.byUrn.get(urn),
         id = r && this.ids.get(urn);
       const found = r ? { urn, id: id && id !== UNKNOWN ? id : "", state: r.outputs } : undefined;
-      result = found ?? this.remoteChildren.get(urn) ?? {};
-      if (!found && !this.remoteChildren.has(urn)) throw new Error(`unknown resource ${urn}`);
+      const child = found ?? this.remote.child(urn);
+      if (!child) throw new Error(`unknown resource ${urn}`);
+      result = child;
     } else {
       const provider = req.getProvider() || undefined;
       const own = ownResourceInvoke(token, args, this.resources, this.ids, this.opts.answers);

@@ -1,6 +1,7 @@
 // What a remote component's child is, for the derivations of ./remote-children.ts: the child's
 // type, name and inputs as the component's own code creates it, and what has been made so far.
 import type { FakeAwsEnv } from "../fake-aws";
+import { RESOURCE_SIG, SIG_KEY } from "./wire";
 
 export type Inputs = Record<string, any>;
 
@@ -67,3 +68,6 @@ export function idOf(made: Made, key: string, i?: number): string | undefined {
   const one = Array.isArray(m) ? (i === undefined ? undefined : m[i]) : m;
   return one?.id;
 }
+
+/** A reference to a made child as it crosses the wire: signature, URN and id. */
+export const wire = (c: MadeChild): Inputs => ({ [SIG_KEY]: RESOURCE_SIG, urn: c.urn, id: c.id });

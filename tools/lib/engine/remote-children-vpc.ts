@@ -34,27 +34,65 @@ const known = (v: unknown): boolean => v !== undefined && !hasUnknown(v);
 const TYPES: readonly SubnetType[] = ["Public", "Private", "Isolated"];
 
 /**
+ * The availability zones of an awsx `ec2.Vpc`, as awsx/ec2/vpc.ts `initialize` decides them, or
+ * its refusal. It throws when `args.availabilityZoneNames && args.numberOfAvailabilityZones`, a
+ * JavaScript truthiness test (`[]` counts as given, `0` does not); the zones are then
+ * `args.availabilityZoneNames ?? getDefaultAzs(args.numberOfAvailabilityZones)`, and
+ * `getDefaultAzs` takes the region's first `count ?? 3` (`result.names.slice(0, desiredCount)`,
+ * so `0` gives none), throwing when the region has fewer. `count` is the number of zones even when
+ * their names are not known; `{}` when the deciding inputs are unknown.
+ */
+function awsxZones(
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+): { azs?: string[]; count?: number; refused?: { prop: string; says: string } } {
+  const { availabilityZoneNames: names, numberOfAvailabilityZones: wanted } = inputs;
+  if (names === UNKNOWN || wanted === UNKNOWN) return {};
+  if (names && wanted)
+    return {
+      refused: {
+        prop: "numberOfAvailabilityZones",
+        says: "Only one of [availabilityZoneNames] and [numberOfAvailabilityZones] can be specified",
+      },
+    };
+  if (given(names)) {
+    if (!Array.isArray(names)) return {};
+    return hasUnknown(names) ? { count: names.length } : { azs: names, count: names.length };
+  }
+  const count = wanted ?? 3;
+  if (typeof count !== "number") return {};
+  if (zonesInRegion.length < count)
+    return {
+      refused: {
+        prop: "numberOfAvailabilityZones",
+        says:
+          `The configured region for this provider does not have at least ${count} Availability ` +
+          "Zones. Either specify an explicit list of zones in availabilityZoneNames or choose a " +
+          `region with at least ${count} AZs.`,
+      },
+    };
+  const azs = zonesInRegion.slice(0, count);
+  return { azs, count: azs.length };
+}
+
+/**
  * The subnets of an awsx `ec2.Vpc` in the order awsx creates them: per availability zone, then
  * Public, Private, Isolated (the loop over `availabilityZones` sorted by `compareSubnetSpecs`;
  * `Unused` specs make no subnet). Their Pulumi names are `<vpc>-<spec name or type>-<az index + 1>`
  * whatever `subnetNameTagStrategy` says; that input (awsx 3.9) only changes their `Name` tags,
  * and their route tables', to end in the zone's name without its region (`us-east-1a` → `1a`)
  * under "AvailabilityZone" (awsx/ec2/subnetNaming.ts `subnetNames`, `azSuffix`). The zones are
- * `availabilityZoneNames`, else the region's first `numberOfAvailabilityZones` (3 by default:
- * `getDefaultAzs`). Undefined when the inputs that decide them are unknown, or when the real run
- * would fail (awsx throws when both zone inputs are given, or the region has fewer zones).
+ * those of `awsxZones`. Undefined when the inputs that decide them are unknown, or when the real
+ * run would fail (awsx refuses the zone inputs).
  */
 export function awsxVpcSubnetPlan(
   name: string,
   inputs: Inputs,
   zonesInRegion: readonly string[],
 ): PlannedSubnet[] | undefined {
-  const { availabilityZoneNames: names, numberOfAvailabilityZones: count, subnetSpecs } = inputs;
-  if (names !== undefined && count !== undefined) return undefined;
-  if (names !== undefined && (!known(names) || !Array.isArray(names))) return undefined;
-  if (count !== undefined && (!known(count) || typeof count !== "number")) return undefined;
-  const azs: string[] = Array.isArray(names) ? names : zonesInRegion.slice(0, count ?? 3);
-  if (!Array.isArray(names) && azs.length < (count ?? 3)) return undefined;
+  const { subnetSpecs } = inputs;
+  const azs = awsxZones(inputs, zonesInRegion).azs;
+  if (!azs) return undefined;
   // awsx/ec2/subnetDistributorLegacy.ts `generateDefaultSubnets`: one private, one public per AZ.
   const specs: { type: string; name?: string; tags?: Inputs }[] =
     subnetSpecs === undefined ? [{ type: "Private" }, { type: "Public" }] : subnetSpecs;
@@ -117,50 +155,78 @@ function natStrategy(inputs: Inputs): string | undefined {
   return String(nat?.strategy ?? "OnePerAz").toLowerCase();
 }
 
+/** awsx's own message (awsx/ec2/vpc.ts) when `validateNatGatewayStrategy` refuses the subnets. */
+const NAT_NEEDS_BOTH =
+  "If NAT Gateway strategy is 'OnePerAz' or 'Single', both private and public subnets must be " +
+  "declared. The private subnet creates the need for a NAT Gateway, and the public subnet is " +
+  "required to host the NAT Gateway resource.";
+
 /**
- * Whether awsx refuses the inputs, failing the component before it creates anything (so no child
- * exists): pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it calls, in its order:
- * `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and `ipv4NetmaskLength`),
- * both zone inputs, a region with fewer zones than asked (`getDefaultAzs`), `validateEips` (an
- * unknown strategy; any allocation id with `None`, more than one with `Single`, with `OnePerAz`
- * other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the `Legacy`
- * allocator: "Dynamically allocated cidrBlock ranges are not supported") and
- * `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public and private subnets,
- * which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is the program's, else
- * the installed version's default. False when it passes or cannot be known.
+ * What awsx refuses of the inputs, failing the component before it creates anything (so no child
+ * exists), with awsx's own message: pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it
+ * calls, in its order: `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and
+ * `ipv4NetmaskLength`), both zone inputs, a region with fewer zones than asked (`getDefaultAzs`),
+ * `validateEips` (an unknown strategy; any allocation id with `None`, more than one with `Single`,
+ * with `OnePerAz` other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the
+ * `Legacy` allocator) and `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public
+ * and private subnets, which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is
+ * the program's, else the installed version's default. Undefined when it passes or cannot be
+ * known.
  */
-function awsxRefuses(
+export function awsxVpcRefusal(
   inputs: Inputs,
   zonesInRegion: readonly string[],
   subnetStrategy: unknown,
-): boolean {
-  const { availabilityZoneNames: names, numberOfAvailabilityZones: count } = inputs;
-  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) === given(inputs.ipv4NetmaskLength))
-    return true;
-  if (names !== undefined && count !== undefined) return true;
-  if (names === undefined && known(count ?? 3) && zonesInRegion.length < (count ?? 3)) return true;
+): { prop: string; says: string } | undefined {
+  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
+    return {
+      prop: "ipv4NetmaskLength",
+      says: "Only one of 'cidrBlock', 'ipv4NetmaskLength' is allowed.",
+    };
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && !given(inputs.ipv4NetmaskLength))
+    return {
+      prop: "ipv4IpamPoolId",
+      says: "If 'ipv4IpamPoolId' is specified, 'ipv4NetmaskLength' or 'cidrBlock' must also be specified.",
+    };
+  const zoning = awsxZones(inputs, zonesInRegion);
+  if (zoning.refused) return zoning.refused;
   const strategy = natStrategy(inputs);
+  const written = inputs.natGateways?.strategy ?? "OnePerAz";
   const ids = inputs.natGateways?.elasticIpAllocationIds;
   if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
     const n = ids?.length ?? 0;
-    const zones = Array.isArray(names)
-      ? names.length
-      : known(count ?? 3)
-        ? (count ?? 3)
-        : undefined;
-    if (strategy === "none" && n > 0) return true;
-    if (strategy === "single" && n > 1) return true;
-    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones) return true;
-    if (!["none", "single", "oneperaz"].includes(strategy)) return true;
+    const zones = zoning.count;
+    const eips = (says: string) => ({ prop: "natGateways.elasticIpAllocationIds", says });
+    if (!["none", "single", "oneperaz"].includes(strategy))
+      return { prop: "natGateways.strategy", says: `Unknown NatGatewayStrategy '${written}'` };
+    if (strategy === "none" && n > 0)
+      return eips(
+        `Elastic IP allocation IDs cannot be specified when NAT Gateway strategy is '${written}'.`,
+      );
+    if (strategy === "single" && n > 1)
+      return eips(
+        `Exactly one Elastic IP may be specified when NAT Gateway strategy is '${written}'.`,
+      );
+    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones)
+      return eips(
+        "The number of Elastic IPs, if specified, must match the number of availability zones " +
+          `for the VPC (${zones}) when NAT Gateway strategy is '${written}'`,
+      );
   }
   // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
   const legacy =
     inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
   if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
-    return true;
+    return {
+      prop: "subnetStrategy",
+      says:
+        'Dynamically allocated cidrBlock ranges are not supported with subnetStrategy="Legacy". ' +
+        '"Try using subnetStrategy="Auto"',
+    };
   const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
-  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return false;
-  return !plan.some((s) => s.type === "Public") || !plan.some((s) => s.type === "Private");
+  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return undefined;
+  const both = plan.some((s) => s.type === "Public") && plan.some((s) => s.type === "Private");
+  return both ? undefined : { prop: "subnetSpecs", says: NAT_NEEDS_BOTH };
 }
 
 /** Inputs of `awsx.ec2.Vpc` that are awsx's own, not the `aws.ec2.Vpc` it creates. */
@@ -176,6 +242,21 @@ const AWSX_ONLY = [
   "vpcEndpointStrategy",
 ];
 
+/** What awsx copies from a `vpcEndpointSpecs` entry onto its `aws.ec2.VpcEndpoint`. */
+const ENDPOINT_SPEC_KEYS = [
+  "autoAccept",
+  "policy",
+  "privateDnsEnabled",
+  "routeTableIds",
+  "securityGroupIds",
+  "subnetIds",
+  "tags",
+  "vpcEndpointType",
+];
+
+const pick = (o: Inputs | undefined, keys: readonly string[]): Inputs =>
+  Object.fromEntries(keys.filter((k) => o?.[k] !== undefined).map((k) => [k, o![k]]));
+
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
 const ROUTE_TABLE = "aws:ec2/routeTable:RouteTable";
@@ -187,7 +268,7 @@ export const awsxVpc: Derive = (name, inputs, { env, version }) => {
   const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const subnetStrategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
-  if (awsxRefuses(inputs, zones, subnetStrategy)) return {};
+  if (awsxVpcRefusal(inputs, zones, subnetStrategy)) return {};
   const vpcArgs = omit(inputs, ...AWSX_ONLY);
   const tags = { Name: name, ...inputs.tags };
   const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;
@@ -200,6 +281,25 @@ export const awsxVpc: Derive = (name, inputs, { env, version }) => {
       via: [VPC],
     },
   };
+  // `args.vpcEndpointSpecs?.forEach((spec) => new aws.ec2.VpcEndpoint(spec.serviceName, { ...the
+  // spec's endpoint settings, vpcId: vpc.id, serviceName }, { parent: vpc }))`: one endpoint per
+  // spec, named by its service. awsx 1 to 3 never push them onto `vpcEndpoints`, which they return
+  // empty; for another major that output is left unknown.
+  const specs: unknown = inputs.vpcEndpointSpecs;
+  if (Array.isArray(specs)) {
+    out["vpc.endpoints"] = specs.map((spec: Inputs) => ({
+      type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+      name: spec?.serviceName,
+      inputs: (made) => ({
+        ...pick(spec, ENDPOINT_SPEC_KEYS),
+        vpcId: vpcId(made),
+        serviceName: spec?.serviceName,
+      }),
+      via: [VPC],
+    }));
+  }
+  const m = version === undefined ? undefined : major(version);
+  if (m !== undefined && m >= 1 && m <= 3) out.vpcEndpoints = [];
   // A block the pool allocates, under a strategy not known: the VPC is created before the
   // allocator is picked (`createInnerVpc`), the subnets only if it is not Legacy.
   const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);

@@ -5,7 +5,7 @@
 // (./remote-outputs.ts: `vpcId`, `publicSubnetIds`, an ECR `url`, ...) and the outputs that are
 // references to them (./remote-references.ts: `vpc`, `subnets`, `routeTables`, `taskRole`, ...).
 // Children are never registered resources: policies never see them.
-import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
+import { resourceState, FakeAwsEnv, hasUnknown, UNKNOWN } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
 import { Child, Derive, Inputs, LOOKED_UP, Made, MadeChild, given, omit } from "./remote-child";
 import { loadBalancer } from "./remote-children-lb";
@@ -29,35 +29,66 @@ const CHILDREN: Record<string, Derive> = {
       inputs: omit(inputs, "lifecyclePolicy"),
     },
   }),
-  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, and the
-  // role of the default node group (`instanceRoles`, below).
-  "eks:index:Cluster": (name, inputs, { env }) => ({
+  // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`: `<name>-eksCluster`, the
+  // role of the default node group (`instanceRoles`, below) and, when `createOidcProvider` is
+  // truthy, `new aws.iam.OpenIdConnectProvider(`${name}-oidcProvider`, { clientIdLists:
+  // ["sts.amazonaws.com"], url: eksCluster.identities[0].oidcs[0].issuer, thumbprintLists:
+  // [<the issuer CA's fingerprint, fetched over the network>] })`, which `core.oidcProvider`
+  // names (./remote-eks-core.ts).
+  "eks:index:Cluster": (name, inputs, { env, version }) => ({
     eksCluster: {
       type: "aws:eks/cluster:Cluster",
       name: `${name}-eksCluster`,
       inputs: { name: inputs.name },
     },
-    ...eksInstanceRoles(name, inputs, env),
+    ...eksInstanceRoles(name, inputs, env, version),
+    ...(inputs.createOidcProvider && !hasUnknown(inputs.createOidcProvider)
+      ? { "core.oidcProvider": eksOidcProvider(name) }
+      : {}),
   }),
 };
 
+function eksOidcProvider(name: string): Child {
+  return {
+    type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+    name: `${name}-oidcProvider`,
+    inputs: (made) => ({
+      clientIdLists: ["sts.amazonaws.com"],
+      // No cluster made (its name unknown): no issuer, so no provider either.
+      url:
+        (made.eksCluster as MadeChild | undefined)?.state.identities?.[0]?.oidcs?.[0]?.issuer ??
+        UNKNOWN,
+      thumbprintLists: LOOKED_UP,
+    }),
+  };
+}
+
 /**
  * The `instanceRoles` of an eks Cluster the program gives no roles for (neither `instanceRole` nor
- * `instanceRoles`: those are the program's own resources, not derived here), as `createCore` decides
- * (pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts): when `createInstanceRole ||
- * (!skipDefaultNodeGroup && createInstanceRole === undefined)`, it makes
+ * `instanceRoles`: those are the program's own resources, not derived here), as `createCore`
+ * decides in the component package's major `version` (pulumi/pulumi-eks
+ * nodejs/eks/cluster/cluster.ts). When it makes one, it is
  * `new ServiceRole(`${name}-instanceRole`, { service: `ec2.${dnsSuffix}`, ... })`, a component of
- * eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service (nodejs/eks/servicerole.ts);
- * else `instanceRoles` is `[]`. That test reads `skipDefaultNodeGroup` alone: `fargate` or Auto Mode
- * skip the default node group but not its role. Either flag unknown leaves the list unknown.
+ * eks whose `aws.iam.Role` is `<its name>-role`, trusted by that service (nodejs/eks/servicerole.ts).
+ * - eks 2: always (`if (args.instanceRoles) ... else if (args.instanceRole) ... else new
+ *   ServiceRole(...)`, read by truthiness), `skipDefaultNodeGroup` or not: pulumi/pulumi-eks#1176;
+ *   2.8.1's ClusterArgs (cluster.d.ts) has no `createInstanceRole`.
+ * - eks 3 and 4: when `createInstanceRole || (!skipDefaultNodeGroup && createInstanceRole ===
+ *   undefined)`, else `[]`: pulumi/pulumi-eks#1411 (v3: no role without the default node group)
+ *   and #1511 (the `createInstanceRole` flag, added during v3; 3.8.1's and 4.3.0's ClusterArgs
+ *   declare it). That test reads `skipDefaultNodeGroup` alone: `fargate` or Auto Mode skip the
+ *   default node group but not its role. Before 3.8 the flag may not exist: given there, the list
+ *   stays unknown.
+ * Either flag unknown, no version sent or another major: the list stays unknown.
  */
-function eksInstanceRoles(name: string, inputs: Inputs, env: FakeAwsEnv): Record<string, Child[]> {
+function eksInstanceRoles(
+  name: string,
+  inputs: Inputs,
+  env: FakeAwsEnv,
+  version?: string,
+): Record<string, Child[]> {
   if (given(inputs.instanceRole) || given(inputs.instanceRoles)) return {};
-  const { createInstanceRole: create, skipDefaultNodeGroup: skip } = inputs;
-  if (hasUnknown(create)) return {};
-  // Both read as eks reads them, by JavaScript truthiness; given and falsy, `createInstanceRole`
-  // decides alone.
-  const makes = create ? true : given(create) ? false : hasUnknown(skip) ? undefined : !skip;
+  const makes = eksMakesInstanceRole(inputs, version);
   if (makes === undefined) return {};
   if (!makes) return { instanceRoles: [] };
   const service = `ec2.${resolveEnv(env).partition.dnsSuffix}`;
@@ -72,6 +103,19 @@ function eksInstanceRoles(name: string, inputs: Inputs, env: FakeAwsEnv): Record
     via: ["eks:index:ServiceRole"],
   };
   return { instanceRoles: [role] };
+}
+
+/** Whether eks `version` makes the default instance role (see above); undefined when unknown. */
+function eksMakesInstanceRole(inputs: Inputs, version?: string): boolean | undefined {
+  const [, m, minor] = (/^\D*(\d+)\.(\d+)/.exec(version ?? "") ?? []).map(Number);
+  if (m === 2) return true;
+  if (m !== 3 && m !== 4) return undefined;
+  const { createInstanceRole: create, skipDefaultNodeGroup: skip } = inputs;
+  if (hasUnknown(create)) return undefined;
+  if (given(create) && m === 3 && !(minor >= 8)) return undefined;
+  // Both read as eks reads them, by JavaScript truthiness; given and falsy, `createInstanceRole`
+  // decides alone.
+  return create ? true : given(create) ? false : hasUnknown(skip) ? undefined : !skip;
 }
 
 /** The URN of a child of the component at `parentUrn` (pulumi/pulumi `resource.NewURN`). */

@@ -8,7 +8,7 @@
 // ./remote-references.ts; outputs the plugin computes from lookups it makes stay unknown, and the
 // run still names the component as the source of each unknown built from it (./unknown-sources.ts).
 import { createHash } from "crypto";
-import { resourceState, FakeAwsEnv, hasUnknown } from "../fake-aws";
+import { FakeAwsEnv, hasUnknown } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
 import { defaultVpc } from "../fake-aws/invokes-ec2";
 import { idOf, Inputs, Made, MadeChild } from "./remote-child";
@@ -65,25 +65,16 @@ const DERIVE: Record<string, Derive> = {
   // pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts (`createCluster`, `createCore`): the issuer
   // of the `aws.eks.Cluster` named `<name>-eksCluster` is `oidcProviderUrl`, without its scheme
   // `oidcIssuer`; `oidcProviderArn` is the ARN of the `aws.iam.OpenIdConnectProvider`
-  // `<name>-oidcProvider` made for that issuer when `createOidcProvider` is true, else "".
-  "eks:index:Cluster"(made, name, inputs, env) {
+  // `<name>-oidcProvider` made for that issuer when `createOidcProvider` is truthy, else "".
+  "eks:index:Cluster"(made, _name, inputs) {
     const cluster = made.eksCluster as MadeChild | undefined;
     const issuer = cluster?.state.identities?.[0]?.oidcs?.[0]?.issuer;
     if (typeof issuer !== "string" || hasUnknown(issuer)) return {};
     const out: Inputs = { oidcProviderUrl: issuer, oidcIssuer: issuer.replace("https://", "") };
     const create = inputs.createOidcProvider;
     if (create !== undefined && !known(create)) return out;
-    if (create !== true) return { ...out, oidcProviderArn: "" };
-    const provider = resourceState(
-      {
-        type: "aws:iam/openIdConnectProvider:OpenIdConnectProvider",
-        name: `${name}-oidcProvider`,
-        inputs: { url: issuer, clientIdLists: ["sts.amazonaws.com"] },
-      },
-      env,
-      "apply",
-    );
-    return { ...out, oidcProviderArn: provider.id };
+    if (!create) return { ...out, oidcProviderArn: "" };
+    return { ...out, oidcProviderArn: idOf(made, "core.oidcProvider") };
   },
 };
 

@@ -12,16 +12,13 @@
 // policies never see them (the component stays "not evaluated" for its children); only the values
 // the program reads from them become known, so checks on the resources fed by them are evaluated
 // as at `pulumi up`.
-import { RESOURCE_SIG, SIG_KEY } from "./wire";
 import { makeChildren } from "./remote-children";
 import type { FakeAwsEnv } from "../fake-aws";
-import type { Inputs, MadeChild } from "./remote-child";
+import { wire, type Inputs, type MadeChild } from "./remote-child";
+import { eksCore } from "./remote-eks-core";
 
 /** The state `pulumi:pulumi:getResource` answers for a derived child. */
 export type ChildState = MadeChild;
-
-/** A reference as it crosses the wire: signature, URN and id. */
-const wire = (c: MadeChild): Inputs => ({ [SIG_KEY]: RESOURCE_SIG, urn: c.urn, id: c.id });
 
 /**
  * The resource-reference outputs of remote component `type` (of package `version`, as
@@ -40,12 +37,17 @@ export function remoteReferences(
 ): { outputs: Inputs; children: ChildState[] } {
   const outputs: Inputs = {};
   const children = new Map<string, ChildState>();
-  for (const [key, value] of Object.entries(makeChildren(urn, type, name, inputs, env, version))) {
+  const made = makeChildren(urn, type, name, inputs, env, version);
+  for (const [key, value] of Object.entries(made)) {
     for (const c of [value].flat()) if (c) children.set(c.urn, c);
     if (key.includes(".")) continue;
     if (Array.isArray(value)) {
       if (value.every((c) => c !== undefined)) outputs[key] = value.map((c) => wire(c!));
     } else if (value) outputs[key] = wire(value);
+  }
+  if (type === "eks:index:Cluster") {
+    const core = eksCore(made, inputs ?? {}, version);
+    if (core) outputs.core = core;
   }
   return { outputs, children: [...children.values()] };
 }

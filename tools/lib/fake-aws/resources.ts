@@ -40,6 +40,11 @@ export interface ResourceState {
    * the provider would compute stays unknown to the program, even in the apply phase.
    */
   readonly modeled?: false;
+  /**
+   * Outputs the provider reads back from the API after create that differ from the inputs given
+   * (already in `state`): an engine that echoes the inputs over the state applies these last.
+   */
+  readonly readBack?: Record<string, unknown>;
 }
 
 export type Phase = "preview" | "apply";
@@ -156,7 +161,13 @@ function awsState(args: ResourceArgs, env: FakeAwsEnv): ResourceState {
   if (managed && !(managed[0] in inputs)) state[managed[0]] = managed[1];
   if (special?.state && id !== UNKNOWN) Object.assign(state, special.state(b, id, arn));
   Object.assign(state, inputs);
-  return { id: id === UNKNOWN ? "" : id, state };
+  const readBack = special?.readBack && id !== UNKNOWN ? special.readBack(b, state) : {};
+  Object.assign(state, readBack);
+  return {
+    id: id === UNKNOWN ? "" : id,
+    state,
+    ...(Object.keys(readBack).length ? { readBack } : {}),
+  };
 }
 
 /**

@@ -23,4 +23,9 @@ export interface Special {
   arn?(b: Base, id: string): string;
   /** Outputs that win over the generic values (the inputs still win over these). */
   state?(b: Base, id: string, arn: string | undefined): Record<string, unknown>;
+  /**
+   * Outputs the provider's read after create sets from what the API returns where that differs
+   * from the input given: these win over the inputs (an OIDC provider's `url` without its scheme).
+   */
+  readBack?(b: Base, state: Record<string, any>): Record<string, unknown>;
 }

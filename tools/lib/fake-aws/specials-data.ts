@@ -325,6 +325,9 @@ const ssmParameter: Special = {
   state: () => ({ version: 1 }),
 };
 
+/** An OIDC provider's URL as IAM names it: without `https://`. */
+const withoutScheme = (url: string): string => url.replace(/^https:\/\//, "");
+
 /**
  * AppSync: a GraphQL API's id is 26 lower-case letters and digits; `uris` holds its endpoints,
  * `https://<id>.appsync-api.<region>.amazonaws.com/graphql` and the real-time
@@ -354,9 +357,19 @@ const oidcProvider: Special = {
   id: (b) => {
     const url = b.inputs.url;
     if (url === UNKNOWN || typeof url !== "string") return UNKNOWN;
-    return arn(b, "iam", `oidc-provider/${url.replace(/^https:\/\//, "")}`, "");
+    return arn(b, "iam", `oidc-provider/${withoutScheme(url)}`, "");
   },
   arn: (_b, id) => id,
+  // The `url` output is what IAM returns, without the scheme the input needs: the provider's read
+  // after create sets it from the API (hashicorp/terraform-provider-aws
+  // internal/service/iam/openid_connect_provider.go, resourceOpenIDConnectProviderRead:
+  // `d.Set("url", output.Url)`; IAM GetOpenIDConnectProvider's `Url` has no `https://`, as
+  // pulumi/pulumi#8632 and pulumi/pulumi-aws#5805 show). At preview, a provider being created
+  // shows its input.
+  readBack: (b) =>
+    typeof b.inputs.url === "string" && b.inputs.url !== UNKNOWN
+      ? { url: withoutScheme(b.inputs.url) }
+      : {},
 };
 
 const samlProvider: Special = {
