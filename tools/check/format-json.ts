@@ -34,7 +34,8 @@
 // prints both). Inputs are as the policies saw them at preview, with unknown values rendered as
 // "[unknown]" and secrets as "[secret]". `source` is where the program constructed the resource
 // (with `at: "at its component's line"` when it is the line that made its component).
-import { operationOf, type RecordedResource } from "../lib/recorder";
+import { operationOf } from "../lib/operations";
+import type { RecordedResource } from "../lib/recorder";
 import { operationCounts } from "./imported";
 import {
   asciiSafeJson,

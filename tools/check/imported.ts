@@ -8,12 +8,8 @@
 // seen. One note per such resource says so, naming it. A provider resource (`new aws.Provider(...,
 // { import })`) is left out: the engine creates providers from their inputs and imports none
 // (pulumi/pulumi#14596), so nothing is read from AWS for it.
-import {
-  isStackReference,
-  operationOf,
-  type Operation,
-  type RecordedResource,
-} from "../lib/recorder";
+import { isStackReference, operationOf, type Operation } from "../lib/operations";
+import type { RecordedResource } from "../lib/recorder";
 import { displayPath, resourceLocation } from "./report";
 
 /**

@@ -8,7 +8,6 @@ import { azNamesOf, mockCall, mockState, MockEnv } from "./mock-aws";
 import { lightenDebuggablePromise } from "./engine/debuggable-promise";
 import { defaultOptions, defaultProvider, requestOptions } from "./engine/registration";
 import { UNKNOWN } from "./engine/wire";
-import { STACK_REFERENCE_TYPE } from "./engine/stack-references";
 
 /** The wire sentinel for an unknown value (what `pulumi preview` sends for unknowns). */
 export { UNKNOWN };
@@ -54,26 +53,9 @@ export interface RecordedResource {
   readonly external?: boolean;
 }
 
-/**
- * What `pulumi up` does with a recorded resource, as `pulumi preview` marks it: `create` it,
- * `import` an existing one (the `import` option; the engine imports no provider resource,
- * pulumi/pulumi#14596, so a provider given the option is created), or only `read` it (`get`, a
- * stack reference), which leaves it unmanaged.
- */
-export type Operation = "create" | "import" | "read";
-
-export function operationOf(r: RecordedResource): Operation {
-  if (r.external) return "read";
-  if (r.options?.importId && !r.type.startsWith("pulumi:providers:")) return "import";
-  return "create";
-}
-
-/**
- * A `pulumi.StackReference`: read like a `get` (its operation is `read`), but what it reads is
- * another stack's outputs, not a cloud resource.
- */
-export const isStackReference = (r: { readonly type: string }): boolean =>
-  r.type === STACK_REFERENCE_TYPE;
+// What `pulumi up` does with a recorded resource: in a module of its own, which the check's
+// process reads without loading the SDK this module loads for its mocks.
+export { isStackReference, operationOf, type Operation } from "./operations";
 
 export interface SourcePosition {
   readonly uri: string;
