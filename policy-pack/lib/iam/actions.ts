@@ -271,8 +271,8 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
 
 /**
  * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
- * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for every
- * partition, region and account, so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
+ * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for some
+ * partition, region and account (a principal acts within its own account), so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
  * (resource type `role` only) act on nothing. `"*"` leaves out everything; an action with no
  * resource type, or one whose format the data set lacks, is never left out. The action's service
  * must be preloaded.
@@ -337,8 +337,9 @@ function computeUnscoped(entry: string): boolean {
   if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
   const data = services.get(service.toLowerCase());
   if (!data) return false;
-  // A type's prefix followed by runs only (`role/*/*`: every role under a path) is as broad as
-  // the format allows, whatever the variable may hold; a `?` (`role/?`) is left to `globCovers`.
+  // A type's prefix followed by runs only (`role/*/*`: every role under any path but `/`) is
+  // counted as unscoped, though it leaves out the names at the default path; a `?` (`role/?`) is
+  // left to `globCovers`.
   const afterType = (matcher: ArnMatcher) =>
     matcher.typePrefix !== "" &&
     rest.startsWith(matcher.typePrefix) &&

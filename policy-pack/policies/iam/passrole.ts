@@ -31,9 +31,12 @@ function unscopedRoles(s: IamStatement): string | undefined {
     const excluded = passRole && s.notResources.some((r) => excludesEveryTarget(r, passRole));
     return excluded ? undefined : found;
   }
-  const role = s.resources?.known.find(
-    (r) => isUnscopedResource(r) && (!passRole || resourceAppliesTo(r, passRole)),
-  );
+  // An unknown entry might name every role: with no known one doing so, a preview note.
+  let role: string | undefined;
+  s.resources?.some((r) => {
+    if (isUnscopedResource(r) && (!passRole || resourceAppliesTo(r, passRole))) role = r;
+    return role !== undefined;
+  });
   return role === undefined ? undefined : `"${role}"`;
 }
 

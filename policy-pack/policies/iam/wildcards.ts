@@ -5,6 +5,7 @@ import type { IamStatement } from "../../lib/policy-document";
 import {
   ActionInfo,
   expandActionPattern,
+  excludesEveryTarget,
   isReadOnly,
   isUnscopedResource,
   resourceAppliesTo,
@@ -185,9 +186,7 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
       const infos = scopableCandidates(s);
       // The unscoped entries of Resource (every resource, for NotResource): an action counts only
       // when one of them can name a resource of a type it acts on.
-      const unscoped = s.notResources
-        ? ["*"]
-        : (s.resources?.known ?? []).filter((r) => isUnscopedResource(r));
+      const unscoped = (s.resources?.known ?? []).filter((r) => isUnscopedResource(r));
       const allowed = new Set(ctx.config.allowedActions.map((a) => a.toLowerCase()));
       const offenders = infos.filter(
         (info) =>
@@ -195,7 +194,11 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
           !allowed.has(info.action.toLowerCase()) &&
           !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
           !narrowedByCondition(s, info) &&
-          unscoped.some((r) => resourceAppliesTo(r, info)) &&
+          // NotResource grants every resource but its entries: none, when one leaves out every
+          // resource the action acts on (as iam-passrole-scoped reads it).
+          (s.notResources
+            ? !s.notResources.known.some((r) => excludesEveryTarget(r, info))
+            : unscoped.some((r) => resourceAppliesTo(r, info))) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
       if (offenders.length === 0) return;

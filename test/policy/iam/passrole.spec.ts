@@ -10,11 +10,13 @@ import {
   EMBEDDED_ARN_STATEMENT,
   findingsOf,
   of,
+  run,
   rolePolicy,
   roleWith,
   SCOPED,
   STACK_ARN_STATEMENT,
   Stmt,
+  UNKNOWN,
 } from "../fixtures/iam";
 
 const PASS_ONE: Stmt = {
@@ -133,6 +135,16 @@ describe("iam-passrole-scoped", () => {
         );
       }
     });
+    it("a glob of another service's ARNs beside an entry unknown at preview: a preview note, not a pass", async () => {
+      // The unknown entry may be "*" once known: judged at `pulumi up`.
+      const r = compliant({ Resource: ["arn:aws:s3:::*", UNKNOWN] });
+      const { findings, notes } = await run(passRoleScoped, [r]);
+      expect(findings).to.deep.equal([]);
+      expect(notes).to.have.length(1);
+      const known = compliant({ Resource: ["arn:aws:s3:::*", `arn:aws:iam::${ACCOUNT}:role/x`] });
+      expect(await run(passRoleScoped, [known])).to.deep.include({ findings: [], notes: [] });
+    });
+
     it("cfn_nag iam_role_passrole_resource_wildcard_pass.yml: a glob of another service's ARNs names no role", async () => {
       for (const Resource of ["arn:aws:s3:::*", "arn:aws:sqs:*:*:*", "arn:aws:iam::*:user/*"]) {
         const r = compliant({ Resource });

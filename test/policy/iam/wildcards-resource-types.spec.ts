@@ -109,6 +109,28 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
       expect(await of("iam-no-resource-wildcard", [roleWith(otherType)])).to.deep.equal([]);
     });
   });
+  describe("NotResource (every resource but its entries)", () => {
+    const pass = (NotResource: string | string[]) =>
+      compliantPolicy([{ Effect: "Allow", Action: ["iam:PassRole"], NotResource }]);
+    it("is reported while an action's resources are left in: all but one role, or all but another type", async () => {
+      for (const nr of [
+        `arn:aws:iam::${ACCOUNT}:role/one`,
+        "arn:aws:iam::*:user/*",
+        "arn:aws:s3:::*",
+      ]) {
+        expect(await findingsOf(noResourceWildcard, [pass(nr)]), nr).to.have.length(1);
+      }
+    });
+    it("grants nothing when an entry leaves out every resource the action acts on, as iam-passrole-scoped reads it", async () => {
+      for (const nr of [
+        "arn:aws:iam::*:role/*",
+        ["arn:aws:s3:::*", "arn:aws:iam::*:role/*"],
+        "*",
+      ]) {
+        expect(await findingsOf(noResourceWildcard, [pass(nr)]), String(nr)).to.deep.equal([]);
+      }
+    });
+  });
   describe("Compliance", () => {
     it("a short ARN glob of another service (arn:aws:iam::*) names no resource of the action's types", async () => {
       const s = { Effect: "Allow", Action: ["s3:PutObject"], Resource: ["arn:aws:iam::*"] };
