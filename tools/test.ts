@@ -201,8 +201,9 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`\nnpm test:\n${runs.map((r) => `  ${describeRun(r)}\n`).join("")}`);
   process.stdout.write(`  ${unitSummary(runs)}\n`);
-  const failed = runs.filter((r) => r.code !== 0).map((r) => r.step);
-  for (const run of runs.filter((r) => r.code !== 0)) process.stdout.write(whatFailed(run));
+  const failedRuns = runs.filter((r) => r.code !== 0);
+  const failed = failedRuns.map((r) => r.step);
+  for (const run of failedRuns) process.stdout.write(whatFailed(run));
   if (failed.length > 0) {
     process.stderr.write(`npm test failed: ${failed.join(", ")} (their output is above)\n`);
     process.exitCode = 1;

@@ -1,7 +1,8 @@
 // The monthly estimate of one recorded stack: every custom resource is priced by its type's rule,
 // declared free with a reason, or reported unpriced with the reason (never silently zero). Totals
 // per component (the parent chain) and the NAT-gateway alternative to the interface endpoints.
-import { isStackReference, operationOf, Recording } from "../lib/recorder";
+import { isStackReference, operationOf } from "../lib/operations";
+import { Recording } from "../lib/recorder";
 import { Assumptions, assumptionsFor } from "./assumptions";
 import {
   CURRENCY,

@@ -53,10 +53,6 @@ export interface RecordedResource {
   readonly external?: boolean;
 }
 
-// What `pulumi up` does with a recorded resource: in a module of its own, which the check's
-// process reads without loading the SDK this module loads for its mocks.
-export { isStackReference, operationOf, type Operation } from "./operations";
-
 export interface SourcePosition {
   readonly uri: string;
   readonly line: number;
