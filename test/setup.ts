@@ -4,6 +4,11 @@
 // the per-promise capture is skipped by the recorder (tools/lib/engine/debuggable-promise.js).
 Error.stackTraceLimit = 20;
 process.env.PULUMI_NODEJS_PROJECT ??= "platform";
+// Colour belongs to the terminal, not to the code under test: specs compare the text of the tools
+// they start, and a CI service that sets FORCE_COLOR (or NO_COLOR) would change it. The specs of
+// colouring pass these variables themselves.
+delete process.env.FORCE_COLOR;
+delete process.env.NO_COLOR;
 
 /* eslint-disable @typescript-eslint/no-require-imports -- installed before any spec loads */
 const ROOT = require("path").resolve(__dirname, "..");

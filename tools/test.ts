@@ -25,6 +25,7 @@
 // these same steps (tools/bench/tests.ts).
 import { spawn } from "child_process";
 import * as path from "path";
+import { stripAnsi } from "./lib/ansi";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -124,7 +125,8 @@ export async function runAll(
 }
 
 /** Mocha's closing counts in a step's output ("5434 passing", "2 failing"); 0 when absent. */
-export function mochaCounts(output: string): { passing: number; pending: number; failing: number } {
+export function mochaCounts(colored: string): { passing: number; pending: number; failing: number } {
+  const output = stripAnsi(colored);
   const count = (word: string) => {
     // The last match: the summary closes mocha's output.
     const all = [...output.matchAll(new RegExp(`^ *(\\d+) ${word}\\b`, "gm"))];
@@ -145,7 +147,8 @@ export function unitSummary(runs: readonly StepRun[]): string {
  * (each failing test's title, error and stack), at most `maxLines` lines; "" when there is none.
  * The run repeats it after its summary, so the last lines of a long log name what failed.
  */
-export function failureDetails(output: string, maxLines = 150): string {
+export function failureDetails(colored: string, maxLines = 150): string {
+  const output = stripAnsi(colored);
   const all = [...output.matchAll(/^ *\d+ failing\b/gm)];
   if (all.length === 0) return "";
   const lines = output

@@ -10,6 +10,7 @@ import {
   describeRun,
   failureDetails,
   lastLines,
+  mochaCounts,
   PHASES,
   runStep,
   StepRun,
@@ -125,11 +126,15 @@ describe("npm test: what a failed step repeats after the summary", function () {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   /** A failed step whose output is mocha's own for a spec file with this text. */
-  function mochaStep(name: string, text: string): StepRun {
+  function mochaStep(name: string, text: string, env: NodeJS.ProcessEnv = {}): StepRun {
     fs.writeFileSync(path.join(dir, name), text);
     const mocha = require.resolve("mocha/bin/mocha.js");
     const args = [mocha, "--no-config", "--no-package", "--reporter", "spec", name];
-    const r = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
+    const r = spawnSync(process.execPath, args, {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, ...env },
+    });
     expect(r.status, r.stderr).to.equal(1);
     const output = r.stdout + r.stderr;
     return { step: "test:unit:tools", code: 1, startS: 0, endS: 1, output };
@@ -146,6 +151,19 @@ describe("npm test: what a failed step repeats after the summary", function () {
     const text = whatFailed(run);
     expect(text).to.contain("test:unit:tools, what failed:").and.contain("1 failing");
     expect(text).to.contain('"before all" hook for "a test"').and.contain("Error: the hook broke");
+  });
+
+  it("reads mocha's counts and failures when mocha colours its output (FORCE_COLOR, set by some CI services)", () => {
+    const run = mochaStep(
+      "colour.spec.js",
+      'it("passes", () => undefined);\nit("fails", () => { throw new Error("red"); });\n',
+      { FORCE_COLOR: "1" },
+    );
+    expect(run.output, "mocha coloured its output").to.contain("\u001b[");
+    expect(mochaCounts(run.output)).to.deep.equal({ passing: 1, pending: 0, failing: 1 });
+    const text = whatFailed(run);
+    expect(text).to.contain("test:unit:tools, what failed:").and.contain("1 failing");
+    expect(text).to.contain("Error: red").and.not.contain("\u001b[");
   });
 
   it("repeats the last lines of a step that ended without mocha's summary (a spec that threw as it loaded)", () => {

@@ -41,6 +41,7 @@ import { automationFailure } from "./hints-automation";
 import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
+import { stripAnsi } from "../ansi";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
@@ -320,9 +321,7 @@ export function diagnose(ctx: {
   return uncalledDefaultExport(ctx.engine, ctx.pwd, ctx.opts.main);
 }
 
-export function stripAnsi(text: string): string {
-  return text.replace(/\u001b\[[0-9;]*m/g, "");
-}
+export { stripAnsi } from "../ansi";
 
 /** The error's own message: its lines before the stack, without a plain `Error: ` prefix. */
 export function errorMessage(text: string): string {
