@@ -125,7 +125,11 @@ export async function runAll(
 }
 
 /** Mocha's closing counts in a step's output ("5434 passing", "2 failing"); 0 when absent. */
-export function mochaCounts(colored: string): { passing: number; pending: number; failing: number } {
+export function mochaCounts(colored: string): {
+  passing: number;
+  pending: number;
+  failing: number;
+} {
   const output = stripAnsi(colored);
   const count = (word: string) => {
     // The last match: the summary closes mocha's output.
