@@ -71,6 +71,7 @@ export function run(dir: string, cache?: string, nodeArgs: string[] = []): Recor
 export function codeCache(): {
   installCodeCache(dir: string): void;
   sweepCodeCache(dir: string, options?: Record<string, number>): number;
+  withoutProfilerOptions(args: readonly string[]): string[];
 } {
   return require(path.join(path.dirname(PRELOAD), "code-cache.js"));
 }

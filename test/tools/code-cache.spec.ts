@@ -106,6 +106,45 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     }
   });
 
+  it("a run under Node's CPU profiler uses the entries of an ordinary run, and V8 takes them", () => {
+    // OFFLINE_CHILD_PROF starts the program's and the pack's processes with `--cpu-prof` and a
+    // profile folder: they must profile a warm run, not compile every module cold again.
+    const cache = path.join(dir, "cache-prof");
+    const entries = () => fs.readdirSync(cache).filter((f) => f.endsWith(".v8"));
+    const plain = run(dir, cache);
+    // An entry V8 rejected would be written again: a new file (written aside, then renamed).
+    const kept = new Map(entries().map((f) => [f, fs.statSync(path.join(cache, f)).ino]));
+    const profiles = path.join(dir, "profiles");
+    expect(run(dir, cache, ["--cpu-prof", `--cpu-prof-dir=${profiles}`])).to.deep.equal(plain);
+    expect(run(dir, cache, ["--cpu-prof", "--cpu-prof-dir", profiles])).to.deep.equal(plain);
+    expect(fs.readdirSync(profiles).filter((f) => f.endsWith(".cpuprofile"))).to.have.length(2);
+    expect(entries()).to.have.members([...kept.keys()]);
+    for (const [f, ino] of kept) expect(fs.statSync(path.join(cache, f)).ino, f).to.equal(ino);
+  });
+
+  it("leaves out only the profiler's options from what keys an entry", () => {
+    const { withoutProfilerOptions } = codeCache();
+    expect(
+      withoutProfilerOptions([
+        "--cpu-prof",
+        "--cpu-prof-dir=/p",
+        "--max-semi-space-size=32",
+        "--cpu-prof-dir",
+        "/q",
+        "--cpu-prof-name=x.cpuprofile",
+        "--cpu-prof-interval",
+        "100",
+        "--require",
+        "/r.js",
+      ]),
+    ).to.deep.equal(["--max-semi-space-size=32", "--require", "/r.js"]);
+    expect(withoutProfilerOptions(["--heap-prof", "--cpu-profiler-x"])).to.deep.equal([
+      "--heap-prof",
+      "--cpu-profiler-x",
+    ]);
+    expect(withoutProfilerOptions([""])).to.deep.equal([""]);
+  });
+
   it("a module that changes V8's flags as it loads is kept under the flags it compiles with", () => {
     // The SDK's runtime/closure/v8Hooks.js sets --allow-natives-syntax when it loads: code cached
     // after it ran was rejected by the next run, so it (and what required it) compiled cold each time.

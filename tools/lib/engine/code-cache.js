@@ -55,15 +55,36 @@ function requireOf(mod) {
 const ENTRY_FORMAT = "sealed-sha256";
 
 /**
+ * Node's own options for its CPU profiler (`--cpu-prof`, `--cpu-prof-dir=<dir>`, ...): Node starts
+ * the profiler through the inspector and passes none of them to V8
+ * (https://nodejs.org/api/cli.html#--cpu-prof), so V8 takes code cached without them. A profiled
+ * run, as OFFLINE_CHILD_PROF starts the program's and the pack's processes (and a new profile
+ * folder each time), then uses the entries of an ordinary run instead of compiling every module
+ * cold and writing it again: its profile shows the run being measured.
+ */
+const PROFILER_OPTION = /^--cpu-prof(?:-(?:dir|name|interval)(?:=.*)?)?$/;
+
+/** `args` without the profiler's options (a separate value after `--cpu-prof-dir` included). */
+function withoutProfilerOptions(args) {
+  const kept = [];
+  for (let i = 0; i < args.length; i++) {
+    if (!PROFILER_OPTION.test(args[i])) kept.push(args[i]);
+    else if (!args[i].includes("=") && args[i] !== "--cpu-prof") i++;
+  }
+  return kept;
+}
+
+/**
  * What V8 checks cached code against besides the source: its version and its flags (a cache made
  * under other flags, `--max-semi-space-size` among them, is rejected). Processes started with
- * other options keep entries of their own instead of rewriting each other's.
+ * other options keep entries of their own instead of rewriting each other's; the profiler's
+ * options are left out (above).
  */
 const FLAVOUR = [
   ENTRY_FORMAT,
   process.versions.v8,
-  process.execArgv.join(" "),
-  process.env.NODE_OPTIONS ?? "",
+  withoutProfilerOptions(process.execArgv).join(" "),
+  withoutProfilerOptions((process.env.NODE_OPTIONS ?? "").split(" ")).join(" "),
 ].join("\0");
 
 /**
@@ -283,4 +304,4 @@ function installCodeCache(dir) {
   };
 }
 
-module.exports = { installCodeCache, sweepCodeCache };
+module.exports = { installCodeCache, sweepCodeCache, withoutProfilerOptions };
