@@ -105,10 +105,23 @@ const LIST_MONTHS = 12;
 /** Presigned URLs kept for reuse within their signing window (about 1-2 KB each). */
 const URL_CACHE_SIZE = 2048;
 
+/**
+ * The least a presigned URL handed out must still work, in ms, where the signing credentials
+ * allow it (see presign). The SDK renews temporary credentials once they have less than 5
+ * minutes left (@smithy/core, EXPIRATION_MS), so a URL signed afresh always has that much.
+ */
+const MIN_URL_LIFE_MS = 150_000;
+
+interface SignedUrl {
+  readonly url: string;
+  /** Until when (ms) it may be handed out: it then still works for the time presign promises. */
+  readonly handOutUntil: number;
+}
+
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
 
 export class ImageStore {
-  private readonly urls = new Map<string, string>();
+  private readonly urls = new Map<string, SignedUrl>();
   private readonly cleanups = new Set<Promise<void>>();
   private readonly abortDelays: readonly number[];
   /** Aborted on close(): background retries stop waiting and give up. */
@@ -376,6 +389,14 @@ export class ImageStore {
    * stays valid for at least half of PRESIGN_TTL_SECONDS after it was handed out, and within a
    * window the URL of a key does not change: browsers can cache the image, and the URL is
    * signed once per window and then reused (signing costs about a millisecond of CPU).
+   *
+   * Temporary credentials (the ECS task role's) shorten that: S3 User Guide, "Download and
+   * upload objects with presigned URLs": with IAM role credentials "the presigned URL expires
+   * when the role session expires, even if you specify a longer expiration time". So a URL is
+   * handed out again only while the credentials it was signed with stay valid for half the
+   * lifetime, at most MIN_URL_LIFE_MS; after that the URL is signed again, with the credentials
+   * the SDK has renewed by then. With the default lifetime (300 s) nothing changes; with a
+   * longer one, a page never embeds a URL whose credentials have run out (a broken image).
    */
   async presign(key: string, now: number = Date.now()): Promise<string> {
     const ttl = this.config.presignTtlSeconds;
@@ -383,15 +404,22 @@ export class ImageStore {
     const signingDate = new Date(Math.floor(now / windowMs) * windowMs);
     const cacheKey = `${signingDate.getTime()} ${key}`;
     const cached = this.urls.get(cacheKey);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined && now <= cached.handOutUntil) return cached.url;
+    // The SDK memoizes its credentials: this is the identity getSignedUrl signs with below.
+    const { expiration } = await this.client.config.credentials();
     const url = await getSignedUrl(
       this.client,
       new GetObjectCommand({ Bucket: this.config.bucketName, Key: key }),
       { expiresIn: ttl, signingDate },
     );
+    const handOutUntil =
+      expiration === undefined
+        ? Number.POSITIVE_INFINITY
+        : expiration.getTime() - Math.min(windowMs, MIN_URL_LIFE_MS);
     // A Map iterates in insertion order: drop the oldest entry (older windows go first).
+    this.urls.delete(cacheKey);
     if (this.urls.size >= URL_CACHE_SIZE) this.urls.delete(this.urls.keys().next().value!);
-    this.urls.set(cacheKey, url);
+    this.urls.set(cacheKey, { url, handOutUntil });
     return url;
   }
 
