@@ -280,6 +280,18 @@ function accessLogBucket(b: Build, accountId: pulumi.Output<string>): SecureBuck
   );
 }
 
+/**
+ * How long the load balancer lets a stopping task finish its requests: the app's longest request
+ * (an upload of up to two minutes, REQUEST_TIMEOUT_MS in app/src/app.ts). ECS sends SIGTERM only
+ * once the target is drained (ECS best practices guide, "Load balancer connection draining": "Do
+ * not set the value to 5 seconds when you have a service with long-lived requests, such as slow
+ * file uploads"), and a request still running when the delay ends is cut with a 5xx for the
+ * client (ELB docs, "Edit target group attributes", Deregistration delay). A task with no request
+ * in flight and no open connection is released at once, so the delay lengthens only stops that
+ * would otherwise cut a request.
+ */
+export const DEREGISTRATION_DELAY_SECONDS = 120;
+
 /** The targets: the app's tasks by IP, health-checked on `healthCheckPath`. */
 function targetGroup(b: Build): aws.lb.TargetGroup {
   return new aws.lb.TargetGroup(
@@ -289,7 +301,7 @@ function targetGroup(b: Build): aws.lb.TargetGroup {
       targetType: "ip",
       port: b.args.targetPort,
       protocol: "HTTP",
-      deregistrationDelay: 30,
+      deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
       healthCheck: {
         path: b.args.healthCheckPath ?? "/healthz",
         matcher: "200",

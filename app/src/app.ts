@@ -10,6 +10,13 @@ import { registerRoutes } from "./routes";
 import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
 import { ImageStore, createS3Client, type StoreOptions } from "./store";
 
+/**
+ * The longest a request may take, uploads included (which are also held to a minimum pace:
+ * UPLOAD_IDLE_TIMEOUT_MS, UPLOAD_MIN_BYTES_PER_SECOND). 10 MiB at 100 KiB/s still fits. The load
+ * balancer drains a stopping task at least this long (its target group's deregistration delay).
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */
   readonly store?: ImageStore;
@@ -38,9 +45,7 @@ export async function buildApp(
     // Only multipart bodies are accepted, and they are streamed, not buffered: any other body
     // may stay small.
     bodyLimit: 16 * 1024,
-    // Bounds any request; uploads are also held to a minimum pace (UPLOAD_IDLE_TIMEOUT_MS,
-    // UPLOAD_MIN_BYTES_PER_SECOND). 10 MiB at 100 KiB/s still fits.
-    requestTimeout: 120_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // keepAliveTimeout stays at fastify's 72 s, longer than the ALB's 60 s idle timeout, so the
     // load balancer, not the task, closes idle connections (no 502s from a race).
     forceCloseConnections: "idle",

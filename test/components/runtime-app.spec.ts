@@ -6,7 +6,7 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp } from "../../app/src/app";
+import { buildApp, REQUEST_TIMEOUT_MS } from "../../app/src/app";
 import { parseConfig } from "../../app/src/config";
 import { ImageStore } from "../../app/src/store";
 import { Recording } from "../../tools/lib/recorder";
@@ -100,6 +100,15 @@ describe("Runtime: the app as each stack's task definition starts it", function 
       } finally {
         await app.close();
       }
+    }
+  });
+
+  it("is drained by the load balancer for as long as its longest request before ECS stops it", () => {
+    for (const [stack, rec] of Object.entries(recs)) {
+      const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
+      // ECS sends SIGTERM once the target is drained; an upload still running when the delay ends
+      // is cut (ELB docs, "Edit target group attributes", Deregistration delay).
+      expect(group.inputs.deregistrationDelay * 1000, stack).to.be.at.least(REQUEST_TIMEOUT_MS);
     }
   });
 
