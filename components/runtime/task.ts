@@ -164,9 +164,12 @@ export function executionRoleStatements(
  * checks and have ECS replace every task. Non-blocking keeps serving and drops logs only once the
  * buffer is full. Without `mode` ECS takes the account's `defaultLogDriverMode` setting (ECS
  * developer guide, "Amazon ECS account settings"; non-blocking by default since June 2025, but
- * any administrator may set it to blocking), so the task definition names it. Docker's default
- * buffer is 1 MB ("Configure logging drivers", `max-buffer-size`); 25 MB holds a minute or more
- * of the app's output at its busiest (a line of about 300 bytes per request).
+ * any administrator may set it to blocking), so the task definition names it. The buffer is
+ * named too: Docker's own default is 1 MB ("Configure logging drivers", `max-buffer-size`), and
+ * since aws/amazon-ecs-agent#4524 (2025) the ECS agent sets 10m for a non-blocking container
+ * that names none, "closer to our recommended value of 25m" (that PR; AWS Containers blog above
+ * and ECS developer guide, FireLens task definition example). 25m holds a minute or more of the
+ * app's output at its busiest (a line of about 300 bytes per request).
  */
 export const AWSLOGS_DELIVERY = { mode: "non-blocking", "max-buffer-size": "25m" } as const;
 
