@@ -280,6 +280,21 @@ function accessLogBucket(b: Build, accountId: pulumi.Output<string>): SecureBuck
   );
 }
 
+/**
+ * How long the load balancer lets a stopping task finish its requests: the app's longest upload
+ * (longestUploadMs in app/src/app.ts). Its body may take until Node enforces the app's
+ * REQUEST_TIMEOUT_MS (120 s, checked every 30 s), which bounds receiving the request only; then
+ * the upload still waits for up to 4 S3 calls (the last parts, CompleteMultipartUpload), each
+ * within S3_TIMEOUT_MS, 120 s at most: 120 + 30 + 4 x 120 = 630 s. ECS sends SIGTERM only once
+ * the target is drained (ECS best practices guide, "Load balancer connection draining": "Do not
+ * set the value to 5 seconds when you have a service with long-lived requests, such as slow file
+ * uploads"), and a request still running when the delay ends is cut with a 5xx for the client
+ * (ELB docs, "Edit target group attributes", Deregistration delay: 0 to 3600 s). A task with no
+ * request in flight and no open connection is released at once, so the delay lengthens only
+ * stops that would otherwise cut a request.
+ */
+export const DEREGISTRATION_DELAY_SECONDS = 630;
+
 /** The targets: the app's tasks by IP, health-checked on `healthCheckPath`. */
 function targetGroup(b: Build): aws.lb.TargetGroup {
   return new aws.lb.TargetGroup(
@@ -289,7 +304,7 @@ function targetGroup(b: Build): aws.lb.TargetGroup {
       targetType: "ip",
       port: b.args.targetPort,
       protocol: "HTTP",
-      deregistrationDelay: 30,
+      deregistrationDelay: DEREGISTRATION_DELAY_SECONDS,
       healthCheck: {
         path: b.args.healthCheckPath ?? "/healthz",
         matcher: "200",

@@ -157,7 +157,8 @@ export const RUNTIME_SECTION = section({
       min: 1024,
       max: 65535,
       default: 8080,
-      description: "Port the app listens on inside the task (1024-65535).",
+      description:
+        'Port the app listens on inside the task (1024-65535). On a running stack a change needs a step by hand: docs/decisions/deployments.md, "Changing the container port".',
       allowed: "an integer from 1024 to 65535 (the app runs as a non-root user)",
     },
     certificateArn: {

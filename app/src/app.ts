@@ -10,6 +10,37 @@ import { registerRoutes } from "./routes";
 import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
 import { ImageStore, createS3Client, type StoreOptions } from "./store";
 
+/**
+ * How long a request may take to ARRIVE: Node's `requestTimeout` ("the timeout value in
+ * milliseconds for receiving the entire request from the client", Node docs, http,
+ * server.requestTimeout), cancelled once the body is received; the answer is not bounded by it.
+ * Uploads are also held to a minimum pace (UPLOAD_IDLE_TIMEOUT_MS, UPLOAD_MIN_BYTES_PER_SECOND).
+ * 10 MiB at 100 KiB/s still fits.
+ */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
+/**
+ * How late Node may enforce REQUEST_TIMEOUT_MS: it checks incomplete requests only every
+ * `connectionsCheckingInterval` (Node docs, http.createServer: default 30000), left as it is.
+ */
+export const REQUEST_TIMEOUT_CHECK_MS = 30_000;
+
+/**
+ * S3 calls an upload may still wait for once its body has arrived: a part's
+ * CreateMultipartUpload and UploadPart started while the last bytes were buffered, the last
+ * UploadPart and CompleteMultipartUpload (store.ts, put). Each is bounded by S3_TIMEOUT_MS.
+ */
+export const S3_CALLS_AFTER_BODY = 4;
+
+/**
+ * The longest an upload can take before it is answered: its body may take until Node enforces
+ * REQUEST_TIMEOUT_MS, then its last S3 calls run, each up to `s3TimeoutMs`. The load balancer
+ * drains a stopping task at least this long, for the largest S3_TIMEOUT_MS accepted (its target
+ * group's deregistration delay).
+ */
+export const longestUploadMs = (s3TimeoutMs: number): number =>
+  REQUEST_TIMEOUT_MS + REQUEST_TIMEOUT_CHECK_MS + S3_CALLS_AFTER_BODY * s3TimeoutMs;
+
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */
   readonly store?: ImageStore;
@@ -38,9 +69,7 @@ export async function buildApp(
     // Only multipart bodies are accepted, and they are streamed, not buffered: any other body
     // may stay small.
     bodyLimit: 16 * 1024,
-    // Bounds any request; uploads are also held to a minimum pace (UPLOAD_IDLE_TIMEOUT_MS,
-    // UPLOAD_MIN_BYTES_PER_SECOND). 10 MiB at 100 KiB/s still fits.
-    requestTimeout: 120_000,
+    requestTimeout: REQUEST_TIMEOUT_MS,
     // keepAliveTimeout stays at fastify's 72 s, longer than the ALB's 60 s idle timeout, so the
     // load balancer, not the task, closes idle connections (no 502s from a race).
     forceCloseConnections: "idle",

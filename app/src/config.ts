@@ -5,6 +5,9 @@ import { isIP } from "node:net";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The largest S3_TIMEOUT_MS accepted (the load balancer drains a stopping task for this). */
+export const MAX_S3_TIMEOUT_MS = 120_000;
+
 export interface Config {
   /** BUCKET_NAME: the bucket images are stored in (required). */
   readonly bucketName: string;
@@ -149,7 +152,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     // An upload waits for at most a few S3 calls, each within S3_TIMEOUT_MS: well under the
     // ALB's 60 s idle timeout. The readiness probe must answer within the health check's own
     // timeout (5 s for ECS and the ALB here).
-    s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, 120_000),
+    s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, MAX_S3_TIMEOUT_MS),
     readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 2_000, 50, 30_000),
     readinessCacheMs: integer("READINESS_CACHE_MS", 5_000, 0, 60_000),
     uploadIdleTimeoutMs: integer("UPLOAD_IDLE_TIMEOUT_MS", 10_000, 100, 120_000),

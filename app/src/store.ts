@@ -14,7 +14,6 @@ import {
   AbortMultipartUploadCommand,
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
-  GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
   ListObjectsV2Command,
@@ -23,9 +22,9 @@ import {
   UploadPartCommand,
   type CompletedPart,
 } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { Config } from "./config";
 import { monthPrefix } from "./keys";
+import { PresignedUrls } from "./presign";
 import { asStorageError, confirmed, describe, StorageError } from "./storage-errors";
 
 export { describe, StorageError } from "./storage-errors";
@@ -102,13 +101,10 @@ export function createS3Client(config: Config): S3Client {
 /** How many months back the gallery looks for images. */
 const LIST_MONTHS = 12;
 
-/** Presigned URLs kept for reuse within their signing window (about 1-2 KB each). */
-const URL_CACHE_SIZE = 2048;
-
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
 
 export class ImageStore {
-  private readonly urls = new Map<string, string>();
+  private readonly urls: PresignedUrls;
   private readonly cleanups = new Set<Promise<void>>();
   private readonly abortDelays: readonly number[];
   /** Aborted on close(): background retries stop waiting and give up. */
@@ -120,6 +116,7 @@ export class ImageStore {
     private readonly options: StoreOptions = {},
   ) {
     this.abortDelays = options.abortRetryDelaysMs ?? DEFAULT_ABORT_RETRY_DELAYS_MS;
+    this.urls = new PresignedUrls(client, config.bucketName, config.presignTtlSeconds);
   }
 
   /**
@@ -371,28 +368,9 @@ export class ImageStore {
     }
   }
 
-  /**
-   * A presigned GET URL. The signing time is rounded down to half the lifetime, so every URL
-   * stays valid for at least half of PRESIGN_TTL_SECONDS after it was handed out, and within a
-   * window the URL of a key does not change: browsers can cache the image, and the URL is
-   * signed once per window and then reused (signing costs about a millisecond of CPU).
-   */
-  async presign(key: string, now: number = Date.now()): Promise<string> {
-    const ttl = this.config.presignTtlSeconds;
-    const windowMs = Math.max(1, Math.floor(ttl / 2)) * 1000;
-    const signingDate = new Date(Math.floor(now / windowMs) * windowMs);
-    const cacheKey = `${signingDate.getTime()} ${key}`;
-    const cached = this.urls.get(cacheKey);
-    if (cached !== undefined) return cached;
-    const url = await getSignedUrl(
-      this.client,
-      new GetObjectCommand({ Bucket: this.config.bucketName, Key: key }),
-      { expiresIn: ttl, signingDate },
-    );
-    // A Map iterates in insertion order: drop the oldest entry (older windows go first).
-    if (this.urls.size >= URL_CACHE_SIZE) this.urls.delete(this.urls.keys().next().value!);
-    this.urls.set(cacheKey, url);
-    return url;
+  /** A presigned GET URL of `key`, reused within its signing window (see PresignedUrls). */
+  presign(key: string, now: number = Date.now()): Promise<string> {
+    return this.urls.get(key, now);
   }
 
   /** Throws unless the bucket is reachable with our credentials within `timeoutMs`. */

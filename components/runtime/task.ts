@@ -154,6 +154,25 @@ export function executionRoleStatements(
   ];
 }
 
+/**
+ * How the awslogs driver delivers the app's output, said here rather than left to the account.
+ * Blocking mode stalls every write to stdout while CloudWatch Logs cannot take the logs ("calls
+ * from container code to write to stdout or stderr will block", AWS Containers blog, "Preventing
+ * log loss with non-blocking mode in the AWSLogs container log driver"): the app logs each
+ * request synchronously, so a slow or unreachable logs endpoint (the tasks reach it only through
+ * the `logs` interface endpoint, in one AZ in staging) would stop it answering, fail its health
+ * checks and have ECS replace every task. Non-blocking keeps serving and drops logs only once the
+ * buffer is full. Without `mode` ECS takes the account's `defaultLogDriverMode` setting (ECS
+ * developer guide, "Amazon ECS account settings"; non-blocking by default since June 2025, but
+ * any administrator may set it to blocking), so the task definition names it. The buffer is
+ * named too: Docker's own default is 1 MB ("Configure logging drivers", `max-buffer-size`), and
+ * since aws/amazon-ecs-agent#4524 (2025) the ECS agent sets 10m for a non-blocking container
+ * that names none, "closer to our recommended value of 25m" (that PR; AWS Containers blog above
+ * and ECS developer guide, FireLens task definition example). 25m holds a minute or more of the
+ * app's output at its busiest (a line of about 300 bytes per request).
+ */
+export const AWSLOGS_DELIVERY = { mode: "non-blocking", "max-buffer-size": "25m" } as const;
+
 /** The resolved values the container definition names. */
 export interface ContainerValues {
   readonly image: string;
@@ -208,6 +227,7 @@ export function containerDefinitions(v: ContainerValues): string {
           "awslogs-group": v.logGroup,
           "awslogs-region": v.region,
           "awslogs-stream-prefix": "app",
+          ...AWSLOGS_DELIVERY,
         },
       },
     },

@@ -48,7 +48,10 @@ export interface StorageArgs
   readonly accessLogExpirationDays?: number;
   /**
    * Key prefix (e.g. "gallery/") under which the API role may list objects. Defaults to none: the
-   * API role may list the whole API bucket.
+   * API role may list the whole API bucket. Leave it unset for the app in `app/`: it lists under
+   * `uploads/` (app/src/keys.ts), and its readiness probe, HeadBucket, is authorized as
+   * s3:ListBucket with no `s3:prefix` in the request (S3 API Reference, HeadBucket), which the
+   * prefix condition refuses.
    */
   readonly apiListPrefix?: string;
   /**

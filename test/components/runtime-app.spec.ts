@@ -6,8 +6,8 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp } from "../../app/src/app";
-import { parseConfig } from "../../app/src/config";
+import { buildApp, longestUploadMs } from "../../app/src/app";
+import { MAX_S3_TIMEOUT_MS, parseConfig } from "../../app/src/config";
 import { ImageStore } from "../../app/src/store";
 import { Recording } from "../../tools/lib/recorder";
 import { findAll, ROOT, runStack } from "../helpers";
@@ -100,6 +100,19 @@ describe("Runtime: the app as each stack's task definition starts it", function 
       } finally {
         await app.close();
       }
+    }
+  });
+
+  it("is drained by the load balancer for as long as its longest upload before ECS stops it", () => {
+    for (const [stack, rec] of Object.entries(recs)) {
+      const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
+      // ECS sends SIGTERM once the target is drained; an upload still running when the delay ends
+      // is cut (ELB docs, "Edit target group attributes", Deregistration delay, at most 3600 s).
+      // REQUEST_TIMEOUT_MS bounds receiving the body only: the upload's last S3 calls follow,
+      // each up to S3_TIMEOUT_MS, whatever value of it the app is given.
+      const longest = longestUploadMs(MAX_S3_TIMEOUT_MS);
+      expect(group.inputs.deregistrationDelay * 1000, stack).to.be.at.least(longest);
+      expect(group.inputs.deregistrationDelay, stack).to.be.at.most(3600);
     }
   });
 

@@ -96,13 +96,17 @@ describe("Runtime: the task definition and the app's image agree", () => {
     expect(runtimeStage).to.match(/^CMD \[.*"\/srv\/app\/dist\/server\.js"\]$/m);
   });
 
-  it("sends the container's output to its log group with a stream prefix", () => {
+  it("sends the container's output to its log group with a stream prefix, never blocking the app", () => {
+    // mode spelled out: left out, ECS would take the account's defaultLogDriverMode, which an
+    // administrator may set to blocking.
     expect(container.logConfiguration).to.deep.equal({
       logDriver: "awslogs",
       options: {
         "awslogs-group": "/platform/staging/rt/app",
         "awslogs-region": "eu-west-1",
         "awslogs-stream-prefix": "app",
+        mode: "non-blocking",
+        "max-buffer-size": "25m",
       },
     });
   });
