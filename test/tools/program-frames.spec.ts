@@ -25,6 +25,13 @@ describe("language host: a failed program's message and frames", () => {
       { file: "/ci/my work/café/index.mjs", line: 2, column: 1 },
       { file: "/ci/my work/café/b.ts", line: 3, column: 4 },
     ]);
+    // An anonymous async function's frame names its file without a function; an eval frame
+    // names a caller's place inside its parentheses and no file of its own.
+    const more =
+      "    at async /p/a.ts:5:2\n" +
+      "    at eval (eval at run (/p/b.ts:1:2), <anonymous>:1:1)\n" +
+      "    at async Promise.all (index 0)";
+    expect(programFrames(more, "/p")).to.deep.equal([{ file: "/p/a.ts", line: 5, column: 2 }]);
     expect(
       errorMessage(
         "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",

@@ -10,9 +10,15 @@ import { fileURLToPath } from "url";
 const TOOLS_DIR = path.resolve(__dirname, "..", "..") + path.sep;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
-/** A frame line's file, line and column: `at f (/file:1:2)`, `at /file:1:2`, `at file:///…`. */
-export function frameOf(line: string): { file: string; line: number; column: number } | undefined {
-  const m = /^\s*at (?:async )?(?:.*\()?(.+?):(\d+):(\d+)\)?\s*$/.exec(line);
+/**
+ * A frame line's file, line and column: `at f (/file:1:2)`, `at /file:1:2`, `at async …`,
+ * `at file:///…` (an ES module's, percent-encoded: decoded). The one parser of stack frames, for
+ * the pack's failures here and the program's (./diagnose.ts `programFrames`). A file name never
+ * holds a parenthesis: an eval frame (`at eval (eval at f (/file:1:2), <anonymous>:1:1)`) names
+ * no file of its own and is no frame here.
+ */
+export function frameOf(line: string): FilePlace | undefined {
+  const m = /^\s*at (?:async )?(?:.*\()?([^()]+?):(\d+):(\d+)\)?\s*$/.exec(line);
   if (!m) return undefined;
   const file = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
   return { file, line: Number(m[2]), column: Number(m[3]) };
