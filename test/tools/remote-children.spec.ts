@@ -6,7 +6,7 @@ import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/fake-aws";
 import { remoteReferences } from "../../tools/lib/engine/remote-references";
 import { remoteOutputs } from "../../tools/lib/engine/remote-outputs";
-import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc";
+import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc-plan";
 
 const env = { accountId: "123456789012", region: "eu-west-1" };
 const STACK = "urn:pulumi:dev::proj::";
