@@ -60,9 +60,11 @@ describe("writing a file whole or not at all", () => {
   it("keeps two writers of one file apart: neither renames the other's temporary file", () => {
     const file = path.join(dir, "entry.bin");
     let nested = false;
-    // A second writer of the same file in this very process (same process id) while the first
-    // is writing: with a temporary name made of the process id alone, it would write over the
-    // first one's temporary file and rename it away, and the first rename would fail.
+    // A second writer of the same file in this very process (same process id), started as the
+    // first is about to write its temporary file. Here the second finishes (writes and renames)
+    // before the first writes at all, so a temporary name made of the process id alone would go
+    // unnoticed by the file's content and the folder's listing (the first would write the same
+    // name again and rename it in place): only the two distinct temporary names below tell it.
     const written = recordWrites(() => {
       if (nested) return;
       nested = true;
