@@ -36,8 +36,9 @@ export interface BucketGuarantees {
     readonly prefix: string;
     /**
      * Resources the log delivery needs first: the target's bucket policy, which S3 checks when the
-     * logging configuration is put (PutBucketLogging: "InvalidTargetBucketForLogging … provide
-     * the necessary permissions to the logging service using a bucket policy").
+     * logging configuration is put (PutBucketLogging refuses a target whose policy does not yet
+     * let logging.s3.amazonaws.com write: "InvalidTargetBucketForLogging … provide the necessary
+     * permissions to the logging service using a bucket policy").
      */
     readonly dependsOn?: pulumi.Resource[];
   };
@@ -225,12 +226,10 @@ export interface SecureBucketArgs {
   /** Days after which noncurrent versions expire. Defaults to 7. */
   readonly noncurrentVersionExpirationDays?: number;
   /**
-   * Where server access logs go (`{ bucket, prefix, dependsOn }`), or a reason why this bucket is
-   * not logged (a log bucket does not log into itself); the reason becomes the waiver of
-   * `s3-bucket-logging-enabled`. `dependsOn` names the target's bucket policy (a SecureBucket's
-   * `policy`): S3 refuses PutBucketLogging into a target whose policy does not yet let
-   * logging.s3.amazonaws.com write ("InvalidTargetBucketForLogging"), so the logging
-   * configuration must wait for it.
+   * Where server access logs go (`{ bucket, prefix, dependsOn }`, as `BucketGuarantees`
+   * `accessLogs`: `dependsOn` names the target's bucket policy, a SecureBucket's `policy`), or a
+   * reason why this bucket is not logged (a log bucket does not log into itself); the reason
+   * becomes the waiver of `s3-bucket-logging-enabled`.
    */
   readonly accessLogs:
     NonNullable<BucketGuarantees["accessLogs"]> | { readonly notLoggedBecause: string };

@@ -221,24 +221,31 @@ class UnknownCollector {
   }
 }
 
+/** `<what>.`, or `<what>: <why>.` when the rule says what the setting costs. */
+const finding = (what: string, why: string | undefined): string =>
+  why === undefined ? `${what}.` : `${what}: ${why}.`;
+
 /**
- * The check of a rule that judges one boolean input: the finding `<prop> is <value>.` when the
- * input is exactly `value` (a setting that must not be on, or not be turned off); left out, it
- * passes (the provider's default is the safe one).
+ * The check of a rule that judges one boolean input: the finding `<prop> is <value>.` (with `why`,
+ * `<prop> is <value>: <why>.`) when the input is exactly `value` (a setting that must not be on,
+ * or not be turned off); left out, it passes (the provider's default is the safe one).
  */
-export function reportIf(prop: string, value: boolean) {
+export function reportIf(prop: string, value: boolean, why?: string) {
+  const message = finding(`${prop} is ${value}`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] === value) ctx.report(`${prop} is ${value}.`);
+    if (props[prop] === value) ctx.report(message);
   };
 }
 
 /**
  * The check of a rule that requires a boolean input to be on: the finding `<prop> is not true.`
- * when it is anything but `true` (left out too: the provider's default is off).
+ * (with `why`, `<prop> is not true: <why>.`) when it is anything but `true` (left out too: the
+ * provider's default is off).
  */
-export function requireTrue(prop: string) {
+export function requireTrue(prop: string, why?: string) {
+  const message = finding(`${prop} is not true`, why);
   return (props: any, ctx: { report(message: string): void }): void => {
-    if (props[prop] !== true) ctx.report(`${prop} is not true.`);
+    if (props[prop] !== true) ctx.report(message);
   };
 }
 

@@ -13,22 +13,43 @@ const ROOT = path.resolve(__dirname, "..", "..");
 describe("the check's own process", function () {
   this.timeout(120_000);
 
-  it("loads no entry point of the Pulumi SDK with any module of the check", () => {
+  it("loads no entry point of the Pulumi SDK, nor TypeScript, with any module of the check", () => {
     const modules = fs
       .readdirSync(path.join(ROOT, "tools", "check"))
       .filter((f) => f.endsWith(".ts"))
       .map((f) => `./tools/check/${f.replace(/\.ts$/, "")}`);
     expect(modules).to.include("./tools/check/imported");
+    // Who asks for TypeScript: the check's own compiler cache (tools/lib/ts-require.js) compiles
+    // the check's files with it when they are not cached yet (a fresh clone), and nothing else may;
+    // once they are, not even the cache.
+    // The probe asks for it last itself, which shows the recording sees such a request.
     const probe =
+      `const Module = require("module"); const load = Module._load; const asked = [];` +
+      `Module._load = function (request, parent) {` +
+      `  if (/(^|[\\\\/]node_modules[\\\\/])typescript([\\\\/]|$)/.test(request) &&` +
+      `    !/[\\\\/]node_modules[\\\\/]typescript[\\\\/]/.test(parent?.filename ?? ""))` +
+      `    asked.push(parent?.filename ?? "");` +
+      `  return load.apply(this, arguments); };` +
       `require("./tools/lib/ts-require").register(process.cwd());` +
       `for (const m of ${JSON.stringify(modules)}) require(m);` +
-      `process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
-    const loaded = JSON.parse(
-      execFileSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8" }),
-    ) as string[];
+      `require("typescript"); asked.push("end");` +
+      `process.stdout.write(JSON.stringify({ loaded: Object.keys(require.cache), asked }));`;
+    const run = (): { loaded: string[]; asked: string[] } =>
+      JSON.parse(execFileSync(process.execPath, ["-e", probe], { cwd: ROOT, encoding: "utf8" }));
+    const { loaded, asked } = run();
     const sdkEntry = loaded.filter((m) =>
       /node_modules[\\/]@pulumi[\\/]pulumi[\\/](index\.js|automation[\\/])/.test(m),
     );
     expect(sdkEntry).to.deep.equal([]);
+    const compiler = path.join(ROOT, "tools", "lib", "ts-require.js");
+    const askers = asked.slice(0, asked.indexOf("end"));
+    expect(askers.pop(), "the probe's own request is seen").to.equal(path.join(ROOT, "[eval]"));
+    expect(askers.filter((f) => f !== compiler)).to.deep.equal([]);
+    // With the cache warm (the run above compiled what was missing), nothing asks for TypeScript:
+    // a compiler cache that loaded it eagerly, on every run, would be seen here.
+    const again = run().asked;
+    expect(again.slice(0, again.indexOf("end")), "only the probe's own request").to.deep.equal([
+      path.join(ROOT, "[eval]"),
+    ]);
   });
 });

@@ -87,6 +87,31 @@ describe("a policy pack that throws while loading in the check's process", () =>
     expect(none.location).to.equal(undefined);
   });
 
+  it("in a folder whose name holds parentheses, keeps the stack and names the rule; shows an eval frame, never blames it", () => {
+    const pk = "/home/u/w (2)/pk";
+    const copied = packLoadError(
+      thrown("boom", [`f (${pk}/lib/x.ts:5:6)`, `async ${pk}/policies/y.ts:1:1`]),
+      pk,
+    );
+    expect(copied.output).to.deep.equal([
+      `at f (${pk}/lib/x.ts:5:6)`,
+      `at async ${pk}/policies/y.ts:1:1`,
+    ]);
+    expect(copied.location).to.deep.equal({ file: `${pk}/policies/y.ts`, line: 1 });
+    const evaluated = packLoadError(
+      thrown("boom", [
+        `eval (eval at run (${pk}/policies/a.ts:1:2), <anonymous>:1:1)`,
+        `run (${pk}/policies/a.ts:3:4)`,
+      ]),
+      pk,
+    );
+    expect(evaluated.output).to.deep.equal([
+      `at eval (eval at run (${pk}/policies/a.ts:1:2), <anonymous>:1:1)`,
+      `at run (${pk}/policies/a.ts:3:4)`,
+    ]);
+    expect(evaluated.location).to.deep.equal({ file: `${pk}/policies/a.ts`, line: 3 });
+  });
+
   it("names a rule that does not compile at its first syntax error, not at its importer", function () {
     // In a process of its own, with the tools' TypeScript loader: a pack of a rule file with a
     // syntax error on line 3 and the area index that imports it.

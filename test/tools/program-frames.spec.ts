@@ -25,6 +25,23 @@ describe("language host: a failed program's message and frames", () => {
       { file: "/ci/my work/café/index.mjs", line: 2, column: 1 },
       { file: "/ci/my work/café/b.ts", line: 3, column: 4 },
     ]);
+    // An anonymous async function's frame names its file without a function; an eval frame
+    // names a caller's place inside its parentheses and no file of its own.
+    const more =
+      "    at async /p/a.ts:5:2\n" +
+      "    at eval (eval at run (/p/b.ts:1:2), <anonymous>:1:1)\n" +
+      "    at async Promise.all (index 0)";
+    expect(programFrames(more, "/p")).to.deep.equal([{ file: "/p/a.ts", line: 5, column: 2 }]);
+    // A folder whose name holds parentheses (a copy, `w (2)`) is the program's all the same.
+    const copied =
+      "    at f (/ci/w (2)/p/index.ts:3:4)\n    at async /ci/w (2)/p/b.ts:5:6\n" +
+      "    at g (/ci/w (2)/p/node_modules/x/i.js:1:1)";
+    expect(programFrames(copied, "/ci/w (2)/p")).to.deep.equal([
+      { file: "/ci/w (2)/p/index.ts", line: 3, column: 4 },
+      { file: "/ci/w (2)/p/b.ts", line: 5, column: 6 },
+    ]);
+    // A file URL with a host names no file of this machine: no frame, and no crash.
+    expect(programFrames("Error: x\n    at file://host/p/a.mjs:1:2", "/p")).to.deep.equal([]);
     expect(
       errorMessage(
         "TSError: ⨯ Unable to compile TypeScript:\nindex.ts(1,5): error TS1109: Expression expected.\n",

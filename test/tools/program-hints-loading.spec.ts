@@ -85,6 +85,11 @@ describe("hints on a program that fails while it loads", () => {
       // The SDK's own code threw: its engines range is the likely cause.
       const inSdk = `Error: x is not a function\n    at f (${sdk}/runtime/settings.js:10:3)\n${loader}`;
       expect(dependencyEnginesHint(inSdk, "v20.20.2")).to.contain('declares engines.node ">=22"');
+      // An ES module of the dependency (named by file URL), or its anonymous async function.
+      const esm = `Error: x\n    at f (file://${sdk}/runtime/i.mjs:1:1)\n${loader}`;
+      expect(dependencyEnginesHint(esm, "v20.20.2")).to.contain('declares engines.node ">=22"');
+      const anon = `Error: x\n    at async ${sdk}/runtime/i.js:1:1\n${loader}`;
+      expect(dependencyEnginesHint(anon, "v20.20.2")).to.contain('declares engines.node ">=22"');
       // The program's `execSync("pnpm install")` threw; the SDK's loader is only further down.
       const inProgram =
         "Error: Command failed: pnpm install\n    at checkExecSyncError (node:child_process:890:11)\n" +

@@ -10,6 +10,8 @@ import { sourcePosition } from "../lib/ts-require";
 import { shownPath } from "./inputs";
 
 const PACK_DIR = path.resolve(__dirname, "..", "..", "policy-pack");
+/** `at eval (eval at f (/file:1:2), <anonymous>:1:1)`: shown, never blamed (frameOf reads none). */
+const EVAL_FRAME = /^\s*at .*\(eval at /;
 
 type PackModules = typeof import("../../policy-pack/policies") &
   Pick<typeof import("../../policy-pack/lib/define"), "policyCatalog">;
@@ -50,14 +52,15 @@ export function packLoadError(e: unknown, packDir = PACK_DIR): PackLoadError {
   const err = e instanceof Error ? e : { name: "Error", message: String(e), stack: "" };
   const frames = String(err.stack ?? "")
     .split("\n")
-    .filter((l) => frameOf(l) !== undefined && !isOwnFrame(l))
+    // A frame of a file, or an eval frame (no file of its own, but a line of the stack all the same).
+    .filter((l) => (frameOf(l) !== undefined || EVAL_FRAME.test(l)) && !isOwnFrame(l))
     .map((l) => atSourceLine(l.trim()));
   // A file that does not compile fails in its importer's `require`, the first frame of the stack:
   // the TypeScript loader names the place of the file's first syntax error instead.
   const rule =
     compileErrorAt(e, packDir) ??
     packFrame(
-      frames.map((l) => frameOf(l)!),
+      frames.map(frameOf).filter((f): f is FilePlace => f !== undefined),
       packDir,
     );
   const where = rule ? `${shownPath(rule.file)}:${rule.line}:${rule.column}: ` : "";

@@ -96,6 +96,42 @@ export const classicBlocks =
   (v: unknown): unknown =>
     Array.isArray(v) ? asList(v).map(classicBlock(twin)) : v;
 
+/**
+ * A nested block of a native resource read under the classic twin's names and no others: `fields`
+ * maps each classic name to the native one, read lazily (a value unknown at preview throws when a
+ * rule reads it, as the classic property would), where `classicBlock` keeps the native block's
+ * other properties too. Undefined and null stay as they are.
+ */
+export const renamedBlock =
+  (fields: Readonly<Record<string, string>>) =>
+  (v: any): unknown =>
+    v === undefined || v === null ? v : renamedView(v, fields);
+
+/**
+ * A native list of blocks as the classic list, each read as `renamedBlock` reads one (an element
+ * that is undefined or null reads as a block whose fields are undefined); anything else as it is.
+ */
+export const renamedBlocks =
+  (fields: Readonly<Record<string, string>>) =>
+  (v: unknown): unknown =>
+    Array.isArray(v) ? asList(v).map((o: any) => renamedView(o, fields)) : v;
+
+/** An object with a getter for each classic name in `fields`, reading `source`'s native field. */
+function renamedView(
+  source: any,
+  fields: Readonly<Record<string, string>>,
+): Record<string, unknown> {
+  const view: Record<string, unknown> = {};
+  for (const [classic, native] of Object.entries(fields)) {
+    Object.defineProperty(view, classic, {
+      get: () => source?.[native],
+      enumerable: true,
+      configurable: true,
+    });
+  }
+  return view;
+}
+
 /** The first of a derived property's sources (`from`, then `deps`) unknown at preview. */
 function unknownDep(props: any, d: Derived): string | undefined {
   return [d.from, ...[d.deps ?? []].flat()].find((p) => {

@@ -16,7 +16,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { NestedTwin, Twin } from "./twins";
-import { classicBlock, classicBlocks } from "./classic-props";
+import { classicBlock, classicBlocks, renamedBlock } from "./classic-props";
 import { spelledEither } from "./spelling";
 
 /**
@@ -40,17 +40,10 @@ function versioning(v: any): unknown {
 }
 
 /** loggingConfiguration { destinationBucketName, logFilePrefix } as the inline logging block. */
-function logging(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get targetBucket() {
-      return v.destinationBucketName;
-    },
-    get targetPrefix() {
-      return v.logFilePrefix;
-    },
-  };
-}
+const logging = renamedBlock({
+  targetBucket: "destinationBucketName",
+  targetPrefix: "logFilePrefix",
+});
 
 /**
  * A lifecycle rule { status, abortIncompleteMultipartUpload { daysAfterInitiation } } as the

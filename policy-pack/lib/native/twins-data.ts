@@ -32,6 +32,7 @@ import * as t from "../types";
 import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
+import { renamedBlock } from "./classic-props";
 
 /** A state machine's loggingConfiguration as the classic one (one logDestination). */
 function sfnLogging(v: any): unknown {
@@ -50,14 +51,7 @@ function sfnLogging(v: any): unknown {
 }
 
 /** A backup lifecycle's deleteAfterDays as the classic deleteAfter. */
-function backupLifecycle(l: any): unknown {
-  if (l === undefined || l === null) return l;
-  return {
-    get deleteAfter() {
-      return l.deleteAfterDays;
-    },
-  };
-}
+const backupLifecycle = renamedBlock({ deleteAfter: "deleteAfterDays" });
 
 /** A backup plan's backupPlanRule list as the classic rules. */
 function backupRules(plan: any): unknown {
@@ -84,20 +78,11 @@ function backupRules(plan: any): unknown {
 }
 
 /** An AppSync logConfig as the classic one (cloudwatchLogsRoleArn). */
-function appsyncLog(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get cloudwatchLogsRoleArn() {
-      return v.cloudWatchLogsRoleArn;
-    },
-    get fieldLogLevel() {
-      return v.fieldLogLevel;
-    },
-    get excludeVerboseContent() {
-      return v.excludeVerboseContent;
-    },
-  };
-}
+const appsyncLog = renamedBlock({
+  cloudwatchLogsRoleArn: "cloudWatchLogsRoleArn",
+  fieldLogLevel: "fieldLogLevel",
+  excludeVerboseContent: "excludeVerboseContent",
+});
 
 export const DATA_TWINS: [string, Twin][] = [
   [

@@ -37,6 +37,7 @@ import type { Twin } from "./twins";
 import { asList } from "../values";
 import { eitherField, spelledEither } from "./spelling";
 import { mapAsList, templateField } from "./json-map";
+import { renamedBlock, renamedBlocks } from "./classic-props";
 
 /**
  * A DAX cluster's sSESpecification { sSEEnabled } as the classic serverSideEncryption { enabled }.
@@ -77,30 +78,13 @@ function dlmDetails(v: any): unknown {
  * AWS::Cassandra::Table EncryptionSpecification { EncryptionType, KmsKeyIdentifier } as the classic
  * Keyspaces table's encryptionSpecification { type, kmsKeyIdentifier }.
  */
-function keyspacesEncryption(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get type() {
-      return v.encryptionType;
-    },
-    get kmsKeyIdentifier() {
-      return v.kmsKeyIdentifier;
-    },
-  };
-}
+const keyspacesEncryption = renamedBlock({
+  type: "encryptionType",
+  kmsKeyIdentifier: "kmsKeyIdentifier",
+});
 
 /** A native report group's exportConfig, exportConfigType as the classic type. */
-function reportExport(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get type() {
-      return v.exportConfigType;
-    },
-    get s3Destination() {
-      return v.s3Destination;
-    },
-  };
-}
+const reportExport = renamedBlock({ type: "exportConfigType", s3Destination: "s3Destination" });
 
 /** A native Connect storage config's s3Config and kinesisVideoStreamConfig, as classic storageConfig. */
 function connectStorage(_: unknown, p: any): unknown {
@@ -120,17 +104,10 @@ const listOf = (v: unknown) => (v === undefined || v === null ? v : [v]);
  * AWS::ECR::Repository ImageTagMutabilityExclusionFilters [{ ImageTagMutabilityExclusionFilterType,
  * ImageTagMutabilityExclusionFilterValue }] as the classic [{ filterType, filter }].
  */
-function tagFilters(v: unknown): unknown {
-  if (!Array.isArray(v)) return v;
-  return asList(v).map((f: any) => ({
-    get filterType() {
-      return f?.imageTagMutabilityExclusionFilterType;
-    },
-    get filter() {
-      return f?.imageTagMutabilityExclusionFilterValue;
-    },
-  }));
-}
+const tagFilters = renamedBlocks({
+  filterType: "imageTagMutabilityExclusionFilterType",
+  filter: "imageTagMutabilityExclusionFilterValue",
+});
 
 /**
  * AWS::OpenSearchService::Domain LogPublishingOptions, a map from log type to { CloudWatchLogsLogGroupArn,

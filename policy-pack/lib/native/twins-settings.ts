@@ -32,6 +32,7 @@ import * as n from "./types";
 import type { Twin } from "./twins";
 import { asList } from "../values";
 import { mapAsList } from "./json-map";
+import { renamedBlock, renamedBlocks } from "./classic-props";
 
 /** An MSK cluster's clientAuthentication, each method's `enabled` as the classic flag. */
 export function mskClientAuthentication(v: any): unknown {
@@ -77,30 +78,14 @@ function accountSources(v: unknown): unknown {
 }
 
 /** An organization aggregation source's allAwsRegions as the classic allRegions. */
-function organizationSource(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get allRegions() {
-      return v.allAwsRegions;
-    },
-  };
-}
+const organizationSource = renamedBlock({ allRegions: "allAwsRegions" });
 
 /** A Beanstalk environment's optionSettings as the classic settings [{ namespace, name, value }]. */
-function beanstalkSettings(v: unknown): unknown {
-  if (!Array.isArray(v)) return v;
-  return asList(v).map((o: any) => ({
-    get namespace() {
-      return o?.namespace;
-    },
-    get name() {
-      return o?.optionName;
-    },
-    get value() {
-      return o?.value;
-    },
-  }));
-}
+const beanstalkSettings = renamedBlocks({
+  namespace: "namespace",
+  name: "optionName",
+  value: "value",
+});
 
 /** A DocumentDB parameter map ({ tls: "disabled" }) as the classic [{ name, value }]. */
 const parameterMap = (v: unknown): unknown =>
@@ -112,17 +97,7 @@ const parameterMap = (v: unknown): unknown =>
   }));
 
 /** Redshift [{ parameterName, parameterValue }] as the classic [{ name, value }]. */
-function parameterList(v: unknown): unknown {
-  if (!Array.isArray(v)) return v;
-  return asList(v).map((p: any) => ({
-    get name() {
-      return p?.parameterName;
-    },
-    get value() {
-      return p?.parameterValue;
-    },
-  }));
-}
+const parameterList = renamedBlocks({ name: "parameterName", value: "parameterValue" });
 
 const DOCDB_PARAMETER_GROUP: Twin = {
   classic: t.DOCDB_CLUSTER_PARAMETER_GROUP,

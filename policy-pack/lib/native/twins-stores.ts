@@ -32,6 +32,7 @@ import * as n from "./types";
 import type { Twin } from "./twins";
 import { spelledEither } from "./spelling";
 import { asList } from "../values";
+import { renamedBlock } from "./classic-props";
 
 /** A native FSx file system's Lustre deployment type, or "PERSISTENT" for the other file systems. */
 function fsxDeployment(type: unknown, p: any): unknown {
@@ -40,17 +41,10 @@ function fsxDeployment(type: unknown, p: any): unknown {
 }
 
 /** A native distribution's AMI settings, launchPermissionConfiguration as launchPermission. */
-function amiDistribution(a: any): unknown {
-  if (a === undefined || a === null) return a;
-  return {
-    get kmsKeyId() {
-      return a.kmsKeyId;
-    },
-    get launchPermission() {
-      return a.launchPermissionConfiguration;
-    },
-  };
-}
+const amiDistribution = renamedBlock({
+  kmsKeyId: "kmsKeyId",
+  launchPermission: "launchPermissionConfiguration",
+});
 
 /** Native distributions as classic ones (the AMI settings through `amiDistribution`). */
 function distributions(v: unknown): unknown {

@@ -9,7 +9,7 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Derived, NestedTwin, Twin } from "./twins";
-import { classicBlocks } from "./classic-props";
+import { classicBlocks, renamedBlock } from "./classic-props";
 import { eitherField, spelledEither } from "./spelling";
 import { mskClientAuthentication } from "./twins-settings";
 
@@ -186,17 +186,7 @@ const firehoseSays: Record<string, string> = {
 };
 
 /** A native CodeBuild project's logsConfig, cloudWatchLogs as the classic cloudwatchLogs. */
-function codebuildLogs(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get cloudwatchLogs() {
-      return v.cloudWatchLogs;
-    },
-    get s3Logs() {
-      return v.s3Logs;
-    },
-  };
-}
+const codebuildLogs = renamedBlock({ cloudwatchLogs: "cloudWatchLogs", s3Logs: "s3Logs" });
 
 /**
  * An AWS::CodePipeline::Pipeline action's ActionTypeId { Category, Owner, Provider, Version } as

@@ -2,7 +2,7 @@
 // `logging` block on the cluster), user-activity logging and TLS, both set by parameters of the
 // cluster's parameter group (aws.redshift.ParameterGroup), automated snapshots and major version
 // upgrades.
-import { resourcePolicy, stackPolicy } from "../../lib/define";
+import { reportIf, resourcePolicy, stackPolicy } from "../../lib/define";
 import { byKnownName, eachWithReferrers, namedTarget } from "../../lib/references";
 import { REDSHIFT_CLUSTER, REDSHIFT_LOGGING, REDSHIFT_PARAMETER_GROUP } from "../../lib/types";
 import {
@@ -201,9 +201,5 @@ export const redshiftClusterVersionUpgrade = resourcePolicy({
     awsDocs("redshift/latest/mgmt/working-with-clusters (maintenance windows)"),
   ],
   types: [REDSHIFT_CLUSTER, NATIVE_REDSHIFT_CLUSTER],
-  check: (props, ctx) => {
-    if (props.allowVersionUpgrade === false) {
-      ctx.report("allowVersionUpgrade is false: major version upgrades are not applied.");
-    }
-  },
+  check: reportIf("allowVersionUpgrade", false, "major version upgrades are not applied"),
 });

@@ -3,7 +3,7 @@
 // multi-region trails that include global service events, and delivery to CloudWatch Logs for
 // alarms (advisory). Their encryption with a
 // customer-managed key is the KMS policies' rule.
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, requireTrue, resourcePolicy } from "../../lib/define";
 import { CLOUDTRAIL_TRAIL } from "../../lib/types";
 import { NATIVE_CLOUDTRAIL_TRAIL } from "../../lib/native/types";
 import { present } from "../../lib/values";
@@ -27,11 +27,7 @@ export const cloudtrailLogFileValidation = resourcePolicy({
   ],
   types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
   // CloudTrail user guide, "Validating CloudTrail log file integrity": off unless enabled.
-  check: (props, ctx) => {
-    if (props.enableLogFileValidation !== true) {
-      ctx.report("enableLogFileValidation is not true: tampering with log files goes unnoticed.");
-    }
-  },
+  check: requireTrue("enableLogFileValidation", "tampering with log files goes unnoticed"),
 });
 
 export const cloudtrailMultiRegion = resourcePolicy({
@@ -103,8 +99,5 @@ export const cloudtrailLoggingEnabled = resourcePolicy({
     awsDocs("awscloudtrail/latest/APIReference/API_StopLogging"),
   ],
   types: [CLOUDTRAIL_TRAIL, NATIVE_CLOUDTRAIL_TRAIL],
-  check: (props, ctx) => {
-    if (props.enableLogging === false)
-      ctx.report("enableLogging is false: the trail records nothing.");
-  },
+  check: reportIf("enableLogging", false, "the trail records nothing"),
 });

@@ -1,6 +1,6 @@
 // Sign-in to what the stack exposes: Cognito user pools (MFA, threat protection, password policy)
 // and identity pools (no AWS credentials for unauthenticated guests).
-import { resourcePolicy } from "../../lib/define";
+import { reportIf, resourcePolicy } from "../../lib/define";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../lib/types";
 import { NATIVE_COGNITO_IDENTITY_POOL, NATIVE_COGNITO_USER_POOL } from "../../lib/native/types";
 import { numberish } from "../../lib/values";
@@ -116,9 +116,5 @@ export const cognitoIdentityPoolNoUnauthenticated = resourcePolicy({
     awsDocs("cognito/latest/developerguide/identity-pools"),
   ],
   types: [COGNITO_IDENTITY_POOL, NATIVE_COGNITO_IDENTITY_POOL],
-  check: (props, ctx) => {
-    if (props.allowUnauthenticatedIdentities === true) {
-      ctx.report("allowUnauthenticatedIdentities is true: guests get AWS credentials.");
-    }
-  },
+  check: reportIf("allowUnauthenticatedIdentities", true, "guests get AWS credentials"),
 });

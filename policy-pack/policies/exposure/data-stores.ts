@@ -2,7 +2,7 @@
 // them public (as S3 defines "public", ../../lib/public-policy.ts), and the settings that keep a
 // public policy from being applied (Secrets Manager's blockPublicPolicy) or that skip the lockout
 // safety check (EFS).
-import { resourcePolicy } from "../../lib/define";
+import { requireTrue, resourcePolicy } from "../../lib/define";
 import { reportPublicPolicy } from "../../lib/public-policy";
 import {
   EFS_FILE_SYSTEM_POLICY,
@@ -54,11 +54,7 @@ export const secretPolicyBlockPublic = resourcePolicy({
   remediationSteps: "Set `blockPublicPolicy: true` on the aws.secretsmanager.SecretPolicy.",
   references: [awsDocs("secretsmanager/latest/apireference/API_PutResourcePolicy")],
   types: [SECRETSMANAGER_SECRET_POLICY, NATIVE_SECRETSMANAGER_RESOURCE_POLICY],
-  check: (props, ctx) => {
-    if (props.blockPublicPolicy !== true) {
-      ctx.report("blockPublicPolicy is not true: a public policy would not be refused.");
-    }
-  },
+  check: requireTrue("blockPublicPolicy", "a public policy would not be refused"),
 });
 
 export const efsFileSystemPolicyNotPublic = resourcePolicy({

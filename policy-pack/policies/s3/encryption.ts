@@ -9,10 +9,8 @@ import {
   directoryBucketsOf,
   logTargetSourcesOf,
   oaiReadersOf,
-  SseRule,
-  sseRules,
-  sseRulesOf,
 } from "../../lib/s3/buckets";
+import { SseRule, sseRules, sseRulesOf } from "../../lib/s3/default-encryption";
 import { sseS3OnlyTargets } from "../../lib/s3/log-destination";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs, cdkNag, checkov, compliancePolicies, fsbp, trivy } from "../../lib/controls";

@@ -2,12 +2,8 @@
 // visible: an advisory note per bucket, so the report says what was accepted and why instead of
 // staying silent.
 import { stackPolicy } from "../../lib/define";
-import {
-  cloudfrontLegacyLoggingInto,
-  pick,
-  sideResourcesOf,
-  usesSseS3,
-} from "../../lib/s3/buckets";
+import { cloudfrontLegacyLoggingInto, pick, sideResourcesOf } from "../../lib/s3/buckets";
+import { usesSseS3 } from "../../lib/s3/default-encryption";
 import { sseS3OnlyTargets } from "../../lib/s3/log-destination";
 import { eachBucket, label } from "../../lib/s3/checks";
 import { awsDocs } from "../../lib/controls";

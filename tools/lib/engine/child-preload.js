@@ -82,6 +82,7 @@ const { widenFramePattern } = require("./esm-frames");
 const { recordNetwork } = require("./network-sites");
 const { quietDebugLogs } = require("./debug-logs");
 const { recordConfigSites } = require("./config-sites");
+const { frameOf } = require("./frame-of");
 const { callerStack } = require("./caller-stack");
 const trace = require("./trace");
 const {
@@ -129,12 +130,11 @@ const ENGINE_DIR = __dirname + path.sep;
 /** The first frame outside node_modules, Node's internals and ENGINE_DIR: the program's line. */
 function programFrame(stack) {
   for (const line of String(stack).split("\n").slice(1)) {
-    // `at f (/file:1:2)` or `at /file:1:2`; never the tail of `node:internal/timers:1:2`.
-    const m = /(?:^at |\()((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (!m) continue;
-    const file = m[1].startsWith("file://") ? url.fileURLToPath(m[1]) : m[1];
-    if (file.includes(NODE_MODULES) || file.startsWith(ENGINE_DIR)) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
+    // A file's frame (./frame-of.js); never Node's own (`node:internal/timers:1:2`).
+    const f = frameOf(line);
+    if (!f || !path.isAbsolute(f.file)) continue;
+    if (f.file.includes(NODE_MODULES) || f.file.startsWith(ENGINE_DIR)) continue;
+    return f;
   }
   return undefined;
 }

@@ -1,10 +1,9 @@
 // Reading the config call sites ./config-sites.js records in the program's process.
 import type { SourceLocation } from "./language-host";
+import { CONFIG_SITE_PREFIX } from "./config-sites";
 
-/** The token prefix of a config site (./config-sites.js writes `config:<full key>`). */
-export const CONFIG_SITE_PREFIX = "config:";
-/** The token prefix of a key the program read (./config-sites.js writes `config-read:<full key>`). */
-export const CONFIG_READ_PREFIX = "config-read:";
+// The token prefixes are the ones ./config-sites.js writes with, defined there once.
+export { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-sites";
 
 /**
  * Where the program read the config key an SDK config error names ("Missing required

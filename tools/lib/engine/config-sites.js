@@ -38,6 +38,8 @@ const GETTERS = [
  * The reader keeps a key's last record (../engine/diagnose.ts).
  */
 const MAX_PER_KEY = 20;
+/** The token prefix of a failed read's site; the check reads it back through ./config-site.ts. */
+const CONFIG_SITE_PREFIX = "config:";
 /** The token prefix of a key the program read (../engine/diagnose.ts `readSites`). */
 const CONFIG_READ_PREFIX = "config-read:";
 
@@ -70,7 +72,7 @@ function recordConfigSites(exports, append, frameOf) {
         if (count < MAX_PER_KEY) {
           seen.set(full, count + 1);
           const site = frameOf(callerStack(wrapped));
-          if (site) append({ token: `config:${full}`, ...site });
+          if (site) append({ token: `${CONFIG_SITE_PREFIX}${full}`, ...site });
         }
         throw err;
       }
@@ -92,4 +94,4 @@ function recordConfigSites(exports, append, frameOf) {
   }
 }
 
-module.exports = { recordConfigSites, CONFIG_SITE_PREFIX: "config:", CONFIG_READ_PREFIX };
+module.exports = { recordConfigSites, CONFIG_SITE_PREFIX, CONFIG_READ_PREFIX };

@@ -4,7 +4,6 @@
 // early `process.exit`, or a main function that never settled.
 import * as fs from "fs";
 import * as path from "path";
-import { fileURLToPath } from "url";
 import type { ProgramFailure, ProgramRunOptions, SourceLocation } from "./language-host";
 import type { OfflineEngine } from "./monitor";
 import {
@@ -42,25 +41,22 @@ import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
 import { stripAnsi } from "../ansi";
+import { frameOf, type FilePlace } from "./own-frames";
 
 /** How long the language host may take to set up before the program's own timeout starts. */
 export const STARTUP_ALLOWANCE_MS = 120_000;
 
 /** Frames of a stack that are in the program's own files (not node_modules, not Node). */
 export function programFrames(text: string, programDir: string): SourceLocation[] {
-  const out: SourceLocation[] = [];
-  for (const line of text.split("\n")) {
-    const m = /^\s*at (?:.*?\()?((?:file:\/\/)?\/[^()]+?):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!m) continue;
-    const file = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
-    if (
-      !file.startsWith(programDir + path.sep) ||
-      file.includes(`${path.sep}node_modules${path.sep}`)
-    )
-      continue;
-    out.push({ file, line: Number(m[2]), column: Number(m[3]) });
-  }
-  return out;
+  return text
+    .split("\n")
+    .map(frameOf)
+    .filter(
+      (f): f is FilePlace =>
+        f !== undefined &&
+        f.file.startsWith(programDir + path.sep) &&
+        !f.file.includes(`${path.sep}node_modules${path.sep}`),
+    );
 }
 
 /** The call site the preload records for the program's own `process.exit`. */

@@ -2,6 +2,7 @@
 // fails while that dependency loads: the likely cause, which the error itself never names.
 import * as path from "path";
 import { nearestPackageJson } from "./versions";
+import { frameOf } from "./frame-of";
 
 /** [major, minor, patch] of "22.19.0", "v20.20.2", "22" or "22.x"; undefined otherwise. */
 function versionParts(v: string): number[] | undefined {
@@ -77,13 +78,14 @@ export function nodeSatisfies(range: string, version: string): boolean | undefin
 export function dependencyEnginesHint(detail: string, nodeVersion = process.version): string {
   const sep = `${path.sep}node_modules${path.sep}`;
   for (const line of detail.split("\n")) {
-    const m = /^\s*at (?:.*?\()?(\/[^()]+?):\d+:\d+\)?\s*$/.exec(line);
-    if (!m) continue;
+    // CommonJS and ES-module frames (`file:///…/i.mjs`, `at async /…`) alike; never Node's own.
+    const file = frameOf(line)?.file;
+    if (file === undefined || !path.isAbsolute(file)) continue;
     // The first file frame is the code that threw (Node's own `node:` frames have no path): the
     // program's own code (a failed `execSync`) is no dependency failing to load, even though the
     // SDK's loader, which declares engines too, sits further down the stack.
-    if (!m[1].includes(sep)) return "";
-    const found = nearestPackageJson(path.dirname(m[1]));
+    if (!file.includes(sep)) return "";
+    const found = nearestPackageJson(path.dirname(file));
     const range = found?.pkg.engines as { node?: unknown } | undefined;
     if (!found || typeof range?.node !== "string") return "";
     if (nodeSatisfies(range.node, nodeVersion) !== false) return "";

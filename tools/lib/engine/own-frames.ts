@@ -4,30 +4,22 @@
 // are never the user's: a stack shown for a pack's failure leaves them out, as `pulumi preview
 // --policy-pack` would show it, and names the rule's file:line first.
 import * as path from "path";
-import { fileURLToPath } from "url";
+import { frameOf, type FilePlace } from "./frame-of";
 
 /** The folder of the check's own code (tools/). */
 const TOOLS_DIR = path.resolve(__dirname, "..", "..") + path.sep;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 
-/** A frame line's file, line and column: `at f (/file:1:2)`, `at /file:1:2`, `at file:///…`. */
-export function frameOf(line: string): { file: string; line: number; column: number } | undefined {
-  const m = /^\s*at (?:async )?(?:.*\()?(.+?):(\d+):(\d+)\)?\s*$/.exec(line);
-  if (!m) return undefined;
-  const file = m[1].startsWith("file://") ? fileURLToPath(m[1]) : m[1];
-  return { file, line: Number(m[2]), column: Number(m[3]) };
-}
+/**
+ * The one parser of stack frames (./frame-of.js, shared with the program's preload), for the
+ * pack's failures here and the program's (./diagnose.ts `programFrames`).
+ */
+export { frameOf };
+export type { FilePlace };
 
 /** Whether a line of a stack is a frame of the check's own code. */
 export function isOwnFrame(line: string): boolean {
   return frameOf(line)?.file.startsWith(TOOLS_DIR) ?? false;
-}
-
-/** A place in a file: lines and columns from 1. */
-export interface FilePlace {
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
 }
 
 /**
