@@ -4,7 +4,7 @@ import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam/a
 import { peek } from "../../lib/values";
 import { documentPolicy, isAllServicesPattern } from "../../lib/iam/documents";
 import { awsDocs } from "../../lib/controls";
-import type { IamStatement } from "../../lib/policy-document";
+import type { IamDocument, IamStatement } from "../../lib/policy-document";
 
 export const documentValid = documentPolicy(
   {
@@ -23,9 +23,8 @@ export const documentValid = documentPolicy(
   },
   {
     document: (doc, where, ctx) => {
-      for (const p of doc.problems) ctx.report(`${where}: ${p}.`);
+      reportShape(doc, where, ctx.report);
       doc.forEach((s) => {
-        for (const p of s.problems) ctx.report(`${where} ${s.label}: ${p}.`);
         // IAM User Guide, Principal element: "You cannot use the Principal element in an
         // identity-based policy"; AWS rejects the document (MalformedPolicyDocument).
         eachWritten(s, PRINCIPAL_FIELDS, (name) =>
@@ -63,7 +62,11 @@ export const documentValid = documentPolicy(
     // principals and takes no Resource or NotResource; CreateRole and UpdateAssumeRolePolicy
     // refuse one ("MalformedPolicyDocument: Has prohibited field Resource",
     // hashicorp/terraform#34231).
+    // A trust policy's statements follow the same grammar: a statement without an Effect, or
+    // with one other than "Allow" or "Deny", is refused as well (IAM User Guide,
+    // reference_policies_elements_effect: "Effect is required").
     trust: (doc, ctx) => {
+      reportShape(doc, "assumeRolePolicy", ctx.report);
       doc.forEach((s) =>
         eachWritten(s, RESOURCE_FIELDS, (name) =>
           ctx.report(
@@ -75,6 +78,14 @@ export const documentValid = documentPolicy(
     },
   },
 );
+
+/** Reports the document's and each statement's shape problems (what AWS refuses), at `where`. */
+function reportShape(doc: IamDocument, where: string, report: (message: string) => void) {
+  for (const p of doc.problems) report(`${where}: ${p}.`);
+  doc.forEach((s) => {
+    for (const p of s.problems) report(`${where} ${s.label}: ${p}.`);
+  });
+}
 
 type Field = readonly [name: string, read: (s: IamStatement) => unknown];
 const PRINCIPAL_FIELDS: readonly Field[] = [
