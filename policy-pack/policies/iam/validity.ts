@@ -1,4 +1,5 @@
-// IAM documents AWS would accept, naming actions that exist (advisory): identity policies without
+// IAM documents AWS would accept, naming actions that exist (advisory): every statement, of an
+// identity or a trust policy, with an Effect of exactly "Allow" or "Deny"; identity policies without
 // a Principal and with ARN or "*" resources, trust policies without a Resource.
 import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam/actions";
 import { peek } from "../../lib/values";
@@ -10,7 +11,7 @@ export const documentValid = documentPolicy(
   {
     name: "iam-policy-document-valid",
     description:
-      'IAM policy documents are well formed and name actions that exist (a misspelt action grants nothing and hides the real need): identity policies name no Principal and only ARNs or "*" as resources, role trust policies name no Resource (AWS refuses such documents).',
+      'IAM policy documents are well formed and name actions that exist (a misspelt action grants nothing and hides the real need): every statement, of an identity or a trust policy, has an Effect of exactly "Allow" or "Deny", identity policies name no Principal and only ARNs or "*" as resources, role trust policies name no Resource (AWS refuses such documents).',
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps:
@@ -19,6 +20,7 @@ export const documentValid = documentPolicy(
       awsDocs("IAM Access Analyzer policy validation"),
       awsDocs("IAM/latest/UserGuide/reference_policies_elements_resource.html"),
       awsDocs("IAM/latest/UserGuide/reference_policies_elements_principal.html"),
+      awsDocs("IAM/latest/UserGuide/reference_policies_elements_effect.html"),
     ],
   },
   {
@@ -64,7 +66,8 @@ export const documentValid = documentPolicy(
     // hashicorp/terraform#34231).
     // A trust policy's statements follow the same grammar: a statement without an Effect, or
     // with one other than "Allow" or "Deny", is refused as well (IAM User Guide,
-    // reference_policies_elements_effect: "Effect is required").
+    // reference_policies_elements_effect: "The Effect element is required ... Valid values for
+    // Effect are Allow and Deny. The Effect value is case sensitive.").
     trust: (doc, ctx) => {
       reportShape(doc, "assumeRolePolicy", ctx.report);
       doc.forEach((s) =>
