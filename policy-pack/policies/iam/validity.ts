@@ -1,16 +1,17 @@
-// IAM documents AWS would accept, naming actions that exist (advisory): identity policies without
+// IAM documents AWS would accept, naming actions that exist (advisory): every statement, of an
+// identity or a trust policy, with an Effect of exactly "Allow" or "Deny"; identity policies without
 // a Principal and with ARN or "*" resources, trust policies without a Resource.
 import { expandActionPattern, serviceExists, splitAction } from "../../lib/iam/actions";
 import { peek } from "../../lib/values";
 import { documentPolicy, isAllServicesPattern } from "../../lib/iam/documents";
 import { awsDocs } from "../../lib/controls";
-import type { IamStatement } from "../../lib/policy-document";
+import type { IamDocument, IamStatement } from "../../lib/policy-document";
 
 export const documentValid = documentPolicy(
   {
     name: "iam-policy-document-valid",
     description:
-      'IAM policy documents are well formed and name actions that exist (a misspelt action grants nothing and hides the real need): identity policies name no Principal and only ARNs or "*" as resources, role trust policies name no Resource (AWS refuses such documents).',
+      'IAM policy documents are well formed and name actions that exist (a misspelt action grants nothing and hides the real need): every statement, of an identity or a trust policy, has an Effect of exactly "Allow" or "Deny", identity policies name no Principal and only ARNs or "*" as resources, role trust policies name no Resource (AWS refuses such documents).',
     enforcementLevel: "advisory",
     severity: "low",
     remediationSteps:
@@ -19,13 +20,13 @@ export const documentValid = documentPolicy(
       awsDocs("IAM Access Analyzer policy validation"),
       awsDocs("IAM/latest/UserGuide/reference_policies_elements_resource.html"),
       awsDocs("IAM/latest/UserGuide/reference_policies_elements_principal.html"),
+      awsDocs("IAM/latest/UserGuide/reference_policies_elements_effect.html"),
     ],
   },
   {
     document: (doc, where, ctx) => {
-      for (const p of doc.problems) ctx.report(`${where}: ${p}.`);
+      reportShape(doc, where, ctx.report);
       doc.forEach((s) => {
-        for (const p of s.problems) ctx.report(`${where} ${s.label}: ${p}.`);
         // IAM User Guide, Principal element: "You cannot use the Principal element in an
         // identity-based policy"; AWS rejects the document (MalformedPolicyDocument).
         eachWritten(s, PRINCIPAL_FIELDS, (name) =>
@@ -63,7 +64,12 @@ export const documentValid = documentPolicy(
     // principals and takes no Resource or NotResource; CreateRole and UpdateAssumeRolePolicy
     // refuse one ("MalformedPolicyDocument: Has prohibited field Resource",
     // hashicorp/terraform#34231).
+    // A trust policy's statements follow the same grammar: a statement without an Effect, or
+    // with one other than "Allow" or "Deny", is refused as well (IAM User Guide,
+    // reference_policies_elements_effect: "The Effect element is required ... Valid values for
+    // Effect are Allow and Deny. The Effect value is case sensitive.").
     trust: (doc, ctx) => {
+      reportShape(doc, "assumeRolePolicy", ctx.report);
       doc.forEach((s) =>
         eachWritten(s, RESOURCE_FIELDS, (name) =>
           ctx.report(
@@ -75,6 +81,14 @@ export const documentValid = documentPolicy(
     },
   },
 );
+
+/** Reports the document's and each statement's shape problems (what AWS refuses), at `where`. */
+function reportShape(doc: IamDocument, where: string, report: (message: string) => void) {
+  for (const p of doc.problems) report(`${where}: ${p}.`);
+  doc.forEach((s) => {
+    for (const p of s.problems) report(`${where} ${s.label}: ${p}.`);
+  });
+}
 
 type Field = readonly [name: string, read: (s: IamStatement) => unknown];
 const PRINCIPAL_FIELDS: readonly Field[] = [

@@ -59,6 +59,16 @@ describe("iam-policy-document-valid", () => {
       delete s.Effect;
       expect(await findingsOf(documentValid, [rolePolicy([s])])).to.have.length(1);
     });
+    it("a trust policy statement with a missing or misspelt Effect", async () => {
+      const f = await findingsOf(documentValid, [
+        trustRole({ Effect: undefined }),
+        trustRole({ Effect: "allow" }),
+      ]);
+      expect(f).to.deep.equal([
+        'assumeRolePolicy statement 1: Effect must be "Allow" or "Deny", got undefined.',
+        'assumeRolePolicy statement 1: Effect must be "Allow" or "Deny", got "allow".',
+      ]);
+    });
 
     it("reports misspelt actions, unknown services and malformed documents", async () => {
       expect(
