@@ -16,6 +16,7 @@ import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-b
 import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
+import { DEFINITIONS_BROKEN, DEFINITIONS_COMPLIANT } from "./provider-inputs-cases-definitions";
 
 /** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
 export type Case = [string, string, unknown, string, Record<string, unknown>?];
@@ -404,6 +405,7 @@ const PARTS = [
   STORAGE_COMPLIANT,
   FLEET_COMPLIANT,
   TASKS_COMPLIANT,
+  DEFINITIONS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -430,4 +432,5 @@ export const BROKEN = [
   ...STORAGE_BROKEN,
   ...FLEET_BROKEN,
   ...TASKS_BROKEN,
+  ...DEFINITIONS_BROKEN,
 ];

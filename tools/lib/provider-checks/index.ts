@@ -52,6 +52,7 @@ import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
 import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
+import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
@@ -127,6 +128,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_FLEET_CROSS_RULES,
   ...CREATE_TASK_CROSS_RULES,
   ...CREATE_DB_CROSS_RULES,
+  ...CREATE_DEFINITION_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

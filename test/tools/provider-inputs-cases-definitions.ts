@@ -1,0 +1,175 @@
+// Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
+// provider-inputs-cases.ts: the create-time limits of rules-create-definitions.ts (a state
+// machine's definition, WAFv2 rule priorities, an SSM parameter's value for its tier). Each bound
+// is met by the compliant resource and crossed by one broken case.
+import type { Case } from "./provider-inputs-cases";
+
+export const MACHINE = "aws:sfn/stateMachine:StateMachine";
+export const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+export const RULE_GROUP = "aws:wafv2/ruleGroup:RuleGroup";
+export const PARAMETER = "aws:ssm/parameter:Parameter";
+
+/**
+ * A definition that uses every transition the check reads: a Choice with rules and a default, a
+ * catcher, a Parallel branch and a Map processor, each inner machine naming its own states.
+ */
+export const DEFINITION = {
+  Comment: "orders",
+  StartAt: "Route",
+  States: {
+    Route: {
+      Type: "Choice",
+      Choices: [{ Variable: "$.kind", StringEquals: "bulk", Next: "Fan" }],
+      Default: "Work",
+    },
+    Work: {
+      Type: "Task",
+      Resource: "arn:aws:lambda:us-east-1:123456789012:function:work",
+      Catch: [{ ErrorEquals: ["States.ALL"], Next: "Failed" }],
+      Next: "Done",
+    },
+    Fan: {
+      Type: "Parallel",
+      Branches: [{ StartAt: "A", States: { A: { Type: "Pass", Next: "B" }, B: { Type: "Succeed" } } }],
+      Next: "Each",
+    },
+    Each: {
+      Type: "Map",
+      ItemProcessor: { StartAt: "One", States: { One: { Type: "Pass", End: true } } },
+      End: true,
+    },
+    Done: { Type: "Succeed" },
+    Failed: { Type: "Fail" },
+  },
+};
+const definition = (change: (d: typeof DEFINITION) => unknown) =>
+  JSON.stringify(change(JSON.parse(JSON.stringify(DEFINITION)) as typeof DEFINITION));
+
+const VISIBILITY = {
+  cloudwatchMetricsEnabled: false,
+  metricName: "rules",
+  sampledRequestsEnabled: false,
+};
+/** A WAFv2 rule of `name` at `priority`. */
+export const wafRule = (name: string, priority: number) => ({
+  name,
+  priority,
+  action: { block: {} },
+  statement: { geoMatchStatement: { countryCodes: ["KP"] } },
+  visibilityConfig: { ...VISIBILITY, metricName: name },
+});
+
+/** The inputs added to the first files' compliant resources, each at a bound AWS accepts. */
+export const DEFINITIONS_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [MACHINE]: { definition: JSON.stringify(DEFINITION) },
+  [RULE_GROUP]: {
+    name: "geo",
+    scope: "REGIONAL",
+    capacity: 10,
+    visibilityConfig: VISIBILITY,
+    rules: [wafRule("a", 0), wafRule("b", 1)],
+  },
+  [PARAMETER]: { value: "v".repeat(8192) },
+};
+
+export const DEFINITIONS_BROKEN: Case[] = [
+  [MACHINE, "definition", "StartAt: Work", "the definition is not JSON"],
+  [MACHINE, "definition", "[]", "the definition is not a JSON object"],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ({ ...d, States: {} })),
+    "the definition has no States (an object of at least one state)",
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ({ ...d, StartAt: undefined })),
+    "the definition has no StartAt naming its first state",
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ({ ...d, StartAt: "route" })),
+    'the definition: StartAt "route" names no state of its States',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Work.Next = "Finish"), d)),
+    'the definition: state "Work" Next "Finish" names no state of its States',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Route.Default = "work"), d)),
+    'state "Route" Default "work" names no state',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Route.Choices[0].Next = "Fanout"), d)),
+    'state "Route" Choices[0].Next "Fanout" names no state',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Work.Catch[0].Next = "Fail"), d)),
+    'state "Work" Catch[0].Next "Fail" names no state',
+  ],
+  // A branch names its own states only: the top block's Done is not one of them.
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Fan.Branches[0].States.A.Next = "Done"), d)),
+    'state "Fan" Branches[0]: state "A" Next "Done" names no state of its States',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Each.ItemProcessor.StartAt = "Route"), d)),
+    'state "Each" ItemProcessor: StartAt "Route" names no state',
+  ],
+  [
+    WEB_ACL,
+    "rules",
+    [wafRule("geo", 1), wafRule("rate", 2), wafRule("ip", 1)],
+    "priority 1 is given to 2 rules (geo, ip): each rule needs its own",
+  ],
+  [
+    WEB_ACL,
+    "ruleJson",
+    JSON.stringify([
+      { Name: "a", Priority: 5 },
+      { Name: "b", Priority: 5 },
+    ]),
+    "priority 5 is given to 2 rules (a, b)",
+    { rules: undefined },
+  ],
+  [
+    RULE_GROUP,
+    "rules",
+    [wafRule("a", 0), wafRule("b", 0)],
+    "priority 0 is given to 2 rules (a, b)",
+  ],
+  [
+    PARAMETER,
+    "value",
+    "v".repeat(8193),
+    "the value is 8193 characters, over the 8192 a Intelligent-Tiering parameter holds",
+  ],
+  [
+    PARAMETER,
+    "value",
+    "v".repeat(4097),
+    "the value is 4097 characters, over the 4096 a Standard parameter holds",
+    { tier: "Standard", value: "v".repeat(4096) },
+  ],
+  [
+    PARAMETER,
+    "insecureValue",
+    "€".repeat(8193),
+    "the insecureValue is 8193 characters, over the 8192 a Advanced parameter holds",
+    { tier: "Advanced", type: "String", value: undefined, insecureValue: "€".repeat(8192) },
+  ],
+];

@@ -1,0 +1,149 @@
+// The limits AWS enforces at create of rules-create-definitions.ts (a state machine's definition,
+// WAFv2 rule priorities, an SSM parameter's value for its tier): the values each must let through,
+// values unknown at preview, secrets kept out of the words, and a refused value from config naming
+// its key. The one-broken-input cases are in provider-inputs-cases-definitions.ts (run by
+// provider-inputs.spec.ts).
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import { secret as secretOf, UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusedInputs } from "../../tools/lib/provider-checks";
+import { configKeysOf, RefusalConfig } from "../../tools/check/provider-refusals";
+import { COMPLIANT } from "./provider-inputs-cases";
+import {
+  DEFINITION,
+  MACHINE,
+  PARAMETER,
+  RULE_GROUP,
+  WEB_ACL,
+  wafRule,
+} from "./provider-inputs-cases-definitions";
+import { refusalsWith as refusals } from "./provider-inputs-refusals";
+
+/** The refusals' words of the compliant resource of `type` with `change` applied. */
+const refusalsWith = (type: string, change: Record<string, unknown>) =>
+  refusals(type, change).map((r) => r.says.join("; "));
+
+describe("provider inputs: a state machine's definition as CreateStateMachine reads it", () => {
+  it("accepts a one-state machine, states that end, JSONata machines and unknown definitions", () => {
+    for (const definition of [
+      { StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } },
+      // A field the check does not read (QueryLanguage, Comment, a Map's Iterator) is left alone.
+      {
+        QueryLanguage: "JSONata",
+        StartAt: "M",
+        States: {
+          M: { Type: "Map", Iterator: { StartAt: "I", States: { I: { Type: "Succeed" } } }, End: true },
+        },
+      },
+      DEFINITION,
+    ])
+      expect(refusalsWith(MACHINE, { definition: JSON.stringify(definition) })).to.deep.equal([]);
+    expect(refusalsWith(MACHINE, { definition: UNKNOWN })).to.deep.equal([]);
+  });
+
+  it("names every broken transition at once, each in its block", () => {
+    const broken = JSON.parse(JSON.stringify(DEFINITION));
+    broken.StartAt = "Start";
+    broken.States.Work.Next = "Finish";
+    broken.States.Fan.Branches[0].StartAt = "Z";
+    expect(refusalsWith(MACHINE, { definition: JSON.stringify(broken) })).to.deep.equal([
+      'the definition: StartAt "Start" names no state of its States',
+      'the definition: state "Work" Next "Finish" names no state of its States',
+      'state "Fan" Branches[0]: StartAt "Z" names no state of its States',
+    ]);
+  });
+
+  it("leaves a definition over 1 MiB to the provider's own refusal, said once", () => {
+    const says = refusalsWith(MACHINE, { definition: "d".repeat(1024 * 1024 + 1) });
+    expect(says).to.have.length(1);
+    expect(says[0]).to.include("(0 - 1048576)");
+  });
+});
+
+describe("provider inputs: WAFv2 rule priorities, each different", () => {
+  it("accepts priorities that are not consecutive, one rule, and none", () => {
+    for (const rules of [
+      [wafRule("a", 0), wafRule("b", 10), wafRule("c", 20)],
+      [wafRule("a", 7)],
+      undefined,
+    ]) {
+      expect(refusalsWith(WEB_ACL, { rules })).to.deep.equal([]);
+      expect(refusalsWith(RULE_GROUP, { rules })).to.deep.equal([]);
+    }
+    const json = JSON.stringify([
+      { Name: "a", Priority: 1 },
+      { Name: "b", Priority: 2 },
+    ]);
+    expect(refusalsWith(WEB_ACL, { rules: undefined, ruleJson: json })).to.deep.equal([]);
+  });
+
+  it("names each shared priority once, with every rule that shares it", () => {
+    const rules = [wafRule("a", 1), wafRule("b", 2), wafRule("c", 1), wafRule("d", 2)];
+    expect(refusalsWith(RULE_GROUP, { rules })).to.deep.equal([
+      "priority 1 is given to 2 rules (a, c): each rule needs its own",
+      "priority 2 is given to 2 rules (b, d): each rule needs its own",
+    ]);
+  });
+
+  it("leaves unknown lists and rules JSON that does not parse to the provider", () => {
+    expect(refusalsWith(WEB_ACL, { rules: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(RULE_GROUP, { rules: undefined, rulesJson: UNKNOWN })).to.deep.equal([]);
+    // Not JSON: the provider's own refusal (ruleJson is checked as JSON), said once.
+    const says = refusalsWith(WEB_ACL, { rules: undefined, ruleJson: "[{" });
+    expect(says).to.have.length(1);
+    expect(says[0]).to.not.include("priority");
+  });
+});
+
+describe("provider inputs: an SSM parameter's value for its tier", () => {
+  it("accepts each tier's largest value, and any value when the tier is left to the account", () => {
+    for (const [tier, size] of [
+      ["Standard", 4096],
+      ["Advanced", 8192],
+      ["Intelligent-Tiering", 8192],
+      [undefined, 100_000],
+      [UNKNOWN, 100_000],
+    ] as const)
+      expect(refusalsWith(PARAMETER, { tier, value: "v".repeat(size) }), String(tier)).to.deep.equal(
+        [],
+      );
+    // Characters, not bytes: 4096 three-byte characters fit a Standard parameter's count.
+    expect(refusalsWith(PARAMETER, { tier: "Standard", value: "€".repeat(4096) })).to.deep.equal([]);
+    expect(refusalsWith(PARAMETER, { tier: "Standard", value: UNKNOWN })).to.deep.equal([]);
+  });
+
+  it("never quotes a secret value: only its length", () => {
+    const secret = secretOf("s".repeat(4097));
+    const meta = { stack: "dev", project: "p", outputs: {} };
+    const inputs = { ...COMPLIANT[PARAMETER], tier: "Standard", value: secret };
+    const [r, ...rest] = refusedInputs(handBuiltResource(PARAMETER, "p", inputs, meta));
+    expect(rest).to.deep.equal([]);
+    expect(r.value).to.equal("[secret]");
+    expect(r.says).to.deep.equal([
+      "the value is 4097 characters, over the 4096 a Standard parameter holds",
+    ]);
+  });
+});
+
+describe("provider inputs: a shared WAF priority or a parameter value from config names the key", () => {
+  const config = (key: string, value: string): RefusalConfig => ({
+    values: { [key]: value },
+    sources: { [key]: { from: "stack", file: "Pulumi.dev.yaml", line: 2 } },
+    secretKeys: [],
+    reads: new Map([[key, undefined]]),
+  });
+  const phased = (type: string, change: Record<string, unknown>) =>
+    refusals(type, change).map((r) => ({ ...r, phases: ["apply" as const] }));
+
+  it("names the key that holds the shared priority", () => {
+    const [r] = phased(WEB_ACL, { rules: [wafRule("a", 3), wafRule("b", 3)] });
+    expect(configKeysOf(r, config("app:ratePriority", "3"))).to.deep.equal(["app:ratePriority"]);
+    expect(configKeysOf(r, config("app:ratePriority", "4"))).to.deep.equal([]);
+  });
+
+  it("names the key that holds a value too large for its tier", () => {
+    const big = "x".repeat(4097);
+    const [r] = phased(PARAMETER, { tier: "Standard", value: big });
+    expect(configKeysOf(r, config("app:bundle", big))).to.deep.equal(["app:bundle"]);
+  });
+});
