@@ -177,12 +177,15 @@ describe("provider inputs: the values the newer rules accept", () => {
       "db.t3.micro",
     ])
       expect(refusalsWith(db, { instanceClass }), instanceClass).to.deep.equal([]);
-    // Without the compliant instance's gp3 throughput, which no other type takes.
-    for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"])
+    // Without the compliant instance's gp3 throughput, which no other type takes; Provisioned
+    // IOPS storage with the IOPS AWS creates it with (rules-create-db.ts).
+    for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"]) {
+      const iops = storageType.startsWith("io") ? 1000 : undefined;
       expect(
-        refusalsWith(db, { storageType, storageThroughput: undefined }),
+        refusalsWith(db, { storageType, storageThroughput: undefined, iops }),
         storageType,
       ).to.deep.equal([]);
+    }
     const cache = "aws:elasticache/cluster:Cluster";
     for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
       expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);
