@@ -1,7 +1,8 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: the create-time limits of rules-create-definitions.ts (a state
-// machine's definition, WAFv2 rule priorities, an SSM parameter's value for its tier). Each bound
-// is met by the compliant resource and crossed by one broken case.
+// machine's definition, WAFv2 rule priorities, an SSM parameter's value for its tier) and of
+// rules-create-compute.ts for a Lambda event source mapping from SQS (batch size, batching
+// window). Each bound is met by the compliant resource and crossed by one broken case.
 import type { Case } from "./provider-inputs-cases";
 
 export const MACHINE = "aws:sfn/stateMachine:StateMachine";
@@ -171,5 +172,54 @@ export const DEFINITIONS_BROKEN: Case[] = [
     "€".repeat(8193),
     "the insecureValue is 8193 characters, over the 8192 a Advanced parameter holds",
     { tier: "Advanced", type: "String", value: undefined, insecureValue: "€".repeat(8192) },
+  ],
+];
+
+export const MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
+export const QUEUE_ARN = "arn:aws:sqs:us-east-1:123456789012:orders";
+
+/** The Lambda event source mapping's compliant inputs: a standard queue at its largest batch. */
+export const MAPPING_COMPLIANT: Record<string, Record<string, unknown>> = {
+  [MAPPING]: {
+    eventSourceArn: QUEUE_ARN,
+    functionName: "worker",
+    batchSize: 10_000,
+    maximumBatchingWindowInSeconds: 1,
+  },
+};
+
+export const MAPPING_BROKEN: Case[] = [
+  [
+    MAPPING,
+    "batchSize",
+    10_001,
+    "batchSize 10001 is over the 10000 Lambda reads at once from a standard queue",
+  ],
+  [
+    MAPPING,
+    "batchSize",
+    11,
+    "batchSize 11 is over the 10 Lambda reads at once from a FIFO queue",
+    { eventSourceArn: `${QUEUE_ARN}.fifo`, batchSize: 10, maximumBatchingWindowInSeconds: undefined },
+  ],
+  [
+    MAPPING,
+    "maximumBatchingWindowInSeconds",
+    5,
+    "a FIFO queue takes no batching window, got 5 s",
+    { eventSourceArn: `${QUEUE_ARN}.fifo`, batchSize: 10, maximumBatchingWindowInSeconds: 0 },
+  ],
+  [
+    MAPPING,
+    "maximumBatchingWindowInSeconds",
+    0,
+    "batchSize 10000 from an SQS queue needs a maximumBatchingWindowInSeconds of at least 1, got 0",
+  ],
+  [
+    MAPPING,
+    "maximumBatchingWindowInSeconds",
+    undefined,
+    "batchSize 11 from an SQS queue needs a maximumBatchingWindowInSeconds of at least 1, got none",
+    { batchSize: 11 },
   ],
 ];

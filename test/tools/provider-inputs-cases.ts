@@ -16,7 +16,12 @@ import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-b
 import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
-import { DEFINITIONS_BROKEN, DEFINITIONS_COMPLIANT } from "./provider-inputs-cases-definitions";
+import {
+  DEFINITIONS_BROKEN,
+  DEFINITIONS_COMPLIANT,
+  MAPPING_BROKEN,
+  MAPPING_COMPLIANT,
+} from "./provider-inputs-cases-definitions";
 
 /** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
 export type Case = [string, string, unknown, string, Record<string, unknown>?];
@@ -406,6 +411,7 @@ const PARTS = [
   FLEET_COMPLIANT,
   TASKS_COMPLIANT,
   DEFINITIONS_COMPLIANT,
+  MAPPING_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -433,4 +439,5 @@ export const BROKEN = [
   ...FLEET_BROKEN,
   ...TASKS_BROKEN,
   ...DEFINITIONS_BROKEN,
+  ...MAPPING_BROKEN,
 ];

@@ -1,5 +1,6 @@
 // The limits AWS enforces at create of rules-create-definitions.ts (a state machine's definition,
-// WAFv2 rule priorities, an SSM parameter's value for its tier): the values each must let through,
+// WAFv2 rule priorities, an SSM parameter's value for its tier) and of a Lambda event source
+// mapping from SQS (rules-create-compute.ts): the values each must let through,
 // values unknown at preview, secrets kept out of the words, and a refused value from config naming
 // its key. The one-broken-input cases are in provider-inputs-cases-definitions.ts (run by
 // provider-inputs.spec.ts).
@@ -12,7 +13,9 @@ import { COMPLIANT } from "./provider-inputs-cases";
 import {
   DEFINITION,
   MACHINE,
+  MAPPING,
   PARAMETER,
+  QUEUE_ARN,
   RULE_GROUP,
   WEB_ACL,
   wafRule,
@@ -145,5 +148,46 @@ describe("provider inputs: a shared WAF priority or a parameter value from confi
     const big = "x".repeat(4097);
     const [r] = phased(PARAMETER, { tier: "Standard", value: big });
     expect(configKeysOf(r, config("app:bundle", big))).to.deep.equal(["app:bundle"]);
+  });
+});
+
+describe("provider inputs: a Lambda event source mapping's batch from SQS", () => {
+  it("accepts 10 without a window, a FIFO queue's 10, and any stream's batch", () => {
+    for (const change of [
+      { batchSize: 10, maximumBatchingWindowInSeconds: undefined },
+      { batchSize: undefined, maximumBatchingWindowInSeconds: undefined },
+      { eventSourceArn: `${QUEUE_ARN}.fifo`, batchSize: 10, maximumBatchingWindowInSeconds: 0 },
+      // A stream's default of 100 is read without a window; the SQS limits are not a stream's.
+      {
+        eventSourceArn: "arn:aws:kinesis:us-east-1:123456789012:stream/clicks",
+        batchSize: 10_000,
+        maximumBatchingWindowInSeconds: undefined,
+      },
+      { eventSourceArn: "arn:aws-cn:sqs:cn-north-1:123456789012:orders", batchSize: 10_000 },
+    ])
+      expect(refusalsWith(MAPPING, change), JSON.stringify(change)).to.deep.equal([]);
+  });
+
+  it("leaves a queue unknown at preview, the usual case, to the apply phase", () => {
+    expect(
+      refusalsWith(MAPPING, { eventSourceArn: UNKNOWN, batchSize: 20_000 }),
+    ).to.deep.equal([]);
+    expect(
+      refusalsWith(MAPPING, { batchSize: UNKNOWN, maximumBatchingWindowInSeconds: 0 }),
+    ).to.deep.equal([]);
+  });
+
+  it("names the config key of a batch size too large", () => {
+    const [r] = refusals(MAPPING, { batchSize: 20_000 }).map((x) => ({
+      ...x,
+      phases: ["apply" as const],
+    }));
+    const config: RefusalConfig = {
+      values: { "app:batch": "20000" },
+      sources: { "app:batch": { from: "stack", file: "Pulumi.dev.yaml", line: 5 } },
+      secretKeys: [],
+      reads: new Map([["app:batch", undefined]]),
+    };
+    expect(configKeysOf(r, config)).to.deep.equal(["app:batch"]);
   });
 });
