@@ -2,7 +2,8 @@
 // provider-inputs-cases.ts: the create-time limits of rules-create-definitions.ts (a state
 // machine's definition, WAFv2 rule priorities, an SSM parameter's value for its tier) and of
 // rules-create-compute.ts for a Lambda event source mapping from SQS (batch size, batching
-// window). Each bound is met by the compliant resource and crossed by one broken case.
+// window), and of rules-create-services.ts for a CodeBuild project's Lambda compute type. Each
+// bound is met by the compliant resource and crossed by one broken case.
 import type { Case } from "./provider-inputs-cases";
 
 export const MACHINE = "aws:sfn/stateMachine:StateMachine";
@@ -221,5 +222,22 @@ export const MAPPING_BROKEN: Case[] = [
     undefined,
     "batchSize 11 from an SQS queue needs a maximumBatchingWindowInSeconds of at least 1, got none",
     { batchSize: 11 },
+  ],
+];
+
+export const PROJECT = "aws:codebuild/project:Project";
+/** A CodeBuild environment of `computeType` on environment `type`. */
+export const buildEnvironment = (computeType: string, type: string) => ({
+  computeType,
+  image: "aws/codebuild/amazonlinux-x86_64-lambda-standard:nodejs20",
+  type,
+});
+
+export const PROJECT_BROKEN: Case[] = [
+  [
+    PROJECT,
+    "environment",
+    buildEnvironment("BUILD_LAMBDA_2GB", "LINUX_CONTAINER"),
+    "compute type BUILD_LAMBDA_2GB runs only on environment type LINUX_LAMBDA_CONTAINER or ARM_LAMBDA_CONTAINER, not LINUX_CONTAINER",
   ],
 ];

@@ -21,6 +21,7 @@ import {
   DEFINITIONS_COMPLIANT,
   MAPPING_BROKEN,
   MAPPING_COMPLIANT,
+  PROJECT_BROKEN,
 } from "./provider-inputs-cases-definitions";
 
 /** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
@@ -440,4 +441,5 @@ export const BROKEN = [
   ...TASKS_BROKEN,
   ...DEFINITIONS_BROKEN,
   ...MAPPING_BROKEN,
+  ...PROJECT_BROKEN,
 ];

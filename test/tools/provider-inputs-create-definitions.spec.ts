@@ -1,6 +1,7 @@
 // The limits AWS enforces at create of rules-create-definitions.ts (a state machine's definition,
 // WAFv2 rule priorities, an SSM parameter's value for its tier) and of a Lambda event source
-// mapping from SQS (rules-create-compute.ts): the values each must let through,
+// mapping from SQS (rules-create-compute.ts) and a CodeBuild project's Lambda compute type
+// (rules-create-services.ts): the values each must let through,
 // values unknown at preview, secrets kept out of the words, and a refused value from config naming
 // its key. The one-broken-input cases are in provider-inputs-cases-definitions.ts (run by
 // provider-inputs.spec.ts).
@@ -11,10 +12,12 @@ import { refusedInputs } from "../../tools/lib/provider-checks";
 import { configKeysOf, RefusalConfig } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
 import {
+  buildEnvironment,
   DEFINITION,
   MACHINE,
   MAPPING,
   PARAMETER,
+  PROJECT,
   QUEUE_ARN,
   RULE_GROUP,
   WEB_ACL,
@@ -189,5 +192,22 @@ describe("provider inputs: a Lambda event source mapping's batch from SQS", () =
       reads: new Map([["app:batch", undefined]]),
     };
     expect(configKeysOf(r, config)).to.deep.equal(["app:batch"]);
+  });
+});
+
+describe("provider inputs: a CodeBuild project's Lambda compute type", () => {
+  it("accepts Lambda compute on either Lambda environment, other compute anywhere, and fleets", () => {
+    for (const environment of [
+      buildEnvironment("BUILD_LAMBDA_1GB", "LINUX_LAMBDA_CONTAINER"),
+      buildEnvironment("BUILD_LAMBDA_10GB", "ARM_LAMBDA_CONTAINER"),
+      buildEnvironment("BUILD_GENERAL1_LARGE", "ARM_CONTAINER"),
+      // On a fleet the environment type is ignored.
+      {
+        ...buildEnvironment("BUILD_LAMBDA_1GB", "LINUX_CONTAINER"),
+        fleet: { fleetArn: "arn:aws:codebuild:us-east-1:123456789012:fleet/f:1" },
+      },
+    ])
+      expect(refusalsWith(PROJECT, { environment }), JSON.stringify(environment)).to.deep.equal([]);
+    expect(refusalsWith(PROJECT, { environment: UNKNOWN })).to.deep.equal([]);
   });
 });
