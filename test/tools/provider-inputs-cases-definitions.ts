@@ -32,7 +32,9 @@ export const DEFINITION = {
     },
     Fan: {
       Type: "Parallel",
-      Branches: [{ StartAt: "A", States: { A: { Type: "Pass", Next: "B" }, B: { Type: "Succeed" } } }],
+      Branches: [
+        { StartAt: "A", States: { A: { Type: "Pass", Next: "B" }, B: { Type: "Succeed" } } },
+      ],
       Next: "Each",
     },
     Each: {
@@ -201,7 +203,11 @@ export const MAPPING_BROKEN: Case[] = [
     "batchSize",
     11,
     "batchSize 11 is over the 10 Lambda reads at once from a FIFO queue",
-    { eventSourceArn: `${QUEUE_ARN}.fifo`, batchSize: 10, maximumBatchingWindowInSeconds: undefined },
+    {
+      eventSourceArn: `${QUEUE_ARN}.fifo`,
+      batchSize: 10,
+      maximumBatchingWindowInSeconds: undefined,
+    },
   ],
   [
     MAPPING,

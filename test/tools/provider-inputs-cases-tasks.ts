@@ -142,13 +142,7 @@ export const TASKS_BROKEN: Case[] = [
     "postgres on io1 storage takes 100 to 65536 GiB, got 99",
     { storageThroughput: undefined, iops: 1000, allocatedStorage: 99 },
   ],
-  [
-    DB,
-    "storageType",
-    "io2",
-    "the storage type io2 needs iops",
-    { storageThroughput: undefined },
-  ],
+  [DB, "storageType", "io2", "the storage type io2 needs iops", { storageThroughput: undefined }],
   [
     DB,
     "maxAllocatedStorage",
@@ -163,6 +157,11 @@ export const TASKS_BROKEN: Case[] = [
     "performanceInsightsRetentionPeriod 94 is not 7, a multiple of 31 from 31 to 713, or 731 days",
   ],
   [DB, "performanceInsightsRetentionPeriod", 744, "performanceInsightsRetentionPeriod 744 is not"],
-  [CLUSTER, "performanceInsightsRetentionPeriod", 30, "performanceInsightsRetentionPeriod 30 is not"],
+  [
+    CLUSTER,
+    "performanceInsightsRetentionPeriod",
+    30,
+    "performanceInsightsRetentionPeriod 30 is not",
+  ],
   [CLUSTER_INSTANCE, "performanceInsightsRetentionPeriod", 732, "732 is not 7"],
 ];

@@ -38,7 +38,11 @@ describe("provider inputs: a state machine's definition as CreateStateMachine re
         QueryLanguage: "JSONata",
         StartAt: "M",
         States: {
-          M: { Type: "Map", Iterator: { StartAt: "I", States: { I: { Type: "Succeed" } } }, End: true },
+          M: {
+            Type: "Map",
+            Iterator: { StartAt: "I", States: { I: { Type: "Succeed" } } },
+            End: true,
+          },
         },
       },
       DEFINITION,
@@ -110,11 +114,14 @@ describe("provider inputs: an SSM parameter's value for its tier", () => {
       [undefined, 100_000],
       [UNKNOWN, 100_000],
     ] as const)
-      expect(refusalsWith(PARAMETER, { tier, value: "v".repeat(size) }), String(tier)).to.deep.equal(
-        [],
-      );
+      expect(
+        refusalsWith(PARAMETER, { tier, value: "v".repeat(size) }),
+        String(tier),
+      ).to.deep.equal([]);
     // Characters, not bytes: 4096 three-byte characters fit a Standard parameter's count.
-    expect(refusalsWith(PARAMETER, { tier: "Standard", value: "€".repeat(4096) })).to.deep.equal([]);
+    expect(refusalsWith(PARAMETER, { tier: "Standard", value: "€".repeat(4096) })).to.deep.equal(
+      [],
+    );
     expect(refusalsWith(PARAMETER, { tier: "Standard", value: UNKNOWN })).to.deep.equal([]);
   });
 
@@ -172,9 +179,7 @@ describe("provider inputs: a Lambda event source mapping's batch from SQS", () =
   });
 
   it("leaves a queue unknown at preview, the usual case, to the apply phase", () => {
-    expect(
-      refusalsWith(MAPPING, { eventSourceArn: UNKNOWN, batchSize: 20_000 }),
-    ).to.deep.equal([]);
+    expect(refusalsWith(MAPPING, { eventSourceArn: UNKNOWN, batchSize: 20_000 })).to.deep.equal([]);
     expect(
       refusalsWith(MAPPING, { batchSize: UNKNOWN, maximumBatchingWindowInSeconds: 0 }),
     ).to.deep.equal([]);

@@ -223,9 +223,7 @@ describe("provider inputs: a create-time limit crossed by a config value names t
 
   it("names the key of an allocated storage and of a retention period", () => {
     const [size] = refused(DB, { allocatedStorage: 19, storageThroughput: undefined });
-    expect(configKeysOf(size, config("app:dbStorageGb", "19"))).to.deep.equal([
-      "app:dbStorageGb",
-    ]);
+    expect(configKeysOf(size, config("app:dbStorageGb", "19"))).to.deep.equal(["app:dbStorageGb"]);
     const [days] = refused(CLUSTER, { performanceInsightsRetentionPeriod: 30 });
     expect(configKeysOf(days, config("app:insightsDays", "30"))).to.deep.equal([
       "app:insightsDays",

@@ -25,7 +25,8 @@ const MACHINE_STRUCTURE =
   "https://docs.aws.amazon.com/step-functions/latest/dg/statemachine-structure.html";
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === "object" && !Array.isArray(v);
+const isObject = (v: unknown): v is Json =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The problems of one state machine (the top one or a branch), at `where`. */
 function machineProblems(machine: unknown, where: string): string[] {
@@ -66,8 +67,7 @@ const machineDefinition: CrossRule = {
   check: (inputs) => {
     const text = inputs.definition;
     // Over 1 MiB is the provider's own refusal, at preview (rules-workflow.ts).
-    if (typeof text !== "string" || text === "" || Buffer.byteLength(text) > 1024 * 1024)
-      return [];
+    if (typeof text !== "string" || text === "" || Buffer.byteLength(text) > 1024 * 1024) return [];
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -160,7 +160,8 @@ function uniquePriorities(type: string, listProp: string, jsonProp: string): Cro
  * Intelligent-Tiering makes a parameter Advanced when its value needs it. Characters are counted:
  * a value over the limit in characters is over it in bytes too.
  */
-const PUT_PARAMETER = "https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html";
+const PUT_PARAMETER =
+  "https://docs.aws.amazon.com/systems-manager/latest/APIReference/API_PutParameter.html";
 const TIER_LIMIT: Readonly<Record<string, number>> = {
   Standard: 4096,
   Advanced: 8192,
