@@ -134,6 +134,32 @@ export const DEFINITIONS_BROKEN: Case[] = [
     definition((d) => ((d.States.Each.ItemProcessor.StartAt = "Route"), d)),
     'state "Each" ItemProcessor: StartAt "Route" names no state',
   ],
+  // A Map's Iterator, the older name of ItemProcessor, is a block of its own too.
+  [
+    MACHINE,
+    "definition",
+    definition((d) => {
+      const { ItemProcessor, ...each } = d.States.Each;
+      return {
+        ...d,
+        States: { ...d.States, Each: { ...each, Iterator: { ...ItemProcessor, StartAt: "Route" } } },
+      };
+    }),
+    'state "Each" Iterator: StartAt "Route" names no state',
+  ],
+  // Names Object.prototype holds are no states of a definition's own.
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ({ ...d, StartAt: "toString" })),
+    'the definition: StartAt "toString" names no state of its States',
+  ],
+  [
+    MACHINE,
+    "definition",
+    definition((d) => ((d.States.Work.Next = "constructor"), d)),
+    'the definition: state "Work" Next "constructor" names no state of its States',
+  ],
   [
     WEB_ACL,
     "rules",
@@ -160,7 +186,7 @@ export const DEFINITIONS_BROKEN: Case[] = [
     PARAMETER,
     "value",
     "v".repeat(8193),
-    "the value is 8193 characters, over the 8192 a Intelligent-Tiering parameter holds",
+    "the value is 8193 characters, over the 8192 an Intelligent-Tiering parameter holds",
   ],
   [
     PARAMETER,
@@ -173,7 +199,7 @@ export const DEFINITIONS_BROKEN: Case[] = [
     PARAMETER,
     "insecureValue",
     "€".repeat(8193),
-    "the insecureValue is 8193 characters, over the 8192 a Advanced parameter holds",
+    "the insecureValue is 8193 characters, over the 8192 an Advanced parameter holds",
     { tier: "Advanced", type: "String", value: undefined, insecureValue: "€".repeat(8192) },
   ],
 ];

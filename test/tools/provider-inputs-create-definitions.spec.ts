@@ -9,7 +9,12 @@ import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { secret as secretOf, UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusedInputs } from "../../tools/lib/provider-checks";
-import { configKeysOf, RefusalConfig } from "../../tools/check/provider-refusals";
+import {
+  configKeysOf,
+  describeProviderRefusals,
+  ProviderInputError,
+  RefusalConfig,
+} from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
 import {
   buildEnvironment,
@@ -33,7 +38,8 @@ describe("provider inputs: a state machine's definition as CreateStateMachine re
   it("accepts a one-state machine, states that end, JSONata machines and unknown definitions", () => {
     for (const definition of [
       { StartAt: "Hello", States: { Hello: { Type: "Pass", End: true } } },
-      // A field the check does not read (QueryLanguage, Comment, a Map's Iterator) is left alone.
+      // A field the check does not read (QueryLanguage, Comment) is left alone; a Map's Iterator
+      // (ItemProcessor's older name) is judged as a block of its own, here one that names its state.
       {
         QueryLanguage: "JSONata",
         StartAt: "M",
@@ -61,6 +67,17 @@ describe("provider inputs: a state machine's definition as CreateStateMachine re
       'the definition: state "Work" Next "Finish" names no state of its States',
       'state "Fan" Branches[0]: StartAt "Z" names no state of its States',
     ]);
+  });
+
+  it("shows the definition a refusal is about, not that no value was given", () => {
+    const text = JSON.stringify({ StartAt: "Nowhere", States: { A: { Type: "Succeed" } } });
+    const [r, ...rest] = refusals(MACHINE, { definition: text });
+    expect(rest).to.deep.equal([]);
+    const shown = describeProviderRefusals(
+      new ProviderInputError("dev", [{ ...r, phases: ["preview"] }]),
+    );
+    expect(shown).to.include(`definition = ${JSON.stringify(text)}`);
+    expect(shown).not.to.include("(none given)");
   });
 
   it("leaves a definition over 1 MiB to the provider's own refusal, said once", () => {

@@ -221,6 +221,20 @@ describe("provider inputs: a create-time limit crossed by a config value names t
     );
   });
 
+  it("shows the container a missing memory is about, not that no value was given", () => {
+    const bare = { name: "app", image: APP.image };
+    const [r, ...rest] = refused(TASK, {
+      requiresCompatibilities: ["EC2"],
+      cpu: undefined,
+      memory: undefined,
+      containerDefinitions: containers(bare),
+    });
+    expect(rest.map((x) => x.says)).to.deep.equal([]);
+    const text = describeProviderRefusals(new ProviderInputError("dev", [r]));
+    expect(text).to.include(`containerDefinitions = ${JSON.stringify(bare)}`);
+    expect(text).not.to.include("(none given)");
+  });
+
   it("names the key of an allocated storage and of a retention period", () => {
     const [size] = refused(DB, { allocatedStorage: 19, storageThroughput: undefined });
     expect(configKeysOf(size, config("app:dbStorageGb", "19"))).to.deep.equal(["app:dbStorageGb"]);

@@ -128,10 +128,13 @@ function cut(s: string): string {
 
 function valueText(r: PhasedRefusal): string {
   if (r.value === undefined) return "(none given)";
+  const json = JSON.stringify(r.value);
   const v =
     typeof r.value === "string" && r.value.length > SHOWN
       ? `${JSON.stringify(r.value.slice(0, SHOWN))}… (${r.value.length} characters)`
-      : JSON.stringify(r.value);
+      : typeof r.value === "object" && r.value !== null && json.length > SHOWN
+        ? `${json.slice(0, SHOWN)}… (${json.length} characters of JSON)`
+        : json;
   return r.autoNamed ? `${v} (the name Pulumi makes from the logical name)` : v;
 }
 

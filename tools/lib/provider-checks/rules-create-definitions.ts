@@ -5,6 +5,7 @@
 // different), and an SSM parameter's value within its tier's size. Each rule cites the AWS page
 // that states the limit.
 import type { CrossProblem, CrossRule } from "./rule";
+import { parsedJson } from "./validators";
 
 const MACHINE = "aws:sfn/stateMachine:StateMachine";
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
@@ -36,10 +37,11 @@ function machineProblems(machine: unknown, where: string): string[] {
     return [`${where} has no States (an object of at least one state)`];
   const out: string[] = [];
   if (typeof start !== "string") out.push(`${where} has no StartAt naming its first state`);
-  else if (!(start in states))
+  // Own keys only: `in` would take "toString" or "constructor" from Object.prototype as states.
+  else if (!Object.hasOwn(states, start))
     out.push(`${where}: StartAt ${JSON.stringify(start)} names no state of its States`);
   const names = (v: unknown, at: string) => {
-    if (typeof v === "string" && !(v in states))
+    if (typeof v === "string" && !Object.hasOwn(states, v))
       out.push(`${where}: ${at} ${JSON.stringify(v)} names no state of its States`);
   };
   for (const [name, state] of Object.entries(states)) {
@@ -75,14 +77,14 @@ const machineDefinition: CrossRule = {
       return [
         {
           prop: "definition",
-          value: undefined,
+          value: text,
           says: `the definition is not JSON: ${(e as Error).message}`,
         },
       ];
     }
     return machineProblems(parsed, "the definition").map((says) => ({
       prop: "definition",
-      value: undefined,
+      value: text,
       says,
     }));
   },
@@ -133,17 +135,9 @@ function uniquePriorities(type: string, listProp: string, jsonProp: string): Cro
         ({ priority, says }) => ({ prop: listProp, value: priority, says }),
       );
       const json = inputs[jsonProp];
-      if (typeof json === "string") {
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(json);
-        } catch {
-          // Not JSON: the provider's own refusal, at preview.
-          parsed = undefined;
-        }
-        for (const { priority, says } of repeatedPriorities(parsed, "Priority", "Name"))
-          problems.push({ prop: jsonProp, value: priority, says });
-      }
+      // Not JSON: the provider's own refusal, at preview.
+      for (const { priority, says } of repeatedPriorities(parsedJson(json), "Priority", "Name"))
+        problems.push({ prop: jsonProp, value: priority, says });
       return problems;
     },
     fix: "give every rule its own priority (they need not be consecutive: 0, 10, 20 …)",
@@ -168,6 +162,9 @@ const TIER_LIMIT: Readonly<Record<string, number>> = {
   "Intelligent-Tiering": 8192,
 };
 
+/** "a" or "an", as the tier's name is read aloud ("an Advanced", "an Intelligent-Tiering"). */
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? "an" : "a");
+
 const parameterValueSize: CrossRule = {
   type: PARAMETER,
   what: "a value within its tier's size (Standard 4 KB, Advanced 8 KB)",
@@ -184,7 +181,7 @@ const parameterValueSize: CrossRule = {
         out.push({
           prop,
           value: v,
-          says: `the ${prop} is ${n} characters, over the ${limit} a ${inputs.tier} parameter holds`,
+          says: `the ${prop} is ${n} characters, over the ${limit} ${article(inputs.tier as string)} ${inputs.tier} parameter holds`,
         });
     }
     return out;

@@ -10,6 +10,7 @@
 // is not judged.
 import type { CrossProblem, CrossRule } from "./rule";
 import { REGISTER_TASK } from "./rules-create-compute";
+import { parsedJson } from "./validators";
 
 const TASK = "aws:ecs/taskDefinition:TaskDefinition";
 
@@ -40,14 +41,8 @@ const PORT_MAPPING =
 
 /** The containers of a `containerDefinitions` JSON text; undefined when it is not a JSON list. */
 export function containersOf(text: unknown): Record<string, unknown>[] | undefined {
-  if (typeof text !== "string") return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // Not JSON: the provider's own refusal, at preview (rules-containers.ts).
-    return undefined;
-  }
+  // Not JSON: the provider's own refusal, at preview (rules-containers.ts).
+  const parsed = parsedJson(text);
   if (!Array.isArray(parsed)) return undefined;
   return parsed.filter(
     (c): c is Record<string, unknown> => c !== null && typeof c === "object" && !Array.isArray(c),
@@ -123,7 +118,8 @@ const containerEssentialMemory: CrossRule = {
       )
         out.push({
           prop: "containerDefinitions",
-          value: undefined,
+          // The container as given: what it lacks is the point, so there is no value to show.
+          value: c,
           says: `${label(c, i)} gives neither memory nor memoryReservation, and the task gives no memory`,
         });
     });
