@@ -137,6 +137,26 @@ describe("provider inputs: RDS storage limits AWS refuses at create, the values 
       }
   });
 
+  it("judges an S3 import's allocated storage as a create's, and only that", () => {
+    const s3Import = {
+      bucketName: "backups",
+      ingestionRole: "arn:aws:iam::123456789012:role/rds-s3-import",
+      sourceEngine: "mysql",
+      sourceEngineVersion: "8.0.36",
+    };
+    const mysql = { ...gp3, engine: "mysql", engineVersion: "8.0.36", s3Import };
+    expect(refusalsWith(DB, { ...mysql, allocatedStorage: 10 })).to.deep.equal([
+      "mysql on gp3 storage takes 20 to 65536 GiB, got 10 (an S3 import follows " +
+        "CreateDBInstance's allocation rules: " +
+        "https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_RestoreDBInstanceFromS3.html)",
+    ]);
+    expect(refusalsWith(DB, { ...mysql, allocatedStorage: 20 })).to.deep.equal([]);
+    // Its IOPS rules are not stated as CreateDBInstance's are: not judged.
+    expect(
+      refusalsWith(DB, { ...mysql, storageType: "io1", iops: undefined, allocatedStorage: 100 }),
+    ).to.deep.equal([]);
+  });
+
   it("leaves engines and types whose ranges are not stated, sources and unknowns alone", () => {
     for (const change of [
       { engine: "oracle-ee", allocatedStorage: 10 },

@@ -3,8 +3,9 @@
 // storage type, Provisioned IOPS storage (io1, io2) with its IOPS, a storage autoscaling maximum at
 // least 10% over the allocated storage, and a Performance Insights retention of 7 days, a whole
 // number of 31-day months up to 23, or 731 days. Each rule cites the AWS page that states the
-// limit. Read replicas, restores and S3 imports take their storage from the source (other API
-// calls with their own rules): not judged.
+// limit. Read replicas and restores from a snapshot or a point in time take their storage from
+// the source (other API calls with their own rules): not judged. An S3 import (`s3Import`,
+// RestoreDBInstanceFromS3) allocates its storage as a create does: its allocated storage is judged.
 import type { CrossProblem, CrossRule } from "./rule";
 import { FROM_SOURCE } from "./rules-create-data";
 
@@ -64,8 +65,19 @@ function rangesOf(engine: unknown): Readonly<Record<string, Range>> | undefined 
   return undefined;
 }
 
-const fromSource = (inputs: Record<string, any>) =>
-  FROM_SOURCE.some((k) => inputs[k] !== undefined && inputs[k] !== null);
+const given = (inputs: Record<string, any>, k: string) =>
+  inputs[k] !== undefined && inputs[k] !== null;
+const fromSource = (inputs: Record<string, any>) => FROM_SOURCE.some((k) => given(inputs, k));
+
+/**
+ * API_RestoreDBInstanceFromS3, `AllocatedStorage`: "The amount of storage (in gibibytes) to
+ * allocate initially for the DB instance. Follow the allocation rules specified in
+ * CreateDBInstance." Its IOPS rules are not stated the same way: only the size is judged.
+ */
+const FROM_S3 = `${RDS_API}/API_RestoreDBInstanceFromS3.html`;
+/** A source whose storage a create-time rule does not judge: every one but an S3 import. */
+const fromStoredSource = (inputs: Record<string, any>) =>
+  FROM_SOURCE.some((k) => k !== "s3Import" && given(inputs, k));
 
 /** The storage type a create gets: the one given (any case), else io1 with IOPS, else gp3. */
 function storageTypeOf(inputs: Record<string, any>): string | undefined {
@@ -79,10 +91,11 @@ const instanceStorageSize: CrossRule = {
   what: "allocated storage in the range of the engine and storage type; io1 and io2 with IOPS",
   reads: ["engine", "allocatedStorage", "storageType", "iops", ...FROM_SOURCE],
   check: (inputs) => {
-    if (fromSource(inputs)) return [];
+    if (fromStoredSource(inputs)) return [];
+    const fromS3 = given(inputs, "s3Import");
     const out: CrossProblem[] = [];
     const type = storageTypeOf(inputs);
-    if ((type === "io1" || type === "io2") && typeof inputs.iops !== "number")
+    if (!fromS3 && (type === "io1" || type === "io2") && typeof inputs.iops !== "number")
       out.push({
         prop: "iops",
         value: undefined,
@@ -94,7 +107,9 @@ const instanceStorageSize: CrossRule = {
       out.push({
         prop: "allocatedStorage",
         value: size,
-        says: `${inputs.engine} on ${type} storage takes ${range[0]} to ${range[1]} GiB, got ${size}`,
+        says:
+          `${inputs.engine} on ${type} storage takes ${range[0]} to ${range[1]} GiB, got ${size}` +
+          (fromS3 ? ` (an S3 import follows CreateDBInstance's allocation rules: ${FROM_S3})` : ""),
       });
     return out;
   },
