@@ -70,6 +70,8 @@ describe("inputs only AWS refuses at create, through the check's CLI", function 
     expect(run.stdout).to.match(
       /Result for alone: PASS — .* — and pulumi up would stop: AWS refuses an input at create/,
     );
-    expect(run.stdout).to.include("but pulumi up would stop at inputs AWS refuses at create (alone)");
+    expect(run.stdout).to.include(
+      "but pulumi up would stop at inputs AWS refuses at create (alone)",
+    );
   });
 });

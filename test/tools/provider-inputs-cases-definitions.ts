@@ -142,7 +142,10 @@ export const DEFINITIONS_BROKEN: Case[] = [
       const { ItemProcessor, ...each } = d.States.Each;
       return {
         ...d,
-        States: { ...d.States, Each: { ...each, Iterator: { ...ItemProcessor, StartAt: "Route" } } },
+        States: {
+          ...d.States,
+          Each: { ...each, Iterator: { ...ItemProcessor, StartAt: "Route" } },
+        },
       };
     }),
     'state "Each" Iterator: StartAt "Route" names no state',
