@@ -203,7 +203,10 @@ async function check(args: CheckArgs): Promise<number> {
   }
   traceEvent("check", "report-written");
   writeStats(results, packStartMs);
-  return results.some((r) => summarize(r, gate).result === "FAIL") ? 1 : 0;
+  // A mandatory finding fails as usual (1); inputs AWS refuses at create, with no finding, keep the
+  // exit code a stopped check has (2): the program as written does not deploy.
+  if (results.some((r) => summarize(r, gate).result === "FAIL")) return 1;
+  return results.some((r) => r.refusedAtCreate) ? 2 : 0;
 }
 
 /**

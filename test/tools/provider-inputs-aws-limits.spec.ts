@@ -7,7 +7,12 @@ import { handBuiltResource } from "../../tools/lib/engine/registration";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusedAcrossPhases } from "../../tools/lib/provider-checks";
-import { describeProviderRefusals, ProviderInputError } from "../../tools/check/provider-refusals";
+import {
+  describeCreateRefusals,
+  describeProviderRefusals,
+  onlyAtCreate,
+  ProviderInputError,
+} from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
 import { refusalsWith } from "./provider-inputs-refusals";
 import { imageLifecyclePolicy } from "../../components/runtime/task";
@@ -82,15 +87,22 @@ describe("provider inputs: limits AWS enforces at create", () => {
     expect(up).to.include("AWS refuses an input of stack dev when the provider creates");
     expect(up).to.include("limit: port must be in 5431-5455 or 8191-8215, got 5430");
     expect(up).to.include("API_CreateWorkgroup.html");
+    // The pack did not run: the text says so, and nothing of whether preview would pass.
+    expect(text).to.include("the policies were not evaluated");
+    expect(text).not.to.include("would pass");
 
     const awsOnly = new ProviderInputError(
       "dev",
       refusedAcrossPhases([{ phase: "preview", resources: [workgroup] }]),
     );
     expect(awsOnly.message).to.equal("AWS refuses 1 input of stack dev");
-    expect(describeProviderRefusals(awsOnly)).to.match(
-      /^pulumi preview would pass, but pulumi up would stop: AWS refuses an input/,
+    // Alone, they do not stop the check (the pack runs): they are listed beside its findings.
+    expect(onlyAtCreate(awsOnly)).to.equal(true);
+    expect(onlyAtCreate(both)).to.equal(false);
+    expect(describeCreateRefusals(awsOnly)).to.match(
+      /^pulumi up would stop: AWS refuses an input of stack dev when the provider creates/,
     );
+    expect(describeCreateRefusals(awsOnly)).not.to.include("preview would pass");
   });
 });
 
@@ -177,12 +189,15 @@ describe("provider inputs: the values the newer rules accept", () => {
       "db.t3.micro",
     ])
       expect(refusalsWith(db, { instanceClass }), instanceClass).to.deep.equal([]);
-    // Without the compliant instance's gp3 throughput, which no other type takes.
-    for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"])
+    // Without the compliant instance's gp3 throughput, which no other type takes; Provisioned
+    // IOPS storage with the IOPS AWS creates it with (rules-create-db.ts).
+    for (const storageType of ["gp2", "GP3", "io1", "io2", "standard", "gp4"]) {
+      const iops = storageType.startsWith("io") ? 1000 : undefined;
       expect(
-        refusalsWith(db, { storageType, storageThroughput: undefined }),
+        refusalsWith(db, { storageType, storageThroughput: undefined, iops }),
         storageType,
       ).to.deep.equal([]);
+    }
     const cache = "aws:elasticache/cluster:Cluster";
     for (const nodeType of ["cache.t4g.micro", "cache.r6gd.xlarge", "cache.m7g.16xlarge"])
       expect(refusalsWith(cache, { nodeType }), nodeType).to.deep.equal([]);

@@ -15,6 +15,14 @@ import { CREATE_BROKEN, CREATE_COMPLIANT } from "./provider-inputs-cases-create"
 import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-balancers";
 import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
+import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
+import {
+  DEFINITIONS_BROKEN,
+  DEFINITIONS_COMPLIANT,
+  MAPPING_BROKEN,
+  MAPPING_COMPLIANT,
+  PROJECT_BROKEN,
+} from "./provider-inputs-cases-definitions";
 
 /** One broken input: type, input, its value, words the refusal must draw, other inputs changed. */
 export type Case = [string, string, unknown, string, Record<string, unknown>?];
@@ -402,6 +410,9 @@ const PARTS = [
   BALANCERS_COMPLIANT,
   STORAGE_COMPLIANT,
   FLEET_COMPLIANT,
+  TASKS_COMPLIANT,
+  DEFINITIONS_COMPLIANT,
+  MAPPING_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -427,4 +438,8 @@ export const BROKEN = [
   ...BALANCERS_BROKEN,
   ...STORAGE_BROKEN,
   ...FLEET_BROKEN,
+  ...TASKS_BROKEN,
+  ...DEFINITIONS_BROKEN,
+  ...MAPPING_BROKEN,
+  ...PROJECT_BROKEN,
 ];

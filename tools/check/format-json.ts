@@ -7,6 +7,9 @@
 //                   operations: { create, import, read } },
 //   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
 //                   the program and this run compiled it without: run with --type-check)
+//   "createRefusals": [{ urn, type, name, file, line, input, value, by, phases, says, fix,
+//                   reference, configKeys }],  (only when AWS refuses inputs at create: preview
+//                   passes them, `pulumi up` would stop there; the check exits 2 unless it FAILs)
 //   "filter":     { minSeverity, hidden },   (only with --min-severity)
 //   "resources":  [{ urn, type, name, parent, custom, provider, inputs, source, operation,
 //                    importId }],   (operation: create, import (the `import` option) or read (`get`))
@@ -50,6 +53,7 @@ import {
   summarize,
 } from "./report";
 import type { StackResult } from "./run";
+import { refusalsJson } from "./provider-refusals";
 
 function source(r: RecordedResource | undefined) {
   const l = resourceLocation(r);
@@ -78,6 +82,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     phases: r.phases.map((p) => p.phase),
     summary: { ...summarize(r, opts.gate), operations: operationCounts(r.resources) },
     ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
+    ...(r.refusedAtCreate ? { createRefusals: refusalsJson(r.refusedAtCreate) } : {}),
     ...(opts.minSeverity
       ? {
           filter: {

@@ -23,6 +23,7 @@
 //   read as covering them.
 // - preview notes the apply phase resolved: counted in `properties.previewNotesResolved`; they are
 //   not findings.
+// - inputs AWS refuses at create (preview passes them, `pulumi up` stops): `properties.createRefusals`
 // - a program compiled without the type-check `pulumi preview` would do: `properties.notTypeChecked`
 //   says so (run with --type-check), as the text report's result line does.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
@@ -58,6 +59,7 @@ import {
   summarize,
 } from "./report";
 import type { Finding, StackResult, Unevaluated, WaivedFinding } from "./run";
+import { refusalsJson } from "./provider-refusals";
 import { level, rules } from "./sarif-rules";
 
 export { conciseDescription, MAX_TAGS, ruleTags } from "./sarif-rules";
@@ -283,6 +285,7 @@ export function formatSarif(
         previewNotesResolved: r.notes.length,
         unjudged: r.unjudged.length,
         ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
+        ...(r.refusedAtCreate ? { createRefusals: refusalsJson(r.refusedAtCreate) } : {}),
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }
           : {}),

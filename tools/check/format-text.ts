@@ -20,6 +20,7 @@ import {
   summarize,
 } from "./report";
 import type { StackResult } from "./run";
+import { describeCreateRefusals, type ProviderInputError } from "./provider-refusals";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
 import { componentTree, byType } from "./text-resources";
 import { operationsText } from "./imported";
@@ -138,12 +139,27 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
     line = `Result for ${stack}: ${style.red("FAIL")} — ${why.join("; ")}`;
   }
   if (r.notTypeChecked) line += ` — ${style.yellow(r.notTypeChecked)}`;
+  if (r.refusedAtCreate) line += ` — ${style.red(createStopText(r.refusedAtCreate))}`;
   return (
     line +
     style.dim(
       `  [program ${seconds(r.timings.programMs)}, policies ${seconds(r.timings.policiesMs)}]`,
     )
   );
+}
+
+/** What the result line adds for inputs AWS refuses at create: `pulumi up` would stop there. */
+function createStopText(e: ProviderInputError): string {
+  const n = e.refusals.length;
+  return `and pulumi up would stop: AWS refuses ${n === 1 ? "an input" : `${n} inputs`} at create (listed above)`;
+}
+
+/** The section listing inputs AWS refuses at create, beside the findings. */
+function refusalsSection(r: StackResult, style: Style): string[] {
+  if (!r.refusedAtCreate) return [];
+  // Every value and name in it is escaped where the text is made (escapeLine).
+  const [head, ...rest] = describeCreateRefusals(r.refusedAtCreate).split("\n");
+  return ["", style.bold(head), ...rest];
 }
 
 /** The text report of one stack. */
@@ -154,6 +170,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
   if (opts.quiet) {
     out.push(style.bold(`Stack ${escapeLine(r.stack)}`));
     out.push(...findingsSection(r, opts, style));
+    out.push(...refusalsSection(r, style));
     out.push("", resultLine(r, opts, style));
     return out.join("\n");
   }
@@ -190,6 +207,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
     ),
   );
   out.push(...findingsSection(r, opts, style));
+  out.push(...refusalsSection(r, style));
 
   if (r.waived.length > 0) {
     out.push(
@@ -345,9 +363,13 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
     return `${stack} ${verdict}${detail ? ` (${detail})` : ""}`;
   });
   const overall = failed.length ? style.red("FAIL") : style.green("PASS");
+  const stopped = results.filter((r) => r.refusedAtCreate).map((r) => escapeLine(r.stack));
   out.push(
     style.bold("Result: ") +
-      `${overall} — ${plural(results.length, "stack")} checked: ${verdicts.join("; ")}`,
+      `${overall} — ${plural(results.length, "stack")} checked: ${verdicts.join("; ")}` +
+      (stopped.length > 0
+        ? ` — ${style.red(`but pulumi up would stop at inputs AWS refuses at create (${stopped.join(", ")})`)}`
+        : ""),
   );
   return out;
 }

@@ -8,12 +8,15 @@
 // the check with exit 2: the program as written does not deploy.
 //
 // A refusal by AWS itself (a limit its API documents and the provider does not check, `by: "aws"`)
-// is one no preview shows: `pulumi up` stops when the provider's create call is refused.
+// is one no preview shows: `pulumi up` stops when the provider's create call is refused. When
+// every refusal is such a one, `pulumi preview --policy-pack` runs the pack as usual, so the check
+// does too: the refusals are listed beside the findings (StackResult.refusedAtCreate) rather than
+// stopping it. A provider refusal among them stops the check as above, AWS's listed with it.
 import type { Phase } from "../lib/engine/answers";
 import type { EngineResource } from "../lib/engine/monitor";
 import { refusedAcrossPhases, PhasedRefusal, StackNaming } from "../lib/provider-checks";
 import { resourceLabel, where } from "./text-common";
-import { escapeLine } from "./report";
+import { displayPath, escapeLine, resourceLocation } from "./report";
 import { shownPath } from "./inputs";
 import type { StackConfig } from "./stack-config";
 import { sourceText } from "./config-sources";
@@ -75,6 +78,11 @@ export function checkProviderInputs(
   if (refusals.length > 0) throw new ProviderInputError(stack, refusals, config);
 }
 
+/** True when every refusal is AWS's at create: `pulumi preview` itself would pass them. */
+export function onlyAtCreate(e: ProviderInputError): boolean {
+  return e.refusals.length > 0 && e.refusals.every((r) => r.by === "aws");
+}
+
 /**
  * The config keys a refused value may come from: keys the program read in this run whose value,
  * as the program receives it, is the refused one (the same string; for a number, text its
@@ -120,10 +128,13 @@ function cut(s: string): string {
 
 function valueText(r: PhasedRefusal): string {
   if (r.value === undefined) return "(none given)";
+  const json = JSON.stringify(r.value);
   const v =
     typeof r.value === "string" && r.value.length > SHOWN
       ? `${JSON.stringify(r.value.slice(0, SHOWN))}… (${r.value.length} characters)`
-      : JSON.stringify(r.value);
+      : typeof r.value === "object" && r.value !== null && json.length > SHOWN
+        ? `${json.slice(0, SHOWN)}… (${json.length} characters of JSON)`
+        : json;
   return r.autoNamed ? `${v} (the name Pulumi makes from the logical name)` : v;
 }
 
@@ -166,7 +177,55 @@ export function leadingRefusal(e: ProviderInputError): PhasedRefusal | undefined
   return atPreview[0] ?? atApply[0] ?? byAws[0];
 }
 
-/** The terminal text of a ProviderInputError. */
+/** The text of AWS's create-time refusals, led by `lead` ("pulumi up", "And pulumi up"). */
+function createRefusalsText(e: ProviderInputError, byAws: readonly PhasedRefusal[], lead: string) {
+  const n = byAws.length === 1 ? "an input" : `${byAws.length} inputs`;
+  return (
+    `${lead} would stop: AWS refuses ${n} of stack ${escapeLine(e.stackName)} when the provider ` +
+    "creates the resource (a limit AWS documents and the provider does not check; what comes " +
+    "before it would be created first):\n\n" +
+    byAws.map((r) => block(r, e.config)).join("\n\n")
+  );
+}
+
+/**
+ * The report's section for refusals that are all AWS's at create (`onlyAtCreate`): shown beside
+ * the findings, since `pulumi preview` runs the pack and passes these inputs.
+ */
+export function describeCreateRefusals(e: ProviderInputError): string {
+  return createRefusalsText(e, groups(e).byAws, "pulumi up");
+}
+
+function located(r: PhasedRefusal): { file: string; line: number } | undefined {
+  const at = resourceLocation(r.resource);
+  return at ? { file: displayPath(at.file), line: at.line } : undefined;
+}
+
+/** The refusals as `--format json|sarif` report them (`createRefusals`), in the text's order. */
+export function refusalsJson(e: ProviderInputError) {
+  const { atPreview, atApply, byAws } = groups(e);
+  return [...atPreview, ...atApply, ...byAws].map((r) => ({
+    urn: r.resource.urn,
+    type: r.resource.type,
+    name: r.resource.name,
+    file: located(r)?.file ?? null,
+    line: located(r)?.line ?? null,
+    input: r.prop,
+    value: r.value ?? null,
+    by: r.by,
+    phases: r.phases,
+    says: r.says,
+    fix: r.fix,
+    reference: r.source,
+    configKeys: configKeysOf(r, e.config),
+  }));
+}
+
+/**
+ * The terminal text of a ProviderInputError that stops the check: one with a provider refusal
+ * among them (AWS's create-time refusals alone are reported beside the findings instead). The
+ * policies were not evaluated, so the text says nothing of whether the pack would pass.
+ */
 export function describeProviderRefusals(e: ProviderInputError): string {
   const { atPreview, atApply, byAws } = groups(e);
   const parts: string[] = [];
@@ -179,23 +238,18 @@ export function describeProviderRefusals(e: ProviderInputError): string {
   }
   if (atApply.length > 0) {
     parts.push(
-      `${atPreview.length > 0 ? "And pulumi up" : "pulumi preview would pass, but pulumi up"} would stop: ` +
+      `${atPreview.length > 0 ? "And pulumi up" : "pulumi up"} would stop: ` +
         `the AWS provider refuses ${atApply.length === 1 ? "an input" : `${atApply.length} inputs`} of stack ` +
         `${escapeLine(e.stackName)} whose values are known only once other resources exist ` +
-        "(what comes before them would be created first):\n\n" +
+        "(its Check at preview cannot see them; what comes before them would be created first):\n\n" +
         atApply.map((r) => block(r, e.config)).join("\n\n"),
     );
   }
-  if (byAws.length > 0) {
-    const n = byAws.length === 1 ? "an input" : `${byAws.length} inputs`;
-    parts.push(
-      `${parts.length > 0 ? "And pulumi up" : "pulumi preview would pass, but pulumi up"} would stop: ` +
-        `AWS refuses ${n} of stack ${escapeLine(e.stackName)} when the provider creates the ` +
-        "resource (a limit AWS documents and the provider does not check; what comes before it " +
-        "would be created first):\n\n" +
-        byAws.map((r) => block(r, e.config)).join("\n\n"),
-    );
-  }
-  parts.push("No report was written: fix the inputs above and run the check again.");
+  if (byAws.length > 0)
+    parts.push(createRefusalsText(e, byAws, parts.length > 0 ? "And pulumi up" : "pulumi up"));
+  parts.push(
+    "No report was written and the policies were not evaluated: the check stops at inputs the " +
+      "AWS provider refuses. Fix the inputs above and run the check again.",
+  );
   return `${parts.join("\n\n")}\n`;
 }

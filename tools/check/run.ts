@@ -21,7 +21,12 @@ import { importedResourceNotes } from "./imported";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
-import { checkProviderInputs, configReadsOf } from "./provider-refusals";
+import {
+  checkProviderInputs,
+  configReadsOf,
+  onlyAtCreate,
+  ProviderInputError,
+} from "./provider-refusals";
 import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
@@ -102,6 +107,11 @@ export interface StackResult {
    * stops at passed here.
    */
   readonly notTypeChecked?: string;
+  /**
+   * Inputs AWS refuses when the provider creates the resource, when no provider refusal stops the
+   * check (./provider-refusals.ts): `pulumi preview` passes them, `pulumi up` would stop there.
+   */
+  readonly refusedAtCreate?: ProviderInputError;
 }
 
 /** The program failed in one of its runs: the check stops with exit 2 and writes no report. */
@@ -299,7 +309,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       run.versionWarnings,
     );
   }
-  // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict.
+  // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict. One
+  // only AWS refuses at create leaves preview, and so the pack, running: listed beside the findings.
+  let refusedAtCreate: ProviderInputError | undefined;
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
     checkProviderInputs(
@@ -309,8 +321,11 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       { ...config, reads: configReadsOf(usable) },
     );
   } catch (e) {
-    for (const stream of streams) stream.abandon();
-    throw e;
+    if (e instanceof ProviderInputError && onlyAtCreate(e)) refusedAtCreate = e;
+    else {
+      for (const stream of streams) stream.abandon();
+      throw e;
+    }
   }
   // Under `pulumi preview` AWS answers these, which may take the program down another path.
   if (caught.size > 0)
@@ -346,6 +361,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   return {
     ...combinePhases(opts, judge, { ...config, notes }, judged),
     ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),
+    ...(refusedAtCreate ? { refusedAtCreate } : {}),
   };
 }
 

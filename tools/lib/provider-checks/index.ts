@@ -46,10 +46,13 @@ import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create-compute";
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
 import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
-import { CREATE_SERVICE_RULES } from "./rules-create-services";
+import { CREATE_SERVICE_CROSS_RULES, CREATE_SERVICE_RULES } from "./rules-create-services";
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
+import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
+import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
+import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
@@ -123,6 +126,10 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_STORAGE_CROSS_RULES,
   ...BALANCER_CROSS_RULES,
   ...CREATE_FLEET_CROSS_RULES,
+  ...CREATE_TASK_CROSS_RULES,
+  ...CREATE_DB_CROSS_RULES,
+  ...CREATE_DEFINITION_CROSS_RULES,
+  ...CREATE_SERVICE_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

@@ -1,9 +1,9 @@
 // Limits AWS enforces when the provider creates compute and workflow resources at `pulumi up`, which
 // the provider's schema passes on (`by: "aws"`): Lambda runtimes AWS no longer lets a function be
-// created with, Fargate task sizes, a Step Functions state machine's log destination, a CloudWatch
-// alarm's total evaluation period. Each rule cites the AWS page that documents the limit; where AWS
-// documents none, nothing is judged.
-import type { CrossRule, InputRule } from "./rule";
+// created with, an SQS event source mapping's batch size and window, Fargate task sizes, a Step
+// Functions state machine's log destination, a CloudWatch alarm's total evaluation period. Each
+// rule cites the AWS page that documents the limit; where AWS documents none, nothing is judged.
+import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
 import type { Validator } from "./validators";
 import { FARGATE_MEMORY } from "../../../components/runtime.keys";
@@ -220,6 +220,81 @@ const alarmEvaluationSpan: CrossRule = {
   by: "aws",
 };
 
+const MAPPING = "aws:lambda/eventSourceMapping:EventSourceMapping";
+
+/**
+ * "Lambda parameters for Amazon SQS event source mappings": `BatchSize`, "For standard queues, the
+ * maximum is 10,000. For FIFO queues, the maximum is 10."; `MaximumBatchingWindowInSeconds`,
+ * "Batching window is not supported for FIFO queues".
+ */
+const SQS_MAPPING = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html";
+/**
+ * API_CreateEventSourceMapping, `MaximumBatchingWindowInSeconds`: "For streams and Amazon SQS
+ * event sources, when you set BatchSize to a value greater than 10, you must set
+ * MaximumBatchingWindowInSeconds to at least 1." Judged on SQS queues only: a stream's default
+ * batch size, 100, is taken without a window.
+ */
+const CREATE_MAPPING =
+  "https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html";
+
+/** The kind of SQS queue an event source ARN names; undefined for another source. */
+function queueKind(arn: unknown): "fifo" | "standard" | undefined {
+  if (typeof arn !== "string" || !/^arn:aws[a-z-]*:sqs:/.test(arn)) return undefined;
+  return arn.endsWith(".fifo") ? "fifo" : "standard";
+}
+
+const sqsBatchSize: CrossRule = {
+  type: MAPPING,
+  what: "an SQS batch size of at most 10 000 (10 from a FIFO queue), no batching window on FIFO",
+  reads: ["eventSourceArn", "batchSize", "maximumBatchingWindowInSeconds"],
+  check: (inputs) => {
+    const kind = queueKind(inputs.eventSourceArn);
+    if (!kind) return [];
+    const { batchSize: size, maximumBatchingWindowInSeconds: wait } = inputs;
+    const max = kind === "fifo" ? 10 : 10_000;
+    const out: CrossProblem[] = [];
+    if (typeof size === "number" && size > max)
+      out.push({
+        prop: "batchSize",
+        value: size,
+        says: `batchSize ${size} is over the ${max} Lambda reads at once from a ${kind === "fifo" ? "FIFO" : "standard"} queue`,
+      });
+    if (kind === "fifo" && typeof wait === "number" && wait > 0)
+      out.push({
+        prop: "maximumBatchingWindowInSeconds",
+        value: wait,
+        says: `a FIFO queue takes no batching window, got ${wait} s`,
+      });
+    return out;
+  },
+  fix: "batchSize at most 10000 from a standard queue, at most 10 from a FIFO queue; no maximumBatchingWindowInSeconds on a FIFO queue",
+  source: SQS_MAPPING,
+  by: "aws",
+};
+
+const sqsBatchWindow: CrossRule = {
+  type: MAPPING,
+  what: "a batching window of at least 1 s for an SQS batch size over 10",
+  reads: ["eventSourceArn", "batchSize", "maximumBatchingWindowInSeconds"],
+  check: (inputs) => {
+    if (queueKind(inputs.eventSourceArn) !== "standard") return [];
+    const { batchSize: size, maximumBatchingWindowInSeconds: wait } = inputs;
+    // Over 10 000 is the other rule's refusal.
+    if (typeof size !== "number" || size <= 10 || size > 10_000) return [];
+    if (typeof wait === "number" && wait >= 1) return [];
+    return [
+      {
+        prop: "maximumBatchingWindowInSeconds",
+        value: wait,
+        says: `batchSize ${size} from an SQS queue needs a maximumBatchingWindowInSeconds of at least 1, got ${wait ?? "none"}`,
+      },
+    ];
+  },
+  fix: "maximumBatchingWindowInSeconds of 1 to 300 with a batchSize over 10, or a batchSize of at most 10",
+  source: CREATE_MAPPING,
+  by: "aws",
+};
+
 export const CREATE_COMPUTE_RULES: readonly InputRule[] = [
   awsRule(
     FUNCTION,
@@ -232,6 +307,8 @@ export const CREATE_COMPUTE_RULES: readonly InputRule[] = [
 ];
 
 export const CREATE_COMPUTE_CROSS_RULES: readonly CrossRule[] = [
+  sqsBatchSize,
+  sqsBatchWindow,
   fargateSize,
   machineLogDestination,
   alarmEvaluationSpan,

@@ -230,7 +230,12 @@ const instancePort: CrossRule = {
  * it". Read replicas, restores and S3 imports take their encryption from the source (other API
  * calls with their own rules), so they are not judged.
  */
-const FROM_SOURCE = ["replicateSourceDb", "snapshotIdentifier", "restoreToPointInTime", "s3Import"];
+export const FROM_SOURCE = [
+  "replicateSourceDb",
+  "snapshotIdentifier",
+  "restoreToPointInTime",
+  "s3Import",
+];
 const instanceKeyNeedsEncryption: CrossRule = {
   type: DB,
   what: "a KMS key only with storageEncrypted true",

@@ -1,8 +1,8 @@
-// Limits AWS enforces when the provider creates API Gateway stages and SES configuration sets at
-// `pulumi up`, which the provider's schema passes on (`by: "aws"`): a stage's name and its stage
-// variables, a configuration set's name. Each rule cites the AWS API reference page that states
-// the limit.
-import type { InputRule } from "./rule";
+// Limits AWS enforces when the provider creates API Gateway stages, SES configuration sets and
+// CodeBuild projects at `pulumi up`, which the provider's schema passes on (`by: "aws"`): a stage's
+// name and its stage variables, a configuration set's name, a Lambda compute type on a Lambda
+// environment only. Each rule cites the AWS API reference page that states the limit.
+import type { CrossRule, InputRule } from "./rule";
 import { awsRule } from "./rule";
 import type { Validator } from "./validators";
 
@@ -108,3 +108,38 @@ export const CREATE_SERVICE_RULES: readonly InputRule[] = [
     SESV2_CREATE_CONFIGURATION_SET,
   ),
 ];
+
+/**
+ * API_ProjectEnvironment, `computeType`: "BUILD_LAMBDA_1GB: Use up to 1 GiB memory for builds. Only
+ * available for environment type LINUX_LAMBDA_CONTAINER and ARM_LAMBDA_CONTAINER." (and so on for
+ * each BUILD_LAMBDA_ size); `type`: "If you're using compute fleets during project creation, type
+ * will be ignored", so a project on a fleet is not judged.
+ */
+const PROJECT_ENVIRONMENT =
+  "https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectEnvironment.html";
+const LAMBDA_ENVIRONMENTS = ["LINUX_LAMBDA_CONTAINER", "ARM_LAMBDA_CONTAINER"];
+
+const lambdaComputeType: CrossRule = {
+  type: "aws:codebuild/project:Project",
+  what: "a BUILD_LAMBDA_ compute type on a Lambda environment type only",
+  reads: ["environment"],
+  check: (inputs) => {
+    const env = inputs.environment;
+    if (!env || typeof env !== "object" || env.fleet) return [];
+    const { computeType, type } = env as Record<string, unknown>;
+    if (typeof computeType !== "string" || typeof type !== "string") return [];
+    if (!computeType.startsWith("BUILD_LAMBDA_") || LAMBDA_ENVIRONMENTS.includes(type)) return [];
+    return [
+      {
+        prop: "environment.computeType",
+        value: computeType,
+        says: `compute type ${computeType} runs only on environment type LINUX_LAMBDA_CONTAINER or ARM_LAMBDA_CONTAINER, not ${type}`,
+      },
+    ];
+  },
+  fix: "environment.type LINUX_LAMBDA_CONTAINER or ARM_LAMBDA_CONTAINER with a BUILD_LAMBDA_ compute type, or a BUILD_GENERAL1_ compute type for a container environment",
+  source: PROJECT_ENVIRONMENT,
+  by: "aws",
+};
+
+export const CREATE_SERVICE_CROSS_RULES: readonly CrossRule[] = [lambdaComputeType];

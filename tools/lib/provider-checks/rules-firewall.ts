@@ -3,8 +3,9 @@
 // The name Pulumi makes (`<logical name>-<7 hex>`, pulumi/pulumi-aws provider/autonaming.go; no
 // override of this type in provider/resource_overrides.go) is judged as a given one. The
 // provider's schema sets no bound on a rule's priority and no check across a default action's
-// `allow` and `block` (AWS refuses those at `pulumi up`): neither is judged. Each entry names the
-// provider file that declares it.
+// `allow` and `block` (AWS refuses those at `pulumi up`): neither is judged here; two rules at one
+// priority are AWS's refusal (rules-create-definitions.ts). Each entry names the provider file
+// that declares it.
 import { conflictsWith, CrossRule, InputRule } from "./rule";
 import { wafName } from "./rules-network";
 import { all, lenBetween, matches, oneOfGrowing } from "./validators";

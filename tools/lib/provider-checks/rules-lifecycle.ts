@@ -4,7 +4,7 @@
 // refuses one that breaks the properties page (`by: "aws"`). Only what that page states is
 // judged; a count type or action the page does not list is left to ECR, as the service adds them.
 import { awsRule, InputRule } from "./rule";
-import type { Validator } from "./validators";
+import { parsedJson, type Validator } from "./validators";
 
 const LIFECYCLE = "aws:ecr/lifecyclePolicy:LifecyclePolicy";
 const PROPERTIES =
@@ -76,12 +76,7 @@ function ruleProblems(rule: Rule, at: string): string[] {
  */
 function policyDocument(v: unknown): unknown {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) return v;
-  if (typeof v !== "string") return undefined;
-  try {
-    return JSON.parse(v);
-  } catch {
-    return undefined;
-  }
+  return parsedJson(v);
 }
 
 /**

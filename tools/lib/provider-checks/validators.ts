@@ -37,6 +37,19 @@ export function asString(v: unknown): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
+/**
+ * A JSON text parsed; undefined for any other value and for text that is not JSON (which the
+ * provider's own JSON checks refuse at preview, before any create-time limit is judged).
+ */
+export function parsedJson(v: unknown): unknown {
+  if (typeof v !== "string") return undefined;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return undefined;
+  }
+}
+
 /** An integer, as the SDK reads a TypeInt (Pulumi sends numbers; a numeric string is coerced). */
 function asInt(v: unknown): number | undefined {
   if (typeof v === "number" && Number.isFinite(v)) return v;
