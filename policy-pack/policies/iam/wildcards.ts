@@ -195,9 +195,10 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
           !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
           !narrowedByCondition(s, info) &&
           // NotResource grants every resource but its entries: none, when one leaves out every
-          // resource the action acts on (as iam-passrole-scoped reads it).
+          // resource the action acts on (as iam-passrole-scoped reads it). With no known entry
+          // doing so, an unknown one might: a preview note, judged once known at apply.
           (s.notResources
-            ? !s.notResources.known.some((r) => excludesEveryTarget(r, info))
+            ? !s.notResources.some((r) => excludesEveryTarget(r, info))
             : unscoped.some((r) => resourceAppliesTo(r, info))) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
