@@ -270,6 +270,36 @@ export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
 }
 
 /**
+ * Whether a `Resource` entry grants the action on every resource of a type it acts on: the entry
+ * is unscoped ({@link isUnscopedResource}) and, among the action's resource types it can name
+ * ({@link resourceAppliesTo}), it names every resource of one. An entry unscoped for another type
+ * that names only some resources of the action's types is scoped for the action:
+ * `arn:aws:logs:*:*:destination:*` covers every destination (Service Authorization Reference,
+ * CloudWatch Logs: `arn:${Partition}:logs:${Region}:${Account}:destination:${DestinationName}`),
+ * and its account `*`, the last character of its segment, spans colons (IAM User Guide,
+ * reference_policies_elements_resource), so it also names the streams of a log group called
+ * `destination`, the only log streams it names: `logs:PutLogEvents` (resource type `log-stream`)
+ * is granted on those, not on every stream. An entry the data set cannot place (`"*"`, a wildcard
+ * service, a shape of the service none of its formats has) names everything, as in
+ * {@link resourceAppliesTo}. The action's service must be preloaded.
+ */
+export function unscopedFor(resource: string, info: ActionInfo): boolean {
+  if (!isUnscopedResource(resource) || !resourceAppliesTo(resource, info)) return false;
+  if (WILDCARD_ONLY.test(resource)) return true;
+  const data = services.get(info.service.toLowerCase());
+  if (!data) return true;
+  const spanned = spanRemainingSegments(resource);
+  const glob = globElements(spanned);
+  const types = authorizedTypes(info);
+  const named = data.arnMatchers.filter(
+    (m) => types.has(m.type) && globsIntersect(glob, m.elements),
+  );
+  if (named.length === 0) return true;
+  const rest = /^arn:[^:]*:[^:]*:[^:]*:[^:]*:(.*)$/.exec(spanned)?.[1] ?? "";
+  return named.some((m) => afterTypePrefix(rest, m) || globCovers(glob, m.elements));
+}
+
+/**
  * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
  * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for some
  * partition, region and account (a principal acts within its own account), so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
@@ -328,6 +358,15 @@ export function spanRemainingSegments(glob: string): string {
   return colons >= 5 ? glob : glob + ":*".repeat(5 - colons);
 }
 
+/** Whether an ARN's resource part is a type's literal prefix followed by runs only (`role/*`). */
+function afterTypePrefix(rest: string, matcher: ArnMatcher): boolean {
+  return (
+    matcher.typePrefix !== "" &&
+    rest.startsWith(matcher.typePrefix) &&
+    /^\*[*/:]*$/.test(rest.slice(matcher.typePrefix.length))
+  );
+}
+
 function computeUnscoped(entry: string): boolean {
   if (WILDCARD_ONLY.test(entry)) return true;
   const resource = spanRemainingSegments(entry);
@@ -340,11 +379,7 @@ function computeUnscoped(entry: string): boolean {
   // A type's prefix followed by runs only (`role/*/*`: every role under any path but `/`) is
   // counted as unscoped, though it leaves out the names at the default path; a `?` (`role/?`) is
   // left to `globCovers`.
-  const afterType = (matcher: ArnMatcher) =>
-    matcher.typePrefix !== "" &&
-    rest.startsWith(matcher.typePrefix) &&
-    /^\*[*/:]*$/.test(rest.slice(matcher.typePrefix.length));
-  if (data.arnMatchers.some(afterType)) return true;
+  if (data.arnMatchers.some((matcher) => afterTypePrefix(rest, matcher))) return true;
   const glob = globElements(resource);
   return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));
 }
