@@ -382,6 +382,16 @@ describe("real-world programs that fail, offline", function () {
     );
   });
 
+  it("an awsx Vpc whose subnets do not fit its block fails as awsx's allocator fails it", async () => {
+    await failsAt(
+      "fail-awsx-refused",
+      'new awsx.ec2.Vpc("net", { cidrBlock: "10.0.0.0/24",',
+      "awsx refuses awsx:ec2:Vpc net (input subnetSpecs) and creates nothing: Subnets are too " +
+        "large for VPC. VPC has 64 addresses, but subnets require 96 addresses.",
+      "tight",
+    );
+  });
+
   // Needs the real AZ list of the fake AWS (tools/lib/fake-aws/regions.ts: eu-west-1 has 3);
   // the mock gives every region zones a-d, so `azCount: 4` passes until it lands.
   it("azCount 4 in eu-west-1, which has three zones, fails as it would at deploy", async () => {

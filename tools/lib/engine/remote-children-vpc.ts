@@ -5,6 +5,7 @@
 import { hasUnknown, UNKNOWN } from "../fake-aws";
 import { resolveEnv } from "../fake-aws/env";
 import { major } from "./versions";
+import { awsxSubnetLayoutRefusal } from "./remote-children-vpc-cidrs";
 import {
   Child,
   Derive,
@@ -168,7 +169,8 @@ const NAT_NEEDS_BOTH =
  * `ipv4NetmaskLength`), both zone inputs, a region with fewer zones than asked (`getDefaultAzs`),
  * `validateEips` (an unknown strategy; any allocation id with `None`, more than one with `Single`,
  * with `OnePerAz` other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the
- * `Legacy` allocator) and `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public
+ * `Legacy` allocator), the allocators and `validateSubnets` (a layout that does not fit the block,
+ * ./remote-children-vpc-cidrs.ts; `name` names its subnets) and `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public
  * and private subnets, which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is
  * the program's, else the installed version's default. Undefined when it passes or cannot be
  * known.
@@ -177,6 +179,7 @@ export function awsxVpcRefusal(
   inputs: Inputs,
   zonesInRegion: readonly string[],
   subnetStrategy: unknown,
+  name = "",
 ): { prop: string; says: string } | undefined {
   if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
     return {
@@ -223,6 +226,18 @@ export function awsxVpcRefusal(
         'Dynamically allocated cidrBlock ranges are not supported with subnetStrategy="Legacy". ' +
         '"Try using subnetStrategy="Auto"',
     };
+  // The allocator's own refusals: a layout that does not fit the block (a pool-allocated block is
+  // not known before the VPC exists).
+  const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);
+  const layout = pooled
+    ? undefined
+    : awsxSubnetLayoutRefusal(
+        name,
+        inputs,
+        zoning.count,
+        known(subnetStrategy) ? legacy : undefined,
+      );
+  if (layout) return layout;
   const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
   if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return undefined;
   const both = plan.some((s) => s.type === "Public") && plan.some((s) => s.type === "Private");
