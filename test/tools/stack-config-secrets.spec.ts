@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { demoProgram } from "./demo-program";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/stack-config";
 
 describe("offline check: secrets in the stack file", () => {
   it("a secure value nested in an object: the note shows the value the program got, whole", () => {
@@ -15,12 +16,44 @@ describe("offline check: secrets in the stack file", () => {
     const config = loadStackConfig(loadProject(dir), "dev");
     expect(JSON.parse(config.values["demo:db"])).to.deep.equal({
       user: "app",
-      password: "offline-secret-placeholder",
+      password: "offline-secret-placeholder-1",
     });
     const [note] = config.notes.filter((n) => n.startsWith("secret config"));
     expect(note).to.contain(
-      '({"user":"app","password":"offline-secret-placeholder"}, "offline-secret-placeholder", marked secret)',
+      '({"user":"app","password":"offline-secret-placeholder-1"}, "offline-secret-placeholder-2", marked secret)',
     );
     expect(note).to.match(/\(for demo:db, the whole value as JSON\)$/);
+  });
+
+  it("each secure key gets a placeholder of its own, in the file's order, clearly fake", () => {
+    const dir = demoProgram({
+      "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+      "Pulumi.dev.yaml":
+        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
+        "  demo:dbPassword:\n    secure: v1:cHc=\n" +
+        "  demo:pair:\n    - secure: v1:YQ==\n    - secure: v1:Yg==\n",
+    });
+    const config = loadStackConfig(loadProject(dir), "dev");
+    expect(config.placeholders).to.deep.equal({
+      "demo:token": "offline-secret-placeholder-1",
+      "demo:dbPassword": "offline-secret-placeholder-2",
+      "demo:pair": "offline-secret-placeholder-3",
+    });
+    expect(config.values["demo:dbPassword"]).to.equal("offline-secret-placeholder-2");
+    // Every leaf of one key holds that key's placeholder.
+    expect(JSON.parse(config.values["demo:pair"])).to.deep.equal([
+      "offline-secret-placeholder-3",
+      "offline-secret-placeholder-3",
+    ]);
+    for (const p of Object.values(config.placeholders))
+      expect(isSecretPlaceholder(p)).to.equal(true);
+    expect(isSecretPlaceholder("offline-secret-placeholder")).to.equal(true);
+    expect(isSecretPlaceholder("my-offline-secret-placeholder-1")).to.equal(false);
+    expect(
+      quotesPlaceholder("pw-offline-secret-placeholder-12", "offline-secret-placeholder-1"),
+    ).to.equal(false);
+    expect(
+      quotesPlaceholder("pw-offline-secret-placeholder-1!", "offline-secret-placeholder-1"),
+    ).to.equal(true);
   });
 });

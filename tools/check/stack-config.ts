@@ -35,8 +35,33 @@ export interface StackConfig {
   readonly environments?: string[];
 }
 
-/** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
+/**
+ * What every placeholder of a secret that cannot be decrypted offline starts with (policies see
+ * a value holding one as unknown). Each `secure:` key gets its own, numbered in the stack file's
+ * order (`offline-secret-placeholder-1`, `-2` ...), so a failure or a refusal that quotes one
+ * names its key, not any secret of the stack.
+ */
 export const SECRET_PLACEHOLDER = "offline-secret-placeholder";
+
+/** The placeholder of the `n`-th secure key of a stack file (from 1). */
+export function secretPlaceholder(n: number): string {
+  return `${SECRET_PLACEHOLDER}-${n}`;
+}
+
+/** Whether `v` is a secret's placeholder, whole (a numbered one, or the unnumbered prefix). */
+export function isSecretPlaceholder(v: unknown): boolean {
+  return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);
+}
+
+/** Whether `text` quotes `placeholder` (`-1` is not found inside `-12`). */
+export function quotesPlaceholder(text: string, placeholder: string): boolean {
+  let at = text.indexOf(placeholder);
+  while (at >= 0) {
+    if (!/\d/.test(text[at + placeholder.length] ?? "")) return true;
+    at = text.indexOf(placeholder, at + 1);
+  }
+  return false;
+}
 
 function stackFile(project: Project, stack: string): string | undefined {
   return ["yaml", "yml"]
@@ -44,17 +69,17 @@ function stackFile(project: Project, stack: string): string | undefined {
     .find((f) => fs.existsSync(f));
 }
 
-/** Replaces `secure:` leaves by a placeholder; true when any was found. */
-function stripSecure(v: unknown): { value: unknown; secret: boolean } {
+/** Replaces `secure:` leaves by `placeholder` (the key's); true when any was found. */
+function stripSecure(v: unknown, placeholder: string): { value: unknown; secret: boolean } {
   if (isPlainObject(v)) {
     const keys = Object.keys(v);
     if (keys.length === 1 && keys[0] === "secure" && typeof v.secure === "string") {
-      return { value: SECRET_PLACEHOLDER, secret: true };
+      return { value: placeholder, secret: true };
     }
     let secret = false;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      const r = stripSecure(x);
+      const r = stripSecure(x, placeholder);
       out[k] = r.value;
       secret ||= r.secret;
     }
@@ -63,7 +88,7 @@ function stripSecure(v: unknown): { value: unknown; secret: boolean } {
   if (Array.isArray(v)) {
     let secret = false;
     const out = v.map((x) => {
-      const r = stripSecure(x);
+      const r = stripSecure(x, placeholder);
       secret ||= r.secret;
       return r.value;
     });
@@ -150,6 +175,7 @@ export function loadStackConfig(
   const sources: Record<string, ConfigSource> = {};
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
+  const ownPlaceholders: Record<string, string> = {};
   for (const [key, v] of Object.entries(raw)) {
     const parts = key.split(":");
     if (parts.length === 3 && parts[1] !== "config" && parts.every((p) => p !== "")) {
@@ -171,7 +197,8 @@ export function loadStackConfig(
         `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')${bare}`,
       );
     }
-    const { value, secret } = stripSecure(v);
+    const placeholder = secretPlaceholder(secureKeys.size + 1);
+    const { value, secret } = stripSecure(v, placeholder);
     const k = key.split(":").length === 3 ? key.replace(/:config:/, ":") : key;
     const line = keyLine(input, ["config", key]);
     if (line) lines[k] = line;
@@ -189,6 +216,7 @@ export function loadStackConfig(
     if (secret) {
       secretKeys.add(k);
       secureKeys.add(k);
+      ownPlaceholders[k] = placeholder;
     }
   }
   notes.push(...plainCredentials(raw, secretKeys, lineOf));
@@ -220,7 +248,7 @@ export function loadStackConfig(
   if (missing.length > 0) throw missingValues(stack, missing, shownPath(file));
   // Validate the stack's values against the project's types.
   const placeholders: Record<string, string> = {};
-  for (const k of secureKeys) placeholders[k] = SECRET_PLACEHOLDER;
+  for (const k of secureKeys) placeholders[k] = ownPlaceholders[k];
   for (const key of Object.keys(project.config).sort()) {
     const t = project.config[key];
     const k = fullKey(project.name, key);

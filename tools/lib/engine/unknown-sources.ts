@@ -77,18 +77,21 @@ export function unknownPathOf(detail: string): string | undefined {
 
 /**
  * Why the input at `path` (as `unknownPathOf` reads it) is unknown in the apply phase: the
- * undecryptable secret (`secret`, the reason naming it) when the value there is one the check
- * hid, else the dependencies of that one top-level property. Undefined when the path is not an
+ * undecryptable secret (`secret`, the reason naming it, or made from the string hidden there, to
+ * name the key whose placeholder it held) when the value there is one the check hid, else the dependencies of that one top-level property. Undefined when the path is not an
  * input path of `r`.
  */
 export function unknownSourcesAt(
   r: EngineResource,
   path: string,
-  secret: string,
+  secret: string | ((held: string) => string),
   byUrn: ReadonlyMap<string, EngineResource>,
   resources: readonly EngineResource[],
 ): string[] | undefined {
-  if (r.opaquePaths?.some((p) => path === p || path.startsWith(`${p}.`))) return [secret];
+  const at = r.opaquePaths?.findIndex((p) => path === p || path.startsWith(`${p}.`)) ?? -1;
+  if (at >= 0) {
+    return [typeof secret === "string" ? secret : secret(r.opaqueValues?.[at] ?? "")];
+  }
   const prop = path.split(".")[1];
   if (!prop || !(prop in r.inputs)) return undefined;
   return unknownSources(r, false, byUrn, resources, prop);
