@@ -4,6 +4,8 @@ import { expect } from "chai";
 import { demoProgram } from "./demo-program";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
 import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/stack-config";
+import { configHints } from "../../tools/check/explain";
+import { ProgramError } from "../../tools/check/run";
 
 describe("offline check: secrets in the stack file", () => {
   it("a secure value nested in an object: the note shows the value the program got, whole", () => {
@@ -55,5 +57,31 @@ describe("offline check: secrets in the stack file", () => {
     expect(
       quotesPlaceholder("pw-offline-secret-placeholder-1!", "offline-secret-placeholder-1"),
     ).to.equal(true);
+  });
+
+  it("a program failure that quotes one placeholder names that secret, among several", () => {
+    const dir = demoProgram({
+      "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+      "Pulumi.dev.yaml":
+        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
+        "  demo:endpoint:\n    secure: v1:cHc=\n",
+    });
+    const project = loadProject(dir);
+    const config = loadStackConfig(project, "dev");
+    const fail = (message: string) =>
+      configHints(
+        new ProgramError(message, "program", undefined, undefined, [], "dev"),
+        new Map([["dev", { project, config }]]),
+      );
+    const hints = fail('TypeError: Invalid URL: "offline-secret-placeholder-2/v1"');
+    expect(hints.reason).to.match(/^demo:endpoint is a secret \(secure: in /);
+    expect(hints.reason).to.contain(
+      'the program got the placeholder "offline-secret-placeholder-2"',
+    );
+    expect(hints.reason).to.not.contain("demo:token");
+    // One that quotes none: a note on every secret, no reason.
+    const none = fail("TypeError: something else");
+    expect(none.reason).to.equal(undefined);
+    expect(none.notes.join("\n")).to.contain("demo:endpoint, demo:token are secrets");
   });
 });
