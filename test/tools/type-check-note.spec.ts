@@ -165,7 +165,7 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(sarif(checked)).not.to.have.property("notTypeChecked");
     });
 
-    it("passes under --type-check when the program's tsconfig turns ts-node's type-check off, as pulumi preview does", async () => {
+    it("with ts-node's type-check off in the program's tsconfig: no note, and --type-check passes, as pulumi preview does", async () => {
       fs.mkdirSync(SCRATCH, { recursive: true });
       const dir = fs.mkdtempSync(path.join(SCRATCH, "type-check-off-"));
       try {
@@ -174,11 +174,25 @@ describe("a verdict without the type-check pulumi preview does", function () {
           path.join(dir, "tsconfig.json"),
           JSON.stringify({ compilerOptions: { strict: true }, "ts-node": { transpileOnly: true } }),
         );
+        const plain = await checkProgram(dir);
+        expect(plain.notTypeChecked).to.equal(undefined);
         const checked = await checkProgram(dir, { typeCheck: true });
         expect(checked.notTypeChecked).to.equal(undefined);
         expect(formatText([checked])).to.match(/Result for dev: PASS/);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("--type-check under PULUMI_NODEJS_TRANSPILE_ONLY=true passes, as pulumi preview does in that environment", async () => {
+      const before = process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+      process.env.PULUMI_NODEJS_TRANSPILE_ONLY = "true";
+      try {
+        const checked = await checkProgram(program, { typeCheck: true });
+        expect(formatText([checked])).to.match(/Result for dev: PASS/);
+      } finally {
+        if (before === undefined) delete process.env.PULUMI_NODEJS_TRANSPILE_ONLY;
+        else process.env.PULUMI_NODEJS_TRANSPILE_ONLY = before;
       }
     });
 
