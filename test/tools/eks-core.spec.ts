@@ -64,7 +64,10 @@ describe("an eks Cluster's core in the apply phase", function () {
   it("leaves a role built from the kubeconfig eks builds not evaluated, naming the component", () => {
     const left = open("named-by-kubeconfig");
     expect(left).to.have.length(1);
-    expect(left[0].reason).to.contain("remote component eks:index:Cluster demo");
+    expect(left[0].reason).to.contain(
+      "remote component eks:index:Cluster demo (its plugin computes it; offline, only what " +
+        "follows from the component's name and inputs is known)",
+    );
     expect(findings("named-by-kubeconfig")).to.deep.equal([]);
   });
 });

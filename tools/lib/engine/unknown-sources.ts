@@ -6,10 +6,19 @@ import type { EngineResource } from "./monitor";
 import { STACK_REFERENCE_TYPE } from "./stack-references";
 import { containsUnknown, UNKNOWN } from "./wire";
 
+const REMOTE_OUTPUT = "an output of remote component";
+/**
+ * Why a remote component's output can stay unknown even at apply: its provider plugin computes it
+ * (an eks kubeconfig, an awsx subnet's CIDR block), and the offline engine answers only what follows
+ * from the component's name and inputs (./remote-outputs.ts, ./remote-eks-core.ts).
+ */
+const REMOTE_WHY =
+  " (its plugin computes it; offline, only what follows from the component's name and inputs is known)";
+
 /** What an unknown built from `dep` comes from, or undefined when `dep` gives none. */
 function sourceOf(dep: EngineResource): string[] | undefined {
   if (dep.type === STACK_REFERENCE_TYPE) return [`an output of stack reference ${dep.name}`];
-  if (dep.remote) return [`an output of remote component ${dep.type} ${dep.name}`];
+  if (dep.remote) return [`${REMOTE_OUTPUT} ${dep.type} ${dep.name}${REMOTE_WHY}`];
   if (dep.unknownSources) return dep.unknownSources;
   if (dep.custom && (dep.unmodeled || containsUnknown(dep.outputs)))
     return [`an output of ${dep.type} ${dep.name} the offline engine does not model`];
