@@ -314,7 +314,7 @@ export function excludesEveryTarget(entry: string, info: ActionInfo): boolean {
   if (!data || types.size === 0) return false;
   const glob = globElements(spanRemainingSegments(entry));
   return [...types].every((type) =>
-    data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements)),
+    data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements, true)),
   );
 }
 

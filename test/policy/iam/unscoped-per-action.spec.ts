@@ -49,6 +49,75 @@ describe("unscoped Resource judged per action (the action's resource types)", ()
         expect(f[0]).to.contain(`"${resource}"`).and.contain(action);
       });
     }
+    // A name holds at least one character: a run of wildcards with a `*` names every one of them.
+    const runs: [string, Policy, string, string][] = [
+      ...["*?", "*/*?", "*??", "???*", "*?/*?", "*?/*", "?*"].map(
+        (g): [string, Policy, string, string] => [
+          "iam-no-data-exfiltration",
+          noDataExfiltration,
+          "s3:GetObject",
+          `arn:aws:s3:::${g}`,
+        ],
+      ),
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:Get*", "arn:aws:s3:::*?"],
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:*Object", "arn:aws:s3:::*?"],
+      ["iam-no-resource-wildcard", noResourceWildcard, "s3:*Object", "arn:aws:s3:::*?"],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:*?"],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*?"],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "secretsmanager:GetSecretValue",
+        "arn:aws:secretsmanager:*:*:*?",
+      ],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "secretsmanager:GetSecretValue",
+        "arn:aws:secretsmanager:*:*:secret:*?",
+      ],
+      ["iam-no-resource-wildcard", noResourceWildcard, "iam:PutRolePolicy", "arn:aws:iam::*:*?"],
+      [
+        "iam-no-resource-wildcard",
+        noResourceWildcard,
+        "iam:PutRolePolicy",
+        "arn:aws:iam::*:role/*?",
+      ],
+      [
+        "iam-no-credentials-exposure",
+        noCredentialsExposure,
+        "sts:AssumeRole",
+        "arn:aws:iam::*:role/*?",
+      ],
+      ["iam-no-data-exfiltration", noDataExfiltration, "ssm:GetParameter", "arn:aws:ssm:*:*:*?"],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "ssm:GetParameter",
+        "arn:aws:ssm:*:*:parameter/*?",
+      ],
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*?"],
+      [
+        "iam-no-resource-wildcard",
+        noResourceWildcard,
+        "dynamodb:GetItem",
+        "arn:aws:dynamodb:*:*:table/*?",
+      ],
+      [
+        "iam-no-unscoped-permissions-management",
+        noUnscopedPermissionsManagement,
+        "s3:PutObjectAcl",
+        "arn:aws:s3:::*?",
+      ],
+    ];
+    for (const [name, policy, action, resource] of runs) {
+      it(`${name}: ${action} on ${resource}, a run of wildcards that takes every name`, async () => {
+        const f = await findingsOf(policy, [grant(action, resource)]);
+        expect(f).to.have.length(1);
+        // A wildcard action is reported by the actions it expands to.
+        expect(f[0]).to.contain(`"${resource}"`).and.contain(action.includes("*") ? "s3:" : action);
+      });
+    }
     it("an entry unscoped for the action beside one unscoped for another type: reported on the first", async () => {
       const f = await findingsOf(noResourceWildcard, [
         grant("logs:PutLogEvents", [DESTINATIONS, "arn:aws:logs:*:*:log-group:*"]),
