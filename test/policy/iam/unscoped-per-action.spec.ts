@@ -115,7 +115,9 @@ describe("unscoped Resource judged per action (the action's resource types)", ()
         const f = await findingsOf(policy, [grant(action, resource)]);
         expect(f).to.have.length(1);
         // A wildcard action is reported by the actions it expands to.
-        expect(f[0]).to.contain(`"${resource}"`).and.contain(action.includes("*") ? "s3:" : action);
+        expect(f[0])
+          .to.contain(`"${resource}"`)
+          .and.contain(action.includes("*") ? "s3:" : action);
       });
     }
     it("an entry unscoped for the action beside one unscoped for another type: reported on the first", async () => {
