@@ -130,6 +130,54 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(rule({ nodeargs }, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" })).to.equal(false);
     });
 
+    it("automatic ESM mode needs TypeScript above 4.7.0, compared as a whole version", () => {
+      write("package.json", JSON.stringify({ name: "p", main: "index.ts", type: "module" }));
+      // In ESM mode the host's PULUMI_NODEJS_TRANSPILE_ONLY reaches no ts-node: it type-checks.
+      const esm = () => rule({}, { PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+      for (const [typescript, expected] of [
+        ["4.7.0", false],
+        ["4.7.0-beta", false],
+        ["4.6.4", false],
+        ["4.7.1", true],
+        ["4.8.2", true],
+      ] as const) {
+        installs({ tsNode: "10.9.2", typescript });
+        expect(esm(), typescript).to.equal(expected);
+      }
+    });
+
+    it("follows the tsconfig's extends for the \"ts-node\" section and compilerOptions, not for the host's noCheck", () => {
+      installs({ tsNode: "10.9.2", typescript: "5.9.3" });
+      write("tsconfig.base.json", JSON.stringify({ "ts-node": { transpileOnly: true } }));
+      write(
+        "tsconfig.json",
+        JSON.stringify({ extends: "./tsconfig.base.json", compilerOptions: { strict: true } }),
+      );
+      expect(rule()).to.equal(false);
+      // A file's section over its base's.
+      write(
+        "tsconfig.json",
+        JSON.stringify({ extends: "./tsconfig.base", "ts-node": { transpileOnly: false } }),
+      );
+      expect(rule()).to.equal(true);
+      // A base's noCheck: the host reads the file alone, so ts-node type-checks, and TypeScript
+      // 5.5+ reports nothing under the chain's noCheck; 5.4 does not know it.
+      write("configs/strict.json", JSON.stringify({ compilerOptions: { noCheck: true } }));
+      write("tsconfig.json", JSON.stringify({ extends: "./configs/strict.json" }));
+      expect(rule()).to.equal(false);
+      installs({ tsNode: "7.0.1", typescript: "5.9.3" });
+      expect(rule()).to.equal(false);
+      installs({ tsNode: "10.9.2", typescript: "5.4.5" });
+      expect(rule()).to.equal(true);
+      // The file's own value, which the host passes last, over the base's.
+      installs({ tsNode: "10.9.2", typescript: "5.9.3" });
+      write(
+        "tsconfig.json",
+        JSON.stringify({ extends: "./configs/strict.json", compilerOptions: { noCheck: false } }),
+      );
+      expect(rule()).to.equal(true);
+    });
+
     it("does not for plain JavaScript, nor with TypeScript support off", () => {
       expect(rule({ typescript: false })).to.equal(false);
       write("package.json", JSON.stringify({ name: "p", main: "index.js" }));

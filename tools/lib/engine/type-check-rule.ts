@@ -27,6 +27,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { programEntryFile } from "./hints-entrypoint";
 import { programLocation } from "./language-host";
+import { compareVersions } from "./node-engines";
 import { hostOptions } from "./runtime-options";
 import { TYPESCRIPT_FILE } from "./runtime-type-errors";
 import { nearestPackageJson, readVersion, resolvePackageJson } from "./versions";
@@ -35,33 +36,56 @@ import { nearestPackageJson, readVersion, resolvePackageJson } from "./versions"
 export const NOT_TYPE_CHECKED =
   "not type-checked (pulumi preview type-checks this program: run with --type-check)";
 
-/** What of a tsconfig decides the compile: its `compilerOptions` and "ts-node" section. */
+/** What of a tsconfig decides the compile. */
 interface TsconfigSettings {
+  /** The file's own `compilerOptions`: the host reads the file alone (`tsutils.loadTypeScriptCompilerOptions`). */
+  readonly fileOptions: Record<string, unknown>;
+  /** `compilerOptions` through the `extends` chain, as TypeScript (under ts-node) reads them. */
   readonly compilerOptions: Record<string, unknown>;
+  /**
+   * The "ts-node" sections of the chain, a file's over those it extends (ts-node 10.9.2
+   * `readConfig` in dist/configuration.js walks the chain and assigns each section over its base's).
+   */
   readonly tsNode: Record<string, unknown>;
 }
 
 /**
- * A tsconfig read as the host and ts-node read it ({} when unreadable). The file alone (no
- * `extends`): a file whose text names neither `noCheck` nor `ts-node` cannot change the answer,
- * so TypeScript (some 50 MB and 0.3 s for the check's process) is loaded only for one that does.
+ * A tsconfig read as the host and ts-node read it ({} when unreadable). A file whose text names
+ * none of `noCheck`, `ts-node` or `extends` cannot change the answer, so TypeScript (some 50 MB
+ * and 0.3 s for the check's process) is loaded only for one that does. The chain is TypeScript's
+ * own (`extendedSourceFiles` of `parseJsonSourceFileConfigFileContent`, nearest base first); an
+ * `extends` list (TypeScript 5+) is read in that order too, though ts-node 10.9.2 reads one base.
  */
 function readTsconfig(file: string): TsconfigSettings {
-  const none = { compilerOptions: {}, tsNode: {} };
+  const none = { fileOptions: {}, compilerOptions: {}, tsNode: {} };
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
     return none;
   }
-  if (!text.includes("noCheck") && !text.includes("ts-node")) return none;
+  if (!/noCheck|ts-node|extends/.test(text)) return none;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const ts = require("typescript") as typeof import("typescript");
-    const config = ts.parseConfigFileTextToJson(file, text).config;
+    const own = ts.parseConfigFileTextToJson(file, text).config;
+    const source = ts.readJsonConfigFile(file, () => text);
+    const parsed = ts.parseJsonSourceFileConfigFileContent(
+      source,
+      ts.sys,
+      path.dirname(file),
+      undefined,
+      file,
+    );
+    const tsNode: Record<string, unknown> = {};
+    for (const base of [...(source.extendedSourceFiles ?? [])].reverse()) {
+      Object.assign(tsNode, objectAt(ts.readConfigFile(base, ts.sys.readFile).config, "ts-node"));
+    }
+    Object.assign(tsNode, objectAt(own, "ts-node"));
     return {
-      compilerOptions: objectAt(config, "compilerOptions"),
-      tsNode: objectAt(config, "ts-node"),
+      fileOptions: objectAt(own, "compilerOptions"),
+      compilerOptions: parsed.options as Record<string, unknown>,
+      tsNode,
     };
   } catch {
     return none;
@@ -82,7 +106,12 @@ function yn(value: string | undefined): boolean | undefined {
 }
 
 /** The ts-node and TypeScript the host loads, from the SDK it runs (their majors, minors). */
-function compilerOf(pwd: string): { tsNode: number; ts: [number, number]; tsNodeEsm: boolean } {
+function compilerOf(pwd: string): {
+  tsNode: number;
+  ts: [number, number];
+  tsVersion: string;
+  tsNodeEsm: boolean;
+} {
   const sdkFile =
     resolvePackageJson("@pulumi/pulumi", pwd) ?? resolvePackageJson("@pulumi/pulumi", __dirname);
   const sdkDir = sdkFile ? path.dirname(fs.realpathSync(sdkFile)) : pwd;
@@ -93,9 +122,10 @@ function compilerOf(pwd: string): { tsNode: number; ts: [number, number]; tsNode
   const numbers = (v: string | undefined, fallback: string) =>
     (v ?? fallback).split(".").map((n) => Number.parseInt(n, 10) || 0);
   const [tsNode] = numbers(version("ts-node"), "7.0.1");
-  const [tsMajor, tsMinor] = numbers(version("typescript"), "3.8.3");
+  const tsVersion = version("typescript") ?? "3.8.3";
+  const [tsMajor, tsMinor] = numbers(tsVersion, "3.8.3");
   // `ts-node/esm` came with ts-node 10 (its package.json `exports`).
-  return { tsNode, ts: [tsMajor, tsMinor], tsNodeEsm: tsNode >= 10 };
+  return { tsNode, ts: [tsMajor, tsMinor], tsVersion, tsNodeEsm: tsNode >= 10 };
 }
 
 /**
@@ -125,7 +155,7 @@ export function previewTypeChecks(
   const tsconfig = readTsconfig(path.resolve(pwd, host.tsconfig ?? "tsconfig.json"));
   const compiler = compilerOf(pwd);
   const pulumiEnv = env.PULUMI_NODEJS_TRANSPILE_ONLY;
-  const hostValue = pulumiEnv ? pulumiEnv === "true" : tsconfig.compilerOptions.noCheck;
+  const hostValue = pulumiEnv ? pulumiEnv === "true" : tsconfig.fileOptions.noCheck;
   const typeCheckEnv = yn(env.TS_NODE_TYPE_CHECK) === true;
   let transpileOnly: boolean;
   let sectionOptions: Record<string, unknown> = {};
@@ -134,7 +164,8 @@ export function previewTypeChecks(
   } else {
     const esm =
       nearestPackageJson(pwd)?.pkg.type === "module" &&
-      (compiler.ts[0] > 4 || (compiler.ts[0] === 4 && compiler.ts[1] > 7)) &&
+      // The host's `tsVersion.compare(new semver.SemVer("4.7.0")) > 0` (cmd/run/run.js).
+      (compareVersions(compiler.tsVersion, "4.7.0") ?? 0) > 0 &&
       compiler.tsNodeEsm &&
       !host.nodeargs.some((a) => a === "--loader" || a === "--import" || a === "--require");
     const section = tsconfig.tsNode;
@@ -150,9 +181,10 @@ export function previewTypeChecks(
     transpileOnly = (requested === true || swc) && !typeCheck;
   }
   if (transpileOnly) return false;
-  // The compile's own options: the tsconfig's, the section's under them (ts-node 10 passes the
-  // host's copy of the tsconfig's last); `noCheck` there turns type errors off from TypeScript 5.5.
-  const noCheck = tsconfig.compilerOptions.noCheck ?? sectionOptions.noCheck;
+  // The compile's own options: the host's copy of the file's (passed last), over the section's
+  // (ts-node 10), over the chain's; `noCheck` there turns type errors off from TypeScript 5.5.
+  const noCheck =
+    tsconfig.fileOptions.noCheck ?? sectionOptions.noCheck ?? tsconfig.compilerOptions.noCheck;
   const honoursNoCheck = compiler.ts[0] > 5 || (compiler.ts[0] === 5 && compiler.ts[1] >= 5);
   return !(noCheck === true && honoursNoCheck);
 }
