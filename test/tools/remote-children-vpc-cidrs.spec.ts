@@ -9,8 +9,8 @@ import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc";
 import { remoteRefusal } from "../../tools/lib/engine/remote-refusals";
 
 const ZONES = ["eu-west-1a", "eu-west-1b", "eu-west-1c"];
-const refusal = (inputs: Record<string, unknown>, strategy = "Auto") =>
-  awsxVpcRefusal(inputs, ZONES, strategy, "net");
+const refusal = (inputs: Record<string, unknown>, strategy = "Auto", version = "3.9.0") =>
+  awsxVpcRefusal(inputs, ZONES, strategy, "net", version);
 const spec = (type: string, cidrMask?: number) => ({ type, cidrMask });
 
 /** A /24 over three zones: awsx's Auto allocator gives each zone a /26, 64 addresses. */
@@ -38,7 +38,7 @@ describe("awsx Vpc: a subnet layout that does not fit its block", () => {
       );
     });
 
-    it("Auto without specs: at least a /26 per zone; with an empty list: no subnets", () => {
+    it("Auto without specs: at least a /26 per zone (awsx 3); with an empty list: no subnets", () => {
       expect(refusal({ cidrBlock: "10.0.0.0/25" })?.says).to.equal(
         "Automatic subnet creation requires a VPC with at least /26 available per AZ, but only /27 is available." +
           "If you do need very small subnets, please specify them explicitly.",
@@ -46,6 +46,20 @@ describe("awsx Vpc: a subnet layout that does not fit its block", () => {
       expect(refusal({ cidrBlock: "10.0.0.0/16", subnetSpecs: [] })?.says).to.equal(
         "No subnets specified",
       );
+    });
+
+    it("not refused where the allocator is not known: Auto without specs before awsx 3, AutoMerge", () => {
+      // Auto without specs took the Legacy allocator until pulumi/pulumi-awsx#1355 (Aug 2024), in
+      // an awsx 2 release: neither allocator is judged for awsx 2 or an unknown version.
+      for (const version of ["2.21.0", "2.13.0", ""]) {
+        expect(refusal({ cidrBlock: "10.0.0.0/25" }, "Auto", version), version).to.equal(undefined);
+      }
+      expect(refusal({ cidrBlock: "10.0.0.0/25" }, "Auto", "3.0.0")?.says).to.contain("/26");
+      // AutoMerge lays the specs over the default layout (pulumi/pulumi-awsx#1917): not modelled.
+      expect(refusal({ cidrBlock: "10.0.0.0/25" }, "AutoMerge")).to.equal(undefined);
+      expect(
+        refusal({ ...TIGHT, subnetSpecs: [spec("Private", 26), spec("Public", 27)] }, "AutoMerge"),
+      ).to.equal(undefined);
     });
 
     it("Legacy: a subnet cut past /32", () => {
@@ -64,8 +78,8 @@ describe("awsx Vpc: a subnet layout that does not fit its block", () => {
       expect(r?.prop).to.equal("subnetSpecs");
       expect(r?.says).to.equal(
         "The following subnets overlap with at least one other subnet. Make the CIDR for the VPC " +
-          "larger, reduce the size of the subnets per AZ, or use less Availability Zones: " +
-          "1. net-isolated-1: 10.0.0.128/26, 2. net-private-2: 10.0.0.128/26",
+          "larger, reduce the size of the subnets per AZ, or use less Availability Zones:\n\n" +
+          "1. net-isolated-1: 10.0.0.128/26\n2. net-private-2: 10.0.0.128/26\n",
       );
     });
 

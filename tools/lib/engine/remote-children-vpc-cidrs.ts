@@ -194,9 +194,11 @@ function legacyRefusal(
     out.some((y) => x !== y && (inside(x.block, y.block) || inside(y.block, x.block))),
   );
   if (overlaps.length === 0) return undefined;
+  // awsx's own text, line breaks and all (`validateSubnets`: the header, a blank line, then one
+  // "n. name: cidr" line per subnet).
   return (
     "The following subnets overlap with at least one other subnet. Make the CIDR for the VPC " +
-    "larger, reduce the size of the subnets per AZ, or use less Availability Zones: " +
-    overlaps.map((o, k) => `${k + 1}. ${o.name}: ${text(o.block)}`).join(", ")
+    "larger, reduce the size of the subnets per AZ, or use less Availability Zones:\n\n" +
+    overlaps.map((o, k) => `${k + 1}. ${o.name}: ${text(o.block)}\n`).join("")
   );
 }

@@ -163,6 +163,30 @@ const NAT_NEEDS_BOTH =
   "required to host the NAT Gateway resource.";
 
 /**
+ * Whether awsx lays the subnets out with its Legacy allocator (`pickSubnetAllocator`): true for
+ * `Legacy`, and for `Exact` without `subnetSpecs`; false for `Auto` or `Exact` with specs. `Auto`
+ * without specs took the Legacy allocator until pulumi/pulumi-awsx#1355 (merged 2024-08-05, "Prior
+ * to this change, the code would implicitly use the Legacy strategy ... even though Auto is
+ * requested"), in an awsx 2 release not placed here: the Auto allocator from awsx 3, undefined
+ * (neither judged) for an older or unknown version. Undefined as well for an unknown strategy and
+ * for `AutoMerge` (pulumi/pulumi-awsx#1917: the default layout with the specs laid over it, not
+ * modelled here) or any other.
+ */
+export function legacyAllocator(
+  inputs: Inputs,
+  subnetStrategy: unknown,
+  version: string | undefined,
+): boolean | undefined {
+  if (!known(subnetStrategy)) return undefined;
+  if (subnetStrategy === "Legacy") return true;
+  if (subnetStrategy !== "Auto" && subnetStrategy !== "Exact") return undefined;
+  if (inputs.subnetSpecs !== undefined) return false;
+  if (subnetStrategy === "Exact") return true;
+  const m = version === undefined ? undefined : major(version);
+  return m !== undefined && m >= 3 ? false : undefined;
+}
+
+/**
  * What awsx refuses of the inputs, failing the component before it creates anything (so no child
  * exists), with awsx's own message: pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it
  * calls, in its order: `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and
@@ -180,6 +204,7 @@ export function awsxVpcRefusal(
   zonesInRegion: readonly string[],
   subnetStrategy: unknown,
   name = "",
+  version?: string,
 ): { prop: string; says: string } | undefined {
   if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
     return {
@@ -216,10 +241,8 @@ export function awsxVpcRefusal(
           `for the VPC (${zones}) when NAT Gateway strategy is '${written}'`,
       );
   }
-  // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
-  const legacy =
-    inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
-  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
+  const legacy = legacyAllocator(inputs, subnetStrategy, version);
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && legacy === true)
     return {
       prop: "subnetStrategy",
       says:
@@ -229,14 +252,7 @@ export function awsxVpcRefusal(
   // The allocator's own refusals: a layout that does not fit the block (a pool-allocated block is
   // not known before the VPC exists).
   const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);
-  const layout = pooled
-    ? undefined
-    : awsxSubnetLayoutRefusal(
-        name,
-        inputs,
-        zoning.count,
-        known(subnetStrategy) ? legacy : undefined,
-      );
+  const layout = pooled ? undefined : awsxSubnetLayoutRefusal(name, inputs, zoning.count, legacy);
   if (layout) return layout;
   const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
   if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return undefined;
@@ -283,7 +299,7 @@ export const awsxVpc: Derive = (name, inputs, { env, version }) => {
   const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const subnetStrategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
-  if (awsxVpcRefusal(inputs, zones, subnetStrategy)) return {};
+  if (awsxVpcRefusal(inputs, zones, subnetStrategy, "", version)) return {};
   const vpcArgs = omit(inputs, ...AWSX_ONLY);
   const tags = { Name: name, ...inputs.tags };
   const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;

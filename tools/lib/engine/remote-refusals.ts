@@ -23,7 +23,7 @@ export function remoteRefusal(
   if (type !== "awsx:ec2:Vpc") return undefined;
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const strategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
-  const refused = awsxVpcRefusal(inputs, zones, strategy, name);
+  const refused = awsxVpcRefusal(inputs, zones, strategy, name, version);
   if (!refused) return undefined;
   return (
     `awsx refuses ${type} ${name} (input ${refused.prop}) and creates nothing: ` +
