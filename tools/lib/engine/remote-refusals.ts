@@ -6,7 +6,8 @@
 import { resolveEnv } from "../fake-aws/env";
 import type { FakeAwsEnv } from "../fake-aws";
 import type { Inputs } from "./remote-child";
-import { awsxVpcRefusal, defaultSubnetStrategy } from "./remote-children-vpc";
+import { awsxVpcRefusal } from "./remote-children-vpc";
+import { defaultSubnetStrategy } from "./remote-children-vpc-layout";
 
 /**
  * The message the plugin of remote component `type` (of package `version`) named `name` fails with
