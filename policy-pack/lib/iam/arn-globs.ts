@@ -2,7 +2,7 @@
 // type's ARN format (Service Authorization Reference, "Resource types defined by ...") both become
 // sequences of literal characters, single characters and runs, and the two are walked together;
 // they intersect when some ARN matches both. `resourceAppliesTo` and `isUnscopedResource` in
-// ./actions.ts use it.
+// ./resource-scope.ts use it.
 
 /**
  * One step of an ARN pattern: a literal character, one character not in `excl`, or any run of

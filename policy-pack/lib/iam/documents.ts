@@ -29,17 +29,15 @@ import { CheckContext, resourcePolicy } from "../define";
 import {
   ActionInfo,
   conditionKeysFor,
-  excludesEveryTarget,
   expandActionPattern,
-  isUnscopedResource,
   lookupAction,
   preloadIamData,
   servicesMentioned,
   servicesToLoad,
   splitAction,
   supportsResourceLevelPermissions,
-  unscopedFor,
 } from "./actions";
+import { excludesEveryTarget, isUnscopedResource, unscopedFor } from "./resource-scope";
 import {
   IamDocument,
   IamStatement,

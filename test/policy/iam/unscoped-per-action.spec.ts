@@ -12,7 +12,8 @@ import {
   noDataExfiltration,
 } from "../../../policy-pack/policies/iam/escalation";
 import { noUnscopedPermissionsManagement } from "../../../policy-pack/policies/iam/permissions-management";
-import { lookupAction, preloadIamData, unscopedFor } from "../../../policy-pack/lib/iam/actions";
+import { lookupAction, preloadIamData } from "../../../policy-pack/lib/iam/actions";
+import { unscopedFor } from "../../../policy-pack/lib/iam/resource-scope";
 import { ACCOUNT, compliantPolicy, findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
 type Policy = Parameters<typeof findingsOf>[0];

@@ -4,7 +4,7 @@
 // ssm:SendCommand on EC2 instances); IAM's own examples (reference_policies_examples_iam_mfa-selfmanage)
 // and Trivy AWS-0057's log-group cases (checks/cloud/aws/iam/no_policy_wildcards_test.rego).
 import { expect } from "chai";
-import { isUnscopedResource } from "../../../policy-pack/lib/iam/actions";
+import { isUnscopedResource } from "../../../policy-pack/lib/iam/resource-scope";
 import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
 import { passRoleScoped } from "../../../policy-pack/policies/iam/passrole";
 import { ACCOUNT, compliantPolicy, findingsOf, of, roleWith, run, UNKNOWN } from "../fixtures/iam";
