@@ -3,7 +3,7 @@
 import { expect } from "chai";
 import { demoProgram } from "./demo-program";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
-import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/stack-config";
+import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/secret-placeholders";
 import { configHints } from "../../tools/check/explain";
 import { ProgramError } from "../../tools/check/run";
 

@@ -7,7 +7,7 @@ import { expect } from "chai";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { STACK_REFERENCE_TYPE } from "../../tools/lib/engine/stack-references";
 import { recordInputs } from "../../tools/lib/engine/recorded-inputs";
-import { quotesPlaceholder } from "../../tools/check/stack-config";
+import { quotesPlaceholder } from "../../tools/check/secret-placeholders";
 import {
   unknownPathOf,
   unknownSources,

@@ -13,7 +13,7 @@ import {
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
-import { quotesPlaceholder } from "./stack-config";
+import { quotesPlaceholder } from "./secret-placeholders";
 import type {
   CheckCounts,
   CheckOptions,

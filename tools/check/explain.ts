@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
-import { quotesPlaceholder } from "./stack-config";
+import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./run";
 import { missingModule } from "../lib/engine/hints";
 

@@ -25,7 +25,7 @@ import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
 import { nearest } from "../lib/edit-distance";
-import { isSecretPlaceholder } from "./stack-config";
+import { isSecretPlaceholder } from "./secret-placeholders";
 import { awsRegionProblem } from "../lib/fake-aws/regions";
 
 /** Inputs the engine itself adds to a default provider's (not stack config). */
