@@ -21,9 +21,9 @@ import {
   conditionKeysFor,
   expandActionPattern,
   preloadIamData,
-  resourceAppliesTo,
   splitAction,
 } from "../../policy-pack/lib/iam/actions";
+import { resourceAppliesTo } from "../../policy-pack/lib/iam/resource-scope";
 import { hasWildcard, parseConditions } from "../../policy-pack/lib/policy-elements";
 import type { Recording, RecordedResource } from "../../tools/lib/recorder";
 import { runWithEverything } from "../fixtures/features";

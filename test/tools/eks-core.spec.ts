@@ -1,7 +1,7 @@
 // An eks Cluster's `core` in the apply phase (test/fixtures/programs/eks-irsa): IRSA roles trusted
 // through `core.oidcProvider` are judged as at `pulumi up` (the provider's ARN and URL follow from
-// the cluster's name), while what eks computes (`core.endpoint`) stays unknown and its checks are
-// listed as not evaluated. Trusts keyed on an OIDC provider's `url` output as it is pass: after
+// the cluster's name), as is `core.endpoint` (the cluster's own output), while what eks builds
+// itself (`kubeconfig`) stays unknown and its checks are listed as not evaluated. Trusts keyed on an OIDC provider's `url` output as it is pass: after
 // apply it has no scheme, as IAM returns it.
 import { expect } from "chai";
 import type { StackResult } from "../../tools/check/run";
@@ -53,10 +53,21 @@ describe("an eks Cluster's core in the apply phase", function () {
       ).to.equal(true);
   });
 
-  it("leaves a role built from what eks computes not evaluated, naming the component", () => {
-    const left = open("named-by-endpoint");
+  it("judges a role built from core.endpoint at apply: the cluster's own endpoint output", () => {
+    // The trust names every AWS principal: the mandatory finding `pulumi up` would stop on.
+    expect(open("named-by-endpoint")).to.deep.equal([]);
+    const found = findings("named-by-endpoint");
+    expect(found).to.have.length(1);
+    expect(found[0].phase).to.equal("apply");
+  });
+
+  it("leaves a role built from the kubeconfig eks builds not evaluated, naming the component", () => {
+    const left = open("named-by-kubeconfig");
     expect(left).to.have.length(1);
-    expect(left[0].reason).to.contain("remote component eks:index:Cluster demo");
-    expect(findings("named-by-endpoint")).to.deep.equal([]);
+    expect(left[0].reason).to.contain(
+      "remote component eks:index:Cluster demo (its plugin computes it; offline, only what " +
+        "follows from the component's name and inputs is known)",
+    );
+    expect(findings("named-by-kubeconfig")).to.deep.equal([]);
   });
 });

@@ -234,7 +234,9 @@ describe("offline engine", () => {
         await register("eks:index:Cluster", "cluster", { custom: false, remote: true, object: {} });
         await register("aws:iam/role:Role", "irsa", { object: { assumeRolePolicy: UNKNOWN } });
         expect(engine.resources.find((r) => r.name === "irsa")!.unknownSources).to.deep.equal([
-          "probably an output of remote component eks:index:Cluster cluster, passed through a data " +
+          "probably an output of remote component eks:index:Cluster cluster (its plugin computes " +
+            "it; offline, only what follows from the component's name and inputs is known), " +
+            "passed through a data " +
             "source call (given an unknown input, a call's result is unknown and names no " +
             "resource it came from)",
         ]);

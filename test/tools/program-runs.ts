@@ -2,6 +2,7 @@
 // offline engine directly (`checkStack` for findings, `runProgram` for how a run ends), or through
 // the check's CLI where the CLI itself decides (exit codes, error objects, flags). Runs are queued
 // on a small pool so independent fixtures run side by side without swamping the machine.
+import { expect } from "chai";
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -210,4 +211,24 @@ export class QueuedRuns {
   run(fixture: string, stack = "dev"): Promise<ProgramRun> {
     return this.runs.get(this.queueRun(fixture, stack))!();
   }
+}
+
+/**
+ * The failure of a fixture's preview run (queued on `runs`), asserted to be at the line of its
+ * index.ts that holds `snippet`, with a message containing `message` (or matching it).
+ */
+export async function failsAtLine(
+  runs: QueuedRuns,
+  fixture: string,
+  snippet: string,
+  message: RegExp | string,
+  stack = "dev",
+): Promise<NonNullable<ProgramRun["failure"]>> {
+  const r = await runs.run(fixture, stack);
+  expect(r.failure, `${fixture} failed`).to.not.equal(undefined);
+  if (typeof message === "string") expect(r.failure!.message).to.contain(message);
+  else expect(r.failure!.message).to.match(message);
+  expect(r.failure!.location?.file).to.equal(path.join(FIXTURES, fixture, "index.ts"));
+  expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
+  return r.failure!;
 }

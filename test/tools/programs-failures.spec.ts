@@ -9,7 +9,7 @@ import * as path from "path";
 import { missingModule } from "../../tools/lib/engine/hints";
 import { yarnPnpManifest } from "../../tools/lib/engine/language-host";
 import { loadProject, UsageError } from "../../tools/check/project";
-import { FIXTURES, lineOf, QueuedRuns, ROOT, runStack, SCRATCH } from "./program-runs";
+import { failsAtLine, FIXTURES, lineOf, QueuedRuns, ROOT, runStack, SCRATCH } from "./program-runs";
 
 const runs = new QueuedRuns();
 
@@ -83,20 +83,8 @@ describe("real-world programs that fail, offline", function () {
     runs.queueRun("fail-awsx-refused", "nat");
   });
 
-  const failsAt = async (
-    fixture: string,
-    snippet: string,
-    message: RegExp | string,
-    stack = "dev",
-  ) => {
-    const r = await run(fixture, stack);
-    expect(r.failure, `${fixture} failed`).to.not.equal(undefined);
-    if (typeof message === "string") expect(r.failure!.message).to.contain(message);
-    else expect(r.failure!.message).to.match(message);
-    expect(r.failure!.location?.file).to.equal(path.join(FIXTURES, fixture, "index.ts"));
-    expect(r.failure!.location?.line).to.equal(lineOf(`${fixture}/index.ts`, snippet));
-    return r.failure!;
-  };
+  const failsAt = (fixture: string, snippet: string, message: RegExp | string, stack?: string) =>
+    failsAtLine(runs, fixture, snippet, message, stack);
 
   it("a transform that throws stops the registration it was called for, with its message", async () => {
     // The engine answers the registration with the transform's error, as `pulumi preview` does.
@@ -349,48 +337,5 @@ describe("real-world programs that fail, offline", function () {
       "fail-mjs-top-level-await/package.json does not, so Node required an ES module it cannot require",
     );
     expect(f.message).to.contain('Add "type": "module" to fail-mjs-top-level-await/package.json');
-  });
-
-  it("more availability zones than the region has", async () => {
-    await failsAt(
-      "fail-too-many-azs",
-      "throw new Error(",
-      /^azCount is 6, but eu-west-1 has only/,
-      "wide",
-    );
-  });
-
-  // awsx's plugin refuses these inputs before it creates anything (pulumi/pulumi-awsx
-  // awsx/ec2/vpc.ts): the registration fails at the program's line, with awsx's own message.
-  it("an awsx Vpc asking for more zones than the region has fails as awsx fails it", async () => {
-    const f = await failsAt(
-      "fail-awsx-refused",
-      'new awsx.ec2.Vpc("net", { numberOfAvailabilityZones: 4 })',
-      "awsx refuses awsx:ec2:Vpc net (input numberOfAvailabilityZones) and creates nothing: " +
-        "The configured region for this provider does not have at least 4 Availability Zones.",
-    );
-    expect(f.message).to.contain("pulumi/pulumi-awsx awsx/ec2/vpc.ts");
-  });
-
-  it("an awsx Vpc with a NAT strategy and no public subnet fails as awsx fails it", async () => {
-    await failsAt(
-      "fail-awsx-refused",
-      'new awsx.ec2.Vpc("net", { subnetSpecs',
-      "(input subnetSpecs) and creates nothing: If NAT Gateway strategy is 'OnePerAz' or 'Single', " +
-        "both private and public subnets must be declared.",
-      "nat",
-    );
-  });
-
-  // Needs the real AZ list of the fake AWS (tools/lib/fake-aws/regions.ts: eu-west-1 has 3);
-  // the mock gives every region zones a-d, so `azCount: 4` passes until it lands.
-  it("azCount 4 in eu-west-1, which has three zones, fails as it would at deploy", async () => {
-    const r = await run("fail-too-many-azs");
-    expect(r.failure?.message).to.match(
-      /^azCount is 4, but eu-west-1 has only 3 availability zones/,
-    );
-    expect(r.failure?.location?.line).to.equal(
-      lineOf("fail-too-many-azs/index.ts", "throw new Error("),
-    );
   });
 });

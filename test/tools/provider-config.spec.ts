@@ -8,7 +8,7 @@ import {
   stackRegionRefusal,
 } from "../../tools/check/provider-config";
 import { UsageError } from "../../tools/lib/cli";
-import { SECRET_PLACEHOLDER } from "../../tools/check/stack-config";
+import { SECRET_PLACEHOLDER } from "../../tools/check/secret-placeholders";
 
 const STACK = {
   file: "/srv/app/Pulumi.dev.yaml",

@@ -146,6 +146,53 @@ describe("provider inputs: the config key a refused value may come from", () => 
     expect(configKeysOf(autoNamed, named)).to.deep.equal([]);
   });
 
+  it("finds a value inside an object or list the program read with getObject/requireObject, by its --path", () => {
+    const settings = JSON.stringify({
+      lb: [{ idleTimeout: 4001, name: "web" }],
+      "odd.name": { limit: "4001" },
+      flags: [true, 4002],
+    });
+    const objects = withKey("app:settings", settings, { from: "stack", file: STACK_FILE, line: 8 });
+    const [r] = refused({ idleTimeout: 4001 });
+    expect(configKeysOf(r, objects)).to.deep.equal([
+      "app:idleTimeout",
+      "app:settings.lb[0].idleTimeout",
+      'app:settings["odd.name"].limit',
+    ]);
+    const only = {
+      ...objects,
+      values: {
+        ...objects.values,
+        "app:settings": JSON.stringify({ lb: [{ idleTimeout: 4001 }] }),
+      },
+      reads: new Map([["app:settings", READ_AT]]),
+    };
+    expect(text(only)).to.include(
+      "    idleTimeout = 4001\n" +
+        "    may come from config key app:settings.lb[0].idleTimeout (/srv/app/Pulumi.dev.yaml:8, " +
+        "read at /srv/app/index.ts:12): if so, change it there\n",
+    );
+    // A string leaf matches exactly; a boolean leaf, another number, or an unread key never.
+    const [s] = refused({ name: "web!" });
+    const named = withKey("app:names", JSON.stringify(["web", { n: "web!" }]), {
+      from: "--config",
+    });
+    expect(configKeysOf(s, named)).to.deep.equal(["app:names[1].n"]);
+    expect(configKeysOf(refused({ idleTimeout: 4002 })[0], only)).to.deep.equal([]);
+    expect(configKeysOf(r, { ...objects, reads: new Map() })).to.deep.equal([]);
+  });
+
+  it("never searches a secret object, nor text that only looks like JSON", () => {
+    const secret = {
+      ...withKey("app:db", JSON.stringify({ port: 4001 }), { from: "stack", file: STACK_FILE }),
+      secretKeys: ["app:db", "app:token"],
+    };
+    const [r] = refused({ idleTimeout: 4001 });
+    expect(configKeysOf(r, secret)).to.deep.equal(["app:idleTimeout"]);
+    const broken = withKey("app:raw", '{"port": 4001', { from: "stack", file: STACK_FILE });
+    expect(configKeysOf(r, broken)).to.deep.equal(["app:idleTimeout"]);
+  });
+
   it("gathers the keys read in every phase, the first line known for each", () => {
     const at = { file: "/srv/app/index.ts", line: 3, column: 1 };
     const reads = configReadsOf([

@@ -1,10 +1,10 @@
 // The inputs of awsx 3's Vpc that awsx refuses before creating anything (no child is made, and
-// the refusal carries awsx's own message: tools/lib/engine/remote-children-vpc-plan.ts), and its
+// the refusal carries awsx's own message: tools/lib/engine/remote-children-vpc.ts), and its
 // zone inputs read as awsx reads them. The children of accepted inputs: remote-children-vpc.spec.ts.
 import { expect } from "chai";
 import { UNKNOWN } from "../../tools/lib/fake-aws";
 import { remoteOutputs } from "../../tools/lib/engine/remote-outputs";
-import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc-plan";
+import { awsxVpcRefusal } from "../../tools/lib/engine/remote-children-vpc";
 import { AWSX, env, vpc } from "./remote-children-fixture";
 
 describe("awsx 3 children: Vpc inputs awsx refuses, and its zones (apply phase)", () => {

@@ -3,6 +3,9 @@
 import { expect } from "chai";
 import { demoProgram } from "./demo-program";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
+import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/secret-placeholders";
+import { configHints } from "../../tools/check/explain";
+import { ProgramError } from "../../tools/check/run";
 
 describe("offline check: secrets in the stack file", () => {
   it("a secure value nested in an object: the note shows the value the program got, whole", () => {
@@ -15,12 +18,70 @@ describe("offline check: secrets in the stack file", () => {
     const config = loadStackConfig(loadProject(dir), "dev");
     expect(JSON.parse(config.values["demo:db"])).to.deep.equal({
       user: "app",
-      password: "offline-secret-placeholder",
+      password: "offline-secret-placeholder-1",
     });
     const [note] = config.notes.filter((n) => n.startsWith("secret config"));
     expect(note).to.contain(
-      '({"user":"app","password":"offline-secret-placeholder"}, "offline-secret-placeholder", marked secret)',
+      '({"user":"app","password":"offline-secret-placeholder-1"}, "offline-secret-placeholder-2", marked secret)',
     );
     expect(note).to.match(/\(for demo:db, the whole value as JSON\)$/);
+  });
+
+  it("each secure key gets a placeholder of its own, in the file's order, clearly fake", () => {
+    const dir = demoProgram({
+      "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+      "Pulumi.dev.yaml":
+        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
+        "  demo:dbPassword:\n    secure: v1:cHc=\n" +
+        "  demo:pair:\n    - secure: v1:YQ==\n    - secure: v1:Yg==\n",
+    });
+    const config = loadStackConfig(loadProject(dir), "dev");
+    expect(config.placeholders).to.deep.equal({
+      "demo:token": "offline-secret-placeholder-1",
+      "demo:dbPassword": "offline-secret-placeholder-2",
+      "demo:pair": "offline-secret-placeholder-3",
+    });
+    expect(config.values["demo:dbPassword"]).to.equal("offline-secret-placeholder-2");
+    // Every leaf of one key holds that key's placeholder.
+    expect(JSON.parse(config.values["demo:pair"])).to.deep.equal([
+      "offline-secret-placeholder-3",
+      "offline-secret-placeholder-3",
+    ]);
+    for (const p of Object.values(config.placeholders))
+      expect(isSecretPlaceholder(p)).to.equal(true);
+    expect(isSecretPlaceholder("offline-secret-placeholder")).to.equal(true);
+    expect(isSecretPlaceholder("my-offline-secret-placeholder-1")).to.equal(false);
+    expect(
+      quotesPlaceholder("pw-offline-secret-placeholder-12", "offline-secret-placeholder-1"),
+    ).to.equal(false);
+    expect(
+      quotesPlaceholder("pw-offline-secret-placeholder-1!", "offline-secret-placeholder-1"),
+    ).to.equal(true);
+  });
+
+  it("a program failure that quotes one placeholder names that secret, among several", () => {
+    const dir = demoProgram({
+      "Pulumi.yaml": "name: demo\nruntime: nodejs\n",
+      "Pulumi.dev.yaml":
+        "config:\n  demo:token:\n    secure: v1:dG9rZW4=\n" +
+        "  demo:endpoint:\n    secure: v1:cHc=\n",
+    });
+    const project = loadProject(dir);
+    const config = loadStackConfig(project, "dev");
+    const fail = (message: string) =>
+      configHints(
+        new ProgramError(message, "program", undefined, undefined, [], "dev"),
+        new Map([["dev", { project, config }]]),
+      );
+    const hints = fail('TypeError: Invalid URL: "offline-secret-placeholder-2/v1"');
+    expect(hints.reason).to.match(/^demo:endpoint is a secret \(secure: in /);
+    expect(hints.reason).to.contain(
+      'the program got the placeholder "offline-secret-placeholder-2"',
+    );
+    expect(hints.reason).to.not.contain("demo:token");
+    // One that quotes none: a note on every secret, no reason.
+    const none = fail("TypeError: something else");
+    expect(none.reason).to.equal(undefined);
+    expect(none.notes.join("\n")).to.contain("demo:endpoint, demo:token are secrets");
   });
 });

@@ -7,6 +7,7 @@ import { expect } from "chai";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { STACK_REFERENCE_TYPE } from "../../tools/lib/engine/stack-references";
 import { recordInputs } from "../../tools/lib/engine/recorded-inputs";
+import { quotesPlaceholder } from "../../tools/check/secret-placeholders";
 import {
   unknownPathOf,
   unknownSources,
@@ -110,6 +111,34 @@ describe("why the one input path a policy could not read is unknown", () => {
     ]);
     // A path outside the inputs gives no reason of its own (the caller keeps the whole one).
     expect(at(".nothing")).to.equal(undefined);
+  });
+
+  it("names the key whose own placeholder the hidden string held, when each secret has one", () => {
+    const two = {
+      password: `pw-${PLACEHOLDER}-12`,
+      token: { [SIG_KEY]: SECRET_SIG, value: `${PLACEHOLDER}-1` },
+    };
+    const recorded = recordInputs(two, false, new Set(), [PLACEHOLDER]);
+    expect(recorded.opaqueValues).to.deep.equal([`pw-${PLACEHOLDER}-12`, `${PLACEHOLDER}-1`]);
+    const db = resource({
+      type: "aws:rds/instance:Instance",
+      name: "db",
+      inputs: recorded.inputs,
+      opaquePaths: recorded.opaquePaths,
+      opaqueValues: recorded.opaqueValues,
+    });
+    const keys: Record<string, string> = {
+      "app:token": `${PLACEHOLDER}-1`,
+      "app:dbPassword": `${PLACEHOLDER}-12`,
+    };
+    // `-1` is not found inside `-12`: each path names its own key.
+    const held = (text: string) =>
+      Object.keys(keys)
+        .filter((k) => quotesPlaceholder(text, keys[k]))
+        .join(", ");
+    const byUrn = new Map([[db.urn, db]]);
+    expect(unknownSourcesAt(db, ".password", held, byUrn, [db])).to.deep.equal(["app:dbPassword"]);
+    expect(unknownSourcesAt(db, ".token", held, byUrn, [db])).to.deep.equal(["app:token"]);
   });
 
   it("reads the path from the policy SDK's note", () => {

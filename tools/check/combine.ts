@@ -13,6 +13,7 @@ import {
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
+import { quotesPlaceholder } from "./secret-placeholders";
 import type {
   CheckCounts,
   CheckOptions,
@@ -67,12 +68,19 @@ export function combinePhases(
   const unevaluated: Unevaluated[] = [];
   const levels = judge.levels;
   const secret = secretReason(Object.keys(config.placeholders));
+  // The keys whose own placeholder a hidden string quotes (./stack-config.ts secretPlaceholder).
+  const secretHeld = (held: string) => {
+    const keys = Object.keys(config.placeholders).filter(
+      (k) => config.placeholders[k].length > 8 && quotesPlaceholder(held, config.placeholders[k]),
+    );
+    return keys.length > 0 ? secretReason(keys) : secret;
+  };
   for (const n of lastNotes.values()) {
     const r = resourcesOf.get(n.urn);
     const path = unknownPathOf(n.detail);
     const sources =
       (r && path !== undefined
-        ? unknownSourcesAt(r, path, secret, resourcesOf, last.resources)
+        ? unknownSourcesAt(r, path, secretHeld, resourcesOf, last.resources)
         : undefined) ??
       r?.unknownSources?.map((s) => (s === UNDECRYPTABLE_SECRET ? secret : s)) ??
       sourcesOfNamed(n.detail, last.resources);

@@ -35,13 +35,8 @@ export interface Project {
 export { UsageError };
 export { MAX_INPUT_BYTES, MAX_YAML_ALIAS_COUNT, readInputFile, shownPath } from "./inputs";
 export type { ProjectConfigType } from "./config-values";
-export {
-  listStacks,
-  loadStackConfig,
-  nearestDeclaredKey,
-  requireStacks,
-  SECRET_PLACEHOLDER,
-} from "./stack-config";
+export { listStacks, loadStackConfig, nearestDeclaredKey, requireStacks } from "./stack-config";
+export { SECRET_PLACEHOLDER } from "./secret-placeholders";
 export type { StackConfig, StackConfigOptions } from "./stack-config";
 
 /**

@@ -25,7 +25,7 @@ import { UsageError } from "../lib/cli";
 import { major } from "../lib/engine/versions";
 import { shownPath } from "./inputs";
 import { nearest } from "../lib/edit-distance";
-import { SECRET_PLACEHOLDER } from "./stack-config";
+import { isSecretPlaceholder } from "./secret-placeholders";
 import { awsRegionProblem } from "../lib/fake-aws/regions";
 
 /** Inputs the engine itself adds to a default provider's (not stack config). */
@@ -121,7 +121,7 @@ export function providerConfigRefusal(
     }
     const roles = parsed(inputs.assumeRoles);
     // A `secure:` value stands for a list the CLI would decrypt: not judged offline.
-    if (roles === SECRET_PLACEHOLDER) continue;
+    if (isSecretPlaceholder(roles)) continue;
     if (roles !== undefined && !Array.isArray(roles)) {
       const kind = roles === null ? "null" : typeof roles === "object" ? "object" : typeof roles;
       return (

@@ -86,12 +86,27 @@ export function onlyAtCreate(e: ProviderInputError): boolean {
 /**
  * The config keys a refused value may come from: keys the program read in this run whose value,
  * as the program receives it, is the refused one (the same string; for a number, text its
- * getNumber reads as that number). A literal or a computed value (`requireNumber("base") * 2`)
- * equal to a key the program read for something else cannot be told apart from one it passed on,
- * hence "may". A secret key, a secret or auto-named value, a boolean and an empty string never
- * match; nor does a key the program never read, whatever it holds.
+ * getNumber reads as that number). A structured value (`getObject`/`requireObject`: the JSON the
+ * program parses) is searched leaf by leaf, and a match is named by its path in the CLI's
+ * `--path` syntax (`app:settings.lb[0].idleTimeout`, as `pulumi config set --path` takes it); a
+ * leaf number matches the same number, a leaf string as a top-level value does. A literal or a
+ * computed value (`requireNumber("base") * 2`) equal to a key the program read for something else
+ * cannot be told apart from one it passed on, hence "may". A secret key, a secret or auto-named
+ * value, a boolean and an empty string never match; nor does a key the program never read,
+ * whatever it holds.
  */
 export function configKeysOf(r: PhasedRefusal, config: RefusalConfig | undefined): string[] {
+  return configMatchesOf(r, config).map((m) => `${m.key}${m.path}`);
+}
+
+/** A config key (and, inside a structured value, the path of the leaf) holding a refused value. */
+interface ConfigMatch {
+  readonly key: string;
+  /** `""` for the whole value, else `.sub[0].field`. */
+  readonly path: string;
+}
+
+function configMatchesOf(r: PhasedRefusal, config: RefusalConfig | undefined): ConfigMatch[] {
   if (!config || r.autoNamed || r.value === "[secret]") return [];
   const v = r.value;
   const holds = (text: string): boolean =>
@@ -99,24 +114,66 @@ export function configKeysOf(r: PhasedRefusal, config: RefusalConfig | undefined
       ? v !== "" && text === v
       : // The SDK's getNumber reads a value with parseFloat (@pulumi/pulumi config.js).
         typeof v === "number" && Number.isFinite(v) && Number.parseFloat(text) === v;
-  return [...config.reads.keys()]
-    .filter((k) => k in config.values && !config.secretKeys.includes(k) && holds(config.values[k]))
+  const out: ConfigMatch[] = [];
+  const keys = [...config.reads.keys()]
+    .filter((k) => k in config.values && !config.secretKeys.includes(k))
     .sort();
+  for (const key of keys) {
+    const text = config.values[key];
+    if (holds(text)) {
+      out.push({ key, path: "" });
+      continue;
+    }
+    const parsed = structured(text);
+    if (parsed === undefined) continue;
+    for (const path of leafPaths(parsed, "", (leaf) =>
+      typeof leaf === "number" ? leaf === v : typeof leaf === "string" && holds(leaf),
+    )) {
+      out.push({ key, path });
+    }
+  }
+  return out;
 }
 
-function configLine(keys: readonly string[], config: RefusalConfig): string {
-  const at = (k: string) => {
-    const from = config.sources[k];
-    const read = config.reads.get(k);
+/** The object or list a config value's JSON text holds; undefined for any other text. */
+function structured(text: string): object | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    const v: unknown = JSON.parse(text);
+    return v !== null && typeof v === "object" ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A property name as the CLI's `--path` syntax writes it: `.name`, or `["na.me"]`. */
+function pathStep(name: string): string {
+  return /^[^.[\]"]+$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
+}
+
+/** The paths of the leaves of `v` that `match` accepts, in document order (nesting bounded). */
+function leafPaths(v: unknown, at: string, match: (leaf: unknown) => boolean, depth = 0): string[] {
+  if (depth > 32) return [];
+  if (Array.isArray(v)) return v.flatMap((x, i) => leafPaths(x, `${at}[${i}]`, match, depth + 1));
+  if (v !== null && typeof v === "object") {
+    return Object.entries(v).flatMap(([k, x]) => leafPaths(x, at + pathStep(k), match, depth + 1));
+  }
+  return match(v) ? [at] : [];
+}
+
+function configLine(matches: readonly ConfigMatch[], config: RefusalConfig): string {
+  const at = ({ key, path }: ConfigMatch) => {
+    const from = config.sources[key];
+    const read = config.reads.get(key);
     const where = [
       ...(from ? [sourceText(from)] : []),
       ...(read ? [`read at ${shownPath(read.file)}:${read.line}`] : []),
     ];
-    return `${k}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
+    return `${key}${path}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
   };
-  return keys.length === 1
-    ? `    may come from config key ${at(keys[0])}: if so, change it there`
-    : `    may come from config key ${keys.slice(0, -1).map(at).join(", ")} or ${at(keys[keys.length - 1])}: each holds this value`;
+  return matches.length === 1
+    ? `    may come from config key ${at(matches[0])}: if so, change it there`
+    : `    may come from config key ${matches.slice(0, -1).map(at).join(", ")} or ${at(matches[matches.length - 1])}: each holds this value`;
 }
 
 /** Values longer than this are shown cut, with their length. */
@@ -146,7 +203,7 @@ function says(r: PhasedRefusal, text: string): string {
 }
 
 function block(r: PhasedRefusal, config?: RefusalConfig): string {
-  const keys = configKeysOf(r, config);
+  const keys = configMatchesOf(r, config);
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,

@@ -224,6 +224,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   const judgeFailed = new AbortController();
   Promise.resolve(opts.judge).catch(() => judgeFailed.abort());
   const typeChecked = new Set<string>();
+  // Whether `pulumi preview` would type-check the program (../lib/engine/type-check-rule.ts):
+  // --type-check never refuses a type error the program's own settings keep preview from seeing.
+  const previewChecks = previewTypeChecks(stackProgram(project, stack, config));
+  const typeCheck = opts.typeCheck === true && previewChecks;
   const runPhase = async (phase: Phase, i: number) => {
     const run = (typeCheck: boolean | undefined) =>
       runProgram({
@@ -239,10 +243,10 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
       });
-    const first = await run(opts.typeCheck);
+    const first = await run(typeCheck);
     // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
     // `pulumi preview` compiles it, what the failed run registered forgotten.
-    const why = opts.typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
+    const why = typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
     if (!why) return first;
     typeChecked.add(why);
     streams[i].restart();
@@ -355,9 +359,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   }
   // A run compiled transpile-only where `pulumi preview` type-checks: the verdict says so.
   const unchecked =
-    !opts.typeCheck &&
-    usable.some((run) => !compiledAgain.has(run)) &&
-    previewTypeChecks(stackProgram(project, stack, config));
+    !opts.typeCheck && usable.some((run) => !compiledAgain.has(run)) && previewChecks;
   return {
     ...combinePhases(opts, judge, { ...config, notes }, judged),
     ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),

@@ -11,6 +11,7 @@ import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./input
 import type { Project } from "./project";
 import { unknownStackFileKeys } from "./stack-file-keys";
 import { applyOverrides, ConfigSource, fillFromProject } from "./config-sources";
+import { secretPlaceholder, stripSecure } from "./secret-placeholders";
 
 export interface StackConfig {
   readonly stack: string;
@@ -35,41 +36,10 @@ export interface StackConfig {
   readonly environments?: string[];
 }
 
-/** What a program gets for a secret that cannot be decrypted offline (policies see it unknown). */
-export const SECRET_PLACEHOLDER = "offline-secret-placeholder";
-
 function stackFile(project: Project, stack: string): string | undefined {
   return ["yaml", "yml"]
     .map((e) => path.join(project.stackConfigDir, `Pulumi.${stack}.${e}`))
     .find((f) => fs.existsSync(f));
-}
-
-/** Replaces `secure:` leaves by a placeholder; true when any was found. */
-function stripSecure(v: unknown): { value: unknown; secret: boolean } {
-  if (isPlainObject(v)) {
-    const keys = Object.keys(v);
-    if (keys.length === 1 && keys[0] === "secure" && typeof v.secure === "string") {
-      return { value: SECRET_PLACEHOLDER, secret: true };
-    }
-    let secret = false;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) {
-      const r = stripSecure(x);
-      out[k] = r.value;
-      secret ||= r.secret;
-    }
-    return { value: out, secret };
-  }
-  if (Array.isArray(v)) {
-    let secret = false;
-    const out = v.map((x) => {
-      const r = stripSecure(x);
-      secret ||= r.secret;
-      return r.value;
-    });
-    return { value: out, secret };
-  }
-  return { value: v, secret: false };
 }
 
 /** A config value as the program receives it: strings as they are, everything else as JSON. */
@@ -150,6 +120,7 @@ export function loadStackConfig(
   const sources: Record<string, ConfigSource> = {};
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
+  const ownPlaceholders: Record<string, string> = {};
   for (const [key, v] of Object.entries(raw)) {
     const parts = key.split(":");
     if (parts.length === 3 && parts[1] !== "config" && parts.every((p) => p !== "")) {
@@ -171,7 +142,8 @@ export function loadStackConfig(
         `${lineOf(key)} could not parse '${key}' as a configuration key (configuration keys should be of the form '<namespace>:<name>')${bare}`,
       );
     }
-    const { value, secret } = stripSecure(v);
+    const placeholder = secretPlaceholder(secureKeys.size + 1);
+    const { value, secret } = stripSecure(v, placeholder);
     const k = key.split(":").length === 3 ? key.replace(/:config:/, ":") : key;
     const line = keyLine(input, ["config", key]);
     if (line) lines[k] = line;
@@ -189,6 +161,7 @@ export function loadStackConfig(
     if (secret) {
       secretKeys.add(k);
       secureKeys.add(k);
+      ownPlaceholders[k] = placeholder;
     }
   }
   notes.push(...plainCredentials(raw, secretKeys, lineOf));
@@ -220,7 +193,7 @@ export function loadStackConfig(
   if (missing.length > 0) throw missingValues(stack, missing, shownPath(file));
   // Validate the stack's values against the project's types.
   const placeholders: Record<string, string> = {};
-  for (const k of secureKeys) placeholders[k] = SECRET_PLACEHOLDER;
+  for (const k of secureKeys) placeholders[k] = ownPlaceholders[k];
   for (const key of Object.keys(project.config).sort()) {
     const t = project.config[key];
     const k = fullKey(project.name, key);

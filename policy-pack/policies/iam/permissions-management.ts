@@ -9,6 +9,7 @@ import {
   documentPolicy,
   grantedActions,
   listSome,
+  unscopedActions,
   unscopedResource,
 } from "../../lib/iam/documents";
 import { checkov } from "../../lib/controls";
@@ -40,15 +41,23 @@ export const noUnscopedPermissionsManagement = documentPolicy(
       }
       // Escalation actions are ./escalation.ts' finding; actions without resource types cannot be
       // scoped (Cloudsplaining's "restrictable" actions only, as CKV_AWS_289 reads them).
-      const pm = infos
-        .filter((i) => isPermissionsManagement(i) && supportsResourceLevelPermissions(i))
-        .map((i) => i.action)
-        .filter((a) => !ESCALATION.has(a.toLowerCase()));
-      if (pm.length > 0) {
+      const pm = infos.filter(
+        (i) =>
+          isPermissionsManagement(i) &&
+          supportsResourceLevelPermissions(i) &&
+          !ESCALATION.has(i.action.toLowerCase()),
+      );
+      // Each on an entry that names every resource of a type it acts on (`s3:PutBucketPolicy` on
+      // `arn:aws:sqs:*:*:*` manages no bucket).
+      const hit = unscopedActions(s, pm);
+      if (hit.actions.length > 0) {
         ctx.report(
-          `${where} ${s.label}: permissions-management action(s) on ${res}: ${listSome(pm)}.`,
+          `${where} ${s.label}: permissions-management action(s) on ${hit.res}: ${listSome(
+            hit.actions.map((i) => i.action),
+          )}.`,
         );
       }
+      hit.unknown.rethrow();
     },
   },
 );

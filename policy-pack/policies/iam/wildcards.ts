@@ -5,10 +5,7 @@ import type { IamStatement } from "../../lib/policy-document";
 import {
   ActionInfo,
   expandActionPattern,
-  excludesEveryTarget,
   isReadOnly,
-  isUnscopedResource,
-  resourceAppliesTo,
   supportsResourceLevelPermissions,
   splitAction,
 } from "../../lib/iam/actions";
@@ -22,6 +19,7 @@ import {
   listSome,
   narrowedByCondition,
   narrowedByResourceTag,
+  unscopedActions,
   unscopedResource,
 } from "../../lib/iam/documents";
 import { cdkNag, checkov, fsbp, kics, trivy } from "../../lib/controls";
@@ -184,32 +182,28 @@ export const noResourceWildcard = documentPolicy<ResourceWildcardConfig>(
         return;
       }
       const infos = scopableCandidates(s);
-      // The unscoped entries of Resource (every resource, for NotResource): an action counts only
-      // when one of them can name a resource of a type it acts on.
-      const unscoped = (s.resources?.known ?? []).filter((r) => isUnscopedResource(r));
       const allowed = new Set(ctx.config.allowedActions.map((a) => a.toLowerCase()));
-      const offenders = infos.filter(
+      const candidates = infos.filter(
         (info) =>
           supportsResourceLevelPermissions(info) &&
           !allowed.has(info.action.toLowerCase()) &&
           !UNSCOPED_BY_DESIGN.has(info.action.toLowerCase()) &&
           !narrowedByCondition(s, info) &&
-          // NotResource grants every resource but its entries: none, when one leaves out every
-          // resource the action acts on (as iam-passrole-scoped reads it).
-          (s.notResources
-            ? !s.notResources.known.some((r) => excludesEveryTarget(r, info))
-            : unscoped.some((r) => resourceAppliesTo(r, info))) &&
           !(ctx.config.allowResourceTagConditions && narrowedByResourceTag(s, info)),
       );
-      if (offenders.length === 0) return;
-      const named = s.notResources
-        ? res
-        : `"${unscoped.find((r) => offenders.some((o) => resourceAppliesTo(r, o)))}"`;
-      ctx.report(
-        `${where} ${s.label}: Resource ${named} for ${offenders.length} action(s) that support resource-level permissions (${listSome(
-          offenders.map((a) => a.action),
-        )}); scope them to specific ARNs.`,
-      );
+      // An action counts only on an entry that names every resource of a type it acts on (for
+      // NotResource: unless an entry leaves out every such resource, as iam-passrole-scoped reads
+      // it); an entry unknown at preview that leaves one undecided is a note once the known
+      // offenders are reported.
+      const { res: named, actions: offenders, unknown } = unscopedActions(s, candidates);
+      if (offenders.length > 0) {
+        ctx.report(
+          `${where} ${s.label}: Resource ${named} for ${offenders.length} action(s) that support resource-level permissions (${listSome(
+            offenders.map((a) => a.action),
+          )}); scope them to specific ARNs.`,
+        );
+      }
+      unknown.rethrow();
     },
   },
 );

@@ -4,9 +4,10 @@
 // ssm:SendCommand on EC2 instances); IAM's own examples (reference_policies_examples_iam_mfa-selfmanage)
 // and Trivy AWS-0057's log-group cases (checks/cloud/aws/iam/no_policy_wildcards_test.rego).
 import { expect } from "chai";
-import { isUnscopedResource } from "../../../policy-pack/lib/iam/actions";
+import { isUnscopedResource } from "../../../policy-pack/lib/iam/resource-scope";
 import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
-import { ACCOUNT, compliantPolicy, findingsOf, of, roleWith } from "../fixtures/iam";
+import { passRoleScoped } from "../../../policy-pack/policies/iam/passrole";
+import { ACCOUNT, compliantPolicy, findingsOf, of, roleWith, run, UNKNOWN } from "../fixtures/iam";
 
 describe("iam-no-resource-wildcard: the resource types each action acts on", () => {
   describe("Noncompliance", () => {
@@ -129,6 +130,34 @@ describe("iam-no-resource-wildcard: the resource types each action acts on", () 
       ]) {
         expect(await findingsOf(noResourceWildcard, [pass(nr)]), String(nr)).to.deep.equal([]);
       }
+    });
+    it("an entry unknown at preview beside entries that leave the roles in: a preview note, as iam-passrole-scoped gives; the apply phase judges the known value", async () => {
+      // The unknown entry may be arn:aws:iam::*:role/* once known (then no role is granted).
+      const { findings, notes } = await run(noResourceWildcard, [
+        pass(["arn:aws:s3:::*", UNKNOWN]),
+      ]);
+      expect(findings).to.deep.equal([]);
+      expect(notes).to.have.length(1);
+      expect(notes[0]).to.contain("'iam-no-resource-wildcard'").and.contain(".NotResource.1");
+      const passRole = await run(passRoleScoped, [pass(["arn:aws:s3:::*", UNKNOWN])]);
+      expect(passRole.findings).to.deep.equal([]);
+      expect(
+        passRole.notes.map((n) => n.replace("iam-passrole-scoped", "iam-no-resource-wildcard")),
+      ).to.deep.equal(notes);
+      // At apply the entry is known: every role left out grants nothing; one role left out, a finding.
+      const allRoles = pass(["arn:aws:s3:::*", `arn:aws:iam::${ACCOUNT}:role/*`]);
+      expect(await run(noResourceWildcard, [allRoles])).to.deep.include({
+        findings: [],
+        notes: [],
+      });
+      const oneRole = pass(["arn:aws:s3:::*", `arn:aws:iam::${ACCOUNT}:role/one`]);
+      const f = await findingsOf(noResourceWildcard, [oneRole]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain("NotResource").and.contain("iam:PassRole");
+    });
+    it("an entry unknown at preview beside a known entry that already leaves out every role: judged now, no note", async () => {
+      const r = pass([`arn:aws:iam::${ACCOUNT}:role/*`, UNKNOWN]);
+      expect(await run(noResourceWildcard, [r])).to.deep.include({ findings: [], notes: [] });
     });
   });
   describe("Compliance", () => {

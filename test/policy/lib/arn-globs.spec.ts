@@ -57,4 +57,22 @@ describe("IAM Resource globs against ARN formats", () => {
     expect(covers("arn:aws:logs:us-east-1:1*2:log-stream:*", STREAM, LOGS)).to.equal(false);
     expect(covers("arn:aws:logs:*:*:log-group:g:log-stream:*", STREAM, LOGS)).to.equal(false);
   });
+  it("covers: a name has one character or more, so a run of wildcards with a * takes it whole", () => {
+    for (const glob of ["*?", "?*", "*??", "???*", "*?*", "*/*?", "*?/*?", "*?/*"]) {
+      expect(covers(`arn:aws:s3:::${glob}`, OBJECT, [OBJECT]), glob).to.equal(true);
+    }
+    expect(covers("arn:aws:iam::*:user/*?", USER, [USER])).to.equal(true);
+    // ? alone is one character; a literal or a policy variable is not every name.
+    for (const glob of ["?/*", "??/*", "*-*", "*/?", "*/${aws:username}"]) {
+      expect(covers(`arn:aws:s3:::${glob}`, OBJECT, [OBJECT]), glob).to.equal(false);
+    }
+  });
+  it("covers exactly (a NotResource entry): a run that misses names shorter than its ? count does not", () => {
+    const exactly = (glob: string): boolean =>
+      globCovers(globElements(glob), formatElements(USER, [USER]), true);
+    expect(exactly("arn:aws:iam::*:user/*?")).to.equal(true);
+    expect(exactly("arn:aws:iam::*:user/?*")).to.equal(true);
+    expect(exactly("arn:aws:iam::*:user/??*")).to.equal(false);
+    expect(covers("arn:aws:iam::*:user/??*", USER, [USER])).to.equal(true);
+  });
 });

@@ -48,6 +48,8 @@ export interface EngineResource extends RecordedResource {
    * could not give (an undecryptable secret) and were made unknown (./recorded-inputs.ts).
    */
   opaquePaths?: string[];
+  /** The string hidden at each of `opaquePaths` (same index): which placeholder made it unknown. */
+  opaqueValues?: string[];
   /** A custom resource of a type the offline answers do not model: its computed outputs stay unknown. */
   unmodeled?: boolean;
 }

@@ -190,7 +190,9 @@ export class OfflineEngine {
         this.programDir,
         nearestComponentSource(parent, this.byUrn, this.programDir),
       ),
-      ...(recorded.opaquePaths.length > 0 ? { opaquePaths: recorded.opaquePaths } : {}),
+      ...(recorded.opaquePaths.length > 0
+        ? { opaquePaths: recorded.opaquePaths, opaqueValues: recorded.opaqueValues }
+        : {}),
     };
     this.transforms.registered(urn, req);
     if (type === ROOT_STACK_TYPE && !parent) {

@@ -22,6 +22,22 @@ function compare(a: number[], b: number[]): number {
 }
 
 /**
+ * Below 0, 0 or above 0 as version `a` comes before, with or after `b` (semver precedence of
+ * major.minor.patch; a prerelease such as 4.7.0-beta before its release); undefined when either
+ * is not such a version.
+ */
+export function compareVersions(a: string, b: string): number | undefined {
+  const [coreA, preA] = a.trim().split(/-(.*)/s);
+  const [coreB, preB] = b.trim().split(/-(.*)/s);
+  const pa = versionParts(coreA);
+  const pb = versionParts(coreB);
+  if (!pa || !pb) return undefined;
+  const byCore = compare(pad(pa), pad(pb));
+  if (byCore !== 0) return byCore;
+  return Number(preA === undefined) - Number(preB === undefined);
+}
+
+/**
  * Whether Node `version` satisfies an `engines.node` range, for the comparators npm's ranges use
  * most (>=, >, <=, <, =, ^, ~, x, *, joined by spaces and ||: https://github.com/npm/node-semver
  * "Ranges"); undefined for a range this does not read.

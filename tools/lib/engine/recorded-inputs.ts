@@ -17,6 +17,8 @@ export interface RecordedInputs {
   readonly opaque: boolean;
   /** The paths made unknown, as the policy SDK writes them (`.a.b.0.c`). */
   readonly opaquePaths: string[];
+  /** The string hidden at each of `opaquePaths` (the same index): which placeholder it held. */
+  readonly opaqueValues: string[];
 }
 
 /** A secret or output value wraps its value without a property of its own in the policy's view. */
@@ -35,12 +37,16 @@ export function recordInputs(
   opaque: readonly string[] = [],
 ): RecordedInputs {
   const sent = custom ? (downgradeOutputValues(raw, deps) as Record<string, any>) : raw;
-  if (opaque.length === 0) return { sent, inputs: sent, opaque: false, opaquePaths: [] };
+  if (opaque.length === 0) {
+    return { sent, inputs: sent, opaque: false, opaquePaths: [], opaqueValues: [] };
+  }
   const opaquePaths: string[] = [];
+  const opaqueValues: string[] = [];
   const hide = (v: any, at: string): any => {
     if (typeof v === "string") {
       if (!opaque.some((p) => v.includes(p))) return v;
       opaquePaths.push(at);
+      opaqueValues.push(v);
       return UNKNOWN;
     }
     if (Array.isArray(v)) return v.map((x, i) => hide(x, `${at}.${i}`));
@@ -54,5 +60,5 @@ export function recordInputs(
     return v;
   };
   const inputs = hide(sent, "");
-  return { sent, inputs, opaque: opaquePaths.length > 0, opaquePaths };
+  return { sent, inputs, opaque: opaquePaths.length > 0, opaquePaths, opaqueValues };
 }

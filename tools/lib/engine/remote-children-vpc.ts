@@ -1,10 +1,20 @@
 // The children of awsx 3's `ec2.Vpc` (pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize`), for
 // ./remote-children.ts: the VPC, its internet gateway, and per availability zone its subnets,
 // each with a route table, an association and a default route, and the NAT gateways and Elastic
-// IPs of the public subnets, from the plan ./remote-children-vpc-plan.ts makes of its inputs.
+// IPs of the public subnets.
 import { UNKNOWN } from "../fake-aws";
-import { resolveEnv } from "../fake-aws/env";
 import { major } from "./versions";
+import { resolveEnv } from "../fake-aws/env";
+import { awsxSubnetLayoutRefusal } from "./remote-children-vpc-cidrs";
+import {
+  awsxVpcSubnetPlan,
+  awsxZones,
+  defaultSubnetStrategy,
+  known,
+  legacyAllocator,
+  natStrategy,
+  SubnetType,
+} from "./remote-children-vpc-layout";
 import {
   Child,
   Derive,
@@ -16,14 +26,86 @@ import {
   MadeChild,
   omit,
 } from "./remote-child";
-import {
-  awsxVpcRefusal,
-  awsxVpcSubnetPlan,
-  defaultSubnetStrategy,
-  known,
-  natStrategy,
-  type SubnetType,
-} from "./remote-children-vpc-plan";
+
+/** awsx's own message (awsx/ec2/vpc.ts) when `validateNatGatewayStrategy` refuses the subnets. */
+const NAT_NEEDS_BOTH =
+  "If NAT Gateway strategy is 'OnePerAz' or 'Single', both private and public subnets must be " +
+  "declared. The private subnet creates the need for a NAT Gateway, and the public subnet is " +
+  "required to host the NAT Gateway resource.";
+
+/**
+ * What awsx refuses of the inputs, failing the component before it creates anything (so no child
+ * exists), with awsx's own message: pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it
+ * calls, in its order: `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and
+ * `ipv4NetmaskLength`), both zone inputs, a region with fewer zones than asked (`getDefaultAzs`),
+ * `validateEips` (an unknown strategy; any allocation id with `None`, more than one with `Single`,
+ * with `OnePerAz` other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the
+ * `Legacy` allocator), the allocators and `validateSubnets` (a layout that does not fit the block,
+ * ./remote-children-vpc-cidrs.ts; `name` names its subnets) and `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public
+ * and private subnets, which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is
+ * the program's, else the installed version's default. Undefined when it passes or cannot be
+ * known.
+ */
+export function awsxVpcRefusal(
+  inputs: Inputs,
+  zonesInRegion: readonly string[],
+  subnetStrategy: unknown,
+  name = "",
+  version?: string,
+): { prop: string; says: string } | undefined {
+  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
+    return {
+      prop: "ipv4NetmaskLength",
+      says: "Only one of 'cidrBlock', 'ipv4NetmaskLength' is allowed.",
+    };
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && !given(inputs.ipv4NetmaskLength))
+    return {
+      prop: "ipv4IpamPoolId",
+      says: "If 'ipv4IpamPoolId' is specified, 'ipv4NetmaskLength' or 'cidrBlock' must also be specified.",
+    };
+  const zoning = awsxZones(inputs, zonesInRegion);
+  if (zoning.refused) return zoning.refused;
+  const strategy = natStrategy(inputs);
+  const written = inputs.natGateways?.strategy ?? "OnePerAz";
+  const ids = inputs.natGateways?.elasticIpAllocationIds;
+  if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
+    const n = ids?.length ?? 0;
+    const zones = zoning.count;
+    const eips = (says: string) => ({ prop: "natGateways.elasticIpAllocationIds", says });
+    if (!["none", "single", "oneperaz"].includes(strategy))
+      return { prop: "natGateways.strategy", says: `Unknown NatGatewayStrategy '${written}'` };
+    if (strategy === "none" && n > 0)
+      return eips(
+        `Elastic IP allocation IDs cannot be specified when NAT Gateway strategy is '${written}'.`,
+      );
+    if (strategy === "single" && n > 1)
+      return eips(
+        `Exactly one Elastic IP may be specified when NAT Gateway strategy is '${written}'.`,
+      );
+    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones)
+      return eips(
+        "The number of Elastic IPs, if specified, must match the number of availability zones " +
+          `for the VPC (${zones}) when NAT Gateway strategy is '${written}'`,
+      );
+  }
+  const legacy = legacyAllocator(inputs, subnetStrategy, version);
+  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && legacy === true)
+    return {
+      prop: "subnetStrategy",
+      says:
+        'Dynamically allocated cidrBlock ranges are not supported with subnetStrategy="Legacy". ' +
+        '"Try using subnetStrategy="Auto"',
+    };
+  // The allocator's own refusals: a layout that does not fit the block (a pool-allocated block is
+  // not known before the VPC exists).
+  const pooled = given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock);
+  const layout = pooled ? undefined : awsxSubnetLayoutRefusal(name, inputs, zoning.count, legacy);
+  if (layout) return layout;
+  const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
+  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return undefined;
+  const both = plan.some((s) => s.type === "Public") && plan.some((s) => s.type === "Private");
+  return both ? undefined : { prop: "subnetSpecs", says: NAT_NEEDS_BOTH };
+}
 
 /** Inputs of `awsx.ec2.Vpc` that are awsx's own, not the `aws.ec2.Vpc` it creates. */
 const AWSX_ONLY = [
@@ -64,7 +146,7 @@ export const awsxVpc: Derive = (name, inputs, { env, version }) => {
   const cidrBlock = inputs.cidrBlock ?? (given(inputs.ipv4IpamPoolId) ? undefined : "10.0.0.0/16");
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const subnetStrategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
-  if (awsxVpcRefusal(inputs, zones, subnetStrategy)) return {};
+  if (awsxVpcRefusal(inputs, zones, subnetStrategy, "", version)) return {};
   const vpcArgs = omit(inputs, ...AWSX_ONLY);
   const tags = { Name: name, ...inputs.tags };
   const vpcId = (made: Made) => idOf(made, "vpc") ?? UNKNOWN;

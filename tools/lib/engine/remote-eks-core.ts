@@ -7,7 +7,9 @@
 // out: a program that reads it sees what `pulumi preview` shows, never an `undefined` where
 // `pulumi up` gives a value. Known (pulumi/pulumi-eks nodejs/eks/cluster/cluster.ts `createCore`,
 // its returned object):
-// - `cluster`: the `aws.eks.Cluster` `<name>-eksCluster`; `instanceRoles`: as the top-level output
+// - `cluster`: the `aws.eks.Cluster` `<name>-eksCluster`; `endpoint`: that cluster's `endpoint`
+//   output (`const endpoint = eksCluster.endpoint.apply(async (clusterEndpoint) => { ...wait for
+//   /healthz...; return clusterEndpoint; })`); `instanceRoles`: as the top-level output
 //   (./remote-children.ts); `oidcProvider`: the `aws.iam.OpenIdConnectProvider`
 //   `<name>-oidcProvider` when `createOidcProvider` is truthy, else left out (eks sets it only
 //   then), so an IRSA role's trust built from `core.oidcProvider.arn` and `.url` is evaluated;
@@ -15,7 +17,11 @@
 //   else subnets it computes) when the inputs give them; `publicSubnetIds`, `privateSubnetIds`,
 //   `tags` and `nodeSecurityGroupTags` are the inputs as given, left out when not given
 //   (`args.publicSubnetIds ? pulumi.output(args.publicSubnetIds) : undefined`, `tags: args.tags`).
-// The keys are those of `CoreData` in eks 4.3.0 (types/output.d.ts); for another major, or when the
+// `kubeconfig` (and the top-level output) stays unknown: eks builds it from the cluster's
+// certificate and its own authentication options (`generateKubeconfig`), which the offline engine
+// does not model; no policy of the pack reads it (it configures a Kubernetes provider, not an AWS
+// resource), and a check of a resource built from it is listed as not evaluated, naming the
+// component. The keys are those of `CoreData` in eks 4.3.0 (types/output.d.ts); for another major, or when the
 // program's SDK sends no version, `core` stays unknown as a whole.
 import { hasUnknown, UNKNOWN } from "../fake-aws";
 import { given, wire, type Inputs, type Made, type MadeChild } from "./remote-child";
@@ -71,6 +77,10 @@ export function eksCore(made: Made, inputs: Inputs, version?: string): Inputs | 
   if (m === undefined || !READ_MAJORS.has(m) || !cluster) return undefined;
   const core: Inputs = Object.fromEntries(CORE_KEYS.map((k) => [k, UNKNOWN]));
   core.cluster = wire(cluster);
+  // `endpoint`: the cluster's own `endpoint` output, once eks has polled its /healthz
+  // (`eksCluster.endpoint.apply(...)` returns `clusterEndpoint` unchanged), known once it exists.
+  const endpoint = cluster.state.endpoint;
+  if (typeof endpoint === "string" && !hasUnknown(endpoint)) core.endpoint = endpoint;
   for (const k of GIVEN_OR_COMPUTED) if (known(inputs[k])) core[k] = inputs[k];
   for (const k of GIVEN_OR_ABSENT) {
     if (!given(inputs[k])) delete core[k];

@@ -14,7 +14,7 @@ import { defaultVpc } from "../fake-aws/invokes-ec2";
 import { idOf, Inputs, Made, MadeChild } from "./remote-child";
 import { makeChildren } from "./remote-children";
 
-export { awsxVpcSubnets } from "./remote-children-vpc-plan";
+export { awsxVpcSubnets } from "./remote-children-vpc-layout";
 /** Outputs from the children made (./remote-children.ts), the name, inputs and account/region. */
 type Derive = (made: Made, name: string, inputs: Inputs, env: FakeAwsEnv) => Inputs;
 

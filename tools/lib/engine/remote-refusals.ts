@@ -6,7 +6,8 @@
 import { resolveEnv } from "../fake-aws/env";
 import type { FakeAwsEnv } from "../fake-aws";
 import type { Inputs } from "./remote-child";
-import { awsxVpcRefusal, defaultSubnetStrategy } from "./remote-children-vpc-plan";
+import { awsxVpcRefusal } from "./remote-children-vpc";
+import { defaultSubnetStrategy } from "./remote-children-vpc-layout";
 
 /**
  * The message the plugin of remote component `type` (of package `version`) named `name` fails with
@@ -23,7 +24,7 @@ export function remoteRefusal(
   if (type !== "awsx:ec2:Vpc") return undefined;
   const zones = resolveEnv(env).region.zones.map((z) => z.name);
   const strategy = inputs.subnetStrategy ?? defaultSubnetStrategy(version);
-  const refused = awsxVpcRefusal(inputs, zones, strategy);
+  const refused = awsxVpcRefusal(inputs, zones, strategy, name, version);
   if (!refused) return undefined;
   return (
     `awsx refuses ${type} ${name} (input ${refused.prop}) and creates nothing: ` +

@@ -6,10 +6,19 @@ import type { EngineResource } from "./monitor";
 import { STACK_REFERENCE_TYPE } from "./stack-references";
 import { containsUnknown, UNKNOWN } from "./wire";
 
+const REMOTE_OUTPUT = "an output of remote component";
+/**
+ * Why a remote component's output can stay unknown even at apply: its provider plugin computes it
+ * (an eks kubeconfig, an awsx subnet's CIDR block), and the offline engine answers only what follows
+ * from the component's name and inputs (./remote-outputs.ts, ./remote-eks-core.ts).
+ */
+const REMOTE_WHY =
+  " (its plugin computes it; offline, only what follows from the component's name and inputs is known)";
+
 /** What an unknown built from `dep` comes from, or undefined when `dep` gives none. */
 function sourceOf(dep: EngineResource): string[] | undefined {
   if (dep.type === STACK_REFERENCE_TYPE) return [`an output of stack reference ${dep.name}`];
-  if (dep.remote) return [`an output of remote component ${dep.type} ${dep.name}`];
+  if (dep.remote) return [`${REMOTE_OUTPUT} ${dep.type} ${dep.name}${REMOTE_WHY}`];
   if (dep.unknownSources) return dep.unknownSources;
   if (dep.custom && (dep.unmodeled || containsUnknown(dep.outputs)))
     return [`an output of ${dep.type} ${dep.name} the offline engine does not model`];
@@ -77,18 +86,21 @@ export function unknownPathOf(detail: string): string | undefined {
 
 /**
  * Why the input at `path` (as `unknownPathOf` reads it) is unknown in the apply phase: the
- * undecryptable secret (`secret`, the reason naming it) when the value there is one the check
- * hid, else the dependencies of that one top-level property. Undefined when the path is not an
+ * undecryptable secret (`secret`, the reason naming it, or made from the string hidden there, to
+ * name the key whose placeholder it held) when the value there is one the check hid, else the dependencies of that one top-level property. Undefined when the path is not an
  * input path of `r`.
  */
 export function unknownSourcesAt(
   r: EngineResource,
   path: string,
-  secret: string,
+  secret: string | ((held: string) => string),
   byUrn: ReadonlyMap<string, EngineResource>,
   resources: readonly EngineResource[],
 ): string[] | undefined {
-  if (r.opaquePaths?.some((p) => path === p || path.startsWith(`${p}.`))) return [secret];
+  const at = r.opaquePaths?.findIndex((p) => path === p || path.startsWith(`${p}.`)) ?? -1;
+  if (at >= 0) {
+    return [typeof secret === "string" ? secret : secret(r.opaqueValues?.[at] ?? "")];
+  }
   const prop = path.split(".")[1];
   if (!prop || !(prop in r.inputs)) return undefined;
   return unknownSources(r, false, byUrn, resources, prop);

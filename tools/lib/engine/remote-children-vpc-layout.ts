@@ -1,7 +1,7 @@
-// The plan of an awsx 3 `ec2.Vpc` (pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize`), decided from
-// its inputs before any child exists: the availability zones, the subnets per zone and their
-// names, the NAT gateway strategy, and the inputs awsx refuses with its own message. The children
-// made from it: ./remote-children-vpc.ts.
+// The subnet layout of awsx 3's `ec2.Vpc` as awsx decides it before creating anything
+// (pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize`): its availability zones, its subnets by zone
+// and type, the default `subnetStrategy` and which allocator lays the subnets out, and the NAT
+// gateway strategy. ./remote-children-vpc.ts builds the children and the refusals from it.
 import { hasUnknown, UNKNOWN } from "../fake-aws";
 import { major } from "./versions";
 import { given, Inputs } from "./remote-child";
@@ -31,7 +31,7 @@ const TYPES: readonly SubnetType[] = ["Public", "Private", "Isolated"];
  * so `0` gives none), throwing when the region has fewer. `count` is the number of zones even when
  * their names are not known; `{}` when the deciding inputs are unknown.
  */
-function awsxZones(
+export function awsxZones(
   inputs: Inputs,
   zonesInRegion: readonly string[],
 ): { azs?: string[]; count?: number; refused?: { prop: string; says: string } } {
@@ -144,76 +144,26 @@ export function natStrategy(inputs: Inputs): string | undefined {
   return String(nat?.strategy ?? "OnePerAz").toLowerCase();
 }
 
-/** awsx's own message (awsx/ec2/vpc.ts) when `validateNatGatewayStrategy` refuses the subnets. */
-const NAT_NEEDS_BOTH =
-  "If NAT Gateway strategy is 'OnePerAz' or 'Single', both private and public subnets must be " +
-  "declared. The private subnet creates the need for a NAT Gateway, and the public subnet is " +
-  "required to host the NAT Gateway resource.";
-
 /**
- * What awsx refuses of the inputs, failing the component before it creates anything (so no child
- * exists), with awsx's own message: pulumi/pulumi-awsx awsx/ec2/vpc.ts `initialize` and what it
- * calls, in its order: `validateVpcArgs` (an IPAM pool with both or neither of `cidrBlock` and
- * `ipv4NetmaskLength`), both zone inputs, a region with fewer zones than asked (`getDefaultAzs`),
- * `validateEips` (an unknown strategy; any allocation id with `None`, more than one with `Single`,
- * with `OnePerAz` other than one per zone), `decideSubnetSpecs` (an IPAM-allocated block with the
- * `Legacy` allocator) and `validateNatGatewayStrategy` (`OnePerAz` or `Single` without both public
- * and private subnets, which `subnetSpecs: []` and private-only specs are). `subnetStrategy` is
- * the program's, else the installed version's default. Undefined when it passes or cannot be
- * known.
+ * Whether awsx lays the subnets out with its Legacy allocator (`pickSubnetAllocator`): true for
+ * `Legacy`, and for `Exact` without `subnetSpecs`; false for `Auto` or `Exact` with specs. `Auto`
+ * without specs took the Legacy allocator until pulumi/pulumi-awsx#1355 (merged 2024-08-05, "Prior
+ * to this change, the code would implicitly use the Legacy strategy ... even though Auto is
+ * requested"), in an awsx 2 release not placed here: the Auto allocator from awsx 3, undefined
+ * (neither judged) for an older or unknown version. Undefined as well for an unknown strategy and
+ * for `AutoMerge` (pulumi/pulumi-awsx#1917: the default layout with the specs laid over it, not
+ * modelled here) or any other.
  */
-export function awsxVpcRefusal(
+export function legacyAllocator(
   inputs: Inputs,
-  zonesInRegion: readonly string[],
   subnetStrategy: unknown,
-): { prop: string; says: string } | undefined {
-  if (given(inputs.ipv4IpamPoolId) && given(inputs.cidrBlock) && given(inputs.ipv4NetmaskLength))
-    return {
-      prop: "ipv4NetmaskLength",
-      says: "Only one of 'cidrBlock', 'ipv4NetmaskLength' is allowed.",
-    };
-  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && !given(inputs.ipv4NetmaskLength))
-    return {
-      prop: "ipv4IpamPoolId",
-      says: "If 'ipv4IpamPoolId' is specified, 'ipv4NetmaskLength' or 'cidrBlock' must also be specified.",
-    };
-  const zoning = awsxZones(inputs, zonesInRegion);
-  if (zoning.refused) return zoning.refused;
-  const strategy = natStrategy(inputs);
-  const written = inputs.natGateways?.strategy ?? "OnePerAz";
-  const ids = inputs.natGateways?.elasticIpAllocationIds;
-  if (strategy !== undefined && (ids === undefined || Array.isArray(ids))) {
-    const n = ids?.length ?? 0;
-    const zones = zoning.count;
-    const eips = (says: string) => ({ prop: "natGateways.elasticIpAllocationIds", says });
-    if (!["none", "single", "oneperaz"].includes(strategy))
-      return { prop: "natGateways.strategy", says: `Unknown NatGatewayStrategy '${written}'` };
-    if (strategy === "none" && n > 0)
-      return eips(
-        `Elastic IP allocation IDs cannot be specified when NAT Gateway strategy is '${written}'.`,
-      );
-    if (strategy === "single" && n > 1)
-      return eips(
-        `Exactly one Elastic IP may be specified when NAT Gateway strategy is '${written}'.`,
-      );
-    if (strategy === "oneperaz" && n > 0 && zones !== undefined && n !== zones)
-      return eips(
-        "The number of Elastic IPs, if specified, must match the number of availability zones " +
-          `for the VPC (${zones}) when NAT Gateway strategy is '${written}'`,
-      );
-  }
-  // `pickSubnetAllocator`: Legacy without specs unless the strategy is Auto, or when asked for.
-  const legacy =
-    inputs.subnetSpecs === undefined ? subnetStrategy !== "Auto" : subnetStrategy === "Legacy";
-  if (given(inputs.ipv4IpamPoolId) && !given(inputs.cidrBlock) && known(subnetStrategy) && legacy)
-    return {
-      prop: "subnetStrategy",
-      says:
-        'Dynamically allocated cidrBlock ranges are not supported with subnetStrategy="Legacy". ' +
-        '"Try using subnetStrategy="Auto"',
-    };
-  const plan = awsxVpcSubnetPlan("", inputs, zonesInRegion);
-  if (!plan || (strategy !== "single" && strategy !== "oneperaz")) return undefined;
-  const both = plan.some((s) => s.type === "Public") && plan.some((s) => s.type === "Private");
-  return both ? undefined : { prop: "subnetSpecs", says: NAT_NEEDS_BOTH };
+  version: string | undefined,
+): boolean | undefined {
+  if (!known(subnetStrategy)) return undefined;
+  if (subnetStrategy === "Legacy") return true;
+  if (subnetStrategy !== "Auto" && subnetStrategy !== "Exact") return undefined;
+  if (inputs.subnetSpecs !== undefined) return false;
+  if (subnetStrategy === "Exact") return true;
+  const m = version === undefined ? undefined : major(version);
+  return m !== undefined && m >= 3 ? false : undefined;
 }

@@ -1,0 +1,180 @@
+// The rules that judge an action on an unscoped Resource (iam-no-resource-wildcard,
+// iam-no-data-exfiltration, iam-no-credentials-exposure, iam-kms-decrypt-scoped,
+// iam-no-unscoped-permissions-management) count it only on an entry that names every resource of a
+// type the action acts on (Service Authorization Reference, "Resource types" column). An ARN glob
+// unscoped for another type (every CloudWatch Logs destination, every KMS alias, every queue)
+// grants the action on few or no resources of its own types.
+import { expect } from "chai";
+import { noResourceWildcard } from "../../../policy-pack/policies/iam/wildcards";
+import {
+  kmsDecryptScoped,
+  noCredentialsExposure,
+  noDataExfiltration,
+} from "../../../policy-pack/policies/iam/escalation";
+import { noUnscopedPermissionsManagement } from "../../../policy-pack/policies/iam/permissions-management";
+import { lookupAction, preloadIamData } from "../../../policy-pack/lib/iam/actions";
+import { unscopedFor } from "../../../policy-pack/lib/iam/resource-scope";
+import { ACCOUNT, compliantPolicy, findingsOf, run, UNKNOWN } from "../fixtures/iam";
+
+type Policy = Parameters<typeof findingsOf>[0];
+const grant = (Action: string, Resource: string | string[]) =>
+  compliantPolicy([{ Effect: "Allow", Action: [Action], Resource }]);
+
+/** Every destination of every account: `*` ending the account segment spans colons. */
+const DESTINATIONS = "arn:aws:logs:*:*:destination:*";
+
+describe("unscoped Resource judged per action (the action's resource types)", () => {
+  describe("Noncompliance", () => {
+    const cases: [string, Policy, string, string][] = [
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutDestinationPolicy", DESTINATIONS],
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*"],
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", "arn:aws:s3:::*/*"],
+      [
+        "iam-no-credentials-exposure",
+        noCredentialsExposure,
+        "sts:AssumeRole",
+        "arn:aws:iam::*:role/*",
+      ],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*"],
+      [
+        "iam-no-unscoped-permissions-management",
+        noUnscopedPermissionsManagement,
+        "s3:PutBucketPolicy",
+        "arn:aws:s3:::*",
+      ],
+    ];
+    for (const [name, policy, action, resource] of cases) {
+      it(`${name}: ${action} on ${resource}, every resource of a type it acts on`, async () => {
+        const f = await findingsOf(policy, [grant(action, resource)]);
+        expect(f).to.have.length(1);
+        expect(f[0]).to.contain(`"${resource}"`).and.contain(action);
+      });
+    }
+    // A name holds at least one character: a run of wildcards with a `*` names every one of them.
+    const runs: [string, Policy, string, string][] = [
+      ...["*?", "*/*?", "*??", "???*", "*?/*?", "*?/*", "?*"].map(
+        (g): [string, Policy, string, string] => [
+          "iam-no-data-exfiltration",
+          noDataExfiltration,
+          "s3:GetObject",
+          `arn:aws:s3:::${g}`,
+        ],
+      ),
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:Get*", "arn:aws:s3:::*?"],
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:*Object", "arn:aws:s3:::*?"],
+      ["iam-no-resource-wildcard", noResourceWildcard, "s3:*Object", "arn:aws:s3:::*?"],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:*?"],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*?"],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "secretsmanager:GetSecretValue",
+        "arn:aws:secretsmanager:*:*:*?",
+      ],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "secretsmanager:GetSecretValue",
+        "arn:aws:secretsmanager:*:*:secret:*?",
+      ],
+      ["iam-no-resource-wildcard", noResourceWildcard, "iam:PutRolePolicy", "arn:aws:iam::*:*?"],
+      [
+        "iam-no-resource-wildcard",
+        noResourceWildcard,
+        "iam:PutRolePolicy",
+        "arn:aws:iam::*:role/*?",
+      ],
+      [
+        "iam-no-credentials-exposure",
+        noCredentialsExposure,
+        "sts:AssumeRole",
+        "arn:aws:iam::*:role/*?",
+      ],
+      ["iam-no-data-exfiltration", noDataExfiltration, "ssm:GetParameter", "arn:aws:ssm:*:*:*?"],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "ssm:GetParameter",
+        "arn:aws:ssm:*:*:parameter/*?",
+      ],
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*?"],
+      [
+        "iam-no-resource-wildcard",
+        noResourceWildcard,
+        "dynamodb:GetItem",
+        "arn:aws:dynamodb:*:*:table/*?",
+      ],
+      [
+        "iam-no-unscoped-permissions-management",
+        noUnscopedPermissionsManagement,
+        "s3:PutObjectAcl",
+        "arn:aws:s3:::*?",
+      ],
+    ];
+    for (const [name, policy, action, resource] of runs) {
+      it(`${name}: ${action} on ${resource}, a run of wildcards that takes every name`, async () => {
+        const f = await findingsOf(policy, [grant(action, resource)]);
+        expect(f).to.have.length(1);
+        // A wildcard action is reported by the actions it expands to.
+        expect(f[0])
+          .to.contain(`"${resource}"`)
+          .and.contain(action.includes("*") ? "s3:" : action);
+      });
+    }
+    it("an entry unscoped for the action beside one unscoped for another type: reported on the first", async () => {
+      const f = await findingsOf(noResourceWildcard, [
+        grant("logs:PutLogEvents", [DESTINATIONS, "arn:aws:logs:*:*:log-group:*"]),
+      ]);
+      expect(f).to.have.length(1);
+      expect(f[0]).to.contain('"arn:aws:logs:*:*:log-group:*"').and.contain("logs:PutLogEvents");
+    });
+  });
+  describe("Compliance", () => {
+    // Each entry names every resource of another type, and at most a few of the action's own.
+    const cases: [string, Policy, string, string][] = [
+      // Log streams only of a log group named "destination": one group, not every stream.
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", DESTINATIONS],
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:CreateLogStream", DESTINATIONS],
+      ["iam-no-resource-wildcard", noResourceWildcard, "logs:GetLogEvents", DESTINATIONS],
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", DESTINATIONS],
+      [
+        "iam-no-data-exfiltration",
+        noDataExfiltration,
+        "secretsmanager:GetSecretValue",
+        "arn:aws:sqs:*:*:*",
+      ],
+      ["iam-no-credentials-exposure", noCredentialsExposure, "sts:AssumeRole", "arn:aws:s3:::*"],
+      // An alias ARN in Resource grants no key (kms:Decrypt acts on the key resource type only).
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:alias/*"],
+      [
+        "iam-no-unscoped-permissions-management",
+        noUnscopedPermissionsManagement,
+        "s3:PutBucketPolicy",
+        "arn:aws:sqs:*:*:*",
+      ],
+    ];
+    for (const [name, policy, action, resource] of cases) {
+      it(`${name}: ${action} on ${resource} names no resource, or a few, of its types`, async () => {
+        expect(await run(policy, [grant(action, resource)])).to.deep.include({
+          findings: [],
+          notes: [],
+        });
+      });
+    }
+    it("the destinations of one account name no log stream at all; every account's, the streams of one group only", async () => {
+      await preloadIamData(["logs"]);
+      const put = lookupAction("logs:PutLogEvents")!;
+      expect(unscopedFor(`arn:aws:logs:*:${ACCOUNT}:destination:*`, put)).to.equal(false);
+      expect(unscopedFor(DESTINATIONS, put)).to.equal(false);
+      expect(unscopedFor(DESTINATIONS, lookupAction("logs:PutDestination")!)).to.equal(true);
+    });
+    it("an entry unknown at preview beside one unscoped for another type: a preview note, judged at apply", async () => {
+      for (const policy of [noResourceWildcard, noDataExfiltration, kmsDecryptScoped]) {
+        const action = policy === kmsDecryptScoped ? "kms:Decrypt" : "s3:GetObject";
+        const { findings, notes } = await run(policy, [grant(action, [DESTINATIONS, UNKNOWN])]);
+        expect(findings, action).to.deep.equal([]);
+        expect(notes, action).to.have.length(1);
+      }
+    });
+  });
+});
