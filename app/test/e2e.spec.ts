@@ -56,9 +56,12 @@ describe("end to end in a headless browser", function () {
     const image = page.locator(".gallery img");
     await image.waitFor();
     expect(await image.count()).to.equal(1);
-    // (evaluated in the page)
+    // A function, not an expression: Playwright evaluates a function's text once and then calls it
+    // on each poll, but evaluates an expression again on each poll, in the page, where the app's
+    // Content-Security-Policy (no 'unsafe-eval') refuses it: the test failed whenever the image was
+    // not loaded at the first check.
     await page.waitForFunction(
-      "(() => { const i = document.querySelector('.gallery img'); return !!i && i.complete && i.naturalWidth > 0; })()",
+      "() => { const i = document.querySelector('.gallery img'); return !!i && i.complete && i.naturalWidth > 0; }",
     );
     const size = await image.evaluate((img: { naturalWidth: number; naturalHeight: number }) => [
       img.naturalWidth,

@@ -1,4 +1,4 @@
-// Runtime: every S3 request the app makes (app/src/store.ts), and the KMS requests S3 makes on its
+// Runtime: every S3 request the app makes (every file of app/src), and the KMS requests S3 makes on its
 // behalf for the SSE-KMS upload bucket, decided by the IAM policy simulator for the task role
 // (the Storage layer's API role) together with the bucket's and the key's policies, as the app
 // sends them: uploads name the key the task definition passes as KMS_KEY_ID (index.ts:
@@ -66,9 +66,14 @@ const REQUESTS: Record<string, Request[]> = {
   HeadBucketCommand: [{ action: "s3:ListBucket", on: "bucket" }],
 };
 
-/** The S3 commands app/src/store.ts constructs. */
+/** The S3 commands the app's sources construct (every file of app/src: the store, the presigner). */
 function appCommands(): string[] {
-  const code = fs.readFileSync(path.join(ROOT, "app", "src", "store.ts"), "utf8");
+  const src = path.join(ROOT, "app", "src");
+  const code = fs
+    .readdirSync(src)
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => fs.readFileSync(path.join(src, f), "utf8"))
+    .join("\n");
   return [...new Set([...code.matchAll(/\bnew\s+([A-Z]\w*Command)\s*\(/g)].map((m) => m[1]))];
 }
 

@@ -192,7 +192,11 @@ describe("remote component resource references (apply phase)", () => {
     // Given no inputs, eks leaves these undefined (`args.publicSubnetIds ? ... : undefined`).
     for (const k of ["publicSubnetIds", "privateSubnetIds", "nodeSecurityGroupTags"])
       expect(core, k).to.not.have.property(k);
-    for (const k of ["endpoint", "kubeconfig", "provider", "subnetIds", "clusterIamRole"])
+    // The endpoint is the cluster's own (eks returns it unchanged once its /healthz answers).
+    const cluster = made.children.find((c) => c.urn === core.cluster.urn)!;
+    expect(core.endpoint).to.equal(cluster.state.endpoint);
+    expect(core.endpoint).to.match(/^https:\/\/[0-9A-F]{32}\.gr7\.eu-west-1\.eks\.amazonaws\.com$/);
+    for (const k of ["kubeconfig", "provider", "subnetIds", "clusterIamRole"])
       expect(core[k], k).to.equal(UNKNOWN);
     // No OIDC provider asked for: none, known; the flag unknown: unknown.
     expect(eks({}).outputs.core).to.not.have.property("oidcProvider");
