@@ -40,6 +40,8 @@ describe("Automation API scripts given as programs", function () {
     runs.queueRun("fail-automation-inline");
     runs.queueRun(path.join(FIXTURES, "fail-automation-local", "infra"));
     runs.queueRun("outputs-deploy-test");
+    runs.queueRun("fail-automation-unloadable");
+    runs.queueRun("fail-automation-local-program");
   });
 
   after(() => {
@@ -110,6 +112,27 @@ describe("Automation API scripts given as programs", function () {
     );
     expect(f!.message).to.contain('it is the "main" of ../package.json');
     expect(f!.message).to.contain("set `main:` in Pulumi.yaml");
+  });
+
+  it("a script that fails before it reaches the API keeps its own error and names the program to check", async () => {
+    const r = await runs.run("fail-automation-unloadable");
+    const f = r.failure;
+    expect(f?.kind).to.equal("error");
+    // Its own error first, as `pulumi preview` shows it: the import nobody installed.
+    expect(f!.message).to.match(/^Cannot find module 'dotenv\/config'/);
+    // Then what fixing it leads to: a deploy script, and the inline program to check instead.
+    const call = lineOf("fail-automation-unloadable/index.ts", "createOrSelectStack(");
+    expect(f!.message).to.contain(
+      `Besides, \`createOrSelectStack\` at index.ts:${call} uses the Pulumi Automation API`,
+    );
+    expect(f!.message).to.contain("its program is inline (`uploadsProgram`)");
+    expect(f!.message).to.contain("`export = uploadsProgram`");
+  });
+
+  it("a program that fails is not called a script when only another file of its folder uses the API", async () => {
+    const r = await runs.run("fail-automation-local-program");
+    expect(r.failure?.kind).to.equal("error");
+    expect(r.failure!.message).to.not.contain("Automation API");
   });
 
   it("a folder without Pulumi.yaml holding an Automation API script names the call and the projects below", () => {

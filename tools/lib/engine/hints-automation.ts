@@ -82,6 +82,19 @@ export function automationCalls(
   return callsIn(files);
 }
 
+/**
+ * A run that failed before its script reached the Automation API (a module the language host
+ * could not load, an ES module without ts-node's loader, a missing package) says so beside its own
+ * error when its entry file makes Automation API stack calls: fixing that error only leads to the
+ * refusal of the script itself, so the failure names the program to check instead. "" otherwise.
+ */
+export function automationScriptNote(entry: string | undefined, pwd: string): string {
+  if (!entry) return "";
+  const calls = callsIn([entry]);
+  if (calls.length === 0) return "";
+  return ` Besides, ${automationAdvice(calls, pwd)}.`;
+}
+
 /** What to check instead of a script that makes the given calls, as one sentence or two. */
 export function automationAdvice(
   calls: readonly AutomationCall[],
