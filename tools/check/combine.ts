@@ -163,6 +163,7 @@ export function combinePhases(
       name: c.name,
     })),
     unjudged: unjudgedResources(judge, last.resources),
+    applyOnly: laterOnly.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
     warnings,
     diagnostics: [...preview.output, ...info],
     configNotes: config.notes,

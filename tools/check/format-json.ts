@@ -17,6 +17,8 @@
 //   "notes":      [{ policy, urn, type, name, message, phase }],   (evaluated in a later phase)
 //   "remoteComponents": [{ urn, type, name }],  (their children cannot be seen: incomplete)
 //   "unjudged":   [{ urn, type, name }],   (of a package no policy of the pack names, e.g. aws-native)
+//   "applyOnly":  [{ urn, type, name }],   (registered only once an output is known, inside
+//                   `apply`: `pulumi up` creates them, `pulumi preview` of a new stack lists none)
 //   "sdk": { version, own }, "configNotes": [...], "warnings": [...], "diagnostics": [...]
 // }
 //
@@ -142,6 +144,7 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     })),
     remoteComponents: r.remoteComponents,
     unjudged: r.unjudged,
+    applyOnly: r.applyOnly,
     sdk: { version: r.sdk.version, own: r.sdk.own },
     configNotes: r.configNotes,
     warnings: r.warnings,

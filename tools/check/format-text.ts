@@ -21,7 +21,7 @@ import {
 } from "./report";
 import type { StackResult } from "./run";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
-import { componentTree, byType } from "./text-resources";
+import { applyOnlyLines, componentTree, byType } from "./text-resources";
 import { operationsText } from "./imported";
 
 export { colorWanted } from "./text-common";
@@ -180,9 +180,10 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
   out.push(...componentTree(r.resources).map((l) => `    ${l}`));
   out.push("  by type:");
   out.push(...byType(r.resources).map((l) => `    ${l}`));
+  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
+  out.push(...applyOnlyLines(r.applyOnly, byUrn));
   out.push("");
 
-  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
   out.push(
     style.bold(
       `Checks: ${s.checks} — ${s.passed} passed, ${s.failed} failed, ${s.waived} waived, ` +

@@ -88,6 +88,11 @@ export interface StackResult {
    * registered, but judged by nothing, so a PASS says nothing about them.
    */
   readonly unjudged: { urn: string; type: string; name: string }[];
+  /**
+   * Resources only the apply phase registered (a program creates them once an output is known,
+   * inside `apply`): `pulumi up` creates them, but `pulumi preview` of a new stack never lists them.
+   */
+  readonly applyOnly: { urn: string; type: string; name: string }[];
   /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
   readonly warnings: string[];
   /** What the program printed (console, info logs). */
