@@ -237,16 +237,20 @@ export function requireEsmHint(message: string, pwd: string): string {
  * an entry point that names the compiled `.js` (package.json `main`, Pulumi.yaml `main`) is run
  * as it is, and before a build it does not exist: Node says "Cannot find module ... Please verify
  * that the package.json has a valid "main" entry", and `pulumi preview` fails the same way,
- * though the entry is right and only the build is missing. Returns "" unless `file` is missing
- * and inside the tsconfig's `outDir`.
+ * though the entry is right and only the build is missing. A Pulumi.yaml `main` that names the
+ * build folder itself (`main: bin/`, a folder the CLI requires to exist) is missing the same way.
+ * Returns "" unless `file` (a `.js` file, or a folder: a path without an extension) is missing
+ * and is the tsconfig's `outDir` or inside it.
  */
 export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unknown): string {
-  if (!path.isAbsolute(file) || !/\.[cm]?js$/.test(file) || fs.existsSync(file)) return "";
+  const folder = path.extname(file) === "";
+  if (!path.isAbsolute(file) || fs.existsSync(file)) return "";
+  if (!folder && !/\.[cm]?js$/.test(file)) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
   const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
   if (!tsconfig || !outDir) return "";
   const out = path.resolve(path.dirname(tsconfig.file), outDir);
-  if (!file.startsWith(out + path.sep)) return "";
+  if (file !== out && !file.startsWith(out + path.sep)) return "";
   const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
   const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";
   return (
