@@ -97,6 +97,35 @@ describe("a call of what the installed packages lack, which a type-checking comp
     expect(note).to.contain("`pulumi preview` type-checks the program by default");
   });
 
+  it("a TypeScript read of a module its package does not have (removed in a later major): compiled again", () => {
+    const removed = path.join(FIXTURES, "fail-removed-module");
+    const file = path.join(removed, "index.ts");
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("new aws.opsworks.Stack(")) + 1;
+    const column = lines[line - 1].indexOf("Stack(") + 1;
+    const read = "TypeError: Cannot read properties of undefined (reading 'Stack')";
+    const at = { kind: "error" as const, message: read, location: { file, line, column } };
+    expect(missingMemberCall(at)).to.deep.equal({ expression: "aws.opsworks", kind: "member" });
+    const note = transpileOnlyFailure(at, removed);
+    expect(note).to.contain(
+      `index.ts:${line} reads \`aws.opsworks\`, which the installed packages do not have`,
+    );
+    expect(note).to.contain("`pulumi preview` type-checks the program by default");
+    // The same words about a value of the program's own (not a package member), or a column
+    // that is not at the member read: not compiled again.
+    const own = lines.findIndex((l) => l.includes("settings.network!.vpcId")) + 1;
+    const ownColumn = lines[own - 1].indexOf("vpcId") + 1;
+    const vpc = {
+      ...at,
+      message: "TypeError: Cannot read properties of undefined (reading 'vpcId')",
+      location: { file, line: own, column: ownColumn },
+    };
+    expect(transpileOnlyFailure(vpc, removed)).to.equal(undefined);
+    expect(transpileOnlyFailure({ ...at, location: { file, line, column: 1 } }, removed)).to.equal(
+      undefined,
+    );
+  });
+
   it("not for a package's own file, a JavaScript file, a bare name or another error", () => {
     const at = (file: string) => ({ ...failure, location: { file, line: 1, column: 1 } });
     expect(transpileOnlyFailure(at(path.join(dir, "node_modules", "x", "index.ts")), dir)).to.equal(

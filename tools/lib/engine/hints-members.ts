@@ -1,6 +1,8 @@
 // A JavaScript program that calls a member its provider package does not have (a typo,
 // `new aws.ec2.SecurityGroupp(...)`, or a class of another major) fails with
-// `TypeError: aws.ec2.SecurityGroupp is not a constructor` under `pulumi preview` too: no compile
+// `TypeError: aws.ec2.SecurityGroupp is not a constructor` under `pulumi preview` too (and a
+// module the package does not have, `new aws.opsworks.Stack(...)` on aws 7, with `Cannot read
+// properties of undefined (reading 'Stack')`, where the line names the module): no compile
 // checks JavaScript. (A TypeScript program is compiled again type-checked instead, as the language
 // host compiles it: ./runtime-type-errors.ts.) The hint names the package the program bound to
 // that name and the nearest member the package declares, read from its declaration files
@@ -8,24 +10,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
-import { missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import { boundPackage, missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
 import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";
-
-/** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
-export function boundPackage(source: string, name: string): string | undefined {
-  const id = name.replace(/\$/g, "\\$");
-  const forms = [
-    new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`),
-    new RegExp(`\\bimport\\s+\\*\\s+as\\s+${id}\\s+from\\s+["']([^"']+)["']`),
-    new RegExp(`\\bimport\\s+${id}\\s+from\\s+["']([^"']+)["']`),
-  ];
-  for (const f of forms) {
-    const m = f.exec(source);
-    if (m) return m[1];
-  }
-  return undefined;
-}
 
 /** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
 function declaredMembers(dts: string): string[] {
@@ -45,11 +32,11 @@ function declaredMembers(dts: string): string[] {
  */
 export function missingMemberHint(
   message: string,
-  location: { readonly file: string } | undefined,
+  location: { readonly file: string; readonly line?: number; readonly column?: number } | undefined,
   pwd: string,
   fallbackModulesDir?: string,
 ): string {
-  const m = missingMemberOf(message);
+  const m = missingMemberOf(message, location);
   if (!m || !location || TYPESCRIPT_FILE.test(location.file)) return "";
   const members = m.members.slice(0, -1);
   const missing = m.members[m.members.length - 1];
@@ -85,7 +72,7 @@ export function missingMemberHint(
   const owner = [m.root, ...members].join(".");
   return (
     `\n${pkg}${version} declares no \`${missing}\` in \`${owner}\`` +
-    (best ? `: did you mean \`${owner}.${best}\`?` : "") +
+    (best ? `: did you mean \`${owner}.${best}\`?` : ".") +
     " JavaScript is not type-checked, so `pulumi preview` fails the same way at this line"
   );
 }

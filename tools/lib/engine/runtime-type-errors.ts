@@ -10,9 +10,17 @@
 // compiles it, so the report names the error, file and line `pulumi preview` names.
 import * as path from "path";
 import type { ProgramFailure } from "./language-host";
+import { readSource } from "./program-sources";
 
 /** `TypeError: aws.s3.BucketServerSideEncryptionConfiguration is not a constructor`. */
 const MISSING_MEMBER = /^TypeError: ([\w$]+)((?:\.[\w$]+)+) is not a (constructor|function)\b/;
+/**
+ * `TypeError: Cannot read properties of undefined (reading 'Stack')`: V8's words for
+ * `new aws.opsworks.Stack(...)` when `aws.opsworks` is missing (a module a later major removed,
+ * a typo of a module name). The message names only the member read; the program's line at the
+ * error's column names the rest.
+ */
+const UNDEFINED_READ = /^TypeError: Cannot read properties of undefined \(reading '([\w$]+)'\)/;
 
 /** A file TypeScript compiles (`.ts`, `.tsx`, `.mts`, `.cts`): JavaScript is never type-checked. */
 export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
@@ -25,7 +33,23 @@ export interface MissingMember {
   readonly root: string;
   /** The members after it, e.g. `["s3", "BucketV2"]`. */
   readonly members: readonly string[];
-  readonly kind: "constructor" | "function";
+  /** How it was used: called, constructed, or read from (`member`: `aws.opsworks` in `aws.opsworks.Stack`). */
+  readonly kind: "constructor" | "function" | "member";
+}
+
+/** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
+export function boundPackage(source: string, name: string): string | undefined {
+  const id = name.replace(/\$/g, "\\$");
+  const forms = [
+    new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`),
+    new RegExp(`\\bimport\\s+\\*\\s+as\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+    new RegExp(`\\bimport\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+  ];
+  for (const f of forms) {
+    const m = f.exec(source);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 /**
@@ -33,14 +57,47 @@ export interface MissingMember {
  * call of a member a package lacks fails at run time), read for the TypeScript note here and the
  * JavaScript hint of ./hints-members.ts alike.
  */
-export function missingMemberOf(message: string): MissingMember | undefined {
+export function missingMemberOf(
+  message: string,
+  at?: { readonly file: string; readonly line?: number; readonly column?: number },
+): MissingMember | undefined {
   const m = MISSING_MEMBER.exec(message);
-  if (!m) return undefined;
+  if (m) {
+    return {
+      expression: m[1] + m[2],
+      root: m[1],
+      members: m[2].slice(1).split("."),
+      kind: m[3] as MissingMember["kind"],
+    };
+  }
+  return undefinedNamespaceOf(message, at);
+}
+
+/**
+ * For `Cannot read properties of undefined (reading 'X')` at a line that reads `<root>.<a>.X`
+ * at the error's column, where `<root>` is a package the file imports: `<root>.<a>` is what the
+ * package lacks. Undefined for anything else (an undefined variable, a config value, a package
+ * the file did not bind to that name).
+ */
+function undefinedNamespaceOf(
+  message: string,
+  at?: { readonly file: string; readonly line?: number; readonly column?: number },
+): MissingMember | undefined {
+  const read = UNDEFINED_READ.exec(message);
+  if (!read || !at?.line || !at.column) return undefined;
+  const source = readSource(at.file);
+  const line = source?.split("\n")[at.line - 1];
+  const col = at.column - 1;
+  if (!source || !line || !line.startsWith(read[1], col)) return undefined;
+  const chain = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)((?:\.[\w$]+)+)\.$/.exec(line.slice(0, col));
+  if (!chain) return undefined;
+  const pkg = boundPackage(source, chain[1]);
+  if (!pkg || pkg.startsWith(".")) return undefined;
   return {
-    expression: m[1] + m[2],
-    root: m[1],
-    members: m[2].slice(1).split("."),
-    kind: m[3] as MissingMember["kind"],
+    expression: chain[1] + chain[2],
+    root: chain[1],
+    members: chain[2].slice(1).split("."),
+    kind: "member",
   };
 }
 
@@ -53,7 +110,7 @@ export function missingMemberCall(
   failure: ProgramFailure | undefined,
 ): { readonly expression: string; readonly kind: string } | undefined {
   if (failure?.kind !== "error") return undefined;
-  const m = missingMemberOf(failure.message);
+  const m = missingMemberOf(failure.message, failure.location);
   const file = failure.location?.file;
   if (!m || !file || !TYPESCRIPT_FILE.test(file)) return undefined;
   if (file.split(/[\\/]/).includes("node_modules")) return undefined;
@@ -70,8 +127,11 @@ export function missingMemberNote(
   if (!call || !at) return undefined;
   const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
   return (
-    `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
-    "installed packages: `pulumi preview` type-checks the program by default and stops at the " +
+    (call.kind === "member"
+      ? `${file}:${at.line} reads \`${call.expression}\`, which the installed packages do not have: `
+      : `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
+        "installed packages: ") +
+    "`pulumi preview` type-checks the program by default and stops at the " +
     "first type error, before the program runs, so the check compiled it the same way (as " +
     "--type-check does) and reports what that compile reports"
   );
