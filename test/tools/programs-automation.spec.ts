@@ -122,6 +122,7 @@ describe("Automation API scripts given as programs", function () {
     expect(f!.message).to.match(/^Cannot find module 'dotenv\/config'/);
     // Then what fixing it leads to: a deploy script, and the inline program to check instead.
     const call = lineOf("fail-automation-unloadable/index.ts", "createOrSelectStack(");
+    expect(f!.message).to.match(/^Cannot find module 'dotenv\/config'[^]*[.?] Besides, /);
     expect(f!.message).to.contain(
       `Besides, \`createOrSelectStack\` at index.ts:${call} uses the Pulumi Automation API`,
     );

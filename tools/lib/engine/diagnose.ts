@@ -144,7 +144,9 @@ export function diagnose(ctx: RunEnd): ProgramFailure | undefined {
   // An Automation API script that failed before it reached the API (a module it could not load)
   // names the program to check instead, beside its own error.
   const note = automationScriptNote(programEntryFile(ctx.pwd, ctx.opts.main), ctx.pwd);
-  return note ? { ...failure, message: failure.message + note } : failure;
+  if (!note) return failure;
+  const end = failure.message.trimEnd();
+  return { ...failure, message: `${end}${/[.!?]$/.test(end) ? "" : "."} ${note}` };
 }
 
 function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {

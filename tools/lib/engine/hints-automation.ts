@@ -92,7 +92,7 @@ export function automationScriptNote(entry: string | undefined, pwd: string): st
   if (!entry) return "";
   const calls = callsIn([entry]);
   if (calls.length === 0) return "";
-  return ` Besides, ${automationAdvice(calls, pwd)}.`;
+  return `Besides, ${automationAdvice(calls, pwd)}.`;
 }
 
 /** What to check instead of a script that makes the given calls, as one sentence or two. */
