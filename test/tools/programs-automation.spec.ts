@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadProject } from "../../tools/check/project";
+import { automationScriptNote } from "../../tools/lib/engine/hints-automation";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 import { usageErrorOf } from "./usage-errors";
 
@@ -128,6 +129,25 @@ describe("Automation API scripts given as programs", function () {
     );
     expect(f!.message).to.contain("its program is inline (`uploadsProgram`)");
     expect(f!.message).to.contain("`export = uploadsProgram`");
+  });
+
+  it("an inline program passed in shorthand (`{ stackName, program }`) is named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "automation-shorthand-"));
+    try {
+      const entry = path.join(dir, "index.ts");
+      fs.writeFileSync(
+        entry,
+        'import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";\n' +
+          'import { program } from "./program.js";\n' +
+          'const stack = await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "p", program });\n',
+      );
+      const note = automationScriptNote(entry, dir);
+      expect(note).to.contain("`createOrSelectStack` at index.ts:3 uses the Pulumi Automation API");
+      expect(note).to.contain("its program is inline (`program`)");
+      expect(automationScriptNote(undefined, dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a program that fails is not called a script when only another file of its folder uses the API", async () => {

@@ -51,7 +51,10 @@ function programOf(text: string): Pick<AutomationCall, "program" | "names"> {
       : LOCAL.test(text)
         ? "local"
         : "unknown";
-  return { program, names: [...new Set([...text.matchAll(INLINE_NAMES)].map((m) => m[1]))] };
+  const named = [...text.matchAll(INLINE_NAMES)].map((m) => m[1]);
+  // The shorthand `{ stackName, program }` passes a function named `program`.
+  const shorthand = /[{,]\s*program\s*[,}]/.test(text) ? ["program"] : [];
+  return { program, names: [...new Set([...named, ...shorthand])] };
 }
 
 /** The Automation API stack calls in the given source files, in file order. */
