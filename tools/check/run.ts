@@ -25,7 +25,7 @@ import { checkProviderInputs, configReadsOf } from "./provider-refusals";
 import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
-import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
+import { cannotFindModule, transpileOnlyFailure } from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
@@ -242,6 +242,12 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     typeChecked.add(why);
     streams[i].restart();
     const again = await run(true);
+    // A compile that cannot see a package Node loaded (TS2307) explains nothing about the first
+    // failure: that failure is the one reported.
+    if (cannotFindModule(again.failure)) {
+      typeChecked.delete(why);
+      return first;
+    }
     compiledAgain.add(again);
     return again;
   };

@@ -129,6 +129,19 @@ export function programLocation(rootDir: string, main: string | undefined) {
 }
 
 /** Resolves `@pulumi/pulumi/cmd/run` from `dir`, as the host's `locateModule` does. */
+/**
+ * compilerOptions (as ts-node's TS_NODE_COMPILER_OPTIONS JSON) that let a type-checked compile
+ * find the packages lent from `fallbackModulesDir`: bare imports and type packages resolve there
+ * after the program's own folders.
+ */
+export function lentCompilerOptions(fallbackModulesDir: string): string {
+  const modules = path.join(fallbackModulesDir, "node_modules");
+  return JSON.stringify({
+    paths: { "*": [path.join(modules, "*"), path.join(modules, "@types", "*")] },
+    typeRoots: [path.join(modules, "@types")],
+  });
+}
+
 export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   const find = (from: string) => {
     try {
@@ -314,6 +327,13 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     // NODE_PATH and to ES modules through a resolve hook (child-preload.js, item 7).
     env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
     env.OFFLINE_LEND_ESM = opts.fallbackModulesDir;
+    // TypeScript's module resolution reads no NODE_PATH: a type-checked compile of a program that
+    // installed nothing would fail with TS2307 on every lent package. ts-node merges
+    // TS_NODE_COMPILER_OPTIONS over the tsconfig's compilerOptions (ts-node's configuration.js,
+    // "from env var"), and `paths` entries may be absolute without a baseUrl since TypeScript 4.1
+    // (https://www.typescriptlang.org/tsconfig#paths).
+    if (opts.typeCheck && host.typescript)
+      env.TS_NODE_COMPILER_OPTIONS = lentCompilerOptions(opts.fallbackModulesDir);
   }
   const args = [
     ...host.nodeargs,

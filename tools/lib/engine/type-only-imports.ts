@@ -77,6 +77,11 @@ export function singleFileRootDir(failure: ProgramFailure | undefined): boolean 
   return failure?.kind === "error" && /\berror TS5011\b/.test(failure.message);
 }
 
+/** TypeScript's TS2307 (`Cannot find module 'x'`): the compile did not see a module Node loads. */
+export function cannotFindModule(failure: ProgramFailure | undefined): boolean {
+  return failure?.kind === "error" && /\berror TS2307\b/.test(failure.message);
+}
+
 /**
  * Why a transpile-only run failed where the type-checking compile of `pulumi preview` would not:
  * the report's note, or undefined.
