@@ -25,7 +25,7 @@ import {
   typesPackage,
 } from "../../tools/lib/engine/type-only-imports";
 import { missingMemberCall } from "../../tools/lib/engine/runtime-type-errors";
-import { FIXTURES } from "./program-runs";
+import { FIXTURES, ROOT } from "./program-runs";
 
 /** Node's CommonJS error for a module it cannot find, as the language host logs it. */
 function notFound(specifier: string, importer: string): string {
@@ -124,6 +124,40 @@ describe("a call of what the installed packages lack, which a type-checking comp
     expect(transpileOnlyFailure({ ...at, location: { file, line, column: 1 } }, removed)).to.equal(
       undefined,
     );
+  });
+
+  it("a TypeScript read of an undefined member of a module the package has: not compiled again", () => {
+    // `aws.config.region` is declared (`@pulumi/aws/config/vars.d.ts`) and undefined with no
+    // region set: a type-checking compile accepts the line, so it explains nothing.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "undefined-member-"));
+    try {
+      const file = path.join(tmp, "index.ts");
+      const lines = [
+        'import * as aws from "@pulumi/aws";',
+        "export const r = aws.config.region!.toUpperCase();",
+        'export const s = new aws.opsworks.Stack("s", {} as any);',
+      ];
+      fs.writeFileSync(file, lines.join("\n") + "\n");
+      const read = (member: string) =>
+        `TypeError: Cannot read properties of undefined (reading '${member}')`;
+      const at = (line: number, member: string) => ({
+        kind: "error" as const,
+        message: read(member),
+        location: { file, line, column: lines[line - 1].indexOf(member) + 1 },
+      });
+      // The packages are lent (nothing installed above the temporary folder): found there.
+      expect(transpileOnlyFailure(at(2, "toUpperCase"), tmp, ROOT)).to.equal(undefined);
+      expect(missingMemberCall(at(2, "toUpperCase"), tmp, ROOT)).to.equal(undefined);
+      // A module the package lacks, on the lent packages: compiled again.
+      expect(missingMemberCall(at(3, "Stack"), tmp, ROOT)).to.deep.equal({
+        expression: "aws.opsworks",
+        kind: "member",
+      });
+      // A package that cannot be found: nothing is claimed of it.
+      expect(missingMemberCall(at(3, "Stack"), tmp)).to.equal(undefined);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("not for a package's own file, a JavaScript file, a bare name or another error", () => {

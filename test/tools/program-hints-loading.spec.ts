@@ -8,7 +8,7 @@ import * as path from "path";
 import { argvProjectHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
 import { dependencyEnginesHint } from "../../tools/lib/engine/node-engines";
 import { missingMemberHint } from "../../tools/lib/engine/hints-members";
-import { boundPackage } from "../../tools/lib/engine/runtime-type-errors";
+import { boundPackage, missingMemberOf } from "../../tools/lib/engine/runtime-type-errors";
 import {
   STACK_REFERENCE_TYPE,
   stackReferenceHint,
@@ -161,6 +161,20 @@ describe("hints on a program that fails while it loads", () => {
       );
       expect(typo).to.contain("declares no `ec3` in `aws`: did you mean `aws.ec2`?");
       expect(missingMemberHint(read("Stack"), { file: removed }, dir, lent)).to.equal("");
+      // A member the package declares that is undefined at run time (`aws.config.region` with no
+      // region set), or a deeper read: the package has the module, so nothing is said of it.
+      const undef = path.join(dir, "undef.js");
+      fs.writeFileSync(
+        undef,
+        'const aws = require("@pulumi/aws");\nconst r = aws.config.region.toUpperCase();\nconst d = aws.s3.nope.Bucket;\n',
+      );
+      const column = (line: number, snippet: string) =>
+        fs.readFileSync(undef, "utf8").split("\n")[line - 1].indexOf(snippet) + 1;
+      const upper = { file: undef, line: 2, column: column(2, "toUpperCase") };
+      expect(missingMemberHint(read("toUpperCase"), upper, dir, lent)).to.equal("");
+      expect(missingMemberOf(read("toUpperCase"), upper, dir, lent)).to.equal(undefined);
+      const deeper = { file: undef, line: 3, column: column(3, "Bucket") };
+      expect(missingMemberHint(read("Bucket"), deeper, dir, lent)).to.equal("");
       expect(boundPackage('import * as awsx from "@pulumi/awsx";', "awsx")).to.equal(
         "@pulumi/awsx",
       );

@@ -237,7 +237,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     const first = await run(opts.typeCheck);
     // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
     // `pulumi preview` compiles it, what the failed run registered forgotten.
-    const why = opts.typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
+    const why = opts.typeCheck
+      ? undefined
+      : transpileOnlyFailure(first.failure, project.dir, opts.fallbackModulesDir);
     if (!why) return first;
     typeChecked.add(why);
     streams[i].restart();

@@ -10,18 +10,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
-import { boundPackage, missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import {
+  boundPackage,
+  declaredMembers,
+  installedPackage,
+  missingMemberOf,
+  TYPESCRIPT_FILE,
+} from "./runtime-type-errors";
 import { readSource } from "./program-sources";
-import { nearestPackageJson } from "./versions";
-
-/** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
-function declaredMembers(dts: string): string[] {
-  const out = new Set<string>();
-  const re =
-    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^import \* as ([\w$]+) from "\.\//gm;
-  for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
-  return [...out];
-}
 
 /**
  * For `TypeError: <name>.<path> is not a constructor|function` thrown at `location` in a JavaScript
@@ -36,7 +32,7 @@ export function missingMemberHint(
   pwd: string,
   fallbackModulesDir?: string,
 ): string {
-  const m = missingMemberOf(message, location);
+  const m = missingMemberOf(message, location, pwd, fallbackModulesDir);
   if (!m || !location || TYPESCRIPT_FILE.test(location.file)) return "";
   const members = m.members.slice(0, -1);
   const missing = m.members[m.members.length - 1];
@@ -44,17 +40,9 @@ export function missingMemberHint(
   if (source === undefined) return "";
   const pkg = boundPackage(source, m.root);
   if (!pkg || pkg.startsWith(".")) return "";
-  let entry: string;
-  try {
-    const from = [path.dirname(location.file), pwd];
-    if (fallbackModulesDir) from.push(fallbackModulesDir);
-    entry = require.resolve(pkg, { paths: from });
-  } catch {
-    return "";
-  }
-  const found = nearestPackageJson(path.dirname(entry));
+  const found = installedPackage(pkg, [path.dirname(location.file), pwd], fallbackModulesDir);
   if (!found) return "";
-  const dts = path.join(path.dirname(found.file), ...members, "index.d.ts");
+  const dts = path.join(found.dir, ...members, "index.d.ts");
   let declared: string[];
   try {
     declared = declaredMembers(fs.readFileSync(dts, "utf8"));
@@ -68,7 +56,7 @@ export function missingMemberHint(
     (c) => Math.max(2, Math.floor(c.length / 4)),
     (s) => s.toLowerCase(),
   );
-  const version = typeof found.pkg.version === "string" ? ` ${found.pkg.version}` : "";
+  const version = found.version ? ` ${found.version}` : "";
   const owner = [m.root, ...members].join(".");
   return (
     `\n${pkg}${version} declares no \`${missing}\` in \`${owner}\`` +

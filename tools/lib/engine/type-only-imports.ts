@@ -89,10 +89,11 @@ export function cannotFindModule(failure: ProgramFailure | undefined): boolean {
 export function transpileOnlyFailure(
   failure: ProgramFailure | undefined,
   pwd: string,
+  fallbackModulesDir?: string,
 ): string | undefined {
   const typesOnly = typesOnlyModule(failure);
   if (typesOnly) return typeCheckedNote(typesOnly, pwd);
-  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd);
+  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd, fallbackModulesDir);
   return (
     "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
     "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +
