@@ -8,7 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadProject } from "../../tools/check/project";
+import { loadFailure } from "../../tools/lib/engine/diagnose";
 import { automationScriptNote } from "../../tools/lib/engine/hints-automation";
+import { codeOnly } from "../../tools/lib/engine/program-sources";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 import { usageErrorOf } from "./usage-errors";
 
@@ -148,6 +150,81 @@ describe("Automation API scripts given as programs", function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("comments, strings and `import type` are no use of the API; the program is read from the call's own arguments", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "automation-code-"));
+    const note = (text: string) => {
+      fs.writeFileSync(path.join(dir, "index.ts"), text);
+      return automationScriptNote(path.join(dir, "index.ts"), dir);
+    };
+    try {
+      // A program that names the API only in a type import, a comment and a string.
+      expect(
+        note(
+          'import * as aws from "@pulumi/aws";\n' +
+            'import type { Stack } from "@pulumi/pulumi/automation";\n' +
+            '// Deployed by ops/deploy.ts via LocalWorkspace.createOrSelectStack({ stackName, workDir: "." })\n' +
+            "export type Handle = Stack;\n" +
+            'const how = "see LocalWorkspace.createOrSelectStack(";\n',
+        ),
+      ).to.equal("");
+      // A CLI parser's `program` elsewhere in the file; the call passes a `workDir`.
+      const local = note(
+        'import { program } from "commander";\n' +
+          'import { LocalWorkspace } from "@pulumi/pulumi/automation";\n' +
+          'program.option("--stack <name>").parse();\n' +
+          "const stack = await LocalWorkspace.createOrSelectStack({\n" +
+          '  stackName: program.opts().stack, // not { program }\n  workDir: "./infra",\n});\n',
+      );
+      expect(local).to.contain(
+        "`createOrSelectStack` at index.ts:4 uses the Pulumi Automation API",
+      );
+      expect(local).to.contain("the Pulumi project its `workDir` names");
+      expect(local).not.to.contain("inline");
+      // The same script with the inline program inside the call's arguments: inline.
+      const inline = note(
+        'import { LocalWorkspace } from "@pulumi/pulumi/automation";\n' +
+          "const program = async () => ({});\n" +
+          'await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "p", program });\n',
+      );
+      expect(inline).to.contain("its program is inline (`program`)");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("comments and string contents are blanked in place, lines and columns kept", () => {
+    const text = "a(\"x(y\", `t${b}`); // c(\n/* d(\n */ e('\\'')";
+    const code = codeOnly(text, true);
+    expect(code.split("\n").map((l) => l.length)).to.deep.equal(
+      text.split("\n").map((l) => l.length),
+    );
+    expect(code.split("\n").map((l) => l.trimEnd())).to.deep.equal([
+      'a("   ", `     `);',
+      "",
+      "    e('  ')",
+    ]);
+    expect(codeOnly(text)).to.contain('a("x(y"');
+  });
+
+  it("the note is added only to a failure to load a module, not to any error of the program", () => {
+    const at = (message: string, detail?: string) =>
+      loadFailure({ kind: "error", message, detail });
+    expect(at("Cannot find module 'dotenv/config'\nRequire stack:")).to.equal(true);
+    expect(
+      at("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /p/index.js"),
+    ).to.equal(true);
+    expect(at('TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts"')).to.equal(
+      true,
+    );
+    expect(at("Error [ERR_REQUIRE_ESM]: require() of ES Module /p/x.js not supported")).to.equal(
+      true,
+    );
+    expect(at("Error: settings missing: set platform:env")).to.equal(false);
+    expect(at("Error: boom", "Error: boom\n    at Object.<anonymous> (/p/index.ts:6:7)")).to.equal(
+      false,
+    );
   });
 
   it("a program that fails is not called a script when only another file of its folder uses the API", async () => {

@@ -140,13 +140,26 @@ export function diagnose(ctx: RunEnd): ProgramFailure | undefined {
   const automation = automationFailure(ctx.sites, ctx.pwd);
   if (automation) return automation;
   const failure = diagnoseEnd(ctx);
-  if (failure?.kind !== "error") return failure;
+  if (failure?.kind !== "error" || !loadFailure(failure)) return failure;
   // An Automation API script that failed before it reached the API (a module it could not load)
   // names the program to check instead, beside its own error.
   const note = automationScriptNote(programEntryFile(ctx.pwd, ctx.opts.main), ctx.pwd);
   if (!note) return failure;
   const end = failure.message.trimEnd();
   return { ...failure, message: `${end}${/[.!?]$/.test(end) ? "" : "."} ${note}` };
+}
+
+/**
+ * A failure to load the program's modules, before its code runs: a module or package not found
+ * (MODULE_NOT_FOUND, ERR_MODULE_NOT_FOUND), a file extension Node cannot load
+ * (ERR_UNKNOWN_FILE_EXTENSION), an ES module required from CommonJS (ERR_REQUIRE_ESM).
+ */
+export function loadFailure(failure: ProgramFailure): boolean {
+  return [failure.message, failure.detail ?? ""].some((t) =>
+    /\bCannot find (?:module|package) '|\b(?:ERR_)?MODULE_NOT_FOUND\b|\bERR_UNKNOWN_FILE_EXTENSION\b|Unknown file extension "|\bERR_REQUIRE_ESM\b|require\(\) of ES Module/.test(
+      t,
+    ),
+  );
 }
 
 function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {

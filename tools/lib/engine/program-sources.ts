@@ -108,3 +108,42 @@ export function firstMatchingLines(dir: string, pattern: RegExp, limit: number):
   }
   return out;
 }
+
+/**
+ * JavaScript or TypeScript source with its comments blanked (and, with `strings`, the contents of
+ * its string and template literals), every other character and every line break kept in place,
+ * so a pattern matched on the result is at the same line and column as in the source. A regular
+ * expression literal is read as code.
+ */
+export function codeOnly(text: string, strings = false): string {
+  const out = text.split("");
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n") out[k] = " ";
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === "/" && next === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? text.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && next === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '"' || c === "'" || c === "`") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (c === "`" || text[j] !== "\n")) {
+        j += text[j] === "\\" ? 2 : 1;
+      }
+      if (strings) blank(i + 1, j);
+      i = j + 1;
+    } else {
+      i++;
+    }
+  }
+  return out.join("");
+}
