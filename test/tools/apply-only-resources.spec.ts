@@ -17,6 +17,7 @@ describe("resources registered only in the apply phase", function () {
   before(() => {
     runs.queueCheck("apply-creates", ["preview", "apply"]);
     runs.queueCheck("apply-creates", ["preview"]);
+    runs.queueCheck("apply-renamed", ["preview", "apply"]);
   });
 
   it("are listed by name, and only they: not the resources preview registers too", async () => {
@@ -57,5 +58,36 @@ describe("resources registered only in the apply phase", function () {
     expect(r.resources.map((x) => x.name)).to.not.include.members(["etl-access"]);
     expect(r.applyOnly).to.deep.equal([]);
     expect(formatText([r])).to.not.contain("only at apply");
+  });
+
+  it("a name computed anew in each run is the same resource named differently, not one created inside apply", async () => {
+    const r = await runs.check("apply-renamed", ["preview", "apply"]);
+    const buckets = r.resources.filter((x) => x.type === "aws:s3/bucket:Bucket");
+    expect(buckets).to.have.length(1);
+    expect(r.applyOnly).to.deep.equal([]);
+    const [renamed] = r.renamedAtApply;
+    expect(r.renamedAtApply).to.have.length(1);
+    expect(renamed).to.include({ urn: buckets[0].urn, name: buckets[0].name });
+    expect(renamed.applyName)
+      .to.match(/^logs-/)
+      .and.not.equal(renamed.name);
+    // Each finding once, seen in both phases, on the preview's resource and in its words.
+    const acl = r.violations.filter((v) => v.policy === "s3-bucket-no-public-acl");
+    expect(acl.map((v) => [v.urn, v.phases])).to.deep.equal([
+      [buckets[0].urn, ["preview", "apply"]],
+    ]);
+    const pab = r.violations.filter((v) => v.policy === "s3-bucket-public-access-block");
+    expect(pab).to.have.length(1);
+    expect(pab[0].detail).to.contain(renamed.name).and.not.contain(renamed.applyName);
+    const text = formatText([r]);
+    expect(text).to.not.contain("only at apply");
+    const file = path.relative(process.cwd(), path.join(FIXTURES, "apply-renamed", "index.ts"));
+    expect(text).to.contain(
+      "named differently at apply: 1 resource whose name the program computes anew",
+    );
+    expect(text).to.contain(
+      `aws:s3/bucket:Bucket ${renamed.name} (at apply: ${renamed.applyName})  (${file}:${lineOf("apply-renamed/index.ts", "new aws.s3.Bucket(")})`,
+    );
+    expect(stackToJson(r).renamedAtApply).to.deep.equal(r.renamedAtApply);
   });
 });

@@ -41,10 +41,13 @@ export function combinePhases(
   const findings = new Map<string, Finding>();
   const waived = new Map<string, WaivedFinding>();
   const notesByPhase = new Map<Phase, Map<string, Violation>>();
+  const renamed = renamedInLaterPhases(judged.map(({ run }) => run));
   for (const { run, report } of judged) {
     const notes = new Map<string, Violation>();
     notesByPhase.set(run.phase, notes);
-    for (const v of report.violations) {
+    for (const found of report.violations) {
+      // A resource a later phase registered under another name is the preview's, found once.
+      const v = asPreviewed(found, renamed);
       if (v.previewNote) {
         notes.set(key(v), v);
         continue;
@@ -56,7 +59,7 @@ export function combinePhases(
       if (seen) seen.phases.push(run.phase);
       else findings.set(k, { ...v, phase: run.phase, phases: [run.phase] });
     }
-    for (const w of report.waived) {
+    for (const w of report.waived.map((x) => asPreviewed(x, renamed))) {
       const k = key(w, w.message);
       if (!waived.has(k)) waived.set(k, { ...w, phase: run.phase });
     }
@@ -64,6 +67,10 @@ export function combinePhases(
   const last = judged[judged.length - 1].run;
   const lastNotes = notesByPhase.get(last.phase)!;
   const resourcesOf = new Map(last.resources.map((r) => [r.urn, r]));
+  for (const [laterUrn, r] of renamed) {
+    const known = resourcesOf.get(laterUrn);
+    if (known) resourcesOf.set(r.urn, known);
+  }
   const unevaluated: Unevaluated[] = [];
   const levels = judge.levels;
   const secret = secretReason(Object.keys(config.placeholders));
@@ -126,7 +133,7 @@ export function combinePhases(
   const laterOnly: EngineResource[] = [];
   for (const { run } of judged.slice(1)) {
     for (const r of run.resources) {
-      if (listed.has(r.urn)) continue;
+      if (listed.has(r.urn) || renamed.has(r.urn)) continue;
       listed.add(r.urn);
       laterOnly.push(r);
     }
@@ -164,6 +171,12 @@ export function combinePhases(
     })),
     unjudged: unjudgedResources(judge, last.resources),
     applyOnly: laterOnly.map((r) => ({ urn: r.urn, type: r.type, name: r.name })),
+    renamedAtApply: [...renamed.values()].map(({ urn, type, name, laterName }) => ({
+      urn,
+      type,
+      name,
+      applyName: laterName,
+    })),
     warnings,
     diagnostics: [...preview.output, ...info],
     configNotes: config.notes,
@@ -314,5 +327,62 @@ function countChecks(
     failed,
     waived: waivedN,
     unevaluated: unevaluatedN,
+  };
+}
+
+/** A resource of a later phase that is a preview resource under another name. */
+interface Renamed {
+  readonly urn: string;
+  readonly type: string;
+  readonly name: string;
+  readonly laterName: string;
+}
+
+/**
+ * The resources a later phase registered under another name than the first phase did, by their
+ * later URN: same type, constructed at the same line of the same file, under a URN the later
+ * phase does not have. A name the program computes anew in each run (`logs-${Date.now()}`, a
+ * random suffix) differs between the two runs; the resource is the same one, not one created
+ * inside `apply`, and its findings are the preview resource's.
+ */
+function renamedInLaterPhases(runs: readonly ProgramRun[]): ReadonlyMap<string, Renamed> {
+  const out = new Map<string, Renamed>();
+  const [first, ...later] = runs;
+  if (!first) return out;
+  const at = (r: EngineResource) =>
+    r.source ? `${r.type}\0${r.source.uri}\0${r.source.line}` : undefined;
+  for (const run of later) {
+    const urns = new Set(run.resources.map((r) => r.urn));
+    const unmatched = new Map<string, EngineResource[]>();
+    for (const r of first.resources) {
+      const k = at(r);
+      if (k && !urns.has(r.urn)) unmatched.set(k, [...(unmatched.get(k) ?? []), r]);
+    }
+    const previewUrns = new Set(first.resources.map((r) => r.urn));
+    for (const r of run.resources) {
+      const k = at(r);
+      const candidates = k ? unmatched.get(k) : undefined;
+      if (previewUrns.has(r.urn) || !candidates?.length) continue;
+      const p = candidates.shift()!;
+      out.set(r.urn, { urn: p.urn, type: p.type, name: p.name, laterName: r.name });
+    }
+  }
+  return out;
+}
+
+/** A finding on a renamed resource, as on the preview's: its URN, name and the name in its text. */
+function asPreviewed<T extends { urn: string; name: string; detail?: string; message?: string }>(
+  v: T,
+  renamed: ReadonlyMap<string, Renamed>,
+): T {
+  const r = renamed.get(v.urn);
+  if (!r) return v;
+  const swap = (t: string | undefined) => t?.split(r.laterName).join(r.name);
+  return {
+    ...v,
+    urn: r.urn,
+    name: r.name,
+    ...(v.detail !== undefined ? { detail: swap(v.detail) } : {}),
+    ...(v.message !== undefined ? { message: swap(v.message) } : {}),
   };
 }

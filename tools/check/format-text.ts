@@ -21,7 +21,7 @@ import {
 } from "./report";
 import type { StackResult } from "./run";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
-import { applyOnlyLines, componentTree, byType } from "./text-resources";
+import { applyOnlyLines, componentTree, byType, renamedAtApplyLines } from "./text-resources";
 import { operationsText } from "./imported";
 
 export { colorWanted } from "./text-common";
@@ -182,6 +182,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
   out.push(...byType(r.resources).map((l) => `    ${l}`));
   const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
   out.push(...applyOnlyLines(r.applyOnly, byUrn));
+  out.push(...renamedAtApplyLines(r.renamedAtApply, byUrn));
   out.push("");
 
   out.push(

@@ -93,6 +93,12 @@ export interface StackResult {
    * inside `apply`): `pulumi up` creates them, but `pulumi preview` of a new stack never lists them.
    */
   readonly applyOnly: { urn: string; type: string; name: string }[];
+  /**
+   * Resources the apply phase registered under another name than preview, from the same line (a
+   * name computed anew in each run, such as a timestamp): one resource each, listed and judged
+   * once under the preview's URN; `applyName` is the apply phase's name.
+   */
+  readonly renamedAtApply: { urn: string; type: string; name: string; applyName: string }[];
   /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
   readonly warnings: string[];
   /** What the program printed (console, info logs). */

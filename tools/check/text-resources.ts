@@ -133,3 +133,32 @@ export function applyOnlyLines(
     ...(more > 0 ? [`    … and ${more} more`] : []),
   ];
 }
+
+/**
+ * The resources the apply phase registered under another name than preview, from the same line:
+ * a name computed anew in each run (`logs-${Date.now()}`, a random suffix). Each is one resource,
+ * listed and judged once; but every `pulumi up` names it anew, so Pulumi replaces it on each
+ * deployment (a resource's name is part of its URN, its identity: "The URN ... is made up of
+ * the ... resource's name", https://www.pulumi.com/docs/iac/concepts/resources/names/).
+ */
+export function renamedAtApplyLines(
+  renamed: readonly { urn: string; type: string; name: string; applyName: string }[],
+  byUrn: ReadonlyMap<string, RecordedResource>,
+): string[] {
+  if (renamed.length === 0) return [];
+  const shown = renamed
+    .slice(0, MAX_APPLY_ONLY_LINES)
+    .map(
+      (x) =>
+        `    ${resourceLabel(x)} (at apply: ${escapeLine(x.applyName)})${where(byUrn.get(x.urn))}`,
+    );
+  const more = renamed.length - shown.length;
+  return [
+    `  named differently at apply: ${plural(renamed.length, "resource")} whose name the program ` +
+      "computes anew in each run (a timestamp, a random value), so the apply phase registered " +
+      "it under another name than preview; counted and judged once. Every `pulumi up` would " +
+      "replace it: give it a stable name:",
+    ...shown,
+    ...(more > 0 ? [`    … and ${more} more`] : []),
+  ];
+}
