@@ -331,7 +331,7 @@ function countChecks(
 }
 
 /** A resource of a later phase that is a preview resource under another name. */
-interface Renamed {
+export interface Renamed {
   readonly urn: string;
   readonly type: string;
   readonly name: string;
@@ -339,31 +339,55 @@ interface Renamed {
 }
 
 /**
- * The resources a later phase registered under another name than the first phase did, by their
- * later URN: same type, constructed at the same line of the same file, under a URN the later
- * phase does not have. A name the program computes anew in each run (`logs-${Date.now()}`, a
- * random suffix) differs between the two runs; the resource is the same one, not one created
- * inside `apply`, and its findings are the preview resource's.
+ * A resource name without the parts a program computes anew in each run: runs of hex digits that
+ * hold a digit (`logs-1733561234567`, `data-3f9a1c`) and whole hex words of eight or more
+ * (`cache-deadbeefcafe`), so `logs-1733561234567` and `logs-1733561239999` read alike while
+ * `copy-12` and `logs-99` do not.
  */
-function renamedInLaterPhases(runs: readonly ProgramRun[]): ReadonlyMap<string, Renamed> {
+export function nameStem(name: string): string {
+  return name
+    .replace(/(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])/gi, "#")
+    .replace(/[0-9a-f]*[0-9][0-9a-f]*/gi, "#");
+}
+
+/**
+ * The resources a later phase registered under another name than the first phase did, by their
+ * later URN. A name the program computes anew in each run (`logs-${Date.now()}`, a random suffix)
+ * differs between the two runs; the resource is the same one, not one created inside `apply`,
+ * and its findings are the preview resource's. Paired only when nothing else can be meant: for
+ * one type constructed at one line of one file, exactly one first-phase resource is missing from
+ * the later phase and exactly one later resource is missing from the first, and their names are
+ * alike once the computed parts are removed (nameStem). A shared helper line (`const bucket =
+ * (n) => new aws.s3.Bucket(n)`) registers many resources from one line: one created inside
+ * `apply` there is not the renamed one, so there the resources stay apart (preview-only and
+ * apply-only) rather than be paired by registration order.
+ */
+export function renamedInLaterPhases(
+  runs: readonly Pick<ProgramRun, "resources">[],
+): ReadonlyMap<string, Renamed> {
   const out = new Map<string, Renamed>();
   const [first, ...later] = runs;
   if (!first) return out;
   const at = (r: EngineResource) =>
     r.source ? `${r.type}\0${r.source.uri}\0${r.source.line}` : undefined;
-  for (const run of later) {
-    const urns = new Set(run.resources.map((r) => r.urn));
-    const unmatched = new Map<string, EngineResource[]>();
-    for (const r of first.resources) {
+  const byLine = (resources: readonly EngineResource[], others: ReadonlySet<string>) => {
+    const m = new Map<string, EngineResource[]>();
+    for (const r of resources) {
       const k = at(r);
-      if (k && !urns.has(r.urn)) unmatched.set(k, [...(unmatched.get(k) ?? []), r]);
+      if (k && !others.has(r.urn)) m.set(k, [...(m.get(k) ?? []), r]);
     }
-    const previewUrns = new Set(first.resources.map((r) => r.urn));
-    for (const r of run.resources) {
-      const k = at(r);
-      const candidates = k ? unmatched.get(k) : undefined;
-      if (previewUrns.has(r.urn) || !candidates?.length) continue;
-      const p = candidates.shift()!;
+    return m;
+  };
+  const firstUrns = new Set(first.resources.map((r) => r.urn));
+  for (const run of later) {
+    const gone = byLine(first.resources, new Set(run.resources.map((r) => r.urn)));
+    const added = byLine(run.resources, firstUrns);
+    for (const [k, laterOnes] of added) {
+      const firstOnes = gone.get(k) ?? [];
+      if (firstOnes.length !== 1 || laterOnes.length !== 1) continue;
+      const [p] = firstOnes;
+      const [r] = laterOnes;
+      if (nameStem(p.name) !== nameStem(r.name)) continue;
       out.set(r.urn, { urn: p.urn, type: p.type, name: p.name, laterName: r.name });
     }
   }
