@@ -12,7 +12,7 @@ import { formatText } from "../../tools/check/format-text";
 import { ProgramError, type StackResult } from "../../tools/check/run";
 import { lentCompilerOptions } from "../../tools/lib/engine/language-host";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../../tools/lib/engine/type-check-rule";
-import { cannotFindModule } from "../../tools/lib/engine/type-only-imports";
+import { cannotFindModule, lentModuleNotFound } from "../../tools/lib/engine/type-only-imports";
 import { checkProgram, FIXTURES, ROOT, SCRATCH } from "./program-runs";
 
 describe("a verdict without the type-check pulumi preview does", function () {
@@ -161,6 +161,35 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(err).to.be.instanceOf(ProgramError);
       expect(err.message).to.contain("TS2339").and.to.contain("'opsworks'");
       expect(err.message).not.to.contain("TS2307");
+    });
+
+    it("--type-check with the program's own tsconfig paths: says the lent packages went unresolved, not TS2307", async () => {
+      const own = program("lent-paths", 'export const id = new aws.s3.Bucket("b").id;');
+      const compilerOptions = { strict: true, baseUrl: ".", paths: { "@app/*": ["src/*"] } };
+      fs.writeFileSync(path.join(own, "tsconfig.json"), JSON.stringify({ compilerOptions }));
+      const err = await failure(checkProgram(own, { typeCheck: true }));
+      expect(err).to.be.instanceOf(ProgramError);
+      expect(err.message)
+        .to.contain('could not resolve "@pulumi/aws", a package the check lends')
+        .and.to.contain("Install the program's dependencies")
+        .and.not.to.contain("TS2307");
+    });
+
+    it("a TS2307 is the program's own when the package is its own or nobody lends it", () => {
+      const failed = {
+        kind: "error" as const,
+        message: "index.ts(1,22): error TS2307: Cannot find module '@pulumi/aws/s3'",
+      };
+      const lent = { own: false, runPath: "", version: "3" };
+      expect(lentModuleNotFound({ failure: failed, sdk: lent }, dir, ROOT)?.detail).to.equal(
+        failed.message,
+      );
+      expect(lentModuleNotFound({ failure: failed, sdk: { ...lent, own: true } }, dir, ROOT)).to.be
+        .undefined;
+      const typo = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "@pulumi/awz") };
+      expect(lentModuleNotFound({ failure: typo, sdk: lent }, dir, ROOT)).to.be.undefined;
+      const relative = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "./app") };
+      expect(lentModuleNotFound({ failure: relative, sdk: lent }, dir, ROOT)).to.be.undefined;
     });
   });
 });

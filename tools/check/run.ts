@@ -25,7 +25,11 @@ import { checkProviderInputs, configReadsOf } from "./provider-refusals";
 import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
-import { cannotFindModule, transpileOnlyFailure } from "../lib/engine/type-only-imports";
+import {
+  cannotFindModule,
+  lentModuleNotFound,
+  transpileOnlyFailure,
+} from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
@@ -240,7 +244,12 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
       });
-    const first = await run(opts.typeCheck);
+    const ran = await run(opts.typeCheck);
+    // A type-check that could not see a lent package is not the program's error: said so.
+    const lentFailure = opts.typeCheck
+      ? lentModuleNotFound(ran, project.dir, opts.fallbackModulesDir)
+      : undefined;
+    const first = lentFailure ? { ...ran, failure: lentFailure } : ran;
     // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
     // `pulumi preview` compiles it, what the failed run registered forgotten.
     const why = opts.typeCheck

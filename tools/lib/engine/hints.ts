@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { nearestPackageJson, resolvePackageJson } from "./versions";
+import { nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
@@ -88,8 +88,7 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   if (missing.startsWith("node:")) return "";
   const deno = denoSpecifierHint(missing);
   if (deno) return deno;
-  const parts = missing.split("/");
-  const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  const name = packageNameOf(missing);
   const linked = linkedPackageHint(message, name, pwd);
   if (linked) return linked;
   const found = nearestPackageJson(pwd);

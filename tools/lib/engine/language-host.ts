@@ -329,9 +329,12 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     env.OFFLINE_LEND_ESM = opts.fallbackModulesDir;
     // TypeScript's module resolution reads no NODE_PATH: a type-checked compile of a program that
     // installed nothing would fail with TS2307 on every lent package. ts-node merges
-    // TS_NODE_COMPILER_OPTIONS over the tsconfig's compilerOptions (ts-node's configuration.js,
-    // "from env var"), and `paths` entries may be absolute without a baseUrl since TypeScript 4.1
-    // (https://www.typescriptlang.org/tsconfig#paths).
+    // TS_NODE_COMPILER_OPTIONS over the tsconfig's compilerOptions, and `paths` entries may be
+    // absolute without a baseUrl since TypeScript 4.1 (https://www.typescriptlang.org/tsconfig#paths).
+    // But the host passes the tsconfig's compilerOptions again to ts-node's `register`
+    // (@pulumi/pulumi cmd/run/run.js), which ts-node 10 applies last (configuration.js, "passed
+    // programmatically"): a key the tsconfig sets itself (its own `paths`) wins over the lent
+    // one, and that failure is said as such (lentModuleNotFound).
     if (opts.typeCheck && host.typescript)
       env.TS_NODE_COMPILER_OPTIONS = lentCompilerOptions(opts.fallbackModulesDir);
   }
