@@ -208,6 +208,23 @@ describe("Automation API scripts given as programs", function () {
     expect(codeOnly(text)).to.contain('a("x(y"');
   });
 
+  it("a regular expression literal is code: a /* or // inside it starts no comment", () => {
+    const call = 'LocalWorkspace.createOrSelectStack({ workDir: "../infra" });';
+    for (const re of ["/[/*]/", "/\\/*$/", "/a\\//", "/[/]/", "/`/"]) {
+      for (const before of ["const re = ", "f(", "x.replace(", "return ", "[", "a && ", "c ? "]) {
+        const text = `${before}${re};\n${call} // */`;
+        const code = codeOnly(text, true);
+        expect(code, text).to.contain("createOrSelectStack(");
+        expect(code.split("\n")[1].trimEnd(), text).to.equal(call.replace("../infra", "        "));
+      }
+    }
+    // After a value, `/` is a division: `a / b /* c */` keeps its comment a comment.
+    expect(codeOnly("const d = a / b /* c( */ + e(1);")).to.not.contain("c(");
+    expect(codeOnly("const d = f(x) / 2; // g(")).to.not.contain("g(");
+    // With no closing `/` on its line, it was no literal: the comment after it is still one.
+    expect(codeOnly("x = (a\n/ 2); // h(")).to.not.contain("h(");
+  });
+
   it("the note is added only to a failure to load a module, not to any error of the program", () => {
     const at = (message: string, detail?: string) =>
       loadFailure({ kind: "error", message, detail });
