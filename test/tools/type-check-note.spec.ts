@@ -10,7 +10,7 @@ import { formatJson } from "../../tools/check/format-json";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
 import { ProgramError, type StackResult } from "../../tools/check/run";
-import { lentCompilerOptions } from "../../tools/lib/engine/language-host";
+import { lentCompilerOptions } from "../../tools/lib/engine/lent-packages";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../../tools/lib/engine/type-check-rule";
 import { cannotFindModule, lentModuleNotFound } from "../../tools/lib/engine/type-only-imports";
 import { checkProgram, FIXTURES, ROOT, SCRATCH } from "./program-runs";
@@ -184,12 +184,13 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(lentModuleNotFound({ failure: failed, sdk: lent }, dir, ROOT)?.detail).to.equal(
         failed.message,
       );
-      expect(lentModuleNotFound({ failure: failed, sdk: { ...lent, own: true } }, dir, ROOT)).to.be
-        .undefined;
+      expect(
+        lentModuleNotFound({ failure: failed, sdk: { ...lent, own: true } }, dir, ROOT),
+      ).to.equal(undefined);
       const typo = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "@pulumi/awz") };
-      expect(lentModuleNotFound({ failure: typo, sdk: lent }, dir, ROOT)).to.be.undefined;
+      expect(lentModuleNotFound({ failure: typo, sdk: lent }, dir, ROOT)).to.equal(undefined);
       const relative = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "./app") };
-      expect(lentModuleNotFound({ failure: relative, sdk: lent }, dir, ROOT)).to.be.undefined;
+      expect(lentModuleNotFound({ failure: relative, sdk: lent }, dir, ROOT)).to.equal(undefined);
     });
   });
 });

@@ -119,19 +119,22 @@ export function applyOnlyLines(
   applyOnly: readonly { urn: string; type: string; name: string }[],
   byUrn: ReadonlyMap<string, RecordedResource>,
 ): string[] {
-  if (applyOnly.length === 0) return [];
-  const shown = applyOnly
-    .slice(0, MAX_APPLY_ONLY_LINES)
-    .map((x) => `    ${resourceLabel(x)}${where(byUrn.get(x.urn))}`);
-  const more = applyOnly.length - shown.length;
-  return [
+  return namedResources(
+    applyOnly,
     `  only at apply: ${plural(applyOnly.length, "resource")} that \`pulumi preview\` of a new stack ` +
       "does not list: the program registers them once an output is known (inside `apply`), so " +
       "only `pulumi up` creates them; the apply phase judged them. Create them at the top level " +
       "with the output as their input, so that preview shows them:",
-    ...shown,
-    ...(more > 0 ? [`    … and ${more} more`] : []),
-  ];
+    (x) => `${resourceLabel(x)}${where(byUrn.get(x.urn))}`,
+  );
+}
+
+/** A heading and one line per resource, the first MAX_APPLY_ONLY_LINES of them; none if empty. */
+function namedResources<T>(items: readonly T[], heading: string, line: (x: T) => string): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, MAX_APPLY_ONLY_LINES).map((x) => `    ${line(x)}`);
+  const more = items.length - shown.length;
+  return [heading, ...shown, ...(more > 0 ? [`    … and ${more} more`] : [])];
 }
 
 /**
@@ -145,20 +148,12 @@ export function renamedAtApplyLines(
   renamed: readonly { urn: string; type: string; name: string; applyName: string }[],
   byUrn: ReadonlyMap<string, RecordedResource>,
 ): string[] {
-  if (renamed.length === 0) return [];
-  const shown = renamed
-    .slice(0, MAX_APPLY_ONLY_LINES)
-    .map(
-      (x) =>
-        `    ${resourceLabel(x)} (at apply: ${escapeLine(x.applyName)})${where(byUrn.get(x.urn))}`,
-    );
-  const more = renamed.length - shown.length;
-  return [
+  return namedResources(
+    renamed,
     `  named differently at apply: ${plural(renamed.length, "resource")} whose name the program ` +
       "computes anew in each run (a timestamp, a random value), so the apply phase registered " +
       "it under another name than preview; counted and judged once. Every `pulumi up` would " +
       "replace it: give it a stable name:",
-    ...shown,
-    ...(more > 0 ? [`    … and ${more} more`] : []),
-  ];
+    (x) => `${resourceLabel(x)} (at apply: ${escapeLine(x.applyName)})${where(byUrn.get(x.urn))}`,
+  );
 }

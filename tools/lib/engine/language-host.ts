@@ -32,6 +32,7 @@ import { hostOptions, programNodeOptions } from "./runtime-options";
 import { nearestPackageJson, usedPackages, versionWarnings } from "./versions";
 import { traceRun, tracing } from "./trace";
 import { tokenAt } from "./invoke-sites";
+import { explainLentPackages, lentEnvironment } from "./lent-packages";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -129,19 +130,6 @@ export function programLocation(rootDir: string, main: string | undefined) {
 }
 
 /** Resolves `@pulumi/pulumi/cmd/run` from `dir`, as the host's `locateModule` does. */
-/**
- * compilerOptions (as ts-node's TS_NODE_COMPILER_OPTIONS JSON) that let a type-checked compile
- * find the packages lent from `fallbackModulesDir`: bare imports and type packages resolve there
- * after the program's own folders.
- */
-export function lentCompilerOptions(fallbackModulesDir: string): string {
-  const modules = path.join(fallbackModulesDir, "node_modules");
-  return JSON.stringify({
-    paths: { "*": [path.join(modules, "*"), path.join(modules, "@types", "*")] },
-    typeRoots: [path.join(modules, "@types")],
-  });
-}
-
 export function locateSdk(dir: string, fallbackModulesDir: string): SdkInfo {
   const find = (from: string) => {
     try {
@@ -196,38 +184,6 @@ function unlocatableSdk(pwd: string): string | undefined {
   );
 }
 
-const UNINCLUDED = /^Could not include required dependency '([^']+)' in '[^']*'\.$/;
-
-/**
- * A callback function's package (`aws.lambda.CallbackFunction`, `bucket.onObjectCreated`) takes
- * the program's dependencies from its own node_modules; the SDK warns for each it cannot find
- * there. A package the program has not installed but the check lent it (from the check's own
- * node_modules) is one it would have installed: those warnings are the check's doing, not the
- * program's, and become one line saying so. Warnings for packages nobody provides stay.
- */
-export function explainLentPackages(
-  output: string[],
-  pwd: string,
-  fallbackModulesDir: string,
-): void {
-  const installed = (dir: string, pkg: string) =>
-    fs.existsSync(path.join(dir, "node_modules", pkg, "package.json"));
-  const lent = new Set<string>();
-  const kept = output.filter((line) => {
-    const pkg = UNINCLUDED.exec(line.trim())?.[1];
-    if (pkg === undefined) return true;
-    if (installed(pwd, pkg) || !installed(fallbackModulesDir, pkg)) return true;
-    lent.add(pkg);
-    return false;
-  });
-  if (lent.size === 0) return;
-  kept.push(
-    `(callback functions were packaged without ${[...lent].sort().join(", ")}: the program has ` +
-      "not installed them and ran with the check's; after `npm install` they are included)",
-  );
-  output.splice(0, output.length, ...kept);
-}
-
 /** `<namespace>:<name>` → `<namespace>:config:<name>`, as `constructConfig` sends config. */
 function hostConfig(config: Readonly<Record<string, string>>): string {
   const out: Record<string, string> = {};
@@ -238,9 +194,9 @@ function hostConfig(config: Readonly<Record<string, string>>): string {
   return JSON.stringify(out);
 }
 
-/** Runs the program once (one stack, one phase) and returns what the engine saw. */
 export { errorMessage, programFrames, stripAnsi } from "./diagnose";
 
+/** Runs the program once (one stack, one phase) and returns what the engine saw. */
 export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   const started = Date.now();
   const { pwd, entry } = programLocation(opts.rootDir, opts.main);
@@ -323,20 +279,10 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (nearestPackageJson(pwd)?.pkg.type === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (tracing) env.OFFLINE_CHECK_TRACE_AS = `program:${opts.phase}`;
   if (!sdk.own) {
-    // The program has no dependencies installed: lend it this project's, to CommonJS through
-    // NODE_PATH and to ES modules through a resolve hook (child-preload.js, item 7).
-    env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
-    env.OFFLINE_LEND_ESM = opts.fallbackModulesDir;
-    // TypeScript's module resolution reads no NODE_PATH: a type-checked compile of a program that
-    // installed nothing would fail with TS2307 on every lent package. ts-node merges
-    // TS_NODE_COMPILER_OPTIONS over the tsconfig's compilerOptions, and `paths` entries may be
-    // absolute without a baseUrl since TypeScript 4.1 (https://www.typescriptlang.org/tsconfig#paths).
-    // But the host passes the tsconfig's compilerOptions again to ts-node's `register`
-    // (@pulumi/pulumi cmd/run/run.js), which ts-node 10 applies last (configuration.js, "passed
-    // programmatically"): a key the tsconfig sets itself (its own `paths`) wins over the lent
-    // one, and that failure is said as such (lentModuleNotFound).
-    if (opts.typeCheck && host.typescript)
-      env.TS_NODE_COMPILER_OPTIONS = lentCompilerOptions(opts.fallbackModulesDir);
+    Object.assign(
+      env,
+      lentEnvironment(opts.fallbackModulesDir, !!opts.typeCheck && host.typescript),
+    );
   }
   const args = [
     ...host.nodeargs,
