@@ -169,4 +169,29 @@ describe("the program's output under its failure", () => {
     expect(text.match(/There are a few ways/g)).to.have.length(1);
     expect(text.match(/promises were still active/g)).to.have.length(1);
   });
+
+  it("leaves out the check's own, Node's and the packages' frames of an error the program printed", () => {
+    const engine = path.join(ROOT, "tools", "lib", "engine");
+    const program = path.join(path.sep, "p", "index.ts");
+    const text = explain("the Automation API is not run by the offline check", [
+      "deploy failed: AutomationBlockedError: refused",
+      `    at blocked (${path.join(engine, "automation-guard.js")}:126:12)`,
+      `    at new LocalWorkspace (${path.join(ROOT, "node_modules", "@pulumi", "automation", "localWorkspace.ts")}:393:29)`,
+      `    at main (${program}:6:40)`,
+      `    at Module._compile (${path.join(engine, "code-cache.js")}:278:14)`,
+      "    at node:internal/main/run_main_module:28:49",
+      "    code: 'ERR_OFFLINE_AUTOMATION'",
+    ]);
+    const shown = text.slice(text.indexOf("program output before the failure:"));
+    expect(shown).to.contain(`    at main (${program}:6:40)`);
+    expect(shown).to.contain("deploy failed: AutomationBlockedError: refused");
+    expect(shown).to.contain("code: 'ERR_OFFLINE_AUTOMATION'");
+    for (const own of [
+      "automation-guard.js",
+      "code-cache.js",
+      "localWorkspace.ts",
+      "node:internal",
+    ])
+      expect(shown).not.to.contain(own);
+  });
 });

@@ -25,7 +25,7 @@ import {
   typesPackage,
 } from "../../tools/lib/engine/type-only-imports";
 import { missingMemberCall } from "../../tools/lib/engine/runtime-type-errors";
-import { FIXTURES } from "./program-runs";
+import { FIXTURES, ROOT } from "./program-runs";
 
 /** Node's CommonJS error for a module it cannot find, as the language host logs it. */
 function notFound(specifier: string, importer: string): string {
@@ -95,6 +95,69 @@ describe("a call of what the installed packages lack, which a type-checking comp
       `components/storage.ts:${line} calls \`aws.s3.BucketServerSideEncryptionConfiguration\``,
     );
     expect(note).to.contain("`pulumi preview` type-checks the program by default");
+  });
+
+  it("a TypeScript read of a module its package does not have (removed in a later major): compiled again", () => {
+    const removed = path.join(FIXTURES, "fail-removed-module");
+    const file = path.join(removed, "index.ts");
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => l.includes("new aws.opsworks.Stack(")) + 1;
+    const column = lines[line - 1].indexOf("Stack(") + 1;
+    const read = "TypeError: Cannot read properties of undefined (reading 'Stack')";
+    const at = { kind: "error" as const, message: read, location: { file, line, column } };
+    expect(missingMemberCall(at)).to.deep.equal({ expression: "aws.opsworks", kind: "member" });
+    const note = transpileOnlyFailure(at, removed);
+    expect(note).to.contain(
+      `index.ts:${line} reads \`aws.opsworks\`, which the installed packages do not have`,
+    );
+    expect(note).to.contain("`pulumi preview` type-checks the program by default");
+    // The same words about a value of the program's own (not a package member), or a column
+    // that is not at the member read: not compiled again.
+    const own = lines.findIndex((l) => l.includes("settings.network!.vpcId")) + 1;
+    const ownColumn = lines[own - 1].indexOf("vpcId") + 1;
+    const vpc = {
+      ...at,
+      message: "TypeError: Cannot read properties of undefined (reading 'vpcId')",
+      location: { file, line: own, column: ownColumn },
+    };
+    expect(transpileOnlyFailure(vpc, removed)).to.equal(undefined);
+    expect(transpileOnlyFailure({ ...at, location: { file, line, column: 1 } }, removed)).to.equal(
+      undefined,
+    );
+  });
+
+  it("a TypeScript read of an undefined member of a module the package has: not compiled again", () => {
+    // `aws.config.region` is declared (`@pulumi/aws/config/vars.d.ts`) and undefined with no
+    // region set: a type-checking compile accepts the line, so it explains nothing.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "undefined-member-"));
+    try {
+      const file = path.join(tmp, "index.ts");
+      const lines = [
+        'import * as aws from "@pulumi/aws";',
+        "export const r = aws.config.region!.toUpperCase();",
+        'export const s = new aws.opsworks.Stack("s", {} as any);',
+      ];
+      fs.writeFileSync(file, lines.join("\n") + "\n");
+      const read = (member: string) =>
+        `TypeError: Cannot read properties of undefined (reading '${member}')`;
+      const at = (line: number, member: string) => ({
+        kind: "error" as const,
+        message: read(member),
+        location: { file, line, column: lines[line - 1].indexOf(member) + 1 },
+      });
+      // The packages are lent (nothing installed above the temporary folder): found there.
+      expect(transpileOnlyFailure(at(2, "toUpperCase"), tmp, ROOT)).to.equal(undefined);
+      expect(missingMemberCall(at(2, "toUpperCase"), tmp, ROOT)).to.equal(undefined);
+      // A module the package lacks, on the lent packages: compiled again.
+      expect(missingMemberCall(at(3, "Stack"), tmp, ROOT)).to.deep.equal({
+        expression: "aws.opsworks",
+        kind: "member",
+      });
+      // A package that cannot be found: nothing is claimed of it.
+      expect(missingMemberCall(at(3, "Stack"), tmp)).to.equal(undefined);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   it("not for a package's own file, a JavaScript file, a bare name or another error", () => {

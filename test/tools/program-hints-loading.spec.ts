@@ -7,7 +7,8 @@ import * as os from "os";
 import * as path from "path";
 import { argvProjectHint, missingCommandHint } from "../../tools/lib/engine/hints-runtime";
 import { dependencyEnginesHint } from "../../tools/lib/engine/node-engines";
-import { boundPackage, missingMemberHint } from "../../tools/lib/engine/hints-members";
+import { missingMemberHint } from "../../tools/lib/engine/hints-members";
+import { boundPackage, missingMemberOf } from "../../tools/lib/engine/runtime-type-errors";
 import {
   STACK_REFERENCE_TYPE,
   stackReferenceHint,
@@ -15,6 +16,7 @@ import {
 } from "../../tools/lib/engine/stack-references";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 
+const FIXTURES = path.resolve(__dirname, "..", "fixtures", "programs");
 const PRELOAD = { nodeargs: "--require tsconfig-paths/register" };
 
 describe("hints on a program that fails while it loads", () => {
@@ -135,6 +137,49 @@ describe("hints on a program that fails while it loads", () => {
       expect(missingMemberHint("TypeError: x.y is not a function", { file }, dir, lent)).to.equal(
         "",
       );
+      // A module the package does not have: V8 names only the member read from it, the line the rest.
+      const removed = path.join(FIXTURES, "fail-removed-module", "legacy.js");
+      const lines = fs.readFileSync(removed, "utf8").split("\n");
+      const at = (snippet: string, member: string) => {
+        const i = lines.findIndex((l) => l.includes(snippet));
+        return {
+          file: removed,
+          line: i + 1,
+          column: lines[i].indexOf(snippet) + snippet.indexOf(member) + 1,
+        };
+      };
+      const read = (member: string) =>
+        `TypeError: Cannot read properties of undefined (reading '${member}')`;
+      const opsworks = missingMemberHint(
+        read("Stack"),
+        at("aws.opsworks.Stack", "Stack"),
+        dir,
+        lent,
+      );
+      expect(opsworks).to.match(/@pulumi\/aws 7\.\d+\.\d+ declares no `opsworks` in `aws`\./);
+      expect(opsworks).to.contain("`pulumi preview` fails the same way at this line");
+      const typo = missingMemberHint(
+        read("Instance"),
+        at("aws.ec3.Instance", "Instance"),
+        dir,
+        lent,
+      );
+      expect(typo).to.contain("declares no `ec3` in `aws`: did you mean `aws.ec2`?");
+      expect(missingMemberHint(read("Stack"), { file: removed }, dir, lent)).to.equal("");
+      // A member the package declares that is undefined at run time (`aws.config.region` with no
+      // region set), or a deeper read: the package has the module, so nothing is said of it.
+      const undef = path.join(dir, "undef.js");
+      fs.writeFileSync(
+        undef,
+        'const aws = require("@pulumi/aws");\nconst r = aws.config.region.toUpperCase();\nconst d = aws.s3.nope.Bucket;\n',
+      );
+      const column = (line: number, snippet: string) =>
+        fs.readFileSync(undef, "utf8").split("\n")[line - 1].indexOf(snippet) + 1;
+      const upper = { file: undef, line: 2, column: column(2, "toUpperCase") };
+      expect(missingMemberHint(read("toUpperCase"), upper, dir, lent)).to.equal("");
+      expect(missingMemberOf(read("toUpperCase"), upper, dir, lent)).to.equal(undefined);
+      const deeper = { file: undef, line: 3, column: column(3, "Bucket") };
+      expect(missingMemberHint(read("Bucket"), deeper, dir, lent)).to.equal("");
       expect(boundPackage('import * as awsx from "@pulumi/awsx";', "awsx")).to.equal(
         "@pulumi/awsx",
       );

@@ -8,6 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { loadProject } from "../../tools/check/project";
+import { loadFailure } from "../../tools/lib/engine/diagnose";
+import { automationScriptNote } from "../../tools/lib/engine/hints-automation";
+import { codeOnly } from "../../tools/lib/engine/program-sources";
 import { FIXTURES, lineOf, QueuedRuns, ROOT } from "./program-runs";
 import { usageErrorOf } from "./usage-errors";
 
@@ -40,6 +43,8 @@ describe("Automation API scripts given as programs", function () {
     runs.queueRun("fail-automation-inline");
     runs.queueRun(path.join(FIXTURES, "fail-automation-local", "infra"));
     runs.queueRun("outputs-deploy-test");
+    runs.queueRun("fail-automation-unloadable");
+    runs.queueRun("fail-automation-local-program");
   });
 
   after(() => {
@@ -110,6 +115,139 @@ describe("Automation API scripts given as programs", function () {
     );
     expect(f!.message).to.contain('it is the "main" of ../package.json');
     expect(f!.message).to.contain("set `main:` in Pulumi.yaml");
+  });
+
+  it("a script that fails before it reaches the API keeps its own error and names the program to check", async () => {
+    const r = await runs.run("fail-automation-unloadable");
+    const f = r.failure;
+    expect(f?.kind).to.equal("error");
+    // Its own error first, as `pulumi preview` shows it: the import nobody installed.
+    expect(f!.message).to.match(/^Cannot find module 'dotenv\/config'/);
+    // Then what fixing it leads to: a deploy script, and the inline program to check instead.
+    const call = lineOf("fail-automation-unloadable/index.ts", "createOrSelectStack(");
+    expect(f!.message).to.match(/^Cannot find module 'dotenv\/config'[^]*[.?] Besides, /);
+    expect(f!.message).to.contain(
+      `Besides, \`createOrSelectStack\` at index.ts:${call} uses the Pulumi Automation API`,
+    );
+    expect(f!.message).to.contain("its program is inline (`uploadsProgram`)");
+    expect(f!.message).to.contain("`export = uploadsProgram`");
+  });
+
+  it("an inline program passed in shorthand (`{ stackName, program }`) is named", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "automation-shorthand-"));
+    try {
+      const entry = path.join(dir, "index.ts");
+      fs.writeFileSync(
+        entry,
+        'import { LocalWorkspace } from "@pulumi/pulumi/automation/index.js";\n' +
+          'import { program } from "./program.js";\n' +
+          'const stack = await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "p", program });\n',
+      );
+      const note = automationScriptNote(entry, dir);
+      expect(note).to.contain("`createOrSelectStack` at index.ts:3 uses the Pulumi Automation API");
+      expect(note).to.contain("its program is inline (`program`)");
+      expect(automationScriptNote(undefined, dir)).to.equal("");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("comments, strings and `import type` are no use of the API; the program is read from the call's own arguments", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "automation-code-"));
+    const note = (text: string) => {
+      fs.writeFileSync(path.join(dir, "index.ts"), text);
+      return automationScriptNote(path.join(dir, "index.ts"), dir);
+    };
+    try {
+      // A program that names the API only in a type import, a comment and a string.
+      expect(
+        note(
+          'import * as aws from "@pulumi/aws";\n' +
+            'import type { Stack } from "@pulumi/pulumi/automation";\n' +
+            '// Deployed by ops/deploy.ts via LocalWorkspace.createOrSelectStack({ stackName, workDir: "." })\n' +
+            "export type Handle = Stack;\n" +
+            'const how = "see LocalWorkspace.createOrSelectStack(";\n',
+        ),
+      ).to.equal("");
+      // A CLI parser's `program` elsewhere in the file; the call passes a `workDir`.
+      const local = note(
+        'import { program } from "commander";\n' +
+          'import { LocalWorkspace } from "@pulumi/pulumi/automation";\n' +
+          'program.option("--stack <name>").parse();\n' +
+          "const stack = await LocalWorkspace.createOrSelectStack({\n" +
+          '  stackName: program.opts().stack, // not { program }\n  workDir: "./infra",\n});\n',
+      );
+      expect(local).to.contain(
+        "`createOrSelectStack` at index.ts:4 uses the Pulumi Automation API",
+      );
+      expect(local).to.contain("the Pulumi project its `workDir` names");
+      expect(local).not.to.contain("inline");
+      // The same script with the inline program inside the call's arguments: inline.
+      const inline = note(
+        'import { LocalWorkspace } from "@pulumi/pulumi/automation";\n' +
+          "const program = async () => ({});\n" +
+          'await LocalWorkspace.createOrSelectStack({ stackName: "dev", projectName: "p", program });\n',
+      );
+      expect(inline).to.contain("its program is inline (`program`)");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("comments and string contents are blanked in place, lines and columns kept", () => {
+    const text = "a(\"x(y\", `t${b}`); // c(\n/* d(\n */ e('\\'')";
+    const code = codeOnly(text, true);
+    expect(code.split("\n").map((l) => l.length)).to.deep.equal(
+      text.split("\n").map((l) => l.length),
+    );
+    expect(code.split("\n").map((l) => l.trimEnd())).to.deep.equal([
+      'a("   ", `     `);',
+      "",
+      "    e('  ')",
+    ]);
+    expect(codeOnly(text)).to.contain('a("x(y"');
+  });
+
+  it("a regular expression literal is code: a /* or // inside it starts no comment", () => {
+    const call = 'LocalWorkspace.createOrSelectStack({ workDir: "../infra" });';
+    for (const re of ["/[/*]/", "/\\/*$/", "/a\\//", "/[/]/", "/`/"]) {
+      for (const before of ["const re = ", "f(", "x.replace(", "return ", "[", "a && ", "c ? "]) {
+        const text = `${before}${re};\n${call} // */`;
+        const code = codeOnly(text, true);
+        expect(code, text).to.contain("createOrSelectStack(");
+        expect(code.split("\n")[1].trimEnd(), text).to.equal(call.replace("../infra", "        "));
+      }
+    }
+    // After a value, `/` is a division: `a / b /* c */` keeps its comment a comment.
+    expect(codeOnly("const d = a / b /* c( */ + e(1);")).to.not.contain("c(");
+    expect(codeOnly("const d = f(x) / 2; // g(")).to.not.contain("g(");
+    // With no closing `/` on its line, it was no literal: the comment after it is still one.
+    expect(codeOnly("x = (a\n/ 2); // h(")).to.not.contain("h(");
+  });
+
+  it("the note is added only to a failure to load a module, not to any error of the program", () => {
+    const at = (message: string, detail?: string) =>
+      loadFailure({ kind: "error", message, detail });
+    expect(at("Cannot find module 'dotenv/config'\nRequire stack:")).to.equal(true);
+    expect(
+      at("Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'x' imported from /p/index.js"),
+    ).to.equal(true);
+    expect(at('TypeError [ERR_UNKNOWN_FILE_EXTENSION]: Unknown file extension ".ts"')).to.equal(
+      true,
+    );
+    expect(at("Error [ERR_REQUIRE_ESM]: require() of ES Module /p/x.js not supported")).to.equal(
+      true,
+    );
+    expect(at("Error: settings missing: set platform:env")).to.equal(false);
+    expect(at("Error: boom", "Error: boom\n    at Object.<anonymous> (/p/index.ts:6:7)")).to.equal(
+      false,
+    );
+  });
+
+  it("a program that fails is not called a script when only another file of its folder uses the API", async () => {
+    const r = await runs.run("fail-automation-local-program");
+    expect(r.failure?.kind).to.equal("error");
+    expect(r.failure!.message).to.not.contain("Automation API");
   });
 
   it("a folder without Pulumi.yaml holding an Automation API script names the call and the projects below", () => {

@@ -8,6 +8,8 @@ import * as path from "path";
 import { loadProject, runtimeNote } from "../../tools/check/project";
 import { usageErrorOf } from "./usage-errors";
 
+const FIXTURES = path.resolve(__dirname, "..", "fixtures", "programs");
+
 function projectWithRuntime(runtime: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "project-runtime-"));
   fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: demo\n${runtime}`);
@@ -35,6 +37,34 @@ describe("Pulumi.yaml runtime", () => {
     const note = runtimeNote(p)!;
     expect(note).to.contain("`pulumi preview` runs the program with Bun");
     expect(note).to.contain("does not support function serialization");
+  });
+
+  it("main: the tsconfig's build folder, not built yet: refused with the build that makes it", () => {
+    // The shape of a program whose Pulumi.yaml runs tsc's output folder (`typescript: false`,
+    // `main: bin/`) checked before `npm run build`: the CLI needs `main` to exist.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "unbuilt-main-folder-"));
+    try {
+      fs.cpSync(path.join(FIXTURES, "fail-unbuilt-js"), dir, { recursive: true });
+      fs.appendFileSync(path.join(dir, "Pulumi.yaml"), "main: bin/\n");
+      const message = usageErrorOf(() => loadProject(dir)).message;
+      expect(message).to.contain(
+        `project 'main' could not be read: ${path.join(dir, "bin")} does not exist`,
+      );
+      expect(message).to.contain(
+        'bin is compiled output that has not been built: tsconfig.json compiles into "bin"',
+      );
+      expect(message).to.contain("Build the program first (`npm run build`)");
+      // A folder outside the build output is only missing: no build is suggested.
+      fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        "name: demo\nruntime: nodejs\nmain: infra/\n",
+      );
+      const other = usageErrorOf(() => loadProject(dir)).message;
+      expect(other).to.contain("does not exist");
+      expect(other).to.not.contain("compiled output");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("another language is refused at the runtime's line", () => {

@@ -6,13 +6,16 @@
 // and the note in the text, JSON and SARIF reports.
 import { expect } from "chai";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { formatJson } from "../../tools/check/format-json";
 import { formatSarif } from "../../tools/check/format-sarif";
 import { formatText } from "../../tools/check/format-text";
 import { ProgramError, type StackResult } from "../../tools/check/run";
+import { lentCompilerOptions } from "../../tools/lib/engine/lent-packages";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../../tools/lib/engine/type-check-rule";
-import { checkProgram, FIXTURES, SCRATCH } from "./program-runs";
+import { cannotFindModule, lentModuleNotFound } from "../../tools/lib/engine/type-only-imports";
+import { checkProgram, FIXTURES, ROOT, SCRATCH } from "./program-runs";
 
 describe("a verdict without the type-check pulumi preview does", function () {
   this.timeout(120_000);
@@ -251,6 +254,96 @@ describe("a verdict without the type-check pulumi preview does", function () {
       );
       expect(err).to.be.instanceOf(ProgramError);
       expect((err as ProgramError).message).to.contain("TS2724");
+    });
+  });
+
+  describe("a program that installed nothing, type-checked on the packages the check lends", () => {
+    // Outside the repository, so nothing up its folders has node_modules: the packages are lent.
+    let dir: string;
+    const program = (name: string, index: string) => {
+      const p = path.join(dir, name);
+      fs.mkdirSync(p);
+      fs.writeFileSync(path.join(p, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\n`);
+      const deps = { "@pulumi/aws": "^7.0.0", "@pulumi/pulumi": "^3.0.0" };
+      fs.writeFileSync(
+        path.join(p, "package.json"),
+        JSON.stringify({ name, main: "index.ts", dependencies: deps }),
+      );
+      fs.writeFileSync(path.join(p, "index.ts"), `import * as aws from "@pulumi/aws";\n${index}\n`);
+      return p;
+    };
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => expect.fail("the program should have failed"),
+        (e: unknown) => e as ProgramError,
+      );
+
+    before(() => {
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), "type-check-lent-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("the compile resolves bare imports and type packages in the lent modules folder", () => {
+      const options = JSON.parse(lentCompilerOptions(ROOT));
+      const modules = path.join(ROOT, "node_modules");
+      expect(options.paths["*"]).to.deep.equal([
+        path.join(modules, "*"),
+        path.join(modules, "@types", "*"),
+      ]);
+      expect(options.typeRoots).to.deep.equal([path.join(modules, "@types")]);
+      const at = (message: string) => ({ kind: "error" as const, message });
+      expect(cannotFindModule(at("index.ts(1,22): error TS2307: Cannot find module 'x'"))).to.equal(
+        true,
+      );
+      expect(cannotFindModule(at("index.ts(2,26): error TS2339: Property 'y'"))).to.equal(false);
+      expect(cannotFindModule({ kind: "timeout", message: "error TS2307" })).to.equal(false);
+    });
+
+    it("--type-check of a sound program passes (no TS2307 on a lent package)", async () => {
+      const ok = program("lent-ok", 'export const id = new aws.s3.Bucket("b").id;');
+      const r = await checkProgram(ok, { typeCheck: true });
+      expect(r.resources.map((x) => x.type)).to.include("aws:s3/bucket:Bucket");
+    });
+
+    it("a module aws 7 removed: compiled again, the type error names it, not a lent import", async () => {
+      const removed = program(
+        "lent-removed",
+        'export const s = new aws.opsworks.Stack("s", { region: "us-east-1", serviceRoleArn: "arn:aws:iam::1:role/r", defaultInstanceProfileArn: "arn" });',
+      );
+      const err = await failure(checkProgram(removed));
+      expect(err).to.be.instanceOf(ProgramError);
+      expect(err.message).to.contain("TS2339").and.to.contain("'opsworks'");
+      expect(err.message).not.to.contain("TS2307");
+    });
+
+    it("--type-check with the program's own tsconfig paths: says the lent packages went unresolved, not TS2307", async () => {
+      const own = program("lent-paths", 'export const id = new aws.s3.Bucket("b").id;');
+      const compilerOptions = { strict: true, baseUrl: ".", paths: { "@app/*": ["src/*"] } };
+      fs.writeFileSync(path.join(own, "tsconfig.json"), JSON.stringify({ compilerOptions }));
+      const err = await failure(checkProgram(own, { typeCheck: true }));
+      expect(err).to.be.instanceOf(ProgramError);
+      expect(err.message)
+        .to.contain('could not resolve "@pulumi/aws", a package the check lends')
+        .and.to.contain("Install the program's dependencies")
+        .and.not.to.contain("TS2307");
+    });
+
+    it("a TS2307 is the program's own when the package is its own or nobody lends it", () => {
+      const failed = {
+        kind: "error" as const,
+        message: "index.ts(1,22): error TS2307: Cannot find module '@pulumi/aws/s3'",
+      };
+      const lent = { own: false, runPath: "", version: "3" };
+      expect(lentModuleNotFound({ failure: failed, sdk: lent }, dir, ROOT)?.detail).to.equal(
+        failed.message,
+      );
+      expect(
+        lentModuleNotFound({ failure: failed, sdk: { ...lent, own: true } }, dir, ROOT),
+      ).to.equal(undefined);
+      const typo = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "@pulumi/awz") };
+      expect(lentModuleNotFound({ failure: typo, sdk: lent }, dir, ROOT)).to.equal(undefined);
+      const relative = { ...failed, message: failed.message.replace("@pulumi/aws/s3", "./app") };
+      expect(lentModuleNotFound({ failure: relative, sdk: lent }, dir, ROOT)).to.equal(undefined);
     });
   });
 });

@@ -189,13 +189,7 @@ export function describeProgramError(
   if (e.detail && !hints.configError) {
     const frames = e.detail
       .split("\n")
-      .filter(
-        (l) =>
-          /^\s+at /.test(l) &&
-          !/\(node:|at node:/.test(l) &&
-          !l.includes(`${path.sep}node_modules${path.sep}`) &&
-          !l.includes(path.join(toolRoot, "tools", "lib", "engine")),
-      )
+      .filter((l) => /^\s+at /.test(l) && !notProgramFrame(l, toolRoot))
       .slice(0, 8);
     if (frames.length) lines.push("  stack:", ...frames.map((f) => `    ${f.trim()}`));
   }
@@ -203,9 +197,22 @@ export function describeProgramError(
   // `catch` that logs and rethrows) would show the same lines twice: the message has them (a
   // line short enough to be anything's, such as a closing brace, stays).
   const said = (line: string) => line.length >= 12 && e.message.includes(line);
-  const output = e.output.filter((l) => l.trim() && !said(l.trim()));
+  // An error the program printed with its stack (a `catch` that logs it) shows the program's
+  // frames, not Node's, its packages' or the check's own (automation-guard.js, code-cache.js).
+  const output = e.output.filter(
+    (l) => l.trim() && !said(l.trim()) && !(/^\s+at /.test(l) && notProgramFrame(l, toolRoot)),
+  );
   if (output.length) {
     lines.push("  program output before the failure:", ...output.slice(-20).map((l) => `    ${l}`));
   }
   return lines.join("\n") + "\n";
+}
+
+/** A stack frame of Node itself, of an installed package or of the check's engine. */
+function notProgramFrame(line: string, toolRoot: string): boolean {
+  return (
+    /\(node:|at node:/.test(line) ||
+    line.includes(`${path.sep}node_modules${path.sep}`) ||
+    line.includes(path.join(toolRoot, "tools", "lib", "engine"))
+  );
 }

@@ -20,6 +20,10 @@
 //   "notes":      [{ policy, urn, type, name, message, phase }],   (evaluated in a later phase)
 //   "remoteComponents": [{ urn, type, name }],  (their children cannot be seen: incomplete)
 //   "unjudged":   [{ urn, type, name }],   (of a package no policy of the pack names, e.g. aws-native)
+//   "applyOnly":  [{ urn, type, name }],   (registered only once an output is known, inside
+//                   `apply`: `pulumi up` creates them, `pulumi preview` of a new stack lists none)
+//   "renamedAtApply": [{ urn, type, name, applyName }],   (the apply phase registered it from the
+//                   same line under another name, such as a timestamp's: listed and judged once)
 //   "sdk": { version, own }, "configNotes": [...], "warnings": [...], "diagnostics": [...]
 // }
 //
@@ -147,6 +151,8 @@ export function stackToJson(r: StackResult, opts: JsonOptions = {}) {
     })),
     remoteComponents: r.remoteComponents,
     unjudged: r.unjudged,
+    applyOnly: r.applyOnly,
+    renamedAtApply: r.renamedAtApply,
     sdk: { version: r.sdk.version, own: r.sdk.own },
     configNotes: r.configNotes,
     warnings: r.warnings,

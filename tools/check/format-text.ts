@@ -22,7 +22,7 @@ import {
 import type { StackResult } from "./run";
 import { describeCreateRefusals, type ProviderInputError } from "./provider-refusals";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
-import { componentTree, byType } from "./text-resources";
+import { applyOnlyLines, componentTree, byType, renamedAtApplyLines } from "./text-resources";
 import { operationsText } from "./imported";
 
 export { colorWanted } from "./text-common";
@@ -197,9 +197,11 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
   out.push(...componentTree(r.resources).map((l) => `    ${l}`));
   out.push("  by type:");
   out.push(...byType(r.resources).map((l) => `    ${l}`));
+  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
+  out.push(...applyOnlyLines(r.applyOnly, byUrn));
+  out.push(...renamedAtApplyLines(r.renamedAtApply, byUrn));
   out.push("");
 
-  const byUrn = new Map(r.resources.map((x) => [x.urn, x]));
   out.push(
     style.bold(
       `Checks: ${s.checks} — ${s.passed} passed, ${s.failed} failed, ${s.waived} waived, ` +

@@ -30,7 +30,11 @@ import {
 import { autonamingOf, AutonamingByType } from "../lib/fake-aws/autonaming";
 import { checkProviderConfig } from "./provider-config";
 import { traceEvent } from "../lib/engine/trace";
-import { transpileOnlyFailure } from "../lib/engine/type-only-imports";
+import {
+  cannotFindModule,
+  lentModuleNotFound,
+  transpileOnlyFailure,
+} from "../lib/engine/type-only-imports";
 import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
@@ -93,6 +97,17 @@ export interface StackResult {
    * registered, but judged by nothing, so a PASS says nothing about them.
    */
   readonly unjudged: { urn: string; type: string; name: string }[];
+  /**
+   * Resources only the apply phase registered (a program creates them once an output is known,
+   * inside `apply`): `pulumi up` creates them, but `pulumi preview` of a new stack never lists them.
+   */
+  readonly applyOnly: { urn: string; type: string; name: string }[];
+  /**
+   * Resources the apply phase registered under another name than preview, from the same line (a
+   * name computed anew in each run, such as a timestamp): one resource each, listed and judged
+   * once under the preview's URN; `applyName` is the apply phase's name.
+   */
+  readonly renamedAtApply: { urn: string; type: string; name: string; applyName: string }[];
   /** The program's warnings (`pulumi.log.warn`), as `pulumi preview` lists them. */
   readonly warnings: string[];
   /** What the program printed (console, info logs). */
@@ -243,14 +258,27 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         onRegistered: streams[i].add,
         signal: judgeFailed.signal,
       });
-    const first = await run(typeCheck);
+    const ran = await run(typeCheck);
+    // A type-check that could not see a lent package is not the program's error: said so.
+    const lentFailure = typeCheck
+      ? lentModuleNotFound(ran, project.dir, opts.fallbackModulesDir)
+      : undefined;
+    const first = lentFailure ? { ...ran, failure: lentFailure } : ran;
     // A failure only a file-by-file compile has (./type-only-imports.ts): compiled again as
     // `pulumi preview` compiles it, what the failed run registered forgotten.
-    const why = typeCheck ? undefined : transpileOnlyFailure(first.failure, project.dir);
+    const why = typeCheck
+      ? undefined
+      : transpileOnlyFailure(first.failure, project.dir, opts.fallbackModulesDir);
     if (!why) return first;
     typeChecked.add(why);
     streams[i].restart();
     const again = await run(true);
+    // A compile that cannot see a package Node loaded (TS2307) explains nothing about the first
+    // failure: that failure is the one reported.
+    if (cannotFindModule(again.failure)) {
+      typeChecked.delete(why);
+      return first;
+    }
     compiledAgain.add(again);
     return again;
   };

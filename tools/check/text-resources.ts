@@ -1,5 +1,5 @@
 // The resources part of the text report: the component tree as `pulumi preview` draws it, with what
-// each component holds, and the counts by type.
+// each component holds, the counts by type, and what only the apply phase registered.
 import type { RecordedResource } from "../lib/recorder";
 import { plural, where, resourceLabel } from "./text-common";
 import { escapeLine } from "./report";
@@ -103,4 +103,57 @@ export function byType(resources: readonly RecordedResource[]): string[] {
   const rows = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const width = String(rows[0]?.[1] ?? 0).length;
   return rows.map(([t, n]) => `${String(n).padStart(width)}  ${escapeLine(t)}`);
+}
+
+/** Resources named one by one under "only at apply" before the rest are counted. */
+const MAX_APPLY_ONLY_LINES = 10;
+
+/**
+ * The resources only the apply phase registered: the program creates them once an output is known
+ * (inside `apply`, or after awaiting an output), so `pulumi preview` of a new stack runs none of
+ * that code and lists none of them, while `pulumi up` creates them. Pulumi's own guidance says not
+ * to do this ("Never Create Resources Inside apply(): Resources created inside apply() don't
+ * appear in pulumi preview", the `pulumi-best-practices` skill of pulumi/agent-skills).
+ */
+export function applyOnlyLines(
+  applyOnly: readonly { urn: string; type: string; name: string }[],
+  byUrn: ReadonlyMap<string, RecordedResource>,
+): string[] {
+  return namedResources(
+    applyOnly,
+    `  only at apply: ${plural(applyOnly.length, "resource")} that \`pulumi preview\` of a new stack ` +
+      "does not list: the program registers them once an output is known (inside `apply`), so " +
+      "only `pulumi up` creates them; the apply phase judged them. Create them at the top level " +
+      "with the output as their input, so that preview shows them:",
+    (x) => `${resourceLabel(x)}${where(byUrn.get(x.urn))}`,
+  );
+}
+
+/** A heading and one line per resource, the first MAX_APPLY_ONLY_LINES of them; none if empty. */
+function namedResources<T>(items: readonly T[], heading: string, line: (x: T) => string): string[] {
+  if (items.length === 0) return [];
+  const shown = items.slice(0, MAX_APPLY_ONLY_LINES).map((x) => `    ${line(x)}`);
+  const more = items.length - shown.length;
+  return [heading, ...shown, ...(more > 0 ? [`    … and ${more} more`] : [])];
+}
+
+/**
+ * The resources the apply phase registered under another name than preview, from the same line:
+ * a name computed anew in each run (`logs-${Date.now()}`, a random suffix). Each is one resource,
+ * listed and judged once; but every `pulumi up` names it anew, so Pulumi replaces it on each
+ * deployment (a resource's name is part of its URN, its identity: "The URN ... is made up of
+ * the ... resource's name", https://www.pulumi.com/docs/iac/concepts/resources/names/).
+ */
+export function renamedAtApplyLines(
+  renamed: readonly { urn: string; type: string; name: string; applyName: string }[],
+  byUrn: ReadonlyMap<string, RecordedResource>,
+): string[] {
+  return namedResources(
+    renamed,
+    `  named differently at apply: ${plural(renamed.length, "resource")} whose name the program ` +
+      "computes anew in each run (a timestamp, a random value), so the apply phase registered " +
+      "it under another name than preview; counted and judged once. Every `pulumi up` would " +
+      "replace it: give it a stable name:",
+    (x) => `${resourceLabel(x)} (at apply: ${escapeLine(x.applyName)})${where(byUrn.get(x.urn))}`,
+  );
 }

@@ -28,7 +28,7 @@ import {
 } from "./hints-runtime";
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
-import { noEntrypointHint, uncalledDefaultExport } from "./hints-entrypoint";
+import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
 import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
@@ -36,7 +36,7 @@ import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
 import { missingMemberHint } from "./hints-members";
 import { stackReferenceHint } from "./stack-references";
-import { automationFailure } from "./hints-automation";
+import { automationFailure, automationScriptNote } from "./hints-automation";
 import { moreErrors, withoutWrapping } from "./other-errors";
 import { invokeSite, sourceOfUrn, unansweredInvokesHint, type Invoker } from "./invoke-sites";
 import { moduleSettingConflict } from "./hints-module-settings";
@@ -110,8 +110,8 @@ export function readSites(file: string): {
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
 
-/** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
-export function diagnose(ctx: {
+/** What `diagnose` reads: the engine, how the process ended, what it printed and recorded. */
+type RunEnd = {
   engine: OfflineEngine;
   exit: { code: number | null; signal: string | null; error?: Error };
   timedOut: boolean;
@@ -126,14 +126,41 @@ export function diagnose(ctx: {
   network?: readonly NetworkUse[];
   /** Invokes a library made for a resource it parents, with no line of the program asking. */
   invokers?: ReadonlyMap<string, readonly Invoker[]>;
-}): ProgramFailure | undefined {
-  const { engine, exit, opts } = ctx;
-  if (exit.error) {
-    return { kind: "setup", message: `could not start Node.js: ${exit.error.message}` };
+};
+
+/** The verdict on how the run ended, from what the engine saw (never from the exit code alone). */
+export function diagnose(ctx: RunEnd): ProgramFailure | undefined {
+  if (ctx.exit.error) {
+    return { kind: "setup", message: `could not start Node.js: ${ctx.exit.error.message}` };
   }
   // A program that tried to start the Pulumi CLI fails at that call, however it ended.
   const automation = automationFailure(ctx.sites, ctx.pwd);
   if (automation) return automation;
+  const failure = diagnoseEnd(ctx);
+  if (failure?.kind !== "error" || !loadFailure(failure)) return failure;
+  // An Automation API script that failed before it reached the API (a module it could not load)
+  // names the program to check instead, beside its own error.
+  const note = automationScriptNote(programEntryFile(ctx.pwd, ctx.opts.main), ctx.pwd);
+  if (!note) return failure;
+  const end = failure.message.trimEnd();
+  return { ...failure, message: `${end}${/[.!?]$/.test(end) ? "" : "."} ${note}` };
+}
+
+/**
+ * A failure to load the program's modules, before its code runs: a module or package not found
+ * (MODULE_NOT_FOUND, ERR_MODULE_NOT_FOUND), a file extension Node cannot load
+ * (ERR_UNKNOWN_FILE_EXTENSION), an ES module required from CommonJS (ERR_REQUIRE_ESM).
+ */
+export function loadFailure(failure: ProgramFailure): boolean {
+  return [failure.message, failure.detail ?? ""].some((t) =>
+    /\bCannot find (?:module|package) '|\b(?:ERR_)?MODULE_NOT_FOUND\b|\bERR_UNKNOWN_FILE_EXTENSION\b|Unknown file extension "|\bERR_REQUIRE_ESM\b|require\(\) of ES Module/.test(
+      t,
+    ),
+  );
+}
+
+function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
+  const { engine, exit, opts } = ctx;
   // A program that called setMocks fails at that call too (./mocks-guard.js), even if it caught it.
   const mocks = ctx.sites.get(MOCKS_SITE);
   if (mocks) {

@@ -8,12 +8,16 @@
 // a run that tried is a failure at the program's call, whatever else it registered, and these
 // helpers say which program to check instead.
 import * as path from "path";
-import { programSourceFiles, projectsBelow, sourceLines } from "./program-sources";
+import { codeOnly, programSourceFiles, projectsBelow, sourceLines } from "./program-sources";
 import { nearestPackageJson } from "./versions";
 import type { ProgramFailure, SourceLocation } from "./language-host";
 
-/** An import or require of the Automation API module (`/x/automation` before SDK 3). */
-const AUTOMATION_MODULE = /["']@pulumi\/pulumi\/(?:x\/)?automation(?:\/index(?:\.js)?)?["']/;
+/**
+ * An import (not `import type`, which TypeScript erases) or require of the Automation API module
+ * (`/x/automation` before SDK 3), matched on the source without its comments.
+ */
+const AUTOMATION_MODULE =
+  /(?:\bimport\s+(?!type\b)[^;]*?\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)["']@pulumi\/pulumi\/(?:x\/)?automation(?:\/index(?:\.js)?)?["']/;
 const STACK_CALL = /\b(createOrSelectStack|createStack|selectStack)\s*\(/;
 /** `program: fn` or the shorthand `{ ..., program }` of an inline program's arguments. */
 const INLINE = /\bprogram\s*:|[{,]\s*program\s*[,}]/;
@@ -51,19 +55,47 @@ function programOf(text: string): Pick<AutomationCall, "program" | "names"> {
       : LOCAL.test(text)
         ? "local"
         : "unknown";
-  return { program, names: [...new Set([...text.matchAll(INLINE_NAMES)].map((m) => m[1]))] };
+  const named = [...text.matchAll(INLINE_NAMES)].map((m) => m[1]);
+  // The shorthand `{ stackName, program }` passes a function named `program`.
+  const shorthand = /[{,]\s*program\s*[,}]/.test(text) ? ["program"] : [];
+  return { program, names: [...new Set([...named, ...shorthand])] };
 }
 
-/** The Automation API stack calls in the given source files, in file order. */
+/**
+ * The arguments of the call whose `(` is at `open` in `code` (comments and strings blanked), up to
+ * its matching `)` or the end of the file.
+ */
+function argumentsAt(code: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < code.length; i++) {
+    if ("([{".includes(code[i])) depth++;
+    else if (")]}".includes(code[i]) && --depth === 0) return code.slice(open + 1, i);
+  }
+  return code.slice(open + 1);
+}
+
+/**
+ * The Automation API stack calls in the given source files, in file order. Comments and strings
+ * are not code: a comment naming `createOrSelectStack` is no call. What program a call deploys is
+ * read from its argument object (`program`, `workDir`), or from the whole file when the call
+ * passes no object literal (`createOrSelectStack(args)`).
+ */
 function callsIn(files: readonly string[]): AutomationCall[] {
   const out: AutomationCall[] = [];
   for (const file of files) {
-    const lines = sourceLines(file);
-    if (!lines.some((l) => AUTOMATION_MODULE.test(l))) continue;
-    const kind = programOf(lines.join("\n"));
+    const source = sourceLines(file).join("\n");
+    if (!AUTOMATION_MODULE.test(codeOnly(source))) continue;
+    const code = codeOnly(source, true);
+    const lines = code.split("\n");
+    let offset = 0;
     lines.forEach((l, i) => {
       const m = STACK_CALL.exec(l);
-      if (m) out.push({ file, line: i + 1, call: m[1], ...kind });
+      if (m) {
+        const args = argumentsAt(code, offset + m.index + m[0].length - 1);
+        const kind = REMOTE.test(code) || !args.includes("{") ? programOf(code) : programOf(args);
+        out.push({ file, line: i + 1, call: m[1], ...kind });
+      }
+      offset += l.length + 1;
     });
   }
   return out;
@@ -80,6 +112,19 @@ export function automationCalls(
 ): AutomationCall[] {
   const files = [...new Set([...also, ...programSourceFiles(dir, undefined, depth)])];
   return callsIn(files);
+}
+
+/**
+ * A run that failed before its script reached the Automation API (a module the language host
+ * could not load, an ES module without ts-node's loader, a missing package) says so beside its own
+ * error when its entry file makes Automation API stack calls: fixing that error only leads to the
+ * refusal of the script itself, so the failure names the program to check instead. "" otherwise.
+ */
+export function automationScriptNote(entry: string | undefined, pwd: string): string {
+  if (!entry) return "";
+  const calls = callsIn([entry]);
+  if (calls.length === 0) return "";
+  return `Besides, ${automationAdvice(calls, pwd)}.`;
 }
 
 /** What to check instead of a script that makes the given calls, as one sentence or two. */
@@ -204,7 +249,10 @@ export function automationFailure(
       "which would start the Pulumi CLI; "
     : "";
   const refused = blocked.map((b) => `\`${b.call}\`${at(b.site)}`).join(", ");
-  const kind = location ? programOf(sourceLines(location.file).join("\n")) : undefined;
+  const kind = location
+    ? (callsIn([location.file]).find((c) => c.line === location.line) ??
+      programOf(codeOnly(sourceLines(location.file).join("\n"), true)))
+    : undefined;
   const where =
     entries.length && kind && location
       ? ` Check the program the script deploys instead: ${programToCheck({ file: location.file, ...kind }, pwd, (d) => path.relative(pwd, d) || ".")}.`

@@ -1,6 +1,8 @@
 // A JavaScript program that calls a member its provider package does not have (a typo,
 // `new aws.ec2.SecurityGroupp(...)`, or a class of another major) fails with
-// `TypeError: aws.ec2.SecurityGroupp is not a constructor` under `pulumi preview` too: no compile
+// `TypeError: aws.ec2.SecurityGroupp is not a constructor` under `pulumi preview` too (and a
+// module the package does not have, `new aws.opsworks.Stack(...)` on aws 7, with `Cannot read
+// properties of undefined (reading 'Stack')`, where the line names the module): no compile
 // checks JavaScript. (A TypeScript program is compiled again type-checked instead, as the language
 // host compiles it: ./runtime-type-errors.ts.) The hint names the package the program bound to
 // that name and the nearest member the package declares, read from its declaration files
@@ -8,33 +10,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
-import { missingMemberOf, TYPESCRIPT_FILE } from "./runtime-type-errors";
+import {
+  boundPackage,
+  declaredMembers,
+  installedPackage,
+  missingMemberOf,
+  TYPESCRIPT_FILE,
+} from "./runtime-type-errors";
 import { readSource } from "./program-sources";
-import { nearestPackageJson } from "./versions";
-
-/** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
-export function boundPackage(source: string, name: string): string | undefined {
-  const id = name.replace(/\$/g, "\\$");
-  const forms = [
-    new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`),
-    new RegExp(`\\bimport\\s+\\*\\s+as\\s+${id}\\s+from\\s+["']([^"']+)["']`),
-    new RegExp(`\\bimport\\s+${id}\\s+from\\s+["']([^"']+)["']`),
-  ];
-  for (const f of forms) {
-    const m = f.exec(source);
-    if (m) return m[1];
-  }
-  return undefined;
-}
-
-/** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
-function declaredMembers(dts: string): string[] {
-  const out = new Set<string>();
-  const re =
-    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^import \* as ([\w$]+) from "\.\//gm;
-  for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
-  return [...out];
-}
 
 /**
  * For `TypeError: <name>.<path> is not a constructor|function` thrown at `location` in a JavaScript
@@ -45,11 +28,11 @@ function declaredMembers(dts: string): string[] {
  */
 export function missingMemberHint(
   message: string,
-  location: { readonly file: string } | undefined,
+  location: { readonly file: string; readonly line?: number; readonly column?: number } | undefined,
   pwd: string,
   fallbackModulesDir?: string,
 ): string {
-  const m = missingMemberOf(message);
+  const m = missingMemberOf(message, location, pwd, fallbackModulesDir);
   if (!m || !location || TYPESCRIPT_FILE.test(location.file)) return "";
   const members = m.members.slice(0, -1);
   const missing = m.members[m.members.length - 1];
@@ -57,17 +40,9 @@ export function missingMemberHint(
   if (source === undefined) return "";
   const pkg = boundPackage(source, m.root);
   if (!pkg || pkg.startsWith(".")) return "";
-  let entry: string;
-  try {
-    const from = [path.dirname(location.file), pwd];
-    if (fallbackModulesDir) from.push(fallbackModulesDir);
-    entry = require.resolve(pkg, { paths: from });
-  } catch {
-    return "";
-  }
-  const found = nearestPackageJson(path.dirname(entry));
+  const found = installedPackage(pkg, [path.dirname(location.file), pwd], fallbackModulesDir);
   if (!found) return "";
-  const dts = path.join(path.dirname(found.file), ...members, "index.d.ts");
+  const dts = path.join(found.dir, ...members, "index.d.ts");
   let declared: string[];
   try {
     declared = declaredMembers(fs.readFileSync(dts, "utf8"));
@@ -81,11 +56,11 @@ export function missingMemberHint(
     (c) => Math.max(2, Math.floor(c.length / 4)),
     (s) => s.toLowerCase(),
   );
-  const version = typeof found.pkg.version === "string" ? ` ${found.pkg.version}` : "";
+  const version = found.version ? ` ${found.version}` : "";
   const owner = [m.root, ...members].join(".");
   return (
     `\n${pkg}${version} declares no \`${missing}\` in \`${owner}\`` +
-    (best ? `: did you mean \`${owner}.${best}\`?` : "") +
+    (best ? `: did you mean \`${owner}.${best}\`?` : ".") +
     " JavaScript is not type-checked, so `pulumi preview` fails the same way at this line"
   );
 }

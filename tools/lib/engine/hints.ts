@@ -3,7 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { nearestPackageJson, resolvePackageJson } from "./versions";
+import { nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
@@ -88,8 +88,7 @@ export function uninstalledPackageHint(message: string, pwd: string): string {
   if (missing.startsWith("node:")) return "";
   const deno = denoSpecifierHint(missing);
   if (deno) return deno;
-  const parts = missing.split("/");
-  const name = missing.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  const name = packageNameOf(missing);
   const linked = linkedPackageHint(message, name, pwd);
   if (linked) return linked;
   const found = nearestPackageJson(pwd);
@@ -237,16 +236,20 @@ export function requireEsmHint(message: string, pwd: string): string {
  * an entry point that names the compiled `.js` (package.json `main`, Pulumi.yaml `main`) is run
  * as it is, and before a build it does not exist: Node says "Cannot find module ... Please verify
  * that the package.json has a valid "main" entry", and `pulumi preview` fails the same way,
- * though the entry is right and only the build is missing. Returns "" unless `file` is missing
- * and inside the tsconfig's `outDir`.
+ * though the entry is right and only the build is missing. A Pulumi.yaml `main` that names the
+ * build folder itself (`main: bin/`, a folder the CLI requires to exist) is missing the same way.
+ * Returns "" unless `file` (a `.js` file, or a folder: a path without an extension) is missing
+ * and is the tsconfig's `outDir` or inside it.
  */
 export function unbuiltOutputHint(file: string, pwd: string, tsconfigOption: unknown): string {
-  if (!path.isAbsolute(file) || !/\.[cm]?js$/.test(file) || fs.existsSync(file)) return "";
+  const folder = path.extname(file) === "";
+  if (!path.isAbsolute(file) || fs.existsSync(file)) return "";
+  if (!folder && !/\.[cm]?js$/.test(file)) return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
   const outDir = tsconfig && /"outDir"\s*:\s*"([^"]+)"/.exec(tsconfig.source)?.[1];
   if (!tsconfig || !outDir) return "";
   const out = path.resolve(path.dirname(tsconfig.file), outDir);
-  if (!file.startsWith(out + path.sep)) return "";
+  if (file !== out && !file.startsWith(out + path.sep)) return "";
   const scripts = nearestPackageJson(pwd)?.pkg.scripts as Record<string, unknown> | undefined;
   const build = typeof scripts?.build === "string" ? "npm run build" : "npx tsc";
   return (

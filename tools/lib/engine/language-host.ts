@@ -32,12 +32,8 @@ import { hostOptions, programNodeOptions } from "./runtime-options";
 import { nearestPackageJson, usedPackages, versionWarnings } from "./versions";
 import { traceRun, tracing } from "./trace";
 import { tokenAt } from "./invoke-sites";
-import {
-  explainLentPackages,
-  locateSdk,
-  programLocation,
-  unlocatableSdk,
-} from "./program-location";
+import { explainLentPackages, lentEnvironment } from "./lent-packages";
+import { locateSdk, programLocation, unlocatableSdk } from "./program-location";
 
 export interface ProgramRunOptions {
   /** Where Pulumi.yaml is (the root directory). */
@@ -128,12 +124,8 @@ function hostConfig(config: Readonly<Record<string, string>>): string {
 }
 
 export { errorMessage, programFrames, stripAnsi } from "./diagnose";
-export {
-  explainLentPackages,
-  locateSdk,
-  programLocation,
-  yarnPnpManifest,
-} from "./program-location";
+export { explainLentPackages } from "./lent-packages";
+export { locateSdk, programLocation, yarnPnpManifest } from "./program-location";
 
 /** Runs the program once (one stack, one phase) and returns what the engine saw. */
 export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
@@ -218,10 +210,10 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   if (nearestPackageJson(pwd)?.pkg.type === "module") env.OFFLINE_ESM_SOURCE_MAPS = "true";
   if (tracing) env.OFFLINE_CHECK_TRACE_AS = `program:${opts.phase}`;
   if (!sdk.own) {
-    // The program has no dependencies installed: lend it this project's, to CommonJS through
-    // NODE_PATH and to ES modules through a resolve hook (child-preload.js, item 7).
-    env.NODE_PATH = path.join(opts.fallbackModulesDir, "node_modules");
-    env.OFFLINE_LEND_ESM = opts.fallbackModulesDir;
+    Object.assign(
+      env,
+      lentEnvironment(opts.fallbackModulesDir, !!opts.typeCheck && host.typescript),
+    );
   }
   const args = [
     ...host.nodeargs,

@@ -1,7 +1,7 @@
 // Where a program runs from and with which SDK, as the CLI's Node.js language host decides it
 // (pulumi/pulumi `sdk/nodejs/cmd/pulumi-language-nodejs/main.go`: the project's `main`,
-// `locateModule`), and what the check says when it lends the program its own packages. The run
-// itself: ./language-host.ts.
+// `locateModule`). What the check says when it lends the program
+// its own packages: ./lent-packages.ts. The run itself: ./language-host.ts.
 import * as fs from "fs";
 import * as path from "path";
 import type { SdkInfo } from "./language-host";
@@ -76,36 +76,4 @@ export function unlocatableSdk(pwd: string): string | undefined {
     "@pulumi/pulumi in node_modules only, so `pulumi preview` fails the same way " +
     "(pulumi/pulumi#3586). Add `nodeLinker: node-modules` to .yarnrc.yml and run `yarn install`"
   );
-}
-
-const UNINCLUDED = /^Could not include required dependency '([^']+)' in '[^']*'\.$/;
-
-/**
- * A callback function's package (`aws.lambda.CallbackFunction`, `bucket.onObjectCreated`) takes
- * the program's dependencies from its own node_modules; the SDK warns for each it cannot find
- * there. A package the program has not installed but the check lent it (from the check's own
- * node_modules) is one it would have installed: those warnings are the check's doing, not the
- * program's, and become one line saying so. Warnings for packages nobody provides stay.
- */
-export function explainLentPackages(
-  output: string[],
-  pwd: string,
-  fallbackModulesDir: string,
-): void {
-  const installed = (dir: string, pkg: string) =>
-    fs.existsSync(path.join(dir, "node_modules", pkg, "package.json"));
-  const lent = new Set<string>();
-  const kept = output.filter((line) => {
-    const pkg = UNINCLUDED.exec(line.trim())?.[1];
-    if (pkg === undefined) return true;
-    if (installed(pwd, pkg) || !installed(fallbackModulesDir, pkg)) return true;
-    lent.add(pkg);
-    return false;
-  });
-  if (lent.size === 0) return;
-  kept.push(
-    `(callback functions were packaged without ${[...lent].sort().join(", ")}: the program has ` +
-      "not installed them and ran with the check's; after `npm install` they are included)",
-  );
-  output.splice(0, output.length, ...kept);
 }

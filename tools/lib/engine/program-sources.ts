@@ -108,3 +108,80 @@ export function firstMatchingLines(dir: string, pattern: RegExp, limit: number):
   }
   return out;
 }
+
+/**
+ * JavaScript or TypeScript source with its comments blanked (and, with `strings`, the contents of
+ * its string and template literals), every other character and every line break kept in place,
+ * so a pattern matched on the result is at the same line and column as in the source. A regular
+ * expression literal is read as code, and skipped whole: `/\/*$/` or `/[/*]/` starts no comment.
+ */
+export function codeOnly(text: string, strings = false): string {
+  const out = text.split("");
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n") out[k] = " ";
+  };
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === "/" && next === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? text.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && next === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && regexMayStart(text, i)) {
+      i = regexEnd(text, i);
+    } else if (c === '"' || c === "'" || c === "`") {
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && (c === "`" || text[j] !== "\n")) {
+        j += text[j] === "\\" ? 2 : 1;
+      }
+      if (strings) blank(i + 1, j);
+      i = j + 1;
+    } else {
+      i++;
+    }
+  }
+  return out.join("");
+}
+
+/** Punctuation after which a `/` starts a regular expression literal, not a division. */
+const BEFORE_REGEX = new Set("(,=:[!&|?{};");
+/** Keywords after which a `/` starts a regular expression literal (`return /x/.test(s)`). */
+const KEYWORD_BEFORE_REGEX = /(?:^|[^\w$.])(?:return|throw|case|typeof|void|delete|yield|await)$/;
+
+/**
+ * Whether the `/` at `i` (not `//` or `/*`) starts a regular expression literal: at the start of
+ * the text, or after an operator or keyword where an expression begins. A heuristic without a
+ * parser (the check does not load TypeScript for this): after an identifier, a number or `)` it
+ * is a division.
+ */
+function regexMayStart(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && /\s/.test(text[k])) k--;
+  if (k < 0) return true;
+  if (BEFORE_REGEX.has(text[k])) return true;
+  return KEYWORD_BEFORE_REGEX.test(text.slice(Math.max(0, k - 10), k + 1));
+}
+
+/**
+ * The index after a regular expression literal starting at `i`: past its closing unescaped `/`
+ * (a `/` inside a class `[...]` does not close it). A literal cannot span lines: with no closing
+ * `/` on the line, the `/` was a division after all, and reading goes on after it.
+ */
+function regexEnd(text: string, i: number): number {
+  let inClass = false;
+  for (let j = i + 1; j < text.length && text[j] !== "\n"; j++) {
+    const ch = text[j];
+    if (ch === "\\") j++;
+    else if (ch === "[") inClass = true;
+    else if (ch === "]") inClass = false;
+    else if (ch === "/" && !inClass) return j + 1;
+  }
+  return i + 1;
+}

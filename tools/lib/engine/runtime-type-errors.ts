@@ -8,11 +8,21 @@
 // a call of what the package does not have (`TypeError: aws.s3.X is not a constructor`), in
 // another file than the one `pulumi preview` names. Such a failure is compiled again as the host
 // compiles it, so the report names the error, file and line `pulumi preview` names.
+import * as fs from "fs";
 import * as path from "path";
 import type { ProgramFailure } from "./language-host";
+import { readSource } from "./program-sources";
+import { nearestPackageJson } from "./versions";
 
 /** `TypeError: aws.s3.BucketServerSideEncryptionConfiguration is not a constructor`. */
 const MISSING_MEMBER = /^TypeError: ([\w$]+)((?:\.[\w$]+)+) is not a (constructor|function)\b/;
+/**
+ * `TypeError: Cannot read properties of undefined (reading 'Stack')`: V8's words for
+ * `new aws.opsworks.Stack(...)` when `aws.opsworks` is missing (a module a later major removed,
+ * a typo of a module name). The message names only the member read; the program's line at the
+ * error's column names the rest.
+ */
+const UNDEFINED_READ = /^TypeError: Cannot read properties of undefined \(reading '([\w$]+)'\)/;
 
 /** A file TypeScript compiles (`.ts`, `.tsx`, `.mts`, `.cts`): JavaScript is never type-checked. */
 export const TYPESCRIPT_FILE = /\.[cm]?tsx?$/;
@@ -25,7 +35,75 @@ export interface MissingMember {
   readonly root: string;
   /** The members after it, e.g. `["s3", "BucketV2"]`. */
   readonly members: readonly string[];
-  readonly kind: "constructor" | "function";
+  /** How it was used: called, constructed, or read from (`member`: `aws.opsworks` in `aws.opsworks.Stack`). */
+  readonly kind: "constructor" | "function" | "member";
+}
+
+/** The package `name` is bound to in `source`: `require("p")`, `import * as name from "p"`, or a default import. */
+export function boundPackage(source: string, name: string): string | undefined {
+  const id = name.replace(/\$/g, "\\$");
+  const forms = [
+    new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*require\\(\\s*["']([^"']+)["']\\s*\\)`),
+    new RegExp(`\\bimport\\s+\\*\\s+as\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+    new RegExp(`\\bimport\\s+${id}\\s+from\\s+["']([^"']+)["']`),
+  ];
+  for (const f of forms) {
+    const m = f.exec(source);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
+/** Names a module's declaration file declares as values (classes, functions, constants, namespaces). */
+export function declaredMembers(dts: string): string[] {
+  const out = new Set<string>();
+  const re =
+    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^(?:import|export) \* as ([\w$]+) from "\.\//gm;
+  for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
+  return [...out];
+}
+
+/**
+ * The installed package `pkg` as the program found it: from `from` (the file's folder, the
+ * program's), then the packages the check lends a program that installed none
+ * (`fallbackModulesDir`, whose `node_modules` the program's NODE_PATH names: ./language-host.ts).
+ */
+export function installedPackage(
+  pkg: string,
+  from: readonly string[],
+  fallbackModulesDir?: string,
+): { readonly dir: string; readonly entry: string; readonly version?: string } | undefined {
+  let entry: string;
+  try {
+    entry = require.resolve(pkg, {
+      paths: fallbackModulesDir ? [...from, fallbackModulesDir] : [...from],
+    });
+  } catch {
+    return undefined;
+  }
+  const found = nearestPackageJson(path.dirname(entry));
+  if (!found) return undefined;
+  const version = typeof found.pkg.version === "string" ? found.pkg.version : undefined;
+  return { dir: path.dirname(found.file), entry, version };
+}
+
+/**
+ * Whether the package has a module `name`: its folder (`@pulumi/aws/opsworks/`), or a member its
+ * entry declares or exports under that name.
+ */
+function hasModule(pkg: { readonly dir: string; readonly entry: string }, name: string): boolean {
+  if (fs.existsSync(path.join(pkg.dir, name))) return true;
+  const read = (f: string) => {
+    try {
+      return fs.readFileSync(f, "utf8");
+    } catch {
+      return "";
+    }
+  };
+  const dts = read(pkg.entry.replace(/\.[cm]?js$/, ".d.ts"));
+  if (declaredMembers(dts).includes(name)) return true;
+  const id = name.replace(/\$/g, "\\$");
+  return new RegExp(`\\bexports\\.${id}\\s*=|\\bexports,\\s*["']${id}["']`).test(read(pkg.entry));
 }
 
 /**
@@ -33,14 +111,56 @@ export interface MissingMember {
  * call of a member a package lacks fails at run time), read for the TypeScript note here and the
  * JavaScript hint of ./hints-members.ts alike.
  */
-export function missingMemberOf(message: string): MissingMember | undefined {
+export function missingMemberOf(
+  message: string,
+  at?: { readonly file: string; readonly line?: number; readonly column?: number },
+  pwd?: string,
+  fallbackModulesDir?: string,
+): MissingMember | undefined {
   const m = MISSING_MEMBER.exec(message);
-  if (!m) return undefined;
+  if (m) {
+    return {
+      expression: m[1] + m[2],
+      root: m[1],
+      members: m[2].slice(1).split("."),
+      kind: m[3] as MissingMember["kind"],
+    };
+  }
+  return undefinedNamespaceOf(message, at, pwd, fallbackModulesDir);
+}
+
+/**
+ * For `Cannot read properties of undefined (reading 'X')` at a line that reads `<root>.<a>.X`
+ * at the error's column, where `<root>` is a package the file imports and the installed package
+ * has no module `<a>` (no `<pkg>/<a>/` folder, no such export): `<root>.<a>` is what the package
+ * lacks. Undefined for anything else: an undefined variable, a member of a module the package has
+ * that is undefined (`aws.config.region` with no region set), a deeper read (`aws.a.b.X`), a
+ * package the file did not bind to that name or that cannot be found.
+ */
+function undefinedNamespaceOf(
+  message: string,
+  at?: { readonly file: string; readonly line?: number; readonly column?: number },
+  pwd?: string,
+  fallbackModulesDir?: string,
+): MissingMember | undefined {
+  const read = UNDEFINED_READ.exec(message);
+  if (!read || !at?.line || !at.column) return undefined;
+  const source = readSource(at.file);
+  const line = source?.split("\n")[at.line - 1];
+  const col = at.column - 1;
+  if (!source || !line || !line.startsWith(read[1], col)) return undefined;
+  const chain = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([\w$]+)\.$/.exec(line.slice(0, col));
+  if (!chain) return undefined;
+  const pkg = boundPackage(source, chain[1]);
+  if (!pkg || pkg.startsWith(".")) return undefined;
+  const from = [path.dirname(at.file), ...(pwd ? [pwd] : [])];
+  const installed = installedPackage(pkg, from, fallbackModulesDir);
+  if (!installed || hasModule(installed, chain[2])) return undefined;
   return {
-    expression: m[1] + m[2],
-    root: m[1],
-    members: m[2].slice(1).split("."),
-    kind: m[3] as MissingMember["kind"],
+    expression: `${chain[1]}.${chain[2]}`,
+    root: chain[1],
+    members: [chain[2]],
+    kind: "member",
   };
 }
 
@@ -51,9 +171,11 @@ export function missingMemberOf(message: string): MissingMember | undefined {
  */
 export function missingMemberCall(
   failure: ProgramFailure | undefined,
+  pwd?: string,
+  fallbackModulesDir?: string,
 ): { readonly expression: string; readonly kind: string } | undefined {
   if (failure?.kind !== "error") return undefined;
-  const m = missingMemberOf(failure.message);
+  const m = missingMemberOf(failure.message, failure.location, pwd, fallbackModulesDir);
   const file = failure.location?.file;
   if (!m || !file || !TYPESCRIPT_FILE.test(file)) return undefined;
   if (file.split(/[\\/]/).includes("node_modules")) return undefined;
@@ -64,14 +186,18 @@ export function missingMemberCall(
 export function missingMemberNote(
   failure: ProgramFailure | undefined,
   pwd: string,
+  fallbackModulesDir?: string,
 ): string | undefined {
-  const call = missingMemberCall(failure);
+  const call = missingMemberCall(failure, pwd, fallbackModulesDir);
   const at = failure?.location;
   if (!call || !at) return undefined;
   const file = path.isAbsolute(at.file) ? path.relative(pwd, at.file) : at.file;
   return (
-    `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
-    "installed packages: `pulumi preview` type-checks the program by default and stops at the " +
+    (call.kind === "member"
+      ? `${file}:${at.line} reads \`${call.expression}\`, which the installed packages do not have: `
+      : `${file}:${at.line} calls \`${call.expression}\`, which is not a ${call.kind} of the ` +
+        "installed packages: ") +
+    "`pulumi preview` type-checks the program by default and stops at the " +
     "first type error, before the program runs, so the check compiled it the same way (as " +
     "--type-check does) and reports what that compile reports"
   );

@@ -10,9 +10,9 @@
 // module" where `pulumi preview` runs on: the check then compiles that program as the host does.
 import * as fs from "fs";
 import * as path from "path";
-import type { ProgramFailure } from "./language-host";
+import type { ProgramFailure, ProgramRun } from "./language-host";
 import { missingModule } from "./hints";
-import { resolvePackageJson } from "./versions";
+import { packageNameOf, resolvePackageJson } from "./versions";
 import { missingMemberNote, TYPESCRIPT_FILE } from "./runtime-type-errors";
 
 export interface TypesOnlyModule {
@@ -46,8 +46,7 @@ export function typesOnlyModule(failure: ProgramFailure | undefined): TypesOnlyM
     return dts ? { specifier, importer, declarations: dts } : undefined;
   }
   if (specifier.startsWith("node:") || path.isAbsolute(specifier)) return undefined;
-  const parts = specifier.split("/");
-  const name = specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+  const name = packageNameOf(specifier);
   if (resolvePackageJson(name, from)) return undefined;
   const types = typesPackage(name);
   return resolvePackageJson(types, from) ? { specifier, importer, declarations: types } : undefined;
@@ -77,6 +76,45 @@ export function singleFileRootDir(failure: ProgramFailure | undefined): boolean 
   return failure?.kind === "error" && /\berror TS5011\b/.test(failure.message);
 }
 
+/** TypeScript's TS2307 (`Cannot find module 'x'`): the compile did not see a module Node loads. */
+export function cannotFindModule(failure: ProgramFailure | undefined): boolean {
+  return failure?.kind === "error" && /\berror TS2307\b/.test(failure.message);
+}
+
+/**
+ * A type-checked run of a program that installed nothing, failed with TS2307 on a package the
+ * check lends it: its tsconfig's own `compilerOptions` (a `paths` setting) reach ts-node as
+ * explicit options, which win over TS_NODE_COMPILER_OPTIONS in ts-node 10 (its
+ * configuration.js applies the options given to `register` after the environment's), so the
+ * lent folder never reaches TypeScript's module resolution. That is no error of the program:
+ * the failure says so and how to type-check it. Undefined for any other run.
+ */
+export function lentModuleNotFound(
+  run: Pick<ProgramRun, "failure" | "sdk">,
+  pwd: string,
+  fallbackModulesDir: string | undefined,
+): ProgramFailure | undefined {
+  const failure = run.failure;
+  if (run.sdk.own || !fallbackModulesDir || !failure || !cannotFindModule(failure))
+    return undefined;
+  const specifier = /\berror TS2307: Cannot find module '([^']+)'/.exec(failure.message)?.[1];
+  if (!specifier || specifier.startsWith(".") || path.isAbsolute(specifier)) return undefined;
+  const name = packageNameOf(specifier);
+  if (resolvePackageJson(name, pwd) || !resolvePackageJson(name, fallbackModulesDir)) {
+    return undefined;
+  }
+  return {
+    kind: "error",
+    message:
+      `the type-check could not resolve "${name}", a package the check lends this program ` +
+      "(it installed none): the program's tsconfig sets its own module resolution (`paths`), " +
+      "which ts-node applies over the lent folder. Install the program's dependencies " +
+      "(`npm install` beside its package.json) to type-check it, or check it without " +
+      "--type-check",
+    detail: failure.message,
+  };
+}
+
 /**
  * Why a transpile-only run failed where the type-checking compile of `pulumi preview` would not:
  * the report's note, or undefined.
@@ -84,10 +122,11 @@ export function singleFileRootDir(failure: ProgramFailure | undefined): boolean 
 export function transpileOnlyFailure(
   failure: ProgramFailure | undefined,
   pwd: string,
+  fallbackModulesDir?: string,
 ): string | undefined {
   const typesOnly = typesOnlyModule(failure);
   if (typesOnly) return typeCheckedNote(typesOnly, pwd);
-  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd);
+  if (!singleFileRootDir(failure)) return missingMemberNote(failure, pwd, fallbackModulesDir);
   return (
     "TypeScript 6 refused a file compiled on its own (TS5011: an outDir without rootDir, and " +
     "that file's folder is not the tsconfig's), which `pulumi preview`, compiling the whole " +

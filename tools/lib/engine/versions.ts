@@ -90,6 +90,12 @@ function nodeModulesOf(sdkPackageJson: string): string | undefined {
   return path.basename(dir) === "node_modules" ? dir : undefined;
 }
 
+/** The package a bare specifier names: `@pulumi/aws/s3` → `@pulumi/aws`, `lodash/fp` → `lodash`. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
 /** The package.json of `name` as Node resolves it from `from`, if it is installed there. */
 export function resolvePackageJson(name: string, from: string): string | undefined {
   try {

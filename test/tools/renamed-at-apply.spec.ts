@@ -1,0 +1,68 @@
+// Which resources the apply phase registered under another name than preview (a name computed
+// anew in each run), against resources created inside `apply`: paired only when one resource of
+// a type is missing on each side at one line and the names differ only in computed parts.
+import { expect } from "chai";
+import { nameStem, renamedInLaterPhases } from "../../tools/check/combine";
+import type { EngineResource } from "../../tools/lib/engine/monitor";
+
+const BUCKET = "aws:s3/bucket:Bucket";
+const FILE = "file:///project/index.ts";
+
+function res(name: string, line: number, type = BUCKET): EngineResource {
+  return {
+    urn: `urn:pulumi:dev::p::${type}::${name}`,
+    type,
+    name,
+    custom: true,
+    remote: false,
+    inputs: {},
+    outputs: {},
+    dependencies: [],
+    propertyDependencies: {},
+    options: {},
+    source: { uri: FILE, line, column: 1 },
+  } as unknown as EngineResource;
+}
+
+const pairs = (preview: EngineResource[], apply: EngineResource[]) =>
+  [...renamedInLaterPhases([{ resources: preview }, { resources: apply }]).values()].map(
+    (r) => `${r.name} -> ${r.laterName}`,
+  );
+
+describe("resources named differently at apply", () => {
+  it("pairs the one resource missing on each side of a line whose names differ in digits", () => {
+    expect(pairs([res("logs-1733561234567", 3)], [res("logs-1733561239999", 3)])).to.deep.equal([
+      "logs-1733561234567 -> logs-1733561239999",
+    ]);
+  });
+
+  it("does not pair through a shared helper line: a resource created inside apply is not the renamed one", () => {
+    // const bucket = (n) => new aws.s3.Bucket(n): base, copy-N (inside apply), logs-<time>.
+    const preview = [res("base", 2), res("logs-1733561234567", 2)];
+    const apply = [res("base", 2), res("copy-62", 2), res("logs-1733561239999", 2)];
+    expect(pairs(preview, apply)).to.deep.equal([]);
+  });
+
+  it("does not pair one on each side whose names differ in more than computed parts", () => {
+    expect(
+      pairs([res("base", 2), res("logs-17", 2)], [res("base", 2), res("copy-62", 2)]),
+    ).to.deep.equal([]);
+  });
+
+  it("does not pair across lines or types", () => {
+    expect(pairs([res("logs-1", 3)], [res("logs-2", 4)])).to.deep.equal([]);
+    expect(pairs([res("logs-1", 3)], [res("logs-2", 3, "aws:sqs/queue:Queue")])).to.deep.equal([]);
+  });
+
+  it("leaves a resource both phases name alike alone", () => {
+    expect(pairs([res("data", 3)], [res("data", 3)])).to.deep.equal([]);
+  });
+
+  it("reads digits, hex with a digit and long hex words as computed, other letters as the name", () => {
+    expect(nameStem("logs-1733561234567")).to.equal(nameStem("logs-42"));
+    expect(nameStem("data-3f9a1c")).to.equal(nameStem("data-a0"));
+    expect(nameStem("cache-deadbeefcafe")).to.equal(nameStem("cache-01234567"));
+    expect(nameStem("copy-62")).to.not.equal(nameStem("logs-99"));
+    expect(nameStem("bucket-k3j9")).to.not.equal(nameStem("bucket-zq12"));
+  });
+});
