@@ -316,7 +316,7 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(err.message).not.to.contain("TS2307");
     });
 
-    it("--type-check with the program's own tsconfig paths: says the lent packages went unresolved, not TS2307", async () => {
+    it("--type-check with the program's own tsconfig paths: says the lent packages went unresolved, with the TS2307", async () => {
       const own = program("lent-paths", 'export const id = new aws.s3.Bucket("b").id;');
       const compilerOptions = { strict: true, baseUrl: ".", paths: { "@app/*": ["src/*"] } };
       fs.writeFileSync(path.join(own, "tsconfig.json"), JSON.stringify({ compilerOptions }));
@@ -325,7 +325,7 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(err.message)
         .to.contain('could not resolve "@pulumi/aws", a package the check lends')
         .and.to.contain("Install the program's dependencies")
-        .and.not.to.contain("TS2307");
+        .and.to.contain("error TS2307: Cannot find module '@pulumi/aws'");
     });
 
     it("a TS2307 is the program's own when the package is its own or nobody lends it", () => {
@@ -334,9 +334,19 @@ describe("a verdict without the type-check pulumi preview does", function () {
         message: "index.ts(1,22): error TS2307: Cannot find module '@pulumi/aws/s3'",
       };
       const lent = { own: false, runPath: "", version: "3" };
+      // No tsconfig `paths`: the TS2307 is the program's own, not the lent folder's.
+      expect(lentModuleNotFound({ failure: failed, sdk: lent }, dir, ROOT)).to.equal(undefined);
+      const compilerOptions = { baseUrl: ".", paths: { "@app/*": ["src/*"] } };
+      fs.writeFileSync(path.join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions }));
       expect(lentModuleNotFound({ failure: failed, sdk: lent }, dir, ROOT)?.detail).to.equal(
         failed.message,
       );
+      // A subpath the lent package does not have is the program's own error too.
+      const subpath = {
+        ...failed,
+        message: failed.message.replace("@pulumi/aws/s3", "@pulumi/aws/no-such-module"),
+      };
+      expect(lentModuleNotFound({ failure: subpath, sdk: lent }, dir, ROOT)).to.equal(undefined);
       expect(
         lentModuleNotFound({ failure: failed, sdk: { ...lent, own: true } }, dir, ROOT),
       ).to.equal(undefined);

@@ -201,7 +201,9 @@ export function globCovers(
   return productWalk(glob, format, (i, j, step) => {
     const x = glob[i];
     const y = format[j];
-    if (x?.kind === "star") step(i + 1, j);
+    // A policy variable is never empty (a request without its key matches no resource), so it
+    // cannot be skipped: `role/${aws:username}*` names one user's roles, not every role.
+    if (x?.kind === "star" && !x.policyVariable) step(i + 1, j);
     if (!x || !y) return;
     if (y.kind !== "lit" && y.id) {
       // formatElements writes each identifying variable as a `one` followed by its `star`.

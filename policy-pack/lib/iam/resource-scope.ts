@@ -107,8 +107,8 @@ export function unscopedFor(resource: string, info: ActionInfo): boolean {
 
 /**
  * Whether a `NotResource` entry leaves out every resource the action acts on: it covers
- * ({@link globCovers}) the ARN format of each resource type the action is authorized on, for some
- * partition, region and account (a principal acts within its own account), so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
+ * ({@link globCovers}) the ARN format of each resource type the action is authorized on, in every
+ * region and account ({@link everyPlace}), so `NotResource: "arn:aws:iam::*:role/*"` lets `iam:PassRole`
  * (resource type `role` only) act on nothing. `"*"` leaves out everything; an action with no
  * resource type, or one whose format the data set lacks, is never left out. The action's service
  * must be preloaded.
@@ -118,7 +118,9 @@ export function excludesEveryTarget(entry: string, info: ActionInfo): boolean {
   const data = dataOf(info.service);
   const types = authorizedTypes(info);
   if (!data || types.size === 0) return false;
-  const glob = globElements(spanRemainingSegments(entry));
+  const spanned = spanRemainingSegments(entry);
+  if (!everyPlace(spanned, info.service === "iam")) return false;
+  const glob = globElements(spanned);
   return [...types].every((type) =>
     data.arnMatchers.some((m) => m.type === type && globCovers(glob, m.elements, true)),
   );
@@ -188,4 +190,22 @@ function computeUnscoped(entry: string): boolean {
   if (data.arnMatchers.some((matcher) => afterTypePrefix(rest, matcher))) return true;
   const glob = globElements(resource);
   return data.arnMatchers.some((matcher) => globCovers(glob, matcher.elements));
+}
+
+/**
+ * Whether a `NotResource` entry's region and account segments leave out every region and account:
+ * each is empty (the format has none there, as IAM and S3 ARNs) or wildcards only; its partition is
+ * `aws` or wildcards only. An entry of one region or one account leaves the others' resources to
+ * the action (`NotResource: "arn:aws:kms:us-east-1:*:key/*"` with `kms:Decrypt` decrypts with
+ * every key of every other region; `sts:AssumeRole` and KMS act across accounts), and an entry of
+ * another partition leaves out nothing a principal of the `aws` partition reaches. IAM's own
+ * actions (`sameAccount`) act only in the caller's account (a role passed with `iam:PassRole` is
+ * one of its own), so there an entry of one account is enough.
+ */
+function everyPlace(spanned: string, sameAccount: boolean): boolean {
+  const m = /^arn:([^:]*):[^:]*:([^:]*):([^:]*):/.exec(spanned);
+  if (!m) return false;
+  const wild = (segment: string) => /^\*+$/.test(segment);
+  const everywhere = (segment: string) => segment === "" || wild(segment);
+  return (m[1] === "aws" || wild(m[1])) && everywhere(m[2]) && (sameAccount || everywhere(m[3]));
 }

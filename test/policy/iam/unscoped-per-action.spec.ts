@@ -129,6 +129,53 @@ describe("unscoped Resource judged per action (the action's resource types)", ()
       expect(f[0]).to.contain('"arn:aws:logs:*:*:log-group:*"').and.contain("logs:PutLogEvents");
     });
   });
+  describe("NotResource of one region, one account or another partition leaves the rest granted", () => {
+    const cases: [string, Policy, string, string][] = [
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:us-east-1:*:key/*"],
+      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", `arn:aws:kms:*:${ACCOUNT}:key/*`],
+      [
+        "iam-no-resource-wildcard",
+        noResourceWildcard,
+        "kms:Decrypt",
+        "arn:aws:kms:us-east-1:*:key/*",
+      ],
+      [
+        "iam-no-credentials-exposure",
+        noCredentialsExposure,
+        "sts:AssumeRole",
+        `arn:aws:iam::${ACCOUNT}:role/*`,
+      ],
+      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", "arn:aws-cn:s3:::*/*"],
+    ];
+    for (const [name, policy, action, notResource] of cases) {
+      it(`${name}: ${action} beside NotResource ${notResource}`, async () => {
+        const doc = compliantPolicy([
+          { Effect: "Allow", Action: [action], NotResource: notResource },
+        ]);
+        expect(await findingsOf(policy, [doc]), notResource).to.have.length.greaterThan(0);
+      });
+    }
+    it("a NotResource of every region and account still leaves out every target", async () => {
+      const doc = compliantPolicy([
+        { Effect: "Allow", Action: ["kms:Decrypt"], NotResource: "arn:aws:kms:*:*:key/*" },
+      ]);
+      expect(await findingsOf(kmsDecryptScoped, [doc])).to.deep.equal([]);
+    });
+  });
+
+  describe("a policy variable is never empty", () => {
+    it("iam-no-credentials-exposure: sts:AssumeRole on role/${aws:username}* names one user's roles", async () => {
+      for (const r of [
+        "arn:aws:iam::*:role/${aws:username}*",
+        "arn:aws:iam::*:role/${aws:PrincipalTag/team}*",
+      ])
+        expect(
+          await findingsOf(noCredentialsExposure, [grant("sts:AssumeRole", r)]),
+          r,
+        ).to.deep.equal([]);
+    });
+  });
+
   describe("Compliance", () => {
     // Each entry names every resource of another type, and at most a few of the action's own.
     const cases: [string, Policy, string, string][] = [

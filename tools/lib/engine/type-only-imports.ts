@@ -103,6 +103,20 @@ export function lentModuleNotFound(
   if (resolvePackageJson(name, pwd) || !resolvePackageJson(name, fallbackModulesDir)) {
     return undefined;
   }
+  // Only the case described: the import itself resolves from the lent folder, and the program's
+  // tsconfig (the one the host reads: its top-level compilerOptions) sets `paths`.
+  try {
+    require.resolve(specifier, { paths: [fallbackModulesDir] });
+  } catch {
+    return undefined;
+  }
+  let tsconfig = "";
+  try {
+    tsconfig = fs.readFileSync(path.join(pwd, "tsconfig.json"), "utf8");
+  } catch {
+    return undefined;
+  }
+  if (!/"paths"\s*:/.test(tsconfig)) return undefined;
   return {
     kind: "error",
     message:
@@ -110,7 +124,7 @@ export function lentModuleNotFound(
       "(it installed none): the program's tsconfig sets its own module resolution (`paths`), " +
       "which ts-node applies over the lent folder. Install the program's dependencies " +
       "(`npm install` beside its package.json) to type-check it, or check it without " +
-      "--type-check",
+      `--type-check (${/\berror TS2307: [^\n]*/.exec(failure.message)?.[0] ?? "TS2307"})`,
     detail: failure.message,
   };
 }
