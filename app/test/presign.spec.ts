@@ -51,6 +51,7 @@ describe("PresignedUrls with explicit credentials", () => {
       },
     });
     return {
+      client,
       urls: new PresignedUrls(client, bucket, ttlSeconds),
       signings: countSignings(client),
       resolutions,
@@ -86,6 +87,64 @@ describe("PresignedUrls with explicit credentials", () => {
     const again = await urls.get("uploads/2026/01/a.png", start + 100_000);
     expect(signingKeyOf(again)).to.equal("ASIASECOND");
     expect(await urls.get("uploads/2026/01/a.png", start + 3600_000)).to.equal(again);
+    expect(signings.count).to.equal(2);
+  });
+
+  /**
+   * Urls whose client signs with `current.identity`, which `onSigning` may replace as a signing
+   * starts: as a background refresh of the chain lands between the check of the credentials and
+   * the signing that resolves them again.
+   */
+  function urlsRefreshedWhileSigning(
+    first: AwsCredentialIdentity,
+    onSigning: (signing: number) => AwsCredentialIdentity | undefined,
+  ) {
+    const current = { identity: first };
+    const { client, urls, signings } = urlsSigningWith(() => current.identity);
+    let started = 0;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        started += 1;
+        current.identity = onSigning(started) ?? current.identity;
+        return next(args);
+      },
+      { step: "initialize", name: "refreshWhileSigning" },
+    );
+    return { urls, signings, current };
+  }
+
+  it("signs again when the credentials change between their check and the signing", async () => {
+    // The check sees a long session; the signing gets a stale one with 199 s left.
+    const stale = session("STALE", start + 200_000);
+    const { urls, signings, current } = urlsRefreshedWhileSigning(
+      session("LONG", start + 6 * 3600_000),
+      (n) => (n === 1 ? stale : undefined),
+    );
+    const url = await urls.get("uploads/2026/01/a.png", start + 1_000);
+    // Signed twice: the first URL named other credentials than the ones checked.
+    expect(signings.count).to.equal(2);
+    expect(signingKeyOf(url)).to.equal("ASIASTALE");
+    // Handed out only while the credentials that signed it last MIN_URL_LIFE_MS: until 50 s,
+    // not for the 6 hours of the session that was checked.
+    expect(await urls.get("uploads/2026/01/a.png", start + 49_000)).to.equal(url);
+    current.identity = session("RENEWED", start + 12 * 3600_000);
+    const renewed = await urls.get("uploads/2026/01/a.png", start + 51_000);
+    expect(signingKeyOf(renewed)).to.equal("ASIARENEWED");
+    expect(signings.count).to.equal(3);
+  });
+
+  it("fails, as a transient error, when the credentials change during both signings", async () => {
+    const { urls, signings } = urlsRefreshedWhileSigning(
+      session("CHECKED0", start + 6 * 3600_000),
+      (n) => session(`SIGNING${n}`, start + 6 * 3600_000),
+    );
+    const failure = await urls.get("uploads/2026/01/a.png", start + 1_000).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failure).to.be.instanceOf(StorageError);
+    expect((failure as StorageError).transient).to.equal(true);
+    expect((failure as Error).message).to.match(/credentials changed while the URL was signed/);
     expect(signings.count).to.equal(2);
   });
 
