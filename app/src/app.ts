@@ -33,13 +33,14 @@ export const REQUEST_TIMEOUT_CHECK_MS = 30_000;
 export const S3_CALLS_AFTER_BODY = 4;
 
 /**
- * The longest an upload can take before it is answered: its body may take until Node enforces
- * REQUEST_TIMEOUT_MS, then its last S3 calls run, each up to `s3TimeoutMs`. The load balancer
- * drains a stopping task at least this long, for the largest S3_TIMEOUT_MS accepted (its target
- * group's deregistration delay).
+ * The longest an upload waits, once its body has arrived, before it is answered: its last S3
+ * calls, each up to `s3TimeoutMs`. Nothing is sent meanwhile, so behind a proxy this must stay
+ * under the proxy's idle timeout (the platform's load balancer: 60 s, so S3_TIMEOUT_MS at most
+ * 14 s there), or the proxy answers 504 while the upload goes on. The platform's load balancer
+ * drains a stopping task for as long as it can keep a request: REQUEST_TIMEOUT_MS, its check,
+ * and its idle timeout (its target group's deregistration delay).
  */
-export const longestUploadMs = (s3TimeoutMs: number): number =>
-  REQUEST_TIMEOUT_MS + REQUEST_TIMEOUT_CHECK_MS + S3_CALLS_AFTER_BODY * s3TimeoutMs;
+export const answerAfterBodyMs = (s3TimeoutMs: number): number => S3_CALLS_AFTER_BODY * s3TimeoutMs;
 
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */
