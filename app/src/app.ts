@@ -35,8 +35,8 @@ export const S3_CALLS_AFTER_BODY = 4;
 /**
  * The longest an upload waits, once its body has arrived, before it is answered: its last S3
  * calls, each up to `s3TimeoutMs`. Nothing is sent meanwhile, so behind a proxy this must stay
- * under the proxy's idle timeout (the platform's load balancer: 60 s, so S3_TIMEOUT_MS at most
- * 14 s there), or the proxy answers 504 while the upload goes on. The platform's load balancer
+ * under the proxy's idle timeout (the platform's load balancer: 60 s, so S3_TIMEOUT_MS under
+ * 15 s there), or the proxy answers 504 while the upload goes on. The platform's load balancer
  * drains a stopping task for as long as it can keep a request: REQUEST_TIMEOUT_MS, its check,
  * and its idle timeout (its target group's deregistration delay).
  */

@@ -7,7 +7,7 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * The largest S3_TIMEOUT_MS accepted. Behind a proxy, an upload's last S3 calls must end within
- * its idle timeout (app.ts, `answerAfterBodyMs`): behind the platform's load balancer, 14 s.
+ * its idle timeout (app.ts, `answerAfterBodyMs`): behind the platform's load balancer, under 15 s.
  */
 export const MAX_S3_TIMEOUT_MS = 120_000;
 
@@ -154,7 +154,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     // Milliseconds, so tests can make the deadlines short; the defaults are for production.
     // After its body, an upload waits for at most 4 S3 calls, each within S3_TIMEOUT_MS (app.ts,
     // answerAfterBodyMs): 40 s with the default, under the platform ALB's 60 s idle timeout,
-    // which ends a request whose answer has not started by then; 14 s is the most that fits.
+    // which ends a request whose answer has not started by then: under 15 s each there.
     // The readiness probe must answer within the health check's own timeout (5 s for ECS and
     // the ALB here).
     s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, MAX_S3_TIMEOUT_MS),
