@@ -173,15 +173,20 @@ function validateArgs(name: string, args: AnalyticsArgs): Settings {
   if (args.copySourceBucketArns.length === 0) {
     problems.push("copySourceBucketArns: at least one bucket");
   }
-  // AWS keeps the namespace's keys as key ARNs: given as an alias or a key id, the provider sees
-  // a change and updates the namespace on every `pulumi up` (hashicorp/terraform-provider-aws
-  // #45683). A value known only at deploy time (an Output) is not judged here.
+  // The provider types admin_password_secret_kms_key_id as an ARN (fwtypes.ARNType in the
+  // aws_redshiftserverless_namespace schema): a bare key id or `alias/<name>` is refused
+  // at preview. An alias ARN passes, but AWS reports the key ARN, so the provider updates the
+  // namespace on every `pulumi up` (hashicorp/terraform-provider-aws#45683). Only a key ARN fits.
+  // A value known only at deploy time (an Output) is not judged here.
   const secretKey = args.adminPasswordSecretKmsKeyId;
   if (typeof secretKey === "string" && !KMS_KEY_ARN_RE.test(secretKey)) {
+    const why = secretKey.startsWith("arn:")
+      ? "AWS reports the key ARN, so an alias ARN makes the provider update the namespace on " +
+        "every pulumi up"
+      : "the provider takes an ARN only and refuses a key id or an alias/ name at preview";
     problems.push(
       `adminPasswordSecretKmsKeyId: "${secretKey}" must be a key ARN ` +
-        "(arn:aws:kms:<region>:<account>:key/<key id>), not an alias or a key id: AWS reports " +
-        "the key ARN, so the namespace would be updated on every pulumi up",
+        `(arn:<partition>:kms:<region>:<account>:key/<key id>): ${why}`,
     );
   }
   invalidArguments("Analytics", name, problems);

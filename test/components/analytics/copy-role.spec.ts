@@ -223,17 +223,31 @@ describe("Analytics (component): COPY role and arguments", function () {
           "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
       }),
     ).to.equal("");
-    // An alias or a bare key id makes the provider update the namespace on every pulumi up
+    // The other partitions' key ARNs (China, GovCloud).
+    for (const partition of ["aws-cn", "aws-us-gov"]) {
+      const region = partition === "aws-cn" ? "cn-north-1" : "us-gov-west-1";
+      const given = `arn:${partition}:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+      expect(await buildError({ adminPasswordSecretKmsKeyId: given }), given).to.equal("");
+    }
+    // An alias ARN passes the provider's ARN type, then updates the namespace on every pulumi up
     // (hashicorp/terraform-provider-aws#45683).
     for (const given of [
       "arn:aws:kms:eu-west-1:123456789012:alias/platform-secrets",
-      "alias/platform-secrets",
-      "1234abcd-12ab-34cd-56ef-1234567890ab",
+      "arn:aws-cn:kms:cn-north-1:123456789012:alias/platform-secrets",
     ]) {
       const message = await buildError({ adminPasswordSecretKmsKeyId: given });
       expect(message, given).to.include(
         `adminPasswordSecretKmsKeyId: "${given}" must be a key ARN`,
       );
+      expect(message, given).to.include("update the namespace on every pulumi up");
+    }
+    // A bare key id or alias name is refused by the provider's ARN type at preview.
+    for (const given of ["alias/platform-secrets", "1234abcd-12ab-34cd-56ef-1234567890ab"]) {
+      const message = await buildError({ adminPasswordSecretKmsKeyId: given });
+      expect(message, given).to.include(
+        `adminPasswordSecretKmsKeyId: "${given}" must be a key ARN`,
+      );
+      expect(message, given).to.include("refuses a key id or an alias/ name at preview");
     }
     // Known only at deploy time: not judged here.
     expect(
