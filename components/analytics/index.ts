@@ -180,10 +180,12 @@ function validateArgs(name: string, args: AnalyticsArgs): Settings {
   // A value known only at deploy time (an Output) is not judged here.
   const secretKey = args.adminPasswordSecretKmsKeyId;
   if (typeof secretKey === "string" && !KMS_KEY_ARN_RE.test(secretKey)) {
-    const why = secretKey.startsWith("arn:")
+    const why = /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(secretKey)
       ? "AWS reports the key ARN, so an alias ARN makes the provider update the namespace on " +
         "every pulumi up"
-      : "the provider takes an ARN only and refuses a key id or an alias/ name at preview";
+      : secretKey.startsWith("arn:")
+        ? "this is not the ARN of a KMS key"
+        : "the provider takes an ARN only and refuses a key id or an alias/ name at preview";
     problems.push(
       `adminPasswordSecretKmsKeyId: "${secretKey}" must be a key ARN ` +
         `(arn:<partition>:kms:<region>:<account>:key/<key id>): ${why}`,

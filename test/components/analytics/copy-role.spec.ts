@@ -241,6 +241,11 @@ describe("Analytics (component): COPY role and arguments", function () {
       );
       expect(message, given).to.include("update the namespace on every pulumi up");
     }
+    // Another service's ARN is no key at all.
+    const bucket = "arn:aws:s3:::platform-secrets";
+    expect(await buildError({ adminPasswordSecretKmsKeyId: bucket })).to.include(
+      "this is not the ARN of a KMS key",
+    );
     // A bare key id or alias name is refused by the provider's ARN type at preview.
     for (const given of ["alias/platform-secrets", "1234abcd-12ab-34cd-56ef-1234567890ab"]) {
       const message = await buildError({ adminPasswordSecretKmsKeyId: given });
