@@ -6,7 +6,7 @@ import type { Config } from "./config";
 import { errorHandler } from "./errors";
 import { KEY_PREFIX } from "./keys";
 import { RequestLog } from "./logging";
-import { registerRoutes } from "./routes";
+import { galleryAnswerMs, registerRoutes } from "./routes";
 import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
 import { ImageStore, createS3Client, type StoreOptions } from "./store";
 
@@ -41,6 +41,22 @@ export const S3_CALLS_AFTER_BODY = 4;
  * and its idle timeout (its target group's deregistration delay).
  */
 export const answerAfterBodyMs = (s3TimeoutMs: number): number => S3_CALLS_AFTER_BODY * s3TimeoutMs;
+
+/**
+ * The longest any route waits before its answer starts, once the request has arrived: an
+ * upload after its body (answerAfterBodyMs), the gallery (galleryAnswerMs), an image page (one
+ * HeadObject), readiness (READINESS_TIMEOUT_MS); liveness and the stylesheet call nothing.
+ * Behind a proxy this must stay under its idle timeout, or the proxy answers 504 first.
+ */
+export const longestAnswerMs = (
+  config: Pick<Config, "s3TimeoutMs" | "readinessTimeoutMs">,
+): number =>
+  Math.max(
+    answerAfterBodyMs(config.s3TimeoutMs),
+    galleryAnswerMs(config.s3TimeoutMs),
+    config.s3TimeoutMs,
+    config.readinessTimeoutMs,
+  );
 
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */

@@ -101,6 +101,21 @@ export function createS3Client(config: Config): S3Client {
 /** How many months back the gallery looks for images. */
 const LIST_MONTHS = 12;
 
+/**
+ * The deadline of one whole listing (list()), in S3 calls' worth: its batches run one after the
+ * other, each call also held to what is left of it, so a slow S3 cannot stretch the gallery's
+ * answer to 4 batches of S3_TIMEOUT_MS.
+ */
+export const LIST_DEADLINE_CALLS = 2;
+export const listDeadlineMs = (s3TimeoutMs: number): number => LIST_DEADLINE_CALLS * s3TimeoutMs;
+
+/** What list() found, and whether every month it needed was listed in time. */
+export interface Listing {
+  readonly images: StoredImage[];
+  /** False when the deadline passed, or S3 failed, after the newest months were listed. */
+  readonly complete: boolean;
+}
+
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
 
 export class ImageStore {
@@ -320,26 +335,60 @@ export class ImageStore {
    * month prefixes (`uploads/<yyyy>/<mm>/`) are listed newest month first, three at a time,
    * going back at most a year, until `limit` images are found. Within a month the first 1000
    * keys are considered (keys are random, so beyond 1000 uploads a month this is a sample).
+   *
+   * The whole listing ends within `deadlineMs` (each call gets S3_TIMEOUT_MS or what is left,
+   * whichever is less). When it passes, or S3 fails transiently, after the newest batch was
+   * listed, what was found is returned as incomplete; before that, the error is thrown.
    */
-  async list(limit: number, now: Date = new Date()): Promise<StoredImage[]> {
+  async list(
+    limit: number,
+    now: Date = new Date(),
+    deadlineMs: number = listDeadlineMs(this.config.s3TimeoutMs),
+  ): Promise<Listing> {
+    const ends = Date.now() + deadlineMs;
     const found: StoredImage[] = [];
     for (let month = 0; month < LIST_MONTHS && found.length < limit; month += 3) {
-      const batch = [month, month + 1, month + 2].map((back) =>
-        this.listMonth(
-          monthPrefix(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))),
-        ),
-      );
-      for (const images of await Promise.all(batch)) found.push(...images);
+      const left = ends - Date.now();
+      const timeoutMs = Math.min(this.config.s3TimeoutMs, left);
+      try {
+        if (timeoutMs <= 0) {
+          throw new StorageError(
+            `ListObjectsV2: no time left of the ${deadlineMs} ms listing`,
+            true,
+          );
+        }
+        const batch = [month, month + 1, month + 2].map((back) =>
+          this.listMonth(
+            monthPrefix(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))),
+            timeoutMs,
+          ),
+        );
+        for (const images of await Promise.all(batch)) found.push(...images);
+      } catch (err) {
+        if (month === 0 || !(err instanceof StorageError && err.transient)) throw err;
+        this.options.log?.warn(
+          { listedMonths: month, found: found.length, reason: describe(err) },
+          "listing incomplete; the older months are left out",
+        );
+        return { images: found.slice(0, limit), complete: false };
+      }
     }
-    return found.slice(0, limit);
+    return { images: found.slice(0, limit), complete: true };
   }
 
-  private async listMonth(prefix: string): Promise<StoredImage[]> {
-    const page = await this.call("ListObjectsV2", (abortSignal) =>
-      this.client.send(
-        new ListObjectsV2Command({ Bucket: this.config.bucketName, Prefix: prefix, MaxKeys: 1000 }),
-        { abortSignal },
-      ),
+  private async listMonth(prefix: string, timeoutMs: number): Promise<StoredImage[]> {
+    const page = await this.call(
+      "ListObjectsV2",
+      (abortSignal) =>
+        this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.config.bucketName,
+            Prefix: prefix,
+            MaxKeys: 1000,
+          }),
+          { abortSignal },
+        ),
+      timeoutMs,
     );
     return (page.Contents ?? [])
       .filter((o): o is typeof o & { Key: string } => typeof o.Key === "string")
