@@ -6,8 +6,9 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
- * The largest S3_TIMEOUT_MS accepted. Behind a proxy, an upload's last S3 calls must end within
- * its idle timeout (app.ts, `answerAfterBodyMs`): behind the platform's load balancer, under 15 s.
+ * The largest S3_TIMEOUT_MS accepted. Behind a proxy, every answer must start within its idle
+ * timeout (app.ts, `longestAnswerMs`: 4 of these for an upload after its body): behind the
+ * platform's load balancer, under 15 s.
  */
 export const MAX_S3_TIMEOUT_MS = 120_000;
 
@@ -152,9 +153,10 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     // ECS stops a container with SIGTERM and sends SIGKILL after stopTimeout (default 30 s).
     shutdownTimeoutSeconds: integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 120),
     // Milliseconds, so tests can make the deadlines short; the defaults are for production.
-    // After its body, an upload waits for at most 4 S3 calls, each within S3_TIMEOUT_MS (app.ts,
-    // answerAfterBodyMs): 40 s with the default, under the platform ALB's 60 s idle timeout,
-    // which ends a request whose answer has not started by then: under 15 s each there.
+    // After its body, an upload waits for at most 4 S3 calls, each within S3_TIMEOUT_MS, the
+    // gallery for 3 (app.ts, longestAnswerMs): 40 s with the default, under the platform ALB's
+    // 60 s idle timeout, which ends a request whose answer has not started by then: under 15 s
+    // each there.
     // The readiness probe must answer within the health check's own timeout (5 s for ECS and
     // the ALB here).
     s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, MAX_S3_TIMEOUT_MS),

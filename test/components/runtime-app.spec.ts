@@ -10,9 +10,11 @@ import type { FastifyInstance } from "fastify";
 import {
   answerAfterBodyMs,
   buildApp,
+  longestAnswerMs,
   REQUEST_TIMEOUT_CHECK_MS,
   REQUEST_TIMEOUT_MS,
 } from "../../app/src/app";
+import { galleryAnswerMs } from "../../app/src/routes";
 import { type Config, parseConfig } from "../../app/src/config";
 import { ImageStore } from "../../app/src/store";
 import { Recording } from "../../tools/lib/recorder";
@@ -126,13 +128,13 @@ describe("Runtime: the app as each stack's task definition starts it", function 
     for (const [stack, rec] of Object.entries(recs)) {
       const idleMs = idleTimeoutMsOf(rec);
       const config = parseConfig(environmentOf(rec));
-      // After an upload's body, nothing is sent until its last S3 calls end; the load balancer
-      // answers 504 once the connection was idle for its timeout (AWS Knowledge Center,
-      // "eks-http-504-errors"), while the upload goes on.
-      expect(
-        answerAfterBodyMs(config.s3TimeoutMs),
-        `${stack}: S3 calls after the body`,
-      ).to.be.below(idleMs);
+      // Nothing is sent until a route's S3 calls end (an upload's after its body, the gallery's
+      // listing); the load balancer answers 504 once the connection was idle for its timeout
+      // (AWS Knowledge Center, "eks-http-504-errors"), while the work goes on.
+      const s3 = config.s3TimeoutMs;
+      expect(answerAfterBodyMs(s3), `${stack}: upload, after its body`).to.be.below(idleMs);
+      expect(galleryAnswerMs(s3), `${stack}: gallery`).to.be.below(idleMs);
+      expect(longestAnswerMs(config), `${stack}: every route`).to.be.below(idleMs);
       // A stalled upload is ended by the app, with its message, before the load balancer cuts it.
       expect(config.uploadIdleTimeoutMs, `${stack}: UPLOAD_IDLE_TIMEOUT_MS`).to.be.below(idleMs);
       // The load balancer, not the task, closes idle connections: else a request sent as the task
