@@ -23,11 +23,12 @@ import {
   type CompletedPart,
 } from "@aws-sdk/client-s3";
 import type { Config } from "./config";
-import { monthPrefix } from "./keys";
+import { listDeadlineMs, listNewest, type Listing } from "./listing";
 import { PresignedUrls } from "./presign";
 import { asStorageError, confirmed, describe, StorageError } from "./storage-errors";
 
 export { describe, StorageError } from "./storage-errors";
+export { listDeadlineMs, type Listing } from "./listing";
 
 export interface StoredImage {
   readonly key: string;
@@ -96,24 +97,6 @@ export function createS3Client(config: Config): S3Client {
       socketTimeout: attemptMs,
     },
   });
-}
-
-/** How many months back the gallery looks for images. */
-const LIST_MONTHS = 12;
-
-/**
- * The deadline of one whole listing (list()), in S3 calls' worth: its batches run one after the
- * other, each call also held to what is left of it, so a slow S3 cannot stretch the gallery's
- * answer to 4 batches of S3_TIMEOUT_MS.
- */
-export const LIST_DEADLINE_CALLS = 2;
-export const listDeadlineMs = (s3TimeoutMs: number): number => LIST_DEADLINE_CALLS * s3TimeoutMs;
-
-/** What list() found, and whether every month it needed was listed in time. */
-export interface Listing {
-  readonly images: StoredImage[];
-  /** False when the deadline passed, or S3 failed, after the newest months were listed. */
-  readonly complete: boolean;
 }
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
@@ -330,50 +313,20 @@ export class ImageStore {
     this.client.destroy();
   }
 
-  /**
-   * The newest images first, at most `limit`. S3 lists keys in ascending order only, so the
-   * month prefixes (`uploads/<yyyy>/<mm>/`) are listed newest month first, three at a time,
-   * going back at most a year, until `limit` images are found. Within a month the first 1000
-   * keys are considered (keys are random, so beyond 1000 uploads a month this is a sample).
-   *
-   * The whole listing ends within `deadlineMs` (each call gets S3_TIMEOUT_MS or what is left,
-   * whichever is less). When it passes, or S3 fails transiently, after the newest batch was
-   * listed, what was found is returned as incomplete; before that, the error is thrown.
-   */
-  async list(
+  /** The newest images first, at most `limit`, within `deadlineMs` (see listNewest). */
+  list(
     limit: number,
     now: Date = new Date(),
     deadlineMs: number = listDeadlineMs(this.config.s3TimeoutMs),
   ): Promise<Listing> {
-    const ends = Date.now() + deadlineMs;
-    const found: StoredImage[] = [];
-    for (let month = 0; month < LIST_MONTHS && found.length < limit; month += 3) {
-      const left = ends - Date.now();
-      const timeoutMs = Math.min(this.config.s3TimeoutMs, left);
-      try {
-        if (timeoutMs <= 0) {
-          throw new StorageError(
-            `ListObjectsV2: no time left of the ${deadlineMs} ms listing`,
-            true,
-          );
-        }
-        const batch = [month, month + 1, month + 2].map((back) =>
-          this.listMonth(
-            monthPrefix(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))),
-            timeoutMs,
-          ),
-        );
-        for (const images of await Promise.all(batch)) found.push(...images);
-      } catch (err) {
-        if (month === 0 || !(err instanceof StorageError && err.transient)) throw err;
-        this.options.log?.warn(
-          { listedMonths: month, found: found.length, reason: describe(err) },
-          "listing incomplete; the older months are left out",
-        );
-        return { images: found.slice(0, limit), complete: false };
-      }
-    }
-    return { images: found.slice(0, limit), complete: true };
+    return listNewest({
+      limit,
+      now,
+      deadlineMs,
+      s3TimeoutMs: this.config.s3TimeoutMs,
+      listMonth: (prefix, timeoutMs) => this.listMonth(prefix, timeoutMs),
+      log: this.options.log,
+    });
   }
 
   private async listMonth(prefix: string, timeoutMs: number): Promise<StoredImage[]> {
