@@ -69,10 +69,9 @@ export function renamedInLaterPhases(
 }
 
 /** A finding on a renamed resource, as on the preview's: its URN, name and the name in its text. */
-export function asPreviewed<T extends { urn: string; name: string; detail?: string; message?: string }>(
-  v: T,
-  renamed: ReadonlyMap<string, Renamed>,
-): T {
+export function asPreviewed<
+  T extends { urn: string; name: string; detail?: string; message?: string },
+>(v: T, renamed: ReadonlyMap<string, Renamed>): T {
   const r = renamed.get(v.urn);
   if (!r) return v;
   const swap = (t: string | undefined) => t?.split(r.laterName).join(r.name);
