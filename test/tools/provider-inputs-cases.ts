@@ -16,6 +16,7 @@ import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-b
 import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
+import { NETWORK_BROKEN, NETWORK_COMPLIANT } from "./provider-inputs-cases-network";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -413,6 +414,7 @@ const PARTS = [
   TASKS_COMPLIANT,
   DEFINITIONS_COMPLIANT,
   MAPPING_COMPLIANT,
+  NETWORK_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -442,4 +444,5 @@ export const BROKEN = [
   ...DEFINITIONS_BROKEN,
   ...MAPPING_BROKEN,
   ...PROJECT_BROKEN,
+  ...NETWORK_BROKEN,
 ];

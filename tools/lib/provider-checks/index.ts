@@ -39,13 +39,14 @@ import { ANALYTICS_RULES } from "./rules-analytics";
 import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
+import { SCHEDULER_CROSS_RULES, SCHEDULER_RULES } from "./rules-scheduler";
 import { CLASS_RULES } from "./rules-classes";
 import { LIFECYCLE_RULES } from "./rules-lifecycle";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create-compute";
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
-import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
+import { CREATE_NETWORK_CROSS_RULES, CREATE_NETWORK_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_CROSS_RULES, CREATE_SERVICE_RULES } from "./rules-create-services";
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
@@ -90,6 +91,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...GLUE_RULES,
   ...WAREHOUSE_RULES,
   ...SCHEDULE_RULES,
+  ...SCHEDULER_RULES,
   ...CLASS_RULES,
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
@@ -99,6 +101,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_SERVICE_RULES,
   ...BALANCER_RULES,
   ...CREATE_STORAGE_RULES,
+  ...CREATE_NETWORK_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -130,6 +133,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_DB_CROSS_RULES,
   ...CREATE_DEFINITION_CROSS_RULES,
   ...CREATE_SERVICE_CROSS_RULES,
+  ...SCHEDULER_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();

@@ -1,0 +1,143 @@
+// The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size, network
+// ACL rule numbers) and the EventBridge Scheduler schedule's validators (rules-scheduler.ts): the
+// values each must let through, values unknown at preview, the name Pulumi makes for a schedule,
+// and the config key a refused value came from. The one-broken-input cases are in
+// provider-inputs-cases-network.ts (run by provider-inputs.spec.ts).
+import { expect } from "chai";
+import { handBuiltResource } from "../../tools/lib/engine/registration";
+import { UNKNOWN } from "../../tools/lib/engine/wire";
+import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
+import {
+  describeProviderRefusals,
+  ProviderInputError,
+  RefusalConfig,
+} from "../../tools/check/provider-refusals";
+import { COMPLIANT } from "./provider-inputs-cases";
+import {
+  DEFAULT_NACL,
+  entry,
+  NACL,
+  NACL_RULE,
+  SCHEDULE,
+  SUBNET,
+} from "./provider-inputs-cases-network";
+import { refusalsWith } from "./provider-inputs-refusals";
+
+const META = { stack: "dev", project: "app", outputs: {} };
+
+describe("provider inputs: subnet sizes and network ACL rule numbers AWS creates", () => {
+  it("accepts every subnet size from /16 to /28 and refuses the sizes beside them at create", () => {
+    for (let bits = 16; bits <= 28; bits++)
+      expect(refusalsWith(SUBNET, { cidrBlock: `10.16.0.0/${bits}` }), `/${bits}`).to.deep.equal(
+        [],
+      );
+    for (const cidrBlock of ["10.16.0.0/15", "10.16.0.0/29", "10.16.0.0/32", "0.0.0.0/0"]) {
+      const refused = refusalsWith(SUBNET, { cidrBlock });
+      expect(
+        refused.map((r) => [r.prop, r.by, r.source]),
+        cidrBlock,
+      ).to.deep.equal([
+        [
+          "cidrBlock",
+          "aws",
+          "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html",
+        ],
+      ]);
+    }
+  });
+
+  it("leaves a block that is no network address to the provider's own refusal, once", () => {
+    const refused = refusalsWith(SUBNET, { cidrBlock: "10.16.3.1/29" });
+    expect(refused.map((r) => r.by)).to.deep.equal(["provider"]);
+  });
+
+  it("accepts rule numbers 1 to 32766 in every form a network ACL rule takes", () => {
+    for (const n of [1, 100, 32766]) {
+      expect(refusalsWith(NACL_RULE, { ruleNumber: n }), `${n}`).to.deep.equal([]);
+      for (const type of [NACL, DEFAULT_NACL])
+        expect(refusalsWith(type, { ingress: [entry(n)], egress: [entry(n)] })).to.deep.equal([]);
+    }
+    // Each inline entry is judged: two out of range in one list are two refusals.
+    const two = refusalsWith(NACL, { ingress: [entry(0), entry(100), entry(32767)] });
+    expect(two.map((r) => [r.prop, r.value, r.by])).to.deep.equal([
+      ["ingress.ruleNo", 0, "aws"],
+      ["ingress.ruleNo", 32767, "aws"],
+    ]);
+    // A value that is no whole number is not AWS's limit to judge.
+    expect(refusalsWith(NACL_RULE, { ruleNumber: 1.5 })).to.deep.equal([]);
+  });
+
+  it("judges no value unknown at preview", () => {
+    expect(refusalsWith(SUBNET, { cidrBlock: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(NACL_RULE, { ruleNumber: UNKNOWN })).to.deep.equal([]);
+    expect(refusalsWith(NACL, { ingress: [entry(UNKNOWN)], egress: UNKNOWN })).to.deep.equal([]);
+    expect(
+      refusalsWith(SCHEDULE, {
+        flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: UNKNOWN },
+        target: UNKNOWN,
+        name: UNKNOWN,
+      }),
+    ).to.deep.equal([]);
+  });
+});
+
+describe("provider inputs: EventBridge Scheduler schedules", () => {
+  it("accepts each bound and each value of the enumerations", () => {
+    const target = COMPLIANT[SCHEDULE].target as Record<string, unknown>;
+    for (const change of [
+      { name: "a" },
+      { name: undefined, namePrefix: "p".repeat(38) },
+      { state: "ENABLED", actionAfterCompletion: "NONE", description: "" },
+      { flexibleTimeWindow: { mode: "OFF" } },
+      { flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: 1 } },
+      {
+        target: {
+          ...target,
+          retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 0 },
+        },
+      },
+      // A value of the enumerations' shape a newer provider may list.
+      { state: "PAUSED" },
+    ])
+      expect(refusalsWith(SCHEDULE, change), JSON.stringify(change)).to.deep.equal([]);
+  });
+
+  it("refuses at preview a logical name Pulumi turns into a schedule name over 64 characters", () => {
+    const { name: _, ...inputs } = COMPLIANT[SCHEDULE];
+    const named = (logical: string) =>
+      refusedInputs(handBuiltResource(SCHEDULE, logical, inputs, META));
+    // The name is the logical name, "-" and 7 hex digits: 56 + 8 fit 64.
+    expect(named("n".repeat(56))).to.deep.equal([]);
+    const [refused, ...more] = named("n".repeat(57));
+    expect(more).to.deep.equal([]);
+    expect([refused.prop, refused.by, refused.autoNamed]).to.deep.equal(["name", "provider", true]);
+    expect(refused.says[0]).to.include("expected length of name to be in the range (1 - 64)");
+  });
+});
+
+describe("provider inputs: the config key a refused network value came from", () => {
+  const STACK_FILE = "/srv/app/Pulumi.dev.yaml";
+  const config = (key: string, value: string): RefusalConfig => ({
+    values: { [key]: value },
+    sources: { [key]: { from: "stack", file: STACK_FILE, line: 4 } },
+    secretKeys: [],
+    reads: new Map([[key, { file: "/srv/app/network.ts", line: 9, column: 3 }]]),
+  });
+  const text = (type: string, inputs: Record<string, unknown>, c: RefusalConfig) => {
+    const r = handBuiltResource(type, "net", { ...COMPLIANT[type], ...inputs }, META);
+    const refused = refusedAcrossPhases([{ phase: "preview", resources: [r] }]);
+    return describeProviderRefusals(new ProviderInputError("dev", refused, c));
+  };
+
+  it("names the key of a subnet block and of an inline rule number that AWS would refuse", () => {
+    expect(
+      text(SUBNET, { cidrBlock: "10.16.0.0/29" }, config("app:subnetCidr", "10.16.0.0/29")),
+    ).to.include(
+      "may come from config key app:subnetCidr (/srv/app/Pulumi.dev.yaml:4, read at " +
+        "/srv/app/network.ts:9): if so, change it there",
+    );
+    expect(
+      text(NACL, { ingress: [entry(40000)] }, config("app:denyRuleNumber", "40000")),
+    ).to.include("may come from config key app:denyRuleNumber");
+  });
+});
