@@ -1,8 +1,9 @@
 // The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size, network
-// ACL rule numbers) and the EventBridge Scheduler schedule's validators (rules-scheduler.ts): the
-// values each must let through, values unknown at preview, the name Pulumi makes for a schedule,
-// and the config key a refused value came from. The one-broken-input cases are in
-// provider-inputs-cases-network.ts (run by provider-inputs.spec.ts).
+// ACL rule numbers), an ECR repository's name (rules-create-names.ts) and the EventBridge Scheduler
+// schedule's validators (rules-scheduler.ts): the values each must let through, values unknown at
+// preview, the names Pulumi makes from logical names, and the config key a refused value came
+// from. The one-broken-input cases are in provider-inputs-cases-network.ts and
+// provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
@@ -22,6 +23,7 @@ import {
   SUBNET,
 } from "./provider-inputs-cases-network";
 import { refusalsWith } from "./provider-inputs-refusals";
+import { REPOSITORY } from "./provider-inputs-cases-create";
 
 const META = { stack: "dev", project: "app", outputs: {} };
 
@@ -112,6 +114,29 @@ describe("provider inputs: EventBridge Scheduler schedules", () => {
     expect(more).to.deep.equal([]);
     expect([refused.prop, refused.by, refused.autoNamed]).to.deep.equal(["name", "provider", true]);
     expect(refused.says[0]).to.include("expected length of name to be in the range (1 - 64)");
+  });
+});
+
+describe("provider inputs: ECR repository names", () => {
+  const named = (logical: string, inputs: Record<string, unknown> = {}) =>
+    refusedInputs(handBuiltResource(REPOSITORY, logical, inputs, META));
+
+  it("refuses at create a repository Pulumi names from a logical name with upper case", () => {
+    const [refused, ...more] = named("appImages");
+    expect(more).to.deep.equal([]);
+    expect([refused.prop, refused.by, refused.autoNamed]).to.deep.equal(["name", "aws", true]);
+    expect(refused.says[0]).to.match(
+      /^repositoryName "appImages-[0-9a-f]{7}": upper-case letters: a repository name is lower case$/,
+    );
+    expect(refused.fix).to.include("lower-case logical name");
+  });
+
+  it("accepts lower-case logical names and names of every form AWS lists", () => {
+    for (const logical of ["app", "app-images", "team.app_images", "a"])
+      expect(named(logical), logical).to.deep.equal([]);
+    for (const name of ["ab", "team-a/app", "a/b/c", "app.v2_x-1", "a".repeat(256)])
+      expect(named("r", { name }), name).to.deep.equal([]);
+    expect(named("r", { name: UNKNOWN })).to.deep.equal([]);
   });
 });
 

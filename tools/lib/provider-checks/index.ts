@@ -51,6 +51,7 @@ import { CREATE_SERVICE_CROSS_RULES, CREATE_SERVICE_RULES } from "./rules-create
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
+import { CREATE_NAME_RULES } from "./rules-create-names";
 import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
@@ -102,6 +103,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...BALANCER_RULES,
   ...CREATE_STORAGE_RULES,
   ...CREATE_NETWORK_RULES,
+  ...CREATE_NAME_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
