@@ -1,7 +1,6 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: VPC netmask lengths and secondary blocks (rules-vpc.ts), a subnet's
-// block size and network ACL rule numbers AWS refuses at create (rules-create-network.ts), and
-// EventBridge Scheduler schedules (rules-scheduler.ts).
+// block size and network ACL rule numbers AWS refuses at create (rules-create-network.ts).
 
 const VPC = "aws:ec2/vpc:Vpc";
 const ASSOCIATION = "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation";
@@ -9,7 +8,6 @@ export const SUBNET = "aws:ec2/subnet:Subnet";
 export const NACL = "aws:ec2/networkAcl:NetworkAcl";
 export const DEFAULT_NACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
 export const NACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
-export const SCHEDULE = "aws:scheduler/schedule:Schedule";
 
 /** A network ACL's inline rule numbered `ruleNo`: HTTPS from the VPC. */
 export const entry = (ruleNo: unknown) => ({
@@ -32,23 +30,6 @@ export const NETWORK_COMPLIANT: Record<string, Record<string, unknown>> = {
   [NACL]: { vpcId: "vpc-1", ingress: [entry(1)], egress: [entry(32766)] },
   [DEFAULT_NACL]: { defaultNetworkAclId: "acl-1", ingress: [entry(32766)], egress: [entry(1)] },
   [NACL_RULE]: { ruleNumber: 32766 },
-  [SCHEDULE]: {
-    name: `nightly.export_v2-${"n".repeat(45)}`,
-    groupName: "g".repeat(64),
-    description: "d".repeat(512),
-    scheduleExpressionTimezone: "America/Argentina/ComodRivadavia",
-    kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-    state: "DISABLED",
-    actionAfterCompletion: "DELETE",
-    flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: 1440 },
-    target: {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q.fifo",
-      roleArn: "arn:aws:iam::123456789012:role/scheduler",
-      deadLetterConfig: { arn: "arn:aws:sqs:us-east-1:123456789012:dlq" },
-      retryPolicy: { maximumEventAgeInSeconds: 60, maximumRetryAttempts: 185 },
-      sqsParameters: { messageGroupId: "m".repeat(128) },
-    },
-  },
 };
 
 type Case = [string, string, unknown, string, Record<string, unknown>?];
@@ -95,112 +76,4 @@ export const NETWORK_BROKEN: Case[] = [
   ],
   [DEFAULT_NACL, "ingress", [entry(40000)], "RuleNumber 40000"],
   [DEFAULT_NACL, "egress", [entry(-1)], "RuleNumber -1"],
-  // The provider's validators, at preview.
-  [SCHEDULE, "name", "n".repeat(65), "expected length of name to be in the range (1 - 64)"],
-  [
-    SCHEDULE,
-    "name",
-    "nightly export",
-    "The name must consist of alphanumerics, hyphens, and underscores.",
-  ],
-  [
-    SCHEDULE,
-    "namePrefix",
-    "p".repeat(39),
-    "expected length of name_prefix to be in the range (1 - 38)",
-    { name: undefined },
-  ],
-  [SCHEDULE, "namePrefix", "nightly/", "invalid value for name_prefix", { name: undefined }],
-  [SCHEDULE, "namePrefix", "nightly-", '"name": conflicts with name_prefix'],
-  [
-    SCHEDULE,
-    "groupName",
-    "g".repeat(65),
-    "expected length of group_name to be in the range (1 - 64)",
-  ],
-  [
-    SCHEDULE,
-    "description",
-    "d".repeat(513),
-    "expected length of description to be in the range (0 - 512)",
-  ],
-  [
-    SCHEDULE,
-    "scheduleExpressionTimezone",
-    "z".repeat(51),
-    "schedule_expression_timezone to be in the range (1 - 50)",
-  ],
-  [SCHEDULE, "kmsKeyArn", "alias/scheduler", "kms_key_arn"],
-  [SCHEDULE, "state", "enabled", 'expected state to be one of ["ENABLED" "DISABLED"], got enabled'],
-  [SCHEDULE, "actionAfterCompletion", "Delete", "expected action_after_completion to be one of"],
-  [SCHEDULE, "flexibleTimeWindow", { mode: "off" }, "expected mode to be one of"],
-  [
-    SCHEDULE,
-    "flexibleTimeWindow",
-    { mode: "FLEXIBLE", maximumWindowInMinutes: 1441 },
-    "expected maximum_window_in_minutes to be in the range (1 - 1440), got 1441",
-  ],
-  [
-    SCHEDULE,
-    "flexibleTimeWindow",
-    { mode: "FLEXIBLE", maximumWindowInMinutes: 0 },
-    "maximum_window_in_minutes to be in the range (1 - 1440), got 0",
-  ],
-  [SCHEDULE, "target", { arn: "my-queue", roleArn: "arn:aws:iam::123456789012:role/s" }, "arn"],
-  [
-    SCHEDULE,
-    "target",
-    { arn: "arn:aws:sqs:us-east-1:123456789012:q", roleArn: "scheduler" },
-    "role_arn",
-  ],
-  [
-    SCHEDULE,
-    "target",
-    {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q",
-      roleArn: "arn:aws:iam::1:role/s",
-      deadLetterConfig: { arn: "dlq" },
-    },
-    "arn",
-  ],
-  [
-    SCHEDULE,
-    "target",
-    {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q",
-      roleArn: "arn:aws:iam::1:role/s",
-      retryPolicy: { maximumEventAgeInSeconds: 59 },
-    },
-    "expected maximum_event_age_in_seconds to be in the range (60 - 86400), got 59",
-  ],
-  [
-    SCHEDULE,
-    "target",
-    {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q",
-      roleArn: "arn:aws:iam::1:role/s",
-      retryPolicy: { maximumEventAgeInSeconds: 86401 },
-    },
-    "got 86401",
-  ],
-  [
-    SCHEDULE,
-    "target",
-    {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q",
-      roleArn: "arn:aws:iam::1:role/s",
-      retryPolicy: { maximumRetryAttempts: 186 },
-    },
-    "expected maximum_retry_attempts to be in the range (0 - 185), got 186",
-  ],
-  [
-    SCHEDULE,
-    "target",
-    {
-      arn: "arn:aws:sqs:us-east-1:123456789012:q.fifo",
-      roleArn: "arn:aws:iam::1:role/s",
-      sqsParameters: { messageGroupId: "m".repeat(129) },
-    },
-    "expected length of message_group_id to be in the range (1 - 128)",
-  ],
 ];

@@ -17,6 +17,7 @@ import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-stora
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
 import { NETWORK_BROKEN, NETWORK_COMPLIANT } from "./provider-inputs-cases-network";
+import { EVENTS_BROKEN, EVENTS_COMPLIANT } from "./provider-inputs-cases-events";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -415,6 +416,7 @@ const PARTS = [
   DEFINITIONS_COMPLIANT,
   MAPPING_COMPLIANT,
   NETWORK_COMPLIANT,
+  EVENTS_COMPLIANT,
 ];
 
 /** The resources of every case file, a type's inputs in a later file added to the first's. */
@@ -445,4 +447,5 @@ export const BROKEN = [
   ...MAPPING_BROKEN,
   ...PROJECT_BROKEN,
   ...NETWORK_BROKEN,
+  ...EVENTS_BROKEN,
 ];

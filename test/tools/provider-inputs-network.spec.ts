@@ -1,9 +1,8 @@
 // The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size, network
-// ACL rule numbers), an ECR repository's name (rules-create-names.ts) and the EventBridge Scheduler
-// schedule's validators (rules-scheduler.ts): the values each must let through, values unknown at
-// preview, the names Pulumi makes from logical names, and the config key a refused value came
-// from. The one-broken-input cases are in provider-inputs-cases-network.ts and
-// provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
+// ACL rule numbers) and an ECR repository's name (rules-create-names.ts): the values each must let
+// through, values unknown at preview, the names Pulumi makes from logical names, and the config
+// key a refused value came from. The one-broken-input cases are in provider-inputs-cases-network.ts
+// and provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
@@ -14,14 +13,7 @@ import {
   RefusalConfig,
 } from "../../tools/check/provider-refusals";
 import { COMPLIANT } from "./provider-inputs-cases";
-import {
-  DEFAULT_NACL,
-  entry,
-  NACL,
-  NACL_RULE,
-  SCHEDULE,
-  SUBNET,
-} from "./provider-inputs-cases-network";
+import { DEFAULT_NACL, entry, NACL, NACL_RULE, SUBNET } from "./provider-inputs-cases-network";
 import { refusalsWith } from "./provider-inputs-refusals";
 import { REPOSITORY } from "./provider-inputs-cases-create";
 
@@ -73,47 +65,6 @@ describe("provider inputs: subnet sizes and network ACL rule numbers AWS creates
     expect(refusalsWith(SUBNET, { cidrBlock: UNKNOWN })).to.deep.equal([]);
     expect(refusalsWith(NACL_RULE, { ruleNumber: UNKNOWN })).to.deep.equal([]);
     expect(refusalsWith(NACL, { ingress: [entry(UNKNOWN)], egress: UNKNOWN })).to.deep.equal([]);
-    expect(
-      refusalsWith(SCHEDULE, {
-        flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: UNKNOWN },
-        target: UNKNOWN,
-        name: UNKNOWN,
-      }),
-    ).to.deep.equal([]);
-  });
-});
-
-describe("provider inputs: EventBridge Scheduler schedules", () => {
-  it("accepts each bound and each value of the enumerations", () => {
-    const target = COMPLIANT[SCHEDULE].target as Record<string, unknown>;
-    for (const change of [
-      { name: "a" },
-      { name: undefined, namePrefix: "p".repeat(38) },
-      { state: "ENABLED", actionAfterCompletion: "NONE", description: "" },
-      { flexibleTimeWindow: { mode: "OFF" } },
-      { flexibleTimeWindow: { mode: "FLEXIBLE", maximumWindowInMinutes: 1 } },
-      {
-        target: {
-          ...target,
-          retryPolicy: { maximumEventAgeInSeconds: 86400, maximumRetryAttempts: 0 },
-        },
-      },
-      // A value of the enumerations' shape a newer provider may list.
-      { state: "PAUSED" },
-    ])
-      expect(refusalsWith(SCHEDULE, change), JSON.stringify(change)).to.deep.equal([]);
-  });
-
-  it("refuses at preview a logical name Pulumi turns into a schedule name over 64 characters", () => {
-    const { name: _, ...inputs } = COMPLIANT[SCHEDULE];
-    const named = (logical: string) =>
-      refusedInputs(handBuiltResource(SCHEDULE, logical, inputs, META));
-    // The name is the logical name, "-" and 7 hex digits: 56 + 8 fit 64.
-    expect(named("n".repeat(56))).to.deep.equal([]);
-    const [refused, ...more] = named("n".repeat(57));
-    expect(more).to.deep.equal([]);
-    expect([refused.prop, refused.by, refused.autoNamed]).to.deep.equal(["name", "provider", true]);
-    expect(refused.says[0]).to.include("expected length of name to be in the range (1 - 64)");
   });
 });
 

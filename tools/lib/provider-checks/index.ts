@@ -39,6 +39,7 @@ import { ANALYTICS_RULES } from "./rules-analytics";
 import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
+import { LOG_RULES } from "./rules-logs";
 import { SCHEDULER_CROSS_RULES, SCHEDULER_RULES } from "./rules-scheduler";
 import { CLASS_RULES } from "./rules-classes";
 import { LIFECYCLE_RULES } from "./rules-lifecycle";
@@ -93,6 +94,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...WAREHOUSE_RULES,
   ...SCHEDULE_RULES,
   ...SCHEDULER_RULES,
+  ...LOG_RULES,
   ...CLASS_RULES,
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
