@@ -1,9 +1,11 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
-// provider-inputs-cases.ts: EventBridge Scheduler schedules (rules-scheduler.ts) and CloudWatch
-// Logs metric filters (rules-logs.ts).
+// provider-inputs-cases.ts: EventBridge Scheduler schedules (rules-scheduler.ts), CloudWatch Logs
+// metric and subscription filters (rules-logs.ts) and API Gateway v2 routes (rules-api.ts).
 
 export const SCHEDULE = "aws:scheduler/schedule:Schedule";
 export const METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
+const SUBSCRIPTION = "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter";
+const ROUTE = "aws:apigatewayv2/route:Route";
 
 /** A metric filter's transformation, as CIS-style alarm stacks write one. */
 const TRANSFORMATION = { name: "UnauthorizedAPICalls", namespace: "CISBenchmark", value: "1" };
@@ -42,6 +44,23 @@ export const EVENTS_COMPLIANT: Record<string, Record<string, unknown>> = {
       unit: "Count/Second",
       defaultValue: "0",
     },
+  },
+  [SUBSCRIPTION]: {
+    name: "s".repeat(512),
+    logGroup: "/aws/lambda/api",
+    filterPattern: "",
+    destinationArn: "arn:aws:firehose:us-east-1:123456789012:deliverystream/logs",
+    roleArn: "arn:aws:iam::123456789012:role/cwl-to-firehose",
+    distribution: "Random",
+    emitSystemFields: ["@aws.account", "@aws.region"],
+  },
+  [ROUTE]: {
+    apiId: "a1b2c3",
+    routeKey: "GET /items/{id}",
+    authorizationType: "JWT",
+    authorizerId: "auth1",
+    operationName: "o".repeat(64),
+    target: "integrations/abc123",
   },
 };
 
@@ -211,5 +230,39 @@ export const EVENTS_BROKEN: Case[] = [
     "metricTransformation",
     { ...TRANSFORMATION, unit: "Bytes per second" },
     "got Bytes per second",
+  ],
+  [SUBSCRIPTION, "name", "s".repeat(513), "expected length of name to be in the range (1 - 512)"],
+  [
+    SUBSCRIPTION,
+    "filterPattern",
+    "p".repeat(1025),
+    "expected length of filter_pattern to be in the range (0 - 1024)",
+  ],
+  [SUBSCRIPTION, "destinationArn", "logs-firehose", "destination_arn"],
+  [SUBSCRIPTION, "roleArn", "cwl-to-firehose", "role_arn"],
+  [
+    SUBSCRIPTION,
+    "distribution",
+    "random",
+    'expected distribution to be one of ["Random" "ByLogStream"], got random',
+  ],
+  [SUBSCRIPTION, "emitSystemFields", ["@aws.account", "aws.region"], "got aws.region"],
+  [
+    ROUTE,
+    "authorizationType",
+    "iam",
+    'expected authorization_type to be one of ["NONE" "AWS_IAM" "CUSTOM" "JWT"], got iam',
+  ],
+  [
+    ROUTE,
+    "operationName",
+    "o".repeat(65),
+    "expected length of operation_name to be in the range (1 - 64)",
+  ],
+  [
+    ROUTE,
+    "target",
+    `integrations/${"i".repeat(116)}`,
+    "expected length of target to be in the range (1 - 128)",
   ],
 ];

@@ -1,17 +1,31 @@
-// CloudWatch Logs metric filters: the attribute validators of the provider's schema
-// (internal/service/logs/metric_filter.go, with validate.go), which its Check runs at `pulumi
-// preview`: the filter's name (at most 512 characters, no `:` or `*`), its log group's name, the
-// pattern (at most 1024 UTF-8 characters), and the metric transformation's name and namespace (at
-// most 255 characters, no `:`, `*` or `$`), value (at most 100 characters) and unit (the SDK's
-// StandardUnit, case-sensitive). The filters CIS-style alarm stacks create one per check, named
-// from the logical name when the program gives none: a logical name with `:` is refused.
+// CloudWatch Logs metric and subscription filters: the attribute validators of the provider's
+// schema (internal/service/logs/metric_filter.go and subscription_filter.go, with validate.go),
+// which its Check runs at `pulumi preview`. A metric filter: its name (at most 512 characters, no
+// `:` or `*`), its log group's name, the pattern (at most 1024 UTF-8 characters), and the metric
+// transformation's name and namespace (at most 255 characters, no `:`, `*` or `$`), value (at most
+// 100 characters) and unit (the SDK's StandardUnit, case-sensitive); CIS-style alarm stacks create
+// one per check, named from the logical name when the program gives none, so a logical name with
+// `*` is refused. A subscription filter: its name (1 to 512 characters), pattern (at most 1024),
+// destination and role ARNs, distribution (the SDK's Distribution) and system fields.
 import type { InputRule } from "./rule";
 import { logGroupName } from "./rules-data";
-import { all, custom, goQuote, lenBetween, oneOfGrowing, Validator } from "./validators";
+import {
+  all,
+  CAMEL,
+  custom,
+  goQuote,
+  lenBetween,
+  oneOf,
+  oneOfGrowing,
+  validARN,
+  Validator,
+} from "./validators";
 
 const FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const FILE = "internal/service/logs/metric_filter.go";
 const VALIDATE = "internal/service/logs/validate.go";
+const SUBSCRIPTION = "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter";
+const SUBSCRIPTION_FILE = "internal/service/logs/subscription_filter.go";
 
 /** validLogMetricFilterName and validLogMetricFilterTransformationName, in their words. */
 function metricName(max: number, banned: RegExp, what: string, banWords: string): Validator {
@@ -130,5 +144,55 @@ export const LOG_RULES: readonly InputRule[] = [
     validate: oneOfGrowing(UNITS, UNIT_SHAPE),
     fix: "a CloudWatch unit as AWS spells it: Count, Seconds, Bytes, Percent, Count/Second, None, …",
     source: FILE,
+  },
+  {
+    type: SUBSCRIPTION,
+    prop: "name",
+    attr: "name",
+    validate: lenBetween(1, 512),
+    fix: "at most 512 characters (a logical name Pulumi turns into the name too)",
+    source: SUBSCRIPTION_FILE,
+  },
+  {
+    type: SUBSCRIPTION,
+    prop: "filterPattern",
+    attr: "filter_pattern",
+    validate: lenBetween(0, 1024),
+    fix: 'a filter pattern of at most 1024 characters ("" forwards every event)',
+    source: SUBSCRIPTION_FILE,
+  },
+  ...(
+    [
+      [
+        "destinationArn",
+        "destination_arn",
+        "the ARN of the stream, Firehose, function or destination",
+      ],
+      ["roleArn", "role_arn", "the ARN of the role CloudWatch Logs assumes"],
+    ] as const
+  ).map(([prop, attr, fix]): InputRule => ({
+    type: SUBSCRIPTION,
+    prop,
+    attr,
+    validate: validARN,
+    fix,
+    source: SUBSCRIPTION_FILE,
+  })),
+  {
+    // enum.Validate of the SDK's Distribution: ByLogStream, Random.
+    type: SUBSCRIPTION,
+    prop: "distribution",
+    attr: "distribution",
+    validate: oneOfGrowing(["Random", "ByLogStream"], CAMEL),
+    fix: "ByLogStream or Random, as AWS spells them",
+    source: SUBSCRIPTION_FILE,
+  },
+  {
+    type: SUBSCRIPTION,
+    prop: "emitSystemFields",
+    attr: "emit_system_fields",
+    validate: oneOf(["@aws.account", "@aws.region"]),
+    fix: "@aws.account and/or @aws.region",
+    source: SUBSCRIPTION_FILE,
   },
 ];
