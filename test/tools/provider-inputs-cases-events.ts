@@ -1,11 +1,13 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: EventBridge Scheduler schedules (rules-scheduler.ts), CloudWatch Logs
-// metric and subscription filters (rules-logs.ts) and API Gateway v2 routes (rules-api.ts).
+// metric and subscription filters (rules-logs.ts), API Gateway v2 routes (rules-api.ts) and
+// Cognito user pool clients (rules-cognito-client.ts).
 
 export const SCHEDULE = "aws:scheduler/schedule:Schedule";
 export const METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const SUBSCRIPTION = "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter";
 const ROUTE = "aws:apigatewayv2/route:Route";
+export const CLIENT = "aws:cognito/userPoolClient:UserPoolClient";
 
 /** A metric filter's transformation, as CIS-style alarm stacks write one. */
 const TRANSFORMATION = { name: "UnauthorizedAPICalls", namespace: "CISBenchmark", value: "1" };
@@ -61,6 +63,15 @@ export const EVENTS_COMPLIANT: Record<string, Record<string, unknown>> = {
     authorizerId: "auth1",
     operationName: "o".repeat(64),
     target: "integrations/abc123",
+  },
+  // Each token at its longest, in the default units (hours, and days for the refresh token).
+  [CLIENT]: {
+    userPoolId: "us-east-1_AbCdEf123",
+    authSessionValidity: 15,
+    allowedOauthFlows: ["code", "implicit", "client_credentials"],
+    accessTokenValidity: 24,
+    idTokenValidity: 24,
+    refreshTokenValidity: 3650,
   },
 };
 
@@ -264,5 +275,45 @@ export const EVENTS_BROKEN: Case[] = [
     "target",
     `integrations/${"i".repeat(116)}`,
     "expected length of target to be in the range (1 - 128)",
+  ],
+  [
+    CLIENT,
+    "authSessionValidity",
+    2,
+    "Attribute auth_session_validity value must be between 3 and 15, got: 2",
+  ],
+  [
+    CLIENT,
+    "allowedOauthFlows",
+    ["code", "authorization_code"],
+    'Attribute allowed_oauth_flows[Value("authorization_code")] value must be one of: ["code" "implicit" "client_credentials"]',
+  ],
+  [
+    CLIENT,
+    "accessTokenValidity",
+    25,
+    "Attribute access_token_validity must have a duration between 5m0s and 24h0m0s, got: 25h0m0s",
+  ],
+  [
+    CLIENT,
+    "idTokenValidity",
+    4,
+    "Attribute id_token_validity must have a duration between 5m0s and 24h0m0s, got: 4m0s",
+    { tokenValidityUnits: { idToken: "minutes" } },
+  ],
+  [
+    CLIENT,
+    "refreshTokenValidity",
+    3651,
+    "Attribute refresh_token_validity must have a duration between 1h0m0s and 87600h0m0s, got: 87624h0m0s",
+  ],
+  // Seconds, as AWS's own API takes them: 3600 access-token seconds fit, 3600 hours do not.
+  [CLIENT, "accessTokenValidity", 3600, "got: 3600h0m0s", { accessTokenValidity: 1 }],
+  [
+    CLIENT,
+    "refreshTokenValidity",
+    59,
+    "got: 59m0s",
+    { tokenValidityUnits: { refreshToken: "minutes" }, refreshTokenValidity: 60 },
   ],
 ];

@@ -1,5 +1,6 @@
-// The EventBridge Scheduler schedule's validators (rules-scheduler.ts) and the CloudWatch Logs metric
-// filter's (rules-logs.ts): the values each must let through, values unknown at preview, and the
+// The EventBridge Scheduler schedule's validators (rules-scheduler.ts), the CloudWatch Logs metric
+// filter's (rules-logs.ts) and a Cognito user pool client's token validities
+// (rules-cognito-client.ts): the values each must let through, values unknown at preview, and the
 // names Pulumi makes from logical names. The one-broken-input cases are in
 // provider-inputs-cases-events.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
@@ -7,7 +8,8 @@ import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
 import { refusedInputs } from "../../tools/lib/provider-checks";
 import { COMPLIANT } from "./provider-inputs-cases";
-import { METRIC_FILTER, SCHEDULE } from "./provider-inputs-cases-events";
+import { CLIENT, METRIC_FILTER, SCHEDULE } from "./provider-inputs-cases-events";
+import { goDuration } from "../../tools/lib/provider-checks/rules-cognito-client";
 import { refusalsWith } from "./provider-inputs-refusals";
 
 const META = { stack: "dev", project: "app", outputs: {} };
@@ -89,5 +91,48 @@ describe("provider inputs: CloudWatch Logs metric filters", () => {
     expect(more).to.deep.equal([]);
     expect([refused.prop, refused.by, refused.autoNamed]).to.deep.equal(["name", "provider", true]);
     expect(refused.says[0]).to.include("must not contain colon nor asterisk");
+  });
+});
+
+describe("provider inputs: Cognito user pool client token validities", () => {
+  it("writes durations as Go does", () => {
+    expect([0, 59, 300, 3600, 86400, 90061, 315360000].map(goDuration)).to.deep.equal([
+      "0s",
+      "59s",
+      "5m0s",
+      "1h0m0s",
+      "24h0m0s",
+      "25h1m1s",
+      "87600h0m0s",
+    ]);
+  });
+
+  it("counts each token in its own unit, at each end of its range", () => {
+    const units = (u: Record<string, string>) => ({ tokenValidityUnits: u });
+    for (const change of [
+      {
+        ...units({ accessToken: "minutes", idToken: "seconds" }),
+        accessTokenValidity: 5,
+        idTokenValidity: 86400,
+      },
+      { ...units({ accessToken: "days" }), accessTokenValidity: 1 },
+      { ...units({ refreshToken: "hours" }), refreshTokenValidity: 1 },
+      { ...units({ refreshToken: "seconds" }), refreshTokenValidity: 315360000 },
+      // A unit the SDK does not list is not this check's to judge.
+      { ...units({ accessToken: "fortnights" }), accessTokenValidity: 1 },
+    ])
+      expect(refusalsWith(CLIENT, change), JSON.stringify(change)).to.deep.equal([]);
+    const both = refusalsWith(CLIENT, { accessTokenValidity: 0, idTokenValidity: 25 });
+    expect(both.map((r) => [r.prop, r.by])).to.deep.equal([
+      ["accessTokenValidity", "provider"],
+      ["idTokenValidity", "provider"],
+    ]);
+  });
+
+  it("judges no validity whose value or unit is unknown at preview", () => {
+    expect(refusalsWith(CLIENT, { accessTokenValidity: UNKNOWN })).to.deep.equal([]);
+    expect(
+      refusalsWith(CLIENT, { tokenValidityUnits: UNKNOWN, accessTokenValidity: 1000 }),
+    ).to.deep.equal([]);
   });
 });

@@ -40,6 +40,7 @@ import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
 import { LOG_RULES } from "./rules-logs";
+import { COGNITO_CLIENT_CROSS_RULES, COGNITO_CLIENT_RULES } from "./rules-cognito-client";
 import { SCHEDULER_CROSS_RULES, SCHEDULER_RULES } from "./rules-scheduler";
 import { CLASS_RULES } from "./rules-classes";
 import { LIFECYCLE_RULES } from "./rules-lifecycle";
@@ -95,6 +96,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SCHEDULE_RULES,
   ...SCHEDULER_RULES,
   ...LOG_RULES,
+  ...COGNITO_CLIENT_RULES,
   ...CLASS_RULES,
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
@@ -138,6 +140,7 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_DEFINITION_CROSS_RULES,
   ...CREATE_SERVICE_CROSS_RULES,
   ...SCHEDULER_CROSS_RULES,
+  ...COGNITO_CLIENT_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
