@@ -1,13 +1,15 @@
 // Cases of the provider-input spec (provider-inputs.spec.ts), merged into those of
 // provider-inputs-cases.ts: EventBridge Scheduler schedules (rules-scheduler.ts), CloudWatch Logs
 // metric and subscription filters (rules-logs.ts), API Gateway v2 routes (rules-api.ts) and
-// Cognito user pool clients (rules-cognito-client.ts).
+// Cognito user pool clients (rules-cognito-client.ts) and Lambda function URLs
+// (rules-function-url.ts).
 
 export const SCHEDULE = "aws:scheduler/schedule:Schedule";
 export const METRIC_FILTER = "aws:cloudwatch/logMetricFilter:LogMetricFilter";
 const SUBSCRIPTION = "aws:cloudwatch/logSubscriptionFilter:LogSubscriptionFilter";
 const ROUTE = "aws:apigatewayv2/route:Route";
 export const CLIENT = "aws:cognito/userPoolClient:UserPoolClient";
+const FUNCTION_URL = "aws:lambda/functionUrl:FunctionUrl";
 
 /** A metric filter's transformation, as CIS-style alarm stacks write one. */
 const TRANSFORMATION = { name: "UnauthorizedAPICalls", namespace: "CISBenchmark", value: "1" };
@@ -72,6 +74,11 @@ export const EVENTS_COMPLIANT: Record<string, Record<string, unknown>> = {
     accessTokenValidity: 24,
     idTokenValidity: 24,
     refreshTokenValidity: 3650,
+  },
+  [FUNCTION_URL]: {
+    functionName: "api",
+    authorizationType: "AWS_IAM",
+    cors: { allowOrigins: ["https://example.com"], maxAge: 86400 },
   },
 };
 
@@ -316,4 +323,12 @@ export const EVENTS_BROKEN: Case[] = [
     "got: 59m0s",
     { tokenValidityUnits: { refreshToken: "minutes" }, refreshTokenValidity: 60 },
   ],
+  [
+    FUNCTION_URL,
+    "authorizationType",
+    "aws_iam",
+    'expected authorization_type to be one of ["AWS_IAM" "NONE"], got aws_iam',
+  ],
+  [FUNCTION_URL, "authorizationType", "none", "got none"],
+  [FUNCTION_URL, "cors", { maxAge: 86401 }, "expected max_age to be at most (86400), got 86401"],
 ];

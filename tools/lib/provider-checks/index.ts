@@ -40,6 +40,7 @@ import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
 import { LOG_RULES } from "./rules-logs";
+import { FUNCTION_URL_RULES } from "./rules-function-url";
 import { COGNITO_CLIENT_CROSS_RULES, COGNITO_CLIENT_RULES } from "./rules-cognito-client";
 import { SCHEDULER_CROSS_RULES, SCHEDULER_RULES } from "./rules-scheduler";
 import { CLASS_RULES } from "./rules-classes";
@@ -97,6 +98,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SCHEDULER_RULES,
   ...LOG_RULES,
   ...COGNITO_CLIENT_RULES,
+  ...FUNCTION_URL_RULES,
   ...CLASS_RULES,
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
