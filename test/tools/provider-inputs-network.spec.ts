@@ -1,6 +1,6 @@
 // The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size, network
-// ACL rule numbers) and an ECR repository's name (rules-create-names.ts): the values each must let
-// through, values unknown at preview, the names Pulumi makes from logical names, and the config
+// ACL rule numbers, a subnet inside its VPC's blocks: subnet-range.ts) and an ECR repository's name
+// (rules-create-names.ts): the values each must let through, values unknown at preview, the names Pulumi makes from logical names, and the config
 // key a refused value came from. The one-broken-input cases are in provider-inputs-cases-network.ts
 // and provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
 import { expect } from "chai";
@@ -115,5 +115,60 @@ describe("provider inputs: the config key a refused network value came from", ()
     expect(
       text(NACL, { ingress: [entry(40000)] }, config("app:denyRuleNumber", "40000")),
     ).to.include("may come from config key app:denyRuleNumber");
+  });
+});
+
+describe("provider inputs: a subnet inside its VPC's blocks", () => {
+  const vpc = (id: string, cidrBlock: unknown, name = "vpc") =>
+    handBuiltResource("aws:ec2/vpc:Vpc", name, { cidrBlock }, { ...META, outputs: { id } });
+  const subnet = (vpcId: unknown, cidrBlock: unknown, name = "subnet") =>
+    handBuiltResource(SUBNET, name, { vpcId, cidrBlock }, META);
+  const association = (vpcId: unknown, cidrBlock: unknown) =>
+    handBuiltResource(
+      "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation",
+      "secondary",
+      { vpcId, cidrBlock },
+      META,
+    );
+  const refused = (...resources: ReturnType<typeof handBuiltResource>[]) =>
+    refusedAcrossPhases([{ phase: "apply", resources }]).filter((r) =>
+      r.source.includes("CreateSubnet"),
+    );
+
+  it("refuses at create a subnet outside its VPC's block, naming both blocks", () => {
+    const [outside, ...more] = refused(vpc("vpc-1", "10.0.0.0/16"), subnet("vpc-1", "10.1.0.0/24"));
+    expect(more).to.deep.equal([]);
+    expect([outside.prop, outside.by, outside.phases]).to.deep.equal([
+      "cidrBlock",
+      "aws",
+      ["apply"],
+    ]);
+    expect(outside.says).to.deep.equal([
+      "CidrBlock 10.1.0.0/24 is not inside the VPC's IPv4 block (10.0.0.0/16): a subnet's block is the VPC's or a part of it",
+    ]);
+  });
+
+  it("accepts the VPC's whole block, a part of it, and a part of a secondary block", () => {
+    for (const cidr of ["10.0.0.0/16", "10.0.255.240/28"])
+      expect(refused(vpc("vpc-1", "10.0.0.0/16"), subnet("vpc-1", cidr)), cidr).to.deep.equal([]);
+    const withSecondary = [vpc("vpc-1", "10.0.0.0/16"), association("vpc-1", "100.64.0.0/16")];
+    expect(refused(...withSecondary, subnet("vpc-1", "100.64.3.0/24"))).to.deep.equal([]);
+    const [outside] = refused(...withSecondary, subnet("vpc-1", "100.65.0.0/24"));
+    expect(outside.says[0]).to.include("the VPC's IPv4 blocks (10.0.0.0/16, 100.64.0.0/16)");
+  });
+
+  it("judges nothing it cannot know: an unknown VPC id, block or secondary block, another VPC", () => {
+    const own = vpc("vpc-1", "10.0.0.0/16");
+    for (const resources of [
+      [own, subnet(UNKNOWN, "10.9.0.0/24")],
+      [own, subnet("vpc-1", UNKNOWN)],
+      [vpc("vpc-1", UNKNOWN), subnet("vpc-1", "10.9.0.0/24")],
+      [own, association("vpc-1", UNKNOWN), subnet("vpc-1", "10.9.0.0/24")],
+      // A VPC the stack does not create (an id from config or a lookup).
+      [own, subnet("vpc-0abc", "10.9.0.0/24")],
+      // The VPC's id is unknown at preview: the subnet's vpcId is too.
+      [vpc(UNKNOWN, "10.0.0.0/16"), subnet(UNKNOWN, "10.9.0.0/24")],
+    ])
+      expect(refused(...resources)).to.deep.equal([]);
   });
 });

@@ -59,6 +59,7 @@ import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
+import { subnetsOutsideVpc } from "./subnet-range";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -383,13 +384,16 @@ export function refusedAcrossPhases(
 ): PhasedRefusal[] {
   const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
   for (const run of runs) {
-    for (const r of run.resources) {
-      for (const refusal of refusedInputs(r, naming)) {
-        const key = `${r.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
-        const known = seen.get(key);
-        if (known) known.phases.push(run.phase);
-        else seen.set(key, { refusal, phases: [run.phase] });
-      }
+    // Each resource's inputs, then the checks across resources (a subnet inside its VPC).
+    const refusals = [
+      ...run.resources.flatMap((r) => refusedInputs(r, naming)),
+      ...subnetsOutsideVpc(run.resources),
+    ];
+    for (const refusal of refusals) {
+      const key = `${refusal.resource.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
+      const known = seen.get(key);
+      if (known) known.phases.push(run.phase);
+      else seen.set(key, { refusal, phases: [run.phase] });
     }
   }
   // A required input left out at preview only (./missing-required.ts): preview stops there.
