@@ -1,11 +1,14 @@
-// The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size, network
-// ACL rule numbers, a subnet inside its VPC's blocks: subnet-range.ts) and an ECR repository's name
-// (rules-create-names.ts): the values each must let through, values unknown at preview, the names Pulumi makes from logical names, and the config
-// key a refused value came from. The one-broken-input cases are in provider-inputs-cases-network.ts
-// and provider-inputs-cases-create.ts (run by provider-inputs.spec.ts).
+// The network limits AWS enforces at create (rules-create-network.ts: a subnet's block size and
+// network ACL rule numbers; subnet-range.ts: a subnet inside its VPC's blocks; cloudfront-scope.ts:
+// WAF resources for CloudFront in us-east-1) and an ECR repository's name (rules-create-names.ts):
+// the values each must let through, values unknown at preview, the names Pulumi makes from logical
+// names, and the config key a refused value came from. The one-broken-input cases are in
+// provider-inputs-cases-network.ts and provider-inputs-cases-create.ts (run by
+// provider-inputs.spec.ts).
 import { expect } from "chai";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { UNKNOWN } from "../../tools/lib/engine/wire";
+import type { EngineResource } from "../../tools/lib/engine/monitor";
 import { refusedAcrossPhases, refusedInputs } from "../../tools/lib/provider-checks";
 import {
   describeProviderRefusals,
@@ -170,5 +173,51 @@ describe("provider inputs: a subnet inside its VPC's blocks", () => {
       [vpc(UNKNOWN, "10.0.0.0/16"), subnet(UNKNOWN, "10.9.0.0/24")],
     ])
       expect(refused(...resources)).to.deep.equal([]);
+  });
+});
+
+describe("provider inputs: WAF resources for CloudFront in us-east-1", () => {
+  const ACL = "aws:wafv2/webAcl:WebAcl";
+  const acl = (inputs: Record<string, unknown>, provider?: string) => ({
+    ...handBuiltResource(ACL, "cdn", { scope: "CLOUDFRONT", ...inputs }, META),
+    provider,
+  });
+  const awsProvider = (region: unknown) =>
+    handBuiltResource("pulumi:providers:aws", "use1", { region }, META);
+  const refused = (stackRegion: string | undefined, ...resources: EngineResource[]) =>
+    refusedAcrossPhases([{ phase: "preview", resources }], { region: stackRegion }).filter((r) =>
+      r.source.includes("API_CreateWebACL"),
+    );
+
+  it("refuses at create a CLOUDFRONT scope in another region: its own, its provider's, the stack's", () => {
+    const [own] = refused(undefined, acl({ region: "eu-west-1" }));
+    expect([own.prop, own.by, own.says]).to.deep.equal([
+      "scope",
+      "aws",
+      [
+        "scope CLOUDFRONT in eu-west-1 (its region input): WAF resources for CloudFront are created in us-east-1 only",
+      ],
+    ]);
+    const [stack] = refused("eu-central-1", acl({}));
+    expect(stack.says[0]).to.include("in eu-central-1 (the stack's region)");
+    const euw = awsProvider("eu-west-2");
+    const [viaProvider] = refused("us-east-1", euw, acl({}, `${euw.urn}::p1`));
+    expect(viaProvider.says[0]).to.include("in eu-west-2 (its provider's region)");
+  });
+
+  it("accepts us-east-1 from any source, REGIONAL anywhere, and judges what it cannot know", () => {
+    const use1 = awsProvider("us-east-1");
+    for (const [stackRegion, resources] of [
+      ["eu-west-1", [acl({ region: "us-east-1" })]],
+      ["eu-west-1", [use1, acl({}, `${use1.urn}::p1`)]],
+      ["us-east-1", [acl({})]],
+      ["eu-west-1", [acl({ scope: "REGIONAL" })]],
+      // Unknown: the region input, the provider's region, the stack's; another partition.
+      ["eu-west-1", [acl({ region: UNKNOWN })]],
+      [undefined, [awsProvider(UNKNOWN), acl({}, `${use1.urn}::p1`)]],
+      [undefined, [acl({})]],
+      [undefined, [acl({ region: "cn-north-1" })]],
+    ] as [string | undefined, EngineResource[]][])
+      expect(refused(stackRegion, ...resources), JSON.stringify(stackRegion)).to.deep.equal([]);
   });
 });

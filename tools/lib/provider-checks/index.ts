@@ -60,6 +60,7 @@ import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
 import { subnetsOutsideVpc } from "./subnet-range";
+import { cloudfrontScopeOutsideUsEast1 } from "./cloudfront-scope";
 import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
 
 export { PROVIDER_REPO } from "./rule";
@@ -176,11 +177,16 @@ export interface Refusal {
   readonly autoNamed: boolean;
 }
 
-/** How the stack names what a program leaves unnamed (`pulumi:autonaming`, ../fake-aws/autonaming.ts). */
+/**
+ * How the stack names what a program leaves unnamed (`pulumi:autonaming`,
+ * ../fake-aws/autonaming.ts), and where it creates what names no region.
+ */
 export interface StackNaming {
   readonly autonaming?: (type: string) => Autonaming;
   /** The organization a pattern's `${organization}` reads. */
   readonly organization?: string;
+  /** The stack's AWS region when its config or environment sets one (`aws:region`, AWS_REGION). */
+  readonly region?: string;
 }
 
 /** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
@@ -384,10 +390,12 @@ export function refusedAcrossPhases(
 ): PhasedRefusal[] {
   const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
   for (const run of runs) {
-    // Each resource's inputs, then the checks across resources (a subnet inside its VPC).
+    // Each resource's inputs, then the checks across resources (a subnet inside its VPC, a
+    // CloudFront WAF resource in us-east-1 by its own, its provider's or the stack's region).
     const refusals = [
       ...run.resources.flatMap((r) => refusedInputs(r, naming)),
       ...subnetsOutsideVpc(run.resources),
+      ...cloudfrontScopeOutsideUsEast1(run.resources, naming.region),
     ];
     for (const refusal of refusals) {
       const key = `${refusal.resource.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
