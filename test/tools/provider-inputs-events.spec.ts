@@ -14,6 +14,13 @@ import { refusalsWith } from "./provider-inputs-refusals";
 
 const META = { stack: "dev", project: "app", outputs: {} };
 
+/** The inputs without `name`: Pulumi makes the name from the logical name. */
+function withoutName(inputs: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...inputs };
+  delete out.name;
+  return out;
+}
+
 describe("provider inputs: EventBridge Scheduler schedules", () => {
   it("accepts each bound and each value of the enumerations", () => {
     const target = COMPLIANT[SCHEDULE].target as Record<string, unknown>;
@@ -47,7 +54,7 @@ describe("provider inputs: EventBridge Scheduler schedules", () => {
   });
 
   it("refuses at preview a logical name Pulumi turns into a schedule name over 64 characters", () => {
-    const { name: _, ...inputs } = COMPLIANT[SCHEDULE];
+    const inputs = withoutName(COMPLIANT[SCHEDULE]);
     const named = (logical: string) =>
       refusedInputs(handBuiltResource(SCHEDULE, logical, inputs, META));
     // The name is the logical name, "-" and 7 hex digits: 56 + 8 fit 64.
@@ -83,7 +90,7 @@ describe("provider inputs: CloudWatch Logs metric filters", () => {
   });
 
   it("judges the name Pulumi makes from the logical name, as the provider's Check does", () => {
-    const { name: _, ...inputs } = COMPLIANT[METRIC_FILTER];
+    const inputs = withoutName(COMPLIANT[METRIC_FILTER]);
     const named = (logical: string) =>
       refusedInputs(handBuiltResource(METRIC_FILTER, logical, inputs, META));
     expect(named("cis-3.1-unauthorized-api-calls")).to.deep.equal([]);
