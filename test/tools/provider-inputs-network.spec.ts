@@ -205,6 +205,39 @@ describe("provider inputs: WAF resources for CloudFront in us-east-1", () => {
     expect(viaProvider.says[0]).to.include("in eu-west-2 (its provider's region)");
   });
 
+  it("names where the region came from, not which value it equals", () => {
+    // An explicit provider in the stack's own region: still its provider's region.
+    const euw = awsProvider("eu-west-1");
+    const [same] = refused("eu-west-1", euw, acl({}, `${euw.urn}::p1`));
+    expect(same.says[0]).to.include("in eu-west-1 (its provider's region)");
+    // The default provider carries the stack's config: its region is the stack's.
+    const def = handBuiltResource(
+      "pulumi:providers:aws",
+      "default_7_0_0",
+      { region: "eu-west-1" },
+      META,
+    );
+    const [viaDefault] = refused("eu-west-1", def, acl({}, `${def.urn}::d1`));
+    expect(viaDefault.says[0]).to.include("in eu-west-1 (the stack's region)");
+  });
+
+  it("never gives an explicit provider the stack's region: it reads its own settings", () => {
+    // @pulumi/aws provider.js: an explicit provider's region is its `region` input, else
+    // AWS_REGION / AWS_DEFAULT_REGION, else its profile's; never the stack's `aws:region`.
+    const fromReference = awsProvider(UNKNOWN);
+    const profileOnly = handBuiltResource(
+      "pulumi:providers:aws",
+      "edge",
+      { profile: "edge" },
+      META,
+    );
+    for (const provider of [fromReference, profileOnly])
+      expect(
+        refused("eu-west-1", provider, acl({}, `${provider.urn}::p1`)),
+        provider.name,
+      ).to.deep.equal([]);
+  });
+
   it("accepts us-east-1 from any source, REGIONAL anywhere, and judges what it cannot know", () => {
     const use1 = awsProvider("us-east-1");
     for (const [stackRegion, resources] of [

@@ -5,11 +5,14 @@
 // "you must use the Region US East (N. Virginia) to create your web ACL and any resources used in
 // the web ACL, such as rule groups, IP sets, and regex pattern sets". The provider's schema takes
 // either scope anywhere. The region a resource is created in is its `region` input, else its
-// explicit provider's, else the stack's (`aws:region`, AWS_REGION): each judged only when known.
+// provider's: an explicit provider's own `region` input (it never reads the stack's `aws:region`;
+// without one it reads AWS_REGION, AWS_DEFAULT_REGION or its profile's region, @pulumi/aws
+// provider.js, none of which a preview knows, so such a resource is not judged); the default
+// provider's region is the stack's (`aws:region`, AWS_REGION). Each judged only when known.
 // Only the commercial partition's regions are judged (other partitions have their own
 // CloudFront home).
 import type { EngineResource } from "../engine/monitor";
-import { withProviderRegion } from "../engine/provider-settings";
+import { isDefaultProviderRef, withProviderRegion } from "../engine/provider-settings";
 import { containsUnknown, plainValue } from "../engine/wire";
 import type { Refusal } from "./index";
 
@@ -37,17 +40,10 @@ export function cloudfrontScopeOutsideUsEast1(
     const inputs = plainValue(r.inputs) as Record<string, unknown>;
     if (inputs.scope !== "CLOUDFRONT") continue;
     if (containsUnknown(inputs.region)) continue;
-    const region: unknown =
-      withProviderRegion(byUrn, r.type, { region: inputs.region }, r.provider).region ??
-      stackRegion;
-    if (typeof region !== "string" || containsUnknown(region)) continue;
+    const where = createdIn(byUrn, r, inputs.region, stackRegion);
+    if (!where) continue;
+    const { region, from } = where;
     if (region === "us-east-1" || !COMMERCIAL.test(region)) continue;
-    const from =
-      typeof inputs.region === "string"
-        ? "its region input"
-        : region === stackRegion
-          ? "the stack's region"
-          : "its provider's region";
     out.push({
       resource: r,
       prop: "scope",
@@ -64,4 +60,20 @@ export function cloudfrontScopeOutsideUsEast1(
     });
   }
   return out;
+}
+
+/** The region a WAF resource is created in and where that region came from, when known. */
+function createdIn(
+  byUrn: ReadonlyMap<string, EngineResource>,
+  r: EngineResource,
+  own: unknown,
+  stackRegion: string | undefined,
+): { region: string; from: string } | undefined {
+  if (typeof own === "string") return { region: own, from: "its region input" };
+  const known = (v: unknown): v is string => typeof v === "string" && !containsUnknown(v);
+  const viaProvider: unknown = withProviderRegion(byUrn, r.type, {}, r.provider).region;
+  if (!isDefaultProviderRef(r.provider))
+    return known(viaProvider) ? { region: viaProvider, from: "its provider's region" } : undefined;
+  const region = viaProvider ?? stackRegion;
+  return known(region) ? { region, from: "the stack's region" } : undefined;
 }
