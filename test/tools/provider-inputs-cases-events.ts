@@ -306,7 +306,7 @@ export const EVENTS_BROKEN: Case[] = [
     "idTokenValidity",
     4,
     "Attribute id_token_validity must have a duration between 5m0s and 24h0m0s, got: 4m0s",
-    { tokenValidityUnits: { idToken: "minutes" } },
+    { tokenValidityUnits: { accessToken: "hours", idToken: "minutes", refreshToken: "days" } },
   ],
   [
     CLIENT,
@@ -321,7 +321,10 @@ export const EVENTS_BROKEN: Case[] = [
     "refreshTokenValidity",
     59,
     "got: 59m0s",
-    { tokenValidityUnits: { refreshToken: "minutes" }, refreshTokenValidity: 60 },
+    {
+      tokenValidityUnits: { accessToken: "hours", idToken: "hours", refreshToken: "minutes" },
+      refreshTokenValidity: 60,
+    },
   ],
   [
     FUNCTION_URL,

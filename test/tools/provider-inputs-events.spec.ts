@@ -115,7 +115,10 @@ describe("provider inputs: Cognito user pool client token validities", () => {
   });
 
   it("counts each token in its own unit, at each end of its range", () => {
-    const units = (u: Record<string, string>) => ({ tokenValidityUnits: u });
+    // A block given names every unit: one it leaves out counts 0 seconds (the next test).
+    const units = (u: Record<string, string>) => ({
+      tokenValidityUnits: { accessToken: "hours", idToken: "hours", refreshToken: "days", ...u },
+    });
     for (const change of [
       {
         ...units({ accessToken: "minutes", idToken: "seconds" }),
@@ -136,10 +139,49 @@ describe("provider inputs: Cognito user pool client token validities", () => {
     ]);
   });
 
+  it("uses the default units only when the whole block is left out: a unit left out counts 0s", () => {
+    // The provider's validator (user_pool_client.go) takes the default unit when the block is
+    // absent and switches on the block's unit otherwise: a null unit matches no case, 0s.
+    const c1 = {
+      accessTokenValidity: 60,
+      idTokenValidity: 60,
+      refreshTokenValidity: 30,
+      tokenValidityUnits: { accessToken: "minutes", idToken: "minutes" },
+    };
+    expect(refusalsWith(CLIENT, c1).map((r) => [r.prop, r.by, r.says])).to.deep.equal([
+      [
+        "refreshTokenValidity",
+        "provider",
+        [
+          "Attribute refresh_token_validity must have a duration between 1h0m0s and 87600h0m0s, got: 0s",
+        ],
+      ],
+    ]);
+    // An empty block: each validity given counts 0s.
+    expect(refusalsWith(CLIENT, { tokenValidityUnits: {} }).map((r) => r.prop)).to.deep.equal([
+      "accessTokenValidity",
+      "idTokenValidity",
+      "refreshTokenValidity",
+    ]);
+    // A unit left out beside a validity left out: nothing to count.
+    expect(
+      refusalsWith(CLIENT, {
+        tokenValidityUnits: { accessToken: "hours", idToken: "hours" },
+        refreshTokenValidity: undefined,
+      }),
+    ).to.deep.equal([]);
+    // The block left out: hours and days, as before.
+    expect(refusalsWith(CLIENT, { tokenValidityUnits: undefined })).to.deep.equal([]);
+  });
+
   it("judges no validity whose value or unit is unknown at preview", () => {
     expect(refusalsWith(CLIENT, { accessTokenValidity: UNKNOWN })).to.deep.equal([]);
     expect(
       refusalsWith(CLIENT, { tokenValidityUnits: UNKNOWN, accessTokenValidity: 1000 }),
+    ).to.deep.equal([]);
+    const unknownUnit = { accessToken: UNKNOWN, idToken: "hours", refreshToken: "days" };
+    expect(
+      refusalsWith(CLIENT, { tokenValidityUnits: unknownUnit, accessTokenValidity: 1000 }),
     ).to.deep.equal([]);
   });
 });

@@ -2,11 +2,15 @@
 // (internal/service/cognitoidp/user_pool_client.go), which its Check runs at `pulumi preview`: an
 // auth session of 3 to 15 minutes (int64validator.Between), OAuth flows of the SDK's OAuthFlowType
 // (`code`, `implicit`, `client_credentials`), and each token's validity in its unit
-// (`tokenValidityUnits`, hours for the access and ID tokens and days for the refresh token when
-// left out): an access or ID token from 5 minutes to 1 day, a refresh token from 60 minutes to
-// 3650 days (ConfigValidators, resourceUserPoolClientValidityValidator). The framework's words
+// (`tokenValidityUnits`): an access or ID token from 5 minutes to 1 day, a refresh token from 60
+// minutes to 3650 days (ConfigValidators, resourceUserPoolClientValidityValidator). The validator
+// reads the configuration: the default units (hours for the access and ID tokens, days for the
+// refresh token) count only when the whole block is left out; a block that leaves a token's unit
+// out matches none of its unit cases and counts that token's validity as 0s, refused ("got: 0s";
+// the block's per-unit defaults are filled in at plan, after validation). The framework's words
 // are its detail ("Attribute <path> <description>, got: <value>", terraform-plugin-framework-validators
 // helpers/validatordiag), a duration written as Go's time.Duration writes it.
+import { containsUnknown } from "../engine/wire";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
 import type { Validator } from "./validators";
 
@@ -82,17 +86,18 @@ const tokenValidity: CrossRule = {
   what: "each token's validity in its unit: access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 3650 days",
   reads: [...VALIDITIES.map((v) => v[0]), "tokenValidityUnits"],
   check: (inputs) => {
-    const units: Record<string, unknown> =
-      inputs.tokenValidityUnits && typeof inputs.tokenValidityUnits === "object"
-        ? inputs.tokenValidityUnits
-        : {};
+    const block: unknown = inputs.tokenValidityUnits;
+    const units: Record<string, unknown> | undefined =
+      block && typeof block === "object" ? (block as Record<string, unknown>) : undefined;
     const out: CrossProblem[] = [];
     for (const [prop, attr, unitProp, unitDefault, min, max] of VALIDITIES) {
       const value: unknown = inputs[prop];
       if (typeof value !== "number" || !Number.isInteger(value)) continue;
-      const unit = units[unitProp] ?? unitDefault;
+      // The block left out: the default unit. The block given: its unit, none counting 0 seconds.
+      const unit: unknown = units ? units[unitProp] : unitDefault;
+      if (containsUnknown(unit)) continue;
       // A unit the SDK does not list is the enumeration's own refusal, not this one.
-      const per = typeof unit === "string" ? UNIT_SECONDS[unit] : undefined;
+      const per = unit == null ? 0 : typeof unit === "string" ? UNIT_SECONDS[unit] : undefined;
       if (per === undefined) continue;
       const seconds = value * per;
       if (seconds >= min && seconds <= max) continue;
@@ -108,7 +113,8 @@ const tokenValidity: CrossRule = {
   },
   fix:
     "access and ID tokens 5 minutes to 1 day, refresh tokens 60 minutes to 3650 days, counted in " +
-    "tokenValidityUnits (hours, and days for the refresh token, when left out)",
+    "tokenValidityUnits (hours, and days for the refresh token, when the whole block is left out; " +
+    "a block given names the unit of each token whose validity is set)",
   source: FILE,
 };
 
