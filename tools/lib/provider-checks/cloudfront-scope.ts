@@ -14,7 +14,7 @@
 import type { EngineResource } from "../engine/monitor";
 import { isDefaultProviderRef, withProviderRegion } from "../engine/provider-settings";
 import { containsUnknown, plainValue } from "../engine/wire";
-import type { Refusal } from "./index";
+import type { Refusal } from "./refusal";
 
 const TYPES = new Set([
   "aws:wafv2/webAcl:WebAcl",

@@ -59,12 +59,13 @@ import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
-import { subnetsOutsideVpc } from "./subnet-range";
-import { cloudfrontScopeOutsideUsEast1 } from "./cloudfront-scope";
-import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
+import { refusedAcrossResources } from "./across-resources";
+import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
+import type { Refusal, StackNaming } from "./refusal";
 
 export { PROVIDER_REPO } from "./rule";
 export type { CrossRule, InputRule, RefusedBy } from "./rule";
+export type { Refusal, StackNaming } from "./refusal";
 
 /** Every attribute rule, and every cross-attribute rule, of the tables. */
 export const INPUT_RULES: readonly InputRule[] = [
@@ -154,39 +155,6 @@ function entry(type: string) {
   let e = byType.get(type);
   if (!e) byType.set(type, (e = { inputs: [], cross: [] }));
   return e;
-}
-
-/** One input the provider refuses. */
-export interface Refusal {
-  readonly resource: EngineResource;
-  /** Pulumi input path. */
-  readonly prop: string;
-  /** The value refused, `[secret]` for a secret one. */
-  readonly value: unknown;
-  /** The provider's own messages. */
-  readonly says: readonly string[];
-  readonly fix: string;
-  /**
-   * `<repository> <path>` of the provider source that declares the check, or the AWS page that
-   * documents the limit (`by: "aws"`).
-   */
-  readonly source: string;
-  /** The provider's Check (stops `pulumi preview`) or AWS's API (stops `pulumi up` at create). */
-  readonly by: RefusedBy;
-  /** The value is the name Pulumi made up from the logical name (the program gave none). */
-  readonly autoNamed: boolean;
-}
-
-/**
- * How the stack names what a program leaves unnamed (`pulumi:autonaming`,
- * ../fake-aws/autonaming.ts), and where it creates what names no region.
- */
-export interface StackNaming {
-  readonly autonaming?: (type: string) => Autonaming;
-  /** The organization a pattern's `${organization}` reads. */
-  readonly organization?: string;
-  /** The stack's AWS region when its config or environment sets one (`aws:region`, AWS_REGION). */
-  readonly region?: string;
 }
 
 /** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
@@ -390,12 +358,10 @@ export function refusedAcrossPhases(
 ): PhasedRefusal[] {
   const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
   for (const run of runs) {
-    // Each resource's inputs, then the checks across resources (a subnet inside its VPC, a
-    // CloudFront WAF resource in us-east-1 by its own, its provider's or the stack's region).
+    // Each resource's inputs, then the checks across resources (./across-resources.ts).
     const refusals = [
       ...run.resources.flatMap((r) => refusedInputs(r, naming)),
-      ...subnetsOutsideVpc(run.resources),
-      ...cloudfrontScopeOutsideUsEast1(run.resources, naming.region),
+      ...refusedAcrossResources(run.resources, naming),
     ];
     for (const refusal of refusals) {
       const key = `${refusal.resource.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;

@@ -9,7 +9,7 @@
 import type { EngineResource } from "../engine/monitor";
 import { containsUnknown, isSecret, plainValue } from "../engine/wire";
 import { Cidr, contains, format, parseCidr } from "../../../components/cidr";
-import type { Refusal } from "./index";
+import type { Refusal } from "./refusal";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const ASSOCIATION = "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation";
