@@ -12,7 +12,7 @@
 // helpers/validatordiag), a duration written as Go's time.Duration writes it.
 import { containsUnknown } from "../engine/wire";
 import type { CrossProblem, CrossRule, InputRule } from "./rule";
-import type { Validator } from "./validators";
+import { int64Between, Validator } from "./validators";
 
 const CLIENT = "aws:cognito/userPoolClient:UserPoolClient";
 const FILE = "internal/service/cognitoidp/user_pool_client.go";
@@ -27,14 +27,6 @@ export function goDuration(seconds: number): string {
   if (h > 0) return `${sign}${h}h${m}m${rest}s`;
   if (m > 0) return `${sign}${m}m${rest}s`;
   return `${sign}${rest}s`;
-}
-
-/** int64validator.Between(min, max), in the framework's words. */
-function between(min: number, max: number): Validator {
-  return (v, k) =>
-    typeof v === "number" && Number.isInteger(v) && (v < min || v > max)
-      ? [`Attribute ${k} value must be between ${min} and ${max}, got: ${v}`]
-      : [];
 }
 
 /** setvalidator.ValueStringsAre(enum.FrameworkValidate[T]()): each value one of `values`. */
@@ -53,7 +45,7 @@ export const COGNITO_CLIENT_RULES: readonly InputRule[] = [
     type: CLIENT,
     prop: "authSessionValidity",
     attr: "auth_session_validity",
-    validate: between(3, 15),
+    validate: int64Between(3, 15),
     fix: "3 to 15 (minutes)",
     source: FILE,
   },
