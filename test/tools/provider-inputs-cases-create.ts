@@ -3,7 +3,7 @@
 // rules-create-data.ts): Lambda runtimes Lambda no longer creates, Fargate task sizes, a state
 // machine's log destination, an alarm's evaluation span, KMS key spec and usage, RDS backup
 // retention and storage, Aurora Serverless v1 and v2, API Gateway stage names and variables, SES
-// configuration set names (rules-create-services.ts).
+// configuration set names (rules-create-services.ts), ECR repository names (rules-create-names.ts).
 
 export const FUNCTION = "aws:lambda/function:Function";
 export const TASK = "aws:ecs/taskDefinition:TaskDefinition";
@@ -17,6 +17,7 @@ const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
 const CONFIGURATION_SET = "aws:ses/configurationSet:ConfigurationSet";
 const CONFIGURATION_SET_V2 = "aws:sesv2/configurationSet:ConfigurationSet";
 const SG = "aws:ec2/securityGroup:SecurityGroup";
+export const REPOSITORY = "aws:ecr/repository:Repository";
 /** An inline rule of a security group: TCP on `port` from `sources`. */
 const tcp = (port: number, sources: Record<string, string[]>) => ({
   protocol: "tcp",
@@ -63,6 +64,22 @@ export const CREATE_COMPLIANT: Record<string, Record<string, unknown>> = {
 
 /** [type, input, value, words of the refusal, the variant it breaks (if not the compliant one)]. */
 export const CREATE_BROKEN: [string, string, unknown, string, Record<string, unknown>?][] = [
+  // An ECR repository's name, lower case (rules-create-names.ts).
+  [
+    REPOSITORY,
+    "name",
+    "appImages-1a2b3c4",
+    '"appImages-1a2b3c4": upper-case letters: a repository name is lower case',
+  ],
+  [
+    REPOSITORY,
+    "name",
+    "team//app",
+    "lower-case letters and digits, with single . _ or - between them",
+  ],
+  [REPOSITORY, "name", "app-", "(no leading, trailing or doubled separators)"],
+  [REPOSITORY, "name", "a", 'repositoryName "a": 1 character: a repository name has 2 to 256'],
+  [REPOSITORY, "name", `team/${"a".repeat(252)}`, "257 characters: a repository name has 2 to 256"],
   [
     SG,
     "ingress",

@@ -57,7 +57,7 @@ describe("provider-input validators", () => {
       expect(refused[0].source).to.match(
         refused[0].by === "aws"
           ? /^https:\/\/docs\.aws\.amazon\.com\/[\w./-]+\.html$/
-          : /^hashicorp\/terraform-provider-aws internal\/service\/[a-z0-9]+\/[a-z_]+\.go$/,
+          : /^hashicorp\/terraform-provider-aws internal\/service\/[a-z0-9]+\/[a-z0-9_]+\.go$/,
       );
     });
   }

@@ -194,7 +194,12 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     checkProviderInputs(
       stack,
       usable,
-      { autonaming, organization: opts.organization },
+      {
+        autonaming,
+        organization: opts.organization,
+        // The fallback region of a stack that sets none is not where it deploys: not judged.
+        ...(region.note === undefined ? { region: region.region } : {}),
+      },
       { ...config, reads: configReadsOf(usable) },
     );
   } catch (e) {

@@ -20,6 +20,19 @@ function awsProvider(
 }
 
 /**
+ * Whether a provider reference (`<urn>::<id>`) names a default provider, the one the engine
+ * registers from the stack's config: Pulumi's `IsDefaultProvider` (sdk/go/common/resource/providers)
+ * is a provider type whose name starts with "default" (`default`, `default_7_48_0`). A resource
+ * sent with no reference goes to the default provider too.
+ */
+export function isDefaultProviderRef(providerRef: string | undefined): boolean {
+  if (!providerRef) return true;
+  const urn = providerRef.slice(0, providerRef.lastIndexOf("::"));
+  const name = urn.slice(urn.lastIndexOf("::") + 2);
+  return urn.includes("::pulumi:providers:") && name.startsWith("default");
+}
+
+/**
  * Arguments with the `region` of the explicit AWS provider they are sent to, when they name none:
  * in @pulumi/aws 7 a resource's or data source's region "defaults to the Region set in the provider
  * configuration" (the `region` input's documentation), so `getRegion({}, { provider })` or a

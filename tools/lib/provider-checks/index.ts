@@ -39,25 +39,33 @@ import { ANALYTICS_RULES } from "./rules-analytics";
 import { GLUE_CROSS_RULES, GLUE_RULES } from "./rules-glue";
 import { WAREHOUSE_RULES } from "./rules-warehouse";
 import { SCHEDULE_RULES } from "./rules-schedules";
+import { LOG_RULES } from "./rules-logs";
+import { FUNCTION_URL_RULES } from "./rules-function-url";
+import { COGNITO_CLIENT_CROSS_RULES, COGNITO_CLIENT_RULES } from "./rules-cognito-client";
+import { SCHEDULER_CROSS_RULES, SCHEDULER_RULES } from "./rules-scheduler";
 import { CLASS_RULES } from "./rules-classes";
 import { LIFECYCLE_RULES } from "./rules-lifecycle";
 import { APPSYNC_RULES } from "./rules-appsync";
 import { VPC_CROSS_RULES, VPC_RULES } from "./rules-vpc";
 import { CREATE_COMPUTE_CROSS_RULES, CREATE_COMPUTE_RULES } from "./rules-create-compute";
 import { CREATE_DATA_CROSS_RULES, CREATE_DATA_RULES } from "./rules-create-data";
-import { CREATE_NETWORK_CROSS_RULES } from "./rules-create-network";
+import { CREATE_NETWORK_CROSS_RULES, CREATE_NETWORK_RULES } from "./rules-create-network";
 import { CREATE_SERVICE_CROSS_RULES, CREATE_SERVICE_RULES } from "./rules-create-services";
 import { CREATE_STORAGE_CROSS_RULES, CREATE_STORAGE_RULES } from "./rules-create-storage";
 import { BALANCER_CROSS_RULES, BALANCER_RULES } from "./rules-balancers";
 import { CREATE_FLEET_CROSS_RULES } from "./rules-create-fleet";
+import { CREATE_NAME_RULES } from "./rules-create-names";
 import { CREATE_TASK_CROSS_RULES } from "./rules-create-tasks";
 import { CREATE_DB_CROSS_RULES } from "./rules-create-db";
 import { CREATE_DEFINITION_CROSS_RULES } from "./rules-create-definitions";
 import { missingAcrossPhases } from "./missing-required";
-import { CrossRule, InputRule, PROVIDER_REPO, RefusedBy } from "./rule";
+import { refusedAcrossResources } from "./across-resources";
+import { CrossRule, InputRule, PROVIDER_REPO } from "./rule";
+import type { Refusal, StackNaming } from "./refusal";
 
 export { PROVIDER_REPO } from "./rule";
 export type { CrossRule, InputRule, RefusedBy } from "./rule";
+export type { Refusal, StackNaming } from "./refusal";
 
 /** Every attribute rule, and every cross-attribute rule, of the tables. */
 export const INPUT_RULES: readonly InputRule[] = [
@@ -90,6 +98,10 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...GLUE_RULES,
   ...WAREHOUSE_RULES,
   ...SCHEDULE_RULES,
+  ...SCHEDULER_RULES,
+  ...LOG_RULES,
+  ...COGNITO_CLIENT_RULES,
+  ...FUNCTION_URL_RULES,
   ...CLASS_RULES,
   ...LIFECYCLE_RULES,
   ...APPSYNC_RULES,
@@ -99,6 +111,8 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...CREATE_SERVICE_RULES,
   ...BALANCER_RULES,
   ...CREATE_STORAGE_RULES,
+  ...CREATE_NETWORK_RULES,
+  ...CREATE_NAME_RULES,
 ];
 export const CROSS_RULES: readonly CrossRule[] = [
   ...IAM_CROSS_RULES,
@@ -130,6 +144,8 @@ export const CROSS_RULES: readonly CrossRule[] = [
   ...CREATE_DB_CROSS_RULES,
   ...CREATE_DEFINITION_CROSS_RULES,
   ...CREATE_SERVICE_CROSS_RULES,
+  ...SCHEDULER_CROSS_RULES,
+  ...COGNITO_CLIENT_CROSS_RULES,
 ];
 
 const byType = new Map<string, { inputs: InputRule[]; cross: CrossRule[] }>();
@@ -139,34 +155,6 @@ function entry(type: string) {
   let e = byType.get(type);
   if (!e) byType.set(type, (e = { inputs: [], cross: [] }));
   return e;
-}
-
-/** One input the provider refuses. */
-export interface Refusal {
-  readonly resource: EngineResource;
-  /** Pulumi input path. */
-  readonly prop: string;
-  /** The value refused, `[secret]` for a secret one. */
-  readonly value: unknown;
-  /** The provider's own messages. */
-  readonly says: readonly string[];
-  readonly fix: string;
-  /**
-   * `<repository> <path>` of the provider source that declares the check, or the AWS page that
-   * documents the limit (`by: "aws"`).
-   */
-  readonly source: string;
-  /** The provider's Check (stops `pulumi preview`) or AWS's API (stops `pulumi up` at create). */
-  readonly by: RefusedBy;
-  /** The value is the name Pulumi made up from the logical name (the program gave none). */
-  readonly autoNamed: boolean;
-}
-
-/** How the stack names what a program leaves unnamed (`pulumi:autonaming`, ../fake-aws/autonaming.ts). */
-export interface StackNaming {
-  readonly autonaming?: (type: string) => Autonaming;
-  /** The organization a pattern's `${organization}` reads. */
-  readonly organization?: string;
 }
 
 /** Values at a dotted path; a list on the way (or at the end) is walked item by item. */
@@ -370,13 +358,16 @@ export function refusedAcrossPhases(
 ): PhasedRefusal[] {
   const seen = new Map<string, { refusal: Refusal; phases: Phase[] }>();
   for (const run of runs) {
-    for (const r of run.resources) {
-      for (const refusal of refusedInputs(r, naming)) {
-        const key = `${r.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
-        const known = seen.get(key);
-        if (known) known.phases.push(run.phase);
-        else seen.set(key, { refusal, phases: [run.phase] });
-      }
+    // Each resource's inputs, then the checks across resources (./across-resources.ts).
+    const refusals = [
+      ...run.resources.flatMap((r) => refusedInputs(r, naming)),
+      ...refusedAcrossResources(run.resources, naming),
+    ];
+    for (const refusal of refusals) {
+      const key = `${refusal.resource.urn}\u0000${refusal.prop}\u0000${refusal.says.join("\n")}`;
+      const known = seen.get(key);
+      if (known) known.phases.push(run.phase);
+      else seen.set(key, { refusal, phases: [run.phase] });
     }
   }
   // A required input left out at preview only (./missing-required.ts): preview stops there.

@@ -18,7 +18,7 @@
 import type { Phase } from "../engine/answers";
 import type { EngineResource } from "../engine/monitor";
 import { typeSchema } from "../fake-aws/schema";
-import type { Refusal } from "./index";
+import type { Refusal } from "./refusal";
 import { snake } from "./rule";
 
 const given = (v: unknown) => v !== undefined && v !== null;

@@ -29,6 +29,7 @@ const USAGE_PLAN = "aws:apigateway/usagePlan:UsagePlan";
 const API_V2 = "aws:apigatewayv2/api:Api";
 const STAGE_V2 = "aws:apigatewayv2/stage:Stage";
 const INTEGRATION_V2 = "aws:apigatewayv2/integration:Integration";
+const ROUTE_V2 = "aws:apigatewayv2/route:Route";
 
 const V1 = "internal/service/apigateway";
 const V2 = "internal/service/apigatewayv2";
@@ -288,5 +289,32 @@ export const API_RULES: readonly InputRule[] = [
     lenBetween(1, 1024),
     "the VPC link's `id` output",
     `${V2}/integration.go`,
+  ),
+  // A route: enum.Validate of the SDK's AuthorizationType, an operation name of 1 to 64 and a
+  // target of 1 to 128 characters (route.go). The route key is AWS's to parse, and how depends on
+  // the API's protocol, which the route does not carry: not judged.
+  rule(
+    ROUTE_V2,
+    "authorizationType",
+    "authorization_type",
+    oneOfGrowing(["NONE", "AWS_IAM", "CUSTOM", "JWT"]),
+    "NONE, AWS_IAM, CUSTOM or JWT (upper case)",
+    `${V2}/route.go`,
+  ),
+  rule(
+    ROUTE_V2,
+    "operationName",
+    "operation_name",
+    lenBetween(1, 64),
+    "an operation name of at most 64 characters",
+    `${V2}/route.go`,
+  ),
+  rule(
+    ROUTE_V2,
+    "target",
+    "target",
+    lenBetween(1, 128),
+    "integrations/<the integration's id>",
+    `${V2}/route.go`,
   ),
 ];

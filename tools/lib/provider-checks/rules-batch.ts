@@ -12,6 +12,7 @@ import {
   custom,
   goQuote,
   intAtLeast,
+  int64Between,
   intBetween,
   LOWER_SNAKE,
   oneOfGrowing,
@@ -145,10 +146,7 @@ export const BATCH_RULES: readonly InputRule[] = [
     type: JOB_QUEUE,
     prop: "jobStateTimeLimitActions.maxTimeSeconds",
     attr: "job_state_time_limit_action.max_time_seconds",
-    validate: (v, k) =>
-      intBetween(600, 86400)(v, k).map(
-        () => `Attribute ${k} value must be between 600 and 86400, got: ${String(v)}`,
-      ),
+    validate: int64Between(600, 86400),
     fix: "from 600 to 86400 seconds",
     source: QUEUE,
   },

@@ -1,9 +1,87 @@
 // Limits AWS enforces when the provider creates network resources at `pulumi up`, which the
 // provider's schema passes on (`by: "aws"`): a security group's inline rules that name one
-// permission twice. Each rule cites the AWS page that documents the refusal.
-import type { CrossProblem, CrossRule } from "./rule";
+// permission twice, a subnet's IPv4 block from /16 to /28, a network ACL rule number from 1 to
+// 32766. Each rule cites the AWS page that documents the refusal.
+import { awsRule, CrossProblem, CrossRule, InputRule } from "./rule";
+import type { Validator } from "./validators";
+import { ipv4Cidr } from "./validators-formats";
 
 const SG = "aws:ec2/securityGroup:SecurityGroup";
+const SUBNET = "aws:ec2/subnet:Subnet";
+const NACL = "aws:ec2/networkAcl:NetworkAcl";
+const DEFAULT_NACL = "aws:ec2/defaultNetworkAcl:DefaultNetworkAcl";
+const NACL_RULE = "aws:ec2/networkAclRule:NetworkAclRule";
+
+/**
+ * CreateSubnet: "The allowed size for an IPv4 subnet is between a /28 netmask (16 IP addresses)
+ * and a /16 netmask (65,536 IP addresses)." The provider checks only that the block is a network
+ * address (ipv4Cidr, rules-vpc.ts): a /29 or a /12 passes the preview and fails at create.
+ */
+const CREATE_SUBNET =
+  "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateSubnet.html";
+
+/**
+ * CreateNetworkAclEntry, `RuleNumber`: "Constraints: Positive integer from 1 to 32766. The range
+ * 32767 to 65535 is reserved for internal use." Both the rule resource and a network ACL's inline
+ * `ingress`/`egress` blocks create their entries with it; the provider's schemas take any number.
+ */
+const CREATE_NACL_ENTRY =
+  "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html";
+
+/** An IPv4 block of a /16 to /28 prefix; one that is no valid block is the provider's refusal. */
+const subnetSize: Validator = (v, k) => {
+  if (typeof v !== "string" || ipv4Cidr(v, k).length > 0) return [];
+  const bits = Number(v.split("/")[1]);
+  return bits < 16 || bits > 28
+    ? [
+        `${k} ${v}: a subnet's IPv4 block is /16 (65,536 addresses) to /28 (16 addresses), not /${bits}`,
+      ]
+    : [];
+};
+
+/** A rule number from 1 to 32766; a value that is no whole number is left to the provider. */
+const naclRuleNumber: Validator = (v, k) => {
+  const n = typeof v === "string" && /^-?\d+$/.test(v) ? Number(v) : v;
+  if (typeof n !== "number" || !Number.isInteger(n) || (n >= 1 && n <= 32766)) return [];
+  return [
+    `${k} ${n}: network ACL rule numbers run from 1 to 32766` +
+      (n > 32766 ? " (32767 to 65535 are reserved for AWS's own rules)" : ""),
+  ];
+};
+
+const RULE_NUMBER_FIX =
+  "a rule number from 1 to 32766 (leave gaps, e.g. 100, 110, 120, to insert rules later)";
+
+export const CREATE_NETWORK_RULES: readonly InputRule[] = [
+  awsRule(
+    SUBNET,
+    "cidrBlock",
+    "CidrBlock",
+    subnetSize,
+    "a block from /16 to /28 inside the VPC's, e.g. 10.0.1.0/24",
+    CREATE_SUBNET,
+  ),
+  awsRule(
+    NACL_RULE,
+    "ruleNumber",
+    "RuleNumber",
+    naclRuleNumber,
+    RULE_NUMBER_FIX,
+    CREATE_NACL_ENTRY,
+  ),
+  ...[NACL, DEFAULT_NACL].flatMap((type) =>
+    (["ingress", "egress"] as const).map((block) =>
+      awsRule(
+        type,
+        `${block}.ruleNo`,
+        "RuleNumber",
+        naclRuleNumber,
+        RULE_NUMBER_FIX,
+        CREATE_NACL_ENTRY,
+      ),
+    ),
+  ),
+];
 
 /**
  * The EC2 API's client error codes: "InvalidPermission.Duplicate: The specified inbound or

@@ -24,7 +24,7 @@ const SECRET = "aws:secretsmanager/secret:Secret";
 const SQS = "internal/service/sqs/queue.go";
 
 /** CloudWatch Logs `validLogGroupName` / `validLogGroupNamePrefix` (internal/service/logs/validate.go). */
-function logGroupName(max: number) {
+export function logGroupName(max: number) {
   return all(
     custom(
       (s) => s.length <= max,

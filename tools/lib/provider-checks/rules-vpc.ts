@@ -1,16 +1,18 @@
 // VPCs and subnets: IPv4 and IPv6 CIDR blocks that are the network address of their block (the
 // provider's `verify.ValidIPv4CIDRNetworkAddress` and `ValidIPv6CIDRNetworkAddress`), a VPC's
-// IPv4 block from /16 to /28 (`validation.IsCIDRNetwork(16, 28)`, which checks the network
-// address too), tenancy, a subnet's Outpost ARN, and the inputs the provider takes one of: a CIDR
+// IPv4 block (and a secondary one) from /16 to /28 (`validation.IsCIDRNetwork(16, 28)`, which
+// checks the network address too) or an IPAM netmask length in that range, tenancy, a subnet's Outpost ARN, and the inputs the provider takes one of: a CIDR
 // block or an IPAM netmask length, an availability zone or its id. Neither type takes a name, so
 // no auto-name is judged. Each entry names the provider file that declares it.
 import { conflictsWith, CrossRule, InputRule } from "./rule";
-import { LOWER_SNAKE, oneOfGrowing, validARN, Validator } from "./validators";
+import { intBetween, LOWER_SNAKE, oneOfGrowing, validARN, Validator } from "./validators";
 import { ipv4Cidr, ipv6Cidr } from "./validators-formats";
 
 const VPC = "aws:ec2/vpc:Vpc";
 const SUBNET = "aws:ec2/subnet:Subnet";
 const VPC_FILE = "internal/service/ec2/vpc_.go";
+const ASSOCIATION = "aws:ec2/vpcIpv4CidrBlockAssociation:VpcIpv4CidrBlockAssociation";
+const ASSOCIATION_FILE = "internal/service/ec2/vpc_ipv4_cidr_block_association.go";
 const SUBNET_FILE = "internal/service/ec2/vpc_subnet.go";
 
 /**
@@ -41,6 +43,26 @@ export const VPC_RULES: readonly InputRule[] = [
     validate: cidrNetwork(16, 28),
     fix: `${CIDR_FIX}, from /16 to /28`,
     source: VPC_FILE,
+  },
+  // `validation.IntBetween(vpcCIDRMinIPv4Netmask, vpcCIDRMaxIPv4Netmask)`: 16 to 28.
+  ...[
+    [VPC, VPC_FILE],
+    [ASSOCIATION, ASSOCIATION_FILE],
+  ].map(([type, source]): InputRule => ({
+    type,
+    prop: "ipv4NetmaskLength",
+    attr: "ipv4_netmask_length",
+    validate: intBetween(16, 28),
+    fix: "a netmask length from 16 to 28",
+    source,
+  })),
+  {
+    type: ASSOCIATION,
+    prop: "cidrBlock",
+    attr: "cidr_block",
+    validate: cidrNetwork(16, 28),
+    fix: `${CIDR_FIX}, from /16 to /28`,
+    source: ASSOCIATION_FILE,
   },
   {
     type: VPC,

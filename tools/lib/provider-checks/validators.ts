@@ -113,6 +113,20 @@ export function intBetween(min: number, max: number): Validator {
   };
 }
 
+/**
+ * The plugin framework's int64validator.Between(min, max), in the framework's words ("Attribute
+ * <path> value must be between <min> and <max>, got: <value>": terraform-plugin-framework-validators
+ * int64validator and helpers/validatordiag), for the provider's framework resources.
+ */
+export function int64Between(min: number, max: number): Validator {
+  return (v, k) => {
+    const n = asInt(v);
+    return n !== undefined && Number.isInteger(n) && (n < min || n > max)
+      ? [`Attribute ${k} value must be between ${min} and ${max}, got: ${n}`]
+      : [];
+  };
+}
+
 /** validation.FloatBetween(min, max), its bounds and value written as Go's `%f`. */
 export function floatBetween(min: number, max: number): Validator {
   return (v, k) =>
