@@ -8,7 +8,8 @@ import {
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
 } from "../../../policy-pack/lib/types";
-import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const workgroup = (over: Record<string, unknown> = {}) =>
   res(REDSHIFTSERVERLESS_WORKGROUP, "analytics-wg", {
@@ -51,14 +52,11 @@ describe("redshift-serverless-workgroup-not-public", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-not-public"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-workgroup-not-public",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-workgroup-enhanced-vpc-routing", () => {
@@ -70,14 +68,11 @@ describe("redshift-serverless-workgroup-enhanced-vpc-routing", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-enhanced-vpc-routing"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-workgroup-enhanced-vpc-routing",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-workgroup-require-ssl", () => {
@@ -101,14 +96,11 @@ describe("redshift-serverless-workgroup-require-ssl", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-require-ssl"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-workgroup-require-ssl",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-workgroup-network", () => {
@@ -120,14 +112,11 @@ describe("redshift-serverless-workgroup-network", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-network"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-workgroup-network",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-workgroup-usage-limit", () => {
@@ -163,14 +152,11 @@ describe("redshift-serverless-namespace-admin-username", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-admin-username"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-namespace-admin-username",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-namespace-managed-admin-password", () => {
@@ -189,14 +175,11 @@ describe("redshift-serverless-namespace-managed-admin-password", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-managed-admin-password"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-namespace-managed-admin-password",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-namespace-audit-logs", () => {
@@ -215,14 +198,11 @@ describe("redshift-serverless-namespace-audit-logs", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-audit-logs"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-namespace-audit-logs",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-serverless-namespace-db-name", () => {
@@ -234,14 +214,11 @@ describe("redshift-serverless-namespace-db-name", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-db-name"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+  compliance(
+    "the compliant workgroup and namespace pass",
+    "redshift-serverless-namespace-db-name",
+    () => [workgroup(), namespace()],
+  );
 });
 
 describe("redshift-cluster-managed-master-password", () => {
@@ -280,12 +257,8 @@ describe("redshift-cluster-managed-master-password", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("an AWS-managed password, or a cluster restored from a snapshot, passes", async () => {
-      await expectClean(policy(name), [
-        cluster(),
-        cluster({ manageMasterPassword: undefined, snapshotIdentifier: "nightly" }),
-      ]);
-    });
-  });
+  compliance("an AWS-managed password, or a cluster restored from a snapshot, passes", name, () => [
+    cluster(),
+    cluster({ manageMasterPassword: undefined, snapshotIdentifier: "nightly" }),
+  ]);
 });

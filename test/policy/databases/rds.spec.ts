@@ -4,6 +4,7 @@ import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
 import { AURORA_CLUSTER, DOCDB_BASE, NEPTUNE_BASE } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const cluster = (over: Record<string, unknown> = {}) =>
   res(T.RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
@@ -80,11 +81,11 @@ describe("rds-deletion-protection", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-deletion-protection"), [cluster(), member(), instance()]);
-    });
-  });
+  compliance("the compliant cluster, member and instance pass", "rds-deletion-protection", () => [
+    cluster(),
+    member(),
+    instance(),
+  ]);
 });
 
 describe("rds-iam-authentication", () => {
@@ -102,11 +103,11 @@ describe("rds-iam-authentication", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-iam-authentication"), [cluster(), member(), instance()]);
-    });
-  });
+  compliance("the compliant cluster, member and instance pass", "rds-iam-authentication", () => [
+    cluster(),
+    member(),
+    instance(),
+  ]);
 });
 
 describe("rds-backup-retention", () => {
@@ -132,11 +133,11 @@ describe("rds-backup-retention", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-backup-retention"), [cluster(), member(), instance()]);
-    });
-  });
+  compliance("the compliant cluster, member and instance pass", "rds-backup-retention", () => [
+    cluster(),
+    member(),
+    instance(),
+  ]);
 });
 
 describe("rds-managed-master-password", () => {
@@ -157,11 +158,11 @@ describe("rds-managed-master-password", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-managed-master-password"), [cluster(), member(), instance()]);
-    });
-  });
+  compliance(
+    "the compliant cluster, member and instance pass",
+    "rds-managed-master-password",
+    () => [cluster(), member(), instance()],
+  );
 });
 
 describe("rds-copy-tags-to-snapshot", () => {
@@ -176,11 +177,11 @@ describe("rds-copy-tags-to-snapshot", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-copy-tags-to-snapshot"), [cluster(), member(), instance()]);
-    });
-  });
+  compliance("the compliant cluster, member and instance pass", "rds-copy-tags-to-snapshot", () => [
+    cluster(),
+    member(),
+    instance(),
+  ]);
 });
 
 describe("DocumentDB and Neptune clusters under the RDS rules", () => {
