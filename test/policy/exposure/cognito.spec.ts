@@ -5,6 +5,7 @@
 import { expect } from "chai";
 import { COGNITO_IDENTITY_POOL, COGNITO_USER_POOL } from "../../../policy-pack/lib/types";
 import { expectClean, policy, res, violationsOf } from "../fixture";
+import { STRONG_PASSWORD_POLICY } from "../fixtures/identity";
 
 // The provider's "Enabling SMS and Software Token Multi-Factor Authentication" example, with
 // threat protection on the Plus plan and a password policy.
@@ -20,13 +21,7 @@ const pool = (over: Record<string, unknown> = {}) =>
     smsAuthenticationMessage: "Your code is {####}",
     userPoolTier: "PLUS",
     userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
-    passwordPolicy: {
-      minimumLength: 12,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireNumbers: true,
-      requireSymbols: true,
-    },
+    passwordPolicy: STRONG_PASSWORD_POLICY,
     ...over,
   });
 // The provider's "Basic configuration" example.
@@ -73,28 +68,16 @@ describe("cognito-user-pool-password-policy", () => {
     await expectClean(p, [pool(), basic]);
   });
   it("COG1: a minimum length below 8", async () => {
-    const weak = pool({
-      passwordPolicy: {
-        minimumLength: 6,
-        requireUppercase: true,
-        requireNumbers: true,
-        requireSymbols: true,
-      },
-    });
+    const weak = pool({ passwordPolicy: { ...STRONG_PASSWORD_POLICY, minimumLength: 6 } });
     expect(await violationsOf(p.name, [weak])).to.deep.equal([
       "example: passwordPolicy.minimumLength is 6 (at least 8).",
     ]);
   });
   for (const field of ["requireUppercase", "requireNumbers", "requireSymbols"]) {
     it(`COG1: ${field} false`, async () => {
+      // At the shortest length accepted, so that only the field is reported.
       const weak = pool({
-        passwordPolicy: {
-          minimumLength: 8,
-          requireUppercase: true,
-          requireNumbers: true,
-          requireSymbols: true,
-          [field]: false,
-        },
+        passwordPolicy: { ...STRONG_PASSWORD_POLICY, minimumLength: 8, [field]: false },
       });
       expect(await violationsOf(p.name, [weak])).to.deep.equal([
         `example: passwordPolicy.${field} is false.`,

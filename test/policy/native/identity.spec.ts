@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
+import { STRONG_PASSWORD_POLICY } from "../fixtures/identity";
 import { Case, runCases } from "./cases";
 
 const pool = {
@@ -14,15 +15,7 @@ const pool = {
   enabledMfas: ["SOFTWARE_TOKEN_MFA"],
   userPoolTier: "PLUS",
   userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
-  policies: {
-    passwordPolicy: {
-      minimumLength: 12,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireNumbers: true,
-      requireSymbols: true,
-    },
-  },
+  policies: { passwordPolicy: STRONG_PASSWORD_POLICY },
 };
 const password = (over: Record<string, unknown>) => ({
   policies: { passwordPolicy: { ...pool.policies.passwordPolicy, ...over } },
