@@ -7,6 +7,7 @@ import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import { keyFixtures } from "../fixtures/kms";
 
 describe("lambda-function-environment-kms-cmk", () => {
   const p = policyNamed(policies, "lambda-function-environment-kms-cmk");
@@ -16,16 +17,13 @@ describe("lambda-function-environment-kms-cmk", () => {
     runtime: "python3.8",
     handler: "index.handler",
   };
-  const compliant = () =>
-    withStackKey(
-      T.LAMBDA_FUNCTION,
-      "fn",
-      { ...base, environment: { variables: { TABLE: "orders" } }, kmsKeyArn: UNKNOWN },
-      ["kmsKeyArn"],
-    );
-  const fn = (inputs: Record<string, unknown>) => [
-    res(T.LAMBDA_FUNCTION, "fn", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: fn } = keyFixtures(
+    T.LAMBDA_FUNCTION,
+    "fn",
+    base,
+    { environment: { variables: { TABLE: "orders" } }, kmsKeyArn: UNKNOWN },
+    ["kmsKeyArn"],
+  );
 
   describe("Compliance", () => {
     it("CKV_AWS_173 passing fixture: variables with a key of the stack", async () => {

@@ -5,6 +5,7 @@ import { policies } from "../../../policy-pack/policies/kms";
 import * as T from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
 import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import { keyFixtures } from "../fixtures/kms";
 
 describe("rds-storage-encrypted-cmk", () => {
   const p = policyNamed(policies, "rds-storage-encrypted-cmk");
@@ -141,13 +142,13 @@ describe("rds-performance-insights-kms-cmk", () => {
 describe("docdb-cluster-kms-cmk", () => {
   const p = policyNamed(policies, "docdb-cluster-kms-cmk");
   const base = { clusterIdentifier: "mycluster", masterUsername: "foo", skipFinalSnapshot: true };
-  const compliant = () =>
-    withStackKey(T.DOCDB_CLUSTER, "docs", { ...base, storageEncrypted: true, kmsKeyId: UNKNOWN }, [
-      "kmsKeyId",
-    ]);
-  const cluster = (inputs: Record<string, unknown>) => [
-    res(T.DOCDB_CLUSTER, "docs", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: cluster } = keyFixtures(
+    T.DOCDB_CLUSTER,
+    "docs",
+    base,
+    { storageEncrypted: true, kmsKeyId: UNKNOWN },
+    ["kmsKeyId"],
+  );
 
   describe("Compliance", () => {
     it("CKV_AWS_182 passing fixture: storage_encrypted with a key of the stack", async () => {
