@@ -2,6 +2,7 @@
 // that breaks the compliant fixture one field at a time, and a Compliance block in which the
 // untouched fixture passes.
 import type { RecordedResource } from "../../tools/lib/recorder";
+import type { AnyPolicy } from "../../tools/lib/policy-runner";
 import { expectClean, policy } from "./fixture";
 
 /** A Compliance test: its title, and the untouched fixture (built when the test runs). */
@@ -9,16 +10,16 @@ export type Compliant = readonly [title: string, resources: () => readonly Recor
 
 /**
  * A rule spec's Compliance block: one test, titled `title`, that the untouched fixture
- * (`resources()`, built when the test runs) gives the pack's policy `name` no violation and no
- * preview note.
+ * (`resources()`, built when the test runs) gives the rule (the pack's policy of that name, or the
+ * policy itself) no violation and no preview note.
  */
 export function compliance(
   title: string,
-  name: string,
+  rule: string | AnyPolicy,
   resources: () => readonly RecordedResource[],
 ): void {
   describe("Compliance", () => {
-    it(title, () => expectClean(policy(name), resources()));
+    it(title, () => expectClean(typeof rule === "string" ? policy(rule) : rule, resources()));
   });
 }
 
