@@ -1,7 +1,7 @@
 // EFS access points: Checkov's CKV_AWS_329 and CKV_AWS_330 fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { EFS_ACCESS_POINT } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { policy, res, UNKNOWN, violationsOf as one } from "../fixture";
 import { compliance } from "../rule-spec";
 
 const accessPoint = (name: string, over: Record<string, unknown> = {}) =>
@@ -24,11 +24,7 @@ describe("efs-access-point-root-directory", () => {
       ]);
     });
   });
-  describe("Compliance", () => {
-    it('CKV_AWS_329 pass: path "/data"', async () => {
-      await expectClean(policy(name), [accessPoint("pass")]);
-    });
-  });
+  compliance('CKV_AWS_329 pass: path "/data"', name, () => [accessPoint("pass")]);
 });
 
 describe("efs-access-point-posix-user", () => {
