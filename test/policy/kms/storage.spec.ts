@@ -13,8 +13,15 @@ import {
   SSM_PARAMETER,
 } from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
-import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
-import { keyFixtures } from "../fixtures/kms";
+import {
+  awsManaged,
+  KEY_ARN,
+  keyFixtures,
+  policyNamed,
+  run,
+  UNKNOWN,
+  withStackKey,
+} from "../fixtures/kms";
 
 describe("efs-file-system-kms-cmk", () => {
   const p = policyNamed(policies, "efs-file-system-kms-cmk");
