@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as path from "path";
 import type { RecordedResource } from "../../tools/lib/recorder";
+import { frameOf } from "../../tools/lib/engine/frame-of";
 import { handBuiltResource } from "../../tools/lib/engine/registration";
 import { allPolicies } from "../../policy-pack/policies";
 import { AnyPolicy, PackConfig, PolicyReport, runPolicies } from "../../tools/lib/policy-runner";
@@ -46,24 +47,37 @@ export function res(
   });
 }
 
-/** The spec file and line that asked for an evaluation, to name it in a replay failure. */
-function caller(): string {
-  const root = path.resolve(__dirname, "..", "..") + path.sep;
+/** What names a fixture evaluation whose asker is not found on the stack. */
+const UNKNOWN_SPEC = "a policy spec";
+
+/**
+ * The place (`test/…/name.spec.ts:line`, from the repository's root) of the innermost spec frame
+ * on the stack: the spec that asked for an evaluation, to name it in a replay failure. A helper that
+ * registers a test calls this when it is called (the spec is on the stack then, not when the test
+ * runs) and passes the place on as `where`.
+ */
+export function specLocation(): string {
+  const root = path.resolve(__dirname, "..", "..");
   for (const line of (new Error().stack ?? "").split("\n").slice(2)) {
-    const m = /\(?([^()\s]+\.spec\.ts):(\d+):\d+\)?$/.exec(line.trim());
-    if (m) return `${m[1].replace(root, "")}:${m[2]}`;
+    const frame = frameOf(line);
+    if (frame?.file.endsWith(".spec.ts")) {
+      return `${path.relative(root, frame.file).split(path.sep).join("/")}:${frame.line}`;
+    }
   }
-  return "a policy spec";
+  return UNKNOWN_SPEC;
 }
 
-/** Runs policies over the fixture resources. */
+/**
+ * Runs policies over the fixture resources. `where` names the spec that asked (default: the
+ * innermost spec frame on the stack, see `specLocation`).
+ */
 export async function evaluate(
   policies: AnyPolicy | readonly AnyPolicy[],
   resources: readonly RecordedResource[],
   config: PackConfig = {},
+  where: string = specLocation(),
 ): Promise<PolicyReport> {
   const list = Array.isArray(policies) ? policies : [policies as AnyPolicy];
-  const where = caller();
   const input = snapshot(resources, config);
   try {
     const report = await runPolicies(list, resources, config);
@@ -106,16 +120,21 @@ export function policy(name: string): AnyPolicy {
   return found;
 }
 
-/** Asserts that `policies` find nothing in `resources`: no violation and no preview note. */
+/**
+ * Asserts that `policies` find nothing in `resources`: no violation and no preview note. `where`
+ * names the asking spec, in the failure message too (see `evaluate`).
+ */
 export async function expectClean(
   policies: AnyPolicy | readonly AnyPolicy[],
   resources: readonly RecordedResource[],
   config: PackConfig = {},
+  where?: string,
 ): Promise<void> {
-  const report = await evaluate(policies, resources, config);
-  const label = (Array.isArray(policies) ? policies : [policies as AnyPolicy])
+  const report = await evaluate(policies, resources, config, where);
+  const names = (Array.isArray(policies) ? policies : [policies as AnyPolicy])
     .map((p) => p.name)
     .join(", ");
+  const label = where === undefined ? names : `${names} (${where})`;
   expect(
     report.violations.filter((v) => !v.previewNote).map((v) => `${v.name}: ${v.detail}`),
     label,

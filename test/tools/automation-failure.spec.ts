@@ -6,17 +6,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { automationFailure } from "../../tools/lib/engine/hints-automation";
+import { writeFile } from "./files";
 
 describe("the failure of a program that tried to start the Pulumi CLI", () => {
   let dir: string;
   beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "automation-failure-"))));
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const write = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-    return path.join(dir, file);
-  };
+  const write = (file: string, text: string) => writeFile(dir, file, text);
   const at = (file: string, line: number) => ({ file, line, column: 5 });
   const NOT_RUN =
     "the Automation API is not run by the offline check: give the project its program belongs to, --program <dir>";

@@ -3,6 +3,7 @@
 // exit codes, the JSON and SARIF reports and the error messages.
 import { expect } from "chai";
 import { cli } from "./cli";
+import { writeFiles } from "./files";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -285,20 +286,15 @@ describe("offline check (npm run check)", function () {
     });
 
     it("a TypeScript syntax error in a program outside the repository is reported with its file", async () => {
-      const dir = tempDir();
-      fs.mkdirSync(path.join(dir, "components"));
-      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: outside\nruntime: nodejs\n");
-      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config:\n  aws:region: eu-west-1\n");
-      // @pulumi/aws resolves from this project's node_modules: the program has none.
-      fs.writeFileSync(
-        path.join(dir, "index.ts"),
-        'import * as aws from "@pulumi/aws";\nimport { size } from "./components/broken";\n' +
+      const dir = writeFiles(tempDir(), {
+        "Pulumi.yaml": "name: outside\nruntime: nodejs\n",
+        "Pulumi.dev.yaml": "config:\n  aws:region: eu-west-1\n",
+        // @pulumi/aws resolves from this project's node_modules: the program has none.
+        "index.ts":
+          'import * as aws from "@pulumi/aws";\nimport { size } from "./components/broken";\n' +
           'export const topic = new aws.sns.Topic("t", {}).arn;\nexport const n = size;\n',
-      );
-      fs.writeFileSync(
-        path.join(dir, "components", "broken.ts"),
-        "export const size: number = ;\n",
-      );
+        "components/broken.ts": "export const size: number = ;\n",
+      });
       const run = await check("--program", dir);
       expect(run.code).to.equal(2);
       expect(run.stderr).to.contain("TypeScript could not compile the program");
@@ -307,14 +303,12 @@ describe("offline check (npm run check)", function () {
     });
 
     it("a program that never finishes fails instead of passing quietly", async () => {
-      const dir = tempDir();
-      fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: stuck\nruntime: nodejs\n");
-      fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), "config: {}\n");
-      // An exported function is awaited, as the language host does; this one never settles.
-      fs.writeFileSync(
-        path.join(dir, "index.ts"),
-        "export = () => new Promise<void>(() => undefined);\n",
-      );
+      const dir = writeFiles(tempDir(), {
+        "Pulumi.yaml": "name: stuck\nruntime: nodejs\n",
+        "Pulumi.dev.yaml": "config: {}\n",
+        // An exported function is awaited, as the language host does; this one never settles.
+        "index.ts": "export = () => new Promise<void>(() => undefined);\n",
+      });
       const run = await check("--program", dir);
       expect(run.code).to.equal(2);
       expect(run.stderr).to.contain("the program never finished");

@@ -5,6 +5,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeFiles } from "./files";
 
 export const PRELOAD = path.resolve(
   __dirname,
@@ -36,24 +37,17 @@ const seen = {
 module.exports = require("./dynamic").then((m) => ({ ...seen, esm: m.value }));
 `;
 
+/** A throwaway program (main.js) that loads the probe package and prints what it saw. */
 export function makeProject(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-"));
-  const pkg = path.join(dir, "node_modules", "probe");
-  fs.mkdirSync(pkg, { recursive: true });
-  fs.writeFileSync(
-    path.join(pkg, "package.json"),
-    JSON.stringify({ name: "probe", main: "index.js" }),
-  );
-  fs.writeFileSync(path.join(pkg, "index.js"), PROBE);
-  fs.writeFileSync(path.join(pkg, "helper.js"), "exports.value = 'helper';\n");
-  fs.writeFileSync(path.join(pkg, "esm.mjs"), "export const value = 'esm';\n");
-  // A module that imports dynamically, as the language host does to load an ES module program.
-  fs.writeFileSync(path.join(pkg, "dynamic.js"), "module.exports = import('./esm.mjs');\n");
-  fs.writeFileSync(
-    path.join(dir, "main.js"),
-    "require('probe').then((seen) => process.stdout.write(JSON.stringify(seen)));\n",
-  );
-  return dir;
+  return writeFiles(fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-")), {
+    "node_modules/probe/package.json": JSON.stringify({ name: "probe", main: "index.js" }),
+    "node_modules/probe/index.js": PROBE,
+    "node_modules/probe/helper.js": "exports.value = 'helper';\n",
+    "node_modules/probe/esm.mjs": "export const value = 'esm';\n",
+    // A module that imports dynamically, as the language host does to load an ES module program.
+    "node_modules/probe/dynamic.js": "module.exports = import('./esm.mjs');\n",
+    "main.js": "require('probe').then((seen) => process.stdout.write(JSON.stringify(seen)));\n",
+  });
 }
 
 export function run(dir: string, cache?: string, nodeArgs: string[] = []): Record<string, unknown> {

@@ -13,6 +13,7 @@ import * as os from "os";
 import * as path from "path";
 
 import { codeCache, makeProject, PRELOAD, run } from "./code-cache-fixture";
+import { writeFiles } from "./files";
 
 /**
  * A new temporary folder by its real path: Node names a module by its real path (symbolic links
@@ -50,29 +51,22 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     // map's "module-sync" condition resolves to an .mjs file on Node 20.19 and 22.12 on.
     const esmDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-esm-"));
     try {
-      const pkg = path.join(esmDir, "node_modules", "sync-esm");
-      fs.mkdirSync(pkg, { recursive: true });
-      fs.writeFileSync(
-        path.join(pkg, "package.json"),
-        JSON.stringify({
+      writeFiles(esmDir, {
+        "node_modules/sync-esm/package.json": JSON.stringify({
           name: "sync-esm",
           main: "./legacy.js",
           exports: {
             ".": [{ "module-sync": "./require.mjs", default: "./legacy.js" }, "./legacy.js"],
           },
         }),
-      );
-      fs.writeFileSync(
-        path.join(pkg, "require.mjs"),
-        "import value from './value.mjs';\nexport default value;\n",
-      );
-      fs.writeFileSync(path.join(pkg, "value.mjs"), "export default 'from-esm';\n");
-      fs.writeFileSync(path.join(pkg, "legacy.js"), "module.exports = 'from-cjs';\n");
-      fs.writeFileSync(
-        path.join(esmDir, "main.js"),
-        "const m = require('sync-esm');\n" +
+        "node_modules/sync-esm/require.mjs":
+          "import value from './value.mjs';\nexport default value;\n",
+        "node_modules/sync-esm/value.mjs": "export default 'from-esm';\n",
+        "node_modules/sync-esm/legacy.js": "module.exports = 'from-cjs';\n",
+        "main.js":
+          "const m = require('sync-esm');\n" +
           "process.stdout.write(JSON.stringify({ value: m.default ?? m }));\n",
-      );
+      });
       const plain = run(esmDir);
       expect(run(esmDir, path.join(esmDir, "cache"))).to.deep.equal(plain);
       expect(run(esmDir, path.join(esmDir, "cache"))).to.deep.equal(plain);
@@ -150,23 +144,16 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     // after it ran was rejected by the next run, so it (and what required it) compiled cold each time.
     const flagsDir = fs.mkdtempSync(path.join(os.tmpdir(), "code-cache-flags-"));
     try {
-      const pkg = path.join(flagsDir, "node_modules", "flags");
-      fs.mkdirSync(pkg, { recursive: true });
-      fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "flags" }));
-      fs.writeFileSync(
-        path.join(pkg, "index.js"),
-        "module.exports = require('./hooks').value + ':' + require('./after').value;\n",
-      );
-      fs.writeFileSync(
-        path.join(pkg, "hooks.js"),
-        "require('v8').setFlagsFromString('--allow-natives-syntax');\n" +
+      writeFiles(flagsDir, {
+        "node_modules/flags/package.json": JSON.stringify({ name: "flags" }),
+        "node_modules/flags/index.js":
+          "module.exports = require('./hooks').value + ':' + require('./after').value;\n",
+        "node_modules/flags/hooks.js":
+          "require('v8').setFlagsFromString('--allow-natives-syntax');\n" +
           "exports.value = typeof eval('(function f() { return %GetOptimizationStatus(f); })');\n",
-      );
-      fs.writeFileSync(path.join(pkg, "after.js"), "exports.value = 'after';\n");
-      fs.writeFileSync(
-        path.join(flagsDir, "main.js"),
-        "process.stdout.write(JSON.stringify({ value: require('flags') }));\n",
-      );
+        "node_modules/flags/after.js": "exports.value = 'after';\n",
+        "main.js": "process.stdout.write(JSON.stringify({ value: require('flags') }));\n",
+      });
       const cache = path.join(flagsDir, "cache");
       const written = () =>
         new Map(
@@ -247,14 +234,12 @@ describe("program process: V8 code cache for node_modules and compiled TypeScrip
     // it, skipping the package's frames and the cache's compile (code-cache.js) under them.
     const netDir = realTempDir("code-cache-frames-");
     try {
-      const pkg = path.join(netDir, "node_modules", "connects");
-      fs.mkdirSync(pkg, { recursive: true });
-      fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "connects" }));
-      fs.writeFileSync(
-        path.join(pkg, "index.js"),
-        "const s = require('net').connect(9, '192.0.2.1');\ns.on('error', () => {});\ns.destroy();\n",
-      );
-      fs.writeFileSync(path.join(netDir, "main.js"), "\nrequire('connects');\n");
+      writeFiles(netDir, {
+        "node_modules/connects/package.json": JSON.stringify({ name: "connects" }),
+        "node_modules/connects/index.js":
+          "const s = require('net').connect(9, '192.0.2.1');\ns.on('error', () => {});\ns.destroy();\n",
+        "main.js": "\nrequire('connects');\n",
+      });
       const sites = path.join(netDir, "sites.jsonl");
       const env = {
         ...process.env,

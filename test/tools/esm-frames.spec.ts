@@ -20,41 +20,40 @@ describe("ES module frames (esm-frames.js)", () => {
     expect(groups(frame)).to.deep.equal({ ...SDK_PATTERN.exec(frame)!.groups });
   });
 
+  /** Expects each frame line to read as exactly its file, line and column. */
+  const expectGroups = (cases: readonly [string, string, string, string][]) => {
+    for (const [frame, file, line, column] of cases)
+      expect(groups(frame), frame).to.deep.equal({ file, line, column });
+  };
+
   it("reads the unnamed frame of an ES module's top level as its path, line and column", () => {
-    expect(groups("    at file:///app/src/index.ts:3:17")).to.deep.equal({
-      file: "/app/src/index.ts",
-      line: "3",
-      column: "17",
-    });
-    expect(groups("    at async file:///app/main.mjs:40:1")).to.include({
-      file: "/app/main.mjs",
-      line: "40",
-    });
+    expectGroups([
+      ["    at file:///app/src/index.ts:3:17", "/app/src/index.ts", "3", "17"],
+      ["    at async file:///app/main.mjs:40:1", "/app/main.mjs", "40", "1"],
+    ]);
   });
 
   it("reads an anonymous callback's frame in a CommonJS file: the line that made the resource", () => {
     // `subnets.map((cidr) => new aws.ec2.Subnet(...))`: the arrow's frame, not the statement's.
-    expect(groups("    at /app/network.ts:60:10")).to.deep.equal({
-      file: "/app/network.ts",
-      line: "60",
-      column: "10",
-    });
+    expectGroups([["    at /app/network.ts:60:10", "/app/network.ts", "60", "10"]]);
   });
 
   it("reads paths with spaces and Windows paths, as the SDK's own pattern does", () => {
-    expect(groups("    at /Users/me/My Projects/app/index.ts:7:3")).to.deep.equal({
-      file: "/Users/me/My Projects/app/index.ts",
-      line: "7",
-      column: "3",
-    });
-    expect(groups("    at C:\\work\\my app\\index.ts:9:1")).to.deep.equal({
-      file: "C:\\work\\my app\\index.ts",
-      line: "9",
-      column: "1",
-    });
-    expect(groups("    at file:///Users/me/My%20Projects/app/index.mjs:2:1")).to.include({
-      file: "/Users/me/My Projects/app/index.mjs",
-    });
+    expectGroups([
+      [
+        "    at /Users/me/My Projects/app/index.ts:7:3",
+        "/Users/me/My Projects/app/index.ts",
+        "7",
+        "3",
+      ],
+      ["    at C:\\work\\my app\\index.ts:9:1", "C:\\work\\my app\\index.ts", "9", "1"],
+      [
+        "    at file:///Users/me/My%20Projects/app/index.mjs:2:1",
+        "/Users/me/My Projects/app/index.mjs",
+        "2",
+        "1",
+      ],
+    ]);
   });
 
   it("leaves Node internals and native code unread", () => {

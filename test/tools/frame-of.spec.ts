@@ -4,69 +4,47 @@
 import { expect } from "chai";
 import { frameOf } from "../../tools/lib/engine/frame-of";
 
+/** Frame line → the file, line and column it names. */
+type Framed = [string, string, number, number];
+
+/** Expects each line to name exactly its file, line and column. */
+function expectFrames(cases: readonly Framed[]): void {
+  for (const [frame, file, line, column] of cases)
+    expect(frameOf(frame), frame).to.deep.equal({ file, line, column });
+}
+
 describe("frameOf: a stack frame line's file, line and column", () => {
   it("reads named, unnamed, async and ES-module frames", () => {
-    expect(frameOf("    at Object.<anonymous> (/p/index.ts:3:17)")).to.deep.equal({
-      file: "/p/index.ts",
-      line: 3,
-      column: 17,
-    });
-    expect(frameOf("    at /p/index.ts:9:1")).to.deep.equal({
-      file: "/p/index.ts",
-      line: 9,
-      column: 1,
-    });
-    expect(frameOf("    at async /p/a.ts:5:2")).to.deep.equal({
-      file: "/p/a.ts",
-      line: 5,
-      column: 2,
-    });
-    expect(frameOf("    at async run (/p/a.ts:6:3)")).to.deep.equal({
-      file: "/p/a.ts",
-      line: 6,
-      column: 3,
-    });
-    expect(frameOf("    at f (file:///p/my%20dir/i.mjs:1:1)")).to.deep.equal({
-      file: "/p/my dir/i.mjs",
-      line: 1,
-      column: 1,
-    });
+    expectFrames([
+      ["    at Object.<anonymous> (/p/index.ts:3:17)", "/p/index.ts", 3, 17],
+      ["    at /p/index.ts:9:1", "/p/index.ts", 9, 1],
+      ["    at async /p/a.ts:5:2", "/p/a.ts", 5, 2],
+      ["    at async run (/p/a.ts:6:3)", "/p/a.ts", 6, 3],
+      ["    at f (file:///p/my%20dir/i.mjs:1:1)", "/p/my dir/i.mjs", 1, 1],
+    ]);
   });
 
   it("keeps parentheses and spaces inside a path (a copied folder, `w (2)`)", () => {
-    expect(frameOf("    at f (/home/u/w (2)/pk/lib/x.ts:5:6)")).to.deep.equal({
-      file: "/home/u/w (2)/pk/lib/x.ts",
-      line: 5,
-      column: 6,
-    });
-    expect(frameOf("    at async /home/u/w (2)/pk/y.ts:1:1")).to.deep.equal({
-      file: "/home/u/w (2)/pk/y.ts",
-      line: 1,
-      column: 1,
-    });
-    expect(frameOf("    at new Stack (/a (b) c/d (e).ts:10:20)")).to.deep.equal({
-      file: "/a (b) c/d (e).ts",
-      line: 10,
-      column: 20,
-    });
-    expect(frameOf("    at file:///home/u/w%20(2)/i.mjs:2:4")).to.deep.equal({
-      file: "/home/u/w (2)/i.mjs",
-      line: 2,
-      column: 4,
-    });
+    expectFrames([
+      ["    at f (/home/u/w (2)/pk/lib/x.ts:5:6)", "/home/u/w (2)/pk/lib/x.ts", 5, 6],
+      ["    at async /home/u/w (2)/pk/y.ts:1:1", "/home/u/w (2)/pk/y.ts", 1, 1],
+      ["    at new Stack (/a (b) c/d (e).ts:10:20)", "/a (b) c/d (e).ts", 10, 20],
+      ["    at file:///home/u/w%20(2)/i.mjs:2:4", "/home/u/w (2)/i.mjs", 2, 4],
+    ]);
   });
 
   it("reads no file from lines that name none", () => {
-    expect(frameOf("TypeError: not a frame")).to.equal(undefined);
-    expect(frameOf("    at eval (eval at run (/p/b.ts:1:2), <anonymous>:1:1)")).to.equal(undefined);
-    expect(frameOf("    at Object.eval (eval at run (/w (2)/b.ts:1:2), <anonymous>:1:1)")).to.equal(
-      undefined,
-    );
-    expect(frameOf("    at async Promise.all (index 0)")).to.equal(undefined);
-    expect(frameOf("    at new Promise (<anonymous>)")).to.equal(undefined);
-    // A file URL with a host names no file of this machine (fileURLToPath throws
-    // ERR_INVALID_FILE_URL_HOST: https://nodejs.org/api/url.html#urlfileurltopathurl-options).
-    expect(frameOf("    at file://host/p/a.mjs:1:2")).to.equal(undefined);
-    expect(frameOf("    at f (file://host/p/a.mjs:1:2)")).to.equal(undefined);
+    for (const frame of [
+      "TypeError: not a frame",
+      "    at eval (eval at run (/p/b.ts:1:2), <anonymous>:1:1)",
+      "    at Object.eval (eval at run (/w (2)/b.ts:1:2), <anonymous>:1:1)",
+      "    at async Promise.all (index 0)",
+      "    at new Promise (<anonymous>)",
+      // A file URL with a host names no file of this machine (fileURLToPath throws
+      // ERR_INVALID_FILE_URL_HOST: https://nodejs.org/api/url.html#urlfileurltopathurl-options).
+      "    at file://host/p/a.mjs:1:2",
+      "    at f (file://host/p/a.mjs:1:2)",
+    ])
+      expect(frameOf(frame), frame).to.equal(undefined);
   });
 });

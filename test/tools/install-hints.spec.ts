@@ -7,6 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import { installCommand, uninstalledPackageHint } from "../../tools/lib/engine/hints";
+import { writeFile } from "./files";
 
 describe("install commands in the failure hints", () => {
   let dir: string;
@@ -16,10 +17,7 @@ describe("install commands in the failure hints", () => {
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const write = (file: string, text = "") => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  };
+  const write = (file: string, text = "") => writeFile(dir, file, text);
 
   it("npm without a lock file, and with its own", () => {
     write("package.json", JSON.stringify({ name: "p" }));

@@ -7,13 +7,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { fingerprint } from "../../tools/lint";
+import { writeFile } from "./files";
 
 describe("lint: the fingerprint of its inputs", () => {
   let dir: string;
-  const write = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  };
+  const write = (file: string, text: string) => writeFile(dir, file, text);
   // Each case's folder is a checkout of its own or none at all, wherever the temporary folder is:
   // git looks no higher than the temporary folder (which may lie inside a checkout, as CI sets
   // TMPDIR within its workspace) and takes no repository from the environment (a git hook that

@@ -26,6 +26,7 @@ import {
 } from "../../tools/lib/engine/type-only-imports";
 import { missingMemberCall } from "../../tools/lib/engine/runtime-type-errors";
 import { FIXTURES, ROOT } from "./program-runs";
+import { writeFile } from "./files";
 
 /** Node's CommonJS error for a module it cannot find, as the language host logs it. */
 function notFound(specifier: string, importer: string): string {
@@ -181,10 +182,7 @@ describe("file assets and archives that a build makes", () => {
   });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-  const write = (file: string, body: unknown) => {
-    fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
-    fs.writeFileSync(path.join(root, file), JSON.stringify(body));
-  };
+  const write = (file: string, body: unknown) => writeFile(root, file, JSON.stringify(body));
   const engineSays = (p: string) =>
     `failed to register new resource fn [aws:lambda/function:Function]: 2 UNKNOWN: failed to ` +
     `compute archive hash for "code": couldn't read archive path '${p}': stat ${p}: no such file ` +

@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { SCRATCH } from "./program-runs";
+import { writeFiles } from "./files";
 
 export interface StandInPackages {
   /** The folder holding `node_modules` and the top-level files. */
@@ -25,14 +26,10 @@ export function standInPackages(
 ): StandInPackages {
   fs.mkdirSync(SCRATCH, { recursive: true });
   const dir = fs.mkdtempSync(path.join(SCRATCH, prefix));
-  const files = {
+  writeFiles(dir, {
     ...Object.fromEntries(Object.entries(modules).map(([f, t]) => [`node_modules/${f}`, t])),
     ...top,
-  };
-  for (const [file, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  }
+  });
   return {
     dir,
     req: (file) => require(path.join(dir, file)), // eslint-disable-line @typescript-eslint/no-require-imports

@@ -16,16 +16,14 @@ import { lentCompilerOptions } from "../../tools/lib/engine/lent-packages";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../../tools/lib/engine/type-check-rule";
 import { cannotFindModule, lentModuleNotFound } from "../../tools/lib/engine/type-only-imports";
 import { checkProgram, FIXTURES, ROOT, SCRATCH } from "./program-runs";
+import { writeFile } from "./files";
 
 describe("a verdict without the type-check pulumi preview does", function () {
   this.timeout(120_000);
 
   describe("whether pulumi preview type-checks a program", () => {
     let dir: string;
-    const write = (file: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      fs.writeFileSync(path.join(dir, file), text);
-    };
+    const write = (file: string, text: string) => writeFile(dir, file, text);
     const rule = (runtimeOptions: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
       previewTypeChecks({ rootDir: dir, runtimeOptions }, env);
 

@@ -8,7 +8,8 @@ import {
   REDSHIFTSERVERLESS_USAGE_LIMIT,
   REDSHIFTSERVERLESS_WORKGROUP,
 } from "../../../policy-pack/lib/types";
-import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance, type Compliant, ruleSpec } from "../rule-spec";
 
 const workgroup = (over: Record<string, unknown> = {}) =>
   res(REDSHIFTSERVERLESS_WORKGROUP, "analytics-wg", {
@@ -36,98 +37,56 @@ const namespace = (over: Record<string, unknown> = {}) =>
     ...over,
   });
 
-describe("redshift-serverless-workgroup-not-public", () => {
-  describe("Noncompliance", () => {
-    it("catches public access and is mandatory", async () => {
-      const name = "redshift-serverless-workgroup-not-public";
-      expect(await one(name, [workgroup({ publiclyAccessible: true })])).to.deep.equal([
-        "analytics-wg: publiclyAccessible is true.",
-      ]);
-      expect(await one(name, [workgroup({ publiclyAccessible: undefined })])).to.deep.equal([]);
-      expect(policy(name).enforcementLevel).to.equal("mandatory");
-      expect(
-        await previewNotes(policy(name), [workgroup({ publiclyAccessible: UNKNOWN })]),
-      ).to.have.length(1);
-    });
-  });
+/** The Compliance test of every serverless rule: the compliant workgroup and namespace. */
+const SERVERLESS_PAIR: Compliant = [
+  "the compliant workgroup and namespace pass",
+  () => [workgroup(), namespace()],
+];
 
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-not-public"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-workgroup-not-public", SERVERLESS_PAIR, {
+  "catches public access and is mandatory": async (name) => {
+    expect(await one(name, [workgroup({ publiclyAccessible: true })])).to.deep.equal([
+      "analytics-wg: publiclyAccessible is true.",
+    ]);
+    expect(await one(name, [workgroup({ publiclyAccessible: undefined })])).to.deep.equal([]);
+    expect(policy(name).enforcementLevel).to.equal("mandatory");
+    expect(
+      await previewNotes(policy(name), [workgroup({ publiclyAccessible: UNKNOWN })]),
+    ).to.have.length(1);
+  },
 });
 
-describe("redshift-serverless-workgroup-enhanced-vpc-routing", () => {
-  describe("Noncompliance", () => {
-    it("catches it off or missing", async () => {
-      const name = "redshift-serverless-workgroup-enhanced-vpc-routing";
-      expect(await one(name, [workgroup({ enhancedVpcRouting: false })])).to.have.length(1);
-      expect(await one(name, [workgroup({ enhancedVpcRouting: undefined })])).to.have.length(1);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-enhanced-vpc-routing"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-workgroup-enhanced-vpc-routing", SERVERLESS_PAIR, {
+  "catches it off or missing": async (name) => {
+    expect(await one(name, [workgroup({ enhancedVpcRouting: false })])).to.have.length(1);
+    expect(await one(name, [workgroup({ enhancedVpcRouting: undefined })])).to.have.length(1);
+  },
 });
 
-describe("redshift-serverless-workgroup-require-ssl", () => {
-  describe("Noncompliance", () => {
-    it("catches a missing, false or misspelt parameter", async () => {
-      const name = "redshift-serverless-workgroup-require-ssl";
-      expect(await one(name, [workgroup({ configParameters: [] })])).to.deep.equal([
-        "analytics-wg: require_ssl is not set, so clients may connect without TLS.",
-      ]);
-      expect(
-        await one(name, [
-          workgroup({
-            configParameters: [{ parameterKey: "require_ssl", parameterValue: "false" }],
-          }),
-        ]),
-      ).to.have.length(1);
-      const camel = await one(name, [
-        workgroup({ configParameters: [{ parameterKey: "requireSsl", parameterValue: "true" }] }),
-      ]);
-      expect(camel[0]).to.include("expects 'require_ssl'");
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-require-ssl"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-workgroup-require-ssl", SERVERLESS_PAIR, {
+  "catches a missing, false or misspelt parameter": async (name) => {
+    expect(await one(name, [workgroup({ configParameters: [] })])).to.deep.equal([
+      "analytics-wg: require_ssl is not set, so clients may connect without TLS.",
+    ]);
+    expect(
+      await one(name, [
+        workgroup({
+          configParameters: [{ parameterKey: "require_ssl", parameterValue: "false" }],
+        }),
+      ]),
+    ).to.have.length(1);
+    const camel = await one(name, [
+      workgroup({ configParameters: [{ parameterKey: "requireSsl", parameterValue: "true" }] }),
+    ]);
+    expect(camel[0]).to.include("expects 'require_ssl'");
+  },
 });
 
-describe("redshift-serverless-workgroup-network", () => {
-  describe("Noncompliance", () => {
-    it("catches missing subnets and security groups", async () => {
-      const name = "redshift-serverless-workgroup-network";
-      expect(await one(name, [workgroup({ subnetIds: undefined })])).to.have.length(1);
-      expect(await one(name, [workgroup({ securityGroupIds: undefined })])).to.have.length(1);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-workgroup-network"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-workgroup-network", SERVERLESS_PAIR, {
+  "catches missing subnets and security groups": async (name) => {
+    expect(await one(name, [workgroup({ subnetIds: undefined })])).to.have.length(1);
+    expect(await one(name, [workgroup({ securityGroupIds: undefined })])).to.have.length(1);
+  },
 });
 
 describe("redshift-serverless-workgroup-usage-limit", () => {
@@ -149,99 +108,49 @@ describe("redshift-serverless-workgroup-usage-limit", () => {
   });
 });
 
-describe("redshift-serverless-namespace-admin-username", () => {
-  describe("Noncompliance", () => {
-    it("catches default names and a missing name", async () => {
-      const name = "redshift-serverless-namespace-admin-username";
-      for (const adminUsername of ["admin", "awsuser", "Admin"]) {
-        expect(await one(name, [namespace({ adminUsername })]), adminUsername).to.have.length(1);
+ruleSpec("redshift-serverless-namespace-admin-username", SERVERLESS_PAIR, {
+  "catches default names and a missing name": async (name) => {
+    for (const adminUsername of ["admin", "awsuser", "Admin"]) {
+      expect(await one(name, [namespace({ adminUsername })]), adminUsername).to.have.length(1);
+    }
+    expect(await one(name, [namespace({ adminUsername: undefined })])).to.have.length(1);
+    expect(
+      await one(name, [namespace({ adminUsername: undefined, manageAdminPassword: undefined })]),
+    ).to.deep.equal([]);
+  },
+});
+
+ruleSpec("redshift-serverless-namespace-managed-admin-password", SERVERLESS_PAIR, {
+  "catches program-supplied passwords, even unknown ones": async (name) => {
+    for (const key of ["adminUserPassword", "adminUserPasswordWo"]) {
+      for (const value of ["Sup3r-Secret!", UNKNOWN]) {
+        const v = await one(name, [namespace({ manageAdminPassword: undefined, [key]: value })]);
+        expect(v, `${key}=${value}`).to.deep.equal([`analytics-ns: ${key} is set by the program.`]);
       }
-      expect(await one(name, [namespace({ adminUsername: undefined })])).to.have.length(1);
-      expect(
-        await one(name, [namespace({ adminUsername: undefined, manageAdminPassword: undefined })]),
-      ).to.deep.equal([]);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-admin-username"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+    }
+    expect(policy(name).enforcementLevel).to.equal("mandatory");
+  },
 });
 
-describe("redshift-serverless-namespace-managed-admin-password", () => {
-  describe("Noncompliance", () => {
-    it("catches program-supplied passwords, even unknown ones", async () => {
-      const name = "redshift-serverless-namespace-managed-admin-password";
-      for (const key of ["adminUserPassword", "adminUserPasswordWo"]) {
-        for (const value of ["Sup3r-Secret!", UNKNOWN]) {
-          const v = await one(name, [namespace({ manageAdminPassword: undefined, [key]: value })]);
-          expect(v, `${key}=${value}`).to.deep.equal([
-            `analytics-ns: ${key} is set by the program.`,
-          ]);
-        }
-      }
-      expect(policy(name).enforcementLevel).to.equal("mandatory");
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-managed-admin-password"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-namespace-audit-logs", SERVERLESS_PAIR, {
+  "names the missing exports": async (name) => {
+    expect(await one(name, [namespace({ logExports: ["userlog"] })])).to.deep.equal([
+      "analytics-ns: Log exports missing: connectionlog, useractivitylog.",
+    ]);
+    expect(await one(name, [namespace({ logExports: undefined })])).to.have.length(1);
+    expect(
+      await one(name, [namespace({ logExports: ["userlog"] })], {
+        [name]: { requiredLogExports: ["userlog"] },
+      }),
+    ).to.deep.equal([]);
+  },
 });
 
-describe("redshift-serverless-namespace-audit-logs", () => {
-  describe("Noncompliance", () => {
-    it("names the missing exports", async () => {
-      const name = "redshift-serverless-namespace-audit-logs";
-      expect(await one(name, [namespace({ logExports: ["userlog"] })])).to.deep.equal([
-        "analytics-ns: Log exports missing: connectionlog, useractivitylog.",
-      ]);
-      expect(await one(name, [namespace({ logExports: undefined })])).to.have.length(1);
-      expect(
-        await one(name, [namespace({ logExports: ["userlog"] })], {
-          [name]: { requiredLogExports: ["userlog"] },
-        }),
-      ).to.deep.equal([]);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-audit-logs"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
-});
-
-describe("redshift-serverless-namespace-db-name", () => {
-  describe("Noncompliance", () => {
-    it("catches 'dev' and the default", async () => {
-      const name = "redshift-serverless-namespace-db-name";
-      expect(await one(name, [namespace({ dbName: "dev" })])).to.have.length(1);
-      expect(await one(name, [namespace({ dbName: undefined })])).to.have.length(1);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant workgroup and namespace pass", async () => {
-      await expectClean(policy("redshift-serverless-namespace-db-name"), [
-        workgroup(),
-        namespace(),
-      ]);
-    });
-  });
+ruleSpec("redshift-serverless-namespace-db-name", SERVERLESS_PAIR, {
+  "catches 'dev' and the default": async (name) => {
+    expect(await one(name, [namespace({ dbName: "dev" })])).to.have.length(1);
+    expect(await one(name, [namespace({ dbName: undefined })])).to.have.length(1);
+  },
 });
 
 describe("redshift-cluster-managed-master-password", () => {
@@ -280,12 +189,8 @@ describe("redshift-cluster-managed-master-password", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("an AWS-managed password, or a cluster restored from a snapshot, passes", async () => {
-      await expectClean(policy(name), [
-        cluster(),
-        cluster({ manageMasterPassword: undefined, snapshotIdentifier: "nightly" }),
-      ]);
-    });
-  });
+  compliance("an AWS-managed password, or a cluster restored from a snapshot, passes", name, () => [
+    cluster(),
+    cluster({ manageMasterPassword: undefined, snapshotIdentifier: "nightly" }),
+  ]);
 });

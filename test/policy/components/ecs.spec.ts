@@ -16,6 +16,7 @@ import {
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { findingsOf } from "../fixtures/iam";
+import { compliance } from "../rule-spec";
 
 const container = (over: Record<string, unknown> = {}) => ({
   name: "app",
@@ -67,11 +68,7 @@ describe("awsx-ecs-task-not-privileged", () => {
       expect(await findingsOf(awsxEcsNotPrivileged, [ns])).to.have.length(1);
     });
   });
-  describe("Compliance", () => {
-    it("the untouched fixture", async () => {
-      expect(await findingsOf(awsxEcsNotPrivileged, [service()])).to.deep.equal([]);
-    });
-  });
+  compliance("the untouched fixture", awsxEcsNotPrivileged, () => [service()]);
 });
 
 describe("awsx-ecs-container-no-plaintext-secrets", () => {
@@ -86,11 +83,11 @@ describe("awsx-ecs-container-no-plaintext-secrets", () => {
       }
     });
   });
-  describe("Compliance", () => {
-    it("the untouched fixture: the password comes from `secrets`", async () => {
-      expect(await findingsOf(awsxEcsNoPlaintextSecrets, [service()])).to.deep.equal([]);
-    });
-  });
+  compliance(
+    "the untouched fixture: the password comes from `secrets`",
+    awsxEcsNoPlaintextSecrets,
+    () => [service()],
+  );
 });
 
 describe("awsx-ecs-service-no-public-ip", () => {
@@ -109,11 +106,7 @@ describe("awsx-ecs-service-no-public-ip", () => {
       }
     });
   });
-  describe("Compliance", () => {
-    it("the untouched fixture", async () => {
-      expect(await findingsOf(awsxEcsServiceNoPublicIp, [service()])).to.deep.equal([]);
-    });
-  });
+  compliance("the untouched fixture", awsxEcsServiceNoPublicIp, () => [service()]);
 });
 
 // awsx/ecs/fargateService.ts (getDefaultNetworkConfiguration): no networkConfiguration means a

@@ -14,6 +14,7 @@ import {
 } from "../../../policy-pack/lib/types";
 import { res } from "../fixture";
 import { findingsOf } from "../fixtures/iam";
+import { compliance } from "../rule-spec";
 
 const HTTPS = {
   port: 443,
@@ -52,11 +53,9 @@ describe("awsx-alb-http-redirects-to-https", () => {
       }
     });
   });
-  describe("Compliance", () => {
-    it("the untouched fixture: HTTPS plus an HTTP redirect", async () => {
-      expect(await findingsOf(awsxAlbHttpRedirect, [alb()])).to.deep.equal([]);
-    });
-  });
+  compliance("the untouched fixture: HTTPS plus an HTTP redirect", awsxAlbHttpRedirect, () => [
+    alb(),
+  ]);
 });
 
 describe("awsx-alb-listener-tls-policy", () => {
@@ -70,11 +69,7 @@ describe("awsx-alb-listener-tls-policy", () => {
       }
     });
   });
-  describe("Compliance", () => {
-    it("the untouched fixture", async () => {
-      expect(await findingsOf(awsxAlbListenerTlsPolicy, [alb()])).to.deep.equal([]);
-    });
-  });
+  compliance("the untouched fixture", awsxAlbListenerTlsPolicy, () => [alb()]);
 });
 
 // pulumi-awsx awsx/lb/applicationLoadBalancer.ts: with neither `securityGroups` nor a

@@ -7,6 +7,7 @@ import {
   EC2_LAUNCH_TEMPLATE,
 } from "../../../policy-pack/lib/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const group = (name: string, over: Record<string, unknown> = {}) =>
   res(AUTOSCALING_GROUP, name, {
@@ -54,31 +55,31 @@ describe("autoscaling-group-launch-template", () => {
       ]);
     });
   });
-  describe("Compliance", () => {
-    it("CKV_AWS_315 pass, pass_mixed, pass_mixed_multiple: a template, directly or in a mixed instances policy", async () => {
-      await expectClean(policy(name), [
-        group("pass"),
-        group(
-          "pass_mixed",
-          mixed({ launchTemplateId: UNKNOWN }, [
-            { instanceType: "c4.large", weightedCapacity: "3" },
-            { instanceType: "c3.large", weightedCapacity: "2" },
-          ]),
-        ),
-        group(
-          "pass_mixed_multiple",
-          mixed({ launchTemplateId: "lt-0x86" }, [
-            {
-              instanceType: "c6g.large",
-              launchTemplateSpecification: { launchTemplateId: "lt-0arm" },
-            },
-            { instanceType: "c5.large" },
-            { instanceType: "c5a.large" },
-          ]),
-        ),
-      ]);
-    });
-  });
+  compliance(
+    "CKV_AWS_315 pass, pass_mixed, pass_mixed_multiple: a template, directly or in a mixed instances policy",
+    name,
+    () => [
+      group("pass"),
+      group(
+        "pass_mixed",
+        mixed({ launchTemplateId: UNKNOWN }, [
+          { instanceType: "c4.large", weightedCapacity: "3" },
+          { instanceType: "c3.large", weightedCapacity: "2" },
+        ]),
+      ),
+      group(
+        "pass_mixed_multiple",
+        mixed({ launchTemplateId: "lt-0x86" }, [
+          {
+            instanceType: "c6g.large",
+            launchTemplateSpecification: { launchTemplateId: "lt-0arm" },
+          },
+          { instanceType: "c5.large" },
+          { instanceType: "c5a.large" },
+        ]),
+      ),
+    ],
+  );
 });
 
 describe("autoscaling-group-propagates-tags", () => {

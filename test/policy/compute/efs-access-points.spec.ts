@@ -1,7 +1,8 @@
 // EFS access points: Checkov's CKV_AWS_329 and CKV_AWS_330 fixtures translated to Pulumi inputs.
 import { expect } from "chai";
 import { EFS_ACCESS_POINT } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const accessPoint = (name: string, over: Record<string, unknown> = {}) =>
   res(EFS_ACCESS_POINT, name, {
@@ -23,11 +24,7 @@ describe("efs-access-point-root-directory", () => {
       ]);
     });
   });
-  describe("Compliance", () => {
-    it('CKV_AWS_329 pass: path "/data"', async () => {
-      await expectClean(policy(name), [accessPoint("pass")]);
-    });
-  });
+  compliance('CKV_AWS_329 pass: path "/data"', name, () => [accessPoint("pass")]);
 });
 
 describe("efs-access-point-posix-user", () => {
@@ -39,14 +36,11 @@ describe("efs-access-point-posix-user", () => {
       ]);
     });
   });
-  describe("Compliance", () => {
-    it("CKV_AWS_330 pass: uid 0, gid 0 (as in the fixture), and an unprivileged user", async () => {
-      await expectClean(policy(name), [
-        accessPoint("pass", { posixUser: { uid: 0, gid: 0 } }),
-        accessPoint("app"),
-      ]);
-    });
-  });
+  compliance(
+    "CKV_AWS_330 pass: uid 0, gid 0 (as in the fixture), and an unprivileged user",
+    name,
+    () => [accessPoint("pass", { posixUser: { uid: 0, gid: 0 } }), accessPoint("app")],
+  );
 });
 
 describe("EFS access point rules: level", () => {

@@ -5,6 +5,7 @@ import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
 import { SERVICE_INPUTS } from "../fixtures/compute";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const service = (over: Record<string, unknown> = {}) =>
   res(T.ECS_SERVICE, "app-service", { ...SERVICE_INPUTS, ...over });
@@ -75,11 +76,7 @@ describe("ecs-service-no-public-ip", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant service passes", async () => {
-      await expectClean(policy("ecs-service-no-public-ip"), [service()]);
-    });
-  });
+  compliance("the compliant service passes", "ecs-service-no-public-ip", () => [service()]);
 });
 
 describe("ecs-service-circuit-breaker", () => {
@@ -134,11 +131,9 @@ describe("ecs-service-fargate-platform-version", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant service passes", async () => {
-      await expectClean(policy("ecs-service-fargate-platform-version"), [service()]);
-    });
-  });
+  compliance("the compliant service passes", "ecs-service-fargate-platform-version", () => [
+    service(),
+  ]);
 });
 
 describe("ecs-cluster-container-insights", () => {

@@ -4,6 +4,7 @@
 import { expect } from "chai";
 import { IAM_ROLE } from "../../../policy-pack/lib/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 import { container, taskDef } from "../fixtures/compute";
 
 /** containerDefinitions unknown at preview: a preview note from `name`, not a pass. */
@@ -226,11 +227,9 @@ describe("ecs-task-definition-logging", () => {
       expectUnknownContainersNote(name));
   });
 
-  describe("Compliance", () => {
-    it("the compliant task definition passes", async () => {
-      await expectClean(policy("ecs-task-definition-logging"), [taskDef()]);
-    });
-  });
+  compliance("the compliant task definition passes", "ecs-task-definition-logging", () => [
+    taskDef(),
+  ]);
 });
 
 describe("ecs-task-definition-awsvpc-network-mode", () => {
@@ -243,11 +242,11 @@ describe("ecs-task-definition-awsvpc-network-mode", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant task definition passes", async () => {
-      await expectClean(policy("ecs-task-definition-awsvpc-network-mode"), [taskDef()]);
-    });
-  });
+  compliance(
+    "the compliant task definition passes",
+    "ecs-task-definition-awsvpc-network-mode",
+    () => [taskDef()],
+  );
 });
 
 describe("ecs-task-definition-no-host-namespaces", () => {

@@ -3,6 +3,7 @@
 import { expect } from "chai";
 import { RDS_CLUSTER_INSTANCE, RDS_INSTANCE } from "../../../policy-pack/lib/types";
 import { evaluate, expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const instance = (over: Record<string, unknown> = {}) =>
   res(RDS_INSTANCE, "default", {
@@ -88,15 +89,11 @@ describe("rds-enhanced-monitoring", () => {
       expect(await one(name, [member({ monitoringInterval: undefined })])).to.have.length(1);
     });
   });
-  describe("Compliance", () => {
-    it("CKV_AWS_118 success1, success2: 5 or 15 seconds; members at 60", async () => {
-      await expectClean(policy(name), [
-        instance({ ...mysql, monitoringInterval: 5 }),
-        instance({ ...mysql, monitoringInterval: 15 }),
-        member(),
-      ]);
-    });
-  });
+  compliance("CKV_AWS_118 success1, success2: 5 or 15 seconds; members at 60", name, () => [
+    instance({ ...mysql, monitoringInterval: 5 }),
+    instance({ ...mysql, monitoringInterval: 15 }),
+    member(),
+  ]);
 });
 
 describe("rds-performance-insights", () => {

@@ -4,6 +4,7 @@ import { expect } from "chai";
 import * as T from "../../../policy-pack/lib/types";
 import { AURORA_CLUSTER, DOCDB_BASE, NEPTUNE_BASE } from "../fixtures/databases";
 import { expectClean, policy, res, UNKNOWN, violationsOf as one } from "../fixture";
+import { type Compliant, ruleSpec } from "../rule-spec";
 
 const cluster = (over: Record<string, unknown> = {}) =>
   res(T.RDS_CLUSTER, "app-db", { ...AURORA_CLUSTER, kmsKeyId: UNKNOWN, ...over });
@@ -68,81 +69,56 @@ describe("rds-not-publicly-accessible", () => {
   });
 });
 
-describe("rds-deletion-protection", () => {
-  describe("Noncompliance", () => {
-    it("catches it off", async () => {
-      expect(
-        await one("rds-deletion-protection", [cluster({ deletionProtection: false })]),
-      ).to.have.length(1);
-      expect(
-        await one("rds-deletion-protection", [instance({ deletionProtection: undefined })]),
-      ).to.have.length(1);
-    });
-  });
+/** The Compliance test of the rules below: the compliant cluster, member and instance. */
+const RDS_TRIO: Compliant = [
+  "the compliant cluster, member and instance pass",
+  () => [cluster(), member(), instance()],
+];
 
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-deletion-protection"), [cluster(), member(), instance()]);
-    });
-  });
+ruleSpec("rds-deletion-protection", RDS_TRIO, {
+  "catches it off": async (name) => {
+    expect(await one(name, [cluster({ deletionProtection: false })])).to.have.length(1);
+    expect(await one(name, [instance({ deletionProtection: undefined })])).to.have.length(1);
+  },
 });
 
-describe("rds-iam-authentication", () => {
-  describe("Noncompliance", () => {
-    it("applies to MySQL/MariaDB/PostgreSQL engines only", async () => {
-      const name = "rds-iam-authentication";
-      expect(
-        await one(name, [cluster({ iamDatabaseAuthenticationEnabled: false })]),
-      ).to.have.length(1);
-      expect(
-        await one(name, [
-          instance({ engine: "sqlserver-ex", iamDatabaseAuthenticationEnabled: undefined }),
-        ]),
-      ).to.deep.equal([]);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-iam-authentication"), [cluster(), member(), instance()]);
-    });
-  });
+ruleSpec("rds-iam-authentication", RDS_TRIO, {
+  "applies to MySQL/MariaDB/PostgreSQL engines only": async (name) => {
+    expect(await one(name, [cluster({ iamDatabaseAuthenticationEnabled: false })])).to.have.length(
+      1,
+    );
+    expect(
+      await one(name, [
+        instance({ engine: "sqlserver-ex", iamDatabaseAuthenticationEnabled: undefined }),
+      ]),
+    ).to.deep.equal([]);
+  },
 });
 
-describe("rds-backup-retention", () => {
-  describe("Noncompliance", () => {
-    it("catches short and default retention; replicas are exempt", async () => {
-      const name = "rds-backup-retention";
-      expect(await one(name, [cluster({ backupRetentionPeriod: 1 })])).to.deep.equal([
-        "app-db: backupRetentionPeriod is 1 day(s) (< 7).",
-      ]);
-      expect((await one(name, [instance({ backupRetentionPeriod: undefined })]))[0]).to.include(
-        "AWS default 1 day",
-      );
-      expect(
-        await one(name, [
-          instance({ backupRetentionPeriod: undefined, replicateSourceDb: "legacy-db" }),
-        ]),
-      ).to.deep.equal([]);
-      expect(
-        await one(name, [cluster({ backupRetentionPeriod: 3 })], {
-          [name]: { minBackupRetentionDays: 3 },
-        }),
-      ).to.deep.equal([]);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-backup-retention"), [cluster(), member(), instance()]);
-    });
-  });
+ruleSpec("rds-backup-retention", RDS_TRIO, {
+  "catches short and default retention; replicas are exempt": async (name) => {
+    expect(await one(name, [cluster({ backupRetentionPeriod: 1 })])).to.deep.equal([
+      "app-db: backupRetentionPeriod is 1 day(s) (< 7).",
+    ]);
+    expect((await one(name, [instance({ backupRetentionPeriod: undefined })]))[0]).to.include(
+      "AWS default 1 day",
+    );
+    expect(
+      await one(name, [
+        instance({ backupRetentionPeriod: undefined, replicateSourceDb: "legacy-db" }),
+      ]),
+    ).to.deep.equal([]);
+    expect(
+      await one(name, [cluster({ backupRetentionPeriod: 3 })], {
+        [name]: { minBackupRetentionDays: 3 },
+      }),
+    ).to.deep.equal([]);
+  },
 });
 
-describe("rds-managed-master-password", () => {
-  describe("Noncompliance", () => {
-    it("catches program-supplied passwords (advisory as for Redshift and DocumentDB, value never echoed)", async () => {
-      const name = "rds-managed-master-password";
+ruleSpec("rds-managed-master-password", RDS_TRIO, {
+  "catches program-supplied passwords (advisory as for Redshift and DocumentDB, value never echoed)":
+    async (name) => {
       const v = await one(name, [
         cluster({ manageMasterUserPassword: undefined, masterPassword: "correct-horse" }),
       ]);
@@ -154,33 +130,14 @@ describe("rds-managed-master-password", () => {
         await one(name, [instance({ manageMasterUserPassword: undefined, passwordWo: "x" })]),
       ).to.have.length(1);
       expect(policy(name).enforcementLevel).to.equal("advisory");
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-managed-master-password"), [cluster(), member(), instance()]);
-    });
-  });
+    },
 });
 
-describe("rds-copy-tags-to-snapshot", () => {
-  describe("Noncompliance", () => {
-    it("catches it off", async () => {
-      expect(
-        await one("rds-copy-tags-to-snapshot", [cluster({ copyTagsToSnapshot: false })]),
-      ).to.have.length(1);
-      expect(
-        await one("rds-copy-tags-to-snapshot", [instance({ copyTagsToSnapshot: undefined })]),
-      ).to.have.length(1);
-    });
-  });
-
-  describe("Compliance", () => {
-    it("the compliant cluster, member and instance pass", async () => {
-      await expectClean(policy("rds-copy-tags-to-snapshot"), [cluster(), member(), instance()]);
-    });
-  });
+ruleSpec("rds-copy-tags-to-snapshot", RDS_TRIO, {
+  "catches it off": async (name) => {
+    expect(await one(name, [cluster({ copyTagsToSnapshot: false })])).to.have.length(1);
+    expect(await one(name, [instance({ copyTagsToSnapshot: undefined })])).to.have.length(1);
+  },
 });
 
 describe("DocumentDB and Neptune clusters under the RDS rules", () => {

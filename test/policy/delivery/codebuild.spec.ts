@@ -12,6 +12,7 @@ import {
   UNKNOWN,
   violationsOf as one,
 } from "../fixture";
+import { compliance } from "../rule-spec";
 import { project } from "../fixtures/delivery";
 
 describe("codebuild-project-privileged-mode", () => {
@@ -59,11 +60,9 @@ describe("codebuild-project-privileged-mode", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant project passes", async () => {
-      await expectClean(policy("codebuild-project-privileged-mode"), [project()]);
-    });
-  });
+  compliance("the compliant project passes", "codebuild-project-privileged-mode", () => [
+    project(),
+  ]);
 });
 
 describe("codebuild-project-no-plaintext-credentials", () => {
@@ -238,11 +237,7 @@ describe("codebuild-project-not-public", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant project passes", async () => {
-      await expectClean(policy("codebuild-project-not-public"), [project()]);
-    });
-  });
+  compliance("the compliant project passes", "codebuild-project-not-public", () => [project()]);
 });
 
 describe("codebuild-project-build-timeout", () => {
@@ -261,9 +256,5 @@ describe("codebuild-project-build-timeout", () => {
     });
   });
 
-  describe("Compliance", () => {
-    it("the compliant project passes", async () => {
-      await expectClean(policy("codebuild-project-build-timeout"), [project()]);
-    });
-  });
+  compliance("the compliant project passes", "codebuild-project-build-timeout", () => [project()]);
 });

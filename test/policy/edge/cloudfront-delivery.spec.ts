@@ -2,7 +2,8 @@
 // translated to Pulumi inputs.
 import { expect } from "chai";
 import { CLOUDFRONT_DISTRIBUTION } from "../../../policy-pack/lib/types";
-import { expectClean, policy, res, violationsOf as one } from "../fixture";
+import { policy, res, violationsOf as one } from "../fixture";
+import { compliance } from "../rule-spec";
 
 const s3Origin = (originId: string, bucket: string) => ({
   originId,
@@ -52,16 +53,16 @@ describe("cloudfront-geo-restriction", () => {
       ]);
     });
   });
-  describe("Compliance", () => {
-    it("CKV_AWS_374 pass: an allow list of four countries; a deny list passes too", async () => {
-      await expectClean(policy(name), [
-        dist("pass"),
-        dist("deny", {
-          restrictions: { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } },
-        }),
-      ]);
-    });
-  });
+  compliance(
+    "CKV_AWS_374 pass: an allow list of four countries; a deny list passes too",
+    name,
+    () => [
+      dist("pass"),
+      dist("deny", {
+        restrictions: { geoRestriction: { restrictionType: "blacklist", locations: ["KP"] } },
+      }),
+    ],
+  );
 });
 
 describe("cloudfront-origin-failover", () => {
@@ -87,11 +88,7 @@ describe("cloudfront-origin-failover", () => {
       ).to.deep.equal(["fail3: origin group groupS3 has fewer than two members."]);
     });
   });
-  describe("Compliance", () => {
-    it("CKV_AWS_310 pass: criteria and two members", async () => {
-      await expectClean(policy(name), [dist("pass")]);
-    });
-  });
+  compliance("CKV_AWS_310 pass: criteria and two members", name, () => [dist("pass")]);
 });
 
 describe("cloudfront delivery rules: level", () => {

@@ -17,6 +17,8 @@ import { unscopedFor } from "../../../policy-pack/lib/iam/resource-scope";
 import { ACCOUNT, compliantPolicy, findingsOf, run, UNKNOWN } from "../fixtures/iam";
 
 type Policy = Parameters<typeof findingsOf>[0];
+/** A rule, the action a statement grants and its Resource (or NotResource); the title names the rule. */
+type Case = [Policy, string, string];
 const grant = (Action: string, Resource: string | string[]) =>
   compliantPolicy([{ Effect: "Allow", Action: [Action], Resource }]);
 
@@ -25,94 +27,46 @@ const DESTINATIONS = "arn:aws:logs:*:*:destination:*";
 
 describe("unscoped Resource judged per action (the action's resource types)", () => {
   describe("Noncompliance", () => {
-    const cases: [string, Policy, string, string][] = [
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutDestinationPolicy", DESTINATIONS],
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*"],
-      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", "arn:aws:s3:::*/*"],
-      [
-        "iam-no-credentials-exposure",
-        noCredentialsExposure,
-        "sts:AssumeRole",
-        "arn:aws:iam::*:role/*",
-      ],
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*"],
-      [
-        "iam-no-unscoped-permissions-management",
-        noUnscopedPermissionsManagement,
-        "s3:PutBucketPolicy",
-        "arn:aws:s3:::*",
-      ],
+    const cases: Case[] = [
+      [noResourceWildcard, "logs:PutDestinationPolicy", DESTINATIONS],
+      [noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*"],
+      [noDataExfiltration, "s3:GetObject", "arn:aws:s3:::*/*"],
+      [noCredentialsExposure, "sts:AssumeRole", "arn:aws:iam::*:role/*"],
+      [kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*"],
+      [noUnscopedPermissionsManagement, "s3:PutBucketPolicy", "arn:aws:s3:::*"],
     ];
-    for (const [name, policy, action, resource] of cases) {
-      it(`${name}: ${action} on ${resource}, every resource of a type it acts on`, async () => {
+    for (const [policy, action, resource] of cases) {
+      it(`${policy.name}: ${action} on ${resource}, every resource of a type it acts on`, async () => {
         const f = await findingsOf(policy, [grant(action, resource)]);
         expect(f).to.have.length(1);
         expect(f[0]).to.contain(`"${resource}"`).and.contain(action);
       });
     }
     // A name holds at least one character: a run of wildcards with a `*` names every one of them.
-    const runs: [string, Policy, string, string][] = [
-      ...["*?", "*/*?", "*??", "???*", "*?/*?", "*?/*", "?*"].map(
-        (g): [string, Policy, string, string] => [
-          "iam-no-data-exfiltration",
-          noDataExfiltration,
-          "s3:GetObject",
-          `arn:aws:s3:::${g}`,
-        ],
-      ),
-      ["iam-no-data-exfiltration", noDataExfiltration, "s3:Get*", "arn:aws:s3:::*?"],
-      ["iam-no-data-exfiltration", noDataExfiltration, "s3:*Object", "arn:aws:s3:::*?"],
-      ["iam-no-resource-wildcard", noResourceWildcard, "s3:*Object", "arn:aws:s3:::*?"],
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:*?"],
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*?"],
-      [
-        "iam-no-data-exfiltration",
+    const runs: Case[] = [
+      ...["*?", "*/*?", "*??", "???*", "*?/*?", "*?/*", "?*"].map((g): Case => [
         noDataExfiltration,
-        "secretsmanager:GetSecretValue",
-        "arn:aws:secretsmanager:*:*:*?",
-      ],
-      [
-        "iam-no-data-exfiltration",
-        noDataExfiltration,
-        "secretsmanager:GetSecretValue",
-        "arn:aws:secretsmanager:*:*:secret:*?",
-      ],
-      ["iam-no-resource-wildcard", noResourceWildcard, "iam:PutRolePolicy", "arn:aws:iam::*:*?"],
-      [
-        "iam-no-resource-wildcard",
-        noResourceWildcard,
-        "iam:PutRolePolicy",
-        "arn:aws:iam::*:role/*?",
-      ],
-      [
-        "iam-no-credentials-exposure",
-        noCredentialsExposure,
-        "sts:AssumeRole",
-        "arn:aws:iam::*:role/*?",
-      ],
-      ["iam-no-data-exfiltration", noDataExfiltration, "ssm:GetParameter", "arn:aws:ssm:*:*:*?"],
-      [
-        "iam-no-data-exfiltration",
-        noDataExfiltration,
-        "ssm:GetParameter",
-        "arn:aws:ssm:*:*:parameter/*?",
-      ],
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*?"],
-      [
-        "iam-no-resource-wildcard",
-        noResourceWildcard,
-        "dynamodb:GetItem",
-        "arn:aws:dynamodb:*:*:table/*?",
-      ],
-      [
-        "iam-no-unscoped-permissions-management",
-        noUnscopedPermissionsManagement,
-        "s3:PutObjectAcl",
-        "arn:aws:s3:::*?",
-      ],
+        "s3:GetObject",
+        `arn:aws:s3:::${g}`,
+      ]),
+      [noDataExfiltration, "s3:Get*", "arn:aws:s3:::*?"],
+      [noDataExfiltration, "s3:*Object", "arn:aws:s3:::*?"],
+      [noResourceWildcard, "s3:*Object", "arn:aws:s3:::*?"],
+      [kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:*?"],
+      [kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:key/*?"],
+      [noDataExfiltration, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:*:*:*?"],
+      [noDataExfiltration, "secretsmanager:GetSecretValue", "arn:aws:secretsmanager:*:*:secret:*?"],
+      [noResourceWildcard, "iam:PutRolePolicy", "arn:aws:iam::*:*?"],
+      [noResourceWildcard, "iam:PutRolePolicy", "arn:aws:iam::*:role/*?"],
+      [noCredentialsExposure, "sts:AssumeRole", "arn:aws:iam::*:role/*?"],
+      [noDataExfiltration, "ssm:GetParameter", "arn:aws:ssm:*:*:*?"],
+      [noDataExfiltration, "ssm:GetParameter", "arn:aws:ssm:*:*:parameter/*?"],
+      [noResourceWildcard, "logs:PutLogEvents", "arn:aws:logs:*:*:*?"],
+      [noResourceWildcard, "dynamodb:GetItem", "arn:aws:dynamodb:*:*:table/*?"],
+      [noUnscopedPermissionsManagement, "s3:PutObjectAcl", "arn:aws:s3:::*?"],
     ];
-    for (const [name, policy, action, resource] of runs) {
-      it(`${name}: ${action} on ${resource}, a run of wildcards that takes every name`, async () => {
+    for (const [policy, action, resource] of runs) {
+      it(`${policy.name}: ${action} on ${resource}, a run of wildcards that takes every name`, async () => {
         const f = await findingsOf(policy, [grant(action, resource)]);
         expect(f).to.have.length(1);
         // A wildcard action is reported by the actions it expands to.
@@ -130,25 +84,15 @@ describe("unscoped Resource judged per action (the action's resource types)", ()
     });
   });
   describe("NotResource of one region, one account or another partition leaves the rest granted", () => {
-    const cases: [string, Policy, string, string][] = [
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:us-east-1:*:key/*"],
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", `arn:aws:kms:*:${ACCOUNT}:key/*`],
-      [
-        "iam-no-resource-wildcard",
-        noResourceWildcard,
-        "kms:Decrypt",
-        "arn:aws:kms:us-east-1:*:key/*",
-      ],
-      [
-        "iam-no-credentials-exposure",
-        noCredentialsExposure,
-        "sts:AssumeRole",
-        `arn:aws:iam::${ACCOUNT}:role/*`,
-      ],
-      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", "arn:aws-cn:s3:::*/*"],
+    const cases: Case[] = [
+      [kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:us-east-1:*:key/*"],
+      [kmsDecryptScoped, "kms:Decrypt", `arn:aws:kms:*:${ACCOUNT}:key/*`],
+      [noResourceWildcard, "kms:Decrypt", "arn:aws:kms:us-east-1:*:key/*"],
+      [noCredentialsExposure, "sts:AssumeRole", `arn:aws:iam::${ACCOUNT}:role/*`],
+      [noDataExfiltration, "s3:GetObject", "arn:aws-cn:s3:::*/*"],
     ];
-    for (const [name, policy, action, notResource] of cases) {
-      it(`${name}: ${action} beside NotResource ${notResource}`, async () => {
+    for (const [policy, action, notResource] of cases) {
+      it(`${policy.name}: ${action} beside NotResource ${notResource}`, async () => {
         const doc = compliantPolicy([
           { Effect: "Allow", Action: [action], NotResource: notResource },
         ]);
@@ -178,30 +122,20 @@ describe("unscoped Resource judged per action (the action's resource types)", ()
 
   describe("Compliance", () => {
     // Each entry names every resource of another type, and at most a few of the action's own.
-    const cases: [string, Policy, string, string][] = [
+    const cases: Case[] = [
       // Log streams only of a log group named "destination": one group, not every stream.
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:PutLogEvents", DESTINATIONS],
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:CreateLogStream", DESTINATIONS],
-      ["iam-no-resource-wildcard", noResourceWildcard, "logs:GetLogEvents", DESTINATIONS],
-      ["iam-no-data-exfiltration", noDataExfiltration, "s3:GetObject", DESTINATIONS],
-      [
-        "iam-no-data-exfiltration",
-        noDataExfiltration,
-        "secretsmanager:GetSecretValue",
-        "arn:aws:sqs:*:*:*",
-      ],
-      ["iam-no-credentials-exposure", noCredentialsExposure, "sts:AssumeRole", "arn:aws:s3:::*"],
+      [noResourceWildcard, "logs:PutLogEvents", DESTINATIONS],
+      [noResourceWildcard, "logs:CreateLogStream", DESTINATIONS],
+      [noResourceWildcard, "logs:GetLogEvents", DESTINATIONS],
+      [noDataExfiltration, "s3:GetObject", DESTINATIONS],
+      [noDataExfiltration, "secretsmanager:GetSecretValue", "arn:aws:sqs:*:*:*"],
+      [noCredentialsExposure, "sts:AssumeRole", "arn:aws:s3:::*"],
       // An alias ARN in Resource grants no key (kms:Decrypt acts on the key resource type only).
-      ["iam-kms-decrypt-scoped", kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:alias/*"],
-      [
-        "iam-no-unscoped-permissions-management",
-        noUnscopedPermissionsManagement,
-        "s3:PutBucketPolicy",
-        "arn:aws:sqs:*:*:*",
-      ],
+      [kmsDecryptScoped, "kms:Decrypt", "arn:aws:kms:*:*:alias/*"],
+      [noUnscopedPermissionsManagement, "s3:PutBucketPolicy", "arn:aws:sqs:*:*:*"],
     ];
-    for (const [name, policy, action, resource] of cases) {
-      it(`${name}: ${action} on ${resource} names no resource, or a few, of its types`, async () => {
+    for (const [policy, action, resource] of cases) {
+      it(`${policy.name}: ${action} on ${resource} names no resource, or a few, of its types`, async () => {
         expect(await run(policy, [grant(action, resource)])).to.deep.include({
           findings: [],
           notes: [],

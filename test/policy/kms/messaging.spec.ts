@@ -10,6 +10,7 @@ import {
   awsManagedArn,
   key,
   KEY_ARN,
+  keyFixtures,
   policyNamed,
   run,
   UNKNOWN,
@@ -206,19 +207,13 @@ describe("kinesis-stream-kms-cmk", () => {
 describe("firehose-delivery-stream-kms-cmk", () => {
   const p = policyNamed(policies, "firehose-delivery-stream-kms-cmk");
   const base = { name: "delivery", destination: "extended_s3" };
-  const compliant = () =>
-    withStackKey(
-      T.FIREHOSE_DELIVERY_STREAM,
-      "delivery",
-      {
-        ...base,
-        serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: UNKNOWN },
-      },
-      ["serverSideEncryption"],
-    );
-  const stream = (inputs: Record<string, unknown>) => [
-    res(T.FIREHOSE_DELIVERY_STREAM, "delivery", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: stream } = keyFixtures(
+    T.FIREHOSE_DELIVERY_STREAM,
+    "delivery",
+    base,
+    { serverSideEncryption: { enabled: true, keyType: "CUSTOMER_MANAGED_CMK", keyArn: UNKNOWN } },
+    ["serverSideEncryption"],
+  );
 
   describe("Compliance", () => {
     it("Direct PUT with a customer key of the stack (CKV_AWS_241 passing fixture)", async () => {
@@ -317,16 +312,13 @@ describe("mq-broker-kms-cmk", () => {
     engineVersion: "5.15.9",
     hostInstanceType: "mq.t2.micro",
   };
-  const compliant = () =>
-    withStackKey(
-      T.MQ_BROKER,
-      "broker",
-      { ...base, encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: UNKNOWN } },
-      ["encryptionOptions"],
-    );
-  const broker = (inputs: Record<string, unknown>) => [
-    res(T.MQ_BROKER, "broker", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: broker } = keyFixtures(
+    T.MQ_BROKER,
+    "broker",
+    base,
+    { encryptionOptions: { useAwsOwnedKey: false, kmsKeyId: UNKNOWN } },
+    ["encryptionOptions"],
+  );
 
   describe("Compliance", () => {
     it("a key of the stack with useAwsOwnedKey false", async () => {

@@ -7,6 +7,7 @@ import { clean, res } from "../fixture";
 import {
   awsManaged,
   KEY_ARN,
+  keyFixtures,
   policyNamed,
   run,
   stackKey,
@@ -18,16 +19,13 @@ import { table as gameScores } from "../fixtures/third-party/storage.resources";
 describe("dynamodb-table-kms-cmk", () => {
   const p = policyNamed(policies, "dynamodb-table-kms-cmk");
   const base = gameScores;
-  const compliant = (inputs: Record<string, unknown> = {}) =>
-    withStackKey(
-      T.DYNAMODB_TABLE,
-      "scores",
-      { ...base, serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN }, ...inputs },
-      ["serverSideEncryption", "replicas"],
-    );
-  const table = (inputs: Record<string, unknown>) => [
-    res(T.DYNAMODB_TABLE, "scores", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: table } = keyFixtures(
+    T.DYNAMODB_TABLE,
+    "scores",
+    base,
+    { serverSideEncryption: { enabled: true, kmsKeyArn: UNKNOWN } },
+    ["serverSideEncryption", "replicas"],
+  );
 
   describe("Compliance", () => {
     it("Trivy AWS-0025 good example: kms_key_arn from a key of the stack", async () => {
@@ -97,16 +95,13 @@ describe("elasticache-kms-cmk", () => {
     numCacheClusters: 2,
     port: 6379,
   };
-  const compliant = () =>
-    withStackKey(
-      T.ELASTICACHE_REPLICATION_GROUP,
-      "cache",
-      { ...base, atRestEncryptionEnabled: true, kmsKeyId: UNKNOWN },
-      ["kmsKeyId"],
-    );
-  const group = (inputs: Record<string, unknown>) => [
-    res(T.ELASTICACHE_REPLICATION_GROUP, "cache", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: group } = keyFixtures(
+    T.ELASTICACHE_REPLICATION_GROUP,
+    "cache",
+    base,
+    { atRestEncryptionEnabled: true, kmsKeyId: UNKNOWN },
+    ["kmsKeyId"],
+  );
 
   describe("Compliance", () => {
     it("at-rest encryption with a key of the stack", async () => {

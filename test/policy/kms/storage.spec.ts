@@ -13,18 +13,26 @@ import {
   SSM_PARAMETER,
 } from "../../../policy-pack/lib/types";
 import { clean, res } from "../fixture";
-import { awsManaged, KEY_ARN, policyNamed, run, UNKNOWN, withStackKey } from "../fixtures/kms";
+import {
+  awsManaged,
+  KEY_ARN,
+  keyFixtures,
+  policyNamed,
+  run,
+  UNKNOWN,
+  withStackKey,
+} from "../fixtures/kms";
 
 describe("efs-file-system-kms-cmk", () => {
   const p = policyNamed(policies, "efs-file-system-kms-cmk");
   const base = { creationToken: "my-product", tags: { Name: "MyProduct" } };
-  const compliant = () =>
-    withStackKey(EFS_FILE_SYSTEM, "files", { ...base, encrypted: true, kmsKeyId: UNKNOWN }, [
-      "kmsKeyId",
-    ]);
-  const fs = (inputs: Record<string, unknown>) => [
-    res(EFS_FILE_SYSTEM, "files", { ...base, ...inputs }),
-  ];
+  const { compliant, plain: fs } = keyFixtures(
+    EFS_FILE_SYSTEM,
+    "files",
+    base,
+    { encrypted: true, kmsKeyId: UNKNOWN },
+    ["kmsKeyId"],
+  );
 
   describe("Compliance", () => {
     it("encrypted with a key of the stack", async () => {

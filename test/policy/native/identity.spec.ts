@@ -6,6 +6,7 @@
 import { expect } from "chai";
 import * as n from "../../../policy-pack/lib/native/types";
 import { expectClean, policy, previewNotes, res, UNKNOWN, violationsOf } from "../fixture";
+import { STRONG_PASSWORD_POLICY, WITHOUT_LOWERCASE } from "../fixtures/identity";
 import { Case, runCases } from "./cases";
 
 const pool = {
@@ -14,15 +15,7 @@ const pool = {
   enabledMfas: ["SOFTWARE_TOKEN_MFA"],
   userPoolTier: "PLUS",
   userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
-  policies: {
-    passwordPolicy: {
-      minimumLength: 12,
-      requireLowercase: true,
-      requireUppercase: true,
-      requireNumbers: true,
-      requireSymbols: true,
-    },
-  },
+  policies: { passwordPolicy: STRONG_PASSWORD_POLICY },
 };
 const password = (over: Record<string, unknown>) => ({
   policies: { passwordPolicy: { ...pool.policies.passwordPolicy, ...over } },
@@ -66,6 +59,17 @@ const cognito: Case[] = [
 ];
 
 runCases("aws-native Cognito user pools (advisory)", cognito);
+
+// cdk-nag AwsSolutions-COG1 asks for no lowercase letter (CognitoUserPoolStrongPasswordPolicy), nor
+// does the rule: its minimum passes with requireLowercase left out or false.
+describe("aws-native: cognito-user-pool-password-policy without lowercase letters", () => {
+  for (const [what, passwordPolicy] of WITHOUT_LOWERCASE) {
+    it(`compliant: ${what} (COG1 does not check it)`, async () => {
+      const lax = res(n.NATIVE_COGNITO_USER_POOL, "s", { ...pool, policies: { passwordPolicy } });
+      await expectClean(policy("cognito-user-pool-password-policy"), [lax]);
+    });
+  }
+});
 
 describe("aws-native: secretsmanager-secret-rotation (secretsmanager:RotationSchedule)", () => {
   const rule = "secretsmanager-secret-rotation";
