@@ -15,6 +15,7 @@ import {
   declaredMembers,
   installedPackage,
   missingMemberOf,
+  moduleMembers,
   TYPESCRIPT_FILE,
 } from "./runtime-type-errors";
 import { readSource } from "./program-sources";
@@ -43,9 +44,10 @@ export function missingMemberHint(
   const found = installedPackage(pkg, [path.dirname(location.file), pwd], fallbackModulesDir);
   if (!found) return "";
   const dts = path.join(found.dir, ...members, "index.d.ts");
-  let declared: string[];
+  // With what the module re-exports (`export * from "../types/enums/iam"`) where all of it reads.
+  let declared = moduleMembers(dts);
   try {
-    declared = declaredMembers(fs.readFileSync(dts, "utf8"));
+    declared ??= declaredMembers(fs.readFileSync(dts, "utf8"));
   } catch {
     return "";
   }
