@@ -58,7 +58,7 @@ export function boundPackage(source: string, name: string): string | undefined {
 export function declaredMembers(dts: string): string[] {
   const out = new Set<string>();
   const re =
-    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^(?:import|export) \* as ([\w$]+) from "\.\//gm;
+    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^(?:import|export) \* as ([\w$]+) from ["']\.{1,2}\//gm;
   for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
   return [...out];
 }
@@ -179,8 +179,10 @@ function undefinedNamespaceOf(
 
 /**
  * The names the declaration file `dts` declares as values, those of its `export { ... }` lists,
- * and those of the files its `export * from "./x"` lines name; undefined when one of these files
- * cannot be read (nothing is claimed of the module then).
+ * and those of the files its `export * from "./x"` lines name (either quote; `./x.js` is
+ * `./x.d.ts`, `./x.mjs` `./x.d.mts`); undefined, nothing claimed of the module, when one of these files cannot be read or
+ * the file re-exports what this does not follow: `export * from "<package>"`, an `export *`
+ * written otherwise (over several lines), or `export =` (its names are another declaration's).
  */
 export function moduleMembers(dts: string, seen = new Set<string>()): string[] | undefined {
   if (seen.has(dts)) return [];
@@ -191,6 +193,7 @@ export function moduleMembers(dts: string, seen = new Set<string>()): string[] |
   } catch {
     return undefined;
   }
+  if (/^\s*export\s*=/m.test(text)) return undefined;
   const names = declaredMembers(text);
   for (const m of text.matchAll(/^export (?:declare )?(?:namespace|import) ([\w$]+)/gm)) {
     names.push(m[1]);
@@ -202,9 +205,16 @@ export function moduleMembers(dts: string, seen = new Set<string>()): string[] |
       if (alias) names.push(alias);
     }
   }
-  for (const m of text.matchAll(/^export \* from "(\.{1,2}\/[^"]+)"/gm)) {
-    const base = path.resolve(path.dirname(dts), m[1]);
-    const file = [`${base}.d.ts`, path.join(base, "index.d.ts")].find((f) => fs.existsSync(f));
+  // Every `export *` but a type-only one (`export type * from`, TypeScript 5.0: no values) and a
+  // namespace (`export * as ns from`, a name declaredMembers reads) must be one this follows.
+  const all = text.match(/^[ \t]*export\s*\*(?!\s*as\s)/gm)?.length ?? 0;
+  const followed = [...text.matchAll(/^export \* from (["'])(\.{1,2}\/[^"'\n]+)\1/gm)];
+  if (followed.length !== all) return undefined;
+  for (const m of followed) {
+    const base = path.resolve(path.dirname(dts), m[2].replace(/\.([cm]?)js$/, ""));
+    const file = [".d.ts", ".d.mts", ".d.cts", "/index.d.ts"]
+      .map((ext) => base + ext)
+      .find((f) => fs.existsSync(f));
     const more = file === undefined ? undefined : moduleMembers(file, seen);
     if (!more) return undefined;
     names.push(...more);
