@@ -16,7 +16,7 @@ describe("engine features a program asks for, offline", function () {
     runs.queueCheck("state-migrations", ["preview", "apply"]);
   });
 
-  it("a component registered with state migrations runs, as on a new stack (pulumi/examples aws-ts-awsx-vpc-state-migration)", async () => {
+  it("a program that asks GetDeploymentInfo for state migrations, as an SDK with the stateMigrations option does, is told they are served and runs (pulumi/examples aws-ts-awsx-vpc-state-migration)", async () => {
     const r = await check("state-migrations", ["preview", "apply"]);
     expect(byName(r, "aws:ec2/vpc:Vpc", "vpc").inputs.cidrBlock).to.equal("10.0.0.0/16");
     // ResourceMonitorFeature numbers: secrets 0, resource references 1, output values 2, alias
