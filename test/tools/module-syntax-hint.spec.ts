@@ -4,7 +4,8 @@ import { expect } from "chai";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { moduleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
+import { moduleSettingConflict } from "../../tools/lib/engine/hints-module-settings";
+import { commonJsInEsmPackage, moduleSyntaxHint } from "../../tools/lib/engine/hints-module-syntax";
 
 const made: string[] = [];
 
@@ -22,6 +23,10 @@ const TSCONFIG = (module: string) =>
 const failure = (dir: string) =>
   `Cannot find module '${dir}/canaryPolicy' imported from ${dir}/index.ts\n` +
   `Did you mean to import "./canaryPolicy.ts"?`;
+
+/** A tsconfig with the real setting after a commented-out one (pulumi/examples keep such lines). */
+const COMMENTED = (was: string, module: string) =>
+  `{\n  "compilerOptions": {\n    // was: "module": "${was}",\n    "module": "${module}",\n  }\n}\n`;
 
 describe("hint: ES module syntax from the tsconfig of a CommonJS package", () => {
   after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
@@ -48,5 +53,78 @@ describe("hint: ES module syntax from the tsconfig of a CommonJS package", () =>
     expect(moduleSyntaxHint(failure(esm), esm, undefined)).to.equal("");
     const other = program({ name: "p" }, TSCONFIG("ESNext"));
     expect(moduleSyntaxHint("Cannot find module 'left-pad'", other, undefined)).to.equal("");
+  });
+
+  it("reads the setting as TypeScript does: a commented-out line is none", () => {
+    const dir = program({ name: "p" }, COMMENTED("esnext", "commonjs"));
+    expect(moduleSyntaxHint(failure(dir), dir, undefined)).to.equal("");
+    const real = program({ name: "p" }, COMMENTED("commonjs", "esnext"));
+    expect(moduleSyntaxHint(failure(real), real, undefined)).to.contain(
+      'tsconfig.json:4 sets "module": "esnext"',
+    );
+  });
+});
+
+describe("failure placed at the tsconfig setting of an ES module package compiled to CommonJS", () => {
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  const REQUIRE = "ReferenceError: require is not defined in ES module scope, you can use import";
+  const at = (dir: string) => ({ file: path.join(dir, "index.ts") });
+
+  it("names the file, line and column of the setting", () => {
+    const dir = program({ name: "p", type: "module" }, COMMENTED("nodenext", "commonjs"));
+    const r = commonJsInEsmPackage(REQUIRE, at(dir), dir, undefined);
+    expect(r?.message).to.contain(
+      'tsconfig.json sets "module": "commonjs" in an ES module package',
+    );
+    expect(r?.location).to.deep.equal({
+      file: path.join(dir, "tsconfig.json"),
+      line: 4,
+      column: 5,
+    });
+  });
+
+  it("does not fire on a commented-out setting: the program's own `require` keeps its message", () => {
+    const dir = program({ name: "p", type: "module" }, COMMENTED("commonjs", "nodenext"));
+    expect(commonJsInEsmPackage(REQUIRE, at(dir), dir, undefined)).to.equal(undefined);
+  });
+
+  it("follows `extends` to the base that sets it", () => {
+    const dir = program({ name: "p", type: "module" }, '{ "extends": "./base.json" }');
+    fs.writeFileSync(
+      path.join(dir, "base.json"),
+      '{\n  "compilerOptions": {\n    "module": "CommonJS"\n  }\n}\n',
+    );
+    const r = commonJsInEsmPackage(REQUIRE, at(dir), dir, undefined);
+    expect(r?.message).to.contain('base.json sets "module": "CommonJS"');
+    expect(r?.location).to.deep.equal({ file: path.join(dir, "base.json"), line: 3, column: 5 });
+  });
+});
+
+describe("failure placed at the one of module/moduleResolution a tsconfig sets", () => {
+  after(() => made.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+  const TS5110 =
+    "error TS5110: Option 'module' must be set to 'NodeNext' when option 'moduleResolution' is set to 'NodeNext'.";
+
+  it("places it at the real setting, not at a commented-out one above it", () => {
+    const dir = program({ name: "p" }, COMMENTED("nodenext", "commonjs"));
+    const r = moduleSettingConflict(TS5110, dir, undefined);
+    expect(r?.message).to.contain(
+      'tsconfig.json sets "module": "commonjs" but not "moduleResolution"',
+    );
+    expect(r?.location).to.deep.equal({
+      file: path.join(dir, "tsconfig.json"),
+      line: 4,
+      column: 5,
+    });
+  });
+
+  it("keeps TypeScript's message when the setting is only in a comment", () => {
+    const dir = program(
+      { name: "p" },
+      '{\n  "compilerOptions": {\n    // "moduleResolution": "node",\n    "strict": true\n  }\n}\n',
+    );
+    expect(moduleSettingConflict(TS5110, dir, undefined)).to.equal(undefined);
   });
 });

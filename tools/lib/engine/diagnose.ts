@@ -30,7 +30,11 @@ import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
 import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
-import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
+import {
+  commonJsInEsmPackage,
+  mixedModuleSyntaxHint,
+  moduleSyntaxHint,
+} from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
 import { typeScript6Hint } from "./hints-typescript";
@@ -234,6 +238,8 @@ function diagnoseEnd(ctx: RunEnd): ProgramFailure | undefined {
       (invoked ? invokeSite(engine, invoked, ctx.sites.get(invoked), ctx.invokers) : undefined) ??
       loggedErrorSite(stripAnsi(first.message), ctx.sites) ??
       sourceOfUrn(engine, first.urn);
+    const esm = commonJsInEsmPackage(message, location, ctx.pwd, opts.runtimeOptions?.tsconfig);
+    if (esm) return { kind: "error", ...esm, detail: text };
     const more = moreErrors(
       errors.slice(1).map((e) => {
         const t = stripAnsi(e.message).replace(UNHANDLED, "");

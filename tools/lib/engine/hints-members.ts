@@ -7,14 +7,13 @@
 // host compiles it: ./runtime-type-errors.ts.) The hint names the package the program bound to
 // that name and the nearest member the package declares, read from its declaration files
 // (`export declare const SecurityGroup: ...` in `@pulumi/aws/ec2/index.d.ts`), without loading it.
-import * as fs from "fs";
 import * as path from "path";
 import { nearest } from "../edit-distance";
 import {
   boundPackage,
-  declaredMembers,
   installedPackage,
   missingMemberOf,
+  moduleMembers,
   TYPESCRIPT_FILE,
 } from "./runtime-type-errors";
 import { readSource } from "./program-sources";
@@ -43,13 +42,10 @@ export function missingMemberHint(
   const found = installedPackage(pkg, [path.dirname(location.file), pwd], fallbackModulesDir);
   if (!found) return "";
   const dts = path.join(found.dir, ...members, "index.d.ts");
-  let declared: string[];
-  try {
-    declared = declaredMembers(fs.readFileSync(dts, "utf8"));
-  } catch {
-    return "";
-  }
-  if (declared.includes(missing)) return "";
+  // With what the module re-exports (`export * from "../types/enums/iam"`); nothing is claimed of
+  // a module whose re-exports cannot all be read.
+  const declared = moduleMembers(dts);
+  if (!declared || declared.includes(missing)) return "";
   const best = nearest(
     missing,
     declared,

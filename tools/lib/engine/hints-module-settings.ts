@@ -1,7 +1,7 @@
 // A tsconfig whose `module` and `moduleResolution` TypeScript refuses together under the language
 // host's defaults (TS5109, TS5110): the failure names the file, the setting and the value to add.
 import type { SourceLocation } from "./language-host";
-import { hostTsconfig } from "./hints";
+import { hostTsconfig, tsconfigSetting } from "./hints";
 
 /**
  * A tsconfig that sets one of `module` and `moduleResolution` and not the other. The Node.js
@@ -10,7 +10,9 @@ import { hostTsconfig } from "./hints";
  * `cmd/run/run.js`, `useNodeNext`; pulumi/pulumi#22363), so the one left out is "nodenext", and
  * TypeScript refuses the pair before any code runs (TS5109, TS5110): `pulumi preview` fails the
  * same way. The bare compiler message names neither the file nor the setting to add; this does.
- * A tsconfig that sets both, or neither (an `extends` base), keeps TypeScript's own message.
+ * The settings are read as TypeScript reads them (comments skipped, `extends` bases followed: the
+ * failure is placed in the file that sets the one given); a chain that sets both, or neither,
+ * keeps TypeScript's own message.
  */
 export function moduleSettingConflict(
   text: string,
@@ -32,17 +34,12 @@ export function moduleSettingConflict(
     };
   }
   if (!tsconfig) return undefined;
-  const { file, source, shown } = tsconfig;
-  const setting = (key: string) => {
-    const m = new RegExp(`"${key}"\\s*:\\s*"([^"]*)"`).exec(source);
-    return m ? { value: m[1], index: m.index } : undefined;
-  };
-  const module = setting("module");
-  const resolution = setting("moduleResolution");
+  const module = tsconfigSetting(tsconfig, "module", pwd);
+  const resolution = tsconfigSetting(tsconfig, "moduleResolution", pwd);
   if (!module === !resolution) return undefined;
   const [set, missing] = module ? ["module", "moduleResolution"] : ["moduleResolution", "module"];
   const given = (module ?? resolution)!;
-  const lower = given.value.toLowerCase();
+  const lower = (given.value ?? "").toLowerCase();
   const suggestion =
     set === "module"
       ? lower === "commonjs"
@@ -53,17 +50,12 @@ export function moduleSettingConflict(
       : /^(node|node10|classic)$/.test(lower)
         ? '"commonjs"'
         : '"nodenext"';
-  const before = source.slice(0, given.index).split("\n");
   return {
     message:
-      `${shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
+      `${given.shown} sets "${set}": "${given.value}" but not "${missing}", so the Node.js language ` +
       `host's default applies ("${missing}": "nodenext") and TypeScript refuses the pair ` +
       `(${error[1]}: ${error[2].trim()}); \`pulumi preview\` fails the same way. Set ` +
-      `"${missing}": ${suggestion} in ${shown}`,
-    location: {
-      file,
-      line: before.length,
-      column: before[before.length - 1].length + 1,
-    },
+      `"${missing}": ${suggestion} in ${given.shown}`,
+    location: given.location,
   };
 }

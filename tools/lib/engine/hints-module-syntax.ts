@@ -8,7 +8,8 @@
 // '<dir>/policy' imported from <dir>/index.ts"; `pulumi preview` fails the same way and the bare
 // message names neither the setting nor the fix.
 import * as path from "path";
-import { hostTsconfig } from "./hints";
+import { hostTsconfig, tsconfigSetting } from "./hints";
+import type { SourceLocation } from "./language-host";
 import { readSource } from "./program-sources";
 import { nearestPackageJson } from "./versions";
 
@@ -20,11 +21,10 @@ export function moduleSyntaxHint(message: string, pwd: string, tsconfigOption: u
   if (!m) return "";
   if (nearestPackageJson(pwd)?.pkg.type === "module") return "";
   const tsconfig = hostTsconfig(pwd, tsconfigOption);
-  const setting = tsconfig && /"module"\s*:\s*"([^"]*)"/i.exec(tsconfig.source);
-  if (!tsconfig || !setting || !ES_MODULE_KINDS.test(setting[1])) return "";
-  const line = tsconfig.source.slice(0, setting.index).split("\n").length;
+  const setting = tsconfig && tsconfigSetting(tsconfig, "module", pwd);
+  if (!tsconfig || !setting?.value || !ES_MODULE_KINDS.test(setting.value)) return "";
   return (
-    `\n${tsconfig.shown}:${line} sets "module": "${setting[1]}" in a CommonJS package ` +
+    `\n${setting.shown}:${setting.location.line} sets "module": "${setting.value}" in a CommonJS package ` +
     '(package.json has no "type": "module"): the language host\'s ts-node keeps that setting, ' +
     "so each file compiles to `import` statements and Node.js loads it as an ES module, whose " +
     "relative imports need the file's extension; `pulumi preview` fails the same way. Set " +
@@ -67,4 +67,46 @@ export function mixedModuleSyntaxHint(
     "`exports.<name> = ...` in place of `export const`, or `import` in place of `require` " +
     '(and "type": "module" in package.json)'
   );
+}
+
+/**
+ * An ES module package ("type": "module") whose tsconfig compiles to CommonJS ("module":
+ * "commonjs"), as pulumi/examples aws-ts-s3-folder has it. The language host loads such a program
+ * through ts-node's ES module loader when it can (@pulumi/pulumi cmd/run/run.js: the package is an
+ * ES module, TypeScript >= 4.7, `ts-node/esm` resolves), ts-node compiles each file as the tsconfig
+ * says, to `exports.x = ...`, and Node.js runs the result as the ES module the package declares,
+ * where `exports` and `require` do not exist: "ReferenceError: exports is not defined in ES module
+ * scope" at a line of the compiled output, not of the source. `pulumi preview` fails the same way
+ * (ts-node 10.9 under Node.js 20 and 22); the message names neither setting. The failure is placed
+ * at the tsconfig's setting, the line to change, read as TypeScript reads it (a commented-out
+ * `"module": "commonjs"` is none; an `extends` base's counts): a package whose compiled module kind
+ * is not CommonJS fails for another reason (a `require` of its own), and keeps its own message.
+ */
+export function commonJsInEsmPackage(
+  message: string,
+  location: { file: string } | undefined,
+  pwd: string,
+  tsconfigOption: unknown,
+): { message: string; location: SourceLocation } | undefined {
+  const m = /^ReferenceError: (require|exports|module) is not defined in ES module scope/.exec(
+    message,
+  );
+  if (!m || !location || !/\.[cm]?tsx?$/.test(location.file)) return undefined;
+  const pkg = nearestPackageJson(path.dirname(location.file));
+  if (pkg?.pkg.type !== "module") return undefined;
+  const tsconfig = hostTsconfig(pwd, tsconfigOption);
+  const setting = tsconfig && tsconfigSetting(tsconfig, "module", pwd);
+  if (!tsconfig || !setting?.value || !/^commonjs$/i.test(setting.value)) return undefined;
+  const shownPkg = path.relative(pwd, pkg.file) || pkg.file;
+  return {
+    message:
+      `${m[0]}: ${setting.shown} sets "module": "${setting.value}" in an ES module package ` +
+      `(${shownPkg} has "type": "module"); the language host loads the program through ` +
+      "ts-node's ES module loader, which compiles each file to CommonJS (`exports`, `require`) " +
+      "as the tsconfig says, and Node.js runs it as an ES module, where those do not exist; " +
+      `\`pulumi preview\` fails the same way. Set "module" and "moduleResolution" to "nodenext" ` +
+      `in ${tsconfig.shown} (relative import specifiers then end in ".js"), or remove "type": ` +
+      `"module" from ${shownPkg}`,
+    location: setting.location,
+  };
 }

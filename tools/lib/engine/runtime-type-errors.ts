@@ -58,7 +58,7 @@ export function boundPackage(source: string, name: string): string | undefined {
 export function declaredMembers(dts: string): string[] {
   const out = new Set<string>();
   const re =
-    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^(?:import|export) \* as ([\w$]+) from "\.\//gm;
+    /^export (?:declare )?(?:const|function|class|let|var|enum) ([\w$]+)|^(?:import|export) \* as ([\w$]+) from ["']\.{1,2}\//gm;
   for (let m = re.exec(dts); m; m = re.exec(dts)) out.add(m[1] ?? m[2]);
   return [...out];
 }
@@ -133,9 +133,12 @@ export function missingMemberOf(
  * For `Cannot read properties of undefined (reading 'X')` at a line that reads `<root>.<a>.X`
  * at the error's column, where `<root>` is a package the file imports and the installed package
  * has no module `<a>` (no `<pkg>/<a>/` folder, no such export): `<root>.<a>` is what the package
- * lacks. Undefined for anything else: an undefined variable, a member of a module the package has
- * that is undefined (`aws.config.region` with no region set), a deeper read (`aws.a.b.X`), a
- * package the file did not bind to that name or that cannot be found.
+ * lacks. Likewise `<root>.<a>.<b>.X` where the package has the module `<a>` but its declarations
+ * have no `<b>` (`aws.iam.ManagedPolicies.CloudWatchLogsFullAccess`, a name aws 7 dropped for
+ * `ManagedPolicy`): `<root>.<a>.<b>`. Undefined for anything else: an undefined variable, a member
+ * the module declares that is undefined (`aws.config.region` with no region set), a deeper read,
+ * a module whose declarations cannot all be read, a package the file did not bind to that name or
+ * that cannot be found.
  */
 function undefinedNamespaceOf(
   message: string,
@@ -149,19 +152,74 @@ function undefinedNamespaceOf(
   const line = source?.split("\n")[at.line - 1];
   const col = at.column - 1;
   if (!source || !line || !line.startsWith(read[1], col)) return undefined;
-  const chain = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([\w$]+)\.$/.exec(line.slice(0, col));
+  const chain = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\.([\w$]+)\.(?:([\w$]+)\.)?$/.exec(
+    line.slice(0, col),
+  );
   if (!chain) return undefined;
-  const pkg = boundPackage(source, chain[1]);
+  const [, root, module, member] = chain;
+  const pkg = boundPackage(source, root);
   if (!pkg || pkg.startsWith(".")) return undefined;
   const from = [path.dirname(at.file), ...(pwd ? [pwd] : [])];
   const installed = installedPackage(pkg, from, fallbackModulesDir);
-  if (!installed || hasModule(installed, chain[2])) return undefined;
+  if (!installed) return undefined;
+  const has = hasModule(installed, module);
+  if (member === undefined) {
+    if (has) return undefined;
+    return { expression: `${root}.${module}`, root, members: [module], kind: "member" };
+  }
+  const declared = has ? moduleMembers(path.join(installed.dir, module, "index.d.ts")) : undefined;
+  if (!declared || declared.includes(member)) return undefined;
   return {
-    expression: `${chain[1]}.${chain[2]}`,
-    root: chain[1],
-    members: [chain[2]],
+    expression: `${root}.${module}.${member}`,
+    root,
+    members: [module, member],
     kind: "member",
   };
+}
+
+/**
+ * The names the declaration file `dts` declares as values, those of its `export { ... }` lists,
+ * and those of the files its `export * from "./x"` lines name (either quote; `./x.js` is
+ * `./x.d.ts`, `./x.mjs` `./x.d.mts`); undefined, nothing claimed of the module, when one of these files cannot be read or
+ * the file re-exports what this does not follow: `export * from "<package>"`, an `export *`
+ * written otherwise (over several lines), or `export =` (its names are another declaration's).
+ */
+export function moduleMembers(dts: string, seen = new Set<string>()): string[] | undefined {
+  if (seen.has(dts)) return [];
+  seen.add(dts);
+  let text: string;
+  try {
+    text = fs.readFileSync(dts, "utf8");
+  } catch {
+    return undefined;
+  }
+  if (/^\s*export\s*=/m.test(text)) return undefined;
+  const names = declaredMembers(text);
+  for (const m of text.matchAll(/^export (?:declare )?(?:namespace|import) ([\w$]+)/gm)) {
+    names.push(m[1]);
+  }
+  // `export { A, B as C } from "./x"`: the names after `as`.
+  for (const m of text.matchAll(/^export (?:type )?\{([^}]*)\}/gm)) {
+    for (const part of m[1].split(",")) {
+      const [, alias] = /(?:^|\s)([\w$]+)\s*$/.exec(part) ?? [];
+      if (alias) names.push(alias);
+    }
+  }
+  // Every `export *` but a type-only one (`export type * from`, TypeScript 5.0: no values) and a
+  // namespace (`export * as ns from`, a name declaredMembers reads) must be one this follows.
+  const all = text.match(/^[ \t]*export\s*\*(?!\s*as\s)/gm)?.length ?? 0;
+  const followed = [...text.matchAll(/^export \* from (["'])(\.{1,2}\/[^"'\n]+)\1/gm)];
+  if (followed.length !== all) return undefined;
+  for (const m of followed) {
+    const base = path.resolve(path.dirname(dts), m[2].replace(/\.([cm]?)js$/, ""));
+    const file = [".d.ts", ".d.mts", ".d.cts", "/index.d.ts"]
+      .map((ext) => base + ext)
+      .find((f) => fs.existsSync(f));
+    const more = file === undefined ? undefined : moduleMembers(file, seen);
+    if (!more) return undefined;
+    names.push(...more);
+  }
+  return names;
 }
 
 /**

@@ -1,7 +1,8 @@
 // The gRPC faces of the offline engine: the ResourceMonitor and Engine services a language host
 // calls, wired to the engine's handlers (./monitor.ts). Features the engine serves are answered
-// from `SupportsFeature` as the Pulumi engine answers them; those it does not (invoke transforms,
-// resource and error hooks) are refused, and the SDK then says the feature is unavailable.
+// from `SupportsFeature` and `GetDeploymentInfo` as the Pulumi engine answers them; those it does
+// not (invoke transforms, resource and error hooks) are refused, and the SDK then says the feature
+// is unavailable.
 import * as grpc from "@grpc/grpc-js";
 import * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import * as engproto from "@pulumi/pulumi/proto/engine_pb";
@@ -9,17 +10,31 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import type { Callback } from "@pulumi/pulumi/proto/callback_pb";
 import type { LogEntry, OfflineEngine } from "./monitor";
 
-/** Features of the engine the SDK asks about (`SupportsFeature`). */
-const FEATURES = new Set([
-  "transforms",
-  "secrets",
-  "resourceReferences",
-  "outputValues",
-  "deletedWith",
-  "replaceWith",
-  "aliasSpecs",
-  "parameterization",
+/**
+ * Features of the engine the SDK asks about: by name through `SupportsFeature` (older SDKs), and as
+ * `ResourceMonitorFeature` numbers (proto/pulumi/resource.proto) in `GetDeploymentInfo`, which newer
+ * SDKs ask first and then take as the whole list.
+ */
+const F = resproto.ResourceMonitorFeature;
+const FEATURES = new Map<string, number>([
+  ["secrets", F.RESOURCE_MONITOR_FEATURE_SECRETS],
+  ["resourceReferences", F.RESOURCE_MONITOR_FEATURE_RESOURCE_REFERENCES],
+  ["outputValues", F.RESOURCE_MONITOR_FEATURE_OUTPUT_VALUES],
+  ["aliasSpecs", F.RESOURCE_MONITOR_FEATURE_ALIAS_SPECS],
+  ["deletedWith", F.RESOURCE_MONITOR_FEATURE_DELETED_WITH],
+  ["replaceWith", F.RESOURCE_MONITOR_FEATURE_REPLACE_WITH],
+  ["transforms", F.RESOURCE_MONITOR_FEATURE_TRANSFORMS],
+  ["parameterization", F.RESOURCE_MONITOR_FEATURE_PARAMETERIZATION],
 ]);
+/**
+ * Features only `GetDeploymentInfo` advertises. State migrations (the `stateMigrations` resource
+ * option; RESOURCE_MONITOR_FEATURE_STATE_MIGRATIONS = 16, newer than the proto of this project's
+ * SDK): an SDK that asks finds no support otherwise and stops the program with "The Pulumi CLI
+ * does not support state migrations". The engine runs a resource's migrations only on the state
+ * a stack already has (pulumi/pulumi#24328); the offline check runs every stack as a new one, so
+ * there is nothing to migrate and the callbacks are never called, as for a first `pulumi up`.
+ */
+const DEPLOYMENT_ONLY_FEATURES = [16];
 
 const SEVERITIES: readonly LogEntry["severity"][] = ["debug", "info", "warning", "error"];
 
@@ -51,6 +66,13 @@ export function monitorService(engine: OfflineEngine) {
       const resp = new resproto.SupportsFeatureResponse();
       resp.setHassupport(FEATURES.has(req.getId()));
       return resp;
+    }),
+    // Only the features, the one field SDKs read from it (runtime/settings.js awaitFeatureSupport);
+    // the project, stack and config reach the program from the language host, as before.
+    getDeploymentInfo: unary(() => {
+      const info = new resproto.DeploymentInfo();
+      info.setSupportedfeaturesList([...FEATURES.values(), ...DEPLOYMENT_ONLY_FEATURES]);
+      return info;
     }),
     // The program's transforms run first (each a call back into the program), then the engine
     // registers what they returned.
@@ -88,7 +110,6 @@ export function monitorService(engine: OfflineEngine) {
     registerStackInvokeTransform: unsupported("RegisterStackInvokeTransform"),
     registerResourceHook: unsupported("RegisterResourceHook"),
     registerErrorHook: unsupported("RegisterErrorHook"),
-    getDeploymentInfo: unsupported("GetDeploymentInfo"),
   };
 }
 
