@@ -24,6 +24,7 @@ import {
   PrincipalRef,
   stringList,
 } from "./policy-elements";
+import { overriddenAllows } from "./deny-override";
 import {
   containsUnknown,
   eachElement,
@@ -54,6 +55,11 @@ export class IamStatement {
   private _hasCondition = false;
   /** Problems with the statement's shape (AWS would reject the document). */
   readonly problems: string[] = [];
+  /**
+   * Set by the document: Deny statements beside this Allow override every action it allows on
+   * every resource, so it grants nothing (./deny-override.ts).
+   */
+  overriddenByDeny = false;
 
   constructor(
     /** 0-based position in the document's Statement list. */
@@ -325,6 +331,7 @@ function parseObject(doc: any): IamDocument {
   const unknown = Array.isArray(rawStatements)
     ? eachElement(rawStatements, add, (i) => (unknownIndex ??= i))
     : (add(rawStatements, 0), undefined);
+  for (const s of overriddenAllows(statements)) s.overriddenByDeny = true;
   return new IamDocument(statements, problems, unknown, unknownIndex);
 }
 
