@@ -6,23 +6,27 @@
 // (Prowler's iam_policy_allows_privilege_escalation test_iam_policy_not_allows_privilege_escalation)
 // grants no action on any resource.
 //
-// Only the plain, certain case is read: a Deny counts when it has no Condition, names every
-// resource (`Resource "*"`, no NotResource) and, where it names principals, names everyone. An
-// Allow is overridden when each of its `Action` patterns is inside a counting Deny's `Action`
-// pattern, or outside every pattern of a counting Deny's `NotAction` list. Anything partial (a
-// NotAction Allow, a Deny with a condition or a narrower resource, a value unknown at preview,
-// the Allow's own resources unknown at preview) leaves the Allow to be judged as written, so no
-// grant is ever hidden by a guess.
+// Only the plain, certain case is read, and only in a document AWS accepts: when any statement
+// has a shape problem (a miscased Effect such as "deny", a non-string entry, Action beside
+// NotAction, ...) AWS refuses the whole document, so nothing in it overrides anything. A Deny
+// counts when its Effect is exactly "Deny", it has no Condition, names every resource
+// (`Resource "*"`, no NotResource) and has neither Principal nor NotPrincipal: the document is
+// then an identity policy, where no statement may name a principal (a statement that does leaves
+// the whole document judged as written). An Allow is overridden when each of its `Action`
+// patterns is inside a counting Deny's `Action` pattern, or outside every pattern of a counting
+// Deny's non-empty `NotAction` list. Anything partial (a NotAction Allow, a Deny with a condition
+// or a narrower resource, an empty list, a value unknown at preview, the Allow's own resources
+// unknown at preview) leaves the Allow to be judged as written, so no grant is ever hidden by a
+// guess.
 import { globMatch, hasWildcard } from "./policy-elements";
 import type { IamStatement } from "./policy-document";
-import { isUnknownError } from "./values";
+import { splitAction } from "./iam/actions";
+import { peek } from "./values";
 
-/** The part of an action pattern before `:` when it names one service exactly, lower case. */
+/** The service of an action pattern when it names one service exactly, lower case. */
 function servicePrefix(pattern: string): string | undefined {
-  const i = pattern.indexOf(":");
-  if (i <= 0) return undefined;
-  const service = pattern.slice(0, i);
-  return hasWildcard(service) ? undefined : service.toLowerCase();
+  const service = splitAction(pattern)?.service;
+  return service === undefined || hasWildcard(service) ? undefined : service;
 }
 
 /** Whether every action `inner` matches is matched by `outer` (a sure answer, else false). */
@@ -46,14 +50,12 @@ function disjoint(a: string, b: string): boolean {
   return false;
 }
 
-/** A Deny that overrides whatever it covers: no condition, every resource, everyone. */
+/** A Deny that overrides whatever it covers: exact Effect, no condition, every resource, no principal. */
 function countingDeny(s: IamStatement): boolean {
-  if (!s.saysDeny || s.hasCondition || s.notResources || s.notPrincipals) return false;
+  if (s.effect !== "Deny" || s.problems.length > 0 || s.hasCondition) return false;
+  if (s.notResources || s.principals || s.notPrincipals) return false;
   const resources = s.resources;
-  if (!resources || resources.unknown || !resources.known.includes("*")) return false;
-  const principals = s.principals;
-  if (!principals) return true;
-  return !principals.unknown && principals.known.some((p) => p.id === "*");
+  return !!resources && !resources.unknown && resources.known.includes("*");
 }
 
 /** Whether the counting Deny `d` overrides every action the pattern `a` allows. */
@@ -61,7 +63,14 @@ function deniesPattern(d: IamStatement, a: string): boolean {
   const actions = d.actions;
   if (actions) return !actions.unknown && actions.known.some((p) => patternWithin(a, p));
   const notActions = d.notActions;
-  return !!notActions && !notActions.unknown && notActions.known.every((n) => disjoint(a, n));
+  if (!notActions || notActions.unknown || notActions.known.length === 0) return false;
+  return notActions.known.every((n) => disjoint(a, n));
+}
+
+/** A value the statement's getters give, or `otherwise` when it is unknown at preview. */
+function sure<T>(fn: () => T, otherwise: T): T {
+  const p = peek(fn);
+  return p.known ? p.value : otherwise;
 }
 
 /**
@@ -71,23 +80,21 @@ function deniesPattern(d: IamStatement, a: string): boolean {
  */
 export function overriddenAllows(statements: readonly IamStatement[]): Set<IamStatement> {
   const out = new Set<IamStatement>();
-  const sure = <T>(fn: () => T, otherwise: T): T => {
-    try {
-      return fn();
-    } catch (e) {
-      if (isUnknownError(e)) return otherwise;
-      throw e;
-    }
-  };
+  if (statements.some((s) => s.problems.length > 0)) return out;
+  // A counting Deny names no principal, so the document is an identity policy, where AWS refuses
+  // any Principal or NotPrincipal; a resource policy needs one in every statement. Either way a
+  // document where some statement names one (or may, unknown at preview) has nothing to override.
+  const namesPrincipal = (s: IamStatement) => !!(s.principals || s.notPrincipals);
+  if (statements.some((s) => sure(() => namesPrincipal(s), true))) return out;
   const denies = statements.filter((s) => sure(() => countingDeny(s), false));
   if (denies.length === 0) return out;
   for (const s of statements) {
     const overridden = sure(() => {
-      if (s.saysDeny) return false;
+      if (s.effect !== "Allow") return false;
       // An Allow whose resources are not known yet stays judged as written, so preview still
       // notes the unknown ARN (it is judged once applied, as every such statement is).
       const resources = s.resources ?? s.notResources;
-      if (!resources || resources.unknown) return false;
+      if (!resources || resources.unknown || resources.known.length === 0) return false;
       const actions = s.actions;
       if (!actions || actions.unknown || actions.known.length === 0) return false;
       return actions.known.every((a) => denies.some((d) => deniesPattern(d, a)));

@@ -98,6 +98,16 @@ export class IamStatement {
     ) {
       this.problems.push("statement has neither Action nor NotAction");
     }
+    // The policy grammar gives a statement one of each pair, never both
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html:
+    // `("Action" | "NotAction")`, `("Resource" | "NotResource")`, `("Principal" | "NotPrincipal")`).
+    for (const [a, b, both] of [
+      ["Action", "NotAction", !!this._actions && !!this._notActions],
+      ["Resource", "NotResource", !!this._resources && !!this._notResources],
+      ["Principal", "NotPrincipal", !!this._principals && !!this._notPrincipals],
+    ] as const) {
+      if (both) this.problems.push(`statement has both ${a} and ${b}: keep one of them`);
+    }
   }
 
   private field(name: string, fn: () => void): void {
@@ -146,8 +156,11 @@ export class IamStatement {
     return this.get("Effect", this._effect);
   }
   /**
-   * True when the statement says Deny, in any case: "Deny", or a malformed "deny" that AWS rejects
-   * (the Effect value is case sensitive) and that no reading turns into a grant.
+   * True when the statement says Deny in any spelling: "Deny", or a malformed "deny"/" Deny " that
+   * AWS rejects (the Effect value is case sensitive). For rules asking "can this statement grant
+   * anything" (no reading turns such a statement into a grant); never for "does this statement
+   * deny anything", which only an exact `effect === "Deny"` in a valid document does
+   * (./deny-override.ts).
    */
   get saysDeny(): boolean {
     return this.get("Effect", this._effect === "Deny" || this._denyMiscased);
@@ -331,7 +344,10 @@ function parseObject(doc: any): IamDocument {
   const unknown = Array.isArray(rawStatements)
     ? eachElement(rawStatements, add, (i) => (unknownIndex ??= i))
     : (add(rawStatements, 0), undefined);
-  for (const s of overriddenAllows(statements)) s.overriddenByDeny = true;
+  // A document AWS refuses denies nothing: its Allows are judged as written.
+  if (problems.length === 0) {
+    for (const s of overriddenAllows(statements)) s.overriddenByDeny = true;
+  }
   return new IamDocument(statements, problems, unknown, unknownIndex);
 }
 

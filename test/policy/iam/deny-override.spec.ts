@@ -62,6 +62,24 @@ describe("an Allow overridden by the document's own Deny statements", () => {
     ],
     ["the Deny of its actions denies one action only", 1, { Action: "sts:AssumeRole" }],
     ["the Allow is written with NotAction", 0, { Action: undefined, NotAction: "iam:*" }],
+    // Documents AWS refuses (the Effect value is case sensitive; a list holds strings; the policy
+    // grammar gives a statement Action or NotAction, Resource or NotResource, never both) deny
+    // nothing: their Allows are judged as written.
+    ['the Deny says "deny"', 1, { Effect: "deny" }],
+    ['the Deny says " Deny "', 1, { Effect: " Deny " }],
+    ["the Deny's Action list holds a number", 1, { Action: ["sts:*", 7] }],
+    ["the Deny's Resource list holds a number", 1, { Resource: ["*", 7] }],
+    ["the Deny has NotAction beside Action", 1, { NotAction: "s3:*" }],
+    ["the Deny has NotResource beside Resource", 1, { NotResource: "arn:aws:s3:::b" }],
+    ["the Deny's NotAction list holds only a number", 1, { Action: undefined, NotAction: [5] }],
+    ['the Allow says "allow"', 0, { Effect: "allow" }],
+    ["the Allow's Action list holds a number", 0, { Action: ["sts:*", 7] }],
+    // A Deny that names a principal is no identity-policy statement.
+    ["the Deny names everyone as Principal", 1, { Principal: "*" }],
+    ["the Deny names an account as Principal", 1, { Principal: { AWS: "123456789012" } }],
+    ["the Allow names a Principal", 0, { Principal: { AWS: "123456789012" } }],
+    // An empty list denies nothing (no `every` over nothing).
+    ["the Deny's NotAction list is empty", 1, { Action: undefined, NotAction: [] }],
   ] as const) {
     it(`is judged again when ${what}`, async () => {
       expect(await mandatory(broken(i, fields as Stmt))).to.not.deep.equal([]);
