@@ -9,15 +9,15 @@
 // Only the plain, certain case is read, and only in a document AWS accepts: when any statement
 // has a shape problem (a miscased Effect such as "deny", a non-string entry, Action beside
 // NotAction, ...) AWS refuses the whole document, so nothing in it overrides anything. A Deny
-// counts when its Effect is exactly "Deny", it has no Condition, names every resource
-// (`Resource "*"`, no NotResource) and has neither Principal nor NotPrincipal: the document is
-// then an identity policy, where no statement may name a principal (a statement that does leaves
-// the whole document judged as written). An Allow is overridden when each of its `Action`
-// patterns is inside a counting Deny's `Action` pattern, or outside every pattern of a counting
-// Deny's non-empty `NotAction` list. Anything partial (a NotAction Allow, a Deny with a condition
-// or a narrower resource, an empty list, a value unknown at preview, the Allow's own resources
-// unknown at preview) leaves the Allow to be judged as written, so no grant is ever hidden by a
-// guess.
+// counts when its Effect is exactly "Deny", it writes no Condition key (not even `null` or `{}`),
+// names every resource (`Resource "*"`, no NotResource) and has neither Principal nor
+// NotPrincipal: the document is then an identity policy, where no statement may name a principal
+// (a statement that does leaves the whole document judged as written). An Allow is overridden
+// when each of its `Action` patterns is inside a counting Deny's `Action` pattern, or outside
+// every pattern of a counting Deny's non-empty `NotAction` list. Anything partial (a NotAction
+// Allow, a Deny with a condition or a narrower resource, an empty list, a value unknown at
+// preview, the Allow's own resources unknown at preview) leaves the Allow to be judged as
+// written, so no grant is ever hidden by a guess.
 import { globMatch, hasWildcard } from "./policy-elements";
 import type { IamStatement } from "./policy-document";
 import { splitAction } from "./iam/actions";
@@ -52,7 +52,7 @@ function disjoint(a: string, b: string): boolean {
 
 /** A Deny that overrides whatever it covers: exact Effect, no condition, every resource, no principal. */
 function countingDeny(s: IamStatement): boolean {
-  if (s.effect !== "Deny" || s.problems.length > 0 || s.hasCondition) return false;
+  if (s.effect !== "Deny" || s.problems.length > 0 || s.conditionWritten) return false;
   if (s.notResources || s.principals || s.notPrincipals) return false;
   const resources = s.resources;
   return !!resources && !resources.unknown && resources.known.includes("*");

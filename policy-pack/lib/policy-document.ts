@@ -53,6 +53,7 @@ export class IamStatement {
   private _notPrincipals?: PartialList<PrincipalRef>;
   private _conditions: ConditionClause[] = [];
   private _hasCondition = false;
+  private _conditionWritten = false;
   /** Problems with the statement's shape (AWS would reject the document). */
   readonly problems: string[] = [];
   /**
@@ -88,6 +89,7 @@ export class IamStatement {
     this.field("Condition", () => {
       const c = raw.Condition;
       this._hasCondition = !!c;
+      this._conditionWritten = c !== undefined;
       this._conditions = parseConditions(c, this.problems);
     });
     if (
@@ -189,6 +191,10 @@ export class IamStatement {
   /** The statement has a `Condition` element (even an empty one), whatever it says. */
   get hasCondition(): boolean {
     return this.get("Condition", this._hasCondition);
+  }
+  /** The statement writes a `Condition` key at all, even `null` (for readings that must be sure). */
+  get conditionWritten(): boolean {
+    return this.get("Condition", this._conditionWritten);
   }
 
   /** "statement 2 (Sid \"ReadBucket\")", for messages. */

@@ -80,6 +80,9 @@ describe("an Allow overridden by the document's own Deny statements", () => {
     ["the Allow names a Principal", 0, { Principal: { AWS: "123456789012" } }],
     // An empty list denies nothing (no `every` over nothing).
     ["the Deny's NotAction list is empty", 1, { Action: undefined, NotAction: [] }],
+    // A Condition written as null or {} is no sure "always".
+    ["the Deny's Condition is null", 1, { Condition: null }],
+    ["the Deny's Condition is empty", 1, { Condition: {} }],
   ] as const) {
     it(`is judged again when ${what}`, async () => {
       expect(await mandatory(broken(i, fields as Stmt))).to.not.deep.equal([]);
