@@ -24,6 +24,7 @@ import {
   PrincipalRef,
   stringList,
 } from "./policy-elements";
+import { overriddenAllows } from "./deny-override";
 import {
   containsUnknown,
   eachElement,
@@ -52,8 +53,14 @@ export class IamStatement {
   private _notPrincipals?: PartialList<PrincipalRef>;
   private _conditions: ConditionClause[] = [];
   private _hasCondition = false;
+  private _conditionWritten = false;
   /** Problems with the statement's shape (AWS would reject the document). */
   readonly problems: string[] = [];
+  /**
+   * Set by the document: Deny statements beside this Allow override every action it allows on
+   * every resource, so it grants nothing (./deny-override.ts).
+   */
+  overriddenByDeny = false;
 
   constructor(
     /** 0-based position in the document's Statement list. */
@@ -82,6 +89,7 @@ export class IamStatement {
     this.field("Condition", () => {
       const c = raw.Condition;
       this._hasCondition = !!c;
+      this._conditionWritten = c !== undefined;
       this._conditions = parseConditions(c, this.problems);
     });
     if (
@@ -91,6 +99,16 @@ export class IamStatement {
       !this.errors.has("NotAction")
     ) {
       this.problems.push("statement has neither Action nor NotAction");
+    }
+    // The policy grammar gives a statement one of each pair, never both
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html:
+    // `("Action" | "NotAction")`, `("Resource" | "NotResource")`, `("Principal" | "NotPrincipal")`).
+    for (const [a, b, both] of [
+      ["Action", "NotAction", !!this._actions && !!this._notActions],
+      ["Resource", "NotResource", !!this._resources && !!this._notResources],
+      ["Principal", "NotPrincipal", !!this._principals && !!this._notPrincipals],
+    ] as const) {
+      if (both) this.problems.push(`statement has both ${a} and ${b}: keep one of them`);
     }
   }
 
@@ -140,8 +158,11 @@ export class IamStatement {
     return this.get("Effect", this._effect);
   }
   /**
-   * True when the statement says Deny, in any case: "Deny", or a malformed "deny" that AWS rejects
-   * (the Effect value is case sensitive) and that no reading turns into a grant.
+   * True when the statement says Deny in any spelling: "Deny", or a malformed "deny"/" Deny " that
+   * AWS rejects (the Effect value is case sensitive). For rules asking "can this statement grant
+   * anything" (no reading turns such a statement into a grant); never for "does this statement
+   * deny anything", which only an exact `effect === "Deny"` in a valid document does
+   * (./deny-override.ts).
    */
   get saysDeny(): boolean {
     return this.get("Effect", this._effect === "Deny" || this._denyMiscased);
@@ -170,6 +191,10 @@ export class IamStatement {
   /** The statement has a `Condition` element (even an empty one), whatever it says. */
   get hasCondition(): boolean {
     return this.get("Condition", this._hasCondition);
+  }
+  /** The statement writes a `Condition` key at all, even `null` (for readings that must be sure). */
+  get conditionWritten(): boolean {
+    return this.get("Condition", this._conditionWritten);
   }
 
   /** "statement 2 (Sid \"ReadBucket\")", for messages. */
@@ -325,6 +350,10 @@ function parseObject(doc: any): IamDocument {
   const unknown = Array.isArray(rawStatements)
     ? eachElement(rawStatements, add, (i) => (unknownIndex ??= i))
     : (add(rawStatements, 0), undefined);
+  // A document AWS refuses denies nothing: its Allows are judged as written.
+  if (problems.length === 0) {
+    for (const s of overriddenAllows(statements)) s.overriddenByDeny = true;
+  }
   return new IamDocument(statements, problems, unknown, unknownIndex);
 }
 

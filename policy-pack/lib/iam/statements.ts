@@ -8,8 +8,9 @@ import type { IamStatement } from "../policy-document";
  * `aws_iam_policy_document` does; `iam-policy-document-valid` reports the malformed Effect).
  * A Deny grants nothing, and neither does a Deny in the wrong case (`"deny"`), which AWS rejects
  * too (the Effect value is case sensitive) and no reading turns into a grant, as the resource
- * policy rules read it (../public-policy.ts). Throws if the Effect is unknown at preview.
+ * policy rules read it (../public-policy.ts). Neither does an Allow that Deny statements of its
+ * document override entirely (../deny-override.ts). Throws if the Effect is unknown at preview.
  */
 export function grantsAccess(s: IamStatement): boolean {
-  return !s.saysDeny;
+  return !s.saysDeny && !s.overriddenByDeny;
 }

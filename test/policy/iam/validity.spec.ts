@@ -6,6 +6,7 @@ import { documentValid } from "../../../policy-pack/policies/iam/validity";
 import { BUCKET, findingsOf, of, rolePolicy, roleWith, SCOPED } from "../fixtures/iam";
 import { res } from "../fixture";
 import { IAM_POLICY, IAM_ROLE } from "../../../policy-pack/lib/types";
+import { parsePolicyDocument } from "../../../policy-pack/lib/policy-document";
 
 /** A role whose trust policy lets EC2 assume it, with `extra` in the statement. */
 const trustRole = (extra: Record<string, unknown>) =>
@@ -53,6 +54,22 @@ describe("iam-policy-document-valid", () => {
         'assumeRolePolicy statement 1: a trust policy takes no Resource (AWS rejects it: "Has prohibited field Resource"); drop it, the role is the resource.',
         'assumeRolePolicy statement 1: a trust policy takes no NotResource (AWS rejects it: "Has prohibited field NotResource"); drop it, the role is the resource.',
       ]);
+    });
+    it("both elements of a pair: Action and NotAction, Resource and NotResource", async () => {
+      const f = await findingsOf(documentValid, [
+        rolePolicy([{ ...SCOPED, NotAction: "s3:DeleteObject" }]),
+        rolePolicy([{ ...SCOPED, NotResource: "arn:aws:s3:::other/*" }]),
+      ]);
+      expect(f).to.deep.equal([
+        'policy statement 1 (Sid "Objects"): statement has both Action and NotAction: keep one of them.',
+        'policy statement 1 (Sid "Objects"): statement has both Resource and NotResource: keep one of them.',
+      ]);
+    });
+    it("Principal beside NotPrincipal (any document kind) is a shape problem", async () => {
+      const f = parsePolicyDocument({
+        Statement: { ...SCOPED, Principal: "*", NotPrincipal: { AWS: "123456789012" } },
+      }).statements[0].problems;
+      expect(f).to.deep.equal(["statement has both Principal and NotPrincipal: keep one of them"]);
     });
     it("a missing Effect", async () => {
       const s = { ...SCOPED };

@@ -1,0 +1,117 @@
+// An Allow that Deny statements of the same document override entirely grants nothing
+// (policy-pack/lib/deny-override.ts, lib/iam/statements.ts): every mandatory IAM rule leaves it
+// alone, on Prowler's own documents (iam_policy_allows_privilege_escalation_test.py
+// test_iam_policy_not_allows_privilege_escalation and _glue_GetDevEndpoints). Each test breaks one
+// field of the compliant document and expects the grant to be judged again.
+import { expect } from "chai";
+import { doc, runIam, rolePolicy, Stmt, UNKNOWN } from "../fixtures/iam";
+import { parsePolicyDocument } from "../../../policy-pack/lib/policy-document";
+
+const ALLOW_STS: Stmt = { Effect: "Allow", Action: "sts:*", Resource: "*" };
+const DENY_STS: Stmt = { Effect: "Deny", Action: "sts:*", Resource: "*" };
+const DENY_ALL_BUT_STS: Stmt = { Effect: "Deny", NotAction: "sts:*", Resource: "*" };
+
+/** Prowler's test_iam_policy_not_allows_privilege_escalation: an Allow the Denies cancel. */
+const compliant = (): Stmt[] => [{ ...ALLOW_STS }, { ...DENY_STS }, { ...DENY_ALL_BUT_STS }];
+
+async function mandatory(statements: Stmt[]): Promise<string[]> {
+  return (await runIam([rolePolicy(statements)])).mandatory;
+}
+
+/** The statements of `compliant()` with `fields` of statement `i` replaced (undefined deletes). */
+function broken(i: number, fields: Stmt): Stmt[] {
+  const out = compliant();
+  const s: Stmt = { ...out[i], ...fields };
+  for (const [k, v] of Object.entries(fields)) if (v === undefined) delete s[k];
+  out[i] = s;
+  return out;
+}
+
+describe("an Allow overridden by the document's own Deny statements", () => {
+  it("draws no mandatory finding from any IAM rule (Prowler: no escalation, nothing granted)", async () => {
+    expect(await mandatory(compliant())).to.deep.equal([]);
+  });
+
+  it("is judged again without the Deny of its own actions", async () => {
+    const f = await mandatory([compliant()[0], compliant()[2]]);
+    expect(
+      f.some((x) => x.startsWith("iam-no-wildcard-actions: ") && x.includes('"sts:*"')),
+    ).to.equal(true, f.join("\n"));
+  });
+
+  for (const [what, i, fields] of [
+    [
+      "the Deny of its actions has a Condition",
+      1,
+      { Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } } },
+    ],
+    [
+      "the Deny of its actions names one role, not every resource",
+      1,
+      { Resource: "arn:aws:iam::123456789012:role/x" },
+    ],
+    [
+      "the Deny of its actions uses NotResource",
+      1,
+      { Resource: undefined, NotResource: "arn:aws:iam::123456789012:role/x" },
+    ],
+    [
+      "the Deny of its actions is an Allow",
+      1,
+      { Effect: "Allow", Action: "sts:GetCallerIdentity" },
+    ],
+    ["the Deny of its actions denies one action only", 1, { Action: "sts:AssumeRole" }],
+    ["the Allow is written with NotAction", 0, { Action: undefined, NotAction: "iam:*" }],
+    // Documents AWS refuses (the Effect value is case sensitive; a list holds strings; the policy
+    // grammar gives a statement Action or NotAction, Resource or NotResource, never both) deny
+    // nothing: their Allows are judged as written.
+    ['the Deny says "deny"', 1, { Effect: "deny" }],
+    ['the Deny says " Deny "', 1, { Effect: " Deny " }],
+    ["the Deny's Action list holds a number", 1, { Action: ["sts:*", 7] }],
+    ["the Deny's Resource list holds a number", 1, { Resource: ["*", 7] }],
+    ["the Deny has NotAction beside Action", 1, { NotAction: "s3:*" }],
+    ["the Deny has NotResource beside Resource", 1, { NotResource: "arn:aws:s3:::b" }],
+    ["the Deny's NotAction list holds only a number", 1, { Action: undefined, NotAction: [5] }],
+    ['the Allow says "allow"', 0, { Effect: "allow" }],
+    ["the Allow's Action list holds a number", 0, { Action: ["sts:*", 7] }],
+    // A Deny that names a principal is no identity-policy statement.
+    ["the Deny names everyone as Principal", 1, { Principal: "*" }],
+    ["the Deny names an account as Principal", 1, { Principal: { AWS: "123456789012" } }],
+    ["the Allow names a Principal", 0, { Principal: { AWS: "123456789012" } }],
+    // An empty list denies nothing (no `every` over nothing).
+    ["the Deny's NotAction list is empty", 1, { Action: undefined, NotAction: [] }],
+    // A Condition written as null or {} is no sure "always".
+    ["the Deny's Condition is null", 1, { Condition: null }],
+    ["the Deny's Condition is empty", 1, { Condition: {} }],
+  ] as const) {
+    it(`is judged again when ${what}`, async () => {
+      expect(await mandatory(broken(i, fields as Stmt))).to.not.deep.equal([]);
+    });
+  }
+
+  it("covers lambda:* by a Deny of every action but another service's (Prowler's _glue_GetDevEndpoints)", async () => {
+    const statements: Stmt[] = [
+      { Effect: "Allow", Action: "lambda:*", Resource: "*" },
+      { Effect: "Deny", Action: "lambda:InvokeFunction", Resource: "*" },
+      { Effect: "Deny", NotAction: "glue:GetDevEndpoints", Resource: "*" },
+    ];
+    expect(await mandatory(statements)).to.deep.equal([]);
+    statements[2] = {
+      Effect: "Deny",
+      NotAction: ["glue:GetDevEndpoints", "lambda:Get*"],
+      Resource: "*",
+    };
+    expect(await mandatory(statements)).to.not.deep.equal([]);
+  });
+
+  it("leaves an Allow judged as written when the Deny's actions or its own resources are unknown at preview", () => {
+    const d = parsePolicyDocument(
+      doc(ALLOW_STS, { ...DENY_STS, Action: UNKNOWN }, DENY_ALL_BUT_STS),
+    );
+    expect(d.statements[0].overriddenByDeny).to.equal(false);
+    const ownUnknown = parsePolicyDocument(doc({ ...ALLOW_STS, Resource: UNKNOWN }, DENY_STS));
+    expect(ownUnknown.statements[0].overriddenByDeny, "its own Resource unknown").to.equal(false);
+    const known = parsePolicyDocument(doc(...compliant()));
+    expect(known.statements.map((s) => s.overriddenByDeny)).to.deep.equal([true, false, false]);
+  });
+});
