@@ -96,6 +96,46 @@ describe("install commands in the failure hints", () => {
     );
   });
 
+  it("a library beside the program, imported by a relative path: told whether its folder's package.json lists the package", () => {
+    // No link: infra/index.ts imports "../lib/bucket", which Node resolves from lib/ upward.
+    write("infra/package.json", JSON.stringify({ name: "infra" }));
+    write(
+      "infra/node_modules/@pulumi/random/package.json",
+      JSON.stringify({ name: "@pulumi/random" }),
+    );
+    write(
+      "infra/index.ts",
+      '// uses "../lib/old" no more\nimport { Password } from "../lib/bucket";\n',
+    );
+    write("lib/bucket.ts", 'import * as random from "@pulumi/random";\n');
+    const importer = path.join(dir, "lib/bucket.ts");
+    const message =
+      "Cannot find module '@pulumi/random'\nRequire stack:\n- " +
+      `${importer}\n- ${path.join(dir, "infra/index.ts")}\n- /x/node_modules/@pulumi/pulumi/cmd/run/run.js`;
+    const program = path.join(dir, "infra");
+    // No package.json above the library: one is asked for.
+    const bare = uninstalledPackageHint(message, program);
+    expect(bare).to.contain(
+      `the file that imports it, ${importer}, lies outside the program's folder`,
+    );
+    expect(bare).to.contain('imports "../lib/bucket", a relative path, not a package');
+    expect(bare).to.contain("Give the folder that holds that code a package.json listing it");
+    expect(bare).to.not.contain("through a link");
+    // The repository's root package.json, without the package, then with it.
+    write("package.json", JSON.stringify({ name: "repo" }));
+    expect(uninstalledPackageHint(message, program)).to.contain(
+      `${path.join(dir, "package.json")} does not list it: add it there and run \`npm install\` in ${dir}`,
+    );
+    write(
+      "package.json",
+      JSON.stringify({ name: "repo", dependencies: { "@pulumi/random": "^4" } }),
+    );
+    write("yarn.lock");
+    expect(uninstalledPackageHint(message, program)).to.contain(
+      `${path.join(dir, "package.json")} lists it, but nothing is installed there: run \`yarn install\` in ${dir}`,
+    );
+  });
+
   it("a Deno import specifier is named as one, with the bare name Node.js imports, not as a package to install", () => {
     write("package.json", JSON.stringify({ name: "p", dependencies: { "@pulumi/pulumi": "^3" } }));
     const message = `Cannot find module 'npm:@pulumi/aws@7'\nRequire stack:\n- ${path.join(dir, "index.ts")}`;

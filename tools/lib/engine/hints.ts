@@ -5,6 +5,7 @@ import * as path from "path";
 import { fileURLToPath } from "url";
 import { nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
+import { outsideFolderHint } from "./hints-outside-folder";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
 export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
@@ -126,6 +127,15 @@ function linkedPackageHint(message: string, name: string, pwd: string): string {
   const rel = path.relative(program, from);
   const outside = rel.startsWith("..") || path.isAbsolute(rel);
   if (!outside || resolvePackageJson(name, from) || !resolvePackageJson(name, pwd)) return "";
+  // Reached by a relative import that leaves the program's folder, not through a link.
+  const relative = outsideFolderHint(
+    message,
+    name,
+    importer,
+    program,
+    (d) => installCommand(d).install,
+  );
+  if (relative) return relative;
   const owner = nearestPackageJson(from);
   const ownerName =
     owner && typeof owner.pkg.name === "string" ? `${owner.pkg.name} (${owner.file})` : from;
