@@ -12,10 +12,16 @@
 // `destinationCidrBlock`) and its associations. The route to the VPC's own range (target `local`)
 // is left out, as the Terraform data source leaves it out (terraform-provider-aws,
 // internal/service/ec2/vpc_route_table_data_source.go: a route whose gateway is `local` is
-// skipped, as are routes propagated from a virtual private gateway). A lookup of anything the program did not create returns `undefined`, and the usual
-// answers (fake AWS, `--invoke-answers`) apply.
+// skipped, as are routes propagated from a virtual private gateway). In the apply phase the
+// children a remote component makes (an awsx Vpc's subnets, route tables, associations and
+// routes, ./remote-children-vpc.ts) count as the program's own: their ids are what the
+// component's outputs (`privateSubnetIds`) give the program, so `getRouteTable({ subnetId })` on
+// one is answered from the component's own route table, as AWS answers it once awsx created it.
+// A lookup of anything the program did not create returns `undefined`, and the usual answers
+// (fake AWS, `--invoke-answers`) apply.
 import type { EngineAnswers } from "./answers";
 import type { EngineResource } from "./monitor";
+import type { MadeChild } from "./remote-child";
 import { UNKNOWN } from "./wire";
 
 type Args = Record<string, any>;
@@ -208,8 +214,23 @@ export function ownResourceInvoke(
   resources: readonly EngineResource[],
   ids: ReadonlyMap<string, string>,
   answers?: Pick<EngineAnswers, "given">,
+  children: readonly MadeChild[] = [],
 ): Args | undefined {
   const lookup = LOOKUPS[token];
   if (!lookup || answers?.given?.(token, args)) return undefined;
-  return lookup(args, new OwnState(resources, (urn) => ids.get(urn)));
+  const made = children.map((c) => ({
+    urn: c.urn,
+    type: childType(c.urn),
+    custom: true,
+    external: false,
+    outputs: c.state,
+  })) as unknown as EngineResource[];
+  const idOf = (urn: string) => ids.get(urn) ?? children.find((c) => c.urn === urn)?.id;
+  return lookup(args, new OwnState([...resources, ...made], idOf));
+}
+
+/** The type of a child from its URN: the last of the `$`-joined types before `::<name>`. */
+function childType(urn: string): string {
+  const types = urn.split("::")[2] ?? "";
+  return types.slice(types.lastIndexOf("$") + 1);
 }
