@@ -106,6 +106,25 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     expect(stackRegionRefusal(typo, "/srv/app/Pulumi.yaml")).to.match(
       /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region "eu-wset-1" is not an AWS region; did you mean eu-west-1/,
     );
+    // A deployment tool's placeholder left in the file (Octopus Deploy's #{...}): said so, with
+    // the flag to give the region, not the nearest region names.
+    const octopus = { ...file, values: { "aws:region": "#{AWS.region}" } };
+    const told = stackRegionRefusal(octopus, "/srv/app/Pulumi.yaml") ?? "";
+    expect(told).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region "#\{AWS\.region\}" is an Octopus Deploy variable reference \(#\{\.\.\.\}\) that was never substituted/,
+    );
+    expect(told).to.contain("--config aws:region=<region>");
+    expect(told).to.not.contain("did you mean");
+    for (const [value, what] of [
+      ["${{ vars.AWS_REGION }}", "a GitHub Actions expression"],
+      ["{{ .Values.region }}", "a template expression"],
+      ["${AWS_REGION}", "a shell or envsubst variable"],
+    ]) {
+      expect(
+        stackRegionRefusal({ ...file, values: { "aws:region": value } }, "/x"),
+        value,
+      ).to.contain(`aws:region "${value}" is ${what}`);
+    }
     // Given for this run: the flag is the place to fix, not the stack file.
     expect(
       stackRegionRefusal(typo, "/srv/app/Pulumi.yaml", { "aws:region": "eu-wset-1" }),

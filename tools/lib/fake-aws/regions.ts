@@ -15,6 +15,7 @@
 // - Region names and partitions: botocore's endpoints.json (partitions aws, aws-cn, aws-us-gov).
 //
 // Each entry: code, name, partition, AZ ID prefix, zones as `<letter><AZ number>` in name order.
+import { templatePlaceholder } from "./template-placeholders";
 import { editDistance } from "../edit-distance";
 
 const TABLE: [string, string, string, string, string][] = [
@@ -165,6 +166,15 @@ export function awsRegionProblem(name: string): string | undefined {
       `aws:region "${name}" is an AWS region whose zones the offline check has no data for (an ` +
       "isolated or sovereign partition); judge the program for a commercial region with " +
       "--config aws:region=<region> (never written anywhere)"
+    );
+  }
+  const placeholder = templatePlaceholder(name);
+  if (placeholder) {
+    return (
+      `aws:region "${name}" is ${placeholder} that was never substituted, not an AWS region: the ` +
+      "stack file is a template a deployment tool fills in before Pulumi runs, and `pulumi " +
+      "preview` of the file as it is stops the same way. Give the region for this run with " +
+      "--config aws:region=<region>"
     );
   }
   const nearest = nearestRegions(name);
