@@ -3,7 +3,8 @@
 // unknown and so is the answer; at `pulumi up` AWS answers from the route table awsx made for the
 // subnet. The apply phase answers it from the same children the VPC's outputs name, so the phase
 // runs through and judges what only it can (a policy scoped to the endpoint those tables serve).
-// Run as `pulumi up` sees it: before, the apply phase stopped at the unanswered lookup.
+// Which table answers which subnet (OnePerAz, routes to the zone's NAT gateway):
+// own-resources-children.spec.ts.
 import { expect } from "chai";
 import { byName, findings, QueuedRuns, stackOutputs } from "./program-runs";
 
