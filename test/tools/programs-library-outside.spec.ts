@@ -37,7 +37,7 @@ describe("a program importing a library outside its folder by a relative path", 
       `${path.join(program, "index.ts")} imports "../lib/bucket", a relative path, not a package`,
     );
     expect(message).to.contain(
-      `${path.join(root, "package.json")} lists it, but nothing is installed there: ` +
+      `${path.join(root, "package.json")} lists it, but it is not installed there: ` +
         `run \`npm install\` in ${root}`,
     );
     expect(message).to.not.contain("through a link");
