@@ -159,7 +159,10 @@ export const UNMODELLED_REGIONS: ReadonlySet<string> = new Set([
  * What is wrong with a stack's `aws:region` for an offline run, or undefined: a name no region
  * has (with the nearest ones), or a real region whose zones the check cannot model.
  */
-export function awsRegionProblem(name: string): string | undefined {
+export function awsRegionProblem(
+  name: string,
+  from: "stack file" | "project file" | "--config" = "stack file",
+): string | undefined {
   if (REGIONS.has(name)) return undefined;
   if (UNMODELLED_REGIONS.has(name)) {
     return (
@@ -170,12 +173,15 @@ export function awsRegionProblem(name: string): string | undefined {
   }
   const placeholder = templatePlaceholder(name);
   if (placeholder) {
-    return (
-      `aws:region "${name}" is ${placeholder} that was never substituted, not an AWS region: the ` +
-      "stack file is a template a deployment tool fills in before Pulumi runs, and `pulumi " +
-      "preview` of the file as it is stops the same way. Give the region for this run with " +
-      "--config aws:region=<region>"
-    );
+    const why =
+      from === "--config"
+        ? "the value given with --config reached the check as it is (a quoted or unset " +
+          "variable, or a step that did not fill it in). Give the region itself with " +
+          "--config aws:region=<region>"
+        : `the ${from} is a template a deployment tool fills in before Pulumi runs, and ` +
+          "`pulumi preview` of the file as it is stops the same way. Give the region for this " +
+          "run with --config aws:region=<region>";
+    return `aws:region "${name}" is ${placeholder} that was never substituted, not an AWS region: ${why}`;
   }
   const nearest = nearestRegions(name);
   return (
