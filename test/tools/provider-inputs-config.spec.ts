@@ -96,6 +96,12 @@ describe("provider inputs: the config key a refused value may come from", () => 
         "Deploy variable reference (#{...}) that was never substituted; give the value the " +
         "deployment tool would (--config app:lbName=<value>)\n",
     );
+    // The refused value is the placeholder itself: that key matches the value whole too, but gets
+    // the placeholder's advice only, never "change it there" beside it.
+    const exact = text(octopus, { name: "#{lbName}" });
+    expect(exact).to.include('    holds "#{lbName}" of config key app:lbName');
+    expect(exact).to.not.include("may come from config key app:lbName");
+    expect(exact).to.not.include("if so, change it there");
     // A name that does not hold it, or a key the program never read: no such line.
     expect(text(octopus, { name: "web_1" })).to.not.include("holds ");
     const unread = withKey(

@@ -179,7 +179,10 @@ function keyAt({ key, path }: ConfigMatch, config: RefusalConfig): string {
  * string holds, a name Pulumi made from a logical name included: the stack file is a template
  * that tool fills in, so the fix is the tool's value, not another name.
  */
-function placeholderLines(r: PhasedRefusal, config: RefusalConfig | undefined): string[] {
+function placeholderLines(
+  r: PhasedRefusal,
+  config: RefusalConfig | undefined,
+): { key: string; line: string }[] {
   if (!config || typeof r.value !== "string" || r.value === "[secret]") return [];
   const refusedText = r.value;
   return [...config.reads.keys()]
@@ -189,11 +192,11 @@ function placeholderLines(r: PhasedRefusal, config: RefusalConfig | undefined): 
       const text = config.values[key];
       const what = templatePlaceholder(text);
       if (!what || !refusedText.includes(text.trim())) return [];
-      return [
+      const line =
         `    holds ${JSON.stringify(text.trim())} of config key ${keyAt({ key, path: "" }, config)}: ` +
-          `${what} that was never substituted; give the value the deployment tool would ` +
-          `(--config ${key}=<value>)`,
-      ];
+        `${what} that was never substituted; give the value the deployment tool would ` +
+        `(--config ${key}=<value>)`;
+      return [{ key, line }];
     });
 }
 
@@ -231,12 +234,15 @@ function says(r: PhasedRefusal, text: string): string {
 }
 
 function block(r: PhasedRefusal, config?: RefusalConfig): string {
-  const keys = configMatchesOf(r, config);
+  // A key whose value is an unsubstituted placeholder gets that advice alone: "change it there"
+  // beside "give the value the deployment tool would" would contradict it.
+  const placeholders = placeholderLines(r, config);
+  const keys = configMatchesOf(r, config).filter((m) => !placeholders.some((p) => p.key === m.key));
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
     ...(keys.length > 0 && config ? [escapeLine(configLine(keys, config))] : []),
-    ...placeholderLines(r, config).map(escapeLine),
+    ...placeholders.map((p) => escapeLine(p.line)),
     ...r.says.map((s) => `    ${r.by === "aws" ? "limit" : "provider"}: ${escapeLine(says(r, s))}`),
     `    fix: ${escapeLine(r.fix)}`,
     `    (${r.source})`,
