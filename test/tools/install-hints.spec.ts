@@ -74,6 +74,18 @@ describe("install commands in the failure hints", () => {
     const message =
       "Cannot find module '@pulumi/pulumi'\nRequire stack:\n- " +
       `${importer}\n- ${path.join(dir, "infra/index.ts")}`;
+    // Before the link exists, nothing shows one: no link is claimed.
+    const unlinked = uninstalledPackageHint(message, path.join(dir, "infra"));
+    expect(unlinked).to.contain("lies outside the program's folder");
+    expect(unlinked).to.contain("no node_modules from");
+    expect(unlinked).to.not.contain("through a link");
+    fs.mkdirSync(path.join(dir, "infra/node_modules/@acme"), { recursive: true });
+    // "junction": a directory link Windows makes without privileges; ignored elsewhere.
+    fs.symlinkSync(
+      path.join(dir, "packages/components"),
+      path.join(dir, "infra/node_modules/@acme/components"),
+      "junction",
+    );
     const hint = uninstalledPackageHint(message, path.join(dir, "infra"));
     expect(hint).to.contain(
       `"@pulumi/pulumi" is installed for the program, but the file that imports it, ${importer}`,
@@ -92,6 +104,89 @@ describe("install commands in the failure hints", () => {
     expect(uninstalledPackageHint(own, path.join(dir, "infra"))).to.contain(
       '"@acme/missing" is not installed, nor listed in infra/package.json',
     );
+  });
+
+  it("a library beside the program, imported by a relative path: told whether its folder's package.json lists the package", () => {
+    // No link: infra/index.ts imports "../lib/bucket", which Node resolves from lib/ upward.
+    write("infra/package.json", JSON.stringify({ name: "infra" }));
+    write(
+      "infra/node_modules/@pulumi/random/package.json",
+      JSON.stringify({ name: "@pulumi/random" }),
+    );
+    write(
+      "infra/index.ts",
+      '// uses "../lib/old" no more\nimport { Password } from "../lib/bucket";\n',
+    );
+    write("lib/bucket.ts", 'import * as random from "@pulumi/random";\n');
+    const importer = path.join(dir, "lib/bucket.ts");
+    const message =
+      "Cannot find module '@pulumi/random'\nRequire stack:\n- " +
+      `${importer}\n- ${path.join(dir, "infra/index.ts")}\n- /x/node_modules/@pulumi/pulumi/cmd/run/run.js`;
+    const program = path.join(dir, "infra");
+    // No package.json above the library: one is asked for.
+    const bare = uninstalledPackageHint(message, program);
+    expect(bare).to.contain(
+      `the file that imports it, ${importer}, lies outside the program's folder`,
+    );
+    expect(bare).to.contain('imports "../lib/bucket", a relative path, not a package');
+    expect(bare).to.contain("Give the folder that holds that code a package.json listing it");
+    expect(bare).to.not.contain("through a link");
+    // The repository's root package.json, without the package, then with it.
+    write("package.json", JSON.stringify({ name: "repo" }));
+    expect(uninstalledPackageHint(message, program)).to.contain(
+      `${path.join(dir, "package.json")} does not list it: add it there and run \`npm install\` in ${dir}`,
+    );
+    write(
+      "package.json",
+      JSON.stringify({ name: "repo", dependencies: { "@pulumi/random": "^4" } }),
+    );
+    write("yarn.lock");
+    expect(uninstalledPackageHint(message, program)).to.contain(
+      `${path.join(dir, "package.json")} lists it, but it is not installed there: run \`yarn install\` in ${dir}`,
+    );
+  });
+
+  it("an ES module library beside the program: its relative importer found in the program's sources", () => {
+    // ESM errors name only the importer ("imported from"), no require stack.
+    write(
+      "package.json",
+      JSON.stringify({ name: "repo", type: "module", dependencies: { tagz: "^1" } }),
+    );
+    write("infra/package.json", JSON.stringify({ name: "infra", type: "module" }));
+    write("infra/node_modules/tagz/package.json", JSON.stringify({ name: "tagz" }));
+    write("infra/index.js", 'import { tags } from "../lib/bucket.js";\n');
+    write("lib/bucket.js", 'import { standardTags } from "tagz";\n');
+    const importer = path.join(dir, "lib/bucket.js");
+    const program = path.join(dir, "infra");
+    for (const from of [importer, pathToFileURL(importer).href]) {
+      const esm = `Error [ERR_MODULE_NOT_FOUND]: Cannot find package 'tagz' imported from ${from}`;
+      const hint = uninstalledPackageHint(esm, program);
+      expect(hint, from).to.contain(
+        `${path.join(dir, "infra/index.js")} imports "../lib/bucket.js", a relative path, not a package`,
+      );
+      expect(hint, from).to.contain(
+        `${path.join(dir, "package.json")} lists it, but it is not installed there: run \`npm install\` in ${dir}`,
+      );
+      expect(hint, from).to.not.contain("through a link");
+    }
+  });
+
+  it("a folder imported by a relative path whose package.json main points elsewhere: resolved as Node does", () => {
+    write("infra/package.json", JSON.stringify({ name: "infra" }));
+    write("infra/node_modules/tagz/package.json", JSON.stringify({ name: "tagz" }));
+    write("infra/index.ts", 'import { tags } from "../packages/mylib";\n');
+    write("packages/mylib/package.json", JSON.stringify({ name: "mylib", main: "src/index.ts" }));
+    write("packages/mylib/src/index.ts", 'import { standardTags } from "tagz";\n');
+    const importer = path.join(dir, "packages/mylib/src/index.ts");
+    const message =
+      "Cannot find module 'tagz'\nRequire stack:\n- " +
+      `${importer}\n- ${path.join(dir, "infra/index.ts")}`;
+    const hint = uninstalledPackageHint(message, path.join(dir, "infra"));
+    expect(hint).to.contain('imports "../packages/mylib", a relative path, not a package');
+    expect(hint).to.contain(
+      `${path.join(dir, "packages/mylib/package.json")} does not list it: add it there`,
+    );
+    expect(hint).to.not.contain("through a link");
   });
 
   it("a Deno import specifier is named as one, with the bare name Node.js imports, not as a package to install", () => {

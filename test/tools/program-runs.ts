@@ -165,6 +165,28 @@ export function programWithOwnSdk(): { dir: string; sdkVersion: string } {
 }
 
 /**
+ * A copy of the `fail-library-outside-folder` repository under SCRATCH with a small package,
+ * fixture-tags, installed in its program folder, infra/, only (the root lists it but has no
+ * node_modules); the program, infra/, is returned beside the copy's root.
+ */
+export function programWithLibraryOutside(): { root: string; program: string } {
+  fs.mkdirSync(SCRATCH, { recursive: true });
+  const root = fs.mkdtempSync(path.join(SCRATCH, "library-outside-"));
+  fs.cpSync(path.join(FIXTURES, "fail-library-outside-folder"), root, { recursive: true });
+  const installed = path.join(root, "infra", "node_modules", "fixture-tags");
+  fs.mkdirSync(installed, { recursive: true });
+  fs.writeFileSync(
+    path.join(installed, "package.json"),
+    JSON.stringify({ name: "fixture-tags", version: "1.0.0", main: "index.js" }),
+  );
+  fs.writeFileSync(
+    path.join(installed, "index.js"),
+    'exports.standardTags = () => ({ team: "platform" });\n',
+  );
+  return { root, program: path.join(root, "infra") };
+}
+
+/**
  * A copy of the `library-async-children` fixture under SCRATCH with its `library/` installed as
  * node_modules/async-net, a package's files as installing its tarball places them (a linked
  * `file:` folder would count as the program's own source instead).

@@ -106,6 +106,63 @@ describe("provider config the AWS provider refuses (provider-config.ts)", () => 
     expect(stackRegionRefusal(typo, "/srv/app/Pulumi.yaml")).to.match(
       /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region "eu-wset-1" is not an AWS region; did you mean eu-west-1/,
     );
+    // A deployment tool's placeholder left in the file (Octopus Deploy's #{...}): said so, with
+    // the flag to give the region, not the nearest region names.
+    const octopus = { ...file, values: { "aws:region": "#{AWS.region}" } };
+    const told = stackRegionRefusal(octopus, "/srv/app/Pulumi.yaml") ?? "";
+    expect(told).to.match(
+      /^\/srv\/app\/Pulumi\.dev\.yaml:3: aws:region "#\{AWS\.region\}" is an Octopus Deploy variable reference \(#\{\.\.\.\}\) that was never substituted/,
+    );
+    expect(told).to.contain("--config aws:region=<region>");
+    expect(told).to.not.contain("did you mean");
+    for (const [value, what] of [
+      ["${{ vars.AWS_REGION }}", "a GitHub Actions expression"],
+      ["{{ .Values.region }}", "a template expression"],
+      ["${AWS_REGION}", "a shell or envsubst variable"],
+    ]) {
+      expect(
+        stackRegionRefusal({ ...file, values: { "aws:region": value } }, "/x"),
+        value,
+      ).to.contain(`aws:region "${value}" is ${what}`);
+    }
+    for (const [value, what] of [
+      ["#{AWS_REGION}#", "a Replace Tokens token (#{...}#"],
+      ["__AwsRegion__", "a Tokenizer token (__NAME__)"],
+      ["$(AWS.Region)", "an Azure Pipelines macro variable ($(NAME))"],
+      ["${var.region}", "a Terraform variable interpolation (${var.NAME})"],
+      ["${AWS_REGION:-eu-west-1}", "a shell or envsubst variable"],
+      ["{{resolve:ssm:/platform/region}}", "a CloudFormation dynamic reference"],
+    ]) {
+      const told = stackRegionRefusal({ ...file, values: { "aws:region": value } }, "/x") ?? "";
+      expect(told, value).to.contain(`aws:region "${value}" is ${what}`);
+      if (value.includes(".")) expect(told, value).to.not.contain("shell");
+    }
+    // Not placeholders: an IAM policy variable, a CloudFormation pseudo parameter, a template
+    // inside a longer value. They get the usual "not an AWS region" answer.
+    for (const value of ["${aws:username}", "${AWS::Region}", "{{ .Env }}-west-1", "eu-{{x}}"]) {
+      const told = stackRegionRefusal({ ...file, values: { "aws:region": value } }, "/x") ?? "";
+      expect(told, value).to.contain(`aws:region "${value}" is not an AWS region`);
+      expect(told, value).to.not.contain("never substituted");
+    }
+    // A placeholder given with --config: the file is not the template.
+    const viaFlag =
+      stackRegionRefusal(
+        { ...file, values: { "aws:region": "${AWS_REGION}" } },
+        "/srv/app/Pulumi.yaml",
+        { "aws:region": "${AWS_REGION}" },
+      ) ?? "";
+    expect(viaFlag).to.match(
+      /^--config aws:region: aws:region "\$\{AWS_REGION\}" is a shell or envsubst variable/,
+    );
+    expect(viaFlag).to.contain("the value given with --config reached the check as it is");
+    expect(viaFlag).to.not.contain("stack file");
+    // From the project file (no stack file): that file is named.
+    expect(
+      stackRegionRefusal(
+        { lines: {}, placeholders: {}, values: { "aws:region": "#{Region}" } },
+        "/p/Pulumi.yaml",
+      ),
+    ).to.contain("the project file is a template");
     // Given for this run: the flag is the place to fix, not the stack file.
     expect(
       stackRegionRefusal(typo, "/srv/app/Pulumi.yaml", { "aws:region": "eu-wset-1" }),

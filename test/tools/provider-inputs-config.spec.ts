@@ -66,8 +66,10 @@ function withKey(
   };
 }
 
-const text = (config: RefusalConfig | undefined, inputs = { idleTimeout: 4001 }) =>
-  describeProviderRefusals(new ProviderInputError("dev", refused(inputs), config));
+const text = (
+  config: RefusalConfig | undefined,
+  inputs: Record<string, unknown> = { idleTimeout: 4001 },
+) => describeProviderRefusals(new ProviderInputError("dev", refused(inputs), config));
 
 describe("provider inputs: the config key a refused value may come from", () => {
   it("names the one key read that holds the value, where it is set and where it was read", () => {
@@ -79,6 +81,36 @@ describe("provider inputs: the config key a refused value may come from", () => 
         "    may come from config key app:idleTimeout (/srv/app/Pulumi.dev.yaml:3, read at " +
         "/srv/app/index.ts:12): if so, change it there\n",
     );
+  });
+
+  it("names a key read whose value is a deployment tool's unsubstituted placeholder that the refused name holds", () => {
+    // An Octopus Deploy stack file kept as a template: `#{lbName}` reaches the name as is.
+    const octopus = withKey("app:lbName", "#{lbName}", {
+      from: "stack",
+      file: STACK_FILE,
+      line: 7,
+    });
+    const out = text(octopus, { name: "#{lbName}-web" });
+    expect(out).to.include(
+      '    holds "#{lbName}" of config key app:lbName (/srv/app/Pulumi.dev.yaml:7): an Octopus ' +
+        "Deploy variable reference (#{...}) that was never substituted; give the value the " +
+        "deployment tool would (--config app:lbName=<value>)\n",
+    );
+    // The refused value is the placeholder itself: that key matches the value whole too, but gets
+    // the placeholder's advice only, never "change it there" beside it.
+    const exact = text(octopus, { name: "#{lbName}" });
+    expect(exact).to.include('    holds "#{lbName}" of config key app:lbName');
+    expect(exact).to.not.include("may come from config key app:lbName");
+    expect(exact).to.not.include("if so, change it there");
+    // A name that does not hold it, or a key the program never read: no such line.
+    expect(text(octopus, { name: "web_1" })).to.not.include("holds ");
+    const unread = withKey(
+      "app:lbName",
+      "#{lbName}",
+      { from: "stack", file: STACK_FILE, line: 7 },
+      false,
+    );
+    expect(text(unread, { name: "#{lbName}-web" })).to.not.include("holds ");
   });
 
   it("never names a key the program did not read, however its value reads", () => {

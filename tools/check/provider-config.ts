@@ -168,7 +168,8 @@ export function stackRegionRefusal(
   overrides: Readonly<Record<string, string>> = {},
 ): string | undefined {
   const line = config.lines["aws:region"];
-  const where = Object.prototype.hasOwnProperty.call(overrides, "aws:region")
+  const flag = Object.prototype.hasOwnProperty.call(overrides, "aws:region");
+  const where = flag
     ? "--config aws:region"
     : `${shownPath(config.file ?? projectFile)}${line ? `:${line}` : ""}`;
   if (config.placeholders["aws:region"] !== undefined) {
@@ -178,6 +179,7 @@ export function stackRegionRefusal(
     );
   }
   const region = config.values["aws:region"];
-  const problem = region === undefined ? undefined : awsRegionProblem(region);
+  const from = flag ? "--config" : config.file ? "stack file" : "project file";
+  const problem = region === undefined ? undefined : awsRegionProblem(region, from);
   return problem ? `${where}: ${problem}` : undefined;
 }

@@ -20,6 +20,7 @@ import { displayPath, escapeLine, resourceLocation } from "./report";
 import { shownPath } from "./inputs";
 import type { StackConfig } from "./stack-config";
 import { sourceText } from "./config-sources";
+import { templatePlaceholder } from "../lib/fake-aws/template-placeholders";
 import type { SourceLocation } from "../lib/engine/language-host";
 
 /** What of the stack's config the text reads to name the key a refused value may come from. */
@@ -161,16 +162,46 @@ function leafPaths(v: unknown, at: string, match: (leaf: unknown) => boolean, de
   return match(v) ? [at] : [];
 }
 
+/** A config key as the text names it: with where its value is set and where it was read. */
+function keyAt({ key, path }: ConfigMatch, config: RefusalConfig): string {
+  const from = config.sources[key];
+  const read = config.reads.get(key);
+  const where = [
+    ...(from ? [sourceText(from)] : []),
+    ...(read ? [`read at ${shownPath(read.file)}:${read.line}`] : []),
+  ];
+  return `${key}${path}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
+}
+
+/**
+ * The config keys the program read whose whole value is a deployment tool's placeholder left
+ * unsubstituted (`#{clusterName}`, ../lib/fake-aws/template-placeholders.ts) and that the refused
+ * string holds, a name Pulumi made from a logical name included: the stack file is a template
+ * that tool fills in, so the fix is the tool's value, not another name.
+ */
+function placeholderLines(
+  r: PhasedRefusal,
+  config: RefusalConfig | undefined,
+): { key: string; line: string }[] {
+  if (!config || typeof r.value !== "string" || r.value === "[secret]") return [];
+  const refusedText = r.value;
+  return [...config.reads.keys()]
+    .filter((k) => k in config.values && !config.secretKeys.includes(k))
+    .sort()
+    .flatMap((key) => {
+      const text = config.values[key];
+      const what = templatePlaceholder(text);
+      if (!what || !refusedText.includes(text.trim())) return [];
+      const line =
+        `    holds ${JSON.stringify(text.trim())} of config key ${keyAt({ key, path: "" }, config)}: ` +
+        `${what} that was never substituted; give the value the deployment tool would ` +
+        `(--config ${key}=<value>)`;
+      return [{ key, line }];
+    });
+}
+
 function configLine(matches: readonly ConfigMatch[], config: RefusalConfig): string {
-  const at = ({ key, path }: ConfigMatch) => {
-    const from = config.sources[key];
-    const read = config.reads.get(key);
-    const where = [
-      ...(from ? [sourceText(from)] : []),
-      ...(read ? [`read at ${shownPath(read.file)}:${read.line}`] : []),
-    ];
-    return `${key}${path}${where.length > 0 ? ` (${where.join(", ")})` : ""}`;
-  };
+  const at = (m: ConfigMatch) => keyAt(m, config);
   return matches.length === 1
     ? `    may come from config key ${at(matches[0])}: if so, change it there`
     : `    may come from config key ${matches.slice(0, -1).map(at).join(", ")} or ${at(matches[matches.length - 1])}: each holds this value`;
@@ -203,11 +234,15 @@ function says(r: PhasedRefusal, text: string): string {
 }
 
 function block(r: PhasedRefusal, config?: RefusalConfig): string {
-  const keys = configMatchesOf(r, config);
+  // A key whose value is an unsubstituted placeholder gets that advice alone: "change it there"
+  // beside "give the value the deployment tool would" would contradict it.
+  const placeholders = placeholderLines(r, config);
+  const keys = configMatchesOf(r, config).filter((m) => !placeholders.some((p) => p.key === m.key));
   const lines = [
     `  ${resourceLabel(r.resource)}${where(r.resource)}`,
     `    ${escapeLine(r.prop)} = ${escapeLine(valueText(r))}`,
     ...(keys.length > 0 && config ? [escapeLine(configLine(keys, config))] : []),
+    ...placeholders.map((p) => escapeLine(p.line)),
     ...r.says.map((s) => `    ${r.by === "aws" ? "limit" : "provider"}: ${escapeLine(says(r, s))}`),
     `    fix: ${escapeLine(r.fix)}`,
     `    (${r.source})`,

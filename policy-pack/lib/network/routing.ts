@@ -343,6 +343,15 @@ export class NetworkGraph {
     return { tables, unknown, unverifiable };
   }
 
+  /**
+   * Routes added to route tables this stack knows by id only (another stack's, or a remote
+   * component's such as an awsx Vpc's, looked up with `getRouteTable`): the subnets those tables
+   * serve are not in this stack.
+   */
+  externalRoutes(): RouteEntry[] {
+    return this.tables.filter((t) => t.kind === "external").flatMap((t) => t.routes);
+  }
+
   /** Route tables referenced at `path` of a resource (a route, an association). */
   tablesOf(
     r: PolicyResource,

@@ -198,13 +198,14 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
       });
     }
     const hits = new Map<RouteEntry, string[]>();
-    const seen = { compute: false };
+    const seen = { compute: false, tables: new Set<unknown>() };
     eachComputeSubnet(ctx, (s, reasons, holder) => {
       seen.compute = true;
       const who = `${s.label} (${reasons.join("; ")})`;
       const routing = g.routing(s);
       const unknown = [...routing.unknown];
       for (const { table, via } of routing.tables) {
+        seen.tables.add(table);
         const bad: RouteEntry[] = [];
         for (const route of table.routes) {
           if (!route.destination.known) unknown.push(route.destination.why);
@@ -234,6 +235,18 @@ export const computeSubnetNoDefaultRoute = stackPolicy<TierConfig>({
         `${routeWhere(route)} sends ${dest} to ${describeTarget(route)} for compute subnet(s): ${listed.join(", ")}. Compute and data subnets must not have a default route.`,
         route.table.carriers,
       );
+    }
+    // A default route into a table the stack knows by id only, which none of its compute subnets
+    // uses: the subnets that table serves (another stack's, a remote component's such as an awsx
+    // Vpc's private subnets) cannot be seen, so it is not evaluated rather than passed.
+    for (const route of g.externalRoutes()) {
+      if (seen.tables.has(route.table)) continue;
+      if (route.destination.known && !route.destination.internetWide) continue;
+      ctx.each(route.resource, () => {
+        throw unknownError(
+          `${describeRoute(route)} goes into a route table this stack does not manage, so the subnets it serves cannot be seen; it may serve a compute subnet. Manage the route table (and its subnet associations) in this stack, or add the route where its subnets are defined`,
+        );
+      });
     }
     if (!seen.compute) return;
     for (const route of g.floatingRoutes) {

@@ -3,9 +3,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { fileURLToPath } from "url";
-import { nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
+import { declaredRange, nearestPackageJson, packageNameOf, resolvePackageJson } from "./versions";
 import { denoSpecifierHint, esmSchemeHint } from "./hints-specifiers";
 import type { SourceLocation } from "./language-host";
+import { outsideFolderHint, ownerAdvice } from "./hints-outside-folder";
 
 /** The tsconfig the language host reads (`runtime.options.tsconfig`, else tsconfig.json). */
 export function hostTsconfig(pwd: string, tsconfigOption: unknown) {
@@ -201,9 +202,28 @@ function linkedPackageHint(message: string, name: string, pwd: string): string {
   const rel = path.relative(program, from);
   const outside = rel.startsWith("..") || path.isAbsolute(rel);
   if (!outside || resolvePackageJson(name, from) || !resolvePackageJson(name, pwd)) return "";
+  // Reached by a relative import that leaves the program's folder, not through a link.
+  const relative = outsideFolderHint(
+    message,
+    name,
+    importer,
+    program,
+    (d) => installCommand(d).install,
+  );
+  if (relative) return relative;
   const owner = nearestPackageJson(from);
-  const ownerName =
-    owner && typeof owner.pkg.name === "string" ? `${owner.pkg.name} (${owner.file})` : from;
+  if (!owner || !linkedFrom(owner, pwd)) {
+    // Neither a relative import the program's sources show nor a package installed for it: say
+    // where Node looks, without naming a cause the files do not show.
+    return (
+      `\n"${name}" is installed for the program, but the file that imports it, ${importer}, ` +
+      "lies outside the program's folder, and Node looks for a package from the importing " +
+      "file's own folder upward, never in the node_modules of the program that loaded it: no " +
+      `node_modules from ${from} up has "${name}". ` +
+      ownerAdvice(name, importer, program, (d) => installCommand(d).install)
+    );
+  }
+  const ownerName = typeof owner.pkg.name === "string" ? `${owner.pkg.name} (${owner.file})` : from;
   return (
     `\n"${name}" is installed for the program, but the file that imports it, ${importer}, ` +
     `belongs to ${ownerName}, which the program loads through a link: Node resolves its imports ` +
@@ -211,6 +231,17 @@ function linkedPackageHint(message: string, name: string, pwd: string): string {
     `dependencies (or peerDependencies) and run \`${installCommand(from).install}\` at the ` +
     "workspace root, as `pulumi preview` needs too"
   );
+}
+
+/**
+ * Whether the package whose package.json is `owner` is what a node_modules entry the program
+ * resolves by its name leads to (a workspace link, `npm link`, a `file:` dependency).
+ */
+function linkedFrom(owner: { file: string; pkg: Record<string, unknown> }, pwd: string): boolean {
+  const name = owner.pkg.name;
+  if (typeof name !== "string" || name === "") return false;
+  const found = resolvePackageJson(name, pwd);
+  return found !== undefined && realDir(found) === realDir(owner.file);
 }
 
 function realDir(dir: string): string {
@@ -231,13 +262,7 @@ export function missingModule(message: string): string | undefined {
   return /^(?:Error \[ERR_[A-Z_]+\]: )?Cannot find (?:module|package) '([^']+)'/.exec(message)?.[1];
 }
 
-/** The range the program's package.json (the nearest above `dir`) gives `name`, if any. */
-export function declaredRange(dir: string, name: string): string | undefined {
-  const pkg = nearestPackageJson(dir)?.pkg as Record<string, Record<string, unknown> | undefined>;
-  return ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
-    .map((field) => pkg?.[field]?.[name])
-    .find((v): v is string => typeof v === "string");
-}
+export { declaredRange } from "./versions";
 
 /**
  * A CommonJS entry point (`.cjs`) of a package that says `"type": "module"`. The language host

@@ -323,7 +323,14 @@ export class OfflineEngine {
       result = child;
     } else {
       const provider = req.getProvider() || undefined;
-      const own = ownResourceInvoke(token, args, this.resources, this.ids, this.opts.answers);
+      const own = ownResourceInvoke(
+        token,
+        args,
+        this.resources,
+        this.ids,
+        this.opts.answers,
+        this.remote.made,
+      );
       try {
         result =
           own ??

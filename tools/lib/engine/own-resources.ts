@@ -12,10 +12,20 @@
 // `destinationCidrBlock`) and its associations. The route to the VPC's own range (target `local`)
 // is left out, as the Terraform data source leaves it out (terraform-provider-aws,
 // internal/service/ec2/vpc_route_table_data_source.go: a route whose gateway is `local` is
-// skipped, as are routes propagated from a virtual private gateway). A lookup of anything the program did not create returns `undefined`, and the usual
-// answers (fake AWS, `--invoke-answers`) apply.
+// skipped, as are routes propagated from a virtual private gateway). In the apply phase the
+// children a remote component makes (an awsx Vpc's subnets, route tables, associations and
+// routes, ./remote-children-vpc.ts) count as the program's own for the route-table lookups only
+// (ROUTE_TABLE_LOOKUPS): their ids are what the component's outputs (`privateSubnetIds`) give the
+// program, so `getRouteTable({ subnetId })` on one is answered from the component's own route
+// table, as AWS answers it once awsx created it. A child's own state lacks what the component
+// computes or AWS assigns (a subnet's `cidrBlock` from awsx's allocator, its `state`,
+// `availableIpAddressCount`, `defaultForAz`), so `getSubnet`/`getVpc` of a child keep the usual
+// answer rather than one with those fields missing.
+// A lookup of anything the program did not create returns `undefined`, and the usual answers
+// (fake AWS, `--invoke-answers`) apply.
 import type { EngineAnswers } from "./answers";
 import type { EngineResource } from "./monitor";
+import type { MadeChild } from "./remote-child";
 import { UNKNOWN } from "./wire";
 
 type Args = Record<string, any>;
@@ -197,10 +207,17 @@ const LOOKUPS: Record<string, (args: Args, s: OwnState) => Args | undefined> = {
   },
 };
 
+/** The lookups a remote component's children answer: those whose answer they hold whole. */
+const ROUTE_TABLE_LOOKUPS: ReadonlySet<string> = new Set([
+  "aws:ec2/getRouteTable:getRouteTable",
+  "aws:ec2/getRouteTables:getRouteTables",
+]);
+
 /**
  * The answer AWS would give to a lookup of one of the program's own resources (`ids`: their ids
  * by URN), or `undefined` when the invoke names nothing the program created, is not a lookup
- * modelled here, or has an answer of the user's (`--invoke-answers`), which wins.
+ * modelled here, or has an answer of the user's (`--invoke-answers`), which wins. `children`: what
+ * remote components made (apply phase), consulted by the route-table lookups only.
  */
 export function ownResourceInvoke(
   token: string,
@@ -208,8 +225,24 @@ export function ownResourceInvoke(
   resources: readonly EngineResource[],
   ids: ReadonlyMap<string, string>,
   answers?: Pick<EngineAnswers, "given">,
+  children: readonly MadeChild[] = [],
 ): Args | undefined {
   const lookup = LOOKUPS[token];
   if (!lookup || answers?.given?.(token, args)) return undefined;
-  return lookup(args, new OwnState(resources, (urn) => ids.get(urn)));
+  const kids = ROUTE_TABLE_LOOKUPS.has(token) ? children : [];
+  const made = kids.map((c) => ({
+    urn: c.urn,
+    type: childType(c.urn),
+    custom: true,
+    external: false,
+    outputs: c.state,
+  })) as unknown as EngineResource[];
+  const idOf = (urn: string) => ids.get(urn) ?? kids.find((c) => c.urn === urn)?.id;
+  return lookup(args, new OwnState([...resources, ...made], idOf));
+}
+
+/** The type of a child from its URN: the last of the `$`-joined types before `::<name>`. */
+function childType(urn: string): string {
+  const types = urn.split("::")[2] ?? "";
+  return types.slice(types.lastIndexOf("$") + 1);
 }

@@ -41,6 +41,11 @@ export class RemoteComponents {
     return { ...r.outputs, ...refs?.outputs };
   }
 
+  /** Every child made so far (apply phase), for lookups of the program's own resources. */
+  get made(): readonly ChildState[] {
+    return [...this.children.values()];
+  }
+
   /** The state of a child a remote component's reference names, for `getResource`. */
   child(urn: string): ChildState | undefined {
     return this.children.get(urn);

@@ -280,3 +280,11 @@ export function sendsSourcePositions(sdkPackageJson: string): boolean | undefine
     return undefined;
   }
 }
+
+/** The range the program's package.json (the nearest above `dir`) gives `name`, if any. */
+export function declaredRange(dir: string, name: string): string | undefined {
+  const pkg = nearestPackageJson(dir)?.pkg as Record<string, Record<string, unknown> | undefined>;
+  return ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies"]
+    .map((field) => pkg?.[field]?.[name])
+    .find((v): v is string => typeof v === "string");
+}

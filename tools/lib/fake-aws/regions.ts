@@ -15,6 +15,7 @@
 // - Region names and partitions: botocore's endpoints.json (partitions aws, aws-cn, aws-us-gov).
 //
 // Each entry: code, name, partition, AZ ID prefix, zones as `<letter><AZ number>` in name order.
+import { templatePlaceholder } from "./template-placeholders";
 import { editDistance } from "../edit-distance";
 
 const TABLE: [string, string, string, string, string][] = [
@@ -158,7 +159,10 @@ export const UNMODELLED_REGIONS: ReadonlySet<string> = new Set([
  * What is wrong with a stack's `aws:region` for an offline run, or undefined: a name no region
  * has (with the nearest ones), or a real region whose zones the check cannot model.
  */
-export function awsRegionProblem(name: string): string | undefined {
+export function awsRegionProblem(
+  name: string,
+  from: "stack file" | "project file" | "--config" = "stack file",
+): string | undefined {
   if (REGIONS.has(name)) return undefined;
   if (UNMODELLED_REGIONS.has(name)) {
     return (
@@ -166,6 +170,18 @@ export function awsRegionProblem(name: string): string | undefined {
       "isolated or sovereign partition); judge the program for a commercial region with " +
       "--config aws:region=<region> (never written anywhere)"
     );
+  }
+  const placeholder = templatePlaceholder(name);
+  if (placeholder) {
+    const why =
+      from === "--config"
+        ? "the value given with --config reached the check as it is (a quoted or unset " +
+          "variable, or a step that did not fill it in). Give the region itself with " +
+          "--config aws:region=<region>"
+        : `the ${from} is a template a deployment tool fills in before Pulumi runs, and ` +
+          "`pulumi preview` of the file as it is stops the same way. Give the region for this " +
+          "run with --config aws:region=<region>";
+    return `aws:region "${name}" is ${placeholder} that was never substituted, not an AWS region: ${why}`;
   }
   const nearest = nearestRegions(name);
   return (
