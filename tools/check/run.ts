@@ -250,7 +250,9 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         organization: opts.organization,
         phase,
         answers,
-        opaque: [SECRET_PLACEHOLDER],
+        // Every secret's placeholder, the numbered strings by their common start
+        // (./secret-placeholders.ts): no policy or provider check reads one as a value.
+        opaque: [SECRET_PLACEHOLDER, ...new Set(Object.values(config.placeholders))],
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
