@@ -8,7 +8,8 @@
 // unevaluated, never as passed.
 //
 // The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
-// what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
+// what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline,
+// and the report names where the program asked (./dry-run-note.ts).
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
@@ -18,6 +19,7 @@ import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
+import { dryRunNote } from "./dry-run-note";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -374,6 +376,8 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   );
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
+  const asked = dryRunNote(usable, project.dir);
+  if (asked) notes.push(asked);
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

@@ -67,6 +67,9 @@
 //    program's line and is recorded (./mocks-guard.js). Only in the language host's own process
 //    (OFFLINE_GUARD_MOCKS, removed from the environment here so no process the program starts
 //    inherits it): a program may run its unit tests, which set mocks, in a process of their own.
+// 17. Each place outside the SDK that asks `pulumi.runtime.isDryRun()` is recorded under the
+//    token `isDryRun`; the answer stays the SDK's (true: the program runs with --dry-run in both
+//    phases), and the report says what that leaves out (./dry-run-sites.js).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -94,6 +97,7 @@ const {
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
+const { recordDryRunSites } = require("./dry-run-sites");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -352,9 +356,10 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (guardingMocks && filename.endsWith(SDK_MOCKS))
     guardMocks(module.exports, appendSite, programFrame);
-  else if (guardingMocks && filename.endsWith(SDK_SETTINGS))
-    guardMockOptions(module.exports, appendSite, programFrame);
-  else if (sitesFile && filename.endsWith(SDK_CONFIG))
+  else if (filename.endsWith(SDK_SETTINGS)) {
+    if (guardingMocks) guardMockOptions(module.exports, appendSite, programFrame);
+    if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
+  } else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);

@@ -1,0 +1,64 @@
+// A program that asks `pulumi.runtime.isDryRun()` (test/fixtures/programs/dry-run-guards): the
+// check runs it with --dry-run in both phases, as `pulumi preview` does, so a resource or a side
+// effect kept for `pulumi up` runs in neither phase, and the report names each place it asked.
+import { expect } from "chai";
+import * as fs from "fs";
+import * as path from "path";
+import { dryRunNote } from "../../tools/check/dry-run-note";
+import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
+
+const runs = new QueuedRuns();
+const DIR = path.join(FIXTURES, "dry-run-guards");
+const SIDE_EFFECT = path.join(DIR, "deployed.txt");
+const RESOURCE_GUARD = lineOf(
+  "dry-run-guards/index.ts",
+  "const deploying = !pulumi.runtime.isDryRun()",
+);
+const EFFECT_GUARD = lineOf("dry-run-guards/index.ts", "if (pulumi.runtime.isDryRun() === false)");
+
+describe("programs that ask isDryRun()", function () {
+  this.timeout(300_000);
+  before(() => {
+    fs.rmSync(SIDE_EFFECT, { force: true });
+    runs.queueCheck("dry-run-guards", ["preview", "apply"]);
+  });
+  after(() => fs.rmSync(SIDE_EFFECT, { force: true }));
+
+  it("run what is guarded for `pulumi up` in neither phase: no guarded resource, no side effect", async () => {
+    const r = await runs.check("dry-run-guards", ["preview", "apply"]);
+    expect(r.resources.map((x) => x.name))
+      .to.include("site")
+      .and.not.include("uploads");
+    expect(r.violations.map((v) => v.name)).to.not.include("uploads");
+    expect(fs.existsSync(SIDE_EFFECT), "the guarded side effect ran").to.equal(false);
+  });
+
+  it("are told so in the report, with each line that asked, in either phase", async () => {
+    const r = await runs.check("dry-run-guards", ["preview", "apply"]);
+    const [note] = r.configNotes.filter((n) => n.includes("isDryRun()"));
+    // The guard inside `apply` runs only in the apply phase: its line is named all the same.
+    expect(note).to.contain(`at index.ts:${RESOURCE_GUARD}, index.ts:${EFFECT_GUARD}:`);
+    expect(note).to.contain("was neither run nor judged here");
+  });
+
+  it("names each place once across phases, with the library that asked, and none when none asked", () => {
+    const dir = path.join(path.sep, "work", "app");
+    const at = (file: string, line: number, via?: string) => ({
+      file: path.join(dir, file),
+      line,
+      column: 5,
+      ...(via ? { via: path.join(dir, via) } : {}),
+    });
+    const note = dryRunNote(
+      [
+        { dryRunAsked: [at("index.ts", 3)] },
+        { dryRunAsked: [at("index.ts", 3), at("index.ts", 9, "node_modules/sync/index.js")] },
+      ],
+      dir,
+    );
+    expect(note).to.match(
+      /^the program asks pulumi\.runtime\.isDryRun\(\) at index\.ts:3, index\.ts:9 \(in node_modules[\\/]sync[\\/]index\.js\): /,
+    );
+    expect(dryRunNote([{ dryRunAsked: [] }, { dryRunAsked: [] }], dir)).to.equal(undefined);
+  });
+});
