@@ -16,6 +16,7 @@ import { BALANCERS_BROKEN, BALANCERS_COMPLIANT } from "./provider-inputs-cases-b
 import { STORAGE_BROKEN, STORAGE_COMPLIANT } from "./provider-inputs-cases-storage";
 import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
+import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -439,6 +440,7 @@ export const BROKEN = [
   ...STORAGE_BROKEN,
   ...FLEET_BROKEN,
   ...TASKS_BROKEN,
+  ...LAMBDA_ACCOUNTS_BROKEN,
   ...DEFINITIONS_BROKEN,
   ...MAPPING_BROKEN,
   ...PROJECT_BROKEN,
