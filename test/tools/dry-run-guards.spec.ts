@@ -4,7 +4,7 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { dryRunNote } from "../../tools/check/dry-run-note";
+import { dryRunNotes } from "../../tools/check/dry-run-note";
 import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -49,7 +49,7 @@ describe("programs that ask isDryRun()", function () {
       column: 5,
       ...(via ? { via: path.join(dir, via) } : {}),
     });
-    const note = dryRunNote(
+    const [note] = dryRunNotes(
       [
         { dryRunAsked: [at("index.ts", 3)] },
         { dryRunAsked: [at("index.ts", 3), at("index.ts", 9, "node_modules/sync/index.js")] },
@@ -59,6 +59,6 @@ describe("programs that ask isDryRun()", function () {
     expect(note).to.match(
       /^the program asks pulumi\.runtime\.isDryRun\(\) at index\.ts:3, index\.ts:9 \(in node_modules[\\/]sync[\\/]index\.js\): /,
     );
-    expect(dryRunNote([{ dryRunAsked: [] }, { dryRunAsked: [] }], dir)).to.equal(undefined);
+    expect(dryRunNotes([{ dryRunAsked: [] }, { dryRunAsked: [] }], dir)).to.deep.equal([]);
   });
 });

@@ -6,11 +6,11 @@
 import * as path from "path";
 import type { ProgramRun } from "../lib/engine/language-host";
 
-/** The note for the stack's runs, or undefined when no code outside the SDK asked. */
-export function dryRunNote(
+/** The note for the stack's runs: one, or none when no code outside the SDK asked. */
+export function dryRunNotes(
   runs: readonly Pick<ProgramRun, "dryRunAsked">[],
   programDir: string,
-): string | undefined {
+): string[] {
   const shown = (file: string) => {
     const relative = path.relative(programDir, file);
     return relative && !relative.startsWith("..") ? relative : file;
@@ -22,11 +22,11 @@ export function dryRunNote(
       places.add(`${shown(s.file)}:${s.line}${via}`);
     }
   }
-  if (places.size === 0) return undefined;
-  return (
+  if (places.size === 0) return [];
+  return [
     `the program asks pulumi.runtime.isDryRun() at ${[...places].join(", ")}: the check answers ` +
-    "true in both phases, as `pulumi preview` does, so what the program does only when it is " +
-    "false (resources it creates or reads, commands, uploads) was neither run nor judged here; " +
-    "`pulumi up` runs it, and the policy pack judges the resources it registers there"
-  );
+      "true in both phases, as `pulumi preview` does, so what the program does only when it is " +
+      "false (resources it creates or reads, commands, uploads) was neither run nor judged here; " +
+      "`pulumi up` runs it, and the policy pack judges the resources it registers there",
+  ];
 }

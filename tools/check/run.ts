@@ -8,8 +8,7 @@
 // unevaluated, never as passed.
 //
 // The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
-// what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline,
-// and the report names where the program asked (./dry-run-note.ts).
+// what the program is told); the report names where it asked (./dry-run-note.ts).
 import * as path from "path";
 import type { EngineAnswers, Phase } from "../lib/engine/answers";
 import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
@@ -19,7 +18,7 @@ import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
-import { dryRunNote } from "./dry-run-note";
+import { dryRunNotes } from "./dry-run-note";
 import type { PolicyReport, Violation } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -37,7 +36,8 @@ import {
   lentModuleNotFound,
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
-import { loadStackConfig, Project, SECRET_PLACEHOLDER, stackProgram } from "./project";
+import { loadStackConfig, Project, stackProgram } from "./project";
+import { opaquePlaceholders } from "./secret-placeholders";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -252,9 +252,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         organization: opts.organization,
         phase,
         answers,
-        // Every secret's placeholder, the numbered strings by their common start
-        // (./secret-placeholders.ts): no policy or provider check reads one as a value.
-        opaque: [SECRET_PLACEHOLDER, ...new Set(Object.values(config.placeholders))],
+        opaque: opaquePlaceholders(config.placeholders),
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,
@@ -376,8 +374,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   );
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
-  const asked = dryRunNote(usable, project.dir);
-  if (asked) notes.push(asked);
+  notes.push(...dryRunNotes(usable, project.dir));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

@@ -38,6 +38,14 @@ export function ownsPlaceholder(placeholder: string): boolean {
   return placeholder !== BOOLEAN_PLACEHOLDER;
 }
 
+/**
+ * What the engine hides from policies and provider checks as unknown (../lib/engine/recorded-inputs.ts):
+ * every numbered string placeholder by their common start, and each key's typed one.
+ */
+export function opaquePlaceholders(placeholders: Readonly<Record<string, string>>): string[] {
+  return [SECRET_PLACEHOLDER, ...new Set(Object.values(placeholders))];
+}
+
 /** Whether `v` is a secret's placeholder, whole (a numbered one, or the unnumbered prefix). */
 export function isSecretPlaceholder(v: unknown): boolean {
   return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);
