@@ -77,6 +77,40 @@ export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09";
  */
 export const ALB_MIN_SUBNETS = 2;
 
+/**
+ * Seconds a connection may carry no data before the load balancer closes it (the ALB's
+ * `idle_timeout.timeout_seconds`, 60 by default). Once a request has arrived, the target must
+ * start its answer within this, or the client gets 504 ("the target didn't respond before the
+ * idle timeout period elapsed": AWS Knowledge Center, "eks-http-504-errors"). The app answers an
+ * upload after at most S3_CALLS_AFTER_BODY calls of S3_TIMEOUT_MS each (app/src/app.ts,
+ * `answerAfterBodyMs`), waits for an upload's next bytes for UPLOAD_IDLE_TIMEOUT_MS, and keeps
+ * idle connections open longer than this (fastify's 72 s keep-alive; "set the keep-alive timeout
+ * to a value greater than the load balancer's idle timeout": AWS Knowledge Center,
+ * "504-error-classic"): test/components/runtime-app.spec.ts holds the task's values to it.
+ */
+export const ALB_IDLE_TIMEOUT_SECONDS = 60;
+
+/**
+ * The longest a request takes to arrive at the app: Node cuts one still arriving after the app's
+ * REQUEST_TIMEOUT_MS (120 s), checked every REQUEST_TIMEOUT_CHECK_MS (30 s; app/src/app.ts).
+ */
+export const REQUEST_ARRIVAL_SECONDS = 150;
+
+/**
+ * How long the load balancer lets a stopping task finish its requests: as long as it can keep
+ * one. A request arrives within REQUEST_ARRIVAL_SECONDS, and its answer must start within the
+ * idle timeout after that, or the load balancer ends it with a 504 itself, so 150 + 60 = 210 s.
+ * An upload the app still works on after that (its S3 calls, up to 4 x S3_TIMEOUT_MS) has lost
+ * its client already: a longer delay would only keep the task. ECS sends SIGTERM only once the
+ * target is drained (ECS best practices guide, "Load balancer connection draining": "Do not set
+ * the value to 5 seconds when you have a service with long-lived requests, such as slow file
+ * uploads"), and a request still running when the delay ends is cut with a 5xx for the client
+ * (ELB docs, "Edit target group attributes", Deregistration delay: 0 to 3600 s). A task with no
+ * request in flight and no open connection is released at once, so the delay lengthens only
+ * stops that would otherwise cut a request.
+ */
+export const DEREGISTRATION_DELAY_SECONDS = REQUEST_ARRIVAL_SECONDS + ALB_IDLE_TIMEOUT_SECONDS;
+
 export interface PublicLoadBalancerArgs {
   readonly vpcId: pulumi.Input<string>;
   /** Public subnets, one per AZ: at least ALB_MIN_SUBNETS (validated). */
@@ -159,7 +193,7 @@ export class PublicLoadBalancer extends pulumi.ComponentResource {
         dropInvalidHeaderFields: true,
         desyncMitigationMode: "defensive",
         enableDeletionProtection: args.protect ?? false,
-        idleTimeout: 60,
+        idleTimeout: ALB_IDLE_TIMEOUT_SECONDS,
         accessLogs: { bucket: logs.bucketName, prefix: "alb", enabled: true },
         tags: b.tags("alb"),
       },
@@ -279,21 +313,6 @@ function accessLogBucket(b: Build, accountId: pulumi.Output<string>): SecureBuck
     b.parent,
   );
 }
-
-/**
- * How long the load balancer lets a stopping task finish its requests: the app's longest upload
- * (longestUploadMs in app/src/app.ts). Its body may take until Node enforces the app's
- * REQUEST_TIMEOUT_MS (120 s, checked every 30 s), which bounds receiving the request only; then
- * the upload still waits for up to 4 S3 calls (the last parts, CompleteMultipartUpload), each
- * within S3_TIMEOUT_MS, 120 s at most: 120 + 30 + 4 x 120 = 630 s. ECS sends SIGTERM only once
- * the target is drained (ECS best practices guide, "Load balancer connection draining": "Do not
- * set the value to 5 seconds when you have a service with long-lived requests, such as slow file
- * uploads"), and a request still running when the delay ends is cut with a 5xx for the client
- * (ELB docs, "Edit target group attributes", Deregistration delay: 0 to 3600 s). A task with no
- * request in flight and no open connection is released at once, so the delay lengthens only
- * stops that would otherwise cut a request.
- */
-export const DEREGISTRATION_DELAY_SECONDS = 630;
 
 /** The targets: the app's tasks by IP, health-checked on `healthCheckPath`. */
 function targetGroup(b: Build): aws.lb.TargetGroup {

@@ -28,7 +28,7 @@ import {
 } from "./check/project";
 import { checkOutput, CheckInput } from "./check/output";
 import { escapeText, usageErrorText, writeAtomically } from "./lib/cli";
-import type { StackResult } from "./check/run";
+import type { StackResult } from "./check/result";
 import { traceEvent, traceStart } from "./lib/engine/trace";
 
 const ROOT = path.resolve(__dirname, "..");

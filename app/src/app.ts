@@ -6,7 +6,7 @@ import type { Config } from "./config";
 import { errorHandler } from "./errors";
 import { KEY_PREFIX } from "./keys";
 import { RequestLog } from "./logging";
-import { registerRoutes } from "./routes";
+import { galleryAnswerMs, registerRoutes } from "./routes";
 import { SECURITY_HEADERS, registerSecurityHeaders } from "./security";
 import { ImageStore, createS3Client, type StoreOptions } from "./store";
 
@@ -33,13 +33,30 @@ export const REQUEST_TIMEOUT_CHECK_MS = 30_000;
 export const S3_CALLS_AFTER_BODY = 4;
 
 /**
- * The longest an upload can take before it is answered: its body may take until Node enforces
- * REQUEST_TIMEOUT_MS, then its last S3 calls run, each up to `s3TimeoutMs`. The load balancer
- * drains a stopping task at least this long, for the largest S3_TIMEOUT_MS accepted (its target
- * group's deregistration delay).
+ * The longest an upload waits, once its body has arrived, before it is answered: its last S3
+ * calls, each up to `s3TimeoutMs`. Nothing is sent meanwhile, so behind a proxy this must stay
+ * under the proxy's idle timeout (the platform's load balancer: 60 s, so S3_TIMEOUT_MS under
+ * 15 s there), or the proxy answers 504 while the upload goes on. The platform's load balancer
+ * drains a stopping task for as long as it can keep a request: REQUEST_TIMEOUT_MS, its check,
+ * and its idle timeout (its target group's deregistration delay).
  */
-export const longestUploadMs = (s3TimeoutMs: number): number =>
-  REQUEST_TIMEOUT_MS + REQUEST_TIMEOUT_CHECK_MS + S3_CALLS_AFTER_BODY * s3TimeoutMs;
+export const answerAfterBodyMs = (s3TimeoutMs: number): number => S3_CALLS_AFTER_BODY * s3TimeoutMs;
+
+/**
+ * The longest any route waits before its answer starts, once the request has arrived: an
+ * upload after its body (answerAfterBodyMs), the gallery (galleryAnswerMs), an image page (one
+ * HeadObject), readiness (READINESS_TIMEOUT_MS); liveness and the stylesheet call nothing.
+ * Behind a proxy this must stay under its idle timeout, or the proxy answers 504 first.
+ */
+export const longestAnswerMs = (
+  config: Pick<Config, "s3TimeoutMs" | "readinessTimeoutMs">,
+): number =>
+  Math.max(
+    answerAfterBodyMs(config.s3TimeoutMs),
+    galleryAnswerMs(config.s3TimeoutMs),
+    config.s3TimeoutMs,
+    config.readinessTimeoutMs,
+  );
 
 export interface AppOverrides {
   /** A store built elsewhere (tests attach request recorders to its client). */

@@ -5,7 +5,11 @@ import { isIP } from "node:net";
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
-/** The largest S3_TIMEOUT_MS accepted (the load balancer drains a stopping task for this). */
+/**
+ * The largest S3_TIMEOUT_MS accepted. Behind a proxy, every answer must start within its idle
+ * timeout (app.ts, `longestAnswerMs`: 4 of these for an upload after its body): behind the
+ * platform's load balancer, under 15 s.
+ */
 export const MAX_S3_TIMEOUT_MS = 120_000;
 
 export interface Config {
@@ -149,12 +153,17 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     // ECS stops a container with SIGTERM and sends SIGKILL after stopTimeout (default 30 s).
     shutdownTimeoutSeconds: integer("SHUTDOWN_TIMEOUT_SECONDS", 20, 1, 120),
     // Milliseconds, so tests can make the deadlines short; the defaults are for production.
-    // An upload waits for at most a few S3 calls, each within S3_TIMEOUT_MS: well under the
-    // ALB's 60 s idle timeout. The readiness probe must answer within the health check's own
-    // timeout (5 s for ECS and the ALB here).
+    // After its body, an upload waits for at most 4 S3 calls, each within S3_TIMEOUT_MS, the
+    // gallery for 3 (app.ts, longestAnswerMs): 40 s with the default, under the platform ALB's
+    // 60 s idle timeout, which ends a request whose answer has not started by then: under 15 s
+    // each there.
+    // The readiness probe must answer within the health check's own timeout (5 s for ECS and
+    // the ALB here).
     s3TimeoutMs: integer("S3_TIMEOUT_MS", 10_000, 100, MAX_S3_TIMEOUT_MS),
     readinessTimeoutMs: integer("READINESS_TIMEOUT_MS", 2_000, 50, 30_000),
     readinessCacheMs: integer("READINESS_CACHE_MS", 5_000, 0, 60_000),
+    // Above the platform ALB's 60 s idle timeout, the ALB cuts a stalled upload first, with no
+    // message for the client.
     uploadIdleTimeoutMs: integer("UPLOAD_IDLE_TIMEOUT_MS", 10_000, 100, 120_000),
     uploadMinBytesPerSecond: integer("UPLOAD_MIN_BYTES_PER_SECOND", 8 * 1024, 1, 1024 * MIB),
     uploadConcurrencyPerClient: integer("UPLOAD_CONCURRENCY_PER_CLIENT", 2, 1, 1000),

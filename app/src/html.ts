@@ -63,10 +63,21 @@ ${body}
 const dateText = (date: Date | undefined): string =>
   date ? date.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "unknown date";
 
-export function galleryPage(items: readonly GalleryItem[], maxBytesText: string): string {
+/** `complete` false: the older months could not be listed in time, which the page says. */
+export function galleryPage(
+  items: readonly GalleryItem[],
+  maxBytesText: string,
+  complete = true,
+): string {
+  const partial = complete
+    ? ""
+    : `<p class="partial" role="status">Older images could not be listed just now. ` +
+      `Reload the page in a moment to see them.</p>\n`;
   const gallery =
     items.length === 0
-      ? `<p class="empty">No images yet.</p>`
+      ? complete
+        ? `<p class="empty">No images yet.</p>`
+        : ""
       : `<ul>\n${items
           .map(
             (item) =>
@@ -86,7 +97,7 @@ export function galleryPage(items: readonly GalleryItem[], maxBytesText: string)
 </section>
 <section class="gallery">
 <h2>Gallery</h2>
-${gallery}
+${partial}${gallery}
 </section>`,
   );
 }

@@ -6,7 +6,7 @@ import { cached } from "./cache";
 import { STYLESHEET, galleryPage, imagePage } from "./html";
 import { idFromKey, keyFromId } from "./keys";
 import { IMAGE_FORMATS } from "./image";
-import { describe, type ImageStore } from "./store";
+import { describe, listDeadlineMs, type ImageStore } from "./store";
 import { receiveUpload } from "./upload";
 
 /** Images shown in the gallery. */
@@ -20,6 +20,14 @@ export const GALLERY_SIZE = 48;
  */
 export const GALLERY_TTL_MS = 2_000;
 const FORCED_REFRESH_INTERVAL_MS = 1_000;
+
+/**
+ * The longest the gallery waits before its answer starts: its listing (listDeadlineMs), and a
+ * forced refresh only when the first listing ended, complete, within half of that. The page is
+ * then signed locally (presigning calls no S3; fresh task credentials come from the container
+ * endpoint under the SDK's own 1 s timeout).
+ */
+export const galleryAnswerMs = (s3TimeoutMs: number): number => listDeadlineMs(s3TimeoutMs) * 1.5;
 
 export function registerRoutes(app: FastifyInstance, store: ImageStore, config: Config): void {
   // Readiness: one HeadBucket under its own short deadline (READINESS_TIMEOUT_MS), so the
@@ -61,15 +69,25 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
   });
 
   app.get("/", async (request, reply) => {
-    let images = await listing.get();
+    const started = Date.now();
+    let listed = await listing.get();
     const uploaded = (request.query as { uploaded?: unknown }).uploaded;
     const uploadedKey = typeof uploaded === "string" ? keyFromId(uploaded) : undefined;
-    const missing = uploadedKey && !images.some((image) => image.key === uploadedKey);
-    if (missing && Date.now() - lastForcedRefresh >= FORCED_REFRESH_INTERVAL_MS) {
+    const missing = uploadedKey && !listed.images.some((image) => image.key === uploadedKey);
+    // Refreshed only when the first listing was complete and quick, so that the answer starts
+    // within galleryAnswerMs, under the load balancer's idle timeout.
+    const quick = Date.now() - started < listDeadlineMs(config.s3TimeoutMs) / 2;
+    if (
+      missing &&
+      listed.complete &&
+      quick &&
+      Date.now() - lastForcedRefresh >= FORCED_REFRESH_INTERVAL_MS
+    ) {
       lastForcedRefresh = Date.now();
       listing.invalidate();
-      images = await listing.get();
+      listed = await listing.get();
     }
+    const images = listed.images;
     const items = await Promise.all(
       images.flatMap((image) => {
         const id = idFromKey(image.key);
@@ -80,7 +98,7 @@ export function registerRoutes(app: FastifyInstance, store: ImageStore, config: 
       }),
     );
     reply.type("text/html; charset=utf-8");
-    return galleryPage(items, formatBytes(config.maxUploadBytes));
+    return galleryPage(items, formatBytes(config.maxUploadBytes), listed.complete);
   });
 
   app.get("/images/*", async (request, reply) => {

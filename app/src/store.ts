@@ -23,11 +23,12 @@ import {
   type CompletedPart,
 } from "@aws-sdk/client-s3";
 import type { Config } from "./config";
-import { monthPrefix } from "./keys";
+import { listDeadlineMs, listNewest, type Listing } from "./listing";
 import { PresignedUrls } from "./presign";
 import { asStorageError, confirmed, describe, StorageError } from "./storage-errors";
 
 export { describe, StorageError } from "./storage-errors";
+export { listDeadlineMs, type Listing } from "./listing";
 
 export interface StoredImage {
   readonly key: string;
@@ -97,9 +98,6 @@ export function createS3Client(config: Config): S3Client {
     },
   });
 }
-
-/** How many months back the gallery looks for images. */
-const LIST_MONTHS = 12;
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("base64");
 
@@ -315,31 +313,35 @@ export class ImageStore {
     this.client.destroy();
   }
 
-  /**
-   * The newest images first, at most `limit`. S3 lists keys in ascending order only, so the
-   * month prefixes (`uploads/<yyyy>/<mm>/`) are listed newest month first, three at a time,
-   * going back at most a year, until `limit` images are found. Within a month the first 1000
-   * keys are considered (keys are random, so beyond 1000 uploads a month this is a sample).
-   */
-  async list(limit: number, now: Date = new Date()): Promise<StoredImage[]> {
-    const found: StoredImage[] = [];
-    for (let month = 0; month < LIST_MONTHS && found.length < limit; month += 3) {
-      const batch = [month, month + 1, month + 2].map((back) =>
-        this.listMonth(
-          monthPrefix(new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1))),
-        ),
-      );
-      for (const images of await Promise.all(batch)) found.push(...images);
-    }
-    return found.slice(0, limit);
+  /** The newest images first, at most `limit`, within `deadlineMs` (see listNewest). */
+  list(
+    limit: number,
+    now: Date = new Date(),
+    deadlineMs: number = listDeadlineMs(this.config.s3TimeoutMs),
+  ): Promise<Listing> {
+    return listNewest({
+      limit,
+      now,
+      deadlineMs,
+      s3TimeoutMs: this.config.s3TimeoutMs,
+      listMonth: (prefix, timeoutMs) => this.listMonth(prefix, timeoutMs),
+      log: this.options.log,
+    });
   }
 
-  private async listMonth(prefix: string): Promise<StoredImage[]> {
-    const page = await this.call("ListObjectsV2", (abortSignal) =>
-      this.client.send(
-        new ListObjectsV2Command({ Bucket: this.config.bucketName, Prefix: prefix, MaxKeys: 1000 }),
-        { abortSignal },
-      ),
+  private async listMonth(prefix: string, timeoutMs: number): Promise<StoredImage[]> {
+    const page = await this.call(
+      "ListObjectsV2",
+      (abortSignal) =>
+        this.client.send(
+          new ListObjectsV2Command({
+            Bucket: this.config.bucketName,
+            Prefix: prefix,
+            MaxKeys: 1000,
+          }),
+          { abortSignal },
+        ),
+      timeoutMs,
     );
     return (page.Contents ?? [])
       .filter((o): o is typeof o & { Key: string } => typeof o.Key === "string")

@@ -16,6 +16,7 @@ import {
   waitFor,
   type RunningApp,
 } from "./support/harness";
+import { galleryAnswerMs } from "../src/routes";
 
 const MIB = 1024 * 1024;
 // Short enough for quick tests, long enough for the local S3 on a busy machine.
@@ -300,6 +301,50 @@ describe("S3 faults", function () {
   });
 
   describe("a slow S3", () => {
+    /** Uploads one image; S3 answers quickly until the test slows it. */
+    async function uploadOne(): Promise<string> {
+      const upload = await postUpload(server!.url, form([{ data: png(6, 6) }]));
+      expect(upload.status).to.equal(201);
+      return ((await upload.json()) as { id: string }).id;
+    }
+    /** A gallery view naming an image that is not listed: it asks for a forced refresh. */
+    const galleryAskingForRefresh = () =>
+      get("/?uploaded=2020/01/00000000-0000-4000-8000-000000000000.png", "text/html");
+
+    it("starts the gallery's answer within galleryAnswerMs, no refresh after a slow listing", async () => {
+      // 1 s per attempt, 4 s per listing, the answer within 6 s.
+      server = await start({ S3_TIMEOUT_MS: "2000" });
+      const id = await uploadOne();
+      // Each listing call answers inside its attempt's timeout: 4 batches take over 3 s, and the
+      // refresh the missing image asks for would take as long again, past 6 s.
+      proxy.rule = (operation) => (operation === "ListObjects" ? "delay" : "pass");
+      proxy.delayMs = 750;
+      const started = Date.now();
+      const page = await galleryAskingForRefresh();
+      expect(Date.now() - started, "ms before the answer").to.be.below(galleryAnswerMs(2000));
+      expect(page.status).to.equal(200);
+      expect(await page.text()).to.include(`href="/images/${id}"`);
+      // One listing of at most 4 batches of 3 months: no forced refresh.
+      expect(proxy.count("ListObjects")).to.be.within(3, 12);
+    });
+
+    it("shows the newest months, and says the rest are missing, when S3 fails after them", async () => {
+      server = await start();
+      const id = await uploadOne();
+      // The first batch of months is listed; every later call hangs until its deadline.
+      proxy.rule = (operation, count) =>
+        operation !== "ListObjects" ? "pass" : count <= 3 ? "delay" : "hang";
+      proxy.delayMs = 100;
+      const started = Date.now();
+      const page = await galleryAskingForRefresh();
+      expect(Date.now() - started, "ms before the answer").to.be.below(galleryAnswerMs(1000));
+      expect(page.status).to.equal(200);
+      const html = await page.text();
+      expect(html).to.include(`href="/images/${id}"`);
+      expect(html).to.include("Older images could not be listed just now.");
+      expect(html).not.to.include("No images yet.");
+    });
+
     it("does not count against the client's pace while it takes a part", async () => {
       server = await start({
         MAX_UPLOAD_BYTES: String(7 * MIB),

@@ -40,17 +40,22 @@ const session = (name: string, expiresAt: number): AwsCredentialIdentity => ({
 });
 
 describe("PresignedUrls with explicit credentials", () => {
-  /** Urls whose client signs with `identity()`, counting its calls and the signings. */
-  function urlsSigningWith(identity: () => AwsCredentialIdentity) {
-    const resolutions = { count: 0 };
+  /**
+   * Urls whose client signs with `identity(forced)`, counting its calls and the signings;
+   * `forced` tells a forced refresh (the SDK passes `{ forceRefresh: true }` to the provider).
+   */
+  function urlsSigningWith(identity: (forced: boolean) => AwsCredentialIdentity) {
+    const resolutions = { count: 0, forced: 0 };
     const client = new S3Client({
       region: "eu-west-1",
-      credentials: async () => {
+      credentials: async (options?: { forceRefresh?: boolean }) => {
         resolutions.count += 1;
-        return identity();
+        if (options?.forceRefresh === true) resolutions.forced += 1;
+        return identity(options?.forceRefresh === true);
       },
     });
     return {
+      client,
       urls: new PresignedUrls(client, bucket, ttlSeconds),
       signings: countSignings(client),
       resolutions,
@@ -86,6 +91,102 @@ describe("PresignedUrls with explicit credentials", () => {
     const again = await urls.get("uploads/2026/01/a.png", start + 100_000);
     expect(signingKeyOf(again)).to.equal("ASIASECOND");
     expect(await urls.get("uploads/2026/01/a.png", start + 3600_000)).to.equal(again);
+    expect(signings.count).to.equal(2);
+  });
+
+  /**
+   * Urls whose client signs with `current.identity`, which `onSigning` may replace as a signing
+   * starts: as a background refresh of the chain lands between the check of the credentials and
+   * the signing that resolves them again. A forced refresh yields `refreshed` when given.
+   */
+  function urlsRefreshedWhileSigning(
+    first: AwsCredentialIdentity,
+    onSigning: (signing: number) => AwsCredentialIdentity | undefined,
+    refreshed?: AwsCredentialIdentity,
+  ) {
+    const current = { identity: first };
+    const { client, urls, signings, resolutions } = urlsSigningWith((forced) => {
+      if (forced && refreshed) current.identity = refreshed;
+      return current.identity;
+    });
+    let started = 0;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        started += 1;
+        current.identity = onSigning(started) ?? current.identity;
+        return next(args);
+      },
+      { step: "initialize", name: "refreshWhileSigning" },
+    );
+    return { urls, signings, current, resolutions };
+  }
+
+  it("signs again when the credentials change between their check and the signing", async () => {
+    // The check sees a long session; the signing gets a stale one with 199 s left.
+    const stale = session("STALE", start + 200_000);
+    const { urls, signings, current } = urlsRefreshedWhileSigning(
+      session("LONG", start + 6 * 3600_000),
+      (n) => (n === 1 ? stale : undefined),
+    );
+    const url = await urls.get("uploads/2026/01/a.png", start + 1_000);
+    // Signed twice: the first URL named other credentials than the ones checked.
+    expect(signings.count).to.equal(2);
+    expect(signingKeyOf(url)).to.equal("ASIASTALE");
+    // Handed out only while the credentials that signed it last MIN_URL_LIFE_MS: until 50 s,
+    // not for the 6 hours of the session that was checked.
+    expect(await urls.get("uploads/2026/01/a.png", start + 49_000)).to.equal(url);
+    current.identity = session("RENEWED", start + 12 * 3600_000);
+    const renewed = await urls.get("uploads/2026/01/a.png", start + 51_000);
+    expect(signingKeyOf(renewed)).to.equal("ASIARENEWED");
+    expect(signings.count).to.equal(3);
+  });
+
+  it("checks the lifetime again on the second try: credentials swapped in that do not last are refreshed", async () => {
+    // The check sees a long session; the signing gets one with 99 s left, less than
+    // MIN_URL_LIFE_MS: the second try must not sign with it as it is.
+    const short = session("SHORT", start + MIN_URL_LIFE_MS - 50_000);
+    const { urls, signings, resolutions } = urlsRefreshedWhileSigning(
+      session("LONG", start + 6 * 3600_000),
+      (n) => (n === 1 ? short : undefined),
+      session("REFRESHED", start + 12 * 3600_000),
+    );
+    const url = await urls.get("uploads/2026/01/a.png", start + 1_000);
+    expect(resolutions.forced, "forced refreshes").to.be.at.least(1);
+    expect(signingKeyOf(url)).to.equal("ASIAREFRESHED");
+    expect(signings.count).to.equal(2);
+    // Handed out for the refreshed session's life, not signed again meanwhile.
+    expect(await urls.get("uploads/2026/01/a.png", start + 3600_000)).to.equal(url);
+    expect(signings.count).to.equal(2);
+  });
+
+  it("fails, as a transient error, when the credentials swapped in during signing do not last even refreshed", async () => {
+    const short = session("SHORT", start + MIN_URL_LIFE_MS - 50_000);
+    const { urls, signings } = urlsRefreshedWhileSigning(
+      session("LONG", start + 6 * 3600_000),
+      (n) => (n === 1 ? short : undefined),
+    );
+    const failure = await urls.get("uploads/2026/01/a.png", start + 1_000).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failure).to.be.instanceOf(StorageError);
+    expect((failure as StorageError).transient).to.equal(true);
+    expect((failure as Error).message).to.match(/expire at .* even after a refresh/);
+    expect(signings.count).to.equal(1);
+  });
+
+  it("fails, as a transient error, when the credentials change during both signings", async () => {
+    const { urls, signings } = urlsRefreshedWhileSigning(
+      session("CHECKED0", start + 6 * 3600_000),
+      (n) => session(`SIGNING${n}`, start + 6 * 3600_000),
+    );
+    const failure = await urls.get("uploads/2026/01/a.png", start + 1_000).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(failure).to.be.instanceOf(StorageError);
+    expect((failure as StorageError).transient).to.equal(true);
+    expect((failure as Error).message).to.match(/credentials changed while the URL was signed/);
     expect(signings.count).to.equal(2);
   });
 

@@ -81,7 +81,7 @@ export interface AnalyticsArgs
   /**
    * KMS key for the admin-password secret in Secrets Manager. Defaults to none: Secrets Manager's
    * AWS-managed key. A customer-managed key here must let the deployer and the secret's readers use
-   * it through Secrets Manager.
+   * it through Secrets Manager. Its key ARN, as AWS reports it (validated when given as a string).
    */
   readonly adminPasswordSecretKmsKeyId?: pulumi.Input<string>;
   /** Retention of the audit-log groups (a CloudWatch Logs value). */
@@ -104,6 +104,9 @@ export interface Settings {
   readonly dbName: string;
   readonly protect: boolean;
 }
+
+/** A KMS key ARN (multi-Region keys have `mrk-` ids), as AWS reports a namespace's keys. */
+const KMS_KEY_ARN_RE = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(?:mrk-)?[0-9a-f-]+$/;
 
 /** Validates what the type system cannot; throws one error naming every problem. */
 function validateArgs(name: string, args: AnalyticsArgs): Settings {
@@ -169,6 +172,24 @@ function validateArgs(name: string, args: AnalyticsArgs): Settings {
   if (new Set(labels).size !== labels.length) problems.push("clients: labels must be unique");
   if (args.copySourceBucketArns.length === 0) {
     problems.push("copySourceBucketArns: at least one bucket");
+  }
+  // The provider types admin_password_secret_kms_key_id as an ARN (fwtypes.ARNType in the
+  // aws_redshiftserverless_namespace schema): a bare key id or `alias/<name>` is refused
+  // at preview. An alias ARN passes, but AWS reports the key ARN, so the provider updates the
+  // namespace on every `pulumi up` (hashicorp/terraform-provider-aws#45683). Only a key ARN fits.
+  // A value known only at deploy time (an Output) is not judged here.
+  const secretKey = args.adminPasswordSecretKmsKeyId;
+  if (typeof secretKey === "string" && !KMS_KEY_ARN_RE.test(secretKey)) {
+    const why = /^arn:[^:]+:kms:[^:]*:[^:]*:alias\//.test(secretKey)
+      ? "AWS reports the key ARN, so an alias ARN makes the provider update the namespace on " +
+        "every pulumi up"
+      : secretKey.startsWith("arn:")
+        ? "this is not the ARN of a KMS key"
+        : "the provider takes an ARN only and refuses a key id or an alias/ name at preview";
+    problems.push(
+      `adminPasswordSecretKmsKeyId: "${secretKey}" must be a key ARN ` +
+        `(arn:<partition>:kms:<region>:<account>:key/<key id>): ${why}`,
+    );
   }
   invalidArguments("Analytics", name, problems);
   return s;

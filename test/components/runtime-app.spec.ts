@@ -6,8 +6,16 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { buildApp, longestUploadMs } from "../../app/src/app";
-import { MAX_S3_TIMEOUT_MS, parseConfig } from "../../app/src/config";
+import type { FastifyInstance } from "fastify";
+import {
+  answerAfterBodyMs,
+  buildApp,
+  longestAnswerMs,
+  REQUEST_TIMEOUT_CHECK_MS,
+  REQUEST_TIMEOUT_MS,
+} from "../../app/src/app";
+import { galleryAnswerMs } from "../../app/src/routes";
+import { type Config, parseConfig } from "../../app/src/config";
 import { ImageStore } from "../../app/src/store";
 import { Recording } from "../../tools/lib/recorder";
 import { findAll, ROOT, runStack } from "../helpers";
@@ -78,16 +86,24 @@ describe("Runtime: the app as each stack's task definition starts it", function 
       return status >= lo && status <= hi;
     });
 
+  /** Runs `use` on the app built from `config`, closed afterwards. */
+  const withApp = async (config: Config, use: (app: FastifyInstance) => Promise<void>) => {
+    // Static credentials: the app signs its image URLs at start-up and calls S3 for nothing here.
+    const client = new S3Client({
+      region: config.region,
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "example" },
+    });
+    const app = await buildApp(config, { logger: false, store: new ImageStore(client, config) });
+    try {
+      await use(app);
+    } finally {
+      await app.close();
+    }
+  };
+
   it("answers the load balancer's health check and the container's with the status they expect", async () => {
     for (const [stack, rec] of Object.entries(recs)) {
-      const config = parseConfig(environmentOf(rec));
-      // Static credentials: the app signs its image URLs at start-up and calls S3 for nothing here.
-      const client = new S3Client({
-        region: config.region,
-        credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "example" },
-      });
-      const app = await buildApp(config, { logger: false, store: new ImageStore(client, config) });
-      try {
+      await withApp(parseConfig(environmentOf(rec)), async (app) => {
         const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
         const { path: probe, matcher } = group.inputs.healthCheck;
         const answer = await app.inject({ method: "GET", url: probe });
@@ -97,21 +113,49 @@ describe("Runtime: the app as each stack's task definition starts it", function 
         ).to.equal(true);
         // The container's probe (app/src/healthcheck.ts) asks /healthz and wants any 2xx.
         expect((await app.inject({ method: "GET", url: "/healthz" })).statusCode).to.equal(200);
-      } finally {
-        await app.close();
-      }
+      });
     }
   });
 
-  it("is drained by the load balancer for as long as its longest upload before ECS stops it", () => {
+  /** The load balancer's idle timeout, in ms: how long a connection may carry no data. */
+  const idleTimeoutMsOf = (rec: Recording): number => {
+    const [alb] = findAll(rec, "aws:lb/loadBalancer:LoadBalancer");
+    expect(alb.inputs.idleTimeout, "the ALB's idleTimeout").to.be.a("number");
+    return alb.inputs.idleTimeout * 1000;
+  };
+
+  it("starts every answer within the load balancer's idle timeout, and outlasts it on idle connections", async () => {
+    for (const [stack, rec] of Object.entries(recs)) {
+      const idleMs = idleTimeoutMsOf(rec);
+      const config = parseConfig(environmentOf(rec));
+      // Nothing is sent until a route's S3 calls end (an upload's after its body, the gallery's
+      // listing); the load balancer answers 504 once the connection was idle for its timeout
+      // (AWS Knowledge Center, "eks-http-504-errors"), while the work goes on.
+      const s3 = config.s3TimeoutMs;
+      expect(answerAfterBodyMs(s3), `${stack}: upload, after its body`).to.be.below(idleMs);
+      expect(galleryAnswerMs(s3), `${stack}: gallery`).to.be.below(idleMs);
+      expect(longestAnswerMs(config), `${stack}: every route`).to.be.below(idleMs);
+      // A stalled upload is ended by the app, with its message, before the load balancer cuts it.
+      expect(config.uploadIdleTimeoutMs, `${stack}: UPLOAD_IDLE_TIMEOUT_MS`).to.be.below(idleMs);
+      // The load balancer, not the task, closes idle connections: else a request sent as the task
+      // closes one gets a 502 (AWS Knowledge Center, "504-error-classic": keep-alive "greater than
+      // the load balancer's idle timeout").
+      await withApp(config, async (app) => {
+        expect(app.server.keepAliveTimeout, `${stack}: keep-alive`).to.be.above(idleMs);
+      });
+    }
+  });
+
+  it("is drained by the load balancer for as long as it can keep a request, and no longer", () => {
     for (const [stack, rec] of Object.entries(recs)) {
       const [group] = findAll(rec, "aws:lb/targetGroup:TargetGroup");
-      // ECS sends SIGTERM once the target is drained; an upload still running when the delay ends
-      // is cut (ELB docs, "Edit target group attributes", Deregistration delay, at most 3600 s).
-      // REQUEST_TIMEOUT_MS bounds receiving the body only: the upload's last S3 calls follow,
-      // each up to S3_TIMEOUT_MS, whatever value of it the app is given.
-      const longest = longestUploadMs(MAX_S3_TIMEOUT_MS);
-      expect(group.inputs.deregistrationDelay * 1000, stack).to.be.at.least(longest);
+      // ECS sends SIGTERM once the target is drained; a request still running when the delay
+      // ends is cut (ELB docs, "Edit target group attributes", Deregistration delay, at most
+      // 3600 s). A request arrives within Node's REQUEST_TIMEOUT_MS (checked every
+      // REQUEST_TIMEOUT_CHECK_MS) and its answer starts within the idle timeout or the load
+      // balancer ends it: a longer delay only keeps a stopping task.
+      const keepsMs = REQUEST_TIMEOUT_MS + REQUEST_TIMEOUT_CHECK_MS + idleTimeoutMsOf(rec);
+      expect(group.inputs.deregistrationDelay * 1000, stack).to.be.within(keepsMs, keepsMs + 999);
       expect(group.inputs.deregistrationDelay, stack).to.be.at.most(3600);
     }
   });

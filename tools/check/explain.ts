@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
 import { ownsPlaceholder, quotesPlaceholder } from "./secret-placeholders";
-import type { ProgramError } from "./run";
+import type { ProgramError } from "./result";
 import { missingModule } from "../lib/engine/hints";
 
 /** The stack configs of the run, by stack. */

@@ -56,7 +56,7 @@ import {
   sortFindings,
   summarize,
 } from "./report";
-import type { StackResult } from "./run";
+import type { StackResult } from "./result";
 import { refusalsJson } from "./provider-refusals";
 
 function source(r: RecordedResource | undefined) {

@@ -58,7 +58,7 @@ import {
   sortFindings,
   summarize,
 } from "./report";
-import type { Finding, StackResult, Unevaluated, WaivedFinding } from "./run";
+import type { Finding, StackResult, Unevaluated, WaivedFinding } from "./result";
 import { refusalsJson } from "./provider-refusals";
 import { level, rules } from "./sarif-rules";
 

@@ -19,7 +19,7 @@ import {
   sortFindings,
   summarize,
 } from "./report";
-import type { StackResult } from "./run";
+import type { StackResult } from "./result";
 import { describeCreateRefusals, type ProviderInputError } from "./provider-refusals";
 import { TextOptions, styleOf, plural, indent, where, resourceLabel, Style } from "./text-common";
 import { applyOnlyLines, componentTree, byType, renamedAtApplyLines } from "./text-resources";

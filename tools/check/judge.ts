@@ -14,7 +14,7 @@ import { escapeControls, UsageError } from "../lib/cli";
 import { loadPackModules } from "./pack-load";
 import { cachedPolicyTypes, PolicyTypes } from "./policy-types";
 import type { PolicyInfo } from "./report";
-import type { Judge, JudgeContext } from "./run";
+import type { Judge, JudgeContext } from "./result";
 
 export type JudgeKind = "pack" | "runner";
 

@@ -6,7 +6,7 @@ import { fileURLToPath } from "url";
 import type { RecordedResource } from "../lib/recorder";
 import type { Violation } from "../lib/policy-runner";
 import type { AnalyzerInfo } from "../lib/engine/analyzer";
-import type { StackResult } from "./run";
+import type { StackResult } from "./result";
 
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../lib/engine/wire";
 

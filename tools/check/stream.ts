@@ -2,7 +2,7 @@
 // program makes them, once the judge is ready, as the engine analyzes each registration.
 import type { EngineResource } from "../lib/engine/monitor";
 import type { PolicyReport } from "../lib/policy-runner";
-import type { Judge, JudgeContext } from "./run";
+import type { Judge, JudgeContext } from "./result";
 
 /**
  * A phase's registrations handed to the judge as they are made, once it is ready (`Judge.begin`);

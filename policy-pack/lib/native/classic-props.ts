@@ -97,13 +97,20 @@ export const classicBlocks =
     Array.isArray(v) ? asList(v).map(classicBlock(twin)) : v;
 
 /**
+ * Where a classic field of a renamed block reads from: the native field of that name, or the
+ * native field `from` read through `map` (a nested block as `renamedBlock` reads it, the one
+ * element of a list a rule should see, ...).
+ */
+export type RenamedField = string | { readonly from: string; readonly map: (v: any) => unknown };
+
+/**
  * A nested block of a native resource read under the classic twin's names and no others: `fields`
  * maps each classic name to the native one, read lazily (a value unknown at preview throws when a
  * rule reads it, as the classic property would), where `classicBlock` keeps the native block's
  * other properties too. Undefined and null stay as they are.
  */
 export const renamedBlock =
-  (fields: Readonly<Record<string, string>>) =>
+  (fields: Readonly<Record<string, RenamedField>>) =>
   (v: any): unknown =>
     v === undefined || v === null ? v : renamedView(v, fields);
 
@@ -112,19 +119,22 @@ export const renamedBlock =
  * that is undefined or null reads as a block whose fields are undefined); anything else as it is.
  */
 export const renamedBlocks =
-  (fields: Readonly<Record<string, string>>) =>
+  (fields: Readonly<Record<string, RenamedField>>) =>
   (v: unknown): unknown =>
     Array.isArray(v) ? asList(v).map((o: any) => renamedView(o, fields)) : v;
 
 /** An object with a getter for each classic name in `fields`, reading `source`'s native field. */
 function renamedView(
   source: any,
-  fields: Readonly<Record<string, string>>,
+  fields: Readonly<Record<string, RenamedField>>,
 ): Record<string, unknown> {
   const view: Record<string, unknown> = {};
   for (const [classic, native] of Object.entries(fields)) {
     Object.defineProperty(view, classic, {
-      get: () => source?.[native],
+      get:
+        typeof native === "string"
+          ? () => source?.[native]
+          : () => native.map(source?.[native.from]),
       enumerable: true,
       configurable: true,
     });

@@ -18,37 +18,22 @@ import * as t from "../types";
 import * as n from "./types";
 import { asList } from "../values";
 import type { Twin } from "./twins";
+import { renamedBlock } from "./classic-props";
 
 /** A native work group configuration as the classic workgroup's configuration. */
-function workGroupConfiguration(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get enforceWorkgroupConfiguration() {
-      return v.enforceWorkGroupConfiguration;
-    },
-    get managedQueryResultsConfiguration() {
-      return v.managedQueryResultsConfiguration;
-    },
-    get resultConfiguration() {
-      const r = v.resultConfiguration;
-      if (r === undefined || r === null) return r;
-      return {
-        get encryptionConfiguration() {
-          const e = r.encryptionConfiguration;
-          if (e === undefined || e === null) return e;
-          return {
-            get encryptionOption() {
-              return e.encryptionOption;
-            },
-            get kmsKeyArn() {
-              return e.kmsKey;
-            },
-          };
-        },
-      };
-    },
-  };
-}
+const workGroupConfiguration = renamedBlock({
+  enforceWorkgroupConfiguration: "enforceWorkGroupConfiguration",
+  managedQueryResultsConfiguration: "managedQueryResultsConfiguration",
+  resultConfiguration: {
+    from: "resultConfiguration",
+    map: renamedBlock({
+      encryptionConfiguration: {
+        from: "encryptionConfiguration",
+        map: renamedBlock({ encryptionOption: "encryptionOption", kmsKeyArn: "kmsKey" }),
+      },
+    }),
+  },
+});
 
 /** The S3 encryption a rule should see: the first that is not SSE-KMS with a key, else the first. */
 function weakestS3(list: unknown): unknown {
@@ -57,51 +42,29 @@ function weakestS3(list: unknown): unknown {
 }
 
 /** A native Glue encryptionConfiguration as the classic one. */
-function glueEncryption(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get s3Encryption() {
-      return weakestS3(v.s3Encryptions);
-    },
-    get cloudwatchEncryption() {
-      const c = v.cloudWatchEncryption;
-      if (c === undefined || c === null) return c;
-      return {
-        get cloudwatchEncryptionMode() {
-          return c.cloudWatchEncryptionMode;
-        },
-        get kmsKeyArn() {
-          return c.kmsKeyArn;
-        },
-      };
-    },
-    get jobBookmarksEncryption() {
-      return v.jobBookmarksEncryption;
-    },
-  };
-}
+const glueEncryption = renamedBlock({
+  s3Encryption: { from: "s3Encryptions", map: weakestS3 },
+  cloudwatchEncryption: {
+    from: "cloudWatchEncryption",
+    map: renamedBlock({
+      cloudwatchEncryptionMode: "cloudWatchEncryptionMode",
+      kmsKeyArn: "kmsKeyArn",
+    }),
+  },
+  jobBookmarksEncryption: "jobBookmarksEncryption",
+});
 
 /** Native Data Catalog encryption settings, the password key's kmsKeyId as awsKmsKeyId. */
-function catalogEncryption(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get encryptionAtRest() {
-      return v.encryptionAtRest;
-    },
-    get connectionPasswordEncryption() {
-      const p = v.connectionPasswordEncryption;
-      if (p === undefined || p === null) return p;
-      return {
-        get returnConnectionPasswordEncrypted() {
-          return p.returnConnectionPasswordEncrypted;
-        },
-        get awsKmsKeyId() {
-          return p.kmsKeyId;
-        },
-      };
-    },
-  };
-}
+const catalogEncryption = renamedBlock({
+  encryptionAtRest: "encryptionAtRest",
+  connectionPasswordEncryption: {
+    from: "connectionPasswordEncryption",
+    map: renamedBlock({
+      returnConnectionPasswordEncrypted: "returnConnectionPasswordEncrypted",
+      awsKmsKeyId: "kmsKeyId",
+    }),
+  },
+});
 
 export const ANALYTICS_TWINS: [string, Twin][] = [
   [

@@ -14,74 +14,43 @@ import { eitherField, spelledEither } from "./spelling";
 import { mskClientAuthentication } from "./twins-settings";
 
 /** A native ECS cluster's configuration, its ECS Exec log flags as the classic ones. */
-function ecsExecConfiguration(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get executeCommandConfiguration() {
-      const exec = v.executeCommandConfiguration;
-      if (exec === undefined || exec === null) return exec;
-      return {
-        get kmsKeyId() {
-          return exec.kmsKeyId;
-        },
-        get logging() {
-          return exec.logging;
-        },
-        get logConfiguration() {
-          const log = exec.logConfiguration;
-          if (log === undefined || log === null) return log;
-          return {
-            get cloudWatchEncryptionEnabled() {
-              return log.cloudWatchEncryptionEnabled;
-            },
-            get s3BucketEncryptionEnabled() {
-              return log.s3EncryptionEnabled;
-            },
-          };
-        },
-      };
-    },
-  };
-}
+const ecsExecConfiguration = renamedBlock({
+  executeCommandConfiguration: {
+    from: "executeCommandConfiguration",
+    map: renamedBlock({
+      kmsKeyId: "kmsKeyId",
+      logging: "logging",
+      logConfiguration: {
+        from: "logConfiguration",
+        map: renamedBlock({
+          cloudWatchEncryptionEnabled: "cloudWatchEncryptionEnabled",
+          s3BucketEncryptionEnabled: "s3EncryptionEnabled",
+        }),
+      },
+    }),
+  },
+});
 
 /** A native MSK cluster's encryptionInfo as the classic one. */
-function mskEncryptionInfo(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get encryptionAtRestKmsKeyArn() {
-      // dataVolumeKMSKeyId in early 0.x SDKs (types/input.d.ts of @pulumi/aws-native 0.67.0).
-      return eitherField(v.encryptionAtRest, "dataVolumeKmsKeyId", "dataVolumeKMSKeyId");
-    },
-    get encryptionInTransit() {
-      return v.encryptionInTransit;
-    },
-  };
-}
+const mskEncryptionInfo = renamedBlock({
+  // dataVolumeKMSKeyId in early 0.x SDKs (types/input.d.ts of @pulumi/aws-native 0.67.0).
+  encryptionAtRestKmsKeyArn: {
+    from: "encryptionAtRest",
+    map: (v) => eitherField(v, "dataVolumeKmsKeyId", "dataVolumeKMSKeyId"),
+  },
+  encryptionInTransit: "encryptionInTransit",
+});
 
 /**
  * AWS::MSK::Cluster LoggingInfo { BrokerLogs { CloudWatchLogs, Firehose, S3 } } as the classic
  * loggingInfo, whose CloudWatch sink is cloudwatchLogs; each sink keeps its { enabled, ... }.
  */
-function mskLoggingInfo(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get brokerLogs() {
-      const b = v.brokerLogs;
-      if (b === undefined || b === null) return b;
-      return {
-        get cloudwatchLogs() {
-          return b.cloudWatchLogs;
-        },
-        get firehose() {
-          return b.firehose;
-        },
-        get s3() {
-          return b.s3;
-        },
-      };
-    },
-  };
-}
+const mskLoggingInfo = renamedBlock({
+  brokerLogs: {
+    from: "brokerLogs",
+    map: renamedBlock({ cloudwatchLogs: "cloudWatchLogs", firehose: "firehose", s3: "s3" }),
+  },
+});
 
 /** A native Firehose stream's encryption input as the classic serverSideEncryption block. */
 function firehoseSse(v: any): unknown {
@@ -116,17 +85,10 @@ function firehoseS3(v: any): unknown {
 }
 
 /** A native Firehose destination whose S3 copies are `s3Configuration` (and `s3BackupConfiguration`). */
-function firehoseDestination(v: any): unknown {
-  if (v === undefined || v === null) return v;
-  return {
-    get s3Configuration() {
-      return firehoseS3(v.s3Configuration);
-    },
-    get s3BackupConfiguration() {
-      return firehoseS3(v.s3BackupConfiguration);
-    },
-  };
-}
+const firehoseDestination = renamedBlock({
+  s3Configuration: { from: "s3Configuration", map: firehoseS3 },
+  s3BackupConfiguration: { from: "s3BackupConfiguration", map: firehoseS3 },
+});
 
 /** The extended S3 destination (else the plain S3 one) with its backup, as classic extendedS3Configuration. */
 function firehoseExtendedS3(v: any, p: any): unknown {

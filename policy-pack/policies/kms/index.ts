@@ -4,10 +4,10 @@
 // (./service-keys.ts), messaging and streams (./messaging.ts), relational and document databases
 // (./databases.ts), key-value, cache and ledger stores (./nosql.ts), file systems, backups and
 // secrets (./storage.ts), compute-side data (./compute.ts), search and analytics (./analytics.ts),
-// API caches (./api-caches.ts), machine images, Image Builder and snapshot copies (./images.ts),
-// the snapshots a program takes (./snapshots.ts), the audit trail (./audit.ts) and data moved
-// between or held by integration services (./integration.ts), Amazon Location trackers and
-// geofence collections (./location.ts), and the data stores without a rule of their own, from a
+// Glue (./glue.ts), API caches (./api-caches.ts), machine images, Image Builder and snapshot copies
+// (./images.ts), the snapshots a program takes (./snapshots.ts), the audit trail (./audit.ts) and
+// data moved between or held by integration services (./integration.ts), Amazon Location trackers
+// and geofence collections (./location.ts), and the data stores without a rule of their own, from a
 // table (./other-stores.ts). EBS volumes are the compute policies' (../compute/ebs.ts), CloudWatch
 // log groups the logs policies' and S3 buckets the S3 policies'.
 //
@@ -59,12 +59,11 @@ import {
 import {
   athenaKms,
   emrKms,
-  glueKms,
-  glueSecurityConfigurationAttached,
   kendraKms,
   opensearchServerlessEncryptionPolicyKms,
   searchDomainKms,
 } from "./analytics";
+import { glueKms, glueSecurityConfigurationAttached } from "./glue";
 import { apigatewayCacheEncrypted, appsyncCacheEncrypted } from "./api-caches";
 import { dlmCopyKms, imageKms, imagebuilderKms } from "./images";
 import { cloudtrailKms } from "./audit";

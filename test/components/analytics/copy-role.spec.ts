@@ -1,5 +1,6 @@
 // Analytics: the COPY role's trust and what it can do (IAM policy simulator); invalid arguments.
 import { expect } from "chai";
+import * as pulumi from "@pulumi/pulumi";
 import { createValidatedPolicy, validateResourcePolicy } from "@cloud-copilot/iam-policy";
 import { runSimulation, runUnsafeSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 import { Analytics, freeIpsNeeded, isValidBaseRpu } from "../../../components/analytics";
@@ -211,6 +212,52 @@ describe("Analytics (component): COPY role and arguments", function () {
       }
     });
     expect(rec.resources).to.deep.equal([]);
+  });
+
+  it("takes the admin secret's key as a key ARN only, as AWS reports it", async () => {
+    const keyArn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    expect(await buildError({ adminPasswordSecretKmsKeyId: keyArn })).to.equal("");
+    expect(
+      await buildError({
+        adminPasswordSecretKmsKeyId:
+          "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+      }),
+    ).to.equal("");
+    // The other partitions' key ARNs (China, GovCloud).
+    for (const partition of ["aws-cn", "aws-us-gov"]) {
+      const region = partition === "aws-cn" ? "cn-north-1" : "us-gov-west-1";
+      const given = `arn:${partition}:kms:${region}:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+      expect(await buildError({ adminPasswordSecretKmsKeyId: given }), given).to.equal("");
+    }
+    // An alias ARN passes the provider's ARN type, then updates the namespace on every pulumi up
+    // (hashicorp/terraform-provider-aws#45683).
+    for (const given of [
+      "arn:aws:kms:eu-west-1:123456789012:alias/platform-secrets",
+      "arn:aws-cn:kms:cn-north-1:123456789012:alias/platform-secrets",
+    ]) {
+      const message = await buildError({ adminPasswordSecretKmsKeyId: given });
+      expect(message, given).to.include(
+        `adminPasswordSecretKmsKeyId: "${given}" must be a key ARN`,
+      );
+      expect(message, given).to.include("update the namespace on every pulumi up");
+    }
+    // Another service's ARN is no key at all.
+    const bucket = "arn:aws:s3:::platform-secrets";
+    expect(await buildError({ adminPasswordSecretKmsKeyId: bucket })).to.include(
+      "this is not the ARN of a KMS key",
+    );
+    // A bare key id or alias name is refused by the provider's ARN type at preview.
+    for (const given of ["alias/platform-secrets", "1234abcd-12ab-34cd-56ef-1234567890ab"]) {
+      const message = await buildError({ adminPasswordSecretKmsKeyId: given });
+      expect(message, given).to.include(
+        `adminPasswordSecretKmsKeyId: "${given}" must be a key ARN`,
+      );
+      expect(message, given).to.include("refuses a key id or an alias/ name at preview");
+    }
+    // Known only at deploy time: not judged here.
+    expect(
+      await buildError({ adminPasswordSecretKmsKeyId: pulumi.output("alias/platform-secrets") }),
+    ).to.equal("");
   });
 
   it("knows the capacity rules it validates against", () => {
