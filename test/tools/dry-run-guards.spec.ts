@@ -4,7 +4,10 @@
 import { expect } from "chai";
 import * as fs from "fs";
 import * as path from "path";
-import { dryRunNotes } from "../../tools/check/dry-run-note";
+import { dryRunNotes, dryRunSkipped } from "../../tools/check/dry-run-note";
+import { formatJson } from "../../tools/check/format-json";
+import { formatSarif } from "../../tools/check/format-sarif";
+import { formatText } from "../../tools/check/format-text";
 import { FIXTURES, lineOf, QueuedRuns } from "./program-runs";
 
 const runs = new QueuedRuns();
@@ -39,6 +42,27 @@ describe("programs that ask isDryRun()", function () {
     // The guard inside `apply` runs only in the apply phase: its line is named all the same.
     expect(note).to.contain(`at index.ts:${RESOURCE_GUARD}, index.ts:${EFFECT_GUARD}:`);
     expect(note).to.contain("was neither run nor judged here");
+  });
+
+  it("qualify the result line, the JSON summary and SARIF: never a bare PASS", async () => {
+    const r = await runs.check("dry-run-guards", ["preview", "apply"]);
+    const skipped = `code behind isDryRun() at index.ts:${RESOURCE_GUARD}, index.ts:${EFFECT_GUARD} not run`;
+    expect(r.dryRunSkipped).to.match(new RegExp(`^${skipped.replace(/[.()]/g, "\\$&")} `));
+    const result = formatText([r])
+      .split("\n")
+      .find((l) => l.startsWith("Result for dev:"));
+    expect(result).to.match(/^Result for dev: (PASS|FAIL) — /);
+    expect(result).to.contain(` — ${skipped}`);
+    expect(JSON.parse(formatJson([r])).summary.dryRunSkipped).to.equal(r.dryRunSkipped);
+    const sarif = (x: typeof r) =>
+      JSON.parse(formatSarif([x], [], { version: "0.0.0" })).runs[0].properties;
+    expect(sarif(r).dryRunSkipped).to.equal(r.dryRunSkipped);
+    // A program that never asked: no qualifier anywhere.
+    const none = { ...r, dryRunSkipped: undefined };
+    expect(formatText([none])).to.not.contain("not run (pulumi up runs it)");
+    expect(JSON.parse(formatJson([none])).summary).to.not.have.property("dryRunSkipped");
+    expect(sarif(none)).to.not.have.property("dryRunSkipped");
+    expect(dryRunSkipped([{ dryRunAsked: [] }], DIR)).to.equal(undefined);
   });
 
   it("names each place once across phases, with the library that asked, and none when none asked", () => {

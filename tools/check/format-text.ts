@@ -139,6 +139,7 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
     line = `Result for ${stack}: ${style.red("FAIL")} — ${why.join("; ")}`;
   }
   if (r.notTypeChecked) line += ` — ${style.yellow(r.notTypeChecked)}`;
+  if (r.dryRunSkipped) line += ` — ${style.yellow(r.dryRunSkipped)}`;
   if (r.refusedAtCreate) line += ` — ${style.red(createStopText(r.refusedAtCreate))}`;
   return (
     line +

@@ -18,7 +18,7 @@ import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
-import { dryRunNotes } from "./dry-run-note";
+import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -239,11 +239,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     throw e;
   }
   // A run compiled transpile-only where `pulumi preview` type-checks: the verdict says so.
+  const skipped = dryRunSkipped(usable, project.dir);
   const unchecked =
     !opts.typeCheck && usable.some((run) => !compiledAgain.has(run)) && previewChecks;
   return {
     ...combinePhases(opts, judge, { ...config, notes }, judged),
     ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),
+    ...(skipped ? { dryRunSkipped: skipped } : {}),
     ...(refusedAtCreate ? { refusedAtCreate } : {}),
   };
 }
