@@ -24,7 +24,8 @@ describe("lent packages in the options the host hands ts-node", () => {
     expect(withLentOptions(own, LENT)).to.deep.equal({
       strict: true,
       baseUrl: ".",
-      paths: { "@app/*": ["src/*"], "*": LENT.paths["*"] },
+      // The program's own pattern gains the lent folder's place for it (not its @types).
+      paths: { "@app/*": ["src/*", "/lent/node_modules/@app/*"], "*": LENT.paths["*"] },
       typeRoots: ["./types", "/lent/node_modules/@types"],
     });
     // A `"*"` of the program's own is tried first; the lent folder comes after it, once.
@@ -34,6 +35,12 @@ describe("lent packages in the options the host hands ts-node", () => {
       "/lent/node_modules/*",
       "/lent/node_modules/@types/*",
     ]);
+    const scope = { paths: { "@pulumi/*": ["vendor/@pulumi/*"], "@pulumi/tags": ["vendor/tags"] } };
+    expect(withLentOptions(scope, LENT).paths).to.deep.equal({
+      "@pulumi/*": ["vendor/@pulumi/*", "/lent/node_modules/@pulumi/*"],
+      "@pulumi/tags": ["vendor/tags", "/lent/node_modules/@pulumi/tags"],
+      "*": LENT.paths["*"],
+    });
     // Options without `paths` or `typeRoots` are left as given: the environment's apply there.
     expect(withLentOptions({ strict: true }, LENT)).to.deep.equal({ strict: true });
     expect(own.paths).to.deep.equal({ "@app/*": ["src/*"] }); // not changed in place
@@ -46,7 +53,9 @@ describe("lent packages in the options the host hands ts-node", () => {
     tsNode.register({ transpileOnly: false, compilerOptions: { paths: { "@a/*": ["a/*"] } } });
     expect(seen[0]).to.deep.equal({
       transpileOnly: false,
-      compilerOptions: { paths: { "@a/*": ["a/*"], "*": LENT.paths["*"] } },
+      compilerOptions: {
+        paths: { "@a/*": ["a/*", "/lent/node_modules/@a/*"], "*": LENT.paths["*"] },
+      },
     });
     const args = ["./hooks.js", "file:///x/run.js", { data: { compilerOptions: { paths: {} } } }];
     expect(lendToEsmHooks(args, LENT)[2].data.compilerOptions.paths).to.deep.equal(LENT.paths);

@@ -344,6 +344,32 @@ describe("a verdict without the type-check pulumi preview does", function () {
       expect(err.message).to.contain("TS2322").and.not.to.contain("TS2307");
     });
 
+    it("--type-check with a tsconfig pattern a lent package also matches (@pulumi/*) resolves both", async () => {
+      // `"@pulumi/*"` has a longer prefix than the lent `"*"`, so TypeScript takes it for
+      // @pulumi/aws too: the lent folder must be among its substitutions.
+      const own = program(
+        "lent-scope-paths",
+        'import type { Tags } from "@pulumi/tags";\n' +
+          'const tags: Tags = { team: "web" };\n' +
+          'export const id = new aws.s3.Bucket("b", { tags }).id;',
+      );
+      const vendored = path.join(own, "vendor", "@pulumi", "tags");
+      fs.mkdirSync(vendored, { recursive: true });
+      fs.writeFileSync(
+        path.join(vendored, "index.ts"),
+        "export type Tags = Record<string, string>;\n",
+      );
+      const compilerOptions = {
+        strict: true,
+        baseUrl: ".",
+        paths: { "@pulumi/*": ["vendor/@pulumi/*"] },
+      };
+      fs.writeFileSync(path.join(own, "tsconfig.json"), JSON.stringify({ compilerOptions }));
+      const r = await checkProgram(own, { typeCheck: true });
+      expect(r.resources.map((x) => x.type)).to.include("aws:s3/bucket:Bucket");
+      expect(r.notTypeChecked).to.equal(undefined);
+    });
+
     it("a TS2307 is the program's own when the package is its own or nobody lends it", () => {
       const failed = {
         kind: "error" as const,

@@ -10,8 +10,9 @@
 // every pattern and gain the lent substitutions for `"*"` after any it has (TypeScript takes the
 // pattern with the longest prefix that matches, and tries a pattern's substitutions in order,
 // https://www.typescriptlang.org/tsconfig#paths: an alias of the program still wins, and a bare
-// import matching none of them falls to the lent folder, absolute paths needing no baseUrl), and
-// its `typeRoots` gain the lent `@types`. What the program resolves itself is unchanged; what it
+// import matching none of them falls to the lent folder, absolute paths needing no baseUrl; a
+// pattern of the program's own gains the lent folder's place for it, after its own substitutions,
+// for a lent import it matches), and its `typeRoots` gain the lent `@types`. What the program resolves itself is unchanged; what it
 // could not resolve at all now resolves as the untyped run resolves it (NODE_PATH).
 "use strict";
 
@@ -25,6 +26,17 @@ function withLentOptions(compilerOptions, lent) {
     for (const [pattern, substitutions] of Object.entries(lent.paths)) {
       const mine = Array.isArray(paths[pattern]) ? paths[pattern] : [];
       paths[pattern] = [...mine, ...substitutions.filter((s) => !mine.includes(s))];
+    }
+    // A pattern of the program's own that a lent import also matches (`"@pulumi/*"` for
+    // `@pulumi/aws`) is taken over `"*"` (the longest prefix wins) and the lent folder is never
+    // tried: each gets the lent folder's own place for it after its substitutions
+    // (`<lent>/node_modules/@pulumi/*`).
+    const folders = (lent.paths["*"] || []).filter((s) => !/[\\/]@types[\\/]\*$/.test(s));
+    for (const pattern of Object.keys(own)) {
+      if (pattern === "*" || !Array.isArray(paths[pattern])) continue;
+      const mine = paths[pattern];
+      const more = folders.map((s) => s.replace("*", pattern)).filter((s) => !mine.includes(s));
+      paths[pattern] = [...mine, ...more];
     }
     out.paths = paths;
   }
