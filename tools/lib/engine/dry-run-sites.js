@@ -16,7 +16,7 @@
 // https://v8.dev/docs/stack-trace-api), so they cost one short capture and are never recorded.
 "use strict";
 const path = require("path");
-const { callerStack } = require("./caller-stack");
+const { callerSites, callerStack } = require("./caller-stack");
 const { frameOf } = require("./frame-of");
 
 const TOKEN = "isDryRun";
@@ -25,19 +25,8 @@ const MAX_SITES = 20;
 
 /** The file of the function that called `fn`, unmapped (a path, or a `file://` URL for ESM). */
 function immediateCallerFile(fn) {
-  const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  const holder = {};
-  try {
-    Error.prepareStackTrace = (_, callSites) => callSites;
-    Error.stackTraceLimit = 1;
-    Error.captureStackTrace(holder, fn);
-    const [site] = holder.stack || [];
-    return site ? site.getFileName() || undefined : undefined;
-  } finally {
-    Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
-  }
+  const [file] = callerSites(fn, 1, (site) => site.getFileName());
+  return file || undefined;
 }
 
 /**
