@@ -29,7 +29,12 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
-import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
+import {
+  CONFIG_PLAIN_READ_PREFIX,
+  CONFIG_READ_PREFIX,
+  CONFIG_SITE_PREFIX,
+  configSite,
+} from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -80,6 +85,7 @@ export function readSites(file: string): {
   network: NetworkUse[];
   invokers: Map<string, Invoker[]>;
   configReads: Map<string, SourceLocation | undefined>;
+  plainConfigReads: Map<string, SourceLocation | undefined>;
   dryRun: DryRunSite[];
 } {
   const sites = new Map<string, Site>();
@@ -87,8 +93,10 @@ export function readSites(file: string): {
   const network: NetworkUse[] = [];
   const invokers = new Map<string, Invoker[]>();
   const configReads = new Map<string, SourceLocation | undefined>();
+  const plainConfigReads = new Map<string, SourceLocation | undefined>();
   const dryRun: DryRunSite[] = [];
-  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads, dryRun };
+  const empty = { sites, intervals: [], network, invokers, configReads, plainConfigReads, dryRun };
+  if (!fs.existsSync(file)) return empty;
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -103,11 +111,13 @@ export function readSites(file: string): {
       } else if (s.file === undefined && typeof s.resourceType === "string") {
         const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
         invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
-      } else if (typeof s.token === "string" && s.token.startsWith(CONFIG_READ_PREFIX)) {
-        const key = s.token.slice(CONFIG_READ_PREFIX.length);
+      } else if (typeof s.token === "string" && readPrefix(s.token)) {
+        const prefix = readPrefix(s.token) as string;
+        const reads = prefix === CONFIG_READ_PREFIX ? configReads : plainConfigReads;
+        const key = s.token.slice(prefix.length);
         const at =
           typeof s.file === "string" ? { file: s.file, line: s.line, column: s.column } : undefined;
-        if (!configReads.get(key)) configReads.set(key, at);
+        if (!reads.get(key)) reads.set(key, at);
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -116,7 +126,12 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network, invokers, configReads, dryRun };
+  return { ...empty, intervals: [...intervals.values()] };
+}
+
+/** Which of the config-read token prefixes `token` starts with, if any. */
+function readPrefix(token: string): string | undefined {
+  return [CONFIG_READ_PREFIX, CONFIG_PLAIN_READ_PREFIX].find((p) => token.startsWith(p));
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;
