@@ -5,8 +5,7 @@
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
 //                   unjudged, checks, passed, failed, waived, unevaluated, result,
 //                   dryRunSkipped (only when the program asked isDryRun(): its `false` path
-//                   ran in neither phase), providerChecksUnevaluated (only when inputs
-//                   the provider refused rest on undecryptable secrets' placeholders),
+//                   ran in neither phase),
 //                   operations: { create, import, read } },
 //   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
 //                   the program and this run compiled it without: run with --type-check)

@@ -287,9 +287,6 @@ export function formatSarif(
         unjudged: r.unjudged.length,
         ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
         ...(r.dryRunSkipped ? { dryRunSkipped: r.dryRunSkipped } : {}),
-        ...(r.providerChecksUnevaluated
-          ? { providerChecksUnevaluated: r.providerChecksUnevaluated }
-          : {}),
         ...(r.refusedAtCreate ? { createRefusals: refusalsJson(r.refusedAtCreate) } : {}),
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }

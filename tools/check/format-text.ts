@@ -140,7 +140,6 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
   }
   if (r.notTypeChecked) line += ` — ${style.yellow(r.notTypeChecked)}`;
   if (r.dryRunSkipped) line += ` — ${style.yellow(r.dryRunSkipped)}`;
-  if (r.providerChecksUnevaluated) line += ` — ${style.yellow(r.providerChecksUnevaluated)}`;
   if (r.refusedAtCreate) line += ` — ${style.red(createStopText(r.refusedAtCreate))}`;
   return (
     line +

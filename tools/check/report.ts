@@ -159,9 +159,6 @@ export function summarize(r: StackResult, gate: Gate = {}) {
     unjudged: r.unjudged.length,
     ...r.counts,
     ...(r.dryRunSkipped ? { dryRunSkipped: r.dryRunSkipped } : {}),
-    ...(r.providerChecksUnevaluated
-      ? { providerChecksUnevaluated: r.providerChecksUnevaluated }
-      : {}),
     result: fails ? ("FAIL" as const) : ("PASS" as const),
   };
 }

@@ -98,11 +98,6 @@ export interface StackResult {
    */
   readonly dryRunSkipped?: string;
   /**
-   * Set when inputs the AWS provider refused rest on an undecryptable secret's placeholder
-   * (./secret-refusals.ts): how many provider checks were not evaluated, for the result line.
-   */
-  readonly providerChecksUnevaluated?: string;
-  /**
    * Inputs AWS refuses when the provider creates the resource, when no provider refusal stops the
    * check (./provider-refusals.ts): `pulumi preview` passes them, `pulumi up` would stop there.
    */

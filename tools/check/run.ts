@@ -38,7 +38,7 @@ import {
 } from "../lib/engine/type-only-imports";
 import { loadStackConfig, stackProgram } from "./project";
 import { opaquePlaceholders } from "./secret-placeholders";
-import { providerChecksNotEvaluated, setAsideSecretRefusals } from "./secret-refusals";
+import { setAsideSecretRefusals } from "./secret-refusals";
 import { plainSecretBooleanNotes } from "./plain-secret-reads";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
@@ -194,7 +194,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   // only AWS refuses at create leaves preview, and so the pack, running: listed beside the findings.
   // One whose value rests on an undecryptable secret's placeholder is noted as not evaluated.
   let refusedAtCreate: ProviderInputError | undefined;
-  let setAside = 0;
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
     const reads = { ...config, reads: configReadsOf(usable) };
@@ -204,7 +203,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
       if (!(e instanceof ProviderInputError)) throw e;
       const aside = setAsideSecretRefusals(e, reads);
       notes.push(...aside.notes);
-      setAside = aside.notes.length;
       if (aside.error) throw aside.error;
     }
   } catch (e) {
@@ -250,7 +248,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     ...combinePhases(opts, judge, { ...config, notes }, judged),
     ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),
     ...(skipped ? { dryRunSkipped: skipped } : {}),
-    ...(setAside > 0 ? { providerChecksUnevaluated: providerChecksNotEvaluated(setAside) } : {}),
     ...(refusedAtCreate ? { refusedAtCreate } : {}),
   };
 }

@@ -40,11 +40,6 @@ export function placeholderKeysOf(r: PhasedRefusal, config: PlaceholderConfig): 
   return [];
 }
 
-/** What qualifies the stack's result when `n` provider checks were set aside. */
-export function providerChecksNotEvaluated(n: number): string {
-  return `${n} provider input check${n === 1 ? "" : "s"} not evaluated (secret placeholders, see notes)`;
-}
-
 /**
  * Splits `e`'s refusals into those that rest on placeholders, as notes (one per refusal), and the
  * rest, still a ProviderInputError when any remain.
