@@ -26,7 +26,7 @@ describe("offline check: secrets in the stack file", () => {
     });
     const [note] = config.notes.filter((n) => n.startsWith("secret config"));
     expect(note).to.contain(
-      '({"user":"app","password":"offline-secret-placeholder-1"}, "offline-secret-placeholder-2", a secret where read with a secret getter)',
+      '({"user":"app","password":"offline-secret-placeholder-1"}, "offline-secret-placeholder-2", marked secret)',
     );
     expect(note).to.match(/\(for demo:db, the whole value as JSON\)$/);
   });

@@ -39,7 +39,6 @@ import {
 import { loadStackConfig, stackProgram } from "./project";
 import { opaquePlaceholders } from "./secret-placeholders";
 import { setAsideSecretRefusals } from "./secret-refusals";
-import { plainSecretBooleanNotes } from "./plain-secret-reads";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -226,7 +225,6 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
   notes.push(...dryRunNotes(usable, project.dir));
-  notes.push(...plainSecretBooleanNotes(usable, config.placeholders, project.dir));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {

@@ -35,9 +35,7 @@ export function integerPlaceholder(n: number): string {
 /**
  * The placeholder of a secure key declared `type: boolean`: `false`, the same for every such key
  * (a boolean has no value of its own to give), so it never names one key alone. Policies see a
- * secret `false` of a run with one as unknown (../lib/engine/recorded-inputs.ts); read with
- * `requireBoolean` it is a plain `false` a rule does read as a chosen value, which the report
- * names (./plain-secret-reads.ts).
+ * secret `false` of a run with one as unknown (../lib/engine/recorded-inputs.ts).
  */
 export const BOOLEAN_PLACEHOLDER = "false";
 

@@ -242,7 +242,7 @@ export function loadStackConfig(
       nested.includes(k) ? wire(values[k]) : JSON.stringify(placeholders[k]);
     notes.push(
       `secret config ${[...secureKeys].sort().join(", ")} cannot be decrypted offline: the program got a placeholder ` +
-        `(${[...secureKeys].sort().map(got).join(", ")}, a secret where read with a secret getter); give a value for this run with --config <key>=<value>` +
+        `(${[...secureKeys].sort().map(got).join(", ")}, marked secret); give a value for this run with --config <key>=<value>` +
         (nested.length > 0
           ? ` (for ${nested.sort().join(", ")}, the whole ${nested.length > 1 ? "values" : "value"} as JSON)`
           : ""),

@@ -3,7 +3,7 @@ import type { SourceLocation } from "./language-host";
 import { CONFIG_SITE_PREFIX } from "./config-sites";
 
 // The token prefixes are the ones ./config-sites.js writes with, defined there once.
-export { CONFIG_PLAIN_READ_PREFIX, CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-sites";
+export { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX } from "./config-sites";
 
 /**
  * Where the program read the config key an SDK config error names ("Missing required

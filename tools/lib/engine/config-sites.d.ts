@@ -15,5 +15,3 @@ export function recordConfigSites(
 export const CONFIG_SITE_PREFIX: "config:";
 /** The token prefix of a key the program read: `config-read:<full key>`. */
 export const CONFIG_READ_PREFIX: "config-read:";
-/** The token prefix of a key read through a getter that does not mark it secret. */
-export const CONFIG_PLAIN_READ_PREFIX: "config-plain-read:";

@@ -42,13 +42,6 @@ const MAX_PER_KEY = 20;
 const CONFIG_SITE_PREFIX = "config:";
 /** The token prefix of a key the program read (../engine/diagnose.ts `readSites`). */
 const CONFIG_READ_PREFIX = "config-read:";
-/**
- * The token prefix of a key the program read through a getter that does not mark the value
- * secret (`requireBoolean`, not `requireSecretBoolean`): the outermost getter decides, since the
- * secret ones call the plain ones (@pulumi/pulumi config.ts `requireSecretBoolean` →
- * `requireBoolean`). A secure key read so is a plain value (../../check/plain-secret-reads.ts).
- */
-const CONFIG_PLAIN_READ_PREFIX = "config-plain-read:";
 
 /** The full key (`<namespace>:<name>`) a getter of `config` reads for `key`; undefined if none. */
 function fullKeyOf(config, key) {
@@ -64,15 +57,11 @@ function recordConfigSites(exports, append, frameOf) {
   if (typeof Config !== "function" || !Config.prototype) return;
   const seen = new Map();
   const read = new Set();
-  const readPlain = new Set();
-  let depth = 0;
   for (const name of GETTERS) {
     const original = Config.prototype[name];
     if (typeof original !== "function") continue;
     const wrapped = function (key, ...rest) {
       let value;
-      const outermost = depth === 0;
-      depth++;
       try {
         value = original.call(this, key, ...rest);
       } catch (err) {
@@ -86,23 +75,17 @@ function recordConfigSites(exports, append, frameOf) {
           if (site) append({ token: `${CONFIG_SITE_PREFIX}${full}`, ...site });
         }
         throw err;
-      } finally {
-        depth--;
       }
-      // A getter that calls another (require → get) records the key once, at the program's line
-      // (the outermost call, whose frame is the program's), the program's frame looked up once.
-      const full = value !== undefined && outermost ? fullKeyOf(this, key) : undefined;
-      const first = full !== undefined && !read.has(full);
-      const plain = full !== undefined && !name.includes("Secret") && !readPlain.has(full);
-      if (first || plain) {
-        if (first) read.add(full);
-        if (plain) readPlain.add(full);
-        try {
-          const site = frameOf(callerStack(wrapped));
-          if (first) append({ token: `${CONFIG_READ_PREFIX}${full}`, ...site });
-          if (plain) append({ token: `${CONFIG_PLAIN_READ_PREFIX}${full}`, ...site });
-        } catch {
-          // the check loses where the key was read, nothing else
+      // A getter that calls another (require → get) records the key once, at the program's line.
+      if (value !== undefined) {
+        const full = fullKeyOf(this, key);
+        if (full && !read.has(full)) {
+          read.add(full);
+          try {
+            append({ token: `${CONFIG_READ_PREFIX}${full}`, ...frameOf(callerStack(wrapped)) });
+          } catch {
+            // the check loses where the key was read, nothing else
+          }
         }
       }
       return value;
@@ -111,9 +94,4 @@ function recordConfigSites(exports, append, frameOf) {
   }
 }
 
-module.exports = {
-  recordConfigSites,
-  CONFIG_SITE_PREFIX,
-  CONFIG_READ_PREFIX,
-  CONFIG_PLAIN_READ_PREFIX,
-};
+module.exports = { recordConfigSites, CONFIG_SITE_PREFIX, CONFIG_READ_PREFIX };

@@ -29,12 +29,7 @@ import {
 import { NETWORK_SITE, networkHint, type NetworkUse } from "./hints-network";
 import { dependencyEnginesHint, nativeGrpcHint } from "./node-engines";
 import { noEntrypointHint, programEntryFile, uncalledDefaultExport } from "./hints-entrypoint";
-import {
-  CONFIG_PLAIN_READ_PREFIX,
-  CONFIG_READ_PREFIX,
-  CONFIG_SITE_PREFIX,
-  configSite,
-} from "./config-site";
+import { CONFIG_READ_PREFIX, CONFIG_SITE_PREFIX, configSite } from "./config-site";
 import { mixedModuleSyntaxHint, moduleSyntaxHint } from "./hints-module-syntax";
 import { typesOnlyHint } from "./type-only-imports";
 import { missingAssetHint } from "./hints-build";
@@ -85,7 +80,6 @@ export function readSites(file: string): {
   network: NetworkUse[];
   invokers: Map<string, Invoker[]>;
   configReads: Map<string, SourceLocation | undefined>;
-  plainConfigReads: Map<string, SourceLocation | undefined>;
   dryRun: DryRunSite[];
 } {
   const sites = new Map<string, Site>();
@@ -93,10 +87,8 @@ export function readSites(file: string): {
   const network: NetworkUse[] = [];
   const invokers = new Map<string, Invoker[]>();
   const configReads = new Map<string, SourceLocation | undefined>();
-  const plainConfigReads = new Map<string, SourceLocation | undefined>();
   const dryRun: DryRunSite[] = [];
-  const empty = { sites, intervals: [], network, invokers, configReads, plainConfigReads, dryRun };
-  if (!fs.existsSync(file)) return empty;
+  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads, dryRun };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
@@ -111,13 +103,11 @@ export function readSites(file: string): {
       } else if (s.file === undefined && typeof s.resourceType === "string") {
         const invoker = { type: s.resourceType, name: s.resourceName, args: s.args };
         invokers.set(s.token, [...(invokers.get(s.token) ?? []), invoker]);
-      } else if (typeof s.token === "string" && readPrefix(s.token)) {
-        const prefix = readPrefix(s.token) as string;
-        const reads = prefix === CONFIG_READ_PREFIX ? configReads : plainConfigReads;
-        const key = s.token.slice(prefix.length);
+      } else if (typeof s.token === "string" && s.token.startsWith(CONFIG_READ_PREFIX)) {
+        const key = s.token.slice(CONFIG_READ_PREFIX.length);
         const at =
           typeof s.file === "string" ? { file: s.file, line: s.line, column: s.column } : undefined;
-        if (!reads.get(key)) reads.set(key, at);
+        if (!configReads.get(key)) configReads.set(key, at);
       } else if (s.token === "clearInterval") {
         intervals.delete(s.id);
       } else if (!sites.has(s.token) || s.token.startsWith(CONFIG_SITE_PREFIX))
@@ -126,12 +116,7 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { ...empty, intervals: [...intervals.values()] };
-}
-
-/** Which of the config-read token prefixes `token` starts with, if any. */
-function readPrefix(token: string): string | undefined {
-  return [CONFIG_READ_PREFIX, CONFIG_PLAIN_READ_PREFIX].find((p) => token.startsWith(p));
+  return { sites, intervals: [...intervals.values()], network, invokers, configReads, dryRun };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;

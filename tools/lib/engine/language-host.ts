@@ -108,11 +108,6 @@ export interface ProgramRun {
    * first read it when there is one (./config-sites.js).
    */
   readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
-  /**
-   * The keys it read through a getter that does not mark the value secret (`requireBoolean`, not
-   * `requireSecretBoolean`), each with the program's line that first did.
-   */
-  readonly plainConfigReads?: ReadonlyMap<string, SourceLocation | undefined>;
   /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
   readonly dryRunAsked: readonly DryRunSite[];
 }
@@ -310,8 +305,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network, invokers, configReads, plainConfigReads, dryRun } =
-    readSites(sitesFile);
+  const { sites, intervals, network, invokers, configReads, dryRun } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -349,7 +343,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     failure,
     ms: Date.now() - started,
     configReads,
-    plainConfigReads,
     dryRunAsked: dryRun,
   };
 }
