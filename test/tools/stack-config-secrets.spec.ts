@@ -102,21 +102,21 @@ describe("offline check: secrets in the stack file", () => {
     const project = loadProject(dir);
     const config = loadStackConfig(project, "dev");
     expect(config.placeholders).to.deep.equal({
-      "demo:port": "9100",
-      "demo:retention": "9200",
+      "demo:port": "-9900001",
+      "demo:retention": "-9900002",
       "demo:encrypted": "false",
       "demo:tls": "false",
     });
-    expect(config.values["demo:retention"]).to.equal("9200");
-    expect([ownsPlaceholder("9100"), ownsPlaceholder("false")]).to.deep.equal([true, false]);
+    expect(config.values["demo:retention"]).to.equal("-9900002");
+    expect([ownsPlaceholder("-9900001"), ownsPlaceholder("false")]).to.deep.equal([true, false]);
     const fail = (message: string) =>
       configHints(
         new ProgramError(message, "program", undefined, undefined, [], "dev"),
         new Map([["dev", { project, config }]]),
       );
-    const hints = fail("Error: retention 9200 is not one of 1, 3, 5, 7");
+    const hints = fail("Error: retention -9900002 is not one of 1, 3, 5, 7");
     expect(hints.reason).to.match(/^demo:retention is a secret \(secure: in /);
-    expect(hints.reason).to.contain('the program got the placeholder "9200"');
+    expect(hints.reason).to.contain('the program got the placeholder "-9900002"');
     expect(hints.reason).to.not.contain("demo:port");
     // `false` is every boolean's: it names none of them alone.
     const shared = fail("Error: encryption is false");

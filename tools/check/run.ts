@@ -38,7 +38,6 @@ import {
 } from "../lib/engine/type-only-imports";
 import { loadStackConfig, stackProgram } from "./project";
 import { opaquePlaceholders } from "./secret-placeholders";
-import { setAsideSecretRefusals } from "./secret-refusals";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -191,19 +190,15 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   }
   // An input the AWS provider refuses stops `pulumi preview` (or `pulumi up`): no verdict. One
   // only AWS refuses at create leaves preview, and so the pack, running: listed beside the findings.
-  // One whose value rests on an undecryptable secret's placeholder is noted as not evaluated.
   let refusedAtCreate: ProviderInputError | undefined;
   try {
     for (const run of usable) checkProviderConfig(run.resources, config);
-    const reads = { ...config, reads: configReadsOf(usable) };
-    try {
-      checkProviderInputs(stack, usable, { autonaming, organization: opts.organization }, reads);
-    } catch (e) {
-      if (!(e instanceof ProviderInputError)) throw e;
-      const aside = setAsideSecretRefusals(e, reads);
-      notes.push(...aside.notes);
-      if (aside.error) throw aside.error;
-    }
+    checkProviderInputs(
+      stack,
+      usable,
+      { autonaming, organization: opts.organization },
+      { ...config, reads: configReadsOf(usable) },
+    );
   } catch (e) {
     if (e instanceof ProviderInputError && onlyAtCreate(e)) refusedAtCreate = e;
     else {

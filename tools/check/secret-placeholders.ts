@@ -16,20 +16,14 @@ export function secretPlaceholder(n: number): string {
 }
 
 /**
- * The placeholder of the `n`-th secure key (from 1) declared `type: integer`: a small positive
- * number of its own per key, 9100, 9200, 9300 ... (9000 + 100 n). Positive and small so that what
- * a program does with an integer still works: a port (1-65535), a size in GiB or MiB, a count
- * (`Array(n)`, which throws on a negative number, makes n items), arithmetic (`port + 1`); a
- * hundred apart so that a small step from one key's (`port + 1`) is never another key's, and
- * four digits so that a message quoting one names its key (quotesPlaceholder). A refusal or a
- * failure on a value derived from it rather than equal to it cannot name one key: the check names
- * every undecryptable integer key the program read (./secret-refusals.ts). Policies and provider
- * checks see the placeholder, whole or inside a string, as unknown
- * (../lib/engine/recorded-inputs.ts); a value derived from it is not hidden, so a number a rule
- * tests may be one no user chose: a refusal of it is set aside (./secret-refusals.ts).
+ * The placeholder of the `n`-th secure key (from 1) declared `type: integer`: a number of its own
+ * per key, negative and out of any range AWS takes (`-9900001`, `-9900002` ...), so a refusal or a
+ * failure that quotes it names its key, a loop over it makes nothing (as over 0) rather than
+ * millions, and no rule reads it as a value a user chose (the check hides it from policies and
+ * provider checks as unknown, ../lib/engine/recorded-inputs.ts).
  */
 export function integerPlaceholder(n: number): string {
-  return String(9000 + 100 * n);
+  return String(-(9900000 + n));
 }
 
 /**
@@ -57,16 +51,11 @@ export function isSecretPlaceholder(v: unknown): boolean {
   return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);
 }
 
-/**
- * Whether `text` quotes `placeholder` (`-1` is not found inside `-12`, nor `9100` inside `19100`
- * or `91000`).
- */
+/** Whether `text` quotes `placeholder` (`-1` is not found inside `-12`). */
 export function quotesPlaceholder(text: string, placeholder: string): boolean {
-  const numeric = /^\d/.test(placeholder);
   let at = text.indexOf(placeholder);
   while (at >= 0) {
-    const before = numeric && /\d/.test(text[at - 1] ?? "");
-    if (!before && !/\d/.test(text[at + placeholder.length] ?? "")) return true;
+    if (!/\d/.test(text[at + placeholder.length] ?? "")) return true;
     at = text.indexOf(placeholder, at + 1);
   }
   return false;

@@ -7,8 +7,8 @@
 // @pulumi/policy proxy.ts `UnknownValueError`: "value at .<path> can't be known during preview"),
 // so that the reason a check was left unevaluated names the secret only where it was the cause.
 //
-// A number placeholder (an integer key's, `9100`) is hidden where it stands whole and inside any
-// string (not inside a longer number); the booleans' `false`, which every boolean key shares and any program writes, only
+// A number placeholder (an integer key's, `-9900001`) is hidden where it stands whole and inside
+// any string; the booleans' `false`, which every boolean key shares and any program writes, only
 // where it arrives as a secret (`requireSecretBoolean`): a plain `false` is the program's own.
 import { downgradeOutputValues, OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
@@ -28,11 +28,6 @@ export interface RecordedInputs {
 /** A secret or output value wraps its value without a property of its own in the policy's view. */
 function wrapped(v: Record<string, any>): boolean {
   return v[SIG_KEY] === SECRET_SIG || v[SIG_KEY] === OUTPUT_SIG;
-}
-
-/** Whether `v` holds `p`; a number's digits not inside a longer number (`9100` not in `19100`). */
-function quotes(v: string, p: string): boolean {
-  return /^\d+$/.test(p) ? new RegExp(`(?<!\\d)${p}(?!\\d)`).test(v) : v.includes(p);
 }
 
 /** What `opaque` names of the boolean placeholder: `false`, matched only as a secret boolean. */
@@ -63,7 +58,7 @@ export function recordInputs(
     return UNKNOWN;
   };
   const hide = (v: any, at: string, secret: boolean): any => {
-    if (typeof v === "string") return inText.some((p) => quotes(v, p)) ? hidden(v, at) : v;
+    if (typeof v === "string") return inText.some((p) => v.includes(p)) ? hidden(v, at) : v;
     if (typeof v === "number") return inText.includes(String(v)) ? hidden(v, at) : v;
     if (v === false && secret && secretFalse) return hidden(v, at);
     if (Array.isArray(v)) return v.map((x, i) => hide(x, `${at}.${i}`, secret));
