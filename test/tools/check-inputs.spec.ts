@@ -412,10 +412,10 @@ describe("offline check inputs that must not hurt", function () {
       expect(run.code).to.equal(2);
       expect(run.stderr.split("\n")[0]).to.equal(
         `error: stack dev, preview phase: demo:port is a secret (secure: in ${path.join(dir, "Pulumi.dev.yaml")}:2) ` +
-          'that the check cannot decrypt offline; the program got the placeholder "-9900001" and failed on it: ' +
+          'that the check cannot decrypt offline; the program got the placeholder "0" and failed on it: ' +
           "give its value for this run with --config demo:port=<value> (used for this run only, never written anywhere)",
       );
-      expect(run.stderr).to.contain("the program's error: -9900001 is out of range");
+      expect(run.stderr).to.contain("the program's error: 0 is out of range");
       expect(fs.existsSync(path.join(dir, "report.txt"))).to.equal(false);
 
       // Supplied for the run, it passes (and the value is written nowhere).

@@ -3,11 +3,7 @@
 import { expect } from "chai";
 import { demoProgram } from "./demo-program";
 import { loadProject, loadStackConfig } from "../../tools/check/project";
-import {
-  isSecretPlaceholder,
-  ownsPlaceholder,
-  quotesPlaceholder,
-} from "../../tools/check/secret-placeholders";
+import { isSecretPlaceholder, quotesPlaceholder } from "../../tools/check/secret-placeholders";
 import { configHints } from "../../tools/check/explain";
 import { ProgramError } from "../../tools/check/run";
 
@@ -87,42 +83,5 @@ describe("offline check: secrets in the stack file", () => {
     const none = fail("TypeError: something else");
     expect(none.reason).to.equal(undefined);
     expect(none.notes.join("\n")).to.contain("demo:endpoint, demo:token are secrets");
-  });
-
-  it("integer secrets get a number of their own; a failure quoting one names that key alone", () => {
-    const dir = demoProgram({
-      "Pulumi.yaml":
-        "name: demo\nruntime: nodejs\nconfig:\n  port:\n    type: integer\n" +
-        "  retention:\n    type: integer\n  encrypted:\n    type: boolean\n" +
-        "  tls:\n    type: boolean\n",
-      "Pulumi.dev.yaml":
-        "config:\n  demo:port:\n    secure: v1:cA==\n  demo:retention:\n    secure: v1:cg==\n" +
-        "  demo:encrypted:\n    secure: v1:ZQ==\n  demo:tls:\n    secure: v1:dA==\n",
-    });
-    const project = loadProject(dir);
-    const config = loadStackConfig(project, "dev");
-    expect(config.placeholders).to.deep.equal({
-      "demo:port": "-9900001",
-      "demo:retention": "-9900002",
-      "demo:encrypted": "false",
-      "demo:tls": "false",
-    });
-    expect(config.values["demo:retention"]).to.equal("-9900002");
-    expect([ownsPlaceholder("-9900001"), ownsPlaceholder("false")]).to.deep.equal([true, false]);
-    const fail = (message: string) =>
-      configHints(
-        new ProgramError(message, "program", undefined, undefined, [], "dev"),
-        new Map([["dev", { project, config }]]),
-      );
-    const hints = fail("Error: retention -9900002 is not one of 1, 3, 5, 7");
-    expect(hints.reason).to.match(/^demo:retention is a secret \(secure: in /);
-    expect(hints.reason).to.contain('the program got the placeholder "-9900002"');
-    expect(hints.reason).to.not.contain("demo:port");
-    // `false` is every boolean's: it names none of them alone.
-    const shared = fail("Error: encryption is false");
-    expect(shared.reason).to.equal(undefined);
-    expect(shared.notes.join("\n")).to.contain(
-      "demo:encrypted, demo:port, demo:retention, demo:tls are secrets",
-    );
   });
 });

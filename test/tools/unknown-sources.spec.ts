@@ -113,36 +113,6 @@ describe("why the one input path a policy could not read is unknown", () => {
     expect(at(".nothing")).to.equal(undefined);
   });
 
-  it("hides an integer secret's placeholder whole or in a string, and a secret false only", () => {
-    const sent = {
-      retentionInDays: -9900001,
-      name: "logs--9900001",
-      size: 99000012,
-      encrypted: { [SIG_KEY]: SECRET_SIG, value: false },
-      deleteProtection: false,
-      description: "false start",
-      options: { [SIG_KEY]: SECRET_SIG, value: { tls: false, port: 443 } },
-    };
-    const recorded = recordInputs(sent, false, new Set(), [PLACEHOLDER, "-9900001", "false"]);
-    expect(recorded.opaquePaths).to.deep.equal([
-      ".retentionInDays",
-      ".name",
-      ".encrypted",
-      ".options.tls",
-    ]);
-    expect(recorded.opaqueValues).to.deep.equal(["-9900001", "logs--9900001", "false", "false"]);
-    expect(recorded.inputs).to.deep.include({
-      retentionInDays: UNKNOWN,
-      size: 99000012,
-      deleteProtection: false,
-      description: "false start",
-    });
-    expect(recorded.inputs.encrypted.value).to.equal(UNKNOWN);
-    // Without a boolean secret, a secret false is the program's own.
-    const none = recordInputs(sent, false, new Set(), [PLACEHOLDER, "-9900001"]);
-    expect(none.inputs.encrypted.value).to.equal(false);
-  });
-
   it("names the key whose own placeholder the hidden string held, when each secret has one", () => {
     const two = {
       password: `pw-${PLACEHOLDER}-12`,

@@ -14,7 +14,7 @@ import {
   unknownSourcesAt,
 } from "../lib/engine/unknown-sources";
 import type { loadStackConfig } from "./project";
-import { ownsPlaceholder, quotesPlaceholder } from "./secret-placeholders";
+import { quotesPlaceholder } from "./secret-placeholders";
 import type {
   CheckCounts,
   CheckOptions,
@@ -81,8 +81,7 @@ export function combinePhases(
   // The keys whose own placeholder a hidden string quotes (./stack-config.ts secretPlaceholder).
   const secretHeld = (held: string) => {
     const keys = Object.keys(config.placeholders).filter(
-      (k) =>
-        ownsPlaceholder(config.placeholders[k]) && quotesPlaceholder(held, config.placeholders[k]),
+      (k) => config.placeholders[k].length > 8 && quotesPlaceholder(held, config.placeholders[k]),
     );
     return keys.length > 0 ? secretReason(keys) : secret;
   };
@@ -275,8 +274,8 @@ function unjudgedResources(
 const PER_TYPE_PACKAGES = new Set(["aws-native"]);
 
 /**
- * The undecryptable secret as a reason, with the stack's `secure:` keys (one of which it is, where
- * the hidden value quotes no key's own placeholder) and how to give a value for the run.
+ * The undecryptable secret as a reason, with the stack's `secure:` keys (one of which it is: all
+ * get the same placeholder) and how to give a value for the run.
  */
 function secretReason(secureKeys: readonly string[]): string {
   if (secureKeys.length === 0) return UNDECRYPTABLE_SECRET;

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { Project, shownPath, StackConfig } from "./project";
-import { ownsPlaceholder, quotesPlaceholder } from "./secret-placeholders";
+import { quotesPlaceholder } from "./secret-placeholders";
 import type { ProgramError } from "./result";
 import { missingModule } from "../lib/engine/hints";
 
@@ -42,8 +42,8 @@ export function configHints(
   const named = secrets.filter((k) => mentions(e.message, k, project.name));
   const quoted = secrets.filter((k) => {
     const p = config.placeholders[k];
-    // "false" (every boolean key's placeholder) only as a word of the message.
-    return ownsPlaceholder(p) ? quotesPlaceholder(text, p) : mentions(e.message, p, "");
+    // "0" or "false" (integer and boolean placeholders) only as a word of the message.
+    return p.length > 8 ? quotesPlaceholder(text, p) : mentions(e.message, p, "");
   });
   const notes: string[] = [];
   let reason: string | undefined;
@@ -51,10 +51,10 @@ export function configHints(
     `give ${keys.length > 1 ? "their values" : "its value"} for this run with ` +
     keys.map((k) => `--config ${k}=<value>`).join(" ") +
     " (used for this run only, never written anywhere)";
-  // Each secret has a placeholder of its own; "false" (boolean keys) may be any of them.
+  // Each secret has a placeholder of its own; "0" and "false" (integer and boolean keys) may be
+  // any of them.
   const own =
-    quoted.length === 1 &&
-    (secrets.length === 1 || ownsPlaceholder(config.placeholders[quoted[0]]));
+    quoted.length === 1 && (secrets.length === 1 || config.placeholders[quoted[0]].length > 8);
   if (named.length > 0 || own) {
     const keys = named.length > 0 ? named : quoted;
     reason =

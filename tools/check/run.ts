@@ -36,8 +36,7 @@ import {
   lentModuleNotFound,
   transpileOnlyFailure,
 } from "../lib/engine/type-only-imports";
-import { loadStackConfig, stackProgram } from "./project";
-import { opaquePlaceholders } from "./secret-placeholders";
+import { loadStackConfig, SECRET_PLACEHOLDER, stackProgram } from "./project";
 import { NOT_TYPE_CHECKED, previewTypeChecks } from "../lib/engine/type-check-rule";
 
 export { nothingJudged } from "./combine";
@@ -97,7 +96,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
         organization: opts.organization,
         phase,
         answers,
-        opaque: opaquePlaceholders(config.placeholders),
+        opaque: [SECRET_PLACEHOLDER],
         timeoutMs: opts.timeoutMs,
         typeCheck,
         fallbackModulesDir: opts.fallbackModulesDir,

@@ -15,37 +15,6 @@ export function secretPlaceholder(n: number): string {
   return `${SECRET_PLACEHOLDER}-${n}`;
 }
 
-/**
- * The placeholder of the `n`-th secure key (from 1) declared `type: integer`: a number of its own
- * per key, negative and out of any range AWS takes (`-9900001`, `-9900002` ...), so a refusal or a
- * failure that quotes it names its key, a loop over it makes nothing (as over 0) rather than
- * millions, and no rule reads it as a value a user chose (the check hides it from policies and
- * provider checks as unknown, ../lib/engine/recorded-inputs.ts).
- */
-export function integerPlaceholder(n: number): string {
-  return String(-(9900000 + n));
-}
-
-/**
- * The placeholder of a secure key declared `type: boolean`: `false`, the same for every such key
- * (a boolean has no value of its own to give), so it never names one key alone. Policies see a
- * secret `false` of a run with one as unknown (../lib/engine/recorded-inputs.ts).
- */
-export const BOOLEAN_PLACEHOLDER = "false";
-
-/** Whether a placeholder names one key alone (every one but the booleans' shared `false`). */
-export function ownsPlaceholder(placeholder: string): boolean {
-  return placeholder !== BOOLEAN_PLACEHOLDER;
-}
-
-/**
- * What the engine hides from policies and provider checks as unknown (../lib/engine/recorded-inputs.ts):
- * every numbered string placeholder by their common start, and each key's typed one.
- */
-export function opaquePlaceholders(placeholders: Readonly<Record<string, string>>): string[] {
-  return [SECRET_PLACEHOLDER, ...new Set(Object.values(placeholders))];
-}
-
 /** Whether `v` is a secret's placeholder, whole (a numbered one, or the unnumbered prefix). */
 export function isSecretPlaceholder(v: unknown): boolean {
   return typeof v === "string" && new RegExp(`^${SECRET_PLACEHOLDER}(?:-\\d+)?$`).test(v);

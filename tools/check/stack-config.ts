@@ -11,12 +11,7 @@ import { shownPath, at, readYaml, keyLine, kindOf, isPlainObject } from "./input
 import type { Project } from "./project";
 import { unknownStackFileKeys } from "./stack-file-keys";
 import { applyOverrides, ConfigSource, fillFromProject } from "./config-sources";
-import {
-  BOOLEAN_PLACEHOLDER,
-  integerPlaceholder,
-  secretPlaceholder,
-  stripSecure,
-} from "./secret-placeholders";
+import { secretPlaceholder, stripSecure } from "./secret-placeholders";
 
 export interface StackConfig {
   readonly stack: string;
@@ -126,7 +121,6 @@ export function loadStackConfig(
   const secretKeys = new Set<string>();
   const secureKeys = new Set<string>();
   const ownPlaceholders: Record<string, string> = {};
-  const secureIndex: Record<string, number> = {};
   for (const [key, v] of Object.entries(raw)) {
     const parts = key.split(":");
     if (parts.length === 3 && parts[1] !== "config" && parts.every((p) => p !== "")) {
@@ -168,7 +162,6 @@ export function loadStackConfig(
       secretKeys.add(k);
       secureKeys.add(k);
       ownPlaceholders[k] = placeholder;
-      secureIndex[k] = secureKeys.size;
     }
   }
   notes.push(...plainCredentials(raw, secretKeys, lineOf));
@@ -216,14 +209,8 @@ export function loadStackConfig(
     }
     if (!t.type || !(k in values)) continue;
     if (secureKeys.has(k)) {
-      // Cannot be decrypted here: use a placeholder of the declared type, the key's own where
-      // the type has room for one (./secret-placeholders.ts).
-      values[k] =
-        t.type === "integer"
-          ? integerPlaceholder(secureIndex[k])
-          : t.type === "boolean"
-            ? BOOLEAN_PLACEHOLDER
-            : values[k];
+      // Cannot be decrypted here: use a placeholder of the declared type.
+      values[k] = t.type === "integer" ? "0" : t.type === "boolean" ? "false" : values[k];
       placeholders[k] = wire(values[k]);
       continue;
     }

@@ -6,10 +6,6 @@
 // policy SDK names a property it could not read (`.taskDefinitionArgs.container.environment.0.value`,
 // @pulumi/policy proxy.ts `UnknownValueError`: "value at .<path> can't be known during preview"),
 // so that the reason a check was left unevaluated names the secret only where it was the cause.
-//
-// A number placeholder (an integer key's, `-9900001`) is hidden where it stands whole and inside
-// any string; the booleans' `false`, which every boolean key shares and any program writes, only
-// where it arrives as a secret (`requireSecretBoolean`): a plain `false` is the program's own.
 import { downgradeOutputValues, OUTPUT_SIG, SECRET_SIG, SIG_KEY, UNKNOWN } from "./wire";
 
 export interface RecordedInputs {
@@ -30,13 +26,9 @@ function wrapped(v: Record<string, any>): boolean {
   return v[SIG_KEY] === SECRET_SIG || v[SIG_KEY] === OUTPUT_SIG;
 }
 
-/** What `opaque` names of the boolean placeholder: `false`, matched only as a secret boolean. */
-const SECRET_FALSE = "false";
-
 /**
  * Records `raw` for a resource (`custom`: a custom resource, not a component), hiding each string
- * that contains one of `opaque` (the placeholders of values the check could not give), each
- * number one of them spells whole, and a secret `false` when `opaque` holds `"false"`.
+ * that contains one of `opaque` (the placeholders of values the check could not give).
  */
 export function recordInputs(
   raw: Record<string, any>,
@@ -50,28 +42,23 @@ export function recordInputs(
   }
   const opaquePaths: string[] = [];
   const opaqueValues: string[] = [];
-  const inText = opaque.filter((p) => p !== SECRET_FALSE);
-  const secretFalse = opaque.includes(SECRET_FALSE);
-  const hidden = (v: any, at: string) => {
-    opaquePaths.push(at);
-    opaqueValues.push(String(v));
-    return UNKNOWN;
-  };
-  const hide = (v: any, at: string, secret: boolean): any => {
-    if (typeof v === "string") return inText.some((p) => v.includes(p)) ? hidden(v, at) : v;
-    if (typeof v === "number") return inText.includes(String(v)) ? hidden(v, at) : v;
-    if (v === false && secret && secretFalse) return hidden(v, at);
-    if (Array.isArray(v)) return v.map((x, i) => hide(x, `${at}.${i}`, secret));
+  const hide = (v: any, at: string): any => {
+    if (typeof v === "string") {
+      if (!opaque.some((p) => v.includes(p))) return v;
+      opaquePaths.push(at);
+      opaqueValues.push(v);
+      return UNKNOWN;
+    }
+    if (Array.isArray(v)) return v.map((x, i) => hide(x, `${at}.${i}`));
     if (v && typeof v === "object") {
       const out: Record<string, any> = {};
       const inner = wrapped(v);
-      const isSecret = secret || v[SIG_KEY] === SECRET_SIG || (inner && v.secret === true);
       for (const [k, x] of Object.entries(v))
-        out[k] = hide(x, inner && k === "value" ? at : `${at}.${k}`, isSecret);
+        out[k] = hide(x, inner && k === "value" ? at : `${at}.${k}`);
       return out;
     }
     return v;
   };
-  const inputs = hide(sent, "", false);
+  const inputs = hide(sent, "");
   return { sent, inputs, opaque: opaquePaths.length > 0, opaquePaths, opaqueValues };
 }
