@@ -53,6 +53,11 @@ describe("programs that ask isDryRun()", function () {
       .find((l) => l.startsWith("Result for dev:"));
     expect(result).to.match(/^Result for dev: (PASS|FAIL) — /);
     expect(result).to.contain(` — ${skipped}`);
+    // The last line, across stacks, says it too.
+    const last = formatText([r]).trimEnd().split("\n").pop();
+    expect(last).to.match(
+      /^Result: (PASS|FAIL) — 1 stack checked: dev (PASS|FAIL) \(.*code behind isDryRun\(\) not run\)$/,
+    );
     expect(JSON.parse(formatJson([r])).summary.dryRunSkipped).to.equal(r.dryRunSkipped);
     const sarif = (x: typeof r) =>
       JSON.parse(formatSarif([x], [], { version: "0.0.0" })).runs[0].properties;
@@ -60,6 +65,7 @@ describe("programs that ask isDryRun()", function () {
     // A program that never asked: no qualifier anywhere.
     const none = { ...r, dryRunSkipped: undefined };
     expect(formatText([none])).to.not.contain("not run (pulumi up runs it)");
+    expect(formatText([none])).to.not.contain("code behind isDryRun() not run");
     expect(JSON.parse(formatJson([none])).summary).to.not.have.property("dryRunSkipped");
     expect(sarif(none)).to.not.have.property("dryRunSkipped");
     expect(dryRunSkipped([{ dryRunAsked: [] }], DIR)).to.equal(undefined);
