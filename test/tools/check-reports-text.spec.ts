@@ -46,6 +46,8 @@ describe("offline check reports: text", function () {
       const prodDetail = [
         p.advisory ? `${p.advisory} advisory` : "",
         p.unevaluatedMandatory ? `${p.unevaluatedMandatory} mandatory not evaluated` : "",
+        // Our stacks' config asks isDryRun() (components/config/index.ts): the last line says so too.
+        prod.dryRunSkipped ? "code behind isDryRun() not run" : "",
       ]
         .filter(Boolean)
         .join(", ");

@@ -56,6 +56,37 @@ describe("ES module frames (esm-frames.js)", () => {
     ]);
   });
 
+  it("reads paths with parentheses (a program in `work (copy)/infra`), unnamed and named", () => {
+    const file = "/home/me/work (copy)/infra/index.ts";
+    expect(groups(`    at ${file}:3:1`)).to.deep.equal({ file, line: "3", column: "1" });
+    expect(groups("    at file:///home/me/work%20(copy)/infra/index.ts:4:2")).to.deep.equal({
+      file,
+      line: "4",
+      column: "2",
+    });
+    expect(groups("    at C:\\work (copy)\\index.ts:5:1")).to.include({
+      file: "C:\\work (copy)\\index.ts",
+    });
+    // The SDK's greedy pattern splits a named frame at the path's own ` (`.
+    expect(SDK_PATTERN.exec(`    at new Site (${file}:12:5)`)!.groups!.file).to.equal(
+      "copy)/infra/index.ts",
+    );
+    expect(groups(`    at new Site (${file}:12:5)`)).to.deep.equal({
+      file,
+      line: "12",
+      column: "5",
+    });
+    expect(groups(`    at Object.<anonymous> (${file}:7:9)`)).to.deep.equal({
+      file,
+      line: "7",
+      column: "9",
+    });
+    expect(groups("    at async run (file:///home/me/work%20(copy)/main.mjs:2:3)")).to.include({
+      file: "file:///home/me/work%20(copy)/main.mjs",
+      line: "2",
+    });
+  });
+
   it("leaves Node internals and native code unread", () => {
     expect(groups("    at node:internal/modules/esm/module_job:325:25")).to.equal(undefined);
     expect(groups("    at Array.map (<anonymous>)")).to.equal(undefined);

@@ -19,6 +19,7 @@ import { FLEET_BROKEN, FLEET_COMPLIANT } from "./provider-inputs-cases-fleet";
 import { TASKS_BROKEN, TASKS_COMPLIANT } from "./provider-inputs-cases-tasks";
 import { NETWORK_BROKEN, NETWORK_COMPLIANT } from "./provider-inputs-cases-network";
 import { EVENTS_BROKEN, EVENTS_COMPLIANT } from "./provider-inputs-cases-events";
+import { LAMBDA_ACCOUNTS_BROKEN } from "./provider-inputs-cases-lambda-accounts";
 import {
   DEFINITIONS_BROKEN,
   DEFINITIONS_COMPLIANT,
@@ -78,6 +79,7 @@ export const BROKEN = [
   ...STORAGE_BROKEN,
   ...FLEET_BROKEN,
   ...TASKS_BROKEN,
+  ...LAMBDA_ACCOUNTS_BROKEN,
   ...DEFINITIONS_BROKEN,
   ...MAPPING_BROKEN,
   ...PROJECT_BROKEN,

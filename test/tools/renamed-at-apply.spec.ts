@@ -2,7 +2,8 @@
 // anew in each run), against resources created inside `apply`: paired only when one resource of
 // a type is missing on each side at one line and the names differ only in computed parts.
 import { expect } from "chai";
-import { nameStem, renamedInLaterPhases } from "../../tools/check/combine";
+import { renamedInLaterPhases } from "../../tools/check/combine";
+import { looksGenerated, nameStem, namesAlike } from "../../tools/check/computed-names";
 import type { EngineResource } from "../../tools/lib/engine/monitor";
 
 const BUCKET = "aws:s3/bucket:Bucket";
@@ -36,6 +37,17 @@ describe("resources named differently at apply", () => {
     ]);
   });
 
+  it("pairs names whose suffix is base 36 or mixed case (Date.now().toString(36), nanoid)", () => {
+    expect(pairs([res("logs-mil2x5w3", 3)], [res("logs-mil2x9qa", 3)])).to.deep.equal([
+      "logs-mil2x5w3 -> logs-mil2x9qa",
+    ]);
+    // Math.random().toString(36).slice(2): the length varies.
+    expect(pairs([res("data-4fzyyz8k1q", 3)], [res("data-0pq7r2m", 3)])).to.have.length(1);
+    expect(pairs([res("site-aB3dE9xQ_k", 3)], [res("site-Zk81PqWe_k", 3)])).to.have.length(1);
+    // Glued to the name, without a separator.
+    expect(pairs([res("logsmil2x5w3", 3)], [res("logsmil2x9qa", 3)])).to.have.length(1);
+  });
+
   it("does not pair through a shared helper line: a resource created inside apply is not the renamed one", () => {
     // const bucket = (n) => new aws.s3.Bucket(n): base, copy-N (inside apply), logs-<time>.
     const preview = [res("base", 2), res("logs-1733561234567", 2)];
@@ -64,5 +76,20 @@ describe("resources named differently at apply", () => {
     expect(nameStem("cache-deadbeefcafe")).to.equal(nameStem("cache-01234567"));
     expect(nameStem("copy-62")).to.not.equal(nameStem("logs-99"));
     expect(nameStem("bucket-k3j9")).to.not.equal(nameStem("bucket-zq12"));
+  });
+
+  it("reads base-36 and mixed-case ids as generated, words with a number and camel case as names", () => {
+    for (const w of ["mil2x5w3", "4fzyyz8k1q", "aB3dE9xQ", "V1StGXR8Z5jdHi6BmyT"]) {
+      expect(looksGenerated(w), w).to.equal(true);
+    }
+    for (const w of ["k3j9", "bucket12", "Table2", "dataBucket", "LogsQueue", "logs", "LOGS"]) {
+      expect(looksGenerated(w), w).to.equal(false);
+    }
+    expect(namesAlike("logs-mil2x5w3", "logs-mil2x9qa")).to.equal(true);
+    expect(namesAlike("logs-mil2x5w3", "data-mil2x9qa")).to.equal(false);
+    expect(namesAlike("logs-mil2x5w3", "logs_mil2x9qa")).to.equal(false);
+    expect(namesAlike("logs-mil2x5w3-a", "logs-mil2x9qa")).to.equal(false);
+    expect(namesAlike("dataBucket", "logsBucket")).to.equal(false);
+    expect(namesAlike("bucket-k3j9", "bucket-zq12")).to.equal(false);
   });
 });

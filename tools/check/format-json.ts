@@ -4,6 +4,8 @@
 //   "stack", "project", "program", "stackFile", "phases": ["preview", "apply"],
 //   "summary":    { resources, mandatory, advisory, notes, unevaluatedMandatory, incomplete,
 //                   unjudged, checks, passed, failed, waived, unevaluated, result,
+//                   dryRunSkipped (only when the program asked isDryRun(): its `false` path
+//                   ran in neither phase),
 //                   operations: { create, import, read } },
 //   "notTypeChecked": "not type-checked (…)",  (only when `pulumi preview` would type-check
 //                   the program and this run compiled it without: run with --type-check)

@@ -25,7 +25,8 @@
 //   not findings.
 // - inputs AWS refuses at create (preview passes them, `pulumi up` stops): `properties.createRefusals`
 // - a program compiled without the type-check `pulumi preview` would do: `properties.notTypeChecked`
-//   says so (run with --type-check), as the text report's result line does.
+//   says so (run with --type-check), as the text report's result line does; code a program runs
+//   only when isDryRun() is false, which ran in neither phase: `properties.dryRunSkipped`.
 // - partialFingerprints.primaryLocationLineHash: GitHub uses no other key. The upload action
 //   computes it from the text of the result's first line when it is absent, and keeps a value
 //   that is present (github/codeql-action src/fingerprints.ts, warning when it differs). Ours is a
@@ -285,6 +286,7 @@ export function formatSarif(
         previewNotesResolved: r.notes.length,
         unjudged: r.unjudged.length,
         ...(r.notTypeChecked ? { notTypeChecked: r.notTypeChecked } : {}),
+        ...(r.dryRunSkipped ? { dryRunSkipped: r.dryRunSkipped } : {}),
         ...(r.refusedAtCreate ? { createRefusals: refusalsJson(r.refusedAtCreate) } : {}),
         ...(opts.minSeverity
           ? { minSeverity: opts.minSeverity, hiddenFindings: r.violations.length - shown.length }

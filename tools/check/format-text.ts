@@ -139,6 +139,7 @@ function resultLine(r: StackResult, opts: TextOptions, style: Style): string {
     line = `Result for ${stack}: ${style.red("FAIL")} — ${why.join("; ")}`;
   }
   if (r.notTypeChecked) line += ` — ${style.yellow(r.notTypeChecked)}`;
+  if (r.dryRunSkipped) line += ` — ${style.yellow(r.dryRunSkipped)}`;
   if (r.refusedAtCreate) line += ` — ${style.red(createStopText(r.refusedAtCreate))}`;
   return (
     line +
@@ -301,7 +302,7 @@ export function formatStackText(r: StackResult, opts: TextOptions = {}): string 
  * the overall result and the verdict of every stack checked.
  */
 function acrossStacks(results: readonly StackResult[], opts: TextOptions, style: Style): string[] {
-  const rows = results.map((r) => ({ stack: escapeLine(r.stack), s: summarize(r, opts.gate) }));
+  const rows = results.map((r) => ({ stack: escapeLine(r.stack), s: summarize(r, opts.gate), r }));
   const out: string[] = [];
   if (results.length > 1) {
     const head = ["stack", "checks", "passed", "failed", "waived", "not evaluated", "result"];
@@ -341,7 +342,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
     out.push("");
   }
   const failed = rows.filter((x) => x.s.result === "FAIL");
-  const verdicts = rows.map(({ stack, s }) => {
+  const verdicts = rows.map(({ stack, s, r }) => {
     const detail =
       s.result === "FAIL"
         ? [
@@ -350,6 +351,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
               ? `${s.unevaluatedMandatory} mandatory not evaluated`
               : "",
             opts.gate?.failOnIncomplete && s.incomplete ? "incomplete" : "",
+            r.dryRunSkipped ? "code behind isDryRun() not run" : "",
           ]
             .filter(Boolean)
             .join(", ")
@@ -358,6 +360,7 @@ function acrossStacks(results: readonly StackResult[], opts: TextOptions, style:
             s.unevaluatedMandatory ? `${s.unevaluatedMandatory} mandatory not evaluated` : "",
             s.incomplete ? "incomplete" : "",
             s.unjudged ? `${s.unjudged} not judged` : "",
+            r.dryRunSkipped ? "code behind isDryRun() not run" : "",
           ]
             .filter(Boolean)
             .join(", ");

@@ -3,6 +3,9 @@
 // findings are reported once, under the preview's URN and name.
 import type { ProgramRun } from "../lib/engine/language-host";
 import type { EngineResource } from "../lib/engine/monitor";
+import { namesAlike } from "./computed-names";
+
+export { nameStem } from "./computed-names";
 
 /** A resource of a later phase that is a preview resource under another name. */
 export interface Renamed {
@@ -13,25 +16,13 @@ export interface Renamed {
 }
 
 /**
- * A resource name without the parts a program computes anew in each run: runs of hex digits that
- * hold a digit (`logs-1733561234567`, `data-3f9a1c`) and whole hex words of eight or more
- * (`cache-deadbeefcafe`), so `logs-1733561234567` and `logs-1733561239999` read alike while
- * `copy-12` and `logs-99` do not.
- */
-export function nameStem(name: string): string {
-  return name
-    .replace(/(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])/gi, "#")
-    .replace(/[0-9a-f]*[0-9][0-9a-f]*/gi, "#");
-}
-
-/**
  * The resources a later phase registered under another name than the first phase did, by their
  * later URN. A name the program computes anew in each run (`logs-${Date.now()}`, a random suffix)
  * differs between the two runs; the resource is the same one, not one created inside `apply`,
  * and its findings are the preview resource's. Paired only when nothing else can be meant: for
  * one type constructed at one line of one file, exactly one first-phase resource is missing from
  * the later phase and exactly one later resource is missing from the first, and their names are
- * alike once the computed parts are removed (nameStem). A shared helper line (`const bucket =
+ * alike once the computed parts are set aside (namesAlike). A shared helper line (`const bucket =
  * (n) => new aws.s3.Bucket(n)`) registers many resources from one line: one created inside
  * `apply` there is not the renamed one, so there the resources stay apart (preview-only and
  * apply-only) rather than be paired by registration order.
@@ -61,7 +52,7 @@ export function renamedInLaterPhases(
       if (firstOnes.length !== 1 || laterOnes.length !== 1) continue;
       const [p] = firstOnes;
       const [r] = laterOnes;
-      if (nameStem(p.name) !== nameStem(r.name)) continue;
+      if (!namesAlike(p.name, r.name)) continue;
       out.set(r.urn, { urn: p.urn, type: p.type, name: p.name, laterName: r.name });
     }
   }

@@ -158,6 +158,7 @@ export function summarize(r: StackResult, gate: Gate = {}) {
     incomplete,
     unjudged: r.unjudged.length,
     ...r.counts,
+    ...(r.dryRunSkipped ? { dryRunSkipped: r.dryRunSkipped } : {}),
     result: fails ? ("FAIL" as const) : ("PASS" as const),
   };
 }

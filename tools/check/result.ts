@@ -93,6 +93,11 @@ export interface StackResult {
    */
   readonly notTypeChecked?: string;
   /**
+   * Set when the program asked isDryRun() (./dry-run-note.ts): what it does when the answer is
+   * false ran in neither phase (`code behind isDryRun() at index.ts:5 not run …`).
+   */
+  readonly dryRunSkipped?: string;
+  /**
    * Inputs AWS refuses when the provider creates the resource, when no provider refusal stops the
    * check (./provider-refusals.ts): `pulumi preview` passes them, `pulumi up` would stop there.
    */

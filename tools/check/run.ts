@@ -8,7 +8,7 @@
 // unevaluated, never as passed.
 //
 // The program runs with isDryRun() true in both phases (its "apply" is what the engine knows, not
-// what the program is told): a guard a program keeps for a real `pulumi up` stays quiet offline.
+// what the program is told); the report names where it asked (./dry-run-note.ts).
 import * as path from "path";
 import type { Phase } from "../lib/engine/answers";
 import { providerAccount, providerRegion, startsDefaultAwsProvider } from "./stack-provider";
@@ -18,6 +18,7 @@ import { byProgramOrder } from "../lib/resource-index";
 import { dockerDaemonMissing } from "../lib/engine/hints-runtime";
 import { unreadStackReferences, unreadStackReferencesNote } from "../lib/engine/stack-references";
 import { importedResourceNotes } from "./imported";
+import { dryRunNotes, dryRunSkipped } from "./dry-run-note";
 import type { PolicyReport } from "../lib/policy-runner";
 import { combinePhases } from "./combine";
 import { streamTo } from "./stream";
@@ -222,6 +223,7 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
   );
   if (unread) notes.push(unread);
   notes.push(...importedResourceNotes(usable.flatMap((r) => r.resources)));
+  notes.push(...dryRunNotes(usable, project.dir));
   const judge = await opts.judge;
   const judged: { run: ProgramRun; report: PolicyReport; ms: number }[] = [];
   try {
@@ -236,11 +238,13 @@ export async function checkStack(opts: CheckOptions): Promise<StackResult> {
     throw e;
   }
   // A run compiled transpile-only where `pulumi preview` type-checks: the verdict says so.
+  const skipped = dryRunSkipped(usable, project.dir);
   const unchecked =
     !opts.typeCheck && usable.some((run) => !compiledAgain.has(run)) && previewChecks;
   return {
     ...combinePhases(opts, judge, { ...config, notes }, judged),
     ...(unchecked ? { notTypeChecked: NOT_TYPE_CHECKED } : {}),
+    ...(skipped ? { dryRunSkipped: skipped } : {}),
     ...(refusedAtCreate ? { refusedAtCreate } : {}),
   };
 }

@@ -3,7 +3,8 @@
 // leaves out `fn` and every frame above it, and records at most `Error.stackTraceLimit` frames
 // (https://v8.dev/docs/stack-trace-api): the limit is set to 30 for the capture alone and put back
 // after it, so a program that lowers it (or the check's own short limit during a run) still leaves
-// the program's frame in, and one that raises it gets 30 frames here all the same.
+// the program's frame in, and one that raises it gets 30 frames here all the same. callerSites
+// reads the same capture as V8's structured frames instead of text.
 "use strict";
 
 const CALLER_FRAMES = 30;
@@ -18,4 +19,25 @@ function callerStack(fn) {
   return holder.stack;
 }
 
-module.exports = { callerStack };
+/**
+ * What `read` makes of each of V8's structured frames (CallSite objects, unmapped:
+ * https://v8.dev/docs/stack-trace-api) of the caller of `fn`, `limit` frames at most. The SDK's
+ * and the program's own `Error.prepareStackTrace` and `Error.stackTraceLimit` are put back after
+ * the capture, whatever happens; the stack is read before then, as V8 formats it on first read.
+ */
+function callerSites(fn, limit, read) {
+  const prepare = Error.prepareStackTrace;
+  const before = Error.stackTraceLimit;
+  const holder = {};
+  try {
+    Error.prepareStackTrace = (_, sites) => sites.map(read);
+    Error.stackTraceLimit = limit;
+    Error.captureStackTrace(holder, fn);
+    return Array.isArray(holder.stack) ? holder.stack : [];
+  } finally {
+    Error.prepareStackTrace = prepare;
+    Error.stackTraceLimit = before;
+  }
+}
+
+module.exports = { callerStack, callerSites };

@@ -67,6 +67,12 @@
 //    program's line and is recorded (./mocks-guard.js). Only in the language host's own process
 //    (OFFLINE_GUARD_MOCKS, removed from the environment here so no process the program starts
 //    inherits it): a program may run its unit tests, which set mocks, in a process of their own.
+// 17. With OFFLINE_LEND_TS set (the lent compilerOptions of a type-checked run), the options the
+//    host hands ts-node get the lent `paths` and `typeRoots` added to the tsconfig's own, which
+//    would otherwise replace them (./lend-ts-options.js).
+// 18. Each place outside the SDK that asks `pulumi.runtime.isDryRun()` is recorded under the
+//    token `isDryRun`; the answer stays the SDK's (true: the program runs with --dry-run in both
+//    phases), and the report says what that leaves out (./dry-run-sites.js).
 "use strict";
 const Module = require("module");
 const fs = require("fs");
@@ -94,6 +100,8 @@ const {
 const { guardAutomation, isAutomationModule } = require("./automation-guard");
 const { guardMocks, guardMockOptions } = require("./mocks-guard");
 const { recordInvokeSites } = require("./invoke-records");
+const { recordDryRunSites } = require("./dry-run-sites");
+const { lendToTsNode, lendToEsmHooks, lentFromEnvironment } = require("./lend-ts-options");
 
 const DEBUGGABLE = path.join("@pulumi", "pulumi", "runtime", "debuggable.js");
 const INVOKE = path.join("@pulumi", "pulumi", "runtime", "invoke.js");
@@ -111,6 +119,8 @@ const AUTOMATION_ENTRIES = [
 ];
 const SDK_RESOURCE = path.join("@pulumi", "pulumi", "resource.js");
 const SDK_CONFIG = path.join("@pulumi", "pulumi", "config.js");
+const TS_NODE_INDEX = path.join("ts-node", "dist", "index.js");
+const lentTs = lentFromEnvironment(process.env.OFFLINE_LEND_TS);
 const keepDebugLogs = !!process.env.OFFLINE_KEEP_DEBUG_LOGS;
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const sitesFile = process.env.OFFLINE_INVOKE_SITES;
@@ -318,7 +328,7 @@ if (process.env.OFFLINE_LEND_ESM && typeof Module.register === "function") {
   // TypeScript program) resolves a bare specifier itself, never asking the next hook: the lending
   // hook goes on top again after each registration.
   Module.register = function (...args) {
-    const result = register.apply(this, args);
+    const result = register.apply(this, lentTs ? lendToEsmHooks(args, lentTs) : args);
     lend();
     return result;
   };
@@ -352,15 +362,17 @@ Module._extensions[".js"] = function (module, filename) {
   else if (filename.endsWith(SDK_RESOURCE)) widenFramePattern(module.exports);
   else if (guardingMocks && filename.endsWith(SDK_MOCKS))
     guardMocks(module.exports, appendSite, programFrame);
-  else if (guardingMocks && filename.endsWith(SDK_SETTINGS))
-    guardMockOptions(module.exports, appendSite, programFrame);
-  else if (sitesFile && filename.endsWith(SDK_CONFIG))
+  else if (filename.endsWith(SDK_SETTINGS)) {
+    if (guardingMocks) guardMockOptions(module.exports, appendSite, programFrame);
+    if (sitesFile) recordDryRunSites(module.exports, filename, appendSite, programFrame);
+  } else if (sitesFile && filename.endsWith(SDK_CONFIG))
     recordConfigSites(module.exports, appendSite, programFrame);
   else if (filename.endsWith(LOG_INDEX)) {
     recordErrorLogSites(module.exports);
     if (!keepDebugLogs) quietDebugLogs(module.exports, filename);
   } else if (filename.endsWith(TYPESCRIPT)) cacheTranspile(module);
   else if (filename.endsWith(TS_NODE_TRANSPILE)) cacheTsNodeTranspile(module.exports);
+  else if (lentTs && filename.endsWith(TS_NODE_INDEX)) lendToTsNode(module.exports, lentTs);
   else if (filename.endsWith(VENDORED_TS_NODE))
     mapUrlFramesAfterRegister(module.exports, esmSourceMaps);
   else if (trace.tracing && !sdkLoaded && filename.endsWith(SDK_INDEX)) {

@@ -69,6 +69,12 @@ export const EXIT_SITE = "process.exit";
 const MOCKS_SITE = "setMocks";
 export type Site = SourceLocation & { readonly code?: unknown };
 
+/** The call site ./dry-run-sites.js records where code outside the SDK asks `isDryRun()`. */
+const DRY_RUN_SITE = "isDryRun";
+
+/** Where code outside the SDK asked `isDryRun()`; `via`, a library's file that made the call. */
+export type DryRunSite = SourceLocation & { readonly via?: string };
+
 /** Interval timers the program started and never cleared. */
 export type Interval = SourceLocation & { readonly ms: number };
 
@@ -78,19 +84,24 @@ export function readSites(file: string): {
   network: NetworkUse[];
   invokers: Map<string, Invoker[]>;
   configReads: Map<string, SourceLocation | undefined>;
+  dryRun: DryRunSite[];
 } {
   const sites = new Map<string, Site>();
   const intervals = new Map<number, Interval>();
   const network: NetworkUse[] = [];
   const invokers = new Map<string, Invoker[]>();
   const configReads = new Map<string, SourceLocation | undefined>();
-  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads };
+  const dryRun: DryRunSite[] = [];
+  if (!fs.existsSync(file)) return { sites, intervals: [], network, invokers, configReads, dryRun };
   for (const line of fs.readFileSync(file, "utf8").split("\n")) {
     if (!line) continue;
     try {
       const s = JSON.parse(line);
       if (s.token === NETWORK_SITE) {
         network.push({ host: s.host, port: s.port, via: s.via, file: s.file, line: s.line });
+      } else if (s.token === DRY_RUN_SITE) {
+        const via = typeof s.via === "string" ? { via: s.via } : {};
+        dryRun.push({ file: s.file, line: s.line, column: s.column, ...via });
       } else if (s.token === "setInterval") {
         intervals.set(s.id, { file: s.file, line: s.line, column: s.column, ms: s.ms });
       } else if (s.file === undefined && typeof s.resourceType === "string") {
@@ -109,7 +120,7 @@ export function readSites(file: string): {
       // a torn line: ignore
     }
   }
-  return { sites, intervals: [...intervals.values()], network, invokers, configReads };
+  return { sites, intervals: [...intervals.values()], network, invokers, configReads, dryRun };
 }
 
 const UNHANDLED = /^Running program '.*' failed with an unhandled exception:\s*/s;

@@ -14,32 +14,37 @@
 // The pattern is widened to also read those unnamed frames of files (a `file://` URL or an
 // absolute path; never `node:` internals or `<anonymous>`). Only the position the engine is told
 // changes (`pulumi preview` displays none); nothing the program can observe.
+//
+// A path may hold parentheses (a program in `~/work (copy)/infra`; `url.pathToFileURL` leaves
+// them unescaped in a URL too). The SDK's greedy `.* \(` then splits a named frame at the last
+// ` (` of the path (`at new Site (/home/me/work (copy)/infra/index.ts:3:1)` reads as the file
+// `copy)/infra/index.ts`): where its file is not absolute, the frame is read again by the tools'
+// own frame parser (./frame-of.js), which splits at the first ` (`.
 "use strict";
-const url = require("url");
+const { frameOf } = require("./frame-of");
+
+/** A file's frame names an absolute path (POSIX or Windows); never `node:` internals. */
+const ABSOLUTE = /^(?:\/|[A-Za-z]:\\)/;
+
+/** The file, line and column of a frame of a file as the SDK's pattern gives them, or null. */
+function fileFrame(frame) {
+  const f = frameOf(frame);
+  if (!f || !ABSOLUTE.test(f.file)) return null;
+  return { groups: { file: f.file, line: String(f.line), column: String(f.column) } };
+}
 
 /**
- * An unnamed frame of a file: `at file:///path/index.ts:3:1`, `at /path/index.ts:3:1`,
- * `at C:\app\index.ts:3:1` (also `at async …`). A path may hold spaces (`/Users/me/My
- * Projects/…`), as the SDK's own pattern allows; a URL has them escaped.
+ * The SDK's pattern, then what it misreads or does not read: a named frame whose path holds ` (`
+ * and the unnamed frames of files (`at file:///path/index.ts:3:1`, `at /path/index.ts:3:1`,
+ * `at C:\\app\\index.ts:3:1`, also `at async …`; a path may hold spaces and parentheses).
  */
-const UNNAMED_FRAME =
-  /^\s*at (?:async )?(file:\/\/[^\s()]+|\/[^()]*?|[A-Za-z]:\\[^()]*?):([0-9]+):([0-9]+)$/;
-
-/** The SDK's pattern, then the unnamed frames of files it does not read. */
 function widenedFramePattern(named) {
   return {
     exec(frame) {
       const m = named.exec(frame);
-      if (m) return m;
-      const u = UNNAMED_FRAME.exec(frame);
-      if (!u) return null;
-      let file = u[1];
-      try {
-        if (file.startsWith("file:")) file = url.fileURLToPath(file);
-      } catch {
-        return null;
-      }
-      return { groups: { file, line: u[2], column: u[3] } };
+      if (m && m.groups && m.groups.file && /^(?:file:|\/|[A-Za-z]:\\)/.test(m.groups.file))
+        return m;
+      return fileFrame(frame) ?? m;
     },
   };
 }

@@ -9,97 +9,18 @@
 // helpers say which program to check instead.
 import * as path from "path";
 import { codeOnly, programSourceFiles, projectsBelow, sourceLines } from "./program-sources";
+import { AutomationCall, callsIn, programOf } from "./automation-calls";
+
+export type { AutomationCall } from "./automation-calls";
 import { nearestPackageJson } from "./versions";
 import type { ProgramFailure, SourceLocation } from "./language-host";
 
-/**
- * An import (not `import type`, which TypeScript erases) or require of the Automation API module
- * (`/x/automation` before SDK 3), matched on the source without its comments.
- */
-const AUTOMATION_MODULE =
-  /(?:\bimport\s+(?!type\b)[^;]*?\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)["']@pulumi\/pulumi\/(?:x\/)?automation(?:\/index(?:\.js)?)?["']/;
-const STACK_CALL = /\b(createOrSelectStack|createStack|selectStack)\s*\(/;
-/** `program: fn` or the shorthand `{ ..., program }` of an inline program's arguments. */
-const INLINE = /\bprogram\s*:|[{,]\s*program\s*[,}]/;
-const INLINE_NAMES = /\bprogram\s*:\s*([A-Za-z_$][\w$.]*)/g;
-const LOCAL = /\bworkDir\s*:/;
-/** A `RemoteWorkspace` call: its program is in a git repository (`url:`), not on this disk. */
-const REMOTE = /\bRemoteWorkspace\b/;
 /** The tokens ./automation-guard.js records: an entry point the program called, a refused call. */
 const CALL_SITE = "automation:";
 const BLOCKED_SITE = "automation-blocked:";
 /** The sentence the refusal starts with, as the program's error says it too. */
 const NOT_RUN = "the Automation API is not run by the offline check";
 const NO_CLI = "the offline check never runs the Pulumi CLI";
-
-/** A call of the Automation API that selects or creates a stack, and the program it runs. */
-export interface AutomationCall {
-  readonly file: string;
-  readonly line: number;
-  readonly call: string;
-  /**
-   * "inline": a function passed as `program`; "local": a project folder passed as `workDir`;
-   * "remote": a folder of a git repository (`RemoteWorkspace`).
-   */
-  readonly program: "inline" | "local" | "remote" | "unknown";
-  /** The inline programs' names as the script passes them (`program: pulumiProgram`). */
-  readonly names: readonly string[];
-}
-
-/** What kind of program the script in `text` deploys, and the names of its inline programs. */
-function programOf(text: string): Pick<AutomationCall, "program" | "names"> {
-  const program = REMOTE.test(text)
-    ? "remote"
-    : INLINE.test(text)
-      ? "inline"
-      : LOCAL.test(text)
-        ? "local"
-        : "unknown";
-  const named = [...text.matchAll(INLINE_NAMES)].map((m) => m[1]);
-  // The shorthand `{ stackName, program }` passes a function named `program`.
-  const shorthand = /[{,]\s*program\s*[,}]/.test(text) ? ["program"] : [];
-  return { program, names: [...new Set([...named, ...shorthand])] };
-}
-
-/**
- * The arguments of the call whose `(` is at `open` in `code` (comments and strings blanked), up to
- * its matching `)` or the end of the file.
- */
-function argumentsAt(code: string, open: number): string {
-  let depth = 0;
-  for (let i = open; i < code.length; i++) {
-    if ("([{".includes(code[i])) depth++;
-    else if (")]}".includes(code[i]) && --depth === 0) return code.slice(open + 1, i);
-  }
-  return code.slice(open + 1);
-}
-
-/**
- * The Automation API stack calls in the given source files, in file order. Comments and strings
- * are not code: a comment naming `createOrSelectStack` is no call. What program a call deploys is
- * read from its argument object (`program`, `workDir`), or from the whole file when the call
- * passes no object literal (`createOrSelectStack(args)`).
- */
-function callsIn(files: readonly string[]): AutomationCall[] {
-  const out: AutomationCall[] = [];
-  for (const file of files) {
-    const source = sourceLines(file).join("\n");
-    if (!AUTOMATION_MODULE.test(codeOnly(source))) continue;
-    const code = codeOnly(source, true);
-    const lines = code.split("\n");
-    let offset = 0;
-    lines.forEach((l, i) => {
-      const m = STACK_CALL.exec(l);
-      if (m) {
-        const args = argumentsAt(code, offset + m.index + m[0].length - 1);
-        const kind = REMOTE.test(code) || !args.includes("{") ? programOf(code) : programOf(args);
-        out.push({ file, line: i + 1, call: m[1], ...kind });
-      }
-      offset += l.length + 1;
-    });
-  }
-  return out;
-}
 
 /**
  * The Automation API stack calls in the program's own sources under `dir` (at most `depth`

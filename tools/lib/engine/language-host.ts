@@ -23,7 +23,7 @@ import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { diagnose, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
+import { diagnose, DryRunSite, readSites, STARTUP_ALLOWANCE_MS } from "./diagnose";
 import { wasBusy } from "./busy";
 import { OWN_GROUP, signalGroup } from "./process-group";
 import type { EngineAnswers, Phase } from "./answers";
@@ -108,6 +108,8 @@ export interface ProgramRun {
    * first read it when there is one (./config-sites.js).
    */
   readonly configReads: ReadonlyMap<string, SourceLocation | undefined>;
+  /** Where code outside the SDK asked `isDryRun()` (always true here: ./dry-run-sites.js). */
+  readonly dryRunAsked: readonly DryRunSite[];
 }
 
 const CHILD_PRELOAD = path.join(__dirname, "child-preload.js");
@@ -154,6 +156,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
       invokes: new Map(),
       unanswered: [],
       configReads: new Map(),
+      dryRunAsked: [],
       sdk,
       versionWarnings: [],
       failure: { kind: "setup", message: unlocatable },
@@ -302,7 +305,7 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
   engine.close();
   trace.exited();
   if (dropped) output.unshift(`(${dropped} earlier lines of program output not kept)`);
-  const { sites, intervals, network, invokers, configReads } = readSites(sitesFile);
+  const { sites, intervals, network, invokers, configReads, dryRun } = readSites(sitesFile);
   fs.rmSync(path.dirname(sitesFile), { recursive: true, force: true });
   const failure = diagnose({
     engine,
@@ -340,5 +343,6 @@ export async function runProgram(opts: ProgramRunOptions): Promise<ProgramRun> {
     failure,
     ms: Date.now() - started,
     configReads,
+    dryRunAsked: dryRun,
   };
 }

@@ -36,9 +36,14 @@ export function lentEnvironment(
   // absolute without a baseUrl since TypeScript 4.1 (https://www.typescriptlang.org/tsconfig#paths).
   // But the host passes the tsconfig's compilerOptions again to ts-node's `register`
   // (@pulumi/pulumi cmd/run/run.js), which ts-node 10 applies last (configuration.js, "passed
-  // programmatically"): a key the tsconfig sets itself (its own `paths`) wins over the lent
-  // one, and that failure is said as such (lentModuleNotFound in ./type-only-imports.ts).
-  if (typeCheckTs) env.TS_NODE_COMPILER_OPTIONS = lentCompilerOptions(fallbackModulesDir);
+  // programmatically"): a key the tsconfig sets itself (its own `paths`) would win over the lent
+  // one, so the preload adds the lent entries to those options too (OFFLINE_LEND_TS,
+  // ./lend-ts-options.js); a TS2307 on a lent package that remains is said as such
+  // (lentModuleNotFound in ./type-only-imports.ts).
+  if (typeCheckTs) {
+    env.TS_NODE_COMPILER_OPTIONS = lentCompilerOptions(fallbackModulesDir);
+    env.OFFLINE_LEND_TS = env.TS_NODE_COMPILER_OPTIONS;
+  }
   return env;
 }
 

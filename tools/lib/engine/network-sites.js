@@ -12,6 +12,7 @@
 "use strict";
 const net = require("net");
 const path = require("path");
+const { callerSites } = require("./caller-stack");
 
 const NODE_MODULES = `${path.sep}node_modules${path.sep}`;
 const LOCAL = /^(?:localhost|127\.\d+\.\d+\.\d+|::1|\[::1\]|0\.0\.0\.0|::)$/i;
@@ -33,16 +34,7 @@ function packageOf(files) {
  * (`node_modules/@pulumi/cert-thumprint.ts`).
  */
 function callerFiles() {
-  const prepare = Error.prepareStackTrace;
-  const limit = Error.stackTraceLimit;
-  Error.prepareStackTrace = (_, frames) => frames.map((f) => f.getFileName());
-  Error.stackTraceLimit = 40;
-  try {
-    return new Error().stack;
-  } finally {
-    Error.prepareStackTrace = prepare;
-    Error.stackTraceLimit = limit;
-  }
+  return callerSites(callerFiles, 40, (f) => f.getFileName());
 }
 
 /** Host and port of `socket.connect(...)`'s arguments, as node:net normalizes them. */

@@ -122,7 +122,7 @@ export function lentModuleNotFound(
     message:
       `the type-check could not resolve "${name}", a package the check lends this program ` +
       "(it installed none): the program's tsconfig sets its own module resolution (`paths`), " +
-      "which ts-node applies over the lent folder. Install the program's dependencies " +
+      "and neither its substitutions nor the lent folder, tried after them, resolved it. Install the program's dependencies " +
       "(`npm install` beside its package.json) to type-check it, or check it without " +
       `--type-check (${/\berror TS2307: [^\n]*/.exec(failure.message)?.[0] ?? "TS2307"})`,
     detail: failure.message,

@@ -29,6 +29,7 @@ import { BUILD_RULES, REPOSITORY_RULES } from "./rules-build";
 import { ALARM_CROSS_RULES, ALARM_RULES, SUBSCRIPTION_RULES } from "./rules-alarms";
 import { CACHE_CROSS_RULES, CACHE_RULES } from "./rules-cache";
 import { POLICY_CROSS_RULES, POLICY_RULES } from "./rules-policies";
+import { LAMBDA_ACCOUNT_RULES } from "./rules-lambda-accounts";
 import { EDGE_CROSS_RULES, EDGE_RULES } from "./rules-edge";
 import { STREAM_CROSS_RULES, STREAM_RULES } from "./rules-streams";
 import { SERVICE_RULES } from "./rules-services";
@@ -88,6 +89,7 @@ export const INPUT_RULES: readonly InputRule[] = [
   ...SUBSCRIPTION_RULES,
   ...CACHE_RULES,
   ...POLICY_RULES,
+  ...LAMBDA_ACCOUNT_RULES,
   ...EDGE_RULES,
   ...STREAM_RULES,
   ...SERVICE_RULES,

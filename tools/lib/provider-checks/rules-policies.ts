@@ -3,7 +3,7 @@
 // v5 give most of them `sdkv2.IAMPolicyDocumentSchemaRequired()`, the same validator), the ARNs
 // they name, and a Lambda permission's statement (action, function, qualifier, statement id and
 // prefix, event source token, source ARN). Each entry names the provider file that declares it.
-// A permission's principal has no validator in the provider's schema: not judged.
+// A permission's account ids (`sourceAccount`, an account as `principal`): ./rules-lambda-accounts.ts.
 import type { CrossRule, InputRule } from "./rule";
 import { conflictsWith, inputRule } from "./rule";
 import { functionName } from "./rules-compute";

@@ -1,0 +1,49 @@
+// Whether two names of one resource differ only in parts a program computes anew in each run:
+// a timestamp (`logs-${Date.now()}`), a hex digest or UUID, a base-36 stamp
+// (`Date.now().toString(36)`, `Math.random().toString(36).slice(2)`) or a mixed-case random id
+// (nanoid, `random.RandomString` with upper case).
+
+/** Names split into words: runs of letters and digits, and what separates them. */
+const WORD = /[A-Za-z0-9]+/g;
+
+/**
+ * A resource name without its hex-like computed parts: runs of hex digits that hold a digit
+ * (`logs-1733561234567`, `data-3f9a1c`) and whole hex words of eight or more
+ * (`cache-deadbeefcafe`), so `logs-1733561234567` and `logs-1733561239999` read alike while
+ * `copy-12` and `logs-99` do not.
+ */
+export function nameStem(name: string): string {
+  return name
+    .replace(/(?<![0-9a-z])[0-9a-f]{8,}(?![0-9a-z])/gi, "#")
+    .replace(/[0-9a-f]*[0-9][0-9a-f]*/gi, "#");
+}
+
+/**
+ * A word that reads as generated rather than written: five or more characters mixing at least
+ * two of digits, lower case and upper case, and not shaped as people write words: a word with a
+ * number after it (`bucket12`, `Table2`) or camel case (`dataBucket`, `LogsQueue`).
+ * `mil2x5w3`, `4fzyyz8k1q`, `aB3dE9xQ` read as generated; `k3j9` is too short to tell.
+ */
+export function looksGenerated(word: string): boolean {
+  if (word.length < 5) return false;
+  const classes = [/[0-9]/, /[a-z]/, /[A-Z]/].filter((c) => c.test(word)).length;
+  if (classes < 2) return false;
+  return !/^[A-Za-z]+[0-9]+$/.test(word) && !/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(word);
+}
+
+/**
+ * Two names alike once the computed parts are set aside: the same separators between the same
+ * number of words, and every word that differs either has the same stem (nameStem) or reads as
+ * generated on both sides (looksGenerated).
+ */
+export function namesAlike(a: string, b: string): boolean {
+  if (a === b) return true;
+  const wordsA = a.match(WORD) ?? [];
+  const wordsB = b.match(WORD) ?? [];
+  if (wordsA.length !== wordsB.length) return false;
+  if (a.replace(WORD, "\0") !== b.replace(WORD, "\0")) return false;
+  return wordsA.every((w, i) => {
+    const v = wordsB[i];
+    return w === v || nameStem(w) === nameStem(v) || (looksGenerated(w) && looksGenerated(v));
+  });
+}
