@@ -420,51 +420,6 @@ describe("fake AWS: resource state", () => {
       expect(other("eks:index:RandomSuffix", { input: UNKNOWN }).state.output).to.equal(UNKNOWN);
     });
 
-    // pulumi-kubernetes provider/pkg/metadata/naming.go, AssignNameIfAutonamable: the provider's
-    // Check names an unnamed object, so the name is known at preview as at apply.
-    it("kubernetes: an unnamed object gets the logical name and 8 hex digits in both phases", () => {
-      const DEPLOYMENT = "kubernetes:apps/v1:Deployment";
-      const spec = { selector: { matchLabels: { app: "web" } } };
-      const unnamed = { metadata: { labels: { app: "web" } }, spec };
-      const preview = other(DEPLOYMENT, unnamed, "preview");
-      expect(preview.id).to.equal("");
-      expect(preview.state.metadata.name).to.match(/^r-[0-9a-f]{8}$/);
-      expect(preview.state.metadata).to.deep.include({
-        labels: { app: "web" },
-        annotations: { "pulumi.com/autonamed": "true" },
-      });
-      expect(preview.state.spec).to.deep.equal(spec);
-      const applied = other(DEPLOYMENT, unnamed);
-      expect(applied.state.metadata.name).to.equal(preview.state.metadata.name);
-      expect(applied.id).to.not.equal("");
-      // The rest of the object (status, uid) is not modelled: the engine keeps it unknown.
-      expect(applied.modeled).to.equal(false);
-      // No metadata at all, and annotations of the program's own kept beside the mark.
-      expect(other(DEPLOYMENT, { spec }, "preview").state.metadata.name).to.match(/^r-/);
-      const annotated = other("kubernetes:core/v1:Service", {
-        metadata: { annotations: { team: "web", owner: UNKNOWN } },
-      }).state.metadata.annotations;
-      expect(annotated).to.deep.equal({
-        team: "web",
-        owner: UNKNOWN,
-        "pulumi.com/autonamed": "true",
-      });
-    });
-
-    it("kubernetes: a given, computed or generated name, a list or a patch is left as given", () => {
-      for (const [type, inputs] of [
-        ["kubernetes:core/v1:ConfigMap", { metadata: { name: "settings" } }],
-        ["kubernetes:core/v1:ConfigMap", { metadata: { name: UNKNOWN } }],
-        ["kubernetes:batch/v1:Job", { metadata: { generateName: "migrate-" } }],
-        ["kubernetes:core/v1:ConfigMapList", { items: [] }],
-        ["kubernetes:apps/v1:DeploymentPatch", { metadata: {} }],
-        ["kubernetes:helm.sh/v3:Release", { chart: "nginx" }],
-      ] as [string, Record<string, unknown>][]) {
-        expect(other(type, inputs, "preview").state, type).to.deep.equal(inputs);
-        expect(other(type, inputs).state, type).to.deep.equal(inputs);
-      }
-    });
-
     it("a stack reference's outputs stay unknown in both phases; a provider has an id once created", () => {
       for (const phase of ["preview", "apply"] as const) {
         const ref = other(
