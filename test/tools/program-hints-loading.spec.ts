@@ -92,6 +92,11 @@ describe("hints on a program that fails while it loads", () => {
       expect(dependencyEnginesHint(esm, "v20.20.2")).to.contain('declares engines.node ">=22"');
       const anon = `Error: x\n    at async ${sdk}/runtime/i.js:1:1\n${loader}`;
       expect(dependencyEnginesHint(anon, "v20.20.2")).to.contain('declares engines.node ">=22"');
+      // The SDK's compiler refused the tsconfig: the diagnostic is the cause, not the engines.
+      const compiler =
+        "TypeScript could not compile the program: error TS6046: Argument for '--module' option " +
+        `must be: 'none', 'commonjs'.\n    at f (${sdk}/cmd/run/run.js:10:3)\n${loader}`;
+      expect(dependencyEnginesHint(compiler, "v20.20.2")).to.equal("");
       // The program's `execSync("pnpm install")` threw; the SDK's loader is only further down.
       const inProgram =
         "Error: Command failed: pnpm install\n    at checkExecSyncError (node:child_process:890:11)\n" +

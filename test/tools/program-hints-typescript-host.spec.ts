@@ -146,12 +146,16 @@ describe("hints on how the language host compiles TypeScript", () => {
         "The TypeScript that compiles the program is 3.8.3, @pulumi/pulumi 3.80.0's own dependency, not the program's 5.9.3",
       );
       expect(nested).to.contain("Upgrade @pulumi/pulumi to 3.113.0 or later");
-      // A newer SDK takes the program's TypeScript: a refusal is then the program's own business.
+      // A newer SDK takes the program's TypeScript: the refusal is the program's own TypeScript's.
       const peer = layout("peer", {
         [sdk]: "3.120.0",
         [path.join("node_modules", "typescript")]: "5.9.3",
       });
-      expect(sdkTypeScriptHint(refusal, peer)).to.equal("");
+      expect(sdkTypeScriptHint(refusal, peer)).to.equal(
+        "\nThe TypeScript that compiles the program is its own, 5.9.3, and it does not know the " +
+          "value tsconfig.json gives --target. Use one of the values it lists in tsconfig.json, " +
+          "or a TypeScript version that knows it",
+      );
       // ... and without one installed, falls back to the TypeScript 3.8.3 it vendors.
       const vendoring = layout("vendored", { [sdk]: "3.120.0" }, [
         path.join(sdk, "vendor", "typescript@3.8.3"),
@@ -173,6 +177,41 @@ describe("hints on how the language host compiles TypeScript", () => {
       );
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("hints on a tsconfig option the program's own TypeScript refuses", () => {
+  it("names the program's TypeScript and its package.json range, and the upgrade that reads it", () => {
+    // TypeScript 3.9 (a devDependency ^3.0.0) reading `module: nodenext`, added in TypeScript 4.7.
+    const refusal =
+      "TypeScript could not compile the program: error TS6046: Argument for '--module' option " +
+      "must be: 'none', 'commonjs', 'amd', 'system', 'umd', 'es6', 'es2015', 'es2020', 'esnext'.\n" +
+      "error TS6046: Argument for '--moduleResolution' option must be: 'node', 'classic'.";
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "own-ts-"));
+    const install = (name: string, version: string) => {
+      const at = path.join(dir, "node_modules", name);
+      fs.mkdirSync(at, { recursive: true });
+      fs.writeFileSync(path.join(at, "package.json"), JSON.stringify({ name, version }));
+    };
+    try {
+      fs.writeFileSync(
+        path.join(dir, "package.json"),
+        JSON.stringify({ devDependencies: { typescript: "^3.0.0" } }),
+      );
+      install("@pulumi/pulumi", "3.276.0");
+      install("typescript", "3.9.10");
+      expect(sdkTypeScriptHint(refusal, dir)).to.equal(
+        "\nThe TypeScript that compiles the program is its own, 3.9.10 (package.json lists " +
+          "typescript ^3.0.0), and it does not know the value tsconfig.json gives --module, " +
+          "--moduleResolution. Upgrade it: run `npm install --save-dev typescript@^5` in the " +
+          "program, or keep to the options TypeScript 3.9.10 knows in tsconfig.json",
+      );
+      // An option no version of its TypeScript knows (TS5023) is named the same way.
+      const unknown = "error TS5023: Unknown compiler option 'erasableSyntaxOnly'.";
+      expect(sdkTypeScriptHint(unknown, dir)).to.contain("gives --erasableSyntaxOnly. Upgrade it");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

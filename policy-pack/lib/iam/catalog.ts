@@ -197,6 +197,22 @@ export const CONFUSED_DEPUTY_DOCUMENTED = [
  */
 export const CONFUSED_DEPUTY_NOT_APPLICABLE = ["ec2.amazonaws.com", "lambda.amazonaws.com"];
 
+/**
+ * A service principal as the catalogues above list it: lower case, its regional form
+ * (`<service>.<region>.amazonaws.com`) and its China form (`<service>.amazonaws.com.cn`, with or
+ * without a region) read as the service's global one (`<service>.amazonaws.com`). AWS names the
+ * same service by either: a regional principal is how a service is trusted from an opt-in region
+ * (AWS CDK `ServicePrincipal`, `region`: "the region name needs to be included to reference the
+ * correct service principal" for cross-region references to opt-in regions; IAM User Guide,
+ * "AWS JSON policy elements: Principal", AWS service principals; `aws.getServicePrincipal`
+ * builds either form). The service, and so what it sends, is the same.
+ */
+export function servicePrincipalKey(id: string): string {
+  const lower = id.toLowerCase();
+  const m = /^([a-z0-9.-]+?)(?:\.[a-z]{2}(?:-[a-z]+)+-\d+)?\.amazonaws\.com(?:\.cn)?$/.exec(lower);
+  return m ? `${m[1]}.amazonaws.com` : lower;
+}
+
 /** Services whose data every IAM check may need, besides those a document names. */
 export const BASE_SERVICES = new Set(
   [

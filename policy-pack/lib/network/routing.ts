@@ -327,7 +327,11 @@ export class NetworkGraph {
         );
         continue;
       }
-      const original = this.originalMainByVpc.get(key);
+      // A VPC of this stack has its original main table whether or not its id is known yet (at
+      // preview `mainRouteTableId` is unknown): the same table apply judges, with the routes the
+      // stack adds to it (a DefaultRouteTable, Routes on `vpc.mainRouteTableId`).
+      const own = vpcs.resources.find((v) => v.urn === key);
+      const original = own ? this.originalMain(key, own) : this.originalMainByVpc.get(key);
       if (original) {
         tables.push({
           table: original,

@@ -3,8 +3,10 @@
 // IAM or an API key, and HTTP API routes an authorization type. A method of a PRIVATE REST API is
 // reachable only through the VPC's interface endpoints (API Gateway Developer Guide, "Private REST
 // APIs in API Gateway"; Checkov CKV2_AWS_70 passes it too): its resource policy is judged instead
-// (apigateway-rest-api-policy-not-public).
+// (apigateway-rest-api-policy-not-public). Operations a REST API defines in its OpenAPI `body` are
+// judged the same way (../../lib/edge/openapi-auth.ts).
 import { stackPolicy } from "../../lib/define";
+import { openOperations } from "../../lib/edge/openapi-auth";
 import {
   APIGATEWAY_METHOD,
   APIGATEWAY_REST_API,
@@ -35,14 +37,17 @@ function isPrivateOnly(config: any): boolean {
 export const apigatewayAuthorization = stackPolicy({
   name: "apigateway-method-authorization",
   description:
-    "API Gateway REST methods (other than OPTIONS) require an authorizer, IAM or an API key, and " +
+    "API Gateway REST methods (other than OPTIONS), as resources or in a REST API's OpenAPI body, " +
+    "require an authorizer, IAM or an API key, and " +
     "HTTP API routes an authorization type, so back ends are not open to anyone on the internet.",
   enforcementLevel: "mandatory",
   severity: "medium",
   remediationSteps:
     'Set authorization to "AWS_IAM", "CUSTOM" or "COGNITO_USER_POOLS" (with authorizerId) on ' +
     'aws.apigateway.Method, or apiKeyRequired: true with a usage plan; set authorizationType "JWT", ' +
-    '"AWS_IAM" or "CUSTOM" on aws.apigatewayv2.Route. A deliberately public endpoint gets a waiver ' +
+    '"AWS_IAM" or "CUSTOM" on aws.apigatewayv2.Route; in a RestApi\'s OpenAPI body, a `security` ' +
+    "requirement naming an authorizer, IAM (x-amazon-apigateway-authtype awsSigv4) or API key " +
+    "scheme, or x-amazon-apigateway-auth AWS_IAM, on each operation. A deliberately public endpoint gets a waiver " +
     "saying why.",
   references: [
     cdkNag("AwsSolutions-APIG4"),
@@ -64,6 +69,7 @@ export const apigatewayAuthorization = stackPolicy({
   ],
   appliesTo: [
     APIGATEWAY_METHOD,
+    APIGATEWAY_REST_API,
     APIGATEWAYV2_ROUTE,
     NATIVE_APIGATEWAY_METHOD,
     NATIVE_APIGATEWAYV2_ROUTE,
@@ -82,6 +88,17 @@ export const apigatewayAuthorization = stackPolicy({
         ctx.report(
           m,
           `API Gateway method "${m.name}" (${String(m.props.httpMethod)}) has authorization NONE and no API key.`,
+        );
+      });
+    }
+    for (const api of ctx.index.ofType(APIGATEWAY_REST_API)) {
+      ctx.each(api, () => {
+        if (api.props.body === undefined || isPrivateOnly(api.props.endpointConfiguration)) return;
+        const open = openOperations(api.props.body);
+        if (!open?.length) return;
+        ctx.report(
+          api,
+          `API Gateway REST API "${api.name}" defines ${open.join(", ")} in its OpenAPI body without authorization (no security requirement, no x-amazon-apigateway-auth AWS_IAM) and no API key.`,
         );
       });
     }

@@ -10,7 +10,11 @@ import { narrowingClauses } from "../../lib/conditions";
 import { resourcePolicy } from "../../lib/define";
 import { IamStatement, isAnyone, parsePolicyDocument } from "../../lib/policy-document";
 import { hasWildcard, PrincipalRef } from "../../lib/policy-elements";
-import { CONFUSED_DEPUTY_DOCUMENTED, CONFUSED_DEPUTY_NOT_APPLICABLE } from "../../lib/iam/catalog";
+import {
+  CONFUSED_DEPUTY_DOCUMENTED,
+  CONFUSED_DEPUTY_NOT_APPLICABLE,
+  servicePrincipalKey,
+} from "../../lib/iam/catalog";
 
 import { IAM_ROLE } from "../../lib/types";
 import { NATIVE_IAM_ROLE } from "../../lib/native/types";
@@ -239,11 +243,11 @@ export const trustConfusedDeputy = resourcePolicy<{ confusedDeputyServices: stri
   },
   types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {
-    const documented = new Set(ctx.config.confusedDeputyServices.map((x) => x.toLowerCase()));
+    const documented = new Set(ctx.config.confusedDeputyServices.map(servicePrincipalKey));
     eachTrustGrant(props, (s, principals) => {
       const unpinned = narrowingClauses(s, SOURCE_NARROWING).length === 0;
       for (const p of principals) {
-        if (p.type === "Service" && documented.has(p.id.toLowerCase()) && unpinned) {
+        if (p.type === "Service" && documented.has(servicePrincipalKey(p.id)) && unpinned) {
           ctx.report(
             `assumeRolePolicy ${s.label}: service principal ${p.id} without an aws:SourceAccount/aws:SourceArn condition (confused-deputy protection, documented for this service).`,
           );
@@ -270,13 +274,13 @@ export const trustConfusedDeputyUnverified = resourcePolicy<{ confusedDeputyServ
   types: [IAM_ROLE, NATIVE_IAM_ROLE],
   check: (props, ctx) => {
     const known = new Set(
-      [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map((x) =>
-        x.toLowerCase(),
+      [...ctx.config.confusedDeputyServices, ...CONFUSED_DEPUTY_NOT_APPLICABLE].map(
+        servicePrincipalKey,
       ),
     );
     eachTrustGrant(props, (s, principals) => {
       const services = principals
-        .filter((p) => p.type === "Service" && !known.has(p.id.toLowerCase()))
+        .filter((p) => p.type === "Service" && !known.has(servicePrincipalKey(p.id)))
         .map((p) => p.id);
       if (services.length > 0 && narrowingClauses(s, SOURCE_NARROWING).length === 0) {
         ctx.report(

@@ -342,6 +342,26 @@ describe("iam-trust-policy-confused-deputy", () => {
       expect(await of("iam-trust-policy-confused-deputy", [trustRole(ifExists)])).to.have.length(1);
       expect(await of("iam-trust-policy-confused-deputy", [trustRole(ecsTrust)])).to.deep.equal([]);
     });
+
+    it("judges a regional or China service principal as its service (states.<region>.amazonaws.com)", async () => {
+      for (const service of [
+        "states.us-west-2.amazonaws.com",
+        "states.amazonaws.com.cn",
+        "states.cn-north-1.amazonaws.com.cn",
+        "STATES.eu-south-1.amazonaws.com",
+      ]) {
+        const f = await runIam([trustRole(doc(assumeWhen({ Service: service })))]);
+        expect(f.all, service).to.have.length(1);
+        expect(f.all[0], service).to.match(/^iam-trust-policy-confused-deputy: /);
+        expect(f.all[0], service).to.include(`service principal ${service} without`);
+      }
+      // Pinned, the regional principal passes as the global one does.
+      const pinned = assumeWhen(
+        { Service: "states.us-west-2.amazonaws.com" },
+        { StringEquals: { "aws:SourceAccount": ACCOUNT } },
+      );
+      expect((await runIam([trustRole(doc(pinned))])).all).to.deep.equal([]);
+    });
   });
 });
 
@@ -354,6 +374,15 @@ describe("iam-trust-policy-confused-deputy-unverified", () => {
       expect(f.all[0]).to.match(
         /^iam-trust-policy-confused-deputy-unverified: .*codebuild\.amazonaws\.com/,
       );
+      // A regional principal of a service not recorded is still unverified; EC2's regional one
+      // is not applicable, as its global one is not.
+      const regional = await runIam([
+        trustRole(doc(assumeWhen({ Service: "codebuild.eu-west-1.amazonaws.com" }))),
+      ]);
+      expect(regional.all).to.have.length(1);
+      expect(regional.all[0]).to.match(/^iam-trust-policy-confused-deputy-unverified: /);
+      const ec2 = trustRole(doc(assumeWhen({ Service: "ec2.ap-east-1.amazonaws.com" })));
+      expect((await runIam([ec2])).all).to.deep.equal([]);
     });
   });
 });

@@ -2,6 +2,7 @@
 // routes.spec.ts): a compute subnet whose routes cannot be verified (a VPC the stack does not
 // manage, propagated routes) and a peering route that carries the default route.
 import { expect } from "chai";
+import type { RecordedResource } from "../../../tools/lib/recorder";
 import { policy, res, UNKNOWN as U, violations } from "../fixture";
 import { compliant, passesCompliantNetwork, swap } from "../fixtures/network";
 import {
@@ -26,6 +27,37 @@ describe("ec2-compute-subnet-route-table-verifiable", () => {
       const found = await violations(policy("ec2-compute-subnet-route-table-verifiable"), all(s));
       expect(found).to.have.length(1);
       expect(found[0]).to.contain('subnet "ext-compute"').and.contain("vpc-0existing");
+    });
+    it("judges a compute subnet without an association by its own VPC's main table at preview", async () => {
+      // The VPC's mainRouteTableId is unknown at preview and no DefaultRouteTable manages the
+      // table: it is still this stack's VPC's main table (only the local route), not "a VPC not in
+      // this stack".
+      const { r, all } = compliant();
+      const s = res(
+        EC2_SUBNET,
+        "unassociated",
+        { vpcId: U, cidrBlock: "10.0.9.0/24", tags: { tier: "compute" } },
+        { refs: { vpcId: [r.vpc] } },
+      );
+      const withoutMainRt = (...extra: RecordedResource[]) =>
+        all(s, ...extra).filter((x) => x.name !== "main-rt");
+      const verifiable = policy("ec2-compute-subnet-route-table-verifiable");
+      expect(await violations(verifiable, withoutMainRt())).to.deep.equal([]);
+      expect(await violations(core, withoutMainRt())).to.deep.equal([]);
+      // A default route the stack adds on `vpc.mainRouteTableId` is the core rule's finding.
+      const igwRoute = res(
+        EC2_ROUTE,
+        "main-default",
+        { routeTableId: U, destinationCidrBlock: "0.0.0.0/0", gatewayId: U },
+        { refs: { routeTableId: [r.vpc], gatewayId: [r.igw] } },
+      );
+      const found = await violations(core, withoutMainRt(igwRoute));
+      expect(found).to.have.length(2);
+      for (const f of found)
+        expect(f)
+          .to.contain('subnet "unassociated"')
+          .and.contain('the main route table of VPC "main"');
+      expect(await violations(verifiable, withoutMainRt(igwRoute))).to.deep.equal([]);
     });
     it("flags route propagation into a compute route table as unverifiable", async () => {
       const { r, all } = compliant();

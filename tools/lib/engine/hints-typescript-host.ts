@@ -86,6 +86,39 @@ export function esmTypeScriptHint(message: string, pwd: string): string {
   return "";
 }
 
+/** A compiler option error of the TypeScript reading tsconfig.json (TS6046, TS5023). */
+export const TS_OPTION_ERROR = /error TS(6046|5023):/;
+
+/** The options a TS6046 or TS5023 refusal names, each once, as `--name`. */
+function refusedOptions(message: string): string[] {
+  const named = [
+    ...message.matchAll(/Argument for '--(\w+)' option/g),
+    ...message.matchAll(/Unknown compiler option '-*(\w+)'/g),
+  ].map((m) => `--${m[1]}`);
+  return [...new Set(named)];
+}
+
+/**
+ * The program's own TypeScript refuses a tsconfig option: a version older than the option or its
+ * value (TypeScript 3.9 knows no `nodenext` module, added in 4.7), or a value no version takes.
+ * The upgrade is the program's: its package.json's `typescript`.
+ */
+function ownTypeScriptHint(message: string, compiler: string, pwd: string): string {
+  const options = refusedOptions(message);
+  const what = options.length > 0 ? options.join(", ") : "a compiler option";
+  const listed = declaredRange(pwd, "typescript");
+  const own =
+    `\nThe TypeScript that compiles the program is its own, ${compiler}` +
+    (listed !== undefined ? ` (package.json lists typescript ${listed})` : "") +
+    `, and it does not know the value tsconfig.json gives ${what}. `;
+  return (major(compiler) ?? 0) < 5
+    ? own +
+        `Upgrade it: run \`${installCommand(pwd).addDev} typescript@^5\` in the program, ` +
+        `or keep to the options TypeScript ${compiler} knows in tsconfig.json`
+    : own +
+        "Use one of the values it lists in tsconfig.json, or a TypeScript version that knows it";
+}
+
 /** The version of a package as Node would resolve it from `dir`, if it is installed there. */
 function installedVersion(name: string, dir: string): string | undefined {
   const file = resolvePackageJson(name, dir);
@@ -100,8 +133,8 @@ function olderThan(version: string, than: [number, number, number]): boolean {
 
 /**
  * A compiler option that the TypeScript compiling the program does not know (TS6046 "Argument
- * for '--target' option must be: ...", TS5023 "Unknown compiler option"), when that TypeScript is
- * not the program's own. The language host compiles with the `typescript` its `@pulumi/pulumi`
+ * for '--target' option must be: ...", TS5023 "Unknown compiler option"): which TypeScript that is
+ * and the upgrade (the program's own: ownTypeScriptHint). The language host compiles with the `typescript` its `@pulumi/pulumi`
  * resolves (`tsutils.js`, `typeScriptRequireStrings`): before 3.113.0 the SDK's own dependency
  * `typescript ~3.8.3`; from 3.113.0 an optional peer, so the program's, or the copy of 3.8.3 the
  * SDK vendors when the program has none (pulumi/pulumi#15622; #15950: "With the release of
@@ -110,7 +143,7 @@ function olderThan(version: string, than: [number, number, number]): boolean {
  * compiler message does not say which TypeScript refused the tsconfig.
  */
 export function sdkTypeScriptHint(message: string, pwd: string): string {
-  if (!/error TS(6046|5023):/.test(message)) return "";
+  if (!TS_OPTION_ERROR.test(message)) return "";
   const sdkFile = resolvePackageJson("@pulumi/pulumi", pwd);
   if (!sdkFile) return "";
   const sdkDir = path.dirname(fs.realpathSync(sdkFile));
@@ -125,7 +158,7 @@ export function sdkTypeScriptHint(message: string, pwd: string): string {
   if (!sdk || !compiler) return "";
   const ownFile = resolvePackageJson("typescript", pwd);
   if (compilerFile && ownFile && fs.realpathSync(compilerFile) === fs.realpathSync(ownFile)) {
-    return "";
+    return ownTypeScriptHint(message, compiler, pwd);
   }
   const own = ownFile ? readVersion(ownFile) : undefined;
   // Listed but not installed: most often an install without dev dependencies.

@@ -33,7 +33,7 @@ import { Transforms } from "./transforms";
 import { RemoteComponents } from "./remote-components";
 import { unknownSources } from "./unknown-sources";
 import { recordInputs } from "./recorded-inputs";
-import { previewAutoName } from "./preview-names";
+import { kubernetesNamed, previewAutoName } from "./preview-names";
 import { InvokeNotAnsweredError } from "../fake-aws";
 import { localInvoke, LOCAL_INVOKES } from "./local-invokes";
 import { ownResourceInvoke } from "./own-resources";
@@ -231,7 +231,7 @@ export class OfflineEngine {
     importId: string,
   ): { id: string; state: Record<string, any>; modeled?: false } {
     if (this.opts.phase === "preview" && !importId) {
-      const named = previewAutoName(this.opts.answers, this.stateArgs(r, sent));
+      const named = previewAutoName(this.opts.answers, this.stateArgs(r, sent), sent);
       return { id: UNKNOWN, state: { ...sent, ...named } };
     }
     const answer = this.opts.answers.resourceState(
@@ -241,6 +241,8 @@ export class OfflineEngine {
     // The provider echoes the inputs it was given (secrets stay secret) and adds what it computes;
     // what its read after create takes from the API wins (secret when the input was).
     const state: Record<string, any> = { ...answer.state, ...sent };
+    // A Kubernetes object's name the provider fills in sits inside the `metadata` the program sent.
+    if (r.type.startsWith("kubernetes:")) Object.assign(state, kubernetesNamed(sent, answer.state));
     for (const [k, v] of Object.entries(answer.readBack ?? {}))
       state[k] = isSecret(sent[k]) ? secret(v) : v;
     markSecret(state, r.options.additionalSecretOutputs);

@@ -89,9 +89,12 @@ export function nodeSatisfies(range: string, version: string): boolean | undefin
  * A dependency that threw while it loaded and whose package.json declares an `engines.node` range
  * this Node does not satisfy: the likely cause, which the error itself never names (npm only warns,
  * EBADENGINE, when it installs such a package: https://docs.npmjs.com/cli/configuring-npm/package-json#engines).
- * `pulumi preview` runs the program on the same Node and fails the same way.
+ * `pulumi preview` runs the program on the same Node and fails the same way. A TypeScript
+ * diagnostic (`error TS6046: ...`, thrown from the SDK's compiler) names its own cause: the
+ * compiler refused the program or its tsconfig, whatever Node runs it.
  */
 export function dependencyEnginesHint(detail: string, nodeVersion = process.version): string {
+  if (/\berror TS\d+:/.test(detail)) return "";
   const sep = `${path.sep}node_modules${path.sep}`;
   for (const line of detail.split("\n")) {
     // CommonJS and ES-module frames (`file:///…/i.mjs`, `at async /…`) alike; never Node's own.

@@ -9,11 +9,39 @@ import { typeSchema } from "../fake-aws/schema";
 import { UNKNOWN } from "./wire";
 import type { EngineAnswers, ResourceStateArgs } from "./answers";
 
-/** `{ <name property>: <auto-name> }` when the provider would fill one in, else `{}`. */
+/**
+ * A Kubernetes object's `metadata` as the program sent it (secrets and unknowns kept), with the
+ * name and `pulumi.com/autonamed` mark the provider's Check fills in (../fake-aws/other-packages.ts),
+ * or undefined when the fake filled in none.
+ */
+export function kubernetesNamed(
+  sent: Record<string, any>,
+  filled: Record<string, any>,
+): { metadata: Record<string, any> } | undefined {
+  const name: unknown = filled.metadata?.name;
+  const given = sent.metadata ?? {};
+  if (typeof name !== "string" || typeof given !== "object" || given === null) return undefined;
+  if (given.name !== undefined) return undefined;
+  const annotations =
+    given.annotations === undefined
+      ? filled.metadata.annotations
+      : typeof given.annotations === "object" && given.annotations !== null
+        ? { ...filled.metadata.annotations, ...given.annotations }
+        : given.annotations;
+  return { metadata: { ...given, name, annotations } };
+}
+
+/**
+ * `{ <name property>: <auto-name> }` when the provider would fill one in, else `{}`; for a
+ * Kubernetes object, its `metadata` with the name.
+ */
 export function previewAutoName(
   answers: EngineAnswers,
   args: ResourceStateArgs,
-): Record<string, string> {
+  sent: Record<string, any> = args.inputs,
+): Record<string, unknown> {
+  if (args.type.startsWith("kubernetes:"))
+    return kubernetesNamed(sent, answers.resourceState(args, "preview").state) ?? {};
   const rule = args.type.startsWith("aws:")
     ? autoNameRule(args.type, typeSchema(args.type))
     : undefined;

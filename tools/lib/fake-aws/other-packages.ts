@@ -249,6 +249,40 @@ function docker(token: string, seed: string, i: Record<string, any>): ResourceSt
   return undefined;
 }
 
+/** Kinds of @pulumi/kubernetes that carry no object name of their own to fill in. */
+const K8S_UNNAMED = /^kubernetes:(helm\.sh|yaml|kustomize)\/|(List|Patch)$/;
+
+/**
+ * A Kubernetes object whose `metadata.name` the program leaves out: the provider's Check names it
+ * the logical name, a dash and 8 random hex digits, and marks it `pulumi.com/autonamed`, so
+ * `pulumi preview` already shows the name (pulumi-kubernetes provider/pkg/metadata/naming.go,
+ * `AssignNameIfAutonamable`, `resource.NewUniqueName(seed, name + "-", 0, 0, nil)`). A computed
+ * name or generateName is left alone (Kubernetes then names it at create). Only the name is
+ * modelled: the rest of the object's state is the inputs, and unmodelled once created.
+ */
+function kubernetes(args: ResourceArgs, phase: Phase, seed: string): ResourceState | undefined {
+  const { type, name, inputs } = args;
+  if (K8S_UNNAMED.test(type)) return undefined;
+  const metadata = inputs.metadata ?? {};
+  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata))
+    return undefined;
+  const md = metadata as Record<string, unknown>;
+  if (md.name !== undefined || md.generateName !== undefined) return undefined;
+  // An annotations map the program gives keeps its values (known or not) beside the mark.
+  const annotations = md.annotations ?? {};
+  const marked =
+    typeof annotations === "object" && annotations !== null && !Array.isArray(annotations)
+      ? { ...annotations, "pulumi.com/autonamed": "true" }
+      : annotations;
+  const state = {
+    ...inputs,
+    metadata: { ...md, name: `${name}-${hex(seed, 8)}`, annotations: marked },
+  };
+  return phase === "preview" && !args.id
+    ? { id: "", state }
+    : { id: args.id || uuid(seed), state, modeled: false };
+}
+
 /**
  * Resources the fake answers for outside @pulumi/aws, or undefined. Stack references keep their
  * `outputs` unknown in both phases: another stack's outputs cannot be known offline.
@@ -272,8 +306,9 @@ export function otherPackageState(
       state: { ...inputs },
     };
   }
-  if (phase === "preview" && !args.id) return undefined;
   const pkg = type.split(":")[0];
+  if (pkg === "kubernetes") return kubernetes(args, phase, seed);
+  if (phase === "preview" && !args.id) return undefined;
   if (pkg === "random") return random(type, seed, inputs);
   if (pkg === "tls") return tls(type, seed, inputs);
   if (pkg === "docker" || pkg === "docker-build") return docker(type, seed, inputs);

@@ -4,16 +4,13 @@
 // ... API and SDKs - For all calls, use the Region endpoint us-east-1"; the WAF Developer Guide:
 // "you must use the Region US East (N. Virginia) to create your web ACL and any resources used in
 // the web ACL, such as rule groups, IP sets, and regex pattern sets". The provider's schema takes
-// either scope anywhere. The region a resource is created in is its `region` input, else its
-// provider's: an explicit provider's own `region` input (it never reads the stack's `aws:region`;
-// without one it reads AWS_REGION, AWS_DEFAULT_REGION or its profile's region, @pulumi/aws
-// provider.js, none of which a preview knows, so such a resource is not judged); the default
-// provider's region is the stack's (`aws:region`, AWS_REGION). Each judged only when known.
+// either scope anywhere. The region a resource is created in is its own, its provider's or, on the
+// default provider, the stack's (./created-in.ts); each judged only when known.
 // Only the commercial partition's regions are judged (other partitions have their own
 // CloudFront home).
 import type { EngineResource } from "../engine/monitor";
-import { isDefaultProviderRef, withProviderRegion } from "../engine/provider-settings";
 import { containsUnknown, plainValue } from "../engine/wire";
+import { createdIn } from "./created-in";
 import type { Refusal } from "./refusal";
 
 const TYPES = new Set([
@@ -60,20 +57,4 @@ export function cloudfrontScopeOutsideUsEast1(
     });
   }
   return out;
-}
-
-/** The region a WAF resource is created in and where that region came from, when known. */
-function createdIn(
-  byUrn: ReadonlyMap<string, EngineResource>,
-  r: EngineResource,
-  own: unknown,
-  stackRegion: string | undefined,
-): { region: string; from: string } | undefined {
-  if (typeof own === "string") return { region: own, from: "its region input" };
-  const known = (v: unknown): v is string => typeof v === "string" && !containsUnknown(v);
-  const viaProvider: unknown = withProviderRegion(byUrn, r.type, {}, r.provider).region;
-  if (!isDefaultProviderRef(r.provider))
-    return known(viaProvider) ? { region: viaProvider, from: "its provider's region" } : undefined;
-  const region = viaProvider ?? stackRegion;
-  return known(region) ? { region, from: "the stack's region" } : undefined;
 }
