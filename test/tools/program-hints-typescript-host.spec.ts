@@ -207,9 +207,21 @@ describe("hints on a tsconfig option the program's own TypeScript refuses", () =
           "--moduleResolution. Upgrade it: run `npm install --save-dev typescript@^5` in the " +
           "program, or keep to the options TypeScript 3.9.10 knows in tsconfig.json",
       );
-      // An option no version of its TypeScript knows (TS5023) is named the same way.
+      // An option its TypeScript does not know at all (TS5023): the option, not a value.
       const unknown = "error TS5023: Unknown compiler option 'erasableSyntaxOnly'.";
-      expect(sdkTypeScriptHint(unknown, dir)).to.contain("gives --erasableSyntaxOnly. Upgrade it");
+      expect(sdkTypeScriptHint(unknown, dir)).to.equal(
+        "\nThe TypeScript that compiles the program is its own, 3.9.10 (package.json lists " +
+          "typescript ^3.0.0), and it does not know the option --erasableSyntaxOnly that " +
+          "tsconfig.json sets. Upgrade it: run `npm install --save-dev typescript@^5` in the " +
+          "program, or keep to the options TypeScript 3.9.10 knows in tsconfig.json",
+      );
+      // A TypeScript 5 that lacks the option (added in 5.8): remove it or upgrade; no values listed.
+      install("typescript", "5.4.5");
+      expect(sdkTypeScriptHint(unknown, dir)).to.equal(
+        "\nThe TypeScript that compiles the program is its own, 5.4.5 (package.json lists " +
+          "typescript ^3.0.0), and it does not know the option --erasableSyntaxOnly that " +
+          "tsconfig.json sets. Remove it from tsconfig.json, or use a TypeScript version that has it",
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

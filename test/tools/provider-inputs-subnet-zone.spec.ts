@@ -54,6 +54,10 @@ describe("provider inputs: a subnet in a zone of the region it is created in", (
     const euc1 = awsProvider("eu-central-1");
     const [viaProvider] = refused("us-west-2", euc1, subnet({}, `${euc1.urn}::p1`));
     expect(viaProvider.says[0]).to.include("created in eu-central-1 (its provider's region)");
+    // An empty region input is none: the stack's region stands.
+    expect(refused("us-west-2", subnet({ region: "" }))).to.deep.equal([]);
+    const [empty] = refused("eu-central-1", subnet({ region: "" }));
+    expect(empty.says[0]).to.include("created in eu-central-1 (the stack's region)");
     // The same zone in its own region or its provider's passes.
     expect(refused("eu-central-1", subnet({ region: "us-west-2" }))).to.deep.equal([]);
     const usw2 = awsProvider("us-west-2");

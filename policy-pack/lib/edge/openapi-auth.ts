@@ -12,7 +12,8 @@
 // OpenAPI 3.0.1 and Swagger 2.0, "Security Requirement Object": an operation's `security` overrides
 // the document's; an empty list or an empty requirement (`{}`) makes authorization optional. The
 // document's own `security` counts here as OpenAPI defines it (read generously: never a false
-// mandatory finding). Only a JSON document is read; a YAML body is not judged.
+// mandatory finding). Only a JSON document is read; a YAML body (API Gateway imports both) is
+// reported as not evaluated by the rule (yamlOpenApi), never passed.
 
 /** HTTP methods of an OpenAPI path item; OPTIONS (CORS preflight) carries no credentials. */
 const METHODS = ["get", "put", "post", "delete", "head", "patch", "x-amazon-apigateway-any-method"];
@@ -42,6 +43,15 @@ function parse(body: unknown): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether a `body` is an OpenAPI or Swagger document written in YAML (not JSON). */
+export function yamlOpenApi(body: unknown): boolean {
+  return (
+    typeof body === "string" &&
+    parse(body) === undefined &&
+    /^\s*["']?(openapi|swagger)["']?\s*:/m.test(body)
+  );
 }
 
 /**

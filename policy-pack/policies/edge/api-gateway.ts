@@ -6,7 +6,8 @@
 // (apigateway-rest-api-policy-not-public). Operations a REST API defines in its OpenAPI `body` are
 // judged the same way (../../lib/edge/openapi-auth.ts).
 import { stackPolicy } from "../../lib/define";
-import { openOperations } from "../../lib/edge/openapi-auth";
+import { openOperations, yamlOpenApi } from "../../lib/edge/openapi-auth";
+import { unknownError } from "../../lib/values";
 import {
   APIGATEWAY_METHOD,
   APIGATEWAY_REST_API,
@@ -94,6 +95,11 @@ export const apigatewayAuthorization = stackPolicy({
     for (const api of ctx.index.ofType(APIGATEWAY_REST_API)) {
       ctx.each(api, () => {
         if (api.props.body === undefined || isPrivateOnly(api.props.endpointConfiguration)) return;
+        if (yamlOpenApi(api.props.body)) {
+          throw unknownError(
+            `API Gateway REST API "${api.name}" defines its OpenAPI body in YAML, which this policy does not read: write the body as JSON (JSON.stringify) so its operations are judged`,
+          );
+        }
         const open = openOperations(api.props.body);
         if (!open?.length) return;
         ctx.report(

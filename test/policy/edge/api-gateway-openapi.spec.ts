@@ -69,8 +69,8 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
       ])
         expect(await run(p, [r])).to.deep.equal(clean);
     });
-    it("a body that is no JSON OpenAPI document, or none, is not judged", async () => {
-      for (const r of [api("openapi: 3.0.1\npaths: {}\n"), api({ openapi: "3.0.1" })])
+    it("a body that is no OpenAPI document with paths, or none, is not judged", async () => {
+      for (const r of [api("not a document"), api({ openapi: "3.0.1" })])
         expect(await run(p, [r])).to.deep.equal(clean);
       expect(await run(p, [res(APIGATEWAY_REST_API, "api", { name: "api" })])).to.deep.equal(clean);
     });
@@ -114,6 +114,18 @@ describe("apigateway-method-authorization: operations of a REST API's OpenAPI bo
         "defines GET /items/{id}, ANY /{proxy+} in its OpenAPI body",
       );
     });
+  });
+
+  it("reports a YAML body (which API Gateway imports) as not judged, never as a pass", async () => {
+    for (const body of [
+      "openapi: 3.0.1\npaths:\n  /:\n    get: {}\n",
+      "swagger: '2.0'\npaths: {}\n",
+    ]) {
+      const r = await run(p, [api(body)]);
+      expect(r.violations).to.deep.equal([]);
+      expect(r.notes).to.have.length(1);
+      expect(r.notes[0]).to.contain("in YAML");
+    }
   });
 
   it("reports a body unknown at preview as a preview note, not a pass", async () => {

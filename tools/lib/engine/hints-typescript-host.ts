@@ -106,15 +106,24 @@ function refusedOptions(message: string): string[] {
 function ownTypeScriptHint(message: string, compiler: string, pwd: string): string {
   const options = refusedOptions(message);
   const what = options.length > 0 ? options.join(", ") : "a compiler option";
+  // TS5023 "Unknown compiler option": the option itself is unknown (it lists no values);
+  // TS6046 "Argument for '--x' option must be": the option's value is.
+  const unknownOption = /Unknown compiler option/.test(message);
   const listed = declaredRange(pwd, "typescript");
   const own =
     `\nThe TypeScript that compiles the program is its own, ${compiler}` +
     (listed !== undefined ? ` (package.json lists typescript ${listed})` : "") +
-    `, and it does not know the value tsconfig.json gives ${what}. `;
-  return (major(compiler) ?? 0) < 5
-    ? own +
-        `Upgrade it: run \`${installCommand(pwd).addDev} typescript@^5\` in the program, ` +
-        `or keep to the options TypeScript ${compiler} knows in tsconfig.json`
+    (unknownOption
+      ? `, and it does not know the option ${what} that tsconfig.json sets. `
+      : `, and it does not know the value tsconfig.json gives ${what}. `);
+  if ((major(compiler) ?? 0) < 5)
+    return (
+      own +
+      `Upgrade it: run \`${installCommand(pwd).addDev} typescript@^5\` in the program, ` +
+      `or keep to the options TypeScript ${compiler} knows in tsconfig.json`
+    );
+  return unknownOption
+    ? own + "Remove it from tsconfig.json, or use a TypeScript version that has it"
     : own +
         "Use one of the values it lists in tsconfig.json, or a TypeScript version that knows it";
 }

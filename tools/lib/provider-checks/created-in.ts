@@ -25,7 +25,8 @@ export function createdIn(
   own: unknown,
   stackRegion: string | undefined,
 ): CreatedIn | undefined {
-  if (own !== undefined && own !== null)
+  // An empty `region` is no region: the provider falls back as if none were given.
+  if (own !== undefined && own !== null && own !== "")
     return known(own) ? { region: own, from: "its region input" } : undefined;
   const viaProvider: unknown = withProviderRegion(byUrn, r.type, {}, r.provider).region;
   if (!isDefaultProviderRef(r.provider))
